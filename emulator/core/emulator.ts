@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { AwsError, CommonErrors } from './errors.ts';
+import { CredentialRegistry } from './credentials.ts';
+import type { RequestContext, ServiceDefinition } from './service.ts';
+import { StateStore } from './state.ts';
+import { findService, hostParts, indexServices, parseScope, type ServiceIndex } from '../gateway/route.ts';
+import { protocolFor } from '../protocols/index.ts';
+import { validateInput } from '../protocols/validate.ts';
+import type { RawRequest, RawResponse } from '../protocols/types.ts';
+
+export interface EmulatorOptions {
+  services: ServiceDefinition[];
+  defaultRegion?: string;
+  /** Logs handler crashes; defaults to stderr. */
+  onInternalError?: (error: unknown, service: string, operation: string) => void;
+}
+
+/**
+ * The emulator without its HTTP server: routes a raw request to a service, decodes it with the service's protocol,
+ * runs the operation against that account's and region's state, and encodes the result.
+ */
+export class Emulator {
+  readonly services = new Map<string, ServiceDefinition>();
+  readonly credentials = new CredentialRegistry();
+  readonly defaultRegion: string;
+  private readonly states = new Map<string, StateStore<unknown>>();
+  private readonly index: ServiceIndex;
+  private readonly onInternalError: NonNullable<EmulatorOptions['onInternalError']>;
+
+  constructor(options: EmulatorOptions) {
+    for (const service of options.services) {
+      this.services.set(service.name, service);
+      this.states.set(service.name, new StateStore((a, r) => service.createState(a, r), service.global));
+    }
+    this.index = indexServices(options.services);
+    this.defaultRegion = options.defaultRegion ?? 'us-east-1';
+    this.onInternalError = options.onInternalError ?? ((error, s, o) => console.error(`[twinstack] ${s}.${o} failed:`, error));
+  }
+
+  /** State of a service for one account and region, e.g. for cross-service integrations. */
+  state<State>(service: string, accountId: string, region: string): State {
+    const store = this.states.get(service);
+    if (!store) throw new Error(`service ${service} is not enabled`);
+    return store.get(accountId, region) as State;
+  }
+
+  /** Operations each service implements, against all operations in its AWS model (for parity reports). */
+  introspect(): Record<string, { implemented: string[]; all: string[] }> {
+    const out: Record<string, { implemented: string[]; all: string[] }> = {};
+    for (const [name, service] of this.services) {
+      const all = Object.keys(service.model.operations).sort();
+      out[name] = { implemented: all.filter((op) => service.handlers[op]), all };
+    }
+    return out;
+  }
+
+  async handle(req: RawRequest, endpoint: string): Promise<RawResponse> {
+    const requestId = randomUUID();
+    const scope = parseScope(req);
+    const service = findService(req, this.index, scope);
+    if (!service) {
+      return {
+        status: 400,
+        headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId },
+        body: JSON.stringify({ __type: 'UnknownService', message: 'twinstack could not tell which AWS service this request is for' }),
+      };
+    }
+    const protocol = protocolFor(service.model, req);
+    let operation = '';
+    try {
+      const parsed = protocol.parse(req, service.model);
+      operation = parsed.operation;
+      const handler = service.handlers[operation];
+      if (!handler) throw CommonErrors.notImplemented(service.name, operation);
+      if (service.validation === 'coral') validateInput(service.model, service.model.operations[operation].input, parsed.input);
+      const accountId = this.credentials.accountFor(scope?.accessKeyId);
+      const region = scope?.region ?? hostParts(req.headers['host']).region ?? this.defaultRegion;
+      const ctx: RequestContext = {
+        service: service.name,
+        operation,
+        accountId,
+        region,
+        requestId,
+        accessKeyId: scope?.accessKeyId,
+        protocol: protocol.name,
+        endpoint,
+        headers: req.headers,
+        state: this.state(service.name, accountId, region),
+        emulator: this,
+      };
+      const output = await handler(parsed.input, ctx);
+      return protocol.serialize(operation, output, service.model, requestId);
+    } catch (error) {
+      if (error instanceof AwsError) return protocol.serializeError(error, service.model, service, requestId);
+      this.onInternalError(error, service.name, operation);
+      return protocol.serializeError(CommonErrors.internal(), service.model, service, requestId);
+    }
+  }
+
+  async stop() {
+    for (const service of this.services.values()) await service.stop?.();
+  }
+}

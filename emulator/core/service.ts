@@ -1,0 +1,52 @@
+import type { ServiceModel } from '../models/types.ts';
+import type { Emulator } from './emulator.ts';
+
+/** What every operation receives besides its typed input. */
+export interface RequestContext<State = unknown> {
+  readonly service: string;
+  readonly operation: string;
+  readonly accountId: string;
+  readonly region: string;
+  readonly requestId: string;
+  readonly accessKeyId?: string;
+  /** The wire protocol the request arrived in; services only read it where AWS itself differs by protocol. */
+  readonly protocol: string;
+  /** Base URL the client used (scheme://host[:port]), for URLs that AWS hands back, like SQS queue URLs. */
+  readonly endpoint: string;
+  /** Raw request headers (lower-case names); rarely needed by services. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** This service's state for the request's account and region. */
+  readonly state: State;
+  /** The whole emulator, for cross-service integrations (SNS -> SQS, ...). */
+  readonly emulator: Emulator;
+}
+
+// Handlers are keyed by operation name and typed with the @aws-sdk/client-* input/output types where they are defined.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Handler<State = any> = (input: any, ctx: RequestContext<State>) => unknown | Promise<unknown>;
+
+/** How the generic model-driven input validation reports violations for a service. */
+export type ValidationStyle =
+  /** AWS's Coral framework message: "1 validation error detected: Value null at 'queueUrl' failed to ..." */
+  | 'coral'
+  /** The service validates on its own. */
+  | 'none';
+
+export interface ServiceDefinition<State = unknown> {
+  /** Model file name and the name used in SERVICES / health output, e.g. `sqs`, `dynamodbstreams`. */
+  readonly name: string;
+  readonly model: ServiceModel;
+  readonly handlers: Readonly<Record<string, Handler<State>>>;
+  /** Fresh state for one account and region (or one account, when `global`). */
+  createState(accountId: string, region: string): State;
+  /** State shared by all regions of an account (IAM-like services). */
+  readonly global?: boolean;
+  /**
+   * The `__type` of a JSON-protocol error for an error code: AWS qualifies it differently per service and per error
+   * (`com.amazonaws.sqs#QueueDoesNotExist`, `com.amazon.coral.validate#ValidationException`, or bare). Default: bare.
+   */
+  jsonErrorType?(code: string): string;
+  readonly validation?: ValidationStyle;
+  /** Called once when the emulator stops (timers, pollers). */
+  stop?(): void | Promise<void>;
+}

@@ -1,0 +1,80 @@
+import type { ServiceDefinition } from '../core/service.ts';
+import type { RawRequest } from '../protocols/types.ts';
+
+/** The parts of a SigV4 `Authorization` header (or presigned `X-Amz-*` query) that routing needs. */
+export interface SigV4Scope {
+  accessKeyId: string;
+  date: string;
+  region: string;
+  service: string;
+}
+
+export function parseScope(req: RawRequest): SigV4Scope | undefined {
+  const auth = req.headers['authorization'];
+  const credential = auth?.startsWith('AWS4-') ? /Credential=([^,\s]+)/.exec(auth)?.[1] : req.query.get('X-Amz-Credential');
+  if (!credential) return undefined;
+  const [accessKeyId, date, region, service] = credential.split('/');
+  if (!accessKeyId || !region || !service) return undefined;
+  return { accessKeyId, date, region, service };
+}
+
+/** Host forms: `<service>.<region>.localhost.localstack.cloud`, `<service>.<region>.amazonaws.com`, `<service>.localhost...`. */
+const HOST_PATTERN = /^([a-z0-9-]+(?:\.dynamodb)?)\.(?:([a-z]{2}(?:-gov)?-[a-z]+-\d)\.)?(?:localhost\.localstack\.cloud|amazonaws\.com)(?::\d+)?$/;
+
+export function hostParts(host: string | undefined): { prefix?: string; region?: string } {
+  const match = host ? HOST_PATTERN.exec(host.toLowerCase()) : null;
+  return match ? { prefix: match[1], region: match[2] } : {};
+}
+
+export interface ServiceIndex {
+  bySigningName: Map<string, ServiceDefinition[]>;
+  byTargetPrefix: Map<string, ServiceDefinition>;
+  byEndpointPrefix: Map<string, ServiceDefinition>;
+  byAction: Map<string, ServiceDefinition>;
+}
+
+export function indexServices(services: Iterable<ServiceDefinition>): ServiceIndex {
+  const index: ServiceIndex = { bySigningName: new Map(), byTargetPrefix: new Map(), byEndpointPrefix: new Map(), byAction: new Map() };
+  for (const service of services) {
+    const meta = service.model.metadata;
+    const signingName = meta.signingName ?? meta.endpointPrefix;
+    index.bySigningName.set(signingName, [...(index.bySigningName.get(signingName) ?? []), service]);
+    if (meta.targetPrefix) index.byTargetPrefix.set(meta.targetPrefix, service);
+    index.byEndpointPrefix.set(meta.endpointPrefix, service);
+    const protocols = meta.protocols ?? [meta.protocol];
+    if (protocols.includes('query')) {
+      for (const op of Object.keys(service.model.operations)) if (!index.byAction.has(op)) index.byAction.set(op, service);
+    }
+  }
+  return index;
+}
+
+/**
+ * Finds the service a request is for: the SigV4 credential scope first, then `X-Amz-Target`, then the host name,
+ * then the query-protocol `Action`, then the SQS queue-URL path form.
+ */
+export function findService(req: RawRequest, index: ServiceIndex, scope: SigV4Scope | undefined): ServiceDefinition | undefined {
+  const target = req.headers['x-amz-target'];
+  const targetPrefix = target ? target.slice(0, target.lastIndexOf('.')) : undefined;
+  if (scope) {
+    const candidates = index.bySigningName.get(scope.service);
+    if (candidates?.length === 1) return candidates[0];
+    if (candidates && targetPrefix) {
+      const byTarget = candidates.find((s) => s.model.metadata.targetPrefix === targetPrefix);
+      if (byTarget) return byTarget;
+    }
+    if (candidates) return candidates[0];
+  }
+  if (targetPrefix && index.byTargetPrefix.has(targetPrefix)) return index.byTargetPrefix.get(targetPrefix);
+  const { prefix } = hostParts(req.headers['host']);
+  if (prefix && index.byEndpointPrefix.has(prefix)) return index.byEndpointPrefix.get(prefix);
+  const action = req.query.get('Action') ?? formAction(req);
+  if (action && index.byAction.has(action)) return index.byAction.get(action);
+  if (/^\/\d{12}\/[^/]+\/?$/.test(req.path)) return index.byEndpointPrefix.get('sqs');
+  return undefined;
+}
+
+function formAction(req: RawRequest): string | undefined {
+  if (!req.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) return undefined;
+  return /(?:^|&)Action=([^&]*)/.exec(req.body.toString('latin1'))?.[1];
+}

@@ -1,0 +1,96 @@
+/**
+ * Regenerates emulator/models/*.json from botocore's service-2 models (Apache-2.0 data), with documentation
+ * stripped. SQS moved to AWS JSON 1.0 in 2023 and botocore's current model dropped the query-protocol traits
+ * (wire names, query error codes, result wrappers); older clients still speak query, so those traits are merged
+ * in from the last query-protocol model (Debian's python3-botocore) where one is installed.
+ *
+ * Usage: npm run models:refresh   (reads the botocore of `python3`, and /usr/lib/python3/dist-packages/botocore)
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SERVICES = ['sqs', 'sts', 'dynamodb', 'dynamodbstreams', 'kinesis', 's3', 'sns', 'lambda'];
+const LEGACY_QUERY = '/usr/lib/python3/dist-packages/botocore';
+const here = dirname(fileURLToPath(import.meta.url));
+
+type Json = Record<string, any>;
+
+function botocoreDir(python: string): { dir: string; version: string } {
+  const out = execFileSync(python, ['-c', 'import botocore,os;print(os.path.dirname(botocore.__file__));print(botocore.__version__)']);
+  const [dir, version] = out.toString().trim().split('\n');
+  return { dir, version };
+}
+
+function readModel(root: string, service: string): Json | undefined {
+  const base = join(root, 'data', service);
+  if (!existsSync(base)) return undefined;
+  const version = readdirSync(base).sort().at(-1)!;
+  for (const name of ['service-2.json.gz', 'service-2.json']) {
+    const file = join(base, version, name);
+    if (existsSync(file)) {
+      const raw = readFileSync(file);
+      return JSON.parse((name.endsWith('.gz') ? gunzipSync(raw) : raw).toString());
+    }
+  }
+  return undefined;
+}
+
+function strip(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(strip);
+  if (value && typeof value === 'object') {
+    const out: Json = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'documentation' || k === 'documentationUrl' || k === 'deprecatedMessage') continue;
+      out[k] = strip(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+const QUERY_TRAITS = ['locationName', 'flattened'];
+
+function copyTraits(from: Json | undefined, to: Json | undefined) {
+  if (!from || !to) return;
+  for (const t of QUERY_TRAITS) if (from[t] !== undefined && to[t] === undefined) to[t] = from[t];
+}
+
+/** Adds the query-protocol traits of a legacy model to the current one. */
+function mergeQueryTraits(current: Json, legacy: Json) {
+  current.metadata.protocols = [...new Set([...(current.metadata.protocols ?? [current.metadata.protocol]), 'query'])];
+  current.metadata.xmlNamespace ??= legacy.metadata.xmlNamespace;
+  for (const [name, shape] of Object.entries<Json>(current.shapes)) {
+    const old = legacy.shapes[name];
+    if (!old) continue;
+    copyTraits(old, shape);
+    if (old.error && !shape.error) shape.error = old.error;
+    for (const part of ['member', 'key', 'value']) copyTraits(old[part], shape[part]);
+    for (const [m, ref] of Object.entries<Json>(shape.members ?? {})) copyTraits(old.members?.[m], ref);
+  }
+  for (const [name, op] of Object.entries<Json>(current.operations)) {
+    const wrapper = legacy.operations[name]?.output?.resultWrapper;
+    if (wrapper && op.output && !op.output.resultWrapper) op.output.resultWrapper = wrapper;
+  }
+}
+
+const current = botocoreDir('python3');
+const legacyVersion = existsSync(LEGACY_QUERY) ? botocoreDir('/usr/bin/python3').version : undefined;
+const versions: Json = { botocore: current.version, legacyQueryTraitsFrom: {} };
+for (const service of SERVICES) {
+  const model = strip(readModel(current.dir, service)) as Json | undefined;
+  if (!model) throw new Error(`botocore ${current.version} has no model for ${service}`);
+  if (model.metadata.protocol === 'json' && existsSync(LEGACY_QUERY)) {
+    const legacy = readModel(LEGACY_QUERY, service);
+    if (legacy?.metadata.protocol === 'query') {
+      mergeQueryTraits(model, legacy);
+      versions.legacyQueryTraitsFrom[service] = `botocore ${legacyVersion}`;
+    }
+  }
+  writeFileSync(join(here, `${service}.json`), JSON.stringify(model));
+  versions[service] = model.metadata.apiVersion;
+  console.log(`${service}: ${Object.keys(model.operations).length} operations (${model.metadata.protocol})`);
+}
+writeFileSync(join(here, 'VERSIONS.json'), JSON.stringify(versions, null, 2) + '\n');

@@ -1,0 +1,21 @@
+import type { ServiceModel } from '../models/types.ts';
+import { awsJson } from './json.ts';
+import { awsQuery } from './query.ts';
+import type { Protocol, RawRequest } from './types.ts';
+
+const byName: Record<string, Protocol> = { json: awsJson, query: awsQuery };
+
+/** The protocol of this request: services such as SQS accept both AWS JSON and query. */
+export function protocolFor(model: ServiceModel, req: RawRequest): Protocol {
+  const protocols = model.metadata.protocols ?? [model.metadata.protocol];
+  if (protocols.length > 1) {
+    if (protocols.includes('json') && req.headers['x-amz-target']) return awsJson;
+    if (protocols.includes('query')) {
+      const contentType = req.headers['content-type'] ?? '';
+      if (contentType.startsWith('application/x-www-form-urlencoded') || req.query.has('Action')) return awsQuery;
+    }
+  }
+  const protocol = byName[model.metadata.protocol];
+  if (!protocol) throw new Error(`no protocol implementation for ${model.metadata.protocol}`);
+  return protocol;
+}

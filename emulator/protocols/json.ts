@@ -1,0 +1,63 @@
+import { crc32 } from 'node:zlib';
+import { AwsError } from '../core/errors.ts';
+import type { ServiceDefinition } from '../core/service.ts';
+import type { ServiceModel } from '../models/types.ts';
+import { decodeJson, encodeJson } from './json-codec.ts';
+import { errorStatus, queryErrorCode } from './errors.ts';
+import type { ParsedRequest, Protocol, RawRequest, RawResponse } from './types.ts';
+
+/** AWS JSON 1.0 / 1.1: `X-Amz-Target: Prefix.Operation`, a JSON body, errors as `{"__type", "message"}`. */
+export const awsJson: Protocol = {
+  name: 'json',
+
+  parse(req: RawRequest, model: ServiceModel): ParsedRequest {
+    const target = req.headers['x-amz-target'] ?? '';
+    const dot = target.lastIndexOf('.');
+    const operation = target.slice(dot + 1);
+    const op = model.operations[operation];
+    if (!op || target.slice(0, dot) !== model.metadata.targetPrefix) {
+      throw new AwsError('UnknownOperationException', '', { status: 400 });
+    }
+    let document: unknown = {};
+    if (req.body.length > 0) {
+      try {
+        document = JSON.parse(req.body.toString('utf8'));
+      } catch {
+        throw new AwsError('SerializationException', 'Start of structure or map found where not expected.', { status: 400 });
+      }
+    }
+    const input = op.input ? (decodeJson(model, op.input, document) as Record<string, unknown>) : {};
+    return { operation, input: input ?? {} };
+  },
+
+  serialize(operation: string, output: unknown, model: ServiceModel, requestId: string): RawResponse {
+    const ref = model.operations[operation].output;
+    const body = JSON.stringify((ref && encodeJson(model, ref, output ?? {})) ?? {});
+    return jsonResponse(200, body, model, requestId);
+  },
+
+  serializeError(error: AwsError, model: ServiceModel, service: ServiceDefinition, requestId: string): RawResponse {
+    const type = service.jsonErrorType ? service.jsonErrorType(error.code) : error.code;
+    const body = JSON.stringify({ __type: type, message: error.message, ...error.fields });
+    const response = jsonResponse(errorStatus(error, model), body, model, requestId);
+    if (model.metadata.awsQueryCompatible) {
+      response.headers['x-amzn-query-error'] = `${queryErrorCode(error, model)};${error.sender ? 'Sender' : 'Receiver'}`;
+    }
+    Object.assign(response.headers, error.headers);
+    return response;
+  },
+};
+
+function jsonResponse(status: number, body: string, model: ServiceModel, requestId: string): RawResponse {
+  const buffer = Buffer.from(body, 'utf8');
+  return {
+    status,
+    headers: {
+      'content-type': `application/x-amz-json-${model.metadata.jsonVersion ?? '1.0'}`,
+      'x-amzn-requestid': requestId,
+      // boto3 verifies this checksum for DynamoDB when present.
+      'x-amz-crc32': String(crc32(buffer)),
+    },
+    body: buffer,
+  };
+}

@@ -1,0 +1,157 @@
+import { AwsError } from '../core/errors.ts';
+import type { ServiceDefinition } from '../core/service.ts';
+import type { ServiceModel, ShapeRef } from '../models/types.ts';
+import { errorStatus, queryErrorCode } from './errors.ts';
+import { parseTimestamp } from './timestamps.ts';
+import { encodeXml } from './xml-codec.ts';
+import { escapeXml } from './xml-writer.ts';
+import type { ParsedRequest, Protocol, RawRequest, RawResponse } from './types.ts';
+
+/** AWS query protocol: `Action=Op&Member.1.Name=...` form parameters in, XML out with ResponseMetadata. */
+export const awsQuery: Protocol = {
+  name: 'query',
+
+  parse(req: RawRequest, model: ServiceModel): ParsedRequest {
+    const params = new Map<string, string>(req.query);
+    const contentType = req.headers['content-type'] ?? '';
+    if (req.body.length > 0 && (contentType === '' || contentType.startsWith('application/x-www-form-urlencoded'))) {
+      for (const [k, v] of new URLSearchParams(req.body.toString('utf8'))) params.set(k, v);
+    }
+    const operation = params.get('Action');
+    if (!operation) throw new AwsError('MissingAction', 'Missing Action', { status: 400 });
+    const op = model.operations[operation];
+    if (!op) {
+      const version = params.get('Version') ?? model.metadata.apiVersion;
+      throw new AwsError('InvalidAction', `Could not find operation ${operation} for version ${version}`, { status: 400 });
+    }
+    const input = op.input ? (decodeQuery(model, op.input, params, '') as Record<string, unknown>) : {};
+    return { operation, input: input ?? {} };
+  },
+
+  serialize(operation: string, output: unknown, model: ServiceModel, requestId: string): RawResponse {
+    const op = model.operations[operation];
+    const ns = model.metadata.xmlNamespace ?? '';
+    let result = '';
+    if (op.output) {
+      const wrapper = op.output.resultWrapper ?? `${operation}Result`;
+      result = `<${wrapper}>${encodeXml(model, { shape: op.output.shape }, output ?? {}, '', true)}</${wrapper}>`;
+    }
+    const body =
+      `<?xml version="1.0"?><${operation}Response xmlns="${ns}">${result}` +
+      `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${operation}Response>`;
+    return xmlResponse(200, body, requestId);
+  },
+
+  serializeError(error: AwsError, model: ServiceModel, _service: ServiceDefinition, requestId: string): RawResponse {
+    const ns = model.metadata.xmlNamespace ?? '';
+    const body =
+      `<?xml version="1.0"?><ErrorResponse xmlns="${ns}"><Error><Type>${error.sender ? 'Sender' : 'Receiver'}</Type>` +
+      `<Code>${escapeXml(queryErrorCode(error, model))}</Code><Message>${escapeXml(error.message)}</Message><Detail/></Error>` +
+      `<RequestId>${requestId}</RequestId></ErrorResponse>`;
+    const response = xmlResponse(errorStatus(error, model), body, requestId);
+    Object.assign(response.headers, error.headers);
+    return response;
+  },
+};
+
+function xmlResponse(status: number, body: string, requestId: string): RawResponse {
+  return { status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body };
+}
+
+function serializedName(ref: ShapeRef, model: ServiceModel, fallback: string): string {
+  return ref.locationName ?? model.shapes[ref.shape].locationName ?? fallback;
+}
+
+function isFlattened(ref: ShapeRef, model: ServiceModel): boolean {
+  return Boolean(ref.flattened ?? model.shapes[ref.shape].flattened);
+}
+
+/** Indices N present under `prefix.N`, in numeric order. */
+function indices(params: Map<string, string>, prefix: string): number[] {
+  const found = new Set<number>();
+  const start = `${prefix}.`;
+  for (const key of params.keys()) {
+    if (!key.startsWith(start)) continue;
+    const n = Number.parseInt(key.slice(start.length), 10);
+    if (n > 0) found.add(n);
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+function hasPrefix(params: Map<string, string>, prefix: string): boolean {
+  if (params.has(prefix)) return true;
+  const start = `${prefix}.`;
+  for (const key of params.keys()) if (key.startsWith(start)) return true;
+  return false;
+}
+
+/** Decodes form parameters under `prefix` as the shape (the inverse of botocore's query serializer). */
+function decodeQuery(model: ServiceModel, ref: ShapeRef, params: Map<string, string>, prefix: string): unknown {
+  const shape = model.shapes[ref.shape];
+  switch (shape.type) {
+    case 'structure': {
+      const out: Record<string, unknown> = {};
+      for (const [name, member] of Object.entries(shape.members ?? {})) {
+        const key = prefix ? `${prefix}.${serializedName(member, model, name)}` : serializedName(member, model, name);
+        if (!hasPrefix(params, key)) continue;
+        const value = decodeQuery(model, member, params, key);
+        if (value !== undefined) out[name] = value;
+      }
+      return out;
+    }
+    case 'list': {
+      if (params.get(prefix) === '') return [];
+      const member = shape.member!;
+      let listPrefix: string;
+      if (isFlattened(ref, model)) {
+        const name = member.locationName;
+        listPrefix = name ? [...prefix.split('.').slice(0, -1), name].join('.') : prefix;
+        if (name && !hasPrefix(params, listPrefix)) listPrefix = prefix;
+      } else {
+        listPrefix = `${prefix}.${member.locationName ?? 'member'}`;
+      }
+      return indices(params, listPrefix).map((i) => decodeQuery(model, member, params, `${listPrefix}.${i}`));
+    }
+    case 'map': {
+      const base = isFlattened(ref, model) ? prefix : `${prefix}.entry`;
+      const keyName = serializedName(shape.key!, model, 'key');
+      const valueName = serializedName(shape.value!, model, 'value');
+      const out: Record<string, unknown> = {};
+      for (const i of indices(params, base)) {
+        const k = params.get(`${base}.${i}.${keyName}`);
+        if (k === undefined) continue;
+        out[k] = decodeQuery(model, shape.value!, params, `${base}.${i}.${valueName}`);
+      }
+      return out;
+    }
+    default:
+      return decodeScalar(shape.type, params.get(prefix), prefix);
+  }
+}
+
+function decodeScalar(type: string, raw: string | undefined, name: string): unknown {
+  if (raw === undefined) return undefined;
+  switch (type) {
+    case 'integer':
+    case 'long':
+    case 'float':
+    case 'double': {
+      const n = Number(raw);
+      if (raw.trim() === '' || Number.isNaN(n)) {
+        throw new AwsError('MalformedQueryString', `Value '${raw}' for parameter ${name} is not a valid number.`, { status: 400 });
+      }
+      return n;
+    }
+    case 'boolean':
+      return raw === 'true';
+    case 'blob':
+      return Buffer.from(raw, 'base64');
+    case 'timestamp': {
+      const date = parseTimestamp(raw);
+      if (!date) throw new AwsError('MalformedQueryString', `Value '${raw}' for parameter ${name} is not a valid timestamp.`, { status: 400 });
+      return date;
+    }
+    default:
+      return raw;
+  }
+}

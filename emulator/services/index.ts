@@ -1,0 +1,12 @@
+import type { ServiceDefinition } from '../core/service.ts';
+
+/** Every service twinstack serves, loaded only when enabled. Names are the SERVICES / health-check names. */
+export const SERVICE_LOADERS: Record<string, () => Promise<ServiceDefinition>> = {};
+
+export const ALL_SERVICE_NAMES = Object.keys(SERVICE_LOADERS);
+
+export async function loadServices(names: string[] = ALL_SERVICE_NAMES): Promise<ServiceDefinition[]> {
+  const unknown = names.filter((n) => !SERVICE_LOADERS[n]);
+  if (unknown.length) throw new Error(`unknown service(s): ${unknown.join(', ')} (available: ${ALL_SERVICE_NAMES.join(', ')})`);
+  return Promise.all(names.map((n) => SERVICE_LOADERS[n]()));
+}
