@@ -16,6 +16,8 @@ const SERVICES = ['sqs', 'sts', 'dynamodb', 'dynamodbstreams', 'kinesis', 's3', 
 const LEGACY_QUERY = '/usr/lib/python3/dist-packages/botocore';
 const here = dirname(fileURLToPath(import.meta.url));
 
+// Raw botocore JSON of many shapes: typed loosely on purpose, the output is checked by the protocol tests.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 
 function botocoreDir(python: string): { dir: string; version: string } {
