@@ -1,0 +1,228 @@
+/**
+ * The twinstack contract format: a Pact V4 file (loadable by Pact's own tools) with one scenario per file, its
+ * interactions in the order they ran, and twinstack's own data where Pact allows it (`metadata.twinstack`,
+ * `interactions[].comments.twinstack`). See contracts/README.md for the semantics and a worked example.
+ *
+ * Stability: additive changes only. `formatVersion` stays 1 while old files keep their meaning.
+ */
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Templates and variables
+//
+// Any string in a request (path, query, header values, body values) and any expected string may hold `{{name}}`
+// variables. Built-ins: accountId, region, partition, endpoint (target base URL, no trailing slash), endpointHost,
+// suffix (unique per scenario run, [a-z0-9]), plus every capture. In requests every variable must be known.
+// In expected strings and `template` matchers an unknown variable binds to the first value it meets; later uses
+// must be equal (like LocalStack's numbered redaction placeholders). `{{*}}` matches anything without binding.
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A JSONPath as Pact writes it: `$.Messages[0].Body`, `$.Messages[*].MessageId`, `$.Attributes['a.b']`. */
+export type JsonPath = string;
+
+/** How an expected value is judged, keyed by JSONPath in `Expectation.matchers` (the path of the value in `output`). */
+export type Matcher =
+  /** Pact-compatible: the actual value has the same JSON type as the expected example. */
+  | { match: 'type' }
+  /** Pact-compatible: the whole actual value (as text) matches; `{{vars}}` inside are substituted regex-escaped. */
+  | { match: 'regex'; regex: string }
+  /** A string with `{{vars}}` (bind on first use) and `{{*}}` wildcards, e.g. `arn:aws:sqs:{{region}}:{{accountId}}:{{queue-name:1}}`. */
+  | { match: 'template'; template: string }
+  /** A timestamp in any wire form (the parsed value is a Date/ISO string or epoch number). */
+  | { match: 'timestamp' }
+  /** Any number; `min`/`max` bound it when given. */
+  | { match: 'number'; min?: number; max?: number }
+  /** Value present (any value). */
+  | { match: 'present' }
+  /** The member must be absent from the actual response. */
+  | { match: 'absent' }
+  /** Not judged (AWS gives no stable value and its presence varies). */
+  | { match: 'ignore' };
+
+/** A value taken from a response and reused later as `{{name}}` (queue URL, receipt handle, shard iterator, ARN...). */
+export interface Capture {
+  name: string;
+  /** JSONPath in the parsed response (`$.QueueUrl`), or `header:<lower-case name>`. */
+  from: JsonPath | `header:${string}`;
+  /** Optional regex applied to the value; group 1 becomes the variable (e.g. the queue name out of a queue URL). */
+  regex?: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What the verifier judges
+// ---------------------------------------------------------------------------------------------------------------
+
+/** An AWS error, normalised across protocols (JSON `__type` after `#` / `x-amzn-query-error`, query `<Code>`). */
+export interface ExpectedError {
+  /**
+   * The code a client of this protocol sees: for query-compatible JSON services (SQS) the code from
+   * `x-amzn-query-error` (e.g. `AWS.SimpleQueueService.NonExistentQueue`), else `__type` after `#`; for query `<Code>`.
+   */
+  code: string;
+  /** Exact message, or absent when not known. Templates allowed (`{{vars}}`). */
+  message?: string;
+  /** `Sender` | `Receiver` when known (query `<Type>`, second half of `x-amzn-query-error`). */
+  type?: 'Sender' | 'Receiver';
+  /** JSON protocol only: the `__type` error shape name (after `#`), when it differs from `code` (boto3's QueryErrorCode). */
+  shapeName?: string;
+}
+
+export interface Expectation {
+  /** HTTP status; absent means "any 2xx" (a setup step whose response AWS did not record). */
+  status?: number;
+  error?: ExpectedError;
+  /**
+   * The response as a client parses it with the service model (the same form for every protocol): members by model
+   * name, no ResponseMetadata, blobs as base64 strings, timestamps as ISO strings. Absent: the body is not judged.
+   */
+  output?: { [key: string]: JsonValue };
+  /** Compare `output` with the value at this path of the parsed actual response (a snapshot of one part of it). */
+  select?: JsonPath;
+  /** Per-path matchers over `output` (path as in `output`; `[*]` applies to every element). */
+  matchers?: Record<JsonPath, Matcher>;
+  /** Paths of lists AWS returns in no defined order: compared as multisets. */
+  unordered?: JsonPath[];
+  /** `exact` (default): keys missing from or extra to `output` are mismatches. `subset`: extra actual keys are fine. */
+  compare?: 'exact' | 'subset';
+  /** Response headers that matter (lower-case names), value or template. */
+  headers?: Record<string, string>;
+}
+
+/** The parts of a request the verifier replays, in template form (the Pact `request` holds the same data). */
+export type WireProtocol = 'json' | 'query' | 'rest-json' | 'rest-xml';
+
+/** twinstack's data on one interaction: `interactions[i].comments.twinstack`. */
+export interface InteractionMeta {
+  /** 0-based position in the scenario; replay order. */
+  step: number;
+  /** twinstack service name (`sqs`, `sts`, `dynamodb`, ...). */
+  service: string;
+  /** Operation name in the AWS model (`SendMessage`). */
+  operation: string;
+  protocol: WireProtocol;
+  /** Real request content type when the Pact body is stored under another (x-amz-json bodies are stored as JSON). */
+  requestContentType?: string;
+  /** Real response content type, likewise. */
+  responseContentType?: string;
+  /** Whether this interaction counts for parity (false: a setup step whose response AWS did not record). */
+  scoring: boolean;
+  expect: Expectation;
+  captures?: Capture[];
+  /** Where this interaction's expectation came from inside the file's provenance (e.g. the snapshot key). */
+  source?: { snapshotKey?: string; note?: string };
+  /** Seconds to wait before sending (AWS-side timing the scenario depends on, e.g. visibility timeouts). Default 0. */
+  delaySeconds?: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Provenance: where the expectations came from (never the emulator)
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface AwsRecordingProvenance {
+  kind: 'aws-recording';
+  /** ISO date-time of the recording. */
+  recordedAt: string;
+  region: string;
+  /** e.g. `twinstack-recorder@0.1.0`. */
+  recorder: string;
+  /** Optional: the SDK/client that issued the calls. */
+  client?: string;
+}
+
+export interface AwsValidatedSnapshotProvenance {
+  kind: 'aws-validated-snapshot';
+  source: {
+    repository: string; // 'localstack/localstack'
+    commit: string;
+    path: string; // snapshot file path in that repository
+    license: 'Apache-2.0';
+    attribution: string;
+  };
+  /** pytest node id of the test whose responses were recorded against AWS. */
+  testId: string;
+  /** The snapshot's `recorded-date`, as ISO date. */
+  recordedDate: string;
+  /** `last_validated_date` from the test's `.validation.json`, as ISO date-time, when present. */
+  lastValidated?: string;
+}
+
+export interface AwsDocsExampleProvenance {
+  kind: 'aws-docs-example';
+  url: string;
+  /** ISO date the page was read. */
+  retrievedAt: string;
+}
+
+export type Provenance = AwsRecordingProvenance | AwsValidatedSnapshotProvenance | AwsDocsExampleProvenance;
+
+/** twinstack's data on the file: `metadata.twinstack`. */
+export interface ScenarioMeta {
+  formatVersion: 1;
+  /** Unique id, also the file name without `.json`: `<service>/<scenario>`. */
+  id: string;
+  service: string;
+  description?: string;
+  provenance: Provenance;
+  /** The wire protocol(s) the scenario uses (a scenario is ported once per protocol). */
+  protocol: WireProtocol;
+  /** Tags for selection (`fifo`, `errors`...). */
+  tags?: string[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Pact V4 envelope (the subset twinstack writes)
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface PactMatchingRule {
+  match: 'regex' | 'type' | 'equality' | 'include' | 'number' | 'integer' | 'decimal' | 'datetime' | 'timestamp' | 'notEmpty';
+  regex?: string;
+  format?: string;
+  value?: string;
+}
+export type PactMatchingRules = Partial<Record<'body' | 'header' | 'query' | 'path' | 'status', Record<string, { combine: 'AND' | 'OR'; matchers: PactMatchingRule[] }>>>;
+
+export interface PactBody {
+  /** A JSON value for JSON bodies, text for form/XML bodies. */
+  content: JsonValue;
+  contentType: string;
+  encoded: false | 'base64';
+}
+
+export interface PactRequest {
+  method: string;
+  path: string;
+  query?: Record<string, string[]>;
+  headers?: Record<string, string[]>;
+  body?: PactBody;
+  matchingRules?: PactMatchingRules;
+}
+
+export interface PactResponse {
+  status: number;
+  headers?: Record<string, string[]>;
+  body?: PactBody;
+  matchingRules?: PactMatchingRules;
+}
+
+export interface ContractInteraction {
+  type: 'Synchronous/HTTP';
+  key?: string;
+  description: string;
+  pending?: boolean;
+  providerStates?: { name: string; params?: Record<string, JsonValue> }[];
+  request: PactRequest;
+  response: PactResponse;
+  comments: { text?: string[]; testname?: string; twinstack: InteractionMeta };
+}
+
+export interface ContractFile {
+  consumer: { name: string };
+  provider: { name: string };
+  interactions: ContractInteraction[];
+  metadata: {
+    pactSpecification: { version: '4.0' };
+    twinstack: ScenarioMeta;
+    [key: string]: JsonValue | ScenarioMeta | { version: '4.0' };
+  };
+}
