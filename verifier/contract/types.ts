@@ -69,8 +69,10 @@ export interface ExpectedError {
 }
 
 export interface Expectation {
-  /** HTTP status; absent means "any 2xx" (a setup step whose response AWS did not record). */
+  /** HTTP status; absent means "any 2xx" (a setup step whose response AWS did not record), or any 4xx/5xx with `failure`. */
   status?: number;
+  /** The call is known to fail on AWS, but its response was not recorded (status absent: any 4xx/5xx). */
+  failure?: boolean;
   error?: ExpectedError;
   /**
    * The response as a client parses it with the service model (the same form for every protocol): members by model

@@ -1,0 +1,259 @@
+/**
+ * Turns `contracts/_sources/*.ts` (LocalStack AWS-validated tests reproduced as request sequences) into contract files:
+ * requests serialized by botocore's own serializers (serialize.py), expected responses taken only from the snapshots
+ * recorded against AWS. Run: `node --import tsx verifier/port/generate.ts`.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ContractFile, ContractInteraction, Expectation, JsonValue, PactMatchingRules } from '../contract/types.ts';
+import { snapshotToExpectation } from './snapshot-expectation.ts';
+import type { SourceFile, SourceScenario } from './source-types.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CONTRACTS = join(ROOT, 'contracts');
+const SNAPSHOTS = process.env.TWINSTACK_SNAPSHOTS ?? '/work/shared/reference/aws-snapshots';
+const LOCALSTACK_COMMIT = '8b9a79f';
+const ATTRIBUTION =
+  'Expected responses: LocalStack test-suite snapshots recorded against real AWS (github.com/localstack/localstack, Apache License 2.0).';
+
+type Snapshot = Record<string, { 'recorded-date': string; 'recorded-content': Record<string, Record<string, unknown>> }>;
+type Validation = Record<string, { last_validated_date?: string }>;
+
+interface SerializedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string | string[]>;
+  headers: Record<string, string>;
+  body: string;
+}
+
+interface Variant {
+  nodeId: string;
+  protocol: 'json' | 'query';
+  suffix: string;
+}
+
+function readJson<T>(path: string): T {
+  return JSON.parse(readFileSync(path, 'utf8')) as T;
+}
+
+function variantsOf(source: SourceFile, scenario: SourceScenario, snapshot: Snapshot): Variant[] {
+  const base = `tests/aws/services/${source.snapshotDir}/${source.module}.py::${scenario.test}`;
+  return Object.keys(snapshot)
+    .filter((id) => id === base || id.startsWith(`${base}[`))
+    .map((nodeId) => {
+      const param = /\[([^\]]*)\]$/.exec(nodeId)?.[1];
+      const protocol = param === undefined ? source.defaultProtocol : source.variants[param.split('-')[0]];
+      if (!protocol) throw new Error(`${nodeId}: no protocol for parameter '${param}'`);
+      return { nodeId, protocol, suffix: param === undefined ? '' : `.${param.replace(/[^a-z0-9_-]/gi, '_')}` };
+    });
+}
+
+function toIsoDate(recorded: string): string {
+  const [date, time] = recorded.split(', ');
+  const [dd, mm, yyyy] = date.split('-');
+  return `${yyyy}-${mm}-${dd}T${time}Z`;
+}
+
+/** The Pact view of an expected JSON success body: templated strings become whole-value regexes. */
+function pactBody(expect: Expectation): { content: JsonValue; rules: PactMatchingRules } | undefined {
+  if (!expect.output || expect.select) return undefined;
+  const body: Record<string, { combine: 'AND'; matchers: { match: 'regex' | 'type'; regex?: string }[] }> = {};
+  const walk = (value: JsonValue, path: string): JsonValue => {
+    const matcher = expect.matchers?.[path];
+    if (matcher?.match === 'timestamp') body[path] = { combine: 'AND', matchers: [{ match: 'type' }] };
+    if (typeof value === 'string' && value.includes('{{')) {
+      const regex = value
+        .split(/\{\{[^{}]*\}\}/)
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.+');
+      body[path] = { combine: 'AND', matchers: [{ match: 'regex', regex }] };
+      return value.replace(/\{\{[^{}]*\}\}/g, 'x');
+    }
+    if (Array.isArray(value)) return value.map((v, i) => walk(v, `${path}[${i}]`));
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, `${path}.${k}`)]));
+    return value;
+  };
+  const content = walk(expect.output, '$');
+  return { content, rules: Object.keys(body).length ? { body } : {} };
+}
+
+function interactionFor(
+  source: SourceFile,
+  scenario: SourceScenario,
+  variant: Variant,
+  recorded: Snapshot[string]['recorded-content'],
+  stepIndex: number,
+  request: SerializedRequest,
+): ContractInteraction {
+  const step = scenario.steps[stepIndex];
+  const snapshotValue = step.snapshot !== undefined ? recorded[step.snapshot] : undefined;
+  if (step.snapshot !== undefined && !snapshotValue) throw new Error(`${variant.nodeId}: no snapshot key '${step.snapshot}'`);
+  const expect: Expectation = snapshotValue ? snapshotToExpectation(snapshotValue, variant.protocol) : step.fails ? { failure: true } : {};
+  if (step.select) expect.select = step.select;
+  if (step.unordered) expect.unordered = step.unordered;
+  const isJson = variant.protocol === 'json';
+  const headers: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = [k.toLowerCase() === 'content-type' && isJson ? 'application/json' : v];
+  const pact = isJson && !expect.error ? pactBody(expect) : undefined;
+  const responseHeaders: Record<string, string[]> = {};
+  if (expect.error && isJson && expect.error.type && source.service === 'sqs') {
+    responseHeaders['x-amzn-query-error'] = [`${expect.error.code};${expect.error.type}`];
+  }
+  return {
+    type: 'Synchronous/HTTP',
+    key: `${variant.nodeId}#${stepIndex}`,
+    description: `${stepIndex} ${step.op} (${variant.protocol})${step.snapshot ? ` → ${step.snapshot}` : ''}`,
+    pending: false,
+    request: {
+      method: request.method,
+      path: request.path,
+      ...(Object.keys(request.query).length
+        ? { query: Object.fromEntries(Object.entries(request.query).map(([k, v]) => [k, ([] as string[]).concat(v)])) }
+        : {}),
+      headers,
+      body: isJson
+        ? { content: JSON.parse(request.body || '{}') as JsonValue, contentType: 'application/json', encoded: false }
+        : { content: request.body, contentType: 'application/x-www-form-urlencoded', encoded: false },
+    },
+    response: {
+      status: expect.status ?? (expect.failure ? 400 : 200),
+      ...(Object.keys(responseHeaders).length ? { headers: responseHeaders } : {}),
+      ...(pact ? { body: { content: pact.content, contentType: 'application/json', encoded: false as const }, matchingRules: pact.rules } : {}),
+    },
+    comments: {
+      testname: variant.nodeId,
+      twinstack: {
+        step: stepIndex,
+        service: source.service,
+        operation: step.op,
+        protocol: variant.protocol,
+        ...(isJson ? { requestContentType: request.headers['Content-Type'], responseContentType: 'application/x-amz-json-1.0' } : {}),
+        scoring: !!snapshotValue,
+        expect,
+        ...(step.capture ? { captures: Object.entries(step.capture).map(([name, from]) => ({ name, from })) } : {}),
+        ...(step.snapshot ? { source: { snapshotKey: step.snapshot } } : {}),
+        ...(step.delaySeconds ? { delaySeconds: step.delaySeconds } : {}),
+      },
+    },
+  };
+}
+
+interface PortingRow {
+  service: string;
+  test: string;
+  status: 'ported' | 'not ported';
+  entries: number;
+  reason?: string;
+}
+
+async function main() {
+  const sourceDir = join(CONTRACTS, '_sources');
+  const rows: PortingRow[] = [];
+  let written = 0;
+  const totals = new Map<string, { entries: number; ported: number; snapshotTests: number }>();
+  for (const name of readdirSync(sourceDir).filter((n) => n.endsWith('.ts')).sort()) {
+    const source = (await import(join(sourceDir, name))).default as SourceFile;
+    const snapshotFile = join(SNAPSHOTS, source.snapshotDir, `${source.module}.snapshot.json`);
+    const snapshot = readJson<Snapshot>(snapshotFile);
+    const validation = readJson<Validation>(snapshotFile.replace('.snapshot.json', '.validation.json'));
+    const outDir = join(CONTRACTS, source.service);
+    mkdirSync(outDir, { recursive: true });
+    // Only generated files (named after their test) are replaced; recorded contracts in the same folder stay.
+    for (const old of readdirSync(outDir)) if (old.startsWith('test_') && old.endsWith('.json')) rmSync(join(outDir, old));
+    const jobs: { scenario: SourceScenario; variant: Variant }[] = [];
+    const portedIds = new Set<string>();
+    for (const scenario of source.scenarios) {
+      const variants = variantsOf(source, scenario, snapshot);
+      if (!variants.length) throw new Error(`${scenario.test}: not in ${snapshotFile}`);
+      for (const variant of variants) {
+        jobs.push({ scenario, variant });
+        portedIds.add(variant.nodeId);
+      }
+    }
+    const steps = jobs.flatMap(({ scenario, variant }) =>
+      scenario.steps.map((s) => ({ service: source.service, protocol: variant.protocol, operation: s.op, params: s.params })),
+    );
+    const serialized = JSON.parse(
+      execFileSync('python3', [join(ROOT, 'verifier', 'port', 'serialize.py')], { input: JSON.stringify(steps), maxBuffer: 1 << 28 }).toString(),
+    ) as SerializedRequest[];
+    let cursor = 0;
+    for (const { scenario, variant } of jobs) {
+      const entry = snapshot[variant.nodeId];
+      const testName = scenario.test.split('::').pop()!;
+      const id = `${source.service}/${testName}${variant.suffix}`;
+      const contract: ContractFile = {
+        consumer: { name: 'aws-sdk' },
+        provider: { name: `aws-${source.service}` },
+        interactions: scenario.steps.map((_, i) => interactionFor(source, scenario, variant, entry['recorded-content'], i, serialized[cursor + i])),
+        metadata: {
+          pactSpecification: { version: '4.0' },
+          twinstack: {
+            formatVersion: 1,
+            id,
+            service: source.service,
+            protocol: variant.protocol,
+            description: scenario.note ?? `${scenario.test} reproduced from LocalStack's AWS-validated test`,
+            provenance: {
+              kind: 'aws-validated-snapshot',
+              source: {
+                repository: 'localstack/localstack',
+                commit: LOCALSTACK_COMMIT,
+                path: `tests/aws/services/${source.snapshotDir}/${source.module}.snapshot.json`,
+                license: 'Apache-2.0',
+                attribution: ATTRIBUTION,
+              },
+              testId: variant.nodeId,
+              recordedDate: toIsoDate(entry['recorded-date']),
+              ...(validation[variant.nodeId]?.last_validated_date ? { lastValidated: validation[variant.nodeId].last_validated_date } : {}),
+            },
+          },
+        },
+      };
+      cursor += scenario.steps.length;
+      writeFileSync(join(CONTRACTS, `${id}.json`), `${JSON.stringify(contract, null, 2)}\n`);
+      written++;
+    }
+    const total = { entries: 0, ported: 0, snapshotTests: 0 };
+    for (const [nodeId, entry] of Object.entries(snapshot)) {
+      const entries = Object.keys(entry['recorded-content']).length;
+      const test = nodeId.split('::').slice(1).join('::').replace(/\[.*$/, '');
+      total.entries += entries;
+      total.snapshotTests++;
+      if (portedIds.has(nodeId)) {
+        const used = source.scenarios.find((s) => nodeId.includes(`::${s.test}`))!.steps.filter((s) => s.snapshot).length;
+        total.ported += used;
+        rows.push({ service: source.service, test: nodeId, status: 'ported', entries: used, ...(used < entries ? { reason: `${entries - used} of ${entries} entries not reproduced` } : {}) });
+      } else {
+        const reason = source.notPorted[test] ?? source.notPorted[test.split('::').pop()!] ?? 'not reproduced yet';
+        rows.push({ service: source.service, test: nodeId, status: 'not ported', entries, reason });
+      }
+    }
+    totals.set(source.service, total);
+  }
+  writePorting(rows, totals);
+  console.log(`wrote ${written} contracts`);
+}
+
+function writePorting(rows: PortingRow[], totals: Map<string, { entries: number; ported: number; snapshotTests: number }>) {
+  const lines = [
+    '# Porting report (generated by `node --import tsx verifier/port/generate.ts`; do not edit)',
+    '',
+    ATTRIBUTION,
+    `Snapshots from commit ${LOCALSTACK_COMMIT}; each contract's provenance names its test and dates.`,
+    '',
+    '| service | snapshot tests (with variants) | recorded entries | entries ported | tests ported |',
+    '|---|---|---|---|---|',
+  ];
+  for (const [service, t] of totals) {
+    const portedTests = rows.filter((r) => r.service === service && r.status === 'ported').length;
+    lines.push(`| ${service} | ${t.snapshotTests} | ${t.entries} | ${t.ported} | ${portedTests} |`);
+  }
+  lines.push('', '## Per test', '', '| service | test | status | entries | note |', '|---|---|---|---|---|');
+  for (const r of rows) lines.push(`| ${r.service} | \`${r.test.split('::').slice(1).join('::')}\` | ${r.status} | ${r.entries} | ${r.reason ?? ''} |`);
+  writeFileSync(join(CONTRACTS, 'PORTING.md'), `${lines.join('\n')}\n`);
+}
+
+await main();

@@ -1,0 +1,51 @@
+"""Serializes AWS requests with botocore's own serializers (the real client code), for the contract generator.
+
+stdin: JSON list of {"service", "protocol", "operation", "params"}; stdout: JSON list of
+{"method", "path", "query", "headers", "body"}. botocore 1.43 models; SQS over query uses twinstack's copy (emulator/models), which keeps the legacy query traits.
+"""
+import json
+import sys
+from pathlib import Path
+
+import botocore.session
+from botocore.model import ServiceModel
+from botocore.serialize import create_serializer
+
+MODELS = Path(__file__).resolve().parents[2] / "emulator" / "models"
+_models = {}
+
+
+def model_for(service, protocol):
+    """botocore's own model for its default protocol; for SQS query, twinstack's copy with the legacy query traits."""
+    key = (service, protocol)
+    if key not in _models:
+        if protocol == "query" and service == "sqs":
+            data = json.loads((MODELS / f"{service}.json").read_text())
+            data["metadata"]["protocol"] = protocol
+            _models[key] = ServiceModel(data, service_name=service)
+        else:
+            _models[key] = botocore.session.get_session().get_service_model(service)
+    return _models[key]
+
+
+def serialize(step):
+    model = model_for(step["service"], step["protocol"])
+    operation = model.operation_model(step["operation"])
+    request = create_serializer(step["protocol"], include_validation=False).serialize_to_request(step["params"], operation)
+    body = request["body"]
+    if isinstance(body, bytes):
+        body = body.decode("utf-8")
+    elif isinstance(body, dict):  # query: botocore keeps the form as a dict until the HTTP layer encodes it
+        from urllib.parse import quote
+
+        body = "&".join(f"{quote(str(k), safe='-_.~')}={quote(str(v), safe='-_.~')}" for k, v in body.items())
+    return {
+        "method": request["method"],
+        "path": request["url_path"],
+        "query": request["query_string"] or {},
+        "headers": {k: v.decode() if isinstance(v, bytes) else v for k, v in request["headers"].items()},
+        "body": body,
+    }
+
+
+print(json.dumps([serialize(step) for step in json.load(sys.stdin)]))

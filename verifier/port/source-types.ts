@@ -1,0 +1,39 @@
+/** How `contracts/_sources/*.ts` describe a LocalStack AWS-validated test as a scenario (requests only, no expectations). */
+export interface SourceStep {
+  op: string;
+  params: Record<string, unknown>;
+  /** Snapshot key whose recorded AWS response this call returned; absent: a setup step (not scoring). */
+  snapshot?: string;
+  /** The call failed on AWS but its response was not recorded (the test expected a ClientError). */
+  fails?: boolean;
+  /** Variables taken from this step's parsed response: name -> JSONPath. */
+  capture?: Record<string, string>;
+  /** The snapshot holds only this part of the response (e.g. `$.Messages[0]`). */
+  select?: string;
+  /** Lists whose order AWS does not define. */
+  unordered?: string[];
+  /** Seconds to wait before this call (AWS timing the test relies on). */
+  delaySeconds?: number;
+}
+
+export interface SourceScenario {
+  /** `Class::test_name` or `test_name` as in the pytest node id (without the parameter suffix). */
+  test: string;
+  steps: SourceStep[];
+  /** Why this reproduction is faithful where the test code differs in form (fixtures, loops). */
+  note?: string;
+}
+
+export interface SourceFile {
+  service: string;
+  /** Test module under tests/aws/services/<service>/, e.g. `test_sqs`. */
+  module: string;
+  /** Snapshot file folder under /work/shared/reference/aws-snapshots. */
+  snapshotDir: string;
+  /** pytest parameter id (before any `-`) -> protocol; no parameter: `defaultProtocol`. */
+  variants: Record<string, 'json' | 'query'>;
+  defaultProtocol: 'json' | 'query';
+  scenarios: SourceScenario[];
+  /** Snapshot tests deliberately not ported, with the reason (for PORTING.md). */
+  notPorted: Record<string, string>;
+}

@@ -1,0 +1,174 @@
+import type { Expectation, JsonValue, Matcher } from '../contract/types.ts';
+import { matchTemplate, type Vars } from './template.ts';
+
+export interface Mismatch {
+  /** `status`, `error.code`, `header:<name>`, or a JSONPath into the parsed response. */
+  path: string;
+  expected: unknown;
+  actual: unknown;
+  reason?: string;
+}
+
+export function childPath(path: string, key: string | number): string {
+  if (typeof key === 'number') return `${path}[${key}]`;
+  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? `${path}.${key}` : `${path}['${key.replace(/'/g, "\\'")}']`;
+}
+
+/** Reads a concrete JSONPath (`$.a.b[0]['c.d']`); `[*]` is not allowed here. */
+export function readPath(root: unknown, path: string): unknown {
+  if (path === '$') return root;
+  const parts = [...path.slice(1).matchAll(/\.([^.[\]]+)|\[(\d+)\]|\['((?:[^'\\]|\\.)*)'\]/g)];
+  let value = root;
+  for (const part of parts) {
+    if (value === null || typeof value !== 'object') return undefined;
+    const key = part[1] ?? (part[2] !== undefined ? Number(part[2]) : part[3].replace(/\\'/g, "'"));
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value;
+}
+
+function generalise(path: string): string {
+  return path.replace(/\[\d+\]/g, '[*]');
+}
+
+class Comparison {
+  readonly mismatches: Mismatch[] = [];
+  constructor(
+    private readonly expectation: Expectation,
+    readonly vars: Vars,
+  ) {}
+
+  private matcherAt(path: string): Matcher | undefined {
+    const matchers = this.expectation.matchers;
+    return matchers?.[path] ?? matchers?.[generalise(path)];
+  }
+
+  private isUnordered(path: string): boolean {
+    return !!this.expectation.unordered?.some((p) => p === path || p === generalise(path));
+  }
+
+  private fail(path: string, expected: unknown, actual: unknown, reason?: string) {
+    this.mismatches.push({ path, expected, actual, ...(reason ? { reason } : {}) });
+  }
+
+  value(expected: JsonValue | undefined, actual: unknown, path: string): void {
+    const matcher = this.matcherAt(path);
+    if (matcher) return this.byMatcher(matcher, expected, actual, path);
+    if (actual === undefined) return this.fail(path, expected, undefined, 'missing');
+    if (expected === null || typeof expected !== 'object') return this.scalar(expected, actual, path);
+    if (Array.isArray(expected)) {
+      if (!Array.isArray(actual)) return this.fail(path, expected, actual, 'expected a list');
+      if (this.isUnordered(path)) return this.unorderedList(expected, actual, path);
+      if (expected.length !== actual.length) this.fail(path, expected.length, actual.length, 'list length');
+      expected.forEach((item, i) => i < actual.length && this.value(item, actual[i], childPath(path, i)));
+      return;
+    }
+    if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return this.fail(path, expected, actual, 'expected an object');
+    const actualObject = actual as Record<string, unknown>;
+    for (const [key, item] of Object.entries(expected)) this.value(item, actualObject[key], childPath(path, key));
+    if (this.expectation.compare !== 'subset') {
+      for (const key of Object.keys(actualObject)) {
+        const keyPath = childPath(path, key);
+        if (!(key in expected) && this.matcherAt(keyPath)?.match !== 'ignore') this.fail(keyPath, undefined, actualObject[key], 'unexpected member');
+      }
+    }
+  }
+
+  private scalar(expected: JsonValue, actual: unknown, path: string) {
+    if (typeof expected === 'string' && typeof actual === 'string') {
+      if (!matchTemplate(expected, actual, this.vars)) this.fail(path, expected, actual);
+      return;
+    }
+    if (expected !== actual) this.fail(path, expected, actual);
+  }
+
+  private unorderedList(expected: JsonValue[], actual: unknown[], path: string) {
+    if (expected.length !== actual.length) this.fail(path, expected.length, actual.length, 'list length');
+    const remaining = actual.map((item, index) => ({ item, index }));
+    for (const [i, item] of expected.entries()) {
+      const found = remaining.findIndex((candidate) => {
+        const trial = new Comparison(this.expectation, new Map(this.vars));
+        trial.value(item, candidate.item, childPath(path, candidate.index));
+        return trial.mismatches.length === 0;
+      });
+      if (found < 0) {
+        this.fail(childPath(path, i), item, undefined, 'no matching element (unordered list)');
+        continue;
+      }
+      // Re-run on the chosen element so its bindings land in the scenario's variables.
+      this.value(item, remaining[found].item, childPath(path, remaining[found].index));
+      remaining.splice(found, 1);
+    }
+  }
+
+  private byMatcher(matcher: Matcher, expected: JsonValue | undefined, actual: unknown, path: string) {
+    switch (matcher.match) {
+      case 'ignore':
+        return;
+      case 'absent':
+        if (actual !== undefined) this.fail(path, '(absent)', actual, 'unexpected member');
+        return;
+      case 'present':
+        if (actual === undefined) this.fail(path, '(present)', undefined, 'missing');
+        return;
+    }
+    if (actual === undefined) return this.fail(path, expected, undefined, 'missing');
+    switch (matcher.match) {
+      case 'type':
+        if (jsonType(expected) !== jsonType(actual)) this.fail(path, `a ${jsonType(expected)}`, actual, 'type');
+        return;
+      case 'regex':
+        if (!matchTemplate(matcher.regex, String(actual), this.vars, true)) this.fail(path, `/${matcher.regex}/`, actual);
+        return;
+      case 'template':
+        if (!matchTemplate(matcher.template, String(actual), this.vars)) this.fail(path, matcher.template, actual);
+        return;
+      case 'timestamp':
+        if (!isTimestamp(actual)) this.fail(path, '(a timestamp)', actual);
+        return;
+      case 'number': {
+        const n = typeof actual === 'number' ? actual : Number.NaN;
+        if (Number.isNaN(n) || (matcher.min !== undefined && n < matcher.min) || (matcher.max !== undefined && n > matcher.max)) {
+          this.fail(path, `(a number${matcher.min !== undefined ? ` >= ${matcher.min}` : ''}${matcher.max !== undefined ? ` <= ${matcher.max}` : ''})`, actual);
+        }
+        return;
+      }
+    }
+  }
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'array' : typeof value;
+}
+
+/** ISO date-times, and epoch seconds or milliseconds as numbers or digit strings (SQS attributes). */
+function isTimestamp(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value) && value > 0;
+  if (typeof value !== 'string') return false;
+  if (/^\d{9,13}(\.\d+)?$/.test(value)) return true;
+  return /^\d{4}-\d\d-\d\dT/.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+/**
+ * Compares the parsed body with `expect.output` (after `select`), binding unknown template variables in `vars`.
+ * Matcher paths are paths in `output`; reported paths are paths in the whole response.
+ */
+export function compareOutput(expectation: Expectation, actualOutput: unknown, vars: Vars): Mismatch[] {
+  if (!expectation.output) return [];
+  const comparison = new Comparison(expectation, vars);
+  const select = expectation.select ?? '$';
+  const actual = readPath(actualOutput ?? {}, select);
+  comparison.value(expectation.output, actual, '$');
+  if (expectation.compare === 'subset') {
+    // Extra members are fine in subset mode, except those an `absent` matcher forbids.
+    for (const [path, matcher] of Object.entries(expectation.matchers ?? {})) {
+      if (matcher.match !== 'absent' || path.includes('[*]') || readPath(expectation.output, path) !== undefined) continue;
+      const value = readPath(actual, path);
+      if (value !== undefined) comparison.mismatches.push({ path, expected: '(absent)', actual: value, reason: 'unexpected member' });
+    }
+  }
+  return select === '$' ? comparison.mismatches : comparison.mismatches.map((m) => ({ ...m, path: select + m.path.slice(1) }));
+}
+
+export { matchTemplate };

@@ -1,0 +1,76 @@
+import { Hash } from '@smithy/hash-node';
+import { SignatureV4 } from '@smithy/signature-v4';
+import type { ContractInteraction } from '../contract/types.ts';
+import { render, renderDeep, type Vars } from './template.ts';
+
+export interface PreparedRequest {
+  method: string;
+  url: URL;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+/** RFC 3986 encoding, as the AWS SDKs write form bodies. */
+function encodeForm(pairs: [string, string][]): string {
+  const enc = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return pairs.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
+}
+
+/** Fills the interaction's request templates for the target: variables, real content type, no stale auth headers. */
+export function prepareRequest(interaction: ContractInteraction, endpoint: string, vars: Vars): PreparedRequest {
+  const { request } = interaction;
+  const meta = interaction.comments.twinstack;
+  const base = new URL(endpoint);
+  const url = new URL(base.origin + base.pathname.replace(/\/$/, '') + render(request.path, vars));
+  for (const [key, values] of Object.entries(request.query ?? {})) for (const v of values) url.searchParams.append(key, render(v, vars));
+  const headers: Record<string, string> = {};
+  for (const [name, values] of Object.entries(request.headers ?? {})) {
+    const lower = name.toLowerCase();
+    if (['authorization', 'x-amz-date', 'x-amz-security-token', 'host', 'content-length', 'x-amz-content-sha256'].includes(lower)) continue;
+    headers[lower] = render(values.join(', '), vars);
+  }
+  let body: string | undefined;
+  if (request.body) {
+    const { content, contentType } = request.body;
+    if (typeof content === 'string' && contentType.startsWith('application/x-www-form-urlencoded')) {
+      body = encodeForm([...new URLSearchParams(content)].map(([k, v]) => [k, render(v, vars)]));
+    } else if (typeof content === 'string') {
+      body = render(content, vars);
+    } else {
+      body = JSON.stringify(renderDeep(content, vars));
+    }
+    headers['content-type'] = meta.requestContentType ?? contentType;
+  }
+  return { method: request.method, url, headers, body };
+}
+
+const signers = new Map<string, SignatureV4>();
+
+/** Signs with SigV4 for the target's credentials and region (service = the model's signing name). */
+export async function signRequest(prepared: PreparedRequest, service: string, region: string, credentials: Credentials): Promise<Record<string, string>> {
+  const key = `${service}|${region}|${credentials.accessKeyId}`;
+  let signer = signers.get(key);
+  if (!signer) {
+    signer = new SignatureV4({ service, region, credentials, sha256: Hash.bind(null, 'sha256') as unknown as typeof Hash, applyChecksum: true });
+    signers.set(key, signer);
+  }
+  const query: Record<string, string | string[]> = {};
+  for (const [k, v] of prepared.url.searchParams) query[k] = k in query ? [...([] as string[]).concat(query[k]), v] : v;
+  const signed = await signer.sign({
+    method: prepared.method,
+    protocol: prepared.url.protocol,
+    hostname: prepared.url.hostname,
+    port: prepared.url.port ? Number(prepared.url.port) : undefined,
+    path: prepared.url.pathname,
+    query,
+    headers: { ...prepared.headers, host: prepared.url.host },
+    body: prepared.body,
+  });
+  return signed.headers;
+}

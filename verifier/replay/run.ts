@@ -1,0 +1,175 @@
+import { Agent, request as httpRequest } from 'undici';
+import { loadModel } from '../../emulator/models/load.ts';
+import type { ServiceModel } from '../../emulator/models/types.ts';
+import type { ContractFile, ContractInteraction, Expectation } from '../contract/types.ts';
+import { parseResponse, type ParsedResponse } from '../model/parse-response.ts';
+import { compareOutput, readPath, type Mismatch } from './compare.ts';
+import { prepareRequest, signRequest, type Credentials } from './request.ts';
+import { matchTemplate, UnboundVariable, type Vars } from './template.ts';
+
+export interface Target {
+  endpoint: string;
+  region: string;
+  credentials: Credentials;
+  /** Known account id of the credentials; unknown: bound from the first response that shows it. */
+  accountId?: string;
+}
+
+export interface InteractionResult {
+  scenario: string;
+  step: number;
+  description: string;
+  service: string;
+  operation: string;
+  protocol: string;
+  scoring: boolean;
+  passed: boolean;
+  mismatches: Mismatch[];
+  status?: number;
+  ms: number;
+}
+
+const agents = new Map<string, Agent>();
+function agentFor(origin: string): Agent {
+  let agent = agents.get(origin);
+  if (!agent) {
+    agent = new Agent({ connections: 64, keepAliveTimeout: 10_000, headersTimeout: 60_000, bodyTimeout: 60_000 });
+    agents.set(origin, agent);
+  }
+  return agent;
+}
+
+/** Closes the verifier's HTTP connection pools (call once at the end of a run). */
+export async function closeConnections(): Promise<void> {
+  await Promise.all([...agents.values()].map((a) => a.close()));
+  agents.clear();
+}
+
+let suffixCounter = 0;
+const runTag = Date.now().toString(36).slice(-5);
+
+/** A fresh suffix per scenario run: lower-case letters and digits only, so it fits every AWS name pattern. */
+export function freshSuffix(): string {
+  return `${runTag}${(suffixCounter++).toString(36)}`;
+}
+
+export function builtinVars(target: Target): Vars {
+  const url = new URL(target.endpoint);
+  const vars: Vars = new Map([
+    ['region', target.region],
+    ['partition', target.region.startsWith('cn-') ? 'aws-cn' : target.region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws'],
+    ['endpoint', target.endpoint.replace(/\/$/, '')],
+    ['endpointHost', url.host],
+    ['suffix', freshSuffix()],
+  ]);
+  if (target.accountId) vars.set('accountId', target.accountId);
+  return vars;
+}
+
+function modelOf(service: string): ServiceModel | undefined {
+  try {
+    return loadModel(service);
+  } catch {
+    return undefined;
+  }
+}
+
+function judge(expect: Expectation, actual: ParsedResponse, vars: Vars): Mismatch[] {
+  const mismatches: Mismatch[] = [];
+  if (actual.unparseable) mismatches.push({ path: 'body', expected: 'a parseable response', actual: actual.unparseable });
+  const statusOk = expect.status !== undefined ? actual.status === expect.status : expect.failure ? actual.status >= 400 : actual.status < 300 && actual.status >= 200;
+  if (!statusOk) {
+    mismatches.push({
+      path: 'status',
+      expected: expect.status ?? (expect.failure ? '4xx/5xx' : '2xx'),
+      actual: actual.status,
+      ...(actual.error ? { reason: `${actual.error.code}: ${actual.error.message ?? ''}` } : {}),
+    });
+  }
+  if (expect.error) {
+    const e = expect.error;
+    const a = actual.error;
+    if (!a) mismatches.push({ path: 'error.code', expected: e.code, actual: undefined, reason: 'no error returned' });
+    else {
+      if (a.code !== e.code) mismatches.push({ path: 'error.code', expected: e.code, actual: a.code });
+      if (e.message !== undefined && !matchTemplate(e.message, a.message ?? '', vars)) mismatches.push({ path: 'error.message', expected: e.message, actual: a.message });
+      if (e.type && a.type && a.type !== e.type) mismatches.push({ path: 'error.type', expected: e.type, actual: a.type });
+      if (e.shapeName && a.shapeName !== undefined && a.shapeName !== e.shapeName) mismatches.push({ path: 'error.shapeName', expected: e.shapeName, actual: a.shapeName });
+    }
+  } else if (!actual.unparseable && actual.status < 300 && !expect.failure) {
+    mismatches.push(...compareOutput(expect, actual.output, vars));
+  }
+  for (const [name, value] of Object.entries(expect.headers ?? {})) {
+    if (!matchTemplate(value, actual.headers[name] ?? '', vars)) mismatches.push({ path: `header:${name}`, expected: value, actual: actual.headers[name] });
+  }
+  return mismatches;
+}
+
+function capture(interaction: ContractInteraction, actual: ParsedResponse, vars: Vars): Mismatch[] {
+  const mismatches: Mismatch[] = [];
+  for (const c of interaction.comments.twinstack.captures ?? []) {
+    const raw = c.from.startsWith('header:') ? actual.headers[c.from.slice(7)] : readPath(actual.output, c.from);
+    let value = raw === undefined || raw === null ? undefined : typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
+    if (value !== undefined && c.regex) value = new RegExp(c.regex).exec(value)?.[1];
+    if (value === undefined) mismatches.push({ path: c.from, expected: `a value to capture as {{${c.name}}}`, actual: raw, reason: 'capture failed' });
+    else vars.set(c.name, value);
+  }
+  return mismatches;
+}
+
+async function send(interaction: ContractInteraction, target: Target, vars: Vars, model: ServiceModel): Promise<ParsedResponse> {
+  const meta = interaction.comments.twinstack;
+  const prepared = prepareRequest(interaction, target.endpoint, vars);
+  const signingName = model.metadata.signingName ?? model.metadata.endpointPrefix;
+  const headers = await signRequest(prepared, signingName, target.region, target.credentials);
+  const res = await httpRequest(prepared.url, {
+    method: prepared.method as 'POST',
+    headers,
+    body: prepared.body,
+    dispatcher: agentFor(prepared.url.origin),
+  });
+  const body = await res.body.text();
+  const responseHeaders: Record<string, string> = {};
+  for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) responseHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
+  return parseResponse(model, meta.operation, meta.protocol, res.statusCode, responseHeaders, body);
+}
+
+/** Replays one scenario in order against the target and judges every interaction. */
+export async function runScenario(contract: ContractFile, target: Target, filter?: (i: ContractInteraction) => boolean): Promise<InteractionResult[]> {
+  const scenario = contract.metadata.twinstack.id;
+  const vars = builtinVars(target);
+  const results: InteractionResult[] = [];
+  const interactions = [...contract.interactions].sort((a, b) => a.comments.twinstack.step - b.comments.twinstack.step);
+  for (const interaction of interactions) {
+    const meta = interaction.comments.twinstack;
+    const started = performance.now();
+    if (meta.delaySeconds) await new Promise((r) => setTimeout(r, meta.delaySeconds! * 1000));
+    let mismatches: Mismatch[];
+    let status: number | undefined;
+    const model = modelOf(meta.service);
+    try {
+      if (!model) throw new Error(`no AWS model for service '${meta.service}'`);
+      const actual = await send(interaction, target, vars, model);
+      status = actual.status;
+      mismatches = [...judge(meta.expect, actual, vars), ...capture(interaction, actual, vars)];
+    } catch (error) {
+      const reason = error instanceof UnboundVariable ? 'an earlier step did not provide a value' : 'request failed';
+      mismatches = [{ path: 'request', expected: 'a response', actual: (error as Error).message, reason }];
+    }
+    if (filter && !filter(interaction)) continue;
+    results.push({
+      scenario,
+      step: meta.step,
+      description: interaction.description,
+      service: meta.service,
+      operation: meta.operation,
+      protocol: meta.protocol,
+      scoring: meta.scoring,
+      passed: mismatches.length === 0,
+      mismatches,
+      status,
+      ms: performance.now() - started,
+    });
+  }
+  return results;
+}

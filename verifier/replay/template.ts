@@ -1,0 +1,88 @@
+/**
+ * `{{name}}` templates: substitution in requests (every variable must be known) and matching of expected strings
+ * (unknown variables bind to the first value they meet; `{{*}}` matches anything).
+ */
+export type Vars = Map<string, string>;
+
+const TOKEN = /\{\{([^{}]*)\}\}/g;
+
+export class UnboundVariable extends Error {}
+
+export function hasTemplate(text: string): boolean {
+  return text.includes('{{');
+}
+
+/** Replaces every `{{name}}` with its value; throws UnboundVariable for unknown names. */
+export function render(text: string, vars: Vars): string {
+  if (!text.includes('{{')) return text;
+  return text.replace(TOKEN, (_, name: string) => {
+    const value = vars.get(name);
+    if (value === undefined) throw new UnboundVariable(`unbound variable {{${name}}}`);
+    return value;
+  });
+}
+
+/** Renders every string inside a JSON value. */
+export function renderDeep<T>(value: T, vars: Vars): T {
+  if (typeof value === 'string') return render(value, vars) as T;
+  if (Array.isArray(value)) return value.map((v) => renderDeep(v, vars)) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[render(k, vars)] = renderDeep(v, vars);
+    return out as T;
+  }
+  return value;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** What an unknown variable may match: tighter than "anything" where the shape is certain. */
+const VARIABLE_PATTERNS: Record<string, string> = { accountId: '\\d{12}', region: '[a-z]{2}(?:-[a-z]+)+-\\d', partition: 'aws[a-z-]*' };
+
+interface CompiledTemplate {
+  regex: RegExp;
+  /** Unknown variable names, in group order. */
+  binds: string[];
+}
+
+/** Compiles an expected-string template against the variables known now. */
+function compile(template: string, vars: Vars, regexMode: boolean): CompiledTemplate {
+  const binds: string[] = [];
+  let source = '';
+  let last = 0;
+  for (const match of template.matchAll(TOKEN)) {
+    const literal = template.slice(last, match.index);
+    source += regexMode ? literal : escapeRegex(literal);
+    last = match.index + match[0].length;
+    const name = match[1];
+    const known = vars.get(name);
+    if (name === '*') source += '[\\s\\S]*?';
+    else if (known !== undefined) source += escapeRegex(known);
+    else {
+      const seen = binds.indexOf(name);
+      if (seen >= 0) source += `\\k<t${seen}>`;
+      else {
+        binds.push(name);
+        source += `(?<t${binds.length - 1}>${VARIABLE_PATTERNS[name] ?? '[\\s\\S]+?'})`;
+      }
+    }
+  }
+  const rest = template.slice(last);
+  source += regexMode ? rest : escapeRegex(rest);
+  return { regex: new RegExp(`^(?:${source})$`), binds };
+}
+
+/**
+ * Whether `actual` matches the template; on success unknown variables are bound in `vars`.
+ * `regexMode` treats the literal parts as a regex (the `regex` matcher with `{{vars}}` inside).
+ */
+export function matchTemplate(template: string, actual: string, vars: Vars, regexMode = false): boolean {
+  if (!regexMode && !template.includes('{{')) return template === actual;
+  const { regex, binds } = compile(template, vars, regexMode);
+  const match = regex.exec(actual);
+  if (!match) return false;
+  binds.forEach((name, i) => vars.set(name, match.groups![`t${i}`]));
+  return true;
+}

@@ -1,0 +1,71 @@
+import type { ContractFile, Provenance } from '../contract/types.ts';
+import { closeConnections, runScenario, type InteractionResult, type Target } from './run.ts';
+
+export interface VerifyOptions {
+  target: Target;
+  contracts: ContractFile[];
+  service?: string[];
+  operation?: string[];
+  /** 1-based shard index and count: scenario i goes to shard (i mod n) + 1. */
+  shard?: { index: number; count: number };
+  /** Scenarios replayed at once (each has its own resource names). */
+  concurrency?: number;
+  onResult?: (results: InteractionResult[], done: number, total: number) => void;
+}
+
+export interface ScenarioSummary {
+  id: string;
+  service: string;
+  protocol: string;
+  provenance: Provenance;
+}
+
+export interface VerifyRun {
+  startedAt: string;
+  durationMs: number;
+  target: string;
+  scenarios: ScenarioSummary[];
+  results: InteractionResult[];
+}
+
+/** Picks the scenarios of this shard and service filter (operation filters select interactions, not scenarios). */
+export function selectContracts(contracts: ContractFile[], options: Pick<VerifyOptions, 'service' | 'operation' | 'shard'>): ContractFile[] {
+  return contracts
+    .filter((c) => !options.service?.length || options.service.includes(c.metadata.twinstack.service))
+    .filter((c) => !options.operation?.length || c.interactions.some((i) => options.operation!.includes(i.comments.twinstack.operation)))
+    .filter((_, i) => !options.shard || i % options.shard.count === options.shard.index - 1);
+}
+
+/**
+ * Replays contracts against a target and judges every interaction: the function behind `twinstack verify`, also the
+ * one a benchmark calls (`verifyContracts({ target, contracts })` -> results with per-interaction timings).
+ */
+export async function verifyContracts(options: VerifyOptions): Promise<VerifyRun> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const selected = selectContracts(options.contracts, options);
+  const filter = options.operation?.length ? (i: { comments: { twinstack: { operation: string } } }) => options.operation!.includes(i.comments.twinstack.operation) : undefined;
+  const results: InteractionResult[][] = new Array(selected.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < selected.length) {
+      const index = next++;
+      results[index] = await runScenario(selected[index], options.target, filter);
+      done++;
+      options.onResult?.(results[index], done, selected.length);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 16, selected.length) }, worker));
+  } finally {
+    await closeConnections();
+  }
+  return {
+    startedAt,
+    durationMs: performance.now() - started,
+    target: options.target.endpoint,
+    scenarios: selected.map((c) => ({ id: c.metadata.twinstack.id, service: c.metadata.twinstack.service, protocol: c.metadata.twinstack.protocol, provenance: c.metadata.twinstack.provenance })),
+    results: results.flat(),
+  };
+}
