@@ -13,6 +13,8 @@ Usage:
 type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, Command> = {
+  verify: async (args) => (await import('../../verifier/cli.ts')).verifyCommand(args),
+  report: async (args) => (await import('../../verifier/cli.ts')).reportCommand(args),
   async start(args) {
     const { values } = parseArgs({
       args,
@@ -37,6 +39,7 @@ const commands: Record<string, Command> = {
     process.once('SIGTERM', shutdown);
     return new Promise<number>(() => {});
   },
+  record: async (args) => (await import('../../recorder/cli.ts')).record(args),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -55,7 +55,7 @@ class Comparison {
     const matcher = this.matcherAt(path);
     if (matcher) return this.byMatcher(matcher, expected, actual, path);
     if (actual === undefined) return this.fail(path, expected, undefined, 'missing');
-    if (expected === null || typeof expected !== 'object') return this.scalar(expected, actual, path);
+    if (expected === undefined || expected === null || typeof expected !== 'object') return this.scalar(expected ?? null, actual, path);
     if (Array.isArray(expected)) {
       if (!Array.isArray(actual)) return this.fail(path, expected, actual, 'expected a list');
       if (this.isUnordered(path)) return this.unorderedList(expected, actual, path);

@@ -50,6 +50,13 @@ export function prepareRequest(interaction: ContractInteraction, endpoint: strin
   return { method: request.method, url, headers, body };
 }
 
+/** SHA-256 hash constructor in the shape SignatureV4 expects. */
+class Sha256 extends Hash {
+  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
+    super('sha256', secret as never);
+  }
+}
+
 const signers = new Map<string, SignatureV4>();
 
 /** Signs with SigV4 for the target's credentials and region (service = the model's signing name). */
@@ -57,7 +64,7 @@ export async function signRequest(prepared: PreparedRequest, service: string, re
   const key = `${service}|${region}|${credentials.accessKeyId}`;
   let signer = signers.get(key);
   if (!signer) {
-    signer = new SignatureV4({ service, region, credentials, sha256: Hash.bind(null, 'sha256') as unknown as typeof Hash, applyChecksum: true });
+    signer = new SignatureV4({ service, region, credentials, sha256: Sha256, applyChecksum: true });
     signers.set(key, signer);
   }
   const query: Record<string, string | string[]> = {};

@@ -1,0 +1,195 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadContracts } from './contract/load.ts';
+import { aggregate, type Introspection, type ParityReport } from './report/aggregate.ts';
+import { compareWithBaseline, toBaseline, type Baseline, type BaselineComparison } from './report/baseline.ts';
+import { toConsole } from './report/text.ts';
+import { appendHistory, readHistory, writeReports } from './report/write.ts';
+import type { InteractionResult, Target } from './replay/run.ts';
+import { verifyContracts, type VerifyRun } from './replay/verify.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DEFAULT_REPORTS = join(ROOT, 'reports');
+
+export const VERIFY_HELP = `twinstack verify — replay the contract corpus against an endpoint and score parity
+
+  --target URL          endpoint to verify (default: an embedded twinstack on a free port)
+  --service a,b         only these services          --operation Op1,Op2   only these operations
+  --contracts DIR       contract folder (default contracts/)
+  --report DIR          where parity.json/.md/.html and junit.xml go (default reports/out)
+  --shard i/n           run the i-th of n shards (merge with \`twinstack report --merge\`)
+  --baseline [FILE]     fail on regressions against FILE (default reports/baseline.json; on by default when it exists)
+  --no-baseline         do not compare        --update-baseline   write this run as the new baseline
+  --region R            signing region (default us-east-1)
+  --access-key K --secret-key S   credentials to sign with (default test/test)
+  --concurrency N       scenarios replayed at once (default 16)
+  --no-history          do not append to reports/history.jsonl`;
+
+/** `--baseline` takes an optional value, which parseArgs cannot express: normalise it first. */
+function normaliseBaselineFlag(args: string[]): string[] {
+  const out = [...args];
+  const i = out.indexOf('--baseline');
+  if (i >= 0 && (i === out.length - 1 || out[i + 1].startsWith('--'))) out.splice(i + 1, 0, join(DEFAULT_REPORTS, 'baseline.json'));
+  return out;
+}
+
+function list(value: string | undefined): string[] | undefined {
+  return value ? value.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+}
+
+async function introspect(endpoint: string): Promise<Introspection | undefined> {
+  try {
+    const res = await fetch(new URL('/_twinstack/operations', endpoint), { signal: AbortSignal.timeout(5000) });
+    return res.ok ? ((await res.json()) as Introspection) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function progress(total: number): (results: InteractionResult[], done: number) => void {
+  const tty = process.stdout.isTTY;
+  return (results, done) => {
+    const failed = results.filter((r) => r.scoring && !r.passed).length;
+    if (tty) {
+      const width = 30;
+      const filled = Math.round((done / total) * width);
+      process.stdout.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} scenarios`);
+      if (done === total) process.stdout.write('\n');
+    } else {
+      console.log(`${done}/${total} ${results[0]?.scenario ?? ''} ${failed ? `${failed} failing` : 'ok'}`);
+    }
+  };
+}
+
+function finish(report: ParityReport, reportDir: string, options: { baseline?: string; updateBaseline?: boolean; history?: string }): number {
+  let comparison: BaselineComparison | undefined;
+  if (options.baseline && existsSync(options.baseline)) {
+    comparison = compareWithBaseline(report, JSON.parse(readFileSync(options.baseline, 'utf8')) as Baseline);
+  }
+  const history = options.history ? [...readHistory(options.history)] : [];
+  if (options.history) {
+    appendHistory(options.history, report);
+    history.push({ generatedAt: report.generatedAt, parity: report.totals.parity, passed: report.totals.passed, scoring: report.totals.scoring });
+  }
+  const files = writeReports(report, reportDir, history, comparison);
+  console.log(toConsole(report));
+  console.log(`reports: ${files.join(', ')}`);
+  if (options.updateBaseline) {
+    const file = options.baseline ?? join(DEFAULT_REPORTS, 'baseline.json');
+    writeFileSync(file, `${JSON.stringify(toBaseline(report), null, 1)}\n`);
+    console.log(`baseline written: ${file}`);
+    return 0;
+  }
+  if (!comparison) return 0;
+  console.log(`baseline: ${comparison.regressions.length} regressions, ${comparison.improvements.length} improvements, ${comparison.missing} not replayed`);
+  for (const r of comparison.regressions) console.log(`  REGRESSION ${r}`);
+  for (const i of comparison.improvements) console.log(`  improved   ${i}`);
+  return comparison.regressions.length ? 1 : 0;
+}
+
+export async function verifyCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: normaliseBaselineFlag(args),
+    options: {
+      target: { type: 'string' },
+      service: { type: 'string' },
+      operation: { type: 'string' },
+      contracts: { type: 'string', default: join(ROOT, 'contracts') },
+      report: { type: 'string' },
+      shard: { type: 'string' },
+      baseline: { type: 'string' },
+      'no-baseline': { type: 'boolean', default: false },
+      'update-baseline': { type: 'boolean', default: false },
+      region: { type: 'string', default: process.env.AWS_DEFAULT_REGION ?? 'us-east-1' },
+      'access-key': { type: 'string', default: 'test' },
+      'secret-key': { type: 'string', default: 'test' },
+      concurrency: { type: 'string', default: '16' },
+      'no-history': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(VERIFY_HELP);
+    return 0;
+  }
+  let shard: { index: number; count: number } | undefined;
+  if (values.shard) {
+    const [index, count] = values.shard.split('/').map(Number);
+    if (!(count >= 1 && index >= 1 && index <= count)) {
+      console.error(`--shard must look like i/n with 1 <= i <= n, got '${values.shard}'`);
+      return 2;
+    }
+    shard = { index, count };
+  }
+  const contracts = loadContracts(resolve(values.contracts)).map((c) => c.contract);
+  let stop: (() => Promise<void>) | undefined;
+  let endpoint = values.target;
+  let introspection: Introspection | undefined;
+  if (!endpoint) {
+    const { startTwinstack } = await import('../emulator/index.ts');
+    const twinstack = await startTwinstack({ port: 0 });
+    endpoint = twinstack.endpoint;
+    introspection = twinstack.emulator.introspect();
+    stop = () => twinstack.stop();
+  } else {
+    introspection = await introspect(endpoint);
+  }
+  const target: Target = { endpoint, region: values.region, credentials: { accessKeyId: values['access-key'], secretAccessKey: values['secret-key'] } };
+  try {
+    const selected = contracts.length;
+    console.log(`verifying ${selected} contracts against ${endpoint}${shard ? ` (shard ${shard.index}/${shard.count})` : ''}`);
+    let total = 0;
+    const run = await verifyContracts({
+      target,
+      contracts,
+      service: list(values.service),
+      operation: list(values.operation),
+      shard,
+      concurrency: Number(values.concurrency),
+      onResult: (results, done, count) => {
+        total = count;
+        progress(total)(results, done);
+      },
+    });
+    const report = aggregate(run, introspection);
+    const isDefaultRun = !values.report;
+    const reportDir = resolve(values.report ?? join(DEFAULT_REPORTS, 'out'));
+    const defaultBaseline = join(DEFAULT_REPORTS, 'baseline.json');
+    return finish(report, reportDir, {
+      baseline: values['no-baseline'] ? undefined : (values.baseline ?? (isDefaultRun && !shard ? defaultBaseline : undefined)),
+      updateBaseline: values['update-baseline'],
+      history: values['no-history'] ? undefined : isDefaultRun ? join(DEFAULT_REPORTS, 'history.jsonl') : join(reportDir, 'history.jsonl'),
+    });
+  } finally {
+    await stop?.();
+  }
+}
+
+/** `twinstack report --merge <dirs...> [--report DIR] [--baseline FILE]`: combines shard results into one report. */
+export async function reportCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: normaliseBaselineFlag(args),
+    allowPositionals: true,
+    options: {
+      merge: { type: 'boolean', default: false },
+      report: { type: 'string', default: join(DEFAULT_REPORTS, 'out') },
+      baseline: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help || !values.merge || !positionals.length) {
+    console.log('twinstack report --merge <shard report dirs...> [--report DIR] [--baseline [FILE]]');
+    return values.help ? 0 : 2;
+  }
+  const parts = positionals.map((dir) => JSON.parse(readFileSync(join(dir, 'parity.json'), 'utf8')) as ParityReport);
+  const run: VerifyRun = {
+    startedAt: parts.map((p) => p.generatedAt).sort()[0],
+    durationMs: Math.max(...parts.map((p) => p.durationMs)),
+    target: parts[0].target,
+    scenarios: parts.flatMap((p) => p.scenarios.map(({ id, service, protocol, provenance }) => ({ id, service, protocol, provenance }))),
+    results: parts.flatMap((p) => p.results),
+  };
+  const report = aggregate(run, parts.find((p) => p.introspection)?.introspection);
+  return finish(report, resolve(values.report), { baseline: values.baseline, history: join(resolve(values.report), 'history.jsonl') });
+}
