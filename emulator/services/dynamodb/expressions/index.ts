@@ -1,56 +1,105 @@
 /**
- * DynamoDB expression language (KeyCondition/Condition/Filter/Projection/Update expressions and the legacy
- * parameters). Public API used by the DynamoDB service (see /tmp/ddb-interface.md contract). Bodies are being filled in.
+ * DynamoDB expression language: KeyConditionExpression, ConditionExpression, FilterExpression,
+ * ProjectionExpression and UpdateExpression, the legacy parameters converted to the same forms, and the value
+ * semantics (ordering, item size, validation) shared with the DynamoDB service. Pure logic: no I/O.
+ *
+ * Usage per request: `const ctx = new ExpressionContext({ names, values })` (validates the maps), parse each
+ * expression of the request with ctx, then `ctx.assertAllUsed()`; evaluate/apply the results per item.
+ * Parsing is cached per expression text; names and values are bound per request.
  */
-import type {
-  AttributeValue,
-  AttributeValueUpdate,
-  Condition as LegacyCondition,
-  ExpectedAttributeValue,
-} from '@aws-sdk/client-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { applyUpdate as apply } from './apply-update.ts';
+import { Binder } from './bind.ts';
+import type { Condition, Path, UpdatePlan } from './bound.ts';
+import { cachedParse } from './cache.ts';
+import { ExpressionContext } from './context.ts';
+import { Detail, invalidExpression } from './errors.ts';
+import { evaluate } from './evaluate.ts';
+import { Parser } from './parser.ts';
+import {
+  checkConditionFunctions,
+  checkInOperands,
+  checkRedundantParentheses,
+  checkReservedWords,
+  conditionOperands,
+  updateOperands,
+  checkUpdateFunctions,
+} from './static-checks.ts';
 
-export interface ExpressionInputs {
-  names?: Record<string, string>;
-  values?: Record<string, AttributeValue>;
-}
-
-export class ExpressionContext {
-  constructor(readonly inputs: ExpressionInputs) {}
-  assertAllUsed(): void {
-    throw new Error('todo');
-  }
-}
-
-export type Path = (string | number)[];
-
-export interface KeyCondition {
-  partitionKey: { name: string; value: AttributeValue };
-  sortKey?: { name: string; op: '=' | '<' | '<=' | '>' | '>=' | 'BETWEEN' | 'BEGINS_WITH'; values: AttributeValue[] };
-}
-
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface Condition {}
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface UpdatePlan {}
+export type { Condition, Path, UpdatePlan } from './bound.ts';
+export { ExpressionContext, type ExpressionInputs } from './context.ts';
+export { parseKeyCondition, type KeyCondition, type KeySchema, type SortKeyOperator } from './key-condition.ts';
+export {
+  conditionFromExpected,
+  conditionFromFilter,
+  keyConditionFromLegacy,
+  projectionFromAttributesToGet,
+  updateFromAttributeUpdates,
+} from './legacy.ts';
+export { project } from './project.ts';
+export { resolvePath } from './evaluate.ts';
+export { compareValues, valuesEqual, typeOf } from './values.ts';
+export { itemSize } from './item-size.ts';
+export { validateAttributeValue, normalizeValue, normalizeItem } from './validate-value.ts';
+export { normalizeNumber } from './numbers.ts';
+export { isReservedWord } from './reserved-words.ts';
 
 type Item = Record<string, AttributeValue>;
-type Schema = { partitionKey: string; sortKey?: string };
 
-const todo = (): never => {
-  throw new Error('todo');
-};
+export function parseCondition(expression: string, ctx: ExpressionContext, kind: 'ConditionExpression' | 'FilterExpression'): Condition {
+  ctx.noteExpression();
+  const syntax = cachedParse(kind, expression, () => {
+    const parser = new Parser(expression, kind);
+    const condition = parser.condition();
+    parser.expectEnd();
+    checkRedundantParentheses(kind, condition);
+    checkReservedWords(kind, conditionOperands(condition));
+    checkConditionFunctions(kind, condition);
+    checkInOperands(kind, condition);
+    return condition;
+  });
+  return new Binder(kind, ctx).condition(syntax);
+}
 
-export function parseKeyCondition(_e: string, _c: ExpressionContext, _s: Schema): KeyCondition { return todo(); }
-export function parseCondition(_e: string, _c: ExpressionContext, _k: 'ConditionExpression' | 'FilterExpression'): Condition { return todo(); }
-export function evaluateCondition(_c: Condition, _i: Item | undefined): boolean { return todo(); }
-export function parseProjection(_e: string, _c: ExpressionContext): Path[] { return todo(); }
-export function project(_i: Item, _p: Path[]): Item { return todo(); }
-export function parseUpdate(_e: string, _c: ExpressionContext): UpdatePlan { return todo(); }
-export function applyUpdate(_p: UpdatePlan, _i: Item | undefined, _k: string[]): { item: Item; updatedPaths: Path[] } { return todo(); }
-export function conditionFromExpected(_e: Record<string, ExpectedAttributeValue>, _o?: 'AND' | 'OR'): Condition { return todo(); }
-export function conditionFromFilter(_f: Record<string, LegacyCondition>, _o?: 'AND' | 'OR'): Condition { return todo(); }
-export function keyConditionFromLegacy(_c: Record<string, LegacyCondition>, _s: Schema): KeyCondition { return todo(); }
-export function updateFromAttributeUpdates(_u: Record<string, AttributeValueUpdate>): UpdatePlan { return todo(); }
-export function compareValues(_a: AttributeValue, _b: AttributeValue): number { return todo(); }
-export function itemSize(_i: Item): number { return todo(); }
-export function validateAttributeValue(_v: AttributeValue, _p: string): void { todo(); }
+/** True when the item (undefined: no item) satisfies the condition. */
+export function evaluateCondition(condition: Condition, item: Item | undefined): boolean {
+  return evaluate(condition, item);
+}
+
+export function parseProjection(expression: string, ctx: ExpressionContext): Path[] {
+  const kind = 'ProjectionExpression';
+  ctx.noteExpression();
+  const syntax = cachedParse(kind, expression, () => {
+    const parser = new Parser(expression, kind);
+    const paths = parser.projection();
+    parser.expectEnd();
+    checkReservedWords(kind, paths);
+    return paths;
+  });
+  const binder = new Binder(kind, ctx);
+  const paths = syntax.map((path) => binder.path(path));
+  binder.checkOverlaps(paths);
+  return paths;
+}
+
+export function parseUpdate(expression: string, ctx: ExpressionContext): UpdatePlan {
+  const kind = 'UpdateExpression';
+  ctx.noteExpression();
+  const actions = cachedParse(kind, expression, () => {
+    const parsed = new Parser(expression, kind).update();
+    if (parsed.repeated) throw invalidExpression(kind, Detail.sectionRepeated(parsed.repeated));
+    checkReservedWords(kind, updateOperands(parsed.actions));
+    checkUpdateFunctions(parsed.actions);
+    return parsed.actions;
+  });
+  return { actions: new Binder(kind, ctx).updateActions(actions) };
+}
+
+/**
+ * Returns the updated copy of the item (undefined: the item does not exist yet) and the paths the update touched
+ * (for ReturnValues UPDATED_*); throws ValidationException as AWS does (type mismatch, key attribute update,
+ * invalid document path...).
+ */
+export function applyUpdate(plan: UpdatePlan, item: Item | undefined, keyAttributes: string[]): { item: Item; updatedPaths: Path[] } {
+  return apply(plan, item, keyAttributes);
+}

@@ -1,0 +1,77 @@
+/** The ExpressionAttributeNames/Values of one request, and which of them its expressions used. */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { Detail, invalidExpression, validationError, type ExpressionKind } from './errors.ts';
+import { validateAttributeValue } from './validate-value.ts';
+
+export interface ExpressionInputs {
+  names?: Record<string, string>;
+  values?: Record<string, AttributeValue>;
+}
+
+const NAME_KEY = /^#[A-Za-z0-9_]+$/;
+const VALUE_KEY = /^:[A-Za-z0-9_]+$/;
+
+export class ExpressionContext {
+  private readonly usedNames = new Set<string>();
+  private readonly usedValues = new Set<string>();
+  private expressionCount = 0;
+
+  /** Validates the maps themselves (empty maps, malformed keys, invalid values) as AWS does before parsing. */
+  constructor(readonly inputs: ExpressionInputs) {
+    const { names, values } = inputs;
+    if (names) {
+      if (Object.keys(names).length === 0) throw validationError('ExpressionAttributeNames must not be empty');
+      for (const key in names) {
+        if (!NAME_KEY.test(key)) throw validationError(`ExpressionAttributeNames contains invalid key: Syntax error; key: "${key}"`);
+      }
+    }
+    if (values) {
+      if (Object.keys(values).length === 0) throw validationError('ExpressionAttributeValues must not be empty');
+      for (const key in values) {
+        if (!VALUE_KEY.test(key)) throw validationError(`ExpressionAttributeValues contains invalid key: Syntax error; key: "${key}"`);
+        validateAttributeValue(values[key], key);
+      }
+    }
+  }
+
+  /** Called by every parse so assertAllUsed knows whether the request had expressions at all. */
+  noteExpression(): void {
+    this.expressionCount++;
+  }
+
+  resolveName(kind: ExpressionKind, alias: string): string {
+    const name = this.inputs.names?.[alias];
+    if (name === undefined) throw invalidExpression(kind, Detail.undefinedName(alias));
+    this.usedNames.add(alias);
+    return name;
+  }
+
+  resolveValue(kind: ExpressionKind, ref: string): AttributeValue {
+    const value = this.inputs.values?.[ref];
+    if (value === undefined) throw invalidExpression(kind, Detail.undefinedValue(ref));
+    this.usedValues.add(ref);
+    return value;
+  }
+
+  /**
+   * Throws AWS's errors for names/values supplied while no expression is given, and for unused ones
+   * ("Value provided in ExpressionAttributeValues unused in expressions: keys: {:a}"). Call after parsing all
+   * expressions of a request.
+   */
+  assertAllUsed(): void {
+    const { names, values } = this.inputs;
+    if (this.expressionCount === 0) {
+      if (names) throw validationError('ExpressionAttributeNames can only be specified when using expressions');
+      if (values) throw validationError('ExpressionAttributeValues can only be specified when using expressions');
+      return;
+    }
+    const unusedNames = Object.keys(names ?? {}).filter((key) => !this.usedNames.has(key));
+    if (unusedNames.length > 0) {
+      throw validationError(`Value provided in ExpressionAttributeNames unused in expressions: keys: {${unusedNames.join(', ')}}`);
+    }
+    const unusedValues = Object.keys(values ?? {}).filter((key) => !this.usedValues.has(key));
+    if (unusedValues.length > 0) {
+      throw validationError(`Value provided in ExpressionAttributeValues unused in expressions: keys: {${unusedValues.join(', ')}}`);
+    }
+  }
+}

@@ -1,0 +1,128 @@
+/** KeyConditionExpression: a partition key equality and at most one sort key condition, joined by AND. */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { Binder } from './bind.ts';
+import type { Condition, Operand } from './bound.ts';
+import { cachedParse } from './cache.ts';
+import type { ExpressionContext } from './context.ts';
+import { Detail, invalidExpression, QueryErrors } from './errors.ts';
+import { Parser } from './parser.ts';
+import { checkConditionFunctions, checkRedundantParentheses, checkReservedWords, conditionOperands } from './static-checks.ts';
+import type { ConditionSyntax } from './syntax.ts';
+
+export type SortKeyOperator = '=' | '<' | '<=' | '>' | '>=' | 'BETWEEN' | 'BEGINS_WITH';
+
+export interface KeyCondition {
+  partitionKey: { name: string; value: AttributeValue };
+  sortKey?: { name: string; op: SortKeyOperator; values: AttributeValue[] };
+}
+
+export interface KeySchema {
+  partitionKey: string;
+  sortKey?: string;
+}
+
+const KIND = 'KeyConditionExpression';
+const fail = (detail: string) => invalidExpression(KIND, detail);
+
+function checkKeyOperators(condition: ConditionSyntax): void {
+  switch (condition.t) {
+    case 'or':
+      throw fail(Detail.keyOperator('OR'));
+    case 'not':
+      throw fail(Detail.keyOperator('NOT'));
+    case 'in':
+      throw fail(Detail.keyOperator('IN'));
+    case 'compare':
+      if (condition.op === '<>') throw fail(Detail.keyOperator('<>'));
+      return;
+    case 'function':
+      // unverified: other functions are reported like operators
+      if (condition.call.fn !== 'begins_with') throw fail(Detail.keyOperator(condition.call.fn));
+      return;
+    case 'and':
+      checkKeyOperators(condition.left);
+      return checkKeyOperators(condition.right);
+    case 'paren':
+      return checkKeyOperators(condition.inner);
+    default:
+  }
+}
+
+function parseKeySyntax(expression: string): ConditionSyntax {
+  const parser = new Parser(expression, KIND);
+  const syntax = parser.condition();
+  parser.expectEnd();
+  checkRedundantParentheses(KIND, syntax);
+  checkReservedWords(KIND, conditionOperands(syntax));
+  checkKeyOperators(syntax);
+  checkConditionFunctions(KIND, syntax);
+  return syntax;
+}
+
+function leaves(condition: Condition, out: Condition[] = []): Condition[] {
+  if (condition.t === 'and') {
+    leaves(condition.left, out);
+    leaves(condition.right, out);
+  } else out.push(condition);
+  return out;
+}
+
+const FLIPPED: Record<string, SortKeyOperator> = { '=': '=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+
+interface KeyTerm {
+  name: string;
+  op: SortKeyOperator;
+  values: AttributeValue[];
+}
+
+function attributeName(operand: Operand): string | undefined {
+  if (operand.t !== 'path') return undefined;
+  if (operand.path.length !== 1) throw QueryErrors.notSupported();
+  return operand.path[0] as string;
+}
+
+function constant(operand: Operand): AttributeValue {
+  // unverified wording: AWS rejects key conditions whose value side is an attribute or size()
+  if (operand.t !== 'const') throw fail('Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition');
+  return operand.value;
+}
+
+function term(leaf: Condition): KeyTerm {
+  if (leaf.t === 'between') {
+    const name = attributeName(leaf.subject);
+    if (name === undefined) throw QueryErrors.notSupported();
+    return { name, op: 'BETWEEN', values: [constant(leaf.low), constant(leaf.high)] };
+  }
+  if (leaf.t === 'begins_with') {
+    if (leaf.path.length !== 1) throw QueryErrors.notSupported();
+    return { name: leaf.path[0] as string, op: 'BEGINS_WITH', values: [constant(leaf.prefix)] };
+  }
+  if (leaf.t !== 'compare') throw QueryErrors.notSupported();
+  const left = attributeName(leaf.left);
+  if (left !== undefined) return { name: left, op: leaf.op as SortKeyOperator, values: [constant(leaf.right)] };
+  const right = attributeName(leaf.right);
+  if (right === undefined) throw QueryErrors.notSupported();
+  return { name: right, op: FLIPPED[leaf.op], values: [constant(leaf.left)] };
+}
+
+/** Matches key terms to the key schema with AWS's messages (shared with the legacy KeyConditions parameter). */
+export function keyConditionFromTerms(terms: KeyTerm[], schema: KeySchema): KeyCondition {
+  if (terms.length > 2) throw fail(Detail.keyConditionCount());
+  if (terms.length === 2 && terms[0].name === terms[1].name) throw fail(Detail.keyConditionPerKey());
+  const partition = terms.find((t) => t.name === schema.partitionKey);
+  if (!partition) throw QueryErrors.missedKey(schema.partitionKey);
+  if (partition.op !== '=') throw QueryErrors.notSupported();
+  const sort = terms.find((t) => t !== partition);
+  if (sort && sort.name !== schema.sortKey) throw QueryErrors.notSupported();
+  return {
+    partitionKey: { name: partition.name, value: partition.values[0] },
+    ...(sort ? { sortKey: { name: sort.name, op: sort.op, values: sort.values } } : {}),
+  };
+}
+
+export function parseKeyCondition(expression: string, ctx: ExpressionContext, schema: KeySchema): KeyCondition {
+  ctx.noteExpression();
+  const syntax = cachedParse(KIND, expression, () => parseKeySyntax(expression));
+  const condition = new Binder(KIND, ctx).condition(syntax);
+  return keyConditionFromTerms(leaves(condition).map(term), schema);
+}

@@ -1,0 +1,174 @@
+/**
+ * The legacy (pre-expression) parameters converted to the same bound forms: Expected, QueryFilter/ScanFilter,
+ * KeyConditions, AttributeUpdates and AttributesToGet.
+ */
+import type {
+  AttributeValue,
+  AttributeValueUpdate,
+  ComparisonOperator,
+  Condition as LegacyCondition,
+  ExpectedAttributeValue,
+} from '@aws-sdk/client-dynamodb';
+import type { Condition, Path, UpdateAction, UpdatePlan } from './bound.ts';
+import { validationError } from './errors.ts';
+import { keyConditionFromTerms, type KeyCondition, type KeySchema, type SortKeyOperator } from './key-condition.ts';
+import { validateAttributeValue } from './validate-value.ts';
+import { compareValues, typeOf } from './values.ts';
+
+const invalid = (message: string) => validationError(`One or more parameter values were invalid: ${message}`);
+
+const SCALARS = ['S', 'N', 'B'];
+/** Argument counts and the value types each ComparisonOperator accepts (AWS API reference, Condition). */
+const OPERATORS: Record<string, { args: number | 'many'; types?: string[] }> = {
+  EQ: { args: 1 },
+  NE: { args: 1 },
+  LE: { args: 1, types: SCALARS },
+  LT: { args: 1, types: SCALARS },
+  GE: { args: 1, types: SCALARS },
+  GT: { args: 1, types: SCALARS },
+  NOT_NULL: { args: 0 },
+  NULL: { args: 0 },
+  CONTAINS: { args: 1, types: SCALARS },
+  NOT_CONTAINS: { args: 1, types: SCALARS },
+  BEGINS_WITH: { args: 1, types: ['S', 'B'] },
+  IN: { args: 'many', types: SCALARS },
+  BETWEEN: { args: 2, types: SCALARS },
+};
+
+function checkArguments(operator: string, values: AttributeValue[]): void {
+  const spec = OPERATORS[operator];
+  const count = values.length;
+  if (spec.args === 'many' ? count === 0 : count !== spec.args) {
+    throw invalid(`Invalid number of argument(s) for the ${operator} ComparisonOperator`);
+  }
+  values.forEach((value) => validateAttributeValue(value, 'AttributeValueList'));
+  for (const value of values) {
+    const type = typeOf(value);
+    if (spec.types && !spec.types.includes(type)) {
+      throw invalid(`ComparisonOperator ${operator} is not valid for ${type} AttributeValue type`);
+    }
+  }
+  if (operator === 'BETWEEN') {
+    if (typeOf(values[0]) !== typeOf(values[1])) throw invalid('AttributeValues inside AttributeValueList must be of same type');
+    if (compareValues(values[0], values[1]) > 0) {
+      throw validationError('The BETWEEN condition was provided a range where the lower bound is greater than the upper bound');
+    }
+  }
+}
+
+function comparison(name: string, operator: ComparisonOperator | string, values: AttributeValue[] = []): Condition {
+  if (!(operator in OPERATORS)) {
+    throw validationError(
+      `1 validation error detected: Value '${operator}' at 'comparisonOperator' failed to satisfy constraint: Member must satisfy enum value set: [IN, NULL, BETWEEN, LT, NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS]`,
+    );
+  }
+  checkArguments(operator, values);
+  const path: Path = [name];
+  const subject = { t: 'path' as const, path };
+  const constant = (value: AttributeValue) => ({ t: 'const' as const, value });
+  switch (operator) {
+    case 'EQ':
+      return { t: 'compare', op: '=', left: subject, right: constant(values[0]) };
+    case 'NE':
+      return { t: 'compare', op: '<>', left: subject, right: constant(values[0]) };
+    case 'LE':
+      return { t: 'compare', op: '<=', left: subject, right: constant(values[0]) };
+    case 'LT':
+      return { t: 'compare', op: '<', left: subject, right: constant(values[0]) };
+    case 'GE':
+      return { t: 'compare', op: '>=', left: subject, right: constant(values[0]) };
+    case 'GT':
+      return { t: 'compare', op: '>', left: subject, right: constant(values[0]) };
+    case 'NOT_NULL':
+      return { t: 'exists', path, expected: true };
+    case 'NULL':
+      return { t: 'exists', path, expected: false };
+    case 'CONTAINS':
+      return { t: 'contains', path, operand: constant(values[0]) };
+    case 'NOT_CONTAINS':
+      return { t: 'not', operand: { t: 'contains', path, operand: constant(values[0]) } };
+    case 'BEGINS_WITH':
+      return { t: 'begins_with', path, prefix: constant(values[0]) };
+    case 'IN':
+      return { t: 'in', subject, list: values.map(constant) };
+    default:
+      return { t: 'between', subject, low: constant(values[0]), high: constant(values[1]) };
+  }
+}
+
+function combine(conditions: Condition[], operator: 'AND' | 'OR' = 'AND'): Condition {
+  const t = operator === 'OR' ? 'or' : 'and';
+  return conditions.reduce((left, right) => ({ t, left, right }));
+}
+
+export function conditionFromFilter(filter: Record<string, LegacyCondition>, operator?: 'AND' | 'OR'): Condition {
+  const conditions = Object.entries(filter).map(([name, c]) => comparison(name, c.ComparisonOperator!, c.AttributeValueList));
+  return conditions.length === 0 ? { t: 'always' } : combine(conditions, operator);
+}
+
+function expectedCondition(name: string, expected: ExpectedAttributeValue): Condition {
+  if (expected.ComparisonOperator !== undefined) {
+    // unverified wording
+    if (expected.Value !== undefined || expected.Exists !== undefined) {
+      throw invalid(`Exists and Value cannot be used with ComparisonOperator for Attribute: ${name}`);
+    }
+    return comparison(name, expected.ComparisonOperator, expected.AttributeValueList);
+  }
+  if (expected.Exists === false) {
+    // unverified wording
+    if (expected.Value !== undefined) throw invalid(`Value cannot be used when Exists is false for Attribute: ${name}`);
+    return { t: 'exists', path: [name], expected: false };
+  }
+  // unverified wording
+  if (expected.Value === undefined) throw invalid(`Value must be provided when Exists is true for Attribute: ${name}`);
+  return comparison(name, 'EQ', [expected.Value]);
+}
+
+export function conditionFromExpected(expected: Record<string, ExpectedAttributeValue>, operator?: 'AND' | 'OR'): Condition {
+  const conditions = Object.entries(expected).map(([name, e]) => expectedCondition(name, e));
+  return conditions.length === 0 ? { t: 'always' } : combine(conditions, operator);
+}
+
+const KEY_OPERATORS: Record<string, SortKeyOperator> = {
+  EQ: '=',
+  LE: '<=',
+  LT: '<',
+  GE: '>=',
+  GT: '>',
+  BEGINS_WITH: 'BEGINS_WITH',
+  BETWEEN: 'BETWEEN',
+};
+
+export function keyConditionFromLegacy(conditions: Record<string, LegacyCondition>, schema: KeySchema): KeyCondition {
+  const entries = Object.entries(conditions);
+  if (entries.length > 2) throw validationError('Conditions can be of length 1 or 2 only');
+  const terms = entries.map(([name, c]) => {
+    const op = KEY_OPERATORS[c.ComparisonOperator!];
+    if (!op) throw validationError('Attempted conditional constraint is not an indexable operation');
+    const values = c.AttributeValueList ?? [];
+    checkArguments(c.ComparisonOperator!, values);
+    return { name, op, values };
+  });
+  return keyConditionFromTerms(terms, schema);
+}
+
+export function updateFromAttributeUpdates(updates: Record<string, AttributeValueUpdate>): UpdatePlan {
+  const actions = Object.entries(updates).map(([name, update]): UpdateAction => {
+    const action = update.Action ?? 'PUT';
+    const value = update.Value;
+    if (value !== undefined) validateAttributeValue(value, name);
+    if (action === 'DELETE' && value === undefined) return { t: 'REMOVE', path: [name] };
+    if (value === undefined) throw invalid('Only DELETE action is allowed when no attribute value is specified');
+    if (action === 'PUT') return { t: 'SET', path: [name], value: { t: 'const', value } };
+    const type = typeOf(value);
+    const allowed = action === 'ADD' ? ['N', 'SS', 'NS', 'BS', 'L'] : ['SS', 'NS', 'BS'];
+    // unverified wording
+    if (!allowed.includes(type)) throw invalid(`${action} action is not supported for the type ${type}`);
+    return { t: action as 'ADD' | 'DELETE', path: [name], value };
+  });
+  return { actions, legacy: true };
+}
+
+export function projectionFromAttributesToGet(names: string[]): Path[] {
+  return names.map((name) => [name]);
+}
