@@ -1,4 +1,5 @@
 import type { ServiceDefinition } from '../core/service.ts';
+import { routeSpecificity } from '../protocols/rest/routes.ts';
 import type { RawRequest } from '../protocols/types.ts';
 
 /** The parts of a SigV4 `Authorization` header (or presigned `X-Amz-*` query) that routing needs. */
@@ -18,12 +19,25 @@ export function parseScope(req: RawRequest): SigV4Scope | undefined {
   return { accessKeyId, date, region, service };
 }
 
-/** Host forms: `<service>.<region>.localhost.localstack.cloud`, `<service>.<region>.amazonaws.com`, `<service>.localhost...`. */
-const HOST_PATTERN = /^([a-z0-9-]+(?:\.dynamodb)?)\.(?:([a-z]{2}(?:-gov)?-[a-z]+-\d)\.)?(?:localhost\.localstack\.cloud|amazonaws\.com)(?::\d+)?$/;
+const DOMAINS = ['.localhost.localstack.cloud', '.amazonaws.com'];
+const REGION = /^[a-z]{2}(?:-gov)?-[a-z]+-\d$/;
+/** Endpoint prefixes that span two host labels. */
+const TWO_LABEL_PREFIX = /^[a-z0-9-]+\.dynamodb$/;
 
-export function hostParts(host: string | undefined): { prefix?: string; region?: string } {
-  const match = host ? HOST_PATTERN.exec(host.toLowerCase()) : null;
-  return match ? { prefix: match[1], region: match[2] } : {};
+/**
+ * Host forms: `<service>[.<region>].localhost.localstack.cloud` and `<service>[.<region>].amazonaws.com`, optionally
+ * behind a virtual-host label (`<bucket>.s3.<region>.localhost.localstack.cloud`), returned as `label`.
+ */
+export function hostParts(host: string | undefined): { prefix?: string; region?: string; label?: string } {
+  const name = host?.toLowerCase().replace(/:\d+$/, '');
+  const domain = name && DOMAINS.find((d) => name.endsWith(d));
+  if (!name || !domain) return {};
+  const labels = name.slice(0, -domain.length).split('.');
+  const region = labels.length > 1 && REGION.test(labels[labels.length - 1]) ? labels.pop() : undefined;
+  const twoLabels = labels.slice(-2).join('.');
+  const prefixLength = labels.length >= 2 && TWO_LABEL_PREFIX.test(twoLabels) ? 2 : 1;
+  const prefix = labels.splice(-prefixLength).join('.');
+  return { prefix, region, label: labels.length ? labels.join('.') : undefined };
 }
 
 export interface ServiceIndex {
@@ -71,7 +85,19 @@ export function findService(req: RawRequest, index: ServiceIndex, scope: SigV4Sc
   const action = req.query.get('Action') ?? formAction(req);
   if (action && index.byAction.has(action)) return index.byAction.get(action);
   if (/^\/\d{12}\/[^/]+\/?$/.test(req.path)) return index.byEndpointPrefix.get('sqs');
-  return undefined;
+  return restServiceForPath(req, index);
+}
+
+/** Unsigned REST requests (e.g. a plain `curl` of an S3 object path): the service whose URI templates fit best. */
+function restServiceForPath(req: RawRequest, index: ServiceIndex): ServiceDefinition | undefined {
+  let best: ServiceDefinition | undefined;
+  let bestSpecificity = -1;
+  for (const service of index.byEndpointPrefix.values()) {
+    if (!service.model.metadata.protocol.startsWith('rest-')) continue;
+    const specificity = routeSpecificity(service.model, req.method, req.path);
+    if (specificity > bestSpecificity) [best, bestSpecificity] = [service, specificity];
+  }
+  return best;
 }
 
 function formAction(req: RawRequest): string | undefined {

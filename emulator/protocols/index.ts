@@ -1,9 +1,11 @@
 import type { ServiceModel } from '../models/types.ts';
 import { awsJson } from './json.ts';
 import { awsQuery } from './query.ts';
+import { restJson } from './rest-json.ts';
+import { restXml } from './rest-xml.ts';
 import type { Protocol, RawRequest } from './types.ts';
 
-const byName: Record<string, Protocol> = { json: awsJson, query: awsQuery };
+const byName: Record<string, Protocol> = { json: awsJson, query: awsQuery, 'rest-json': restJson, 'rest-xml': restXml };
 
 /** The protocol of this request: services such as SQS accept both AWS JSON and query. */
 export function protocolFor(model: ServiceModel, req: RawRequest): Protocol {

@@ -1,0 +1,44 @@
+import type { ServiceModel, Shape, ShapeRef } from '../../models/types.ts';
+import type { RawResponse } from '../types.ts';
+import { bodyMembers, encodeBindings } from './bindings.ts';
+
+export interface StructureEncoder {
+  /** The body for a structure: the output's body members, or the payload member's own document. */
+  encodeStructure(model: ServiceModel, ref: ShapeRef, value: Record<string, unknown>): string;
+  contentType: string;
+}
+
+function hasBody(shape: Shape): boolean {
+  return bodyMembers(shape).length > 0;
+}
+
+/** Status code, headers and body of a successful REST response; `requestIdHeaders` are the protocol's. */
+export function serializeRestOutput(
+  model: ServiceModel,
+  operation: string,
+  output: unknown,
+  encoder: StructureEncoder,
+  requestIdHeaders: Record<string, string>,
+): RawResponse {
+  const op = model.operations[operation];
+  const values = (output ?? {}) as Record<string, unknown>;
+  const { status, headers } = encodeBindings(model, op.output, values, op.http.responseCode ?? 200);
+  Object.assign(headers, requestIdHeaders);
+  let body: Buffer | string = '';
+  const shape = op.output ? model.shapes[op.output.shape] : undefined;
+  if (op.output && shape?.payload) {
+    const ref = shape.members![shape.payload];
+    const value = values[shape.payload];
+    const type = model.shapes[ref.shape].type;
+    if (type === 'blob' || type === 'string') {
+      if (value !== undefined && value !== null) body = typeof value === 'string' ? value : Buffer.from(value as Uint8Array);
+    } else if (value !== undefined && value !== null) {
+      body = encoder.encodeStructure(model, ref, value as Record<string, unknown>);
+      headers['content-type'] ??= encoder.contentType;
+    }
+  } else if (op.output && shape && hasBody(shape)) {
+    body = encoder.encodeStructure(model, op.output, values);
+    headers['content-type'] ??= encoder.contentType;
+  }
+  return { status, headers, body };
+}

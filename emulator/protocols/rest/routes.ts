@@ -1,0 +1,148 @@
+import { AwsError } from '../../core/errors.ts';
+import type { OperationModel, ServiceModel, ShapeRef } from '../../models/types.ts';
+import type { RawRequest } from '../types.ts';
+
+/** One operation's `http.requestUri` template, compiled for matching. */
+interface Route {
+  operation: string;
+  method: string;
+  pattern: RegExp;
+  labels: string[];
+  /** Literal query keys of the template (`?uploads`, `?list-type=2`); null value = any value. */
+  literalQuery: [string, string | null][];
+  /** Wire names of required input members bound to the query string or headers (`uploadId`, `x-amz-copy-source`). */
+  requiredQuery: string[];
+  requiredHeaders: string[];
+  /** Characters of the template path outside labels: more literal text = more specific. */
+  literalLength: number;
+  deprecated: boolean;
+  order: number;
+}
+
+export interface RouteMatch {
+  operation: string;
+  /** URI label values, percent-decoded, keyed by label name (`Bucket`, `Key`). */
+  labels: Record<string, string>;
+}
+
+const cache = new WeakMap<ServiceModel, Route[]>();
+
+function compile(model: ServiceModel): Route[] {
+  let routes = cache.get(model);
+  if (routes) return routes;
+  routes = Object.entries(model.operations).map(([name, op], order) => compileRoute(model, name, op, order));
+  cache.set(model, routes);
+  return routes;
+}
+
+function compileRoute(model: ServiceModel, operation: string, op: OperationModel, order: number): Route {
+  const [path, query = ''] = op.http.requestUri.split('?');
+  const labels: string[] = [];
+  let literalLength = 0;
+  let source = '';
+  for (const part of path.split(/(\{[^}]+\})/)) {
+    const label = /^\{([^}+]+)(\+)?\}$/.exec(part);
+    if (label) {
+      labels.push(label[1]);
+      source += label[2] ? '(.+)' : '([^/]+)';
+    } else {
+      literalLength += part.length;
+      source += part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    }
+  }
+  // `/{Bucket}` also serves `/bucket/`, as AWS does.
+  if (!source.endsWith('/')) source += '/?';
+  const literalQuery = query
+    .split('&')
+    .filter(Boolean)
+    .map((pair): [string, string | null] => {
+      const eq = pair.indexOf('=');
+      return eq < 0 ? [pair, null] : [pair.slice(0, eq), pair.slice(eq + 1)];
+    });
+  const input = op.input ? model.shapes[op.input.shape] : undefined;
+  const required = (input?.required ?? []).map((name) => input!.members![name]).filter(Boolean);
+  const wireNames = (location: ShapeRef['location']) =>
+    required.filter((m) => m.location === location).map((m) => (m.locationName ?? '').toLowerCase());
+  return {
+    operation,
+    method: op.http.method,
+    pattern: new RegExp(`^${source}$`),
+    labels,
+    literalQuery,
+    requiredQuery: wireNames('querystring'),
+    requiredHeaders: wireNames('header'),
+    literalLength,
+    deprecated: Boolean((op as { deprecated?: boolean }).deprecated),
+    order,
+  };
+}
+
+function decodeLabel(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new AwsError('InvalidURI', "Couldn't parse the specified URI.", { status: 400 });
+  }
+}
+
+function literalQueryMatches(route: Route, query: URLSearchParams): boolean {
+  return route.literalQuery.every(([key, value]) => (value === null ? query.has(key) : query.get(key) === value));
+}
+
+/** Lower is better; compares candidates that all match method, path and literal query keys. */
+function rank(route: Route, req: RawRequest): number[] {
+  const lowerQuery = new Set([...req.query.keys()].map((k) => k.toLowerCase()));
+  const presentQuery = route.requiredQuery.filter((k) => lowerQuery.has(k)).length;
+  const presentHeaders = route.requiredHeaders.filter((h) => req.headers[h] !== undefined).length;
+  const missing = route.requiredQuery.length + route.requiredHeaders.length - presentQuery - presentHeaders;
+  return [
+    -(route.literalQuery.length + presentQuery + presentHeaders),
+    missing,
+    -route.literalLength,
+    route.deprecated ? 1 : 0,
+    route.order,
+  ];
+}
+
+function compareRanks(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
+
+/**
+ * The operation a REST request is for: method and path must match the template, literal query keys must be present,
+ * and among several matches (S3's `PUT /{Bucket}/{Key+}` is PutObject, UploadPart, CopyObject and UploadPartCopy)
+ * the one whose required query parameters and headers are present wins.
+ */
+export function matchRoute(model: ServiceModel, req: RawRequest): RouteMatch | undefined {
+  let best: { route: Route; match: RegExpExecArray; rank: number[] } | undefined;
+  for (const route of compile(model)) {
+    if (route.method !== req.method) continue;
+    const match = route.pattern.exec(req.path);
+    if (!match || !literalQueryMatches(route, req.query)) continue;
+    const routeRank = rank(route, req);
+    if (!best || compareRanks(routeRank, best.rank) < 0) best = { route, match, rank: routeRank };
+  }
+  if (!best) return undefined;
+  const labels: Record<string, string> = {};
+  best.route.labels.forEach((name, i) => (labels[name] = decodeLabel(best.match[i + 1])));
+  return { operation: best.route.operation, labels };
+}
+
+/** Whether any operation of the model has a path template matching this path (any method). */
+export function pathMatchesAnyRoute(model: ServiceModel, path: string): boolean {
+  return compile(model).some((route) => route.pattern.test(path));
+}
+
+/**
+ * How well the model's URI templates fit this request (more literal template text, then the same method), or -1:
+ * lets the gateway pick among REST services when the request carries nothing but a path.
+ */
+export function routeSpecificity(model: ServiceModel, method: string, path: string): number {
+  let best = -1;
+  for (const route of compile(model)) {
+    const score = route.literalLength * 2 + (route.method === method ? 1 : 0);
+    if (score > best && route.pattern.test(path)) best = score;
+  }
+  return best;
+}

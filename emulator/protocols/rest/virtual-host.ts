@@ -1,0 +1,29 @@
+import { hostParts } from '../../gateway/route.ts';
+import type { ServiceModel, ShapeRef } from '../../models/types.ts';
+import type { RawRequest } from '../types.ts';
+
+const virtualHosted = new WeakMap<ServiceModel, boolean>();
+
+/**
+ * Whether the model addresses resources by a virtual host: its endpoint rules take a `Bucket` parameter from a URI
+ * label (`contextParam`), which SDKs move into the host name (`<bucket>.s3.<region>.amazonaws.com`).
+ */
+function hasVirtualHostLabel(model: ServiceModel): boolean {
+  let found = virtualHosted.get(model);
+  if (found === undefined) {
+    found = Object.values(model.shapes).some((shape) =>
+      Object.values(shape.members ?? {}).some(
+        (ref: ShapeRef & { contextParam?: { name: string } }) => ref.location === 'uri' && ref.contextParam?.name === 'Bucket',
+      ),
+    );
+    virtualHosted.set(model, found);
+  }
+  return found;
+}
+
+/** The request path as if the client had used path-style addressing: `/<bucket>/<key>`. */
+export function pathStylePath(req: RawRequest, model: ServiceModel): string {
+  const { prefix, label } = hostParts(req.headers['host']);
+  if (!label || prefix !== model.metadata.endpointPrefix || !hasVirtualHostLabel(model)) return req.path;
+  return req.path === '/' ? `/${label}` : `/${label}${req.path}`;
+}

@@ -1,0 +1,350 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import { Readable } from 'node:stream';
+import { crc32 } from 'node:zlib';
+import {
+  CopyObjectCommand,
+  CreateBucketCommand,
+  DeleteObjectCommand,
+  DeleteObjectsCommand,
+  GetBucketPolicyCommand,
+  GetBucketTaggingCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutBucketTaggingCommand,
+  PutObjectCommand,
+  S3Client,
+  UploadPartCommand,
+  type S3ServiceException,
+} from '@aws-sdk/client-s3';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { Emulator } from '../../emulator/core/emulator.ts';
+import { AwsError } from '../../emulator/core/errors.ts';
+import type { RequestContext, ServiceDefinition } from '../../emulator/core/service.ts';
+import { loadModel } from '../../emulator/models/load.ts';
+import { startServer, type RunningServer } from '../../emulator/server/http.ts';
+import { runPython } from './rest-python.ts';
+
+// A service on the real S3 model whose handlers record what the protocol layer decoded and answer canned, AWS-shaped
+// outputs, so that the AWS SDK's own serializers and parsers check both directions of rest-xml.
+const seen: Record<string, { input: Record<string, unknown>; ctx: RequestContext }> = {};
+const LAST_MODIFIED = new Date('2026-01-02T03:04:05.000Z');
+const record = (op: string) => (input: Record<string, unknown>, ctx: RequestContext) => {
+  seen[op] = { input, ctx };
+};
+
+const s3Echo: ServiceDefinition = {
+  name: 's3',
+  model: loadModel('s3'),
+  createState: () => ({}),
+  handlers: {
+    CreateBucket: (input: { Bucket: string }, ctx) => {
+      record('CreateBucket')(input, ctx);
+      return { Location: `/${input.Bucket}` };
+    },
+    PutObject: (input: { Body?: Buffer; ChecksumCRC32?: string }, ctx) => {
+      record('PutObject')(input, ctx);
+      const md5 = createHash('md5').update(input.Body ?? Buffer.alloc(0)).digest('hex');
+      return { ETag: `"${md5}"`, ChecksumCRC32: input.ChecksumCRC32 };
+    },
+    UploadPart: (input, ctx) => {
+      record('UploadPart')(input, ctx);
+      return { ETag: '"part"' };
+    },
+    GetObject: (input: { Key: string }, ctx) => {
+      record('GetObject')(input, ctx);
+      if (input.Key === 'missing') throw new AwsError('NoSuchKey', 'The specified key does not exist.', { fields: { Key: input.Key } });
+      const body = Buffer.from('hello, world');
+      return {
+        Body: body,
+        ContentLength: body.length,
+        ContentType: 'text/plain',
+        ETag: '"e"',
+        LastModified: LAST_MODIFIED,
+        Metadata: { color: 'blue', 'two-words': 'a b' },
+        TagCount: 2,
+        DeleteMarker: false,
+      };
+    },
+    HeadObject: () => ({ ContentLength: 12, ContentType: 'text/plain', LastModified: LAST_MODIFIED, Metadata: { color: 'blue' } }),
+    DeleteObject: record('DeleteObject'),
+    ListObjectsV2: (input: { Bucket: string; Prefix?: string; MaxKeys?: number }, ctx) => {
+      record('ListObjectsV2')(input, ctx);
+      return {
+        Name: input.Bucket,
+        Prefix: input.Prefix,
+        MaxKeys: input.MaxKeys,
+        KeyCount: 2,
+        IsTruncated: false,
+        Contents: [
+          { Key: 'a/1.txt', LastModified: LAST_MODIFIED, ETag: '"x"', Size: 3, StorageClass: 'STANDARD', ChecksumAlgorithm: ['CRC32'] },
+          { Key: 'a/2 & <3>.txt', LastModified: LAST_MODIFIED, ETag: '"y"', Size: 0, StorageClass: 'STANDARD' },
+        ],
+        CommonPrefixes: [{ Prefix: 'a/b/' }],
+      };
+    },
+    PutBucketTagging: record('PutBucketTagging'),
+    GetBucketTagging: () => ({ TagSet: [{ Key: 'env', Value: 'dev' }, { Key: 'team', Value: '' }] }),
+    GetBucketPolicy: () => ({ Policy: '{"Version":"2012-10-17","Statement":[]}' }),
+    CopyObject: (input, ctx) => {
+      record('CopyObject')(input, ctx);
+      return { CopyObjectResult: { ETag: '"copied"', LastModified: LAST_MODIFIED }, VersionId: 'v2' };
+    },
+    DeleteObjects: (input: { Delete: { Objects: { Key: string }[] } }, ctx) => {
+      record('DeleteObjects')(input, ctx);
+      return {
+        Deleted: input.Delete.Objects.slice(1).map((o) => ({ Key: o.Key })),
+        Errors: [{ Key: input.Delete.Objects[0].Key, Code: 'AccessDenied', Message: 'Access Denied' }],
+      };
+    },
+  },
+};
+
+describe('rest-xml protocol through the AWS SDK v3 S3 client and boto3', () => {
+  let server: RunningServer;
+  let endpoint: string;
+  let s3: S3Client;
+  const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
+
+  before(async () => {
+    server = await startServer(new Emulator({ services: [s3Echo] }), { port: 0, host: '127.0.0.1', internalRoutes: {} });
+    endpoint = `http://127.0.0.1:${server.port}`;
+    s3 = new S3Client({ endpoint, region: 'eu-west-1', credentials, forcePathStyle: true });
+  });
+  after(async () => {
+    s3.destroy();
+    await server.close();
+  });
+
+  it('PutObject: a body with metadata headers and the default CRC32 checksum arrives decoded and verified', async () => {
+    const body = 'x'.repeat(1000);
+    const out = await s3.send(
+      new PutObjectCommand({ Bucket: 'bkt', Key: 'dir/a b+c.txt', Body: body, ContentType: 'text/plain', Metadata: { color: 'blue' } }),
+    );
+    const { input, ctx } = seen.PutObject;
+    assert.equal(input.Bucket, 'bkt');
+    assert.equal(input.Key, 'dir/a b+c.txt');
+    assert.equal((input.Body as Buffer).toString(), body);
+    assert.equal(input.ContentType, 'text/plain');
+    assert.deepEqual(input.Metadata, { color: 'blue' });
+    assert.equal(input.ChecksumCRC32, Buffer.from(uint32(crc32(body))).toString('base64'));
+    assert.equal(ctx.region, 'eu-west-1');
+    assert.equal(out.ETag, `"${createHash('md5').update(body).digest('hex')}"`);
+    assert.equal(out.ChecksumCRC32, input.ChecksumCRC32);
+  });
+
+  it('PutObject: a streamed body is sent aws-chunked with a checksum trailer; the handler sees the plain payload', async () => {
+    const chunks = [Buffer.alloc(70_000, 'a'), Buffer.alloc(10_000, 'b')];
+    await s3.send(new PutObjectCommand({ Bucket: 'bkt', Key: 'streamed', Body: Readable.from(chunks), ContentLength: 80_000 }));
+    const { input, ctx } = seen.PutObject;
+    assert.match(ctx.headers['content-encoding'] ?? ctx.headers['x-amz-content-sha256'] ?? '', /aws-chunked|STREAMING/);
+    assert.ok(Buffer.concat(chunks).equals(input.Body as Buffer));
+    assert.equal(input.ContentLength, 80_000);
+    assert.equal(input.ContentEncoding, undefined, 'the transfer coding is not the object encoding');
+    assert.equal(input.ChecksumCRC32, Buffer.from(uint32(crc32(Buffer.concat(chunks)))).toString('base64'));
+  });
+
+  it('rejects a body whose checksum or Content-MD5 does not match, as S3 does (BadDigest)', async () => {
+    await assert.rejects(
+      s3.send(new PutObjectCommand({ Bucket: 'bkt', Key: 'k', Body: 'abc', ChecksumCRC32: 'AAAAAA==' })),
+      (e: S3ServiceException) => {
+        assert.equal(e.name, 'BadDigest');
+        assert.equal(e.message, 'The CRC32 you specified did not match the calculated checksum.');
+        assert.equal(e.$metadata.httpStatusCode, 400);
+        return true;
+      },
+    );
+    const res = await fetch(`${endpoint}/bkt/k`, { method: 'PUT', body: 'abc', headers: { 'content-md5': createHash('md5').update('abd').digest('base64') } });
+    assert.equal(res.status, 400);
+    assert.match(await res.text(), /<Error><Code>BadDigest<\/Code><Message>The Content-MD5 you specified did not match what we received.<\/Message>/);
+  });
+
+  it('GetObject: raw body, content headers, x-amz-meta-* map, typed headers', async () => {
+    const out = await s3.send(new GetObjectCommand({ Bucket: 'bkt', Key: 'a/b', Range: 'bytes=0-4', ResponseContentType: 'text/csv' }));
+    assert.equal(await out.Body!.transformToString(), 'hello, world');
+    assert.equal(out.ContentType, 'text/plain');
+    assert.equal(out.ContentLength, 12);
+    assert.deepEqual(out.Metadata, { color: 'blue', 'two-words': 'a b' });
+    assert.equal(out.LastModified?.toISOString(), LAST_MODIFIED.toISOString());
+    assert.equal(out.TagCount, 2);
+    assert.equal(out.DeleteMarker, false);
+    const { input } = seen.GetObject;
+    assert.equal(input.Range, 'bytes=0-4');
+    assert.equal(input.ResponseContentType, 'text/csv');
+  });
+
+  it('HeadObject: headers only, no body', async () => {
+    const out = await s3.send(new HeadObjectCommand({ Bucket: 'bkt', Key: 'a' }));
+    assert.equal(out.ContentLength, 12);
+    assert.deepEqual(out.Metadata, { color: 'blue' });
+  });
+
+  it('errors: S3 <Error> document with Code, Message, extra fields and both request id headers', async () => {
+    await assert.rejects(s3.send(new GetObjectCommand({ Bucket: 'bkt', Key: 'missing' })), (e: S3ServiceException & { Key?: string }) => {
+      assert.equal(e.name, 'NoSuchKey');
+      assert.equal(e.message, 'The specified key does not exist.');
+      assert.equal(e.$metadata.httpStatusCode, 404);
+      assert.equal(e.Key, 'missing');
+      assert.match(e.$metadata.requestId ?? '', /.+/);
+      assert.match(e.$metadata.extendedRequestId ?? '', /.+/);
+      return true;
+    });
+    const raw = await fetch(`${endpoint}/bkt/missing`);
+    assert.equal(raw.headers.get('content-type'), 'application/xml');
+    const xml = await raw.text();
+    assert.match(xml, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<Error><Code>NoSuchKey<\/Code><Message>The specified key does not exist.<\/Message><Key>missing<\/Key><RequestId>[^<]+<\/RequestId><HostId>[^<]+<\/HostId><\/Error>$/);
+    assert.equal(xml.match(/<RequestId>([^<]+)/)![1], raw.headers.get('x-amz-request-id'));
+  });
+
+  it('operations without a handler answer NotImplemented (501), unknown methods MethodNotAllowed (405)', async () => {
+    const notImplemented = await fetch(`${endpoint}/bkt?acl`);
+    assert.equal(notImplemented.status, 501);
+    assert.match(await notImplemented.text(), /<Code>NotImplemented<\/Code>/);
+    const patch = await fetch(`${endpoint}/bkt/key`, { method: 'PATCH' });
+    assert.equal(patch.status, 405);
+    assert.match(await patch.text(), /<Code>MethodNotAllowed<\/Code><Message>The specified method is not allowed against this resource.<\/Message><Method>PATCH<\/Method><ResourceType>OBJECT<\/ResourceType>/);
+  });
+
+  it('ListObjectsV2: literal ?list-type=2 routing, query params, XML list output with escaping', async () => {
+    const out = await s3.send(new ListObjectsV2Command({ Bucket: 'bkt', Prefix: 'a/', MaxKeys: 5, Delimiter: '/', FetchOwner: true }));
+    const { input } = seen.ListObjectsV2;
+    assert.deepEqual({ ...input }, { Bucket: 'bkt', Prefix: 'a/', MaxKeys: 5, Delimiter: '/', FetchOwner: true });
+    assert.equal(out.Name, 'bkt');
+    assert.equal(out.KeyCount, 2);
+    assert.equal(out.IsTruncated, false);
+    assert.deepEqual(
+      out.Contents?.map((c) => [c.Key, c.Size, c.LastModified?.toISOString(), c.ChecksumAlgorithm]),
+      [
+        ['a/1.txt', 3, LAST_MODIFIED.toISOString(), ['CRC32']],
+        ['a/2 & <3>.txt', 0, LAST_MODIFIED.toISOString(), undefined],
+      ],
+    );
+    assert.deepEqual(out.CommonPrefixes, [{ Prefix: 'a/b/' }]);
+    const raw = await (await fetch(`${endpoint}/bkt?list-type=2`)).text();
+    assert.match(raw, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<ListObjectsV2Output xmlns="http:\/\/s3.amazonaws.com\/doc\/2006-03-01\/">/);
+  });
+
+  it('PutBucketTagging / GetBucketTagging: XML payload in both directions; Content-MD5 of the body is checked', async () => {
+    await s3.send(new PutBucketTaggingCommand({ Bucket: 'bkt', Tagging: { TagSet: [{ Key: 'a&b', Value: '<1>' }, { Key: 'empty', Value: '' }] } }));
+    assert.deepEqual(seen.PutBucketTagging.input.Tagging, { TagSet: [{ Key: 'a&b', Value: '<1>' }, { Key: 'empty', Value: '' }] });
+    const out = await s3.send(new GetBucketTaggingCommand({ Bucket: 'bkt' }));
+    assert.deepEqual(out.TagSet, [{ Key: 'env', Value: 'dev' }, { Key: 'team', Value: '' }]);
+  });
+
+  it('GetBucketPolicy: a string payload is the raw body', async () => {
+    const out = await s3.send(new GetBucketPolicyCommand({ Bucket: 'bkt' }));
+    assert.equal(out.Policy, '{"Version":"2012-10-17","Statement":[]}');
+  });
+
+  it('CopyObject and UploadPart share PutObject\'s route and are told apart by their required header and query', async () => {
+    const out = await s3.send(new CopyObjectCommand({ Bucket: 'bkt', Key: 'copy', CopySource: 'src/key%20x', MetadataDirective: 'REPLACE' }));
+    assert.equal(seen.CopyObject.input.CopySource, 'src/key%20x');
+    assert.equal(seen.CopyObject.input.MetadataDirective, 'REPLACE');
+    assert.equal(out.CopyObjectResult?.ETag, '"copied"');
+    assert.equal(out.CopyObjectResult?.LastModified?.toISOString(), LAST_MODIFIED.toISOString());
+    assert.equal(out.VersionId, 'v2');
+    const part = await s3.send(new UploadPartCommand({ Bucket: 'bkt', Key: 'big', UploadId: 'u-1', PartNumber: 3, Body: 'part' }));
+    assert.equal(part.ETag, '"part"');
+    assert.equal(seen.UploadPart.input.PartNumber, 3);
+    assert.equal(seen.UploadPart.input.UploadId, 'u-1');
+  });
+
+  it('DeleteObjects: XML payload with a flattened list in, flattened Deleted/Error lists out', async () => {
+    const out = await s3.send(new DeleteObjectsCommand({ Bucket: 'bkt', Delete: { Objects: [{ Key: 'k1' }, { Key: 'k2' }, { Key: 'k3' }], Quiet: false } }));
+    assert.deepEqual(seen.DeleteObjects.input.Delete, { Objects: [{ Key: 'k1' }, { Key: 'k2' }, { Key: 'k3' }], Quiet: false });
+    assert.deepEqual(out.Deleted, [{ Key: 'k2' }, { Key: 'k3' }]);
+    assert.deepEqual(out.Errors, [{ Key: 'k1', Code: 'AccessDenied', Message: 'Access Denied' }]);
+  });
+
+  it('malformed XML bodies are MalformedXML (400)', async () => {
+    const res = await fetch(`${endpoint}/bkt?tagging`, { method: 'PUT', body: '<Tagging><TagSet><Tag>' });
+    assert.equal(res.status, 400);
+    assert.match(await res.text(), /<Code>MalformedXML<\/Code>/);
+  });
+
+  it('DeleteObject: 204 with an empty body', async () => {
+    const res = await fetch(`${endpoint}/bkt/k%2Fx`, { method: 'DELETE' });
+    assert.equal(res.status, 204);
+    assert.equal(await res.text(), '');
+    assert.equal(seen.DeleteObject.input.Key, 'k/x');
+  });
+
+  it('virtual-host addressing: <bucket>.s3.<region>.localhost.localstack.cloud, signed and unsigned', async () => {
+    // Resolve the virtual host to this server without DNS.
+    const lookup = (_host: string, options: { all?: boolean }, cb: (...args: unknown[]) => void) =>
+      options?.all ? cb(null, [{ address: '127.0.0.1', family: 4 }]) : cb(null, '127.0.0.1', 4);
+    const virtual = new S3Client({
+      endpoint: `http://s3.us-west-2.localhost.localstack.cloud:${server.port}`,
+      region: 'us-west-2',
+      credentials,
+      requestHandler: new NodeHttpHandler({ httpAgent: new Agent({ lookup } as never) }),
+    });
+    await virtual.send(new PutObjectCommand({ Bucket: 'vbucket', Key: 'deep/key.txt', Body: 'v' }));
+    assert.equal(seen.PutObject.input.Bucket, 'vbucket');
+    assert.equal(seen.PutObject.input.Key, 'deep/key.txt');
+    assert.match(seen.PutObject.ctx.headers.host, /^vbucket\.s3\.us-west-2\.localhost\.localstack\.cloud/);
+    await virtual.send(new ListObjectsV2Command({ Bucket: 'vbucket' }));
+    assert.equal(seen.ListObjectsV2.input.Bucket, 'vbucket');
+    virtual.destroy();
+
+    // No signature: the host alone tells the service, the bucket and the region.
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ port: server.port, host: '127.0.0.1', path: '/k.txt', headers: { host: `plain.s3.eu-central-1.localhost.localstack.cloud:${server.port}` } }, (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      });
+      req.on('error', reject).end();
+    });
+    assert.equal(status, 200);
+    assert.deepEqual([seen.GetObject.input.Bucket, seen.GetObject.input.Key, seen.GetObject.ctx.region], ['plain', 'k.txt', 'eu-central-1']);
+  });
+
+  it('unsigned path-style requests are routed to S3 by their path', async () => {
+    const res = await fetch(`${endpoint}/pathbucket/some/key`);
+    assert.equal(res.status, 200);
+    assert.equal(await res.text(), 'hello, world');
+    assert.deepEqual([seen.GetObject.input.Bucket, seen.GetObject.input.Key], ['pathbucket', 'some/key']);
+  });
+
+  it('CreateBucket: XML payload with a namespace, Location header', async () => {
+    const out = await s3.send(new CreateBucketCommand({ Bucket: 'newb', CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } }));
+    assert.equal(out.Location, '/newb');
+    assert.deepEqual(seen.CreateBucket.input.CreateBucketConfiguration, { LocationConstraint: 'eu-west-1' });
+  });
+
+  it('boto3: put_object, get_object, list_objects_v2 and an error', async () => {
+    const result = await runPython(
+      `
+import boto3, json
+from botocore.config import Config
+s3 = boto3.client('s3', endpoint_url=ENDPOINT, region_name='us-east-1', aws_access_key_id='test', aws_secret_access_key='test',
+                  config=Config(s3={'addressing_style': 'path'}))
+put = s3.put_object(Bucket='b3', Key='x/y z.txt', Body=b'from boto3', Metadata={'k': 'v'})
+got = s3.get_object(Bucket='b3', Key='x/y z.txt')
+listed = s3.list_objects_v2(Bucket='b3', Prefix='x/', MaxKeys=7)
+try:
+    s3.get_object(Bucket='b3', Key='missing')
+    err = None
+except s3.exceptions.NoSuchKey as e:
+    err = [e.response['Error']['Code'], e.response['Error']['Message'], e.response['ResponseMetadata']['HTTPStatusCode']]
+print(json.dumps({'etag': put['ETag'], 'body': got['Body'].read().decode(), 'meta': got['Metadata'], 'keys': [c['Key'] for c in listed['Contents']], 'err': err}))
+`,
+      endpoint,
+    );
+    assert.equal(result.etag, `"${createHash('md5').update('from boto3').digest('hex')}"`);
+    assert.equal(result.body, 'hello, world');
+    assert.deepEqual(result.meta, { color: 'blue', 'two-words': 'a b' });
+    assert.deepEqual(result.keys, ['a/1.txt', 'a/2 & <3>.txt']);
+    assert.deepEqual(result.err, ['NoSuchKey', 'The specified key does not exist.', 404]);
+    assert.deepEqual([seen.PutObject.input.Key, seen.PutObject.input.Metadata, (seen.PutObject.input.Body as Buffer).toString()], ['x/y z.txt', { k: 'v' }, 'from boto3']);
+    assert.equal(seen.ListObjectsV2.input.MaxKeys, 7);
+  });
+});
+
+function uint32(n: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32BE(n);
+  return b;
+}
