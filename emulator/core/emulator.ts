@@ -84,6 +84,7 @@ export class Emulator {
         accessKeyId: scope?.accessKeyId,
         protocol: protocol.name,
         endpoint,
+        path: req.path,
         headers: req.headers,
         state: this.state(service.name, accountId, region),
         emulator: this,

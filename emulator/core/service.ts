@@ -13,6 +13,8 @@ export interface RequestContext<State = unknown> {
   readonly protocol: string;
   /** Base URL the client used (scheme://host[:port]), for URLs that AWS hands back, like SQS queue URLs. */
   readonly endpoint: string;
+  /** Request path, still percent-encoded (SQS query requests may name their queue by posting to its URL). */
+  readonly path: string;
   /** Raw request headers (lower-case names); rarely needed by services. */
   readonly headers: Readonly<Record<string, string>>;
   /** This service's state for the request's account and region. */

@@ -44,9 +44,11 @@ export const awsQuery: Protocol = {
 
   serializeError(error: AwsError, model: ServiceModel, _service: ServiceDefinition, requestId: string): RawResponse {
     const ns = model.metadata.xmlNamespace ?? '';
+    // SQS (a query service that later moved to JSON) still writes an empty Detail; STS, SNS and IAM do not.
+    const detail = model.metadata.awsQueryCompatible ? '<Detail/>' : '';
     const body =
       `<?xml version="1.0"?><ErrorResponse xmlns="${ns}"><Error><Type>${error.sender ? 'Sender' : 'Receiver'}</Type>` +
-      `<Code>${escapeXml(queryErrorCode(error, model))}</Code><Message>${escapeXml(error.message)}</Message><Detail/></Error>` +
+      `<Code>${escapeXml(queryErrorCode(error, model))}</Code><Message>${escapeXml(error.message)}</Message>${detail}</Error>` +
       `<RequestId>${requestId}</RequestId></ErrorResponse>`;
     const response = xmlResponse(errorStatus(error, model), body, requestId);
     Object.assign(response.headers, error.headers);
@@ -64,6 +66,13 @@ function serializedName(ref: ShapeRef, model: ServiceModel, fallback: string): s
 
 function isFlattened(ref: ShapeRef, model: ServiceModel): boolean {
   return Boolean(ref.flattened ?? model.shapes[ref.shape].flattened);
+}
+
+/** A flattened list whose members carry their own name is sent as `Name.N` rather than `Member.N` (SQS `AttributeName.1`). */
+function flattenedListKey(ref: ShapeRef, model: ServiceModel, key: string): string | undefined {
+  const shape = model.shapes[ref.shape];
+  const name = shape.type === 'list' && isFlattened(ref, model) ? shape.member?.locationName : undefined;
+  return name ? [...key.split('.').slice(0, -1), name].join('.') : undefined;
 }
 
 /** Indices N present under `prefix.N`, in numeric order. */
@@ -93,7 +102,7 @@ function decodeQuery(model: ServiceModel, ref: ShapeRef, params: Map<string, str
       const out: Record<string, unknown> = {};
       for (const [name, member] of Object.entries(shape.members ?? {})) {
         const key = prefix ? `${prefix}.${serializedName(member, model, name)}` : serializedName(member, model, name);
-        if (!hasPrefix(params, key)) continue;
+        if (!hasPrefix(params, key) && !hasPrefix(params, flattenedListKey(member, model, key) ?? key)) continue;
         const value = decodeQuery(model, member, params, key);
         if (value !== undefined) out[name] = value;
       }

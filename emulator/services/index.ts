@@ -1,7 +1,10 @@
 import type { ServiceDefinition } from '../core/service.ts';
 
 /** Every service twinstack serves, loaded only when enabled. Names are the SERVICES / health-check names. */
-export const SERVICE_LOADERS: Record<string, () => Promise<ServiceDefinition>> = {};
+export const SERVICE_LOADERS: Record<string, () => Promise<ServiceDefinition>> = {
+  sts: async () => (await import('./sts/index.ts')).default as ServiceDefinition,
+  sqs: async () => (await import('./sqs/index.ts')).default as ServiceDefinition,
+};
 
 export const ALL_SERVICE_NAMES = Object.keys(SERVICE_LOADERS);
 

@@ -1,0 +1,68 @@
+import type { Handler, ServiceDefinition } from '../../core/service.ts';
+import { loadModel } from '../../models/load.ts';
+import { sqsJsonErrorType } from './errors.ts';
+import { changeMessageVisibility, changeMessageVisibilityBatch } from './operations/change-visibility.ts';
+import { listDeadLetterSourceQueues } from './operations/dead-letter-sources.ts';
+import { deleteMessage, deleteMessageBatch } from './operations/delete-message.ts';
+import { cancelMessageMoveTask, listMessageMoveTasks, startMessageMoveTask } from './operations/move-tasks.ts';
+import { addPermission, removePermission } from './operations/permissions.ts';
+import { purgeQueue } from './operations/purge-queue.ts';
+import { getQueueAttributes, setQueueAttributes } from './operations/queue-attributes.ts';
+import { createQueue, deleteQueue, getQueueUrl, listQueues } from './operations/queues.ts';
+import { receiveMessage } from './operations/receive-message.ts';
+import { sendMessage, sendMessageBatch } from './operations/send-message.ts';
+import { listQueueTags, tagQueue, untagQueue } from './operations/tags.ts';
+import type { SqsContext } from './queue-url.ts';
+import { SqsState } from './state.ts';
+import { timers } from './timers.ts';
+
+/** Query-protocol clients may post to the queue URL itself and leave QueueUrl out. */
+function queueUrlFromPath(handler: Handler<SqsState>): Handler<SqsState> {
+  return (input: { QueueUrl?: string }, ctx: SqsContext) => {
+    if (input.QueueUrl === undefined && /^\/(?:queue\/[a-z0-9-]+\/)?\d{12}\/[^/]+\/?$/.test(ctx.path)) {
+      input.QueueUrl = `${ctx.endpoint}${decodeURIComponent(ctx.path).replace(/\/$/, '')}`;
+    }
+    return handler(input, ctx);
+  };
+}
+
+const byQueueUrl: Record<string, Handler<SqsState>> = {
+  AddPermission: addPermission,
+  ChangeMessageVisibility: changeMessageVisibility,
+  ChangeMessageVisibilityBatch: changeMessageVisibilityBatch,
+  DeleteMessage: deleteMessage,
+  DeleteMessageBatch: deleteMessageBatch,
+  DeleteQueue: deleteQueue,
+  GetQueueAttributes: getQueueAttributes,
+  ListDeadLetterSourceQueues: listDeadLetterSourceQueues,
+  ListQueueTags: listQueueTags,
+  PurgeQueue: purgeQueue,
+  ReceiveMessage: receiveMessage,
+  RemovePermission: removePermission,
+  SendMessage: sendMessage,
+  SendMessageBatch: sendMessageBatch,
+  SetQueueAttributes: setQueueAttributes,
+  TagQueue: tagQueue,
+  UntagQueue: untagQueue,
+};
+
+const sqs: ServiceDefinition<SqsState> = {
+  name: 'sqs',
+  model: loadModel('sqs'),
+  handlers: {
+    ...Object.fromEntries(Object.entries(byQueueUrl).map(([op, handler]) => [op, queueUrlFromPath(handler)])),
+    CreateQueue: createQueue,
+    GetQueueUrl: getQueueUrl,
+    ListQueues: listQueues,
+    StartMessageMoveTask: startMessageMoveTask,
+    CancelMessageMoveTask: cancelMessageMoveTask,
+    ListMessageMoveTasks: listMessageMoveTasks,
+  },
+  createState: (accountId, region) => new SqsState(accountId, region),
+  jsonErrorType: sqsJsonErrorType,
+  // SQS checks its parameters itself, with its own messages (InvalidParameterValue / MissingParameter).
+  validation: 'none',
+  stop: () => timers.stopAll(),
+};
+
+export default sqs;

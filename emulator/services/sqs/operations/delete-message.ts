@@ -1,0 +1,35 @@
+import type { DeleteMessageBatchCommandInput, DeleteMessageCommandInput } from '@aws-sdk/client-sqs';
+import { runBatch, validateBatchEntries } from '../batch.ts';
+import { invalidParameter, receiptHandleIsInvalid } from '../errors.ts';
+import { messageState } from '../message.ts';
+import type { Queue } from '../queue.ts';
+import { resolveQueue, type SqsContext } from '../queue-url.ts';
+import { isWellFormedReceiptHandle } from '../receipt-handle.ts';
+
+/**
+ * Standard queues delete with any handle the message was received with, even after its visibility timeout; a FIFO
+ * queue only with the latest one while the message is in flight. Deleting an already deleted message succeeds.
+ */
+function deleteByHandle(queue: Queue, handle: string | undefined): void {
+  if (!handle || !isWellFormedReceiptHandle(handle)) throw receiptHandleIsInvalid(handle ?? '');
+  const message = queue.messageOf(handle);
+  if (!message) return;
+  if (queue.fifo && (message.receiptHandle !== handle || messageState(message, Date.now()) !== 'inflight')) {
+    throw invalidParameter('ReceiptHandle', handle, 'The receipt handle has expired.');
+  }
+  queue.remove(message);
+}
+
+export function deleteMessage(input: DeleteMessageCommandInput, ctx: SqsContext) {
+  deleteByHandle(resolveQueue(ctx, input.QueueUrl), input.ReceiptHandle);
+  return {};
+}
+
+export function deleteMessageBatch(input: DeleteMessageBatchCommandInput, ctx: SqsContext) {
+  const queue = resolveQueue(ctx, input.QueueUrl);
+  validateBatchEntries(input.Entries, 'DeleteMessageBatchRequestEntry');
+  return runBatch(input.Entries!, (entry) => {
+    deleteByHandle(queue, entry.ReceiptHandle);
+    return { Id: entry.Id };
+  });
+}

@@ -1,0 +1,81 @@
+import type { Message, ReceiveMessageCommandInput } from '@aws-sdk/client-sqs';
+import { invalidParameter } from '../errors.ts';
+import { LIMITS } from '../limits.ts';
+import { md5OfAttributes, type AttributeMap } from '../md5.ts';
+import type { StoredMessage } from '../message.ts';
+import type { Queue } from '../queue.ts';
+import { resolveQueue, stateFor, type SqsContext } from '../queue-url.ts';
+import { redriveHook } from '../redrive.ts';
+import { timers } from '../timers.ts';
+
+function checkRange(name: string, value: number | undefined, min: number, max: number, reason: string): void {
+  if (value !== undefined && (!Number.isInteger(value) || value < min || value > max)) throw invalidParameter(name, value, reason);
+}
+
+/** System attributes a message reports, by name. */
+function systemAttributes(queue: Queue, message: StoredMessage): Record<string, string> {
+  const out: Record<string, string> = {
+    SenderId: message.senderId,
+    SentTimestamp: String(message.sentAt),
+    ApproximateReceiveCount: String(message.receiveCount),
+    ApproximateFirstReceiveTimestamp: String(message.firstReceiveAt ?? message.sentAt),
+  };
+  const trace = message.systemAttributes.AWSTraceHeader?.StringValue;
+  if (trace !== undefined) out.AWSTraceHeader = trace;
+  if (message.deadLetterSourceArn) out.DeadLetterQueueSourceArn = message.deadLetterSourceArn;
+  if (message.groupId !== undefined) out.MessageGroupId = message.groupId;
+  if (queue.fifo) {
+    out.MessageDeduplicationId = message.deduplicationId!;
+    out.SequenceNumber = message.sequenceNumber!;
+  }
+  return out;
+}
+
+/** `All`, `.*` and `*` select every attribute; `prefix.*` a prefix; anything else an exact name. */
+function selectMessageAttributes(attributes: AttributeMap, filters: string[]): AttributeMap {
+  const selected: AttributeMap = {};
+  for (const [name, value] of Object.entries(attributes)) {
+    const wanted = filters.some((f) => f === 'All' || f === '.*' || f === '*' || (f.endsWith('.*') ? name.startsWith(f.slice(0, -2)) : f === name));
+    if (wanted) selected[name] = value;
+  }
+  return selected;
+}
+
+function view(queue: Queue, message: StoredMessage, input: ReceiveMessageCommandInput): Message {
+  const out: Message = { MessageId: message.id, ReceiptHandle: message.receiptHandle, MD5OfBody: message.md5OfBody, Body: message.body };
+  const names = [...(input.AttributeNames ?? []), ...(input.MessageSystemAttributeNames ?? [])] as string[];
+  if (names.length) {
+    const all = systemAttributes(queue, message);
+    const wanted = names.includes('All') ? Object.keys(all) : names.filter((n) => n in all);
+    if (wanted.length) out.Attributes = Object.fromEntries(wanted.map((n) => [n, all[n]]));
+  }
+  const attributes = selectMessageAttributes(message.attributes, input.MessageAttributeNames ?? []);
+  if (Object.keys(attributes).length) {
+    out.MessageAttributes = attributes;
+    out.MD5OfMessageAttributes = md5OfAttributes(attributes);
+  }
+  return out;
+}
+
+export async function receiveMessage(input: ReceiveMessageCommandInput, ctx: SqsContext) {
+  const queue = resolveQueue(ctx, input.QueueUrl);
+  checkRange('MaxNumberOfMessages', input.MaxNumberOfMessages, 1, LIMITS.maxReceiveMessages, 'Must be between 1 and 10, if provided.');
+  checkRange('WaitTimeSeconds', input.WaitTimeSeconds, 0, LIMITS.maxWaitTimeSeconds, 'Must be >= 0 and <= 20, if provided.');
+  checkRange('VisibilityTimeout', input.VisibilityTimeout, 0, LIMITS.maxVisibilityTimeout, 'Must be >= 0 and <= 43200, if provided.');
+  const waitSeconds = input.WaitTimeSeconds ?? queue.numberAttribute('ReceiveMessageWaitTimeSeconds');
+  const deadline = Date.now() + waitSeconds * 1000;
+  const generation = timers.generation;
+  for (;;) {
+    const messages = queue.receive({
+      max: input.MaxNumberOfMessages ?? 1,
+      visibilityTimeout: input.VisibilityTimeout ?? queue.numberAttribute('VisibilityTimeout'),
+      now: Date.now(),
+      redrive: redriveHook(ctx, queue),
+    });
+    if (messages.length) return { Messages: messages.map((m) => view(queue, m, input)) };
+    // A deleted queue, or a stopping emulator, answers its waiting receivers with nothing.
+    const deleted = stateFor(ctx, queue.accountId, queue.region).queues.get(queue.name) !== queue;
+    if (Date.now() >= deadline || deleted || timers.generation !== generation) return {};
+    await queue.waitForChange(deadline);
+  }
+}

@@ -1,0 +1,12 @@
+import { randomUUID } from 'node:crypto';
+
+/** Receipt handles are opaque to clients; ours name the queue and message so that malformed ones can be told apart. */
+export function newReceiptHandle(queueArn: string, messageId: string): string {
+  return Buffer.from(`${randomUUID()} ${queueArn} ${messageId} ${Date.now()}`).toString('base64');
+}
+
+export function isWellFormedReceiptHandle(handle: string): boolean {
+  if (!/^[A-Za-z0-9+/]+=*$/.test(handle)) return false;
+  const parts = Buffer.from(handle, 'base64').toString('utf8').split(' ');
+  return parts.length === 4 && /^[0-9a-f-]{36}$/.test(parts[0]) && parts[1].startsWith('arn:');
+}
