@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { compareOutput } from '../../verifier/replay/compare.ts';
+import { matchTemplate, render, UnboundVariable } from '../../verifier/replay/template.ts';
+import { placeholderTemplate, snapshotToExpectation } from '../../verifier/port/snapshot-expectation.ts';
+
+describe('templates and matchers', () => {
+  it('renders known variables and refuses unknown ones in requests', () => {
+    assert.equal(render('q-{{suffix}}', new Map([['suffix', 'ab1']])), 'q-ab1');
+    assert.throws(() => render('{{queueUrl}}', new Map()), UnboundVariable);
+  });
+
+  it('binds unknown variables on first use and holds them to it', () => {
+    const vars = new Map([['region', 'us-east-1']]);
+    assert.ok(matchTemplate('arn:aws:sqs:{{region}}:{{accountId}}:{{resource:1}}', 'arn:aws:sqs:us-east-1:000000000000:q-1', vars));
+    assert.equal(vars.get('accountId'), '000000000000');
+    assert.equal(vars.get('resource:1'), 'q-1');
+    assert.equal(matchTemplate('{{resource:1}}', 'q-2', vars), false);
+    assert.equal(matchTemplate('arn:aws:sqs:{{region}}:1:x', 'arn:aws:sqs:eu-west-1:1:x', vars), false);
+    assert.ok(matchTemplate('id {{*}} end', 'id anything at all end', vars));
+  });
+
+  it('reports every mismatch with its path: values, missing and extra members, list length, matchers', () => {
+    const mismatches = compareOutput(
+      {
+        output: { Attributes: { A: '1', B: 'x', T: 'timestamp' }, List: [1, 2] },
+        matchers: { '$.Attributes.T': { match: 'timestamp' } },
+      },
+      { Attributes: { A: '2', T: 'not-a-date', C: 'extra' }, List: [1] },
+      new Map(),
+    );
+    assert.deepEqual(mismatches.map((m) => m.path).sort(), ['$.Attributes.A', '$.Attributes.B', '$.Attributes.C', '$.Attributes.T', '$.List'].sort());
+  });
+
+  it('compares unordered lists as multisets', () => {
+    const expectation = { output: { Ids: ['a', 'b'] }, unordered: ['$.Ids'] };
+    assert.deepEqual(compareOutput(expectation, { Ids: ['b', 'a'] }, new Map()), []);
+    assert.equal(compareOutput(expectation, { Ids: ['b', 'c'] }, new Map()).length, 1);
+  });
+
+  it('turns LocalStack snapshot redactions into templates and timestamp matchers', () => {
+    assert.equal(placeholderTemplate('arn:<partition>:sqs:<region>:111111111111:<resource:1>'), 'arn:{{partition}}:sqs:{{region}}:{{accountId}}:{{resource:1}}');
+    const expectation = snapshotToExpectation(
+      { Attributes: { CreatedTimestamp: 'timestamp', VisibilityTimeout: '30' }, ResponseMetadata: { HTTPHeaders: {}, HTTPStatusCode: 200 } },
+      'json',
+    );
+    assert.deepEqual(expectation, {
+      status: 200,
+      output: { Attributes: { CreatedTimestamp: 'timestamp', VisibilityTimeout: '30' } },
+      matchers: { '$.Attributes.CreatedTimestamp': { match: 'timestamp' } },
+    });
+    const error = snapshotToExpectation(
+      { Error: { Code: 'InvalidParameterValue', Message: 'm', QueryErrorCode: 'InvalidParameterValueException', Type: 'Sender' }, ResponseMetadata: { HTTPStatusCode: 400 } },
+      'json',
+    );
+    assert.deepEqual(error, { status: 400, error: { code: 'InvalidParameterValue', message: 'm', type: 'Sender', shapeName: 'InvalidParameterValueException' } });
+  });
+});

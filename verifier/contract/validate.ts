@@ -1,0 +1,75 @@
+import type { ContractFile } from './types.ts';
+
+const PROTOCOLS = ['json', 'query', 'rest-json', 'rest-xml'];
+const MATCHERS = ['type', 'regex', 'template', 'timestamp', 'number', 'present', 'absent', 'ignore'];
+const PROVENANCE = ['aws-recording', 'aws-validated-snapshot', 'aws-docs-example'];
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Checks a parsed contract file against the format (types.ts); returns problems as `path: message`. */
+export function validateContract(value: unknown): string[] {
+  const problems: string[] = [];
+  const need = (ok: unknown, path: string, message: string) => {
+    if (!ok) problems.push(`${path}: ${message}`);
+  };
+  if (!isObj(value)) return ['$: not an object'];
+  const file = value as unknown as ContractFile;
+  need(isObj(file.consumer) && typeof file.consumer.name === 'string', '$.consumer', 'needs a name');
+  need(isObj(file.provider) && typeof file.provider.name === 'string', '$.provider', 'needs a name');
+  need(file.metadata?.pactSpecification?.version === '4.0', '$.metadata.pactSpecification.version', "must be '4.0'");
+  const meta = file.metadata?.twinstack;
+  need(isObj(meta), '$.metadata.twinstack', 'missing');
+  if (isObj(meta)) {
+    need(meta.formatVersion === 1, '$.metadata.twinstack.formatVersion', 'must be 1');
+    need(typeof meta.id === 'string' && meta.id.startsWith(`${meta.service}/`), '$.metadata.twinstack.id', "must be '<service>/<scenario>'");
+    need(PROTOCOLS.includes(meta.protocol), '$.metadata.twinstack.protocol', `one of ${PROTOCOLS.join(', ')}`);
+    const p = meta.provenance as unknown as Obj | undefined;
+    need(isObj(p) && PROVENANCE.includes(p.kind as string), '$.metadata.twinstack.provenance.kind', `one of ${PROVENANCE.join(', ')}`);
+    if (isObj(p) && p.kind === 'aws-validated-snapshot') {
+      const src = p.source as Obj | undefined;
+      need(isObj(src) && src.license === 'Apache-2.0' && typeof src.attribution === 'string' && typeof src.commit === 'string', '$.metadata.twinstack.provenance.source', 'needs repository, commit, path, Apache-2.0 license and attribution');
+      need(typeof p.testId === 'string' && !Number.isNaN(Date.parse(p.recordedDate as string)), '$.metadata.twinstack.provenance', 'needs testId and an ISO recordedDate');
+    }
+    if (isObj(p) && p.kind === 'aws-recording') need(typeof p.recordedAt === 'string' && typeof p.region === 'string' && typeof p.recorder === 'string', '$.metadata.twinstack.provenance', 'needs recordedAt, region, recorder');
+    if (isObj(p) && p.kind === 'aws-docs-example') need(typeof p.url === 'string' && typeof p.retrievedAt === 'string', '$.metadata.twinstack.provenance', 'needs url, retrievedAt');
+  }
+  need(Array.isArray(file.interactions) && file.interactions.length > 0, '$.interactions', 'needs at least one interaction');
+  const steps = new Set<number>();
+  (Array.isArray(file.interactions) ? file.interactions : []).forEach((interaction, i) => {
+    const at = `$.interactions[${i}]`;
+    need(interaction.type === 'Synchronous/HTTP', `${at}.type`, "must be 'Synchronous/HTTP'");
+    need(typeof interaction.description === 'string' && interaction.description.length > 0, `${at}.description`, 'missing');
+    need(isObj(interaction.request) && typeof interaction.request.method === 'string' && typeof interaction.request.path === 'string', `${at}.request`, 'needs method and path');
+    need(isObj(interaction.response) && Number.isInteger(interaction.response.status), `${at}.response.status`, 'must be an integer');
+    const body = interaction.request?.body;
+    if (body) {
+      need(!/x-amz-json/.test(body.contentType), `${at}.request.body.contentType`, 'store x-amz-json bodies as application/json (requestContentType keeps the real type)');
+      need(body.encoded === false || body.encoded === 'base64', `${at}.request.body.encoded`, "false or 'base64'");
+    }
+    const t = interaction.comments?.twinstack;
+    need(isObj(t), `${at}.comments.twinstack`, 'missing');
+    if (!isObj(t)) return;
+    need(Number.isInteger(t.step) && !steps.has(t.step), `${at}.comments.twinstack.step`, 'must be a unique integer');
+    steps.add(t.step);
+    need(t.step === i, `${at}.comments.twinstack.step`, 'interactions must be stored in the order they run');
+    need(typeof t.service === 'string' && typeof t.operation === 'string', `${at}.comments.twinstack`, 'needs service and operation');
+    need(PROTOCOLS.includes(t.protocol), `${at}.comments.twinstack.protocol`, `one of ${PROTOCOLS.join(', ')}`);
+    need(typeof t.scoring === 'boolean', `${at}.comments.twinstack.scoring`, 'must be a boolean');
+    need(isObj(t.expect), `${at}.comments.twinstack.expect`, 'missing');
+    if (t.scoring) need(t.expect?.status !== undefined, `${at}.comments.twinstack.expect.status`, 'a scoring interaction must know the status AWS returned');
+    for (const [path, m] of Object.entries(t.expect?.matchers ?? {})) {
+      need(path.startsWith('$'), `${at}.comments.twinstack.expect.matchers`, `path '${path}' must start with $`);
+      need(MATCHERS.includes(m.match), `${at}.comments.twinstack.expect.matchers['${path}']`, `unknown matcher '${m.match}'`);
+      if (m.match === 'regex') {
+        try {
+          new RegExp(m.regex);
+        } catch {
+          problems.push(`${at}.comments.twinstack.expect.matchers['${path}']: invalid regex`);
+        }
+      }
+    }
+    for (const c of t.captures ?? []) need(typeof c.name === 'string' && typeof c.from === 'string' && (c.from.startsWith('$') || c.from.startsWith('header:')), `${at}.comments.twinstack.captures`, 'each needs name and a from path ($... or header:...)');
+  });
+  return problems;
+}
