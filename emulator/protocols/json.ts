@@ -38,7 +38,10 @@ export const awsJson: Protocol = {
 
   serializeError(error: AwsError, model: ServiceModel, service: ServiceDefinition, requestId: string): RawResponse {
     const type = service.jsonErrorType ? service.jsonErrorType(error.code) : error.code;
-    const body = JSON.stringify({ __type: type, message: error.message, ...error.fields });
+    // Modelled error members (e.g. DynamoDB's Item with binary values) are encoded like any output.
+    const shape = model.shapes[error.code];
+    const fields = error.fields && shape?.type === 'structure' ? { ...error.fields, ...(encodeJson(model, { shape: error.code }, error.fields) as object) } : error.fields;
+    const body = JSON.stringify({ __type: type, message: error.message, ...fields });
     const response = jsonResponse(errorStatus(error, model), body, model, requestId);
     if (model.metadata.awsQueryCompatible) {
       response.headers['x-amzn-query-error'] = `${queryErrorCode(error, model)};${error.sender ? 'Sender' : 'Receiver'}`;

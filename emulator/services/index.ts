@@ -4,6 +4,8 @@ import type { ServiceDefinition } from '../core/service.ts';
 export const SERVICE_LOADERS: Record<string, () => Promise<ServiceDefinition>> = {
   sts: async () => (await import('./sts/index.ts')).default as ServiceDefinition,
   sqs: async () => (await import('./sqs/index.ts')).default as ServiceDefinition,
+  dynamodb: async () => (await import('./dynamodb/index.ts')).default as ServiceDefinition,
+  dynamodbstreams: async () => (await import('./dynamodbstreams/index.ts')).default as ServiceDefinition,
 };
 
 export const ALL_SERVICE_NAMES = Object.keys(SERVICE_LOADERS);

@@ -1,0 +1,88 @@
+import type { Capacity, ConsumedCapacity, ReturnConsumedCapacity } from '@aws-sdk/client-dynamodb';
+import { itemSize } from './expressions/index.ts';
+import type { Table } from './table.ts';
+import type { Item } from './values.ts';
+
+/** Read units: one per 4 KB (rounded up, at least one), half for eventually consistent reads. */
+export function readUnits(bytes: number, consistent: boolean): number {
+  return Math.max(1, Math.ceil(bytes / 4096)) * (consistent ? 1 : 0.5);
+}
+
+/** Write units: one per 1 KB (rounded up, at least one). */
+export function writeUnits(bytes: number): number {
+  return Math.max(1, Math.ceil(bytes / 1024));
+}
+
+/** The larger of the item before and after a write decides its cost. */
+export function writeSize(before: Item | undefined, after: Item | undefined): number {
+  return Math.max(before ? itemSize(before) : 0, after ? itemSize(after) : 0);
+}
+
+type Kind = 'read' | 'write';
+
+/** Accumulates the capacity one request consumed on one table and its indexes, then reports it as asked. */
+export class CapacityMeter {
+  private table = 0;
+  private readonly globals = new Map<string, number>();
+  private readonly locals = new Map<string, number>();
+
+  constructor(
+    private readonly kind: Kind,
+    /** The TableName the request used: AWS echoes an ARN when given one. */
+    private readonly tableName: string,
+  ) {}
+
+  addTable(units: number) {
+    this.table += units;
+  }
+
+  addIndex(table: Table, indexName: string, units: number) {
+    const map = table.indexes.get(indexName)?.global ? this.globals : this.locals;
+    map.set(indexName, (map.get(indexName) ?? 0) + units);
+  }
+
+  /** Charges the write of an item to the table and to every index whose entry changed. */
+  addWrite(table: Table, before: Item | undefined, after: Item | undefined, multiplier = 1) {
+    this.addTable(writeUnits(writeSize(before, after)) * multiplier);
+    for (const index of table.indexes.values()) {
+      const old = before && table.projectForIndex(index, before);
+      const next = after && table.projectForIndex(index, after);
+      if (!old && !next) continue;
+      // an index whose key changes deletes one entry and puts another
+      const keyChanged = old && next && !sameIndexKey(index.schema, old, next);
+      const units = keyChanged ? writeUnits(itemSize(old)) + writeUnits(itemSize(next)) : writeUnits(writeSize(old, next));
+      this.addIndex(table, index.name, units * multiplier);
+    }
+  }
+
+  total(): number {
+    let sum = this.table;
+    for (const v of this.globals.values()) sum += v;
+    for (const v of this.locals.values()) sum += v;
+    return sum;
+  }
+
+  report(mode: ReturnConsumedCapacity | string | undefined): ConsumedCapacity | undefined {
+    if (mode !== 'TOTAL' && mode !== 'INDEXES') return undefined;
+    const out: ConsumedCapacity = { TableName: this.tableName, ...this.capacity(this.total()) };
+    if (mode === 'INDEXES') {
+      out.Table = this.capacity(this.table);
+      if (this.globals.size) out.GlobalSecondaryIndexes = this.indexMap(this.globals);
+      if (this.locals.size) out.LocalSecondaryIndexes = this.indexMap(this.locals);
+    }
+    return out;
+  }
+
+  private capacity(units: number): Capacity {
+    return this.kind === 'read' ? { CapacityUnits: units, ReadCapacityUnits: units } : { CapacityUnits: units, WriteCapacityUnits: units };
+  }
+
+  private indexMap(map: Map<string, number>): Record<string, Capacity> {
+    return Object.fromEntries([...map].map(([name, units]) => [name, this.capacity(units)]));
+  }
+}
+
+function sameIndexKey(schema: { partitionKey: string; sortKey?: string }, a: Item, b: Item): boolean {
+  const same = (n: string) => JSON.stringify(a[n]) === JSON.stringify(b[n]);
+  return same(schema.partitionKey) && (!schema.sortKey || same(schema.sortKey));
+}

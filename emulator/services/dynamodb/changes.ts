@@ -1,0 +1,33 @@
+import type { Item } from './values.ts';
+import type { Table } from './table.ts';
+
+export type ChangeKind = 'INSERT' | 'MODIFY' | 'REMOVE';
+
+/** One item-level change, as stream records and other subscribers (Kinesis destinations, Lambda) see it. */
+export interface ItemChange {
+  table: Table;
+  eventName: ChangeKind;
+  keys: Item;
+  oldImage?: Item;
+  newImage?: Item;
+  /** Set for deletions the service made itself (TTL expiry). */
+  userIdentity?: { type: string; principalId: string };
+  at: Date;
+}
+
+export type ChangeListener = (change: ItemChange) => void;
+
+/** Subscribers to item changes of all tables of one account and region. */
+export class ChangeHub {
+  private readonly listeners = new Set<ChangeListener>();
+
+  /** Returns a function that unsubscribes. */
+  subscribe(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(change: ItemChange) {
+    for (const listener of this.listeners) listener(change);
+  }
+}

@@ -1,0 +1,127 @@
+import type { ServiceDefinition, Handler } from '../../core/service.ts';
+import { loadModel } from '../../models/load.ts';
+import { validation } from './errors.ts';
+import { DynamoState } from './state.ts';
+import { TtlSweeper } from './ttl-sweeper.ts';
+import { batchGetItem } from './operations/batch-get-item.ts';
+import { batchWriteItem } from './operations/batch-write-item.ts';
+import { createTable } from './operations/create-table.ts';
+import { deleteItem } from './operations/delete-item.ts';
+import { getItem } from './operations/get-item.ts';
+import { putItem } from './operations/put-item.ts';
+import { query } from './operations/query.ts';
+import { scan } from './operations/scan.ts';
+import { deleteTable, describeTableOperation, listTables } from './operations/table-lifecycle.ts';
+import { transactGetItems } from './operations/transact-get-items.ts';
+import { transactWriteItems } from './operations/transact-write-items.ts';
+import { updateItem } from './operations/update-item.ts';
+import { updateTable } from './operations/update-table.ts';
+import { listTagsOfResource, tagResource, untagResource } from './operations/tags.ts';
+import { describeTimeToLive, updateTimeToLive } from './operations/time-to-live.ts';
+import { describeEndpoints, describeLimits } from './operations/account.ts';
+import { describeContinuousBackups, updateContinuousBackups } from './operations/continuous-backups.ts';
+import { describeContributorInsights, listContributorInsights, updateContributorInsights } from './operations/contributor-insights.ts';
+import {
+  describeKinesisStreamingDestination,
+  disableKinesisStreamingDestination,
+  enableKinesisStreamingDestination,
+  updateKinesisStreamingDestination,
+} from './operations/kinesis-destinations.ts';
+import { createBackup, deleteBackup, describeBackup, listBackups, restoreTableFromBackup, restoreTableToPointInTime } from './operations/backups.ts';
+import { deleteResourcePolicy, getResourcePolicy, putResourcePolicy } from './operations/resource-policy.ts';
+// PARTIQL-IMPORT
+
+const handlers: Record<string, Handler<DynamoState>> = {
+  CreateTable: createTable,
+  DescribeTable: describeTableOperation,
+  DeleteTable: deleteTable,
+  ListTables: listTables,
+  UpdateTable: updateTable,
+  PutItem: putItem,
+  GetItem: getItem,
+  UpdateItem: updateItem,
+  DeleteItem: deleteItem,
+  Query: query,
+  Scan: scan,
+  BatchGetItem: batchGetItem,
+  BatchWriteItem: batchWriteItem,
+  TransactWriteItems: transactWriteItems,
+  TransactGetItems: transactGetItems,
+  TagResource: tagResource,
+  UntagResource: untagResource,
+  ListTagsOfResource: listTagsOfResource,
+  UpdateTimeToLive: updateTimeToLive,
+  DescribeTimeToLive: describeTimeToLive,
+  DescribeLimits: describeLimits,
+  DescribeEndpoints: describeEndpoints,
+  DescribeContinuousBackups: describeContinuousBackups,
+  UpdateContinuousBackups: updateContinuousBackups,
+  DescribeContributorInsights: describeContributorInsights,
+  UpdateContributorInsights: updateContributorInsights,
+  ListContributorInsights: listContributorInsights,
+  EnableKinesisStreamingDestination: enableKinesisStreamingDestination,
+  DisableKinesisStreamingDestination: disableKinesisStreamingDestination,
+  DescribeKinesisStreamingDestination: describeKinesisStreamingDestination,
+  UpdateKinesisStreamingDestination: updateKinesisStreamingDestination,
+  CreateBackup: createBackup,
+  DescribeBackup: describeBackup,
+  ListBackups: listBackups,
+  DeleteBackup: deleteBackup,
+  RestoreTableFromBackup: restoreTableFromBackup,
+  RestoreTableToPointInTime: restoreTableToPointInTime,
+  PutResourcePolicy: putResourcePolicy,
+  GetResourcePolicy: getResourcePolicy,
+  DeleteResourcePolicy: deleteResourcePolicy,
+  // PARTIQL-HANDLERS
+};
+
+const TABLE_NAME_PATTERN = /^[a-zA-Z0-9_.-]+$/;
+
+/**
+ * TableName members accept ARNs (the model allows 1..1024 characters); plain names still follow the TableName
+ * shape's rules, reported in Coral's words.
+ */
+function checkTableName(input: { TableName?: unknown }) {
+  const name = input.TableName;
+  if (typeof name !== 'string' || name.startsWith('arn:')) return;
+  const problems: string[] = [];
+  const fail = (constraint: string) => problems.push(`Value '${name}' at 'tableName' failed to satisfy constraint: Member must ${constraint}`);
+  if (!TABLE_NAME_PATTERN.test(name)) fail('satisfy regular expression pattern: [a-zA-Z0-9_.-]+');
+  if (name.length < 3) fail('have length greater than or equal to 3');
+  if (name.length > 255) fail('have length less than or equal to 255');
+  if (!problems.length) return;
+  const count = problems.length === 1 ? '1 validation error detected' : `${problems.length} validation errors detected`;
+  throw validation(`${count}: ${problems.join('; ')}`);
+}
+
+const sweeper = new TtlSweeper();
+
+const service: ServiceDefinition<DynamoState> = {
+  name: 'dynamodb',
+  model: loadModel('dynamodb'),
+  validation: 'coral',
+  handlers: Object.fromEntries(
+    Object.entries(handlers).map(([operation, handler]) => [
+      operation,
+      ((input, ctx) => {
+        checkTableName(input);
+        return handler(input, ctx);
+      }) satisfies Handler<DynamoState>,
+    ]),
+  ),
+  createState(accountId, region) {
+    const state = new DynamoState(accountId, region);
+    sweeper.watch(state);
+    return state;
+  },
+  jsonErrorType(code) {
+    if (code === 'ValidationException') return 'com.amazon.coral.validate#ValidationException';
+    if (code === 'SerializationException' || code === 'UnknownOperationException') return `com.amazon.coral.service#${code}`;
+    return `com.amazonaws.dynamodb.v20120810#${code}`;
+  },
+  stop() {
+    sweeper.stop();
+  },
+};
+
+export default service;

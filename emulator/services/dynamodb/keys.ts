@@ -1,0 +1,96 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { itemSize, normalizeItem, typeOf, validateAttributeValue } from './expressions/index.ts';
+import { invalidParameter, keyMismatch, validation } from './errors.ts';
+import type { KeySchema, SecondaryIndex, Table } from './table.ts';
+import type { Item } from './values.ts';
+
+const MAX_PARTITION_KEY_BYTES = 2048;
+const MAX_SORT_KEY_BYTES = 1024;
+export const MAX_ITEM_BYTES = 400 * 1024;
+
+/** Size of one value as DynamoDB counts it (an attribute's size minus its name). */
+export function valueSize(value: AttributeValue): number {
+  return itemSize({ '': value });
+}
+
+/** Validates every attribute value of a request map and returns it with numbers normalized. */
+export function validItem(item: Item, path: string): Item {
+  for (const [name, value] of Object.entries(item)) validateAttributeValue(value, `${path}.${name}`);
+  return normalizeItem(item);
+}
+
+/**
+ * A `Key` parameter (GetItem, DeleteItem, UpdateItem, batch and transaction keys): exactly the table's key
+ * attributes, with their defined types. Returns the key with numbers normalized.
+ */
+export function validKey(table: Table, key: Item, path = 'key'): Item {
+  const { partitionKey, sortKey } = table.schema;
+  const names = Object.keys(key);
+  const expected = sortKey ? 2 : 1;
+  if (names.length !== expected || key[partitionKey] === undefined || (sortKey && key[sortKey] === undefined)) throw keyMismatch();
+  for (const name of names) if (typeOf(key[name]) !== table.attributeType(name)) throw keyMismatch();
+  const normalized = validItem(key, path);
+  checkKeyValues(table.schema, normalized);
+  return normalized;
+}
+
+/** The key attributes of an item to write must be present, typed as defined, non-empty and within size limits. */
+export function checkItemKeys(table: Table, item: Item) {
+  const { partitionKey, sortKey } = table.schema;
+  for (const name of sortKey ? [partitionKey, sortKey] : [partitionKey]) {
+    const value = item[name];
+    if (value === undefined) throw invalidParameter(`Missing the key ${name} in the item`);
+    const actual = typeOf(value);
+    const expected = table.attributeType(name);
+    if (actual !== expected) throw invalidParameter(`Type mismatch for key ${name} expected: ${expected} actual: ${actual}`);
+  }
+  checkKeyValues(table.schema, item);
+  for (const index of table.indexes.values()) checkIndexKeys(table, index, item);
+}
+
+function checkKeyValues(schema: KeySchema, item: Item) {
+  for (const name of schema.sortKey ? [schema.partitionKey, schema.sortKey] : [schema.partitionKey]) {
+    const empty = emptyKind(item[name]);
+    if (empty) {
+      throw validation(
+        `One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty ${empty} value. Key: ${name}`,
+      );
+    }
+  }
+  if (valueSize(item[schema.partitionKey]) > MAX_PARTITION_KEY_BYTES) {
+    throw invalidParameter(`Size of hashkey has exceeded the maximum size limit of${MAX_PARTITION_KEY_BYTES} bytes`);
+  }
+  if (schema.sortKey && valueSize(item[schema.sortKey]) > MAX_SORT_KEY_BYTES) {
+    throw invalidParameter(`Aggregated size of all range keys has exceeded the size limit of ${MAX_SORT_KEY_BYTES} bytes`);
+  }
+}
+
+function checkIndexKeys(table: Table, index: SecondaryIndex, item: Item) {
+  const { partitionKey, sortKey } = index.schema;
+  for (const name of sortKey ? [partitionKey, sortKey] : [partitionKey]) {
+    const value = item[name];
+    if (value === undefined) continue;
+    const actual = typeOf(value);
+    const expected = table.attributeType(name);
+    if (actual !== expected) {
+      throw invalidParameter(`Type mismatch for Index Key ${name} Expected: ${expected} Actual: ${actual} IndexName: ${index.name}`);
+    }
+    const empty = emptyKind(value);
+    if (empty) {
+      throw validation(
+        `One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty ${empty} value. IndexName: ${index.name}, IndexKey: ${name}`,
+      );
+    }
+  }
+}
+
+function emptyKind(value: AttributeValue | undefined): string | undefined {
+  if (value?.S === '') return 'string';
+  if (value?.B !== undefined && value.B.length === 0) return 'binary';
+  return undefined;
+}
+
+/** DynamoDB's 400 KB item limit, measured as DynamoDB measures items. */
+export function checkItemSize(item: Item) {
+  if (itemSize(item) > MAX_ITEM_BYTES) throw validation('Item size has exceeded the maximum allowed size');
+}

@@ -1,0 +1,32 @@
+import type { GetItemCommandInput, GetItemCommandOutput } from '@aws-sdk/client-dynamodb';
+import type { RequestContext } from '../../../core/service.ts';
+import { CapacityMeter, readUnits } from '../capacity.ts';
+import { itemSize, project } from '../expressions/index.ts';
+import { validKey } from '../keys.ts';
+import { checkNoMixing, expressionContext, projectionPaths } from '../request.ts';
+import type { DynamoState } from '../state.ts';
+import type { Item } from '../values.ts';
+
+export function getItem(input: GetItemCommandInput, ctx: RequestContext<DynamoState>): Omit<GetItemCommandOutput, '$metadata'> {
+  const { item, capacity } = readOne(ctx.state, input as GetItemCommandInput & { Key: Item }, 1);
+  const meter = new CapacityMeter('read', input.TableName!);
+  meter.addTable(capacity);
+  return { Item: item, ConsumedCapacity: meter.report(input.ReturnConsumedCapacity) };
+}
+
+/** One keyed read (GetItem, BatchGetItem, TransactGetItems): the projected item and the read units it cost. */
+export function readOne(
+  state: DynamoState,
+  input: { TableName?: string; Key: Item; ProjectionExpression?: string; AttributesToGet?: string[]; ExpressionAttributeNames?: Record<string, string>; ConsistentRead?: boolean },
+  multiplier: number,
+): { item: Item | undefined; capacity: number } {
+  checkNoMixing(input, ['AttributesToGet'], ['ProjectionExpression']);
+  const exprs = expressionContext(input);
+  const paths = projectionPaths(input, exprs);
+  exprs.assertAllUsed();
+  const table = state.table(input.TableName!);
+  const key = validKey(table, input.Key);
+  const stored = table.get(key);
+  const capacity = readUnits(stored ? itemSize(stored) : 0, multiplier > 1 || input.ConsistentRead === true) * multiplier;
+  return { item: stored && paths ? project(stored, paths) : stored, capacity };
+}

@@ -1,0 +1,52 @@
+import type { ScanCommandInput, ScanCommandOutput } from '@aws-sdk/client-dynamodb';
+import type { RequestContext } from '../../../core/service.ts';
+import { conditionFromFilter, parseCondition } from '../expressions/index.ts';
+import { validation } from '../errors.ts';
+import { validItem } from '../keys.ts';
+import { checkSelect, checkStartKey, readPage, resolveSource } from '../read-pipeline.ts';
+import { checkNoMixing, expressionContext, projectionPaths } from '../request.ts';
+import type { DynamoState } from '../state.ts';
+import { encodeKeyValue } from '../values.ts';
+
+export function scan(input: ScanCommandInput, ctx: RequestContext<DynamoState>): Omit<ScanCommandOutput, '$metadata'> {
+  checkNoMixing(input, ['AttributesToGet', 'ScanFilter', 'ConditionalOperator'], ['ProjectionExpression', 'FilterExpression']);
+  checkSegments(input.Segment, input.TotalSegments);
+  const exprs = expressionContext(input);
+  const filter =
+    input.FilterExpression !== undefined
+      ? parseCondition(input.FilterExpression, exprs, 'FilterExpression')
+      : input.ScanFilter
+        ? conditionFromFilter(input.ScanFilter, input.ConditionalOperator)
+        : undefined;
+  const paths = projectionPaths(input, exprs);
+  exprs.assertAllUsed();
+  const table = ctx.state.table(input.TableName!);
+  const source = resolveSource(table, input);
+  checkSelect(source, input, paths);
+  const store = source.index?.store ?? table.items;
+  let after;
+  if (input.ExclusiveStartKey) {
+    const start = validItem(input.ExclusiveStartKey, 'exclusiveStartKey');
+    checkStartKey(source, start);
+    const schema = source.index?.schema ?? table.schema;
+    after = {
+      partitionKey: encodeKeyValue(start[schema.partitionKey]),
+      sort: schema.sortKey ? start[schema.sortKey] : undefined,
+      tie: source.index ? table.tieOf(start) : '',
+    };
+  }
+  const entries = store.scan(after, input.Segment ?? 0, input.TotalSegments ?? 1);
+  return readPage(source, entries, input, filter, paths);
+}
+
+function checkSegments(segment: number | undefined, total: number | undefined) {
+  if (segment !== undefined && total === undefined) {
+    throw validation('The TotalSegments parameter is required but was not present in the request when Segment parameter is present');
+  }
+  if (total !== undefined && segment === undefined) {
+    throw validation('The Segment parameter is required but was not present in the request when parameter TotalSegments is present');
+  }
+  if (segment !== undefined && total !== undefined && segment >= total) {
+    throw validation(`The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: ${segment} is not less than TotalSegments: ${total}`);
+  }
+}

@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import type {
+  CancellationReason,
+  ConsumedCapacity,
+  ItemCollectionMetrics,
+  TransactWriteItemsCommandInput,
+  TransactWriteItemsCommandOutput,
+} from '@aws-sdk/client-dynamodb';
+import { AwsError } from '../../../core/errors.ts';
+import type { RequestContext } from '../../../core/service.ts';
+import { CapacityMeter } from '../capacity.ts';
+import { evaluateCondition } from '../expressions/index.ts';
+import { validation } from '../errors.ts';
+import { itemCollectionMetrics } from '../request.ts';
+import type { DynamoState } from '../state.ts';
+import type { Item } from '../values.ts';
+import { prepareDelete, preparePut, prepareUpdate, type PreparedWrite } from '../writes.ts';
+
+/** Idempotency tokens of TransactWriteItems are remembered for 10 minutes. */
+const TOKEN_WINDOW_MS = 10 * 60 * 1000;
+
+type Output = Omit<TransactWriteItemsCommandOutput, '$metadata'>;
+
+export function transactWriteItems(input: TransactWriteItemsCommandInput, ctx: RequestContext<DynamoState>): Output {
+  const state = ctx.state;
+  const token = input.ClientRequestToken;
+  const fingerprint = token ? fingerprintOf(input) : '';
+  if (token) {
+    pruneTokens(state);
+    const previous = state.transactionTokens.get(token);
+    if (previous) {
+      if (previous.fingerprint !== fingerprint) {
+        throw new AwsError('IdempotentParameterMismatchException', 'The request uses the same client token as a previous, but non-identical request.');
+      }
+      return previous.result as Output;
+    }
+  }
+  const writes = (input.TransactItems ?? []).map((entry) => prepare(state, entry));
+  checkDistinctItems(writes);
+  const result = commit(writes, input);
+  if (token) state.transactionTokens.set(token, { fingerprint, at: Date.now(), result });
+  return result;
+}
+
+function prepare(state: DynamoState, entry: NonNullable<TransactWriteItemsCommandInput['TransactItems']>[number]): PreparedWrite {
+  const actions = [entry.ConditionCheck, entry.Put, entry.Delete, entry.Update].filter(Boolean);
+  if (actions.length !== 1) throw validation('TransactItems can only contain one of Check, Put, Update or Delete');
+  if (entry.Put) return preparePut(state, entry.Put as typeof entry.Put & { Item: Item });
+  if (entry.Delete) return prepareDelete(state, entry.Delete as typeof entry.Delete & { Key: Item });
+  if (entry.Update) return prepareUpdate(state, entry.Update as typeof entry.Update & { Key: Item });
+  const check = entry.ConditionCheck!;
+  return prepareDelete(state, check as typeof check & { Key: Item }, 'ConditionCheck');
+}
+
+export function checkDistinctItems(writes: { table: { name: string; tieOf(key: Item): string }; key: Item }[]) {
+  const seen = new Set<string>();
+  for (const write of writes) {
+    const id = `${write.table.name}\u0000${write.table.tieOf(write.key)}`;
+    if (seen.has(id)) throw validation('Transaction request cannot include multiple operations on one item');
+    seen.add(id);
+  }
+}
+
+/** All conditions are checked and all new items computed before anything is written: all or nothing. */
+function commit(writes: PreparedWrite[], input: TransactWriteItemsCommandInput): Output {
+  const olds = writes.map((w) => w.table.get(w.key));
+  const reasons: CancellationReason[] = [];
+  const results: (Item | undefined)[] = [];
+  let cancelled = false;
+  writes.forEach((write, i) => {
+    const old = olds[i];
+    if (write.condition && !evaluateCondition(write.condition, old)) {
+      cancelled = true;
+      reasons.push({
+        Code: 'ConditionalCheckFailed',
+        Message: 'The conditional request failed',
+        Item: write.returnOnConditionFailure === 'ALL_OLD' ? old : undefined,
+      });
+      return;
+    }
+    try {
+      results[i] = write.apply(old).item;
+      reasons.push({ Code: 'None' });
+    } catch (error) {
+      if (!(error instanceof AwsError) || error.code !== 'ValidationException') throw error;
+      cancelled = true;
+      reasons.push({ Code: 'ValidationError', Message: error.message });
+    }
+  });
+  if (cancelled) throw transactionCanceled(reasons);
+  const meters = new Map<string, CapacityMeter>();
+  const metrics: Record<string, ItemCollectionMetrics[]> = {};
+  writes.forEach((write, i) => {
+    if (write.kind !== 'ConditionCheck') write.table.write(write.key, results[i]);
+    let meter = meters.get(write.tableName);
+    if (!meter) meters.set(write.tableName, (meter = new CapacityMeter('write', write.tableName)));
+    if (write.kind === 'ConditionCheck') meter.addTable(2);
+    else meter.addWrite(write.table, olds[i], results[i], 2);
+    const metric = write.kind !== 'ConditionCheck' && itemCollectionMetrics(write.table, write.key, input.ReturnItemCollectionMetrics);
+    if (metric) (metrics[write.tableName] ??= []).push(metric);
+  });
+  const mode = input.ReturnConsumedCapacity;
+  return {
+    ConsumedCapacity: mode && mode !== 'NONE' ? [...meters.values()].map((m) => m.report(mode)).filter((c): c is ConsumedCapacity => !!c) : undefined,
+    ItemCollectionMetrics: input.ReturnItemCollectionMetrics === 'SIZE' ? metrics : undefined,
+  };
+}
+
+export function transactionCanceled(reasons: CancellationReason[]): AwsError {
+  const codes = reasons.map((r) => r.Code).join(', ');
+  return new AwsError('TransactionCanceledException', `Transaction cancelled, please refer cancellation reasons for specific reasons [${codes}]`, {
+    fields: { CancellationReasons: reasons },
+  });
+}
+
+function fingerprintOf(input: TransactWriteItemsCommandInput): string {
+  const { ClientRequestToken: _token, ...rest } = input;
+  return createHash('sha256')
+    .update(JSON.stringify(rest, (_k, v) => (v && v.type === 'Buffer' ? Buffer.from(v.data).toString('base64') : v)))
+    .digest('hex');
+}
+
+function pruneTokens(state: DynamoState) {
+  const cutoff = Date.now() - TOKEN_WINDOW_MS;
+  for (const [token, entry] of state.transactionTokens) if (entry.at < cutoff) state.transactionTokens.delete(token);
+}

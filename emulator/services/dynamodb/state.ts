@@ -1,0 +1,83 @@
+import { ChangeHub } from './changes.ts';
+import { resourceNotFound, tableNotFound, validation } from './errors.ts';
+import { StreamRegistry } from './streams.ts';
+import type { Table } from './table.ts';
+import type { Item } from './values.ts';
+
+export interface Backup {
+  arn: string;
+  name: string;
+  tableName: string;
+  tableArn: string;
+  tableId: string;
+  created: Date;
+  sizeBytes: number;
+  /** The table as it was: its definition is rebuilt from `source`, its items from `items`. */
+  source: Table;
+  items: Item[];
+}
+
+/** A transaction's idempotency record, kept for AWS's 10-minute window. */
+export interface TransactionToken {
+  fingerprint: string;
+  at: number;
+  result: unknown;
+}
+
+/** DynamoDB's state for one account and region. */
+export class DynamoState {
+  readonly tables = new Map<string, Table>();
+  readonly changes = new ChangeHub();
+  readonly streams: StreamRegistry;
+  readonly backups = new Map<string, Backup>();
+  readonly transactionTokens = new Map<string, TransactionToken>();
+  readonly exports = new Map<string, Record<string, unknown>>();
+  /** The account's AWS managed KMS key for DynamoDB (alias/aws/dynamodb), created on first use. */
+  managedKmsKeyId?: string;
+
+  constructor(
+    readonly accountId: string,
+    readonly region: string,
+  ) {
+    this.streams = new StreamRegistry(this.changes, region);
+  }
+
+  tableArn(name: string): string {
+    return `arn:aws:dynamodb:${this.region}:${this.accountId}:table/${name}`;
+  }
+
+  /** Item operations: a missing table is a bare "Requested resource not found". */
+  table(nameOrArn: string): Table {
+    const table = this.find(nameOrArn);
+    if (!table) throw resourceNotFound();
+    return table;
+  }
+
+  /** Table operations name the missing table. */
+  namedTable(nameOrArn: string): Table {
+    const table = this.find(nameOrArn);
+    if (!table) throw tableNotFound(nameOrArn);
+    return table;
+  }
+
+  find(nameOrArn: string): Table | undefined {
+    return this.tables.get(tableNameOf(nameOrArn));
+  }
+
+  /** A table from a resource ARN (tags, resource policies), also accepting index and stream ARNs' table part. */
+  tableByArn(arn: string): Table {
+    const match = /^arn:aws[a-z-]*:dynamodb:([^:]*):(\d{12}):table\/([^/]+)/.exec(arn);
+    const table = match && match[1] === this.region && match[2] === this.accountId ? this.tables.get(match[3]) : undefined;
+    if (!table) {
+      if (!match) throw validation(`Invalid TableArn: Invalid ResourceArn provided as input ${arn}`);
+      throw resourceNotFound(`ResourceArn: ${arn} not found`);
+    }
+    return table;
+  }
+}
+
+/** TableName parameters accept a table name or its ARN. */
+export function tableNameOf(nameOrArn: string): string {
+  const match = /^arn:aws[a-z-]*:dynamodb:[^:]*:\d{12}:table\/([^/]+)$/.exec(nameOrArn);
+  return match ? match[1] : nameOrArn;
+}

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import type { KeySchemaElement, StreamViewType } from '@aws-sdk/client-dynamodb';
+import type { _Record as StreamRecord } from '@aws-sdk/client-dynamodb-streams';
+import { itemSize } from './expressions/index.ts';
+import type { ChangeHub, ItemChange } from './changes.ts';
+import type { Table } from './table.ts';
+
+/** DynamoDB Streams keeps records for 24 hours. */
+export const RETENTION_MS = 24 * 60 * 60 * 1000;
+
+export interface StoredRecord {
+  sequenceNumber: bigint;
+  record: StreamRecord;
+  at: number;
+}
+
+/** A table's stream: one shard that stays open while the stream is enabled. */
+export interface TableStream {
+  arn: string;
+  label: string;
+  tableName: string;
+  tableId: string;
+  viewType: StreamViewType;
+  keySchema: KeySchemaElement[];
+  created: Date;
+  status: 'ENABLED' | 'DISABLED';
+  shardId: string;
+  startingSequenceNumber: bigint;
+  endingSequenceNumber?: bigint;
+  /** The newest sequence number dropped by the 24-hour retention. */
+  trimmedThrough?: bigint;
+  records: StoredRecord[];
+}
+
+/** All streams of one account and region; records every table change for tables whose stream is enabled. */
+export class StreamRegistry {
+  readonly streams = new Map<string, TableStream>();
+  private nextSequence = 100000000000000000000n;
+
+  constructor(
+    changes: ChangeHub,
+    private readonly region: string,
+  ) {
+    changes.subscribe((change) => this.record(change));
+  }
+
+  enable(table: Table, viewType: StreamViewType): TableStream {
+    const now = new Date();
+    // AWS labels streams with their creation time (ISO 8601 without zone); labels must differ per table.
+    let label = now.toISOString().replace('Z', '');
+    while (this.streams.has(`${table.arn}/stream/${label}`)) label = new Date(Date.parse(`${label}Z`) + 1).toISOString().replace('Z', '');
+    const stream: TableStream = {
+      arn: `${table.arn}/stream/${label}`,
+      label,
+      tableName: table.name,
+      tableId: table.id,
+      viewType,
+      keySchema: table.keySchema,
+      created: now,
+      status: 'ENABLED',
+      shardId: `shardId-${String(now.getTime()).padStart(20, '0')}-${randomUUID().slice(0, 8)}`,
+      startingSequenceNumber: this.nextSequence,
+      records: [],
+    };
+    this.streams.set(stream.arn, stream);
+    table.latestStream = { arn: stream.arn, label };
+    return stream;
+  }
+
+  disable(table: Table) {
+    const stream = table.latestStream && this.streams.get(table.latestStream.arn);
+    if (!stream || stream.status === 'DISABLED') return;
+    stream.status = 'DISABLED';
+    stream.endingSequenceNumber = this.nextSequence - 1n;
+  }
+
+  /** Streams of a table outlive it (readable for 24 hours), disabled. */
+  tableDeleted(table: Table) {
+    this.disable(table);
+  }
+
+  trim(stream: TableStream, now = Date.now()) {
+    const cutoff = now - RETENTION_MS;
+    let drop = 0;
+    while (drop < stream.records.length && stream.records[drop].at < cutoff) drop++;
+    if (!drop) return;
+    stream.trimmedThrough = stream.records[drop - 1].sequenceNumber;
+    stream.records.splice(0, drop);
+  }
+
+  private record(change: ItemChange) {
+    const table = change.table;
+    const stream = table.latestStream && this.streams.get(table.latestStream.arn);
+    if (!stream || stream.status !== 'ENABLED' || table.streamSpecification?.StreamEnabled !== true) return;
+    const sequenceNumber = this.nextSequence++;
+    const view = stream.viewType;
+    const newImage = (view === 'NEW_IMAGE' || view === 'NEW_AND_OLD_IMAGES') && change.newImage ? change.newImage : undefined;
+    const oldImage = (view === 'OLD_IMAGE' || view === 'NEW_AND_OLD_IMAGES') && change.oldImage ? change.oldImage : undefined;
+    const sizeBytes = itemSize(change.keys) + (newImage ? itemSize(newImage) : 0) + (oldImage ? itemSize(oldImage) : 0);
+    const record: StreamRecord = {
+      eventID: randomUUID().replace(/-/g, ''),
+      eventName: change.eventName,
+      eventVersion: '1.1',
+      eventSource: 'aws:dynamodb',
+      awsRegion: this.region,
+      dynamodb: {
+        // Streams report creation times in whole seconds.
+        ApproximateCreationDateTime: new Date(Math.floor(change.at.getTime() / 1000) * 1000),
+        Keys: change.keys,
+        NewImage: newImage,
+        OldImage: oldImage,
+        SequenceNumber: sequenceNumber.toString(),
+        SizeBytes: sizeBytes,
+        StreamViewType: view,
+      },
+      userIdentity: change.userIdentity ? { Type: change.userIdentity.type, PrincipalId: change.userIdentity.principalId } : undefined,
+    };
+    stream.records.push({ sequenceNumber, record, at: change.at.getTime() });
+    this.trim(stream, change.at.getTime());
+  }
+}

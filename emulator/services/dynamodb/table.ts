@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  AttributeDefinition,
+  AttributeValue,
+  KeySchemaElement,
+  OnDemandThroughput,
+  Projection,
+  SSEDescription,
+  StreamSpecification,
+} from '@aws-sdk/client-dynamodb';
+import { compareValues, itemSize } from './expressions/index.ts';
+import type { ChangeHub, ItemChange } from './changes.ts';
+import { ItemStore } from './store.ts';
+import { encodeKeyValue, itemsEqual, type Item } from './values.ts';
+
+export interface KeySchema {
+  partitionKey: string;
+  sortKey?: string;
+}
+
+export function schemaOf(elements: KeySchemaElement[]): KeySchema {
+  return {
+    partitionKey: elements.find((e) => e.KeyType === 'HASH')!.AttributeName!,
+    sortKey: elements.find((e) => e.KeyType === 'RANGE')?.AttributeName,
+  };
+}
+
+export interface Throughput {
+  read: number;
+  write: number;
+  lastIncrease?: Date;
+  lastDecrease?: Date;
+  decreasesToday: number;
+}
+
+export interface SecondaryIndex {
+  name: string;
+  global: boolean;
+  keySchema: KeySchemaElement[];
+  schema: KeySchema;
+  projection: Projection;
+  /** GSIs of provisioned tables only. */
+  throughput?: Throughput;
+  onDemandThroughput?: OnDemandThroughput;
+  warmThroughput?: { read: number; write: number };
+  status: 'CREATING' | 'UPDATING' | 'DELETING' | 'ACTIVE';
+  store: ItemStore;
+  sizeBytes: number;
+}
+
+export interface TimeToLive {
+  status: 'ENABLED' | 'DISABLED';
+  attribute?: string;
+}
+
+/** One DynamoDB table: definition, items, secondary indexes; every write goes through `write`. */
+export class Table {
+  readonly id = randomUUID();
+  readonly created = new Date();
+  readonly items = new ItemStore(compareValues);
+  readonly indexes = new Map<string, SecondaryIndex>();
+  readonly tags = new Map<string, string>();
+  status: 'CREATING' | 'UPDATING' | 'DELETING' | 'ACTIVE' = 'ACTIVE';
+  billingMode: 'PROVISIONED' | 'PAY_PER_REQUEST' = 'PROVISIONED';
+  /** BillingModeSummary appears only once a billing mode was given explicitly. */
+  billingModeSummary?: { mode: 'PROVISIONED' | 'PAY_PER_REQUEST'; lastUpdateToPayPerRequest?: Date };
+  throughput: Throughput = { read: 0, write: 0, decreasesToday: 0 };
+  onDemandThroughput?: OnDemandThroughput;
+  warmThroughput?: { read: number; write: number; status: 'ACTIVE' | 'UPDATING' };
+  streamSpecification?: StreamSpecification;
+  latestStream?: { arn: string; label: string };
+  sse?: SSEDescription;
+  tableClass?: { name: string; updated: Date };
+  deletionProtection = false;
+  ttl: TimeToLive = { status: 'DISABLED' };
+  sizeBytes = 0;
+  pointInTimeRecovery?: { enabled: boolean; days: number; since: Date };
+  contributorInsights?: { status: string; mode?: string; updated: Date };
+  resourcePolicy?: { policy: string; revisionId: string };
+  readonly kinesisDestinations = new Map<string, { status: string; precision?: string }>();
+
+  constructor(
+    readonly name: string,
+    readonly arn: string,
+    readonly keySchema: KeySchemaElement[],
+    public attributeDefinitions: AttributeDefinition[],
+    private readonly changes: ChangeHub,
+  ) {}
+
+  get schema(): KeySchema {
+    return schemaOf(this.keySchema);
+  }
+
+  get itemCount(): number {
+    return this.items.size;
+  }
+
+  attributeType(name: string): string | undefined {
+    return this.attributeDefinitions.find((d) => d.AttributeName === name)?.AttributeType;
+  }
+
+  /** The key attributes of an item (or of a key). */
+  keyOf(item: Item): Item {
+    const { partitionKey, sortKey } = this.schema;
+    const key: Item = { [partitionKey]: item[partitionKey] };
+    if (sortKey) key[sortKey] = item[sortKey];
+    return key;
+  }
+
+  get(key: Item): Item | undefined {
+    const { partitionKey, sortKey } = this.schema;
+    return this.items.get(encodeKeyValue(key[partitionKey]), sortKey ? key[sortKey] : undefined)?.item;
+  }
+
+  /**
+   * Replaces (or, with `item` undefined, deletes) the item at `key`, maintains the indexes and emits the change.
+   * Returns the previous item.
+   */
+  write(key: Item, item: Item | undefined, userIdentity?: ItemChange['userIdentity']): Item | undefined {
+    const { partitionKey, sortKey } = this.schema;
+    const pk = encodeKeyValue(key[partitionKey]);
+    const sort = sortKey ? key[sortKey] : undefined;
+    const old = item ? this.items.put(pk, { sort, tie: '', item })?.item : this.items.remove(pk, sort)?.item;
+    if (!old && !item) return undefined;
+    if (old) this.sizeBytes -= itemSize(old);
+    if (item) this.sizeBytes += itemSize(item);
+    for (const index of this.indexes.values()) this.reindex(index, key, old, item);
+    if (!itemsEqual(old, item)) {
+      this.changes.emit({
+        table: this,
+        eventName: !old ? 'INSERT' : item ? 'MODIFY' : 'REMOVE',
+        keys: this.keyOf(key),
+        oldImage: old,
+        newImage: item,
+        userIdentity,
+        at: new Date(),
+      });
+    }
+    return old;
+  }
+
+  /** Fills a new index from the existing items (GSI backfill). */
+  backfill(index: SecondaryIndex) {
+    for (const entry of this.items.all()) this.reindex(index, this.keyOf(entry.item), undefined, entry.item);
+  }
+
+  /** The item as an index stores it, or undefined when the item lacks the index key (sparse index). */
+  projectForIndex(index: SecondaryIndex, item: Item): Item | undefined {
+    const { partitionKey, sortKey } = index.schema;
+    if (item[partitionKey] === undefined || (sortKey && item[sortKey] === undefined)) return undefined;
+    const type = index.projection.ProjectionType ?? 'ALL';
+    if (type === 'ALL') return item;
+    const names = new Set([...Object.keys(this.keyOf(item)), partitionKey, ...(sortKey ? [sortKey] : [])]);
+    if (type === 'INCLUDE') for (const name of index.projection.NonKeyAttributes ?? []) names.add(name);
+    const out: Item = {};
+    for (const name of names) if (item[name] !== undefined) out[name] = item[name];
+    return out;
+  }
+
+  /** The attribute names an index holds for every item; undefined when it holds all of them. */
+  projectedNames(index: SecondaryIndex): Set<string> | undefined {
+    const type = index.projection.ProjectionType ?? 'ALL';
+    if (type === 'ALL') return undefined;
+    const names = new Set([this.schema.partitionKey, index.schema.partitionKey]);
+    if (this.schema.sortKey) names.add(this.schema.sortKey);
+    if (index.schema.sortKey) names.add(index.schema.sortKey);
+    if (type === 'INCLUDE') for (const name of index.projection.NonKeyAttributes ?? []) names.add(name);
+    return names;
+  }
+
+  /** Unique position of an item inside an index whose keys many items may share. */
+  tieOf(key: Item): string {
+    const { partitionKey, sortKey } = this.schema;
+    return sortKey ? `${encodeKeyValue(key[partitionKey])}\u0000${encodeKeyValue(key[sortKey])}` : encodeKeyValue(key[partitionKey]);
+  }
+
+  private reindex(index: SecondaryIndex, key: Item, old: Item | undefined, item: Item | undefined) {
+    const tie = this.tieOf(key);
+    const { partitionKey, sortKey } = index.schema;
+    const before = old && this.projectForIndex(index, old);
+    const after = item && this.projectForIndex(index, item);
+    if (before) {
+      index.store.remove(encodeKeyValue(before[partitionKey]), sortKey ? before[sortKey] : undefined, tie);
+      index.sizeBytes -= itemSize(before);
+    }
+    if (after) {
+      index.store.put(encodeKeyValue(after[partitionKey]), { sort: sortKey ? after[sortKey] : undefined, tie, item: after });
+      index.sizeBytes += itemSize(after);
+    }
+  }
+}
+
+/** The sort-key value of an entry in a store keyed by `schema`. */
+export function sortValue(schema: KeySchema, item: Item): AttributeValue | undefined {
+  return schema.sortKey ? item[schema.sortKey] : undefined;
+}

@@ -1,0 +1,139 @@
+import type { AttributeValue, AttributeValueUpdate, ExpectedAttributeValue } from '@aws-sdk/client-dynamodb';
+import {
+  applyUpdate,
+  evaluateCondition,
+  parseUpdate,
+  updateFromAttributeUpdates,
+  type Condition,
+  type Path,
+} from './expressions/index.ts';
+import { validation } from './errors.ts';
+import { checkItemKeys, checkItemSize, MAX_ITEM_BYTES, validItem, validKey } from './keys.ts';
+import { itemSize } from './expressions/index.ts';
+import { checkNoMixing, conditionFailed, expressionContext, writeCondition, type ExpressionParameters } from './request.ts';
+import type { DynamoState } from './state.ts';
+import type { Table } from './table.ts';
+import type { Item } from './values.ts';
+
+/** A validated write, ready to be checked against the current item and applied (alone or in a transaction). */
+export interface PreparedWrite {
+  kind: 'Put' | 'Update' | 'Delete' | 'ConditionCheck';
+  table: Table;
+  /** The TableName as the request gave it (a name or an ARN). */
+  tableName: string;
+  key: Item;
+  condition?: Condition;
+  returnOnConditionFailure?: string;
+  /** The item after the write, from the item before it (undefined: no item). */
+  apply(old: Item | undefined): { item: Item | undefined; updatedPaths?: Path[] };
+}
+
+interface ConditionInput extends ExpressionParameters {
+  TableName?: string;
+  ConditionExpression?: string;
+  Expected?: Record<string, ExpectedAttributeValue>;
+  ConditionalOperator?: string;
+  ReturnValuesOnConditionCheckFailure?: string;
+}
+
+const CONDITION_LEGACY = ['Expected'];
+const CONDITION_EXPRESSIONS = ['ConditionExpression'];
+
+function parsedCondition(input: ConditionInput, extraLegacy: string[] = [], extraExpressions: string[] = []) {
+  checkNoMixing(input, [...CONDITION_LEGACY, ...extraLegacy], [...CONDITION_EXPRESSIONS, ...extraExpressions]);
+  const ctx = expressionContext(input);
+  return { ctx, condition: writeCondition(input, ctx) };
+}
+
+export function preparePut(state: DynamoState, input: ConditionInput & { Item?: Item }): PreparedWrite {
+  const { ctx, condition } = parsedCondition(input);
+  ctx.assertAllUsed();
+  const item = validItem(input.Item!, 'item');
+  const table = state.table(input.TableName!);
+  checkItemKeys(table, item);
+  checkItemSize(item);
+  return {
+    kind: 'Put',
+    table,
+    tableName: input.TableName!,
+    key: table.keyOf(item),
+    condition,
+    returnOnConditionFailure: input.ReturnValuesOnConditionCheckFailure,
+    apply: () => ({ item }),
+  };
+}
+
+export function prepareDelete(state: DynamoState, input: ConditionInput & { Key?: Item }, kind: 'Delete' | 'ConditionCheck' = 'Delete'): PreparedWrite {
+  const { ctx, condition } = parsedCondition(input);
+  ctx.assertAllUsed();
+  const table = state.table(input.TableName!);
+  const key = validKey(table, input.Key!);
+  return {
+    kind,
+    table,
+    tableName: input.TableName!,
+    key,
+    condition,
+    returnOnConditionFailure: input.ReturnValuesOnConditionCheckFailure,
+    apply: (old) => ({ item: kind === 'Delete' ? undefined : old }),
+  };
+}
+
+export function prepareUpdate(
+  state: DynamoState,
+  input: ConditionInput & { Key?: Item; UpdateExpression?: string; AttributeUpdates?: Record<string, AttributeValueUpdate> },
+): PreparedWrite {
+  checkNoMixing(input, ['AttributeUpdates', ...CONDITION_LEGACY], ['UpdateExpression', ...CONDITION_EXPRESSIONS]);
+  const ctx = expressionContext(input);
+  const plan =
+    input.UpdateExpression !== undefined
+      ? parseUpdate(input.UpdateExpression, ctx)
+      : input.AttributeUpdates
+        ? updateFromAttributeUpdates(validUpdates(input.AttributeUpdates))
+        : undefined;
+  const condition = writeCondition(input, ctx);
+  ctx.assertAllUsed();
+  const table = state.table(input.TableName!);
+  const key = validKey(table, input.Key!);
+  const keyNames = Object.keys(key);
+  return {
+    kind: 'Update',
+    table,
+    tableName: input.TableName!,
+    key,
+    condition,
+    returnOnConditionFailure: input.ReturnValuesOnConditionCheckFailure,
+    apply: (old) => {
+      // An update of a missing item creates it from its key, even when the update only removes attributes.
+      if (!plan) return { item: old ?? { ...key }, updatedPaths: [] };
+      const { item, updatedPaths } = applyUpdate(plan, old ?? { ...key }, keyNames);
+      const normalized = validItem(item, 'item');
+      checkItemKeys(table, normalized);
+      if (itemSize(normalized) > MAX_ITEM_BYTES) throw validation('Item size to update has exceeded the maximum allowed size');
+      return { item: normalized, updatedPaths };
+    },
+  };
+}
+
+function validUpdates(updates: Record<string, AttributeValueUpdate>): Record<string, AttributeValueUpdate> {
+  const out: Record<string, AttributeValueUpdate> = {};
+  for (const [name, update] of Object.entries(updates)) {
+    out[name] = update.Value ? { ...update, Value: validItem({ [name]: update.Value as AttributeValue }, 'attributeUpdates')[name] } : update;
+  }
+  return out;
+}
+
+/** Checks the condition against the current item; throws ConditionalCheckFailedException when it fails. */
+export function checkCondition(write: PreparedWrite, old: Item | undefined) {
+  if (write.condition && !evaluateCondition(write.condition, old)) throw conditionFailed(old, write.returnOnConditionFailure);
+}
+
+/** Runs one prepared write: condition, new item, store. */
+export function execute(write: PreparedWrite): { old: Item | undefined; item: Item | undefined; updatedPaths?: Path[] } {
+  const old = write.table.get(write.key);
+  checkCondition(write, old);
+  const { item, updatedPaths } = write.apply(old);
+  if (write.kind !== 'ConditionCheck') write.table.write(write.key, item);
+  return { old, item, updatedPaths };
+}
+
