@@ -6,7 +6,6 @@ import { crc32 } from 'node:zlib';
 import {
   CopyObjectCommand,
   CreateBucketCommand,
-  DeleteObjectCommand,
   DeleteObjectsCommand,
   GetBucketPolicyCommand,
   GetBucketTaggingCommand,

@@ -1,0 +1,131 @@
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { startBaselineServer } from './baseline-server.ts';
+import { abort, clientOptions } from './clients.ts';
+import { runLoad, type LoadResult } from './load.ts';
+import { rssMiB } from './process-stats.ts';
+import { startCliServer } from './server.ts';
+import { runVerifier } from './verifier.ts';
+import { WORKLOADS, type Operation } from './workloads.ts';
+
+/**
+ * `npm run bench`: start time and idle memory of `twinstack start`, then requests per second at concurrency 1 and 16
+ * and server CPU time per request for each workload, next to a do-nothing Node HTTP server. Loopback only.
+ */
+const { values } = parseArgs({
+  options: {
+    json: { type: 'string' },
+    seconds: { type: 'string', default: '2' },
+    starts: { type: 'string', default: '5' },
+  },
+});
+const durationMs = Number(values.seconds) * 1000;
+const CONCURRENCY = [1, 16] as const;
+
+interface Row {
+  name: string;
+  results?: LoadResult[];
+  note?: string;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+async function measureStart(runs: number) {
+  const times: number[] = [];
+  let rss = Number.NaN;
+  for (let i = 0; i < runs; i++) {
+    const server = await startCliServer();
+    times.push(server.startMs);
+    // Idle memory: after start, before any AWS request, once the event loop has settled.
+    await new Promise((r) => setTimeout(r, 300));
+    rss = rssMiB(server.pid);
+    await server.stop();
+  }
+  return { medianMs: median(times), allMs: times, idleRssMiB: rss };
+}
+
+async function loadBoth(op: Operation, serverPid: number, budget?: (concurrency: number) => number): Promise<LoadResult[]> {
+  const results: LoadResult[] = [];
+  for (const concurrency of CONCURRENCY) {
+    // Warm-up: JIT and connection pools, not measured.
+    await runLoad(op, { concurrency, durationMs: 200, serverPid, maxRequests: budget ? Math.min(50, budget(concurrency)) : undefined });
+    results.push(await runLoad(op, { concurrency, durationMs, serverPid, maxRequests: budget?.(concurrency) }));
+  }
+  return results;
+}
+
+async function baselineRow(): Promise<Row> {
+  const baseline = await startBaselineServer();
+  try {
+    const client = new STSClient(clientOptions(baseline.endpoint));
+    const results = await loadBoth(() => client.send(new GetCallerIdentityCommand({}), abort()), baseline.pid);
+    client.destroy();
+    return { name: 'baseline: do-nothing Node HTTP server (canned STS response)', results };
+  } finally {
+    await baseline.stop();
+  }
+}
+
+function format(rows: Row[]): string {
+  const header = ['workload', 'req/s c=1', 'req/s c=16', 'server µs/req c=1', 'server µs/req c=16', 'note'];
+  const lines = rows.map((row) => {
+    const [one, sixteen] = row.results ?? [];
+    const errors = (row.results ?? []).filter((r) => r.errors).map((r) => `${r.errors} errors at c=${r.concurrency}: ${r.firstError}`);
+    return [
+      row.name,
+      one ? one.requestsPerSecond.toFixed(0) : '-',
+      sixteen ? sixteen.requestsPerSecond.toFixed(0) : '-',
+      one ? one.serverCpuMicros.toFixed(0) : '-',
+      sixteen ? sixteen.serverCpuMicros.toFixed(0) : '-',
+      [row.note, ...errors].filter(Boolean).join('; '),
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const render = (cells: string[]) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ');
+  return [render(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...lines.map(render)].join('\n');
+}
+
+async function main() {
+  console.log(`twinstack bench: ${values.starts} starts, ${values.seconds} s per workload and concurrency level`);
+  const start = await measureStart(Number(values.starts));
+  console.log(`start (spawn -> health OK): median ${start.medianMs.toFixed(0)} ms [${start.allMs.map((t) => t.toFixed(0)).join(', ')}]; idle RSS ${start.idleRssMiB.toFixed(1)} MiB`);
+
+  const rows: Row[] = [await baselineRow()];
+  const server = await startCliServer();
+  try {
+    for (const workload of WORKLOADS) {
+      if (!server.services.includes(workload.service)) {
+        rows.push({ name: workload.name, note: `skipped: service '${workload.service}' is not in this build yet` });
+        continue;
+      }
+      process.stdout.write(`  ${workload.name}...\n`);
+      try {
+        const { op, budget } = await workload.prepare(server.endpoint);
+        rows.push({ name: workload.name, results: await loadBoth(op, server.pid, budget) });
+      } catch (error) {
+        rows.push({ name: workload.name, note: `failed: ${error instanceof Error ? error.message : String(error)}` });
+      }
+    }
+    process.stdout.write('  verifier...\n');
+    rows.push(await runVerifier(server, fileURLToPath(new URL('../../contracts/', import.meta.url))));
+    const loadedRss = rssMiB(server.pid);
+    console.log(`\n${format(rows)}\n`);
+    console.log(`server RSS after the workloads: ${loadedRss.toFixed(1)} MiB`);
+    if (values.json) {
+      writeFileSync(values.json, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, start, rows, loadedRssMiB: loadedRss }, null, 2)}\n`);
+      console.log(`wrote ${values.json}`);
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+await main();
+// SDK keep-alive sockets would hold the process open.
+process.exit(0);

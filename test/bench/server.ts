@@ -1,0 +1,74 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const BIN = fileURLToPath(new URL('../../emulator/cli/bin.js', import.meta.url));
+
+export interface StartedServer {
+  process: ChildProcess;
+  pid: number;
+  endpoint: string;
+  /** Process spawn -> first successful health check, in ms. */
+  startMs: number;
+  /** Services the health endpoint reports. */
+  services: string[];
+  stop(): Promise<void>;
+}
+
+/** Spawns `twinstack start --port 0` as users do and waits for its health endpoint to answer. */
+export async function startCliServer(timeoutMs = 30_000): Promise<StartedServer> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [BIN, 'start', '--port', '0', '--host', '127.0.0.1'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Every service, whatever the caller's shell selects.
+    env: { ...process.env, SERVICES: undefined },
+  });
+  let output = '';
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`twinstack did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /ready on (http:\/\/[^\s]+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`twinstack exited with ${code} before it was ready:\n${output}`));
+    });
+  });
+  let health: { services: Record<string, string> } | undefined;
+  while (!health) {
+    try {
+      const res = await fetch(`${endpoint}/_twinstack/health`, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) health = (await res.json()) as { services: Record<string, string> };
+    } catch {
+      if (performance.now() - started > timeoutMs) throw new Error('health endpoint never answered');
+    }
+  }
+  const startMs = performance.now() - started;
+  child.stdout!.resume();
+  return {
+    process: child,
+    pid: child.pid!,
+    endpoint,
+    startMs,
+    services: Object.keys(health.services),
+    stop: () => stopChild(child),
+  };
+}
+
+export function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import {
+  BatchWriteItemCommand,
+  type BatchWriteItemCommandOutput,
+  CreateTableCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  TransactWriteItemsCommand,
+  type WriteRequest,
+} from '@aws-sdk/client-dynamodb';
+import { CreateQueueCommand, DeleteMessageCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { abort, clientOptions } from './clients.ts';
+
+export type Operation = (i: number) => Promise<unknown>;
+
+export interface Workload {
+  name: string;
+  /** The emulator service it needs; skipped with a note when the server does not serve it. */
+  service: string;
+  /** Creates what the operation needs and returns it; `budget` caps the requests (e.g. receipt handles to delete). */
+  prepare(endpoint: string): Promise<{ op: Operation; budget?: (concurrency: number) => number }>;
+}
+
+export const DYNAMODB_ITEMS = 100_000;
+const ITEMS_PER_PARTITION = 10;
+const PARTITIONS = DYNAMODB_ITEMS / ITEMS_PER_PARTITION;
+const TABLE = 'bench';
+
+/** Shared by the SQS workloads: they run in order, each feeding the next (messages, then receipt handles). */
+const sqs = { client: undefined as SQSClient | undefined, queueUrl: '', handles: [] as string[] };
+
+async function sqsQueue(endpoint: string) {
+  if (!sqs.client) {
+    sqs.client = new SQSClient(clientOptions(endpoint));
+    // Received messages stay invisible for the rest of the run, so every receipt handle can be deleted once.
+    const out = await sqs.client.send(new CreateQueueCommand({ QueueName: `bench-${randomUUID().slice(0, 8)}`, Attributes: { VisibilityTimeout: '43200' } }), abort());
+    sqs.queueUrl = out.QueueUrl!;
+  }
+  return { client: sqs.client, queueUrl: sqs.queueUrl };
+}
+
+let dynamodb: DynamoDBClient | undefined;
+
+/** Creates the table and loads DYNAMODB_ITEMS items with BatchWriteItem (25 per request, 16 in flight). */
+async function dynamodbTable(endpoint: string): Promise<DynamoDBClient> {
+  if (dynamodb) return dynamodb;
+  const client = new DynamoDBClient(clientOptions(endpoint));
+  await client.send(
+    new CreateTableCommand({
+      TableName: TABLE,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'N' },
+      ],
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+    }),
+    abort(),
+  );
+  const started = performance.now();
+  let next = 0;
+  const batches = DYNAMODB_ITEMS / 25;
+  const loader = async () => {
+    while (next < batches) {
+      const batch = next++;
+      const requests: WriteRequest[] = Array.from({ length: 25 }, (_, j) => ({ PutRequest: { Item: benchItem(batch * 25 + j) } }));
+      let unprocessed: WriteRequest[] | undefined = requests;
+      while (unprocessed?.length) {
+        const out: BatchWriteItemCommandOutput = await client.send(new BatchWriteItemCommand({ RequestItems: { [TABLE]: unprocessed } }), abort());
+        unprocessed = out.UnprocessedItems?.[TABLE];
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, loader));
+  console.log(`  loaded ${DYNAMODB_ITEMS} DynamoDB items in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  dynamodb = client;
+  return client;
+}
+
+function benchItem(n: number) {
+  return {
+    pk: { S: `p${Math.floor(n / ITEMS_PER_PARTITION)}` },
+    sk: { N: String(n % ITEMS_PER_PARTITION) },
+    name: { S: `item ${n}` },
+    count: { N: String(n) },
+    tags: { SS: ['a', 'b'] },
+  };
+}
+
+/** A random existing item's key; `half` 0 or 1 picks from one half of the table (two keys that never collide). */
+const randomKey = (half?: 0 | 1) => {
+  const span = half === undefined ? DYNAMODB_ITEMS : DYNAMODB_ITEMS / 2;
+  const n = Math.floor(Math.random() * span) + (half === 1 ? span : 0);
+  return { pk: { S: `p${Math.floor(n / ITEMS_PER_PARTITION)}` }, sk: { N: String(n % ITEMS_PER_PARTITION) } };
+};
+
+export const WORKLOADS: Workload[] = [
+  {
+    name: 'STS GetCallerIdentity',
+    service: 'sts',
+    async prepare(endpoint) {
+      const client = new STSClient(clientOptions(endpoint));
+      return { op: () => client.send(new GetCallerIdentityCommand({}), abort()) };
+    },
+  },
+  {
+    name: 'SQS SendMessage',
+    service: 'sqs',
+    async prepare(endpoint) {
+      const { client, queueUrl } = await sqsQueue(endpoint);
+      return { op: (i) => client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: `message ${i} ${'x'.repeat(200)}` }), abort()) };
+    },
+  },
+  {
+    name: 'SQS ReceiveMessage',
+    service: 'sqs',
+    async prepare(endpoint) {
+      const { client, queueUrl } = await sqsQueue(endpoint);
+      return {
+        op: async () => {
+          const out = await client.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 1, WaitTimeSeconds: 0 }), abort());
+          for (const m of out.Messages ?? []) sqs.handles.push(m.ReceiptHandle!);
+        },
+      };
+    },
+  },
+  {
+    name: 'SQS DeleteMessage',
+    service: 'sqs',
+    async prepare(endpoint) {
+      const { client, queueUrl } = await sqsQueue(endpoint);
+      return {
+        op: () => {
+          const handle = sqs.handles.pop();
+          if (!handle) throw new Error('no receipt handle left');
+          return client.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: handle }), abort());
+        },
+        // Half of the handles for each concurrency level.
+        budget: (concurrency) => (concurrency === 1 ? Math.floor(sqs.handles.length / 2) : sqs.handles.length),
+      };
+    },
+  },
+  {
+    name: 'DynamoDB PutItem',
+    service: 'dynamodb',
+    async prepare(endpoint) {
+      const client = await dynamodbTable(endpoint);
+      return { op: (i) => client.send(new PutItemCommand({ TableName: TABLE, Item: benchItem(DYNAMODB_ITEMS + i) }), abort()) };
+    },
+  },
+  {
+    name: 'DynamoDB GetItem',
+    service: 'dynamodb',
+    async prepare(endpoint) {
+      const client = await dynamodbTable(endpoint);
+      return { op: () => client.send(new GetItemCommand({ TableName: TABLE, Key: randomKey() }), abort()) };
+    },
+  },
+  {
+    name: `DynamoDB Query (${ITEMS_PER_PARTITION} items)`,
+    service: 'dynamodb',
+    async prepare(endpoint) {
+      const client = await dynamodbTable(endpoint);
+      return {
+        op: async () => {
+          const out = await client.send(
+            new QueryCommand({
+              TableName: TABLE,
+              KeyConditionExpression: 'pk = :pk',
+              ExpressionAttributeValues: { ':pk': { S: `p${Math.floor(Math.random() * PARTITIONS)}` } },
+            }),
+            abort(),
+          );
+          if (out.Count !== ITEMS_PER_PARTITION) throw new Error(`Query returned ${out.Count} items, expected ${ITEMS_PER_PARTITION}`);
+        },
+      };
+    },
+  },
+  {
+    name: 'DynamoDB TransactWriteItems (2 updates)',
+    service: 'dynamodb',
+    async prepare(endpoint) {
+      const client = await dynamodbTable(endpoint);
+      const update = (half: 0 | 1) => ({
+        Update: { TableName: TABLE, Key: randomKey(half), UpdateExpression: 'SET #c = #c + :one', ExpressionAttributeNames: { '#c': 'count' }, ExpressionAttributeValues: { ':one': { N: '1' } } },
+      });
+      return { op: () => client.send(new TransactWriteItemsCommand({ TransactItems: [update(0), update(1)] }), abort()) };
+    },
+  },
+];
