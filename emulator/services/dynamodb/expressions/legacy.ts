@@ -11,6 +11,7 @@ import type {
 } from '@aws-sdk/client-dynamodb';
 import type { Condition, Path, UpdateAction, UpdatePlan } from './bound.ts';
 import { validationError } from './errors.ts';
+import type { Comparator } from './syntax.ts';
 import { keyConditionFromTerms, type KeyCondition, type KeySchema, type SortKeyOperator } from './key-condition.ts';
 import { validateAttributeValue } from './validate-value.ts';
 import { compareValues, typeOf } from './values.ts';
@@ -56,29 +57,18 @@ function checkArguments(operator: string, values: AttributeValue[]): void {
   }
 }
 
+const COMPARATORS: Record<string, Comparator> = { EQ: '=', NE: '<>', LE: '<=', LT: '<', GE: '>=', GT: '>' };
+
 function comparison(name: string, operator: ComparisonOperator | string, values: AttributeValue[] = []): Condition {
-  if (!(operator in OPERATORS)) {
-    throw validationError(
-      `1 validation error detected: Value '${operator}' at 'comparisonOperator' failed to satisfy constraint: Member must satisfy enum value set: [IN, NULL, BETWEEN, LT, NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS]`,
-    );
-  }
+  // The protocol layer's model validation rejects operators outside the enum before they get here.
+  if (!(operator in OPERATORS)) throw invalid(`ComparisonOperator ${operator} is not supported`);
   checkArguments(operator, values);
   const path: Path = [name];
   const subject = { t: 'path' as const, path };
   const constant = (value: AttributeValue) => ({ t: 'const' as const, value });
+  const comparator = COMPARATORS[operator];
+  if (comparator) return { t: 'compare', op: comparator, left: subject, right: constant(values[0]) };
   switch (operator) {
-    case 'EQ':
-      return { t: 'compare', op: '=', left: subject, right: constant(values[0]) };
-    case 'NE':
-      return { t: 'compare', op: '<>', left: subject, right: constant(values[0]) };
-    case 'LE':
-      return { t: 'compare', op: '<=', left: subject, right: constant(values[0]) };
-    case 'LT':
-      return { t: 'compare', op: '<', left: subject, right: constant(values[0]) };
-    case 'GE':
-      return { t: 'compare', op: '>=', left: subject, right: constant(values[0]) };
-    case 'GT':
-      return { t: 'compare', op: '>', left: subject, right: constant(values[0]) };
     case 'NOT_NULL':
       return { t: 'exists', path, expected: true };
     case 'NULL':
