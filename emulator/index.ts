@@ -1,4 +1,5 @@
 import { Emulator } from './core/emulator.ts';
+import type { ConfiguredCredentials } from './gateway/sigv4.ts';
 import { startServer } from './server/http.ts';
 import { ALL_SERVICE_NAMES, loadServices } from './services/index.ts';
 
@@ -17,6 +18,10 @@ export interface TwinstackOptions {
   services?: string[];
   defaultRegion?: string;
   verbose?: boolean;
+  /** Require a valid SigV4 signature by a known key on every request (default off, like LocalStack). */
+  strictSignatures?: boolean;
+  /** Keys accepted besides STS-issued ones; each acts as the root user of `accountId` (default: its mapped account). */
+  credentials?: ConfiguredCredentials[];
 }
 
 export interface Twinstack {
@@ -41,6 +46,8 @@ export async function startTwinstack(options: TwinstackOptions = {}): Promise<Tw
   const emulator = new Emulator({
     services: await loadServices(names),
     defaultRegion: options.defaultRegion ?? process.env.DEFAULT_REGION ?? process.env.AWS_DEFAULT_REGION,
+    strictSignatures: options.strictSignatures,
+    credentials: options.credentials,
   });
   const health = () => ({
     services: Object.fromEntries(names.map((n) => [n, 'running'])),

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
+import { parseCredentialList } from '../gateway/sigv4.ts';
 import { servicesFromEnv, startTwinstack, VERSION } from '../index.ts';
 
 const USAGE = `twinstack ${VERSION} — a local AWS cloud that shows its parity
 
 Usage:
-  twinstack start  [--port 4566] [--host 127.0.0.1] [--services sqs,sts] [--verbose]
+  twinstack start  [--port 4566] [--host 127.0.0.1] [--services sqs,sts] [--verbose] [--strict-signatures]
   twinstack verify [options]    replay the contract corpus against an endpoint (see --help)
   twinstack report [options]    merge and render parity reports
   twinstack record [options]    record real AWS traffic as contracts
@@ -23,6 +24,7 @@ const commands: Record<string, Command> = {
         host: { type: 'string', default: process.env.TWINSTACK_HOST ?? '127.0.0.1' },
         services: { type: 'string' },
         verbose: { type: 'boolean', default: false },
+        'strict-signatures': { type: 'boolean', default: false },
       },
     });
     const started = performance.now();
@@ -31,6 +33,9 @@ const commands: Record<string, Command> = {
       host: values.host,
       services: values.services ? servicesFromEnv(values.services) : undefined,
       verbose: values.verbose,
+      strictSignatures: values['strict-signatures'],
+      // AKID:SECRET[:ACCOUNT],... — the keys strict mode accepts besides those STS issues.
+      credentials: parseCredentialList(process.env.TWINSTACK_CREDENTIALS ?? ''),
     });
     const services = [...twinstack.emulator.services.keys()].join(', ');
     console.log(`twinstack ${VERSION} ready on ${twinstack.endpoint} in ${Math.round(performance.now() - started)} ms (${services})`);

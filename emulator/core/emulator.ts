@@ -4,6 +4,7 @@ import { CredentialRegistry } from './credentials.ts';
 import type { RequestContext, ServiceDefinition } from './service.ts';
 import { StateStore } from './state.ts';
 import { findService, hostParts, indexServices, parseScope, type ServiceIndex } from '../gateway/route.ts';
+import { registerConfiguredCredentials, SignatureCheck, type ConfiguredCredentials } from '../gateway/sigv4.ts';
 import { protocolFor } from '../protocols/index.ts';
 import { validateInput } from '../protocols/validate.ts';
 import type { RawRequest, RawResponse } from '../protocols/types.ts';
@@ -11,6 +12,10 @@ import type { RawRequest, RawResponse } from '../protocols/types.ts';
 export interface EmulatorOptions {
   services: ServiceDefinition[];
   defaultRegion?: string;
+  /** Access keys the emulator knows besides those STS issues (each acts as the root user of its account). */
+  credentials?: ConfiguredCredentials[];
+  /** Refuse requests without a valid SigV4 signature by a known key, as AWS does (off by default, like LocalStack). */
+  strictSignatures?: boolean;
   /** Logs handler crashes; defaults to stderr. */
   onInternalError?: (error: unknown, service: string, operation: string) => void;
 }
@@ -26,6 +31,7 @@ export class Emulator {
   private readonly states = new Map<string, StateStore<unknown>>();
   private readonly index: ServiceIndex;
   private readonly onInternalError: NonNullable<EmulatorOptions['onInternalError']>;
+  private readonly signatureCheck?: SignatureCheck;
 
   constructor(options: EmulatorOptions) {
     for (const service of options.services) {
@@ -34,6 +40,8 @@ export class Emulator {
     }
     this.index = indexServices(options.services);
     this.defaultRegion = options.defaultRegion ?? 'us-east-1';
+    registerConfiguredCredentials(this.credentials, options.credentials ?? []);
+    if (options.strictSignatures) this.signatureCheck = new SignatureCheck(this.credentials);
     this.onInternalError = options.onInternalError ?? ((error, s, o) => console.error(`[twinstack] ${s}.${o} failed:`, error));
   }
 
@@ -66,6 +74,8 @@ export class Emulator {
       };
     }
     const protocol = protocolFor(service.model, req);
+    const denied = await this.signatureCheck?.deny(req, service, protocol, requestId);
+    if (denied) return denied;
     let operation = '';
     try {
       const parsed = protocol.parse(req, service.model);

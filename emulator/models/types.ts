@@ -48,6 +48,9 @@ export interface OperationModel {
   output?: ShapeRef;
   errors?: ShapeRef[];
   endpoint?: { hostPrefix: string };
+  /** `none` / `smithy.api#noAuth` for operations AWS serves unsigned (e.g. STS AssumeRoleWithWebIdentity). */
+  authtype?: string;
+  auth?: string[];
 }
 
 export interface ServiceModel {

@@ -1,0 +1,256 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Hash } from '@smithy/hash-node';
+import { SignatureV4 } from '@smithy/signature-v4';
+import type { HttpRequest } from '@smithy/types';
+import { AwsError } from '../core/errors.ts';
+import type { CredentialRegistry, IssuedCredentials } from '../core/credentials.ts';
+import type { ServiceDefinition } from '../core/service.ts';
+import type { Protocol, RawRequest, RawResponse } from '../protocols/types.ts';
+
+/** A key pair the emulator accepts in strict mode, besides the temporary credentials STS issues. */
+export interface ConfiguredCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Default: the account the access key maps to (a 12-digit key names its account, others use the default one). */
+  accountId?: string;
+}
+
+/** `AKID:SECRET[:ACCOUNT]`, comma-separated (the TWINSTACK_CREDENTIALS form). */
+export function parseCredentialList(value: string): ConfiguredCredentials[] {
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const [accessKeyId, secretAccessKey, accountId] = entry.split(':');
+      if (!accessKeyId || !secretAccessKey) throw new Error(`credentials entry '${entry}' is not AKID:SECRET[:ACCOUNT]`);
+      if (accountId !== undefined && !/^\d{12}$/.test(accountId)) throw new Error(`account '${accountId}' is not a 12-digit account id`);
+      return { accessKeyId, secretAccessKey, accountId };
+    });
+}
+
+type Failure = 'missing' | 'incomplete' | 'invalidToken' | 'expiredToken' | 'mismatch' | 'expired';
+
+/**
+ * How AWS reports each failure: query-protocol services with their common error codes (403), JSON services with
+ * Coral's exceptions (400). Other protocols (S3's REST-XML has its own codes) take the query form until they say
+ * otherwise.
+ */
+const CODES: Record<string, Record<Failure, [code: string, status: number]>> = {
+  query: {
+    missing: ['MissingAuthenticationToken', 403],
+    incomplete: ['IncompleteSignature', 400],
+    invalidToken: ['InvalidClientTokenId', 403],
+    expiredToken: ['ExpiredToken', 403],
+    mismatch: ['SignatureDoesNotMatch', 403],
+    expired: ['SignatureDoesNotMatch', 403],
+  },
+  json: {
+    missing: ['MissingAuthenticationTokenException', 400],
+    incomplete: ['IncompleteSignatureException', 400],
+    invalidToken: ['UnrecognizedClientException', 400],
+    expiredToken: ['ExpiredTokenException', 400],
+    mismatch: ['InvalidSignatureException', 400],
+    expired: ['InvalidSignatureException', 400],
+  },
+};
+
+const MESSAGES: Partial<Record<Failure, string>> = {
+  invalidToken: 'The security token included in the request is invalid.',
+  expiredToken: 'The security token included in the request is expired',
+  mismatch:
+    'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+};
+
+class AuthFailure {
+  constructor(
+    readonly kind: Failure,
+    readonly message = MESSAGES[kind] ?? '',
+  ) {}
+}
+
+const SKEW_MS = 15 * 60 * 1000;
+const AMZ_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
+/** The query parameters of a presigned URL that the signer writes itself (so they are not part of the input). */
+const PRESIGN_PARAMS = new Set(['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', 'X-Amz-Signature', 'X-Amz-Security-Token']);
+
+function amzDate(ms: number): string {
+  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+function parseAmzDate(value: string | undefined): number | undefined {
+  const m = value ? AMZ_DATE.exec(value) : null;
+  return m ? Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]) : undefined;
+}
+
+interface SignedRequest {
+  accessKeyId: string;
+  region: string;
+  service: string;
+  signedHeaders: string[];
+  signature: string;
+  signedAt: number;
+  sessionToken?: string;
+  /** Presigned URLs only. */
+  expiresIn?: number;
+}
+
+function fromAuthorizationHeader(req: RawRequest, header: string): SignedRequest | AuthFailure {
+  const params = new Map<string, string>();
+  for (const part of header.slice(header.indexOf(' ') + 1).split(',')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) params.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  }
+  const dateHeader = req.headers['x-amz-date'] ?? req.headers['date'];
+  const missing = [
+    params.has('Credential') ? '' : "Authorization header requires 'Credential' parameter. ",
+    params.has('Signature') ? '' : "Authorization header requires 'Signature' parameter. ",
+    params.has('SignedHeaders') ? '' : "Authorization header requires 'SignedHeaders' parameter. ",
+    dateHeader ? '' : "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ",
+  ].join('');
+  if (missing || !header.startsWith('AWS4-HMAC-SHA256 ')) return new AuthFailure('incomplete', `${missing}Authorization=${header}`);
+  const [accessKeyId, , region, service] = params.get('Credential')!.split('/');
+  const signedAt = parseAmzDate(req.headers['x-amz-date']) ?? Date.parse(req.headers['date'] ?? '');
+  if (!accessKeyId || !region || !service || Number.isNaN(signedAt)) {
+    return new AuthFailure('incomplete', `Authorization header requires a valid 'Credential' and date. Authorization=${header}`);
+  }
+  return {
+    accessKeyId,
+    region,
+    service,
+    signedHeaders: params.get('SignedHeaders')!.split(';'),
+    signature: params.get('Signature')!,
+    signedAt,
+    sessionToken: req.headers['x-amz-security-token'],
+  };
+}
+
+function fromPresignedQuery(req: RawRequest): SignedRequest | AuthFailure {
+  const q = req.query;
+  const [accessKeyId, , region, service] = (q.get('X-Amz-Credential') ?? '').split('/');
+  const signedAt = parseAmzDate(q.get('X-Amz-Date') ?? undefined);
+  const expiresIn = Number(q.get('X-Amz-Expires') ?? '900');
+  const signedHeaders = q.get('X-Amz-SignedHeaders');
+  if (q.get('X-Amz-Algorithm') !== 'AWS4-HMAC-SHA256' || !accessKeyId || !region || !service || signedAt === undefined || !signedHeaders || !Number.isInteger(expiresIn)) {
+    return new AuthFailure('incomplete', 'AWS query-string parameters must include X-Amz-Algorithm, X-Amz-Credential, X-Amz-Date, X-Amz-SignedHeaders and X-Amz-Signature.');
+  }
+  return {
+    accessKeyId,
+    region,
+    service,
+    signedHeaders: signedHeaders.split(';'),
+    signature: q.get('X-Amz-Signature')!,
+    signedAt,
+    sessionToken: q.get('X-Amz-Security-Token') ?? undefined,
+    expiresIn,
+  };
+}
+
+function clockFailure(signed: SignedRequest, now: number): AuthFailure | undefined {
+  if (signed.expiresIn !== undefined && now > signed.signedAt + signed.expiresIn * 1000) {
+    const limit = now - signed.expiresIn * 1000;
+    return new AuthFailure('expired', `Signature expired: ${amzDate(signed.signedAt)} is now earlier than ${amzDate(limit)} (${amzDate(now)} - ${signed.expiresIn} sec.)`);
+  }
+  if (signed.expiresIn === undefined && signed.signedAt < now - SKEW_MS) {
+    return new AuthFailure('expired', `Signature expired: ${amzDate(signed.signedAt)} is now earlier than ${amzDate(now - SKEW_MS)} (${amzDate(now)} - 15 min.)`);
+  }
+  if (signed.signedAt > now + SKEW_MS) {
+    return new AuthFailure('expired', `Signature not yet current: ${amzDate(signed.signedAt)} is still later than ${amzDate(now + SKEW_MS)} (${amzDate(now)} + 15 min.)`);
+  }
+  return undefined;
+}
+
+function sameSignature(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+/** Recomputes the signature over what arrived, with the secret the emulator knows for the key. */
+async function expectedSignature(req: RawRequest, signed: SignedRequest, known: IssuedCredentials): Promise<string> {
+  const headers: Record<string, string> = {};
+  for (const name of signed.signedHeaders) if (req.headers[name] !== undefined) headers[name] = req.headers[name];
+  const query: Record<string, string | string[]> = {};
+  for (const [key, value] of req.query) {
+    if (signed.expiresIn !== undefined && PRESIGN_PARAMS.has(key)) continue;
+    const existing = query[key];
+    query[key] = existing === undefined ? value : [existing, value].flat();
+  }
+  const request: HttpRequest = { method: req.method, protocol: 'http:', hostname: headers.host ?? '', path: req.path, query, headers, body: req.body };
+  const signer = new SignatureV4({
+    credentials: { accessKeyId: known.accessKeyId, secretAccessKey: known.secretAccessKey, sessionToken: signed.sessionToken },
+    region: signed.region,
+    service: signed.service,
+    sha256: Hash.bind(null, 'sha256'),
+    // S3 signs the path as sent; every other service URI-encodes it once more.
+    uriEscapePath: signed.service !== 's3',
+    applyChecksum: false,
+  });
+  const options = { signingDate: new Date(signed.signedAt), signableHeaders: new Set(signed.signedHeaders) };
+  if (signed.expiresIn !== undefined) {
+    // The payload hash of a presigned URL comes from X-Amz-Content-Sha256 when present (S3), else the empty body.
+    const contentSha = req.query.get('X-Amz-Content-Sha256');
+    const presigned = await signer.presign(
+      { ...request, body: undefined, headers: contentSha ? { ...headers, 'x-amz-content-sha256': contentSha } : headers },
+      { ...options, expiresIn: signed.expiresIn },
+    );
+    return String(presigned.query?.['X-Amz-Signature'] ?? '');
+  }
+  const result = await signer.sign(request, options);
+  return /Signature=([0-9a-f]+)/.exec(String(result.headers['authorization']))?.[1] ?? '';
+}
+
+/** The signed payload hash must be the body's (the signer trusts the header, so the body is hashed here). */
+function payloadTampered(req: RawRequest): boolean {
+  const claimed = req.headers['x-amz-content-sha256'];
+  if (!claimed || claimed === 'UNSIGNED-PAYLOAD' || claimed.startsWith('STREAMING-')) return false;
+  return claimed !== createHash('sha256').update(req.body).digest('hex');
+}
+
+async function check(req: RawRequest, registry: CredentialRegistry, now: number): Promise<AuthFailure | undefined> {
+  const header = req.headers['authorization'];
+  const signed = header ? fromAuthorizationHeader(req, header) : req.query.has('X-Amz-Signature') ? fromPresignedQuery(req) : new AuthFailure('missing');
+  if (signed instanceof AuthFailure) return signed;
+  const known = registry.lookup(signed.accessKeyId);
+  if (!known || signed.sessionToken !== known.sessionToken) return new AuthFailure('invalidToken');
+  if (known.expiration && known.expiration.getTime() <= now) return new AuthFailure('expiredToken');
+  const clock = clockFailure(signed, now);
+  if (clock) return clock;
+  if (payloadTampered(req) || !sameSignature(await expectedSignature(req, signed, known), signed.signature)) return new AuthFailure('mismatch');
+  return undefined;
+}
+
+/** Operations AWS serves without a signature (STS AssumeRoleWithWebIdentity and AssumeRoleWithSAML). */
+function allowsAnonymous(req: RawRequest, service: ServiceDefinition, protocol: Protocol): boolean {
+  try {
+    const op = service.model.operations[protocol.parse(req, service.model).operation];
+    return op.authtype === 'none' || Boolean(op.auth?.includes('smithy.api#noAuth'));
+  } catch {
+    return false;
+  }
+}
+
+/** Registers configured keys so that their requests act in their account, as its root user. */
+export function registerConfiguredCredentials(registry: CredentialRegistry, configured: ConfiguredCredentials[]): void {
+  for (const c of configured) {
+    const accountId = c.accountId ?? registry.accountFor(c.accessKeyId);
+    registry.register({ ...c, accountId, arn: `arn:aws:iam::${accountId}:root`, userId: accountId });
+  }
+}
+
+/**
+ * Strict signature mode: every request must carry a valid SigV4 signature (Authorization header or presigned query)
+ * by a configured key or by temporary credentials STS issued, with their session token, within AWS's clock limits.
+ */
+export class SignatureCheck {
+  constructor(private readonly registry: CredentialRegistry) {}
+
+  /** The error response for a request that fails authentication, or undefined when it may proceed. */
+  async deny(req: RawRequest, service: ServiceDefinition, protocol: Protocol, requestId: string): Promise<RawResponse | undefined> {
+    const failure = await check(req, this.registry, Date.now());
+    if (!failure || (failure.kind === 'missing' && allowsAnonymous(req, service, protocol))) return undefined;
+    const [code, status] = (CODES[protocol.name] ?? CODES.query)[failure.kind];
+    const message = failure.kind === 'missing' && protocol.name === 'json' ? 'Request is missing Authentication Token' : failure.message || 'Missing Authentication Token';
+    // Authentication errors come from AWS's front end, not the service: JSON services report Coral's own types.
+    const coral: ServiceDefinition = { ...service, jsonErrorType: (c) => `com.amazon.coral.service#${c}` };
+    return protocol.serializeError(new AwsError(code, message, { status }), service.model, coral, requestId);
+  }
+}
