@@ -27,10 +27,16 @@ function serviceIndex(): ServiceIndex {
   return index;
 }
 
-/** The service and region of a request sent to a local endpoint, from its signature scope, target, host or action. */
+/**
+ * The service and region of a request, from its signature scope, target, host or action. Captured traffic also holds
+ * non-AWS calls (page assets, metadata endpoints): only requests that are signed, carry a target, or go to an AWS host
+ * are AWS calls.
+ */
 export function identifyRequest(req: RawRequest, defaultRegion: string): { service?: KnownService; region: string } {
   const scope = parseScope(req);
-  const service = findService(req, serviceIndex(), scope);
+  const host = req.headers['host'] ?? '';
+  const aws = scope || req.headers['x-amz-target'] || hostParts(host).prefix || /\.amazonaws\.com(\.cn)?(:\d+)?$/.test(host);
+  const service = aws ? findService(req, serviceIndex(), scope) : undefined;
   const region = scope?.region ?? hostParts(req.headers['host']).region ?? defaultRegion;
   return { service: service && { name: service.name, model: service.model }, region };
 }
