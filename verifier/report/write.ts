@@ -1,5 +1,5 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ParityReport } from './aggregate.ts';
 import type { BaselineComparison } from './baseline.ts';
 import { toHtml, type HistoryEntry } from './html.ts';
@@ -14,6 +14,7 @@ export function readHistory(file: string): HistoryEntry[] {
 }
 
 export function appendHistory(file: string, report: ParityReport): void {
+  mkdirSync(dirname(file), { recursive: true });
   const entry: HistoryEntry = { generatedAt: report.generatedAt, parity: report.totals.parity, passed: report.totals.passed, scoring: report.totals.scoring };
   appendFileSync(file, `${JSON.stringify(entry)}\n`);
 }
