@@ -2,6 +2,8 @@ import type { ParityReport } from './aggregate.ts';
 import type { BaselineComparison } from './baseline.ts';
 
 const pct = (n: number) => `${n.toFixed(1)}%`;
+/** A service without contracts has no parity score yet, not 0%. */
+const score = (parity: number, interactions: number) => (interactions ? pct(parity) : '—');
 const short = (v: unknown) => {
   const text = typeof v === 'string' ? v : JSON.stringify(v);
   return text === undefined ? '—' : text.length > 80 ? `${text.slice(0, 77)}...` : text;
@@ -21,7 +23,7 @@ export function toMarkdown(report: ParityReport, comparison?: BaselineComparison
     '|---|---|---|---|---|',
     ...report.services.map(
       (s) =>
-        `| ${s.service} | ${pct(s.parity)} | ${s.passed} / ${s.interactions} | ${s.operationsCovered} | ` +
+        `| ${s.service} | ${score(s.parity, s.interactions)} | ${s.passed} / ${s.interactions} | ${s.operationsCovered} | ` +
         `${s.operationsImplemented ?? '?'} / ${s.operationsInModel ?? '?'} |`,
     ),
     '',
@@ -62,7 +64,7 @@ export function toJunit(report: ParityReport): string {
 
 /** Short console scorecard. */
 export function toConsole(report: ParityReport): string {
-  const rows = report.services.map((s) => `  ${s.service.padEnd(16)} ${pct(s.parity).padStart(6)}  ${String(s.passed).padStart(4)}/${String(s.interactions).padEnd(4)} ops ${s.operationsImplemented ?? '?'}/${s.operationsInModel ?? '?'}`);
+  const rows = report.services.map((s) => `  ${s.service.padEnd(16)} ${score(s.parity, s.interactions).padStart(6)}  ${String(s.passed).padStart(4)}/${String(s.interactions).padEnd(4)} ops ${s.operationsImplemented ?? '?'}/${s.operationsInModel ?? '?'}`);
   return [
     `parity ${pct(report.totals.parity)} — ${report.totals.passed}/${report.totals.scoring} scoring interactions passed (${report.totals.interactions} replayed, ${report.totals.scenarios} scenarios, ${report.durationMs} ms)`,
     ...rows,
