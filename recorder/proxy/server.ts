@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { gunzipSync, inflateSync } from 'node:zlib';
 import { Agent, request as undiciRequest } from 'undici';
 import type { RawRequest } from '../../emulator/protocols/types.ts';
@@ -37,10 +38,24 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'pro
  */
 export async function startRecordingProxy(options: ProxyOptions): Promise<RunningProxy> {
   const dispatcher = new Agent({ connect: { ca: options.tls?.ca, rejectUnauthorized: !options.tls?.insecure } });
-  const server = createServer((req, res) => {
+  const handle = (req: ClientRequest, res: ClientResponse) => {
     forward(req, res, options, dispatcher).catch((error: Error) => {
       if (!res.headersSent) sendProxyError(res, 502, 'UpstreamUnreachable', `twinstack record could not reach the upstream: ${error.message}`);
       else res.destroy(error);
+    });
+  };
+  const http1 = createServer(handle);
+  const http2 = createHttp2Server(handle);
+  // The AWS SDK v3 Kinesis client speaks HTTP/2 with prior knowledge to http:// endpoints: the first bytes decide.
+  const sockets = new Set<Socket>();
+  const server = createNetServer((socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    socket.once('data', (first) => {
+      socket.pause();
+      socket.unshift(first);
+      (first.subarray(0, 3).toString('latin1') === 'PRI' ? http2 : http1).emit('connection', socket);
+      process.nextTick(() => socket.resume());
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -52,14 +67,21 @@ export async function startRecordingProxy(options: ProxyOptions): Promise<Runnin
     endpoint: `http://${options.host ?? '127.0.0.1'}:${port}`,
     port,
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      });
+      http2.close();
+      http1.close();
       await dispatcher.close();
     },
   };
 }
 
-async function forward(req: IncomingMessage, res: ServerResponse, options: ProxyOptions, dispatcher: Agent) {
+type ClientRequest = IncomingMessage | Http2ServerRequest;
+type ClientResponse = ServerResponse | Http2ServerResponse;
+
+async function forward(req: ClientRequest, res: ClientResponse, options: ProxyOptions, dispatcher: Agent) {
   const raw = await readRequest(req);
   const { service, region } = identifyRequest(raw, options.defaultRegion);
   if (!service) {
@@ -84,12 +106,14 @@ async function forward(req: IncomingMessage, res: ServerResponse, options: Proxy
     if (value !== undefined && !HOP_BY_HOP.has(name)) responseHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   res.writeHead(upstream.statusCode, responseHeaders);
+  // Both HTTP versions' responses are writable streams; their `write` overloads just differ in TypeScript.
+  const out = res as NodeJS.WritableStream;
   const chunks: Buffer[] = [];
   for await (const chunk of upstream.body) {
     chunks.push(chunk as Buffer);
-    res.write(chunk);
+    out.write(chunk as Buffer);
   }
-  res.end();
+  out.end();
   const exchange = exchangeFromWire(
     {
       at,
@@ -111,13 +135,14 @@ function rawQuery(url: string | undefined): string {
   return q < 0 ? '' : url!.slice(q + 1);
 }
 
-async function readRequest(req: IncomingMessage): Promise<RawRequest> {
+async function readRequest(req: ClientRequest): Promise<RawRequest> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const url = req.url ?? '/';
   const q = url.indexOf('?');
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
+  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined && !name.startsWith(':')) headers[name] = Array.isArray(value) ? value.join(',') : value;
+  if (!headers.host && 'authority' in req) headers.host = req.authority;
   return { method: req.method ?? 'GET', path: q < 0 ? url : url.slice(0, q), query: new URLSearchParams(q < 0 ? '' : url.slice(q + 1)), headers, body: Buffer.concat(chunks) };
 }
 
@@ -129,7 +154,7 @@ function responseForRecord(headers: Record<string, string>, body: Buffer): { res
   return { responseHeaders: rest, responseBody: encoding === 'gzip' ? gunzipSync(body) : inflateSync(body) };
 }
 
-function sendProxyError(res: ServerResponse, status: number, code: string, message: string) {
+function sendProxyError(res: ClientResponse, status: number, code: string, message: string) {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify({ __type: code, message }));
 }
