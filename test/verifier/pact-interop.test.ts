@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+// The package is CommonJS: under NodeNext its default import is module.exports, whose `default` is the API.
 import pact from '@pact-foundation/pact-core';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 
@@ -19,7 +20,7 @@ describe("Pact's verifier over twinstack contracts", function () {
   it('verifies the STS contracts against the emulator', async () => {
     // verifyPacts rejects when any interaction does not match.
     await assert.doesNotReject(
-      pact.verifyPacts({
+      pact.default.verifyPacts({
         providerBaseUrl: twinstack.endpoint,
         pactUrls: [join(CONTRACTS, 'sts', 'test_get_federation_token.json'), join(CONTRACTS, 'sts', 'test_sts_invalid_parameters.json')],
         logLevel: 'error',
