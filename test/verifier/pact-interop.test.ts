@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-// The package is CommonJS: under NodeNext its default import is module.exports, whose `default` is the API.
-import pact from '@pact-foundation/pact-core';
+import pactModule from '@pact-foundation/pact-core';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 
+// CommonJS package: TypeScript (NodeNext) types the default import as module.exports, tsx hands over its `default`.
+const pact = ((pactModule as { default?: unknown }).default ?? pactModule) as { verifyPacts(options: Record<string, unknown>): Promise<string> };
 const CONTRACTS = join(import.meta.dirname, '..', '..', 'contracts');
 
 // Interop proof: Pact's own verifier loads twinstack contract files and checks the emulator against them.
@@ -20,7 +21,7 @@ describe("Pact's verifier over twinstack contracts", function () {
   it('verifies the STS contracts against the emulator', async () => {
     // verifyPacts rejects when any interaction does not match.
     await assert.doesNotReject(
-      pact.default.verifyPacts({
+      pact.verifyPacts({
         providerBaseUrl: twinstack.endpoint,
         pactUrls: [join(CONTRACTS, 'sts', 'test_get_federation_token.json'), join(CONTRACTS, 'sts', 'test_sts_invalid_parameters.json')],
         logLevel: 'error',
