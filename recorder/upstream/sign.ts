@@ -26,10 +26,36 @@ export function stripClientSignature(request: OutgoingRequest): OutgoingRequest 
   const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !CLIENT_AUTH_HEADERS.includes(name)));
   const payloadHash = headers['x-amz-content-sha256'];
   if (payloadHash && !UNSIGNED_PAYLOADS.has(payloadHash)) delete headers['x-amz-content-sha256'];
+  const body = payloadHash?.startsWith('STREAMING-AWS4-HMAC-SHA256-PAYLOAD') ? unchunk(request.body, headers) : request.body;
   const query = new URLSearchParams(request.query);
-  if (!PRESIGN_PARAMS.some((p) => query.has(p))) return { ...request, headers };
+  if (!PRESIGN_PARAMS.some((p) => query.has(p))) return { ...request, headers, body };
   const kept = request.query.split('&').filter((pair) => !PRESIGN_PARAMS.includes(decodeURIComponent(pair.split('=')[0])));
-  return { ...request, headers, query: kept.join('&') };
+  return { ...request, headers, body, query: kept.join('&') };
+}
+
+/**
+ * Each chunk of a signed `aws-chunked` upload carries a signature chained from the client's key, which the upstream
+ * would check against the recording credentials: send the decoded payload instead, signed as a whole.
+ */
+function unchunk(body: Buffer, headers: Record<string, string>): Buffer {
+  const parts: Buffer[] = [];
+  let at = 0;
+  while (at < body.length) {
+    const lineEnd = body.indexOf('\r\n', at);
+    if (lineEnd < 0) break;
+    const size = parseInt(body.subarray(at, lineEnd).toString('latin1').split(';')[0], 16);
+    if (!size) break;
+    parts.push(body.subarray(lineEnd + 2, lineEnd + 2 + size));
+    at = lineEnd + 2 + size + 2;
+  }
+  const encodings = (headers['content-encoding'] ?? '').split(',').map((e) => e.trim()).filter((e) => e && e !== 'aws-chunked');
+  if (encodings.length) headers['content-encoding'] = encodings.join(', ');
+  else delete headers['content-encoding'];
+  delete headers['x-amz-decoded-content-length'];
+  delete headers['x-amz-trailer'];
+  const payload = Buffer.concat(parts);
+  headers['content-length'] = String(payload.length);
+  return payload;
 }
 
 /** Signs a request with SigV4 for the upstream host (S3 does not double-encode the path, every other service does). */

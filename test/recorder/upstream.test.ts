@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { loadModel } from '../../emulator/models/load.ts';
 import { bucketFromHost, resolveAwsEndpoint, resolveUpstream } from '../../recorder/upstream/endpoint.ts';
+import { stripClientSignature } from '../../recorder/upstream/sign.ts';
 
 describe('recorder: real AWS endpoint resolution', () => {
   it('regional endpoints from the endpoint prefix, signed with the signing name', () => {
@@ -58,5 +59,32 @@ describe('recorder: real AWS endpoint resolution', () => {
     const target = resolveUpstream(loadModel('s3'), 'eu-west-1', '/k', 'b', new URL('https://127.0.0.1:9443'));
     assert.deepEqual(target, { origin: 'https://127.0.0.1:9443', path: '/b/k', signingRegion: 'eu-west-1', signingName: 's3' });
     assert.equal(resolveUpstream(loadModel('sqs'), 'eu-west-1', '/', undefined).origin, 'https://sqs.eu-west-1.amazonaws.com');
+  });
+});
+
+describe('recorder: the client signature is removed before signing again', () => {
+  it('drops signature headers and presigned query parameters, keeps unsigned-payload markers', () => {
+    const stripped = stripClientSignature({
+      method: 'GET',
+      origin: 'https://s3.eu-west-1.amazonaws.com',
+      path: '/b/k',
+      query: 'versionId=3&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=test%2F20261124%2Feu-west-1%2Fs3%2Faws4_request&X-Amz-Signature=abc',
+      headers: { authorization: 'AWS4-HMAC-SHA256 ...', 'x-amz-date': '20261124T000000Z', 'x-amz-security-token': 't', host: 'localhost', 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', range: 'bytes=0-1' },
+      body: Buffer.alloc(0),
+    });
+    assert.equal(stripped.query, 'versionId=3');
+    assert.deepEqual(stripped.headers, { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', range: 'bytes=0-1' });
+  });
+
+  it('decodes signed aws-chunked uploads, whose chunk signatures chain from the client key', () => {
+    const headers: Record<string, string> = {
+      'content-encoding': 'aws-chunked',
+      'x-amz-decoded-content-length': '11',
+      'x-amz-content-sha256': 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD',
+    };
+    const body = Buffer.from('6;chunk-signature=aa\r\nhello \r\n5;chunk-signature=bb\r\nworld\r\n0;chunk-signature=cc\r\n\r\n');
+    const stripped = stripClientSignature({ method: 'PUT', origin: 'https://s3.eu-west-1.amazonaws.com', path: '/b/k', query: '', headers, body });
+    assert.equal(stripped.body.toString(), 'hello world');
+    assert.deepEqual(stripped.headers, { 'content-length': '11' });
   });
 });
