@@ -41,7 +41,9 @@ export const awsJson: Protocol = {
     // Modelled error members (e.g. DynamoDB's Item with binary values) are encoded like any output.
     const shape = model.shapes[error.code];
     const fields = error.fields && shape?.type === 'structure' ? { ...error.fields, ...(encodeJson(model, { shape: error.code }, error.fields) as object) } : error.fields;
-    const body = JSON.stringify({ __type: type, message: error.message, ...fields });
+    // Some errors carry their text as a modelled `Message` member (DynamoDB's TransactionCanceledException): not twice.
+    const message = fields && 'Message' in fields ? {} : { message: error.message };
+    const body = JSON.stringify({ __type: type, ...message, ...fields });
     const response = jsonResponse(errorStatus(error, model), body, model, requestId);
     if (model.metadata.awsQueryCompatible) {
       response.headers['x-amzn-query-error'] = `${queryErrorCode(error, model)};${error.sender ? 'Sender' : 'Receiver'}`;

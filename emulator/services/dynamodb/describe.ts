@@ -54,7 +54,8 @@ export function describeTable(table: Table, at: DescribeMoment = { moment: 'desc
   if (table.billingModeSummary) {
     description.BillingModeSummary = {
       BillingMode: table.billingModeSummary.mode,
-      LastUpdateToPayPerRequestDateTime: table.billingModeSummary.lastUpdateToPayPerRequest,
+      // CreateTable's response leaves the time out; DescribeTable shows it.
+      LastUpdateToPayPerRequestDateTime: created ? undefined : table.billingModeSummary.lastUpdateToPayPerRequest,
     };
   }
   if (locals.length) description.LocalSecondaryIndexes = locals.map((i) => describeLocalIndex(table, i));

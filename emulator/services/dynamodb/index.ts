@@ -29,7 +29,7 @@ import {
 } from './operations/kinesis-destinations.ts';
 import { createBackup, deleteBackup, describeBackup, listBackups, restoreTableFromBackup, restoreTableToPointInTime } from './operations/backups.ts';
 import { deleteResourcePolicy, getResourcePolicy, putResourcePolicy } from './operations/resource-policy.ts';
-// PARTIQL-IMPORT
+import { batchExecuteStatement, executeStatement, executeTransaction } from './operations/partiql.ts';
 
 const handlers: Record<string, Handler<DynamoState>> = {
   CreateTable: createTable,
@@ -72,7 +72,9 @@ const handlers: Record<string, Handler<DynamoState>> = {
   PutResourcePolicy: putResourcePolicy,
   GetResourcePolicy: getResourcePolicy,
   DeleteResourcePolicy: deleteResourcePolicy,
-  // PARTIQL-HANDLERS
+  ExecuteStatement: executeStatement,
+  BatchExecuteStatement: batchExecuteStatement,
+  ExecuteTransaction: executeTransaction,
 };
 
 const TABLE_NAME_PATTERN = /^[a-zA-Z0-9_.-]+$/;

@@ -34,15 +34,20 @@ export function validKey(table: Table, key: Item, path = 'key'): Item {
   return normalized;
 }
 
-/** The key attributes of an item to write must be present, typed as defined, non-empty and within size limits. */
-export function checkItemKeys(table: Table, item: Item) {
+/**
+ * The key attributes of an item to write must be present, typed as defined, non-empty and within size limits.
+ * BatchWriteItem reports a missing or mistyped key as a schema mismatch where PutItem names the key.
+ */
+export function checkItemKeys(table: Table, item: Item, style: 'named' | 'schema' = 'named') {
   const { partitionKey, sortKey } = table.schema;
   for (const name of sortKey ? [partitionKey, sortKey] : [partitionKey]) {
     const value = item[name];
-    if (value === undefined) throw invalidParameter(`Missing the key ${name} in the item`);
+    if (value === undefined) throw style === 'schema' ? keyMismatch() : invalidParameter(`Missing the key ${name} in the item`);
     const actual = typeOf(value);
     const expected = table.attributeType(name);
-    if (actual !== expected) throw invalidParameter(`Type mismatch for key ${name} expected: ${expected} actual: ${actual}`);
+    if (actual !== expected) {
+      throw style === 'schema' ? keyMismatch() : invalidParameter(`Type mismatch for key ${name} expected: ${expected} actual: ${actual}`);
+    }
   }
   checkKeyValues(table.schema, item);
   for (const index of table.indexes.values()) checkIndexKeys(table, index, item);

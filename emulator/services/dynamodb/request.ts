@@ -58,10 +58,15 @@ export function projectionPaths(input: { ProjectionExpression?: string; Attribut
   return undefined;
 }
 
-/** ConditionalCheckFailedException, carrying the item when ReturnValuesOnConditionCheckFailure is ALL_OLD. */
+const CONDITION_FAILED = 'The conditional request failed';
+
+/**
+ * ConditionalCheckFailedException, carrying the item when ReturnValuesOnConditionCheckFailure is ALL_OLD. AWS sends
+ * its text as `Message` (botocore then shows no lower-case `message` member, as the recorded responses show).
+ */
 export function conditionFailed(old: Item | undefined, returnOld: string | undefined): AwsError {
-  return new AwsError('ConditionalCheckFailedException', 'The conditional request failed', {
-    fields: returnOld === 'ALL_OLD' && old ? { Item: old } : undefined,
+  return new AwsError('ConditionalCheckFailedException', CONDITION_FAILED, {
+    fields: { Message: CONDITION_FAILED, Item: returnOld === 'ALL_OLD' && old ? old : undefined },
   });
 }
 

@@ -6,6 +6,7 @@ import {
   updateFromAttributeUpdates,
   type Condition,
   type Path,
+  type UpdatePlan,
 } from './expressions/index.ts';
 import { validation } from './errors.ts';
 import { checkItemKeys, checkItemSize, MAX_ITEM_BYTES, validItem, validKey } from './keys.ts';
@@ -45,12 +46,12 @@ function parsedCondition(input: ConditionInput, extraLegacy: string[] = [], extr
   return { ctx, condition: writeCondition(input, ctx) };
 }
 
-export function preparePut(state: DynamoState, input: ConditionInput & { Item?: Item }): PreparedWrite {
+export function preparePut(state: DynamoState, input: ConditionInput & { Item?: Item }, keyErrors: 'named' | 'schema' = 'named'): PreparedWrite {
   const { ctx, condition } = parsedCondition(input);
   ctx.assertAllUsed();
   const item = validItem(input.Item!, 'item');
   const table = state.table(input.TableName!);
-  checkItemKeys(table, item);
+  checkItemKeys(table, item, keyErrors);
   checkItemSize(item);
   return {
     kind: 'Put',
@@ -95,7 +96,6 @@ export function prepareUpdate(
   ctx.assertAllUsed();
   const table = state.table(input.TableName!);
   const key = validKey(table, input.Key!);
-  const keyNames = Object.keys(key);
   return {
     kind: 'Update',
     table,
@@ -103,16 +103,18 @@ export function prepareUpdate(
     key,
     condition,
     returnOnConditionFailure: input.ReturnValuesOnConditionCheckFailure,
-    apply: (old) => {
-      // An update of a missing item creates it from its key, even when the update only removes attributes.
-      if (!plan) return { item: old ?? { ...key }, updatedPaths: [] };
-      const { item, updatedPaths } = applyUpdate(plan, old ?? { ...key }, keyNames);
-      const normalized = validItem(item, 'item');
-      checkItemKeys(table, normalized);
-      if (itemSize(normalized) > MAX_ITEM_BYTES) throw validation('Item size to update has exceeded the maximum allowed size');
-      return { item: normalized, updatedPaths };
-    },
+    apply: (old) => applyPlan(table, key, plan, old),
   };
+}
+
+/** The item after an update plan; an update of a missing item creates it from its key (even one that only removes). */
+export function applyPlan(table: Table, key: Item, plan: UpdatePlan | undefined, old: Item | undefined): { item: Item; updatedPaths: Path[] } {
+  if (!plan) return { item: old ?? { ...key }, updatedPaths: [] };
+  const { item, updatedPaths } = applyUpdate(plan, old ?? { ...key }, Object.keys(key));
+  const normalized = validItem(item, 'item');
+  checkItemKeys(table, normalized);
+  if (itemSize(normalized) > MAX_ITEM_BYTES) throw validation('Item size to update has exceeded the maximum allowed size');
+  return { item: normalized, updatedPaths };
 }
 
 function validUpdates(updates: Record<string, AttributeValueUpdate>): Record<string, AttributeValueUpdate> {

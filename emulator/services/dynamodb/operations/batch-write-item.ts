@@ -22,7 +22,7 @@ export function batchWriteItem(input: BatchWriteItemCommandInput, ctx: RequestCo
         throw validation('Supplied WriteRequest must contain exactly one of PutRequest or DeleteRequest');
       }
       const write = request.PutRequest
-        ? preparePut(ctx.state, { TableName: tableName, Item: request.PutRequest.Item as Item })
+        ? preparePut(ctx.state, { TableName: tableName, Item: request.PutRequest.Item as Item }, 'schema')
         : prepareDelete(ctx.state, { TableName: tableName, Key: request.DeleteRequest!.Key as Item });
       const id = write.table.tieOf(write.key);
       if (seen.has(id)) throw validation('Provided list of item keys contains duplicates');

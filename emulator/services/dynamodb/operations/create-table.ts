@@ -41,9 +41,8 @@ export function createTable(input: CreateTableCommandInput, ctx: RequestContext<
   const table = new Table(name, state.tableArn(name), input.KeySchema, definitions, state.changes);
   for (const index of [...locals, ...globals]) table.indexes.set(index.name, index);
   table.billingMode = onDemand ? 'PAY_PER_REQUEST' : 'PROVISIONED';
-  if (input.BillingMode) {
-    table.billingModeSummary = { mode: table.billingMode, lastUpdateToPayPerRequest: onDemand ? table.created : undefined };
-  }
+  // AWS shows a BillingModeSummary for on-demand tables only (not for an explicit PROVISIONED).
+  if (onDemand) table.billingModeSummary = { mode: 'PAY_PER_REQUEST', lastUpdateToPayPerRequest: table.created };
   if (!onDemand) {
     table.throughput = {
       read: input.ProvisionedThroughput!.ReadCapacityUnits!,

@@ -108,16 +108,24 @@ function commit(writes: PreparedWrite[], input: TransactWriteItemsCommandInput):
 
 export function transactionCanceled(reasons: CancellationReason[]): AwsError {
   const codes = reasons.map((r) => r.Code).join(', ');
-  return new AwsError('TransactionCanceledException', `Transaction cancelled, please refer cancellation reasons for specific reasons [${codes}]`, {
-    fields: { CancellationReasons: reasons },
-  });
+  const message = `Transaction cancelled, please refer cancellation reasons for specific reasons [${codes}]`;
+  return new AwsError('TransactionCanceledException', message, { fields: { Message: message, CancellationReasons: reasons } });
 }
 
+/** Identifies a request's parameters regardless of member order (clients may serialize maps in any order). */
 function fingerprintOf(input: TransactWriteItemsCommandInput): string {
   const { ClientRequestToken: _token, ...rest } = input;
-  return createHash('sha256')
-    .update(JSON.stringify(rest, (_k, v) => (v && v.type === 'Buffer' ? Buffer.from(v.data).toString('base64') : v)))
-    .digest('hex');
+  return createHash('sha256').update(canonicalJson(rest)).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Buffer.isBuffer(value) || value instanceof Uint8Array) return JSON.stringify(Buffer.from(value).toString('base64'));
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
 
 function pruneTokens(state: DynamoState) {
