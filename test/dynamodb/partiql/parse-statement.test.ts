@@ -30,6 +30,12 @@ describe('DynamoDB PartiQL: SELECT', () => {
     assert.deepEqual(project(song, select.projection!), { SongTitle: S('Happy Day'), Info: { M: { plays: N('3') } } });
   });
 
+  it('accepts unquoted table names with hyphens and digits (as in AWS-validated LocalStack tests)', () => {
+    assert.equal(as(parseStatement(`INSERT INTO table-1a2b VALUE {'k': 'v'}`), 'insert').table, 'table-1a2b');
+    const select = as(parseStatement('SELECT * FROM my-table.my-index WHERE k = 1'), 'select');
+    assert.deepEqual([select.table, select.index], ['my-table', 'my-index']);
+  });
+
   it('SELECT * without WHERE', () => {
     const select = as(parseStatement('select * from Music'), 'select');
     assert.equal(select.projection, undefined);

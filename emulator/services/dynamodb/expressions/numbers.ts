@@ -90,9 +90,23 @@ function compareMagnitudes(a: Decimal, b: Decimal): number {
   return 0;
 }
 
+/** Parsed stored numbers, reused across the many comparisons of a scan or query. */
+const parsed = new Map<string, Decimal>();
+const MAX_PARSED = 10_000;
+
+function parseCached(text: string): Decimal {
+  let value = parsed.get(text);
+  if (!value) {
+    value = parseDecimal(text);
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(text, value);
+  }
+  return value;
+}
+
 export function compareNumberStrings(a: string, b: string): number {
   if (a === b) return 0;
-  return compareDecimals(parseDecimal(a), parseDecimal(b));
+  return compareDecimals(parseCached(a), parseCached(b));
 }
 
 /** Exact a + b (or a - b), range-checked like a stored number. */

@@ -6,6 +6,8 @@ export type TokenType = 'identifier' | 'quoted' | 'string' | 'number' | 'punct' 
 export interface Token {
   type: TokenType;
   text: string;
+  start: number;
+  end: number;
 }
 
 const PUNCTUATION = ['<<', '>>', '<>', '!=', '<=', '>=', '*', ',', '.', '(', ')', '[', ']', '{', '}', '=', '<', '>', ':', '+', '-'];
@@ -36,33 +38,33 @@ export function lex(source: string): Token[] {
     }
     if (c === "'" || c === '"') {
       const { text, end } = quoted(source, i, c);
-      tokens.push({ type: c === "'" ? 'string' : 'quoted', text });
+      tokens.push({ type: c === "'" ? 'string' : 'quoted', text, start: i, end });
       i = end;
       continue;
     }
     if (c === '?') {
-      tokens.push({ type: 'parameter', text: '?' });
+      tokens.push({ type: 'parameter', text: '?', start: i, end: i + 1 });
       i++;
       continue;
     }
     const rest = source.slice(i);
     const number = NUMBER.exec(rest);
     if (number) {
-      tokens.push({ type: 'number', text: number[0] });
+      tokens.push({ type: 'number', text: number[0], start: i, end: i + number[0].length });
       i += number[0].length;
       continue;
     }
     const identifier = IDENTIFIER.exec(rest);
     if (identifier) {
-      tokens.push({ type: 'identifier', text: identifier[0] });
+      tokens.push({ type: 'identifier', text: identifier[0], start: i, end: i + identifier[0].length });
       i += identifier[0].length;
       continue;
     }
     const punct = PUNCTUATION.find((p) => rest.startsWith(p));
     if (!punct) throw malformed(`Unexpected character: ${c}`);
-    tokens.push({ type: 'punct', text: punct });
+    tokens.push({ type: 'punct', text: punct, start: i, end: i + punct.length });
     i += punct.length;
   }
-  tokens.push({ type: 'eof', text: '<EOF>' });
+  tokens.push({ type: 'eof', text: '<EOF>', start: source.length, end: source.length });
   return tokens;
 }

@@ -112,9 +112,24 @@ export class PartiqlParser {
     }
   }
 
+  /** Table and index names may be written unquoted even with hyphens or digits (my-table-1), as AWS accepts. */
+  private tableName(): string {
+    if (this.current.type === 'quoted') return this.name();
+    let text = this.name();
+    for (;;) {
+      const previous = this.tokens[this.position - 1];
+      const token = this.current;
+      const adjacent = token.start === previous.end;
+      const joinable = token.type === 'identifier' || token.type === 'number' || (token.type === 'punct' && token.text === '-');
+      if (!adjacent || !joinable) return text;
+      text += token.text;
+      this.position++;
+    }
+  }
+
   private table(): { table: string; index?: string } {
-    const table = this.name();
-    return this.acceptPunct('.') ? { table, index: this.name() } : { table };
+    const table = this.tableName();
+    return this.acceptPunct('.') ? { table, index: this.tableName() } : { table };
   }
 
   // ---- values ----
@@ -297,7 +312,7 @@ export class PartiqlParser {
 
   private insert(): PartiqlStatement {
     this.expectKeyword('INTO');
-    const table = this.name();
+    const table = this.tableName();
     this.expectKeyword('VALUE');
     if (!this.isPunct('{')) this.fail();
     const item = this.value().M!;
@@ -340,7 +355,7 @@ export class PartiqlParser {
   }
 
   private update(): PartiqlStatement {
-    const table = this.name();
+    const table = this.tableName();
     const actions: UpdateAction[] = [];
     for (;;) {
       if (this.acceptKeyword('SET')) {
@@ -359,7 +374,7 @@ export class PartiqlParser {
 
   private delete(): PartiqlStatement {
     this.expectKeyword('FROM');
-    const table = this.name();
+    const table = this.tableName();
     this.expectKeyword('WHERE');
     const where = this.condition();
     return { kind: 'delete', table, key: equalities(where), where };
