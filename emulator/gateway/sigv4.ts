@@ -167,14 +167,18 @@ function sameSignature(a: string, b: string): boolean {
 /** Recomputes the signature over what arrived, with the secret the emulator knows for the key. */
 async function expectedSignature(req: RawRequest, signed: SignedRequest, known: IssuedCredentials): Promise<string> {
   const headers: Record<string, string> = {};
-  for (const name of signed.signedHeaders) if (req.headers[name] !== undefined) headers[name] = req.headers[name];
+  for (const name of signed.signedHeaders) {
+    // Over HTTP/2 the AWS SDK signs the :authority pseudo-header, which the server hands over as `host`.
+    const value = name === ':authority' ? req.headers['host'] : req.headers[name];
+    if (value !== undefined) headers[name] = value;
+  }
   const query: Record<string, string | string[]> = {};
   for (const [key, value] of req.query) {
     if (signed.expiresIn !== undefined && PRESIGN_PARAMS.has(key)) continue;
     const existing = query[key];
     query[key] = existing === undefined ? value : [existing, value].flat();
   }
-  const request: HttpRequest = { method: req.method, protocol: 'http:', hostname: headers.host ?? '', path: req.path, query, headers, body: req.body };
+  const request: HttpRequest = { method: req.method, protocol: 'http:', hostname: req.headers['host'] ?? '', path: req.path, query, headers, body: req.body };
   const signer = new SignatureV4({
     credentials: { accessKeyId: known.accessKeyId, secretAccessKey: known.secretAccessKey, sessionToken: signed.sessionToken },
     region: signed.region,

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Hash } from '@smithy/hash-node';
+import { NodeHttp2Handler } from '@smithy/node-http-handler';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { HttpRequest } from '@smithy/types';
 import { SQSClient, ListQueuesCommand } from '@aws-sdk/client-sqs';
@@ -82,6 +83,15 @@ describe('strict SigV4 signature checking', function () {
     await assert.rejects(sts({ credentials: wrong }).send(new GetCallerIdentityCommand({})), expectError('SignatureDoesNotMatch', 403, MISMATCH));
     const sqs = new SQSClient({ endpoint: aws.endpoint, region: 'us-east-1', credentials: wrong, maxAttempts: 1 });
     await assert.rejects(sqs.send(new ListQueuesCommand({})), expectError('InvalidSignatureException', 400, MISMATCH));
+  });
+
+  it('verifies signatures of HTTP/2 requests (host from :authority)', async () => {
+    const sqs = new SQSClient({ endpoint: aws.endpoint, region: 'us-east-1', credentials: KEY, maxAttempts: 1, requestHandler: new NodeHttp2Handler() });
+    try {
+      assert.deepEqual((await sqs.send(new ListQueuesCommand({}))).QueueUrls, undefined);
+    } finally {
+      sqs.destroy();
+    }
   });
 
   it('rejects an unknown access key with InvalidClientTokenId (query) and UnrecognizedClientException (JSON)', async () => {
