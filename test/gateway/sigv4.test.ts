@@ -9,6 +9,7 @@ import { SQSClient, ListQueuesCommand } from '@aws-sdk/client-sqs';
 import {
   AssumeRoleCommand,
   AssumeRoleWithWebIdentityCommand,
+  AssumeRootCommand,
   GetCallerIdentityCommand,
   STSClient,
   type STSClientConfig,
@@ -217,6 +218,21 @@ describe('strict SigV4 signature checking', function () {
     await assert.rejects(
       sts({ credentials: { accessKeyId: temporary.accessKeyId, secretAccessKey: temporary.secretAccessKey } }).send(new GetCallerIdentityCommand({})),
       expectError('InvalidClientTokenId', 403, INVALID_TOKEN),
+    );
+  });
+
+  it('rejects expired temporary credentials with ExpiredToken', async () => {
+    const admin = (await sts().send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/admin', RoleSessionName: 'admin' }))).Credentials!;
+    const asAdmin = sts({ credentials: { accessKeyId: admin.AccessKeyId!, secretAccessKey: admin.SecretAccessKey!, sessionToken: admin.SessionToken! } });
+    // AssumeRoot accepts a zero duration: the credentials are expired as soon as they are issued.
+    const root = (
+      await asAdmin.send(
+        new AssumeRootCommand({ TargetPrincipal: '444455556666', TaskPolicyArn: { arn: 'arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials' }, DurationSeconds: 0 }),
+      )
+    ).Credentials!;
+    await assert.rejects(
+      sts({ credentials: { accessKeyId: root.AccessKeyId!, secretAccessKey: root.SecretAccessKey!, sessionToken: root.SessionToken! } }).send(new GetCallerIdentityCommand({})),
+      expectError('ExpiredToken', 403, 'The security token included in the request is expired'),
     );
   });
 
