@@ -5,6 +5,7 @@ file /work/shared/reference/aws-snapshots/sqs/test_sqs.snapshot.json; test/sqs/s
 Usage: python3 scenarios.py <endpoint>  (reads [{"id", "scenario", "protocol", "params"}] on stdin, prints
 {"<id>": {"recorded": {...}, "replacements": {...}} | {"error": "..."}} as JSON).
 """
+import base64
 import json
 import sys
 import time
@@ -519,6 +520,70 @@ def test_fifo_queue_send_message_with_zero_delay_defaults_to_queue_delay(c):
     c.snap("send_message_result", c.sqs.send_message(QueueUrl=q, MessageBody="message-1", MessageGroupId="1", DelaySeconds=0))
     c.snap("receive_message_initial_result", c.sqs.receive_message(QueueUrl=q))
     c.snap("receive_message_after_delay_result", c.sqs.receive_message(QueueUrl=q, WaitTimeSeconds=3))
+
+
+# Message move tasks (LocalStack's tests/aws/services/sqs/test_sqs_move_task.py).
+
+
+def _task_handle(task_id, source_arn):
+    return base64.b64encode(json.dumps({"taskId": task_id, "sourceArn": source_arn}).encode()).decode()
+
+
+def _dlq_pipe(c):
+    dlq = c.create()
+    source = c.create(Attributes={"RedrivePolicy": json.dumps({"deadLetterTargetArn": c.arn(dlq), "maxReceiveCount": 1})})
+    return source, dlq
+
+
+def _fill_dlq(c, source, count):
+    for i in range(count):
+        c.sqs.send_message(QueueUrl=source, MessageBody=f"message-{i + 1}")
+    for _ in range(count * 2):
+        c.sqs.receive_message(QueueUrl=source, VisibilityTimeout=0)
+
+
+def test_cancel_with_invalid_task_handle(c):
+    c.snap("error", c.error(c.sqs.cancel_message_move_task, TaskHandle="foobared"))
+
+
+def test_cancel_with_invalid_source_arn_in_task_handle(c):
+    handle = _task_handle("10f57157-fc38-4da9-a113-4de7e12d05dd", "arn:aws:sqs:us-east-1:878966065785:test-queue-doesnt-exist-123456")
+    c.snap("error", c.error(c.sqs.cancel_message_move_task, TaskHandle=handle))
+
+
+def test_cancel_with_invalid_task_id_in_task_handle(c):
+    handle = _task_handle("10f57157-fc38-4da9-a113-4de7e12d05aa", c.arn(c.create()))
+    c.snap("error", c.error(c.sqs.cancel_message_move_task, TaskHandle=handle))
+
+
+def test_source_needs_redrive_policy(c):
+    source, destination = c.arn(c.create()), c.arn(c.create())
+    c.snap("error", c.error(c.sqs.start_message_move_task, SourceArn=source, DestinationArn=destination))
+
+
+def test_destination_needs_to_exist(c):
+    _, dlq = _dlq_pipe(c)
+    destination = c.arn(c.create()) + "doesntexist"
+    c.snap("error", c.error(c.sqs.start_message_move_task, SourceArn=c.arn(dlq), DestinationArn=destination))
+
+
+def test_basic_move_task_workflow(c):
+    source, dlq = _dlq_pipe(c)
+    destination = c.create()
+    _fill_dlq(c, source, 2)
+    c.snap("start-message-move-task-response", c.sqs.start_message_move_task(SourceArn=c.arn(dlq), DestinationArn=c.arn(destination)))
+    bodies = set()
+    while len(bodies) < 2:
+        bodies |= {m["Body"] for m in c.sqs.receive_message(QueueUrl=destination, WaitTimeSeconds=5, MaxNumberOfMessages=10).get("Messages", [])}
+    c.snap("list-message-move-task-response", c.sqs.list_message_move_tasks(SourceArn=c.arn(dlq)))
+
+
+def test_start_multiple_move_tasks(c):
+    source, dlq = _dlq_pipe(c)
+    destination = c.arn(c.create())
+    _fill_dlq(c, source, 10)
+    c.sqs.start_message_move_task(SourceArn=c.arn(dlq), DestinationArn=destination, MaxNumberOfMessagesPerSecond=1)
+    c.snap("error", c.error(c.sqs.start_message_move_task, SourceArn=c.arn(dlq), DestinationArn=destination, MaxNumberOfMessagesPerSecond=1))
 
 
 def main():
