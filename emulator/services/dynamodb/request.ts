@@ -1,7 +1,8 @@
-import type { AttributeValue, ExpectedAttributeValue } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, Condition as LegacyCondition, ExpectedAttributeValue } from '@aws-sdk/client-dynamodb';
 import { AwsError } from '../../core/errors.ts';
 import {
   conditionFromExpected,
+  conditionFromFilter,
   ExpressionContext,
   parseCondition,
   parseProjection,
@@ -42,6 +43,16 @@ export function writeCondition(
   if (input.ConditionExpression !== undefined) return parseCondition(input.ConditionExpression, ctx, 'ConditionExpression');
   if (input.Expected) return conditionFromExpected(input.Expected, input.ConditionalOperator as 'AND' | 'OR' | undefined);
   return undefined;
+}
+
+/** FilterExpression or the legacy QueryFilter/ScanFilter of a Query or Scan. */
+export function filterCondition(
+  input: { FilterExpression?: string; ConditionalOperator?: string },
+  legacy: Record<string, LegacyCondition> | undefined,
+  ctx: ExpressionContext,
+): Condition | undefined {
+  if (input.FilterExpression !== undefined) return parseCondition(input.FilterExpression, ctx, 'FilterExpression');
+  return legacy ? conditionFromFilter(legacy, input.ConditionalOperator as 'AND' | 'OR' | undefined) : undefined;
 }
 
 /** ProjectionExpression or the legacy AttributesToGet, as paths; undefined means the whole item. */

@@ -11,7 +11,8 @@ import {
 import { validation } from './errors.ts';
 import { checkItemKeys, checkItemSize, MAX_ITEM_BYTES, validItem, validKey } from './keys.ts';
 import { itemSize } from './expressions/index.ts';
-import { checkNoMixing, conditionFailed, expressionContext, writeCondition, type ExpressionParameters } from './request.ts';
+import { CapacityMeter } from './capacity.ts';
+import { checkNoMixing, conditionFailed, expressionContext, itemCollectionMetrics, writeCondition, type ExpressionParameters } from './request.ts';
 import type { DynamoState } from './state.ts';
 import type { Table } from './table.ts';
 import type { Item } from './values.ts';
@@ -123,6 +124,21 @@ function validUpdates(updates: Record<string, AttributeValueUpdate>): Record<str
     out[name] = update.Value ? { ...update, Value: validItem({ [name]: update.Value as AttributeValue }, 'attributeUpdates')[name] } : update;
   }
   return out;
+}
+
+/** ConsumedCapacity and ItemCollectionMetrics of a single-item write, as its request asked for them. */
+export function writeReport(
+  write: PreparedWrite,
+  old: Item | undefined,
+  item: Item | undefined,
+  input: { ReturnConsumedCapacity?: string; ReturnItemCollectionMetrics?: string },
+) {
+  const meter = new CapacityMeter('write', write.tableName);
+  meter.addWrite(write.table, old, item);
+  return {
+    ConsumedCapacity: meter.report(input.ReturnConsumedCapacity),
+    ItemCollectionMetrics: itemCollectionMetrics(write.table, write.key, input.ReturnItemCollectionMetrics),
+  };
 }
 
 /** Checks the condition against the current item; throws ConditionalCheckFailedException when it fails. */

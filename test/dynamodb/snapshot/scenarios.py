@@ -266,14 +266,20 @@ def streaming_table(out, t, view="NEW_AND_OLD_IMAGES", key="id"):
     return created
 
 
+def streaming_start(out, t, key="create-table"):
+    """Creates a streaming table, describes its stream and opens a TRIM_HORIZON iterator, recording both responses."""
+    out["responses"][key] = created = streaming_table(out, t)
+    arn = created["TableDescription"]["LatestStreamArn"]
+    out["responses"]["describe-stream"] = described = streams.describe_stream(StreamArn=arn)
+    shard_id = described["StreamDescription"]["Shards"][0]["ShardId"]
+    return streams.get_shard_iterator(StreamArn=arn, ShardId=shard_id, ShardIteratorType="TRIM_HORIZON")["ShardIterator"]
+
+
 @scenario
 def test_batch_write_items_streaming(out):
     t = name("test-ddb-table")
     r = out["responses"]
-    r["create-table"] = created = streaming_table(out, t)
-    arn = created["TableDescription"]["LatestStreamArn"]
-    r["describe-stream"] = described = streams.describe_stream(StreamArn=arn)
-    iterator = streams.get_shard_iterator(StreamArn=arn, ShardId=described["StreamDescription"]["Shards"][0]["ShardId"], ShardIteratorType="TRIM_HORIZON")["ShardIterator"]
+    iterator = streaming_start(out, t)
     r["put-item-1"] = ddb.put_item(TableName=t, Item={"id": {"S": "Fred"}})
     r["batch-write-response-overwrite-item-1"] = ddb.batch_write_item(RequestItems={t: [{"PutRequest": {"Item": {"id": {"S": "Fred"}}}}, {"PutRequest": {"Item": {"id": {"S": "NewKey"}}}}]})
     r["batch-write-response-delete"] = ddb.batch_write_item(RequestItems={t: [{"DeleteRequest": {"Key": {"id": {"S": "NewKey"}}}}, {"PutRequest": {"Item": {"id": {"S": "Fred"}, "name": {"S": "Fred"}}}}]})
@@ -305,10 +311,7 @@ def test_return_values_on_conditions_check_failure(out):
 def test_transact_write_items_streaming(out):
     t = name("test-ddb-table")
     r = out["responses"]
-    r["create-table"] = created = streaming_table(out, t)
-    arn = created["TableDescription"]["LatestStreamArn"]
-    r["describe-stream"] = described = streams.describe_stream(StreamArn=arn)
-    iterator = streams.get_shard_iterator(StreamArn=arn, ShardId=described["StreamDescription"]["Shards"][0]["ShardId"], ShardIteratorType="TRIM_HORIZON")["ShardIterator"]
+    iterator = streaming_start(out, t)
     r["put-item-1"] = ddb.put_item(TableName=t, Item={"id": {"S": "Fred"}})
     r["transact-write-response-overwrite"] = ddb.transact_write_items(TransactItems=[
         {"Put": {"TableName": t, "Item": {"id": {"S": "Fred"}}}}, {"Put": {"TableName": t, "Item": {"id": {"S": "NewKey"}}}}])
@@ -326,13 +329,10 @@ def test_transact_write_items_streaming(out):
 def test_transact_write_items_streaming_for_different_tables(out):
     t1, t2 = name("test-ddb-table"), name("test-ddb-table")
     r = out["responses"]
-    r["create-table-stream"] = created = streaming_table(out, t1)
+    iterator = streaming_start(out, t1, "create-table-stream")
     r["create-table-no-stream"] = other = ddb.create_table(TableName=t2, ProvisionedThroughput=THROUGHPUT, **HASH_ID)
     ref(out, "table-name", t2)
     ref(out, "uuid", other["TableDescription"]["TableId"])
-    arn = created["TableDescription"]["LatestStreamArn"]
-    r["describe-stream"] = described = streams.describe_stream(StreamArn=arn)
-    iterator = streams.get_shard_iterator(StreamArn=arn, ShardId=described["StreamDescription"]["Shards"][0]["ShardId"], ShardIteratorType="TRIM_HORIZON")["ShardIterator"]
     r["transact-write-two-tables"] = ddb.transact_write_items(TransactItems=[
         {"Put": {"TableName": t2, "Item": {"id": {"S": "Fred"}}}}, {"Put": {"TableName": t1, "Item": {"id": {"S": "Fred"}}}}])
     r["get-records"] = {"Records": records_from(iterator, 1)}

@@ -2,9 +2,7 @@ import type { AttributeValue, QueryCommandInput, QueryCommandOutput } from '@aws
 import type { RequestContext } from '../../../core/service.ts';
 import {
   compareValues,
-  conditionFromFilter,
   keyConditionFromLegacy,
-  parseCondition,
   parseKeyCondition,
   normalizeValue,
   typeOf,
@@ -13,7 +11,7 @@ import {
 import { invalidParameter, validation } from '../errors.ts';
 import { validItem } from '../keys.ts';
 import { checkSelect, checkStartKey, readPage, resolveSource, type ReadSource } from '../read-pipeline.ts';
-import { checkNoMixing, expressionContext, projectionPaths } from '../request.ts';
+import { checkNoMixing, expressionContext, filterCondition, projectionPaths } from '../request.ts';
 import type { DynamoState } from '../state.ts';
 import type { Entry } from '../store.ts';
 import { encodeKeyValue, type Item } from '../values.ts';
@@ -35,12 +33,7 @@ export function query(input: QueryCommandInput, ctx: RequestContext<DynamoState>
     input.KeyConditionExpression !== undefined
       ? parseKeyCondition(input.KeyConditionExpression, exprs, schema)
       : keyConditionFromLegacy(input.KeyConditions!, schema);
-  const filter =
-    input.FilterExpression !== undefined
-      ? parseCondition(input.FilterExpression, exprs, 'FilterExpression')
-      : input.QueryFilter
-        ? conditionFromFilter(input.QueryFilter, input.ConditionalOperator)
-        : undefined;
+  const filter = filterCondition(input, input.QueryFilter, exprs);
   const paths = projectionPaths(input, exprs);
   exprs.assertAllUsed();
   checkSelect(source, input, paths);

@@ -1,10 +1,9 @@
 import type { ScanCommandInput, ScanCommandOutput } from '@aws-sdk/client-dynamodb';
 import type { RequestContext } from '../../../core/service.ts';
-import { conditionFromFilter, parseCondition } from '../expressions/index.ts';
 import { validation } from '../errors.ts';
 import { validItem } from '../keys.ts';
 import { checkSelect, checkStartKey, readPage, resolveSource } from '../read-pipeline.ts';
-import { checkNoMixing, expressionContext, projectionPaths } from '../request.ts';
+import { checkNoMixing, expressionContext, filterCondition, projectionPaths } from '../request.ts';
 import type { DynamoState } from '../state.ts';
 import { encodeKeyValue } from '../values.ts';
 
@@ -12,12 +11,7 @@ export function scan(input: ScanCommandInput, ctx: RequestContext<DynamoState>):
   checkNoMixing(input, ['AttributesToGet', 'ScanFilter', 'ConditionalOperator'], ['ProjectionExpression', 'FilterExpression']);
   checkSegments(input.Segment, input.TotalSegments);
   const exprs = expressionContext(input);
-  const filter =
-    input.FilterExpression !== undefined
-      ? parseCondition(input.FilterExpression, exprs, 'FilterExpression')
-      : input.ScanFilter
-        ? conditionFromFilter(input.ScanFilter, input.ConditionalOperator)
-        : undefined;
+  const filter = filterCondition(input, input.ScanFilter, exprs);
   const paths = projectionPaths(input, exprs);
   exprs.assertAllUsed();
   const table = ctx.state.table(input.TableName!);

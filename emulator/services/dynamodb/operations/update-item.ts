@@ -1,22 +1,14 @@
 import type { UpdateItemCommandInput, UpdateItemCommandOutput } from '@aws-sdk/client-dynamodb';
 import type { RequestContext } from '../../../core/service.ts';
-import { CapacityMeter } from '../capacity.ts';
 import { project, type Path } from '../expressions/index.ts';
-import { itemCollectionMetrics } from '../request.ts';
 import type { DynamoState } from '../state.ts';
 import type { Item } from '../values.ts';
-import { execute, prepareUpdate } from '../writes.ts';
+import { execute, prepareUpdate, writeReport } from '../writes.ts';
 
 export function updateItem(input: UpdateItemCommandInput, ctx: RequestContext<DynamoState>): Omit<UpdateItemCommandOutput, '$metadata'> {
   const write = prepareUpdate(ctx.state, input as UpdateItemCommandInput & { Key: Item });
   const { old, item, updatedPaths } = execute(write);
-  const meter = new CapacityMeter('write', write.tableName);
-  meter.addWrite(write.table, old, item);
-  return {
-    Attributes: returnedAttributes(input.ReturnValues, old, item, updatedPaths ?? []),
-    ConsumedCapacity: meter.report(input.ReturnConsumedCapacity),
-    ItemCollectionMetrics: itemCollectionMetrics(write.table, write.key, input.ReturnItemCollectionMetrics),
-  };
+  return { Attributes: returnedAttributes(input.ReturnValues, old, item, updatedPaths ?? []), ...writeReport(write, old, item, input) };
 }
 
 /** UPDATED_* return only the attributes (or nested paths) the update touched; empty results are left out. */
