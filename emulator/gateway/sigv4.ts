@@ -70,6 +70,8 @@ class AuthFailure {
 }
 
 const SKEW_MS = 15 * 60 * 1000;
+/** Presigned URLs live at most a week. */
+const MAX_EXPIRES = 7 * 24 * 3600;
 const AMZ_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 /** The query parameters of a presigned URL that the signer writes itself (so they are not part of the input). */
 const PRESIGN_PARAMS = new Set(['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', 'X-Amz-Signature', 'X-Amz-Security-Token']);
@@ -133,6 +135,9 @@ function fromPresignedQuery(req: RawRequest): SignedRequest | AuthFailure {
   const signedHeaders = q.get('X-Amz-SignedHeaders');
   if (q.get('X-Amz-Algorithm') !== 'AWS4-HMAC-SHA256' || !accessKeyId || !region || !service || signedAt === undefined || !signedHeaders || !Number.isInteger(expiresIn)) {
     return new AuthFailure('incomplete', 'AWS query-string parameters must include X-Amz-Algorithm, X-Amz-Credential, X-Amz-Date, X-Amz-SignedHeaders and X-Amz-Signature.');
+  }
+  if (expiresIn < 1 || expiresIn > MAX_EXPIRES) {
+    return new AuthFailure('incomplete', `X-Amz-Expires must be less than a week (in seconds) that is ${MAX_EXPIRES}`);
   }
   return {
     accessKeyId,

@@ -200,6 +200,11 @@ describe('strict SigV4 signature checking', function () {
     const fresh = await open(new Date(), 300);
     assert.equal(fresh.status, 200);
     assert.match(fresh.text, /<Account>123456789012<\/Account>/);
+    const tooLong = new URLSearchParams((await signer.presign(request, { expiresIn: 600 })).query as Record<string, string>);
+    tooLong.set('X-Amz-Expires', '604801');
+    const refused = await fetch(`${aws.endpoint}/?${tooLong}`);
+    assert.equal(refused.status, 400);
+    assert.match(await refused.text(), /<Code>IncompleteSignature<\/Code>/);
     const expired = await open(new Date(Date.now() - 3600_000), 60);
     assert.equal(expired.status, 403);
     assert.match(expired.text, /<Code>SignatureDoesNotMatch<\/Code><Message>Signature expired: /);
