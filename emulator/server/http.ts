@@ -1,9 +1,9 @@
 import { createServer as createHttp1Server, type IncomingMessage } from 'node:http';
 import { createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
-import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Emulator } from '../core/emulator.ts';
 import type { RawRequest, RawResponse } from '../protocols/types.ts';
+import { listenDual } from './dual-listener.ts';
 
 export interface ServerOptions {
   port: number;
@@ -21,37 +21,16 @@ export interface RunningServer {
 /** Largest request body accepted (S3 uploads larger than this use multipart, as with AWS). */
 const BODY_LIMIT = 512 * 1024 * 1024;
 
-/**
- * One port, two HTTP versions: the AWS SDK v3 Kinesis client speaks HTTP/2 with prior knowledge over cleartext, all
- * other clients HTTP/1.1. Each connection's first bytes decide which server gets the socket.
- */
+/** The emulator's HTTP front: fastify for HTTP/1.1 and a plain HTTP/2 server, sharing one port. */
 export async function startServer(emulator: Emulator, options: ServerOptions): Promise<RunningServer> {
   const fastify = await buildFastify(emulator, options);
-  const http1 = fastify.server;
   const http2 = createHttp2Server();
   http2.on('request', (req, res) => void serveHttp2(emulator, req, res));
-  const sockets = new Set<Socket>();
-  const net = createNetServer((socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-    socket.once('data', (first) => {
-      socket.pause();
-      socket.unshift(first);
-      (first.subarray(0, 3).toString('latin1') === 'PRI' ? http2 : http1).emit('connection', socket);
-      process.nextTick(() => socket.resume());
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    net.once('error', reject);
-    net.listen(options.port, options.host, () => resolve());
-  });
+  const listener = await listenDual(fastify.server, http2, options.port, options.host);
   return {
-    port: (net.address() as AddressInfo).port,
+    port: listener.port,
     async close() {
-      await new Promise<void>((resolve) => {
-        net.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      });
+      await listener.close();
       http2.close();
       await fastify.close();
     },

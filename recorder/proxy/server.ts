@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
-import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { gunzipSync, inflateSync } from 'node:zlib';
 import { Agent, request as undiciRequest } from 'undici';
 import type { RawRequest } from '../../emulator/protocols/types.ts';
+import { listenDual } from '../../emulator/server/dual-listener.ts';
 import type { CapturedExchange } from '../capture/exchange.ts';
 import { exchangeFromWire } from '../capture/from-wire.ts';
 import { identifyRequest } from '../capture/services.ts';
@@ -46,31 +46,12 @@ export async function startRecordingProxy(options: ProxyOptions): Promise<Runnin
   };
   const http1 = createServer(handle);
   const http2 = createHttp2Server(handle);
-  // The AWS SDK v3 Kinesis client speaks HTTP/2 with prior knowledge to http:// endpoints: the first bytes decide.
-  const sockets = new Set<Socket>();
-  const server = createNetServer((socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-    socket.once('data', (first) => {
-      socket.pause();
-      socket.unshift(first);
-      (first.subarray(0, 3).toString('latin1') === 'PRI' ? http2 : http1).emit('connection', socket);
-      process.nextTick(() => socket.resume());
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const listener = await listenDual(http1, http2, options.port, options.host ?? '127.0.0.1');
   return {
-    endpoint: `http://${options.host ?? '127.0.0.1'}:${port}`,
-    port,
+    endpoint: `http://${options.host ?? '127.0.0.1'}:${listener.port}`,
+    port: listener.port,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      });
+      await listener.close();
       http2.close();
       http1.close();
       await dispatcher.close();
