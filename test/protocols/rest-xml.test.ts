@@ -7,13 +7,16 @@ import {
   CopyObjectCommand,
   CreateBucketCommand,
   DeleteObjectsCommand,
+  GetBucketAclCommand,
   GetBucketPolicyCommand,
   GetBucketTaggingCommand,
   GetObjectCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
+  PutBucketAclCommand,
   PutBucketTaggingCommand,
   PutObjectCommand,
+  RenameObjectCommand,
   S3Client,
   UploadPartCommand,
   type S3ServiceException,
@@ -67,6 +70,7 @@ const s3Echo: ServiceDefinition = {
         DeleteMarker: false,
       };
     },
+    RenameObject: record('RenameObject'),
     HeadObject: () => ({ ContentLength: 12, ContentType: 'text/plain', LastModified: LAST_MODIFIED, Metadata: { color: 'blue' } }),
     DeleteObject: record('DeleteObject'),
     ListObjectsV2: (input: { Bucket: string; Prefix?: string; MaxKeys?: number }, ctx) => {
@@ -85,6 +89,14 @@ const s3Echo: ServiceDefinition = {
       };
     },
     PutBucketTagging: record('PutBucketTagging'),
+    PutBucketAcl: record('PutBucketAcl'),
+    GetBucketAcl: () => ({
+      Owner: { ID: 'owner-id', DisplayName: 'me' },
+      Grants: [
+        { Grantee: { Type: 'CanonicalUser', ID: 'owner-id' }, Permission: 'FULL_CONTROL' },
+        { Grantee: { Type: 'Group', URI: 'http://acs.amazonaws.com/groups/global/AllUsers' }, Permission: 'READ' },
+      ],
+    }),
     GetBucketTagging: () => ({ TagSet: [{ Key: 'env', Value: 'dev' }, { Key: 'team', Value: '' }] }),
     GetBucketPolicy: () => ({ Policy: '{"Version":"2012-10-17","Statement":[]}' }),
     CopyObject: (input, ctx) => {
@@ -174,6 +186,27 @@ describe('rest-xml protocol through the AWS SDK v3 S3 client and boto3', () => {
     assert.equal(input.ResponseContentType, 'text/csv');
   });
 
+  it('typed request bindings: timestamp headers (RFC 822) and query (explicit format), list headers', async () => {
+    const since = new Date('2025-12-24T10:20:30.000Z');
+    await s3.send(new GetObjectCommand({ Bucket: 'bkt', Key: 'k', IfModifiedSince: since, ResponseExpires: since, PartNumber: 2 }));
+    const { input, ctx } = seen.GetObject;
+    assert.equal(ctx.headers['if-modified-since'], 'Wed, 24 Dec 2025 10:20:30 GMT');
+    assert.equal((input.IfModifiedSince as Date).toISOString(), since.toISOString());
+    assert.equal((input.ResponseExpires as Date).toISOString(), since.toISOString());
+    assert.equal(input.PartNumber, 2);
+    await s3.send(new ListObjectsV2Command({ Bucket: 'bkt', OptionalObjectAttributes: ['RestoreStatus'] }));
+    assert.deepEqual(seen.ListObjectsV2.input.OptionalObjectAttributes, ['RestoreStatus']);
+  });
+
+  it('idempotency tokens: the SDK\'s is passed on, a missing one is generated', async () => {
+    await s3.send(new RenameObjectCommand({ Bucket: 'bkt', Key: 'new', RenameSource: 'old', ClientToken: 'token-1' }));
+    assert.equal(seen.RenameObject.input.ClientToken, 'token-1');
+    assert.equal(seen.RenameObject.input.RenameSource, 'old');
+    const res = await fetch(`${endpoint}/bkt/new2?renameObject`, { method: 'PUT', headers: { 'x-amz-rename-source': 'old' } });
+    assert.equal(res.status, 200);
+    assert.match(String(seen.RenameObject.input.ClientToken), /^[0-9a-f-]{36}$/);
+  });
+
   it('HeadObject: headers only, no body', async () => {
     const out = await s3.send(new HeadObjectCommand({ Bucket: 'bkt', Key: 'a' }));
     assert.equal(out.ContentLength, 12);
@@ -198,7 +231,7 @@ describe('rest-xml protocol through the AWS SDK v3 S3 client and boto3', () => {
   });
 
   it('operations without a handler answer NotImplemented (501), unknown methods MethodNotAllowed (405)', async () => {
-    const notImplemented = await fetch(`${endpoint}/bkt?acl`);
+    const notImplemented = await fetch(`${endpoint}/bkt?cors`);
     assert.equal(notImplemented.status, 501);
     assert.match(await notImplemented.text(), /<Code>NotImplemented<\/Code>/);
     const patch = await fetch(`${endpoint}/bkt/key`, { method: 'PATCH' });
@@ -230,6 +263,20 @@ describe('rest-xml protocol through the AWS SDK v3 S3 client and boto3', () => {
     assert.deepEqual(seen.PutBucketTagging.input.Tagging, { TagSet: [{ Key: 'a&b', Value: '<1>' }, { Key: 'empty', Value: '' }] });
     const out = await s3.send(new GetBucketTaggingCommand({ Bucket: 'bkt' }));
     assert.deepEqual(out.TagSet, [{ Key: 'env', Value: 'dev' }, { Key: 'team', Value: '' }]);
+  });
+
+  it('PutBucketAcl / GetBucketAcl: namespaced xsi:type attributes in both directions', async () => {
+    const grants = [
+      { Grantee: { Type: 'CanonicalUser' as const, ID: 'owner-id' }, Permission: 'FULL_CONTROL' as const },
+      { Grantee: { Type: 'Group' as const, URI: 'http://acs.amazonaws.com/groups/global/AllUsers' }, Permission: 'READ' as const },
+    ];
+    await s3.send(new PutBucketAclCommand({ Bucket: 'bkt', AccessControlPolicy: { Owner: { ID: 'owner-id' }, Grants: grants } }));
+    assert.deepEqual(seen.PutBucketAcl.input.AccessControlPolicy, { Owner: { ID: 'owner-id' }, Grants: grants });
+    const out = await s3.send(new GetBucketAclCommand({ Bucket: 'bkt' }));
+    assert.deepEqual(out.Grants, grants);
+    assert.deepEqual(out.Owner, { ID: 'owner-id', DisplayName: 'me' });
+    const xml = await (await fetch(`${endpoint}/bkt?acl`)).text();
+    assert.match(xml, /<Grantee xsi:type="CanonicalUser" xmlns:xsi="http:\/\/www.w3.org\/2001\/XMLSchema-instance"><ID>owner-id<\/ID><\/Grantee>/);
   });
 
   it('GetBucketPolicy: a string payload is the raw body', async () => {
