@@ -31,8 +31,12 @@ export function parseResponse(
   try {
     if (protocol === 'json' || protocol === 'rest-json') {
       const document = body.trim() ? (JSON.parse(body) as Record<string, unknown>) : {};
-      if (status >= 300) result.error = jsonError(document, headers);
-      else result.output = outputRef ? (fromJson(model, outputRef, document, protocol) as ParsedResponse['output']) : {};
+      if (status >= 300) {
+        result.error = jsonError(document, headers);
+        const shape = model.shapes[result.error?.shapeName ?? ''];
+        // An error shape's modelled members (DynamoDB's ConditionalCheckFailedException.Item) are part of what a client sees.
+        if (shape?.exception) result.output = fromJson(model, { shape: result.error!.shapeName! }, document, protocol) as ParsedResponse['output'];
+      } else result.output = outputRef ? (fromJson(model, outputRef, document, protocol) as ParsedResponse['output']) : {};
     } else {
       const document = body.trim() ? (xml.parse(body) as Record<string, unknown>) : {};
       if (status >= 300) result.error = xmlError(document);
