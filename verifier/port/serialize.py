@@ -3,6 +3,7 @@
 stdin: JSON list of {"service", "protocol", "operation", "params"}; stdout: JSON list of
 {"method", "path", "query", "headers", "body"}. botocore 1.43 models; SQS over query uses twinstack's copy (emulator/models), which keeps the legacy query traits.
 """
+import base64
 import json
 import sys
 from pathlib import Path
@@ -28,10 +29,21 @@ def model_for(service, protocol):
     return _models[key]
 
 
+def with_blobs(value):
+    """`{"$blob": base64}` in a source's parameters -> bytes (blobs that are not UTF-8 text cannot travel as JSON strings)."""
+    if isinstance(value, dict):
+        if list(value) == ["$blob"]:
+            return base64.b64decode(value["$blob"])
+        return {k: with_blobs(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [with_blobs(v) for v in value]
+    return value
+
+
 def serialize(step):
     model = model_for(step["service"], step["protocol"])
     operation = model.operation_model(step["operation"])
-    request = create_serializer(step["protocol"], include_validation=False).serialize_to_request(step["params"], operation)
+    request = create_serializer(step["protocol"], include_validation=False).serialize_to_request(with_blobs(step["params"]), operation)
     body = request["body"]
     if isinstance(body, bytes):
         body = body.decode("utf-8")
