@@ -90,8 +90,7 @@ function literalQueryMatches(route: Route, query: URLSearchParams): boolean {
 }
 
 /** Lower is better; compares candidates that all match method, path and literal query keys. */
-function rank(route: Route, req: RawRequest): number[] {
-  const lowerQuery = new Set([...req.query.keys()].map((k) => k.toLowerCase()));
+function rank(route: Route, req: RawRequest, lowerQuery: Set<string>): number[] {
   const presentQuery = route.requiredQuery.filter((k) => lowerQuery.has(k)).length;
   const presentHeaders = route.requiredHeaders.filter((h) => req.headers[h] !== undefined).length;
   const missing = route.requiredQuery.length + route.requiredHeaders.length - presentQuery - presentHeaders;
@@ -116,11 +115,13 @@ function compareRanks(a: number[], b: number[]): number {
  */
 export function matchRoute(model: ServiceModel, req: RawRequest): RouteMatch | undefined {
   let best: { route: Route; match: RegExpExecArray; rank: number[] } | undefined;
+  let lowerQuery: Set<string> | undefined;
   for (const route of compile(model)) {
     if (route.method !== req.method) continue;
     const match = route.pattern.exec(req.path);
     if (!match || !literalQueryMatches(route, req.query)) continue;
-    const routeRank = rank(route, req);
+    lowerQuery ??= new Set([...req.query.keys()].map((k) => k.toLowerCase()));
+    const routeRank = rank(route, req, lowerQuery);
     if (!best || compareRanks(routeRank, best.rank) < 0) best = { route, match, rank: routeRank };
   }
   if (!best) return undefined;
