@@ -6,6 +6,7 @@ import {
   InvokeCommand,
   LambdaClient,
   ListFunctionsCommand,
+  SendDurableExecutionCallbackFailureCommand,
   TagResourceCommand,
   UntagResourceCommand,
   UpdateFunctionConfigurationCommand,
@@ -73,6 +74,9 @@ const lambdaEcho: ServiceDefinition = {
     ListFunctions: (input: { Marker?: string; MaxItems?: number }, ctx) => {
       seen.ListFunctions = { input, ctx };
       return { Functions: [configuration('a'), configuration('b')], NextMarker: 'next' };
+    },
+    SendDurableExecutionCallbackFailure: (input, ctx) => {
+      seen.SendDurableExecutionCallbackFailure = { input, ctx };
     },
     TagResource: (input, ctx) => {
       seen.TagResource = { input, ctx };
@@ -186,6 +190,14 @@ describe('rest-json protocol through the AWS SDK v3 Lambda client and boto3', ()
     assert.deepEqual({ ...seen.TagResource.input }, { Resource: ARN, Tags: { a: '1', b: '2' } });
     await lambda.send(new UntagResourceCommand({ Resource: ARN, TagKeys: ['a', 'b c'] }));
     assert.deepEqual({ ...seen.UntagResource.input }, { Resource: ARN, TagKeys: ['a', 'b c'] });
+  });
+
+  it('a structure payload is the whole JSON body', async () => {
+    const error = { ErrorMessage: 'boom', ErrorType: 'Failure', StackTrace: ['a', 'b'] };
+    await lambda.send(new SendDurableExecutionCallbackFailureCommand({ CallbackId: 'cb/1', Error: error }));
+    const { input, ctx } = seen.SendDurableExecutionCallbackFailure;
+    assert.deepEqual({ ...input }, { CallbackId: 'cb/1', Error: error });
+    assert.equal(ctx.headers['content-type'], 'application/json');
   });
 
   it('unknown routes and malformed JSON are client errors, not crashes', async () => {
