@@ -38,7 +38,9 @@ export type Matcher =
   /** The member must be absent from the actual response. */
   | { match: 'absent' }
   /** Not judged (AWS gives no stable value and its presence varies). */
-  | { match: 'ignore' };
+  | { match: 'ignore' }
+  /** The actual value is a JSON document in a string (a message body, a queue policy); its parsed form is compared with the expected value. */
+  | { match: 'json' };
 
 /** A value taken from a response and reused later as `{{name}}` (queue URL, receipt handle, shard iterator, ARN...). */
 export interface Capture {
@@ -77,8 +79,9 @@ export interface Expectation {
   /**
    * The response as a client parses it with the service model (the same form for every protocol): members by model
    * name, no ResponseMetadata, blobs as base64 strings, timestamps as ISO strings. Absent: the body is not judged.
+   * Any JSON value when `select` picks a part of the response (a list of messages, one attribute value).
    */
-  output?: { [key: string]: JsonValue };
+  output?: JsonValue;
   /** Compare `output` with the value at this path of the parsed actual response (a snapshot of one part of it). */
   select?: JsonPath;
   /** Per-path matchers over `output` (path as in `output`; `[*]` applies to every element). */

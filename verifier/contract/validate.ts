@@ -1,7 +1,7 @@
 import type { ContractFile } from './types.ts';
 
 const PROTOCOLS = ['json', 'query', 'rest-json', 'rest-xml'];
-const MATCHERS = ['type', 'regex', 'template', 'timestamp', 'number', 'present', 'absent', 'ignore'];
+const MATCHERS = ['type', 'regex', 'template', 'timestamp', 'number', 'present', 'absent', 'ignore', 'json'];
 const PROVENANCE = ['aws-recording', 'aws-validated-snapshot', 'aws-docs-example'];
 
 type Obj = Record<string, unknown>;
@@ -57,7 +57,9 @@ export function validateContract(value: unknown): string[] {
     need(PROTOCOLS.includes(t.protocol), `${at}.comments.twinstack.protocol`, `one of ${PROTOCOLS.join(', ')}`);
     need(typeof t.scoring === 'boolean', `${at}.comments.twinstack.scoring`, 'must be a boolean');
     need(isObj(t.expect), `${at}.comments.twinstack.expect`, 'missing');
-    if (t.scoring) need(t.expect?.status !== undefined, `${at}.comments.twinstack.expect.status`, 'a scoring interaction must know the status AWS returned');
+    // A snapshot of part of a response (`select`) shows the call succeeded but not its exact status.
+    const knowsOutcome = t.expect?.status !== undefined || (t.expect?.select !== undefined && t.expect.output !== undefined);
+    if (t.scoring) need(knowsOutcome, `${at}.comments.twinstack.expect.status`, 'a scoring interaction must know the status AWS returned');
     for (const [path, m] of Object.entries(t.expect?.matchers ?? {})) {
       need(path.startsWith('$'), `${at}.comments.twinstack.expect.matchers`, `path '${path}' must start with $`);
       need(MATCHERS.includes(m.match), `${at}.comments.twinstack.expect.matchers['${path}']`, `unknown matcher '${m.match}'`);

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ContractFile, ContractInteraction, Expectation, JsonValue, PactMatchingRules } from '../contract/types.ts';
 import { snapshotToExpectation } from './snapshot-expectation.ts';
-import type { SourceFile, SourceScenario } from './source-types.ts';
+import type { SourceFile, SourceScenario, SourceStep } from './source-types.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CONTRACTS = join(ROOT, 'contracts');
@@ -32,6 +32,8 @@ interface SerializedRequest {
 interface Variant {
   nodeId: string;
   protocol: 'json' | 'query';
+  /** The test's own pytest parameter (the node id's `[...]` without the protocol part), '' when none. */
+  param: string;
   suffix: string;
 }
 
@@ -45,10 +47,19 @@ function variantsOf(source: SourceFile, scenario: SourceScenario, snapshot: Snap
     .filter((id) => id === base || id.startsWith(`${base}[`))
     .map((nodeId) => {
       const param = /\[([^\]]*)\]$/.exec(nodeId)?.[1];
-      const protocol = param === undefined ? source.defaultProtocol : source.variants[param.split('-')[0]];
-      if (!protocol) throw new Error(`${nodeId}: no protocol for parameter '${param}'`);
-      return { nodeId, protocol, suffix: param === undefined ? '' : `.${param.replace(/[^a-z0-9_-]/gi, '_')}` };
+      const [first, ...rest] = param?.split('-') ?? [];
+      const named = first === undefined ? undefined : source.variants[first];
+      return {
+        nodeId,
+        protocol: named ?? source.defaultProtocol,
+        param: named ? rest.join('-') : (param ?? ''),
+        suffix: param === undefined ? '' : `.${param.replace(/[^a-z0-9_-]/gi, '_')}`,
+      };
     });
+}
+
+function stepsOf(scenario: SourceScenario, variant: Variant): SourceStep[] {
+  return typeof scenario.steps === 'function' ? scenario.steps(variant.param) : scenario.steps;
 }
 
 function toIsoDate(recorded: string): string {
@@ -82,19 +93,21 @@ function pactBody(expect: Expectation): { content: JsonValue; rules: PactMatchin
 
 function interactionFor(
   source: SourceFile,
-  scenario: SourceScenario,
+  step: SourceStep,
   variant: Variant,
   recorded: Snapshot[string]['recorded-content'],
   stepIndex: number,
   request: SerializedRequest,
 ): ContractInteraction {
-  const step = scenario.steps[stepIndex];
   const snapshotValue = step.snapshot !== undefined ? recorded[step.snapshot] : undefined;
-  if (step.snapshot !== undefined && !snapshotValue) throw new Error(`${variant.nodeId}: no snapshot key '${step.snapshot}'`);
-  const expect: Expectation = snapshotValue ? snapshotToExpectation(snapshotValue, variant.protocol) : step.fails ? { failure: true } : {};
+  if (step.snapshot !== undefined && snapshotValue === undefined) throw new Error(`${variant.nodeId}: no snapshot key '${step.snapshot}'`);
+  const protocol = step.protocol ?? variant.protocol;
+  const forms = { jsonStrings: step.jsonStrings, pythonBytes: step.pythonBytes };
+  const expect: Expectation =
+    snapshotValue !== undefined ? snapshotToExpectation(snapshotValue, protocol, forms) : step.fails ? { failure: true } : {};
   if (step.select) expect.select = step.select;
   if (step.unordered) expect.unordered = step.unordered;
-  const isJson = variant.protocol === 'json';
+  const isJson = protocol === 'json';
   const headers: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = [k.toLowerCase() === 'content-type' && isJson ? 'application/json' : v];
   const pact = isJson && !expect.error ? pactBody(expect) : undefined;
@@ -105,7 +118,7 @@ function interactionFor(
   return {
     type: 'Synchronous/HTTP',
     key: `${variant.nodeId}#${stepIndex}`,
-    description: `${stepIndex} ${step.op} (${variant.protocol})${step.snapshot ? ` → ${step.snapshot}` : ''}`,
+    description: `${stepIndex} ${step.op} (${protocol})${step.snapshot ? ` → ${step.snapshot}` : ''}`,
     pending: false,
     request: {
       method: request.method,
@@ -129,11 +142,13 @@ function interactionFor(
         step: stepIndex,
         service: source.service,
         operation: step.op,
-        protocol: variant.protocol,
+        protocol,
         ...(isJson ? { requestContentType: request.headers['Content-Type'], responseContentType: 'application/x-amz-json-1.0' } : {}),
-        scoring: !!snapshotValue,
+        scoring: snapshotValue !== undefined,
         expect,
-        ...(step.capture ? { captures: Object.entries(step.capture).map(([name, from]) => ({ name, from })) } : {}),
+        ...(step.capture
+          ? { captures: Object.entries(step.capture).map(([name, from]) => (typeof from === 'string' ? { name, from } : { name, ...from })) }
+          : {}),
         ...(step.snapshot ? { source: { snapshotKey: step.snapshot } } : {}),
         ...(step.delaySeconds ? { delaySeconds: step.delaySeconds } : {}),
       },
@@ -154,6 +169,7 @@ async function main() {
   const rows: PortingRow[] = [];
   let written = 0;
   const totals = new Map<string, { entries: number; ported: number; snapshotTests: number }>();
+  const cleared = new Set<string>();
   for (const name of readdirSync(sourceDir).filter((n) => n.endsWith('.ts')).sort()) {
     const source = (await import(join(sourceDir, name))).default as SourceFile;
     const snapshotFile = join(SNAPSHOTS, source.snapshotDir, `${source.module}.snapshot.json`);
@@ -161,33 +177,37 @@ async function main() {
     const validation = readJson<Validation>(snapshotFile.replace('.snapshot.json', '.validation.json'));
     const outDir = join(CONTRACTS, source.service);
     mkdirSync(outDir, { recursive: true });
-    // Only generated files (named after their test) are replaced; recorded contracts in the same folder stay.
-    for (const old of readdirSync(outDir)) if (old.startsWith('test_') && old.endsWith('.json')) rmSync(join(outDir, old));
-    const jobs: { scenario: SourceScenario; variant: Variant }[] = [];
+    // Only generated files (named after their test) are replaced, once per service (several test modules may feed
+    // one service); recorded contracts in the same folder stay.
+    if (!cleared.has(source.service)) {
+      for (const old of readdirSync(outDir)) if (old.startsWith('test_') && old.endsWith('.json')) rmSync(join(outDir, old));
+      cleared.add(source.service);
+    }
+    const jobs: { scenario: SourceScenario; variant: Variant; steps: SourceStep[] }[] = [];
     const portedIds = new Set<string>();
     for (const scenario of source.scenarios) {
       const variants = variantsOf(source, scenario, snapshot);
       if (!variants.length) throw new Error(`${scenario.test}: not in ${snapshotFile}`);
       for (const variant of variants) {
-        jobs.push({ scenario, variant });
+        jobs.push({ scenario, variant, steps: stepsOf(scenario, variant) });
         portedIds.add(variant.nodeId);
       }
     }
-    const steps = jobs.flatMap(({ scenario, variant }) =>
-      scenario.steps.map((s) => ({ service: source.service, protocol: variant.protocol, operation: s.op, params: s.params })),
+    const requests = jobs.flatMap(({ variant, steps }) =>
+      steps.map((s) => ({ service: source.service, protocol: s.protocol ?? variant.protocol, operation: s.op, params: s.params })),
     );
     const serialized = JSON.parse(
-      execFileSync('python3', [join(ROOT, 'verifier', 'port', 'serialize.py')], { input: JSON.stringify(steps), maxBuffer: 1 << 28 }).toString(),
+      execFileSync('python3', [join(ROOT, 'verifier', 'port', 'serialize.py')], { input: JSON.stringify(requests), maxBuffer: 1 << 28 }).toString(),
     ) as SerializedRequest[];
     let cursor = 0;
-    for (const { scenario, variant } of jobs) {
+    for (const { scenario, variant, steps } of jobs) {
       const entry = snapshot[variant.nodeId];
       const testName = scenario.test.split('::').pop()!;
       const id = `${source.service}/${testName}${variant.suffix}`;
       const contract: ContractFile = {
         consumer: { name: 'aws-sdk' },
         provider: { name: `aws-${source.service}` },
-        interactions: scenario.steps.map((_, i) => interactionFor(source, scenario, variant, entry['recorded-content'], i, serialized[cursor + i])),
+        interactions: steps.map((step, i) => interactionFor(source, step, variant, entry['recorded-content'], i, serialized[cursor + i])),
         metadata: {
           pactSpecification: { version: '4.0' },
           twinstack: {
@@ -212,18 +232,18 @@ async function main() {
           },
         },
       };
-      cursor += scenario.steps.length;
+      cursor += steps.length;
       writeFileSync(join(CONTRACTS, `${id}.json`), `${JSON.stringify(contract, null, 2)}\n`);
       written++;
     }
-    const total = { entries: 0, ported: 0, snapshotTests: 0 };
+    const total = totals.get(source.service) ?? { entries: 0, ported: 0, snapshotTests: 0 };
     for (const [nodeId, entry] of Object.entries(snapshot)) {
       const entries = Object.keys(entry['recorded-content']).length;
       const test = nodeId.split('::').slice(1).join('::').replace(/\[.*$/, '');
       total.entries += entries;
       total.snapshotTests++;
       if (portedIds.has(nodeId)) {
-        const used = source.scenarios.find((s) => nodeId.includes(`::${s.test}`))!.steps.filter((s) => s.snapshot).length;
+        const used = jobs.find((j) => j.variant.nodeId === nodeId)!.steps.filter((s) => s.snapshot).length;
         total.ported += used;
         rows.push({ service: source.service, test: nodeId, status: 'ported', entries: used, ...(used < entries ? { reason: `${entries - used} of ${entries} entries not reproduced` } : {}) });
       } else {

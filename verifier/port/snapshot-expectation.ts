@@ -14,7 +14,39 @@ export function placeholderTemplate(text: string): string {
     .replace(/<[a-z][a-z0-9_-]*>/gi, '{{*}}');
 }
 
-function convert(value: unknown, path: string, matchers: Record<string, Matcher>): JsonValue {
+/** Options from the source step: where the snapshot stores a value in another form than the client parses it. */
+export interface SnapshotForms {
+  /** JSON documents sent as strings, stored decoded. */
+  jsonStrings?: string[];
+  /** Blobs stored as Python's `repr()` of the bytes. */
+  pythonBytes?: string[];
+}
+
+const PYTHON_ESCAPES: Record<string, number> = { n: 10, r: 13, t: 9, '\\': 92, "'": 39, '"': 34 };
+
+/** `b'a\x1eb'` (Python's repr of bytes) -> base64, the form the verifier's parsed responses give blobs. */
+export function pythonBytesToBase64(repr: string): string {
+  const inner = /^b(['"])([\s\S]*)\1$/.exec(repr)?.[2];
+  if (inner === undefined) throw new Error(`not a Python bytes repr: ${repr}`);
+  const bytes: number[] = [];
+  for (let i = 0; i < inner.length; i++) {
+    if (inner[i] !== '\\') {
+      bytes.push(inner.charCodeAt(i));
+      continue;
+    }
+    const next = inner[++i];
+    if (next === 'x') {
+      bytes.push(parseInt(inner.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else if (next in PYTHON_ESCAPES) bytes.push(PYTHON_ESCAPES[next]);
+    else throw new Error(`unknown escape \\${next} in ${repr}`);
+  }
+  return Buffer.from(bytes).toString('base64');
+}
+
+function convert(value: unknown, path: string, matchers: Record<string, Matcher>, forms: SnapshotForms): JsonValue {
+  if (forms.jsonStrings?.includes(path)) matchers[path] = { match: 'json' };
+  if (typeof value === 'string' && forms.pythonBytes?.includes(path)) return pythonBytesToBase64(value);
   if (typeof value === 'string') {
     if (TIMESTAMP_WORDS.has(value)) {
       matchers[path] = { match: 'timestamp' };
@@ -22,20 +54,30 @@ function convert(value: unknown, path: string, matchers: Record<string, Matcher>
     }
     return placeholderTemplate(value);
   }
-  if (Array.isArray(value)) return value.map((v, i) => convert(v, childPath(path, i), matchers));
+  if (Array.isArray(value)) return value.map((v, i) => convert(v, childPath(path, i), matchers, forms));
   if (value && typeof value === 'object') {
     const out: Record<string, JsonValue> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = convert(v, childPath(path, k), matchers);
+    for (const [k, v] of Object.entries(value)) out[k] = convert(v, childPath(path, k), matchers, forms);
     return out;
   }
   return value as JsonValue;
 }
 
+function isWholeResponse(recorded: unknown): recorded is Record<string, unknown> {
+  return !!recorded && typeof recorded === 'object' && !Array.isArray(recorded) && ('ResponseMetadata' in recorded || 'Error' in recorded);
+}
+
 /**
  * A boto3-parsed response as LocalStack's snapshot recorded it -> the verifier's expectation. boto3's error view:
  * `Code` is what the protocol's client sees (query-compatible code for SQS JSON), `QueryErrorCode` the `__type` name.
+ * A part of a response (one message, a list, an ARN) becomes the expected output alone; the step's `select` says where.
  */
-export function snapshotToExpectation(recorded: Record<string, unknown>, protocol: string): Expectation {
+export function snapshotToExpectation(recorded: unknown, protocol: string, forms: SnapshotForms = {}): Expectation {
+  if (!isWholeResponse(recorded)) {
+    const matchers: Record<string, Matcher> = {};
+    const output = convert(recorded, '$', matchers, forms);
+    return { output, ...(Object.keys(matchers).length ? { matchers } : {}) };
+  }
   const { ResponseMetadata, Error: error, ...rest } = recorded as {
     ResponseMetadata?: { HTTPStatusCode?: number };
     Error?: { Code: string; Message?: string; Type?: 'Sender' | 'Receiver'; QueryErrorCode?: string };
@@ -50,7 +92,7 @@ export function snapshotToExpectation(recorded: Record<string, unknown>, protoco
     return expectation;
   }
   const matchers: Record<string, Matcher> = {};
-  expectation.output = convert(rest, '$', matchers) as Record<string, JsonValue>;
+  expectation.output = convert(rest, '$', matchers, forms);
   if (Object.keys(matchers).length) expectation.matchers = matchers;
   return expectation;
 }

@@ -6,8 +6,14 @@ export interface SourceStep {
   snapshot?: string;
   /** The call failed on AWS but its response was not recorded (the test expected a ClientError). */
   fails?: boolean;
-  /** Variables taken from this step's parsed response: name -> JSONPath. */
-  capture?: Record<string, string>;
+  /** Variables taken from this step's parsed response: name -> JSONPath, or a JSONPath and a regex whose group 1 is kept. */
+  capture?: Record<string, string | { from: string; regex: string }>;
+  /** The test sent this call through a client of this protocol whatever the variant (e.g. fixtures create queues over JSON). */
+  protocol?: 'json' | 'query';
+  /** Paths (as in the snapshot value) of JSON documents sent as strings, which the snapshot stores decoded. */
+  jsonStrings?: string[];
+  /** Paths of blobs the snapshot stores as Python's `repr()` of the bytes (`b'...'`). */
+  pythonBytes?: string[];
   /** The snapshot holds only this part of the response (e.g. `$.Messages[0]`). */
   select?: string;
   /** Lists whose order AWS does not define. */
@@ -19,7 +25,8 @@ export interface SourceStep {
 export interface SourceScenario {
   /** `Class::test_name` or `test_name` as in the pytest node id (without the parameter suffix). */
   test: string;
-  steps: SourceStep[];
+  /** The calls; a function of the test's own pytest parameter (the node id's `[...]` without the protocol part) when they differ by it. */
+  steps: SourceStep[] | ((param: string) => SourceStep[]);
   /** Why this reproduction is faithful where the test code differs in form (fixtures, loops). */
   note?: string;
 }
@@ -30,7 +37,7 @@ export interface SourceFile {
   module: string;
   /** Snapshot file folder under /work/shared/reference/aws-snapshots. */
   snapshotDir: string;
-  /** pytest parameter id (before any `-`) -> protocol; no parameter: `defaultProtocol`. */
+  /** pytest parameter id (before any `-`) -> protocol; no parameter, or one that names no protocol: `defaultProtocol`. */
   variants: Record<string, 'json' | 'query'>;
   defaultProtocol: 'json' | 'query';
   scenarios: SourceScenario[];

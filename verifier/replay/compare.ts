@@ -54,6 +54,11 @@ class Comparison {
   value(expected: JsonValue | undefined, actual: unknown, path: string): void {
     const matcher = this.matcherAt(path);
     if (matcher) return this.byMatcher(matcher, expected, actual, path);
+    this.structure(expected, actual, path);
+  }
+
+  /** Compares without the matcher at `path` itself (deeper paths still consult theirs). */
+  private structure(expected: JsonValue | undefined, actual: unknown, path: string): void {
     if (actual === undefined) return this.fail(path, expected, undefined, 'missing');
     if (expected === undefined || expected === null || typeof expected !== 'object') return this.scalar(expected ?? null, actual, path);
     if (Array.isArray(expected)) {
@@ -126,6 +131,16 @@ class Comparison {
       case 'timestamp':
         if (!isTimestamp(actual)) this.fail(path, '(a timestamp)', actual);
         return;
+      case 'json': {
+        let parsed: unknown;
+        try {
+          parsed = typeof actual === 'string' ? JSON.parse(actual) : undefined;
+        } catch {
+          parsed = undefined;
+        }
+        if (parsed === undefined) return this.fail(path, expected, actual, 'expected a JSON document in a string');
+        return this.structure(expected, parsed, path);
+      }
       case 'number': {
         const n = typeof actual === 'number' ? actual : Number.NaN;
         if (Number.isNaN(n) || (matcher.min !== undefined && n < matcher.min) || (matcher.max !== undefined && n > matcher.max)) {
