@@ -1,5 +1,3 @@
-const AWS_ERROR = Symbol.for('twinstack.AwsError');
-
 /**
  * The one error type service code throws. `code` is the error shape name from the service model when the error is
  * modelled (e.g. SQS `QueueDoesNotExist`); the protocol layer then takes the HTTP status and the query-protocol
@@ -7,15 +5,6 @@ const AWS_ERROR = Symbol.for('twinstack.AwsError');
  * such as `ValidationException` or `InvalidParameterValue`) carry their own status.
  */
 export class AwsError extends Error {
-  /**
-   * Recognises AwsErrors from any copy of this module: under mocha + tsx, modules imported statically (CommonJS) and
-   * services loaded with `import()` (ESM) get separate module instances, which would defeat a plain `instanceof`.
-   */
-  static [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[AWS_ERROR] === true;
-  }
-
-  readonly [AWS_ERROR] = true;
   readonly code: string;
   readonly status?: number;
   readonly sender: boolean;
