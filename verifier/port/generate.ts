@@ -8,6 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ContractFile, ContractInteraction, Expectation, JsonValue, PactMatchingRules } from '../contract/types.ts';
+import { loadModel } from '../../emulator/models/load.ts';
 import { snapshotToExpectation } from './snapshot-expectation.ts';
 import type { SourceFile, SourceScenario, SourceStep } from './source-types.ts';
 
@@ -62,6 +63,12 @@ function stepsOf(scenario: SourceScenario, variant: Variant): SourceStep[] {
   return typeof scenario.steps === 'function' ? scenario.steps(variant.param) : scenario.steps;
 }
 
+/** The status of an error known by its code: the model's `httpStatusCode`, else 400 (client errors of AWS JSON and query APIs). */
+function errorStatusOf(service: string): (code: string) => number {
+  const model = loadModel(service);
+  return (code) => model.shapes[code]?.error?.httpStatusCode ?? 400;
+}
+
 function toIsoDate(recorded: string): string {
   const [date, time] = recorded.split(', ');
   const [dd, mm, yyyy] = date.split('-');
@@ -102,11 +109,13 @@ function interactionFor(
   const snapshotValue = step.snapshot !== undefined ? recorded[step.snapshot] : undefined;
   if (step.snapshot !== undefined && snapshotValue === undefined) throw new Error(`${variant.nodeId}: no snapshot key '${step.snapshot}'`);
   const protocol = step.protocol ?? variant.protocol;
-  const forms = { jsonStrings: step.jsonStrings, pythonBytes: step.pythonBytes };
+  const service = step.service ?? source.service;
+  const forms = { jsonStrings: step.jsonStrings, pythonBytes: step.pythonBytes, redactedWords: source.redactedWords, errorStatus: errorStatusOf(service) };
   const expect: Expectation =
     snapshotValue !== undefined ? snapshotToExpectation(snapshotValue, protocol, forms) : step.fails ? { failure: true } : {};
   if (step.select) expect.select = step.select;
   if (step.unordered) expect.unordered = step.unordered;
+  if (step.ignore) expect.matchers = { ...expect.matchers, ...Object.fromEntries(step.ignore.map((path) => [path, { match: 'ignore' as const }])) };
   const isJson = protocol === 'json';
   const headers: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = [k.toLowerCase() === 'content-type' && isJson ? 'application/json' : v];
@@ -140,10 +149,11 @@ function interactionFor(
       testname: variant.nodeId,
       twinstack: {
         step: stepIndex,
-        service: source.service,
+        service,
         operation: step.op,
         protocol,
-        ...(isJson ? { requestContentType: request.headers['Content-Type'], responseContentType: 'application/x-amz-json-1.0' } : {}),
+        // AWS answers a JSON-protocol request in the request's own JSON version (1.0 for SQS and DynamoDB, 1.1 for Kinesis).
+        ...(isJson ? { requestContentType: request.headers['Content-Type'], responseContentType: request.headers['Content-Type'] } : {}),
         scoring: snapshotValue !== undefined,
         expect,
         ...(step.capture
@@ -194,7 +204,7 @@ async function main() {
       }
     }
     const requests = jobs.flatMap(({ variant, steps }) =>
-      steps.map((s) => ({ service: source.service, protocol: s.protocol ?? variant.protocol, operation: s.op, params: s.params })),
+      steps.map((s) => ({ service: s.service ?? source.service, protocol: s.protocol ?? variant.protocol, operation: s.op, params: s.params })),
     );
     const serialized = JSON.parse(
       execFileSync('python3', [join(ROOT, 'verifier', 'port', 'serialize.py')], { input: JSON.stringify(requests), maxBuffer: 1 << 28 }).toString(),

@@ -4,6 +4,8 @@ import { childPath } from '../replay/compare.ts';
 /** LocalStack's redacted account id, and the redacted placeholder forms, turned into contract templates. */
 const ACCOUNT = '111111111111';
 const TIMESTAMP_WORDS = new Set(['timestamp', 'datetime', 'date', '<timestamp>', '<datetime>', '<date>']);
+/** `str(ClientError)` as a test snapshotted it: `An error occurred (Code) when calling the Op operation: message`. */
+const CLIENT_ERROR_TEXT = /^An error occurred \(([^)]+)\) when calling the \w+ operation: ([\s\S]*)$/;
 
 /** `<region>` -> `{{region}}`, `<queue-name:1>` -> `{{queue-name:1}}` (binds once), other `<x>` -> `{{*}}`. */
 export function placeholderTemplate(text: string): string {
@@ -20,6 +22,10 @@ export interface SnapshotForms {
   jsonStrings?: string[];
   /** Blobs stored as Python's `repr()` of the bytes. */
   pythonBytes?: string[];
+  /** Literal words a transformer wrote in place of values: any value, or a timestamp. */
+  redactedWords?: Record<string, 'any' | 'timestamp'>;
+  /** HTTP status of an error known only from `str(ClientError)` (by its code). */
+  errorStatus?: (code: string) => number;
 }
 
 const PYTHON_ESCAPES: Record<string, number> = { n: 10, r: 13, t: 9, '\\': 92, "'": 39, '"': 34 };
@@ -48,10 +54,11 @@ function convert(value: unknown, path: string, matchers: Record<string, Matcher>
   if (forms.jsonStrings?.includes(path)) matchers[path] = { match: 'json' };
   if (typeof value === 'string' && forms.pythonBytes?.includes(path)) return pythonBytesToBase64(value);
   if (typeof value === 'string') {
-    if (TIMESTAMP_WORDS.has(value)) {
+    if (TIMESTAMP_WORDS.has(value) || forms.redactedWords?.[value] === 'timestamp') {
       matchers[path] = { match: 'timestamp' };
       return value;
     }
+    if (forms.redactedWords?.[value] === 'any') return '{{*}}';
     return placeholderTemplate(value);
   }
   if (Array.isArray(value)) return value.map((v, i) => convert(v, childPath(path, i), matchers, forms));
@@ -71,8 +78,11 @@ function isWholeResponse(recorded: unknown): recorded is Record<string, unknown>
  * A boto3-parsed response as LocalStack's snapshot recorded it -> the verifier's expectation. boto3's error view:
  * `Code` is what the protocol's client sees (query-compatible code for SQS JSON), `QueryErrorCode` the `__type` name.
  * A part of a response (one message, a list, an ARN) becomes the expected output alone; the step's `select` says where.
+ * `str(ClientError)` gives the error code and message; its status comes from `forms.errorStatus`.
  */
 export function snapshotToExpectation(recorded: unknown, protocol: string, forms: SnapshotForms = {}): Expectation {
+  const text = typeof recorded === 'string' ? CLIENT_ERROR_TEXT.exec(recorded) : null;
+  if (text && forms.errorStatus) return { status: forms.errorStatus(text[1]), error: { code: text[1], message: placeholderTemplate(text[2]) } };
   if (!isWholeResponse(recorded)) {
     const matchers: Record<string, Matcher> = {};
     const output = convert(recorded, '$', matchers, forms);
@@ -89,6 +99,14 @@ export function snapshotToExpectation(recorded: unknown, protocol: string, forms
     if (error.Message !== undefined) expectation.error.message = placeholderTemplate(error.Message);
     if (error.Type) expectation.error.type = error.Type;
     if (protocol === 'json' && error.QueryErrorCode) expectation.error.shapeName = error.QueryErrorCode;
+    // Modelled members of the error shape beyond its message (DynamoDB's ConditionalCheckFailedException.Item);
+    // botocore's lower-case `message` member repeats Error.Message, which is judged already.
+    const { message, ...members } = rest as Record<string, unknown>;
+    if (Object.keys(members).length) {
+      const matchers: Record<string, Matcher> = message === undefined ? {} : { '$.message': { match: 'ignore' } };
+      expectation.output = convert(members, '$', matchers, forms);
+      if (Object.keys(matchers).length) expectation.matchers = matchers;
+    }
     return expectation;
   }
   const matchers: Record<string, Matcher> = {};

@@ -1,5 +1,7 @@
 /** How `contracts/_sources/*.ts` describe a LocalStack AWS-validated test as a scenario (requests only, no expectations). */
 export interface SourceStep {
+  /** The twinstack service of this call when it is not the file's (a DynamoDB test reading DynamoDB Streams). */
+  service?: string;
   op: string;
   params: Record<string, unknown>;
   /** Snapshot key whose recorded AWS response this call returned; absent: a setup step (not scoring). */
@@ -18,6 +20,8 @@ export interface SourceStep {
   select?: string;
   /** Lists whose order AWS does not define. */
   unordered?: string[];
+  /** Response members the test left out of what it snapshotted (it recorded a value it built from the response). */
+  ignore?: string[];
   /** Seconds to wait before this call (AWS timing the test relies on). */
   delaySeconds?: number;
 }
@@ -40,6 +44,8 @@ export interface SourceFile {
   /** pytest parameter id (before any `-`) -> protocol; no parameter, or one that names no protocol: `defaultProtocol`. */
   variants: Record<string, 'json' | 'query'>;
   defaultProtocol: 'json' | 'query';
+  /** Literal words the test's transformers wrote in place of values (no `<...>`): judged as any value or a timestamp. */
+  redactedWords?: Record<string, 'any' | 'timestamp'>;
   scenarios: SourceScenario[];
   /** Snapshot tests deliberately not ported, with the reason (for PORTING.md). */
   notPorted: Record<string, string>;
