@@ -403,6 +403,11 @@ const scenarios: SourceScenario[] = [
     ],
   },
   {
+    test: 'TestSqsProvider::test_sse_kms_and_sqs_are_mutually_exclusive',
+    note: 'the snapshot keeps str(ClientError): code and message; the status is the error shape\'s in the AWS model',
+    steps: [createQueue(), setAttributes({ KmsMasterKeyId: 'testKeyId', SqsManagedSseEnabled: 'true' }, 'error')],
+  },
+  {
     test: 'TestSqsProvider::test_receive_message_message_attribute_names_filters',
     steps: [
       createQueue({ Attributes: { VisibilityTimeout: '0' } }),
@@ -586,7 +591,6 @@ const source: SourceFile = {
     test_message_deduplication_id_success: 'no recorded entries',
     test_approximate_number_of_messages_not_visible: 'no recorded entries',
     test_fifo_approximate_number_of_messages_not_visible: 'no recorded entries',
-    test_sse_kms_and_sqs_are_mutually_exclusive: 'the snapshot keeps only str(exception), not the response (no status, no error type)',
     test_send_message_via_queue_url_with_json_protocol: 'raw HTTP calls to the queue URL; request sequence not in the stored test source',
     test_send_batch_message_size: 'request sequence not in the stored test source (entry ids and sizes unknown)',
     test_fifo_high_throughput_ordering: 'request sequence not in the stored test source',
