@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { snapshotToExpectation } from '../../verifier/port/snapshot-expectation.ts';
+import { compareOutput } from '../../verifier/replay/compare.ts';
 
 describe('snapshot errors as text, literal redaction words and error members', () => {
   it("reads code and message from a snapshotted str(ClientError), with the status the caller knows for the code", () => {
@@ -36,5 +37,15 @@ describe('snapshot errors as text, literal redaction words and error members', (
     assert.deepEqual(withMessage.matchers, { '$.message': { match: 'ignore' } });
     const plain = snapshotToExpectation({ Error: { Code: 'ResourceNotFoundException', Message: 'm' }, message: 'm', ResponseMetadata: { HTTPStatusCode: 400 } }, 'json');
     assert.equal(plain.output, undefined);
+  });
+});
+
+describe('maps keyed by a redacted name', () => {
+  it('templates the key and matches it against the one actual key no other expected key names', () => {
+    const expectation = snapshotToExpectation({ Responses: { '<test-table>': [] }, UnprocessedKeys: {}, ResponseMetadata: { HTTPStatusCode: 200 } }, 'json');
+    assert.deepEqual(expectation.output, { Responses: { '{{*}}': [] }, UnprocessedKeys: {} });
+    assert.deepEqual(compareOutput(expectation, { Responses: { 'test_table_x1': [] }, UnprocessedKeys: {} }, new Map()), []);
+    const mismatches = compareOutput(expectation, { Responses: { a: [], b: [] }, UnprocessedKeys: {} }, new Map());
+    assert.deepEqual(mismatches.map((m) => [m.path, m.reason]), [["$.Responses.b", 'unexpected member']]);
   });
 });

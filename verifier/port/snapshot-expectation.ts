@@ -64,7 +64,8 @@ function convert(value: unknown, path: string, matchers: Record<string, Matcher>
   if (Array.isArray(value)) return value.map((v, i) => convert(v, childPath(path, i), matchers, forms));
   if (value && typeof value === 'object') {
     const out: Record<string, JsonValue> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = convert(v, childPath(path, k), matchers, forms);
+    // Keys may be redacted too (a map keyed by a table name); they become templates like values.
+    for (const [k, v] of Object.entries(value)) out[placeholderTemplate(k)] = convert(v, childPath(path, k), matchers, forms);
     return out;
   }
   return value as JsonValue;

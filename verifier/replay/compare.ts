@@ -70,11 +70,20 @@ class Comparison {
     }
     if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return this.fail(path, expected, actual, 'expected an object');
     const actualObject = actual as Record<string, unknown>;
-    for (const [key, item] of Object.entries(expected)) this.value(item, actualObject[key], childPath(path, key));
+    const matched = new Set<string>();
+    for (const [key, item] of Object.entries(expected)) {
+      // A templated key (a map keyed by a redacted name, e.g. BatchGetItem's Responses by table) takes the first
+      // actual key that no expected key names literally and that fits the template.
+      const actualKey = key.includes('{{')
+        ? (Object.keys(actualObject).find((k) => !(k in expected) && !matched.has(k) && matchTemplate(key, k, this.vars)) ?? key)
+        : key;
+      matched.add(actualKey);
+      this.value(item, actualObject[actualKey], childPath(path, actualKey));
+    }
     if (this.expectation.compare !== 'subset') {
       for (const key of Object.keys(actualObject)) {
         const keyPath = childPath(path, key);
-        if (!(key in expected) && this.matcherAt(keyPath)?.match !== 'ignore') this.fail(keyPath, undefined, actualObject[key], 'unexpected member');
+        if (!matched.has(key) && this.matcherAt(keyPath)?.match !== 'ignore') this.fail(keyPath, undefined, actualObject[key], 'unexpected member');
       }
     }
   }
