@@ -357,6 +357,13 @@ const source: SourceFile = {
       ],
     },
     {
+      test: 'TestDynamoDB::test_dynamodb_get_batch_items',
+      steps: [
+        createTable({ TableName: 'test_table_{{suffix}}', ...hashKey('PK'), ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 } }),
+        { op: 'BatchGetItem', params: { RequestItems: { 'test_table_{{suffix}}': { Keys: [{ PK: s('test-key') }] } } }, snapshot: 'Response' },
+      ],
+    },
+    {
       test: 'TestDynamoDB::test_dynamodb_idempotent_writing',
       note: 'the ClientRequestToken carries the run suffix so that runs within the 10-minute idempotency window do not collide',
       steps: [
@@ -658,7 +665,6 @@ const source: SourceFile = {
     },
   ],
   notPorted: {
-    test_dynamodb_get_batch_items: "the recorded Responses map is keyed by the redacted table name (<test-table>); the verifier does not template map keys",
     test_dynamodb_streams_describe_with_exclusive_start_shard_id: 'no recorded responses (the test only asserts)',
     test_stream_destination_records: 'no recorded responses (the test only asserts); needs a Kinesis stream',
     test_dynamodb_update_table_without_sse_specification_change:
