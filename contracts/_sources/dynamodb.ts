@@ -85,6 +85,12 @@ const writesStreamingStart = (): SourceStep[] => [
   shardIterator('TRIM_HORIZON'),
   put('test-ddb-table-{{suffix}}', { id: s('Fred') }, { snapshot: 'put-item-1' }),
 ];
+/** Enable/Update/DisableKinesisStreamingDestination of the captured Kinesis stream. */
+const kinesisDestination = (action: 'Enable' | 'Update' | 'Disable', TableName: string, snapshot: string, params: Record<string, unknown> = {}): SourceStep => ({
+  op: `${action}KinesisStreamingDestination`,
+  params: { TableName, StreamArn: '{{kinesisArn}}', ...params },
+  snapshot,
+});
 const RECORDS_NOTE =
   'the test polls GetRecords until it has the expected number of records and snapshots them as {"Records": [...]}; the contract reads them with one GetRecords call (NextShardIterator is not part of the snapshot)';
 
@@ -635,6 +641,33 @@ const source: SourceFile = {
       ],
     },
     {
+      test: 'TestDynamoDB::test_kinesis_streaming_destination_crud',
+      note: 'test code not at the stored LocalStack commit: the calls follow the recorded snapshot keys, with the parameters their recorded errors name; the destination is a new one-shard Kinesis stream',
+      steps: [
+        { service: 'kinesis', op: 'CreateStream', params: { StreamName: 'kinesis-stream-{{suffix}}', ShardCount: 1 } },
+        {
+          service: 'kinesis',
+          op: 'DescribeStream',
+          params: { StreamName: 'kinesis-stream-{{suffix}}' },
+          capture: { kinesisArn: '$.StreamDescription.StreamARN', accountId: { from: '$.StreamDescription.StreamARN', regex: '^arn:[^:]+:kinesis:[^:]+:(\\d{12}):' } },
+        },
+        createTable({ TableName: 'table-{{suffix}}', ...hashKey(), ProvisionedThroughput: THROUGHPUT }),
+        kinesisDestination('Enable', 'bad-table', 'enable-bad-table'),
+        kinesisDestination('Enable', 'table-{{suffix}}', 'enable'),
+        { op: 'DescribeKinesisStreamingDestination', params: { TableName: 'table-{{suffix}}' }, snapshot: 'describe' },
+        kinesisDestination('Update', 'table-{{suffix}}', 'update-missing-params'),
+        kinesisDestination('Update', 'table-{{suffix}}', 'update-bad-precision', { UpdateKinesisStreamingConfiguration: { ApproximateCreationDateTimePrecision: 'SECOND' } }),
+        kinesisDestination('Update', 'table-{{suffix}}', 'update-bad-stream-arn', {
+          StreamArn: 'arn:{{partition}}:kinesis:{{region}}:{{accountId}}:stream/bad-stream',
+          UpdateKinesisStreamingConfiguration: { ApproximateCreationDateTimePrecision: 'MICROSECOND' },
+        }),
+        kinesisDestination('Update', 'table-{{suffix}}', 'update', { UpdateKinesisStreamingConfiguration: { ApproximateCreationDateTimePrecision: 'MICROSECOND' } }),
+        kinesisDestination('Update', 'table-{{suffix}}', 'update-no-idempotency', { UpdateKinesisStreamingConfiguration: { ApproximateCreationDateTimePrecision: 'MICROSECOND' } }),
+        kinesisDestination('Disable', 'bad-table', 'disable-bad-table'),
+        kinesisDestination('Disable', 'table-{{suffix}}', 'disable'),
+      ],
+    },
+    {
       test: 'TestDynamoDB::test_dynamodb_describe_contributor_insights',
       note: 'test code not at the stored LocalStack commit: DescribeContributorInsights on a new table, as recorded',
       steps: [
@@ -670,7 +703,6 @@ const source: SourceFile = {
     test_dynamodb_update_table_without_sse_specification_change:
       'test code not at the stored LocalStack commit and its UpdateTable parameters are not in the recording; also calls KMS (not a twinstack service)',
     test_streams_on_global_tables: 'needs a replica table in a second region (ListStreams in two regions)',
-    test_kinesis_streaming_destination_crud: 'needs a Kinesis stream as destination (Kinesis is not a twinstack service yet); test code not at the stored LocalStack commit',
   },
 };
 
