@@ -17,7 +17,7 @@ export const VERIFY_HELP = `twinstack verify — replay the contract corpus agai
   --target URL          endpoint to verify (default: an embedded twinstack on a free port)
   --service a,b         only these services          --operation Op1,Op2   only these operations
   --contracts DIR       contract folder (default contracts/)
-  --report DIR          where parity.json/.md/.html and junit.xml go (default reports/out)
+  --report DIR          where parity.json/.md/.html and junit.xml go (default reports/)
   --shard i/n           run the i-th of n shards (merge with \`twinstack report --merge\`)
   --baseline [FILE]     fail on regressions against FILE (default reports/baseline.json; on by default when it exists)
   --no-baseline         do not compare        --update-baseline   write this run as the new baseline
@@ -154,7 +154,7 @@ export async function verifyCommand(args: string[]): Promise<number> {
     });
     const report = aggregate(run, introspection);
     const isDefaultRun = !values.report;
-    const reportDir = resolve(values.report ?? join(DEFAULT_REPORTS, 'out'));
+    const reportDir = resolve(values.report ?? DEFAULT_REPORTS);
     const defaultBaseline = join(DEFAULT_REPORTS, 'baseline.json');
     return finish(report, reportDir, {
       baseline: values['no-baseline'] ? undefined : (values.baseline ?? (isDefaultRun && !shard ? defaultBaseline : undefined)),
@@ -173,7 +173,7 @@ export async function reportCommand(args: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       merge: { type: 'boolean', default: false },
-      report: { type: 'string', default: join(DEFAULT_REPORTS, 'out') },
+      report: { type: 'string', default: DEFAULT_REPORTS },
       baseline: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
