@@ -12,7 +12,15 @@ export interface ItemChange {
   newImage?: Item;
   /** Set for deletions the service made itself (TTL expiry). */
   userIdentity?: { type: string; principalId: string };
+  /** The change arrived from another replica of a global table (replication must not send it back). */
+  replicated?: boolean;
   at: Date;
+}
+
+/** Who made a write, when it was not the caller of an item operation. */
+export interface ChangeOrigin {
+  userIdentity?: ItemChange['userIdentity'];
+  replicated?: boolean;
 }
 
 export type ChangeListener = (change: ItemChange) => void;

@@ -2,6 +2,7 @@ import type {
   GlobalSecondaryIndexDescription,
   LocalSecondaryIndexDescription,
   ProvisionedThroughputDescription,
+  ReplicaDescription,
   TableDescription,
 } from '@aws-sdk/client-dynamodb';
 import type { SecondaryIndex, Table, Throughput } from './table.ts';
@@ -26,6 +27,8 @@ export interface DescribeMoment {
   newIndexes?: Set<string>;
   /** SSE being changed by an UpdateTable call (UPDATING in its response). */
   sseUpdating?: boolean;
+  /** Replicas an UpdateTable call is creating or deleting (CREATING / DELETING in its response). */
+  replicaStatuses?: ReadonlyMap<string, ReplicaDescription['ReplicaStatus']>;
 }
 
 /**
@@ -65,6 +68,7 @@ export function describeTable(table: Table, at: DescribeMoment = { moment: 'desc
     description.LatestStreamArn = table.latestStream.arn;
     description.LatestStreamLabel = table.latestStream.label;
   }
+  describeGlobalTable(table, description, at);
   if (table.sse) description.SSEDescription = at.sseUpdating ? { ...table.sse, Status: 'UPDATING' } : table.sse;
   if (table.tableClass) description.TableClassSummary = { TableClass: table.tableClass.name as 'STANDARD', LastUpdateDateTime: table.tableClass.updated };
   if (table.onDemandThroughput) description.OnDemandThroughput = table.onDemandThroughput;
@@ -77,6 +81,16 @@ export function describeTable(table: Table, at: DescribeMoment = { moment: 'desc
     };
   }
   return description;
+}
+
+/** Version 2019.11.21 global tables show their replicas (and witnesses) on every replica; legacy ones do not. */
+function describeGlobalTable(table: Table, description: TableDescription, at: DescribeMoment) {
+  const group = table.replication;
+  if (group?.version !== '2019.11.21') return;
+  description.GlobalTableVersion = group.version;
+  description.Replicas = group.describeReplicas(at.replicaStatuses);
+  if (group.witnesses.size) description.GlobalTableWitnesses = [...group.witnesses].sort().map((RegionName) => ({ RegionName, WitnessStatus: 'ACTIVE' }));
+  if (group.consistency) description.MultiRegionConsistency = group.consistency;
 }
 
 /** DeleteTable answers with a reduced description: no key schema, attribute definitions or creation time. */

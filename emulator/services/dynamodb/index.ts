@@ -30,6 +30,7 @@ import {
 import { createBackup, deleteBackup, describeBackup, listBackups, restoreTableFromBackup, restoreTableToPointInTime } from './operations/backups.ts';
 import { deleteResourcePolicy, getResourcePolicy, putResourcePolicy } from './operations/resource-policy.ts';
 import { batchExecuteStatement, executeStatement, executeTransaction } from './operations/partiql.ts';
+import { describeTableReplicaAutoScaling, updateTableReplicaAutoScaling } from './operations/replica-auto-scaling.ts';
 
 const handlers: Record<string, Handler<DynamoState>> = {
   CreateTable: createTable,
@@ -75,6 +76,8 @@ const handlers: Record<string, Handler<DynamoState>> = {
   ExecuteStatement: executeStatement,
   BatchExecuteStatement: batchExecuteStatement,
   ExecuteTransaction: executeTransaction,
+  DescribeTableReplicaAutoScaling: describeTableReplicaAutoScaling,
+  UpdateTableReplicaAutoScaling: updateTableReplicaAutoScaling,
 };
 
 const TABLE_NAME_PATTERN = /^[a-zA-Z0-9_.-]+$/;

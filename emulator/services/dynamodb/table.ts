@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type {
   AttributeDefinition,
   AttributeValue,
+  AutoScalingSettingsDescription,
   KeySchemaElement,
   OnDemandThroughput,
   Projection,
@@ -9,7 +10,8 @@ import type {
   StreamSpecification,
 } from '@aws-sdk/client-dynamodb';
 import { compareValues, itemSize } from './expressions/index.ts';
-import type { ChangeHub, ItemChange } from './changes.ts';
+import type { ChangeHub, ChangeOrigin } from './changes.ts';
+import type { ReplicationGroup } from './replication.ts';
 import { ItemStore } from './store.ts';
 import { encodeKeyValue, itemsEqual, type Item } from './values.ts';
 
@@ -46,6 +48,9 @@ export interface SecondaryIndex {
   status: 'CREATING' | 'UPDATING' | 'DELETING' | 'ACTIVE';
   store: ItemStore;
   sizeBytes: number;
+  /** Application Auto Scaling settings (UpdateTableReplicaAutoScaling, UpdateGlobalTableSettings). */
+  readScaling?: AutoScalingSettingsDescription;
+  writeScaling?: AutoScalingSettingsDescription;
 }
 
 export interface TimeToLive {
@@ -78,6 +83,10 @@ export class Table {
   contributorInsights?: { status: string; mode?: string; updated: Date };
   resourcePolicy?: { policy: string; revisionId: string };
   readonly kinesisDestinations = new Map<string, { status: string; precision?: string }>();
+  readScaling?: AutoScalingSettingsDescription;
+  writeScaling?: AutoScalingSettingsDescription;
+  /** The global table this table is a replica of. */
+  replication?: ReplicationGroup;
 
   constructor(
     readonly name: string,
@@ -86,6 +95,16 @@ export class Table {
     public attributeDefinitions: AttributeDefinition[],
     private readonly changes: ChangeHub,
   ) {}
+
+  /** A new, empty table with this one's definition (keys, indexes, capacity): a restore target or a replica. */
+  emptyCopy(arn: string, changes: ChangeHub, name = this.name): Table {
+    const table = new Table(name, arn, this.keySchema, this.attributeDefinitions, changes);
+    table.billingMode = this.billingMode;
+    table.billingModeSummary = this.billingModeSummary;
+    table.throughput = { ...this.throughput };
+    for (const index of this.indexes.values()) table.indexes.set(index.name, { ...index, store: new ItemStore(compareValues), sizeBytes: 0 });
+    return table;
+  }
 
   get schema(): KeySchema {
     return schemaOf(this.keySchema);
@@ -116,7 +135,7 @@ export class Table {
    * Replaces (or, with `item` undefined, deletes) the item at `key`, maintains the indexes and emits the change.
    * Returns the previous item.
    */
-  write(key: Item, item: Item | undefined, userIdentity?: ItemChange['userIdentity']): Item | undefined {
+  write(key: Item, item: Item | undefined, origin: ChangeOrigin = {}): Item | undefined {
     const { partitionKey, sortKey } = this.schema;
     const pk = encodeKeyValue(key[partitionKey]);
     const sort = sortKey ? key[sortKey] : undefined;
@@ -132,7 +151,8 @@ export class Table {
         keys: this.keyOf(key),
         oldImage: old,
         newImage: item,
-        userIdentity,
+        userIdentity: origin.userIdentity,
+        replicated: origin.replicated,
         at: new Date(),
       });
     }

@@ -25,7 +25,7 @@ function sweepTable(table: Table, now: number): number {
     const expiry = Number(value);
     if (expiry <= now && expiry > now - MAX_AGE_SECONDS) expired.push(entry.item);
   }
-  for (const item of expired) table.write(table.keyOf(item), undefined, TTL_IDENTITY);
+  for (const item of expired) table.write(table.keyOf(item), undefined, { userIdentity: TTL_IDENTITY });
   return expired.length;
 }
 

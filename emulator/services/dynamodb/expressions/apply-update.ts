@@ -118,7 +118,7 @@ function deleteValues(existing: AttributeValue, value: AttributeValue, legacy: b
   return remaining.length === 0 ? undefined : makeSet(type, remaining);
 }
 
-// unverified: AttributeUpdates reports ADD/DELETE type mismatches in its own words.
+// AttributeUpdates reports ADD/DELETE type mismatches in its own words (dynalite test/updateItem.js, run against real DynamoDB).
 const legacyAware = (legacy: boolean) => (legacy ? validationError('Type mismatch for attribute to update') : UpdateErrors.wrongType());
 
 function removalOrder(a: UpdateAction, b: UpdateAction): number {

@@ -44,7 +44,7 @@ export class Binder {
         const left = this.operand(syntax.left);
         const right = this.operand(syntax.right);
         for (const side of [left, right]) {
-          // unverified: the operator is reported like a function ("operator or function: +")
+          // the operator is reported like a function, "operator or function: +" (dynalite test/updateItem.js, real DynamoDB)
           if (side.t === 'const' && side.value.N === undefined) this.fail(Detail.operandType(syntax.op, typeOf(side.value)));
         }
         return { t: 'arith', op: syntax.op, left, right };

@@ -37,7 +37,7 @@ export interface UpdatePlan {
   legacy?: boolean;
 }
 
-/** "[a, b, [0]]" as AWS prints document paths in overlap errors (index notation unverified). */
+/** "[a, b, [0]]" as AWS prints document paths in overlap errors (dynalite test/updateItem.js, run against real DynamoDB). */
 export function formatPath(path: Path): string {
   return `[${path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : segment)).join(', ')}]`;
 }

@@ -36,7 +36,8 @@ export const Detail = {
   actionOperandType: (action: string, type: string) =>
     `Incorrect operand type for operator or function; operator: ${action}, operand type: ${type}`,
   requiresPath: (fn: string) => `Operator or function requires a document path; operator or function: ${fn}`,
-  // unverified: the wording AWS uses for a function used where a value (or a condition) is expected.
+  // dynalite test/scan.js (run against real DynamoDB) and scylladb test/alternator/test_update_expression.py, which
+  // quotes the real response for list_append(list_append(...), ...)
   functionMisused: (fn: string) => `The function is not allowed to be used this way in an expression; function: ${fn}`,
   // unverified: functions of the other expression language (size in an update, if_not_exists in a condition).
   functionNotAllowed: (fn: string, where: 'update' | 'condition') =>
@@ -54,9 +55,6 @@ export const Detail = {
     `The BETWEEN operator requires same data type for lower and upper bounds; lower bound operand: AttributeValue: ${low}, upper bound operand: AttributeValue: ${high}`,
   invalidTypeName: (type: string) =>
     `Invalid attribute type name found; type: ${type}, valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}`,
-  keyOperator: (operator: string) => `Invalid operator used in KeyConditionExpression: ${operator}`,
-  keyConditionCount: () => 'Conditions can be of length 1 or 2 only',
-  keyConditionPerKey: () => 'KeyConditionExpressions must only contain one condition per key',
 };
 
 export const UpdateErrors = {
@@ -67,7 +65,22 @@ export const UpdateErrors = {
     validationError(`One or more parameter values were invalid: Cannot update attribute ${name}. This attribute is part of the key`),
 };
 
+/**
+ * Key condition errors, which AWS words without the "Invalid KeyConditionExpression: " prefix: real responses in
+ * awslabs/aws-athena-query-federation#746 ("Invalid operator used in KeyConditionExpression: OR") and #1089 ("KeyConditionExpressions
+ * must only contain one condition per key"), ServiceStack/ServiceStack.Aws#5 ("...: IN"); the others from dynalite's
+ * test suite, which runs against real DynamoDB (REMOTE=1; architect/dynalite test/query.js).
+ */
 export const QueryErrors = {
   missedKey: (name: string) => validationError(`Query condition missed key schema element: ${name}`),
   notSupported: () => validationError('Query key condition not supported'),
+  operator: (operator: string) => validationError(`Invalid operator used in KeyConditionExpression: ${operator}`),
+  conditionCount: () => validationError('Conditions can be of length 1 or 2 only'),
+  conditionPerKey: () => validationError('KeyConditionExpressions must only contain one condition per key'),
+  nestedOperation: () => validationError('KeyConditionExpressions cannot contain nested operations'),
+  nestedAttribute: () => validationError('KeyConditionExpressions cannot have conditions on nested attributes'),
+  multipleNames: () => validationError('Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition'),
+  noKeyAttribute: () => validationError('Invalid condition in KeyConditionExpression: No key attribute specified'),
+  keyNotFirst: (operator: string) =>
+    validationError(`Invalid condition in KeyConditionExpression: ${operator} operator must have the key attribute as its first operand`),
 };

@@ -4,7 +4,7 @@ import { Binder } from './bind.ts';
 import type { Condition, Operand } from './bound.ts';
 import { cachedParse } from './cache.ts';
 import type { ExpressionContext } from './context.ts';
-import { Detail, invalidExpression, QueryErrors } from './errors.ts';
+import { QueryErrors } from './errors.ts';
 import { Parser } from './parser.ts';
 import { checkConditionFunctions, checkRedundantParentheses, checkReservedWords, conditionOperands } from './static-checks.ts';
 import type { ConditionSyntax } from './syntax.ts';
@@ -22,22 +22,21 @@ export interface KeySchema {
 }
 
 const KIND = 'KeyConditionExpression';
-const fail = (detail: string) => invalidExpression(KIND, detail);
 
 function checkKeyOperators(condition: ConditionSyntax): void {
   switch (condition.t) {
     case 'or':
-      throw fail(Detail.keyOperator('OR'));
+      throw QueryErrors.operator('OR');
     case 'not':
-      throw fail(Detail.keyOperator('NOT'));
+      throw QueryErrors.operator('NOT');
     case 'in':
-      throw fail(Detail.keyOperator('IN'));
+      throw QueryErrors.operator('IN');
     case 'compare':
-      if (condition.op === '<>') throw fail(Detail.keyOperator('<>'));
+      if (condition.op === '<>') throw QueryErrors.operator('<>');
       return;
     case 'function':
-      // unverified: other functions are reported like operators
-      if (condition.call.fn !== 'begins_with') throw fail(Detail.keyOperator(condition.call.fn));
+      // dynalite test/query.js: attribute_exists, attribute_not_exists, attribute_type and contains by name
+      if (condition.call.fn !== 'begins_with') throw QueryErrors.operator(condition.call.fn);
       return;
     case 'and':
       checkKeyOperators(condition.left);
@@ -75,40 +74,43 @@ interface KeyTerm {
   values: AttributeValue[];
 }
 
+/** The key attribute an operand names, undefined for a value; AWS's checks for sizes and nested paths. */
 function attributeName(operand: Operand): string | undefined {
+  if (operand.t === 'size') throw QueryErrors.nestedOperation();
   if (operand.t !== 'path') return undefined;
-  if (operand.path.length !== 1) throw QueryErrors.notSupported();
+  if (operand.path.length !== 1) throw QueryErrors.nestedAttribute();
   return operand.path[0] as string;
 }
 
+/** The value side of a term; AWS names a second attribute there (dynalite test/query.js, "b > a.b"). */
 function constant(operand: Operand): AttributeValue {
-  // unverified wording: AWS rejects key conditions whose value side is an attribute or size()
-  if (operand.t !== 'const') throw fail('Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition');
+  if (operand.t === 'size') throw QueryErrors.nestedOperation();
+  if (operand.t !== 'const') throw QueryErrors.multipleNames();
   return operand.value;
 }
 
 function term(leaf: Condition): KeyTerm {
   if (leaf.t === 'between') {
-    const name = attributeName(leaf.subject);
-    if (name === undefined) throw QueryErrors.notSupported();
+    if (leaf.subject.t !== 'path') throw QueryErrors.keyNotFirst('BETWEEN');
+    const name = attributeName(leaf.subject)!;
     return { name, op: 'BETWEEN', values: [constant(leaf.low), constant(leaf.high)] };
   }
   if (leaf.t === 'begins_with') {
-    if (leaf.path.length !== 1) throw QueryErrors.notSupported();
+    if (leaf.path.length !== 1) throw QueryErrors.nestedAttribute();
     return { name: leaf.path[0] as string, op: 'BEGINS_WITH', values: [constant(leaf.prefix)] };
   }
   if (leaf.t !== 'compare') throw QueryErrors.notSupported();
   const left = attributeName(leaf.left);
   if (left !== undefined) return { name: left, op: leaf.op as SortKeyOperator, values: [constant(leaf.right)] };
   const right = attributeName(leaf.right);
-  if (right === undefined) throw QueryErrors.notSupported();
+  if (right === undefined) throw QueryErrors.noKeyAttribute();
   return { name: right, op: FLIPPED[leaf.op], values: [constant(leaf.left)] };
 }
 
 /** Matches key terms to the key schema with AWS's messages (shared with the legacy KeyConditions parameter). */
 export function keyConditionFromTerms(terms: KeyTerm[], schema: KeySchema): KeyCondition {
-  if (terms.length > 2) throw fail(Detail.keyConditionCount());
-  if (terms.length === 2 && terms[0].name === terms[1].name) throw fail(Detail.keyConditionPerKey());
+  if (terms.length > 2) throw QueryErrors.conditionCount();
+  if (terms.length === 2 && terms[0].name === terms[1].name) throw QueryErrors.conditionPerKey();
   const partition = terms.find((t) => t.name === schema.partitionKey);
   if (!partition) throw QueryErrors.missedKey(schema.partitionKey);
   if (partition.op !== '=') throw QueryErrors.notSupported();

@@ -10,7 +10,7 @@ import type {
   ExpectedAttributeValue,
 } from '@aws-sdk/client-dynamodb';
 import type { Condition, Path, UpdateAction, UpdatePlan } from './bound.ts';
-import { validationError } from './errors.ts';
+import { QueryErrors, validationError } from './errors.ts';
 import type { Comparator } from './syntax.ts';
 import { keyConditionFromTerms, type KeyCondition, type KeySchema, type SortKeyOperator } from './key-condition.ts';
 import { validateAttributeValue } from './validate-value.ts';
@@ -96,22 +96,29 @@ export function conditionFromFilter(filter: Record<string, LegacyCondition>, ope
   return conditions.length === 0 ? { t: 'always' } : combine(conditions, operator);
 }
 
+/**
+ * One Expected entry, checked in AWS's order with its words (dynalite test/putItem.js and test/updateItem.js, which
+ * run against real DynamoDB). A Value with a ComparisonOperator is its single argument.
+ */
 function expectedCondition(name: string, expected: ExpectedAttributeValue): Condition {
-  if (expected.ComparisonOperator !== undefined) {
-    // unverified wording
-    if (expected.Value !== undefined || expected.Exists !== undefined) {
-      throw invalid(`Exists and Value cannot be used with ComparisonOperator for Attribute: ${name}`);
+  const { ComparisonOperator: operator, Value: value, Exists: exists, AttributeValueList: list } = expected;
+  if (operator === undefined) {
+    if (list !== undefined) throw invalid(`AttributeValueList can only be used with a ComparisonOperator for Attribute: ${name}`);
+    if (exists === false) {
+      if (value !== undefined) throw invalid(`Value cannot be used when Exists is false for Attribute: ${name}`);
+      return { t: 'exists', path: [name], expected: false };
     }
-    return comparison(name, expected.ComparisonOperator, expected.AttributeValueList);
+    if (value === undefined) throw invalid(`Value must be provided when Exists is ${exists ?? 'null'} for Attribute: ${name}`);
+    return comparison(name, 'EQ', [value]);
   }
-  if (expected.Exists === false) {
-    // unverified wording
-    if (expected.Value !== undefined) throw invalid(`Value cannot be used when Exists is false for Attribute: ${name}`);
-    return { t: 'exists', path: [name], expected: false };
+  if (exists !== undefined) throw invalid(`Exists and ComparisonOperator cannot be used together for Attribute: ${name}`);
+  if (value !== undefined && list !== undefined) {
+    throw invalid(`Value and AttributeValueList cannot be used together for Attribute: ${name}`);
   }
-  // unverified wording
-  if (expected.Value === undefined) throw invalid(`Value must be provided when Exists is true for Attribute: ${name}`);
-  return comparison(name, 'EQ', [expected.Value]);
+  if (value === undefined && list === undefined && OPERATORS[operator]?.args !== 0) {
+    throw invalid(`Value or AttributeValueList must be used with ComparisonOperator: ${operator} for Attribute: ${name}`);
+  }
+  return comparison(name, operator, value !== undefined ? [value] : list);
 }
 
 export function conditionFromExpected(expected: Record<string, ExpectedAttributeValue>, operator?: 'AND' | 'OR'): Condition {
@@ -131,7 +138,7 @@ const KEY_OPERATORS: Record<string, SortKeyOperator> = {
 
 export function keyConditionFromLegacy(conditions: Record<string, LegacyCondition>, schema: KeySchema): KeyCondition {
   const entries = Object.entries(conditions);
-  if (entries.length > 2) throw validationError('Conditions can be of length 1 or 2 only');
+  if (entries.length > 2) throw QueryErrors.conditionCount();
   const terms = entries.map(([name, c]) => {
     const op = KEY_OPERATORS[c.ComparisonOperator!];
     if (!op) throw validationError('Attempted conditional constraint is not an indexable operation');
@@ -151,9 +158,11 @@ export function updateFromAttributeUpdates(updates: Record<string, AttributeValu
     if (value === undefined) throw invalid('Only DELETE action is allowed when no attribute value is specified');
     if (action === 'PUT') return { t: 'SET', path: [name], value: { t: 'const', value } };
     const type = typeOf(value);
-    const allowed = action === 'ADD' ? ['N', 'SS', 'NS', 'BS', 'L'] : ['SS', 'NS', 'BS'];
-    // unverified wording
-    if (!allowed.includes(type)) throw invalid(`${action} action is not supported for the type ${type}`);
+    // dynalite test/updateItem.js (run against real DynamoDB) for both wordings
+    if (action === 'ADD' && !['N', 'SS', 'NS', 'BS', 'L'].includes(type)) throw invalid(`ADD action is not supported for the type ${type}`);
+    if (action === 'DELETE' && !['SS', 'NS', 'BS'].includes(type)) {
+      throw invalid(`DELETE action with value is not supported for the type ${type}`);
+    }
     return { t: action as 'ADD' | 'DELETE', path: [name], value };
   });
   return { actions, legacy: true };

@@ -115,6 +115,9 @@ function checkCall(kind: ExpressionKind, call: Call, position: 'condition' | 'op
   for (const index of spec.paths) {
     if (call.args[index].t !== 'path') throw invalidExpression(kind, Detail.requiresPath(call.fn));
   }
+  // AWS refuses list_append(list_append(...), ...) (scylladb test/alternator/test_update_expression.py quotes the response)
+  const nested = call.fn === 'list_append' && call.args.find((arg) => arg.t === 'call' && arg.fn === 'list_append');
+  if (nested) throw invalidExpression(kind, Detail.functionMisused('list_append'));
   for (const arg of call.args) checkOperandCalls(kind, arg, inUpdate ? 'update' : 'operand');
 }
 

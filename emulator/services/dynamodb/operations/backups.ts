@@ -12,10 +12,8 @@ import type {
 import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { describeTable } from '../describe.ts';
-import { compareValues } from '../expressions/index.ts';
 import type { Backup, DynamoState } from '../state.ts';
-import { ItemStore } from '../store.ts';
-import { Table } from '../table.ts';
+import type { Table } from '../table.ts';
 import type { Item } from '../values.ts';
 
 type Ctx = RequestContext<DynamoState>;
@@ -124,13 +122,7 @@ export function listBackups(input: ListBackupsCommandInput, ctx: Ctx) {
 /** A new table with the source's definition and the given items. */
 function restore(ctx: Ctx, source: Table, targetName: string, items: Item[], summary: Record<string, unknown>) {
   if (ctx.state.tables.has(targetName)) throw new AwsError('TableAlreadyExistsException', `Table already exists: ${targetName}`);
-  const table = new Table(targetName, ctx.state.tableArn(targetName), source.keySchema, source.attributeDefinitions, ctx.state.changes);
-  table.billingMode = source.billingMode;
-  table.billingModeSummary = source.billingModeSummary;
-  table.throughput = { ...source.throughput };
-  for (const index of source.indexes.values()) {
-    table.indexes.set(index.name, { ...index, store: new ItemStore(compareValues), sizeBytes: 0 });
-  }
+  const table = source.emptyCopy(ctx.state.tableArn(targetName), ctx.state.changes, targetName);
   for (const item of items) table.write(table.keyOf(item), item);
   ctx.state.tables.set(targetName, table);
   return { TableDescription: { ...describeTable(table, { moment: 'created' }), RestoreSummary: summary } };

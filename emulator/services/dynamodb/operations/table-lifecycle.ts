@@ -10,6 +10,7 @@ import type { RequestContext } from '../../../core/service.ts';
 import { describeDeletedTable, describeTable } from '../describe.ts';
 import { validation } from '../errors.ts';
 import type { DynamoState } from '../state.ts';
+import { deleteReplica } from './replica-updates.ts';
 
 type Ctx = RequestContext<DynamoState>;
 
@@ -24,8 +25,14 @@ export function deleteTable(input: DeleteTableCommandInput, ctx: Ctx): Omit<Dele
     throw validation('Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.');
   }
   const description = describeDeletedTable(table);
-  ctx.state.tables.delete(table.name);
-  ctx.state.streams.tableDeleted(table);
+  const group = table.replication;
+  // Deleting one replica of a version 2019.11.21 global table only removes that region from it.
+  if (group?.version === '2019.11.21') deleteReplica(table, ctx.region);
+  else {
+    group?.remove(ctx.region);
+    ctx.state.tables.delete(table.name);
+    ctx.state.streams.tableDeleted(table);
+  }
   return { TableDescription: description };
 }
 

@@ -6,6 +6,7 @@ import type {
 } from '@aws-sdk/client-dynamodb';
 import type { RequestContext } from '../../../core/service.ts';
 import { validation } from '../errors.ts';
+import { synchronizeReplicas } from '../replication.ts';
 import type { DynamoState } from '../state.ts';
 
 type Ctx = RequestContext<DynamoState>;
@@ -16,6 +17,7 @@ export function updateTimeToLive(input: UpdateTimeToLiveCommandInput, ctx: Ctx):
   if (spec.Enabled && table.ttl.status === 'ENABLED') throw validation('TimeToLive is already enabled');
   if (!spec.Enabled && table.ttl.status === 'DISABLED') throw validation('TimeToLive is already disabled');
   table.ttl = spec.Enabled ? { status: 'ENABLED', attribute: spec.AttributeName } : { status: 'DISABLED' };
+  synchronizeReplicas(table);
   return { TimeToLiveSpecification: spec };
 }
 

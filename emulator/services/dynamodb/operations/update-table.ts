@@ -6,6 +6,8 @@ import { buildIndex } from '../index-definitions.ts';
 import type { DynamoState } from '../state.ts';
 import type { Table, Throughput } from '../table.ts';
 import { checkStreamSpecification, sseDescription } from './create-table.ts';
+import { synchronizeReplicas } from '../replication.ts';
+import { applyReplicaUpdates } from './replica-updates.ts';
 
 type Ctx = RequestContext<DynamoState>;
 
@@ -22,7 +24,9 @@ export function updateTable(input: UpdateTableCommandInput, ctx: Ctx): Omit<Upda
     input.DeletionProtectionEnabled !== undefined ||
     input.TableClass ||
     input.OnDemandThroughput ||
-    input.WarmThroughput;
+    input.WarmThroughput ||
+    input.MultiRegionConsistency ||
+    input.GlobalTableWitnessUpdates?.length;
   if (!changesSomething) {
     throw validation(
       'At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required',
@@ -42,6 +46,9 @@ export function updateTable(input: UpdateTableCommandInput, ctx: Ctx): Omit<Upda
   }
   if (input.StreamSpecification && !input.StreamSpecification.StreamEnabled && !table.streamSpecification?.StreamEnabled) {
     throw validation(`Table already has no stream: TableName: ${table.name}`);
+  }
+  if (input.StreamSpecification && !input.StreamSpecification.StreamEnabled && table.replication && table.replication.consistency !== 'STRONG') {
+    throw invalidParameter('Disabling Stream is not allowed for a Global Table replica.');
   }
   const definitions = mergeDefinitions(table, input.AttributeDefinitions);
   const newIndexes = new Set<string>();
@@ -108,7 +115,9 @@ export function updateTable(input: UpdateTableCommandInput, ctx: Ctx): Omit<Upda
       table.streamSpecification = undefined;
     }
   }
-  const description = describeTable(table, { moment: 'updated', newIndexes, sseUpdating });
+  synchronizeReplicas(table);
+  const replicaStatuses = applyReplicaUpdates(table, input, ctx);
+  const description = describeTable(table, { moment: 'updated', newIndexes, sseUpdating, replicaStatuses });
   if (sseUpdating) table.sse = undefined;
   return { TableDescription: description };
 }

@@ -17,6 +17,9 @@ const COMPARATORS: Record<string, '=' | '<>' | '<' | '<=' | '>' | '>='> = {
   '>=': '>=',
 };
 
+/** Words that may follow a table name; any other word there is an alias. */
+const CLAUSE_KEYWORDS = new Set(['WHERE', 'SET', 'REMOVE', 'ORDER', 'RETURNING']);
+
 export class PartiqlParser {
   private readonly tokens: Token[];
   private position = 0;
@@ -70,7 +73,7 @@ export class PartiqlParser {
   /** Statement parameters must all be used ("?" count = Parameters count). */
   private finish(statement: PartiqlStatement): PartiqlStatement {
     this.acceptPunct(';');
-    if (this.current.type !== 'eof') this.fail();
+    if (this.current.type !== 'eof') throw malformed('Unexpected token after expression');
     if (this.parameterIndex !== this.parameters.length) {
       // wording as AWS returns it for a parameter count mismatch (unverified punctuation)
       throw partiqlValidation("Number of parameters in request and statement don't match.");
@@ -83,7 +86,7 @@ export class PartiqlParser {
     if (this.acceptKeyword('INSERT')) return this.finish(this.insert());
     if (this.acceptKeyword('UPDATE')) return this.finish(this.update());
     if (this.acceptKeyword('DELETE')) return this.finish(this.delete());
-    return this.fail();
+    throw malformed('Expected data manipulation');
   }
 
   // ---- names and paths ----
@@ -129,7 +132,15 @@ export class PartiqlParser {
 
   private table(): { table: string; index?: string } {
     const table = this.tableName();
-    return this.acceptPunct('.') ? { table, index: this.tableName() } : { table };
+    const target = this.acceptPunct('.') ? { table, index: this.tableName() } : { table };
+    this.rejectAlias();
+    return target;
+  }
+
+  /** `FROM "t" t` and `FROM "t" AS t`: AWS refuses table aliases in SELECT, UPDATE and DELETE in its own words. */
+  private rejectAlias(): void {
+    const { type, text } = this.current;
+    if (type === 'identifier' && !CLAUSE_KEYWORDS.has(text.toUpperCase())) throw partiqlValidation('Aliasing is not supported');
   }
 
   // ---- values ----
@@ -183,9 +194,10 @@ export class PartiqlParser {
   }
 
   private set(elements: AttributeValue[]): AttributeValue {
-    const type = elements.length > 0 ? typeOf(elements[0]) : undefined;
+    if (elements.length === 0) throw partiqlValidation('Empty bags are not supported');
+    const type = typeOf(elements[0]);
     // unverified wording: a set literal must hold strings, numbers or binaries of one type
-    if (!type || !['S', 'N', 'B'].includes(type) || elements.some((e) => typeOf(e) !== type)) {
+    if (!['S', 'N', 'B'].includes(type) || elements.some((e) => typeOf(e) !== type)) {
       throw partiqlValidation('Unsupported type passed in set literal');
     }
     const members = elements.map((e) => (e as unknown as Record<string, unknown>)[type]);
@@ -356,6 +368,7 @@ export class PartiqlParser {
 
   private update(): PartiqlStatement {
     const table = this.tableName();
+    this.rejectAlias();
     const actions: UpdateAction[] = [];
     for (;;) {
       if (this.acceptKeyword('SET')) {
@@ -375,6 +388,7 @@ export class PartiqlParser {
   private delete(): PartiqlStatement {
     this.expectKeyword('FROM');
     const table = this.tableName();
+    this.rejectAlias();
     this.expectKeyword('WHERE');
     const where = this.condition();
     return { kind: 'delete', table, key: equalities(where), where };

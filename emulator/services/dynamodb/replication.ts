@@ -1,0 +1,138 @@
+import type {
+  OnDemandThroughputOverride,
+  ProvisionedThroughputOverride,
+  ReplicaDescription,
+  ReplicaGlobalSecondaryIndex,
+} from '@aws-sdk/client-dynamodb';
+import type { ItemChange } from './changes.ts';
+import { compareValues } from './expressions/index.ts';
+import { ItemStore } from './store.ts';
+import type { DynamoState } from './state.ts';
+import type { Table } from './table.ts';
+
+export type GlobalTableVersion = '2019.11.21' | '2017.11.29';
+
+/** One region's table in a global table, with the settings that may differ per region. */
+export interface Replica {
+  region: string;
+  state: DynamoState;
+  table: Table;
+  kmsKeyId?: string;
+  provisionedOverride?: ProvisionedThroughputOverride;
+  onDemandOverride?: OnDemandThroughputOverride;
+  indexOverrides?: ReplicaGlobalSecondaryIndex[];
+  stopListening: () => void;
+}
+
+export type ReplicaSettings = Pick<Replica, 'kmsKeyId' | 'provisionedOverride' | 'onDemandOverride' | 'indexOverrides'>;
+
+/**
+ * A global table: same-named tables in several regions of one account. Every write to one replica is applied to
+ * the others through the change hubs of their regions, carrying the whole new item (or its deletion), so the last
+ * write of an item wins everywhere. Replication here is immediate, so replicas never disagree for long enough to
+ * need a timestamp comparison.
+ */
+export class ReplicationGroup {
+  readonly replicas = new Map<string, Replica>();
+  readonly created = new Date();
+  consistency?: 'EVENTUAL' | 'STRONG';
+  /** Regions that only vote in multi-Region strong consistency (no table). */
+  readonly witnesses = new Set<string>();
+
+  constructor(
+    readonly version: GlobalTableVersion,
+    readonly name: string,
+    readonly accountId: string,
+  ) {}
+
+  get arn(): string {
+    return `arn:aws:dynamodb::${this.accountId}:global-table/${this.name}`;
+  }
+
+  add(region: string, state: DynamoState, table: Table, settings: ReplicaSettings = {}) {
+    table.replication = this;
+    const stopListening = state.changes.subscribe((change) => {
+      if (change.table === table && !change.replicated) this.replicate(region, change);
+    });
+    this.replicas.set(region, { region, state, table, ...settings, stopListening });
+  }
+
+  /** Detaches a region's table (it becomes a regional table again). Returns the replica, if there was one. */
+  remove(region: string): Replica | undefined {
+    const replica = this.replicas.get(region);
+    if (!replica) return undefined;
+    replica.stopListening();
+    replica.table.replication = undefined;
+    this.replicas.delete(region);
+    return replica;
+  }
+
+  /** A global table of one replica is a regional table again. */
+  dissolveIfAlone() {
+    if (this.replicas.size > 1) return;
+    for (const region of [...this.replicas.keys()]) this.remove(region);
+  }
+
+  regions(): string[] {
+    return [...this.replicas.keys()].sort();
+  }
+
+  /** Other replicas, in region order. */
+  others(region: string): Replica[] {
+    return this.regions()
+      .filter((r) => r !== region)
+      .map((r) => this.replicas.get(r)!);
+  }
+
+  /** DescribeTable's Replicas: every region of the global table, with the state a just-made change puts it in. */
+  describeReplicas(statuses: ReadonlyMap<string, ReplicaDescription['ReplicaStatus']> = new Map()): ReplicaDescription[] {
+    return this.regions().map((region) => {
+      const replica = this.replicas.get(region)!;
+      const status = statuses.get(region) ?? 'ACTIVE';
+      const tableClass = replica.table.tableClass;
+      return {
+        RegionName: region,
+        ReplicaStatus: status,
+        ReplicaStatusPercentProgress: status === 'CREATING' ? '0' : undefined,
+        KMSMasterKeyId: replica.kmsKeyId,
+        ProvisionedThroughputOverride: replica.provisionedOverride,
+        OnDemandThroughputOverride: replica.onDemandOverride,
+        GlobalSecondaryIndexes: replica.indexOverrides,
+        ReplicaTableClassSummary: tableClass && { TableClass: tableClass.name as 'STANDARD', LastUpdateDateTime: tableClass.updated },
+      };
+    });
+  }
+
+  /**
+   * Table settings that version 2019.11.21 keeps identical on every replica: attribute definitions, secondary
+   * indexes, billing mode, write capacity, stream and time to live. Read capacity may differ (overrides).
+   */
+  synchronize(source: Table) {
+    for (const replica of this.replicas.values()) {
+      const table = replica.table;
+      if (table === source) continue;
+      table.attributeDefinitions = source.attributeDefinitions;
+      for (const name of [...table.indexes.keys()]) if (!source.indexes.has(name)) table.indexes.delete(name);
+      for (const index of source.indexes.values()) {
+        if (table.indexes.has(index.name)) continue;
+        const copy = { ...index, store: new ItemStore(compareValues), sizeBytes: 0 };
+        table.indexes.set(index.name, copy);
+        table.backfill(copy);
+      }
+      table.billingMode = source.billingMode;
+      table.billingModeSummary = source.billingModeSummary;
+      table.throughput = { ...table.throughput, write: source.throughput.write };
+      table.writeScaling = source.writeScaling;
+      table.ttl = { ...source.ttl };
+    }
+  }
+
+  private replicate(from: string, change: ItemChange) {
+    for (const replica of this.others(from)) replica.table.write(change.keys, change.newImage, { replicated: true });
+  }
+}
+
+/** Copies a changed table's shared settings to the other replicas of its version 2019.11.21 global table. */
+export function synchronizeReplicas(table: Table) {
+  if (table.replication?.version === '2019.11.21') table.replication.synchronize(table);
+}
