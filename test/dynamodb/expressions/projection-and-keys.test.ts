@@ -1,9 +1,10 @@
 /**
  * ProjectionExpression and KeyConditionExpression. Semantics from the AWS docs ("Projection expressions",
  * "Key condition expressions for Query"); key condition messages from real responses quoted in public issues
- * (aws-athena-query-federation#746 "Invalid operator used in KeyConditionExpression: OR", amplify-category-api#3531
- * "KeyConditionExpressions must only contain one condition per key", dynamoose#353 "Query condition missed key
- * schema element: local").
+ * (aws-athena-query-federation#746 "Invalid operator used in KeyConditionExpression: OR", ServiceStack.Aws#5 "...: IN",
+ * aws-athena-query-federation#1089 "KeyConditionExpressions must only contain one condition per key", all without an
+ * "Invalid KeyConditionExpression: " prefix; dynamoose#353 "Query condition missed key schema element: local") and
+ * from dynalite's test/query.js, which runs against real DynamoDB.
  */
 import assert from 'node:assert/strict';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
@@ -66,10 +67,10 @@ describe('DynamoDB expressions: key conditions', () => {
   });
 
   it('rejects operators a key condition cannot use', () => {
-    throwsValidation(() => key('pk = :p OR sk = :a', { ':p': S('p'), ':a': N('1') }), 'Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: OR');
-    throwsValidation(() => key('pk = :p AND sk IN (:a, :b)'), 'Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: IN');
-    throwsValidation(() => key('pk = :p AND sk <> :a', { ':p': S('p'), ':a': N('1') }), 'Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: <>');
-    throwsValidation(() => key('pk = :p AND NOT sk = :a', { ':p': S('p'), ':a': N('1') }), 'Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: NOT');
+    throwsValidation(() => key('pk = :p OR sk = :a', { ':p': S('p'), ':a': N('1') }), 'Invalid operator used in KeyConditionExpression: OR');
+    throwsValidation(() => key('pk = :p AND sk IN (:a, :b)'), 'Invalid operator used in KeyConditionExpression: IN');
+    throwsValidation(() => key('pk = :p AND sk <> :a', { ':p': S('p'), ':a': N('1') }), 'Invalid operator used in KeyConditionExpression: <>');
+    throwsValidation(() => key('pk = :p AND NOT sk = :a', { ':p': S('p'), ':a': N('1') }), 'Invalid operator used in KeyConditionExpression: NOT');
   });
 
   it('matches the key schema', () => {
@@ -78,9 +79,23 @@ describe('DynamoDB expressions: key conditions', () => {
     throwsValidation(() => key('pk = :p AND colour = :a', { ':p': S('p'), ':a': N('1') }), 'Query key condition not supported');
     throwsValidation(
       () => key('pk = :p AND sk > :a AND sk < :b'),
-      'Invalid KeyConditionExpression: Conditions can be of length 1 or 2 only',
+      'Conditions can be of length 1 or 2 only',
     );
-    throwsValidation(() => key('pk = :p AND pk = :p', { ':p': S('p') }), 'Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key');
+    throwsValidation(() => key('pk = :p AND pk = :p', { ':p': S('p') }), 'KeyConditionExpressions must only contain one condition per key');
+  });
+
+  it('reports sizes, nested paths and misplaced attributes (dynalite test/query.js)', () => {
+    const v = { ':p': S('p'), ':a': N('1') };
+    throwsValidation(() => key('attribute_exists(pk)'), 'Invalid operator used in KeyConditionExpression: attribute_exists');
+    throwsValidation(() => key('pk = :p AND size(sk) > :a', v), 'KeyConditionExpressions cannot contain nested operations');
+    throwsValidation(() => key('pk = :p AND sk BETWEEN size(pk) AND :a', v), 'KeyConditionExpressions cannot contain nested operations');
+    throwsValidation(() => key('pk.x = :p', v), 'KeyConditionExpressions cannot have conditions on nested attributes');
+    throwsValidation(() => key('pk = :p AND sk > pk', v), 'Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition');
+    throwsValidation(() => key('pk = :p AND :a > :p', v), 'Invalid condition in KeyConditionExpression: No key attribute specified');
+    throwsValidation(
+      () => key('pk = :p AND :a BETWEEN sk AND :a', v),
+      'Invalid condition in KeyConditionExpression: BETWEEN operator must have the key attribute as its first operand',
+    );
   });
 
   it('validates values and names like other expressions', () => {

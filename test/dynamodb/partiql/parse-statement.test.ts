@@ -97,7 +97,18 @@ describe('DynamoDB PartiQL: INSERT, UPDATE, DELETE', () => {
 
 describe('DynamoDB PartiQL: errors', () => {
   it('reports malformed statements with AWS prefix', () => {
-    throwsValidation(() => parseStatement('SELEC * FROM t'), "Statement wasn't well formed, can't be processed: Unexpected keyword: SELEC");
+    // "Expected data manipulation": a real response in awsdocs/aws-sdk-for-javascript-v3#98; for a statement that starts
+    // with no DML keyword per nubo-db/dynoxide#149 (checked against real DynamoDB)
+    throwsValidation(() => parseStatement('SELEC * FROM t'), "Statement wasn't well formed, can't be processed: Expected data manipulation");
+    // paritysuite/dynamodb-conformance tests/tier3/error-messages/partiqlGrammar.test.ts (pinned against real AWS)
+    throwsValidation(() => parseStatement('SELECT * FROM t WHERE a = 1 foo'), "Statement wasn't well formed, can't be processed: Unexpected token after expression");
+    throwsValidation(() => parseStatement('SELECT * FROM t WHERE a = 1)'), "Statement wasn't well formed, can't be processed: Unexpected token after expression");
+    throwsValidation(() => parseStatement(`SELECT * FROM "t" AS x WHERE a = 1`), 'Aliasing is not supported');
+    throwsValidation(() => parseStatement(`DELETE FROM "t" x WHERE a = 1`), 'Aliasing is not supported');
+    throwsValidation(() => parseStatement(`UPDATE "t" x SET b = 3 WHERE a = 1`), 'Aliasing is not supported');
+    // paritysuite/dynamodb-conformance tests/tier3/error-messages/partiqlFunctions.test.ts
+    throwsValidation(() => parseStatement(`UPDATE "t" SET s = set_add(s, <<>>) WHERE a = 1`), 'Empty bags are not supported');
+    // our wordings (unverified)
     throwsValidation(() => parseStatement('SELECT * FROM'), "Statement wasn't well formed, can't be processed: Unexpected end of statement");
     throwsValidation(() => parseStatement(`SELECT * FROM t WHERE a = 'unterminated`), "Statement wasn't well formed, can't be processed: Unterminated string or identifier");
   });
