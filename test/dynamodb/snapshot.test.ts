@@ -16,10 +16,8 @@ const recorded = {
 
 /** Recorded tests (or entries) we cannot reproduce, and why. */
 const SKIPPED: Record<string, string> = {
-  test_streams_on_global_tables: 'needs global tables version 2019 replicas (UpdateTable ReplicaUpdates), not implemented',
   test_stream_destination_records: 'needs a Kinesis service to deliver records to',
   test_enable_kinesis_streaming_destination: 'needs a Kinesis service to deliver records to',
-  test_table_v2_stream: 'needs global tables version 2019 replicas (UpdateTable ReplicaUpdates), not implemented',
 };
 const SKIPPED_ENTRIES: Record<string, string[]> = {
   // KMS DescribeKey: twinstack has no KMS service.

@@ -14,6 +14,14 @@ export interface StoredRecord {
   at: number;
 }
 
+let lastLabelTime = 0;
+
+/** A creation time for a new stream, later than every earlier one: no two streams ever share a label. */
+function labelTime(): Date {
+  lastLabelTime = Math.max(Date.now(), lastLabelTime + 1);
+  return new Date(lastLabelTime);
+}
+
 /** A table's stream: one shard that stays open while the stream is enabled. */
 export interface TableStream {
   arn: string;
@@ -45,10 +53,9 @@ export class StreamRegistry {
   }
 
   enable(table: Table, viewType: StreamViewType): TableStream {
-    const now = new Date();
-    // AWS labels streams with their creation time (ISO 8601 without zone); labels must differ per table.
-    let label = now.toISOString().replace('Z', '');
-    while (this.streams.has(`${table.arn}/stream/${label}`)) label = new Date(Date.parse(`${label}Z`) + 1).toISOString().replace('Z', '');
+    const now = labelTime();
+    // AWS labels streams with their creation time (ISO 8601 without zone).
+    const label = now.toISOString().replace('Z', '');
     const stream: TableStream = {
       arn: `${table.arn}/stream/${label}`,
       label,

@@ -516,6 +516,35 @@ def test_dynamodb_stream_stream_view_type(out):
     r["get-records"] = {"Records": records_from(it["ShardIterator"], 6)}
 
 
+@scenario
+def test_streams_on_global_tables(out):
+    """A streaming table with a replica (global tables version 2019.11.21) in a second region: each region lists
+    the stream of its own replica table."""
+    t = name("table")
+    second = "us-west-2"
+    ddb.create_table(TableName=t, BillingMode="PAY_PER_REQUEST", StreamSpecification={"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"}, **HASH_ID)
+    ddb.update_table(TableName=t, ReplicaUpdates=[{"Create": {"RegionName": second}}])
+    ddb.get_waiter("table_exists").wait(TableName=t, WaiterConfig={"Delay": 1, "MaxAttempts": 5})
+    out["literals"][second] = "<region-2>"
+    out["keyValues"] = {"TableName": "table-name", "StreamLabel": "stream-label"}
+    out["responses"]["region-streams"] = streams.list_streams(TableName=t)
+    remote = boto3.client("dynamodbstreams", endpoint_url=endpoint, region_name=second)
+    out["responses"]["secondary-region-streams"] = remote.list_streams(TableName=t)
+
+
+@scenario
+def test_table_v2_stream(out):
+    """CDK's TableV2 with a stream, as CloudFormation's AWS::DynamoDB::GlobalTable creates it in one region (an
+    on-demand table with the stream), then described."""
+    t = name("TableV2StreamStack-v2table")
+    created = ddb.create_table(TableName=t, BillingMode="PAY_PER_REQUEST", StreamSpecification={"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"}, **HASH_ID)
+    ref(out, "uuid", created["TableDescription"]["TableId"])
+    out["keyValues"] = {"LatestStreamArn": "latest-stream-arn", "TableArn": "table-arn", "TableName": "table-name", "TableStatus": "table-status",
+        "LatestStreamLabel": "latest-stream-label"}
+    ddb.get_waiter("table_exists").wait(TableName=t, WaiterConfig={"Delay": 1, "MaxAttempts": 5})
+    out["responses"]["global-table-v2"] = ddb.describe_table(TableName=t)
+
+
 def encode(value):
     if isinstance(value, (bytes, bytearray)):
         return repr(bytes(value))
