@@ -1,0 +1,75 @@
+import type { PutRecordCommandInput, PutRecordsCommandInput, PutRecordsRequestEntry } from '@aws-sdk/client-kinesis';
+import type { RequestContext } from '../../../core/service.ts';
+import { invalidArgument, validation } from '../errors.ts';
+import { HASH_KEY_MAX, partitionKeyHash } from '../hash-keys.ts';
+import { PUT_RECORDS_MAX_BYTES } from '../limits.ts';
+import { shardIndexOf } from '../sequence-numbers.ts';
+import type { KinesisState } from '../state.ts';
+import type { Stream } from '../stream.ts';
+
+type Ctx = RequestContext<KinesisState>;
+
+/** Records carry EncryptionType only when the stream encrypts them. */
+function encryptionOf(stream: Stream) {
+  return stream.encryption.type === 'KMS' ? 'KMS' : undefined;
+}
+
+function hashKeyOf(entry: { PartitionKey?: string; ExplicitHashKey?: string }): bigint {
+  if (entry.ExplicitHashKey === undefined) return partitionKeyHash(entry.PartitionKey!);
+  const key = BigInt(entry.ExplicitHashKey);
+  if (key > HASH_KEY_MAX) {
+    throw invalidArgument(`Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was ${entry.ExplicitHashKey}`);
+  }
+  return key;
+}
+
+/** The stream's maximum record size (1 MiB unless raised with UpdateMaxRecordSize), reported as Coral words it. */
+function checkRecordSize(stream: Stream, data: Uint8Array, path: string) {
+  const max = stream.maxRecordSizeKiB * 1024;
+  if (data.length > max) {
+    throw validation(
+      `1 validation error detected: Value 'java.nio.HeapByteBuffer[pos=0 lim=${data.length} cap=${data.length}]' at '${path}' ` +
+        `failed to satisfy constraint: Member must have length less than or equal to ${max}`,
+    );
+  }
+}
+
+function append(stream: Stream, entry: PutRecordsRequestEntry | PutRecordCommandInput) {
+  const shard = stream.shardFor(hashKeyOf(entry));
+  const record = shard.append(Buffer.from(entry.Data!), entry.PartitionKey!);
+  return { shard, record };
+}
+
+export function putRecord(input: PutRecordCommandInput, ctx: Ctx) {
+  const stream = ctx.state.stream(input);
+  checkRecordSize(stream, input.Data!, 'data');
+  if (input.SequenceNumberForOrdering !== undefined && shardIndexOf(BigInt(input.SequenceNumberForOrdering)) === undefined) {
+    throw invalidArgument(
+      `ExclusiveMinimumSequenceNumber ${input.SequenceNumberForOrdering} used in PutRecord on stream ${stream.name} under account ${stream.accountId} is invalid.`,
+    );
+  }
+  const { shard, record } = append(stream, input);
+  return { ShardId: shard.id, SequenceNumber: record.sequenceNumber.toString(), EncryptionType: encryptionOf(stream) };
+}
+
+export function putRecords(input: PutRecordsCommandInput, ctx: Ctx) {
+  const stream = ctx.state.stream(input);
+  const entries = input.Records!;
+  let total = 0;
+  entries.forEach((entry, i) => {
+    checkRecordSize(stream, entry.Data!, `records.${i + 1}.member.data`);
+    hashKeyOf(entry);
+    total += entry.Data!.length + Buffer.byteLength(entry.PartitionKey!, 'utf8');
+  });
+  if (total > PUT_RECORDS_MAX_BYTES) {
+    throw invalidArgument(`Records size exceeds 5 MB limit`);
+  }
+  return {
+    FailedRecordCount: 0,
+    Records: entries.map((entry) => {
+      const { shard, record } = append(stream, entry);
+      return { SequenceNumber: record.sequenceNumber.toString(), ShardId: shard.id };
+    }),
+    EncryptionType: encryptionOf(stream),
+  };
+}

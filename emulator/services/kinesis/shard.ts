@@ -1,0 +1,95 @@
+import type { HashRange } from './hash-keys.ts';
+import { closingSequenceNumber, nextSequenceNumber } from './sequence-numbers.ts';
+
+export interface StoredRecord {
+  sequenceNumber: bigint;
+  data: Buffer;
+  partitionKey: string;
+  arrival: Date;
+}
+
+export type RecordListener = (record: StoredRecord) => void;
+
+/** One shard: its hash key range, lineage, sequence number range and records in arrival order. */
+export class Shard {
+  readonly id: string;
+  readonly records: StoredRecord[] = [];
+  readonly startingSequenceNumber: bigint;
+  readonly createdAt: Date;
+  endingSequenceNumber?: bigint;
+  closedAt?: Date;
+  private readonly listeners = new Set<RecordListener>();
+
+  constructor(
+    readonly index: number,
+    readonly range: HashRange,
+    readonly parentShardId?: string,
+    readonly adjacentParentShardId?: string,
+  ) {
+    this.id = `shardId-${String(index).padStart(12, '0')}`;
+    const start = nextSequenceNumber(index);
+    this.startingSequenceNumber = start.value;
+    this.createdAt = new Date(start.time);
+  }
+
+  get open(): boolean {
+    return this.endingSequenceNumber === undefined;
+  }
+
+  contains(hashKey: bigint): boolean {
+    return hashKey >= this.range.start && hashKey <= this.range.end;
+  }
+
+  append(data: Buffer, partitionKey: string): StoredRecord {
+    const { value, time } = nextSequenceNumber(this.index);
+    const record = { sequenceNumber: value, data, partitionKey, arrival: new Date(time) };
+    this.records.push(record);
+    for (const listener of this.listeners) listener(record);
+    return record;
+  }
+
+  close() {
+    this.endingSequenceNumber = closingSequenceNumber(this.index);
+    this.closedAt = new Date();
+  }
+
+  /** Drops records older than the retention period. */
+  trim(retentionHours: number, now = Date.now()) {
+    const oldest = now - retentionHours * 3_600_000;
+    let drop = 0;
+    while (drop < this.records.length && this.records[drop].arrival.getTime() < oldest) drop++;
+    if (drop) this.records.splice(0, drop);
+  }
+
+  /** Index of the first record at or after a sequence number (records.length when none). */
+  indexFrom(sequenceNumber: bigint, inclusive: boolean): number {
+    let lo = 0;
+    let hi = this.records.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const seq = this.records[mid].sequenceNumber;
+      if (seq < sequenceNumber || (!inclusive && seq === sequenceNumber)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Calls `listener` for each record appended from now on; returns the unsubscribe function. */
+  subscribe(listener: RecordListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  describe() {
+    return {
+      ShardId: this.id,
+      ParentShardId: this.parentShardId,
+      AdjacentParentShardId: this.adjacentParentShardId,
+      HashKeyRange: { StartingHashKey: this.range.start.toString(), EndingHashKey: this.range.end.toString() },
+      SequenceNumberRange: {
+        StartingSequenceNumber: this.startingSequenceNumber.toString(),
+        EndingSequenceNumber: this.endingSequenceNumber?.toString(),
+      },
+    };
+  }
+}

@@ -1,0 +1,73 @@
+import { evenRanges, type HashRange } from './hash-keys.ts';
+import { Shard } from './shard.ts';
+
+export type StreamMode = 'PROVISIONED' | 'ON_DEMAND';
+
+export interface Consumer {
+  name: string;
+  arn: string;
+  createdAt: Date;
+  tags: Map<string, string>;
+}
+
+/** One Kinesis data stream. Streams are ACTIVE at once: clients and tests expect to use them right after creation. */
+export class Stream {
+  readonly arn: string;
+  readonly createdAt = new Date();
+  readonly shards: Shard[] = [];
+  readonly tags = new Map<string, string>();
+  readonly consumers = new Map<string, Consumer>();
+  retentionHours = 24;
+  encryption: { type: 'NONE' | 'KMS'; keyId?: string } = { type: 'NONE' };
+  enhancedMetrics: string[] = [];
+  maxRecordSizeKiB = 1024;
+  warmThroughputMiBps?: number;
+
+  constructor(
+    readonly name: string,
+    readonly accountId: string,
+    readonly region: string,
+    public mode: StreamMode,
+    shardCount: number,
+  ) {
+    this.arn = `arn:aws:kinesis:${region}:${accountId}:stream/${name}`;
+    for (const range of evenRanges(shardCount)) this.addShard(range);
+  }
+
+  addShard(range: HashRange, parentShardId?: string, adjacentParentShardId?: string): Shard {
+    const shard = new Shard(this.shards.length, range, parentShardId, adjacentParentShardId);
+    this.shards.push(shard);
+    return shard;
+  }
+
+  openShards(): Shard[] {
+    return this.shards.filter((s) => s.open);
+  }
+
+  shard(shardId: string): Shard | undefined {
+    return this.shards.find((s) => s.id === shardId);
+  }
+
+  /** The open shard whose hash key range holds a hash key. */
+  shardFor(hashKey: bigint): Shard {
+    return this.openShards().find((s) => s.contains(hashKey))!;
+  }
+
+  trim() {
+    const now = Date.now();
+    for (const shard of this.shards) shard.trim(this.retentionHours, now);
+  }
+
+  /** Shards that are the children of a shard (after a split or merge). */
+  childrenOf(shardId: string): Shard[] {
+    return this.shards.filter((s) => s.parentShardId === shardId || s.adjacentParentShardId === shardId);
+  }
+
+  modeDetails() {
+    return { StreamMode: this.mode };
+  }
+
+  enhancedMonitoring() {
+    return [{ ShardLevelMetrics: [...this.enhancedMetrics] }];
+  }
+}
