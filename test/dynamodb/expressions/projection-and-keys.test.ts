@@ -2,9 +2,9 @@
  * ProjectionExpression and KeyConditionExpression. Semantics from the AWS docs ("Projection expressions",
  * "Key condition expressions for Query"); key condition messages from real responses quoted in public issues
  * (aws-athena-query-federation#746 "Invalid operator used in KeyConditionExpression: OR", ServiceStack.Aws#5 "...: IN",
- * aws-athena-query-federation#1089 "KeyConditionExpressions must only contain one condition per key", all without an
- * "Invalid KeyConditionExpression: " prefix; dynamoose#353 "Query condition missed key schema element: local") and
- * from dynalite's test/query.js, which runs against real DynamoDB.
+ * without an "Invalid KeyConditionExpression: " prefix; dynamoose#353 "Query condition missed key schema element:
+ * local"), from dynalite's test/query.js, which runs against real DynamoDB, and for the condition count checks from
+ * paritysuite/dynamodb-conformance queryKeyConditionOperands.test.ts (pinned against real AWS, October 2026).
  */
 import assert from 'node:assert/strict';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
@@ -79,9 +79,13 @@ describe('DynamoDB expressions: key conditions', () => {
     throwsValidation(() => key('pk = :p AND colour = :a', { ':p': S('p'), ':a': N('1') }), 'Query key condition not supported');
     throwsValidation(
       () => key('pk = :p AND sk > :a AND sk < :b'),
-      'Conditions can be of length 1 or 2 only',
+      'Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key',
     );
-    throwsValidation(() => key('pk = :p AND pk = :p', { ':p': S('p') }), 'KeyConditionExpressions must only contain one condition per key');
+    throwsValidation(
+      () => key('pk = :p AND sk > :a AND colour = :b'),
+      'The number of query conditions (3) exceeds the number of key attributes defined in the schema (2)',
+    );
+    throwsValidation(() => key('pk = :p AND pk = :p', { ':p': S('p') }), 'Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key');
   });
 
   it('reports sizes, nested paths and misplaced attributes (dynalite test/query.js)', () => {

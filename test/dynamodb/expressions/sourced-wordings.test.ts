@@ -10,6 +10,7 @@ import {
   QueryCommand,
   ScanCommand,
   UpdateItemCommand,
+  type Condition,
   type ExpectedAttributeValue,
 } from '@aws-sdk/client-dynamodb';
 import { rejectsWith, useDynamo } from '../support.ts';
@@ -75,14 +76,18 @@ describe('DynamoDB error wordings traced to real AWS output', function () {
     );
   });
 
-  it('key condition messages carry no "Invalid KeyConditionExpression" prefix', async () => {
-    // real responses: aws-athena-query-federation#746 (OR), ServiceStack.Aws#5 (IN), aws-athena-query-federation#1089
+  it('key condition checks', async () => {
+    // paritysuite/dynamodb-conformance queryKeyConditionOperands.test.ts (pinned against real AWS, October 2026)
+    await rejects(query('pk = :p AND sk > :a AND sk < :b'), 'Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key');
+    await rejects(
+      query('pk = :p AND sk > :a AND extra = :b'),
+      'The number of query conditions (3) exceeds the number of key attributes defined in the schema (2)',
+    );
+    // no "Invalid KeyConditionExpression" prefix in real responses: aws-athena-query-federation#746 (OR), ServiceStack.Aws#5 (IN)
     await rejects(query('pk = :p OR sk = :a'), 'Invalid operator used in KeyConditionExpression: OR');
     await rejects(query('pk = :p AND sk IN (:a, :b)'), 'Invalid operator used in KeyConditionExpression: IN');
-    await rejects(query('pk = :p AND pk = :p'), 'KeyConditionExpressions must only contain one condition per key');
     // dynalite test/query.js
     await rejects(query('pk = :p AND attribute_exists(sk)'), 'Invalid operator used in KeyConditionExpression: attribute_exists');
-    await rejects(query('pk = :p AND sk > :a AND sk < :b'), 'Conditions can be of length 1 or 2 only');
     await rejects(query('pk = :p AND sk > pk'), 'Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition');
     await rejects(query('pk = :p AND size(sk) > :a'), 'KeyConditionExpressions cannot contain nested operations');
     await rejects(query('pk = :p AND sk.x > :a'), 'KeyConditionExpressions cannot have conditions on nested attributes');
@@ -90,6 +95,11 @@ describe('DynamoDB error wordings traced to real AWS output', function () {
     await rejects(
       query('pk = :p AND :a BETWEEN sk AND :b'),
       'Invalid condition in KeyConditionExpression: BETWEEN operator must have the key attribute as its first operand',
+    );
+    const eq: Condition = { ComparisonOperator: 'EQ', AttributeValueList: [{ S: 'p' }] };
+    await rejects(
+      t.ddb.send(new QueryCommand({ TableName, KeyConditions: { pk: eq, sk: eq, x: eq } })),
+      'Conditions can be of length 1 or 2 only',
     );
   });
 

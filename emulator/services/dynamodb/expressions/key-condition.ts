@@ -109,8 +109,6 @@ function term(leaf: Condition): KeyTerm {
 
 /** Matches key terms to the key schema with AWS's messages (shared with the legacy KeyConditions parameter). */
 export function keyConditionFromTerms(terms: KeyTerm[], schema: KeySchema): KeyCondition {
-  if (terms.length > 2) throw QueryErrors.conditionCount();
-  if (terms.length === 2 && terms[0].name === terms[1].name) throw QueryErrors.conditionPerKey();
   const partition = terms.find((t) => t.name === schema.partitionKey);
   if (!partition) throw QueryErrors.missedKey(schema.partitionKey);
   if (partition.op !== '=') throw QueryErrors.notSupported();
@@ -126,5 +124,9 @@ export function parseKeyCondition(expression: string, ctx: ExpressionContext, sc
   ctx.noteExpression();
   const syntax = cachedParse(KIND, expression, () => parseKeySyntax(expression));
   const condition = new Binder(KIND, ctx).condition(syntax);
-  return keyConditionFromTerms(leaves(condition).map(term), schema);
+  const terms = leaves(condition).map(term);
+  if (new Set(terms.map((t) => t.name)).size < terms.length) throw QueryErrors.conditionPerKey();
+  const keyAttributes = schema.sortKey === undefined ? 1 : 2;
+  if (terms.length > keyAttributes) throw QueryErrors.tooManyConditions(terms.length, keyAttributes);
+  return keyConditionFromTerms(terms, schema);
 }
