@@ -166,7 +166,18 @@ describe('DynamoDB global tables version 2019.11.21 (AWS SDK v3)', () => {
     const TableName = await globalTable(['eu-west-1']);
     const exists = `Failed to create a the new replica of table with name: '${TableName}' because one or more replicas already existed as tables.`;
     await rejectsWith(t.ddb.send(new UpdateTableCommand({ TableName, ReplicaUpdates: [{ Create: { RegionName: 'eu-west-1' } }] })), 'ValidationException', exists);
-    await rejectsWith(t.ddb.send(new UpdateTableCommand({ TableName, ReplicaUpdates: [{ Create: { RegionName: 'us-east-1' } }] })), 'ValidationException', exists);
+    const local = 'Cannot add, delete, or update the local region through ReplicaUpdates. Use CreateTable, DeleteTable, or UpdateTable as required.';
+    for (const update of [{ Create: { RegionName: 'us-east-1' } }, { Delete: { RegionName: 'us-east-1' } }]) {
+      await rejectsWith(t.ddb.send(new UpdateTableCommand({ TableName, ReplicaUpdates: [update] })), 'ValidationException', local);
+    }
+    const other = uniqueName('other');
+    await inRegion('ap-south-1').ddb.send(new CreateTableCommand({ TableName: other, BillingMode: 'PAY_PER_REQUEST', ...HASH_ID }));
+    await t.ddb.send(new CreateTableCommand({ TableName: other, BillingMode: 'PAY_PER_REQUEST', ...HASH_ID }));
+    await rejectsWith(
+      t.ddb.send(new UpdateTableCommand({ TableName: other, ReplicaUpdates: [{ Create: { RegionName: 'ap-south-1' } }] })),
+      'ValidationException',
+      `Failed to create a the new replica of table with name: '${other}' because one or more replicas already existed as tables.`,
+    );
     await rejectsWith(
       t.ddb.send(new UpdateTableCommand({ TableName, StreamSpecification: { StreamEnabled: false } })),
       'ValidationException',

@@ -31,6 +31,8 @@ import { createBackup, deleteBackup, describeBackup, listBackups, restoreTableFr
 import { deleteResourcePolicy, getResourcePolicy, putResourcePolicy } from './operations/resource-policy.ts';
 import { batchExecuteStatement, executeStatement, executeTransaction } from './operations/partiql.ts';
 import { describeTableReplicaAutoScaling, updateTableReplicaAutoScaling } from './operations/replica-auto-scaling.ts';
+import { createGlobalTable, describeGlobalTable, listGlobalTables, updateGlobalTable } from './operations/global-tables.ts';
+import { describeGlobalTableSettings, updateGlobalTableSettings } from './operations/global-table-settings.ts';
 
 const handlers: Record<string, Handler<DynamoState>> = {
   CreateTable: createTable,
@@ -78,6 +80,12 @@ const handlers: Record<string, Handler<DynamoState>> = {
   ExecuteTransaction: executeTransaction,
   DescribeTableReplicaAutoScaling: describeTableReplicaAutoScaling,
   UpdateTableReplicaAutoScaling: updateTableReplicaAutoScaling,
+  CreateGlobalTable: createGlobalTable,
+  DescribeGlobalTable: describeGlobalTable,
+  ListGlobalTables: listGlobalTables,
+  UpdateGlobalTable: updateGlobalTable,
+  DescribeGlobalTableSettings: describeGlobalTableSettings,
+  UpdateGlobalTableSettings: updateGlobalTableSettings,
 };
 
 const TABLE_NAME_PATTERN = /^[a-zA-Z0-9_.-]+$/;

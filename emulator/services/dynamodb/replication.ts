@@ -9,6 +9,7 @@ import { compareValues } from './expressions/index.ts';
 import { ItemStore } from './store.ts';
 import type { DynamoState } from './state.ts';
 import type { Table } from './table.ts';
+import type { Item } from './values.ts';
 
 export type GlobalTableVersion = '2019.11.21' | '2017.11.29';
 
@@ -128,8 +129,23 @@ export class ReplicationGroup {
   }
 
   private replicate(from: string, change: ItemChange) {
-    for (const replica of this.others(from)) replica.table.write(change.keys, change.newImage, { replicated: true });
+    let image = change.newImage;
+    if (this.version === '2017.11.29' && image) {
+      // Legacy global tables mark every item with its last writer (a second write, and stream record, in its region).
+      image = { ...image, ...legacyMarks(from) };
+      change.table.write(change.keys, image, { replicated: true });
+    }
+    for (const replica of this.others(from)) replica.table.write(change.keys, image, { replicated: true });
   }
+}
+
+/** The attributes version 2017.11.29 adds to every item it replicates (AWS Developer Guide, "Global tables: how it works"). */
+export function legacyMarks(region: string): Item {
+  return {
+    'aws:rep:deleting': { BOOL: false },
+    'aws:rep:updatetime': { N: (Date.now() / 1000).toFixed(6) },
+    'aws:rep:updateregion': { S: region },
+  };
 }
 
 /** Copies a changed table's shared settings to the other replicas of its version 2019.11.21 global table. */

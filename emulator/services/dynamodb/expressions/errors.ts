@@ -39,7 +39,9 @@ export const Detail = {
   // dynalite test/scan.js (run against real DynamoDB) and scylladb test/alternator/test_update_expression.py, which
   // quotes the real response for list_append(list_append(...), ...)
   functionMisused: (fn: string) => `The function is not allowed to be used this way in an expression; function: ${fn}`,
-  // unverified: functions of the other expression language (size in an update, if_not_exists in a condition).
+  // Functions of the other expression language. "The function is not allowed in a condition expression" is quoted from
+  // live calls with if_not_exists in a ConditionExpression (comments in public projects, e.g. a rate limiter's
+  // "only a live call catches these" test); the "; function: x" tail and the update-side sentence are unverified.
   functionNotAllowed: (fn: string, where: 'update' | 'condition') =>
     `The function is not allowed in ${where === 'update' ? 'an update' : 'a condition'} expression; function: ${fn}`,
   tooManyInOperands: (count: number) => `The IN operator is provided with too many operands; number of operands: ${count}`,

@@ -32,6 +32,10 @@ export function applyReplicaUpdates(table: Table, input: UpdateTableCommandInput
   }
   const strong = (table.replication?.consistency ?? input.MultiRegionConsistency) === 'STRONG';
   for (const update of updates) {
+    const region = (update.Create ?? update.Update ?? update.Delete)?.RegionName;
+    if (region === ctx.region) {
+      throw validation('Cannot add, delete, or update the local region through ReplicaUpdates. Use CreateTable, DeleteTable, or UpdateTable as required.');
+    }
     if (update.Create) {
       createReplica(table, update.Create.RegionName!, ctx, strong, {
         kmsKeyId: update.Create.KMSMasterKeyId,
@@ -74,7 +78,7 @@ function checkConsistency(table: Table, input: UpdateTableCommandInput, creating
 
 function createReplica(table: Table, region: string, ctx: Ctx, strong: boolean, settings: ReplicaSettings) {
   const target = stateIn(ctx, region);
-  if (region === ctx.region || target.tables.has(table.name)) throw replicaExists(table.name);
+  if (target.tables.has(table.name)) throw replicaExists(table.name);
   if (table.billingMode === 'PROVISIONED' && !isScaled(table.writeScaling)) {
     throw invalidParameter('Table write capacity should either be Pay-Per-Request or AutoScaled.');
   }

@@ -77,15 +77,7 @@ export function updateTable(input: UpdateTableCommandInput, ctx: Ctx): Omit<Upda
     }
   }
   dropUnusedDefinitions(table);
-  if (input.BillingMode && input.BillingMode !== table.billingMode) {
-    table.billingMode = input.BillingMode;
-    if (input.BillingMode === 'PAY_PER_REQUEST') {
-      table.billingModeSummary = { mode: 'PAY_PER_REQUEST', lastUpdateToPayPerRequest: new Date() };
-    } else {
-      table.billingModeSummary = { mode: 'PROVISIONED', lastUpdateToPayPerRequest: table.billingModeSummary?.lastUpdateToPayPerRequest };
-      for (const index of table.indexes.values()) if (index.global) index.throughput ??= { read: 1, write: 1, decreasesToday: 0 };
-    }
-  }
+  if (input.BillingMode) switchBillingMode(table, input.BillingMode);
   if (input.ProvisionedThroughput) table.throughput = applyThroughput(table.throughput, input.ProvisionedThroughput);
   if (input.OnDemandThroughput) table.onDemandThroughput = input.OnDemandThroughput;
   if (input.WarmThroughput) {
@@ -122,6 +114,18 @@ export function updateTable(input: UpdateTableCommandInput, ctx: Ctx): Omit<Upda
   return { TableDescription: description };
 }
 
+/** A change of billing mode; provisioned GSIs of a formerly on-demand table start at 1 unit each. */
+export function switchBillingMode(table: Table, mode: 'PROVISIONED' | 'PAY_PER_REQUEST') {
+  if (mode === table.billingMode) return;
+  table.billingMode = mode;
+  if (mode === 'PAY_PER_REQUEST') {
+    table.billingModeSummary = { mode, lastUpdateToPayPerRequest: new Date() };
+    return;
+  }
+  table.billingModeSummary = { mode, lastUpdateToPayPerRequest: table.billingModeSummary?.lastUpdateToPayPerRequest };
+  for (const index of table.indexes.values()) if (index.global) index.throughput ??= { read: 1, write: 1, decreasesToday: 0 };
+}
+
 function checkThroughputChanges(current: Throughput, requested: { ReadCapacityUnits?: number; WriteCapacityUnits?: number }, what: string) {
   if (current.read === requested.ReadCapacityUnits && current.write === requested.WriteCapacityUnits) {
     throw validation(
@@ -133,7 +137,7 @@ function checkThroughputChanges(current: Throughput, requested: { ReadCapacityUn
   }
 }
 
-function applyThroughput(current: Throughput | undefined, requested: { ReadCapacityUnits?: number; WriteCapacityUnits?: number }): Throughput {
+export function applyThroughput(current: Throughput | undefined, requested: { ReadCapacityUnits?: number; WriteCapacityUnits?: number }): Throughput {
   const now = new Date();
   const next: Throughput = {
     read: requested.ReadCapacityUnits!,
