@@ -4,6 +4,7 @@ import type { ServiceDefinition } from '../core/service.ts';
 import type { ServiceModel } from '../models/types.ts';
 import { decodeJson, encodeJson } from './json-codec.ts';
 import { errorStatus, queryErrorCode } from './errors.ts';
+import { EVENT_STREAM_CONTENT_TYPE, eventStreamMember, frameEvents } from './event-stream.ts';
 import type { ParsedRequest, Protocol, RawRequest, RawResponse } from './types.ts';
 
 /** AWS JSON 1.0 / 1.1: `X-Amz-Target: Prefix.Operation`, a JSON body, errors as `{"__type", "message"}`. */
@@ -32,6 +33,12 @@ export const awsJson: Protocol = {
 
   serialize(operation: string, output: unknown, model: ServiceModel, requestId: string): RawResponse {
     const ref = model.operations[operation].output;
+    const stream = eventStreamMember(model, ref);
+    if (stream) {
+      const encode = (r: { shape: string }, value: unknown) => Buffer.from(JSON.stringify(encodeJson(model, r, value) ?? {}));
+      const events = frameEvents(model, ref!, stream, output as Record<string, unknown>, encode, 'application/json');
+      return { status: 200, headers: { 'content-type': EVENT_STREAM_CONTENT_TYPE, 'x-amzn-requestid': requestId }, body: events };
+    }
     const body = JSON.stringify((ref && encodeJson(model, ref, output ?? {})) ?? {});
     return jsonResponse(200, body, model, requestId);
   },

@@ -16,7 +16,8 @@ export interface RawRequest {
 export interface RawResponse {
   status: number;
   headers: Record<string, string>;
-  body: Buffer | string;
+  /** An async iterable streams the body (event streams); the server stops iterating when the client goes away. */
+  body: Buffer | string | AsyncIterable<Buffer>;
 }
 
 export interface ParsedRequest {

@@ -1,5 +1,6 @@
 import { createServer as createHttp1Server, type IncomingMessage } from 'node:http';
 import { createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
+import { Readable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Emulator } from '../core/emulator.ts';
 import type { RawRequest, RawResponse } from '../protocols/types.ts';
@@ -57,7 +58,7 @@ async function buildFastify(emulator: Emulator, options: ServerOptions): Promise
     const raw = toRawRequest(request.raw, request.body);
     const response = await emulator.handle(raw, endpointOf(request.raw.headers, 'http'));
     reply.code(response.status).headers(response.headers);
-    return reply.send(response.body);
+    return reply.send(isStream(response.body) ? Readable.from(response.body) : response.body);
   });
   await fastify.ready();
   return fastify;
@@ -69,7 +70,22 @@ async function serveHttp2(emulator: Emulator, req: Http2ServerRequest, res: Http
   const raw = toRawRequest(req, Buffer.concat(chunks));
   const response: RawResponse = await emulator.handle(raw, endpointOf(raw.headers, 'http'));
   res.writeHead(response.status, response.headers);
-  res.end(response.body);
+  if (!isStream(response.body)) {
+    res.end(response.body);
+    return;
+  }
+  // Stop producing events as soon as the client resets the stream or the connection closes.
+  const iterator = response.body[Symbol.asyncIterator]();
+  res.once('close', () => void iterator.return?.());
+  try {
+    for (let next = await iterator.next(); !next.done && !res.destroyed; next = await iterator.next()) res.write(next.value);
+  } finally {
+    res.end();
+  }
+}
+
+function isStream(body: RawResponse['body']): body is AsyncIterable<Buffer> {
+  return typeof body === 'object' && !Buffer.isBuffer(body);
 }
 
 function toRawRequest(req: IncomingMessage | Http2ServerRequest, body: unknown): RawRequest {

@@ -16,6 +16,7 @@ import {
   updateStreamMode,
   updateStreamWarmThroughput,
 } from './operations/stream-settings.ts';
+import { subscribeToShard } from './operations/subscribe-to-shard.ts';
 import { createStream, deleteStream, describeStream, describeStreamSummary, listStreams } from './operations/streams.ts';
 import { addTagsToStream, listTagsForResource, listTagsForStream, removeTagsFromStream, tagResource, untagResource } from './operations/tagging.ts';
 import { createKinesisState, type KinesisState } from './state.ts';
@@ -56,6 +57,7 @@ const handlers: Record<string, Handler<KinesisState>> = {
   PutResourcePolicy: putResourcePolicy,
   GetResourcePolicy: getResourcePolicy,
   DeleteResourcePolicy: deleteResourcePolicy,
+  SubscribeToShard: subscribeToShard,
   DescribeLimits: describeLimits,
   DescribeAccountSettings: describeAccountSettings,
   UpdateAccountSettings: updateAccountSettings,

@@ -1,0 +1,74 @@
+import { crc32 } from 'node:zlib';
+import { AwsError } from '../core/errors.ts';
+import type { ServiceModel, ShapeRef } from '../models/types.ts';
+
+/**
+ * The `application/vnd.amazon.eventstream` framing AWS uses for streamed responses (e.g. Kinesis SubscribeToShard):
+ * each message is [total length][headers length][prelude CRC32] headers payload [message CRC32], headers being
+ * string-valued (`:message-type`, `:event-type`, ...). Knows the model's eventstream traits, nothing about services.
+ */
+export const EVENT_STREAM_CONTENT_TYPE = 'application/vnd.amazon.eventstream';
+
+const STRING_HEADER = 7;
+
+export function encodeMessage(headers: Record<string, string>, payload: Buffer): Buffer {
+  const headerBytes = Buffer.concat(
+    Object.entries(headers).map(([name, value]) => {
+      const n = Buffer.from(name, 'utf8');
+      const v = Buffer.from(value, 'utf8');
+      const out = Buffer.alloc(1 + n.length + 1 + 2 + v.length);
+      out.writeUInt8(n.length, 0);
+      n.copy(out, 1);
+      out.writeUInt8(STRING_HEADER, 1 + n.length);
+      out.writeUInt16BE(v.length, 2 + n.length);
+      v.copy(out, 4 + n.length);
+      return out;
+    }),
+  );
+  const total = 12 + headerBytes.length + payload.length + 4;
+  const message = Buffer.alloc(total);
+  message.writeUInt32BE(total, 0);
+  message.writeUInt32BE(headerBytes.length, 4);
+  message.writeUInt32BE(crc32(message.subarray(0, 8)), 8);
+  headerBytes.copy(message, 12);
+  payload.copy(message, 12 + headerBytes.length);
+  message.writeUInt32BE(crc32(message.subarray(0, total - 4)), total - 4);
+  return message;
+}
+
+/** The output member that is an event stream, if the operation streams events. */
+export function eventStreamMember(model: ServiceModel, output: ShapeRef | undefined): string | undefined {
+  const members = output ? model.shapes[output.shape].members ?? {} : {};
+  return Object.keys(members).find((name) => model.shapes[members[name].shape].eventstream);
+}
+
+/**
+ * Frames an operation's event stream: an `initial-response` event carrying the output's other members (RPC
+ * protocols send it first), then one event per union value the handler yields (`{ EventName: payload }`), and an
+ * exception message if the handler's stream fails with an AwsError. `encode` serializes one structure.
+ */
+export async function* frameEvents(
+  model: ServiceModel,
+  output: ShapeRef,
+  member: string,
+  value: Record<string, unknown>,
+  encode: (ref: ShapeRef, value: unknown) => Buffer,
+  contentType: string,
+): AsyncGenerator<Buffer> {
+  const { [member]: events, ...initial } = value;
+  const event = (type: string, payload: Buffer) =>
+    encodeMessage({ ':message-type': 'event', ':event-type': type, ':content-type': contentType }, payload);
+  yield event('initial-response', encode(output, initial));
+  const union = model.shapes[model.shapes[output.shape].members![member].shape].members!;
+  try {
+    for await (const item of events as AsyncIterable<Record<string, unknown>>) {
+      for (const [type, payload] of Object.entries(item)) yield event(type, encode(union[type], payload));
+    }
+  } catch (error) {
+    if (!(error instanceof AwsError)) throw error;
+    yield encodeMessage(
+      { ':message-type': 'exception', ':exception-type': error.code, ':content-type': contentType },
+      Buffer.from(JSON.stringify({ message: error.message })),
+    );
+  }
+}
