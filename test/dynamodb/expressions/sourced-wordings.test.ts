@@ -65,6 +65,13 @@ describe('DynamoDB error wordings traced to real AWS output', function () {
     );
   });
 
+  it('update functions in a condition (phrase quoted from live calls; the "; function:" tail follows its family)', async () => {
+    await rejects(
+      t.ddb.send(new PutItemCommand({ TableName, Item: Key, ConditionExpression: 'n = if_not_exists(n, :z)', ExpressionAttributeValues: { ':z': { N: '0' } } })),
+      'Invalid ConditionExpression: The function is not allowed in a condition expression; function: if_not_exists',
+    );
+  });
+
   it('arithmetic operand types and indexed paths in overlaps (dynalite test/updateItem.js)', async () => {
     await rejects(
       update('SET n = n + :s', { ':s': { S: 'a' } }),
