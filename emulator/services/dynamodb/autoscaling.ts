@@ -1,5 +1,6 @@
 import type { AutoScalingSettingsDescription, AutoScalingSettingsUpdate } from '@aws-sdk/client-dynamodb';
 import { validation } from './errors.ts';
+import type { SecondaryIndex } from './table.ts';
 
 /** What DynamoDB reports for capacity that Application Auto Scaling does not manage. */
 export const NOT_SCALED: AutoScalingSettingsDescription = { AutoScalingDisabled: true };
@@ -49,3 +50,9 @@ export function applyScalingUpdate(
 
 /** Whether capacity is managed by auto scaling (a replica of a provisioned table needs its writes to be). */
 export const isScaled = (settings: AutoScalingSettingsDescription | undefined) => settings?.AutoScalingDisabled === false;
+
+/** Applies an auto scaling update to a global secondary index's read or write capacity. */
+export function scaleIndex(index: SecondaryIndex, update: AutoScalingSettingsUpdate | undefined, target: ScalingTarget) {
+  const field = target.capacity === 'Read' ? 'readScaling' : 'writeScaling';
+  index[field] = applyScalingUpdate(index[field], update, { ...target, indexName: index.name });
+}

@@ -5,7 +5,7 @@ import type {
 } from '@aws-sdk/client-dynamodb';
 import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
-import { applyScalingUpdate, NOT_SCALED } from '../autoscaling.ts';
+import { applyScalingUpdate, NOT_SCALED, scaleIndex } from '../autoscaling.ts';
 import { invalidParameter } from '../errors.ts';
 import type { ReplicationGroup } from '../replication.ts';
 import type { DynamoState } from '../state.ts';
@@ -81,11 +81,7 @@ export function updateGlobalTableSettings(input: UpdateGlobalTableSettingsComman
     for (const update of input.GlobalTableGlobalSecondaryIndexSettingsUpdate ?? []) {
       const index = indexOf(table, update.IndexName!);
       if (update.ProvisionedWriteCapacityUnits) index.throughput = applyThroughput(index.throughput, withWrite(index.throughput, update.ProvisionedWriteCapacityUnits));
-      index.writeScaling = applyScalingUpdate(index.writeScaling, update.ProvisionedWriteCapacityAutoScalingSettingsUpdate, {
-        ...target,
-        indexName: index.name,
-        capacity: 'Write',
-      });
+      scaleIndex(index, update.ProvisionedWriteCapacityAutoScalingSettingsUpdate, { ...target, capacity: 'Write' });
     }
     for (const update of (input.ReplicaSettingsUpdate ?? []).filter((u) => u.RegionName === replica.region)) {
       if (update.ReplicaProvisionedReadCapacityUnits) {
@@ -97,11 +93,7 @@ export function updateGlobalTableSettings(input: UpdateGlobalTableSettingsComman
         if (indexUpdate.ProvisionedReadCapacityUnits) {
           index.throughput = applyThroughput(index.throughput, withRead(index.throughput, indexUpdate.ProvisionedReadCapacityUnits));
         }
-        index.readScaling = applyScalingUpdate(index.readScaling, indexUpdate.ProvisionedReadCapacityAutoScalingSettingsUpdate, {
-          ...target,
-          indexName: index.name,
-          capacity: 'Read',
-        });
+        scaleIndex(index, indexUpdate.ProvisionedReadCapacityAutoScalingSettingsUpdate, { ...target, capacity: 'Read' });
       }
       if (update.ReplicaTableClass) table.tableClass = { name: update.ReplicaTableClass, updated: new Date() };
     }

@@ -50,9 +50,12 @@ function joiningTable(ctx: Ctx, name: string, region: string, like?: Table): { s
   return { state, table };
 }
 
+/** Regions in the order they joined: AWS's examples list a new global table's regions as its request gave them. */
+const replicationGroup = (group: ReplicationGroup) => [...group.replicas.keys()].map((RegionName) => ({ RegionName }));
+
 function describeGroup(group: ReplicationGroup, status: GlobalTableDescription['GlobalTableStatus'] = 'ACTIVE'): GlobalTableDescription {
   return {
-    ReplicationGroup: group.regions().map((RegionName) => ({ RegionName })),
+    ReplicationGroup: replicationGroup(group),
     GlobalTableArn: group.arn,
     CreationDateTime: group.created,
     GlobalTableStatus: status,
@@ -86,7 +89,7 @@ export function listGlobalTables(input: ListGlobalTablesCommandInput, ctx: Ctx) 
     .sort((a, b) => (a.name < b.name ? -1 : 1));
   const page = groups.slice(0, limit);
   return {
-    GlobalTables: page.map((g) => ({ GlobalTableName: g.name, ReplicationGroup: g.regions().map((RegionName) => ({ RegionName })) })),
+    GlobalTables: page.map((g) => ({ GlobalTableName: g.name, ReplicationGroup: replicationGroup(g) })),
     LastEvaluatedGlobalTableName: groups.length > limit ? page[page.length - 1].name : undefined,
   };
 }

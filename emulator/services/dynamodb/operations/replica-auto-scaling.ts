@@ -5,7 +5,7 @@ import type {
   UpdateTableReplicaAutoScalingCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import type { RequestContext } from '../../../core/service.ts';
-import { applyScalingUpdate, NOT_SCALED } from '../autoscaling.ts';
+import { applyScalingUpdate, NOT_SCALED, scaleIndex } from '../autoscaling.ts';
 import { invalidParameter, resourceNotFound } from '../errors.ts';
 import type { DynamoState } from '../state.ts';
 import type { SecondaryIndex, Table } from '../table.ts';
@@ -72,22 +72,12 @@ export function updateTableReplicaAutoScaling(input: UpdateTableReplicaAutoScali
   for (const { region, table: replica } of replicas) {
     replica.writeScaling = applyScalingUpdate(replica.writeScaling, input.ProvisionedWriteCapacityAutoScalingUpdate, { ...target, capacity: 'Write' });
     for (const update of input.GlobalSecondaryIndexUpdates ?? []) {
-      const index = globalIndex(replica, update.IndexName!);
-      index.writeScaling = applyScalingUpdate(index.writeScaling, update.ProvisionedWriteCapacityAutoScalingUpdate, {
-        ...target,
-        indexName: index.name,
-        capacity: 'Write',
-      });
+      scaleIndex(globalIndex(replica, update.IndexName!), update.ProvisionedWriteCapacityAutoScalingUpdate, { ...target, capacity: 'Write' });
     }
     for (const update of (input.ReplicaUpdates ?? []).filter((u) => u.RegionName === region)) {
       replica.readScaling = applyScalingUpdate(replica.readScaling, update.ReplicaProvisionedReadCapacityAutoScalingUpdate, { ...target, capacity: 'Read' });
       for (const indexUpdate of update.ReplicaGlobalSecondaryIndexUpdates ?? []) {
-        const index = globalIndex(replica, indexUpdate.IndexName!);
-        index.readScaling = applyScalingUpdate(index.readScaling, indexUpdate.ProvisionedReadCapacityAutoScalingUpdate, {
-          ...target,
-          indexName: index.name,
-          capacity: 'Read',
-        });
+        scaleIndex(globalIndex(replica, indexUpdate.IndexName!), indexUpdate.ProvisionedReadCapacityAutoScalingUpdate, { ...target, capacity: 'Read' });
       }
     }
   }
