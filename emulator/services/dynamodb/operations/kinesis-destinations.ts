@@ -5,16 +5,21 @@ import type {
 } from '@aws-sdk/client-dynamodb';
 import type { RequestContext } from '../../../core/service.ts';
 import { validation } from '../errors.ts';
+import { kinesisStreamMissing, startKinesisDelivery } from '../kinesis-delivery.ts';
 import type { DynamoState } from '../state.ts';
 
 type Ctx = RequestContext<DynamoState>;
 
 /**
- * Kinesis Data Streams destinations of a table (settings and statuses). Delivery of records to Kinesis subscribes
- * to the table change hub (ChangeHub) once a Kinesis service is available to deliver to.
+ * Kinesis Data Streams destinations of a table (settings and statuses). When the emulator serves Kinesis, the
+ * stream must exist and item changes are delivered to it (kinesis-delivery.ts).
  */
 export function enableKinesisStreamingDestination(input: KinesisStreamingDestinationInput, ctx: Ctx) {
   const table = ctx.state.namedTable(input.TableName!);
+  if (kinesisStreamMissing(ctx.emulator, input.StreamArn!)) {
+    throw validation(`Kinesis stream ${input.StreamArn} does not exist or is not accessible.`);
+  }
+  startKinesisDelivery(ctx.state, ctx.emulator);
   const precision = input.EnableKinesisStreamingConfiguration?.ApproximateCreationDateTimePrecision;
   table.kinesisDestinations.set(input.StreamArn!, { status: 'ACTIVE', precision });
   return {
