@@ -16,8 +16,8 @@ const recorded = {
 
 /** Recorded tests (or entries) we cannot reproduce, and why. */
 const SKIPPED: Record<string, string> = {
-  test_stream_destination_records: 'needs a Kinesis service to deliver records to',
-  test_enable_kinesis_streaming_destination: 'needs a Kinesis service to deliver records to',
+  test_stream_destination_records: 'no recorded responses; Kinesis delivery is tested in test/kinesis/dynamodb-destination.test.ts',
+  test_enable_kinesis_streaming_destination: 'reproduced with a Kinesis stream in test/kinesis/dynamodb-destination.test.ts',
 };
 const SKIPPED_ENTRIES: Record<string, string[]> = {
   // KMS DescribeKey: twinstack has no KMS service.
