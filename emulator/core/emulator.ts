@@ -109,6 +109,9 @@ export class Emulator {
   }
 
   async stop() {
-    for (const service of this.services.values()) await service.stop?.();
+    for (const [name, service] of this.services) {
+      if (!service.disposeState) continue;
+      for (const [, state] of this.states.get(name)!.entries()) await service.disposeState(state);
+    }
   }
 }

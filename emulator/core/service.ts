@@ -49,6 +49,9 @@ export interface ServiceDefinition<State = unknown> {
    */
   jsonErrorType?(code: string): string;
   readonly validation?: ValidationStyle;
-  /** Called once when the emulator stops (timers, pollers). */
-  stop?(): void | Promise<void>;
+  /**
+   * Releases what one state holds outside itself (timers, pollers, waiting requests) when its emulator stops. Background
+   * work belongs to a state, never to the module, so that several emulators in one process do not stop each other's.
+   */
+  disposeState?(state: State): void | Promise<void>;
 }

@@ -20,8 +20,4 @@ export class StateStore<State> {
   entries(): IterableIterator<[string, State]> {
     return this.states.entries();
   }
-
-  clear() {
-    this.states.clear();
-  }
 }

@@ -2,7 +2,7 @@ import type { ServiceDefinition, Handler } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
 import { validation } from './errors.ts';
 import { DynamoState } from './state.ts';
-import { TtlSweeper } from './ttl-sweeper.ts';
+import { startTtlSweeper } from './ttl-sweeper.ts';
 import { batchGetItem } from './operations/batch-get-item.ts';
 import { batchWriteItem } from './operations/batch-write-item.ts';
 import { createTable } from './operations/create-table.ts';
@@ -107,7 +107,8 @@ function checkTableName(input: { TableName?: unknown }) {
   throw validation(`${count}: ${problems.join('; ')}`);
 }
 
-const sweeper = new TtlSweeper();
+/** Stops each state's TTL sweeper when its emulator stops. */
+const stopSweepers = new WeakMap<DynamoState, () => void>();
 
 const service: ServiceDefinition<DynamoState> = {
   name: 'dynamodb',
@@ -124,7 +125,7 @@ const service: ServiceDefinition<DynamoState> = {
   ),
   createState(accountId, region) {
     const state = new DynamoState(accountId, region);
-    sweeper.watch(state);
+    stopSweepers.set(state, startTtlSweeper(state));
     return state;
   },
   jsonErrorType(code) {
@@ -132,8 +133,8 @@ const service: ServiceDefinition<DynamoState> = {
     if (code === 'SerializationException' || code === 'UnknownOperationException') return `com.amazon.coral.service#${code}`;
     return `com.amazonaws.dynamodb.v20120810#${code}`;
   },
-  stop() {
-    sweeper.stop();
+  disposeState(state) {
+    stopSweepers.get(state)?.();
   },
 };
 

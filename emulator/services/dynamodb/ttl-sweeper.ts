@@ -29,24 +29,10 @@ function sweepTable(table: Table, now: number): number {
   return expired.length;
 }
 
-/** One timer for all states of the process; the interval comes from DYNAMODB_TTL_SWEEP_INTERVAL_MS. */
-export class TtlSweeper {
-  private readonly states = new Set<DynamoState>();
-  private timer: NodeJS.Timeout | undefined;
-
-  watch(state: DynamoState) {
-    this.states.add(state);
-    if (this.timer) return;
-    const interval = Number(process.env.DYNAMODB_TTL_SWEEP_INTERVAL_MS) || DEFAULT_INTERVAL_MS;
-    this.timer = setInterval(() => {
-      for (const s of this.states) sweepExpired(s);
-    }, interval);
-    this.timer.unref();
-  }
-
-  stop() {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    this.states.clear();
-  }
+/** Sweeps one account's and region's tables on an unref'ed timer; the interval comes from DYNAMODB_TTL_SWEEP_INTERVAL_MS. */
+export function startTtlSweeper(state: DynamoState): () => void {
+  const interval = Number(process.env.DYNAMODB_TTL_SWEEP_INTERVAL_MS) || DEFAULT_INTERVAL_MS;
+  const timer = setInterval(() => sweepExpired(state), interval);
+  timer.unref();
+  return () => clearInterval(timer);
 }

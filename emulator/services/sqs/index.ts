@@ -14,7 +14,6 @@ import { sendMessage, sendMessageBatch } from './operations/send-message.ts';
 import { listQueueTags, tagQueue, untagQueue } from './operations/tags.ts';
 import type { SqsContext } from './queue-url.ts';
 import { SqsState } from './state.ts';
-import { timers } from './timers.ts';
 
 /** Query-protocol clients may post to the queue URL itself and leave QueueUrl out. */
 function queueUrlFromPath(handler: Handler<SqsState>): Handler<SqsState> {
@@ -62,7 +61,7 @@ const sqs: ServiceDefinition<SqsState> = {
   jsonErrorType: sqsJsonErrorType,
   // SQS checks its parameters itself, with its own messages (InvalidParameterValue / MissingParameter).
   validation: 'none',
-  stop: () => timers.stopAll(),
+  disposeState: (state) => state.timers.stopAll(),
 };
 
 export default sqs;

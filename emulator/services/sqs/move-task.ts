@@ -3,7 +3,6 @@ import type { ListMessageMoveTasksResultEntry } from '@aws-sdk/client-sqs';
 import type { Queue } from './queue.ts';
 import { queueByArn, type SqsContext } from './queue-url.ts';
 import { moveMessage } from './redrive.ts';
-import { timers } from './timers.ts';
 
 /** Messages moved per tick when the caller sets no rate (AWS's documented maximum rate is 500/s). */
 const DEFAULT_RATE = 500;
@@ -36,7 +35,7 @@ export class MoveTask {
   }
 
   private schedule(ms: number): void {
-    this.timer = timers.after(ms, () => this.tick());
+    this.timer = this.source.timers.after(ms, () => this.tick());
   }
 
   private tick(): void {
@@ -59,7 +58,7 @@ export class MoveTask {
 
   cancel(): void {
     this.status = 'CANCELLED';
-    if (this.timer) timers.cancel(this.timer);
+    if (this.timer) this.source.timers.cancel(this.timer);
   }
 
   describe(): ListMessageMoveTasksResultEntry {

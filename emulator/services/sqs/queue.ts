@@ -2,7 +2,7 @@ import { defaultAttributes, type QueueAttributes } from './attributes.ts';
 import { LIMITS } from './limits.ts';
 import { messageState, type StoredMessage } from './message.ts';
 import { newReceiptHandle } from './receipt-handle.ts';
-import { timers } from './timers.ts';
+import type { Timers } from './timers.ts';
 
 let lastSequence = BigInt(Date.now()) * 1_000_000n;
 
@@ -40,6 +40,8 @@ export class Queue {
     readonly accountId: string,
     readonly region: string,
     fifo: boolean,
+    /** The timers of the state that owns this queue. */
+    readonly timers: Timers,
   ) {
     this.fifo = fifo;
     this.attributes = defaultAttributes(fifo);
@@ -209,10 +211,10 @@ export class Queue {
     return new Promise((resolve) => {
       const wake = () => {
         this.waiters.delete(wake);
-        timers.cancel(timer);
+        this.timers.cancel(timer);
         resolve();
       };
-      const timer = timers.after(wakeAt - now, wake, wake);
+      const timer = this.timers.after(wakeAt - now, wake, wake);
       this.waiters.add(wake);
     });
   }

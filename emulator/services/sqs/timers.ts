@@ -1,6 +1,6 @@
 /**
- * Every timer the SQS service arms (long-poll wake-ups, move tasks), so that `stop()` can clear them all and
- * release the receivers still waiting. Timers are unref'ed: they never keep the process alive.
+ * Every timer one SQS state arms (long-poll wake-ups, move tasks), so that stopping the emulator can clear them all
+ * and release the receivers still waiting. Timers are unref'ed: they never keep the process alive.
  */
 export class Timers {
   private readonly pending = new Map<NodeJS.Timeout, () => void>();
@@ -32,5 +32,3 @@ export class Timers {
     this.generation += 1;
   }
 }
-
-export const timers = new Timers();

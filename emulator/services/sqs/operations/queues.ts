@@ -47,7 +47,7 @@ export function createQueue(input: CreateQueueCommandInput, ctx: SqsContext) {
     }
     return { QueueUrl: queueUrl(ctx, existing) };
   }
-  const queue = new Queue(name, ctx.accountId, ctx.region, fifo);
+  const queue = new Queue(name, ctx.accountId, ctx.region, fifo, ctx.state.timers);
   applyAttributes(queue.attributes, attributes);
   for (const [key, value] of Object.entries(input.tags ?? {})) queue.tags.set(key, value);
   ctx.state.queues.set(name, queue);

@@ -6,7 +6,6 @@ import type { StoredMessage } from '../message.ts';
 import type { Queue } from '../queue.ts';
 import { resolveQueue, stateFor, type SqsContext } from '../queue-url.ts';
 import { redriveHook } from '../redrive.ts';
-import { timers } from '../timers.ts';
 
 function checkRange(name: string, value: number | undefined, min: number, max: number, reason: string): void {
   if (value !== undefined && (!Number.isInteger(value) || value < min || value > max)) throw invalidParameter(name, value, reason);
@@ -64,7 +63,7 @@ export async function receiveMessage(input: ReceiveMessageCommandInput, ctx: Sqs
   checkRange('VisibilityTimeout', input.VisibilityTimeout, 0, LIMITS.maxVisibilityTimeout, 'Must be >= 0 and <= 43200, if provided.');
   const waitSeconds = input.WaitTimeSeconds ?? queue.numberAttribute('ReceiveMessageWaitTimeSeconds');
   const deadline = Date.now() + waitSeconds * 1000;
-  const generation = timers.generation;
+  const generation = queue.timers.generation;
   for (;;) {
     const messages = queue.receive({
       max: input.MaxNumberOfMessages ?? 1,
@@ -75,7 +74,7 @@ export async function receiveMessage(input: ReceiveMessageCommandInput, ctx: Sqs
     if (messages.length) return { Messages: messages.map((m) => view(queue, m, input)) };
     // A deleted queue, or a stopping emulator, answers its waiting receivers with nothing.
     const deleted = stateFor(ctx, queue.accountId, queue.region).queues.get(queue.name) !== queue;
-    if (Date.now() >= deadline || deleted || timers.generation !== generation) return {};
+    if (Date.now() >= deadline || deleted || queue.timers.generation !== generation) return {};
     await queue.waitForChange(deadline);
   }
 }
