@@ -1,5 +1,6 @@
 import type { ServiceModel } from '../models/types.ts';
 import { awsJson } from './json.ts';
+import { awsJsonCbor } from './json-cbor.ts';
 import { awsQuery } from './query.ts';
 import { restJson } from './rest-json.ts';
 import { restXml } from './rest-xml.ts';
@@ -10,6 +11,8 @@ const byName: Record<string, Protocol> = { json: awsJson, query: awsQuery, 'rest
 /** The protocol of this request: services such as SQS accept both AWS JSON and query. */
 export function protocolFor(model: ServiceModel, req: RawRequest): Protocol {
   const protocols = model.metadata.protocols ?? [model.metadata.protocol];
+  // Java SDK v1 clients (and the KPL / KCL) send AWS JSON 1.1 operations with CBOR bodies.
+  if (protocols.includes('json') && req.headers['content-type']?.startsWith('application/x-amz-cbor')) return awsJsonCbor;
   if (protocols.length > 1) {
     if (protocols.includes('json') && req.headers['x-amz-target']) return awsJson;
     if (protocols.includes('query')) {

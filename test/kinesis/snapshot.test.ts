@@ -12,8 +12,8 @@ const snapshot = loadSnapshot('kinesis', 'test_kinesis.snapshot.json');
 
 /** Recorded tests we do not reproduce, and why. */
 const SKIPPED: Record<string, string> = {
-  test_cbor_exceptions: 'CBOR wire format (application/x-amz-cbor-1.1) is not served',
-  test_subscribe_to_shard_cbor_at_timestamp: 'CBOR wire format (application/x-amz-cbor-1.1) is not served',
+  test_cbor_exceptions: 'CBOR requests (boto3 cannot send them): reproduced in test/kinesis/cbor.test.ts',
+  test_subscribe_to_shard_cbor_at_timestamp: 'CBOR requests (boto3 cannot send them): reproduced in test/kinesis/cbor.test.ts',
 };
 
 /** Values under these keys become numbered placeholders, one numbering per key. */

@@ -1,0 +1,94 @@
+import { crc32 } from 'node:zlib';
+import { AwsError } from '../core/errors.ts';
+import type { ServiceDefinition } from '../core/service.ts';
+import type { ServiceModel, ShapeRef } from '../models/types.ts';
+import { CborError, decodeCbor, encodeCbor } from './cbor.ts';
+import { EVENT_STREAM_CONTENT_TYPE, eventStreamMember, frameEvents } from './event-stream.ts';
+import { encodeJson } from './json-codec.ts';
+import { awsJson } from './json.ts';
+import type { ParsedRequest, Protocol, RawRequest, RawResponse } from './types.ts';
+
+export const CBOR_CONTENT_TYPE = 'application/x-amz-cbor-1.1';
+
+/**
+ * AWS JSON 1.1 with CBOR bodies (`Content-Type: application/x-amz-cbor-1.1`), which the AWS SDK for Java v1, the
+ * KPL and KCL 1.x speak to Kinesis: the same `X-Amz-Target` operations and shapes, blobs as CBOR byte strings and
+ * timestamps as epoch milliseconds. Implemented by converting to and from the JSON document the JSON codec reads.
+ */
+export const awsJsonCbor: Protocol = {
+  name: 'json-cbor',
+
+  parse(req: RawRequest, model: ServiceModel): ParsedRequest {
+    let document: unknown = {};
+    if (req.body.length > 0) {
+      try {
+        document = decodeCbor(req.body);
+      } catch (error) {
+        if (!(error instanceof CborError)) throw error;
+        throw new AwsError('SerializationException', error.message, { status: 400 });
+      }
+    }
+    const operation = (req.headers['x-amz-target'] ?? '').split('.').pop()!;
+    const ref = model.operations[operation]?.input;
+    const json = ref ? convert(model, ref, document, toJsonLeaf) : document;
+    return awsJson.parse({ ...req, body: Buffer.from(JSON.stringify(json ?? {})) }, model);
+  },
+
+  serialize(operation: string, output: unknown, model: ServiceModel, requestId: string): RawResponse {
+    const ref = model.operations[operation].output;
+    const stream = eventStreamMember(model, ref);
+    if (stream) {
+      const encode = (r: ShapeRef, value: unknown) => encodeCbor(convert(model, r, encodeJson(model, r, value) ?? {}, fromJsonLeaf));
+      const events = frameEvents(model, ref!, stream, output as Record<string, unknown>, encode, CBOR_CONTENT_TYPE);
+      return { status: 200, headers: { 'content-type': EVENT_STREAM_CONTENT_TYPE, 'x-amzn-requestid': requestId }, body: events };
+    }
+    const json = awsJson.serialize(operation, output, model, requestId);
+    const document = JSON.parse((json.body as Buffer).toString());
+    return cborResponse(json.status, ref ? convert(model, ref, document, fromJsonLeaf) : document, requestId);
+  },
+
+  serializeError(error: AwsError, model: ServiceModel, service: ServiceDefinition, requestId: string): RawResponse {
+    const json = awsJson.serializeError(error, model, service, requestId);
+    const cbor = cborResponse(json.status, JSON.parse((json.body as Buffer).toString()), requestId);
+    return { ...cbor, headers: { ...json.headers, ...cbor.headers } };
+  },
+};
+
+function cborResponse(status: number, document: unknown, requestId: string): RawResponse {
+  const body = encodeCbor(document);
+  return { status, headers: { 'content-type': CBOR_CONTENT_TYPE, 'x-amzn-requestid': requestId, 'x-amz-crc32': String(crc32(body)) }, body };
+}
+
+type Leaf = (type: string, value: unknown) => unknown;
+
+/** CBOR values -> JSON document values: byte strings to base64, epoch milliseconds to seconds. */
+const toJsonLeaf: Leaf = (type, value) => {
+  if (type === 'blob' && Buffer.isBuffer(value)) return value.toString('base64');
+  if (type === 'timestamp' && typeof value === 'number') return value / 1000;
+  if (type === 'timestamp' && typeof value === 'string' && /^\d+$/.test(value)) return Number(value) / 1000;
+  return value;
+};
+
+/** JSON document values -> CBOR values. */
+const fromJsonLeaf: Leaf = (type, value) => {
+  if (type === 'blob' && typeof value === 'string') return Buffer.from(value, 'base64');
+  if (type === 'timestamp' && typeof value === 'number') return Math.round(value * 1000);
+  return value;
+};
+
+/** Rewrites the blob and timestamp leaves of a document along its shape. */
+function convert(model: ServiceModel, ref: ShapeRef, value: unknown, leaf: Leaf): unknown {
+  if (value === null || value === undefined || typeof value !== 'object' || Buffer.isBuffer(value)) {
+    return leaf(model.shapes[ref.shape].type, value);
+  }
+  const shape = model.shapes[ref.shape];
+  if (shape.type === 'list' && Array.isArray(value)) return value.map((v) => convert(model, shape.member!, v, leaf));
+  if (shape.type === 'map') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convert(model, shape.value!, v, leaf)]));
+  }
+  if (shape.type === 'structure') {
+    const members = shape.members ?? {};
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, members[k] ? convert(model, members[k], v, leaf) : v]));
+  }
+  return value;
+}
