@@ -26,7 +26,8 @@ const BODY_LIMIT = 512 * 1024 * 1024;
 export async function startServer(emulator: Emulator, options: ServerOptions): Promise<RunningServer> {
   const fastify = await buildFastify(emulator, options);
   const http2 = createHttp2Server();
-  http2.on('request', (req, res) => void serveHttp2(emulator, req, res));
+  // A client that resets its stream mid-request must cost that request only, never the process.
+  http2.on('request', (req, res) => serveHttp2(emulator, req, res).catch(() => res.destroy()));
   const listener = await listenDual(fastify.server, http2, options.port, options.host);
   return {
     port: listener.port,
@@ -66,7 +67,16 @@ async function buildFastify(emulator: Emulator, options: ServerOptions): Promise
 
 async function serveHttp2(emulator: Emulator, req: Http2ServerRequest, res: Http2ServerResponse) {
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > BODY_LIMIT) {
+      res.writeHead(413, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: `Request body is larger than ${BODY_LIMIT} bytes` }));
+      return;
+    }
+    chunks.push(chunk as Buffer);
+  }
   const raw = toRawRequest(req, Buffer.concat(chunks));
   const response: RawResponse = await emulator.handle(raw, endpointOf(raw.headers, 'http'));
   res.writeHead(response.status, response.headers);
@@ -76,7 +86,7 @@ async function serveHttp2(emulator: Emulator, req: Http2ServerRequest, res: Http
   }
   // Stop producing events as soon as the client resets the stream or the connection closes.
   const iterator = response.body[Symbol.asyncIterator]();
-  res.once('close', () => void iterator.return?.());
+  res.once('close', () => void Promise.resolve(iterator.return?.()).catch(() => {}));
   try {
     for (let next = await iterator.next(); !next.done && !res.destroyed; next = await iterator.next()) res.write(next.value);
   } finally {
