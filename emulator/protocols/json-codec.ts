@@ -1,5 +1,6 @@
 import { AwsError } from '../core/errors.ts';
 import type { ServiceModel, ShapeRef } from '../models/types.ts';
+import { setEntry } from '../core/entries.ts';
 import { formatTimestamp, parseTimestamp } from './timestamps.ts';
 
 /** JSON documents <-> typed values (Buffer for blobs, Date for timestamps), shared by AWS JSON and rest-json. */
@@ -21,17 +22,19 @@ export function decodeJson(model: ServiceModel, ref: ShapeRef, value: unknown, p
     }
     case 'list': {
       if (!Array.isArray(value)) throw serializationError(path, 'list');
-      return value.map((v, i) => decodeJson(model, shape.member!, v, `${path}[${i}]`) ?? null);
+      return value.map((v, i) => decodeJson(model, shape.member!, notNull(v, `${path}[${i}]`), `${path}[${i}]`));
     }
     case 'map': {
       if (typeof value !== 'object' || Array.isArray(value)) throw serializationError(path, 'map');
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = decodeJson(model, shape.value!, v, `${path}.${k}`);
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+        setEntry(out, k, decodeJson(model, shape.value!, notNull(v, `${path}.${k}`), `${path}.${k}`));
+      }
       return out;
     }
     case 'blob':
       if (typeof value !== 'string') throw serializationError(path, 'blob');
-      return Buffer.from(value, 'base64');
+      return decodeBase64(value, path);
     case 'timestamp': {
       const date = parseTimestamp(value);
       if (!date) throw serializationError(path, 'timestamp');
@@ -54,6 +57,23 @@ export function decodeJson(model: ServiceModel, ref: ShapeRef, value: unknown, p
     default:
       return value;
   }
+}
+
+/** Lists and maps cannot hold nulls in any AWS model: reject them here rather than let an operation trip over one. */
+function notNull(value: unknown, path: string): unknown {
+  if (value === null) throw new AwsError('SerializationException', `Unexpected null value at ${path}`, { status: 400 });
+  return value;
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** Node's decoder skips characters that are not base64; AWS refuses such input instead of storing other bytes. */
+function decodeBase64(value: string, path: string): Buffer {
+  if (value.length % 4 !== 0) {
+    throw new AwsError('SerializationException', `Base64 encoded length is expected a multiple of 4 bytes but found: ${value.length}`, { status: 400 });
+  }
+  if (!BASE64.test(value)) throw serializationError(path, 'base64-encoded blob');
+  return Buffer.from(value, 'base64');
 }
 
 function serializationError(path: string, type: string): AwsError {
@@ -79,7 +99,7 @@ export function encodeJson(model: ServiceModel, ref: ShapeRef, value: unknown): 
       return (value as unknown[]).map((v) => encodeJson(model, shape.member!, v) ?? null);
     case 'map': {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = encodeJson(model, shape.value!, v);
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) setEntry(out, k, encodeJson(model, shape.value!, v));
       return out;
     }
     case 'blob':

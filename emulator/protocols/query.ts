@@ -1,6 +1,7 @@
 import { AwsError } from '../core/errors.ts';
 import type { ServiceDefinition } from '../core/service.ts';
 import type { ServiceModel, ShapeRef } from '../models/types.ts';
+import { setEntry } from '../core/entries.ts';
 import { errorStatus, queryErrorCode } from './errors.ts';
 import { parseTimestamp } from './timestamps.ts';
 import { encodeXml } from './xml-codec.ts';
@@ -129,7 +130,7 @@ function decodeQuery(model: ServiceModel, ref: ShapeRef, params: Map<string, str
       for (const i of indices(params, base)) {
         const k = params.get(`${base}.${i}.${keyName}`);
         if (k === undefined) continue;
-        out[k] = decodeQuery(model, shape.value!, params, `${base}.${i}.${valueName}`);
+        setEntry(out, k, decodeQuery(model, shape.value!, params, `${base}.${i}.${valueName}`));
       }
       return out;
     }

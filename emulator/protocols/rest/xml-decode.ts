@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { AwsError } from '../../core/errors.ts';
 import type { ServiceModel, ShapeRef } from '../../models/types.ts';
+import { setEntry } from '../../core/entries.ts';
 import { parseTimestamp } from '../timestamps.ts';
 
 /** XML request bodies -> typed values, following the shape (the inverse of botocore's rest-xml serializer). */
@@ -89,7 +90,7 @@ export function decodeXml(model: ServiceModel, ref: ShapeRef, node: XmlNode | Xm
       for (const entry of entries) {
         if (typeof entry !== 'object') continue;
         const key = text(entry[keyName]);
-        if (key !== undefined) out[key] = decodeXml(model, shape.value!, entry[valueName]);
+        if (key !== undefined) setEntry(out, key, decodeXml(model, shape.value!, entry[valueName]));
       }
       return out;
     }

@@ -14,6 +14,7 @@ import type { ChangeHub, ChangeOrigin } from './changes.ts';
 import type { ReplicationGroup } from './replication.ts';
 import { ItemStore } from './store.ts';
 import { encodeKeyValue, itemsEqual, type Item } from './values.ts';
+import { setEntry } from '../../core/entries.ts';
 
 export interface KeySchema {
   partitionKey: string;
@@ -173,7 +174,7 @@ export class Table {
     const names = new Set([...Object.keys(this.keyOf(item)), partitionKey, ...(sortKey ? [sortKey] : [])]);
     if (type === 'INCLUDE') for (const name of index.projection.NonKeyAttributes ?? []) names.add(name);
     const out: Item = {};
-    for (const name of names) if (item[name] !== undefined) out[name] = item[name];
+    for (const name of names) if (item[name] !== undefined) setEntry(out, name, item[name]);
     return out;
   }
 

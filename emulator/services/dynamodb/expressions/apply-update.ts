@@ -9,6 +9,7 @@ import { resolvePath } from './evaluate.ts';
 import { addDecimals, formatDecimal, parseDecimal } from './numbers.ts';
 import { normalizeValue } from './validate-value.ts';
 import { bytesEqual, numbersEqual, setHas, typeOf } from './values.ts';
+import { setEntry } from '../../../core/entries.ts';
 
 type Item = Record<string, AttributeValue>;
 
@@ -20,7 +21,7 @@ function cloneValue(value: AttributeValue): AttributeValue {
 
 function cloneItem(item: Item): Item {
   const copy: Item = {};
-  for (const name in item) copy[name] = cloneValue(item[name]);
+  for (const name in item) setEntry(copy, name, cloneValue(item[name]));
   return copy;
 }
 
@@ -70,7 +71,7 @@ function setAt(item: Item, path: Path, value: AttributeValue): void {
     if (index >= container.length) container.push(value);
     else container[index] = value;
   } else {
-    container[last as string] = value;
+    setEntry(container, last as string, value);
   }
 }
 

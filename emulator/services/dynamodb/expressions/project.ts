@@ -1,6 +1,7 @@
 /** ProjectionExpression / AttributesToGet: copies only the requested document paths of an item. */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Path } from './bound.ts';
+import { setEntry } from '../../../core/entries.ts';
 
 type Item = Record<string, AttributeValue>;
 /** Requested sub-paths per segment; `true` takes the whole value. */
@@ -32,7 +33,7 @@ function select(value: AttributeValue, selection: Selection): AttributeValue | u
       if (typeof key !== 'string' || !Object.hasOwn(value.M, key)) continue;
       const picked = sub === true ? value.M[key] : select(value.M[key], sub);
       if (picked !== undefined) {
-        map[key] = picked;
+        setEntry(map, key, picked);
         found = true;
       }
     }

@@ -3,6 +3,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { AwsError } from '../../../core/errors.ts';
 import { normalizeNumber } from './numbers.ts';
 import { compareBytes } from './values.ts';
+import { setEntry } from '../../../core/entries.ts';
 
 const MAX_NESTING = 32;
 
@@ -92,6 +93,6 @@ export function normalizeValue(value: AttributeValue): AttributeValue {
 
 export function normalizeItem(item: Record<string, AttributeValue>): Record<string, AttributeValue> {
   const result: Record<string, AttributeValue> = {};
-  for (const name in item) result[name] = normalizeValue(item[name]);
+  for (const name in item) setEntry(result, name, normalizeValue(item[name]));
   return result;
 }

@@ -6,6 +6,7 @@ import { typeOf } from '../expressions/values.ts';
 import { malformed, partiqlValidation } from './errors.ts';
 import { lex, type Token } from './lexer.ts';
 import type { PartiqlStatement } from './statement.ts';
+import { setEntry } from '../../../core/entries.ts';
 
 const COMPARATORS: Record<string, '=' | '<>' | '<' | '<=' | '>' | '>='> = {
   '=': '=',
@@ -214,7 +215,7 @@ export class PartiqlParser {
       if (key.type !== 'string' && key.type !== 'quoted') this.fail();
       this.position++;
       this.expectPunct(':');
-      map[key.text] = this.value();
+      setEntry(map, key.text, this.value());
     } while (this.acceptPunct(','));
     this.expectPunct('}');
     return map;
