@@ -2,7 +2,7 @@ import { crc32 } from 'node:zlib';
 import { AwsError } from '../core/errors.ts';
 import type { ServiceDefinition } from '../core/service.ts';
 import type { ServiceModel, ShapeRef } from '../models/types.ts';
-import { CborError, decodeCbor, encodeCbor } from './cbor.ts';
+import { cbor } from '@smithy/core/cbor';
 import { EVENT_STREAM_CONTENT_TYPE, eventStreamMember, frameEvents } from './event-stream.ts';
 import { encodeJson } from './json-codec.ts';
 import { awsJson } from './json.ts';
@@ -22,10 +22,9 @@ export const awsJsonCbor: Protocol = {
     let document: unknown = {};
     if (req.body.length > 0) {
       try {
-        document = decodeCbor(req.body);
+        document = cbor.deserialize(req.body);
       } catch (error) {
-        if (!(error instanceof CborError)) throw error;
-        throw new AwsError('SerializationException', error.message, { status: 400 });
+        throw new AwsError('SerializationException', `Malformed CBOR body: ${(error as Error).message}`, { status: 400 });
       }
     }
     const operation = (req.headers['x-amz-target'] ?? '').split('.').pop()!;
@@ -38,7 +37,7 @@ export const awsJsonCbor: Protocol = {
     const ref = model.operations[operation].output;
     const stream = eventStreamMember(model, ref);
     if (stream) {
-      const encode = (r: ShapeRef, value: unknown) => encodeCbor(convert(model, r, encodeJson(model, r, value) ?? {}, fromJsonLeaf));
+      const encode = (r: ShapeRef, value: unknown) => Buffer.from(cbor.serialize(convert(model, r, encodeJson(model, r, value) ?? {}, fromJsonLeaf)));
       const events = frameEvents(model, ref!, stream, output as Record<string, unknown>, encode, CBOR_CONTENT_TYPE);
       return { status: 200, headers: { 'content-type': EVENT_STREAM_CONTENT_TYPE, 'x-amzn-requestid': requestId }, body: events };
     }
@@ -55,7 +54,7 @@ export const awsJsonCbor: Protocol = {
 };
 
 function cborResponse(status: number, document: unknown, requestId: string): RawResponse {
-  const body = encodeCbor(document);
+  const body = Buffer.from(cbor.serialize(document));
   return { status, headers: { 'content-type': CBOR_CONTENT_TYPE, 'x-amzn-requestid': requestId, 'x-amz-crc32': String(crc32(body)) }, body };
 }
 
@@ -63,7 +62,8 @@ type Leaf = (type: string, value: unknown) => unknown;
 
 /** CBOR values -> JSON document values: byte strings to base64, epoch milliseconds to seconds. */
 const toJsonLeaf: Leaf = (type, value) => {
-  if (type === 'blob' && Buffer.isBuffer(value)) return value.toString('base64');
+  if (type === 'blob' && value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+  if (type === 'timestamp' && value instanceof Date) return value.getTime() / 1000;
   if (type === 'timestamp' && typeof value === 'number') return value / 1000;
   if (type === 'timestamp' && typeof value === 'string' && /^\d+$/.test(value)) return Number(value) / 1000;
   return value;
@@ -78,7 +78,7 @@ const fromJsonLeaf: Leaf = (type, value) => {
 
 /** Rewrites the blob and timestamp leaves of a document along its shape. */
 function convert(model: ServiceModel, ref: ShapeRef, value: unknown, leaf: Leaf): unknown {
-  if (value === null || value === undefined || typeof value !== 'object' || Buffer.isBuffer(value)) {
+  if (value === null || value === undefined || typeof value !== 'object' || value instanceof Uint8Array || value instanceof Date) {
     return leaf(model.shapes[ref.shape].type, value);
   }
   const shape = model.shapes[ref.shape];
