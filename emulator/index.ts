@@ -50,7 +50,7 @@ export async function startTwinstack(options: TwinstackOptions = {}): Promise<Tw
     credentials: options.credentials,
   });
   const health = () => ({
-    services: Object.fromEntries(names.map((n) => [n, 'running'])),
+    services: Object.fromEntries([...emulator.services.keys()].map((n) => [n, 'running'])),
     edition: 'community',
     version: VERSION,
   });

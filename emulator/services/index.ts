@@ -11,8 +11,13 @@ export const SERVICE_LOADERS: Record<string, () => Promise<ServiceDefinition>> =
 
 export const ALL_SERVICE_NAMES = Object.keys(SERVICE_LOADERS);
 
+/** Services that cannot run alone: DynamoDB Streams reads DynamoDB's tables. */
+const REQUIRES: Record<string, string[]> = { dynamodbstreams: ['dynamodb'] };
+
+/** Loads the named services and those they require. */
 export async function loadServices(names: string[] = ALL_SERVICE_NAMES): Promise<ServiceDefinition[]> {
   const unknown = names.filter((n) => !SERVICE_LOADERS[n]);
   if (unknown.length) throw new Error(`unknown service(s): ${unknown.join(', ')} (available: ${ALL_SERVICE_NAMES.join(', ')})`);
-  return Promise.all(names.map((n) => SERVICE_LOADERS[n]()));
+  const all = [...new Set(names.flatMap((n) => [...(REQUIRES[n] ?? []), n]))];
+  return Promise.all(all.map((n) => SERVICE_LOADERS[n]()));
 }
