@@ -5,7 +5,7 @@ import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 import { loadSnapshot, Redactor } from '../support/snapshot.ts';
 
 // Reproduces the DynamoDB and DynamoDB Streams tests recorded in LocalStack's AWS-validated snapshots
-// (github localstack/localstack, Apache-2.0; see /work/shared/reference/aws-snapshots/README.md) with boto3, and
+// (github localstack/localstack, Apache-2.0; see shared/reference/aws-snapshots/README.md) with boto3, and
 // compares our responses with the recorded ones after the same redaction.
 const DDB_PREFIX = 'tests/aws/services/dynamodb/test_dynamodb.py::TestDynamoDB::';
 const STREAMS_PREFIX = 'tests/aws/services/dynamodbstreams/test_dynamodb_streams.py::TestDynamoDBStreams::';

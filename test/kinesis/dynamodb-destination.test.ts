@@ -55,7 +55,7 @@ describe('DynamoDB streaming to Kinesis destinations', function () {
 
   it('reproduces the AWS-recorded test_enable_kinesis_streaming_destination (boto3)', async () => {
     // LocalStack's AWS-validated snapshot (github localstack/localstack, Apache-2.0; see
-    // /work/shared/reference/aws-snapshots/README.md), redacted the same way.
+    // shared/reference/aws-snapshots/README.md), redacted the same way.
     const recorded = loadSnapshot('dynamodbstreams', 'test_dynamodb_streams.snapshot.json')[
       'tests/aws/services/dynamodbstreams/test_dynamodb_streams.py::TestDynamoDBStreams::test_enable_kinesis_streaming_destination'
     ]['recorded-content'];

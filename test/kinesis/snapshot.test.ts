@@ -5,7 +5,7 @@ import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 import { loadSnapshot } from '../support/snapshot.ts';
 
 // Reproduces the Kinesis tests recorded in LocalStack's AWS-validated snapshots (github localstack/localstack,
-// Apache-2.0; see /work/shared/reference/aws-snapshots/README.md) with boto3, and compares our responses with the
+// Apache-2.0; see shared/reference/aws-snapshots/README.md) with boto3, and compares our responses with the
 // recorded ones after the same redaction as LocalStack's kinesis_api transformer.
 const PREFIX = 'tests/aws/services/kinesis/test_kinesis.py::TestKinesis::';
 const snapshot = loadSnapshot('kinesis', 'test_kinesis.snapshot.json');

@@ -4,7 +4,7 @@ import { redact } from './snapshot/redact.ts';
 import { jobFor, loadSnapshot, runScenarios, type JobResult } from './snapshot/run-scenarios.ts';
 
 // Expectations: responses AWS returned to the same request sequences (LocalStack's AWS-validated snapshots,
-// Apache-2.0, /work/shared/reference/aws-snapshots/sqs), compared after the same redaction.
+// Apache-2.0, shared/reference/aws-snapshots/sqs), compared after the same redaction.
 const snapshot = { ...loadSnapshot('test_sqs.snapshot.json'), ...loadSnapshot('test_sqs_move_task.snapshot.json') };
 const jobs = Object.keys(snapshot).flatMap((id) => jobFor(id) ?? []);
 

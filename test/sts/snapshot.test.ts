@@ -5,7 +5,7 @@ import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 import { loadSnapshot, Redactor } from '../support/snapshot.ts';
 
 // Reproduces every STS test recorded in LocalStack's AWS-validated snapshots (Apache-2.0, see
-// /work/shared/reference/aws-snapshots/README.md) with boto3, and compares our responses after the same redaction.
+// shared/reference/aws-snapshots/README.md) with boto3, and compares our responses after the same redaction.
 const snapshot = loadSnapshot('sts', 'test_sts.snapshot.json');
 const PREFIX = 'tests/aws/services/sts/test_sts.py::';
 /** Snapshot entries that record IAM CreateRole responses: twinstack has no IAM service yet. */

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { snapshotRoot } from '../../verifier/port/snapshot-root.ts';
 
 /**
  * Snapshots recorded against real AWS by LocalStack's test suite (github localstack/localstack, Apache-2.0; see
- * /work/shared/reference/aws-snapshots/README.md), and the redaction that makes our responses comparable with them.
+ * shared/reference/aws-snapshots/README.md beside the checkout), and the redaction that makes our responses comparable with them.
  */
-export const SNAPSHOT_DIR = '/work/shared/reference/aws-snapshots';
-
 export function loadSnapshot(service: string, file: string): Record<string, { 'recorded-content': Record<string, unknown> }> {
-  return JSON.parse(readFileSync(`${SNAPSHOT_DIR}/${service}/${file}`, 'utf8'));
+  return JSON.parse(readFileSync(join(snapshotRoot(), service, file), 'utf8'));
 }
 
 export interface RedactionOptions {

@@ -10,11 +10,11 @@ import { fileURLToPath } from 'node:url';
 import type { ContractFile, ContractInteraction, Expectation, JsonValue, PactMatchingRules } from '../contract/types.ts';
 import { loadModel } from '../../emulator/models/load.ts';
 import { snapshotToExpectation } from './snapshot-expectation.ts';
+import { snapshotRoot } from './snapshot-root.ts';
 import type { SourceFile, SourceScenario, SourceStep } from './source-types.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CONTRACTS = join(ROOT, 'contracts');
-const SNAPSHOTS = process.env.TWINSTACK_SNAPSHOTS ?? '/work/shared/reference/aws-snapshots';
 const LOCALSTACK_COMMIT = '8b9a79f';
 const ATTRIBUTION =
   'Expected responses: LocalStack test-suite snapshots recorded against real AWS (github.com/localstack/localstack, Apache License 2.0).';
@@ -189,7 +189,7 @@ async function main() {
   const cleared = new Set<string>();
   for (const name of readdirSync(sourceDir).filter((n) => n.endsWith('.ts')).sort()) {
     const source = (await import(join(sourceDir, name))).default as SourceFile;
-    const snapshotFile = join(SNAPSHOTS, source.snapshotDir, `${source.module}.snapshot.json`);
+    const snapshotFile = join(snapshotRoot(), source.snapshotDir, `${source.module}.snapshot.json`);
     const snapshot = readJson<Snapshot>(snapshotFile);
     const validation = readJson<Validation>(snapshotFile.replace('.snapshot.json', '.validation.json'));
     const outDir = join(CONTRACTS, source.service);

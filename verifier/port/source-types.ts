@@ -39,7 +39,7 @@ export interface SourceFile {
   service: string;
   /** Test module under tests/aws/services/<service>/, e.g. `test_sqs`. */
   module: string;
-  /** Snapshot file folder under /work/shared/reference/aws-snapshots. */
+  /** Snapshot file folder under shared/reference/aws-snapshots. */
   snapshotDir: string;
   /** pytest parameter id (before any `-`) -> protocol; no parameter, or one that names no protocol: `defaultProtocol`. */
   variants: Record<string, 'json' | 'query'>;

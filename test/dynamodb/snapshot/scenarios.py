@@ -1,5 +1,5 @@
 """Reproduces the DynamoDB and DynamoDB Streams tests recorded in LocalStack's AWS-validated snapshots
-(github localstack/localstack, Apache-2.0; see /work/shared/reference/aws-snapshots/README.md) against twinstack
+(github localstack/localstack, Apache-2.0; see shared/reference/aws-snapshots/README.md) against twinstack
 with boto3. Prints {test: {"responses": {...}, "references": {...}, "literals": {...}, "checks": {...}}} as JSON;
 the mocha test redacts and compares. Request sequences are described in our own words from the recorded content."""
 import datetime

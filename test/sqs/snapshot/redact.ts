@@ -1,6 +1,6 @@
 /**
  * Redacts responses recorded against twinstack the way the AWS snapshots under
- * /work/shared/reference/aws-snapshots were redacted (LocalStack's snapshot transformers, Apache-2.0; see the README
+ * shared/reference/aws-snapshots were redacted (LocalStack's snapshot transformers, Apache-2.0; see the README
  * there), so that both can be compared for equality:
  * - JSON documents inside strings (message bodies, policies) are parsed;
  * - ResponseMetadata keeps only HTTPStatusCode (and the empty HTTPHeaders the snapshots carry);

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { snapshotRoot } from '../../../verifier/port/snapshot-root.ts';
 
-export const SNAPSHOT_DIR = '/work/shared/reference/aws-snapshots/sqs';
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 
 export interface SnapshotEntry {
@@ -20,7 +21,7 @@ export interface Job {
 export type JobResult = { recorded: Record<string, unknown>; replacements: Record<string, string> } | { error: string };
 
 export function loadSnapshot(file: string): Record<string, SnapshotEntry> {
-  return JSON.parse(readFileSync(`${SNAPSHOT_DIR}/${file}`, 'utf8')) as Record<string, SnapshotEntry>;
+  return JSON.parse(readFileSync(join(snapshotRoot(), 'sqs', file), 'utf8')) as Record<string, SnapshotEntry>;
 }
 
 /** Scenario names scenarios.py implements. */

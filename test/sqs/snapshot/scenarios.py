@@ -1,6 +1,6 @@
 """Request sequences of AWS-validated SQS tests (LocalStack's tests/aws/services/sqs/test_sqs.py, Apache-2.0),
 restated as scenarios against twinstack. Each scenario records responses under the same keys as the snapshot
-file /work/shared/reference/aws-snapshots/sqs/test_sqs.snapshot.json; test/sqs/snapshot/ compares them.
+file shared/reference/aws-snapshots/sqs/test_sqs.snapshot.json; test/sqs/snapshot/ compares them.
 
 Usage: python3 scenarios.py <endpoint>  (reads [{"id", "scenario", "protocol", "params"}] on stdin, prints
 {"<id>": {"recorded": {...}, "replacements": {...}} | {"error": "..."}} as JSON).
