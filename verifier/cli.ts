@@ -17,9 +17,11 @@ export const VERIFY_HELP = `twinstack verify — replay the contract corpus agai
   --target URL          endpoint to verify (default: an embedded twinstack on a free port)
   --service a,b         only these services          --operation Op1,Op2   only these operations
   --contracts DIR       contract folder (default contracts/)
-  --report DIR          where parity.json/.md/.html and junit.xml go (default reports/)
+  --report DIR          where parity.json/.md/.html and junit.xml go (default reports/ for the whole corpus against
+                        the embedded emulator, which also appends reports/history.jsonl; reports/partial/ otherwise)
   --shard i/n           run the i-th of n shards (merge with \`twinstack report --merge\`)
-  --baseline [FILE]     fail on regressions against FILE (default reports/baseline.json; on by default when it exists)
+  --baseline [FILE]     fail on regressions against FILE (default reports/baseline.json; on by default for the
+                        whole-corpus run)
   --no-baseline         do not compare        --update-baseline   write this run as the new baseline
   --region R            signing region (default us-east-1)
   --access-key K --secret-key S   credentials to sign with (default test/test)
@@ -95,7 +97,7 @@ export async function verifyCommand(args: string[]): Promise<number> {
       target: { type: 'string' },
       service: { type: 'string' },
       operation: { type: 'string' },
-      contracts: { type: 'string', default: join(ROOT, 'contracts') },
+      contracts: { type: 'string' },
       report: { type: 'string' },
       shard: { type: 'string' },
       baseline: { type: 'string' },
@@ -122,7 +124,7 @@ export async function verifyCommand(args: string[]): Promise<number> {
     }
     shard = { index, count };
   }
-  const contracts = loadContracts(resolve(values.contracts)).map((c) => c.contract);
+  const contracts = loadContracts(resolve(values.contracts ?? join(ROOT, 'contracts'))).map((c) => c.contract);
   let stop: (() => Promise<void>) | undefined;
   let endpoint = values.target;
   let introspection: Introspection | undefined;
@@ -153,13 +155,16 @@ export async function verifyCommand(args: string[]): Promise<number> {
       },
     });
     const report = aggregate(run, introspection);
-    const isDefaultRun = !values.report;
-    const reportDir = resolve(values.report ?? DEFAULT_REPORTS);
+    // Only the whole corpus against the embedded emulator is twinstack's scorecard: it alone updates the committed
+    // reports and history and is judged against the baseline. Other runs write elsewhere unless told where.
+    const isScorecardRun = !values.target && !values.service && !values.operation && !shard && !values.contracts;
+    const isDefaultRun = isScorecardRun && !values.report;
+    const reportDir = resolve(values.report ?? (isScorecardRun ? DEFAULT_REPORTS : join(DEFAULT_REPORTS, 'partial')));
     const defaultBaseline = join(DEFAULT_REPORTS, 'baseline.json');
     return finish(report, reportDir, {
-      baseline: values['no-baseline'] ? undefined : (values.baseline ?? (isDefaultRun && !shard ? defaultBaseline : undefined)),
+      baseline: values['no-baseline'] ? undefined : (values.baseline ?? (isDefaultRun ? defaultBaseline : undefined)),
       updateBaseline: values['update-baseline'],
-      history: values['no-history'] ? undefined : isDefaultRun ? join(DEFAULT_REPORTS, 'history.jsonl') : join(reportDir, 'history.jsonl'),
+      history: values['no-history'] ? undefined : isDefaultRun ? join(DEFAULT_REPORTS, 'history.jsonl') : values.report ? join(reportDir, 'history.jsonl') : undefined,
     });
   } finally {
     await stop?.();
