@@ -51,16 +51,17 @@ teardown_file() {
 }
 
 @test "AWS CLI v1 (JSON protocol) sees the same queue" {
-  run aws --endpoint-url "$ENDPOINT" sqs get-queue-url --queue-name cli-queue --output text
+  # AWS CLI v1 from the image's python3, run as a module: PATH order varies between machines.
+  run python3 -m awscli --endpoint-url "$ENDPOINT" sqs get-queue-url --queue-name cli-queue --output text
   [ "$status" -eq 0 ]
   [[ "$output" == *"/000000000000/cli-queue" ]]
-  run aws --endpoint-url "$ENDPOINT" sqs get-queue-url --queue-name no-such-queue
+  run python3 -m awscli --endpoint-url "$ENDPOINT" sqs get-queue-url --queue-name no-such-queue
   [ "$status" -ne 0 ]
   [[ "$output" == *"NonExistentQueue"* || "$output" == *"QueueDoesNotExist"* ]]
 }
 
 @test "STS GetCallerIdentity follows the access key's account" {
-  run env AWS_ACCESS_KEY_ID=123456789012 aws --endpoint-url "$ENDPOINT" sts get-caller-identity --output text --query Account
+  run env AWS_ACCESS_KEY_ID=123456789012 python3 -m awscli --endpoint-url "$ENDPOINT" sts get-caller-identity --output text --query Account
   [ "$status" -eq 0 ]
   [ "$output" = "123456789012" ]
 }

@@ -83,9 +83,10 @@ print(sts.assume_role(RoleArn='arn:aws:iam::111122223333:role/app', RoleSessionN
     assert.deepEqual(stdout.trim().split('\n'), ['arn:aws:iam::000000000000:root', 'arn:aws:sts::111122223333:assumed-role/app/old']);
   });
 
-  for (const cli of ['/usr/bin/aws', 'aws']) {
-    it(`AWS CLI (${cli}): get-caller-identity, assume-role, and a server-side ValidationError`, async () => {
-      const aws_ = (args: string[], env = ENV) => run(cli, [...args, '--endpoint-url', aws.endpoint, '--output', 'json'], { env });
+  // Debian's AWS CLI 2.9, and AWS CLI v1 from the image's python3 (run as a module: PATH order varies between machines).
+  for (const [label, command, prefix] of [['2.9', '/usr/bin/aws', []], ['v1', 'python3', ['-m', 'awscli']]] as const) {
+    it(`AWS CLI ${label}: get-caller-identity, assume-role, and a server-side ValidationError`, async () => {
+      const aws_ = (args: string[], env = ENV) => run(command, [...prefix, ...args, '--endpoint-url', aws.endpoint, '--output', 'json'], { env });
       const identity = JSON.parse((await aws_(['sts', 'get-caller-identity'])).stdout);
       assert.equal(identity.Arn, 'arn:aws:iam::000000000000:root');
       const assumed = JSON.parse((await aws_(['sts', 'assume-role', '--role-arn', 'arn:aws:iam::111122223333:role/cli', '--role-session-name', 'cli'])).stdout);
