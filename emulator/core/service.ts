@@ -49,6 +49,8 @@ export interface ServiceDefinition<State = unknown> {
    */
   jsonErrorType?(code: string): string;
   readonly validation?: ValidationStyle;
+  /** Unsigned requests to such paths are this service's when nothing else tells (SQS queue URLs: `/<account>/<queue>`). */
+  readonly pathPattern?: RegExp;
   /**
    * Releases what one state holds outside itself (timers, pollers, waiting requests) when its emulator stops. Background
    * work belongs to a state, never to the module, so that several emulators in one process do not stop each other's.

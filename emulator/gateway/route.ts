@@ -45,16 +45,18 @@ export interface ServiceIndex {
   byTargetPrefix: Map<string, ServiceDefinition>;
   byEndpointPrefix: Map<string, ServiceDefinition>;
   byAction: Map<string, ServiceDefinition>;
+  byPathPattern: ServiceDefinition[];
 }
 
 export function indexServices(services: Iterable<ServiceDefinition>): ServiceIndex {
-  const index: ServiceIndex = { bySigningName: new Map(), byTargetPrefix: new Map(), byEndpointPrefix: new Map(), byAction: new Map() };
+  const index: ServiceIndex = { bySigningName: new Map(), byTargetPrefix: new Map(), byEndpointPrefix: new Map(), byAction: new Map(), byPathPattern: [] };
   for (const service of services) {
     const meta = service.model.metadata;
     const signingName = meta.signingName ?? meta.endpointPrefix;
     index.bySigningName.set(signingName, [...(index.bySigningName.get(signingName) ?? []), service]);
     if (meta.targetPrefix) index.byTargetPrefix.set(meta.targetPrefix, service);
     index.byEndpointPrefix.set(meta.endpointPrefix, service);
+    if (service.pathPattern) index.byPathPattern.push(service);
     const protocols = meta.protocols ?? [meta.protocol];
     if (protocols.includes('query')) {
       for (const op of Object.keys(service.model.operations)) if (!index.byAction.has(op)) index.byAction.set(op, service);
@@ -65,7 +67,7 @@ export function indexServices(services: Iterable<ServiceDefinition>): ServiceInd
 
 /**
  * Finds the service a request is for: the SigV4 credential scope first, then `X-Amz-Target`, then the host name,
- * then the query-protocol `Action`, then the SQS queue-URL path form.
+ * then the query-protocol `Action`, then a path form a service claims (SQS queue URLs), then REST URI templates.
  */
 export function findService(req: RawRequest, index: ServiceIndex, scope: SigV4Scope | undefined): ServiceDefinition | undefined {
   const target = req.headers['x-amz-target'];
@@ -84,7 +86,8 @@ export function findService(req: RawRequest, index: ServiceIndex, scope: SigV4Sc
   if (prefix && index.byEndpointPrefix.has(prefix)) return index.byEndpointPrefix.get(prefix);
   const action = req.query.get('Action') ?? formAction(req);
   if (action && index.byAction.has(action)) return index.byAction.get(action);
-  if (/^\/\d{12}\/[^/]+\/?$/.test(req.path)) return index.byEndpointPrefix.get('sqs');
+  const byPath = index.byPathPattern.find((service) => service.pathPattern!.test(req.path));
+  if (byPath) return byPath;
   return restServiceForPath(req, index);
 }
 

@@ -13,6 +13,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const SERVICES = ['sqs', 'sts', 'dynamodb', 'dynamodbstreams', 'kinesis', 's3', 'sns', 'lambda'];
+/** Services whose Smithy model has `@restXml(noErrorWrapping: true)`, a trait botocore's JSON does not carry. */
+const NO_ERROR_WRAPPING = new Set(['s3']);
 const LEGACY_QUERY = '/usr/lib/python3/dist-packages/botocore';
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -91,6 +93,7 @@ for (const service of SERVICES) {
       versions.legacyQueryTraitsFrom[service] = `botocore ${legacyVersion}`;
     }
   }
+  if (NO_ERROR_WRAPPING.has(service)) model.metadata.noErrorWrapping = true;
   writeFileSync(join(here, `${service}.json`), JSON.stringify(model));
   versions[service] = model.metadata.apiVersion;
   console.log(`${service}: ${Object.keys(model.operations).length} operations (${model.metadata.protocol})`);

@@ -65,6 +65,8 @@ export interface ServiceModel {
     serviceId: string;
     xmlNamespace?: string;
     awsQueryCompatible?: Record<string, never>;
+    /** Smithy's `@restXml(noErrorWrapping: true)`, which botocore drops: errors are a bare `<Error>` (S3). Set by refresh.ts. */
+    noErrorWrapping?: boolean;
   };
   operations: Record<string, OperationModel>;
   shapes: Record<string, Shape>;

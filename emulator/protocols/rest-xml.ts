@@ -14,13 +14,11 @@ import { escapeXml } from './xml-writer.ts';
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
 /**
- * Services whose Smithy model carries `@restXml(noErrorWrapping: true)` (botocore's JSON drops the trait): their
- * errors are a bare `<Error>` and their request ids travel as `x-amz-request-id` + `x-amz-id-2`.
+ * Services with `@restXml(noErrorWrapping: true)` (a model trait, see models/refresh.ts): their errors are a bare
+ * `<Error>` and their request ids travel as `x-amz-request-id` + `x-amz-id-2`.
  */
-const NO_ERROR_WRAPPING = new Set(['S3', 'S3 Control']);
-
 function isS3Style(model: ServiceModel): boolean {
-  return NO_ERROR_WRAPPING.has(model.metadata.serviceId);
+  return model.metadata.noErrorWrapping === true;
 }
 
 const namespaces = new WeakMap<ServiceModel, string>();

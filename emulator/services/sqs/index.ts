@@ -61,6 +61,8 @@ const sqs: ServiceDefinition<SqsState> = {
   jsonErrorType: sqsJsonErrorType,
   // SQS checks its parameters itself, with its own messages (InvalidParameterValue / MissingParameter).
   validation: 'none',
+  // Query-protocol clients may post to the queue URL itself, unsigned.
+  pathPattern: /^\/\d{12}\/[^/]+\/?$/,
   disposeState: (state) => state.timers.stopAll(),
 };
 
