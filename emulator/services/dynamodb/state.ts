@@ -31,7 +31,6 @@ export class DynamoState {
   readonly streams: StreamRegistry;
   readonly backups = new Map<string, Backup>();
   readonly transactionTokens = new Map<string, TransactionToken>();
-  readonly exports = new Map<string, Record<string, unknown>>();
   /** The account's AWS managed KMS key for DynamoDB (alias/aws/dynamodb), created on first use. */
   managedKmsKeyId?: string;
 
