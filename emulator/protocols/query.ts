@@ -3,6 +3,7 @@ import type { ServiceDefinition } from '../core/service.ts';
 import type { ServiceModel, ShapeRef } from '../models/types.ts';
 import { setEntry } from '../core/entries.ts';
 import { errorStatus, queryErrorCode } from './errors.ts';
+import { parseNumber } from './scalars.ts';
 import { parseTimestamp } from './timestamps.ts';
 import { encodeXml } from './xml-codec.ts';
 import { escapeXml } from './xml-writer.ts';
@@ -146,10 +147,8 @@ function decodeScalar(type: string, raw: string | undefined, name: string): unkn
     case 'long':
     case 'float':
     case 'double': {
-      const n = Number(raw);
-      if (raw.trim() === '' || Number.isNaN(n)) {
-        throw new AwsError('MalformedQueryString', `Value '${raw}' for parameter ${name} is not a valid number.`, { status: 400 });
-      }
+      const n = parseNumber(raw);
+      if (n === undefined) throw new AwsError('MalformedQueryString', `Value '${raw}' for parameter ${name} is not a valid number.`, { status: 400 });
       return n;
     }
     case 'boolean':

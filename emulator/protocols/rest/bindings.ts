@@ -3,6 +3,7 @@ import { AwsError } from '../../core/errors.ts';
 import type { ServiceModel, Shape, ShapeRef } from '../../models/types.ts';
 import { formatTimestamp, parseTimestamp } from '../timestamps.ts';
 import type { RawRequest } from '../types.ts';
+import { parseNumber } from '../scalars.ts';
 
 /**
  * The HTTP bindings shared by rest-json and rest-xml: URI labels, query string, headers, header prefix maps and the
@@ -32,8 +33,8 @@ function decodeText(model: ServiceModel, ref: ShapeRef, raw: string, location: L
     case 'long':
     case 'float':
     case 'double': {
-      const n = Number(raw);
-      if (raw.trim() === '' || Number.isNaN(n)) throw invalid(location, name, raw, 'number');
+      const n = parseNumber(raw);
+      if (n === undefined) throw invalid(location, name, raw, 'number');
       return n;
     }
     case 'boolean':

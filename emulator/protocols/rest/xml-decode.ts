@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { AwsError } from '../../core/errors.ts';
 import type { ServiceModel, ShapeRef } from '../../models/types.ts';
 import { setEntry } from '../../core/entries.ts';
+import { parseNumber } from '../scalars.ts';
 import { parseTimestamp } from '../timestamps.ts';
 
 /** XML request bodies -> typed values, following the shape (the inverse of botocore's rest-xml serializer). */
@@ -105,8 +106,8 @@ function decodeXmlScalar(type: string, raw: string): unknown {
     case 'long':
     case 'float':
     case 'double': {
-      const n = Number(raw);
-      if (raw.trim() === '' || Number.isNaN(n)) throw malformedXml();
+      const n = parseNumber(raw);
+      if (n === undefined) throw malformedXml();
       return n;
     }
     case 'boolean':
