@@ -106,6 +106,7 @@ export class Binder {
   }
 
   private functionCondition(call: Extract<OperandSyntax, { t: 'call' }>): Condition {
+    if (call.fn === 'begins_with') return this.beginsWith(call);
     const path = this.path(call.args[0] as PathSyntax);
     const second = call.args.length > 1 ? this.operand(call.args[1]) : undefined;
     switch (call.fn) {
@@ -120,14 +121,20 @@ export class Binder {
           if (!(TYPE_TAGS as string[]).includes(type.S)) this.fail(Detail.invalidTypeName(type.S));
         }
         return { t: 'attribute_type', path, type: second! };
-      case 'begins_with':
-        if (second!.t === 'const' && second!.value.S === undefined && second!.value.B === undefined) {
-          this.fail(Detail.operandType('begins_with', typeOf(second!.value)));
-        }
-        return { t: 'begins_with', path, prefix: second! };
       default:
         return { t: 'contains', path, operand: second! };
     }
+  }
+
+  /** Either operand may be a path or a value; values must be strings or binaries. */
+  private beginsWith(call: Extract<OperandSyntax, { t: 'call' }>): Condition {
+    const [subject, prefix] = call.args.map((arg) => this.operand(arg));
+    for (const operand of [subject, prefix]) {
+      if (operand.t === 'const' && operand.value.S === undefined && operand.value.B === undefined) {
+        this.fail(Detail.operandType('begins_with', typeOf(operand.value)));
+      }
+    }
+    return { t: 'begins_with', subject, prefix };
   }
 
   updateActions(actions: UpdateActionSyntax[]): UpdateAction[] {

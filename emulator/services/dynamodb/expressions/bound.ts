@@ -19,7 +19,7 @@ export type Condition =
   | { t: 'in'; subject: Operand; list: Operand[] }
   | { t: 'exists'; path: Path; expected: boolean }
   | { t: 'attribute_type'; path: Path; type: Operand }
-  | { t: 'begins_with'; path: Path; prefix: Operand }
+  | { t: 'begins_with'; subject: Operand; prefix: Operand }
   | { t: 'contains'; path: Path; operand: Operand }
   | { t: 'and' | 'or'; left: Condition; right: Condition }
   | { t: 'not'; operand: Condition }

@@ -1,6 +1,8 @@
 /** The ExpressionAttributeNames/Values of one request, and which of them its expressions used. */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { Detail, invalidExpression, validationError, type ExpressionKind } from './errors.ts';
+import { Detail, invalidExpression, MapErrors, validationError, type ExpressionKind } from './errors.ts';
+import { valueSize } from './item-size.ts';
+import { MAX_PLACEHOLDER_BYTES, MAX_SUBSTITUTION_BYTES } from './limits.ts';
 import { validateAttributeValue } from './validate-value.ts';
 
 export interface ExpressionInputs {
@@ -11,27 +13,40 @@ export interface ExpressionInputs {
 const NAME_KEY = /^#[A-Za-z0-9_]+$/;
 const VALUE_KEY = /^:[A-Za-z0-9_]+$/;
 
+/** Key length before key syntax, then the entry's value, one entry at a time (as ExtendDB captured from AWS). */
+function checkKey(map: 'ExpressionAttributeNames' | 'ExpressionAttributeValues', key: string, syntax: RegExp): number {
+  const bytes = Buffer.byteLength(key, 'utf8');
+  if (bytes > MAX_PLACEHOLDER_BYTES) throw MapErrors.keyTooLong(map, bytes);
+  if (!syntax.test(key)) throw MapErrors.invalidKey(map, key);
+  return bytes;
+}
+
 export class ExpressionContext {
   private readonly usedNames = new Set<string>();
   private readonly usedValues = new Set<string>();
   private expressionCount = 0;
 
-  /** Validates the maps themselves (empty maps, malformed keys, invalid values) as AWS does before parsing. */
+  /** Validates the maps themselves (empty maps, malformed keys, invalid values, sizes) as AWS does before parsing. */
   constructor(readonly inputs: ExpressionInputs) {
     const { names, values } = inputs;
+    let substitutionBytes = 0;
     if (names) {
       if (Object.keys(names).length === 0) throw validationError('ExpressionAttributeNames must not be empty');
       for (const key in names) {
-        if (!NAME_KEY.test(key)) throw validationError(`ExpressionAttributeNames contains invalid key: Syntax error; key: "${key}"`);
+        substitutionBytes += checkKey('ExpressionAttributeNames', key, NAME_KEY);
+        if (names[key] === '') throw MapErrors.emptyName(key);
+        substitutionBytes += Buffer.byteLength(names[key], 'utf8');
       }
     }
     if (values) {
       if (Object.keys(values).length === 0) throw validationError('ExpressionAttributeValues must not be empty');
       for (const key in values) {
-        if (!VALUE_KEY.test(key)) throw validationError(`ExpressionAttributeValues contains invalid key: Syntax error; key: "${key}"`);
+        substitutionBytes += checkKey('ExpressionAttributeValues', key, VALUE_KEY);
         validateAttributeValue(values[key], key);
+        substitutionBytes += valueSize(values[key]);
       }
     }
+    if (substitutionBytes > MAX_SUBSTITUTION_BYTES) throw MapErrors.combinedSize();
   }
 
   /** Called by every parse so assertAllUsed knows whether the request had expressions at all. */

@@ -44,6 +44,17 @@ export const Detail = {
   // "only a live call catches these" test); the "; function: x" tail and the update-side sentence are unverified.
   functionNotAllowed: (fn: string, where: 'update' | 'condition') =>
     `The function is not allowed in ${where === 'update' ? 'an update' : 'a condition'} expression; function: ${fn}`,
+  // "; expression size: 4109" after a ConditionExpression (paritysuite tests/tier3/validation-ordering/
+  // deepRequests.test.ts, real AWS) and a FilterExpression (pynamodb/PynamoDB#979, a real response); an
+  // UpdateExpression ends at the ";" (same paritysuite file), and so does a ProjectionExpression in the
+  // Floci emulator's AWS-derived tests (unverified). KeyConditionExpression takes the condition form (unverified).
+  sizeExceeded: (kind: ExpressionKind, size: number) =>
+    `Expression size has exceeded the maximum allowed size;${kind === 'UpdateExpression' || kind === 'ProjectionExpression' ? '' : ` expression size: ${size}`}`,
+  // aws/aws-sdk-js#3721 and scylladb/scylladb#14473 quote real responses: AWS stops counting at 301
+  tooManyOperators: (count: number) => `The expression contains too many operators; operator count: ${count}`,
+  // Unverified: AWS parses any expression of 4 KB or less (nesting is bounded by the size), so only larger input
+  // given to the parser directly can nest this deep.
+  tooDeep: () => 'The expression has too many nesting levels;',
   tooManyInOperands: (count: number) => `The IN operator is provided with too many operands; number of operands: ${count}`,
   sectionRepeated: (section: string) => `The "${section}" section can only be used once in an update expression;`,
   pathsOverlap: (one: string, two: string) =>
@@ -57,6 +68,23 @@ export const Detail = {
     `The BETWEEN operator requires same data type for lower and upper bounds; lower bound operand: AttributeValue: ${low}, upper bound operand: AttributeValue: ${high}`,
   invalidTypeName: (type: string) =>
     `Invalid attribute type name found; type: ${type}, valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}`,
+};
+
+/**
+ * ExpressionAttributeNames/Values map errors. Keys over 255 bytes: "The expression attribute map contains a key that
+ * is too long" is DynamoDB Local's wording (its ErrorFactory), and the full forms, with "; size of key: N" after
+ * names only, were captured from AWS by ExtendDB (crates/core/src/serde_helpers.rs, ExtendDB/extenddb#181), as was
+ * the empty attribute name. The combined 2 MB limit's wording is DynamoDB Local's (unverified against AWS).
+ */
+export const MapErrors = {
+  keyTooLong: (map: 'ExpressionAttributeNames' | 'ExpressionAttributeValues', bytes: number) =>
+    validationError(
+      `${map} contains invalid key: The expression attribute map contains a key that is too long;${map === 'ExpressionAttributeNames' ? ` size of key: ${bytes}` : ''}`,
+    ),
+  invalidKey: (map: 'ExpressionAttributeNames' | 'ExpressionAttributeValues', key: string) =>
+    validationError(`${map} contains invalid key: Syntax error; key: "${key}"`),
+  emptyName: (key: string) => validationError(`ExpressionAttributeNames contains invalid value: Empty attribute name for key ${key}`),
+  combinedSize: () => validationError('Combined size of ExpressionAttributeNames and ExpressionAttributeValues exceeds max size'),
 };
 
 export const UpdateErrors = {

@@ -79,7 +79,7 @@ export function evaluate(condition: Condition, item: Item | undefined): boolean 
       return target !== undefined && type?.S !== undefined && typeOf(target) === type.S;
     }
     case 'begins_with': {
-      const target = resolvePath(item, condition.path);
+      const target = operandValue(condition.subject, item);
       const prefix = operandValue(condition.prefix, item);
       return target !== undefined && prefix !== undefined && beginsWith(target, prefix);
     }

@@ -78,7 +78,7 @@ function comparison(name: string, operator: ComparisonOperator | string, values:
     case 'NOT_CONTAINS':
       return { t: 'not', operand: { t: 'contains', path, operand: constant(values[0]) } };
     case 'BEGINS_WITH':
-      return { t: 'begins_with', path, prefix: constant(values[0]) };
+      return { t: 'begins_with', subject, prefix: constant(values[0]) };
     case 'IN':
       return { t: 'in', subject, list: values.map(constant) };
     default:

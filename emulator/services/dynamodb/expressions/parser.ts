@@ -9,12 +9,15 @@ import type { Comparator, ConditionSyntax, OperandSyntax, PathSyntax, SegmentSyn
 import { tokenize, type Token } from './tokens.ts';
 
 const COMPARATORS = new Set<string>(['=', '<>', '<', '<=', '>', '>=']);
+/** Above the deepest nesting a 4 KB expression can hold ("f(" nests 2045 deep), below what would exhaust the stack. */
+const MAX_NESTING = 2048;
 const UPDATE_SECTIONS = ['SET', 'REMOVE', 'ADD', 'DELETE'] as const;
 type UpdateSection = (typeof UPDATE_SECTIONS)[number];
 
 export class Parser {
   private readonly tokens: Token[];
   private position = 0;
+  private depth = 0;
 
   constructor(
     private readonly source: string,
@@ -38,6 +41,20 @@ export class Parser {
 
   private isPunct(text: string, token = this.current): boolean {
     return token.type === 'punct' && token.text === text;
+  }
+
+  /**
+   * Nesting bookkeeping: a NOT or a function call weighs 1, a parenthesized group 2 (its recursion takes more stack).
+   * Any expression within the 4 KB limit stays below MAX_NESTING; larger input given to the parser directly is
+   * refused here instead of exhausting the stack.
+   */
+  private enter(weight: number): void {
+    this.depth += weight;
+    if (this.depth > MAX_NESTING) throw invalidExpression(this.kind, Detail.tooDeep());
+  }
+
+  private leave(weight: number): void {
+    this.depth -= weight;
   }
 
   fail(): never {
@@ -117,12 +134,14 @@ export class Parser {
     }
     if (token.type === 'name' && this.isPunct('(', this.tokens[this.position + 1])) {
       this.position += 2;
+      this.enter(1);
       const args: OperandSyntax[] = [this.operand(arithmetic)];
       while (this.isPunct(',')) {
         this.position++;
         args.push(this.operand(arithmetic));
       }
       this.expectPunct(')');
+      this.leave(1);
       return { t: 'call', fn: token.text, args };
     }
     if (this.isPathStart()) return this.path();
@@ -132,7 +151,11 @@ export class Parser {
   // ---- conditions ----
 
   condition(): ConditionSyntax {
-    let left = this.conjunction();
+    return this.disjunctionFrom(this.conjunction());
+  }
+
+  private disjunctionFrom(first: ConditionSyntax): ConditionSyntax {
+    let left = first;
     while (this.isKeyword('OR')) {
       this.position++;
       left = { t: 'or', left, right: this.conjunction() };
@@ -141,7 +164,11 @@ export class Parser {
   }
 
   private conjunction(): ConditionSyntax {
-    let left = this.negation();
+    return this.conjunctionFrom(this.negation());
+  }
+
+  private conjunctionFrom(first: ConditionSyntax): ConditionSyntax {
+    let left = first;
     while (this.isKeyword('AND')) {
       this.position++;
       left = { t: 'and', left, right: this.negation() };
@@ -152,18 +179,38 @@ export class Parser {
   private negation(): ConditionSyntax {
     if (this.isKeyword('NOT')) {
       this.position++;
-      return { t: 'not', operand: this.negation() };
+      this.enter(1);
+      const operand = this.negation();
+      this.leave(1);
+      return { t: 'not', operand };
     }
     return this.predicate();
   }
 
-  private predicate(): ConditionSyntax {
-    if (this.isPunct('(')) {
+  /**
+   * A run of opening parentheses is read in one loop: after the innermost group closes, each enclosing group goes on
+   * with the AND/OR that follow it. "((((a<b))))" thus costs one recursion, not one per parenthesis.
+   */
+  private parenthesized(): ConditionSyntax {
+    let open = 0;
+    while (this.isPunct('(')) {
       this.position++;
-      const inner = this.condition();
-      this.expectPunct(')');
-      return { t: 'paren', inner };
+      open++;
     }
+    this.enter(2);
+    let group = this.condition();
+    for (;;) {
+      this.expectPunct(')');
+      group = { t: 'paren', inner: group };
+      if (--open === 0) break;
+      group = this.disjunctionFrom(this.conjunctionFrom(group));
+    }
+    this.leave(2);
+    return group;
+  }
+
+  private predicate(): ConditionSyntax {
+    if (this.isPunct('(')) return this.parenthesized();
     const subject = this.operand();
     const token = this.current;
     if (token.type === 'punct' && COMPARATORS.has(token.text)) {

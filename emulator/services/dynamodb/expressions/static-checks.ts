@@ -19,12 +19,19 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
   attribute_exists: { arity: 1, paths: [0], use: 'condition' },
   attribute_not_exists: { arity: 1, paths: [0], use: 'condition' },
   attribute_type: { arity: 2, paths: [0], use: 'condition' },
-  begins_with: { arity: 2, paths: [0], use: 'condition' },
+  // AWS also takes a value or a second path first: begins_with(:str, a) and begins_with(a, c) are evaluated
+  // (scylladb test/alternator/test_condition_expression.py, run against AWS)
+  begins_with: { arity: 2, paths: [], use: 'condition' },
   contains: { arity: 2, paths: [0], use: 'condition' },
   size: { arity: 1, paths: [0], use: 'operand' },
   if_not_exists: { arity: 2, paths: [0], use: 'update' },
   list_append: { arity: 2, paths: [], use: 'update' },
 };
+
+/** True for the names of DynamoDB's expression functions (case-sensitive, as AWS matches them). */
+export function isFunctionName(name: string): boolean {
+  return Object.hasOwn(FUNCTIONS, name);
+}
 
 /** Every operand of a condition, in source order. */
 export function conditionOperands(condition: ConditionSyntax, out: OperandSyntax[] = []): OperandSyntax[] {
@@ -105,8 +112,8 @@ export function checkRedundantParentheses(kind: ExpressionKind, condition: Condi
 }
 
 function checkCall(kind: ExpressionKind, call: Call, position: 'condition' | 'operand' | 'update'): void {
+  if (!isFunctionName(call.fn)) throw invalidExpression(kind, Detail.invalidFunction(call.fn));
   const spec = FUNCTIONS[call.fn];
-  if (!spec) throw invalidExpression(kind, Detail.invalidFunction(call.fn));
   const inUpdate = kind === 'UpdateExpression';
   if (inUpdate && spec.use !== 'update') throw invalidExpression(kind, Detail.functionNotAllowed(call.fn, 'update'));
   if (!inUpdate && spec.use === 'update') throw invalidExpression(kind, Detail.functionNotAllowed(call.fn, 'condition'));

@@ -131,7 +131,7 @@ export function containsValue(container: AttributeValue, operand: AttributeValue
   return false;
 }
 
-/** begins_with(path, operand) for strings and binaries. */
+/** begins_with(operand, operand) for strings and binaries. */
 export function beginsWith(value: AttributeValue, prefix: AttributeValue): boolean {
   if (value.S !== undefined) return prefix.S !== undefined && value.S.startsWith(prefix.S);
   if (value.B !== undefined && prefix.B !== undefined) {

@@ -7,6 +7,7 @@ import { malformed, partiqlValidation } from './errors.ts';
 import { lex, type Token } from './lexer.ts';
 import type { PartiqlStatement } from './statement.ts';
 import { setEntry } from '../../../core/entries.ts';
+import { AwsError } from '../../../core/errors.ts';
 
 const COMPARATORS: Record<string, '=' | '<>' | '<' | '<=' | '>' | '>='> = {
   '=': '=',
@@ -18,6 +19,29 @@ const COMPARATORS: Record<string, '=' | '<>' | '<' | '<=' | '>' | '>='> = {
   '>=': '>=',
 };
 
+const MAX_NESTING = 1000;
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+
+/**
+ * A number literal of a statement. AWS reads it as a Java BigDecimal: an exponent or scale beyond 32 bits leaves the
+ * statement "not well formed" with nothing after the colon; a readable number that breaks DynamoDB's number rules
+ * gets the number message with the literal's place appended, " under root", " under root.x", " under root[1]"
+ * (paritysuite/dynamodb-conformance tests/tier3/error-messages/partiqlGrammar.test.ts, pinned against real AWS).
+ */
+function literalNumber(text: string, path: string): string {
+  const [mantissa, exponentText] = text.split(/[eE]/);
+  const exponent = exponentText === undefined ? 0 : Number(exponentText);
+  const scale = (mantissa.split('.')[1] ?? '').length - exponent;
+  if (exponent < INT32_MIN || exponent > INT32_MAX || scale < INT32_MIN || scale > INT32_MAX) throw malformed('');
+  try {
+    return normalizeNumber(text);
+  } catch (error) {
+    if (error instanceof AwsError) throw partiqlValidation(`${error.message} under ${path}`);
+    throw error;
+  }
+}
+
 /** Words that may follow a table name; any other word there is an alias. */
 const CLAUSE_KEYWORDS = new Set(['WHERE', 'SET', 'REMOVE', 'ORDER', 'RETURNING']);
 
@@ -25,6 +49,7 @@ export class PartiqlParser {
   private readonly tokens: Token[];
   private position = 0;
   private parameterIndex = 0;
+  private depth = 0;
 
   constructor(
     source: string,
@@ -35,6 +60,20 @@ export class PartiqlParser {
 
   private get current(): Token {
     return this.tokens[this.position];
+  }
+
+  /**
+   * Nesting bookkeeping (a parenthesized condition weighs 2, a NOT or a nested literal 1), so that a deeply nested
+   * statement is refused instead of exhausting the stack. AWS's answer to such statements is unknown; the limit is
+   * far above what DynamoDB's 32 levels of attribute nesting and 300-operator conditions need.
+   */
+  private enter(weight: number): void {
+    this.depth += weight;
+    if (this.depth > MAX_NESTING) throw malformed('The statement has too many nesting levels');
+  }
+
+  private leave(weight: number): void {
+    this.depth -= weight;
   }
 
   private fail(): never {
@@ -153,14 +192,15 @@ export class PartiqlParser {
     return ['TRUE', 'FALSE', 'NULL'].some((word) => this.isKeyword(word));
   }
 
-  value(): AttributeValue {
+  /** A literal or parameter; `path` is its place inside the attribute value, for AWS's number errors. */
+  value(path = 'root'): AttributeValue {
     const token = this.current;
     this.position++;
     switch (token.type) {
       case 'string':
         return { S: token.text };
       case 'number':
-        return { N: normalizeNumber(token.text) };
+        return { N: literalNumber(token.text, path) };
       case 'parameter': {
         const parameter = this.parameters[this.parameterIndex++];
         if (parameter === undefined) throw partiqlValidation("Number of parameters in request and statement don't match.");
@@ -174,10 +214,10 @@ export class PartiqlParser {
         break;
       }
       case 'punct':
-        if (token.text === '-' && this.current.type === 'number') return { N: normalizeNumber('-' + this.tokens[this.position++].text) };
-        if (token.text === '[') return { L: this.sequence(']') };
-        if (token.text === '<<') return this.set(this.sequence('>>'));
-        if (token.text === '{') return { M: this.map() };
+        if (token.text === '-' && this.current.type === 'number') return { N: literalNumber('-' + this.tokens[this.position++].text, path) };
+        if (token.text === '[') return { L: this.sequence(']', path) };
+        if (token.text === '<<') return this.set(this.sequence('>>', path));
+        if (token.text === '{') return { M: this.map(path) };
         break;
       default:
     }
@@ -185,12 +225,15 @@ export class PartiqlParser {
     return this.fail();
   }
 
-  private sequence(close: string): AttributeValue[] {
+  private sequence(close: string, path: string): AttributeValue[] {
     const items: AttributeValue[] = [];
-    if (this.acceptPunct(close)) return items;
-    do items.push(this.value());
-    while (this.acceptPunct(','));
-    this.expectPunct(close);
+    this.enter(1);
+    if (!this.acceptPunct(close)) {
+      do items.push(this.value(`${path}[${items.length}]`));
+      while (this.acceptPunct(','));
+      this.expectPunct(close);
+    }
+    this.leave(1);
     return items;
   }
 
@@ -207,17 +250,21 @@ export class PartiqlParser {
     return value;
   }
 
-  private map(): Record<string, AttributeValue> {
+  /** A map literal after its "{"; `path` undefined for the item of an INSERT, whose attributes are each a root. */
+  private map(path: string | undefined): Record<string, AttributeValue> {
     const map: Record<string, AttributeValue> = {};
-    if (this.acceptPunct('}')) return map;
-    do {
-      const key = this.current;
-      if (key.type !== 'string' && key.type !== 'quoted') this.fail();
-      this.position++;
-      this.expectPunct(':');
-      setEntry(map, key.text, this.value());
-    } while (this.acceptPunct(','));
-    this.expectPunct('}');
+    this.enter(1);
+    if (!this.acceptPunct('}')) {
+      do {
+        const key = this.current;
+        if (key.type !== 'string' && key.type !== 'quoted') this.fail();
+        this.position++;
+        this.expectPunct(':');
+        setEntry(map, key.text, this.value(path === undefined ? 'root' : `${path}.${key.text}`));
+      } while (this.acceptPunct(','));
+      this.expectPunct('}');
+    }
+    this.leave(1);
     return map;
   }
 
@@ -247,8 +294,11 @@ export class PartiqlParser {
   }
 
   private negation(): Condition {
-    if (this.acceptKeyword('NOT')) return { t: 'not', operand: this.negation() };
-    return this.predicate();
+    if (!this.acceptKeyword('NOT')) return this.predicate();
+    this.enter(1);
+    const operand = this.negation();
+    this.leave(1);
+    return { t: 'not', operand };
   }
 
   private functionCall(): Condition | undefined {
@@ -267,15 +317,17 @@ export class PartiqlParser {
     if (name === 'attribute_exists' || name === 'attribute_not_exists') {
       return { t: 'exists', path, expected: name === 'attribute_exists' };
     }
-    if (name === 'begins_with') return { t: 'begins_with', path, prefix: second! };
+    if (name === 'begins_with') return { t: 'begins_with', subject: { t: 'path', path }, prefix: second! };
     if (name === 'contains') return { t: 'contains', path, operand: second! };
     return { t: 'attribute_type', path, type: second! };
   }
 
   private predicate(): Condition {
     if (this.acceptPunct('(')) {
+      this.enter(2);
       const inner = this.condition();
       this.expectPunct(')');
+      this.leave(2);
       return inner;
     }
     const call = this.functionCall();
@@ -327,8 +379,8 @@ export class PartiqlParser {
     this.expectKeyword('INTO');
     const table = this.tableName();
     this.expectKeyword('VALUE');
-    if (!this.isPunct('{')) this.fail();
-    const item = this.value().M!;
+    if (!this.acceptPunct('{')) this.fail();
+    const item = this.map(undefined);
     return { kind: 'insert', table, item };
   }
 
