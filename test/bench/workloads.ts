@@ -10,7 +10,7 @@ import {
   TransactWriteItemsCommand,
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
-import { CreateQueueCommand, DeleteMessageCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, DeleteMessageCommand, ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { abort, clientOptions } from './clients.ts';
 
@@ -40,6 +40,49 @@ async function sqsQueue(endpoint: string) {
     sqs.queueUrl = out.QueueUrl!;
   }
   return { client: sqs.client, queueUrl: sqs.queueUrl };
+}
+
+/** One DeleteMessage per operation, each with a handle from `handles`; half of them for each concurrency level. */
+function deleteEach(client: SQSClient, queueUrl: string, handles: string[]) {
+  return {
+    op: () => {
+      const handle = handles.pop();
+      if (!handle) throw new Error('no receipt handle left');
+      return client.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: handle }), abort());
+    },
+    budget: (concurrency: number) => (concurrency === 1 ? Math.floor(handles.length / 2) : handles.length),
+  };
+}
+
+/** Messages in flight in the deep queue: deleting from it shows whether a delete's cost grows with the queue. */
+const DEEP_QUEUE = 20_000;
+
+/** A queue of DEEP_QUEUE messages, all received (16 senders and receivers), and their receipt handles. */
+async function deepQueue(endpoint: string) {
+  const client = new SQSClient(clientOptions(endpoint));
+  const { QueueUrl } = await client.send(new CreateQueueCommand({ QueueName: `bench-deep-${randomUUID().slice(0, 8)}`, Attributes: { VisibilityTimeout: '43200' } }), abort());
+  const started = performance.now();
+  let sent = 0;
+  const sender = async () => {
+    while (sent < DEEP_QUEUE) {
+      const first = sent;
+      sent += 10;
+      const entries = Array.from({ length: 10 }, (_, j) => ({ Id: `m${j}`, MessageBody: `message ${first + j} ${'x'.repeat(200)}` }));
+      await client.send(new SendMessageBatchCommand({ QueueUrl, Entries: entries }), abort());
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, sender));
+  const handles: string[] = [];
+  const receiver = async () => {
+    for (;;) {
+      const out = await client.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10 }), abort());
+      if (!out.Messages?.length) return;
+      handles.push(...out.Messages.map((m) => m.ReceiptHandle!));
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, receiver));
+  console.log(`  sent and received ${handles.length} SQS messages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return deleteEach(client, QueueUrl!, handles);
 }
 
 let dynamodb: DynamoDBClient | undefined;
@@ -135,16 +178,13 @@ export const WORKLOADS: Workload[] = [
     service: 'sqs',
     async prepare(endpoint) {
       const { client, queueUrl } = await sqsQueue(endpoint);
-      return {
-        op: () => {
-          const handle = sqs.handles.pop();
-          if (!handle) throw new Error('no receipt handle left');
-          return client.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: handle }), abort());
-        },
-        // Half of the handles for each concurrency level.
-        budget: (concurrency) => (concurrency === 1 ? Math.floor(sqs.handles.length / 2) : sqs.handles.length),
-      };
+      return deleteEach(client, queueUrl, sqs.handles);
     },
+  },
+  {
+    name: `SQS DeleteMessage (${DEEP_QUEUE / 1000}k in flight)`,
+    service: 'sqs',
+    prepare: deepQueue,
   },
   {
     name: 'DynamoDB PutItem',

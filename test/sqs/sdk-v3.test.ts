@@ -22,8 +22,9 @@ import {
   StartMessageMoveTaskCommand,
   TagQueueCommand,
 } from '@aws-sdk/client-sqs';
-import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
+import type { Twinstack } from '../../emulator/index.ts';
 import { sendMessageInternal } from '../../emulator/services/sqs/internal.ts';
+import { serveSqs } from './serve.ts';
 
 // Expected values follow the SQS API reference and developer guide (limits, error codes, FIFO semantics).
 describe('SQS through the AWS SDK v3 (AWS JSON 1.0)', function () {
@@ -46,13 +47,9 @@ describe('SQS through the AWS SDK v3 (AWS JSON 1.0)', function () {
       )
     ).Attributes;
 
-  before(async () => {
-    aws = await startTwinstack({ port: 0, services: ['sqs'] });
-    sqs = new SQSClient({ endpoint: aws.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
-  });
-  after(async () => {
-    sqs.destroy();
-    await aws.stop();
+  serveSqs((served, client) => {
+    aws = served;
+    sqs = client;
   });
 
   it('sends and receives with message attributes (the SDK verifies the MD5 digests)', async () => {

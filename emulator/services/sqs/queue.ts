@@ -1,7 +1,11 @@
 import { defaultAttributes, type QueueAttributes } from './attributes.ts';
+import { FifoGroups } from './fifo-groups.ts';
 import { LIMITS } from './limits.ts';
-import { messageState, type StoredMessage } from './message.ts';
+import type { StoredMessage } from './message.ts';
 import { newReceiptHandle } from './receipt-handle.ts';
+import { Schedule } from './schedule.ts';
+import { SendOrder } from './send-order.ts';
+import { newSlot, type Picker, type Slot } from './slot.ts';
 import type { Timers } from './timers.ts';
 
 let lastSequence = BigInt(Date.now()) * 1_000_000n;
@@ -20,7 +24,10 @@ export interface ReceiveOptions {
   redrive?: (message: StoredMessage) => boolean;
 }
 
-/** One queue: its attributes, its messages (in send order), FIFO groups and deduplication, and long-poll waiters. */
+/**
+ * One queue: its attributes, its messages, FIFO deduplication and long-poll waiters. Sends, receives and deletes cost
+ * O(log n) whatever the depth of the queue: nothing scans the messages.
+ */
 export class Queue {
   readonly fifo: boolean;
   readonly attributes: QueueAttributes;
@@ -28,10 +35,13 @@ export class Queue {
   readonly createdAt = Math.floor(Date.now() / 1000);
   lastModifiedAt = this.createdAt;
   lastPurgeAt = 0;
-  private readonly messages = new Map<string, StoredMessage>();
-  /** FIFO only: each group's messages in order; Map order is the order groups are served in (served ones rotate back). */
-  private readonly groups = new Map<string, StoredMessage[]>();
-  private readonly handles = new Map<string, StoredMessage>();
+  /** In enqueue order. */
+  private readonly slots = new Map<StoredMessage, Slot>();
+  private readonly handles = new Map<string, Slot>();
+  private readonly picker: Picker;
+  private readonly schedule: Schedule;
+  private enqueued = 0;
+  /** In insertion order, which is expiry order but for the rare entry of a message moved in from another queue. */
   private readonly deduplication = new Map<string, { expiresAt: number; message: StoredMessage }>();
   private readonly waiters = new Set<() => void>();
 
@@ -45,6 +55,8 @@ export class Queue {
   ) {
     this.fifo = fifo;
     this.attributes = defaultAttributes(fifo);
+    this.picker = fifo ? new FifoGroups() : new SendOrder();
+    this.schedule = new Schedule((slot) => this.picker.visible(slot));
   }
 
   get arn(): string {
@@ -66,135 +78,106 @@ export class Queue {
   }
 
   enqueue(message: StoredMessage): void {
-    this.messages.set(message.id, message);
+    const slot = newSlot(message, this.enqueued++);
+    this.slots.set(message, slot);
     if (this.fifo && message.deduplicationId !== undefined) {
-      this.deduplication.set(this.deduplicationKey(message.deduplicationId, message.groupId), {
-        expiresAt: message.sentAt + LIMITS.deduplicationWindowMs,
-        message,
-      });
+      const key = this.deduplicationKey(message.deduplicationId, message.groupId);
+      // Re-inserted, not updated in place, to keep the map in expiry order.
+      this.deduplication.delete(key);
+      this.deduplication.set(key, { expiresAt: message.sentAt + LIMITS.deduplicationWindowMs, message });
     }
-    if (this.fifo) {
-      const group = this.groups.get(message.groupId!);
-      if (group) group.push(message);
-      else this.groups.set(message.groupId!, [message]);
-    }
+    this.schedule.add(slot, Date.now());
+    this.picker.added(slot);
+    this.compact();
     this.notify();
   }
 
   receive(options: ReceiveOptions): StoredMessage[] {
-    this.expire(options.now);
-    const picked = this.fifo ? this.pickFifo(options) : this.pickStandard(options);
-    for (const message of picked) {
+    this.refresh(options.now);
+    const picked: StoredMessage[] = [];
+    // Messages enqueued during this receive (a redrive into the queue itself) wait for the next one.
+    this.picker.pick(options.max, this.enqueued, (slot) => {
+      const message = slot.message;
+      if (options.redrive?.(message)) return false;
       message.receiveCount += 1;
       message.firstReceiveAt ??= options.now;
-      message.receiptHandle = this.newHandle(message);
+      message.receiptHandle = newReceiptHandle(this.arn, message.id);
       message.visibleAt = options.now + options.visibilityTimeout * 1000;
-    }
-    return picked;
-  }
-
-  private pickStandard(options: ReceiveOptions): StoredMessage[] {
-    const picked: StoredMessage[] = [];
-    for (const message of this.messages.values()) {
-      if (picked.length >= options.max) break;
-      if (messageState(message, options.now) !== 'visible') continue;
-      if (options.redrive?.(message)) continue;
+      slot.handles.push(message.receiptHandle);
+      this.handles.set(message.receiptHandle, slot);
+      this.schedule.hide(slot, message.visibleAt);
       picked.push(message);
-    }
+      return true;
+    });
+    this.compact();
     return picked;
-  }
-
-  /** Groups in turn; within a group, messages in order up to the first one that is not visible (in flight or delayed). */
-  private pickFifo(options: ReceiveOptions): StoredMessage[] {
-    const picked: StoredMessage[] = [];
-    const served: string[] = [];
-    for (const [groupId, group] of [...this.groups]) {
-      if (picked.length >= options.max) break;
-      const before = picked.length;
-      for (const message of [...group]) {
-        if (picked.length >= options.max || messageState(message, options.now) !== 'visible') break;
-        if (options.redrive?.(message)) continue;
-        picked.push(message);
-      }
-      if (picked.length > before) served.push(groupId);
-    }
-    for (const groupId of served) {
-      const group = this.groups.get(groupId)!;
-      this.groups.delete(groupId);
-      this.groups.set(groupId, group);
-    }
-    return picked;
-  }
-
-  private newHandle(message: StoredMessage): string {
-    const handle = newReceiptHandle(this.arn, message.id);
-    this.handles.set(handle, message);
-    return handle;
   }
 
   /** The message a receipt handle was issued for, while the message still exists. */
   messageOf(handle: string): StoredMessage | undefined {
-    const message = this.handles.get(handle);
-    return message && this.messages.has(message.id) ? message : undefined;
+    return this.handles.get(handle)?.message;
   }
 
   remove(message: StoredMessage): void {
-    if (!this.messages.delete(message.id)) return;
-    for (const [handle, owner] of this.handles) if (owner === message) this.handles.delete(handle);
-    if (this.fifo) {
-      const group = this.groups.get(message.groupId!);
-      const index = group?.indexOf(message) ?? -1;
-      if (index >= 0) group!.splice(index, 1);
-      if (group && group.length === 0) this.groups.delete(message.groupId!);
-    }
+    const slot = this.slots.get(message);
+    if (!slot) return;
+    this.slots.delete(message);
+    for (const handle of slot.handles) this.handles.delete(handle);
+    this.schedule.drop(slot);
+    this.picker.removed(slot);
+    this.compact();
     // Deleting the last in-flight message of a FIFO group unblocks it for waiting receivers.
     this.notify();
   }
 
   /** Changes when a received message becomes visible again; 0 makes it visible at once. */
   setVisibility(message: StoredMessage, seconds: number, now: number): void {
+    const slot = this.slots.get(message)!;
     message.visibleAt = now + seconds * 1000;
-    if (seconds === 0) this.notify();
+    if (seconds > 0) {
+      this.schedule.hide(slot, message.visibleAt);
+      this.compact();
+      return;
+    }
+    this.schedule.show(slot);
+    this.notify();
   }
 
   counts(now: number): { visible: number; inflight: number; delayed: number } {
-    this.expire(now);
-    const counts = { visible: 0, inflight: 0, delayed: 0 };
-    for (const message of this.messages.values()) counts[messageState(message, now)] += 1;
-    return counts;
+    this.refresh(now);
+    return { ...this.schedule.counts };
   }
 
   /** Visible messages, oldest first, for move tasks. */
   visibleMessages(now: number): StoredMessage[] {
-    this.expire(now);
-    return [...this.messages.values()].filter((m) => messageState(m, now) === 'visible');
+    this.refresh(now);
+    return [...this.slots.values()].filter((slot) => slot.state === 'visible').map((slot) => slot.message);
   }
 
   purge(now: number): void {
-    this.messages.clear();
-    this.groups.clear();
+    this.slots.clear();
     this.handles.clear();
     this.deduplication.clear();
+    this.schedule.clear();
+    this.picker.clear();
     this.lastPurgeAt = now;
   }
 
-  /** Drops messages older than the retention period (checked lazily, on access). */
-  private expire(now: number): void {
+  /** Brings message states up to `now`: delays and visibility timeouts that ended, and the retention period. */
+  private refresh(now: number): void {
+    this.schedule.advance(now);
     const retentionMs = this.numberAttribute('MessageRetentionPeriod') * 1000;
-    for (const message of this.messages.values()) {
-      if (message.sentAt + retentionMs <= now) this.remove(message);
+    for (const slot of this.schedule.sentBy(now - retentionMs)) this.remove(slot.message);
+    for (const [key, entry] of this.deduplication) {
+      if (entry.expiresAt > now) break;
+      this.deduplication.delete(key);
     }
-    for (const [key, entry] of this.deduplication) if (entry.expiresAt <= now) this.deduplication.delete(key);
   }
 
-  /** The next moment a delayed or in-flight message becomes visible. */
-  private nextChange(now: number): number | undefined {
-    let next: number | undefined;
-    for (const message of this.messages.values()) {
-      const at = messageState(message, now) === 'inflight' ? message.visibleAt : message.delayedUntil;
-      if (at > now && (next === undefined || at < next)) next = at;
-    }
-    return next;
+  /** Stale heap entries (deleted messages, changed visibility) are dropped once they outnumber the messages. */
+  private compact(): void {
+    this.schedule.compact(this.slots.size);
+    this.picker.compact(this.slots.size);
   }
 
   notify(): void {
@@ -207,7 +190,7 @@ export class Queue {
    */
   waitForChange(deadline: number): Promise<void> {
     const now = Date.now();
-    const wakeAt = Math.min(deadline, this.nextChange(now) ?? deadline);
+    const wakeAt = Math.min(deadline, this.schedule.nextChange() ?? deadline);
     return new Promise((resolve) => {
       const wake = () => {
         this.waiters.delete(wake);
