@@ -4,7 +4,6 @@
  */
 import assert from 'node:assert/strict';
 import {
-  CreateTableCommand,
   DynamoDBClient,
   ExecuteStatementCommand,
   GetItemCommand,
@@ -14,6 +13,7 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { startTwinstack, type Twinstack } from '../../../emulator/index.ts';
+import { keyedTable } from './helpers.ts';
 
 describe('DynamoDB expressions through the AWS SDK', function () {
   let aws: Twinstack;
@@ -37,18 +37,7 @@ describe('DynamoDB expressions through the AWS SDK', function () {
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     });
     await client.send(
-      new CreateTableCommand({
-        TableName,
-        AttributeDefinitions: [
-          { AttributeName: 'pk', AttributeType: 'S' },
-          { AttributeName: 'sk', AttributeType: 'N' },
-        ],
-        KeySchema: [
-          { AttributeName: 'pk', KeyType: 'HASH' },
-          { AttributeName: 'sk', KeyType: 'RANGE' },
-        ],
-        BillingMode: 'PAY_PER_REQUEST',
-      }),
+      keyedTable(TableName, 'S', 'N'),
     );
     for (let sk = 1; sk <= 5; sk++) {
       await client.send(

@@ -4,7 +4,6 @@
  * REMOTE=1, scylladb's test/alternator, paritysuite/dynamodb-conformance "pinned against real AWS").
  */
 import {
-  CreateTableCommand,
   ExecuteStatementCommand,
   PutItemCommand,
   QueryCommand,
@@ -14,6 +13,7 @@ import {
   type ExpectedAttributeValue,
 } from '@aws-sdk/client-dynamodb';
 import { rejectsWith, useDynamo } from '../support.ts';
+import { keyedTable } from './helpers.ts';
 
 describe('DynamoDB error wordings traced to real AWS output', function () {
   const t = useDynamo();
@@ -23,18 +23,7 @@ describe('DynamoDB error wordings traced to real AWS output', function () {
 
   before(async () => {
     await t.ddb.send(
-      new CreateTableCommand({
-        TableName,
-        AttributeDefinitions: [
-          { AttributeName: 'pk', AttributeType: 'S' },
-          { AttributeName: 'sk', AttributeType: 'N' },
-        ],
-        KeySchema: [
-          { AttributeName: 'pk', KeyType: 'HASH' },
-          { AttributeName: 'sk', KeyType: 'RANGE' },
-        ],
-        BillingMode: 'PAY_PER_REQUEST',
-      }),
+      keyedTable(TableName, 'S', 'N'),
     );
     await t.ddb.send(new PutItemCommand({ TableName, Item: { ...Key, tags: { SS: ['a'] }, n: { N: '1' } } }));
   });

@@ -52,8 +52,7 @@ export const Detail = {
     `Expression size has exceeded the maximum allowed size;${kind === 'UpdateExpression' || kind === 'ProjectionExpression' ? '' : ` expression size: ${size}`}`,
   // aws/aws-sdk-js#3721 and scylladb/scylladb#14473 quote real responses: AWS stops counting at 301
   tooManyOperators: (count: number) => `The expression contains too many operators; operator count: ${count}`,
-  // Unverified: AWS parses any expression of 4 KB or less (nesting is bounded by the size), so only larger input
-  // given to the parser directly can nest this deep.
+  // Ours (unverified): no expression within the size and operator limits nests this deep, so AWS never says it.
   tooDeep: () => 'The expression has too many nesting levels;',
   tooManyInOperands: (count: number) => `The IN operator is provided with too many operands; number of operands: ${count}`,
   sectionRepeated: (section: string) => `The "${section}" section can only be used once in an update expression;`,

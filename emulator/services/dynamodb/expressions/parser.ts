@@ -9,7 +9,7 @@ import type { Comparator, ConditionSyntax, OperandSyntax, PathSyntax, SegmentSyn
 import { tokenize, type Token } from './tokens.ts';
 
 const COMPARATORS = new Set<string>(['=', '<>', '<', '<=', '>', '>=']);
-/** Above the deepest nesting a 4 KB expression can hold ("f(" nests 2045 deep), below what would exhaust the stack. */
+/** Above the deepest nesting a 4 KB expression can hold ("f(...)" nests 1363 deep), below what would exhaust the stack. */
 const MAX_NESTING = 2048;
 const UPDATE_SECTIONS = ['SET', 'REMOVE', 'ADD', 'DELETE'] as const;
 type UpdateSection = (typeof UPDATE_SECTIONS)[number];
@@ -45,8 +45,8 @@ export class Parser {
 
   /**
    * Nesting bookkeeping: a NOT or a function call weighs 1, a parenthesized group 2 (its recursion takes more stack).
-   * Any expression within the 4 KB limit stays below MAX_NESTING; larger input given to the parser directly is
-   * refused here instead of exhausting the stack.
+   * Any expression within the size and operator limits (limits.ts) stays below MAX_NESTING; other input given to the
+   * parser directly is refused here instead of exhausting the stack.
    */
   private enter(weight: number): void {
     this.depth += weight;
