@@ -12,14 +12,82 @@ export interface IssuedCredentials {
 }
 
 /**
+ * How long STS credentials stay known after they expire: requests signed with them meanwhile get ExpiredToken, as
+ * AWS answers; later ones get InvalidClientTokenId, as for a key that was never issued. An hour covers a client
+ * that just missed its refresh without keeping every credential of a long-running emulator forever.
+ */
+export const EXPIRED_CREDENTIALS_GRACE_MS = 60 * 60 * 1000;
+
+interface Expiring<V> {
+  value: V;
+  forgetAt: number;
+}
+
+/**
+ * Values keyed by access key, forgotten a grace period after their credentials expire. Every write checks three
+ * entries and every read one, through a cursor that cycles over the map, so forgetting costs O(1) per call and the
+ * map holds at most about half as much again as what is still within its grace period.
+ */
+export class ExpiringMap<V> {
+  private readonly entries = new Map<string, Expiring<V>>();
+  private cursor: Iterator<[string, Expiring<V>]> = this.entries.entries();
+
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly graceMs = EXPIRED_CREDENTIALS_GRACE_MS,
+  ) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Without an expiration the value stays. */
+  set(key: string, value: V, expiration?: Date): void {
+    this.sweep(3);
+    this.entries.set(key, { value, forgetAt: expiration ? expiration.getTime() + this.graceMs : Number.POSITIVE_INFINITY });
+  }
+
+  get(key: string): V | undefined {
+    this.sweep(1);
+    const entry = this.entries.get(key);
+    if (!entry || entry.forgetAt > this.now()) return entry?.value;
+    this.entries.delete(key);
+    return undefined;
+  }
+
+  private sweep(steps: number): void {
+    const now = this.now();
+    for (let i = 0; i < steps; i++) {
+      let next = this.cursor.next();
+      if (next.done) {
+        this.cursor = this.entries.entries();
+        next = this.cursor.next();
+        if (next.done) return;
+      }
+      const [key, entry] = next.value;
+      if (entry.forgetAt <= now) this.entries.delete(key);
+    }
+  }
+}
+
+/**
  * Credentials the emulator knows: those STS issued (so that an assumed role acts in its own account and as its own
- * identity) and those configured for strict signature checking.
+ * identity) and those configured for strict signature checking. Issued ones are forgotten an hour after they expire.
  */
 export class CredentialRegistry {
-  private readonly byAccessKey = new Map<string, IssuedCredentials>();
+  private readonly byAccessKey: ExpiringMap<IssuedCredentials>;
+
+  constructor(now: () => number = Date.now) {
+    this.byAccessKey = new ExpiringMap(now);
+  }
+
+  /** How many credentials are known (expired ones within their grace period included). */
+  get size(): number {
+    return this.byAccessKey.size;
+  }
 
   register(credentials: IssuedCredentials) {
-    this.byAccessKey.set(credentials.accessKeyId, credentials);
+    this.byAccessKey.set(credentials.accessKeyId, credentials, credentials.expiration);
   }
 
   lookup(accessKeyId: string | undefined): IssuedCredentials | undefined {

@@ -34,7 +34,7 @@ export function issueCredentials(ctx: RequestContext, grant: Grant): Credentials
     userId: grant.userId,
     expiration,
   });
-  ctx.emulator.state<StsState>('sts', grant.accountId, ctx.region).sessions.set(credentials.AccessKeyId, grant.session);
+  ctx.emulator.state<StsState>('sts', grant.accountId, ctx.region).sessions.set(credentials.AccessKeyId, grant.session, expiration);
   return credentials;
 }
 

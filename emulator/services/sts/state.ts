@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { Tag } from '@aws-sdk/client-sts';
+import { ExpiringMap } from '../../core/credentials.ts';
 
 /** What STS remembers about a session it issued, for calls made with that session's credentials. */
 export interface StsSession {
@@ -11,12 +12,15 @@ export interface StsSession {
   roleArn?: string;
 }
 
-/** STS state of one account (STS is global): its sessions by access key, and its web identity token signing keys. */
+/**
+ * STS state of one account (STS is global): its sessions by access key (forgotten with their credentials, an hour
+ * after they expire), and its web identity token signing keys.
+ */
 export interface StsState {
-  sessions: Map<string, StsSession>;
+  sessions: ExpiringMap<StsSession>;
   signingKeys: Map<string, { kid: string; privateKey: KeyObject }>;
 }
 
 export function createStsState(): StsState {
-  return { sessions: new Map(), signingKeys: new Map() };
+  return { sessions: new ExpiringMap(), signingKeys: new Map() };
 }
