@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
+import { runBoto3Script } from '../support/boto3.ts';
 
 const CHECKS = ['replica_lifecycle_and_replication', 'replica_stream_in_second_region', 'replica_auto_scaling', 'legacy_global_table'];
 
@@ -13,11 +12,7 @@ describe('DynamoDB global tables (boto3)', function () {
 
   before(async () => {
     aws = await startTwinstack({ port: 0, services: ['dynamodb', 'dynamodbstreams'] });
-    const script = new URL('./global-tables/boto3_checks.py', import.meta.url).pathname;
-    const { stdout } = await promisify(execFile)('python3', [script, aws.endpoint], {
-      env: { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1' },
-    });
-    results = JSON.parse(stdout);
+    results = await runBoto3Script(new URL('./global-tables/boto3_checks.py', import.meta.url), aws.endpoint);
   });
   after(() => aws.stop());
 

@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import {
   CreateTableCommand,
   DeleteItemCommand,
@@ -13,6 +11,7 @@ import {
 import { CreateStreamCommand, DescribeStreamCommand, GetRecordsCommand, GetShardIteratorCommand, KinesisClient } from '@aws-sdk/client-kinesis';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 import { loadSnapshot } from '../support/snapshot.ts';
+import { runBoto3Script } from '../support/boto3.ts';
 
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 
@@ -59,12 +58,12 @@ describe('DynamoDB streaming to Kinesis destinations', function () {
     const recorded = loadSnapshot('dynamodbstreams', 'test_dynamodb_streams.snapshot.json')[
       'tests/aws/services/dynamodbstreams/test_dynamodb_streams.py::TestDynamoDBStreams::test_enable_kinesis_streaming_destination'
     ]['recorded-content'];
-    const script = new URL('./snapshot/dynamodb_destination.py', import.meta.url).pathname;
-    const { stdout } = await promisify(execFile)('python3', [script, aws.endpoint], {
-      env: { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1' },
-    });
-    const { table, 'result-records': result } = JSON.parse(stdout);
-    const redacted = result.map((r: { SequenceNumber: string; PartitionKey: string; Data: Record<string, unknown> & { dynamodb: object } }, i: number) => ({
+    type KinesisRecord = { SequenceNumber: string; PartitionKey: string; Data: Record<string, unknown> & { dynamodb: object } };
+    const { table, 'result-records': result } = await runBoto3Script<{ table: string; 'result-records': KinesisRecord[] }>(
+      new URL('./snapshot/dynamodb_destination.py', import.meta.url),
+      aws.endpoint,
+    );
+    const redacted = result.map((r, i) => ({
       ...r,
       SequenceNumber: `<sequence-number:${i + 1}>`,
       PartitionKey: `<partition-key:${i + 1}>`,

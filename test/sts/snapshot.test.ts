@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 import { loadSnapshot, Redactor } from '../support/snapshot.ts';
+import { runBoto3Script } from '../support/boto3.ts';
 
 // Reproduces every STS test recorded in LocalStack's AWS-validated snapshots (Apache-2.0, see
 // shared/reference/aws-snapshots/README.md) with boto3, and compares our responses after the same redaction.
@@ -18,10 +17,7 @@ describe('STS against the AWS-recorded snapshots (boto3)', function () {
 
   before(async () => {
     aws = await startTwinstack({ port: 0, services: ['sts'] });
-    const { stdout } = await promisify(execFile)('python3', [new URL('./snapshot/scenarios.py', import.meta.url).pathname, aws.endpoint], {
-      env: { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1' },
-    });
-    results = JSON.parse(stdout);
+    results = await runBoto3Script(new URL('./snapshot/scenarios.py', import.meta.url), aws.endpoint);
   });
   after(() => aws.stop());
 
