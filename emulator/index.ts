@@ -66,8 +66,9 @@ export async function startTwinstack(options: TwinstackOptions = {}): Promise<Tw
     },
   });
   const endpointHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  emulator.endpoint = `http://${endpointHost.includes(':') ? `[${endpointHost}]` : endpointHost}:${server.port}`;
   return {
-    endpoint: `http://${endpointHost.includes(':') ? `[${endpointHost}]` : endpointHost}:${server.port}`,
+    endpoint: emulator.endpoint,
     port: server.port,
     emulator,
     async stop() {

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import { accountRootArn } from './arn.ts';
+import { Clock } from './clock.ts';
 import { AwsError, CommonErrors } from './errors.ts';
 import { CredentialRegistry } from './credentials.ts';
-import type { RequestContext, ServiceDefinition } from './service.ts';
+import type { Caller, RequestContext, ServiceDefinition } from './service.ts';
 import { StateStore } from './state.ts';
 import { findService, hostParts, indexServices, parseScope, type ServiceIndex } from '../gateway/route.ts';
 import { registerConfiguredCredentials, SignatureCheck, type ConfiguredCredentials } from '../gateway/sigv4.ts';
 import { protocolFor } from '../protocols/index.ts';
 import { validateInput } from '../protocols/validate.ts';
 import type { RawRequest, RawResponse } from '../protocols/types.ts';
+import { deliver, deliverInBackground } from '../delivery/deliver.ts';
+import type { DeliveryPayload, DeliverySource } from '../delivery/types.ts';
 
 export interface EmulatorOptions {
   services: ServiceDefinition[];
@@ -28,6 +32,10 @@ export class Emulator {
   readonly services = new Map<string, ServiceDefinition>();
   readonly credentials = new CredentialRegistry();
   readonly defaultRegion: string;
+  readonly clock = new Clock();
+  /** Base URL clients reach this emulator at (set by the server once listening); used for URLs AWS hands back. */
+  endpoint = 'http://localhost:4566';
+  private readonly timers = new Set<NodeJS.Timeout>();
   private readonly states = new Map<string, StateStore<unknown>>();
   private readonly index: ServiceIndex;
   private readonly onInternalError: NonNullable<EmulatorOptions['onInternalError']>;
@@ -50,6 +58,66 @@ export class Emulator {
     const store = this.states.get(service);
     if (!store) throw new Error(`service ${service} is not enabled`);
     return store.get(accountId, region) as State;
+  }
+
+  /** The service whose ARNs have this service part (`sqs`, `lambda`, `states`...), if enabled. */
+  serviceForArn(arnService: string): ServiceDefinition | undefined {
+    for (const service of this.services.values()) if ((service.arnService ?? service.name) === arnService) return service;
+    return undefined;
+  }
+
+  /**
+   * Calls one operation of an enabled service from inside the emulator, the way a client would (same validation,
+   * account walls and resource policies): what SNS uses to deliver to SQS, CloudFormation to create resources, Step
+   * Functions for its service integrations. Resolves with the operation's typed output, or rejects with its AwsError.
+   */
+  async call<Output = unknown>(
+    serviceName: string,
+    operation: string,
+    input: object,
+    options: { caller: Caller; accountId?: string; region: string },
+  ): Promise<Output> {
+    const service = this.services.get(serviceName);
+    if (!service) throw new AwsError('ServiceNotEnabled', `service ${serviceName} is not enabled in this twinstack`, { status: 400 });
+    const handler = Object.hasOwn(service.handlers, operation) ? service.handlers[operation] : undefined;
+    if (!handler) throw CommonErrors.notImplemented(service.name, operation);
+    if (service.validation === 'coral') validateInput(service.model, service.model.operations[operation].input, input);
+    const accountId = options.accountId ?? options.caller.accountId;
+    const ctx: RequestContext = {
+      service: service.name,
+      operation,
+      accountId,
+      region: options.region,
+      requestId: randomUUID(),
+      accessKeyId: options.caller.accessKeyId,
+      caller: options.caller,
+      protocol: 'internal',
+      endpoint: this.endpoint,
+      path: '/',
+      headers: {},
+      state: this.state(service.name, accountId, options.region),
+      emulator: this,
+    };
+    return (await handler({ ...input }, ctx)) as Output;
+  }
+
+  /** Delivers a payload to the resource an ARN names (see `emulator/delivery/`). */
+  deliver(targetArn: string, payload: DeliveryPayload, source: DeliverySource): Promise<unknown> {
+    return deliver(this, targetArn, payload, source);
+  }
+
+  /** Delivers in the background with retries, as SNS, S3 notifications and EventBridge do. */
+  deliverInBackground(...args: Parameters<typeof deliverInBackground> extends [Emulator, ...infer Rest] ? Rest : never): void {
+    deliverInBackground(this, ...args);
+  }
+
+  /** Runs `task` after `delayMs`; pending tasks are dropped when the emulator stops. */
+  schedule(task: () => void, delayMs: number): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      task();
+    }, delayMs);
+    this.timers.add(timer);
   }
 
   /** Operations each service implements, against all operations in its AWS model (for parity reports). */
@@ -80,7 +148,7 @@ export class Emulator {
     try {
       const parsed = protocol.parse(req, service.model);
       operation = parsed.operation;
-      const handler = service.handlers[operation];
+      const handler = Object.hasOwn(service.handlers, operation) ? service.handlers[operation] : undefined;
       if (!handler) throw CommonErrors.notImplemented(service.name, operation);
       if (service.validation === 'coral') validateInput(service.model, service.model.operations[operation].input, parsed.input);
       const accountId = this.credentials.accountFor(scope?.accessKeyId);
@@ -92,6 +160,7 @@ export class Emulator {
         region,
         requestId,
         accessKeyId: scope?.accessKeyId,
+        caller: this.callerFor(scope?.accessKeyId, accountId, region),
         protocol: protocol.name,
         endpoint,
         path: req.path,
@@ -108,7 +177,14 @@ export class Emulator {
     }
   }
 
+  private callerFor(accessKeyId: string | undefined, accountId: string, region: string): Caller {
+    const known = this.credentials.lookup(accessKeyId);
+    return { accountId, arn: known?.arn ?? accountRootArn(accountId, region), accessKeyId };
+  }
+
   async stop() {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
     for (const [name, service] of this.services) {
       if (!service.disposeState) continue;
       for (const [, state] of this.states.get(name)!.entries()) await service.disposeState(state);

@@ -1,5 +1,20 @@
 import type { ServiceModel } from '../models/types.ts';
+import type { DeliveryTarget } from '../delivery/types.ts';
 import type { Emulator } from './emulator.ts';
+
+/** Who is making a request: a client's credentials, or an AWS service acting for a resource (SNS for a topic). */
+export interface Caller {
+  /** The account the caller acts in. */
+  readonly accountId: string;
+  /** The principal's ARN: the account root, an IAM user, an assumed role; for a service principal, the account root. */
+  readonly arn: string;
+  readonly accessKeyId?: string;
+  /** Set when an AWS service acts on a resource's behalf: e.g. `sns.amazonaws.com`. */
+  readonly servicePrincipal?: string;
+  /** The resource a service acts for (`aws:SourceArn`), and its account (`aws:SourceAccount`). */
+  readonly sourceArn?: string;
+  readonly sourceAccount?: string;
+}
 
 /** What every operation receives besides its typed input. */
 export interface RequestContext<State = unknown> {
@@ -9,7 +24,12 @@ export interface RequestContext<State = unknown> {
   readonly region: string;
   readonly requestId: string;
   readonly accessKeyId?: string;
-  /** The wire protocol the request arrived in; services only read it where AWS itself differs by protocol. */
+  /** Who is calling; resource policies and account walls are judged against it. */
+  readonly caller: Caller;
+  /**
+   * The wire protocol the request arrived in (`internal` for calls from another service through `Emulator.call`);
+   * services only read it where AWS itself differs by protocol.
+   */
   readonly protocol: string;
   /** Base URL the client used (scheme://host[:port]), for URLs that AWS hands back, like SQS queue URLs. */
   readonly endpoint: string;
@@ -56,4 +76,11 @@ export interface ServiceDefinition<State = unknown> {
    * work belongs to a state, never to the module, so that several emulators in one process do not stop each other's.
    */
   disposeState?(state: State): void | Promise<void>;
+  /**
+   * What other services may deliver to this one (SNS -> SQS, S3 -> SNS, EventBridge -> Lambda, ...), keyed by the
+   * service part of the target ARN (`arnService`, default `name`). See `emulator/delivery/`.
+   */
+  readonly deliveryTarget?: DeliveryTarget;
+  /** The service part of this service's ARNs when it differs from `name` (Step Functions: `states`). */
+  readonly arnService?: string;
 }

@@ -23,7 +23,6 @@ import {
   TagQueueCommand,
 } from '@aws-sdk/client-sqs';
 import type { Twinstack } from '../../emulator/index.ts';
-import { sendMessageInternal } from '../../emulator/services/sqs/internal.ts';
 import { serveSqs } from './serve.ts';
 
 // Expected values follow the SQS API reference and developer guide (limits, error codes, FIFO semantics).
@@ -206,9 +205,13 @@ describe('SQS through the AWS SDK v3 (AWS JSON 1.0)', function () {
     assert.equal((await counts(url))!.ApproximateNumberOfMessages, '2');
   });
 
-  it('other services deliver through sendMessageInternal', async () => {
+  it('other services deliver through the delivery layer, as a SendMessage to the queue', async () => {
     const url = await create();
-    sendMessageInternal(aws.emulator, await arnOf(url), '{"from":"sns"}', { source: { DataType: 'String', StringValue: 'sns' } });
+    const arn = await arnOf(url);
+    const source = { servicePrincipal: 'sns.amazonaws.com', sourceArn: 'arn:aws:sns:us-east-1:000000000000:t', accountId: '000000000000', region: 'us-east-1' };
+    await aws.emulator.deliver(arn, { body: '{"from":"sns"}', attributes: { source: { DataType: 'String', StringValue: 'sns' } } }, source);
+    await assert.rejects(aws.emulator.deliver(`${arn}-missing`, { body: 'x' }, source), { name: 'QueueDoesNotExist' });
+    await assert.rejects(aws.emulator.deliver(arn, { body: '' }, source), { name: 'MissingParameter' });
     const got = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MessageAttributeNames: ['All'] }));
     assert.equal(got.Messages![0].Body, '{"from":"sns"}');
     assert.equal(got.Messages![0].MessageAttributes!.source.StringValue, 'sns');

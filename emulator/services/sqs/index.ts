@@ -14,6 +14,7 @@ import { sendMessage, sendMessageBatch } from './operations/send-message.ts';
 import { listQueueTags, tagQueue, untagQueue } from './operations/tags.ts';
 import type { SqsContext } from './queue-url.ts';
 import { SqsState } from './state.ts';
+import { sqsDeliveryTarget } from './target.ts';
 
 /** Query-protocol clients may post to the queue URL itself and leave QueueUrl out. */
 function queueUrlFromPath(handler: Handler<SqsState>): Handler<SqsState> {
@@ -64,6 +65,7 @@ const sqs: ServiceDefinition<SqsState> = {
   // Query-protocol clients may post to the queue URL itself, unsigned.
   pathPattern: /^\/\d{12}\/[^/]+\/?$/,
   disposeState: (state) => state.timers.stopAll(),
+  deliveryTarget: sqsDeliveryTarget,
 };
 
 export default sqs;

@@ -1,0 +1,64 @@
+import { partition } from '@aws-sdk/core/client';
+
+/**
+ * Partitions, DNS suffixes and ARNs, from the partition data the AWS SDK v3 ships (`@aws-sdk/core`), so that
+ * `cn-north-1` gives `arn:aws-cn:...`, `us-gov-west-1` `arn:aws-us-gov:...`, `us-isof-south-1` `arn:aws-iso-f:...`.
+ * Every service builds and reads ARNs here; none writes `arn:aws:` itself.
+ */
+export interface PartitionInfo {
+  /** `aws`, `aws-cn`, `aws-us-gov`, `aws-iso`, `aws-iso-b`, `aws-iso-e`, `aws-iso-f`. */
+  name: string;
+  /** `amazonaws.com`, `amazonaws.com.cn`, ... */
+  dnsSuffix: string;
+}
+
+const cache = new Map<string, PartitionInfo>();
+
+export function partitionInfo(region: string): PartitionInfo {
+  let info = cache.get(region);
+  if (!info) {
+    const p = partition(region);
+    info = { name: p.name, dnsSuffix: p.dnsSuffix };
+    cache.set(region, info);
+  }
+  return info;
+}
+
+/** The partition a region belongs to (`aws` for regions the partition data does not know). */
+export function partitionOf(region: string): string {
+  return partitionInfo(region).name;
+}
+
+export interface ArnParts {
+  partition: string;
+  service: string;
+  /** Empty for global resources (IAM, S3 buckets, Route 53). */
+  region: string;
+  /** Empty for resources without an account (S3 buckets, AWS managed policies use `aws`). */
+  accountId: string;
+  /** Everything after the fifth colon, e.g. `table/orders`, `orders`, `role/admin`. */
+  resource: string;
+}
+
+/**
+ * Builds an ARN. The partition comes from `partitionRegion` when given (global resources whose ARN has no region,
+ * such as IAM roles, still belong to the partition of the request's region), else from `region`.
+ */
+export function buildArn(parts: { service: string; region: string; accountId: string; resource: string; partitionRegion?: string }): string {
+  const partition = partitionOf(parts.partitionRegion ?? parts.region);
+  return `arn:${partition}:${parts.service}:${parts.region}:${parts.accountId}:${parts.resource}`;
+}
+
+const ARN = /^arn:(aws[a-z-]*):([a-z0-9-.]+):([a-z0-9-]*):([a-z0-9-]*|\d{12}):(.+)$/s;
+
+/** Splits an ARN of any partition into its parts, or undefined when the text is not an ARN. */
+export function parseArn(text: string): ArnParts | undefined {
+  const match = ARN.exec(text);
+  if (!match) return undefined;
+  return { partition: match[1], service: match[2], region: match[3], accountId: match[4], resource: match[5] };
+}
+
+/** The root principal ARN of an account, in the partition of `region`. */
+export function accountRootArn(accountId: string, region: string): string {
+  return buildArn({ service: 'iam', region: '', accountId, resource: 'root', partitionRegion: region });
+}

@@ -1,0 +1,44 @@
+import type { ArnParts } from '../core/arn.ts';
+
+/** A message attribute as SNS and SQS carry it. */
+export interface DeliveryAttribute {
+  DataType: string;
+  StringValue?: string;
+  BinaryValue?: Uint8Array;
+}
+
+/** What one service hands another: the common shape of an SQS message, SNS publish, Lambda event or stream record. */
+export interface DeliveryPayload {
+  /** The message, event or record body (JSON text for Lambda and EventBridge targets). */
+  body: string;
+  subject?: string;
+  attributes?: Record<string, DeliveryAttribute>;
+  /** FIFO targets (SQS FIFO queues, SNS FIFO topics). */
+  messageGroupId?: string;
+  messageDeduplicationId?: string;
+  /** Stream targets (Kinesis, Firehose). */
+  partitionKey?: string;
+}
+
+/** The service that delivers and the resource it acts for, as a target's resource policy sees them. */
+export interface DeliverySource {
+  /** e.g. `sns.amazonaws.com`, `s3.amazonaws.com`, `events.amazonaws.com`. */
+  servicePrincipal: string;
+  /** The resource the delivery is for: the topic, bucket, rule, function... (`aws:SourceArn`). */
+  sourceArn: string;
+  /** The source resource's account (`aws:SourceAccount`). */
+  accountId: string;
+  region: string;
+}
+
+/** A call of one of the target service's own operations, made as the source service (through its front door). */
+export type TargetCall = (operation: string, input: object) => Promise<unknown>;
+
+/**
+ * Declared by a service that can receive deliveries (`ServiceDefinition.deliveryTarget`): turns a payload into the
+ * call a client would make (SQS SendMessage, Lambda Invoke with InvocationType Event, Kinesis PutRecord...), so that
+ * validation, account walls, resource policies and fault injection apply as to any other caller.
+ */
+export interface DeliveryTarget {
+  deliver(target: ArnParts & { arn: string }, payload: DeliveryPayload, call: TargetCall): Promise<unknown>;
+}
