@@ -12,7 +12,10 @@ import { gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const SERVICES = ['sqs', 'sts', 'dynamodb', 'dynamodbstreams', 'kinesis', 's3', 'sns', 'lambda'];
+const SERVICES = [
+  'sqs', 'sts', 'dynamodb', 'dynamodbstreams', 'kinesis', 's3', 'sns', 'lambda', 'iam', 'kms', 'secretsmanager', 'ssm', 'logs', 'events',
+  'scheduler', 'cloudwatch', 'cloudformation', 'cloudcontrol', 'ecr', 'stepfunctions', 'apigateway', 'apigatewayv2', 'firehose',
+];
 /** Services whose Smithy model has `@restXml(noErrorWrapping: true)`, a trait botocore's JSON does not carry. */
 const NO_ERROR_WRAPPING = new Set(['s3']);
 const LEGACY_QUERY = '/usr/lib/python3/dist-packages/botocore';
