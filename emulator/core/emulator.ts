@@ -3,6 +3,7 @@ import { accountRootArn } from './arn.ts';
 import { Clock } from './clock.ts';
 import { AwsError, CommonErrors } from './errors.ts';
 import { CredentialRegistry } from './credentials.ts';
+import { recordExercised } from './exercised.ts';
 import type { Caller, RequestContext, ServiceDefinition } from './service.ts';
 import { StateStore } from './state.ts';
 import { findService, hostParts, indexServices, parseScope, type ServiceIndex } from '../gateway/route.ts';
@@ -150,6 +151,7 @@ export class Emulator {
       operation = parsed.operation;
       const handler = Object.hasOwn(service.handlers, operation) ? service.handlers[operation] : undefined;
       if (!handler) throw CommonErrors.notImplemented(service.name, operation);
+      recordExercised(service.name, operation);
       if (service.validation === 'coral') validateInput(service.model, service.model.operations[operation].input, parsed.input);
       const accountId = this.credentials.accountFor(scope?.accessKeyId);
       const region = scope?.region ?? hostParts(req.headers['host']).region ?? this.defaultRegion;
