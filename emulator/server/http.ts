@@ -1,8 +1,8 @@
 import { createServer as createHttp1Server, type IncomingMessage } from 'node:http';
-import { createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
+import { constants as http2Constants, createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
 import { Readable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Emulator } from '../core/emulator.ts';
+import { DroppedConnection, type Emulator } from '../core/emulator.ts';
 import type { RawRequest, RawResponse } from '../protocols/types.ts';
 import { listenDual } from './dual-listener.ts';
 
@@ -10,9 +10,18 @@ export interface ServerOptions {
   port: number;
   host: string;
   verbose?: boolean;
-  /** Extra JSON routes (health, introspection) served before AWS routing. */
-  internalRoutes: Record<string, () => unknown>;
+  /** Extra JSON routes (health, introspection, control) served before AWS routing; paths may hold `:name` params. */
+  internalRoutes: Record<string, InternalRoute>;
 }
+
+/** An internal route's request; it answers JSON, or throws an Error with a `statusCode` (its message is sent). */
+export interface InternalRequest {
+  method: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: Buffer;
+}
+export type InternalRoute = (request: InternalRequest) => unknown;
 
 export interface RunningServer {
   port: number;
@@ -53,11 +62,20 @@ async function buildFastify(emulator: Emulator, options: ServerOptions): Promise
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_req, body, done) => done(null, body));
   for (const [path, produce] of Object.entries(options.internalRoutes)) {
-    fastify.get(path, async () => produce());
+    fastify.all(path, async (request) => {
+      const url = request.raw.url ?? '';
+      const query = new URLSearchParams(url.includes('?') ? url.slice(url.indexOf('?') + 1) : '');
+      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      return produce({ method: request.method, params: request.params as Record<string, string>, query, body });
+    });
   }
   fastify.all('/*', async (request, reply) => {
     const raw = toRawRequest(request.raw, request.body);
-    const response = await emulator.handle(raw, endpointOf(request.raw.headers, 'http'));
+    const response = await emulator.handle(raw, endpointOf(request.raw.headers, 'http')).catch((error) => {
+      dropped(error, () => request.raw.socket.resetAndDestroy());
+      reply.hijack();
+    });
+    if (!response) return reply;
     reply.code(response.status).headers(response.headers);
     return reply.send(isStream(response.body) ? Readable.from(response.body) : response.body);
   });
@@ -78,7 +96,8 @@ async function serveHttp2(emulator: Emulator, req: Http2ServerRequest, res: Http
     chunks.push(chunk as Buffer);
   }
   const raw = toRawRequest(req, Buffer.concat(chunks));
-  const response: RawResponse = await emulator.handle(raw, endpointOf(raw.headers, 'http'));
+  const response = await emulator.handle(raw, endpointOf(raw.headers, 'http')).catch((error) => dropped(error, () => res.stream.close(http2Constants.NGHTTP2_INTERNAL_ERROR)));
+  if (!response) return;
   res.writeHead(response.status, response.headers);
   if (!isStream(response.body)) {
     res.end(response.body);
@@ -92,6 +111,16 @@ async function serveHttp2(emulator: Emulator, req: Http2ServerRequest, res: Http
   } finally {
     res.end();
   }
+}
+
+/**
+ * A fault rule's dropped connection: a reset ends it now; a timeout leaves the client waiting (the server's close
+ * drops it). Other errors propagate.
+ */
+function dropped(error: unknown, reset: () => void): undefined {
+  if (!(error instanceof DroppedConnection)) throw error;
+  if (error.how === 'reset') reset();
+  return undefined;
 }
 
 function isStream(body: RawResponse['body']): body is AsyncIterable<Buffer> {
