@@ -2,6 +2,10 @@ import { parseDuration, type Clock } from './core/clock.ts';
 import { Emulator } from './core/emulator.ts';
 import { clockRoutes } from './control/clock-routes.ts';
 import { resetRoutes } from './control/reset-routes.ts';
+import { faultRulesFromEnv, faultSeedFromEnv } from './faults/config.ts';
+import { FaultInjector } from './faults/injector.ts';
+import { faultRoutes } from './faults/routes.ts';
+import type { FaultRule } from './faults/rules.ts';
 import { InitHooks } from './init/hooks.ts';
 import type { ConfiguredCredentials } from './gateway/sigv4.ts';
 import { startServer } from './server/http.ts';
@@ -10,6 +14,7 @@ import { ALL_SERVICE_NAMES, loadServices } from './services/index.ts';
 export { Emulator } from './core/emulator.ts';
 export { AwsError } from './core/errors.ts';
 export type { RequestContext, ServiceDefinition } from './core/service.ts';
+export type { FaultRule } from './faults/rules.ts';
 
 export const VERSION = '0.1.0';
 
@@ -31,6 +36,10 @@ export interface TwinstackOptions {
    * once the ready scripts have run. The CLI adds `/etc/localstack/init` when it exists.
    */
   initDirs?: string[];
+  /** Fault rules active from the start (added after those of TWINSTACK_FAULTS and LocalStack's *_ERROR_PROBABILITY). */
+  faults?: FaultRule[];
+  /** Seed of the fault draws (probabilities, latency ranges); default TWINSTACK_FAULT_SEED, else random. */
+  faultSeed?: number;
 }
 
 export interface Twinstack {
@@ -44,6 +53,8 @@ export interface Twinstack {
   advanceClock(duration: string | number): void;
   /** Clears the state of the named services (default all), as `POST /_twinstack/reset` does. */
   reset(services?: string[]): Promise<string[]>;
+  /** Fault rules: `faults.add([...])`, `faults.remove(id)`, `faults.clear()`, `faults.list()`, as `/_twinstack/faults`. */
+  faults: FaultInjector;
   stop(): Promise<void>;
 }
 
@@ -58,6 +69,8 @@ export function servicesFromEnv(value = process.env.SERVICES): string[] | undefi
 /** Starts the emulator in-process: `const aws = await startTwinstack({ port: 0 }); ...; await aws.stop()`. */
 export async function startTwinstack(options: TwinstackOptions = {}): Promise<Twinstack> {
   const names = options.services ?? servicesFromEnv() ?? ALL_SERVICE_NAMES;
+  const faultRules = [...faultRulesFromEnv(), ...(options.faults ?? [])];
+  const faultSeed = options.faultSeed ?? faultSeedFromEnv();
   const init = new InitHooks(options.initDirs ?? []);
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? 4566;
@@ -75,6 +88,9 @@ export async function startTwinstack(options: TwinstackOptions = {}): Promise<Tw
     edition: 'community',
     version: VERSION,
   });
+  const faults = new FaultInjector(() => emulator.clock.now(), faultSeed);
+  faults.add(faultRules);
+  emulator.hooks.push(faults);
   await init.run('START', hookEnv(`http://${host}:${port}`));
   const server = await startServer(emulator, {
     port,
@@ -86,6 +102,7 @@ export async function startTwinstack(options: TwinstackOptions = {}): Promise<Tw
       '/_twinstack/operations': () => emulator.introspect(),
       ...clockRoutes(emulator.clock),
       ...resetRoutes(emulator),
+      ...faultRoutes(faults),
       '/_localstack/init': () => init.status(),
       '/_localstack/init/:stage': (request) => init.stageStatus(request.params.stage) ?? { completed: false, scripts: [] },
     },
@@ -100,6 +117,7 @@ export async function startTwinstack(options: TwinstackOptions = {}): Promise<Tw
     clock: emulator.clock,
     advanceClock: (duration) => emulator.clock.advance(parseDuration(duration)),
     reset: (services) => emulator.reset(services),
+    faults,
     async stop() {
       await init.run('SHUTDOWN', hookEnv(emulator.endpoint));
       await server.close();

@@ -6,7 +6,7 @@ const USAGE = `twinstack ${VERSION} — a local AWS cloud that shows its parity
 
 Usage:
   twinstack start  [--port 4566] [--host 127.0.0.1] [--services sqs,sts] [--verbose] [--strict-signatures]
-                   [--config FILE] [--init-dir DIR]
+                   [--config FILE] [--init-dir DIR] [--faults FILE|JSON] [--fault-seed N]
   twinstack status [--port 4566] [--host 127.0.0.1] [--endpoint URL]   is one running? (exit 1 if not)
   twinstack --version
   twinstack verify [options]    replay the contract corpus against an endpoint (see --help)
@@ -30,6 +30,8 @@ const commands: Record<string, Command> = {
         'strict-signatures': { type: 'boolean', default: false },
         config: { type: 'string' },
         'init-dir': { type: 'string', multiple: true },
+        faults: { type: 'string' },
+        'fault-seed': { type: 'string' },
       },
     });
     const options = startOptions(values);
@@ -93,7 +95,7 @@ try {
 } catch (error) {
   // Bad flags and config files get one line, not a stack trace.
   const parseError = String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
-  if (!(error instanceof UsageError) && !parseError && !/^unknown service/.test((error as Error).message)) throw error;
+  if (!(error instanceof UsageError) && !(error instanceof RangeError) && !parseError && !/^unknown service/.test((error as Error).message)) throw error;
   console.error(`twinstack: ${(error as Error).message}`);
   process.exitCode = 2;
 }

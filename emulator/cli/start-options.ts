@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseCredentialList } from '../gateway/sigv4.ts';
 import { servicesFromEnv, type TwinstackOptions } from '../index.ts';
+import { readFaultRules } from '../faults/config.ts';
 import { LOCALSTACK_INIT_DIR } from '../init/hooks.ts';
 
 /** A problem with the command line or the config file: printed as one line, exit code 2. */
@@ -14,6 +15,8 @@ export interface StartFlags {
   'strict-signatures'?: boolean;
   config?: string;
   'init-dir'?: string[];
+  faults?: string;
+  'fault-seed'?: string;
 }
 
 /** Reads a `--config` file: a JSON object with TwinstackOptions' names (port, host, services, faults, persist...). */
@@ -32,6 +35,12 @@ export function readConfigFile(path: string): TwinstackOptions & { initDir?: str
   }
   if (typeof config !== 'object' || config === null || Array.isArray(config)) throw new UsageError(`config file ${path} must hold a JSON object`);
   return config as TwinstackOptions;
+}
+
+function integerOf(value: string, what: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new UsageError(`${what} must be an integer, not ${value}`);
+  return n;
 }
 
 function portOf(value: string | number): number {
@@ -60,6 +69,8 @@ export function startOptions(flags: StartFlags, env: NodeJS.ProcessEnv = process
     // AKID:SECRET[:ACCOUNT],... — the keys strict mode accepts besides those STS issues.
     credentials: fromConfig.credentials ?? parseCredentialList(env.TWINSTACK_CREDENTIALS ?? ''),
     initDirs,
+    faults: [...(fromConfig.faults ?? []), ...(flags.faults ? readFaultRules(flags.faults, '--faults') : [])],
+    faultSeed: flags['fault-seed'] !== undefined ? integerOf(flags['fault-seed'], '--fault-seed') : fromConfig.faultSeed,
   };
 }
 
