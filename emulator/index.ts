@@ -1,3 +1,4 @@
+import { crossAccountModeFrom, type CrossAccountMode } from './core/access.ts';
 import { Emulator } from './core/emulator.ts';
 import type { ConfiguredCredentials } from './gateway/sigv4.ts';
 import { startServer } from './server/http.ts';
@@ -22,6 +23,8 @@ export interface TwinstackOptions {
   strictSignatures?: boolean;
   /** Keys accepted besides STS-issued ones; each acts as the root user of `accountId` (default: its mapped account). */
   credentials?: ConfiguredCredentials[];
+  /** Account walls (see EmulatorOptions.crossAccount); default: `TWINSTACK_CROSS_ACCOUNT`, else `enforce`. */
+  crossAccount?: CrossAccountMode;
 }
 
 export interface Twinstack {
@@ -48,6 +51,7 @@ export async function startTwinstack(options: TwinstackOptions = {}): Promise<Tw
     defaultRegion: options.defaultRegion ?? process.env.DEFAULT_REGION ?? process.env.AWS_DEFAULT_REGION,
     strictSignatures: options.strictSignatures,
     credentials: options.credentials,
+    crossAccount: options.crossAccount ?? crossAccountModeFrom(process.env.TWINSTACK_CROSS_ACCOUNT),
   });
   const health = () => ({
     services: Object.fromEntries([...emulator.services.keys()].map((n) => [n, 'running'])),

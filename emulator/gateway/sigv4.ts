@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { HttpRequest } from '@smithy/types';
+import { accountRootArn } from '../core/arn.ts';
 import { AwsError } from '../core/errors.ts';
 import type { CredentialRegistry, IssuedCredentials } from '../core/credentials.ts';
 import type { ServiceDefinition } from '../core/service.ts';
@@ -241,7 +242,7 @@ function allowsAnonymous(req: RawRequest, service: ServiceDefinition, protocol: 
 export function registerConfiguredCredentials(registry: CredentialRegistry, configured: ConfiguredCredentials[]): void {
   for (const c of configured) {
     const accountId = c.accountId ?? registry.accountFor(c.accessKeyId);
-    registry.register({ ...c, accountId, arn: `arn:aws:iam::${accountId}:root`, userId: accountId });
+    registry.register({ ...c, accountId, arn: accountRootArn(accountId, 'us-east-1'), userId: accountId });
   }
 }
 
