@@ -1,4 +1,5 @@
 import { parseDuration, type Clock } from './core/clock.ts';
+import { crossAccountModeFrom, type CrossAccountMode } from './core/access.ts';
 import { Emulator } from './core/emulator.ts';
 import { clockRoutes } from './control/clock-routes.ts';
 import { resetRoutes } from './control/reset-routes.ts';
@@ -40,6 +41,8 @@ export interface TwinstackOptions {
   faults?: FaultRule[];
   /** Seed of the fault draws (probabilities, latency ranges); default TWINSTACK_FAULT_SEED, else random. */
   faultSeed?: number;
+  /** Account walls (see EmulatorOptions.crossAccount); default: `TWINSTACK_CROSS_ACCOUNT`, else `enforce`. */
+  crossAccount?: CrossAccountMode;
 }
 
 export interface Twinstack {
@@ -82,6 +85,7 @@ export async function startTwinstack(options: TwinstackOptions = {}): Promise<Tw
     defaultRegion: options.defaultRegion ?? process.env.DEFAULT_REGION ?? process.env.AWS_DEFAULT_REGION,
     strictSignatures: options.strictSignatures,
     credentials: options.credentials,
+    crossAccount: options.crossAccount ?? crossAccountModeFrom(process.env.TWINSTACK_CROSS_ACCOUNT),
   });
   const health = () => ({
     services: Object.fromEntries([...emulator.services.keys()].map((n) => [n, 'running'])),

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { CrossAccountMode } from './access.ts';
 import { accountRootArn } from './arn.ts';
 import { Clock, type ClockTimer } from './clock.ts';
 import { AwsError, CommonErrors } from './errors.ts';
@@ -49,6 +50,11 @@ export interface EmulatorOptions {
   credentials?: ConfiguredCredentials[];
   /** Refuse requests without a valid SigV4 signature by a known key, as AWS does (off by default, like LocalStack). */
   strictSignatures?: boolean;
+  /**
+   * `enforce` (default, AWS's behaviour): a resource of one account is reached from another only where its resource
+   * policy allows it. `open`: no account walls, for suites written against emulators that never enforced them.
+   */
+  crossAccount?: CrossAccountMode;
   /** Logs handler crashes; defaults to stderr. */
   onInternalError?: (error: unknown, service: string, operation: string) => void;
 }
@@ -79,6 +85,7 @@ export class Emulator {
   readonly clock = new Clock();
   readonly credentials = new CredentialRegistry(() => this.clock.now());
   readonly defaultRegion: string;
+  readonly crossAccount: CrossAccountMode;
   /** Base URL clients reach this emulator at (set by the server once listening); used for URLs AWS hands back. */
   endpoint = 'http://localhost:4566';
   /** Hooks run around every operation, in order (see OperationHook). */
@@ -96,6 +103,7 @@ export class Emulator {
     }
     this.index = indexServices(options.services);
     this.defaultRegion = options.defaultRegion ?? 'us-east-1';
+    this.crossAccount = options.crossAccount ?? 'enforce';
     registerConfiguredCredentials(this.credentials, options.credentials ?? []);
     if (options.strictSignatures) this.signatureCheck = new SignatureCheck(this.credentials);
     this.onInternalError = options.onInternalError ?? ((error, s, o) => console.error(`[twinstack] ${s}.${o} failed:`, error));

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { HttpRequest } from '@smithy/types';
+import { accountRootArn } from '../core/arn.ts';
 import { AwsError } from '../core/errors.ts';
 import type { CredentialRegistry, IssuedCredentials } from '../core/credentials.ts';
 import type { ServiceDefinition } from '../core/service.ts';
@@ -244,7 +245,7 @@ function allowsAnonymous(req: RawRequest, service: ServiceDefinition, protocol: 
 export function registerConfiguredCredentials(registry: CredentialRegistry, configured: ConfiguredCredentials[]): void {
   for (const c of configured) {
     const accountId = c.accountId ?? registry.accountFor(c.accessKeyId);
-    registry.register({ ...c, accountId, arn: `arn:aws:iam::${accountId}:root`, userId: accountId });
+    registry.register({ ...c, accountId, arn: accountRootArn(accountId, 'us-east-1'), userId: accountId });
   }
 }
 
@@ -259,8 +260,10 @@ export class SignatureCheck {
   async deny(req: RawRequest, service: ServiceDefinition, protocol: Protocol, requestId: string): Promise<RawResponse | undefined> {
     const failure = await check(req, this.registry, Date.now());
     if (!failure || (failure.kind === 'missing' && allowsAnonymous(req, service, protocol))) return undefined;
-    const [code, status] = (CODES[protocol.name] ?? CODES.query)[failure.kind];
-    const message = failure.kind === 'missing' && protocol.name === 'json' ? 'Request is missing Authentication Token' : failure.message || 'Missing Authentication Token';
+    // AWS JSON in its CBOR form (Kinesis for the KPL and Java SDK v1) fails as AWS JSON does.
+    const family = protocol.name === 'json-cbor' ? 'json' : protocol.name;
+    const [code, status] = (CODES[family] ?? CODES.query)[failure.kind];
+    const message = failure.kind === 'missing' && family === 'json' ? 'Request is missing Authentication Token' : failure.message || 'Missing Authentication Token';
     // Authentication errors come from AWS's front end, not the service: JSON services report Coral's own types.
     const coral: ServiceDefinition = { ...service, jsonErrorType: (c) => `com.amazon.coral.service#${c}` };
     return protocol.serializeError(new AwsError(code, message, { status }), service.model, coral, requestId);

@@ -22,7 +22,7 @@ export function getQueueAttributes(input: GetQueueAttributesCommandInput, ctx: S
   const names = input.AttributeNames ?? [];
   for (const name of names) if (!isKnownAttributeName(name)) throw unknownAttribute(name);
   const all: Record<string, string> = { ...queue.attributes, ...computed(queue, ctx.emulator.clock.now()) };
-  const wanted = names.includes('All') ? Object.keys(all) : names.filter((n) => n in all);
+  const wanted = names.includes('All') ? Object.keys(all) : names.filter((n) => Object.hasOwn(all, n));
   return wanted.length ? { Attributes: Object.fromEntries(wanted.map((n) => [n, all[n]])) } : {};
 }
 
