@@ -10,7 +10,7 @@ import { compareWithBaseline, toBaseline, type Baseline, type BaselineComparison
 import { toConsole, toMarkdown } from './report/text.ts';
 import { appendHistory, readHistory, writeReports } from './report/write.ts';
 import { readExercised } from './report/exercised.ts';
-import type { InteractionResult, Target } from './replay/run.ts';
+import { clockOf, type InteractionResult, type Target } from './replay/run.ts';
 import { verifyContracts, type VerifyRun } from './replay/verify.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -130,7 +130,12 @@ async function runTarget(
   } else {
     introspection = await introspect(endpoint);
   }
-  const target: Target = { endpoint, region: values.region, credentials: { accessKeyId: values['access-key'], secretAccessKey: values['secret-key'] } };
+  const target: Target = {
+    endpoint,
+    region: values.region,
+    credentials: { accessKeyId: values['access-key'], secretAccessKey: values['secret-key'] },
+    advanceClock: await clockOf(endpoint),
+  };
   try {
     console.log(`verifying ${contracts.length} contracts against ${spec.name} (${endpoint})${shard ? ` (shard ${shard.index}/${shard.count})` : ''}`);
     let total = 0;
