@@ -1,7 +1,7 @@
 import { Emulator } from './core/emulator.ts';
 import type { ConfiguredCredentials } from './gateway/sigv4.ts';
 import { startServer } from './server/http.ts';
-import { ALL_SERVICE_NAMES, loadServices } from './services/index.ts';
+import { ALL_SERVICE_NAMES, serviceLoaders } from './services/index.ts';
 
 export { Emulator } from './core/emulator.ts';
 export { AwsError } from './core/errors.ts';
@@ -44,13 +44,14 @@ export function servicesFromEnv(value = process.env.SERVICES): string[] | undefi
 export async function startTwinstack(options: TwinstackOptions = {}): Promise<Twinstack> {
   const names = options.services ?? servicesFromEnv() ?? ALL_SERVICE_NAMES;
   const emulator = new Emulator({
-    services: await loadServices(names),
+    services: serviceLoaders(names),
     defaultRegion: options.defaultRegion ?? process.env.DEFAULT_REGION ?? process.env.AWS_DEFAULT_REGION,
     strictSignatures: options.strictSignatures,
     credentials: options.credentials,
   });
+  // As LocalStack: a service is `available` until its first request loads it, then `running`.
   const health = () => ({
-    services: Object.fromEntries([...emulator.services.keys()].map((n) => [n, 'running'])),
+    services: Object.fromEntries(emulator.serviceNames().map((n) => [n, emulator.services.has(n) ? 'running' : 'available'])),
     edition: 'community',
     version: VERSION,
   });

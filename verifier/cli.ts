@@ -132,7 +132,7 @@ export async function verifyCommand(args: string[]): Promise<number> {
     const { startTwinstack } = await import('../emulator/index.ts');
     const twinstack = await startTwinstack({ port: 0 });
     endpoint = twinstack.endpoint;
-    introspection = twinstack.emulator.introspect();
+    introspection = await twinstack.emulator.introspect();
     stop = () => twinstack.stop();
   } else {
     introspection = await introspect(endpoint);

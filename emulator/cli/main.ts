@@ -37,7 +37,7 @@ const commands: Record<string, Command> = {
       // AKID:SECRET[:ACCOUNT],... — the keys strict mode accepts besides those STS issues.
       credentials: parseCredentialList(process.env.TWINSTACK_CREDENTIALS ?? ''),
     });
-    const services = [...twinstack.emulator.services.keys()].join(', ');
+    const services = twinstack.emulator.serviceNames().join(', ');
     console.log(`twinstack ${VERSION} ready on ${twinstack.endpoint} in ${Math.round(performance.now() - started)} ms (${services})`);
     const shutdown = () => void twinstack.stop().then(() => process.exit(0));
     process.once('SIGINT', shutdown);

@@ -57,7 +57,7 @@ async function serve(emulator: Emulator, internal: Map<string, () => unknown>, r
   if (raw.method === 'GET' || raw.method === 'HEAD') {
     const route = internal.get(raw.path);
     if (route) {
-      const body = JSON.stringify(route());
+      const body = JSON.stringify(await route());
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)) });
       res.end(raw.method === 'HEAD' ? '' : body);
       return;
