@@ -239,6 +239,8 @@ export class Emulator {
     const protocol = protocolFor(service.model, req);
     let operation = '';
     try {
+      const preparing = protocol.prepare?.();
+      if (preparing) await preparing;
       if (req.incoming) await this.receiveBody(req, service, protocol);
       const denied = await this.signatureCheck?.deny(req, service, protocol, requestId);
       if (denied) return denied;

@@ -101,4 +101,8 @@ for (const service of SERVICES) {
   versions[service] = model.metadata.apiVersion;
   console.log(`${service}: ${Object.keys(model.operations).length} operations (${model.metadata.protocol})`);
 }
+// AWS's partitions (names, DNS suffixes, region patterns) for emulator/core/arn.ts; region descriptions dropped.
+const partitions: Json = JSON.parse(readFileSync(join(current.dir, 'data', 'partitions.json'), 'utf8'));
+for (const p of partitions.partitions) p.regions = Object.fromEntries(Object.keys(p.regions).map((region) => [region, {}]));
+writeFileSync(join(here, 'partitions.json'), JSON.stringify(partitions) + '\n');
 writeFileSync(join(here, 'VERSIONS.json'), JSON.stringify(versions, null, 2) + '\n');

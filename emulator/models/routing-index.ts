@@ -31,11 +31,12 @@ export function routingEntry(model: ServiceModel): RoutingEntry {
 }
 
 const INDEX_FILE = new URL('./routing-index.json', import.meta.url);
+const NOT_MODELS = new Set(['VERSIONS.json', 'routing-index.json', 'partitions.json']);
 
 /** Every model's entry, computed from the models themselves. */
 export function buildRoutingIndex(): Record<string, RoutingEntry> {
   const names = readdirSync(new URL('.', INDEX_FILE))
-    .filter((file) => file.endsWith('.json') && file !== 'VERSIONS.json' && file !== 'routing-index.json')
+    .filter((file) => file.endsWith('.json') && !NOT_MODELS.has(file))
     .map((file) => file.slice(0, -'.json'.length))
     .sort();
   return Object.fromEntries(names.map((name) => [name, routingEntry(loadModel(name))]));
