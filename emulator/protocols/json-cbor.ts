@@ -36,7 +36,7 @@ export const awsJsonCbor: Protocol = {
       }
     }
     const operation = (req.headers['x-amz-target'] ?? '').split('.').pop()!;
-    const ref = model.operations[operation]?.input;
+    const ref = Object.hasOwn(model.operations, operation) ? model.operations[operation].input : undefined;
     const json = ref ? convert(model, ref, document, toJsonLeaf) : document;
     return awsJson.parse({ ...req, body: Buffer.from(JSON.stringify(json ?? {})) }, model);
   },
@@ -86,6 +86,8 @@ const fromJsonLeaf: Leaf = (type, value) => {
 
 /** Rewrites the blob and timestamp leaves of a document along its shape. */
 function convert(model: ServiceModel, ref: ShapeRef, value: unknown, leaf: Leaf): unknown {
+  // CBOR integers beyond 2^53 decode as BigInt, which JSON cannot hold: they become numbers, as in a JSON body.
+  if (typeof value === 'bigint') return leaf(model.shapes[ref.shape].type, Number(value));
   if (value === null || value === undefined || typeof value !== 'object' || value instanceof Uint8Array || value instanceof Date) {
     return leaf(model.shapes[ref.shape].type, value);
   }
@@ -96,7 +98,7 @@ function convert(model: ServiceModel, ref: ShapeRef, value: unknown, leaf: Leaf)
   }
   if (shape.type === 'structure') {
     const members = shape.members ?? {};
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, members[k] ? convert(model, members[k], v, leaf) : v]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, Object.hasOwn(members, k) ? convert(model, members[k], v, leaf) : v]));
   }
   return value;
 }
