@@ -10,7 +10,7 @@ import type { FaultRule } from './faults/rules.ts';
 import { InitHooks } from './init/hooks.ts';
 import type { ConfiguredCredentials } from './gateway/sigv4.ts';
 import { startServer } from './server/http.ts';
-import { ALL_SERVICE_NAMES, loadServices } from './services/index.ts';
+import { ALL_SERVICE_NAMES, serviceLoaders } from './services/index.ts';
 
 export { Emulator } from './core/emulator.ts';
 export { AwsError } from './core/errors.ts';
@@ -81,14 +81,15 @@ export async function startTwinstack(options: TwinstackOptions = {}): Promise<Tw
   const hookEnv = (endpoint: string) => ({ AWS_ENDPOINT_URL: endpoint, LOCALSTACK_HOST: endpoint.replace(/^http:\/\//, ''), AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1' });
   await init.run('BOOT', hookEnv(`http://${host}:${port}`));
   const emulator = new Emulator({
-    services: await loadServices(names),
+    services: serviceLoaders(names),
     defaultRegion: options.defaultRegion ?? process.env.DEFAULT_REGION ?? process.env.AWS_DEFAULT_REGION,
     strictSignatures: options.strictSignatures,
     credentials: options.credentials,
     crossAccount: options.crossAccount ?? crossAccountModeFrom(process.env.TWINSTACK_CROSS_ACCOUNT),
   });
+  // As LocalStack: a service is `available` until its first request loads it, then `running`.
   const health = () => ({
-    services: Object.fromEntries([...emulator.services.keys()].map((n) => [n, 'running'])),
+    services: Object.fromEntries(emulator.serviceNames().map((n) => [n, emulator.services.has(n) ? 'running' : 'available'])),
     edition: 'community',
     version: VERSION,
   });

@@ -47,7 +47,7 @@ const commands: Record<string, Command> = {
       console.error(`twinstack: ${line}`);
       return 1;
     }
-    const services = [...twinstack.emulator.services.keys()].join(', ');
+    const services = twinstack.emulator.serviceNames().join(', ');
     console.log(`twinstack ${VERSION} ready on ${twinstack.endpoint} in ${Math.round(performance.now() - started)} ms (${services})`);
     const shutdown = () => void twinstack.stop().then(() => process.exit(0));
     process.once('SIGINT', shutdown);

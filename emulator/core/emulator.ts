@@ -7,7 +7,8 @@ import { CredentialRegistry } from './credentials.ts';
 import { recordExercised } from './exercised.ts';
 import type { Caller, RequestContext, ServiceDefinition } from './service.ts';
 import { StateStore } from './state.ts';
-import { findService, hostParts, indexServices, parseScope, type ServiceIndex } from '../gateway/route.ts';
+import { findService, findServiceByPath, hostParts, indexServices, parseScope, type RoutableService, type ServiceIndex } from '../gateway/route.ts';
+import { routingEntry, routingEntryFor } from '../models/routing-index.ts';
 import { registerConfiguredCredentials, SignatureCheck, type ConfiguredCredentials } from '../gateway/sigv4.ts';
 import { protocolFor } from '../protocols/index.ts';
 import { validateInput } from '../protocols/validate.ts';
@@ -43,8 +44,17 @@ function plainError(error: AwsError, requestId: string): RawResponse {
   };
 }
 
+/** An enabled service whose model and code load on its first request (or call, or delivery). */
+export interface ServiceLoader {
+  readonly name: string;
+  load(): Promise<ServiceDefinition>;
+  /** Services loaded first because this one's handlers use their state (DynamoDB Streams reads DynamoDB's tables). */
+  readonly requires?: readonly string[];
+}
+
 export interface EmulatorOptions {
-  services: ServiceDefinition[];
+  /** Services given whole, or loaders (`emulator/services/index.ts`) that start-up does not run. */
+  services: (ServiceDefinition | ServiceLoader)[];
   defaultRegion?: string;
   /** Access keys the emulator knows besides those STS issues (each acts as the root user of its account). */
   credentials?: ConfiguredCredentials[];
@@ -81,6 +91,7 @@ export class DroppedConnection extends Error {
  * runs the operation against that account's and region's state, and encodes the result.
  */
 export class Emulator {
+  /** Services loaded so far; `serviceNames()` lists every enabled one. */
   readonly services = new Map<string, ServiceDefinition>();
   readonly clock = new Clock();
   readonly credentials = new CredentialRegistry(() => this.clock.now());
@@ -92,16 +103,26 @@ export class Emulator {
   readonly hooks: OperationHook[] = [];
   private readonly timers = new Set<ClockTimer>();
   private readonly states = new Map<string, StateStore<unknown>>();
+  private readonly enabled: string[] = [];
+  private readonly loaders = new Map<string, ServiceLoader>();
+  private readonly loading = new Map<string, Promise<ServiceDefinition>>();
   private readonly index: ServiceIndex;
   private readonly onInternalError: NonNullable<EmulatorOptions['onInternalError']>;
   private readonly signatureCheck?: SignatureCheck;
 
   constructor(options: EmulatorOptions) {
+    const routable: RoutableService[] = [];
     for (const service of options.services) {
-      this.services.set(service.name, service);
-      this.states.set(service.name, new StateStore((a, r) => service.createState(a, r, this), service.global));
+      this.enabled.push(service.name);
+      if ('load' in service) {
+        this.loaders.set(service.name, service);
+        routable.push({ name: service.name, routing: routingEntryFor(service.name) });
+      } else {
+        this.register(service);
+        routable.push({ name: service.name, routing: routingEntry(service.model) });
+      }
     }
-    this.index = indexServices(options.services);
+    this.index = indexServices(routable);
     this.defaultRegion = options.defaultRegion ?? 'us-east-1';
     this.crossAccount = options.crossAccount ?? 'enforce';
     registerConfiguredCredentials(this.credentials, options.credentials ?? []);
@@ -116,10 +137,47 @@ export class Emulator {
     return store.get(accountId, region) as State;
   }
 
+  /** Every enabled service, loaded or not. */
+  serviceNames(): string[] {
+    return [...this.enabled];
+  }
+
+  /** An enabled service, its model and code loaded on first use (with the services it requires); undefined if not enabled. */
+  async loadService(name: string): Promise<ServiceDefinition | undefined> {
+    const loaded = this.services.get(name);
+    if (loaded) return loaded;
+    const loader = this.loaders.get(name);
+    if (!loader) return undefined;
+    let loading = this.loading.get(name);
+    if (!loading) {
+      loading = (async () => {
+        for (const required of loader.requires ?? []) await this.loadService(required);
+        const service = await loader.load();
+        this.register(service);
+        return service;
+      })();
+      this.loading.set(name, loading);
+    }
+    return loading;
+  }
+
+  private async loadAll(): Promise<void> {
+    await Promise.all(this.enabled.map((name) => this.loadService(name)));
+  }
+
+  private register(service: ServiceDefinition): void {
+    this.services.set(service.name, service);
+    this.states.set(service.name, new StateStore((a, r) => service.createState(a, r, this), service.global));
+  }
+
   /** The service whose ARNs have this service part (`sqs`, `lambda`, `states`...), if enabled. */
-  serviceForArn(arnService: string): ServiceDefinition | undefined {
-    for (const service of this.services.values()) if ((service.arnService ?? service.name) === arnService) return service;
-    return undefined;
+  async serviceForArn(arnService: string): Promise<ServiceDefinition | undefined> {
+    const find = () => [...this.services.values()].find((service) => (service.arnService ?? service.name) === arnService);
+    const found = find();
+    if (found || this.services.size === this.enabled.length) return found;
+    // Only a loaded definition knows its ARN service part.
+    await this.loadAll();
+    return find();
   }
 
   /**
@@ -133,7 +191,7 @@ export class Emulator {
     input: object,
     options: { caller: Caller; accountId?: string; region: string },
   ): Promise<Output> {
-    const service = this.services.get(serviceName);
+    const service = await this.loadService(serviceName);
     if (!service) throw new AwsError('ServiceNotEnabled', `service ${serviceName} is not enabled in this twinstack`, { status: 400 });
     const handler = Object.hasOwn(service.handlers, operation) ? service.handlers[operation] : undefined;
     if (!handler) throw CommonErrors.notImplemented(service.name, operation);
@@ -228,8 +286,9 @@ export class Emulator {
     };
   }
 
-  /** Operations each service implements, against all operations in its AWS model (for parity reports). */
-  introspect(): Record<string, { implemented: string[]; all: string[] }> {
+  /** Operations each service implements, against all operations in its AWS model (for parity reports); loads every service. */
+  async introspect(): Promise<Record<string, { implemented: string[]; all: string[] }>> {
+    await this.loadAll();
     const out: Record<string, { implemented: string[]; all: string[] }> = {};
     for (const [name, service] of this.services) {
       const all = Object.keys(service.model.operations).sort();
@@ -249,11 +308,19 @@ export class Emulator {
         return plainError(error instanceof AwsError ? error : requestTooLarge(DEFAULT_BODY_LIMIT), requestId);
       }
     }
-    const service = findService(req, this.index, scope);
+    let routed = findService(req, this.index, scope)?.name;
+    if (!routed) {
+      // Path claims are made by service code: every service is loaded (once) for requests that say nothing else.
+      await this.loadAll();
+      routed = findServiceByPath(req, this.index, this.services.values());
+    }
+    const service = routed && (this.services.get(routed) ?? (await this.loadService(routed)));
     if (!service) return plainError(new AwsError('UnknownService', 'twinstack could not tell which AWS service this request is for', { status: 400 }), requestId);
     const protocol = protocolFor(service.model, req);
     let operation = '';
     try {
+      const preparing = protocol.prepare?.();
+      if (preparing) await preparing;
       if (req.incoming) await this.receiveBody(req, service, protocol);
       const denied = await this.signatureCheck?.deny(req, service, protocol, requestId);
       if (denied) return denied;

@@ -11,7 +11,7 @@ import type { DeliveryPayload, DeliverySource } from './types.ts';
 export async function deliver(emulator: Emulator, targetArn: string, payload: DeliveryPayload, source: DeliverySource): Promise<unknown> {
   const target = parseArn(targetArn);
   if (!target) throw new AwsError('InvalidParameter', `Invalid target ARN: ${targetArn}`, { status: 400 });
-  const service = emulator.serviceForArn(target.service);
+  const service = await emulator.serviceForArn(target.service);
   if (!service?.deliveryTarget) {
     throw new AwsError('InvalidParameter', `Delivery to ${target.service} is not supported by twinstack`, { status: 400 });
   }

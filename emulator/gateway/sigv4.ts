@@ -1,6 +1,4 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Hash } from '@smithy/hash-node';
-import { SignatureV4 } from '@smithy/signature-v4';
 import type { HttpRequest } from '@smithy/types';
 import { accountRootArn } from '../core/arn.ts';
 import { AwsError } from '../core/errors.ts';
@@ -185,6 +183,8 @@ async function expectedSignature(req: RawRequest, signed: SignedRequest, known: 
     query[key] = existing === undefined ? value : [existing, value].flat();
   }
   const request: HttpRequest = { method: req.method, protocol: 'http:', hostname: req.headers['host'] ?? '', path: req.path, query, headers, body: req.body };
+  // Loaded with the first signature to check: only strict mode checks signatures.
+  const [{ Hash }, { SignatureV4 }] = await Promise.all([import('@smithy/hash-node'), import('@smithy/signature-v4')]);
   const signer = new SignatureV4({
     credentials: { accessKeyId: known.accessKeyId, secretAccessKey: known.secretAccessKey, sessionToken: signed.sessionToken },
     region: signed.region,
