@@ -7,7 +7,7 @@ import type {
 } from '@aws-sdk/client-dynamodb';
 import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
-import { evaluateCondition, ExpressionContext, parseCondition, type Condition } from '../expressions/index.ts';
+import { evaluateCondition, ExpressionContext, parseCondition, project, type Condition } from '../expressions/index.ts';
 import { keyMismatch, validation } from '../errors.ts';
 import { checkItemKeys, checkItemSize, validItem, validKey } from '../keys.ts';
 import { parseStatement, type PartiqlStatement } from '../partiql/index.ts';
@@ -103,6 +103,14 @@ function runSelect(state: DynamoState, statement: Select, input: { Limit?: numbe
   return { Items: page.Items, NextToken: page.LastEvaluatedKey && encodeToken(page.LastEvaluatedKey), ConsumedCapacity: page.ConsumedCapacity, LastEvaluatedKey: page.LastEvaluatedKey };
 }
 
+/** A SELECT of one item by its full key (batches and transactions), with its WHERE and its projection. */
+function selectOne(state: DynamoState, select: Select): Item | undefined {
+  const table = state.table(select.table);
+  const item = table.get(validKey(table, select.keyEqualities));
+  if (!item || (select.where && !evaluateCondition(select.where, item))) return undefined;
+  return select.projection ? project(item, select.projection) : item;
+}
+
 export function executeStatement(input: ExecuteStatementCommandInput, ctx: Ctx) {
   const statement = parseStatement(input.Statement!, input.Parameters);
   if (statement.kind === 'select') return runSelect(ctx.state, statement, input);
@@ -124,13 +132,7 @@ export function batchExecuteStatement(input: BatchExecuteStatementCommandInput, 
     try {
       const statement = parseStatement(request.Statement!, request.Parameters);
       tableName = statement.table;
-      if (statement.kind === 'select') {
-        const table = ctx.state.table(statement.table);
-        const key = validKey(table, statement.keyEqualities);
-        const item = table.get(key);
-        const matches = item && (!statement.where || evaluateCondition(statement.where, item));
-        return { TableName: statement.table, Item: matches ? item : undefined };
-      }
+      if (statement.kind === 'select') return { TableName: statement.table, Item: selectOne(ctx.state, statement) };
       runWrite(prepareWrite(ctx.state, statement, request.ReturnValuesOnConditionCheckFailure));
       return { TableName: statement.table };
     } catch (error) {
@@ -150,10 +152,8 @@ export function executeTransaction(input: ExecuteTransactionCommandInput, ctx: C
   if (reads.length) {
     return {
       Responses: reads.map(({ statement }) => {
-        const select = statement as Select;
-        const table = ctx.state.table(select.table);
-        const item = table.get(validKey(table, select.keyEqualities));
-        return item && (!select.where || evaluateCondition(select.where, item)) ? { Item: item } : {};
+        const item = selectOne(ctx.state, statement as Select);
+        return item ? { Item: item } : {};
       }),
     };
   }
