@@ -4,6 +4,7 @@ import {
   BatchGetItemCommand,
   CreateTableCommand,
   type CreateTableCommandInput,
+  ExecuteStatementCommand,
   ExecuteTransactionCommand,
   PutItemCommand,
   QueryCommand,
@@ -89,6 +90,14 @@ describe('DynamoDB validation order, wording and limits', function () {
     await new Promise((resolve) => setTimeout(resolve, 20));
     const again = (await enable()).ContinuousBackupsDescription!.PointInTimeRecoveryDescription!.EarliestRestorableDateTime!;
     assert.equal(again.getTime(), first.getTime());
+  });
+
+  it('PartiQL on a missing index says so without naming it (unlike Query)', async () => {
+    await rejectsWith(
+      ctx.ddb.send(new ExecuteStatementCommand({ Statement: `SELECT * FROM "${TableName}"."no-such-index" WHERE pk = 'a'` })),
+      'ValidationException',
+      'The table does not have the specified index',
+    );
   });
 
   it('BatchExecuteStatement and ExecuteTransaction honour the SELECT projection', async () => {

@@ -83,6 +83,8 @@ function decodeToken(token: string): Item {
 
 function runSelect(state: DynamoState, statement: Select, input: { Limit?: number; ConsistentRead?: boolean; NextToken?: string; ReturnConsumedCapacity?: string }) {
   const table = state.table(statement.table);
+  // Query names the missing index; PartiQL does not (pinned against AWS by nubo-db/dynamodb-conformance).
+  if (statement.index !== undefined && !table.indexes.has(statement.index)) throw validation('The table does not have the specified index');
   const source = resolveSource(table, { IndexName: statement.index, ConsistentRead: input.ConsistentRead });
   const schema = source.index?.schema ?? table.schema;
   const store = source.index?.store ?? table.items;
