@@ -1,6 +1,7 @@
 import type { ServiceModel } from '../models/types.ts';
 import type { DeliveryTarget } from '../delivery/types.ts';
 import type { Emulator } from './emulator.ts';
+import type { AwsError } from './errors.ts';
 
 /** Who is making a request: a client's credentials, or an AWS service acting for a resource (SNS for a topic). */
 export interface Caller {
@@ -83,4 +84,10 @@ export interface ServiceDefinition<State = unknown> {
   readonly deliveryTarget?: DeliveryTarget;
   /** The service part of this service's ARNs when it differs from `name` (Step Functions: `states`). */
   readonly arnService?: string;
+  /**
+   * Request size limits, enforced while the body arrives (nothing past the limit is read): `body` for buffered
+   * requests (default 20 MiB), `streamingPayload` for operations with a streaming payload (default 5 GiB). `tooLarge`
+   * is the service's own error for an oversized request (default: 413 `RequestEntityTooLarge`).
+   */
+  readonly requestLimits?: { readonly body?: number; readonly streamingPayload?: number; tooLarge?(limit: number): AwsError };
 }

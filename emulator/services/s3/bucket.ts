@@ -62,7 +62,10 @@ export class Bucket {
     let replaced: S3Object | undefined;
     if (object.versionId === NULL_VERSION) {
       const at = versions.findIndex((v) => v.versionId === NULL_VERSION);
-      if (at >= 0) replaced = versions.splice(at, 1)[0];
+      if (at >= 0) {
+        replaced = versions.splice(at, 1)[0];
+        replaced.body.release();
+      }
     }
     versions.unshift(object);
     return replaced;
@@ -74,6 +77,7 @@ export class Bucket {
     const at = versions?.findIndex((v) => v.versionId === versionId) ?? -1;
     if (!versions || at < 0) return undefined;
     const [removed] = versions.splice(at, 1);
+    removed.body.release();
     if (versions.length === 0) {
       this.objects.delete(key);
       this.keys.delete(key);

@@ -30,20 +30,27 @@ export function providedChecksum(input: ChecksumMembers): { algorithm: ChecksumA
 }
 
 /**
- * The full-object checksum stored with a new object: the one the client sent, else one of the algorithm it asked for,
- * else CRC64NVME, which AWS computes for every object uploaded without one.
+ * The algorithm of the full-object checksum S3 stores for an upload: the one asked for, else the one sent (in a header
+ * or an announced aws-chunked trailer), else CRC64NVME, which AWS computes for every object uploaded without one.
  */
-export function objectChecksum(input: ChecksumMembers & { ChecksumAlgorithm?: string }, body: Buffer): StoredChecksum {
-  const provided = providedChecksum(input);
+export function uploadAlgorithm(input: ChecksumMembers & { ChecksumAlgorithm?: string }, headers: Readonly<Record<string, string>>): ChecksumAlgorithm {
   const requested = parseAlgorithm(input.ChecksumAlgorithm);
-  if (provided) {
-    if (requested && requested !== provided.algorithm) {
-      throw S3Errors.invalidRequest(`Value for x-amz-checksum-${requested.toLowerCase()} header is invalid.`);
-    }
-    return { ...provided, type: 'FULL_OBJECT' };
+  const sent = providedChecksum(input)?.algorithm ?? trailerAlgorithm(headers);
+  if (requested && sent && requested !== sent) {
+    throw S3Errors.invalidRequest(`Value for x-amz-checksum-${requested.toLowerCase()} header is invalid.`);
   }
-  const algorithm = requested ?? 'CRC64NVME';
-  return { algorithm, value: checksumOf(algorithm, body)!, type: 'FULL_OBJECT' };
+  return requested ?? sent ?? 'CRC64NVME';
+}
+
+function trailerAlgorithm(headers: Readonly<Record<string, string>>): ChecksumAlgorithm | undefined {
+  const trailer = /x-amz-checksum-([a-z0-9]+)/i.exec(headers['x-amz-trailer'] ?? '')?.[1];
+  return CHECKSUM_ALGORITHMS.find((a) => a.toLowerCase() === trailer?.toLowerCase());
+}
+
+/** The checksum stored once the payload is read: the value sent (already verified against it), else the computed one. */
+export function storedChecksum(input: ChecksumMembers, algorithm: ChecksumAlgorithm, computed: string): StoredChecksum {
+  const provided = providedChecksum(input);
+  return { algorithm, value: provided?.algorithm === algorithm ? provided.value : computed, type: 'FULL_OBJECT' };
 }
 
 /** Output members for a stored checksum. */

@@ -1,5 +1,7 @@
 import type { Handler, ServiceDefinition } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
+import { S3Errors } from './errors.ts';
+import { MAX_OBJECT_SIZE } from './write.ts';
 import { getBucketAcl, getObjectAcl, putBucketAcl, putObjectAcl } from './operations/acl.ts';
 import { bucketConfigHandlers } from './operations/bucket-configs.ts';
 import { createBucket, deleteBucket, getBucketLocation, headBucket, listBuckets } from './operations/buckets.ts';
@@ -30,6 +32,11 @@ const s3: ServiceDefinition<Record<string, never>> = {
   name: 's3',
   model: loadModel('s3'),
   validation: 'none',
+  // AWS's limits: 5 GiB per PutObject or UploadPart body, streamed; configuration documents are small.
+  requestLimits: {
+    streamingPayload: MAX_OBJECT_SIZE,
+    tooLarge: (limit) => S3Errors.entityTooLarge(limit + 1, limit),
+  },
   createState: () => ({}),
   handlers: {
     ...bucketConfigHandlers,

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import type { ObjectBody } from './body.ts';
 import type { ChecksumAlgorithm } from './object.ts';
 import type { objectSettings } from './write.ts';
 
 export interface UploadedPart {
   number: number;
-  body: Buffer;
+  body: ObjectBody;
   etag: string;
   lastModified: Date;
   /** Base64 digest with the upload's checksum algorithm. */

@@ -63,7 +63,7 @@ export function notify(ctx: S3Context, bucket: Bucket, eventName: string, object
   world.eventSequence += 1n;
   const s3Object: Record<string, unknown> = { key: eventKey(object.key) };
   if (eventName.startsWith('s3:ObjectCreated')) {
-    s3Object.size = object.body.length;
+    s3Object.size = object.body.size;
     s3Object.eTag = object.etag.replace(/"/g, '');
   }
   if (object.versionId !== 'null' && bucket.versioning) s3Object.versionId = object.versionId;

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { ObjectBody } from './body.ts';
 
 /** The checksum algorithms S3 stores with an object. */
 export const CHECKSUM_ALGORITHMS = ['CRC32', 'CRC32C', 'CRC64NVME', 'SHA1', 'SHA256'] as const;
@@ -52,7 +53,7 @@ export interface S3Object {
   key: string;
   versionId: string;
   deleteMarker: boolean;
-  body: Buffer;
+  body: ObjectBody;
   etag: string;
   lastModified: Date;
   headers: ContentHeaders;
@@ -74,8 +75,8 @@ export function newVersionId(): string {
   return randomBytes(24).toString('base64url');
 }
 
-export function md5Etag(body: Buffer): string {
-  return `"${createHash('md5').update(body).digest('hex')}"`;
+export function quotedEtag(md5Hex: string): string {
+  return `"${md5Hex}"`;
 }
 
 /** S3 times have second precision. */

@@ -2,6 +2,7 @@ import { AwsError } from '../../core/errors.ts';
 import type { Emulator } from '../../core/emulator.ts';
 import type { RequestContext } from '../../core/service.ts';
 import type { Bucket } from './bucket.ts';
+import { BodyStore } from './body.ts';
 import { S3Errors } from './errors.ts';
 
 /**
@@ -12,6 +13,8 @@ export interface S3World {
   readonly buckets: Map<string, Bucket>;
   /** Whether the lifecycle sweeper has been started for this emulator. */
   sweeping: boolean;
+  /** Where object bodies are kept: memory, or files under TWINSTACK_S3_DATA_DIR. */
+  readonly bodies: BodyStore;
   /** Makes event records' sequencers increase. */
   eventSequence: bigint;
 }
@@ -21,7 +24,7 @@ const worlds = new WeakMap<Emulator, S3World>();
 export function s3World(emulator: Emulator): S3World {
   let world = worlds.get(emulator);
   if (!world) {
-    world = { buckets: new Map(), sweeping: false, eventSequence: 0n };
+    world = { buckets: new Map(), sweeping: false, eventSequence: 0n, bodies: new BodyStore(process.env.TWINSTACK_S3_DATA_DIR || undefined) };
     worlds.set(emulator, world);
   }
   return world;

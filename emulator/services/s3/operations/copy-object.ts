@@ -1,10 +1,11 @@
 import type { CopyObjectRequest } from '@aws-sdk/client-s3';
-import { checksumOf, checksumOutput, parseAlgorithm } from '../checksums.ts';
+import { digestBody } from '../body.ts';
+import { checksumOutput, parseAlgorithm } from '../checksums.ts';
 import { checkWriteConditions } from '../conditions.ts';
 import { resolveCopySource } from '../copy-source.ts';
 import { S3Errors } from '../errors.ts';
 import { notify } from '../notifications.ts';
-import { md5Etag, s3Now, type S3Object } from '../object.ts';
+import { quotedEtag, s3Now, type S3Object } from '../object.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
 import { tagsFromHeader } from '../tags.ts';
 import { objectSettings, validateKey } from '../write.ts';
@@ -15,7 +16,7 @@ function invalidDirective(name: string, value: string | undefined): void {
   }
 }
 
-export function copyObject(input: CopyObjectRequest, ctx: S3Context) {
+export async function copyObject(input: CopyObjectRequest, ctx: S3Context) {
   const bucket = requireBucket(ctx, input);
   const key = input.Key ?? '';
   validateKey(key);
@@ -44,14 +45,18 @@ export function copyObject(input: CopyObjectRequest, ctx: S3Context) {
   if (input.TaggingDirective !== 'REPLACE') settings.tags = source.tags.map((t) => ({ ...t }));
   else settings.tags = tagsFromHeader(input.Tagging);
   const algorithm = parseAlgorithm(input.ChecksumAlgorithm) ?? source.checksum?.algorithm ?? 'CRC64NVME';
+  // The copy is one object: a plain MD5 ETag and a full-object checksum, reused from the source where they apply.
+  const sourceMd5 = /^"[0-9a-f]{32}"$/.test(source.etag) ? source.etag : quotedEtag((await digestBody(source.body, 'md5')).toString('hex'));
+  const reusable = source.checksum?.algorithm === algorithm && source.checksum.type === 'FULL_OBJECT';
+  const checksum = reusable ? source.checksum!.value : (await digestBody(source.body, algorithm)).toString('base64');
   const object: S3Object = {
     key,
     versionId: bucket.nextVersionId(),
     deleteMarker: false,
-    body: source.body,
-    etag: md5Etag(source.body),
+    body: source.body.retain(),
+    etag: sourceMd5,
     lastModified: s3Now(ctx.emulator.clock.now()),
-    checksum: { algorithm, value: checksumOf(algorithm, source.body)!, type: 'FULL_OBJECT' },
+    checksum: { algorithm, value: checksum, type: 'FULL_OBJECT' },
     ...settings,
   };
   bucket.store(object);

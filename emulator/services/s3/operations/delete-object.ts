@@ -4,6 +4,7 @@ import type { Bucket } from '../bucket.ts';
 import { etagMatches } from '../conditions.ts';
 import { S3Errors } from '../errors.ts';
 import { notify } from '../notifications.ts';
+import { EMPTY_BODY } from '../body.ts';
 import { NULL_VERSION, s3Now, type S3Object } from '../object.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
 
@@ -49,7 +50,7 @@ export function deleteOne(
     key,
     versionId: bucket.nextVersionId(),
     deleteMarker: true,
-    body: Buffer.alloc(0),
+    body: EMPTY_BODY,
     etag: '',
     lastModified: s3Now(ctx.emulator.clock.now()),
     headers: {},

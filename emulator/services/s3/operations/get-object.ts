@@ -7,11 +7,11 @@ import { checkCustomerKey, findVersion, parseRange } from '../read.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
 
 type ReadRequest = GetObjectRequest | HeadObjectRequest;
-type ReadOutput = Omit<GetObjectOutput, 'Body'> & { Body?: Buffer };
+type ReadOutput = Omit<GetObjectOutput, 'Body'> & { Body?: Buffer | AsyncIterable<Buffer> };
 
 /** The byte range of a part of a multipart object (`partNumber`), with AWS's errors for a part that is not there. */
 function partRange(object: S3Object, partNumber: number): { start: number; end: number } {
-  const parts = object.parts ?? [{ size: object.body.length }];
+  const parts = object.parts ?? [{ size: object.body.size }];
   if (partNumber < 1 || partNumber > 10000) {
     throw new AwsError('InvalidArgument', 'Part number must be an integer between 1 and 10000, inclusive', {
       status: 400,
@@ -32,17 +32,17 @@ function readObject(input: ReadRequest, ctx: S3Context, method: 'GET' | 'HEAD'):
   const object = findVersion(bucket, key, input.VersionId, method);
   checkReadConditions(input, object);
   checkCustomerKey(object, input);
-  const size = object.body.length;
+  const size = object.body.size;
   if (input.PartNumber !== undefined && input.Range !== undefined) {
     throw new AwsError('InvalidRequest', 'Cannot specify both Range header and partNumber query parameter', { status: 400 });
   }
   const range = input.PartNumber !== undefined ? partRange(object, input.PartNumber) : parseRange(input.Range, size);
   const wholeObject = !range || (range.start === 0 && range.end === size - 1 && input.PartNumber === undefined);
-  const body = range ? object.body.subarray(range.start, range.end + 1) : object.body;
+  const length = range ? range.end - range.start + 1 : size;
   const output: ReadOutput = {
     AcceptRanges: 'bytes',
     LastModified: object.lastModified,
-    ContentLength: body.length,
+    ContentLength: length,
     ETag: object.etag,
     ContentRange: range && (input.Range !== undefined || object.parts) ? `bytes ${range.start}-${range.end}/${size}` : undefined,
     VersionId: bucket.versioning ? object.versionId : undefined,
@@ -63,7 +63,7 @@ function readObject(input: ReadRequest, ctx: S3Context, method: 'GET' | 'HEAD'):
     ...(object.encryption as object),
     ...(input.ChecksumMode === 'ENABLED' && wholeObject ? checksumOutput(object.checksum) : {}),
   };
-  if (method === 'GET') output.Body = body;
+  if (method === 'GET') output.Body = range ? object.body.read(range.start, range.end) : object.body.read();
   return output;
 }
 

@@ -12,7 +12,7 @@ function contentOf(object: S3Object, owner: boolean, accountId: string) {
     ETag: object.etag,
     ChecksumAlgorithm: object.checksum ? [object.checksum.algorithm] : undefined,
     ChecksumType: object.checksum?.type,
-    Size: object.body.length,
+    Size: object.body.size,
     StorageClass: object.storageClass,
     Owner: owner ? { ID: canonicalUserId(accountId) } : undefined,
   };

@@ -94,7 +94,7 @@ export function listParts(input: ListPartsRequest, ctx: S3Context) {
       PartNumber: p.number,
       LastModified: p.lastModified,
       ETag: p.etag,
-      Size: p.body.length,
+      Size: p.body.size,
       ...(upload.checksumAlgorithm ? { [`Checksum${upload.checksumAlgorithm}`]: p.checksum } : {}),
     })),
     Initiator: owner,

@@ -8,15 +8,16 @@ import type {
 } from '@aws-sdk/client-s3';
 import { AwsError } from '../../../core/errors.ts';
 import type { Bucket } from '../bucket.ts';
-import { checksumOf, checksumOutput, parseAlgorithm, providedChecksum, type ChecksumMembers } from '../checksums.ts';
+import { ConcatBody, digestBody, type ObjectBody } from '../body.ts';
+import { checksumOf, checksumOutput, parseAlgorithm, providedChecksum, uploadAlgorithm, type ChecksumMembers } from '../checksums.ts';
 import { checkWriteConditions } from '../conditions.ts';
 import { copySourceRange, resolveCopySource } from '../copy-source.ts';
 import { S3Errors } from '../errors.ts';
 import { MAX_PARTS, MIN_PART_SIZE, newUploadId, type MultipartUpload } from '../multipart.ts';
 import { notify } from '../notifications.ts';
-import { md5Etag, s3Now, type S3Object, type StoredChecksum } from '../object.ts';
-import { requireBucket, type S3Context } from '../registry.ts';
-import { customerKeyMd5, MAX_OBJECT_SIZE, objectSettings, validateKey } from '../write.ts';
+import { quotedEtag, s3Now, type S3Object, type StoredChecksum } from '../object.ts';
+import { requireBucket, s3World, type S3Context } from '../registry.ts';
+import { customerKeyMd5, objectSettings, validateKey } from '../write.ts';
 
 export function requireUpload(bucket: Bucket, key: string, uploadId: string | undefined): MultipartUpload {
   const upload = bucket.uploads.get(uploadId ?? '');
@@ -62,16 +63,14 @@ function checkPartNumber(partNumber: number | undefined): number {
   return partNumber;
 }
 
-/** The part's checksum with the upload's algorithm: the one sent (the protocol layer verified it), else computed. */
-function partChecksum(upload: MultipartUpload, input: ChecksumMembers, body: Buffer): string | undefined {
-  const provided = providedChecksum(input);
-  if (provided && upload.checksumAlgorithm && provided.algorithm !== upload.checksumAlgorithm) {
+/** A part sent with another algorithm than the upload's is refused (before its body is read). */
+function checkPartAlgorithm(upload: MultipartUpload, input: ChecksumMembers, headers: Readonly<Record<string, string>>): void {
+  const sent = providedChecksum(input)?.algorithm ?? (headers['x-amz-trailer'] ? uploadAlgorithm({}, headers) : undefined);
+  if (sent && upload.checksumAlgorithm && sent !== upload.checksumAlgorithm) {
     throw S3Errors.invalidRequest(
-      `Checksum Type mismatch occurred, expected checksum Type: ${upload.checksumAlgorithm.toLowerCase()}, actual checksum Type: ${provided.algorithm.toLowerCase()}`,
+      `Checksum Type mismatch occurred, expected checksum Type: ${upload.checksumAlgorithm.toLowerCase()}, actual checksum Type: ${sent.toLowerCase()}`,
     );
   }
-  if (!upload.checksumAlgorithm) return undefined;
-  return provided?.value ?? checksumOf(upload.checksumAlgorithm, body);
 }
 
 function checkPartEncryption(upload: MultipartUpload, input: { SSECustomerAlgorithm?: string; SSECustomerKey?: string; SSECustomerKeyMD5?: string }): void {
@@ -82,43 +81,42 @@ function checkPartEncryption(upload: MultipartUpload, input: { SSECustomerAlgori
   }
 }
 
-function storePart(ctx: S3Context, upload: MultipartUpload, partNumber: number, body: Buffer, checksum: string | undefined) {
-  const part = { number: partNumber, body, etag: md5Etag(body), lastModified: s3Now(ctx.emulator.clock.now()), checksum };
+/** Receives a part's bytes and stores the part (replacing one with the same number). */
+async function receivePart(ctx: S3Context, upload: MultipartUpload, partNumber: number, payload: unknown, input: ChecksumMembers) {
+  const algorithms = upload.checksumAlgorithm ? [upload.checksumAlgorithm] : [];
+  const received = await s3World(ctx.emulator).bodies.receive(payload, algorithms);
+  const provided = providedChecksum(input);
+  const checksum = upload.checksumAlgorithm ? (provided?.value ?? received.checksums[upload.checksumAlgorithm]) : undefined;
+  const part = { number: partNumber, body: received.body, etag: quotedEtag(received.md5), lastModified: s3Now(ctx.emulator.clock.now()), checksum };
+  upload.parts.get(partNumber)?.body.release();
   upload.parts.set(partNumber, part);
   return part;
 }
 
-export function uploadPart(input: UploadPartRequest & { Body?: Buffer }, ctx: S3Context) {
+function partChecksumOutput(upload: MultipartUpload, checksum: string | undefined) {
+  return upload.checksumAlgorithm ? { [`Checksum${upload.checksumAlgorithm}`]: checksum } : {};
+}
+
+export async function uploadPart(input: Omit<UploadPartRequest, 'Body'> & { Body?: unknown }, ctx: S3Context) {
   const bucket = requireBucket(ctx, input);
   const partNumber = checkPartNumber(input.PartNumber);
   const upload = requireUpload(bucket, input.Key ?? '', input.UploadId);
   checkPartEncryption(upload, input);
-  const body = input.Body ?? Buffer.alloc(0);
-  if (body.length > MAX_OBJECT_SIZE) throw S3Errors.entityTooLarge(body.length, MAX_OBJECT_SIZE);
-  const part = storePart(ctx, upload, partNumber, body, partChecksum(upload, input, body));
-  return {
-    ETag: part.etag,
-    ...(upload.checksumAlgorithm ? { [`Checksum${upload.checksumAlgorithm}`]: part.checksum } : {}),
-    ...upload.settings.encryption,
-  };
+  checkPartAlgorithm(upload, input, ctx.headers);
+  const part = await receivePart(ctx, upload, partNumber, input.Body, input);
+  return { ETag: part.etag, ...partChecksumOutput(upload, part.checksum), ...upload.settings.encryption };
 }
 
-export function uploadPartCopy(input: UploadPartCopyRequest, ctx: S3Context) {
+export async function uploadPartCopy(input: UploadPartCopyRequest, ctx: S3Context) {
   const bucket = requireBucket(ctx, input);
   const partNumber = checkPartNumber(input.PartNumber);
   const upload = requireUpload(bucket, input.Key ?? '', input.UploadId);
   const { object } = resolveCopySource(input, ctx);
-  const range = copySourceRange(input.CopySourceRange, object.body.length);
-  const body = range ? object.body.subarray(range.start, range.end + 1) : object.body;
-  const checksum = upload.checksumAlgorithm ? checksumOf(upload.checksumAlgorithm, body) : undefined;
-  const part = storePart(ctx, upload, partNumber, body, checksum);
+  const range = copySourceRange(input.CopySourceRange, object.body.size);
+  const part = await receivePart(ctx, upload, partNumber, range ? object.body.read(range.start, range.end) : object.body.read(), {});
   return {
     CopySourceVersionId: object.versionId !== 'null' ? object.versionId : undefined,
-    CopyPartResult: {
-      ETag: part.etag,
-      LastModified: part.lastModified,
-      ...(upload.checksumAlgorithm ? { [`Checksum${upload.checksumAlgorithm}`]: checksum } : {}),
-    },
+    CopyPartResult: { ETag: part.etag, LastModified: part.lastModified, ...partChecksumOutput(upload, part.checksum) },
     ...upload.settings.encryption,
   };
 }
@@ -132,14 +130,14 @@ function invalidPart(upload: MultipartUpload, partNumber: number | undefined, et
 }
 
 /** The multipart object's checksum: COMPOSITE (digest of the part digests, `-N`) or FULL_OBJECT (of the whole body). */
-function completedChecksum(upload: MultipartUpload, parts: { checksum?: string }[], body: Buffer, input: ChecksumMembers): StoredChecksum {
+async function completedChecksum(upload: MultipartUpload, parts: { checksum?: string }[], body: ObjectBody, input: ChecksumMembers): Promise<StoredChecksum> {
   const algorithm = upload.checksumAlgorithm ?? 'CRC64NVME';
   let value: string;
   if (upload.checksumType === 'COMPOSITE') {
     const digests = Buffer.concat(parts.map((p) => Buffer.from(p.checksum ?? '', 'base64')));
     value = `${checksumOf(algorithm, digests)}-${parts.length}`;
   } else {
-    value = checksumOf(algorithm, body)!;
+    value = (await digestBody(body, algorithm)).toString('base64');
   }
   const expected = input[`Checksum${algorithm}`];
   if (expected !== undefined && expected !== value && expected.replace(/-\d+$/, '') !== value.replace(/-\d+$/, '')) {
@@ -148,7 +146,7 @@ function completedChecksum(upload: MultipartUpload, parts: { checksum?: string }
   return { algorithm, value, type: upload.checksumType ?? 'FULL_OBJECT' };
 }
 
-export function completeMultipartUpload(input: CompleteMultipartUploadRequest, ctx: S3Context) {
+export async function completeMultipartUpload(input: CompleteMultipartUploadRequest, ctx: S3Context) {
   const bucket = requireBucket(ctx, input);
   const key = input.Key ?? '';
   const upload = requireUpload(bucket, key, input.UploadId);
@@ -168,19 +166,21 @@ export function completeMultipartUpload(input: CompleteMultipartUploadRequest, c
     return part;
   });
   parts.forEach((part, i) => {
-    if (i < parts.length - 1 && part.body.length < MIN_PART_SIZE) {
+    if (i < parts.length - 1 && part.body.size < MIN_PART_SIZE) {
       throw new AwsError('EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed size', {
         status: 400,
-        fields: { ETag: part.etag.replace(/"/g, ''), MinSizeAllowed: MIN_PART_SIZE, PartNumber: part.number, ProposedSize: part.body.length },
+        fields: { ETag: part.etag.replace(/"/g, ''), MinSizeAllowed: MIN_PART_SIZE, PartNumber: part.number, ProposedSize: part.body.size },
       });
     }
   });
-  const body = Buffer.concat(parts.map((p) => p.body));
-  if (input.MpuObjectSize !== undefined && input.MpuObjectSize !== body.length) {
-    throw S3Errors.invalidRequest(`The provided 'x-amz-mp-object-size' header value ${input.MpuObjectSize} does not match what was computed: ${body.length}`);
+  const body = new ConcatBody(parts.map((p) => p.body));
+  if (input.MpuObjectSize !== undefined && input.MpuObjectSize !== body.size) {
+    throw S3Errors.invalidRequest(`The provided 'x-amz-mp-object-size' header value ${input.MpuObjectSize} does not match what was computed: ${body.size}`);
   }
   const md5s = Buffer.concat(parts.map((p) => Buffer.from(p.etag.replace(/"/g, ''), 'hex')));
-  const checksum = completedChecksum(upload, parts, body, input);
+  const checksum = await completedChecksum(upload, parts, body, input);
+  // Another request may have completed or aborted the upload while the checksum was computed.
+  if (bucket.uploads.get(upload.uploadId) !== upload) throw S3Errors.noSuchUpload(upload.uploadId);
   const object: S3Object = {
     key,
     versionId: bucket.nextVersionId(),
@@ -189,10 +189,12 @@ export function completeMultipartUpload(input: CompleteMultipartUploadRequest, c
     etag: `"${createHash('md5').update(md5s).digest('hex')}-${parts.length}"`,
     lastModified: s3Now(ctx.emulator.clock.now()),
     checksum,
-    parts: parts.map((p) => ({ size: p.body.length, checksum: p.checksum })),
+    parts: parts.map((p) => ({ size: p.body.size, checksum: p.checksum })),
     ...upload.settings,
   };
   bucket.uploads.delete(upload.uploadId);
+  // Parts left out of the object are dropped; those in it now belong to the object's body.
+  for (const part of upload.parts.values()) if (!parts.includes(part)) part.body.release();
   bucket.store(object);
   notify(ctx, bucket, 's3:ObjectCreated:CompleteMultipartUpload', object);
   return {
@@ -210,5 +212,6 @@ export function abortMultipartUpload(input: AbortMultipartUploadRequest, ctx: S3
   const bucket = requireBucket(ctx, input);
   const upload = requireUpload(bucket, input.Key ?? '', input.UploadId);
   bucket.uploads.delete(upload.uploadId);
+  for (const part of upload.parts.values()) part.body.release();
   return {};
 }

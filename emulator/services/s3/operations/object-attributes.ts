@@ -37,6 +37,6 @@ export function getObjectAttributes(input: GetObjectAttributesRequest, ctx: S3Co
           }
         : undefined,
     StorageClass: wanted.has('StorageClass') ? object.storageClass : undefined,
-    ObjectSize: wanted.has('ObjectSize') ? object.body.length : undefined,
+    ObjectSize: wanted.has('ObjectSize') ? object.body.size : undefined,
   };
 }

@@ -1,36 +1,43 @@
 import type { PutObjectOutput, PutObjectRequest } from '@aws-sdk/client-s3';
 import { checkWriteConditions } from '../conditions.ts';
-import { checksumOutput, objectChecksum } from '../checksums.ts';
-import { S3Errors } from '../errors.ts';
+import { checksumOutput, storedChecksum, uploadAlgorithm } from '../checksums.ts';
 import { notify } from '../notifications.ts';
-import { md5Etag, s3Now, type S3Object } from '../object.ts';
-import { requireBucket, type S3Context } from '../registry.ts';
-import { MAX_OBJECT_SIZE, objectSettings, validateKey } from '../write.ts';
+import { quotedEtag, s3Now, type S3Object } from '../object.ts';
+import { requireBucket, s3World, type S3Context } from '../registry.ts';
+import { objectSettings, validateKey } from '../write.ts';
 
-export function putObject(input: PutObjectRequest & { Body?: Buffer }, ctx: S3Context): PutObjectOutput {
+/** Validates everything first, then stores the body as it streams in (the 5 GiB limit is enforced while it does). */
+export async function putObject(input: Omit<PutObjectRequest, 'Body'> & { Body?: unknown }, ctx: S3Context): Promise<PutObjectOutput> {
   const bucket = requireBucket(ctx, input);
   const key = input.Key ?? '';
   validateKey(key);
-  const body = input.Body ?? Buffer.alloc(0);
-  if (body.length > MAX_OBJECT_SIZE) throw S3Errors.entityTooLarge(body.length, MAX_OBJECT_SIZE);
   checkWriteConditions(input, key, bucket.current(key));
-  const checksum = objectChecksum(input, body);
+  const settings = objectSettings(input, bucket, ctx);
+  const algorithm = uploadAlgorithm(input, ctx.headers);
+  const received = await s3World(ctx.emulator).bodies.receive(input.Body, [algorithm]);
+  // Another writer may have won while the body streamed in: conditional writes are judged again at commit.
+  try {
+    checkWriteConditions(input, key, bucket.current(key));
+  } catch (error) {
+    received.body.release();
+    throw error;
+  }
   const object: S3Object = {
     key,
     versionId: bucket.nextVersionId(),
     deleteMarker: false,
-    body,
-    etag: md5Etag(body),
+    body: received.body,
+    etag: quotedEtag(received.md5),
     lastModified: s3Now(ctx.emulator.clock.now()),
-    checksum,
-    ...objectSettings(input, bucket, ctx),
+    checksum: storedChecksum(input, algorithm, received.checksums[algorithm]),
+    ...settings,
   };
   bucket.store(object);
   notify(ctx, bucket, 's3:ObjectCreated:Put', object);
   return {
     ETag: object.etag,
     VersionId: bucket.versioning ? object.versionId : undefined,
-    ...checksumOutput(checksum),
+    ...checksumOutput(object.checksum),
     ...object.encryption,
   } as PutObjectOutput;
 }
