@@ -18,6 +18,8 @@ export const S3Errors = {
     new AwsError('InvalidArgument', message, { status: 400, fields: name === undefined ? undefined : { ArgumentName: name, ArgumentValue: value } }),
   invalidRequest: (message: string) => new AwsError('InvalidRequest', message),
   malformedPolicy: (message: string) => new AwsError('MalformedPolicy', message, { status: 400 }),
+  malformedPost: (condition: string) =>
+    new AwsError('MalformedPOSTRequest', 'The body of your POST request is not well-formed multipart/form-data.', { status: 400, fields: { Condition: condition } }),
   invalidBucketState: (message: string) => new AwsError('InvalidBucketState', message, { status: 409 }),
   malformedXml: () =>
     new AwsError('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema', { status: 400 }),

@@ -1,6 +1,7 @@
 import type { Handler, ServiceDefinition } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
 import { S3Errors } from './errors.ts';
+import { s3Http } from './http.ts';
 import { MAX_OBJECT_SIZE } from './write.ts';
 import { getBucketAcl, getObjectAcl, putBucketAcl, putObjectAcl } from './operations/acl.ts';
 import { bucketConfigHandlers } from './operations/bucket-configs.ts';
@@ -28,9 +29,12 @@ import { deleteBucketTagging, deleteObjectTagging, getBucketTagging, getObjectTa
 import { getBucketVersioning, putBucketVersioning } from './operations/versioning.ts';
 
 /** Bucket names are global, so buckets live in one registry per emulator (see registry.ts), not in per-region state. */
+const model = loadModel('s3');
+
 const s3: ServiceDefinition<Record<string, never>> = {
   name: 's3',
-  model: loadModel('s3'),
+  model,
+  http: s3Http(model),
   validation: 'none',
   // AWS's limits: 5 GiB per PutObject or UploadPart body, streamed; configuration documents are small.
   requestLimits: {

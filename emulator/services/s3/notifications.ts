@@ -3,7 +3,7 @@ import type { NotificationConfiguration } from '@aws-sdk/client-s3';
 import type { Bucket } from './bucket.ts';
 import { bucketArn } from './operations/buckets.ts';
 import type { S3Object } from './object.ts';
-import type { S3Context } from './registry.ts';
+import type { ActingContext, S3Context } from './registry.ts';
 import { s3World } from './registry.ts';
 import type { DeliverySource } from '../../delivery/types.ts';
 
@@ -56,7 +56,7 @@ export function deliverySource(bucket: Bucket): DeliverySource {
  * Sends AWS's event record (`eventVersion` 2.1) for `eventName` (`s3:ObjectCreated:Put`...) to every destination whose
  * events and key filters match, through the core delivery layer, in the background.
  */
-export function notify(ctx: S3Context, bucket: Bucket, eventName: string, object: Pick<S3Object, 'key' | 'versionId' | 'etag' | 'body'> & { deleteMarker?: boolean }): void {
+export function notify(ctx: ActingContext, bucket: Bucket, eventName: string, object: Pick<S3Object, 'key' | 'versionId' | 'etag' | 'body'> & { deleteMarker?: boolean }): void {
   const destinations = destinationsOf(bucket.configs.get('notification') as NotificationConfiguration | undefined);
   if (!destinations.length) return;
   const world = s3World(ctx.emulator);

@@ -32,6 +32,9 @@ export function s3World(emulator: Emulator): S3World {
 
 export type S3Context = RequestContext<unknown>;
 
+/** What acting on objects needs of a request: also made up by the lifecycle sweeper, which acts for no request. */
+export type ActingContext = Pick<S3Context, 'emulator' | 'requestId' | 'accountId' | 'accessKeyId'>;
+
 /**
  * The bucket a request names, if the caller may use it: missing buckets are `NoSuchBucket`; another account's bucket,
  * or an `ExpectedBucketOwner` that is not the owner, is `AccessDenied` (twinstack evaluates no bucket policies).

@@ -1,4 +1,7 @@
+import type { CORSConfiguration } from '@aws-sdk/client-s3';
 import type { Handler } from '../../../core/service.ts';
+import { validateCors } from '../cors.ts';
+import { startLifecycleSweeper } from '../lifecycle.ts';
 import type { Bucket } from '../bucket.ts';
 import { S3Errors } from '../errors.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
@@ -18,6 +21,8 @@ interface ConfigFamily {
   missing?: [code: string, message: string];
   fallback?: (bucket: Bucket) => unknown;
   validate?: (document: unknown, bucket: Bucket) => void;
+  /** What storing it sets going (the lifecycle sweeper). */
+  onStored?: (ctx: S3Context) => void;
 }
 
 const wrap = (member: string) => (stored: unknown) => ({ [member]: stored });
@@ -46,9 +51,7 @@ const FAMILIES: ConfigFamily[] = [
     member: 'CORSConfiguration',
     output: spread,
     missing: ['NoSuchCORSConfiguration', 'The CORS configuration does not exist'],
-    validate: (doc) => {
-      if (!(doc as { CORSRules?: unknown[] }).CORSRules?.length) throw S3Errors.malformedXml();
-    },
+    validate: (doc) => validateCors(doc as CORSConfiguration),
   },
   {
     name: 'lifecycle',
@@ -58,6 +61,7 @@ const FAMILIES: ConfigFamily[] = [
     member: 'LifecycleConfiguration',
     output: (stored) => ({ TransitionDefaultMinimumSize: 'all_storage_classes_128K', ...(stored as object) }),
     missing: ['NoSuchLifecycleConfiguration', 'The lifecycle configuration does not exist'],
+    onStored: (ctx) => startLifecycleSweeper(ctx.emulator),
     validate: (doc) => {
       if (!(doc as { Rules?: unknown[] }).Rules?.length) throw S3Errors.malformedXml();
     },
@@ -150,6 +154,7 @@ function putHandler(family: ConfigFamily): Handler {
       throw error;
     }
     bucket.configs.set(family.name, document);
+    family.onStored?.(ctx);
     return {};
   };
 }

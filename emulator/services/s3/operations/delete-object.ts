@@ -6,7 +6,7 @@ import { S3Errors } from '../errors.ts';
 import { notify } from '../notifications.ts';
 import { EMPTY_BODY } from '../body.ts';
 import { NULL_VERSION, s3Now, type S3Object } from '../object.ts';
-import { requireBucket, type S3Context } from '../registry.ts';
+import { requireBucket, type ActingContext, type S3Context } from '../registry.ts';
 
 const VERSION_ID = /^[A-Za-z0-9._-]{32}$/;
 
@@ -19,19 +19,20 @@ function checkLock(version: S3Object, bypassGovernance: boolean, nowMs: number):
 
 /** Deletes a key or one of its versions, as DeleteObject and each entry of DeleteObjects do. */
 export function deleteOne(
-  ctx: S3Context,
+  ctx: ActingContext,
   bucket: Bucket,
   key: string,
   versionId: string | undefined,
-  options: { bypassGovernance?: boolean; ifMatch?: string } = {},
+  options: { bypassGovernance?: boolean; ifMatch?: string; events?: { deleted: string; markerCreated: string } } = {},
 ): DeleteObjectOutput {
+  const events = options.events ?? { deleted: 's3:ObjectRemoved:Delete', markerCreated: 's3:ObjectRemoved:DeleteMarkerCreated' };
   if (versionId !== undefined) {
     if (versionId !== NULL_VERSION && !VERSION_ID.test(versionId)) throw S3Errors.invalidVersionId(versionId);
     const version = bucket.version(key, versionId);
     if (!version) return { VersionId: versionId };
     checkLock(version, options.bypassGovernance ?? false, ctx.emulator.clock.now());
     bucket.removeVersion(key, versionId);
-    notify(ctx, bucket, version.deleteMarker ? 's3:ObjectRemoved:Delete' : 's3:ObjectRemoved:Delete', version);
+    notify(ctx, bucket, events.deleted, version);
     return { VersionId: versionId, DeleteMarker: version.deleteMarker || undefined };
   }
   const current = bucket.current(key);
@@ -42,7 +43,7 @@ export function deleteOne(
   if (!bucket.versioning) {
     if (current) {
       bucket.removeVersion(key, NULL_VERSION);
-      notify(ctx, bucket, 's3:ObjectRemoved:Delete', current);
+      notify(ctx, bucket, events.deleted, current);
     }
     return {};
   }
@@ -62,7 +63,7 @@ export function deleteOne(
     lock: {},
   };
   bucket.store(marker);
-  notify(ctx, bucket, 's3:ObjectRemoved:DeleteMarkerCreated', marker);
+  notify(ctx, bucket, events.markerCreated, marker);
   return { DeleteMarker: true, VersionId: marker.versionId };
 }
 

@@ -2,6 +2,7 @@ import type { GetObjectOutput, GetObjectRequest, HeadObjectOutput, HeadObjectReq
 import { AwsError } from '../../../core/errors.ts';
 import { checksumOutput } from '../checksums.ts';
 import { checkReadConditions } from '../conditions.ts';
+import { expirationHeader } from '../lifecycle.ts';
 import type { S3Object } from '../object.ts';
 import { checkCustomerKey, findVersion, parseRange } from '../read.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
@@ -41,6 +42,7 @@ function readObject(input: ReadRequest, ctx: S3Context, method: 'GET' | 'HEAD'):
   const length = range ? range.end - range.start + 1 : size;
   const output: ReadOutput = {
     AcceptRanges: 'bytes',
+    Expiration: expirationHeader(bucket, object),
     LastModified: object.lastModified,
     ContentLength: length,
     ETag: object.etag,

@@ -1,6 +1,7 @@
 import type { PutObjectOutput, PutObjectRequest } from '@aws-sdk/client-s3';
 import { checkWriteConditions } from '../conditions.ts';
 import { checksumOutput, storedChecksum, uploadAlgorithm } from '../checksums.ts';
+import { expirationHeader } from '../lifecycle.ts';
 import { notify } from '../notifications.ts';
 import { quotedEtag, s3Now, type S3Object } from '../object.ts';
 import { requireBucket, s3World, type S3Context } from '../registry.ts';
@@ -36,6 +37,7 @@ export async function putObject(input: Omit<PutObjectRequest, 'Body'> & { Body?:
   notify(ctx, bucket, 's3:ObjectCreated:Put', object);
   return {
     ETag: object.etag,
+    Expiration: expirationHeader(bucket, object),
     VersionId: bucket.versioning ? object.versionId : undefined,
     ...checksumOutput(object.checksum),
     ...object.encryption,
