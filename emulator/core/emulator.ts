@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { accountRootArn } from './arn.ts';
-import { Clock } from './clock.ts';
+import { Clock, type ClockTimer } from './clock.ts';
 import { AwsError, CommonErrors } from './errors.ts';
 import { CredentialRegistry } from './credentials.ts';
+import { recordExercised } from './exercised.ts';
 import type { Caller, RequestContext, ServiceDefinition } from './service.ts';
 import { StateStore } from './state.ts';
 import { findService, hostParts, indexServices, parseScope, type ServiceIndex } from '../gateway/route.ts';
@@ -53,17 +54,36 @@ export interface EmulatorOptions {
 }
 
 /**
+ * Work around every operation, wherever it comes from (a client through `handle`, another service through `call`):
+ * fault injection runs `before` (it may delay, throw an AwsError or drop the connection), persistence `after` (the
+ * response waits for it, so what a client saw acknowledged is durable).
+ */
+export interface OperationHook {
+  before?(ctx: RequestContext, input: object): void | Promise<void>;
+  after?(ctx: RequestContext): void | Promise<void>;
+}
+
+/** Thrown by a hook to end a client's connection instead of answering: a reset, or no answer at all (a timeout). */
+export class DroppedConnection extends Error {
+  constructor(readonly how: 'reset' | 'timeout') {
+    super(`twinstack dropped the connection (${how}) as a fault rule asked`);
+  }
+}
+
+/**
  * The emulator without its HTTP server: routes a raw request to a service, decodes it with the service's protocol,
  * runs the operation against that account's and region's state, and encodes the result.
  */
 export class Emulator {
   readonly services = new Map<string, ServiceDefinition>();
-  readonly credentials = new CredentialRegistry();
-  readonly defaultRegion: string;
   readonly clock = new Clock();
+  readonly credentials = new CredentialRegistry(() => this.clock.now());
+  readonly defaultRegion: string;
   /** Base URL clients reach this emulator at (set by the server once listening); used for URLs AWS hands back. */
   endpoint = 'http://localhost:4566';
-  private readonly timers = new Set<NodeJS.Timeout>();
+  /** Hooks run around every operation, in order (see OperationHook). */
+  readonly hooks: OperationHook[] = [];
+  private readonly timers = new Set<ClockTimer>();
   private readonly states = new Map<string, StateStore<unknown>>();
   private readonly index: ServiceIndex;
   private readonly onInternalError: NonNullable<EmulatorOptions['onInternalError']>;
@@ -72,7 +92,7 @@ export class Emulator {
   constructor(options: EmulatorOptions) {
     for (const service of options.services) {
       this.services.set(service.name, service);
-      this.states.set(service.name, new StateStore((a, r) => service.createState(a, r), service.global));
+      this.states.set(service.name, new StateStore((a, r) => service.createState(a, r, this), service.global));
     }
     this.index = indexServices(options.services);
     this.defaultRegion = options.defaultRegion ?? 'us-east-1';
@@ -126,7 +146,52 @@ export class Emulator {
       state: this.state(service.name, accountId, options.region),
       emulator: this,
     };
-    return (await handler({ ...input }, ctx)) as Output;
+    await this.runBefore(ctx, input);
+    const output = (await handler({ ...input }, ctx)) as Output;
+    await this.runAfter(ctx);
+    return output;
+  }
+
+  private async runBefore(ctx: RequestContext, input: object): Promise<void> {
+    for (const hook of this.hooks) await hook.before?.(ctx, input);
+  }
+
+  private async runAfter(ctx: RequestContext): Promise<void> {
+    for (const hook of this.hooks) await hook.after?.(ctx);
+  }
+
+  /** Service names whose state `reset` can clear. */
+  private resettable(names?: string[]): string[] {
+    const all = [...this.services.keys()];
+    if (!names?.length) return all;
+    const unknown = names.filter((n) => !this.services.has(n));
+    if (unknown.length) throw new RangeError(`service(s) not enabled: ${unknown.join(', ')} (enabled: ${all.join(', ')})`);
+    return names;
+  }
+
+  /**
+   * Forgets all state of the named services (default: every service), releasing what their states hold, as if the
+   * emulator had just started. Returns the services reset.
+   */
+  async reset(services?: string[]): Promise<string[]> {
+    const names = this.resettable(services);
+    for (const name of names) {
+      const store = this.states.get(name)!;
+      await this.disposeStore(name, store);
+      store.clear();
+    }
+    return names;
+  }
+
+  /** Every service's state store (persistence and state export read and restore them). */
+  stores(): Iterable<[string, StateStore<unknown>]> {
+    return this.states.entries();
+  }
+
+  private async disposeStore(name: string, store: StateStore<unknown>) {
+    const service = this.services.get(name)!;
+    if (!service.disposeState) return;
+    for (const [, state] of store.entries()) await service.disposeState(state);
   }
 
   /** Delivers a payload to the resource an ARN names (see `emulator/delivery/`). */
@@ -139,13 +204,20 @@ export class Emulator {
     deliverInBackground(this, ...args);
   }
 
-  /** Runs `task` after `delayMs`; pending tasks are dropped when the emulator stops. */
-  schedule(task: () => void, delayMs: number): void {
-    const timer = setTimeout(() => {
+  /**
+   * Runs `task` once the emulator clock has moved `delayMs` on (advancing the clock fires it at once); pending tasks
+   * are dropped when the emulator stops. Returns a function that cancels the task.
+   */
+  schedule(task: () => void, delayMs: number): () => void {
+    const timer = this.clock.setTimeout(() => {
       this.timers.delete(timer);
       task();
     }, delayMs);
     this.timers.add(timer);
+    return () => {
+      timer.cancel();
+      this.timers.delete(timer);
+    };
   }
 
   /** Operations each service implements, against all operations in its AWS model (for parity reports). */
@@ -206,10 +278,14 @@ export class Emulator {
       ctx = { ...ctx, operation };
       const handler = Object.hasOwn(service.handlers, operation) ? service.handlers[operation] : undefined;
       if (!handler) throw CommonErrors.notImplemented(service.name, operation);
+      recordExercised(service.name, operation);
       if (service.validation === 'coral') validateInput(service.model, service.model.operations[operation].input, parsed.input);
+      if (this.hooks.length) await this.runBefore(ctx, parsed.input);
       const output = await handler(parsed.input, ctx);
+      if (this.hooks.length) await this.runAfter(ctx);
       return decorate(protocol.serialize(operation, output, service.model, requestId));
     } catch (error) {
+      if (error instanceof DroppedConnection) throw error;
       if (error instanceof AwsError) return decorate(protocol.serializeError(error, service.model, service, requestId));
       this.onInternalError(error, service.name, operation);
       return protocol.serializeError(CommonErrors.internal(), service.model, service, requestId);
@@ -246,11 +322,8 @@ export class Emulator {
   }
 
   async stop() {
-    for (const timer of this.timers) clearTimeout(timer);
+    for (const timer of this.timers) timer.cancel();
     this.timers.clear();
-    for (const [name, service] of this.services) {
-      if (!service.disposeState) continue;
-      for (const [, state] of this.states.get(name)!.entries()) await service.disposeState(state);
-    }
+    for (const [name, store] of this.states) await this.disposeStore(name, store);
   }
 }

@@ -61,8 +61,11 @@ export interface ServiceDefinition<State = unknown> {
   readonly name: string;
   readonly model: ServiceModel;
   readonly handlers: Readonly<Record<string, Handler<State>>>;
-  /** Fresh state for one account and region (or one account, when `global`). */
-  createState(accountId: string, region: string): State;
+  /**
+   * Fresh state for one account and region (or one account, when `global`). `emulator` gives background work its
+   * clock (`emulator.clock`) and `schedule`.
+   */
+  createState(accountId: string, region: string, emulator: Emulator): State;
   /** State shared by all regions of an account (IAM-like services). */
   readonly global?: boolean;
   /**

@@ -222,7 +222,8 @@ async function check(req: RawRequest, registry: CredentialRegistry, now: number)
   if (signed instanceof AuthFailure) return signed;
   const known = registry.lookup(signed.accessKeyId);
   if (!known || signed.sessionToken !== known.sessionToken) return new AuthFailure('invalidToken');
-  if (known.expiration && known.expiration.getTime() <= now) return new AuthFailure('expiredToken');
+  // Credentials expire in emulator time (tests move it); signatures are dated by the client's real clock.
+  if (known.expiration && known.expiration.getTime() <= registry.now()) return new AuthFailure('expiredToken');
   const clock = clockFailure(signed, now);
   if (clock) return clock;
   if (payloadTampered(req) || !sameSignature(await expectedSignature(req, signed, known), signed.signature)) return new AuthFailure('mismatch');
