@@ -318,21 +318,20 @@ export class Emulator {
     if (!service) return plainError(new AwsError('UnknownService', 'twinstack could not tell which AWS service this request is for', { status: 400 }), requestId);
     const protocol = protocolFor(service.model, req);
     let operation = '';
+    let ctx: RequestContext | undefined;
+    const decorate = (response: RawResponse) => {
+      if (ctx) service.http?.decorate?.(req, response, ctx);
+      return response;
+    };
     try {
       const preparing = protocol.prepare?.();
       if (preparing) await preparing;
       if (req.incoming) await this.receiveBody(req, service, protocol);
       const denied = await this.signatureCheck?.deny(req, service, protocol, requestId);
       if (denied) return denied;
-      const parsed = protocol.parse(req, service.model);
-      operation = parsed.operation;
-      const handler = Object.hasOwn(service.handlers, operation) ? service.handlers[operation] : undefined;
-      if (!handler) throw CommonErrors.notImplemented(service.name, operation);
-      recordExercised(service.name, operation);
-      if (service.validation === 'coral') validateInput(service.model, service.model.operations[operation].input, parsed.input);
       const accountId = this.credentials.accountFor(scope?.accessKeyId);
       const region = scope?.region ?? hostParts(req.headers['host']).region ?? this.defaultRegion;
-      const ctx: RequestContext = {
+      ctx = {
         service: service.name,
         operation,
         accountId,
@@ -347,13 +346,22 @@ export class Emulator {
         state: this.state(service.name, accountId, region),
         emulator: this,
       };
+      const intercepted = await service.http?.intercept?.(req, ctx);
+      if (intercepted) return intercepted;
+      const parsed = protocol.parse(req, service.model);
+      operation = parsed.operation;
+      ctx = { ...ctx, operation };
+      const handler = Object.hasOwn(service.handlers, operation) ? service.handlers[operation] : undefined;
+      if (!handler) throw CommonErrors.notImplemented(service.name, operation);
+      recordExercised(service.name, operation);
+      if (service.validation === 'coral') validateInput(service.model, service.model.operations[operation].input, parsed.input);
       if (this.hooks.length) await this.runBefore(ctx, parsed.input);
       const output = await handler(parsed.input, ctx);
       if (this.hooks.length) await this.runAfter(ctx);
-      return protocol.serialize(operation, output, service.model, requestId);
+      return decorate(protocol.serialize(operation, output, service.model, requestId));
     } catch (error) {
       if (error instanceof DroppedConnection) throw error;
-      if (error instanceof AwsError) return protocol.serializeError(error, service.model, service, requestId);
+      if (error instanceof AwsError) return decorate(protocol.serializeError(error, service.model, service, requestId));
       this.onInternalError(error, service.name, operation);
       return protocol.serializeError(CommonErrors.internal(), service.model, service, requestId);
     }

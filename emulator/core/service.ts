@@ -2,6 +2,7 @@ import type { ServiceModel } from '../models/types.ts';
 import type { DeliveryTarget } from '../delivery/types.ts';
 import type { Emulator } from './emulator.ts';
 import type { AwsError } from './errors.ts';
+import type { RawRequest, RawResponse } from '../protocols/types.ts';
 
 /** Who is making a request: a client's credentials, or an AWS service acting for a resource (SNS for a topic). */
 export interface Caller {
@@ -92,5 +93,14 @@ export interface ServiceDefinition<State = unknown> {
    * requests (default 20 MiB), `streamingPayload` for operations with a streaming payload (default 5 GiB). `tooLarge`
    * is the service's own error for an oversized request (default: 413 `RequestEntityTooLarge`).
    */
+  /**
+   * HTTP-level behaviour outside the model's operations, for services whose clients are browsers too (S3's CORS
+   * preflights, POST-policy uploads and website endpoints). `intercept` may answer a request before the protocol
+   * routes it (undefined leaves it to the protocol); `decorate` may add headers to any response (CORS headers).
+   */
+  readonly http?: {
+    intercept?(req: RawRequest, ctx: RequestContext<State>): RawResponse | undefined | Promise<RawResponse | undefined>;
+    decorate?(req: RawRequest, response: RawResponse, ctx: RequestContext<State>): void;
+  };
   readonly requestLimits?: { readonly body?: number; readonly streamingPayload?: number; tooLarge?(limit: number): AwsError };
 }

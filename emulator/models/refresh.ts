@@ -19,6 +19,39 @@ const SERVICES = [
 ];
 /** Services whose Smithy model has `@restXml(noErrorWrapping: true)`, a trait botocore's JSON does not carry. */
 const NO_ERROR_WRAPPING = new Set(['s3']);
+/**
+ * Root element names of S3 output documents: Smithy's `@xmlName` on the output structures, which botocore's JSON
+ * drops (clients ignore the root name, but AWS sends these and raw-XML consumers see them).
+ */
+const XML_ROOT_NAMES: Record<string, Record<string, string>> = {
+  s3: {
+    ListBucketsOutput: 'ListAllMyBucketsResult',
+    ListObjectsOutput: 'ListBucketResult',
+    ListObjectsV2Output: 'ListBucketResult',
+    ListObjectVersionsOutput: 'ListVersionsResult',
+    ListMultipartUploadsOutput: 'ListMultipartUploadsResult',
+    ListPartsOutput: 'ListPartsResult',
+    CreateMultipartUploadOutput: 'InitiateMultipartUploadResult',
+    CompleteMultipartUploadOutput: 'CompleteMultipartUploadResult',
+    DeleteObjectsOutput: 'DeleteResult',
+    GetBucketLocationOutput: 'LocationConstraint',
+    GetObjectAttributesOutput: 'GetObjectAttributesResponse',
+    GetBucketAclOutput: 'AccessControlPolicy',
+    GetObjectAclOutput: 'AccessControlPolicy',
+    GetBucketCorsOutput: 'CORSConfiguration',
+    GetBucketLifecycleConfigurationOutput: 'LifecycleConfiguration',
+    GetBucketLoggingOutput: 'BucketLoggingStatus',
+    GetBucketTaggingOutput: 'Tagging',
+    GetObjectTaggingOutput: 'Tagging',
+    GetBucketVersioningOutput: 'VersioningConfiguration',
+    GetBucketWebsiteOutput: 'WebsiteConfiguration',
+    GetBucketRequestPaymentOutput: 'RequestPaymentConfiguration',
+    GetBucketAccelerateConfigurationOutput: 'AccelerateConfiguration',
+    ListBucketAnalyticsConfigurationsOutput: 'ListBucketAnalyticsConfigurationResult',
+    ListBucketMetricsConfigurationsOutput: 'ListMetricsConfigurationsResult',
+    ListBucketInventoryConfigurationsOutput: 'ListInventoryConfigurationsResult',
+  },
+};
 const LEGACY_QUERY = '/usr/lib/python3/dist-packages/botocore';
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -100,6 +133,7 @@ for (const service of SERVICES) {
     }
   }
   if (NO_ERROR_WRAPPING.has(service)) model.metadata.noErrorWrapping = true;
+  for (const [shape, root] of Object.entries(XML_ROOT_NAMES[service] ?? {})) model.shapes[shape].locationName ??= root;
   const file = join(here, `${service}.json`);
   changes.push(modelChanges(service, existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Json) : undefined, model));
   writeFileSync(join(here, `${service}.json`), JSON.stringify(model));

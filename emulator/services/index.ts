@@ -11,6 +11,7 @@ export const SERVICE_LOADERS: Record<string, () => Promise<ServiceDefinition>> =
   dynamodb: async () => (await import('./dynamodb/index.ts')).default as ServiceDefinition,
   dynamodbstreams: async () => (await import('./dynamodbstreams/index.ts')).default as ServiceDefinition,
   kinesis: async () => (await import('./kinesis/index.ts')).default as ServiceDefinition,
+  s3: async () => (await import('./s3/index.ts')).default as ServiceDefinition,
 };
 
 export const ALL_SERVICE_NAMES = Object.keys(SERVICE_LOADERS);
