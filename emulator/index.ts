@@ -40,6 +40,15 @@ export function servicesFromEnv(value = process.env.SERVICES): string[] | undefi
   return names?.length ? names : undefined;
 }
 
+/** The internal GET routes the enabled services declare. */
+function serviceRoutes(emulator: Emulator): Record<string, () => unknown> {
+  const routes: Record<string, () => unknown> = {};
+  for (const service of emulator.services.values()) {
+    for (const [path, produce] of Object.entries(service.internalRoutes ?? {})) routes[path] = () => produce(emulator);
+  }
+  return routes;
+}
+
 /** Starts the emulator in-process: `const aws = await startTwinstack({ port: 0 }); ...; await aws.stop()`. */
 export async function startTwinstack(options: TwinstackOptions = {}): Promise<Twinstack> {
   const names = options.services ?? servicesFromEnv() ?? ALL_SERVICE_NAMES;
@@ -63,6 +72,7 @@ export async function startTwinstack(options: TwinstackOptions = {}): Promise<Tw
       '/_localstack/health': health,
       '/_twinstack/health': health,
       '/_twinstack/operations': () => emulator.introspect(),
+      ...serviceRoutes(emulator),
     },
   });
   const endpointHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;

@@ -83,4 +83,6 @@ export interface ServiceDefinition<State = unknown> {
   readonly deliveryTarget?: DeliveryTarget;
   /** The service part of this service's ARNs when it differs from `name` (Step Functions: `states`). */
   readonly arnService?: string;
+  /** GET routes outside AWS's APIs (`/_twinstack/<service>/...`): what a test reads back, files a client fetches. */
+  readonly internalRoutes?: Readonly<Record<string, (emulator: Emulator) => unknown>>;
 }
