@@ -111,7 +111,7 @@ function bodyValues(nodes: unknown[], key: string): unknown[] | undefined {
   return present ? out : undefined;
 }
 
-function policyMatches(policy: PolicyNode, lookup: (key: string) => Found[] | undefined, nested: (key: string) => unknown[] | undefined, body: boolean): boolean {
+function policyMatches(policy: PolicyNode, lookup: (key: string) => Found[] | undefined, nested: (key: string) => unknown[] | undefined): boolean {
   for (const entry of policy.keys) {
     if (entry.nested) {
       const inner = nested(entry.key);
@@ -122,7 +122,7 @@ function policyMatches(policy: PolicyNode, lookup: (key: string) => Found[] | un
       return false;
     }
   }
-  return policy.or.every((branches) => branches.some((branch) => policyMatches(branch, lookup, nested, body)));
+  return policy.or.every((branches) => branches.some((branch) => policyMatches(branch, lookup, nested)));
 }
 
 function matchesBody(policy: PolicyNode, nodes: unknown[]): boolean {
@@ -132,13 +132,12 @@ function matchesBody(policy: PolicyNode, nodes: unknown[]): boolean {
     policy,
     (key) => scalars(bodyValues(nodes, key)),
     (key) => bodyValues(nodes, key)?.flatMap((v) => (Array.isArray(v) ? v : [v])),
-    true,
   );
 }
 
 export function compileMatcher(policy: PolicyNode, scope: 'MessageAttributes' | 'MessageBody'): CompiledFilter {
   if (scope === 'MessageAttributes') {
-    return { matches: (message) => policyMatches(policy, (key) => attributeValues(message, key), () => undefined, false) };
+    return { matches: (message) => policyMatches(policy, (key) => attributeValues(message, key), () => undefined) };
   }
   return {
     matches(message) {

@@ -31,7 +31,9 @@ export function compileFilterPolicy(text: string, scope: string, fail: (message:
   let policy: PolicyNode;
   try {
     if (root.kind !== 'object') throw new PolicyError(`Filter policy must be a JSON object${at(text, root)}`);
-    policy = compileObject(text, root, scope === 'MessageBody');
+    policy = compileObject(text, root);
+    // Nesting is refused for attributes only once the whole policy has been read.
+    if (scope !== 'MessageBody' && policy.keys.some((k) => k.nested)) throw new NestedInAttributes();
   } catch (error) {
     if (error instanceof NestedInAttributes) throw fail('Filter policy scope MessageAttributes does not support nested filter policy');
     if (error instanceof PolicyError) throw fail(`FilterPolicy: ${error.message}`);
@@ -45,7 +47,7 @@ export function compileFilterPolicy(text: string, scope: string, fail: (message:
 
 class NestedInAttributes extends Error {}
 
-function compileObject(text: string, node: Extract<JsonNode, { kind: 'object' }>, nestedAllowed: boolean, depth = 0): PolicyNode {
+function compileObject(text: string, node: Extract<JsonNode, { kind: 'object' }>): PolicyNode {
   const policy: PolicyNode = { keys: [], or: [] };
   for (const { key, value } of node.entries) {
     if (key === '$or') {
@@ -53,14 +55,13 @@ function compileObject(text: string, node: Extract<JsonNode, { kind: 'object' }>
       policy.or.push(
         value.items.map((item) => {
           if (item.kind !== 'object') throw new PolicyError(`"$or" must contain objects${at(text, item, false)}`);
-          return compileObject(text, item, nestedAllowed, depth);
+          return compileObject(text, item);
         }),
       );
       continue;
     }
     if (value.kind === 'object') {
-      if (!nestedAllowed) throw new NestedInAttributes();
-      policy.keys.push({ key, nested: compileObject(text, value, nestedAllowed, depth + 1) });
+      policy.keys.push({ key, nested: compileObject(text, value) });
       continue;
     }
     if (value.kind !== 'array') throw new PolicyError(`"${key}" must be an object or an array${at(text, value, false)}`);
@@ -118,7 +119,7 @@ function anythingBut(text: string, value: JsonNode): Condition {
   if (value.kind === 'object') {
     const entry = value.entries[0];
     if (value.entries.length !== 1 || entry.key !== 'prefix') {
-      throw new PolicyError(`Unsupported anything-but pattern: ${entry?.key ?? ''}${at(text, entry?.value ?? value)}`);
+      throw new PolicyError(`Unsupported anything-but pattern: ${entry?.key ?? ''}${at(text, entry?.value ?? value, false)}`);
     }
     return { type: 'anything-but-prefix', value: stringPattern(text, 'prefix', entry.value) };
   }
@@ -165,7 +166,7 @@ function numeric(text: string, node: JsonNode): { op: string; value: number }[] 
     index += 2;
   }
   if (ranges.length === 2 && ranges[0].value >= ranges[1].value) {
-    throw new PolicyError(`Bottom must be less than top${at(text, items[3])}`);
+    throw new PolicyError(`Bottom must be less than top${endOf(4)}`);
   }
   return ranges;
 }
