@@ -6,7 +6,7 @@ import { invalidParameter } from './errors.ts';
  * with too few colon-separated parts.
  */
 export function checkArnShape(parameter: string, value: string | undefined): string {
-  if (value === undefined || value === '') throw invalidParameter(`${parameter} Reason: no value for required parameter`);
+  if (value === undefined) throw invalidParameter(`${parameter} Reason: no value for required parameter`);
   const elements = value.split(':').length;
   if (elements < 6) throw invalidParameter(`${parameter} Reason: An ARN must have at least 6 elements, not ${elements}`);
   return value;

@@ -21,7 +21,7 @@ export const SUBSCRIPTION_ATTRIBUTES = new Set([
  */
 export function checkSubscriptionAttributes(
   attributes: Map<string, string>,
-  context: { topic: Topic; protocol: string; reason: string; changed?: string },
+  context: { topic: Topic; protocol: string; endpoint: string; reason: string },
 ): { attributes: Map<string, string>; filter?: Subscription['filter'] } {
   const fail = (detail: string) => invalidParameter(`${context.reason}${detail}`);
   const out = new Map(attributes);
@@ -35,7 +35,7 @@ export function checkSubscriptionAttributes(
     throw fail(`FilterPolicyScope: Invalid value [${scope}]. Please use either MessageBody or MessageAttributes`);
   }
   const redrive = attributes.get('RedrivePolicy');
-  if (redrive !== undefined && redrive !== '') checkRedrivePolicy(redrive, context.topic, fail);
+  if (redrive !== undefined && redrive !== '') checkRedrivePolicy(redrive, context, fail);
   for (const name of ['DeliveryPolicy', 'ReplayPolicy']) {
     const value = attributes.get(name);
     if (value) parseJsonStrict(value, (message) => fail(`${name}: failed to parse JSON. ${message}`));
@@ -49,13 +49,14 @@ export function checkSubscriptionAttributes(
   return { attributes: out, filter };
 }
 
-function checkRedrivePolicy(text: string, topic: Topic, fail: (detail: string) => Error): void {
+function checkRedrivePolicy(text: string, subscription: { topic: Topic; endpoint: string }, fail: (detail: string) => Error): void {
   const policy = parseJsonStrict(text, (message) => fail(`RedrivePolicy: failed to parse JSON. ${message}`)) as {
     deadLetterTargetArn?: unknown;
   };
   const target = typeof policy?.deadLetterTargetArn === 'string' ? parseArn(policy.deadLetterTargetArn) : undefined;
   if (!target || target.service !== 'sqs') throw fail('RedrivePolicy: deadLetterTargetArn is an invalid arn');
-  if (topic.fifo && !target.resource.endsWith('.fifo')) {
+  // A FIFO queue subscribed to a FIFO topic needs a FIFO DLQ; a standard queue on a FIFO topic may have any.
+  if (subscription.topic.fifo && subscription.endpoint.endsWith('.fifo') && !target.resource.endsWith('.fifo')) {
     throw fail('RedrivePolicy: must use a FIFO queue as DLQ for a FIFO Subscription to a FIFO Topic.');
   }
 }

@@ -26,7 +26,7 @@ function checkCredentials(attributes: Record<string, string>): void {
   if (attributes.PlatformPrincipal !== undefined && attributes.PlatformCredential === undefined) {
     throw invalidParameter('Attributes Reason: PlatformPrincipal attribute provided without PlatformCredential');
   }
-  if (attributes.PlatformCredential === undefined && attributes.PlatformPrincipal === undefined) {
+  if (attributes.PlatformCredential !== undefined && attributes.PlatformPrincipal === undefined) {
     throw invalidParameter('Attributes Reason: PlatformCredential attribute provided without PlatformPrincipal');
   }
 }

@@ -165,8 +165,9 @@ export function publishBatch(input: PublishBatchCommandInput, ctx: SnsContext) {
   if (total > MAX_MESSAGE_BYTES) throw new AwsError('BatchRequestTooLongException', 'The length of all the messages put together is more than the limit.');
   const topic = findTopic(ctx, input.TopicArn, 'Publish');
   const checked = entries.map((entry, i) => {
+    const message = checkMessage(entry, `publishBatchRequestEntries.${i + 1}.member.messageAttributes`);
     checkFifo(topic, entry);
-    return checkMessage(entry, `publishBatchRequestEntries.${i + 1}.member.messageAttributes`);
+    return message;
   });
   const successful = entries.map((entry: PublishBatchRequestEntry, i) => ({ Id: entry.Id, ...publishToTopic(ctx, topic, entry, checked[i]) }));
   return { Successful: successful, Failed: [] };

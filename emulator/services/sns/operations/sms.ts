@@ -37,7 +37,7 @@ export function setSMSAttributes(input: SetSMSAttributesCommandInput, ctx: SnsCo
   for (const [key, value] of Object.entries(given)) {
     if (!SMS_ATTRIBUTES.has(key)) throw invalidParameterRaw(`${key} is not a valid attribute`);
     if (key === 'DefaultSMSType' && value !== 'Promotional' && value !== 'Transactional') throw invalidParameterRaw('DefaultSMSType is invalid');
-    if (key === 'DefaultSenderID' && !/^(?=.*[A-Za-z])[A-Za-z0-9-]{1,11}$/.test(value)) throw invalidParameterRaw('DefaultSendID is not a valid attribute');
+    if (key === 'DefaultSenderID' && !/^(?=.*[A-Za-z])[A-Za-z0-9-]{1,11}$/.test(value)) throw invalidParameterRaw('DefaultSenderID is invalid');
   }
   for (const [key, value] of Object.entries(given)) smsAttributes(ctx).set(key, value);
   return {};
