@@ -41,6 +41,56 @@ const setSubAttribute = (AttributeName: string, AttributeValue: string, snapshot
   params: { SubscriptionArn: '{{subscriptionArn}}', AttributeName, AttributeValue },
   ...(snapshot ? { snapshot } : {}),
 });
+/**
+ * LocalStack's `sns_create_sqs_subscription` fixture: Subscribe, a queue policy that lets the topic send (as AWS
+ * requires), and the subscription's attributes (what the fixture returns; `snapshot` when the test recorded them).
+ */
+const sqsSubscription = (attributes?: Record<string, string>, snapshot?: string): SourceStep[] => [
+  {
+    op: 'Subscribe',
+    params: { TopicArn: topicArn, Protocol: 'sqs', Endpoint: '{{queueArn}}', ...(attributes ? { Attributes: attributes } : {}) },
+    capture: { subscriptionArn: '$.SubscriptionArn' },
+  },
+  {
+    service: 'sqs',
+    protocol: 'json',
+    op: 'SetQueueAttributes',
+    params: {
+      QueueUrl: '{{queueArnUrl}}',
+      Attributes: {
+        Policy: JSON.stringify({
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { Service: 'sns.amazonaws.com' },
+              Action: 'sqs:SendMessage',
+              Resource: '{{queueArn}}',
+              Condition: { ArnEquals: { 'aws:SourceArn': topicArn } },
+            },
+          ],
+        }),
+      },
+    },
+  },
+  {
+    op: 'GetSubscriptionAttributes',
+    params: { SubscriptionArn: '{{subscriptionArn}}' },
+    ...(snapshot ? { snapshot, ignore: [PRINCIPAL] } : {}),
+  },
+];
+/** What a subscribed queue received (long polling, as the tests do); the notification body is JSON in a string. */
+const receive = (snapshot: string, params: Record<string, unknown> = {}, more: Partial<SourceStep> = {}): SourceStep => ({
+  service: 'sqs',
+  protocol: 'json',
+  op: 'ReceiveMessage',
+  params: { QueueUrl: '{{queueArnUrl}}', WaitTimeSeconds: 4, ...params },
+  snapshot,
+  capture: { handle: '$.Messages[0].ReceiptHandle' },
+  ...more,
+});
+const deleteReceived: SourceStep = { service: 'sqs', protocol: 'json', op: 'DeleteMessage', params: { QueueUrl: '{{queueArnUrl}}', ReceiptHandle: '{{handle}}' } };
+const BODY = ['$.Messages[0].Body'];
+
 const TOKEN =
   '51b2ff3edb475b7d91550e0ab6edf0c1de2a34e6ebaf6c2262a001bcb7e051c43aa00022ceecce70bd2a67b2042da8d8eb47fef7a4e4e942d23e7fa56146b9ee35da040b4b8af564cc4184a7391c834cb75d75c22981f776ad1ce8805e9bab29da2329985337bb8095627907b46c8577c8440556b6f86582a954758026f41fc62041c4b3f67b0f5921232b5dae5aaca1';
 const adm = { PlatformPrincipal: 'dummy', PlatformCredential: 'dummy' };
@@ -428,6 +478,113 @@ const source: SourceFile = {
         publish({ Message: 'test', MessageDeduplicationId: 'dedup-{{suffix}}' }, 'no-msg-dedup-regular-topic'),
       ],
       note: 'the snapshot of the not-FIFO queue subscription is its attributes (the fixture returns them)',
+    },
+    {
+      test: 'TestSNSSubscriptionSQS::test_subscribe_sqs_queue',
+      steps: [
+        createTopic(),
+        ...createQueue(),
+        ...sqsSubscription(),
+        setSubAttribute('FilterPolicy', JSON.stringify({ attr1: [{ numeric: ['>', 0, '<=', 100] }] })),
+        {
+          op: 'GetSubscriptionAttributes',
+          params: { SubscriptionArn: '{{subscriptionArn}}' },
+          snapshot: 'subscription-attributes',
+          ignore: [PRINCIPAL],
+          jsonStrings: ['$.Attributes.FilterPolicy'],
+        },
+        publish({ Message: 'This is a test message', MessageAttributes: { attr1: { DataType: 'Number', StringValue: '99.12' } } }),
+        receive('messages', { VisibilityTimeout: 0, MessageAttributeNames: ['All'] }, { jsonStrings: BODY }),
+      ],
+    },
+    {
+      test: 'TestSNSSubscriptionSQS::test_publish_unicode_chars',
+      steps: [
+        createTopic(),
+        ...createQueue(),
+        ...sqsSubscription(),
+        publish({ Message: 'ö§a1"_!?,. £$-' }),
+        receive('received-message', { VisibilityTimeout: 0 }, { jsonStrings: BODY }),
+      ],
+    },
+    {
+      test: 'TestSNSSubscriptionSQS::test_attribute_raw_subscribe',
+      steps: [
+        createTopic(),
+        ...createQueue(),
+        ...sqsSubscription({ RawMessageDelivery: 'true' }),
+        { op: 'GetSubscriptionAttributes', params: { SubscriptionArn: '{{subscriptionArn}}' }, snapshot: 'subscription-attributes', ignore: [PRINCIPAL] },
+        publish({ Message: 'This is a test message', MessageAttributes: { store: { DataType: 'Binary', BinaryValue: { $blob: 'AgME' } } } }),
+        receive('messages-response', { VisibilityTimeout: 0, MessageAttributeNames: ['All'] }, { pythonBytes: ['$.Messages[0].MessageAttributes.store.BinaryValue'] }),
+      ],
+    },
+    {
+      test: 'TestSNSSubscriptionSQS::test_publish_sqs_from_sns',
+      steps: [
+        createTopic(),
+        ...createQueue(),
+        ...sqsSubscription(),
+        setSubAttribute('RawMessageDelivery', 'true'),
+        { op: 'GetSubscriptionAttributes', params: { SubscriptionArn: '{{subscriptionArn}}' }, snapshot: 'sub-attrs-raw-true', ignore: [PRINCIPAL] },
+        publish({ Message: 'Test msg', MessageAttributes: { attr1: { DataType: 'Number', StringValue: '99.12' } } }),
+        receive('message-raw-true', { VisibilityTimeout: 0, MessageAttributeNames: ['All'] }),
+        deleteReceived,
+        setSubAttribute('RawMessageDelivery', 'false'),
+        { op: 'GetSubscriptionAttributes', params: { SubscriptionArn: '{{subscriptionArn}}' }, snapshot: 'sub-attrs-raw-false', ignore: [PRINCIPAL] },
+        { op: 'Publish', params: { TargetArn: topicArn, Message: 'Test msg', MessageAttributes: { attr1: { DataType: 'Number', StringValue: '100.12' } } } },
+        receive('message-raw-false', { VisibilityTimeout: 0, MessageAttributeNames: ['All'] }, { jsonStrings: BODY }),
+      ],
+    },
+    {
+      test: 'TestSNSSubscriptionSQS::test_message_attributes_not_missing',
+      steps: [
+        createTopic(),
+        ...createQueue(),
+        ...sqsSubscription(),
+        setSubAttribute('RawMessageDelivery', 'true'),
+        publish(
+          {
+            Message: 'text',
+            MessageAttributes: {
+              'an-attribute-key': { DataType: 'String', StringValue: 'an-attribute-value' },
+              'binary-attribute': { DataType: 'Binary', BinaryValue: { $blob: 'AgME' } },
+            },
+          },
+          'publish-msg-raw',
+        ),
+        receive(
+          'raw-delivery-msg-attrs',
+          { AttributeNames: ['All'], MessageAttributeNames: ['All'], WaitTimeSeconds: 3 },
+          { pythonBytes: ['$.Messages[0].MessageAttributes.binary-attribute.BinaryValue'] },
+        ),
+        deleteReceived,
+        setSubAttribute('RawMessageDelivery', 'false'),
+        publish(
+          {
+            Message: 'text',
+            MessageAttributes: {
+              'an-attribute-key': { DataType: 'String', StringValue: 'an-attribute-value' },
+              'binary-attribute': { DataType: 'Binary', BinaryValue: { $blob: 'AgME' } },
+            },
+          },
+          'publish-msg-json',
+        ),
+        receive('json-delivery-msg-attrs', { AttributeNames: ['All'], MessageAttributeNames: ['All'], WaitTimeSeconds: 3 }, { jsonStrings: BODY }),
+      ],
+    },
+    {
+      test: 'TestSNSSubscriptionSQS::test_message_structure_json_to_sqs',
+      steps: [
+        createTopic(),
+        ...createQueue('test-queue-{{suffix}}'),
+        ...sqsSubscription(),
+        // json.dumps's spacing, as the test sends it.
+        publish({ Message: JSON.stringify({ default: 'default field', sqs: '{"field": "value"}' }), MessageStructure: 'json' }),
+        receive('get-msg-json-sqs', { WaitTimeSeconds: 10, MaxNumberOfMessages: 1 }, { jsonStrings: BODY }),
+        deleteReceived,
+        publish({ Message: JSON.stringify({ default: 'default field', sqs: { field: 'value' } }), MessageStructure: 'json' }),
+        receive('get-msg-json-default', { WaitTimeSeconds: 10, MaxNumberOfMessages: 1 }, { jsonStrings: BODY }),
+      ],
     },
     {
       test: 'TestSNSSMS::test_publish_wrong_phone_format',
