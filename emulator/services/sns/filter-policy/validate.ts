@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { JsonSyntaxError, parsePositioned, type JsonNode } from './json.ts';
+import { JsonSyntaxError, parsePositioned, toPlain, type JsonNode } from './json.ts';
 import { compileMatcher, type CompiledFilter, type Condition, type PolicyNode } from './match.ts';
 
 const MAX_KEYS = 5;
@@ -28,6 +28,9 @@ export function compileFilterPolicy(text: string, scope: string, fail: (message:
     if (error instanceof JsonSyntaxError) throw fail(`FilterPolicy: failed to parse JSON. ${error.message}`);
     throw error;
   }
+  // AWS checks the policy in its compact form: its messages quote that text, and their columns count in it.
+  text = JSON.stringify(toPlain(root));
+  root = parsePositioned(text);
   let policy: PolicyNode;
   try {
     if (root.kind !== 'object') throw new PolicyError(`Filter policy must be a JSON object${at(text, root)}`);
@@ -172,13 +175,15 @@ function numeric(text: string, node: JsonNode): { op: string; value: number }[] 
 }
 
 function cidr(pattern: string): { network: bigint; bits: number; family: 4 | 6 } {
+  // AWS's order: the slash, then the mask, then the address.
   const parts = pattern.split('/');
-  if (parts.length > 2) throw new PolicyError("Malformed CIDR, one '/' required");
+  if (parts.length !== 2) throw new PolicyError("Malformed CIDR, one '/' required");
+  if (!/^\d+$/.test(parts[1])) throw new PolicyError('Malformed CIDR, mask bits must be an integer');
   const family = isIP(parts[0]);
   if (!family) throw new PolicyError(`Nonstandard IP address: ${parts[0]}`);
   const width = family === 4 ? 32 : 128;
-  const bits = parts.length === 2 ? Number(parts[1]) : width;
-  if (!Number.isInteger(bits) || parts[1] === '' || bits < 0 || bits > width) throw new PolicyError('Malformed CIDR, mask bits must be an integer');
+  const bits = Number(parts[1]);
+  if (bits > width) throw new PolicyError('Malformed CIDR, mask bits must be an integer');
   return { network: ipToBigInt(parts[0], family as 4 | 6) >> BigInt(width - bits), bits, family: family as 4 | 6 };
 }
 
@@ -191,25 +196,23 @@ export function ipToBigInt(ip: string, family: 4 | 6): bigint {
   return groups.reduce((acc, g) => (acc << 16n) + BigInt(parseInt(g || '0', 16)), 0n);
 }
 
-/** Leaf keys and the number of value combinations, as AWS counts them towards its limits ($or branches add up). */
-function measure(policy: PolicyNode): { keys: number; combinations: number } {
+/**
+ * Keys and value combinations as AWS counts them towards its limits: a nested key counts once, as its parent; each
+ * leaf contributes its number of values times its depth (AWS's documented example: 3 x 4 x 2 x 3 x 1 x 3 = 216), and
+ * `$or` branches add up.
+ */
+function measure(policy: PolicyNode, depth = 1): { keys: number; combinations: number } {
   let keys = 0;
   let combinations = 1;
   for (const entry of policy.keys) {
-    if (entry.nested) {
-      const inner = measure(entry.nested);
-      keys += inner.keys;
-      combinations *= inner.combinations;
-    } else {
-      keys += 1;
-      combinations *= entry.conditions!.length;
-    }
+    keys += 1;
+    combinations *= entry.nested ? measure(entry.nested, depth + 1).combinations : entry.conditions!.length * depth;
   }
   for (const branches of policy.or) {
     let sumCombinations = 0;
     let maxKeys = 0;
     for (const branch of branches) {
-      const inner = measure(branch);
+      const inner = measure(branch, depth);
       sumCombinations += inner.combinations;
       maxKeys = Math.max(maxKeys, inner.keys);
     }
