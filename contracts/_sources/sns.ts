@@ -587,6 +587,53 @@ const source: SourceFile = {
       ],
     },
     {
+      test: 'TestSNSSubscriptionSQSFifo::test_message_to_fifo_sqs',
+      steps: (param) => {
+        const contentBased = param === 'True';
+        const dedup = contentBased ? {} : { MessageDeduplicationId: 'message-deduplication-id-1' };
+        return [
+          createTopic({ Name: 'topic-{{suffix}}.fifo', Attributes: { FifoTopic: 'true', ...(contentBased ? { ContentBasedDeduplication: 'true' } : {}) } }),
+          ...createQueue('queue-{{suffix}}.fifo', { FifoQueue: 'true', ...(contentBased ? { ContentBasedDeduplication: 'true' } : {}) }),
+          ...sqsSubscription(),
+          publish({ Message: 'Test', MessageGroupId: 'message-group-id-1', ...dedup }),
+          receive('messages', { WaitTimeSeconds: 10, AttributeNames: ['All'] }, { jsonStrings: BODY }),
+          deleteReceived,
+          publish({ Message: 'Test', MessageGroupId: 'message-group-id-1', ...dedup }),
+          receive('dedup-messages', { WaitTimeSeconds: 1, AttributeNames: ['All'] }, { capture: undefined }),
+        ];
+      },
+    },
+    {
+      test: 'TestSNSSubscriptionSQSFifo::test_fifo_topic_to_regular_sqs',
+      steps: (param) => {
+        const contentBased = param === 'True';
+        const dedup = contentBased ? {} : { MessageDeduplicationId: 'message-deduplication-id-1' };
+        return [
+          createTopic({ Name: 'topic-{{suffix}}.fifo', Attributes: { FifoTopic: 'true', ...(contentBased ? { ContentBasedDeduplication: 'true' } : {}) } }),
+          ...createQueue(),
+          ...sqsSubscription(),
+          publish({ Message: 'Test', MessageGroupId: 'message-group-id-1', ...dedup }),
+          receive('messages', { WaitTimeSeconds: 10, AttributeNames: ['All'] }, { jsonStrings: BODY }),
+          deleteReceived,
+          publish({ Message: 'Test', MessageGroupId: 'message-group-id-1', ...dedup }),
+          receive('dedup-messages', { WaitTimeSeconds: 3, AttributeNames: ['All'] }, { capture: undefined }),
+        ];
+      },
+    },
+    {
+      test: 'TestSNSSubscriptionSQSFifo::test_publish_to_fifo_topic_deduplication_on_topic_level',
+      steps: [
+        createTopic({ Name: 'topic-{{suffix}}.fifo', Attributes: { FifoTopic: 'true', ContentBasedDeduplication: 'true' } }),
+        ...createQueue('queue-{{suffix}}.fifo', { FifoQueue: 'true' }),
+        ...sqsSubscription(),
+        publish({ Message: 'Test', MessageGroupId: 'message-group-id-1' }),
+        publish({ Message: 'Test', MessageGroupId: 'message-group-id-2' }),
+        receive('messages', { VisibilityTimeout: 10, WaitTimeSeconds: 10, AttributeNames: ['All'] }, { jsonStrings: BODY }),
+        deleteReceived,
+        receive('dedup-messages', { VisibilityTimeout: 10, WaitTimeSeconds: 1, AttributeNames: ['All'] }, { capture: undefined }),
+      ],
+    },
+    {
       test: 'TestSNSSMS::test_publish_wrong_phone_format',
       steps: [
         { op: 'Publish', params: { Message: 'Good news everyone!', PhoneNumber: '+1a234' }, snapshot: 'invalid-number' },

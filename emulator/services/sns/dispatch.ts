@@ -17,15 +17,15 @@ function sqsAttributes(message: PublishedMessage): Record<string, DeliveryAttrib
   return Object.fromEntries(entries.map(([k, v]) => [k, { DataType: v.DataType!, StringValue: v.StringValue, BinaryValue: v.BinaryValue }]));
 }
 
+function fifoFields(message: PublishedMessage) {
+  return { messageGroupId: message.messageGroupId, messageDeduplicationId: message.deduplicationId };
+}
+
 /** What one subscription receives: the raw message or the signed envelope, shaped for its protocol. */
 function payloadFor(emulator: Emulator, topic: Topic, subscription: Subscription, message: PublishedMessage): DeliveryPayload {
   const raw = subscription.attributes.get('RawMessageDelivery') === 'true';
-  const fifo = topic.fifo
-    ? {
-        messageGroupId: message.messageGroupId,
-        messageDeduplicationId: message.deduplicationId,
-      }
-    : {};
+  // Group and deduplication ids go only to FIFO queues (a standard queue may subscribe to a FIFO topic).
+  const fifo = topic.fifo && subscription.endpoint.endsWith('.fifo') ? fifoFields(message) : {};
   switch (subscription.protocol) {
     case 'lambda':
       return { body: JSON.stringify(lambdaEvent(emulator, topic, message, subscription.arn)) };
@@ -84,7 +84,7 @@ function toDeadLetterQueue(emulator: Emulator, topic: Topic, subscription: Subsc
   // The DLQ gets what the endpoint would have: the raw message or the envelope (for Lambda, the envelope, not the event).
   const body =
     subscription.protocol === 'lambda' ? JSON.stringify(notificationEnvelope(emulator, topic, message, 'lambda', subscription.arn)) : payload.body;
-  const fifo = topic.fifo ? { messageGroupId: message.messageGroupId, messageDeduplicationId: message.deduplicationId } : {};
+  const fifo = topic.fifo && dlq.endsWith('.fifo') ? fifoFields(message) : {};
   emulator.deliverInBackground(dlq, { body, attributes: payload.attributes, ...fifo }, source(topic), { retry: AWS_MANAGED_RETRY });
 }
 
