@@ -45,33 +45,35 @@ const setSubAttribute = (AttributeName: string, AttributeValue: string, snapshot
  * LocalStack's `sns_create_sqs_subscription` fixture: Subscribe, a queue policy that lets the topic send (as AWS
  * requires), and the subscription's attributes (what the fixture returns; `snapshot` when the test recorded them).
  */
+/** `sns_allow_topic_sqs_queue`: a queue policy that lets the topic send to the queue. */
+const allowTopic = (queueUrl: string, queueArn: string): SourceStep => ({
+  service: 'sqs',
+  protocol: 'json',
+  op: 'SetQueueAttributes',
+  params: {
+    QueueUrl: queueUrl,
+    Attributes: {
+      Policy: JSON.stringify({
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'sns.amazonaws.com' },
+            Action: 'sqs:SendMessage',
+            Resource: queueArn,
+            Condition: { ArnEquals: { 'aws:SourceArn': topicArn } },
+          },
+        ],
+      }),
+    },
+  },
+});
 const sqsSubscription = (attributes?: Record<string, string>, snapshot?: string): SourceStep[] => [
   {
     op: 'Subscribe',
     params: { TopicArn: topicArn, Protocol: 'sqs', Endpoint: '{{queueArn}}', ...(attributes ? { Attributes: attributes } : {}) },
     capture: { subscriptionArn: '$.SubscriptionArn' },
   },
-  {
-    service: 'sqs',
-    protocol: 'json',
-    op: 'SetQueueAttributes',
-    params: {
-      QueueUrl: '{{queueArnUrl}}',
-      Attributes: {
-        Policy: JSON.stringify({
-          Statement: [
-            {
-              Effect: 'Allow',
-              Principal: { Service: 'sns.amazonaws.com' },
-              Action: 'sqs:SendMessage',
-              Resource: '{{queueArn}}',
-              Condition: { ArnEquals: { 'aws:SourceArn': topicArn } },
-            },
-          ],
-        }),
-      },
-    },
-  },
+  allowTopic('{{queueArnUrl}}', '{{queueArn}}'),
   {
     op: 'GetSubscriptionAttributes',
     params: { SubscriptionArn: '{{subscriptionArn}}' },
@@ -631,6 +633,68 @@ const source: SourceFile = {
         receive('messages', { VisibilityTimeout: 10, WaitTimeSeconds: 10, AttributeNames: ['All'] }, { jsonStrings: BODY }),
         deleteReceived,
         receive('dedup-messages', { VisibilityTimeout: 10, WaitTimeSeconds: 1, AttributeNames: ['All'] }, { capture: undefined }),
+      ],
+    },
+    {
+      test: 'TestSNSSubscriptionSQS::test_redrive_policy_sqs_queue_subscription',
+      steps: (param) => [
+        createTopic(),
+        ...createQueue(),
+        ...sqsSubscription(),
+        ...createQueue('dlq-{{suffix}}', {}, 'dlqArn'),
+        setSubAttribute('RedrivePolicy', '{"deadLetterTargetArn": "{{dlqArn}}"}'),
+        ...(param === 'True' ? [setSubAttribute('RawMessageDelivery', 'true')] : []),
+        allowTopic('{{dlqArnUrl}}', '{{dlqArn}}'),
+        { service: 'sqs', protocol: 'json', op: 'DeleteQueue', params: { QueueUrl: '{{queueArnUrl}}' } },
+        publish({
+          Message: 'test_dlq_after_sqs_endpoint_deleted',
+          MessageAttributes: { attr1: { DataType: 'Number', StringValue: '111' }, attr2: { DataType: 'Binary', BinaryValue: { $blob: 'AgME' } } },
+        }),
+        receive(
+          'messages',
+          { QueueUrl: '{{dlqArnUrl}}', WaitTimeSeconds: 10, AttributeNames: ['All'], MessageAttributeNames: ['All'] },
+          param === 'True' ? { pythonBytes: ['$.Messages[0].MessageAttributes.attr2.BinaryValue'] } : { jsonStrings: BODY },
+        ),
+      ],
+    },
+    {
+      test: 'TestSNSSubscriptionSQS::test_subscription_after_failure_to_deliver',
+      note: 'the test waits for a second subscription to receive the message published to the deleted queue; here a long poll of that queue does',
+      steps: [
+        createTopic(),
+        ...createQueue('test-queue-{{suffix}}'),
+        ...sqsSubscription(),
+        ...createQueue('dlq-{{suffix}}', {}, 'dlqArn'),
+        allowTopic('{{dlqArnUrl}}', '{{dlqArn}}'),
+        { op: 'GetSubscriptionAttributes', params: { SubscriptionArn: '{{subscriptionArn}}' }, snapshot: 'subscriptions-attrs', ignore: [PRINCIPAL] },
+        publish({ Message: 'test_dlq_before_sqs_endpoint_deleted' }),
+        receive('messages-before-delete', { WaitTimeSeconds: 10, MaxNumberOfMessages: 4 }, { jsonStrings: BODY }),
+        deleteReceived,
+        { service: 'sqs', protocol: 'json', op: 'DeleteQueue', params: { QueueUrl: '{{queueArnUrl}}' } },
+        ...createQueue('second-{{suffix}}', {}, 'secondArn'),
+        {
+          op: 'Subscribe',
+          params: { TopicArn: topicArn, Protocol: 'sqs', Endpoint: '{{secondArn}}' },
+          capture: { secondSubscription: '$.SubscriptionArn' },
+        },
+        allowTopic('{{secondArnUrl}}', '{{secondArn}}'),
+        publish({ Message: 'test_dlq_after_sqs_endpoint_deleted' }),
+        { service: 'sqs', protocol: 'json', op: 'ReceiveMessage', params: { QueueUrl: '{{secondArnUrl}}', WaitTimeSeconds: 10 } },
+        { op: 'Unsubscribe', params: { SubscriptionArn: '{{secondSubscription}}' } },
+        { op: 'ListSubscriptionsByTopic', params: { TopicArn: topicArn }, snapshot: 'subscriptions' },
+        setSubAttribute('RedrivePolicy', '{"deadLetterTargetArn": "{{dlqArn}}"}'),
+        {
+          op: 'GetSubscriptionAttributes',
+          params: { SubscriptionArn: '{{subscriptionArn}}' },
+          snapshot: 'subscriptions-attrs-with-redrive',
+          ignore: [PRINCIPAL],
+          jsonStrings: ['$.Attributes.RedrivePolicy'],
+        },
+        ...[0, 1].flatMap((i): SourceStep[] => [
+          publish({ Message: `test_dlq_after_sqs_endpoint_deleted_${i}` }),
+          receive(`message-${i}-after-delete`, { QueueUrl: '{{dlqArnUrl}}', WaitTimeSeconds: 10, MaxNumberOfMessages: 4 }, { jsonStrings: BODY }),
+          { ...deleteReceived, params: { QueueUrl: '{{dlqArnUrl}}', ReceiptHandle: '{{handle}}' } },
+        ]),
       ],
     },
     {
