@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { createVerify } from 'node:crypto';
 import {
+  AddPermissionCommand,
   ConfirmSubscriptionCommand,
   CreateTopicCommand,
   GetSubscriptionAttributesCommand,
   GetTopicAttributesCommand,
+  ListTopicsCommand,
   ListSubscriptionsByTopicCommand,
   PublishBatchCommand,
   PublishCommand,
@@ -215,6 +217,23 @@ describe('SNS through the AWS SDK v3 (query protocol)', function () {
     } finally {
       await receiver.close();
     }
+  });
+
+  it('keeps accounts apart: another account publishes only once the topic policy allows it', async () => {
+    const as = (account: string) => new SNSClient({ region: 'us-east-1', endpoint: aws.endpoint, credentials: { accessKeyId: account, secretAccessKey: 'x' } });
+    const [owner, other] = [as('111122223333'), as('444455556666')];
+    const topicArn = (await owner.send(new CreateTopicCommand({ Name: name() }))).TopicArn!;
+    assert.match(topicArn, /:111122223333:/);
+    await assert.rejects(other.send(new PublishCommand({ TopicArn: topicArn, Message: 'x' })), {
+      name: 'AuthorizationErrorException',
+      message: `User: arn:aws:iam::444455556666:root is not authorized to perform: SNS:Publish on resource: ${topicArn}`,
+    });
+    await owner.send(new AddPermissionCommand({ TopicArn: topicArn, Label: 'other', AWSAccountId: ['444455556666'], ActionName: ['Publish'] }));
+    assert.match((await other.send(new PublishCommand({ TopicArn: topicArn, Message: 'x' }))).MessageId!, /^[0-9a-f-]{36}$/);
+    await assert.rejects(other.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: 'sms', Endpoint: '+15551230000' })), {
+      name: 'AuthorizationErrorException',
+    });
+    assert.deepEqual((await other.send(new ListTopicsCommand({}))).Topics ?? [], []);
   });
 
   it('records email and SMS messages at /_twinstack/sns/messages', async () => {
