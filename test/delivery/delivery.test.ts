@@ -97,7 +97,8 @@ describe('delivery layer', function () {
         }),
       );
       assert.equal((failure as AwsError).code, 'QueueDoesNotExist');
-      const url = (await sqs.send(new CreateQueueCommand({ QueueName: 'delivered' }))).QueueUrl!;
+      const policy = { Statement: [{ Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: '*' }] };
+      const url = (await sqs.send(new CreateQueueCommand({ QueueName: 'delivered', Attributes: { Policy: JSON.stringify(policy) } }))).QueueUrl!;
       await aws.emulator.deliver('arn:aws:sqs:us-east-1:000000000000:delivered', { body: 'hello' }, source);
       const got = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: 1 }));
       assert.equal(got.Messages?.[0].Body, 'hello');

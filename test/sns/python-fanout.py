@@ -10,7 +10,11 @@ out = {}
 
 def queue(name, fifo=False):
     url = sqs.create_queue(QueueName=name, Attributes={'FifoQueue': 'true'} if fifo else {})['QueueUrl']
-    return url, sqs.get_queue_attributes(QueueUrl=url, AttributeNames=['QueueArn'])['Attributes']['QueueArn']
+    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=['QueueArn'])['Attributes']['QueueArn']
+    # SNS may send only where the queue policy lets it, as on AWS.
+    policy = {'Statement': [{'Effect': 'Allow', 'Principal': {'Service': 'sns.amazonaws.com'}, 'Action': 'sqs:SendMessage', 'Resource': arn}]}
+    sqs.set_queue_attributes(QueueUrl=url, Attributes={'Policy': json.dumps(policy)})
+    return url, arn
 
 def drain(url, expected):
     bodies = []

@@ -14,7 +14,14 @@ import {
   SNSClient,
   SubscribeCommand,
 } from '@aws-sdk/client-sns';
-import { CreateQueueCommand, DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  CreateQueueCommand,
+  DeleteMessageBatchCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SetQueueAttributesCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 import { eventually, startReceiver } from './support.ts';
 
@@ -29,10 +36,21 @@ describe('SNS through the AWS SDK v3 (query protocol)', function () {
   const name = (suffix = '') => `sdk-${Date.now().toString(36)}-${n++}${suffix}`;
   const client = { region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
 
-  const queue = async (fifo = false) => {
+  /** A queue whose policy lets this account's topics send to it, as AWS requires of SNS subscriptions. */
+  const queue = async (fifo = false, allowTopics = true) => {
     const url = (await sqs.send(new CreateQueueCommand({ QueueName: name(fifo ? '.fifo' : ''), Attributes: fifo ? { FifoQueue: 'true' } : {} })))
       .QueueUrl!;
     const arn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
+    if (allowTopics) {
+      const statement = {
+        Effect: 'Allow',
+        Principal: { Service: 'sns.amazonaws.com' },
+        Action: 'sqs:SendMessage',
+        Resource: arn,
+        Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:sns:us-east-1:000000000000:*' } },
+      };
+      await sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { Policy: JSON.stringify({ Statement: [statement] }) } }));
+    }
     return { url, arn };
   };
   const receiveAll = async (url: string, expected: number) => {
@@ -111,6 +129,17 @@ describe('SNS through the AWS SDK v3 (query protocol)', function () {
     const matching = await receiveAll(filtered.url, 2);
     await new Promise((r) => setTimeout(r, 200));
     assert.deepEqual(matching.map((m) => JSON.parse(m.Body!).Message).sort(), ['black-big', 'red-big']);
+  });
+
+  it('delivers nothing to a queue whose policy does not let the topic send, as on AWS', async () => {
+    const topicArn = await topic();
+    const [closed, open] = [await queue(false, false), await queue()];
+    await sns.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: 'sqs', Endpoint: closed.arn }));
+    await sns.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: 'sqs', Endpoint: open.arn }));
+    await sns.send(new PublishCommand({ TopicArn: topicArn, Message: 'policy' }));
+    assert.equal((await receiveAll(open.url, 1)).length, 1);
+    const got = await sqs.send(new ReceiveMessageCommand({ QueueUrl: closed.url, WaitTimeSeconds: 1 }));
+    assert.equal(got.Messages, undefined);
   });
 
   it('signs notifications with a certificate the emulator serves (SignatureVersion 1 and 2)', async () => {
@@ -226,7 +255,7 @@ describe('SNS through the AWS SDK v3 (query protocol)', function () {
     assert.match(topicArn, /:111122223333:/);
     await assert.rejects(other.send(new PublishCommand({ TopicArn: topicArn, Message: 'x' })), {
       name: 'AuthorizationErrorException',
-      message: `User: arn:aws:iam::444455556666:root is not authorized to perform: SNS:Publish on resource: ${topicArn}`,
+      message: `User: arn:aws:iam::444455556666:root is not authorized to perform: SNS:Publish on resource: ${topicArn} because no resource-based policy allows the SNS:Publish action`,
     });
     await owner.send(new AddPermissionCommand({ TopicArn: topicArn, Label: 'other', AWSAccountId: ['444455556666'], ActionName: ['Publish'] }));
     assert.match((await other.send(new PublishCommand({ TopicArn: topicArn, Message: 'x' }))).MessageId!, /^[0-9a-f-]{36}$/);

@@ -1,5 +1,7 @@
 import type { ServiceDefinition } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
+import { InternalText } from '../../server/http.ts';
+import { outboxRoute } from './outbox-route.ts';
 import { snsGlobals } from './per-emulator.ts';
 import { getDataProtectionPolicy, putDataProtectionPolicy } from './operations/data-protection.ts';
 import { addPermission, removePermission } from './operations/permissions.ts';
@@ -84,9 +86,8 @@ const sns: ServiceDefinition<SnsState> = {
   validation: 'none',
   deliveryTarget: snsDeliveryTarget,
   internalRoutes: {
-    // What was sent to email, email-json, SMS and mobile push endpoints, oldest first.
-    '/_twinstack/sns/messages': (emulator) => ({ messages: snsGlobals(emulator).outbox }),
-    [CERTIFICATE_PATH]: (emulator) => signingKey(emulator).certificatePem,
+    '/_twinstack/sns/messages': (emulator, request) => outboxRoute(snsGlobals(emulator).outbox, request),
+    [CERTIFICATE_PATH]: (emulator) => new InternalText('application/x-x509-ca-cert', signingKey(emulator).certificatePem),
   },
 };
 

@@ -1,8 +1,8 @@
+import { mayAccess, notAuthorized } from '../../core/access.ts';
 import { AwsError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/service.ts';
 import { checkArnShape, snsArnParts } from './arns.ts';
 import { subscriptionNotFound, topicNotFound } from './errors.ts';
-import { policyAllows } from './policy.ts';
 import type { SnsState } from './state.ts';
 import type { Subscription } from './subscription.ts';
 import { topicPolicy, type Topic } from './topic.ts';
@@ -19,20 +19,15 @@ export function stateForArn(ctx: SnsContext, arn: string): SnsState | undefined 
 }
 
 /**
- * The topic an ARN names. A topic of another account answers only when its policy allows `action` for the caller;
- * otherwise AWS's AuthorizationError.
+ * The topic an ARN names, when the caller may perform `action` on it: the owner's principals may; another account's,
+ * or an AWS service publishing for a resource (S3, EventBridge...), need the topic policy to allow them.
  */
 export function findTopic(ctx: SnsContext, arn: string | undefined, action: string, parameter = 'TopicArn'): Topic {
   checkArnShape(parameter, arn);
   const topic = stateForArn(ctx, arn!)?.topics.get(arn!);
   if (!topic) throw topicNotFound();
-  if (topic.accountId !== ctx.accountId || ctx.caller.servicePrincipal) {
-    if (!policyAllows(topicPolicy(topic), ctx.caller, action)) {
-      throw new AwsError(
-        'AuthorizationErrorException',
-        `User: ${ctx.caller.servicePrincipal ?? ctx.caller.arn} is not authorized to perform: SNS:${action} on resource: ${topic.arn}`,
-      );
-    }
+  if (!mayAccess(ctx, `SNS:${action}`, topic.arn, topic.accountId, topicPolicy(topic))) {
+    throw new AwsError('AuthorizationErrorException', notAuthorized(ctx.caller, `SNS:${action}`, topic.arn));
   }
   return topic;
 }
