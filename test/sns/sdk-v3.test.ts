@@ -273,5 +273,12 @@ describe('SNS through the AWS SDK v3 (query protocol)', function () {
     const { messages } = (await (await fetch(`${aws.endpoint}/_twinstack/sns/messages`)).json()) as { messages: { endpoint: string; message: string }[] };
     assert.ok(messages.some((m) => m.endpoint === '+15551234567' && m.message === 'texted'));
     assert.ok(messages.some((m) => m.endpoint === '+15557654321' && m.message === 'direct'));
+    const filtered = (await (await fetch(`${aws.endpoint}/_twinstack/sns/messages?endpoint=%2B15557654321`)).json()) as { messages: unknown[] };
+    assert.equal(filtered.messages.length, 1);
+    const deleted = (await (await fetch(`${aws.endpoint}/_twinstack/sns/messages?endpoint=%2B15557654321`, { method: 'DELETE' })).json()) as { deleted: number };
+    assert.equal(deleted.deleted, 1);
+    await fetch(`${aws.endpoint}/_twinstack/reset/sns`, { method: 'POST' });
+    const after = (await (await fetch(`${aws.endpoint}/_twinstack/sns/messages`)).json()) as { messages: unknown[] };
+    assert.deepEqual(after.messages, []);
   });
 });

@@ -3,6 +3,7 @@ import type { Emulator } from '../../core/emulator.ts';
 import { httpRetryPolicy, AWS_MANAGED_RETRY, type HttpRetryPolicy } from '../../delivery/retry.ts';
 import type { DeliveryAttribute, DeliveryPayload, DeliverySource } from '../../delivery/types.ts';
 import { confirmationMessage, lambdaEvent, messageFor, notificationEnvelope, type PublishedMessage } from './envelope.ts';
+import { recordSent } from './outbox.ts';
 import { snsGlobals } from './per-emulator.ts';
 import type { Subscription } from './subscription.ts';
 import { DEFAULT_HTTP_DELIVERY_POLICY, type Topic } from './topic.ts';
@@ -104,7 +105,7 @@ function deliverTo(emulator: Emulator, topic: Topic, subscription: Subscription,
       protocol === 'email-json'
         ? JSON.stringify(notificationEnvelope(emulator, topic, message, protocol, subscription.arn))
         : messageFor(message, protocol === 'application' ? 'default' : protocol);
-    snsGlobals(emulator).outbox.push({
+    recordSent(emulator, {
       protocol,
       endpoint: subscription.endpoint,
       accountId: topic.accountId,
@@ -164,7 +165,7 @@ export function sendConfirmation(
       retryable: () => true,
     });
   } else {
-    snsGlobals(emulator).outbox.push({
+    recordSent(emulator, {
       protocol: subscription.protocol as 'email',
       endpoint: subscription.endpoint,
       accountId: topic.accountId,

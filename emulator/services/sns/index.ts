@@ -1,8 +1,7 @@
 import type { ServiceDefinition } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
 import { InternalText } from '../../server/http.ts';
-import { outboxRoute } from './outbox-route.ts';
-import { snsGlobals } from './per-emulator.ts';
+import { outboxRoute } from './outbox.ts';
 import { getDataProtectionPolicy, putDataProtectionPolicy } from './operations/data-protection.ts';
 import { addPermission, removePermission } from './operations/permissions.ts';
 import {
@@ -86,7 +85,7 @@ const sns: ServiceDefinition<SnsState> = {
   validation: 'none',
   deliveryTarget: snsDeliveryTarget,
   internalRoutes: {
-    '/_twinstack/sns/messages': (emulator, request) => outboxRoute(snsGlobals(emulator).outbox, request),
+    '/_twinstack/sns/messages': outboxRoute,
     [CERTIFICATE_PATH]: (emulator) => new InternalText('application/x-x509-ca-cert', signingKey(emulator).certificatePem),
   },
 };

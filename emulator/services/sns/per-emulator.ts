@@ -1,26 +1,11 @@
 import type { Emulator } from '../../core/emulator.ts';
 
 /**
- * What SNS keeps per emulator rather than per account and region: confirmation tokens (the SubscribeURL is opened
- * without credentials, so it names neither), the messages sent to email, SMS and mobile endpoints, and the signing key.
+ * What SNS keeps per emulator rather than per account and region: confirmation tokens, as the SubscribeURL is opened
+ * without credentials and so names neither (a token whose subscription is gone, after a reset too, is refused).
  */
 export interface SnsGlobals {
   readonly tokens: Map<string, { accountId: string; region: string; subscriptionArn: string; topicArn: string }>;
-  readonly outbox: OutboxMessage[];
-}
-
-export interface OutboxMessage {
-  protocol: 'email' | 'email-json' | 'sms' | 'application';
-  endpoint: string;
-  accountId: string;
-  region: string;
-  subject?: string;
-  message: string;
-  messageId: string;
-  timestamp: string;
-  topicArn?: string;
-  subscriptionArn?: string;
-  attributes?: Record<string, unknown>;
 }
 
 const globals = new WeakMap<Emulator, SnsGlobals>();
@@ -28,7 +13,7 @@ const globals = new WeakMap<Emulator, SnsGlobals>();
 export function snsGlobals(emulator: Emulator): SnsGlobals {
   let value = globals.get(emulator);
   if (!value) {
-    value = { tokens: new Map(), outbox: [] };
+    value = { tokens: new Map() };
     globals.set(emulator, value);
   }
   return value;

@@ -1,3 +1,4 @@
+import type { OutboxMessage } from './outbox.ts';
 import type { PlatformApplication, PlatformEndpoint } from './platform.ts';
 import type { Subscription } from './subscription.ts';
 import type { Topic } from './topic.ts';
@@ -14,6 +15,8 @@ export class SnsState {
   /** Phone numbers of the SMS sandbox: number -> Pending | Verified. */
   readonly sandboxNumbers = new Map<string, 'Pending' | 'Verified'>();
   readonly optedOut = new Set<string>();
+  /** Messages sent to email, SMS and mobile endpoints, readable at `/_twinstack/sns/messages`. */
+  readonly outbox: OutboxMessage[] = [];
 
   constructor(
     readonly accountId: string,

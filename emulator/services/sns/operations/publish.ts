@@ -7,7 +7,7 @@ import type { PublishedMessage } from '../envelope.ts';
 import { invalidParameter } from '../errors.ts';
 import { findTopic, stateForArn, type SnsContext } from '../lookup.ts';
 import { checkMessageAttributes } from '../message-attributes.ts';
-import { snsGlobals } from '../per-emulator.ts';
+import { recordSent } from '../outbox.ts';
 import type { SnsState } from '../state.ts';
 import type { Topic } from '../topic.ts';
 
@@ -97,7 +97,7 @@ function publishToTopic(ctx: SnsContext, topic: Topic, entry: Entry, checked: Re
 function publishToPhone(ctx: SnsContext, phoneNumber: string, checked: ReturnType<typeof checkMessage>) {
   if (!/^\+?[0-9]{1,15}$/.test(phoneNumber)) throw invalidParameter(`PhoneNumber Reason: ${phoneNumber} is not valid to publish to`);
   const messageId = randomUUID();
-  snsGlobals(ctx.emulator).outbox.push({
+  recordSent(ctx.emulator, {
     protocol: 'sms',
     endpoint: phoneNumber,
     accountId: ctx.accountId,
@@ -116,7 +116,7 @@ function publishToEndpoint(ctx: SnsContext, targetArn: string, checked: ReturnTy
   if (endpoint.attributes.get('Enabled') === 'false') throw new AwsError('EndpointDisabledException', 'Endpoint is disabled');
   const messageId = randomUUID();
   const platform = endpoint.arn.split('/')[1];
-  snsGlobals(ctx.emulator).outbox.push({
+  recordSent(ctx.emulator, {
     protocol: 'application',
     endpoint: targetArn,
     accountId: ctx.accountId,
