@@ -2,6 +2,7 @@ import { parseDuration, type Clock } from './core/clock.ts';
 import { crossAccountModeFrom, type CrossAccountMode } from './core/access.ts';
 import { Emulator } from './core/emulator.ts';
 import { clockRoutes } from './control/clock-routes.ts';
+import { ControlError } from './control/http.ts';
 import { resetRoutes } from './control/reset-routes.ts';
 import { faultRulesFromEnv, faultSeedFromEnv } from './faults/config.ts';
 import { FaultInjector } from './faults/injector.ts';
@@ -9,7 +10,7 @@ import { faultRoutes } from './faults/routes.ts';
 import type { FaultRule } from './faults/rules.ts';
 import { InitHooks } from './init/hooks.ts';
 import type { ConfiguredCredentials } from './gateway/sigv4.ts';
-import { startServer } from './server/http.ts';
+import { startServer, type InternalRoute } from './server/http.ts';
 import { ALL_SERVICE_NAMES, serviceLoaders } from './services/index.ts';
 
 export { Emulator } from './core/emulator.ts';
@@ -69,6 +70,24 @@ export function servicesFromEnv(value = process.env.SERVICES): string[] | undefi
   return names?.length ? names : undefined;
 }
 
+/**
+ * The routes services declare under `/_twinstack/<service>/` (SNS's recorded messages and signing certificate): the
+ * service loads on the first such request, as on its first AWS request.
+ */
+function serviceRoutes(emulator: Emulator): Record<string, InternalRoute> {
+  const routes: Record<string, InternalRoute> = {};
+  for (const name of emulator.serviceNames()) {
+    routes[`/_twinstack/${name}/:path`] = async (request) => {
+      const service = await emulator.loadService(name);
+      const path = `/_twinstack/${name}/${request.params.path}`;
+      const produce = service?.internalRoutes && Object.hasOwn(service.internalRoutes, path) ? service.internalRoutes[path] : undefined;
+      if (!produce) throw new ControlError(404, `no such route: ${path}`);
+      return produce(emulator, request);
+    };
+  }
+  return routes;
+}
+
 /** Starts the emulator in-process: `const aws = await startTwinstack({ port: 0 }); ...; await aws.stop()`. */
 export async function startTwinstack(options: TwinstackOptions = {}): Promise<Twinstack> {
   const names = options.services ?? servicesFromEnv() ?? ALL_SERVICE_NAMES;
@@ -110,6 +129,7 @@ export async function startTwinstack(options: TwinstackOptions = {}): Promise<Tw
       ...faultRoutes(faults),
       '/_localstack/init': () => init.status(),
       '/_localstack/init/:stage': (request) => init.stageStatus(request.params.stage) ?? { completed: false, scripts: [] },
+      ...serviceRoutes(emulator),
     },
   });
   const endpointHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;

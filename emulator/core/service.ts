@@ -1,5 +1,6 @@
 import type { ServiceModel } from '../models/types.ts';
 import type { DeliveryTarget } from '../delivery/types.ts';
+import type { InternalRequest } from '../server/http.ts';
 import type { Emulator } from './emulator.ts';
 import type { AwsError } from './errors.ts';
 import type { RawRequest, RawResponse } from '../protocols/types.ts';
@@ -103,4 +104,9 @@ export interface ServiceDefinition<State = unknown> {
     decorate?(req: RawRequest, response: RawResponse, ctx: RequestContext<State>): void;
   };
   readonly requestLimits?: { readonly body?: number; readonly streamingPayload?: number; tooLarge?(limit: number): AwsError };
+  /**
+   * Routes outside AWS's APIs (`/_twinstack/<service>/...`): what a test reads back, files a client fetches. They
+   * answer JSON, or `InternalText` for other content.
+   */
+  readonly internalRoutes?: Readonly<Record<string, (emulator: Emulator, request: InternalRequest) => unknown>>;
 }

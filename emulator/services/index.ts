@@ -12,6 +12,7 @@ export const SERVICE_LOADERS: Record<string, () => Promise<ServiceDefinition>> =
   dynamodbstreams: async () => (await import('./dynamodbstreams/index.ts')).default as ServiceDefinition,
   kinesis: async () => (await import('./kinesis/index.ts')).default as ServiceDefinition,
   s3: async () => (await import('./s3/index.ts')).default as ServiceDefinition,
+  sns: async () => (await import('./sns/index.ts')).default as ServiceDefinition,
 };
 
 export const ALL_SERVICE_NAMES = Object.keys(SERVICE_LOADERS);
