@@ -1,0 +1,55 @@
+import type { Handler, ServiceDefinition } from '../../core/service.ts';
+import { loadModel } from '../../models/load.ts';
+import { validateInput } from '../../protocols/validate.ts';
+import { createAlias, deleteAlias, getAlias, listAliases, updateAlias } from './operations/aliases.ts';
+import { createFunction, deleteFunction, getFunction, getFunctionConfiguration, listFunctions, updateFunctionCode, updateFunctionConfiguration } from './operations/functions.ts';
+import { invoke } from './operations/invoke.ts';
+import { listVersionsByFunction, publishVersionOperation } from './operations/versions.ts';
+import { validateRuntime } from './runtime/runtimes.ts';
+import { createLambdaState, type LambdaState } from './state.ts';
+import { lambdaDeliveryTarget } from './target.ts';
+
+const model = loadModel('lambda');
+
+const operations: Record<string, Handler<LambdaState>> = {
+  CreateFunction: createFunction,
+  GetFunction: getFunction,
+  GetFunctionConfiguration: getFunctionConfiguration,
+  ListFunctions: listFunctions,
+  UpdateFunctionCode: updateFunctionCode,
+  UpdateFunctionConfiguration: updateFunctionConfiguration,
+  DeleteFunction: deleteFunction,
+  Invoke: invoke,
+  PublishVersion: publishVersionOperation,
+  ListVersionsByFunction: listVersionsByFunction,
+  CreateAlias: createAlias,
+  GetAlias: getAlias,
+  UpdateAlias: updateAlias,
+  DeleteAlias: deleteAlias,
+  ListAliases: listAliases,
+};
+
+/**
+ * Lambda checks the runtime before the model's constraints, and answers an unknown runtime with
+ * InvalidParameterValueException rather than Coral's ValidationException (AWS-recorded test_create_lambda_exceptions).
+ */
+function validated(operation: string, handler: Handler<LambdaState>): Handler<LambdaState> {
+  const ref = model.operations[operation].input;
+  return (input: { Runtime?: string }, ctx) => {
+    if (input.Runtime !== undefined) validateRuntime(input.Runtime);
+    validateInput(model, ref, input);
+    return handler(input, ctx);
+  };
+}
+
+const lambda: ServiceDefinition<LambdaState> = {
+  name: 'lambda',
+  model,
+  createState: createLambdaState,
+  validation: 'none',
+  handlers: Object.fromEntries(Object.entries(operations).map(([name, handler]) => [name, validated(name, handler)])),
+  disposeState: (state) => state.dispose(),
+  deliveryTarget: lambdaDeliveryTarget,
+};
+
+export default lambda;

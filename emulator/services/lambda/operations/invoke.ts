@@ -1,0 +1,59 @@
+import type { InvocationRequest } from '@aws-sdk/client-lambda';
+import { AwsError } from '../../../core/errors.ts';
+import type { RequestContext } from '../../../core/service.ts';
+import { enqueueEvent } from '../async-invoke.ts';
+import { functionArn } from '../function.ts';
+import { checkConcurrency, logTail, runInvocation } from '../invoke.ts';
+import { parseFunctionRef, resolveVersion } from '../lookup.ts';
+import type { LambdaState } from '../state.ts';
+
+type Ctx = RequestContext<LambdaState>;
+
+/** AWS's request payload limits: 6 MB for synchronous invocations, 1 MB for asynchronous ones (raised from 256 KB in 2025). */
+export const MAX_SYNC_PAYLOAD = 6_291_456;
+export const MAX_ASYNC_PAYLOAD = 1_048_576;
+
+function checkPayload(payload: Buffer, limit: number) {
+  if (payload.length > limit) {
+    throw new AwsError('RequestTooLargeException', `Request must be smaller than ${limit} bytes for the InvokeFunction operation`, { status: 413 });
+  }
+  if (payload.length === 0) return;
+  try {
+    JSON.parse(payload.toString('utf8'));
+  } catch (error) {
+    throw new AwsError('InvalidRequestContentException', `Could not parse request body into json: Could not parse payload into json: ${(error as Error).message}`, {
+      status: 400,
+    });
+  }
+}
+
+export async function invoke(input: InvocationRequest & { Payload?: Buffer }, ctx: Ctx) {
+  const state = ctx.state;
+  const type = input.InvocationType ?? 'RequestResponse';
+  const payload = input.Payload ? Buffer.from(input.Payload) : Buffer.alloc(0);
+  const ref = parseFunctionRef(state, input.FunctionName!, input.Qualifier);
+  const { fn, version } = resolveVersion(state, input.FunctionName!, input.Qualifier, { route: true });
+  const invokedArn = functionArn(state.region, state.accountId, fn.name, ref.qualifier);
+  if (type === 'Event') {
+    checkPayload(payload, MAX_ASYNC_PAYLOAD);
+    if (fn.reservedConcurrency === 0) checkConcurrency(state, fn);
+    enqueueEvent(ctx.emulator, state, { fn, qualifier: ref.qualifier, payload: payload.length ? payload : Buffer.from('{}'), requestId: ctx.requestId });
+    return { StatusCode: 202 };
+  }
+  checkPayload(payload, MAX_SYNC_PAYLOAD);
+  checkConcurrency(state, fn);
+  if (type === 'DryRun') return { StatusCode: 204 };
+  const outcome = await runInvocation(ctx.emulator, state, fn, version, {
+    payload: payload.length ? payload : Buffer.from('{}'),
+    invokedArn,
+    clientContext: input.ClientContext,
+    requestId: ctx.requestId,
+  });
+  return {
+    StatusCode: 200,
+    Payload: outcome.payload,
+    ExecutedVersion: outcome.executedVersion,
+    FunctionError: outcome.functionError,
+    LogResult: input.LogType === 'Tail' ? logTail(outcome.log) : undefined,
+  };
+}
