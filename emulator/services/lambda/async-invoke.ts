@@ -4,8 +4,8 @@ import { runInvocation, type InvokeOutcome } from './invoke.ts';
 import { resolveVersion } from './lookup.ts';
 import type { LambdaState } from './state.ts';
 
-/** AWS retries a failed asynchronous invocation twice, about one and two minutes later (LocalStack's setting to shorten it). */
-const RETRY_BASE_DELAY_MS = Number(process.env.LAMBDA_RETRY_BASE_DELAY_SECONDS ?? 60) * 1000;
+/** AWS retries a failed asynchronous invocation twice, about one and two minutes later (LocalStack's setting shortens it). */
+const retryBaseDelayMs = () => Number(process.env.LAMBDA_RETRY_BASE_DELAY_SECONDS ?? 60) * 1000;
 const DEFAULT_MAX_EVENT_AGE_SECONDS = 21_600;
 const DEFAULT_RETRIES = 2;
 
@@ -25,6 +25,7 @@ interface Attempt extends QueuedEvent {
 export class AsyncQueue {
   private readonly timers = new Set<NodeJS.Timeout>();
   private stopped = false;
+  private readonly retryDelayMs = retryBaseDelayMs();
 
   constructor(
     private readonly emulator: Emulator,
@@ -73,7 +74,7 @@ export class AsyncQueue {
     if (!outcome.functionError) return this.finish(attempt, outcome, 'Success');
     const age = this.emulator.clock.now() - attempt.enqueuedAt;
     if (attempt.attempts <= retries) {
-      const delay = RETRY_BASE_DELAY_MS * attempt.attempts;
+      const delay = this.retryDelayMs * attempt.attempts;
       if (age + delay <= maxAge) return this.later(attempt, delay);
       return this.finish(attempt, outcome, 'EventAgeExceeded');
     }

@@ -1,6 +1,36 @@
 import type { Handler, ServiceDefinition } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
 import { validateInput } from '../../protocols/validate.ts';
+import { getAccountSettings } from './operations/account.ts';
+import {
+  deleteFunctionConcurrency,
+  deleteProvisionedConcurrencyConfig,
+  getFunctionConcurrency,
+  getProvisionedConcurrencyConfig,
+  listProvisionedConcurrencyConfigs,
+  putFunctionConcurrency,
+  putProvisionedConcurrencyConfig,
+} from './operations/concurrency.ts';
+import {
+  deleteFunctionEventInvokeConfig,
+  getFunctionEventInvokeConfig,
+  listFunctionEventInvokeConfigs,
+  putFunctionEventInvokeConfig,
+  updateFunctionEventInvokeConfig,
+} from './operations/event-invoke-config.ts';
+import {
+  addLayerVersionPermission,
+  deleteLayerVersion,
+  getLayerVersion,
+  getLayerVersionByArn,
+  getLayerVersionPolicy,
+  listLayers,
+  listLayerVersions,
+  publishLayerVersion,
+  removeLayerVersionPermission,
+} from './operations/layers.ts';
+import { addPermission, getPolicy, removePermission } from './operations/permissions.ts';
+import { listTags, tagResource, untagResource } from './operations/tags.ts';
 import { createAlias, deleteAlias, getAlias, listAliases, updateAlias } from './operations/aliases.ts';
 import { createFunction, deleteFunction, getFunction, getFunctionConfiguration, listFunctions, updateFunctionCode, updateFunctionConfiguration } from './operations/functions.ts';
 import { invoke } from './operations/invoke.ts';
@@ -27,6 +57,34 @@ const operations: Record<string, Handler<LambdaState>> = {
   UpdateAlias: updateAlias,
   DeleteAlias: deleteAlias,
   ListAliases: listAliases,
+  AddPermission: addPermission,
+  GetPolicy: getPolicy,
+  RemovePermission: removePermission,
+  TagResource: tagResource,
+  UntagResource: untagResource,
+  ListTags: listTags,
+  PutFunctionConcurrency: putFunctionConcurrency,
+  GetFunctionConcurrency: getFunctionConcurrency,
+  DeleteFunctionConcurrency: deleteFunctionConcurrency,
+  PutProvisionedConcurrencyConfig: putProvisionedConcurrencyConfig,
+  GetProvisionedConcurrencyConfig: getProvisionedConcurrencyConfig,
+  DeleteProvisionedConcurrencyConfig: deleteProvisionedConcurrencyConfig,
+  ListProvisionedConcurrencyConfigs: listProvisionedConcurrencyConfigs,
+  PutFunctionEventInvokeConfig: putFunctionEventInvokeConfig,
+  UpdateFunctionEventInvokeConfig: updateFunctionEventInvokeConfig,
+  GetFunctionEventInvokeConfig: getFunctionEventInvokeConfig,
+  DeleteFunctionEventInvokeConfig: deleteFunctionEventInvokeConfig,
+  ListFunctionEventInvokeConfigs: listFunctionEventInvokeConfigs,
+  GetAccountSettings: getAccountSettings,
+  PublishLayerVersion: publishLayerVersion,
+  GetLayerVersion: getLayerVersion,
+  GetLayerVersionByArn: getLayerVersionByArn,
+  ListLayerVersions: listLayerVersions,
+  ListLayers: listLayers,
+  DeleteLayerVersion: deleteLayerVersion,
+  AddLayerVersionPermission: addLayerVersionPermission,
+  GetLayerVersionPolicy: getLayerVersionPolicy,
+  RemoveLayerVersionPermission: removeLayerVersionPermission,
 };
 
 /**

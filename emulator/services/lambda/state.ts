@@ -10,6 +10,7 @@ import type { AsyncQueue } from './async-invoke.ts';
 
 export interface EventSourceMapping {
   config: EventSourceMappingConfiguration;
+  tags: Map<string, string>;
   /** Stops the mapping's poller. */
   stop?: () => void;
 }

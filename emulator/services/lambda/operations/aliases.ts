@@ -86,7 +86,6 @@ export function updateAlias(input: UpdateAliasRequest, ctx: Ctx) {
 export function deleteAlias(input: DeleteAliasRequest, ctx: Ctx) {
   const fn = findFunction(ctx.state, parseFunctionRef(ctx.state, input.FunctionName!));
   fn.aliases.delete(input.Name!);
-  return { StatusCode: 204 };
 }
 
 export function listAliases(input: ListAliasesRequest, ctx: Ctx) {
