@@ -29,6 +29,13 @@ import {
   publishLayerVersion,
   removeLayerVersionPermission,
 } from './operations/layers.ts';
+import {
+  createEventSourceMapping,
+  deleteEventSourceMapping,
+  getEventSourceMapping,
+  listEventSourceMappings,
+  updateEventSourceMapping,
+} from './operations/event-source-mappings.ts';
 import { addPermission, getPolicy, removePermission } from './operations/permissions.ts';
 import { listTags, tagResource, untagResource } from './operations/tags.ts';
 import { createAlias, deleteAlias, getAlias, listAliases, updateAlias } from './operations/aliases.ts';
@@ -76,6 +83,11 @@ const operations: Record<string, Handler<LambdaState>> = {
   DeleteFunctionEventInvokeConfig: deleteFunctionEventInvokeConfig,
   ListFunctionEventInvokeConfigs: listFunctionEventInvokeConfigs,
   GetAccountSettings: getAccountSettings,
+  CreateEventSourceMapping: createEventSourceMapping,
+  GetEventSourceMapping: getEventSourceMapping,
+  UpdateEventSourceMapping: updateEventSourceMapping,
+  DeleteEventSourceMapping: deleteEventSourceMapping,
+  ListEventSourceMappings: listEventSourceMappings,
   PublishLayerVersion: publishLayerVersion,
   GetLayerVersion: getLayerVersion,
   GetLayerVersionByArn: getLayerVersionByArn,
