@@ -42,8 +42,14 @@ logging.getLogger().addHandler(handler_)
 logging.getLogger().setLevel(logging.WARNING)
 
 
+TASK_ROOT = os.environ["LAMBDA_TASK_ROOT"]
+
+
 def frames(tb):
-    return [line for frame, line in zip(traceback.extract_tb(tb), traceback.format_list(traceback.extract_tb(tb))) if frame.filename != BOOTSTRAP]
+    """The handler's frames, with the task root shown as AWS's /var/task."""
+    entries = traceback.extract_tb(tb)
+    lines = traceback.format_list(entries)
+    return [line.replace(TASK_ROOT, "/var/task") for frame, line in zip(entries, lines) if frame.filename != BOOTSTRAP]
 
 
 def error_payload(error, rid, error_type=None):
@@ -113,7 +119,7 @@ class LambdaContext:
 
 def main():
     global request_id
-    sys.path.insert(0, os.environ["LAMBDA_TASK_ROOT"])
+    sys.path.insert(0, TASK_ROOT)
     handler, init_error = load_handler()
     if init_error:
         log_error(init_error)

@@ -4,7 +4,7 @@ import type { RequestContext } from '../../../core/service.ts';
 import { enqueueEvent } from '../async-invoke.ts';
 import { functionArn } from '../function.ts';
 import { checkConcurrency, logTail, runInvocation } from '../invoke.ts';
-import { parseFunctionRef, resolveVersion } from '../lookup.ts';
+import { notFound, parseFunctionRef, resolveVersion } from '../lookup.ts';
 import type { LambdaState } from '../state.ts';
 
 type Ctx = RequestContext<LambdaState>;
@@ -32,6 +32,8 @@ export async function invoke(input: InvocationRequest & { Payload?: Buffer }, ct
   const type = input.InvocationType ?? 'RequestResponse';
   const payload = input.Payload ? Buffer.from(input.Payload) : Buffer.alloc(0);
   const ref = parseFunctionRef(state, input.FunctionName!, input.Qualifier);
+  // AWS names a missing function with the version it would have run (AWS-recorded test_invoke_exceptions, 2025).
+  if (!state.functions.has(ref.name)) throw notFound(state, ref.name, ref.qualifier ?? '$LATEST');
   const { fn, version } = resolveVersion(state, input.FunctionName!, input.Qualifier, { route: true });
   const invokedArn = functionArn(state.region, state.accountId, fn.name, ref.qualifier);
   if (type === 'Event') {
