@@ -36,6 +36,14 @@ import {
   listEventSourceMappings,
   updateEventSourceMapping,
 } from './operations/event-source-mappings.ts';
+import { getFunctionRecursionConfig, getRuntimeManagementConfig, putFunctionRecursionConfig, putRuntimeManagementConfig } from './operations/function-settings.ts';
+import {
+  createFunctionUrlConfig,
+  deleteFunctionUrlConfig,
+  getFunctionUrlConfig,
+  listFunctionUrlConfigs,
+  updateFunctionUrlConfig,
+} from './operations/function-urls.ts';
 import { addPermission, getPolicy, removePermission } from './operations/permissions.ts';
 import { listTags, tagResource, untagResource } from './operations/tags.ts';
 import { createAlias, deleteAlias, getAlias, listAliases, updateAlias } from './operations/aliases.ts';
@@ -88,6 +96,15 @@ const operations: Record<string, Handler<LambdaState>> = {
   UpdateEventSourceMapping: updateEventSourceMapping,
   DeleteEventSourceMapping: deleteEventSourceMapping,
   ListEventSourceMappings: listEventSourceMappings,
+  CreateFunctionUrlConfig: createFunctionUrlConfig,
+  GetFunctionUrlConfig: getFunctionUrlConfig,
+  UpdateFunctionUrlConfig: updateFunctionUrlConfig,
+  DeleteFunctionUrlConfig: deleteFunctionUrlConfig,
+  ListFunctionUrlConfigs: listFunctionUrlConfigs,
+  PutFunctionRecursionConfig: putFunctionRecursionConfig,
+  GetFunctionRecursionConfig: getFunctionRecursionConfig,
+  PutRuntimeManagementConfig: putRuntimeManagementConfig,
+  GetRuntimeManagementConfig: getRuntimeManagementConfig,
   PublishLayerVersion: publishLayerVersion,
   GetLayerVersion: getLayerVersion,
   GetLayerVersionByArn: getLayerVersionByArn,

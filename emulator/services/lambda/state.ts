@@ -5,6 +5,7 @@ import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
 import type { LambdaFunction } from './function.ts';
 import type { LayerVersion } from './layer.ts';
 import { CodeServer } from './code-server.ts';
+import type { UrlServer } from './url-server.ts';
 import { EnvironmentPool } from './runtime/pool.ts';
 import type { AsyncQueue } from './async-invoke.ts';
 
@@ -25,6 +26,8 @@ export interface LambdaState {
   /** Each function's log output (START/END/REPORT and what the function printed), newest last, bounded. */
   logs: Map<string, { timestamp: number; message: string }[]>;
   codeServer: CodeServer;
+  /** Serves this state's function URLs (created with the first URL config). */
+  urlServer?: UrlServer;
   /** Running execution environments, per function version. */
   pool: EnvironmentPool;
   asyncQueue?: AsyncQueue;
@@ -57,6 +60,7 @@ export function createLambdaState(accountId: string, region: string): LambdaStat
       state.asyncQueue?.stop();
       await state.pool.killAll();
       state.codeServer.close();
+      state.urlServer?.close();
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
