@@ -114,6 +114,22 @@ call(t, "invoke-result", lam.invoke, FunctionName="timeout-fn")
 t = "test_invoke_exceptions"
 call(t, "invoke_function_doesnotexist", lam.invoke, FunctionName="doesnotexist", Payload=b"{}")
 
+# TestCodeSigningConfig::test_function_code_signing_config
+t = "test_function_code_signing_config"
+create("csc-fn")
+publishers = {"SigningProfileVersionArns": ["arn:aws:signer:us-east-1:000000000000:/signing-profiles/test"]}
+response = call(t, "create_code_signing_config", lam.create_code_signing_config, Description="Testing CodeSigning Config", AllowedPublishers=publishers, CodeSigningPolicies={"UntrustedArtifactOnDeployment": "Enforce"})
+csc = response["CodeSigningConfig"]["CodeSigningConfigArn"]
+call(t, "update_code_signing_config", lam.update_code_signing_config, CodeSigningConfigArn=csc, CodeSigningPolicies={"UntrustedArtifactOnDeployment": "Warn"})
+call(t, "get_code_signing_config", lam.get_code_signing_config, CodeSigningConfigArn=csc)
+call(t, "put_function_code_signing_config", lam.put_function_code_signing_config, CodeSigningConfigArn=csc, FunctionName="csc-fn")
+call(t, "get_function_code_signing_config", lam.get_function_code_signing_config, FunctionName="csc-fn")
+listed = lam.list_code_signing_configs()["CodeSigningConfigs"]
+results[t]["list_code_signing_configs"] = [c for c in listed if c["CodeSigningConfigArn"] == csc][0]
+call(t, "list_functions_by_code_signing_config", lam.list_functions_by_code_signing_config, CodeSigningConfigArn=csc)
+call(t, "delete_function_code_signing_config", lam.delete_function_code_signing_config, FunctionName="csc-fn")
+call(t, "delete_code_signing_config", lam.delete_code_signing_config, CodeSigningConfigArn=csc)
+
 
 def plain(value):
     if isinstance(value, datetime):

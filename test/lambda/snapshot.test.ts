@@ -9,7 +9,7 @@ const runtimeHash = (runtime: string) => createHash('sha256').update(runtime).di
 // Reproduces Lambda tests recorded in LocalStack's AWS-validated snapshots (github localstack/localstack, Apache-2.0;
 // see shared/reference/aws-snapshots/README.md) with boto3, and compares our responses with the recorded ones after
 // the same redaction. The request sequences are in boto3_snapshot.py.
-const TESTS: Record<string, { file: string; id: string; keys?: string[]; references?: Record<string, string[]> }> = {
+const TESTS: Record<string, { file: string; id: string; keys?: string[]; references?: Record<string, string[]>; keyValues?: Record<string, string> }> = {
   test_function_lifecycle: { file: 'test_lambda_api', id: 'TestLambdaFunction::test_function_lifecycle' },
   test_create_lambda_exceptions: {
     file: 'test_lambda_api',
@@ -27,6 +27,12 @@ const TESTS: Record<string, { file: string; id: string; keys?: string[]; referen
   test_lambda_handler_error: { file: 'test_lambda', id: 'TestLambdaErrors::test_lambda_handler_error' },
   test_lambda_invoke_with_timeout: { file: 'test_lambda', id: 'TestLambdaBehavior::test_lambda_invoke_with_timeout', keys: ['invoke-result'] },
   test_invoke_exceptions: { file: 'test_lambda', id: 'TestLambdaFeatures::test_invoke_exceptions' },
+  test_function_code_signing_config: {
+    file: 'test_lambda_api',
+    id: 'TestCodeSigningConfig::test_function_code_signing_config',
+    keyValues: { CodeSigningConfigId: 'resource' },
+    references: {},
+  },
 };
 
 /** The literal words LocalStack's Lambda transformers write in place of values. */
@@ -65,7 +71,7 @@ describe('Lambda: AWS-recorded responses reproduced with boto3', function () {
       const redactor = new Redactor({
         accountId: '000000000000',
         region: 'us-east-1',
-        keyValues: { FunctionName: 'function-name', RevisionId: 'uuid', CodeSha256: 'code-sha256' },
+        keyValues: { FunctionName: 'function-name', RevisionId: 'uuid', CodeSha256: 'code-sha256', ...TESTS[test].keyValues },
         references,
       });
       // Responses are redacted in the order the calls were made (placeholder numbers depend on it), then compared.

@@ -3,6 +3,17 @@ import { loadModel } from '../../models/load.ts';
 import { validateInput } from '../../protocols/validate.ts';
 import { getAccountSettings } from './operations/account.ts';
 import {
+  createCodeSigningConfig,
+  deleteCodeSigningConfig,
+  deleteFunctionCodeSigningConfig,
+  getCodeSigningConfig,
+  getFunctionCodeSigningConfig,
+  listCodeSigningConfigs,
+  listFunctionsByCodeSigningConfig,
+  putFunctionCodeSigningConfig,
+  updateCodeSigningConfig,
+} from './operations/code-signing.ts';
+import {
   deleteFunctionConcurrency,
   deleteProvisionedConcurrencyConfig,
   getFunctionConcurrency,
@@ -48,7 +59,7 @@ import { addPermission, getPolicy, removePermission } from './operations/permiss
 import { listTags, tagResource, untagResource } from './operations/tags.ts';
 import { createAlias, deleteAlias, getAlias, listAliases, updateAlias } from './operations/aliases.ts';
 import { createFunction, deleteFunction, getFunction, getFunctionConfiguration, listFunctions, updateFunctionCode, updateFunctionConfiguration } from './operations/functions.ts';
-import { invoke } from './operations/invoke.ts';
+import { invoke, invokeAsync } from './operations/invoke.ts';
 import { listVersionsByFunction, publishVersionOperation } from './operations/versions.ts';
 import { validateRuntime } from './runtime/runtimes.ts';
 import { createLambdaState, type LambdaState } from './state.ts';
@@ -65,6 +76,16 @@ const operations: Record<string, Handler<LambdaState>> = {
   UpdateFunctionConfiguration: updateFunctionConfiguration,
   DeleteFunction: deleteFunction,
   Invoke: invoke,
+  InvokeAsync: invokeAsync,
+  CreateCodeSigningConfig: createCodeSigningConfig,
+  GetCodeSigningConfig: getCodeSigningConfig,
+  UpdateCodeSigningConfig: updateCodeSigningConfig,
+  DeleteCodeSigningConfig: deleteCodeSigningConfig,
+  ListCodeSigningConfigs: listCodeSigningConfigs,
+  PutFunctionCodeSigningConfig: putFunctionCodeSigningConfig,
+  GetFunctionCodeSigningConfig: getFunctionCodeSigningConfig,
+  DeleteFunctionCodeSigningConfig: deleteFunctionCodeSigningConfig,
+  ListFunctionsByCodeSigningConfig: listFunctionsByCodeSigningConfig,
   PublishVersion: publishVersionOperation,
   ListVersionsByFunction: listVersionsByFunction,
   CreateAlias: createAlias,

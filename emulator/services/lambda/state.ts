@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
+import type { CodeSigningConfig, EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
 import type { LambdaFunction } from './function.ts';
 import type { LayerVersion } from './layer.ts';
 import { CodeServer } from './code-server.ts';
@@ -22,7 +22,7 @@ export interface LambdaState {
   functions: Map<string, LambdaFunction>;
   layers: Map<string, { versions: Map<number, LayerVersion>; next: number }>;
   eventSourceMappings: Map<string, EventSourceMapping>;
-  codeSigningConfigs: Map<string, Record<string, unknown>>;
+  codeSigningConfigs: Map<string, CodeSigningConfig>;
   /** Each function's log output (START/END/REPORT and what the function printed), newest last, bounded. */
   logs: Map<string, { timestamp: number; message: string }[]>;
   codeServer: CodeServer;

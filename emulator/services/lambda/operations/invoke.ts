@@ -59,3 +59,9 @@ export async function invoke(input: InvocationRequest & { Payload?: Buffer }, ct
     LogResult: input.LogType === 'Tail' ? logTail(outcome.log) : undefined,
   };
 }
+
+/** The deprecated InvokeAsync: an Event invocation answered with status 202. */
+export async function invokeAsync(input: { FunctionName?: string; InvokeArgs?: Uint8Array }, ctx: Ctx) {
+  await invoke({ FunctionName: input.FunctionName, InvocationType: 'Event', Payload: input.InvokeArgs ? Buffer.from(input.InvokeArgs) : undefined }, ctx);
+  return { Status: 202 };
+}
