@@ -15,7 +15,7 @@ export async function deliver(emulator: Emulator, targetArn: string, payload: De
   if (!service?.deliveryTarget) {
     throw new AwsError('InvalidParameter', `Delivery to ${target.service} is not supported by twinstack`, { status: 400 });
   }
-  const caller = {
+  const caller = source.asCaller ?? {
     accountId: source.accountId,
     arn: source.sourceArn,
     servicePrincipal: source.servicePrincipal,

@@ -2,6 +2,7 @@ import type { Emulator } from '../../core/emulator.ts';
 import { functionArn, type LambdaFunction } from './function.ts';
 import { runInvocation, type InvokeOutcome } from './invoke.ts';
 import { resolveVersion } from './lookup.ts';
+import { executionRoleCaller } from './role.ts';
 import type { LambdaState } from './state.ts';
 
 /** AWS retries a failed asynchronous invocation twice, about one and two minutes later (LocalStack's setting shortens it). */
@@ -87,7 +88,13 @@ export class AsyncQueue {
     const qualifier = attempt.qualifier ?? '$LATEST';
     const config = fn.eventInvokeConfigs.get(qualifier);
     const destination = condition === 'Success' ? config?.DestinationConfig?.OnSuccess?.Destination : config?.DestinationConfig?.OnFailure?.Destination;
-    const source = { servicePrincipal: 'lambda.amazonaws.com', sourceArn: fn.arn, accountId: this.state.accountId, region: this.state.region };
+    const source = {
+      servicePrincipal: 'lambda.amazonaws.com',
+      sourceArn: fn.arn,
+      accountId: this.state.accountId,
+      region: this.state.region,
+      asCaller: executionRoleCaller(fn, this.state.region),
+    };
     if (destination) {
       const record = {
         version: '1.0',

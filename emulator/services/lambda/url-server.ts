@@ -68,7 +68,7 @@ export class UrlServer {
         'lambda',
         'Invoke',
         { FunctionName: target.functionName, Qualifier: target.qualifier, Payload: Buffer.from(JSON.stringify(event)) },
-        { caller: { accountId: this.state.accountId, arn: accountRootArn(this.state.accountId, this.state.region), servicePrincipal: 'lambda.amazonaws.com' }, region: this.state.region },
+        { caller: { accountId: this.state.accountId, arn: accountRootArn(this.state.accountId, this.state.region) }, region: this.state.region },
       );
     } catch {
       return send(res, 502, { 'content-type': 'application/json' }, JSON.stringify({ Message: null }));

@@ -1,11 +1,19 @@
 import type { Message } from '@aws-sdk/client-sqs';
 import { accountRootArn, parseArn } from '../../../core/arn.ts';
+import type { Caller } from '../../../core/service.ts';
+import { executionRoleCaller } from '../role.ts';
 import type { Emulator } from '../../../core/emulator.ts';
 import type { EventSourceMapping, LambdaState } from '../state.ts';
 import { filterView, parsePatterns, passes } from './filter.ts';
 
 /** A pause that does not keep the process alive (pollers stop with their state). */
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+/** Lambda polls and invokes as the mapped function's execution role (the account root when the function is gone). */
+export function mappingCaller(state: LambdaState, mapping: EventSourceMapping): Caller {
+  const fn = state.functions.get(mapping.config.FunctionArn!.split(':')[6]);
+  return fn ? executionRoleCaller(fn, state.region) : { accountId: state.accountId, arn: accountRootArn(state.accountId, state.region) };
+}
 
 const SYSTEM_ATTRIBUTES = ['ApproximateReceiveCount', 'SentTimestamp', 'SenderId', 'ApproximateFirstReceiveTimestamp', 'SequenceNumber', 'MessageGroupId', 'MessageDeduplicationId'];
 
@@ -67,8 +75,8 @@ export function startSqsPoller(emulator: Emulator, state: LambdaState, mapping: 
   let stopped = false;
   const queueArn = mapping.config.EventSourceArn!;
   const queue = parseArn(queueArn)!;
-  const caller = { accountId: queue.accountId, arn: accountRootArn(queue.accountId, queue.region), servicePrincipal: 'lambda.amazonaws.com' };
-  const sqs = <T>(operation: string, input: object) => emulator.call<T>('sqs', operation, input, { caller, region: queue.region, accountId: queue.accountId });
+  const sqs = <T>(operation: string, input: object) =>
+    emulator.call<T>('sqs', operation, input, { caller: mappingCaller(state, mapping), region: queue.region, accountId: queue.accountId });
 
   async function collect(url: string): Promise<Message[]> {
     const config = mapping.config;
@@ -102,7 +110,7 @@ export function startSqsPoller(emulator: Emulator, state: LambdaState, mapping: 
           'lambda',
           'Invoke',
           { FunctionName: config.FunctionArn, Payload: Buffer.from(JSON.stringify({ Records: selected })) },
-          { caller, region: state.region, accountId: state.accountId },
+          { caller: mappingCaller(state, mapping), region: state.region, accountId: state.accountId },
         );
         if (!out.FunctionError) {
           const ids = selected.map((r) => r.messageId!);

@@ -1,8 +1,8 @@
-import { accountRootArn, parseArn } from '../../../core/arn.ts';
+import { parseArn } from '../../../core/arn.ts';
 import type { Emulator } from '../../../core/emulator.ts';
 import type { EventSourceMapping, LambdaState } from '../state.ts';
 import { filterView, parsePatterns, passes } from './filter.ts';
-import { failedItems, sleep } from './sqs-poller.ts';
+import { failedItems, mappingCaller, sleep } from './sqs-poller.ts';
 
 type Kind = 'kinesis' | 'dynamodb';
 interface StreamRecord {
@@ -32,9 +32,8 @@ export function startStreamPoller(emulator: Emulator, state: LambdaState, mappin
   let stopped = false;
   const streamArn = mapping.config.EventSourceArn!;
   const source = parseArn(streamArn)!;
-  const caller = { accountId: source.accountId, arn: accountRootArn(source.accountId, source.region), servicePrincipal: 'lambda.amazonaws.com' };
   const service = kind === 'kinesis' ? 'kinesis' : 'dynamodbstreams';
-  const call = <T>(operation: string, input: object) => emulator.call<T>(service, operation, input, { caller, region: source.region, accountId: source.accountId });
+  const call = <T>(operation: string, input: object) => emulator.call<T>(service, operation, input, { caller: mappingCaller(state, mapping), region: source.region, accountId: source.accountId });
   const arnKey = kind === 'kinesis' ? { StreamARN: streamArn } : { StreamArn: streamArn };
   const alive = () => !stopped && !state.disposed && state.eventSourceMappings.get(mapping.config.UUID!) === mapping;
 
@@ -86,7 +85,7 @@ export function startStreamPoller(emulator: Emulator, state: LambdaState, mappin
         'lambda',
         'Invoke',
         { FunctionName: mapping.config.FunctionArn, Payload: Buffer.from(JSON.stringify({ Records: records.map((r) => r.event) })) },
-        { caller, region: state.region, accountId: state.accountId },
+        { caller: mappingCaller(state, mapping), region: state.region, accountId: state.accountId },
       );
       if (out.FunctionError) return { ok: false };
       if (!mapping.config.FunctionResponseTypes?.includes('ReportBatchItemFailures')) return { ok: true };
@@ -118,7 +117,13 @@ export function startStreamPoller(emulator: Emulator, state: LambdaState, mappin
       timestamp: emulator.clock.date().toISOString(),
       [kind === 'kinesis' ? 'KinesisBatchInfo' : 'DDBStreamBatchInfo']: info,
     };
-    const from = { servicePrincipal: 'lambda.amazonaws.com', sourceArn: mapping.config.EventSourceMappingArn!, accountId: state.accountId, region: state.region };
+    const from = {
+      servicePrincipal: 'lambda.amazonaws.com',
+      sourceArn: mapping.config.EventSourceMappingArn!,
+      accountId: state.accountId,
+      region: state.region,
+      asCaller: mappingCaller(state, mapping),
+    };
     emulator.deliverInBackground(destination, { body: JSON.stringify(record) }, from);
   }
 
