@@ -9,6 +9,7 @@ import {
   GetLayerVersionCommand,
   GetPolicyCommand,
   InvokeCommand,
+  LambdaClient,
   ListTagsCommand,
   ListVersionsByFunctionCommand,
   PublishLayerVersionCommand,
@@ -191,5 +192,27 @@ def handler(event, context):
       context.lambda.send(new CreateFunctionUrlConfigCommand({ FunctionName: name, AuthType: 'NONE' })),
       (e: LambdaServiceException) => e.name === 'ResourceConflictException' && e.message.endsWith('Error message:  FunctionUrlConfig exists for this Lambda function'),
     );
+  });
+
+  it('cross-account Invoke only where the function\'s resource policy allows it', async () => {
+    const name = await createFunction(context.lambda, { 'handler.py': 'def handler(e, c):\n    return c.invoked_function_arn\n' });
+    await context.lambda.send(new AddPermissionCommand({ FunctionName: name, StatementId: 'other', Action: 'lambda:InvokeFunction', Principal: '111111111111' }));
+    const client = (account: string) =>
+      new LambdaClient({ endpoint: context.aws.endpoint, region: 'us-east-1', credentials: { accessKeyId: account, secretAccessKey: 'test' } });
+    const allowed = client('111111111111');
+    const out = await allowed.send(new InvokeCommand({ FunctionName: arnOf(name) }));
+    assert.equal(decode(out.Payload), arnOf(name));
+    await assert.rejects(allowed.send(new GetPolicyCommand({ FunctionName: arnOf(name) })), (e: LambdaServiceException) => e.$metadata.httpStatusCode === 403);
+    const stranger = client('222222222222');
+    await assert.rejects(stranger.send(new InvokeCommand({ FunctionName: arnOf(name) })), (e: LambdaServiceException) => {
+      assert.equal(e.name, 'AccessDeniedException');
+      assert.equal(e.$metadata.httpStatusCode, 403);
+      assert.match(e.message, /is not authorized to perform: lambda:InvokeFunction on resource: arn:aws:lambda:us-east-1:000000000000:function:/);
+      return true;
+    });
+    // A name alone is the caller's own account.
+    await assert.rejects(stranger.send(new InvokeCommand({ FunctionName: name })), (e: LambdaServiceException) => e.name === 'ResourceNotFoundException');
+    allowed.destroy();
+    stranger.destroy();
   });
 });

@@ -7,6 +7,8 @@ import type { LambdaState } from './state.ts';
 export interface FunctionRef {
   name: string;
   qualifier?: string;
+  /** The account a full or partial ARN names. */
+  accountId?: string;
 }
 
 export const notFound = (state: LambdaState, name: string, qualifier?: string) =>
@@ -16,24 +18,30 @@ export function parseFunctionRef(state: LambdaState, text: string, qualifier?: s
   const parts = text.split(':');
   let name: string;
   let derived: string | undefined;
+  let accountId: string | undefined;
   if (parts[0] === 'arn') {
     const region = parts[3];
     if (region && region !== state.region) {
       throw new AwsError('ResourceNotFoundException', `Functions from '${region}' are not reachable in this region ('${state.region}')`);
     }
-    [name, derived] = [parts[6], parts[7]];
+    [accountId, name, derived] = [parts[4], parts[6], parts[7]];
   } else if (parts.length >= 3 && parts[1] === 'function') {
-    [name, derived] = [parts[2], parts[3]];
+    [accountId, name, derived] = [parts[0], parts[2], parts[3]];
   } else {
     [name, derived] = [parts[0], parts[1]];
   }
   if (derived !== undefined && qualifier !== undefined && derived !== qualifier) {
     throw new AwsError('InvalidParameterValueException', 'The derived qualifier from the function name does not match the specified qualifier.');
   }
-  return { name, qualifier: qualifier ?? derived };
+  return { name, qualifier: qualifier ?? derived, accountId: accountId || undefined };
 }
 
+/** Another account's function: only Invoke reaches it (through its resource policy); other operations are refused. */
+export const otherAccountDenied = (arn: string) =>
+  new AwsError('AccessDeniedException', `Cross-account access to ${arn} is not allowed for this operation without a resource-based policy`, { status: 403 });
+
 export function findFunction(state: LambdaState, ref: FunctionRef, withQualifierInError = false): LambdaFunction {
+  if (ref.accountId && ref.accountId !== state.accountId) throw otherAccountDenied(functionArn(state.region, ref.accountId, ref.name, ref.qualifier));
   const fn = state.functions.get(ref.name);
   if (!fn) throw notFound(state, ref.name, withQualifierInError ? ref.qualifier : undefined);
   return fn;

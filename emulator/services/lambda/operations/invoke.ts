@@ -4,7 +4,8 @@ import type { RequestContext } from '../../../core/service.ts';
 import { enqueueEvent } from '../async-invoke.ts';
 import { functionArn } from '../function.ts';
 import { checkConcurrency, logTail, runInvocation } from '../invoke.ts';
-import { notFound, parseFunctionRef, resolveVersion } from '../lookup.ts';
+import { notFound, parseFunctionRef, resolveVersion, type FunctionRef } from '../lookup.ts';
+import { mayAccess, notAuthorized } from '../../../core/access.ts';
 import type { LambdaState } from '../state.ts';
 
 type Ctx = RequestContext<LambdaState>;
@@ -27,14 +28,30 @@ function checkPayload(payload: Buffer, limit: number) {
   }
 }
 
+/**
+ * The state that holds the function: the caller's own, or (for a full or partial ARN of another account) that
+ * account's, when the function's resource policy lets the caller invoke it.
+ */
+function owningState(ctx: Ctx, ref: FunctionRef): LambdaState {
+  if (!ref.accountId || ref.accountId === ctx.state.accountId) return ctx.state;
+  const other = ctx.emulator.state<LambdaState>('lambda', ref.accountId, ctx.state.region);
+  const arn = functionArn(other.region, other.accountId, ref.name, ref.qualifier);
+  const policy = other.functions.get(ref.name)?.policies.get(ref.qualifier ?? '');
+  const document = policy ? { Statement: policy.statements } : undefined;
+  if (!mayAccess(ctx, 'lambda:InvokeFunction', arn, other.accountId, document)) {
+    throw new AwsError('AccessDeniedException', notAuthorized(ctx.caller, 'lambda:InvokeFunction', arn), { status: 403 });
+  }
+  return other;
+}
+
 export async function invoke(input: InvocationRequest & { Payload?: Buffer }, ctx: Ctx) {
-  const state = ctx.state;
   const type = input.InvocationType ?? 'RequestResponse';
   const payload = input.Payload ? Buffer.from(input.Payload) : Buffer.alloc(0);
-  const ref = parseFunctionRef(state, input.FunctionName!, input.Qualifier);
+  const ref = parseFunctionRef(ctx.state, input.FunctionName!, input.Qualifier);
+  const state = owningState(ctx, ref);
   // AWS names a missing function with the version it would have run (AWS-recorded test_invoke_exceptions, 2025).
   if (!state.functions.has(ref.name)) throw notFound(state, ref.name, ref.qualifier ?? '$LATEST');
-  const { fn, version } = resolveVersion(state, input.FunctionName!, input.Qualifier, { route: true });
+  const { fn, version } = resolveVersion(state, ref.name, ref.qualifier, { route: true });
   const invokedArn = functionArn(state.region, state.accountId, fn.name, ref.qualifier);
   if (type === 'Event') {
     checkPayload(payload, MAX_ASYNC_PAYLOAD);
