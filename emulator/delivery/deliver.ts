@@ -21,7 +21,7 @@ export async function deliver(emulator: Emulator, targetArn: string, payload: De
       sender: false,
     });
   }
-  const caller = {
+  const caller = source.asCaller ?? {
     accountId: source.accountId,
     arn: source.sourceArn,
     servicePrincipal: source.servicePrincipal,

@@ -13,6 +13,7 @@ export const SERVICE_LOADERS: Record<string, () => Promise<ServiceDefinition>> =
   kinesis: async () => (await import('./kinesis/index.ts')).default as ServiceDefinition,
   s3: async () => (await import('./s3/index.ts')).default as ServiceDefinition,
   sns: async () => (await import('./sns/index.ts')).default as ServiceDefinition,
+  lambda: async () => (await import('./lambda/index.ts')).default as ServiceDefinition,
 };
 
 export const ALL_SERVICE_NAMES = Object.keys(SERVICE_LOADERS);
