@@ -20,6 +20,8 @@ export interface TwinstackOptions {
   verbose?: boolean;
   /** Require a valid SigV4 signature by a known key on every request (default off, like LocalStack). */
   strictSignatures?: boolean;
+  /** Authorise every request with the caller's IAM policies (needs `iam` among the services; default off). */
+  enforceIam?: boolean;
   /** Keys accepted besides STS-issued ones; each acts as the root user of `accountId` (default: its mapped account). */
   credentials?: ConfiguredCredentials[];
 }
@@ -47,6 +49,7 @@ export async function startTwinstack(options: TwinstackOptions = {}): Promise<Tw
     services: await loadServices(names),
     defaultRegion: options.defaultRegion ?? process.env.DEFAULT_REGION ?? process.env.AWS_DEFAULT_REGION,
     strictSignatures: options.strictSignatures,
+    enforceIam: options.enforceIam,
     credentials: options.credentials,
   });
   const health = () => ({

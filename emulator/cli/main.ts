@@ -5,7 +5,7 @@ import { servicesFromEnv, startTwinstack, VERSION } from '../index.ts';
 const USAGE = `twinstack ${VERSION} — a local AWS cloud that shows its parity
 
 Usage:
-  twinstack start  [--port 4566] [--host 127.0.0.1] [--services sqs,sts] [--verbose] [--strict-signatures]
+  twinstack start  [--port 4566] [--host 127.0.0.1] [--services sqs,sts] [--verbose] [--strict-signatures] [--enforce-iam]
   twinstack verify [options]    replay the contract corpus against an endpoint (see --help)
   twinstack report [options]    merge and render parity reports
   twinstack record [options]    record real AWS traffic as contracts
@@ -25,6 +25,7 @@ const commands: Record<string, Command> = {
         services: { type: 'string' },
         verbose: { type: 'boolean', default: false },
         'strict-signatures': { type: 'boolean', default: false },
+        'enforce-iam': { type: 'boolean', default: false },
       },
     });
     const started = performance.now();
@@ -34,6 +35,8 @@ const commands: Record<string, Command> = {
       services: values.services ? servicesFromEnv(values.services) : undefined,
       verbose: values.verbose,
       strictSignatures: values['strict-signatures'],
+      // LocalStack's ENFORCE_IAM=1 works too.
+      enforceIam: values['enforce-iam'] || ['1', 'true'].includes(process.env.ENFORCE_IAM ?? ''),
       // AKID:SECRET[:ACCOUNT],... — the keys strict mode accepts besides those STS issues.
       credentials: parseCredentialList(process.env.TWINSTACK_CREDENTIALS ?? ''),
     });

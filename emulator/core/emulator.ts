@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { accountRootArn } from './arn.ts';
 import { Clock } from './clock.ts';
+import { authorizeRequest, identityStore } from './authorization.ts';
 import { AwsError, CommonErrors } from './errors.ts';
 import { CredentialRegistry } from './credentials.ts';
 import type { Caller, RequestContext, ServiceDefinition } from './service.ts';
@@ -20,6 +21,11 @@ export interface EmulatorOptions {
   credentials?: ConfiguredCredentials[];
   /** Refuse requests without a valid SigV4 signature by a known key, as AWS does (off by default, like LocalStack). */
   strictSignatures?: boolean;
+  /**
+   * Authorise every request with the caller's IAM identity policies (needs the `iam` service), as AWS does; off by
+   * default, like LocalStack's ENFORCE_IAM.
+   */
+  enforceIam?: boolean;
   /** Logs handler crashes; defaults to stderr. */
   onInternalError?: (error: unknown, service: string, operation: string) => void;
 }
@@ -40,6 +46,7 @@ export class Emulator {
   private readonly index: ServiceIndex;
   private readonly onInternalError: NonNullable<EmulatorOptions['onInternalError']>;
   private readonly signatureCheck?: SignatureCheck;
+  private readonly identityStore?: ServiceDefinition;
 
   constructor(options: EmulatorOptions) {
     for (const service of options.services) {
@@ -50,6 +57,7 @@ export class Emulator {
     this.defaultRegion = options.defaultRegion ?? 'us-east-1';
     registerConfiguredCredentials(this.credentials, options.credentials ?? []);
     if (options.strictSignatures) this.signatureCheck = new SignatureCheck(this.credentials);
+    if (options.enforceIam) this.identityStore = identityStore(options.services);
     this.onInternalError = options.onInternalError ?? ((error, s, o) => console.error(`[twinstack] ${s}.${o} failed:`, error));
   }
 
@@ -168,6 +176,7 @@ export class Emulator {
         state: this.state(service.name, accountId, region),
         emulator: this,
       };
+      if (this.identityStore) authorizeRequest(ctx, service, parsed.input, this.identityStore);
       const output = await handler(parsed.input, ctx);
       return protocol.serialize(operation, output, service.model, requestId);
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { ServiceModel } from '../models/types.ts';
+import type { PrincipalPolicies } from './policy/index.ts';
 import type { DeliveryTarget } from '../delivery/types.ts';
 import type { Emulator } from './emulator.ts';
 
@@ -83,4 +84,9 @@ export interface ServiceDefinition<State = unknown> {
   readonly deliveryTarget?: DeliveryTarget;
   /** The service part of this service's ARNs when it differs from `name` (Step Functions: `states`). */
   readonly arnService?: string;
+  /**
+   * For the identity store (IAM): the policies that govern a principal of the state's account, which policy
+   * enforcement evaluates for each request the principal makes. Undefined for principals the store does not know.
+   */
+  principalPolicies?(state: State, principalArn: string): PrincipalPolicies | undefined;
 }

@@ -36,6 +36,11 @@ export interface AuthorizationRequest {
   permissionsBoundary?: PolicySource;
   /** Session policies passed to AssumeRole / GetFederationToken. */
   sessionPolicies?: PolicySource[];
+  /**
+   * The resource policy must allow the principal even within one account, as role trust policies must: then the
+   * identity policies and the resource policy both have to allow, as across accounts.
+   */
+  resourcePolicyRequired?: boolean;
 }
 
 export interface MatchedStatement {
@@ -45,8 +50,13 @@ export interface MatchedStatement {
 
 export type Decision = 'allowed' | 'explicitDeny' | 'implicitDeny';
 
+/** Which kind of policy denied: explicitly (a Deny statement) or by allowing nothing. */
+export type PolicyKindDenying = 'identity-based policy' | 'resource-based policy' | 'permissions boundary' | 'session policy';
+
 export interface AuthorizationResult {
   decision: Decision;
+  /** For denied requests: the kind of policy that denied. */
+  deniedBy?: PolicyKindDenying;
   /** The statements that decided: the denying ones, or the allowing ones of an allowed request. */
   matched: MatchedStatement[];
 }
@@ -142,8 +152,14 @@ export function evaluate(request: AuthorizationRequest): AuthorizationResult {
   const resource = request.resourcePolicy ? judge([request.resourcePolicy], request, true) : undefined;
   const boundary = request.permissionsBoundary ? judge([request.permissionsBoundary], request) : undefined;
   const session = request.sessionPolicies?.length ? judge(request.sessionPolicies, request) : undefined;
-  const denies = [...identity.deny, ...(resource?.deny ?? []), ...(boundary?.deny ?? []), ...(session?.deny ?? [])];
-  if (denies.length) return { decision: 'explicitDeny', matched: denies };
+  const judged: Array<[PolicyKindDenying, Verdict | undefined]> = [
+    ['identity-based policy', identity],
+    ['resource-based policy', resource],
+    ['permissions boundary', boundary],
+    ['session policy', session],
+  ];
+  const denies = judged.flatMap(([, verdict]) => verdict?.deny ?? []);
+  if (denies.length) return { decision: 'explicitDeny', deniedBy: judged.find(([, v]) => v?.deny.length)![0], matched: denies };
 
   const boundaryAllows = !boundary || boundary.allow.length > 0;
   const sessionAllows = !session || session.allow.length > 0;
@@ -152,17 +168,22 @@ export function evaluate(request: AuthorizationRequest): AuthorizationResult {
   const resourceDirect = resource?.principal === 'direct';
   const allowing = [...identity.allow, ...(resource?.allow ?? [])];
 
-  if (sameAccount) {
+  if (sameAccount && !request.resourcePolicyRequired) {
     // A resource policy naming the caller's own ARN is not limited by a boundary or session policy (IAM users and
     // role sessions named by their session ARN); naming the role leaves those limits in place.
     const namedItself = resourceDirect && resource!.allow.some((m) => namesExactly(m.statement, request.principal));
     if (namedItself || identityAllows || (resourceDirect && boundaryAllows && sessionAllows)) {
       return { decision: 'allowed', matched: allowing };
     }
-    return { decision: 'implicitDeny', matched: [] };
+    return implicitDeny(identity, boundaryAllows);
   }
   if (identityAllows && resource?.principal) return { decision: 'allowed', matched: allowing };
-  return { decision: 'implicitDeny', matched: [] };
+  return identityAllows ? { decision: 'implicitDeny', deniedBy: 'resource-based policy', matched: [] } : implicitDeny(identity, boundaryAllows);
+}
+
+function implicitDeny(identity: Verdict, boundaryAllows: boolean): AuthorizationResult {
+  const deniedBy: PolicyKindDenying = !identity.allow.length ? 'identity-based policy' : !boundaryAllows ? 'permissions boundary' : 'session policy';
+  return { decision: 'implicitDeny', deniedBy, matched: [] };
 }
 
 function namesExactly(statement: Statement, principal: Principal): boolean {

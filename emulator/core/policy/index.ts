@@ -4,5 +4,22 @@
  */
 export { contextOf, type ContextValues } from './context.ts';
 export { parsePolicy, type Policy, type Statement } from './document.ts';
-export { evaluate, type AuthorizationRequest, type AuthorizationResult, type Decision, type MatchedStatement, type PolicySource, type Principal } from './evaluate.ts';
+export { evaluate, type PolicyKindDenying, type AuthorizationRequest, type AuthorizationResult, type Decision, type MatchedStatement, type PolicySource, type Principal } from './evaluate.ts';
 export { policyProblem, policySize, type PolicyKind } from './validate.ts';
+export { parseCached } from './cache.ts';
+import type { PolicySource } from './evaluate.ts';
+export { actionName, iamPrefix, resourceArn } from './request.ts';
+
+/** What the identity store (IAM) knows about a principal, for evaluating its requests. */
+export interface PrincipalPolicies {
+  identity: PolicySource[];
+  boundary?: PolicySource;
+  /** `aws:PrincipalTag/<key>` values. */
+  tags: Record<string, string>;
+  /** `aws:PrincipalType`: `User` or `AssumedRole`. */
+  principalType: 'User' | 'AssumedRole';
+  /** `aws:username` (IAM users). */
+  userName?: string;
+  /** The role of an assumed-role session. */
+  roleArn?: string;
+}

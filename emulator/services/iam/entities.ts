@@ -1,4 +1,4 @@
-import type { Tag } from '@aws-sdk/client-iam';
+import type { AttachedPermissionsBoundary, Tag } from '@aws-sdk/client-iam';
 import { buildArn, parseArn } from '../../core/arn.ts';
 import type { RequestContext } from '../../core/service.ts';
 import { awsManagedPolicy, awsManagedPolicyId } from './aws-managed-policies.ts';
@@ -120,6 +120,10 @@ export function tagsOrUndefined(tags: Tag[]): Tag[] | undefined {
   return tags.length ? tags.map((t) => ({ Key: t.Key, Value: t.Value })) : undefined;
 }
 
-export function boundaryOutput(arn: string | undefined) {
-  return arn ? { PermissionsBoundaryType: 'PermissionsBoundaryPolicy' as const, PermissionsBoundaryArn: arn } : undefined;
+/**
+ * A permissions boundary as IAM returns it. AWS answers `Policy` as its type (LocalStack's AWS-validated
+ * test_create_user_with_permission_boundary asserts it), where the model's enum says `PermissionsBoundaryPolicy`.
+ */
+export function boundaryOutput(arn: string | undefined): AttachedPermissionsBoundary | undefined {
+  return arn ? { PermissionsBoundaryType: 'Policy' as AttachedPermissionsBoundary['PermissionsBoundaryType'], PermissionsBoundaryArn: arn } : undefined;
 }

@@ -18,8 +18,10 @@ import {
 import { createPolicy, deletePolicy, getPolicy, listPolicies } from './operations/managed-policies.ts';
 import { createPolicyVersion, deletePolicyVersion, getPolicyVersion, listPolicyVersions, setDefaultPolicyVersion } from './operations/policy-versions.ts';
 import { createRole, deleteRole, getRole, listRoles, updateAssumeRolePolicy, updateRole, updateRoleDescription } from './operations/roles.ts';
+import { simulateCustomPolicy, simulatePrincipalPolicy } from './operations/simulate.ts';
 import { entityTagOperations } from './operations/tags.ts';
 import { createUser, deleteUser, getUser, listUsers, updateUser } from './operations/users.ts';
+import { principalPolicies } from './principal-policies.ts';
 import { createIamState, type IamState } from './state.ts';
 
 const model = loadModel('iam');
@@ -67,6 +69,8 @@ const operations: Record<string, Handler<IamState>> = {
   UpdateAccessKey: updateAccessKey,
   DeleteAccessKey: deleteAccessKey,
   GetAccessKeyLastUsed: getAccessKeyLastUsed,
+  SimulatePrincipalPolicy: simulatePrincipalPolicy,
+  SimulateCustomPolicy: simulateCustomPolicy,
   ...inlinePolicyOperations,
   ...policyAttachmentOperations,
   ...permissionsBoundaryOperations,
@@ -81,6 +85,7 @@ const iam: ServiceDefinition<IamState> = {
   createState: (accountId) => createIamState(accountId),
   validation: 'none',
   handlers: withQueryValidation(model, operations),
+  principalPolicies,
 };
 
 export default iam;

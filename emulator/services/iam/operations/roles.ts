@@ -18,7 +18,7 @@ import { copyTags } from '../tags.ts';
 
 /**
  * A role as each operation returns it: CreateRole without MaxSessionDuration, GetRole with it and RoleLastUsed,
- * ListRoles with MaxSessionDuration but neither tags nor RoleLastUsed (as AWS answers each).
+ * ListRoles with MaxSessionDuration but no tags, boundary or RoleLastUsed (as AWS answers each).
  */
 export function roleOutput(role: Role, form: 'create' | 'get' | 'list'): RoleOutput {
   return {
@@ -30,7 +30,7 @@ export function roleOutput(role: Role, form: 'create' | 'get' | 'list'): RoleOut
     AssumeRolePolicyDocument: encodedDocument(role.trustPolicy),
     Description: role.description,
     MaxSessionDuration: form === 'create' ? undefined : role.maxSessionDuration,
-    PermissionsBoundary: boundaryOutput(role.boundary),
+    PermissionsBoundary: form === 'list' ? undefined : boundaryOutput(role.boundary),
     Tags: form === 'list' ? undefined : tagsOrUndefined(role.tags),
     RoleLastUsed: form === 'get' ? (role.lastUsed ? { LastUsedDate: role.lastUsed.date, Region: role.lastUsed.region } : {}) : undefined,
   };

@@ -55,7 +55,8 @@ export function getUser(input: GetUserCommandInput, ctx: IamContext) {
   if (input.UserName !== undefined) return { User: userOutput(requireUser(ctx.state, input.UserName), true) };
   const callerUser = /:user\/(?:.*\/)?([^/]+)$/.exec(ctx.caller.arn)?.[1];
   if (callerUser) return { User: userOutput(requireUser(ctx.state, callerUser), true) };
-  return { User: { UserId: ctx.state.accountId, Arn: ctx.caller.arn, CreateDate: ctx.emulator.clock.date(), Path: undefined, UserName: undefined } };
+  if (!ctx.caller.arn.endsWith(':root')) throw IamErrors.validation('Must specify userName when calling with non-User credentials');
+  return { User: { UserId: ctx.state.accountId, Arn: ctx.caller.arn, CreateDate: ctx.emulator.clock.date() } };
 }
 
 export function listUsers(input: ListUsersCommandInput, ctx: IamContext) {
