@@ -8,6 +8,7 @@ Usage:
   twinstack start  [--port 4566] [--host 127.0.0.1] [--services sqs,sts] [--verbose] [--strict-signatures] [--enforce-iam]
   twinstack verify [options]    replay the contract corpus against an endpoint (see --help)
   twinstack report [options]    merge and render parity reports
+  twinstack diff OLD NEW        how AWS's responses changed between two recordings (breaking / additive)
   twinstack record [options]    record real AWS traffic as contracts
 `;
 
@@ -16,6 +17,7 @@ type Command = (args: string[]) => Promise<number>;
 const commands: Record<string, Command> = {
   verify: async (args) => (await import('../../verifier/cli.ts')).verifyCommand(args),
   report: async (args) => (await import('../../verifier/cli.ts')).reportCommand(args),
+  diff: async (args) => (await import('../../verifier/cli.ts')).diffCommand(args),
   async start(args) {
     const { values } = parseArgs({
       args,

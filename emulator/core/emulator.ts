@@ -4,15 +4,44 @@ import { Clock } from './clock.ts';
 import { authorizeRequest, identityStore } from './authorization.ts';
 import { AwsError, CommonErrors } from './errors.ts';
 import { CredentialRegistry } from './credentials.ts';
+import { recordExercised } from './exercised.ts';
 import type { Caller, RequestContext, ServiceDefinition } from './service.ts';
 import { StateStore } from './state.ts';
 import { findService, hostParts, indexServices, parseScope, type ServiceIndex } from '../gateway/route.ts';
 import { registerConfiguredCredentials, SignatureCheck, type ConfiguredCredentials } from '../gateway/sigv4.ts';
 import { protocolFor } from '../protocols/index.ts';
 import { validateInput } from '../protocols/validate.ts';
-import type { RawRequest, RawResponse } from '../protocols/types.ts';
+import type { IncomingBody, Protocol, RawRequest, RawResponse } from '../protocols/types.ts';
 import { deliver, deliverInBackground } from '../delivery/deliver.ts';
 import type { DeliveryPayload, DeliverySource } from '../delivery/types.ts';
+
+/** Largest buffered request body when the service sets no limit of its own (AWS's JSON APIs stay far below it). */
+const DEFAULT_BODY_LIMIT = 20 * 1024 * 1024;
+/** Largest streamed payload when the service sets no limit (S3's single PUT limit). */
+const DEFAULT_STREAMING_LIMIT = 5 * 1024 ** 3;
+
+function requestTooLarge(limit: number): AwsError {
+  return new AwsError('RequestEntityTooLarge', `Request body is larger than the limit of ${limit} bytes`, { status: 413 });
+}
+
+function isForm(req: RawRequest): boolean {
+  return req.headers['content-type']?.startsWith('application/x-www-form-urlencoded') ?? false;
+}
+
+function takeIncoming(req: RawRequest): IncomingBody {
+  const incoming = req.incoming!;
+  req.incoming = undefined;
+  return incoming;
+}
+
+/** An error before any service is known: AWS JSON's shape, which every SDK can at least report. */
+function plainError(error: AwsError, requestId: string): RawResponse {
+  return {
+    status: error.status ?? 400,
+    headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId },
+    body: JSON.stringify({ __type: error.code, message: error.message }),
+  };
+}
 
 export interface EmulatorOptions {
   services: ServiceDefinition[];
@@ -141,23 +170,27 @@ export class Emulator {
   async handle(req: RawRequest, endpoint: string): Promise<RawResponse> {
     const requestId = randomUUID();
     const scope = parseScope(req);
-    const service = findService(req, this.index, scope);
-    if (!service) {
-      return {
-        status: 400,
-        headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId },
-        body: JSON.stringify({ __type: 'UnknownService', message: 'twinstack could not tell which AWS service this request is for' }),
-      };
+    if (req.incoming && !scope && !req.headers['x-amz-target'] && isForm(req)) {
+      // An unsigned query-protocol request names its service only by the Action in its body.
+      try {
+        req.body = await takeIncoming(req).read(DEFAULT_BODY_LIMIT, () => requestTooLarge(DEFAULT_BODY_LIMIT));
+      } catch (error) {
+        return plainError(error instanceof AwsError ? error : requestTooLarge(DEFAULT_BODY_LIMIT), requestId);
+      }
     }
+    const service = findService(req, this.index, scope);
+    if (!service) return plainError(new AwsError('UnknownService', 'twinstack could not tell which AWS service this request is for', { status: 400 }), requestId);
     const protocol = protocolFor(service.model, req);
-    const denied = await this.signatureCheck?.deny(req, service, protocol, requestId);
-    if (denied) return denied;
     let operation = '';
     try {
+      if (req.incoming) await this.receiveBody(req, service, protocol);
+      const denied = await this.signatureCheck?.deny(req, service, protocol, requestId);
+      if (denied) return denied;
       const parsed = protocol.parse(req, service.model);
       operation = parsed.operation;
       const handler = Object.hasOwn(service.handlers, operation) ? service.handlers[operation] : undefined;
       if (!handler) throw CommonErrors.notImplemented(service.name, operation);
+      recordExercised(service.name, operation);
       if (service.validation === 'coral') validateInput(service.model, service.model.operations[operation].input, parsed.input);
       const accountId = this.credentials.accountFor(scope?.accessKeyId);
       const region = scope?.region ?? hostParts(req.headers['host']).region ?? this.defaultRegion;
@@ -183,6 +216,30 @@ export class Emulator {
       if (error instanceof AwsError) return protocol.serializeError(error, service.model, service, requestId);
       this.onInternalError(error, service.name, operation);
       return protocol.serializeError(CommonErrors.internal(), service.model, service, requestId);
+    }
+  }
+
+  /**
+   * Reads the body the server left on the wire, within the service's limits: whole, or as a stream for an operation
+   * with a streaming payload. Strict signature checks need the hash of a payload whose hash the client did not send.
+   */
+  private async receiveBody(req: RawRequest, service: ServiceDefinition, protocol: Protocol): Promise<void> {
+    const incoming = takeIncoming(req);
+    const limits = service.requestLimits;
+    const tooLarge = (limit: number) => () => limits?.tooLarge?.(limit) ?? requestTooLarge(limit);
+    if (!protocol.streamsPayload?.(req, service.model)) {
+      const limit = limits?.body ?? DEFAULT_BODY_LIMIT;
+      req.body = await incoming.read(limit, tooLarge(limit));
+      return;
+    }
+    const limit = limits?.streamingPayload ?? DEFAULT_STREAMING_LIMIT;
+    if (this.signatureCheck && req.headers['x-amz-content-sha256'] === undefined) {
+      req.body = await incoming.read(limit, tooLarge(limit));
+      req.bodyStream = (async function* (body) {
+        yield body;
+      })(req.body);
+    } else {
+      req.bodyStream = incoming.stream(limit, tooLarge(limit));
     }
   }
 

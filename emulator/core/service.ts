@@ -2,6 +2,7 @@ import type { ServiceModel } from '../models/types.ts';
 import type { PrincipalPolicies } from './policy/index.ts';
 import type { DeliveryTarget } from '../delivery/types.ts';
 import type { Emulator } from './emulator.ts';
+import type { AwsError } from './errors.ts';
 
 /** Who is making a request: a client's credentials, or an AWS service acting for a resource (SNS for a topic). */
 export interface Caller {
@@ -84,6 +85,12 @@ export interface ServiceDefinition<State = unknown> {
   readonly deliveryTarget?: DeliveryTarget;
   /** The service part of this service's ARNs when it differs from `name` (Step Functions: `states`). */
   readonly arnService?: string;
+  /**
+   * Request size limits, enforced while the body arrives (nothing past the limit is read): `body` for buffered
+   * requests (default 20 MiB), `streamingPayload` for operations with a streaming payload (default 5 GiB). `tooLarge`
+   * is the service's own error for an oversized request (default: 413 `RequestEntityTooLarge`).
+   */
+  readonly requestLimits?: { readonly body?: number; readonly streamingPayload?: number; tooLarge?(limit: number): AwsError };
   /**
    * For the identity store (IAM): the policies that govern a principal of the state's account, which policy
    * enforcement evaluates for each request the principal makes. Undefined for principals the store does not know.

@@ -27,6 +27,10 @@ export interface InteractionResult {
   mismatches: Mismatch[];
   status?: number;
   ms: number;
+  /** The error code AWS answered, when the interaction is an error path. */
+  expectedError?: string;
+  /** For a failing interaction: what was sent and what came back (upstream issue drafts quote them). */
+  exchange?: { request: { method: string; url: string; headers: Record<string, string>; body?: string }; response?: { status: number; body: string } };
 }
 
 const agents = new Map<string, Agent>();
@@ -118,7 +122,12 @@ function capture(interaction: ContractInteraction, actual: ParsedResponse, vars:
   return mismatches;
 }
 
-async function send(interaction: ContractInteraction, target: Target, vars: Vars, model: ServiceModel): Promise<ParsedResponse> {
+interface Sent {
+  parsed: ParsedResponse;
+  exchange: NonNullable<InteractionResult['exchange']>;
+}
+
+async function send(interaction: ContractInteraction, target: Target, vars: Vars, model: ServiceModel): Promise<Sent> {
   const meta = interaction.comments.twinstack;
   const prepared = prepareRequest(interaction, target.endpoint, vars);
   const signingName = model.metadata.signingName ?? model.metadata.endpointPrefix;
@@ -132,7 +141,17 @@ async function send(interaction: ContractInteraction, target: Target, vars: Vars
   const body = await res.body.text();
   const responseHeaders: Record<string, string> = {};
   for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) responseHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
-  return parseResponse(model, meta.operation, meta.protocol, res.statusCode, responseHeaders, body);
+  const exchange = {
+    request: {
+      method: prepared.method,
+      url: prepared.url.toString(),
+      // What tells the operation apart; signatures and dates would only be noise in a report.
+      headers: Object.fromEntries(Object.entries(prepared.headers).filter(([k]) => /^(content-type|x-amz-target|x-amz-(?!date|content-sha256|security-token))/i.test(k))),
+      ...(prepared.body ? { body: prepared.body } : {}),
+    },
+    response: { status: res.statusCode, body },
+  };
+  return { parsed: parseResponse(model, meta.operation, meta.protocol, res.statusCode, responseHeaders, body), exchange };
 }
 
 /** Replays one scenario in order against the target and judges every interaction. */
@@ -147,10 +166,13 @@ export async function runScenario(contract: ContractFile, target: Target, filter
     if (meta.delaySeconds) await new Promise((r) => setTimeout(r, meta.delaySeconds! * 1000));
     let mismatches: Mismatch[];
     let status: number | undefined;
+    let exchange: InteractionResult['exchange'];
     const model = modelOf(meta.service);
     try {
       if (!model) throw new Error(`no AWS model for service '${meta.service}'`);
-      const actual = await send(interaction, target, vars, model);
+      const sent = await send(interaction, target, vars, model);
+      const actual = sent.parsed;
+      exchange = sent.exchange;
       status = actual.status;
       mismatches = [...judge(meta.expect, actual, vars), ...capture(interaction, actual, vars)];
     } catch (error) {
@@ -170,6 +192,8 @@ export async function runScenario(contract: ContractFile, target: Target, filter
       mismatches,
       status,
       ms: performance.now() - started,
+      ...(meta.expect.error ? { expectedError: meta.expect.error.code } : {}),
+      ...(mismatches.length && exchange ? { exchange } : {}),
     });
   }
   return results;
