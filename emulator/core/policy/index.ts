@@ -23,3 +23,11 @@ export interface PrincipalPolicies {
   /** The role of an assumed-role session. */
   roleArn?: string;
 }
+
+/**
+ * An identity side that allows everything: for checks where only the resource policy is judged (trust policies,
+ * key policies), the caller's own policies being judged elsewhere (by `--enforce-iam` at the gateway).
+ */
+export const ANY_IDENTITY: PolicySource[] = [
+  { id: 'caller', type: 'identity', policy: { statements: [{ effect: 'Allow', action: ['*'], resource: ['*'], conditions: [], start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }] } },
+];

@@ -1,13 +1,10 @@
 import type { GetRoleCommandOutput } from '@aws-sdk/client-iam';
 import { accountRootArn, parseArn } from '../../core/arn.ts';
 import { AwsError } from '../../core/errors.ts';
-import { contextOf, evaluate, parseCached } from '../../core/policy/index.ts';
+import { ANY_IDENTITY, contextOf, evaluate, parseCached } from '../../core/policy/index.ts';
 import type { RequestContext } from '../../core/service.ts';
 import { StsErrors } from './errors.ts';
 import type { CallerIdentity, RoleRef } from './identity.ts';
-
-/** The caller's identity policies are not judged here: with `--enforce-iam` the gateway has already judged them. */
-const ANY_IDENTITY = [{ id: 'caller', type: 'identity', policy: parseCached('{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}') }];
 
 /** For a role session caller, the role's ARN, which trust policies may name instead of the session. */
 function sessionRoleArn(arn: string): string | undefined {
