@@ -11,7 +11,7 @@ import type { FaultRule } from './faults/rules.ts';
 import { InitHooks } from './init/hooks.ts';
 import type { ConfiguredCredentials } from './gateway/sigv4.ts';
 import { startServer, type InternalRoute } from './server/http.ts';
-import { ALL_SERVICE_NAMES, serviceLoaders } from './services/index.ts';
+import { ALL_SERVICE_NAMES, IDENTITY_SERVICE, serviceLoaders } from './services/index.ts';
 
 export { Emulator } from './core/emulator.ts';
 export { AwsError } from './core/errors.ts';
@@ -31,6 +31,8 @@ export interface TwinstackOptions {
   verbose?: boolean;
   /** Require a valid SigV4 signature by a known key on every request (default off, like LocalStack). */
   strictSignatures?: boolean;
+  /** Authorise every request with the caller's IAM policies (needs `iam` among the services; default off). */
+  enforceIam?: boolean;
   /** Keys accepted besides STS-issued ones; each acts as the root user of `accountId` (default: its mapped account). */
   credentials?: ConfiguredCredentials[];
   /**
@@ -103,6 +105,8 @@ export async function startTwinstack(options: TwinstackOptions = {}): Promise<Tw
     services: serviceLoaders(names),
     defaultRegion: options.defaultRegion ?? process.env.DEFAULT_REGION ?? process.env.AWS_DEFAULT_REGION,
     strictSignatures: options.strictSignatures,
+    enforceIam: options.enforceIam,
+    identityService: IDENTITY_SERVICE,
     credentials: options.credentials,
     crossAccount: options.crossAccount ?? crossAccountModeFrom(process.env.TWINSTACK_CROSS_ACCOUNT),
   });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CrossAccountMode } from './access.ts';
 import { accountRootArn } from './arn.ts';
 import { Clock, type ClockTimer } from './clock.ts';
+import { authorizeRequest } from './authorization.ts';
 import { AwsError, CommonErrors } from './errors.ts';
 import { CredentialRegistry } from './credentials.ts';
 import { recordExercised } from './exercised.ts';
@@ -65,6 +66,13 @@ export interface EmulatorOptions {
    * policy allows it. `open`: no account walls, for suites written against emulators that never enforced them.
    */
   crossAccount?: CrossAccountMode;
+  /**
+   * Authorise every request with the caller's IAM identity policies (needs the `iam` service), as AWS does; off by
+   * default, like LocalStack's ENFORCE_IAM.
+   */
+  enforceIam?: boolean;
+  /** The enabled service whose definition has `principalPolicies` (IAM); loaded on the first enforced request. */
+  identityService?: string;
   /** Logs handler crashes; defaults to stderr. */
   onInternalError?: (error: unknown, service: string, operation: string) => void;
 }
@@ -109,6 +117,8 @@ export class Emulator {
   private readonly index: ServiceIndex;
   private readonly onInternalError: NonNullable<EmulatorOptions['onInternalError']>;
   private readonly signatureCheck?: SignatureCheck;
+  /** The service that stores principals' policies, when identity policies are enforced. */
+  private readonly identityService?: string;
 
   constructor(options: EmulatorOptions) {
     const routable: RoutableService[] = [];
@@ -127,6 +137,7 @@ export class Emulator {
     this.crossAccount = options.crossAccount ?? 'enforce';
     registerConfiguredCredentials(this.credentials, options.credentials ?? []);
     if (options.strictSignatures) this.signatureCheck = new SignatureCheck(this.credentials);
+    if (options.enforceIam) this.identityService = options.identityService;
     this.onInternalError = options.onInternalError ?? ((error, s, o) => console.error(`[twinstack] ${s}.${o} failed:`, error));
   }
 
@@ -355,6 +366,7 @@ export class Emulator {
       if (!handler) throw CommonErrors.notImplemented(service.name, operation);
       recordExercised(service.name, operation);
       if (service.validation === 'coral') validateInput(service.model, service.model.operations[operation].input, parsed.input);
+      if (this.identityService) await this.authorize(ctx, service, parsed.input);
       if (this.hooks.length) await this.runBefore(ctx, parsed.input);
       const output = await handler(parsed.input, ctx);
       if (this.hooks.length) await this.runAfter(ctx);
@@ -389,6 +401,11 @@ export class Emulator {
     } else {
       req.bodyStream = incoming.stream(limit, tooLarge(limit));
     }
+  }
+
+  private async authorize(ctx: RequestContext, service: ServiceDefinition, input: Record<string, unknown>): Promise<void> {
+    const store = await this.loadService(this.identityService!);
+    if (store?.principalPolicies) authorizeRequest(ctx, service, input, store);
   }
 
   private callerFor(accessKeyId: string | undefined, accountId: string, region: string): Caller {

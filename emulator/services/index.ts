@@ -14,9 +14,14 @@ export const SERVICE_LOADERS: Record<string, () => Promise<ServiceDefinition>> =
   s3: async () => (await import('./s3/index.ts')).default as ServiceDefinition,
   sns: async () => (await import('./sns/index.ts')).default as ServiceDefinition,
   lambda: async () => (await import('./lambda/index.ts')).default as ServiceDefinition,
+  iam: async () => (await import('./iam/index.ts')).default as ServiceDefinition,
+  kms: async () => (await import('./kms/index.ts')).default as ServiceDefinition,
 };
 
 export const ALL_SERVICE_NAMES = Object.keys(SERVICE_LOADERS);
+
+/** The service that keeps principals and their policies, for `--enforce-iam`. */
+export const IDENTITY_SERVICE = 'iam';
 
 /** Services that cannot run alone: DynamoDB Streams reads DynamoDB's tables. */
 const REQUIRES: Record<string, string[]> = { dynamodbstreams: ['dynamodb'] };
