@@ -51,7 +51,6 @@ function putEntry(entry: PutEventsRequestEntry, ctx: Ctx): PutEventsResultEntry 
       `User: ${ctx.caller.arn} is not authorized to perform: events:PutEvents on resource: ${denied.arn} because no resource-based policy allows the events:PutEvents action`,
     );
   }
-  if (!bus) return failure('ResourceNotFoundException', `Event bus ${busNameOf(entry.EventBusName)} does not exist.`);
   const event: EventEnvelope = {
     version: '0',
     id: randomUUID(),
@@ -63,7 +62,8 @@ function putEntry(entry: PutEventsRequestEntry, ctx: Ctx): PutEventsResultEntry 
     resources: entry.Resources ?? [],
     detail,
   };
-  routeEvent(state, ctx.emulator, bus, event);
+  // AWS accepts an event for a bus that does not exist, and drops it (recorded: an EventId, no failure).
+  if (bus) routeEvent(state, ctx.emulator, bus, event);
   return { EventId: event.id };
 }
 
