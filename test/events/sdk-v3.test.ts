@@ -207,7 +207,11 @@ describe('EventBridge with the AWS SDK v3', function () {
   });
 
   it('validates schedule expressions as AWS does', async () => {
-    for (const expression of ['rate(1 minutes)', 'rate(2 minute)', 'rate(0 minutes)', 'cron(0 12 * * * *)', 'cron(* * * *)', 'rate(5 seconds)']) {
+    // The invalid rates LocalStack's AWS-validated test_put_rule_with_invalid_schedule_rate checks.
+    const invalidRates = ['rate(10 seconds)', 'rate(10 years)', 'rate(1 minutes)', 'rate(1 hours)', 'rate(1 days)', 'rate(10 minute)', 'rate(10 hour)'];
+    invalidRates.push('rate(10 day)', 'rate()', 'rate(10)', 'rate(10 minutess)', 'rate(foo minutes)', 'rate(0 minutes)', 'rate(-10 minutes)');
+    invalidRates.push('rate(10 MINUTES)', 'rate( 10 minutes )', ' rate(10 minutes)');
+    for (const expression of [...invalidRates, 'cron(0 12 * * * *)', 'cron(* * * *)', 'cron(71 8 1 * ? *)', 'cron(7 20 * * NOT *)']) {
       await assert.rejects(context.events.send(new PutRuleCommand({ Name: fresh('bad'), ScheduleExpression: expression })), {
         name: 'ValidationException',
         message: 'Parameter ScheduleExpression is not valid.',
