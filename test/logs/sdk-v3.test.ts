@@ -9,7 +9,10 @@ import {
   DescribeLogStreamsCommand,
   DescribeMetricFiltersCommand,
   FilterLogEventsCommand,
+  DescribeQueriesCommand,
   GetLogEventsCommand,
+  GetQueryResultsCommand,
+  StartQueryCommand,
   ListTagsForResourceCommand,
   ListTagsLogGroupCommand,
   PutLogEventsCommand,
@@ -255,6 +258,39 @@ describe('CloudWatch Logs with the AWS SDK v3', function () {
     await assert.rejects(logs.send(new DeleteResourcePolicyCommand({ policyName: 'non-existent' })), {
       name: 'ResourceNotFoundException',
       message: 'Policy with name [non-existent] does not exist.',
+    });
+  });
+
+  it('runs Logs Insights queries: fields, filter, parse, stats, sort, limit', async () => {
+    const { group, stream } = await groupWithStream();
+    const now = aws.emulator.clock.now();
+    await put(group, stream, [
+      { timestamp: now - 5000, message: '{"path": "/a", "status": 200, "latency": 10}' },
+      { timestamp: now - 4000, message: '{"path": "/a", "status": 500, "latency": 30}' },
+      { timestamp: now - 3000, message: '{"path": "/b", "status": 503, "latency": 50}' },
+      { timestamp: now - 2000, message: 'user=alice action=login' },
+      { timestamp: now - 1000, message: 'user=bob action=logout' },
+    ]);
+    const run = async (queryString: string) => {
+      const window = { startTime: Math.floor(now / 1000) - 60, endTime: Math.floor(now / 1000) + 60 };
+      const { queryId } = await logs.send(new StartQueryCommand({ logGroupName: group, queryString, ...window }));
+      const out = await logs.send(new GetQueryResultsCommand({ queryId }));
+      assert.equal(out.status, 'Complete');
+      return out.results!.map((row) => Object.fromEntries(row.filter((f) => f.field !== '@ptr').map((f) => [f.field, f.value])));
+    };
+    assert.deepEqual(await run('fields path, status | filter status >= 500 | sort latency desc | limit 1'), [{ path: '/b', status: '503' }]);
+    assert.deepEqual(await run('filter ispresent(path) | stats count(*) as n, avg(latency) as avgLatency by path | sort path'), [
+      { path: '/a', n: '2', avgLatency: '20' },
+      { path: '/b', n: '1', avgLatency: '50' },
+    ]);
+    assert.deepEqual(await run('parse @message "user=* action=*" as user, action | filter action = "login" | fields user'), [{ user: 'alice' }]);
+    assert.deepEqual(await run('fields @message | filter @message like /logout/'), [{ '@message': 'user=bob action=logout' }]);
+    const { queries } = await logs.send(new DescribeQueriesCommand({ logGroupName: group }));
+    assert.equal(queries!.length, 4);
+    assert.match(queries![0].queryString!, new RegExp(`^SOURCE "${group}" START=\\d+000 END=\\d+999 \\| fields @message`));
+    await assert.rejects(logs.send(new StartQueryCommand({ logGroupName: 'missing', queryString: 'fields @message', startTime: 0, endTime: 1 })), {
+      name: 'ResourceNotFoundException',
+      message: new RegExp(`^Log group 'missing' does not exist for account ID '${ACCOUNT}' \\(Service: AWSLogs; Status Code: 400;`),
     });
   });
 });

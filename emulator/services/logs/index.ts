@@ -4,6 +4,7 @@ import { loadModel } from '../../models/load.ts';
 import { validateInput } from '../../protocols/validate.ts';
 import { filterLogEvents } from './operations/filter-log-events.ts';
 import { getLogEvents } from './operations/get-log-events.ts';
+import { describeQueries, getQueryResults, startQuery, stopQuery } from './operations/insights.ts';
 import {
   associateKmsKey,
   createLogGroup,
@@ -57,6 +58,10 @@ const operations: Record<string, Handler<LogsState>> = {
   PutResourcePolicy: putResourcePolicy,
   DeleteResourcePolicy: deleteResourcePolicy,
   DescribeResourcePolicies: describeResourcePolicies,
+  StartQuery: startQuery,
+  GetQueryResults: getQueryResults,
+  StopQuery: stopQuery,
+  DescribeQueries: describeQueries,
 };
 
 /**

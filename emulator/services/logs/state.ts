@@ -59,10 +59,23 @@ export interface ResourcePolicy {
   lastUpdatedTime: number;
 }
 
+export interface InsightsQuery {
+  queryId: string;
+  queryString: string;
+  logGroupNames: string[];
+  startTime: number;
+  endTime: number;
+  createTime: number;
+  status: 'Complete' | 'Cancelled' | 'Failed';
+  results: { field: string; value: string }[][];
+  statistics: { recordsMatched: number; recordsScanned: number; bytesScanned: number };
+}
+
 /** CloudWatch Logs' state for one account and region. */
 export class LogsState {
   readonly groups = new Map<string, LogGroup>();
   readonly resourcePolicies = new Map<string, ResourcePolicy>();
+  readonly queries = new Map<string, InsightsQuery>();
 
   constructor(
     readonly accountId: string,
