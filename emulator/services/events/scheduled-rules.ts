@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Emulator } from '../../core/emulator.ts';
 import { eventTime, invokeTargets } from './dispatch.ts';
-import { ClockWatcher } from './schedule/clock-watcher.ts';
+import { ClockWatcher } from '../../core/clock-watcher.ts';
 import { nextFireTime } from './schedule/expression.ts';
 import { DEFAULT_BUS, type EventsState, type Rule } from './state.ts';
 

@@ -1,4 +1,4 @@
-import type { Clock } from '../../../core/clock.ts';
+import type { Clock } from './clock.ts';
 
 /** How often a waiting watcher looks at the clock again, so that a test moving the clock sees schedules fire promptly. */
 const POLL_MS = 250;
