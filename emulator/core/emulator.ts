@@ -10,7 +10,7 @@ import { routingEntry, routingEntryFor } from '../models/routing-index.ts';
 import { registerConfiguredCredentials, SignatureCheck, type ConfiguredCredentials } from '../gateway/sigv4.ts';
 import { protocolFor } from '../protocols/index.ts';
 import { validateInput } from '../protocols/validate.ts';
-import type { IncomingBody, Protocol, RawRequest, RawResponse } from '../protocols/types.ts';
+import { RequestAborted, type IncomingBody, type Protocol, type RawRequest, type RawResponse } from '../protocols/types.ts';
 import { deliver, deliverInBackground } from '../delivery/deliver.ts';
 import type { DeliveryPayload, DeliverySource } from '../delivery/types.ts';
 
@@ -225,7 +225,8 @@ export class Emulator {
       try {
         req.body = await takeIncoming(req).read(DEFAULT_BODY_LIMIT, () => requestTooLarge(DEFAULT_BODY_LIMIT));
       } catch (error) {
-        return plainError(error instanceof AwsError ? error : requestTooLarge(DEFAULT_BODY_LIMIT), requestId);
+        if (error instanceof AwsError) return plainError(error, requestId);
+        throw error;
       }
     }
     let routed = findService(req, this.index, scope)?.name;
@@ -270,6 +271,7 @@ export class Emulator {
       return protocol.serialize(operation, output, service.model, requestId);
     } catch (error) {
       if (error instanceof AwsError) return protocol.serializeError(error, service.model, service, requestId);
+      if (error instanceof RequestAborted) throw error;
       this.onInternalError(error, service.name, operation);
       return protocol.serializeError(CommonErrors.internal(), service.model, service, requestId);
     }
