@@ -258,8 +258,10 @@ export class SignatureCheck {
   async deny(req: RawRequest, service: ServiceDefinition, protocol: Protocol, requestId: string): Promise<RawResponse | undefined> {
     const failure = await check(req, this.registry, Date.now());
     if (!failure || (failure.kind === 'missing' && allowsAnonymous(req, service, protocol))) return undefined;
-    const [code, status] = (CODES[protocol.name] ?? CODES.query)[failure.kind];
-    const message = failure.kind === 'missing' && protocol.name === 'json' ? 'Request is missing Authentication Token' : failure.message || 'Missing Authentication Token';
+    // AWS JSON in CBOR form (Kinesis) is the JSON family: the same front end, the same errors.
+    const family = protocol.name.startsWith('json') ? 'json' : protocol.name;
+    const [code, status] = (CODES[family] ?? CODES.query)[failure.kind];
+    const message = failure.kind === 'missing' && family === 'json' ? 'Request is missing Authentication Token' : failure.message || 'Missing Authentication Token';
     // Authentication errors come from AWS's front end, not the service: JSON services report Coral's own types.
     const coral: ServiceDefinition = { ...service, jsonErrorType: (c) => `com.amazon.coral.service#${c}` };
     return protocol.serializeError(new AwsError(code, message, { status }), service.model, coral, requestId);
