@@ -99,6 +99,12 @@ const xmlEncoder = {
     // The root element: the payload member's or output's XML name, else its shape's name.
     const root = ref.locationName ?? shape.locationName ?? ref.shape;
     const ns = ref.xmlNamespace ?? shape.xmlNamespace ?? { uri: serviceNamespace(model) };
+    // A document whose one member is named like its root is that member's text (S3's <LocationConstraint>).
+    const members = Object.entries(shape.members ?? {}).filter(([, m]) => !m.location);
+    if (members.length === 1 && members[0][0] === root && model.shapes[members[0][1].shape].type === 'string') {
+      const text = value[root];
+      return `${XML_DECLARATION}<${root}${ns.uri ? ` xmlns="${ns.uri}"` : ''}>${text === undefined || text === null ? '' : escapeXml(String(text))}</${root}>`;
+    }
     return XML_DECLARATION + encodeXml(model, { ...ref, xmlNamespace: ns.uri ? ns : undefined }, value, root);
   },
 };

@@ -69,14 +69,15 @@ export class RequestGuard {
     this.port = port;
   }
 
-  check(method: string, headers: Record<string, string | undefined>): GuardVerdict {
+  /** `originsJudgedElsewhere`: the request's service applies its own CORS rules (S3), so only the host is checked here. */
+  check(method: string, headers: Record<string, string | undefined>, originsJudgedElsewhere = false): GuardVerdict {
     const host = headers['host'];
     if (host !== undefined && !this.anyHost) {
       const name = hostName(host);
       if (!builtInHost(name) && !this.hosts.has(name)) return { allowed: false, reason: `host name ${JSON.stringify(name.slice(0, 255))} is not served by this twinstack` };
     }
     const origin = headers['origin'];
-    if (origin === undefined) return { allowed: true };
+    if (origin === undefined || originsJudgedElsewhere) return { allowed: true };
     if (!this.anyOrigin && !this.originAllowed(origin)) return { allowed: false, reason: `origin ${JSON.stringify(origin.slice(0, 255))} is not allowed` };
     const corsHeaders: Record<string, string> = {
       'access-control-allow-origin': origin,

@@ -1,4 +1,4 @@
-import { createServer as createHttp1Server, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttp1Server, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import {
   constants as http2Constants,
   createServer as createHttp2Server,
@@ -6,7 +6,7 @@ import {
   type Http2ServerResponse,
   type ServerHttp2Session,
 } from 'node:http2';
-import type { Emulator } from '../core/emulator.ts';
+import { DroppedConnection, type Emulator } from '../core/emulator.ts';
 import type { RawRequest, RawResponse } from '../protocols/types.ts';
 import { incomingBody } from './body.ts';
 import { listenDual } from './dual-listener.ts';
@@ -20,9 +20,59 @@ export interface ServerOptions {
   guard?: GuardOptions;
   /** Connection limits; defaults in DEFAULT_CONNECTION_OPTIONS. */
   connections?: Partial<ConnectionOptions>;
-  /** Extra JSON routes (health, introspection) answered to GET before AWS routing. */
-  internalRoutes: Record<string, () => unknown>;
+  /** Extra JSON routes (health, introspection, control) served before AWS routing; paths may hold `:name` params. */
+  internalRoutes: Record<string, InternalRoute>;
 }
+
+/** An internal route's request; it answers JSON, or throws an Error with a `statusCode` (its message is sent). */
+export interface InternalRequest {
+  method: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: Buffer;
+}
+export type InternalRoute = (request: InternalRequest) => unknown;
+
+/** An internal route's answer that is not JSON (a certificate, a page): sent as is, with its content type. */
+export class InternalText {
+  constructor(
+    readonly contentType: string,
+    readonly text: string,
+  ) {}
+}
+
+/** Internal routes: exact paths in a map (one lookup per request), `:name` patterns tried only when none matches. */
+interface InternalRoutes {
+  exact: Map<string, InternalRoute>;
+  patterns: { pattern: RegExp; names: string[]; route: InternalRoute }[];
+}
+
+function compileRoutes(routes: Record<string, InternalRoute>): InternalRoutes {
+  const compiled: InternalRoutes = { exact: new Map(), patterns: [] };
+  for (const [path, route] of Object.entries(routes)) {
+    if (!path.includes('/:')) {
+      compiled.exact.set(path, route);
+      continue;
+    }
+    const names: string[] = [];
+    const source = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_m, name: string) => (names.push(name), '([^/]+)'));
+    compiled.patterns.push({ pattern: new RegExp(`^${source}$`), names, route });
+  }
+  return compiled;
+}
+
+function findRoute(routes: InternalRoutes, path: string): { route: InternalRoute; params: Record<string, string> } | undefined {
+  const exact = routes.exact.get(path);
+  if (exact) return { route: exact, params: {} };
+  for (const { pattern, names, route } of routes.patterns) {
+    const match = pattern.exec(path);
+    if (match) return { route, params: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(match[i + 1])])) };
+  }
+  return undefined;
+}
+
+/** Control requests (faults, state, clock) are small JSON documents. */
+const INTERNAL_BODY_LIMIT = 16 * 1024 * 1024;
 
 export interface RunningServer {
   port: number;
@@ -55,7 +105,7 @@ type Response = ServerResponse;
  * not need.
  */
 export async function startServer(emulator: Emulator, options: ServerOptions): Promise<RunningServer> {
-  const internal = new Map(Object.entries(options.internalRoutes));
+  const internal = compileRoutes(options.internalRoutes);
   const guard = new RequestGuard(options.guard ?? {}, options.host);
   const limits = { ...DEFAULT_CONNECTION_OPTIONS, ...options.connections };
   const log = options.verbose ? logRequest : undefined;
@@ -102,9 +152,11 @@ function closeWhenIdle(session: ServerHttp2Session, idleMs: number): void {
   });
 }
 
-async function serve(emulator: Emulator, internal: Map<string, () => unknown>, guard: RequestGuard, req: Request, res: Response): Promise<void> {
+async function serve(emulator: Emulator, internal: InternalRoutes, guard: RequestGuard, req: Request, res: Response): Promise<void> {
   const raw = toRawRequest(req);
-  const verdict = guard.check(raw.method, raw.headers);
+  // Services whose clients are browsers (S3's bucket CORS rules) judge origins themselves; the host check still holds.
+  const selfManaged = raw.headers['origin'] !== undefined && (await emulator.handlesBrowsersItself(raw));
+  const verdict = guard.check(raw.method, raw.headers, selfManaged);
   if (!verdict.allowed) {
     const body = JSON.stringify({ __type: 'AccessDenied', message: `Forbidden: ${verdict.reason}` });
     res.writeHead(403, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
@@ -115,18 +167,43 @@ async function serve(emulator: Emulator, internal: Map<string, () => unknown>, g
     res.writeHead(200, { ...verdict.corsHeaders, 'content-length': '0' }).end();
     return;
   }
-  if (raw.method === 'GET' || raw.method === 'HEAD') {
-    const route = internal.get(raw.path);
-    if (route) {
-      const body = JSON.stringify(await route());
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)) });
-      res.end(raw.method === 'HEAD' ? '' : body);
-      return;
-    }
-  }
-  const response = await emulator.handle(raw, endpointOf(raw.headers));
-  if (verdict.corsHeaders) Object.assign(response.headers, verdict.corsHeaders);
+  const found = findRoute(internal, raw.path);
+  if (found) return serveInternal(found, raw, res);
+  const response = await emulator.handle(raw, endpointOf(raw.headers)).catch((error: unknown) =>
+    dropped(error, () => ('stream' in req ? req.stream.close(http2Constants.NGHTTP2_INTERNAL_ERROR) : req.socket.resetAndDestroy())),
+  );
+  if (!response) return;
+  if (verdict.corsHeaders) for (const [name, value] of Object.entries(verdict.corsHeaders)) response.headers[name] ??= value;
   await writeResponse(req, res, response);
+}
+
+async function serveInternal(found: NonNullable<ReturnType<typeof findRoute>>, raw: RawRequest, res: Response): Promise<void> {
+  let status = 200;
+  let result: unknown;
+  try {
+    const body = await raw.incoming!.read(INTERNAL_BODY_LIMIT, () => Object.assign(new Error('request body too large'), { statusCode: 413 }));
+    result = await found.route({ method: raw.method, params: found.params, query: raw.query, body });
+  } catch (error) {
+    const statusCode = (error as { statusCode?: number }).statusCode;
+    if (!statusCode) throw error;
+    status = statusCode;
+    result = { statusCode, error: STATUS_CODES[statusCode], message: (error as Error).message };
+  }
+  const text = result instanceof InternalText ? result : undefined;
+  const body = text ? text.text : JSON.stringify(result ?? {});
+  const contentType = text ? text.contentType : 'application/json; charset=utf-8';
+  res.writeHead(status, { 'content-type': contentType, 'content-length': String(Buffer.byteLength(body)) });
+  res.end(raw.method === 'HEAD' ? '' : body);
+}
+
+/**
+ * A fault rule's dropped connection: a reset ends it now; a timeout leaves the client waiting (the server's close
+ * drops it). Other errors propagate.
+ */
+function dropped(error: unknown, reset: () => void): undefined {
+  if (!(error instanceof DroppedConnection)) throw error;
+  if (error.how === 'reset') reset();
+  return undefined;
 }
 
 async function writeResponse(req: Request, res: Response, response: RawResponse): Promise<void> {

@@ -11,9 +11,20 @@ export const SERVICE_LOADERS: Record<string, () => Promise<ServiceDefinition>> =
   dynamodb: async () => (await import('./dynamodb/index.ts')).default as ServiceDefinition,
   dynamodbstreams: async () => (await import('./dynamodbstreams/index.ts')).default as ServiceDefinition,
   kinesis: async () => (await import('./kinesis/index.ts')).default as ServiceDefinition,
+  s3: async () => (await import('./s3/index.ts')).default as ServiceDefinition,
+  sns: async () => (await import('./sns/index.ts')).default as ServiceDefinition,
+  lambda: async () => (await import('./lambda/index.ts')).default as ServiceDefinition,
+  iam: async () => (await import('./iam/index.ts')).default as ServiceDefinition,
+  kms: async () => (await import('./kms/index.ts')).default as ServiceDefinition,
+  events: async () => (await import('./events/index.ts')).default as ServiceDefinition,
+  logs: async () => (await import('./logs/index.ts')).default as ServiceDefinition,
+  cloudwatch: async () => (await import('./cloudwatch/index.ts')).default as ServiceDefinition,
 };
 
 export const ALL_SERVICE_NAMES = Object.keys(SERVICE_LOADERS);
+
+/** The service that keeps principals and their policies, for `--enforce-iam`. */
+export const IDENTITY_SERVICE = 'iam';
 
 /** Services that cannot run alone: DynamoDB Streams reads DynamoDB's tables. */
 const REQUIRES: Record<string, string[]> = { dynamodbstreams: ['dynamodb'] };
