@@ -153,6 +153,14 @@ export class Emulator {
     return [...this.enabled];
   }
 
+  /**
+   * Whether a service is enabled (loaded or not): what a service asks before calling another one through `call`,
+   * which loads it. `services` holds only the services loaded so far.
+   */
+  isEnabled(name: string): boolean {
+    return this.enabled.includes(name);
+  }
+
   /** An enabled service, its model and code loaded on first use (with the services it requires); undefined if not enabled. */
   async loadService(name: string): Promise<ServiceDefinition | undefined> {
     const loaded = this.services.get(name);
@@ -310,7 +318,11 @@ export class Emulator {
 
   /** Whether the request's service answers browsers by its own rules (`ServiceDefinition.http`: S3's bucket CORS). */
   async handlesBrowsersItself(req: RawRequest): Promise<boolean> {
-    const name = findService(req, this.index, parseScope(req))?.name;
+    let name = findService(req, this.index, parseScope(req))?.name;
+    if (!name) {
+      await this.loadAll();
+      name = findServiceByPath(req, this.index, this.services.values());
+    }
     const service = name ? await this.loadService(name) : undefined;
     return Boolean(service?.http);
   }
