@@ -11,6 +11,7 @@ import {
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { CreateQueueCommand, DeleteMessageCommand, ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { CreateStreamCommand, KinesisClient, PutRecordCommand } from '@aws-sdk/client-kinesis';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { abort, clientOptions } from './clients.ts';
 
@@ -231,6 +232,18 @@ export const WORKLOADS: Workload[] = [
         Update: { TableName: TABLE, Key: randomKey(half), UpdateExpression: 'SET #c = #c + :one', ExpressionAttributeNames: { '#c': 'count' }, ExpressionAttributeValues: { ':one': { N: '1' } } },
       });
       return { op: () => client.send(new TransactWriteItemsCommand({ TransactItems: [update(0), update(1)] }), abort()) };
+    },
+  },
+  {
+    // Over HTTP/1.1 like every workload here (clientOptions' handler), so that it compares with the null server.
+    name: 'Kinesis PutRecord (200 bytes)',
+    service: 'kinesis',
+    async prepare(endpoint) {
+      const client = new KinesisClient(clientOptions(endpoint));
+      const StreamName = `bench-${randomUUID().slice(0, 8)}`;
+      await client.send(new CreateStreamCommand({ StreamName, ShardCount: 4 }), abort());
+      const data = Buffer.alloc(200, 'k');
+      return { op: (i) => client.send(new PutRecordCommand({ StreamName, PartitionKey: `key-${i}`, Data: data }), abort()) };
     },
   },
 ];
