@@ -48,7 +48,7 @@ export class DroppedConnection extends Error {
 export class Emulator {
   readonly services = new Map<string, ServiceDefinition>();
   readonly clock = new Clock();
-  readonly credentials = new CredentialRegistry(() => this.clock.now());
+  readonly credentials = new CredentialRegistry(this.clock);
   readonly defaultRegion: string;
   /** Base URL clients reach this emulator at (set by the server once listening); used for URLs AWS hands back. */
   endpoint = 'http://localhost:4566';

@@ -1,6 +1,7 @@
 import type { ServiceModel } from '../models/types.ts';
 import type { DeliveryTarget } from '../delivery/types.ts';
 import type { Emulator } from './emulator.ts';
+import type { ServicePersistence } from '../persistence/types.ts';
 
 /** Who is making a request: a client's credentials, or an AWS service acting for a resource (SNS for a topic). */
 export interface Caller {
@@ -86,4 +87,10 @@ export interface ServiceDefinition<State = unknown> {
   readonly deliveryTarget?: DeliveryTarget;
   /** The service part of this service's ARNs when it differs from `name` (Step Functions: `states`). */
   readonly arnService?: string;
+  /**
+   * What persistence needs to save and restore this service's state (`--persist`, `/_twinstack/state`): the classes
+   * and module-level functions the state holds, and how to re-arm a restored state. Plain data needs nothing.
+   * See emulator/persistence/README.md.
+   */
+  readonly persistence?: ServicePersistence<State>;
 }

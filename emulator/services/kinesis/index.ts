@@ -19,7 +19,9 @@ import {
 import { subscribeToShard } from './operations/subscribe-to-shard.ts';
 import { createStream, deleteStream, describeStream, describeStreamSummary, listStreams } from './operations/streams.ts';
 import { addTagsToStream, listTagsForResource, listTagsForStream, removeTagsFromStream, tagResource, untagResource } from './operations/tagging.ts';
-import { createKinesisState, type KinesisState } from './state.ts';
+import { createKinesisState, KinesisState } from './state.ts';
+import { Shard } from './shard.ts';
+import { Stream } from './stream.ts';
 
 const handlers: Record<string, Handler<KinesisState>> = {
   CreateStream: createStream,
@@ -70,6 +72,8 @@ const kinesis: ServiceDefinition<KinesisState> = {
   // Kinesis reports Coral's constraint violations as ValidationException, and names errors without a namespace.
   validation: 'coral',
   handlers,
+  // Streams, shards and their records; subscribers (SubscribeToShard) are connections, not state.
+  persistence: { classes: { KinesisState, Stream, Shard: { type: Shard, transient: { listeners: () => new Set() } } } },
 };
 
 export default kinesis;
