@@ -6,13 +6,14 @@ import { listenFailure, startOptions, UsageError } from './start-options.ts';
 const USAGE = `twinstack ${VERSION} — a local AWS cloud that shows its parity
 
 Usage:
-  twinstack start  [--port 4566] [--host 127.0.0.1] [--services sqs,sts] [--verbose] [--strict-signatures]
+  twinstack start  [--port 4566] [--host 127.0.0.1] [--services sqs,sts] [--verbose] [--strict-signatures] [--enforce-iam]
                    [--config FILE] [--init-dir DIR] [--faults FILE|JSON] [--fault-seed N]
                    [--persist DIR] [--persist-mode wal|snapshot] [--fsync always|interval|never]
   twinstack status [--port 4566] [--host 127.0.0.1] [--endpoint URL]   is one running? (exit 1 if not)
   twinstack --version
   twinstack verify [options]    replay the contract corpus against an endpoint (see --help)
   twinstack report [options]    merge and render parity reports
+  twinstack diff OLD NEW        how AWS's responses changed between two recordings (breaking / additive)
   twinstack record [options]    record real AWS traffic as contracts
 `;
 
@@ -21,6 +22,7 @@ type Command = (args: string[]) => Promise<number>;
 const commands: Record<string, Command> = {
   verify: async (args) => (await import('../../verifier/cli.ts')).verifyCommand(args),
   report: async (args) => (await import('../../verifier/cli.ts')).reportCommand(args),
+  diff: async (args) => (await import('../../verifier/cli.ts')).diffCommand(args),
   async start(args) {
     const { values } = parseArgs({
       args,
@@ -37,6 +39,7 @@ const commands: Record<string, Command> = {
         persist: { type: 'string' },
         'persist-mode': { type: 'string' },
         fsync: { type: 'string' },
+        'enforce-iam': { type: 'boolean', default: false },
       },
     });
     const options = startOptions(values);
@@ -50,7 +53,7 @@ const commands: Record<string, Command> = {
       console.error(`twinstack: ${line}`);
       return 1;
     }
-    const services = [...twinstack.emulator.services.keys()].join(', ');
+    const services = twinstack.emulator.serviceNames().join(', ');
     console.log(`twinstack ${VERSION} ready on ${twinstack.endpoint} in ${Math.round(performance.now() - started)} ms (${services})`);
     const shutdown = () => void twinstack.stop().then(() => process.exit(0));
     process.once('SIGINT', shutdown);

@@ -1,6 +1,6 @@
 import type { InternalRequest } from '../server/http.ts';
 
-/** An error a control route answers with its status and message (fastify sends `{ statusCode, error, message }`). */
+/** An error a control route answers with its status and message (the server sends `{ statusCode, error, message }`). */
 export class ControlError extends Error {
   constructor(
     readonly statusCode: number,

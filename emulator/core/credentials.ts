@@ -69,6 +69,10 @@ export class ExpiringMap<V> {
     return undefined;
   }
 
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
   private sweep(steps: number): void {
     const now = this.clock.now();
     for (let i = 0; i < steps; i++) {
@@ -110,6 +114,11 @@ export class CredentialRegistry {
 
   register(credentials: IssuedCredentials) {
     this.byAccessKey.set(credentials.accessKeyId, credentials, credentials.expiration);
+  }
+
+  /** Drops credentials that must stop working (a deleted or deactivated IAM access key). */
+  forget(accessKeyId: string): void {
+    this.byAccessKey.delete(accessKeyId);
   }
 
   lookup(accessKeyId: string | undefined): IssuedCredentials | undefined {

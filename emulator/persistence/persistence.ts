@@ -77,18 +77,18 @@ export class Persistence implements OperationHook {
   }
 
   /** Takes the directory, restores what it holds and starts logging. Returns what was recovered. */
-  open(): { services: string[]; logRecords: number; tornBytes: number } {
+  async open(): Promise<{ services: string[]; logRecords: number; tornBytes: number }> {
     if (this.options.dir === undefined) throw new Error('persistence needs a directory');
     mkdirSync(this.options.dir, { recursive: true });
     this.lock();
     const snapshot = readSnapshot(this.snapshotPath);
     if (snapshot) {
       this.seq = snapshot.seq;
-      this.restoreBody(snapshot.body as StateBody);
+      await this.restoreBody(snapshot.body as StateBody);
     }
     const wal = readWal(this.walPath);
     const records = ((wal?.records ?? []) as LogRecord[]).filter((r) => r.seq > this.seq);
-    this.replay(records);
+    await this.replay(records);
     if (records.length) this.seq = records[records.length - 1].seq;
     if (wal?.tornBytes) {
       console.error(`[twinstack] ${this.walPath}: discarded a torn last record (${wal.tornBytes} bytes) left by a crash`);
@@ -141,6 +141,7 @@ export class Persistence implements OperationHook {
 
   /** A reset is logged like a write (and, in snapshot mode, waits for the next snapshot). */
   recordReset(services: string[]): void {
+    for (const name of services) this.unloaded.delete(name);
     this.changed = true;
     if (this.mode === 'wal') this.append({ reset: services });
   }
@@ -162,7 +163,8 @@ export class Persistence implements OperationHook {
       throw new RangeError('an exported state is an object with "services" (what GET /_twinstack/state returns)');
     }
     await this.emulator.reset();
-    this.restoreBody(state);
+    this.unloaded.clear();
+    await this.restoreBody(state);
     this.changed = true;
     if (this.mode === 'wal') this.append({ body: this.exportState() });
     return Object.keys(state.services);
@@ -219,9 +221,12 @@ export class Persistence implements OperationHook {
     return [...this.emulator.stores()].find(([n]) => n === name)?.[1];
   }
 
-  /** Replaces a service's states with persisted ones (or none), releasing what the old ones held. */
-  private restoreService(name: string, data: Encoded | undefined): void {
-    const service = this.emulator.services.get(name);
+  /**
+   * Replaces a service's states with persisted ones (or none), releasing what the old ones held. A service with
+   * persisted state is loaded now; one not enabled keeps its data as it is.
+   */
+  private async restoreService(name: string, data: Encoded | undefined): Promise<void> {
+    const service = data ? await this.emulator.loadService(name) : this.emulator.services.get(name);
     if (!service) {
       if (data) this.unloaded.set(name, data);
       else this.unloaded.delete(name);
@@ -239,13 +244,13 @@ export class Persistence implements OperationHook {
     if (credentials) this.emulator.credentials.byAccessKey = credentials;
   }
 
-  private restoreBody(body: StateBody): void {
+  private async restoreBody(body: StateBody): Promise<void> {
     this.emulator.clock.set(Date.now() + (body.clockOffsetMs ?? 0));
-    for (const [name, data] of Object.entries(body.services)) this.restoreService(name, data);
+    for (const [name, data] of Object.entries(body.services)) await this.restoreService(name, data);
   }
 
   /** Replays log records: only each service's last state counts, so each is decoded once. */
-  private replay(records: LogRecord[]): void {
+  private async replay(records: LogRecord[]): Promise<void> {
     if (!records.length) return;
     const latest = new Map<string, Encoded | undefined>();
     for (const record of records) {
@@ -257,7 +262,7 @@ export class Persistence implements OperationHook {
       }
     }
     this.emulator.clock.set(Date.now() + records[records.length - 1].clockOffsetMs);
-    for (const [name, data] of latest) this.restoreService(name, data);
+    for (const [name, data] of latest) await this.restoreService(name, data);
   }
 
   private append(content: { service: string; data: Encoded } | { reset: string[] } | { body: StateBody }, sync = true): void {

@@ -19,6 +19,7 @@ import {
 import { subscribeToShard } from './operations/subscribe-to-shard.ts';
 import { createStream, deleteStream, describeStream, describeStreamSummary, listStreams } from './operations/streams.ts';
 import { addTagsToStream, listTagsForResource, listTagsForStream, removeTagsFromStream, tagResource, untagResource } from './operations/tagging.ts';
+import { contextForStream } from './account-walls.ts';
 import { createKinesisState, KinesisState } from './state.ts';
 import { Shard } from './shard.ts';
 import { Stream } from './stream.ts';
@@ -71,7 +72,12 @@ const kinesis: ServiceDefinition<KinesisState> = {
   createState: createKinesisState,
   // Kinesis reports Coral's constraint violations as ValidationException, and names errors without a namespace.
   validation: 'coral',
-  handlers,
+  handlers: Object.fromEntries(
+    Object.entries(handlers).map(([operation, handler]) => [
+      operation,
+      ((input, ctx) => handler(input, contextForStream(input, ctx))) satisfies Handler<KinesisState>,
+    ]),
+  ),
   // Streams, shards and their records; subscribers (SubscribeToShard) are connections, not state.
   persistence: { classes: { KinesisState, Stream, Shard: { type: Shard, transient: { listeners: () => new Set() } } } },
 };
