@@ -9,6 +9,8 @@ import { FaultInjector } from './faults/injector.ts';
 import { faultRoutes } from './faults/routes.ts';
 import type { FaultRule } from './faults/rules.ts';
 import { InitHooks } from './init/hooks.ts';
+import { Persistence, type PersistenceOptions } from './persistence/persistence.ts';
+import { stateRoutes } from './persistence/routes.ts';
 import type { ConfiguredCredentials } from './gateway/sigv4.ts';
 import type { GuardOptions } from './server/guard.ts';
 import { startServer, type ConnectionOptions, type InternalRoute } from './server/http.ts';
@@ -18,6 +20,8 @@ export { Emulator } from './core/emulator.ts';
 export { AwsError } from './core/errors.ts';
 export type { RequestContext, ServiceDefinition } from './core/service.ts';
 export type { FaultRule } from './faults/rules.ts';
+export type { PersistenceOptions } from './persistence/persistence.ts';
+export type { ServicePersistence } from './persistence/types.ts';
 
 export const VERSION = '0.1.0';
 
@@ -52,8 +56,24 @@ export interface TwinstackOptions {
   faults?: FaultRule[];
   /** Seed of the fault draws (probabilities, latency ranges); default TWINSTACK_FAULT_SEED, else random. */
   faultSeed?: number;
+  /**
+   * Durable state: a directory (`persist: '.twinstack'`) or the full options (mode `wal` or `snapshot`, fsync policy,
+   * compaction). Default: PERSISTENCE=1 with DATA_DIR (LocalStack's names) or TWINSTACK_PERSIST_DIR; else memory only.
+   */
+  persist?: string | PersistenceOptions;
   /** Account walls (see EmulatorOptions.crossAccount); default: `TWINSTACK_CROSS_ACCOUNT`, else `enforce`. */
   crossAccount?: CrossAccountMode;
+}
+
+/** Persistence settings from the environment (LocalStack's PERSISTENCE=1 and DATA_DIR, or TWINSTACK_PERSIST_*). */
+export function persistenceFromEnv(env: NodeJS.ProcessEnv = process.env): PersistenceOptions | undefined {
+  const dir = env.TWINSTACK_PERSIST_DIR ?? (['1', 'true'].includes(env.PERSISTENCE ?? '') ? (env.DATA_DIR ?? '.twinstack') : undefined);
+  if (!dir) return undefined;
+  return {
+    dir,
+    mode: env.TWINSTACK_PERSIST_MODE as PersistenceOptions['mode'],
+    fsync: env.TWINSTACK_FSYNC as PersistenceOptions['fsync'],
+  };
 }
 
 export interface Twinstack {
@@ -69,7 +89,24 @@ export interface Twinstack {
   reset(services?: string[]): Promise<string[]>;
   /** Fault rules: `faults.add([...])`, `faults.remove(id)`, `faults.clear()`, `faults.list()`, as `/_twinstack/faults`. */
   faults: FaultInjector;
+  /** The whole state as JSON-ready data, and back (as `/_twinstack/state`): fixtures for tests. */
+  exportState(): unknown;
+  importState(state: unknown): Promise<string[]>;
   stop(): Promise<void>;
+}
+
+/**
+ * The test-runner helpers' start (twinstack/vitest, twinstack/jest/setup, twinstack/mocha): a twinstack on
+ * TWINSTACK_PORT (default: a free port) with SERVICES (default all), and the environment the AWS SDKs read pointed
+ * at it: AWS_ENDPOINT_URL, plus test credentials and region where none are set.
+ */
+export async function startForTests(options: TwinstackOptions = {}): Promise<Twinstack> {
+  const aws = await startTwinstack({ port: Number(process.env.TWINSTACK_PORT ?? 0), ...options });
+  process.env.AWS_ENDPOINT_URL = aws.endpoint;
+  process.env.AWS_ACCESS_KEY_ID ??= 'test';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'test';
+  process.env.AWS_REGION ??= process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+  return aws;
 }
 
 export function servicesFromEnv(value = process.env.SERVICES): string[] | undefined {
@@ -155,6 +192,17 @@ export async function startTwinstack(options: TwinstackOptions = {}): Promise<Tw
   const faults = new FaultInjector(() => emulator.clock.now(), faultSeed);
   faults.add(faultRules);
   emulator.hooks.push(faults);
+  const persistOptions = typeof options.persist === 'string' ? { dir: options.persist } : (options.persist ?? persistenceFromEnv());
+  const persistence = new Persistence(emulator, persistOptions ?? {});
+  if (persistence.mode !== 'none') {
+    await persistence.open();
+    emulator.hooks.push(persistence);
+  }
+  const reset = async (services?: string[]) => {
+    const names = await emulator.reset(services);
+    persistence.recordReset(names);
+    return names;
+  };
   await init.run('START', hookEnv(`http://${host}:${port}`));
   const server = await startServer(emulator, {
     port,
@@ -167,7 +215,8 @@ export async function startTwinstack(options: TwinstackOptions = {}): Promise<Tw
       '/_twinstack/health': health,
       '/_twinstack/operations': () => emulator.introspect(),
       ...clockRoutes(emulator.clock),
-      ...resetRoutes(emulator),
+      ...resetRoutes(reset),
+      ...stateRoutes(persistence),
       ...faultRoutes(faults),
       '/_localstack/init': () => init.status(),
       '/_localstack/init/:stage': (request) => init.stageStatus(request.params.stage) ?? { completed: false, scripts: [] },
@@ -183,11 +232,14 @@ export async function startTwinstack(options: TwinstackOptions = {}): Promise<Tw
     emulator,
     clock: emulator.clock,
     advanceClock: (duration) => emulator.clock.advance(parseDuration(duration)),
-    reset: (services) => emulator.reset(services),
+    reset,
     faults,
+    exportState: () => persistence.exportState(),
+    importState: (state) => persistence.importState(state),
     async stop() {
       await init.run('SHUTDOWN', hookEnv(emulator.endpoint));
       await server.close();
+      persistence.close();
       await emulator.stop();
     },
   };

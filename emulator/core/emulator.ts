@@ -102,7 +102,7 @@ export class Emulator {
   /** Services loaded so far; `serviceNames()` lists every enabled one. */
   readonly services = new Map<string, ServiceDefinition>();
   readonly clock = new Clock();
-  readonly credentials = new CredentialRegistry(() => this.clock.now());
+  readonly credentials = new CredentialRegistry(this.clock);
   readonly defaultRegion: string;
   readonly crossAccount: CrossAccountMode;
   /** Base URL clients reach this emulator at (set by the server once listening); used for URLs AWS hands back. */
@@ -247,9 +247,9 @@ export class Emulator {
 
   /** Service names whose state `reset` can clear. */
   private resettable(names?: string[]): string[] {
-    const all = [...this.services.keys()];
+    const all = this.serviceNames();
     if (!names?.length) return all;
-    const unknown = names.filter((n) => !this.services.has(n));
+    const unknown = names.filter((n) => !all.includes(n));
     if (unknown.length) throw new RangeError(`service(s) not enabled: ${unknown.join(', ')} (enabled: ${all.join(', ')})`);
     return names;
   }
@@ -261,7 +261,9 @@ export class Emulator {
   async reset(services?: string[]): Promise<string[]> {
     const names = this.resettable(services);
     for (const name of names) {
-      const store = this.states.get(name)!;
+      // A service not loaded yet has no state to forget.
+      const store = this.states.get(name);
+      if (!store) continue;
       await this.disposeStore(name, store);
       store.clear();
     }
