@@ -1,21 +1,61 @@
 import { randomUUID } from 'node:crypto';
 import type { CrossAccountMode } from './access.ts';
 import { accountRootArn } from './arn.ts';
-import { Clock } from './clock.ts';
+import { Clock, type ClockTimer } from './clock.ts';
+import { authorizeRequest } from './authorization.ts';
 import { AwsError, CommonErrors } from './errors.ts';
 import { CredentialRegistry } from './credentials.ts';
+import { recordExercised } from './exercised.ts';
 import type { Caller, RequestContext, ServiceDefinition } from './service.ts';
 import { StateStore } from './state.ts';
-import { findService, hostParts, indexServices, parseScope, type ServiceIndex } from '../gateway/route.ts';
+import { findService, findServiceByPath, hostParts, indexServices, parseScope, type RoutableService, type ServiceIndex } from '../gateway/route.ts';
+import { routingEntry, routingEntryFor } from '../models/routing-index.ts';
 import { registerConfiguredCredentials, SignatureCheck, type ConfiguredCredentials } from '../gateway/sigv4.ts';
 import { protocolFor } from '../protocols/index.ts';
 import { validateInput } from '../protocols/validate.ts';
-import type { RawRequest, RawResponse } from '../protocols/types.ts';
+import type { IncomingBody, Protocol, RawRequest, RawResponse } from '../protocols/types.ts';
 import { deliver, deliverInBackground } from '../delivery/deliver.ts';
 import type { DeliveryPayload, DeliverySource } from '../delivery/types.ts';
 
+/** Largest buffered request body when the service sets no limit of its own (AWS's JSON APIs stay far below it). */
+const DEFAULT_BODY_LIMIT = 20 * 1024 * 1024;
+/** Largest streamed payload when the service sets no limit (S3's single PUT limit). */
+const DEFAULT_STREAMING_LIMIT = 5 * 1024 ** 3;
+
+function requestTooLarge(limit: number): AwsError {
+  return new AwsError('RequestEntityTooLarge', `Request body is larger than the limit of ${limit} bytes`, { status: 413 });
+}
+
+function isForm(req: RawRequest): boolean {
+  return req.headers['content-type']?.startsWith('application/x-www-form-urlencoded') ?? false;
+}
+
+function takeIncoming(req: RawRequest): IncomingBody {
+  const incoming = req.incoming!;
+  req.incoming = undefined;
+  return incoming;
+}
+
+/** An error before any service is known: AWS JSON's shape, which every SDK can at least report. */
+function plainError(error: AwsError, requestId: string): RawResponse {
+  return {
+    status: error.status ?? 400,
+    headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId },
+    body: JSON.stringify({ __type: error.code, message: error.message }),
+  };
+}
+
+/** An enabled service whose model and code load on its first request (or call, or delivery). */
+export interface ServiceLoader {
+  readonly name: string;
+  load(): Promise<ServiceDefinition>;
+  /** Services loaded first because this one's handlers use their state (DynamoDB Streams reads DynamoDB's tables). */
+  readonly requires?: readonly string[];
+}
+
 export interface EmulatorOptions {
-  services: ServiceDefinition[];
+  /** Services given whole, or loaders (`emulator/services/index.ts`) that start-up does not run. */
+  services: (ServiceDefinition | ServiceLoader)[];
   defaultRegion?: string;
   /** Access keys the emulator knows besides those STS issues (each acts as the root user of its account). */
   credentials?: ConfiguredCredentials[];
@@ -26,8 +66,32 @@ export interface EmulatorOptions {
    * policy allows it. `open`: no account walls, for suites written against emulators that never enforced them.
    */
   crossAccount?: CrossAccountMode;
+  /**
+   * Authorise every request with the caller's IAM identity policies (needs the `iam` service), as AWS does; off by
+   * default, like LocalStack's ENFORCE_IAM.
+   */
+  enforceIam?: boolean;
+  /** The enabled service whose definition has `principalPolicies` (IAM); loaded on the first enforced request. */
+  identityService?: string;
   /** Logs handler crashes; defaults to stderr. */
   onInternalError?: (error: unknown, service: string, operation: string) => void;
+}
+
+/**
+ * Work around every operation, wherever it comes from (a client through `handle`, another service through `call`):
+ * fault injection runs `before` (it may delay, throw an AwsError or drop the connection), persistence `after` (the
+ * response waits for it, so what a client saw acknowledged is durable).
+ */
+export interface OperationHook {
+  before?(ctx: RequestContext, input: object): void | Promise<void>;
+  after?(ctx: RequestContext): void | Promise<void>;
+}
+
+/** Thrown by a hook to end a client's connection instead of answering: a reset, or no answer at all (a timeout). */
+export class DroppedConnection extends Error {
+  constructor(readonly how: 'reset' | 'timeout') {
+    super(`twinstack dropped the connection (${how}) as a fault rule asked`);
+  }
 }
 
 /**
@@ -35,29 +99,45 @@ export interface EmulatorOptions {
  * runs the operation against that account's and region's state, and encodes the result.
  */
 export class Emulator {
+  /** Services loaded so far; `serviceNames()` lists every enabled one. */
   readonly services = new Map<string, ServiceDefinition>();
-  readonly credentials = new CredentialRegistry();
-  readonly defaultRegion: string;
   readonly clock = new Clock();
+  readonly credentials = new CredentialRegistry(() => this.clock.now());
+  readonly defaultRegion: string;
   readonly crossAccount: CrossAccountMode;
   /** Base URL clients reach this emulator at (set by the server once listening); used for URLs AWS hands back. */
   endpoint = 'http://localhost:4566';
-  private readonly timers = new Set<NodeJS.Timeout>();
+  /** Hooks run around every operation, in order (see OperationHook). */
+  readonly hooks: OperationHook[] = [];
+  private readonly timers = new Set<ClockTimer>();
   private readonly states = new Map<string, StateStore<unknown>>();
+  private readonly enabled: string[] = [];
+  private readonly loaders = new Map<string, ServiceLoader>();
+  private readonly loading = new Map<string, Promise<ServiceDefinition>>();
   private readonly index: ServiceIndex;
   private readonly onInternalError: NonNullable<EmulatorOptions['onInternalError']>;
   private readonly signatureCheck?: SignatureCheck;
+  /** The service that stores principals' policies, when identity policies are enforced. */
+  private readonly identityService?: string;
 
   constructor(options: EmulatorOptions) {
+    const routable: RoutableService[] = [];
     for (const service of options.services) {
-      this.services.set(service.name, service);
-      this.states.set(service.name, new StateStore((a, r) => service.createState(a, r), service.global));
+      this.enabled.push(service.name);
+      if ('load' in service) {
+        this.loaders.set(service.name, service);
+        routable.push({ name: service.name, routing: routingEntryFor(service.name) });
+      } else {
+        this.register(service);
+        routable.push({ name: service.name, routing: routingEntry(service.model) });
+      }
     }
-    this.index = indexServices(options.services);
+    this.index = indexServices(routable);
     this.defaultRegion = options.defaultRegion ?? 'us-east-1';
     this.crossAccount = options.crossAccount ?? 'enforce';
     registerConfiguredCredentials(this.credentials, options.credentials ?? []);
     if (options.strictSignatures) this.signatureCheck = new SignatureCheck(this.credentials);
+    if (options.enforceIam) this.identityService = options.identityService;
     this.onInternalError = options.onInternalError ?? ((error, s, o) => console.error(`[twinstack] ${s}.${o} failed:`, error));
   }
 
@@ -68,10 +148,47 @@ export class Emulator {
     return store.get(accountId, region) as State;
   }
 
+  /** Every enabled service, loaded or not. */
+  serviceNames(): string[] {
+    return [...this.enabled];
+  }
+
+  /** An enabled service, its model and code loaded on first use (with the services it requires); undefined if not enabled. */
+  async loadService(name: string): Promise<ServiceDefinition | undefined> {
+    const loaded = this.services.get(name);
+    if (loaded) return loaded;
+    const loader = this.loaders.get(name);
+    if (!loader) return undefined;
+    let loading = this.loading.get(name);
+    if (!loading) {
+      loading = (async () => {
+        for (const required of loader.requires ?? []) await this.loadService(required);
+        const service = await loader.load();
+        this.register(service);
+        return service;
+      })();
+      this.loading.set(name, loading);
+    }
+    return loading;
+  }
+
+  private async loadAll(): Promise<void> {
+    await Promise.all(this.enabled.map((name) => this.loadService(name)));
+  }
+
+  private register(service: ServiceDefinition): void {
+    this.services.set(service.name, service);
+    this.states.set(service.name, new StateStore((a, r) => service.createState(a, r, this), service.global));
+  }
+
   /** The service whose ARNs have this service part (`sqs`, `lambda`, `states`...), if enabled. */
-  serviceForArn(arnService: string): ServiceDefinition | undefined {
-    for (const service of this.services.values()) if ((service.arnService ?? service.name) === arnService) return service;
-    return undefined;
+  async serviceForArn(arnService: string): Promise<ServiceDefinition | undefined> {
+    const find = () => [...this.services.values()].find((service) => (service.arnService ?? service.name) === arnService);
+    const found = find();
+    if (found || this.services.size === this.enabled.length) return found;
+    // Only a loaded definition knows its ARN service part.
+    await this.loadAll();
+    return find();
   }
 
   /**
@@ -85,7 +202,7 @@ export class Emulator {
     input: object,
     options: { caller: Caller; accountId?: string; region: string },
   ): Promise<Output> {
-    const service = this.services.get(serviceName);
+    const service = await this.loadService(serviceName);
     if (!service) throw new AwsError('ServiceNotEnabled', `service ${serviceName} is not enabled in this twinstack`, { status: 400 });
     const handler = Object.hasOwn(service.handlers, operation) ? service.handlers[operation] : undefined;
     if (!handler) throw CommonErrors.notImplemented(service.name, operation);
@@ -106,7 +223,52 @@ export class Emulator {
       state: this.state(service.name, accountId, options.region),
       emulator: this,
     };
-    return (await handler({ ...input }, ctx)) as Output;
+    await this.runBefore(ctx, input);
+    const output = (await handler({ ...input }, ctx)) as Output;
+    await this.runAfter(ctx);
+    return output;
+  }
+
+  private async runBefore(ctx: RequestContext, input: object): Promise<void> {
+    for (const hook of this.hooks) await hook.before?.(ctx, input);
+  }
+
+  private async runAfter(ctx: RequestContext): Promise<void> {
+    for (const hook of this.hooks) await hook.after?.(ctx);
+  }
+
+  /** Service names whose state `reset` can clear. */
+  private resettable(names?: string[]): string[] {
+    const all = [...this.services.keys()];
+    if (!names?.length) return all;
+    const unknown = names.filter((n) => !this.services.has(n));
+    if (unknown.length) throw new RangeError(`service(s) not enabled: ${unknown.join(', ')} (enabled: ${all.join(', ')})`);
+    return names;
+  }
+
+  /**
+   * Forgets all state of the named services (default: every service), releasing what their states hold, as if the
+   * emulator had just started. Returns the services reset.
+   */
+  async reset(services?: string[]): Promise<string[]> {
+    const names = this.resettable(services);
+    for (const name of names) {
+      const store = this.states.get(name)!;
+      await this.disposeStore(name, store);
+      store.clear();
+    }
+    return names;
+  }
+
+  /** Every service's state store (persistence and state export read and restore them). */
+  stores(): Iterable<[string, StateStore<unknown>]> {
+    return this.states.entries();
+  }
+
+  private async disposeStore(name: string, store: StateStore<unknown>) {
+    const service = this.services.get(name)!;
+    if (!service.disposeState) return;
+    for (const [, state] of store.entries()) await service.disposeState(state);
   }
 
   /** Delivers a payload to the resource an ARN names (see `emulator/delivery/`). */
@@ -119,17 +281,25 @@ export class Emulator {
     deliverInBackground(this, ...args);
   }
 
-  /** Runs `task` after `delayMs`; pending tasks are dropped when the emulator stops. */
-  schedule(task: () => void, delayMs: number): void {
-    const timer = setTimeout(() => {
+  /**
+   * Runs `task` once the emulator clock has moved `delayMs` on (advancing the clock fires it at once); pending tasks
+   * are dropped when the emulator stops. Returns a function that cancels the task.
+   */
+  schedule(task: () => void, delayMs: number): () => void {
+    const timer = this.clock.setTimeout(() => {
       this.timers.delete(timer);
       task();
     }, delayMs);
     this.timers.add(timer);
+    return () => {
+      timer.cancel();
+      this.timers.delete(timer);
+    };
   }
 
-  /** Operations each service implements, against all operations in its AWS model (for parity reports). */
-  introspect(): Record<string, { implemented: string[]; all: string[] }> {
+  /** Operations each service implements, against all operations in its AWS model (for parity reports); loads every service. */
+  async introspect(): Promise<Record<string, { implemented: string[]; all: string[] }>> {
+    await this.loadAll();
     const out: Record<string, { implemented: string[]; all: string[] }> = {};
     for (const [name, service] of this.services) {
       const all = Object.keys(service.model.operations).sort();
@@ -141,27 +311,38 @@ export class Emulator {
   async handle(req: RawRequest, endpoint: string): Promise<RawResponse> {
     const requestId = randomUUID();
     const scope = parseScope(req);
-    const service = findService(req, this.index, scope);
-    if (!service) {
-      return {
-        status: 400,
-        headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId },
-        body: JSON.stringify({ __type: 'UnknownService', message: 'twinstack could not tell which AWS service this request is for' }),
-      };
+    if (req.incoming && !scope && !req.headers['x-amz-target'] && isForm(req)) {
+      // An unsigned query-protocol request names its service only by the Action in its body.
+      try {
+        req.body = await takeIncoming(req).read(DEFAULT_BODY_LIMIT, () => requestTooLarge(DEFAULT_BODY_LIMIT));
+      } catch (error) {
+        return plainError(error instanceof AwsError ? error : requestTooLarge(DEFAULT_BODY_LIMIT), requestId);
+      }
     }
+    let routed = findService(req, this.index, scope)?.name;
+    if (!routed) {
+      // Path claims are made by service code: every service is loaded (once) for requests that say nothing else.
+      await this.loadAll();
+      routed = findServiceByPath(req, this.index, this.services.values());
+    }
+    const service = routed && (this.services.get(routed) ?? (await this.loadService(routed)));
+    if (!service) return plainError(new AwsError('UnknownService', 'twinstack could not tell which AWS service this request is for', { status: 400 }), requestId);
     const protocol = protocolFor(service.model, req);
-    const denied = await this.signatureCheck?.deny(req, service, protocol, requestId);
-    if (denied) return denied;
     let operation = '';
+    let ctx: RequestContext | undefined;
+    const decorate = (response: RawResponse) => {
+      if (ctx) service.http?.decorate?.(req, response, ctx);
+      return response;
+    };
     try {
-      const parsed = protocol.parse(req, service.model);
-      operation = parsed.operation;
-      const handler = Object.hasOwn(service.handlers, operation) ? service.handlers[operation] : undefined;
-      if (!handler) throw CommonErrors.notImplemented(service.name, operation);
-      if (service.validation === 'coral') validateInput(service.model, service.model.operations[operation].input, parsed.input);
+      const preparing = protocol.prepare?.();
+      if (preparing) await preparing;
+      if (req.incoming) await this.receiveBody(req, service, protocol);
+      const denied = await this.signatureCheck?.deny(req, service, protocol, requestId);
+      if (denied) return denied;
       const accountId = this.credentials.accountFor(scope?.accessKeyId);
       const region = scope?.region ?? hostParts(req.headers['host']).region ?? this.defaultRegion;
-      const ctx: RequestContext = {
+      ctx = {
         service: service.name,
         operation,
         accountId,
@@ -176,13 +357,55 @@ export class Emulator {
         state: this.state(service.name, accountId, region),
         emulator: this,
       };
+      const intercepted = await service.http?.intercept?.(req, ctx);
+      if (intercepted) return intercepted;
+      const parsed = protocol.parse(req, service.model);
+      operation = parsed.operation;
+      ctx = { ...ctx, operation };
+      const handler = Object.hasOwn(service.handlers, operation) ? service.handlers[operation] : undefined;
+      if (!handler) throw CommonErrors.notImplemented(service.name, operation);
+      recordExercised(service.name, operation);
+      if (service.validation === 'coral') validateInput(service.model, service.model.operations[operation].input, parsed.input);
+      if (this.identityService) await this.authorize(ctx, service, parsed.input);
+      if (this.hooks.length) await this.runBefore(ctx, parsed.input);
       const output = await handler(parsed.input, ctx);
-      return protocol.serialize(operation, output, service.model, requestId);
+      if (this.hooks.length) await this.runAfter(ctx);
+      return decorate(protocol.serialize(operation, output, service.model, requestId));
     } catch (error) {
-      if (error instanceof AwsError) return protocol.serializeError(error, service.model, service, requestId);
+      if (error instanceof DroppedConnection) throw error;
+      if (error instanceof AwsError) return decorate(protocol.serializeError(error, service.model, service, requestId));
       this.onInternalError(error, service.name, operation);
       return protocol.serializeError(CommonErrors.internal(), service.model, service, requestId);
     }
+  }
+
+  /**
+   * Reads the body the server left on the wire, within the service's limits: whole, or as a stream for an operation
+   * with a streaming payload. Strict signature checks need the hash of a payload whose hash the client did not send.
+   */
+  private async receiveBody(req: RawRequest, service: ServiceDefinition, protocol: Protocol): Promise<void> {
+    const incoming = takeIncoming(req);
+    const limits = service.requestLimits;
+    const tooLarge = (limit: number) => () => limits?.tooLarge?.(limit) ?? requestTooLarge(limit);
+    if (!protocol.streamsPayload?.(req, service.model)) {
+      const limit = limits?.body ?? DEFAULT_BODY_LIMIT;
+      req.body = await incoming.read(limit, tooLarge(limit));
+      return;
+    }
+    const limit = limits?.streamingPayload ?? DEFAULT_STREAMING_LIMIT;
+    if (this.signatureCheck && req.headers['x-amz-content-sha256'] === undefined) {
+      req.body = await incoming.read(limit, tooLarge(limit));
+      req.bodyStream = (async function* (body) {
+        yield body;
+      })(req.body);
+    } else {
+      req.bodyStream = incoming.stream(limit, tooLarge(limit));
+    }
+  }
+
+  private async authorize(ctx: RequestContext, service: ServiceDefinition, input: Record<string, unknown>): Promise<void> {
+    const store = await this.loadService(this.identityService!);
+    if (store?.principalPolicies) authorizeRequest(ctx, service, input, store);
   }
 
   private callerFor(accessKeyId: string | undefined, accountId: string, region: string): Caller {
@@ -191,11 +414,8 @@ export class Emulator {
   }
 
   async stop() {
-    for (const timer of this.timers) clearTimeout(timer);
+    for (const timer of this.timers) timer.cancel();
     this.timers.clear();
-    for (const [name, service] of this.services) {
-      if (!service.disposeState) continue;
-      for (const [, state] of this.states.get(name)!.entries()) await service.disposeState(state);
-    }
+    for (const [name, store] of this.states) await this.disposeStore(name, store);
   }
 }

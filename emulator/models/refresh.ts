@@ -11,6 +11,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { changesMarkdown, modelChanges, type ServiceChanges } from './changes.ts';
 
 const SERVICES = [
   'sqs', 'sts', 'dynamodb', 'dynamodbstreams', 'kinesis', 's3', 'sns', 'lambda', 'iam', 'kms', 'secretsmanager', 'ssm', 'logs', 'events',
@@ -18,6 +19,39 @@ const SERVICES = [
 ];
 /** Services whose Smithy model has `@restXml(noErrorWrapping: true)`, a trait botocore's JSON does not carry. */
 const NO_ERROR_WRAPPING = new Set(['s3']);
+/**
+ * Root element names of S3 output documents: Smithy's `@xmlName` on the output structures, which botocore's JSON
+ * drops (clients ignore the root name, but AWS sends these and raw-XML consumers see them).
+ */
+const XML_ROOT_NAMES: Record<string, Record<string, string>> = {
+  s3: {
+    ListBucketsOutput: 'ListAllMyBucketsResult',
+    ListObjectsOutput: 'ListBucketResult',
+    ListObjectsV2Output: 'ListBucketResult',
+    ListObjectVersionsOutput: 'ListVersionsResult',
+    ListMultipartUploadsOutput: 'ListMultipartUploadsResult',
+    ListPartsOutput: 'ListPartsResult',
+    CreateMultipartUploadOutput: 'InitiateMultipartUploadResult',
+    CompleteMultipartUploadOutput: 'CompleteMultipartUploadResult',
+    DeleteObjectsOutput: 'DeleteResult',
+    GetBucketLocationOutput: 'LocationConstraint',
+    GetObjectAttributesOutput: 'GetObjectAttributesResponse',
+    GetBucketAclOutput: 'AccessControlPolicy',
+    GetObjectAclOutput: 'AccessControlPolicy',
+    GetBucketCorsOutput: 'CORSConfiguration',
+    GetBucketLifecycleConfigurationOutput: 'LifecycleConfiguration',
+    GetBucketLoggingOutput: 'BucketLoggingStatus',
+    GetBucketTaggingOutput: 'Tagging',
+    GetObjectTaggingOutput: 'Tagging',
+    GetBucketVersioningOutput: 'VersioningConfiguration',
+    GetBucketWebsiteOutput: 'WebsiteConfiguration',
+    GetBucketRequestPaymentOutput: 'RequestPaymentConfiguration',
+    GetBucketAccelerateConfigurationOutput: 'AccelerateConfiguration',
+    ListBucketAnalyticsConfigurationsOutput: 'ListBucketAnalyticsConfigurationResult',
+    ListBucketMetricsConfigurationsOutput: 'ListMetricsConfigurationsResult',
+    ListBucketInventoryConfigurationsOutput: 'ListInventoryConfigurationsResult',
+  },
+};
 const LEGACY_QUERY = '/usr/lib/python3/dist-packages/botocore';
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -86,6 +120,8 @@ function mergeQueryTraits(current: Json, legacy: Json) {
 const current = botocoreDir('python3');
 const legacyVersion = existsSync(LEGACY_QUERY) ? botocoreDir('/usr/bin/python3').version : undefined;
 const versions: Json = { botocore: current.version, legacyQueryTraitsFrom: {} };
+const previous = JSON.parse(readFileSync(join(here, 'VERSIONS.json'), 'utf8')) as Json;
+const changes: ServiceChanges[] = [];
 for (const service of SERVICES) {
   const model = strip(readModel(current.dir, service)) as Json | undefined;
   if (!model) throw new Error(`botocore ${current.version} has no model for ${service}`);
@@ -97,8 +133,23 @@ for (const service of SERVICES) {
     }
   }
   if (NO_ERROR_WRAPPING.has(service)) model.metadata.noErrorWrapping = true;
+  for (const [shape, root] of Object.entries(XML_ROOT_NAMES[service] ?? {})) model.shapes[shape].locationName ??= root;
+  const file = join(here, `${service}.json`);
+  changes.push(modelChanges(service, existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Json) : undefined, model));
   writeFileSync(join(here, `${service}.json`), JSON.stringify(model));
   versions[service] = model.metadata.apiVersion;
   console.log(`${service}: ${Object.keys(model.operations).length} operations (${model.metadata.protocol})`);
 }
+// AWS's partitions (names, DNS suffixes, region patterns) for emulator/core/arn.ts; region descriptions dropped.
+const partitions: Json = JSON.parse(readFileSync(join(current.dir, 'data', 'partitions.json'), 'utf8'));
+for (const p of partitions.partitions) p.regions = Object.fromEntries(Object.keys(p.regions).map((region) => [region, {}]));
+writeFileSync(join(here, 'partitions.json'), JSON.stringify(partitions) + '\n');
 writeFileSync(join(here, 'VERSIONS.json'), JSON.stringify(versions, null, 2) + '\n');
+
+// What AWS changed since the committed models, and which new operations twinstack does not serve yet.
+const { SERVICE_LOADERS } = await import('../services/index.ts');
+const served = new Map(await Promise.all(Object.entries(SERVICE_LOADERS).map(async ([name, load]) => [name, await load()] as const)));
+const implemented = (service: string, op: string) => Object.hasOwn(served.get(service)?.handlers ?? {}, op);
+const report = changesMarkdown({ from: previous.botocore, to: current.version }, changes, implemented);
+writeFileSync(join(here, '..', '..', 'reports', 'model-changes.md'), report);
+console.log(report.split('\n').slice(0, 3).join(' ').trim());

@@ -124,9 +124,9 @@ const service: ServiceDefinition<DynamoState> = {
       }) satisfies Handler<DynamoState>,
     ]),
   ),
-  createState(accountId, region) {
-    const state = new DynamoState(accountId, region);
-    stopSweepers.set(state, startTtlSweeper(state));
+  createState(accountId, region, emulator) {
+    const state = new DynamoState(accountId, region, emulator.clock);
+    stopSweepers.set(state, startTtlSweeper(state, emulator.clock));
     return state;
   },
   jsonErrorType(code) {

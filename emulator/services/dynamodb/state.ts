@@ -1,3 +1,4 @@
+import type { Clock } from '../../core/clock.ts';
 import { buildArn, parseArn } from '../../core/arn.ts';
 import { ChangeHub } from './changes.ts';
 import { resourceNotFound, tableNotFound, validation } from './errors.ts';
@@ -28,7 +29,7 @@ export interface TransactionToken {
 /** DynamoDB's state for one account and region. */
 export class DynamoState {
   readonly tables = new Map<string, Table>();
-  readonly changes = new ChangeHub();
+  readonly changes: ChangeHub;
   readonly streams: StreamRegistry;
   readonly backups = new Map<string, Backup>();
   readonly transactionTokens = new Map<string, TransactionToken>();
@@ -38,7 +39,9 @@ export class DynamoState {
   constructor(
     readonly accountId: string,
     readonly region: string,
+    clock: Clock,
   ) {
+    this.changes = new ChangeHub(clock);
     this.streams = new StreamRegistry(this.changes, region);
   }
 

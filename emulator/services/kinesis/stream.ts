@@ -54,8 +54,7 @@ export class Stream {
     return this.openShards().find((s) => s.contains(hashKey))!;
   }
 
-  trim() {
-    const now = Date.now();
+  trim(now: number) {
     for (const shard of this.shards) shard.trim(this.retentionHours, now);
   }
 

@@ -33,8 +33,8 @@ export class Queue {
   readonly fifo: boolean;
   readonly attributes: QueueAttributes;
   readonly tags = new Map<string, string>();
-  readonly createdAt = Math.floor(Date.now() / 1000);
-  lastModifiedAt = this.createdAt;
+  readonly createdAt: number;
+  lastModifiedAt: number;
   lastPurgeAt = 0;
   /** In enqueue order. */
   private readonly slots = new Map<StoredMessage, Slot>();
@@ -58,6 +58,8 @@ export class Queue {
     this.attributes = defaultAttributes(fifo);
     this.picker = fifo ? new FifoGroups() : new SendOrder();
     this.schedule = new Schedule((slot) => this.picker.visible(slot));
+    this.createdAt = Math.floor(timers.clock.now() / 1000);
+    this.lastModifiedAt = this.createdAt;
   }
 
   get arn(): string {
@@ -87,7 +89,7 @@ export class Queue {
       this.deduplication.delete(key);
       this.deduplication.set(key, { expiresAt: message.sentAt + LIMITS.deduplicationWindowMs, message });
     }
-    this.schedule.add(slot, Date.now());
+    this.schedule.add(slot, this.timers.clock.now());
     this.picker.added(slot);
     this.compact();
     this.notify();
@@ -190,7 +192,7 @@ export class Queue {
    * visibility change, the deadline, or the service stopping. No polling loop runs in between.
    */
   waitForChange(deadline: number): Promise<void> {
-    const now = Date.now();
+    const now = this.timers.clock.now();
     const wakeAt = Math.min(deadline, this.schedule.nextChange() ?? deadline);
     return new Promise((resolve) => {
       const wake = () => {

@@ -57,7 +57,7 @@ export function createQueue(input: CreateQueueCommandInput, ctx: SqsContext) {
 export function deleteQueue(input: DeleteQueueCommandInput, ctx: SqsContext) {
   const queue = resolveQueue(ctx, input.QueueUrl);
   stateFor(ctx, queue.accountId, queue.region).queues.delete(queue.name);
-  queue.purge(Date.now());
+  queue.purge(ctx.emulator.clock.now());
   queue.notify();
   return {};
 }

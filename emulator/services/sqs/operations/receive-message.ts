@@ -66,19 +66,20 @@ export async function receiveMessage(input: ReceiveMessageCommandInput, ctx: Sqs
   checkRange('WaitTimeSeconds', input.WaitTimeSeconds, 0, LIMITS.maxWaitTimeSeconds, 'Must be >= 0 and <= 20, if provided.');
   checkRange('VisibilityTimeout', input.VisibilityTimeout, 0, LIMITS.maxVisibilityTimeout, 'Must be >= 0 and <= 43200, if provided.');
   const waitSeconds = input.WaitTimeSeconds ?? queue.numberAttribute('ReceiveMessageWaitTimeSeconds');
-  const deadline = Date.now() + waitSeconds * 1000;
+  const clock = ctx.emulator.clock;
+  const deadline = clock.now() + waitSeconds * 1000;
   const generation = queue.timers.generation;
   for (;;) {
     const messages = queue.receive({
       max: input.MaxNumberOfMessages ?? 1,
       visibilityTimeout: input.VisibilityTimeout ?? queue.numberAttribute('VisibilityTimeout'),
-      now: Date.now(),
+      now: clock.now(),
       redrive: redriveHook(ctx, queue),
     });
     if (messages.length) return { Messages: messages.map((m) => view(queue, m, input)) };
     // A deleted queue, or a stopping emulator, answers its waiting receivers with nothing.
     const deleted = stateFor(ctx, queue.accountId, queue.region).queues.get(queue.name) !== queue;
-    if (Date.now() >= deadline || deleted || queue.timers.generation !== generation) return {};
+    if (clock.now() >= deadline || deleted || queue.timers.generation !== generation) return {};
     await queue.waitForChange(deadline);
   }
 }
