@@ -24,7 +24,7 @@ import {
   PutObjectTaggingCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Twinstack } from '../../emulator/index.ts';
 import { bucketName, CREDENTIALS, failure, s3Client, startS3 } from './support.ts';
 
@@ -174,6 +174,9 @@ describe('S3 configurations, CORS, POST uploads, lifecycle and notifications', f
     const sqs = new SQSClient({ endpoint: aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
     const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: `${bucket}-events` }));
     const arn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
+    // As on AWS, S3 can validate and deliver to the queue only where its policy allows s3.amazonaws.com.
+    const Policy = JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: arn }] });
+    await sqs.send(new SetQueueAttributesCommand({ QueueUrl, Attributes: { Policy } }));
     await s3.send(
       new PutBucketNotificationConfigurationCommand({
         Bucket: bucket,
