@@ -11,7 +11,7 @@ import type { ContractFile, ContractInteraction, Expectation, JsonValue, PactMat
 import { loadModel } from '../../emulator/models/load.ts';
 import { snapshotToExpectation } from './snapshot-expectation.ts';
 import { snapshotRoot } from './snapshot-root.ts';
-import type { SourceFile, SourceScenario, SourceStep } from './source-types.ts';
+import type { SourceFile, SourceProtocol, SourceScenario, SourceStep } from './source-types.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CONTRACTS = join(ROOT, 'contracts');
@@ -32,7 +32,7 @@ interface SerializedRequest {
 
 interface Variant {
   nodeId: string;
-  protocol: 'json' | 'query';
+  protocol: SourceProtocol;
   /** The test's own pytest parameter (the node id's `[...]` without the protocol part), '' when none. */
   param: string;
   suffix: string;
@@ -124,8 +124,10 @@ function interactionFor(
   if (step.unordered) expect.unordered = step.unordered;
   if (step.ignore) expect.matchers = { ...expect.matchers, ...Object.fromEntries(step.ignore.map((path) => [path, { match: 'ignore' as const }])) };
   const isJson = protocol === 'json';
+  const isRest = protocol === 'rest-xml';
   const headers: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = [k.toLowerCase() === 'content-type' && isJson ? 'application/json' : v];
+  const restBody = request.body ? { content: request.body, contentType: request.headers['Content-Type'] ?? 'application/octet-stream', encoded: false as const } : undefined;
   const pact = isJson && !expect.error ? pactBody(expect) : undefined;
   const responseHeaders: Record<string, string[]> = {};
   if (expect.error && isJson && expect.error.type && source.service === 'sqs') {
@@ -143,9 +145,15 @@ function interactionFor(
         ? { query: Object.fromEntries(Object.entries(request.query).map(([k, v]) => [k, ([] as string[]).concat(v)])) }
         : {}),
       headers,
-      body: isJson
-        ? { content: JSON.parse(request.body || '{}') as JsonValue, contentType: 'application/json', encoded: false }
-        : { content: request.body, contentType: 'application/x-www-form-urlencoded', encoded: false },
+      ...(isRest
+        ? restBody
+          ? { body: restBody }
+          : {}
+        : {
+            body: isJson
+              ? { content: JSON.parse(request.body || '{}') as JsonValue, contentType: 'application/json', encoded: false as const }
+              : { content: request.body, contentType: 'application/x-www-form-urlencoded', encoded: false as const },
+          }),
     },
     response: {
       status: expect.status ?? (expect.failure ? 400 : 200),

@@ -14,7 +14,9 @@ import type { Tag } from '../object.ts';
 
 export function putBucketTagging(input: PutBucketTaggingRequest, ctx: S3Context) {
   const bucket = requireBucket(ctx, input);
-  bucket.tags = validateTags((input.Tagging?.TagSet ?? []) as Tag[], 50, 'Bucket');
+  const tags = validateTags((input.Tagging?.TagSet ?? []) as Tag[], 50, 'Bucket');
+  // An empty tag set removes the tags, as DeleteBucketTagging does.
+  bucket.tags = tags.length ? tags : undefined;
   return {};
 }
 
