@@ -28,12 +28,12 @@ export function deleteOne(
   const events = options.events ?? { deleted: 's3:ObjectRemoved:Delete', markerCreated: 's3:ObjectRemoved:DeleteMarkerCreated' };
   if (versionId !== undefined) {
     if (versionId !== NULL_VERSION && !VERSION_ID.test(versionId)) throw S3Errors.invalidVersionId(versionId);
-    // In a bucket never versioned, a version id other than `null` names nothing: DeleteObjects reports it per key.
-    if (versionId !== NULL_VERSION && !bucket.everVersioned()) {
+    const version = bucket.version(key, versionId);
+    if (!version) {
+      if (versionId === NULL_VERSION) return { VersionId: versionId };
+      // AWS knows the ids it issued: another is invalid for DeleteObject, a missing version for DeleteObjects.
       throw options.batch ? S3Errors.noSuchVersion(key, versionId) : S3Errors.invalidVersionId(versionId);
     }
-    const version = bucket.version(key, versionId);
-    if (!version) return { VersionId: versionId };
     checkLock(version, options.bypassGovernance ?? false, ctx.emulator.clock.now());
     bucket.removeVersion(key, versionId);
     notify(ctx, bucket, events.deleted, version);

@@ -7,6 +7,7 @@ import type {
   PutObjectTaggingRequest,
 } from '@aws-sdk/client-s3';
 import { AwsError } from '../../../core/errors.ts';
+import { S3Errors } from '../errors.ts';
 import { findVersion } from '../read.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
 import { validateTags } from '../tags.ts';
@@ -31,6 +32,16 @@ export function deleteBucketTagging(input: DeleteBucketTaggingRequest, ctx: S3Co
   return {};
 }
 
+/** GetObjectTagging names a missing key as `<bucket>/<key>` in its NoSuchKey error. */
+function withTaggingKey<T>(bucket: string, find: () => T): T {
+  try {
+    return find();
+  } catch (error) {
+    if (error instanceof AwsError && error.code === 'NoSuchKey') throw S3Errors.noSuchKey(`${bucket}/${String(error.fields?.Key)}`);
+    throw error;
+  }
+}
+
 function versionOutput(bucketVersioned: boolean, versionId: string) {
   return bucketVersioned ? versionId : undefined;
 }
@@ -44,7 +55,7 @@ export function putObjectTagging(input: PutObjectTaggingRequest, ctx: S3Context)
 
 export function getObjectTagging(input: GetObjectTaggingRequest, ctx: S3Context) {
   const bucket = requireBucket(ctx, input);
-  const object = findVersion(bucket, input.Key ?? '', input.VersionId, 'GET');
+  const object = withTaggingKey(bucket.name, () => findVersion(bucket, input.Key ?? '', input.VersionId, 'GET'));
   return { TagSet: object.tags, VersionId: versionOutput(bucket.versioning !== undefined, object.versionId) };
 }
 
