@@ -2,15 +2,15 @@
 // Apache-2.0) reproduced as request sequences. Expected responses come only from the recorded snapshots.
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
 
-const BUCKET = 'bucket-{{suffix}}';
+export const BUCKET = 'bucket-{{suffix}}';
 /** The `s3_bucket` / `s3_create_bucket` fixtures: a bucket in the test's region (us-east-1). */
-const createBucket = (Bucket = BUCKET, extra: Record<string, unknown> = {}): SourceStep => ({ op: 'CreateBucket', params: { Bucket, ...extra } });
-const put = (Key: string, Body: string, snapshot?: string, extra: Record<string, unknown> = {}): SourceStep => ({
+export const createBucket = (Bucket = BUCKET, extra: Record<string, unknown> = {}): SourceStep => ({ op: 'CreateBucket', params: { Bucket, ...extra } });
+export const put = (Key: string, Body: string, snapshot?: string, extra: Record<string, unknown> = {}): SourceStep => ({
   op: 'PutObject',
   params: { Bucket: BUCKET, Key, Body, ...extra },
   ...(snapshot ? { snapshot } : {}),
 });
-const versioning = (Status: string): SourceStep => ({ op: 'PutBucketVersioning', params: { Bucket: BUCKET, VersioningConfiguration: { Status } } });
+export const versioning = (Status: string): SourceStep => ({ op: 'PutBucketVersioning', params: { Bucket: BUCKET, VersioningConfiguration: { Status } } });
 const FAKE_VERSION = 'HPniJFCxqTsMuIH9KX8K8wEjNUgmABCD';
 
 const source: SourceFile = {

@@ -75,7 +75,7 @@ def serialize(step):
     return {
         "method": request["method"],
         "path": request["url_path"],
-        "query": request["query_string"] or {},
+        "query": {k: [str(x) for x in v] if isinstance(v, list) else str(v) for k, v in (request["query_string"] or {}).items()},
         "headers": {k: v.decode() if isinstance(v, bytes) else v for k, v in request["headers"].items()},
         "body": body,
     }
