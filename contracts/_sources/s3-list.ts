@@ -139,7 +139,12 @@ const source: SourceFile = {
       note: 'the version-order entry is the test’s own summary of the put responses, not an AWS response',
     },
   ],
-  notPorted: {},
+  notPorted: (test) =>
+    test.startsWith('TestS3ListBuckets::')
+      ? 'ListBuckets answers with every bucket of the account, which the other contracts of a corpus run create too'
+      : test.includes('timestamp_precision')
+        ? 'the test checks raw XML timestamps with its own HTTP client; nothing beyond that was recorded'
+        : 'not reproduced yet (the operations are implemented; time ran out)',
 };
 
 export default source;

@@ -13,6 +13,11 @@ export const put = (Key: string, Body: string, snapshot?: string, extra: Record<
 export const versioning = (Status: string): SourceStep => ({ op: 'PutBucketVersioning', params: { Bucket: BUCKET, VersioningConfiguration: { Status } } });
 const FAKE_VERSION = 'HPniJFCxqTsMuIH9KX8K8wEjNUgmABCD';
 
+/** Why whole test classes are not ported (by class name). */
+const API_REASONS: Record<string, string> = {
+  TestS3BucketEncryption: 'SSE-KMS cases need KMS keys (kms_key fixture); KMS is not a twinstack service yet',
+};
+
 const source: SourceFile = {
   service: 's3',
   module: 'test_s3_api',
@@ -399,7 +404,7 @@ const source: SourceFile = {
       ],
     },
   ],
-  notPorted: {},
+  notPorted: (test) => API_REASONS[test.split('::')[0]] ?? 'not reproduced yet (the operations are implemented; time ran out)',
 };
 
 export default source;
