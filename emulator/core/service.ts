@@ -1,5 +1,7 @@
 import type { ServiceModel } from '../models/types.ts';
+import type { PrincipalPolicies } from './policy/index.ts';
 import type { DeliveryTarget } from '../delivery/types.ts';
+import type { InternalRequest } from '../server/http.ts';
 import type { Emulator } from './emulator.ts';
 import type { AwsError } from './errors.ts';
 import type { RawRequest, RawResponse } from '../protocols/types.ts';
@@ -89,11 +91,6 @@ export interface ServiceDefinition<State = unknown> {
   /** The service part of this service's ARNs when it differs from `name` (Step Functions: `states`). */
   readonly arnService?: string;
   /**
-   * Request size limits, enforced while the body arrives (nothing past the limit is read): `body` for buffered
-   * requests (default 20 MiB), `streamingPayload` for operations with a streaming payload (default 5 GiB). `tooLarge`
-   * is the service's own error for an oversized request (default: 413 `RequestEntityTooLarge`).
-   */
-  /**
    * HTTP-level behaviour outside the model's operations, for services whose clients are browsers too (S3's CORS
    * preflights, POST-policy uploads and website endpoints). `intercept` may answer a request before the protocol
    * routes it (undefined leaves it to the protocol); `decorate` may add headers to any response (CORS headers).
@@ -102,5 +99,20 @@ export interface ServiceDefinition<State = unknown> {
     intercept?(req: RawRequest, ctx: RequestContext<State>): RawResponse | undefined | Promise<RawResponse | undefined>;
     decorate?(req: RawRequest, response: RawResponse, ctx: RequestContext<State>): void;
   };
+  /**
+   * Request size limits, enforced while the body arrives (nothing past the limit is read): `body` for buffered
+   * requests (default 20 MiB), `streamingPayload` for operations with a streaming payload (default 5 GiB). `tooLarge`
+   * is the service's own error for an oversized request (default: 413 `RequestEntityTooLarge`).
+   */
   readonly requestLimits?: { readonly body?: number; readonly streamingPayload?: number; tooLarge?(limit: number): AwsError };
+  /**
+   * Routes outside AWS's APIs (`/_twinstack/<service>/...`): what a test reads back, files a client fetches. They
+   * answer JSON, or `InternalText` for other content.
+   */
+  readonly internalRoutes?: Readonly<Record<string, (emulator: Emulator, request: InternalRequest) => unknown>>;
+  /**
+   * For the identity store (IAM): the policies that govern a principal of the state's account, which policy
+   * enforcement evaluates for each request the principal makes. Undefined for principals the store does not know.
+   */
+  principalPolicies?(state: State, principalArn: string): PrincipalPolicies | undefined;
 }

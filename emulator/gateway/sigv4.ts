@@ -1,7 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Hash } from '@smithy/hash-node';
-import { SignatureV4 } from '@smithy/signature-v4';
 import type { HttpRequest } from '@smithy/types';
+import { accountRootArn } from '../core/arn.ts';
 import { AwsError } from '../core/errors.ts';
 import type { CredentialRegistry, IssuedCredentials } from '../core/credentials.ts';
 import type { ServiceDefinition } from '../core/service.ts';
@@ -197,6 +196,8 @@ async function expectedSignature(req: RawRequest, signed: SignedRequest, known: 
     query[key] = existing === undefined ? value : [existing, value].flat();
   }
   const request: HttpRequest = { method: req.method, protocol: 'http:', hostname: req.headers['host'] ?? '', path: req.path, query, headers, body: req.body };
+  // Loaded with the first signature to check: only strict mode checks signatures.
+  const [{ Hash }, { SignatureV4 }] = await Promise.all([import('@smithy/hash-node'), import('@smithy/signature-v4')]);
   const signer = new SignatureV4({
     credentials: { accessKeyId: known.accessKeyId, secretAccessKey: known.secretAccessKey, sessionToken: signed.sessionToken },
     region: signed.region,
@@ -264,7 +265,7 @@ function allowsAnonymous(req: RawRequest, service: ServiceDefinition, protocol: 
 export function registerConfiguredCredentials(registry: CredentialRegistry, configured: ConfiguredCredentials[]): void {
   for (const c of configured) {
     const accountId = c.accountId ?? registry.accountFor(c.accessKeyId);
-    registry.register({ ...c, accountId, arn: `arn:aws:iam::${accountId}:root`, userId: accountId });
+    registry.register({ ...c, accountId, arn: accountRootArn(accountId, 'us-east-1'), userId: accountId });
   }
 }
 
@@ -280,8 +281,10 @@ export class SignatureCheck {
     const failure = await check(req, this.registry, Date.now());
     if (!failure || (failure.kind === 'missing' && allowsAnonymous(req, service, protocol))) return undefined;
     if (service.model.metadata.noErrorWrapping) return s3StyleDenial(failure, req, service, protocol, requestId);
-    const [code, status] = (CODES[protocol.name] ?? CODES.query)[failure.kind];
-    const message = failure.kind === 'missing' && protocol.name === 'json' ? 'Request is missing Authentication Token' : failure.message || 'Missing Authentication Token';
+    // AWS JSON in its CBOR form (Kinesis for the KPL and Java SDK v1) fails as AWS JSON does.
+    const family = protocol.name === 'json-cbor' ? 'json' : protocol.name;
+    const [code, status] = (CODES[family] ?? CODES.query)[failure.kind];
+    const message = failure.kind === 'missing' && family === 'json' ? 'Request is missing Authentication Token' : failure.message || 'Missing Authentication Token';
     // Authentication errors come from AWS's front end, not the service: JSON services report Coral's own types.
     const coral: ServiceDefinition = { ...service, jsonErrorType: (c) => `com.amazon.coral.service#${c}` };
     return protocol.serializeError(new AwsError(code, message, { status }), service.model, coral, requestId);

@@ -140,11 +140,15 @@ for (const service of SERVICES) {
   versions[service] = model.metadata.apiVersion;
   console.log(`${service}: ${Object.keys(model.operations).length} operations (${model.metadata.protocol})`);
 }
+// AWS's partitions (names, DNS suffixes, region patterns) for emulator/core/arn.ts; region descriptions dropped.
+const partitions: Json = JSON.parse(readFileSync(join(current.dir, 'data', 'partitions.json'), 'utf8'));
+for (const p of partitions.partitions) p.regions = Object.fromEntries(Object.keys(p.regions).map((region) => [region, {}]));
+writeFileSync(join(here, 'partitions.json'), JSON.stringify(partitions) + '\n');
 writeFileSync(join(here, 'VERSIONS.json'), JSON.stringify(versions, null, 2) + '\n');
 
 // What AWS changed since the committed models, and which new operations twinstack does not serve yet.
-const { loadServices, ALL_SERVICE_NAMES } = await import('../services/index.ts');
-const served = new Map((await loadServices(ALL_SERVICE_NAMES)).map((s) => [s.name, s]));
+const { SERVICE_LOADERS } = await import('../services/index.ts');
+const served = new Map(await Promise.all(Object.entries(SERVICE_LOADERS).map(async ([name, load]) => [name, await load()] as const)));
 const implemented = (service: string, op: string) => Object.hasOwn(served.get(service)?.handlers ?? {}, op);
 const report = changesMarkdown({ from: previous.botocore, to: current.version }, changes, implemented);
 writeFileSync(join(here, '..', '..', 'reports', 'model-changes.md'), report);

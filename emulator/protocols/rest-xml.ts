@@ -6,7 +6,7 @@ import { errorStatus, queryErrorCode } from './errors.ts';
 import { parseRestRequest, restStreamsPayload } from './rest/request.ts';
 import { serializeRestOutput } from './rest/response.ts';
 import { pathMatchesAnyRoute } from './rest/routes.ts';
-import { decodeXml, parseXmlDocument } from './rest/xml-decode.ts';
+import { decodeXml, loadXmlParser, parseXmlDocument } from './rest/xml-decode.ts';
 import type { ParsedRequest, Protocol, RawRequest, RawResponse } from './types.ts';
 import { encodeXml } from './xml-codec.ts';
 import { escapeXml } from './xml-writer.ts';
@@ -68,6 +68,7 @@ export const restXml: Protocol = {
   },
 
   streamsPayload: restStreamsPayload,
+  prepare: loadXmlParser,
 
   serialize(operation: string, output: unknown, model: ServiceModel, requestId: string): RawResponse {
     return serializeRestOutput(model, operation, output, xmlEncoder, requestIdHeaders(model, requestId));

@@ -1,5 +1,6 @@
 import type { ServiceDefinition, Handler } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
+import { contextForTable } from './account-walls.ts';
 import { validation } from './errors.ts';
 import { DynamoState } from './state.ts';
 import { startTtlSweeper } from './ttl-sweeper.ts';
@@ -119,7 +120,7 @@ const service: ServiceDefinition<DynamoState> = {
       operation,
       ((input, ctx) => {
         checkTableName(input);
-        return handler(input, ctx);
+        return handler(input, contextForTable(input, ctx));
       }) satisfies Handler<DynamoState>,
     ]),
   ),

@@ -41,10 +41,16 @@ export class Shard {
     return hashKey >= this.range.start && hashKey <= this.range.end;
   }
 
-  /** Appends a record that arrived at `now` (emulator clock). */
-  append(data: Buffer, partitionKey: string, now: number): StoredRecord {
+  /**
+   * Stores a copy of the data in an allocation of exactly its size: a view of the request body, or a small Buffer from
+   * Node's shared 8 KiB pool, would keep a whole slab alive for as long as the record is retained. `now` is the
+   * emulator clock's time of arrival.
+   */
+  append(data: Uint8Array, partitionKey: string, now: number): StoredRecord {
     const { value, time } = nextSequenceNumber(this.index, now);
-    const record = { sequenceNumber: value, data, partitionKey, arrival: new Date(time) };
+    const stored = Buffer.allocUnsafeSlow(data.length);
+    stored.set(data);
+    const record = { sequenceNumber: value, data: stored, partitionKey, arrival: new Date(time) };
     this.records.push(record);
     for (const listener of this.listeners) listener(record);
     return record;

@@ -1,3 +1,4 @@
+import { buildArn } from '../../core/arn.ts';
 import { defaultAttributes, type QueueAttributes } from './attributes.ts';
 import { FifoGroups } from './fifo-groups.ts';
 import { LIMITS } from './limits.ts';
@@ -62,7 +63,7 @@ export class Queue {
   }
 
   get arn(): string {
-    return `arn:aws:sqs:${this.region}:${this.accountId}:${this.name}`;
+    return buildArn({ service: 'sqs', region: this.region, accountId: this.accountId, resource: this.name });
   }
 
   numberAttribute(name: string): number {

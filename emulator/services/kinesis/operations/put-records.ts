@@ -36,7 +36,7 @@ function checkRecordSize(stream: Stream, data: Uint8Array, path: string) {
 
 function append(stream: Stream, entry: PutRecordsRequestEntry | PutRecordCommandInput, now: number) {
   const shard = stream.shardFor(hashKeyOf(entry));
-  const record = shard.append(Buffer.from(entry.Data!), entry.PartitionKey!, now);
+  const record = shard.append(entry.Data!, entry.PartitionKey!, now);
   return { shard, record };
 }
 

@@ -45,7 +45,7 @@ function view(queue: Queue, message: StoredMessage, input: ReceiveMessageCommand
   const names = [...(input.AttributeNames ?? []), ...(input.MessageSystemAttributeNames ?? [])] as string[];
   if (names.length) {
     const all = systemAttributes(queue, message);
-    const wanted = names.includes('All') ? Object.keys(all) : names.filter((n) => n in all);
+    const wanted = names.includes('All') ? Object.keys(all) : names.filter((n) => Object.hasOwn(all, n));
     if (wanted.length) out.Attributes = Object.fromEntries(wanted.map((n) => [n, all[n]]));
   }
   const attributes = selectMessageAttributes(message.attributes, input.MessageAttributeNames ?? []);
@@ -58,6 +58,10 @@ function view(queue: Queue, message: StoredMessage, input: ReceiveMessageCommand
 
 export async function receiveMessage(input: ReceiveMessageCommandInput, ctx: SqsContext) {
   const queue = resolveQueue(ctx, input.QueueUrl);
+  // Everything is checked before a message is taken: a rejected receive leaves every message where it was.
+  for (const list of [input.AttributeNames, input.MessageSystemAttributeNames, input.MessageAttributeNames]) {
+    for (const name of list ?? []) if (typeof name !== 'string') throw invalidParameter('AttributeName', name, 'Attribute names must be strings.');
+  }
   checkRange('MaxNumberOfMessages', input.MaxNumberOfMessages, 1, LIMITS.maxReceiveMessages, 'Must be between 1 and 10, if provided.');
   checkRange('WaitTimeSeconds', input.WaitTimeSeconds, 0, LIMITS.maxWaitTimeSeconds, 'Must be >= 0 and <= 20, if provided.');
   checkRange('VisibilityTimeout', input.VisibilityTimeout, 0, LIMITS.maxVisibilityTimeout, 'Must be >= 0 and <= 43200, if provided.');
