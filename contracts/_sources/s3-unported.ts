@@ -30,9 +30,9 @@ const sources: SourceFile[] = [
     'test_s3_notifications_sqs',
     () => 'the test judges the event messages it receives from SQS after reshaping them; not reproduced yet (delivery to SQS is tested in test/s3/configurations)',
   ),
-  unported('test_s3_notifications_sns', () => 'needs SNS, which twinstack does not serve yet'),
-  unported('test_s3_notifications_lambda', () => 'needs Lambda, which twinstack does not serve yet'),
-  unported('test_s3_notifications_eventbridge', () => 'needs EventBridge, which twinstack does not serve yet'),
+  unported('test_s3_notifications_sns', () => 'the test judges the messages it receives through an SNS subscription; not reproduced yet (tested in test/s3/notification-targets)'),
+  unported('test_s3_notifications_lambda', () => 'the test judges what a Lambda function logged; not reproduced yet'),
+  unported('test_s3_notifications_eventbridge', () => 'the test judges events it receives through a rule; not reproduced yet (tested in test/s3/notification-targets)'),
 ];
 
 export default sources;
