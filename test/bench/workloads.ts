@@ -13,6 +13,7 @@ import {
 import { CreateQueueCommand, DeleteMessageCommand, ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { abort, clientOptions } from './clients.ts';
+import { S3_WORKLOADS } from './s3-workloads.ts';
 
 export type Operation = (i: number) => Promise<unknown>;
 
@@ -233,4 +234,5 @@ export const WORKLOADS: Workload[] = [
       return { op: () => client.send(new TransactWriteItemsCommand({ TransactItems: [update(0), update(1)] }), abort()) };
     },
   },
+  ...S3_WORKLOADS,
 ];
