@@ -13,6 +13,64 @@ export const put = (Key: string, Body: string, snapshot?: string, extra: Record<
 export const versioning = (Status: string): SourceStep => ({ op: 'PutBucketVersioning', params: { Bucket: BUCKET, VersioningConfiguration: { Status } } });
 const FAKE_VERSION = 'HPniJFCxqTsMuIH9KX8K8wEjNUgmABCD';
 
+const METRICS = (Id: string, Prefix = 'logs/') => ({ Id, Filter: { Prefix } });
+const putMetrics = (Id: string, config = METRICS(Id), snapshot?: string): SourceStep => ({
+  op: 'PutBucketMetricsConfiguration',
+  params: { Bucket: BUCKET, Id, MetricsConfiguration: config },
+  ...(snapshot ? { snapshot } : {}),
+});
+const metricsOp = (op: string, Id: string, snapshot: string): SourceStep => ({ op: `${op}BucketMetricsConfiguration`, params: { Bucket: BUCKET, Id }, snapshot });
+
+/** TestS3MetricsConfiguration (test ids were short uids; any id works). */
+function metricsScenarios() {
+  const id = 'm-{{suffix}}';
+  return [
+    {
+      test: 'TestS3MetricsConfiguration::test_put_bucket_metrics_configuration',
+      steps: [createBucket(), putMetrics(id, METRICS(id), 'put_bucket_metrics_configuration'), metricsOp('Get', id, 'get_bucket_metrics_configuration')],
+    },
+    {
+      test: 'TestS3MetricsConfiguration::test_overwrite_bucket_metrics_configuration',
+      steps: [
+        createBucket(),
+        putMetrics(id),
+        putMetrics(id, METRICS(id, 'logs/new-prefix'), 'overwrite_bucket_metrics_configuration'),
+        metricsOp('Get', id, 'get_bucket_metrics_configuration'),
+      ],
+    },
+    {
+      test: 'TestS3MetricsConfiguration::test_list_bucket_metrics_configurations',
+      steps: [
+        createBucket(),
+        putMetrics(`1-${id}`, METRICS(`1-${id}`, 'logs/prefix')),
+        putMetrics(`2-${id}`, METRICS(`2-${id}`, 'logs/prefix')),
+        { op: 'ListBucketMetricsConfigurations', params: { Bucket: BUCKET }, snapshot: 'list_bucket_metrics_configurations' },
+      ],
+    },
+    {
+      test: 'TestS3MetricsConfiguration::test_get_bucket_metrics_configuration',
+      steps: [createBucket(), putMetrics(id), metricsOp('Get', id, 'get_bucket_metrics_configuration')],
+    },
+    {
+      test: 'TestS3MetricsConfiguration::test_get_bucket_metrics_configuration_not_exist',
+      steps: [createBucket(), metricsOp('Get', 'does-not-exist', 'get_bucket_metrics_configuration')],
+    },
+    {
+      test: 'TestS3MetricsConfiguration::test_delete_metrics_configuration',
+      steps: [createBucket(), putMetrics(id), metricsOp('Delete', id, 'delete_bucket_metrics_configuration'), metricsOp('Get', id, 'get_bucket_metrics_configuration')],
+    },
+    {
+      test: 'TestS3MetricsConfiguration::test_delete_metrics_configuration_twice',
+      steps: [
+        createBucket(),
+        putMetrics(id),
+        metricsOp('Delete', id, 'delete_bucket_metrics_configuration_1'),
+        metricsOp('Delete', id, 'delete_bucket_metrics_configuration_2'),
+      ],
+    },
+  ];
+}
+
 /** Why whole test classes are not ported (by class name). */
 const API_REASONS: Record<string, string> = {
   TestS3BucketEncryption: 'SSE-KMS cases need KMS keys (kms_key fixture); KMS is not a twinstack service yet',
@@ -403,6 +461,7 @@ const source: SourceFile = {
         { op: 'PutObject', params: { Bucket: BUCKET, Key: 'test-precondition-validation', IfMatch: 'bad-char_/' }, snapshot: 'put-obj-if-match-bad-value-2' },
       ],
     },
+    ...metricsScenarios(),
   ],
   notPorted: (test) => API_REASONS[test.split('::')[0]] ?? 'not reproduced yet (the operations are implemented; time ran out)',
 };
