@@ -14,6 +14,7 @@ import { CreateQueueCommand, DeleteMessageCommand, ReceiveMessageCommand, SendMe
 import { CreateStreamCommand, KinesisClient, PutRecordCommand } from '@aws-sdk/client-kinesis';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { abort, clientOptions } from './clients.ts';
+import { S3_WORKLOADS } from './s3-workloads.ts';
 
 export type Operation = (i: number) => Promise<unknown>;
 
@@ -246,4 +247,5 @@ export const WORKLOADS: Workload[] = [
       return { op: (i) => client.send(new PutRecordCommand({ StreamName, PartitionKey: `key-${i}`, Data: data }), abort()) };
     },
   },
+  ...S3_WORKLOADS,
 ];

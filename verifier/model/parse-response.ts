@@ -1,13 +1,14 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { ServiceModel, ShapeRef } from '../../emulator/models/types.ts';
 import type { JsonValue, WireProtocol } from '../contract/types.ts';
+import { parseRestXmlError, parseRestXmlOutput } from './rest-xml-response.ts';
 
 /** A response as a client sees it after parsing it with the service model; the same form for every protocol. */
 export interface ParsedResponse {
   status: number;
   headers: Record<string, string>;
   output?: { [key: string]: JsonValue };
-  error?: { code: string; message?: string; type?: string; shapeName?: string };
+  error?: { code: string; message?: string; type?: string; shapeName?: string; fields?: Record<string, string> };
   /** Set when the body could not be parsed as the protocol says (that is itself a parity failure). */
   unparseable?: string;
 }
@@ -37,6 +38,9 @@ export function parseResponse(
         // An error shape's modelled members (DynamoDB's ConditionalCheckFailedException.Item) are part of what a client sees.
         if (shape?.exception) result.output = fromJson(model, { shape: result.error!.shapeName! }, document, protocol) as ParsedResponse['output'];
       } else result.output = outputRef ? (fromJson(model, outputRef, document, protocol) as ParsedResponse['output']) : {};
+    } else if (protocol === 'rest-xml') {
+      if (status >= 300) result.error = parseRestXmlError(status, body);
+      else result.output = parseRestXmlOutput(model, operation, status, headers, body) as ParsedResponse['output'];
     } else {
       const document = body.trim() ? (xml.parse(body) as Record<string, unknown>) : {};
       if (status >= 300) result.error = xmlError(document);

@@ -11,7 +11,7 @@ import type { ContractFile, ContractInteraction, Expectation, JsonValue, PactMat
 import { loadModel } from '../../emulator/models/load.ts';
 import { snapshotToExpectation } from './snapshot-expectation.ts';
 import { snapshotRoot } from './snapshot-root.ts';
-import type { SourceFile, SourceScenario, SourceStep } from './source-types.ts';
+import type { SourceFile, SourceProtocol, SourceScenario, SourceStep } from './source-types.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CONTRACTS = join(ROOT, 'contracts');
@@ -32,7 +32,7 @@ interface SerializedRequest {
 
 interface Variant {
   nodeId: string;
-  protocol: 'json' | 'query';
+  protocol: SourceProtocol;
   /** The test's own pytest parameter (the node id's `[...]` without the protocol part), '' when none. */
   param: string;
   suffix: string;
@@ -124,8 +124,10 @@ function interactionFor(
   if (step.unordered) expect.unordered = step.unordered;
   if (step.ignore) expect.matchers = { ...expect.matchers, ...Object.fromEntries(step.ignore.map((path) => [path, { match: 'ignore' as const }])) };
   const isJson = protocol === 'json';
+  const isRest = protocol === 'rest-xml';
   const headers: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = [k.toLowerCase() === 'content-type' && isJson ? 'application/json' : v];
+  const restBody = request.body ? { content: request.body, contentType: request.headers['Content-Type'] ?? 'application/octet-stream', encoded: false as const } : undefined;
   const pact = isJson && !expect.error ? pactBody(expect) : undefined;
   const responseHeaders: Record<string, string[]> = {};
   if (expect.error && isJson && expect.error.type && source.service === 'sqs') {
@@ -143,9 +145,15 @@ function interactionFor(
         ? { query: Object.fromEntries(Object.entries(request.query).map(([k, v]) => [k, ([] as string[]).concat(v)])) }
         : {}),
       headers,
-      body: isJson
-        ? { content: JSON.parse(request.body || '{}') as JsonValue, contentType: 'application/json', encoded: false }
-        : { content: request.body, contentType: 'application/x-www-form-urlencoded', encoded: false },
+      ...(isRest
+        ? restBody
+          ? { body: restBody }
+          : {}
+        : {
+            body: isJson
+              ? { content: JSON.parse(request.body || '{}') as JsonValue, contentType: 'application/json', encoded: false as const }
+              : { content: request.body, contentType: 'application/x-www-form-urlencoded', encoded: false as const },
+          }),
     },
     response: {
       status: expect.status ?? (expect.failure ? 400 : 200),
@@ -188,7 +196,8 @@ async function main() {
   const totals = new Map<string, { entries: number; ported: number; snapshotTests: number }>();
   const cleared = new Set<string>();
   for (const name of readdirSync(sourceDir).filter((n) => n.endsWith('.ts')).sort()) {
-    const source = (await import(join(sourceDir, name))).default as SourceFile;
+    // A source file describes one test module, or several (modules listed only for their reasons).
+    for (const source of ([] as SourceFile[]).concat((await import(join(sourceDir, name))).default as SourceFile | SourceFile[])) {
     const snapshotFile = join(snapshotRoot(), source.snapshotDir, `${source.module}.snapshot.json`);
     const snapshot = readJson<Snapshot>(snapshotFile);
     const validation = readJson<Validation>(snapshotFile.replace('.snapshot.json', '.validation.json'));
@@ -264,11 +273,14 @@ async function main() {
         total.ported += used;
         rows.push({ service: source.service, test: nodeId, status: 'ported', entries: used, ...(used < entries ? { reason: `${entries - used} of ${entries} entries not reproduced` } : {}) });
       } else {
-        const reason = source.notPorted[test] ?? source.notPorted[test.split('::').pop()!] ?? 'not reproduced yet';
+        const { notPorted } = source;
+        const reason =
+          (typeof notPorted === 'function' ? notPorted(test) : (notPorted[test] ?? notPorted[test.split('::').pop()!])) ?? 'not reproduced yet';
         rows.push({ service: source.service, test: nodeId, status: 'not ported', entries, reason });
       }
     }
     totals.set(source.service, total);
+    }
   }
   writePorting(rows, totals);
   console.log(`wrote ${written} contracts`);
