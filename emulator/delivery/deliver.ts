@@ -14,14 +14,14 @@ export async function deliver(emulator: Emulator, targetArn: string, payload: De
   if (/^https?:\/\//i.test(targetArn)) return postToEndpoint(targetArn, payload);
   const target = parseArn(targetArn);
   if (!target) throw new AwsError('InvalidParameter', `Invalid target ARN: ${targetArn}`, { status: 400 });
-  const service = emulator.serviceForArn(target.service);
+  const service = await emulator.serviceForArn(target.service);
   if (!service?.deliveryTarget) {
     throw new AwsError('TargetServiceUnavailable', `Delivery to ${target.service} is not supported by this twinstack (service not enabled)`, {
       status: 503,
       sender: false,
     });
   }
-  const caller = {
+  const caller = source.asCaller ?? {
     accountId: source.accountId,
     arn: source.sourceArn,
     servicePrincipal: source.servicePrincipal,
