@@ -93,6 +93,8 @@ const receive = (snapshot: string, params: Record<string, unknown> = {}, more: P
 const deleteReceived: SourceStep = { service: 'sqs', protocol: 'json', op: 'DeleteMessage', params: { QueueUrl: '{{queueArnUrl}}', ReceiptHandle: '{{handle}}' } };
 const BODY = ['$.Messages[0].Body'];
 
+const TOPIC_JSON = ['$.Attributes.Policy', '$.Attributes.EffectiveDeliveryPolicy'];
+
 const TOKEN =
   '51b2ff3edb475b7d91550e0ab6edf0c1de2a34e6ebaf6c2262a001bcb7e051c43aa00022ceecce70bd2a67b2042da8d8eb47fef7a4e4e942d23e7fa56146b9ee35da040b4b8af564cc4184a7391c834cb75d75c22981f776ad1ce8805e9bab29da2329985337bb8095627907b46c8577c8440556b6f86582a954758026f41fc62041c4b3f67b0f5921232b5dae5aaca1';
 const adm = { PlatformPrincipal: 'dummy', PlatformCredential: 'dummy' };
@@ -695,6 +697,187 @@ const source: SourceFile = {
           receive(`message-${i}-after-delete`, { QueueUrl: '{{dlqArnUrl}}', WaitTimeSeconds: 10, MaxNumberOfMessages: 4 }, { jsonStrings: BODY }),
           { ...deleteReceived, params: { QueueUrl: '{{dlqArnUrl}}', ReceiptHandle: '{{handle}}' } },
         ]),
+      ],
+    },
+    {
+      test: 'TestSNSTopicCrudV2::test_create_topic_name_constraints',
+      steps: [
+        createTopic({ Name: 'a'.repeat(256) }, 'longest', 'valid-name-max-length'),
+        { op: 'CreateTopic', params: { Name: '' }, snapshot: 'name-too-short' },
+        { op: 'CreateTopic', params: { Name: 'a'.repeat(257) }, snapshot: 'name-too-long' },
+        { op: 'CreateTopic', params: { Name: 'test.fifo' }, snapshot: 'name-contains-fifo' },
+        { op: 'CreateTopic', params: { Name: 'test', Attributes: { FifoTopic: 'true' } }, snapshot: 'fifo-name-not-contains-fifo' },
+        ...[':', ';', '!', '@', '|', '^', '%', ' '].map((c, i): SourceStep => ({ op: 'CreateTopic', params: { Name: `bad${c}name` }, snapshot: `name-invalid-char-${i}` })),
+        { op: 'DeleteTopic', params: { TopicArn: '{{longest}}' } },
+      ],
+    },
+    {
+      test: 'TestSNSTopicCrudV2::test_delete_non_existent_topic',
+      steps: [
+        createTopic(),
+        { op: 'DeleteTopic', params: { TopicArn: 'arn:aws:sns:{{region}}:{{account}}:non-existent-{{suffix}}' }, snapshot: 'delete-non-existent-topic' },
+      ],
+      note: 'a topic is created first, only to learn the account id the test reads from its fixture',
+    },
+    {
+      test: 'TestSNSTopicCrudV2::test_create_topic_should_be_idempotent',
+      steps: [
+        createTopic({ Name: 'test-idempotent-{{suffix}}' }),
+        { op: 'SetTopicAttributes', params: { TopicArn: topicArn, AttributeName: 'DisplayName', AttributeValue: 'AlreadySet' } },
+        { op: 'GetTopicAttributes', params: { TopicArn: topicArn }, snapshot: 'topic-attrs-idempotent-1', jsonStrings: TOPIC_JSON },
+        createTopic({ Name: 'test-idempotent-{{suffix}}' }),
+        { op: 'GetTopicAttributes', params: { TopicArn: topicArn }, snapshot: 'topic-attrs-idempotent-2', jsonStrings: TOPIC_JSON },
+      ],
+    },
+    {
+      test: 'TestSNSTopicCrudV2::test_topic_get_attributes_with_fifo_false',
+      steps: [
+        createTopic({ Name: 'standard-topic-{{suffix}}', Attributes: { FifoTopic: 'false' } }),
+        { op: 'GetTopicAttributes', params: { TopicArn: topicArn }, snapshot: 'get-attrs-standard-topic', jsonStrings: TOPIC_JSON },
+        { op: 'SetTopicAttributes', params: { TopicArn: topicArn, AttributeName: 'FifoTopic', AttributeValue: 'false' }, snapshot: 'set-fifo-false-after-creation' },
+      ],
+    },
+    {
+      test: 'TestSNSTopicCrud::test_delete_topic_idempotency',
+      steps: [
+        createTopic(),
+        { op: 'DeleteTopic', params: { TopicArn: topicArn }, snapshot: 'delete-topic' },
+        { op: 'GetTopicAttributes', params: { TopicArn: topicArn }, fails: true },
+        { op: 'DeleteTopic', params: { TopicArn: topicArn }, snapshot: 'delete-topic-again' },
+      ],
+    },
+    {
+      test: 'TestSNSSubscriptionCrudV2::test_subscribe_unknown_topic',
+      note: 'a topic is created first, only to learn the account id the test reads from its fixture',
+      steps: [
+        createTopic(),
+        {
+          op: 'Subscribe',
+          params: { TopicArn: 'arn:aws:sns:{{region}}:{{account}}:unknown-{{suffix}}', Protocol: 'sms', Endpoint: '+1234567890' },
+          snapshot: 'subscribe-unknown-topic',
+        },
+      ],
+    },
+    {
+      test: 'TestSNSSubscriptionCrudV2::test_subscribe_unknown_sqs_queue',
+      steps: [
+        createTopic({ Name: 'test-topic-{{suffix}}' }),
+        { op: 'Subscribe', params: { TopicArn: topicArn, Protocol: 'sqs', Endpoint: 'arn:aws:sqs:{{region}}:{{account}}:unknown-{{suffix}}' }, snapshot: 'subscribe-unknown-sqs' },
+        { op: 'Subscribe', params: { TopicArn: topicArn, Protocol: 'sqs', Endpoint: 'unknown' }, snapshot: 'subscribe-unknown-sqs-invalid_arn' },
+      ],
+    },
+    {
+      test: 'TestSNSSubscriptionCrudV2::test_subscribe_sqs_queue_url',
+      steps: [
+        createTopic({ Name: 'sqs-topic-{{suffix}}' }),
+        ...createQueue(),
+        { op: 'Subscribe', params: { TopicArn: topicArn, Protocol: 'sqs', Endpoint: '{{queueArnUrl}}' }, snapshot: 'subscribe-sqs-via-url-error' },
+      ],
+    },
+    {
+      test: 'TestSNSSubscriptionCrudV2::test_unsubscribe_from_deleted_topic',
+      steps: [
+        createTopic({ Name: 'del-topic-sub-{{suffix}}' }),
+        { op: 'Subscribe', params: { TopicArn: topicArn, Protocol: 'http', Endpoint: 'http://example.com/' }, capture: { pending: '$.SubscriptionArn' } },
+        { op: 'DeleteTopic', params: { TopicArn: topicArn } },
+        { op: 'Unsubscribe', params: { SubscriptionArn: '{{pending}}' }, snapshot: 'unsubscribe-deleted-topic' },
+      ],
+      note: 'the endpoint never answers (example.com is not reached from a replay); only the pending subscription matters',
+    },
+    {
+      test: 'TestSNSSubscriptionCrudV2::test_subscribe_invalid_sms',
+      steps: [
+        createTopic({ Name: 'bad-sms-{{suffix}}' }),
+        ...['+15--551234567', 'NAA+15551234567', '+15551234567.', '/+15551234567'].map(
+          (number): SourceStep => ({ op: 'Subscribe', params: { TopicArn: topicArn, Protocol: 'sms', Endpoint: number }, snapshot: `subscribe-bad-sms-${number}` }),
+        ),
+      ],
+    },
+    {
+      test: 'TestSNSSubscriptionCrudV2::test_subscribe_sms_obscure_phone_number',
+      steps: [
+        createTopic({ Name: 'test-topic-{{suffix}}' }),
+        { op: 'Subscribe', params: { TopicArn: topicArn, Protocol: 'sms', Endpoint: '+12/34-567.890' }, snapshot: 'subscribe-sms-2' },
+      ],
+    },
+    {
+      test: 'TestSNSSubscriptionCrudV2::test_subscribe_sms',
+      steps: [
+        createTopic({ Name: 'test-topic-{{suffix}}' }),
+        { op: 'Subscribe', params: { TopicArn: topicArn, Protocol: 'sms', Endpoint: '+1234567890' }, snapshot: 'subscribe-sms-1' },
+      ],
+    },
+    {
+      test: 'TestSNSSubscriptionCrudV2::test_get_subscription_attributes_error_not_exists',
+      note: 'a topic is created first, only to learn the account id the test reads from its fixture',
+      steps: [
+        createTopic(),
+        {
+          op: 'GetSubscriptionAttributes',
+          params: { SubscriptionArn: 'arn:aws:sns:{{region}}:{{account}}:nonexistent:8c6d9e3c-4a6f-4b8e-9f2d-1a2b3c4d5e6f' },
+          snapshot: 'get-sub-attrs-nonexistent',
+        },
+      ],
+    },
+    {
+      test: 'TestSNSSubscriptionCrudV2::test_subscribe_invalid_filter_policy',
+      steps: [
+        createTopic({ Name: 'filter-policy-{{suffix}}' }),
+        {
+          op: 'Subscribe',
+          params: { TopicArn: topicArn, Protocol: 'email', Endpoint: 'test@example.com', Attributes: { FilterPolicy: 'invalid-json' } },
+          snapshot: 'subscribe-invalid-filter-policy',
+        },
+      ],
+    },
+    {
+      test: 'TestSNSSubscriptionCrud::test_subscribe_with_invalid_topic',
+      steps: [
+        { op: 'Subscribe', params: { TopicArn: 'randomstring', Protocol: 'email', Endpoint: 'localstack@yopmail.com' }, snapshot: 'invalid-subscribe-arn-1' },
+        { op: 'Subscribe', params: { TopicArn: 'arn:aws:sns:us-east-1:random', Protocol: 'email', Endpoint: 'localstack@yopmail.com' }, snapshot: 'invalid-subscribe-arn-2' },
+        createTopic(),
+        { op: 'Subscribe', params: { TopicArn: `${topicArn}aaa`, Protocol: 'email', Endpoint: 'localstack@yopmail.com' }, snapshot: 'non-existent-topic' },
+      ],
+    },
+    {
+      test: 'TestSNSSubscriptionCrud::test_unsubscribe_idempotency',
+      steps: [
+        createTopic(),
+        ...createQueue(),
+        ...sqsSubscription(),
+        { op: 'Unsubscribe', params: { SubscriptionArn: '{{subscriptionArn}}' }, snapshot: 'unsubscribe-1' },
+        { op: 'Unsubscribe', params: { SubscriptionArn: '{{subscriptionArn}}' }, snapshot: 'unsubscribe-2' },
+      ],
+    },
+    {
+      test: 'TestSNSPublishCrud::test_empty_sns_message',
+      steps: [
+        createTopic(),
+        ...createQueue(),
+        ...sqsSubscription(),
+        { op: 'Publish', params: { Message: '', TopicArn: topicArn }, snapshot: 'empty-msg-error' },
+        { service: 'sqs', protocol: 'json', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueArnUrl}}', AttributeNames: ['ApproximateNumberOfMessages'] }, snapshot: 'queue-attrs' },
+      ],
+    },
+    {
+      test: 'TestSNSPublishCrud::test_publish_message_by_target_arn',
+      steps: [
+        createTopic(),
+        ...createQueue(),
+        ...sqsSubscription(),
+        publish({ Message: 'test-msg-1' }),
+        receive('receive-topic-arn', { MessageAttributeNames: ['All'], VisibilityTimeout: 0 }, { jsonStrings: BODY }),
+        deleteReceived,
+        { op: 'Publish', params: { TargetArn: topicArn, Message: 'test-msg-2' } },
+        receive('receive-target-arn', { MessageAttributeNames: ['All'], VisibilityTimeout: 0 }, { jsonStrings: BODY }),
+      ],
+    },
+    {
+      test: 'TestSNSSMS::test_subscribe_sms_endpoint',
+      steps: [
+        createTopic(),
+        { op: 'Subscribe', params: { TopicArn: topicArn, Protocol: 'sms', Endpoint: '+123123123' }, snapshot: 'subscribe-sms-endpoint', capture: { subscriptionArn: '$.SubscriptionArn' } },
+        { op: 'GetSubscriptionAttributes', params: { SubscriptionArn: '{{subscriptionArn}}' }, snapshot: 'subscribe-sms-attrs', ignore: [PRINCIPAL] },
       ],
     },
     {

@@ -8,6 +8,7 @@ import { invalidParameter } from '../errors.ts';
 import { findTopic, stateForArn, type SnsContext } from '../lookup.ts';
 import { checkMessageAttributes } from '../message-attributes.ts';
 import { recordSent } from '../outbox.ts';
+import { isPhoneNumber } from '../phone.ts';
 import type { SnsState } from '../state.ts';
 import type { Topic } from '../topic.ts';
 
@@ -95,7 +96,7 @@ function publishToTopic(ctx: SnsContext, topic: Topic, entry: Entry, checked: Re
 }
 
 function publishToPhone(ctx: SnsContext, phoneNumber: string, checked: ReturnType<typeof checkMessage>) {
-  if (!/^\+?[0-9]{1,15}$/.test(phoneNumber)) throw invalidParameter(`PhoneNumber Reason: ${phoneNumber} is not valid to publish to`);
+  if (!isPhoneNumber(phoneNumber)) throw invalidParameter(`PhoneNumber Reason: ${phoneNumber} is not valid to publish to`);
   const messageId = randomUUID();
   recordSent(ctx.emulator, {
     protocol: 'sms',
