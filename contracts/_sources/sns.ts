@@ -881,6 +881,45 @@ const source: SourceFile = {
       ],
     },
     {
+      test: 'TestSNSSubscriptionSQS::test_empty_or_wrong_message_attributes',
+      steps: () => {
+        const wrong: [string, Record<string, Record<string, unknown>>][] = [
+          ['missing_string_attr', { attr1: { DataType: 'String', StringValue: '' } }],
+          ['fully_missing_string_attr', { attr1: { DataType: 'String' } }],
+          ['fully_missing_data_type', { attr1: { StringValue: 'value' } }],
+          ['missing_binary_attr', { attr1: { DataType: 'Binary', BinaryValue: { $blob: '' } } }],
+          ['str_attr_binary_value', { attr1: { DataType: 'String', BinaryValue: { $blob: 'MTIz' } } }],
+          ['int_attr_binary_value', { attr1: { DataType: 'Number', BinaryValue: { $blob: 'MTIz' } } }],
+          ['binary_attr_string_value', { attr1: { DataType: 'Binary', StringValue: '123' } }],
+          ['invalid_attr_string_value', { attr1: { DataType: 'InvalidType', StringValue: '123' } }],
+          ['too_long_name', { ['a'.repeat(257)]: { DataType: 'String', StringValue: '123' } }],
+          ['invalid_name', { 'a^*?': { DataType: 'String', StringValue: '123' } }],
+          ['invalid_name_2', { '.abc': { DataType: 'String', StringValue: '123' } }],
+          ['invalid_name_3', { 'abc.': { DataType: 'String', StringValue: '123' } }],
+          ['invalid_name_4', { 'a..bc': { DataType: 'String', StringValue: '123' } }],
+        ];
+        return [
+          createTopic(),
+          ...createQueue(),
+          ...sqsSubscription(),
+          ...wrong.flatMap(([name, MessageAttributes]): SourceStep[] => [
+            publish({ Message: 'test message', MessageAttributes }, name),
+            {
+              op: 'PublishBatch',
+              params: {
+                TopicArn: topicArn,
+                PublishBatchRequestEntries: [
+                  { Id: '1', Message: 'test-batch', MessageAttributes },
+                  { Id: '3', Message: 'valid-batch' },
+                ],
+              },
+              snapshot: `batch-${name}`,
+            },
+          ]),
+        ];
+      },
+    },
+    {
       test: 'TestSNSSMS::test_publish_wrong_phone_format',
       steps: [
         { op: 'Publish', params: { Message: 'Good news everyone!', PhoneNumber: '+1a234' }, snapshot: 'invalid-number' },
