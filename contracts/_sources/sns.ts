@@ -920,6 +920,39 @@ const source: SourceFile = {
       },
     },
     {
+      test: 'TestSNSTopicCrud::test_topic_delivery_policy_crud',
+      steps: [
+        createTopic({
+          Name: 'topictest-{{suffix}}.fifo',
+          Attributes: {
+            DisplayName: 'TestTopic',
+            SignatureVersion: '2',
+            FifoTopic: 'true',
+            DeliveryPolicy: '{"http": {"defaultRequestPolicy": {"headerContentType": "application/json"}}}',
+          },
+        }),
+        { op: 'GetTopicAttributes', params: { TopicArn: topicArn }, snapshot: 'get-topic-attrs', jsonStrings: [...TOPIC_JSON, '$.Attributes.DeliveryPolicy'] },
+        {
+          op: 'SetTopicAttributes',
+          params: {
+            TopicArn: topicArn,
+            AttributeName: 'DeliveryPolicy',
+            AttributeValue: '{"http": {"defaultHealthyRetryPolicy": {"minDelayTarget": 5, "maxDelayTarget": 6, "numRetries": 1}}}',
+          },
+          snapshot: 'set-topic-attrs',
+        },
+        { op: 'GetTopicAttributes', params: { TopicArn: topicArn }, snapshot: 'get-topic-attrs-after-update', jsonStrings: [...TOPIC_JSON, '$.Attributes.DeliveryPolicy'] },
+        {
+          op: 'SetTopicAttributes',
+          params: { TopicArn: topicArn, AttributeName: 'DeliveryPolicy', AttributeValue: '{"http": {"defaultHealthyRetryPolicy": null}}' },
+          snapshot: 'set-topic-attrs-none',
+        },
+        { op: 'GetTopicAttributes', params: { TopicArn: topicArn }, snapshot: 'get-topic-attrs-after-none', jsonStrings: [...TOPIC_JSON, '$.Attributes.DeliveryPolicy'] },
+        { op: 'SetTopicAttributes', params: { TopicArn: topicArn, AttributeName: 'DeliveryPolicy', AttributeValue: '' }, snapshot: 'set-topic-attrs-full-none' },
+        { op: 'GetTopicAttributes', params: { TopicArn: topicArn }, snapshot: 'get-topic-attrs-after-delete', jsonStrings: TOPIC_JSON },
+      ],
+    },
+    {
       test: 'TestSNSSMS::test_publish_wrong_phone_format',
       steps: [
         { op: 'Publish', params: { Message: 'Good news everyone!', PhoneNumber: '+1a234' }, snapshot: 'invalid-number' },
