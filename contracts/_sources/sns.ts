@@ -99,6 +99,107 @@ const TOKEN =
   '51b2ff3edb475b7d91550e0ab6edf0c1de2a34e6ebaf6c2262a001bcb7e051c43aa00022ceecce70bd2a67b2042da8d8eb47fef7a4e4e942d23e7fa56146b9ee35da040b4b8af564cc4184a7391c834cb75d75c22981f776ad1ce8805e9bab29da2329985337bb8095627907b46c8577c8440556b6f86582a954758026f41fc62041c4b3f67b0f5921232b5dae5aaca1';
 const adm = { PlatformPrincipal: 'dummy', PlatformCredential: 'dummy' };
 
+/**
+ * The platform tests ran against AWS with real ADM credentials (the fixture's); their replays send placeholders, which
+ * twinstack does not check with Amazon, and the recorded responses name none of them.
+ */
+const createApplication: SourceStep = {
+  op: 'CreatePlatformApplication',
+  params: { Name: 'platform-application-{{suffix}}', Platform: 'ADM', Attributes: adm },
+  capture: { appArn: '$.PlatformApplicationArn' },
+};
+const createEndpoint = (more: Record<string, unknown> = {}, snapshot?: string, fails = false): SourceStep => ({
+  op: 'CreatePlatformEndpoint',
+  params: { PlatformApplicationArn: '{{appArn}}', Token: 'token_1', ...more },
+  ...(fails ? {} : { capture: { endpointArn: '$.EndpointArn' } }),
+  ...(snapshot ? { snapshot } : {}),
+});
+const INVALID_ENDPOINT_ATTRIBUTES: Record<string, Record<string, string>> = {
+  Invalid_Name_Principal: { PlatformPrincipal: 'Principal' },
+  Invalid_Name_Credential: { PlatformCredential: 'Credential' },
+  Invalid_Name_Generic: { InvalidKey: 'Value' },
+  Data_Too_Long: { CustomUserData: 'A'.repeat(2050) },
+};
+
+function platformTests(): SourceFile['scenarios'] {
+  const endpointTest = (test: string, steps: SourceStep[] | ((param: string) => SourceStep[])) => ({ test: `TestSNSPlatformEndpointCrud::${test}`, steps });
+  return [
+    { test: 'TestSNSPlatformApplicationCrud::test_create_platform_application', steps: [{ ...createApplication, snapshot: 'create-platform-application' }] },
+    {
+      test: 'TestSNSPlatformApplicationCrud::test_get_platform_application_attributes',
+      steps: [createApplication, { op: 'GetPlatformApplicationAttributes', params: { PlatformApplicationArn: '{{appArn}}' }, snapshot: 'get-application-attributes' }],
+    },
+    {
+      test: 'TestSNSPlatformApplicationCrud::test_set_platform_application_attributes',
+      steps: [
+        createApplication,
+        { op: 'SetPlatformApplicationAttributes', params: { PlatformApplicationArn: '{{appArn}}', Attributes: { SuccessFeedbackSampleRate: '50' } } },
+        { op: 'GetPlatformApplicationAttributes', params: { PlatformApplicationArn: '{{appArn}}' }, snapshot: 'set-get-application-attributes' },
+      ],
+    },
+    endpointTest('test_create_platform_endpoint', [createApplication, createEndpoint({}, 'create-platform-endpoint')]),
+    endpointTest('test_create_platform_endpoint_idempotency', [
+      createApplication,
+      createEndpoint({}, 'create-platform-endpoint'),
+      createEndpoint({}, 'create-platform-endpoint-idempotent'),
+      createEndpoint({ Attributes: { Enabled: 'false' } }, 'create-platform-endpoint-different-token', true),
+    ]),
+    endpointTest('test_list_platform_endpoints', [
+      createApplication,
+      createEndpoint(),
+      { op: 'ListEndpointsByPlatformApplication', params: { PlatformApplicationArn: '{{appArn}}' }, snapshot: 'list-endpoints-by-app' },
+    ]),
+    endpointTest('test_delete_platform_endpoint', [
+      createApplication,
+      createEndpoint(),
+      { op: 'ListEndpointsByPlatformApplication', params: { PlatformApplicationArn: '{{appArn}}' }, snapshot: 'list-endpoints-by-app-pre-delete' },
+      { op: 'DeleteEndpoint', params: { EndpointArn: '{{endpointArn}}' }, snapshot: 'delete-endpoint' },
+      { op: 'ListEndpointsByPlatformApplication', params: { PlatformApplicationArn: '{{appArn}}' }, snapshot: 'list-endpoints-by-app-post-delete' },
+    ]),
+    endpointTest('test_delete_endpoints_of_deleted_app', [
+      createApplication,
+      createEndpoint(),
+      { op: 'DeletePlatformApplication', params: { PlatformApplicationArn: '{{appArn}}' }, snapshot: 'delete-application' },
+      { op: 'ListEndpointsByPlatformApplication', params: { PlatformApplicationArn: '{{appArn}}' }, snapshot: 'list-endpoints-after-app-delete' },
+      { op: 'DeleteEndpoint', params: { EndpointArn: '{{endpointArn}}' } },
+    ]),
+    endpointTest('test_get_platform_endpoint_attributes', [
+      createApplication,
+      createEndpoint(),
+      { op: 'GetEndpointAttributes', params: { EndpointArn: '{{endpointArn}}' }, snapshot: 'get-platform-endpoint-attributes' },
+    ]),
+    endpointTest('test_set_platform_endpoint_attributes', [
+      createApplication,
+      createEndpoint(),
+      { op: 'SetEndpointAttributes', params: { EndpointArn: '{{endpointArn}}', Attributes: { Enabled: 'false' } }, snapshot: 'set-platform-endpoint-attributes' },
+      { op: 'GetEndpointAttributes', params: { EndpointArn: '{{endpointArn}}' }, snapshot: 'get-platform-endpoint-attributes' },
+    ]),
+    endpointTest('test_set_platform_endpoint_attributes_invalid_attributes', (param) => [
+      createApplication,
+      createEndpoint(),
+      {
+        op: 'SetEndpointAttributes',
+        params: { EndpointArn: '{{endpointArn}}', Attributes: INVALID_ENDPOINT_ATTRIBUTES[param] ?? {} },
+        snapshot: 'set-platform-endpoint-invalid-attributes',
+      },
+    ]),
+    endpointTest('test_create_platform_endpoint_with_invalid_attributes', (param) => [
+      createApplication,
+      ...(param === 'Empty' ? [] : [createEndpoint({ Attributes: INVALID_ENDPOINT_ATTRIBUTES[param] }, 'create-platform-endpoint-invalid-attr', true)]),
+    ]),
+    endpointTest('test_create_platform_endpoint_custom_data', [
+      createApplication,
+      createEndpoint({ CustomUserData: 'bar' }),
+      { op: 'GetEndpointAttributes', params: { EndpointArn: '{{endpointArn}}' }, snapshot: 'create-endpoint-double-custom-data' },
+    ]),
+    endpointTest('test_create_platform_endpoint_double_custom_data', [
+      createApplication,
+      createEndpoint({ Attributes: { CustomUserData: 'foo' }, CustomUserData: 'bar' }),
+      { op: 'GetEndpointAttributes', params: { EndpointArn: '{{endpointArn}}' }, snapshot: 'create-endpoint-double-custom-data' },
+    ]),
+  ];
+}
+
 const source: SourceFile = {
   service: 'sns',
   module: 'test_sns',
@@ -952,6 +1053,27 @@ const source: SourceFile = {
         { op: 'GetTopicAttributes', params: { TopicArn: topicArn }, snapshot: 'get-topic-attrs-after-delete', jsonStrings: TOPIC_JSON },
       ],
     },
+    {
+      test: 'TestSNSPlatformApplicationCrud::test_set_platform_application_attributes_non_existing_app',
+      steps: (param) => [
+        createTopic(),
+        {
+          op: 'SetPlatformApplicationAttributes',
+          params: {
+            PlatformApplicationArn: 'arn:aws:sns:{{region}}:{{account}}:app/ADM/NonExistingApp',
+            // The test's parameters over time: none and no-args ({}), dummy-args and missing-credential (a principal only), missing-principal (a credential only).
+            Attributes: { 'dummy-args': { PlatformPrincipal: 'dummy' }, 'missing-credential': { PlatformPrincipal: 'dummy' }, 'missing-principal': { PlatformCredential: 'dummy' } }[param] ?? {},
+          },
+          snapshot: 'non_existing-application-arn',
+        },
+      ],
+      note: 'a topic is created first, only to learn the account id the test reads from its fixture',
+    },
+    {
+      test: 'TestSNSPlatformApplicationCrud::test_set_platform_application_attributes_invalid_arn',
+      steps: [{ op: 'SetPlatformApplicationAttributes', params: { PlatformApplicationArn: 'invalid-arn', Attributes: {} }, snapshot: 'invalid-application-arn' }],
+    },
+    ...platformTests(),
     {
       test: 'TestSNSSMS::test_publish_wrong_phone_format',
       steps: [
