@@ -1075,6 +1075,57 @@ const source: SourceFile = {
     },
     ...platformTests(),
     {
+      test: 'TestSNSSubscriptionSQS::test_sqs_topic_subscription_confirmation',
+      steps: [
+        createTopic(),
+        ...createQueue(),
+        ...sqsSubscription(),
+        { op: 'GetSubscriptionAttributes', params: { SubscriptionArn: '{{subscriptionArn}}' }, snapshot: 'subscription-attrs', select: '$.Attributes', ignore: ['$.SubscriptionPrincipal'] },
+      ],
+      note: 'the snapshot is the attributes the fixture returns',
+    },
+    {
+      test: 'TestSNSSubscriptionSQS::test_publish_message_group_id',
+      steps: [
+        createTopic(),
+        ...createQueue(),
+        ...sqsSubscription(),
+        publish({ Message: 'test signature value with attributes', MessageGroupId: 'my-group-id-1', MessageAttributes: { attr1: { DataType: 'Number', StringValue: '1' } } }),
+        receive('messages', { WaitTimeSeconds: 10, AttributeNames: ['All'], MessageAttributeNames: ['All'] }, { jsonStrings: BODY }),
+      ],
+    },
+    {
+      test: 'TestSNSSubscriptionSQS::test_publish_sqs_verify_signature',
+      note: 'the signature itself is verified against the served certificate by test/sns (SDK v3), as the test does',
+      steps: (version) => [
+        createTopic({ Attributes: { DisplayName: 'TestTopicSignature', SignatureVersion: version } }),
+        ...createQueue(),
+        ...sqsSubscription(),
+        publish({ Message: 'test signature value with attributes', MessageAttributes: { attr1: { DataType: 'Number', StringValue: '1' } } }),
+        receive('messages', { WaitTimeSeconds: 10, AttributeNames: ['All'], MessageAttributeNames: ['All'] }, { jsonStrings: BODY }),
+      ],
+    },
+    {
+      test: 'TestSNSPublishCrud::test_publish_message_before_subscribe_topic',
+      steps: [
+        createTopic(),
+        ...createQueue(),
+        publish({ Subject: 'test-subject-before-sub', Message: 'test_message_before' }, 'publish-before-subscribing'),
+        ...sqsSubscription(),
+        publish({ Subject: 'test-subject-after-sub', Message: 'test_message_after' }, 'publish-after-subscribing'),
+        receive('receive-messages', { VisibilityTimeout: 0, WaitTimeSeconds: 5 }, { jsonStrings: BODY }),
+      ],
+    },
+    {
+      test: 'TestSNSSubscriptionCrud::test_list_subscriptions_by_topic_pagination',
+      steps: [
+        createTopic(),
+        ...Array.from({ length: 101 }, (_, i): SourceStep => ({ op: 'Subscribe', params: { TopicArn: topicArn, Protocol: 'sms', Endpoint: `+12312312${i}` } })),
+        { op: 'ListSubscriptionsByTopic', params: { TopicArn: topicArn }, capture: { next: '$.NextToken' } },
+        { op: 'ListSubscriptionsByTopic', params: { TopicArn: topicArn, NextToken: '{{next}}' }, snapshot: 'list-sub-per-topic-page-2' },
+      ],
+    },
+    {
       test: 'TestSNSSMS::test_publish_wrong_phone_format',
       steps: [
         { op: 'Publish', params: { Message: 'Good news everyone!', PhoneNumber: '+1a234' }, snapshot: 'invalid-number' },

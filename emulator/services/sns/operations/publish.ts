@@ -71,11 +71,12 @@ function checkFifo(topic: Topic, entry: Entry): void {
 
 /** Assigns FIFO fields; false when the message is a duplicate within the 5-minute window (accepted, not delivered). */
 function sequence(ctx: SnsContext, topic: Topic, entry: Entry, message: PublishedMessage): boolean {
+  // A standard topic passes a MessageGroupId on to its queues.
+  message.messageGroupId = entry.MessageGroupId;
   if (!topic.fifo) return true;
   const now = ctx.emulator.clock.now();
   for (const [id, until] of topic.deduplication) if (until <= now) topic.deduplication.delete(id);
   const id = entry.MessageDeduplicationId ?? createHash('sha256').update(entry.Message ?? '').digest('hex');
-  message.messageGroupId = entry.MessageGroupId;
   message.deduplicationId = id;
   topic.sequence += 1n;
   message.sequenceNumber = topic.sequence.toString().padStart(20, '0');
