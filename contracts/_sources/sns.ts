@@ -1126,6 +1126,112 @@ const source: SourceFile = {
       ],
     },
     {
+      test: 'TestSNSPlatformEndpointCrud::test_create_platform_endpoint_non_existent_app',
+      note: 'a topic is created first, only to learn the account id the test reads from its fixture',
+      steps: [
+        createTopic(),
+        { op: 'CreatePlatformEndpoint', params: { PlatformApplicationArn: 'arn:aws:sns:{{region}}:{{account}}:app/ADM/non_existent_app', Token: 'token_1' }, snapshot: 'create-platform-endpoint' },
+      ],
+    },
+    {
+      test: 'TestSNSPlatformEndpointCrud::test_get_platform_endpoint_attributes_non_existent_endpoint',
+      note: 'a topic is created first, only to learn the account id the test reads from its fixture',
+      steps: [
+        createTopic(),
+        {
+          op: 'GetEndpointAttributes',
+          params: { EndpointArn: 'arn:aws:sns:{{region}}:{{account}}:endpoint/ADM/fakeapp/5b6a7f2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b' },
+          snapshot: 'set-platform-endpoint-attributes-non-existent-app',
+        },
+      ],
+    },
+    {
+      test: 'TestSNSPlatformEndpointCrud::test_set_platform_endpoint_attributes_non_existent_endpoint',
+      note: 'a topic is created first, only to learn the account id the test reads from its fixture',
+      steps: [
+        createTopic(),
+        {
+          op: 'SetEndpointAttributes',
+          params: { EndpointArn: 'arn:aws:sns:{{region}}:{{account}}:endpoint/ADM/fakeapp/5b6a7f2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b', Attributes: { Enabled: 'false' } },
+          snapshot: 'set-platform-endpoint-attributes-non-existent-app',
+        },
+      ],
+    },
+    {
+      test: 'TestSNSTopicCrudV2::test_topic_add_permission',
+      steps: [
+        createTopic(),
+        { op: 'AddPermission', params: { TopicArn: topicArn, Label: 'test', AWSAccountId: ['{{account}}'], ActionName: ['Publish'] }, snapshot: 'add-permission-response' },
+        { op: 'GetTopicAttributes', params: { TopicArn: topicArn }, snapshot: 'topic-policy-after-permission', select: '$.Attributes.Policy', jsonStrings: ['$'] },
+      ],
+    },
+    {
+      test: 'TestSNSTopicCrudV2::test_topic_add_multiple_permissions',
+      steps: [
+        createTopic(),
+        {
+          op: 'AddPermission',
+          params: { TopicArn: topicArn, Label: 'test', AWSAccountId: ['{{account}}'], ActionName: ['Publish', 'Subscribe'] },
+          snapshot: 'add-permission-response',
+        },
+        { op: 'GetTopicAttributes', params: { TopicArn: topicArn }, snapshot: 'topic-policy-after-permission', select: '$.Attributes.Policy', jsonStrings: ['$'] },
+      ],
+    },
+    {
+      test: 'TestSNSTopicCrudV2::test_topic_remove_permission',
+      steps: [
+        createTopic(),
+        { op: 'AddPermission', params: { TopicArn: topicArn, Label: 'test', AWSAccountId: ['{{account}}'], ActionName: ['Publish'] } },
+        { op: 'RemovePermission', params: { TopicArn: topicArn, Label: 'test' } },
+        { op: 'GetTopicAttributes', params: { TopicArn: topicArn }, snapshot: 'topic-policy', select: '$.Attributes.Policy', jsonStrings: ['$'] },
+      ],
+    },
+    {
+      test: 'TestSNSSubscriptionCrudV2::test_creating_subscription',
+      steps: [
+        createTopic({ Name: 'create-sub-{{suffix}}' }),
+        { op: 'Subscribe', params: { TopicArn: topicArn, Protocol: 'http', Endpoint: 'http://example.com/' }, snapshot: 'create-subscription' },
+      ],
+      note: 'the endpoint never answers (example.com is not reached from a replay); only the pending answer matters',
+    },
+    {
+      test: 'TestSNSSubscriptionCrudV2::test_creating_subscription_with_attributes',
+      steps: [
+        createTopic({ Name: 'get-subs-{{suffix}}' }),
+        ...createQueue(),
+        subscribeQueue({ Attributes: { RawMessageDelivery: 'true' }, ReturnSubscriptionArn: undefined }),
+        { op: 'GetSubscriptionAttributes', params: { SubscriptionArn: '{{subscriptionArn}}' }, snapshot: 'subscription-with-attributes', ignore: [PRINCIPAL] },
+      ],
+    },
+    {
+      test: 'TestSNSSubscriptionCrudV2::test_getting_subscriptions_by_topic',
+      steps: [
+        createTopic({ Name: 'get-subs-{{suffix}}' }),
+        ...createQueue(),
+        subscribeQueue({ ReturnSubscriptionArn: undefined }),
+        { op: 'ListSubscriptionsByTopic', params: { TopicArn: topicArn }, snapshot: 'list-subscriptions-by-topic' },
+      ],
+    },
+    {
+      test: 'TestSNSSubscriptionCrudV2::test_set_subscription_attributes',
+      steps: [
+        createTopic({ Name: 'get-subs-{{suffix}}' }),
+        ...createQueue(),
+        subscribeQueue({ ReturnSubscriptionArn: undefined }),
+        setSubAttribute('RawMessageDelivery', 'true'),
+        { op: 'GetSubscriptionAttributes', params: { SubscriptionArn: '{{subscriptionArn}}' }, snapshot: 'set-subscription-attributes', ignore: [PRINCIPAL] },
+      ],
+    },
+    {
+      test: 'TestSNSSubscriptionCrudV2::test_subscribe_attributes',
+      steps: [
+        createTopic({ Name: 'get-subs-{{suffix}}' }),
+        ...createQueue(),
+        subscribeQueue({ ReturnSubscriptionArn: undefined }),
+        { op: 'GetSubscriptionAttributes', params: { SubscriptionArn: '{{subscriptionArn}}' }, snapshot: 'get-subscription-attributes', ignore: [PRINCIPAL] },
+      ],
+    },
+    {
       test: 'TestSNSSMS::test_publish_wrong_phone_format',
       steps: [
         { op: 'Publish', params: { Message: 'Good news everyone!', PhoneNumber: '+1a234' }, snapshot: 'invalid-number' },
@@ -1200,7 +1306,49 @@ const source: SourceFile = {
       ],
     },
   ],
-  notPorted: {},
+  notPorted: {
+    test_cross_region_access: 'calls SNS in two regions within one test; a contract replays in one region',
+    test_cross_region_delivery_sqs: 'calls SNS and SQS in two regions within one test; a contract replays in one region',
+    test_topic_publish_another_region: 'calls SNS in two regions within one test; a contract replays in one region',
+    test_create_topic_in_multiple_regions: 'calls SNS in two regions within one test; a contract replays in one region',
+    test_publish_by_path_parameters: 'a hand-made HTTP request (requests.post with a signed URL), not an SDK call the generator can serialize',
+    test_publish_too_long_message: 'sends two messages of about 264 KB; the limit is checked by test/sns instead of a 0.5 MB contract',
+    test_publish_batch_too_long_message: 'sends messages of about 264 KB; the limit is checked by test/sns instead of a large contract',
+    test_delivery_lambda: 'needs Lambda functions and CloudWatch Logs delivery status logging',
+    test_python_lambda_subscribe_sns_topic: 'needs a Lambda function (SNS delivers to Lambda through the delivery layer once Lambda is enabled)',
+    test_redrive_policy_lambda_subscription: 'needs a Lambda function',
+    test_sns_topic_as_lambda_dead_letter_queue: 'needs a Lambda function',
+    test_publish_lambda_verify_signature: 'needs a Lambda function',
+    test_subscribe_external_http_endpoint: 'needs an HTTP server the test runs; test/sns (SDK v3) reproduces the confirmation flow and delivery',
+    test_subscribe_external_http_endpoint_content_type: 'needs an HTTP server the test runs',
+    test_subscribe_external_http_endpoint_lambda_url_sig_validation: 'needs a Lambda function URL',
+    test_http_subscription_response: 'needs an HTTP server the test runs',
+    test_publish_sqs_from_sns_with_xray_propagation: 'X-Ray trace headers are not modelled',
+    test_publish_batch_messages_from_sns_to_sqs: 'the test gathers messages over several receives into one list it snapshots',
+    test_publish_batch_messages_from_fifo_topic_to_fifo_queue: 'the test gathers messages over several receives into one list it snapshots',
+    test_publish_fifo_messages_to_dlq: 'the test gathers messages over several receives into one list it snapshots',
+    test_publish_to_fifo_topic_to_sqs_queue_no_content_dedup: 'the test gathers messages over several receives into one list it snapshots',
+    test_message_to_fifo_sqs_ordering: 'no recorded entries',
+    test_list_subscriptions: 'no recorded entries',
+    test_topic_policy_overwrite_lifecycle: 'no recorded entries',
+    test_list_platform_applications: 'lists every platform application of the recording account',
+    test_delete_platform_endpoint_with_subscription: 'lists every subscription of the recording account',
+    test_set_platform_endpoint_attributes_invalid_arn: 'not in the test module at the snapshot commit',
+    test_check_not_opted_out: 'not in the test module at the snapshot commit',
+    test_check_opted_out: 'not in the test module at the snapshot commit',
+    test_check_opted_out_invalid: 'not in the test module at the snapshot commit',
+    test_delete_subscriptions_on_delete_topic: 'not in the test module at the snapshot commit',
+    test_double_subscription: 'not in the test module at the snapshot commit',
+    test_list_opted_out: 'not in the test module at the snapshot commit',
+    test_opt_in: 'not in the test module at the snapshot commit',
+    test_subscribe_bad_sms: 'not in the test module at the snapshot commit',
+    test_confirm_subscription: 'needs a Lambda function URL and CloudWatch Logs to read the token',
+    test_set_get_sms_attributes: 'the SMS attributes of the recording account and region persist between tests (the test warns so)',
+    test_get_sms_attributes_from_unmodified_region: 'reads the SMS attributes of a second region',
+    test_is_phone_number_opted_out: 'needs a number opted out on AWS (AWS offers no API to opt one out)',
+    test_list_phone_numbers_opted_out: 'needs numbers opted out on AWS (AWS offers no API to opt one out)',
+    test_opt_in_phone_number: 'needs a number opted out on AWS (AWS offers no API to opt one out)',
+  },
 };
 
 export default source;
