@@ -13,7 +13,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const CONTRACTS = join(ROOT, 'contracts');
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 /** Services the emulator under test serves; contracts of others (Kinesis) fail honestly, setup steps included. */
-const SERVED = ['sqs', 'sts', 'dynamodb', 'dynamodbstreams'];
+const SERVED = ['sqs', 'sts', 'dynamodb', 'dynamodbstreams', 'sns'];
 
 /** Runs the CLI without blocking this process, which serves the emulator the CLI talks to. */
 function cli(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
