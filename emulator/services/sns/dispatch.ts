@@ -168,6 +168,9 @@ export function sendConfirmation(
       retry: httpRetryPolicy(httpPolicies(topic, subscription).retry),
       retryable: () => true,
     });
+  } else if (subscription.protocol === 'sqs') {
+    // A queue of another account gets the confirmation as a message, for its owner to confirm.
+    emulator.deliverInBackground(subscription.endpoint, { body: JSON.stringify(doc) }, source(topic), { retry: AWS_MANAGED_RETRY });
   } else {
     recordSent(emulator, {
       protocol: subscription.protocol as 'email',

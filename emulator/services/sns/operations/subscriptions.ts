@@ -95,7 +95,8 @@ export function subscribe(input: SubscribeCommandInput, ctx: SnsContext) {
     owner: ctx.accountId,
     principal: ctx.caller.arn,
     attributes,
-    pendingConfirmation: NEEDS_CONFIRMATION.has(protocol),
+    // A queue of another account than the subscriber's must confirm, as on AWS; the queue owner's own subscription need not.
+    pendingConfirmation: NEEDS_CONFIRMATION.has(protocol) || (protocol === 'sqs' && parseArn(endpoint)!.accountId !== ctx.accountId),
     filter,
   };
   state.subscriptions.set(subscription.arn, subscription);
