@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { InvokeCommand, UpdateFunctionConfigurationCommand, type LambdaServiceException } from '@aws-sdk/client-lambda';
+import { InvokeCommand, InvokeWithResponseStreamCommand, UpdateFunctionConfigurationCommand, type LambdaServiceException } from '@aws-sdk/client-lambda';
 import { createFunction, decode, useLambda } from './support.ts';
 
 const NODE = { Runtime: 'nodejs20.x' as const, Handler: 'index.handler' };
@@ -161,5 +161,43 @@ done
     await assert.rejects(invoke('does-not-exist'), (e: LambdaServiceException) => e.name === 'ResourceNotFoundException');
     await context.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: name, Timeout: 4 }));
     assert.equal(decode((await invoke(name)).Payload), 1);
+  });
+
+  it('InvokeWithResponseStream: chunks a streaming Node.js handler writes, a buffered handler\'s whole answer, then InvokeComplete', async () => {
+    const collect = async (FunctionName: string) => {
+      const out = await context.lambda.send(new InvokeWithResponseStreamCommand({ FunctionName, Payload: Buffer.from('{"n":3}'), LogType: 'Tail' }));
+      const chunks: string[] = [];
+      let complete: Record<string, unknown> | undefined;
+      for await (const event of out.EventStream!) {
+        if (event.PayloadChunk) chunks.push(Buffer.from(event.PayloadChunk.Payload!).toString());
+        if (event.InvokeComplete) complete = { ...event.InvokeComplete };
+      }
+      return { status: out.StatusCode, version: out.ExecutedVersion, chunks, complete };
+    };
+    const streaming = await createFunction(
+      context.lambda,
+      {
+        'index.mjs': `export const handler = awslambda.streamifyResponse(async (event, responseStream) => {
+  for (let i = 0; i < event.n; i++) { responseStream.write('part' + i + ';'); await new Promise((r) => setTimeout(r, 20)); }
+  responseStream.end();
+});`,
+      },
+      NODE,
+    );
+    const streamed = await collect(streaming);
+    assert.equal(streamed.status, 200);
+    assert.equal(streamed.version, '$LATEST');
+    assert.equal(streamed.chunks.join(''), 'part0;part1;part2;');
+    assert.ok(streamed.chunks.length > 1, 'more than one chunk');
+    assert.match(Buffer.from(streamed.complete!.LogResult as string, 'base64').toString(), /REPORT RequestId/);
+    const buffered = await createFunction(context.lambda, { 'handler.py': 'def handler(event, context):\n    return {"n": event["n"]}\n' });
+    const whole = await collect(buffered);
+    assert.deepEqual(whole.chunks, ['{"n": 3}']);
+    assert.equal(whole.complete!.ErrorCode, undefined);
+    const failing = await createFunction(context.lambda, { 'handler.py': 'def handler(event, context):\n    raise ValueError("nope")\n' });
+    const failed = await collect(failing);
+    assert.deepEqual(failed.chunks, []);
+    assert.equal(failed.complete!.ErrorCode, 'ValueError');
+    assert.equal(failed.complete!.ErrorDetails, 'nope');
   });
 });

@@ -2,6 +2,7 @@ import type { InvocationRequest } from '@aws-sdk/client-lambda';
 import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { enqueueEvent } from '../async-invoke.ts';
+import { ChunkQueue } from '../chunk-queue.ts';
 import { functionArn } from '../function.ts';
 import { checkConcurrency, logTail, runInvocation } from '../invoke.ts';
 import { notFound, parseFunctionRef, resolveVersion, type FunctionRef } from '../lookup.ts';
@@ -75,6 +76,50 @@ export async function invoke(input: InvocationRequest & { Payload?: Buffer }, ct
     FunctionError: outcome.functionError,
     LogResult: input.LogType === 'Tail' ? logTail(outcome.log) : undefined,
   };
+}
+
+/** The errorType and errorMessage of a function error payload (any text, for custom runtimes). */
+function errorOf(payload: Buffer): { errorType?: string; errorMessage?: string } {
+  try {
+    const parsed = JSON.parse(payload.toString('utf8')) as unknown;
+    if (parsed && typeof parsed === 'object') return parsed as { errorType?: string; errorMessage?: string };
+  } catch {
+    // not JSON
+  }
+  return { errorMessage: payload.toString('utf8') };
+}
+
+/**
+ * InvokeWithResponseStream: the function's response as PayloadChunk events (each chunk a streaming handler writes, or
+ * the whole response of a buffered one), then InvokeComplete with the error, if any, and the log tail.
+ */
+export async function invokeWithResponseStream(input: InvocationRequest & { Payload?: Buffer }, ctx: Ctx) {
+  const payload = input.Payload ? Buffer.from(input.Payload) : Buffer.alloc(0);
+  const ref = parseFunctionRef(ctx.state, input.FunctionName!, input.Qualifier);
+  const state = owningState(ctx, ref);
+  if (!state.functions.has(ref.name)) throw notFound(state, ref.name, ref.qualifier ?? '$LATEST');
+  const { fn, version } = resolveVersion(state, ref.name, ref.qualifier, { route: true });
+  checkPayload(payload, MAX_SYNC_PAYLOAD);
+  checkConcurrency(state, fn);
+  if (input.InvocationType === 'DryRun') return { StatusCode: 204 };
+  const events = new ChunkQueue<Record<string, unknown>>();
+  const chunk = (bytes: Buffer) => events.push({ PayloadChunk: { Payload: bytes } });
+  void runInvocation(ctx.emulator, state, fn, version, {
+    payload: payload.length ? payload : Buffer.from('{}'),
+    invokedArn: functionArn(state.region, state.accountId, fn.name, ref.qualifier),
+    clientContext: input.ClientContext,
+    requestId: ctx.requestId,
+    onChunk: chunk,
+  }).then(
+    (outcome) => {
+      if (!outcome.streamed && !outcome.functionError) chunk(outcome.payload);
+      const error = outcome.functionError ? errorOf(outcome.payload) : undefined;
+      const log = input.LogType === 'Tail' ? { LogResult: logTail(outcome.log) } : {};
+      events.end({ InvokeComplete: { ...(error ? { ErrorCode: error.errorType ?? 'Unhandled', ErrorDetails: error.errorMessage ?? '' } : {}), ...log } });
+    },
+    () => events.end({ InvokeComplete: { ErrorCode: 'ServiceException', ErrorDetails: 'The invocation could not run' } }),
+  );
+  return { StatusCode: 200, ExecutedVersion: version.config.Version, EventStream: events };
 }
 
 /** The deprecated InvokeAsync: an Event invocation answered with status 202. */
