@@ -19,6 +19,8 @@ export interface DeliveryPayload {
   messageDeduplicationId?: string;
   /** Stream targets (Kinesis, Firehose). */
   partitionKey?: string;
+  /** HTTP(S) targets: request headers (the body is posted as is). */
+  headers?: Record<string, string>;
 }
 
 /** The service that delivers and the resource it acts for, as a target's resource policy sees them. */
