@@ -31,18 +31,20 @@ function checkPayload(payload: Buffer, limit: number) {
 
 /**
  * The state that holds the function: the caller's own, or (for a full or partial ARN of another account) that
- * account's, when the function's resource policy lets the caller invoke it.
+ * account's. Another account's principal, and an AWS service delivering for a resource (SNS, S3, EventBridge), may
+ * invoke only what the function's resource policy allows them, as on AWS.
  */
 function owningState(ctx: Ctx, ref: FunctionRef): LambdaState {
-  if (!ref.accountId || ref.accountId === ctx.state.accountId) return ctx.state;
-  const other = ctx.emulator.state<LambdaState>('lambda', ref.accountId, ctx.state.region);
-  const arn = functionArn(other.region, other.accountId, ref.name, ref.qualifier);
-  const policy = other.functions.get(ref.name)?.policies.get(ref.qualifier ?? '');
-  const document = policy ? { Statement: policy.statements } : undefined;
-  if (!mayAccess(ctx, 'lambda:InvokeFunction', arn, other.accountId, document)) {
+  const other = ref.accountId && ref.accountId !== ctx.state.accountId;
+  const state = other ? ctx.emulator.state<LambdaState>('lambda', ref.accountId!, ctx.state.region) : ctx.state;
+  if (!other && !ctx.caller.servicePrincipal) return state;
+  const arn = functionArn(state.region, state.accountId, ref.name, ref.qualifier);
+  const fn = state.functions.get(ref.name);
+  const statements = [...(fn?.policies.get('')?.statements ?? []), ...(ref.qualifier ? (fn?.policies.get(ref.qualifier)?.statements ?? []) : [])];
+  if (!mayAccess(ctx, 'lambda:InvokeFunction', arn, state.accountId, { Statement: statements })) {
     throw new AwsError('AccessDeniedException', notAuthorized(ctx.caller, 'lambda:InvokeFunction', arn), { status: 403 });
   }
-  return other;
+  return state;
 }
 
 export async function invoke(input: InvocationRequest & { Payload?: Buffer }, ctx: Ctx) {
