@@ -37,7 +37,10 @@ export function parseResponse(
         const shape = model.shapes[result.error?.shapeName ?? ''];
         // An error shape's modelled members (DynamoDB's ConditionalCheckFailedException.Item) are part of what a client sees.
         if (shape?.exception) result.output = fromJson(model, { shape: result.error!.shapeName! }, document, protocol) as ParsedResponse['output'];
-      } else result.output = outputRef ? (fromJson(model, outputRef, document, protocol) as ParsedResponse['output']) : {};
+      } else {
+        result.output = outputRef ? (fromJson(model, outputRef, document, protocol) as ParsedResponse['output']) : {};
+        if (protocol === 'rest-json' && outputRef) Object.assign(result.output!, statusMembers(model, outputRef, status));
+      }
     } else if (protocol === 'rest-xml') {
       if (status >= 300) result.error = parseRestXmlError(status, body);
       else result.output = parseRestXmlOutput(model, operation, status, headers, body) as ParsedResponse['output'];
@@ -71,6 +74,13 @@ function xmlError(document: Record<string, unknown>): ParsedResponse['error'] {
   if (Array.isArray(error)) error = error[0];
   const text = (v: unknown) => (v === undefined || v === '' ? undefined : String(v));
   return { code: String(error.Code ?? ''), message: text(error.Message), type: text(error.Type) };
+}
+
+/** Output members bound to the HTTP status (Lambda's DeleteFunction and Invoke `StatusCode`), as clients fill them. */
+function statusMembers(model: ServiceModel, ref: ShapeRef, status: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, member] of Object.entries(model.shapes[ref.shape].members ?? {})) if (member.location === 'statusCode') out[name] = status;
+  return out;
 }
 
 function fromJson(model: ServiceModel, ref: ShapeRef, value: unknown, protocol: WireProtocol): JsonValue | undefined {

@@ -43,7 +43,7 @@ function readJson<T>(path: string): T {
 }
 
 function variantsOf(source: SourceFile, scenario: SourceScenario, snapshot: Snapshot): Variant[] {
-  const base = `tests/aws/services/${source.snapshotDir}/${source.module}.py::${scenario.test}`;
+  const base = `tests/aws/services/${source.testDir ?? source.snapshotDir}/${source.module}.py::${scenario.test}`;
   return Object.keys(snapshot)
     .filter((id) => id === base || id.startsWith(`${base}[`))
     .map((nodeId) => {
@@ -124,10 +124,8 @@ function interactionFor(
   if (step.unordered) expect.unordered = step.unordered;
   if (step.ignore) expect.matchers = { ...expect.matchers, ...Object.fromEntries(step.ignore.map((path) => [path, { match: 'ignore' as const }])) };
   const isJson = protocol === 'json';
-  const isRest = protocol === 'rest-xml';
   const headers: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = [k.toLowerCase() === 'content-type' && isJson ? 'application/json' : v];
-  const restBody = request.body ? { content: request.body, contentType: request.headers['Content-Type'] ?? 'application/octet-stream', encoded: false as const } : undefined;
   const pact = isJson && !expect.error ? pactBody(expect) : undefined;
   const responseHeaders: Record<string, string[]> = {};
   if (expect.error && isJson && expect.error.type && source.service === 'sqs') {
@@ -140,20 +138,13 @@ function interactionFor(
     pending: false,
     request: {
       method: request.method,
-      path: request.path,
+      // botocore percent-encodes URI labels: a template in one (`fn-{{suffix}}`) must stay a template.
+      path: request.path.replace(/%7B%7B(.*?)%7D%7D/gi, (_, name: string) => `{{${decodeURIComponent(name)}}}`),
       ...(Object.keys(request.query).length
         ? { query: Object.fromEntries(Object.entries(request.query).map(([k, v]) => [k, ([] as string[]).concat(v)])) }
         : {}),
       headers,
-      ...(isRest
-        ? restBody
-          ? { body: restBody }
-          : {}
-        : {
-            body: isJson
-              ? { content: JSON.parse(request.body || '{}') as JsonValue, contentType: 'application/json', encoded: false as const }
-              : { content: request.body, contentType: 'application/x-www-form-urlencoded', encoded: false as const },
-          }),
+      ...requestBody(protocol, request),
     },
     response: {
       status: expect.status ?? (expect.failure ? 400 : 200),
@@ -179,6 +170,16 @@ function interactionFor(
       },
     },
   };
+}
+
+/** The Pact request body: a JSON document (AWS JSON, rest-json bodies), a form (query), or none (bodiless REST calls). */
+function requestBody(protocol: SourceProtocol, request: SerializedRequest): { body?: ContractInteraction['request']['body'] } {
+  if (protocol === 'json') return { body: { content: JSON.parse(request.body || '{}') as JsonValue, contentType: 'application/json', encoded: false } };
+  if (protocol === 'query') return { body: { content: request.body, contentType: 'application/x-www-form-urlencoded', encoded: false } };
+  if (!request.body) return {};
+  const contentType = request.headers['Content-Type'] ?? (protocol === 'rest-xml' ? 'application/octet-stream' : 'application/json');
+  const content = contentType.startsWith('application/json') ? (JSON.parse(request.body) as JsonValue) : request.body;
+  return { body: { content, contentType, encoded: false } };
 }
 
 interface PortingRow {
@@ -247,7 +248,7 @@ async function main() {
               source: {
                 repository: 'localstack/localstack',
                 commit: LOCALSTACK_COMMIT,
-                path: `tests/aws/services/${source.snapshotDir}/${source.module}.snapshot.json`,
+                path: `tests/aws/services/${source.testDir ?? source.snapshotDir}/${source.module}.snapshot.json`,
                 license: 'Apache-2.0',
                 attribution: ATTRIBUTION,
               },
@@ -275,7 +276,9 @@ async function main() {
       } else {
         const { notPorted } = source;
         const reason =
-          (typeof notPorted === 'function' ? notPorted(test) : (notPorted[test] ?? notPorted[test.split('::').pop()!])) ?? 'not reproduced yet';
+          (typeof notPorted === 'function' ? notPorted(test) : (notPorted[test] ?? notPorted[test.split('::').pop()!])) ??
+          source.notPortedOtherwise ??
+          'not reproduced yet';
         rows.push({ service: source.service, test: nodeId, status: 'not ported', entries, reason });
       }
     }

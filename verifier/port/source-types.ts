@@ -1,5 +1,5 @@
-/** The wire protocols sources are ported in: AWS JSON, query, and rest-xml (S3). */
-export type SourceProtocol = 'json' | 'query' | 'rest-xml';
+/** The wire protocols sources are ported in (botocore's serializers): AWS JSON, query, rest-xml (S3) and rest-json. */
+export type SourceProtocol = 'json' | 'query' | 'rest-xml' | 'rest-json';
 
 /** How `contracts/_sources/*.ts` describe a LocalStack AWS-validated test as a scenario (requests only, no expectations). */
 export interface SourceStep {
@@ -44,6 +44,8 @@ export interface SourceFile {
   module: string;
   /** Snapshot file folder under shared/reference/aws-snapshots. */
   snapshotDir: string;
+  /** The test folder under LocalStack's tests/aws/services/ when it differs from `snapshotDir` (Lambda's is `lambda_`). */
+  testDir?: string;
   /** pytest parameter id (before any `-`) -> protocol; no parameter, or one that names no protocol: `defaultProtocol`. */
   variants: Record<string, SourceProtocol>;
   defaultProtocol: SourceProtocol;
@@ -55,4 +57,6 @@ export interface SourceFile {
    * pytest node's `Class::test` part (reasons shared by a whole test class).
    */
   notPorted: Record<string, string> | ((test: string) => string | undefined);
+  /** The reason for the module's other tests that are not ported (default: not reproduced yet). */
+  notPortedOtherwise?: string;
 }
