@@ -9,6 +9,7 @@ export const SERVICE_LOADERS: Record<string, () => Promise<ServiceDefinition>> =
   kinesis: async () => (await import('./kinesis/index.ts')).default as ServiceDefinition,
   iam: async () => (await import('./iam/index.ts')).default as ServiceDefinition,
   kms: async () => (await import('./kms/index.ts')).default as ServiceDefinition,
+  secretsmanager: async () => (await import('./secretsmanager/index.ts')).default as ServiceDefinition,
 };
 
 export const ALL_SERVICE_NAMES = Object.keys(SERVICE_LOADERS);
