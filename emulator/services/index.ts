@@ -10,6 +10,7 @@ export const SERVICE_LOADERS: Record<string, () => Promise<ServiceDefinition>> =
   iam: async () => (await import('./iam/index.ts')).default as ServiceDefinition,
   kms: async () => (await import('./kms/index.ts')).default as ServiceDefinition,
   secretsmanager: async () => (await import('./secretsmanager/index.ts')).default as ServiceDefinition,
+  ssm: async () => (await import('./ssm/index.ts')).default as ServiceDefinition,
 };
 
 export const ALL_SERVICE_NAMES = Object.keys(SERVICE_LOADERS);
