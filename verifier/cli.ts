@@ -10,7 +10,7 @@ import { compareWithBaseline, toBaseline, type Baseline, type BaselineComparison
 import { toConsole, toMarkdown } from './report/text.ts';
 import { appendHistory, readHistory, writeReports } from './report/write.ts';
 import { readExercised } from './report/exercised.ts';
-import type { InteractionResult, Target } from './replay/run.ts';
+import { clockOf, type InteractionResult, type Target } from './replay/run.ts';
 import { verifyContracts, type VerifyRun } from './replay/verify.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -125,12 +125,17 @@ async function runTarget(
     const { startTwinstack } = await import('../emulator/index.ts');
     const twinstack = await startTwinstack({ port: 0 });
     endpoint = twinstack.endpoint;
-    introspection = twinstack.emulator.introspect();
+    introspection = await twinstack.emulator.introspect();
     stop = () => twinstack.stop();
   } else {
     introspection = await introspect(endpoint);
   }
-  const target: Target = { endpoint, region: values.region, credentials: { accessKeyId: values['access-key'], secretAccessKey: values['secret-key'] } };
+  const target: Target = {
+    endpoint,
+    region: values.region,
+    credentials: { accessKeyId: values['access-key'], secretAccessKey: values['secret-key'] },
+    advanceClock: await clockOf(endpoint),
+  };
   try {
     console.log(`verifying ${contracts.length} contracts against ${spec.name} (${endpoint})${shard ? ` (shard ${shard.index}/${shard.count})` : ''}`);
     let total = 0;

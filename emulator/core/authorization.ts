@@ -3,12 +3,6 @@ import { AwsError } from './errors.ts';
 import { actionName, contextOf, evaluate, resourceArn, type PrincipalPolicies } from './policy/index.ts';
 import type { RequestContext, ServiceDefinition } from './service.ts';
 
-/** The service that stores principals' policies (IAM), if enabled. */
-export function identityStore(services: Iterable<ServiceDefinition>): ServiceDefinition | undefined {
-  for (const service of services) if (service.principalPolicies) return service;
-  return undefined;
-}
-
 /**
  * AWS's AccessDenied for the service's protocol family: `AccessDenied` (403) for query and REST-XML services and
  * JSON services compatible with their query past (SQS); `AccessDeniedException` for the others, with the model's

@@ -1,6 +1,6 @@
-import { createServer as createHttp1Server, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttp1Server, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { constants as http2Constants, createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
-import type { Emulator } from '../core/emulator.ts';
+import { DroppedConnection, type Emulator } from '../core/emulator.ts';
 import type { RawRequest, RawResponse } from '../protocols/types.ts';
 import { incomingBody } from './body.ts';
 import { listenDual } from './dual-listener.ts';
@@ -9,9 +9,59 @@ export interface ServerOptions {
   port: number;
   host: string;
   verbose?: boolean;
-  /** Extra JSON routes (health, introspection) answered to GET before AWS routing. */
-  internalRoutes: Record<string, () => unknown>;
+  /** Extra JSON routes (health, introspection, control) served before AWS routing; paths may hold `:name` params. */
+  internalRoutes: Record<string, InternalRoute>;
 }
+
+/** An internal route's request; it answers JSON, or throws an Error with a `statusCode` (its message is sent). */
+export interface InternalRequest {
+  method: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: Buffer;
+}
+export type InternalRoute = (request: InternalRequest) => unknown;
+
+/** An internal route's answer that is not JSON (a certificate, a page): sent as is, with its content type. */
+export class InternalText {
+  constructor(
+    readonly contentType: string,
+    readonly text: string,
+  ) {}
+}
+
+/** Internal routes: exact paths in a map (one lookup per request), `:name` patterns tried only when none matches. */
+interface InternalRoutes {
+  exact: Map<string, InternalRoute>;
+  patterns: { pattern: RegExp; names: string[]; route: InternalRoute }[];
+}
+
+function compileRoutes(routes: Record<string, InternalRoute>): InternalRoutes {
+  const compiled: InternalRoutes = { exact: new Map(), patterns: [] };
+  for (const [path, route] of Object.entries(routes)) {
+    if (!path.includes('/:')) {
+      compiled.exact.set(path, route);
+      continue;
+    }
+    const names: string[] = [];
+    const source = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_m, name: string) => (names.push(name), '([^/]+)'));
+    compiled.patterns.push({ pattern: new RegExp(`^${source}$`), names, route });
+  }
+  return compiled;
+}
+
+function findRoute(routes: InternalRoutes, path: string): { route: InternalRoute; params: Record<string, string> } | undefined {
+  const exact = routes.exact.get(path);
+  if (exact) return { route: exact, params: {} };
+  for (const { pattern, names, route } of routes.patterns) {
+    const match = pattern.exec(path);
+    if (match) return { route, params: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(match[i + 1])])) };
+  }
+  return undefined;
+}
+
+/** Control requests (faults, state, clock) are small JSON documents. */
+const INTERNAL_BODY_LIMIT = 16 * 1024 * 1024;
 
 export interface RunningServer {
   port: number;
@@ -29,7 +79,7 @@ type Response = ServerResponse;
  * not need.
  */
 export async function startServer(emulator: Emulator, options: ServerOptions): Promise<RunningServer> {
-  const internal = new Map(Object.entries(options.internalRoutes));
+  const internal = compileRoutes(options.internalRoutes);
   const log = options.verbose ? logRequest : undefined;
   const handler = (req: Request, res: Response | Http2ServerResponse) => {
     const started = log && performance.now();
@@ -52,19 +102,43 @@ export async function startServer(emulator: Emulator, options: ServerOptions): P
   };
 }
 
-async function serve(emulator: Emulator, internal: Map<string, () => unknown>, req: Request, res: Response): Promise<void> {
+async function serve(emulator: Emulator, internal: InternalRoutes, req: Request, res: Response): Promise<void> {
   const raw = toRawRequest(req);
-  if (raw.method === 'GET' || raw.method === 'HEAD') {
-    const route = internal.get(raw.path);
-    if (route) {
-      const body = JSON.stringify(route());
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)) });
-      res.end(raw.method === 'HEAD' ? '' : body);
-      return;
-    }
+  const found = findRoute(internal, raw.path);
+  if (found) return serveInternal(found, raw, res);
+  const response = await emulator.handle(raw, endpointOf(raw.headers)).catch((error: unknown) =>
+    dropped(error, () => ('stream' in req ? req.stream.close(http2Constants.NGHTTP2_INTERNAL_ERROR) : req.socket.resetAndDestroy())),
+  );
+  if (response) await writeResponse(req, res, response);
+}
+
+async function serveInternal(found: NonNullable<ReturnType<typeof findRoute>>, raw: RawRequest, res: Response): Promise<void> {
+  let status = 200;
+  let result: unknown;
+  try {
+    const body = await raw.incoming!.read(INTERNAL_BODY_LIMIT, () => Object.assign(new Error('request body too large'), { statusCode: 413 }));
+    result = await found.route({ method: raw.method, params: found.params, query: raw.query, body });
+  } catch (error) {
+    const statusCode = (error as { statusCode?: number }).statusCode;
+    if (!statusCode) throw error;
+    status = statusCode;
+    result = { statusCode, error: STATUS_CODES[statusCode], message: (error as Error).message };
   }
-  const response = await emulator.handle(raw, endpointOf(raw.headers));
-  await writeResponse(req, res, response);
+  const text = result instanceof InternalText ? result : undefined;
+  const body = text ? text.text : JSON.stringify(result ?? {});
+  const contentType = text ? text.contentType : 'application/json; charset=utf-8';
+  res.writeHead(status, { 'content-type': contentType, 'content-length': String(Buffer.byteLength(body)) });
+  res.end(raw.method === 'HEAD' ? '' : body);
+}
+
+/**
+ * A fault rule's dropped connection: a reset ends it now; a timeout leaves the client waiting (the server's close
+ * drops it). Other errors propagate.
+ */
+function dropped(error: unknown, reset: () => void): undefined {
+  if (!(error instanceof DroppedConnection)) throw error;
+  if (error.how === 'reset') reset();
+  return undefined;
 }
 
 async function writeResponse(req: Request, res: Response, response: RawResponse): Promise<void> {

@@ -8,6 +8,9 @@ import type { ContractFile } from '../../verifier/contract/types.ts';
 import { startMoto, type RunningPeer } from '../../verifier/peers/moto.ts';
 import { changesMarkdown, modelChanges } from '../../emulator/models/changes.ts';
 import { coverage } from '../../verifier/report/tiers.ts';
+import { startTwinstack } from '../../emulator/index.ts';
+import { clockOf } from '../../verifier/replay/run.ts';
+import { verifyContracts } from '../../verifier/replay/verify.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CONTRACTS = join(ROOT, 'contracts');
@@ -84,6 +87,22 @@ describe('the scorecard tells the whole truth', function () {
       for (const part of ['## Differences', '## Request', '## What AWS returned', '## What moto returned', 'AWS-validated snapshot from localstack/localstack']) assert.ok(draft.includes(part), part);
       assert.ok(!existsSync(join(drafts, 'twinstack')), 'no drafts for the embedded emulator itself');
     });
+  });
+
+  it('moves a twinstack target\'s clock instead of waiting out a visibility timeout', async () => {
+    const aws = await startTwinstack({ port: 0, services: ['sqs'] });
+    try {
+      const contracts = loadContracts(CONTRACTS).map((c) => c.contract).filter((c) => c.metadata.twinstack.id === 'sqs/test_delete_after_visibility_timeout.sqs');
+      const waits = contracts[0].interactions.reduce((n, i) => n + (i.comments.twinstack.delaySeconds ?? 0), 0);
+      assert.ok(waits > 0);
+      const target = { endpoint: aws.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, advanceClock: await clockOf(aws.endpoint) };
+      const run = await verifyContracts({ target, contracts });
+      assert.ok(run.results.every((r) => r.passed), JSON.stringify(run.results.filter((r) => !r.passed)));
+      assert.ok(aws.emulator.clock.now() - Date.now() >= waits * 1000 - 50, 'the emulator clock moved by the waits');
+      assert.equal(await clockOf('http://127.0.0.1:1'), undefined, 'a target without the clock route is waited for');
+    } finally {
+      await aws.stop();
+    }
   });
 
   it('lists what a model refresh changed: new operations (marked when not implemented) and members', () => {

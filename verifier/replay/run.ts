@@ -13,6 +13,25 @@ export interface Target {
   credentials: Credentials;
   /** Known account id of the credentials; unknown: bound from the first response that shows it. */
   accountId?: string;
+  /**
+   * Moves the target's clock forward instead of waiting (twinstack's `/_twinstack/clock`): scenarios that wait for a
+   * visibility timeout then take milliseconds.
+   */
+  advanceClock?: (seconds: number) => Promise<void>;
+}
+
+/** A clock mover for targets that have twinstack's clock route; undefined for others (they are waited for). */
+export async function clockOf(endpoint: string): Promise<Target['advanceClock']> {
+  const url = new URL('/_twinstack/clock', endpoint);
+  try {
+    if ((await fetch(url, { signal: AbortSignal.timeout(5000) })).status !== 200) return undefined;
+  } catch {
+    return undefined;
+  }
+  return async (seconds) => {
+    const res = await fetch(url, { method: 'POST', body: JSON.stringify({ advance: `${seconds}s` }), signal: AbortSignal.timeout(5000) });
+    if (res.status !== 200) throw new Error(`the target refused to advance its clock: ${res.status} ${await res.text()}`);
+  };
 }
 
 export interface InteractionResult {
@@ -163,7 +182,10 @@ export async function runScenario(contract: ContractFile, target: Target, filter
   for (const interaction of interactions) {
     const meta = interaction.comments.twinstack;
     const started = performance.now();
-    if (meta.delaySeconds) await new Promise((r) => setTimeout(r, meta.delaySeconds! * 1000));
+    if (meta.delaySeconds) {
+      if (target.advanceClock) await target.advanceClock(meta.delaySeconds);
+      else await new Promise((r) => setTimeout(r, meta.delaySeconds! * 1000));
+    }
     let mismatches: Mismatch[];
     let status: number | undefined;
     let exchange: InteractionResult['exchange'];

@@ -1,7 +1,7 @@
 import { invalidParameter } from './errors.ts';
 import type { StoredMessage } from './message.ts';
 import type { Queue } from './queue.ts';
-import { queueByArn, type SqsContext } from './queue-url.ts';
+import { parseQueueArn, queueByArn, type SqsContext } from './queue-url.ts';
 
 export interface RedrivePolicy {
   deadLetterTargetArn: string;
@@ -18,9 +18,12 @@ export function parseRedrivePolicy(text: string | undefined): RedrivePolicy | un
   }
 }
 
-/** RedrivePolicy must name an existing queue of the same type and a maxReceiveCount of 1-1000. */
-export function validateRedrivePolicy(ctx: SqsContext, text: string, fifo: boolean): void {
-  if (text === '') return;
+/**
+ * RedrivePolicy must name an existing queue of the same type and a maxReceiveCount of 1-1000. Returns it as AWS
+ * stores and returns it, whatever formatting the caller sent: canonical JSON, maxReceiveCount a number.
+ */
+export function validateRedrivePolicy(ctx: SqsContext, text: string, fifo: boolean): string {
+  if (text === '') return text;
   const fail = (reason: string) => invalidParameter('RedrivePolicy', text, reason);
   let policy: Record<string, unknown>;
   try {
@@ -34,10 +37,11 @@ export function validateRedrivePolicy(ctx: SqsContext, text: string, fifo: boole
   const count = Number(policy.maxReceiveCount);
   if (!Number.isInteger(count) || count < 1 || count > 1000) throw fail('Invalid value for maxReceiveCount: ' + String(policy.maxReceiveCount) + ', valid values are from 1 to 1000 both inclusive.');
   const arn = String(policy.deadLetterTargetArn);
-  if (!/^arn:aws[a-z-]*:sqs:[a-z0-9-]+:\d{12}:[^:/]+$/.test(arn)) throw fail('Invalid value for deadLetterTargetArn.');
+  if (!parseQueueArn(arn)) throw fail('Invalid value for deadLetterTargetArn.');
   const target = queueByArn(ctx, arn);
   if (!target) throw fail('Dead letter target does not exist.');
   if (target.fifo !== fifo) throw fail('Dead-letter queue must be same type of queue as the source.');
+  return JSON.stringify({ deadLetterTargetArn: arn, maxReceiveCount: count });
 }
 
 /**

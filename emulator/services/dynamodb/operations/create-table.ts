@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateTableCommandInput, CreateTableCommandOutput } from '@aws-sdk/client-dynamodb';
+import { buildArn } from '../../../core/arn.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { describeTable } from '../describe.ts';
 import { invalidParameter, resourceInUse, validation } from '../errors.ts';
@@ -25,6 +26,9 @@ export function createTable(input: CreateTableCommandInput, ctx: RequestContext<
   const onDemand = input.BillingMode === 'PAY_PER_REQUEST';
   checkBilling(onDemand, input.ProvisionedThroughput);
   const schema = schemaOf(input.KeySchema);
+  // Given but empty, each list is refused, local indexes first (dynalite test/createTable.js, run against AWS).
+  if (input.LocalSecondaryIndexes?.length === 0) throw invalidParameter('List of LocalSecondaryIndexes is empty');
+  if (input.GlobalSecondaryIndexes?.length === 0) throw invalidParameter('List of GlobalSecondaryIndexes is empty');
   const globals = (input.GlobalSecondaryIndexes ?? []).map((i) => buildIndex(i, true, { schema, definitions, onDemand }));
   const locals = (input.LocalSecondaryIndexes ?? []).map((i) => buildIndex(i, false, { schema, definitions, onDemand }));
   if (globals.length > MAX_GSIS) throw invalidParameter(`GlobalSecondaryIndex count exceeds the per-table limit of ${MAX_GSIS}`);
@@ -108,6 +112,6 @@ function checkAllDefinitionsUsed(
 export function sseDescription(state: DynamoState, keyId: string | undefined) {
   const arn = keyId?.startsWith('arn:')
     ? keyId
-    : `arn:aws:kms:${state.region}:${state.accountId}:key/${keyId ?? (state.managedKmsKeyId ??= randomUUID())}`;
+    : buildArn({ service: 'kms', region: state.region, accountId: state.accountId, resource: `key/${keyId ?? (state.managedKmsKeyId ??= randomUUID())}` });
   return { Status: 'ENABLED' as const, SSEType: 'KMS' as const, KMSMasterKeyArn: arn };
 }

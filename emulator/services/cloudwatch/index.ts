@@ -1,0 +1,78 @@
+import { AwsError } from '../../core/errors.ts';
+import type { Handler, ServiceDefinition } from '../../core/service.ts';
+import { loadModel } from '../../models/load.ts';
+import { validateInput } from '../../protocols/validate.ts';
+import {
+  deleteAlarms,
+  describeAlarmHistory,
+  describeAlarms,
+  describeAlarmsForMetric,
+  disableAlarmActions,
+  enableAlarmActions,
+  putCompositeAlarm,
+  putMetricAlarm,
+  setAlarmState,
+} from './operations/alarms.ts';
+import { deleteDashboards, getDashboard, listDashboards, putDashboard } from './operations/dashboards.ts';
+import { getMetricData } from './operations/get-metric-data.ts';
+import { getMetricStatistics } from './operations/get-metric-statistics.ts';
+import { listMetrics } from './operations/list-metrics.ts';
+import { putMetricData } from './operations/put-metric-data.ts';
+import { listTagsForResource, tagResource, untagResource } from './operations/tagging.ts';
+import { CloudWatchState } from './state.ts';
+
+const model = loadModel('cloudwatch');
+
+const operations: Record<string, Handler<CloudWatchState>> = {
+  PutMetricData: putMetricData,
+  GetMetricStatistics: getMetricStatistics,
+  GetMetricData: getMetricData,
+  ListMetrics: listMetrics,
+  PutMetricAlarm: putMetricAlarm,
+  PutCompositeAlarm: putCompositeAlarm,
+  DescribeAlarms: describeAlarms,
+  DescribeAlarmsForMetric: describeAlarmsForMetric,
+  DeleteAlarms: deleteAlarms,
+  SetAlarmState: setAlarmState,
+  EnableAlarmActions: enableAlarmActions,
+  DisableAlarmActions: disableAlarmActions,
+  DescribeAlarmHistory: describeAlarmHistory,
+  PutDashboard: putDashboard,
+  GetDashboard: getDashboard,
+  ListDashboards: listDashboards,
+  DeleteDashboards: deleteDashboards,
+  TagResource: tagResource,
+  UntagResource: untagResource,
+  ListTagsForResource: listTagsForResource,
+};
+
+/**
+ * CloudWatch reports Coral's constraint violations with the query code ValidationError, and lists the alarm states in
+ * its own order (recorded: `[INSUFFICIENT_DATA, ALARM, OK]`, where the model says `[OK, ALARM, INSUFFICIENT_DATA]`).
+ */
+function validated(operation: string, handler: Handler<CloudWatchState>): Handler<CloudWatchState> {
+  return (input, ctx) => {
+    try {
+      validateInput(model, model.operations[operation].input, input);
+    } catch (error) {
+      if (error instanceof AwsError && error.code === 'ValidationException') {
+        throw new AwsError('ValidationError', error.message.replaceAll('[OK, ALARM, INSUFFICIENT_DATA]', '[INSUFFICIENT_DATA, ALARM, OK]'), { status: 400 });
+      }
+      throw error;
+    }
+    return handler(input, ctx);
+  };
+}
+
+const cloudwatch: ServiceDefinition<CloudWatchState> = {
+  name: 'cloudwatch',
+  model,
+  createState: (accountId, region) => new CloudWatchState(accountId, region),
+  validation: 'none',
+  handlers: Object.fromEntries(Object.entries(operations).map(([name, handler]) => [name, validated(name, handler)])),
+  // Modelled errors are namespaced by the service's version; Coral's validation error keeps its own namespace.
+  jsonErrorType: (code) => (code === 'ValidationError' ? 'com.amazon.coral.validate#ValidationException' : `com.amazonaws.cloudwatch.v2010_08_01#${code}`),
+  disposeState: (state) => state.watcher?.stop(),
+};
+
+export default cloudwatch;

@@ -1,0 +1,72 @@
+import type { Dimension } from '@aws-sdk/client-cloudwatch';
+
+/** One stored observation: a statistic set (a single value is a set of one), its unit and time. */
+export interface Sample {
+  timestamp: number;
+  sampleCount: number;
+  sum: number;
+  min: number;
+  max: number;
+  unit: string;
+}
+
+export interface StoredMetric {
+  namespace: string;
+  name: string;
+  dimensions: Dimension[];
+  samples: Sample[];
+  lastPut: number;
+}
+
+/** A metric's identity: namespace, name and its dimensions in name order (AWS treats the set as unordered). */
+export function metricKey(namespace: string, name: string, dimensions: Dimension[] = []): string {
+  const dims = [...dimensions].sort((a, b) => (a.Name! < b.Name! ? -1 : a.Name! > b.Name! ? 1 : 0)).map((d) => `${d.Name}=${d.Value}`);
+  return JSON.stringify([namespace, name, dims]);
+}
+
+export interface Aggregate {
+  sampleCount: number;
+  sum: number;
+  min: number;
+  max: number;
+  unit: string;
+}
+
+/** Samples grouped into periods aligned to the epoch, within [start, end), optionally of one unit. */
+export function aggregateByPeriod(samples: Sample[], startMs: number, endMs: number, periodMs: number, unit?: string): Map<number, Aggregate> {
+  const buckets = new Map<number, Aggregate>();
+  for (const s of samples) {
+    if (s.timestamp < startMs || s.timestamp >= endMs || (unit !== undefined && s.unit !== unit)) continue;
+    const bucket = Math.floor(s.timestamp / periodMs) * periodMs;
+    const a = buckets.get(bucket);
+    if (!a) buckets.set(bucket, { sampleCount: s.sampleCount, sum: s.sum, min: s.min, max: s.max, unit: s.unit });
+    else {
+      a.sampleCount += s.sampleCount;
+      a.sum += s.sum;
+      a.min = Math.min(a.min, s.min);
+      a.max = Math.max(a.max, s.max);
+    }
+  }
+  return buckets;
+}
+
+/** A statistic of an aggregate: SampleCount, Sum, Minimum, Maximum, Average (the short forms too, as GetMetricData allows). */
+export function statistic(a: Aggregate, stat: string): number | undefined {
+  switch (stat) {
+    case 'SampleCount':
+      return a.sampleCount;
+    case 'Sum':
+      return a.sum;
+    case 'Minimum':
+    case 'Min':
+      return a.min;
+    case 'Maximum':
+    case 'Max':
+      return a.max;
+    case 'Average':
+    case 'Avg':
+      return a.sampleCount ? a.sum / a.sampleCount : undefined;
+    default:
+      return undefined;
+  }
+}

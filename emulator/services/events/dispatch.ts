@@ -1,0 +1,101 @@
+import type { Target } from '@aws-sdk/client-eventbridge';
+import type { Emulator } from '../../core/emulator.ts';
+import type { DeliveryPayload } from '../../delivery/types.ts';
+import { targetInput } from './input.ts';
+import { parseJsonPath, readJsonPath } from './json-path.ts';
+import { flattenEvent, matchesPattern } from './pattern/index.ts';
+import type { EventBus, EventsState, Rule } from './state.ts';
+
+/** An event as EventBridge hands it to targets. */
+export type EventEnvelope = Record<string, unknown> & { id: string; time: string; 'detail-type': string; source: string };
+
+/** AWS's event time format: seconds precision, `Z`. */
+export function eventTime(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** AWS's default retry policy: 185 attempts within 24 hours. */
+const DEFAULT_RETRY_ATTEMPTS = 185;
+const DEFAULT_MAX_AGE_S = 86_400;
+
+/** Hands an event to every enabled rule of the bus whose pattern it matches, and to the bus's archives. */
+export function routeEvent(state: EventsState, emulator: Emulator, bus: EventBus, event: EventEnvelope): void {
+  const flat = flattenEvent(event);
+  for (const rule of bus.rules.values()) {
+    if (rule.state === 'DISABLED' || !rule.compiled || !matchesPattern(rule.compiled, flat)) continue;
+    invokeTargets(state, emulator, rule, event);
+  }
+  const nowMs = emulator.clock.now();
+  for (const archive of state.archives.values()) {
+    if (archive.sourceArn !== bus.arn || (archive.compiled && !matchesPattern(archive.compiled, flat))) continue;
+    const text = JSON.stringify(event);
+    archive.events.push({ timeMs: nowMs, event, size: Buffer.byteLength(text) });
+  }
+}
+
+/** Delivers an event to each target of a rule, with the target's input, retry policy and dead-letter queue. */
+export function invokeTargets(state: EventsState, emulator: Emulator, rule: Rule, event: EventEnvelope): void {
+  const ruleContext = { ruleArn: rule.arn, ruleName: rule.name, ingestionTime: eventTime(emulator.clock.date()) };
+  for (const target of rule.targets.values()) {
+    const body = targetInput(target, event, ruleContext);
+    if (body === undefined) continue;
+    const payload: DeliveryPayload = { body, messageGroupId: target.SqsParameters?.MessageGroupId, partitionKey: partitionKey(target, event) };
+    const source = { servicePrincipal: 'events.amazonaws.com', sourceArn: rule.arn, accountId: state.accountId, region: state.region };
+    emulator.deliverInBackground(target.Arn!, payload, source, {
+      retry: { delaysMs: retryDelays(target) },
+      onFailure: (error) => deadLetter(emulator, target, rule, body, error, source),
+    });
+  }
+}
+
+function partitionKey(target: Target, event: EventEnvelope): string | undefined {
+  const path = target.KinesisParameters?.PartitionKeyPath;
+  if (!path) return target.Arn!.includes(':kinesis:') ? event.id : undefined;
+  const value = readJsonPath(event, parseJsonPath(path) ?? []);
+  return value === undefined ? event.id : typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** Exponential back-off from 1 s (capped at 5 min) for the attempts and event age the policy allows. */
+function retryDelays(target: Target): number[] {
+  const attempts = target.RetryPolicy?.MaximumRetryAttempts ?? DEFAULT_RETRY_ATTEMPTS;
+  const maxAgeMs = (target.RetryPolicy?.MaximumEventAgeInSeconds ?? DEFAULT_MAX_AGE_S) * 1000;
+  const delays: number[] = [];
+  let total = 0;
+  for (let i = 0; i < attempts; i++) {
+    const delay = Math.min(1000 * 2 ** i, 300_000);
+    if (total + delay > maxAgeMs) break;
+    delays.push(delay);
+    total += delay;
+  }
+  return delays;
+}
+
+/** The target's dead-letter queue gets the event with AWS's attributes saying why it was not delivered. */
+function deadLetter(
+  emulator: Emulator,
+  target: Target,
+  rule: Rule,
+  body: string,
+  error: unknown,
+  source: { servicePrincipal: string; sourceArn: string; accountId: string; region: string },
+): void {
+  const dlq = target.DeadLetterConfig?.Arn;
+  if (!dlq) return;
+  const text = (value: string) => ({ DataType: 'String', StringValue: value });
+  const failure = error as { code?: string; message?: string };
+  emulator.deliverInBackground(
+    dlq,
+    {
+      body,
+      attributes: {
+        RULE_ARN: text(rule.arn),
+        TARGET_ARN: text(target.Arn!),
+        ERROR_CODE: text(failure.code ?? 'InternalException'),
+        ERROR_MESSAGE: text(failure.message ?? String(error)),
+        EXHAUSTED_RETRY_CONDITION: text('MaximumRetryAttempts'),
+        RETRY_ATTEMPTS: text(String(retryDelays(target).length)),
+      },
+    },
+    source,
+  );
+}

@@ -1,0 +1,69 @@
+import type { Handler, ServiceDefinition } from '../../core/service.ts';
+import { loadModel } from '../../models/load.ts';
+import { createArchive, deleteArchive, describeArchive, listArchives, updateArchive } from './operations/archives.ts';
+import { createEventBus, deleteEventBus, describeEventBus, listEventBuses, updateEventBus } from './operations/event-buses.ts';
+import { putPermission, removePermission } from './operations/permissions.ts';
+import { putEvents } from './operations/put-events.ts';
+import { cancelReplay, describeReplay, listReplays, startReplay } from './operations/replays.ts';
+import { deleteRule, describeRule, disableRule, enableRule, listRuleNamesByTarget, listRules, putRule } from './operations/rules.ts';
+import { listTagsForResource, tagResource, untagResource } from './operations/tagging.ts';
+import { listTargetsByRule, putTargets, removeTargets } from './operations/targets.ts';
+import { testEventPattern } from './operations/test-event-pattern.ts';
+import { EventsState } from './state.ts';
+import { eventsDeliveryTarget } from './target.ts';
+
+const operations: Record<string, Handler<EventsState>> = {
+  CreateEventBus: createEventBus,
+  DeleteEventBus: deleteEventBus,
+  DescribeEventBus: describeEventBus,
+  ListEventBuses: listEventBuses,
+  UpdateEventBus: updateEventBus,
+  PutRule: putRule,
+  DeleteRule: deleteRule,
+  DescribeRule: describeRule,
+  EnableRule: enableRule,
+  DisableRule: disableRule,
+  ListRules: listRules,
+  ListRuleNamesByTarget: listRuleNamesByTarget,
+  PutTargets: putTargets,
+  RemoveTargets: removeTargets,
+  ListTargetsByRule: listTargetsByRule,
+  PutEvents: putEvents,
+  TestEventPattern: testEventPattern,
+  PutPermission: putPermission,
+  RemovePermission: removePermission,
+  TagResource: tagResource,
+  UntagResource: untagResource,
+  ListTagsForResource: listTagsForResource,
+  CreateArchive: createArchive,
+  DescribeArchive: describeArchive,
+  ListArchives: listArchives,
+  UpdateArchive: updateArchive,
+  DeleteArchive: deleteArchive,
+  StartReplay: startReplay,
+  DescribeReplay: describeReplay,
+  ListReplays: listReplays,
+  CancelReplay: cancelReplay,
+};
+
+const handlers = Object.fromEntries(
+  Object.entries(operations).map(([name, handler]): [string, Handler<EventsState>] => [
+    name,
+    (input, ctx) => {
+      ctx.state.ensureDefaultBus(ctx.emulator.clock.date());
+      return handler(input, ctx);
+    },
+  ]),
+);
+
+const events: ServiceDefinition<EventsState> = {
+  name: 'events',
+  model: loadModel('events'),
+  createState: (accountId, region) => new EventsState(accountId, region),
+  validation: 'coral',
+  handlers,
+  deliveryTarget: eventsDeliveryTarget,
+  disposeState: (state) => state.watcher?.stop(),
+};
+
+export default events;

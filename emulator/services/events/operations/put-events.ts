@@ -1,0 +1,83 @@
+import type { PutEventsRequest, PutEventsRequestEntry, PutEventsResponse, PutEventsResultEntry } from '@aws-sdk/client-eventbridge';
+import { randomUUID } from 'node:crypto';
+import { parseArn } from '../../../core/arn.ts';
+import type { RequestContext } from '../../../core/service.ts';
+import { busNameOf } from '../buses.ts';
+import { eventTime, routeEvent, type EventEnvelope } from '../dispatch.ts';
+import { validation } from '../errors.ts';
+import { allowsPutEvents } from '../policy.ts';
+import type { EventBus, EventsState } from '../state.ts';
+
+type Ctx = RequestContext<EventsState>;
+
+/** AWS's limit on a PutEvents request: 256 KB, counted as AWS counts entry sizes. */
+const MAX_REQUEST_BYTES = 256 * 1024;
+
+export function putEvents(input: PutEventsRequest, ctx: Ctx): PutEventsResponse {
+  const entries = input.Entries!;
+  if (entries.reduce((total, e) => total + entrySize(e), 0) > MAX_REQUEST_BYTES) {
+    throw validation('Total size of the entries in the request is over the limit.');
+  }
+  const results: PutEventsResultEntry[] = entries.map((entry) => putEntry(entry, ctx));
+  return { FailedEntryCount: results.filter((r) => r.ErrorCode).length, Entries: results };
+}
+
+/** https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevent-size.html */
+function entrySize(entry: PutEventsRequestEntry): number {
+  let size = entry.Time ? 14 : 0;
+  for (const text of [entry.Source, entry.DetailType, entry.Detail, ...(entry.Resources ?? [])]) if (text) size += Buffer.byteLength(text);
+  return size;
+}
+
+function failure(code: string, message: string): PutEventsResultEntry {
+  return { ErrorCode: code, ErrorMessage: message };
+}
+
+function putEntry(entry: PutEventsRequestEntry, ctx: Ctx): PutEventsResultEntry {
+  if (!entry.Source) return failure('InvalidArgument', 'Parameter Source is not valid. Reason: Source is a required argument.');
+  if (!entry.DetailType) return failure('InvalidArgument', 'Parameter DetailType is not valid. Reason: DetailType is a required argument.');
+  if (!entry.Detail) return failure('InvalidArgument', 'Parameter Detail is not valid. Reason: Detail is a required argument.');
+  let detail: unknown;
+  try {
+    detail = JSON.parse(entry.Detail);
+  } catch {
+    detail = undefined;
+  }
+  if (detail === null || typeof detail !== 'object' || Array.isArray(detail)) return failure('MalformedDetail', 'Detail is malformed.');
+  const { bus, state, denied } = targetBus(entry.EventBusName, ctx);
+  if (denied) {
+    return failure(
+      'AccessDeniedException',
+      `User: ${ctx.caller.arn} is not authorized to perform: events:PutEvents on resource: ${denied.arn} because no resource-based policy allows the events:PutEvents action`,
+    );
+  }
+  const event: EventEnvelope = {
+    version: '0',
+    id: randomUUID(),
+    'detail-type': entry.DetailType,
+    source: entry.Source,
+    account: state.accountId,
+    time: eventTime(entry.Time ? new Date(entry.Time) : ctx.emulator.clock.date()),
+    region: state.region,
+    resources: entry.Resources ?? [],
+    detail,
+  };
+  // AWS accepts an event for a bus that does not exist, and drops it (recorded: an EventId, no failure).
+  if (bus) routeEvent(state, ctx.emulator, bus, event);
+  return { EventId: event.id };
+}
+
+/**
+ * The bus an entry goes to: the caller's own, or one in another account or region named by ARN, whose policy must let
+ * the caller put events (else `denied` names it).
+ */
+function targetBus(nameOrArn: string | undefined, ctx: Ctx): { bus?: EventBus; state: EventsState; denied?: EventBus } {
+  const arn = nameOrArn ? parseArn(nameOrArn) : undefined;
+  if (!arn || (arn.accountId === ctx.accountId && arn.region === ctx.region)) {
+    return { bus: ctx.state.buses.get(busNameOf(nameOrArn)), state: ctx.state };
+  }
+  const state = ctx.emulator.state<EventsState>('events', arn.accountId, arn.region).ensureDefaultBus(ctx.emulator.clock.date());
+  const bus = state.buses.get(busNameOf(nameOrArn));
+  if (bus && arn.accountId !== ctx.accountId && !allowsPutEvents(bus, ctx.caller)) return { state, denied: bus };
+  return { bus, state };
+}

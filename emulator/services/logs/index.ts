@@ -1,0 +1,95 @@
+import { AwsError } from '../../core/errors.ts';
+import type { Handler, ServiceDefinition } from '../../core/service.ts';
+import { loadModel } from '../../models/load.ts';
+import { validateInput } from '../../protocols/validate.ts';
+import { filterLogEvents } from './operations/filter-log-events.ts';
+import { getLogEvents } from './operations/get-log-events.ts';
+import { describeQueries, getQueryResults, startQuery, stopQuery } from './operations/insights.ts';
+import {
+  associateKmsKey,
+  createLogGroup,
+  deleteLogGroup,
+  deleteRetentionPolicy,
+  describeLogGroups,
+  disassociateKmsKey,
+  listLogGroups,
+  putLogGroupDeletionProtection,
+  putRetentionPolicy,
+} from './operations/log-groups.ts';
+import { createLogStream, deleteLogStream, describeLogStreams } from './operations/log-streams.ts';
+import { deleteMetricFilter, describeMetricFilters, putMetricFilter, testMetricFilter } from './operations/metric-filters.ts';
+import { putLogEvents } from './operations/put-log-events.ts';
+import { deleteResourcePolicy, describeResourcePolicies, putResourcePolicy } from './operations/resource-policies.ts';
+import { deleteSubscriptionFilter, describeSubscriptionFilters, putSubscriptionFilter } from './operations/subscription-filters.ts';
+import { listTagsForResource, listTagsLogGroup, tagLogGroup, tagResource, untagLogGroup, untagResource } from './operations/tagging.ts';
+import { LogsState } from './state.ts';
+
+const model = loadModel('logs');
+
+const operations: Record<string, Handler<LogsState>> = {
+  CreateLogGroup: createLogGroup,
+  DeleteLogGroup: deleteLogGroup,
+  DescribeLogGroups: describeLogGroups,
+  ListLogGroups: listLogGroups,
+  PutRetentionPolicy: putRetentionPolicy,
+  DeleteRetentionPolicy: deleteRetentionPolicy,
+  AssociateKmsKey: associateKmsKey,
+  DisassociateKmsKey: disassociateKmsKey,
+  PutLogGroupDeletionProtection: putLogGroupDeletionProtection,
+  CreateLogStream: createLogStream,
+  DeleteLogStream: deleteLogStream,
+  DescribeLogStreams: describeLogStreams,
+  PutLogEvents: putLogEvents,
+  GetLogEvents: getLogEvents,
+  FilterLogEvents: filterLogEvents,
+  PutMetricFilter: putMetricFilter,
+  DeleteMetricFilter: deleteMetricFilter,
+  DescribeMetricFilters: describeMetricFilters,
+  TestMetricFilter: testMetricFilter,
+  PutSubscriptionFilter: putSubscriptionFilter,
+  DeleteSubscriptionFilter: deleteSubscriptionFilter,
+  DescribeSubscriptionFilters: describeSubscriptionFilters,
+  TagLogGroup: tagLogGroup,
+  UntagLogGroup: untagLogGroup,
+  ListTagsLogGroup: listTagsLogGroup,
+  TagResource: tagResource,
+  UntagResource: untagResource,
+  ListTagsForResource: listTagsForResource,
+  PutResourcePolicy: putResourcePolicy,
+  DeleteResourcePolicy: deleteResourcePolicy,
+  DescribeResourcePolicies: describeResourcePolicies,
+  StartQuery: startQuery,
+  GetQueryResults: getQueryResults,
+  StopQuery: stopQuery,
+  DescribeQueries: describeQueries,
+};
+
+/**
+ * CloudWatch Logs words model constraint violations as Coral does but names them InvalidParameterException, so the
+ * service validates on its own (after its own check of name lengths, which AWS makes first).
+ */
+function validated(operation: string, handler: Handler<LogsState>): Handler<LogsState> {
+  return (input, ctx) => {
+    const names = input as { logGroupName?: unknown; logStreamName?: unknown };
+    if ((typeof names.logGroupName === 'string' && names.logGroupName.length > 512) || (typeof names.logStreamName === 'string' && names.logStreamName.length > 512)) {
+      throw new AwsError('InvalidParameterException', 'Invalid LogGroup or LogStream, both must have length less than or equal to 512.');
+    }
+    try {
+      validateInput(model, model.operations[operation].input, input);
+    } catch (error) {
+      if (error instanceof AwsError && error.code === 'ValidationException') throw new AwsError('InvalidParameterException', error.message);
+      throw error;
+    }
+    return handler(input, ctx);
+  };
+}
+
+const logs: ServiceDefinition<LogsState> = {
+  name: 'logs',
+  model,
+  createState: (accountId, region) => new LogsState(accountId, region),
+  validation: 'none',
+  handlers: Object.fromEntries(Object.entries(operations).map(([name, handler]) => [name, validated(name, handler)])),
+};
+
+export default logs;

@@ -1,0 +1,139 @@
+import type {
+  AssociateKmsKeyRequest,
+  CreateLogGroupRequest,
+  DeleteLogGroupRequest,
+  DeleteRetentionPolicyRequest,
+  DescribeLogGroupsRequest,
+  DescribeLogGroupsResponse,
+  DisassociateKmsKeyRequest,
+  ListLogGroupsRequest,
+  ListLogGroupsResponse,
+  LogGroup as LogGroupShape,
+  PutLogGroupDeletionProtectionRequest,
+  PutRetentionPolicyRequest,
+} from '@aws-sdk/client-cloudwatch-logs';
+import { AwsError } from '../../../core/errors.ts';
+import type { RequestContext } from '../../../core/service.ts';
+import { alreadyExists, invalidParameter } from '../errors.ts';
+import { findGroup } from '../groups.ts';
+import { page } from '../pages.ts';
+import type { LogGroup, LogsState } from '../state.ts';
+
+type Ctx = RequestContext<LogsState>;
+
+/** The retention periods AWS accepts, in days. */
+const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+
+export function createLogGroup(input: CreateLogGroupRequest, ctx: Ctx): object {
+  if (ctx.state.groups.has(input.logGroupName!)) throw alreadyExists('The specified log group already exists');
+  ctx.state.groups.set(input.logGroupName!, {
+    name: input.logGroupName!,
+    created: ctx.emulator.clock.now(),
+    kmsKeyId: input.kmsKeyId,
+    logGroupClass: input.logGroupClass ?? 'STANDARD',
+    deletionProtection: input.deletionProtectionEnabled ?? false,
+    tags: new Map(Object.entries(input.tags ?? {})),
+    streams: new Map(),
+    metricFilters: new Map(),
+    subscriptionFilters: new Map(),
+  });
+  return {};
+}
+
+export function deleteLogGroup(input: DeleteLogGroupRequest, ctx: Ctx): object {
+  const group = findGroup(ctx.state, input);
+  if (group.deletionProtection) throw new AwsError('OperationAbortedException', 'Log group deletion protection is enabled.');
+  ctx.state.groups.delete(group.name);
+  return {};
+}
+
+/** A log group as DescribeLogGroups shows it. */
+export function describeGroup(state: LogsState, group: LogGroup): LogGroupShape {
+  const arn = state.groupArn(group.name);
+  let storedBytes = 0;
+  for (const stream of group.streams.values()) for (const e of stream.events) storedBytes += Buffer.byteLength(e.message) + 26;
+  return {
+    logGroupName: group.name,
+    creationTime: group.created,
+    retentionInDays: group.retentionInDays,
+    metricFilterCount: group.metricFilters.size,
+    arn: `${arn}:*`,
+    storedBytes,
+    kmsKeyId: group.kmsKeyId,
+    logGroupClass: group.logGroupClass as LogGroupShape['logGroupClass'],
+    logGroupArn: arn,
+    deletionProtectionEnabled: group.deletionProtection,
+  };
+}
+
+function sortedGroups(state: LogsState): LogGroup[] {
+  return [...state.groups.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+export function describeLogGroups(input: DescribeLogGroupsRequest, ctx: Ctx): DescribeLogGroupsResponse {
+  if (input.logGroupNamePrefix !== undefined && input.logGroupNamePattern !== undefined) {
+    throw invalidParameter('LogGroup name prefix and LogGroup name pattern are mutually exclusive parameters.');
+  }
+  const identifiers = input.logGroupIdentifiers?.map((id) => id.replace(/^arn:[^:]+:logs:[^:]*:\d*:log-group:/, '').replace(/:\*$/, ''));
+  const groups = sortedGroups(ctx.state).filter(
+    (g) =>
+      (!input.logGroupNamePrefix || g.name.startsWith(input.logGroupNamePrefix)) &&
+      (!input.logGroupNamePattern || g.name.toLowerCase().includes(input.logGroupNamePattern.toLowerCase())) &&
+      (!input.logGroupClass || g.logGroupClass === input.logGroupClass) &&
+      (!identifiers || identifiers.includes(g.name)),
+  );
+  const { items, nextToken } = page(groups, input.nextToken, input.limit ?? 50);
+  return { logGroups: items.map((g) => describeGroup(ctx.state, g)), nextToken };
+}
+
+export function listLogGroups(input: ListLogGroupsRequest, ctx: Ctx): ListLogGroupsResponse {
+  let pattern: RegExp | undefined;
+  if (input.logGroupNamePattern) {
+    try {
+      pattern = new RegExp(input.logGroupNamePattern);
+    } catch {
+      throw invalidParameter('Invalid logGroupNamePattern.');
+    }
+  }
+  const groups = sortedGroups(ctx.state).filter(
+    (g) => (!pattern || pattern.test(g.name)) && (!input.logGroupClass || g.logGroupClass === input.logGroupClass),
+  );
+  const { items, nextToken } = page(groups, input.nextToken, input.limit ?? 50);
+  return {
+    logGroups: items.map((g) => ({ logGroupName: g.name, logGroupClass: g.logGroupClass as 'STANDARD', logGroupArn: ctx.state.groupArn(g.name) })),
+    nextToken,
+  };
+}
+
+export function putRetentionPolicy(input: PutRetentionPolicyRequest, ctx: Ctx): object {
+  const group = findGroup(ctx.state, input);
+  if (!RETENTION_DAYS.includes(input.retentionInDays!)) {
+    throw invalidParameter(
+      `1 validation error detected: Value '${input.retentionInDays}' at 'retentionInDays' failed to satisfy constraint: Member must satisfy enum value set: [${RETENTION_DAYS.join(', ')}]`,
+    );
+  }
+  group.retentionInDays = input.retentionInDays;
+  return {};
+}
+
+export function deleteRetentionPolicy(input: DeleteRetentionPolicyRequest, ctx: Ctx): object {
+  findGroup(ctx.state, input).retentionInDays = undefined;
+  return {};
+}
+
+export function associateKmsKey(input: AssociateKmsKeyRequest, ctx: Ctx): object {
+  if (!input.logGroupName) throw invalidParameter('Either logGroupName or resourceIdentifier must be provided.');
+  findGroup(ctx.state, input).kmsKeyId = input.kmsKeyId;
+  return {};
+}
+
+export function disassociateKmsKey(input: DisassociateKmsKeyRequest, ctx: Ctx): object {
+  if (!input.logGroupName) throw invalidParameter('Either logGroupName or resourceIdentifier must be provided.');
+  findGroup(ctx.state, input).kmsKeyId = undefined;
+  return {};
+}
+
+export function putLogGroupDeletionProtection(input: PutLogGroupDeletionProtectionRequest, ctx: Ctx): object {
+  findGroup(ctx.state, { logGroupIdentifier: input.logGroupIdentifier }).deletionProtection = input.deletionProtectionEnabled ?? false;
+  return {};
+}

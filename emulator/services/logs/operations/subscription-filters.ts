@@ -1,0 +1,74 @@
+import type {
+  DeleteSubscriptionFilterRequest,
+  DescribeSubscriptionFiltersRequest,
+  DescribeSubscriptionFiltersResponse,
+  PutSubscriptionFilterRequest,
+} from '@aws-sdk/client-cloudwatch-logs';
+import { parseArn } from '../../../core/arn.ts';
+import { AwsError } from '../../../core/errors.ts';
+import type { RequestContext } from '../../../core/service.ts';
+import { invalidParameter, notFound } from '../errors.ts';
+import { findGroup } from '../groups.ts';
+import { page } from '../pages.ts';
+import type { LogsState } from '../state.ts';
+import { parsePattern } from './filter-log-events.ts';
+
+type Ctx = RequestContext<LogsState>;
+
+/** AWS allows two subscription filters per log group. */
+const MAX_SUBSCRIPTION_FILTERS = 2;
+
+export function putSubscriptionFilter(input: PutSubscriptionFilterRequest, ctx: Ctx): object {
+  const group = findGroup(ctx.state, input);
+  const destination = parseArn(input.destinationArn!);
+  if (!destination) throw invalidParameter(`Invalid destinationArn: ${input.destinationArn}`);
+  if ((destination.service === 'kinesis' || destination.service === 'firehose') && !input.roleArn) {
+    throw invalidParameter(`destinationArn for vendor ${destination.service} cannot be used without roleArn`);
+  }
+  if (destination.service === 'lambda' && destination.accountId !== ctx.accountId) {
+    throw new AwsError(
+      'AccessDeniedException',
+      'Cross-account lambda invocation passing is not allowed. You must use DestinationPolicies to create cross account lambda triggers.',
+    );
+  }
+  const compiled = parsePattern(input.filterPattern);
+  if (!group.subscriptionFilters.has(input.filterName!) && group.subscriptionFilters.size >= MAX_SUBSCRIPTION_FILTERS) {
+    throw new AwsError('LimitExceededException', 'Resource limit exceeded.');
+  }
+  group.subscriptionFilters.set(input.filterName!, {
+    name: input.filterName!,
+    pattern: input.filterPattern!,
+    compiled,
+    destinationArn: input.destinationArn!,
+    roleArn: input.roleArn,
+    distribution: input.distribution ?? 'ByLogStream',
+    created: ctx.emulator.clock.now(),
+    applyOnTransformedLogs: input.applyOnTransformedLogs ?? false,
+  });
+  return {};
+}
+
+export function deleteSubscriptionFilter(input: DeleteSubscriptionFilterRequest, ctx: Ctx): object {
+  const group = findGroup(ctx.state, input);
+  if (!group.subscriptionFilters.delete(input.filterName!)) throw notFound('The specified subscription filter does not exist.');
+  return {};
+}
+
+export function describeSubscriptionFilters(input: DescribeSubscriptionFiltersRequest, ctx: Ctx): DescribeSubscriptionFiltersResponse {
+  const group = findGroup(ctx.state, input);
+  const filters = [...group.subscriptionFilters.values()].filter((f) => !input.filterNamePrefix || f.name.startsWith(input.filterNamePrefix));
+  const { items, nextToken } = page(filters, input.nextToken, input.limit ?? 50);
+  return {
+    subscriptionFilters: items.map((f) => ({
+      filterName: f.name,
+      logGroupName: group.name,
+      filterPattern: f.pattern,
+      destinationArn: f.destinationArn,
+      roleArn: f.roleArn,
+      distribution: f.distribution as 'ByLogStream',
+      applyOnTransformedLogs: f.applyOnTransformedLogs,
+      creationTime: f.created,
+    })),
+    nextToken,
+  };
+}

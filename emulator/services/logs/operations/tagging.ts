@@ -1,0 +1,64 @@
+import type {
+  ListTagsForResourceRequest,
+  ListTagsForResourceResponse,
+  ListTagsLogGroupRequest,
+  ListTagsLogGroupResponse,
+  TagLogGroupRequest,
+  TagResourceRequest,
+  UntagLogGroupRequest,
+  UntagResourceRequest,
+} from '@aws-sdk/client-cloudwatch-logs';
+import { parseArn } from '../../../core/arn.ts';
+import type { RequestContext } from '../../../core/service.ts';
+import { invalidParameter, notFound } from '../errors.ts';
+import { findGroup } from '../groups.ts';
+import type { LogGroup, LogsState } from '../state.ts';
+
+type Ctx = RequestContext<LogsState>;
+
+/** AWS allows 50 tags per resource. */
+const MAX_TAGS = 50;
+
+function addTags(group: LogGroup, tags: Record<string, string>): void {
+  const keys = new Set([...group.tags.keys(), ...Object.keys(tags)]);
+  if (keys.size > MAX_TAGS) throw invalidParameter(`Exceeded maximum number of tags (${MAX_TAGS}).`);
+  for (const [k, v] of Object.entries(tags)) group.tags.set(k, v);
+}
+
+function groupByArn(ctx: Ctx, arn: string): LogGroup {
+  const parts = parseArn(arn);
+  const name = parts?.resource.startsWith('log-group:') ? parts.resource.slice('log-group:'.length).replace(/:\*$/, '') : undefined;
+  const group = name !== undefined && parts!.accountId === ctx.accountId && parts!.region === ctx.region ? ctx.state.groups.get(name) : undefined;
+  if (!group) throw notFound(`The specified resource does not exist.`);
+  return group;
+}
+
+export function tagLogGroup(input: TagLogGroupRequest, ctx: Ctx): object {
+  addTags(findGroup(ctx.state, input), input.tags!);
+  return {};
+}
+
+export function untagLogGroup(input: UntagLogGroupRequest, ctx: Ctx): object {
+  const group = findGroup(ctx.state, input);
+  for (const key of input.tags!) group.tags.delete(key);
+  return {};
+}
+
+export function listTagsLogGroup(input: ListTagsLogGroupRequest, ctx: Ctx): ListTagsLogGroupResponse {
+  return { tags: Object.fromEntries(findGroup(ctx.state, input).tags) };
+}
+
+export function tagResource(input: TagResourceRequest, ctx: Ctx): object {
+  addTags(groupByArn(ctx, input.resourceArn!), input.tags!);
+  return {};
+}
+
+export function untagResource(input: UntagResourceRequest, ctx: Ctx): object {
+  const group = groupByArn(ctx, input.resourceArn!);
+  for (const key of input.tagKeys!) group.tags.delete(key);
+  return {};
+}
+
+export function listTagsForResource(input: ListTagsForResourceRequest, ctx: Ctx): ListTagsForResourceResponse {
+  return { tags: Object.fromEntries(groupByArn(ctx, input.resourceArn!).tags) };
+}
