@@ -15,7 +15,7 @@ function context(parameter: Parameter) {
 }
 
 export async function encryptValue(ctx: SsmContext, parameter: Parameter, value: string, keyId: string): Promise<string> {
-  if (!ctx.emulator.services.has('kms')) throw new AwsError('InvalidKeyId', 'SecureString parameters need the kms service enabled in twinstack.');
+  if (!ctx.emulator.serviceNames().includes('kms')) throw new AwsError('InvalidKeyId', 'SecureString parameters need the kms service enabled in twinstack.');
   const out = await ctx.emulator.call<{ CiphertextBlob: Uint8Array }>(
     'kms',
     'Encrypt',
