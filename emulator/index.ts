@@ -1,4 +1,13 @@
+import { parseDuration, type Clock } from './core/clock.ts';
+import { crossAccountModeFrom, type CrossAccountMode } from './core/access.ts';
 import { Emulator } from './core/emulator.ts';
+import { clockRoutes } from './control/clock-routes.ts';
+import { resetRoutes } from './control/reset-routes.ts';
+import { faultRulesFromEnv, faultSeedFromEnv } from './faults/config.ts';
+import { FaultInjector } from './faults/injector.ts';
+import { faultRoutes } from './faults/routes.ts';
+import type { FaultRule } from './faults/rules.ts';
+import { InitHooks } from './init/hooks.ts';
 import type { ConfiguredCredentials } from './gateway/sigv4.ts';
 import { startServer } from './server/http.ts';
 import { ALL_SERVICE_NAMES, loadServices } from './services/index.ts';
@@ -6,6 +15,7 @@ import { ALL_SERVICE_NAMES, loadServices } from './services/index.ts';
 export { Emulator } from './core/emulator.ts';
 export { AwsError } from './core/errors.ts';
 export type { RequestContext, ServiceDefinition } from './core/service.ts';
+export type { FaultRule } from './faults/rules.ts';
 
 export const VERSION = '0.1.0';
 
@@ -22,6 +32,17 @@ export interface TwinstackOptions {
   strictSignatures?: boolean;
   /** Keys accepted besides STS-issued ones; each acts as the root user of `accountId` (default: its mapped account). */
   credentials?: ConfiguredCredentials[];
+  /**
+   * Directories of LocalStack-style init hooks (`boot.d`, `start.d`, `ready.d`, `shutdown.d`); startTwinstack resolves
+   * once the ready scripts have run. The CLI adds `/etc/localstack/init` when it exists.
+   */
+  initDirs?: string[];
+  /** Fault rules active from the start (added after those of TWINSTACK_FAULTS and LocalStack's *_ERROR_PROBABILITY). */
+  faults?: FaultRule[];
+  /** Seed of the fault draws (probabilities, latency ranges); default TWINSTACK_FAULT_SEED, else random. */
+  faultSeed?: number;
+  /** Account walls (see EmulatorOptions.crossAccount); default: `TWINSTACK_CROSS_ACCOUNT`, else `enforce`. */
+  crossAccount?: CrossAccountMode;
 }
 
 export interface Twinstack {
@@ -29,6 +50,14 @@ export interface Twinstack {
   endpoint: string;
   port: number;
   emulator: Emulator;
+  /** The emulator clock: `clock.now()`, `clock.advance(ms)`, `clock.set(epochMs)`, `clock.reset()`. */
+  clock: Clock;
+  /** Moves the emulator clock forward by a duration (`'12h'`, `'90s'` or milliseconds); due timers fire at once. */
+  advanceClock(duration: string | number): void;
+  /** Clears the state of the named services (default all), as `POST /_twinstack/reset` does. */
+  reset(services?: string[]): Promise<string[]>;
+  /** Fault rules: `faults.add([...])`, `faults.remove(id)`, `faults.clear()`, `faults.list()`, as `/_twinstack/faults`. */
+  faults: FaultInjector;
   stop(): Promise<void>;
 }
 
@@ -43,35 +72,58 @@ export function servicesFromEnv(value = process.env.SERVICES): string[] | undefi
 /** Starts the emulator in-process: `const aws = await startTwinstack({ port: 0 }); ...; await aws.stop()`. */
 export async function startTwinstack(options: TwinstackOptions = {}): Promise<Twinstack> {
   const names = options.services ?? servicesFromEnv() ?? ALL_SERVICE_NAMES;
+  const faultRules = [...faultRulesFromEnv(), ...(options.faults ?? [])];
+  const faultSeed = options.faultSeed ?? faultSeedFromEnv();
+  const init = new InitHooks(options.initDirs ?? []);
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? 4566;
+  // Boot and start scripts run before the port is open: they see the endpoint it will have (unknown for port 0).
+  const hookEnv = (endpoint: string) => ({ AWS_ENDPOINT_URL: endpoint, LOCALSTACK_HOST: endpoint.replace(/^http:\/\//, ''), AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1' });
+  await init.run('BOOT', hookEnv(`http://${host}:${port}`));
   const emulator = new Emulator({
     services: await loadServices(names),
     defaultRegion: options.defaultRegion ?? process.env.DEFAULT_REGION ?? process.env.AWS_DEFAULT_REGION,
     strictSignatures: options.strictSignatures,
     credentials: options.credentials,
+    crossAccount: options.crossAccount ?? crossAccountModeFrom(process.env.TWINSTACK_CROSS_ACCOUNT),
   });
   const health = () => ({
     services: Object.fromEntries([...emulator.services.keys()].map((n) => [n, 'running'])),
     edition: 'community',
     version: VERSION,
   });
-  const host = options.host ?? '127.0.0.1';
+  const faults = new FaultInjector(() => emulator.clock.now(), faultSeed);
+  faults.add(faultRules);
+  emulator.hooks.push(faults);
+  await init.run('START', hookEnv(`http://${host}:${port}`));
   const server = await startServer(emulator, {
-    port: options.port ?? 4566,
+    port,
     host,
     verbose: options.verbose,
     internalRoutes: {
       '/_localstack/health': health,
       '/_twinstack/health': health,
       '/_twinstack/operations': () => emulator.introspect(),
+      ...clockRoutes(emulator.clock),
+      ...resetRoutes(emulator),
+      ...faultRoutes(faults),
+      '/_localstack/init': () => init.status(),
+      '/_localstack/init/:stage': (request) => init.stageStatus(request.params.stage) ?? { completed: false, scripts: [] },
     },
   });
   const endpointHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   emulator.endpoint = `http://${endpointHost.includes(':') ? `[${endpointHost}]` : endpointHost}:${server.port}`;
+  await init.run('READY', hookEnv(emulator.endpoint));
   return {
     endpoint: emulator.endpoint,
     port: server.port,
     emulator,
+    clock: emulator.clock,
+    advanceClock: (duration) => emulator.clock.advance(parseDuration(duration)),
+    reset: (services) => emulator.reset(services),
+    faults,
     async stop() {
+      await init.run('SHUTDOWN', hookEnv(emulator.endpoint));
       await server.close();
       await emulator.stop();
     },

@@ -1,12 +1,16 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadContracts } from './contract/load.ts';
+import type { ContractFile } from './contract/types.ts';
+import { comparePeers, comparisonMarkdown, type PeerComparison } from './peers/compare.ts';
+import { writeIssueDrafts } from './peers/drafts.ts';
 import { aggregate, type Introspection, type ParityReport } from './report/aggregate.ts';
 import { compareWithBaseline, toBaseline, type Baseline, type BaselineComparison } from './report/baseline.ts';
-import { toConsole } from './report/text.ts';
+import { toConsole, toMarkdown } from './report/text.ts';
 import { appendHistory, readHistory, writeReports } from './report/write.ts';
-import type { InteractionResult, Target } from './replay/run.ts';
+import { readExercised } from './report/exercised.ts';
+import { clockOf, type InteractionResult, type Target } from './replay/run.ts';
 import { verifyContracts, type VerifyRun } from './replay/verify.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -14,7 +18,10 @@ const DEFAULT_REPORTS = join(ROOT, 'reports');
 
 export const VERIFY_HELP = `twinstack verify — replay the contract corpus against an endpoint and score parity
 
-  --target URL          endpoint to verify (default: an embedded twinstack on a free port)
+  --target URL          endpoint to verify (default: an embedded twinstack on a free port); repeat as
+                        --target NAME=URL for several targets side by side (\`twinstack\` alone names the embedded
+                        emulator): one report per target in <report>/targets/<NAME>/ and the comparison in <report>/peers.md
+  --issue-drafts DIR    write an upstream issue draft (Markdown) per interaction a --target URL fails, in DIR/<NAME>/
   --service a,b         only these services          --operation Op1,Op2   only these operations
   --contracts DIR       contract folder (default contracts/)
   --report DIR          where parity.json/.md/.html and junit.xml go (default reports/ for the whole corpus against
@@ -74,7 +81,11 @@ function finish(report: ParityReport, reportDir: string, options: { baseline?: s
     appendHistory(options.history, report);
     history.push({ generatedAt: report.generatedAt, parity: report.totals.parity, passed: report.totals.passed, scoring: report.totals.scoring });
   }
-  const files = writeReports(report, reportDir, history, comparison);
+  const peersFile = join(DEFAULT_REPORTS, 'peers', 'peers.json');
+  const peers = existsSync(peersFile) ? (JSON.parse(readFileSync(peersFile, 'utf8')) as PeerComparison) : undefined;
+  const files = writeReports(report, reportDir, history, comparison, peers);
+  // GitHub Actions shows this Markdown on the run's summary page.
+  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, toMarkdown(report, comparison));
   console.log(toConsole(report));
   console.log(`reports: ${files.join(', ')}`);
   if (options.updateBaseline) {
@@ -90,11 +101,70 @@ function finish(report: ParityReport, reportDir: string, options: { baseline?: s
   return comparison.regressions.length ? 1 : 0;
 }
 
+/** `--target URL`, `--target NAME=URL`, or `--target twinstack` (the embedded emulator, named). */
+export function parseTargets(values: string[] | undefined): { name: string; url?: string }[] {
+  if (!values?.length) return [{ name: 'twinstack' }];
+  return values.map((value) => {
+    const eq = value.indexOf('=');
+    const [name, url] = eq > 0 && !value.slice(0, eq).includes('/') ? [value.slice(0, eq), value.slice(eq + 1)] : [undefined, value];
+    if (!/^https?:\/\//.test(url)) return { name: name ?? url };
+    return { name: name ?? new URL(url).host, url };
+  });
+}
+
+async function runTarget(
+  spec: { name: string; url?: string },
+  contracts: ContractFile[],
+  values: { region: string; 'access-key': string; 'secret-key': string; concurrency: string; service?: string; operation?: string },
+  shard: { index: number; count: number } | undefined,
+): Promise<ParityReport> {
+  let stop: (() => Promise<void>) | undefined;
+  let endpoint = spec.url;
+  let introspection: Introspection | undefined;
+  if (!endpoint) {
+    const { startTwinstack } = await import('../emulator/index.ts');
+    const twinstack = await startTwinstack({ port: 0 });
+    endpoint = twinstack.endpoint;
+    introspection = twinstack.emulator.introspect();
+    stop = () => twinstack.stop();
+  } else {
+    introspection = await introspect(endpoint);
+  }
+  const target: Target = {
+    endpoint,
+    region: values.region,
+    credentials: { accessKeyId: values['access-key'], secretAccessKey: values['secret-key'] },
+    advanceClock: await clockOf(endpoint),
+  };
+  try {
+    console.log(`verifying ${contracts.length} contracts against ${spec.name} (${endpoint})${shard ? ` (shard ${shard.index}/${shard.count})` : ''}`);
+    let total = 0;
+    const run = await verifyContracts({
+      target,
+      contracts,
+      service: list(values.service),
+      operation: list(values.operation),
+      shard,
+      concurrency: Number(values.concurrency),
+      onResult: (results, done, count) => {
+        total = count;
+        progress(total)(results, done);
+      },
+    });
+    // A run of some services speaks for those only.
+    const only = list(values.service);
+    const scoped = only && introspection ? Object.fromEntries(Object.entries(introspection).filter(([name]) => only.includes(name))) : introspection;
+    return aggregate(run, scoped, readExercised(join(DEFAULT_REPORTS, 'exercised.json')));
+  } finally {
+    await stop?.();
+  }
+}
+
 export async function verifyCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args: normaliseBaselineFlag(args),
     options: {
-      target: { type: 'string' },
+      target: { type: 'string', multiple: true },
       service: { type: 'string' },
       operation: { type: 'string' },
       contracts: { type: 'string' },
@@ -103,6 +173,7 @@ export async function verifyCommand(args: string[]): Promise<number> {
       baseline: { type: 'string' },
       'no-baseline': { type: 'boolean', default: false },
       'update-baseline': { type: 'boolean', default: false },
+      'issue-drafts': { type: 'string' },
       region: { type: 'string', default: process.env.AWS_DEFAULT_REGION ?? 'us-east-1' },
       'access-key': { type: 'string', default: 'test' },
       'secret-key': { type: 'string', default: 'test' },
@@ -125,50 +196,51 @@ export async function verifyCommand(args: string[]): Promise<number> {
     shard = { index, count };
   }
   const contracts = loadContracts(resolve(values.contracts ?? join(ROOT, 'contracts'))).map((c) => c.contract);
-  let stop: (() => Promise<void>) | undefined;
-  let endpoint = values.target;
-  let introspection: Introspection | undefined;
-  if (!endpoint) {
-    const { startTwinstack } = await import('../emulator/index.ts');
-    const twinstack = await startTwinstack({ port: 0 });
-    endpoint = twinstack.endpoint;
-    introspection = twinstack.emulator.introspect();
-    stop = () => twinstack.stop();
-  } else {
-    introspection = await introspect(endpoint);
+  const targets = parseTargets(values.target);
+  if (targets.length > 1) return comparePeerTargets(targets, contracts, values, shard);
+  const report = await runTarget(targets[0], contracts, values, shard);
+  // Only the whole corpus against the embedded emulator is twinstack's scorecard: it alone updates the committed
+  // reports and history and is judged against the baseline. Other runs write elsewhere unless told where.
+  const isScorecardRun = !targets[0].url && !values.service && !values.operation && !shard && !values.contracts;
+  const isDefaultRun = isScorecardRun && !values.report;
+  const reportDir = resolve(values.report ?? (isScorecardRun ? DEFAULT_REPORTS : join(DEFAULT_REPORTS, 'partial')));
+  const defaultBaseline = join(DEFAULT_REPORTS, 'baseline.json');
+  if (values['issue-drafts']) writeDrafts(resolve(values['issue-drafts']), targets[0].name, report, contracts);
+  return finish(report, reportDir, {
+    baseline: values['no-baseline'] ? undefined : (values.baseline ?? (isDefaultRun ? defaultBaseline : undefined)),
+    updateBaseline: values['update-baseline'],
+    history: values['no-history'] ? undefined : isDefaultRun ? join(DEFAULT_REPORTS, 'history.jsonl') : values.report ? join(reportDir, 'history.jsonl') : undefined,
+  });
+}
+
+function writeDrafts(dir: string, peer: string, report: ParityReport, contracts: ContractFile[]): void {
+  const byId = new Map(contracts.map((c) => [c.metadata.twinstack.id, c]));
+  const count = writeIssueDrafts(dir, peer, report, byId);
+  console.log(`upstream issue drafts for ${peer}: ${count} in ${join(dir, peer)}`);
+}
+
+/** Several targets: one report each (in `<report>/targets/<name>/`) and a side-by-side comparison (`<report>/peers.*`). */
+async function comparePeerTargets(
+  targets: { name: string; url?: string }[],
+  contracts: ContractFile[],
+  values: Parameters<typeof runTarget>[2] & { report?: string; 'issue-drafts'?: string },
+  shard: { index: number; count: number } | undefined,
+): Promise<number> {
+  const reportDir = resolve(values.report ?? join(DEFAULT_REPORTS, 'partial'));
+  const reports: { name: string; version?: string; report: ParityReport }[] = [];
+  for (const spec of targets) {
+    const report = await runTarget(spec, contracts, values, shard);
+    writeReports(report, join(reportDir, 'targets', spec.name), []);
+    console.log(toConsole(report));
+    reports.push({ name: spec.name, version: process.env[`TWINSTACK_PEER_VERSION_${spec.name.toUpperCase().replace(/\W/g, '_')}`], report });
+    if (values['issue-drafts'] && spec.url) writeDrafts(resolve(values['issue-drafts']), spec.name, report, contracts);
   }
-  const target: Target = { endpoint, region: values.region, credentials: { accessKeyId: values['access-key'], secretAccessKey: values['secret-key'] } };
-  try {
-    const selected = contracts.length;
-    console.log(`verifying ${selected} contracts against ${endpoint}${shard ? ` (shard ${shard.index}/${shard.count})` : ''}`);
-    let total = 0;
-    const run = await verifyContracts({
-      target,
-      contracts,
-      service: list(values.service),
-      operation: list(values.operation),
-      shard,
-      concurrency: Number(values.concurrency),
-      onResult: (results, done, count) => {
-        total = count;
-        progress(total)(results, done);
-      },
-    });
-    const report = aggregate(run, introspection);
-    // Only the whole corpus against the embedded emulator is twinstack's scorecard: it alone updates the committed
-    // reports and history and is judged against the baseline. Other runs write elsewhere unless told where.
-    const isScorecardRun = !values.target && !values.service && !values.operation && !shard && !values.contracts;
-    const isDefaultRun = isScorecardRun && !values.report;
-    const reportDir = resolve(values.report ?? (isScorecardRun ? DEFAULT_REPORTS : join(DEFAULT_REPORTS, 'partial')));
-    const defaultBaseline = join(DEFAULT_REPORTS, 'baseline.json');
-    return finish(report, reportDir, {
-      baseline: values['no-baseline'] ? undefined : (values.baseline ?? (isDefaultRun ? defaultBaseline : undefined)),
-      updateBaseline: values['update-baseline'],
-      history: values['no-history'] ? undefined : isDefaultRun ? join(DEFAULT_REPORTS, 'history.jsonl') : values.report ? join(reportDir, 'history.jsonl') : undefined,
-    });
-  } finally {
-    await stop?.();
-  }
+  const comparison = comparePeers(reports);
+  mkdirSync(reportDir, { recursive: true });
+  writeFileSync(join(reportDir, 'peers.json'), `${JSON.stringify(comparison, null, 1)}\n`);
+  writeFileSync(join(reportDir, 'peers.md'), comparisonMarkdown(comparison));
+  console.log(`side by side: ${join(reportDir, 'peers.md')}`);
+  return 0;
 }
 
 /** `twinstack report --merge <dirs...> [--report DIR] [--baseline FILE]`: combines shard results into one report. */
@@ -195,6 +267,20 @@ export async function reportCommand(args: string[]): Promise<number> {
     scenarios: parts.flatMap((p) => p.scenarios.map(({ id, service, protocol, provenance }) => ({ id, service, protocol, provenance }))),
     results: parts.flatMap((p) => p.results),
   };
-  const report = aggregate(run, parts.find((p) => p.introspection)?.introspection);
+  const report = aggregate(run, parts.find((p) => p.introspection)?.introspection, readExercised(join(DEFAULT_REPORTS, 'exercised.json')));
   return finish(report, resolve(values.report), { baseline: values.baseline, history: join(resolve(values.report), 'history.jsonl') });
+}
+
+/** `twinstack diff OLD NEW`: how AWS's answers changed between two recordings of one scenario. */
+export async function diffCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { help: { type: 'boolean', default: false } } });
+  if (values.help || positionals.length !== 2) {
+    console.log('twinstack diff OLD.json NEW.json   classify how AWS changed between two recordings: breaking, additive or unchanged');
+    return values.help ? 0 : 2;
+  }
+  const [before, after] = positionals.map((f) => JSON.parse(readFileSync(resolve(f), 'utf8')) as ContractFile);
+  const { diffContracts, driftText } = await import('./drift/diff.ts');
+  const drift = await diffContracts(before, after);
+  console.log(driftText(positionals[0], positionals[1], drift));
+  return drift.some((d) => d.verdict === 'breaking') ? 1 : 0;
 }

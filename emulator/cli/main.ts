@@ -1,13 +1,17 @@
 import { parseArgs } from 'node:util';
-import { parseCredentialList } from '../gateway/sigv4.ts';
-import { servicesFromEnv, startTwinstack, VERSION } from '../index.ts';
+import { startTwinstack, VERSION } from '../index.ts';
+import { listenFailure, startOptions, UsageError } from './start-options.ts';
 
 const USAGE = `twinstack ${VERSION} — a local AWS cloud that shows its parity
 
 Usage:
   twinstack start  [--port 4566] [--host 127.0.0.1] [--services sqs,sts] [--verbose] [--strict-signatures]
+                   [--config FILE] [--init-dir DIR] [--faults FILE|JSON] [--fault-seed N]
+  twinstack status [--port 4566] [--host 127.0.0.1] [--endpoint URL]   is one running? (exit 1 if not)
+  twinstack --version
   twinstack verify [options]    replay the contract corpus against an endpoint (see --help)
   twinstack report [options]    merge and render parity reports
+  twinstack diff OLD NEW        how AWS's responses changed between two recordings (breaking / additive)
   twinstack record [options]    record real AWS traffic as contracts
 `;
 
@@ -16,33 +20,56 @@ type Command = (args: string[]) => Promise<number>;
 const commands: Record<string, Command> = {
   verify: async (args) => (await import('../../verifier/cli.ts')).verifyCommand(args),
   report: async (args) => (await import('../../verifier/cli.ts')).reportCommand(args),
+  diff: async (args) => (await import('../../verifier/cli.ts')).diffCommand(args),
   async start(args) {
     const { values } = parseArgs({
       args,
       options: {
-        port: { type: 'string', default: process.env.TWINSTACK_PORT ?? '4566' },
-        host: { type: 'string', default: process.env.TWINSTACK_HOST ?? '127.0.0.1' },
+        port: { type: 'string' },
+        host: { type: 'string' },
         services: { type: 'string' },
         verbose: { type: 'boolean', default: false },
         'strict-signatures': { type: 'boolean', default: false },
+        config: { type: 'string' },
+        'init-dir': { type: 'string', multiple: true },
+        faults: { type: 'string' },
+        'fault-seed': { type: 'string' },
       },
     });
+    const options = startOptions(values);
     const started = performance.now();
-    const twinstack = await startTwinstack({
-      port: Number(values.port),
-      host: values.host,
-      services: values.services ? servicesFromEnv(values.services) : undefined,
-      verbose: values.verbose,
-      strictSignatures: values['strict-signatures'],
-      // AKID:SECRET[:ACCOUNT],... — the keys strict mode accepts besides those STS issues.
-      credentials: parseCredentialList(process.env.TWINSTACK_CREDENTIALS ?? ''),
-    });
+    let twinstack;
+    try {
+      twinstack = await startTwinstack(options);
+    } catch (error) {
+      const line = listenFailure(error, options.host!, options.port!);
+      if (!line) throw error;
+      console.error(`twinstack: ${line}`);
+      return 1;
+    }
     const services = [...twinstack.emulator.services.keys()].join(', ');
     console.log(`twinstack ${VERSION} ready on ${twinstack.endpoint} in ${Math.round(performance.now() - started)} ms (${services})`);
     const shutdown = () => void twinstack.stop().then(() => process.exit(0));
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
     return new Promise<number>(() => {});
+  },
+  async status(args) {
+    const { values } = parseArgs({
+      args,
+      options: { port: { type: 'string' }, host: { type: 'string' }, endpoint: { type: 'string' } },
+    });
+    const host = values.host ?? process.env.TWINSTACK_HOST ?? '127.0.0.1';
+    const endpoint = values.endpoint ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${values.port ?? process.env.TWINSTACK_PORT ?? '4566'}`;
+    try {
+      const response = await fetch(`${endpoint}/_twinstack/health`, { signal: AbortSignal.timeout(3000) });
+      const health = (await response.json()) as { version: string; services: Record<string, string> };
+      console.log(`twinstack ${health.version} running at ${endpoint} (${Object.keys(health.services).join(', ')})`);
+      return 0;
+    } catch {
+      console.log(`twinstack is not running at ${endpoint}`);
+      return 1;
+    }
   },
   record: async (args) => (await import('../../recorder/cli.ts')).record(args),
 };
@@ -65,4 +92,12 @@ async function main(argv: string[]): Promise<number> {
   return command(rest);
 }
 
-process.exitCode = await main(process.argv.slice(2));
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  // Bad flags and config files get one line, not a stack trace.
+  const parseError = String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
+  if (!(error instanceof UsageError) && !(error instanceof RangeError) && !parseError && !/^unknown service/.test((error as Error).message)) throw error;
+  console.error(`twinstack: ${(error as Error).message}`);
+  process.exitCode = 2;
+}

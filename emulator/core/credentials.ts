@@ -77,7 +77,8 @@ export class ExpiringMap<V> {
 export class CredentialRegistry {
   private readonly byAccessKey: ExpiringMap<IssuedCredentials>;
 
-  constructor(now: () => number = Date.now) {
+  /** `now` is the emulator clock: issued credentials expire in emulator time. */
+  constructor(readonly now: () => number = Date.now) {
     this.byAccessKey = new ExpiringMap(now);
   }
 

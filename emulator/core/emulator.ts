@@ -1,17 +1,47 @@
 import { randomUUID } from 'node:crypto';
+import type { CrossAccountMode } from './access.ts';
 import { accountRootArn } from './arn.ts';
-import { Clock } from './clock.ts';
+import { Clock, type ClockTimer } from './clock.ts';
 import { AwsError, CommonErrors } from './errors.ts';
 import { CredentialRegistry } from './credentials.ts';
+import { recordExercised } from './exercised.ts';
 import type { Caller, RequestContext, ServiceDefinition } from './service.ts';
 import { StateStore } from './state.ts';
 import { findService, hostParts, indexServices, parseScope, type ServiceIndex } from '../gateway/route.ts';
 import { registerConfiguredCredentials, SignatureCheck, type ConfiguredCredentials } from '../gateway/sigv4.ts';
 import { protocolFor } from '../protocols/index.ts';
 import { validateInput } from '../protocols/validate.ts';
-import type { RawRequest, RawResponse } from '../protocols/types.ts';
+import type { IncomingBody, Protocol, RawRequest, RawResponse } from '../protocols/types.ts';
 import { deliver, deliverInBackground } from '../delivery/deliver.ts';
 import type { DeliveryPayload, DeliverySource } from '../delivery/types.ts';
+
+/** Largest buffered request body when the service sets no limit of its own (AWS's JSON APIs stay far below it). */
+const DEFAULT_BODY_LIMIT = 20 * 1024 * 1024;
+/** Largest streamed payload when the service sets no limit (S3's single PUT limit). */
+const DEFAULT_STREAMING_LIMIT = 5 * 1024 ** 3;
+
+function requestTooLarge(limit: number): AwsError {
+  return new AwsError('RequestEntityTooLarge', `Request body is larger than the limit of ${limit} bytes`, { status: 413 });
+}
+
+function isForm(req: RawRequest): boolean {
+  return req.headers['content-type']?.startsWith('application/x-www-form-urlencoded') ?? false;
+}
+
+function takeIncoming(req: RawRequest): IncomingBody {
+  const incoming = req.incoming!;
+  req.incoming = undefined;
+  return incoming;
+}
+
+/** An error before any service is known: AWS JSON's shape, which every SDK can at least report. */
+function plainError(error: AwsError, requestId: string): RawResponse {
+  return {
+    status: error.status ?? 400,
+    headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId },
+    body: JSON.stringify({ __type: error.code, message: error.message }),
+  };
+}
 
 export interface EmulatorOptions {
   services: ServiceDefinition[];
@@ -20,8 +50,30 @@ export interface EmulatorOptions {
   credentials?: ConfiguredCredentials[];
   /** Refuse requests without a valid SigV4 signature by a known key, as AWS does (off by default, like LocalStack). */
   strictSignatures?: boolean;
+  /**
+   * `enforce` (default, AWS's behaviour): a resource of one account is reached from another only where its resource
+   * policy allows it. `open`: no account walls, for suites written against emulators that never enforced them.
+   */
+  crossAccount?: CrossAccountMode;
   /** Logs handler crashes; defaults to stderr. */
   onInternalError?: (error: unknown, service: string, operation: string) => void;
+}
+
+/**
+ * Work around every operation, wherever it comes from (a client through `handle`, another service through `call`):
+ * fault injection runs `before` (it may delay, throw an AwsError or drop the connection), persistence `after` (the
+ * response waits for it, so what a client saw acknowledged is durable).
+ */
+export interface OperationHook {
+  before?(ctx: RequestContext, input: object): void | Promise<void>;
+  after?(ctx: RequestContext): void | Promise<void>;
+}
+
+/** Thrown by a hook to end a client's connection instead of answering: a reset, or no answer at all (a timeout). */
+export class DroppedConnection extends Error {
+  constructor(readonly how: 'reset' | 'timeout') {
+    super(`twinstack dropped the connection (${how}) as a fault rule asked`);
+  }
 }
 
 /**
@@ -30,12 +82,15 @@ export interface EmulatorOptions {
  */
 export class Emulator {
   readonly services = new Map<string, ServiceDefinition>();
-  readonly credentials = new CredentialRegistry();
-  readonly defaultRegion: string;
   readonly clock = new Clock();
+  readonly credentials = new CredentialRegistry(() => this.clock.now());
+  readonly defaultRegion: string;
+  readonly crossAccount: CrossAccountMode;
   /** Base URL clients reach this emulator at (set by the server once listening); used for URLs AWS hands back. */
   endpoint = 'http://localhost:4566';
-  private readonly timers = new Set<NodeJS.Timeout>();
+  /** Hooks run around every operation, in order (see OperationHook). */
+  readonly hooks: OperationHook[] = [];
+  private readonly timers = new Set<ClockTimer>();
   private readonly states = new Map<string, StateStore<unknown>>();
   private readonly index: ServiceIndex;
   private readonly onInternalError: NonNullable<EmulatorOptions['onInternalError']>;
@@ -44,10 +99,11 @@ export class Emulator {
   constructor(options: EmulatorOptions) {
     for (const service of options.services) {
       this.services.set(service.name, service);
-      this.states.set(service.name, new StateStore((a, r) => service.createState(a, r), service.global));
+      this.states.set(service.name, new StateStore((a, r) => service.createState(a, r, this), service.global));
     }
     this.index = indexServices(options.services);
     this.defaultRegion = options.defaultRegion ?? 'us-east-1';
+    this.crossAccount = options.crossAccount ?? 'enforce';
     registerConfiguredCredentials(this.credentials, options.credentials ?? []);
     if (options.strictSignatures) this.signatureCheck = new SignatureCheck(this.credentials);
     this.onInternalError = options.onInternalError ?? ((error, s, o) => console.error(`[twinstack] ${s}.${o} failed:`, error));
@@ -98,7 +154,52 @@ export class Emulator {
       state: this.state(service.name, accountId, options.region),
       emulator: this,
     };
-    return (await handler({ ...input }, ctx)) as Output;
+    await this.runBefore(ctx, input);
+    const output = (await handler({ ...input }, ctx)) as Output;
+    await this.runAfter(ctx);
+    return output;
+  }
+
+  private async runBefore(ctx: RequestContext, input: object): Promise<void> {
+    for (const hook of this.hooks) await hook.before?.(ctx, input);
+  }
+
+  private async runAfter(ctx: RequestContext): Promise<void> {
+    for (const hook of this.hooks) await hook.after?.(ctx);
+  }
+
+  /** Service names whose state `reset` can clear. */
+  private resettable(names?: string[]): string[] {
+    const all = [...this.services.keys()];
+    if (!names?.length) return all;
+    const unknown = names.filter((n) => !this.services.has(n));
+    if (unknown.length) throw new RangeError(`service(s) not enabled: ${unknown.join(', ')} (enabled: ${all.join(', ')})`);
+    return names;
+  }
+
+  /**
+   * Forgets all state of the named services (default: every service), releasing what their states hold, as if the
+   * emulator had just started. Returns the services reset.
+   */
+  async reset(services?: string[]): Promise<string[]> {
+    const names = this.resettable(services);
+    for (const name of names) {
+      const store = this.states.get(name)!;
+      await this.disposeStore(name, store);
+      store.clear();
+    }
+    return names;
+  }
+
+  /** Every service's state store (persistence and state export read and restore them). */
+  stores(): Iterable<[string, StateStore<unknown>]> {
+    return this.states.entries();
+  }
+
+  private async disposeStore(name: string, store: StateStore<unknown>) {
+    const service = this.services.get(name)!;
+    if (!service.disposeState) return;
+    for (const [, state] of store.entries()) await service.disposeState(state);
   }
 
   /** Delivers a payload to the resource an ARN names (see `emulator/delivery/`). */
@@ -111,13 +212,20 @@ export class Emulator {
     deliverInBackground(this, ...args);
   }
 
-  /** Runs `task` after `delayMs`; pending tasks are dropped when the emulator stops. */
-  schedule(task: () => void, delayMs: number): void {
-    const timer = setTimeout(() => {
+  /**
+   * Runs `task` once the emulator clock has moved `delayMs` on (advancing the clock fires it at once); pending tasks
+   * are dropped when the emulator stops. Returns a function that cancels the task.
+   */
+  schedule(task: () => void, delayMs: number): () => void {
+    const timer = this.clock.setTimeout(() => {
       this.timers.delete(timer);
       task();
     }, delayMs);
     this.timers.add(timer);
+    return () => {
+      timer.cancel();
+      this.timers.delete(timer);
+    };
   }
 
   /** Operations each service implements, against all operations in its AWS model (for parity reports). */
@@ -133,23 +241,27 @@ export class Emulator {
   async handle(req: RawRequest, endpoint: string): Promise<RawResponse> {
     const requestId = randomUUID();
     const scope = parseScope(req);
-    const service = findService(req, this.index, scope);
-    if (!service) {
-      return {
-        status: 400,
-        headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId },
-        body: JSON.stringify({ __type: 'UnknownService', message: 'twinstack could not tell which AWS service this request is for' }),
-      };
+    if (req.incoming && !scope && !req.headers['x-amz-target'] && isForm(req)) {
+      // An unsigned query-protocol request names its service only by the Action in its body.
+      try {
+        req.body = await takeIncoming(req).read(DEFAULT_BODY_LIMIT, () => requestTooLarge(DEFAULT_BODY_LIMIT));
+      } catch (error) {
+        return plainError(error instanceof AwsError ? error : requestTooLarge(DEFAULT_BODY_LIMIT), requestId);
+      }
     }
+    const service = findService(req, this.index, scope);
+    if (!service) return plainError(new AwsError('UnknownService', 'twinstack could not tell which AWS service this request is for', { status: 400 }), requestId);
     const protocol = protocolFor(service.model, req);
-    const denied = await this.signatureCheck?.deny(req, service, protocol, requestId);
-    if (denied) return denied;
     let operation = '';
     try {
+      if (req.incoming) await this.receiveBody(req, service, protocol);
+      const denied = await this.signatureCheck?.deny(req, service, protocol, requestId);
+      if (denied) return denied;
       const parsed = protocol.parse(req, service.model);
       operation = parsed.operation;
       const handler = Object.hasOwn(service.handlers, operation) ? service.handlers[operation] : undefined;
       if (!handler) throw CommonErrors.notImplemented(service.name, operation);
+      recordExercised(service.name, operation);
       if (service.validation === 'coral') validateInput(service.model, service.model.operations[operation].input, parsed.input);
       const accountId = this.credentials.accountFor(scope?.accessKeyId);
       const region = scope?.region ?? hostParts(req.headers['host']).region ?? this.defaultRegion;
@@ -168,12 +280,39 @@ export class Emulator {
         state: this.state(service.name, accountId, region),
         emulator: this,
       };
+      if (this.hooks.length) await this.runBefore(ctx, parsed.input);
       const output = await handler(parsed.input, ctx);
+      if (this.hooks.length) await this.runAfter(ctx);
       return protocol.serialize(operation, output, service.model, requestId);
     } catch (error) {
+      if (error instanceof DroppedConnection) throw error;
       if (error instanceof AwsError) return protocol.serializeError(error, service.model, service, requestId);
       this.onInternalError(error, service.name, operation);
       return protocol.serializeError(CommonErrors.internal(), service.model, service, requestId);
+    }
+  }
+
+  /**
+   * Reads the body the server left on the wire, within the service's limits: whole, or as a stream for an operation
+   * with a streaming payload. Strict signature checks need the hash of a payload whose hash the client did not send.
+   */
+  private async receiveBody(req: RawRequest, service: ServiceDefinition, protocol: Protocol): Promise<void> {
+    const incoming = takeIncoming(req);
+    const limits = service.requestLimits;
+    const tooLarge = (limit: number) => () => limits?.tooLarge?.(limit) ?? requestTooLarge(limit);
+    if (!protocol.streamsPayload?.(req, service.model)) {
+      const limit = limits?.body ?? DEFAULT_BODY_LIMIT;
+      req.body = await incoming.read(limit, tooLarge(limit));
+      return;
+    }
+    const limit = limits?.streamingPayload ?? DEFAULT_STREAMING_LIMIT;
+    if (this.signatureCheck && req.headers['x-amz-content-sha256'] === undefined) {
+      req.body = await incoming.read(limit, tooLarge(limit));
+      req.bodyStream = (async function* (body) {
+        yield body;
+      })(req.body);
+    } else {
+      req.bodyStream = incoming.stream(limit, tooLarge(limit));
     }
   }
 
@@ -183,11 +322,8 @@ export class Emulator {
   }
 
   async stop() {
-    for (const timer of this.timers) clearTimeout(timer);
+    for (const timer of this.timers) timer.cancel();
     this.timers.clear();
-    for (const [name, service] of this.services) {
-      if (!service.disposeState) continue;
-      for (const [, state] of this.states.get(name)!.entries()) await service.disposeState(state);
-    }
+    for (const [name, store] of this.states) await this.disposeStore(name, store);
   }
 }

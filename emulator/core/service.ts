@@ -1,6 +1,7 @@
 import type { ServiceModel } from '../models/types.ts';
 import type { DeliveryTarget } from '../delivery/types.ts';
 import type { Emulator } from './emulator.ts';
+import type { AwsError } from './errors.ts';
 
 /** Who is making a request: a client's credentials, or an AWS service acting for a resource (SNS for a topic). */
 export interface Caller {
@@ -59,8 +60,11 @@ export interface ServiceDefinition<State = unknown> {
   readonly name: string;
   readonly model: ServiceModel;
   readonly handlers: Readonly<Record<string, Handler<State>>>;
-  /** Fresh state for one account and region (or one account, when `global`). */
-  createState(accountId: string, region: string): State;
+  /**
+   * Fresh state for one account and region (or one account, when `global`). `emulator` gives background work its
+   * clock (`emulator.clock`) and `schedule`.
+   */
+  createState(accountId: string, region: string, emulator: Emulator): State;
   /** State shared by all regions of an account (IAM-like services). */
   readonly global?: boolean;
   /**
@@ -83,4 +87,10 @@ export interface ServiceDefinition<State = unknown> {
   readonly deliveryTarget?: DeliveryTarget;
   /** The service part of this service's ARNs when it differs from `name` (Step Functions: `states`). */
   readonly arnService?: string;
+  /**
+   * Request size limits, enforced while the body arrives (nothing past the limit is read): `body` for buffered
+   * requests (default 20 MiB), `streamingPayload` for operations with a streaming payload (default 5 GiB). `tooLarge`
+   * is the service's own error for an oversized request (default: 413 `RequestEntityTooLarge`).
+   */
+  readonly requestLimits?: { readonly body?: number; readonly streamingPayload?: number; tooLarge?(limit: number): AwsError };
 }

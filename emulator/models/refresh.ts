@@ -11,6 +11,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { changesMarkdown, modelChanges, type ServiceChanges } from './changes.ts';
 
 const SERVICES = [
   'sqs', 'sts', 'dynamodb', 'dynamodbstreams', 'kinesis', 's3', 'sns', 'lambda', 'iam', 'kms', 'secretsmanager', 'ssm', 'logs', 'events',
@@ -86,6 +87,8 @@ function mergeQueryTraits(current: Json, legacy: Json) {
 const current = botocoreDir('python3');
 const legacyVersion = existsSync(LEGACY_QUERY) ? botocoreDir('/usr/bin/python3').version : undefined;
 const versions: Json = { botocore: current.version, legacyQueryTraitsFrom: {} };
+const previous = JSON.parse(readFileSync(join(here, 'VERSIONS.json'), 'utf8')) as Json;
+const changes: ServiceChanges[] = [];
 for (const service of SERVICES) {
   const model = strip(readModel(current.dir, service)) as Json | undefined;
   if (!model) throw new Error(`botocore ${current.version} has no model for ${service}`);
@@ -97,8 +100,18 @@ for (const service of SERVICES) {
     }
   }
   if (NO_ERROR_WRAPPING.has(service)) model.metadata.noErrorWrapping = true;
+  const file = join(here, `${service}.json`);
+  changes.push(modelChanges(service, existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Json) : undefined, model));
   writeFileSync(join(here, `${service}.json`), JSON.stringify(model));
   versions[service] = model.metadata.apiVersion;
   console.log(`${service}: ${Object.keys(model.operations).length} operations (${model.metadata.protocol})`);
 }
 writeFileSync(join(here, 'VERSIONS.json'), JSON.stringify(versions, null, 2) + '\n');
+
+// What AWS changed since the committed models, and which new operations twinstack does not serve yet.
+const { loadServices, ALL_SERVICE_NAMES } = await import('../services/index.ts');
+const served = new Map((await loadServices(ALL_SERVICE_NAMES)).map((s) => [s.name, s]));
+const implemented = (service: string, op: string) => Object.hasOwn(served.get(service)?.handlers ?? {}, op);
+const report = changesMarkdown({ from: previous.botocore, to: current.version }, changes, implemented);
+writeFileSync(join(here, '..', '..', 'reports', 'model-changes.md'), report);
+console.log(report.split('\n').slice(0, 3).join(' ').trim());

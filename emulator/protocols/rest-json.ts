@@ -3,7 +3,7 @@ import type { ServiceDefinition } from '../core/service.ts';
 import type { ServiceModel, ShapeRef } from '../models/types.ts';
 import { errorStatus } from './errors.ts';
 import { decodeJson, encodeJson } from './json-codec.ts';
-import { parseRestRequest } from './rest/request.ts';
+import { parseRestRequest, restStreamsPayload } from './rest/request.ts';
 import { serializeRestOutput } from './rest/response.ts';
 import type { ParsedRequest, Protocol, RawRequest, RawResponse } from './types.ts';
 
@@ -43,6 +43,8 @@ export const restJson: Protocol = {
       unknownOperation: (r) => new AwsError('UnknownOperationException', `No operation matches ${r.method} ${r.path}`, { status: 404 }),
     });
   },
+
+  streamsPayload: restStreamsPayload,
 
   serialize(operation: string, output: unknown, model: ServiceModel, requestId: string): RawResponse {
     return serializeRestOutput(model, operation, output, jsonEncoder, { 'x-amzn-requestid': requestId });

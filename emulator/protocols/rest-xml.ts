@@ -3,7 +3,7 @@ import { AwsError } from '../core/errors.ts';
 import type { ServiceDefinition } from '../core/service.ts';
 import type { ServiceModel, ShapeRef } from '../models/types.ts';
 import { errorStatus, queryErrorCode } from './errors.ts';
-import { parseRestRequest } from './rest/request.ts';
+import { parseRestRequest, restStreamsPayload } from './rest/request.ts';
 import { serializeRestOutput } from './rest/response.ts';
 import { pathMatchesAnyRoute } from './rest/routes.ts';
 import { decodeXml, parseXmlDocument } from './rest/xml-decode.ts';
@@ -66,6 +66,8 @@ export const restXml: Protocol = {
       },
     });
   },
+
+  streamsPayload: restStreamsPayload,
 
   serialize(operation: string, output: unknown, model: ServiceModel, requestId: string): RawResponse {
     return serializeRestOutput(model, operation, output, xmlEncoder, requestIdHeaders(model, requestId));

@@ -10,8 +10,39 @@ export interface RawRequest {
   query: URLSearchParams;
   /** Lower-case header names. */
   headers: Record<string, string>;
+  /**
+   * The whole body. When the server hands over an `incoming` body instead, the emulator fills this in (bounded by
+   * the service's limit) once it knows the operation — unless the operation streams its payload (`bodyStream`).
+   */
   body: Buffer;
+  /** The body still on the wire (set by the HTTP server; absent for bodies given whole). */
+  incoming?: IncomingBody;
+  /**
+   * For an operation whose payload member is `streaming` in the model (S3 PutObject and UploadPart, Lambda
+   * InvokeAsync): the raw body as it arrives, never buffered whole. `body` stays empty.
+   */
+  bodyStream?: AsyncIterable<Buffer>;
 }
+
+/** A request body not yet read. Both readers refuse more than `limit` bytes as soon as they arrive, without reading on. */
+export interface IncomingBody {
+  /** The `Content-Length` the client declared, if any. */
+  readonly declaredLength?: number;
+  /** Reads the whole body; rejects with `tooLarge` if it exceeds `limit` bytes. */
+  read(limit: number, tooLarge: () => Error): Promise<Buffer>;
+  /** The body chunk by chunk as it arrives; iteration throws `tooLarge` past `limit` bytes. Read once. */
+  stream(limit: number, tooLarge: () => Error): AsyncIterable<Buffer>;
+}
+
+/**
+ * What an operation with a streaming payload member receives as that member: the payload bytes as they arrive
+ * (aws-chunked framing already removed), as an async iterable of Buffers. Iterating to the end also checks the
+ * request's integrity (`Content-MD5`, `x-amz-checksum-*` headers or trailers, `x-amz-content-sha256`, the declared
+ * decoded length) and throws the AwsError AWS would (`BadDigest`, `IncompleteBody`, ...) instead of finishing: a
+ * handler must consume the whole stream before it stores anything. Past the service's limit, iteration throws that
+ * limit's error. `Emulator.call` callers may pass a Buffer or string instead: read either with `readPayload`.
+ */
+export type StreamingPayload = AsyncIterable<Buffer>;
 
 export interface RawResponse {
   status: number;
@@ -30,6 +61,11 @@ export interface Protocol {
   readonly name: string;
   /** Finds the operation and decodes its input; throws an AwsError for an unknown operation or malformed input. */
   parse(req: RawRequest, model: ServiceModel): ParsedRequest;
+  /**
+   * Whether the request's operation streams its payload, decided from the method, path, query and headers alone
+   * (only REST protocols have streaming input payloads): the emulator then hands the body over as `bodyStream`.
+   */
+  streamsPayload?(req: RawRequest, model: ServiceModel): boolean;
   serialize(operation: string, output: unknown, model: ServiceModel, requestId: string): RawResponse;
   serializeError(error: AwsError, model: ServiceModel, service: ServiceDefinition, requestId: string): RawResponse;
 }

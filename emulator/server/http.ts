@@ -1,122 +1,212 @@
-import { createServer as createHttp1Server, type IncomingMessage } from 'node:http';
-import { createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
-import { Readable } from 'node:stream';
-import Fastify, { type FastifyInstance } from 'fastify';
-import type { Emulator } from '../core/emulator.ts';
+import { createServer as createHttp1Server, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import { constants as http2Constants, createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
+import { DroppedConnection, type Emulator } from '../core/emulator.ts';
 import type { RawRequest, RawResponse } from '../protocols/types.ts';
+import { incomingBody } from './body.ts';
 import { listenDual } from './dual-listener.ts';
 
 export interface ServerOptions {
   port: number;
   host: string;
   verbose?: boolean;
-  /** Extra JSON routes (health, introspection) served before AWS routing. */
-  internalRoutes: Record<string, () => unknown>;
+  /** Extra JSON routes (health, introspection, control) served before AWS routing; paths may hold `:name` params. */
+  internalRoutes: Record<string, InternalRoute>;
 }
+
+/** An internal route's request; it answers JSON, or throws an Error with a `statusCode` (its message is sent). */
+export interface InternalRequest {
+  method: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: Buffer;
+}
+export type InternalRoute = (request: InternalRequest) => unknown;
+
+/** Internal routes: exact paths in a map (one lookup per request), `:name` patterns tried only when none matches. */
+interface InternalRoutes {
+  exact: Map<string, InternalRoute>;
+  patterns: { pattern: RegExp; names: string[]; route: InternalRoute }[];
+}
+
+function compileRoutes(routes: Record<string, InternalRoute>): InternalRoutes {
+  const compiled: InternalRoutes = { exact: new Map(), patterns: [] };
+  for (const [path, route] of Object.entries(routes)) {
+    if (!path.includes('/:')) {
+      compiled.exact.set(path, route);
+      continue;
+    }
+    const names: string[] = [];
+    const source = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_m, name: string) => (names.push(name), '([^/]+)'));
+    compiled.patterns.push({ pattern: new RegExp(`^${source}$`), names, route });
+  }
+  return compiled;
+}
+
+function findRoute(routes: InternalRoutes, path: string): { route: InternalRoute; params: Record<string, string> } | undefined {
+  const exact = routes.exact.get(path);
+  if (exact) return { route: exact, params: {} };
+  for (const { pattern, names, route } of routes.patterns) {
+    const match = pattern.exec(path);
+    if (match) return { route, params: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(match[i + 1])])) };
+  }
+  return undefined;
+}
+
+/** Control requests (faults, state, clock) are small JSON documents. */
+const INTERNAL_BODY_LIMIT = 16 * 1024 * 1024;
 
 export interface RunningServer {
   port: number;
   close(): Promise<void>;
 }
 
-/** Largest request body accepted (S3 uploads larger than this use multipart, as with AWS). */
-const BODY_LIMIT = 512 * 1024 * 1024;
+type Request = IncomingMessage | Http2ServerRequest;
+/** Node's HTTP/2 compatibility response has the HTTP/1.1 response's API, which is all this module uses. */
+type Response = ServerResponse;
 
-/** The emulator's HTTP front: fastify for HTTP/1.1 and a plain HTTP/2 server, sharing one port. */
+/**
+ * The emulator's HTTP front: one plain Node handler behind an HTTP/1.1 and an HTTP/2 server sharing one port. No
+ * framework: routing is the emulator's, bodies are read only once the operation is known (so that limits apply while
+ * the body streams, and streaming payloads are never buffered), and nothing runs per request that AWS routing does
+ * not need.
+ */
 export async function startServer(emulator: Emulator, options: ServerOptions): Promise<RunningServer> {
-  const fastify = await buildFastify(emulator, options);
-  const http2 = createHttp2Server();
-  // A client that resets its stream mid-request must cost that request only, never the process.
-  http2.on('request', (req, res) => serveHttp2(emulator, req, res).catch(() => res.destroy()));
-  const listener = await listenDual(fastify.server, http2, options.port, options.host);
+  const internal = compileRoutes(options.internalRoutes);
+  const log = options.verbose ? logRequest : undefined;
+  const handler = (req: Request, res: Response | Http2ServerResponse) => {
+    const started = log && performance.now();
+    // A client that goes away mid-request must cost that request only, never the process.
+    serve(emulator, internal, req, res as Response).then(
+      () => log?.(req, res as Response, started!),
+      (error: unknown) => failed(res as Response, error),
+    );
+  };
+  const http1 = createHttp1Server({ keepAliveTimeout: 65_000 }, handler);
+  const http2 = createHttp2Server(handler);
+  const listener = await listenDual(http1, http2, options.port, options.host);
   return {
     port: listener.port,
     async close() {
       await listener.close();
       http2.close();
-      await fastify.close();
+      http1.close();
     },
   };
 }
 
-async function buildFastify(emulator: Emulator, options: ServerOptions): Promise<FastifyInstance> {
-  const fastify = Fastify({
-    serverFactory: (handler) => createHttp1Server({ keepAliveTimeout: 65_000 }, handler),
-    // Request logs are at info level: shown with --verbose only.
-    logger: { level: options.verbose ? 'info' : 'warn' },
-    bodyLimit: BODY_LIMIT,
-    routerOptions: { maxParamLength: 64 * 1024, caseSensitive: true, ignoreTrailingSlash: false },
-    return503OnClosing: false,
-    // AWS request ids are generated by the emulator per response.
-    genReqId: () => '',
-  });
-  fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_req, body, done) => done(null, body));
-  for (const [path, produce] of Object.entries(options.internalRoutes)) {
-    fastify.get(path, async () => produce());
-  }
-  fastify.all('/*', async (request, reply) => {
-    const raw = toRawRequest(request.raw, request.body);
-    const response = await emulator.handle(raw, endpointOf(request.raw.headers, 'http'));
-    reply.code(response.status).headers(response.headers);
-    return reply.send(isStream(response.body) ? Readable.from(response.body) : response.body);
-  });
-  await fastify.ready();
-  return fastify;
+async function serve(emulator: Emulator, internal: InternalRoutes, req: Request, res: Response): Promise<void> {
+  const raw = toRawRequest(req);
+  const found = findRoute(internal, raw.path);
+  if (found) return serveInternal(found, raw, res);
+  const response = await emulator.handle(raw, endpointOf(raw.headers)).catch((error: unknown) =>
+    dropped(error, () => ('stream' in req ? req.stream.close(http2Constants.NGHTTP2_INTERNAL_ERROR) : req.socket.resetAndDestroy())),
+  );
+  if (response) await writeResponse(req, res, response);
 }
 
-async function serveHttp2(emulator: Emulator, req: Http2ServerRequest, res: Http2ServerResponse) {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > BODY_LIMIT) {
-      res.writeHead(413, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ message: `Request body is larger than ${BODY_LIMIT} bytes` }));
-      return;
-    }
-    chunks.push(chunk as Buffer);
+async function serveInternal(found: NonNullable<ReturnType<typeof findRoute>>, raw: RawRequest, res: Response): Promise<void> {
+  let status = 200;
+  let result: unknown;
+  try {
+    const body = await raw.incoming!.read(INTERNAL_BODY_LIMIT, () => Object.assign(new Error('request body too large'), { statusCode: 413 }));
+    result = await found.route({ method: raw.method, params: found.params, query: raw.query, body });
+  } catch (error) {
+    const statusCode = (error as { statusCode?: number }).statusCode;
+    if (!statusCode) throw error;
+    status = statusCode;
+    result = { statusCode, error: STATUS_CODES[statusCode], message: (error as Error).message };
   }
-  const raw = toRawRequest(req, Buffer.concat(chunks));
-  const response: RawResponse = await emulator.handle(raw, endpointOf(raw.headers, 'http'));
-  res.writeHead(response.status, response.headers);
-  if (!isStream(response.body)) {
-    res.end(response.body);
-    return;
+  const body = JSON.stringify(result ?? {});
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)) });
+  res.end(raw.method === 'HEAD' ? '' : body);
+}
+
+/**
+ * A fault rule's dropped connection: a reset ends it now; a timeout leaves the client waiting (the server's close
+ * drops it). Other errors propagate.
+ */
+function dropped(error: unknown, reset: () => void): undefined {
+  if (!(error instanceof DroppedConnection)) throw error;
+  if (error.how === 'reset') reset();
+  return undefined;
+}
+
+async function writeResponse(req: Request, res: Response, response: RawResponse): Promise<void> {
+  const { body } = response;
+  const unread = !req.complete;
+  if (unread && !('stream' in req)) {
+    // The body is still on the wire (refused, or not read by a failed operation): this connection cannot carry another request.
+    response.headers['connection'] = 'close';
   }
-  // Stop producing events as soon as the client resets the stream or the connection closes.
-  const iterator = response.body[Symbol.asyncIterator]();
+  if (typeof body === 'string' || Buffer.isBuffer(body)) {
+    if (response.headers['content-length'] === undefined) response.headers['content-length'] = String(Buffer.byteLength(body));
+    res.writeHead(response.status, response.headers);
+    res.end(req.method === 'HEAD' ? '' : body);
+  } else {
+    res.writeHead(response.status, response.headers);
+    await writeStream(res, body);
+  }
+  if (unread) abandon(req);
+}
+
+/** Streams a body; stops as soon as the client resets the stream or the connection closes. */
+async function writeStream(res: Response, body: AsyncIterable<Buffer>): Promise<void> {
+  const iterator = body[Symbol.asyncIterator]();
   res.once('close', () => void Promise.resolve(iterator.return?.()).catch(() => {}));
   try {
-    for (let next = await iterator.next(); !next.done && !res.destroyed; next = await iterator.next()) res.write(next.value);
+    for (let next = await iterator.next(); !next.done && !res.destroyed; next = await iterator.next()) {
+      if (!res.write(next.value)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+    }
   } finally {
     res.end();
   }
 }
 
-function isStream(body: RawResponse['body']): body is AsyncIterable<Buffer> {
-  return typeof body === 'object' && !Buffer.isBuffer(body);
+/** Drops the rest of a request body that will never be read (HTTP/1.1 connections close by their header). */
+function abandon(req: Request): void {
+  if ('stream' in req) req.stream.close(http2Constants.NGHTTP2_NO_ERROR);
 }
 
-function toRawRequest(req: IncomingMessage | Http2ServerRequest, body: unknown): RawRequest {
+function failed(res: Response, error: unknown): void {
+  if (res.headersSent || res.destroyed) {
+    res.destroy();
+    return;
+  }
+  const message = error instanceof Error ? error.message : 'request failed';
+  res.writeHead(400, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify({ message }));
+}
+
+function toRawRequest(req: Request): RawRequest {
   const url = req.url ?? '/';
   const q = url.indexOf('?');
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) {
-    if (v === undefined || k.startsWith(':')) continue;
-    headers[k] = Array.isArray(v) ? v.join(',') : v;
+  let headers: Record<string, string>;
+  if ('stream' in req) {
+    headers = {};
+    for (const [k, v] of Object.entries(req.headers)) {
+      if (v === undefined || k.charCodeAt(0) === 58 /* ':' */) continue;
+      headers[k] = Array.isArray(v) ? v.join(',') : v;
+    }
+    if (!headers.host && req.authority) headers.host = req.authority;
+  } else {
+    // HTTP/1.1 headers are already lower-case strings (only set-cookie, never sent to AWS, is a list).
+    headers = req.headers as Record<string, string>;
   }
-  if (!headers.host && 'authority' in req) headers.host = req.authority;
   return {
     method: req.method ?? 'GET',
     path: q < 0 ? url : url.slice(0, q),
     query: new URLSearchParams(q < 0 ? '' : url.slice(q + 1)),
     headers,
-    body: Buffer.isBuffer(body) ? body : Buffer.alloc(0),
+    body: EMPTY,
+    incoming: incomingBody(req, headers['content-length']),
   };
 }
 
-function endpointOf(headers: Record<string, string | string[] | undefined>, scheme: string): string {
-  const host = headers.host ?? 'localhost:4566';
-  return `${scheme}://${Array.isArray(host) ? host[0] : host}`;
+const EMPTY = Buffer.alloc(0);
+
+function endpointOf(headers: Record<string, string>): string {
+  return `http://${headers.host ?? 'localhost:4566'}`;
+}
+
+function logRequest(req: Request, res: Response, started: number): void {
+  console.log(`[twinstack] ${req.method} ${req.url} ${res.statusCode} ${(performance.now() - started).toFixed(1)} ms`);
 }

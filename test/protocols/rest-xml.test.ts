@@ -24,6 +24,7 @@ import {
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { Emulator } from '../../emulator/core/emulator.ts';
 import { AwsError } from '../../emulator/core/errors.ts';
+import { readPayload } from '../../emulator/core/payload.ts';
 import type { RequestContext, ServiceDefinition } from '../../emulator/core/service.ts';
 import { loadModel } from '../../emulator/models/load.ts';
 import { startServer, type RunningServer } from '../../emulator/server/http.ts';
@@ -46,12 +47,15 @@ const s3Echo: ServiceDefinition = {
       record('CreateBucket')(input, ctx);
       return { Location: `/${input.Bucket}` };
     },
-    PutObject: (input: { Body?: Buffer; ChecksumCRC32?: string }, ctx) => {
+    // Streaming payloads arrive as async iterables; read here so that the tests can look at the bytes.
+    PutObject: async (input: { Body?: unknown; ChecksumCRC32?: string }, ctx) => {
+      input.Body = await readPayload(input.Body);
       record('PutObject')(input, ctx);
-      const md5 = createHash('md5').update(input.Body ?? Buffer.alloc(0)).digest('hex');
+      const md5 = createHash('md5').update(input.Body as Buffer).digest('hex');
       return { ETag: `"${md5}"`, ChecksumCRC32: input.ChecksumCRC32 };
     },
-    UploadPart: (input, ctx) => {
+    UploadPart: async (input: { Body?: unknown }, ctx) => {
+      input.Body = await readPayload(input.Body);
       record('UploadPart')(input, ctx);
       return { ETag: '"part"' };
     },

@@ -209,6 +209,15 @@ describe('SQS through the AWS SDK v3 (AWS JSON 1.0)', function () {
     const url = await create();
     const arn = await arnOf(url);
     const source = { servicePrincipal: 'sns.amazonaws.com', sourceArn: 'arn:aws:sns:us-east-1:000000000000:t', accountId: '000000000000', region: 'us-east-1' };
+    // AWS: "If the principal is an AWS service, then the Amazon SQS queue policy must explicitly allow access", same account too.
+    await assert.rejects(aws.emulator.deliver(arn, { body: 'x' }, source), { name: 'AccessDenied', message: `Access to the resource https://sqs.us-east-1.amazonaws.com/000000000000/${url.split('/').pop()} is denied.` });
+    const allowFrom = (sourceArn: string) =>
+      JSON.stringify({
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: arn, Condition: { ArnEquals: { 'aws:SourceArn': sourceArn } } }],
+      });
+    await sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { Policy: allowFrom('arn:aws:sns:us-east-1:000000000000:other') } }));
+    await assert.rejects(aws.emulator.deliver(arn, { body: 'x' }, source), { name: 'AccessDenied' });
+    await sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { Policy: allowFrom(source.sourceArn) } }));
     await aws.emulator.deliver(arn, { body: '{"from":"sns"}', attributes: { source: { DataType: 'String', StringValue: 'sns' } } }, source);
     await assert.rejects(aws.emulator.deliver(`${arn}-missing`, { body: 'x' }, source), { name: 'QueueDoesNotExist' });
     await assert.rejects(aws.emulator.deliver(arn, { body: '' }, source), { name: 'MissingParameter' });

@@ -86,7 +86,7 @@ describe('twinstack verify', function () {
     assert.match(regressed.stdout, new RegExp(`REGRESSION ${firstKey.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   });
 
-  it('renders parity.html with its tables and charts in headless Chromium', async () => {
+  it('renders parity.html with its headline, tiers, tables and charts in headless Chromium, at desktop and phone widths', async () => {
     const dir = join(work, 'html');
     assert.equal((await cli(['verify', '--target', twinstack.endpoint, '--service', 'sts', '--report', dir])).status, 0);
     const browser = await chromium.launch({
@@ -98,14 +98,23 @@ describe('twinstack verify', function () {
       const requests: string[] = [];
       page.on('request', (r) => requests.push(r.url()));
       await page.goto(`file://${join(dir, 'parity.html')}`);
-      assert.match(await page.locator('h1').innerText(), /parity: \d+\.\d%/);
+      // Coverage and pass rate together, never a bare percentage.
+      assert.match(await page.locator('#headline').innerText(), /^\d+\/\d+ operations of \d+ services covered by AWS data, \d+\/\d+ AWS-recorded interactions passing \(\d+\.\d%\); \d+\/\d+ implemented/);
+      assert.ok((await page.locator('#tier-bars rect').count()) >= 5, 'stacked tier bars and their legend');
+      assert.match(await page.locator('details summary').first().innerText(), /^sts: \d+\/11 operations covered by AWS data/);
       assert.ok((await page.locator('#operations tbody tr').count()) >= 1);
       assert.ok((await page.locator('#scenarios tbody tr').count()) >= 2);
-      assert.ok((await page.locator('#service-bars rect.bar').count()) >= 1);
       assert.equal(await page.locator('#trend circle').count(), 1);
       const box = await page.locator('#trend').boundingBox();
       assert.ok(box && box.width > 100 && box.height > 50);
       assert.deepEqual(requests.filter((u) => !u.startsWith('file://')), [], 'the page loads nothing from outside');
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        const shot = await page.screenshot({ path: join(dir, `parity-${width}.png`), fullPage: true });
+        assert.ok(shot.length > 10_000, `a screenshot at ${width} px`);
+        // Nothing but the wide tables (which scroll inside themselves) may push the page sideways.
+        assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, `no sideways scrolling at ${width} px`);
+      }
     } finally {
       await browser.close();
     }

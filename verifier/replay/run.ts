@@ -13,6 +13,25 @@ export interface Target {
   credentials: Credentials;
   /** Known account id of the credentials; unknown: bound from the first response that shows it. */
   accountId?: string;
+  /**
+   * Moves the target's clock forward instead of waiting (twinstack's `/_twinstack/clock`): scenarios that wait for a
+   * visibility timeout then take milliseconds.
+   */
+  advanceClock?: (seconds: number) => Promise<void>;
+}
+
+/** A clock mover for targets that have twinstack's clock route; undefined for others (they are waited for). */
+export async function clockOf(endpoint: string): Promise<Target['advanceClock']> {
+  const url = new URL('/_twinstack/clock', endpoint);
+  try {
+    if ((await fetch(url, { signal: AbortSignal.timeout(5000) })).status !== 200) return undefined;
+  } catch {
+    return undefined;
+  }
+  return async (seconds) => {
+    const res = await fetch(url, { method: 'POST', body: JSON.stringify({ advance: `${seconds}s` }), signal: AbortSignal.timeout(5000) });
+    if (res.status !== 200) throw new Error(`the target refused to advance its clock: ${res.status} ${await res.text()}`);
+  };
 }
 
 export interface InteractionResult {
@@ -27,6 +46,10 @@ export interface InteractionResult {
   mismatches: Mismatch[];
   status?: number;
   ms: number;
+  /** The error code AWS answered, when the interaction is an error path. */
+  expectedError?: string;
+  /** For a failing interaction: what was sent and what came back (upstream issue drafts quote them). */
+  exchange?: { request: { method: string; url: string; headers: Record<string, string>; body?: string }; response?: { status: number; body: string } };
 }
 
 const agents = new Map<string, Agent>();
@@ -118,7 +141,12 @@ function capture(interaction: ContractInteraction, actual: ParsedResponse, vars:
   return mismatches;
 }
 
-async function send(interaction: ContractInteraction, target: Target, vars: Vars, model: ServiceModel): Promise<ParsedResponse> {
+interface Sent {
+  parsed: ParsedResponse;
+  exchange: NonNullable<InteractionResult['exchange']>;
+}
+
+async function send(interaction: ContractInteraction, target: Target, vars: Vars, model: ServiceModel): Promise<Sent> {
   const meta = interaction.comments.twinstack;
   const prepared = prepareRequest(interaction, target.endpoint, vars);
   const signingName = model.metadata.signingName ?? model.metadata.endpointPrefix;
@@ -132,7 +160,17 @@ async function send(interaction: ContractInteraction, target: Target, vars: Vars
   const body = await res.body.text();
   const responseHeaders: Record<string, string> = {};
   for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) responseHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
-  return parseResponse(model, meta.operation, meta.protocol, res.statusCode, responseHeaders, body);
+  const exchange = {
+    request: {
+      method: prepared.method,
+      url: prepared.url.toString(),
+      // What tells the operation apart; signatures and dates would only be noise in a report.
+      headers: Object.fromEntries(Object.entries(prepared.headers).filter(([k]) => /^(content-type|x-amz-target|x-amz-(?!date|content-sha256|security-token))/i.test(k))),
+      ...(prepared.body ? { body: prepared.body } : {}),
+    },
+    response: { status: res.statusCode, body },
+  };
+  return { parsed: parseResponse(model, meta.operation, meta.protocol, res.statusCode, responseHeaders, body), exchange };
 }
 
 /** Replays one scenario in order against the target and judges every interaction. */
@@ -144,13 +182,19 @@ export async function runScenario(contract: ContractFile, target: Target, filter
   for (const interaction of interactions) {
     const meta = interaction.comments.twinstack;
     const started = performance.now();
-    if (meta.delaySeconds) await new Promise((r) => setTimeout(r, meta.delaySeconds! * 1000));
+    if (meta.delaySeconds) {
+      if (target.advanceClock) await target.advanceClock(meta.delaySeconds);
+      else await new Promise((r) => setTimeout(r, meta.delaySeconds! * 1000));
+    }
     let mismatches: Mismatch[];
     let status: number | undefined;
+    let exchange: InteractionResult['exchange'];
     const model = modelOf(meta.service);
     try {
       if (!model) throw new Error(`no AWS model for service '${meta.service}'`);
-      const actual = await send(interaction, target, vars, model);
+      const sent = await send(interaction, target, vars, model);
+      const actual = sent.parsed;
+      exchange = sent.exchange;
       status = actual.status;
       mismatches = [...judge(meta.expect, actual, vars), ...capture(interaction, actual, vars)];
     } catch (error) {
@@ -170,6 +214,8 @@ export async function runScenario(contract: ContractFile, target: Target, filter
       mismatches,
       status,
       ms: performance.now() - started,
+      ...(meta.expect.error ? { expectedError: meta.expect.error.code } : {}),
+      ...(mismatches.length && exchange ? { exchange } : {}),
     });
   }
   return results;

@@ -46,18 +46,24 @@ export async function verifyContracts(options: VerifyOptions): Promise<VerifyRun
   const selected = selectContracts(options.contracts, options);
   const filter = options.operation?.length ? (i: { comments: { twinstack: { operation: string } } }) => options.operation!.includes(i.comments.twinstack.operation) : undefined;
   const results: InteractionResult[][] = new Array(selected.length);
-  let next = 0;
   let done = 0;
+  const run = async (index: number) => {
+    results[index] = await runScenario(selected[index], options.target, filter);
+    done++;
+    options.onResult?.(results[index], done, selected.length);
+  };
+  // A target whose clock moves for the waits: scenarios that wait run last and alone, since moving the clock would
+  // otherwise expire what a concurrent scenario is still counting on.
+  const waits = (c: ContractFile) => Boolean(options.target.advanceClock) && c.interactions.some((i) => i.comments.twinstack.delaySeconds);
+  const concurrent = selected.flatMap((c, i) => (waits(c) ? [] : [i]));
+  const alone = selected.flatMap((c, i) => (waits(c) ? [i] : []));
+  let next = 0;
   const worker = async () => {
-    while (next < selected.length) {
-      const index = next++;
-      results[index] = await runScenario(selected[index], options.target, filter);
-      done++;
-      options.onResult?.(results[index], done, selected.length);
-    }
+    while (next < concurrent.length) await run(concurrent[next++]);
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 16, selected.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 16, concurrent.length) }, worker));
+    for (const index of alone) await run(index);
   } finally {
     await closeConnections();
   }

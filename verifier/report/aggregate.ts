@@ -1,6 +1,7 @@
 import type { Provenance } from '../contract/types.ts';
 import type { InteractionResult } from '../replay/run.ts';
 import type { VerifyRun } from '../replay/verify.ts';
+import { coverage, type Exercised, type OperationCoverage, type ServiceCoverage } from './tiers.ts';
 
 export type Introspection = Record<string, { implemented: string[]; all: string[] }>;
 
@@ -41,6 +42,8 @@ export interface ParityReport {
   results: InteractionResult[];
   /** The target's own list of implemented operations, when it told us. */
   introspection?: Introspection;
+  /** Evidence tiers per operation and service (needs the target's introspection). */
+  coverage?: { operations: OperationCoverage[]; services: ServiceCoverage[] };
 }
 
 function validationDate(p: Provenance): string | undefined {
@@ -52,7 +55,7 @@ function validationDate(p: Provenance): string | undefined {
 const ratio = (passed: number, total: number) => (total ? Math.round((passed / total) * 10000) / 100 : 0);
 
 /** Per-operation and per-service scores of one run (or of merged shard runs). */
-export function aggregate(run: VerifyRun, introspection?: Introspection): ParityReport {
+export function aggregate(run: VerifyRun, introspection?: Introspection, exercised?: Exercised): ParityReport {
   const scoring = run.results.filter((r) => r.scoring);
   const provenanceOf = new Map(run.scenarios.map((s) => [s.id, s.provenance]));
   const byOperation = new Map<string, InteractionResult[]>();
@@ -96,6 +99,13 @@ export function aggregate(run: VerifyRun, introspection?: Introspection): Parity
     };
   });
   const passed = scoring.filter((r) => r.passed).length;
+  const evidence = operations.map((o) => ({
+    service: o.service,
+    operation: o.operation,
+    interactions: o.interactions,
+    passed: o.passed,
+    errorPaths: [...new Set(scoring.filter((r) => r.service === o.service && r.operation === o.operation && r.expectedError).map((r) => r.expectedError!))].sort(),
+  }));
   return {
     generatedAt: run.startedAt,
     target: run.target,
@@ -109,6 +119,6 @@ export function aggregate(run: VerifyRun, introspection?: Introspection): Parity
     }),
     verdicts: Object.fromEntries(scoring.map((r) => [`${r.scenario}#${r.step}`, r.passed])),
     results: run.results,
-    ...(introspection ? { introspection } : {}),
+    ...(introspection ? { introspection, coverage: coverage(introspection, evidence, exercised) } : {}),
   };
 }

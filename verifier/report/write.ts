@@ -2,6 +2,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } fr
 import { dirname, join } from 'node:path';
 import type { ParityReport } from './aggregate.ts';
 import type { BaselineComparison } from './baseline.ts';
+import type { PeerComparison } from '../peers/compare.ts';
 import { toHtml, type HistoryEntry } from './html.ts';
 import { toJunit, toMarkdown } from './text.ts';
 
@@ -20,12 +21,12 @@ export function appendHistory(file: string, report: ParityReport): void {
 }
 
 /** parity.json (also the input of `report --merge`), parity.md, parity.html, junit.xml. */
-export function writeReports(report: ParityReport, dir: string, history: HistoryEntry[], comparison?: BaselineComparison): string[] {
+export function writeReports(report: ParityReport, dir: string, history: HistoryEntry[], comparison?: BaselineComparison, peers?: PeerComparison): string[] {
   mkdirSync(dir, { recursive: true });
   const files: [string, string][] = [
     ['parity.json', `${JSON.stringify({ ...report, ...(comparison ? { baseline: comparison } : {}) }, null, 1)}\n`],
     ['parity.md', toMarkdown(report, comparison)],
-    ['parity.html', toHtml(report, history)],
+    ['parity.html', toHtml(report, history, peers)],
     ['junit.xml', toJunit(report)],
   ];
   for (const [name, content] of files) writeFileSync(join(dir, name), content);

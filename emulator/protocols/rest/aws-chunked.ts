@@ -23,29 +23,71 @@ function incomplete(message = 'The request body terminated unexpectedly'): AwsEr
   return new AwsError('IncompleteBody', message, { status: 400 });
 }
 
+/** Longest chunk header (`<hex size>;chunk-signature=<64 hex>`) and trailer section accepted. */
+const MAX_LINE = 4096;
+const MAX_TRAILERS = 16 * 1024;
+
+/**
+ * Decodes aws-chunked framing incrementally: `push` each piece of the body as it arrives and get the payload bytes it
+ * completes, then `end` for the trailers. Memory stays bounded by one chunk header line, whatever the chunk sizes.
+ */
+export class AwsChunkedDecoder {
+  private state: 'size' | 'data' | 'crlf' | 'trailers' = 'size';
+  private pending = Buffer.alloc(0);
+  private remaining = 0;
+
+  push(input: Buffer): Buffer[] {
+    const out: Buffer[] = [];
+    let data = this.pending.length ? Buffer.concat([this.pending, input]) : input;
+    this.pending = Buffer.alloc(0);
+    while (data.length > 0) {
+      if (this.state === 'data') {
+        const take = Math.min(this.remaining, data.length);
+        out.push(data.subarray(0, take));
+        this.remaining -= take;
+        data = data.subarray(take);
+        if (this.remaining === 0) this.state = 'crlf';
+      } else if (this.state === 'crlf') {
+        if (data.length < 2) break;
+        if (data[0] !== 13 || data[1] !== 10) throw incomplete();
+        data = data.subarray(2);
+        this.state = 'size';
+      } else if (this.state === 'size') {
+        const lineEnd = data.indexOf('\r\n', 0, 'latin1');
+        if (lineEnd < 0) {
+          if (data.length > MAX_LINE) throw incomplete();
+          break;
+        }
+        const sizeText = data.toString('latin1', 0, lineEnd).split(';')[0].trim();
+        if (!/^[0-9a-fA-F]{1,12}$/.test(sizeText)) throw incomplete();
+        this.remaining = Number.parseInt(sizeText, 16);
+        data = data.subarray(lineEnd + 2);
+        this.state = this.remaining === 0 ? 'trailers' : 'data';
+      } else {
+        if (this.pending.length + data.length > MAX_TRAILERS) throw incomplete();
+        break;
+      }
+    }
+    if (data.length) this.pending = Buffer.from(data);
+    return out;
+  }
+
+  /** Call when the body has ended: the trailer headers (lower-case names), or IncompleteBody. */
+  end(): Record<string, string> {
+    if (this.state !== 'trailers') throw incomplete();
+    const trailers: Record<string, string> = {};
+    for (const line of this.pending.toString('latin1').split(/\r?\n/)) {
+      const colon = line.indexOf(':');
+      if (colon <= 0) continue;
+      const name = line.slice(0, colon).trim().toLowerCase();
+      if (name !== 'x-amz-trailer-signature') trailers[name] = line.slice(colon + 1).trim();
+    }
+    return trailers;
+  }
+}
+
 export function decodeAwsChunked(body: Buffer): { payload: Buffer; trailers: Record<string, string> } {
-  const chunks: Buffer[] = [];
-  let offset = 0;
-  for (;;) {
-    const lineEnd = body.indexOf('\r\n', offset, 'latin1');
-    if (lineEnd < 0) throw incomplete();
-    const sizeText = body.toString('latin1', offset, lineEnd).split(';')[0].trim();
-    if (!/^[0-9a-fA-F]+$/.test(sizeText)) throw incomplete();
-    const size = Number.parseInt(sizeText, 16);
-    offset = lineEnd + 2;
-    if (size === 0) break;
-    if (offset + size > body.length) throw incomplete();
-    chunks.push(body.subarray(offset, offset + size));
-    offset += size;
-    if (body.toString('latin1', offset, offset + 2) !== '\r\n') throw incomplete();
-    offset += 2;
-  }
-  const trailers: Record<string, string> = {};
-  for (const line of body.toString('latin1', offset).split(/\r?\n/)) {
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    const name = line.slice(0, colon).trim().toLowerCase();
-    if (name !== 'x-amz-trailer-signature') trailers[name] = line.slice(colon + 1).trim();
-  }
-  return { payload: Buffer.concat(chunks), trailers };
+  const decoder = new AwsChunkedDecoder();
+  const payload = Buffer.concat(decoder.push(body));
+  return { payload, trailers: decoder.end() };
 }

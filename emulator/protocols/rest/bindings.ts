@@ -106,11 +106,6 @@ export function decodeBindings(
             : decodeText(model, ref, values[0], 'querystring', wire);
         break;
       }
-      case 'header': {
-        const value = headers[wire.toLowerCase()];
-        if (value !== undefined) input[name] = decodeText(model, ref, value, 'header', wire);
-        break;
-      }
       case 'headers': {
         const prefix = wire.toLowerCase();
         const map: Record<string, unknown> = {};
@@ -123,6 +118,7 @@ export function decodeBindings(
       }
     }
   }
+  decodeHeaderBindings(model, inputRef, headers, input);
   // A query-string map (e.g. API Gateway's) takes every parameter no other member claimed.
   if (queryMap) {
     const [name, ref] = queryMap;
@@ -136,6 +132,16 @@ export function decodeBindings(
     if (Object.keys(map).length > 0) input[name] = map;
   }
   fillIdempotencyTokens(shape, input);
+}
+
+/** Fills `input` with the members bound to single headers present in `headers` (trailers that arrive after a streamed body). */
+export function decodeHeaderBindings(model: ServiceModel, inputRef: ShapeRef, headers: Record<string, string>, input: Record<string, unknown>): void {
+  for (const [name, ref] of Object.entries(model.shapes[inputRef.shape].members ?? {})) {
+    if (ref.location !== 'header') continue;
+    const wire = ref.locationName ?? name;
+    const value = headers[wire.toLowerCase()];
+    if (value !== undefined) input[name] = decodeText(model, ref, value, 'header', wire);
+  }
 }
 
 /** Clients generate idempotency tokens; a caller that sent none still gets one, as the SDKs would have sent. */

@@ -19,16 +19,9 @@ function reflectedTable(polynomial: number): Uint32Array {
 
 const CRC32C_TABLE = reflectedTable(0x82f63b78);
 
-function crc32c(data: Buffer): number {
-  let crc = 0xffffffff;
-  for (let i = 0; i < data.length; i++) crc = CRC32C_TABLE[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
 let crc64Table: BigUint64Array | undefined;
 
-/** CRC-64/NVME (reflected polynomial 0x9a6c9329ac4bc9b5). */
-function crc64nvme(data: Buffer): bigint {
+function crc64NvmeTable(): BigUint64Array {
   if (!crc64Table) {
     crc64Table = new BigUint64Array(256);
     for (let n = 0; n < 256; n++) {
@@ -37,51 +30,122 @@ function crc64nvme(data: Buffer): bigint {
       crc64Table[n] = c;
     }
   }
-  let crc = 0xffffffffffffffffn;
-  for (let i = 0; i < data.length; i++) crc = crc64Table[Number((crc ^ BigInt(data[i])) & 0xffn)] ^ (crc >> 8n);
-  return crc ^ 0xffffffffffffffffn;
+  return crc64Table;
+}
+
+/** A digest fed chunk by chunk, so that streamed uploads are checked without being buffered. */
+interface Digest {
+  update(data: Buffer): void;
+  digest(): Buffer;
 }
 
 function uint32(n: number): Buffer {
   const out = Buffer.alloc(4);
-  out.writeUInt32BE(n);
+  out.writeUInt32BE(n >>> 0);
   return out;
 }
 
-const ALGORITHMS: Record<string, { label: string; digest: (data: Buffer) => Buffer }> = {
-  crc32: { label: 'CRC32', digest: (data) => uint32(crc32(data)) },
-  crc32c: { label: 'CRC32C', digest: (data) => uint32(crc32c(data)) },
-  crc64nvme: {
-    label: 'CRC64NVME',
-    digest: (data) => {
+function crc32Digest(): Digest {
+  let crc = 0;
+  return { update: (data) => void (crc = crc32(data, crc)), digest: () => uint32(crc) };
+}
+
+function crc32cDigest(): Digest {
+  let crc = 0xffffffff;
+  return {
+    update(data) {
+      for (let i = 0; i < data.length; i++) crc = CRC32C_TABLE[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
+    },
+    digest: () => uint32(crc ^ 0xffffffff),
+  };
+}
+
+/** CRC-64/NVME (reflected polynomial 0x9a6c9329ac4bc9b5). */
+function crc64nvmeDigest(): Digest {
+  const table = crc64NvmeTable();
+  let crc = 0xffffffffffffffffn;
+  return {
+    update(data) {
+      for (let i = 0; i < data.length; i++) crc = table[Number((crc ^ BigInt(data[i])) & 0xffn)] ^ (crc >> 8n);
+    },
+    digest() {
       const out = Buffer.alloc(8);
-      out.writeBigUInt64BE(crc64nvme(data));
+      out.writeBigUInt64BE(crc ^ 0xffffffffffffffffn);
       return out;
     },
-  },
-  sha1: { label: 'SHA1', digest: (data) => createHash('sha1').update(data).digest() },
-  sha256: { label: 'SHA256', digest: (data) => createHash('sha256').update(data).digest() },
-};
+  };
+}
+
+function hashDigest(algorithm: string): () => Digest {
+  return () => {
+    const hash = createHash(algorithm);
+    return { update: (data) => void hash.update(data), digest: () => hash.digest() };
+  };
+}
+
+const ALGORITHMS: Map<string, { label: string; create: () => Digest }> = new Map([
+  ['crc32', { label: 'CRC32', create: crc32Digest }],
+  ['crc32c', { label: 'CRC32C', create: crc32cDigest }],
+  ['crc64nvme', { label: 'CRC64NVME', create: crc64nvmeDigest }],
+  ['sha1', { label: 'SHA1', create: hashDigest('sha1') }],
+  ['sha256', { label: 'SHA256', create: hashDigest('sha256') }],
+]);
 
 /** Base64 checksum of `data` with a flexible-checksum algorithm name (`CRC32`, `SHA256`, ...), if twinstack knows it. */
 export function checksumOf(algorithm: string, data: Buffer): string | undefined {
-  return ALGORITHMS[algorithm.toLowerCase()]?.digest(data).toString('base64');
+  const known = ALGORITHMS.get(algorithm.toLowerCase());
+  if (!known) return undefined;
+  const digest = known.create();
+  digest.update(data);
+  return digest.digest().toString('base64');
 }
 
-/** Checks `Content-MD5` and every `x-amz-checksum-*` value against the decoded payload. */
-export function verifyIntegrity(headers: Record<string, string>, payload: Buffer): void {
-  const md5 = headers['content-md5'];
-  if (md5 !== undefined) {
-    if (Buffer.from(md5, 'base64').length !== 16) throw new AwsError('InvalidDigest', 'The Content-MD5 you specified was invalid.', { status: 400 });
-    if (createHash('md5').update(payload).digest('base64') !== md5) {
-      throw new AwsError('BadDigest', 'The Content-MD5 you specified did not match what we received.', { status: 400 });
+const CHECKSUM_PREFIX = 'x-amz-checksum-';
+
+/**
+ * The integrity checks of one upload, fed as the payload arrives: `Content-MD5`, every `x-amz-checksum-*` value (in
+ * headers, or in aws-chunked trailers announced by `x-amz-trailer`) and a hex `x-amz-content-sha256`. `verify` throws
+ * AWS's error for the first mismatch.
+ */
+export class IntegrityCheck {
+  private readonly digests = new Map<string, Digest>();
+  private readonly contentSha256?: Digest;
+
+  constructor(private readonly headers: Record<string, string>) {
+    const md5 = headers['content-md5'];
+    if (md5 !== undefined) {
+      if (Buffer.from(md5, 'base64').length !== 16) throw new AwsError('InvalidDigest', 'The Content-MD5 you specified was invalid.', { status: 400 });
+      this.digests.set('md5', hashDigest('md5')());
     }
+    const announced = (headers['x-amz-trailer'] ?? '').split(',').map((name) => name.trim().toLowerCase());
+    for (const name of [...Object.keys(headers), ...announced]) {
+      const algorithm = name.startsWith(CHECKSUM_PREFIX) ? name.slice(CHECKSUM_PREFIX.length) : undefined;
+      const known = algorithm && ALGORITHMS.get(algorithm);
+      if (known && !this.digests.has(algorithm)) this.digests.set(algorithm, known.create());
+    }
+    if (/^[0-9a-f]{64}$/.test(headers['x-amz-content-sha256'] ?? '')) this.contentSha256 = hashDigest('sha256')();
   }
-  for (const [name, value] of Object.entries(headers)) {
-    if (!name.startsWith('x-amz-checksum-') || name === 'x-amz-checksum-type') continue;
-    const algorithm = ALGORITHMS[name.slice('x-amz-checksum-'.length)];
-    if (algorithm && algorithm.digest(payload).toString('base64') !== value) {
-      throw new AwsError('BadDigest', `The ${algorithm.label} you specified did not match the calculated checksum.`, { status: 400 });
+
+  update(chunk: Buffer): void {
+    for (const digest of this.digests.values()) digest.update(chunk);
+    this.contentSha256?.update(chunk);
+  }
+
+  /** `trailers`: headers that arrived after the payload (aws-chunked), which take part like headers. */
+  verify(trailers: Record<string, string> = {}): void {
+    if (this.contentSha256 && this.contentSha256.digest().toString('hex') !== this.headers['x-amz-content-sha256']) {
+      throw new AwsError('XAmzContentSHA256Mismatch', "The provided 'x-amz-content-sha256' header does not match what was computed.", { status: 400 });
+    }
+    for (const [algorithm, digest] of this.digests) {
+      const value = digest.digest().toString('base64');
+      if (algorithm === 'md5') {
+        if (value !== this.headers['content-md5']) throw new AwsError('BadDigest', 'The Content-MD5 you specified did not match what we received.', { status: 400 });
+        continue;
+      }
+      const claimed = trailers[CHECKSUM_PREFIX + algorithm] ?? this.headers[CHECKSUM_PREFIX + algorithm];
+      if (claimed !== undefined && claimed !== value) {
+        throw new AwsError('BadDigest', `The ${ALGORITHMS.get(algorithm)!.label} you specified did not match the calculated checksum.`, { status: 400 });
+      }
     }
   }
 }

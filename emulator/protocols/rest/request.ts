@@ -1,10 +1,10 @@
 import { AwsError } from '../../core/errors.ts';
 import type { ServiceModel, ShapeRef } from '../../models/types.ts';
-import type { ParsedRequest, RawRequest } from '../types.ts';
-import { contentEncodingWithoutChunked, decodeAwsChunked, isAwsChunked } from './aws-chunked.ts';
-import { bodyMembers, decodeBindings } from './bindings.ts';
-import { verifyIntegrity } from './checksums.ts';
-import { matchRoute } from './routes.ts';
+import type { ParsedRequest, RawRequest, StreamingPayload } from '../types.ts';
+import { AwsChunkedDecoder, contentEncodingWithoutChunked, decodeAwsChunked, isAwsChunked } from './aws-chunked.ts';
+import { bodyMembers, decodeBindings, decodeHeaderBindings } from './bindings.ts';
+import { IntegrityCheck } from './checksums.ts';
+import { matchRoute, type RouteMatch } from './routes.ts';
 import { pathStylePath } from './virtual-host.ts';
 
 export interface BodyCodec {
@@ -14,30 +14,95 @@ export interface BodyCodec {
   unknownOperation(req: RawRequest): AwsError;
 }
 
-/** The request body with any aws-chunked framing removed, and the headers plus its trailers. */
-function unframe(req: RawRequest): { body: Buffer; headers: Record<string, string> } {
-  if (!isAwsChunked(req.headers) || req.body.length === 0) return { body: req.body, headers: req.headers };
-  const { payload, trailers } = decodeAwsChunked(req.body);
-  const expected = req.headers['x-amz-decoded-content-length'];
-  if (expected !== undefined && Number(expected) !== payload.length) {
+function checkDecodedLength(headers: Record<string, string>, length: number): void {
+  const expected = headers['x-amz-decoded-content-length'];
+  if (expected !== undefined && Number(expected) !== length) {
     throw new AwsError('IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header', { status: 400 });
   }
-  const headers: Record<string, string> = { ...req.headers, ...trailers, 'content-length': String(payload.length) };
+}
+
+/** The headers as the operation sees them: the transfer coding dropped, the decoded length, any trailers. */
+function unframedHeaders(req: RawRequest, length: number | undefined, trailers: Record<string, string>): Record<string, string> {
+  const headers: Record<string, string> = { ...req.headers, ...trailers };
+  if (length !== undefined) headers['content-length'] = String(length);
+  else delete headers['content-length'];
   const encoding = contentEncodingWithoutChunked(req.headers['content-encoding']);
   if (encoding) headers['content-encoding'] = encoding;
   else delete headers['content-encoding'];
-  return { body: payload, headers };
+  return headers;
+}
+
+/** The request body with any aws-chunked framing removed, and the headers plus its trailers. */
+function unframe(req: RawRequest): { body: Buffer; headers: Record<string, string>; trailers: Record<string, string> } {
+  if (!isAwsChunked(req.headers) || req.body.length === 0) return { body: req.body, headers: req.headers, trailers: {} };
+  const { payload, trailers } = decodeAwsChunked(req.body);
+  checkDecodedLength(req.headers, payload.length);
+  return { body: payload, headers: unframedHeaders(req, payload.length, trailers), trailers };
+}
+
+/**
+ * A streaming payload member's value: the body's payload bytes as they arrive, checked as a whole once they end.
+ * Input members bound to headers that arrive as aws-chunked trailers (`x-amz-checksum-crc32` announced by
+ * `x-amz-trailer`) are set on `input` at that point.
+ */
+async function* streamedPayload(req: RawRequest, source: AsyncIterable<Buffer>, onTrailers: (trailers: Record<string, string>) => void): StreamingPayload {
+  const integrity = new IntegrityCheck(req.headers);
+  const decoder = isAwsChunked(req.headers) ? new AwsChunkedDecoder() : undefined;
+  let length = 0;
+  let raw = 0;
+  for await (const chunk of source) {
+    raw += chunk.length;
+    for (const piece of decoder ? decoder.push(chunk) : [chunk]) {
+      integrity.update(piece);
+      length += piece.length;
+      yield piece;
+    }
+  }
+  // An empty body carries no framing at all.
+  const trailers = decoder && raw > 0 ? decoder.end() : {};
+  if (decoder && raw > 0) checkDecodedLength(req.headers, length);
+  integrity.verify(trailers);
+  onTrailers(trailers);
+}
+
+const routes = new WeakMap<RawRequest, RouteMatch | undefined>();
+
+/** The operation a REST request is for (matched once per request). */
+function routeOf(req: RawRequest, model: ServiceModel): RouteMatch | undefined {
+  if (!routes.has(req)) routes.set(req, matchRoute(model, { ...req, path: pathStylePath(req, model) }));
+  return routes.get(req);
+}
+
+/** Whether the request's operation has a streaming payload member (S3 PutObject, UploadPart; Lambda InvokeAsync). */
+export function restStreamsPayload(req: RawRequest, model: ServiceModel): boolean {
+  const route = routeOf(req, model);
+  const input = route && model.operations[route.operation].input;
+  const shape = input && model.shapes[input.shape];
+  const member = shape?.payload ? shape.members![shape.payload] : undefined;
+  return Boolean(member && (member.streaming || model.shapes[member.shape].streaming));
 }
 
 /** Routing and input decoding common to rest-json and rest-xml; the codec handles structured bodies. */
 export function parseRestRequest(req: RawRequest, model: ServiceModel, codec: BodyCodec): ParsedRequest {
-  const route = matchRoute(model, { ...req, path: pathStylePath(req, model) });
+  const route = routeOf(req, model);
   if (!route) throw codec.unknownOperation(req);
   const op = model.operations[route.operation];
   if (!op.input) return { operation: route.operation, input: {} };
-  const { body, headers } = unframe(req);
-  if (body.length > 0 || headers['content-md5'] !== undefined) verifyIntegrity(headers, body);
   const shape = model.shapes[op.input.shape];
+  if (req.bodyStream && shape.payload) {
+    const input: Record<string, unknown> = {};
+    const headers = unframedHeaders(req, isAwsChunked(req.headers) ? optionalNumber(req.headers['x-amz-decoded-content-length']) : optionalNumber(req.headers['content-length']), {});
+    new IntegrityCheck(req.headers); // a malformed Content-MD5 is refused before the handler runs
+    input[shape.payload] = streamedPayload(req, req.bodyStream, (trailers) => decodeHeaderBindings(model, op.input!, trailers, input));
+    decodeBindings(model, op.input, req, route.labels, headers, input);
+    return { operation: route.operation, input };
+  }
+  const { body, headers, trailers } = unframe(req);
+  if (body.length > 0 || headers['content-md5'] !== undefined) {
+    const integrity = new IntegrityCheck(req.headers);
+    integrity.update(body);
+    integrity.verify(trailers);
+  }
   let input: Record<string, unknown> = {};
   if (shape.payload) {
     const member = shape.members![shape.payload];
@@ -55,4 +120,8 @@ export function parseRestRequest(req: RawRequest, model: ServiceModel, codec: Bo
   }
   decodeBindings(model, op.input, req, route.labels, headers, input);
   return { operation: route.operation, input };
+}
+
+function optionalNumber(value: string | undefined): number | undefined {
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }

@@ -24,14 +24,14 @@ export function serializeRestOutput(
   const values = (output ?? {}) as Record<string, unknown>;
   const { status, headers } = encodeBindings(model, op.output, values, op.http.responseCode ?? 200);
   Object.assign(headers, requestIdHeaders);
-  let body: Buffer | string = '';
+  let body: RawResponse['body'] = '';
   const shape = op.output ? model.shapes[op.output.shape] : undefined;
   if (op.output && shape?.payload) {
     const ref = shape.members![shape.payload];
     const value = values[shape.payload];
     const type = model.shapes[ref.shape].type;
     if (type === 'blob' || type === 'string') {
-      if (value !== undefined && value !== null) body = typeof value === 'string' ? value : Buffer.from(value as Uint8Array);
+      if (value !== undefined && value !== null) body = typeof value === 'string' || isStream(value) ? value : Buffer.from(value as Uint8Array);
     } else if (value !== undefined && value !== null) {
       body = encoder.encodeStructure(model, ref, value as Record<string, unknown>);
       headers['content-type'] ??= encoder.contentType;
@@ -41,4 +41,9 @@ export function serializeRestOutput(
     headers['content-type'] ??= encoder.contentType;
   }
   return { status, headers, body };
+}
+
+/** A blob payload a handler streams (S3 GetObject of a stored file, for instance) rather than hands over whole. */
+function isStream(value: unknown): value is AsyncIterable<Buffer> {
+  return typeof value === 'object' && value !== null && !(value instanceof Uint8Array) && Symbol.asyncIterator in value;
 }

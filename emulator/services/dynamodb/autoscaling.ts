@@ -1,4 +1,5 @@
 import type { AutoScalingSettingsDescription, AutoScalingSettingsUpdate } from '@aws-sdk/client-dynamodb';
+import { buildArn } from '../../core/arn.ts';
 import { validation } from './errors.ts';
 import type { SecondaryIndex } from './table.ts';
 
@@ -7,14 +8,16 @@ export const NOT_SCALED: AutoScalingSettingsDescription = { AutoScalingDisabled:
 
 export interface ScalingTarget {
   accountId: string;
+  region: string;
   tableName: string;
   indexName?: string;
   capacity: 'Read' | 'Write';
 }
 
 /** The service-linked role Application Auto Scaling uses for DynamoDB tables. */
-function roleArn(accountId: string) {
-  return `arn:aws:iam::${accountId}:role/aws-service-role/dynamodb.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_DynamoDBTable`;
+function roleArn({ accountId, region }: ScalingTarget) {
+  const resource = 'role/aws-service-role/dynamodb.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_DynamoDBTable';
+  return buildArn({ service: 'iam', region: '', accountId, resource, partitionRegion: region });
 }
 
 /** Applies an AutoScalingSettingsUpdate: DynamoDB registers a scalable target and a target-tracking policy for it. */
@@ -38,7 +41,7 @@ export function applyScalingUpdate(
     MinimumUnits: minimum,
     MaximumUnits: maximum,
     AutoScalingDisabled: false,
-    AutoScalingRoleArn: update.AutoScalingRoleArn ?? current?.AutoScalingRoleArn ?? roleArn(target.accountId),
+    AutoScalingRoleArn: update.AutoScalingRoleArn ?? current?.AutoScalingRoleArn ?? roleArn(target),
     ScalingPolicies: [
       {
         PolicyName: policy?.PolicyName ?? previous?.PolicyName ?? `DynamoDB${target.capacity}CapacityUtilization:${resource}`,

@@ -1,3 +1,4 @@
+import type { Clock } from '../../core/clock.ts';
 import type { Item } from './values.ts';
 import type { Table } from './table.ts';
 
@@ -28,6 +29,9 @@ export type ChangeListener = (change: ItemChange) => void;
 /** Subscribers to item changes of all tables of one account and region. */
 export class ChangeHub {
   private readonly listeners = new Set<ChangeListener>();
+
+  /** The emulator clock that stamps changes. */
+  constructor(readonly clock: Clock) {}
 
   /** Returns a function that unsubscribes. */
   subscribe(listener: ChangeListener): () => void {

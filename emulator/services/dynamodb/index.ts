@@ -1,5 +1,6 @@
 import type { ServiceDefinition, Handler } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
+import { contextForTable } from './account-walls.ts';
 import { validation } from './errors.ts';
 import { DynamoState } from './state.ts';
 import { startTtlSweeper } from './ttl-sweeper.ts';
@@ -119,13 +120,13 @@ const service: ServiceDefinition<DynamoState> = {
       operation,
       ((input, ctx) => {
         checkTableName(input);
-        return handler(input, ctx);
+        return handler(input, contextForTable(input, ctx));
       }) satisfies Handler<DynamoState>,
     ]),
   ),
-  createState(accountId, region) {
-    const state = new DynamoState(accountId, region);
-    stopSweepers.set(state, startTtlSweeper(state));
+  createState(accountId, region, emulator) {
+    const state = new DynamoState(accountId, region, emulator.clock);
+    stopSweepers.set(state, startTtlSweeper(state, emulator.clock));
     return state;
   },
   jsonErrorType(code) {

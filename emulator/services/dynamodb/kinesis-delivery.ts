@@ -36,7 +36,7 @@ export function startKinesisDelivery(state: DynamoState, emulator: Emulator) {
       const kinesis = kinesisStateOf(emulator, streamArn);
       if (!kinesis) continue;
       const record = kinesisRecord(change, state.region, destination.precision);
-      putKinesisRecord(kinesis, streamArn, Buffer.from(JSON.stringify(record)), partitionKey(change));
+      putKinesisRecord(kinesis, streamArn, Buffer.from(JSON.stringify(record)), partitionKey(change), change.at.getTime());
     }
   });
 }

@@ -4,6 +4,7 @@ import type {
   ReplicaDescription,
   ReplicaGlobalSecondaryIndex,
 } from '@aws-sdk/client-dynamodb';
+import { buildArn } from '../../core/arn.ts';
 import type { ItemChange } from './changes.ts';
 import { compareValues } from './expressions/index.ts';
 import { ItemStore } from './store.ts';
@@ -44,10 +45,12 @@ export class ReplicationGroup {
     readonly version: GlobalTableVersion,
     readonly name: string,
     readonly accountId: string,
+    /** The region it was created in, whose partition its ARN is in. */
+    readonly homeRegion: string,
   ) {}
 
   get arn(): string {
-    return `arn:aws:dynamodb::${this.accountId}:global-table/${this.name}`;
+    return buildArn({ service: 'dynamodb', region: '', accountId: this.accountId, resource: `global-table/${this.name}`, partitionRegion: this.homeRegion });
   }
 
   add(region: string, state: DynamoState, table: Table, settings: ReplicaSettings = {}) {

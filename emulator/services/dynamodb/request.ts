@@ -72,13 +72,13 @@ export function projectionPaths(input: { ProjectionExpression?: string; Attribut
 const CONDITION_FAILED = 'The conditional request failed';
 
 /**
- * ConditionalCheckFailedException, carrying the item when ReturnValuesOnConditionCheckFailure is ALL_OLD. AWS sends
- * its text as `Message` (botocore then shows no lower-case `message` member, as the recorded responses show).
+ * ConditionalCheckFailedException. With the old item (ReturnValuesOnConditionCheckFailure ALL_OLD) AWS sends its text
+ * as `Message` beside `Item` (botocore then shows no lower-case `message` member, as the recorded response shows);
+ * otherwise as the model's lower-case `message`.
  */
 export function conditionFailed(old: Item | undefined, returnOld: string | undefined): AwsError {
-  return new AwsError('ConditionalCheckFailedException', CONDITION_FAILED, {
-    fields: { Message: CONDITION_FAILED, Item: returnOld === 'ALL_OLD' && old ? old : undefined },
-  });
+  const withItem = returnOld === 'ALL_OLD' && old;
+  return new AwsError('ConditionalCheckFailedException', CONDITION_FAILED, withItem ? { fields: { Message: CONDITION_FAILED, Item: old } } : {});
 }
 
 /** ItemCollectionMetrics exist only for tables with local secondary indexes. */

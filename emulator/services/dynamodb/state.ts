@@ -1,3 +1,5 @@
+import type { Clock } from '../../core/clock.ts';
+import { buildArn, parseArn } from '../../core/arn.ts';
 import { ChangeHub } from './changes.ts';
 import { resourceNotFound, tableNotFound, validation } from './errors.ts';
 import { StreamRegistry } from './streams.ts';
@@ -27,7 +29,7 @@ export interface TransactionToken {
 /** DynamoDB's state for one account and region. */
 export class DynamoState {
   readonly tables = new Map<string, Table>();
-  readonly changes = new ChangeHub();
+  readonly changes: ChangeHub;
   readonly streams: StreamRegistry;
   readonly backups = new Map<string, Backup>();
   readonly transactionTokens = new Map<string, TransactionToken>();
@@ -37,12 +39,14 @@ export class DynamoState {
   constructor(
     readonly accountId: string,
     readonly region: string,
+    clock: Clock,
   ) {
+    this.changes = new ChangeHub(clock);
     this.streams = new StreamRegistry(this.changes, region);
   }
 
   tableArn(name: string): string {
-    return `arn:aws:dynamodb:${this.region}:${this.accountId}:table/${name}`;
+    return buildArn({ service: 'dynamodb', region: this.region, accountId: this.accountId, resource: `table/${name}` });
   }
 
   /** Item operations: a missing table is a bare "Requested resource not found". */
@@ -59,16 +63,20 @@ export class DynamoState {
     return table;
   }
 
+  /** A table ARN finds only this account's and region's tables. */
   find(nameOrArn: string): Table | undefined {
+    const arn = nameOrArn.startsWith('arn:') ? parseArn(nameOrArn) : undefined;
+    if (arn && (arn.accountId !== this.accountId || arn.region !== this.region)) return undefined;
     return this.tables.get(tableNameOf(nameOrArn));
   }
 
   /** A table from a resource ARN (tags, resource policies), also accepting index and stream ARNs' table part. */
   tableByArn(arn: string): Table {
-    const match = /^arn:aws[a-z-]*:dynamodb:([^:]*):(\d{12}):table\/([^/]+)/.exec(arn);
-    const table = match && match[1] === this.region && match[2] === this.accountId ? this.tables.get(match[3]) : undefined;
+    const parts = parseArn(arn);
+    const name = parts?.service === 'dynamodb' && /^\d{12}$/.test(parts.accountId) ? /^table\/([^/]+)/.exec(parts.resource)?.[1] : undefined;
+    const table = name !== undefined && parts!.region === this.region && parts!.accountId === this.accountId ? this.tables.get(name) : undefined;
     if (!table) {
-      if (!match) throw validation(`Invalid TableArn: Invalid ResourceArn provided as input ${arn}`);
+      if (name === undefined) throw validation(`Invalid TableArn: Invalid ResourceArn provided as input ${arn}`);
       throw resourceNotFound(`ResourceArn: ${arn} not found`);
     }
     return table;
@@ -77,6 +85,7 @@ export class DynamoState {
 
 /** TableName parameters accept a table name or its ARN. */
 export function tableNameOf(nameOrArn: string): string {
-  const match = /^arn:aws[a-z-]*:dynamodb:[^:]*:\d{12}:table\/([^/]+)$/.exec(nameOrArn);
-  return match ? match[1] : nameOrArn;
+  const arn = nameOrArn.startsWith('arn:') ? parseArn(nameOrArn) : undefined;
+  const name = arn?.service === 'dynamodb' && /^\d{12}$/.test(arn.accountId) ? /^table\/([^/]+)$/.exec(arn.resource)?.[1] : undefined;
+  return name ?? nameOrArn;
 }

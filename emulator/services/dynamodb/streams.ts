@@ -86,7 +86,7 @@ export class StreamRegistry {
     this.disable(table);
   }
 
-  trim(stream: TableStream, now = Date.now()) {
+  trim(stream: TableStream, now: number) {
     const cutoff = now - RETENTION_MS;
     let drop = 0;
     while (drop < stream.records.length && stream.records[drop].at < cutoff) drop++;

@@ -154,7 +154,7 @@ export class Table {
         newImage: item,
         userIdentity: origin.userIdentity,
         replicated: origin.replicated,
-        at: new Date(),
+        at: this.changes.clock.date(),
       });
     }
     return old;

@@ -1,3 +1,4 @@
+import type { Clock } from '../../core/clock.ts';
 import type { DynamoState } from './state.ts';
 import type { Table } from './table.ts';
 
@@ -9,7 +10,7 @@ const MAX_AGE_SECONDS = 5 * 365 * 24 * 60 * 60;
 export const TTL_IDENTITY = { type: 'Service', principalId: 'dynamodb.amazonaws.com' };
 
 /** Deletes expired items of tables with TTL enabled, as the DynamoDB service (with its own identity) does. */
-export function sweepExpired(state: DynamoState, nowSeconds = Date.now() / 1000): number {
+export function sweepExpired(state: DynamoState, nowSeconds: number): number {
   let deleted = 0;
   for (const table of state.tables.values()) deleted += sweepTable(table, nowSeconds);
   return deleted;
@@ -29,10 +30,15 @@ function sweepTable(table: Table, now: number): number {
   return expired.length;
 }
 
-/** Sweeps one account's and region's tables on an unref'ed timer; the interval comes from DYNAMODB_TTL_SWEEP_INTERVAL_MS. */
-export function startTtlSweeper(state: DynamoState): () => void {
+/**
+ * Sweeps one account's and region's tables on an unref'ed emulator-clock timer (moving the clock past an expiry
+ * sweeps at once); the interval comes from DYNAMODB_TTL_SWEEP_INTERVAL_MS.
+ */
+export function startTtlSweeper(state: DynamoState, clock: Clock): () => void {
   const interval = Number(process.env.DYNAMODB_TTL_SWEEP_INTERVAL_MS) || DEFAULT_INTERVAL_MS;
-  const timer = setInterval(() => sweepExpired(state), interval);
-  timer.unref();
-  return () => clearInterval(timer);
+  let timer = clock.setTimeout(function sweep() {
+    sweepExpired(state, clock.now() / 1000);
+    timer = clock.setTimeout(sweep, interval);
+  }, interval);
+  return () => timer.cancel();
 }

@@ -27,7 +27,7 @@ function streamFor(ctx: Ctx, arn: string): TableStream {
   const state = dynamo(ctx);
   const stream = state.streams.streams.get(arn);
   if (!stream) throw new AwsError('ResourceNotFoundException', `Requested resource not found: Stream: ${arn} not found`);
-  state.streams.trim(stream);
+  state.streams.trim(stream, ctx.emulator.clock.now());
   return stream;
 }
 
@@ -85,11 +85,11 @@ const handlers: Record<string, Handler> = {
       throw validation(`Sequence number must not be provided for iterator type ${type}`);
     }
     const position = positionFor(stream, type, input.SequenceNumber);
-    return { ShardIterator: encodeIterator(stream, position) };
+    return { ShardIterator: encodeIterator(stream, position, ctx.emulator.clock.now()) };
   },
 
   GetRecords(input: GetRecordsInput, ctx: Ctx) {
-    const iterator = decodeIterator(input.ShardIterator!);
+    const iterator = decodeIterator(input.ShardIterator!, ctx.emulator.clock.now());
     const stream = streamFor(ctx, iterator.streamArn);
     checkNotTrimmed(stream, iterator.position);
     const limit = Math.min(input.Limit ?? MAX_RECORDS, MAX_RECORDS);
@@ -98,7 +98,7 @@ const handlers: Record<string, Handler> = {
     const closed = stream.endingSequenceNumber !== undefined && next > stream.endingSequenceNumber;
     return {
       Records: records.map((r) => r.record),
-      NextShardIterator: closed ? undefined : encodeIterator(stream, next),
+      NextShardIterator: closed ? undefined : encodeIterator(stream, next, ctx.emulator.clock.now()),
     };
   },
 };

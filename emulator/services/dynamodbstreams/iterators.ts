@@ -14,12 +14,12 @@ export interface ShardIterator {
 
 const validation = (message: string) => new AwsError('ValidationException', message, { status: 400 });
 
-export function encodeIterator(stream: TableStream, position: bigint): string {
-  const payload = Buffer.from(JSON.stringify({ a: stream.arn, s: stream.shardId, p: position.toString(), t: Date.now() })).toString('base64url');
+export function encodeIterator(stream: TableStream, position: bigint, now: number): string {
+  const payload = Buffer.from(JSON.stringify({ a: stream.arn, s: stream.shardId, p: position.toString(), t: now })).toString('base64url');
   return `${stream.arn}|1|${payload}`;
 }
 
-export function decodeIterator(text: string): ShardIterator {
+export function decodeIterator(text: string, now: number): ShardIterator {
   let iterator: ShardIterator;
   try {
     const payload = JSON.parse(Buffer.from(text.slice(text.lastIndexOf('|') + 1), 'base64url').toString('utf8'));
@@ -28,7 +28,7 @@ export function decodeIterator(text: string): ShardIterator {
     throw validation('Invalid ShardIterator');
   }
   if (typeof iterator.streamArn !== 'string' || !Number.isFinite(iterator.created)) throw validation('Invalid ShardIterator');
-  if (Date.now() - iterator.created > ITERATOR_LIFETIME_MS) {
+  if (now - iterator.created > ITERATOR_LIFETIME_MS) {
     throw new AwsError('ExpiredIteratorException', 'Iterator expired. The iterator was created more than 15 minutes ago.');
   }
   return iterator;

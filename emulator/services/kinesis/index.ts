@@ -19,6 +19,7 @@ import {
 import { subscribeToShard } from './operations/subscribe-to-shard.ts';
 import { createStream, deleteStream, describeStream, describeStreamSummary, listStreams } from './operations/streams.ts';
 import { addTagsToStream, listTagsForResource, listTagsForStream, removeTagsFromStream, tagResource, untagResource } from './operations/tagging.ts';
+import { contextForStream } from './account-walls.ts';
 import { createKinesisState, type KinesisState } from './state.ts';
 
 const handlers: Record<string, Handler<KinesisState>> = {
@@ -69,7 +70,12 @@ const kinesis: ServiceDefinition<KinesisState> = {
   createState: createKinesisState,
   // Kinesis reports Coral's constraint violations as ValidationException, and names errors without a namespace.
   validation: 'coral',
-  handlers,
+  handlers: Object.fromEntries(
+    Object.entries(handlers).map(([operation, handler]) => [
+      operation,
+      ((input, ctx) => handler(input, contextForStream(input, ctx))) satisfies Handler<KinesisState>,
+    ]),
+  ),
 };
 
 export default kinesis;

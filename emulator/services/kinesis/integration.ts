@@ -7,9 +7,9 @@ export function kinesisStreamExists(state: KinesisState, streamArn: string): boo
 }
 
 /** Puts one record as PutRecord would; false when the stream is gone. */
-export function putKinesisRecord(state: KinesisState, streamArn: string, data: Buffer, partitionKey: string): boolean {
+export function putKinesisRecord(state: KinesisState, streamArn: string, data: Buffer, partitionKey: string, now: number): boolean {
   const stream = [...state.streams.values()].find((s) => s.arn === streamArn);
   if (!stream) return false;
-  stream.shardFor(partitionKeyHash(partitionKey)).append(data, partitionKey);
+  stream.shardFor(partitionKeyHash(partitionKey)).append(data, partitionKey, now);
   return true;
 }

@@ -15,8 +15,8 @@ let counter = 0n;
 let lastTime = 0;
 
 /** A clock that never goes back, so that numbers of one shard stay ordered by time too. */
-function monotonicNow(): number {
-  lastTime = Math.max(lastTime, Date.now());
+function monotonicNow(now: number): number {
+  lastTime = Math.max(lastTime, now);
   return lastTime;
 }
 
@@ -25,14 +25,14 @@ function compose(shardIndex: number, time: number, count: bigint): bigint {
 }
 
 /** The next sequence number of a shard; its time field is the returned `time`. */
-export function nextSequenceNumber(shardIndex: number): { value: bigint; time: number } {
+export function nextSequenceNumber(shardIndex: number, now: number): { value: bigint; time: number } {
   counter += 1n;
-  const time = monotonicNow();
+  const time = monotonicNow(now);
   return { value: compose(shardIndex, time, counter), time };
 }
 
 export function closingSequenceNumber(shardIndex: number): bigint {
-  return compose(shardIndex, monotonicNow(), MAX_COUNTER);
+  return compose(shardIndex, lastTime, MAX_COUNTER);
 }
 
 /** The shard index a sequence number encodes, or undefined when it is not one of ours. */

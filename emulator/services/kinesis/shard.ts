@@ -27,7 +27,8 @@ export class Shard {
     readonly adjacentParentShardId?: string,
   ) {
     this.id = `shardId-${String(index).padStart(12, '0')}`;
-    const start = nextSequenceNumber(index);
+    // Shards are created by operations that do not pass the emulator clock down; the time never goes back anyway.
+    const start = nextSequenceNumber(index, Date.now());
     this.startingSequenceNumber = start.value;
     this.createdAt = new Date(start.time);
   }
@@ -40,9 +41,16 @@ export class Shard {
     return hashKey >= this.range.start && hashKey <= this.range.end;
   }
 
-  append(data: Buffer, partitionKey: string): StoredRecord {
-    const { value, time } = nextSequenceNumber(this.index);
-    const record = { sequenceNumber: value, data, partitionKey, arrival: new Date(time) };
+  /**
+   * Stores a copy of the data in an allocation of exactly its size: a view of the request body, or a small Buffer from
+   * Node's shared 8 KiB pool, would keep a whole slab alive for as long as the record is retained. `now` is the
+   * emulator clock's time of arrival.
+   */
+  append(data: Uint8Array, partitionKey: string, now: number): StoredRecord {
+    const { value, time } = nextSequenceNumber(this.index, now);
+    const stored = Buffer.allocUnsafeSlow(data.length);
+    stored.set(data);
+    const record = { sequenceNumber: value, data: stored, partitionKey, arrival: new Date(time) };
     this.records.push(record);
     for (const listener of this.listeners) listener(record);
     return record;
@@ -54,7 +62,7 @@ export class Shard {
   }
 
   /** Drops records older than the retention period. */
-  trim(retentionHours: number, now = Date.now()) {
+  trim(retentionHours: number, now: number) {
     const oldest = now - retentionHours * 3_600_000;
     let drop = 0;
     while (drop < this.records.length && this.records[drop].arrival.getTime() < oldest) drop++;

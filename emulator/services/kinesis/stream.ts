@@ -1,3 +1,4 @@
+import { buildArn } from '../../core/arn.ts';
 import { evenRanges, type HashRange } from './hash-keys.ts';
 import { Shard } from './shard.ts';
 
@@ -30,7 +31,7 @@ export class Stream {
     public mode: StreamMode,
     shardCount: number,
   ) {
-    this.arn = `arn:aws:kinesis:${region}:${accountId}:stream/${name}`;
+    this.arn = buildArn({ service: 'kinesis', region, accountId, resource: `stream/${name}` });
     for (const range of evenRanges(shardCount)) this.addShard(range);
   }
 
@@ -53,8 +54,7 @@ export class Stream {
     return this.openShards().find((s) => s.contains(hashKey))!;
   }
 
-  trim() {
-    const now = Date.now();
+  trim(now: number) {
     for (const shard of this.shards) shard.trim(this.retentionHours, now);
   }
 

@@ -24,19 +24,20 @@ export function defaultAttributes(fifo: boolean): QueueAttributes {
   return fifo ? { ...STANDARD_DEFAULTS, ...FIFO_DEFAULTS } : { ...STANDARD_DEFAULTS };
 }
 
-const INTEGER_RANGES: Record<string, [number, number]> = {
-  DelaySeconds: [0, LIMITS.maxDelaySeconds],
-  MaximumMessageSize: [LIMITS.minMessageSize, LIMITS.maxMessageSize],
-  MessageRetentionPeriod: [LIMITS.minRetentionPeriod, LIMITS.maxRetentionPeriod],
-  ReceiveMessageWaitTimeSeconds: [0, LIMITS.maxWaitTimeSeconds],
-  VisibilityTimeout: [0, LIMITS.maxVisibilityTimeout],
-  KmsDataKeyReusePeriodSeconds: [60, 86_400],
-};
+// Maps, so that names like `constructor` or `__proto__` are simply unknown attributes.
+const INTEGER_RANGES = new Map<string, [number, number]>([
+  ['DelaySeconds', [0, LIMITS.maxDelaySeconds]],
+  ['MaximumMessageSize', [LIMITS.minMessageSize, LIMITS.maxMessageSize]],
+  ['MessageRetentionPeriod', [LIMITS.minRetentionPeriod, LIMITS.maxRetentionPeriod]],
+  ['ReceiveMessageWaitTimeSeconds', [0, LIMITS.maxWaitTimeSeconds]],
+  ['VisibilityTimeout', [0, LIMITS.maxVisibilityTimeout]],
+  ['KmsDataKeyReusePeriodSeconds', [60, 86_400]],
+]);
 const BOOLEANS = new Set(['SqsManagedSseEnabled', 'ContentBasedDeduplication', 'FifoQueue']);
-const ENUMS: Record<string, string[]> = {
-  DeduplicationScope: ['messageGroup', 'queue'],
-  FifoThroughputLimit: ['perQueue', 'perMessageGroupId'],
-};
+const ENUMS = new Map<string, string[]>([
+  ['DeduplicationScope', ['messageGroup', 'queue']],
+  ['FifoThroughputLimit', ['perQueue', 'perMessageGroupId']],
+]);
 const FREE_TEXT = new Set(['Policy', 'RedrivePolicy', 'RedriveAllowPolicy', 'KmsMasterKeyId']);
 const FIFO_ONLY_UNKNOWN = new Set(['FifoQueue', 'ContentBasedDeduplication']);
 const FIFO_ONLY_EXPLAINED = new Set(['DeduplicationScope', 'FifoThroughputLimit']);
@@ -55,9 +56,9 @@ export function isKnownAttributeName(name: string): boolean {
   return (
     name === 'All' ||
     COMPUTED_ATTRIBUTES.includes(name) ||
-    name in INTEGER_RANGES ||
+    INTEGER_RANGES.has(name) ||
     BOOLEANS.has(name) ||
-    name in ENUMS ||
+    ENUMS.has(name) ||
     FREE_TEXT.has(name)
   );
 }
@@ -67,15 +68,17 @@ export function isKnownAttributeName(name: string): boolean {
  * normalised (booleans lower-case, integers without padding).
  */
 export function validateAttributes(attributes: QueueAttributes, fifo: boolean): QueueAttributes {
-  const out: QueueAttributes = {};
+  const out: QueueAttributes = Object.create(null) as QueueAttributes;
   for (const [name, raw] of Object.entries(attributes)) {
     const value = String(raw);
     if (!fifo && FIFO_ONLY_UNKNOWN.has(name)) throw unknownAttribute(name);
     if (!fifo && FIFO_ONLY_EXPLAINED.has(name)) {
       throw invalidAttributeName(`You can specify the ${name} only when FifoQueue is set to true.`);
     }
-    if (name in INTEGER_RANGES) {
-      const [min, max] = INTEGER_RANGES[name];
+    const range = INTEGER_RANGES.get(name);
+    const choices = ENUMS.get(name);
+    if (range) {
+      const [min, max] = range;
       const n = Number(value);
       if (!/^-?\d+$/.test(value.trim()) || n < min || n > max) throw invalidAttributeValue(name);
       out[name] = String(n);
@@ -84,8 +87,8 @@ export function validateAttributes(attributes: QueueAttributes, fifo: boolean): 
       if (lower !== 'true' && lower !== 'false') throw invalidAttributeValue(name);
       if (name === 'FifoQueue' && lower !== 'true') throw invalidAttributeValue(name, 'Modifying queue type is not supported.');
       out[name] = lower;
-    } else if (name in ENUMS) {
-      if (!ENUMS[name].includes(value)) throw invalidAttributeValue(name);
+    } else if (choices) {
+      if (!choices.includes(value)) throw invalidAttributeValue(name);
       out[name] = value;
     } else if (FREE_TEXT.has(name)) {
       out[name] = value;

@@ -1,3 +1,4 @@
+import { partitionInfo } from '../../core/arn.ts';
 import { AwsError } from '../../core/errors.ts';
 
 /**
@@ -30,6 +31,15 @@ export const queueDoesNotExist = (protocol: string) =>
     'QueueDoesNotExist',
     protocol === 'query' ? 'The specified queue does not exist for this wsdl version.' : 'The specified queue does not exist.',
   );
+
+/**
+ * AWS's answer to a caller the queue's account wall keeps out. A client's request names the regional endpoint; a
+ * service's delivery (SNS, S3, EventBridge) names the queue, as their delivery logs show.
+ */
+export const accessDenied = (at: { accountId: string; region: string; name: string }, delivery: boolean) => {
+  const endpoint = `https://sqs.${at.region}.${partitionInfo(at.region).dnsSuffix}/`;
+  return new AwsError('AccessDenied', `Access to the resource ${delivery ? `${endpoint}${at.accountId}/${at.name}` : endpoint} is denied.`, { status: 403 });
+};
 
 export const invalidAttributeName = (message: string) => new AwsError('InvalidAttributeName', message);
 export const unknownAttribute = (name: string) => invalidAttributeName(`Unknown Attribute ${name}.`);

@@ -58,7 +58,7 @@ const sqs: ServiceDefinition<SqsState> = {
     CancelMessageMoveTask: cancelMessageMoveTask,
     ListMessageMoveTasks: listMessageMoveTasks,
   },
-  createState: (accountId, region) => new SqsState(accountId, region),
+  createState: (accountId, region, emulator) => new SqsState(accountId, region, emulator.clock),
   jsonErrorType: sqsJsonErrorType,
   // SQS checks its parameters itself, with its own messages (InvalidParameterValue / MissingParameter).
   validation: 'none',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ListMessageMoveTasksResultEntry } from '@aws-sdk/client-sqs';
+import type { ClockTimer } from '../../core/clock.ts';
 import type { Queue } from './queue.ts';
 import { queueByArn, type SqsContext } from './queue-url.ts';
 import { moveMessage } from './redrive.ts';
@@ -13,12 +14,12 @@ const DEFAULT_RATE = 500;
  */
 export class MoveTask {
   readonly taskId = randomUUID();
-  readonly startedAt = Date.now();
+  readonly startedAt: number;
   status: 'RUNNING' | 'COMPLETED' | 'CANCELLED' | 'FAILED' = 'RUNNING';
   moved = 0;
   readonly toMove: number;
   failureReason?: string;
-  private timer?: NodeJS.Timeout;
+  private timer?: ClockTimer;
 
   constructor(
     private readonly ctx: SqsContext,
@@ -26,7 +27,8 @@ export class MoveTask {
     readonly destinationArn: string | undefined,
     readonly rate: number | undefined,
   ) {
-    this.toMove = source.counts(Date.now()).visible;
+    this.startedAt = source.timers.clock.now();
+    this.toMove = source.counts(this.startedAt).visible;
     this.schedule(0);
   }
 
@@ -40,7 +42,7 @@ export class MoveTask {
 
   private tick(): void {
     if (this.status !== 'RUNNING') return;
-    const batch = this.source.visibleMessages(Date.now()).slice(0, this.rate ?? DEFAULT_RATE);
+    const batch = this.source.visibleMessages(this.source.timers.clock.now()).slice(0, this.rate ?? DEFAULT_RATE);
     for (const message of batch) {
       const target = queueByArn(this.ctx, this.destinationArn ?? message.deadLetterSourceArn ?? '');
       if (!target) {

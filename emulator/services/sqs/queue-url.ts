@@ -1,5 +1,7 @@
+import { mayAccess } from '../../core/access.ts';
+import { buildArn, parseArn } from '../../core/arn.ts';
 import type { RequestContext } from '../../core/service.ts';
-import { invalidParameter, queueDoesNotExist } from './errors.ts';
+import { accessDenied, invalidParameter, queueDoesNotExist } from './errors.ts';
 import type { Queue } from './queue.ts';
 import type { SqsState } from './state.ts';
 
@@ -10,14 +12,22 @@ export function queueUrl(ctx: SqsContext, queue: Queue): string {
   return `${ctx.endpoint}/${queue.accountId}/${queue.name}`;
 }
 
-const REGION_IN_HOST = /^(?:sqs\.([a-z0-9-]+)\.(?:amazonaws\.com|localhost\.localstack\.cloud)|([a-z0-9-]+)\.queue\.amazonaws\.com)(?::\d+)?$/;
+// sqs.<region>.<a partition's DNS suffix or LocalStack's>, and the legacy <region>.queue.amazonaws.com
+const REGION_IN_HOST =
+  /^(?:sqs\.([a-z0-9-]+)\.(?:amazonaws\.com|amazonaws\.com\.cn|c2s\.ic\.gov|sc2s\.sgov\.gov|cloud\.adc-e\.uk|csp\.hci\.ic\.gov|localhost\.localstack\.cloud)|([a-z0-9-]+)\.queue\.amazonaws\.com)(?::\d+)?$/;
 
 /**
  * Account, region and name from any queue URL form clients use: `<endpoint>/<account>/<name>`,
  * `https://sqs.<region>.amazonaws.com/...`, the legacy `https://queue.amazonaws.com/...`, LocalStack's
  * `/queue/<region>/<account>/<name>`, or a bare queue name.
  */
-export function parseQueueUrl(ctx: SqsContext, url: string): { accountId: string; region: string; name: string } | undefined {
+export interface QueueAddress {
+  accountId: string;
+  region: string;
+  name: string;
+}
+
+export function parseQueueUrl(ctx: SqsContext, url: string): QueueAddress | undefined {
   if (!url.includes('/')) return { accountId: ctx.accountId, region: ctx.region, name: url };
   let host = '';
   let path = url;
@@ -36,15 +46,57 @@ export function parseQueueUrl(ctx: SqsContext, url: string): { accountId: string
   return { accountId, region, name };
 }
 
-/** The queue a request names, in whichever account and region its URL points at. */
+/**
+ * The queue a request names, in whichever account and region its URL points at, once the caller has been let in:
+ * another account's queue only where its policy allows the action (and never for the owner-only actions).
+ */
 export function resolveQueue(ctx: SqsContext, url: string | undefined): Queue {
   if (url === undefined || url === '') throw invalidParameter('QueueUrl', url ?? '', 'Queue URL is required.');
   const parsed = parseQueueUrl(ctx, url);
   if (!parsed) throw queueDoesNotExist(ctx.protocol);
-  const state = stateFor(ctx, parsed.accountId, parsed.region);
-  const queue = state.queues.get(parsed.name);
+  return accessibleQueue(ctx, parsed);
+}
+
+/** The queue at an account, region and name, after the account wall (a missing queue of another account is denied). */
+export function accessibleQueue(ctx: SqsContext, at: QueueAddress): Queue {
+  const queue = stateFor(ctx, at.accountId, at.region).queues.get(at.name);
+  checkQueueAccess(ctx, at, queue);
   if (!queue) throw queueDoesNotExist(ctx.protocol);
   return queue;
+}
+
+/**
+ * Cross-account permissions don't apply to these: only the queue's own account may call them (AWS SQS Developer
+ * Guide, "Limitations of Amazon SQS custom policies").
+ */
+const OWNER_ONLY = new Set([
+  'AddPermission',
+  'CancelMessageMoveTask',
+  'CreateQueue',
+  'DeleteQueue',
+  'ListMessageMoveTasks',
+  'ListQueues',
+  'ListQueueTags',
+  'RemovePermission',
+  'SetQueueAttributes',
+  'StartMessageMoveTask',
+  'TagQueue',
+  'UntagQueue',
+]);
+
+/** The IAM action of an operation: batches are authorised as their single-message action. */
+export function sqsAction(operation: string): string {
+  return `sqs:${operation.endsWith('Batch') ? operation.slice(0, -'Batch'.length) : operation}`;
+}
+
+function checkQueueAccess(ctx: SqsContext, at: QueueAddress, queue: Queue | undefined): void {
+  // A queue missing from the caller's own account is simply missing, for a delivering service too.
+  if (ctx.emulator.crossAccount === 'open' || (!queue && ctx.caller.accountId === at.accountId)) return;
+  const arn = queue?.arn ?? buildArn({ service: 'sqs', region: at.region, accountId: at.accountId, resource: at.name });
+  const foreign = ctx.caller.accountId !== at.accountId || ctx.caller.servicePrincipal !== undefined;
+  if ((foreign && OWNER_ONLY.has(ctx.operation)) || !mayAccess(ctx, sqsAction(ctx.operation), arn, at.accountId, queue?.attributes.Policy)) {
+    throw accessDenied(at, ctx.caller.servicePrincipal !== undefined);
+  }
 }
 
 export function stateFor(ctx: SqsContext, accountId: string, region: string): SqsState {
@@ -52,9 +104,17 @@ export function stateFor(ctx: SqsContext, accountId: string, region: string): Sq
   return ctx.emulator.state<SqsState>('sqs', accountId, region);
 }
 
-/** The queue an ARN names (`arn:aws:sqs:<region>:<account>:<name>`), if it exists. */
+/** Account, region and name from a queue ARN of any partition (`arn:<partition>:sqs:<region>:<account>:<name>`). */
+export function parseQueueArn(arn: string): QueueAddress | undefined {
+  const parts = parseArn(arn);
+  if (!parts || parts.service !== 'sqs' || !/^[a-z0-9-]+$/.test(parts.region) || !/^\d{12}$/.test(parts.accountId) || /[:/]/.test(parts.resource)) {
+    return undefined;
+  }
+  return { accountId: parts.accountId, region: parts.region, name: parts.resource };
+}
+
+/** The queue an ARN names, if it exists. */
 export function queueByArn(ctx: SqsContext, arn: string): Queue | undefined {
-  const match = /^arn:aws[a-z-]*:sqs:([a-z0-9-]+):(\d{12}):([^:/]+)$/.exec(arn);
-  if (!match) return undefined;
-  return stateFor(ctx, match[2], match[1]).queues.get(match[3]);
+  const parsed = parseQueueArn(arn);
+  return parsed && stateFor(ctx, parsed.accountId, parsed.region).queues.get(parsed.name);
 }

@@ -1,3 +1,4 @@
+import { buildArn } from '../../core/arn.ts';
 import { defaultAttributes, type QueueAttributes } from './attributes.ts';
 import { FifoGroups } from './fifo-groups.ts';
 import { LIMITS } from './limits.ts';
@@ -32,8 +33,8 @@ export class Queue {
   readonly fifo: boolean;
   readonly attributes: QueueAttributes;
   readonly tags = new Map<string, string>();
-  readonly createdAt = Math.floor(Date.now() / 1000);
-  lastModifiedAt = this.createdAt;
+  readonly createdAt: number;
+  lastModifiedAt: number;
   lastPurgeAt = 0;
   /** In enqueue order. */
   private readonly slots = new Map<StoredMessage, Slot>();
@@ -57,10 +58,12 @@ export class Queue {
     this.attributes = defaultAttributes(fifo);
     this.picker = fifo ? new FifoGroups() : new SendOrder();
     this.schedule = new Schedule((slot) => this.picker.visible(slot));
+    this.createdAt = Math.floor(timers.clock.now() / 1000);
+    this.lastModifiedAt = this.createdAt;
   }
 
   get arn(): string {
-    return `arn:aws:sqs:${this.region}:${this.accountId}:${this.name}`;
+    return buildArn({ service: 'sqs', region: this.region, accountId: this.accountId, resource: this.name });
   }
 
   numberAttribute(name: string): number {
@@ -86,7 +89,7 @@ export class Queue {
       this.deduplication.delete(key);
       this.deduplication.set(key, { expiresAt: message.sentAt + LIMITS.deduplicationWindowMs, message });
     }
-    this.schedule.add(slot, Date.now());
+    this.schedule.add(slot, this.timers.clock.now());
     this.picker.added(slot);
     this.compact();
     this.notify();
@@ -189,7 +192,7 @@ export class Queue {
    * visibility change, the deadline, or the service stopping. No polling loop runs in between.
    */
   waitForChange(deadline: number): Promise<void> {
-    const now = Date.now();
+    const now = this.timers.clock.now();
     const wakeAt = Math.min(deadline, this.schedule.nextChange() ?? deadline);
     return new Promise((resolve) => {
       const wake = () => {

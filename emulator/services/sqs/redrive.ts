@@ -1,7 +1,7 @@
 import { invalidParameter } from './errors.ts';
 import type { StoredMessage } from './message.ts';
 import type { Queue } from './queue.ts';
-import { queueByArn, type SqsContext } from './queue-url.ts';
+import { parseQueueArn, queueByArn, type SqsContext } from './queue-url.ts';
 
 export interface RedrivePolicy {
   deadLetterTargetArn: string;
@@ -34,7 +34,7 @@ export function validateRedrivePolicy(ctx: SqsContext, text: string, fifo: boole
   const count = Number(policy.maxReceiveCount);
   if (!Number.isInteger(count) || count < 1 || count > 1000) throw fail('Invalid value for maxReceiveCount: ' + String(policy.maxReceiveCount) + ', valid values are from 1 to 1000 both inclusive.');
   const arn = String(policy.deadLetterTargetArn);
-  if (!/^arn:aws[a-z-]*:sqs:[a-z0-9-]+:\d{12}:[^:/]+$/.test(arn)) throw fail('Invalid value for deadLetterTargetArn.');
+  if (!parseQueueArn(arn)) throw fail('Invalid value for deadLetterTargetArn.');
   const target = queueByArn(ctx, arn);
   if (!target) throw fail('Dead letter target does not exist.');
   if (target.fifo !== fifo) throw fail('Dead-letter queue must be same type of queue as the source.');

@@ -67,7 +67,7 @@ export function sendToQueue(queue: Queue, message: OutgoingMessage, senderId: st
   }
   checkFifoFields(queue, message, missingParameter);
 
-  const now = Date.now();
+  const now = queue.timers.clock.now();
   const systemAttributes = (message.MessageSystemAttributes ?? {}) as AttributeMap;
   const deduplicationId = queue.fifo ? (message.MessageDeduplicationId ?? createHash('sha256').update(body).digest('hex')) : undefined;
   const duplicate = deduplicationId !== undefined ? queue.duplicateOf(deduplicationId, message.MessageGroupId, now) : undefined;

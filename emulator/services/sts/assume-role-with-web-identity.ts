@@ -34,7 +34,7 @@ export function assumeRoleWithWebIdentity(
 ): Omit<AssumeRoleWithWebIdentityCommandOutput, '$metadata'> {
   const role = roleFromArn(input.RoleArn!, ctx.accountId);
   const claims = jwtClaims(input.WebIdentityToken!);
-  const now = Math.floor(Date.now() / 1000);
+  const now = Math.floor(ctx.emulator.clock.now() / 1000);
   if (claims?.exp !== undefined && claims.exp <= now) {
     // AWS's wording, including the missing space before the expiry.
     throw new AwsError('ExpiredTokenException', `Token expired: current date/time ${now} must be before the expiration date/time${claims.exp}`);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { accountRootArn } from '../../core/arn.ts';
 import type { IssuedCredentials } from '../../core/credentials.ts';
 import type { RequestContext } from '../../core/service.ts';
 import { StsErrors } from './errors.ts';
@@ -13,12 +14,6 @@ export interface CallerIdentity {
   temporary: boolean;
 }
 
-export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
-}
-
 /**
  * Who is calling: the identity STS issued the access key for, else (LocalStack's convention for unknown keys)
  * the root user of the account the key maps to.
@@ -30,7 +25,7 @@ export function callerIdentity(ctx: RequestContext): CallerIdentity {
 }
 
 export function rootArn(region: string, accountId: string): string {
-  return `arn:${partitionOf(region)}:iam::${accountId}:root`;
+  return accountRootArn(accountId, region);
 }
 
 export interface ParsedArn {

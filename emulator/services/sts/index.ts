@@ -47,7 +47,7 @@ const sts: ServiceDefinition<StsState> = {
   model,
   // STS is global: one state per account, whatever the region.
   global: true,
-  createState: createStsState,
+  createState: (_accountId, _region, emulator) => createStsState(emulator.clock),
   validation: 'none',
   handlers: Object.fromEntries(Object.entries(operations).map(([name, handler]) => [name, validated(name, handler)])),
 };

@@ -18,7 +18,7 @@ export interface Grant {
  * `arn` (the gateway resolves the account by access key) and STS remembers their session (tags, source identity).
  */
 export function issueCredentials(ctx: RequestContext, grant: Grant): Credentials {
-  const expiration = new Date(Math.floor(Date.now() / 1000 + grant.durationSeconds) * 1000);
+  const expiration = new Date(Math.floor(ctx.emulator.clock.now() / 1000 + grant.durationSeconds) * 1000);
   const credentials = {
     AccessKeyId: temporaryAccessKeyId(grant.accountId),
     SecretAccessKey: secretAccessKey(),

@@ -4,9 +4,10 @@ import type {
   GetSessionTokenCommandInput,
   GetSessionTokenCommandOutput,
 } from '@aws-sdk/client-sts';
+import { buildArn } from '../../core/arn.ts';
 import type { RequestContext } from '../../core/service.ts';
 import { StsErrors } from './errors.ts';
-import { callerIdentity, partitionOf, type CallerIdentity } from './identity.ts';
+import { callerIdentity, type CallerIdentity } from './identity.ts';
 import { issueCredentials } from './issue.ts';
 import { packedPolicySize } from './session-policy.ts';
 import { sessionTransitiveTags } from './tags.ts';
@@ -48,7 +49,7 @@ export function getFederationToken(
   sessionTransitiveTags(input.Tags);
   const packed = packedPolicySize(input);
   const federatedUserId = `${caller.accountId}:${input.Name}`;
-  const arn = `arn:${partitionOf(ctx.region)}:sts::${caller.accountId}:federated-user/${input.Name}`;
+  const arn = buildArn({ service: 'sts', region: '', accountId: caller.accountId, resource: `federated-user/${input.Name}`, partitionRegion: ctx.region });
   const credentials = issueCredentials(ctx, {
     accountId: caller.accountId,
     arn,

@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { Tag } from '@aws-sdk/client-sts';
+import type { Clock } from '../../core/clock.ts';
 import { ExpiringMap } from '../../core/credentials.ts';
 
 /** What STS remembers about a session it issued, for calls made with that session's credentials. */
@@ -21,6 +22,6 @@ export interface StsState {
   signingKeys: Map<string, { kid: string; privateKey: KeyObject }>;
 }
 
-export function createStsState(): StsState {
-  return { sessions: new ExpiringMap(), signingKeys: new Map() };
+export function createStsState(clock: Clock): StsState {
+  return { sessions: new ExpiringMap(() => clock.now()), signingKeys: new Map() };
 }

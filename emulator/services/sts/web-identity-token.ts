@@ -42,7 +42,7 @@ export function getWebIdentityToken(
   }
   sessionTransitiveTags(input.Tags);
   const caller = callerIdentity(ctx);
-  const issuedAt = Math.floor(Date.now() / 1000);
+  const issuedAt = Math.floor(ctx.emulator.clock.now() / 1000);
   const expiresAt = issuedAt + (input.DurationSeconds ?? 300);
   const audience = input.Audience ?? [];
   const requestTags = input.Tags?.length ? Object.fromEntries(input.Tags.map((t) => [t.Key, t.Value])) : undefined;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateTableCommandInput, CreateTableCommandOutput } from '@aws-sdk/client-dynamodb';
+import { buildArn } from '../../../core/arn.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { describeTable } from '../describe.ts';
 import { invalidParameter, resourceInUse, validation } from '../errors.ts';
@@ -108,6 +109,6 @@ function checkAllDefinitionsUsed(
 export function sseDescription(state: DynamoState, keyId: string | undefined) {
   const arn = keyId?.startsWith('arn:')
     ? keyId
-    : `arn:aws:kms:${state.region}:${state.accountId}:key/${keyId ?? (state.managedKmsKeyId ??= randomUUID())}`;
+    : buildArn({ service: 'kms', region: state.region, accountId: state.accountId, resource: `key/${keyId ?? (state.managedKmsKeyId ??= randomUUID())}` });
   return { Status: 'ENABLED' as const, SSEType: 'KMS' as const, KMSMasterKeyArn: arn };
 }

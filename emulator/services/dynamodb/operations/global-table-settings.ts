@@ -72,7 +72,7 @@ export function updateGlobalTableSettings(input: UpdateGlobalTableSettingsComman
   }
   for (const replica of group.replicas.values()) {
     const table = replica.table;
-    const target = { accountId: ctx.accountId, tableName: table.name };
+    const target = { accountId: ctx.accountId, region: ctx.region, tableName: table.name };
     if (input.GlobalTableBillingMode) switchBillingMode(table, input.GlobalTableBillingMode);
     if (input.GlobalTableProvisionedWriteCapacityUnits) {
       table.throughput = applyThroughput(table.throughput, withWrite(table.throughput, input.GlobalTableProvisionedWriteCapacityUnits));

@@ -66,7 +66,7 @@ export function updateTableReplicaAutoScaling(input: UpdateTableReplicaAutoScali
   if (table.billingMode !== 'PROVISIONED') {
     throw invalidParameter('Auto scaling settings cannot be updated for a table whose BillingMode is PAY_PER_REQUEST');
   }
-  const target = { accountId: ctx.accountId, tableName: table.name };
+  const target = { accountId: ctx.accountId, region: ctx.region, tableName: table.name };
   const replicas = replicasOf(table, ctx);
   for (const update of input.ReplicaUpdates ?? []) if (!replicas.some((r) => r.region === update.RegionName)) throw notAReplica();
   for (const { region, table: replica } of replicas) {

@@ -95,7 +95,7 @@ function createReplica(table: Table, region: string, ctx: Ctx, strong: boolean, 
   }
   let group = table.replication;
   if (!group) {
-    group = new ReplicationGroup('2019.11.21', table.name, ctx.accountId);
+    group = new ReplicationGroup('2019.11.21', table.name, ctx.accountId, ctx.region);
     if (strong) group.consistency = 'STRONG';
     group.add(ctx.region, ctx.state, table);
   }

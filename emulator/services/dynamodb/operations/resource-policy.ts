@@ -7,14 +7,28 @@ type Ctx = RequestContext<DynamoState>;
 
 const notFound = (arn: string) => new AwsError('PolicyNotFoundException', `Resource-based policy not found for the provided ResourceArn: ${arn}`);
 
+/** `NO_POLICY` as ExpectedRevisionId means "only if the resource has no policy" (PutResourcePolicy API reference). */
+const NO_POLICY = 'NO_POLICY';
+
+/**
+ * ExpectedRevisionId, honoured by Put and Delete: a mismatch, or no policy to match, is a PolicyNotFoundException
+ * (the API reference's rule; AWS's exact wording was not found in recorded data, so the existing wording stays).
+ */
+function checkExpectedRevision(expected: string | undefined, current: { revisionId: string } | undefined, arn: string) {
+  if (expected === undefined) return;
+  const matches = expected === NO_POLICY ? current === undefined : current?.revisionId === expected;
+  if (!matches) throw new AwsError('PolicyNotFoundException', `A policy with the given revision ID does not exist for the provided ResourceArn: ${arn}`);
+}
+
+/** "Running it multiple times on the same resource using the same policy document will return the same revision ID." */
 export function putResourcePolicy(input: PutResourcePolicyCommandInput, ctx: Ctx) {
   const table = ctx.state.tableByArn(input.ResourceArn!);
   const current = table.resourcePolicy;
-  if (input.ExpectedRevisionId !== undefined && current?.revisionId !== input.ExpectedRevisionId) {
-    throw new AwsError('PolicyNotFoundException', `A policy with the given revision ID does not exist for the provided ResourceArn: ${input.ResourceArn}`);
+  checkExpectedRevision(input.ExpectedRevisionId, current, input.ResourceArn!);
+  if (current?.policy !== input.Policy) {
+    table.resourcePolicy = { policy: input.Policy!, revisionId: String(Date.now() * 1000 + Math.floor(Math.random() * 1000)) };
   }
-  table.resourcePolicy = { policy: input.Policy!, revisionId: String(Date.now() * 1000 + Math.floor(Math.random() * 1000)) };
-  return { RevisionId: table.resourcePolicy.revisionId };
+  return { RevisionId: table.resourcePolicy!.revisionId };
 }
 
 export function getResourcePolicy(input: GetResourcePolicyCommandInput, ctx: Ctx) {
@@ -26,6 +40,7 @@ export function getResourcePolicy(input: GetResourcePolicyCommandInput, ctx: Ctx
 export function deleteResourcePolicy(input: DeleteResourcePolicyCommandInput, ctx: Ctx) {
   const table = ctx.state.tableByArn(input.ResourceArn!);
   if (!table.resourcePolicy) throw notFound(input.ResourceArn!);
+  checkExpectedRevision(input.ExpectedRevisionId, table.resourcePolicy, input.ResourceArn!);
   const revisionId = table.resourcePolicy.revisionId;
   table.resourcePolicy = undefined;
   return { RevisionId: revisionId };

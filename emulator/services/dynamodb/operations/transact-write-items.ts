@@ -9,7 +9,7 @@ import type {
 import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { CapacityMeter } from '../capacity.ts';
-import { evaluateCondition } from '../expressions/index.ts';
+import { evaluateCondition, itemSize } from '../expressions/index.ts';
 import { validation } from '../errors.ts';
 import { itemCollectionMetrics } from '../request.ts';
 import type { DynamoState } from '../state.ts';
@@ -88,6 +88,7 @@ function commit(writes: PreparedWrite[], input: TransactWriteItemsCommandInput):
     }
   });
   if (cancelled) throw transactionCanceled(reasons);
+  checkAggregateSize(results);
   const meters = new Map<string, CapacityMeter>();
   const metrics: Record<string, ItemCollectionMetrics[]> = {};
   writes.forEach((write, i) => {
@@ -104,6 +105,15 @@ function commit(writes: PreparedWrite[], input: TransactWriteItemsCommandInput):
     ConsumedCapacity: mode && mode !== 'NONE' ? [...meters.values()].map((m) => m.report(mode)).filter((c): c is ConsumedCapacity => !!c) : undefined,
     ItemCollectionMetrics: input.ReturnItemCollectionMetrics === 'SIZE' ? metrics : undefined,
   };
+}
+
+/** "The aggregate size of the items in the transaction cannot exceed 4 MB" (TransactWriteItems API reference). */
+const MAX_TRANSACTION_BYTES = 4 * 1024 * 1024;
+
+function checkAggregateSize(items: (Item | undefined)[]) {
+  let total = 0;
+  for (const item of items) if (item) total += itemSize(item);
+  if (total > MAX_TRANSACTION_BYTES) throw validation('Transaction request cannot be larger than 4 MB');
 }
 
 export function transactionCanceled(reasons: CancellationReason[]): AwsError {

@@ -36,7 +36,13 @@ export interface StartingPosition {
 }
 
 /** Resolves a starting position (GetShardIterator, SubscribeToShard) to a place in the shard. */
-export function resolvePosition(stream: Stream, shard: Shard, start: StartingPosition, operation: string): { sequenceNumber: bigint; inclusive: boolean } {
+export function resolvePosition(
+  stream: Stream,
+  shard: Shard,
+  start: StartingPosition,
+  operation: string,
+  now: number,
+): { sequenceNumber: bigint; inclusive: boolean } {
   const type = start.Type!;
   const bySequence = type === 'AT_SEQUENCE_NUMBER' || type === 'AFTER_SEQUENCE_NUMBER';
   if (bySequence !== (start.SequenceNumber !== undefined) || (type === 'AT_TIMESTAMP') !== (start.Timestamp !== undefined)) {
@@ -46,7 +52,7 @@ export function resolvePosition(stream: Stream, shard: Shard, start: StartingPos
         `Request specified ${type} and ${start.SequenceNumber === undefined ? 'no ' : ''}StartingSequenceNumber.`,
     );
   }
-  stream.trim();
+  stream.trim(now);
   const last = shard.records.at(-1)?.sequenceNumber ?? shard.startingSequenceNumber;
   switch (type) {
     case 'TRIM_HORIZON':
@@ -55,7 +61,6 @@ export function resolvePosition(stream: Stream, shard: Shard, start: StartingPos
       return { sequenceNumber: last, inclusive: false };
     case 'AT_TIMESTAMP': {
       const at = start.Timestamp!.getTime();
-      const now = Date.now();
       if (at > now) {
         throw invalidArgument(`The timestampInMillis parameter cannot be greater than the currentTimestampInMillis. timestampInMillis: ${at}, currentTimestampInMillis: ${now}`);
       }
@@ -89,8 +94,8 @@ export function getShardIterator(input: GetShardIteratorCommandInput, ctx: Ctx) 
   const stream = ctx.state.stream(input);
   const shard = findShard(stream, input.ShardId!);
   const start = { Type: input.ShardIteratorType, SequenceNumber: input.StartingSequenceNumber, Timestamp: input.Timestamp };
-  const position = resolvePosition(stream, shard, start, 'GetShardIterator');
-  return { ShardIterator: encodeIterator({ streamName: stream.name, streamCreated: stream.createdAt.getTime(), shardId: shard.id, ...position }) };
+  const position = resolvePosition(stream, shard, start, 'GetShardIterator', ctx.emulator.clock.now());
+  return { ShardIterator: encodeIterator({ streamName: stream.name, streamCreated: stream.createdAt.getTime(), shardId: shard.id, ...position }, ctx.emulator.clock.now()) };
 }
 
 function iteratorStream(position: IteratorPosition, ctx: Ctx): { stream: Stream; shard: Shard } {
@@ -101,9 +106,9 @@ function iteratorStream(position: IteratorPosition, ctx: Ctx): { stream: Stream;
 }
 
 export function getRecords(input: GetRecordsCommandInput, ctx: Ctx) {
-  const position = decodeIterator(input.ShardIterator!);
+  const position = decodeIterator(input.ShardIterator!, ctx.emulator.clock.now());
   const { stream, shard } = iteratorStream(position, ctx);
-  stream.trim();
+  stream.trim(ctx.emulator.clock.now());
   const limit = input.Limit ?? 10_000;
   const from = shard.indexFrom(position.sequenceNumber, position.inclusive);
   const batch: StoredRecord[] = [];
@@ -121,8 +126,8 @@ export function getRecords(input: GetRecordsCommandInput, ctx: Ctx) {
   const finished = !shard.open && caughtUp;
   return {
     Records: batch.map((r) => recordOutput(r, stream)),
-    NextShardIterator: finished ? undefined : encodeIterator(nextPosition),
-    MillisBehindLatest: caughtUp ? 0 : Math.max(0, Date.now() - shard.records[next].arrival.getTime()),
+    NextShardIterator: finished ? undefined : encodeIterator(nextPosition, ctx.emulator.clock.now()),
+    MillisBehindLatest: caughtUp ? 0 : Math.max(0, ctx.emulator.clock.now() - shard.records[next].arrival.getTime()),
     ChildShards: finished ? childShards(stream, shard) : undefined,
   };
 }

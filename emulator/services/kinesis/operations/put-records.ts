@@ -34,9 +34,9 @@ function checkRecordSize(stream: Stream, data: Uint8Array, path: string) {
   }
 }
 
-function append(stream: Stream, entry: PutRecordsRequestEntry | PutRecordCommandInput) {
+function append(stream: Stream, entry: PutRecordsRequestEntry | PutRecordCommandInput, now: number) {
   const shard = stream.shardFor(hashKeyOf(entry));
-  const record = shard.append(Buffer.from(entry.Data!), entry.PartitionKey!);
+  const record = shard.append(entry.Data!, entry.PartitionKey!, now);
   return { shard, record };
 }
 
@@ -48,7 +48,7 @@ export function putRecord(input: PutRecordCommandInput, ctx: Ctx) {
       `ExclusiveMinimumSequenceNumber ${input.SequenceNumberForOrdering} used in PutRecord on stream ${stream.name} under account ${stream.accountId} is invalid.`,
     );
   }
-  const { shard, record } = append(stream, input);
+  const { shard, record } = append(stream, input, ctx.emulator.clock.now());
   return { ShardId: shard.id, SequenceNumber: record.sequenceNumber.toString(), EncryptionType: encryptionOf(stream) };
 }
 
@@ -67,7 +67,7 @@ export function putRecords(input: PutRecordsCommandInput, ctx: Ctx) {
   return {
     FailedRecordCount: 0,
     Records: entries.map((entry) => {
-      const { shard, record } = append(stream, entry);
+      const { shard, record } = append(stream, entry, ctx.emulator.clock.now());
       return { SequenceNumber: record.sequenceNumber.toString(), ShardId: shard.id };
     }),
     EncryptionType: encryptionOf(stream),

@@ -16,8 +16,8 @@ function openAt(shard: Shard, time: number): boolean {
   return shard.createdAt.getTime() <= time && (shard.closedAt === undefined || shard.closedAt.getTime() > time);
 }
 
-function filterShards(stream: Stream, filter: NonNullable<ListShardsCommandInput['ShardFilter']>): Shard[] {
-  const trimHorizon = Math.max(Date.now() - stream.retentionHours * 3_600_000, stream.shards[0].createdAt.getTime());
+function filterShards(stream: Stream, filter: NonNullable<ListShardsCommandInput['ShardFilter']>, now: number): Shard[] {
+  const trimHorizon = Math.max(now - stream.retentionHours * 3_600_000, stream.shards[0].createdAt.getTime());
   const need = (present: unknown, what: string) => {
     if (present === undefined) throw invalidArgument(`${what} must be provided for ShardFilter type ${filter.Type}.`);
   };
@@ -61,8 +61,8 @@ export function listShards(input: ListShardsCommandInput, ctx: Ctx) {
   } else {
     stream = ctx.state.stream(input);
   }
-  stream.trim();
-  const shards = (filter ? filterShards(stream, filter) : stream.shards).filter((s) => after === undefined || s.id > after);
+  stream.trim(ctx.emulator.clock.now());
+  const shards = (filter ? filterShards(stream, filter, ctx.emulator.clock.now()) : stream.shards).filter((s) => after === undefined || s.id > after);
   const limit = Math.min(input.MaxResults ?? 1000, 1000);
   const page = shards.slice(0, limit);
   const more = shards.length > limit;

@@ -68,7 +68,7 @@ export function deleteStream(input: DeleteStreamCommandInput, ctx: Ctx) {
 
 export function describeStream(input: DescribeStreamCommandInput, ctx: Ctx) {
   const stream = ctx.state.stream(input);
-  stream.trim();
+  stream.trim(ctx.emulator.clock.now());
   const limit = input.Limit ?? 100;
   const after = input.ExclusiveStartShardId;
   const shards = stream.shards.filter((s) => after === undefined || s.id > after);

@@ -25,7 +25,7 @@ export function subscribeToShard(input: SubscribeToShardCommandInput, ctx: Ctx) 
       throw invalidArgument(`StartingPosition of type ${start.Type} requires ${start.Type === 'AT_TIMESTAMP' ? 'Timestamp' : 'SequenceNumber'}.`);
     }
   }
-  const position = resolvePosition(stream, shard, start, 'SubscribeToShard');
+  const position = resolvePosition(stream, shard, start, 'SubscribeToShard', ctx.emulator.clock.now());
   return { EventStream: events(stream, shard, position) };
 }
 

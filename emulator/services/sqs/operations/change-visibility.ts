@@ -15,7 +15,7 @@ function changeVisibility(queue: Queue, handle: string | undefined, seconds: num
   if (!message || (queue.fifo && message.receiptHandle !== handle)) {
     throw invalidParameter('ReceiptHandle', handle, 'Message does not exist or is not available for visibility timeout change.');
   }
-  queue.setVisibility(message, seconds, Date.now());
+  queue.setVisibility(message, seconds, queue.timers.clock.now());
 }
 
 export function changeMessageVisibility(input: ChangeMessageVisibilityCommandInput, ctx: SqsContext) {

@@ -14,7 +14,7 @@ function deleteByHandle(queue: Queue, handle: string | undefined): void {
   if (!handle || !isWellFormedReceiptHandle(handle)) throw receiptHandleIsInvalid(handle ?? '');
   const message = queue.messageOf(handle);
   if (!message) return;
-  if (queue.fifo && (message.receiptHandle !== handle || messageState(message, Date.now()) !== 'inflight')) {
+  if (queue.fifo && (message.receiptHandle !== handle || messageState(message, queue.timers.clock.now()) !== 'inflight')) {
     throw invalidParameter('ReceiptHandle', handle, 'The receipt handle has expired.');
   }
   queue.remove(message);

@@ -3,16 +3,19 @@ import type {
   ListMessageMoveTasksCommandInput,
   StartMessageMoveTaskCommandInput,
 } from '@aws-sdk/client-sqs';
-import { invalidParameter, invalidParameterValue, missingParameter, resourceNotFound } from '../errors.ts';
+import { accessDenied, invalidParameter, invalidParameterValue, missingParameter, resourceNotFound } from '../errors.ts';
 import { MoveTask } from '../move-task.ts';
 import type { Queue } from '../queue.ts';
-import { queueByArn, stateFor, type SqsContext } from '../queue-url.ts';
+import { parseQueueArn, stateFor, type SqsContext } from '../queue-url.ts';
 import { parseRedrivePolicy } from '../redrive.ts';
 
 function existingQueue(ctx: SqsContext, arn: string | undefined, parameter: 'SourceArn' | 'DestinationArn'): Queue {
   if (!arn) throw missingParameter(parameter);
-  const queue = queueByArn(ctx, arn);
+  const at = parseQueueArn(arn);
+  const queue = at && stateFor(ctx, at.accountId, at.region).queues.get(at.name);
+  // AWS says a queue of another account does not exist (recorded for a forged task handle) before the account wall.
   if (!queue) throw resourceNotFound(`The resource that you specified for the ${parameter} parameter doesn't exist.`);
+  if (at.accountId !== ctx.caller.accountId && ctx.emulator.crossAccount !== 'open') throw accessDenied(at, false);
   return queue;
 }
 

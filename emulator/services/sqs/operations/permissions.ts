@@ -1,4 +1,5 @@
 import type { AddPermissionCommandInput, RemovePermissionCommandInput } from '@aws-sdk/client-sqs';
+import { accountRootArn } from '../../../core/arn.ts';
 import { invalidParameter, missingParameter } from '../errors.ts';
 import type { Queue } from '../queue.ts';
 import { resolveQueue, type SqsContext } from '../queue-url.ts';
@@ -45,7 +46,7 @@ export function addPermission(input: AddPermissionCommandInput, ctx: SqsContext)
     Sid: input.Label,
     Effect: 'Allow',
     // AWS lists the principals in reverse order of the request.
-    Principal: { AWS: single(input.AWSAccountIds.map((id) => `arn:aws:iam::${id}:root`).reverse()) },
+    Principal: { AWS: single(input.AWSAccountIds.map((id) => accountRootArn(id, ctx.region)).reverse()) },
     Action: single(input.Actions.map((action) => `SQS:${action}`)),
     Resource: queue.arn,
   });

@@ -5,7 +5,7 @@ import { resolveQueue, type SqsContext } from '../queue-url.ts';
 
 export function purgeQueue(input: PurgeQueueCommandInput, ctx: SqsContext) {
   const queue = resolveQueue(ctx, input.QueueUrl);
-  const now = Date.now();
+  const now = ctx.emulator.clock.now();
   if (queue.lastPurgeAt && now - queue.lastPurgeAt < LIMITS.purgeIntervalMs) {
     throw new AwsError('PurgeQueueInProgress', `Only one PurgeQueue operation on ${queue.name} is allowed every 60 seconds.`);
   }

@@ -21,8 +21,8 @@ export function getQueueAttributes(input: GetQueueAttributesCommandInput, ctx: S
   const queue = resolveQueue(ctx, input.QueueUrl);
   const names = input.AttributeNames ?? [];
   for (const name of names) if (!isKnownAttributeName(name)) throw unknownAttribute(name);
-  const all: Record<string, string> = { ...queue.attributes, ...computed(queue, Date.now()) };
-  const wanted = names.includes('All') ? Object.keys(all) : names.filter((n) => n in all);
+  const all: Record<string, string> = { ...queue.attributes, ...computed(queue, ctx.emulator.clock.now()) };
+  const wanted = names.includes('All') ? Object.keys(all) : names.filter((n) => Object.hasOwn(all, n));
   return wanted.length ? { Attributes: Object.fromEntries(wanted.map((n) => [n, all[n]])) } : {};
 }
 
@@ -33,6 +33,6 @@ export function setQueueAttributes(input: SetQueueAttributesCommandInput, ctx: S
   const attributes = validateAttributes(requested, queue.fifo);
   if (attributes.RedrivePolicy !== undefined) validateRedrivePolicy(ctx, attributes.RedrivePolicy, queue.fifo);
   applyAttributes(queue.attributes, attributes);
-  queue.lastModifiedAt = Math.floor(Date.now() / 1000);
+  queue.lastModifiedAt = Math.floor(ctx.emulator.clock.now() / 1000);
   return {};
 }

@@ -6,11 +6,11 @@ import type {
 } from '@aws-sdk/client-sqs';
 import { AwsError } from '../../../core/errors.ts';
 import { applyAttributes, validateAttributes } from '../attributes.ts';
-import { invalidParameterValue, missingParameter, queueDoesNotExist } from '../errors.ts';
+import { invalidParameterValue, missingParameter } from '../errors.ts';
 import { LIMITS } from '../limits.ts';
 import { paginate } from '../pagination.ts';
 import { Queue } from '../queue.ts';
-import { queueUrl, resolveQueue, stateFor, type SqsContext } from '../queue-url.ts';
+import { accessibleQueue, queueUrl, resolveQueue, stateFor, type SqsContext } from '../queue-url.ts';
 import { validateRedrivePolicy } from '../redrive.ts';
 import { validateTags } from './tags.ts';
 
@@ -57,16 +57,14 @@ export function createQueue(input: CreateQueueCommandInput, ctx: SqsContext) {
 export function deleteQueue(input: DeleteQueueCommandInput, ctx: SqsContext) {
   const queue = resolveQueue(ctx, input.QueueUrl);
   stateFor(ctx, queue.accountId, queue.region).queues.delete(queue.name);
-  queue.purge(Date.now());
+  queue.purge(ctx.emulator.clock.now());
   queue.notify();
   return {};
 }
 
 export function getQueueUrl(input: GetQueueUrlCommandInput, ctx: SqsContext) {
   if (!input.QueueName) throw missingParameter('QueueName');
-  const state = stateFor(ctx, input.QueueOwnerAWSAccountId ?? ctx.accountId, ctx.region);
-  const queue = state.queues.get(input.QueueName);
-  if (!queue) throw queueDoesNotExist(ctx.protocol);
+  const queue = accessibleQueue(ctx, { accountId: input.QueueOwnerAWSAccountId ?? ctx.accountId, region: ctx.region, name: input.QueueName });
   return { QueueUrl: queueUrl(ctx, queue) };
 }
 

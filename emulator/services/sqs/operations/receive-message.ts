@@ -45,7 +45,7 @@ function view(queue: Queue, message: StoredMessage, input: ReceiveMessageCommand
   const names = [...(input.AttributeNames ?? []), ...(input.MessageSystemAttributeNames ?? [])] as string[];
   if (names.length) {
     const all = systemAttributes(queue, message);
-    const wanted = names.includes('All') ? Object.keys(all) : names.filter((n) => n in all);
+    const wanted = names.includes('All') ? Object.keys(all) : names.filter((n) => Object.hasOwn(all, n));
     if (wanted.length) out.Attributes = Object.fromEntries(wanted.map((n) => [n, all[n]]));
   }
   const attributes = selectMessageAttributes(message.attributes, input.MessageAttributeNames ?? []);
@@ -58,23 +58,28 @@ function view(queue: Queue, message: StoredMessage, input: ReceiveMessageCommand
 
 export async function receiveMessage(input: ReceiveMessageCommandInput, ctx: SqsContext) {
   const queue = resolveQueue(ctx, input.QueueUrl);
+  // Everything is checked before a message is taken: a rejected receive leaves every message where it was.
+  for (const list of [input.AttributeNames, input.MessageSystemAttributeNames, input.MessageAttributeNames]) {
+    for (const name of list ?? []) if (typeof name !== 'string') throw invalidParameter('AttributeName', name, 'Attribute names must be strings.');
+  }
   checkRange('MaxNumberOfMessages', input.MaxNumberOfMessages, 1, LIMITS.maxReceiveMessages, 'Must be between 1 and 10, if provided.');
   checkRange('WaitTimeSeconds', input.WaitTimeSeconds, 0, LIMITS.maxWaitTimeSeconds, 'Must be >= 0 and <= 20, if provided.');
   checkRange('VisibilityTimeout', input.VisibilityTimeout, 0, LIMITS.maxVisibilityTimeout, 'Must be >= 0 and <= 43200, if provided.');
   const waitSeconds = input.WaitTimeSeconds ?? queue.numberAttribute('ReceiveMessageWaitTimeSeconds');
-  const deadline = Date.now() + waitSeconds * 1000;
+  const clock = ctx.emulator.clock;
+  const deadline = clock.now() + waitSeconds * 1000;
   const generation = queue.timers.generation;
   for (;;) {
     const messages = queue.receive({
       max: input.MaxNumberOfMessages ?? 1,
       visibilityTimeout: input.VisibilityTimeout ?? queue.numberAttribute('VisibilityTimeout'),
-      now: Date.now(),
+      now: clock.now(),
       redrive: redriveHook(ctx, queue),
     });
     if (messages.length) return { Messages: messages.map((m) => view(queue, m, input)) };
     // A deleted queue, or a stopping emulator, answers its waiting receivers with nothing.
     const deleted = stateFor(ctx, queue.accountId, queue.region).queues.get(queue.name) !== queue;
-    if (Date.now() >= deadline || deleted || queue.timers.generation !== generation) return {};
+    if (clock.now() >= deadline || deleted || queue.timers.generation !== generation) return {};
     await queue.waitForChange(deadline);
   }
 }

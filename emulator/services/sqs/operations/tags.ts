@@ -11,6 +11,8 @@ export function validateTags(tags: Record<string, string>): void {
     if (key.length === 0 || key.length > 128 || key.toLowerCase().startsWith('aws:')) {
       throw invalidParameterValue(`Tag key '${key}' is invalid.`);
     }
+    // A query-protocol Tag.N.Key without its Tag.N.Value decodes to no value; AWS's tag values are strings.
+    if (typeof tags[key] !== 'string') throw invalidParameterValue(`Tag value for key '${key}' is invalid.`);
     if (tags[key].length > 256) throw invalidParameterValue(`Tag value for key '${key}' is too long.`);
   }
 }

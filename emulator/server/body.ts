@@ -1,0 +1,87 @@
+import type { Readable } from 'node:stream';
+import type { IncomingBody } from '../protocols/types.ts';
+
+/** A request body as Node's HTTP/1.1 and HTTP/2 servers deliver it. */
+type BodySource = Readable & { readonly complete: boolean };
+
+/** Wraps a request stream; nothing is read until the emulator asks, so a refused body is never buffered. */
+export function incomingBody(source: BodySource, contentLength: string | undefined): IncomingBody {
+  const declared = contentLength !== undefined && /^\d+$/.test(contentLength) ? Number(contentLength) : undefined;
+  let taken = false;
+  const take = () => {
+    if (taken) throw new Error('the request body was already read');
+    taken = true;
+  };
+  return {
+    declaredLength: declared,
+    read(limit, tooLarge) {
+      take();
+      if (declared !== undefined && declared > limit) {
+        return Promise.reject(tooLarge());
+      }
+      if (declared === 0 || source.readableEnded) return Promise.resolve(Buffer.alloc(0));
+      return new Promise<Buffer>((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        const finish = (error?: Error) => {
+          source.off('data', onData).off('end', onEnd).off('error', finish).off('close', onClose);
+          if (error) return reject(error);
+          // One exact-size buffer of its own: a slice of the socket's read buffer (or of Node's shared pool) would keep
+          // the whole of it alive for as long as a service stores the payload.
+          const body = Buffer.allocUnsafeSlow(size);
+          let offset = 0;
+          for (const chunk of chunks) offset += chunk.copy(body, offset);
+          resolve(body);
+        };
+        const onData = (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > limit) {
+                source.pause();
+            return finish(tooLarge());
+          }
+          chunks.push(chunk);
+        };
+        const onEnd = () => finish();
+        const onClose = () => {
+          if (!source.complete) finish(new Error('the client closed the request before its end'));
+        };
+        source.on('data', onData).on('end', onEnd).on('error', finish).on('close', onClose);
+      });
+    },
+    stream(limit, tooLarge) {
+      take();
+      return (async function* () {
+        if (declared !== undefined && declared > limit) throw tooLarge();
+        let size = 0;
+        // Reads in paused mode rather than through the stream's own iterator, which would destroy the socket on
+        // an early exit and with it the chance to answer.
+        for (;;) {
+          const chunk = source.read() as Buffer | null;
+          if (chunk !== null) {
+            size += chunk.length;
+            if (size > limit) throw tooLarge();
+            yield chunk;
+          } else if (source.readableEnded) {
+            return;
+          } else {
+            await readable(source);
+          }
+        }
+      })();
+    },
+  };
+}
+
+/** Resolves when more of the body can be read or it has ended; rejects if the client went away first. */
+function readable(source: BodySource): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const settle = (error?: Error) => {
+      source.off('readable', onReadable).off('end', onReadable).off('error', settle).off('close', onClose);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onReadable = () => settle();
+    const onClose = () => settle(source.complete ? undefined : new Error('the client closed the request before its end'));
+    source.on('readable', onReadable).on('end', onReadable).on('error', settle).on('close', onClose);
+  });
+}

@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { CreateStreamCommand, GetRecordsCommand, GetShardIteratorCommand, PutRecordCommand, PutRecordsCommand } from '@aws-sdk/client-kinesis';
+import type { KinesisState } from '../../emulator/services/kinesis/state.ts';
+import { useKinesis } from './support.ts';
+
+/**
+ * A stored record costs its own size: its data must not be a view of the request body or a slice of Node's shared
+ * 8 KiB buffer pool, either of which pins a whole allocation per small record (~6.7 KiB per 200-byte record before).
+ */
+describe('Kinesis record memory', function () {
+  this.timeout(30_000);
+  const context = useKinesis();
+
+  it('stores the data of records put singly and in batches in allocations of exactly their size', async () => {
+    await context.kinesis.send(new CreateStreamCommand({ StreamName: 'memory', ShardCount: 1 }));
+    const data = (i: number) => Buffer.alloc(200, i % 256);
+    for (let i = 0; i < 20; i++) await context.kinesis.send(new PutRecordCommand({ StreamName: 'memory', Data: data(i), PartitionKey: `k${i}` }));
+    await context.kinesis.send(new PutRecordsCommand({ StreamName: 'memory', Records: Array.from({ length: 20 }, (_, i) => ({ Data: data(i), PartitionKey: `b${i}` })) }));
+
+    const stream = context.aws.emulator.state<KinesisState>('kinesis', '000000000000', 'us-east-1').streams.get('memory')!;
+    const records = stream.shards[0].records;
+    assert.equal(records.length, 40);
+    for (const record of records) {
+      assert.equal(record.data.length, 200);
+      assert.equal(record.data.buffer.byteLength, 200, 'the stored data owns exactly its bytes');
+    }
+    // And the copies hold what was sent.
+    const { ShardIterator } = await context.kinesis.send(new GetShardIteratorCommand({ StreamName: 'memory', ShardId: 'shardId-000000000000', ShardIteratorType: 'TRIM_HORIZON' }));
+    const got = await context.kinesis.send(new GetRecordsCommand({ ShardIterator }));
+    assert.deepEqual(Buffer.from(got.Records![5].Data!), data(5));
+    assert.deepEqual(Buffer.from(got.Records![25].Data!), data(5));
+  });
+});
