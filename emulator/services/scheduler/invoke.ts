@@ -1,30 +1,12 @@
-import type { Target } from '@aws-sdk/client-scheduler';
 import { randomUUID } from 'node:crypto';
 import { parseArn } from '../../core/arn.ts';
 import type { Emulator } from '../../core/emulator.ts';
+import { retryPolicyDelays } from '../../delivery/retry-policy.ts';
 import type { DeliveryPayload } from '../../delivery/types.ts';
 import type { Schedule, SchedulerState } from './state.ts';
 
-/** Scheduler's default retry policy: 185 attempts within 24 hours. */
-const DEFAULT_RETRY_ATTEMPTS = 185;
-const DEFAULT_MAX_AGE_S = 86_400;
-
 /** The service names of universal targets (`arn:aws:scheduler:::aws-sdk:<service>:<apiAction>`) that differ from twinstack's. */
 const SDK_SERVICES: Record<string, string> = { eventbridge: 'events', cloudwatchlogs: 'logs' };
-
-function retryDelays(target: Target): number[] {
-  const attempts = target.RetryPolicy?.MaximumRetryAttempts ?? DEFAULT_RETRY_ATTEMPTS;
-  const maxAgeMs = (target.RetryPolicy?.MaximumEventAgeInSeconds ?? DEFAULT_MAX_AGE_S) * 1000;
-  const delays: number[] = [];
-  let total = 0;
-  for (let i = 0; i < attempts; i++) {
-    const delay = Math.min(1000 * 2 ** i, 300_000);
-    if (total + delay > maxAgeMs) break;
-    delays.push(delay);
-    total += delay;
-  }
-  return delays;
-}
 
 /**
  * Invokes a schedule's target: a universal target calls the named API action with the Input as its parameters, as
@@ -48,7 +30,7 @@ export function invokeTarget(state: SchedulerState, emulator: Emulator, schedule
           else deadLetter(state, emulator, schedule, input, error);
         });
     };
-    attempt(0, retryDelays(target));
+    attempt(0, retryPolicyDelays(target.RetryPolicy));
     return;
   }
   const payload: DeliveryPayload = {
@@ -62,7 +44,7 @@ export function invokeTarget(state: SchedulerState, emulator: Emulator, schedule
     target.Arn!,
     payload,
     { servicePrincipal: 'scheduler.amazonaws.com', sourceArn: schedule.arn, accountId: state.accountId, region: state.region },
-    { retry: { delaysMs: retryDelays(target) }, onFailure: (error) => deadLetter(state, emulator, schedule, input, error) },
+    { retry: { delaysMs: retryPolicyDelays(target.RetryPolicy) }, onFailure: (error) => deadLetter(state, emulator, schedule, input, error) },
   );
 }
 
