@@ -20,12 +20,30 @@ const create = (snapshot?: string): SourceStep => ({
   ...(snapshot ? { snapshot } : {}),
 });
 
+const archiveOn = (busArn: string): SourceStep => ({ op: 'CreateArchive', params: { ArchiveName: ARCHIVE, EventSourceArn: busArn, RetentionDays: 1 } });
+const replay = (destination: string): SourceStep => ({
+  op: 'StartReplay',
+  params: {
+    ReplayName: 'test-replay-{{suffix}}',
+    Description: 'description of the replay',
+    EventSourceArn: '{{archiveArn}}',
+    EventStartTime: '2024-01-01T00:00:00Z',
+    EventEndTime: '2024-01-01T00:01:00Z',
+    Destination: { Arn: destination },
+  },
+});
+
 const source: SourceFile = {
   service: 'events',
   module: 'test_archive_and_replay',
   snapshotDir: 'events',
   variants: {},
   defaultProtocol: 'json',
+  skippedVariants: {
+    missing: 'no recorded responses for this variant',
+    cross_account: 'no recorded responses for this variant',
+    cross_region: 'no recorded responses for this variant',
+  },
   scenarios: [
     {
       test: 'TestArchive::test_create_list_describe_update_delete_archive',
@@ -84,6 +102,58 @@ const source: SourceFile = {
     {
       test: 'TestArchive::test_delete_archive_error_unknown_archive',
       steps: [{ op: 'DeleteArchive', params: { ArchiveName: 'doesnotexist-{{suffix}}' }, snapshot: 'delete-archive-unknown-archive-error' }],
+    },
+    {
+      test: 'TestReplay::test_start_replay_error_unknown_event_bus',
+      note: "the archive is on the default bus (the fixture's default); the replay times are fixed instead of the test's current time",
+      steps: [
+        ...bus('default'),
+        { op: 'DescribeEventBus', params: {}, capture: { accountId: { from: '$.Arn', regex: ':(\\d{12}):' } } },
+        { ...archiveOn('{{busArn}}'), capture: { archiveArn: '$.ArchiveArn' } },
+        { ...replay('arn:{{partition}}:events:{{region}}:{{accountId}}:event-bus/doesnotexist-{{suffix}}'), snapshot: 'start-replay-unknown-event-bus-error' },
+        { op: 'CreateEventBus', params: { Name: 'doesnotexist-{{suffix}}' }, capture: { otherBusArn: '$.EventBusArn' } },
+        { ...replay('{{otherBusArn}}'), snapshot: 'start-replay-wrong-event-bus-error' },
+        { op: 'DeleteArchive', params: { ArchiveName: ARCHIVE } },
+      ],
+    },
+    {
+      test: 'TestReplay::test_start_replay_error_unknown_archive',
+      steps: [
+        { op: 'DescribeEventBus', params: {}, capture: { busArn: '$.Arn', accountId: { from: '$.Arn', regex: ':(\\d{12}):' } } },
+        {
+          ...replay('{{busArn}}'),
+          params: { ...replay('{{busArn}}').params, ReplayName: 'test-replay', EventSourceArn: 'arn:{{partition}}:events:{{region}}:{{accountId}}:archive/doesnotexist-{{suffix}}' },
+          snapshot: 'start-replay-unknown-archive-error',
+        },
+      ],
+    },
+    {
+      test: 'TestReplay::test_start_replay_error_duplicate_name_same_archive',
+      steps: [
+        ...bus('custom'),
+        { ...archiveOn('{{busArn}}'), capture: { archiveArn: '$.ArchiveArn' } },
+        replay('{{busArn}}'),
+        { ...replay('{{busArn}}'), snapshot: 'start-replay-duplicate-error' },
+      ],
+    },
+    {
+      test: 'TestReplay::test_start_replay_error_invalid_end_time',
+      note: 'the archive is on the default bus (the fixture\'s default) and the destination a new bus, as in the test; AWS refuses the times first',
+      steps: (delta) => [
+        ...bus('default'),
+        { ...archiveOn('{{busArn}}'), capture: { archiveArn: '$.ArchiveArn' } },
+        { op: 'CreateEventBus', params: { Name: 'test-bus-{{suffix}}' }, capture: { otherBusArn: '$.EventBusArn' } },
+        {
+          ...replay('{{otherBusArn}}'),
+          params: { ...replay('{{otherBusArn}}').params, EventStartTime: '2024-01-01T00:00:00Z', EventEndTime: new Date(Date.UTC(2024, 0, 1) - Number(delta) * 1000).toISOString() },
+          snapshot: 'start-replay-invalid-end-time-error',
+        },
+        { op: 'DeleteArchive', params: { ArchiveName: ARCHIVE } },
+      ],
+    },
+    {
+      test: 'TestReplay::test_describe_replay_error_unknown_replay',
+      steps: [{ op: 'DescribeReplay', params: { ReplayName: 'doesnotexist-{{suffix}}' }, snapshot: 'describe-replay-unknown-replay-error' }],
     },
   ],
   notPorted: {
