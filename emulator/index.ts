@@ -2,6 +2,7 @@ import { parseDuration, type Clock } from './core/clock.ts';
 import { crossAccountModeFrom, type CrossAccountMode } from './core/access.ts';
 import { Emulator } from './core/emulator.ts';
 import { clockRoutes } from './control/clock-routes.ts';
+import { ControlError } from './control/http.ts';
 import { resetRoutes } from './control/reset-routes.ts';
 import { faultRulesFromEnv, faultSeedFromEnv } from './faults/config.ts';
 import { FaultInjector } from './faults/injector.ts';
@@ -9,8 +10,8 @@ import { faultRoutes } from './faults/routes.ts';
 import type { FaultRule } from './faults/rules.ts';
 import { InitHooks } from './init/hooks.ts';
 import type { ConfiguredCredentials } from './gateway/sigv4.ts';
-import { startServer } from './server/http.ts';
-import { ALL_SERVICE_NAMES, loadServices } from './services/index.ts';
+import { startServer, type InternalRoute } from './server/http.ts';
+import { ALL_SERVICE_NAMES, IDENTITY_SERVICE, serviceLoaders } from './services/index.ts';
 
 export { Emulator } from './core/emulator.ts';
 export { AwsError } from './core/errors.ts';
@@ -30,6 +31,8 @@ export interface TwinstackOptions {
   verbose?: boolean;
   /** Require a valid SigV4 signature by a known key on every request (default off, like LocalStack). */
   strictSignatures?: boolean;
+  /** Authorise every request with the caller's IAM policies (needs `iam` among the services; default off). */
+  enforceIam?: boolean;
   /** Keys accepted besides STS-issued ones; each acts as the root user of `accountId` (default: its mapped account). */
   credentials?: ConfiguredCredentials[];
   /**
@@ -69,6 +72,24 @@ export function servicesFromEnv(value = process.env.SERVICES): string[] | undefi
   return names?.length ? names : undefined;
 }
 
+/**
+ * The routes services declare under `/_twinstack/<service>/` (SNS's recorded messages and signing certificate): the
+ * service loads on the first such request, as on its first AWS request.
+ */
+function serviceRoutes(emulator: Emulator): Record<string, InternalRoute> {
+  const routes: Record<string, InternalRoute> = {};
+  for (const name of emulator.serviceNames()) {
+    routes[`/_twinstack/${name}/:path`] = async (request) => {
+      const service = await emulator.loadService(name);
+      const path = `/_twinstack/${name}/${request.params.path}`;
+      const produce = service?.internalRoutes && Object.hasOwn(service.internalRoutes, path) ? service.internalRoutes[path] : undefined;
+      if (!produce) throw new ControlError(404, `no such route: ${path}`);
+      return produce(emulator, request);
+    };
+  }
+  return routes;
+}
+
 /** Starts the emulator in-process: `const aws = await startTwinstack({ port: 0 }); ...; await aws.stop()`. */
 export async function startTwinstack(options: TwinstackOptions = {}): Promise<Twinstack> {
   const names = options.services ?? servicesFromEnv() ?? ALL_SERVICE_NAMES;
@@ -81,14 +102,17 @@ export async function startTwinstack(options: TwinstackOptions = {}): Promise<Tw
   const hookEnv = (endpoint: string) => ({ AWS_ENDPOINT_URL: endpoint, LOCALSTACK_HOST: endpoint.replace(/^http:\/\//, ''), AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1' });
   await init.run('BOOT', hookEnv(`http://${host}:${port}`));
   const emulator = new Emulator({
-    services: await loadServices(names),
+    services: serviceLoaders(names),
     defaultRegion: options.defaultRegion ?? process.env.DEFAULT_REGION ?? process.env.AWS_DEFAULT_REGION,
     strictSignatures: options.strictSignatures,
+    enforceIam: options.enforceIam,
+    identityService: IDENTITY_SERVICE,
     credentials: options.credentials,
     crossAccount: options.crossAccount ?? crossAccountModeFrom(process.env.TWINSTACK_CROSS_ACCOUNT),
   });
+  // As LocalStack: a service is `available` until its first request loads it, then `running`.
   const health = () => ({
-    services: Object.fromEntries([...emulator.services.keys()].map((n) => [n, 'running'])),
+    services: Object.fromEntries(emulator.serviceNames().map((n) => [n, emulator.services.has(n) ? 'running' : 'available'])),
     edition: 'community',
     version: VERSION,
   });
@@ -109,6 +133,7 @@ export async function startTwinstack(options: TwinstackOptions = {}): Promise<Tw
       ...faultRoutes(faults),
       '/_localstack/init': () => init.status(),
       '/_localstack/init/:stage': (request) => init.stageStatus(request.params.stage) ?? { completed: false, scripts: [] },
+      ...serviceRoutes(emulator),
     },
   });
   const endpointHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;

@@ -125,7 +125,7 @@ async function runTarget(
     const { startTwinstack } = await import('../emulator/index.ts');
     const twinstack = await startTwinstack({ port: 0 });
     endpoint = twinstack.endpoint;
-    introspection = twinstack.emulator.introspect();
+    introspection = await twinstack.emulator.introspect();
     stop = () => twinstack.stop();
   } else {
     introspection = await introspect(endpoint);

@@ -5,7 +5,7 @@ import { listenFailure, startOptions, UsageError } from './start-options.ts';
 const USAGE = `twinstack ${VERSION} — a local AWS cloud that shows its parity
 
 Usage:
-  twinstack start  [--port 4566] [--host 127.0.0.1] [--services sqs,sts] [--verbose] [--strict-signatures]
+  twinstack start  [--port 4566] [--host 127.0.0.1] [--services sqs,sts] [--verbose] [--strict-signatures] [--enforce-iam]
                    [--config FILE] [--init-dir DIR] [--faults FILE|JSON] [--fault-seed N]
   twinstack status [--port 4566] [--host 127.0.0.1] [--endpoint URL]   is one running? (exit 1 if not)
   twinstack --version
@@ -34,6 +34,7 @@ const commands: Record<string, Command> = {
         'init-dir': { type: 'string', multiple: true },
         faults: { type: 'string' },
         'fault-seed': { type: 'string' },
+        'enforce-iam': { type: 'boolean', default: false },
       },
     });
     const options = startOptions(values);
@@ -47,7 +48,7 @@ const commands: Record<string, Command> = {
       console.error(`twinstack: ${line}`);
       return 1;
     }
-    const services = [...twinstack.emulator.services.keys()].join(', ');
+    const services = twinstack.emulator.serviceNames().join(', ');
     console.log(`twinstack ${VERSION} ready on ${twinstack.endpoint} in ${Math.round(performance.now() - started)} ms (${services})`);
     const shutdown = () => void twinstack.stop().then(() => process.exit(0));
     process.once('SIGINT', shutdown);

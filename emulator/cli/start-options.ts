@@ -13,6 +13,7 @@ export interface StartFlags {
   services?: string;
   verbose?: boolean;
   'strict-signatures'?: boolean;
+  'enforce-iam'?: boolean;
   config?: string;
   'init-dir'?: string[];
   faults?: string;
@@ -66,6 +67,8 @@ export function startOptions(flags: StartFlags, env: NodeJS.ProcessEnv = process
     services: services !== undefined ? servicesFromEnv(services) : fromConfig.services,
     verbose: flags.verbose || fromConfig.verbose,
     strictSignatures: flags['strict-signatures'] || fromConfig.strictSignatures,
+    // LocalStack's ENFORCE_IAM=1 works too.
+    enforceIam: flags['enforce-iam'] || fromConfig.enforceIam || ['1', 'true'].includes(env.ENFORCE_IAM ?? ''),
     // AKID:SECRET[:ACCOUNT],... — the keys strict mode accepts besides those STS issues.
     credentials: fromConfig.credentials ?? parseCredentialList(env.TWINSTACK_CREDENTIALS ?? ''),
     initDirs,

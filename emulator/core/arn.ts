@@ -1,7 +1,8 @@
-import { partition } from '@aws-sdk/core/client';
+import { readFileSync } from 'node:fs';
 
 /**
- * Partitions, DNS suffixes and ARNs, from the partition data the AWS SDK v3 ships (`@aws-sdk/core`), so that
+ * Partitions, DNS suffixes and ARNs, from AWS's partition data (botocore's partitions.json, the data the AWS SDKs
+ * ship; copied by models/refresh.ts and read here rather than through the SDK, whose module costs start-up), so that
  * `cn-north-1` gives `arn:aws-cn:...`, `us-gov-west-1` `arn:aws-us-gov:...`, `us-isof-south-1` `arn:aws-iso-f:...`.
  * Every service builds and reads ARNs here; none writes `arn:aws:` itself.
  */
@@ -12,13 +13,31 @@ export interface PartitionInfo {
   dnsSuffix: string;
 }
 
+interface PartitionData {
+  id: string;
+  outputs: { name: string; dnsSuffix: string };
+  regionRegex: string;
+  regions: Record<string, unknown>;
+}
+
+let partitions: PartitionData[] | undefined;
 const cache = new Map<string, PartitionInfo>();
+
+/** The SDKs' rule: a region listed by a partition, else the first partition whose pattern matches, else `aws`. */
+function partition(region: string): PartitionData {
+  partitions ??= (JSON.parse(readFileSync(new URL('../models/partitions.json', import.meta.url), 'utf8')) as { partitions: PartitionData[] }).partitions;
+  return (
+    partitions.find((p) => Object.hasOwn(p.regions, region)) ??
+    partitions.find((p) => new RegExp(p.regionRegex).test(region)) ??
+    partitions.find((p) => p.id === 'aws')!
+  );
+}
 
 export function partitionInfo(region: string): PartitionInfo {
   let info = cache.get(region);
   if (!info) {
-    const p = partition(region);
-    info = { name: p.name, dnsSuffix: p.dnsSuffix };
+    const { outputs } = partition(region);
+    info = { name: outputs.name, dnsSuffix: outputs.dnsSuffix };
     cache.set(region, info);
   }
   return info;

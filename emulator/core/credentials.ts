@@ -55,6 +55,10 @@ export class ExpiringMap<V> {
     return undefined;
   }
 
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
   private sweep(steps: number): void {
     const now = this.now();
     for (let i = 0; i < steps; i++) {
@@ -89,6 +93,11 @@ export class CredentialRegistry {
 
   register(credentials: IssuedCredentials) {
     this.byAccessKey.set(credentials.accessKeyId, credentials, credentials.expiration);
+  }
+
+  /** Drops credentials that must stop working (a deleted or deactivated IAM access key). */
+  forget(accessKeyId: string): void {
+    this.byAccessKey.delete(accessKeyId);
   }
 
   lookup(accessKeyId: string | undefined): IssuedCredentials | undefined {

@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { CrossAccountMode } from './access.ts';
 import { accountRootArn } from './arn.ts';
 import { Clock, type ClockTimer } from './clock.ts';
+import { authorizeRequest } from './authorization.ts';
 import { AwsError, CommonErrors } from './errors.ts';
 import { CredentialRegistry } from './credentials.ts';
 import { recordExercised } from './exercised.ts';
 import type { Caller, RequestContext, ServiceDefinition } from './service.ts';
 import { StateStore } from './state.ts';
-import { findService, hostParts, indexServices, parseScope, type ServiceIndex } from '../gateway/route.ts';
+import { findService, findServiceByPath, hostParts, indexServices, parseScope, type RoutableService, type ServiceIndex } from '../gateway/route.ts';
+import { routingEntry, routingEntryFor } from '../models/routing-index.ts';
 import { registerConfiguredCredentials, SignatureCheck, type ConfiguredCredentials } from '../gateway/sigv4.ts';
 import { protocolFor } from '../protocols/index.ts';
 import { validateInput } from '../protocols/validate.ts';
@@ -43,8 +45,17 @@ function plainError(error: AwsError, requestId: string): RawResponse {
   };
 }
 
+/** An enabled service whose model and code load on its first request (or call, or delivery). */
+export interface ServiceLoader {
+  readonly name: string;
+  load(): Promise<ServiceDefinition>;
+  /** Services loaded first because this one's handlers use their state (DynamoDB Streams reads DynamoDB's tables). */
+  readonly requires?: readonly string[];
+}
+
 export interface EmulatorOptions {
-  services: ServiceDefinition[];
+  /** Services given whole, or loaders (`emulator/services/index.ts`) that start-up does not run. */
+  services: (ServiceDefinition | ServiceLoader)[];
   defaultRegion?: string;
   /** Access keys the emulator knows besides those STS issues (each acts as the root user of its account). */
   credentials?: ConfiguredCredentials[];
@@ -55,6 +66,13 @@ export interface EmulatorOptions {
    * policy allows it. `open`: no account walls, for suites written against emulators that never enforced them.
    */
   crossAccount?: CrossAccountMode;
+  /**
+   * Authorise every request with the caller's IAM identity policies (needs the `iam` service), as AWS does; off by
+   * default, like LocalStack's ENFORCE_IAM.
+   */
+  enforceIam?: boolean;
+  /** The enabled service whose definition has `principalPolicies` (IAM); loaded on the first enforced request. */
+  identityService?: string;
   /** Logs handler crashes; defaults to stderr. */
   onInternalError?: (error: unknown, service: string, operation: string) => void;
 }
@@ -81,6 +99,7 @@ export class DroppedConnection extends Error {
  * runs the operation against that account's and region's state, and encodes the result.
  */
 export class Emulator {
+  /** Services loaded so far; `serviceNames()` lists every enabled one. */
   readonly services = new Map<string, ServiceDefinition>();
   readonly clock = new Clock();
   readonly credentials = new CredentialRegistry(() => this.clock.now());
@@ -92,20 +111,33 @@ export class Emulator {
   readonly hooks: OperationHook[] = [];
   private readonly timers = new Set<ClockTimer>();
   private readonly states = new Map<string, StateStore<unknown>>();
+  private readonly enabled: string[] = [];
+  private readonly loaders = new Map<string, ServiceLoader>();
+  private readonly loading = new Map<string, Promise<ServiceDefinition>>();
   private readonly index: ServiceIndex;
   private readonly onInternalError: NonNullable<EmulatorOptions['onInternalError']>;
   private readonly signatureCheck?: SignatureCheck;
+  /** The service that stores principals' policies, when identity policies are enforced. */
+  private readonly identityService?: string;
 
   constructor(options: EmulatorOptions) {
+    const routable: RoutableService[] = [];
     for (const service of options.services) {
-      this.services.set(service.name, service);
-      this.states.set(service.name, new StateStore((a, r) => service.createState(a, r, this), service.global));
+      this.enabled.push(service.name);
+      if ('load' in service) {
+        this.loaders.set(service.name, service);
+        routable.push({ name: service.name, routing: routingEntryFor(service.name) });
+      } else {
+        this.register(service);
+        routable.push({ name: service.name, routing: routingEntry(service.model) });
+      }
     }
-    this.index = indexServices(options.services);
+    this.index = indexServices(routable);
     this.defaultRegion = options.defaultRegion ?? 'us-east-1';
     this.crossAccount = options.crossAccount ?? 'enforce';
     registerConfiguredCredentials(this.credentials, options.credentials ?? []);
     if (options.strictSignatures) this.signatureCheck = new SignatureCheck(this.credentials);
+    if (options.enforceIam) this.identityService = options.identityService;
     this.onInternalError = options.onInternalError ?? ((error, s, o) => console.error(`[twinstack] ${s}.${o} failed:`, error));
   }
 
@@ -116,10 +148,47 @@ export class Emulator {
     return store.get(accountId, region) as State;
   }
 
+  /** Every enabled service, loaded or not. */
+  serviceNames(): string[] {
+    return [...this.enabled];
+  }
+
+  /** An enabled service, its model and code loaded on first use (with the services it requires); undefined if not enabled. */
+  async loadService(name: string): Promise<ServiceDefinition | undefined> {
+    const loaded = this.services.get(name);
+    if (loaded) return loaded;
+    const loader = this.loaders.get(name);
+    if (!loader) return undefined;
+    let loading = this.loading.get(name);
+    if (!loading) {
+      loading = (async () => {
+        for (const required of loader.requires ?? []) await this.loadService(required);
+        const service = await loader.load();
+        this.register(service);
+        return service;
+      })();
+      this.loading.set(name, loading);
+    }
+    return loading;
+  }
+
+  private async loadAll(): Promise<void> {
+    await Promise.all(this.enabled.map((name) => this.loadService(name)));
+  }
+
+  private register(service: ServiceDefinition): void {
+    this.services.set(service.name, service);
+    this.states.set(service.name, new StateStore((a, r) => service.createState(a, r, this), service.global));
+  }
+
   /** The service whose ARNs have this service part (`sqs`, `lambda`, `states`...), if enabled. */
-  serviceForArn(arnService: string): ServiceDefinition | undefined {
-    for (const service of this.services.values()) if ((service.arnService ?? service.name) === arnService) return service;
-    return undefined;
+  async serviceForArn(arnService: string): Promise<ServiceDefinition | undefined> {
+    const find = () => [...this.services.values()].find((service) => (service.arnService ?? service.name) === arnService);
+    const found = find();
+    if (found || this.services.size === this.enabled.length) return found;
+    // Only a loaded definition knows its ARN service part.
+    await this.loadAll();
+    return find();
   }
 
   /**
@@ -133,7 +202,7 @@ export class Emulator {
     input: object,
     options: { caller: Caller; accountId?: string; region: string },
   ): Promise<Output> {
-    const service = this.services.get(serviceName);
+    const service = await this.loadService(serviceName);
     if (!service) throw new AwsError('ServiceNotEnabled', `service ${serviceName} is not enabled in this twinstack`, { status: 400 });
     const handler = Object.hasOwn(service.handlers, operation) ? service.handlers[operation] : undefined;
     if (!handler) throw CommonErrors.notImplemented(service.name, operation);
@@ -228,8 +297,9 @@ export class Emulator {
     };
   }
 
-  /** Operations each service implements, against all operations in its AWS model (for parity reports). */
-  introspect(): Record<string, { implemented: string[]; all: string[] }> {
+  /** Operations each service implements, against all operations in its AWS model (for parity reports); loads every service. */
+  async introspect(): Promise<Record<string, { implemented: string[]; all: string[] }>> {
+    await this.loadAll();
     const out: Record<string, { implemented: string[]; all: string[] }> = {};
     for (const [name, service] of this.services) {
       const all = Object.keys(service.model.operations).sort();
@@ -249,23 +319,30 @@ export class Emulator {
         return plainError(error instanceof AwsError ? error : requestTooLarge(DEFAULT_BODY_LIMIT), requestId);
       }
     }
-    const service = findService(req, this.index, scope);
+    let routed = findService(req, this.index, scope)?.name;
+    if (!routed) {
+      // Path claims are made by service code: every service is loaded (once) for requests that say nothing else.
+      await this.loadAll();
+      routed = findServiceByPath(req, this.index, this.services.values());
+    }
+    const service = routed && (this.services.get(routed) ?? (await this.loadService(routed)));
     if (!service) return plainError(new AwsError('UnknownService', 'twinstack could not tell which AWS service this request is for', { status: 400 }), requestId);
     const protocol = protocolFor(service.model, req);
     let operation = '';
+    let ctx: RequestContext | undefined;
+    const decorate = (response: RawResponse) => {
+      if (ctx) service.http?.decorate?.(req, response, ctx);
+      return response;
+    };
     try {
+      const preparing = protocol.prepare?.();
+      if (preparing) await preparing;
       if (req.incoming) await this.receiveBody(req, service, protocol);
       const denied = await this.signatureCheck?.deny(req, service, protocol, requestId);
       if (denied) return denied;
-      const parsed = protocol.parse(req, service.model);
-      operation = parsed.operation;
-      const handler = Object.hasOwn(service.handlers, operation) ? service.handlers[operation] : undefined;
-      if (!handler) throw CommonErrors.notImplemented(service.name, operation);
-      recordExercised(service.name, operation);
-      if (service.validation === 'coral') validateInput(service.model, service.model.operations[operation].input, parsed.input);
       const accountId = this.credentials.accountFor(scope?.accessKeyId);
       const region = scope?.region ?? hostParts(req.headers['host']).region ?? this.defaultRegion;
-      const ctx: RequestContext = {
+      ctx = {
         service: service.name,
         operation,
         accountId,
@@ -280,13 +357,23 @@ export class Emulator {
         state: this.state(service.name, accountId, region),
         emulator: this,
       };
+      const intercepted = await service.http?.intercept?.(req, ctx);
+      if (intercepted) return intercepted;
+      const parsed = protocol.parse(req, service.model);
+      operation = parsed.operation;
+      ctx = { ...ctx, operation };
+      const handler = Object.hasOwn(service.handlers, operation) ? service.handlers[operation] : undefined;
+      if (!handler) throw CommonErrors.notImplemented(service.name, operation);
+      recordExercised(service.name, operation);
+      if (service.validation === 'coral') validateInput(service.model, service.model.operations[operation].input, parsed.input);
+      if (this.identityService) await this.authorize(ctx, service, parsed.input);
       if (this.hooks.length) await this.runBefore(ctx, parsed.input);
       const output = await handler(parsed.input, ctx);
       if (this.hooks.length) await this.runAfter(ctx);
-      return protocol.serialize(operation, output, service.model, requestId);
+      return decorate(protocol.serialize(operation, output, service.model, requestId));
     } catch (error) {
       if (error instanceof DroppedConnection) throw error;
-      if (error instanceof AwsError) return protocol.serializeError(error, service.model, service, requestId);
+      if (error instanceof AwsError) return decorate(protocol.serializeError(error, service.model, service, requestId));
       this.onInternalError(error, service.name, operation);
       return protocol.serializeError(CommonErrors.internal(), service.model, service, requestId);
     }
@@ -314,6 +401,11 @@ export class Emulator {
     } else {
       req.bodyStream = incoming.stream(limit, tooLarge(limit));
     }
+  }
+
+  private async authorize(ctx: RequestContext, service: ServiceDefinition, input: Record<string, unknown>): Promise<void> {
+    const store = await this.loadService(this.identityService!);
+    if (store?.principalPolicies) authorizeRequest(ctx, service, input, store);
   }
 
   private callerFor(accessKeyId: string | undefined, accountId: string, region: string): Caller {

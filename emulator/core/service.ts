@@ -1,7 +1,10 @@
 import type { ServiceModel } from '../models/types.ts';
+import type { PrincipalPolicies } from './policy/index.ts';
 import type { DeliveryTarget } from '../delivery/types.ts';
+import type { InternalRequest } from '../server/http.ts';
 import type { Emulator } from './emulator.ts';
 import type { AwsError } from './errors.ts';
+import type { RawRequest, RawResponse } from '../protocols/types.ts';
 
 /** Who is making a request: a client's credentials, or an AWS service acting for a resource (SNS for a topic). */
 export interface Caller {
@@ -88,9 +91,28 @@ export interface ServiceDefinition<State = unknown> {
   /** The service part of this service's ARNs when it differs from `name` (Step Functions: `states`). */
   readonly arnService?: string;
   /**
+   * HTTP-level behaviour outside the model's operations, for services whose clients are browsers too (S3's CORS
+   * preflights, POST-policy uploads and website endpoints). `intercept` may answer a request before the protocol
+   * routes it (undefined leaves it to the protocol); `decorate` may add headers to any response (CORS headers).
+   */
+  readonly http?: {
+    intercept?(req: RawRequest, ctx: RequestContext<State>): RawResponse | undefined | Promise<RawResponse | undefined>;
+    decorate?(req: RawRequest, response: RawResponse, ctx: RequestContext<State>): void;
+  };
+  /**
    * Request size limits, enforced while the body arrives (nothing past the limit is read): `body` for buffered
    * requests (default 20 MiB), `streamingPayload` for operations with a streaming payload (default 5 GiB). `tooLarge`
    * is the service's own error for an oversized request (default: 413 `RequestEntityTooLarge`).
    */
   readonly requestLimits?: { readonly body?: number; readonly streamingPayload?: number; tooLarge?(limit: number): AwsError };
+  /**
+   * Routes outside AWS's APIs (`/_twinstack/<service>/...`): what a test reads back, files a client fetches. They
+   * answer JSON, or `InternalText` for other content.
+   */
+  readonly internalRoutes?: Readonly<Record<string, (emulator: Emulator, request: InternalRequest) => unknown>>;
+  /**
+   * For the identity store (IAM): the policies that govern a principal of the state's account, which policy
+   * enforcement evaluates for each request the principal makes. Undefined for principals the store does not know.
+   */
+  principalPolicies?(state: State, principalArn: string): PrincipalPolicies | undefined;
 }

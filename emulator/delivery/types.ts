@@ -1,4 +1,5 @@
 import type { ArnParts } from '../core/arn.ts';
+import type { Caller } from '../core/service.ts';
 
 /** A message attribute as SNS and SQS carry it. */
 export interface DeliveryAttribute {
@@ -18,6 +19,8 @@ export interface DeliveryPayload {
   messageDeduplicationId?: string;
   /** Stream targets (Kinesis, Firehose). */
   partitionKey?: string;
+  /** HTTP(S) targets: request headers (the body is posted as is). */
+  headers?: Record<string, string>;
 }
 
 /** The service that delivers and the resource it acts for, as a target's resource policy sees them. */
@@ -29,6 +32,11 @@ export interface DeliverySource {
   /** The source resource's account (`aws:SourceAccount`). */
   accountId: string;
   region: string;
+  /**
+   * Deliver as this identity instead of as the service principal: the role a service assumes for its deliveries
+   * (Lambda destinations and dead-letter queues use the function's execution role), judged like any caller of its account.
+   */
+  asCaller?: Caller;
 }
 
 /** A call of one of the target service's own operations, made as the source service (through its front door). */

@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '../core/service.ts';
-import { routeSpecificity } from '../protocols/rest/routes.ts';
+import type { RoutingEntry } from '../models/routing-index.ts';
+import { compileTemplate } from '../protocols/rest/routes.ts';
 import type { RawRequest } from '../protocols/types.ts';
 
 /** The parts of a SigV4 `Authorization` header (or presigned `X-Amz-*` query) that routing needs. */
@@ -40,43 +41,46 @@ export function hostParts(host: string | undefined): { prefix?: string; region?:
   return { prefix, region, label: labels.length ? labels.join('.') : undefined };
 }
 
-export interface ServiceIndex {
-  bySigningName: Map<string, ServiceDefinition[]>;
-  byTargetPrefix: Map<string, ServiceDefinition>;
-  byEndpointPrefix: Map<string, ServiceDefinition>;
-  byAction: Map<string, ServiceDefinition>;
-  byPathPattern: ServiceDefinition[];
+/** One enabled service as routing sees it: its name and its model's routing entry; `pathPattern` once loaded. */
+export interface RoutableService {
+  name: string;
+  routing: RoutingEntry;
 }
 
-export function indexServices(services: Iterable<ServiceDefinition>): ServiceIndex {
-  const index: ServiceIndex = { bySigningName: new Map(), byTargetPrefix: new Map(), byEndpointPrefix: new Map(), byAction: new Map(), byPathPattern: [] };
+export interface ServiceIndex {
+  bySigningName: Map<string, RoutableService[]>;
+  byTargetPrefix: Map<string, RoutableService>;
+  byEndpointPrefix: Map<string, RoutableService>;
+  byAction: Map<string, RoutableService>;
+  rest: RoutableService[];
+}
+
+export function indexServices(services: Iterable<RoutableService>): ServiceIndex {
+  const index: ServiceIndex = { bySigningName: new Map(), byTargetPrefix: new Map(), byEndpointPrefix: new Map(), byAction: new Map(), rest: [] };
   for (const service of services) {
-    const meta = service.model.metadata;
-    const signingName = meta.signingName ?? meta.endpointPrefix;
+    const { signingName, targetPrefix, endpointPrefix, actions, routes } = service.routing;
     index.bySigningName.set(signingName, [...(index.bySigningName.get(signingName) ?? []), service]);
-    if (meta.targetPrefix) index.byTargetPrefix.set(meta.targetPrefix, service);
-    index.byEndpointPrefix.set(meta.endpointPrefix, service);
-    if (service.pathPattern) index.byPathPattern.push(service);
-    const protocols = meta.protocols ?? [meta.protocol];
-    if (protocols.includes('query')) {
-      for (const op of Object.keys(service.model.operations)) if (!index.byAction.has(op)) index.byAction.set(op, service);
-    }
+    if (targetPrefix) index.byTargetPrefix.set(targetPrefix, service);
+    index.byEndpointPrefix.set(endpointPrefix, service);
+    for (const action of actions ?? []) if (!index.byAction.has(action)) index.byAction.set(action, service);
+    if (routes) index.rest.push(service);
   }
   return index;
 }
 
 /**
- * Finds the service a request is for: the SigV4 credential scope first, then `X-Amz-Target`, then the host name,
- * then the query-protocol `Action`, then a path form a service claims (SQS queue URLs), then REST URI templates.
+ * Finds the service a request is for from what it says itself: the SigV4 credential scope first, then
+ * `X-Amz-Target`, then the host name, then the query-protocol `Action`. Requests that say none of these are
+ * routed by path (`findServiceByPath`).
  */
-export function findService(req: RawRequest, index: ServiceIndex, scope: SigV4Scope | undefined): ServiceDefinition | undefined {
+export function findService(req: RawRequest, index: ServiceIndex, scope: SigV4Scope | undefined): RoutableService | undefined {
   const target = req.headers['x-amz-target'];
   const targetPrefix = target ? target.slice(0, target.lastIndexOf('.')) : undefined;
   if (scope) {
     const candidates = index.bySigningName.get(scope.service);
     if (candidates?.length === 1) return candidates[0];
     if (candidates && targetPrefix) {
-      const byTarget = candidates.find((s) => s.model.metadata.targetPrefix === targetPrefix);
+      const byTarget = candidates.find((s) => s.routing.targetPrefix === targetPrefix);
       if (byTarget) return byTarget;
     }
     if (candidates) return candidates[0];
@@ -86,19 +90,37 @@ export function findService(req: RawRequest, index: ServiceIndex, scope: SigV4Sc
   if (prefix && index.byEndpointPrefix.has(prefix)) return index.byEndpointPrefix.get(prefix);
   const action = req.query.get('Action') ?? formAction(req);
   if (action && index.byAction.has(action)) return index.byAction.get(action);
-  const byPath = index.byPathPattern.find((service) => service.pathPattern!.test(req.path));
-  if (byPath) return byPath;
-  return restServiceForPath(req, index);
+  return undefined;
 }
 
-/** Unsigned REST requests (e.g. a plain `curl` of an S3 object path): the service whose URI templates fit best. */
-function restServiceForPath(req: RawRequest, index: ServiceIndex): ServiceDefinition | undefined {
-  let best: ServiceDefinition | undefined;
+/**
+ * Unsigned requests that carry nothing but a path: a path form a loaded service claims (SQS queue URLs), else the
+ * REST service whose URI templates fit best (e.g. a plain `curl` of an S3 object path).
+ */
+export function findServiceByPath(req: RawRequest, index: ServiceIndex, loaded: Iterable<ServiceDefinition>): string | undefined {
+  for (const service of loaded) if (service.pathPattern?.test(req.path)) return service.name;
+  let best: string | undefined;
   let bestSpecificity = -1;
-  for (const service of index.byEndpointPrefix.values()) {
-    if (!service.model.metadata.protocol.startsWith('rest-')) continue;
-    const specificity = routeSpecificity(service.model, req.method, req.path);
-    if (specificity > bestSpecificity) [best, bestSpecificity] = [service, specificity];
+  for (const service of index.rest) {
+    const specificity = routeSpecificity(service.routing, req.method, req.path);
+    if (specificity > bestSpecificity) [best, bestSpecificity] = [service.name, specificity];
+  }
+  return best;
+}
+
+const compiledRoutes = new WeakMap<RoutingEntry, { method: string; pattern: RegExp; literalLength: number }[]>();
+
+/** How well the service's URI templates fit this request (more literal template text, then the same method), or -1. */
+function routeSpecificity(routing: RoutingEntry, method: string, path: string): number {
+  let routes = compiledRoutes.get(routing);
+  if (!routes) {
+    routes = (routing.routes ?? []).map(([routeMethod, uri]) => ({ method: routeMethod, ...compileTemplate(uri) }));
+    compiledRoutes.set(routing, routes);
+  }
+  let best = -1;
+  for (const route of routes) {
+    const score = route.literalLength * 2 + (route.method === method ? 1 : 0);
+    if (score > best && route.pattern.test(path)) best = score;
   }
   return best;
 }

@@ -1,6 +1,4 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Hash } from '@smithy/hash-node';
-import { SignatureV4 } from '@smithy/signature-v4';
 import type { HttpRequest } from '@smithy/types';
 import { accountRootArn } from '../core/arn.ts';
 import { AwsError } from '../core/errors.ts';
@@ -54,6 +52,19 @@ const CODES: Record<string, Record<Failure, [code: string, status: number]>> = {
     mismatch: ['InvalidSignatureException', 400],
     expired: ['InvalidSignatureException', 400],
   },
+};
+
+/**
+ * S3 (rest-xml with `noErrorWrapping`) has its own authentication errors, all bare `<Error>` documents.
+ * `expired` is a presigned URL past its X-Amz-Expires or a header signature outside the 15-minute window.
+ */
+const S3_STYLE: Record<Failure, [code: string, status: number, message: string]> = {
+  missing: ['AccessDenied', 403, 'Access Denied'],
+  incomplete: ['AuthorizationQueryParametersError', 400, 'Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.'],
+  invalidToken: ['InvalidAccessKeyId', 403, 'The AWS Access Key Id you provided does not exist in our records.'],
+  expiredToken: ['ExpiredToken', 400, 'The provided token has expired.'],
+  mismatch: ['SignatureDoesNotMatch', 403, 'The request signature we calculated does not match the signature you provided. Check your key and signing method.'],
+  expired: ['AccessDenied', 403, 'Request has expired'],
 };
 
 const MESSAGES: Partial<Record<Failure, string>> = {
@@ -185,6 +196,8 @@ async function expectedSignature(req: RawRequest, signed: SignedRequest, known: 
     query[key] = existing === undefined ? value : [existing, value].flat();
   }
   const request: HttpRequest = { method: req.method, protocol: 'http:', hostname: req.headers['host'] ?? '', path: req.path, query, headers, body: req.body };
+  // Loaded with the first signature to check: only strict mode checks signatures.
+  const [{ Hash }, { SignatureV4 }] = await Promise.all([import('@smithy/hash-node'), import('@smithy/signature-v4')]);
   const signer = new SignatureV4({
     credentials: { accessKeyId: known.accessKeyId, secretAccessKey: known.secretAccessKey, sessionToken: signed.sessionToken },
     region: signed.region,
@@ -196,11 +209,18 @@ async function expectedSignature(req: RawRequest, signed: SignedRequest, known: 
   });
   const options = { signingDate: new Date(signed.signedAt), signableHeaders: new Set(signed.signedHeaders) };
   if (signed.expiresIn !== undefined) {
-    // The payload hash of a presigned URL comes from X-Amz-Content-Sha256 when present (S3), else the empty body.
-    const contentSha = req.query.get('X-Amz-Content-Sha256');
+    // The payload hash of a presigned URL comes from X-Amz-Content-Sha256 when present; S3 URLs otherwise sign
+    // UNSIGNED-PAYLOAD, other services the empty body.
+    const contentSha = req.query.get('X-Amz-Content-Sha256') ?? (signed.service === 's3' ? 'UNSIGNED-PAYLOAD' : undefined);
     const presigned = await signer.presign(
       { ...request, body: undefined, headers: contentSha ? { ...headers, 'x-amz-content-sha256': contentSha } : headers },
-      { ...options, expiresIn: signed.expiresIn },
+      // The payload hash travels as a header here: neither hoisted into the query nor signed unless the client signed it.
+      {
+        ...options,
+        expiresIn: signed.expiresIn,
+        unhoistableHeaders: new Set(['x-amz-content-sha256']),
+        unsignableHeaders: new Set(signed.signedHeaders.includes('x-amz-content-sha256') ? [] : ['x-amz-content-sha256']),
+      },
     );
     return String(presigned.query?.['X-Amz-Signature'] ?? '');
   }
@@ -260,6 +280,7 @@ export class SignatureCheck {
   async deny(req: RawRequest, service: ServiceDefinition, protocol: Protocol, requestId: string): Promise<RawResponse | undefined> {
     const failure = await check(req, this.registry, Date.now());
     if (!failure || (failure.kind === 'missing' && allowsAnonymous(req, service, protocol))) return undefined;
+    if (service.model.metadata.noErrorWrapping) return s3StyleDenial(failure, req, service, protocol, requestId);
     // AWS JSON in its CBOR form (Kinesis for the KPL and Java SDK v1) fails as AWS JSON does.
     const family = protocol.name === 'json-cbor' ? 'json' : protocol.name;
     const [code, status] = (CODES[family] ?? CODES.query)[failure.kind];
@@ -268,4 +289,26 @@ export class SignatureCheck {
     const coral: ServiceDefinition = { ...service, jsonErrorType: (c) => `com.amazon.coral.service#${c}` };
     return protocol.serializeError(new AwsError(code, message, { status }), service.model, coral, requestId);
   }
+}
+
+/**
+ * S3's answers. Requests S3 authenticates otherwise pass: CORS preflights (never signed) and browser POST uploads
+ * (signed inside their form, which is not verified).
+ */
+function s3StyleDenial(failure: AuthFailure, req: RawRequest, service: ServiceDefinition, protocol: Protocol, requestId: string): RawResponse | undefined {
+  const browser = req.method === 'OPTIONS' || (req.method === 'POST' && (req.headers['content-type'] ?? '').startsWith('multipart/form-data'));
+  if (failure.kind === 'missing' && browser) return undefined;
+  const [code, status, message] = S3_STYLE[failure.kind];
+  const presigned = req.query.has('X-Amz-Signature');
+  const fields: Record<string, string> = {};
+  if (failure.kind === 'expired' && presigned) {
+    const expires = req.query.get('X-Amz-Expires') ?? '';
+    const signedAt = parseAmzDate(req.query.get('X-Amz-Date') ?? undefined) ?? 0;
+    Object.assign(fields, { 'X-Amz-Expires': expires, Expires: new Date(signedAt + Number(expires) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'), ServerTime: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') });
+  }
+  const error =
+    failure.kind === 'expired' && !presigned
+      ? new AwsError('RequestTimeTooSkewed', 'The difference between the request time and the current time is too large.', { status: 403 })
+      : new AwsError(code, message, { status, fields });
+  return protocol.serializeError(error, service.model, service, requestId);
 }

@@ -19,6 +19,39 @@ const SERVICES = [
 ];
 /** Services whose Smithy model has `@restXml(noErrorWrapping: true)`, a trait botocore's JSON does not carry. */
 const NO_ERROR_WRAPPING = new Set(['s3']);
+/**
+ * Root element names of S3 output documents: Smithy's `@xmlName` on the output structures, which botocore's JSON
+ * drops (clients ignore the root name, but AWS sends these and raw-XML consumers see them).
+ */
+const XML_ROOT_NAMES: Record<string, Record<string, string>> = {
+  s3: {
+    ListBucketsOutput: 'ListAllMyBucketsResult',
+    ListObjectsOutput: 'ListBucketResult',
+    ListObjectsV2Output: 'ListBucketResult',
+    ListObjectVersionsOutput: 'ListVersionsResult',
+    ListMultipartUploadsOutput: 'ListMultipartUploadsResult',
+    ListPartsOutput: 'ListPartsResult',
+    CreateMultipartUploadOutput: 'InitiateMultipartUploadResult',
+    CompleteMultipartUploadOutput: 'CompleteMultipartUploadResult',
+    DeleteObjectsOutput: 'DeleteResult',
+    GetBucketLocationOutput: 'LocationConstraint',
+    GetObjectAttributesOutput: 'GetObjectAttributesResponse',
+    GetBucketAclOutput: 'AccessControlPolicy',
+    GetObjectAclOutput: 'AccessControlPolicy',
+    GetBucketCorsOutput: 'CORSConfiguration',
+    GetBucketLifecycleConfigurationOutput: 'LifecycleConfiguration',
+    GetBucketLoggingOutput: 'BucketLoggingStatus',
+    GetBucketTaggingOutput: 'Tagging',
+    GetObjectTaggingOutput: 'Tagging',
+    GetBucketVersioningOutput: 'VersioningConfiguration',
+    GetBucketWebsiteOutput: 'WebsiteConfiguration',
+    GetBucketRequestPaymentOutput: 'RequestPaymentConfiguration',
+    GetBucketAccelerateConfigurationOutput: 'AccelerateConfiguration',
+    ListBucketAnalyticsConfigurationsOutput: 'ListBucketAnalyticsConfigurationResult',
+    ListBucketMetricsConfigurationsOutput: 'ListMetricsConfigurationsResult',
+    ListBucketInventoryConfigurationsOutput: 'ListInventoryConfigurationsResult',
+  },
+};
 const LEGACY_QUERY = '/usr/lib/python3/dist-packages/botocore';
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -100,17 +133,22 @@ for (const service of SERVICES) {
     }
   }
   if (NO_ERROR_WRAPPING.has(service)) model.metadata.noErrorWrapping = true;
+  for (const [shape, root] of Object.entries(XML_ROOT_NAMES[service] ?? {})) model.shapes[shape].locationName ??= root;
   const file = join(here, `${service}.json`);
   changes.push(modelChanges(service, existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Json) : undefined, model));
   writeFileSync(join(here, `${service}.json`), JSON.stringify(model));
   versions[service] = model.metadata.apiVersion;
   console.log(`${service}: ${Object.keys(model.operations).length} operations (${model.metadata.protocol})`);
 }
+// AWS's partitions (names, DNS suffixes, region patterns) for emulator/core/arn.ts; region descriptions dropped.
+const partitions: Json = JSON.parse(readFileSync(join(current.dir, 'data', 'partitions.json'), 'utf8'));
+for (const p of partitions.partitions) p.regions = Object.fromEntries(Object.keys(p.regions).map((region) => [region, {}]));
+writeFileSync(join(here, 'partitions.json'), JSON.stringify(partitions) + '\n');
 writeFileSync(join(here, 'VERSIONS.json'), JSON.stringify(versions, null, 2) + '\n');
 
 // What AWS changed since the committed models, and which new operations twinstack does not serve yet.
-const { loadServices, ALL_SERVICE_NAMES } = await import('../services/index.ts');
-const served = new Map((await loadServices(ALL_SERVICE_NAMES)).map((s) => [s.name, s]));
+const { SERVICE_LOADERS } = await import('../services/index.ts');
+const served = new Map(await Promise.all(Object.entries(SERVICE_LOADERS).map(async ([name, load]) => [name, await load()] as const)));
 const implemented = (service: string, op: string) => Object.hasOwn(served.get(service)?.handlers ?? {}, op);
 const report = changesMarkdown({ from: previous.botocore, to: current.version }, changes, implemented);
 writeFileSync(join(here, '..', '..', 'reports', 'model-changes.md'), report);

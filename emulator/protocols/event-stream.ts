@@ -37,9 +37,18 @@ export function encodeMessage(headers: Record<string, string>, payload: Buffer):
 }
 
 /** The output member that is an event stream, if the operation streams events. */
+const streamMembers = new WeakMap<ServiceModel, Map<string, string | undefined>>();
+
+/** The output's event stream member, if any (looked up once per output shape). */
 export function eventStreamMember(model: ServiceModel, output: ShapeRef | undefined): string | undefined {
-  const members = output ? model.shapes[output.shape].members ?? {} : {};
-  return Object.keys(members).find((name) => model.shapes[members[name].shape].eventstream);
+  if (!output) return undefined;
+  let cache = streamMembers.get(model);
+  if (!cache) streamMembers.set(model, (cache = new Map()));
+  if (!cache.has(output.shape)) {
+    const members = model.shapes[output.shape].members ?? {};
+    cache.set(output.shape, Object.keys(members).find((name) => model.shapes[members[name].shape].eventstream));
+  }
+  return cache.get(output.shape);
 }
 
 /**

@@ -2,7 +2,6 @@ import { crc32 } from 'node:zlib';
 import { AwsError } from '../core/errors.ts';
 import type { ServiceDefinition } from '../core/service.ts';
 import type { ServiceModel, ShapeRef } from '../models/types.ts';
-import { cbor } from '@smithy/core/cbor';
 import { EVENT_STREAM_CONTENT_TYPE, eventStreamMember, frameEvents } from './event-stream.ts';
 import { encodeJson } from './json-codec.ts';
 import { awsJson } from './json.ts';
@@ -15,8 +14,17 @@ export const CBOR_CONTENT_TYPE = 'application/x-amz-cbor-1.1';
  * KPL and KCL 1.x speak to Kinesis: the same `X-Amz-Target` operations and shapes, blobs as CBOR byte strings and
  * timestamps as epoch milliseconds. Implemented by converting to and from the JSON document the JSON codec reads.
  */
+type CborCodec = (typeof import('@smithy/core/cbor'))['cbor'];
+let cbor: CborCodec;
+
 export const awsJsonCbor: Protocol = {
   name: 'json-cbor',
+
+  /** The codec loads on the first CBOR request (few clients speak CBOR), not at start. */
+  prepare() {
+    if (cbor) return undefined;
+    return import('@smithy/core/cbor').then((module) => void (cbor = module.cbor));
+  },
 
   parse(req: RawRequest, model: ServiceModel): ParsedRequest {
     let document: unknown = {};
@@ -28,7 +36,7 @@ export const awsJsonCbor: Protocol = {
       }
     }
     const operation = (req.headers['x-amz-target'] ?? '').split('.').pop()!;
-    const ref = model.operations[operation]?.input;
+    const ref = Object.hasOwn(model.operations, operation) ? model.operations[operation].input : undefined;
     const json = ref ? convert(model, ref, document, toJsonLeaf) : document;
     return awsJson.parse({ ...req, body: Buffer.from(JSON.stringify(json ?? {})) }, model);
   },
@@ -48,8 +56,8 @@ export const awsJsonCbor: Protocol = {
 
   serializeError(error: AwsError, model: ServiceModel, service: ServiceDefinition, requestId: string): RawResponse {
     const json = awsJson.serializeError(error, model, service, requestId);
-    const cbor = cborResponse(json.status, JSON.parse((json.body as Buffer).toString()), requestId);
-    return { ...cbor, headers: { ...json.headers, ...cbor.headers } };
+    const response = cborResponse(json.status, JSON.parse((json.body as Buffer).toString()), requestId);
+    return { ...response, headers: { ...json.headers, ...response.headers } };
   },
 };
 
@@ -78,6 +86,8 @@ const fromJsonLeaf: Leaf = (type, value) => {
 
 /** Rewrites the blob and timestamp leaves of a document along its shape. */
 function convert(model: ServiceModel, ref: ShapeRef, value: unknown, leaf: Leaf): unknown {
+  // CBOR integers beyond 2^53 decode as BigInt, which JSON cannot hold: they become numbers, as in a JSON body.
+  if (typeof value === 'bigint') return leaf(model.shapes[ref.shape].type, Number(value));
   if (value === null || value === undefined || typeof value !== 'object' || value instanceof Uint8Array || value instanceof Date) {
     return leaf(model.shapes[ref.shape].type, value);
   }
@@ -88,7 +98,7 @@ function convert(model: ServiceModel, ref: ShapeRef, value: unknown, leaf: Leaf)
   }
   if (shape.type === 'structure') {
     const members = shape.members ?? {};
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, members[k] ? convert(model, members[k], v, leaf) : v]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, Object.hasOwn(members, k) ? convert(model, members[k], v, leaf) : v]));
   }
   return value;
 }

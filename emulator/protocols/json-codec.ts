@@ -13,8 +13,8 @@ export function decodeJson(model: ServiceModel, ref: ShapeRef, value: unknown, p
       const out: Record<string, unknown> = {};
       const members = shape.members ?? {};
       for (const [name, raw] of Object.entries(value as Record<string, unknown>)) {
+        if (!Object.hasOwn(members, name)) continue;
         const member = members[name];
-        if (!member) continue;
         const decoded = decodeJson(model, member, raw, path ? `${path}.${name}` : name);
         if (decoded !== undefined) out[name] = decoded;
       }

@@ -15,7 +15,8 @@ export const awsJson: Protocol = {
     const target = req.headers['x-amz-target'] ?? '';
     const dot = target.lastIndexOf('.');
     const operation = target.slice(dot + 1);
-    const op = model.operations[operation];
+    // Own properties only: `constructor` or `__proto__` as a target names no operation.
+    const op = Object.hasOwn(model.operations, operation) ? model.operations[operation] : undefined;
     if (!op || target.slice(0, dot) !== model.metadata.targetPrefix) {
       throw new AwsError('UnknownOperationException', '', { status: 400 });
     }

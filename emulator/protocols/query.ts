@@ -21,7 +21,7 @@ export const awsQuery: Protocol = {
     }
     const operation = params.get('Action');
     if (!operation) throw new AwsError('MissingAction', 'Missing Action', { status: 400 });
-    const op = model.operations[operation];
+    const op = Object.hasOwn(model.operations, operation) ? model.operations[operation] : undefined;
     if (!op) {
       const version = params.get('Version') ?? model.metadata.apiVersion;
       throw new AwsError('InvalidAction', `Could not find operation ${operation} for version ${version}`, { status: 400 });

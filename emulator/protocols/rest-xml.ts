@@ -6,7 +6,7 @@ import { errorStatus, queryErrorCode } from './errors.ts';
 import { parseRestRequest, restStreamsPayload } from './rest/request.ts';
 import { serializeRestOutput } from './rest/response.ts';
 import { pathMatchesAnyRoute } from './rest/routes.ts';
-import { decodeXml, parseXmlDocument } from './rest/xml-decode.ts';
+import { decodeXml, loadXmlParser, parseXmlDocument } from './rest/xml-decode.ts';
 import type { ParsedRequest, Protocol, RawRequest, RawResponse } from './types.ts';
 import { encodeXml } from './xml-codec.ts';
 import { escapeXml } from './xml-writer.ts';
@@ -68,6 +68,7 @@ export const restXml: Protocol = {
   },
 
   streamsPayload: restStreamsPayload,
+  prepare: loadXmlParser,
 
   serialize(operation: string, output: unknown, model: ServiceModel, requestId: string): RawResponse {
     return serializeRestOutput(model, operation, output, xmlEncoder, requestIdHeaders(model, requestId));
@@ -98,6 +99,12 @@ const xmlEncoder = {
     // The root element: the payload member's or output's XML name, else its shape's name.
     const root = ref.locationName ?? shape.locationName ?? ref.shape;
     const ns = ref.xmlNamespace ?? shape.xmlNamespace ?? { uri: serviceNamespace(model) };
+    // A document whose one member is named like its root is that member's text (S3's <LocationConstraint>).
+    const members = Object.entries(shape.members ?? {}).filter(([, m]) => !m.location);
+    if (members.length === 1 && members[0][0] === root && model.shapes[members[0][1].shape].type === 'string') {
+      const text = value[root];
+      return `${XML_DECLARATION}<${root}${ns.uri ? ` xmlns="${ns.uri}"` : ''}>${text === undefined || text === null ? '' : escapeXml(String(text))}</${root}>`;
+    }
     return XML_DECLARATION + encodeXml(model, { ...ref, xmlNamespace: ns.uri ? ns : undefined }, value, root);
   },
 };

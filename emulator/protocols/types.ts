@@ -66,6 +66,8 @@ export interface Protocol {
    * (only REST protocols have streaming input payloads): the emulator then hands the body over as `bodyStream`.
    */
   streamsPayload?(req: RawRequest, model: ServiceModel): boolean;
+  /** Loads what the protocol needs before its first request (codecs kept out of start-up); undefined once ready. */
+  prepare?(): Promise<void> | undefined;
   serialize(operation: string, output: unknown, model: ServiceModel, requestId: string): RawResponse;
   serializeError(error: AwsError, model: ServiceModel, service: ServiceDefinition, requestId: string): RawResponse;
 }

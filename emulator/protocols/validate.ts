@@ -1,34 +1,81 @@
 import { AwsError } from '../core/errors.ts';
-import type { ServiceModel, ShapeRef } from '../models/types.ts';
+import type { ServiceModel, Shape, ShapeRef } from '../models/types.ts';
 
 /**
  * Model constraint checks (required, length, range, enum, pattern) reported the way AWS's Coral framework words
  * them, e.g. `1 validation error detected: Value null at 'queueUrl' failed to satisfy constraint: Member must not be null`.
+ * Each shape's checks are compiled once per model; a valid request builds no path strings and allocates nothing per
+ * value, and the cost stays linear in the input (string lengths are counted without copying the string).
  */
 export function validateInput(model: ServiceModel, ref: ShapeRef | undefined, input: unknown): void {
   if (!ref) return;
   const problems: string[] = [];
-  check(model, ref, input, '', problems);
+  checkerFor(model, ref.shape)(input, '', problems);
   if (problems.length === 0) return;
   const count = problems.length === 1 ? '1 validation error detected' : `${problems.length} validation errors detected`;
   throw new AwsError('ValidationException', `${count}: ${problems.join('; ')}`, { status: 400 });
+}
+
+/** Checks one value; `path` is the value's Coral path (`queueUrl`, `entries.1.member.id`). */
+type Checker = (value: unknown, path: string, problems: string[]) => void;
+
+const compiled = new WeakMap<ServiceModel, Map<string, Checker>>();
+
+function checkerFor(model: ServiceModel, shapeName: string): Checker {
+  let checkers = compiled.get(model);
+  if (!checkers) compiled.set(model, (checkers = new Map()));
+  let checker = checkers.get(shapeName);
+  if (!checker) {
+    // Recursive shapes refer to themselves: resolve lazily through the cache.
+    let built: Checker | undefined;
+    checkers.set(shapeName, (value, path, problems) => (built ??= compile(model, model.shapes[shapeName]))(value, path, problems));
+    checker = checkers.get(shapeName)!;
+  }
+  return checker;
 }
 
 function coralName(name: string): string {
   return name.charAt(0).toLowerCase() + name.slice(1);
 }
 
+/** Longest rendering of a value in a message: AWS's messages name values, they do not return megabytes of them. */
+const MAX_ECHO = 1024;
+
+function echo(text: string): string {
+  return text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}...` : text;
+}
+
+function render(value: unknown): string {
+  if (Buffer.isBuffer(value) || value instanceof Uint8Array) return `java.nio.HeapByteBuffer[pos=0 lim=${value.length} cap=${value.length}]`;
+  if (value instanceof Date) return value.toISOString();
+  // Blobs inside documents render as blobs, not as what Buffer.toJSON makes of them (the replacer sees the original as this[key]).
+  if (typeof value === 'object' && value !== null) {
+    return JSON.stringify(value, function (this: Record<string, unknown>, key, v: unknown) {
+      return this[key] instanceof Uint8Array ? render(this[key]) : v;
+    });
+  }
+  return String(value);
+}
+
 function describe(value: unknown): string {
   if (value === undefined || value === null) return 'null';
-  if (Array.isArray(value)) return `'[${value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ')}]'`;
-  if (value instanceof Date) return `'${value.toISOString()}'`;
-  if (Buffer.isBuffer(value)) return `'java.nio.HeapByteBuffer[pos=0 lim=${value.length} cap=${value.length}]'`;
-  if (typeof value === 'object') return `'${JSON.stringify(value)}'`;
-  return `'${String(value)}'`;
+  if (Array.isArray(value)) {
+    let text = '';
+    for (const item of value) {
+      text += (text ? ', ' : '') + render(item);
+      if (text.length > MAX_ECHO) break;
+    }
+    return `'[${echo(text)}]'`;
+  }
+  return `'${echo(render(value))}'`;
+}
+
+function failure(problems: string[], value: unknown, path: string, constraint: string): void {
+  problems.push(`Value ${describe(value)} at '${path}' failed to satisfy constraint: Member must ${constraint}`);
 }
 
 const patternCache = new Map<string, RegExp | null>();
-function compile(pattern: string): RegExp | null {
+function compilePattern(pattern: string): RegExp | null {
   if (!patternCache.has(pattern)) {
     try {
       patternCache.set(pattern, new RegExp(`^(?:${pattern})$`, 'u'));
@@ -39,70 +86,112 @@ function compile(pattern: string): RegExp | null {
   return patternCache.get(pattern)!;
 }
 
-function check(model: ServiceModel, ref: ShapeRef, value: unknown, path: string, problems: string[]) {
-  const shape = model.shapes[ref.shape];
-  const fail = (constraint: string) =>
-    problems.push(`Value ${describe(value)} at '${path}' failed to satisfy constraint: Member must ${constraint}`);
-  if (value === undefined || value === null) return;
+/** Length in code points (as Java's Coral counts), without building an array of them. */
+function codePoints(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++, count++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+  }
+  return count;
+}
+
+/** Strings longer than this are not matched against patterns once they already break their length limit. */
+const PATTERN_SKIP_LENGTH = 64 * 1024;
+
+function lengthProblem(shape: Shape, length: number): string | undefined {
+  if (shape.min !== undefined && length < shape.min) return `have length greater than or equal to ${shape.min}`;
+  if (shape.max !== undefined && length > shape.max) return `have length less than or equal to ${shape.max}`;
+  return undefined;
+}
+
+function compile(model: ServiceModel, shape: Shape): Checker {
   switch (shape.type) {
     case 'structure': {
-      const object = value as Record<string, unknown>;
-      for (const [name, member] of Object.entries(shape.members ?? {})) {
-        const memberPath = path ? `${path}.${coralName(name)}` : coralName(name);
-        const memberValue = object[name];
-        if ((memberValue === undefined || memberValue === null) && shape.required?.includes(name)) {
-          problems.push(`Value null at '${memberPath}' failed to satisfy constraint: Member must not be null`);
-          continue;
+      const required = new Set(shape.required ?? []);
+      const members = Object.entries(shape.members ?? {}).map(([name, ref]) => ({
+        name,
+        coral: coralName(name),
+        required: required.has(name),
+        check: checkerFor(model, ref.shape),
+      }));
+      return (value, path, problems) => {
+        if (value === undefined || value === null) return;
+        const object = value as Record<string, unknown>;
+        for (const member of members) {
+          const memberValue = Object.hasOwn(object, member.name) ? object[member.name] : undefined;
+          if (memberValue === undefined || memberValue === null) {
+            if (member.required) problems.push(`Value null at '${path ? `${path}.${member.coral}` : member.coral}' failed to satisfy constraint: Member must not be null`);
+            continue;
+          }
+          member.check(memberValue, path ? `${path}.${member.coral}` : member.coral, problems);
         }
-        check(model, member, memberValue, memberPath, problems);
-      }
-      return;
+      };
     }
     case 'list': {
-      const list = value as unknown[];
-      lengthChecks(shape.min, shape.max, list.length, fail);
-      list.forEach((item, i) => check(model, shape.member!, item, `${path}.${i + 1}.member`, problems));
-      return;
+      const item = checkerFor(model, shape.member!.shape);
+      return (value, path, problems) => {
+        if (value === undefined || value === null) return;
+        const list = value as unknown[];
+        const problem = lengthProblem(shape, list.length);
+        if (problem) failure(problems, list, path, problem);
+        for (let i = 0; i < list.length; i++) if (list[i] !== undefined && list[i] !== null) item(list[i], `${path}.${i + 1}.member`, problems);
+      };
     }
     case 'map': {
-      const entries = Object.entries(value as Record<string, unknown>);
-      lengthChecks(shape.min, shape.max, entries.length, fail);
-      for (const [k, v] of entries) {
-        check(model, shape.key!, k, `${path}.${k}.key`, problems);
-        check(model, shape.value!, v, `${path}.${k}.member`, problems);
-      }
-      return;
+      const key = checkerFor(model, shape.key!.shape);
+      const entryValue = checkerFor(model, shape.value!.shape);
+      return (value, path, problems) => {
+        if (value === undefined || value === null) return;
+        const map = value as Record<string, unknown>;
+        const keys = Object.keys(map);
+        const problem = lengthProblem(shape, keys.length);
+        if (problem) failure(problems, map, path, problem);
+        for (const k of keys) {
+          key(k, `${path}.${k}.key`, problems);
+          if (map[k] !== undefined && map[k] !== null) entryValue(map[k], `${path}.${k}.member`, problems);
+        }
+      };
     }
     case 'string': {
-      const text = value as string;
-      if (shape.enum && !shape.enum.includes(text)) {
-        fail(`satisfy enum value set: [${shape.enum.join(', ')}]`);
-        return;
-      }
-      lengthChecks(shape.min, shape.max, [...text].length, fail);
-      if (shape.pattern && text.length > 0 && compile(shape.pattern)?.test(text) === false) {
-        fail(`satisfy regular expression pattern: ${shape.pattern}`);
-      }
-      return;
+      const allowed = shape.enum && new Set(shape.enum);
+      const pattern = shape.pattern === undefined ? undefined : compilePattern(shape.pattern);
+      const hasLength = shape.min !== undefined || shape.max !== undefined;
+      return (value, path, problems) => {
+        if (typeof value !== 'string') return;
+        if (allowed && !allowed.has(value)) return failure(problems, value, path, `satisfy enum value set: [${shape.enum!.join(', ')}]`);
+        let tooLong = false;
+        if (hasLength) {
+          // A UTF-16 length within the maximum bounds the code point count too: count only when it can matter.
+          const length = shape.min === undefined && value.length <= shape.max! ? value.length : codePoints(value);
+          const problem = lengthProblem(shape, length);
+          if (problem) failure(problems, value, path, problem);
+          tooLong = shape.max !== undefined && length > shape.max;
+        }
+        if (pattern && value.length > 0 && !(tooLong && value.length > PATTERN_SKIP_LENGTH) && !pattern.test(value)) {
+          failure(problems, value, path, `satisfy regular expression pattern: ${shape.pattern}`);
+        }
+      };
     }
     case 'blob':
-      lengthChecks(shape.min, shape.max, (value as Buffer).length, fail);
-      return;
+      return (value, path, problems) => {
+        if (!(value instanceof Uint8Array)) return;
+        const problem = lengthProblem(shape, value.length);
+        if (problem) failure(problems, value, path, problem);
+      };
     case 'integer':
     case 'long':
     case 'float':
-    case 'double': {
-      const n = value as number;
-      if (shape.min !== undefined && n < shape.min) fail(`have value greater than or equal to ${shape.min}`);
-      else if (shape.max !== undefined && n > shape.max) fail(`have value less than or equal to ${shape.max}`);
-      return;
-    }
+    case 'double':
+      return (value, path, problems) => {
+        if (typeof value !== 'number') return;
+        if (shape.min !== undefined && value < shape.min) failure(problems, value, path, `have value greater than or equal to ${shape.min}`);
+        else if (shape.max !== undefined && value > shape.max) failure(problems, value, path, `have value less than or equal to ${shape.max}`);
+      };
     default:
-      return;
+      return () => {};
   }
-}
-
-function lengthChecks(min: number | undefined, max: number | undefined, length: number, fail: (c: string) => void) {
-  if (min !== undefined && length < min) fail(`have length greater than or equal to ${min}`);
-  else if (max !== undefined && length > max) fail(`have length less than or equal to ${max}`);
 }

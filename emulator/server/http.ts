@@ -22,6 +22,14 @@ export interface InternalRequest {
 }
 export type InternalRoute = (request: InternalRequest) => unknown;
 
+/** An internal route's answer that is not JSON (a certificate, a page): sent as is, with its content type. */
+export class InternalText {
+  constructor(
+    readonly contentType: string,
+    readonly text: string,
+  ) {}
+}
+
 /** Internal routes: exact paths in a map (one lookup per request), `:name` patterns tried only when none matches. */
 interface InternalRoutes {
   exact: Map<string, InternalRoute>;
@@ -116,8 +124,10 @@ async function serveInternal(found: NonNullable<ReturnType<typeof findRoute>>, r
     status = statusCode;
     result = { statusCode, error: STATUS_CODES[statusCode], message: (error as Error).message };
   }
-  const body = JSON.stringify(result ?? {});
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)) });
+  const text = result instanceof InternalText ? result : undefined;
+  const body = text ? text.text : JSON.stringify(result ?? {});
+  const contentType = text ? text.contentType : 'application/json; charset=utf-8';
+  res.writeHead(status, { 'content-type': contentType, 'content-length': String(Buffer.byteLength(body)) });
   res.end(raw.method === 'HEAD' ? '' : body);
 }
 

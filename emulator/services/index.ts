@@ -1,12 +1,21 @@
+import type { ServiceLoader } from '../core/emulator.ts';
 import type { ServiceDefinition } from '../core/service.ts';
 
-/** Every service twinstack serves, loaded only when enabled. Names are the SERVICES / health-check names. */
+/**
+ * Every service twinstack serves: one line each, its name (the SERVICES / health-check name, and its model's file name
+ * in emulator/models/) and its loader, which runs on the service's first request, never at start.
+ */
 export const SERVICE_LOADERS: Record<string, () => Promise<ServiceDefinition>> = {
   sts: async () => (await import('./sts/index.ts')).default as ServiceDefinition,
   sqs: async () => (await import('./sqs/index.ts')).default as ServiceDefinition,
   dynamodb: async () => (await import('./dynamodb/index.ts')).default as ServiceDefinition,
   dynamodbstreams: async () => (await import('./dynamodbstreams/index.ts')).default as ServiceDefinition,
   kinesis: async () => (await import('./kinesis/index.ts')).default as ServiceDefinition,
+  s3: async () => (await import('./s3/index.ts')).default as ServiceDefinition,
+  sns: async () => (await import('./sns/index.ts')).default as ServiceDefinition,
+  lambda: async () => (await import('./lambda/index.ts')).default as ServiceDefinition,
+  iam: async () => (await import('./iam/index.ts')).default as ServiceDefinition,
+  kms: async () => (await import('./kms/index.ts')).default as ServiceDefinition,
   events: async () => (await import('./events/index.ts')).default as ServiceDefinition,
   logs: async () => (await import('./logs/index.ts')).default as ServiceDefinition,
   cloudwatch: async () => (await import('./cloudwatch/index.ts')).default as ServiceDefinition,
@@ -15,13 +24,16 @@ export const SERVICE_LOADERS: Record<string, () => Promise<ServiceDefinition>> =
 
 export const ALL_SERVICE_NAMES = Object.keys(SERVICE_LOADERS);
 
+/** The service that keeps principals and their policies, for `--enforce-iam`. */
+export const IDENTITY_SERVICE = 'iam';
+
 /** Services that cannot run alone: DynamoDB Streams reads DynamoDB's tables. */
 const REQUIRES: Record<string, string[]> = { dynamodbstreams: ['dynamodb'] };
 
-/** Loads the named services and those they require. */
-export async function loadServices(names: string[] = ALL_SERVICE_NAMES): Promise<ServiceDefinition[]> {
-  const unknown = names.filter((n) => !SERVICE_LOADERS[n]);
+/** The named services and those they require, each to be loaded on its first use. */
+export function serviceLoaders(names: string[] = ALL_SERVICE_NAMES): ServiceLoader[] {
+  const unknown = names.filter((n) => !Object.hasOwn(SERVICE_LOADERS, n));
   if (unknown.length) throw new Error(`unknown service(s): ${unknown.join(', ')} (available: ${ALL_SERVICE_NAMES.join(', ')})`);
   const all = [...new Set(names.flatMap((n) => [...(REQUIRES[n] ?? []), n]))];
-  return Promise.all(all.map((n) => SERVICE_LOADERS[n]()));
+  return all.map((name) => ({ name, load: SERVICE_LOADERS[name], requires: REQUIRES[name] }));
 }

@@ -1,7 +1,6 @@
-import { readdirSync } from 'node:fs';
-import { findService, hostParts, indexServices, parseScope, type ServiceIndex } from '../../emulator/gateway/route.ts';
-import type { ServiceDefinition } from '../../emulator/core/service.ts';
+import { findService, findServiceByPath, hostParts, indexServices, parseScope, type ServiceIndex } from '../../emulator/gateway/route.ts';
 import { loadModel } from '../../emulator/models/load.ts';
+import { committedRoutingIndex } from '../../emulator/models/routing-index.ts';
 import type { ServiceModel } from '../../emulator/models/types.ts';
 import type { RawRequest } from '../../emulator/protocols/types.ts';
 
@@ -15,15 +14,7 @@ let index: ServiceIndex | undefined;
 
 /** Every service with a model in emulator/models, indexed the way the emulator's gateway routes requests. */
 function serviceIndex(): ServiceIndex {
-  if (!index) {
-    const modelsDir = new URL('../../emulator/models/', import.meta.url);
-    const names = readdirSync(modelsDir)
-      .filter((f) => f.endsWith('.json') && f !== 'VERSIONS.json')
-      .map((f) => f.slice(0, -'.json'.length));
-    // Routing reads only name and model; the recorder never runs handlers.
-    const definitions: ServiceDefinition[] = names.map((name) => ({ name, model: loadModel(name), handlers: {}, createState: () => ({}) }));
-    index = indexServices(definitions);
-  }
+  index ??= indexServices(Object.entries(committedRoutingIndex()).map(([name, routing]) => ({ name, routing })));
   return index;
 }
 
@@ -36,7 +27,7 @@ export function identifyRequest(req: RawRequest, defaultRegion: string): { servi
   const scope = parseScope(req);
   const host = req.headers['host'] ?? '';
   const aws = scope || req.headers['x-amz-target'] || hostParts(host).prefix || /\.amazonaws\.com(\.cn)?(:\d+)?$/.test(host);
-  const service = aws ? findService(req, serviceIndex(), scope) : undefined;
+  const name = aws ? (findService(req, serviceIndex(), scope)?.name ?? findServiceByPath(req, serviceIndex(), [])) : undefined;
   const region = scope?.region ?? hostParts(req.headers['host']).region ?? defaultRegion;
-  return { service: service && { name: service.name, model: service.model }, region };
+  return { service: name ? { name, model: loadModel(name) } : undefined, region };
 }

@@ -19,22 +19,21 @@ function reflectedTable(polynomial: number): Uint32Array {
 
 const CRC32C_TABLE = reflectedTable(0x82f63b78);
 
-let crc64Table: BigUint64Array | undefined;
-
-function crc64NvmeTable(): BigUint64Array {
-  if (!crc64Table) {
-    crc64Table = new BigUint64Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = BigInt(n);
-      for (let k = 0; k < 8; k++) c = c & 1n ? (c >> 1n) ^ 0x9a6c9329ac4bc9b5n : c >> 1n;
-      crc64Table[n] = c;
-    }
+/** CRC-64/NVME's table (reflected polynomial 0x9a6c9329ac4bc9b5) as 32-bit halves: BigInt arithmetic per byte is too slow. */
+const CRC64_TABLE = (() => {
+  const hi = new Uint32Array(256);
+  const lo = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = BigInt(n);
+    for (let k = 0; k < 8; k++) c = c & 1n ? (c >> 1n) ^ 0x9a6c9329ac4bc9b5n : c >> 1n;
+    hi[n] = Number(c >> 32n);
+    lo[n] = Number(c & 0xffffffffn);
   }
-  return crc64Table;
-}
+  return { hi, lo };
+})();
 
 /** A digest fed chunk by chunk, so that streamed uploads are checked without being buffered. */
-interface Digest {
+export interface Digest {
   update(data: Buffer): void;
   digest(): Buffer;
 }
@@ -60,17 +59,23 @@ function crc32cDigest(): Digest {
   };
 }
 
-/** CRC-64/NVME (reflected polynomial 0x9a6c9329ac4bc9b5). */
+/** CRC-64/NVME, on two 32-bit halves. */
 function crc64nvmeDigest(): Digest {
-  const table = crc64NvmeTable();
-  let crc = 0xffffffffffffffffn;
+  const { hi: HI, lo: LO } = CRC64_TABLE;
+  let hi = 0xffffffff;
+  let lo = 0xffffffff;
   return {
     update(data) {
-      for (let i = 0; i < data.length; i++) crc = table[Number((crc ^ BigInt(data[i])) & 0xffn)] ^ (crc >> 8n);
+      for (let i = 0; i < data.length; i++) {
+        const index = (lo ^ data[i]) & 0xff;
+        lo = (((lo >>> 8) | (hi << 24)) ^ LO[index]) >>> 0;
+        hi = ((hi >>> 8) ^ HI[index]) >>> 0;
+      }
     },
     digest() {
       const out = Buffer.alloc(8);
-      out.writeBigUInt64BE(crc ^ 0xffffffffffffffffn);
+      out.writeUInt32BE((hi ^ 0xffffffff) >>> 0, 0);
+      out.writeUInt32BE((lo ^ 0xffffffff) >>> 0, 4);
       return out;
     },
   };
@@ -90,6 +95,12 @@ const ALGORITHMS: Map<string, { label: string; create: () => Digest }> = new Map
   ['sha1', { label: 'SHA1', create: hashDigest('sha1') }],
   ['sha256', { label: 'SHA256', create: hashDigest('sha256') }],
 ]);
+
+/** An incremental digest for a flexible-checksum algorithm name (`CRC32`, ...) or `md5`, if twinstack knows it. */
+export function createDigest(algorithm: string): Digest | undefined {
+  const name = algorithm.toLowerCase();
+  return name === 'md5' ? hashDigest('md5')() : ALGORITHMS.get(name)?.create();
+}
 
 /** Base64 checksum of `data` with a flexible-checksum algorithm name (`CRC32`, `SHA256`, ...), if twinstack knows it. */
 export function checksumOf(algorithm: string, data: Buffer): string | undefined {

@@ -22,7 +22,10 @@ export function serializeRestOutput(
 ): RawResponse {
   const op = model.operations[operation];
   const values = (output ?? {}) as Record<string, unknown>;
-  const { status, headers } = encodeBindings(model, op.output, values, op.http.responseCode ?? 200);
+  const bound = encodeBindings(model, op.output, values, op.http.responseCode ?? 200);
+  const headers = bound.headers;
+  // HTTP: a successful response carrying a Content-Range is partial content (S3 ranged GETs).
+  const status = bound.status === 200 && headers['content-range'] !== undefined ? 206 : bound.status;
   Object.assign(headers, requestIdHeaders);
   let body: RawResponse['body'] = '';
   const shape = op.output ? model.shapes[op.output.shape] : undefined;

@@ -35,8 +35,9 @@ function compile(model: ServiceModel): Route[] {
   return routes;
 }
 
-function compileRoute(model: ServiceModel, operation: string, op: OperationModel, order: number): Route {
-  const [path, query = ''] = op.http.requestUri.split('?');
+/** A URI template's path part as a pattern: labels captured in order, and how much literal text it has. */
+export function compileTemplate(requestUri: string): { pattern: RegExp; labels: string[]; literalLength: number } {
+  const path = requestUri.split('?')[0];
   const labels: string[] = [];
   let literalLength = 0;
   let source = '';
@@ -52,6 +53,12 @@ function compileRoute(model: ServiceModel, operation: string, op: OperationModel
   }
   // `/{Bucket}` also serves `/bucket/`, as AWS does.
   if (!source.endsWith('/')) source += '/?';
+  return { pattern: new RegExp(`^${source}$`), labels, literalLength };
+}
+
+function compileRoute(model: ServiceModel, operation: string, op: OperationModel, order: number): Route {
+  const query = op.http.requestUri.split('?')[1] ?? '';
+  const { pattern, labels, literalLength } = compileTemplate(op.http.requestUri);
   const literalQuery = query
     .split('&')
     .filter(Boolean)
@@ -66,7 +73,7 @@ function compileRoute(model: ServiceModel, operation: string, op: OperationModel
   return {
     operation,
     method: op.http.method,
-    pattern: new RegExp(`^${source}$`),
+    pattern,
     labels,
     literalQuery,
     requiredQuery: wireNames('querystring'),
@@ -133,17 +140,4 @@ export function matchRoute(model: ServiceModel, req: RawRequest): RouteMatch | u
 /** Whether any operation of the model has a path template matching this path (any method). */
 export function pathMatchesAnyRoute(model: ServiceModel, path: string): boolean {
   return compile(model).some((route) => route.pattern.test(path));
-}
-
-/**
- * How well the model's URI templates fit this request (more literal template text, then the same method), or -1:
- * lets the gateway pick among REST services when the request carries nothing but a path.
- */
-export function routeSpecificity(model: ServiceModel, method: string, path: string): number {
-  let best = -1;
-  for (const route of compile(model)) {
-    const score = route.literalLength * 2 + (route.method === method ? 1 : 0);
-    if (score > best && route.pattern.test(path)) best = score;
-  }
-  return best;
 }

@@ -21,9 +21,15 @@ function hasVirtualHostLabel(model: ServiceModel): boolean {
   return found;
 }
 
+/** `<bucket>.localhost[:port]`, LocalStack's short virtual-host form: the label before `.localhost`. */
+const LOCALHOST_LABEL = /^(.+)\.localhost(?::\d+)?$/i;
+
 /** The request path as if the client had used path-style addressing: `/<bucket>/<key>`. */
 export function pathStylePath(req: RawRequest, model: ServiceModel): string {
-  const { prefix, label } = hostParts(req.headers['host']);
+  const host = req.headers['host'];
+  const parts = hostParts(host);
+  const label = parts.label ?? (parts.prefix === undefined ? LOCALHOST_LABEL.exec(host ?? '')?.[1] : undefined);
+  const prefix = parts.label ? parts.prefix : model.metadata.endpointPrefix;
   if (!label || prefix !== model.metadata.endpointPrefix || !hasVirtualHostLabel(model)) return req.path;
   return req.path === '/' ? `/${label}` : `/${label}${req.path}`;
 }

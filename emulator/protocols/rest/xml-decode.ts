@@ -1,4 +1,3 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { AwsError } from '../../core/errors.ts';
 import type { ServiceModel, ShapeRef } from '../../models/types.ts';
 import { setEntry } from '../../core/entries.ts';
@@ -7,17 +6,27 @@ import { parseTimestamp } from '../timestamps.ts';
 
 /** XML request bodies -> typed values, following the shape (the inverse of botocore's rest-xml serializer). */
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  removeNSPrefix: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  htmlEntities: false,
-});
+type XmlLibrary = typeof import('fast-xml-parser');
+let xml: { parser: InstanceType<XmlLibrary['XMLParser']>; validator: XmlLibrary['XMLValidator'] } | undefined;
+
+/** Loads the XML parser on the first rest-xml request rather than at start; resolves at once when loaded. */
+export function loadXmlParser(): Promise<void> | undefined {
+  if (xml) return undefined;
+  return import('fast-xml-parser').then(({ XMLParser, XMLValidator }) => {
+    const parser = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '@_',
+      parseTagValue: false,
+      parseAttributeValue: false,
+      trimValues: false,
+      removeNSPrefix: true,
+      ignoreDeclaration: true,
+      ignorePiTags: true,
+      htmlEntities: false,
+    });
+    xml = { parser, validator: XMLValidator };
+  });
+}
 
 type XmlNode = string | { [key: string]: XmlNode | XmlNode[] };
 
@@ -25,10 +34,11 @@ export function malformedXml(): AwsError {
   return new AwsError('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema', { status: 400 });
 }
 
-/** The root element's content of a document, or a MalformedXML error. */
+/** The root element's content of a document, or a MalformedXML error (after `loadXmlParser`). */
 export function parseXmlDocument(text: string): XmlNode | undefined {
-  if (XMLValidator.validate(text) !== true) throw malformedXml();
-  const parsed = parser.parse(text) as Record<string, XmlNode>;
+  if (!xml) throw new Error('loadXmlParser() first');
+  if (xml.validator.validate(text) !== true) throw malformedXml();
+  const parsed = xml.parser.parse(text) as Record<string, XmlNode>;
   const roots = Object.keys(parsed);
   return roots.length === 1 ? parsed[roots[0]] : undefined;
 }

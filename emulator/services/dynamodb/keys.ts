@@ -53,19 +53,25 @@ export function checkItemKeys(table: Table, item: Item, style: 'named' | 'schema
   for (const index of table.indexes.values()) checkIndexKeys(table, index, item);
 }
 
-function checkKeyValues(schema: KeySchema, item: Item) {
-  for (const name of schema.sortKey ? [schema.partitionKey, schema.sortKey] : [schema.partitionKey]) {
-    const empty = emptyKind(item[name]);
-    if (empty) {
-      throw validation(
-        `One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty ${empty} value. Key: ${name}`,
-      );
-    }
+/** GetItem, PutItem... and Query's partition key value: an empty string or binary is no key. */
+export function checkNotEmptyKey(name: string, value: AttributeValue | undefined) {
+  const empty = emptyKind(value);
+  if (empty) {
+    throw validation(`One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty ${empty} value. Key: ${name}`);
   }
-  if (valueSize(item[schema.partitionKey]) > MAX_PARTITION_KEY_BYTES) {
+}
+
+function checkKeyValues(schema: KeySchema, item: Item) {
+  for (const name of schema.sortKey ? [schema.partitionKey, schema.sortKey] : [schema.partitionKey]) checkNotEmptyKey(name, item[name]);
+  checkKeySizes(schema, item);
+}
+
+/** 2048 bytes of partition key and 1024 of sort key, for a table's keys and for every index's keys alike. */
+function checkKeySizes(schema: KeySchema, item: Item) {
+  if (item[schema.partitionKey] !== undefined && valueSize(item[schema.partitionKey]) > MAX_PARTITION_KEY_BYTES) {
     throw invalidParameter(`Size of hashkey has exceeded the maximum size limit of${MAX_PARTITION_KEY_BYTES} bytes`);
   }
-  if (schema.sortKey && valueSize(item[schema.sortKey]) > MAX_SORT_KEY_BYTES) {
+  if (schema.sortKey && item[schema.sortKey] !== undefined && valueSize(item[schema.sortKey]) > MAX_SORT_KEY_BYTES) {
     throw invalidParameter(`Aggregated size of all range keys has exceeded the size limit of ${MAX_SORT_KEY_BYTES} bytes`);
   }
 }
@@ -87,6 +93,7 @@ function checkIndexKeys(table: Table, index: SecondaryIndex, item: Item) {
       );
     }
   }
+  checkKeySizes(index.schema, item);
 }
 
 function emptyKind(value: AttributeValue | undefined): string | undefined {

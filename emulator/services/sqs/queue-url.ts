@@ -69,7 +69,7 @@ export function accessibleQueue(ctx: SqsContext, at: QueueAddress): Queue {
  * Cross-account permissions don't apply to these: only the queue's own account may call them (AWS SQS Developer
  * Guide, "Limitations of Amazon SQS custom policies").
  */
-const OWNER_ONLY = new Set([
+export const OWNER_ONLY = new Set([
   'AddPermission',
   'CancelMessageMoveTask',
   'CreateQueue',

@@ -18,9 +18,12 @@ export function parseRedrivePolicy(text: string | undefined): RedrivePolicy | un
   }
 }
 
-/** RedrivePolicy must name an existing queue of the same type and a maxReceiveCount of 1-1000. */
-export function validateRedrivePolicy(ctx: SqsContext, text: string, fifo: boolean): void {
-  if (text === '') return;
+/**
+ * RedrivePolicy must name an existing queue of the same type and a maxReceiveCount of 1-1000. Returns it as AWS
+ * stores and returns it, whatever formatting the caller sent: canonical JSON, maxReceiveCount a number.
+ */
+export function validateRedrivePolicy(ctx: SqsContext, text: string, fifo: boolean): string {
+  if (text === '') return text;
   const fail = (reason: string) => invalidParameter('RedrivePolicy', text, reason);
   let policy: Record<string, unknown>;
   try {
@@ -38,6 +41,7 @@ export function validateRedrivePolicy(ctx: SqsContext, text: string, fifo: boole
   const target = queueByArn(ctx, arn);
   if (!target) throw fail('Dead letter target does not exist.');
   if (target.fifo !== fifo) throw fail('Dead-letter queue must be same type of queue as the source.');
+  return JSON.stringify({ deadLetterTargetArn: arn, maxReceiveCount: count });
 }
 
 /**

@@ -2,6 +2,7 @@ import type { AssumeRoleCommandInput, AssumeRoleCommandOutput } from '@aws-sdk/c
 import type { RequestContext } from '../../core/service.ts';
 import { StsErrors } from './errors.ts';
 import { callerIdentity, roleFromArn } from './identity.ts';
+import { checkRoleTrust } from './iam-trust.ts';
 import { callerSession } from './issue.ts';
 import { startRoleSession } from './role-session.ts';
 import { hasSessionPolicy, packedPolicySize } from './session-policy.ts';
@@ -11,7 +12,7 @@ import { sessionTransitiveTags } from './tags.ts';
 /** AWS caps sessions of a role assumed with another role's credentials at one hour. */
 const ROLE_CHAINING_MAX_SECONDS = 3600;
 
-export function assumeRole(input: AssumeRoleCommandInput, ctx: RequestContext<StsState>): Omit<AssumeRoleCommandOutput, '$metadata'> {
+export async function assumeRole(input: AssumeRoleCommandInput, ctx: RequestContext<StsState>): Promise<Omit<AssumeRoleCommandOutput, '$metadata'>> {
   const caller = callerIdentity(ctx);
   const role = roleFromArn(input.RoleArn!, caller.accountId);
   const session = callerSession(ctx);
@@ -26,8 +27,9 @@ export function assumeRole(input: AssumeRoleCommandInput, ctx: RequestContext<St
   const packed = hasSessionPolicy(input) ? packedPolicySize(input) : undefined;
   // A source identity, once set, stays with every session chained from it.
   const sourceIdentity = session?.sourceIdentity ?? input.SourceIdentity;
+  const roleId = await checkRoleTrust(ctx, role, caller, durationSeconds);
   return {
-    ...startRoleSession(ctx, { role, sessionName: input.RoleSessionName!, durationSeconds, transitiveTags, sourceIdentity }),
+    ...startRoleSession(ctx, { role, roleId, sessionName: input.RoleSessionName!, durationSeconds, transitiveTags, sourceIdentity }),
     PackedPolicySize: packed,
     SourceIdentity: sourceIdentity,
   };

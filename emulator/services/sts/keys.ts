@@ -30,6 +30,17 @@ export function temporaryAccessKeyId(accountId: string): string {
   return `ASIA${base32(bytes)}`;
 }
 
+/** The account encoded in an AWS-format access key id (the inverse of `temporaryAccessKeyId`), if it is one. */
+export function accountOfKeyId(accessKeyId: string): string | undefined {
+  const match = /^(?:AKIA|ASIA)([A-Z2-7]{16})$/.exec(accessKeyId);
+  if (!match) return undefined;
+  let value = 0n;
+  // The first 10 base32 characters hold the first 6 bytes (and 2 bits of the 7th, dropped).
+  for (const char of match[1].slice(0, 10)) value = (value << 5n) | BigInt(BASE32.indexOf(char));
+  const firstSixBytes = value >> 2n;
+  return String((firstSixBytes & 0x7fffffffff80n) >> 7n).padStart(12, '0');
+}
+
 /** 40 characters, like an AWS secret access key. */
 export function secretAccessKey(): string {
   return randomBytes(30).toString('base64');

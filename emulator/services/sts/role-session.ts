@@ -5,6 +5,8 @@ import { issueCredentials } from './issue.ts';
 
 export interface RoleSessionRequest {
   role: RoleRef;
+  /** The role's IAM id when IAM knows the role; else one derived from its ARN. */
+  roleId?: string;
   sessionName: string;
   durationSeconds: number;
   transitiveTags?: Map<string, Tag>;
@@ -14,7 +16,7 @@ export interface RoleSessionRequest {
 /** Credentials for a role session, as AssumeRole and its web identity and SAML variants return them. */
 export function startRoleSession(ctx: RequestContext, request: RoleSessionRequest): { Credentials: Credentials; AssumedRoleUser: AssumedRoleUser } {
   const arn = assumedRoleArn(request.role, request.sessionName);
-  const assumedRoleId = `${roleIdFor(request.role.arn)}:${request.sessionName}`;
+  const assumedRoleId = `${request.roleId ?? roleIdFor(request.role.arn)}:${request.sessionName}`;
   const credentials = issueCredentials(ctx, {
     accountId: request.role.accountId,
     arn,

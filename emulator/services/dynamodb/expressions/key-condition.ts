@@ -4,9 +4,9 @@ import { Binder } from './bind.ts';
 import type { Condition, Operand } from './bound.ts';
 import { cachedParse } from './cache.ts';
 import type { ExpressionContext } from './context.ts';
-import { QueryErrors } from './errors.ts';
+import { Detail, invalidExpression, QueryErrors } from './errors.ts';
 import { Parser } from './parser.ts';
-import { checkConditionFunctions, checkRedundantParentheses, checkReservedWords, conditionOperands } from './static-checks.ts';
+import { checkConditionFunctions, checkRedundantParentheses, checkReservedWords, conditionOperands, isFunctionName } from './static-checks.ts';
 import type { ConditionSyntax } from './syntax.ts';
 
 export type SortKeyOperator = '=' | '<' | '<=' | '>' | '>=' | 'BETWEEN' | 'BEGINS_WITH';
@@ -35,7 +35,10 @@ function checkKeyOperators(condition: ConditionSyntax): void {
       if (condition.op === '<>') throw QueryErrors.operator('<>');
       return;
     case 'function':
-      // dynalite test/query.js: attribute_exists, attribute_not_exists, attribute_type and contains by name
+      // A name that is no function at all: "Invalid KeyConditionExpression: Invalid function name; function: Begins_With"
+      // (moto's tests of AWS's answer, e.g. for a wrongly cased begins_with). Functions that exist but are not key
+      // conditions are named as operators (dynalite test/query.js: attribute_exists, attribute_type, contains...).
+      if (!isFunctionName(condition.call.fn)) throw invalidExpression(KIND, Detail.invalidFunction(condition.call.fn));
       if (condition.call.fn !== 'begins_with') throw QueryErrors.operator(condition.call.fn);
       return;
     case 'and':

@@ -6,7 +6,7 @@ import { validation } from '../errors.ts';
 import { validKey } from '../keys.ts';
 import type { DynamoState } from '../state.ts';
 import type { Item } from '../values.ts';
-import { readOne } from './get-item.ts';
+import { readOne, readProjection } from './get-item.ts';
 
 const MAX_KEYS = 100;
 /** BatchGetItem returns at most 16 MB; keys beyond come back as UnprocessedKeys. */
@@ -16,6 +16,7 @@ export function batchGetItem(input: BatchGetItemCommandInput, ctx: RequestContex
   const requests = Object.entries(input.RequestItems ?? {});
   const total = requests.reduce((n, [, r]) => n + (r.Keys?.length ?? 0), 0);
   if (total > MAX_KEYS) throw validation('Too many items requested for the BatchGetItem call');
+  for (const [, request] of requests) readProjection(request);
   for (const [tableName, request] of requests) {
     const table = ctx.state.table(tableName);
     const seen = new Set<string>();

@@ -40,8 +40,11 @@ export function describeContinuousBackups(input: DescribeContinuousBackupsComman
 export function updateContinuousBackups(input: UpdateContinuousBackupsCommandInput, ctx: Ctx) {
   const table = tableFor(ctx, input.TableName!);
   const spec = input.PointInTimeRecoverySpecification!;
+  const current = table.pointInTimeRecovery;
+  // Enabling it again keeps the recovery window it already has (its earliest restorable time).
+  const since = current?.enabled ? current.since : new Date();
   table.pointInTimeRecovery = spec.PointInTimeRecoveryEnabled
-    ? { enabled: true, days: spec.RecoveryPeriodInDays ?? table.pointInTimeRecovery?.days ?? DEFAULT_RECOVERY_DAYS, since: new Date() }
+    ? { enabled: true, days: spec.RecoveryPeriodInDays ?? current?.days ?? DEFAULT_RECOVERY_DAYS, since }
     : undefined;
   return { ContinuousBackupsDescription: describeContinuousBackupsOf(table) };
 }

@@ -26,6 +26,9 @@ export function createTable(input: CreateTableCommandInput, ctx: RequestContext<
   const onDemand = input.BillingMode === 'PAY_PER_REQUEST';
   checkBilling(onDemand, input.ProvisionedThroughput);
   const schema = schemaOf(input.KeySchema);
+  // Given but empty, each list is refused, local indexes first (dynalite test/createTable.js, run against AWS).
+  if (input.LocalSecondaryIndexes?.length === 0) throw invalidParameter('List of LocalSecondaryIndexes is empty');
+  if (input.GlobalSecondaryIndexes?.length === 0) throw invalidParameter('List of GlobalSecondaryIndexes is empty');
   const globals = (input.GlobalSecondaryIndexes ?? []).map((i) => buildIndex(i, true, { schema, definitions, onDemand }));
   const locals = (input.LocalSecondaryIndexes ?? []).map((i) => buildIndex(i, false, { schema, definitions, onDemand }));
   if (globals.length > MAX_GSIS) throw invalidParameter(`GlobalSecondaryIndex count exceeds the per-table limit of ${MAX_GSIS}`);

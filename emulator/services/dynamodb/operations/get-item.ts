@@ -14,16 +14,24 @@ export function getItem(input: GetItemCommandInput, ctx: RequestContext<DynamoSt
   return { Item: item, ConsumedCapacity: meter.report(input.ReturnConsumedCapacity) };
 }
 
-/** One keyed read (GetItem, BatchGetItem, TransactGetItems): the projected item and the read units it cost. */
-export function readOne(
-  state: DynamoState,
-  input: { TableName?: string; Key: Item; ProjectionExpression?: string; AttributesToGet?: string[]; ExpressionAttributeNames?: Record<string, string>; ConsistentRead?: boolean },
-  multiplier: number,
-): { item: Item | undefined; capacity: number } {
+type ReadRequest = { ProjectionExpression?: string; AttributesToGet?: string[]; ExpressionAttributeNames?: Record<string, string> };
+
+/** A keyed read's projection, checked before any table is looked up (unused names are reported before a missing table). */
+export function readProjection(input: ReadRequest) {
   checkNoMixing(input, ['AttributesToGet'], ['ProjectionExpression']);
   const exprs = expressionContext(input);
   const paths = projectionPaths(input, exprs);
   exprs.assertAllUsed();
+  return paths;
+}
+
+/** One keyed read (GetItem, BatchGetItem, TransactGetItems): the projected item and the read units it cost. */
+export function readOne(
+  state: DynamoState,
+  input: ReadRequest & { TableName?: string; Key: Item; ConsistentRead?: boolean },
+  multiplier: number,
+): { item: Item | undefined; capacity: number } {
+  const paths = readProjection(input);
   const table = state.table(input.TableName!);
   const key = validKey(table, input.Key);
   const stored = table.get(key);

@@ -7,7 +7,7 @@ import type {
 } from '@aws-sdk/client-dynamodb';
 import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
-import { evaluateCondition, ExpressionContext, parseCondition, type Condition } from '../expressions/index.ts';
+import { evaluateCondition, ExpressionContext, parseCondition, project, type Condition } from '../expressions/index.ts';
 import { keyMismatch, validation } from '../errors.ts';
 import { checkItemKeys, checkItemSize, validItem, validKey } from '../keys.ts';
 import { parseStatement, type PartiqlStatement } from '../partiql/index.ts';
@@ -83,6 +83,8 @@ function decodeToken(token: string): Item {
 
 function runSelect(state: DynamoState, statement: Select, input: { Limit?: number; ConsistentRead?: boolean; NextToken?: string; ReturnConsumedCapacity?: string }) {
   const table = state.table(statement.table);
+  // Query names the missing index; PartiQL does not (pinned against AWS by nubo-db/dynamodb-conformance).
+  if (statement.index !== undefined && !table.indexes.has(statement.index)) throw validation('The table does not have the specified index');
   const source = resolveSource(table, { IndexName: statement.index, ConsistentRead: input.ConsistentRead });
   const schema = source.index?.schema ?? table.schema;
   const store = source.index?.store ?? table.items;
@@ -101,6 +103,14 @@ function runSelect(state: DynamoState, statement: Select, input: { Limit?: numbe
   }
   const page = readPage(source, entries, { TableName: statement.table, Limit: input.Limit, ConsistentRead: input.ConsistentRead, ReturnConsumedCapacity: input.ReturnConsumedCapacity }, statement.where, statement.projection);
   return { Items: page.Items, NextToken: page.LastEvaluatedKey && encodeToken(page.LastEvaluatedKey), ConsumedCapacity: page.ConsumedCapacity, LastEvaluatedKey: page.LastEvaluatedKey };
+}
+
+/** A SELECT of one item by its full key (batches and transactions), with its WHERE and its projection. */
+function selectOne(state: DynamoState, select: Select): Item | undefined {
+  const table = state.table(select.table);
+  const item = table.get(validKey(table, select.keyEqualities));
+  if (!item || (select.where && !evaluateCondition(select.where, item))) return undefined;
+  return select.projection ? project(item, select.projection) : item;
 }
 
 export function executeStatement(input: ExecuteStatementCommandInput, ctx: Ctx) {
@@ -124,13 +134,7 @@ export function batchExecuteStatement(input: BatchExecuteStatementCommandInput, 
     try {
       const statement = parseStatement(request.Statement!, request.Parameters);
       tableName = statement.table;
-      if (statement.kind === 'select') {
-        const table = ctx.state.table(statement.table);
-        const key = validKey(table, statement.keyEqualities);
-        const item = table.get(key);
-        const matches = item && (!statement.where || evaluateCondition(statement.where, item));
-        return { TableName: statement.table, Item: matches ? item : undefined };
-      }
+      if (statement.kind === 'select') return { TableName: statement.table, Item: selectOne(ctx.state, statement) };
       runWrite(prepareWrite(ctx.state, statement, request.ReturnValuesOnConditionCheckFailure));
       return { TableName: statement.table };
     } catch (error) {
@@ -150,10 +154,8 @@ export function executeTransaction(input: ExecuteTransactionCommandInput, ctx: C
   if (reads.length) {
     return {
       Responses: reads.map(({ statement }) => {
-        const select = statement as Select;
-        const table = ctx.state.table(select.table);
-        const item = table.get(validKey(table, select.keyEqualities));
-        return item && (!select.where || evaluateCondition(select.where, item)) ? { Item: item } : {};
+        const item = selectOne(ctx.state, statement as Select);
+        return item ? { Item: item } : {};
       }),
     };
   }

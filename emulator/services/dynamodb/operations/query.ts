@@ -9,7 +9,7 @@ import {
   type KeyCondition,
 } from '../expressions/index.ts';
 import { invalidParameter, validation } from '../errors.ts';
-import { validItem } from '../keys.ts';
+import { checkNotEmptyKey, validItem } from '../keys.ts';
 import { checkSelect, checkStartKey, readPage, resolveSource, type ReadSource } from '../read-pipeline.ts';
 import { checkNoMixing, expressionContext, filterCondition, projectionPaths } from '../request.ts';
 import type { DynamoState } from '../state.ts';
@@ -54,6 +54,7 @@ function typedCondition(source: ReadSource, condition: KeyCondition): KeyConditi
     if (typeOf(value) !== typeOfKey(name)) throw invalidParameter('Condition parameter type does not match schema type');
   };
   check(condition.partitionKey.name, condition.partitionKey.value);
+  checkNotEmptyKey(condition.partitionKey.name, condition.partitionKey.value);
   const sortKey = condition.sortKey;
   if (sortKey) {
     for (const value of sortKey.values) check(sortKey.name, value);

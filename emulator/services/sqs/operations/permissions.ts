@@ -2,7 +2,7 @@ import type { AddPermissionCommandInput, RemovePermissionCommandInput } from '@a
 import { accountRootArn } from '../../../core/arn.ts';
 import { invalidParameter, missingParameter } from '../errors.ts';
 import type { Queue } from '../queue.ts';
-import { resolveQueue, type SqsContext } from '../queue-url.ts';
+import { OWNER_ONLY, resolveQueue, type SqsContext } from '../queue-url.ts';
 
 interface Statement {
   Sid: string;
@@ -40,6 +40,8 @@ export function addPermission(input: AddPermissionCommandInput, ctx: SqsContext)
   if (!input.Label) throw missingParameter('Label');
   if (!input.AWSAccountIds?.length) throw missingParameter('AWSAccountId');
   if (!input.Actions?.length) throw missingParameter('ActionName');
+  const ownerOnly = input.Actions.find((action) => OWNER_ONLY.has(action));
+  if (ownerOnly) throw invalidParameter('ActionName', `SQS:${ownerOnly}`, 'Only the queue owner is allowed to invoke this action.');
   const policy = currentPolicy(queue);
   if (policy.Statement.some((s) => s.Sid === input.Label)) throw invalidParameter('Label', input.Label, 'Already exists.');
   policy.Statement.push({

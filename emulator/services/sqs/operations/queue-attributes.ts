@@ -31,7 +31,7 @@ export function setQueueAttributes(input: SetQueueAttributesCommandInput, ctx: S
   const requested = input.Attributes ?? {};
   for (const name of Object.keys(requested)) if (COMPUTED_ATTRIBUTES.includes(name)) throw unknownAttribute(name);
   const attributes = validateAttributes(requested, queue.fifo);
-  if (attributes.RedrivePolicy !== undefined) validateRedrivePolicy(ctx, attributes.RedrivePolicy, queue.fifo);
+  if (attributes.RedrivePolicy !== undefined) attributes.RedrivePolicy = validateRedrivePolicy(ctx, attributes.RedrivePolicy, queue.fifo);
   applyAttributes(queue.attributes, attributes);
   queue.lastModifiedAt = Math.floor(ctx.emulator.clock.now() / 1000);
   return {};

@@ -34,7 +34,7 @@ export function createQueue(input: CreateQueueCommandInput, ctx: SqsContext) {
   const fifo = requested.FifoQueue?.toLowerCase() === 'true';
   validateQueueName(name, fifo);
   const attributes = validateAttributes(requested, fifo);
-  if (attributes.RedrivePolicy !== undefined) validateRedrivePolicy(ctx, attributes.RedrivePolicy, fifo);
+  if (attributes.RedrivePolicy !== undefined) attributes.RedrivePolicy = validateRedrivePolicy(ctx, attributes.RedrivePolicy, fifo);
   if (input.tags) validateTags(input.tags);
 
   const existing = ctx.state.queues.get(name);

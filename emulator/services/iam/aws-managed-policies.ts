@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * AWS managed policies users attach by ARN (`arn:<partition>:iam::aws:policy/<path><name>`): a catalog of common
+ * ones, with the documents, default versions and dates of the AWS Managed Policy Reference Guide
+ * (docs.aws.amazon.com/aws-managed-policy). Policies not listed here answer NoSuchEntity, as an unknown ARN would.
+ */
+export interface AwsManagedPolicy {
+  name: string;
+  path: string;
+  description: string;
+  defaultVersionId: string;
+  createDate: string;
+  updateDate: string;
+  document: object;
+}
+
+const allowAll = (actions: string[] | string, extra: object = {}) => ({
+  Version: '2012-10-17',
+  Statement: [{ ...extra, Effect: 'Allow', Action: actions, Resource: '*' }],
+});
+
+const LAMBDA_LOGS = ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'];
+
+const CATALOG: AwsManagedPolicy[] = [
+  {
+    name: 'AdministratorAccess',
+    path: '/',
+    description: 'Provides full access to AWS services and resources.',
+    defaultVersionId: 'v1',
+    createDate: '2015-02-06T18:39:46Z',
+    updateDate: '2015-02-06T18:39:46Z',
+    document: allowAll('*'),
+  },
+  {
+    name: 'PowerUserAccess',
+    path: '/',
+    description: 'Provides full access to AWS services and resources, but does not allow management of Users and groups.',
+    defaultVersionId: 'v12',
+    createDate: '2015-02-06T18:39:47Z',
+    updateDate: '2026-02-12T17:59:00Z',
+    document: {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', NotAction: ['iam:*', 'organizations:*', 'account:*'], Resource: '*' },
+        {
+          Effect: 'Allow',
+          Action: [
+            'account:GetAccountInformation',
+            'account:GetGovCloudAccountInformation',
+            'account:GetPrimaryEmail',
+            'account:ListRegions',
+            'iam:CreateServiceLinkedRole',
+            'iam:DeleteServiceLinkedRole',
+            'iam:ListRoles',
+            'organizations:DescribeEffectivePolicy',
+            'organizations:DescribeOrganization',
+          ],
+          Resource: '*',
+        },
+      ],
+    },
+  },
+  {
+    name: 'AmazonS3FullAccess',
+    path: '/',
+    description: 'Provides full access to all buckets via the AWS Management Console.',
+    defaultVersionId: 'v2',
+    createDate: '2015-02-06T18:40:58Z',
+    updateDate: '2021-09-27T20:16:37Z',
+    document: allowAll(['s3:*', 's3-object-lambda:*']),
+  },
+  {
+    name: 'AmazonS3ReadOnlyAccess',
+    path: '/',
+    description: 'Provides read only access to all buckets via the AWS Management Console.',
+    defaultVersionId: 'v3',
+    createDate: '2015-02-06T18:40:59Z',
+    updateDate: '2023-08-10T21:31:39Z',
+    document: allowAll(['s3:Get*', 's3:List*', 's3:Describe*', 's3-object-lambda:Get*', 's3-object-lambda:List*']),
+  },
+  {
+    name: 'AmazonSQSFullAccess',
+    path: '/',
+    description: 'Provides full access to Amazon SQS via the AWS Management Console.',
+    defaultVersionId: 'v1',
+    createDate: '2015-02-06T18:41:07Z',
+    updateDate: '2015-02-06T18:41:07Z',
+    document: allowAll(['sqs:*']),
+  },
+  {
+    name: 'AmazonSQSReadOnlyAccess',
+    path: '/',
+    description: 'Provides read only access to Amazon SQS via the AWS Management Console.',
+    defaultVersionId: 'v4',
+    createDate: '2015-02-06T18:41:08Z',
+    updateDate: '2024-05-24T18:16:00Z',
+    document: allowAll(
+      ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ListDeadLetterSourceQueues', 'sqs:ListQueues', 'sqs:ListMessageMoveTasks', 'sqs:ListQueueTags'],
+      { Sid: 'AmazonSQSReadOnlyAccess' },
+    ),
+  },
+  {
+    name: 'AmazonSNSFullAccess',
+    path: '/',
+    description: 'Provides full access to Amazon SNS via the AWS Management Console.',
+    defaultVersionId: 'v1',
+    createDate: '2015-02-06T18:41:05Z',
+    updateDate: '2015-02-06T18:41:05Z',
+    document: allowAll(['sns:*']),
+  },
+  {
+    name: 'AmazonKinesisFullAccess',
+    path: '/',
+    description: 'Provides full access to all streams via the AWS Management Console.',
+    defaultVersionId: 'v1',
+    createDate: '2015-02-06T18:40:45Z',
+    updateDate: '2015-02-06T18:40:45Z',
+    document: allowAll('kinesis:*'),
+  },
+  {
+    name: 'AWSLambdaBasicExecutionRole',
+    path: '/service-role/',
+    description: 'Provides write permissions to CloudWatch Logs.',
+    defaultVersionId: 'v1',
+    createDate: '2015-04-09T15:03:43Z',
+    updateDate: '2015-04-09T15:03:43Z',
+    document: allowAll(LAMBDA_LOGS),
+  },
+  {
+    name: 'AWSLambdaRole',
+    path: '/service-role/',
+    description: 'Default policy for AWS Lambda service role.',
+    defaultVersionId: 'v1',
+    createDate: '2015-02-06T18:41:28Z',
+    updateDate: '2015-02-06T18:41:28Z',
+    document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: ['*'] }] },
+  },
+];
+
+const BY_RESOURCE = new Map(CATALOG.map((p) => [`policy${p.path}${p.name}`, p]));
+
+/** The AWS managed policy an ARN's resource part (`policy/service-role/X`) names, if the catalog has it. */
+export function awsManagedPolicy(resource: string): AwsManagedPolicy | undefined {
+  return BY_RESOURCE.get(resource);
+}
+
+export function allAwsManagedPolicies(): AwsManagedPolicy[] {
+  return CATALOG;
+}
+
+/** A stable policy id per AWS managed policy (AdministratorAccess keeps its well-known id). */
+export function awsManagedPolicyId(policy: AwsManagedPolicy): string {
+  if (policy.name === 'AdministratorAccess') return 'ANPAIWMBCKSKIEE64ZLYK';
+  const digest = createHash('sha256').update(policy.name).digest();
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  return `ANPA${[...digest.subarray(0, 17)].map((b) => alphabet[b & 31]).join('')}`;
+}

@@ -1,0 +1,91 @@
+import { withQueryValidation } from '../../core/query-validation.ts';
+import type { Handler, ServiceDefinition } from '../../core/service.ts';
+import { loadModel } from '../../models/load.ts';
+import { createAccessKey, deleteAccessKey, getAccessKeyLastUsed, listAccessKeys, updateAccessKey } from './operations/access-keys.ts';
+import { listEntitiesForPolicy, policyAttachmentOperations } from './operations/attachments.ts';
+import { permissionsBoundaryOperations } from './operations/boundaries.ts';
+import { addUserToGroup, createGroup, deleteGroup, getGroup, listGroups, listGroupsForUser, removeUserFromGroup, updateGroup } from './operations/groups.ts';
+import { inlinePolicyOperations } from './operations/inline-policies.ts';
+import {
+  addRoleToInstanceProfile,
+  createInstanceProfile,
+  deleteInstanceProfile,
+  getInstanceProfile,
+  listInstanceProfiles,
+  listInstanceProfilesForRole,
+  removeRoleFromInstanceProfile,
+} from './operations/instance-profiles.ts';
+import { createPolicy, deletePolicy, getPolicy, listPolicies } from './operations/managed-policies.ts';
+import { createPolicyVersion, deletePolicyVersion, getPolicyVersion, listPolicyVersions, setDefaultPolicyVersion } from './operations/policy-versions.ts';
+import { createRole, deleteRole, getRole, listRoles, updateAssumeRolePolicy, updateRole, updateRoleDescription } from './operations/roles.ts';
+import { simulateCustomPolicy, simulatePrincipalPolicy } from './operations/simulate.ts';
+import { entityTagOperations } from './operations/tags.ts';
+import { createUser, deleteUser, getUser, listUsers, updateUser } from './operations/users.ts';
+import { principalPolicies } from './principal-policies.ts';
+import { createIamState, type IamState } from './state.ts';
+
+const model = loadModel('iam');
+
+const operations: Record<string, Handler<IamState>> = {
+  CreateUser: createUser,
+  GetUser: getUser,
+  ListUsers: listUsers,
+  UpdateUser: updateUser,
+  DeleteUser: deleteUser,
+  CreateGroup: createGroup,
+  GetGroup: getGroup,
+  ListGroups: listGroups,
+  ListGroupsForUser: listGroupsForUser,
+  UpdateGroup: updateGroup,
+  DeleteGroup: deleteGroup,
+  AddUserToGroup: addUserToGroup,
+  RemoveUserFromGroup: removeUserFromGroup,
+  CreateRole: createRole,
+  GetRole: getRole,
+  ListRoles: listRoles,
+  UpdateRole: updateRole,
+  UpdateRoleDescription: updateRoleDescription,
+  UpdateAssumeRolePolicy: updateAssumeRolePolicy,
+  DeleteRole: deleteRole,
+  CreatePolicy: createPolicy,
+  GetPolicy: getPolicy,
+  ListPolicies: listPolicies,
+  DeletePolicy: deletePolicy,
+  CreatePolicyVersion: createPolicyVersion,
+  GetPolicyVersion: getPolicyVersion,
+  ListPolicyVersions: listPolicyVersions,
+  DeletePolicyVersion: deletePolicyVersion,
+  SetDefaultPolicyVersion: setDefaultPolicyVersion,
+  ListEntitiesForPolicy: listEntitiesForPolicy,
+  CreateInstanceProfile: createInstanceProfile,
+  GetInstanceProfile: getInstanceProfile,
+  ListInstanceProfiles: listInstanceProfiles,
+  ListInstanceProfilesForRole: listInstanceProfilesForRole,
+  AddRoleToInstanceProfile: addRoleToInstanceProfile,
+  RemoveRoleFromInstanceProfile: removeRoleFromInstanceProfile,
+  DeleteInstanceProfile: deleteInstanceProfile,
+  CreateAccessKey: createAccessKey,
+  ListAccessKeys: listAccessKeys,
+  UpdateAccessKey: updateAccessKey,
+  DeleteAccessKey: deleteAccessKey,
+  GetAccessKeyLastUsed: getAccessKeyLastUsed,
+  SimulatePrincipalPolicy: simulatePrincipalPolicy,
+  SimulateCustomPolicy: simulateCustomPolicy,
+  ...inlinePolicyOperations,
+  ...policyAttachmentOperations,
+  ...permissionsBoundaryOperations,
+  ...entityTagOperations,
+};
+
+const iam: ServiceDefinition<IamState> = {
+  name: 'iam',
+  model,
+  // IAM is global: one state per account, whatever the region.
+  global: true,
+  createState: (accountId) => createIamState(accountId),
+  validation: 'none',
+  handlers: withQueryValidation(model, operations),
+  principalPolicies,
+};
+
+export default iam;

@@ -1,0 +1,109 @@
+import type {
+  CreateAccessKeyCommandInput,
+  DeleteAccessKeyCommandInput,
+  GetAccessKeyLastUsedCommandInput,
+  ListAccessKeysCommandInput,
+  UpdateAccessKeyCommandInput,
+} from '@aws-sdk/client-iam';
+import { requireUser, type IamContext } from '../entities.ts';
+import { IamErrors } from '../errors.ts';
+import { IamIds } from '../ids.ts';
+import { paginate } from '../paging.ts';
+import type { AccessKey, User } from '../state.ts';
+
+/** IAM's quota of access keys per user. */
+const MAX_KEYS_PER_USER = 2;
+
+/**
+ * The user whose keys an operation manages: the named one, else the calling IAM user (AWS's rule for the access
+ * key operations without UserName).
+ */
+function targetUser(userName: string | undefined, ctx: IamContext): User {
+  if (userName !== undefined) return requireUser(ctx.state, userName);
+  const own = /:user\/(?:.*\/)?([^/]+)$/.exec(ctx.caller.arn)?.[1];
+  if (!own) throw IamErrors.validation('Must specify userName when calling with non-User credentials');
+  return requireUser(ctx.state, own);
+}
+
+function keysOf(ctx: IamContext, user: User): AccessKey[] {
+  const name = user.name.toLowerCase();
+  return [...ctx.state.accessKeys.values()].filter((k) => k.userName.toLowerCase() === name);
+}
+
+/** Active keys act as their user against every service: they go into the emulator's credential registry. */
+function activate(ctx: IamContext, key: AccessKey, user: User): void {
+  ctx.emulator.credentials.register({
+    accessKeyId: key.accessKeyId,
+    secretAccessKey: key.secretAccessKey,
+    accountId: ctx.state.accountId,
+    arn: user.arn,
+    userId: user.id,
+  });
+}
+
+export function createAccessKey(input: CreateAccessKeyCommandInput, ctx: IamContext) {
+  const user = targetUser(input.UserName, ctx);
+  if (keysOf(ctx, user).length >= MAX_KEYS_PER_USER) {
+    throw IamErrors.limitExceeded(`Cannot exceed quota for AccessKeysPerUser: ${MAX_KEYS_PER_USER}`);
+  }
+  const key: AccessKey = {
+    accessKeyId: IamIds.accessKey(),
+    secretAccessKey: IamIds.secretKey(),
+    userName: user.name,
+    status: 'Active',
+    createDate: ctx.emulator.clock.date(),
+  };
+  ctx.state.accessKeys.set(key.accessKeyId, key);
+  activate(ctx, key, user);
+  return {
+    AccessKey: { UserName: user.name, AccessKeyId: key.accessKeyId, Status: key.status, SecretAccessKey: key.secretAccessKey, CreateDate: key.createDate },
+  };
+}
+
+export function listAccessKeys(input: ListAccessKeysCommandInput, ctx: IamContext) {
+  const user = targetUser(input.UserName, ctx);
+  const page = paginate(keysOf(ctx, user), input);
+  return {
+    AccessKeyMetadata: page.items.map((k) => ({ UserName: user.name, AccessKeyId: k.accessKeyId, Status: k.status, CreateDate: k.createDate })),
+    IsTruncated: page.IsTruncated,
+    Marker: page.Marker,
+  };
+}
+
+function requireKey(ctx: IamContext, user: User, accessKeyId: string): AccessKey {
+  const key = ctx.state.accessKeys.get(accessKeyId);
+  if (!key || key.userName.toLowerCase() !== user.name.toLowerCase()) {
+    throw IamErrors.noSuchEntity(`The Access Key with id ${accessKeyId} cannot be found.`);
+  }
+  return key;
+}
+
+/** An inactive key stops working as a credential; activating it again restores it. */
+export function updateAccessKey(input: UpdateAccessKeyCommandInput, ctx: IamContext) {
+  const user = targetUser(input.UserName, ctx);
+  const key = requireKey(ctx, user, input.AccessKeyId!);
+  key.status = input.Status!;
+  if (key.status === 'Active') activate(ctx, key, user);
+  else ctx.emulator.credentials.forget(key.accessKeyId);
+  return {};
+}
+
+export function deleteAccessKey(input: DeleteAccessKeyCommandInput, ctx: IamContext) {
+  const user = targetUser(input.UserName, ctx);
+  const key = requireKey(ctx, user, input.AccessKeyId!);
+  ctx.state.accessKeys.delete(key.accessKeyId);
+  ctx.emulator.credentials.forget(key.accessKeyId);
+  return {};
+}
+
+/** A key never used reports N/A for service and region, as IAM does. */
+export function getAccessKeyLastUsed(input: GetAccessKeyLastUsedCommandInput, ctx: IamContext) {
+  const key = ctx.state.accessKeys.get(input.AccessKeyId!);
+  if (!key) throw IamErrors.noSuchEntity(`The Access Key with id ${input.AccessKeyId} cannot be found.`);
+  return {
+    UserName: key.userName,
+    AccessKeyLastUsed: key.lastUsed
+      ? { LastUsedDate: key.lastUsed.date, ServiceName: key.lastUsed.service, Region: key.lastUsed.region }
+      : { ServiceName: 'N/A', Region: 'N/A' },
+  };
+}

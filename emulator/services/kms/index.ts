@@ -1,0 +1,84 @@
+import type { Handler, ServiceDefinition } from '../../core/service.ts';
+import { loadModel } from '../../models/load.ts';
+import { createAlias, deleteAlias, listAliases, updateAlias } from './operations/aliases.ts';
+import {
+  generateDataKey,
+  generateDataKeyPair,
+  generateDataKeyPairWithoutPlaintext,
+  generateDataKeyWithoutPlaintext,
+  generateRandom,
+} from './operations/data-keys.ts';
+import { decrypt, encrypt, reEncrypt } from './operations/encryption.ts';
+import { createGrant, listGrants, listRetirableGrants, retireGrant, revokeGrant } from './operations/grants.ts';
+import { getKeyPolicy, listKeyPolicies, putKeyPolicy } from './operations/key-policies.ts';
+import {
+  cancelKeyDeletion,
+  createKey,
+  describeKey,
+  disableKey,
+  enableKey,
+  listKeys,
+  listResourceTags,
+  scheduleKeyDeletion,
+  tagResource,
+  untagResource,
+  updateKeyDescription,
+} from './operations/keys.ts';
+import { generateMac, verifyMac } from './operations/mac.ts';
+import { disableKeyRotation, enableKeyRotation, getKeyRotationStatus, listKeyRotations, rotateKeyOnDemand } from './operations/rotation.ts';
+import { getPublicKey, sign, verify } from './operations/signing.ts';
+import { createKmsState, type KmsState } from './state.ts';
+
+const handlers: Record<string, Handler<KmsState>> = {
+  CreateKey: createKey,
+  DescribeKey: describeKey,
+  ListKeys: listKeys,
+  EnableKey: enableKey,
+  DisableKey: disableKey,
+  ScheduleKeyDeletion: scheduleKeyDeletion,
+  CancelKeyDeletion: cancelKeyDeletion,
+  UpdateKeyDescription: updateKeyDescription,
+  TagResource: tagResource,
+  UntagResource: untagResource,
+  ListResourceTags: listResourceTags,
+  Encrypt: encrypt,
+  Decrypt: decrypt,
+  ReEncrypt: reEncrypt,
+  GenerateDataKey: generateDataKey,
+  GenerateDataKeyWithoutPlaintext: generateDataKeyWithoutPlaintext,
+  GenerateDataKeyPair: generateDataKeyPair,
+  GenerateDataKeyPairWithoutPlaintext: generateDataKeyPairWithoutPlaintext,
+  GenerateRandom: generateRandom,
+  Sign: sign,
+  Verify: verify,
+  GetPublicKey: getPublicKey,
+  GenerateMac: generateMac,
+  VerifyMac: verifyMac,
+  CreateAlias: createAlias,
+  UpdateAlias: updateAlias,
+  DeleteAlias: deleteAlias,
+  ListAliases: listAliases,
+  CreateGrant: createGrant,
+  ListGrants: listGrants,
+  ListRetirableGrants: listRetirableGrants,
+  RevokeGrant: revokeGrant,
+  RetireGrant: retireGrant,
+  GetKeyPolicy: getKeyPolicy,
+  PutKeyPolicy: putKeyPolicy,
+  ListKeyPolicies: listKeyPolicies,
+  EnableKeyRotation: enableKeyRotation,
+  DisableKeyRotation: disableKeyRotation,
+  GetKeyRotationStatus: getKeyRotationStatus,
+  RotateKeyOnDemand: rotateKeyOnDemand,
+  ListKeyRotations: listKeyRotations,
+};
+
+const kms: ServiceDefinition<KmsState> = {
+  name: 'kms',
+  model: loadModel('kms'),
+  handlers,
+  createState: createKmsState,
+  validation: 'coral',
+};
+
+export default kms;

@@ -1,0 +1,141 @@
+import { createHash, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import type { KeyMetadata } from '@aws-sdk/client-kms';
+import { buildArn, parseArn } from '../../core/arn.ts';
+import type { RequestContext } from '../../core/service.ts';
+import { KmsErrors } from './errors.ts';
+import { KEY_SPECS, type KeySpecInfo } from './specs.ts';
+import type { KeyMaterial, KmsKey, KmsState } from './state.ts';
+
+export type KmsContext = RequestContext<KmsState>;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const KEY_ID = /^(mrk-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|^mrk-[0-9a-f]{32}$/;
+
+export function kmsArn(ctx: KmsContext, resource: string, accountId = ctx.state.accountId): string {
+  return buildArn({ service: 'kms', region: ctx.region, accountId, resource });
+}
+
+export function specInfo(key: KmsKey): KeySpecInfo {
+  return KEY_SPECS[key.spec];
+}
+
+/** New key material for a key spec (node:crypto only). */
+export function newMaterial(spec: string): KeyMaterial {
+  const info = KEY_SPECS[spec];
+  const id = createHash('sha256').update(randomBytes(32)).digest('hex');
+  if (info.family === 'symmetric') return { id, secret: randomBytes(32) };
+  if (info.family === 'hmac') return { id, secret: randomBytes(info.hmacBytes!) };
+  if (info.family === 'rsa') return { id, ...keyPair(generateKeyPairSync('rsa', { modulusLength: info.rsaBits! })) };
+  if (info.family === 'ed25519') return { id, ...keyPair(generateKeyPairSync('ed25519')) };
+  return { id, ...keyPair(generateKeyPairSync('ec', { namedCurve: info.curve! })) };
+}
+
+function keyPair(pair: { privateKey: import('node:crypto').KeyObject; publicKey: import('node:crypto').KeyObject }) {
+  return { privateKey: pair.privateKey, publicKey: pair.publicKey };
+}
+
+export function newKeyId(multiRegion: boolean): string {
+  return multiRegion ? `mrk-${randomUUID().replace(/-/g, '')}` : randomUUID();
+}
+
+export function currentMaterial(key: KmsKey): KeyMaterial {
+  return key.materials[key.materials.length - 1];
+}
+
+/**
+ * Time-driven changes, applied when a key is next looked at: a key whose deletion date has passed is gone, and a
+ * key due for automatic rotation gets its new material.
+ */
+function applyTime(ctx: KmsContext, state: KmsState, key: KmsKey): KmsKey | undefined {
+  const now = ctx.emulator.clock.now();
+  if (key.state === 'PendingDeletion' && key.deletionDate && key.deletionDate.getTime() <= now) {
+    state.keys.delete(key.id);
+    for (const [name, alias] of state.aliases) if (alias.keyId === key.id) state.aliases.delete(name);
+    return undefined;
+  }
+  while (key.rotationEnabled && key.nextRotationDate && key.nextRotationDate.getTime() <= now) {
+    const material = newMaterial(key.spec);
+    key.materials.push(material);
+    key.rotations.push({ materialId: material.id, date: key.nextRotationDate, type: 'AUTOMATIC' });
+    key.nextRotationDate = new Date(key.nextRotationDate.getTime() + key.rotationPeriodInDays! * DAY_MS);
+  }
+  return key;
+}
+
+export function rotationDate(ctx: KmsContext, days: number): Date {
+  return new Date(ctx.emulator.clock.now() + days * DAY_MS);
+}
+
+/**
+ * The key a KeyId names: a key id, a key ARN, an alias name or an alias ARN. A key ARN of another account resolves
+ * in that account's KMS state (its key policy then decides, see access.ts); other regions are refused as AWS does.
+ */
+export function findKey(ctx: KmsContext, keyId: string, options: { aliases?: boolean } = { aliases: true }): KmsKey {
+  let state = ctx.state;
+  let id = keyId;
+  if (keyId.startsWith('arn:')) {
+    const arn = parseArn(keyId);
+    if (!arn || arn.service !== 'kms') throw KmsErrors.invalidKeyId(keyId);
+    if (arn.region !== ctx.region) throw KmsErrors.notFound(`Invalid arn ${arn.region}`);
+    if (arn.accountId !== ctx.state.accountId) state = ctx.emulator.state<KmsState>('kms', arn.accountId, ctx.region);
+    if (arn.resource.startsWith('alias/')) {
+      if (!options.aliases) throw KmsErrors.invalidKeyId(keyId);
+      return keyOfAlias(ctx, state, arn.resource, keyId);
+    }
+    if (!arn.resource.startsWith('key/')) throw KmsErrors.invalidKeyId(keyId);
+    id = arn.resource.slice('key/'.length);
+  } else if (keyId.startsWith('alias/')) {
+    if (!options.aliases) throw KmsErrors.invalidKeyId(keyId);
+    return keyOfAlias(ctx, state, keyId, kmsArn(ctx, keyId));
+  }
+  if (!KEY_ID.test(id)) throw KmsErrors.invalidKeyId(keyId);
+  const stored = state.keys.get(id);
+  const key = stored && applyTime(ctx, state, stored);
+  if (!key) throw KmsErrors.keyMissing(kmsArn(ctx, `key/${id}`, state.accountId));
+  return key;
+}
+
+function keyOfAlias(ctx: KmsContext, state: KmsState, aliasName: string, aliasArn: string): KmsKey {
+  const alias = state.aliases.get(aliasName);
+  if (!alias) throw KmsErrors.notFound(`Alias ${aliasArn} is not found.`);
+  return findKey(ctx, alias.keyId);
+}
+
+/** Keys used for cryptography must be enabled: DisabledException, or KMSInvalidStateException when pending deletion. */
+export function requireUsable(key: KmsKey): void {
+  if (key.state === 'Disabled') throw KmsErrors.disabled(key.arn);
+  if (key.state === 'PendingDeletion') throw KmsErrors.invalidState(`${key.arn} is pending deletion.`);
+}
+
+export function requireUsage(key: KmsKey, usage: string, operation: string): void {
+  if (key.usage !== usage) throw KmsErrors.invalidUsage(key.arn, key.usage, operation);
+}
+
+export function keyMetadata(key: KmsKey): KeyMetadata {
+  const info = specInfo(key);
+  return {
+    AWSAccountId: key.accountId,
+    KeyId: key.id,
+    Arn: key.arn,
+    CreationDate: key.createDate,
+    Enabled: key.state === 'Enabled',
+    Description: key.description,
+    KeyUsage: key.usage,
+    KeyState: key.state,
+    DeletionDate: key.deletionDate,
+    PendingDeletionWindowInDays: key.state === 'PendingDeletion' ? key.pendingWindowInDays : undefined,
+    Origin: 'AWS_KMS',
+    KeyManager: 'CUSTOMER',
+    CustomerMasterKeySpec: key.spec as KeyMetadata['CustomerMasterKeySpec'],
+    KeySpec: key.spec as KeyMetadata['KeySpec'],
+    EncryptionAlgorithms: key.usage === 'ENCRYPT_DECRYPT' ? (info.encryption as KeyMetadata['EncryptionAlgorithms']) : undefined,
+    SigningAlgorithms: key.usage === 'SIGN_VERIFY' ? (info.signing as KeyMetadata['SigningAlgorithms']) : undefined,
+    MacAlgorithms: key.usage === 'GENERATE_VERIFY_MAC' ? (info.mac as KeyMetadata['MacAlgorithms']) : undefined,
+    KeyAgreementAlgorithms: key.usage === 'KEY_AGREEMENT' ? (info.keyAgreement as KeyMetadata['KeyAgreementAlgorithms']) : undefined,
+    MultiRegion: key.multiRegion,
+    MultiRegionConfiguration: key.multiRegion
+      ? { MultiRegionKeyType: 'PRIMARY', PrimaryKey: { Arn: key.arn, Region: parseArn(key.arn)!.region }, ReplicaKeys: [] }
+      : undefined,
+    CurrentKeyMaterialId: info.family === 'symmetric' ? currentMaterial(key).id : undefined,
+  };
+}

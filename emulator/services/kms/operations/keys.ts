@@ -1,0 +1,157 @@
+import type {
+  CancelKeyDeletionCommandInput,
+  CreateKeyCommandInput,
+  DescribeKeyCommandInput,
+  DisableKeyCommandInput,
+  EnableKeyCommandInput,
+  ListKeysCommandInput,
+  ListResourceTagsCommandInput,
+  ScheduleKeyDeletionCommandInput,
+  TagResourceCommandInput,
+  UntagResourceCommandInput,
+  UpdateKeyDescriptionCommandInput,
+} from '@aws-sdk/client-kms';
+import { CommonErrors } from '../../../core/errors.ts';
+import { accountRootArn } from '../../../core/arn.ts';
+import { KmsErrors } from '../errors.ts';
+import { findKey, keyMetadata, kmsArn, newKeyId, newMaterial, type KmsContext } from '../keys.ts';
+import { page } from '../paging.ts';
+import { checkKeyPolicy } from '../policy.ts';
+import { KEY_SPECS, type KeyUsage } from '../specs.ts';
+import type { KmsKey } from '../state.ts';
+import { checkTags, mergeTags } from '../tags.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The key policy KMS gives a key created without one: the account root may do everything, delegating to IAM. */
+export function defaultKeyPolicy(ctx: KmsContext): string {
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Id: 'key-default-1',
+    Statement: [
+      { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: accountRootArn(ctx.state.accountId, ctx.region) }, Action: 'kms:*', Resource: '*' },
+    ],
+  });
+}
+
+function keyUsageFor(spec: string, requested: string | undefined): KeyUsage {
+  const info = KEY_SPECS[spec];
+  if (requested === undefined) {
+    if (info.family === 'symmetric') return 'ENCRYPT_DECRYPT';
+    if (info.family === 'hmac') return 'GENERATE_VERIFY_MAC';
+    throw KmsErrors.validation('You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.');
+  }
+  if (!info.usages.includes(requested as KeyUsage)) throw KmsErrors.validation(`KeyUsage ${requested} is not compatible with KeySpec ${spec}`);
+  return requested as KeyUsage;
+}
+
+export function createKey(input: CreateKeyCommandInput, ctx: KmsContext) {
+  const spec = input.KeySpec ?? input.CustomerMasterKeySpec ?? 'SYMMETRIC_DEFAULT';
+  if (!Object.hasOwn(KEY_SPECS, spec)) throw CommonErrors.notImplemented('kms', `CreateKey with KeySpec ${spec}`);
+  if ((input.Origin ?? 'AWS_KMS') !== 'AWS_KMS') throw CommonErrors.notImplemented('kms', `CreateKey with Origin ${input.Origin}`);
+  const usage = keyUsageFor(spec, input.KeyUsage);
+  checkTags(input.Tags ?? []);
+  if (input.Policy !== undefined) checkKeyPolicy(input.Policy);
+  const id = newKeyId(Boolean(input.MultiRegion));
+  const key: KmsKey = {
+    id,
+    arn: kmsArn(ctx, `key/${id}`),
+    accountId: ctx.state.accountId,
+    createDate: ctx.emulator.clock.date(),
+    description: input.Description ?? '',
+    usage,
+    spec,
+    state: 'Enabled',
+    multiRegion: Boolean(input.MultiRegion),
+    policy: input.Policy ?? defaultKeyPolicy(ctx),
+    tags: (input.Tags ?? []).map((t) => ({ TagKey: t.TagKey, TagValue: t.TagValue })),
+    materials: [newMaterial(spec)],
+    rotationEnabled: false,
+    rotations: [],
+  };
+  ctx.state.keys.set(id, key);
+  return { KeyMetadata: keyMetadata(key) };
+}
+
+export function describeKey(input: DescribeKeyCommandInput, ctx: KmsContext) {
+  return { KeyMetadata: keyMetadata(findKey(ctx, input.KeyId!)) };
+}
+
+export function listKeys(input: ListKeysCommandInput, ctx: KmsContext) {
+  const keys = [...ctx.state.keys.keys()].map((id) => findKeyQuietly(ctx, id)).filter((k): k is KmsKey => Boolean(k));
+  const { items, Truncated, NextMarker } = page(keys, input.Limit, input.Marker);
+  return { Keys: items.map((k) => ({ KeyId: k.id, KeyArn: k.arn })), Truncated, NextMarker };
+}
+
+/** A key by id, or undefined once its deletion date has passed. */
+function findKeyQuietly(ctx: KmsContext, id: string): KmsKey | undefined {
+  try {
+    return findKey(ctx, id);
+  } catch {
+    return undefined;
+  }
+}
+
+function notPendingDeletion(key: KmsKey): void {
+  if (key.state === 'PendingDeletion') throw KmsErrors.invalidState(`${key.arn} is pending deletion.`);
+}
+
+export function enableKey(input: EnableKeyCommandInput, ctx: KmsContext) {
+  const key = findKey(ctx, input.KeyId!, { aliases: false });
+  notPendingDeletion(key);
+  key.state = 'Enabled';
+  return {};
+}
+
+export function disableKey(input: DisableKeyCommandInput, ctx: KmsContext) {
+  const key = findKey(ctx, input.KeyId!, { aliases: false });
+  notPendingDeletion(key);
+  key.state = 'Disabled';
+  return {};
+}
+
+export function scheduleKeyDeletion(input: ScheduleKeyDeletionCommandInput, ctx: KmsContext) {
+  const key = findKey(ctx, input.KeyId!, { aliases: false });
+  notPendingDeletion(key);
+  const days = input.PendingWindowInDays ?? 30;
+  key.state = 'PendingDeletion';
+  key.pendingWindowInDays = days;
+  key.deletionDate = new Date(ctx.emulator.clock.now() + days * DAY_MS);
+  return { KeyId: key.arn, DeletionDate: key.deletionDate, KeyState: key.state, PendingWindowInDays: days };
+}
+
+/** A key whose deletion is cancelled comes back disabled, as on AWS. */
+export function cancelKeyDeletion(input: CancelKeyDeletionCommandInput, ctx: KmsContext) {
+  const key = findKey(ctx, input.KeyId!, { aliases: false });
+  if (key.state !== 'PendingDeletion') throw KmsErrors.invalidState(`${key.arn} is not pending deletion.`);
+  key.state = 'Disabled';
+  key.deletionDate = undefined;
+  key.pendingWindowInDays = undefined;
+  return { KeyId: key.arn };
+}
+
+export function updateKeyDescription(input: UpdateKeyDescriptionCommandInput, ctx: KmsContext) {
+  const key = findKey(ctx, input.KeyId!, { aliases: false });
+  notPendingDeletion(key);
+  key.description = input.Description ?? '';
+  return {};
+}
+
+export function tagResource(input: TagResourceCommandInput, ctx: KmsContext) {
+  const key = findKey(ctx, input.KeyId!, { aliases: false });
+  key.tags = mergeTags(key.tags, input.Tags!);
+  return {};
+}
+
+export function untagResource(input: UntagResourceCommandInput, ctx: KmsContext) {
+  const key = findKey(ctx, input.KeyId!, { aliases: false });
+  const drop = new Set(input.TagKeys);
+  key.tags = key.tags.filter((t) => !drop.has(t.TagKey!));
+  return {};
+}
+
+export function listResourceTags(input: ListResourceTagsCommandInput, ctx: KmsContext) {
+  const key = findKey(ctx, input.KeyId!, { aliases: false });
+  const { items, Truncated, NextMarker } = page(key.tags, input.Limit, input.Marker);
+  return { Tags: items, Truncated, NextMarker };
+}

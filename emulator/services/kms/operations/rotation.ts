@@ -1,0 +1,74 @@
+import type {
+  DisableKeyRotationCommandInput,
+  EnableKeyRotationCommandInput,
+  GetKeyRotationStatusCommandInput,
+  ListKeyRotationsCommandInput,
+  RotateKeyOnDemandCommandInput,
+} from '@aws-sdk/client-kms';
+import { KmsErrors } from '../errors.ts';
+import { findKey, newMaterial, requireUsable, rotationDate, type KmsContext } from '../keys.ts';
+import { page } from '../paging.ts';
+import type { KmsKey } from '../state.ts';
+
+/** KMS's quota of on-demand rotations per key. */
+const MAX_ON_DEMAND = 25;
+
+/** Only symmetric encryption keys with key material from KMS rotate. */
+function rotatable(ctx: KmsContext, keyId: string): KmsKey {
+  const key = findKey(ctx, keyId, { aliases: false });
+  if (key.spec !== 'SYMMETRIC_DEFAULT') throw KmsErrors.unsupported(`${key.arn} key spec ${key.spec} is not valid for this operation.`);
+  return key;
+}
+
+export function enableKeyRotation(input: EnableKeyRotationCommandInput, ctx: KmsContext) {
+  const key = rotatable(ctx, input.KeyId!);
+  requireUsable(key);
+  key.rotationEnabled = true;
+  key.rotationPeriodInDays = input.RotationPeriodInDays ?? 365;
+  key.nextRotationDate = rotationDate(ctx, key.rotationPeriodInDays);
+  return {};
+}
+
+export function disableKeyRotation(input: DisableKeyRotationCommandInput, ctx: KmsContext) {
+  const key = rotatable(ctx, input.KeyId!);
+  requireUsable(key);
+  key.rotationEnabled = false;
+  key.nextRotationDate = undefined;
+  return {};
+}
+
+export function getKeyRotationStatus(input: GetKeyRotationStatusCommandInput, ctx: KmsContext) {
+  const key = findKey(ctx, input.KeyId!);
+  const onDemand = [...key.rotations].reverse().find((r) => r.type === 'ON_DEMAND');
+  return {
+    KeyRotationEnabled: key.rotationEnabled,
+    KeyId: key.arn,
+    RotationPeriodInDays: key.rotationEnabled ? key.rotationPeriodInDays : undefined,
+    NextRotationDate: key.nextRotationDate,
+    OnDemandRotationStartDate: onDemand?.date,
+  };
+}
+
+/** New key material at once; ciphertexts under the old material still decrypt. */
+export function rotateKeyOnDemand(input: RotateKeyOnDemandCommandInput, ctx: KmsContext) {
+  const key = rotatable(ctx, input.KeyId!);
+  if (key.state === 'Disabled') throw KmsErrors.disabled(key.arn);
+  requireUsable(key);
+  if (key.rotations.filter((r) => r.type === 'ON_DEMAND').length >= MAX_ON_DEMAND) {
+    throw KmsErrors.limitExceeded(`The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: ${key.arn}`);
+  }
+  const material = newMaterial(key.spec);
+  key.materials.push(material);
+  key.rotations.push({ materialId: material.id, date: ctx.emulator.clock.date(), type: 'ON_DEMAND' });
+  return { KeyId: key.arn };
+}
+
+export function listKeyRotations(input: ListKeyRotationsCommandInput, ctx: KmsContext) {
+  const key = rotatable(ctx, input.KeyId!);
+  const { items, Truncated, NextMarker } = page(key.rotations, input.Limit, input.Marker);
+  return {
+    Rotations: items.map((r) => ({ KeyId: key.arn, KeyMaterialId: r.materialId, RotationDate: r.date, RotationType: r.type })),
+    Truncated,
+    NextMarker,
+  };
+}

@@ -1,0 +1,77 @@
+import type { KeyObject } from 'node:crypto';
+import type { GrantConstraints, Tag } from '@aws-sdk/client-kms';
+import type { KeyUsage } from './specs.ts';
+
+/** One generation of a key's material: symmetric keys gain one per rotation and keep the old ones for decryption. */
+export interface KeyMaterial {
+  /** 64 hexadecimal characters, as KMS reports key material ids. */
+  id: string;
+  /** AES-256 or HMAC secret. */
+  secret?: Buffer;
+  privateKey?: KeyObject;
+  publicKey?: KeyObject;
+}
+
+export interface Rotation {
+  materialId: string;
+  date: Date;
+  type: 'ON_DEMAND' | 'AUTOMATIC';
+}
+
+export type KeyState = 'Enabled' | 'Disabled' | 'PendingDeletion';
+
+export interface KmsKey {
+  id: string;
+  arn: string;
+  accountId: string;
+  createDate: Date;
+  description: string;
+  usage: KeyUsage;
+  spec: string;
+  state: KeyState;
+  deletionDate?: Date;
+  pendingWindowInDays?: number;
+  multiRegion: boolean;
+  policy: string;
+  tags: Tag[];
+  /** Oldest first; the last one is current. */
+  materials: KeyMaterial[];
+  rotationEnabled: boolean;
+  rotationPeriodInDays?: number;
+  nextRotationDate?: Date;
+  rotations: Rotation[];
+}
+
+export interface Alias {
+  name: string;
+  arn: string;
+  keyId: string;
+  createDate: Date;
+  updateDate: Date;
+}
+
+export interface Grant {
+  id: string;
+  token: string;
+  keyId: string;
+  name?: string;
+  createDate: Date;
+  granteePrincipal: string;
+  retiringPrincipal?: string;
+  issuingAccount: string;
+  operations: string[];
+  constraints?: GrantConstraints;
+}
+
+/** KMS state of one account and region. */
+export interface KmsState {
+  accountId: string;
+  region: string;
+  keys: Map<string, KmsKey>;
+  aliases: Map<string, Alias>;
+  grants: Map<string, Grant>;
+}
+
+export function createKmsState(accountId: string, region: string): KmsState {
+  return { accountId, region, keys: new Map(), aliases: new Map(), grants: new Map() };
+}

@@ -1,0 +1,153 @@
+// twinstack's Node.js runtime: polls the Lambda Runtime API (AWS_LAMBDA_RUNTIME_API) and runs the handler named by
+// _HANDLER from LAMBDA_TASK_ROOT with the event and an AWS-shaped context, the way AWS's managed runtime does.
+import { existsSync, readFileSync } from 'node:fs';
+import { request as httpRequest, Agent } from 'node:http';
+import { register } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { format } from 'node:util';
+
+const [apiHost, apiPort] = process.env.AWS_LAMBDA_RUNTIME_API.split(':');
+const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+const taskRoot = process.env.LAMBDA_TASK_ROOT;
+let requestId = '';
+
+function call(method, path, body, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: apiHost, port: apiPort, method, path: `/2018-06-01/runtime/${path}`, agent, headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+// console.* as AWS writes it: timestamp, request id, level, message.
+for (const [method, level] of [['log', 'INFO'], ['info', 'INFO'], ['warn', 'WARN'], ['error', 'ERROR'], ['debug', 'DEBUG'], ['trace', 'TRACE']]) {
+  console[method] = (...args) => process.stdout.write(`${new Date().toISOString()}\t${requestId || 'undefined'}\t${level}\t${format(...args)}\n`);
+}
+
+function errorPayload(error) {
+  if (error instanceof Error) {
+    return { errorType: error.name === 'Error' ? error.constructor?.name ?? 'Error' : error.name, errorMessage: error.message, trace: (error.stack ?? '').split('\n') };
+  }
+  return { errorType: typeof error, errorMessage: String(error), trace: [] };
+}
+
+/** ESM handlers cannot use NODE_PATH: a resolve hook looks bare specifiers up in the same folders. */
+function isEsm(file) {
+  if (file.endsWith('.mjs')) return true;
+  if (file.endsWith('.cjs')) return false;
+  for (let dir = dirname(file); dir.startsWith(taskRoot); dir = dirname(dir)) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg)) return JSON.parse(readFileSync(pkg, 'utf8')).type === 'module';
+    if (dir === dirname(dir)) break;
+  }
+  return false;
+}
+
+async function loadHandler() {
+  const spec = process.env._HANDLER ?? '';
+  const slash = spec.lastIndexOf('/');
+  const dot = spec.indexOf('.', slash + 1);
+  if (dot < 0) throw Object.assign(new Error(`Bad handler ${spec}`), { name: 'Runtime.MalformedHandlerName' });
+  const modulePath = spec.slice(0, dot);
+  const functionPath = spec.slice(dot + 1);
+  const file = ['.js', '.mjs', '.cjs'].map((ext) => join(taskRoot, modulePath + ext)).find(existsSync);
+  if (!file) {
+    throw Object.assign(new Error(`Cannot find module '${modulePath}'\nRequire stack:\n- ${import.meta.filename}`), { name: 'Runtime.ImportModuleError' });
+  }
+  if (isEsm(file) && process.env.NODE_PATH) register('./esm-node-path.mjs', import.meta.url, { data: process.env.NODE_PATH.split(':') });
+  const module = await import(pathToFileURL(file).href);
+  let handler = module;
+  for (const part of functionPath.split('.')) handler = handler?.[part] ?? (handler === module ? module.default?.[part] : undefined);
+  if (typeof handler !== 'function') {
+    throw Object.assign(new Error(`${spec} is undefined or not exported`), { name: 'Runtime.HandlerNotFound' });
+  }
+  return handler;
+}
+
+function runHandler(handler, event, context) {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const callback = (error, result) => {
+      if (settled) return;
+      settled = true;
+      if (error !== undefined && error !== null) reject(error);
+      else resolve(result);
+    };
+    Object.assign(context, { succeed: (r) => callback(null, r), fail: (e) => callback(e ?? 'handled'), done: callback });
+    try {
+      const returned = handler(event, context, callback);
+      if (returned && typeof returned.then === 'function') returned.then((r) => callback(null, r), (e) => callback(e ?? new Error('rejected')));
+      else if (handler.length < 3) callback(null, returned);
+    } catch (error) {
+      callback(error);
+    }
+  });
+}
+
+async function main() {
+  let handler;
+  try {
+    handler = await loadHandler();
+  } catch (error) {
+    const payload = errorPayload(error);
+    console.error(`${error.name === 'Runtime.ImportModuleError' || error.name === 'Runtime.HandlerNotFound' ? 'Uncaught Exception' : 'Init Error'} \t${JSON.stringify(payload)}`);
+    await call('POST', 'init/error', JSON.stringify(payload), { 'content-type': 'application/json', 'lambda-runtime-function-error-type': payload.errorType });
+    process.exit(1);
+  }
+  for (;;) {
+    const next = await call('GET', 'invocation/next');
+    requestId = next.headers['lambda-runtime-aws-request-id'];
+    const deadline = Number(next.headers['lambda-runtime-deadline-ms']);
+    process.env._X_AMZN_TRACE_ID = next.headers['lambda-runtime-trace-id'] ?? '';
+    const clientContext = next.headers['lambda-runtime-client-context'];
+    const identity = next.headers['lambda-runtime-cognito-identity'];
+    const context = {
+      callbackWaitsForEmptyEventLoop: true,
+      functionName: process.env.AWS_LAMBDA_FUNCTION_NAME,
+      functionVersion: process.env.AWS_LAMBDA_FUNCTION_VERSION,
+      invokedFunctionArn: next.headers['lambda-runtime-invoked-function-arn'],
+      memoryLimitInMB: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE,
+      awsRequestId: requestId,
+      logGroupName: process.env.AWS_LAMBDA_LOG_GROUP_NAME,
+      logStreamName: process.env.AWS_LAMBDA_LOG_STREAM_NAME,
+      clientContext: clientContext ? JSON.parse(clientContext) : undefined,
+      identity: identity ? JSON.parse(identity) : undefined,
+      getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    };
+    let event;
+    try {
+      event = JSON.parse(next.body.toString('utf8') || 'null');
+    } catch {
+      event = next.body.toString('utf8');
+    }
+    try {
+      const result = await runHandler(handler, event, context);
+      const body = result === undefined ? 'null' : JSON.stringify(result);
+      await call('POST', `invocation/${encodeURIComponent(requestId)}/response`, body ?? 'null', { 'content-type': 'application/json' });
+    } catch (error) {
+      const payload = errorPayload(error);
+      console.error(`Invoke Error \t${JSON.stringify(payload)}`);
+      await call('POST', `invocation/${encodeURIComponent(requestId)}/error`, JSON.stringify(payload), {
+        'content-type': 'application/json',
+        'lambda-runtime-function-error-type': payload.errorType,
+      });
+    }
+  }
+}
+
+process.on('uncaughtException', async (error) => {
+  const payload = errorPayload(error);
+  console.error(`Uncaught Exception \t${JSON.stringify(payload)}`);
+  if (requestId) {
+    await call('POST', `invocation/${encodeURIComponent(requestId)}/error`, JSON.stringify(payload), { 'content-type': 'application/json' }).catch(() => {});
+  }
+  process.exit(129);
+});
+
+await main();

@@ -1,0 +1,156 @@
+# twinstack's Python runtime: polls the Lambda Runtime API (AWS_LAMBDA_RUNTIME_API) and runs the handler named by
+# _HANDLER from LAMBDA_TASK_ROOT with the event and an AWS-shaped context, the way AWS's managed runtime does.
+import http.client
+import importlib
+import json
+import logging
+import os
+import sys
+import time
+import traceback
+
+API = os.environ["AWS_LAMBDA_RUNTIME_API"]
+BOOTSTRAP = os.path.abspath(__file__)
+connection = http.client.HTTPConnection(API)
+request_id = ""
+
+
+def call(method, path, body=None, headers=None):
+    global connection
+    for attempt in (0, 1):
+        try:
+            connection.request(method, "/2018-06-01/runtime/" + path, body=body, headers=headers or {})
+            response = connection.getresponse()
+            return response, response.read()
+        except (http.client.HTTPException, ConnectionError):
+            connection.close()
+            connection = http.client.HTTPConnection(API)
+            if attempt:
+                raise
+
+
+class LambdaLogFormatter(logging.Formatter):
+    def format(self, record):
+        record.aws_request_id = request_id
+        return super().format(record)
+
+
+handler_ = logging.StreamHandler(sys.stdout)
+handler_.setFormatter(LambdaLogFormatter("[%(levelname)s]\t%(asctime)s.%(msecs)03dZ\t%(aws_request_id)s\t%(message)s\n", "%Y-%m-%dT%H:%M:%S"))
+handler_.formatter.converter = time.gmtime
+logging.getLogger().addHandler(handler_)
+logging.getLogger().setLevel(logging.WARNING)
+
+
+TASK_ROOT = os.environ["LAMBDA_TASK_ROOT"]
+
+
+def frames(tb):
+    """The handler's frames, with the task root shown as AWS's /var/task."""
+    entries = traceback.extract_tb(tb)
+    lines = traceback.format_list(entries)
+    return [line.replace(TASK_ROOT, "/var/task") for frame, line in zip(entries, lines) if frame.filename != BOOTSTRAP]
+
+
+def error_payload(error, rid, error_type=None):
+    return {
+        "errorMessage": str(error),
+        "errorType": error_type or type(error).__name__,
+        "requestId": rid,
+        "stackTrace": frames(error.__traceback__),
+    }
+
+
+def log_error(payload):
+    trace = "".join(payload["stackTrace"])
+    sys.stdout.write(f"[ERROR] {payload['errorType']}: {payload['errorMessage']}\nTraceback (most recent call last):\n{trace}\n")
+
+
+def load_handler():
+    spec = os.environ.get("_HANDLER", "")
+    module_path, _, function_name = spec.rpartition(".")
+    if not module_path:
+        return None, {"errorMessage": f"Bad handler '{spec}': not enough values to unpack (expected 2, got 1)", "errorType": "Runtime.MalformedHandlerName", "requestId": "", "stackTrace": []}
+    try:
+        module = importlib.import_module(module_path.replace("/", "."))
+    except ImportError as error:
+        return None, {"errorMessage": f"Unable to import module '{module_path}': {error}", "errorType": "Runtime.ImportModuleError", "requestId": "", "stackTrace": []}
+    except SyntaxError as error:
+        return None, {"errorMessage": f"Syntax error in module '{module_path}': {error}", "errorType": "Runtime.UserCodeSyntaxError", "requestId": "", "stackTrace": []}
+    except Exception as error:
+        return None, error_payload(error, "")
+    handler = getattr(module, function_name, None)
+    if handler is None:
+        return None, {"errorMessage": f"Handler '{function_name}' missing on module '{module_path}'", "errorType": "Runtime.HandlerNotFound", "requestId": "", "stackTrace": []}
+    return handler, None
+
+
+class ClientContext:
+    def __init__(self, data):
+        self.client = data.get("client")
+        self.custom = data.get("custom")
+        self.env = data.get("env")
+
+
+class CognitoIdentity:
+    def __init__(self, data):
+        self.cognito_identity_id = data.get("cognitoIdentityId")
+        self.cognito_identity_pool_id = data.get("cognitoIdentityPoolId")
+
+
+class LambdaContext:
+    def __init__(self, headers):
+        self.aws_request_id = headers.get("Lambda-Runtime-Aws-Request-Id")
+        self.invoked_function_arn = headers.get("Lambda-Runtime-Invoked-Function-Arn")
+        self._deadline_ms = int(headers.get("Lambda-Runtime-Deadline-Ms", "0"))
+        self.function_name = os.environ.get("AWS_LAMBDA_FUNCTION_NAME")
+        self.function_version = os.environ.get("AWS_LAMBDA_FUNCTION_VERSION")
+        self.memory_limit_in_mb = os.environ.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE")
+        self.log_group_name = os.environ.get("AWS_LAMBDA_LOG_GROUP_NAME")
+        self.log_stream_name = os.environ.get("AWS_LAMBDA_LOG_STREAM_NAME")
+        client_context = headers.get("Lambda-Runtime-Client-Context")
+        self.client_context = ClientContext(json.loads(client_context)) if client_context else None
+        identity = headers.get("Lambda-Runtime-Cognito-Identity")
+        self.identity = CognitoIdentity(json.loads(identity)) if identity else None
+
+    def get_remaining_time_in_millis(self):
+        return max(0, self._deadline_ms - int(time.time() * 1000))
+
+
+def main():
+    global request_id
+    sys.path.insert(0, TASK_ROOT)
+    handler, init_error = load_handler()
+    if init_error:
+        log_error(init_error)
+        call("POST", "init/error", json.dumps(init_error), {"Content-Type": "application/json", "Lambda-Runtime-Function-Error-Type": init_error["errorType"]})
+        sys.exit(1)
+    while True:
+        response, body = call("GET", "invocation/next")
+        headers = response.headers
+        request_id = headers.get("Lambda-Runtime-Aws-Request-Id")
+        os.environ["_X_AMZN_TRACE_ID"] = headers.get("Lambda-Runtime-Trace-Id", "")
+        context = LambdaContext(headers)
+        try:
+            event = json.loads(body) if body else None
+            result = handler(event, context)
+            try:
+                answer = json.dumps(result)
+            except (TypeError, ValueError) as error:
+                raise MarshalError(f"Unable to marshal response: {error}") from None
+            call("POST", f"invocation/{request_id}/response", answer, {"Content-Type": "application/json"})
+        except Exception as error:
+            payload = error_payload(error, request_id, "Runtime.MarshalError" if isinstance(error, MarshalError) else None)
+            if isinstance(error, MarshalError):
+                payload["stackTrace"] = []
+            log_error(payload)
+            call("POST", f"invocation/{request_id}/error", json.dumps(payload), {"Content-Type": "application/json", "Lambda-Runtime-Function-Error-Type": payload["errorType"]})
+
+
+class MarshalError(Exception):
+    pass
+
+
+if __name__ == "__main__":
+    sys.stdout.reconfigure(line_buffering=True)
+    main()

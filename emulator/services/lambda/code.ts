@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
+import { unzipSync } from 'fflate';
+import { AwsError } from '../../core/errors.ts';
+
+/** AWS's deployment package limits. */
+export const MAX_ZIPPED_BYTES = 52_428_800;
+export const MAX_UNZIPPED_BYTES = 262_144_000;
+
+/** A deployment package or layer archive as uploaded: the zip, its digest and where it was unpacked (once needed). */
+export interface CodeBundle {
+  zip: Buffer;
+  /** Base64 SHA-256 of the zip, as CodeSha256 reports it. */
+  sha256: string;
+  size: number;
+  unzippedSize: number;
+  /** Directory the zip was extracted to, on first use. */
+  dir?: string;
+}
+
+const unzipError = () => new AwsError('InvalidParameterValueException', 'Could not unzip uploaded file. Please check your file, then try to upload again.');
+
+/** Checks an uploaded zip (AWS's size limits, readable archive) without unpacking its contents. */
+export function acceptZip(zip: Buffer | Uint8Array): CodeBundle {
+  const data = Buffer.from(zip);
+  if (data.length > MAX_ZIPPED_BYTES) {
+    throw new AwsError('RequestEntityTooLargeException', `Zipped size must be smaller than ${MAX_ZIPPED_BYTES} bytes`, { status: 413 });
+  }
+  let unzippedSize = 0;
+  try {
+    // The filter sees each entry's header before inflating; refusing all of them reads only the directory.
+    unzipSync(data, {
+      filter(file) {
+        unzippedSize += file.originalSize;
+        return false;
+      },
+    });
+  } catch {
+    throw unzipError();
+  }
+  if (unzippedSize >= MAX_UNZIPPED_BYTES) {
+    throw new AwsError('InvalidParameterValueException', `Unzipped size must be smaller than ${MAX_UNZIPPED_BYTES} bytes`);
+  }
+  return { zip: data, sha256: createHash('sha256').update(data).digest('base64'), size: data.length, unzippedSize };
+}
+
+/**
+ * Unpacks a bundle under `root` (once) and returns the directory. Entries that would land outside it are skipped.
+ * Files are made executable: fflate does not expose the zip's Unix modes, and a provided runtime's `bootstrap` must run.
+ */
+export function unpack(bundle: CodeBundle, root: string): string {
+  if (bundle.dir) return bundle.dir;
+  const dir = join(root, createHash('sha256').update(bundle.zip).digest('hex').slice(0, 32));
+  mkdirSync(dir, { recursive: true });
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bundle.zip);
+  } catch {
+    throw unzipError();
+  }
+  for (const [name, content] of Object.entries(files)) {
+    const target = resolve(dir, name);
+    if (!target.startsWith(dir + sep)) continue;
+    if (name.endsWith('/')) {
+      mkdirSync(target, { recursive: true });
+      continue;
+    }
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content, { mode: 0o755 });
+  }
+  bundle.dir = dir;
+  return dir;
+}

@@ -1,0 +1,150 @@
+import type { Message } from '@aws-sdk/client-sqs';
+import { accountRootArn, parseArn } from '../../../core/arn.ts';
+import type { Caller } from '../../../core/service.ts';
+import { executionRoleCaller } from '../role.ts';
+import type { Emulator } from '../../../core/emulator.ts';
+import type { EventSourceMapping, LambdaState } from '../state.ts';
+import { filterView, parsePatterns, passes } from './filter.ts';
+
+/** A pause that does not keep the process alive (pollers stop with their state). */
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+/** Lambda polls and invokes as the mapped function's execution role (the account root when the function is gone). */
+export function mappingCaller(state: LambdaState, mapping: EventSourceMapping): Caller {
+  const fn = state.functions.get(mapping.config.FunctionArn!.split(':')[6]);
+  return fn ? executionRoleCaller(fn, state.region) : { accountId: state.accountId, arn: accountRootArn(state.accountId, state.region) };
+}
+
+const SYSTEM_ATTRIBUTES = ['ApproximateReceiveCount', 'SentTimestamp', 'SenderId', 'ApproximateFirstReceiveTimestamp', 'SequenceNumber', 'MessageGroupId', 'MessageDeduplicationId'];
+
+/** An SQS message as Lambda hands it to a function (AWS's event record shape). */
+function toRecord(message: Message, queueArn: string, region: string) {
+  const attributes: Record<string, string> = {};
+  for (const name of SYSTEM_ATTRIBUTES) if (message.Attributes?.[name as never] !== undefined) attributes[name] = message.Attributes[name as never]!;
+  const messageAttributes: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(message.MessageAttributes ?? {})) {
+    messageAttributes[name] = {
+      ...(value.StringValue !== undefined ? { stringValue: value.StringValue } : {}),
+      ...(value.BinaryValue !== undefined ? { binaryValue: Buffer.from(value.BinaryValue).toString('base64') } : {}),
+      stringListValues: [],
+      binaryListValues: [],
+      dataType: value.DataType,
+    };
+  }
+  return {
+    messageId: message.MessageId,
+    receiptHandle: message.ReceiptHandle,
+    body: message.Body,
+    attributes,
+    messageAttributes,
+    md5OfMessageAttributes: message.MD5OfMessageAttributes ?? null,
+    md5OfBody: message.MD5OfBody,
+    eventSource: 'aws:sqs',
+    eventSourceARN: queueArn,
+    awsRegion: region,
+  };
+}
+
+/** Which messages of a successful batch failed, from a ReportBatchItemFailures response; all of them when it is malformed. */
+export function failedItems(payload: Buffer, ids: string[]): Set<string> {
+  let response: unknown;
+  try {
+    response = JSON.parse(payload.toString('utf8') || 'null');
+  } catch {
+    return new Set(ids);
+  }
+  if (response === null || typeof response !== 'object' || !('batchItemFailures' in response)) return new Set();
+  const failures = (response as { batchItemFailures: unknown }).batchItemFailures;
+  if (failures === null || failures === undefined) return new Set();
+  if (!Array.isArray(failures)) return new Set(ids);
+  const failed = new Set<string>();
+  for (const failure of failures) {
+    const id = (failure as { itemIdentifier?: unknown })?.itemIdentifier;
+    if (typeof id !== 'string' || !ids.includes(id)) return new Set(ids);
+    failed.add(id);
+  }
+  return failed;
+}
+
+/**
+ * Polls an SQS queue for an event source mapping through SQS's own operations (ReceiveMessage, DeleteMessageBatch),
+ * invokes the function with batches, deletes what succeeded; failed messages return after their visibility timeout
+ * and follow the queue's redrive policy.
+ */
+export function startSqsPoller(emulator: Emulator, state: LambdaState, mapping: EventSourceMapping): () => void {
+  let stopped = false;
+  const queueArn = mapping.config.EventSourceArn!;
+  const queue = parseArn(queueArn)!;
+  const sqs = <T>(operation: string, input: object) =>
+    emulator.call<T>('sqs', operation, input, { caller: mappingCaller(state, mapping), region: queue.region, accountId: queue.accountId });
+
+  async function collect(url: string): Promise<Message[]> {
+    const config = mapping.config;
+    const size = config.BatchSize ?? 10;
+    const windowMs = (config.MaximumBatchingWindowInSeconds ?? 0) * 1000;
+    const started = Date.now();
+    const messages: Message[] = [];
+    do {
+      const out = await sqs<{ Messages?: Message[] }>('ReceiveMessage', {
+        QueueUrl: url,
+        MaxNumberOfMessages: Math.min(10, size - messages.length),
+        WaitTimeSeconds: messages.length ? 0 : 1,
+        MessageSystemAttributeNames: ['All'],
+        MessageAttributeNames: ['All'],
+      });
+      messages.push(...(out.Messages ?? []));
+      if (!out.Messages?.length && messages.length && Date.now() - started >= windowMs) break;
+    } while (!stopped && messages.length > 0 && messages.length < size && Date.now() - started < windowMs);
+    return messages;
+  }
+
+  async function handle(url: string, messages: Message[]) {
+    const config = mapping.config;
+    const patterns = parsePatterns(config.FilterCriteria?.Filters);
+    const records = messages.map((m) => toRecord(m, queueArn, queue.region));
+    const selected = records.filter((r) => passes(patterns, filterView(r, 'body', r.body)));
+    const done = new Set(records.filter((r) => !selected.includes(r)).map((r) => r.messageId!));
+    if (selected.length) {
+      try {
+        const out = await emulator.call<{ FunctionError?: string; Payload?: Buffer }>(
+          'lambda',
+          'Invoke',
+          { FunctionName: config.FunctionArn, Payload: Buffer.from(JSON.stringify({ Records: selected })) },
+          { caller: mappingCaller(state, mapping), region: state.region, accountId: state.accountId },
+        );
+        if (!out.FunctionError) {
+          const ids = selected.map((r) => r.messageId!);
+          const failed = config.FunctionResponseTypes?.includes('ReportBatchItemFailures') ? failedItems(out.Payload ?? Buffer.alloc(0), ids) : new Set<string>();
+          for (const id of ids) if (!failed.has(id)) done.add(id);
+        }
+        mapping.config.LastProcessingResult = out.FunctionError ? 'PROBLEM: Function call failed' : 'OK';
+      } catch {
+        mapping.config.LastProcessingResult = 'PROBLEM: Function call failed';
+      }
+    }
+    const entries = messages.filter((m) => done.has(m.MessageId!)).map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle }));
+    for (let i = 0; i < entries.length; i += 10) await sqs('DeleteMessageBatch', { QueueUrl: url, Entries: entries.slice(i, i + 10) }).catch(() => undefined);
+  }
+
+  async function loop() {
+    let url: string | undefined;
+    while (!stopped && !state.disposed) {
+      if (mapping.config.State !== 'Enabled') {
+        await sleep(200);
+        continue;
+      }
+      try {
+        url ??= (await sqs<{ QueueUrl: string }>('GetQueueUrl', { QueueName: queue.resource, QueueOwnerAWSAccountId: queue.accountId })).QueueUrl;
+        const messages = await collect(url);
+        if (messages.length && !stopped) await handle(url, messages);
+      } catch {
+        url = undefined;
+        await sleep(1000);
+      }
+    }
+  }
+  void loop();
+  return () => {
+    stopped = true;
+  };
+}

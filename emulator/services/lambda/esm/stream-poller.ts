@@ -1,0 +1,199 @@
+import { parseArn } from '../../../core/arn.ts';
+import type { Emulator } from '../../../core/emulator.ts';
+import type { EventSourceMapping, LambdaState } from '../state.ts';
+import { filterView, parsePatterns, passes } from './filter.ts';
+import { failedItems, mappingCaller, sleep } from './sqs-poller.ts';
+
+type Kind = 'kinesis' | 'dynamodb';
+interface StreamRecord {
+  sequence: string;
+  arrival: number;
+  event: Record<string, unknown>;
+}
+
+const POLL_MS = 250;
+
+/** JSON as Lambda sends it: timestamps as epoch seconds, binary as base64. */
+function plain(value: unknown): unknown {
+  if (value instanceof Date) return value.getTime() / 1000;
+  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+  if (Array.isArray(value)) return value.map(plain);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, plain(v)]));
+  return value;
+}
+
+/**
+ * Polls every shard of a Kinesis stream or DynamoDB stream through the service's own operations (GetShardIterator,
+ * GetRecords), invokes the function with each batch in order, retries a failing batch (bisecting it when asked) until
+ * MaximumRetryAttempts or MaximumRecordAgeInSeconds give up, then sends the batch's description to the on-failure
+ * destination and moves on, as AWS does.
+ */
+export function startStreamPoller(emulator: Emulator, state: LambdaState, mapping: EventSourceMapping, kind: Kind): () => void {
+  let stopped = false;
+  const streamArn = mapping.config.EventSourceArn!;
+  const source = parseArn(streamArn)!;
+  const service = kind === 'kinesis' ? 'kinesis' : 'dynamodbstreams';
+  const call = <T>(operation: string, input: object) => emulator.call<T>(service, operation, input, { caller: mappingCaller(state, mapping), region: source.region, accountId: source.accountId });
+  const arnKey = kind === 'kinesis' ? { StreamARN: streamArn } : { StreamArn: streamArn };
+  const alive = () => !stopped && !state.disposed && state.eventSourceMappings.get(mapping.config.UUID!) === mapping;
+
+  async function shards(): Promise<string[]> {
+    if (kind === 'kinesis') return ((await call<{ Shards?: { ShardId: string }[] }>('ListShards', arnKey)).Shards ?? []).map((s) => s.ShardId);
+    const out = await call<{ StreamDescription?: { Shards?: { ShardId: string }[] } }>('DescribeStream', arnKey);
+    return (out.StreamDescription?.Shards ?? []).map((s) => s.ShardId);
+  }
+
+  function toRecord(raw: Record<string, unknown>, shardId: string): StreamRecord {
+    if (kind === 'kinesis') {
+      const arrival = (raw.ApproximateArrivalTimestamp as Date).getTime();
+      const sequence = raw.SequenceNumber as string;
+      return {
+        sequence,
+        arrival,
+        event: {
+          kinesis: {
+            kinesisSchemaVersion: '1.0',
+            partitionKey: raw.PartitionKey,
+            sequenceNumber: sequence,
+            data: Buffer.from(raw.Data as Uint8Array).toString('base64'),
+            approximateArrivalTimestamp: arrival / 1000,
+          },
+          eventSource: 'aws:kinesis',
+          eventVersion: '1.0',
+          eventID: `${shardId}:${sequence}`,
+          eventName: 'aws:kinesis:record',
+          invokeIdentityArn: state.functions.get(mapping.config.FunctionArn!.split(':')[6])?.latest.config.Role,
+          awsRegion: source.region,
+          eventSourceARN: streamArn,
+        },
+      };
+    }
+    const event = plain(raw) as Record<string, unknown>;
+    const dynamodb = event.dynamodb as { SequenceNumber: string; ApproximateCreationDateTime: number };
+    return { sequence: dynamodb.SequenceNumber, arrival: dynamodb.ApproximateCreationDateTime * 1000, event: { ...event, eventSourceARN: streamArn } };
+  }
+
+  function filterable(record: StreamRecord): Record<string, unknown> {
+    if (kind !== 'kinesis') return record.event;
+    const inner = record.event.kinesis as Record<string, unknown>;
+    return { ...record.event, kinesis: filterView(inner, 'data', Buffer.from(inner.data as string, 'base64').toString('utf8')) };
+  }
+
+  async function invoke(records: StreamRecord[]): Promise<{ ok: boolean; failedFrom?: number }> {
+    try {
+      const out = await emulator.call<{ FunctionError?: string; Payload?: Buffer }>(
+        'lambda',
+        'Invoke',
+        { FunctionName: mapping.config.FunctionArn, Payload: Buffer.from(JSON.stringify({ Records: records.map((r) => r.event) })) },
+        { caller: mappingCaller(state, mapping), region: state.region, accountId: state.accountId },
+      );
+      if (out.FunctionError) return { ok: false };
+      if (!mapping.config.FunctionResponseTypes?.includes('ReportBatchItemFailures')) return { ok: true };
+      const failed = failedItems(out.Payload ?? Buffer.alloc(0), records.map((r) => r.sequence));
+      if (failed.size === 0) return { ok: true };
+      const first = records.findIndex((r) => failed.has(r.sequence));
+      return { ok: false, failedFrom: first };
+    } catch {
+      return { ok: false };
+    }
+  }
+
+  function sendToFailureDestination(shardId: string, batch: StreamRecord[], condition: string, attempts: number) {
+    const destination = mapping.config.DestinationConfig?.OnFailure?.Destination;
+    if (!destination) return;
+    const info = {
+      shardId,
+      startSequenceNumber: batch[0].sequence,
+      endSequenceNumber: batch.at(-1)!.sequence,
+      approximateArrivalOfFirstRecord: new Date(batch[0].arrival).toISOString(),
+      approximateArrivalOfLastRecord: new Date(batch.at(-1)!.arrival).toISOString(),
+      batchSize: batch.length,
+      streamArn,
+    };
+    const record = {
+      requestContext: { requestId: crypto.randomUUID(), functionArn: mapping.config.FunctionArn, condition, approximateInvokeCount: attempts },
+      responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
+      version: '1.0',
+      timestamp: emulator.clock.date().toISOString(),
+      [kind === 'kinesis' ? 'KinesisBatchInfo' : 'DDBStreamBatchInfo']: info,
+    };
+    const from = {
+      servicePrincipal: 'lambda.amazonaws.com',
+      sourceArn: mapping.config.EventSourceMappingArn!,
+      accountId: state.accountId,
+      region: state.region,
+      asCaller: mappingCaller(state, mapping),
+    };
+    emulator.deliverInBackground(destination, { body: JSON.stringify(record) }, from);
+  }
+
+  /** Delivers one batch, retrying and bisecting as configured; resolves when the batch is done with (either way). */
+  async function process(shardId: string, batch: StreamRecord[]): Promise<void> {
+    const config = mapping.config;
+    let attempts = 0;
+    let pending = batch;
+    while (pending.length && alive()) {
+      const maxAge = config.MaximumRecordAgeInSeconds ?? -1;
+      if (maxAge >= 0 && emulator.clock.now() - pending[0].arrival > maxAge * 1000) {
+        sendToFailureDestination(shardId, pending, 'RecordAgeExceeded', attempts);
+        return;
+      }
+      attempts++;
+      const result = await invoke(pending);
+      if (result.ok) return;
+      if (result.failedFrom !== undefined && result.failedFrom > 0) pending = pending.slice(result.failedFrom);
+      const retries = config.MaximumRetryAttempts ?? -1;
+      if (retries >= 0 && attempts > retries) {
+        if (config.BisectBatchOnFunctionError && pending.length > 1) {
+          const half = Math.ceil(pending.length / 2);
+          await process(shardId, pending.slice(0, half));
+          await process(shardId, pending.slice(half));
+          return;
+        }
+        sendToFailureDestination(shardId, pending, 'RetryAttemptsExhausted', attempts);
+        return;
+      }
+      await sleep(Math.min(1000, 50 * 2 ** attempts));
+    }
+  }
+
+  async function pollShard(shardId: string) {
+    const config = mapping.config;
+    const position = config.StartingPosition ?? 'LATEST';
+    let iterator = (
+      await call<{ ShardIterator?: string }>('GetShardIterator', {
+        ...arnKey,
+        ShardId: shardId,
+        ShardIteratorType: position,
+        ...(position === 'AT_TIMESTAMP' ? { Timestamp: config.StartingPositionTimestamp } : {}),
+      })
+    ).ShardIterator;
+    while (iterator && alive()) {
+      if (config.State !== 'Enabled') {
+        await sleep(200);
+        continue;
+      }
+      const out = await call<{ Records?: Record<string, unknown>[]; NextShardIterator?: string }>('GetRecords', { ShardIterator: iterator, Limit: Math.min(config.BatchSize ?? 100, 10_000) });
+      iterator = out.NextShardIterator;
+      const patterns = parsePatterns(config.FilterCriteria?.Filters);
+      const records = (out.Records ?? []).map((r) => toRecord(r, shardId)).filter((r) => passes(patterns, filterable(r)));
+      if (records.length) {
+        await process(shardId, records);
+        config.LastProcessingResult = 'OK';
+      } else {
+        await sleep(POLL_MS);
+      }
+    }
+  }
+
+  void (async () => {
+    try {
+      await Promise.all((await shards()).map((id) => pollShard(id).catch(() => undefined)));
+    } catch {
+      // the stream went away: the mapping stays, as on AWS, with nothing to read
+    }
+  })();
+  return () => {
+    stopped = true;
+  };
+}

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import type { Emulator } from '../../core/emulator.ts';
+import { AwsError } from '../../core/errors.ts';
+import type { FunctionVersion, LambdaFunction } from './function.ts';
+import type { InvocationResult } from './runtime/environment.ts';
+import { environmentSpec, InvokeFailure } from './runtime/spec.ts';
+import type { LambdaState } from './state.ts';
+
+/** AWS's concurrency limit per account and region (the default quota). */
+export const ACCOUNT_CONCURRENCY = 1000;
+const MAX_LOG_EVENTS = 10_000;
+
+export interface InvokeRequest {
+  payload: Buffer;
+  /** The ARN the caller named (qualified when it named a version or alias). */
+  invokedArn: string;
+  clientContext?: string;
+  requestId?: string;
+  onChunk?: (chunk: Buffer) => void;
+}
+
+export interface InvokeOutcome extends InvocationResult {
+  requestId: string;
+  executedVersion: string;
+}
+
+export const throttled = () =>
+  new AwsError('TooManyRequestsException', 'Rate Exceeded.', { status: 429, fields: { Reason: 'ReservedFunctionConcurrentInvocationLimitExceeded' } });
+
+/** Refuses an invocation the function's reserved concurrency cannot take now. */
+export function checkConcurrency(state: LambdaState, fn: LambdaFunction): void {
+  const limit = fn.reservedConcurrency ?? ACCOUNT_CONCURRENCY;
+  if (limit === 0 || state.pool.busyCount(fn.arn) >= limit) throw throttled();
+}
+
+/** Runs one invocation in a warm environment of the version (or a new one), records its log and returns the outcome. */
+export async function runInvocation(emulator: Emulator, state: LambdaState, fn: LambdaFunction, version: FunctionVersion, request: InvokeRequest): Promise<InvokeOutcome> {
+  const requestId = request.requestId ?? randomUUID();
+  const executedVersion = version.config.Version ?? '$LATEST';
+  let result: InvocationResult;
+  try {
+    const env = await state.pool.acquire(`${fn.arn}:${executedVersion}:`, () => environmentSpec(emulator, state, fn, version));
+    try {
+      result = await env.invoke({ requestId, payload: request.payload, invokedFunctionArn: request.invokedArn, clientContext: decodeClientContext(request.clientContext), onChunk: request.onChunk });
+    } finally {
+      state.pool.release(env);
+    }
+  } catch (error) {
+    if (!(error instanceof InvokeFailure)) throw error;
+    const payload = { errorType: error.errorType, errorMessage: `RequestId: ${requestId} Error: ${error.message}` };
+    const log = `START RequestId: ${requestId} Version: ${executedVersion}\n${error.message}\nEND RequestId: ${requestId}\nREPORT RequestId: ${requestId}\tDuration: 0.00 ms\tBilled Duration: 0 ms\tMemory Size: ${version.config.MemorySize} MB\tMax Memory Used: 0 MB\t\n`;
+    result = { payload: Buffer.from(JSON.stringify(payload)), functionError: 'Unhandled', log, durationMs: 0 };
+  }
+  recordLog(emulator, state, fn.name, result.log);
+  return { ...result, requestId, executedVersion };
+}
+
+function recordLog(emulator: Emulator, state: LambdaState, name: string, log: string) {
+  let events = state.logs.get(name);
+  if (!events) state.logs.set(name, (events = []));
+  const timestamp = emulator.clock.now();
+  for (const line of log.split(/(?<=\n)/)) if (line) events.push({ timestamp, message: line });
+  if (events.length > MAX_LOG_EVENTS) events.splice(0, events.length - MAX_LOG_EVENTS);
+  if (process.env.LAMBDA_PRINT_LOGS === '1') process.stdout.write(log.replace(/^/gm, `[lambda ${name}] `));
+}
+
+/** X-Amz-Client-Context is base64 JSON; the runtime receives the JSON. */
+function decodeClientContext(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  return Buffer.from(value, 'base64').toString('utf8');
+}
+
+/** LogType Tail: the last 4 KB of the invocation's log, base64. */
+export function logTail(log: string): string {
+  const bytes = Buffer.from(log, 'utf8');
+  return bytes.subarray(Math.max(0, bytes.length - 4096)).toString('base64');
+}

@@ -1,0 +1,98 @@
+import type { AliasConfiguration } from '@aws-sdk/client-lambda';
+import { AwsError } from '../../core/errors.ts';
+import { functionArn, type FunctionVersion, type LambdaFunction } from './function.ts';
+import type { LambdaState } from './state.ts';
+
+/** A FunctionName parameter taken apart: a name, a partial ARN (`123456789012:function:name`) or a full ARN, each with an optional `:qualifier`. */
+export interface FunctionRef {
+  name: string;
+  qualifier?: string;
+  /** The account a full or partial ARN names. */
+  accountId?: string;
+}
+
+export const notFound = (state: LambdaState, name: string, qualifier?: string) =>
+  new AwsError('ResourceNotFoundException', `Function not found: ${functionArn(state.region, state.accountId, name, qualifier)}`);
+
+export function parseFunctionRef(state: LambdaState, text: string, qualifier?: string): FunctionRef {
+  const parts = text.split(':');
+  let name: string;
+  let derived: string | undefined;
+  let accountId: string | undefined;
+  if (parts[0] === 'arn') {
+    const region = parts[3];
+    if (region && region !== state.region) {
+      throw new AwsError('ResourceNotFoundException', `Functions from '${region}' are not reachable in this region ('${state.region}')`);
+    }
+    [accountId, name, derived] = [parts[4], parts[6], parts[7]];
+  } else if (parts.length >= 3 && parts[1] === 'function') {
+    [accountId, name, derived] = [parts[0], parts[2], parts[3]];
+  } else {
+    [name, derived] = [parts[0], parts[1]];
+  }
+  if (derived !== undefined && qualifier !== undefined && derived !== qualifier) {
+    throw new AwsError('InvalidParameterValueException', 'The derived qualifier from the function name does not match the specified qualifier.');
+  }
+  return { name, qualifier: qualifier ?? derived, accountId: accountId || undefined };
+}
+
+/** Another account's function: only Invoke reaches it (through its resource policy); other operations are refused. */
+export const otherAccountDenied = (arn: string) =>
+  new AwsError('AccessDeniedException', `Cross-account access to ${arn} is not allowed for this operation without a resource-based policy`, { status: 403 });
+
+export function findFunction(state: LambdaState, ref: FunctionRef, withQualifierInError = false): LambdaFunction {
+  if (ref.accountId && ref.accountId !== state.accountId) throw otherAccountDenied(functionArn(state.region, ref.accountId, ref.name, ref.qualifier));
+  const fn = state.functions.get(ref.name);
+  if (!fn) throw notFound(state, ref.name, withQualifierInError ? ref.qualifier : undefined);
+  return fn;
+}
+
+/** The function and version a FunctionName (+ Qualifier) designates; aliases resolve to their primary version. */
+export function resolveVersion(
+  state: LambdaState,
+  text: string,
+  qualifier?: string,
+  options: { route?: boolean } = {},
+): { fn: LambdaFunction; version: FunctionVersion; alias?: string } {
+  const ref = parseFunctionRef(state, text, qualifier);
+  const fn = findFunction(state, ref, true);
+  const q = ref.qualifier;
+  if (q === undefined || q === '$LATEST') return { fn, version: fn.latest };
+  const numbered = fn.versions.get(q);
+  if (numbered) return { fn, version: numbered };
+  const alias = fn.aliases.get(q);
+  if (alias) {
+    const target = options.route ? routeAlias(alias) : alias.FunctionVersion!;
+    const version = target === '$LATEST' ? fn.latest : fn.versions.get(target);
+    if (version) return { fn, version, alias: q };
+  }
+  throw notFound(state, ref.name, q);
+}
+
+/** The version an alias sends one invocation to: an additional version by its routing weight, else its primary. */
+export function routeAlias(alias: AliasConfiguration): string {
+  for (const [version, weight] of Object.entries(alias.RoutingConfig?.AdditionalVersionWeights ?? {})) {
+    if (Math.random() < weight) return version;
+  }
+  return alias.FunctionVersion!;
+}
+
+/** Operations on the function itself refuse a qualifier (tags, concurrency, ...). */
+export function unqualifiedFunction(state: LambdaState, text: string): LambdaFunction {
+  const ref = parseFunctionRef(state, text);
+  if (ref.qualifier !== undefined) {
+    throw new AwsError(
+      'InvalidParameterValueException',
+      'This operation is permitted on Lambda functions only. Aliases and versions do not support this operation. Please specify either a function name or an unqualified function ARN.',
+    );
+  }
+  return findFunction(state, ref);
+}
+
+/** Pages a list by an opaque marker (the index of the next item), as Lambda's List operations do. */
+export function page<T>(items: T[], marker: string | undefined, maxItems: number | undefined, limit = 50): { items: T[]; next?: string } {
+  const start = marker ? Number.parseInt(marker, 10) || 0 : 0;
+  const size = Math.min(maxItems ?? limit, limit);
+  const end = start + size;
+  return { items: items.slice(start, end), next: end < items.length ? String(end) : undefined };
+}

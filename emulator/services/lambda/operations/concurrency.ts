@@ -1,0 +1,109 @@
+import type {
+  DeleteFunctionConcurrencyRequest,
+  DeleteProvisionedConcurrencyConfigRequest,
+  GetFunctionConcurrencyRequest,
+  GetProvisionedConcurrencyConfigRequest,
+  ListProvisionedConcurrencyConfigsRequest,
+  PutFunctionConcurrencyRequest,
+  PutProvisionedConcurrencyConfigRequest,
+} from '@aws-sdk/client-lambda';
+import { AwsError } from '../../../core/errors.ts';
+import type { RequestContext } from '../../../core/service.ts';
+import { functionArn, lambdaTimestamp, type LambdaFunction } from '../function.ts';
+import { ACCOUNT_CONCURRENCY } from '../invoke.ts';
+import { findFunction, notFound, page, parseFunctionRef, unqualifiedFunction } from '../lookup.ts';
+import type { LambdaState } from '../state.ts';
+
+type Ctx = RequestContext<LambdaState>;
+/** AWS keeps at least this much of the account's concurrency unreserved. */
+const MIN_UNRESERVED = 100;
+
+/** Like unqualifiedFunction, but a missing function is named with :$LATEST, as AWS does for these operations. */
+function concurrencyTarget(ctx: Ctx, name: string): LambdaFunction {
+  const ref = parseFunctionRef(ctx.state, name);
+  if (ref.qualifier === undefined && !ctx.state.functions.has(ref.name)) return findFunction(ctx.state, { ...ref, qualifier: '$LATEST' }, true);
+  return unqualifiedFunction(ctx.state, name);
+}
+
+export function unreservedConcurrency(state: LambdaState): number {
+  let reserved = 0;
+  for (const fn of state.functions.values()) reserved += fn.reservedConcurrency ?? 0;
+  return ACCOUNT_CONCURRENCY - reserved;
+}
+
+export function putFunctionConcurrency(input: PutFunctionConcurrencyRequest, ctx: Ctx) {
+  const fn = concurrencyTarget(ctx, input.FunctionName!);
+  const wanted = input.ReservedConcurrentExecutions!;
+  const available = unreservedConcurrency(ctx.state) + (fn.reservedConcurrency ?? 0);
+  if (available - wanted < MIN_UNRESERVED) {
+    throw new AwsError(
+      'InvalidParameterValueException',
+      `Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [${MIN_UNRESERVED}].`,
+    );
+  }
+  fn.reservedConcurrency = wanted;
+  return { ReservedConcurrentExecutions: wanted };
+}
+
+export function getFunctionConcurrency(input: GetFunctionConcurrencyRequest, ctx: Ctx) {
+  const fn = concurrencyTarget(ctx, input.FunctionName!);
+  return fn.reservedConcurrency === undefined ? {} : { ReservedConcurrentExecutions: fn.reservedConcurrency };
+}
+
+export function deleteFunctionConcurrency(input: DeleteFunctionConcurrencyRequest, ctx: Ctx) {
+  concurrencyTarget(ctx, input.FunctionName!).reservedConcurrency = undefined;
+}
+
+/** Provisioned concurrency is accepted and reported READY; environments still start on demand. */
+function provisionedTarget(ctx: Ctx, name: string, qualifier: string | undefined): { fn: LambdaFunction; qualifier: string } {
+  const ref = parseFunctionRef(ctx.state, name, qualifier);
+  const fn = findFunction(ctx.state, ref);
+  const q = ref.qualifier;
+  if (q === undefined || q === '$LATEST') {
+    throw new AwsError('InvalidParameterValueException', 'Provisioned Concurrency Configs cannot be applied to unpublished function versions.');
+  }
+  if (!fn.versions.has(q) && !fn.aliases.has(q)) {
+    if (/^\d+$/.test(q)) throw notFound(ctx.state, fn.name, q);
+    throw new AwsError('ResourceNotFoundException', `Cannot find alias arn: ${functionArn(ctx.state.region, ctx.state.accountId, fn.name, q)}`);
+  }
+  return { fn, qualifier: q };
+}
+
+function provisionedView(requested: number, lastModified: string) {
+  return {
+    RequestedProvisionedConcurrentExecutions: requested,
+    AvailableProvisionedConcurrentExecutions: requested,
+    AllocatedProvisionedConcurrentExecutions: requested,
+    Status: 'READY',
+    LastModified: lastModified,
+  };
+}
+
+export function putProvisionedConcurrencyConfig(input: PutProvisionedConcurrencyConfigRequest, ctx: Ctx) {
+  const { fn, qualifier } = provisionedTarget(ctx, input.FunctionName!, input.Qualifier);
+  const entry = { requested: input.ProvisionedConcurrentExecutions!, lastModified: lambdaTimestamp(ctx.emulator.clock.date()) };
+  fn.provisionedConcurrency.set(qualifier, entry);
+  return { ...provisionedView(entry.requested, entry.lastModified), Status: 'IN_PROGRESS', AvailableProvisionedConcurrentExecutions: 0, AllocatedProvisionedConcurrentExecutions: 0 };
+}
+
+export function getProvisionedConcurrencyConfig(input: GetProvisionedConcurrencyConfigRequest, ctx: Ctx) {
+  const { fn, qualifier } = provisionedTarget(ctx, input.FunctionName!, input.Qualifier);
+  const entry = fn.provisionedConcurrency.get(qualifier);
+  if (!entry) throw new AwsError('ProvisionedConcurrencyConfigNotFoundException', 'No Provisioned Concurrency Config found for this function', { status: 404 });
+  return provisionedView(entry.requested, entry.lastModified);
+}
+
+export function deleteProvisionedConcurrencyConfig(input: DeleteProvisionedConcurrencyConfigRequest, ctx: Ctx) {
+  const { fn, qualifier } = provisionedTarget(ctx, input.FunctionName!, input.Qualifier);
+  fn.provisionedConcurrency.delete(qualifier);
+}
+
+export function listProvisionedConcurrencyConfigs(input: ListProvisionedConcurrencyConfigsRequest, ctx: Ctx) {
+  const fn = unqualifiedFunction(ctx.state, input.FunctionName!);
+  const all = [...fn.provisionedConcurrency].map(([q, e]) => ({
+    FunctionArn: functionArn(ctx.state.region, ctx.state.accountId, fn.name, q),
+    ...provisionedView(e.requested, e.lastModified),
+  }));
+  const { items, next } = page(all, input.Marker, input.MaxItems);
+  return { ProvisionedConcurrencyConfigs: items, NextMarker: next };
+}

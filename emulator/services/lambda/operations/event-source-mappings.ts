@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  CreateEventSourceMappingRequest,
+  DeleteEventSourceMappingRequest,
+  EventSourceMappingConfiguration,
+  GetEventSourceMappingRequest,
+  ListEventSourceMappingsRequest,
+  UpdateEventSourceMappingRequest,
+} from '@aws-sdk/client-lambda';
+import { buildArn, parseArn } from '../../../core/arn.ts';
+import { AwsError } from '../../../core/errors.ts';
+import type { RequestContext } from '../../../core/service.ts';
+import { parsePatterns } from '../esm/filter.ts';
+import { startSqsPoller } from '../esm/sqs-poller.ts';
+import { startStreamPoller } from '../esm/stream-poller.ts';
+import { functionArn } from '../function.ts';
+import { page, parseFunctionRef } from '../lookup.ts';
+import type { EventSourceMapping, LambdaState } from '../state.ts';
+
+type Ctx = RequestContext<LambdaState>;
+type SourceKind = 'sqs' | 'kinesis' | 'dynamodb';
+
+function sourceKind(arn: string | undefined): SourceKind {
+  const service = arn ? parseArn(arn)?.service : undefined;
+  if (service === 'sqs' || service === 'kinesis') return service;
+  if (service === 'dynamodb' && arn!.includes('/stream/')) return 'dynamodb';
+  throw new AwsError('InvalidParameterValueException', 'Unrecognized event source.');
+}
+
+/** The function (and qualifier) a mapping invokes, as a qualified or unqualified ARN. */
+function targetArn(ctx: Ctx, name: string): string {
+  const ref = parseFunctionRef(ctx.state, name);
+  const fn = ctx.state.functions.get(ref.name);
+  if (!fn || (ref.qualifier && ref.qualifier !== '$LATEST' && !fn.versions.has(ref.qualifier) && !fn.aliases.has(ref.qualifier))) {
+    throw new AwsError('InvalidParameterValueException', 'Function does not exist');
+  }
+  return functionArn(ctx.state.region, ctx.state.accountId, fn.name, ref.qualifier);
+}
+
+function checkBatching(kind: SourceKind, batchSize: number, windowSeconds: number) {
+  if (kind === 'sqs' && batchSize > 10 && windowSeconds === 0) {
+    throw new AwsError('InvalidParameterValueException', 'Maximum batch window in seconds must be greater than 0 if maximum batch size is greater than 10');
+  }
+}
+
+/** Checks that the source exists, through its service, as AWS does when the mapping is created. */
+async function checkSource(ctx: Ctx, kind: SourceKind, arn: string) {
+  const source = parseArn(arn)!;
+  const options = { caller: ctx.caller, region: source.region, accountId: source.accountId };
+  try {
+    if (kind === 'sqs') await ctx.emulator.call('sqs', 'GetQueueUrl', { QueueName: source.resource, QueueOwnerAWSAccountId: source.accountId }, options);
+    else if (kind === 'kinesis') await ctx.emulator.call('kinesis', 'DescribeStreamSummary', { StreamARN: arn }, options);
+    else await ctx.emulator.call('dynamodbstreams', 'DescribeStream', { StreamArn: arn }, options);
+  } catch (error) {
+    if (kind === 'sqs') {
+      throw new AwsError(
+        'InvalidParameterValueException',
+        'Error occurred while ReceiveMessage. SQS Error Code: AWS.SimpleQueueService.NonExistentQueue. SQS Error Message: The specified queue does not exist.',
+      );
+    }
+    throw new AwsError('InvalidParameterValueException', `Stream not found: ${arn}`, { fields: { cause: (error as Error).message } });
+  }
+}
+
+function start(ctx: Ctx, mapping: EventSourceMapping) {
+  const kind = sourceKind(mapping.config.EventSourceArn);
+  mapping.stop = kind === 'sqs' ? startSqsPoller(ctx.emulator, ctx.state, mapping) : startStreamPoller(ctx.emulator, ctx.state, mapping, kind);
+}
+
+export async function createEventSourceMapping(input: CreateEventSourceMappingRequest, ctx: Ctx) {
+  const kind = sourceKind(input.EventSourceArn);
+  const fnArn = targetArn(ctx, input.FunctionName!);
+  if (kind !== 'sqs' && !input.StartingPosition) {
+    throw new AwsError('InvalidParameterValueException', "1 validation error detected: Value null at 'startingPosition' failed to satisfy constraint: Member must not be null.");
+  }
+  if (kind === 'dynamodb' && input.StartingPosition === 'AT_TIMESTAMP') {
+    throw new AwsError('InvalidParameterValueException', `Unsupported starting position for arn type: ${input.EventSourceArn}`);
+  }
+  const batchSize = input.BatchSize ?? (kind === 'sqs' ? 10 : 100);
+  const window = input.MaximumBatchingWindowInSeconds ?? 0;
+  checkBatching(kind, batchSize, window);
+  parsePatterns(input.FilterCriteria?.Filters);
+  await checkSource(ctx, kind, input.EventSourceArn!);
+  const uuid = randomUUID();
+  const config: EventSourceMappingConfiguration = {
+    UUID: uuid,
+    BatchSize: batchSize,
+    MaximumBatchingWindowInSeconds: window,
+    EventSourceArn: input.EventSourceArn,
+    FilterCriteria: input.FilterCriteria?.Filters?.length ? input.FilterCriteria : undefined,
+    FunctionArn: fnArn,
+    LastModified: ctx.emulator.clock.date(),
+    State: 'Enabled',
+    StateTransitionReason: kind === 'sqs' ? 'USER_INITIATED' : 'User action',
+    FunctionResponseTypes: input.FunctionResponseTypes ?? [],
+    EventSourceMappingArn: buildArn({ service: 'lambda', region: ctx.state.region, accountId: ctx.state.accountId, resource: `event-source-mapping:${uuid}` }),
+    ScalingConfig: input.ScalingConfig,
+  };
+  if (kind !== 'sqs') {
+    Object.assign(config, {
+      StartingPosition: input.StartingPosition,
+      StartingPositionTimestamp: input.StartingPositionTimestamp,
+      ParallelizationFactor: input.ParallelizationFactor ?? 1,
+      MaximumRecordAgeInSeconds: input.MaximumRecordAgeInSeconds ?? -1,
+      BisectBatchOnFunctionError: input.BisectBatchOnFunctionError ?? false,
+      MaximumRetryAttempts: input.MaximumRetryAttempts ?? -1,
+      TumblingWindowInSeconds: input.TumblingWindowInSeconds ?? 0,
+      DestinationConfig: { OnFailure: {}, ...input.DestinationConfig },
+      LastProcessingResult: 'No records processed',
+    });
+  } else if (input.DestinationConfig) {
+    throw new AwsError('InvalidParameterValueException', 'Unsupported DestinationConfig parameter for given event source mapping type.');
+  }
+  const mapping: EventSourceMapping = { config, tags: new Map(Object.entries(input.Tags ?? {})) };
+  if (input.Enabled === false) config.State = 'Disabled';
+  ctx.state.eventSourceMappings.set(uuid, mapping);
+  start(ctx, mapping);
+  return { ...config, State: 'Creating' };
+}
+
+function find(ctx: Ctx, uuid: string): EventSourceMapping {
+  const mapping = ctx.state.eventSourceMappings.get(uuid);
+  if (!mapping) throw new AwsError('ResourceNotFoundException', 'The resource you requested does not exist.');
+  return mapping;
+}
+
+export function getEventSourceMapping(input: GetEventSourceMappingRequest, ctx: Ctx) {
+  return find(ctx, input.UUID!).config;
+}
+
+export function updateEventSourceMapping(input: UpdateEventSourceMappingRequest, ctx: Ctx) {
+  const mapping = find(ctx, input.UUID!);
+  const config = mapping.config;
+  const kind = sourceKind(config.EventSourceArn);
+  const batchSize = input.BatchSize ?? config.BatchSize!;
+  const window = input.MaximumBatchingWindowInSeconds ?? config.MaximumBatchingWindowInSeconds ?? 0;
+  checkBatching(kind, batchSize, window);
+  if (input.FilterCriteria) parsePatterns(input.FilterCriteria.Filters);
+  if (input.FunctionName) config.FunctionArn = targetArn(ctx, input.FunctionName);
+  config.BatchSize = batchSize;
+  config.MaximumBatchingWindowInSeconds = window;
+  if (input.FilterCriteria) config.FilterCriteria = input.FilterCriteria.Filters?.length ? input.FilterCriteria : undefined;
+  if (input.FunctionResponseTypes) config.FunctionResponseTypes = input.FunctionResponseTypes;
+  if (input.ScalingConfig) config.ScalingConfig = input.ScalingConfig;
+  for (const key of ['MaximumRecordAgeInSeconds', 'BisectBatchOnFunctionError', 'MaximumRetryAttempts', 'ParallelizationFactor', 'TumblingWindowInSeconds', 'DestinationConfig'] as const) {
+    if (input[key] !== undefined) Object.assign(config, { [key]: input[key] });
+  }
+  if (input.Enabled !== undefined) config.State = input.Enabled ? 'Enabled' : 'Disabled';
+  config.LastModified = ctx.emulator.clock.date();
+  return { ...config, State: input.Enabled === false ? 'Disabling' : input.Enabled === true && config.State === 'Enabled' ? 'Enabling' : 'Updating' };
+}
+
+export function deleteEventSourceMapping(input: DeleteEventSourceMappingRequest, ctx: Ctx) {
+  const mapping = find(ctx, input.UUID!);
+  mapping.stop?.();
+  ctx.state.eventSourceMappings.delete(input.UUID!);
+  return { ...mapping.config, State: 'Deleting' };
+}
+
+export function listEventSourceMappings(input: ListEventSourceMappingsRequest, ctx: Ctx) {
+  let fnArn: string | undefined;
+  if (input.FunctionName) {
+    const ref = parseFunctionRef(ctx.state, input.FunctionName);
+    fnArn = functionArn(ctx.state.region, ctx.state.accountId, ref.name, ref.qualifier);
+  }
+  const all = [...ctx.state.eventSourceMappings.values()]
+    .map((m) => m.config)
+    .filter((c) => (!input.EventSourceArn || c.EventSourceArn === input.EventSourceArn) && (!fnArn || c.FunctionArn === fnArn));
+  const { items, next } = page(all, input.Marker, input.MaxItems, 100);
+  return { EventSourceMappings: items, NextMarker: next };
+}

@@ -1,0 +1,208 @@
+import type {
+  CreateFunctionRequest,
+  DeleteFunctionRequest,
+  FunctionConfiguration,
+  GetFunctionRequest,
+  ListFunctionsRequest,
+  UpdateFunctionCodeRequest,
+  UpdateFunctionConfigurationRequest,
+} from '@aws-sdk/client-lambda';
+import { AwsError } from '../../../core/errors.ts';
+import type { RequestContext } from '../../../core/service.ts';
+import { acceptZip, type CodeBundle } from '../code.ts';
+import { checkDeadLetterTarget, checkEnvironment, resolveLayers } from '../configuration.ts';
+import { functionArn, inProgressView, lambdaTimestamp, newRevision, runtimeVersionArn, type LambdaFunction } from '../function.ts';
+import { findFunction, notFound, page, parseFunctionRef, resolveVersion } from '../lookup.ts';
+import { interpreterFor } from '../runtime/runtimes.ts';
+import type { LambdaState } from '../state.ts';
+import { publishVersion } from './versions.ts';
+
+type Ctx = RequestContext<LambdaState>;
+
+function acceptCode(code: CreateFunctionRequest['Code'] | UpdateFunctionCodeRequest): CodeBundle {
+  if (code?.ZipFile) return acceptZip(Buffer.from(code.ZipFile));
+  if (code?.S3Bucket || code?.S3Key) {
+    throw new AwsError('InvalidParameterValueException', 'Code from S3 (S3Bucket/S3Key) is not supported by twinstack yet: upload the zip as ZipFile.');
+  }
+  if (code?.ImageUri) throw new AwsError('InvalidParameterValueException', 'Container image functions (ImageUri) are not supported by twinstack.');
+  throw new AwsError('InvalidParameterValueException', 'Please provide a source for function code.');
+}
+
+/** Says at once when the runtime's interpreter is missing or of another major version (minor differences go to the function's log). */
+function say(fn: LambdaFunction, runtime: string) {
+  const interpreter = interpreterFor(runtime);
+  if (interpreter.serious) console.warn(`[twinstack] lambda ${fn.name}: ${interpreter.note}`);
+  fn.noted = true;
+}
+
+export async function createFunction(input: CreateFunctionRequest, ctx: Ctx) {
+  const state = ctx.state;
+  const name = parseFunctionRef(state, input.FunctionName!).name;
+  if ((input.PackageType ?? 'Zip') === 'Image') throw new AwsError('InvalidParameterValueException', 'Container image functions (PackageType Image) are not supported by twinstack.');
+  if (!input.Runtime) throw new AwsError('InvalidParameterValueException', 'Runtime must be specified for functions with packageType Zip.');
+  if (!input.Handler) throw new AwsError('InvalidParameterValueException', 'Handler must be specified for functions with packageType Zip.');
+  checkEnvironment(input.Environment);
+  checkDeadLetterTarget(input.DeadLetterConfig?.TargetArn);
+  const layers = resolveLayers(state, input.Layers);
+  const code = acceptCode(input.Code);
+  if (state.functions.has(name)) throw new AwsError('ResourceConflictException', `Function already exist: ${name}`, { status: 409 });
+  const arn = functionArn(state.region, state.accountId, name);
+  const config: FunctionConfiguration = {
+    FunctionName: name,
+    FunctionArn: arn,
+    Runtime: input.Runtime,
+    Role: input.Role,
+    Handler: input.Handler,
+    CodeSize: code.size,
+    Description: input.Description ?? '',
+    Timeout: input.Timeout ?? 3,
+    MemorySize: input.MemorySize ?? 128,
+    LastModified: lambdaTimestamp(ctx.emulator.clock.date()),
+    CodeSha256: code.sha256,
+    Version: '$LATEST',
+    Environment: { Variables: { ...input.Environment?.Variables } },
+    TracingConfig: { Mode: input.TracingConfig?.Mode ?? 'PassThrough' },
+    RevisionId: newRevision(),
+    Layers: layers,
+    State: 'Active',
+    LastUpdateStatus: 'Successful',
+    PackageType: 'Zip',
+    Architectures: input.Architectures ?? ['x86_64'],
+    EphemeralStorage: { Size: input.EphemeralStorage?.Size ?? 512 },
+    SnapStart: { ApplyOn: input.SnapStart?.ApplyOn ?? 'None', OptimizationStatus: 'Off' },
+    RuntimeVersionConfig: { RuntimeVersionArn: runtimeVersionArn(state.region, input.Runtime) },
+    LoggingConfig: { LogFormat: 'Text', LogGroup: `/aws/lambda/${name}`, ...input.LoggingConfig },
+  };
+  if (input.DeadLetterConfig?.TargetArn) config.DeadLetterConfig = { TargetArn: input.DeadLetterConfig.TargetArn };
+  if (input.KMSKeyArn) config.KMSKeyArn = input.KMSKeyArn;
+  if (input.VpcConfig) config.VpcConfig = { SubnetIds: input.VpcConfig.SubnetIds ?? [], SecurityGroupIds: input.VpcConfig.SecurityGroupIds ?? [], VpcId: '' };
+  const fn: LambdaFunction = {
+    name,
+    arn,
+    latest: { config, code, layers: input.Layers ?? [] },
+    versions: new Map(),
+    nextVersion: 1,
+    aliases: new Map(),
+    tags: new Map(Object.entries(input.Tags ?? {})),
+    policies: new Map(),
+    provisionedConcurrency: new Map(),
+    eventInvokeConfigs: new Map(),
+    urlConfigs: new Map(),
+    recursiveLoop: 'Terminate',
+    runtimeManagement: new Map(),
+    codeSigningConfigArn: input.CodeSigningConfigArn,
+  };
+  state.functions.set(name, fn);
+  say(fn, input.Runtime);
+  const view = inProgressView(config, 'create');
+  // The function becomes Active right away; the next read shows the new revision, as AWS's would.
+  config.RevisionId = newRevision();
+  if (input.Publish) return { ...inProgressView(publishVersion(fn, ctx).config, 'create') };
+  return view;
+}
+
+export async function getFunction(input: GetFunctionRequest, ctx: Ctx) {
+  const { fn, version } = resolveVersion(ctx.state, input.FunctionName!, input.Qualifier);
+  const out: Record<string, unknown> = {
+    Configuration: version.config,
+    Code: { RepositoryType: 'S3', Location: await ctx.state.codeServer.urlFor(version.code) },
+  };
+  if (fn.tags.size && !parseFunctionRef(ctx.state, input.FunctionName!, input.Qualifier).qualifier) out.Tags = Object.fromEntries(fn.tags);
+  if (fn.reservedConcurrency !== undefined) out.Concurrency = { ReservedConcurrentExecutions: fn.reservedConcurrency };
+  return out;
+}
+
+export function getFunctionConfiguration(input: GetFunctionRequest, ctx: Ctx) {
+  return resolveVersion(ctx.state, input.FunctionName!, input.Qualifier).version.config;
+}
+
+export function listFunctions(input: ListFunctionsRequest, ctx: Ctx) {
+  const all = [...ctx.state.functions.values()]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((fn) => (input.FunctionVersion === 'ALL' ? [fn.latest, ...fn.versions.values()] : [fn.latest]).map((v) => v.config));
+  const { items, next } = page(all, input.Marker, input.MaxItems);
+  return { Functions: items, NextMarker: next };
+}
+
+function checkRevision(fn: LambdaFunction, revisionId: string | undefined) {
+  if (revisionId !== undefined && revisionId !== fn.latest.config.RevisionId) {
+    throw new AwsError(
+      'PreconditionFailedException',
+      'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id',
+      { status: 412 },
+    );
+  }
+}
+
+/** After an update: new revision and timestamp, warm environments of $LATEST retired. */
+function updated(fn: LambdaFunction, ctx: Ctx) {
+  const config = fn.latest.config;
+  config.LastModified = lambdaTimestamp(ctx.emulator.clock.date());
+  config.RevisionId = newRevision();
+  ctx.state.pool.retire(`${fn.arn}:$LATEST:`);
+  const view = inProgressView(config, 'update');
+  config.RevisionId = newRevision();
+  return view;
+}
+
+export function updateFunctionCode(input: UpdateFunctionCodeRequest, ctx: Ctx) {
+  const fn = findFunction(ctx.state, parseFunctionRef(ctx.state, input.FunctionName!));
+  checkRevision(fn, input.RevisionId);
+  if (input.ImageUri) throw new AwsError('InvalidParameterValueException', 'Please don\'t provide ImageUri when updating a function with packageType Zip.');
+  const code = acceptCode(input);
+  if (input.DryRun) return { ...fn.latest.config, CodeSha256: code.sha256, CodeSize: code.size };
+  fn.latest.code = code;
+  Object.assign(fn.latest.config, { CodeSha256: code.sha256, CodeSize: code.size });
+  if (input.Architectures) fn.latest.config.Architectures = input.Architectures;
+  const view = updated(fn, ctx);
+  if (input.Publish) return inProgressView(publishVersion(fn, ctx).config, 'update');
+  return view;
+}
+
+export function updateFunctionConfiguration(input: UpdateFunctionConfigurationRequest, ctx: Ctx) {
+  const state = ctx.state;
+  const fn = findFunction(state, parseFunctionRef(state, input.FunctionName!));
+  checkRevision(fn, input.RevisionId);
+  checkEnvironment(input.Environment);
+  checkDeadLetterTarget(input.DeadLetterConfig?.TargetArn);
+  const layers = resolveLayers(state, input.Layers);
+  const config = fn.latest.config;
+  if (input.Runtime) {
+    config.Runtime = input.Runtime;
+    config.RuntimeVersionConfig = { RuntimeVersionArn: runtimeVersionArn(state.region, input.Runtime) };
+    say(fn, input.Runtime);
+  }
+  if (input.Role) config.Role = input.Role;
+  if (input.Handler) config.Handler = input.Handler;
+  if (input.Description !== undefined) config.Description = input.Description;
+  if (input.Timeout !== undefined) config.Timeout = input.Timeout;
+  if (input.MemorySize !== undefined) config.MemorySize = input.MemorySize;
+  if (input.Environment) config.Environment = { Variables: { ...input.Environment.Variables } };
+  if (input.TracingConfig?.Mode) config.TracingConfig = { Mode: input.TracingConfig.Mode };
+  if (input.EphemeralStorage?.Size) config.EphemeralStorage = { Size: input.EphemeralStorage.Size };
+  if (input.LoggingConfig) config.LoggingConfig = { ...config.LoggingConfig, ...input.LoggingConfig };
+  if (input.KMSKeyArn !== undefined) config.KMSKeyArn = input.KMSKeyArn || undefined;
+  if (input.SnapStart?.ApplyOn) config.SnapStart = { ApplyOn: input.SnapStart.ApplyOn, OptimizationStatus: 'Off' };
+  if (input.DeadLetterConfig) config.DeadLetterConfig = input.DeadLetterConfig.TargetArn ? { TargetArn: input.DeadLetterConfig.TargetArn } : undefined;
+  if (layers) {
+    config.Layers = layers.length ? layers : undefined;
+    fn.latest.layers = input.Layers ?? [];
+  }
+  return updated(fn, ctx);
+}
+
+export function deleteFunction(input: DeleteFunctionRequest, ctx: Ctx) {
+  const state = ctx.state;
+  const ref = parseFunctionRef(state, input.FunctionName!, input.Qualifier);
+  const fn = findFunction(state, ref);
+  if (ref.qualifier === '$LATEST') throw new AwsError('InvalidParameterValueException', '$LATEST version cannot be deleted without deleting the function.');
+  if (ref.qualifier !== undefined) {
+    if (!fn.versions.delete(ref.qualifier)) throw notFound(state, ref.name, ref.qualifier);
+    state.pool.retire(`${fn.arn}:${ref.qualifier}:`);
+    return { StatusCode: 204 };
+  }
+  state.functions.delete(fn.name);
+  state.pool.retire(`${fn.arn}:`);
+  for (const [id, target] of state.urlServer?.targets ?? []) if (target.functionName === fn.name) state.urlServer!.targets.delete(id);
+  return { StatusCode: 204 };
+}

@@ -1,0 +1,83 @@
+import type { AddPermissionRequest, GetPolicyRequest, RemovePermissionRequest } from '@aws-sdk/client-lambda';
+import { AwsError } from '../../../core/errors.ts';
+import type { RequestContext } from '../../../core/service.ts';
+import { functionArn, newRevision, type LambdaFunction, type PolicyStatement } from '../function.ts';
+import { findFunction, notFound, parseFunctionRef } from '../lookup.ts';
+import type { LambdaState } from '../state.ts';
+
+type Ctx = RequestContext<LambdaState>;
+
+/** The function and qualifier a policy operation is about ('' for the unqualified function), checked to exist. */
+function policyTarget(ctx: Ctx, name: string, qualifier?: string): { fn: LambdaFunction; qualifier: string } {
+  const ref = parseFunctionRef(ctx.state, name, qualifier);
+  const fn = findFunction(ctx.state, ref);
+  const q = ref.qualifier ?? '';
+  if (q && q !== '$LATEST' && !fn.versions.has(q) && !fn.aliases.has(q)) throw notFound(ctx.state, fn.name, q);
+  return { fn, qualifier: q };
+}
+
+function principalOf(principal: string, partitionArn: string): PolicyStatement['Principal'] {
+  if (principal === '*') return '*';
+  if (/^\d{12}$/.test(principal)) return { AWS: `arn:${partitionArn}:iam::${principal}:root` };
+  if (/^arn:[^:]+:iam::\d{12}:.+$/.test(principal)) return { AWS: principal };
+  if (/^[a-z0-9.-]+\.(amazonaws\.com|amazon\.com)$/.test(principal)) return { Service: principal };
+  throw new AwsError('InvalidParameterValueException', 'The provided principal was invalid. Please check the principal and try again.');
+}
+
+const revisionMismatch = () =>
+  new AwsError(
+    'PreconditionFailedException',
+    'The Revision Id provided does not match the latest Revision Id. Call the GetPolicy API to retrieve the latest Revision Id',
+    { status: 412 },
+  );
+
+export function addPermission(input: AddPermissionRequest, ctx: Ctx) {
+  const { fn, qualifier } = policyTarget(ctx, input.FunctionName!, input.Qualifier);
+  if (qualifier === '$LATEST') throw new AwsError('InvalidParameterValueException', 'We currently do not support adding policies for $LATEST.');
+  const policy = fn.policies.get(qualifier);
+  if (input.RevisionId !== undefined && input.RevisionId !== policy?.revisionId) throw revisionMismatch();
+  if (policy?.statements.some((s) => s.Sid === input.StatementId)) {
+    throw new AwsError(
+      'ResourceConflictException',
+      `The statement id (${input.StatementId}) provided already exists. Please provide a new statement id, or remove the existing statement.`,
+      { status: 409 },
+    );
+  }
+  const action = input.Action!.startsWith('lambda:') || input.Action === '*' ? input.Action! : `lambda:${input.Action}`;
+  const statement: PolicyStatement = {
+    Sid: input.StatementId!,
+    Effect: 'Allow',
+    Principal: principalOf(input.Principal!, fn.arn.split(':')[1]),
+    Action: action,
+    Resource: functionArn(ctx.state.region, ctx.state.accountId, fn.name, qualifier || undefined),
+  };
+  const condition: Record<string, Record<string, string>> = {};
+  if (input.SourceAccount) condition.StringEquals = { 'AWS:SourceAccount': input.SourceAccount };
+  if (input.PrincipalOrgID) condition.StringEquals = { ...condition.StringEquals, 'aws:PrincipalOrgID': input.PrincipalOrgID };
+  if (input.EventSourceToken) condition.StringEquals = { ...condition.StringEquals, 'lambda:EventSourceToken': input.EventSourceToken };
+  if (input.FunctionUrlAuthType) condition.StringEquals = { ...condition.StringEquals, 'lambda:FunctionUrlAuthType': input.FunctionUrlAuthType };
+  if (input.SourceArn) condition.ArnLike = { 'AWS:SourceArn': input.SourceArn };
+  if (Object.keys(condition).length) statement.Condition = condition;
+  fn.policies.set(qualifier, { statements: [...(policy?.statements ?? []), statement], revisionId: newRevision() });
+  return { Statement: JSON.stringify(statement) };
+}
+
+export function getPolicy(input: GetPolicyRequest, ctx: Ctx) {
+  const { fn, qualifier } = policyTarget(ctx, input.FunctionName!, input.Qualifier);
+  const policy = fn.policies.get(qualifier);
+  if (!policy?.statements.length) throw new AwsError('ResourceNotFoundException', 'The resource you requested does not exist.');
+  return { Policy: JSON.stringify({ Version: '2012-10-17', Id: 'default', Statement: policy.statements }), RevisionId: policy.revisionId };
+}
+
+export function removePermission(input: RemovePermissionRequest, ctx: Ctx) {
+  const { fn, qualifier } = policyTarget(ctx, input.FunctionName!, input.Qualifier);
+  const policy = fn.policies.get(qualifier);
+  if (!policy) throw new AwsError('ResourceNotFoundException', `No policy is associated with the given resource.`);
+  if (input.RevisionId !== undefined && input.RevisionId !== policy.revisionId) throw revisionMismatch();
+  const remaining = policy.statements.filter((s) => s.Sid !== input.StatementId);
+  if (remaining.length === policy.statements.length) {
+    throw new AwsError('ResourceNotFoundException', `Statement ${input.StatementId} is not found in resource policy.`);
+  }
+  fn.policies.set(qualifier, { statements: remaining, revisionId: newRevision() });
+  return undefined;
+}

@@ -1,0 +1,42 @@
+import type { ListTagsRequest, TagResourceRequest, UntagResourceRequest } from '@aws-sdk/client-lambda';
+import { AwsError } from '../../../core/errors.ts';
+import type { RequestContext } from '../../../core/service.ts';
+import { notFound } from '../lookup.ts';
+import type { LambdaState } from '../state.ts';
+
+type Ctx = RequestContext<LambdaState>;
+const MAX_TAGS = 50;
+
+/** The tag map of the resource an ARN names: a function (unqualified), an event source mapping or a code signing config. */
+function tagsOf(ctx: Ctx, arn: string): Map<string, string> {
+  const parts = arn.split(':');
+  const [kind, name, qualifier] = parts.slice(5);
+  if (kind === 'function') {
+    if (qualifier !== undefined) throw new AwsError('InvalidParameterValueException', 'Tags on function aliases and versions are not supported. Please specify a function ARN.');
+    const fn = ctx.state.functions.get(name);
+    if (!fn || parts[3] !== ctx.state.region || parts[4] !== ctx.state.accountId) throw notFound(ctx.state, name);
+    return fn.tags;
+  }
+  if (kind === 'event-source-mapping') {
+    const mapping = ctx.state.eventSourceMappings.get(name);
+    if (!mapping) throw new AwsError('ResourceNotFoundException', `Event source mapping not found: ${arn}`);
+    return mapping.tags;
+  }
+  throw new AwsError('ResourceNotFoundException', 'The resource you requested does not exist.');
+}
+
+export function tagResource(input: TagResourceRequest, ctx: Ctx) {
+  const tags = tagsOf(ctx, input.Resource!);
+  const merged = new Map([...tags, ...Object.entries(input.Tags ?? {})]);
+  if (merged.size > MAX_TAGS) throw new AwsError('InvalidParameterValueException', 'Number of tags exceeds resource tag limit.');
+  for (const [k, v] of merged) tags.set(k, v);
+}
+
+export function untagResource(input: UntagResourceRequest, ctx: Ctx) {
+  const tags = tagsOf(ctx, input.Resource!);
+  for (const key of input.TagKeys ?? []) tags.delete(key);
+}
+
+export function listTags(input: ListTagsRequest, ctx: Ctx) {
+  return { Tags: Object.fromEntries(tagsOf(ctx, input.Resource!)) };
+}

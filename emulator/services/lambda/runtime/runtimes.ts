@@ -1,0 +1,90 @@
+import { spawnSync } from 'node:child_process';
+import { AwsError } from '../../../core/errors.ts';
+
+/** Runtimes AWS accepts for new functions, in the order AWS lists them in its error message (recorded 2025). */
+export const SUPPORTED_RUNTIMES = [
+  'nodejs20.x', 'python3.14', 'provided.al2023', 'python3.12', 'python3.13', 'nodejs24.x', 'nodejs22.x', 'java25', 'python3.10',
+  'python3.11', 'java21', 'ruby3.3', 'ruby3.4', 'ruby3.2', 'python3.8', 'python3.9', 'java17', 'nodejs16.x', 'dotnet10', 'dotnet8',
+  'java11', 'dotnet6', 'nodejs18.x', 'provided.al2', 'java8.al2',
+];
+
+/** Deprecated runtimes AWS refuses for creates and updates, with the runtime it recommends instead. */
+const DEPRECATED: Record<string, string> = {
+  nodejs: 'nodejs22.x', 'nodejs4.3': 'nodejs22.x', 'nodejs6.10': 'nodejs22.x', 'nodejs8.10': 'nodejs22.x', 'nodejs10.x': 'nodejs22.x',
+  'nodejs12.x': 'nodejs22.x', 'nodejs14.x': 'nodejs22.x', 'nodejs4.3-edge': 'nodejs22.x', 'python2.7': 'python3.13',
+  'python3.6': 'python3.13', 'python3.7': 'python3.13', java8: 'java21', 'dotnetcore1.0': 'dotnet8', 'dotnetcore2.0': 'dotnet8',
+  'dotnetcore2.1': 'dotnet8', 'dotnetcore3.1': 'dotnet8', 'go1.x': 'provided.al2023', 'ruby2.5': 'ruby3.3', 'ruby2.7': 'ruby3.3',
+  provided: 'provided.al2023',
+};
+
+export function validateRuntime(runtime: string): void {
+  if (Object.hasOwn(DEPRECATED, runtime)) {
+    throw new AwsError(
+      'InvalidParameterValueException',
+      `The runtime parameter of ${runtime} is no longer supported for creating or updating AWS Lambda functions. We recommend you use the new runtime (${DEPRECATED[runtime]}) while creating or updating functions.`,
+    );
+  }
+  if (!SUPPORTED_RUNTIMES.includes(runtime)) {
+    throw new AwsError(
+      'InvalidParameterValueException',
+      `Value ${runtime} at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: [${SUPPORTED_RUNTIMES.join(', ')}] or be a valid ARN`,
+    );
+  }
+}
+
+export type RuntimeFamily = 'nodejs' | 'python' | 'provided' | 'other';
+
+export function runtimeFamily(runtime: string | undefined): RuntimeFamily {
+  if (!runtime) return 'other';
+  if (runtime.startsWith('nodejs')) return 'nodejs';
+  if (runtime.startsWith('python')) return 'python';
+  if (runtime.startsWith('provided')) return 'provided';
+  return 'other';
+}
+
+/** The interpreter that runs a runtime on this machine, and a note when it is not the version AWS would run. */
+export interface Interpreter {
+  /** Absolute path of the executable, or undefined when the machine has none. */
+  command?: string;
+  version?: string;
+  /** Printed into the function's log at every cold start. */
+  note?: string;
+  /** The interpreter is missing or of another major version: the emulator says so too, once per function. */
+  serious?: boolean;
+}
+
+let python: { command?: string; version?: string } | undefined;
+
+/** The machine's python3 (resolved through shims once, so children start the real binary). */
+function findPython(): { command?: string; version?: string } {
+  if (!python) {
+    const probe = spawnSync('python3', ['-c', 'import sys, platform; print(sys.executable); print(platform.python_version())'], {
+      encoding: 'utf8',
+      timeout: 10_000,
+    });
+    const [command, version] = probe.status === 0 ? probe.stdout.trim().split('\n') : [];
+    python = { command: command || undefined, version };
+  }
+  return python;
+}
+
+/** How this machine runs `runtime` (nodejs*: this Node; python*: the machine's python3; provided*: the zip's bootstrap). */
+export function interpreterFor(runtime: string): Interpreter {
+  const family = runtimeFamily(runtime);
+  if (family === 'nodejs') {
+    const wanted = runtime.slice('nodejs'.length).split('.')[0];
+    const version = process.versions.node;
+    const note = version.split('.')[0] === wanted ? undefined : `twinstack: runtime ${runtime} requested; running with Node.js ${version} (${process.execPath}), the Node.js of this machine`;
+    return { command: process.execPath, version, note, serious: !!note };
+  }
+  if (family === 'python') {
+    const found = findPython();
+    if (!found.command) return { note: `twinstack: runtime ${runtime} needs python3, which this machine does not have on its PATH`, serious: true };
+    const wanted = runtime.slice('python'.length);
+    const minor = found.version?.split('.').slice(0, 2).join('.');
+    const note = minor === wanted ? undefined : `twinstack: runtime ${runtime} requested; running with Python ${found.version} (${found.command}), the python3 of this machine`;
+    return { command: found.command, version: found.version, note };
+  }
+  if (family === 'provided') return {};
+  return { note: `twinstack: runtime ${runtime} cannot run here (only nodejs*, python* and provided* functions run)`, serious: true };
+}

@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CodeSigningConfig, EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
+import type { LambdaFunction } from './function.ts';
+import type { LayerVersion } from './layer.ts';
+import { CodeServer } from './code-server.ts';
+import type { UrlServer } from './url-server.ts';
+import { EnvironmentPool } from './runtime/pool.ts';
+import type { AsyncQueue } from './async-invoke.ts';
+
+export interface EventSourceMapping {
+  config: EventSourceMappingConfiguration;
+  tags: Map<string, string>;
+  /** Stops the mapping's poller. */
+  stop?: () => void;
+}
+
+export interface LambdaState {
+  accountId: string;
+  region: string;
+  functions: Map<string, LambdaFunction>;
+  layers: Map<string, { versions: Map<number, LayerVersion>; next: number }>;
+  eventSourceMappings: Map<string, EventSourceMapping>;
+  codeSigningConfigs: Map<string, CodeSigningConfig>;
+  /** Each function's log output (START/END/REPORT and what the function printed), newest last, bounded. */
+  logs: Map<string, { timestamp: number; message: string }[]>;
+  codeServer: CodeServer;
+  /** Serves this state's function URLs (created with the first URL config). */
+  urlServer?: UrlServer;
+  /** Running execution environments, per function version. */
+  pool: EnvironmentPool;
+  asyncQueue?: AsyncQueue;
+  /** Where this state's code and layers are unpacked (created on first use, removed on dispose). */
+  workDir(): string;
+  disposed: boolean;
+  dispose(): Promise<void>;
+}
+
+export function createLambdaState(accountId: string, region: string): LambdaState {
+  let dir: string | undefined;
+  const state: LambdaState = {
+    accountId,
+    region,
+    functions: new Map(),
+    layers: new Map(),
+    eventSourceMappings: new Map(),
+    codeSigningConfigs: new Map(),
+    logs: new Map(),
+    pool: new EnvironmentPool(),
+    codeServer: new CodeServer(),
+    disposed: false,
+    workDir() {
+      dir ??= mkdtempSync(join(tmpdir(), `twinstack-lambda-${accountId}-${region}-`));
+      return dir;
+    },
+    async dispose() {
+      state.disposed = true;
+      for (const mapping of state.eventSourceMappings.values()) mapping.stop?.();
+      state.asyncQueue?.stop();
+      await state.pool.killAll();
+      state.codeServer.close();
+      state.urlServer?.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return state;
+}

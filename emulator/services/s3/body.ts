@@ -1,0 +1,199 @@
+import { createReadStream, createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { createDigest, type Digest } from '../../protocols/rest/checksums.ts';
+
+/**
+ * An object's (or part's) bytes, immutable once stored: in memory as the chunks they arrived in (never one 5 GiB
+ * Buffer), or in a file under the data directory. Several versions may share one body (copies): file bodies count
+ * their holders and delete the file when the last lets go.
+ */
+export interface ObjectBody {
+  readonly size: number;
+  /** Bytes `start`..`end` inclusive: a Buffer when they are at hand, else a stream. */
+  read(start?: number, end?: number): Buffer | AsyncIterable<Buffer>;
+  retain(): ObjectBody;
+  release(): void;
+}
+
+export class MemoryBody implements ObjectBody {
+  readonly size: number;
+  constructor(private readonly chunks: Buffer[]) {
+    this.size = chunks.reduce((n, c) => n + c.length, 0);
+  }
+
+  static of(data: Buffer | string): MemoryBody {
+    return new MemoryBody([Buffer.from(data)]);
+  }
+
+  read(start = 0, end = this.size - 1): Buffer | AsyncIterable<Buffer> {
+    if (this.chunks.length === 1) return this.chunks[0].subarray(start, end + 1);
+    if (this.chunks.length === 0) return Buffer.alloc(0);
+    return slices(this.chunks, start, end);
+  }
+
+  retain(): ObjectBody {
+    return this;
+  }
+
+  release(): void {}
+}
+
+async function* slices(chunks: Iterable<Buffer>, start: number, end: number): AsyncGenerator<Buffer> {
+  let offset = 0;
+  for (const chunk of chunks) {
+    const from = Math.max(start - offset, 0);
+    const to = Math.min(end + 1 - offset, chunk.length);
+    if (from < to) yield chunk.subarray(from, to);
+    offset += chunk.length;
+    if (offset > end) return;
+  }
+}
+
+class FileBody implements ObjectBody {
+  private holders = 1;
+  constructor(
+    private readonly path: string,
+    readonly size: number,
+  ) {}
+
+  read(start = 0, end = this.size - 1): Buffer | AsyncIterable<Buffer> {
+    if (this.size === 0 || end < start) return Buffer.alloc(0);
+    return createReadStream(this.path, { start, end, highWaterMark: 1024 * 1024 });
+  }
+
+  retain(): ObjectBody {
+    this.holders++;
+    return this;
+  }
+
+  release(): void {
+    if (--this.holders === 0) rmSync(this.path, { force: true });
+  }
+}
+
+/** Delete markers' (empty) body. */
+export const EMPTY_BODY: ObjectBody = new MemoryBody([]);
+
+/** A multipart object: its parts' bodies end to end, without copying them. */
+export class ConcatBody implements ObjectBody {
+  readonly size: number;
+  constructor(private readonly parts: ObjectBody[]) {
+    this.size = parts.reduce((n, p) => n + p.size, 0);
+  }
+
+  read(start = 0, end = this.size - 1): Buffer | AsyncIterable<Buffer> {
+    const parts = this.parts;
+    return (async function* () {
+      let offset = 0;
+      for (const part of parts) {
+        const from = Math.max(start - offset, 0);
+        const to = Math.min(end - offset, part.size - 1);
+        if (from <= to) yield* toIterable(part.read(from, to));
+        offset += part.size;
+        if (offset > end) return;
+      }
+    })();
+  }
+
+  retain(): ObjectBody {
+    this.parts.forEach((p) => p.retain());
+    return this;
+  }
+
+  release(): void {
+    this.parts.forEach((p) => p.release());
+  }
+}
+
+async function* toIterable(data: Buffer | AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  if (Buffer.isBuffer(data)) yield data;
+  else yield* data;
+}
+
+/** The whole of a body, for the few places that need it at once (small documents, never object data paths). */
+export async function bodyBytes(body: ObjectBody): Promise<Buffer> {
+  const data = body.read();
+  if (Buffer.isBuffer(data)) return data;
+  const chunks: Buffer[] = [];
+  for await (const chunk of data) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+/** A digest (`md5` or a checksum algorithm) of a body, without holding it whole. */
+export async function digestBody(body: ObjectBody, algorithm: string): Promise<Buffer> {
+  const digest = createDigest(algorithm)!;
+  for await (const chunk of toIterable(body.read())) digest.update(chunk);
+  return digest.digest();
+}
+
+/**
+ * Collects chunks into blocks of its own: chunks handed over by the server may be slices of larger socket reads,
+ * which a stored object must not keep alive. Blocks start small (most objects are) and grow to 1 MiB.
+ */
+class BlockWriter {
+  private readonly blocks: Buffer[] = [];
+  private current?: Buffer;
+  private used = 0;
+
+  write(chunk: Buffer): void {
+    while (chunk.length > 0) {
+      if (!this.current) {
+        this.current = Buffer.allocUnsafeSlow(this.blocks.length === 0 ? 64 * 1024 : 1024 * 1024);
+        this.used = 0;
+      }
+      const n = Math.min(chunk.length, this.current.length - this.used);
+      chunk.copy(this.current, this.used, 0, n);
+      this.used += n;
+      chunk = chunk.subarray(n);
+      if (this.used === this.current.length) {
+        this.blocks.push(this.current);
+        this.current = undefined;
+      }
+    }
+  }
+
+  finish(): Buffer[] {
+    if (this.current) this.blocks.push(Buffer.from(this.current.subarray(0, this.used)));
+    this.current = undefined;
+    return this.blocks;
+  }
+}
+
+/** Where bodies go: memory by default, files under `dataDir` when set. */
+export class BodyStore {
+  constructor(private readonly dataDir?: string) {
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
+  }
+
+  /**
+   * Stores a payload as it arrives (a stream, a Buffer or a string), computing its MD5 and the named checksums on the
+   * way; the stream's own integrity checks run at its end, so a bad upload throws here and stores nothing.
+   */
+  async receive(payload: unknown, algorithms: string[]): Promise<{ body: ObjectBody; md5: string; checksums: Record<string, string> }> {
+    const digests = new Map<string, Digest>([['md5', createDigest('md5')!], ...algorithms.map((a): [string, Digest] => [a, createDigest(a)!])]);
+    const source = payload === undefined || payload === null ? [] : typeof payload === 'string' || payload instanceof Uint8Array ? [Buffer.from(payload)] : (payload as AsyncIterable<Buffer>);
+    const file = this.dataDir ? join(this.dataDir, randomUUID()) : undefined;
+    const out = file ? createWriteStream(file) : undefined;
+    const blocks = out ? undefined : new BlockWriter();
+    let size = 0;
+    try {
+      for await (const chunk of source as AsyncIterable<Buffer>) {
+        for (const digest of digests.values()) digest.update(chunk);
+        size += chunk.length;
+        if (out) {
+          if (!out.write(chunk)) await once(out, 'drain');
+        } else blocks!.write(chunk);
+      }
+      if (out) await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    } catch (error) {
+      out?.destroy();
+      if (file) rmSync(file, { force: true });
+      throw error;
+    }
+    const checksums = Object.fromEntries(algorithms.map((a) => [a, digests.get(a)!.digest().toString('base64')]));
+    const body = file ? new FileBody(file, size) : new MemoryBody(blocks!.finish());
+    return { body, md5: digests.get('md5')!.digest().toString('hex'), checksums };
+  }
+}

@@ -1,0 +1,91 @@
+import { KeyIndex } from './key-index.ts';
+import { NULL_VERSION, newVersionId, type Grant, type S3Object, type Tag } from './object.ts';
+import type { MultipartUpload } from './multipart.ts';
+
+export type VersioningStatus = 'Enabled' | 'Suspended';
+
+/**
+ * One bucket: its objects (every version, newest first, per key), its in-progress multipart uploads, and its
+ * configurations. Keys are also kept in a sorted index so that listings cost O(page).
+ */
+export class Bucket {
+  readonly keys = new KeyIndex();
+  readonly objects = new Map<string, S3Object[]>();
+  readonly uploads = new Map<string, MultipartUpload>();
+  /** Stored configurations by name (`cors`, `lifecycle`, `website`...), as the Put operation received them. */
+  readonly configs = new Map<string, unknown>();
+  versioning?: VersioningStatus;
+  mfaDelete?: 'Enabled' | 'Disabled';
+  objectLockEnabled = false;
+  tags?: Tag[];
+  acl: Grant[];
+  policy?: string;
+
+  constructor(
+    readonly name: string,
+    readonly accountId: string,
+    readonly region: string,
+    readonly created: Date,
+    acl: Grant[],
+  ) {
+    this.acl = acl;
+  }
+
+  /** Every version of a key, newest first (delete markers included). */
+  versionsOf(key: string): S3Object[] {
+    return this.objects.get(key) ?? [];
+  }
+
+  /** The current version (undefined when there is none or the newest is a delete marker). */
+  current(key: string): S3Object | undefined {
+    const newest = this.objects.get(key)?.[0];
+    return newest && !newest.deleteMarker ? newest : undefined;
+  }
+
+  version(key: string, versionId: string): S3Object | undefined {
+    return this.objects.get(key)?.find((v) => v.versionId === versionId);
+  }
+
+  /** The version id a new write gets: a fresh id when versioning is enabled, else `null`. */
+  nextVersionId(): string {
+    return this.versioning === 'Enabled' ? newVersionId() : NULL_VERSION;
+  }
+
+  /** Adds a new current version; without versioning (or suspended) it replaces the `null` version. */
+  store(object: S3Object): S3Object | undefined {
+    const versions = this.objects.get(object.key);
+    if (!versions) {
+      this.objects.set(object.key, [object]);
+      this.keys.add(object.key);
+      return undefined;
+    }
+    let replaced: S3Object | undefined;
+    if (object.versionId === NULL_VERSION) {
+      const at = versions.findIndex((v) => v.versionId === NULL_VERSION);
+      if (at >= 0) {
+        replaced = versions.splice(at, 1)[0];
+        replaced.body.release();
+      }
+    }
+    versions.unshift(object);
+    return replaced;
+  }
+
+  /** Removes one version; the key disappears with its last version. */
+  removeVersion(key: string, versionId: string): S3Object | undefined {
+    const versions = this.objects.get(key);
+    const at = versions?.findIndex((v) => v.versionId === versionId) ?? -1;
+    if (!versions || at < 0) return undefined;
+    const [removed] = versions.splice(at, 1);
+    removed.body.release();
+    if (versions.length === 0) {
+      this.objects.delete(key);
+      this.keys.delete(key);
+    }
+    return removed;
+  }
+
+  isEmpty(): boolean {
+    return this.objects.size === 0;
+  }
+}

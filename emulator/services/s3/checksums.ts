@@ -1,0 +1,62 @@
+import { checksumOf } from '../../protocols/rest/checksums.ts';
+import { S3Errors } from './errors.ts';
+import { CHECKSUM_ALGORITHMS, type ChecksumAlgorithm, type StoredChecksum } from './object.ts';
+
+/** The `Checksum<ALGORITHM>` members of S3 inputs and outputs. */
+export type ChecksumMembers = Partial<Record<`Checksum${ChecksumAlgorithm}`, string>>;
+
+const DIGEST_BYTES: Record<ChecksumAlgorithm, number> = { CRC32: 4, CRC32C: 4, CRC64NVME: 8, SHA1: 20, SHA256: 32 };
+
+export function parseAlgorithm(value: string | undefined): ChecksumAlgorithm | undefined {
+  if (value === undefined) return undefined;
+  const upper = value.toUpperCase() as ChecksumAlgorithm;
+  if (!CHECKSUM_ALGORITHMS.includes(upper)) {
+    throw S3Errors.invalidRequest('Checksum algorithm provided is unsupported. Please try again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]');
+  }
+  return upper;
+}
+
+/** The one checksum value a request carries (the protocol layer has already checked it against the body). */
+export function providedChecksum(input: ChecksumMembers): { algorithm: ChecksumAlgorithm; value: string } | undefined {
+  const given = CHECKSUM_ALGORITHMS.filter((a) => input[`Checksum${a}`] !== undefined);
+  if (given.length > 1) throw S3Errors.invalidRequest('Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.');
+  if (!given.length) return undefined;
+  const algorithm = given[0];
+  const value = input[`Checksum${algorithm}`]!;
+  if (Buffer.from(value, 'base64').length !== DIGEST_BYTES[algorithm]) {
+    throw S3Errors.invalidRequest(`Value for x-amz-checksum-${algorithm.toLowerCase()} header is invalid.`);
+  }
+  return { algorithm, value };
+}
+
+/**
+ * The algorithm of the full-object checksum S3 stores for an upload: the one asked for, else the one sent (in a header
+ * or an announced aws-chunked trailer), else CRC64NVME, which AWS computes for every object uploaded without one.
+ */
+export function uploadAlgorithm(input: ChecksumMembers & { ChecksumAlgorithm?: string }, headers: Readonly<Record<string, string>>): ChecksumAlgorithm {
+  const requested = parseAlgorithm(input.ChecksumAlgorithm);
+  const sent = providedChecksum(input)?.algorithm ?? trailerAlgorithm(headers);
+  if (requested && sent && requested !== sent) {
+    throw S3Errors.invalidRequest(`Value for x-amz-checksum-${requested.toLowerCase()} header is invalid.`);
+  }
+  return requested ?? sent ?? 'CRC64NVME';
+}
+
+function trailerAlgorithm(headers: Readonly<Record<string, string>>): ChecksumAlgorithm | undefined {
+  const trailer = /x-amz-checksum-([a-z0-9]+)/i.exec(headers['x-amz-trailer'] ?? '')?.[1];
+  return CHECKSUM_ALGORITHMS.find((a) => a.toLowerCase() === trailer?.toLowerCase());
+}
+
+/** The checksum stored once the payload is read: the value sent (already verified against it), else the computed one. */
+export function storedChecksum(input: ChecksumMembers, algorithm: ChecksumAlgorithm, computed: string): StoredChecksum {
+  const provided = providedChecksum(input);
+  return { algorithm, value: provided?.algorithm === algorithm ? provided.value : computed, type: 'FULL_OBJECT' };
+}
+
+/** Output members for a stored checksum. */
+export function checksumOutput(checksum: StoredChecksum | undefined): ChecksumMembers & { ChecksumType?: StoredChecksum['type'] } {
+  if (!checksum) return {};
+  return { [`Checksum${checksum.algorithm}`]: checksum.value, ChecksumType: checksum.type };
+}
+
+export { checksumOf };

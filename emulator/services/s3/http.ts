@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import type { RequestContext } from '../../core/service.ts';
+import { pathStylePath } from '../../protocols/rest/virtual-host.ts';
+import type { RawRequest, RawResponse } from '../../protocols/types.ts';
+import type { ServiceModel } from '../../models/types.ts';
+import { corsHeaders, preflight } from './cors.ts';
+import { postUpload } from './post-upload.ts';
+import { s3World } from './registry.ts';
+
+/** Bucket and key a request addresses, path-style or by virtual host. */
+function target(req: RawRequest, model: ServiceModel): { bucket: string; key?: string } {
+  const path = pathStylePath(req, model);
+  const slash = path.indexOf('/', 1);
+  const decode = (text: string) => {
+    try {
+      return decodeURIComponent(text);
+    } catch {
+      return text;
+    }
+  };
+  if (slash < 0) return { bucket: decode(path.slice(1)) };
+  const key = path.slice(slash + 1);
+  return { bucket: decode(path.slice(1, slash)), key: key ? decode(key) : undefined };
+}
+
+function requestIdHeaders(ctx: RequestContext): Record<string, string> {
+  return { 'x-amz-request-id': ctx.requestId, 'x-amz-id-2': randomBytes(48).toString('base64') };
+}
+
+/**
+ * S3's browser-facing HTTP: CORS preflights answered from the bucket's CORS rules, browser POST uploads, and CORS
+ * headers on responses to requests that carry an `Origin`.
+ */
+export function s3Http(model: ServiceModel) {
+  return {
+    async intercept(req: RawRequest, ctx: RequestContext): Promise<RawResponse | undefined> {
+      if (req.method === 'OPTIONS') {
+        const { bucket, key } = target(req, model);
+        const found = s3World(ctx.emulator).buckets.get(bucket);
+        const headers = preflight(found, req.headers, key === undefined ? 'BUCKET' : 'OBJECT');
+        return { status: 200, headers: { ...headers, ...requestIdHeaders(ctx), 'content-length': '0' }, body: '' };
+      }
+      if (req.method === 'POST' && (req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
+        const { bucket, key } = target(req, model);
+        if (key === undefined) return postUpload(req, bucket, ctx, requestIdHeaders(ctx));
+      }
+      return undefined;
+    },
+
+    decorate(req: RawRequest, response: RawResponse, ctx: RequestContext): void {
+      const origin = req.headers['origin'];
+      if (origin === undefined) return;
+      const bucket = s3World(ctx.emulator).buckets.get(target(req, model).bucket);
+      if (!bucket?.configs.has('cors')) return;
+      Object.assign(response.headers, corsHeaders(bucket, { origin, method: req.method, headers: [] }) ?? {});
+    },
+  };
+}

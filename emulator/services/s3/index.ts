@@ -1,0 +1,94 @@
+import type { Handler, ServiceDefinition } from '../../core/service.ts';
+import { loadModel } from '../../models/load.ts';
+import { S3Errors } from './errors.ts';
+import { s3Http } from './http.ts';
+import { MAX_OBJECT_SIZE } from './write.ts';
+import { getBucketAcl, getObjectAcl, putBucketAcl, putObjectAcl } from './operations/acl.ts';
+import { bucketConfigHandlers } from './operations/bucket-configs.ts';
+import { createBucket, deleteBucket, getBucketLocation, headBucket, listBuckets } from './operations/buckets.ts';
+import { copyObject } from './operations/copy-object.ts';
+import { deleteObject, deleteObjects } from './operations/delete-object.ts';
+import { getObject, headObject } from './operations/get-object.ts';
+import { idConfigHandlers } from './operations/id-configs.ts';
+import { listObjects, listObjectsV2, listObjectVersions } from './operations/list-objects.ts';
+import { abortMultipartUpload, completeMultipartUpload, createMultipartUpload, uploadPart, uploadPartCopy } from './operations/multipart.ts';
+import { listMultipartUploads, listParts } from './operations/multipart-listings.ts';
+import { getBucketNotificationConfiguration, putBucketNotificationConfiguration } from './operations/notification-config.ts';
+import { getObjectAttributes } from './operations/object-attributes.ts';
+import {
+  getObjectLegalHold,
+  getObjectLockConfiguration,
+  getObjectRetention,
+  putObjectLegalHold,
+  putObjectLockConfiguration,
+  putObjectRetention,
+} from './operations/object-lock.ts';
+import { getBucketPolicyStatus } from './operations/policy-status.ts';
+import { putObject } from './operations/put-object.ts';
+import { deleteBucketTagging, deleteObjectTagging, getBucketTagging, getObjectTagging, putBucketTagging, putObjectTagging } from './operations/tagging.ts';
+import { getBucketVersioning, putBucketVersioning } from './operations/versioning.ts';
+
+/** Bucket names are global, so buckets live in one registry per emulator (see registry.ts), not in per-region state. */
+const model = loadModel('s3');
+
+const s3: ServiceDefinition<Record<string, never>> = {
+  name: 's3',
+  model,
+  http: s3Http(model),
+  validation: 'none',
+  // AWS's limits: 5 GiB per PutObject or UploadPart body, streamed; configuration documents are small.
+  requestLimits: {
+    streamingPayload: MAX_OBJECT_SIZE,
+    tooLarge: (limit) => S3Errors.entityTooLarge(limit + 1, limit),
+  },
+  createState: () => ({}),
+  handlers: {
+    ...bucketConfigHandlers,
+    ...idConfigHandlers,
+    CreateBucket: createBucket,
+    DeleteBucket: deleteBucket,
+    HeadBucket: headBucket,
+    GetBucketLocation: getBucketLocation,
+    ListBuckets: listBuckets,
+    PutObject: putObject,
+    GetObject: getObject,
+    HeadObject: headObject,
+    DeleteObject: deleteObject,
+    DeleteObjects: deleteObjects,
+    CopyObject: copyObject,
+    GetObjectAttributes: getObjectAttributes,
+    ListObjects: listObjects,
+    ListObjectsV2: listObjectsV2,
+    ListObjectVersions: listObjectVersions,
+    CreateMultipartUpload: createMultipartUpload,
+    UploadPart: uploadPart,
+    UploadPartCopy: uploadPartCopy,
+    CompleteMultipartUpload: completeMultipartUpload,
+    AbortMultipartUpload: abortMultipartUpload,
+    ListMultipartUploads: listMultipartUploads,
+    ListParts: listParts,
+    PutBucketVersioning: putBucketVersioning,
+    GetBucketVersioning: getBucketVersioning,
+    PutBucketTagging: putBucketTagging,
+    GetBucketTagging: getBucketTagging,
+    DeleteBucketTagging: deleteBucketTagging,
+    PutObjectTagging: putObjectTagging,
+    GetObjectTagging: getObjectTagging,
+    DeleteObjectTagging: deleteObjectTagging,
+    PutBucketAcl: putBucketAcl,
+    GetBucketAcl: getBucketAcl,
+    PutObjectAcl: putObjectAcl,
+    GetObjectAcl: getObjectAcl,
+    PutObjectLockConfiguration: putObjectLockConfiguration,
+    GetObjectLockConfiguration: getObjectLockConfiguration,
+    PutObjectRetention: putObjectRetention,
+    GetObjectRetention: getObjectRetention,
+    PutObjectLegalHold: putObjectLegalHold,
+    GetObjectLegalHold: getObjectLegalHold,
+    GetBucketPolicyStatus: getBucketPolicyStatus,
+    PutBucketNotificationConfiguration: putBucketNotificationConfiguration,
+    GetBucketNotificationConfiguration: getBucketNotificationConfiguration,
+  } satisfies Record<string, Handler>,
+};
+
+export default s3;

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import type { NotificationConfiguration } from '@aws-sdk/client-s3';
+import type { Bucket } from './bucket.ts';
+import { bucketArn } from './operations/buckets.ts';
+import type { S3Object } from './object.ts';
+import type { ActingContext, S3Context } from './registry.ts';
+import { s3World } from './registry.ts';
+import type { DeliverySource } from '../../delivery/types.ts';
+
+/** One destination of a bucket's notification configuration, whatever its kind. */
+interface Destination {
+  id: string;
+  arn: string;
+  events: string[];
+  rules: { Name?: string; Value?: string }[];
+}
+
+export function destinationsOf(config: NotificationConfiguration | undefined): Destination[] {
+  if (!config) return [];
+  const filterRules = (c: { Filter?: { Key?: { FilterRules?: { Name?: string; Value?: string }[] } } }) => c.Filter?.Key?.FilterRules ?? [];
+  return [
+    ...(config.QueueConfigurations ?? []).map((c) => ({ id: c.Id ?? '', arn: c.QueueArn ?? '', events: c.Events ?? [], rules: filterRules(c) })),
+    ...(config.TopicConfigurations ?? []).map((c) => ({ id: c.Id ?? '', arn: c.TopicArn ?? '', events: c.Events ?? [], rules: filterRules(c) })),
+    ...(config.LambdaFunctionConfigurations ?? []).map((c) => ({
+      id: c.Id ?? '',
+      arn: c.LambdaFunctionArn ?? '',
+      events: c.Events ?? [],
+      rules: filterRules(c),
+    })),
+  ];
+}
+
+function eventMatches(configured: string, eventName: string): boolean {
+  return configured.endsWith(':*') ? eventName.startsWith(configured.slice(0, -1)) : configured === eventName;
+}
+
+function keyMatches(rules: Destination['rules'], key: string): boolean {
+  return rules.every((r) => {
+    const name = r.Name?.toLowerCase();
+    if (name === 'prefix') return key.startsWith(r.Value ?? '');
+    if (name === 'suffix') return key.endsWith(r.Value ?? '');
+    return true;
+  });
+}
+
+/** Form encoding of keys, as S3 event records carry them (`a b/c` -> `a+b/c`). */
+function eventKey(key: string): string {
+  return encodeURIComponent(key).replace(/%20/g, '+').replace(/%2F/g, '/');
+}
+
+export function deliverySource(bucket: Bucket): DeliverySource {
+  return { servicePrincipal: 's3.amazonaws.com', sourceArn: bucketArn(bucket.name, bucket.region), accountId: bucket.accountId, region: bucket.region };
+}
+
+/**
+ * Sends AWS's event record (`eventVersion` 2.1) for `eventName` (`s3:ObjectCreated:Put`...) to every destination whose
+ * events and key filters match, through the core delivery layer, in the background.
+ */
+export function notify(ctx: ActingContext, bucket: Bucket, eventName: string, object: Pick<S3Object, 'key' | 'versionId' | 'etag' | 'body'> & { deleteMarker?: boolean }): void {
+  const destinations = destinationsOf(bucket.configs.get('notification') as NotificationConfiguration | undefined);
+  if (!destinations.length) return;
+  const world = s3World(ctx.emulator);
+  world.eventSequence += 1n;
+  const s3Object: Record<string, unknown> = { key: eventKey(object.key) };
+  if (eventName.startsWith('s3:ObjectCreated')) {
+    s3Object.size = object.body.size;
+    s3Object.eTag = object.etag.replace(/"/g, '');
+  }
+  if (object.versionId !== 'null' && bucket.versioning) s3Object.versionId = object.versionId;
+  s3Object.sequencer = (BigInt(ctx.emulator.clock.now()) * 1000n + world.eventSequence).toString(16).toUpperCase().padStart(18, '0');
+  for (const destination of destinations) {
+    if (!destination.events.some((e) => eventMatches(e, eventName)) || !keyMatches(destination.rules, object.key)) continue;
+    const record = {
+      eventVersion: '2.1',
+      eventSource: 'aws:s3',
+      awsRegion: bucket.region,
+      eventTime: ctx.emulator.clock.date().toISOString(),
+      eventName: eventName.slice('s3:'.length),
+      userIdentity: { principalId: `AWS:${ctx.accessKeyId ?? ctx.accountId}` },
+      requestParameters: { sourceIPAddress: '127.0.0.1' },
+      responseElements: { 'x-amz-request-id': ctx.requestId, 'x-amz-id-2': randomBytes(48).toString('base64') },
+      s3: {
+        s3SchemaVersion: '1.0',
+        configurationId: destination.id,
+        bucket: { name: bucket.name, ownerIdentity: { principalId: ownerPrincipal(bucket.accountId) }, arn: bucketArn(bucket.name, bucket.region) },
+        object: s3Object,
+      },
+    };
+    ctx.emulator.deliverInBackground(destination.arn, { body: JSON.stringify({ Records: [record] }) }, deliverySource(bucket));
+  }
+}
+
+/** The owner id event records show: a stable, AWS-shaped (A + 13 upper-case alphanumerics) id per account. */
+function ownerPrincipal(accountId: string): string {
+  return `A${BigInt(accountId || '0').toString(36).toUpperCase().padStart(13, '0')}`;
+}
+
+/** AWS's `s3:TestEvent`, sent to each destination when a configuration is stored. */
+export function testEvent(ctx: S3Context, bucket: Bucket): string {
+  return JSON.stringify({
+    Service: 'Amazon S3',
+    Event: 's3:TestEvent',
+    Time: ctx.emulator.clock.date().toISOString(),
+    Bucket: bucket.name,
+    RequestId: ctx.requestId,
+    HostId: randomBytes(48).toString('base64'),
+  });
+}

@@ -1,0 +1,94 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { ObjectBody } from './body.ts';
+
+/** The checksum algorithms S3 stores with an object. */
+export const CHECKSUM_ALGORITHMS = ['CRC32', 'CRC32C', 'CRC64NVME', 'SHA1', 'SHA256'] as const;
+export type ChecksumAlgorithm = (typeof CHECKSUM_ALGORITHMS)[number];
+
+export interface StoredChecksum {
+  algorithm: ChecksumAlgorithm;
+  /** Base64 digest; for a composite multipart checksum, `<digest of digests>-<parts>`. */
+  value: string;
+  type: 'FULL_OBJECT' | 'COMPOSITE';
+}
+
+export interface Grant {
+  Grantee: { Type: string; ID?: string; URI?: string; EmailAddress?: string; DisplayName?: string };
+  Permission: string;
+}
+
+export interface Tag {
+  Key: string;
+  Value: string;
+}
+
+/** Content headers stored with an object and returned on GET/HEAD. */
+export interface ContentHeaders {
+  ContentType?: string;
+  CacheControl?: string;
+  ContentDisposition?: string;
+  ContentEncoding?: string;
+  ContentLanguage?: string;
+  Expires?: Date;
+  WebsiteRedirectLocation?: string;
+}
+
+/** Server-side encryption settings, echoed as AWS echoes them (twinstack stores bodies as given). */
+export interface Encryption {
+  ServerSideEncryption?: string;
+  SSEKMSKeyId?: string;
+  BucketKeyEnabled?: boolean;
+  SSECustomerAlgorithm?: string;
+  SSECustomerKeyMD5?: string;
+}
+
+export interface ObjectLock {
+  mode?: 'GOVERNANCE' | 'COMPLIANCE';
+  retainUntil?: Date;
+  legalHold?: 'ON' | 'OFF';
+}
+
+/** One version of an object (or a delete marker). Unversioned buckets hold one version with id `null`. */
+export interface S3Object {
+  key: string;
+  versionId: string;
+  deleteMarker: boolean;
+  body: ObjectBody;
+  etag: string;
+  lastModified: Date;
+  headers: ContentHeaders;
+  metadata: Record<string, string>;
+  storageClass: string;
+  checksum?: StoredChecksum;
+  encryption: Encryption;
+  tags: Tag[];
+  acl: Grant[];
+  /** Set for objects made by CompleteMultipartUpload: the parts' sizes and checksums, for PartNumber reads. */
+  parts?: { size: number; checksum?: string }[];
+  lock: ObjectLock;
+}
+
+export const NULL_VERSION = 'null';
+
+/** Version ids: 32 URL-safe characters, like AWS's. */
+export function newVersionId(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+export function quotedEtag(md5Hex: string): string {
+  return `"${md5Hex}"`;
+}
+
+/** S3 times have second precision. */
+export function s3Now(nowMs: number): Date {
+  return new Date(Math.floor(nowMs / 1000) * 1000);
+}
+
+/** The canonical user id S3 shows for an account (a stable 64-hex-digit id derived from the account). */
+export function canonicalUserId(accountId: string): string {
+  return createHash('sha256').update(`twinstack-canonical-user:${accountId}`).digest('hex');
+}
+
+export function ownerFullControl(accountId: string): Grant[] {
+  return [{ Grantee: { Type: 'CanonicalUser', ID: canonicalUserId(accountId) }, Permission: 'FULL_CONTROL' }];
+}

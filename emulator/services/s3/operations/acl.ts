@@ -1,0 +1,47 @@
+import type { GetBucketAclRequest, GetObjectAclRequest, PutBucketAclRequest, PutObjectAclRequest } from '@aws-sdk/client-s3';
+import { grantsFromHeaders, grantsFromPolicy } from '../acl.ts';
+import { S3Errors } from '../errors.ts';
+import { canonicalUserId, type Grant } from '../object.ts';
+import { findVersion } from '../read.ts';
+import { requireBucket, type S3Context } from '../registry.ts';
+
+type AclRequest = PutBucketAclRequest | PutObjectAclRequest;
+
+/** The grants of a Put*Acl request: its canned ACL or grant headers, or its AccessControlPolicy document. */
+function requestedGrants(input: AclRequest, ownerAccountId: string): Grant[] {
+  const fromHeaders = grantsFromHeaders(input, ownerAccountId);
+  if (fromHeaders && input.AccessControlPolicy) {
+    throw S3Errors.invalidRequest('Specifying both Canned ACLs and Header Grants is not allowed');
+  }
+  if (fromHeaders) return fromHeaders;
+  if (!input.AccessControlPolicy) throw S3Errors.malformedXml();
+  return grantsFromPolicy(input.AccessControlPolicy.Grants as Grant[] | undefined);
+}
+
+function aclOutput(grants: Grant[], accountId: string) {
+  return { Owner: { ID: canonicalUserId(accountId) }, Grants: grants };
+}
+
+export function putBucketAcl(input: PutBucketAclRequest, ctx: S3Context) {
+  const bucket = requireBucket(ctx, input);
+  bucket.acl = requestedGrants(input, bucket.accountId);
+  return {};
+}
+
+export function getBucketAcl(input: GetBucketAclRequest, ctx: S3Context) {
+  const bucket = requireBucket(ctx, input);
+  return aclOutput(bucket.acl, bucket.accountId);
+}
+
+export function putObjectAcl(input: PutObjectAclRequest, ctx: S3Context) {
+  const bucket = requireBucket(ctx, input);
+  const object = findVersion(bucket, input.Key ?? '', input.VersionId, 'PUT');
+  object.acl = requestedGrants(input, bucket.accountId);
+  return {};
+}
+
+export function getObjectAcl(input: GetObjectAclRequest, ctx: S3Context) {
+  const bucket = requireBucket(ctx, input);
+  const object = findVersion(bucket, input.Key ?? '', input.VersionId, 'GET');
+  return { ...aclOutput(object.acl, bucket.accountId), VersionId: bucket.versioning ? object.versionId : undefined };
+}

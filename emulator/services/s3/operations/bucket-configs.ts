@@ -1,0 +1,190 @@
+import type { CORSConfiguration } from '@aws-sdk/client-s3';
+import type { Handler } from '../../../core/service.ts';
+import { validateCors } from '../cors.ts';
+import { startLifecycleSweeper } from '../lifecycle.ts';
+import type { Bucket } from '../bucket.ts';
+import { S3Errors } from '../errors.ts';
+import { requireBucket, type S3Context } from '../registry.ts';
+
+/**
+ * The bucket configurations that S3 stores and returns as given: one Put/Get/Delete family each. `member` is the
+ * input member holding the document; `output` turns the stored document into the Get output; `missing` is AWS's
+ * error when none is stored (or `fallback`, the value AWS reports for a bucket never configured).
+ */
+interface ConfigFamily {
+  name: string;
+  put: string;
+  get: string;
+  delete?: string;
+  member: string;
+  output: (stored: unknown) => object;
+  missing?: [code: string, message: string];
+  fallback?: (bucket: Bucket) => unknown;
+  validate?: (document: unknown, bucket: Bucket) => void;
+  /** What storing it sets going (the lifecycle sweeper). */
+  onStored?: (ctx: S3Context) => void;
+}
+
+const wrap = (member: string) => (stored: unknown) => ({ [member]: stored });
+const spread = (stored: unknown) => ({ ...(stored as object) });
+
+function validatePolicy(document: unknown): void {
+  const text = String(document ?? '');
+  let parsed: unknown;
+  try {
+    parsed = text.trimStart().startsWith('{') ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || typeof parsed !== 'object') throw new MalformedPolicy("Policies must be valid JSON and the first byte must be '{'");
+  if (!('Statement' in parsed)) throw new MalformedPolicy('Missing required field Statement');
+}
+
+class MalformedPolicy extends Error {}
+
+const FAMILIES: ConfigFamily[] = [
+  {
+    name: 'cors',
+    put: 'PutBucketCors',
+    get: 'GetBucketCors',
+    delete: 'DeleteBucketCors',
+    member: 'CORSConfiguration',
+    output: spread,
+    missing: ['NoSuchCORSConfiguration', 'The CORS configuration does not exist'],
+    validate: (doc) => validateCors(doc as CORSConfiguration),
+  },
+  {
+    name: 'lifecycle',
+    put: 'PutBucketLifecycleConfiguration',
+    get: 'GetBucketLifecycleConfiguration',
+    delete: 'DeleteBucketLifecycle',
+    member: 'LifecycleConfiguration',
+    output: (stored) => ({ TransitionDefaultMinimumSize: 'all_storage_classes_128K', ...(stored as object) }),
+    missing: ['NoSuchLifecycleConfiguration', 'The lifecycle configuration does not exist'],
+    onStored: (ctx) => startLifecycleSweeper(ctx.emulator),
+    validate: (doc) => {
+      if (!(doc as { Rules?: unknown[] }).Rules?.length) throw S3Errors.malformedXml();
+    },
+  },
+  {
+    name: 'policy',
+    put: 'PutBucketPolicy',
+    get: 'GetBucketPolicy',
+    delete: 'DeleteBucketPolicy',
+    member: 'Policy',
+    output: wrap('Policy'),
+    missing: ['NoSuchBucketPolicy', 'The bucket policy does not exist'],
+    validate: validatePolicy,
+  },
+  {
+    name: 'encryption',
+    put: 'PutBucketEncryption',
+    get: 'GetBucketEncryption',
+    delete: 'DeleteBucketEncryption',
+    member: 'ServerSideEncryptionConfiguration',
+    output: wrap('ServerSideEncryptionConfiguration'),
+    // Since 2023 every bucket encrypts with SSE-S3 unless configured otherwise.
+    fallback: () => ({ Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: false }] }),
+    validate: (doc) => {
+      const rule = (doc as { Rules?: { ApplyServerSideEncryptionByDefault?: { SSEAlgorithm?: string } }[] }).Rules?.[0];
+      const algorithm = rule?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm;
+      if (algorithm !== undefined && !['AES256', 'aws:kms', 'aws:kms:dsse'].includes(algorithm)) throw S3Errors.malformedXml();
+    },
+  },
+  {
+    name: 'website',
+    put: 'PutBucketWebsite',
+    get: 'GetBucketWebsite',
+    delete: 'DeleteBucketWebsite',
+    member: 'WebsiteConfiguration',
+    output: spread,
+    missing: ['NoSuchWebsiteConfiguration', 'The specified bucket does not have a website configuration'],
+  },
+  {
+    name: 'replication',
+    put: 'PutBucketReplication',
+    get: 'GetBucketReplication',
+    delete: 'DeleteBucketReplication',
+    member: 'ReplicationConfiguration',
+    output: wrap('ReplicationConfiguration'),
+    missing: ['ReplicationConfigurationNotFoundError', 'The replication configuration was not found'],
+    validate: (_doc, bucket) => {
+      if (bucket.versioning !== 'Enabled') throw S3Errors.invalidRequest('Versioning must be \'Enabled\' on the bucket to apply a replication configuration');
+    },
+  },
+  {
+    name: 'publicAccessBlock',
+    put: 'PutPublicAccessBlock',
+    get: 'GetPublicAccessBlock',
+    delete: 'DeletePublicAccessBlock',
+    member: 'PublicAccessBlockConfiguration',
+    output: wrap('PublicAccessBlockConfiguration'),
+    missing: ['NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found'],
+  },
+  {
+    name: 'ownership',
+    put: 'PutBucketOwnershipControls',
+    get: 'GetBucketOwnershipControls',
+    delete: 'DeleteBucketOwnershipControls',
+    member: 'OwnershipControls',
+    output: wrap('OwnershipControls'),
+    missing: ['OwnershipControlsNotFoundError', 'The bucket ownership controls were not found'],
+  },
+  { name: 'logging', put: 'PutBucketLogging', get: 'GetBucketLogging', member: 'BucketLoggingStatus', output: spread, fallback: () => ({}) },
+  {
+    name: 'requestPayment',
+    put: 'PutBucketRequestPayment',
+    get: 'GetBucketRequestPayment',
+    member: 'RequestPaymentConfiguration',
+    output: spread,
+    fallback: () => ({ Payer: 'BucketOwner' }),
+  },
+  { name: 'accelerate', put: 'PutBucketAccelerateConfiguration', get: 'GetBucketAccelerateConfiguration', member: 'AccelerateConfiguration', output: spread, fallback: () => ({}) },
+];
+
+function putHandler(family: ConfigFamily): Handler {
+  return (input: Record<string, unknown> & { Bucket?: string }, ctx: S3Context) => {
+    const bucket = requireBucket(ctx, input);
+    const document = input[family.member];
+    if (document === undefined) throw S3Errors.malformedXml();
+    try {
+      family.validate?.(document, bucket);
+    } catch (error) {
+      if (error instanceof MalformedPolicy) throw S3Errors.malformedPolicy(error.message);
+      throw error;
+    }
+    bucket.configs.set(family.name, document);
+    family.onStored?.(ctx);
+    return {};
+  };
+}
+
+function getHandler(family: ConfigFamily): Handler {
+  return (input: { Bucket?: string }, ctx: S3Context) => {
+    const bucket = requireBucket(ctx, input);
+    const stored = bucket.configs.get(family.name) ?? family.fallback?.(bucket);
+    if (stored === undefined) throw S3Errors.noSuchConfiguration(family.missing![0], family.missing![1], bucket.name);
+    return family.output(stored);
+  };
+}
+
+function deleteHandler(family: ConfigFamily): Handler {
+  return (input: { Bucket?: string }, ctx: S3Context) => {
+    requireBucket(ctx, input).configs.delete(family.name);
+    return {};
+  };
+}
+
+/** Handlers of every configuration family, by operation name. */
+export const bucketConfigHandlers: Record<string, Handler> = Object.fromEntries(
+  FAMILIES.flatMap((family) => [
+    [family.put, putHandler(family)],
+    [family.get, getHandler(family)],
+    ...(family.delete ? [[family.delete, deleteHandler(family)]] : []),
+  ]),
+);
+
+/** The stored configuration of a family, for the parts of S3 that act on it (CORS, lifecycle, website, notifications). */
+export function storedConfig<T>(bucket: Bucket, name: string): T | undefined {
+  return bucket.configs.get(name) as T | undefined;
+}

@@ -1,0 +1,139 @@
+import type {
+  CreateBucketRequest,
+  CreateBucketOutput,
+  DeleteBucketRequest,
+  GetBucketLocationRequest,
+  GetBucketLocationOutput,
+  HeadBucketRequest,
+  HeadBucketOutput,
+  ListBucketsRequest,
+  ListBucketsOutput,
+} from '@aws-sdk/client-s3';
+import { AwsError } from '../../../core/errors.ts';
+import { buildArn } from '../../../core/arn.ts';
+import { Bucket } from '../bucket.ts';
+import { S3Errors } from '../errors.ts';
+import { canonicalUserId, ownerFullControl, s3Now } from '../object.ts';
+import { requireBucket, s3World, type S3Context } from '../registry.ts';
+import { grantsFromHeaders } from '../acl.ts';
+
+const US_EAST_1 = 'us-east-1';
+
+/** AWS's naming rules for general purpose buckets. */
+export function isValidBucketName(name: string): boolean {
+  return (
+    /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name) &&
+    !name.includes('..') &&
+    !/^\d+\.\d+\.\d+\.\d+$/.test(name) &&
+    !/^(xn--|sthree-|amzn-s3-demo-)/.test(name) &&
+    !/(-s3alias|--ol-s3|\.mrap|--x-s3|--table-s3)$/.test(name)
+  );
+}
+
+export function bucketArn(name: string, region: string): string {
+  return buildArn({ service: 's3', region: '', accountId: '', resource: name, partitionRegion: region });
+}
+
+/** The region a CreateBucket request puts the bucket in, or AWS's error for its location constraint. */
+function targetRegion(requestRegion: string, constraint: string | undefined): string {
+  const wanted = constraint === 'EU' ? 'eu-west-1' : constraint || undefined;
+  if (requestRegion === US_EAST_1) {
+    if (wanted === US_EAST_1) {
+      throw new AwsError('InvalidLocationConstraint', 'The specified location-constraint is not valid', {
+        status: 400,
+        fields: { LocationConstraint: constraint },
+      });
+    }
+    // The us-east-1 endpoint creates buckets in any region its constraint names.
+    return wanted ?? US_EAST_1;
+  }
+  if (wanted !== requestRegion) {
+    throw new AwsError(
+      'IllegalLocationConstraintException',
+      `The ${wanted ?? 'unspecified'} location constraint is incompatible for the region specific endpoint this request was sent to.`,
+      { status: 400 },
+    );
+  }
+  return requestRegion;
+}
+
+export function createBucket(input: CreateBucketRequest, ctx: S3Context): CreateBucketOutput {
+  const name = input.Bucket ?? '';
+  if (!isValidBucketName(name)) throw S3Errors.invalidBucketName(name);
+  const region = targetRegion(ctx.region, input.CreateBucketConfiguration?.LocationConstraint);
+  const world = s3World(ctx.emulator);
+  const existing = world.buckets.get(name);
+  if (existing) {
+    if (existing.accountId !== ctx.accountId) {
+      throw new AwsError(
+        'BucketAlreadyExists',
+        'The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.',
+        { fields: { BucketName: name } },
+      );
+    }
+    // For legacy compatibility, us-east-1 answers 200 to re-creating a bucket you own there.
+    if (existing.region !== US_EAST_1 || region !== US_EAST_1) {
+      throw new AwsError('BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.', {
+        fields: { BucketName: name },
+      });
+    }
+    return { Location: `/${name}`, BucketArn: bucketArn(name, region) };
+  }
+  const bucket = new Bucket(name, ctx.accountId, region, s3Now(ctx.emulator.clock.now()), grantsFromHeaders(input, ctx.accountId) ?? ownerFullControl(ctx.accountId));
+  // New buckets are private by default since April 2023: ACLs disabled and all public access blocked.
+  bucket.configs.set('ownership', { Rules: [{ ObjectOwnership: input.ObjectOwnership ?? 'BucketOwnerEnforced' }] });
+  bucket.configs.set('publicAccessBlock', { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true });
+  if (input.ObjectLockEnabledForBucket) {
+    bucket.objectLockEnabled = true;
+    bucket.versioning = 'Enabled';
+    bucket.configs.set('objectLock', { ObjectLockEnabled: 'Enabled' });
+  }
+  world.buckets.set(name, bucket);
+  const location = region === US_EAST_1 ? `/${name}` : `http://${name}.s3.amazonaws.com/`;
+  return { Location: location, BucketArn: bucketArn(name, region) };
+}
+
+export function deleteBucket(input: DeleteBucketRequest, ctx: S3Context): void {
+  const bucket = requireBucket(ctx, input);
+  if (!bucket.isEmpty()) {
+    const versioned = bucket.versioning !== undefined;
+    throw new AwsError('BucketNotEmpty', versioned ? 'The bucket you tried to delete is not empty. You must delete all versions in the bucket.' : 'The bucket you tried to delete is not empty', {
+      status: 409,
+      fields: { BucketName: bucket.name },
+    });
+  }
+  s3World(ctx.emulator).buckets.delete(bucket.name);
+}
+
+export function headBucket(input: HeadBucketRequest, ctx: S3Context): HeadBucketOutput {
+  const bucket = requireBucket(ctx, input);
+  return { BucketRegion: bucket.region, AccessPointAlias: false, BucketArn: bucketArn(bucket.name, bucket.region) } as HeadBucketOutput;
+}
+
+export function getBucketLocation(input: GetBucketLocationRequest, ctx: S3Context): GetBucketLocationOutput {
+  const bucket = requireBucket(ctx, input);
+  return { LocationConstraint: bucket.region === US_EAST_1 ? undefined : (bucket.region as GetBucketLocationOutput['LocationConstraint']) };
+}
+
+export function listBuckets(input: ListBucketsRequest, ctx: S3Context): ListBucketsOutput {
+  const max = input.MaxBuckets ?? 10000;
+  if (max < 1 || max > 10000) throw S3Errors.invalidArgument('Argument max-buckets must be an integer between 1 and 10000', 'max-buckets', max);
+  const mine = [...s3World(ctx.emulator).buckets.values()]
+    .filter((b) => b.accountId === ctx.accountId)
+    .filter((b) => !input.Prefix || b.name.startsWith(input.Prefix))
+    .filter((b) => !input.BucketRegion || b.region === input.BucketRegion)
+    .filter((b) => !input.ContinuationToken || b.name > input.ContinuationToken)
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+  const page = mine.slice(0, max);
+  return {
+    Buckets: page.map((b) => ({
+      Name: b.name,
+      CreationDate: b.created,
+      BucketRegion: b.region,
+      BucketArn: bucketArn(b.name, b.region),
+    })),
+    Owner: { ID: canonicalUserId(ctx.accountId) },
+    ContinuationToken: mine.length > max ? page[page.length - 1].name : undefined,
+    Prefix: input.Prefix,
+  };
+}

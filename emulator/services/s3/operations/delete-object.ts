@@ -1,0 +1,97 @@
+import type { DeleteObjectOutput, DeleteObjectRequest, DeleteObjectsOutput, DeleteObjectsRequest } from '@aws-sdk/client-s3';
+import { AwsError } from '../../../core/errors.ts';
+import type { Bucket } from '../bucket.ts';
+import { etagMatches } from '../conditions.ts';
+import { S3Errors } from '../errors.ts';
+import { notify } from '../notifications.ts';
+import { EMPTY_BODY } from '../body.ts';
+import { NULL_VERSION, s3Now, type S3Object } from '../object.ts';
+import { requireBucket, type ActingContext, type S3Context } from '../registry.ts';
+
+const VERSION_ID = /^[A-Za-z0-9._-]{32}$/;
+
+/** Object Lock: a version under retention (unless GOVERNANCE with bypass) or a legal hold cannot be deleted. */
+function checkLock(version: S3Object, bypassGovernance: boolean, nowMs: number): void {
+  const retained = version.lock.retainUntil !== undefined && version.lock.retainUntil.getTime() > nowMs;
+  const blocked = version.lock.legalHold === 'ON' || (retained && !(version.lock.mode === 'GOVERNANCE' && bypassGovernance));
+  if (blocked) throw new AwsError('AccessDenied', 'Access Denied because object protected by object lock.');
+}
+
+/** Deletes a key or one of its versions, as DeleteObject and each entry of DeleteObjects do. */
+export function deleteOne(
+  ctx: ActingContext,
+  bucket: Bucket,
+  key: string,
+  versionId: string | undefined,
+  options: { bypassGovernance?: boolean; ifMatch?: string; events?: { deleted: string; markerCreated: string } } = {},
+): DeleteObjectOutput {
+  const events = options.events ?? { deleted: 's3:ObjectRemoved:Delete', markerCreated: 's3:ObjectRemoved:DeleteMarkerCreated' };
+  if (versionId !== undefined) {
+    if (versionId !== NULL_VERSION && !VERSION_ID.test(versionId)) throw S3Errors.invalidVersionId(versionId);
+    const version = bucket.version(key, versionId);
+    if (!version) return { VersionId: versionId };
+    checkLock(version, options.bypassGovernance ?? false, ctx.emulator.clock.now());
+    bucket.removeVersion(key, versionId);
+    notify(ctx, bucket, events.deleted, version);
+    return { VersionId: versionId, DeleteMarker: version.deleteMarker || undefined };
+  }
+  const current = bucket.current(key);
+  if (options.ifMatch !== undefined) {
+    if (!current) throw S3Errors.noSuchKey(key);
+    if (!etagMatches(options.ifMatch, current.etag)) throw S3Errors.preconditionFailed('If-Match');
+  }
+  if (!bucket.versioning) {
+    if (current) {
+      bucket.removeVersion(key, NULL_VERSION);
+      notify(ctx, bucket, events.deleted, current);
+    }
+    return {};
+  }
+  const marker: S3Object = {
+    key,
+    versionId: bucket.nextVersionId(),
+    deleteMarker: true,
+    body: EMPTY_BODY,
+    etag: '',
+    lastModified: s3Now(ctx.emulator.clock.now()),
+    headers: {},
+    metadata: {},
+    storageClass: 'STANDARD',
+    encryption: {},
+    tags: [],
+    acl: [],
+    lock: {},
+  };
+  bucket.store(marker);
+  notify(ctx, bucket, events.markerCreated, marker);
+  return { DeleteMarker: true, VersionId: marker.versionId };
+}
+
+export function deleteObject(input: DeleteObjectRequest, ctx: S3Context): DeleteObjectOutput {
+  const bucket = requireBucket(ctx, input);
+  return deleteOne(ctx, bucket, input.Key ?? '', input.VersionId, { bypassGovernance: input.BypassGovernanceRetention, ifMatch: input.IfMatch });
+}
+
+export function deleteObjects(input: DeleteObjectsRequest, ctx: S3Context): DeleteObjectsOutput {
+  const bucket = requireBucket(ctx, input);
+  const entries = input.Delete?.Objects ?? [];
+  if (entries.length === 0 || entries.length > 1000) throw S3Errors.malformedXml();
+  const output: DeleteObjectsOutput = { Deleted: [], Errors: [] };
+  for (const entry of entries) {
+    const key = entry.Key ?? '';
+    try {
+      const result = deleteOne(ctx, bucket, key, entry.VersionId, { bypassGovernance: input.BypassGovernanceRetention, ifMatch: entry.ETag });
+      if (input.Delete?.Quiet) continue;
+      output.Deleted!.push({
+        Key: key,
+        VersionId: entry.VersionId,
+        DeleteMarker: result.DeleteMarker,
+        DeleteMarkerVersionId: result.DeleteMarker ? result.VersionId : undefined,
+      });
+    } catch (error) {
+      if (!(error instanceof AwsError)) throw error;
+      output.Errors!.push({ Key: key, VersionId: entry.VersionId, Code: error.code, Message: error.message });
+    }
+  }
+  return output;
+}

@@ -1,0 +1,80 @@
+import type { GetObjectOutput, GetObjectRequest, HeadObjectOutput, HeadObjectRequest } from '@aws-sdk/client-s3';
+import { AwsError } from '../../../core/errors.ts';
+import { checksumOutput } from '../checksums.ts';
+import { checkReadConditions } from '../conditions.ts';
+import { expirationHeader } from '../lifecycle.ts';
+import type { S3Object } from '../object.ts';
+import { checkCustomerKey, findVersion, parseRange } from '../read.ts';
+import { requireBucket, type S3Context } from '../registry.ts';
+
+type ReadRequest = GetObjectRequest | HeadObjectRequest;
+type ReadOutput = Omit<GetObjectOutput, 'Body'> & { Body?: Buffer | AsyncIterable<Buffer> };
+
+/** The byte range of a part of a multipart object (`partNumber`), with AWS's errors for a part that is not there. */
+function partRange(object: S3Object, partNumber: number): { start: number; end: number } {
+  const parts = object.parts ?? [{ size: object.body.size }];
+  if (partNumber < 1 || partNumber > 10000) {
+    throw new AwsError('InvalidArgument', 'Part number must be an integer between 1 and 10000, inclusive', {
+      status: 400,
+      fields: { ArgumentName: 'partNumber', ArgumentValue: partNumber },
+    });
+  }
+  if (partNumber > parts.length) {
+    throw new AwsError('InvalidPartNumber', 'The requested partnumber is not satisfiable', { status: 416, fields: { PartNumberRequested: partNumber, ActualPartCount: parts.length } });
+  }
+  const start = parts.slice(0, partNumber - 1).reduce((n, p) => n + p.size, 0);
+  return { start, end: start + parts[partNumber - 1].size - 1 };
+}
+
+/** GetObject and HeadObject: the same checks and headers; HEAD has no body. */
+function readObject(input: ReadRequest, ctx: S3Context, method: 'GET' | 'HEAD'): ReadOutput {
+  const bucket = requireBucket(ctx, input);
+  const key = input.Key ?? '';
+  const object = findVersion(bucket, key, input.VersionId, method);
+  checkReadConditions(input, object);
+  checkCustomerKey(object, input);
+  const size = object.body.size;
+  if (input.PartNumber !== undefined && input.Range !== undefined) {
+    throw new AwsError('InvalidRequest', 'Cannot specify both Range header and partNumber query parameter', { status: 400 });
+  }
+  const range = input.PartNumber !== undefined ? partRange(object, input.PartNumber) : parseRange(input.Range, size);
+  const wholeObject = !range || (range.start === 0 && range.end === size - 1 && input.PartNumber === undefined);
+  const length = range ? range.end - range.start + 1 : size;
+  const output: ReadOutput = {
+    AcceptRanges: 'bytes',
+    Expiration: expirationHeader(bucket, object),
+    LastModified: object.lastModified,
+    ContentLength: length,
+    ETag: object.etag,
+    ContentRange: range && (input.Range !== undefined || object.parts) ? `bytes ${range.start}-${range.end}/${size}` : undefined,
+    VersionId: bucket.versioning ? object.versionId : undefined,
+    ContentType: input.ResponseContentType ?? object.headers.ContentType,
+    CacheControl: input.ResponseCacheControl ?? object.headers.CacheControl,
+    ContentDisposition: input.ResponseContentDisposition ?? object.headers.ContentDisposition,
+    ContentEncoding: input.ResponseContentEncoding ?? object.headers.ContentEncoding,
+    ContentLanguage: input.ResponseContentLanguage ?? object.headers.ContentLanguage,
+    Expires: input.ResponseExpires ?? object.headers.Expires,
+    WebsiteRedirectLocation: object.headers.WebsiteRedirectLocation,
+    Metadata: object.metadata,
+    StorageClass: object.storageClass === 'STANDARD' ? undefined : (object.storageClass as GetObjectOutput['StorageClass']),
+    TagCount: object.tags.length || undefined,
+    PartsCount: input.PartNumber !== undefined && object.parts ? object.parts.length : undefined,
+    ObjectLockMode: object.lock.mode,
+    ObjectLockRetainUntilDate: object.lock.retainUntil,
+    ObjectLockLegalHoldStatus: object.lock.legalHold,
+    ...(object.encryption as object),
+    ...(input.ChecksumMode === 'ENABLED' && wholeObject ? checksumOutput(object.checksum) : {}),
+  };
+  if (method === 'GET') output.Body = range ? object.body.read(range.start, range.end) : object.body.read();
+  return output;
+}
+
+export function getObject(input: GetObjectRequest, ctx: S3Context) {
+  return readObject(input, ctx, 'GET');
+}
+
+export function headObject(input: HeadObjectRequest, ctx: S3Context): HeadObjectOutput {
+  const output = readObject(input, ctx, 'HEAD') as HeadObjectOutput;
+  // PartNumber on a HEAD tells the size of that part, as GET would.
+  return output;
+}

@@ -1,0 +1,42 @@
+import type { GetObjectAttributesRequest } from '@aws-sdk/client-s3';
+import { checksumOutput } from '../checksums.ts';
+import { S3Errors } from '../errors.ts';
+import { checkCustomerKey, findVersion } from '../read.ts';
+import { requireBucket, type S3Context } from '../registry.ts';
+import { maxKeys } from '../listing.ts';
+
+const ATTRIBUTES = new Set(['ETag', 'Checksum', 'ObjectParts', 'StorageClass', 'ObjectSize']);
+
+export function getObjectAttributes(input: GetObjectAttributesRequest, ctx: S3Context) {
+  const bucket = requireBucket(ctx, input);
+  const wanted = new Set<string>(input.ObjectAttributes ?? []);
+  for (const name of wanted) if (!ATTRIBUTES.has(name)) throw S3Errors.invalidArgument('Invalid attribute name specified.', 'x-amz-object-attributes', name);
+  const object = findVersion(bucket, input.Key ?? '', input.VersionId, 'GET');
+  checkCustomerKey(object, input);
+  const marker = Number(input.PartNumberMarker ?? 0);
+  const max = maxKeys(input.MaxParts, 'max-parts');
+  const parts = (object.parts ?? []).map((p, i) => ({ number: i + 1, ...p })).filter((p) => p.number > marker);
+  const page = parts.slice(0, max);
+  const partChecksums = object.checksum?.type === 'COMPOSITE';
+  return {
+    LastModified: object.lastModified,
+    VersionId: bucket.versioning ? object.versionId : undefined,
+    ETag: wanted.has('ETag') ? object.etag.replace(/"/g, '') : undefined,
+    Checksum: wanted.has('Checksum') && object.checksum ? checksumOutput(object.checksum) : undefined,
+    ObjectParts:
+      wanted.has('ObjectParts') && object.parts
+        ? {
+            TotalPartsCount: object.parts.length,
+            PartNumberMarker: marker,
+            NextPartNumberMarker: page.length ? page[page.length - 1].number : undefined,
+            MaxParts: max,
+            IsTruncated: parts.length > max,
+            Parts: partChecksums
+              ? page.map((p) => ({ PartNumber: p.number, Size: p.size, [`Checksum${object.checksum!.algorithm}`]: p.checksum }))
+              : undefined,
+          }
+        : undefined,
+    StorageClass: wanted.has('StorageClass') ? object.storageClass : undefined,
+    ObjectSize: wanted.has('ObjectSize') ? object.body.size : undefined,
+  };
+}

@@ -1,0 +1,45 @@
+import type { PutObjectOutput, PutObjectRequest } from '@aws-sdk/client-s3';
+import { checkWriteConditions } from '../conditions.ts';
+import { checksumOutput, storedChecksum, uploadAlgorithm } from '../checksums.ts';
+import { expirationHeader } from '../lifecycle.ts';
+import { notify } from '../notifications.ts';
+import { quotedEtag, s3Now, type S3Object } from '../object.ts';
+import { requireBucket, s3World, type S3Context } from '../registry.ts';
+import { objectSettings, validateKey } from '../write.ts';
+
+/** Validates everything first, then stores the body as it streams in (the 5 GiB limit is enforced while it does). */
+export async function putObject(input: Omit<PutObjectRequest, 'Body'> & { Body?: unknown }, ctx: S3Context): Promise<PutObjectOutput> {
+  const bucket = requireBucket(ctx, input);
+  const key = input.Key ?? '';
+  validateKey(key);
+  checkWriteConditions(input, key, bucket.current(key));
+  const settings = objectSettings(input, bucket, ctx);
+  const algorithm = uploadAlgorithm(input, ctx.headers);
+  const received = await s3World(ctx.emulator).bodies.receive(input.Body, [algorithm]);
+  // Another writer may have won while the body streamed in: conditional writes are judged again at commit.
+  try {
+    checkWriteConditions(input, key, bucket.current(key));
+  } catch (error) {
+    received.body.release();
+    throw error;
+  }
+  const object: S3Object = {
+    key,
+    versionId: bucket.nextVersionId(),
+    deleteMarker: false,
+    body: received.body,
+    etag: quotedEtag(received.md5),
+    lastModified: s3Now(ctx.emulator.clock.now()),
+    checksum: storedChecksum(input, algorithm, received.checksums[algorithm]),
+    ...settings,
+  };
+  bucket.store(object);
+  notify(ctx, bucket, 's3:ObjectCreated:Put', object);
+  return {
+    ETag: object.etag,
+    Expiration: expirationHeader(bucket, object),
+    VersionId: bucket.versioning ? object.versionId : undefined,
+    ...checksumOutput(object.checksum),
+    ...object.encryption,
+  } as PutObjectOutput;
+}

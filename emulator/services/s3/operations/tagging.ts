@@ -1,0 +1,54 @@
+import type {
+  DeleteBucketTaggingRequest,
+  DeleteObjectTaggingRequest,
+  GetBucketTaggingRequest,
+  GetObjectTaggingRequest,
+  PutBucketTaggingRequest,
+  PutObjectTaggingRequest,
+} from '@aws-sdk/client-s3';
+import { AwsError } from '../../../core/errors.ts';
+import { findVersion } from '../read.ts';
+import { requireBucket, type S3Context } from '../registry.ts';
+import { validateTags } from '../tags.ts';
+import type { Tag } from '../object.ts';
+
+export function putBucketTagging(input: PutBucketTaggingRequest, ctx: S3Context) {
+  const bucket = requireBucket(ctx, input);
+  bucket.tags = validateTags((input.Tagging?.TagSet ?? []) as Tag[], 50, 'Bucket');
+  return {};
+}
+
+export function getBucketTagging(input: GetBucketTaggingRequest, ctx: S3Context) {
+  const bucket = requireBucket(ctx, input);
+  if (!bucket.tags) throw new AwsError('NoSuchTagSet', 'The TagSet does not exist', { status: 404, fields: { BucketName: bucket.name } });
+  return { TagSet: bucket.tags };
+}
+
+export function deleteBucketTagging(input: DeleteBucketTaggingRequest, ctx: S3Context) {
+  requireBucket(ctx, input).tags = undefined;
+  return {};
+}
+
+function versionOutput(bucketVersioned: boolean, versionId: string) {
+  return bucketVersioned ? versionId : undefined;
+}
+
+export function putObjectTagging(input: PutObjectTaggingRequest, ctx: S3Context) {
+  const bucket = requireBucket(ctx, input);
+  const object = findVersion(bucket, input.Key ?? '', input.VersionId, 'PUT');
+  object.tags = validateTags((input.Tagging?.TagSet ?? []) as Tag[], 10, 'Object');
+  return { VersionId: versionOutput(bucket.versioning !== undefined, object.versionId) };
+}
+
+export function getObjectTagging(input: GetObjectTaggingRequest, ctx: S3Context) {
+  const bucket = requireBucket(ctx, input);
+  const object = findVersion(bucket, input.Key ?? '', input.VersionId, 'GET');
+  return { TagSet: object.tags, VersionId: versionOutput(bucket.versioning !== undefined, object.versionId) };
+}
+
+export function deleteObjectTagging(input: DeleteObjectTaggingRequest, ctx: S3Context) {
+  const bucket = requireBucket(ctx, input);
+  const object = findVersion(bucket, input.Key ?? '', input.VersionId, 'DELETE');
+  object.tags = [];
+  return { VersionId: versionOutput(bucket.versioning !== undefined, object.versionId) };
+}

@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import type { ServerSideEncryptionConfiguration } from '@aws-sdk/client-s3';
+import { buildArn } from '../../core/arn.ts';
+import { AwsError } from '../../core/errors.ts';
+import { grantsFromHeaders, type AclInput } from './acl.ts';
+import type { Bucket } from './bucket.ts';
+import { S3Errors } from './errors.ts';
+import { ownerFullControl, type ContentHeaders, type Encryption, type ObjectLock, type Tag } from './object.ts';
+import type { S3Context } from './registry.ts';
+import { tagsFromHeader } from './tags.ts';
+
+/** What PutObject, CopyObject (with REPLACE) and CreateMultipartUpload say about the object to be written. */
+export interface WriteInput extends AclInput, ContentHeaders {
+  Metadata?: Record<string, string>;
+  StorageClass?: string;
+  ServerSideEncryption?: string;
+  SSEKMSKeyId?: string;
+  BucketKeyEnabled?: boolean;
+  SSECustomerAlgorithm?: string;
+  SSECustomerKey?: string;
+  SSECustomerKeyMD5?: string;
+  Tagging?: string;
+  ObjectLockMode?: string;
+  ObjectLockRetainUntilDate?: Date;
+  ObjectLockLegalHoldStatus?: string;
+}
+
+export const MAX_OBJECT_SIZE = 5 * 1024 ** 3;
+const STORAGE_CLASSES = new Set(['STANDARD', 'REDUCED_REDUNDANCY', 'STANDARD_IA', 'ONEZONE_IA', 'INTELLIGENT_TIERING', 'GLACIER', 'DEEP_ARCHIVE', 'GLACIER_IR', 'SNOW', 'EXPRESS_ONEZONE']);
+
+export function validateKey(key: string): void {
+  const size = Buffer.byteLength(key);
+  if (size > 1024) throw new AwsError('KeyTooLongError', 'Your key is too long', { status: 400, fields: { Size: size, MaxSizeAllowed: 1024 } });
+}
+
+export function validateStorageClass(storageClass: string | undefined): string {
+  if (storageClass === undefined) return 'STANDARD';
+  if (!STORAGE_CLASSES.has(storageClass)) {
+    throw new AwsError('InvalidStorageClass', 'The storage class you specified is not valid', { status: 400, fields: { StorageClassRequested: storageClass } });
+  }
+  return storageClass;
+}
+
+function validateMetadata(metadata: Record<string, string> | undefined): Record<string, string> {
+  const entries = Object.entries(metadata ?? {});
+  const size = entries.reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+  if (size > 2048) throw new AwsError('MetadataTooLarge', 'Your metadata headers exceed the maximum allowed metadata size', { status: 400, fields: { Size: size, MaxSizeAllowed: 2048 } });
+  return Object.fromEntries(entries.map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+/** The key MD5 of an SSE-C request, after AWS's checks of algorithm, key and MD5. */
+export function customerKeyMd5(input: { SSECustomerAlgorithm?: string; SSECustomerKey?: string; SSECustomerKeyMD5?: string }): string | undefined {
+  if (input.SSECustomerAlgorithm === undefined && input.SSECustomerKey === undefined) return undefined;
+  if (input.SSECustomerAlgorithm !== 'AES256') {
+    throw S3Errors.invalidArgument('The encryption algorithm specified is not valid.', 'x-amz-server-side-encryption-customer-algorithm', input.SSECustomerAlgorithm ?? '');
+  }
+  const key = Buffer.from(input.SSECustomerKey ?? '', 'base64');
+  if (key.length !== 32) {
+    throw S3Errors.invalidArgument('The secret key was invalid for the specified algorithm.', 'x-amz-server-side-encryption-customer-key', '');
+  }
+  const md5 = createHash('md5').update(key).digest('base64');
+  if (input.SSECustomerKeyMD5 !== undefined && input.SSECustomerKeyMD5 !== md5) {
+    throw S3Errors.invalidArgument('The calculated MD5 hash of the key did not match the hash that was provided.', 'x-amz-server-side-encryption-customer-key-md5', '');
+  }
+  return md5;
+}
+
+function kmsKeyArn(keyId: string | undefined, ctx: S3Context): string {
+  if (keyId?.startsWith('arn:')) return keyId;
+  const resource = keyId ? (keyId.startsWith('alias/') ? keyId : `key/${keyId}`) : 'alias/aws/s3';
+  return buildArn({ service: 'kms', region: ctx.region, accountId: ctx.accountId, resource });
+}
+
+/** Encryption settings of a new object: the request's, else the bucket's default (SSE-S3 unless configured). */
+export function encryptionFor(input: WriteInput, bucket: Bucket, ctx: S3Context): Encryption {
+  const keyMd5 = customerKeyMd5(input);
+  if (keyMd5) {
+    if (input.ServerSideEncryption !== undefined) throw S3Errors.invalidArgument('Server Side Encryption with Customer provided key is incompatible with the encryption method specified', 'x-amz-server-side-encryption', input.ServerSideEncryption);
+    return { SSECustomerAlgorithm: 'AES256', SSECustomerKeyMD5: keyMd5 };
+  }
+  const defaults = (bucket.configs.get('encryption') as ServerSideEncryptionConfiguration | undefined)?.Rules?.[0];
+  const algorithm = input.ServerSideEncryption ?? defaults?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm ?? 'AES256';
+  if (!['AES256', 'aws:kms', 'aws:kms:dsse'].includes(algorithm)) {
+    throw S3Errors.invalidArgument('The encryption method specified is not supported', 'x-amz-server-side-encryption', algorithm);
+  }
+  if (algorithm === 'AES256') {
+    if (input.SSEKMSKeyId !== undefined) throw S3Errors.invalidArgument('Server Side Encryption with AWS KMS managed key requires HTTP header x-amz-server-side-encryption : aws:kms', 'x-amz-server-side-encryption-aws-kms-key-id', input.SSEKMSKeyId);
+    return { ServerSideEncryption: 'AES256' };
+  }
+  const keyId = input.SSEKMSKeyId ?? (input.ServerSideEncryption ? undefined : defaults?.ApplyServerSideEncryptionByDefault?.KMSMasterKeyID);
+  const bucketKey = input.BucketKeyEnabled ?? (input.ServerSideEncryption ? undefined : defaults?.BucketKeyEnabled);
+  return { ServerSideEncryption: algorithm, SSEKMSKeyId: kmsKeyArn(keyId, ctx), BucketKeyEnabled: bucketKey || undefined };
+}
+
+/** Object Lock settings of a new object: the request's (on a lock-enabled bucket), else the bucket's default retention. */
+export function lockFor(input: WriteInput, bucket: Bucket, ctx: S3Context): ObjectLock {
+  const requested = input.ObjectLockMode !== undefined || input.ObjectLockRetainUntilDate !== undefined || input.ObjectLockLegalHoldStatus !== undefined;
+  if (requested && !bucket.objectLockEnabled) throw S3Errors.invalidRequest('Bucket is missing Object Lock Configuration');
+  if ((input.ObjectLockMode === undefined) !== (input.ObjectLockRetainUntilDate === undefined)) {
+    throw S3Errors.invalidArgument('x-amz-object-lock-retain-until-date and x-amz-object-lock-mode must both be supplied', 'x-amz-object-lock-retain-until-date', '');
+  }
+  if (input.ObjectLockMode !== undefined && !['GOVERNANCE', 'COMPLIANCE'].includes(input.ObjectLockMode)) {
+    throw S3Errors.invalidArgument('Unknown wormMode directive.', 'x-amz-object-lock-mode', input.ObjectLockMode);
+  }
+  const lock: ObjectLock = { legalHold: input.ObjectLockLegalHoldStatus as ObjectLock['legalHold'] };
+  if (input.ObjectLockMode) {
+    lock.mode = input.ObjectLockMode as ObjectLock['mode'];
+    lock.retainUntil = input.ObjectLockRetainUntilDate;
+  } else {
+    const rule = (bucket.configs.get('objectLock') as { Rule?: { DefaultRetention?: { Mode?: string; Days?: number; Years?: number } } } | undefined)?.Rule?.DefaultRetention;
+    if (rule?.Mode) {
+      const days = rule.Days ?? (rule.Years ?? 0) * 365;
+      lock.mode = rule.Mode as ObjectLock['mode'];
+      lock.retainUntil = new Date(ctx.emulator.clock.now() + days * 86_400_000);
+    }
+  }
+  return lock;
+}
+
+/** Everything a new object takes from a write request besides its body, key, version and checksum. */
+export function objectSettings(input: WriteInput, bucket: Bucket, ctx: S3Context) {
+  const headers: ContentHeaders = {
+    ContentType: input.ContentType ?? 'binary/octet-stream',
+    CacheControl: input.CacheControl,
+    ContentDisposition: input.ContentDisposition,
+    ContentEncoding: input.ContentEncoding,
+    ContentLanguage: input.ContentLanguage,
+    Expires: input.Expires,
+    WebsiteRedirectLocation: input.WebsiteRedirectLocation,
+  };
+  const tags: Tag[] = tagsFromHeader(input.Tagging);
+  return {
+    headers,
+    metadata: validateMetadata(input.Metadata),
+    storageClass: validateStorageClass(input.StorageClass),
+    encryption: encryptionFor(input, bucket, ctx),
+    tags,
+    acl: grantsFromHeaders(input, bucket.accountId) ?? ownerFullControl(bucket.accountId),
+    lock: lockFor(input, bucket, ctx),
+  };
+}
+
+/** Output members echoing an object's encryption. */
+export function encryptionOutput(encryption: Encryption) {
+  return { ...encryption };
+}

@@ -1,0 +1,93 @@
+import type { ServiceDefinition } from '../../core/service.ts';
+import { loadModel } from '../../models/load.ts';
+import { InternalText } from '../../server/http.ts';
+import { outboxRoute } from './outbox.ts';
+import { getDataProtectionPolicy, putDataProtectionPolicy } from './operations/data-protection.ts';
+import { addPermission, removePermission } from './operations/permissions.ts';
+import {
+  createPlatformApplication,
+  createPlatformEndpoint,
+  deleteEndpoint,
+  deletePlatformApplication,
+  getEndpointAttributes,
+  getPlatformApplicationAttributes,
+  listEndpointsByPlatformApplication,
+  listPlatformApplications,
+  setEndpointAttributes,
+  setPlatformApplicationAttributes,
+} from './operations/platform.ts';
+import { publish, publishBatch } from './operations/publish.ts';
+import * as sms from './operations/sms.ts';
+import {
+  confirmSubscription,
+  getSubscriptionAttributes,
+  listSubscriptions,
+  listSubscriptionsByTopic,
+  setSubscriptionAttributes,
+  subscribe,
+  unsubscribe,
+} from './operations/subscriptions.ts';
+import { listTagsForResource, tagResource, untagResource } from './operations/tags.ts';
+import { createTopic, deleteTopic, getTopicAttributes, listTopics, setTopicAttributes } from './operations/topics.ts';
+import { CERTIFICATE_PATH, signingKey } from './signing.ts';
+import { SnsState } from './state.ts';
+import { snsDeliveryTarget } from './target.ts';
+
+const sns: ServiceDefinition<SnsState> = {
+  name: 'sns',
+  model: loadModel('sns'),
+  handlers: {
+    CreateTopic: createTopic,
+    DeleteTopic: deleteTopic,
+    ListTopics: listTopics,
+    GetTopicAttributes: getTopicAttributes,
+    SetTopicAttributes: setTopicAttributes,
+    TagResource: tagResource,
+    UntagResource: untagResource,
+    ListTagsForResource: listTagsForResource,
+    AddPermission: addPermission,
+    RemovePermission: removePermission,
+    PutDataProtectionPolicy: putDataProtectionPolicy,
+    GetDataProtectionPolicy: getDataProtectionPolicy,
+    Subscribe: subscribe,
+    ConfirmSubscription: confirmSubscription,
+    Unsubscribe: unsubscribe,
+    ListSubscriptions: listSubscriptions,
+    ListSubscriptionsByTopic: listSubscriptionsByTopic,
+    GetSubscriptionAttributes: getSubscriptionAttributes,
+    SetSubscriptionAttributes: setSubscriptionAttributes,
+    Publish: publish,
+    PublishBatch: publishBatch,
+    CreatePlatformApplication: createPlatformApplication,
+    GetPlatformApplicationAttributes: getPlatformApplicationAttributes,
+    SetPlatformApplicationAttributes: setPlatformApplicationAttributes,
+    ListPlatformApplications: listPlatformApplications,
+    DeletePlatformApplication: deletePlatformApplication,
+    CreatePlatformEndpoint: createPlatformEndpoint,
+    GetEndpointAttributes: getEndpointAttributes,
+    SetEndpointAttributes: setEndpointAttributes,
+    ListEndpointsByPlatformApplication: listEndpointsByPlatformApplication,
+    DeleteEndpoint: deleteEndpoint,
+    SetSMSAttributes: sms.setSMSAttributes,
+    GetSMSAttributes: sms.getSMSAttributes,
+    CheckIfPhoneNumberIsOptedOut: sms.checkIfPhoneNumberIsOptedOut,
+    ListPhoneNumbersOptedOut: sms.listPhoneNumbersOptedOut,
+    OptInPhoneNumber: sms.optInPhoneNumber,
+    GetSMSSandboxAccountStatus: sms.getSMSSandboxAccountStatus,
+    CreateSMSSandboxPhoneNumber: sms.createSMSSandboxPhoneNumber,
+    VerifySMSSandboxPhoneNumber: sms.verifySMSSandboxPhoneNumber,
+    DeleteSMSSandboxPhoneNumber: sms.deleteSMSSandboxPhoneNumber,
+    ListSMSSandboxPhoneNumbers: sms.listSMSSandboxPhoneNumbers,
+    ListOriginationNumbers: sms.listOriginationNumbers,
+  },
+  createState: (accountId, region) => new SnsState(accountId, region),
+  // SNS checks its parameters itself, with its own messages (InvalidParameter, ValidationError).
+  validation: 'none',
+  deliveryTarget: snsDeliveryTarget,
+  internalRoutes: {
+    '/_twinstack/sns/messages': outboxRoute,
+    [CERTIFICATE_PATH]: (emulator) => new InternalText('application/x-x509-ca-cert', signingKey(emulator).certificatePem),
+  },
+};
+
+export default sns;

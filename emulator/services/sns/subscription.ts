@@ -1,0 +1,47 @@
+import type { CompiledFilter } from './filter-policy/match.ts';
+import type { SnsState } from './state.ts';
+
+export const PROTOCOLS = new Set(['http', 'https', 'email', 'email-json', 'sms', 'sqs', 'application', 'lambda', 'firehose']);
+
+export interface Subscription {
+  readonly arn: string;
+  readonly topicArn: string;
+  readonly protocol: string;
+  readonly endpoint: string;
+  readonly owner: string;
+  /** The principal that subscribed (SubscriptionPrincipal). */
+  readonly principal: string;
+  /** Set attributes, as given (RawMessageDelivery normalised to lower case). */
+  readonly attributes: Map<string, string>;
+  pendingConfirmation: boolean;
+  /** The compiled FilterPolicy, when one is set. */
+  filter?: CompiledFilter;
+}
+
+/** Removes a subscription (Unsubscribe, DeleteTopic, DeleteEndpoint); its confirmation tokens then lead nowhere. */
+export function removeSubscription(state: SnsState, arn: string): void {
+  const subscription = state.subscriptions.get(arn);
+  if (!subscription) return;
+  state.subscriptions.delete(arn);
+  const topic = state.topics.get(subscription.topicArn);
+  if (topic?.subscriptions.delete(arn)) topic.deletedSubscriptions++;
+}
+
+export function subscriptionAttributes(subscription: Subscription): Record<string, string> {
+  const attributes: Record<string, string> = {
+    ConfirmationWasAuthenticated: 'true',
+    Endpoint: subscription.endpoint,
+    Owner: subscription.owner,
+    PendingConfirmation: String(subscription.pendingConfirmation),
+    Protocol: subscription.protocol,
+    RawMessageDelivery: 'false',
+    SubscriptionArn: subscription.arn,
+    SubscriptionPrincipal: subscription.principal,
+    TopicArn: subscription.topicArn,
+  };
+  for (const [key, value] of subscription.attributes) attributes[key] = value;
+  // A scope is shown only beside a FilterPolicy (it is kept for the next one otherwise).
+  if (subscription.attributes.has('FilterPolicy')) attributes.FilterPolicyScope ??= 'MessageAttributes';
+  else delete attributes.FilterPolicyScope;
+  return attributes;
+}

@@ -1,0 +1,190 @@
+import assert from 'node:assert/strict';
+import { CreateTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { CreateStreamCommand, DescribeStreamSummaryCommand, KinesisClient, PutRecordCommand } from '@aws-sdk/client-kinesis';
+import {
+  CreateEventSourceMappingCommand,
+  DeleteEventSourceMappingCommand,
+  GetEventSourceMappingCommand,
+  ListEventSourceMappingsCommand,
+  type LambdaServiceException,
+} from '@aws-sdk/client-lambda';
+import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { createFunction, CREDENTIALS, uniqueName, useLambda } from './support.ts';
+
+// Each handler forwards what it received to a result queue, so the test reads the events AWS's shape of them.
+const FORWARD = `
+import boto3, json, os
+sqs = boto3.client("sqs")
+def handler(event, context):
+    sqs.send_message(QueueUrl=os.environ["RESULTS"], MessageBody=json.dumps(event))
+    failures = [{"itemIdentifier": r["messageId"]} for r in event.get("Records", []) if "fail" in r.get("body", "")]
+    return {"batchItemFailures": failures}
+`;
+
+describe('Lambda event source mappings: SQS, Kinesis, DynamoDB Streams', function () {
+  this.timeout(60_000);
+  const context = useLambda(['lambda', 'sts', 'sqs', 'kinesis', 'dynamodb', 'dynamodbstreams']);
+  let sqs: SQSClient;
+  before(() => {
+    sqs = new SQSClient({ endpoint: context.aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
+  });
+  after(() => sqs.destroy());
+
+  async function queue(attributes: Record<string, string> = {}) {
+    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: uniqueName('q'), Attributes: attributes }));
+    const arn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
+    return { url: QueueUrl!, arn };
+  }
+  async function receive(url: string, count: number) {
+    const bodies: Record<string, unknown>[] = [];
+    const deadline = Date.now() + 20_000;
+    while (bodies.length < count && Date.now() < deadline) {
+      const out = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: 1, MaxNumberOfMessages: 10 }));
+      bodies.push(...(out.Messages ?? []).map((m) => JSON.parse(m.Body!)));
+    }
+    return bodies;
+  }
+  async function forwarder(results: string) {
+    return createFunction(context.lambda, { 'handler.py': FORWARD }, { Environment: { Variables: { RESULTS: results } }, Timeout: 10 });
+  }
+
+  it('SQS: AWS\'s record shape, message attributes, deletion after success', async () => {
+    const results = await queue();
+    const source = await queue();
+    const name = await forwarder(results.url);
+    const created = await context.lambda.send(new CreateEventSourceMappingCommand({ FunctionName: name, EventSourceArn: source.arn }));
+    assert.equal(created.$metadata.httpStatusCode, 202);
+    assert.equal(created.State, 'Creating');
+    assert.equal(created.BatchSize, 10);
+    assert.equal(created.MaximumBatchingWindowInSeconds, 0);
+    assert.deepEqual(created.FunctionResponseTypes, []);
+    assert.equal(created.StateTransitionReason, 'USER_INITIATED');
+    assert.equal(created.EventSourceMappingArn, `arn:aws:lambda:us-east-1:000000000000:event-source-mapping:${created.UUID}`);
+    assert.equal((await context.lambda.send(new GetEventSourceMappingCommand({ UUID: created.UUID }))).State, 'Enabled');
+    await sqs.send(
+      new SendMessageCommand({ QueueUrl: source.url, MessageBody: '{"foo":"bar"}', MessageAttributes: { Title: { DataType: 'String', StringValue: 'The Whistler' } } }),
+    );
+    const [event] = await receive(results.url, 1);
+    const [record] = (event as { Records: Record<string, unknown>[] }).Records;
+    assert.deepEqual(Object.keys(record), ['messageId', 'receiptHandle', 'body', 'attributes', 'messageAttributes', 'md5OfMessageAttributes', 'md5OfBody', 'eventSource', 'eventSourceARN', 'awsRegion']);
+    assert.equal(record.body, '{"foo":"bar"}');
+    assert.deepEqual(Object.keys(record.attributes as object).sort(), ['ApproximateFirstReceiveTimestamp', 'ApproximateReceiveCount', 'SenderId', 'SentTimestamp']);
+    assert.deepEqual(record.messageAttributes, { Title: { stringValue: 'The Whistler', stringListValues: [], binaryListValues: [], dataType: 'String' } });
+    assert.equal(record.eventSource, 'aws:sqs');
+    assert.equal(record.eventSourceARN, source.arn);
+    assert.equal(record.awsRegion, 'us-east-1');
+    const listed = await context.lambda.send(new ListEventSourceMappingsCommand({ FunctionName: name }));
+    assert.deepEqual(listed.EventSourceMappings?.map((m) => m.UUID), [created.UUID]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const left = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: source.url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }));
+    assert.equal(left.Attributes?.ApproximateNumberOfMessages, '0');
+    assert.equal(left.Attributes?.ApproximateNumberOfMessagesNotVisible, '0');
+    await context.lambda.send(new DeleteEventSourceMappingCommand({ UUID: created.UUID }));
+  });
+
+  it('SQS: ReportBatchItemFailures keeps the failed message, which the queue then redrives to its DLQ', async () => {
+    const results = await queue();
+    const dlq = await queue();
+    const source = await queue({ VisibilityTimeout: '1', RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 1 }) });
+    const name = await forwarder(results.url);
+    const mapping = await context.lambda.send(
+      new CreateEventSourceMappingCommand({ FunctionName: name, EventSourceArn: source.arn, FunctionResponseTypes: ['ReportBatchItemFailures'], BatchSize: 20, MaximumBatchingWindowInSeconds: 1 }),
+    );
+    await sqs.send(new SendMessageCommand({ QueueUrl: source.url, MessageBody: 'ok-1' }));
+    await sqs.send(new SendMessageCommand({ QueueUrl: source.url, MessageBody: 'fail-1' }));
+    const deadline = Date.now() + 20_000;
+    let dead: string[] = [];
+    while (!dead.length && Date.now() < deadline) {
+      const out = await sqs.send(new ReceiveMessageCommand({ QueueUrl: dlq.url, WaitTimeSeconds: 1 }));
+      dead = (out.Messages ?? []).map((m) => m.Body!);
+    }
+    assert.deepEqual(dead, ['fail-1']);
+    await context.lambda.send(new DeleteEventSourceMappingCommand({ UUID: mapping.UUID }));
+  });
+
+  it('SQS: filter criteria; batch size over 10 needs a batching window', async () => {
+    const results = await queue();
+    const source = await queue();
+    const name = await forwarder(results.url);
+    await assert.rejects(
+      context.lambda.send(new CreateEventSourceMappingCommand({ FunctionName: name, EventSourceArn: source.arn, BatchSize: 11 })),
+      (e: LambdaServiceException) => e.message === 'Maximum batch window in seconds must be greater than 0 if maximum batch size is greater than 10',
+    );
+    await assert.rejects(
+      context.lambda.send(new CreateEventSourceMappingCommand({ FunctionName: name, EventSourceArn: `${source.arn}-missing` })),
+      (e: LambdaServiceException) => e.message.startsWith('Error occurred while ReceiveMessage. SQS Error Code: AWS.SimpleQueueService.NonExistentQueue.'),
+    );
+    const mapping = await context.lambda.send(
+      new CreateEventSourceMappingCommand({ FunctionName: name, EventSourceArn: source.arn, FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ body: { testItem: ['test24'] } }) }] } }),
+    );
+    await sqs.send(new SendMessageCommand({ QueueUrl: source.url, MessageBody: '{"testItem":"test25"}' }));
+    await sqs.send(new SendMessageCommand({ QueueUrl: source.url, MessageBody: '{"testItem":"test24"}' }));
+    const events = await receive(results.url, 1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    events.push(...(await receive(results.url, 0)));
+    assert.deepEqual(events.flatMap((e) => (e as { Records: { body: string }[] }).Records.map((r) => r.body)), ['{"testItem":"test24"}']);
+    await context.lambda.send(new DeleteEventSourceMappingCommand({ UUID: mapping.UUID }));
+  });
+
+  it('Kinesis: records from TRIM_HORIZON in AWS\'s event shape', async () => {
+    const kinesis = new KinesisClient({ endpoint: context.aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
+    const results = await queue();
+    const stream = uniqueName('s');
+    await kinesis.send(new CreateStreamCommand({ StreamName: stream, ShardCount: 1 }));
+    const arn = (await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: stream }))).StreamDescriptionSummary!.StreamARN!;
+    await kinesis.send(new PutRecordCommand({ StreamName: stream, PartitionKey: 'test_0', Data: Buffer.from('hello') }));
+    const name = await forwarder(results.url);
+    await assert.rejects(
+      context.lambda.send(new CreateEventSourceMappingCommand({ FunctionName: name, EventSourceArn: arn })),
+      (e: LambdaServiceException) => e.message === "1 validation error detected: Value null at 'startingPosition' failed to satisfy constraint: Member must not be null.",
+    );
+    const mapping = await context.lambda.send(new CreateEventSourceMappingCommand({ FunctionName: name, EventSourceArn: arn, StartingPosition: 'TRIM_HORIZON', BatchSize: 10 }));
+    assert.equal(mapping.MaximumRetryAttempts, -1);
+    assert.equal(mapping.ParallelizationFactor, 1);
+    assert.equal(mapping.LastProcessingResult, 'No records processed');
+    const [event] = await receive(results.url, 1);
+    const [record] = (event as { Records: Record<string, unknown>[] }).Records;
+    const inner = record.kinesis as Record<string, unknown>;
+    assert.equal(inner.data, 'aGVsbG8=');
+    assert.equal(inner.partitionKey, 'test_0');
+    assert.equal(inner.kinesisSchemaVersion, '1.0');
+    assert.equal(record.eventName, 'aws:kinesis:record');
+    assert.equal(record.eventSource, 'aws:kinesis');
+    assert.equal(record.eventID, `shardId-000000000000:${inner.sequenceNumber}`);
+    assert.equal(record.invokeIdentityArn, 'arn:aws:iam::000000000000:role/lambda-role');
+    assert.equal(record.eventSourceARN, arn);
+    await context.lambda.send(new DeleteEventSourceMappingCommand({ UUID: mapping.UUID }));
+    kinesis.destroy();
+  });
+
+  it('DynamoDB Streams: item changes reach the function as stream records', async () => {
+    const dynamodb = new DynamoDBClient({ endpoint: context.aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
+    const results = await queue();
+    const table = await dynamodb.send(
+      new CreateTableCommand({
+        TableName: uniqueName('t'),
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+        BillingMode: 'PAY_PER_REQUEST',
+        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      }),
+    );
+    const name = await forwarder(results.url);
+    const mapping = await context.lambda.send(
+      new CreateEventSourceMappingCommand({ FunctionName: name, EventSourceArn: table.TableDescription!.LatestStreamArn, StartingPosition: 'LATEST' }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await dynamodb.send(new PutItemCommand({ TableName: table.TableDescription!.TableName, Item: { id: { S: 'a' }, n: { N: '1' } } }));
+    const [event] = await receive(results.url, 1);
+    const [record] = (event as { Records: Record<string, unknown>[] }).Records;
+    assert.equal(record.eventName, 'INSERT');
+    assert.equal(record.eventSource, 'aws:dynamodb');
+    assert.equal(record.eventSourceARN, table.TableDescription!.LatestStreamArn);
+    const change = record.dynamodb as Record<string, unknown>;
+    assert.deepEqual(change.Keys, { id: { S: 'a' } });
+    assert.deepEqual(change.NewImage, { id: { S: 'a' }, n: { N: '1' } });
+    assert.equal(typeof change.ApproximateCreationDateTime, 'number');
+    await context.lambda.send(new DeleteEventSourceMappingCommand({ UUID: mapping.UUID }));
+    dynamodb.destroy();
+  });
+});

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { cbor } from '@smithy/core/cbor';
+import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
+
+// The protocol layer's share of hostile input: names that are JavaScript built-ins, huge values, integers beyond
+// 2^53. Each gets AWS's 4xx error, never a 500 or a 200.
+describe('transport hardening: hostile input to the protocol layer', () => {
+  let twinstack: Twinstack;
+  before(async () => {
+    twinstack = await startTwinstack({ port: 0, services: ['dynamodb', 'sqs', 'sts', 'kinesis'] });
+  });
+  after(() => twinstack.stop());
+
+  const BUILT_INS = ['__proto__', 'constructor', 'hasOwnProperty', 'toString', 'valueOf'];
+
+  it('built-in object property names as X-Amz-Target operations are unknown operations', async () => {
+    for (const name of BUILT_INS) {
+      const res = await fetch(twinstack.endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `DynamoDB_20120810.${name}` },
+        body: '{}',
+      });
+      assert.equal(res.status, 400, name);
+      assert.match(((await res.json()) as { __type: string }).__type, /UnknownOperationException$/, name);
+    }
+  });
+
+  it('built-in object property names as query Actions are InvalidAction', async () => {
+    for (const name of BUILT_INS) {
+      const res = await fetch(twinstack.endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: 'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/sts/aws4_request, SignedHeaders=host, Signature=0' },
+        body: `Action=${name}&Version=2011-06-15`,
+      });
+      assert.equal(res.status, 400, name);
+      assert.match(await res.text(), new RegExp(`<Code>InvalidAction</Code><Message>Could not find operation ${name.replace(/_/g, '_')} for version 2011-06-15</Message>`), name);
+    }
+  });
+
+  it('built-in names as JSON input members are ignored like any unknown member', async () => {
+    const res = await fetch(twinstack.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'DynamoDB_20120810.ListTables' },
+      body: '{"__proto__":{"Limit":0},"constructor":1,"toString":"x"}',
+    });
+    assert.equal(res.status, 200);
+  });
+
+  it('a 10 MB string breaking a length limit gets a short message', async () => {
+    const res = await fetch(twinstack.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'DynamoDB_20120810.DescribeTable' },
+      body: JSON.stringify({ TableName: 'x'.repeat(10 * 1024 * 1024) }),
+    });
+    assert.equal(res.status, 400);
+    const body = (await res.json()) as { __type: string; message: string };
+    assert.match(body.__type, /ValidationException$/);
+    assert.ok(body.message.length < 4096, `message of ${body.message.length} characters`);
+    assert.match(body.message, /failed to satisfy constraint: Member must have length less than or equal to 1024/);
+  });
+
+  it('CBOR integers beyond 2^53 are numbers, validated as any other', async () => {
+    const res = await fetch(twinstack.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-cbor-1.1', 'x-amz-target': 'Kinesis_20131202.ListStreams' },
+      body: Buffer.from(cbor.serialize({ Limit: 2n ** 60n })),
+    });
+    assert.equal(res.status, 400);
+    const body = cbor.deserialize(new Uint8Array(await res.arrayBuffer())) as { __type: string };
+    assert.match(body.__type, /ValidationException$/);
+  });
+});
