@@ -12,7 +12,8 @@ import { InitHooks } from './init/hooks.ts';
 import { Persistence, type PersistenceOptions } from './persistence/persistence.ts';
 import { stateRoutes } from './persistence/routes.ts';
 import type { ConfiguredCredentials } from './gateway/sigv4.ts';
-import { startServer, type InternalRoute } from './server/http.ts';
+import type { GuardOptions } from './server/guard.ts';
+import { startServer, type ConnectionOptions, type InternalRoute } from './server/http.ts';
 import { ALL_SERVICE_NAMES, IDENTITY_SERVICE, serviceLoaders } from './services/index.ts';
 
 export { Emulator } from './core/emulator.ts';
@@ -39,6 +40,13 @@ export interface TwinstackOptions {
   enforceIam?: boolean;
   /** Keys accepted besides STS-issued ones; each acts as the root user of `accountId` (default: its mapped account). */
   credentials?: ConfiguredCredentials[];
+  /**
+   * Browser origins and host names served besides this emulator's own (default: the environment's
+   * `EXTRA_CORS_ALLOWED_ORIGINS`, `DISABLE_CORS_CHECKS` and `TWINSTACK_ALLOWED_HOSTS`).
+   */
+  guard?: GuardOptions;
+  /** Connection timeouts and the per-client cap (default: `TWINSTACK_IDLE_TIMEOUT_MS`, ... or DEFAULT_CONNECTION_OPTIONS). */
+  connections?: Partial<ConnectionOptions>;
   /**
    * Directories of LocalStack-style init hooks (`boot.d`, `start.d`, `ready.d`, `shutdown.d`); startTwinstack resolves
    * once the ready scripts have run. The CLI adds `/etc/localstack/init` when it exists.
@@ -109,6 +117,34 @@ export function servicesFromEnv(value = process.env.SERVICES): string[] | undefi
   return names?.length ? names : undefined;
 }
 
+function listFromEnv(value: string | undefined): string[] | undefined {
+  const items = value?.split(',').map((s) => s.trim()).filter(Boolean);
+  return items?.length ? items : undefined;
+}
+
+function numberFromEnv(value: string | undefined): number | undefined {
+  return value && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
+/** LocalStack's settings names where they exist, TWINSTACK_* otherwise. */
+export function guardFromEnv(env = process.env): GuardOptions {
+  const localstackHost = env.LOCALSTACK_HOST?.replace(/:\d+$/, '');
+  return {
+    allowedOrigins: listFromEnv(env.EXTRA_CORS_ALLOWED_ORIGINS),
+    disableCorsChecks: ['1', 'true'].includes((env.DISABLE_CORS_CHECKS ?? '').toLowerCase()),
+    allowedHosts: [...(listFromEnv(env.TWINSTACK_ALLOWED_HOSTS) ?? []), ...(localstackHost ? [localstackHost] : [])],
+  };
+}
+
+export function connectionsFromEnv(env = process.env): Partial<ConnectionOptions> {
+  const options: Partial<ConnectionOptions> = {
+    idleTimeoutMs: numberFromEnv(env.TWINSTACK_IDLE_TIMEOUT_MS),
+    headersTimeoutMs: numberFromEnv(env.TWINSTACK_HEADERS_TIMEOUT_MS),
+    maxConnectionsPerClient: numberFromEnv(env.TWINSTACK_MAX_CONNECTIONS_PER_CLIENT),
+  };
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+}
+
 /**
  * The routes services declare under `/_twinstack/<service>/` (SNS's recorded messages and signing certificate): the
  * service loads on the first such request, as on its first AWS request.
@@ -172,6 +208,8 @@ export async function startTwinstack(options: TwinstackOptions = {}): Promise<Tw
     port,
     host,
     verbose: options.verbose,
+    guard: options.guard ?? guardFromEnv(),
+    connections: options.connections ?? connectionsFromEnv(),
     internalRoutes: {
       '/_localstack/health': health,
       '/_twinstack/health': health,
