@@ -10,19 +10,20 @@ import {
   PutMetricFilterCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { EventBridgeClient, ListRulesCommand, PutEventsCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
+import { CreateScheduleCommand, GetScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { CreateTopicCommand, ListSubscriptionsByTopicCommand, PublishCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 
 /**
- * The services that declared their state (SNS, Logs, EventBridge, CloudWatch) survive an export, a reset and an
+ * The services that declared their state (SNS, Logs, EventBridge, CloudWatch, Scheduler) survive an export, a reset and an
  * import: what was created is listed again and still works (a subscription and a rule still deliver to SQS).
  */
-describe('persistence of SNS, CloudWatch Logs, EventBridge and CloudWatch', function () {
+describe('persistence of SNS, CloudWatch Logs, EventBridge, CloudWatch and EventBridge Scheduler', function () {
   this.timeout(30_000);
   let aws: Twinstack;
   const config = () => ({ endpoint: aws.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
-  before(async () => (aws = await startTwinstack({ port: 0, services: ['sqs', 'sns', 'logs', 'events', 'cloudwatch'] })));
+  before(async () => (aws = await startTwinstack({ port: 0, services: ['sqs', 'sns', 'logs', 'events', 'cloudwatch', 'scheduler'] })));
   after(() => aws.stop());
 
   it('export, reset, import: everything is back and still delivers', async () => {
@@ -31,6 +32,7 @@ describe('persistence of SNS, CloudWatch Logs, EventBridge and CloudWatch', func
     const logs = new CloudWatchLogsClient(config());
     const events = new EventBridgeClient(config());
     const cloudwatch = new CloudWatchClient(config());
+    const scheduler = new SchedulerClient(config());
     // As on AWS, SNS and EventBridge may send to the queue only where its policy allows them.
     const Policy = JSON.stringify({
       Version: '2012-10-17',
@@ -55,8 +57,13 @@ describe('persistence of SNS, CloudWatch Logs, EventBridge and CloudWatch', func
       AlarmName: 'slow', Namespace: 'App', MetricName: 'Latency', Statistic: 'Average', Period: 60, EvaluationPeriods: 1, Threshold: 100, ComparisonOperator: 'GreaterThanThreshold',
     }));
 
+    await scheduler.send(new CreateScheduleCommand({
+      Name: 'hourly', ScheduleExpression: 'rate(1 hour)', FlexibleTimeWindow: { Mode: 'OFF' },
+      Target: { Arn: queueArn, RoleArn: 'arn:aws:iam::000000000000:role/scheduler', Input: 'tick' },
+    }));
+
     const exported = aws.exportState() as { services: Record<string, unknown> };
-    for (const name of ['sqs', 'sns', 'logs', 'events', 'cloudwatch']) assert.ok(exported.services[name], `${name} was exported`);
+    for (const name of ['sqs', 'sns', 'logs', 'events', 'cloudwatch', 'scheduler']) assert.ok(exported.services[name], `${name} was exported`);
     await aws.reset();
     assert.deepEqual((await events.send(new ListRulesCommand({}))).Rules, []);
     await aws.importState(JSON.parse(JSON.stringify(exported)));
@@ -78,6 +85,7 @@ describe('persistence of SNS, CloudWatch Logs, EventBridge and CloudWatch', func
     assert.deepEqual((await events.send(new ListRulesCommand({}))).Rules?.map((r) => r.Name).sort(), ['every-5-minutes', 'orders']);
     assert.equal((await cloudwatch.send(new DescribeAlarmsCommand({ AlarmNames: ['slow'] }))).MetricAlarms?.[0].Threshold, 100);
     assert.ok((await cloudwatch.send(new ListMetricsCommand({ Namespace: 'App' }))).Metrics?.some((m) => m.MetricName === 'Latency'));
-    for (const client of [sqs, sns, logs, events, cloudwatch]) client.destroy();
+    assert.equal((await scheduler.send(new GetScheduleCommand({ Name: 'hourly' }))).ScheduleExpression, 'rate(1 hour)');
+    for (const client of [sqs, sns, logs, events, cloudwatch, scheduler]) client.destroy();
   });
 });
