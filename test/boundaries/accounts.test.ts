@@ -4,7 +4,9 @@ import { DescribeStreamCommand, DynamoDBStreamsClient } from '@aws-sdk/client-dy
 import {
   CreateStreamCommand,
   DescribeStreamSummaryCommand,
+  GetRecordsCommand,
   GetResourcePolicyCommand,
+  GetShardIteratorCommand,
   KinesisClient,
   PutRecordCommand,
   PutResourcePolicyCommand as PutStreamPolicyCommand,
@@ -210,12 +212,16 @@ describe('Account and region walls', function () {
     });
 
     it('a stream policy opens exactly its actions to its principal; policies stay the owner’s', async () => {
-      const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: B }, Action: ['kinesis:PutRecord', 'kinesis:DescribeStreamSummary'], Resource: arn }] };
+      const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: B }, Action: ['kinesis:PutRecord', 'kinesis:DescribeStreamSummary', 'kinesis:GetShardIterator', 'kinesis:GetRecords'], Resource: arn }] };
       await ctx.as(A).kinesis.send(new PutStreamPolicyCommand({ ResourceARN: arn, Policy: JSON.stringify(policy) }));
       const b = ctx.as(B).kinesis;
       await b.send(new PutRecordCommand({ StreamARN: arn, Data: Buffer.from('x'), PartitionKey: 'k' }));
       assert.equal((await b.send(new DescribeStreamSummaryCommand({ StreamARN: arn }))).StreamDescriptionSummary!.StreamARN, arn);
       await rejectsAs(b.send(new GetResourcePolicyCommand({ ResourceARN: arn })), 'AccessDeniedException', 400);
+      // An iterator of the shared stream reads that stream, for whoever the policy lets in.
+      const { ShardIterator } = await b.send(new GetShardIteratorCommand({ StreamARN: arn, ShardId: 'shardId-000000000000', ShardIteratorType: 'TRIM_HORIZON' }));
+      assert.equal((await b.send(new GetRecordsCommand({ ShardIterator }))).Records!.length, 1);
+      await rejectsAs(ctx.as(C).kinesis.send(new GetRecordsCommand({ ShardIterator })), 'AccessDeniedException', 400);
       await rejectsAs(ctx.as(C).kinesis.send(new PutRecordCommand({ StreamARN: arn, Data: Buffer.from('x'), PartitionKey: 'k' })), 'AccessDeniedException', 400);
     });
   });
