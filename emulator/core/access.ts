@@ -1,47 +1,56 @@
-import { ANY_IDENTITY, contextOf, evaluate, parseCached, type Policy } from './policy/index.ts';
 import type { Caller, RequestContext } from './service.ts';
+import { ANY_IDENTITY, contextOf, evaluate, parseCached, sessionRoleArn, type Principal } from './policy/index.ts';
 
 /**
- * Account walls: whether a caller may act on a resource, judged by the IAM policy engine (`core/policy`) with the
- * resource's policy and an identity side that allows (the caller's own identity policies are judged at the gateway
- * under `--enforce-iam`):
+ * Account walls: whether a caller may act on a resource under its resource policy, judged by the IAM policy engine
+ * (`emulator/core/policy/`) as AWS judges a request that no IAM identity policy denies (with `--enforce-iam` the
+ * gateway judges the identity side before the service runs):
  *
  * - an explicit Deny in the resource policy that matches wins, even for the owner;
  * - an AWS service acting for a resource (SNS delivering to SQS...) needs an Allow naming its service principal, in
- *   the same account too, with the statement's conditions (`aws:SourceArn`, `aws:SourceAccount`) met;
- * - the owner account's own principals are allowed;
- * - another account's principal needs an Allow naming it (`*`, its account, its root ARN or its own ARN).
+ *   the same account too, with the statement's conditions (`aws:SourceArn`, `aws:SourceAccount`...) met;
+ * - the owner account's own principals are allowed (their identity policies are assumed to allow);
+ * - another account's principal needs an Allow naming it: `*`, its account id, its account root ARN, its own ARN or
+ *   (for a role session) its role's ARN.
+ *
+ * Conditions use the engine's operators and IAM's rules for keys the request does not carry (a positive operator on
+ * a missing key does not hold, so such an Allow opens nothing).
  */
 export type AccessDecision = 'allow' | 'deny';
 
+function principalOf(caller: Caller): Principal {
+  if (caller.servicePrincipal) return { arn: caller.servicePrincipal, accountId: '', service: caller.servicePrincipal };
+  return { arn: caller.arn, accountId: caller.accountId, roleArn: sessionRoleArn(caller.arn) };
+}
+
 export function evaluateAccess(caller: Caller, action: string, resourceArn: string, ownerAccount: string, policyDocument?: string | object): AccessDecision {
-  const policy = resourcePolicyOf(policyDocument);
+  const text = typeof policyDocument === 'object' ? JSON.stringify(policyDocument) : policyDocument;
+  let policy;
+  try {
+    policy = text ? parseCached(text) : undefined;
+  } catch {
+    policy = undefined;
+  }
+  const service = Boolean(caller.servicePrincipal);
+  if (!policy) return !service && caller.accountId === ownerAccount ? 'allow' : 'deny';
   const result = evaluate({
-    principal: { arn: caller.arn, accountId: caller.accountId, service: caller.servicePrincipal },
+    principal: principalOf(caller),
     action,
     resource: resourceArn,
     resourceAccount: ownerAccount,
     context: contextOf({
-      'aws:PrincipalArn': caller.servicePrincipal ? undefined : caller.arn,
-      'aws:PrincipalAccount': caller.servicePrincipal ? undefined : caller.accountId,
       'aws:SourceArn': caller.sourceArn,
       'aws:SourceAccount': caller.sourceAccount,
+      'aws:PrincipalAccount': service ? undefined : caller.accountId,
+      'aws:PrincipalArn': service ? undefined : caller.arn,
+      'aws:PrincipalServiceName': caller.servicePrincipal,
     }),
     identityPolicies: ANY_IDENTITY,
-    resourcePolicy: policy && { id: 'resource-policy', type: 'resource', policy },
-    resourcePolicyRequired: caller.servicePrincipal !== undefined,
+    resourcePolicy: { id: 'resource policy', type: 'resource', policy },
+    // Service principals and other accounts need the resource policy's own Allow.
+    resourcePolicyRequired: service || caller.accountId !== ownerAccount,
   });
   return result.decision === 'allowed' ? 'allow' : 'deny';
-}
-
-/** A stored policy that does not parse grants nothing (services validate policies when they are set). */
-function resourcePolicyOf(document: string | object | undefined): Policy | undefined {
-  if (document === undefined || document === '') return undefined;
-  try {
-    return parseCached(typeof document === 'string' ? document : JSON.stringify(document));
-  } catch {
-    return undefined;
-  }
 }
 
 /**
