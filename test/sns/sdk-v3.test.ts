@@ -192,6 +192,24 @@ describe('SNS through the AWS SDK v3 (query protocol)', function () {
     );
   });
 
+  it('enforces the 256 KiB limit on a message with its attributes, and on a whole batch (AWS-recorded errors)', async () => {
+    const topicArn = await topic();
+    const attrs = { attr1: { DataType: 'Number', StringValue: '1' } };
+    const room = 262_144 - 'attr1Number1'.length;
+    await assert.rejects(sns.send(new PublishCommand({ TopicArn: topicArn, Message: 'a'.repeat(room + 1), MessageAttributes: attrs })), {
+      message: 'Invalid parameter: Message too long',
+    });
+    await sns.send(new PublishCommand({ TopicArn: topicArn, Message: 'a'.repeat(room), MessageAttributes: attrs }));
+    const entries = [
+      { Id: '1', Message: 'a'.repeat(room), MessageAttributes: attrs },
+      { Id: '2', Message: 'b' },
+    ];
+    await assert.rejects(sns.send(new PublishBatchCommand({ TopicArn: topicArn, PublishBatchRequestEntries: entries })), {
+      name: 'BatchRequestTooLongException',
+      message: 'The length of all the messages put together is more than the limit.',
+    });
+  });
+
   it('confirms an http subscriber through its SubscribeURL and delivers to it', async () => {
     const receiver = await startReceiver();
     try {
