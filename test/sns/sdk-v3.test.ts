@@ -304,6 +304,20 @@ describe('SNS through the AWS SDK v3 (query protocol)', function () {
     assert.ok(bodies.some((b) => b.Type === 'Notification' && b.Message === 'across accounts'));
   });
 
+  it('delivers to a queue in another region (the queue ARN names it)', async () => {
+    const topicArn = await topic();
+    const euSqs = new SQSClient({ ...client, region: 'eu-west-1', endpoint: aws.endpoint });
+    const url = (await euSqs.send(new CreateQueueCommand({ QueueName: name() }))).QueueUrl!;
+    const arn = (await euSqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
+    assert.match(arn, /^arn:aws:sqs:eu-west-1:/);
+    const policy = { Statement: [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: arn }] };
+    await euSqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { Policy: JSON.stringify(policy) } }));
+    await sns.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: 'sqs', Endpoint: arn, Attributes: { RawMessageDelivery: 'true' } }));
+    await sns.send(new PublishCommand({ TopicArn: topicArn, Message: 'to europe' }));
+    const got = await euSqs.send(new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: 5 }));
+    assert.equal(got.Messages?.[0].Body, 'to europe');
+  });
+
   it('records email and SMS messages at /_twinstack/sns/messages', async () => {
     const topicArn = await topic();
     await sns.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: 'sms', Endpoint: '+15551234567' }));
