@@ -10,18 +10,12 @@ import {
   TransactWriteItemsCommand,
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
+import { CreateStreamCommand, KinesisClient, PutRecordCommand } from '@aws-sdk/client-kinesis';
 import { CreateTopicCommand, PublishCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
-import {
-  CreateQueueCommand,
-  DeleteMessageCommand,
-  GetQueueAttributesCommand,
-  ReceiveMessageCommand,
-  SendMessageBatchCommand,
-  SendMessageCommand,
-  SQSClient,
-} from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { abort, clientOptions } from './clients.ts';
+import { S3_WORKLOADS } from './s3-workloads.ts';
 
 export type Operation = (i: number) => Promise<unknown>;
 
@@ -269,6 +263,19 @@ export const WORKLOADS: Workload[] = [
       return { op: () => client.send(new TransactWriteItemsCommand({ TransactItems: [update(0), update(1)] }), abort()) };
     },
   },
+  {
+    // Over HTTP/1.1 like every workload here (clientOptions' handler), so that it compares with the null server.
+    name: 'Kinesis PutRecord (200 bytes)',
+    service: 'kinesis',
+    async prepare(endpoint) {
+      const client = new KinesisClient(clientOptions(endpoint));
+      const StreamName = `bench-${randomUUID().slice(0, 8)}`;
+      await client.send(new CreateStreamCommand({ StreamName, ShardCount: 4 }), abort());
+      const data = Buffer.alloc(200, 'k');
+      return { op: (i) => client.send(new PutRecordCommand({ StreamName, PartitionKey: `key-${i}`, Data: data }), abort()) };
+    },
+  },
+  ...S3_WORKLOADS,
   snsPublish(0),
   snsPublish(1),
   snsPublish(10),

@@ -23,7 +23,7 @@ import {
   TagResourceCommand,
   UpdateArchiveCommand,
 } from '@aws-sdk/client-eventbridge';
-import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, GetQueueAttributesCommand, PurgeQueueCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { receiveBodies, useEvents } from './support.ts';
 
 // Expected responses and messages are AWS's, from the recorded snapshots in shared/reference/aws-snapshots/events
@@ -43,7 +43,11 @@ describe('EventBridge with the AWS SDK v3', function () {
       new CreateQueueCommand({ QueueName: name, Attributes: fifo ? { FifoQueue: 'true', ContentBasedDeduplication: 'true' } : undefined }),
     );
     const attributes = await context.sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }));
-    return { url: QueueUrl!, arn: attributes.Attributes!.QueueArn! };
+    const arn = attributes.Attributes!.QueueArn!;
+    // As on AWS, a queue receives from EventBridge only where its policy allows events.amazonaws.com.
+    const Policy = JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: arn }] });
+    await context.sqs.send(new SetQueueAttributesCommand({ QueueUrl, Attributes: { Policy } }));
+    return { url: QueueUrl!, arn };
   }
 
   const put = (entry: { Source?: string; DetailType?: string; Detail?: string; EventBusName?: string }) =>
@@ -202,6 +206,8 @@ describe('EventBridge with the AWS SDK v3', function () {
     assert.deepEqual(event.resources, [RuleArn]);
     assert.deepEqual(event.detail, {});
     await context.events.send(new DisableRuleCommand({ Name: rule }));
+    // The received event would become visible again once the clock passes its visibility timeout.
+    await context.sqs.send(new PurgeQueueCommand({ QueueUrl: url }));
     context.aws.emulator.clock.advance(120_000);
     assert.deepEqual(await receiveBodies(context.sqs, url, 1, 1), []);
   });

@@ -19,7 +19,7 @@ function sessionRoleArn(arn: string): string | undefined {
  * duration beyond the role's MaxSessionDuration is refused. Returns the role's id, or undefined without IAM.
  */
 export async function checkRoleTrust(ctx: RequestContext, role: RoleRef, caller: CallerIdentity, durationSeconds: number): Promise<string | undefined> {
-  if (!ctx.emulator.services.has('iam')) return undefined;
+  if (!ctx.emulator.isEnabled('iam')) return undefined;
   const denied = () =>
     StsErrors.accessDenied(`User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${role.arn}`);
   let found: GetRoleCommandOutput['Role'];
