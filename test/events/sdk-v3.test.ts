@@ -23,8 +23,8 @@ import {
   TagResourceCommand,
   UpdateArchiveCommand,
 } from '@aws-sdk/client-eventbridge';
-import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { receiveBodies, useEvents } from './support.ts';
+import { CreateQueueCommand, GetQueueAttributesCommand, PurgeQueueCommand } from '@aws-sdk/client-sqs';
+import { allowEventBridge, receiveBodies, useEvents } from './support.ts';
 
 // Expected responses and messages are AWS's, from the recorded snapshots in shared/reference/aws-snapshots/events
 // (test_events, test_events_inputs, test_events_schedule, test_archive_and_replay) and AWS's documentation.
@@ -43,6 +43,7 @@ describe('EventBridge with the AWS SDK v3', function () {
       new CreateQueueCommand({ QueueName: name, Attributes: fifo ? { FifoQueue: 'true', ContentBasedDeduplication: 'true' } : undefined }),
     );
     const attributes = await context.sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }));
+    await allowEventBridge(context.sqs, QueueUrl!, attributes.Attributes!.QueueArn!);
     return { url: QueueUrl!, arn: attributes.Attributes!.QueueArn! };
   }
 
@@ -202,6 +203,8 @@ describe('EventBridge with the AWS SDK v3', function () {
     assert.deepEqual(event.resources, [RuleArn]);
     assert.deepEqual(event.detail, {});
     await context.events.send(new DisableRuleCommand({ Name: rule }));
+    // The received event would become visible again once the clock passes its visibility timeout.
+    await context.sqs.send(new PurgeQueueCommand({ QueueUrl: url }));
     context.aws.emulator.clock.advance(120_000);
     assert.deepEqual(await receiveBodies(context.sqs, url, 1, 1), []);
   });

@@ -11,7 +11,7 @@ import type { ContractFile, ContractInteraction, Expectation, JsonValue, PactMat
 import { loadModel } from '../../emulator/models/load.ts';
 import { snapshotToExpectation } from './snapshot-expectation.ts';
 import { snapshotRoot } from './snapshot-root.ts';
-import type { SourceFile, SourceScenario, SourceStep } from './source-types.ts';
+import type { SourceFile, SourceProtocol, SourceScenario, SourceStep } from './source-types.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CONTRACTS = join(ROOT, 'contracts');
@@ -32,7 +32,7 @@ interface SerializedRequest {
 
 interface Variant {
   nodeId: string;
-  protocol: 'json' | 'query';
+  protocol: SourceProtocol;
   /** The test's own pytest parameter (the node id's `[...]` without the protocol part), '' when none. */
   param: string;
   suffix: string;
@@ -43,9 +43,10 @@ function readJson<T>(path: string): T {
 }
 
 function variantsOf(source: SourceFile, scenario: SourceScenario, snapshot: Snapshot): Variant[] {
-  const base = `tests/aws/services/${source.snapshotDir}/${source.module}.py::${scenario.test}`;
+  const base = `tests/aws/services/${source.testDir ?? source.snapshotDir}/${source.module}.py::${scenario.test}`;
   return Object.keys(snapshot)
     .filter((id) => id === base || id.startsWith(`${base}[`))
+    .filter((id) => skippedVariant(source, id) === undefined)
     .map((nodeId) => {
       const param = /\[([^\]]*)\]$/.exec(nodeId)?.[1];
       const [first, ...rest] = param?.split('-') ?? [];
@@ -57,6 +58,13 @@ function variantsOf(source: SourceFile, scenario: SourceScenario, snapshot: Snap
         suffix: param === undefined ? '' : `.${param.replace(/[^a-z0-9_-]/gi, '_')}`,
       };
     });
+}
+
+/** Why a recorded variant is not ported (a wire protocol twinstack does not serve), by its parameter's prefix. */
+function skippedVariant(source: SourceFile, nodeId: string): string | undefined {
+  const param = /\[([^\]]*)\]$/.exec(nodeId)?.[1];
+  if (param === undefined) return undefined;
+  return Object.entries(source.skippedVariants ?? {}).find(([prefix]) => param === prefix || param.startsWith(`${prefix}-`))?.[1];
 }
 
 function stepsOf(scenario: SourceScenario, variant: Variant): SourceStep[] {
@@ -138,14 +146,13 @@ function interactionFor(
     pending: false,
     request: {
       method: request.method,
-      path: request.path,
+      // botocore percent-encodes URI labels: a template in one (`fn-{{suffix}}`) must stay a template.
+      path: request.path.replace(/%7B%7B(.*?)%7D%7D/gi, (_, name: string) => `{{${decodeURIComponent(name)}}}`),
       ...(Object.keys(request.query).length
         ? { query: Object.fromEntries(Object.entries(request.query).map(([k, v]) => [k, ([] as string[]).concat(v)])) }
         : {}),
       headers,
-      body: isJson
-        ? { content: JSON.parse(request.body || '{}') as JsonValue, contentType: 'application/json', encoded: false }
-        : { content: request.body, contentType: 'application/x-www-form-urlencoded', encoded: false },
+      ...requestBody(protocol, request),
     },
     response: {
       status: expect.status ?? (expect.failure ? 400 : 200),
@@ -173,6 +180,16 @@ function interactionFor(
   };
 }
 
+/** The Pact request body: a JSON document (AWS JSON, rest-json bodies), a form (query), or none (bodiless REST calls). */
+function requestBody(protocol: SourceProtocol, request: SerializedRequest): { body?: ContractInteraction['request']['body'] } {
+  if (protocol === 'json') return { body: { content: JSON.parse(request.body || '{}') as JsonValue, contentType: 'application/json', encoded: false } };
+  if (protocol === 'query') return { body: { content: request.body, contentType: 'application/x-www-form-urlencoded', encoded: false } };
+  if (!request.body) return {};
+  const contentType = request.headers['Content-Type'] ?? (protocol === 'rest-xml' ? 'application/octet-stream' : 'application/json');
+  const content = contentType.startsWith('application/json') ? (JSON.parse(request.body) as JsonValue) : request.body;
+  return { body: { content, contentType, encoded: false } };
+}
+
 interface PortingRow {
   service: string;
   test: string;
@@ -187,8 +204,12 @@ async function main() {
   let written = 0;
   const totals = new Map<string, { entries: number; ported: number; snapshotTests: number }>();
   const cleared = new Set<string>();
+  // A source file describes one test module, or several (an array) when they share fixtures.
+  const sources: SourceFile[] = [];
   for (const name of readdirSync(sourceDir).filter((n) => n.endsWith('.ts')).sort()) {
-    const source = (await import(join(sourceDir, name))).default as SourceFile;
+    sources.push(...([] as SourceFile[]).concat((await import(join(sourceDir, name))).default as SourceFile | SourceFile[]));
+  }
+  for (const source of sources) {
     const snapshotFile = join(snapshotRoot(), source.snapshotDir, `${source.module}.snapshot.json`);
     const snapshot = readJson<Snapshot>(snapshotFile);
     const validation = readJson<Validation>(snapshotFile.replace('.snapshot.json', '.validation.json'));
@@ -238,7 +259,7 @@ async function main() {
               source: {
                 repository: 'localstack/localstack',
                 commit: LOCALSTACK_COMMIT,
-                path: `tests/aws/services/${source.snapshotDir}/${source.module}.snapshot.json`,
+                path: `tests/aws/services/${source.testDir ?? source.snapshotDir}/${source.module}.snapshot.json`,
                 license: 'Apache-2.0',
                 attribution: ATTRIBUTION,
               },
@@ -264,7 +285,12 @@ async function main() {
         total.ported += used;
         rows.push({ service: source.service, test: nodeId, status: 'ported', entries: used, ...(used < entries ? { reason: `${entries - used} of ${entries} entries not reproduced` } : {}) });
       } else {
-        const reason = source.notPorted[test] ?? source.notPorted[test.split('::').pop()!] ?? 'not reproduced yet';
+        const { notPorted } = source;
+        const reason =
+          skippedVariant(source, nodeId) ??
+          (typeof notPorted === 'function' ? notPorted(test) : (notPorted[test] ?? notPorted[test.split('::').pop()!])) ??
+          source.notPortedOtherwise ??
+          'not reproduced yet';
         rows.push({ service: source.service, test: nodeId, status: 'not ported', entries, reason });
       }
     }

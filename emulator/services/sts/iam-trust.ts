@@ -12,7 +12,7 @@ import type { CallerIdentity, RoleRef } from './identity.ts';
  * duration beyond the role's MaxSessionDuration is refused. Returns the role's id, or undefined without IAM.
  */
 export async function checkRoleTrust(ctx: RequestContext, role: RoleRef, caller: CallerIdentity, durationSeconds: number): Promise<string | undefined> {
-  if (!ctx.emulator.serviceNames().includes('iam')) return undefined;
+  if (!ctx.emulator.isEnabled('iam')) return undefined;
   const denied = () =>
     StsErrors.accessDenied(`User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${role.arn}`);
   let found: GetRoleCommandOutput['Role'];
