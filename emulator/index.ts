@@ -9,14 +9,19 @@ import { FaultInjector } from './faults/injector.ts';
 import { faultRoutes } from './faults/routes.ts';
 import type { FaultRule } from './faults/rules.ts';
 import { InitHooks } from './init/hooks.ts';
+import { Persistence, type PersistenceOptions } from './persistence/persistence.ts';
+import { stateRoutes } from './persistence/routes.ts';
 import type { ConfiguredCredentials } from './gateway/sigv4.ts';
-import { startServer, type InternalRoute } from './server/http.ts';
+import type { GuardOptions } from './server/guard.ts';
+import { startServer, type ConnectionOptions, type InternalRoute } from './server/http.ts';
 import { ALL_SERVICE_NAMES, IDENTITY_SERVICE, serviceLoaders } from './services/index.ts';
 
 export { Emulator } from './core/emulator.ts';
 export { AwsError } from './core/errors.ts';
 export type { RequestContext, ServiceDefinition } from './core/service.ts';
 export type { FaultRule } from './faults/rules.ts';
+export type { PersistenceOptions } from './persistence/persistence.ts';
+export type { ServicePersistence } from './persistence/types.ts';
 
 export const VERSION = '0.1.0';
 
@@ -36,6 +41,13 @@ export interface TwinstackOptions {
   /** Keys accepted besides STS-issued ones; each acts as the root user of `accountId` (default: its mapped account). */
   credentials?: ConfiguredCredentials[];
   /**
+   * Browser origins and host names served besides this emulator's own (default: the environment's
+   * `EXTRA_CORS_ALLOWED_ORIGINS`, `DISABLE_CORS_CHECKS` and `TWINSTACK_ALLOWED_HOSTS`).
+   */
+  guard?: GuardOptions;
+  /** Connection timeouts and the per-client cap (default: `TWINSTACK_IDLE_TIMEOUT_MS`, ... or DEFAULT_CONNECTION_OPTIONS). */
+  connections?: Partial<ConnectionOptions>;
+  /**
    * Directories of LocalStack-style init hooks (`boot.d`, `start.d`, `ready.d`, `shutdown.d`); startTwinstack resolves
    * once the ready scripts have run. The CLI adds `/etc/localstack/init` when it exists.
    */
@@ -44,8 +56,24 @@ export interface TwinstackOptions {
   faults?: FaultRule[];
   /** Seed of the fault draws (probabilities, latency ranges); default TWINSTACK_FAULT_SEED, else random. */
   faultSeed?: number;
+  /**
+   * Durable state: a directory (`persist: '.twinstack'`) or the full options (mode `wal` or `snapshot`, fsync policy,
+   * compaction). Default: PERSISTENCE=1 with DATA_DIR (LocalStack's names) or TWINSTACK_PERSIST_DIR; else memory only.
+   */
+  persist?: string | PersistenceOptions;
   /** Account walls (see EmulatorOptions.crossAccount); default: `TWINSTACK_CROSS_ACCOUNT`, else `enforce`. */
   crossAccount?: CrossAccountMode;
+}
+
+/** Persistence settings from the environment (LocalStack's PERSISTENCE=1 and DATA_DIR, or TWINSTACK_PERSIST_*). */
+export function persistenceFromEnv(env: NodeJS.ProcessEnv = process.env): PersistenceOptions | undefined {
+  const dir = env.TWINSTACK_PERSIST_DIR ?? (['1', 'true'].includes(env.PERSISTENCE ?? '') ? (env.DATA_DIR ?? '.twinstack') : undefined);
+  if (!dir) return undefined;
+  return {
+    dir,
+    mode: env.TWINSTACK_PERSIST_MODE as PersistenceOptions['mode'],
+    fsync: env.TWINSTACK_FSYNC as PersistenceOptions['fsync'],
+  };
 }
 
 export interface Twinstack {
@@ -61,7 +89,24 @@ export interface Twinstack {
   reset(services?: string[]): Promise<string[]>;
   /** Fault rules: `faults.add([...])`, `faults.remove(id)`, `faults.clear()`, `faults.list()`, as `/_twinstack/faults`. */
   faults: FaultInjector;
+  /** The whole state as JSON-ready data, and back (as `/_twinstack/state`): fixtures for tests. */
+  exportState(): unknown;
+  importState(state: unknown): Promise<string[]>;
   stop(): Promise<void>;
+}
+
+/**
+ * The test-runner helpers' start (twinstack/vitest, twinstack/jest/setup, twinstack/mocha): a twinstack on
+ * TWINSTACK_PORT (default: a free port) with SERVICES (default all), and the environment the AWS SDKs read pointed
+ * at it: AWS_ENDPOINT_URL, plus test credentials and region where none are set.
+ */
+export async function startForTests(options: TwinstackOptions = {}): Promise<Twinstack> {
+  const aws = await startTwinstack({ port: Number(process.env.TWINSTACK_PORT ?? 0), ...options });
+  process.env.AWS_ENDPOINT_URL = aws.endpoint;
+  process.env.AWS_ACCESS_KEY_ID ??= 'test';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'test';
+  process.env.AWS_REGION ??= process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+  return aws;
 }
 
 export function servicesFromEnv(value = process.env.SERVICES): string[] | undefined {
@@ -70,6 +115,34 @@ export function servicesFromEnv(value = process.env.SERVICES): string[] | undefi
     .map((s) => s.trim())
     .filter(Boolean);
   return names?.length ? names : undefined;
+}
+
+function listFromEnv(value: string | undefined): string[] | undefined {
+  const items = value?.split(',').map((s) => s.trim()).filter(Boolean);
+  return items?.length ? items : undefined;
+}
+
+function numberFromEnv(value: string | undefined): number | undefined {
+  return value && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
+/** LocalStack's settings names where they exist, TWINSTACK_* otherwise. */
+export function guardFromEnv(env = process.env): GuardOptions {
+  const localstackHost = env.LOCALSTACK_HOST?.replace(/:\d+$/, '');
+  return {
+    allowedOrigins: listFromEnv(env.EXTRA_CORS_ALLOWED_ORIGINS),
+    disableCorsChecks: ['1', 'true'].includes((env.DISABLE_CORS_CHECKS ?? '').toLowerCase()),
+    allowedHosts: [...(listFromEnv(env.TWINSTACK_ALLOWED_HOSTS) ?? []), ...(localstackHost ? [localstackHost] : [])],
+  };
+}
+
+export function connectionsFromEnv(env = process.env): Partial<ConnectionOptions> {
+  const options: Partial<ConnectionOptions> = {
+    idleTimeoutMs: numberFromEnv(env.TWINSTACK_IDLE_TIMEOUT_MS),
+    headersTimeoutMs: numberFromEnv(env.TWINSTACK_HEADERS_TIMEOUT_MS),
+    maxConnectionsPerClient: numberFromEnv(env.TWINSTACK_MAX_CONNECTIONS_PER_CLIENT),
+  };
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
 }
 
 /**
@@ -119,17 +192,31 @@ export async function startTwinstack(options: TwinstackOptions = {}): Promise<Tw
   const faults = new FaultInjector(() => emulator.clock.now(), faultSeed);
   faults.add(faultRules);
   emulator.hooks.push(faults);
+  const persistOptions = typeof options.persist === 'string' ? { dir: options.persist } : (options.persist ?? persistenceFromEnv());
+  const persistence = new Persistence(emulator, persistOptions ?? {});
+  if (persistence.mode !== 'none') {
+    await persistence.open();
+    emulator.hooks.push(persistence);
+  }
+  const reset = async (services?: string[]) => {
+    const names = await emulator.reset(services);
+    persistence.recordReset(names);
+    return names;
+  };
   await init.run('START', hookEnv(`http://${host}:${port}`));
   const server = await startServer(emulator, {
     port,
     host,
     verbose: options.verbose,
+    guard: options.guard ?? guardFromEnv(),
+    connections: options.connections ?? connectionsFromEnv(),
     internalRoutes: {
       '/_localstack/health': health,
       '/_twinstack/health': health,
       '/_twinstack/operations': () => emulator.introspect(),
       ...clockRoutes(emulator.clock),
-      ...resetRoutes(emulator),
+      ...resetRoutes(reset),
+      ...stateRoutes(persistence),
       ...faultRoutes(faults),
       '/_localstack/init': () => init.status(),
       '/_localstack/init/:stage': (request) => init.stageStatus(request.params.stage) ?? { completed: false, scripts: [] },
@@ -145,11 +232,14 @@ export async function startTwinstack(options: TwinstackOptions = {}): Promise<Tw
     emulator,
     clock: emulator.clock,
     advanceClock: (duration) => emulator.clock.advance(parseDuration(duration)),
-    reset: (services) => emulator.reset(services),
+    reset,
     faults,
+    exportState: () => persistence.exportState(),
+    importState: (state) => persistence.importState(state),
     async stop() {
       await init.run('SHUTDOWN', hookEnv(emulator.endpoint));
       await server.close();
+      persistence.close();
       await emulator.stop();
     },
   };

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { buildLibrary } from './build-library.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, 'dist');
@@ -44,3 +45,6 @@ const result = await build({
 const inputs = Object.keys(result.metafile.inputs).map((file) => resolve(file));
 writeFileSync(join(out, 'inputs.json'), JSON.stringify(inputs));
 console.log(`twinstack: bundled ${inputs.length} modules into ${out}`);
+const root = resolve(here, '..', '..');
+await buildLibrary(root);
+console.log(`twinstack: built the library into ${join(root, 'dist')} (ESM, CommonJS, type declarations)`);

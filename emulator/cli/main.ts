@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { startTwinstack, VERSION } from '../index.ts';
+import { PersistenceFormatError } from '../persistence/format.ts';
 import { listenFailure, startOptions, UsageError } from './start-options.ts';
 
 const USAGE = `twinstack ${VERSION} — a local AWS cloud that shows its parity
@@ -7,6 +8,7 @@ const USAGE = `twinstack ${VERSION} — a local AWS cloud that shows its parity
 Usage:
   twinstack start  [--port 4566] [--host 127.0.0.1] [--services sqs,sts] [--verbose] [--strict-signatures] [--enforce-iam]
                    [--config FILE] [--init-dir DIR] [--faults FILE|JSON] [--fault-seed N]
+                   [--persist DIR] [--persist-mode wal|snapshot] [--fsync always|interval|never]
   twinstack status [--port 4566] [--host 127.0.0.1] [--endpoint URL]   is one running? (exit 1 if not)
   twinstack --version
   twinstack verify [options]    replay the contract corpus against an endpoint (see --help)
@@ -34,6 +36,9 @@ const commands: Record<string, Command> = {
         'init-dir': { type: 'string', multiple: true },
         faults: { type: 'string' },
         'fault-seed': { type: 'string' },
+        persist: { type: 'string' },
+        'persist-mode': { type: 'string' },
+        fsync: { type: 'string' },
         'enforce-iam': { type: 'boolean', default: false },
       },
     });
@@ -43,7 +48,7 @@ const commands: Record<string, Command> = {
     try {
       twinstack = await startTwinstack(options);
     } catch (error) {
-      const line = listenFailure(error, options.host!, options.port!);
+      const line = error instanceof PersistenceFormatError ? error.message : listenFailure(error, options.host!, options.port!);
       if (!line) throw error;
       console.error(`twinstack: ${line}`);
       return 1;

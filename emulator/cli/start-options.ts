@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseCredentialList } from '../gateway/sigv4.ts';
-import { servicesFromEnv, type TwinstackOptions } from '../index.ts';
+import { persistenceFromEnv, servicesFromEnv, type PersistenceOptions, type TwinstackOptions } from '../index.ts';
 import { readFaultRules } from '../faults/config.ts';
 import { LOCALSTACK_INIT_DIR } from '../init/hooks.ts';
 
@@ -18,6 +18,9 @@ export interface StartFlags {
   'init-dir'?: string[];
   faults?: string;
   'fault-seed'?: string;
+  persist?: string;
+  'persist-mode'?: string;
+  fsync?: string;
 }
 
 /** Reads a `--config` file: a JSON object with TwinstackOptions' names (port, host, services, faults, persist...). */
@@ -36,6 +39,20 @@ export function readConfigFile(path: string): TwinstackOptions & { initDir?: str
   }
   if (typeof config !== 'object' || config === null || Array.isArray(config)) throw new UsageError(`config file ${path} must hold a JSON object`);
   return config as TwinstackOptions;
+}
+
+/** --persist DIR [--persist-mode wal|snapshot] [--fsync always|interval|never], over the config file, over the environment. */
+function persistOptions(flags: StartFlags, fromConfig: TwinstackOptions['persist'], env: NodeJS.ProcessEnv): TwinstackOptions['persist'] {
+  const base = flags.persist !== undefined ? { dir: flags.persist } : typeof fromConfig === 'string' ? { dir: fromConfig } : (fromConfig ?? persistenceFromEnv(env));
+  if (!base) {
+    if (flags['persist-mode'] || flags.fsync) throw new UsageError('--persist-mode and --fsync need --persist DIR (or PERSISTENCE=1)');
+    return undefined;
+  }
+  const mode = (flags['persist-mode'] ?? base.mode) as PersistenceOptions['mode'];
+  const fsync = (flags.fsync ?? base.fsync) as PersistenceOptions['fsync'];
+  if (mode !== undefined && !['wal', 'snapshot'].includes(mode)) throw new UsageError(`--persist-mode must be wal or snapshot, not ${mode}`);
+  if (fsync !== undefined && !['always', 'interval', 'never'].includes(fsync)) throw new UsageError(`--fsync must be always, interval or never, not ${fsync}`);
+  return { ...base, mode, fsync };
 }
 
 function integerOf(value: string, what: string): number {
@@ -74,6 +91,7 @@ export function startOptions(flags: StartFlags, env: NodeJS.ProcessEnv = process
     initDirs,
     faults: [...(fromConfig.faults ?? []), ...(flags.faults ? readFaultRules(flags.faults, '--faults') : [])],
     faultSeed: flags['fault-seed'] !== undefined ? integerOf(flags['fault-seed'], '--fault-seed') : fromConfig.faultSeed,
+    persist: persistOptions(flags, fromConfig.persist, env),
   };
 }
 

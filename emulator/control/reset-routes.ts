@@ -1,4 +1,3 @@
-import type { Emulator } from '../core/emulator.ts';
 import type { InternalRoute } from '../server/http.ts';
 import { badRequestOn, jsonBody, requireMethod } from './http.ts';
 
@@ -7,8 +6,8 @@ import { badRequestOn, jsonBody, requireMethod } from './http.ts';
  * in `?service=sqs,sns` / `{"services": [...]}` / `/_twinstack/reset/<service>`), LocalStack's
  * `POST /_localstack/state/reset` and `/_localstack/state/<service>/reset`, and moto's `POST /moto-api/reset`.
  */
-export function resetRoutes(emulator: Emulator): Record<string, InternalRoute> {
-  const reset = async (services: string[] | undefined) => ({ reset: await badRequestOn(() => emulator.reset(services)) });
+export function resetRoutes(resetState: (services?: string[]) => Promise<string[]>): Record<string, InternalRoute> {
+  const reset = async (services: string[] | undefined) => ({ reset: await badRequestOn(() => resetState(services)) });
   const fromRequest: InternalRoute = async (request) => {
     requireMethod(request, 'POST');
     const listed = request.query.get('service') ?? request.query.get('services');

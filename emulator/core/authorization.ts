@@ -1,6 +1,6 @@
 import { parseArn } from './arn.ts';
 import { AwsError } from './errors.ts';
-import { actionName, contextOf, evaluate, resourceArn, type PrincipalPolicies } from './policy/index.ts';
+import { actionName, evaluate, resourceArn, type ContextValues, type PrincipalPolicies } from './policy/index.ts';
 import type { RequestContext, ServiceDefinition } from './service.ts';
 
 /**
@@ -15,22 +15,25 @@ function accessDenied(service: ServiceDefinition, message: string): AwsError {
   return new AwsError('AccessDeniedException', message, { status: modelled ?? (protocol === 'json' ? 400 : 403) });
 }
 
-function requestContext(ctx: RequestContext, policies: PrincipalPolicies | undefined) {
-  const now = ctx.emulator.clock.now();
-  const entries: Record<string, string | undefined> = {
-    'aws:PrincipalArn': policies?.roleArn ?? ctx.caller.arn,
-    'aws:PrincipalAccount': ctx.caller.accountId,
-    'aws:PrincipalType': policies?.principalType,
-    'aws:username': policies?.userName,
-    'aws:RequestedRegion': ctx.region,
-    'aws:CurrentTime': new Date(now).toISOString(),
-    'aws:EpochTime': String(Math.floor(now / 1000)),
-    'aws:SecureTransport': 'false',
-    'aws:SourceArn': ctx.caller.sourceArn,
-    'aws:SourceAccount': ctx.caller.sourceAccount,
+/** The request's condition keys (lower-case, as the engine looks them up), built straight into the map it reads. */
+function requestContext(ctx: RequestContext, policies: PrincipalPolicies | undefined): ContextValues {
+  const context: ContextValues = new Map();
+  const set = (key: string, value: string | undefined) => {
+    if (value !== undefined) context.set(key, [value]);
   };
-  for (const [key, value] of Object.entries(policies?.tags ?? {})) entries[`aws:PrincipalTag/${key}`] = value;
-  return contextOf(entries);
+  const now = ctx.emulator.clock.now();
+  set('aws:principalarn', policies?.roleArn ?? ctx.caller.arn);
+  set('aws:principalaccount', ctx.caller.accountId);
+  set('aws:principaltype', policies?.principalType);
+  set('aws:username', policies?.userName);
+  set('aws:requestedregion', ctx.region);
+  set('aws:currenttime', new Date(now).toISOString());
+  set('aws:epochtime', String(Math.floor(now / 1000)));
+  set('aws:securetransport', 'false');
+  set('aws:sourcearn', ctx.caller.sourceArn);
+  set('aws:sourceaccount', ctx.caller.sourceAccount);
+  if (policies) for (const key in policies.tags) set(`aws:principaltag/${key.toLowerCase()}`, policies.tags[key]);
+  return context;
 }
 
 /**

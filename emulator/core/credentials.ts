@@ -18,6 +18,11 @@ export interface IssuedCredentials {
  */
 export const EXPIRED_CREDENTIALS_GRACE_MS = 60 * 60 * 1000;
 
+/** What tells the time: the emulator's Clock, or a function (tests). */
+export type TimeSource = { now(): number } | (() => number);
+
+const asClock = (source: TimeSource): { now(): number } => (typeof source === 'function' ? { now: source } : source);
+
 interface Expiring<V> {
   value: V;
   forgetAt: number;
@@ -32,10 +37,19 @@ export class ExpiringMap<V> {
   private readonly entries = new Map<string, Expiring<V>>();
   private cursor: Iterator<[string, Expiring<V>]> = this.entries.entries();
 
+  private readonly clock: { now(): number };
+
   constructor(
-    private readonly now: () => number = Date.now,
+    time: TimeSource = Date.now,
     private readonly graceMs = EXPIRED_CREDENTIALS_GRACE_MS,
-  ) {}
+  ) {
+    this.clock = asClock(time);
+  }
+
+  /** @internal Recreates the sweep cursor (after the map was restored from persisted state). */
+  restartSweep(): void {
+    this.cursor = this.entries.entries();
+  }
 
   get size(): number {
     return this.entries.size;
@@ -50,7 +64,7 @@ export class ExpiringMap<V> {
   get(key: string): V | undefined {
     this.sweep(1);
     const entry = this.entries.get(key);
-    if (!entry || entry.forgetAt > this.now()) return entry?.value;
+    if (!entry || entry.forgetAt > this.clock.now()) return entry?.value;
     this.entries.delete(key);
     return undefined;
   }
@@ -60,7 +74,7 @@ export class ExpiringMap<V> {
   }
 
   private sweep(steps: number): void {
-    const now = this.now();
+    const now = this.clock.now();
     for (let i = 0; i < steps; i++) {
       let next = this.cursor.next();
       if (next.done) {
@@ -79,11 +93,18 @@ export class ExpiringMap<V> {
  * identity) and those configured for strict signature checking. Issued ones are forgotten an hour after they expire.
  */
 export class CredentialRegistry {
-  private readonly byAccessKey: ExpiringMap<IssuedCredentials>;
+  /** Issued and configured credentials by access key (persisted with STS's state). */
+  byAccessKey: ExpiringMap<IssuedCredentials>;
+  private readonly clock: { now(): number };
 
-  /** `now` is the emulator clock: issued credentials expire in emulator time. */
-  constructor(readonly now: () => number = Date.now) {
-    this.byAccessKey = new ExpiringMap(now);
+  /** `time` is the emulator clock: issued credentials expire in emulator time. */
+  constructor(time: TimeSource = Date.now) {
+    this.clock = asClock(time);
+    this.byAccessKey = new ExpiringMap(this.clock);
+  }
+
+  now(): number {
+    return this.clock.now();
   }
 
   /** How many credentials are known (expired ones within their grace period included). */

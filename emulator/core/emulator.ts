@@ -13,7 +13,7 @@ import { routingEntry, routingEntryFor } from '../models/routing-index.ts';
 import { registerConfiguredCredentials, SignatureCheck, type ConfiguredCredentials } from '../gateway/sigv4.ts';
 import { protocolFor } from '../protocols/index.ts';
 import { validateInput } from '../protocols/validate.ts';
-import type { IncomingBody, Protocol, RawRequest, RawResponse } from '../protocols/types.ts';
+import { RequestAborted, type IncomingBody, type Protocol, type RawRequest, type RawResponse } from '../protocols/types.ts';
 import { deliver, deliverInBackground } from '../delivery/deliver.ts';
 import type { DeliveryPayload, DeliverySource } from '../delivery/types.ts';
 
@@ -102,7 +102,7 @@ export class Emulator {
   /** Services loaded so far; `serviceNames()` lists every enabled one. */
   readonly services = new Map<string, ServiceDefinition>();
   readonly clock = new Clock();
-  readonly credentials = new CredentialRegistry(() => this.clock.now());
+  readonly credentials = new CredentialRegistry(this.clock);
   readonly defaultRegion: string;
   readonly crossAccount: CrossAccountMode;
   /** Base URL clients reach this emulator at (set by the server once listening); used for URLs AWS hands back. */
@@ -151,6 +151,14 @@ export class Emulator {
   /** Every enabled service, loaded or not. */
   serviceNames(): string[] {
     return [...this.enabled];
+  }
+
+  /**
+   * Whether a service is enabled (loaded or not): what a service asks before calling another one through `call`,
+   * which loads it. `services` holds only the services loaded so far.
+   */
+  isEnabled(name: string): boolean {
+    return this.enabled.includes(name);
   }
 
   /** An enabled service, its model and code loaded on first use (with the services it requires); undefined if not enabled. */
@@ -239,9 +247,9 @@ export class Emulator {
 
   /** Service names whose state `reset` can clear. */
   private resettable(names?: string[]): string[] {
-    const all = [...this.services.keys()];
+    const all = this.serviceNames();
     if (!names?.length) return all;
-    const unknown = names.filter((n) => !this.services.has(n));
+    const unknown = names.filter((n) => !all.includes(n));
     if (unknown.length) throw new RangeError(`service(s) not enabled: ${unknown.join(', ')} (enabled: ${all.join(', ')})`);
     return names;
   }
@@ -253,7 +261,9 @@ export class Emulator {
   async reset(services?: string[]): Promise<string[]> {
     const names = this.resettable(services);
     for (const name of names) {
-      const store = this.states.get(name)!;
+      // A service not loaded yet has no state to forget.
+      const store = this.states.get(name);
+      if (!store) continue;
       await this.disposeStore(name, store);
       store.clear();
     }
@@ -308,6 +318,17 @@ export class Emulator {
     return out;
   }
 
+  /** Whether the request's service answers browsers by its own rules (`ServiceDefinition.http`: S3's bucket CORS). */
+  async handlesBrowsersItself(req: RawRequest): Promise<boolean> {
+    let name = findService(req, this.index, parseScope(req))?.name;
+    if (!name) {
+      await this.loadAll();
+      name = findServiceByPath(req, this.index, this.services.values());
+    }
+    const service = name ? await this.loadService(name) : undefined;
+    return Boolean(service?.http);
+  }
+
   async handle(req: RawRequest, endpoint: string): Promise<RawResponse> {
     const requestId = randomUUID();
     const scope = parseScope(req);
@@ -316,7 +337,8 @@ export class Emulator {
       try {
         req.body = await takeIncoming(req).read(DEFAULT_BODY_LIMIT, () => requestTooLarge(DEFAULT_BODY_LIMIT));
       } catch (error) {
-        return plainError(error instanceof AwsError ? error : requestTooLarge(DEFAULT_BODY_LIMIT), requestId);
+        if (error instanceof AwsError) return plainError(error, requestId);
+        throw error;
       }
     }
     let routed = findService(req, this.index, scope)?.name;
@@ -372,7 +394,7 @@ export class Emulator {
       if (this.hooks.length) await this.runAfter(ctx);
       return decorate(protocol.serialize(operation, output, service.model, requestId));
     } catch (error) {
-      if (error instanceof DroppedConnection) throw error;
+      if (error instanceof DroppedConnection || error instanceof RequestAborted) throw error;
       if (error instanceof AwsError) return decorate(protocol.serializeError(error, service.model, service, requestId));
       this.onInternalError(error, service.name, operation);
       return protocol.serializeError(CommonErrors.internal(), service.model, service, requestId);

@@ -3,6 +3,7 @@ import type { PrincipalPolicies } from './policy/index.ts';
 import type { DeliveryTarget } from '../delivery/types.ts';
 import type { InternalRequest } from '../server/http.ts';
 import type { Emulator } from './emulator.ts';
+import type { ServicePersistence } from '../persistence/types.ts';
 import type { AwsError } from './errors.ts';
 import type { RawRequest, RawResponse } from '../protocols/types.ts';
 
@@ -90,6 +91,12 @@ export interface ServiceDefinition<State = unknown> {
   readonly deliveryTarget?: DeliveryTarget;
   /** The service part of this service's ARNs when it differs from `name` (Step Functions: `states`). */
   readonly arnService?: string;
+  /**
+   * What persistence needs to save and restore this service's state (`--persist`, `/_twinstack/state`): the classes
+   * and module-level functions the state holds, and how to re-arm a restored state. Plain data needs nothing.
+   * See emulator/persistence/README.md.
+   */
+  readonly persistence?: ServicePersistence<State>;
   /**
    * HTTP-level behaviour outside the model's operations, for services whose clients are browsers too (S3's CORS
    * preflights, POST-policy uploads and website endpoints). `intercept` may answer a request before the protocol

@@ -51,6 +51,48 @@ export function eventStreamMember(model: ServiceModel, output: ShapeRef | undefi
   return cache.get(output.shape);
 }
 
+function exceptionMessage(error: AwsError, contentType: string): Buffer {
+  return encodeMessage(
+    { ':message-type': 'exception', ':exception-type': error.code, ':content-type': contentType },
+    Buffer.from(JSON.stringify({ message: error.message })),
+  );
+}
+
+/**
+ * Frames a REST operation's event-stream payload (Lambda InvokeWithResponseStream, S3 SelectObjectContent): one
+ * message per union value the handler yields, no `initial-response` (REST outputs travel in headers). An event's
+ * `eventpayload` member is sent as its raw bytes; other events are encoded structures.
+ */
+export async function* frameRestEvents(
+  model: ServiceModel,
+  stream: ShapeRef,
+  events: AsyncIterable<Record<string, unknown>>,
+  encode: (ref: ShapeRef, value: unknown) => Buffer,
+  contentType: string,
+): AsyncGenerator<Buffer> {
+  const union = model.shapes[stream.shape].members!;
+  try {
+    for await (const item of events) {
+      for (const [type, value] of Object.entries(item)) {
+        const members = model.shapes[union[type].shape].members ?? {};
+        const raw = Object.entries(members).find(([, member]) => member.eventpayload);
+        let payload: Buffer;
+        let eventContentType = contentType;
+        if (raw) {
+          const content = (value as Record<string, unknown>)[raw[0]];
+          const blob = model.shapes[raw[1].shape].type === 'blob';
+          payload = blob ? Buffer.from((content as Uint8Array | undefined) ?? []) : encode(raw[1], content);
+          if (blob) eventContentType = 'application/octet-stream';
+        } else payload = encode(union[type], value);
+        yield encodeMessage({ ':event-type': type, ':content-type': eventContentType, ':message-type': 'event' }, payload);
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof AwsError)) throw error;
+    yield exceptionMessage(error, contentType);
+  }
+}
+
 /**
  * Frames an operation's event stream: an `initial-response` event carrying the output's other members (RPC
  * protocols send it first), then one event per union value the handler yields (`{ EventName: payload }`), and an
@@ -75,9 +117,6 @@ export async function* frameEvents(
     }
   } catch (error) {
     if (!(error instanceof AwsError)) throw error;
-    yield encodeMessage(
-      { ':message-type': 'exception', ':exception-type': error.code, ':content-type': contentType },
-      Buffer.from(JSON.stringify({ message: error.message })),
-    );
+    yield exceptionMessage(error, contentType);
   }
 }

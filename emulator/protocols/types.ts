@@ -24,6 +24,13 @@ export interface RawRequest {
   bodyStream?: AsyncIterable<Buffer>;
 }
 
+/** The client went away before its request body ended: there is nobody to answer. */
+export class RequestAborted extends Error {
+  constructor(cause?: unknown) {
+    super('the client closed the request before its end', { cause });
+  }
+}
+
 /** A request body not yet read. Both readers refuse more than `limit` bytes as soon as they arrive, without reading on. */
 export interface IncomingBody {
   /** The `Content-Length` the client declared, if any. */

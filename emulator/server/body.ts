@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { IncomingBody } from '../protocols/types.ts';
+import { RequestAborted, type IncomingBody } from '../protocols/types.ts';
 
 /** A request body as Node's HTTP/1.1 and HTTP/2 servers deliver it. */
 type BodySource = Readable & { readonly complete: boolean };
@@ -24,7 +24,7 @@ export function incomingBody(source: BodySource, contentLength: string | undefin
         const chunks: Buffer[] = [];
         let size = 0;
         const finish = (error?: Error) => {
-          source.off('data', onData).off('end', onEnd).off('error', finish).off('close', onClose);
+          source.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
           if (error) return reject(error);
           // One exact-size buffer of its own: a slice of the socket's read buffer (or of Node's shared pool) would keep
           // the whole of it alive for as long as a service stores the payload.
@@ -42,10 +42,11 @@ export function incomingBody(source: BodySource, contentLength: string | undefin
           chunks.push(chunk);
         };
         const onEnd = () => finish();
+        const onError = (error: Error) => finish(new RequestAborted(error));
         const onClose = () => {
-          if (!source.complete) finish(new Error('the client closed the request before its end'));
+          if (!source.complete) finish(new RequestAborted());
         };
-        source.on('data', onData).on('end', onEnd).on('error', finish).on('close', onClose);
+        source.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
       });
     },
     stream(limit, tooLarge) {
@@ -76,12 +77,13 @@ export function incomingBody(source: BodySource, contentLength: string | undefin
 function readable(source: BodySource): Promise<void> {
   return new Promise((resolve, reject) => {
     const settle = (error?: Error) => {
-      source.off('readable', onReadable).off('end', onReadable).off('error', settle).off('close', onClose);
+      source.off('readable', onReadable).off('end', onReadable).off('error', onError).off('close', onClose);
       if (error) reject(error);
       else resolve();
     };
     const onReadable = () => settle();
-    const onClose = () => settle(source.complete ? undefined : new Error('the client closed the request before its end'));
-    source.on('readable', onReadable).on('end', onReadable).on('error', settle).on('close', onClose);
+    const onClose = () => settle(source.complete ? undefined : new RequestAborted());
+    const onError = (error: Error) => settle(new RequestAborted(error));
+    source.on('readable', onReadable).on('end', onReadable).on('error', onError).on('close', onClose);
   });
 }

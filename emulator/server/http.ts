@@ -1,14 +1,25 @@
 import { createServer as createHttp1Server, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
-import { constants as http2Constants, createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
+import {
+  constants as http2Constants,
+  createServer as createHttp2Server,
+  type Http2ServerRequest,
+  type Http2ServerResponse,
+  type ServerHttp2Session,
+} from 'node:http2';
 import { DroppedConnection, type Emulator } from '../core/emulator.ts';
 import type { RawRequest, RawResponse } from '../protocols/types.ts';
 import { incomingBody } from './body.ts';
 import { listenDual } from './dual-listener.ts';
+import { RequestGuard, type GuardOptions } from './guard.ts';
 
 export interface ServerOptions {
   port: number;
   host: string;
   verbose?: boolean;
+  /** Browser origins and host names served (see guard.ts); default: this emulator's own only. */
+  guard?: GuardOptions;
+  /** Connection limits; defaults in DEFAULT_CONNECTION_OPTIONS. */
+  connections?: Partial<ConnectionOptions>;
   /** Extra JSON routes (health, introspection, control) served before AWS routing; paths may hold `:name` params. */
   internalRoutes: Record<string, InternalRoute>;
 }
@@ -68,6 +79,21 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export interface ConnectionOptions {
+  /** A connection with no traffic this long is closed: before its first request, while a body stalls, when idle. */
+  idleTimeoutMs: number;
+  /** Longest wait for a request's complete headers (slow-header clients). */
+  headersTimeoutMs: number;
+  /** Open connections per client address. */
+  maxConnectionsPerClient: number;
+}
+
+/**
+ * Idle connections close after a minute (longer than SQS's 20 s long polls), headers must arrive within 30 s, and
+ * one address may hold 512 connections (the AWS SDK's default pool is 50 per client).
+ */
+export const DEFAULT_CONNECTION_OPTIONS: ConnectionOptions = { idleTimeoutMs: 60_000, headersTimeoutMs: 30_000, maxConnectionsPerClient: 512 };
+
 type Request = IncomingMessage | Http2ServerRequest;
 /** Node's HTTP/2 compatibility response has the HTTP/1.1 response's API, which is all this module uses. */
 type Response = ServerResponse;
@@ -80,18 +106,30 @@ type Response = ServerResponse;
  */
 export async function startServer(emulator: Emulator, options: ServerOptions): Promise<RunningServer> {
   const internal = compileRoutes(options.internalRoutes);
+  const guard = new RequestGuard(options.guard ?? {}, options.host);
+  const limits = { ...DEFAULT_CONNECTION_OPTIONS, ...options.connections };
   const log = options.verbose ? logRequest : undefined;
   const handler = (req: Request, res: Response | Http2ServerResponse) => {
     const started = log && performance.now();
     // A client that goes away mid-request must cost that request only, never the process.
-    serve(emulator, internal, req, res as Response).then(
+    serve(emulator, internal, guard, req, res as Response).then(
       () => log?.(req, res as Response, started!),
       (error: unknown) => failed(res as Response, error),
     );
   };
-  const http1 = createHttp1Server({ keepAliveTimeout: 65_000 }, handler);
+  const http1 = createHttp1Server(
+    // No limit on a whole request's time (uploads may be long), but on silence and on slow headers.
+    { keepAliveTimeout: limits.idleTimeoutMs, headersTimeout: limits.headersTimeoutMs, requestTimeout: 0, connectionsCheckingInterval: 1000 },
+    handler,
+  );
+  http1.timeout = limits.idleTimeoutMs;
   const http2 = createHttp2Server(handler);
-  const listener = await listenDual(http1, http2, options.port, options.host);
+  http2.on('session', (session) => closeWhenIdle(session, limits.idleTimeoutMs));
+  const listener = await listenDual(http1, http2, options.port, options.host, {
+    firstByteTimeoutMs: Math.min(limits.idleTimeoutMs, limits.headersTimeoutMs),
+    maxConnectionsPerClient: limits.maxConnectionsPerClient,
+  });
+  guard.listeningOn(listener.port);
   return {
     port: listener.port,
     async close() {
@@ -102,14 +140,41 @@ export async function startServer(emulator: Emulator, options: ServerOptions): P
   };
 }
 
-async function serve(emulator: Emulator, internal: InternalRoutes, req: Request, res: Response): Promise<void> {
+/** An HTTP/2 session without streams or frames for `idleMs` is closed; one with an open stream is left alone. */
+function closeWhenIdle(session: ServerHttp2Session, idleMs: number): void {
+  let streams = 0;
+  session.on('stream', (stream) => {
+    streams++;
+    stream.once('close', () => streams--);
+  });
+  session.setTimeout(idleMs, () => {
+    if (streams === 0) session.close();
+  });
+}
+
+async function serve(emulator: Emulator, internal: InternalRoutes, guard: RequestGuard, req: Request, res: Response): Promise<void> {
   const raw = toRawRequest(req);
+  // Services whose clients are browsers (S3's bucket CORS rules) judge origins themselves; the host check still holds.
+  const selfManaged = raw.headers['origin'] !== undefined && (await emulator.handlesBrowsersItself(raw));
+  const verdict = guard.check(raw.method, raw.headers, selfManaged);
+  if (!verdict.allowed) {
+    const body = JSON.stringify({ __type: 'AccessDenied', message: `Forbidden: ${verdict.reason}` });
+    res.writeHead(403, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
+    res.end(body);
+    return;
+  }
+  if (verdict.corsHeaders && raw.method === 'OPTIONS' && raw.headers['access-control-request-method']) {
+    res.writeHead(200, { ...verdict.corsHeaders, 'content-length': '0' }).end();
+    return;
+  }
   const found = findRoute(internal, raw.path);
   if (found) return serveInternal(found, raw, res);
   const response = await emulator.handle(raw, endpointOf(raw.headers)).catch((error: unknown) =>
     dropped(error, () => ('stream' in req ? req.stream.close(http2Constants.NGHTTP2_INTERNAL_ERROR) : req.socket.resetAndDestroy())),
   );
-  if (response) await writeResponse(req, res, response);
+  if (!response) return;
+  if (verdict.corsHeaders) for (const [name, value] of Object.entries(verdict.corsHeaders)) response.headers[name] ??= value;
+  await writeResponse(req, res, response);
 }
 
 async function serveInternal(found: NonNullable<ReturnType<typeof findRoute>>, raw: RawRequest, res: Response): Promise<void> {

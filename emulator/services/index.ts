@@ -16,6 +16,8 @@ export const SERVICE_LOADERS: Record<string, () => Promise<ServiceDefinition>> =
   lambda: async () => (await import('./lambda/index.ts')).default as ServiceDefinition,
   iam: async () => (await import('./iam/index.ts')).default as ServiceDefinition,
   kms: async () => (await import('./kms/index.ts')).default as ServiceDefinition,
+  secretsmanager: async () => (await import('./secretsmanager/index.ts')).default as ServiceDefinition,
+  ssm: async () => (await import('./ssm/index.ts')).default as ServiceDefinition,
   events: async () => (await import('./events/index.ts')).default as ServiceDefinition,
   logs: async () => (await import('./logs/index.ts')).default as ServiceDefinition,
   cloudwatch: async () => (await import('./cloudwatch/index.ts')).default as ServiceDefinition,

@@ -12,7 +12,9 @@ import { WORKLOADS, type Operation } from './workloads.ts';
 
 /**
  * `npm run bench`: start time and idle memory of `twinstack start`, then requests per second at concurrency 1 and 16
- * and server CPU time per request for each workload, next to a do-nothing Node HTTP server. Loopback only.
+ * and server CPU time per request for each workload, next to a do-nothing Node HTTP server measured in the same run
+ * (the `vs null` columns: server CPU per request as a multiple of its). Loopback only. On a shared machine the
+ * throughput columns move with the other load; CPU per request and the ratios much less.
  */
 const { values } = parseArgs({
   options: {
@@ -72,8 +74,14 @@ async function baselineRow(): Promise<Row> {
   }
 }
 
+/** Server CPU per request as a multiple of the do-nothing server's at the same concurrency (issue #8 target: <= 1.5). */
+function ratio(result: LoadResult | undefined, baseline: LoadResult | undefined): string {
+  return result && baseline && result.requests && baseline.requests ? `${(result.serverCpuMicros / baseline.serverCpuMicros).toFixed(2)}x` : '-';
+}
+
 function format(rows: Row[]): string {
-  const header = ['workload', 'req/s c=1', 'req/s c=16', 'server µs/req c=1', 'server µs/req c=16', 'note'];
+  const header = ['workload', 'req/s c=1', 'req/s c=16', 'server µs/req c=1', 'server µs/req c=16', 'vs null c=1', 'vs null c=16', 'note'];
+  const [baseOne, baseSixteen] = rows[0].results ?? [];
   const lines = rows.map((row) => {
     const [one, sixteen] = row.results ?? [];
     const errors = (row.results ?? []).filter((r) => r.errors).map((r) => `${r.errors} errors at c=${r.concurrency}: ${r.firstError}`);
@@ -83,6 +91,8 @@ function format(rows: Row[]): string {
       sixteen ? sixteen.requestsPerSecond.toFixed(0) : '-',
       one ? one.serverCpuMicros.toFixed(0) : '-',
       sixteen ? sixteen.serverCpuMicros.toFixed(0) : '-',
+      ratio(one, baseOne),
+      ratio(sixteen, baseSixteen),
       [row.note, ...errors].filter(Boolean).join('; '),
     ];
   });

@@ -10,9 +10,12 @@ import {
   TransactWriteItemsCommand,
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
-import { CreateQueueCommand, DeleteMessageCommand, ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { CreateStreamCommand, KinesisClient, PutRecordCommand } from '@aws-sdk/client-kinesis';
+import { CreateTopicCommand, PublishCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
+import { CreateQueueCommand, DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { abort, clientOptions } from './clients.ts';
+import { S3_WORKLOADS } from './s3-workloads.ts';
 
 export type Operation = (i: number) => Promise<unknown>;
 
@@ -143,6 +146,33 @@ const randomKey = (half?: 0 | 1) => {
   return { pk: { S: `p${Math.floor(n / ITEMS_PER_PARTITION)}` }, sk: { N: String(n % ITEMS_PER_PARTITION) } };
 };
 
+/**
+ * A topic with `queues` SQS subscriptions (raw delivery, queue policies that let the topic send): Publish's cost
+ * includes its fan-out, as the deliveries run in the server process.
+ */
+async function snsTopic(endpoint: string, queues: number) {
+  const sns = new SNSClient(clientOptions(endpoint));
+  const sqsClient = new SQSClient(clientOptions(endpoint));
+  const id = randomUUID().slice(0, 8);
+  const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: `bench-${id}` }), abort());
+  for (let q = 0; q < queues; q++) {
+    const policy = { Statement: [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: '*' }] };
+    const { QueueUrl } = await sqsClient.send(new CreateQueueCommand({ QueueName: `bench-${id}-${q}`, Attributes: { Policy: JSON.stringify(policy) } }), abort());
+    const arn = (await sqsClient.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }), abort())).Attributes!.QueueArn!;
+    await sns.send(new SubscribeCommand({ TopicArn, Protocol: 'sqs', Endpoint: arn, Attributes: { RawMessageDelivery: 'true' } }), abort());
+  }
+  return { sns, topicArn: TopicArn! };
+}
+
+const snsPublish = (queues: number): Workload => ({
+  name: `SNS Publish (${queues} SQS subscription${queues === 1 ? '' : 's'})`,
+  service: 'sns',
+  async prepare(endpoint) {
+    const { sns, topicArn } = await snsTopic(endpoint, queues);
+    return { op: (i) => sns.send(new PublishCommand({ TopicArn: topicArn, Message: `message ${i} ${'x'.repeat(200)}` }), abort()) };
+  },
+});
+
 export const WORKLOADS: Workload[] = [
   {
     name: 'STS GetCallerIdentity',
@@ -233,4 +263,20 @@ export const WORKLOADS: Workload[] = [
       return { op: () => client.send(new TransactWriteItemsCommand({ TransactItems: [update(0), update(1)] }), abort()) };
     },
   },
+  {
+    // Over HTTP/1.1 like every workload here (clientOptions' handler), so that it compares with the null server.
+    name: 'Kinesis PutRecord (200 bytes)',
+    service: 'kinesis',
+    async prepare(endpoint) {
+      const client = new KinesisClient(clientOptions(endpoint));
+      const StreamName = `bench-${randomUUID().slice(0, 8)}`;
+      await client.send(new CreateStreamCommand({ StreamName, ShardCount: 4 }), abort());
+      const data = Buffer.alloc(200, 'k');
+      return { op: (i) => client.send(new PutRecordCommand({ StreamName, PartitionKey: `key-${i}`, Data: data }), abort()) };
+    },
+  },
+  ...S3_WORKLOADS,
+  snsPublish(0),
+  snsPublish(1),
+  snsPublish(10),
 ];

@@ -80,3 +80,25 @@ teardown_file() {
   run curl -sf "$ENDPOINT/_localstack/init/ready"
   [[ "$output" == *'"completed":true'* ]]
 }
+
+@test "--persist DIR: a queue survives a restart, and a second twinstack cannot take the directory" {
+  data="$BATS_TEST_TMPDIR/data"
+  node emulator/cli/bin.js start --port 0 --services sqs --persist "$data" >"$BATS_TEST_TMPDIR/a.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 100); do grep -q 'ready on' "$BATS_TEST_TMPDIR/a.log" && break; sleep 0.1; done
+  endpoint=$(grep -o 'http://[0-9.:]*' "$BATS_TEST_TMPDIR/a.log" | head -1)
+  run python3 -m awscli --endpoint-url "$endpoint" sqs create-queue --queue-name persisted --output text
+  [ "$status" -eq 0 ]
+  run node emulator/cli/bin.js start --port 0 --services sqs --persist "$data"
+  [ "$status" -eq 1 ]
+  [[ "$output" == "twinstack: persistence directory $data is in use by another twinstack (pid $pid)" ]]
+  kill -TERM "$pid"
+  wait "$pid" || true
+  node emulator/cli/bin.js start --port 0 --services sqs --persist "$data" --persist-mode snapshot >"$BATS_TEST_TMPDIR/b.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 100); do grep -q 'ready on' "$BATS_TEST_TMPDIR/b.log" && break; sleep 0.1; done
+  endpoint=$(grep -o 'http://[0-9.:]*' "$BATS_TEST_TMPDIR/b.log" | head -1)
+  run python3 -m awscli --endpoint-url "$endpoint" sqs get-queue-url --queue-name persisted --output text
+  kill -TERM "$pid"
+  [ "$status" -eq 0 ]
+}

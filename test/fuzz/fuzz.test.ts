@@ -79,7 +79,9 @@ describe('Fuzz: no 5xx, crash, hang or half-applied request for any input', func
       aws.emulator.call(service, operation, input, { caller: { accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:root` }, region: REGION }).catch(() => undefined);
     await call('sqs', 'CreateQueue', { QueueName: 'fz-queue' });
     await call('sqs', 'CreateQueue', { QueueName: 'fz-queue.fifo', Attributes: { FifoQueue: 'true', ContentBasedDeduplication: 'true' } });
-    await call('sqs', 'SendMessage', { QueueUrl: 'fz-queue', MessageBody: 'm', MessageAttributes: { a: { DataType: 'String', StringValue: 'v' } } });
+    for (const body of ['m1', 'm2']) {
+      await call('sqs', 'SendMessage', { QueueUrl: 'fz-queue', MessageBody: body, MessageAttributes: { a: { DataType: 'String', StringValue: 'v' } } });
+    }
     await call('dynamodb', 'CreateTable', {
       TableName: 'fz-table',
       KeySchema: [
@@ -139,7 +141,10 @@ describe('Fuzz: no 5xx, crash, hang or half-applied request for any input', func
     const operations = Object.keys(model.operations).filter((op) => !HOLDS_CONNECTION.has(op));
     const byOperation = operations.map((operation) => {
       const ref = model.operations[operation].input;
-      const input = ref ? shapeArbitrary(model, ref.shape, operation, fixtures) : fc.constant({});
+      // Half the inputs stay within the model, to reach the services' state changes; half are hostile.
+      const input = ref
+        ? fc.oneof(shapeArbitrary(model, ref.shape, operation, { fixtures, hostile: false }), shapeArbitrary(model, ref.shape, operation, { fixtures, hostile: true }))
+        : fc.constant({});
       return input.map((value) => {
         // Long polls are bounded by the test, not by a fuzzed wait.
         if (operation === 'ReceiveMessage' && value && typeof value === 'object') Object.assign(value, { WaitTimeSeconds: 0 });
@@ -166,7 +171,7 @@ describe('Fuzz: no 5xx, crash, hang or half-applied request for any input', func
         const model = loadModel(service);
         const samples = fc.sample(requestsFor(model, family), { seed: SEED, numRuns: RUNS });
         for (const [i, { label, wire }] of samples.entries()) {
-          if (i % 50 === 0) await ensureFixtures();
+          if (i % 20 === 0) await ensureFixtures();
           await send(label, wire);
         }
         const health = await fetch(`${aws.endpoint}/_twinstack/health`);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { InvokeCommand, PutFunctionEventInvokeConfigCommand, type LambdaServiceException } from '@aws-sdk/client-lambda';
+import { AddPermissionCommand, InvokeCommand, PutFunctionEventInvokeConfigCommand, type LambdaServiceException } from '@aws-sdk/client-lambda';
+import { CreateTopicCommand, PublishCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { createFunction, CREDENTIALS, uniqueName, useLambda } from './support.ts';
 
@@ -15,7 +16,7 @@ describe('Lambda asynchronous invocation: retries, destinations, dead-letter que
     if (saved === undefined) delete process.env.LAMBDA_RETRY_BASE_DELAY_SECONDS;
     else process.env.LAMBDA_RETRY_BASE_DELAY_SECONDS = saved;
   });
-  const context = useLambda();
+  const context = useLambda(['lambda', 'sts', 'sqs', 'sns']);
   let sqs: SQSClient;
   before(() => {
     sqs = new SQSClient({ endpoint: context.aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
@@ -107,5 +108,27 @@ describe('Lambda asynchronous invocation: retries, destinations, dead-letter que
       ),
       (e: LambdaServiceException) => e.message === "You can't specify the function as a destination for itself.",
     );
+  });
+
+  it('SNS delivers to a subscribed function once its resource policy lets sns.amazonaws.com invoke it', async () => {
+    const sns = new SNSClient({ endpoint: context.aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
+    const results = await queue();
+    const source = 'import boto3, json, os\ndef handler(event, context):\n    boto3.client("sqs").send_message(QueueUrl=os.environ["RESULTS"], MessageBody=json.dumps(event))\n';
+    const name = await createFunction(context.lambda, { 'handler.py': source }, { Environment: { Variables: { RESULTS: results.url } }, Timeout: 10 });
+    const functionArn = `arn:aws:lambda:us-east-1:000000000000:function:${name}`;
+    const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: uniqueName('topic') }));
+    await sns.send(new SubscribeCommand({ TopicArn, Protocol: 'lambda', Endpoint: functionArn }));
+    await sns.send(new PublishCommand({ TopicArn, Message: 'denied' }));
+    await context.lambda.send(
+      new AddPermissionCommand({ FunctionName: name, StatementId: 'sns', Action: 'lambda:InvokeFunction', Principal: 'sns.amazonaws.com', SourceArn: TopicArn }),
+    );
+    await sns.send(new PublishCommand({ TopicArn, Message: 'hello', Subject: 'greeting' }));
+    const event = JSON.parse((await receiveOne(results.url)).Body!);
+    const [record] = event.Records;
+    assert.equal(record.EventSource, 'aws:sns');
+    assert.equal(record.Sns.Message, 'hello');
+    assert.equal(record.Sns.Subject, 'greeting');
+    assert.equal(record.Sns.TopicArn, TopicArn);
+    sns.destroy();
   });
 });

@@ -11,14 +11,15 @@ import {
   waitUntilFunctionActiveV2,
   type LambdaServiceException,
 } from '@aws-sdk/client-lambda';
+import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { unzipSync } from 'fflate';
-import { createFunction, decode, ROLE, uniqueName, useLambda, zip } from './support.ts';
+import { createFunction, CREDENTIALS, decode, ROLE, uniqueName, useLambda, zip } from './support.ts';
 
 const PY_ECHO = { 'handler.py': 'def handler(event, context):\n    return event\n' };
 
 describe('Lambda functions through the AWS SDK v3', function () {
   this.timeout(30_000);
-  const context = useLambda();
+  const context = useLambda(['lambda', 'sts', 's3']);
 
   it('creates a function Pending, then Active for the waiter; GetFunction serves the zip at Code.Location', async () => {
     const name = uniqueName('life');
@@ -110,5 +111,20 @@ describe('Lambda functions through the AWS SDK v3', function () {
     assert.deepEqual(decode((await context.lambda.send(new InvokeCommand({ FunctionName: name, Payload: Buffer.from('1') }))).Payload), 1);
     await context.lambda.send(new UpdateFunctionCodeCommand({ FunctionName: name, ZipFile: zip({ 'handler.py': 'def handler(event, context):\n    return {"v": 2}\n' }) }));
     assert.deepEqual(decode((await context.lambda.send(new InvokeCommand({ FunctionName: name, Payload: Buffer.from('1') }))).Payload), { v: 2 });
+  });
+
+  it('creates a function from a zip in S3, and says what S3 answered when the object is missing', async () => {
+    const s3 = new S3Client({ endpoint: context.aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS, forcePathStyle: true });
+    const bucket = uniqueName('code');
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'fn.zip', Body: zip(PY_ECHO) }));
+    const name = await createFunction(context.lambda, {}, { Code: { S3Bucket: bucket, S3Key: 'fn.zip' } });
+    assert.deepEqual(decode((await context.lambda.send(new InvokeCommand({ FunctionName: name, Payload: Buffer.from('{"from":"s3"}') }))).Payload), { from: 's3' });
+    await assert.rejects(createFunction(context.lambda, {}, { Code: { S3Bucket: bucket, S3Key: 'missing.zip' } }), (e: LambdaServiceException) => {
+      assert.equal(e.name, 'InvalidParameterValueException');
+      assert.match(e.message, /^Error occurred while GetObject\. S3 Error Code: NoSuchKey\. S3 Error Message: The specified key does not exist\.?$/);
+      return true;
+    });
+    s3.destroy();
   });
 });

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
-import { InvokeCommand, UpdateFunctionConfigurationCommand, type LambdaServiceException } from '@aws-sdk/client-lambda';
-import { createFunction, decode, useLambda } from './support.ts';
+import { InvokeCommand, InvokeWithResponseStreamCommand, UpdateFunctionConfigurationCommand, type LambdaServiceException } from '@aws-sdk/client-lambda';
+import { CloudWatchLogsClient, DescribeLogStreamsCommand, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { createFunction, CREDENTIALS, decode, useLambda } from './support.ts';
 
 const NODE = { Runtime: 'nodejs20.x' as const, Handler: 'index.handler' };
 
 describe('Lambda Invoke: real Node.js and Python handlers in child processes', function () {
   this.timeout(60_000);
-  const context = useLambda();
+  const context = useLambda(['lambda', 'sts', 'sqs', 'logs']);
   const invoke = (FunctionName: string, payload: unknown = {}, extra: object = {}) =>
     context.lambda.send(new InvokeCommand({ FunctionName, Payload: Buffer.from(JSON.stringify(payload)), ...extra }));
 
@@ -161,5 +162,62 @@ done
     await assert.rejects(invoke('does-not-exist'), (e: LambdaServiceException) => e.name === 'ResourceNotFoundException');
     await context.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: name, Timeout: 4 }));
     assert.equal(decode((await invoke(name)).Payload), 1);
+  });
+
+  it('InvokeWithResponseStream: chunks a streaming Node.js handler writes, a buffered handler\'s whole answer, then InvokeComplete', async () => {
+    const collect = async (FunctionName: string) => {
+      const out = await context.lambda.send(new InvokeWithResponseStreamCommand({ FunctionName, Payload: Buffer.from('{"n":3}'), LogType: 'Tail' }));
+      const chunks: string[] = [];
+      let complete: Record<string, unknown> | undefined;
+      for await (const event of out.EventStream!) {
+        if (event.PayloadChunk) chunks.push(Buffer.from(event.PayloadChunk.Payload!).toString());
+        if (event.InvokeComplete) complete = { ...event.InvokeComplete };
+      }
+      return { status: out.StatusCode, version: out.ExecutedVersion, chunks, complete };
+    };
+    const streaming = await createFunction(
+      context.lambda,
+      {
+        'index.mjs': `export const handler = awslambda.streamifyResponse(async (event, responseStream) => {
+  for (let i = 0; i < event.n; i++) { responseStream.write('part' + i + ';'); await new Promise((r) => setTimeout(r, 20)); }
+  responseStream.end();
+});`,
+      },
+      NODE,
+    );
+    const streamed = await collect(streaming);
+    assert.equal(streamed.status, 200);
+    assert.equal(streamed.version, '$LATEST');
+    assert.equal(streamed.chunks.join(''), 'part0;part1;part2;');
+    assert.ok(streamed.chunks.length > 1, 'more than one chunk');
+    assert.match(Buffer.from(streamed.complete!.LogResult as string, 'base64').toString(), /REPORT RequestId/);
+    const buffered = await createFunction(context.lambda, { 'handler.py': 'def handler(event, context):\n    return {"n": event["n"]}\n' });
+    const whole = await collect(buffered);
+    assert.deepEqual(whole.chunks, ['{"n": 3}']);
+    assert.equal(whole.complete!.ErrorCode, undefined);
+    const failing = await createFunction(context.lambda, { 'handler.py': 'def handler(event, context):\n    raise ValueError("nope")\n' });
+    const failed = await collect(failing);
+    assert.deepEqual(failed.chunks, []);
+    assert.equal(failed.complete!.ErrorCode, 'ValueError');
+    assert.equal(failed.complete!.ErrorDetails, 'nope');
+  });
+
+  it('logs go to CloudWatch Logs: the function\'s /aws/lambda group, one stream per environment, START/END/REPORT and the output', async () => {
+    const name = await createFunction(context.lambda, { 'handler.py': 'def handler(event, context):\n    print("hello from", context.function_name)\n    return 1\n' });
+    await invoke(name);
+    await invoke(name);
+    const logs = new CloudWatchLogsClient({ endpoint: context.aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
+    let messages: string[] = [];
+    for (let i = 0; i < 50 && messages.filter((m) => m.startsWith('REPORT')).length < 2; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const out = await logs.send(new FilterLogEventsCommand({ logGroupName: `/aws/lambda/${name}` })).catch(() => ({ events: [] }));
+      messages = (out.events ?? []).map((e) => e.message!);
+    }
+    assert.equal(messages.filter((m) => m === `hello from ${name}`).length, 2);
+    assert.equal(messages.filter((m) => m.startsWith('START RequestId: ')).length, 2);
+    const streams = await logs.send(new DescribeLogStreamsCommand({ logGroupName: `/aws/lambda/${name}` }));
+    assert.equal(streams.logStreams?.length, 1);
+    assert.match(streams.logStreams![0].logStreamName!, /^\d{4}\/\d\d\/\d\d\/\[\$LATEST\][0-9a-f]{32}$/);
+    logs.destroy();
   });
 });

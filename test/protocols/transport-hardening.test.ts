@@ -70,3 +70,27 @@ describe('transport hardening: hostile input to the protocol layer', () => {
     assert.match(body.__type, /ValidationException$/);
   });
 });
+
+describe('transport hardening: strict signatures over CBOR', () => {
+  it('Kinesis over CBOR reports authentication failures as Kinesis over JSON does (400 UnrecognizedClientException)', async () => {
+    const strict = await startTwinstack({ port: 0, services: ['kinesis'], strictSignatures: true });
+    try {
+      const amzDate = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
+      const res = await fetch(strict.endpoint, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-amz-cbor-1.1',
+          'x-amz-target': 'Kinesis_20131202.ListStreams',
+          'x-amz-date': amzDate,
+          authorization: `AWS4-HMAC-SHA256 Credential=AKIDUNKNOWN0000000000/${amzDate.slice(0, 8)}/us-east-1/kinesis/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`,
+        },
+        body: Buffer.from(cbor.serialize({})),
+      });
+      assert.equal(res.status, 400);
+      const body = cbor.deserialize(new Uint8Array(await res.arrayBuffer())) as { __type: string };
+      assert.match(body.__type, /UnrecognizedClientException$/);
+    } finally {
+      await strict.stop();
+    }
+  });
+});

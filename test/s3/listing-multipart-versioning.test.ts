@@ -174,7 +174,8 @@ describe('S3 listings, multipart uploads and versioning through the AWS SDK v3',
 
     await s3.send(new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: 'Suspended' } }));
     const suspended = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'k', Body: 'three' }));
-    assert.equal(suspended.VersionId, 'null');
+    // AWS reports no version id for a write of the null version (recorded in test_put_object_on_suspended_bucket).
+    assert.equal(suspended.VersionId, undefined);
     const after = await s3.send(new ListObjectVersionsCommand({ Bucket: bucket, Prefix: 'k' }));
     assert.deepEqual(after.Versions!.map((v) => v.VersionId), ['null', v2.VersionId, v1.VersionId]);
   });

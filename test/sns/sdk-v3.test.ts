@@ -265,6 +265,27 @@ describe('SNS through the AWS SDK v3 (query protocol)', function () {
     assert.deepEqual((await other.send(new ListTopicsCommand({}))).Topics ?? [], []);
   });
 
+  it('makes another account confirm a subscription of its queue, through a message in that queue', async () => {
+    const client = (account: string) => ({ region: 'us-east-1', endpoint: aws.endpoint, credentials: { accessKeyId: account, secretAccessKey: 'x' } });
+    const owner = new SNSClient(client('111122223333'));
+    const [queueOwnerSns, queueOwnerSqs] = [new SNSClient(client('777788889999')), new SQSClient(client('777788889999'))];
+    const topicArn = (await owner.send(new CreateTopicCommand({ Name: name() }))).TopicArn!;
+    const policy = { Statement: [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: '*', Condition: { ArnEquals: { 'aws:SourceArn': topicArn } } }] };
+    const url = (await queueOwnerSqs.send(new CreateQueueCommand({ QueueName: name(), Attributes: { Policy: JSON.stringify(policy) } }))).QueueUrl!;
+    const queueArn = (await queueOwnerSqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
+    const sub = await owner.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: 'sqs', Endpoint: queueArn }));
+    assert.equal(sub.SubscriptionArn, 'pending confirmation');
+    const got = await queueOwnerSqs.send(new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: 5 }));
+    const confirmation = JSON.parse(got.Messages![0].Body!);
+    assert.equal(confirmation.Type, 'SubscriptionConfirmation');
+    const confirmed = await queueOwnerSns.send(new ConfirmSubscriptionCommand({ TopicArn: topicArn, Token: confirmation.Token }));
+    assert.match(confirmed.SubscriptionArn!, new RegExp(`^${topicArn}:`));
+    await owner.send(new PublishCommand({ TopicArn: topicArn, Message: 'across accounts' }));
+    const delivered = await queueOwnerSqs.send(new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: 5, VisibilityTimeout: 0 }));
+    const bodies = delivered.Messages!.map((m) => JSON.parse(m.Body!));
+    assert.ok(bodies.some((b) => b.Type === 'Notification' && b.Message === 'across accounts'));
+  });
+
   it('records email and SMS messages at /_twinstack/sns/messages', async () => {
     const topicArn = await topic();
     await sns.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: 'sms', Endpoint: '+15551234567' }));

@@ -68,6 +68,8 @@ export interface ExpectedError {
   type?: 'Sender' | 'Receiver';
   /** JSON protocol only: the `__type` error shape name (after `#`), when it differs from `code` (boto3's QueryErrorCode). */
   shapeName?: string;
+  /** S3 only: the other elements of its `<Error>` document (`BucketName`, `Key`, `Condition`...). Templates allowed. */
+  fields?: Record<string, string>;
 }
 
 export interface Expectation {

@@ -1,13 +1,14 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { ServiceModel, ShapeRef } from '../../emulator/models/types.ts';
 import type { JsonValue, WireProtocol } from '../contract/types.ts';
+import { parseRestXmlError, parseRestXmlOutput } from './rest-xml-response.ts';
 
 /** A response as a client sees it after parsing it with the service model; the same form for every protocol. */
 export interface ParsedResponse {
   status: number;
   headers: Record<string, string>;
   output?: { [key: string]: JsonValue };
-  error?: { code: string; message?: string; type?: string; shapeName?: string };
+  error?: { code: string; message?: string; type?: string; shapeName?: string; fields?: Record<string, string> };
   /** Set when the body could not be parsed as the protocol says (that is itself a parity failure). */
   unparseable?: string;
 }
@@ -36,7 +37,13 @@ export function parseResponse(
         const shape = model.shapes[result.error?.shapeName ?? ''];
         // An error shape's modelled members (DynamoDB's ConditionalCheckFailedException.Item) are part of what a client sees.
         if (shape?.exception) result.output = fromJson(model, { shape: result.error!.shapeName! }, document, protocol) as ParsedResponse['output'];
-      } else result.output = outputRef ? (fromJson(model, outputRef, document, protocol) as ParsedResponse['output']) : {};
+      } else {
+        result.output = outputRef ? (fromJson(model, outputRef, document, protocol) as ParsedResponse['output']) : {};
+        if (protocol === 'rest-json' && outputRef) Object.assign(result.output!, statusMembers(model, outputRef, status));
+      }
+    } else if (protocol === 'rest-xml') {
+      if (status >= 300) result.error = parseRestXmlError(status, body);
+      else result.output = parseRestXmlOutput(model, operation, status, headers, body) as ParsedResponse['output'];
     } else {
       const document = body.trim() ? (xml.parse(body) as Record<string, unknown>) : {};
       if (status >= 300) result.error = xmlError(document);
@@ -67,6 +74,13 @@ function xmlError(document: Record<string, unknown>): ParsedResponse['error'] {
   if (Array.isArray(error)) error = error[0];
   const text = (v: unknown) => (v === undefined || v === '' ? undefined : String(v));
   return { code: String(error.Code ?? ''), message: text(error.Message), type: text(error.Type) };
+}
+
+/** Output members bound to the HTTP status (Lambda's DeleteFunction and Invoke `StatusCode`), as clients fill them. */
+function statusMembers(model: ServiceModel, ref: ShapeRef, status: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, member] of Object.entries(model.shapes[ref.shape].members ?? {})) if (member.location === 'statusCode') out[name] = status;
+  return out;
 }
 
 function fromJson(model: ServiceModel, ref: ShapeRef, value: unknown, protocol: WireProtocol): JsonValue | undefined {

@@ -11,7 +11,7 @@ import type { ContractFile, ContractInteraction, Expectation, JsonValue, PactMat
 import { loadModel } from '../../emulator/models/load.ts';
 import { snapshotToExpectation } from './snapshot-expectation.ts';
 import { snapshotRoot } from './snapshot-root.ts';
-import type { SourceFile, SourceScenario, SourceStep } from './source-types.ts';
+import type { SourceFile, SourceProtocol, SourceScenario, SourceStep } from './source-types.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CONTRACTS = join(ROOT, 'contracts');
@@ -32,7 +32,7 @@ interface SerializedRequest {
 
 interface Variant {
   nodeId: string;
-  protocol: 'json' | 'query';
+  protocol: SourceProtocol;
   /** The test's own pytest parameter (the node id's `[...]` without the protocol part), '' when none. */
   param: string;
   suffix: string;
@@ -43,7 +43,7 @@ function readJson<T>(path: string): T {
 }
 
 function variantsOf(source: SourceFile, scenario: SourceScenario, snapshot: Snapshot): Variant[] {
-  const base = `tests/aws/services/${source.snapshotDir}/${source.module}.py::${scenario.test}`;
+  const base = `tests/aws/services/${source.testDir ?? source.snapshotDir}/${source.module}.py::${scenario.test}`;
   return Object.keys(snapshot)
     .filter((id) => id === base || id.startsWith(`${base}[`))
     .filter((id) => skippedVariant(source, id) === undefined)
@@ -146,14 +146,13 @@ function interactionFor(
     pending: false,
     request: {
       method: request.method,
-      path: request.path,
+      // botocore percent-encodes URI labels: a template in one (`fn-{{suffix}}`) must stay a template.
+      path: request.path.replace(/%7B%7B(.*?)%7D%7D/gi, (_, name: string) => `{{${decodeURIComponent(name)}}}`),
       ...(Object.keys(request.query).length
         ? { query: Object.fromEntries(Object.entries(request.query).map(([k, v]) => [k, ([] as string[]).concat(v)])) }
         : {}),
       headers,
-      body: isJson
-        ? { content: JSON.parse(request.body || '{}') as JsonValue, contentType: 'application/json', encoded: false }
-        : { content: request.body, contentType: 'application/x-www-form-urlencoded', encoded: false },
+      ...requestBody(protocol, request),
     },
     response: {
       status: expect.status ?? (expect.failure ? 400 : 200),
@@ -181,6 +180,16 @@ function interactionFor(
   };
 }
 
+/** The Pact request body: a JSON document (AWS JSON, rest-json bodies), a form (query), or none (bodiless REST calls). */
+function requestBody(protocol: SourceProtocol, request: SerializedRequest): { body?: ContractInteraction['request']['body'] } {
+  if (protocol === 'json') return { body: { content: JSON.parse(request.body || '{}') as JsonValue, contentType: 'application/json', encoded: false } };
+  if (protocol === 'query') return { body: { content: request.body, contentType: 'application/x-www-form-urlencoded', encoded: false } };
+  if (!request.body) return {};
+  const contentType = request.headers['Content-Type'] ?? (protocol === 'rest-xml' ? 'application/octet-stream' : 'application/json');
+  const content = contentType.startsWith('application/json') ? (JSON.parse(request.body) as JsonValue) : request.body;
+  return { body: { content, contentType, encoded: false } };
+}
+
 interface PortingRow {
   service: string;
   test: string;
@@ -195,12 +204,9 @@ async function main() {
   let written = 0;
   const totals = new Map<string, { entries: number; ported: number; snapshotTests: number }>();
   const cleared = new Set<string>();
-  // A source file describes one test module, or several (an array) when they share fixtures.
-  const sources: SourceFile[] = [];
   for (const name of readdirSync(sourceDir).filter((n) => n.endsWith('.ts')).sort()) {
-    sources.push(...([] as SourceFile[]).concat((await import(join(sourceDir, name))).default as SourceFile | SourceFile[]));
-  }
-  for (const source of sources) {
+    // A source file describes one test module, or several (modules listed only for their reasons).
+    for (const source of ([] as SourceFile[]).concat((await import(join(sourceDir, name))).default as SourceFile | SourceFile[])) {
     const snapshotFile = join(snapshotRoot(), source.snapshotDir, `${source.module}.snapshot.json`);
     const snapshot = readJson<Snapshot>(snapshotFile);
     const validation = readJson<Validation>(snapshotFile.replace('.snapshot.json', '.validation.json'));
@@ -250,7 +256,7 @@ async function main() {
               source: {
                 repository: 'localstack/localstack',
                 commit: LOCALSTACK_COMMIT,
-                path: `tests/aws/services/${source.snapshotDir}/${source.module}.snapshot.json`,
+                path: `tests/aws/services/${source.testDir ?? source.snapshotDir}/${source.module}.snapshot.json`,
                 license: 'Apache-2.0',
                 attribution: ATTRIBUTION,
               },
@@ -276,12 +282,17 @@ async function main() {
         total.ported += used;
         rows.push({ service: source.service, test: nodeId, status: 'ported', entries: used, ...(used < entries ? { reason: `${entries - used} of ${entries} entries not reproduced` } : {}) });
       } else {
+        const { notPorted } = source;
         const reason =
-          skippedVariant(source, nodeId) ?? source.notPorted[test] ?? source.notPorted[test.split('::').pop()!] ?? 'not reproduced yet';
+          skippedVariant(source, nodeId) ??
+          (typeof notPorted === 'function' ? notPorted(test) : (notPorted[test] ?? notPorted[test.split('::').pop()!])) ??
+          source.notPortedOtherwise ??
+          'not reproduced yet';
         rows.push({ service: source.service, test: nodeId, status: 'not ported', entries, reason });
       }
     }
     totals.set(source.service, total);
+    }
   }
   writePorting(rows, totals);
   console.log(`wrote ${written} contracts`);

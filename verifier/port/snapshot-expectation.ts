@@ -4,6 +4,8 @@ import { childPath } from '../replay/compare.ts';
 /** LocalStack's redacted account id, and the redacted placeholder forms, turned into contract templates. */
 const ACCOUNT = '111111111111';
 const TIMESTAMP_WORDS = new Set(['timestamp', 'datetime', 'date', '<timestamp>', '<datetime>', '<date>']);
+/** Members of boto3's error view that are not elements S3 adds to its `<Error>` (or that vary per request). */
+const NOT_S3_FIELDS = new Set(['Code', 'Message', 'Type', 'QueryErrorCode', 'RequestId', 'HostId']);
 /** `str(ClientError)` as a test snapshotted it: `An error occurred (Code) when calling the Op operation: message`. */
 const CLIENT_ERROR_TEXT = /^An error occurred \(([^)]+)\) when calling the \w+ operation: ([\s\S]*)$/;
 
@@ -100,6 +102,13 @@ export function snapshotToExpectation(recorded: unknown, protocol: string, forms
     if (error.Message !== undefined) expectation.error.message = placeholderTemplate(error.Message);
     if (error.Type) expectation.error.type = error.Type;
     if (protocol === 'json' && error.QueryErrorCode) expectation.error.shapeName = error.QueryErrorCode;
+    if (protocol === 'rest-xml') {
+      // S3's <Error> carries more elements (BucketName, Key, Condition...); request and host ids vary per request.
+      const entries = Object.entries(error as Record<string, unknown>)
+        .filter(([k]) => !NOT_S3_FIELDS.has(k))
+        .map(([k, v]): [string, string] => [k, TIMESTAMP_WORDS.has(String(v)) ? '{{*}}' : placeholderTemplate(String(v))]);
+      if (entries.length) expectation.error.fields = Object.fromEntries(entries);
+    }
     // Modelled members of the error shape beyond its message (DynamoDB's ConditionalCheckFailedException.Item);
     // botocore's lower-case `message` member repeats Error.Message, which is judged already.
     const { message, ...members } = rest as Record<string, unknown>;

@@ -1,3 +1,6 @@
+/** The wire protocols sources are ported in (botocore's serializers): AWS JSON, query, rest-xml (S3) and rest-json. */
+export type SourceProtocol = 'json' | 'query' | 'rest-xml' | 'rest-json';
+
 /** How `contracts/_sources/*.ts` describe a LocalStack AWS-validated test as a scenario (requests only, no expectations). */
 export interface SourceStep {
   /** The twinstack service of this call when it is not the file's (a DynamoDB test reading DynamoDB Streams). */
@@ -11,7 +14,7 @@ export interface SourceStep {
   /** Variables taken from this step's parsed response: name -> JSONPath, or a JSONPath and a regex whose group 1 is kept. */
   capture?: Record<string, string | { from: string; regex: string }>;
   /** The test sent this call through a client of this protocol whatever the variant (e.g. fixtures create queues over JSON). */
-  protocol?: 'json' | 'query';
+  protocol?: SourceProtocol;
   /** Paths (as in the snapshot value) of JSON documents sent as strings, which the snapshot stores decoded. */
   jsonStrings?: string[];
   /** Paths of blobs the snapshot stores as Python's `repr()` of the bytes (`b'...'`). */
@@ -41,14 +44,21 @@ export interface SourceFile {
   module: string;
   /** Snapshot file folder under shared/reference/aws-snapshots. */
   snapshotDir: string;
+  /** The test folder under LocalStack's tests/aws/services/ when it differs from `snapshotDir` (Lambda's is `lambda_`). */
+  testDir?: string;
   /** pytest parameter id (before any `-`) -> protocol; no parameter, or one that names no protocol: `defaultProtocol`. */
-  variants: Record<string, 'json' | 'query'>;
-  defaultProtocol: 'json' | 'query';
+  variants: Record<string, SourceProtocol>;
+  defaultProtocol: SourceProtocol;
   /** Literal words the test's transformers wrote in place of values (no `<...>`): judged as any value or a timestamp. */
   redactedWords?: Record<string, 'any' | 'timestamp'>;
   scenarios: SourceScenario[];
   /** Recorded variants not ported, by their parameter's prefix (e.g. a wire protocol twinstack does not serve), with the reason. */
   skippedVariants?: Record<string, string>;
-  /** Snapshot tests deliberately not ported, with the reason (for PORTING.md). */
-  notPorted: Record<string, string>;
+  /**
+   * Snapshot tests deliberately not ported, with the reason (for PORTING.md): by test name, or a function of the
+   * pytest node's `Class::test` part (reasons shared by a whole test class).
+   */
+  notPorted: Record<string, string> | ((test: string) => string | undefined);
+  /** The reason for the module's other tests that are not ported (default: not reproduced yet). */
+  notPortedOtherwise?: string;
 }

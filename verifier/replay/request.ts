@@ -45,7 +45,8 @@ export function prepareRequest(interaction: ContractInteraction, endpoint: strin
     } else {
       body = JSON.stringify(renderDeep(content, vars));
     }
-    headers['content-type'] = meta.requestContentType ?? contentType;
+    // REST requests carry their own content type (or none, as an SDK sends a blob without one).
+    if (meta.protocol !== 'rest-xml' && meta.protocol !== 'rest-json') headers['content-type'] = meta.requestContentType ?? contentType;
   }
   return { method: request.method, url, headers, body };
 }

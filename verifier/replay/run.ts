@@ -118,6 +118,10 @@ function judge(expect: Expectation, actual: ParsedResponse, vars: Vars): Mismatc
       if (e.message !== undefined && !matchTemplate(e.message, a.message ?? '', vars)) mismatches.push({ path: 'error.message', expected: e.message, actual: a.message });
       if (e.type && a.type && a.type !== e.type) mismatches.push({ path: 'error.type', expected: e.type, actual: a.type });
       if (e.shapeName && a.shapeName !== undefined && a.shapeName !== e.shapeName) mismatches.push({ path: 'error.shapeName', expected: e.shapeName, actual: a.shapeName });
+      for (const [name, value] of Object.entries(e.fields ?? {})) {
+        const got = a.fields?.[name];
+        if (got === undefined || !matchTemplate(value, got, vars)) mismatches.push({ path: `error.${name}`, expected: value, actual: got });
+      }
       if (expect.output !== undefined) mismatches.push(...compareOutput(expect, actual.output, vars));
     }
   } else if (!actual.unparseable && actual.status < 300 && !expect.failure) {

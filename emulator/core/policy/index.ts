@@ -31,3 +31,9 @@ export interface PrincipalPolicies {
 export const ANY_IDENTITY: PolicySource[] = [
   { id: 'caller', type: 'identity', policy: { statements: [{ effect: 'Allow', action: ['*'], resource: ['*'], conditions: [], start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }] } },
 ];
+
+/** For a role session (`arn:...:sts::<account>:assumed-role/<role>/<session>`), its role's ARN, which policies may name. */
+export function sessionRoleArn(arn: string): string | undefined {
+  const match = /^arn:([^:]+):sts::(\d{12}):assumed-role\/([^/]+)\//.exec(arn);
+  return match ? `arn:${match[1]}:iam::${match[2]}:role/${match[3]}` : undefined;
+}

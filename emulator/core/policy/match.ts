@@ -34,11 +34,25 @@ export function actionMatches(pattern: string, action: string): boolean {
  */
 export function arnMatches(pattern: string, arn: string): boolean {
   if (pattern === '*') return true;
-  const p = splitArn(pattern);
-  const a = splitArn(arn);
+  if (!pattern.includes('*') && !pattern.includes('?')) return pattern === arn;
+  const p = splitCached(pattern);
+  const a = splitCached(arn);
   if (!p || !a) return wildcardMatch(pattern, arn);
   for (let i = 0; i < 6; i++) if (!wildcardMatch(p[i], a[i])) return false;
   return true;
+}
+
+const splits = new Map<string, string[] | undefined>();
+
+/** ARNs and patterns recur request after request: split each once. */
+function splitCached(text: string): string[] | undefined {
+  let parts = splits.get(text);
+  if (parts === undefined && !splits.has(text)) {
+    parts = splitArn(text);
+    if (splits.size >= CACHE_LIMIT) splits.clear();
+    splits.set(text, parts);
+  }
+  return parts;
 }
 
 function splitArn(text: string): string[] | undefined {

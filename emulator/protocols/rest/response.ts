@@ -1,5 +1,6 @@
 import type { ServiceModel, Shape, ShapeRef } from '../../models/types.ts';
 import type { RawResponse } from '../types.ts';
+import { EVENT_STREAM_CONTENT_TYPE, frameRestEvents } from '../event-stream.ts';
 import { bodyMembers, encodeBindings } from './bindings.ts';
 
 export interface StructureEncoder {
@@ -33,7 +34,11 @@ export function serializeRestOutput(
     const ref = shape.members![shape.payload];
     const value = values[shape.payload];
     const type = model.shapes[ref.shape].type;
-    if (type === 'blob' || type === 'string') {
+    if (model.shapes[ref.shape].eventstream && value) {
+      const encode = (r: ShapeRef, v: unknown) => Buffer.from(encoder.encodeStructure(model, r, (v ?? {}) as Record<string, unknown>));
+      body = frameRestEvents(model, ref, value as AsyncIterable<Record<string, unknown>>, encode, encoder.contentType);
+      headers['content-type'] = EVENT_STREAM_CONTENT_TYPE;
+    } else if (type === 'blob' || type === 'string') {
       if (value !== undefined && value !== null) body = typeof value === 'string' || isStream(value) ? value : Buffer.from(value as Uint8Array);
     } else if (value !== undefined && value !== null) {
       body = encoder.encodeStructure(model, ref, value as Record<string, unknown>);

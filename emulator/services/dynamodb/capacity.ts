@@ -1,6 +1,6 @@
 import type { Capacity, ConsumedCapacity, ReturnConsumedCapacity } from '@aws-sdk/client-dynamodb';
 import { itemSize } from './expressions/index.ts';
-import type { Table } from './table.ts';
+import { keyNames, type KeySchema, type Table } from './table.ts';
 import type { Item } from './values.ts';
 
 /** Read units: one per 4 KB (rounded up, at least one), half for eventually consistent reads. */
@@ -82,7 +82,6 @@ export class CapacityMeter {
   }
 }
 
-function sameIndexKey(schema: { partitionKey: string; sortKey?: string }, a: Item, b: Item): boolean {
-  const same = (n: string) => JSON.stringify(a[n]) === JSON.stringify(b[n]);
-  return same(schema.partitionKey) && (!schema.sortKey || same(schema.sortKey));
+function sameIndexKey(schema: KeySchema, a: Item, b: Item): boolean {
+  return keyNames(schema).every((n) => JSON.stringify(a[n]) === JSON.stringify(b[n]));
 }

@@ -3,6 +3,7 @@ import { loadModel } from '../../models/load.ts';
 import { contextForTable } from './account-walls.ts';
 import { validation } from './errors.ts';
 import { DynamoState } from './state.ts';
+import { dynamoPersistence } from './persistence.ts';
 import { startTtlSweeper } from './ttl-sweeper.ts';
 import { batchGetItem } from './operations/batch-get-item.ts';
 import { batchWriteItem } from './operations/batch-write-item.ts';
@@ -128,6 +129,13 @@ const service: ServiceDefinition<DynamoState> = {
     const state = new DynamoState(accountId, region, emulator.clock);
     stopSweepers.set(state, startTtlSweeper(state, emulator.clock));
     return state;
+  },
+  persistence: {
+    ...dynamoPersistence,
+    revive(state, emulator) {
+      dynamoPersistence.revive!(state, emulator);
+      stopSweepers.set(state, startTtlSweeper(state, emulator.clock));
+    },
   },
   jsonErrorType(code) {
     if (code === 'ValidationException') return 'com.amazon.coral.validate#ValidationException';

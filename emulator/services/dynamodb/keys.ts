@@ -1,7 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { itemSize, normalizeItem, typeOf, validateAttributeValue } from './expressions/index.ts';
 import { invalidParameter, keyMismatch, validation } from './errors.ts';
-import type { KeySchema, SecondaryIndex, Table } from './table.ts';
+import { keyNames, type KeySchema, type SecondaryIndex, type Table } from './table.ts';
 import type { Item } from './values.ts';
 
 const MAX_PARTITION_KEY_BYTES = 2048;
@@ -66,19 +66,22 @@ function checkKeyValues(schema: KeySchema, item: Item) {
   checkKeySizes(schema, item);
 }
 
-/** 2048 bytes of partition key and 1024 of sort key, for a table's keys and for every index's keys alike. */
+/**
+ * 2048 bytes of partition key and 1024 of sort key, for a table's keys and for every index's keys alike; a
+ * multi-attribute key counts all its attributes together ("Aggregated size of all range keys").
+ */
 function checkKeySizes(schema: KeySchema, item: Item) {
-  if (item[schema.partitionKey] !== undefined && valueSize(item[schema.partitionKey]) > MAX_PARTITION_KEY_BYTES) {
+  const size = (names: string[]) => names.reduce((n, name) => n + (item[name] === undefined ? 0 : valueSize(item[name])), 0);
+  if (size(schema.partitionKeys) > MAX_PARTITION_KEY_BYTES) {
     throw invalidParameter(`Size of hashkey has exceeded the maximum size limit of${MAX_PARTITION_KEY_BYTES} bytes`);
   }
-  if (schema.sortKey && item[schema.sortKey] !== undefined && valueSize(item[schema.sortKey]) > MAX_SORT_KEY_BYTES) {
+  if (size(schema.sortKeys) > MAX_SORT_KEY_BYTES) {
     throw invalidParameter(`Aggregated size of all range keys has exceeded the size limit of ${MAX_SORT_KEY_BYTES} bytes`);
   }
 }
 
 function checkIndexKeys(table: Table, index: SecondaryIndex, item: Item) {
-  const { partitionKey, sortKey } = index.schema;
-  for (const name of sortKey ? [partitionKey, sortKey] : [partitionKey]) {
+  for (const name of keyNames(index.schema)) {
     const value = item[name];
     if (value === undefined) continue;
     const actual = typeOf(value);

@@ -3,7 +3,7 @@ import { CapacityMeter, readUnits } from './capacity.ts';
 import { evaluateCondition, itemSize, project, typeOf, type Condition, type Path } from './expressions/index.ts';
 import { invalidParameter, validation } from './errors.ts';
 import type { Entry } from './store.ts';
-import type { SecondaryIndex, Table } from './table.ts';
+import { keyNames, type SecondaryIndex, type Table } from './table.ts';
 import type { Item } from './values.ts';
 
 /** Query and Scan read at most 1 MB of items per page. */
@@ -58,11 +58,7 @@ export function checkSelect(source: ReadSource, input: ReadRequest, paths: Path[
 /** The key attributes a page ends on: the table's key plus the index's key when reading an index. */
 export function lastKeyOf(source: ReadSource, item: Item): Item {
   const key = source.table.keyOf(item);
-  if (source.index) {
-    const { partitionKey, sortKey } = source.index.schema;
-    key[partitionKey] = item[partitionKey];
-    if (sortKey) key[sortKey] = item[sortKey];
-  }
+  if (source.index) for (const name of keyNames(source.index.schema)) key[name] = item[name];
   return key;
 }
 
@@ -76,13 +72,7 @@ export function checkStartKey(source: ReadSource, start: Item) {
 }
 
 function allKeyNames(source: ReadSource): string[] {
-  const names = [source.table.schema.partitionKey];
-  if (source.table.schema.sortKey) names.push(source.table.schema.sortKey);
-  if (source.index) {
-    names.push(source.index.schema.partitionKey);
-    if (source.index.schema.sortKey) names.push(source.index.schema.sortKey);
-  }
-  return names;
+  return [...keyNames(source.table.schema), ...(source.index ? keyNames(source.index.schema) : [])];
 }
 
 export interface Page {

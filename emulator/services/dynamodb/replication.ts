@@ -23,7 +23,6 @@ export interface Replica {
   provisionedOverride?: ProvisionedThroughputOverride;
   onDemandOverride?: OnDemandThroughputOverride;
   indexOverrides?: ReplicaGlobalSecondaryIndex[];
-  stopListening: () => void;
 }
 
 export type ReplicaSettings = Pick<Replica, 'kmsKeyId' | 'provisionedOverride' | 'onDemandOverride' | 'indexOverrides'>;
@@ -40,6 +39,8 @@ export class ReplicationGroup {
   consistency?: 'EVENTUAL' | 'STRONG';
   /** Regions that only vote in multi-Region strong consistency (no table). */
   readonly witnesses = new Set<string>();
+  /** Per region, what stops replicating its table's changes (subscriptions are not state: `relisten` re-makes them). */
+  private unsubscribers = new Map<string, () => void>();
 
   constructor(
     readonly version: GlobalTableVersion,
@@ -55,17 +56,29 @@ export class ReplicationGroup {
 
   add(region: string, state: DynamoState, table: Table, settings: ReplicaSettings = {}) {
     table.replication = this;
-    const stopListening = state.changes.subscribe((change) => {
+    this.replicas.set(region, { region, state, table, ...settings });
+    this.listen(region, state, table);
+  }
+
+  private listen(region: string, state: DynamoState, table: Table) {
+    const stop = state.changes.subscribe((change) => {
       if (change.table === table && !change.replicated) this.replicate(region, change);
     });
-    this.replicas.set(region, { region, state, table, ...settings, stopListening });
+    this.unsubscribers.set(region, stop);
+  }
+
+  /** Subscribes to every replica's changes again (a global table restored from persisted state). */
+  relisten() {
+    this.unsubscribers = new Map();
+    for (const replica of this.replicas.values()) this.listen(replica.region, replica.state, replica.table);
   }
 
   /** Detaches a region's table (it becomes a regional table again). Returns the replica, if there was one. */
   remove(region: string): Replica | undefined {
     const replica = this.replicas.get(region);
     if (!replica) return undefined;
-    replica.stopListening();
+    this.unsubscribers.get(region)?.();
+    this.unsubscribers.delete(region);
     replica.table.replication = undefined;
     this.replicas.delete(region);
     return replica;

@@ -49,6 +49,11 @@ export class StreamRegistry {
     changes: ChangeHub,
     private readonly region: string,
   ) {
+    this.listenTo(changes);
+  }
+
+  /** Records the table changes `changes` reports (also after a restore from persisted state). */
+  listenTo(changes: ChangeHub) {
     changes.subscribe((change) => this.record(change));
   }
 

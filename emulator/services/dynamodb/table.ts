@@ -17,15 +17,53 @@ import { encodeKeyValue, itemsEqual, type Item } from './values.ts';
 import { setEntry } from '../../core/entries.ts';
 
 export interface KeySchema {
+  /** The first (for tables and most indexes the only) partition and sort key attributes. */
   partitionKey: string;
   sortKey?: string;
+  /**
+   * Every partition and sort key attribute in order: global secondary indexes may have up to four of each
+   * (multi-attribute keys, November 2025); tables and local indexes have one of each at most.
+   */
+  partitionKeys: string[];
+  sortKeys: string[];
 }
 
 export function schemaOf(elements: KeySchemaElement[]): KeySchema {
-  return {
-    partitionKey: elements.find((e) => e.KeyType === 'HASH')!.AttributeName!,
-    sortKey: elements.find((e) => e.KeyType === 'RANGE')?.AttributeName,
-  };
+  const partitionKeys = elements.filter((e) => e.KeyType === 'HASH').map((e) => e.AttributeName!);
+  const sortKeys = elements.filter((e) => e.KeyType === 'RANGE').map((e) => e.AttributeName!);
+  return { partitionKey: partitionKeys[0], sortKey: sortKeys[0], partitionKeys, sortKeys };
+}
+
+/** All key attributes of a schema, partition attributes first. */
+export function keyNames(schema: KeySchema): string[] {
+  return [...schema.partitionKeys, ...schema.sortKeys];
+}
+
+export function isMultiAttribute(schema: KeySchema): boolean {
+  return schema.partitionKeys.length > 1 || schema.sortKeys.length > 1;
+}
+
+/** Where an item (or key) lives in a store keyed by `schema`: its partition, hashed from every partition attribute. */
+export function storePartition(schema: KeySchema, item: Item): string {
+  return schema.partitionKeys.length > 1 ? schema.partitionKeys.map((n) => encodeKeyValue(item[n])).join('\u0001') : encodeKeyValue(item[schema.partitionKey]);
+}
+
+/** Its position within the partition: the sort attribute, or the list of them, compared in order. */
+export function storeSort(schema: KeySchema, item: Item): AttributeValue | undefined {
+  if (schema.sortKeys.length > 1) return { L: schema.sortKeys.map((n) => item[n]) };
+  return schema.sortKey ? item[schema.sortKey] : undefined;
+}
+
+/** Sort values of index stores: single values as DynamoDB orders them, lists of sort attributes left to right. */
+export function compareSortValues(a: AttributeValue, b: AttributeValue): number {
+  if (a.L && b.L) {
+    for (let i = 0; i < a.L.length; i++) {
+      const c = compareValues(a.L[i], b.L[i]);
+      if (c !== 0) return c;
+    }
+    return 0;
+  }
+  return compareValues(a, b);
 }
 
 export interface Throughput {
@@ -103,7 +141,7 @@ export class Table {
     table.billingMode = this.billingMode;
     table.billingModeSummary = this.billingModeSummary;
     table.throughput = { ...this.throughput };
-    for (const index of this.indexes.values()) table.indexes.set(index.name, { ...index, store: new ItemStore(compareValues), sizeBytes: 0 });
+    for (const index of this.indexes.values()) table.indexes.set(index.name, { ...index, store: new ItemStore(compareSortValues), sizeBytes: 0 });
     return table;
   }
 
@@ -167,11 +205,11 @@ export class Table {
 
   /** The item as an index stores it, or undefined when the item lacks the index key (sparse index). */
   projectForIndex(index: SecondaryIndex, item: Item): Item | undefined {
-    const { partitionKey, sortKey } = index.schema;
-    if (item[partitionKey] === undefined || (sortKey && item[sortKey] === undefined)) return undefined;
+    const indexKeys = keyNames(index.schema);
+    if (indexKeys.some((name) => item[name] === undefined)) return undefined;
     const type = index.projection.ProjectionType ?? 'ALL';
     if (type === 'ALL') return item;
-    const names = new Set([...Object.keys(this.keyOf(item)), partitionKey, ...(sortKey ? [sortKey] : [])]);
+    const names = new Set([...Object.keys(this.keyOf(item)), ...indexKeys]);
     if (type === 'INCLUDE') for (const name of index.projection.NonKeyAttributes ?? []) names.add(name);
     const out: Item = {};
     for (const name of names) if (item[name] !== undefined) setEntry(out, name, item[name]);
@@ -182,9 +220,7 @@ export class Table {
   projectedNames(index: SecondaryIndex): Set<string> | undefined {
     const type = index.projection.ProjectionType ?? 'ALL';
     if (type === 'ALL') return undefined;
-    const names = new Set([this.schema.partitionKey, index.schema.partitionKey]);
-    if (this.schema.sortKey) names.add(this.schema.sortKey);
-    if (index.schema.sortKey) names.add(index.schema.sortKey);
+    const names = new Set([...keyNames(this.schema), ...keyNames(index.schema)]);
     if (type === 'INCLUDE') for (const name of index.projection.NonKeyAttributes ?? []) names.add(name);
     return names;
   }
@@ -197,21 +233,15 @@ export class Table {
 
   private reindex(index: SecondaryIndex, key: Item, old: Item | undefined, item: Item | undefined) {
     const tie = this.tieOf(key);
-    const { partitionKey, sortKey } = index.schema;
     const before = old && this.projectForIndex(index, old);
     const after = item && this.projectForIndex(index, item);
     if (before) {
-      index.store.remove(encodeKeyValue(before[partitionKey]), sortKey ? before[sortKey] : undefined, tie);
+      index.store.remove(storePartition(index.schema, before), storeSort(index.schema, before), tie);
       index.sizeBytes -= itemSize(before);
     }
     if (after) {
-      index.store.put(encodeKeyValue(after[partitionKey]), { sort: sortKey ? after[sortKey] : undefined, tie, item: after });
+      index.store.put(storePartition(index.schema, after), { sort: storeSort(index.schema, after), tie, item: after });
       index.sizeBytes += itemSize(after);
     }
   }
-}
-
-/** The sort-key value of an entry in a store keyed by `schema`. */
-export function sortValue(schema: KeySchema, item: Item): AttributeValue | undefined {
-  return schema.sortKey ? item[schema.sortKey] : undefined;
 }

@@ -22,6 +22,7 @@ import { simulateCustomPolicy, simulatePrincipalPolicy } from './operations/simu
 import { entityTagOperations } from './operations/tags.ts';
 import { createUser, deleteUser, getUser, listUsers, updateUser } from './operations/users.ts';
 import { principalPolicies } from './principal-policies.ts';
+import type { IamContext } from './entities.ts';
 import { createIamState, type IamState } from './state.ts';
 
 const model = loadModel('iam');
@@ -77,6 +78,23 @@ const operations: Record<string, Handler<IamState>> = {
   ...entityTagOperations,
 };
 
+/** Operations that change nothing; every other one bumps the state's revision (see principal-policies.ts). */
+const READ_ONLY = /^(Get|List|Simulate)/;
+
+function revisioned(handlers: Record<string, Handler<IamState>>): Record<string, Handler<IamState>> {
+  return Object.fromEntries(
+    Object.entries(handlers).map(([name, handler]) => [
+      name,
+      READ_ONLY.test(name)
+        ? handler
+        : (input: unknown, ctx: IamContext) => {
+            ctx.state.revision++;
+            return handler(input, ctx);
+          },
+    ]),
+  );
+}
+
 const iam: ServiceDefinition<IamState> = {
   name: 'iam',
   model,
@@ -84,7 +102,7 @@ const iam: ServiceDefinition<IamState> = {
   global: true,
   createState: (accountId) => createIamState(accountId),
   validation: 'none',
-  handlers: withQueryValidation(model, operations),
+  handlers: withQueryValidation(model, revisioned(operations)),
   principalPolicies,
 };
 

@@ -32,6 +32,21 @@ function tagMap(tags: Array<{ Key?: string; Value?: string }>): Record<string, s
  * know (the account root, deleted users or roles).
  */
 export function principalPolicies(state: IamState, principalArn: string): PrincipalPolicies | undefined {
+  let cache = caches.get(state);
+  if (!cache || cache.revision !== state.revision) {
+    cache = { revision: state.revision, byArn: new Map() };
+    caches.set(state, cache);
+  }
+  if (cache.byArn.has(principalArn)) return cache.byArn.get(principalArn);
+  const policies = collect(state, principalArn);
+  cache.byArn.set(principalArn, policies);
+  return policies;
+}
+
+/** Policy sets per principal, valid while the account's IAM state keeps its revision (enforcement asks per request). */
+const caches = new WeakMap<IamState, { revision: number; byArn: Map<string, PrincipalPolicies | undefined> }>();
+
+function collect(state: IamState, principalArn: string): PrincipalPolicies | undefined {
   const arn = parseArn(principalArn);
   if (!arn) return undefined;
   const [kind, ...rest] = arn.resource.split('/');

@@ -98,6 +98,8 @@ export interface IamState {
   usage: Map<string, PolicyUsage>;
   instanceProfiles: Map<string, InstanceProfile>;
   accessKeys: Map<string, AccessKey>;
+  /** Bumped by every operation that may change something, so per-principal policy sets can be cached. */
+  revision: number;
 }
 
 export function createIamState(accountId: string): IamState {
@@ -110,5 +112,6 @@ export function createIamState(accountId: string): IamState {
     usage: new Map(),
     instanceProfiles: new Map(),
     accessKeys: new Map(),
+    revision: 0,
   };
 }

@@ -20,7 +20,9 @@ import { subscribeToShard } from './operations/subscribe-to-shard.ts';
 import { createStream, deleteStream, describeStream, describeStreamSummary, listStreams } from './operations/streams.ts';
 import { addTagsToStream, listTagsForResource, listTagsForStream, removeTagsFromStream, tagResource, untagResource } from './operations/tagging.ts';
 import { contextForStream } from './account-walls.ts';
-import { createKinesisState, type KinesisState } from './state.ts';
+import { createKinesisState, KinesisState } from './state.ts';
+import { Shard } from './shard.ts';
+import { Stream } from './stream.ts';
 
 const handlers: Record<string, Handler<KinesisState>> = {
   CreateStream: createStream,
@@ -76,6 +78,8 @@ const kinesis: ServiceDefinition<KinesisState> = {
       ((input, ctx) => handler(input, contextForStream(input, ctx))) satisfies Handler<KinesisState>,
     ]),
   ),
+  // Streams, shards and their records; subscribers (SubscribeToShard) are connections, not state.
+  persistence: { classes: { KinesisState, Stream, Shard: { type: Shard, transient: { listeners: () => new Set() } } } },
 };
 
 export default kinesis;

@@ -96,9 +96,43 @@ export function findKey(ctx: KmsContext, keyId: string, options: { aliases?: boo
 }
 
 function keyOfAlias(ctx: KmsContext, state: KmsState, aliasName: string, aliasArn: string): KmsKey {
-  const alias = state.aliases.get(aliasName);
+  const alias = state.aliases.get(aliasName) ?? (aliasName.startsWith('alias/aws/') && state === ctx.state ? awsManagedKey(ctx, aliasName) : undefined);
   if (!alias) throw KmsErrors.notFound(`Alias ${aliasArn} is not found.`);
   return findKey(ctx, alias.keyId);
+}
+
+/**
+ * The AWS managed key behind `alias/aws/<service>` (what Secrets Manager, SSM and others use by default), created on
+ * first use as AWS does. Its key policy lets the account use it (AWS also limits it to calls through the service).
+ */
+function awsManagedKey(ctx: KmsContext, aliasName: string) {
+  const service = aliasName.slice('alias/aws/'.length);
+  const id = newKeyId(false);
+  const now = ctx.emulator.clock.date();
+  const arn = kmsArn(ctx, `key/${id}`);
+  const root = buildArn({ service: 'iam', region: '', accountId: ctx.state.accountId, resource: 'root', partitionRegion: ctx.region });
+  ctx.state.keys.set(id, {
+    id,
+    arn,
+    accountId: ctx.state.accountId,
+    createDate: now,
+    description: `Default key that protects my ${service} data when no other key is defined`,
+    usage: 'ENCRYPT_DECRYPT',
+    spec: 'SYMMETRIC_DEFAULT',
+    manager: 'AWS',
+    state: 'Enabled',
+    multiRegion: false,
+    policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: root }, Action: 'kms:*', Resource: '*' }] }),
+    tags: [],
+    materials: [newMaterial('SYMMETRIC_DEFAULT')],
+    rotationEnabled: true,
+    rotationPeriodInDays: 365,
+    nextRotationDate: rotationDate(ctx, 365),
+    rotations: [],
+  });
+  const alias = { name: aliasName, arn: kmsArn(ctx, aliasName), keyId: id, createDate: now, updateDate: now };
+  ctx.state.aliases.set(aliasName, alias);
+  return alias;
 }
 
 /** Keys used for cryptography must be enabled: DisabledException, or KMSInvalidStateException when pending deletion. */
@@ -125,7 +159,7 @@ export function keyMetadata(key: KmsKey): KeyMetadata {
     DeletionDate: key.deletionDate,
     PendingDeletionWindowInDays: key.state === 'PendingDeletion' ? key.pendingWindowInDays : undefined,
     Origin: 'AWS_KMS',
-    KeyManager: 'CUSTOMER',
+    KeyManager: key.manager,
     CustomerMasterKeySpec: key.spec as KeyMetadata['CustomerMasterKeySpec'],
     KeySpec: key.spec as KeyMetadata['KeySpec'],
     EncryptionAlgorithms: key.usage === 'ENCRYPT_DECRYPT' ? (info.encryption as KeyMetadata['EncryptionAlgorithms']) : undefined,

@@ -28,6 +28,8 @@ export interface KmsKey {
   description: string;
   usage: KeyUsage;
   spec: string;
+  /** AWS managed keys (`alias/aws/<service>`) are made by KMS on first use. */
+  manager: 'CUSTOMER' | 'AWS';
   state: KeyState;
   deletionDate?: Date;
   pendingWindowInDays?: number;

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { unzipSync } from 'fflate';
 import { AwsError } from '../../core/errors.ts';
+import type { RequestContext } from '../../core/service.ts';
 
 /** AWS's deployment package limits. */
 export const MAX_ZIPPED_BYTES = 52_428_800;
@@ -71,4 +72,22 @@ export function unpack(bundle: CodeBundle, root: string): string {
   }
   bundle.dir = dir;
   return dir;
+}
+
+/** A deployment package from S3 (S3Bucket/S3Key), read through S3's GetObject as the caller, with AWS's error wording. */
+export async function s3Object(ctx: RequestContext, bucket: string, key: string, versionId?: string): Promise<Buffer> {
+  if (!ctx.emulator.serviceNames().includes('s3')) {
+    throw new AwsError('InvalidParameterValueException', 'Code in S3 (S3Bucket/S3Key) needs the S3 service, which is not enabled in this twinstack.');
+  }
+  let out: { Body?: Buffer | AsyncIterable<Buffer> };
+  try {
+    out = await ctx.emulator.call('s3', 'GetObject', { Bucket: bucket, Key: key, VersionId: versionId }, { caller: ctx.caller, region: ctx.region });
+  } catch (error) {
+    if (!(error instanceof AwsError)) throw error;
+    throw new AwsError('InvalidParameterValueException', `Error occurred while GetObject. S3 Error Code: ${error.code}. S3 Error Message: ${error.message}`);
+  }
+  if (!out.Body || Buffer.isBuffer(out.Body)) return out.Body ?? Buffer.alloc(0);
+  const chunks: Buffer[] = [];
+  for await (const chunk of out.Body) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }

@@ -59,7 +59,7 @@ import { addPermission, getPolicy, removePermission } from './operations/permiss
 import { listTags, tagResource, untagResource } from './operations/tags.ts';
 import { createAlias, deleteAlias, getAlias, listAliases, updateAlias } from './operations/aliases.ts';
 import { createFunction, deleteFunction, getFunction, getFunctionConfiguration, listFunctions, updateFunctionCode, updateFunctionConfiguration } from './operations/functions.ts';
-import { invoke, invokeAsync } from './operations/invoke.ts';
+import { invoke, invokeAsync, invokeWithResponseStream } from './operations/invoke.ts';
 import { listVersionsByFunction, publishVersionOperation } from './operations/versions.ts';
 import { validateRuntime } from './runtime/runtimes.ts';
 import { createLambdaState, type LambdaState } from './state.ts';
@@ -77,6 +77,7 @@ const operations: Record<string, Handler<LambdaState>> = {
   DeleteFunction: deleteFunction,
   Invoke: invoke,
   InvokeAsync: invokeAsync,
+  InvokeWithResponseStream: invokeWithResponseStream,
   CreateCodeSigningConfig: createCodeSigningConfig,
   GetCodeSigningConfig: getCodeSigningConfig,
   UpdateCodeSigningConfig: updateCodeSigningConfig,

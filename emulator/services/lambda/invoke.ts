@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Emulator } from '../../core/emulator.ts';
 import { AwsError } from '../../core/errors.ts';
 import type { FunctionVersion, LambdaFunction } from './function.ts';
+import { deliverLogs } from './log-delivery.ts';
 import type { InvocationResult } from './runtime/environment.ts';
 import { environmentSpec, InvokeFailure } from './runtime/spec.ts';
 import type { LambdaState } from './state.ts';
@@ -51,17 +52,22 @@ export async function runInvocation(emulator: Emulator, state: LambdaState, fn: 
     const log = `START RequestId: ${requestId} Version: ${executedVersion}\n${error.message}\nEND RequestId: ${requestId}\nREPORT RequestId: ${requestId}\tDuration: 0.00 ms\tBilled Duration: 0 ms\tMemory Size: ${version.config.MemorySize} MB\tMax Memory Used: 0 MB\t\n`;
     result = { payload: Buffer.from(JSON.stringify(payload)), functionError: 'Unhandled', log, durationMs: 0 };
   }
-  recordLog(emulator, state, fn.name, result.log);
+  recordLog(emulator, state, fn, result);
   return { ...result, requestId, executedVersion };
 }
 
-function recordLog(emulator: Emulator, state: LambdaState, name: string, log: string) {
-  let events = state.logs.get(name);
-  if (!events) state.logs.set(name, (events = []));
+/** Keeps the invocation's log readable from the emulator and sends it to CloudWatch Logs when that service runs. */
+function recordLog(emulator: Emulator, state: LambdaState, fn: LambdaFunction, result: InvocationResult) {
+  let events = state.logs.get(fn.name);
+  if (!events) state.logs.set(fn.name, (events = []));
   const timestamp = emulator.clock.now();
-  for (const line of log.split(/(?<=\n)/)) if (line) events.push({ timestamp, message: line });
+  const lines = result.log.split(/(?<=\n)/).filter(Boolean).map((message) => ({ timestamp, message }));
+  events.push(...lines);
   if (events.length > MAX_LOG_EVENTS) events.splice(0, events.length - MAX_LOG_EVENTS);
-  if (process.env.LAMBDA_PRINT_LOGS === '1') process.stdout.write(log.replace(/^/gm, `[lambda ${name}] `));
+  if (process.env.LAMBDA_PRINT_LOGS === '1') process.stdout.write(result.log.replace(/^/gm, `[lambda ${fn.name}] `));
+  const stream = result.logStream ?? `${emulator.clock.date().toISOString().slice(0, 10).replaceAll('-', '/')}/[${fn.latest.config.Version}]twinstack`;
+  const cloudwatch = lines.map((l) => ({ ...l, message: l.message.replace(/\n$/, '') })).filter((l) => l.message);
+  deliverLogs(emulator, state, fn, stream, cloudwatch);
 }
 
 /** X-Amz-Client-Context is base64 JSON; the runtime receives the JSON. */

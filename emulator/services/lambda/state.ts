@@ -23,6 +23,10 @@ export interface LambdaState {
   layers: Map<string, { versions: Map<number, LayerVersion>; next: number }>;
   eventSourceMappings: Map<string, EventSourceMapping>;
   codeSigningConfigs: Map<string, CodeSigningConfig>;
+  /** CloudWatch Logs deliveries, chained so that each stream gets its events in order. */
+  logDelivery: Promise<void>;
+  /** Log groups and `group\nstream`s known to exist in CloudWatch Logs. */
+  logTargets: Set<string>;
   /** Each function's log output (START/END/REPORT and what the function printed), newest last, bounded. */
   logs: Map<string, { timestamp: number; message: string }[]>;
   codeServer: CodeServer;
@@ -47,6 +51,8 @@ export function createLambdaState(accountId: string, region: string): LambdaStat
     eventSourceMappings: new Map(),
     codeSigningConfigs: new Map(),
     logs: new Map(),
+    logDelivery: Promise.resolve(),
+    logTargets: new Set(),
     pool: new EnvironmentPool(),
     codeServer: new CodeServer(),
     disposed: false,

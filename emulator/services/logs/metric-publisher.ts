@@ -17,7 +17,7 @@ interface Datum {
  * value when the filter has one. Nothing is published when CloudWatch is not enabled.
  */
 export function publishMetrics(ctx: RequestContext<LogsState>, group: LogGroup, events: LogEvent[]): void {
-  if (!group.metricFilters.size || !ctx.emulator.services.has('cloudwatch')) return;
+  if (!group.metricFilters.size || !ctx.emulator.isEnabled('cloudwatch')) return;
   const byNamespace = new Map<string, Datum[]>();
   const add = (namespace: string, datum: Datum) => {
     const list = byNamespace.get(namespace) ?? [];

@@ -128,35 +128,32 @@ export async function digestBody(body: ObjectBody, algorithm: string): Promise<B
   return digest.digest();
 }
 
+/** Bodies are kept in blocks of about this size (never one Buffer per 5 GiB object). */
+const BLOCK_SIZE = 1024 * 1024;
+
 /**
- * Collects chunks into blocks of its own: chunks handed over by the server may be slices of larger socket reads,
- * which a stored object must not keep alive. Blocks start small (most objects are) and grow to 1 MiB.
+ * Collects chunks into exact-size blocks of its own: chunks handed over by the server may be slices of larger socket
+ * reads, which a stored object must not keep alive. A small object is one copy of exactly its size.
  */
 class BlockWriter {
   private readonly blocks: Buffer[] = [];
-  private current?: Buffer;
-  private used = 0;
+  private pending: Buffer[] = [];
+  private pendingSize = 0;
 
   write(chunk: Buffer): void {
-    while (chunk.length > 0) {
-      if (!this.current) {
-        this.current = Buffer.allocUnsafeSlow(this.blocks.length === 0 ? 64 * 1024 : 1024 * 1024);
-        this.used = 0;
-      }
-      const n = Math.min(chunk.length, this.current.length - this.used);
-      chunk.copy(this.current, this.used, 0, n);
-      this.used += n;
-      chunk = chunk.subarray(n);
-      if (this.used === this.current.length) {
-        this.blocks.push(this.current);
-        this.current = undefined;
-      }
-    }
+    this.pending.push(chunk);
+    this.pendingSize += chunk.length;
+    if (this.pendingSize >= BLOCK_SIZE) this.flush();
+  }
+
+  private flush(): void {
+    this.blocks.push(Buffer.concat(this.pending, this.pendingSize));
+    this.pending = [];
+    this.pendingSize = 0;
   }
 
   finish(): Buffer[] {
-    if (this.current) this.blocks.push(Buffer.from(this.current.subarray(0, this.used)));
-    this.current = undefined;
+    if (this.pendingSize) this.flush();
     return this.blocks;
   }
 }

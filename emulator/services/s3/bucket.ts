@@ -85,6 +85,11 @@ export class Bucket {
     return removed;
   }
 
+  /** Whether versioning was ever turned on (a suspended bucket keeps its versions). */
+  everVersioned(): boolean {
+    return this.versioning !== undefined;
+  }
+
   isEmpty(): boolean {
     return this.objects.size === 0;
   }

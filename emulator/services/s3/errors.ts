@@ -30,6 +30,9 @@ export const S3Errors = {
   entityTooLarge: (size: number, max: number) =>
     new AwsError('EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size', { status: 400, fields: { ProposedSize: size, MaxSizeAllowed: max } }),
   notImplementedHeader: (header: string) =>
-    new AwsError('NotImplemented', 'A header you provided implies functionality that is not implemented', { status: 501, fields: { Header: header } }),
+    new AwsError('NotImplemented', 'A header you provided implies functionality that is not implemented', {
+      status: 501,
+      fields: { Header: header, additionalMessage: `We don't accept the provided value of ${header} header for this API` },
+    }),
   noSuchConfiguration: (code: string, message: string, bucket: string) => new AwsError(code, message, { status: 404, fields: { BucketName: bucket } }),
 };

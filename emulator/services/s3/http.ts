@@ -7,6 +7,16 @@ import { corsHeaders, preflight } from './cors.ts';
 import { postUpload } from './post-upload.ts';
 import { s3World } from './registry.ts';
 
+/** Operations AWS answers with 204 although the model does not say so. */
+const NO_CONTENT = new Set([
+  'PutBucketTagging',
+  'PutBucketPolicy',
+  'PutBucketAnalyticsConfiguration',
+  'PutBucketInventoryConfiguration',
+  'PutBucketIntelligentTieringConfiguration',
+  'PutBucketMetricsConfiguration',
+]);
+
 /** Bucket and key a request addresses, path-style or by virtual host. */
 function target(req: RawRequest, model: ServiceModel): { bucket: string; key?: string } {
   const path = pathStylePath(req, model);
@@ -48,6 +58,7 @@ export function s3Http(model: ServiceModel) {
     },
 
     decorate(req: RawRequest, response: RawResponse, ctx: RequestContext): void {
+      if (response.status === 200 && NO_CONTENT.has(ctx.operation)) response.status = 204;
       const origin = req.headers['origin'];
       if (origin === undefined) return;
       const bucket = s3World(ctx.emulator).buckets.get(target(req, model).bucket);

@@ -57,13 +57,27 @@ export class KeyIndex {
 
   /** The first key >= `key` (> `key` when `exclusive`). */
   ceiling(key: string, exclusive = false): string | undefined {
-    let i = this.lowerBound(key);
-    if (exclusive && this.keys[i] === key) i++;
-    return this.keys[i];
+    return this.keys[this.position(key, exclusive)];
+  }
+
+  /** The position of the first key >= `key` (> `key` when `exclusive`); valid until the index changes. */
+  position(key: string, exclusive = false): number {
+    const i = this.lowerBound(key);
+    return exclusive && this.keys[i] === key ? i + 1 : i;
+  }
+
+  /** The key at a position, for a listing walking the index without searching again. */
+  at(position: number): string | undefined {
+    return this.keys[position];
   }
 
   /** The first key after every key that starts with `prefix` (to step over a whole common prefix at once). */
   after(prefix: string): string | undefined {
+    return this.keys[this.positionAfter(prefix)];
+  }
+
+  /** The position of the first key after every key that starts with `prefix`. */
+  positionAfter(prefix: string): number {
     let lo = 0;
     let hi = this.keys.length;
     while (lo < hi) {
@@ -72,6 +86,6 @@ export class KeyIndex {
       if (key.startsWith(prefix) || compareUtf8(key, prefix) < 0) lo = mid + 1;
       else hi = mid;
     }
-    return this.keys[lo];
+    return lo;
   }
 }

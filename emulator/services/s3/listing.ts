@@ -1,5 +1,5 @@
 import { AwsError } from '../../core/errors.ts';
-import type { KeyIndex } from './key-index.ts';
+import { compareUtf8, type KeyIndex } from './key-index.ts';
 
 /** One entry of a listing: a key, or a common prefix rolled up at the delimiter. */
 export type ListingEntry = { key: string } | { commonPrefix: string };
@@ -14,18 +14,19 @@ export function* walkKeys(
   options: { prefix: string; delimiter?: string; marker?: string; include?: (key: string) => boolean },
 ): Generator<ListingEntry> {
   const { prefix, delimiter, marker } = options;
-  let key = marker !== undefined && marker >= prefix ? keys.ceiling(marker, true) : keys.ceiling(prefix);
-  while (key !== undefined && key.startsWith(prefix)) {
+  // Walks the index by position: the caller consumes a page without changing the bucket.
+  let position = marker !== undefined && compareUtf8(marker, prefix) >= 0 ? keys.position(marker, true) : keys.position(prefix);
+  for (let key = keys.at(position); key !== undefined && key.startsWith(prefix); key = keys.at(position)) {
     const at = delimiter ? key.indexOf(delimiter, prefix.length) : -1;
     if (at >= 0) {
       const commonPrefix = key.slice(0, at + delimiter!.length);
       // A common prefix at or before the marker was listed on an earlier page.
-      if (marker === undefined || commonPrefix > marker) yield { commonPrefix };
-      key = keys.after(commonPrefix);
+      if (marker === undefined || compareUtf8(commonPrefix, marker) > 0) yield { commonPrefix };
+      position = keys.positionAfter(commonPrefix);
       continue;
     }
     if (!options.include || options.include(key)) yield { key };
-    key = keys.ceiling(key, true);
+    position++;
   }
 }
 

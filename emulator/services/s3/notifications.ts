@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { buildArn } from '../../core/arn.ts';
 import type { NotificationConfiguration } from '@aws-sdk/client-s3';
 import type { Bucket } from './bucket.ts';
 import { bucketArn } from './operations/buckets.ts';
@@ -57,7 +58,9 @@ export function deliverySource(bucket: Bucket): DeliverySource {
  * events and key filters match, through the core delivery layer, in the background.
  */
 export function notify(ctx: ActingContext, bucket: Bucket, eventName: string, object: Pick<S3Object, 'key' | 'versionId' | 'etag' | 'body'> & { deleteMarker?: boolean }): void {
-  const destinations = destinationsOf(bucket.configs.get('notification') as NotificationConfiguration | undefined);
+  const config = bucket.configs.get('notification') as NotificationConfiguration | undefined;
+  if (config?.EventBridgeConfiguration) sendToEventBridge(ctx, bucket, eventName, object);
+  const destinations = destinationsOf(config);
   if (!destinations.length) return;
   const world = s3World(ctx.emulator);
   world.eventSequence += 1n;
@@ -88,6 +91,54 @@ export function notify(ctx: ActingContext, bucket: Bucket, eventName: string, ob
     };
     ctx.emulator.deliverInBackground(destination.arn, { body: JSON.stringify({ Records: [record] }) }, deliverySource(bucket));
   }
+}
+
+/** EventBridge's detail-type and S3's reason for each event S3 sends to the default bus. */
+function eventBridgeKind(eventName: string): { detailType: string; reason: string; deletionType?: string } | undefined {
+  const [, kind, action] = eventName.split(':');
+  if (kind === 'ObjectCreated') {
+    const reasons: Record<string, string> = { Put: 'PutObject', Post: 'POST Object', Copy: 'CopyObject', CompleteMultipartUpload: 'CompleteMultipartUpload' };
+    return { detailType: 'Object Created', reason: reasons[action] ?? action };
+  }
+  if (kind === 'ObjectRemoved' || kind === 'LifecycleExpiration') {
+    return {
+      detailType: 'Object Deleted',
+      reason: kind === 'LifecycleExpiration' ? 'Lifecycle Expiration' : 'DeleteObject',
+      deletionType: action === 'DeleteMarkerCreated' ? 'Delete Marker Created' : 'Permanently Deleted',
+    };
+  }
+  return undefined;
+}
+
+/** With EventBridge enabled on the bucket, every event also goes to the account's default event bus, in AWS's form. */
+function sendToEventBridge(ctx: ActingContext, bucket: Bucket, eventName: string, object: Pick<S3Object, 'key' | 'versionId' | 'etag' | 'body'>): void {
+  const kind = eventBridgeKind(eventName);
+  if (!kind) return;
+  const detailObject: Record<string, unknown> = { key: object.key };
+  if (kind.detailType === 'Object Created') Object.assign(detailObject, { size: object.body.size, etag: object.etag.replace(/"/g, '') });
+  if (object.versionId !== 'null') detailObject['version-id'] = object.versionId;
+  const event = {
+    version: '0',
+    id: randomUUID(),
+    'detail-type': kind.detailType,
+    source: 'aws.s3',
+    account: bucket.accountId,
+    time: ctx.emulator.clock.date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    region: bucket.region,
+    resources: [bucketArn(bucket.name, bucket.region)],
+    detail: {
+      version: '0',
+      bucket: { name: bucket.name },
+      object: detailObject,
+      'request-id': ctx.requestId,
+      requester: ctx.accountId,
+      'source-ip-address': '127.0.0.1',
+      reason: kind.reason,
+      ...(kind.deletionType ? { 'deletion-type': kind.deletionType } : {}),
+    },
+  };
+  const bus = buildArn({ service: 'events', region: bucket.region, accountId: bucket.accountId, resource: 'event-bus/default' });
+  ctx.emulator.deliverInBackground(bus, { body: JSON.stringify(event) }, deliverySource(bucket));
 }
 
 /** The owner id event records show: a stable, AWS-shaped (A + 13 upper-case alphanumerics) id per account. */

@@ -70,6 +70,11 @@ export interface S3Object {
 
 export const NULL_VERSION = 'null';
 
+/** The version id a write reports: none for a `null` version (unversioned or suspended buckets). */
+export function newVersionOutput(object: S3Object): string | undefined {
+  return object.versionId === NULL_VERSION ? undefined : object.versionId;
+}
+
 /** Version ids: 32 URL-safe characters, like AWS's. */
 export function newVersionId(): string {
   return randomBytes(24).toString('base64url');

@@ -25,7 +25,8 @@ export function findVersion(bucket: Bucket, key: string, versionId: string | und
     }
     return newest;
   }
-  if (versionId !== NULL_VERSION && !VERSION_ID.test(versionId)) throw S3Errors.invalidVersionId(versionId);
+  // A bucket never versioned has only `null` versions: any other id is malformed there.
+  if (versionId !== NULL_VERSION && (!VERSION_ID.test(versionId) || !bucket.everVersioned())) throw S3Errors.invalidVersionId(versionId);
   const version = bucket.version(key, versionId);
   if (!version) throw S3Errors.noSuchVersion(key, versionId);
   if (version.deleteMarker) {

@@ -23,21 +23,27 @@ export function validateTags(tags: Tag[], max: number, kind: 'Object' | 'Bucket'
   return tags.map(({ Key, Value }) => ({ Key: Key ?? '', Value: Value ?? '' }));
 }
 
+function malformedHeader(header: string): AwsError {
+  return S3Errors.invalidArgument(
+    "The header 'x-amz-tagging' shall be encoded as UTF-8 then URLEncoded URL query parameters without tag name duplicates.",
+    'x-amz-tagging',
+    header,
+  );
+}
+
 /** The `x-amz-tagging` header: URL-encoded query parameters. */
 export function tagsFromHeader(header: string | undefined): Tag[] {
   if (header === undefined || header === '') return [];
   const params = new URLSearchParams(header);
   const keys = [...params.keys()];
-  if (new Set(keys).size !== keys.length) {
-    throw S3Errors.invalidArgument(
-      "The header 'x-amz-tagging' shall be encoded as UTF-8 then URLEncoded URL query parameters without tag name duplicates.",
-      'x-amz-tagging',
-      header,
+  if (new Set(keys).size !== keys.length) throw malformedHeader(header);
+  try {
+    return validateTags(
+      [...params.entries()].map(([Key, Value]) => ({ Key, Value })),
+      10,
+      'Object',
     );
+  } catch {
+    throw malformedHeader(header);
   }
-  return validateTags(
-    [...params.entries()].map(([Key, Value]) => ({ Key, Value })),
-    10,
-    'Object',
-  );
 }

@@ -18,15 +18,19 @@ function sqsAttributes(message: PublishedMessage): Record<string, DeliveryAttrib
   return Object.fromEntries(entries.map(([k, v]) => [k, { DataType: v.DataType!, StringValue: v.StringValue, BinaryValue: v.BinaryValue }]));
 }
 
-function fifoFields(message: PublishedMessage) {
-  return { messageGroupId: message.messageGroupId, messageDeduplicationId: message.deduplicationId };
+/**
+ * The group and deduplication ids a queue gets, as AWS recorded: both from a FIFO topic to a FIFO queue, none from a
+ * FIFO topic to a standard queue, and a standard topic's MessageGroupId as given (standard queues take it).
+ */
+function queueFields(topic: Topic, queueArn: string, message: PublishedMessage) {
+  if (!topic.fifo) return message.messageGroupId ? { messageGroupId: message.messageGroupId } : {};
+  return queueArn.endsWith('.fifo') ? { messageGroupId: message.messageGroupId, messageDeduplicationId: message.deduplicationId } : {};
 }
 
 /** What one subscription receives: the raw message or the signed envelope, shaped for its protocol. */
 function payloadFor(emulator: Emulator, topic: Topic, subscription: Subscription, message: PublishedMessage): DeliveryPayload {
   const raw = subscription.attributes.get('RawMessageDelivery') === 'true';
-  // Group and deduplication ids go only to FIFO queues (a standard queue may subscribe to a FIFO topic).
-  const fifo = topic.fifo && subscription.endpoint.endsWith('.fifo') ? fifoFields(message) : {};
+  const fifo = queueFields(topic, subscription.endpoint, message);
   switch (subscription.protocol) {
     case 'lambda':
       return { body: JSON.stringify(lambdaEvent(emulator, topic, message, subscription.arn)) };
@@ -85,7 +89,7 @@ function toDeadLetterQueue(emulator: Emulator, topic: Topic, subscription: Subsc
   // The DLQ gets what the endpoint would have: the raw message or the envelope (for Lambda, the envelope, not the event).
   const body =
     subscription.protocol === 'lambda' ? JSON.stringify(notificationEnvelope(emulator, topic, message, 'lambda', subscription.arn)) : payload.body;
-  const fifo = topic.fifo && dlq.endsWith('.fifo') ? fifoFields(message) : {};
+  const fifo = queueFields(topic, dlq, message);
   emulator.deliverInBackground(dlq, { body, attributes: payload.attributes, ...fifo }, source(topic), { retry: AWS_MANAGED_RETRY });
 }
 
@@ -164,6 +168,9 @@ export function sendConfirmation(
       retry: httpRetryPolicy(httpPolicies(topic, subscription).retry),
       retryable: () => true,
     });
+  } else if (subscription.protocol === 'sqs') {
+    // A queue of another account gets the confirmation as a message, for its owner to confirm.
+    emulator.deliverInBackground(subscription.endpoint, { body: JSON.stringify(doc) }, source(topic), { retry: AWS_MANAGED_RETRY });
   } else {
     recordSent(emulator, {
       protocol: subscription.protocol as 'email',

@@ -15,6 +15,8 @@ export interface PublishedMessage {
   messageGroupId?: string;
   deduplicationId?: string;
   sequenceNumber?: string;
+  /** Signatures already made for this message, by signature version and delivered text. */
+  signatures?: Map<string, string>;
 }
 
 /** The text a protocol receives: its own entry of a json-structured message, else the default. */
@@ -53,7 +55,12 @@ export function notificationEnvelope(emulator: Emulator, topic: Topic, message: 
   if (!topic.fifo) {
     const version = topic.attributes.get('SignatureVersion') === '2' ? '2' : '1';
     doc.SignatureVersion = version;
-    doc.Signature = sign(emulator, doc, version);
+    // The signed fields are the same for every subscription that gets the same text: sign once per message and text.
+    const key = `${version}\n${String(doc.Message)}`;
+    message.signatures ??= new Map();
+    let signature = message.signatures.get(key);
+    if (signature === undefined) message.signatures.set(key, (signature = sign(emulator, doc, version)));
+    doc.Signature = signature;
     doc.SigningCertURL = certificateUrl(emulator);
   }
   doc.UnsubscribeURL = unsubscribeUrl(emulator, subscriptionArn);

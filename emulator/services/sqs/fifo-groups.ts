@@ -19,16 +19,17 @@ interface Entry {
   stamp: number;
 }
 
+// Heap orderings are module-level functions (not closures) so that persisted queues can name them.
+export const byStamp = (a: Entry, b: Entry) => a.stamp < b.stamp;
+export const isCurrentStamp = (e: Entry) => e.stamp === e.group.stamp && !e.group.deleted;
+
 /**
  * FIFO queues: groups take turns, and a group is ready when its first message is visible (an in-flight or delayed
  * first message blocks the group). Ready groups wait in a heap by stamp, so a receive never scans blocked groups.
  */
 export class FifoGroups implements Picker {
   private readonly groups = new Map<string, Group>();
-  private readonly ready = new MinHeap<Entry>(
-    (a, b) => a.stamp < b.stamp,
-    (e) => e.stamp === e.group.stamp && !e.group.deleted,
-  );
+  private readonly ready = new MinHeap<Entry>(byStamp, isCurrentStamp);
   private stamps = 0;
   /** While a receive walks the groups, groups it changes are noted here and looked at once it is done. */
   private deferred?: Set<Group>;

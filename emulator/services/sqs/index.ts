@@ -15,6 +15,7 @@ import { listQueueTags, tagQueue, untagQueue } from './operations/tags.ts';
 import type { SqsContext } from './queue-url.ts';
 import { SqsState } from './state.ts';
 import { sqsDeliveryTarget } from './target.ts';
+import { sqsPersistence } from './persistence.ts';
 
 /** Query-protocol clients may post to the queue URL itself and leave QueueUrl out. */
 function queueUrlFromPath(handler: Handler<SqsState>): Handler<SqsState> {
@@ -66,6 +67,7 @@ const sqs: ServiceDefinition<SqsState> = {
   pathPattern: /^\/\d{12}\/[^/]+\/?$/,
   disposeState: (state) => state.timers.stopAll(),
   deliveryTarget: sqsDeliveryTarget,
+  persistence: sqsPersistence,
 };
 
 export default sqs;

@@ -57,7 +57,7 @@ export class Queue {
     this.fifo = fifo;
     this.attributes = defaultAttributes(fifo);
     this.picker = fifo ? new FifoGroups() : new SendOrder();
-    this.schedule = new Schedule((slot) => this.picker.visible(slot));
+    this.schedule = new Schedule(this.picker);
     this.createdAt = Math.floor(timers.clock.now() / 1000);
     this.lastModifiedAt = this.createdAt;
   }

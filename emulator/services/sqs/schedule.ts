@@ -1,12 +1,18 @@
 import type { MessageState } from './message.ts';
 import { MinHeap } from './min-heap.ts';
-import type { Slot } from './slot.ts';
+import type { Picker, Slot } from './slot.ts';
 
 interface Timed {
   at: number;
   slot: Slot;
   version: number;
 }
+
+// Heap orderings are module-level functions (not closures) so that persisted queues can name them.
+export const byDueTime = (a: Timed, b: Timed) => a.at < b.at;
+export const isCurrentTimer = (e: Timed) => e.version === e.slot.version;
+export const bySentTime = (a: Slot, b: Slot) => a.message.sentAt < b.message.sentAt;
+export const isPresent = (slot: Slot) => !slot.removed;
 
 /**
  * Tracks the state of a queue's messages over time without scanning them: delayed and in-flight messages wait in a
@@ -15,16 +21,11 @@ interface Timed {
  */
 export class Schedule {
   readonly counts: Record<MessageState, number> = { visible: 0, inflight: 0, delayed: 0 };
-  private readonly pending = new MinHeap<Timed>(
-    (a, b) => a.at < b.at,
-    (e) => e.version === e.slot.version,
-  );
-  private readonly byAge = new MinHeap<Slot>(
-    (a, b) => a.message.sentAt < b.message.sentAt,
-    (slot) => !slot.removed,
-  );
+  private readonly pending = new MinHeap<Timed>(byDueTime, isCurrentTimer);
+  private readonly byAge = new MinHeap<Slot>(bySentTime, isPresent);
 
-  constructor(private readonly becameVisible: (slot: Slot) => void) {}
+  /** `picker` hears of messages that became visible. */
+  constructor(private readonly picker: Pick<Picker, 'visible'>) {}
 
   /** A new message: delayed until its DelaySeconds pass, else visible. */
   add(slot: Slot, now: number): void {
@@ -43,7 +44,7 @@ export class Schedule {
 
   show(slot: Slot): void {
     this.transition(slot, 'visible');
-    this.becameVisible(slot);
+    this.picker.visible(slot);
   }
 
   drop(slot: Slot): void {

@@ -6,12 +6,13 @@ interface Entry {
   version: number;
 }
 
+// Heap orderings are module-level functions (not closures) so that persisted queues can name them.
+export const bySendOrder = (a: Entry, b: Entry) => a.slot.order < b.slot.order;
+export const isCurrentVersion = (e: Entry) => e.version === e.slot.version;
+
 /** Standard queues: visible messages in a heap by enqueue order, so a receive takes the oldest without a scan. */
 export class SendOrder implements Picker {
-  private readonly heap = new MinHeap<Entry>(
-    (a, b) => a.slot.order < b.slot.order,
-    (e) => e.version === e.slot.version,
-  );
+  private readonly heap = new MinHeap<Entry>(bySendOrder, isCurrentVersion);
 
   added(slot: Slot): void {
     if (slot.state === 'visible') this.visible(slot);

@@ -50,6 +50,8 @@ const sts: ServiceDefinition<StsState> = {
   createState: (_accountId, _region, emulator) => createStsState(emulator.clock),
   validation: 'none',
   handlers: Object.fromEntries(Object.entries(operations).map(([name, handler]) => [name, validated(name, handler)])),
+  // Sessions, signing keys and the credentials issued are plain data; these Get* operations issue new ones.
+  persistence: { writes: ['GetSessionToken', 'GetFederationToken', 'GetWebIdentityToken', 'GetDelegatedAccessToken'] },
 };
 
 export default sts;

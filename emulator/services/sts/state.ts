@@ -23,5 +23,5 @@ export interface StsState {
 }
 
 export function createStsState(clock: Clock): StsState {
-  return { sessions: new ExpiringMap(() => clock.now()), signingKeys: new Map() };
+  return { sessions: new ExpiringMap(clock), signingKeys: new Map() };
 }

@@ -28,7 +28,7 @@ import {
 
 export type { Condition, Path, UpdatePlan } from './bound.ts';
 export { ExpressionContext, type ExpressionInputs } from './context.ts';
-export { parseKeyCondition, type KeyCondition, type KeySchema, type SortKeyOperator } from './key-condition.ts';
+export { parseKeyCondition, parseMultiKeyCondition, type KeyCondition, type KeySchema, type MultiKeyCondition, type SortKeyOperator } from './key-condition.ts';
 export {
   conditionFromExpected,
   conditionFromFilter,

@@ -125,13 +125,47 @@ export function keyConditionFromTerms(terms: KeyTerm[], schema: KeySchema): KeyC
   };
 }
 
-export function parseKeyCondition(expression: string, ctx: ExpressionContext, schema: KeySchema): KeyCondition {
+function keyTerms(expression: string, ctx: ExpressionContext, keyAttributes: number): KeyTerm[] {
   ctx.noteExpression();
   const syntax = cachedParse(KIND, expression, () => parseKeySyntax(expression));
   const condition = new Binder(KIND, ctx).condition(syntax);
   const terms = leaves(condition).map(term);
   if (new Set(terms.map((t) => t.name)).size < terms.length) throw QueryErrors.conditionPerKey();
-  const keyAttributes = schema.sortKey === undefined ? 1 : 2;
   if (terms.length > keyAttributes) throw QueryErrors.tooManyConditions(terms.length, keyAttributes);
-  return keyConditionFromTerms(terms, schema);
+  return terms;
+}
+
+export function parseKeyCondition(expression: string, ctx: ExpressionContext, schema: KeySchema): KeyCondition {
+  return keyConditionFromTerms(keyTerms(expression, ctx, schema.sortKey === undefined ? 1 : 2), schema);
+}
+
+export interface MultiKeyCondition {
+  partition: { name: string; value: AttributeValue }[];
+  /** Conditions on a left-to-right prefix of the sort attributes: equalities, then at most one other condition. */
+  sort: { name: string; op: SortKeyOperator; values: AttributeValue[] }[];
+}
+
+/**
+ * A key condition on a global secondary index with multi-attribute keys: equality on every partition attribute and
+ * conditions on a left-to-right prefix of the sort attributes, all equalities but the last (DynamoDB Developer
+ * Guide, "Multi-attribute keys"). Anything else is a key condition DynamoDB does not support.
+ */
+export function parseMultiKeyCondition(expression: string, ctx: ExpressionContext, schema: { partitionKeys: string[]; sortKeys: string[] }): MultiKeyCondition {
+  const terms = keyTerms(expression, ctx, schema.partitionKeys.length + schema.sortKeys.length);
+  const byName = new Map(terms.map((t) => [t.name, t]));
+  const partition = schema.partitionKeys.map((name) => {
+    const found = byName.get(name);
+    if (!found) throw QueryErrors.missedKey(name);
+    if (found.op !== '=') throw QueryErrors.notSupported();
+    return { name, value: found.values[0] };
+  });
+  const sort: KeyTerm[] = [];
+  for (const name of schema.sortKeys) {
+    const found = byName.get(name);
+    if (!found) break;
+    if (sort.length && sort[sort.length - 1].op !== '=') throw QueryErrors.notSupported();
+    sort.push(found);
+  }
+  if (partition.length + sort.length !== terms.length) throw QueryErrors.notSupported();
+  return { partition, sort };
 }

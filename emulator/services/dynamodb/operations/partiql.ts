@@ -15,6 +15,7 @@ import { readPage, resolveSource } from '../read-pipeline.ts';
 import { conditionFailed } from '../request.ts';
 import type { DynamoState } from '../state.ts';
 import type { Entry } from '../store.ts';
+import { isMultiAttribute, storePartition, storeSort } from '../table.ts';
 import { encodeKeyValue, type Item } from '../values.ts';
 import { applyPlan, type PreparedWrite } from '../writes.ts';
 import { transactionCanceled } from './transact-write-items.ts';
@@ -92,13 +93,14 @@ function runSelect(state: DynamoState, statement: Select, input: { Limit?: numbe
   const partitionValue = statement.keyEqualities[schema.partitionKey];
   let entries: Iterable<Entry>;
   const tie = (key: Item) => (source.index ? table.tieOf(key) : '');
-  if (partitionValue && partitionValue[table.attributeType(schema.partitionKey) as keyof typeof partitionValue] !== undefined) {
+  // (A multi-attribute index key is read by scanning the index: WHERE still selects the items.)
+  if (!isMultiAttribute(schema) && partitionValue && partitionValue[table.attributeType(schema.partitionKey) as keyof typeof partitionValue] !== undefined) {
     // WHERE names the partition: read that partition only, in sort-key order, as a Query would.
     const partition = store.partition(encodeKeyValue(validItem({ v: partitionValue }, 'parameters').v));
     const from = start ? store.lowerBound(partition, schema.sortKey ? start[schema.sortKey] : undefined, tie(start), false) : 0;
     entries = partition.slice(from);
   } else {
-    const after = start && { partitionKey: encodeKeyValue(start[schema.partitionKey]), sort: schema.sortKey ? start[schema.sortKey] : undefined, tie: tie(start) };
+    const after = start && { partitionKey: storePartition(schema, start), sort: storeSort(schema, start), tie: tie(start) };
     entries = store.scan(after);
   }
   const page = readPage(source, entries, { TableName: statement.table, Limit: input.Limit, ConsistentRead: input.ConsistentRead, ReturnConsumedCapacity: input.ReturnConsumedCapacity }, statement.where, statement.projection);

@@ -4,10 +4,13 @@ import {
   compareValues,
   keyConditionFromLegacy,
   parseKeyCondition,
+  parseMultiKeyCondition,
   normalizeValue,
   typeOf,
   type KeyCondition,
+  type MultiKeyCondition,
 } from '../expressions/index.ts';
+import { isMultiAttribute, storePartition } from '../table.ts';
 import { invalidParameter, validation } from '../errors.ts';
 import { checkNotEmptyKey, validItem } from '../keys.ts';
 import { checkSelect, checkStartKey, readPage, resolveSource, type ReadSource } from '../read-pipeline.ts';
@@ -29,22 +32,85 @@ export function query(input: QueryCommandInput, ctx: RequestContext<DynamoState>
     throw validation('Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.');
   }
   const exprs = expressionContext(input);
-  const keyCondition =
-    input.KeyConditionExpression !== undefined
+  const multi = isMultiAttribute(schema);
+  // Multi-attribute index keys are queried with expressions only (the legacy KeyConditions name one sort key).
+  if (multi && input.KeyConditionExpression === undefined) throw validation('Query key condition not supported');
+  const keyCondition = multi
+    ? parseMultiKeyCondition(input.KeyConditionExpression!, exprs, schema)
+    : input.KeyConditionExpression !== undefined
       ? parseKeyCondition(input.KeyConditionExpression, exprs, schema)
       : keyConditionFromLegacy(input.KeyConditions!, schema);
   const filter = filterCondition(input, input.QueryFilter, exprs);
   const paths = projectionPaths(input, exprs);
   exprs.assertAllUsed();
   checkSelect(source, input, paths);
-  const condition = typedCondition(source, keyCondition);
   let start: Item | undefined;
   if (input.ExclusiveStartKey) {
     start = validItem(input.ExclusiveStartKey, 'exclusiveStartKey');
     checkStartKey(source, start);
   }
-  const entries = queryEntries(source, condition, input.ScanIndexForward !== false, start);
+  const forward = input.ScanIndexForward !== false;
+  const entries =
+    'partition' in keyCondition
+      ? multiAttributeEntries(source, typedMultiCondition(source, keyCondition), forward, start)
+      : queryEntries(source, typedCondition(source, keyCondition), forward, start);
   return readPage(source, entries, input, filter, paths);
+}
+
+function typedMultiCondition(source: ReadSource, condition: MultiKeyCondition): MultiKeyCondition {
+  const typed = (name: string, value: AttributeValue) => {
+    if (typeOf(value) !== source.table.attributeType(name)) throw invalidParameter('Condition parameter type does not match schema type');
+    return normalizeValue(value);
+  };
+  for (const { name, value } of condition.partition) checkNotEmptyKey(name, value);
+  for (const term of condition.sort) {
+    if (term.op === 'BEGINS_WITH' && source.table.attributeType(term.name) === 'N') throw validation('Query key condition not supported');
+  }
+  return {
+    partition: condition.partition.map(({ name, value }) => ({ name, value: typed(name, value) })),
+    sort: condition.sort.map((term) => ({ ...term, values: term.values.map((v) => typed(term.name, v)) })),
+  };
+}
+
+/**
+ * Entries of a multi-attribute index partition whose sort attributes meet the conditions, in sort order (the sort
+ * attributes compared left to right), after the start key.
+ */
+function* multiAttributeEntries(source: ReadSource, condition: MultiKeyCondition, forward: boolean, start: Item | undefined): Generator<Entry> {
+  const index = source.index!;
+  const partitionItem: Item = Object.fromEntries(condition.partition.map(({ name, value }) => [name, value]));
+  const entries = index.store.partition(storePartition(index.schema, partitionItem));
+  const startTie = start && source.table.tieOf(start);
+  let started = startTie === undefined;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[forward ? i : entries.length - 1 - i];
+    if (!started) {
+      started = entry.tie === startTie;
+      continue;
+    }
+    if (condition.sort.every((term) => sortTermHolds(entry.item[term.name], term))) yield entry;
+  }
+}
+
+function sortTermHolds(value: AttributeValue, term: MultiKeyCondition['sort'][number]): boolean {
+  const [a, b] = term.values;
+  const c = compareValues(value, a);
+  switch (term.op) {
+    case '=':
+      return c === 0;
+    case '<':
+      return c < 0;
+    case '<=':
+      return c <= 0;
+    case '>':
+      return c > 0;
+    case '>=':
+      return c >= 0;
+    case 'BETWEEN':
+      return c >= 0 && compareValues(value, b) <= 0;
+    case 'BEGINS_WITH':
+      return startsWith(value, a);
+  }
 }
 
 /** Key condition values must have the key attributes' types; numbers are normalized like stored ones. */

@@ -5,7 +5,7 @@ import { validItem } from '../keys.ts';
 import { checkSelect, checkStartKey, readPage, resolveSource } from '../read-pipeline.ts';
 import { checkNoMixing, expressionContext, filterCondition, projectionPaths } from '../request.ts';
 import type { DynamoState } from '../state.ts';
-import { encodeKeyValue } from '../values.ts';
+import { storePartition, storeSort } from '../table.ts';
 
 export function scan(input: ScanCommandInput, ctx: RequestContext<DynamoState>): Omit<ScanCommandOutput, '$metadata'> {
   checkNoMixing(input, ['AttributesToGet', 'ScanFilter', 'ConditionalOperator'], ['ProjectionExpression', 'FilterExpression']);
@@ -24,8 +24,8 @@ export function scan(input: ScanCommandInput, ctx: RequestContext<DynamoState>):
     checkStartKey(source, start);
     const schema = source.index?.schema ?? table.schema;
     after = {
-      partitionKey: encodeKeyValue(start[schema.partitionKey]),
-      sort: schema.sortKey ? start[schema.sortKey] : undefined,
+      partitionKey: storePartition(schema, start),
+      sort: storeSort(schema, start),
       tie: source.index ? table.tieOf(start) : '',
     };
   }

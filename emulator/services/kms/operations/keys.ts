@@ -61,6 +61,7 @@ export function createKey(input: CreateKeyCommandInput, ctx: KmsContext) {
     description: input.Description ?? '',
     usage,
     spec,
+    manager: 'CUSTOMER',
     state: 'Enabled',
     multiRegion: Boolean(input.MultiRegion),
     policy: input.Policy ?? defaultKeyPolicy(ctx),

@@ -30,6 +30,52 @@ for (const [method, level] of [['log', 'INFO'], ['info', 'INFO'], ['warn', 'WARN
   console[method] = (...args) => process.stdout.write(`${new Date().toISOString()}\t${requestId || 'undefined'}\t${level}\t${format(...args)}\n`);
 }
 
+// The globals AWS's Node.js runtime gives handlers for response streaming.
+const STREAMING = Symbol.for('aws.lambda.runtime.handler.streaming');
+globalThis.awslambda = {
+  streamifyResponse(handler) {
+    handler[STREAMING] = true;
+    return handler;
+  },
+  HttpResponseStream: {
+    /** Function URL streaming: a JSON prelude (status, headers, cookies) and 8 null bytes before the body. */
+    from(stream, metadata) {
+      stream.write(JSON.stringify(metadata ?? {}));
+      stream.write(Buffer.alloc(8));
+      return stream;
+    },
+  },
+};
+
+/** A streaming handler writes its response to a chunked POST of /response in streaming mode. */
+function runStreamingHandler(handler, event, context) {
+  return new Promise((resolve, reject) => {
+    const stream = httpRequest(
+      {
+        host: apiHost,
+        port: apiPort,
+        method: 'POST',
+        path: `/2018-06-01/runtime/invocation/${encodeURIComponent(context.awsRequestId)}/response`,
+        agent,
+        headers: { 'lambda-runtime-function-response-mode': 'streaming', 'transfer-encoding': 'chunked', 'content-type': 'application/octet-stream' },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', resolve);
+      },
+    );
+    stream.on('error', reject);
+    Promise.resolve()
+      .then(() => handler(event, stream, context))
+      .then(() => {
+        if (!stream.writableEnded) stream.end();
+      }, (error) => {
+        stream.destroy();
+        reject(error);
+      });
+  });
+}
+
 function errorPayload(error) {
   if (error instanceof Error) {
     return { errorType: error.name === 'Error' ? error.constructor?.name ?? 'Error' : error.name, errorMessage: error.message, trace: (error.stack ?? '').split('\n') };
@@ -127,6 +173,10 @@ async function main() {
       event = next.body.toString('utf8');
     }
     try {
+      if (handler[STREAMING]) {
+        await runStreamingHandler(handler, event, context);
+        continue;
+      }
       const result = await runHandler(handler, event, context);
       const body = result === undefined ? 'null' : JSON.stringify(result);
       await call('POST', `invocation/${encodeURIComponent(requestId)}/response`, body ?? 'null', { 'content-type': 'application/json' });

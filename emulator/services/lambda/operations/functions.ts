@@ -9,7 +9,7 @@ import type {
 } from '@aws-sdk/client-lambda';
 import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
-import { acceptZip, type CodeBundle } from '../code.ts';
+import { acceptZip, s3Object, type CodeBundle } from '../code.ts';
 import { checkDeadLetterTarget, checkEnvironment, resolveLayers } from '../configuration.ts';
 import { functionArn, inProgressView, lambdaTimestamp, newRevision, runtimeVersionArn, type LambdaFunction } from '../function.ts';
 import { findFunction, notFound, page, parseFunctionRef, resolveVersion } from '../lookup.ts';
@@ -19,11 +19,9 @@ import { publishVersion } from './versions.ts';
 
 type Ctx = RequestContext<LambdaState>;
 
-function acceptCode(code: CreateFunctionRequest['Code'] | UpdateFunctionCodeRequest): CodeBundle {
+async function acceptCode(code: CreateFunctionRequest['Code'] | UpdateFunctionCodeRequest, ctx: Ctx): Promise<CodeBundle> {
   if (code?.ZipFile) return acceptZip(Buffer.from(code.ZipFile));
-  if (code?.S3Bucket || code?.S3Key) {
-    throw new AwsError('InvalidParameterValueException', 'Code from S3 (S3Bucket/S3Key) is not supported by twinstack yet: upload the zip as ZipFile.');
-  }
+  if (code?.S3Bucket || code?.S3Key) return acceptZip(await s3Object(ctx, code.S3Bucket!, code.S3Key!, code.S3ObjectVersion));
   if (code?.ImageUri) throw new AwsError('InvalidParameterValueException', 'Container image functions (ImageUri) are not supported by twinstack.');
   throw new AwsError('InvalidParameterValueException', 'Please provide a source for function code.');
 }
@@ -44,7 +42,7 @@ export async function createFunction(input: CreateFunctionRequest, ctx: Ctx) {
   checkEnvironment(input.Environment);
   checkDeadLetterTarget(input.DeadLetterConfig?.TargetArn);
   const layers = resolveLayers(state, input.Layers);
-  const code = acceptCode(input.Code);
+  const code = await acceptCode(input.Code, ctx);
   if (state.functions.has(name)) throw new AwsError('ResourceConflictException', `Function already exist: ${name}`, { status: 409 });
   const arn = functionArn(state.region, state.accountId, name);
   const config: FunctionConfiguration = {
@@ -145,11 +143,11 @@ function updated(fn: LambdaFunction, ctx: Ctx) {
   return view;
 }
 
-export function updateFunctionCode(input: UpdateFunctionCodeRequest, ctx: Ctx) {
+export async function updateFunctionCode(input: UpdateFunctionCodeRequest, ctx: Ctx) {
   const fn = findFunction(ctx.state, parseFunctionRef(ctx.state, input.FunctionName!));
   checkRevision(fn, input.RevisionId);
   if (input.ImageUri) throw new AwsError('InvalidParameterValueException', 'Please don\'t provide ImageUri when updating a function with packageType Zip.');
-  const code = acceptCode(input);
+  const code = await acceptCode(input, ctx);
   if (input.DryRun) return { ...fn.latest.config, CodeSha256: code.sha256, CodeSize: code.size };
   fn.latest.code = code;
   Object.assign(fn.latest.config, { CodeSha256: code.sha256, CodeSize: code.size });

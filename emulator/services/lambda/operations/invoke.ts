@@ -2,6 +2,7 @@ import type { InvocationRequest } from '@aws-sdk/client-lambda';
 import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { enqueueEvent } from '../async-invoke.ts';
+import { ChunkQueue } from '../chunk-queue.ts';
 import { functionArn } from '../function.ts';
 import { checkConcurrency, logTail, runInvocation } from '../invoke.ts';
 import { notFound, parseFunctionRef, resolveVersion, type FunctionRef } from '../lookup.ts';
@@ -30,18 +31,20 @@ function checkPayload(payload: Buffer, limit: number) {
 
 /**
  * The state that holds the function: the caller's own, or (for a full or partial ARN of another account) that
- * account's, when the function's resource policy lets the caller invoke it.
+ * account's. Another account's principal, and an AWS service delivering for a resource (SNS, S3, EventBridge), may
+ * invoke only what the function's resource policy allows them, as on AWS.
  */
 function owningState(ctx: Ctx, ref: FunctionRef): LambdaState {
-  if (!ref.accountId || ref.accountId === ctx.state.accountId) return ctx.state;
-  const other = ctx.emulator.state<LambdaState>('lambda', ref.accountId, ctx.state.region);
-  const arn = functionArn(other.region, other.accountId, ref.name, ref.qualifier);
-  const policy = other.functions.get(ref.name)?.policies.get(ref.qualifier ?? '');
-  const document = policy ? { Statement: policy.statements } : undefined;
-  if (!mayAccess(ctx, 'lambda:InvokeFunction', arn, other.accountId, document)) {
+  const other = ref.accountId && ref.accountId !== ctx.state.accountId;
+  const state = other ? ctx.emulator.state<LambdaState>('lambda', ref.accountId!, ctx.state.region) : ctx.state;
+  if (!other && !ctx.caller.servicePrincipal) return state;
+  const arn = functionArn(state.region, state.accountId, ref.name, ref.qualifier);
+  const fn = state.functions.get(ref.name);
+  const statements = [...(fn?.policies.get('')?.statements ?? []), ...(ref.qualifier ? (fn?.policies.get(ref.qualifier)?.statements ?? []) : [])];
+  if (!mayAccess(ctx, 'lambda:InvokeFunction', arn, state.accountId, { Statement: statements })) {
     throw new AwsError('AccessDeniedException', notAuthorized(ctx.caller, 'lambda:InvokeFunction', arn), { status: 403 });
   }
-  return other;
+  return state;
 }
 
 export async function invoke(input: InvocationRequest & { Payload?: Buffer }, ctx: Ctx) {
@@ -75,6 +78,50 @@ export async function invoke(input: InvocationRequest & { Payload?: Buffer }, ct
     FunctionError: outcome.functionError,
     LogResult: input.LogType === 'Tail' ? logTail(outcome.log) : undefined,
   };
+}
+
+/** The errorType and errorMessage of a function error payload (any text, for custom runtimes). */
+function errorOf(payload: Buffer): { errorType?: string; errorMessage?: string } {
+  try {
+    const parsed = JSON.parse(payload.toString('utf8')) as unknown;
+    if (parsed && typeof parsed === 'object') return parsed as { errorType?: string; errorMessage?: string };
+  } catch {
+    // not JSON
+  }
+  return { errorMessage: payload.toString('utf8') };
+}
+
+/**
+ * InvokeWithResponseStream: the function's response as PayloadChunk events (each chunk a streaming handler writes, or
+ * the whole response of a buffered one), then InvokeComplete with the error, if any, and the log tail.
+ */
+export async function invokeWithResponseStream(input: InvocationRequest & { Payload?: Buffer }, ctx: Ctx) {
+  const payload = input.Payload ? Buffer.from(input.Payload) : Buffer.alloc(0);
+  const ref = parseFunctionRef(ctx.state, input.FunctionName!, input.Qualifier);
+  const state = owningState(ctx, ref);
+  if (!state.functions.has(ref.name)) throw notFound(state, ref.name, ref.qualifier ?? '$LATEST');
+  const { fn, version } = resolveVersion(state, ref.name, ref.qualifier, { route: true });
+  checkPayload(payload, MAX_SYNC_PAYLOAD);
+  checkConcurrency(state, fn);
+  if (input.InvocationType === 'DryRun') return { StatusCode: 204 };
+  const events = new ChunkQueue<Record<string, unknown>>();
+  const chunk = (bytes: Buffer) => events.push({ PayloadChunk: { Payload: bytes } });
+  void runInvocation(ctx.emulator, state, fn, version, {
+    payload: payload.length ? payload : Buffer.from('{}'),
+    invokedArn: functionArn(state.region, state.accountId, fn.name, ref.qualifier),
+    clientContext: input.ClientContext,
+    requestId: ctx.requestId,
+    onChunk: chunk,
+  }).then(
+    (outcome) => {
+      if (!outcome.streamed && !outcome.functionError) chunk(outcome.payload);
+      const error = outcome.functionError ? errorOf(outcome.payload) : undefined;
+      const log = input.LogType === 'Tail' ? { LogResult: logTail(outcome.log) } : {};
+      events.end({ InvokeComplete: { ...(error ? { ErrorCode: error.errorType ?? 'Unhandled', ErrorDetails: error.errorMessage ?? '' } : {}), ...log } });
+    },
+    () => events.end({ InvokeComplete: { ErrorCode: 'ServiceException', ErrorDetails: 'The invocation could not run' } }),
+  );
+  return { StatusCode: 200, ExecutedVersion: version.config.Version, EventStream: events };
 }
 
 /** The deprecated InvokeAsync: an Event invocation answered with status 202. */

@@ -11,7 +11,7 @@ import type {
 import { buildArn } from '../../../core/arn.ts';
 import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
-import { acceptZip } from '../code.ts';
+import { acceptZip, s3Object } from '../code.ts';
 import { lambdaTimestamp, newRevision } from '../function.ts';
 import type { LayerVersion } from '../layer.ts';
 import { page } from '../lookup.ts';
@@ -52,8 +52,12 @@ function findLayerVersion(ctx: Ctx, name: string, version: number): LayerVersion
 
 export async function publishLayerVersion(input: PublishLayerVersionRequest, ctx: Ctx) {
   const name = layerName(input.LayerName!);
-  if (!input.Content?.ZipFile) throw new AwsError('InvalidParameterValueException', 'Layer content from S3 is not supported by twinstack yet: upload the zip as ZipFile.');
-  const code = acceptZip(Buffer.from(input.Content.ZipFile));
+  const content = input.Content;
+  let zip: Buffer;
+  if (content?.ZipFile) zip = Buffer.from(content.ZipFile);
+  else if (content?.S3Bucket && content.S3Key) zip = await s3Object(ctx, content.S3Bucket, content.S3Key, content.S3ObjectVersion);
+  else throw new AwsError('InvalidParameterValueException', 'Please provide a source for layer content.');
+  const code = acceptZip(zip);
   let layer = ctx.state.layers.get(name);
   if (!layer) ctx.state.layers.set(name, (layer = { versions: new Map(), next: 1 }));
   const version = layer.next++;

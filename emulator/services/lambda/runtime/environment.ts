@@ -40,6 +40,8 @@ export interface InvocationResult {
   initDurationMs?: number;
   /** The runtime streamed its response (Lambda-Runtime-Function-Response-Mode: streaming). */
   streamed?: boolean;
+  /** The environment's log stream name (AWS_LAMBDA_LOG_STREAM_NAME). */
+  logStream?: string;
 }
 
 interface Current {
@@ -269,7 +271,15 @@ export class ExecutionEnvironment {
     this.firstInvocation = false;
     this.lastUsed = performance.now();
     if (this.status !== 'dead') this.status = 'idle';
-    current.resolve({ payload: outcome.payload, functionError: outcome.functionError, log, durationMs, initDurationMs, streamed: outcome.streamed });
+    current.resolve({
+      payload: outcome.payload,
+      functionError: outcome.functionError,
+      log,
+      durationMs,
+      initDurationMs,
+      streamed: outcome.streamed,
+      logStream: this.spec.env.AWS_LAMBDA_LOG_STREAM_NAME,
+    });
   }
 
   /** The child's peak resident memory (Linux), as REPORT's Max Memory Used. */

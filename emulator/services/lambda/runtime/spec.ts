@@ -22,7 +22,7 @@ function findNodeModules(from: string): string | undefined {
 
 /** Credentials of the execution role, from STS AssumeRole when STS runs here; else keys that act in the function's account. */
 async function roleCredentials(emulator: Emulator, state: LambdaState, fn: LambdaFunction, role: string): Promise<Record<string, string>> {
-  if (emulator.services.has('sts')) {
+  if (emulator.isEnabled('sts')) {
     try {
       const caller = { accountId: state.accountId, arn: accountRootArn(state.accountId, state.region), servicePrincipal: 'lambda.amazonaws.com' };
       const out = await emulator.call<{ Credentials: { AccessKeyId: string; SecretAccessKey: string; SessionToken: string } }>(

@@ -21,6 +21,10 @@ interface ConfigFamily {
   missing?: [code: string, message: string];
   fallback?: (bucket: Bucket) => unknown;
   validate?: (document: unknown, bucket: Bucket) => void;
+  /** The document as stored, when AWS fills in what the request left out. */
+  normalize?: (document: unknown) => unknown;
+  /** The document of a request with an empty body, when that is not simply malformed (an empty policy). */
+  emptyDocument?: unknown;
   /** What storing it sets going (the lifecycle sweeper). */
   onStored?: (ctx: S3Context) => void;
 }
@@ -73,6 +77,7 @@ const FAMILIES: ConfigFamily[] = [
     delete: 'DeleteBucketPolicy',
     member: 'Policy',
     output: wrap('Policy'),
+    emptyDocument: '',
     missing: ['NoSuchBucketPolicy', 'The bucket policy does not exist'],
     validate: validatePolicy,
   },
@@ -119,6 +124,8 @@ const FAMILIES: ConfigFamily[] = [
     delete: 'DeletePublicAccessBlock',
     member: 'PublicAccessBlockConfiguration',
     output: wrap('PublicAccessBlockConfiguration'),
+    // Settings left out are off.
+    normalize: (doc) => ({ BlockPublicAcls: false, IgnorePublicAcls: false, BlockPublicPolicy: false, RestrictPublicBuckets: false, ...(doc as object) }),
     missing: ['NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found'],
   },
   {
@@ -145,7 +152,7 @@ const FAMILIES: ConfigFamily[] = [
 function putHandler(family: ConfigFamily): Handler {
   return (input: Record<string, unknown> & { Bucket?: string }, ctx: S3Context) => {
     const bucket = requireBucket(ctx, input);
-    const document = input[family.member];
+    const document = input[family.member] ?? family.emptyDocument;
     if (document === undefined) throw S3Errors.malformedXml();
     try {
       family.validate?.(document, bucket);
@@ -153,7 +160,7 @@ function putHandler(family: ConfigFamily): Handler {
       if (error instanceof MalformedPolicy) throw S3Errors.malformedPolicy(error.message);
       throw error;
     }
-    bucket.configs.set(family.name, document);
+    bucket.configs.set(family.name, family.normalize ? family.normalize(document) : document);
     family.onStored?.(ctx);
     return {};
   };

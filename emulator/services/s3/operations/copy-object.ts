@@ -5,7 +5,7 @@ import { checkWriteConditions } from '../conditions.ts';
 import { resolveCopySource } from '../copy-source.ts';
 import { S3Errors } from '../errors.ts';
 import { notify } from '../notifications.ts';
-import { quotedEtag, s3Now, type S3Object } from '../object.ts';
+import { type S3Object, newVersionOutput, quotedEtag, s3Now } from '../object.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
 import { tagsFromHeader } from '../tags.ts';
 import { objectSettings, validateKey } from '../write.ts';
@@ -64,7 +64,7 @@ export async function copyObject(input: CopyObjectRequest, ctx: S3Context) {
   return {
     CopyObjectResult: { ETag: object.etag, LastModified: object.lastModified, ...checksumOutput(object.checksum) },
     CopySourceVersionId: sourceBucket.versioning ? source.versionId : undefined,
-    VersionId: bucket.versioning ? object.versionId : undefined,
+    VersionId: newVersionOutput(object),
     ...object.encryption,
   };
 }

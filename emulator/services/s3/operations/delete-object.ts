@@ -23,13 +23,17 @@ export function deleteOne(
   bucket: Bucket,
   key: string,
   versionId: string | undefined,
-  options: { bypassGovernance?: boolean; ifMatch?: string; events?: { deleted: string; markerCreated: string } } = {},
+  options: { bypassGovernance?: boolean; ifMatch?: string; batch?: boolean; events?: { deleted: string; markerCreated: string } } = {},
 ): DeleteObjectOutput {
   const events = options.events ?? { deleted: 's3:ObjectRemoved:Delete', markerCreated: 's3:ObjectRemoved:DeleteMarkerCreated' };
   if (versionId !== undefined) {
     if (versionId !== NULL_VERSION && !VERSION_ID.test(versionId)) throw S3Errors.invalidVersionId(versionId);
     const version = bucket.version(key, versionId);
-    if (!version) return { VersionId: versionId };
+    if (!version) {
+      if (versionId === NULL_VERSION) return { VersionId: versionId };
+      // AWS knows the ids it issued: another is invalid for DeleteObject, a missing version for DeleteObjects.
+      throw options.batch ? S3Errors.noSuchVersion(key, versionId) : S3Errors.invalidVersionId(versionId);
+    }
     checkLock(version, options.bypassGovernance ?? false, ctx.emulator.clock.now());
     bucket.removeVersion(key, versionId);
     notify(ctx, bucket, events.deleted, version);
@@ -80,7 +84,7 @@ export function deleteObjects(input: DeleteObjectsRequest, ctx: S3Context): Dele
   for (const entry of entries) {
     const key = entry.Key ?? '';
     try {
-      const result = deleteOne(ctx, bucket, key, entry.VersionId, { bypassGovernance: input.BypassGovernanceRetention, ifMatch: entry.ETag });
+      const result = deleteOne(ctx, bucket, key, entry.VersionId, { bypassGovernance: input.BypassGovernanceRetention, ifMatch: entry.ETag, batch: true });
       if (input.Delete?.Quiet) continue;
       output.Deleted!.push({
         Key: key,

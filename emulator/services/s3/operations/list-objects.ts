@@ -54,7 +54,7 @@ function listPage(input: ListRequest, ctx: S3Context, marker: (input: ListReques
     Contents: result.contents.map((o) => ({ ...contentOf(o, owner, bucket.accountId), Key: encode(o.key) })),
     Name: bucket.name,
     Prefix: encode(prefix),
-    Delimiter: encode(input.Delimiter),
+    Delimiter: input.Delimiter ? encode(input.Delimiter) : undefined,
     MaxKeys: max,
     CommonPrefixes: result.prefixes.map((p) => ({ Prefix: encode(p) })),
     EncodingType: input.EncodingType,
@@ -90,7 +90,8 @@ export function listObjectsV2(input: ListObjectsV2Request, ctx: S3Context) {
     KeyCount: result.contents.length + result.prefixes.length,
     ContinuationToken: input.ContinuationToken,
     NextContinuationToken: result.truncated ? Buffer.from(`1:${result.last}`).toString('base64url') : undefined,
-    StartAfter: encode(input.StartAfter),
+    // A continuation token supersedes start-after, which is then not echoed.
+    StartAfter: input.ContinuationToken === undefined ? encode(input.StartAfter) : undefined,
   };
 }
 

@@ -15,7 +15,7 @@ import { copySourceRange, resolveCopySource } from '../copy-source.ts';
 import { S3Errors } from '../errors.ts';
 import { MAX_PARTS, MIN_PART_SIZE, newUploadId, type MultipartUpload } from '../multipart.ts';
 import { notify } from '../notifications.ts';
-import { quotedEtag, s3Now, type S3Object, type StoredChecksum } from '../object.ts';
+import { type S3Object, type StoredChecksum, newVersionOutput, quotedEtag, s3Now } from '../object.ts';
 import { requireBucket, s3World, type S3Context } from '../registry.ts';
 import { customerKeyMd5, objectSettings, validateKey } from '../write.ts';
 
@@ -202,7 +202,7 @@ export async function completeMultipartUpload(input: CompleteMultipartUploadRequ
     Bucket: bucket.name,
     Key: key,
     ETag: object.etag,
-    VersionId: bucket.versioning ? object.versionId : undefined,
+    VersionId: newVersionOutput(object),
     ...checksumOutput(checksum),
     ...object.encryption,
   };

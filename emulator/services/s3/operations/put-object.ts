@@ -3,7 +3,7 @@ import { checkWriteConditions } from '../conditions.ts';
 import { checksumOutput, storedChecksum, uploadAlgorithm } from '../checksums.ts';
 import { expirationHeader } from '../lifecycle.ts';
 import { notify } from '../notifications.ts';
-import { quotedEtag, s3Now, type S3Object } from '../object.ts';
+import { type S3Object, newVersionOutput, quotedEtag, s3Now } from '../object.ts';
 import { requireBucket, s3World, type S3Context } from '../registry.ts';
 import { objectSettings, validateKey } from '../write.ts';
 
@@ -38,7 +38,7 @@ export async function putObject(input: Omit<PutObjectRequest, 'Body'> & { Body?:
   return {
     ETag: object.etag,
     Expiration: expirationHeader(bucket, object),
-    VersionId: bucket.versioning ? object.versionId : undefined,
+    VersionId: newVersionOutput(object),
     ...checksumOutput(object.checksum),
     ...object.encryption,
   } as PutObjectOutput;

@@ -7,6 +7,7 @@ import type {
   PutObjectTaggingRequest,
 } from '@aws-sdk/client-s3';
 import { AwsError } from '../../../core/errors.ts';
+import { S3Errors } from '../errors.ts';
 import { findVersion } from '../read.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
 import { validateTags } from '../tags.ts';
@@ -14,7 +15,9 @@ import type { Tag } from '../object.ts';
 
 export function putBucketTagging(input: PutBucketTaggingRequest, ctx: S3Context) {
   const bucket = requireBucket(ctx, input);
-  bucket.tags = validateTags((input.Tagging?.TagSet ?? []) as Tag[], 50, 'Bucket');
+  const tags = validateTags((input.Tagging?.TagSet ?? []) as Tag[], 50, 'Bucket');
+  // An empty tag set removes the tags, as DeleteBucketTagging does.
+  bucket.tags = tags.length ? tags : undefined;
   return {};
 }
 
@@ -27,6 +30,16 @@ export function getBucketTagging(input: GetBucketTaggingRequest, ctx: S3Context)
 export function deleteBucketTagging(input: DeleteBucketTaggingRequest, ctx: S3Context) {
   requireBucket(ctx, input).tags = undefined;
   return {};
+}
+
+/** GetObjectTagging names a missing key as `<bucket>/<key>` in its NoSuchKey error. */
+function withTaggingKey<T>(bucket: string, find: () => T): T {
+  try {
+    return find();
+  } catch (error) {
+    if (error instanceof AwsError && error.code === 'NoSuchKey') throw S3Errors.noSuchKey(`${bucket}/${String(error.fields?.Key)}`);
+    throw error;
+  }
 }
 
 function versionOutput(bucketVersioned: boolean, versionId: string) {
@@ -42,7 +55,7 @@ export function putObjectTagging(input: PutObjectTaggingRequest, ctx: S3Context)
 
 export function getObjectTagging(input: GetObjectTaggingRequest, ctx: S3Context) {
   const bucket = requireBucket(ctx, input);
-  const object = findVersion(bucket, input.Key ?? '', input.VersionId, 'GET');
+  const object = withTaggingKey(bucket.name, () => findVersion(bucket, input.Key ?? '', input.VersionId, 'GET'));
   return { TagSet: object.tags, VersionId: versionOutput(bucket.versioning !== undefined, object.versionId) };
 }
 

@@ -61,8 +61,11 @@ export function getPlatformApplicationAttributes(input: GetPlatformApplicationAt
 }
 
 export function setPlatformApplicationAttributes(input: SetPlatformApplicationAttributesCommandInput, ctx: SnsContext) {
+  checkArnShape('PlatformApplicationArn', input.PlatformApplicationArn);
+  // AWS checks for the attributes before it looks the application up (recorded).
+  if (input.Attributes === undefined) throw validationError('attributes');
   const application = findApplication(ctx, input.PlatformApplicationArn);
-  const attributes = input.Attributes ?? {};
+  const attributes = input.Attributes;
   if ('PlatformPrincipal' in attributes || 'PlatformCredential' in attributes) checkCredentials(attributes);
   for (const [key, value] of Object.entries(attributes)) {
     if (key !== 'PlatformCredential' && key !== 'PlatformPrincipal') application.attributes.set(key, value);
@@ -96,9 +99,8 @@ function checkEndpointAttributes(attributes: Record<string, string>): void {
 
 export function createPlatformEndpoint(input: CreatePlatformEndpointCommandInput, ctx: SnsContext) {
   const application = findApplication(ctx, input.PlatformApplicationArn);
-  const attributes = { ...(input.Attributes ?? {}) };
-  checkEndpointAttributes(attributes);
-  if (input.CustomUserData !== undefined) attributes.CustomUserData = input.CustomUserData;
+  // CustomUserData may come both ways; the attribute wins (recorded).
+  const attributes = { ...(input.CustomUserData !== undefined ? { CustomUserData: input.CustomUserData } : {}), ...input.Attributes };
   checkEndpointAttributes(attributes);
   for (const endpoint of ctx.state.platformEndpoints.values()) {
     if (endpoint.applicationArn !== application.arn || endpoint.attributes.get('Token') !== input.Token) continue;
@@ -130,8 +132,9 @@ export function getEndpointAttributes(input: GetEndpointAttributesCommandInput, 
 
 export function setEndpointAttributes(input: SetEndpointAttributesCommandInput, ctx: SnsContext) {
   const endpoint = findEndpoint(ctx, input.EndpointArn);
-  checkEndpointAttributes(input.Attributes ?? {});
-  for (const [key, value] of Object.entries(input.Attributes ?? {})) endpoint.attributes.set(key, value);
+  if (input.Attributes === undefined) throw validationError('attributes');
+  checkEndpointAttributes(input.Attributes);
+  for (const [key, value] of Object.entries(input.Attributes)) endpoint.attributes.set(key, value);
   return {};
 }
 

@@ -8,6 +8,7 @@ import { invalidParameter } from '../errors.ts';
 import { findTopic, stateForArn, type SnsContext } from '../lookup.ts';
 import { checkMessageAttributes } from '../message-attributes.ts';
 import { recordSent } from '../outbox.ts';
+import { isPhoneNumber } from '../phone.ts';
 import type { SnsState } from '../state.ts';
 import type { Topic } from '../topic.ts';
 
@@ -70,11 +71,12 @@ function checkFifo(topic: Topic, entry: Entry): void {
 
 /** Assigns FIFO fields; false when the message is a duplicate within the 5-minute window (accepted, not delivered). */
 function sequence(ctx: SnsContext, topic: Topic, entry: Entry, message: PublishedMessage): boolean {
+  // A standard topic passes a MessageGroupId on to its queues.
+  message.messageGroupId = entry.MessageGroupId;
   if (!topic.fifo) return true;
   const now = ctx.emulator.clock.now();
   for (const [id, until] of topic.deduplication) if (until <= now) topic.deduplication.delete(id);
   const id = entry.MessageDeduplicationId ?? createHash('sha256').update(entry.Message ?? '').digest('hex');
-  message.messageGroupId = entry.MessageGroupId;
   message.deduplicationId = id;
   topic.sequence += 1n;
   message.sequenceNumber = topic.sequence.toString().padStart(20, '0');
@@ -95,7 +97,7 @@ function publishToTopic(ctx: SnsContext, topic: Topic, entry: Entry, checked: Re
 }
 
 function publishToPhone(ctx: SnsContext, phoneNumber: string, checked: ReturnType<typeof checkMessage>) {
-  if (!/^\+?[0-9]{1,15}$/.test(phoneNumber)) throw invalidParameter(`PhoneNumber Reason: ${phoneNumber} is not valid to publish to`);
+  if (!isPhoneNumber(phoneNumber)) throw invalidParameter(`PhoneNumber Reason: ${phoneNumber} is not valid to publish to`);
   const messageId = randomUUID();
   recordSent(ctx.emulator, {
     protocol: 'sms',

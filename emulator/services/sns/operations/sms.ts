@@ -13,6 +13,7 @@ import { AwsError } from '../../../core/errors.ts';
 import { invalidParameter, invalidParameterRaw } from '../errors.ts';
 import type { SnsContext } from '../lookup.ts';
 import { page } from '../pagination.ts';
+import { isPhoneNumber } from '../phone.ts';
 
 const SMS_ATTRIBUTES = new Set([
   'MonthlySpendLimit',
@@ -50,7 +51,7 @@ export function getSMSAttributes(input: GetSMSAttributesCommandInput, ctx: SnsCo
 }
 
 function checkPhone(phoneNumber: string | undefined): string {
-  if (!phoneNumber || !/^\+?[0-9]{1,15}$/.test(phoneNumber)) throw invalidParameter('PhoneNumber Reason: input incorrectly formatted');
+  if (!phoneNumber || !isPhoneNumber(phoneNumber)) throw invalidParameter('PhoneNumber Reason: input incorrectly formatted');
   return phoneNumber;
 }
 

@@ -14,13 +14,13 @@ import { sendConfirmation } from '../dispatch.ts';
 import { invalidParameter, invalidParameterRaw, subscriptionNotFound } from '../errors.ts';
 import { findSubscription, findTopic, type SnsContext } from '../lookup.ts';
 import { page } from '../pagination.ts';
+import { isSmsEndpoint } from '../phone.ts';
 import { snsGlobals } from '../per-emulator.ts';
 import type { SnsState } from '../state.ts';
 import { checkSubscriptionAttributes, SUBSCRIPTION_ATTRIBUTES } from '../subscription-attributes.ts';
 import { PROTOCOLS, removeSubscription, subscriptionAttributes, type Subscription } from '../subscription.ts';
 import type { Topic } from '../topic.ts';
 
-const SMS_NUMBER = /^\+?[0-9]{1,15}$/;
 
 function checkEndpoint(topic: Topic, protocol: string, endpoint: string | undefined): string {
   const value = endpoint ?? '';
@@ -50,7 +50,7 @@ function checkEndpoint(topic: Topic, protocol: string, endpoint: string | undefi
       if (!/^[^@\s]+@[^@\s]+$/.test(value)) throw invalidParameter('Email address');
       return value;
     default:
-      if (!SMS_NUMBER.test(value)) throw invalidParameterRaw(`Invalid SMS endpoint: ${value}`);
+      if (!isSmsEndpoint(value)) throw invalidParameterRaw(`Invalid SMS endpoint: ${value}`);
       return value;
   }
 }
@@ -95,7 +95,8 @@ export function subscribe(input: SubscribeCommandInput, ctx: SnsContext) {
     owner: ctx.accountId,
     principal: ctx.caller.arn,
     attributes,
-    pendingConfirmation: NEEDS_CONFIRMATION.has(protocol),
+    // A queue of another account than the subscriber's must confirm, as on AWS; the queue owner's own subscription need not.
+    pendingConfirmation: NEEDS_CONFIRMATION.has(protocol) || (protocol === 'sqs' && parseArn(endpoint)!.accountId !== ctx.accountId),
     filter,
   };
   state.subscriptions.set(subscription.arn, subscription);

@@ -6,10 +6,11 @@ import type {
   SetTopicAttributesCommandInput,
 } from '@aws-sdk/client-sns';
 import { invalidParameter } from '../errors.ts';
+import { effectiveDeliveryPolicy, storedDeliveryPolicy } from '../delivery-policy.ts';
 import { findTopic, type SnsContext } from '../lookup.ts';
 import { page } from '../pagination.ts';
 import { removeSubscription } from '../subscription.ts';
-import { DEFAULT_HTTP_DELIVERY_POLICY, newTopic, SETTABLE_TOPIC_ATTRIBUTES, topicPolicy, type Topic } from '../topic.ts';
+import { newTopic, SETTABLE_TOPIC_ATTRIBUTES, topicPolicy, type Topic } from '../topic.ts';
 import { checkTopicAttribute } from '../topic-attributes.ts';
 import { tagsFromList, validateTags } from './tags.ts';
 
@@ -21,6 +22,11 @@ function checkName(name: string | undefined, fifo: boolean): string {
     throw invalidParameter('Topic Name');
   }
   return name;
+}
+
+/** Attributes AWS keeps in a normal form (checked already). */
+function storedValue(name: string, value: string): string {
+  return name === 'DeliveryPolicy' && value !== '' ? storedDeliveryPolicy(value) : value;
 }
 
 export function createTopic(input: CreateTopicCommandInput, ctx: SnsContext) {
@@ -37,7 +43,7 @@ export function createTopic(input: CreateTopicCommandInput, ctx: SnsContext) {
   if (existing) {
     for (const [key, value] of Object.entries(attributes)) {
       const current = key === 'FifoTopic' ? String(existing.fifo) : existing.attributes.get(key);
-      if (current !== value && !(key === 'FifoTopic' && value.toLowerCase() === current)) {
+      if (current !== storedValue(key, value) && !(key === 'FifoTopic' && value.toLowerCase() === current)) {
         throw invalidParameter('Attributes Reason: Topic already exists with different attributes');
       }
     }
@@ -47,7 +53,7 @@ export function createTopic(input: CreateTopicCommandInput, ctx: SnsContext) {
     return { TopicArn: arn };
   }
   const topic = newTopic(ctx.state, name, fifo);
-  for (const [key, value] of Object.entries(attributes)) if (key !== 'FifoTopic') topic.attributes.set(key, value);
+  for (const [key, value] of Object.entries(attributes)) if (key !== 'FifoTopic') topic.attributes.set(key, storedValue(key, value));
   for (const [key, value] of tags) topic.tags.set(key, value);
   ctx.state.topics.set(arn, topic);
   return { TopicArn: arn };
@@ -90,20 +96,13 @@ export function getTopicAttributes(input: GetTopicAttributesCommandInput, ctx: S
     DisplayName: '',
     Owner: topic.accountId,
     TopicArn: topic.arn,
-    EffectiveDeliveryPolicy: effectiveDeliveryPolicy(topic),
+    EffectiveDeliveryPolicy: effectiveDeliveryPolicy(topic.attributes.get('DeliveryPolicy')),
     ...subscriptionCounts(topic, ctx),
   };
   if (topic.fifo) Object.assign(attributes, { FifoTopic: 'true', ContentBasedDeduplication: 'false' });
   for (const [key, value] of topic.attributes) if (key !== 'DataProtectionPolicy') attributes[key] = value;
   attributes.Policy = topicPolicy(topic);
   return { Attributes: attributes };
-}
-
-function effectiveDeliveryPolicy(topic: Topic): string {
-  const own = topic.attributes.get('DeliveryPolicy');
-  if (!own) return JSON.stringify({ http: DEFAULT_HTTP_DELIVERY_POLICY });
-  const parsed = JSON.parse(own) as { http?: Record<string, unknown> };
-  return JSON.stringify({ ...parsed, http: { ...DEFAULT_HTTP_DELIVERY_POLICY, ...parsed.http } });
 }
 
 export function setTopicAttributes(input: SetTopicAttributesCommandInput, ctx: SnsContext) {
@@ -113,6 +112,6 @@ export function setTopicAttributes(input: SetTopicAttributesCommandInput, ctx: S
   const value = input.AttributeValue ?? '';
   checkTopicAttribute(name, value, topic.fifo);
   if (value === '' && name !== 'DisplayName') topic.attributes.delete(name);
-  else topic.attributes.set(name, value);
+  else topic.attributes.set(name, storedValue(name, value));
   return {};
 }

@@ -1,0 +1,325 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Emulator, OperationHook } from '../core/emulator.ts';
+import type { RequestContext, ServiceDefinition } from '../core/service.ts';
+import { decode, encode, UnpersistableError, type CodecRegistry, type Encoded } from './codec.ts';
+import { fsyncDirectory, PersistenceFormatError, readSnapshot, readWal, snapshotBytes, WAL_HEADER, walRecord, writeAll, writeFileAtomically } from './format.ts';
+import { registryFor } from './registry.ts';
+
+export interface PersistenceOptions {
+  /** Directory of the snapshot, the log and the lock file (created if missing); none: export and import only. */
+  dir?: string;
+  /**
+   * `wal` (default): every acknowledged write is in the log before its response is sent, compacted into a snapshot
+   * as the log grows. `snapshot`: the whole state is written every `snapshotIntervalMs` and on a clean stop.
+   */
+  mode?: 'wal' | 'snapshot';
+  /** When the log reaches the disk: `always` (before each response; default), `interval`, or `never` (the OS decides). */
+  fsync?: 'always' | 'interval' | 'never';
+  fsyncIntervalMs?: number;
+  /** Snapshot mode: how often state is written (default 30 s). */
+  snapshotIntervalMs?: number;
+  /** WAL mode: the log is compacted into a snapshot once it is this large (default 64 MiB). */
+  compactBytes?: number;
+}
+
+/** A body of persisted state: the emulator clock's offset and each service's encoded states. */
+interface StateBody {
+  clockOffsetMs: number;
+  services: Record<string, Encoded>;
+}
+
+type LogRecord = { seq: number; clockOffsetMs: number } & ({ service: string; data: Encoded } | { reset: string[] } | { body: StateBody });
+
+/** Operation names that read (unless a service lists them in `persistence.writes`). */
+const READ_OPERATION = /^(Get|List|Describe|Query|Scan|BatchGet|TransactGet|Head)/;
+
+/**
+ * Durable state for every service, from what each declares (`ServiceDefinition.persistence`): a service's states
+ * (all accounts and regions, one object graph) are encoded by `codec.ts`. In WAL mode each write operation appends
+ * its service's encoded state to the log, synchronously, before the response is sent; recovery loads the snapshot
+ * and replays the log after it, cutting off a torn last record.
+ */
+export class Persistence implements OperationHook {
+  /** `none` without a directory: state is only exported and imported over HTTP. */
+  readonly mode: 'wal' | 'snapshot' | 'none';
+  private readonly fsyncPolicy: 'always' | 'interval' | 'never';
+  private readonly snapshotPath: string;
+  private readonly walPath: string;
+  private readonly lockPath: string;
+  private readonly registries = new Map<string, CodecRegistry>();
+  /** Services found on disk but not enabled now: kept as they are, written back in each snapshot. */
+  private readonly unloaded = new Map<string, Encoded>();
+  private readonly warned = new Set<string>();
+  private readonly timers: NodeJS.Timeout[] = [];
+  private walFd?: number;
+  private walBytes = 0;
+  private seq = 0;
+  private changed = false;
+  private unsynced = false;
+  /** Services written since the last flush, and the flush their responses wait for (group commit). */
+  private readonly dirty = new Set<ServiceDefinition>();
+  private flushing?: Promise<void>;
+
+  constructor(
+    private readonly emulator: Emulator,
+    private readonly options: PersistenceOptions,
+  ) {
+    const mode = options.mode ?? 'wal';
+    this.fsyncPolicy = options.fsync ?? 'always';
+    if (!['wal', 'snapshot'].includes(mode)) throw new RangeError(`persistence mode must be wal or snapshot, not ${mode}`);
+    if (!['always', 'interval', 'never'].includes(this.fsyncPolicy)) throw new RangeError(`fsync must be always, interval or never, not ${this.fsyncPolicy}`);
+    this.mode = options.dir === undefined ? 'none' : mode;
+    const dir = options.dir ?? '';
+    this.snapshotPath = join(dir, 'state.snapshot');
+    this.walPath = join(dir, 'state.wal');
+    this.lockPath = join(dir, 'lock');
+  }
+
+  /** Takes the directory, restores what it holds and starts logging. Returns what was recovered. */
+  async open(): Promise<{ services: string[]; logRecords: number; tornBytes: number }> {
+    if (this.options.dir === undefined) throw new Error('persistence needs a directory');
+    mkdirSync(this.options.dir, { recursive: true });
+    this.lock();
+    const snapshot = readSnapshot(this.snapshotPath);
+    if (snapshot) {
+      this.seq = snapshot.seq;
+      await this.restoreBody(snapshot.body as StateBody);
+    }
+    const wal = readWal(this.walPath);
+    const records = ((wal?.records ?? []) as LogRecord[]).filter((r) => r.seq > this.seq);
+    await this.replay(records);
+    if (records.length) this.seq = records[records.length - 1].seq;
+    if (wal?.tornBytes) {
+      console.error(`[twinstack] ${this.walPath}: discarded a torn last record (${wal.tornBytes} bytes) left by a crash`);
+      truncateSync(this.walPath, wal.validBytes);
+    }
+    if (this.mode === 'wal') this.openWal(!wal || wal.validBytes === 0);
+    const interval = this.mode === 'snapshot' ? (this.options.snapshotIntervalMs ?? 30_000) : undefined;
+    if (interval) this.every(interval, () => this.changed && this.snapshot());
+    if (this.mode === 'wal' && this.fsyncPolicy === 'interval') this.every(this.options.fsyncIntervalMs ?? 100, () => this.sync());
+    return { services: Object.keys((snapshot?.body as StateBody | undefined)?.services ?? {}), logRecords: records.length, tornBytes: wal?.tornBytes ?? 0 };
+  }
+
+  /**
+   * After a write operation (WAL mode) its response waits until the service's state is in the log (and fsync'ed
+   * with `always`). Writes that finish meanwhile share one flush: each dirty service is encoded once, one fsync.
+   */
+  after(ctx: RequestContext): Promise<void> | undefined {
+    if (this.mode === 'none') return undefined;
+    const service = this.emulator.services.get(ctx.service);
+    if (!service || !this.writes(service, ctx.operation)) return undefined;
+    this.changed = true;
+    if (this.mode !== 'wal') return undefined;
+    this.dirty.add(service);
+    this.flushing ??= new Promise<void>((resolve, reject) =>
+      setImmediate(() => {
+        this.flushing = undefined;
+        try {
+          this.flush();
+          resolve();
+        } catch (error) {
+          reject(error);
+        }
+      }),
+    );
+    return this.flushing;
+  }
+
+  private flush(): void {
+    const services = [...this.dirty];
+    this.dirty.clear();
+    // Closed meanwhile: the final snapshot holds it all.
+    if (this.walFd === undefined) return;
+    for (const service of services) {
+      const data = this.encodeService(service);
+      if (data) this.append({ service: service.name, data }, false);
+    }
+    if (this.fsyncPolicy === 'always') fsyncSync(this.walFd!);
+    this.compactIfLarge();
+  }
+
+  /** A reset is logged like a write (and, in snapshot mode, waits for the next snapshot). */
+  recordReset(services: string[]): void {
+    for (const name of services) this.unloaded.delete(name);
+    this.changed = true;
+    if (this.mode === 'wal') this.append({ reset: services });
+  }
+
+  /** The whole state, as `/_twinstack/state` exports it. */
+  exportState(): StateBody {
+    const services: Record<string, Encoded> = Object.fromEntries(this.unloaded);
+    for (const service of this.emulator.services.values()) {
+      const encoded = this.encodeService(service);
+      if (encoded) services[service.name] = encoded;
+    }
+    return { clockOffsetMs: this.emulator.clock.now() - Date.now(), services };
+  }
+
+  /** Replaces the whole state with an exported one (and makes it durable). */
+  async importState(body: unknown): Promise<string[]> {
+    const state = body as StateBody;
+    if (typeof state !== 'object' || state === null || typeof state.services !== 'object' || state.services === null) {
+      throw new RangeError('an exported state is an object with "services" (what GET /_twinstack/state returns)');
+    }
+    await this.emulator.reset();
+    this.unloaded.clear();
+    await this.restoreBody(state);
+    this.changed = true;
+    if (this.mode === 'wal') this.append({ body: this.exportState() });
+    return Object.keys(state.services);
+  }
+
+  /** Writes the whole state as the new snapshot and starts an empty log. */
+  snapshot(): void {
+    if (this.mode === 'none') return;
+    writeFileAtomically(this.snapshotPath, snapshotBytes(this.seq, this.exportState()));
+    this.changed = false;
+    if (this.mode === 'wal') {
+      closeSync(this.walFd!);
+      writeFileAtomically(this.walPath, WAL_HEADER);
+      this.openWal(false);
+    }
+  }
+
+  /** Writes a final snapshot and releases the directory. */
+  close(): void {
+    if (this.mode === 'none') return;
+    for (const timer of this.timers) clearInterval(timer);
+    this.snapshot();
+    if (this.walFd !== undefined) closeSync(this.walFd);
+    this.walFd = undefined;
+    writeFileSync(this.lockPath, '');
+  }
+
+  private writes(service: ServiceDefinition, operation: string): boolean {
+    return service.persistence?.writes?.includes(operation) || !READ_OPERATION.test(operation);
+  }
+
+  private registry(service: ServiceDefinition): CodecRegistry {
+    let registry = this.registries.get(service.name);
+    if (!registry) this.registries.set(service.name, (registry = registryFor(service, this.emulator)));
+    return registry;
+  }
+
+  /** All of a service's states as one graph (global tables point across regions); STS's include the issued credentials. */
+  private encodeService(service: ServiceDefinition): Encoded | undefined {
+    const store = [...this.emulator.stores()].find(([name]) => name === service.name)?.[1];
+    const states = [...(store?.entries() ?? [])];
+    const credentials = service.name === 'sts' ? this.emulator.credentials.byAccessKey : undefined;
+    try {
+      return encode({ states, credentials }, this.registry(service));
+    } catch (error) {
+      if (!(error instanceof UnpersistableError)) throw error;
+      if (!this.warned.has(service.name)) console.error(`[twinstack] ${service.name} state is not persisted: ${error.message}`);
+      this.warned.add(service.name);
+      return undefined;
+    }
+  }
+
+  private storeOf(name: string) {
+    return [...this.emulator.stores()].find(([n]) => n === name)?.[1];
+  }
+
+  /**
+   * Replaces a service's states with persisted ones (or none), releasing what the old ones held. A service with
+   * persisted state is loaded now; one not enabled keeps its data as it is.
+   */
+  private async restoreService(name: string, data: Encoded | undefined): Promise<void> {
+    const service = data ? await this.emulator.loadService(name) : this.emulator.services.get(name);
+    if (!service) {
+      if (data) this.unloaded.set(name, data);
+      else this.unloaded.delete(name);
+      return;
+    }
+    const store = this.storeOf(name)!;
+    for (const [, state] of store.entries()) void service.disposeState?.(state);
+    store.clear();
+    if (!data) return;
+    const { states, credentials } = decode(data, this.registry(service)) as { states: [string, unknown][]; credentials?: Emulator['credentials']['byAccessKey'] };
+    for (const [key, state] of states) {
+      store.set(key, state);
+      service.persistence?.revive?.(state as never, this.emulator);
+    }
+    if (credentials) this.emulator.credentials.byAccessKey = credentials;
+  }
+
+  private async restoreBody(body: StateBody): Promise<void> {
+    this.emulator.clock.set(Date.now() + (body.clockOffsetMs ?? 0));
+    for (const [name, data] of Object.entries(body.services)) await this.restoreService(name, data);
+  }
+
+  /** Replays log records: only each service's last state counts, so each is decoded once. */
+  private async replay(records: LogRecord[]): Promise<void> {
+    if (!records.length) return;
+    const latest = new Map<string, Encoded | undefined>();
+    for (const record of records) {
+      if ('service' in record) latest.set(record.service, record.data);
+      else if ('reset' in record) for (const name of record.reset) latest.set(name, undefined);
+      else {
+        for (const name of new Set([...latest.keys(), ...this.emulator.services.keys(), ...this.unloaded.keys()])) latest.set(name, undefined);
+        for (const [name, data] of Object.entries(record.body.services)) latest.set(name, data);
+      }
+    }
+    this.emulator.clock.set(Date.now() + records[records.length - 1].clockOffsetMs);
+    for (const [name, data] of latest) await this.restoreService(name, data);
+  }
+
+  private append(content: { service: string; data: Encoded } | { reset: string[] } | { body: StateBody }, sync = true): void {
+    this.seq += 1;
+    const record = walRecord({ seq: this.seq, clockOffsetMs: this.emulator.clock.now() - Date.now(), ...content });
+    writeAll(this.walFd!, record);
+    this.walBytes += record.length;
+    this.unsynced = true;
+    if (!sync) return;
+    if (this.fsyncPolicy === 'always') fsyncSync(this.walFd!);
+    this.compactIfLarge();
+  }
+
+  private compactIfLarge(): void {
+    if (this.walBytes >= (this.options.compactBytes ?? 64 * 1024 * 1024)) this.snapshot();
+  }
+
+  private sync(): void {
+    if (!this.unsynced || this.walFd === undefined) return;
+    fsyncSync(this.walFd);
+    this.unsynced = false;
+  }
+
+  private openWal(fresh: boolean): void {
+    if (fresh) writeFileAtomically(this.walPath, WAL_HEADER);
+    this.walFd = openSync(this.walPath, 'a');
+    this.walBytes = 0;
+  }
+
+  private every(ms: number, task: () => void): void {
+    const timer = setInterval(task, ms);
+    timer.unref();
+    this.timers.push(timer);
+  }
+
+  /** One emulator per directory: a lock file names the owner; a dead owner's lock (after kill -9) is taken over. */
+  private lock(): void {
+    let owner = '';
+    try {
+      owner = readFileSync(this.lockPath, 'utf8').trim();
+    } catch {
+      // no lock file yet
+    }
+    if (owner && Number(owner) !== process.pid && alive(Number(owner))) {
+      throw new PersistenceFormatError(`persistence directory ${this.options.dir} is in use by another twinstack (pid ${owner})`);
+    }
+    writeFileSync(this.lockPath, String(process.pid));
+    fsyncDirectory(this.options.dir!);
+  }
+}
+
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,30 @@
+import type { ServicePersistence } from '../../persistence/types.ts';
+import { ChangeHub } from './changes.ts';
+import { compareValues } from './expressions/index.ts';
+import { startKinesisDelivery } from './kinesis-delivery.ts';
+import { ReplicationGroup } from './replication.ts';
+import { DynamoState } from './state.ts';
+import { ItemStore } from './store.ts';
+import { StreamRegistry } from './streams.ts';
+import { Table } from './table.ts';
+
+/**
+ * What DynamoDB state holds, for persistence: tables with their items and indexes, streams and their records,
+ * backups, global tables (2019.11.21) and transaction tokens. Change subscriptions are re-made on restore:
+ * streams, Kinesis destinations and replication. (Legacy 2017.11.29 global table definitions are not persisted.)
+ */
+export const dynamoPersistence: ServicePersistence<DynamoState> = {
+  classes: {
+    DynamoState,
+    Table,
+    ItemStore,
+    StreamRegistry,
+    ChangeHub: { type: ChangeHub, transient: { listeners: () => new Set() } },
+    ReplicationGroup: { type: ReplicationGroup, transient: { unsubscribers: () => new Map() }, revive: (group: ReplicationGroup) => group.relisten() },
+  },
+  functions: { compareValues },
+  revive(state, emulator) {
+    state.streams.listenTo(state.changes);
+    if ([...state.tables.values()].some((t) => t.kinesisDestinations.size)) startKinesisDelivery(state, emulator);
+  },
+};

@@ -1,0 +1,158 @@
+import type {
+  CreateSecretCommandInput,
+  DeleteSecretCommandInput,
+  DescribeSecretCommandInput,
+  ListSecretsCommandInput,
+  RestoreSecretCommandInput,
+  SecretListEntry,
+  UpdateSecretCommandInput,
+} from '@aws-sdk/client-secrets-manager';
+import { SecretsErrors } from '../errors.ts';
+import { checkName, findSecret, requireLiveSecret, requireSecret, secretArn, versionsToStages, type SecretsContext } from '../secrets.ts';
+import type { Secret } from '../state.ts';
+import { checkTags } from '../tags.ts';
+import { addVersion } from './values.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function secretEntry(secret: Secret): SecretListEntry {
+  return {
+    ARN: secret.arn,
+    Name: secret.name,
+    Description: secret.description,
+    KmsKeyId: secret.kmsKeyId,
+    RotationEnabled: secret.rotation?.enabled,
+    RotationLambdaARN: secret.rotation?.lambdaArn,
+    RotationRules: secret.rotation?.rules,
+    LastRotatedDate: secret.rotation?.lastRotatedDate,
+    LastChangedDate: secret.lastChangedDate,
+    LastAccessedDate: secret.lastAccessedDate,
+    DeletedDate: secret.deletedDate,
+    Tags: secret.tags?.map((t) => ({ ...t })),
+    CreatedDate: secret.createDate,
+  };
+}
+
+function hasValue(input: { SecretString?: string; SecretBinary?: Uint8Array }): boolean {
+  return input.SecretString !== undefined || input.SecretBinary !== undefined;
+}
+
+export function checkOneValue(input: { SecretString?: string; SecretBinary?: Uint8Array }): void {
+  if (input.SecretString !== undefined && input.SecretBinary !== undefined) {
+    throw SecretsErrors.invalidParameter('You can\'t specify both a binary secret value and a string secret value in the same secret.');
+  }
+}
+
+export async function createSecret(input: CreateSecretCommandInput, ctx: SecretsContext) {
+  const name = input.Name!;
+  checkName(name);
+  checkOneValue(input);
+  const existing = findSecret(ctx, name);
+  if (existing?.deletedDate) throw SecretsErrors.scheduledForDeletion();
+  if (existing) throw SecretsErrors.exists(name);
+  if (input.Tags) checkTags(input.Tags);
+  const now = ctx.emulator.clock.date();
+  const secret: Secret = {
+    name,
+    arn: secretArn(ctx, name),
+    description: input.Description,
+    kmsKeyId: input.KmsKeyId,
+    createDate: now,
+    lastChangedDate: now,
+    tags: input.Tags?.map((t) => ({ Key: t.Key, Value: t.Value })),
+    versions: new Map(),
+  };
+  let versionId: string | undefined;
+  if (hasValue(input)) {
+    if (!input.ClientRequestToken) throw SecretsErrors.noToken();
+    versionId = (await addVersion(ctx, secret, input.ClientRequestToken, input, ['AWSCURRENT'])).id;
+  }
+  ctx.state.secrets.set(name, secret);
+  return { ARN: secret.arn, Name: secret.name, VersionId: versionId };
+}
+
+export function describeSecret(input: DescribeSecretCommandInput, ctx: SecretsContext) {
+  const secret = requireSecret(ctx, input.SecretId!);
+  return { ...secretEntry(secret), VersionIdsToStages: versionsToStages(secret) };
+}
+
+/** Description, KMS key and (as a new AWSCURRENT version) the value. */
+export async function updateSecret(input: UpdateSecretCommandInput, ctx: SecretsContext) {
+  const secret = requireLiveSecret(ctx, input.SecretId!);
+  checkOneValue(input);
+  if (input.Description !== undefined) secret.description = input.Description;
+  if (input.KmsKeyId !== undefined) secret.kmsKeyId = input.KmsKeyId;
+  let versionId: string | undefined;
+  if (hasValue(input)) {
+    if (!input.ClientRequestToken) throw SecretsErrors.noToken();
+    versionId = (await addVersion(ctx, secret, input.ClientRequestToken, input, ['AWSCURRENT'])).id;
+  }
+  secret.lastChangedDate = ctx.emulator.clock.date();
+  return { ARN: secret.arn, Name: secret.name, VersionId: versionId };
+}
+
+export function deleteSecret(input: DeleteSecretCommandInput, ctx: SecretsContext) {
+  const secret = requireSecret(ctx, input.SecretId!);
+  if (input.ForceDeleteWithoutRecovery && input.RecoveryWindowInDays !== undefined) {
+    throw SecretsErrors.invalidParameter("You can't use ForceDeleteWithoutRecovery in conjunction with RecoveryWindowInDays.");
+  }
+  const now = ctx.emulator.clock.now();
+  if (input.ForceDeleteWithoutRecovery) {
+    ctx.state.secrets.delete(secret.name);
+    return { ARN: secret.arn, Name: secret.name, DeletionDate: new Date(now) };
+  }
+  if (secret.deletedDate) throw SecretsErrors.markedForDeletion();
+  const days = input.RecoveryWindowInDays ?? 30;
+  if (days < 7 || days > 30) throw SecretsErrors.invalidParameter('The RecoveryWindowInDays value must be between 7 and 30 days (inclusive).');
+  secret.deletedDate = new Date(now);
+  secret.deletionDate = new Date(now + days * DAY_MS);
+  return { ARN: secret.arn, Name: secret.name, DeletionDate: secret.deletionDate };
+}
+
+export function restoreSecret(input: RestoreSecretCommandInput, ctx: SecretsContext) {
+  const secret = requireSecret(ctx, input.SecretId!);
+  secret.deletedDate = undefined;
+  secret.deletionDate = undefined;
+  return { ARN: secret.arn, Name: secret.name };
+}
+
+type Filter = { Key?: string; Values?: string[] };
+
+/** ListSecrets filters: values match as prefixes, `!` negates, every filter must match. */
+function matches(secret: Secret, filter: Filter): boolean {
+  const fields = (key: string): string[] => {
+    if (key === 'name') return [secret.name];
+    if (key === 'description') return secret.description ? [secret.description] : [];
+    if (key === 'tag-key') return (secret.tags ?? []).map((t) => t.Key!);
+    if (key === 'tag-value') return (secret.tags ?? []).map((t) => t.Value ?? '');
+    if (key === 'all') return [secret.name, ...(secret.description ? [secret.description] : []), ...(secret.tags ?? []).flatMap((t) => [t.Key!, t.Value ?? ''])];
+    return [];
+  };
+  const candidates = fields(filter.Key!);
+  return (filter.Values ?? []).some((value) =>
+    value.startsWith('!') ? !candidates.some((c) => c.startsWith(value.slice(1))) : candidates.some((c) => c.startsWith(value)),
+  );
+}
+
+export function listedSecrets(ctx: SecretsContext, filters: Filter[] | undefined, includeDeleted = false): Secret[] {
+  return [...ctx.state.secrets.keys()]
+    .map((name) => findSecret(ctx, name))
+    .filter((s): s is Secret => Boolean(s) && (includeDeleted || !s!.deletedDate))
+    .filter((s) => (filters ?? []).every((f) => matches(s, f)));
+}
+
+export function listSecrets(input: ListSecretsCommandInput, ctx: SecretsContext) {
+  const secrets = listedSecrets(ctx, input.Filters, input.IncludePlannedDeletion);
+  if (input.SortOrder === 'desc') secrets.reverse();
+  const { items, NextToken } = pageOf(secrets, input.MaxResults, input.NextToken);
+  return { SecretList: items.map((s) => ({ ...secretEntry(s), SecretVersionsToStages: versionsToStages(s) })), NextToken };
+}
+
+/** MaxResults/NextToken pagination (default 100); tokens are opaque positions. */
+export function pageOf<T>(all: T[], max: number | undefined, token: string | undefined): { items: T[]; NextToken?: string } {
+  const start = token === undefined ? 0 : Number(Buffer.from(token, 'base64url').toString());
+  if (!Number.isInteger(start) || start < 0 || start > all.length) throw SecretsErrors.invalidNextToken();
+  const items = all.slice(start, start + (max ?? 100));
+  const next = start + items.length;
+  return { items, NextToken: next < all.length ? Buffer.from(String(next)).toString('base64url') : undefined };
+}

@@ -1,0 +1,178 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient, GetRecordsCommand as GetStreamRecordsCommand, GetShardIteratorCommand as GetStreamIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
+import { CreateStreamCommand, GetRecordsCommand, GetShardIteratorCommand, KinesisClient, ListShardsCommand, PutRecordsCommand } from '@aws-sdk/client-kinesis';
+import {
+  CreateQueueCommand,
+  DeleteMessageCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
+import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
+
+const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
+const clients = (endpoint: string) => {
+  const config = { endpoint, region: 'us-east-1', credentials };
+  return {
+    sqs: new SQSClient(config),
+    dynamodb: new DynamoDBClient(config),
+    streams: new DynamoDBStreamsClient(config),
+    kinesis: new KinesisClient(config),
+    sts: new STSClient(config),
+  };
+};
+type Clients = ReturnType<typeof clients>;
+
+/** Fills every service with state worth checking: in-flight and delayed messages, items, stream records, credentials. */
+async function seed(c: Clients) {
+  const standard = (await c.sqs.send(new CreateQueueCommand({ QueueName: 'persist-std', Attributes: { VisibilityTimeout: '43200' } }))).QueueUrl!;
+  const fifo = (await c.sqs.send(new CreateQueueCommand({ QueueName: 'persist.fifo', Attributes: { FifoQueue: 'true', ContentBasedDeduplication: 'true' } }))).QueueUrl!;
+  await c.sqs.send(new SendMessageCommand({ QueueUrl: standard, MessageBody: 'in flight' }));
+  const inFlight = await c.sqs.send(new ReceiveMessageCommand({ QueueUrl: standard }));
+  await c.sqs.send(new SendMessageCommand({ QueueUrl: standard, MessageBody: 'delayed', DelaySeconds: 600 }));
+  await c.sqs.send(new SendMessageCommand({ QueueUrl: standard, MessageBody: 'visible' }));
+  for (const body of ['g1', 'g2', 'g3']) await c.sqs.send(new SendMessageCommand({ QueueUrl: fifo, MessageBody: body, MessageGroupId: 'g' }));
+  await c.dynamodb.send(new CreateTableCommand({
+    TableName: 'persist-table',
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'N' }, { AttributeName: 'g', AttributeType: 'S' }],
+    GlobalSecondaryIndexes: [{ IndexName: 'by-g', KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } }],
+    BillingMode: 'PAY_PER_REQUEST',
+    StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+  }));
+  await c.dynamodb.send(new UpdateTimeToLiveCommand({ TableName: 'persist-table', TimeToLiveSpecification: { Enabled: true, AttributeName: 'ttl' } }));
+  for (let i = 0; i < 5; i++) {
+    await c.dynamodb.send(new PutItemCommand({ TableName: 'persist-table', Item: { pk: { S: 'p' }, sk: { N: String(i) }, g: { S: i % 2 ? 'odd' : 'even' }, blob: { B: Buffer.from([i, 255]) } } }));
+  }
+  await c.kinesis.send(new CreateStreamCommand({ StreamName: 'persist-stream', ShardCount: 2 }));
+  await c.kinesis.send(new PutRecordsCommand({ StreamName: 'persist-stream', Records: ['a', 'b', 'c'].map((d) => ({ Data: Buffer.from(d), PartitionKey: d })) }));
+  const role = await c.sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/persisted', RoleSessionName: 'persist-session' }));
+  return { standard, fifo, receipt: inFlight.Messages![0].ReceiptHandle!, role: role.Credentials! };
+}
+type Seeded = Awaited<ReturnType<typeof seed>>;
+
+/** Checks, through the same clients, that everything `seed` made is there as it was. */
+async function verify(aws: Twinstack, c: Clients, seeded: Seeded) {
+  const role = new STSClient({ endpoint: aws.endpoint, region: 'us-east-1', credentials: {
+    accessKeyId: seeded.role.AccessKeyId!, secretAccessKey: seeded.role.SecretAccessKey!, sessionToken: seeded.role.SessionToken!,
+  } });
+  const identity = await role.send(new GetCallerIdentityCommand({}));
+  assert.equal(identity.Account, '123456789012');
+  assert.match(identity.Arn!, /assumed-role\/persisted\/persist-session$/);
+  role.destroy();
+  const counts = await c.sqs.send(new GetQueueAttributesCommand({ QueueUrl: seeded.standard, AttributeNames: ['All'] }));
+  assert.equal(counts.Attributes?.ApproximateNumberOfMessages, '1');
+  assert.equal(counts.Attributes?.ApproximateNumberOfMessagesNotVisible, '1');
+  assert.equal(counts.Attributes?.ApproximateNumberOfMessagesDelayed, '1');
+  assert.equal(counts.Attributes?.VisibilityTimeout, '43200');
+  const visible = await c.sqs.send(new ReceiveMessageCommand({ QueueUrl: seeded.standard, MaxNumberOfMessages: 10 }));
+  assert.deepEqual(visible.Messages?.map((m) => m.Body), ['visible']);
+  // The receipt handle issued before still deletes its message; FIFO order and group blocking survive.
+  const fifo = await c.sqs.send(new ReceiveMessageCommand({ QueueUrl: seeded.fifo, MaxNumberOfMessages: 10 }));
+  assert.deepEqual(fifo.Messages?.map((m) => m.Body), ['g1', 'g2', 'g3']);
+  aws.advanceClock('12h');
+  const back = await c.sqs.send(new ReceiveMessageCommand({ QueueUrl: seeded.standard, MaxNumberOfMessages: 10, MessageSystemAttributeNames: ['ApproximateReceiveCount'] }));
+  const bodies = Object.fromEntries(back.Messages!.map((m) => [m.Body, m.Attributes?.ApproximateReceiveCount]));
+  assert.deepEqual(bodies, { 'in flight': '2', delayed: '1', visible: '2' });
+  await c.sqs.send(new DeleteMessageCommand({ QueueUrl: seeded.standard, ReceiptHandle: seeded.receipt }));
+
+  const item = await c.dynamodb.send(new GetItemCommand({ TableName: 'persist-table', Key: { pk: { S: 'p' }, sk: { N: '3' } } }));
+  assert.deepEqual(item.Item?.blob.B, new Uint8Array([3, 255]));
+  const odd = await c.dynamodb.send(new QueryCommand({ TableName: 'persist-table', IndexName: 'by-g', KeyConditionExpression: 'g = :g', ExpressionAttributeValues: { ':g': { S: 'odd' } } }));
+  assert.equal(odd.Count, 2);
+  const table = await c.dynamodb.send(new DescribeTableCommand({ TableName: 'persist-table' }));
+  assert.equal(table.Table?.ItemCount, 5);
+  const streamArn = table.Table!.LatestStreamArn!;
+  const iterator = await c.streams.send(new GetStreamIteratorCommand({ StreamArn: streamArn, ShardId: (await shardOfStream(c, streamArn)), ShardIteratorType: 'TRIM_HORIZON' }));
+  const records = await c.streams.send(new GetStreamRecordsCommand({ ShardIterator: iterator.ShardIterator }));
+  assert.equal(records.Records?.length, 5);
+  // Writes after the restore reach the stream too (its subscription was re-made).
+  await c.dynamodb.send(new PutItemCommand({ TableName: 'persist-table', Item: { pk: { S: 'p' }, sk: { N: '9' }, g: { S: 'odd' } } }));
+  const more = await c.streams.send(new GetStreamRecordsCommand({ ShardIterator: records.NextShardIterator }));
+  assert.equal(more.Records?.length, 1);
+
+  const shards = await c.kinesis.send(new ListShardsCommand({ StreamName: 'persist-stream' }));
+  let data: string[] = [];
+  for (const shard of shards.Shards!) {
+    const it = await c.kinesis.send(new GetShardIteratorCommand({ StreamName: 'persist-stream', ShardId: shard.ShardId, ShardIteratorType: 'TRIM_HORIZON' }));
+    const got = await c.kinesis.send(new GetRecordsCommand({ ShardIterator: it.ShardIterator }));
+    data = data.concat(got.Records!.map((r) => Buffer.from(r.Data!).toString()));
+  }
+  assert.deepEqual(data.sort(), ['a', 'b', 'c']);
+
+}
+
+async function shardOfStream(c: Clients, streamArn: string): Promise<string> {
+  const { DescribeStreamCommand } = await import('@aws-sdk/client-dynamodb-streams');
+  return (await c.streams.send(new DescribeStreamCommand({ StreamArn: streamArn }))).StreamDescription!.Shards![0].ShardId!;
+}
+
+const destroy = (c: Clients) => Object.values(c).forEach((client) => client.destroy());
+const SERVICES = ['sqs', 'dynamodb', 'dynamodbstreams', 'kinesis', 'sts'];
+
+describe('persistence', function () {
+  this.timeout(30_000);
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'twinstack-persist-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('GET /_twinstack/state exports everything; POST restores it after a reset', async () => {
+    const aws = await startTwinstack({ port: 0, services: SERVICES });
+    const c = clients(aws.endpoint);
+    try {
+      const seeded = await seed(c);
+      const exported = await (await fetch(`${aws.endpoint}/_twinstack/state`)).text();
+      await fetch(`${aws.endpoint}/_twinstack/reset`, { method: 'POST' });
+      assert.equal((await c.sqs.send(new GetQueueAttributesCommand({ QueueUrl: seeded.standard, AttributeNames: ['All'] })).catch((e) => e)).name, 'QueueDoesNotExist');
+      const imported = await fetch(`${aws.endpoint}/_twinstack/state`, { method: 'POST', body: exported });
+      assert.equal(imported.status, 200);
+      await verify(aws, c, seeded);
+    } finally {
+      destroy(c);
+      await aws.stop();
+    }
+  });
+
+  for (const mode of ['wal', 'snapshot'] as const) {
+    it(`${mode} mode: state survives a clean restart`, async () => {
+      let aws = await startTwinstack({ port: 0, services: SERVICES, persist: { dir, mode } });
+      let c = clients(aws.endpoint);
+      const seeded = await seed(c);
+      destroy(c);
+      await aws.stop();
+      aws = await startTwinstack({ port: 0, services: SERVICES, persist: { dir, mode } });
+      c = clients(aws.endpoint);
+      try {
+        await verify(aws, c, { ...seeded, standard: seeded.standard.replace(/:\d+\//, `:${aws.port}/`), fifo: seeded.fifo.replace(/:\d+\//, `:${aws.port}/`) });
+      } finally {
+        destroy(c);
+        await aws.stop();
+      }
+    });
+  }
+
+  it('a snapshot of a newer format version fails with a clear message', async () => {
+    writeFileSync(join(dir, 'state.snapshot'), `${JSON.stringify({ format: 'twinstack-snapshot', version: 99, seq: 0, crc32: 0 })}\n{}`);
+    await assert.rejects(startTwinstack({ port: 0, services: ['sqs'], persist: { dir } }), /format version 99; this twinstack reads version 1/);
+  });
+
+  it('the directory is locked while an emulator uses it', async () => {
+    writeFileSync(join(dir, 'lock'), String(process.ppid));
+    await assert.rejects(startTwinstack({ port: 0, services: ['sqs'], persist: { dir } }), /in use by another twinstack/);
+    assert.equal(readFileSync(join(dir, 'lock'), 'utf8'), String(process.ppid));
+  });
+});

@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { Emulator } from '../../emulator/core/emulator.ts';
+import type { ServiceDefinition } from '../../emulator/core/service.ts';
+import type { ServiceModel } from '../../emulator/models/types.ts';
+import type { RawRequest } from '../../emulator/protocols/types.ts';
+import { SERVICE_LOADERS } from '../../emulator/services/index.ts';
+
+// The regression guard for the request path (issue #8) that times nothing: how many times a request looks into its
+// service's model, and whether any request walks a whole model. Compilation happens on the first request of each
+// kind; the steady state must cost the same whatever the model's size.
+
+interface Counts {
+  lookups: number;
+  scans: number;
+}
+
+/** The model with its shape and operation tables counted; `padding` extra shapes and operations make it bigger. */
+function countedModel(model: ServiceModel, counts: Counts, padding: number): ServiceModel {
+  const pad = <T>(table: Record<string, T>, make: (i: number) => T) => {
+    const out = { ...table };
+    for (let i = 0; i < padding; i++) out[`Padding${i}`] = make(i);
+    return out;
+  };
+  const counted = <T extends object>(table: T) =>
+    new Proxy(table, {
+      get(target, key) {
+        counts.lookups++;
+        return Reflect.get(target, key);
+      },
+      ownKeys(target) {
+        counts.scans++;
+        return Reflect.ownKeys(target);
+      },
+    });
+  return {
+    metadata: model.metadata,
+    shapes: counted(pad(model.shapes, () => ({ type: 'string' as const }))),
+    operations: counted(pad(model.operations, (i) => ({ name: `Padding${i}`, http: { method: 'POST', requestUri: `/padding${i}` } }))),
+  };
+}
+
+const authorization = (service: string) => `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=0`;
+
+function jsonRequest(service: string, target: string, body: object, version = '1.0'): RawRequest {
+  return {
+    method: 'POST',
+    path: '/',
+    query: new URLSearchParams(),
+    headers: { host: 'localhost:4566', 'content-type': `application/x-amz-json-${version}`, 'x-amz-target': target, authorization: authorization(service) },
+    body: Buffer.from(JSON.stringify(body)),
+  };
+}
+
+async function emulatorWith(name: string, counts: Counts, padding: number): Promise<Emulator> {
+  const service = await SERVICE_LOADERS[name]();
+  const counted: ServiceDefinition = { ...service, model: countedModel(service.model, counts, padding) };
+  return new Emulator({ services: [counted] });
+}
+
+interface Case {
+  name: string;
+  service: string;
+  setup: RawRequest[];
+  request: (i: number) => RawRequest;
+}
+
+const CASES: Case[] = [
+  { name: 'STS GetCallerIdentity', service: 'sts', setup: [], request: () => ({ ...jsonRequest('sts', '', {}), headers: { host: 'localhost', 'content-type': 'application/x-www-form-urlencoded', authorization: authorization('sts') }, body: Buffer.from('Action=GetCallerIdentity&Version=2011-06-15') }) },
+  {
+    name: 'SQS SendMessage',
+    service: 'sqs',
+    setup: [jsonRequest('sqs', 'AmazonSQS.CreateQueue', { QueueName: 'q' })],
+    request: (i) => jsonRequest('sqs', 'AmazonSQS.SendMessage', { QueueUrl: 'http://localhost:4566/000000000000/q', MessageBody: `m${i}` }),
+  },
+  {
+    name: 'DynamoDB PutItem',
+    service: 'dynamodb',
+    setup: [
+      jsonRequest('dynamodb', 'DynamoDB_20120810.CreateTable', {
+        TableName: 'tbl',
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+      }),
+    ],
+    request: (i) => jsonRequest('dynamodb', 'DynamoDB_20120810.PutItem', { TableName: 'tbl', Item: { pk: { S: `k${i % 3}` }, v: { N: '1' } } }),
+  },
+  {
+    name: 'Kinesis PutRecord',
+    service: 'kinesis',
+    setup: [jsonRequest('kinesis', 'Kinesis_20131202.CreateStream', { StreamName: 's', ShardCount: 1 }, '1.1')],
+    request: (i) => jsonRequest('kinesis', 'Kinesis_20131202.PutRecord', { StreamName: 's', PartitionKey: `p${i}`, Data: 'aGVsbG8=' }, '1.1'),
+  },
+];
+
+/** Model lookups and scans per request, in the steady state (after a first request of the same kind). */
+async function costOf(c: Case, padding: number): Promise<Counts> {
+  const counts: Counts = { lookups: 0, scans: 0 };
+  const emulator = await emulatorWith(c.service, counts, padding);
+  for (const req of c.setup) assert.equal((await emulator.handle(req, 'http://localhost:4566')).status, 200, `${c.name} setup`);
+  assert.equal((await emulator.handle(c.request(0), 'http://localhost:4566')).status, 200, c.name);
+  counts.lookups = counts.scans = 0;
+  const n = 20;
+  for (let i = 1; i <= n; i++) await emulator.handle(c.request(i), 'http://localhost:4566');
+  await emulator.stop();
+  return { lookups: counts.lookups / n, scans: counts.scans / n };
+}
+
+describe('request cost guard: model lookups per request', () => {
+  for (const c of CASES) {
+    it(`${c.name}: no scan of the model, and as many lookups with 5,000 more shapes and operations`, async () => {
+      const small = await costOf(c, 0);
+      const large = await costOf(c, 5000);
+      console.log(`      ${c.name}: ${small.lookups} model lookups per request, ${small.scans} scans`);
+      assert.equal(small.scans, 0, 'a request walks a whole model table');
+      // Today 8-11: decoding follows the input's shapes, validation and encoding run compiled.
+      assert.ok(small.lookups <= 25, `${small.lookups} model lookups per request`);
+      assert.deepEqual(large, small, 'the cost of a request grows with the model');
+    });
+  }
+});
