@@ -1,6 +1,15 @@
 import type { Handler, ServiceDefinition } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
+import { createApiDestination, deleteApiDestination, describeApiDestination, listApiDestinations, updateApiDestination } from './operations/api-destinations.ts';
 import { createArchive, deleteArchive, describeArchive, listArchives, updateArchive } from './operations/archives.ts';
+import {
+  createConnection,
+  deauthorizeConnection,
+  deleteConnection,
+  describeConnection,
+  listConnections,
+  updateConnection,
+} from './operations/connections.ts';
 import { createEventBus, deleteEventBus, describeEventBus, listEventBuses, updateEventBus } from './operations/event-buses.ts';
 import { putPermission, removePermission } from './operations/permissions.ts';
 import { putEvents } from './operations/put-events.ts';
@@ -45,6 +54,17 @@ const operations: Record<string, Handler<EventsState>> = {
   DescribeReplay: describeReplay,
   ListReplays: listReplays,
   CancelReplay: cancelReplay,
+  CreateConnection: createConnection,
+  DescribeConnection: describeConnection,
+  UpdateConnection: updateConnection,
+  DeleteConnection: deleteConnection,
+  DeauthorizeConnection: deauthorizeConnection,
+  ListConnections: listConnections,
+  CreateApiDestination: createApiDestination,
+  DescribeApiDestination: describeApiDestination,
+  UpdateApiDestination: updateApiDestination,
+  DeleteApiDestination: deleteApiDestination,
+  ListApiDestinations: listApiDestinations,
 };
 
 const handlers = Object.fromEntries(
