@@ -69,7 +69,11 @@ const source: SourceFile = {
       ],
     },
   ],
-  notPorted: {},
+  notPorted: {
+    test_rotate_secret_with_lambda_success: 'rotation with a Lambda function needs the lambda service in the corpus run and the test function code',
+    test_rotate_secret_multiple_times_with_lambda_success: 'rotation with a Lambda function needs the lambda service in the corpus run and the test function code',
+    test_rotate_secret_invalid_lambda_arn: 'rotation with a Lambda function needs the lambda service in the corpus run and the test function code',
+  },
 };
 
 export default source;
