@@ -1,14 +1,11 @@
-import type { Clock } from './clock.ts';
-
-/** How often a waiting watcher looks at the clock again, so that a test moving the clock sees schedules fire promptly. */
-const POLL_MS = 250;
+import type { Clock, ClockTimer } from './clock.ts';
 
 /**
- * Fires due schedules on the emulator clock: sleeps until the earliest due time, but never longer than POLL_MS, since
- * the clock may be moved forward meanwhile. Stops when nothing is scheduled; `poke` after a schedule changes.
+ * Fires due schedules on the emulator clock (scheduled rules, alarm evaluations): one clock timer for the earliest
+ * due time, so that moving the clock fires them at once. Stops when nothing is scheduled; `poke` after a change.
  */
 export class ClockWatcher {
-  private timer?: NodeJS.Timeout;
+  private timer?: ClockTimer;
 
   constructor(
     private readonly clock: Clock,
@@ -20,17 +17,15 @@ export class ClockWatcher {
     this.stop();
     const due = this.nextDue();
     if (due === undefined) return;
-    const wait = Math.max(0, Math.min(POLL_MS, due - this.clock.now()));
-    this.timer = setTimeout(() => {
+    this.timer = this.clock.setTimeout(() => {
       this.timer = undefined;
       this.fireDue(this.clock.now());
       this.poke();
-    }, wait);
-    this.timer.unref();
+    }, due - this.clock.now());
   }
 
   stop(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.timer?.cancel();
     this.timer = undefined;
   }
 }

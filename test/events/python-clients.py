@@ -13,9 +13,14 @@ out = {}
 
 queue_url = sqs.create_queue(QueueName="py-events")["QueueUrl"]
 queue_arn = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-# As on AWS, the queue must allow EventBridge to send to it.
-queue_policy = {"Statement": [{"Effect": "Allow", "Principal": {"Service": "events.amazonaws.com"}, "Action": "sqs:SendMessage", "Resource": queue_arn}]}
-sqs.set_queue_attributes(QueueUrl=queue_url, Attributes={"Policy": json.dumps(queue_policy)})
+sqs.set_queue_attributes(
+    QueueUrl=queue_url,
+    Attributes={
+        "Policy": json.dumps(
+            {"Statement": [{"Effect": "Allow", "Principal": {"Service": "events.amazonaws.com"}, "Action": "sqs:SendMessage", "Resource": queue_arn}]}
+        )
+    },
+)
 events.put_rule(Name="py-rule", EventPattern=json.dumps({"source": ["py.app"], "detail": {"n": [{"numeric": [">", 5]}]}}))
 events.put_targets(
     Rule="py-rule",

@@ -23,8 +23,8 @@ import {
   TagResourceCommand,
   UpdateArchiveCommand,
 } from '@aws-sdk/client-eventbridge';
-import { CreateQueueCommand, GetQueueAttributesCommand, PurgeQueueCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { receiveBodies, useEvents } from './support.ts';
+import { CreateQueueCommand, GetQueueAttributesCommand, PurgeQueueCommand } from '@aws-sdk/client-sqs';
+import { allowEventBridge, receiveBodies, useEvents } from './support.ts';
 
 // Expected responses and messages are AWS's, from the recorded snapshots in shared/reference/aws-snapshots/events
 // (test_events, test_events_inputs, test_events_schedule, test_archive_and_replay) and AWS's documentation.
@@ -43,11 +43,8 @@ describe('EventBridge with the AWS SDK v3', function () {
       new CreateQueueCommand({ QueueName: name, Attributes: fifo ? { FifoQueue: 'true', ContentBasedDeduplication: 'true' } : undefined }),
     );
     const attributes = await context.sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }));
-    const arn = attributes.Attributes!.QueueArn!;
-    // As on AWS, a queue receives from EventBridge only where its policy allows events.amazonaws.com.
-    const Policy = JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: arn }] });
-    await context.sqs.send(new SetQueueAttributesCommand({ QueueUrl, Attributes: { Policy } }));
-    return { url: QueueUrl!, arn };
+    await allowEventBridge(context.sqs, QueueUrl!, attributes.Attributes!.QueueArn!);
+    return { url: QueueUrl!, arn: attributes.Attributes!.QueueArn! };
   }
 
   const put = (entry: { Source?: string; DetailType?: string; Detail?: string; EventBusName?: string }) =>

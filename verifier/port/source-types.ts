@@ -52,6 +52,8 @@ export interface SourceFile {
   /** Literal words the test's transformers wrote in place of values (no `<...>`): judged as any value or a timestamp. */
   redactedWords?: Record<string, 'any' | 'timestamp'>;
   scenarios: SourceScenario[];
+  /** Recorded variants not ported, by their parameter's prefix (e.g. a wire protocol twinstack does not serve), with the reason. */
+  skippedVariants?: Record<string, string>;
   /**
    * Snapshot tests deliberately not ported, with the reason (for PORTING.md): by test name, or a function of the
    * pytest node's `Class::test` part (reasons shared by a whole test class).

@@ -1,5 +1,6 @@
 import type { Target } from '@aws-sdk/client-eventbridge';
 import type { Emulator } from '../../core/emulator.ts';
+import { retryPolicyDelays } from '../../delivery/retry-policy.ts';
 import type { DeliveryPayload } from '../../delivery/types.ts';
 import { targetInput } from './input.ts';
 import { parseJsonPath, readJsonPath } from './json-path.ts';
@@ -13,10 +14,6 @@ export type EventEnvelope = Record<string, unknown> & { id: string; time: string
 export function eventTime(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
-
-/** AWS's default retry policy: 185 attempts within 24 hours. */
-const DEFAULT_RETRY_ATTEMPTS = 185;
-const DEFAULT_MAX_AGE_S = 86_400;
 
 /** Hands an event to every enabled rule of the bus whose pattern it matches, and to the bus's archives. */
 export function routeEvent(state: EventsState, emulator: Emulator, bus: EventBus, event: EventEnvelope): void {
@@ -42,7 +39,7 @@ export function invokeTargets(state: EventsState, emulator: Emulator, rule: Rule
     const payload: DeliveryPayload = { body, messageGroupId: target.SqsParameters?.MessageGroupId, partitionKey: partitionKey(target, event) };
     const source = { servicePrincipal: 'events.amazonaws.com', sourceArn: rule.arn, accountId: state.accountId, region: state.region };
     emulator.deliverInBackground(target.Arn!, payload, source, {
-      retry: { delaysMs: retryDelays(target) },
+      retry: { delaysMs: retryPolicyDelays(target.RetryPolicy) },
       onFailure: (error) => deadLetter(emulator, target, rule, body, error, source),
     });
   }
@@ -53,21 +50,6 @@ function partitionKey(target: Target, event: EventEnvelope): string | undefined 
   if (!path) return target.Arn!.includes(':kinesis:') ? event.id : undefined;
   const value = readJsonPath(event, parseJsonPath(path) ?? []);
   return value === undefined ? event.id : typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-/** Exponential back-off from 1 s (capped at 5 min) for the attempts and event age the policy allows. */
-function retryDelays(target: Target): number[] {
-  const attempts = target.RetryPolicy?.MaximumRetryAttempts ?? DEFAULT_RETRY_ATTEMPTS;
-  const maxAgeMs = (target.RetryPolicy?.MaximumEventAgeInSeconds ?? DEFAULT_MAX_AGE_S) * 1000;
-  const delays: number[] = [];
-  let total = 0;
-  for (let i = 0; i < attempts; i++) {
-    const delay = Math.min(1000 * 2 ** i, 300_000);
-    if (total + delay > maxAgeMs) break;
-    delays.push(delay);
-    total += delay;
-  }
-  return delays;
 }
 
 /** The target's dead-letter queue gets the event with AWS's attributes saying why it was not delivered. */
@@ -93,7 +75,7 @@ function deadLetter(
         ERROR_CODE: text(failure.code ?? 'InternalException'),
         ERROR_MESSAGE: text(failure.message ?? String(error)),
         EXHAUSTED_RETRY_CONDITION: text('MaximumRetryAttempts'),
-        RETRY_ATTEMPTS: text(String(retryDelays(target).length)),
+        RETRY_ATTEMPTS: text(String(retryPolicyDelays(target.RetryPolicy).length)),
       },
     },
     source,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Emulator } from '../../core/emulator.ts';
 import { eventTime, invokeTargets } from './dispatch.ts';
 import { ClockWatcher } from '../../core/clock-watcher.ts';
-import { nextFireTime } from './schedule/expression.ts';
+import { nextFireTime } from '../../core/schedule/expression.ts';
 import { DEFAULT_BUS, type EventsState, type Rule } from './state.ts';
 
 /** Starts (or restarts) the rule's schedule from now, and makes sure the state's watcher sees it. */

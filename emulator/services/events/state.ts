@@ -2,7 +2,7 @@ import type { Target } from '@aws-sdk/client-eventbridge';
 import { buildArn } from '../../core/arn.ts';
 import type { CompiledPattern } from './pattern/index.ts';
 import type { ClockWatcher } from '../../core/clock-watcher.ts';
-import type { Schedule } from './schedule/expression.ts';
+import type { Schedule } from '../../core/schedule/expression.ts';
 
 export const DEFAULT_BUS = 'default';
 

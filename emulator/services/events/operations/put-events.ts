@@ -1,11 +1,11 @@
 import type { PutEventsRequest, PutEventsRequestEntry, PutEventsResponse, PutEventsResultEntry } from '@aws-sdk/client-eventbridge';
 import { randomUUID } from 'node:crypto';
+import { evaluateAccess, notAuthorized } from '../../../core/access.ts';
 import { parseArn } from '../../../core/arn.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { busNameOf } from '../buses.ts';
 import { eventTime, routeEvent, type EventEnvelope } from '../dispatch.ts';
 import { validation } from '../errors.ts';
-import { allowsPutEvents } from '../policy.ts';
 import type { EventBus, EventsState } from '../state.ts';
 
 type Ctx = RequestContext<EventsState>;
@@ -46,10 +46,7 @@ function putEntry(entry: PutEventsRequestEntry, ctx: Ctx): PutEventsResultEntry 
   if (detail === null || typeof detail !== 'object' || Array.isArray(detail)) return failure('MalformedDetail', 'Detail is malformed.');
   const { bus, state, denied } = targetBus(entry.EventBusName, ctx);
   if (denied) {
-    return failure(
-      'AccessDeniedException',
-      `User: ${ctx.caller.arn} is not authorized to perform: events:PutEvents on resource: ${denied.arn} because no resource-based policy allows the events:PutEvents action`,
-    );
+    return failure('AccessDeniedException', notAuthorized(ctx.caller, 'events:PutEvents', denied.arn));
   }
   const event: EventEnvelope = {
     version: '0',
@@ -78,6 +75,10 @@ function targetBus(nameOrArn: string | undefined, ctx: Ctx): { bus?: EventBus; s
   }
   const state = ctx.emulator.state<EventsState>('events', arn.accountId, arn.region).ensureDefaultBus(ctx.emulator.clock.date());
   const bus = state.buses.get(busNameOf(nameOrArn));
-  if (bus && arn.accountId !== ctx.accountId && !allowsPutEvents(bus, ctx.caller)) return { state, denied: bus };
+  // Another account's bus takes events when its policy allows the sending account (for a rule targeting the bus too).
+  const sender = { ...ctx.caller, servicePrincipal: undefined };
+  if (bus && arn.accountId !== ctx.caller.accountId && ctx.emulator.crossAccount !== 'open' && evaluateAccess(sender, 'events:PutEvents', bus.arn, arn.accountId, bus.policy) === 'deny') {
+    return { state, denied: bus };
+  }
   return { bus, state };
 }

@@ -37,10 +37,11 @@ export function startReplay(input: StartReplayRequest, ctx: Ctx): StartReplayRes
     throw validation(`Parameter EventSourceArn is not valid. Reason: Archive ${archiveName} does not exist.`);
   }
   if (ctx.state.replays.has(input.ReplayName!)) throw alreadyExists(`Replay ${input.ReplayName} already exists.`);
-  const bus = findBus(ctx.state, busNameOf(input.Destination!.Arn));
-  if (bus.arn !== archive.sourceArn) throw validation('Parameter Destination.Arn is not valid. Reason: Cross event bus replay is not permitted.');
+  // AWS judges the time range before the destination (recorded).
   const [start, end] = [new Date(input.EventStartTime!), new Date(input.EventEndTime!)];
   if (start >= end) throw validation('Parameter EventEndTime is not valid. Reason: EventStartTime must be before EventEndTime.');
+  const bus = findBus(ctx.state, busNameOf(input.Destination!.Arn));
+  if (bus.arn !== archive.sourceArn) throw validation('Parameter Destination.Arn is not valid. Reason: Cross event bus replay is not permitted.');
   const active = [...ctx.state.replays.values()].filter((r) => r.state === 'STARTING' || r.state === 'RUNNING' || r.state === 'CANCELLING');
   if (active.length >= MAX_ACTIVE_REPLAYS) throw limitExceeded();
   const replay: Replay = {

@@ -17,7 +17,7 @@ import { limitExceeded, validation } from '../errors.ts';
 import { page } from '../pages.ts';
 import { eventPattern } from '../pattern/index.ts';
 import { armSchedule } from '../scheduled-rules.ts';
-import { parseSchedule } from '../schedule/expression.ts';
+import { parseSchedule } from '../../../core/schedule/expression.ts';
 import { DEFAULT_BUS, type EventsState, type Rule } from '../state.ts';
 import { setTags } from '../tags.ts';
 

@@ -1,3 +1,4 @@
+/** AWS schedule expressions, shared by EventBridge rules and EventBridge Scheduler. */
 import { nextCronTime, parseCron, type Cron } from './cron.ts';
 
 /** A parsed schedule expression: `rate(n unit)`, `cron(six fields)` or (Scheduler) `at(yyyy-mm-ddThh:mm:ss)`. */
