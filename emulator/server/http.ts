@@ -230,11 +230,22 @@ async function writeStream(res: Response, body: AsyncIterable<Buffer>): Promise<
   res.once('close', () => void Promise.resolve(iterator.return?.()).catch(() => {}));
   try {
     for (let next = await iterator.next(); !next.done && !res.destroyed; next = await iterator.next()) {
-      if (!res.write(next.value)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+      if (!res.write(next.value)) await drained(res);
     }
   } finally {
     res.end();
   }
+}
+
+/** Waits for the response to drain (or close), leaving no listener behind: a large body waits many times. */
+function drained(res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done).off('close', done);
+      resolve();
+    };
+    res.on('drain', done).on('close', done);
+  });
 }
 
 /** Drops the rest of a request body that will never be read (HTTP/1.1 connections close by their header). */

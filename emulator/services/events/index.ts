@@ -18,6 +18,7 @@ import { deleteRule, describeRule, disableRule, enableRule, listRuleNamesByTarge
 import { listTagsForResource, tagResource, untagResource } from './operations/tagging.ts';
 import { listTargetsByRule, putTargets, removeTargets } from './operations/targets.ts';
 import { testEventPattern } from './operations/test-event-pattern.ts';
+import { armSchedule } from './scheduled-rules.ts';
 import { EventsState } from './state.ts';
 import { eventsDeliveryTarget } from './target.ts';
 
@@ -84,6 +85,13 @@ const events: ServiceDefinition<EventsState> = {
   handlers,
   deliveryTarget: eventsDeliveryTarget,
   disposeState: (state) => state.watcher?.stop(),
+  persistence: {
+    classes: { EventsState: { type: EventsState, transient: { watcher: () => undefined } } },
+    // Scheduled rules start again from the restore (the watcher that fires them is not state).
+    revive(state, emulator) {
+      for (const bus of state.buses.values()) for (const rule of bus.rules.values()) if (rule.schedule && rule.state !== 'DISABLED') armSchedule(state, emulator, rule);
+    },
+  },
 };
 
 export default events;

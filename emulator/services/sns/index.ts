@@ -81,6 +81,8 @@ const sns: ServiceDefinition<SnsState> = {
     ListOriginationNumbers: sms.listOriginationNumbers,
   },
   createState: (accountId, region) => new SnsState(accountId, region),
+  // Topics, subscriptions, endpoints and the outbox are plain records (see emulator/persistence/README.md).
+  persistence: { classes: { SnsState } },
   // SNS checks its parameters itself, with its own messages (InvalidParameter, ValidationError).
   validation: 'none',
   deliveryTarget: snsDeliveryTarget,
