@@ -34,6 +34,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	lambdatypes "github.com/aws/aws-sdk-go-v2/service/lambda/types"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
+	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
@@ -52,13 +53,24 @@ func main() {
 	}
 	cfg := clientConfig(os.Args[1])
 	checks := []struct {
-		service string
-		run     func(context.Context, aws.Config) error
+		service, does string
+		run           func(context.Context, aws.Config) error
 	}{
-		{"sqs", checkSQS}, {"sts", checkSTS}, {"dynamodb", checkDynamoDB}, {"dynamodbstreams", checkDynamoDBStreams},
-		{"kinesis", checkKinesis}, {"s3", checkS3}, {"sns", checkSNS}, {"lambda", checkLambda}, {"iam", checkIAM},
-		{"kms", checkKMS}, {"secretsmanager", checkSecretsManager}, {"ssm", checkSSM}, {"logs", checkLogs},
-		{"events", checkEventBridge}, {"cloudwatch", checkCloudWatch},
+		{"sqs", "create/send/receive/delete; GetQueueUrl of a missing queue -> NonExistentQueue", checkSQS},
+		{"sts", "GetCallerIdentity; AssumeRole with a short session name -> ValidationError", checkSTS},
+		{"dynamodb", "create table/put/get; conditional put -> ConditionalCheckFailedException", checkDynamoDB},
+		{"dynamodbstreams", "put on a streamed table, read the INSERT record; missing stream -> ResourceNotFoundException", checkDynamoDBStreams},
+		{"kinesis", "create stream/put/get records; missing stream -> ResourceNotFoundException", checkKinesis},
+		{"s3", "create bucket/put/get/SHA256 checksum/list; missing key -> NoSuchKey", checkS3},
+		{"sns", "topic with a raw SQS subscription, publish, receive; missing topic -> NotFound", checkSNS},
+		{"lambda", "create function from a zip/get/invoke; missing function -> ResourceNotFoundException", checkLambda},
+		{"iam", "create/get role; missing role -> NoSuchEntity", checkIAM},
+		{"kms", "create key, encrypt/decrypt round trip; missing key -> NotFoundException", checkKMS},
+		{"secretsmanager", "create/get secret; missing secret -> ResourceNotFoundException", checkSecretsManager},
+		{"ssm", "put/get parameter; missing parameter -> ParameterNotFound", checkSSM},
+		{"logs", "group/stream/put/get events; existing group -> ResourceAlreadyExistsException", checkLogs},
+		{"events", "rule with an SQS target, put event, receive; missing rule -> ResourceNotFoundException", checkEventBridge},
+		{"cloudwatch", "put metric data/statistics; alarm with two statistics -> InvalidParameterCombination", checkCloudWatch},
 	}
 	failed := 0
 	for _, c := range checks {
@@ -69,7 +81,7 @@ func main() {
 			failed++
 			fmt.Printf("FAIL %s: %v\n", c.service, err)
 		} else {
-			fmt.Printf("ok   %s\n", c.service)
+			fmt.Printf("ok   %s: %s\n", c.service, c.does)
 		}
 	}
 	if failed > 0 {
@@ -280,6 +292,15 @@ func checkS3(ctx context.Context, cfg aws.Config) error {
 	obj.Body.Close()
 	if err != nil || string(body) != "hello s3" || aws.ToString(obj.ContentType) != "text/plain" {
 		return fmt.Errorf("GetObject: got %q (%s) err %v, want \"hello s3\" text/plain", body, aws.ToString(obj.ContentType), err)
+	}
+	// A flexible checksum as this SDK sends it (computed by the client, in a header or an aws-chunked trailer).
+	const sha256OfHello = "LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ="
+	if _, err := c.PutObject(ctx, &s3.PutObjectInput{Bucket: bucket, Key: aws.String("sum.txt"), Body: strings.NewReader("hello"), ChecksumAlgorithm: s3types.ChecksumAlgorithmSha256}); err != nil {
+		return step("PutObject with ChecksumAlgorithm SHA256", err)
+	}
+	head, err := c.HeadObject(ctx, &s3.HeadObjectInput{Bucket: bucket, Key: aws.String("sum.txt"), ChecksumMode: s3types.ChecksumModeEnabled})
+	if err != nil || aws.ToString(head.ChecksumSHA256) != sha256OfHello {
+		return fmt.Errorf("HeadObject with ChecksumMode: checksum %q err %v, want %s", aws.ToString(head.ChecksumSHA256), err, sha256OfHello)
 	}
 	list, err := c.ListObjectsV2(ctx, &s3.ListObjectsV2Input{Bucket: bucket, Prefix: aws.String("dir/")})
 	if err != nil {
