@@ -204,12 +204,9 @@ async function main() {
   let written = 0;
   const totals = new Map<string, { entries: number; ported: number; snapshotTests: number }>();
   const cleared = new Set<string>();
-  // A source file describes one test module, or several (an array) when they share fixtures.
-  const sources: SourceFile[] = [];
   for (const name of readdirSync(sourceDir).filter((n) => n.endsWith('.ts')).sort()) {
-    sources.push(...([] as SourceFile[]).concat((await import(join(sourceDir, name))).default as SourceFile | SourceFile[]));
-  }
-  for (const source of sources) {
+    // A source file describes one test module, or several (modules listed only for their reasons).
+    for (const source of ([] as SourceFile[]).concat((await import(join(sourceDir, name))).default as SourceFile | SourceFile[])) {
     const snapshotFile = join(snapshotRoot(), source.snapshotDir, `${source.module}.snapshot.json`);
     const snapshot = readJson<Snapshot>(snapshotFile);
     const validation = readJson<Validation>(snapshotFile.replace('.snapshot.json', '.validation.json'));
@@ -295,6 +292,7 @@ async function main() {
       }
     }
     totals.set(source.service, total);
+    }
   }
   writePorting(rows, totals);
   console.log(`wrote ${written} contracts`);
