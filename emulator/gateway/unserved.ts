@@ -21,6 +21,13 @@ export function answerUnserved(req: RawRequest, signingName: string, requestId: 
   return protocolFor(model, req).serializeError(CommonErrors.notImplemented(name, operation), model, service, requestId);
 }
 
+/** The signing name of the service an `X-Amz-Target` is for (its model's, else the target's prefix), for unsigned requests. */
+export function signingNameForTarget(target: string): string {
+  const prefix = target.slice(0, target.lastIndexOf('.'));
+  const entry = Object.values(committedRoutingIndex()).find((e) => e.targetPrefix === prefix);
+  return entry?.signingName ?? prefix;
+}
+
 /** The model (of several sharing a signing name, as API Gateway v1 and v2 do, the one that fits the request). */
 function modelFor(req: RawRequest, signingName: string): { name: string; model: ServiceModel } | undefined {
   const target = req.headers['x-amz-target'];

@@ -68,6 +68,17 @@ describe('services twinstack does not serve', function () {
     assert.equal(error.$metadata.httpStatusCode, 501);
   });
 
+  it('answers an unsigned AWS JSON request by its X-Amz-Target rather than routing it by path', async () => {
+    const response = await fetch(`${aws.endpoint}/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'AWSStepFunctions.ListStateMachines' },
+      body: '{}',
+    });
+    assert.equal(response.status, 501);
+    assert.equal(response.headers.get('content-type'), 'application/x-amz-json-1.0');
+    assert.deepEqual(await response.json(), { __type: 'NotImplemented', message: notImplemented('stepfunctions', 'ListStateMachines') });
+  });
+
   it('keeps the health check to the served services', async () => {
     const health = (await (await fetch(`${aws.endpoint}/_localstack/health`)).json()) as { services: Record<string, string> };
     assert.deepEqual(Object.keys(health.services).sort(), ['s3', 'sqs']);
