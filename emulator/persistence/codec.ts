@@ -5,11 +5,17 @@ import { createPrivateKey, createPublicKey, createSecretKey, KeyObject } from 'n
  * and restored without running the constructor, on the class's prototype.
  */
 export interface ClassSpec {
-  type: abstract new (...args: never[]) => unknown;
+  /** The class (any constructor, private ones included). */
+  type: { readonly prototype: unknown };
   /** Fields not saved, recreated on restore by their function (timers, listener sets, iterators). */
   transient?: Record<string, (restored: never) => unknown>;
   /** Runs once the whole state is restored and every transient field recreated (re-subscribe listeners...). */
   revive?(restored: never): void;
+  /**
+   * Instances are derived data (a compiled pattern next to its source text): not saved, restored as undefined, for
+   * the service's `revive` to rebuild.
+   */
+  derived?: boolean;
 }
 
 /**
@@ -53,11 +59,12 @@ export function encode(root: unknown, registry: CodecRegistry): Encoded {
   for (const [name, fn] of registry.functions) functionNames.set(fn, name);
   const singletonNames = new Map<unknown, string>();
   for (const [name, object] of registry.singletons) singletonNames.set(object, name);
+  const derivedPrototypes = new Set([...registry.classes.values()].filter((spec) => spec.derived).map((spec) => spec.type.prototype));
   let current = -1;
   let currentKey: string | number = '';
 
   const fail = (what: string): never => {
-    const path: (string | number)[] = [currentKey];
+    const path: (string | number)[] = currentKey === '' ? [] : [currentKey];
     for (let id = current; id > 0; id = foundAt[id][0]) path.unshift(foundAt[id][1]);
     throw new UnpersistableError(`cannot persist ${what} at state${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('')}`);
   };
@@ -85,6 +92,7 @@ export function encode(root: unknown, registry: CodecRegistry): Encoded {
     const object = v as object;
     const singleton = singletonNames.get(object);
     if (singleton !== undefined) return ['E', singleton];
+    if (derivedPrototypes.has(Object.getPrototypeOf(object))) return ['u'];
     let id = ids.get(object);
     if (id === undefined) {
       id = ids.size;
@@ -128,6 +136,7 @@ export function encode(root: unknown, registry: CodecRegistry): Encoded {
     if (object instanceof Map) return ['M', entries(object)];
     if (object instanceof Set) return ['S', list(object)];
     if (object instanceof Date) return ['D', object.getTime()];
+    if (object instanceof RegExp) return ['X', object.source, object.flags];
     if (Buffer.isBuffer(object)) return ['B', object.toString('base64')];
     if (object instanceof Uint8Array) return ['U', Buffer.from(object.buffer, object.byteOffset, object.byteLength).toString('base64')];
     if (object instanceof KeyObject) return ['K', object.type, keyMaterial(object)];
@@ -140,6 +149,7 @@ export function encode(root: unknown, registry: CodecRegistry): Encoded {
   const objects: Scalar[][] = [];
   for (let i = 0; i < pending.length; i++) {
     current = i;
+    currentKey = '';
     objects.push(shape(pending[i]));
   }
   return { root: encodedRoot, objects };
@@ -170,6 +180,8 @@ export function decode(data: Encoded, registry: CodecRegistry): unknown {
         return new Set();
       case 'D':
         return new Date(entry[1] as number);
+      case 'X':
+        return new RegExp(entry[1] as string, entry[2] as string);
       case 'B':
         return Buffer.from(entry[1] as string, 'base64');
       case 'U':
@@ -182,7 +194,7 @@ export function decode(data: Encoded, registry: CodecRegistry): unknown {
       case 'C': {
         const spec = registry.classes.get(entry[1] as string);
         if (!spec) throw new Error(`persisted state holds a ${String(entry[1])}, a class this twinstack does not declare`);
-        const object = Object.create(spec.type.prototype) as object;
+        const object = Object.create(spec.type.prototype as object) as object;
         created.push({ object, spec });
         return object;
       }

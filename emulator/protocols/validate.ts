@@ -70,8 +70,9 @@ function describe(value: unknown): string {
   return `'${echo(render(value))}'`;
 }
 
-function failure(problems: string[], value: unknown, path: string, constraint: string): void {
-  problems.push(`Value ${describe(value)} at '${path}' failed to satisfy constraint: Member must ${constraint}`);
+/** Coral names the offending value, except for sensitive members (KMS plaintexts, secrets): "Value at 'plaintext' ...". */
+function failure(problems: string[], value: unknown, path: string, constraint: string, sensitive = false): void {
+  problems.push(`Value${sensitive ? '' : ` ${describe(value)}`} at '${path}' failed to satisfy constraint: Member must ${constraint}`);
 }
 
 const patternCache = new Map<string, RegExp | null>();
@@ -168,7 +169,7 @@ function compile(model: ServiceModel, shape: Shape): Checker {
           // A UTF-16 length within the maximum bounds the code point count too: count only when it can matter.
           const length = shape.min === undefined && value.length <= shape.max! ? value.length : codePoints(value);
           const problem = lengthProblem(shape, length);
-          if (problem) failure(problems, value, path, problem);
+          if (problem) failure(problems, value, path, problem, shape.sensitive);
           tooLong = shape.max !== undefined && length > shape.max;
         }
         if (pattern && value.length > 0 && !(tooLong && value.length > PATTERN_SKIP_LENGTH) && !pattern.test(value)) {
@@ -180,7 +181,7 @@ function compile(model: ServiceModel, shape: Shape): Checker {
       return (value, path, problems) => {
         if (!(value instanceof Uint8Array)) return;
         const problem = lengthProblem(shape, value.length);
-        if (problem) failure(problems, value, path, problem);
+        if (problem) failure(problems, value, path, problem, shape.sensitive);
       };
     case 'integer':
     case 'long':

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
-import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand, PutResourcePolicyCommand, DescribeTableCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand, PutResourcePolicyCommand, DescribeTableCommand, UpdateTableCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeStreamCommand, DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import {
   CreateStreamCommand,
   DescribeStreamSummaryCommand,
+  GetRecordsCommand,
   GetResourcePolicyCommand,
+  GetShardIteratorCommand,
   KinesisClient,
   PutRecordCommand,
   PutResourcePolicyCommand as PutStreamPolicyCommand,
@@ -32,7 +35,7 @@ const C = '333333333333';
 const EAST = 'us-east-1';
 const WEST = 'eu-west-1';
 
-type Clients = { sqs: SQSClient; ddb: DynamoDBClient; kinesis: KinesisClient };
+type Clients = { sqs: SQSClient; ddb: DynamoDBClient; streams: DynamoDBStreamsClient; kinesis: KinesisClient };
 
 async function rejectsAs(call: Promise<unknown>, name: string, status: number, message?: string | RegExp) {
   await assert.rejects(call, (error: Error & { $metadata?: { httpStatusCode?: number } }) => {
@@ -47,7 +50,7 @@ async function rejectsAs(call: Promise<unknown>, name: string, status: number, m
 function useAccounts(options: { crossAccount?: 'enforce' | 'open' } = {}) {
   const ctx = { clients: new Map<string, Clients>() } as { aws: Twinstack; clients: Map<string, Clients>; as: (account: string, region?: string) => Clients };
   before(async () => {
-    ctx.aws = await startTwinstack({ port: 0, services: ['sqs', 'dynamodb', 'kinesis'], ...options });
+    ctx.aws = await startTwinstack({ port: 0, services: ['sqs', 'dynamodb', 'dynamodbstreams', 'kinesis'], ...options });
   });
   after(async () => {
     for (const c of ctx.clients.values()) for (const client of Object.values(c)) client.destroy();
@@ -58,7 +61,7 @@ function useAccounts(options: { crossAccount?: 'enforce' | 'open' } = {}) {
     let clients = ctx.clients.get(key);
     if (!clients) {
       const config = { endpoint: ctx.aws.endpoint, region, credentials: { accessKeyId: account, secretAccessKey: 'test' }, maxAttempts: 1 };
-      clients = { sqs: new SQSClient(config), ddb: new DynamoDBClient(config), kinesis: new KinesisClient(config) };
+      clients = { sqs: new SQSClient(config), ddb: new DynamoDBClient(config), streams: new DynamoDBStreamsClient(config), kinesis: new KinesisClient(config) };
       ctx.clients.set(key, clients);
     }
     return clients;
@@ -156,6 +159,14 @@ describe('Account and region walls', function () {
       assert.equal((await b.send(new GetItemCommand({ TableName: arnOf(B), Key: { id: { S: '1' } } }))).Item!.owner.S, B);
     });
 
+    it("another account's table stream is not found from outside it", async () => {
+      const { TableDescription } = await ctx.as(A).ddb.send(new UpdateTableCommand({ TableName: 'orders', StreamSpecification: { StreamEnabled: true, StreamViewType: 'KEYS_ONLY' } }));
+      const StreamArn = TableDescription!.LatestStreamArn!;
+      assert.equal((await ctx.as(A).streams.send(new DescribeStreamCommand({ StreamArn }))).StreamDescription!.StreamArn, StreamArn);
+      await rejectsAs(ctx.as(B).streams.send(new DescribeStreamCommand({ StreamArn })), 'ResourceNotFoundException', 400);
+      await rejectsAs(ctx.as(A, WEST).streams.send(new DescribeStreamCommand({ StreamArn })), 'ResourceNotFoundException', 400);
+    });
+
     it('a table ARN of another region is refused as AWS refuses it', async () => {
       await rejectsAs(
         ctx.as(A).ddb.send(new GetItemCommand({ TableName: arnOf(A, WEST), Key: { id: { S: '1' } } })),
@@ -201,12 +212,16 @@ describe('Account and region walls', function () {
     });
 
     it('a stream policy opens exactly its actions to its principal; policies stay the owner’s', async () => {
-      const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: B }, Action: ['kinesis:PutRecord', 'kinesis:DescribeStreamSummary'], Resource: arn }] };
+      const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: B }, Action: ['kinesis:PutRecord', 'kinesis:DescribeStreamSummary', 'kinesis:GetShardIterator', 'kinesis:GetRecords'], Resource: arn }] };
       await ctx.as(A).kinesis.send(new PutStreamPolicyCommand({ ResourceARN: arn, Policy: JSON.stringify(policy) }));
       const b = ctx.as(B).kinesis;
       await b.send(new PutRecordCommand({ StreamARN: arn, Data: Buffer.from('x'), PartitionKey: 'k' }));
       assert.equal((await b.send(new DescribeStreamSummaryCommand({ StreamARN: arn }))).StreamDescriptionSummary!.StreamARN, arn);
       await rejectsAs(b.send(new GetResourcePolicyCommand({ ResourceARN: arn })), 'AccessDeniedException', 400);
+      // An iterator of the shared stream reads that stream, for whoever the policy lets in.
+      const { ShardIterator } = await b.send(new GetShardIteratorCommand({ StreamARN: arn, ShardId: 'shardId-000000000000', ShardIteratorType: 'TRIM_HORIZON' }));
+      assert.equal((await b.send(new GetRecordsCommand({ ShardIterator }))).Records!.length, 1);
+      await rejectsAs(ctx.as(C).kinesis.send(new GetRecordsCommand({ ShardIterator })), 'AccessDeniedException', 400);
       await rejectsAs(ctx.as(C).kinesis.send(new PutRecordCommand({ StreamARN: arn, Data: Buffer.from('x'), PartitionKey: 'k' })), 'AccessDeniedException', 400);
     });
   });

@@ -192,6 +192,24 @@ describe('SNS through the AWS SDK v3 (query protocol)', function () {
     );
   });
 
+  it('enforces the 256 KiB limit on a message with its attributes, and on a whole batch (AWS-recorded errors)', async () => {
+    const topicArn = await topic();
+    const attrs = { attr1: { DataType: 'Number', StringValue: '1' } };
+    const room = 262_144 - 'attr1Number1'.length;
+    await assert.rejects(sns.send(new PublishCommand({ TopicArn: topicArn, Message: 'a'.repeat(room + 1), MessageAttributes: attrs })), {
+      message: 'Invalid parameter: Message too long',
+    });
+    await sns.send(new PublishCommand({ TopicArn: topicArn, Message: 'a'.repeat(room), MessageAttributes: attrs }));
+    const entries = [
+      { Id: '1', Message: 'a'.repeat(room), MessageAttributes: attrs },
+      { Id: '2', Message: 'b' },
+    ];
+    await assert.rejects(sns.send(new PublishBatchCommand({ TopicArn: topicArn, PublishBatchRequestEntries: entries })), {
+      name: 'BatchRequestTooLongException',
+      message: 'The length of all the messages put together is more than the limit.',
+    });
+  });
+
   it('confirms an http subscriber through its SubscribeURL and delivers to it', async () => {
     const receiver = await startReceiver();
     try {
@@ -284,6 +302,20 @@ describe('SNS through the AWS SDK v3 (query protocol)', function () {
     const delivered = await queueOwnerSqs.send(new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: 5, VisibilityTimeout: 0 }));
     const bodies = delivered.Messages!.map((m) => JSON.parse(m.Body!));
     assert.ok(bodies.some((b) => b.Type === 'Notification' && b.Message === 'across accounts'));
+  });
+
+  it('delivers to a queue in another region (the queue ARN names it)', async () => {
+    const topicArn = await topic();
+    const euSqs = new SQSClient({ ...client, region: 'eu-west-1', endpoint: aws.endpoint });
+    const url = (await euSqs.send(new CreateQueueCommand({ QueueName: name() }))).QueueUrl!;
+    const arn = (await euSqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
+    assert.match(arn, /^arn:aws:sqs:eu-west-1:/);
+    const policy = { Statement: [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: arn }] };
+    await euSqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { Policy: JSON.stringify(policy) } }));
+    await sns.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: 'sqs', Endpoint: arn, Attributes: { RawMessageDelivery: 'true' } }));
+    await sns.send(new PublishCommand({ TopicArn: topicArn, Message: 'to europe' }));
+    const got = await euSqs.send(new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: 5 }));
+    assert.equal(got.Messages?.[0].Body, 'to europe');
   });
 
   it('records email and SMS messages at /_twinstack/sns/messages', async () => {

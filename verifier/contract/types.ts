@@ -39,7 +39,10 @@ export type Matcher =
   | { match: 'absent' }
   /** Not judged (AWS gives no stable value and its presence varies). */
   | { match: 'ignore' }
-  /** The actual value is a JSON document in a string (a message body, a queue policy); its parsed form is compared with the expected value. */
+  /**
+   * The actual value is a JSON document in a string (a message body, a queue policy; IAM's URL-encoded policy
+   * documents are decoded first); its parsed form is compared with the expected value.
+   */
   | { match: 'json' };
 
 /** A value taken from a response and reused later as `{{name}}` (queue URL, receipt handle, shard iterator, ARN...). */

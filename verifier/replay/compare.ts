@@ -143,7 +143,9 @@ class Comparison {
       case 'json': {
         let parsed: unknown;
         try {
-          parsed = typeof actual === 'string' ? JSON.parse(actual) : undefined;
+          // IAM returns its policy documents URL-encoded (RFC 3986) JSON.
+          const text = typeof actual === 'string' && actual.startsWith('%7B') ? decodeURIComponent(actual) : actual;
+          parsed = typeof text === 'string' ? JSON.parse(text) : undefined;
         } catch {
           parsed = undefined;
         }

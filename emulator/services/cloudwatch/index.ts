@@ -19,6 +19,7 @@ import { getMetricStatistics } from './operations/get-metric-statistics.ts';
 import { listMetrics } from './operations/list-metrics.ts';
 import { putMetricData } from './operations/put-metric-data.ts';
 import { listTagsForResource, tagResource, untagResource } from './operations/tagging.ts';
+import { watchAlarms } from './alarm-evaluation.ts';
 import { CloudWatchState } from './state.ts';
 
 const model = loadModel('cloudwatch');
@@ -73,6 +74,11 @@ const cloudwatch: ServiceDefinition<CloudWatchState> = {
   // Modelled errors are namespaced by the service's version; Coral's validation error keeps its own namespace.
   jsonErrorType: (code) => (code === 'ValidationError' ? 'com.amazon.coral.validate#ValidationException' : `com.amazonaws.cloudwatch.v2010_08_01#${code}`),
   disposeState: (state) => state.watcher?.stop(),
+  persistence: {
+    classes: { CloudWatchState: { type: CloudWatchState, transient: { watcher: () => undefined } } },
+    // Alarm evaluation resumes on the restored state's clock.
+    revive: (state, emulator) => state.alarms.size > 0 && watchAlarms(state, emulator),
+  },
 };
 
 export default cloudwatch;

@@ -6,7 +6,7 @@ import { ReplicationGroup } from './replication.ts';
 import { DynamoState } from './state.ts';
 import { ItemStore } from './store.ts';
 import { StreamRegistry } from './streams.ts';
-import { Table } from './table.ts';
+import { compareSortValues, Table } from './table.ts';
 
 /**
  * What DynamoDB state holds, for persistence: tables with their items and indexes, streams and their records,
@@ -22,7 +22,7 @@ export const dynamoPersistence: ServicePersistence<DynamoState> = {
     ChangeHub: { type: ChangeHub, transient: { listeners: () => new Set() } },
     ReplicationGroup: { type: ReplicationGroup, transient: { unsubscribers: () => new Map() }, revive: (group: ReplicationGroup) => group.relisten() },
   },
-  functions: { compareValues },
+  functions: { compareValues, compareSortValues },
   revive(state, emulator) {
     state.streams.listenTo(state.changes);
     if ([...state.tables.values()].some((t) => t.kinesisDestinations.size)) startKinesisDelivery(state, emulator);

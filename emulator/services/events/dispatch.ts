@@ -2,6 +2,7 @@ import type { Target } from '@aws-sdk/client-eventbridge';
 import type { Emulator } from '../../core/emulator.ts';
 import { retryPolicyDelays } from '../../delivery/retry-policy.ts';
 import type { DeliveryPayload } from '../../delivery/types.ts';
+import { callApiDestination } from './api-destination-call.ts';
 import { targetInput } from './input.ts';
 import { parseJsonPath, readJsonPath } from './json-path.ts';
 import { flattenEvent, matchesPattern } from './pattern/index.ts';
@@ -38,6 +39,10 @@ export function invokeTargets(state: EventsState, emulator: Emulator, rule: Rule
     if (body === undefined) continue;
     const payload: DeliveryPayload = { body, messageGroupId: target.SqsParameters?.MessageGroupId, partitionKey: partitionKey(target, event) };
     const source = { servicePrincipal: 'events.amazonaws.com', sourceArn: rule.arn, accountId: state.accountId, region: state.region };
+    if (target.Arn!.includes(':api-destination/')) {
+      callApiDestination(state, emulator, target, body, (error) => deadLetter(emulator, target, rule, body, error, source));
+      continue;
+    }
     emulator.deliverInBackground(target.Arn!, payload, source, {
       retry: { delaysMs: retryPolicyDelays(target.RetryPolicy) },
       onFailure: (error) => deadLetter(emulator, target, rule, body, error, source),

@@ -1,6 +1,15 @@
 import type { Handler, ServiceDefinition } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
+import { createApiDestination, deleteApiDestination, describeApiDestination, listApiDestinations, updateApiDestination } from './operations/api-destinations.ts';
 import { createArchive, deleteArchive, describeArchive, listArchives, updateArchive } from './operations/archives.ts';
+import {
+  createConnection,
+  deauthorizeConnection,
+  deleteConnection,
+  describeConnection,
+  listConnections,
+  updateConnection,
+} from './operations/connections.ts';
 import { createEventBus, deleteEventBus, describeEventBus, listEventBuses, updateEventBus } from './operations/event-buses.ts';
 import { putPermission, removePermission } from './operations/permissions.ts';
 import { putEvents } from './operations/put-events.ts';
@@ -9,6 +18,7 @@ import { deleteRule, describeRule, disableRule, enableRule, listRuleNamesByTarge
 import { listTagsForResource, tagResource, untagResource } from './operations/tagging.ts';
 import { listTargetsByRule, putTargets, removeTargets } from './operations/targets.ts';
 import { testEventPattern } from './operations/test-event-pattern.ts';
+import { armSchedule } from './scheduled-rules.ts';
 import { EventsState } from './state.ts';
 import { eventsDeliveryTarget } from './target.ts';
 
@@ -44,6 +54,17 @@ const operations: Record<string, Handler<EventsState>> = {
   DescribeReplay: describeReplay,
   ListReplays: listReplays,
   CancelReplay: cancelReplay,
+  CreateConnection: createConnection,
+  DescribeConnection: describeConnection,
+  UpdateConnection: updateConnection,
+  DeleteConnection: deleteConnection,
+  DeauthorizeConnection: deauthorizeConnection,
+  ListConnections: listConnections,
+  CreateApiDestination: createApiDestination,
+  DescribeApiDestination: describeApiDestination,
+  UpdateApiDestination: updateApiDestination,
+  DeleteApiDestination: deleteApiDestination,
+  ListApiDestinations: listApiDestinations,
 };
 
 const handlers = Object.fromEntries(
@@ -64,6 +85,13 @@ const events: ServiceDefinition<EventsState> = {
   handlers,
   deliveryTarget: eventsDeliveryTarget,
   disposeState: (state) => state.watcher?.stop(),
+  persistence: {
+    classes: { EventsState: { type: EventsState, transient: { watcher: () => undefined } } },
+    // Scheduled rules start again from the restore (the watcher that fires them is not state).
+    revive(state, emulator) {
+      for (const bus of state.buses.values()) for (const rule of bus.rules.values()) if (rule.schedule && rule.state !== 'DISABLED') armSchedule(state, emulator, rule);
+    },
+  },
 };
 
 export default events;

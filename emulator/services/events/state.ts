@@ -80,11 +80,40 @@ export interface Replay {
   lastReplayedTime?: Date;
 }
 
+export interface Connection {
+  name: string;
+  arn: string;
+  description?: string;
+  authorizationType: string;
+  /** As given, secrets included (they live in the connection's secret on AWS and are never shown). */
+  authParameters: Record<string, unknown>;
+  state: string;
+  secretArn: string;
+  kmsKeyIdentifier?: string;
+  created: Date;
+  modified: Date;
+  authorized: Date;
+}
+
+export interface ApiDestination {
+  name: string;
+  arn: string;
+  description?: string;
+  connectionArn: string;
+  endpoint: string;
+  httpMethod: string;
+  rateLimit: number;
+  created: Date;
+  modified: Date;
+}
+
 /** EventBridge's state for one account and region. */
 export class EventsState {
   readonly buses = new Map<string, EventBus>();
   readonly archives = new Map<string, Archive>();
   readonly replays = new Map<string, Replay>();
+  readonly connections = new Map<string, Connection>();
+  readonly apiDestinations = new Map<string, ApiDestination>();
   /** Tags by resource ARN (buses and rules). */
   readonly tags = new Map<string, Map<string, string>>();
   /** Fires scheduled rules on the emulator clock (stopped in disposeState). */

@@ -5,7 +5,8 @@ import { ITERATOR_TTL_MS } from './limits.ts';
 
 /** Where a shard iterator points: at or after a sequence number of one shard of one stream. */
 export interface IteratorPosition {
-  streamName: string;
+  /** The stream's ARN: its account and region too, so that an iterator of a shared stream reads that stream. */
+  streamArn: string;
   /** Tells a stream apart from a later one of the same name. */
   streamCreated: number;
   shardId: string;
@@ -21,7 +22,7 @@ function mac(payload: string): string {
 }
 
 export function encodeIterator(position: IteratorPosition, issuedAt: number): string {
-  const payload = [issuedAt, position.streamCreated, position.shardId, position.sequenceNumber, position.inclusive ? 1 : 0, position.streamName].join('|');
+  const payload = [issuedAt, position.streamCreated, position.shardId, position.sequenceNumber, position.inclusive ? 1 : 0, position.streamArn].join('|');
   return Buffer.from(`${payload}|${mac(payload)}`).toString('base64');
 }
 
@@ -41,7 +42,7 @@ export function decodeIterator(iterator: string, now: number): IteratorPosition 
     );
   }
   return {
-    streamName: fields.slice(5).join('|'),
+    streamArn: fields.slice(5).join('|'),
     streamCreated: Number(streamCreated),
     shardId,
     sequenceNumber: BigInt(sequenceNumber),

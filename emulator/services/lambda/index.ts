@@ -61,7 +61,9 @@ import { createAlias, deleteAlias, getAlias, listAliases, updateAlias } from './
 import { createFunction, deleteFunction, getFunction, getFunctionConfiguration, listFunctions, updateFunctionCode, updateFunctionConfiguration } from './operations/functions.ts';
 import { invoke, invokeAsync, invokeWithResponseStream } from './operations/invoke.ts';
 import { listVersionsByFunction, publishVersionOperation } from './operations/versions.ts';
+import { checkRoutingWeights } from './operations/aliases.ts';
 import { validateRuntime } from './runtime/runtimes.ts';
+import type { AliasRoutingConfiguration } from '@aws-sdk/client-lambda';
 import { createLambdaState, type LambdaState } from './state.ts';
 import { lambdaDeliveryTarget } from './target.ts';
 
@@ -144,8 +146,9 @@ const operations: Record<string, Handler<LambdaState>> = {
  */
 function validated(operation: string, handler: Handler<LambdaState>): Handler<LambdaState> {
   const ref = model.operations[operation].input;
-  return (input: { Runtime?: string }, ctx) => {
+  return (input: { Runtime?: string; RoutingConfig?: AliasRoutingConfiguration }, ctx) => {
     if (input.Runtime !== undefined) validateRuntime(input.Runtime);
+    checkRoutingWeights(input.RoutingConfig);
     validateInput(model, ref, input);
     return handler(input, ctx);
   };

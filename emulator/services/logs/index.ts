@@ -22,6 +22,7 @@ import { putLogEvents } from './operations/put-log-events.ts';
 import { deleteResourcePolicy, describeResourcePolicies, putResourcePolicy } from './operations/resource-policies.ts';
 import { deleteSubscriptionFilter, describeSubscriptionFilters, putSubscriptionFilter } from './operations/subscription-filters.ts';
 import { listTagsForResource, listTagsLogGroup, tagLogGroup, tagResource, untagLogGroup, untagResource } from './operations/tagging.ts';
+import { FilterPattern } from './filter-pattern/index.ts';
 import { LogsState } from './state.ts';
 
 const model = loadModel('logs');
@@ -88,6 +89,15 @@ const logs: ServiceDefinition<LogsState> = {
   name: 'logs',
   model,
   createState: (accountId, region) => new LogsState(accountId, region),
+  persistence: {
+    classes: { LogsState, FilterPattern: { type: FilterPattern, derived: true } },
+    // Compiled filter patterns hold closures: they are compiled again from their text.
+    revive(state) {
+      for (const group of state.groups.values()) {
+        for (const filter of [...group.metricFilters.values(), ...group.subscriptionFilters.values()]) filter.compiled = FilterPattern.parse(filter.pattern);
+      }
+    },
+  },
   validation: 'none',
   handlers: Object.fromEntries(Object.entries(operations).map(([name, handler]) => [name, validated(name, handler)])),
 };

@@ -10,6 +10,7 @@ import {
   untagResource,
 } from './operations/groups.ts';
 import { createSchedule, deleteSchedule, getSchedule, listSchedules, updateSchedule } from './operations/schedules.ts';
+import { arm } from './runner.ts';
 import { SchedulerState } from './state.ts';
 
 const operations: Record<string, Handler<SchedulerState>> = {
@@ -42,6 +43,13 @@ const scheduler: ServiceDefinition<SchedulerState> = {
     ]),
   ),
   disposeState: (state) => state.watcher?.stop(),
+  persistence: {
+    classes: { SchedulerState: { type: SchedulerState, transient: { watcher: () => undefined } } },
+    // Enabled schedules are armed again from the restore (the watcher that runs them is not state).
+    revive(state, emulator) {
+      for (const group of state.groups.values()) for (const schedule of group.schedules.values()) if (schedule.state === 'ENABLED') arm(state, emulator, schedule);
+    },
+  },
 };
 
 export default scheduler;

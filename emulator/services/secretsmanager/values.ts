@@ -1,4 +1,4 @@
-import { AwsError } from '../../core/errors.ts';
+import { secretsError } from './errors.ts';
 import type { SecretsContext } from './secrets.ts';
 import type { Secret, SecretVersion } from './state.ts';
 
@@ -39,7 +39,7 @@ export async function storeValue(
     version.encrypted = { blob: out.CiphertextBlob, binary };
     version.kmsKeyId = secret.kmsKeyId;
   } catch (error) {
-    throw new AwsError('EncryptionFailure', error instanceof Error ? error.message : 'Encryption failed');
+    throw secretsError('EncryptionFailure', error instanceof Error ? error.message : 'Encryption failed');
   }
 }
 
@@ -54,7 +54,7 @@ export async function readValue(ctx: SecretsContext, secret: Secret, version: Se
     );
     return version.encrypted.binary ? { SecretBinary: out.Plaintext } : { SecretString: new TextDecoder().decode(out.Plaintext) };
   } catch (error) {
-    throw new AwsError('DecryptionFailure', error instanceof Error ? error.message : 'Decryption failed');
+    throw secretsError('DecryptionFailure', error instanceof Error ? error.message : 'Decryption failed');
   }
 }
 

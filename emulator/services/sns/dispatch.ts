@@ -5,7 +5,7 @@ import type { DeliveryAttribute, DeliveryPayload, DeliverySource } from '../../d
 import { confirmationMessage, lambdaEvent, messageFor, notificationEnvelope, type PublishedMessage } from './envelope.ts';
 import { recordSent } from './outbox.ts';
 import { snsGlobals } from './per-emulator.ts';
-import type { Subscription } from './subscription.ts';
+import { filterOf, type Subscription } from './subscription.ts';
 import { DEFAULT_HTTP_DELIVERY_POLICY, type Topic } from './topic.ts';
 
 function source(topic: Topic): DeliverySource {
@@ -97,7 +97,8 @@ function toDeadLetterQueue(emulator: Emulator, topic: Topic, subscription: Subsc
 export function fanOut(emulator: Emulator, topic: Topic, subscriptions: Iterable<Subscription>, message: PublishedMessage): void {
   for (const subscription of subscriptions) {
     if (subscription.pendingConfirmation) continue;
-    if (subscription.filter && !subscription.filter.matches(message)) continue;
+    const filter = filterOf(subscription);
+    if (filter && !filter.matches(message)) continue;
     deliverTo(emulator, topic, subscription, message);
   }
 }

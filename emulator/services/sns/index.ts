@@ -84,6 +84,8 @@ const sns: ServiceDefinition<SnsState> = {
   // SNS checks its parameters itself, with its own messages (InvalidParameter, ValidationError).
   validation: 'none',
   deliveryTarget: snsDeliveryTarget,
+  // State is plain data (compiled filters live beside it); pending confirmation tokens are not kept across restarts.
+  persistence: { classes: { SnsState } },
   internalRoutes: {
     '/_twinstack/sns/messages': outboxRoute,
     [CERTIFICATE_PATH]: (emulator) => new InternalText('application/x-x509-ca-cert', signingKey(emulator).certificatePem),

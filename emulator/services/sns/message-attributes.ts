@@ -24,7 +24,6 @@ function checkName(name: string): void {
  * `path` is the request path Coral names for a missing DataType.
  */
 export function checkMessageAttributes(attributes: Record<string, MessageAttributeValue> | undefined, path: string): number {
-  let size = 0;
   for (const [name, value] of Object.entries(attributes ?? {})) {
     checkName(name);
     const type = value.DataType;
@@ -46,7 +45,16 @@ export function checkMessageAttributes(attributes: Record<string, MessageAttribu
     if (base === 'Number' && !Number.isFinite(Number(value.StringValue))) {
       throw parameterValueInvalid(`Could not cast message attribute '${name}' value to number.`);
     }
-    size += Buffer.byteLength(name) + Buffer.byteLength(type) + (binary ? (field as Uint8Array).length : Buffer.byteLength(field as string));
+  }
+  return attributeBytes(attributes);
+}
+
+/** Bytes of message attributes as AWS counts them towards the 256 KiB limit: names, data types and values. */
+export function attributeBytes(attributes: Record<string, MessageAttributeValue> | undefined): number {
+  let size = 0;
+  for (const [name, value] of Object.entries(attributes ?? {})) {
+    size += Buffer.byteLength(name) + Buffer.byteLength(value.DataType ?? '');
+    size += value.BinaryValue ? value.BinaryValue.length : Buffer.byteLength(value.StringValue ?? '');
   }
   return size;
 }

@@ -2,7 +2,6 @@ import { parseArn } from '../../core/arn.ts';
 import { invalidParameter } from './errors.ts';
 import { compileFilterPolicy } from './filter-policy/validate.ts';
 import { parseJsonStrict } from './filter-policy/json.ts';
-import type { Subscription } from './subscription.ts';
 import type { Topic } from './topic.ts';
 
 export const SUBSCRIPTION_ATTRIBUTES = new Set([
@@ -22,7 +21,7 @@ export const SUBSCRIPTION_ATTRIBUTES = new Set([
 export function checkSubscriptionAttributes(
   attributes: Map<string, string>,
   context: { topic: Topic; protocol: string; endpoint: string; reason: string },
-): { attributes: Map<string, string>; filter?: Subscription['filter'] } {
+): { attributes: Map<string, string> } {
   const fail = (detail: string) => invalidParameter(`${context.reason}${detail}`);
   const out = new Map(attributes);
   const raw = attributes.get('RawMessageDelivery');
@@ -41,12 +40,9 @@ export function checkSubscriptionAttributes(
     if (value) parseJsonStrict(value, (message) => fail(`${name}: failed to parse JSON. ${message}`));
   }
   const policy = attributes.get('FilterPolicy');
-  let filter: Subscription['filter'];
-  if (policy !== undefined && policy !== '') {
-    filter = compileFilterPolicy(policy, scope ?? 'MessageAttributes', (message) => fail(message));
-  }
+  if (policy !== undefined && policy !== '') compileFilterPolicy(policy, scope ?? 'MessageAttributes', (message) => fail(message));
   for (const [key, value] of out) if (value === '' && key !== 'RawMessageDelivery') out.delete(key);
-  return { attributes: out, filter };
+  return { attributes: out };
 }
 
 function checkRedrivePolicy(text: string, subscription: { topic: Topic; endpoint: string }, fail: (detail: string) => Error): void {

@@ -1,4 +1,5 @@
 import type { CompiledFilter } from './filter-policy/match.ts';
+import { compileFilterPolicy } from './filter-policy/validate.ts';
 import type { SnsState } from './state.ts';
 
 export const PROTOCOLS = new Set(['http', 'https', 'email', 'email-json', 'sms', 'sqs', 'application', 'lambda', 'firehose']);
@@ -14,8 +15,21 @@ export interface Subscription {
   /** Set attributes, as given (RawMessageDelivery normalised to lower case). */
   readonly attributes: Map<string, string>;
   pendingConfirmation: boolean;
-  /** The compiled FilterPolicy, when one is set. */
-  filter?: CompiledFilter;
+}
+
+/** Compiled filter policies, kept beside the subscriptions (state holds only data, so that it can be persisted). */
+const compiled = new WeakMap<Subscription, { policy: string; scope: string; filter: CompiledFilter }>();
+
+/** The subscription's FilterPolicy, compiled once per policy (it was checked when it was set). */
+export function filterOf(subscription: Subscription): CompiledFilter | undefined {
+  const policy = subscription.attributes.get('FilterPolicy');
+  if (!policy) return undefined;
+  const scope = subscription.attributes.get('FilterPolicyScope') ?? 'MessageAttributes';
+  const cached = compiled.get(subscription);
+  if (cached?.policy === policy && cached.scope === scope) return cached.filter;
+  const filter = compileFilterPolicy(policy, scope, (message) => new Error(message));
+  compiled.set(subscription, { policy, scope, filter });
+  return filter;
 }
 
 /** Removes a subscription (Unsubscribe, DeleteTopic, DeleteEndpoint); its confirmation tokens then lead nowhere. */

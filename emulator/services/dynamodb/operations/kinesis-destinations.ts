@@ -14,8 +14,10 @@ type Ctx = RequestContext<DynamoState>;
  * Kinesis Data Streams destinations of a table (settings and statuses). When the emulator serves Kinesis, the
  * stream must exist and item changes are delivered to it (kinesis-delivery.ts).
  */
-export function enableKinesisStreamingDestination(input: KinesisStreamingDestinationInput, ctx: Ctx) {
+export async function enableKinesisStreamingDestination(input: KinesisStreamingDestinationInput, ctx: Ctx) {
   const table = ctx.state.namedTable(input.TableName!);
+  // Services load on first use: Kinesis, when enabled, must be loaded to check the stream and receive records.
+  await ctx.emulator.loadService('kinesis');
   if (kinesisStreamMissing(ctx.emulator, input.StreamArn!)) {
     throw validation(`Kinesis stream ${input.StreamArn} does not exist or is not accessible.`);
   }

@@ -1,4 +1,7 @@
 import type { GetRecordsCommandInput, GetShardIteratorCommandInput } from '@aws-sdk/client-kinesis';
+import { mayAccess, notAuthorized } from '../../../core/access.ts';
+import { parseArn } from '../../../core/arn.ts';
+import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { invalidArgument, shardNotFound } from '../errors.ts';
 import { GET_RECORDS_MAX_BYTES } from '../limits.ts';
@@ -95,13 +98,24 @@ export function getShardIterator(input: GetShardIteratorCommandInput, ctx: Ctx) 
   const shard = findShard(stream, input.ShardId!);
   const start = { Type: input.ShardIteratorType, SequenceNumber: input.StartingSequenceNumber, Timestamp: input.Timestamp };
   const position = resolvePosition(stream, shard, start, 'GetShardIterator', ctx.emulator.clock.now());
-  return { ShardIterator: encodeIterator({ streamName: stream.name, streamCreated: stream.createdAt.getTime(), shardId: shard.id, ...position }, ctx.emulator.clock.now()) };
+  return { ShardIterator: encodeIterator({ streamArn: stream.arn, streamCreated: stream.createdAt.getTime(), shardId: shard.id, ...position }, ctx.emulator.clock.now()) };
 }
 
+/**
+ * The stream and shard an iterator reads: in the iterator's own account and region, which may be another account's
+ * stream shared by its resource policy (checked again here, as the policy may have changed since).
+ */
 function iteratorStream(position: IteratorPosition, ctx: Ctx): { stream: Stream; shard: Shard } {
-  const stream = ctx.state.streams.get(position.streamName);
+  const arn = parseArn(position.streamArn);
+  const name = arn ? arn.resource.slice('stream/'.length) : '';
+  const own = !arn || (arn.accountId === ctx.state.accountId && arn.region === ctx.state.region);
+  const state = own ? ctx.state : ctx.emulator.state<KinesisState>('kinesis', arn.accountId, arn.region);
+  const stream = state.streams.get(name);
+  if (stream && !own && !mayAccess(ctx, 'kinesis:GetRecords', stream.arn, stream.accountId, state.policies.get(stream.arn))) {
+    throw new AwsError('AccessDeniedException', notAuthorized(ctx.caller, 'kinesis:GetRecords', stream.arn));
+  }
   const shard = stream?.createdAt.getTime() === position.streamCreated ? stream.shard(position.shardId) : undefined;
-  if (!stream || !shard) throw shardNotFound(position.shardId, position.streamName, ctx.state.accountId);
+  if (!stream || !shard) throw shardNotFound(position.shardId, name, state.accountId);
   return { stream, shard };
 }
 

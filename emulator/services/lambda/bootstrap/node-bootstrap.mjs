@@ -1,9 +1,9 @@
 // twinstack's Node.js runtime: polls the Lambda Runtime API (AWS_LAMBDA_RUNTIME_API) and runs the handler named by
 // _HANDLER from LAMBDA_TASK_ROOT with the event and an AWS-shaped context, the way AWS's managed runtime does.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { request as httpRequest, Agent } from 'node:http';
 import { register } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 
@@ -83,16 +83,20 @@ function errorPayload(error) {
   return { errorType: typeof error, errorMessage: String(error), trace: [] };
 }
 
-/** ESM handlers cannot use NODE_PATH: a resolve hook looks bare specifiers up in the same folders. */
-function isEsm(file) {
-  if (file.endsWith('.mjs')) return true;
-  if (file.endsWith('.cjs')) return false;
-  for (let dir = dirname(file); dir.startsWith(taskRoot); dir = dirname(dir)) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg)) return JSON.parse(readFileSync(pkg, 'utf8')).type === 'module';
-    if (dir === dirname(dir)) break;
+/**
+ * Imports the handler module. ESM imports ignore NODE_PATH: when one of the module's bare imports cannot be found,
+ * a resolve hook that also looks in the NODE_PATH folders is registered (only then, as the hook costs a thread) and
+ * the module imported again under a fresh URL.
+ */
+async function importHandler(file) {
+  const url = pathToFileURL(file).href;
+  try {
+    return await import(url);
+  } catch (error) {
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !process.env.NODE_PATH) throw error;
+    register('./esm-node-path.mjs', import.meta.url, { data: process.env.NODE_PATH.split(':') });
+    return import(`${url}?node-path`);
   }
-  return false;
 }
 
 async function loadHandler() {
@@ -106,8 +110,7 @@ async function loadHandler() {
   if (!file) {
     throw Object.assign(new Error(`Cannot find module '${modulePath}'\nRequire stack:\n- ${import.meta.filename}`), { name: 'Runtime.ImportModuleError' });
   }
-  if (isEsm(file) && process.env.NODE_PATH) register('./esm-node-path.mjs', import.meta.url, { data: process.env.NODE_PATH.split(':') });
-  const module = await import(pathToFileURL(file).href);
+  const module = await importHandler(file);
   let handler = module;
   for (const part of functionPath.split('.')) handler = handler?.[part] ?? (handler === module ? module.default?.[part] : undefined);
   if (typeof handler !== 'function') {

@@ -11,17 +11,32 @@ function checkVersion(ctx: Ctx, fn: LambdaFunction, version: string) {
   if (version !== '$LATEST' && !fn.versions.has(version)) throw notFound(ctx.state, fn.name, version);
 }
 
+/** Java's rendering of a double, as Coral's messages show it: 2 -> 2.0, 0.25 -> 0.25. */
+const javaDouble = (n: number) => (Number.isInteger(n) ? n.toFixed(1) : String(n));
+
+/**
+ * The weights' model constraints, checked before the model's generic validation and worded as AWS words map
+ * constraints (AWS-recorded test_notfound_and_invalid_routingconfigs).
+ */
+export function checkRoutingWeights(routing: AliasRoutingConfiguration | undefined): void {
+  const weights = Object.entries(routing?.AdditionalVersionWeights ?? {});
+  const shown = `{${weights.map(([k, v]) => `${k}=${javaDouble(v)}`).join(', ')}}`;
+  const fail = (constraint: string) =>
+    new AwsError('ValidationException', `1 validation error detected: Value '${shown}' at 'routingConfig.additionalVersionWeights' failed to satisfy constraint: ${constraint}`, {
+      status: 400,
+    });
+  if (weights.some(([key]) => !/^[0-9]+$/.test(key) || key.length > 1024)) {
+    throw fail('Map keys must satisfy constraint: [Member must have length less than or equal to 1024, Member must have length greater than or equal to 1, Member must satisfy regular expression pattern: [0-9]+]');
+  }
+  if (weights.some(([, weight]) => !(weight >= 0 && weight <= 1))) {
+    throw fail('Map value must satisfy constraint: [Member must have value less than or equal to 1.0, Member must have value greater than or equal to 0.0, Member must not be null]');
+  }
+}
+
 function checkRouting(ctx: Ctx, fn: LambdaFunction, primary: string, routing: AliasRoutingConfiguration | undefined) {
   const weights = Object.entries(routing?.AdditionalVersionWeights ?? {});
   if (weights.length > 1) throw new AwsError('InvalidParameterValueException', 'Number of items in AdditionalVersionWeights cannot be greater than 1');
-  for (const [version, weight] of weights) {
-    if (!(weight >= 0 && weight <= 1)) {
-      throw new AwsError(
-        'ValidationException',
-        `1 validation error detected: Value '{${version}=${weight.toFixed(1)}}' at 'routingConfig.additionalVersionWeights' failed to satisfy constraint: Map value must satisfy constraint: [Member must have value less than or equal to 1.0, Member must have value greater than or equal to 0.0, Member must not be null]`,
-        { status: 400 },
-      );
-    }
+  for (const [version] of weights) {
     if (primary === '$LATEST') throw new AwsError('InvalidParameterValueException', '$LATEST is not supported for an alias pointing to more than 1 version');
     if (version === primary) {
       throw new AwsError('InvalidParameterValueException', `Invalid function version ${version}. Function version ${version} is already included in routing configuration.`);
@@ -31,7 +46,8 @@ function checkRouting(ctx: Ctx, fn: LambdaFunction, primary: string, routing: Al
 }
 
 export function createAlias(input: CreateAliasRequest, ctx: Ctx): AliasConfiguration {
-  const fn = findFunction(ctx.state, parseFunctionRef(ctx.state, input.FunctionName!));
+  // A missing function is named with the version the alias was to point at (AWS-recorded).
+  const fn = findFunction(ctx.state, { ...parseFunctionRef(ctx.state, input.FunctionName!), qualifier: input.FunctionVersion }, true);
   checkVersion(ctx, fn, input.FunctionVersion!);
   checkRouting(ctx, fn, input.FunctionVersion!, input.RoutingConfig);
   const arn = functionArn(ctx.state.region, ctx.state.accountId, fn.name, input.Name);
@@ -43,7 +59,9 @@ export function createAlias(input: CreateAliasRequest, ctx: Ctx): AliasConfigura
     Description: input.Description ?? '',
     RevisionId: newRevision(),
   };
-  if (input.RoutingConfig?.AdditionalVersionWeights) alias.RoutingConfig = { AdditionalVersionWeights: { ...input.RoutingConfig.AdditionalVersionWeights } };
+  if (Object.keys(input.RoutingConfig?.AdditionalVersionWeights ?? {}).length) {
+    alias.RoutingConfig = { AdditionalVersionWeights: { ...input.RoutingConfig!.AdditionalVersionWeights } };
+  }
   fn.aliases.set(input.Name!, alias);
   return alias;
 }

@@ -11,7 +11,7 @@ import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { acceptZip, s3Object, type CodeBundle } from '../code.ts';
 import { checkDeadLetterTarget, checkEnvironment, resolveLayers } from '../configuration.ts';
-import { functionArn, inProgressView, lambdaTimestamp, newRevision, runtimeVersionArn, type LambdaFunction } from '../function.ts';
+import { functionArn, inProgressView, lambdaTimestamp, newRevision, runtimeVersionArn, type FunctionVersion, type LambdaFunction } from '../function.ts';
 import { findFunction, notFound, page, parseFunctionRef, resolveVersion } from '../lookup.ts';
 import { interpreterFor } from '../runtime/runtimes.ts';
 import type { LambdaState } from '../state.ts';
@@ -95,14 +95,22 @@ export async function createFunction(input: CreateFunctionRequest, ctx: Ctx) {
   const view = inProgressView(config, 'create');
   // The function becomes Active right away; the next read shows the new revision, as AWS's would.
   config.RevisionId = newRevision();
-  if (input.Publish) return { ...inProgressView(publishVersion(fn, ctx).config, 'create') };
+  // With Publish, AWS answers the new function's configuration numbered as its first version.
+  if (input.Publish) return { ...view, Version: publishVersion(fn, ctx).config.Version };
   return view;
 }
 
+/** A version's configuration as read through an alias: the alias's ARN. */
+function configurationOf(ctx: Ctx, name: string, qualifier: string | undefined): { fn: LambdaFunction; version: FunctionVersion; config: FunctionConfiguration } {
+  const { fn, version, alias } = resolveVersion(ctx.state, name, qualifier);
+  const config = alias ? { ...version.config, FunctionArn: functionArn(ctx.state.region, ctx.state.accountId, fn.name, alias) } : version.config;
+  return { fn, version, config };
+}
+
 export async function getFunction(input: GetFunctionRequest, ctx: Ctx) {
-  const { fn, version } = resolveVersion(ctx.state, input.FunctionName!, input.Qualifier);
+  const { fn, version, config } = configurationOf(ctx, input.FunctionName!, input.Qualifier);
   const out: Record<string, unknown> = {
-    Configuration: version.config,
+    Configuration: config,
     Code: { RepositoryType: 'S3', Location: await ctx.state.codeServer.urlFor(version.code) },
   };
   if (fn.tags.size && !parseFunctionRef(ctx.state, input.FunctionName!, input.Qualifier).qualifier) out.Tags = Object.fromEntries(fn.tags);
@@ -111,7 +119,7 @@ export async function getFunction(input: GetFunctionRequest, ctx: Ctx) {
 }
 
 export function getFunctionConfiguration(input: GetFunctionRequest, ctx: Ctx) {
-  return resolveVersion(ctx.state, input.FunctionName!, input.Qualifier).version.config;
+  return configurationOf(ctx, input.FunctionName!, input.Qualifier).config;
 }
 
 export function listFunctions(input: ListFunctionsRequest, ctx: Ctx) {

@@ -1,7 +1,7 @@
 import type { ListVersionsByFunctionRequest, PublishVersionRequest } from '@aws-sdk/client-lambda';
 import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
-import { functionArn, inProgressView, lambdaTimestamp, newRevision, type FunctionVersion, type LambdaFunction } from '../function.ts';
+import { functionArn, lambdaTimestamp, newRevision, type FunctionVersion, type LambdaFunction } from '../function.ts';
 import { findFunction, page, parseFunctionRef } from '../lookup.ts';
 import type { LambdaState } from '../state.ts';
 
@@ -48,7 +48,7 @@ export function publishVersionOperation(input: PublishVersionRequest, ctx: Ctx) 
       { status: 412 },
     );
   }
-  return inProgressView(publishVersion(fn, ctx, input.Description).config, 'update');
+  return publishVersion(fn, ctx, input.Description).config;
 }
 
 export function listVersionsByFunction(input: ListVersionsByFunctionRequest, ctx: Ctx) {

@@ -1,7 +1,7 @@
 import { ExecutionEnvironment, type EnvironmentSpec } from './environment.ts';
 
 /** Idle environments are stopped after this long (AWS keeps them for minutes; LocalStack for 10). */
-const IDLE_MS = Number(process.env.LAMBDA_KEEPALIVE_MS ?? 600_000);
+const idleMs = () => Number(process.env.LAMBDA_KEEPALIVE_MS ?? 600_000);
 
 /**
  * The execution environments of one account and region, keyed by function version and revision: warm ones are
@@ -12,6 +12,7 @@ export class EnvironmentPool {
   /** Busy environments of a retired version: they finish their invocation, then stop (see `release`). */
   private readonly retiring = new Set<ExecutionEnvironment>();
   private reaper?: NodeJS.Timeout;
+  private readonly idleMs = idleMs();
 
   /** Environments of a function (all its versions) that are running an invocation. */
   busyCount(functionArn: string): number {
@@ -73,13 +74,13 @@ export class EnvironmentPool {
       const now = performance.now();
       for (const [key, set] of this.environments) {
         for (const env of set) {
-          if (env.status !== 'idle' || now - env.lastUsed <= IDLE_MS) continue;
+          if (env.status !== 'idle' || now - env.lastUsed <= this.idleMs) continue;
           env.kill();
           set.delete(env);
         }
         if (set.size === 0) this.environments.delete(key);
       }
-    }, Math.min(IDLE_MS, 30_000));
+    }, Math.min(this.idleMs, 30_000));
     this.reaper.unref();
   }
 }

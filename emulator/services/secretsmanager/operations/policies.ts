@@ -4,9 +4,8 @@ import type {
   PutResourcePolicyCommandInput,
   ValidateResourcePolicyCommandInput,
 } from '@aws-sdk/client-secrets-manager';
-import { AwsError } from '../../../core/errors.ts';
 import { parsePolicy, policyProblem } from '../../../core/policy/index.ts';
-import { SecretsErrors } from '../errors.ts';
+import { SecretsErrors, secretsError } from '../errors.ts';
 import { requireLiveSecret, requireSecret, type SecretsContext } from '../secrets.ts';
 
 /** Whether a policy allows anyone (`*`) without narrowing conditions: what BlockPublicPolicy refuses. */
@@ -23,7 +22,7 @@ export function putResourcePolicy(input: PutResourcePolicyCommandInput, ctx: Sec
   const problem = problemOf(input.ResourcePolicy!);
   if (problem) throw SecretsErrors.malformedPolicy(problem);
   if (input.BlockPublicPolicy && isPublic(input.ResourcePolicy!)) {
-    throw new AwsError('PublicPolicyException', 'You can\'t attach a resource-based policy that allows broad access to the secret.');
+    throw secretsError('PublicPolicyException', 'You can\'t attach a resource-based policy that allows broad access to the secret.');
   }
   secret.policy = input.ResourcePolicy;
   return { ARN: secret.arn, Name: secret.name };

@@ -7,7 +7,7 @@ import type {
 } from '@aws-sdk/client-secrets-manager';
 import { AwsError } from '../../../core/errors.ts';
 import { authorizeSecretUse } from '../access.ts';
-import { SecretsErrors } from '../errors.ts';
+import { SecretsErrors, secretsError } from '../errors.ts';
 import { moveStage, requireLiveSecret, requireSecret, versionWithStage, type SecretsContext } from '../secrets.ts';
 import type { Secret, SecretVersion } from '../state.ts';
 import { readValue, sameValue, storeValue } from '../values.ts';
@@ -32,7 +32,7 @@ export async function addVersion(
   const existing = secret.versions.get(token);
   if (existing) {
     if (await sameValue(ctx, secret, existing, value)) return existing;
-    throw new AwsError('ResourceExistsException', "You can't modify an existing version, you can only create a new version.");
+    throw secretsError('ResourceExistsException', "You can't modify an existing version, you can only create a new version.");
   }
   const version: SecretVersion = { id: token, stages: new Set(), createDate: ctx.emulator.clock.date() };
   await storeValue(ctx, secret, version, value);

@@ -97,48 +97,35 @@ function attributeValues(message: PublishedMessage, key: string): Found[] | unde
   return [attribute.StringValue ?? ''];
 }
 
-/** Values at `key` of a JSON body object, flattening arrays (of values or objects) as AWS does. */
-function bodyValues(nodes: unknown[], key: string): unknown[] | undefined {
-  const out: unknown[] = [];
-  let present = false;
-  for (const node of nodes) {
-    if (node === null || typeof node !== 'object' || Array.isArray(node) || !Object.hasOwn(node, key)) continue;
-    present = true;
-    const value = (node as Record<string, unknown>)[key];
-    if (Array.isArray(value)) out.push(...value);
-    else out.push(value);
+/**
+ * A JSON body as AWS filters it: every leaf value under its dotted path (`{"a": {"b.c": 1}}` and `{"a.b": {"c": 1}}`
+ * both give `a.b.c`), arrays (of values, objects or arrays) contributing each of their elements.
+ */
+function flattenBody(value: unknown, path: string, out: Map<string, Found[]>): void {
+  if (Array.isArray(value)) {
+    for (const item of value) flattenBody(item, path, out);
+    return;
   }
-  return present ? out : undefined;
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) flattenBody(item, path ? `${path}.${key}` : key, out);
+    return;
+  }
+  let values = out.get(path);
+  if (!values) out.set(path, (values = []));
+  values.push(value as Found);
 }
 
-function policyMatches(policy: PolicyNode, lookup: (key: string) => Found[] | undefined, nested: (key: string) => unknown[] | undefined): boolean {
+/** Whether a policy (keys at `prefix`, nested keys joined with dots) holds for the values found at each path. */
+function policyMatches(policy: PolicyNode, lookup: (path: string) => Found[] | undefined, prefix = ''): boolean {
   for (const entry of policy.keys) {
-    if (entry.nested) {
-      const inner = nested(entry.key);
-      if (!matchesBody(entry.nested, inner ?? [])) {
-        return false;
-      }
-    } else if (!keyMatches(entry.conditions!, lookup(entry.key))) {
-      return false;
-    }
+    const path = `${prefix}${entry.key}`;
+    if (entry.nested ? !policyMatches(entry.nested, lookup, `${path}.`) : !keyMatches(entry.conditions!, lookup(path))) return false;
   }
-  return policy.or.every((branches) => branches.some((branch) => policyMatches(branch, lookup, nested)));
-}
-
-function matchesBody(policy: PolicyNode, nodes: unknown[]): boolean {
-  const scalars = (values: unknown[] | undefined): Found[] | undefined =>
-    values?.filter((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v)) as Found[] | undefined;
-  return policyMatches(
-    policy,
-    (key) => scalars(bodyValues(nodes, key)),
-    (key) => bodyValues(nodes, key)?.flatMap((v) => (Array.isArray(v) ? v : [v])),
-  );
+  return policy.or.every((branches) => branches.some((branch) => policyMatches(branch, lookup, prefix)));
 }
 
 export function compileMatcher(policy: PolicyNode, scope: 'MessageAttributes' | 'MessageBody'): CompiledFilter {
-  if (scope === 'MessageAttributes') {
-    return { matches: (message) => policyMatches(policy, (key) => attributeValues(message, key), () => undefined) };
-  }
+  if (scope === 'MessageAttributes') return { matches: (message) => policyMatches(policy, (key) => attributeValues(message, key)) };
   return {
     matches(message) {
       let body: unknown;
@@ -148,7 +135,9 @@ export function compileMatcher(policy: PolicyNode, scope: 'MessageAttributes' | 
         return false;
       }
       if (body === null || typeof body !== 'object' || Array.isArray(body)) return false;
-      return matchesBody(policy, [body]);
+      const paths = new Map<string, Found[]>();
+      flattenBody(body, '', paths);
+      return policyMatches(policy, (path) => paths.get(path));
     },
   };
 }

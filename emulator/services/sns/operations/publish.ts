@@ -6,7 +6,7 @@ import { fanOut } from '../dispatch.ts';
 import type { PublishedMessage } from '../envelope.ts';
 import { invalidParameter } from '../errors.ts';
 import { findTopic, stateForArn, type SnsContext } from '../lookup.ts';
-import { checkMessageAttributes } from '../message-attributes.ts';
+import { attributeBytes, checkMessageAttributes } from '../message-attributes.ts';
 import { recordSent } from '../outbox.ts';
 import { isPhoneNumber } from '../phone.ts';
 import type { SnsState } from '../state.ts';
@@ -162,7 +162,7 @@ export function publishBatch(input: PublishBatchCommandInput, ctx: SnsContext) {
     }
     if (ids.has(id)) throw new AwsError('BatchEntryIdsNotDistinctException', 'Two or more batch entries in the request have the same Id.');
     ids.add(id);
-    total += Buffer.byteLength(entry.Message ?? '');
+    total += Buffer.byteLength(entry.Message ?? '') + attributeBytes(entry.MessageAttributes);
   }
   if (total > MAX_MESSAGE_BYTES) throw new AwsError('BatchRequestTooLongException', 'The length of all the messages put together is more than the limit.');
   const topic = findTopic(ctx, input.TopicArn, 'Publish');

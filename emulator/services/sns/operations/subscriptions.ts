@@ -75,7 +75,7 @@ export function subscribe(input: SubscribeCommandInput, ctx: SnsContext) {
   if (protocol === 'firehose' && !given.get('SubscriptionRoleArn')) {
     throw invalidParameter('Invalid parameter: SubscriptionRoleArn Reason: SubscriptionRoleArn is required for firehose subscriptions');
   }
-  const { attributes, filter } = checkSubscriptionAttributes(given, { topic, protocol, endpoint, reason: 'Attributes Reason: ' });
+  const { attributes } = checkSubscriptionAttributes(given, { topic, protocol, endpoint, reason: 'Attributes Reason: ' });
   const state = topicState(ctx, topic);
   for (const arn of topic.subscriptions) {
     const existing = state.subscriptions.get(arn)!;
@@ -97,7 +97,6 @@ export function subscribe(input: SubscribeCommandInput, ctx: SnsContext) {
     attributes,
     // A queue of another account than the subscriber's must confirm, as on AWS; the queue owner's own subscription need not.
     pendingConfirmation: NEEDS_CONFIRMATION.has(protocol) || (protocol === 'sqs' && parseArn(endpoint)!.accountId !== ctx.accountId),
-    filter,
   };
   state.subscriptions.set(subscription.arn, subscription);
   topic.subscriptions.add(subscription.arn);
@@ -180,9 +179,8 @@ export function setSubscriptionAttributes(input: SetSubscriptionAttributesComman
   if (!topic) throw subscriptionNotFound();
   const merged = new Map(subscription.attributes);
   merged.set(name, input.AttributeValue ?? '');
-  const { attributes, filter } = checkSubscriptionAttributes(merged, { topic, protocol: subscription.protocol, endpoint: subscription.endpoint, reason: '' });
+  const { attributes } = checkSubscriptionAttributes(merged, { topic, protocol: subscription.protocol, endpoint: subscription.endpoint, reason: '' });
   subscription.attributes.clear();
   for (const [key, value] of attributes) subscription.attributes.set(key, value);
-  subscription.filter = filter;
   return {};
 }

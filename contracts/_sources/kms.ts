@@ -1,0 +1,137 @@
+// LocalStack's AWS-validated KMS tests (github.com/localstack/localstack, tests/aws/services/kms/test_kms.py,
+// Apache-2.0) reproduced as request sequences. Expected responses come only from the recorded snapshots.
+import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
+
+/** `n` bytes of plaintext, base64 as the JSON protocol carries blobs. */
+const bytes = (n: number) => Buffer.alloc(n, 0x61).toString('base64');
+const createKey = (params: Record<string, unknown> = {}, capture = 'keyId'): SourceStep => ({ op: 'CreateKey', params, capture: { [capture]: '$.KeyMetadata.KeyId' } });
+const OAEP_LIMITS: Record<string, number> = {
+  'RSA_2048-RSAES_OAEP_SHA_1': 214,
+  'RSA_2048-RSAES_OAEP_SHA_256': 190,
+  'RSA_3072-RSAES_OAEP_SHA_1': 342,
+  'RSA_3072-RSAES_OAEP_SHA_256': 318,
+  'RSA_4096-RSAES_OAEP_SHA_1': 470,
+  'RSA_4096-RSAES_OAEP_SHA_256': 446,
+};
+const hmacKey = (spec: string) => createKey({ KeySpec: spec, KeyUsage: 'GENERATE_VERIFY_MAC' });
+const MESSAGE = Buffer.from('some important message').toString('base64');
+
+const source: SourceFile = {
+  service: 'kms',
+  module: 'test_kms',
+  snapshotDir: 'kms',
+  variants: {},
+  defaultProtocol: 'json',
+  scenarios: [
+    {
+      test: 'TestKMS::test_generate_random_invalid_number_of_bytes',
+      steps: (param) => [{ op: 'GenerateRandom', params: param === 'None' ? {} : { NumberOfBytes: Number(param) }, snapshot: 'generate-random-exc' }],
+    },
+    {
+      test: 'TestKMS::test_encrypt_validate_plaintext_size_per_key_type',
+      note: 'a plaintext one byte over the OAEP limit of the key spec and algorithm',
+      steps: (param) => {
+        const [spec, algorithm] = param.split('-');
+        return [
+          createKey({ KeySpec: spec, KeyUsage: 'ENCRYPT_DECRYPT' }),
+          { op: 'Encrypt', params: { KeyId: '{{keyId}}', Plaintext: bytes(OAEP_LIMITS[param] + 1), EncryptionAlgorithm: algorithm }, snapshot: 'generate-random-exc' },
+        ];
+      },
+    },
+    {
+      test: 'TestKMS::test_create_key',
+      steps: [
+        createKey({ Description: 'test key 123', KeyUsage: 'ENCRYPT_DECRYPT' }),
+        { op: 'DescribeKey', params: { KeyId: '{{keyId}}' }, snapshot: 'describe-key', select: '$.KeyMetadata' },
+      ],
+    },
+    {
+      test: 'TestKMS::test_get_key_invalid_uuid',
+      steps: [
+        { op: 'DescribeKey', params: { KeyId: 'fake-key-id' }, snapshot: 'describe-key-with-invalid-uuid' },
+        { op: 'DescribeKey', params: { KeyId: '134f2428cec14b25a1ae9048164dba47' }, snapshot: 'describe-key-with-invalid-uuid-2' },
+        { op: 'DescribeKey', params: { KeyId: 'mrk-fake-key-id' }, snapshot: 'describe-key-with-invalid-uuid-mrk' },
+      ],
+    },
+    {
+      test: 'TestKMS::test_invalid_generate_mac',
+      steps: (param) => {
+        const [spec, algorithm] = param.split('-');
+        return [hmacKey(spec), { op: 'GenerateMac', params: { KeyId: '{{keyId}}', Message: MESSAGE, MacAlgorithm: algorithm }, snapshot: 'generate-mac' }];
+      },
+    },
+    {
+      test: 'TestKMS::test_invalid_verify_mac',
+      note: 'the MAC of "some important message" verified with the parameter algorithm and message',
+      steps: (param) => {
+        const [spec, algorithm, message] = param.split('-');
+        return [
+          hmacKey(spec),
+          {
+            op: 'GenerateMac',
+            params: { KeyId: '{{keyId}}', Message: MESSAGE, MacAlgorithm: `HMAC_SHA_${spec.slice(5)}` },
+            snapshot: 'generate-mac',
+            capture: { mac: '$.Mac' },
+          },
+          {
+            op: 'VerifyMac',
+            params: { KeyId: '{{keyId}}', Message: Buffer.from(message).toString('base64'), MacAlgorithm: algorithm, Mac: '{{mac}}' },
+            snapshot: 'verify-mac',
+          },
+        ];
+      },
+    },
+    {
+      test: 'TestKMS::test_plaintext_size_for_encrypt',
+      steps: [createKey(), { op: 'Encrypt', params: { KeyId: '{{keyId}}', Plaintext: bytes(4097) }, snapshot: 'invalid-plaintext-size-encrypt' }],
+    },
+    {
+      test: 'TestKMS::test_tag_key_with_duplicate_tag_keys_raises_error',
+      steps: [
+        createKey(),
+        {
+          op: 'TagResource',
+          params: { KeyId: '{{keyId}}', Tags: [{ TagKey: 'tag1', TagValue: 'value1' }, { TagKey: 'tag1', TagValue: 'another' }] },
+          snapshot: 'duplicate-tag-keys',
+        },
+      ],
+    },
+    {
+      test: 'TestKMS::test_create_key_with_too_many_tags_raises_error',
+      steps: [{ op: 'CreateKey', params: { Tags: Array.from({ length: 51 }, (_, i) => ({ TagKey: `key${i}`, TagValue: `value${i}` })) }, snapshot: 'invalid-tag-key' }],
+    },
+    {
+      test: 'TestKMS::test_create_key_with_invalid_tag_key',
+      steps: (param) => {
+        const key = param === 'lowercase_prefix' ? 'aws:key' : param === 'uppercase_prefix' ? 'AWS:key' : 'a'.repeat(129);
+        return [{ op: 'CreateKey', params: { Tags: [{ TagKey: key, TagValue: 'value' }] }, snapshot: 'invalid-tag-key' }];
+      },
+    },
+  ],
+  notPorted: {
+    test_get_parameters_for_import: 'imported key material (GetParametersForImport, ImportKeyMaterial, EXTERNAL origin) is not implemented yet',
+    test_get_parameters_for_import_raises_for_non_external_kms_keys: 'imported key material (GetParametersForImport, ImportKeyMaterial, EXTERNAL origin) is not implemented yet',
+    test_import_key_asymmetric: 'imported key material (GetParametersForImport, ImportKeyMaterial, EXTERNAL origin) is not implemented yet',
+    test_import_key_ecc_keys: 'imported key material (GetParametersForImport, ImportKeyMaterial, EXTERNAL origin) is not implemented yet',
+    test_import_key_hmac_keys: 'imported key material (GetParametersForImport, ImportKeyMaterial, EXTERNAL origin) is not implemented yet',
+    test_import_key_material_raises_if_there_is_already_key_material_pending: 'imported key material (GetParametersForImport, ImportKeyMaterial, EXTERNAL origin) is not implemented yet',
+    test_import_key_rsa_aes_wrap_sha256: 'imported key material (GetParametersForImport, ImportKeyMaterial, EXTERNAL origin) is not implemented yet',
+    test_import_key_symmetric: 'imported key material (GetParametersForImport, ImportKeyMaterial, EXTERNAL origin) is not implemented yet',
+    test_rotate_key_on_demand_for_external_keys_decrypts_with_previous_material: 'imported key material (GetParametersForImport, ImportKeyMaterial, EXTERNAL origin) is not implemented yet',
+    test_rotate_key_on_demand_on_external_key_with_no_key_material: 'imported key material (GetParametersForImport, ImportKeyMaterial, EXTERNAL origin) is not implemented yet',
+    test_rotate_key_on_demand_raises_error_given_key_with_imported_key_material: 'imported key material (GetParametersForImport, ImportKeyMaterial, EXTERNAL origin) is not implemented yet',
+    test_rotate_key_on_demand_raises_for_no_pending_key_material: 'imported key material (GetParametersForImport, ImportKeyMaterial, EXTERNAL origin) is not implemented yet',
+    test_rotate_key_on_demand_updates_current_key_material_for_external_keys: 'imported key material (GetParametersForImport, ImportKeyMaterial, EXTERNAL origin) is not implemented yet',
+    test_create_multi_region_key: 'multi-Region keys and replicas are not implemented yet',
+    test_replicate_key: 'multi-Region keys and replicas are not implemented yet',
+    test_replicate_replica_key_should_fail: 'multi-Region keys and replicas are not implemented yet',
+    test_get_key_in_different_region: 'multi-Region keys and replicas are not implemented yet',
+    test_derive_shared_secret: 'DeriveSharedSecret (ECDH key agreement) is not implemented yet',
+    test_derive_shared_secret_matches_openssl: 'DeriveSharedSecret (ECDH key agreement) is not implemented yet',
+    test_sign_verify: 'its snapshot redacts the key id and the key ARN AWS returns from Sign/Verify to one placeholder, which a contract binds to one value; covered by test/kms',
+    test_verify_salt_length: 'verifies with a third-party library over the public key; covered by test/kms (node:crypto verifies KMS signatures)',
+    test_generate_random: 'its snapshot records only the result length; covered by test/kms',
+  },
+};
+
+export default source;
