@@ -10,6 +10,7 @@ import type { Caller, RequestContext, ServiceDefinition } from './service.ts';
 import { StateStore } from './state.ts';
 import { findService, findServiceByPath, hostParts, indexServices, parseScope, type RoutableService, type ServiceIndex } from '../gateway/route.ts';
 import { routingEntry, routingEntryFor } from '../models/routing-index.ts';
+import { answerUnserved, signingNameForTarget } from '../gateway/unserved.ts';
 import { registerConfiguredCredentials, SignatureCheck, type ConfiguredCredentials } from '../gateway/sigv4.ts';
 import { protocolFor } from '../protocols/index.ts';
 import { validateInput } from '../protocols/validate.ts';
@@ -34,6 +35,17 @@ function takeIncoming(req: RawRequest): IncomingBody {
   const incoming = req.incoming!;
   req.incoming = undefined;
   return incoming;
+}
+
+/** Reads a whole body before any service (and so its limit) is known; the 413 answer when it is too large. */
+async function readBeforeRouting(req: RawRequest, requestId: string): Promise<RawResponse | undefined> {
+  try {
+    req.body = await takeIncoming(req).read(DEFAULT_BODY_LIMIT, () => requestTooLarge(DEFAULT_BODY_LIMIT));
+    return undefined;
+  } catch (error) {
+    if (error instanceof AwsError) return plainError(error, requestId);
+    throw error;
+  }
 }
 
 /** An error before any service is known: AWS JSON's shape, which every SDK can at least report. */
@@ -334,15 +346,15 @@ export class Emulator {
     const scope = parseScope(req);
     if (req.incoming && !scope && !req.headers['x-amz-target'] && isForm(req)) {
       // An unsigned query-protocol request names its service only by the Action in its body.
-      try {
-        req.body = await takeIncoming(req).read(DEFAULT_BODY_LIMIT, () => requestTooLarge(DEFAULT_BODY_LIMIT));
-      } catch (error) {
-        if (error instanceof AwsError) return plainError(error, requestId);
-        throw error;
-      }
+      const refused = await readBeforeRouting(req, requestId);
+      if (refused) return refused;
     }
+    if (scope && !this.index.bySigningName.has(scope.service)) return this.unserved(req, scope.service, requestId);
     let routed = findService(req, this.index, scope)?.name;
     if (!routed) {
+      // An unsigned AWS JSON request no served service claims: never one for a service routed by path.
+      const target = req.headers['x-amz-target'];
+      if (target) return this.unserved(req, signingNameForTarget(target), requestId);
       // Path claims are made by service code: every service is loaded (once) for requests that say nothing else.
       await this.loadAll();
       routed = findServiceByPath(req, this.index, this.services.values());
@@ -399,6 +411,12 @@ export class Emulator {
       this.onInternalError(error, service.name, operation);
       return protocol.serializeError(CommonErrors.internal(), service.model, service, requestId);
     }
+  }
+
+  /** A request for a service twinstack does not serve: its 501 (see gateway/unserved.ts) once the body is read. */
+  private async unserved(req: RawRequest, signingName: string, requestId: string): Promise<RawResponse> {
+    const refused = req.incoming && (await readBeforeRouting(req, requestId));
+    return refused || answerUnserved(req, signingName, requestId);
   }
 
   /**
