@@ -55,17 +55,24 @@ export interface Interpreter {
 
 let python: { command?: string; version?: string } | undefined;
 
-/** The machine's python3 (resolved through shims once, so children start the real binary). */
+/**
+ * The machine's python3, resolved through shims once (children start the real binary). Only a definite answer is
+ * kept: a probe that timed out on a loaded machine is tried again at the next cold start.
+ */
 function findPython(): { command?: string; version?: string } {
-  if (!python) {
-    const probe = spawnSync('python3', ['-c', 'import sys, platform; print(sys.executable); print(platform.python_version())'], {
-      encoding: 'utf8',
-      timeout: 10_000,
-    });
-    const [command, version] = probe.status === 0 ? probe.stdout.trim().split('\n') : [];
-    python = { command: command || undefined, version };
+  if (python) return python;
+  const probe = spawnSync('python3', ['-c', 'import sys, platform; print(sys.executable); print(platform.python_version())'], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (probe.status === 0) {
+    const [command, version] = probe.stdout.trim().split('\n');
+    python = { command, version };
+    return python;
   }
-  return python;
+  const missing = (probe.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+  if (missing) python = {};
+  return {};
 }
 
 /** How this machine runs `runtime` (nodejs*: this Node; python*: the machine's python3; provided*: the zip's bootstrap). */
