@@ -59,6 +59,16 @@ const RUNTIME_PREFIX = '/2018-06-01/runtime/';
  * One execution environment: a child process running the function's runtime, and the Lambda Runtime API it polls,
  * served on a loopback port of its own (`AWS_LAMBDA_RUNTIME_API`). One invocation at a time, as on AWS.
  */
+/**
+ * Runtime processes still alive in this process. They are killed when it exits, however it exits normally: a
+ * handler busy in a loop never notices that the Runtime API went away, and would outlive an emulator that was never
+ * stopped (a test process that just ends), holding its memory.
+ */
+const liveChildren = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of liveChildren) child.kill('SIGKILL');
+});
+
 export class ExecutionEnvironment {
   status: 'starting' | 'idle' | 'busy' | 'dead' = 'starting';
   lastUsed = 0;
@@ -98,6 +108,8 @@ export class ExecutionEnvironment {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
+    liveChildren.add(child);
+    child.once('exit', () => liveChildren.delete(child));
     child.stdout!.on('data', (chunk: Buffer) => this.capture(chunk));
     child.stderr!.on('data', (chunk: Buffer) => this.capture(chunk));
     child.on('error', (error) => this.die(`Runtime exited with error: ${error.message}`));
