@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadContracts } from '../../verifier/contract/load.ts';
+import { redactSecrets, scanForSecrets } from '../../verifier/contract/secrets.ts';
 import type { ContractFile } from '../../verifier/contract/types.ts';
 import { startMoto, type RunningPeer } from '../../verifier/peers/moto.ts';
 import { changesMarkdown, modelChanges } from '../../emulator/models/changes.ts';
@@ -86,6 +87,14 @@ describe('the scorecard tells the whole truth', function () {
       const draft = readFileSync(join(drafts, 'moto', files[0]), 'utf8');
       for (const part of ['## Differences', '## Request', '## What AWS returned', '## What moto returned', 'AWS-validated snapshot from localstack/localstack']) assert.ok(draft.includes(part), part);
       assert.ok(!existsSync(join(drafts, 'twinstack')), 'no drafts for the embedded emulator itself');
+      for (const file of files) assert.deepEqual(scanForSecrets(readFileSync(join(drafts, 'moto', file), 'utf8')), [], file);
+    });
+
+    it('keeps credentials a peer answers with out of the drafts', () => {
+      const text = '<AccessKeyId>AKIAIOSFODNN7EXAMPLE</AccessKeyId><SecretAccessKey>wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY</SecretAccessKey>';
+      const redacted = redactSecrets(text);
+      assert.deepEqual(scanForSecrets(redacted), []);
+      assert.equal(redacted, '<AccessKeyId><redacted-access-key-id></AccessKeyId><SecretAccessKey><redacted-secret-access-key></SecretAccessKey>');
     });
   });
 

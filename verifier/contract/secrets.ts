@@ -41,3 +41,17 @@ export function scanForSecrets(text: string): SecretFinding[] {
   for (const m of text.matchAll(TOKEN_PREFIX)) findings.push({ kind: 'session-token', line: lineOf(text, m.index), excerpt: mask(m[0]) });
   return findings;
 }
+
+const LABELLED_SECRET = /(secret[A-Za-z_-]*["'>]?\s*[:=>]?\s*["']?)([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi;
+
+/**
+ * The text with what `scanForSecrets` looks for replaced by `<redacted>`: for text written from another endpoint's
+ * answers (upstream issue drafts), which may hold credentials shaped like real ones.
+ */
+export function redactSecrets(text: string): string {
+  return text
+    .replace(ACCESS_KEY, '<redacted-access-key-id>')
+    .replace(TOKEN_PREFIX, '<redacted-session-token>')
+    .replace(SESSION_TOKEN_FIELD, (m, _field: string, token: string) => m.replace(token, '<redacted-session-token>'))
+    .replace(LABELLED_SECRET, (_m, label: string) => `${label}<redacted-secret-access-key>`);
+}

@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { redactSecrets } from '../contract/secrets.ts';
 import type { ContractFile, Provenance } from '../contract/types.ts';
 import type { ParityReport } from '../report/aggregate.ts';
 import type { InteractionResult } from '../replay/run.ts';
@@ -66,7 +67,8 @@ export function writeIssueDrafts(dir: string, peer: string, report: ParityReport
   for (const r of failing) {
     const contract = contracts.get(r.scenario);
     if (!contract) continue;
-    writeFileSync(join(out, `${r.scenario.replace(/[^\w.-]+/g, '_')}-step${r.step}.md`), issueDraft(peer, r, contract));
+    // A peer's answers may hold credentials shaped like real ones (moto returns AWS's documentation keys).
+    writeFileSync(join(out, `${r.scenario.replace(/[^\w.-]+/g, '_')}-step${r.step}.md`), redactSecrets(issueDraft(peer, r, contract)));
   }
   return failing.length;
 }
