@@ -1,3 +1,5 @@
+import type { DeliveryAttribute } from './types.ts';
+
 /**
  * The delays of an EventBridge-style retry policy (EventBridge targets, Scheduler targets): exponential back-off from
  * 1 s, capped at 5 minutes, for at most `attempts` retries (AWS's default 185) within `maxAgeSeconds` (default 24 h).
@@ -14,4 +16,19 @@ export function retryPolicyDelays(policy: { MaximumRetryAttempts?: number; Maxim
     total += delay;
   }
   return delays;
+}
+
+/**
+ * The message attributes EventBridge and Scheduler put on an event sent to a target's dead-letter queue, saying why it
+ * was not delivered, beside those naming the rule or schedule and the target (`extra`).
+ */
+export function deadLetterAttributes(error: unknown, extra: Record<string, string>): Record<string, DeliveryAttribute> {
+  const failure = error as { code?: string; message?: string };
+  const values: Record<string, string> = {
+    ERROR_CODE: failure.code ?? 'InternalException',
+    ERROR_MESSAGE: failure.message ?? String(error),
+    EXHAUSTED_RETRY_CONDITION: 'MaximumRetryAttempts',
+    ...extra,
+  };
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, { DataType: 'String', StringValue: value }]));
 }

@@ -1,6 +1,6 @@
 import type { Target } from '@aws-sdk/client-eventbridge';
 import type { Emulator } from '../../core/emulator.ts';
-import { retryPolicyDelays } from '../../delivery/retry-policy.ts';
+import { deadLetterAttributes, retryPolicyDelays } from '../../delivery/retry-policy.ts';
 import type { DeliveryPayload } from '../../delivery/types.ts';
 import { callApiDestination } from './api-destination-call.ts';
 import { targetInput } from './input.ts';
@@ -68,20 +68,15 @@ function deadLetter(
 ): void {
   const dlq = target.DeadLetterConfig?.Arn;
   if (!dlq) return;
-  const text = (value: string) => ({ DataType: 'String', StringValue: value });
-  const failure = error as { code?: string; message?: string };
   emulator.deliverInBackground(
     dlq,
     {
       body,
-      attributes: {
-        RULE_ARN: text(rule.arn),
-        TARGET_ARN: text(target.Arn!),
-        ERROR_CODE: text(failure.code ?? 'InternalException'),
-        ERROR_MESSAGE: text(failure.message ?? String(error)),
-        EXHAUSTED_RETRY_CONDITION: text('MaximumRetryAttempts'),
-        RETRY_ATTEMPTS: text(String(retryPolicyDelays(target.RetryPolicy).length)),
-      },
+      attributes: deadLetterAttributes(error, {
+        RULE_ARN: rule.arn,
+        TARGET_ARN: target.Arn!,
+        RETRY_ATTEMPTS: String(retryPolicyDelays(target.RetryPolicy).length),
+      }),
     },
     source,
   );

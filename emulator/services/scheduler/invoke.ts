@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseArn } from '../../core/arn.ts';
 import type { Emulator } from '../../core/emulator.ts';
-import { retryPolicyDelays } from '../../delivery/retry-policy.ts';
+import { deadLetterAttributes, retryPolicyDelays } from '../../delivery/retry-policy.ts';
 import type { DeliveryPayload } from '../../delivery/types.ts';
 import type { Schedule, SchedulerState } from './state.ts';
 
@@ -51,19 +51,11 @@ export function invokeTarget(state: SchedulerState, emulator: Emulator, schedule
 function deadLetter(state: SchedulerState, emulator: Emulator, schedule: Schedule, body: string, error: unknown): void {
   const dlq = schedule.target.DeadLetterConfig?.Arn;
   if (!dlq) return;
-  const text = (value: string) => ({ DataType: 'String', StringValue: value });
-  const failure = error as { code?: string; message?: string };
   emulator.deliverInBackground(
     dlq,
     {
       body,
-      attributes: {
-        ERROR_CODE: text(failure.code ?? 'InternalException'),
-        ERROR_MESSAGE: text(failure.message ?? String(error)),
-        EXHAUSTED_RETRY_CONDITION: text('MaximumRetryAttempts'),
-        SCHEDULE_ARN: text(schedule.arn),
-        TARGET_ARN: text(schedule.target.Arn!),
-      },
+      attributes: deadLetterAttributes(error, { SCHEDULE_ARN: schedule.arn, TARGET_ARN: schedule.target.Arn! }),
     },
     { servicePrincipal: 'scheduler.amazonaws.com', sourceArn: schedule.arn, accountId: state.accountId, region: state.region },
   );
