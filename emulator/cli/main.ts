@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { EMBEDDED_ROLE, serveEmbedded } from '../../verifier/replay/embedded.ts';
 import { startTwinstack, VERSION } from '../index.ts';
 import { PersistenceFormatError } from '../persistence/format.ts';
 import { listenFailure, startOptions, UsageError } from './start-options.ts';
@@ -98,12 +100,18 @@ async function main(argv: string[]): Promise<number> {
   return command(rest);
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  // Bad flags and config files get one line, not a stack trace.
-  const parseError = String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
-  if (!(error instanceof UsageError) && !(error instanceof RangeError) && !parseError && !/^unknown service/.test((error as Error).message)) throw error;
-  console.error(`twinstack: ${(error as Error).message}`);
-  process.exitCode = 2;
+// The verifier runs its embedded emulator in a worker thread started from this entry (verifier/replay/embedded.ts).
+const embedded = !isMainThread && (workerData as { role?: string } | null)?.role === EMBEDDED_ROLE;
+if (embedded) {
+  await serveEmbedded();
+} else {
+  try {
+    process.exitCode = await main(process.argv.slice(2));
+  } catch (error) {
+    // Bad flags and config files get one line, not a stack trace.
+    const parseError = String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
+    if (!(error instanceof UsageError) && !(error instanceof RangeError) && !parseError && !/^unknown service/.test((error as Error).message)) throw error;
+    console.error(`twinstack: ${(error as Error).message}`);
+    process.exitCode = 2;
+  }
 }
