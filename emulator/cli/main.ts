@@ -17,6 +17,8 @@ Usage:
   twinstack report [options]    merge and render parity reports
   twinstack diff OLD NEW        how AWS's responses changed between two recordings (breaking / additive)
   twinstack record [options]    record real AWS traffic as contracts
+  twinstack aws ARGS…           the AWS CLI against the running twinstack (as awslocal; endpoint from AWS_ENDPOINT_URL
+                                or TWINSTACK_PORT, test credentials where none are set)
 `;
 
 type Command = (args: string[]) => Promise<number>;
@@ -80,6 +82,7 @@ const commands: Record<string, Command> = {
     }
   },
   record: async (args) => (await import('../../recorder/cli.ts')).record(args),
+  aws: async (args) => (await import('./aws.ts')).awsCommand(args),
 };
 
 async function main(argv: string[]): Promise<number> {
