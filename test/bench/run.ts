@@ -7,6 +7,7 @@ import { abort, clientOptions } from './clients.ts';
 import { runLoad, type LoadResult } from './load.ts';
 import { rssMiB } from './process-stats.ts';
 import { startCliServer } from './server.ts';
+import { formatSoak, runSoak, type SoakResult } from './soak.ts';
 import { runVerifier } from './verifier.ts';
 import { WORKLOADS, type Operation } from './workloads.ts';
 
@@ -14,13 +15,16 @@ import { WORKLOADS, type Operation } from './workloads.ts';
  * `npm run bench`: start time and idle memory of `twinstack start`, then requests per second at concurrency 1 and 16
  * and server CPU time per request for each workload, next to a do-nothing Node HTTP server measured in the same run
  * (the `vs null` columns: server CPU per request as a multiple of its). Loopback only. On a shared machine the
- * throughput columns move with the other load; CPU per request and the ratios much less.
+ * throughput columns move with the other load; CPU per request and the ratios much less. `--soak <minutes>` (or
+ * TWINSTACK_BENCH_SOAK_MINUTES) adds the soak of issue #22 on a fresh server: RSS drift, open fds, errors.
  */
 const { values } = parseArgs({
   options: {
     json: { type: 'string' },
     seconds: { type: 'string', default: '2' },
     starts: { type: 'string', default: '5' },
+    // The soak of issue #22 (mixed load, RSS and fds sampled): minutes, off by default; env TWINSTACK_BENCH_SOAK_MINUTES.
+    soak: { type: 'string', default: process.env.TWINSTACK_BENCH_SOAK_MINUTES ?? '0' },
   },
 });
 const durationMs = Number(values.seconds) * 1000;
@@ -108,6 +112,7 @@ async function main() {
 
   const rows: Row[] = [await baselineRow()];
   const server = await startCliServer();
+  let loadedRss: number;
   try {
     for (const workload of WORKLOADS) {
       if (!server.services.includes(workload.service)) {
@@ -124,15 +129,27 @@ async function main() {
     }
     process.stdout.write('  verifier...\n');
     rows.push(await runVerifier(server, fileURLToPath(new URL('../../contracts/', import.meta.url))));
-    const loadedRss = rssMiB(server.pid);
+    loadedRss = rssMiB(server.pid);
     console.log(`\n${format(rows)}\n`);
     console.log(`server RSS after the workloads: ${loadedRss.toFixed(1)} MiB`);
-    if (values.json) {
-      writeFileSync(values.json, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, start, rows, loadedRssMiB: loadedRss }, null, 2)}\n`);
-      console.log(`wrote ${values.json}`);
-    }
   } finally {
     await server.stop();
+  }
+  let soak: SoakResult | undefined;
+  if (Number(values.soak) > 0) {
+    // A fresh server: the soak's memory is measured from its own start, not after the workloads above.
+    const soakServer = await startCliServer();
+    try {
+      console.log(`soak: ${values.soak} min of mixed SQS/DynamoDB/Kinesis load on a fresh server...`);
+      soak = await runSoak(soakServer.endpoint, soakServer.pid, Number(values.soak), (line) => console.log(line));
+      console.log(formatSoak(soak));
+    } finally {
+      await soakServer.stop();
+    }
+  }
+  if (values.json) {
+    writeFileSync(values.json, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, start, rows, loadedRssMiB: loadedRss, soak }, null, 2)}\n`);
+    console.log(`wrote ${values.json}`);
   }
 }
 
