@@ -448,6 +448,11 @@ export class Emulator {
     if (store?.principalPolicies) authorizeRequest(ctx, service, input, store);
   }
 
+  /** Whether requests must be signed (`--strict-signatures`): services that serve anonymous callers (S3) then tell them apart. */
+  get verifiesSignatures(): boolean {
+    return this.signatureCheck !== undefined;
+  }
+
   private callerFor(accessKeyId: string | undefined, accountId: string, region: string): Caller {
     const known = this.credentials.lookup(accessKeyId);
     return { accountId, arn: known?.arn ?? accountRootArn(accountId, region), accessKeyId };

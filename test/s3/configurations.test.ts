@@ -14,6 +14,7 @@ import {
   GetObjectTaggingCommand,
   GetPublicAccessBlockCommand,
   HeadObjectCommand,
+  PutBucketAclCommand,
   PutBucketCorsCommand,
   PutBucketLifecycleConfigurationCommand,
   PutBucketNotificationConfigurationCommand,
@@ -26,7 +27,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Twinstack } from '../../emulator/index.ts';
-import { bucketName, CREDENTIALS, failure, s3Client, startS3 } from './support.ts';
+import { allowPublicAccess, bucketName, CREDENTIALS, failure, s3Client, startS3 } from './support.ts';
 
 describe('S3 configurations, CORS, POST uploads, lifecycle and notifications', function () {
   this.timeout(30_000);
@@ -61,7 +62,11 @@ describe('S3 configurations, CORS, POST uploads, lifecycle and notifications', f
     assert.equal(noPolicy.name, 'NoSuchBucketPolicy');
     const malformed = await failure(s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: 'nope' })));
     assert.equal(malformed.name, 'MalformedPolicy');
+    // New buckets refuse ACLs (ownership BucketOwnerEnforced) and public policies (Block Public Access), as on AWS.
+    assert.equal((await failure(s3.send(new PutBucketAclCommand({ Bucket: bucket, ACL: 'public-read' })))).name, 'AccessControlListNotSupported');
     const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${bucket}/*` }] });
+    assert.equal((await failure(s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: policy })))).name, 'AccessDenied');
+    await allowPublicAccess(s3, bucket);
     await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: policy }));
     assert.equal((await s3.send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy, policy);
     assert.equal((await s3.send(new GetBucketPolicyStatusCommand({ Bucket: bucket }))).PolicyStatus!.IsPublic, true);

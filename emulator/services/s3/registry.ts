@@ -1,6 +1,9 @@
 import { AwsError } from '../../core/errors.ts';
 import type { Emulator } from '../../core/emulator.ts';
-import type { RequestContext } from '../../core/service.ts';
+import type { Caller, RequestContext } from '../../core/service.ts';
+import { actionName } from '../../core/policy/index.ts';
+import { loadModel } from '../../models/load.ts';
+import { ANONYMOUS, s3Allows } from './access.ts';
 import type { Bucket } from './bucket.ts';
 import { BodyStore } from './body.ts';
 import { S3Errors } from './errors.ts';
@@ -36,14 +39,28 @@ export type S3Context = RequestContext<unknown>;
 export type ActingContext = Pick<S3Context, 'emulator' | 'requestId' | 'accountId' | 'accessKeyId'>;
 
 /**
- * The bucket a request names, if the caller may use it: missing buckets are `NoSuchBucket`; another account's bucket,
- * or an `ExpectedBucketOwner` that is not the owner, is `AccessDenied` (twinstack evaluates no bucket policies).
+ * Who is asking: the signed caller, or — when signatures are verified — nobody (`ANONYMOUS`) for an unsigned request,
+ * which only public grants and policies serve. Without `--strict-signatures` an unsigned request acts for the default
+ * account, as LocalStack's do.
  */
-export function requireBucket(ctx: S3Context, input: { Bucket?: string; ExpectedBucketOwner?: string }): Bucket {
+export function requester(ctx: S3Context): Caller {
+  return ctx.protocol !== 'internal' && ctx.accessKeyId === undefined && ctx.emulator.verifiesSignatures ? ANONYMOUS : ctx.caller;
+}
+
+/**
+ * The bucket a request names, if the caller may use it: missing buckets are `NoSuchBucket`; a caller the bucket
+ * policy and ACLs do not allow (another account, an anonymous caller, a Deny statement), or an `ExpectedBucketOwner`
+ * that is not the owner, gets `AccessDenied`.
+ */
+export function requireBucket(ctx: S3Context, input: { Bucket?: string; Key?: string; ExpectedBucketOwner?: string }): Bucket {
   const name = input.Bucket ?? '';
   const bucket = s3World(ctx.emulator).buckets.get(name);
   if (!bucket) throw S3Errors.noSuchBucket(name);
-  if (bucket.accountId !== ctx.accountId && !ctx.caller.servicePrincipal) throw S3Errors.accessDenied();
+  if (ctx.emulator.crossAccount !== 'open') {
+    const key = input.Key;
+    const action = actionName(loadModel('s3'), ctx.operation);
+    if (!s3Allows(requester(ctx), bucket, action, key, key === undefined ? undefined : bucket.current(key)?.acl)) throw S3Errors.accessDenied();
+  }
   if (input.ExpectedBucketOwner !== undefined) {
     if (!/^\d{12}$/.test(input.ExpectedBucketOwner)) {
       throw new AwsError(
