@@ -12,8 +12,9 @@ import {
   HeadObjectCommand,
   ListBucketsCommand,
   PutObjectCommand,
+  S3Client,
 } from '@aws-sdk/client-s3';
-import { bucketName, failure, s3Client, s3Fixture } from './support.ts';
+import { bucketName, CREDENTIALS, failure, s3Client, s3Fixture } from './support.ts';
 
 // Expected values follow the S3 API reference and the AWS-recorded snapshots in shared/reference/aws-snapshots/s3.
 describe('S3 buckets and objects through the AWS SDK v3', function () {
@@ -53,6 +54,18 @@ describe('S3 buckets and objects through the AWS SDK v3', function () {
     await west.send(new CreateBucketCommand({ Bucket: westName, CreateBucketConfiguration: { LocationConstraint: 'us-west-2' } }));
     assert.equal((await west.send(new GetBucketLocationCommand({ Bucket: westName }))).LocationConstraint, 'us-west-2');
     assert.equal((await failure(west.send(new CreateBucketCommand({ Bucket: westName, CreateBucketConfiguration: { LocationConstraint: 'us-west-2' } })))).name, 'BucketAlreadyOwnedByYou');
+
+    // A request signed for another region than the bucket's is redirected as AWS does; clients that follow redirects get there.
+    const redirected = await failure(env.s3.send(new PutObjectCommand({ Bucket: westName, Key: 'k', Body: 'x' })));
+    assert.deepEqual([redirected.name, redirected.status, redirected.raw.Endpoint, redirected.raw.Bucket], ['PermanentRedirect', 301, `${westName}.s3.us-west-2.amazonaws.com`, westName]);
+    assert.equal(redirected.message, 'The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.');
+    const headRedirect = await failure(env.s3.send(new HeadBucketCommand({ Bucket: westName })));
+    assert.equal(headRedirect.status, 301);
+    assert.equal((headRedirect.raw.$response as { headers: Record<string, string> }).headers['x-amz-bucket-region'], 'us-west-2');
+    const following = new S3Client({ endpoint: env.aws.endpoint, region: 'us-east-1', forcePathStyle: true, credentials: CREDENTIALS, followRegionRedirects: true });
+    await following.send(new PutObjectCommand({ Bucket: westName, Key: 'k', Body: 'x' }));
+    assert.equal(await (await west.send(new GetObjectCommand({ Bucket: westName, Key: 'k' }))).Body!.transformToString(), 'x');
+    await west.send(new DeleteObjectCommand({ Bucket: westName, Key: 'k' }));
 
     await env.s3.send(new PutObjectCommand({ Bucket: name, Key: 'k', Body: 'x' }));
     const notEmpty = await failure(env.s3.send(new DeleteBucketCommand({ Bucket: name })));

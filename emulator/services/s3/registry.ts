@@ -56,6 +56,7 @@ export function requireBucket(ctx: S3Context, input: { Bucket?: string; Key?: st
   const name = input.Bucket ?? '';
   const bucket = s3World(ctx.emulator).buckets.get(name);
   if (!bucket) throw S3Errors.noSuchBucket(name);
+  checkRegion(ctx, bucket);
   if (ctx.emulator.crossAccount !== 'open') {
     const key = input.Key;
     const action = actionName(loadModel('s3'), ctx.operation);
@@ -72,4 +73,33 @@ export function requireBucket(ctx: S3Context, input: { Bucket?: string; Key?: st
     if (input.ExpectedBucketOwner !== bucket.accountId) throw S3Errors.accessDenied();
   }
   return bucket;
+}
+
+/** Operations any region's endpoint answers for any bucket: how clients find a bucket's region. */
+const ANY_REGION = new Set(['GetBucketLocation']);
+
+/**
+ * A request signed for another region than the bucket's: AWS's `301 PermanentRedirect` naming the bucket's endpoint,
+ * with `x-amz-bucket-region` (which boto3 and the SDKs' region redirects follow); HEAD answers carry no body. A
+ * signature for `aws-global` (botocore's global pseudo-region) is `AuthorizationHeaderMalformed`. Unsigned requests
+ * claim no region, and services calling S3 through the core act in the bucket's region.
+ */
+function checkRegion(ctx: S3Context, bucket: Bucket): void {
+  if (ctx.protocol === 'internal' || ctx.accessKeyId === undefined || ctx.region === bucket.region || ANY_REGION.has(ctx.operation)) return;
+  const headers = { 'x-amz-bucket-region': bucket.region };
+  if (ctx.region === 'aws-global') throw wrongSigningRegion(ctx.region, bucket.region, headers);
+  const host = bucket.region === 'us-east-1' ? 's3.amazonaws.com' : `s3.${bucket.region}.amazonaws.com`;
+  throw new AwsError('PermanentRedirect', 'The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.', {
+    status: 301,
+    fields: { Endpoint: `${bucket.name}.${host}`, Bucket: bucket.name },
+    headers,
+  });
+}
+
+export function wrongSigningRegion(given: string, expected: string, headers?: Record<string, string>): AwsError {
+  return new AwsError('AuthorizationHeaderMalformed', `The authorization header is malformed; the region '${given}' is wrong; expecting '${expected}'`, {
+    status: 400,
+    fields: { Region: expected },
+    headers,
+  });
 }

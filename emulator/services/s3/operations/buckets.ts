@@ -14,7 +14,7 @@ import { buildArn } from '../../../core/arn.ts';
 import { Bucket } from '../bucket.ts';
 import { S3Errors } from '../errors.ts';
 import { canonicalUserId, ownerFullControl, s3Now } from '../object.ts';
-import { requireBucket, requester, s3World, type S3Context } from '../registry.ts';
+import { requireBucket, requester, s3World, wrongSigningRegion, type S3Context } from '../registry.ts';
 import { ANONYMOUS } from '../access.ts';
 import { grantsFromHeaders } from '../acl.ts';
 
@@ -60,6 +60,7 @@ function targetRegion(requestRegion: string, constraint: string | undefined): st
 
 export function createBucket(input: CreateBucketRequest, ctx: S3Context): CreateBucketOutput {
   if (requester(ctx) === ANONYMOUS) throw S3Errors.accessDenied();
+  if (ctx.region === 'aws-global') throw wrongSigningRegion(ctx.region, US_EAST_1);
   const name = input.Bucket ?? '';
   if (!isValidBucketName(name)) throw S3Errors.invalidBucketName(name);
   const region = targetRegion(ctx.region, input.CreateBucketConfiguration?.LocationConstraint);
