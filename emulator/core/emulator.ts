@@ -427,13 +427,15 @@ export class Emulator {
     const incoming = takeIncoming(req);
     const limits = service.requestLimits;
     const tooLarge = (limit: number) => () => limits?.tooLarge?.(limit) ?? requestTooLarge(limit);
-    if (!protocol.streamsPayload?.(req, service.model)) {
+    const serviceStreams = service.http?.streamsRequest?.(req) ?? false;
+    if (!serviceStreams && !protocol.streamsPayload?.(req, service.model)) {
       const limit = limits?.body ?? DEFAULT_BODY_LIMIT;
       req.body = await incoming.read(limit, tooLarge(limit));
       return;
     }
     const limit = limits?.streamingPayload ?? DEFAULT_STREAMING_LIMIT;
-    if (this.signatureCheck && req.headers['x-amz-content-sha256'] === undefined) {
+    // A body the service reads itself is signed inside it (S3's POST policy), not by a payload hash.
+    if (this.signatureCheck && !serviceStreams && req.headers['x-amz-content-sha256'] === undefined) {
       req.body = await incoming.read(limit, tooLarge(limit));
       req.bodyStream = (async function* (body) {
         yield body;

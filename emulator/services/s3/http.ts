@@ -35,6 +35,8 @@ function target(req: RawRequest, model: ServiceModel): { bucket: string; key?: s
   return { bucket: decode(path.slice(1, slash)), key: key ? decode(key) : undefined };
 }
 
+const isPostUpload = (req: RawRequest) => req.method === 'POST' && (req.headers['content-type'] ?? '').startsWith('multipart/form-data');
+
 function requestIdHeaders(ctx: RequestContext): Record<string, string> {
   return { 'x-amz-request-id': ctx.requestId, 'x-amz-id-2': randomBytes(48).toString('base64') };
 }
@@ -54,11 +56,15 @@ export function s3Http(model: ServiceModel) {
         const headers = preflight(found, req.headers, key === undefined ? 'BUCKET' : 'OBJECT');
         return { status: 200, headers: { ...headers, ...requestIdHeaders(ctx), 'content-length': '0' }, body: '' };
       }
-      if (req.method === 'POST' && (req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
+      if (isPostUpload(req)) {
         const { bucket, key } = target(req, model);
         if (key === undefined) return postUpload(req, bucket, ctx, requestIdHeaders(ctx));
       }
       return undefined;
+    },
+
+    streamsRequest(req: RawRequest): boolean {
+      return isPostUpload(req) && target(req, model).key === undefined;
     },
 
     decorate(req: RawRequest, response: RawResponse, ctx: RequestContext): void {
