@@ -213,6 +213,5 @@ export function deleteFunction(input: DeleteFunctionRequest, ctx: Ctx) {
   }
   state.functions.delete(fn.name);
   state.pool.retire(`${fn.arn}:`);
-  for (const [id, target] of state.urlServer?.targets ?? []) if (target.functionName === fn.name) state.urlServer!.targets.delete(id);
   return { StatusCode: 204 };
 }
