@@ -66,7 +66,7 @@ export async function environmentSpec(emulator: Emulator, state: LambdaState, fn
     if (!layer) throw new AwsError('ResourceNotFoundException', `Layer version ${arn} does not exist.`);
     return unpack(layer.code, join(state.workDir(), 'layers'));
   });
-  const interpreter = interpreterFor(runtime);
+  const interpreter = await interpreterFor(runtime);
   if (interpreter.serious && !fn.noted) {
     fn.noted = true;
     console.warn(`[twinstack] lambda ${fn.name}: ${interpreter.note}`);
