@@ -95,8 +95,7 @@ export async function createFunction(input: CreateFunctionRequest, ctx: Ctx) {
   state.functions.set(name, fn);
   say(fn, input.Runtime);
   // Its first invoke is coming: a runtime process started now makes that cold start short.
-  const launch = runtimeLaunch(input.Runtime);
-  if (launch) state.pool.prepare(launch);
+  void runtimeLaunch(input.Runtime).then((launch) => launch && state.pool.prepare(launch));
   const view = inProgressView(config, 'create');
   // The function becomes Active right away; the next read shows the new revision, as AWS's would.
   config.RevisionId = newRevision();
