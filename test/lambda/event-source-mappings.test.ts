@@ -47,6 +47,14 @@ describe('Lambda event source mappings: SQS, Kinesis, DynamoDB Streams', functio
     }
     return bodies;
   }
+  /** A one-shard Kinesis stream, its ARN, and a client for it. */
+  async function kinesisStream() {
+    const kinesis = new KinesisClient({ endpoint: context.aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
+    const stream = uniqueName('s');
+    await kinesis.send(new CreateStreamCommand({ StreamName: stream, ShardCount: 1 }));
+    const arn = (await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: stream }))).StreamDescriptionSummary!.StreamARN!;
+    return { kinesis, stream, arn };
+  }
   async function forwarder(results: string) {
     return createFunction(context.lambda, { 'handler.py': FORWARD }, { Environment: { Variables: { RESULTS: results } }, Timeout: 10 });
   }
@@ -131,11 +139,8 @@ describe('Lambda event source mappings: SQS, Kinesis, DynamoDB Streams', functio
   });
 
   it('Kinesis: records from TRIM_HORIZON in AWS\'s event shape', async () => {
-    const kinesis = new KinesisClient({ endpoint: context.aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
     const results = await queue();
-    const stream = uniqueName('s');
-    await kinesis.send(new CreateStreamCommand({ StreamName: stream, ShardCount: 1 }));
-    const arn = (await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: stream }))).StreamDescriptionSummary!.StreamARN!;
+    const { kinesis, stream, arn } = await kinesisStream();
     await kinesis.send(new PutRecordCommand({ StreamName: stream, PartitionKey: 'test_0', Data: Buffer.from('hello') }));
     const name = await forwarder(results.url);
     await assert.rejects(
@@ -230,11 +235,8 @@ def handler(event, context):
   });
 
   it('Kinesis: a tumbling window carries the function\'s state between batches and ends with a final invocation', async () => {
-    const kinesis = new KinesisClient({ endpoint: context.aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
     const results = await queue();
-    const stream = uniqueName('s');
-    await kinesis.send(new CreateStreamCommand({ StreamName: stream, ShardCount: 1 }));
-    const arn = (await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: stream }))).StreamDescriptionSummary!.StreamARN!;
+    const { kinesis, stream, arn } = await kinesisStream();
     const aggregate = `
 import boto3, json, os
 sqs = boto3.client("sqs")
