@@ -94,6 +94,7 @@ export class Persistence implements OperationHook {
   private walBytes = 0;
   private seq = 0;
   private changed = false;
+  private closed = false;
   private unsynced = false;
   /** Services written since the last flush, and the flush their responses wait for (group commit). */
   private readonly dirty = new Set<ServiceDefinition>();
@@ -242,7 +243,8 @@ export class Persistence implements OperationHook {
 
   /** Writes a final snapshot and releases the directory. */
   close(): void {
-    if (this.mode === 'none') return;
+    if (this.mode === 'none' || this.closed) return;
+    this.closed = true;
     for (const timer of this.timers) clearInterval(timer);
     this.snapshot();
     if (this.walFd !== undefined) closeSync(this.walFd);
