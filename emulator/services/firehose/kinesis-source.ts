@@ -2,7 +2,7 @@ import { parseArn } from '../../core/arn.ts';
 import type { Emulator } from '../../core/emulator.ts';
 import { enqueue } from './delivery/buffer.ts';
 import { firehoseCaller } from './delivery/s3-writer.ts';
-import { newRecordId } from './record-id.ts';
+import { newRecordIds } from './record-id.ts';
 import type { FirehoseState } from './state.ts';
 import type { BufferedRecord, DeliveryStream } from './stream.ts';
 
@@ -49,10 +49,11 @@ export function startKinesisSource(emulator: Emulator, state: FirehoseState, str
       iterator = out.NextShardIterator;
       if (iterator) iterators.set(shardId, iterator);
       else iterators.delete(shardId);
-      const records: BufferedRecord[] = (out.Records ?? []).map((r) => {
+      const ids = newRecordIds(out.Records?.length ?? 0);
+      const records: BufferedRecord[] = (out.Records ?? []).map((r, i) => {
         const arrival = r.ApproximateArrivalTimestamp?.getTime() ?? emulator.clock.now();
         return {
-          id: newRecordId(),
+          id: ids[i],
           data: Buffer.from(r.Data),
           arrival,
           kinesis: { shardId, partitionKey: r.PartitionKey, sequenceNumber: r.SequenceNumber, approximateArrivalTimestamp: arrival },

@@ -23,14 +23,26 @@ interface Batch {
   alive: () => boolean;
 }
 
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 function oldest(records: { source: BufferedRecord }[] | BufferedRecord[]): number {
-  return Math.min(...records.map((r) => ('source' in r ? r.source.arrival : r.arrival)));
+  let min = Infinity;
+  for (const r of records) min = Math.min(min, 'source' in r ? r.source.arrival : r.arrival);
+  return min;
 }
 
 /** Writes failed records to the error output: one JSON document per line, under the error prefix of their type. */
 async function writeFailures(batch: Batch, s3: S3DestinationConfiguration & { CustomTimeZone?: string }, failed: FailedRecord[]) {
-  const byType = new Map<string, FailedRecord[]>();
-  for (const f of failed) byType.set(f.errorOutputType, [...(byType.get(f.errorOutputType) ?? []), f]);
+  const byType = groupBy(failed, (f) => f.errorOutputType);
   for (const [type, records] of byType) {
     const time = oldest(records);
     const prefix = evaluateErrorPrefix(s3.ErrorOutputPrefix, { time, timeZone: s3.CustomTimeZone, errorOutputType: type });
@@ -53,12 +65,10 @@ async function writeRecords(batch: Batch, s3: ExtendedS3DestinationConfiguration
   const format = (s3.CompressionFormat ?? 'UNCOMPRESSED') as CompressionFormat;
   const extension = s3.FileExtension ?? FILE_EXTENSIONS[format];
   const time = oldest(records);
-  const groups = new Map<string, ProcessedRecord[]>();
-  for (const r of records) {
-    const prefix = evaluatePrefix(s3.Prefix, { time, timeZone: s3.CustomTimeZone, queryKeys: r.queryKeys, lambdaKeys: r.lambdaKeys });
-    groups.set(prefix, [...(groups.get(prefix) ?? []), r]);
-  }
-  for (const [prefix, group] of groups) {
+  // Records with the same partition keys share an object: the prefix is evaluated once per key set.
+  const partitions = groupBy(records, (r) => JSON.stringify([r.queryKeys, r.lambdaKeys]));
+  for (const group of partitions.values()) {
+    const prefix = evaluatePrefix(s3.Prefix, { time, timeZone: s3.CustomTimeZone, queryKeys: group[0].queryKeys, lambdaKeys: group[0].lambdaKeys });
     const suffix = objectSuffix(batch.stream, time, s3.CustomTimeZone, extension);
     const body = compress(format, Buffer.concat(group.map((r) => r.data)), suffix.slice(0, suffix.length - extension.length));
     await writeObject(

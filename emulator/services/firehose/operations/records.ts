@@ -2,7 +2,7 @@ import type { PutRecordBatchInput, PutRecordInput } from '@aws-sdk/client-fireho
 import type { RequestContext } from '../../../core/service.ts';
 import { enqueue } from '../delivery/buffer.ts';
 import { invalidArgument } from '../errors.ts';
-import { newRecordId } from '../record-id.ts';
+import { newRecordIds } from '../record-id.ts';
 import type { FirehoseState } from '../state.ts';
 import type { BufferedRecord } from '../stream.ts';
 
@@ -17,13 +17,14 @@ function directPutStream(name: string, ctx: Ctx) {
   return stream;
 }
 
-function toRecord(data: Uint8Array, now: number): BufferedRecord {
-  return { id: newRecordId(), data: Buffer.from(data), arrival: now };
+function toRecords(data: Uint8Array[], now: number): BufferedRecord[] {
+  const ids = newRecordIds(data.length);
+  return data.map((d, i) => ({ id: ids[i], data: Buffer.from(d), arrival: now }));
 }
 
 export function putRecord(input: PutRecordInput, ctx: Ctx) {
   const stream = directPutStream(input.DeliveryStreamName!, ctx);
-  const record = toRecord(input.Record!.Data!, ctx.emulator.clock.now());
+  const [record] = toRecords([input.Record!.Data!], ctx.emulator.clock.now());
   enqueue(ctx.emulator, ctx.state, stream, [record]);
   return { RecordId: record.id, Encrypted: stream.encryption.Status === 'ENABLED' };
 }
@@ -33,7 +34,7 @@ export function putRecordBatch(input: PutRecordBatchInput, ctx: Ctx) {
   const total = input.Records!.reduce((sum, r) => sum + (r.Data?.length ?? 0), 0);
   if (total > MAX_BATCH_BYTES) throw invalidArgument('Records size exceeds 4 MB limit');
   const now = ctx.emulator.clock.now();
-  const records = input.Records!.map((r) => toRecord(r.Data!, now));
+  const records = toRecords(input.Records!.map((r) => r.Data!), now);
   enqueue(ctx.emulator, ctx.state, stream, records);
   return { FailedPutCount: 0, Encrypted: stream.encryption.Status === 'ENABLED', RequestResponses: records.map((r) => ({ RecordId: r.id })) };
 }
