@@ -1,17 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { parseArn } from '../../core/arn.ts';
-import type { Caller, RequestContext } from '../../core/service.ts';
+import type { RequestContext } from '../../core/service.ts';
+import { roleSession } from '../../delivery/role.ts';
 import type { DeliveryPayload, DeliverySource } from '../../delivery/types.ts';
 import { eventId } from './operations/filter-log-events.ts';
 import type { LogEvent, LogGroup, LogsState, LogStream, SubscriptionFilter } from './state.ts';
-
-/** The role a Kinesis or Firehose destination is written with (the filter's roleArn), as a session of it. */
-function roleCaller(roleArn: string | undefined): Caller | undefined {
-  const role = roleArn ? parseArn(roleArn) : undefined;
-  const name = role?.resource.split('/').at(-1);
-  return role && name ? { accountId: role.accountId, arn: `arn:${role.partition}:sts::${role.accountId}:assumed-role/${name}/CWLtoDestination` } : undefined;
-}
 
 /**
  * The payload of a subscription delivery in AWS's format: the gzipped JSON message, which Kinesis and Firehose get
@@ -25,7 +19,8 @@ function payloadFor(destinationArn: string, message: object, filter: Subscriptio
 }
 
 function sourceFor(ctx: RequestContext<LogsState>, groupName: string, roleArn: string | undefined): DeliverySource {
-  const asCaller = parseArn(roleArn ?? '') ? roleCaller(roleArn) : undefined;
+  // Kinesis and Firehose destinations are written as the filter's role.
+  const asCaller = roleSession(roleArn, 'CWLtoDestination');
   return { servicePrincipal: 'logs.amazonaws.com', sourceArn: ctx.state.groupArn(groupName), accountId: ctx.state.accountId, region: ctx.region, asCaller };
 }
 

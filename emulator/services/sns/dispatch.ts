@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { parseArn } from '../../core/arn.ts';
 import type { Emulator } from '../../core/emulator.ts';
+import { roleSession } from '../../delivery/role.ts';
 import { httpRetryPolicy, AWS_MANAGED_RETRY, type HttpRetryPolicy } from '../../delivery/retry.ts';
 import type { DeliveryAttribute, DeliveryPayload, DeliverySource } from '../../delivery/types.ts';
 import { confirmationMessage, firehoseRecord, lambdaEvent, messageFor, notificationEnvelope, type PublishedMessage } from './envelope.ts';
 import { recordSent } from './outbox.ts';
-import { snsGlobals } from './per-emulator.ts';
+import type { SnsState } from './state.ts';
 import { filterOf, type Subscription } from './subscription.ts';
 import { DEFAULT_HTTP_DELIVERY_POLICY, type Topic } from './topic.ts';
 
@@ -15,10 +15,8 @@ function source(topic: Topic): DeliverySource {
 
 /** Firehose subscriptions deliver as the subscription's role (SubscriptionRoleArn), which SNS assumes to PutRecord. */
 function deliverySource(topic: Topic, subscription: Subscription): DeliverySource {
-  const role = subscription.protocol === 'firehose' ? parseArn(subscription.attributes.get('SubscriptionRoleArn') ?? '') : undefined;
-  const name = role?.resource.split('/').at(-1);
-  if (!role || !name) return source(topic);
-  return { ...source(topic), asCaller: { accountId: role.accountId, arn: `arn:${role.partition}:sts::${role.accountId}:assumed-role/${name}/sns-firehose` } };
+  const role = subscription.protocol === 'firehose' ? roleSession(subscription.attributes.get('SubscriptionRoleArn'), 'sns-firehose') : undefined;
+  return role ? { ...source(topic), asCaller: role } : source(topic);
 }
 
 function sqsAttributes(message: PublishedMessage): Record<string, DeliveryAttribute> | undefined {
@@ -154,12 +152,7 @@ export function sendConfirmation(
   subscription: Subscription,
 ): string {
   const token = randomBytes(144).toString('hex');
-  snsGlobals(emulator).tokens.set(token, {
-    accountId: topic.accountId,
-    region: topic.region,
-    subscriptionArn: subscription.arn,
-    topicArn: topic.arn,
-  });
+  emulator.state<SnsState>('sns', topic.accountId, topic.region).confirmationTokens.set(token, { subscriptionArn: subscription.arn, topicArn: topic.arn });
   const messageId = randomUUID();
   const doc = confirmationMessage(emulator, type, {
     messageId,

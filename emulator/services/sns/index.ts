@@ -84,7 +84,7 @@ const sns: ServiceDefinition<SnsState> = {
   // SNS checks its parameters itself, with its own messages (InvalidParameter, ValidationError).
   validation: 'none',
   deliveryTarget: snsDeliveryTarget,
-  // State is plain data (compiled filters live beside it); pending confirmation tokens are not kept across restarts.
+  // State is plain data (compiled filters live beside it), pending confirmation tokens included.
   persistence: { classes: { SnsState } },
   internalRoutes: {
     '/_twinstack/sns/messages': outboxRoute,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { accountRootArn, parseArn } from '../../../core/arn.ts';
+import { roleSession } from '../../../delivery/role.ts';
 import type { Emulator } from '../../../core/emulator.ts';
 import type { Caller } from '../../../core/service.ts';
 import type { DeliveryStream } from '../stream.ts';
@@ -14,10 +15,7 @@ const RETRY_EVERY_MS = 5000;
  * assumes to read its source and write its destination), so the target judges it as that account's principal.
  */
 export function firehoseCaller(stream: DeliveryStream, accountId: string, roleArn: string | undefined): Caller {
-  const role = roleArn ? parseArn(roleArn) : undefined;
-  const name = role?.resource.split('/').at(-1);
-  if (!role || !name || !/^\d{12}$/.test(role.accountId)) return { accountId, arn: accountRootArn(accountId, stream.arn.split(':')[3]) };
-  return { accountId: role.accountId, arn: `arn:${role.partition}:sts::${role.accountId}:assumed-role/${name}/Firehose-${stream.name}`.slice(0, 2048) };
+  return roleSession(roleArn, `Firehose-${stream.name}`.slice(0, 64)) ?? { accountId, arn: accountRootArn(accountId, stream.arn.split(':')[3]) };
 }
 
 /** `<stream name>-<version>-<yyyy-MM-dd-HH-mm-ss>-<uuid><extension>`: the part of the key after the prefix. */
