@@ -28,9 +28,10 @@ async function acceptCode(code: CreateFunctionRequest['Code'] | UpdateFunctionCo
 
 /** Says at once when the runtime's interpreter is missing or of another major version (minor differences go to the function's log). */
 function say(fn: LambdaFunction, runtime: string) {
-  const interpreter = interpreterFor(runtime);
-  if (interpreter.serious) console.warn(`[twinstack] lambda ${fn.name}: ${interpreter.note}`);
   fn.noted = true;
+  void interpreterFor(runtime).then((interpreter) => {
+    if (interpreter.serious) console.warn(`[twinstack] lambda ${fn.name}: ${interpreter.note}`);
+  });
 }
 
 export async function createFunction(input: CreateFunctionRequest, ctx: Ctx) {
