@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { zipSync } from 'fflate';
-import { compressSync } from 'snappy';
+// Pure JavaScript (no native addon), so that the standalone bundle carries it.
+import { compress as snappy } from 'snappyjs';
 import { createDigest } from '../../../protocols/rest/checksums.ts';
 
 export type CompressionFormat = 'UNCOMPRESSED' | 'GZIP' | 'ZIP' | 'Snappy' | 'HADOOP_SNAPPY';
@@ -23,7 +24,7 @@ function snappyFramed(data: Buffer): Buffer {
   const parts: Buffer[] = [Buffer.from([0xff, 0x06, 0x00, 0x00, 0x73, 0x4e, 0x61, 0x50, 0x70, 0x59])];
   for (let offset = 0; offset < data.length; offset += SNAPPY_CHUNK) {
     const chunk = data.subarray(offset, offset + SNAPPY_CHUNK);
-    const compressed = compressSync(chunk);
+    const compressed = Buffer.from(snappy(chunk));
     const header = Buffer.alloc(8);
     header[0] = 0x00;
     header.writeUIntLE(compressed.length + 4, 1, 3);
@@ -38,7 +39,7 @@ function hadoopSnappy(data: Buffer): Buffer {
   const parts: Buffer[] = [];
   for (let offset = 0; offset < data.length; offset += HADOOP_BLOCK) {
     const block = data.subarray(offset, offset + HADOOP_BLOCK);
-    const compressed = compressSync(block);
+    const compressed = Buffer.from(snappy(block));
     const header = Buffer.alloc(8);
     header.writeUInt32BE(block.length, 0);
     header.writeUInt32BE(compressed.length, 4);
