@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand, PutSubscriptionFilterCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { EventBridgeClient, PutEventsCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
-import { CreateDeliveryStreamCommand, PutRecordCommand, type CreateDeliveryStreamCommandInput } from '@aws-sdk/client-firehose';
+import { CreateDeliveryStreamCommand, DescribeDeliveryStreamCommand, PutRecordCommand, type CreateDeliveryStreamCommandInput } from '@aws-sdk/client-firehose';
 import { CreateStreamCommand, DescribeStreamCommand, GetRecordsCommand, GetShardIteratorCommand, KinesisClient, PutRecordCommand as KinesisPutRecord } from '@aws-sdk/client-kinesis';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, GetSubscriptionAttributesCommand, PublishCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
@@ -166,6 +172,104 @@ describe('Firehose sources, transformation and deliveries from other services', 
     assert.deepEqual(kinesisMessages.map((m) => m.messageType), ['CONTROL_MESSAGE', 'DATA_MESSAGE']);
     assert.deepEqual(kinesisMessages[1].logEvents.map((e: { message: string }) => e.message), ['ERROR boom', 'INFO fine']);
     assert.equal(Records![1].PartitionKey, 'web');
+  });
+
+  it('feeds two delivery streams from one Kinesis stream (AWS-validated multiple_delivery_streams scenario)', async () => {
+    await clients.kinesis.send(new CreateStreamCommand({ StreamName: 'fan-source', ShardCount: 1, StreamModeDetails: { StreamMode: 'PROVISIONED' } }));
+    const streamArn = (await clients.kinesis.send(new DescribeStreamCommand({ StreamName: 'fan-source' }))).StreamDescription!.StreamARN!;
+    const config = {
+      Prefix: 'firehoseTest',
+      ErrorOutputPrefix: 'firehoseTest-errors/!{firehose:error-output-type}/',
+      BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 1 },
+      CompressionFormat: 'UNCOMPRESSED' as const,
+      EncryptionConfiguration: { NoEncryptionConfig: 'NoEncryption' as const },
+      CloudWatchLoggingOptions: { Enabled: true, LogGroupName: 'group', LogStreamName: 'stream' },
+    };
+    const source = { DeliveryStreamType: 'KinesisStreamAsSource' as const, KinesisStreamSourceConfiguration: { KinesisStreamARN: streamArn, RoleARN: ROLE } };
+    const a = await stream(config, source);
+    const b = await stream(config, source);
+    await clients.kinesis.send(new KinesisPutRecord({ StreamName: 'fan-source', Data: Buffer.from('Test-message-2948294kdlsie'), PartitionKey: '1' }));
+    await new Promise((r) => setTimeout(r, 1500));
+    context.aws.advanceClock('1s');
+    for (const { bucket } of [a, b]) {
+      const written = await objects(context.s3, bucket);
+      assert.equal(written.length, 1);
+      assert.equal(written[0].body.toString(), 'Test-message-2948294kdlsie');
+      assert.match(written[0].key, /^firehoseTest\d{4}\/\d{2}\/\d{2}\/\d{2}\//);
+    }
+  });
+
+  it('names objects with the FileExtension, and accepts ErrorOutputPrefix without Prefix (AWS-validated file_extension scenario)', async () => {
+    const { name, bucket } = await stream({ FileExtension: '.txt', ErrorOutputPrefix: 'errors', BufferingHints: { IntervalInSeconds: 0, SizeInMBs: 1 } });
+    await context.firehose.send(new PutRecordCommand({ DeliveryStreamName: name, Record: { Data: Buffer.from(Buffer.from('Test-message').toString('base64')) } }));
+    const [object] = await objects(context.s3, bucket);
+    assert.ok(object.key.endsWith('.txt'), object.key);
+  });
+
+  it('posts records to an HTTPS endpoint in Firehose request format, through the Lambda transformation (as LocalStack test_firehose_http)', async () => {
+    await assert.rejects(
+      context.firehose.send(
+        new CreateDeliveryStreamCommand({
+          DeliveryStreamName: 'plain-http',
+          HttpEndpointDestinationConfiguration: { EndpointConfiguration: { Url: 'http://127.0.0.1:1/' }, S3Configuration: { RoleARN: ROLE, BucketARN: 'arn:aws:s3:::b' } },
+        }),
+      ),
+      { name: 'ValidationException', message: /Member must satisfy regular expression pattern: https:\/\/\.\*/ },
+    );
+    const received: { headers: Record<string, unknown>; body: { requestId: string; timestamp: number; records: { data: string }[] } }[] = [];
+    // AWS only posts to https:// endpoints: a certificate made for this run, which the emulator's client is told to accept.
+    const dir = mkdtempSync(join(tmpdir(), 'firehose-endpoint-'));
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    const rejectUnauthorized = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+    process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+    const server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString()) });
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      const fn = await createFunction(clients.lambda, { 'handler.py': PROCESSOR });
+      const name = `fh-http-${++counter}`;
+      await context.firehose.send(
+        new CreateDeliveryStreamCommand({
+          DeliveryStreamName: name,
+          HttpEndpointDestinationConfiguration: {
+            EndpointConfiguration: { Url: url, AccessKey: 'secret-key' },
+            BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 60 },
+            S3BackupMode: 'FailedDataOnly',
+            S3Configuration: { RoleARN: ROLE, BucketARN: 'arn:aws:s3:::http-backup' },
+            ProcessingConfiguration: {
+              Enabled: true,
+              Processors: [{ Type: 'Lambda', Parameters: [{ ParameterName: 'LambdaArn', ParameterValue: `arn:aws:lambda:us-east-1:000000000000:function:${fn}` }] }],
+            },
+          },
+        }),
+      );
+      const described = (await context.firehose.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: name }))).DeliveryStreamDescription!;
+      const destination = described.Destinations![0].HttpEndpointDestinationDescription!;
+      assert.deepEqual(destination.EndpointConfiguration, { Url: url }, 'the access key is not described');
+      assert.equal(destination.S3DestinationDescription?.BucketARN, 'arn:aws:s3:::http-backup');
+      await context.firehose.send(new PutRecordCommand({ DeliveryStreamName: name, Record: { Data: Buffer.from('x:Hello World!') } }));
+      context.aws.advanceClock('60s');
+      const deadline = Date.now() + 20_000;
+      while (!received.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      const [request] = received;
+      assert.equal(request.headers['x-amz-firehose-access-key'], 'secret-key');
+      assert.equal(request.headers['x-amz-firehose-request-id'], request.body.requestId);
+      assert.equal(request.headers['content-type'], 'application/json');
+      assert.equal(Buffer.from(request.body.records[0].data, 'base64').toString(), `x:Hello World!-processed:${name}\n`);
+    } finally {
+      if (rejectUnauthorized === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+      else process.env.NODE_TLS_REJECT_UNAUTHORIZED = rejectUnauthorized;
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('is an EventBridge target', async () => {
