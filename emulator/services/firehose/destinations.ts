@@ -19,8 +19,6 @@ export interface Destination {
   id: string;
   kind: DestinationKind;
   config: Record<string, unknown>;
-  /** Created with the legacy S3DestinationConfiguration (still an Extended S3 destination, as on AWS). */
-  legacyS3?: boolean;
 }
 
 export const FIRST_DESTINATION_ID = 'destinationId-000000000001';

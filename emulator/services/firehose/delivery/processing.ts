@@ -73,6 +73,7 @@ function deaggregate(record: ProcessedRecord, processor: Processor): ProcessedRe
   const text = record.data.toString('utf8');
   if (type === 'DELIMITED') {
     const delimiter = Buffer.from(parameter(processor, 'Delimiter') ?? '', 'base64').toString('utf8');
+    if (!delimiter) throw new SyntaxError('The Delimiter parameter of a DELIMITED deaggregation is empty');
     return text.split(delimiter).filter((s) => s.length).map((s) => ({ ...record, data: Buffer.from(s) }));
   }
   const out: ProcessedRecord[] = [];
@@ -209,6 +210,13 @@ function extractMetadata(records: ProcessedRecord[], processor: Processor, now: 
   return out;
 }
 
+const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '\\': '\\' };
+
+/** The AppendDelimiterToRecord parameter as written in the configuration: `\n`, `\t`... stand for their characters. */
+function unescapeDelimiter(value: string): string {
+  return value.replace(/\\([nrt\\])/g, (_, c: string) => ESCAPES[c]);
+}
+
 /**
  * Runs a destination's processors over buffered records, in Firehose's order: decompression and CloudWatch Logs
  * extraction, deaggregation, the Lambda transformation, inline metadata extraction, then the record delimiter.
@@ -239,7 +247,7 @@ export async function processRecords(records: BufferedRecord[], config: Processi
   if (metadata) current = extractMetadata(current, metadata, now(), failed);
   const delimiter = processorOf(config, 'AppendDelimiterToRecord');
   if (delimiter) {
-    const text = JSON.parse(`"${parameter(delimiter, 'Delimiter') ?? '\\n'}"`) as string;
+    const text = unescapeDelimiter(parameter(delimiter, 'Delimiter') ?? '\\n');
     current = current.map((r) => ({ ...r, data: Buffer.concat([r.data, Buffer.from(text)]) }));
   }
   return { ok: current, failed };

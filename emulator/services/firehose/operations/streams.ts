@@ -24,7 +24,8 @@ function destinationOf(input: CreateDeliveryStreamInput): Destination {
   const given = DESTINATION_KINDS.filter((kind) => input[`${kind}DestinationConfiguration`] !== undefined);
   const legacyS3 = input.S3DestinationConfiguration !== undefined;
   if (given.length + (legacyS3 ? 1 : 0) !== 1) throw invalidArgument('Exactly one destination configuration is supported for a Firehose');
-  if (legacyS3) return { id: FIRST_DESTINATION_ID, kind: 'ExtendedS3', config: { ...input.S3DestinationConfiguration }, legacyS3: true };
+  // The legacy S3DestinationConfiguration makes an Extended S3 destination too, described in both forms as on AWS.
+  if (legacyS3) return { id: FIRST_DESTINATION_ID, kind: 'ExtendedS3', config: { ...input.S3DestinationConfiguration } };
   const kind = given[0];
   return { id: FIRST_DESTINATION_ID, kind, config: { ...(input[`${kind}DestinationConfiguration`] as object) } };
 }
