@@ -44,6 +44,16 @@ function logStreamName(version: string, now: Date): string {
   return `${day}/[${version}]${randomBytes(16).toString('hex')}`;
 }
 
+/** The command that starts a Node.js or Python runtime (the same for all its functions), or undefined for others. */
+export async function runtimeLaunch(runtime: string): Promise<{ command: string; args: string[] } | undefined> {
+  const family = runtimeFamily(runtime);
+  const { command } = await interpreterFor(runtime);
+  if (!command) return undefined;
+  if (family === 'nodejs') return { command, args: [join(BOOTSTRAP_DIR, 'node-bootstrap.mjs')] };
+  if (family === 'python') return { command, args: ['-u', join(BOOTSTRAP_DIR, 'python_bootstrap.py')] };
+  return undefined;
+}
+
 /** How to start an execution environment for one function version: command, module paths, environment variables. */
 export async function environmentSpec(emulator: Emulator, state: LambdaState, fn: LambdaFunction, version: FunctionVersion): Promise<EnvironmentSpec> {
   const config = version.config;
@@ -92,14 +102,14 @@ export async function environmentSpec(emulator: Emulator, state: LambdaState, fn
     const major = interpreter.version?.split('.')[0];
     const paths = [...layerDirs.flatMap((d) => [join(d, 'nodejs', `node${major}`, 'node_modules'), join(d, 'nodejs', 'node_modules')]), SDK_NODE_MODULES];
     env.NODE_PATH = paths.filter((p): p is string => !!p && existsSync(p)).join(delimiter);
-    return { ...base, command: interpreter.command!, args: [join(BOOTSTRAP_DIR, 'node-bootstrap.mjs')] };
+    return { ...base, ...(await runtimeLaunch(runtime))!, spareable: true };
   }
   if (family === 'python') {
     if (!interpreter.command) throw new AwsError('InvalidRuntimeException', interpreter.note!, { status: 502 });
     const minor = interpreter.version?.split('.').slice(0, 2).join('.');
     const paths = layerDirs.flatMap((d) => [join(d, 'python'), join(d, 'python', 'lib', `python${minor}`, 'site-packages')]);
     env.PYTHONPATH = [taskRoot, ...paths.filter((p) => existsSync(p))].join(delimiter);
-    return { ...base, command: interpreter.command, args: ['-u', join(BOOTSTRAP_DIR, 'python_bootstrap.py')] };
+    return { ...base, ...(await runtimeLaunch(runtime))!, spareable: true };
   }
   if (family === 'provided') {
     const bootstrap = [join(taskRoot, 'bootstrap'), ...layerDirs.map((d) => join(d, 'bootstrap'))].find(existsSync);
