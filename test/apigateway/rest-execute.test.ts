@@ -20,7 +20,7 @@ import {
 import { AddPermissionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 import { createFunction } from '../lambda/support.ts';
-import { executeHost, http } from './support.ts';
+import { apiFunction, executeHost, http } from './support.ts';
 
 const REGION = 'us-east-1';
 const ACCOUNT = '000000000000';
@@ -59,11 +59,7 @@ describe('API Gateway REST API execution', function () {
     await aws.stop();
   });
 
-  async function nodeFunction(source: string): Promise<string> {
-    const name = await createFunction(lambda, { 'index.js': source }, { Runtime: 'nodejs20.x', Handler: 'index.handler' });
-    await lambda.send(new AddPermissionCommand({ FunctionName: name, StatementId: 'apigw', Action: 'lambda:InvokeFunction', Principal: 'apigateway.amazonaws.com' }));
-    return name;
-  }
+  const nodeFunction = (source: string) => apiFunction(lambda, source);
 
   async function api(name: string) {
     const created = await apigw.send(new CreateRestApiCommand({ name }));

@@ -1,4 +1,6 @@
 import { request } from 'node:http';
+import { AddPermissionCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import { createFunction } from '../lambda/support.ts';
 
 export interface HttpAnswer {
   status: number;
@@ -26,4 +28,11 @@ export function http(url: string, options: { method?: string; headers?: Record<s
 /** `http://<api-id>.execute-api.localhost.localstack.cloud:<port>`: the Host header of an API's execute URL. */
 export function executeHost(endpoint: string, apiId: string): string {
   return `${apiId}.execute-api.localhost.localstack.cloud:${new URL(endpoint).port}`;
+}
+
+/** A Node.js function from its source, which API Gateway may invoke (the permission AWS requires); returns its name. */
+export async function apiFunction(lambda: LambdaClient, source: string): Promise<string> {
+  const name = await createFunction(lambda, { 'index.js': source }, { Runtime: 'nodejs20.x', Handler: 'index.handler' });
+  await lambda.send(new AddPermissionCommand({ FunctionName: name, StatementId: 'apigw', Action: 'lambda:InvokeFunction', Principal: 'apigateway.amazonaws.com' }));
+  return name;
 }

@@ -9,7 +9,7 @@ export interface MatchedRoute {
 }
 
 /** How a resource path matches: literal segments first, then `{var}`, then a greedy `{var+}` (AWS's precedence). */
-function matchPath(template: string, path: string): { params: Record<string, string>; score: number } | undefined {
+export function matchPath(template: string, path: string): { params: Record<string, string>; score: number } | undefined {
   const parts = template.split('/').filter(Boolean);
   const segments = path.split('/').filter(Boolean);
   const params: Record<string, string> = {};
