@@ -65,7 +65,8 @@ function applyOne(target: Record<string, unknown>, operation: PatchOperation, pa
     const item = rest.length ? rest.join('/') : value;
     if (op === 'remove') target[field] = list.filter((x) => x !== item);
     else if (op === 'add' && item !== undefined && !list.includes(item)) target[field] = [...list, item];
-    else if (op === 'replace') target[field] = rest.length ? list.map((x) => (x === item ? value! : x)) : value === undefined ? [] : [value];
+    // AWS replaces a list member by removing it and appending the new value (test_update_rest_api_operation_add_remove).
+    else if (op === 'replace') target[field] = rest.length ? [...list.filter((x) => x !== item), value!] : value === undefined ? [] : [value];
     if ((target[field] as string[]).length === 0) delete target[field];
     return;
   }

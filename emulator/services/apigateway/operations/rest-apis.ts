@@ -132,7 +132,8 @@ export function updateRestApi(input: UpdateRestApiRequest, ctx: Ctx): RestApi {
   const draft = structuredClone(stored.api) as unknown as Record<string, unknown>;
   for (const op of ops) {
     if (op.path === '/binaryMediaTypes') throw badRequest('Invalid patch path /binaryMediaTypes');
-    if (op.path === '/minimumCompressionSize' && op.op === 'replace' && !op.value) {
+    if (op.path === '/minimumCompressionSize' && op.op !== 'replace') throw badRequest('Invalid patch operation specified. Must be one of: [replace]');
+    if (op.path === '/minimumCompressionSize' && !op.value) {
       delete draft.minimumCompressionSize;
       continue;
     }

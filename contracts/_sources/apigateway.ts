@@ -1,0 +1,192 @@
+// LocalStack's AWS-validated API Gateway tests (github.com/localstack/localstack,
+// tests/aws/services/apigateway/test_apigateway_api.py, Apache-2.0) reproduced as request sequences. Expected
+// responses come only from the recorded snapshots. Fixture: `apigw_create_rest_api` calls CreateRestApi with the
+// test's parameters (a unique name when none is given).
+import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
+import { unportedModule } from '../../verifier/port/unported.ts';
+
+const NAME = 'test-api-{{suffix}}';
+const API = '{{apiId}}';
+/** CreateRestApi through the fixture; the API id and root resource id are captured. */
+const createApi = (params: Record<string, unknown> = {}, snapshot?: string): SourceStep => ({
+  op: 'CreateRestApi',
+  params: { name: NAME, ...params },
+  snapshot,
+  capture: { apiId: '$.id', rootId: '$.rootResourceId' },
+});
+const getResources = (snapshot?: string): SourceStep => ({ op: 'GetResources', params: { restApiId: API }, snapshot, unordered: ['$.items'] });
+const createResource = (parentId: string, pathPart: string, snapshot?: string, capture?: string): SourceStep => ({
+  op: 'CreateResource',
+  params: { restApiId: API, parentId, pathPart },
+  snapshot,
+  ...(capture ? { capture: { [capture]: '$.id' } } : {}),
+});
+const updateResource = (resourceId: string, patchOperations: object[], snapshot: string): SourceStep => ({ op: 'UpdateResource', params: { restApiId: API, resourceId, patchOperations }, snapshot });
+const updateApi = (patchOperations: object[], snapshot: string): SourceStep => ({ op: 'UpdateRestApi', params: { restApiId: API, patchOperations }, snapshot });
+const compression = (op: string, value: string, snapshot: string) => updateApi([{ op, path: '/minimumCompressionSize', value }], snapshot);
+
+/** Tests that list every API or resource of the account, which other scenarios of a corpus run create at the same time. */
+const LISTS_ACCOUNT = 'lists every REST API of the account, which other scenarios of the same corpus run create concurrently';
+
+const source: SourceFile = {
+  service: 'apigateway',
+  module: 'test_apigateway_api',
+  snapshotDir: 'apigateway',
+  variants: {},
+  defaultProtocol: 'rest-json',
+  redactedWords: { datetime: 'timestamp' },
+  scenarios: [
+    {
+      test: 'TestApiGatewayApiRestApi::test_create_rest_api_with_optional_params',
+      steps: [
+        createApi({}, 'create-only-name'),
+        { op: 'CreateRestApi', params: { name: NAME, description: '' }, snapshot: 'create-empty-desc' },
+        { op: 'CreateRestApi', params: { name: NAME, version: 'v1' }, snapshot: 'create-with-version' },
+        { op: 'CreateRestApi', params: { name: NAME, binaryMediaTypes: [] }, snapshot: 'create-with-empty-binary-media' },
+        { op: 'CreateRestApi', params: { name: NAME, minimumCompressionSize: -1 }, snapshot: 'string-compression-size' },
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiRestApi::test_create_rest_api_with_binary_media_types',
+      steps: [createApi({ binaryMediaTypes: ['image/png'] }, 'create-with-binary-media')],
+    },
+    {
+      test: 'TestApiGatewayApiRestApi::test_update_rest_api_operation_add_remove',
+      steps: [
+        createApi({ description: 'this is my api' }),
+        updateApi(
+          [
+            { op: 'add', path: '/binaryMediaTypes/image~1png' },
+            { op: 'add', path: '/binaryMediaTypes/image~1jpeg' },
+          ],
+          'update-rest-api-add',
+        ),
+        updateApi([{ op: 'replace', path: '/binaryMediaTypes/image~1png', value: 'image/gif' }], 'update-rest-api-replace'),
+        updateApi(
+          [
+            { op: 'remove', path: '/binaryMediaTypes/image~1gif' },
+            { op: 'remove', path: '/description' },
+          ],
+          'update-rest-api-remove',
+        ),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiRestApi::test_update_rest_api_compression',
+      steps: [
+        createApi({ description: 'this is my api' }),
+        compression('replace', '10', 'enable-compression'),
+        compression('replace', '', 'disable-compression'),
+        compression('replace', '0', 'set-compression-zero'),
+        compression('replace', '-1', 'set-negative-compression'),
+        compression('replace', 'test', 'set-string-compression'),
+        compression('add', '10', 'unsupported-operation'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiRestApi::test_update_rest_api_behaviour',
+      steps: [
+        createApi({ description: 'this is my api' }),
+        updateApi([{ op: 'add', path: '/binaryMediaTypes/-', value: 'image/png' }], 'update-rest-api-array'),
+        updateApi([{ op: 'add', path: '/binaryMediaTypes', value: 'image/gif' }], 'update-rest-api-add-base-path'),
+        updateApi([{ op: 'replace', path: '/binaryMediaTypes', value: 'image/gif' }], 'update-rest-api-replace-base-path'),
+        updateApi([{ op: 'remove', path: '/binaryMediaTypes' }], 'update-rest-api-remove-base-path'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiRestApi::test_update_rest_api_invalid_api_id',
+      steps: [{ op: 'UpdateRestApi', params: { restApiId: 'api_id', patchOperations: [{ op: 'replace', path: '/apiKeySource', value: 'AUTHORIZER' }] }, snapshot: 'not-found-update-rest-api' }],
+    },
+    {
+      test: 'TestApiGatewayApiResource::test_resource_lifecycle',
+      steps: [
+        createApi({ description: 'testing resource lifecycle' }),
+        getResources('rest-api-root-resource'),
+        createResource('{{rootId}}', 'pets', 'create-resource', 'petsId'),
+        getResources('rest-api-resources-after-create'),
+        createResource('{{petsId}}', 'subpets', 'create-subresource'),
+        getResources('rest-api-resources-after-create-sub'),
+        updateResource('{{petsId}}', [{ op: 'replace', path: '/pathPart', value: 'dogs' }], 'update-path-part'),
+        { op: 'GetResource', params: { restApiId: API, resourceId: '{{petsId}}' }, snapshot: 'get-resp-after-update-path-part' },
+        { op: 'DeleteResource', params: { restApiId: API, resourceId: '{{petsId}}' }, snapshot: 'del-resource' },
+        getResources('rest-api-resources-after-delete'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiResource::test_update_resource_behaviour',
+      steps: [
+        createApi({ description: 'testing resource behaviour' }),
+        createResource('{{rootId}}', 'pets', undefined, 'petsId'),
+        updateResource('fake-resource', [{ op: 'replace', path: '/pathPart', value: 'dogs' }], 'nonexistent-resource'),
+        updateResource('{{petsId}}', [{ op: 'replace', path: '/invalid', value: 'dogs' }], 'invalid-path-part'),
+        updateResource('{{petsId}}', [{ op: 'replace', path: '/parentId', value: 'fake-parent-id' }], 'invalid-parent-id'),
+        createResource('{{petsId}}', 'subpets', 'create-subresource', 'subpetsId'),
+        createResource('{{subpetsId}}', 'pets', 'create-subresource-child', 'childId'),
+        updateResource('{{childId}}', [{ op: 'replace', path: '/parentId', value: '{{rootId}}' }], 'existing-future-sibling-path'),
+        { op: 'DeleteResource', params: { restApiId: API, resourceId: '{{childId}}' } },
+        updateResource('{{petsId}}', [{ op: 'replace', path: '/parentId', value: '{{subpetsId}}' }], 'update-parent-id-to-subresource-id'),
+        updateResource('{{subpetsId}}', [{ op: 'replace', path: '/parentId', value: '{{rootId}}' }], 'update-parent-id-to-root-id'),
+        updateResource('{{subpetsId}}', [{ op: 'replace', path: '/pathPart', value: 'pets' }], 'update-path-already-exists'),
+        { op: 'DeleteResource', params: { restApiId: API, resourceId: '{{petsId}}' } },
+        getResources('resources-after-deletion'),
+        updateResource('{{subpetsId}}', [{ op: 'remove', path: '/pathPart' }], 'remove-unsupported'),
+        updateResource('{{subpetsId}}', [{ op: 'add', path: '/pathPart', value: 'added-pets' }], 'add-unsupported'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiResource::test_delete_resource',
+      steps: [
+        createApi({ description: 'testing resource behaviour' }),
+        createResource('{{rootId}}', 'pets', undefined, 'petsId'),
+        createResource('{{petsId}}', 'subpets', undefined, 'subpetsId'),
+        { op: 'DeleteResource', params: { restApiId: API, resourceId: '{{petsId}}' }, snapshot: 'delete-resource' },
+        getResources('get-resources'),
+        { op: 'DeleteResource', params: { restApiId: API, resourceId: '{{subpetsId}}' }, snapshot: 'delete-subresource' },
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiResource::test_create_resource_parent_invalid',
+      steps: [createApi({ description: 'testing resource parent' }), createResource('fake-resource-id', 'subpets', 'wrong-resource-parent-id')],
+    },
+    {
+      test: 'TestApiGatewayApiResource::test_create_proxy_resource_validation',
+      steps: [
+        createApi({ description: 'testing resource proxy' }),
+        createResource('{{rootId}}', '{proxy+}', 'create-base-proxy-resource', 'proxyId'),
+        createResource('{{rootId}}', '{dynamic}', 'create-proxy-dynamic-sibling-resource'),
+        createResource('{{proxyId}}', 'child', 'create-proxy-static-child-resource'),
+        createResource('{{proxyId}}', '{child}', 'create-proxy-dynamic-child-resource'),
+        createResource('{{rootId}}', 'parent', undefined, 'parentId'),
+        createResource('{{parentId}}', '{child+}', 'create-greedy-child-resource'),
+      ],
+    },
+  ],
+  notPorted: {
+    test_list_and_delete_apis: LISTS_ACCOUNT,
+    test_create_rest_api_with_tags: LISTS_ACCOUNT,
+    test_get_api_case_insensitive: 'skipped in LocalStack itself (rest APIs are case insensitive there)',
+  },
+  notPortedOtherwise: 'not reproduced yet (time ran out; the operations are implemented and tested in test/apigateway)',
+};
+
+const INVOKES = 'invokes a deployed API over HTTP (execute-api URLs), outside the botocore client serializers the porter uses; the behaviour is tested in test/apigateway';
+const others: SourceFile[] = [
+  'test_apigateway_basic',
+  'test_apigateway_canary',
+  'test_apigateway_common',
+  'test_apigateway_dynamodb',
+  'test_apigateway_eventbridge',
+  'test_apigateway_extended',
+  'test_apigateway_http',
+  'test_apigateway_import',
+  'test_apigateway_integrations',
+  'test_apigateway_kinesis',
+  'test_apigateway_lambda',
+  'test_apigateway_lambda_cfn',
+  'test_apigateway_s3',
+  'test_apigateway_sqs',
+  'test_apigateway_ssm',
+  'test_apigateway_stepfunctions',
+].map((module) => unportedModule({ service: 'apigateway', module, snapshotDir: 'apigateway' }, module === 'test_apigateway_extended' || module === 'test_apigateway_import' ? 'not reproduced yet (time ran out)' : INVOKES));
+
+export default [source, ...others];
