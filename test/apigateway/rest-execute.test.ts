@@ -18,6 +18,8 @@ import {
   PutMethodResponseCommand,
 } from '@aws-sdk/client-api-gateway';
 import { AddPermissionCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { CreateQueueCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { CreateTableCommand, DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 import { createFunction } from '../lambda/support.ts';
 import { apiFunction, executeHost, http } from './support.ts';
@@ -37,7 +39,7 @@ describe('API Gateway REST API execution', function () {
   let backendUrl: string;
 
   before(async () => {
-    aws = await startTwinstack({ port: 0, services: ['apigateway', 'lambda', 'sts'] });
+    aws = await startTwinstack({ port: 0, services: ['apigateway', 'lambda', 'sts', 'sqs', 'dynamodb'] });
     const options = { endpoint: aws.endpoint, region: REGION, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
     apigw = new APIGatewayClient(options);
     lambda = new LambdaClient(options);
@@ -286,5 +288,61 @@ describe('API Gateway REST API execution', function () {
     assert.deepEqual([badBody.status, badBody.json()], [400, { message: 'Invalid request body' }]);
     const good = await viaHost(id, '/dev/orders?region=eu', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"qty": 2}' });
     assert.equal(good.status, 200);
+  });
+
+  it('AWS service integrations reach SQS and DynamoDB through their front doors', async () => {
+    const options = { endpoint: aws.endpoint, region: REGION, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
+    const sqs = new SQSClient(options);
+    const ddb = new DynamoDBClient(options);
+    const queue = await sqs.send(new CreateQueueCommand({ QueueName: 'from-api' }));
+    await ddb.send(new CreateTableCommand({ TableName: 'from-api', KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' }));
+    const { id, root } = await api('service');
+    const role = `arn:aws:iam::${ACCOUNT}:role/apigw`;
+    const send = await apigw.send(new CreateResourceCommand({ restApiId: id, parentId: root, pathPart: 'send' }));
+    await apigw.send(new PutMethodCommand({ restApiId: id, resourceId: send.id, httpMethod: 'POST', authorizationType: 'NONE' }));
+    await apigw.send(
+      new PutIntegrationCommand({
+        restApiId: id,
+        resourceId: send.id,
+        httpMethod: 'POST',
+        type: 'AWS',
+        integrationHttpMethod: 'POST',
+        credentials: role,
+        uri: `arn:aws:apigateway:${REGION}:sqs:path/${ACCOUNT}/from-api`,
+        requestParameters: { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" },
+        requestTemplates: { 'application/json': 'Action=SendMessage&MessageBody=$util.urlEncode($input.body)' },
+      }),
+    );
+    await apigw.send(
+      new PutIntegrationResponseCommand({ restApiId: id, resourceId: send.id, httpMethod: 'POST', statusCode: '200', responseTemplates: { 'application/json': '{"id": "$input.path(\'$.SendMessageResponse.SendMessageResult.MessageId\')"}' } }),
+    );
+    const put = await apigw.send(new CreateResourceCommand({ restApiId: id, parentId: root, pathPart: 'items' }));
+    await apigw.send(new PutMethodCommand({ restApiId: id, resourceId: put.id, httpMethod: 'PUT', authorizationType: 'NONE' }));
+    await apigw.send(
+      new PutIntegrationCommand({
+        restApiId: id,
+        resourceId: put.id,
+        httpMethod: 'PUT',
+        type: 'AWS',
+        integrationHttpMethod: 'POST',
+        credentials: role,
+        uri: `arn:aws:apigateway:${REGION}:dynamodb:action/PutItem`,
+        requestTemplates: { 'application/json': '{"TableName": "from-api", "Item": {"id": {"S": "$input.path(\'$.id\')"}, "name": {"S": "$input.path(\'$.name\')"}}}' },
+      }),
+    );
+    await apigw.send(new PutIntegrationResponseCommand({ restApiId: id, resourceId: put.id, httpMethod: 'PUT', statusCode: '200', responseTemplates: { 'application/json': '{"stored": true}' } }));
+    await apigw.send(new CreateDeploymentCommand({ restApiId: id, stageName: 'dev' }));
+
+    const sent = await viaHost(id, '/dev/send', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"order": 1}' });
+    assert.equal(sent.status, 200);
+    const messageId = sent.json<{ id: string }>().id;
+    const received = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queue.QueueUrl, WaitTimeSeconds: 1 }));
+    assert.deepEqual([received.Messages?.[0].MessageId, received.Messages?.[0].Body], [messageId, '{"order": 1}']);
+    const stored = await viaHost(id, '/dev/items', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"id": "a1", "name": "ann"}' });
+    assert.deepEqual([stored.status, stored.json()], [200, { stored: true }]);
+    const item = await ddb.send(new GetItemCommand({ TableName: 'from-api', Key: { id: { S: 'a1' } } }));
+    assert.deepEqual(item.Item, { id: { S: 'a1' }, name: { S: 'ann' } });
+    sqs.destroy();
+    ddb.destroy();
   });
 });
