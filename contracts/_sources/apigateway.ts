@@ -24,6 +24,17 @@ const createResource = (parentId: string, pathPart: string, snapshot?: string, c
 const updateResource = (resourceId: string, patchOperations: object[], snapshot: string): SourceStep => ({ op: 'UpdateResource', params: { restApiId: API, resourceId, patchOperations }, snapshot });
 const updateApi = (patchOperations: object[], snapshot: string): SourceStep => ({ op: 'UpdateRestApi', params: { restApiId: API, patchOperations }, snapshot });
 const compression = (op: string, value: string, snapshot: string) => updateApi([{ op, path: '/minimumCompressionSize', value }], snapshot);
+const AUTHORIZER_URI = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:myApiAuthorizer/invocations';
+const onRoot = (op: string, params: Record<string, unknown>, snapshot?: string): SourceStep => ({ op, params: { restApiId: API, resourceId: '{{rootId}}', httpMethod: 'ANY', ...params }, snapshot });
+const putMethod = (params: Record<string, unknown>, snapshot?: string): SourceStep => onRoot('PutMethod', { authorizationType: 'NONE', ...params }, snapshot);
+const updateMethod = (patchOperations: object[], snapshot: string): SourceStep => onRoot('UpdateMethod', { patchOperations }, snapshot);
+const createModel = (name: string, snapshot: string): SourceStep => ({
+  op: 'CreateModel',
+  params: { restApiId: API, name, contentType: 'application/json', description: '', schema: JSON.stringify({ title: name, type: 'object' }) },
+  snapshot,
+  jsonStrings: ['$.schema'],
+});
+const deleteModel = (modelName: string, snapshot: string): SourceStep => ({ op: 'DeleteModel', params: { restApiId: API, modelName }, snapshot });
 
 /** Tests that list every API or resource of the account, which other scenarios of a corpus run create at the same time. */
 const LISTS_ACCOUNT = 'lists every REST API of the account, which other scenarios of the same corpus run create concurrently';
@@ -158,6 +169,125 @@ const source: SourceFile = {
         createResource('{{proxyId}}', '{child}', 'create-proxy-dynamic-child-resource'),
         createResource('{{rootId}}', 'parent', undefined, 'parentId'),
         createResource('{{parentId}}', '{child+}', 'create-greedy-child-resource'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiAuthorizer::test_authorizer_crud_no_api',
+      steps: [
+        {
+          op: 'CreateAuthorizer',
+          params: { restApiId: 'test-fake-rest-id', name: 'fake-auth-name', type: 'TOKEN', authorizerUri: AUTHORIZER_URI, identitySource: 'method.request.header.Authorization' },
+          snapshot: 'wrong-rest-api-id-create-authorizer',
+        },
+        { op: 'GetAuthorizers', params: { restApiId: 'test-fake-rest-id' }, snapshot: 'wrong-rest-api-id-get-authorizers' },
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiMethod::test_method_lifecycle',
+      steps: [
+        createApi({ description: 'testing resource method lifecycle' }),
+        putMethod({}, 'put-base-method-response'),
+        onRoot('GetMethod', {}, 'get-base-method-response'),
+        onRoot('DeleteMethod', {}, 'del-base-method-response'),
+        onRoot('GetMethod', {}, 'get-deleted-method-response'),
+        onRoot('DeleteMethod', {}, 'delete-deleted-method-response'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiMethod::test_method_request_parameters',
+      steps: [
+        createApi({ description: 'testing resource method request params' }),
+        putMethod(
+          {
+            requestParameters: {
+              'method.request.querystring.q_optional': false,
+              'method.request.querystring.q_required': true,
+              'method.request.header.h_optional': false,
+              'method.request.header.h_required': true,
+            },
+          },
+          'put-method-request-params-response',
+        ),
+        onRoot('GetMethod', {}, 'get-method-request-params-response'),
+        putMethod({ httpMethod: 'GET', requestParameters: { 'method.request.querystring.optional': false, 'method.request.header.optional': false } }, 'req-params-same-name'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiMethod::test_put_method_model',
+      steps: [
+        createApi({ description: 'testing resource method model' }),
+        createModel('MySchema', 'create-model'),
+        createModel('MySchemaTwo', 'create-model-2'),
+        putMethod({ requestModels: { 'application/json': 'MySchema' } }, 'put-method-request-models'),
+        deleteModel('MySchema', 'delete-model-used'),
+        updateMethod([{ op: 'replace', path: '/requestModels/application~1json', value: 'MySchemaTwo' }], 'update-method-model'),
+        deleteModel('MySchema', 'delete-model-unused'),
+        deleteModel('MySchemaTwo', 'delete-model-used-2'),
+        createResource('{{rootId}}', 'test', undefined, 'testId'),
+        { op: 'PutMethod', params: { restApiId: API, resourceId: '{{testId}}', httpMethod: 'ANY', authorizationType: 'NONE', requestModels: { 'application/json': 'MySchemaTwo' } }, snapshot: 'put-method-2-request-models' },
+        deleteModel('MySchemaTwo', 'delete-model-used-by-2-method'),
+        {
+          op: 'UpdateMethod',
+          params: { restApiId: API, resourceId: '{{testId}}', httpMethod: 'ANY', patchOperations: [{ op: 'remove', path: '/requestModels/application~1json', value: 'MySchemaTwo' }] },
+          snapshot: 'update-method-model-2',
+        },
+        deleteModel('MySchemaTwo', 'delete-model-used-by-method-1'),
+        onRoot('DeleteMethod', {}, 'delete-method-using-model-2'),
+        deleteModel('MySchemaTwo', 'delete-model-unused-2'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiMethod::test_put_method_validation',
+      steps: [
+        createApi({ description: 'testing resource method request params' }),
+        { op: 'PutMethod', params: { restApiId: 'fake-api', resourceId: '{{rootId}}', httpMethod: 'WRONG', authorizationType: 'NONE' }, snapshot: 'wrong-api' },
+        { op: 'PutMethod', params: { restApiId: API, resourceId: 'fake-resource-id', httpMethod: 'WRONG', authorizationType: 'NONE' }, snapshot: 'wrong-resource' },
+        putMethod({ httpMethod: 'WRONG' }, 'wrong-method'),
+        putMethod({ authorizationType: 'CUSTOM' }, 'missing-authorizer-id'),
+        putMethod({ requestValidatorId: 'fake-validator' }, 'invalid-request-validator'),
+        putMethod({ requestModels: { 'application/json': 'petModel' } }, 'invalid-model-name'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiMethod::test_update_method',
+      steps: [
+        createApi({ description: 'testing update method' }),
+        putMethod({}, 'put-method-response'),
+        updateMethod(
+          [
+            { op: 'add', path: '/requestParameters/method.request.querystring.optional', value: 'true' },
+            { op: 'add', path: '/requestModels/application~1json', value: 'Empty' },
+          ],
+          'update-method-add',
+        ),
+        updateMethod(
+          [
+            { op: 'replace', path: '/operationName', value: 'ReplacedOperationName' },
+            { op: 'replace', path: '/apiKeyRequired', value: 'true' },
+            { op: 'replace', path: '/authorizationType', value: 'AWS_IAM' },
+            { op: 'replace', path: '/requestParameters/method.request.querystring.optional', value: 'false' },
+          ],
+          'update-method-replace',
+        ),
+        {
+          op: 'CreateAuthorizer',
+          params: { restApiId: API, name: 'authorizer-test', type: 'TOKEN', authorizerUri: AUTHORIZER_URI, identitySource: 'method.request.header.Authorization' },
+          capture: { authorizerId: '$.id' },
+        },
+        updateMethod(
+          [
+            { op: 'replace', path: '/authorizerId', value: '{{authorizerId}}' },
+            { op: 'replace', path: '/authorizationType', value: 'CUSTOM' },
+          ],
+          'update-method-replace-authorizer',
+        ),
+        updateMethod(
+          [
+            { op: 'remove', path: '/requestParameters/method.request.querystring.optional', value: 'true' },
+            { op: 'remove', path: '/requestModels/application~1json', value: 'Empty' },
+          ],
+          'update-method-remove',
+        ),
       ],
     },
   ],

@@ -1,6 +1,6 @@
 import type { Authorizer, CreateAuthorizerRequest, UpdateAuthorizerRequest } from '@aws-sdk/client-api-gateway';
 import type { RequestContext } from '../../../core/service.ts';
-import { badRequest, notFound } from '../errors.ts';
+import { badRequest, conflict, notFound } from '../errors.ts';
 import { shortId } from '../ids.ts';
 import { page } from '../pages.ts';
 import { applyPatch, checkOps } from '../patch.ts';
@@ -15,7 +15,9 @@ function authorizerOf(api: StoredApi, id: string | undefined): Authorizer {
 }
 
 export function createAuthorizer(input: CreateAuthorizerRequest, ctx: Ctx): Authorizer {
-  const api = ctx.state.api(input.restApiId);
+  // AWS's answer for an API that does not exist (test_authorizer_crud_no_api).
+  const api = ctx.state.apis.get(input.restApiId ?? '');
+  if (!api) throw conflict('Unable to complete operation due to concurrent modification. Please try again later.');
   if (!input.name) throw badRequest('Authorizer name must be non-empty');
   if (!['TOKEN', 'REQUEST', 'COGNITO_USER_POOLS'].includes(input.type ?? '')) throw badRequest('Invalid authorizer type specified');
   if (input.type !== 'COGNITO_USER_POOLS' && !input.authorizerUri) throw badRequest('Authorizer URI must be specified');

@@ -35,8 +35,16 @@ export function methodOutput(method: StoredMethod): StoredMethod {
   return structuredClone(method);
 }
 
+/** Method request parameters name each parameter once across the query string, headers and path. */
+function checkParameterNames(parameters: Record<string, boolean> | undefined): void {
+  const names = Object.keys(parameters ?? {}).map((key) => /^method\.request\.(?:querystring|header|path)\.(.+)$/.exec(key)?.[1] ?? key);
+  if (new Set(names).size !== names.length) throw badRequest('Parameter names must be unique across querystring, header and path');
+}
+
 export function putMethod(input: PutMethodRequest, ctx: Ctx): StoredMethod {
-  const api = ctx.state.api(input.restApiId);
+  // AWS names the resource, not the API, when the API does not exist (test_put_method_validation).
+  const api = ctx.state.apis.get(input.restApiId ?? '');
+  if (!api) throw notFound('Invalid Resource identifier specified');
   const resource = resourceOf(api, input.resourceId);
   const httpMethod = input.httpMethod?.toUpperCase();
   if (!httpMethod || !HTTP_METHODS.includes(httpMethod)) throw badRequest(`Invalid HttpMethod specified. Valid options are ${HTTP_METHODS.join(',')}`);
@@ -51,6 +59,7 @@ export function putMethod(input: PutMethodRequest, ctx: Ctx): StoredMethod {
     requestModels: input.requestModels && Object.keys(input.requestModels).length ? input.requestModels : undefined,
     authorizationScopes: input.authorizationScopes?.length ? input.authorizationScopes : undefined,
   };
+  checkParameterNames(method.requestParameters);
   checkReferences(api, method);
   resource.methods.set(httpMethod, method);
   return methodOutput(method);
@@ -83,6 +92,7 @@ export function updateMethod(input: UpdateMethodRequest, ctx: Ctx): StoredMethod
   const draft = structuredClone(method) as Record<string, unknown>;
   applyPatch(draft, ops, METHOD_PATCH);
   if (draft.authorizationType !== 'CUSTOM' && draft.authorizationType !== 'COGNITO_USER_POOLS') delete draft.authorizerId;
+  checkParameterNames((draft as StoredMethod).requestParameters);
   checkReferences(api, draft as StoredMethod);
   Object.assign(method, draft);
   for (const key of Object.keys(method) as (keyof StoredMethod)[]) if (!(key in draft)) delete method[key];

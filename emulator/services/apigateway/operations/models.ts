@@ -35,7 +35,7 @@ export function createModel(input: CreateModelRequest, ctx: Ctx): Model {
       throw badRequest('Validation Result: warnings : [], errors : [Invalid model specified: Validation Result: warnings : [], errors : [Invalid model schema specified]]');
     }
   }
-  const model: Model = { id: shortId(6), name: input.name, description: input.description, schema: input.schema, contentType: input.contentType };
+  const model: Model = { id: shortId(6), name: input.name, description: input.description || undefined, schema: input.schema, contentType: input.contentType };
   api.models.set(input.name, model);
   return { ...model };
 }
@@ -51,7 +51,8 @@ export function getModels(input: { restApiId: string; position?: string; limit?:
 export function deleteModel(input: { restApiId: string; modelName: string }, ctx: Ctx): Record<string, never> {
   const api = ctx.state.api(input.restApiId);
   const model = modelOf(api, input.modelName);
-  for (const resource of api.resources.values()) {
+  // The most recently created resource is named first, as AWS answered with two methods using the model.
+  for (const resource of [...api.resources.values()].reverse()) {
     for (const [httpMethod, method] of resource.methods) {
       if (Object.values(method.requestModels ?? {}).includes(model.name!)) {
         throw conflict(`Cannot delete model '${model.name}', is referenced in method request: ${pathOf(api, resource)}/${httpMethod}`);
