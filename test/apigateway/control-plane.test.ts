@@ -27,6 +27,7 @@ import {
   PutMethodCommand,
   PutMethodResponseCommand,
   TagResourceCommand,
+  TestInvokeMethodCommand,
   UpdateMethodCommand,
   UpdateResourceCommand,
   UpdateRestApiCommand,
@@ -241,5 +242,30 @@ describe('API Gateway REST API control plane with the AWS SDK v3', function () {
     assert.equal(body.openapi, '3.0.1');
     assert.equal(body.paths['/items/{id}'].get['x-amazon-apigateway-integration'].type, 'mock');
     await rejects(client.send(new ImportRestApiCommand({ body: Buffer.from('nope') })), 'BadRequestException', 'Invalid OpenAPI input.', 400);
+  });
+
+  it('TestInvokeMethod runs the integration of the undeployed API with the execution log', async () => {
+    // Shape of AWS's answer from the AWS-validated snapshot of test_invoke_test_method.
+    const api = await client.send(new CreateRestApiCommand({ name: 'test-invoke' }));
+    const pets = await client.send(new CreateResourceCommand({ restApiId: api.id, parentId: api.rootResourceId, pathPart: 'pets' }));
+    await client.send(new PutMethodCommand({ restApiId: api.id, resourceId: pets.id, httpMethod: 'GET', authorizationType: 'NONE' }));
+    await client.send(new PutMethodResponseCommand({ restApiId: api.id, resourceId: pets.id, httpMethod: 'GET', statusCode: '200' }));
+    await client.send(new PutIntegrationCommand({ restApiId: api.id, resourceId: pets.id, httpMethod: 'GET', type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } }));
+    await client.send(
+      new PutIntegrationResponseCommand({ restApiId: api.id, resourceId: pets.id, httpMethod: 'GET', statusCode: '200', responseTemplates: { 'application/json': '{"pets": "all the pets"}' } }),
+    );
+    const answer = await client.send(new TestInvokeMethodCommand({ restApiId: api.id, resourceId: pets.id, httpMethod: 'GET', pathWithQueryString: '/pets' }));
+    assert.equal(answer.status, 200);
+    assert.deepEqual(JSON.parse(answer.body!), { pets: 'all the pets' });
+    assert.deepEqual(answer.headers, { 'Content-Type': 'application/json' });
+    assert.deepEqual(answer.multiValueHeaders, { 'Content-Type': ['application/json'] });
+    const lines = answer.log!.split('\n');
+    assert.match(lines[0], /^Execution log for request [0-9a-f-]{36}$/);
+    const stamp = '[A-Z][a-z]{2} [A-Z][a-z]{2} \\d\\d \\d\\d:\\d\\d:\\d\\d UTC \\d{4}';
+    assert.match(lines[2], new RegExp(`^${stamp} : HTTP Method: GET, Resource Path: /pets$`));
+    assert.match(lines[7], new RegExp(`^${stamp} : Method response body after transformations: \\{"pets": "all the pets"\\}$`));
+    assert.match(lines[8], new RegExp(`^${stamp} : Method response headers: \\{Content-Type=application/json\\}$`));
+    assert.match(lines[10], new RegExp(`^${stamp} : Method completed with status: 200$`));
+    assert.equal(lines[11], '');
   });
 });

@@ -1,7 +1,7 @@
 import { buildArn } from '../../../core/arn.ts';
 import type { Emulator } from '../../../core/emulator.ts';
 import type { RawResponse } from '../../../protocols/types.ts';
-import type { ApiGatewayState, StoredApi } from '../state.ts';
+import type { ApiGatewayState, Snapshot, StoredApi, StoredMethod } from '../state.ts';
 import { authorize, type Grant } from './authorizer.ts';
 import { fetchBackend, runMappedIntegration } from './integrations.ts';
 import { functionOfUri, invokeFunction, type Invoker } from './lambda.ts';
@@ -11,6 +11,7 @@ import { GatewayFailure, gatewayResponse, resolveValue } from './responses.ts';
 import { matchRoute } from './routing.ts';
 import { checkApiKey, meter } from './usage.ts';
 import { validateRequest } from './validate.ts';
+import type { TemplateScope } from './vtl.ts';
 import { AwsError } from '../../../core/errors.ts';
 
 /**
@@ -61,34 +62,7 @@ export async function executeRestApi(emulator: Emulator, state: ApiGatewayState,
     const validator = snapshot.requestValidators.find((v) => v.id === method.requestValidatorId);
     validateRequest(method, validator, snapshot.models, request, route.pathParameters);
 
-    const integration = method.methodIntegration;
-    if (!integration) throw new GatewayFailure('DEFAULT_5XX', 'Internal server error', 500);
-    let response: RawResponse;
-    if (integration.type === 'AWS_PROXY') {
-      const functionArn = functionOfUri(integration.uri?.replace(/\$\{stageVariables\.([^}]+)\}/g, (_, n: string) => stageVariables[n] ?? ''));
-      if (!functionArn) throw new GatewayFailure('DEFAULT_5XX', 'Internal server error', 500);
-      let result;
-      try {
-        result = await invokeFunction(invoker, functionArn, Buffer.from(JSON.stringify(proxyEvent(scope))), integration.credentials);
-      } catch (error) {
-        if (error instanceof AwsError) throw new GatewayFailure('DEFAULT_5XX', 'Internal server error', 500);
-        throw error;
-      }
-      response = proxyResponse(result.payload, result.functionError, isBinary(header(request, 'accept'), snapshot.binaryMediaTypes));
-    } else if (integration.type === 'HTTP_PROXY') {
-      const mappedPath: Record<string, string> = { ...route.pathParameters };
-      for (const [target, source] of Object.entries(integration.requestParameters ?? {})) {
-        const name = /^integration\.request\.path\.(.+)$/.exec(target)?.[1];
-        if (name) mappedPath[name] = resolveValue(source, templateScope());
-      }
-      const url = new URL((integration.uri ?? '').replace(/\{([^}+]+)\+?\}/g, (_, n: string) => mappedPath[n] ?? ''));
-      for (const [k, values] of request.query) for (const v of values) url.searchParams.append(k, v);
-      const headers = Object.fromEntries([...request.headers].filter(([k]) => k !== 'host' && k !== 'content-length').map(([k, v]) => [k, v.join(', ')]));
-      const backend = await fetchBackend(url, integration.httpMethod === 'ANY' ? request.method : (integration.httpMethod ?? request.method), headers, request.body, integration.timeoutInMillis);
-      response = { status: backend.status, headers: backend.headers, body: backend.body };
-    } else {
-      response = await runMappedIntegration(invoker, integration, request, templateScope());
-    }
+    const response = await runIntegration(invoker, method, scope, snapshot, templateScope, route.pathParameters);
     response.headers['x-amzn-requestid'] = request.requestId;
     response.headers['x-amz-apigw-id'] = request.extendedRequestId;
     return response;
@@ -96,6 +70,45 @@ export async function executeRestApi(emulator: Emulator, state: ApiGatewayState,
     if (!(error instanceof GatewayFailure)) throw error;
     return gatewayResponse(error, custom, request.requestId, templateScope());
   }
+}
+
+/** Runs a method's integration (proxy, HTTP proxy or mapped) and answers what it returned. */
+export async function runIntegration(
+  invoker: Invoker,
+  method: StoredMethod,
+  scope: ProxyScope,
+  snapshot: Snapshot,
+  templateScope: () => Omit<TemplateScope, 'body'>,
+  pathParameters: Record<string, string>,
+): Promise<RawResponse> {
+  const { request, stageVariables } = scope;
+  const integration = method.methodIntegration;
+  if (!integration) throw new GatewayFailure('DEFAULT_5XX', 'Internal server error', 500);
+  if (integration.type === 'AWS_PROXY') {
+    const functionArn = functionOfUri(integration.uri?.replace(/\$\{stageVariables\.([^}]+)\}/g, (_, n: string) => stageVariables[n] ?? ''));
+    if (!functionArn) throw new GatewayFailure('DEFAULT_5XX', 'Internal server error', 500);
+    let result;
+    try {
+      result = await invokeFunction(invoker, functionArn, Buffer.from(JSON.stringify(proxyEvent(scope))), integration.credentials);
+    } catch (error) {
+      if (error instanceof AwsError) throw new GatewayFailure('DEFAULT_5XX', 'Internal server error', 500);
+      throw error;
+    }
+    return proxyResponse(result.payload, result.functionError, isBinary(header(request, 'accept'), snapshot.binaryMediaTypes));
+  }
+  if (integration.type === 'HTTP_PROXY') {
+    const mappedPath: Record<string, string> = { ...pathParameters };
+    for (const [target, source] of Object.entries(integration.requestParameters ?? {})) {
+      const name = /^integration\.request\.path\.(.+)$/.exec(target)?.[1];
+      if (name) mappedPath[name] = resolveValue(source, templateScope());
+    }
+    const url = new URL((integration.uri ?? '').replace(/\{([^}+]+)\+?\}/g, (_, n: string) => mappedPath[n] ?? ''));
+    for (const [k, values] of request.query) for (const v of values) url.searchParams.append(k, v);
+    const headers = Object.fromEntries([...request.headers].filter(([k]) => k !== 'host' && k !== 'content-length').map(([k, v]) => [k, v.join(', ')]));
+    const backend = await fetchBackend(url, integration.httpMethod === 'ANY' ? request.method : (integration.httpMethod ?? request.method), headers, request.body, integration.timeoutInMillis);
+    return { status: backend.status, headers: backend.headers, body: backend.body };
+  }
+  return runMappedIntegration(invoker, integration, request, templateScope());
 }
 
 /** The identity values and event of a TOKEN or REQUEST authorizer. */
