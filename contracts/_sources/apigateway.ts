@@ -35,6 +35,32 @@ const createModel = (name: string, snapshot: string): SourceStep => ({
   jsonStrings: ['$.schema'],
 });
 const deleteModel = (modelName: string, snapshot: string): SourceStep => ({ op: 'DeleteModel', params: { restApiId: API, modelName }, snapshot });
+const createValidator = (snapshot?: string): SourceStep => ({ op: 'CreateRequestValidator', params: { restApiId: API, name: 'test-validator-{{suffix}}' }, snapshot, capture: { validatorId: '$.id' } });
+const onValidator = (op: string, snapshot: string, params: Record<string, unknown> = {}): SourceStep => ({ op, params: { restApiId: API, requestValidatorId: '{{validatorId}}', ...params }, snapshot });
+const DOC_PROPERTIES = '{ "description": "Sample API description" }';
+const UPDATED_DOC_PROPERTIES = '{ "description": "Updated Sample API description" }';
+const createDocPart = (snapshot?: string): SourceStep => ({
+  op: 'CreateDocumentationPart',
+  params: { restApiId: API, location: { type: 'API' }, properties: DOC_PROPERTIES },
+  snapshot,
+  capture: { partId: '$.id' },
+  jsonStrings: ['$.properties'],
+});
+const onDocPart = (op: string, snapshot: string, params: Record<string, unknown> = {}): SourceStep => ({
+  op,
+  params: { restApiId: API, documentationPartId: '{{partId}}', ...params },
+  snapshot,
+  jsonStrings: ['$.properties'],
+});
+const CALC_SCHEMA =
+  '{\n\t"title": "Calc output",\n\t"type": "object",\n\t"properties": {\n\t\t"a": {\n\t\t\t"type": "number"\n\t\t},\n\t\t"b": {\n\t\t\t"type": "number"\n\t\t},\n\t\t"op": {\n\t\t\t"description": "operation of +, -, * or /",\n\t\t\t"type": "string"\n\t\t},\n\t\t"c": {\n\t\t    "type": "number"\n\t\t}\n\t},\n\t"required": ["a", "b", "op"]\n}\n';
+const SCHEMA = JSON.stringify({ title: 'MySchema', type: 'object' });
+const model = (restApiId: string, name: string, extra: Record<string, unknown>, snapshot?: string): SourceStep => ({
+  op: 'CreateModel',
+  params: { name, restApiId, contentType: 'application/json', description: '', ...extra },
+  snapshot,
+  jsonStrings: ['$.schema'],
+});
 
 /** Tests that list every API or resource of the account, which other scenarios of a corpus run create at the same time. */
 const LISTS_ACCOUNT = 'lists every REST API of the account, which other scenarios of the same corpus run create concurrently';
@@ -288,6 +314,196 @@ const source: SourceFile = {
           ],
           'update-method-remove',
         ),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiMethod::test_update_method_validation',
+      steps: [
+        createApi({ description: 'testing resource method request params' }),
+        { op: 'UpdateMethod', params: { restApiId: 'fake-api', resourceId: '{{rootId}}', httpMethod: 'ANY', patchOperations: [] }, snapshot: 'wrong-rest-api' },
+        { op: 'UpdateMethod', params: { restApiId: API, resourceId: 'fake-resource-id', httpMethod: 'ANY', patchOperations: [] }, snapshot: 'wrong-resource-id' },
+        onRoot('UpdateMethod', { httpMethod: 'GET', patchOperations: [{ op: 'replace', path: '/operationName', value: 'methodDoesNotExist' }] }, 'method-does-not-exist'),
+        putMethod({ apiKeyRequired: true }, 'put-method-response'),
+        updateMethod([{ op: 'add', path: '/operationName', value: 'operationName' }], 'unsupported-operation'),
+        updateMethod([{ op: 'add', path: '/requestValidatorId', value: 'wrong-id' }], 'unsupported-operation-2'),
+        updateMethod([{ op: 'add', path: '/httpMethod', value: 'PUT' }], 'unsupported-path'),
+        updateMethod([{ op: 'replace', path: '/requestParameters', value: 'method.request.querystring.optional=false' }], 'wrong-path-request-parameters'),
+        updateMethod([{ op: 'add', path: '/requestModels/application/json', value: 'Empty' }], 'wrong-path-request-models'),
+        updateMethod([{ op: 'replace', path: '/apiKeyRequired', value: 'whatever' }], 'wrong-value-type'),
+        updateMethod([{ op: 'replace', path: '/authorizationType', value: 'CUSTOM' }], 'wrong-auth-type'),
+        updateMethod([{ op: 'replace', path: '/authorizerId', value: 'abc123' }], 'skip-auth-id-with-wrong-type'),
+        updateMethod(
+          [
+            { op: 'replace', path: '/authorizationType', value: 'CUSTOM' },
+            { op: 'replace', path: '/authorizerId', value: 'abc123' },
+          ],
+          'wrong-auth-id',
+        ),
+        updateMethod([{ op: 'replace', path: '/requestValidatorId', value: 'fake-id' }], 'wrong-req-validator-id'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiModels::test_model_lifecycle',
+      steps: [
+        createApi({ description: 'testing resource model lifecycle' }),
+        { ...model(API, 'CalcOutput', { description: 'Calc output model', schema: CALC_SCHEMA }), snapshot: 'create-model' },
+        { op: 'GetModels', params: { restApiId: API }, snapshot: 'get-models', unordered: ['$.items'], jsonStrings: ['$.items[0].schema', '$.items[1].schema', '$.items[2].schema'] },
+        { op: 'GetModel', params: { restApiId: API, modelName: 'CalcOutput' }, snapshot: 'get-model', jsonStrings: ['$.schema'] },
+        deleteModel('CalcOutput', 'del-model'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiModels::test_model_validation',
+      steps: [
+        createApi({ description: 'testing resource model lifecycle' }),
+        model('abcde0', 'MySchema', { description: 'Test model', schema: SCHEMA }, 'create-model-wrong-id'),
+        { op: 'GetModels', params: { restApiId: 'abcde0' }, snapshot: 'get-models-wrong-id' },
+        { op: 'GetModel', params: { restApiId: 'abcde0', modelName: 'MySchema' }, snapshot: 'get-model-wrong-id' },
+        { op: 'DeleteModel', params: { restApiId: 'abcde0', modelName: 'MySchema' }, snapshot: 'del-model-wrong-id' },
+        model(API, 'MySchema', { schema: SCHEMA }),
+        model(API, 'MySchema', { schema: SCHEMA }, 'create-model-already-exists'),
+        model(API, '', { schema: SCHEMA }, 'create-model-empty-name'),
+        model(API, 'MyEmptySchema', { schema: '' }, 'create-model-empty-schema'),
+        model(API, 'MyEmptySchema', {}, 'create-model-no-schema-json'),
+        model(API, 'MyEmptySchemaXml', { contentType: 'application/xml' }, 'create-model-no-schema-xml'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiModels::test_update_model',
+      steps: [
+        createApi({ description: 'testing update resource model' }),
+        {
+          op: 'UpdateModel',
+          params: { restApiId: 'abcde0', modelName: 'mySchema', patchOperations: [{ op: 'replace', path: '/schema', value: JSON.stringify({ title: 'Updated schema', type: 'object' }) }, { op: 'replace', path: '/description', value: '' }] },
+          snapshot: 'update-model-wrong-id',
+        },
+        model(API, 'MySchema', { schema: SCHEMA }, 'create-model'),
+        {
+          op: 'UpdateModel',
+          params: { restApiId: API, modelName: 'MySchema', patchOperations: [{ op: 'replace', path: '/schema', value: JSON.stringify({ title: 'Updated schema', type: 'object' }) }, { op: 'replace', path: '/description', value: '' }] },
+          snapshot: 'update-model',
+          jsonStrings: ['$.schema'],
+        },
+        { op: 'UpdateModel', params: { restApiId: API, modelName: 'MySchema', patchOperations: [{ op: 'add', path: '/wrong-path', value: 'not supported op' }] }, snapshot: 'update-model-invalid-op' },
+        { op: 'UpdateModel', params: { restApiId: API, modelName: 'MySchema', patchOperations: [{ op: 'replace', path: '/name', value: 'invalid' }] }, snapshot: 'update-model-invalid-path' },
+        { op: 'UpdateModel', params: { restApiId: API, modelName: 'MySchema', patchOperations: [{ op: 'replace', path: '/schema', value: '' }] }, snapshot: 'update-model-empty-schema' },
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiRequestValidator::test_validators_crud_no_api',
+      steps: [
+        { op: 'CreateRequestValidator', params: { restApiId: 'test-fake-rest-id', name: 'test-validator', validateRequestBody: true, validateRequestParameters: false }, snapshot: 'wrong-rest-api-id-create-validator' },
+        { op: 'GetRequestValidators', params: { restApiId: 'test-fake-rest-id' }, snapshot: 'wrong-rest-api-id-get-validators' },
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiRequestValidator::test_request_validator_lifecycle',
+      steps: [
+        createApi({ description: 'my api' }, 'create-rest-api'),
+        createValidator('create-request-validator'),
+        onValidator('GetRequestValidator', 'get-request-validator'),
+        { op: 'GetRequestValidators', params: { restApiId: API }, snapshot: 'get-request-validators' },
+        onValidator('UpdateRequestValidator', 'update-request-validator-with-value', { patchOperations: [{ op: 'replace', path: '/validateRequestBody', value: 'true' }] }),
+        onValidator('UpdateRequestValidator', 'update-request-validator-without-value', { patchOperations: [{ op: 'replace', path: '/validateRequestBody' }] }),
+        onValidator('GetRequestValidator', 'get-request-validators-after-update-operation'),
+        onValidator('DeleteRequestValidator', 'delete-request-validator'),
+        onValidator('GetRequestValidator', 'get-deleted-request-validator'),
+        { op: 'GetRequestValidators', params: { restApiId: API }, snapshot: 'get-request-validators-after-delete' },
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiRequestValidator::test_invalid_get_request_validator',
+      steps: [
+        createApi({ description: 'my api' }),
+        createValidator(),
+        { op: 'GetRequestValidator', params: { restApiId: 'api_id', requestValidatorId: '{{validatorId}}' }, snapshot: 'get-request-validators-invalid-api-id' },
+        { op: 'GetRequestValidator', params: { restApiId: API, requestValidatorId: 'validator_id' }, snapshot: 'get-request-validators-invalid-validator-id' },
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiRequestValidator::test_invalid_get_request_validators',
+      steps: [{ op: 'GetRequestValidators', params: { restApiId: 'api_id' }, snapshot: 'get-invalid-request-validators' }],
+    },
+    {
+      test: 'TestApiGatewayApiRequestValidator::test_invalid_delete_request_validator',
+      steps: [
+        createApi({ description: 'my api' }),
+        createValidator(),
+        { op: 'DeleteRequestValidator', params: { restApiId: 'api_id', requestValidatorId: '{{validatorId}}' }, snapshot: 'delete-request-validator-invalid-api-id' },
+        { op: 'DeleteRequestValidator', params: { restApiId: API, requestValidatorId: 'validator_id' }, snapshot: 'delete-request-validator-invalid-validator-id' },
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiRequestValidator::test_create_request_validator_invalid_api_id',
+      steps: [{ op: 'CreateRequestValidator', params: { restApiId: 'api_id', name: 'test-validator-{{suffix}}' }, snapshot: 'invalid-create-request-validator' }],
+    },
+    {
+      test: 'TestApiGatewayApiRequestValidator::test_invalid_update_request_validator_operations',
+      steps: [
+        createApi({ description: 'my api' }, 'create-rest-api'),
+        createValidator('create-request-validator'),
+        onValidator('UpdateRequestValidator', 'update-request-validator-invalid-add-operation', { patchOperations: [{ op: 'add', path: '/validateRequestBody', value: 'true' }] }),
+        onValidator('UpdateRequestValidator', 'update-request-validator-invalid-remove-operation', { patchOperations: [{ op: 'remove', path: '/validateRequestBody', value: 'true' }] }),
+        onValidator('UpdateRequestValidator', 'update-request-validator-invalid-path', { patchOperations: [{ op: 'replace', path: '/invalidPath', value: 'true' }] }),
+        onValidator('UpdateRequestValidator', 'update-request-validator-empty-name-value', { patchOperations: [{ op: 'replace', path: '/name' }] }),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiDocumentationPart::test_doc_parts_crud_no_api',
+      steps: [
+        {
+          op: 'CreateDocumentationPart',
+          params: { restApiId: 'test-fake-rest-id', location: { type: 'API' }, properties: '{\n\t"info": {\n\t\t"description" : "Your first API with Amazon API Gateway."\n\t}\n}' },
+          snapshot: 'wrong-rest-api-id-create-doc-part',
+        },
+        { op: 'GetDocumentationParts', params: { restApiId: 'test-fake-rest-id' }, snapshot: 'wrong-rest-api-id-get-doc-parts' },
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiDocumentationPart::test_documentation_part_lifecycle',
+      steps: [
+        createApi({ description: 'this is my api' }),
+        createDocPart('create-documentation-part'),
+        onDocPart('GetDocumentationPart', 'get-documentation-part'),
+        { op: 'GetDocumentationParts', params: { restApiId: API }, snapshot: 'get-documentation-parts', jsonStrings: ['$.items[0].properties'] },
+        onDocPart('UpdateDocumentationPart', 'update-documentation-part', { patchOperations: [{ op: 'replace', path: '/properties', value: UPDATED_DOC_PROPERTIES }] }),
+        onDocPart('GetDocumentationPart', 'get-documentation-part-after-update'),
+        onDocPart('DeleteDocumentationPart', 'delete_documentation_part'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiDocumentationPart::test_invalid_get_documentation_part',
+      steps: [
+        createApi({ description: 'this is my api' }),
+        createDocPart(),
+        { op: 'GetDocumentationPart', params: { restApiId: 'api_id', documentationPartId: '{{partId}}' }, snapshot: 'get-documentation-part-invalid-api-id' },
+        { op: 'GetDocumentationPart', params: { restApiId: API, documentationPartId: 'documentation_part_id' }, snapshot: 'get-documentation-part-invalid-doc-id' },
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiDocumentationPart::test_invalid_get_documentation_parts',
+      steps: [{ op: 'GetDocumentationParts', params: { restApiId: 'api_id' }, snapshot: 'get-inavlid-documentation-parts' }],
+    },
+    {
+      test: 'TestApiGatewayApiDocumentationPart::test_invalid_update_documentation_part',
+      steps: [
+        createApi({ description: 'this is my api' }),
+        createDocPart(),
+        {
+          op: 'UpdateDocumentationPart',
+          params: { restApiId: 'api_id', documentationPartId: '{{partId}}', patchOperations: [{ op: 'replace', path: '/properties', value: UPDATED_DOC_PROPERTIES }] },
+          snapshot: 'update-documentation-part-invalid-api-id',
+        },
+        onDocPart('UpdateDocumentationPart', 'update-documentation-part-invalid-add-operation', { patchOperations: [{ op: 'add', path: '/properties', value: UPDATED_DOC_PROPERTIES }] }),
+        onDocPart('UpdateDocumentationPart', 'update-documentation-part-invalid-path', { patchOperations: [{ op: 'replace', path: '/invalidPath', value: UPDATED_DOC_PROPERTIES }] }),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiDocumentationPart::test_invalid_create_documentation_part_operations',
+      steps: [
+        createApi({ description: 'this is my api' }),
+        { op: 'CreateDocumentationPart', params: { restApiId: 'api_id', location: { type: 'API' }, properties: DOC_PROPERTIES }, snapshot: 'create_documentation_part_invalid_api_id' },
+        { op: 'CreateDocumentationPart', params: { restApiId: API, location: { type: 'INVALID' }, properties: DOC_PROPERTIES }, snapshot: 'create_documentation_part_invalid_location_type' },
       ],
     },
   ],

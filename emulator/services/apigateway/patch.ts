@@ -71,12 +71,14 @@ function applyOne(target: Record<string, unknown>, operation: PatchOperation, pa
     return;
   }
   if (kind === 'map' || kind === 'boolmap') {
+    // A key is one segment: `/requestModels/application~1json`, never `/requestModels/application/json`.
+    if (rest.length > 1) throw badRequest(`Invalid patch path ${fullPath}`);
     if (!rest.length) {
       if (op === 'remove') delete target[field];
       else throw badRequest(`Invalid patch path ${fullPath}`);
       return;
     }
-    const key = rest.join('/');
+    const key = rest[0];
     const map = { ...((target[field] as Record<string, unknown> | undefined) ?? {}) };
     if (op === 'remove') delete map[key];
     else map[key] = coerce(kind, value, fullPath);

@@ -100,16 +100,22 @@ export class ApiGatewayState {
     return buildArn({ service: 'apigateway', region: this.region, accountId: '', resource: path });
   }
 
-  api(id: string | undefined): StoredApi {
+  /**
+   * The API, else `Invalid API identifier specified`; or `missing`, the error AWS gives instead when a child
+   * (resource, method, model, validator) is looked up in an API that does not exist.
+   */
+  api(id: string | undefined, missing?: () => Error): StoredApi {
     const found = id !== undefined ? this.apis.get(id) : undefined;
-    if (!found) throw notFound(`Invalid API identifier specified ${this.accountId}:${id}`);
+    if (!found) throw missing?.() ?? notFound(`Invalid API identifier specified ${this.accountId}:${id}`);
     return found;
   }
 }
 
+export const noResource = () => notFound('Invalid Resource identifier specified');
+
 export function resourceOf(api: StoredApi, id: string | undefined): StoredResource {
   const found = id !== undefined ? api.resources.get(id) : undefined;
-  if (!found) throw notFound('Invalid Resource identifier specified');
+  if (!found) throw noResource();
   return found;
 }
 

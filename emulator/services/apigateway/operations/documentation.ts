@@ -16,18 +16,25 @@ import type { ApiGatewayState, StoredApi } from '../state.ts';
 
 type Ctx = RequestContext<ApiGatewayState>;
 
-const LOCATION_TYPES = ['RESPONSE_BODY', 'RESPONSE', 'METHOD', 'MODEL', 'AUTHORIZER', 'RESPONSE_HEADER', 'RESOURCE', 'PATH_PARAMETER', 'REQUEST_BODY', 'QUERY_PARAMETER', 'API', 'HEADER', 'REQUEST_HEADER'];
+/** In the order AWS's validation message lists them. */
+const LOCATION_TYPES = ['RESPONSE_BODY', 'RESPONSE', 'METHOD', 'MODEL', 'AUTHORIZER', 'RESPONSE_HEADER', 'RESOURCE', 'PATH_PARAMETER', 'REQUEST_BODY', 'QUERY_PARAMETER', 'API', 'REQUEST_HEADER'];
+
+const noPart = () => notFound('Invalid Documentation part identifier specified');
 
 function partOf(api: StoredApi, id: string | undefined): DocumentationPart {
   const found = id !== undefined ? api.documentationParts.get(id) : undefined;
-  if (!found) throw notFound('Invalid Documentation part identifier specified');
+  if (!found) throw noPart();
   return found;
 }
 
-function addPart(api: StoredApi, location: DocumentationPart['location'], properties: string | undefined, inputName: string): DocumentationPart {
+function checkLocation(location: DocumentationPart['location'], inputName: string): void {
   if (!location?.type || !LOCATION_TYPES.includes(location.type)) {
     throw enumViolation([{ value: String(location?.type), at: `${inputName}.location.type`, allowed: LOCATION_TYPES }]);
   }
+}
+
+function addPart(api: StoredApi, location: DocumentationPart['location'], properties: string | undefined, inputName: string): DocumentationPart {
+  checkLocation(location, inputName);
   const same = (p: DocumentationPart) => JSON.stringify(p.location) === JSON.stringify(location);
   if ([...api.documentationParts.values()].some(same)) throw conflict('Documentation part already exists');
   const part: DocumentationPart = { id: shortId(6), location, properties };
@@ -36,12 +43,13 @@ function addPart(api: StoredApi, location: DocumentationPart['location'], proper
 }
 
 export function createDocumentationPart(input: CreateDocumentationPartRequest, ctx: Ctx): DocumentationPart {
+  checkLocation(input.location, 'createDocumentationPartInput');
   const api = ctx.state.api(input.restApiId);
   return structuredClone(addPart(api, input.location, input.properties, 'createDocumentationPartInput'));
 }
 
 export function getDocumentationPart(input: { restApiId: string; documentationPartId: string }, ctx: Ctx): DocumentationPart {
-  return structuredClone(partOf(ctx.state.api(input.restApiId), input.documentationPartId));
+  return structuredClone(partOf(ctx.state.api(input.restApiId, noPart), input.documentationPartId));
 }
 
 export function getDocumentationParts(input: { restApiId: string; type?: string; nameQuery?: string; path?: string; position?: string; limit?: number }, ctx: Ctx) {
@@ -60,7 +68,7 @@ export function deleteDocumentationPart(input: { restApiId: string; documentatio
 
 export function updateDocumentationPart(input: UpdateDocumentationPartRequest, ctx: Ctx): DocumentationPart {
   const ops = checkOps(input.patchOperations, 'updateDocumentationPartInput');
-  const part = partOf(ctx.state.api(input.restApiId), input.documentationPartId);
+  const part = partOf(ctx.state.api(input.restApiId, noPart), input.documentationPartId);
   for (const op of ops) {
     if (op.op !== 'replace') throw badRequest(`Invalid patch path  '${op.path}' specified for op '${op.op}'. Please choose supported operations`);
     if (op.path !== '/properties') throw badRequest(`Invalid patch path  '${op.path}' specified for op 'replace'. Must be one of: [/properties]`);

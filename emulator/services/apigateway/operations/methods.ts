@@ -2,7 +2,7 @@ import type { MethodResponse, PutMethodRequest, PutMethodResponseRequest, Update
 import type { RequestContext } from '../../../core/service.ts';
 import { badRequest, notFound, validation } from '../errors.ts';
 import { applyPatch, checkOps } from '../patch.ts';
-import { methodOf, resourceOf, type ApiGatewayState, type StoredApi, type StoredMethod } from '../state.ts';
+import { methodOf, noResource, resourceOf, type ApiGatewayState, type StoredApi, type StoredMethod } from '../state.ts';
 
 type Ctx = RequestContext<ApiGatewayState>;
 type MethodKey = { restApiId?: string; resourceId?: string; httpMethod?: string };
@@ -11,7 +11,7 @@ const HTTP_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'
 const STATUS_CODE = /^[1-5]\d\d$/;
 
 export function locateMethod(input: MethodKey, ctx: Ctx): { api: StoredApi; method: StoredMethod } {
-  const api = ctx.state.api(input.restApiId);
+  const api = ctx.state.api(input.restApiId, noResource);
   return { api, method: methodOf(resourceOf(api, input.resourceId), input.httpMethod) };
 }
 
@@ -43,8 +43,7 @@ function checkParameterNames(parameters: Record<string, boolean> | undefined): v
 
 export function putMethod(input: PutMethodRequest, ctx: Ctx): StoredMethod {
   // AWS names the resource, not the API, when the API does not exist (test_put_method_validation).
-  const api = ctx.state.apis.get(input.restApiId ?? '');
-  if (!api) throw notFound('Invalid Resource identifier specified');
+  const api = ctx.state.api(input.restApiId, noResource);
   const resource = resourceOf(api, input.resourceId);
   const httpMethod = input.httpMethod?.toUpperCase();
   if (!httpMethod || !HTTP_METHODS.includes(httpMethod)) throw badRequest(`Invalid HttpMethod specified. Valid options are ${HTTP_METHODS.join(',')}`);
@@ -70,7 +69,7 @@ export function getMethod(input: MethodKey, ctx: Ctx): StoredMethod {
 }
 
 export function deleteMethod(input: MethodKey, ctx: Ctx): Record<string, never> {
-  const resource = resourceOf(ctx.state.api(input.restApiId), input.resourceId);
+  const resource = resourceOf(ctx.state.api(input.restApiId, noResource), input.resourceId);
   resource.methods.delete(methodOf(resource, input.httpMethod).httpMethod!);
   return {};
 }
@@ -90,6 +89,12 @@ export function updateMethod(input: UpdateMethodRequest, ctx: Ctx): StoredMethod
   const ops = checkOps(input.patchOperations, 'updateMethodInput');
   const { api, method } = locateMethod(input, ctx);
   const draft = structuredClone(method) as Record<string, unknown>;
+  for (const op of ops) {
+    const field = op.path?.split('/')[1];
+    const kind = field !== undefined && Object.hasOwn(METHOD_PATCH, field) ? METHOD_PATCH[field as keyof typeof METHOD_PATCH] : undefined;
+    // Members that are not maps take only replace (test_update_method_validation).
+    if (kind && kind !== 'map' && kind !== 'boolmap' && op.op !== 'replace') throw badRequest('Invalid patch operation specified. Must be one of: [replace]');
+  }
   applyPatch(draft, ops, METHOD_PATCH);
   if (draft.authorizationType !== 'CUSTOM' && draft.authorizationType !== 'COGNITO_USER_POOLS') delete draft.authorizerId;
   checkParameterNames((draft as StoredMethod).requestParameters);

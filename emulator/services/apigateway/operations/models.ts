@@ -8,6 +8,9 @@ import { pathOf, type ApiGatewayState, type StoredApi } from '../state.ts';
 
 type Ctx = RequestContext<ApiGatewayState>;
 
+/** AWS's answer to a model without a schema (test_model_validation). */
+const EMPTY_SCHEMA = 'Model schema must have at least 1 property or array items defined';
+
 /** The two models every new REST API has. */
 export function defaultModels(): Model[] {
   const schema = (title: string, extra = {}) => JSON.stringify({ $schema: 'http://json-schema.org/draft-04/schema#', title, type: 'object', ...extra });
@@ -16,6 +19,8 @@ export function defaultModels(): Model[] {
     { id: shortId(6), name: 'Error', description: 'This is a default error schema model', schema: schema('Error Schema', { properties: { message: { type: 'string' } } }), contentType: 'application/json' },
   ];
 }
+
+const noModel = (name: string | undefined) => () => notFound(`Invalid model name specified: ${name}`);
 
 export function modelOf(api: StoredApi, name: string | undefined): Model {
   const found = name !== undefined ? api.models.get(name) : undefined;
@@ -28,7 +33,8 @@ export function createModel(input: CreateModelRequest, ctx: Ctx): Model {
   if (!input.name) throw badRequest('Model name must be non-empty');
   if (!/^[a-zA-Z0-9]+$/.test(input.name)) throw badRequest('Model name must be alphanumeric');
   if (api.models.has(input.name)) throw conflict('Model name already exists for this REST API');
-  if (input.schema !== undefined) {
+  if (!input.schema) throw badRequest(EMPTY_SCHEMA);
+  {
     try {
       JSON.parse(input.schema);
     } catch {
@@ -41,7 +47,7 @@ export function createModel(input: CreateModelRequest, ctx: Ctx): Model {
 }
 
 export function getModel(input: { restApiId: string; modelName: string }, ctx: Ctx): Model {
-  return { ...modelOf(ctx.state.api(input.restApiId), input.modelName) };
+  return { ...modelOf(ctx.state.api(input.restApiId, noModel(input.modelName)), input.modelName) };
 }
 
 export function getModels(input: { restApiId: string; position?: string; limit?: number }, ctx: Ctx) {
@@ -49,7 +55,7 @@ export function getModels(input: { restApiId: string; position?: string; limit?:
 }
 
 export function deleteModel(input: { restApiId: string; modelName: string }, ctx: Ctx): Record<string, never> {
-  const api = ctx.state.api(input.restApiId);
+  const api = ctx.state.api(input.restApiId, noModel(input.modelName));
   const model = modelOf(api, input.modelName);
   // The most recently created resource is named first, as AWS answered with two methods using the model.
   for (const resource of [...api.resources.values()].reverse()) {
@@ -65,13 +71,14 @@ export function deleteModel(input: { restApiId: string; modelName: string }, ctx
 
 export function updateModel(input: UpdateModelRequest, ctx: Ctx): Model {
   const ops = checkOps(input.patchOperations, 'updateModelInput');
-  const model = modelOf(ctx.state.api(input.restApiId), input.modelName);
+  const model = modelOf(ctx.state.api(input.restApiId, noModel(input.modelName)), input.modelName);
   const draft = { ...model };
   for (const op of ops) {
     const [field] = segments(op.path);
     if (op.op !== 'replace') throw badRequest(`Invalid patch path  '${op.path}' specified for op '${op.op}'. Please choose supported operations`);
     if (field !== 'description' && field !== 'schema') throw badRequest(`Invalid patch path  '${op.path}' specified for op 'replace'. Must be one of: [/description, /schema]`);
-    draft[field] = op.value;
+    if (field === 'schema' && !op.value) throw badRequest(EMPTY_SCHEMA);
+    draft[field] = op.value || undefined;
   }
   Object.assign(model, draft);
   return { ...model };

@@ -4,7 +4,7 @@ import { badRequest, conflict } from '../errors.ts';
 import { shortId } from '../ids.ts';
 import { page } from '../pages.ts';
 import { checkOps, segments } from '../patch.ts';
-import { pathOf, resourceOf, type ApiGatewayState, type StoredApi, type StoredResource } from '../state.ts';
+import { noResource, pathOf, resourceOf, type ApiGatewayState, type StoredApi, type StoredResource } from '../state.ts';
 
 type Ctx = RequestContext<ApiGatewayState>;
 
@@ -50,7 +50,7 @@ export function createResource(input: CreateResourceRequest, ctx: Ctx): Resource
 }
 
 export function getResource(input: { restApiId: string; resourceId: string }, ctx: Ctx): Resource {
-  const api = ctx.state.api(input.restApiId);
+  const api = ctx.state.api(input.restApiId, noResource);
   return resourceOutput(api, resourceOf(api, input.resourceId));
 }
 
@@ -66,7 +66,7 @@ function descendants(api: StoredApi, id: string): string[] {
 }
 
 export function deleteResource(input: { restApiId: string; resourceId: string }, ctx: Ctx): Record<string, never> {
-  const api = ctx.state.api(input.restApiId);
+  const api = ctx.state.api(input.restApiId, noResource);
   const resource = resourceOf(api, input.resourceId);
   if (resource.id === api.api.rootResourceId) throw badRequest('Cannot delete root resource');
   for (const id of [resource.id, ...descendants(api, resource.id)]) api.resources.delete(id);
@@ -75,7 +75,7 @@ export function deleteResource(input: { restApiId: string; resourceId: string },
 
 export function updateResource(input: UpdateResourceRequest, ctx: Ctx): Resource {
   const ops = checkOps(input.patchOperations, 'updateResourceInput');
-  const api = ctx.state.api(input.restApiId);
+  const api = ctx.state.api(input.restApiId, noResource);
   const resource = resourceOf(api, input.resourceId);
   const draft = { ...resource };
   for (const op of ops) {

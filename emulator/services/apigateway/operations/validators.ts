@@ -8,14 +8,16 @@ import type { ApiGatewayState, StoredApi } from '../state.ts';
 
 type Ctx = RequestContext<ApiGatewayState>;
 
+const noValidator = () => notFound('Invalid Request Validator identifier specified');
+
 function validatorOf(api: StoredApi, id: string | undefined): RequestValidator {
   const found = id !== undefined ? api.validators.get(id) : undefined;
-  if (!found) throw notFound('Invalid Request Validator identifier specified');
+  if (!found) throw noValidator();
   return found;
 }
 
 export function createRequestValidator(input: CreateRequestValidatorRequest, ctx: Ctx): RequestValidator {
-  const api = ctx.state.api(input.restApiId);
+  const api = ctx.state.api(input.restApiId, () => badRequest('Invalid REST API identifier specified'));
   if (!input.name?.trim()) throw badRequest('Request Validator name cannot be blank');
   const validator: RequestValidator = {
     id: shortId(6),
@@ -28,7 +30,7 @@ export function createRequestValidator(input: CreateRequestValidatorRequest, ctx
 }
 
 export function getRequestValidator(input: { restApiId: string; requestValidatorId: string }, ctx: Ctx): RequestValidator {
-  return { ...validatorOf(ctx.state.api(input.restApiId), input.requestValidatorId) };
+  return { ...validatorOf(ctx.state.api(input.restApiId, noValidator), input.requestValidatorId) };
 }
 
 export function getRequestValidators(input: { restApiId: string; position?: string; limit?: number }, ctx: Ctx) {
@@ -36,7 +38,7 @@ export function getRequestValidators(input: { restApiId: string; position?: stri
 }
 
 export function deleteRequestValidator(input: { restApiId: string; requestValidatorId: string }, ctx: Ctx): Record<string, never> {
-  const api = ctx.state.api(input.restApiId);
+  const api = ctx.state.api(input.restApiId, noValidator);
   validatorOf(api, input.requestValidatorId);
   api.validators.delete(input.requestValidatorId);
   return {};
@@ -44,12 +46,15 @@ export function deleteRequestValidator(input: { restApiId: string; requestValida
 
 export function updateRequestValidator(input: UpdateRequestValidatorRequest, ctx: Ctx): RequestValidator {
   const ops = checkOps(input.patchOperations, 'updateRequestValidatorInput');
-  const validator = validatorOf(ctx.state.api(input.restApiId), input.requestValidatorId);
+  const validator = validatorOf(ctx.state.api(input.restApiId, noValidator), input.requestValidatorId);
   const draft = { ...validator };
   for (const op of ops) {
     const [field] = segments(op.path);
     if (op.op !== 'replace') throw badRequest(`Invalid patch path  '${op.path}' specified for op '${op.op}'. Please choose supported operations`);
-    if (field === 'name') draft.name = op.value;
+    if (field === 'name') {
+      if (!op.value?.trim()) throw badRequest('Request Validator name cannot be blank');
+      draft.name = op.value;
+    }
     else if (field === 'validateRequestParameters' || field === 'validateRequestBody') draft[field] = op.value === 'true';
     else throw badRequest(`Invalid patch path  '${op.path}' specified for op 'replace'. Must be one of: [/name, /validateRequestParameters, /validateRequestBody]`);
   }
