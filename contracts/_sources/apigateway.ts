@@ -506,11 +506,43 @@ const source: SourceFile = {
         { op: 'CreateDocumentationPart', params: { restApiId: API, location: { type: 'INVALID' }, properties: DOC_PROPERTIES }, snapshot: 'create_documentation_part_invalid_location_type' },
       ],
     },
+    {
+      test: 'TestApiGatewayGatewayResponse::test_gateway_response_crud',
+      steps: [
+        createApi({ description: 'APIGW test GatewayResponse' }),
+        { op: 'GetGatewayResponse', params: { restApiId: API, responseType: 'MISSING_AUTHENTICATION_TOKEN' }, snapshot: 'get-gateway-response-default' },
+        {
+          op: 'PutGatewayResponse',
+          params: {
+            restApiId: API,
+            responseType: 'MISSING_AUTHENTICATION_TOKEN',
+            statusCode: '404',
+            responseParameters: {
+              'gatewayresponse.header.x-request-path': 'method.request.path.petId',
+              'gatewayresponse.header.Access-Control-Allow-Origin': "'a.b.c'",
+              'gatewayresponse.header.x-request-query': 'method.request.querystring.q',
+              'gatewayresponse.header.x-request-header': 'method.request.header.Accept',
+            },
+            responseTemplates: {
+              'application/json':
+                '{\n     "message": $context.error.messageString,\n     "type":  "$context.error.responseType",\n     "stage":  "$context.stage",\n     "resourcePath":  "$context.resourcePath",\n     "stageVariables.a":  "$stageVariables.a",\n     "statusCode": "\'404\'"\n}',
+            },
+          },
+          snapshot: 'put-gateway-response',
+        },
+        { op: 'GetGatewayResponses', params: { restApiId: API }, snapshot: 'get-gateway-responses', unordered: ['$.items'] },
+        { op: 'GetGatewayResponse', params: { restApiId: API, responseType: 'MISSING_AUTHENTICATION_TOKEN' }, snapshot: 'get-gateway-response' },
+        { op: 'DeleteGatewayResponse', params: { restApiId: API, responseType: 'MISSING_AUTHENTICATION_TOKEN' }, snapshot: 'delete-gateway-response' },
+        { op: 'GetGatewayResponse', params: { restApiId: API, responseType: 'MISSING_AUTHENTICATION_TOKEN' }, snapshot: 'get-deleted-gw-response' },
+      ],
+    },
   ],
   notPorted: {
     test_list_and_delete_apis: LISTS_ACCOUNT,
     test_create_rest_api_with_tags: LISTS_ACCOUNT,
     test_get_api_case_insensitive: 'skipped in LocalStack itself (rest APIs are case insensitive there)',
+    test_gateway_response_validation:
+      "AWS lists the response types of its enum validation message in an order that differs between recordings (a Java set's order), so the message cannot be expected exactly",
   },
   notPortedOtherwise: 'not reproduced yet (time ran out; the operations are implemented and tested in test/apigateway)',
 };
