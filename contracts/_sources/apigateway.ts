@@ -62,6 +62,18 @@ const model = (restApiId: string, name: string, extra: Record<string, unknown>, 
   jsonStrings: ['$.schema'],
 });
 
+/** The test's MOCK method on the root resource: PutMethod GET and PutIntegration with a status template. */
+const mockGet: SourceStep[] = [
+  { op: 'PutMethod', params: { restApiId: API, resourceId: '{{rootId}}', httpMethod: 'GET', authorizationType: 'NONE' } },
+  { op: 'PutIntegration', params: { restApiId: API, resourceId: '{{rootId}}', httpMethod: 'GET', type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } } },
+];
+const onGet = (op: string, params: Record<string, unknown>, snapshot: string, extra: Partial<SourceStep> = {}): SourceStep => ({
+  op,
+  params: { restApiId: API, resourceId: '{{rootId}}', httpMethod: 'GET', ...params },
+  snapshot,
+  ...extra,
+});
+
 /** Tests that list every API or resource of the account, which other scenarios of a corpus run create at the same time. */
 const LISTS_ACCOUNT = 'lists every REST API of the account, which other scenarios of the same corpus run create concurrently';
 
@@ -534,6 +546,35 @@ const source: SourceFile = {
         { op: 'GetGatewayResponse', params: { restApiId: API, responseType: 'MISSING_AUTHENTICATION_TOKEN' }, snapshot: 'get-gateway-response' },
         { op: 'DeleteGatewayResponse', params: { restApiId: API, responseType: 'MISSING_AUTHENTICATION_TOKEN' }, snapshot: 'delete-gateway-response' },
         { op: 'GetGatewayResponse', params: { restApiId: API, responseType: 'MISSING_AUTHENTICATION_TOKEN' }, snapshot: 'get-deleted-gw-response' },
+      ],
+    },
+    {
+      test: 'TestApigatewayIntegrationResponse::test_integration_response_invalid_statuscode',
+      steps: [
+        createApi({ description: 'APIGW test Integration Invalid StatusCode' }),
+        onGet('PutIntegrationResponse', { statusCode: 'wrong', responseTemplates: { 'application/json': '"created"' }, selectionPattern: '' }, 'put-integration-response-invalid-statusCode'),
+        onGet('GetIntegrationResponse', { statusCode: 'wrong' }, 'get-integration-response-invalid-statusCode'),
+      ],
+    },
+    {
+      test: 'TestApigatewayIntegrationResponse::test_integration_response_invalid_integration',
+      steps: [createApi(), mockGet[0], onGet('GetIntegrationResponse', { statusCode: '200' }, 'get-integration-response-without-integration')],
+    },
+    {
+      test: 'TestApigatewayIntegrationResponse::test_integration_response_wrong_status_code',
+      steps: [createApi(), ...mockGet, onGet('GetIntegrationResponse', { statusCode: '201' }, 'get-integration-response-wrong-status-code')],
+    },
+    {
+      test: 'TestApigatewayIntegrationResponse::test_lifecycle_integration_response',
+      steps: [
+        createApi(),
+        ...mockGet,
+        onGet('PutIntegrationResponse', { statusCode: '200', responseTemplates: { 'application/json': '"created"' }, selectionPattern: '' }, 'put-integration-response'),
+        onGet('GetIntegrationResponse', { statusCode: '200' }, 'get-integration-response'),
+        onGet('UpdateIntegrationResponse', { statusCode: '200', patchOperations: [{ op: 'replace', path: '/selectionPattern', value: 'updated-pattern' }] }, 'update-integration-response'),
+        onGet('PutIntegrationResponse', { statusCode: '200', responseTemplates: { 'application/json': 'overwrite' }, selectionPattern: 'overwrite-pattern' }, 'overwrite-integration-response'),
+        onGet('GetMethod', {}, 'get-method', { jsonStrings: ["$.methodIntegration.requestTemplates['application/json']"] }),
+        onGet('DeleteIntegrationResponse', { statusCode: '200' }, 'delete-integration-response'),
       ],
     },
   ],

@@ -131,6 +131,7 @@ function integrationResponseOf(integration: Integration, statusCode: string | un
 }
 
 export function getIntegrationResponse(input: MethodKey & { statusCode: string }, ctx: Ctx): IntegrationResponse {
+  checkStatusCode(input.statusCode);
   return structuredClone(integrationResponseOf(integrationOf(locateMethod(input, ctx).method), input.statusCode));
 }
 
