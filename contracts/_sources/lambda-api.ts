@@ -39,6 +39,8 @@ const mappingSetup: SourceStep[] = [
   { service: 'sqs', protocol: 'json', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' } },
   { op: 'CreateEventSourceMapping', params: { FunctionName: FUNCTION, EventSourceArn: '{{queueArn}}' }, capture: { mappingArn: '$.EventSourceMappingArn' } },
 ];
+/** The operation a parametrized test names in boto3's snake case (`get_function_url_config` -> GetFunctionUrlConfig). */
+const operationOf = (param: string) => param.replace(/(^|_)([a-z])/g, (_m, _s, c: string) => c.toUpperCase());
 const SIGNING_PROFILE = { SigningProfileVersionArns: ['arn:{{partition}}:signer:{{region}}:{{accountId}}:/signing-profiles/test'] };
 
 const source: SourceFile = {
@@ -216,6 +218,45 @@ const source: SourceFile = {
         { op: 'ListFunctionsByCodeSigningConfig', params: { CodeSigningConfigArn: '{{cscArn}}' }, snapshot: 'list_functions_by_code_signing_config' },
         onFunction('DeleteFunctionCodeSigningConfig', 'delete_function_code_signing_config'),
         { op: 'DeleteCodeSigningConfig', params: { CodeSigningConfigArn: '{{cscArn}}' }, snapshot: 'delete_code_signing_config' },
+      ],
+    },
+    {
+      test: 'TestLambdaFunction::test_ops_on_nonexisting_fn',
+      steps: (param) => [callerAccount, { op: operationOf(param), params: { FunctionName: 'i-dont-exist-{{suffix}}' }, snapshot: 'not_found_exception' }],
+    },
+    {
+      test: 'TestLambdaFunction::test_ops_with_arn_qualifier_mismatch',
+      note: 'the test writes the ARN with the aws partition; the contract uses the target\'s',
+      steps: (param) => [
+        callerAccount,
+        { op: operationOf(param), params: { FunctionName: 'arn:{{partition}}:lambda:{{region}}:{{accountId}}:function:some-function:1', Qualifier: '$LATEST' }, snapshot: 'not_match_exception' },
+        { op: operationOf(param), params: { FunctionName: 'arn:{{partition}}:lambda:{{region}}:{{accountId}}:function:some-function:$LATEST', Qualifier: '$LATEST' }, snapshot: 'match_exception' },
+      ],
+    },
+    {
+      test: 'TestLambdaFunction::test_ops_on_nonexisting_version',
+      steps: (param) => [callerAccount, createFunction({ Description: 'Initial description' }), onFunction(operationOf(param), 'version_not_found_exception', { Qualifier: '1221' })],
+    },
+    {
+      test: 'TestLambdaFunction::test_delete_on_nonexisting_version',
+      note: 'deleting a version that never existed succeeds (twice) before the function is deleted; only the later errors were recorded',
+      steps: [
+        callerAccount,
+        createFunction({ Description: 'Initial description' }),
+        { op: 'DeleteFunction', params: { FunctionName: FUNCTION, Qualifier: '1233' } },
+        { op: 'DeleteFunction', params: { FunctionName: FUNCTION, Qualifier: '1233' } },
+        { op: 'DeleteFunction', params: { FunctionName: FUNCTION } },
+        onFunction('DeleteFunction', 'delete_function_response_non_existent'),
+        onFunction('DeleteFunction', 'delete_function_response_non_existent_with_qualifier', { Qualifier: '1233' }),
+      ],
+    },
+    {
+      test: 'TestLambdaFunction::test_get_function_wrong_region',
+      note: 'the function ARN names eu-central-1 (the test picks it when the client is in us-east-1, where the verifier runs)',
+      steps: (param) => [
+        callerAccount,
+        createFunction({ Description: 'Initial description' }),
+        { op: operationOf(param), params: { FunctionName: `arn:{{partition}}:lambda:eu-central-1:{{accountId}}:function:${FUNCTION}` }, snapshot: 'wrong_region_exception' },
       ],
     },
   ],

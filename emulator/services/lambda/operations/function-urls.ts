@@ -50,6 +50,10 @@ function existing(ctx: Ctx, name: string, qualifier?: string) {
 }
 
 export function getFunctionUrlConfig(input: GetFunctionUrlConfigRequest, ctx: Ctx) {
+  // A function that does not exist has no URL config either (AWS-recorded test_ops_on_nonexisting_fn).
+  if (!ctx.state.functions.has(parseFunctionRef(ctx.state, input.FunctionName!, input.Qualifier).name)) {
+    throw new AwsError('ResourceNotFoundException', 'The resource you requested does not exist.');
+  }
   const { config } = existing(ctx, input.FunctionName!, input.Qualifier);
   return { ...config, InvokeMode: config.InvokeMode ?? 'BUFFERED' };
 }

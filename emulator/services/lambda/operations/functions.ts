@@ -12,7 +12,7 @@ import type { RequestContext } from '../../../core/service.ts';
 import { acceptZip, s3Object, type CodeBundle } from '../code.ts';
 import { checkDeadLetterTarget, checkEnvironment, resolveLayers } from '../configuration.ts';
 import { functionArn, inProgressView, lambdaTimestamp, newRevision, runtimeVersionArn, type FunctionVersion, type LambdaFunction } from '../function.ts';
-import { findFunction, notFound, page, parseFunctionRef, resolveVersion } from '../lookup.ts';
+import { findFunction, page, parseFunctionRef, resolveVersion } from '../lookup.ts';
 import { runtimeLaunch } from '../runtime/spec.ts';
 import { interpreterFor } from '../runtime/runtimes.ts';
 import type { LambdaState } from '../state.ts';
@@ -216,10 +216,11 @@ export function updateFunctionConfiguration(input: UpdateFunctionConfigurationRe
 export function deleteFunction(input: DeleteFunctionRequest, ctx: Ctx) {
   const state = ctx.state;
   const ref = parseFunctionRef(state, input.FunctionName!, input.Qualifier);
-  const fn = findFunction(state, ref);
   if (ref.qualifier === '$LATEST') throw new AwsError('InvalidParameterValueException', '$LATEST version cannot be deleted without deleting the function.');
+  const fn = findFunction(state, ref);
   if (ref.qualifier !== undefined) {
-    if (!fn.versions.delete(ref.qualifier)) throw notFound(state, ref.name, ref.qualifier);
+    // Deleting a version that does not exist succeeds (AWS-recorded test_delete_on_nonexisting_version).
+    fn.versions.delete(ref.qualifier);
     state.pool.retire(`${fn.arn}:${ref.qualifier}:`);
     return { StatusCode: 204 };
   }
