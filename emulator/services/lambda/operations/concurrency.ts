@@ -90,8 +90,22 @@ function provisionedView(ctx: Ctx, fn: LambdaFunction, qualifier: string, entry:
   };
 }
 
+/** A version is provisioned either directly or through one alias, never both (AWS-recorded test_lambda_provisioned_lifecycle). */
+function checkProvisionedConflict(fn: LambdaFunction, qualifier: string) {
+  const alias = fn.aliases.get(qualifier);
+  const conflict = (message: string) => new AwsError('ResourceConflictException', message, { status: 409 });
+  if (alias) {
+    if (fn.provisionedConcurrency.has(alias.FunctionVersion!)) throw conflict("Alias can't be used for Provisioned Concurrency configuration on an already Provisioned version");
+    return;
+  }
+  for (const [name, other] of fn.aliases) {
+    if (other.FunctionVersion === qualifier && fn.provisionedConcurrency.has(name)) throw conflict('Version is pointed by a Provisioned Concurrency alias');
+  }
+}
+
 export function putProvisionedConcurrencyConfig(input: PutProvisionedConcurrencyConfigRequest, ctx: Ctx) {
   const { fn, qualifier } = provisionedTarget(ctx, input.FunctionName!, input.Qualifier);
+  checkProvisionedConflict(fn, qualifier);
   const entry = { requested: input.ProvisionedConcurrentExecutions!, lastModified: lambdaTimestamp(ctx.emulator.clock.date()) };
   fn.provisionedConcurrency.set(qualifier, entry);
   const { key, version } = provisionedKey(ctx, fn, qualifier);
