@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { accountRootArn } from '../../../core/arn.ts';
 import type { Emulator } from '../../../core/emulator.ts';
@@ -101,14 +101,14 @@ export async function environmentSpec(emulator: Emulator, state: LambdaState, fn
   if (family === 'nodejs') {
     const major = interpreter.version?.split('.')[0];
     const paths = [...layerDirs.flatMap((d) => [join(d, 'nodejs', `node${major}`, 'node_modules'), join(d, 'nodejs', 'node_modules')]), SDK_NODE_MODULES];
-    env.NODE_PATH = paths.filter((p): p is string => !!p && existsSync(p)).join(':');
+    env.NODE_PATH = paths.filter((p): p is string => !!p && existsSync(p)).join(delimiter);
     return { ...base, ...(await runtimeLaunch(runtime))!, spareable: true };
   }
   if (family === 'python') {
     if (!interpreter.command) throw new AwsError('InvalidRuntimeException', interpreter.note!, { status: 502 });
     const minor = interpreter.version?.split('.').slice(0, 2).join('.');
     const paths = layerDirs.flatMap((d) => [join(d, 'python'), join(d, 'python', 'lib', `python${minor}`, 'site-packages')]);
-    env.PYTHONPATH = [taskRoot, ...paths.filter((p) => existsSync(p))].join(':');
+    env.PYTHONPATH = [taskRoot, ...paths.filter((p) => existsSync(p))].join(delimiter);
     return { ...base, ...(await runtimeLaunch(runtime))!, spareable: true };
   }
   if (family === 'provided') {
