@@ -39,6 +39,8 @@ const mappingSetup: SourceStep[] = [
   { service: 'sqs', protocol: 'json', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' } },
   { op: 'CreateEventSourceMapping', params: { FunctionName: FUNCTION, EventSourceArn: '{{queueArn}}' }, capture: { mappingArn: '$.EventSourceMappingArn' } },
 ];
+/** The operation a parametrized test names in boto3's snake case (`get_function_url_config` -> GetFunctionUrlConfig). */
+const operationOf = (param: string) => param.replace(/(^|_)([a-z])/g, (_m, _s, c: string) => c.toUpperCase());
 const SIGNING_PROFILE = { SigningProfileVersionArns: ['arn:{{partition}}:signer:{{region}}:{{accountId}}:/signing-profiles/test'] };
 
 const source: SourceFile = {
@@ -48,7 +50,7 @@ const source: SourceFile = {
   testDir: 'lambda_',
   variants: {},
   defaultProtocol: 'rest-json',
-  redactedWords: { 'code-sha256': 'any', 'function-url': 'any' },
+  redactedWords: { 'code-sha256': 'any', 'function-url': 'any', 'lambda-url': 'any' },
   scenarios: [
     {
       test: 'TestLambdaFunction::test_function_lifecycle',
@@ -216,6 +218,78 @@ const source: SourceFile = {
         { op: 'ListFunctionsByCodeSigningConfig', params: { CodeSigningConfigArn: '{{cscArn}}' }, snapshot: 'list_functions_by_code_signing_config' },
         onFunction('DeleteFunctionCodeSigningConfig', 'delete_function_code_signing_config'),
         { op: 'DeleteCodeSigningConfig', params: { CodeSigningConfigArn: '{{cscArn}}' }, snapshot: 'delete_code_signing_config' },
+      ],
+    },
+    {
+      test: 'TestLambdaFunction::test_ops_on_nonexisting_fn',
+      steps: (param) => [callerAccount, { op: operationOf(param), params: { FunctionName: 'i-dont-exist-{{suffix}}' }, snapshot: 'not_found_exception' }],
+    },
+    {
+      test: 'TestLambdaFunction::test_ops_with_arn_qualifier_mismatch',
+      note: 'the test writes the ARN with the aws partition; the contract uses the target\'s',
+      steps: (param) => [
+        callerAccount,
+        { op: operationOf(param), params: { FunctionName: 'arn:{{partition}}:lambda:{{region}}:{{accountId}}:function:some-function:1', Qualifier: '$LATEST' }, snapshot: 'not_match_exception' },
+        { op: operationOf(param), params: { FunctionName: 'arn:{{partition}}:lambda:{{region}}:{{accountId}}:function:some-function:$LATEST', Qualifier: '$LATEST' }, snapshot: 'match_exception' },
+      ],
+    },
+    {
+      test: 'TestLambdaFunction::test_ops_on_nonexisting_version',
+      steps: (param) => [callerAccount, createFunction({ Description: 'Initial description' }), onFunction(operationOf(param), 'version_not_found_exception', { Qualifier: '1221' })],
+    },
+    {
+      test: 'TestLambdaFunction::test_delete_on_nonexisting_version',
+      note: 'deleting a version that never existed succeeds (twice) before the function is deleted; only the later errors were recorded',
+      steps: [
+        callerAccount,
+        createFunction({ Description: 'Initial description' }),
+        { op: 'DeleteFunction', params: { FunctionName: FUNCTION, Qualifier: '1233' } },
+        { op: 'DeleteFunction', params: { FunctionName: FUNCTION, Qualifier: '1233' } },
+        { op: 'DeleteFunction', params: { FunctionName: FUNCTION } },
+        onFunction('DeleteFunction', 'delete_function_response_non_existent'),
+        onFunction('DeleteFunction', 'delete_function_response_non_existent_with_qualifier', { Qualifier: '1233' }),
+      ],
+    },
+    {
+      test: 'TestLambdaFunction::test_get_function_wrong_region',
+      note: 'the function ARN names eu-central-1 (the test picks it when the client is in us-east-1, where the verifier runs)',
+      steps: (param) => [
+        callerAccount,
+        createFunction({ Description: 'Initial description' }),
+        { op: operationOf(param), params: { FunctionName: `arn:{{partition}}:lambda:eu-central-1:{{accountId}}:function:${FUNCTION}` }, snapshot: 'wrong_region_exception' },
+      ],
+    },
+    {
+      test: 'TestLambdaUrl::test_url_config_lifecycle',
+      note: 'the test deploys a Node.js handler; the URL config does not depend on it, and the echo function serves',
+      steps: [
+        callerAccount,
+        createFunction(),
+        onFunction('CreateFunctionUrlConfig', 'url_creation', { AuthType: 'NONE' }),
+        onFunction('CreateFunctionUrlConfig', 'failed_duplication', { AuthType: 'NONE' }),
+        onFunction('GetFunctionUrlConfig', 'get_url_config'),
+        onFunction('UpdateFunctionUrlConfig', 'updated_url_config', { AuthType: 'AWS_IAM' }),
+        { op: 'DeleteFunctionUrlConfig', params: { FunctionName: FUNCTION } },
+        onFunction('GetFunctionUrlConfig', 'failed_getter'),
+      ],
+    },
+    {
+      test: 'TestLambdaProvisionedConcurrency::test_lambda_provisioned_lifecycle',
+      note: 'the test waits for READY between the put and the delete; the contract deletes at once (the recorded answers do not depend on it)',
+      steps: [
+        callerAccount,
+        createFunction(),
+        onFunction('PublishVersion', 'publish_version_result', {}, { ignore: CODE_SIZE }),
+        alias('CreateAlias', 'create_alias_result', { Name: 'alias-{{suffix}}', FunctionVersion: '1' }),
+        onFunction('PutProvisionedConcurrencyConfig', 'put_provisioned_on_version', { Qualifier: '1', ProvisionedConcurrentExecutions: 1 }),
+        onFunction('PutProvisionedConcurrencyConfig', 'put_provisioned_on_alias_versionconflict', { Qualifier: 'alias-{{suffix}}', ProvisionedConcurrentExecutions: 1 }),
+        onFunction('DeleteProvisionedConcurrencyConfig', 'delete_provisioned_version', { Qualifier: '1' }),
+        onFunction('GetProvisionedConcurrencyConfig', 'get_provisioned_version_postdelete', { Qualifier: '1' }),
+        onFunction('PutProvisionedConcurrencyConfig', 'put_provisioned_on_alias', { Qualifier: 'alias-{{suffix}}', ProvisionedConcurrentExecutions: 1 }),
+        onFunction('PutProvisionedConcurrencyConfig', 'put_provisioned_on_version_conflict', { Qualifier: '1', ProvisionedConcurrentExecutions: 1 }),
+        alias('DeleteAlias', 'delete_alias_result', { Name: 'alias-{{suffix}}' }),
+        onFunction('GetProvisionedConcurrencyConfig', 'get_provisioned_alias_postaliasdelete', { Qualifier: 'alias-{{suffix}}' }),
+        onFunction('ListProvisionedConcurrencyConfigs', 'list_response_postdeletes'),
       ],
     },
   ],

@@ -268,4 +268,54 @@ def handler(event, context):
     await context.lambda.send(new DeleteEventSourceMappingCommand({ UUID: mapping.UUID }));
     kinesis.destroy();
   });
+  it('Kinesis: a failing batch is bisected, then each half goes to the on-failure destination; too old records go there without invoking', async () => {
+    const failures = await queue();
+    const { kinesis, stream, arn } = await kinesisStream();
+    const name = await createFunction(context.lambda, { 'handler.py': 'def handler(event, context):\n    raise ValueError("no")\n' });
+    const mapping = await context.lambda.send(
+      new CreateEventSourceMappingCommand({
+        FunctionName: name,
+        EventSourceArn: arn,
+        StartingPosition: 'TRIM_HORIZON',
+        BatchSize: 2,
+        MaximumRetryAttempts: 0,
+        BisectBatchOnFunctionError: true,
+        DestinationConfig: { OnFailure: { Destination: failures.arn } },
+      }),
+    );
+    assert.deepEqual(mapping.DestinationConfig, { OnFailure: { Destination: failures.arn } });
+    for (const data of ['a', 'b']) await kinesis.send(new PutRecordCommand({ StreamName: stream, PartitionKey: 'k', Data: Buffer.from(data) }));
+    const records = (await receive(failures.url, 2)) as Record<string, Record<string, unknown>>[];
+    assert.deepEqual(
+      records.map((r) => [r.requestContext.condition, r.KinesisBatchInfo.batchSize, r.responseContext.functionError]),
+      [
+        ['RetryAttemptsExhausted', 1, 'Unhandled'],
+        ['RetryAttemptsExhausted', 1, 'Unhandled'],
+      ],
+    );
+    assert.equal(records[0].KinesisBatchInfo.shardId, 'shardId-000000000000');
+    assert.equal(records[0].KinesisBatchInfo.streamArn, arn);
+    assert.equal(records[0].requestContext.functionArn, `arn:aws:lambda:us-east-1:000000000000:function:${name}`);
+    await context.lambda.send(new DeleteEventSourceMappingCommand({ UUID: mapping.UUID }));
+
+    // MaximumRecordAgeInSeconds: records older than that are not retried but reported as RecordAgeExceeded.
+    const aged = await context.lambda.send(
+      new CreateEventSourceMappingCommand({
+        FunctionName: name,
+        EventSourceArn: arn,
+        StartingPosition: 'LATEST',
+        MaximumRecordAgeInSeconds: 60,
+        DestinationConfig: { OnFailure: { Destination: failures.arn } },
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await kinesis.send(new PutRecordCommand({ StreamName: stream, PartitionKey: 'k', Data: Buffer.from('c') }));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await context.aws.advanceClock('2m');
+    const [old] = (await receive(failures.url, 1)) as Record<string, Record<string, unknown>>[];
+    assert.equal(old.requestContext.condition, 'RecordAgeExceeded');
+    assert.equal(old.KinesisBatchInfo.batchSize, 1);
+    await context.lambda.send(new DeleteEventSourceMappingCommand({ UUID: aged.UUID }));
+    kinesis.destroy();
+  });
 });

@@ -85,6 +85,16 @@ describe('Lambda functions through the AWS SDK v3', function () {
       context.lambda.send(new CreateFunctionCommand({ ...base, Runtime: 'python3.12', Role: ROLE, Environment: { Variables: { AWS_REGION: 'x' } } })),
       (e: LambdaServiceException) => e.name === 'InvalidParameterValueException' && e.message.endsWith('Reserved keys used in this request: AWS_REGION'),
     );
+    // Container images: no ECR and no Docker here, so every image is one Lambda cannot reach, answered as AWS does.
+    const image = '123456789012.dkr.ecr.us-east-1.amazonaws.com/app:latest';
+    await assert.rejects(
+      context.lambda.send(new CreateFunctionCommand({ FunctionName: uniqueName('img'), Role: ROLE, PackageType: 'Image', Code: { ImageUri: image } })),
+      (e: LambdaServiceException) => e.name === 'InvalidParameterValueException' && e.message === `Source image ${image} does not exist. Provide a valid source image.`,
+    );
+    await assert.rejects(
+      context.lambda.send(new CreateFunctionCommand({ FunctionName: uniqueName('img'), Role: ROLE, PackageType: 'Image', Code: { ImageUri: 'app' } })),
+      (e: LambdaServiceException) => e.name === 'InvalidParameterValueException' && e.message === 'Source image app is not valid. Provide a valid source image.',
+    );
     await assert.rejects(context.lambda.send(new ListFunctionsCommand({ FunctionVersion: 'invalid' as never })), (e: LambdaServiceException) => {
       assert.equal(e.message, "1 validation error detected: Value 'invalid' at 'functionVersion' failed to satisfy constraint: Member must satisfy enum value set: [ALL]");
       return true;

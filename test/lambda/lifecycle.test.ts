@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import {
+  CreateAliasCommand,
+  DeleteProvisionedConcurrencyConfigCommand,
+  GetProvisionedConcurrencyConfigCommand,
+  InvokeCommand,
+  LambdaClient,
+  PutProvisionedConcurrencyConfigCommand,
+} from '@aws-sdk/client-lambda';
 import { startTwinstack } from '../../emulator/index.ts';
 import { createFunction, CREDENTIALS } from './support.ts';
 
@@ -77,5 +84,37 @@ describe('Lambda execution environments: reaped when idle, none left after stop'
     }
     for (let i = 0; i < 20 && bootstrapChildren().length; i++) await sleep(50);
     assert.deepEqual(bootstrapChildren(), []);
+  });
+  it('provisioned concurrency starts its environments ahead: IN_PROGRESS until they have initialized, then READY; invokes find them warm', async () => {
+    const aws = await startTwinstack({ port: 0, services: ['lambda', 'sts'] });
+    const lambda = new LambdaClient({ endpoint: aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
+    try {
+      const handler = 'import os\ndef handler(event, context):\n    return [os.environ["AWS_LAMBDA_INITIALIZATION_TYPE"], os.getpid()]\n';
+      const name = await createFunction(lambda, { 'handler.py': handler }, { Publish: true });
+      await lambda.send(new CreateAliasCommand({ FunctionName: name, Name: 'live', FunctionVersion: '1' }));
+      const put = await lambda.send(new PutProvisionedConcurrencyConfigCommand({ FunctionName: name, Qualifier: 'live', ProvisionedConcurrentExecutions: 2 }));
+      assert.deepEqual([put.Status, put.RequestedProvisionedConcurrentExecutions, put.AvailableProvisionedConcurrentExecutions], ['IN_PROGRESS', 2, 0]);
+      let config = await lambda.send(new GetProvisionedConcurrencyConfigCommand({ FunctionName: name, Qualifier: 'live' }));
+      for (let i = 0; i < 200 && config.Status !== 'READY'; i++) {
+        assert.equal(config.Status, 'IN_PROGRESS');
+        await sleep(50);
+        config = await lambda.send(new GetProvisionedConcurrencyConfigCommand({ FunctionName: name, Qualifier: 'live' }));
+      }
+      assert.deepEqual([config.Status, config.AvailableProvisionedConcurrentExecutions, config.AllocatedProvisionedConcurrentExecutions], ['READY', 2, 2]);
+      const out = await lambda.send(new InvokeCommand({ FunctionName: name, Qualifier: 'live', LogType: 'Tail' }));
+      const [initType] = JSON.parse(Buffer.from(out.Payload!).toString()) as [string, number];
+      assert.equal(initType, 'provisioned-concurrency');
+      const report = Buffer.from(out.LogResult!, 'base64').toString();
+      assert.match(report, /REPORT RequestId/);
+      assert.doesNotMatch(report, /Init Duration/, 'initialized before the invocation');
+      await lambda.send(new DeleteProvisionedConcurrencyConfigCommand({ FunctionName: name, Qualifier: 'live' }));
+      await assert.rejects(
+        lambda.send(new GetProvisionedConcurrencyConfigCommand({ FunctionName: name, Qualifier: 'live' })),
+        (e: Error) => e.name === 'ProvisionedConcurrencyConfigNotFoundException',
+      );
+    } finally {
+      lambda.destroy();
+      await aws.stop();
+    }
   });
 });

@@ -206,7 +206,15 @@ export function startStreamPoller(emulator: Emulator, state: LambdaState, mappin
         await sleep(200);
         continue;
       }
-      const out = await read(shardId, iterator, last);
+      let out: Awaited<ReturnType<typeof read>>;
+      try {
+        out = await read(shardId, iterator, last);
+      } catch (error) {
+        // A stream that is gone ends the shard's polling; anything else (throttling...) is tried again, as AWS's pollers do.
+        if ((error as { code?: string }).code === 'ResourceNotFoundException') return;
+        await sleep(1000);
+        continue;
+      }
       iterator = out.NextShardIterator;
       const sequences = (out.Records ?? []).map((r) => (kind === 'kinesis' ? r.SequenceNumber : (r.dynamodb as { SequenceNumber?: string } | undefined)?.SequenceNumber));
       last = (sequences.at(-1) as string | undefined) ?? last;

@@ -103,7 +103,10 @@ export function updateAlias(input: UpdateAliasRequest, ctx: Ctx) {
 
 export function deleteAlias(input: DeleteAliasRequest, ctx: Ctx) {
   const fn = findFunction(ctx.state, parseFunctionRef(ctx.state, input.FunctionName!));
+  const alias = fn.aliases.get(input.Name!);
   fn.aliases.delete(input.Name!);
+  // The alias's provisioned concurrency goes with it (AWS-recorded test_lambda_provisioned_lifecycle).
+  if (alias && fn.provisionedConcurrency.delete(input.Name!)) ctx.state.pool.unprovision(`${fn.arn}:${alias.FunctionVersion}:`);
 }
 
 export function listAliases(input: ListAliasesRequest, ctx: Ctx) {

@@ -11,7 +11,8 @@ import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { functionArn, lambdaTimestamp, type LambdaFunction } from '../function.ts';
 import { ACCOUNT_CONCURRENCY } from '../invoke.ts';
-import { findFunction, notFound, page, parseFunctionRef, unqualifiedFunction } from '../lookup.ts';
+import { findFunction, notFound, page, parseFunctionRef, resolveVersion, unqualifiedFunction } from '../lookup.ts';
+import { environmentSpec } from '../runtime/spec.ts';
 import type { LambdaState } from '../state.ts';
 
 type Ctx = RequestContext<LambdaState>;
@@ -54,7 +55,6 @@ export function deleteFunctionConcurrency(input: DeleteFunctionConcurrencyReques
   concurrencyTarget(ctx, input.FunctionName!).reservedConcurrency = undefined;
 }
 
-/** Provisioned concurrency is accepted and reported READY; environments still start on demand. */
 function provisionedTarget(ctx: Ctx, name: string, qualifier: string | undefined): { fn: LambdaFunction; qualifier: string } {
   const ref = parseFunctionRef(ctx.state, name, qualifier);
   const fn = findFunction(ctx.state, ref);
@@ -69,40 +69,70 @@ function provisionedTarget(ctx: Ctx, name: string, qualifier: string | undefined
   return { fn, qualifier: q };
 }
 
-function provisionedView(requested: number, lastModified: string) {
+/** The pool key of the version a provisioned qualifier (a version, or an alias's main version) runs. */
+function provisionedKey(ctx: Ctx, fn: LambdaFunction, qualifier: string) {
+  const { version } = resolveVersion(ctx.state, fn.name, qualifier);
+  return { key: `${fn.arn}:${version.config.Version}:`, version };
+}
+
+/**
+ * Provisioned concurrency starts its environments when configured: IN_PROGRESS until every one of them has
+ * initialized, then READY; invocations of the version find them warm.
+ */
+function provisionedView(ctx: Ctx, fn: LambdaFunction, qualifier: string, entry: { requested: number; lastModified: string }) {
+  const ready = Math.min(entry.requested, ctx.state.pool.provisionedReady(provisionedKey(ctx, fn, qualifier).key));
   return {
-    RequestedProvisionedConcurrentExecutions: requested,
-    AvailableProvisionedConcurrentExecutions: requested,
-    AllocatedProvisionedConcurrentExecutions: requested,
-    Status: 'READY',
-    LastModified: lastModified,
+    RequestedProvisionedConcurrentExecutions: entry.requested,
+    AvailableProvisionedConcurrentExecutions: ready,
+    AllocatedProvisionedConcurrentExecutions: ready,
+    Status: ready >= entry.requested ? 'READY' : 'IN_PROGRESS',
+    LastModified: entry.lastModified,
   };
+}
+
+/** A version is provisioned either directly or through one alias, never both (AWS-recorded test_lambda_provisioned_lifecycle). */
+function checkProvisionedConflict(fn: LambdaFunction, qualifier: string) {
+  const alias = fn.aliases.get(qualifier);
+  const conflict = (message: string) => new AwsError('ResourceConflictException', message, { status: 409 });
+  if (alias) {
+    if (fn.provisionedConcurrency.has(alias.FunctionVersion!)) throw conflict("Alias can't be used for Provisioned Concurrency configuration on an already Provisioned version");
+    return;
+  }
+  for (const [name, other] of fn.aliases) {
+    if (other.FunctionVersion === qualifier && fn.provisionedConcurrency.has(name)) throw conflict('Version is pointed by a Provisioned Concurrency alias');
+  }
 }
 
 export function putProvisionedConcurrencyConfig(input: PutProvisionedConcurrencyConfigRequest, ctx: Ctx) {
   const { fn, qualifier } = provisionedTarget(ctx, input.FunctionName!, input.Qualifier);
+  checkProvisionedConflict(fn, qualifier);
   const entry = { requested: input.ProvisionedConcurrentExecutions!, lastModified: lambdaTimestamp(ctx.emulator.clock.date()) };
   fn.provisionedConcurrency.set(qualifier, entry);
-  return { ...provisionedView(entry.requested, entry.lastModified), Status: 'IN_PROGRESS', AvailableProvisionedConcurrentExecutions: 0, AllocatedProvisionedConcurrentExecutions: 0 };
+  const { key, version } = provisionedKey(ctx, fn, qualifier);
+  const state = ctx.state;
+  state.pool.provision(key, () => environmentSpec(ctx.emulator, state, fn, version), entry.requested).catch((error: unknown) => {
+    console.warn(`[twinstack] lambda ${fn.name}:${qualifier}: provisioned concurrency could not start: ${(error as Error).message}`);
+  });
+  return { RequestedProvisionedConcurrentExecutions: entry.requested, AvailableProvisionedConcurrentExecutions: 0, AllocatedProvisionedConcurrentExecutions: 0, Status: 'IN_PROGRESS', LastModified: entry.lastModified };
 }
 
 export function getProvisionedConcurrencyConfig(input: GetProvisionedConcurrencyConfigRequest, ctx: Ctx) {
   const { fn, qualifier } = provisionedTarget(ctx, input.FunctionName!, input.Qualifier);
   const entry = fn.provisionedConcurrency.get(qualifier);
   if (!entry) throw new AwsError('ProvisionedConcurrencyConfigNotFoundException', 'No Provisioned Concurrency Config found for this function', { status: 404 });
-  return provisionedView(entry.requested, entry.lastModified);
+  return provisionedView(ctx, fn, qualifier, entry);
 }
 
 export function deleteProvisionedConcurrencyConfig(input: DeleteProvisionedConcurrencyConfigRequest, ctx: Ctx) {
   const { fn, qualifier } = provisionedTarget(ctx, input.FunctionName!, input.Qualifier);
-  fn.provisionedConcurrency.delete(qualifier);
+  if (fn.provisionedConcurrency.delete(qualifier)) ctx.state.pool.unprovision(provisionedKey(ctx, fn, qualifier).key);
 }
 
 export function listProvisionedConcurrencyConfigs(input: ListProvisionedConcurrencyConfigsRequest, ctx: Ctx) {
   const fn = unqualifiedFunction(ctx.state, input.FunctionName!);
   const all = [...fn.provisionedConcurrency].map(([q, e]) => ({
     FunctionArn: functionArn(ctx.state.region, ctx.state.accountId, fn.name, q),
-    ...provisionedView(e.requested, e.lastModified),
+    ...provisionedView(ctx, fn, q, e),
   }));
   const { items, next } = page(all, input.Marker, input.MaxItems);
   return { ProvisionedConcurrencyConfigs: items, NextMarker: next };

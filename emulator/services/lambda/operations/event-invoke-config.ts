@@ -9,7 +9,7 @@ import type {
 import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { functionArn, type LambdaFunction } from '../function.ts';
-import { findFunction, notFound, page, parseFunctionRef } from '../lookup.ts';
+import { findFunction, notFound, otherAccountDenied, page, parseFunctionRef } from '../lookup.ts';
 import type { LambdaState } from '../state.ts';
 
 type Ctx = RequestContext<LambdaState>;
@@ -71,8 +71,14 @@ function existing(ctx: Ctx, name: string, qualifier?: string) {
   return { fn, qualifier: q, config };
 }
 
+/** AWS gives the same answer for a function or version that does not exist (AWS-recorded test_ops_on_nonexisting_fn and _version). */
 export function getFunctionEventInvokeConfig(input: GetFunctionEventInvokeConfigRequest, ctx: Ctx) {
-  return existing(ctx, input.FunctionName!, input.Qualifier).config;
+  const ref = parseFunctionRef(ctx.state, input.FunctionName!, input.Qualifier);
+  const q = ref.qualifier ?? '$LATEST';
+  if (ref.accountId && ref.accountId !== ctx.state.accountId) throw otherAccountDenied(functionArn(ctx.state.region, ref.accountId, ref.name, q));
+  const config = ctx.state.functions.get(ref.name)?.eventInvokeConfigs.get(q);
+  if (!config) throw new AwsError('ResourceNotFoundException', `The function ${functionArn(ctx.state.region, ctx.state.accountId, ref.name, q)} doesn't have an EventInvokeConfig`);
+  return config;
 }
 
 export function deleteFunctionEventInvokeConfig(input: DeleteFunctionEventInvokeConfigRequest, ctx: Ctx) {

@@ -12,7 +12,7 @@ import type { RequestContext } from '../../../core/service.ts';
 import { acceptZip, s3Object, type CodeBundle } from '../code.ts';
 import { checkDeadLetterTarget, checkEnvironment, resolveLayers } from '../configuration.ts';
 import { functionArn, inProgressView, lambdaTimestamp, newRevision, runtimeVersionArn, type FunctionVersion, type LambdaFunction } from '../function.ts';
-import { findFunction, notFound, page, parseFunctionRef, resolveVersion } from '../lookup.ts';
+import { findFunction, page, parseFunctionRef, resolveVersion } from '../lookup.ts';
 import { runtimeLaunch } from '../runtime/spec.ts';
 import { interpreterFor } from '../runtime/runtimes.ts';
 import type { LambdaState } from '../state.ts';
@@ -23,8 +23,20 @@ type Ctx = RequestContext<LambdaState>;
 async function acceptCode(code: CreateFunctionRequest['Code'] | UpdateFunctionCodeRequest, ctx: Ctx): Promise<CodeBundle> {
   if (code?.ZipFile) return acceptZip(Buffer.from(code.ZipFile));
   if (code?.S3Bucket || code?.S3Key) return acceptZip(await s3Object(ctx, code.S3Bucket!, code.S3Key!, code.S3ObjectVersion));
-  if (code?.ImageUri) throw new AwsError('InvalidParameterValueException', 'Container image functions (ImageUri) are not supported by twinstack.');
+  if (code?.ImageUri) throw unreachableImage(code.ImageUri);
   throw new AwsError('InvalidParameterValueException', 'Please provide a source for function code.');
+}
+
+const ECR_IMAGE = /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/[a-z0-9._/-]+(:[\w.-]{1,128}|@sha256:[0-9a-f]{64})$/;
+
+/**
+ * Container image functions need the image pulled from ECR and run in a container: twinstack has neither ECR nor
+ * Docker, so every image is one Lambda cannot reach, and it answers as AWS does for those (messages AWS returns,
+ * as users have reported them).
+ */
+function unreachableImage(uri: string): AwsError {
+  if (!ECR_IMAGE.test(uri)) return new AwsError('InvalidParameterValueException', `Source image ${uri} is not valid. Provide a valid source image.`);
+  return new AwsError('InvalidParameterValueException', `Source image ${uri} does not exist. Provide a valid source image.`);
 }
 
 /** Says at once when the runtime's interpreter is missing or of another major version (minor differences go to the function's log). */
@@ -38,7 +50,7 @@ function say(fn: LambdaFunction, runtime: string) {
 export async function createFunction(input: CreateFunctionRequest, ctx: Ctx) {
   const state = ctx.state;
   const name = parseFunctionRef(state, input.FunctionName!).name;
-  if ((input.PackageType ?? 'Zip') === 'Image') throw new AwsError('InvalidParameterValueException', 'Container image functions (PackageType Image) are not supported by twinstack.');
+  if ((input.PackageType ?? 'Zip') === 'Image') await acceptCode(input.Code, ctx);
   if (!input.Runtime) throw new AwsError('InvalidParameterValueException', 'Runtime must be specified for functions with packageType Zip.');
   if (!input.Handler) throw new AwsError('InvalidParameterValueException', 'Handler must be specified for functions with packageType Zip.');
   checkEnvironment(input.Environment);
@@ -204,10 +216,11 @@ export function updateFunctionConfiguration(input: UpdateFunctionConfigurationRe
 export function deleteFunction(input: DeleteFunctionRequest, ctx: Ctx) {
   const state = ctx.state;
   const ref = parseFunctionRef(state, input.FunctionName!, input.Qualifier);
-  const fn = findFunction(state, ref);
   if (ref.qualifier === '$LATEST') throw new AwsError('InvalidParameterValueException', '$LATEST version cannot be deleted without deleting the function.');
+  const fn = findFunction(state, ref);
   if (ref.qualifier !== undefined) {
-    if (!fn.versions.delete(ref.qualifier)) throw notFound(state, ref.name, ref.qualifier);
+    // Deleting a version that does not exist succeeds (AWS-recorded test_delete_on_nonexisting_version).
+    fn.versions.delete(ref.qualifier);
     state.pool.retire(`${fn.arn}:${ref.qualifier}:`);
     return { StatusCode: 204 };
   }

@@ -75,6 +75,8 @@ process.once('exit', () => {
 export class ExecutionEnvironment {
   status: 'starting' | 'idle' | 'busy' | 'dead' = 'starting';
   lastUsed = 0;
+  /** Started for provisioned concurrency: kept warm, never reaped while the configuration lasts. */
+  provisioned = false;
   private server?: Server;
   private child?: ChildProcess;
   private parkedNext?: ServerResponse;
@@ -290,7 +292,9 @@ export class ExecutionEnvironment {
     clearTimeout(current.timer);
     this.current = undefined;
     const durationMs = performance.now() - current.startedAt;
-    const initDurationMs = this.firstInvocation ? this.initDurationMs : undefined;
+    // A provisioned environment initialized before any invocation waited for it: REPORT has no Init Duration then.
+    const ahead = this.spec.env.AWS_LAMBDA_INITIALIZATION_TYPE === 'provisioned-concurrency';
+    const initDurationMs = this.firstInvocation && !ahead ? this.initDurationMs : undefined;
     const initText = this.firstInvocation ? this.output.slice(0, current.outputStart) : '';
     const text = this.output.slice(current.outputStart);
     this.output = '';

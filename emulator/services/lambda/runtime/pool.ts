@@ -98,6 +98,42 @@ export class EnvironmentPool {
     });
   }
 
+  /**
+   * Provisioned concurrency: keeps `count` environments of `key` started ahead of any invocation (initialization type
+   * `provisioned-concurrency`), never reaped while provisioned; 0 hands them back to the idle reaper.
+   */
+  async provision(key: string, spec: () => Promise<EnvironmentSpec>, count: number): Promise<void> {
+    const provisioned = this.unprovision(key, count);
+    if (provisioned >= count) return;
+    const wanted = await spec();
+    const like = { ...wanted, env: { ...wanted.env, AWS_LAMBDA_INITIALIZATION_TYPE: 'provisioned-concurrency' } };
+    if (!this.environments.has(key)) this.environments.set(key, new Set());
+    for (let i = provisioned; i < count && !this.stopped; i++) {
+      const env = new ExecutionEnvironment(key, like, (dead) => this.forget(dead));
+      env.provisioned = true;
+      this.environments.get(key)!.add(env);
+      await env.start();
+    }
+    this.startReaper();
+  }
+
+  /** Keeps `keep` provisioned environments of `key` and hands the others to the idle reaper; returns how many are kept. */
+  unprovision(key: string, keep = 0): number {
+    const provisioned = [...(this.environments.get(key) ?? [])].filter((env) => env.provisioned && env.status !== 'dead');
+    for (const env of provisioned.slice(keep)) {
+      env.provisioned = false;
+      env.lastUsed = performance.now();
+    }
+    return Math.min(keep, provisioned.length);
+  }
+
+  /** Provisioned environments of `key` that have initialized (ready for, or running, an invocation). */
+  provisionedReady(key: string): number {
+    let ready = 0;
+    for (const env of this.environments.get(key) ?? []) if (env.provisioned && (env.status === 'idle' || env.status === 'busy')) ready++;
+    return ready;
+  }
+
   /** Stops every environment whose key starts with `prefix` (a function's code or configuration changed, or it was deleted). */
   retire(prefix: string): void {
     for (const [key, set] of this.environments) {
@@ -133,7 +169,7 @@ export class EnvironmentPool {
       const now = performance.now();
       for (const [key, set] of this.environments) {
         for (const env of set) {
-          if (env.status !== 'idle' || now - env.lastUsed <= this.idleMs) continue;
+          if (env.status !== 'idle' || env.provisioned || now - env.lastUsed <= this.idleMs) continue;
           env.kill();
           set.delete(env);
         }
