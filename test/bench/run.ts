@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -22,7 +23,8 @@ import { benchItem, randomKey, resetWorkloads, TABLE, WORKLOADS, type Operation 
  * one, else for STS GetCallerIdentity). Loopback only. On a shared machine the
  * throughput columns move with the other load; CPU per request and the ratios much less. `--soak <minutes>` (or
  * TWINSTACK_BENCH_SOAK_MINUTES) adds the soak of issue #22 on a fresh server: RSS drift, open fds, errors; `--peers`
- * (or TWINSTACK_BENCH_PEERS=1) adds the single-service peers of issue #8 (see peers.ts).
+ * (or TWINSTACK_BENCH_PEERS=1) adds the single-service peers of issue #8 (see peers.ts); `--fuzz <requests>` (or
+ * TWINSTACK_BENCH_FUZZ_RUNS) runs the fuzz test long: that many requests per service and protocol family.
  */
 const { values } = parseArgs({
   options: {
@@ -31,6 +33,8 @@ const { values } = parseArgs({
     starts: { type: 'string', default: '5' },
     // The soak of issue #22 (mixed load, RSS and fds sampled): minutes, off by default; env TWINSTACK_BENCH_SOAK_MINUTES.
     soak: { type: 'string', default: process.env.TWINSTACK_BENCH_SOAK_MINUTES ?? '0' },
+    // The long fuzz of issue #22: requests per service and protocol family (the suite's default is 200).
+    fuzz: { type: 'string', default: process.env.TWINSTACK_BENCH_FUZZ_RUNS ?? '0' },
     // The single-service peers of issue #8 (test/bench/peers.ts), after twinstack's own rows.
     peers: { type: 'boolean', default: process.env.TWINSTACK_BENCH_PEERS === '1' },
   },
@@ -186,6 +190,15 @@ async function main() {
     } finally {
       await soakServer.stop();
     }
+  }
+  if (Number(values.fuzz) > 0) {
+    console.log(`fuzz: ${values.fuzz} requests per service and protocol family (test/fuzz)...`);
+    const mocha = spawnSync(process.execPath, [fileURLToPath(new URL('../../node_modules/mocha/bin/mocha.js', import.meta.url)), 'test/fuzz/fuzz.test.ts', '--timeout', '0'], {
+      stdio: 'inherit',
+      cwd: fileURLToPath(new URL('../../', import.meta.url)),
+      env: { ...process.env, TWINSTACK_FUZZ_RUNS: values.fuzz },
+    });
+    console.log(`fuzz: ${mocha.status === 0 ? 'passed' : `FAILED (exit ${mocha.status})`}`);
   }
   if (values.json) {
     writeFileSync(values.json, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, start, rows, loadedRssMiB: loadedRss, soak }, null, 2)}\n`);
