@@ -374,7 +374,8 @@ export class Emulator {
     if (!service) return plainError(new AwsError('UnknownService', 'twinstack could not tell which AWS service this request is for', { status: 400 }), requestId);
     const protocol = protocolFor(service.model, req);
     let operation = '';
-    let ctx: RequestContext | undefined;
+    // One context object per request: its operation is filled in once parsed, not copied into a second object.
+    let ctx: { -readonly [K in keyof RequestContext]: RequestContext[K] } | undefined;
     const decorate = (response: RawResponse) => {
       if (ctx) service.http?.decorate?.(req, response, ctx);
       return response;
@@ -406,7 +407,7 @@ export class Emulator {
       if (intercepted) return intercepted;
       const parsed = protocol.parse(req, service.model);
       operation = parsed.operation;
-      ctx = { ...ctx, operation };
+      ctx.operation = operation;
       const handler = Object.hasOwn(service.handlers, operation) ? service.handlers[operation] : undefined;
       if (!handler) throw CommonErrors.notImplemented(service.name, operation);
       recordExercised(service.name, operation);

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -12,7 +13,8 @@ import { rssMiB } from './process-stats.ts';
 import { startCliServer } from './server.ts';
 import { formatSoak, runSoak, type SoakResult } from './soak.ts';
 import { runVerifier } from './verifier.ts';
-import { benchItem, randomKey, TABLE, WORKLOADS, type Operation } from './workloads.ts';
+import { peerRows } from './peers.ts';
+import { benchItem, randomKey, resetWorkloads, TABLE, WORKLOADS, type Operation } from './workloads.ts';
 
 /**
  * `npm run bench`: start time and idle memory of `twinstack start`, then requests per second at concurrency 1 and 16
@@ -20,7 +22,9 @@ import { benchItem, randomKey, TABLE, WORKLOADS, type Operation } from './worklo
  * (the `vs null` columns: server CPU per request as a multiple of its, for the same operation where it answers that
  * one, else for STS GetCallerIdentity). Loopback only. On a shared machine the
  * throughput columns move with the other load; CPU per request and the ratios much less. `--soak <minutes>` (or
- * TWINSTACK_BENCH_SOAK_MINUTES) adds the soak of issue #22 on a fresh server: RSS drift, open fds, errors.
+ * TWINSTACK_BENCH_SOAK_MINUTES) adds the soak of issue #22 on a fresh server: RSS drift, open fds, errors; `--peers`
+ * (or TWINSTACK_BENCH_PEERS=1) adds the single-service peers of issue #8 (see peers.ts); `--fuzz <requests>` (or
+ * TWINSTACK_BENCH_FUZZ_RUNS) runs the fuzz test long: that many requests per service and protocol family.
  */
 const { values } = parseArgs({
   options: {
@@ -31,6 +35,10 @@ const { values } = parseArgs({
     only: { type: 'string' },
     // The soak of issue #22 (mixed load, RSS and fds sampled): minutes, off by default; env TWINSTACK_BENCH_SOAK_MINUTES.
     soak: { type: 'string', default: process.env.TWINSTACK_BENCH_SOAK_MINUTES ?? '0' },
+    // The long fuzz of issue #22: requests per service and protocol family (the suite's default is 200).
+    fuzz: { type: 'string', default: process.env.TWINSTACK_BENCH_FUZZ_RUNS ?? '0' },
+    // The single-service peers of issue #8 (test/bench/peers.ts), after twinstack's own rows.
+    peers: { type: 'boolean', default: process.env.TWINSTACK_BENCH_PEERS === '1' },
   },
 });
 const durationMs = Number(values.seconds) * 1000;
@@ -38,6 +46,8 @@ const CONCURRENCY = [1, 16] as const;
 
 interface Row {
   name: string;
+  /** The workload a peer's row ran (its null row is that workload's). */
+  workload?: string;
   results?: LoadResult[];
   note?: string;
 }
@@ -116,7 +126,7 @@ function ratio(result: LoadResult | undefined, baseline: LoadResult | undefined)
 
 function format(rows: Row[]): string {
   const header = ['workload', 'req/s c=1', 'req/s c=16', 'server µs/req c=1', 'server µs/req c=16', 'vs null c=1', 'vs null c=16', 'note'];
-  const nullOf = (row: Row) => rows.find((r) => r.name === `${NULL_PREFIX}${row.name}`) ?? rows[0];
+  const nullOf = (row: Row) => rows.find((r) => r.name === `${NULL_PREFIX}${row.workload ?? row.name}`) ?? rows[0];
   const lines = rows.map((row) => {
     const [one, sixteen] = row.results ?? [];
     const [baseOne, baseSixteen] = nullOf(row).results ?? [];
@@ -163,6 +173,10 @@ async function main() {
       process.stdout.write('  verifier...\n');
       rows.push(await runVerifier(server, fileURLToPath(new URL('../../contracts/', import.meta.url))));
     }
+    if (values.peers) {
+      const row = (name: string, workload: string, results?: unknown[], note?: string): Row => ({ name, workload, results: results as LoadResult[] | undefined, note });
+      rows.push(...(await peerRows(WORKLOADS, resetWorkloads, (op, pid, budget) => loadBoth(op, pid, budget), row, (line) => console.log(line))));
+    }
     loadedRss = rssMiB(server.pid);
     console.log(`\n${format(rows)}\n`);
     console.log(`server RSS after the workloads: ${loadedRss.toFixed(1)} MiB`);
@@ -180,6 +194,15 @@ async function main() {
     } finally {
       await soakServer.stop();
     }
+  }
+  if (Number(values.fuzz) > 0) {
+    console.log(`fuzz: ${values.fuzz} requests per service and protocol family (test/fuzz)...`);
+    const mocha = spawnSync(process.execPath, [fileURLToPath(new URL('../../node_modules/mocha/bin/mocha.js', import.meta.url)), 'test/fuzz/fuzz.test.ts', '--timeout', '0'], {
+      stdio: 'inherit',
+      cwd: fileURLToPath(new URL('../../', import.meta.url)),
+      env: { ...process.env, TWINSTACK_FUZZ_RUNS: values.fuzz },
+    });
+    console.log(`fuzz: ${mocha.status === 0 ? 'passed' : `FAILED (exit ${mocha.status})`}`);
   }
   if (values.json) {
     writeFileSync(values.json, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, start, rows, loadedRssMiB: loadedRss, soak }, null, 2)}\n`);

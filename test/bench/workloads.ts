@@ -91,6 +91,14 @@ async function deepQueue(endpoint: string) {
 
 let dynamodb: DynamoDBClient | undefined;
 
+/** Forgets the queue, table and clients of the last server, so that the workloads can run against another one. */
+export function resetWorkloads(): void {
+  sqs.client?.destroy();
+  dynamodb?.destroy();
+  Object.assign(sqs, { client: undefined, queueUrl: '', handles: [] });
+  dynamodb = undefined;
+}
+
 /** Creates the table and loads DYNAMODB_ITEMS items with BatchWriteItem (25 per request, 16 in flight). */
 async function dynamodbTable(endpoint: string): Promise<DynamoDBClient> {
   if (dynamodb) return dynamodb;
