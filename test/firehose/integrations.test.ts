@@ -272,6 +272,28 @@ describe('Firehose sources, transformation and deliveries from other services', 
     }
   });
 
+  it('extracts CloudWatch Logs messages with the Decompression and CloudWatchLogProcessing processors', async () => {
+    const { arn, bucket } = await stream({
+      ProcessingConfiguration: {
+        Enabled: true,
+        Processors: [
+          { Type: 'Decompression', Parameters: [{ ParameterName: 'CompressionFormat', ParameterValue: 'GZIP' }] },
+          { Type: 'CloudWatchLogProcessing', Parameters: [{ ParameterName: 'DataMessageExtraction', ParameterValue: 'true' }] },
+        ],
+      },
+    });
+    await clients.logs.send(new CreateLogGroupCommand({ logGroupName: 'extracted' }));
+    await clients.logs.send(new CreateLogStreamCommand({ logGroupName: 'extracted', logStreamName: 's' }));
+    await clients.logs.send(new PutSubscriptionFilterCommand({ logGroupName: 'extracted', filterName: 'all', filterPattern: '', destinationArn: arn, roleArn: ROLE }));
+    const now = context.aws.clock.now();
+    await clients.logs.send(new PutLogEventsCommand({ logGroupName: 'extracted', logStreamName: 's', logEvents: [{ timestamp: now, message: 'first' }, { timestamp: now, message: 'second' }] }));
+    await new Promise((r) => setTimeout(r, 200));
+    context.aws.advanceClock('60s');
+    const [object] = await objects(context.s3, bucket);
+    // The control message is dropped; each log event becomes a line.
+    assert.equal(object.body.toString(), 'first\nsecond\n');
+  });
+
   it('is an EventBridge target', async () => {
     const { arn, bucket } = await stream();
     await clients.events.send(new PutRuleCommand({ Name: 'to-firehose', EventPattern: JSON.stringify({ source: ['app'] }) }));
