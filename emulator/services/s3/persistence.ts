@@ -35,8 +35,14 @@ const restoredFiles = new Set<string>();
  */
 export const s3Persistence: ServicePersistence = {
   classes: {
-    Bucket,
-    KeyIndex,
+    // The key index is derived from the objects (and holds a third-party tree): rebuilt on restore, never saved.
+    Bucket: {
+      type: Bucket,
+      transient: { keys: () => new KeyIndex() },
+      revive: (bucket: Bucket) => {
+        for (const key of bucket.objects.keys()) bucket.keys.add(key);
+      },
+    },
     MemoryBody,
     ConcatBody,
     FileBody: { type: FileBody, revive: (body: FileBody) => restoredFiles.add(body.path) },
