@@ -6,6 +6,8 @@ export class StatesError extends Error {
   constructor(
     readonly error: string,
     readonly causeText?: string,
+    /** For JSONata evaluation errors: the field that failed (`Output/result`), which AWS reports in EvaluationFailed. */
+    readonly location?: string,
   ) {
     super(causeText ?? error);
     this.name = 'StatesError';
@@ -13,7 +15,7 @@ export class StatesError extends Error {
 }
 
 export const statesRuntime = (cause: string) => new StatesError('States.Runtime', cause);
-export const statesQueryEvaluation = (cause: string) => new StatesError('States.QueryEvaluationError', cause);
+export const statesQueryEvaluation = (cause: string, location?: string) => new StatesError('States.QueryEvaluationError', cause, location);
 
 /** Any thrown value as a StatesError (unexpected exceptions become States.Runtime, as AWS reports them). */
 export function asStatesError(error: unknown): StatesError {

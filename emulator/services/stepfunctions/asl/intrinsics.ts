@@ -70,9 +70,16 @@ function format(args: unknown[], name: string): string {
   let i = 0;
   return template.replace(/\\([{}\\'])|\{\}/g, (_match, escaped: string | undefined) => {
     if (escaped !== undefined) return escaped;
-    const value = values[i++];
-    return typeof value === 'string' ? value : JSON.stringify(value);
+    return javaText(values[i++]);
   });
+}
+
+/** How AWS's runtime (Java) prints a JSON value inside a formatted string: `{a=1, b=[x, y]}`. */
+function javaText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return `[${value.map(javaText).join(', ')}]`;
+  if (value && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${k}=${javaText(v)}`).join(', ')}}`;
+  return JSON.stringify(value);
 }
 
 function mergeDeep(a: unknown, b: unknown): unknown {
@@ -90,7 +97,7 @@ const FUNCTIONS: Record<string, (args: unknown[], name: string) => unknown> = {
     expectArgs(name, args, 1);
     const text = expectString(name, args[0]);
     try {
-      return text === '' ? null : JSON.parse(text);
+      return text.trim() === '' ? null : JSON.parse(text);
     } catch {
       throw failure(`${name}: the argument is not valid JSON: ${text}`);
     }
@@ -182,7 +189,12 @@ const FUNCTIONS: Record<string, (args: unknown[], name: string) => unknown> = {
   },
   'States.MathAdd': (args, name) => {
     expectArgs(name, args, 2);
-    return expectInteger(name, args[0]) + expectInteger(name, args[1]);
+    // AWS rounds each operand to the nearest integer (halves up) before adding.
+    const round = (v: unknown) => {
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw failure(`${name}: expected a number argument, got ${JSON.stringify(v)}`);
+      return Math.round(v);
+    };
+    return round(args[0]) + round(args[1]);
   },
   'States.StringSplit': (args, name) => {
     expectArgs(name, args, 2);

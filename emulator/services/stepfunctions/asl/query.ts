@@ -68,7 +68,8 @@ function registerStepFunctionsFunctions(expr: jsonata.Expression): void {
     return out;
   });
   expr.registerFunction('range', (start: number, end: number, by: number) => {
-    const out: number[] = [];
+    // A JSONata sequence: a single number comes out as that number, as AWS's $range gives it.
+    const out = Object.assign([] as number[], { sequence: true });
     for (let i = start; by > 0 ? i <= end : i >= end; i += by) out.push(i);
     return out;
   });
@@ -104,10 +105,11 @@ export async function evaluateJsonataString(text: string, field: string, states:
     const e = error as { code?: string; message?: string };
     throw statesQueryEvaluation(
       `The JSONata expression '${expression}' specified for the field '${field}' threw an error during evaluation. ${e.code ? `${e.code}: ` : ''}${e.message ?? String(error)}`,
+      field,
     );
   }
-  if (result === undefined) throw statesQueryEvaluation(`The JSONata expression '${expression}' specified for the field '${field}' returned nothing (undefined).`);
-  if (typeof result === 'function') throw statesQueryEvaluation(`The JSONata expression '${expression}' specified for the field '${field}' returned an unsupported result type.`);
+  if (result === undefined) throw statesQueryEvaluation(`The JSONata expression '${expression}' specified for the field '${field}' returned nothing (undefined).`, field);
+  if (typeof result === 'function') throw statesQueryEvaluation(`The JSONata expression '${expression}' specified for the field '${field}' returned an unsupported result type.`, field);
   return plain(result);
 }
 
@@ -138,5 +140,6 @@ export function expectType(value: Json, expected: 'array' | 'number' | 'string' 
   if (actual !== expected)
     throw statesQueryEvaluation(
       `The JSONata expression '${expression}' specified for the field '${field}' returned an unexpected result type. Expected '${expected}', but was '${actual}' for value: ${JSON.stringify(value)}`,
+      field,
     );
 }

@@ -45,6 +45,16 @@ function modelled(model: string, code: string): boolean {
   }
 }
 
+/** The HTTP status the service answered with: the error's own, else its shape's in the model. */
+function statusOf(model: string, error: AwsError): number {
+  if (error.status !== undefined) return error.status;
+  try {
+    return loadModel(model).shapes[error.code]?.error?.httpStatusCode ?? 400;
+  } catch {
+    return 400;
+  }
+}
+
 const withException = (code: string) => (code.endsWith('Exception') ? code : `${code}Exception`);
 
 /** A failed call of an optimized integration as the task's error (`DynamoDB.ResourceNotFoundException`, with AWS's cause). */
@@ -52,7 +62,7 @@ export function optimizedError(integration: string, error: unknown, requestId: s
   if (!(error instanceof AwsError)) return error instanceof StatesError ? error : new StatesError('States.TaskFailed', String(error));
   const names = OPTIMIZED[integration] ?? { prefix: integration, service: integration, model: integration };
   const name = modelled(names.model, error.code) ? withException(error.code) : `${names.service}Exception`;
-  const status = error.status ?? 400;
+  const status = statusOf(names.model, error);
   return new StatesError(
     `${names.prefix}.${name}`,
     `${error.message} (Service: ${names.service}; Status Code: ${status}; Error Code: ${error.code}; Request ID: ${requestId}; Proxy: null)`,
@@ -68,5 +78,5 @@ export function sdkError(service: string, model: string, error: unknown, request
   if (!(error instanceof AwsError)) return error instanceof StatesError ? error : new StatesError('States.TaskFailed', String(error));
   const client = sdkClientName(service);
   const name = modelled(model, error.code) ? withException(error.code) : `${client}Exception`;
-  return new StatesError(`${client}.${name}`, `${error.message} (Service: ${client}, Status Code: ${error.status ?? 400}, Request ID: ${requestId})`);
+  return new StatesError(`${client}.${name}`, `${error.message} (Service: ${client}, Status Code: ${statusOf(model, error)}, Request ID: ${requestId})`);
 }

@@ -37,7 +37,7 @@ export async function runMachine(env: ExecutionEnv, thread: Thread, machine: Mac
 function located(error: unknown, name: string, enteredId: number): StatesError {
   const e = asStatesError(error);
   if (!['States.Runtime', 'States.QueryEvaluationError', 'States.IntrinsicFailure'].includes(e.error) || e.causeText?.startsWith('An error occurred while executing the state')) return e;
-  return new StatesError(e.error, `An error occurred while executing the state '${name}' (entered at the event id #${enteredId}). ${e.causeText ?? ''}`);
+  return new StatesError(e.error, `An error occurred while executing the state '${name}' (entered at the event id #${enteredId}). ${e.causeText ?? ''}`, e.location);
 }
 
 export async function runState(env: ExecutionEnv, thread: Thread, name: string, def: StateDef, raw: Json): Promise<Outcome> {
@@ -76,9 +76,21 @@ export async function runState(env: ExecutionEnv, thread: Thread, name: string, 
       case 'Map':
         return await withRetryAndCatch(scope);
     }
-  } catch (error) {
-    throw located(error, name, enteredId);
+  } catch (thrown) {
+    const error = located(thrown, name, enteredId);
+    // JSONata evaluation errors are reported on their own before the failure they cause.
+    if (error.error === 'States.QueryEvaluationError' && !env.signal.aborted) logEvaluationFailed(scope, error);
+    throw error;
   }
+}
+
+/** AWS reports query evaluation errors in an event of their own, linked to what preceded the state's entry. */
+function logEvaluationFailed(scope: StateScope, error: StatesError): void {
+  if (scope.evaluationLogged) return;
+  scope.evaluationLogged = true;
+  const entered = scope.env.log.events[scope.enteredId - 1];
+  const details = { error: error.error, cause: error.causeText, ...(error.location !== undefined ? { location: error.location } : {}), state: scope.name };
+  scope.env.log.add(scope.thread.frame, 'EvaluationFailed', { evaluationFailedEventDetails: details }, { previous: entered.previousEventId ?? 0 });
 }
 
 export interface StateScope {
@@ -88,6 +100,7 @@ export interface StateScope {
   def: StateDef;
   io: StateIO;
   enteredId: number;
+  evaluationLogged?: boolean;
 }
 
 async function passResult(io: StateIO): Promise<Json> {
@@ -161,8 +174,9 @@ async function withRetryAndCatch(scope: StateScope): Promise<Outcome> {
         await sleep((task, ms) => env.emulator.schedule(task, ms), delay, env.signal);
         continue;
       }
-      // Map and Parallel log their failure once no retry follows.
-      if (def.Type !== 'Task') env.log.add(scope.thread.frame, `${def.Type}StateFailed`);
+      if (error.error === 'States.QueryEvaluationError') logEvaluationFailed(scope, error);
+      // Map and Parallel log their failure once no retry follows (a runtime error ends the execution at once).
+      if (def.Type !== 'Task' && error.error !== 'States.Runtime') env.log.add(scope.thread.frame, `${def.Type}StateFailed`);
       const catcher = findCatcher(def.Catch, error.error);
       if (!catcher) throw error;
       const errorOutput = { Error: error.error, Cause: error.causeText ?? '' };

@@ -6,7 +6,7 @@ import type { Execution, MapRun } from '../state.ts';
 import { rootsOf, Variables, type ExecutionEnv } from './env.ts';
 import { EventLog, Frame, payload } from './events.ts';
 import type { StateScope } from './interpreter.ts';
-import { itemInput, mapItems, processorOf } from './map.ts';
+import { integerAt, itemInput, mapItems, maxConcurrency, processorOf } from './map.ts';
 import { readItems } from './item-reader.ts';
 import type { RunMachine } from './parallel.ts';
 
@@ -20,10 +20,11 @@ import type { RunMachine } from './parallel.ts';
 export async function runDistributedMap(scope: StateScope, runMachine: RunMachine): Promise<Json> {
   const { env, thread, def, io, name } = scope;
   const input = io.jsonata ? io.raw : io.afterInputPath();
+  const concurrency = await maxConcurrency(scope, input);
   const items = def.ItemReader ? await readItems(scope, input) : await mapItems(scope, input);
-  const tolerance = await tolerances(scope, input);
   const units = await batches(scope, input, items);
   env.log.add(thread.frame, 'MapStateStarted', { mapStateStartedEventDetails: { length: units.length } });
+  const tolerance = await tolerances(scope, input);
   const label = (def.Label as string | undefined) ?? name;
   const run: MapRun = {
     arn: env.state.arn(`mapRun:${env.execution.machineName}/${label}:${randomUUID()}`),
@@ -31,7 +32,7 @@ export async function runDistributedMap(scope: StateScope, runMachine: RunMachin
     stateMachineArn: env.execution.stateMachineArn,
     status: 'RUNNING',
     startDate: env.emulator.clock.date(),
-    maxConcurrency: (def.MaxConcurrency as number | undefined) ?? 0,
+    maxConcurrency: concurrency,
     toleratedFailurePercentage: tolerance.percentage,
     toleratedFailureCount: tolerance.count,
     itemCounts: counts(units.length),
@@ -85,12 +86,7 @@ async function tolerances(scope: StateScope, input: Json): Promise<{ count: numb
   const read = async (field: 'ToleratedFailureCount' | 'ToleratedFailurePercentage'): Promise<number> => {
     let value: unknown = def[field];
     if (io.jsonata && value !== undefined) value = await io.value(value, field);
-    const path = def[`${field}Path`] as string | undefined;
-    if (path !== undefined) {
-      value = evaluateTemplate({ 'v.$': path }, rootsOf(input, io.context, io.vars)) as { v: unknown };
-      value = (value as { v: unknown }).v;
-      if (typeof value !== 'number') throw statesRuntime(`The ${field}Path field refers to value ${JSON.stringify(value)} which is not a valid integer: ${path}`);
-    }
+    if (def[`${field}Path`] !== undefined) value = integerAt(scope, input, `${field}Path`, field === 'ToleratedFailureCount' ? 'integer' : 'float');
     if (value === undefined) return 0;
     if (typeof value !== 'number') throw statesRuntime(`${field} must be a number`);
     if (field === 'ToleratedFailureCount' && value < 0) throw statesRuntime('ToleratedFailureCount cannot be negative.');

@@ -1,5 +1,5 @@
 import type { MachineDef } from '../asl/definition.ts';
-import { statesRuntime } from '../asl/errors.ts';
+import { statesQueryEvaluation, statesRuntime } from '../asl/errors.ts';
 import { selectOrThrow } from '../asl/jsonpath.ts';
 import { evaluateTemplate, expectType, isJsonata, type Json } from '../asl/query.ts';
 import { rootsOf, type Thread } from './env.ts';
@@ -21,7 +21,7 @@ export async function mapItems(scope: StateScope, input: Json): Promise<Json[]> 
 }
 
 function checkArray(items: Json): Json[] {
-  if (!Array.isArray(items)) throw statesRuntime(`Map state input must be an array but was: ${JSON.stringify(items)}`);
+  if (!Array.isArray(items)) throw statesQueryEvaluation(`Map state input must be an array but was: ${JSON.stringify(items)}`);
   return items;
 }
 
@@ -39,12 +39,30 @@ export function processorOf(scope: StateScope): MachineDef {
   return (scope.def.ItemProcessor ?? scope.def.Iterator) as MachineDef;
 }
 
+/** MaxConcurrency, MaxConcurrencyPath (an integer, or States.Runtime as AWS words it) or its JSONata form. */
+export async function maxConcurrency(scope: StateScope, input: Json): Promise<number> {
+  const { def, io } = scope;
+  if (def.MaxConcurrencyPath !== undefined) return integerAt(scope, input, 'MaxConcurrencyPath', 'integer');
+  const value = io.jsonata && def.MaxConcurrency !== undefined ? await io.value(def.MaxConcurrency, 'MaxConcurrency') : def.MaxConcurrency;
+  return (value as number | undefined) ?? 0;
+}
+
+/** A `...Path` field's number: `The <field> field refers to value "<v>" which is not a valid integer: <path>` otherwise. */
+export function integerAt(scope: StateScope, input: Json, field: string, kind: 'integer' | 'float'): number {
+  const path = scope.def[field] as string;
+  const value = selectOrThrow(path, rootsOf(input, scope.io.context, scope.io.vars));
+  if (typeof value !== 'number' || (kind === 'integer' && !Number.isInteger(value)))
+    throw statesRuntime(`The ${field} field refers to value "${typeof value === 'string' ? value : JSON.stringify(value)}" which is not a valid ${kind}: ${path}`);
+  return value;
+}
+
 /** A Map state. Inline iterations run one after another, which is the order AWS's histories of such maps show. */
 export async function runMap(scope: StateScope, runMachine: RunMachine): Promise<Json> {
   const { def } = scope;
-  if ((def.ItemProcessor as { ProcessorConfig?: { Mode?: string } } | undefined)?.ProcessorConfig?.Mode === 'DISTRIBUTED') return runDistributedMap(scope, runMachine);
+  if (((def.ItemProcessor ?? def.Iterator) as { ProcessorConfig?: { Mode?: string } } | undefined)?.ProcessorConfig?.Mode === 'DISTRIBUTED') return runDistributedMap(scope, runMachine);
   const { env, thread, name, io } = scope;
   const input = io.jsonata ? io.raw : io.afterInputPath();
+  await maxConcurrency(scope, input);
   const items = await mapItems(scope, input);
   const processor = processorOf(scope);
   env.log.add(thread.frame, 'MapStateStarted', { mapStateStartedEventDetails: { length: items.length } });

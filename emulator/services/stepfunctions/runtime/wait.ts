@@ -31,7 +31,9 @@ export async function waitMs(io: StateIO, input: unknown, now: number): Promise<
   }
   if (def.SecondsPath !== undefined) {
     const { found, value } = select(def.SecondsPath, roots);
-    if (!found || typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw statesRuntime(`The SecondsPath parameter does not reference an input value: ${def.SecondsPath}`);
+    if (!found || typeof value !== 'number') throw statesRuntime(`The SecondsPath parameter does not reference an input value: ${def.SecondsPath}`);
+    if (!Number.isInteger(value)) throw statesRuntime(`The SecondsPath parameter cannot be parsed as a long value: ${def.SecondsPath} == ${value}`);
+    if (value < 0) throw statesRuntime(`The SecondsPath parameter references a negative value: ${def.SecondsPath} == ${value}`);
     if (value > MAX_SECONDS) throw statesRuntime('Wait state delay is too long.');
     return value * 1000;
   }
