@@ -20,13 +20,16 @@ export interface Outcome {
 }
 
 /** Runs a machine (the execution's, a Parallel branch, a Map iteration) from StartAt to an end; throws its unhandled error. */
-export async function runMachine(env: ExecutionEnv, thread: Thread, machine: MachineDef, input: Json): Promise<Json> {
+export async function runMachine(env: ExecutionEnv, thread: Thread, machine: MachineDef, input: Json, inputText?: string): Promise<Json> {
   let name = machine.StartAt;
   let value = input;
+  // The execution's first state shows the input as the client wrote it; later ones as the interpreter writes JSON.
+  let text = inputText;
   for (;;) {
     env.signal.throwIfAborted();
     thread.onEnter?.(name, value);
-    const outcome = await runState(env, thread, name, machine.States[name], value);
+    const outcome = await runState(env, thread, name, machine.States[name], value, text);
+    text = undefined;
     if (outcome.next === undefined) return outcome.output;
     name = outcome.next;
     value = outcome.output;
@@ -40,10 +43,10 @@ function located(error: unknown, name: string, enteredId: number): StatesError {
   return new StatesError(e.error, `An error occurred while executing the state '${name}' (entered at the event id #${enteredId}). ${e.causeText ?? ''}`, e.location);
 }
 
-export async function runState(env: ExecutionEnv, thread: Thread, name: string, def: StateDef, raw: Json): Promise<Outcome> {
+export async function runState(env: ExecutionEnv, thread: Thread, name: string, def: StateDef, raw: Json, rawText?: string): Promise<Outcome> {
   const language: QueryLanguage = def.QueryLanguage ?? thread.language;
   const enteredId = env.log.add(thread.frame, `${def.Type}StateEntered`, {
-    stateEnteredEventDetails: { name, input: payload(raw), inputDetails: { truncated: false } },
+    stateEnteredEventDetails: { name, input: rawText ?? payload(raw), inputDetails: { truncated: false } },
   });
   const context = {
     ...env.context,

@@ -62,7 +62,7 @@ export function launch(emulator: Emulator, state: SfnState, execution: Execution
   const done = (async () => {
     try {
       const onEnter = (state: string, value: unknown) => (execution.resumeAt = { state, input: payload(value) });
-      const output = await runMachine(env, { frame: root, vars: new Variables(), language: machine.QueryLanguage ?? 'JSONPath', onEnter }, machine, input);
+      const output = await runMachine(env, { frame: root, vars: new Variables(), language: machine.QueryLanguage ?? 'JSONPath', onEnter }, machine, input, options.redriven ? undefined : execution.input);
       finish(emulator, execution, 'SUCCEEDED', { output: payload(output) });
       log.add(root, 'ExecutionSucceeded', { executionSucceededEventDetails: { output: payload(output), outputDetails: { truncated: false } } });
     } catch (thrown) {
