@@ -1,0 +1,169 @@
+// LocalStack's AWS-validated Step Functions API tests (github.com/localstack/localstack,
+// tests/aws/services/stepfunctions/v2/test_sfn_api*.py, Apache-2.0) reproduced as request sequences. Expected
+// responses come only from the recorded snapshots. Fixtures: `create_state_machine_iam_role` gives a role of the
+// caller's account (any ARN is judged, as the test redacts it); `create_state_machine` calls CreateStateMachine with
+// the test's parameters; `await_execution_*` polls DescribeExecution (a Pass machine ends before the next call here).
+import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
+
+/** templates/base/statemachines/pass_result.json5, as the test sends it (Python's json.dumps). */
+const PASS_RESULT = '{"Comment": "BASE_PASS_RESULT", "StartAt": "State_1", "States": {"State_1": {"Type": "Pass", "Result": {"Arg1": "argument1"}, "End": true}}}';
+const PASS_RESULT_ARG2 = '{"Comment": "BASE_PASS_RESULT", "StartAt": "State_1", "States": {"State_1": {"Type": "Pass", "Result": {"Arg1": "argument1", "Arg2": "Argument2"}, "End": true}}}';
+/** templates/base/statemachines/invalid_der.json5. */
+const INVALID_DER = '{"Comment": "BASE_INVALID_DER", "StartAt": "State_1"}';
+/** templates/base/statemachines/wait_1_min.json5. */
+const WAIT_1_MIN = '{"Comment": "BASE_WAIT_1_MIN", "StartAt": "State_1", "States": {"State_1": {"Type": "Wait", "Seconds": 60, "End": true}}}';
+
+const ROLE = 'arn:{{partition}}:iam::{{accountId}}:role/sfn-role';
+const MACHINE = 'statemachine_{{suffix}}';
+const MACHINE_ARN = 'arn:{{partition}}:states:{{region}}:{{accountId}}:stateMachine:statemachine_{{suffix}}';
+
+const caller: SourceStep = { service: 'sts', protocol: 'query', op: 'GetCallerIdentity', params: {}, capture: { accountId: '$.Account' } };
+const create = (snapshot?: string, definition = PASS_RESULT): SourceStep => ({
+  op: 'CreateStateMachine',
+  params: { name: MACHINE, definition, roleArn: ROLE },
+  ...(snapshot ? { snapshot } : {}),
+  capture: { machineArn: '$.stateMachineArn' },
+});
+const describe = (snapshot: string): SourceStep => ({ op: 'DescribeStateMachine', params: { stateMachineArn: '{{machineArn}}' }, snapshot, jsonStrings: ['$.definition'] });
+const start = (snapshot?: string, input?: string): SourceStep => ({
+  op: 'StartExecution',
+  params: { stateMachineArn: '{{machineArn}}', ...(input === undefined ? {} : { input }) },
+  ...(snapshot ? { snapshot } : {}),
+  capture: { executionArn: '$.executionArn' },
+});
+const history = (snapshot: string, params: Record<string, unknown> = {}): SourceStep => ({
+  op: 'GetExecutionHistory',
+  params: { executionArn: '{{executionArn}}', ...params },
+  snapshot,
+  jsonStrings: ['$.events[0].executionStartedEventDetails.input', '$.events[1].stateEnteredEventDetails.input', '$.events[2].stateExitedEventDetails.output', '$.events[3].executionSucceededEventDetails.output'],
+});
+
+const api: SourceFile = {
+  service: 'stepfunctions',
+  module: 'test_sfn_api',
+  snapshotDir: 'stepfunctions/v2',
+  idPrefix: 'test_sfn_api.',
+  variants: {},
+  defaultProtocol: 'json',
+  redactedWords: { snf_role_arn: 'any' },
+  scenarios: [
+    {
+      test: 'TestSnfApi::test_create_delete_invalid_sm',
+      steps: [caller, { op: 'CreateStateMachine', params: { name: MACHINE, definition: INVALID_DER, roleArn: ROLE }, snapshot: 'invalid_definition_1' }],
+    },
+    {
+      test: 'TestSnfApi::test_delete_nonexistent_sm',
+      note: 'the nonexistent ARN is the created one with another name',
+      steps: [caller, create(), { op: 'DeleteStateMachine', params: { stateMachineArn: `${MACHINE_ARN}-other` }, snapshot: 'deletion_resp_1' }],
+    },
+    {
+      test: 'TestSnfApi::test_create_exact_duplicate_sm',
+      steps: [caller, create('creation_resp_1'), describe('describe_resp_1'), create('creation_resp_2'), describe('describe_resp_2'), describe('describe_resp_1_2')],
+    },
+    {
+      test: 'TestSnfApi::test_create_duplicate_sm_name',
+      steps: [
+        caller,
+        create('creation_resp_1'),
+        describe('describe_resp_1'),
+        { op: 'CreateStateMachine', params: { name: MACHINE, definition: PASS_RESULT_ARG2, roleArn: ROLE }, snapshot: 'already_exists_1' },
+      ],
+    },
+    {
+      test: 'TestSnfApi::test_start_execution',
+      steps: [
+        caller,
+        create('creation_resp'),
+        start('exec_resp'),
+        { op: 'ListExecutions', params: { stateMachineArn: '{{machineArn}}' }, snapshot: 'exec_list_resp' },
+        history('exec_hist_resp'),
+      ],
+    },
+    {
+      test: 'TestSnfApi::test_invalid_start_execution_arn',
+      steps: [
+        caller,
+        create('creation_resp'),
+        { op: 'DeleteStateMachine', params: { stateMachineArn: '{{machineArn}}' } },
+        {
+          op: 'StartExecution',
+          params: { stateMachineArn: 'arn:{{partition}}:states:{{region}}:{{accountId}}:stateMachine:statemachine_invalid_statemachine_{{suffix}}' },
+          snapshot: 'start_exec_of_deleted',
+        },
+      ],
+    },
+    {
+      test: 'TestSnfApi::test_invalid_start_execution_input',
+      steps: [
+        caller,
+        create('creation_resp'),
+        { op: 'StartExecution', params: { stateMachineArn: '{{machineArn}}', input: 'not some json' }, snapshot: 'start_exec_str_inp' },
+        { op: 'StartExecution', params: { stateMachineArn: '{{machineArn}}', input: "{'not': 'json'" }, snapshot: 'start_exec_not_json_inp' },
+        { op: 'StartExecution', params: { stateMachineArn: '{{machineArn}}', input: '' }, snapshot: 'start_res_empty' },
+        start('start_res_num', '2'),
+        start('start_res_str', '"some text"'),
+        start('start_res_null', 'null'),
+      ],
+    },
+    {
+      test: 'TestSnfApi::test_stop_execution',
+      steps: [
+        caller,
+        create('creation_resp', WAIT_1_MIN),
+        start('exec_resp'),
+        { op: 'StopExecution', params: { executionArn: '{{executionArn}}' }, snapshot: 'stop_res' },
+        { op: 'GetExecutionHistory', params: { executionArn: '{{executionArn}}' }, snapshot: 'exec_hist_resp', jsonStrings: ['$.events[0].executionStartedEventDetails.input', '$.events[1].stateEnteredEventDetails.input'] },
+      ],
+    },
+    {
+      test: 'TestSnfApi::test_describe_execution',
+      steps: [
+        caller,
+        create('creation_resp'),
+        start('exec_resp'),
+        { op: 'DescribeExecution', params: { executionArn: '{{executionArn}}' }, snapshot: 'describe_execution', jsonStrings: ['$.input', '$.output'] },
+      ],
+    },
+    {
+      test: 'TestSnfApi::test_state_machine_status_filter',
+      steps: [
+        caller,
+        create('creation_resp'),
+        { op: 'ListExecutions', params: { stateMachineArn: '{{machineArn}}' }, snapshot: 'list_before_execution' },
+        start('exec_resp'),
+        { op: 'ListExecutions', params: { stateMachineArn: '{{machineArn}}', statusFilter: 'SUCCEEDED' }, snapshot: 'list_succeeded_when_complete' },
+        { op: 'ListExecutions', params: { stateMachineArn: '{{machineArn}}', statusFilter: 'RUNNING' }, snapshot: 'list_running_when_complete' },
+      ],
+    },
+    {
+      test: 'TestSnfApi::test_start_sync_execution',
+      steps: [caller, create('creation_response'), { op: 'StartSyncExecution', params: { stateMachineArn: '{{machineArn}}' }, snapshot: 'start_sync_execution_error' }],
+    },
+    {
+      test: 'TestSnfApi::test_create_update_state_machine_base_update_none',
+      steps: [caller, create('creation_resp_t0'), describe('describe_resp_t0'), { op: 'UpdateStateMachine', params: { stateMachineArn: '{{machineArn}}' }, snapshot: 'missing_required_parameter' }],
+    },
+    {
+      test: 'TestSnfApi::test_get_execution_history_reversed',
+      steps: [
+        caller,
+        create(),
+        start(),
+        history('get_execution_history_reverseOrder[False]', { reverseOrder: false }),
+        {
+          op: 'GetExecutionHistory',
+          params: { executionArn: '{{executionArn}}', reverseOrder: true },
+          snapshot: 'get_execution_history_reverseOrder[True]',
+          jsonStrings: ['$.events[0].executionSucceededEventDetails.output', '$.events[1].stateExitedEventDetails.output', '$.events[2].stateEnteredEventDetails.input', '$.events[3].executionStartedEventDetails.input'],
+        },
+      ],
+    },
+  ],
+  notPorted: {
+    test_create_delete_valid_sm: 'needs a Lambda function (covered by test/stepfunctions)',
+    test_cloudformation_definition_create_describe: 'the state machine is created through CloudFormation',
+    test_cloudformation_definition_string_create_describe: 'the state machine is created through CloudFormation',
+  },
+};
+
+export default [api];
