@@ -16,6 +16,7 @@ import { CreateQueueCommand, DeleteMessageCommand, GetQueueAttributesCommand, Re
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { abort, clientOptions } from './clients.ts';
 import { S3_WORKLOADS } from './s3-workloads.ts';
+import { SFN_WORKLOADS } from './stepfunctions-workloads.ts';
 
 export type Operation = (i: number) => Promise<unknown>;
 
@@ -276,6 +277,7 @@ export const WORKLOADS: Workload[] = [
     },
   },
   ...S3_WORKLOADS,
+  ...SFN_WORKLOADS,
   snsPublish(0),
   snsPublish(1),
   snsPublish(10),
