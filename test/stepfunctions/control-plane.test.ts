@@ -197,4 +197,18 @@ describe('Step Functions control plane (SDK v3)', function () {
     const failed = await ctx.sfn.send(new TestStateCommand({ definition: JSON.stringify({ Type: 'Fail', Error: 'X', Cause: 'Y' }) }));
     assert.deepEqual([failed.status, failed.error, failed.cause], ['FAILED', 'X', 'Y']);
   });
+
+  it('keeps state machines, versions, executions and their histories across an export and import of the state', async () => {
+    const stateMachineArn = await machine(ctx, PASS);
+    await ctx.sfn.send(new PublishStateMachineVersionCommand({ stateMachineArn }));
+    const { executionArn } = await ctx.sfn.send(new StartExecutionCommand({ stateMachineArn }));
+    await finished(ctx, executionArn!);
+    const exported = await ctx.aws.exportState();
+    await ctx.aws.reset(['stepfunctions']);
+    await assert.rejects(ctx.sfn.send(new DescribeStateMachineCommand({ stateMachineArn })), { name: 'StateMachineDoesNotExist' });
+    await ctx.aws.importState(exported);
+    assert.equal((await ctx.sfn.send(new ListStateMachineVersionsCommand({ stateMachineArn }))).stateMachineVersions!.length, 1);
+    const history = await ctx.sfn.send(new GetExecutionHistoryCommand({ executionArn }));
+    assert.deepEqual(shape(history.events!), ['1/0 ExecutionStarted', '2/0 PassStateEntered', '3/2 PassStateExited', '4/3 ExecutionSucceeded']);
+  });
 });

@@ -88,18 +88,9 @@ export async function startSyncExecution(input: StartSyncExecutionInput, ctx: Ct
   await ctx.state.running.get(execution.arn)?.done;
   const ms = execution.stopDate!.getTime() - execution.startDate.getTime();
   return {
-    executionArn: execution.arn,
-    stateMachineArn: execution.stateMachineArn,
-    name: execution.name,
-    startDate: execution.startDate,
-    stopDate: execution.stopDate!,
+    ...described(execution),
     status: execution.status as StartSyncExecutionOutput['status'],
-    input: execution.input,
-    inputDetails: { included: true },
-    ...(execution.output !== undefined ? { output: execution.output, outputDetails: { included: true } } : {}),
-    ...(execution.error !== undefined ? { error: execution.error } : {}),
-    ...(execution.cause !== undefined ? { cause: execution.cause } : {}),
-    ...(execution.traceHeader !== undefined ? { traceHeader: execution.traceHeader } : {}),
+    stopDate: execution.stopDate!,
     // Express workflows are billed per 100 ms and 64 MB steps.
     billingDetails: { billedMemoryUsedInMB: 64, billedDurationInMilliseconds: Math.max(100, Math.ceil(ms / 100) * 100) },
   };
@@ -111,8 +102,8 @@ function redriveStatus(execution: Execution): Pick<DescribeExecutionOutput, 'red
   return { redriveStatus: 'NOT_REDRIVABLE', redriveStatusReason: `Execution is ${execution.status} and cannot be redriven` };
 }
 
-export function describeExecution(input: DescribeExecutionInput, ctx: Ctx): DescribeExecutionOutput {
-  const e = findExecution(ctx.state, input.executionArn!);
+/** What DescribeExecution and StartSyncExecution both tell of an execution. */
+function described(e: Execution) {
   return {
     executionArn: e.arn,
     stateMachineArn: e.stateMachineArn,
@@ -126,6 +117,13 @@ export function describeExecution(input: DescribeExecutionInput, ctx: Ctx): Desc
     ...(e.error !== undefined ? { error: e.error } : {}),
     ...(e.cause !== undefined ? { cause: e.cause } : {}),
     ...(e.traceHeader !== undefined ? { traceHeader: e.traceHeader } : {}),
+  };
+}
+
+export function describeExecution(input: DescribeExecutionInput, ctx: Ctx): DescribeExecutionOutput {
+  const e = findExecution(ctx.state, input.executionArn!);
+  return {
+    ...described(e),
     ...(e.mapRunArn ? { mapRunArn: e.mapRunArn } : {}),
     ...(e.stateMachineVersionArn ? { stateMachineVersionArn: e.stateMachineVersionArn } : {}),
     ...(e.stateMachineAliasArn ? { stateMachineAliasArn: e.stateMachineAliasArn } : {}),
