@@ -26,7 +26,8 @@ export function createActivity(input: CreateActivityInput, ctx: Ctx): CreateActi
   const existing = ctx.state.activities.get(arn);
   // Creating an existing activity returns it (CreateActivity is idempotent).
   if (existing) return { activityArn: arn, creationDate: existing.creationDate };
-  const activity = { name: input.name!, arn, creationDate: ctx.emulator.clock.date(), encryptionConfiguration: input.encryptionConfiguration };
+  // Activities are encrypted with an AWS owned key unless the caller names another.
+  const activity = { name: input.name!, arn, creationDate: ctx.emulator.clock.date(), encryptionConfiguration: input.encryptionConfiguration ?? { type: 'AWS_OWNED_KEY' as const } };
   ctx.state.activities.set(arn, activity);
   setTags(ctx.state, arn, input.tags ?? []);
   return { activityArn: arn, creationDate: activity.creationDate };
