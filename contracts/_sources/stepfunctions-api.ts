@@ -166,4 +166,64 @@ const api: SourceFile = {
   },
 };
 
-export default [api];
+const createPublished = (snapshot: string, extra: Record<string, unknown> = {}): SourceStep => ({
+  op: 'CreateStateMachine',
+  params: { name: MACHINE, definition: PASS_RESULT, roleArn: ROLE, publish: true, ...extra },
+  snapshot,
+  capture: { machineArn: '$.stateMachineArn', versionArn: '$.stateMachineVersionArn' },
+});
+const describeVersion = (snapshot: string): SourceStep => ({ op: 'DescribeStateMachine', params: { stateMachineArn: '{{versionArn}}' }, snapshot, jsonStrings: ['$.definition'] });
+const listVersions = (snapshot: string): SourceStep => ({ op: 'ListStateMachineVersions', params: { stateMachineArn: '{{machineArn}}' }, snapshot });
+const updateSame = (snapshot: string): SourceStep => ({ op: 'UpdateStateMachine', params: { stateMachineArn: '{{machineArn}}', definition: PASS_RESULT, publish: true }, snapshot });
+
+const versioning: SourceFile = {
+  service: 'stepfunctions',
+  module: 'test_sfn_api_versioning',
+  snapshotDir: 'stepfunctions/v2',
+  idPrefix: 'test_sfn_api_versioning.',
+  variants: {},
+  defaultProtocol: 'json',
+  redactedWords: { snf_role_arn: 'any' },
+  scenarios: [
+    { test: 'TestSnfApiVersioning::test_create_with_publish', steps: [caller, createPublished('creation_resp_1')] },
+    {
+      test: 'TestSnfApiVersioning::test_create_with_version_description_no_publish',
+      steps: [caller, { op: 'CreateStateMachine', params: { name: MACHINE, definition: PASS_RESULT, roleArn: ROLE, versionDescription: 'HelloWorld!' }, snapshot: 'validation_exception' }],
+    },
+    {
+      test: 'TestSnfApiVersioning::test_create_publish_describe_no_version_description',
+      steps: [caller, createPublished('creation_resp_1'), describeVersion('describe_resp_version'), describe('describe_resp')],
+    },
+    {
+      test: 'TestSnfApiVersioning::test_create_publish_describe_with_version_description',
+      steps: [caller, createPublished('creation_resp_1', { versionDescription: 'HelloWorld!' }), describeVersion('describe_resp_version'), describe('describe_resp')],
+    },
+    {
+      test: 'TestSnfApiVersioning::test_list_delete_version',
+      steps: [
+        caller,
+        createPublished('creation_resp_1'),
+        describeVersion('describe_resp_version'),
+        listVersions('list_versions_resp_1'),
+        { op: 'DeleteStateMachineVersion', params: { stateMachineVersionArn: '{{versionArn}}' }, snapshot: 'delete_version_resp' },
+        listVersions('list_versions_resp_2'),
+        { op: 'DeleteStateMachineVersion', params: { stateMachineVersionArn: '{{versionArn}}' }, snapshot: 'delete_version_resp_after_del' },
+      ],
+    },
+    {
+      test: 'TestSnfApiVersioning::test_idempotent_publish',
+      steps: [
+        caller,
+        create('creation_resp_1'),
+        { op: 'PublishStateMachineVersion', params: { stateMachineArn: '{{machineArn}}' }, snapshot: 'publish_v1_1' },
+        { op: 'PublishStateMachineVersion', params: { stateMachineArn: '{{machineArn}}' }, snapshot: 'publish_v1_2' },
+        listVersions('list_versions_resp'),
+      ],
+    },
+    { test: 'TestSnfApiVersioning::test_empty_revision_with_publish_and_publish_on_creation', steps: [caller, createPublished('creation_resp_1'), updateSame('update_resp_1'), updateSame('update_resp_2')] },
+    { test: 'TestSnfApiVersioning::test_empty_revision_with_publish_and_no_publish_on_creation', steps: [caller, create('creation_resp_1'), updateSame('update_resp_1'), updateSame('update_resp_2')] },
+  ],
+  notPorted: {},
+};
+
+export default [api, versioning];
