@@ -226,4 +226,57 @@ const versioning: SourceFile = {
   notPorted: {},
 };
 
-export default [api, versioning];
+/** test_tag_state_machine's and test_untag_state_machine's parameters, by their pytest ids. */
+const TAG_LISTS: Record<string, { key: string; value: string }[]> = {
+  tag_list0: [],
+  tag_list1: [{ key: 'key1', value: 'value1' }],
+  tag_list2: [{ key: 'key1', value: '' }],
+  tag_list3: [
+    { key: 'key1', value: 'value1' },
+    { key: 'key1', value: 'value1' },
+  ],
+  tag_list4: [
+    { key: 'key1', value: 'value1' },
+    { key: 'key2', value: 'value2' },
+  ],
+};
+const TAG_KEYS: Record<string, string[]> = { tag_keys0: [], tag_keys1: ['key1'], tag_keys2: ['key1', 'key1'], tag_keys3: ['key1', 'key2'] };
+
+const untag = (param: string): SourceStep[] => [
+  caller,
+  create('creation_resp_1'),
+  { op: 'TagResource', params: { resourceArn: '{{machineArn}}', tags: [{ key: 'key1', value: 'value1' }] }, snapshot: 'tag_resource_resp' },
+  { op: 'UntagResource', params: { resourceArn: '{{machineArn}}', tagKeys: TAG_KEYS[param] }, snapshot: 'untag_resource_resp' },
+  { op: 'ListTagsForResource', params: { resourceArn: '{{machineArn}}' }, snapshot: 'list_resources_res' },
+];
+
+const tagging: SourceFile = {
+  service: 'stepfunctions',
+  module: 'test_sfn_api_tagging',
+  snapshotDir: 'stepfunctions/v2',
+  idPrefix: 'test_sfn_api_tagging.',
+  variants: {},
+  defaultProtocol: 'json',
+  redactedWords: { snf_role_arn: 'any' },
+  scenarios: [
+    {
+      test: 'TestSnfApiTagging::test_tag_state_machine',
+      note: 'the tag_keys variants were recorded by an earlier form of the test that untagged (as test_untag_state_machine does)',
+      steps: (param) =>
+        Object.hasOwn(TAG_KEYS, param)
+          ? untag(param)
+          : [
+              caller,
+              create('creation_resp_1'),
+              { op: 'TagResource', params: { resourceArn: '{{machineArn}}', tags: TAG_LISTS[param] }, snapshot: 'tag_resource_resp' },
+              { op: 'ListTagsForResource', params: { resourceArn: '{{machineArn}}' }, snapshot: 'list_resources_res' },
+            ],
+    },
+    { test: 'TestSnfApiTagging::test_untag_state_machine', steps: untag },
+  ],
+  notPorted: {
+    test_tag_invalid_state_machine: "boto3 refused the parameters before sending them (the snapshot holds its ParamValidationError)",
+  },
+};
+
+export default [api, versioning, tagging];
