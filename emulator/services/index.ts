@@ -22,6 +22,7 @@ export const SERVICE_LOADERS: Record<string, () => Promise<ServiceDefinition>> =
   logs: async () => (await import('./logs/index.ts')).default as ServiceDefinition,
   cloudwatch: async () => (await import('./cloudwatch/index.ts')).default as ServiceDefinition,
   scheduler: async () => (await import('./scheduler/index.ts')).default as ServiceDefinition,
+  firehose: async () => (await import('./firehose/index.ts')).default as ServiceDefinition,
   stepfunctions: async () => (await import('./stepfunctions/index.ts')).default as ServiceDefinition,
 };
 
