@@ -26,6 +26,7 @@ export const SERVICE_LOADERS: Record<string, () => Promise<ServiceDefinition>> =
   firehose: async () => (await import('./firehose/index.ts')).default as ServiceDefinition,
   apigateway: async () => (await import('./apigateway/index.ts')).default as ServiceDefinition,
   apigatewayv2: async () => (await import('./apigatewayv2/index.ts')).default as ServiceDefinition,
+  stepfunctions: async () => (await import('./stepfunctions/index.ts')).default as ServiceDefinition,
 };
 
 export const ALL_SERVICE_NAMES = Object.keys(SERVICE_LOADERS);

@@ -17,6 +17,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { abort, clientOptions } from './clients.ts';
 import { FIREHOSE_WORKLOADS } from './firehose-workloads.ts';
 import { S3_WORKLOADS } from './s3-workloads.ts';
+import { SFN_WORKLOADS } from './stepfunctions-workloads.ts';
 
 export type Operation = (i: number) => Promise<unknown>;
 
@@ -285,6 +286,7 @@ export const WORKLOADS: Workload[] = [
     },
   },
   ...S3_WORKLOADS,
+  ...SFN_WORKLOADS,
   snsPublish(0),
   snsPublish(1),
   snsPublish(10),

@@ -241,7 +241,7 @@ async function main() {
     for (const { scenario, variant, steps } of jobs) {
       const entry = snapshot[variant.nodeId];
       const testName = scenario.test.split('::').pop()!;
-      const id = `${source.service}/${testName}${variant.suffix}`;
+      const id = `${source.service}/${source.idPrefix ?? ''}${testName}${variant.suffix}`;
       const contract: ContractFile = {
         consumer: { name: 'aws-sdk' },
         provider: { name: `aws-${source.service}` },

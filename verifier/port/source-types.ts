@@ -44,6 +44,11 @@ export interface SourceFile {
   module: string;
   /** Snapshot file folder under shared/reference/aws-snapshots. */
   snapshotDir: string;
+  /**
+   * Prepended to each contract's file name when test names repeat across the service's modules (Step Functions'
+   * v2 folders); it starts with `test_` so regeneration replaces the files.
+   */
+  idPrefix?: string;
   /** The test folder under LocalStack's tests/aws/services/ when it differs from `snapshotDir` (Lambda's is `lambda_`). */
   testDir?: string;
   /** pytest parameter id (before any `-`) -> protocol; no parameter, or one that names no protocol: `defaultProtocol`. */

@@ -1,0 +1,57 @@
+import type { Emulator } from '../../../core/emulator.ts';
+import type { Caller } from '../../../core/service.ts';
+import type { QueryLanguage } from '../asl/definition.ts';
+import type { PathRoots } from '../asl/jsonpath.ts';
+import type { Execution, SfnState } from '../state.ts';
+import type { EventLog, Frame } from './events.ts';
+
+/** What the interpreter needs of one execution. */
+export interface ExecutionEnv {
+  readonly emulator: Emulator;
+  readonly state: SfnState;
+  readonly execution: Execution;
+  readonly log: EventLog;
+  readonly signal: AbortSignal;
+  /** The execution role, as the caller of every service integration. */
+  readonly caller: Caller;
+  /** The context object's Execution and StateMachine members. */
+  readonly context: Record<string, unknown>;
+  /** Set by TestState: Wait states do not wait, and each processing step is reported. */
+  readonly test?: { inspect(step: string, value: unknown): void };
+}
+
+/** The variables a state sees: its own scope's, then the enclosing ones' (a branch or iteration reads its parent's). */
+export class Variables {
+  private readonly own = new Map<string, unknown>();
+
+  constructor(private readonly parent?: Variables) {}
+
+  child(): Variables {
+    return new Variables(this);
+  }
+
+  set(name: string, value: unknown): void {
+    this.own.set(name, value);
+  }
+
+  all(): Map<string, unknown> {
+    const merged = this.parent ? this.parent.all() : new Map<string, unknown>();
+    for (const [k, v] of this.own) merged.set(k, v);
+    return merged;
+  }
+}
+
+/** One thread of control: its place in the history, its variables, its query language and extra context (Map.Item). */
+export interface Thread {
+  readonly frame: Frame;
+  readonly vars: Variables;
+  readonly language: QueryLanguage;
+  readonly extraContext?: Record<string, unknown>;
+  /** Told of each state the thread enters (the execution's own thread keeps its redrive point). */
+  readonly onEnter?: (name: string, input: unknown) => void;
+}
+
+/** A state's JSONPath roots. */
+export function rootsOf(input: unknown, context: unknown, vars: Variables): PathRoots {
+  return { input, context, variables: vars.all() };
+}

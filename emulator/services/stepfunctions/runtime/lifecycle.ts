@@ -1,0 +1,103 @@
+import { parseArn } from '../../../core/arn.ts';
+import type { Emulator } from '../../../core/emulator.ts';
+import type { MachineDef } from '../asl/definition.ts';
+import { asStatesError } from '../asl/errors.ts';
+import type { Json } from '../asl/query.ts';
+import type { Execution, SfnState } from '../state.ts';
+import { Variables, type ExecutionEnv } from './env.ts';
+import { EventLog, Frame, payload } from './events.ts';
+import { runMachine } from './interpreter.ts';
+import { sendExecutionLogs } from './logging.ts';
+import { StopReason, type RunningExecution } from './running.ts';
+
+/**
+ * Starts interpreting an execution in the background: ExecutionStarted now, then the machine, then the record's
+ * final status, output or error, and its ending event. StopExecution and the machine's TimeoutSeconds abort it.
+ */
+export function launch(emulator: Emulator, state: SfnState, execution: Execution, machine: MachineDef, input: Json, options: { redriven?: boolean } = {}): RunningExecution {
+  const controller = new AbortController();
+  const log = new EventLog(execution.events, emulator.clock);
+  const root = new Frame(0);
+  if (options.redriven) {
+    root.last = execution.events.length;
+    log.add(root, 'ExecutionRedriven', { executionRedrivenEventDetails: { redriveCount: execution.redriveCount } });
+  } else {
+    log.add(
+      root,
+      'ExecutionStarted',
+      {
+        executionStartedEventDetails: {
+          input: execution.input,
+          inputDetails: { truncated: false },
+          roleArn: execution.config.roleArn,
+          ...(execution.stateMachineAliasArn ? { stateMachineAliasArn: execution.stateMachineAliasArn } : {}),
+          ...(execution.stateMachineVersionArn ? { stateMachineVersionArn: execution.stateMachineVersionArn } : {}),
+        },
+      },
+      { detached: true },
+    );
+  }
+  const role = parseArn(execution.config.roleArn);
+  const env: ExecutionEnv = {
+    emulator,
+    state,
+    execution,
+    log,
+    signal: controller.signal,
+    caller: { accountId: role?.accountId || state.accountId, arn: execution.config.roleArn },
+    context: {
+      Execution: {
+        Id: execution.arn,
+        Input: input,
+        Name: execution.name,
+        RoleArn: execution.config.roleArn,
+        StartTime: execution.startDate.toISOString(),
+        RedriveCount: execution.redriveCount,
+      },
+      StateMachine: { Id: execution.stateMachineArn, Name: execution.machineName },
+    },
+  };
+  const cancelTimeout =
+    machine.TimeoutSeconds === undefined ? undefined : emulator.schedule(() => controller.abort(new StopReason('timedOut')), machine.TimeoutSeconds * 1000);
+  const done = (async () => {
+    try {
+      const onEnter = (state: string, value: unknown) => (execution.resumeAt = { state, input: payload(value) });
+      const output = await runMachine(env, { frame: root, vars: new Variables(), language: machine.QueryLanguage ?? 'JSONPath', onEnter }, machine, input, options.redriven ? undefined : execution.input);
+      finish(emulator, execution, 'SUCCEEDED', { output: payload(output) });
+      log.add(root, 'ExecutionSucceeded', { executionSucceededEventDetails: { output: payload(output), outputDetails: { truncated: false } } });
+    } catch (thrown) {
+      const reason: unknown = controller.signal.reason;
+      if (controller.signal.aborted && reason instanceof StopReason) {
+        if (reason.kind === 'timedOut') {
+          finish(emulator, execution, 'TIMED_OUT', { error: 'States.Timeout' });
+          log.add(root, 'ExecutionTimedOut', { executionTimedOutEventDetails: { error: 'States.Timeout' } });
+        } else {
+          finish(emulator, execution, 'ABORTED', { error: reason.error, cause: reason.cause });
+          const details = { ...(reason.error !== undefined ? { error: reason.error } : {}), ...(reason.cause !== undefined ? { cause: reason.cause } : {}) };
+          log.add(root, 'ExecutionAborted', { executionAbortedEventDetails: details }, { previous: 0 });
+        }
+      } else {
+        const error = asStatesError(thrown);
+        finish(emulator, execution, 'FAILED', { error: error.error || undefined, cause: error.causeText });
+        const details = { ...(error.error ? { error: error.error } : {}), ...(error.causeText !== undefined ? { cause: error.causeText } : {}) };
+        log.add(root, 'ExecutionFailed', { executionFailedEventDetails: details });
+      }
+    } finally {
+      cancelTimeout?.();
+      controller.abort(new StopReason('aborted'));
+      state.running.delete(execution.arn);
+    }
+    await sendExecutionLogs(emulator, state, execution).catch(() => undefined);
+  })();
+  const running: RunningExecution = { controller, done };
+  state.running.set(execution.arn, running);
+  return running;
+}
+
+function finish(emulator: Emulator, execution: Execution, status: Execution['status'], fields: { output?: string; error?: string; cause?: string }): void {
+  execution.status = status;
+  execution.stopDate = emulator.clock.date();
+  execution.output = fields.output;
+  execution.error = fields.error;
+  execution.cause = fields.cause;
+}
