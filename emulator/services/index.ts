@@ -1,5 +1,6 @@
 import type { ServiceLoader } from '../core/emulator.ts';
 import type { ServiceDefinition } from '../core/service.ts';
+import type { ResourceTypes } from './cloudformation/provider.ts';
 
 /**
  * Every service twinstack serves: one line each, its name (the SERVICES / health-check name, and its model's file name
@@ -22,9 +23,24 @@ export const SERVICE_LOADERS: Record<string, () => Promise<ServiceDefinition>> =
   logs: async () => (await import('./logs/index.ts')).default as ServiceDefinition,
   cloudwatch: async () => (await import('./cloudwatch/index.ts')).default as ServiceDefinition,
   scheduler: async () => (await import('./scheduler/index.ts')).default as ServiceDefinition,
+  cloudformation: async () => (await import('./cloudformation/index.ts')).default as ServiceDefinition,
 };
 
 export const ALL_SERVICE_NAMES = Object.keys(SERVICE_LOADERS);
+
+/**
+ * CloudFormation resource types by name, and the service whose `resources/` folder provides them: what the engine
+ * knows without loading any service. The handlers load on a type's first use.
+ */
+export const RESOURCE_TYPE_SERVICES: Record<string, string> = {
+  'AWS::SQS::Queue': 'sqs',
+  'AWS::SQS::QueuePolicy': 'sqs',
+};
+
+/** Each service's resource type handlers (`<service>/resources/index.ts`), loaded on first use. */
+export const RESOURCE_TYPE_LOADERS: Record<string, () => Promise<ResourceTypes>> = {
+  sqs: async () => (await import('./sqs/resources/index.ts')).default,
+};
 
 /** The service that keeps principals and their policies, for `--enforce-iam`. */
 export const IDENTITY_SERVICE = 'iam';
