@@ -24,6 +24,7 @@ export const SERVICE_LOADERS: Record<string, () => Promise<ServiceDefinition>> =
   cloudwatch: async () => (await import('./cloudwatch/index.ts')).default as ServiceDefinition,
   scheduler: async () => (await import('./scheduler/index.ts')).default as ServiceDefinition,
   cloudformation: async () => (await import('./cloudformation/index.ts')).default as ServiceDefinition,
+  ecr: async () => (await import('./ecr/index.ts')).default as ServiceDefinition,
 };
 
 export const ALL_SERVICE_NAMES = Object.keys(SERVICE_LOADERS);
@@ -35,11 +36,28 @@ export const ALL_SERVICE_NAMES = Object.keys(SERVICE_LOADERS);
 export const RESOURCE_TYPE_SERVICES: Record<string, string> = {
   'AWS::SQS::Queue': 'sqs',
   'AWS::SQS::QueuePolicy': 'sqs',
+  'AWS::ECR::Repository': 'ecr',
+  'AWS::S3::Bucket': 's3',
+  'AWS::S3::BucketPolicy': 's3',
+  'AWS::IAM::Role': 'iam',
+  'AWS::IAM::User': 'iam',
+  'AWS::IAM::Group': 'iam',
+  'AWS::IAM::Policy': 'iam',
+  'AWS::IAM::ManagedPolicy': 'iam',
+  'AWS::IAM::InstanceProfile': 'iam',
+  'AWS::SSM::Parameter': 'ssm',
+  'AWS::KMS::Key': 'kms',
+  'AWS::KMS::Alias': 'kms',
 };
 
 /** Each service's resource type handlers (`<service>/resources/index.ts`), loaded on first use. */
 export const RESOURCE_TYPE_LOADERS: Record<string, () => Promise<ResourceTypes>> = {
   sqs: async () => (await import('./sqs/resources/index.ts')).default,
+  ecr: async () => (await import('./ecr/resources/index.ts')).default,
+  s3: async () => (await import('./s3/resources/index.ts')).default,
+  iam: async () => (await import('./iam/resources/index.ts')).default,
+  ssm: async () => (await import('./ssm/resources/index.ts')).default,
+  kms: async () => (await import('./kms/resources/index.ts')).default,
 };
 
 /** The service that keeps principals and their policies, for `--enforce-iam`. */

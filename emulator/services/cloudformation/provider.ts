@@ -1,6 +1,8 @@
 import type { Caller } from '../../core/service.ts';
 import type { Emulator } from '../../core/emulator.ts';
 
+export { randomSuffix } from './engine/run.ts';
+
 /** Resolved template values: JSON whose shape each resource type knows (AWS's resource schemas). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Properties = Record<string, any>;
@@ -53,6 +55,11 @@ export interface ResourceType {
   delete(request: ResourceDelete): Promise<void>;
   /** Properties whose change replaces the resource (a new one is created, the old one deleted), as in AWS's schema. */
   readonly createOnly?: readonly string[];
+  /**
+   * The properties this type understands, when it does not understand all of AWS's: a template setting another one
+   * fails the resource rather than being silently ignored.
+   */
+  readonly properties?: readonly string[];
   /** What `Ref` returns when it is not the physical id (e.g. an attribute name). */
   ref?(state: ResourceState): string;
 }

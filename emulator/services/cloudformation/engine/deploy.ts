@@ -1,3 +1,4 @@
+import { AwsError } from '../../../core/errors.ts';
 import type { ResourceState, ResourceType, Properties } from '../provider.ts';
 import { references, resolve, type ResolvedResource } from '../template/intrinsics.ts';
 import type { ParameterValue } from '../template/parameters.ts';
@@ -23,7 +24,7 @@ export function plan(template: Template, scope: StackScope): { resources: Record
   for (const [id, resource] of Object.entries(template.Resources ?? {})) {
     if (resource.Condition === undefined || scope.condition(resource.Condition)) resources[id] = resource;
   }
-  const known = new Set<string>([...scope.parameters.keys(), ...Object.keys(template.Resources ?? {})]);
+  const known = new Set<string>(['AWS::NoValue', ...scope.parameters.keys(), ...Object.keys(template.Resources ?? {})]);
   return { resources, graph: dependencies(resources, known) };
 }
 
@@ -88,6 +89,8 @@ async function applyResource(stack: Stack, run: Run, id: string, declaration: Te
   try {
     const type = await resourceType(declaration.Type);
     properties = await resolvedProperties(stack, run, declaration, scope);
+    const unsupported = type.properties && Object.keys(properties).find((name) => !type.properties!.includes(name));
+    if (unsupported) throw new AwsError('ValidationError', `Encountered unsupported property ${unsupported}`);
     if (exists && before.type === declaration.Type && same(before.properties, properties)) {
       record(stack, run, id, declaration, before.status, {});
       return;
