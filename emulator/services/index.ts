@@ -48,6 +48,17 @@ export const RESOURCE_TYPE_SERVICES: Record<string, string> = {
   'AWS::SSM::Parameter': 'ssm',
   'AWS::KMS::Key': 'kms',
   'AWS::KMS::Alias': 'kms',
+  'AWS::Lambda::Function': 'lambda',
+  'AWS::Lambda::Permission': 'lambda',
+  'AWS::Lambda::Version': 'lambda',
+  'AWS::Lambda::Alias': 'lambda',
+  'AWS::Lambda::Url': 'lambda',
+  'AWS::Lambda::LayerVersion': 'lambda',
+  'AWS::Lambda::EventSourceMapping': 'lambda',
+  'AWS::SNS::Topic': 'sns',
+  'AWS::SNS::Subscription': 'sns',
+  'AWS::SNS::TopicPolicy': 'sns',
+  'AWS::DynamoDB::Table': 'dynamodb',
 };
 
 /** Each service's resource type handlers (`<service>/resources/index.ts`), loaded on first use. */
@@ -58,6 +69,9 @@ export const RESOURCE_TYPE_LOADERS: Record<string, () => Promise<ResourceTypes>>
   iam: async () => (await import('./iam/resources/index.ts')).default,
   ssm: async () => (await import('./ssm/resources/index.ts')).default,
   kms: async () => (await import('./kms/resources/index.ts')).default,
+  lambda: async () => (await import('./lambda/resources/index.ts')).default,
+  sns: async () => (await import('./sns/resources/index.ts')).default,
+  dynamodb: async () => (await import('./dynamodb/resources/index.ts')).default,
 };
 
 /** The service that keeps principals and their policies, for `--enforce-iam`. */
