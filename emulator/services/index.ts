@@ -59,6 +59,13 @@ export const RESOURCE_TYPE_SERVICES: Record<string, string> = {
   'AWS::SNS::Subscription': 'sns',
   'AWS::SNS::TopicPolicy': 'sns',
   'AWS::DynamoDB::Table': 'dynamodb',
+  'AWS::Logs::LogGroup': 'logs',
+  'AWS::Events::Rule': 'events',
+  'AWS::Events::EventBus': 'events',
+  'AWS::Kinesis::Stream': 'kinesis',
+  'AWS::SecretsManager::Secret': 'secretsmanager',
+  'AWS::CloudWatch::Alarm': 'cloudwatch',
+  'AWS::Scheduler::Schedule': 'scheduler',
 };
 
 /** Each service's resource type handlers (`<service>/resources/index.ts`), loaded on first use. */
@@ -72,6 +79,12 @@ export const RESOURCE_TYPE_LOADERS: Record<string, () => Promise<ResourceTypes>>
   lambda: async () => (await import('./lambda/resources/index.ts')).default,
   sns: async () => (await import('./sns/resources/index.ts')).default,
   dynamodb: async () => (await import('./dynamodb/resources/index.ts')).default,
+  logs: async () => (await import('./logs/resources/index.ts')).default,
+  events: async () => (await import('./events/resources/index.ts')).default,
+  kinesis: async () => (await import('./kinesis/resources/index.ts')).default,
+  secretsmanager: async () => (await import('./secretsmanager/resources/index.ts')).default,
+  cloudwatch: async () => (await import('./cloudwatch/resources/index.ts')).default,
+  scheduler: async () => (await import('./scheduler/resources/index.ts')).default,
 };
 
 /** The service that keeps principals and their policies, for `--enforce-iam`. */
