@@ -18,12 +18,12 @@ export function serveCloudFormation(ready: (aws: Twinstack, cfn: CloudFormationC
   });
 }
 
-/** Polls DescribeStacks until the stack leaves its *_IN_PROGRESS state; returns it. */
+/** Polls DescribeStacks until the stack's operation ends (REVIEW_IN_PROGRESS waits for a change set: it counts as ended). */
 export async function settled(cfn: CloudFormationClient, stackName: string): Promise<Stack> {
   for (;;) {
     const { Stacks } = await cfn.send(new DescribeStacksCommand({ StackName: stackName }));
     const stack = Stacks![0];
-    if (!stack.StackStatus!.endsWith('_IN_PROGRESS')) return stack;
+    if (!stack.StackStatus!.endsWith('_IN_PROGRESS') || stack.StackStatus === 'REVIEW_IN_PROGRESS') return stack;
     await new Promise((r) => setTimeout(r, 20));
   }
 }

@@ -81,10 +81,11 @@ function stateFields(type: ResourceType, result: ResourceState, properties: Prop
 }
 
 /** Creates, updates or replaces one resource so that it matches its declaration. */
-async function applyResource(stack: Stack, run: Run, id: string, declaration: TemplateResource, scope: StackScope, journal: Journal[], replaced: StackResource[], creating: boolean): Promise<void> {
+async function applyResource(stack: Stack, run: Run, id: string, declaration: TemplateResource, scope: StackScope, journal: Journal[], replaced: StackResource[]): Promise<void> {
   const before = stack.resources.get(id);
-  const phase = creating ? 'CREATE' : 'UPDATE';
   const exists = before && before.physicalId !== undefined && before.status !== 'DELETE_COMPLETE' && !/^CREATE_FAILED$/.test(before.status);
+  // A resource new to the stack is created (CREATE_* events) even during an update.
+  const phase = exists ? 'UPDATE' : 'CREATE';
   let properties: Properties | undefined;
   try {
     const type = await resourceType(declaration.Type);
@@ -248,7 +249,7 @@ export async function deploy(stack: Stack, run: Run, desired: Desired, options: 
   try {
     const { resources, graph } = plan(desired.template, scope);
     Object.assign(stack, { template: desired.template, templateBody: desired.templateBody, parameters: desired.parameters });
-    const { failed } = await walk(graph, (id) => applyResource(stack, run, id, resources[id], scope, journal, replaced, creating));
+    const { failed } = await walk(graph, (id) => applyResource(stack, run, id, resources[id], scope, journal, replaced));
     if (failed.length) {
       reasons.push(`The following resource(s) failed to ${creating ? 'create' : 'update'}: [${failed.join(', ')}]. `);
     } else {

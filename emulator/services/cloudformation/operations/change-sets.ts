@@ -101,7 +101,8 @@ export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnConte
   ctx.state.changeSets.set(id, changeSet);
   const target = stack;
   const run = runOf(ctx);
-  void (async () => {
+  // AWS computes the changes in the background; they are ready here when the answer leaves, so waiters see them at once.
+  await (async () => {
     changeSet.status = 'CREATE_IN_PROGRESS';
     try {
       changeSet.changes = await computeChanges(target, run, desired);
@@ -147,7 +148,7 @@ export function describeChangeSet(input: DescribeChangeSetInput, ctx: CfnContext
   };
 }
 
-export function executeChangeSet(input: ExecuteChangeSetInput, ctx: CfnContext) {
+export async function executeChangeSet(input: ExecuteChangeSetInput, ctx: CfnContext) {
   checkToken(input.ClientRequestToken);
   const c = findChangeSet(ctx, input.ChangeSetName ?? '', input.StackName);
   if (c.status !== 'CREATE_COMPLETE' || c.executionStatus !== 'AVAILABLE') {
@@ -169,7 +170,7 @@ export function executeChangeSet(input: ExecuteChangeSetInput, ctx: CfnContext) 
   });
   setStatus(stack, run, creating ? 'CREATE_IN_PROGRESS' : 'UPDATE_IN_PROGRESS', 'User Initiated');
   const onFailure = input.DisableRollback ? 'DO_NOTHING' : 'ROLLBACK';
-  launch(stack, async () => {
+  await launch(stack, async () => {
     await deploy(stack, run, { template: c.template, templateBody: c.templateBody, parameters: c.parameters }, { creating, onFailure });
     c.executionStatus = /_COMPLETE$/.test(stack.status) && !/ROLLBACK/.test(stack.status) ? 'EXECUTE_COMPLETE' : 'EXECUTE_FAILED';
     // Executing a change set removes the stack's other change sets, as on AWS.

@@ -11,11 +11,22 @@ import { checkCapabilities, checkStackName, checkTemplate, templateFrom, type Cf
 /** States a stack can be updated (or have an update change set executed) from. */
 export const UPDATABLE = new Set(['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_ROLLBACK_COMPLETE', 'IMPORT_COMPLETE', 'IMPORT_ROLLBACK_COMPLETE']);
 
-/** Runs a stack operation in the background; `running` settles when it ends. */
-export function launch(stack: Stack, work: () => Promise<void>): void {
-  stack.running = work().catch((error: unknown) => {
+/** How long a stack operation's request waits for the operation before answering (it goes on in the background). */
+const ANSWER_WITHIN_MS = 2000;
+
+/**
+ * Runs a stack operation in the background (`running` settles when it ends). The request's answer waits for it a
+ * little: the answer is the same, and clients whose waiters first look right away (then every 5 to 30 s) find a
+ * stack of fast resources already complete.
+ */
+export async function launch(stack: Stack, work: () => Promise<void>): Promise<void> {
+  const running = work().catch((error: unknown) => {
     console.error('[twinstack] cloudformation stack operation failed:', error);
   });
+  stack.running = running;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([running, new Promise((resolve) => (timer = setTimeout(resolve, ANSWER_WITHIN_MS)))]);
+  clearTimeout(timer);
 }
 
 function checkTags(tags: { Key?: string; Value?: string }[] | undefined): void {
@@ -62,7 +73,7 @@ export async function createStack(input: CreateStackInput, ctx: CfnContext) {
   const run = runOf(ctx, input.ClientRequestToken);
   setStatus(stack, run, 'CREATE_IN_PROGRESS', 'User Initiated');
   const onFailure = input.OnFailure ?? (input.DisableRollback ? 'DO_NOTHING' : 'ROLLBACK');
-  launch(stack, () => deploy(stack, run, { template, templateBody: body, parameters }, { creating: true, onFailure }));
+  await launch(stack, () => deploy(stack, run, { template, templateBody: body, parameters }, { creating: true, onFailure }));
   return { StackId: stack.stackId };
 }
 
@@ -123,7 +134,7 @@ export async function updateStack(input: UpdateStackInput, ctx: CfnContext) {
   });
   const run = runOf(ctx, input.ClientRequestToken);
   setStatus(stack, run, 'UPDATE_IN_PROGRESS', 'User Initiated');
-  launch(stack, () => deploy(stack, run, desired, { creating: false, onFailure: stack.disableRollback ? 'DO_NOTHING' : 'ROLLBACK' }));
+  await launch(stack, () => deploy(stack, run, desired, { creating: false, onFailure: stack.disableRollback ? 'DO_NOTHING' : 'ROLLBACK' }));
   return { StackId: stack.stackId };
 }
 
@@ -140,7 +151,7 @@ export async function deleteStack(input: DeleteStackInput, ctx: CfnContext) {
   const run = runOf(ctx, input.ClientRequestToken);
   const previous = stack.running;
   setStatus(stack, run, 'DELETE_IN_PROGRESS', 'User Initiated');
-  launch(stack, async () => {
+  await launch(stack, async () => {
     await previous;
     await removeStack(stack, run, new Set(input.RetainResources ?? []));
   });
