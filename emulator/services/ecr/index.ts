@@ -28,7 +28,8 @@ const ecr: ServiceDefinition<EcrState> = {
   model: loadModel('ecr'),
   handlers,
   createState: () => new EcrState(),
-  validation: 'coral',
+  // ECR reports bad parameters itself, as InvalidParameterException "Invalid parameter at '<member>' ...".
+  validation: 'none',
 };
 
 export default ecr;

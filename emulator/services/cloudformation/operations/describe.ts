@@ -82,7 +82,9 @@ export function listStacks(input: ListStacksInput, ctx: CfnContext) {
 }
 
 export function describeStackEvents(input: DescribeStackEventsInput, ctx: CfnContext) {
-  const stack = requireStack(ctx, input.StackName);
+  const stack = input.StackName ? ctx.state.find(input.StackName) : undefined;
+  // DescribeStackEvents words a missing stack differently from DescribeStacks.
+  if (!stack) throw validationError(`Stack [${input.StackName ?? ''}] does not exist`);
   const { items, next } = page(stack.events, input.NextToken, 100);
   return { StackEvents: items, NextToken: next };
 }

@@ -11,6 +11,7 @@ export type CfnContext = RequestContext<CloudFormationState>;
 const MAX_BODY = 51_200;
 const MAX_URL_TEMPLATE = 1_000_000;
 const TOP_LEVEL = new Set(['AWSTemplateFormatVersion', 'Description', 'Metadata', 'Parameters', 'Rules', 'Mappings', 'Conditions', 'Transform', 'Resources', 'Outputs', 'Hooks']);
+const RESOURCE_KEYS = new Set(['Type', 'Properties', 'DependsOn', 'Condition', 'DeletionPolicy', 'UpdateReplacePolicy', 'Metadata', 'CreationPolicy', 'UpdatePolicy']);
 /** Transforms the engine evaluates itself (the language extensions' functions are always understood). */
 const SUPPORTED_TRANSFORMS = new Set(['AWS::LanguageExtensions']);
 
@@ -22,11 +23,21 @@ export function checkTemplate(template: Template, ctx: CfnContext): void {
     throw templateError(`Template format error: '${String(template.AWSTemplateFormatVersion)}' is not a valid template version.`);
   }
   const resources = template.Resources;
+  if (resources !== undefined && resources !== null && (typeof resources !== 'object' || Array.isArray(resources))) {
+    throw templateError('Template format error: Any Resources member must be an object.');
+  }
   if (!resources || typeof resources !== 'object' || !Object.keys(resources).length) throw templateError('Template format error: At least one Resources member must be defined.');
   for (const [id, resource] of Object.entries(resources)) {
     if (!/^[A-Za-z0-9]+$/.test(id)) throw templateError(`Template format error: Resource name ${id} is non alphanumeric.`);
-    if (!resource || typeof resource !== 'object' || typeof resource.Type !== 'string') {
-      throw templateError(`Template format error: [/Resources/${id}] Every Resources object must contain a Type member.`);
+    if (!resource || typeof resource !== 'object' || Array.isArray(resource)) throw templateError('Template format error: Any Resources member must be an object.');
+    if (typeof resource.Type !== 'string') throw templateError(`Template format error: [/Resources/${id}] Every Resources object must contain a Type member.`);
+    const unknown = Object.keys(resource).find((key) => !RESOURCE_KEYS.has(key));
+    if (unknown) throw validationError(`Invalid template resource property '${unknown}'`);
+  }
+  for (const [key, output] of Object.entries(template.Outputs ?? {})) {
+    if (!output || typeof output !== 'object' || !('Value' in output)) throw templateError('Template format error: Every Outputs member must contain a Value object');
+    for (const [member, value] of Object.entries(output)) {
+      if (value === null) throw validationError(`[/Outputs/${key}/${member}] 'null' values are not allowed in templates`);
     }
   }
   const transforms = template.Transform === undefined ? [] : [template.Transform].flat();

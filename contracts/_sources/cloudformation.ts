@@ -1,0 +1,107 @@
+// LocalStack's AWS-validated CloudFormation tests (github.com/localstack/localstack, tests/aws/services/cloudformation/
+// api/test_validations.py and api/test_stacks.py, Apache-2.0) reproduced as request sequences. Templates are those
+// of tests/aws/templates/ or the tests' own dicts; expected responses come only from the recorded snapshots.
+import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
+
+const STACK = 'stack-{{suffix}}';
+
+/** LocalStack's `deploy_cfn_template` fixture: a CREATE change set (all capabilities) then its execution. */
+function deploy(template: string, parameters: Record<string, string> = {}, snapshot?: string): SourceStep[] {
+  const create: SourceStep = {
+    op: 'CreateChangeSet',
+    params: {
+      StackName: STACK,
+      ChangeSetName: 'change-set-{{suffix}}',
+      TemplateBody: template,
+      Capabilities: ['CAPABILITY_AUTO_EXPAND', 'CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM'],
+      ChangeSetType: 'CREATE',
+      Parameters: Object.entries(parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
+    },
+    capture: { changeSetId: '$.Id' },
+  };
+  if (snapshot) return [{ ...create, capture: undefined, snapshot }];
+  return [create, { op: 'ExecuteChangeSet', params: { ChangeSetName: '{{changeSetId}}' } }];
+}
+
+const OUTPUTS: Record<string, object> = {
+  'none-value': { MyOutput: { Value: null } },
+  'missing-def': { MyOutput: { Value: null, AnotherValue: null } },
+  'multiple-nones': { MyOutput: {} },
+};
+
+const RESOURCE_BLOCKS: Record<string, object> = {
+  'missing-type': { Properties: {} },
+  'invalid-key': { Type: 'AWS::SNS::Topic', Invalid: 10 },
+};
+
+// tests/aws/templates/simple_no_change.yaml and sns_topic_simple.yaml.
+const SIMPLE_NO_CHANGE = 'Resources:\n  MyTopic:\n    Type: AWS::SNS::Topic\n';
+const SNS_TOPIC_SIMPLE = [
+  "AWSTemplateFormatVersion: '2010-09-09'",
+  'Metadata:',
+  '  TopicName: sns-topic-simple',
+  'Parameters:',
+  '  TopicName:',
+  '    Type: String',
+  '    Default: sns-topic-simple',
+  'Resources:',
+  '  topic123:',
+  '    Type: AWS::SNS::Topic',
+  '    Properties:',
+  '      TopicName: !Ref TopicName',
+  '    UpdateReplacePolicy: Delete',
+  '    DeletionPolicy: Delete',
+  '',
+].join('\n');
+
+const validations: SourceFile = {
+  service: 'cloudformation',
+  module: 'test_validations',
+  snapshotDir: 'cloudformation/api',
+  variants: {},
+  defaultProtocol: 'query',
+  scenarios: [
+    {
+      test: 'test_invalid_output_structure',
+      steps: (param) => deploy(JSON.stringify({ Resources: { Foo: { Type: 'AWS::SNS::Topic' } }, Outputs: OUTPUTS[param] }), {}, 'validation-error'),
+    },
+    { test: 'test_missing_resources_block', steps: deploy(JSON.stringify({}), {}, 'validation-error') },
+    { test: 'test_resources_blocks', steps: (param) => deploy(JSON.stringify({ Resources: { A: RESOURCE_BLOCKS[param] } }), {}, 'validation-error') },
+  ],
+  notPorted: {},
+};
+
+const stacks: SourceFile = {
+  service: 'cloudformation',
+  module: 'test_stacks',
+  snapshotDir: 'cloudformation/api',
+  variants: {},
+  defaultProtocol: 'query',
+  scenarios: [
+    { test: 'test_non_existing_stack_message', steps: [{ op: 'DescribeStacks', params: { StackName: 'non-existing' }, snapshot: 'Error' }] },
+    {
+      test: 'test_describe_stack_events_errors',
+      note: 'the test first checks that botocore refuses a call without StackName (a client-side check, no request)',
+      steps: [{ op: 'DescribeStackEvents', params: { StackName: 'does-not-exist' }, snapshot: 'describe_stack_events_stack_not_found' }],
+    },
+    {
+      test: 'test_stack_resource_not_found',
+      steps: [
+        ...deploy(SNS_TOPIC_SIMPLE, { TopicName: 'topic{{suffix}}' }),
+        { op: 'DescribeStackResource', params: { StackName: STACK, LogicalResourceId: 'NonExistentResource' }, snapshot: 'Error' },
+      ],
+    },
+    {
+      test: 'TestStacksApi::test_update_stack_with_same_template_withoutchange',
+      steps: [...deploy(SIMPLE_NO_CHANGE), { op: 'UpdateStack', params: { StackName: STACK, TemplateBody: SIMPLE_NO_CHANGE }, snapshot: 'no_change_exception' }],
+    },
+    {
+      test: 'test_linting_error_during_creation',
+      steps: [{ op: 'CreateStack', params: { StackName: STACK, TemplateBody: JSON.stringify({ Resources: '', Outputs: '' }) }, snapshot: 'error' }],
+    },
+  ],
+  notPorted: {},
+  notPortedOtherwise: 'not reproduced yet (most deploy templates of tests/aws/templates/ and wait between calls)',
+};
+
+export default [validations, stacks];
