@@ -22,7 +22,18 @@ export interface StackResource {
   metadata?: unknown;
 }
 
-export interface Stack {
+/** What a stack is deployed with, and what a change set would deploy it with. */
+export interface DeploymentSettings {
+  templateBody: string;
+  template: Template;
+  parameters: ParameterValue[];
+  capabilities: string[];
+  tags: Tag[];
+  notificationArns: string[];
+  roleArn?: string;
+}
+
+export interface Stack extends DeploymentSettings {
   stackId: string;
   stackName: string;
   status: string;
@@ -31,13 +42,6 @@ export interface Stack {
   updated?: Date;
   deleted?: Date;
   description?: string;
-  templateBody: string;
-  template: Template;
-  parameters: ParameterValue[];
-  capabilities: string[];
-  tags: Tag[];
-  notificationArns: string[];
-  roleArn?: string;
   timeoutInMinutes?: number;
   disableRollback: boolean;
   terminationProtection: boolean;
@@ -59,7 +63,7 @@ export interface Stack {
   running?: Promise<void>;
 }
 
-export interface ChangeSet {
+export interface ChangeSet extends DeploymentSettings {
   id: string;
   name: string;
   stackId: string;
@@ -70,13 +74,6 @@ export interface ChangeSet {
   executionStatus: string;
   created: Date;
   description?: string;
-  templateBody: string;
-  template: Template;
-  parameters: ParameterValue[];
-  capabilities: string[];
-  tags: Tag[];
-  notificationArns: string[];
-  roleArn?: string;
   changes: Change[];
   includeNestedStacks?: boolean;
   clientToken?: string;

@@ -1,4 +1,4 @@
-import { changedProperties, type ResourceType } from '../../cloudformation/provider.ts';
+import { changedProperties, type Properties, type ResourceType } from '../../cloudformation/provider.ts';
 
 /** `AWS::Lambda::Version`: publishes a version; Ref is its ARN; GetAtt Version. */
 export const version: ResourceType = {
@@ -77,37 +77,41 @@ export const layerVersion: ResourceType = {
   },
 };
 
+function optionalNumber(value: unknown): number | undefined {
+  return value === undefined ? undefined : Number(value);
+}
+
+/** What a mapping's create and update calls share. */
+function mappingSettings(p: Properties) {
+  return {
+    FunctionName: p.FunctionName,
+    BatchSize: optionalNumber(p.BatchSize),
+    Enabled: p.Enabled === undefined ? undefined : String(p.Enabled) === 'true',
+    FilterCriteria: p.FilterCriteria,
+    MaximumBatchingWindowInSeconds: optionalNumber(p.MaximumBatchingWindowInSeconds),
+  };
+}
+
 /** `AWS::Lambda::EventSourceMapping`: Ref is the mapping's UUID. */
 export const eventSourceMapping: ResourceType = {
   async create(request) {
     const p = request.properties;
     const out = await request.call('lambda', 'CreateEventSourceMapping', {
-      FunctionName: p.FunctionName,
+      ...mappingSettings(p),
       EventSourceArn: p.EventSourceArn,
-      BatchSize: p.BatchSize === undefined ? undefined : Number(p.BatchSize),
-      Enabled: p.Enabled === undefined ? undefined : String(p.Enabled) === 'true',
       StartingPosition: p.StartingPosition,
-      MaximumBatchingWindowInSeconds: p.MaximumBatchingWindowInSeconds === undefined ? undefined : Number(p.MaximumBatchingWindowInSeconds),
-      FilterCriteria: p.FilterCriteria,
       FunctionResponseTypes: p.FunctionResponseTypes,
       ScalingConfig: p.ScalingConfig,
-      MaximumRetryAttempts: p.MaximumRetryAttempts === undefined ? undefined : Number(p.MaximumRetryAttempts),
+      MaximumRetryAttempts: optionalNumber(p.MaximumRetryAttempts),
       BisectBatchOnFunctionError: p.BisectBatchOnFunctionError,
       DestinationConfig: p.DestinationConfig,
-      ParallelizationFactor: p.ParallelizationFactor === undefined ? undefined : Number(p.ParallelizationFactor),
+      ParallelizationFactor: optionalNumber(p.ParallelizationFactor),
     });
     return { physicalId: out.UUID, attributes: { Id: out.UUID, EventSourceMappingArn: out.EventSourceMappingArn } };
   },
   async update(request) {
     const p = request.properties;
-    await request.call('lambda', 'UpdateEventSourceMapping', {
-      UUID: request.physicalId,
-      FunctionName: p.FunctionName,
-      BatchSize: p.BatchSize === undefined ? undefined : Number(p.BatchSize),
-      Enabled: p.Enabled === undefined ? true : String(p.Enabled) === 'true',
-      FilterCriteria: p.FilterCriteria,
-      MaximumBatchingWindowInSeconds: p.MaximumBatchingWindowInSeconds === undefined ? undefined : Number(p.MaximumBatchingWindowInSeconds),
-    });
+    await request.call('lambda', 'UpdateEventSourceMapping', { ...mappingSettings(p), UUID: request.physicalId, Enabled: p.Enabled === undefined ? true : String(p.Enabled) === 'true' });
     return { physicalId: request.physicalId, attributes: request.attributes };
   },
   async delete(request) {
