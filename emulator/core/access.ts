@@ -1,5 +1,5 @@
 import type { Caller, RequestContext } from './service.ts';
-import { ANY_IDENTITY, contextOf, evaluate, parseCached, sessionRoleArn, type Principal } from './policy/index.ts';
+import { ANY_IDENTITY, contextOf, evaluate, parseCached, sessionRoleArn, type Decision, type Principal } from './policy/index.ts';
 
 /**
  * Account walls: whether a caller may act on a resource under its resource policy, judged by the IAM policy engine
@@ -24,6 +24,11 @@ function principalOf(caller: Caller): Principal {
 }
 
 export function evaluateAccess(caller: Caller, action: string, resourceArn: string, ownerAccount: string, policyDocument?: string | object): AccessDecision {
+  return accessDecision(caller, action, resourceArn, ownerAccount, policyDocument) === 'allowed' ? 'allow' : 'deny';
+}
+
+/** The engine's decision behind `evaluateAccess`: for services (S3) whose other grants (ACLs) yield to an explicit Deny only. */
+export function accessDecision(caller: Caller, action: string, resourceArn: string, ownerAccount: string, policyDocument?: string | object): Decision {
   const text = typeof policyDocument === 'object' ? JSON.stringify(policyDocument) : policyDocument;
   let policy;
   try {
@@ -32,7 +37,7 @@ export function evaluateAccess(caller: Caller, action: string, resourceArn: stri
     policy = undefined;
   }
   const service = Boolean(caller.servicePrincipal);
-  if (!policy) return !service && caller.accountId === ownerAccount ? 'allow' : 'deny';
+  if (!policy) return !service && caller.accountId === ownerAccount ? 'allowed' : 'implicitDeny';
   const result = evaluate({
     principal: principalOf(caller),
     action,
@@ -50,7 +55,7 @@ export function evaluateAccess(caller: Caller, action: string, resourceArn: stri
     // Service principals and other accounts need the resource policy's own Allow.
     resourcePolicyRequired: service || caller.accountId !== ownerAccount,
   });
-  return result.decision === 'allowed' ? 'allow' : 'deny';
+  return result.decision;
 }
 
 /**

@@ -338,7 +338,7 @@ export class Emulator {
       name = findServiceByPath(req, this.index, this.services.values());
     }
     const service = name ? await this.loadService(name) : undefined;
-    return Boolean(service?.http);
+    return Boolean(service?.http) && (service!.http!.judgesOrigins?.(req) ?? true);
   }
 
   async handle(req: RawRequest, endpoint: string): Promise<RawResponse> {
@@ -427,13 +427,15 @@ export class Emulator {
     const incoming = takeIncoming(req);
     const limits = service.requestLimits;
     const tooLarge = (limit: number) => () => limits?.tooLarge?.(limit) ?? requestTooLarge(limit);
-    if (!protocol.streamsPayload?.(req, service.model)) {
+    const serviceStreams = service.http?.streamsRequest?.(req) ?? false;
+    if (!serviceStreams && !protocol.streamsPayload?.(req, service.model)) {
       const limit = limits?.body ?? DEFAULT_BODY_LIMIT;
       req.body = await incoming.read(limit, tooLarge(limit));
       return;
     }
     const limit = limits?.streamingPayload ?? DEFAULT_STREAMING_LIMIT;
-    if (this.signatureCheck && req.headers['x-amz-content-sha256'] === undefined) {
+    // A body the service reads itself is signed inside it (S3's POST policy), not by a payload hash.
+    if (this.signatureCheck && !serviceStreams && req.headers['x-amz-content-sha256'] === undefined) {
       req.body = await incoming.read(limit, tooLarge(limit));
       req.bodyStream = (async function* (body) {
         yield body;
@@ -446,6 +448,11 @@ export class Emulator {
   private async authorize(ctx: RequestContext, service: ServiceDefinition, input: Record<string, unknown>): Promise<void> {
     const store = await this.loadService(this.identityService!);
     if (store?.principalPolicies) authorizeRequest(ctx, service, input, store);
+  }
+
+  /** Whether requests must be signed (`--strict-signatures`): services that serve anonymous callers (S3) then tell them apart. */
+  get verifiesSignatures(): boolean {
+    return this.signatureCheck !== undefined;
   }
 
   private callerFor(accessKeyId: string | undefined, accountId: string, region: string): Caller {

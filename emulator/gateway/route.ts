@@ -29,7 +29,7 @@ const TWO_LABEL_PREFIX = /^[a-z0-9-]+\.dynamodb$/;
  * Host forms: `<service>[.<region>].localhost.localstack.cloud` and `<service>[.<region>].amazonaws.com`, optionally
  * behind a virtual-host label (`<bucket>.s3.<region>.localhost.localstack.cloud`), returned as `label`.
  */
-export function hostParts(host: string | undefined): { prefix?: string; region?: string; label?: string } {
+export function hostParts(host: string | undefined): { prefix?: string; region?: string; label?: string; website?: boolean } {
   const name = host?.toLowerCase().replace(/:\d+$/, '');
   const domain = name && DOMAINS.find((d) => name.endsWith(d));
   if (!name || !domain) return {};
@@ -38,8 +38,14 @@ export function hostParts(host: string | undefined): { prefix?: string; region?:
   const twoLabels = labels.slice(-2).join('.');
   const prefixLength = labels.length >= 2 && TWO_LABEL_PREFIX.test(twoLabels) ? 2 : 1;
   const prefix = labels.splice(-prefixLength).join('.');
-  return { prefix, region, label: labels.length ? labels.join('.') : undefined };
+  const label = labels.length ? labels.join('.') : undefined;
+  // Website endpoints: `<bucket>.s3-website-<region>...` and `<bucket>.s3-website.<region>...` are the service's.
+  const website = WEBSITE_PREFIX.exec(prefix);
+  if (website && label) return { prefix: website[1], region: website[2] ?? region, label, website: true };
+  return { prefix, region, label };
 }
+
+const WEBSITE_PREFIX = /^([a-z0-9]+)-website(?:-([a-z]{2}(?:-gov)?-[a-z]+-\d))?$/;
 
 /** One enabled service as routing sees it: its name and its model's routing entry; `pathPattern` once loaded. */
 export interface RoutableService {
@@ -55,9 +61,16 @@ export interface ServiceIndex {
   rest: RoutableService[];
 }
 
+/**
+ * Host prefixes of resource endpoints that no model names, and the service serving them, which answers such requests
+ * in its `http.intercept`: `<url-id>.lambda-url.<region>.localhost.localstack.cloud` (Lambda function URLs).
+ */
+const RESOURCE_HOST_PREFIXES: Record<string, string> = { 'lambda-url': 'lambda' };
+
 export function indexServices(services: Iterable<RoutableService>): ServiceIndex {
   const index: ServiceIndex = { bySigningName: new Map(), byTargetPrefix: new Map(), byEndpointPrefix: new Map(), byAction: new Map(), rest: [] };
   for (const service of services) {
+    for (const [prefix, name] of Object.entries(RESOURCE_HOST_PREFIXES)) if (name === service.name) index.byEndpointPrefix.set(prefix, service);
     const { signingName, targetPrefix, endpointPrefix, actions, routes } = service.routing;
     index.bySigningName.set(signingName, [...(index.bySigningName.get(signingName) ?? []), service]);
     if (targetPrefix) index.byTargetPrefix.set(targetPrefix, service);

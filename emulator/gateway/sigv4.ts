@@ -292,12 +292,11 @@ export class SignatureCheck {
 }
 
 /**
- * S3's answers. Requests S3 authenticates otherwise pass: CORS preflights (never signed) and browser POST uploads
- * (signed inside their form, which is not verified).
+ * S3's answers. Unsigned requests pass: S3 serves anonymous callers where bucket policies and ACLs make resources
+ * public, and judges them itself (CORS preflights, browser POST uploads signed inside their form, website endpoints).
  */
 function s3StyleDenial(failure: AuthFailure, req: RawRequest, service: ServiceDefinition, protocol: Protocol, requestId: string): RawResponse | undefined {
-  const browser = req.method === 'OPTIONS' || (req.method === 'POST' && (req.headers['content-type'] ?? '').startsWith('multipart/form-data'));
-  if (failure.kind === 'missing' && browser) return undefined;
+  if (failure.kind === 'missing') return undefined;
   const [code, status, message] = S3_STYLE[failure.kind];
   const presigned = req.query.has('X-Amz-Signature');
   const fields: Record<string, string> = {};

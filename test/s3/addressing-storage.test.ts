@@ -1,35 +1,15 @@
 import assert from 'node:assert/strict';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand, DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { Twinstack } from '../../emulator/index.ts';
-import { bucketName, s3Client, startS3 } from './support.ts';
+import { bucketName, s3Client, startS3, withHost } from './support.ts';
 
 /** A signed-looking request with an explicit Host header (virtual-host names need no DNS this way). */
-function viaHost(aws: Twinstack, host: string, method: string, path: string, body?: string): Promise<{ status: number; body: string }> {
-  const { port } = new URL(aws.endpoint);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path,
-        headers: { host, authorization: 'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0' },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString() }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const viaHost = (aws: Twinstack, host: string, method: string, path: string, body?: string) =>
+  withHost(aws, host, method, path, { authorization: 'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0' }, body);
 
 describe('S3 addressing forms and on-disk bodies', function () {
   this.timeout(60_000);

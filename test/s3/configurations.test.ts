@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import {
   CreateBucketCommand,
   DeleteBucketCorsCommand,
@@ -14,6 +15,7 @@ import {
   GetObjectTaggingCommand,
   GetPublicAccessBlockCommand,
   HeadObjectCommand,
+  PutBucketAclCommand,
   PutBucketCorsCommand,
   PutBucketLifecycleConfigurationCommand,
   PutBucketNotificationConfigurationCommand,
@@ -26,7 +28,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Twinstack } from '../../emulator/index.ts';
-import { bucketName, CREDENTIALS, failure, s3Client, startS3 } from './support.ts';
+import { allowPublicAccess, bucketName, CREDENTIALS, failure, s3Client, startS3 } from './support.ts';
 
 describe('S3 configurations, CORS, POST uploads, lifecycle and notifications', function () {
   this.timeout(30_000);
@@ -61,7 +63,11 @@ describe('S3 configurations, CORS, POST uploads, lifecycle and notifications', f
     assert.equal(noPolicy.name, 'NoSuchBucketPolicy');
     const malformed = await failure(s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: 'nope' })));
     assert.equal(malformed.name, 'MalformedPolicy');
+    // New buckets refuse ACLs (ownership BucketOwnerEnforced) and public policies (Block Public Access), as on AWS.
+    assert.equal((await failure(s3.send(new PutBucketAclCommand({ Bucket: bucket, ACL: 'public-read' })))).name, 'AccessControlListNotSupported');
     const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${bucket}/*` }] });
+    assert.equal((await failure(s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: policy })))).name, 'AccessDenied');
+    await allowPublicAccess(s3, bucket);
     await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: policy }));
     assert.equal((await s3.send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy, policy);
     assert.equal((await s3.send(new GetBucketPolicyStatusCommand({ Bucket: bucket }))).PolicyStatus!.IsPublic, true);
@@ -150,6 +156,16 @@ describe('S3 configurations, CORS, POST uploads, lifecycle and notifications', f
     assert.equal(tooBig.status, 403);
     const plain = await post({ key: 'plain' });
     assert.equal(plain.status, 204);
+
+    // The file streams into the bucket: bigger than any buffered request (20 MiB), with fields after it ignored.
+    const big = Buffer.alloc(24 * 1024 * 1024, 7);
+    const form = new FormData();
+    form.append('key', 'uploads/big.bin');
+    form.append('file', new Blob([big]), 'big.bin');
+    form.append('key', 'ignored-after-the-file');
+    assert.equal((await fetch(`${aws.endpoint}/${bucket}`, { method: 'POST', body: form })).status, 204);
+    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'uploads/big.bin' }));
+    assert.deepEqual([head.ContentLength, head.ETag], [big.length, `"${createHash('md5').update(big).digest('hex')}"`]);
   });
 
   it('expires objects by lifecycle rules on the emulator clock and reports x-amz-expiration', async () => {
@@ -227,6 +243,15 @@ describe('S3 configurations, CORS, POST uploads, lifecycle and notifications', f
     assert.equal(record.s3.object.key, 'photos/a+b.jpg');
     assert.equal(record.s3.object.size, 3);
     assert.equal(messages.filter((m) => m.Records).length, 1, 'notes.txt does not match the suffix filter');
+
+    // A browser POST upload is its own event type.
+    const form = new FormData();
+    form.append('key', 'photos/posted.jpg');
+    form.append('file', new Blob(['posted']), 'posted.jpg');
+    assert.equal((await fetch(`${aws.endpoint}/${bucket}`, { method: 'POST', body: form })).status, 204);
+    const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 5 }));
+    const posted = (JSON.parse(Messages![0].Body!) as { Records: EventRecord[] }).Records[0];
+    assert.deepEqual([posted.eventName, posted.s3.object.key, posted.s3.object.size], ['ObjectCreated:Post', 'photos/posted.jpg', 6]);
 
     const bad = await failure(
       s3.send(

@@ -1,4 +1,5 @@
-import { S3Client } from '@aws-sdk/client-s3';
+import { request } from 'node:http';
+import { DeletePublicAccessBlockCommand, PutBucketOwnershipControlsCommand, S3Client } from '@aws-sdk/client-s3';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 
 export const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
@@ -17,6 +18,25 @@ export async function startS3(services = ['s3']): Promise<Twinstack> {
   return startTwinstack({ port: 0, services });
 }
 
+/** One emulator for a `describe` block, started before its tests and stopped after them, with a client of it. */
+export function s3Fixture(): { readonly aws: Twinstack; readonly s3: S3Client } {
+  let aws: Twinstack | undefined;
+  let s3: S3Client | undefined;
+  before(async () => {
+    aws = await startS3();
+    s3 = s3Client(aws);
+  });
+  after(() => aws?.stop());
+  return {
+    get aws() {
+      return aws!;
+    },
+    get s3() {
+      return s3!;
+    },
+  };
+}
+
 let counter = 0;
 export const bucketName = (prefix = 'b') => `${prefix}-${Date.now().toString(36)}-${counter++}`;
 
@@ -29,4 +49,31 @@ export async function failure(promise: Promise<unknown>): Promise<{ name: string
     return { name: e.name, status: e.$metadata?.httpStatusCode, message: e.message, raw: e as unknown as Record<string, unknown> };
   }
   throw new Error('expected the call to fail');
+}
+
+/** A plain HTTP request to the emulator with an explicit Host header (virtual-host and website names need no DNS). */
+export function withHost(
+  aws: Twinstack,
+  host: string,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  const { port } = new URL(aws.endpoint);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method, path, headers: { ...headers, host } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** What AWS needs before a bucket takes ACLs and public policies (new buckets have both blocked), as LocalStack's `allow_bucket_acl`. */
+export async function allowPublicAccess(s3: S3Client, bucket: string): Promise<void> {
+  await s3.send(new DeletePublicAccessBlockCommand({ Bucket: bucket }));
+  await s3.send(new PutBucketOwnershipControlsCommand({ Bucket: bucket, OwnershipControls: { Rules: [{ ObjectOwnership: 'ObjectWriter' }] } }));
 }

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { RequestContext } from '../../core/service.ts';
+import { hostParts } from '../../gateway/route.ts';
 import { pathStylePath } from '../../protocols/rest/virtual-host.ts';
 import type { RawRequest, RawResponse } from '../../protocols/types.ts';
 import type { ServiceModel } from '../../models/types.ts';
 import { corsHeaders, preflight } from './cors.ts';
 import { postUpload } from './post-upload.ts';
 import { s3World } from './registry.ts';
+import { serveWebsite } from './website.ts';
 
 /** Operations AWS answers with 204 although the model does not say so. */
 const NO_CONTENT = new Set([
@@ -33,28 +35,36 @@ function target(req: RawRequest, model: ServiceModel): { bucket: string; key?: s
   return { bucket: decode(path.slice(1, slash)), key: key ? decode(key) : undefined };
 }
 
+const isPostUpload = (req: RawRequest) => req.method === 'POST' && (req.headers['content-type'] ?? '').startsWith('multipart/form-data');
+
 function requestIdHeaders(ctx: RequestContext): Record<string, string> {
   return { 'x-amz-request-id': ctx.requestId, 'x-amz-id-2': randomBytes(48).toString('base64') };
 }
 
 /**
- * S3's browser-facing HTTP: CORS preflights answered from the bucket's CORS rules, browser POST uploads, and CORS
- * headers on responses to requests that carry an `Origin`.
+ * S3's browser-facing HTTP: website endpoints, CORS preflights answered from the bucket's CORS rules, browser POST
+ * uploads, and CORS headers on responses to requests that carry an `Origin`.
  */
 export function s3Http(model: ServiceModel) {
   return {
     async intercept(req: RawRequest, ctx: RequestContext): Promise<RawResponse | undefined> {
+      const host = hostParts(req.headers['host']);
+      if (host.website) return serveWebsite(req, host.label!, ctx, requestIdHeaders(ctx));
       if (req.method === 'OPTIONS') {
         const { bucket, key } = target(req, model);
         const found = s3World(ctx.emulator).buckets.get(bucket);
         const headers = preflight(found, req.headers, key === undefined ? 'BUCKET' : 'OBJECT');
         return { status: 200, headers: { ...headers, ...requestIdHeaders(ctx), 'content-length': '0' }, body: '' };
       }
-      if (req.method === 'POST' && (req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
+      if (isPostUpload(req)) {
         const { bucket, key } = target(req, model);
         if (key === undefined) return postUpload(req, bucket, ctx, requestIdHeaders(ctx));
       }
       return undefined;
+    },
+
+    streamsRequest(req: RawRequest): boolean {
+      return isPostUpload(req) && target(req, model).key === undefined;
     },
 
     decorate(req: RawRequest, response: RawResponse, ctx: RequestContext): void {

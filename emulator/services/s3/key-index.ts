@@ -1,7 +1,12 @@
+import btree from 'sorted-btree';
+
+// sorted-btree is CommonJS: under Node's ESM the default import is its `module.exports`.
+const BTree = btree.default;
+
 /**
- * Object keys in S3's listing order (UTF-8 byte order), kept sorted so that a listing page costs a binary search plus
- * the page, not a scan of the bucket. JavaScript compares strings by UTF-16 code unit, which differs from UTF-8 byte
- * order only between surrogate pairs (characters above U+FFFF) and U+E000–U+FFFF; `compareUtf8` corrects that case.
+ * Object keys in S3's listing order (UTF-8 byte order). JavaScript compares strings by UTF-16 code unit, which differs
+ * from UTF-8 byte order only between surrogate pairs (characters above U+FFFF) and U+E000–U+FFFF; `compareUtf8`
+ * corrects that case.
  */
 export function compareUtf8(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
@@ -20,72 +25,51 @@ function utf8Rank(unit: number): number {
   return unit;
 }
 
+function unitOfRank(rank: number): number {
+  if (rank < 0xd800) return rank;
+  if (rank < 0xf800) return rank + 0x800;
+  return rank - 0x2000;
+}
+
+/**
+ * The smallest string after every string that starts with `prefix` (a search probe, not a key): the prefix with its
+ * last code unit stepped to the next in UTF-8 order; undefined when no string follows them all.
+ */
+function successor(prefix: string): string | undefined {
+  for (let end = prefix.length - 1; end >= 0; end--) {
+    const rank = utf8Rank(prefix.charCodeAt(end));
+    if (rank < 0xffff) return prefix.slice(0, end) + String.fromCharCode(unitOfRank(rank + 1));
+  }
+  return undefined;
+}
+
+/**
+ * A bucket's keys in a B+ tree, so an insert anywhere, a delete and finding where a listing page starts each cost
+ * O(log n), whatever the bucket's size and the order keys arrive in.
+ */
 export class KeyIndex {
-  private readonly keys: string[] = [];
+  private readonly tree = new BTree<string, undefined>(undefined, compareUtf8);
 
   get size(): number {
-    return this.keys.length;
-  }
-
-  /** Position of the first key >= `key`. */
-  private lowerBound(key: string): number {
-    let lo = 0;
-    let hi = this.keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareUtf8(this.keys[mid], key) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return this.tree.size;
   }
 
   add(key: string): void {
-    const keys = this.keys;
-    // Keys written in order (the common bulk upload) append without a search.
-    if (keys.length === 0 || compareUtf8(keys[keys.length - 1], key) < 0) {
-      keys.push(key);
-      return;
-    }
-    const at = this.lowerBound(key);
-    if (keys[at] !== key) keys.splice(at, 0, key);
+    this.tree.set(key, undefined, false);
   }
 
   delete(key: string): void {
-    const at = this.lowerBound(key);
-    if (this.keys[at] === key) this.keys.splice(at, 1);
+    this.tree.delete(key);
   }
 
   /** The first key >= `key` (> `key` when `exclusive`). */
   ceiling(key: string, exclusive = false): string | undefined {
-    return this.keys[this.position(key, exclusive)];
-  }
-
-  /** The position of the first key >= `key` (> `key` when `exclusive`); valid until the index changes. */
-  position(key: string, exclusive = false): number {
-    const i = this.lowerBound(key);
-    return exclusive && this.keys[i] === key ? i + 1 : i;
-  }
-
-  /** The key at a position, for a listing walking the index without searching again. */
-  at(position: number): string | undefined {
-    return this.keys[position];
+    return exclusive ? this.tree.nextHigherKey(key) : this.tree.getPairOrNextHigher(key)?.[0];
   }
 
   /** The first key after every key that starts with `prefix` (to step over a whole common prefix at once). */
   after(prefix: string): string | undefined {
-    return this.keys[this.positionAfter(prefix)];
-  }
-
-  /** The position of the first key after every key that starts with `prefix`. */
-  positionAfter(prefix: string): number {
-    let lo = 0;
-    let hi = this.keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const key = this.keys[mid];
-      if (key.startsWith(prefix) || compareUtf8(key, prefix) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    const probe = successor(prefix);
+    return probe === undefined ? undefined : this.ceiling(probe);
   }
 }

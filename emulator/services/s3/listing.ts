@@ -14,19 +14,18 @@ export function* walkKeys(
   options: { prefix: string; delimiter?: string; marker?: string; include?: (key: string) => boolean },
 ): Generator<ListingEntry> {
   const { prefix, delimiter, marker } = options;
-  // Walks the index by position: the caller consumes a page without changing the bucket.
-  let position = marker !== undefined && compareUtf8(marker, prefix) >= 0 ? keys.position(marker, true) : keys.position(prefix);
-  for (let key = keys.at(position); key !== undefined && key.startsWith(prefix); key = keys.at(position)) {
+  let key = marker !== undefined && compareUtf8(marker, prefix) >= 0 ? keys.ceiling(marker, true) : keys.ceiling(prefix);
+  while (key !== undefined && key.startsWith(prefix)) {
     const at = delimiter ? key.indexOf(delimiter, prefix.length) : -1;
     if (at >= 0) {
       const commonPrefix = key.slice(0, at + delimiter!.length);
       // A common prefix at or before the marker was listed on an earlier page.
       if (marker === undefined || compareUtf8(commonPrefix, marker) > 0) yield { commonPrefix };
-      position = keys.positionAfter(commonPrefix);
+      key = keys.after(commonPrefix);
       continue;
     }
     if (!options.include || options.include(key)) yield { key };
-    position++;
+    key = keys.ceiling(key, true);
   }
 }
 

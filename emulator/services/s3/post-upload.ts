@@ -1,43 +1,59 @@
+import { Readable } from 'node:stream';
+import busboy from 'busboy';
+import { accountRootArn } from '../../core/arn.ts';
 import { AwsError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/service.ts';
 import type { RawRequest, RawResponse } from '../../protocols/types.ts';
 import { escapeXml } from '../../protocols/xml-writer.ts';
 import { S3Errors } from './errors.ts';
+import { storeObject } from './operations/put-object.ts';
 
-interface FormPart {
-  name: string;
-  filename?: string;
-  contentType?: string;
-  data: Buffer;
+/** The form fields before the file (AWS ignores those after it), and the file as it streams in. */
+interface Form {
+  fields: Map<string, string>;
+  file?: { filename?: string; contentType?: string; data: AsyncIterable<Buffer> };
 }
 
-/** A `multipart/form-data` body's parts (browser POST uploads are small enough to be read whole). */
-function parseForm(body: Buffer, contentType: string): FormPart[] {
-  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
-  if (!boundary) throw S3Errors.malformedPost('Bucket POST must be of the enclosure-type multipart/form-data');
-  const delimiter = Buffer.from(`--${boundary}`);
-  const parts: FormPart[] = [];
-  let at = body.indexOf(delimiter);
-  while (at >= 0) {
-    const start = at + delimiter.length;
-    if (body.subarray(start, start + 2).toString() === '--') break;
-    const next = body.indexOf(delimiter, start);
-    if (next < 0) break;
-    const part = body.subarray(start + 2, next - 2);
-    const split = part.indexOf('\r\n\r\n');
-    const head = part.subarray(0, split).toString('utf8');
-    const disposition = /content-disposition:[^\r\n]*?name="([^"]*)"(?:;\s*filename="([^"]*)")?/i.exec(head);
-    if (disposition) {
-      parts.push({
-        name: disposition[1],
-        filename: disposition[2],
-        contentType: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1],
-        data: part.subarray(split + 4),
-      });
+/**
+ * Reads a `multipart/form-data` body up to its `file` part, which is handed over still streaming (a POST upload may
+ * carry up to 5 GiB): field names are compared case-insensitively, as S3 does.
+ */
+function readForm(req: RawRequest): Promise<Form> {
+  return new Promise((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({ headers: { 'content-type': req.headers['content-type'] ?? '' }, limits: { files: 1 } });
+    } catch {
+      reject(S3Errors.malformedPost('Bucket POST must be of the enclosure-type multipart/form-data'));
+      return;
     }
-    at = next;
-  }
-  return parts;
+    const fields = new Map<string, string>();
+    let settled = false;
+    const settle = (form: Form) => {
+      if (!settled) resolve(form);
+      settled = true;
+    };
+    parser.on('field', (name, value) => {
+      if (settled) return;
+      // A `file` part without a filename arrives as a field: it is still the file.
+      if (name.toLowerCase() === 'file') settle({ fields, file: { data: Readable.from([Buffer.from(value, 'utf8')]) } });
+      else fields.set(name.toLowerCase(), value);
+    });
+    parser.on('file', (name, stream, info) => {
+      if (settled || name.toLowerCase() !== 'file') {
+        stream.resume();
+        return;
+      }
+      settle({ fields, file: { filename: info.filename, contentType: info.mimeType, data: stream } });
+    });
+    parser.on('close', () => settle({ fields }));
+    parser.on('error', (error) => {
+      if (!settled) reject(S3Errors.malformedPost(error instanceof Error ? error.message : String(error)));
+      settled = true;
+    });
+    const body = req.bodyStream ?? [req.body];
+    Readable.from(body).on('error', (error) => parser.destroy(error)).pipe(parser);
+  });
 }
 
 type Condition = Record<string, string> | [string, string | number, string | number];
@@ -46,8 +62,11 @@ function policyFailed(condition: unknown[]): AwsError {
   return new AwsError('AccessDenied', `Invalid according to Policy: Policy Condition failed: ${JSON.stringify(condition).replace(/,/g, ', ')}`, { status: 403 });
 }
 
-/** The POST policy's expiration and conditions, against the form fields (names compared case-insensitively). */
-function checkPolicy(policy: string, fields: Map<string, string>, bucket: string, size: number, nowMs: number): void {
+/**
+ * The POST policy's expiration and conditions, against the form fields (names compared case-insensitively); the
+ * `content-length-range` condition, if any, is returned to be checked once the file has arrived.
+ */
+function checkPolicy(policy: string, fields: Map<string, string>, bucket: string, nowMs: number): Condition | undefined {
   let document: { expiration?: string; conditions?: Condition[] };
   try {
     document = JSON.parse(Buffer.from(policy, 'base64').toString('utf8'));
@@ -58,6 +77,7 @@ function checkPolicy(policy: string, fields: Map<string, string>, bucket: string
     throw new AwsError('AccessDenied', 'Invalid according to Policy: Policy expired.', { status: 403 });
   }
   const value = (name: string) => (name.toLowerCase() === 'bucket' ? bucket : (fields.get(name.toLowerCase()) ?? ''));
+  let sizeRange: Condition | undefined;
   for (const condition of document.conditions ?? []) {
     if (!Array.isArray(condition)) {
       const entries = Object.entries(condition);
@@ -69,7 +89,7 @@ function checkPolicy(policy: string, fields: Map<string, string>, bucket: string
     }
     const [operator, field, expected] = condition;
     if (operator.toLowerCase() === 'content-length-range') {
-      if (!(size >= Number(field) && size <= Number(expected))) throw policyFailed(condition);
+      sizeRange = condition;
       continue;
     }
     const name = String(field);
@@ -78,50 +98,74 @@ function checkPolicy(policy: string, fields: Map<string, string>, bucket: string
     const ok = operator.toLowerCase() === 'eq' ? actual === expected : operator.toLowerCase() === 'starts-with' ? actual.startsWith(String(expected)) : false;
     if (!ok) throw policyFailed(condition);
   }
+  return sizeRange;
+}
+
+/** The file's bytes as they arrive; at the end, its size against the policy's range (nothing is stored if it fails). */
+async function* sized(data: AsyncIterable<Buffer>, range: Condition | undefined): AsyncGenerator<Buffer> {
+  let size = 0;
+  for await (const chunk of data) {
+    size += chunk.length;
+    yield chunk;
+  }
+  if (Array.isArray(range) && !(size >= Number(range[1]) && size <= Number(range[2]))) throw policyFailed(range);
 }
 
 /**
- * A browser POST upload (`POST /<bucket>` with a form): checks the POST policy, then stores the file with the form's
- * metadata through PutObject, and answers as `success_action_status` / `success_action_redirect` ask.
+ * Who uploads: the key that signed the form (`x-amz-credential`, or SigV2's `AWSAccessKeyId`), in its account and
+ * region; an unsigned form is the request's own caller (anonymous in strict mode).
+ */
+function formContext(ctx: RequestContext, fields: Map<string, string>): RequestContext {
+  const [sigV4Key, , region] = fields.get('x-amz-credential')?.split('/') ?? [];
+  const accessKeyId = sigV4Key || fields.get('awsaccesskeyid');
+  if (!accessKeyId) return { ...ctx, operation: 'PutObject' };
+  const accountId = ctx.emulator.credentials.accountFor(accessKeyId);
+  const signingRegion = region || ctx.region;
+  const arn = ctx.emulator.credentials.lookup(accessKeyId)?.arn ?? accountRootArn(accountId, signingRegion);
+  return { ...ctx, operation: 'PutObject', accessKeyId, accountId, region: signingRegion, caller: { accountId, arn, accessKeyId } };
+}
+
+/**
+ * A browser POST upload (`POST /<bucket>` with a form): checks the POST policy, then streams the file into the
+ * bucket with the form's metadata, as PutObject would store it (`s3:ObjectCreated:Post` event), and answers as
+ * `success_action_status` / `success_action_redirect` ask.
  */
 export async function postUpload(req: RawRequest, bucket: string, ctx: RequestContext, idHeaders: Record<string, string>): Promise<RawResponse> {
-  const parts = parseForm(req.body, req.headers['content-type'] ?? '');
-  const file = parts.find((p) => p.name.toLowerCase() === 'file');
-  const fields = new Map(parts.filter((p) => p !== file).map((p) => [p.name.toLowerCase(), p.data.toString('utf8')]));
+  const { fields, file } = await readForm(req);
   if (!file) throw new AwsError('InvalidArgument', 'POST requires exactly one file upload per request.', { status: 400, fields: { ArgumentName: 'file', ArgumentValue: 0 } });
   const rawKey = fields.get('key');
   if (rawKey === undefined) throw new AwsError('InvalidArgument', "Bucket POST must contain a field named 'key'.  If it is specified, please check the order of the fields.", { status: 400, fields: { ArgumentName: 'key', ArgumentValue: '' } });
   const key = rawKey.replace('${filename}', file.filename ?? '');
   fields.set('key', key);
   const policy = fields.get('policy');
-  if (policy !== undefined) checkPolicy(policy, fields, bucket, file.data.length, ctx.emulator.clock.now());
+  const sizeRange = policy === undefined ? undefined : checkPolicy(policy, fields, bucket, ctx.emulator.clock.now());
   const metadata = Object.fromEntries([...fields].filter(([k]) => k.startsWith('x-amz-meta-')).map(([k, v]) => [k.slice('x-amz-meta-'.length), v]));
-  const output = (await ctx.emulator.call(
-    's3',
-    'PutObject',
+  const output = await storeObject(
     {
       Bucket: bucket,
       Key: key,
-      Body: file.data,
+      Body: sized(file.data, sizeRange),
       ContentType: fields.get('content-type') ?? file.contentType,
       CacheControl: fields.get('cache-control'),
       ContentDisposition: fields.get('content-disposition'),
       ContentEncoding: fields.get('content-encoding'),
-      ACL: fields.get('acl'),
+      ACL: fields.get('acl') as never,
       Tagging: fields.get('tagging'),
-      StorageClass: fields.get('x-amz-storage-class'),
+      StorageClass: fields.get('x-amz-storage-class') as never,
       Metadata: metadata,
     },
-    { caller: ctx.caller, region: ctx.region, accountId: ctx.accountId },
-  )) as { ETag: string; VersionId?: string };
-  const headers: Record<string, string> = { ...idHeaders, etag: output.ETag, location: `${ctx.endpoint}/${bucket}/${encodeURIComponent(key)}` };
+    formContext(ctx, fields),
+    's3:ObjectCreated:Post',
+  );
+  const etag = output.ETag!;
+  const headers: Record<string, string> = { ...idHeaders, etag, location: `${ctx.endpoint}/${bucket}/${encodeURIComponent(key)}` };
   if (output.VersionId) headers['x-amz-version-id'] = output.VersionId;
   const redirect = fields.get('success_action_redirect');
   if (redirect) {
     const url = new URL(redirect);
     url.searchParams.set('bucket', bucket);
     url.searchParams.set('key', key);
-    url.searchParams.set('etag', output.ETag);
+    url.searchParams.set('etag', etag);
     return { status: 303, headers: { ...headers, location: url.toString() }, body: '' };
   }
   const status = fields.get('success_action_status');
@@ -129,7 +173,7 @@ export async function postUpload(req: RawRequest, bucket: string, ctx: RequestCo
     const body =
       '<?xml version="1.0" encoding="UTF-8"?>\n' +
       `<PostResponse><Location>${escapeXml(headers.location)}</Location><Bucket>${escapeXml(bucket)}</Bucket>` +
-      `<Key>${escapeXml(key)}</Key><ETag>${escapeXml(output.ETag)}</ETag></PostResponse>`;
+      `<Key>${escapeXml(key)}</Key><ETag>${escapeXml(etag)}</ETag></PostResponse>`;
     return { status: 201, headers: { ...headers, 'content-type': 'application/xml' }, body };
   }
   return { status: status === '200' ? 200 : 204, headers, body: '' };

@@ -1,7 +1,11 @@
 import { AwsError } from '../../core/errors.ts';
 import type { Emulator } from '../../core/emulator.ts';
-import type { RequestContext } from '../../core/service.ts';
+import type { Caller, RequestContext } from '../../core/service.ts';
+import { actionName } from '../../core/policy/index.ts';
+import { loadModel } from '../../models/load.ts';
+import { ANONYMOUS, s3Allows } from './access.ts';
 import type { Bucket } from './bucket.ts';
+import { persistedFiles } from '../../persistence/files.ts';
 import { BodyStore } from './body.ts';
 import { S3Errors } from './errors.ts';
 
@@ -13,7 +17,7 @@ export interface S3World {
   readonly buckets: Map<string, Bucket>;
   /** Whether the lifecycle sweeper has been started for this emulator. */
   sweeping: boolean;
-  /** Where object bodies are kept: memory, or files under TWINSTACK_S3_DATA_DIR. */
+  /** Where object bodies are kept: memory, or files under TWINSTACK_S3_DATA_DIR or the persistence directory. */
   readonly bodies: BodyStore;
   /** Makes event records' sequencers increase. */
   eventSequence: bigint;
@@ -24,7 +28,8 @@ const worlds = new WeakMap<Emulator, S3World>();
 export function s3World(emulator: Emulator): S3World {
   let world = worlds.get(emulator);
   if (!world) {
-    world = { buckets: new Map(), sweeping: false, eventSequence: 0n, bodies: new BodyStore(process.env.TWINSTACK_S3_DATA_DIR || undefined) };
+    const bodies = new BodyStore(process.env.TWINSTACK_S3_DATA_DIR || undefined, persistedFiles(emulator, 's3-bodies'));
+    world = { buckets: new Map(), sweeping: false, eventSequence: 0n, bodies };
     worlds.set(emulator, world);
   }
   return world;
@@ -36,14 +41,29 @@ export type S3Context = RequestContext<unknown>;
 export type ActingContext = Pick<S3Context, 'emulator' | 'requestId' | 'accountId' | 'accessKeyId'>;
 
 /**
- * The bucket a request names, if the caller may use it: missing buckets are `NoSuchBucket`; another account's bucket,
- * or an `ExpectedBucketOwner` that is not the owner, is `AccessDenied` (twinstack evaluates no bucket policies).
+ * Who is asking: the signed caller, or — when signatures are verified — nobody (`ANONYMOUS`) for an unsigned request,
+ * which only public grants and policies serve. Without `--strict-signatures` an unsigned request acts for the default
+ * account, as LocalStack's do.
  */
-export function requireBucket(ctx: S3Context, input: { Bucket?: string; ExpectedBucketOwner?: string }): Bucket {
+export function requester(ctx: S3Context): Caller {
+  return ctx.protocol !== 'internal' && ctx.accessKeyId === undefined && ctx.emulator.verifiesSignatures ? ANONYMOUS : ctx.caller;
+}
+
+/**
+ * The bucket a request names, if the caller may use it: missing buckets are `NoSuchBucket`; a caller the bucket
+ * policy and ACLs do not allow (another account, an anonymous caller, a Deny statement), or an `ExpectedBucketOwner`
+ * that is not the owner, gets `AccessDenied`.
+ */
+export function requireBucket(ctx: S3Context, input: { Bucket?: string; Key?: string; ExpectedBucketOwner?: string }): Bucket {
   const name = input.Bucket ?? '';
   const bucket = s3World(ctx.emulator).buckets.get(name);
   if (!bucket) throw S3Errors.noSuchBucket(name);
-  if (bucket.accountId !== ctx.accountId && !ctx.caller.servicePrincipal) throw S3Errors.accessDenied();
+  checkRegion(ctx, bucket);
+  if (ctx.emulator.crossAccount !== 'open') {
+    const key = input.Key;
+    const action = actionName(loadModel('s3'), ctx.operation);
+    if (!s3Allows(requester(ctx), bucket, action, key, key === undefined ? undefined : bucket.current(key)?.acl)) throw S3Errors.accessDenied();
+  }
   if (input.ExpectedBucketOwner !== undefined) {
     if (!/^\d{12}$/.test(input.ExpectedBucketOwner)) {
       throw new AwsError(
@@ -55,4 +75,33 @@ export function requireBucket(ctx: S3Context, input: { Bucket?: string; Expected
     if (input.ExpectedBucketOwner !== bucket.accountId) throw S3Errors.accessDenied();
   }
   return bucket;
+}
+
+/** Operations any region's endpoint answers for any bucket: how clients find a bucket's region. */
+const ANY_REGION = new Set(['GetBucketLocation']);
+
+/**
+ * A request signed for another region than the bucket's: AWS's `301 PermanentRedirect` naming the bucket's endpoint,
+ * with `x-amz-bucket-region` (which boto3 and the SDKs' region redirects follow); HEAD answers carry no body. A
+ * signature for `aws-global` (botocore's global pseudo-region) is `AuthorizationHeaderMalformed`. Unsigned requests
+ * claim no region, and services calling S3 through the core act in the bucket's region.
+ */
+function checkRegion(ctx: S3Context, bucket: Bucket): void {
+  if (ctx.protocol === 'internal' || ctx.accessKeyId === undefined || ctx.region === bucket.region || ANY_REGION.has(ctx.operation)) return;
+  const headers = { 'x-amz-bucket-region': bucket.region };
+  if (ctx.region === 'aws-global') throw wrongSigningRegion(ctx.region, bucket.region, headers);
+  const host = bucket.region === 'us-east-1' ? 's3.amazonaws.com' : `s3.${bucket.region}.amazonaws.com`;
+  throw new AwsError('PermanentRedirect', 'The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.', {
+    status: 301,
+    fields: { Endpoint: `${bucket.name}.${host}`, Bucket: bucket.name },
+    headers,
+  });
+}
+
+export function wrongSigningRegion(given: string, expected: string, headers?: Record<string, string>): AwsError {
+  return new AwsError('AuthorizationHeaderMalformed', `The authorization header is malformed; the region '${given}' is wrong; expecting '${expected}'`, {
+    status: 400,
+    fields: { Region: expected },
+    headers,
+  });
 }

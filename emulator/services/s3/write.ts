@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ServerSideEncryptionConfiguration } from '@aws-sdk/client-s3';
 import { buildArn } from '../../core/arn.ts';
 import { AwsError } from '../../core/errors.ts';
+import { checkGrantsAccepted } from './access.ts';
 import { grantsFromHeaders, type AclInput } from './acl.ts';
 import type { Bucket } from './bucket.ts';
 import { S3Errors } from './errors.ts';
@@ -129,13 +130,15 @@ export function objectSettings(input: WriteInput, bucket: Bucket, ctx: S3Context
     WebsiteRedirectLocation: input.WebsiteRedirectLocation,
   };
   const tags: Tag[] = tagsFromHeader(input.Tagging);
+  const requestedAcl = grantsFromHeaders(input, bucket.accountId);
+  if (requestedAcl) checkGrantsAccepted(bucket, requestedAcl);
   return {
     headers,
     metadata: validateMetadata(input.Metadata),
     storageClass: validateStorageClass(input.StorageClass),
     encryption: encryptionFor(input, bucket, ctx),
     tags,
-    acl: grantsFromHeaders(input, bucket.accountId) ?? ownerFullControl(bucket.accountId),
+    acl: requestedAcl ?? ownerFullControl(bucket.accountId),
     lock: lockFor(input, bucket, ctx),
   };
 }

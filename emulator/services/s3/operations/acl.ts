@@ -1,4 +1,5 @@
 import type { GetBucketAclRequest, GetObjectAclRequest, PutBucketAclRequest, PutObjectAclRequest } from '@aws-sdk/client-s3';
+import { checkGrantsAccepted } from '../access.ts';
 import { grantsFromHeaders, grantsFromPolicy } from '../acl.ts';
 import { S3Errors } from '../errors.ts';
 import { canonicalUserId, type Grant } from '../object.ts';
@@ -24,7 +25,9 @@ function aclOutput(grants: Grant[], accountId: string) {
 
 export function putBucketAcl(input: PutBucketAclRequest, ctx: S3Context) {
   const bucket = requireBucket(ctx, input);
-  bucket.acl = requestedGrants(input, bucket.accountId);
+  const grants = requestedGrants(input, bucket.accountId);
+  checkGrantsAccepted(bucket, grants);
+  bucket.acl = grants;
   return {};
 }
 
@@ -36,7 +39,9 @@ export function getBucketAcl(input: GetBucketAclRequest, ctx: S3Context) {
 export function putObjectAcl(input: PutObjectAclRequest, ctx: S3Context) {
   const bucket = requireBucket(ctx, input);
   const object = findVersion(bucket, input.Key ?? '', input.VersionId, 'PUT');
-  object.acl = requestedGrants(input, bucket.accountId);
+  const grants = requestedGrants(input, bucket.accountId);
+  checkGrantsAccepted(bucket, grants);
+  object.acl = grants;
   return {};
 }
 

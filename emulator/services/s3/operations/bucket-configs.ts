@@ -1,5 +1,6 @@
 import type { CORSConfiguration } from '@aws-sdk/client-s3';
 import type { Handler } from '../../../core/service.ts';
+import { checkPolicyAccepted } from '../access.ts';
 import { validateCors } from '../cors.ts';
 import { startLifecycleSweeper } from '../lifecycle.ts';
 import type { Bucket } from '../bucket.ts';
@@ -20,7 +21,7 @@ interface ConfigFamily {
   output: (stored: unknown) => object;
   missing?: [code: string, message: string];
   fallback?: (bucket: Bucket) => unknown;
-  validate?: (document: unknown, bucket: Bucket) => void;
+  validate?: (document: unknown, bucket: Bucket, ctx: S3Context) => void;
   /** The document as stored, when AWS fills in what the request left out. */
   normalize?: (document: unknown) => unknown;
   /** The document of a request with an empty body, when that is not simply malformed (an empty policy). */
@@ -79,7 +80,10 @@ const FAMILIES: ConfigFamily[] = [
     output: wrap('Policy'),
     emptyDocument: '',
     missing: ['NoSuchBucketPolicy', 'The bucket policy does not exist'],
-    validate: validatePolicy,
+    validate: (document, bucket, ctx) => {
+      validatePolicy(document);
+      checkPolicyAccepted(bucket, String(document), ctx.caller);
+    },
   },
   {
     name: 'encryption',
@@ -155,7 +159,7 @@ function putHandler(family: ConfigFamily): Handler {
     const document = input[family.member] ?? family.emptyDocument;
     if (document === undefined) throw S3Errors.malformedXml();
     try {
-      family.validate?.(document, bucket);
+      family.validate?.(document, bucket, ctx);
     } catch (error) {
       if (error instanceof MalformedPolicy) throw S3Errors.malformedPolicy(error.message);
       throw error;

@@ -14,7 +14,8 @@ import { buildArn } from '../../../core/arn.ts';
 import { Bucket } from '../bucket.ts';
 import { S3Errors } from '../errors.ts';
 import { canonicalUserId, ownerFullControl, s3Now } from '../object.ts';
-import { requireBucket, s3World, type S3Context } from '../registry.ts';
+import { requireBucket, requester, s3World, wrongSigningRegion, type S3Context } from '../registry.ts';
+import { ANONYMOUS } from '../access.ts';
 import { grantsFromHeaders } from '../acl.ts';
 
 const US_EAST_1 = 'us-east-1';
@@ -58,6 +59,8 @@ function targetRegion(requestRegion: string, constraint: string | undefined): st
 }
 
 export function createBucket(input: CreateBucketRequest, ctx: S3Context): CreateBucketOutput {
+  if (requester(ctx) === ANONYMOUS) throw S3Errors.accessDenied();
+  if (ctx.region === 'aws-global') throw wrongSigningRegion(ctx.region, US_EAST_1);
   const name = input.Bucket ?? '';
   if (!isValidBucketName(name)) throw S3Errors.invalidBucketName(name);
   const region = targetRegion(ctx.region, input.CreateBucketConfiguration?.LocationConstraint);
@@ -116,6 +119,7 @@ export function getBucketLocation(input: GetBucketLocationRequest, ctx: S3Contex
 }
 
 export function listBuckets(input: ListBucketsRequest, ctx: S3Context): ListBucketsOutput {
+  if (requester(ctx) === ANONYMOUS) throw S3Errors.accessDenied();
   const max = input.MaxBuckets ?? 10000;
   if (max < 1 || max > 10000) throw S3Errors.invalidArgument('Argument max-buckets must be an integer between 1 and 10000', 'max-buckets', max);
   const mine = [...s3World(ctx.emulator).buckets.values()]

@@ -7,8 +7,17 @@ import { type S3Object, newVersionOutput, quotedEtag, s3Now } from '../object.ts
 import { requireBucket, s3World, type S3Context } from '../registry.ts';
 import { objectSettings, validateKey } from '../write.ts';
 
-/** Validates everything first, then stores the body as it streams in (the 5 GiB limit is enforced while it does). */
-export async function putObject(input: Omit<PutObjectRequest, 'Body'> & { Body?: unknown }, ctx: S3Context): Promise<PutObjectOutput> {
+type PutInput = Omit<PutObjectRequest, 'Body'> & { Body?: unknown };
+
+export function putObject(input: PutInput, ctx: S3Context): Promise<PutObjectOutput> {
+  return storeObject(input, ctx, 's3:ObjectCreated:Put');
+}
+
+/**
+ * PutObject and browser POST uploads (`s3:ObjectCreated:Post`): validates everything first, then stores the body as
+ * it streams in (the 5 GiB limit is enforced while it does).
+ */
+export async function storeObject(input: PutInput, ctx: S3Context, eventName: string): Promise<PutObjectOutput> {
   const bucket = requireBucket(ctx, input);
   const key = input.Key ?? '';
   validateKey(key);
@@ -34,7 +43,7 @@ export async function putObject(input: Omit<PutObjectRequest, 'Body'> & { Body?:
     ...settings,
   };
   bucket.store(object);
-  notify(ctx, bucket, 's3:ObjectCreated:Put', object);
+  notify(ctx, bucket, eventName, object);
   return {
     ETag: object.etag,
     Expiration: expirationHeader(bucket, object),

@@ -1,0 +1,125 @@
+import { accessDecision } from '../../core/access.ts';
+import { buildArn } from '../../core/arn.ts';
+import { AwsError } from '../../core/errors.ts';
+import type { Caller } from '../../core/service.ts';
+import { isPublic } from './acl.ts';
+import type { Bucket } from './bucket.ts';
+import { canonicalUserId, type Grant } from './object.ts';
+
+/** Who an unsigned request is when signatures are verified: nobody's account, only public grants and policies apply. */
+export const ANONYMOUS: Caller = { accountId: '', arn: 'anonymous' };
+
+const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
+const AUTHENTICATED_USERS = 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers';
+
+interface PublicAccessBlock {
+  BlockPublicAcls?: boolean;
+  IgnorePublicAcls?: boolean;
+  BlockPublicPolicy?: boolean;
+  RestrictPublicBuckets?: boolean;
+}
+
+export function publicAccessBlock(bucket: Bucket): PublicAccessBlock {
+  return (bucket.configs.get('publicAccessBlock') as PublicAccessBlock | undefined) ?? {};
+}
+
+/** Whether the bucket's ownership controls disable ACLs (`BucketOwnerEnforced`, the default for new buckets). */
+function aclsDisabled(bucket: Bucket): boolean {
+  const ownership = bucket.configs.get('ownership') as { Rules?: { ObjectOwnership?: string }[] } | undefined;
+  return ownership?.Rules?.[0]?.ObjectOwnership === 'BucketOwnerEnforced';
+}
+
+/**
+ * Grants a request sets (PutBucketAcl, PutObjectAcl, ACL headers of a write), as the bucket allows them: with ACLs
+ * disabled only the owner's full control is accepted (`AccessControlListNotSupported`); `BlockPublicAcls` refuses
+ * public grants.
+ */
+export function checkGrantsAccepted(bucket: Bucket, grants: Grant[]): void {
+  const ownerOnly = grants.every((g) => g.Permission === 'FULL_CONTROL' && g.Grantee.Type === 'CanonicalUser' && g.Grantee.ID === canonicalUserId(bucket.accountId));
+  if (aclsDisabled(bucket) && !ownerOnly) throw new AwsError('AccessControlListNotSupported', 'The bucket does not allow ACLs', { status: 400 });
+  if (publicAccessBlock(bucket).BlockPublicAcls && isPublic(grants)) throw new AwsError('AccessDenied', 'Access Denied', { status: 403 });
+}
+
+/** A public policy stored on a bucket whose `BlockPublicPolicy` is on is refused, as AWS words it. */
+export function checkPolicyAccepted(bucket: Bucket, policy: string, caller: Caller): void {
+  if (!publicAccessBlock(bucket).BlockPublicPolicy || !isPublicPolicy(policy)) return;
+  const resource = buildArn({ service: 's3', region: '', accountId: '', resource: bucket.name, partitionRegion: bucket.region });
+  throw new AwsError(
+    'AccessDenied',
+    `User: ${caller.arn} is not authorized to perform: s3:PutBucketPolicy on resource: "${resource}" because public policies are blocked by the BlockPublicPolicy block public access setting.`,
+    { status: 403 },
+  );
+}
+
+/** The ACL permission that grants an action, for the actions ACLs can grant (AWS's ACL-to-action mapping). */
+function aclPermission(action: string, onObject: boolean): string | undefined {
+  if (onObject) {
+    if (action === 's3:GetObject' || action === 's3:GetObjectVersion') return 'READ';
+    if (action === 's3:GetObjectAcl' || action === 's3:GetObjectVersionAcl') return 'READ_ACP';
+    if (action === 's3:PutObjectAcl' || action === 's3:PutObjectVersionAcl') return 'WRITE_ACP';
+    return undefined;
+  }
+  if (action === 's3:ListBucket' || action === 's3:ListBucketVersions' || action === 's3:ListBucketMultipartUploads') return 'READ';
+  if (action === 's3:PutObject' || action === 's3:DeleteObject' || action === 's3:DeleteObjectVersion') return 'WRITE';
+  if (action === 's3:GetBucketAcl') return 'READ_ACP';
+  if (action === 's3:PutBucketAcl') return 'WRITE_ACP';
+  return undefined;
+}
+
+function grantsAllow(grants: Grant[], caller: Caller, permission: string): boolean {
+  const anonymous = caller === ANONYMOUS;
+  const id = anonymous ? undefined : canonicalUserId(caller.accountId);
+  return grants.some((grant) => {
+    if (grant.Permission !== permission && grant.Permission !== 'FULL_CONTROL') return false;
+    const grantee = grant.Grantee;
+    if (grantee.URI === ALL_USERS) return true;
+    if (grantee.URI === AUTHENTICATED_USERS) return !anonymous;
+    return grantee.Type === 'CanonicalUser' && grantee.ID === id;
+  });
+}
+
+/**
+ * Whether a caller may perform an S3 action on a bucket (or one of its objects, when `objectGrants` is given): the
+ * bucket policy through the core's policy engine (an explicit Deny wins, the owner's principals are allowed, another
+ * account or an anonymous caller needs an Allow naming it), else the bucket's or object's ACL. Block Public Access
+ * takes public ACLs (`IgnorePublicAcls`) and public policies (`RestrictPublicBuckets`) out for callers outside the
+ * owner's account. AWS service principals keep acting for the resources they serve (notifications, deliveries).
+ */
+export function s3Allows(caller: Caller, bucket: Bucket, action: string, key?: string, objectGrants?: Grant[]): boolean {
+  if (caller.servicePrincipal) return true;
+  const resource = buildArn({ service: 's3', region: '', accountId: '', resource: key === undefined ? bucket.name : `${bucket.name}/${key}`, partitionRegion: bucket.region });
+  const block = publicAccessBlock(bucket);
+  const policy = bucket.configs.get('policy') as string | undefined;
+  const outsider = caller === ANONYMOUS || caller.accountId !== bucket.accountId;
+  const usablePolicy = outsider && block.RestrictPublicBuckets && policy !== undefined && isPublicPolicy(policy) ? undefined : policy;
+  const byPolicy = accessDecision(caller, action, resource, bucket.accountId, usablePolicy);
+  if (byPolicy === 'allowed') return true;
+  // ACLs only open what no Deny statement closes.
+  if (byPolicy === 'explicitDeny') return false;
+  const permission = aclPermission(action, key !== undefined && objectGrants !== undefined);
+  if (!permission || aclsDisabled(bucket)) return false;
+  const grants = key !== undefined && objectGrants !== undefined ? objectGrants : bucket.acl;
+  const usableGrants = block.IgnorePublicAcls ? grants.filter((g) => !isPublic([g])) : grants;
+  return grantsAllow(usableGrants, caller, permission);
+}
+
+interface Statement {
+  Effect?: string;
+  Principal?: unknown;
+  Condition?: unknown;
+}
+
+/** A policy is public when an Allow statement names every principal (`*`) without a condition narrowing it. */
+export function isPublicPolicy(policy: string): boolean {
+  let statements: Statement[];
+  try {
+    statements = ([] as Statement[]).concat((JSON.parse(policy) as { Statement?: Statement | Statement[] }).Statement ?? []);
+  } catch {
+    return false;
+  }
+  return statements.some((s) => {
+    const principal = s.Principal as string | { AWS?: string | string[] } | undefined;
+    const everyone = principal === '*' || (typeof principal === 'object' && principal !== null && ([] as string[]).concat(principal.AWS ?? []).includes('*'));
+    return s.Effect === 'Allow' && everyone && !s.Condition;
+  });
+}
