@@ -80,3 +80,26 @@ Outputs:
     void aws;
   });
 });
+
+describe('CloudFormation state export and import', function () {
+  this.timeout(30_000);
+  let aws: Twinstack;
+  let cfn: CloudFormationClient;
+  serveCloudFormation((a, c) => {
+    aws = a;
+    cfn = c;
+  });
+
+  it('restores stacks, their resources and exports from an exported state', async () => {
+    await cfn.send(new CreateStackCommand({ StackName: 'kept', TemplateBody: JSON.stringify({ Resources: { Q: { Type: 'AWS::SQS::Queue' } }, Outputs: { U: { Value: { Ref: 'Q' }, Export: { Name: 'kept-url' } } } }) }));
+    const before = await settled(cfn, 'kept');
+    const saved = await aws.exportState();
+    await aws.reset();
+    await assert.rejects(cfn.send(new DescribeStackResourcesCommand({ StackName: 'kept' })), { name: 'ValidationError' });
+    await aws.importState(saved);
+    const after = await settled(cfn, 'kept');
+    assert.deepEqual(after, before);
+    const { StackResources } = await cfn.send(new DescribeStackResourcesCommand({ StackName: 'kept' }));
+    assert.equal(StackResources![0].PhysicalResourceId, before.Outputs![0].OutputValue);
+  });
+});

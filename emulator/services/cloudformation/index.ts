@@ -39,6 +39,8 @@ const cloudformation: ServiceDefinition<CloudFormationState> = {
   handlers,
   createState: () => new CloudFormationState(),
   validation: 'none',
+  // Operations in progress are not saved: a restored stack keeps the status it had.
+  persistence: { classes: { CloudFormationState: { type: CloudFormationState, transient: { running: () => new Map() } } } },
 };
 
 export default cloudformation;

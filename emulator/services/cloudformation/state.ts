@@ -59,8 +59,6 @@ export interface Stack extends DeploymentSettings {
   changeSetId?: string;
   parentId?: string;
   rootId?: string;
-  /** Settles when the operation in progress ends. */
-  running?: Promise<void>;
 }
 
 export interface ChangeSet extends DeploymentSettings {
@@ -85,6 +83,8 @@ export class CloudFormationState {
   readonly changeSets = new Map<string, ChangeSet>();
   /** Export name -> the exporting stack and the value. */
   readonly exports = new Map<string, { stackId: string; value: string }>();
+  /** Stack id -> its operation in progress, which settles when the operation ends (not persisted: it is work, not state). */
+  readonly running = new Map<string, Promise<void>>();
 
   /** A live stack by name or id (deleted stacks are found by id only, as on AWS). */
   find(nameOrId: string): Stack | undefined {

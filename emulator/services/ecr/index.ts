@@ -30,6 +30,7 @@ const ecr: ServiceDefinition<EcrState> = {
   createState: () => new EcrState(),
   // ECR reports bad parameters itself, as InvalidParameterException "Invalid parameter at '<member>' ...".
   validation: 'none',
+  persistence: { classes: { EcrState } },
 };
 
 export default ecr;

@@ -2,9 +2,12 @@ import type { ResourceRequest, ResourceType } from '../provider.ts';
 import type { CloudFormationState, Stack } from '../state.ts';
 import { validationError } from '../errors.ts';
 
+function stateOf(request: ResourceRequest): CloudFormationState {
+  return request.emulator.state<CloudFormationState>('cloudformation', request.accountId, request.region);
+}
+
 function childOf(request: ResourceRequest, stackId: string): Stack {
-  const state = request.emulator.state<CloudFormationState>('cloudformation', request.accountId, request.region);
-  return state.stacks.find((s) => s.stackId === stackId)!;
+  return stateOf(request).stacks.find((s) => s.stackId === stackId)!;
 }
 
 function parameters(request: ResourceRequest) {
@@ -16,8 +19,8 @@ function parameters(request: ResourceRequest) {
 
 /** Waits for the child's operation and fails the parent's resource when the child did not end in `expected`. */
 async function settle(request: ResourceRequest, stackId: string, expected: string) {
+  await stateOf(request).running.get(stackId);
   const child = childOf(request, stackId);
-  await child.running;
   if (child.status !== expected) {
     throw validationError(`Embedded stack ${stackId} was not successfully ${expected.startsWith('DELETE') ? 'deleted' : expected.startsWith('UPDATE') ? 'updated' : 'created'}: ${child.statusReason ?? child.status}`);
   }

@@ -170,7 +170,7 @@ export async function executeChangeSet(input: ExecuteChangeSetInput, ctx: CfnCon
   });
   setStatus(stack, run, creating ? 'CREATE_IN_PROGRESS' : 'UPDATE_IN_PROGRESS', 'User Initiated');
   const onFailure = input.DisableRollback ? 'DO_NOTHING' : 'ROLLBACK';
-  await launch(stack, async () => {
+  await launch(ctx, stack, async () => {
     await deploy(stack, run, { template: c.template, templateBody: c.templateBody, parameters: c.parameters }, { creating, onFailure });
     c.executionStatus = /_COMPLETE$/.test(stack.status) && !/ROLLBACK/.test(stack.status) ? 'EXECUTE_COMPLETE' : 'EXECUTE_FAILED';
     // Executing a change set removes the stack's other change sets, as on AWS.

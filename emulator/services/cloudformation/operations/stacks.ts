@@ -19,11 +19,11 @@ const ANSWER_WITHIN_MS = 2000;
  * little: the answer is the same, and clients whose waiters first look right away (then every 5 to 30 s) find a
  * stack of fast resources already complete.
  */
-export async function launch(stack: Stack, work: () => Promise<void>): Promise<void> {
+export async function launch(ctx: CfnContext, stack: Stack, work: () => Promise<void>): Promise<void> {
   const running = work().catch((error: unknown) => {
     console.error('[twinstack] cloudformation stack operation failed:', error);
   });
-  stack.running = running;
+  ctx.state.running.set(stack.stackId, running);
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([running, new Promise((resolve) => (timer = setTimeout(resolve, ANSWER_WITHIN_MS)))]);
   clearTimeout(timer);
@@ -73,7 +73,7 @@ export async function createStack(input: CreateStackInput, ctx: CfnContext) {
   const run = runOf(ctx, input.ClientRequestToken);
   setStatus(stack, run, 'CREATE_IN_PROGRESS', 'User Initiated');
   const onFailure = input.OnFailure ?? (input.DisableRollback ? 'DO_NOTHING' : 'ROLLBACK');
-  await launch(stack, () => deploy(stack, run, { template, templateBody: body, parameters }, { creating: true, onFailure }));
+  await launch(ctx, stack, () => deploy(stack, run, { template, templateBody: body, parameters }, { creating: true, onFailure }));
   return { StackId: stack.stackId };
 }
 
@@ -134,7 +134,7 @@ export async function updateStack(input: UpdateStackInput, ctx: CfnContext) {
   });
   const run = runOf(ctx, input.ClientRequestToken);
   setStatus(stack, run, 'UPDATE_IN_PROGRESS', 'User Initiated');
-  await launch(stack, () => deploy(stack, run, desired, { creating: false, onFailure: stack.disableRollback ? 'DO_NOTHING' : 'ROLLBACK' }));
+  await launch(ctx, stack, () => deploy(stack, run, desired, { creating: false, onFailure: stack.disableRollback ? 'DO_NOTHING' : 'ROLLBACK' }));
   return { StackId: stack.stackId };
 }
 
@@ -149,9 +149,9 @@ export async function deleteStack(input: DeleteStackInput, ctx: CfnContext) {
   }
   stack.lastToken = input.ClientRequestToken ? { token: input.ClientRequestToken, operation: 'DeleteStack' } : undefined;
   const run = runOf(ctx, input.ClientRequestToken);
-  const previous = stack.running;
+  const previous = ctx.state.running.get(stack.stackId);
   setStatus(stack, run, 'DELETE_IN_PROGRESS', 'User Initiated');
-  await launch(stack, async () => {
+  await launch(ctx, stack, async () => {
     await previous;
     await removeStack(stack, run, new Set(input.RetainResources ?? []));
   });
