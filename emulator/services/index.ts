@@ -25,6 +25,7 @@ export const SERVICE_LOADERS: Record<string, () => Promise<ServiceDefinition>> =
   scheduler: async () => (await import('./scheduler/index.ts')).default as ServiceDefinition,
   cloudformation: async () => (await import('./cloudformation/index.ts')).default as ServiceDefinition,
   ecr: async () => (await import('./ecr/index.ts')).default as ServiceDefinition,
+  cloudcontrol: async () => (await import('./cloudcontrol/index.ts')).default as ServiceDefinition,
 };
 
 export const ALL_SERVICE_NAMES = Object.keys(SERVICE_LOADERS);

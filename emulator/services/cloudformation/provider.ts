@@ -2,6 +2,7 @@ import type { Caller } from '../../core/service.ts';
 import type { Emulator } from '../../core/emulator.ts';
 
 export { randomSuffix } from './engine/run.ts';
+export { isKnownType, resourceType } from './engine/types.ts';
 
 /** Resolved template values: JSON whose shape each resource type knows (AWS's resource schemas). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
