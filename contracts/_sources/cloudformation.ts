@@ -34,7 +34,8 @@ const RESOURCE_BLOCKS: Record<string, object> = {
   'invalid-key': { Type: 'AWS::SNS::Topic', Invalid: 10 },
 };
 
-// tests/aws/templates/simple_no_change.yaml and sns_topic_simple.yaml.
+// tests/aws/templates/simple_no_change.yaml, sns_topic_template.yaml and sns_topic_simple.yaml.
+const SNS_TOPIC_TEMPLATE = 'Resources:\n  topic69831491:\n    Type: AWS::SNS::Topic\nOutputs:\n  TopicName:\n    Value:\n      Fn::GetAtt:\n        - topic69831491\n        - TopicName\n';
 const SIMPLE_NO_CHANGE = 'Resources:\n  MyTopic:\n    Type: AWS::SNS::Topic\n';
 const SNS_TOPIC_SIMPLE = [
   "AWSTemplateFormatVersion: '2010-09-09'",
@@ -94,6 +95,11 @@ const stacks: SourceFile = {
     {
       test: 'TestStacksApi::test_update_stack_with_same_template_withoutchange',
       steps: [...deploy(SIMPLE_NO_CHANGE), { op: 'UpdateStack', params: { StackName: STACK, TemplateBody: SIMPLE_NO_CHANGE }, snapshot: 'no_change_exception' }],
+    },
+    {
+      test: 'TestStacksApi::test_stack_name_creation',
+      note: "the recorded name holds the test run's random id (da591fa3), which the expected message repeats",
+      steps: [{ ...deploy(SNS_TOPIC_TEMPLATE, {}, 'stack_response')[0], params: { ...deploy(SNS_TOPIC_TEMPLATE)[0].params, StackName: '*@da591fa3_$' } }],
     },
     {
       test: 'test_linting_error_during_creation',

@@ -166,7 +166,8 @@ export async function executeChangeSet(input: ExecuteChangeSetInput, ctx: CfnCon
     roleArn: c.roleArn,
     changeSetId: c.id,
     disableRollback: input.DisableRollback ?? false,
-    ...(creating ? {} : { updated: ctx.emulator.clock.date() }),
+    // A stack made by a change set shows when it was last updated from the start (the snapshots of AWS do).
+    updated: ctx.emulator.clock.date(),
   });
   setStatus(stack, run, creating ? 'CREATE_IN_PROGRESS' : 'UPDATE_IN_PROGRESS', 'User Initiated');
   const onFailure = input.DisableRollback ? 'DO_NOTHING' : 'ROLLBACK';
