@@ -8,7 +8,16 @@ import { CredentialRegistry } from './credentials.ts';
 import { recordExercised } from './exercised.ts';
 import type { Caller, RequestContext, ServiceDefinition } from './service.ts';
 import { StateStore } from './state.ts';
-import { findService, findServiceByPath, hostParts, indexServices, parseScope, type RoutableService, type ServiceIndex } from '../gateway/route.ts';
+import {
+  findService,
+  findServiceByPath,
+  hostParts,
+  indexServices,
+  parseScope,
+  type RoutableService,
+  type ServiceEndpoints,
+  type ServiceIndex,
+} from '../gateway/route.ts';
 import { routingEntry, routingEntryFor } from '../models/routing-index.ts';
 import { answerUnserved, signingNameForTarget } from '../gateway/unserved.ts';
 import { registerConfiguredCredentials, SignatureCheck, type ConfiguredCredentials } from '../gateway/sigv4.ts';
@@ -63,6 +72,8 @@ export interface ServiceLoader {
   load(): Promise<ServiceDefinition>;
   /** Services loaded first because this one's handlers use their state (DynamoDB Streams reads DynamoDB's tables). */
   readonly requires?: readonly string[];
+  /** Host names and paths the service answers besides its model's API, routed to it before it loads. */
+  readonly endpoints?: ServiceEndpoints;
 }
 
 export interface EmulatorOptions {
@@ -138,7 +149,7 @@ export class Emulator {
       this.enabled.push(service.name);
       if ('load' in service) {
         this.loaders.set(service.name, service);
-        routable.push({ name: service.name, routing: routingEntryFor(service.name) });
+        routable.push({ name: service.name, routing: routingEntryFor(service.name), endpoints: service.endpoints });
       } else {
         this.register(service);
         routable.push({ name: service.name, routing: routingEntry(service.model) });

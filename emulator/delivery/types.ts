@@ -19,6 +19,8 @@ export interface DeliveryPayload {
   messageDeduplicationId?: string;
   /** Stream targets (Kinesis, Firehose). */
   partitionKey?: string;
+  /** Stream targets: the record's bytes when they are not the body's text (CloudWatch Logs' gzipped payloads). */
+  data?: Uint8Array;
   /** HTTP(S) targets: request headers (the body is posted as is). */
   headers?: Record<string, string>;
 }

@@ -45,12 +45,22 @@ export function hostParts(host: string | undefined): { prefix?: string; region?:
   return { prefix, region, label };
 }
 
+/**
+ * Endpoints a service answers besides its model's API, known before the service loads: host names whose endpoint
+ * prefix is one of `hostPrefixes` (API Gateway's `<api-id>.execute-api.<domain>`), and paths matching one of `paths`.
+ */
+export interface ServiceEndpoints {
+  readonly hostPrefixes?: readonly string[];
+  readonly paths?: readonly RegExp[];
+}
+
 const WEBSITE_PREFIX = /^([a-z0-9]+)-website(?:-([a-z]{2}(?:-gov)?-[a-z]+-\d))?$/;
 
 /** One enabled service as routing sees it: its name and its model's routing entry; `pathPattern` once loaded. */
 export interface RoutableService {
   name: string;
   routing: RoutingEntry;
+  endpoints?: ServiceEndpoints;
 }
 
 export interface ServiceIndex {
@@ -59,6 +69,8 @@ export interface ServiceIndex {
   byEndpointPrefix: Map<string, RoutableService>;
   byAction: Map<string, RoutableService>;
   rest: RoutableService[];
+  /** Services that declared endpoints of their own. */
+  claiming: RoutableService[];
 }
 
 /**
@@ -68,7 +80,7 @@ export interface ServiceIndex {
 const RESOURCE_HOST_PREFIXES: Record<string, string> = { 'lambda-url': 'lambda' };
 
 export function indexServices(services: Iterable<RoutableService>): ServiceIndex {
-  const index: ServiceIndex = { bySigningName: new Map(), byTargetPrefix: new Map(), byEndpointPrefix: new Map(), byAction: new Map(), rest: [] };
+  const index: ServiceIndex = { bySigningName: new Map(), byTargetPrefix: new Map(), byEndpointPrefix: new Map(), byAction: new Map(), rest: [], claiming: [] };
   for (const service of services) {
     for (const [prefix, name] of Object.entries(RESOURCE_HOST_PREFIXES)) if (name === service.name) index.byEndpointPrefix.set(prefix, service);
     const { signingName, targetPrefix, endpointPrefix, actions, routes } = service.routing;
@@ -77,6 +89,7 @@ export function indexServices(services: Iterable<RoutableService>): ServiceIndex
     index.byEndpointPrefix.set(endpointPrefix, service);
     for (const action of actions ?? []) if (!index.byAction.has(action)) index.byAction.set(action, service);
     if (routes) index.rest.push(service);
+    if (service.endpoints) index.claiming.push(service);
   }
   return index;
 }
@@ -87,6 +100,8 @@ export function indexServices(services: Iterable<RoutableService>): ServiceIndex
  * routed by path (`findServiceByPath`).
  */
 export function findService(req: RawRequest, index: ServiceIndex, scope: SigV4Scope | undefined): RoutableService | undefined {
+  const claimed = index.claiming.length ? claimingService(req, index.claiming) : undefined;
+  if (claimed) return claimed;
   const target = req.headers['x-amz-target'];
   const targetPrefix = target ? target.slice(0, target.lastIndexOf('.')) : undefined;
   if (scope) {
@@ -96,7 +111,7 @@ export function findService(req: RawRequest, index: ServiceIndex, scope: SigV4Sc
       const byTarget = candidates.find((s) => s.routing.targetPrefix === targetPrefix);
       if (byTarget) return byTarget;
     }
-    if (candidates) return candidates[0];
+    if (candidates) return bestRouteFit(candidates, req) ?? candidates[0];
   }
   if (targetPrefix && index.byTargetPrefix.has(targetPrefix)) return index.byTargetPrefix.get(targetPrefix);
   const { prefix } = hostParts(req.headers['host']);
@@ -106,19 +121,35 @@ export function findService(req: RawRequest, index: ServiceIndex, scope: SigV4Sc
   return undefined;
 }
 
+/** The service that declared the request's host prefix or path among its own endpoints. */
+function claimingService(req: RawRequest, claiming: RoutableService[]): RoutableService | undefined {
+  const { prefix } = hostParts(req.headers['host']);
+  for (const service of claiming) {
+    const { hostPrefixes, paths } = service.endpoints!;
+    if (prefix && hostPrefixes?.includes(prefix)) return service;
+    if (paths?.some((path) => path.test(req.path))) return service;
+  }
+  return undefined;
+}
+
+/** Among services sharing a signing name (API Gateway v1 and v2), the one whose URI templates fit the request best. */
+function bestRouteFit(candidates: RoutableService[], req: RawRequest): RoutableService | undefined {
+  let best: RoutableService | undefined;
+  let bestSpecificity = -1;
+  for (const service of candidates) {
+    const specificity = routeSpecificity(service.routing, req.method, req.path);
+    if (specificity > bestSpecificity) [best, bestSpecificity] = [service, specificity];
+  }
+  return best;
+}
+
 /**
  * Unsigned requests that carry nothing but a path: a path form a loaded service claims (SQS queue URLs), else the
  * REST service whose URI templates fit best (e.g. a plain `curl` of an S3 object path).
  */
 export function findServiceByPath(req: RawRequest, index: ServiceIndex, loaded: Iterable<ServiceDefinition>): string | undefined {
   for (const service of loaded) if (service.pathPattern?.test(req.path)) return service.name;
-  let best: string | undefined;
-  let bestSpecificity = -1;
-  for (const service of index.rest) {
-    const specificity = routeSpecificity(service.routing, req.method, req.path);
-    if (specificity > bestSpecificity) [best, bestSpecificity] = [service.name, specificity];
-  }
-  return best;
+  return bestRouteFit(index.rest, req)?.name;
 }
 
 const compiledRoutes = new WeakMap<RoutingEntry, { method: string; pattern: RegExp; literalLength: number }[]>();

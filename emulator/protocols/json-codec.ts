@@ -3,6 +3,26 @@ import type { ServiceModel, ShapeRef } from '../models/types.ts';
 import { entries, setEntry } from '../core/entries.ts';
 import { formatTimestamp, parseTimestamp } from './timestamps.ts';
 
+const renamedMembers = new WeakMap<ServiceModel, Map<string, Map<string, string>>>();
+
+/**
+ * rest-json body members named on the wire by their `locationName` (API Gateway's PutIntegration sends
+ * `integrationHttpMethod` as `httpMethod`): wire name -> member name, per structure, computed once.
+ */
+function wireNames(model: ServiceModel, shapeName: string): Map<string, string> | undefined {
+  let byShape = renamedMembers.get(model);
+  if (!byShape) renamedMembers.set(model, (byShape = new Map()));
+  let names = byShape.get(shapeName);
+  if (!names) {
+    names = new Map();
+    for (const [name, member] of Object.entries(model.shapes[shapeName].members ?? {})) {
+      if (member.locationName && !member.location && member.locationName !== name) names.set(member.locationName, name);
+    }
+    byShape.set(shapeName, names);
+  }
+  return names.size ? names : undefined;
+}
+
 /** JSON documents <-> typed values (Buffer for blobs, Date for timestamps), shared by AWS JSON and rest-json. */
 export function decodeJson(model: ServiceModel, ref: ShapeRef, value: unknown, path = ''): unknown {
   if (value === null || value === undefined) return undefined;
@@ -12,8 +32,10 @@ export function decodeJson(model: ServiceModel, ref: ShapeRef, value: unknown, p
       if (typeof value !== 'object' || Array.isArray(value)) throw serializationError(path, 'structure');
       const out: Record<string, unknown> = {};
       const members = shape.members ?? {};
-      for (const [name, raw] of Object.entries(value as Record<string, unknown>)) {
-        if (!Object.hasOwn(members, name)) continue;
+      const renamed = model.metadata.protocol === 'rest-json' ? wireNames(model, ref.shape) : undefined;
+      for (const [wire, raw] of Object.entries(value as Record<string, unknown>)) {
+        const name = renamed?.get(wire) ?? wire;
+        if (!Object.hasOwn(members, name) || (renamed && name === wire && members[name].locationName && members[name].locationName !== wire)) continue;
         const member = members[name];
         const decoded = decodeJson(model, member, raw, path ? `${path}.${name}` : name);
         if (decoded !== undefined) out[name] = decoded;

@@ -18,7 +18,9 @@ const jsonEncoder = {
  */
 function errorBody(error: AwsError, model: ServiceModel): Record<string, unknown> {
   const members = model.shapes[error.code]?.members ?? {};
-  const messageKey = Object.keys(members).find((name) => name.toLowerCase() === 'message') ?? 'message';
+  const messageMember = Object.keys(members).find((name) => name.toLowerCase() === 'message');
+  // The wire name: API Gateway v2's `Message` member is `message` on the wire.
+  const messageKey = (messageMember && members[messageMember].locationName) ?? messageMember ?? 'message';
   const body: Record<string, unknown> = {};
   if (members.Type) body.Type = error.sender ? 'User' : 'Service';
   body[messageKey] = error.message;

@@ -1,6 +1,7 @@
 import type { ServiceLoader } from '../core/emulator.ts';
 import type { ServiceDefinition } from '../core/service.ts';
 import type { ResourceTypes } from './cloudformation/provider.ts';
+import type { ServiceEndpoints } from '../gateway/route.ts';
 
 /**
  * Every service twinstack serves: one line each, its name (the SERVICES / health-check name, and its model's file name
@@ -26,6 +27,9 @@ export const SERVICE_LOADERS: Record<string, () => Promise<ServiceDefinition>> =
   cloudformation: async () => (await import('./cloudformation/index.ts')).default as ServiceDefinition,
   ecr: async () => (await import('./ecr/index.ts')).default as ServiceDefinition,
   cloudcontrol: async () => (await import('./cloudcontrol/index.ts')).default as ServiceDefinition,
+  firehose: async () => (await import('./firehose/index.ts')).default as ServiceDefinition,
+  apigateway: async () => (await import('./apigateway/index.ts')).default as ServiceDefinition,
+  apigatewayv2: async () => (await import('./apigatewayv2/index.ts')).default as ServiceDefinition,
 };
 
 export const ALL_SERVICE_NAMES = Object.keys(SERVICE_LOADERS);
@@ -92,12 +96,20 @@ export const RESOURCE_TYPE_LOADERS: Record<string, () => Promise<ResourceTypes>>
 export const IDENTITY_SERVICE = 'iam';
 
 /** Services that cannot run alone: DynamoDB Streams reads DynamoDB's tables. */
-const REQUIRES: Record<string, string[]> = { dynamodbstreams: ['dynamodb'] };
+const REQUIRES: Record<string, string[]> = { dynamodbstreams: ['dynamodb'], apigatewayv2: ['apigateway'] };
+
+/**
+ * Endpoints services answer outside their model's API. API Gateway answers deployed APIs (REST, HTTP and WebSocket)
+ * at `<api-id>.execute-api.<domain>` and at LocalStack's path forms.
+ */
+const ENDPOINTS: Record<string, ServiceEndpoints> = {
+  apigateway: { hostPrefixes: ['execute-api'], paths: [/^\/_aws\/execute-api\//, /^\/restapis\/[^/]+\/[^/]+\/_user_request_(?:\/|$)/] },
+};
 
 /** The named services and those they require, each to be loaded on its first use. */
 export function serviceLoaders(names: string[] = ALL_SERVICE_NAMES): ServiceLoader[] {
   const unknown = names.filter((n) => !Object.hasOwn(SERVICE_LOADERS, n));
   if (unknown.length) throw new Error(`unknown service(s): ${unknown.join(', ')} (available: ${ALL_SERVICE_NAMES.join(', ')})`);
   const all = [...new Set(names.flatMap((n) => [...(REQUIRES[n] ?? []), n]))];
-  return all.map((name) => ({ name, load: SERVICE_LOADERS[name], requires: REQUIRES[name] }));
+  return all.map((name) => ({ name, load: SERVICE_LOADERS[name], requires: REQUIRES[name], endpoints: ENDPOINTS[name] }));
 }

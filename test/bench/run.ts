@@ -27,6 +27,8 @@ const { values } = parseArgs({
     json: { type: 'string' },
     seconds: { type: 'string', default: '2' },
     starts: { type: 'string', default: '5' },
+    // Only the workloads whose name contains this text (and no start-time or verifier rows): `--only Firehose`.
+    only: { type: 'string' },
     // The soak of issue #22 (mixed load, RSS and fds sampled): minutes, off by default; env TWINSTACK_BENCH_SOAK_MINUTES.
     soak: { type: 'string', default: process.env.TWINSTACK_BENCH_SOAK_MINUTES ?? '0' },
   },
@@ -137,14 +139,14 @@ function format(rows: Row[]): string {
 
 async function main() {
   console.log(`twinstack bench: ${values.starts} starts, ${values.seconds} s per workload and concurrency level`);
-  const start = await measureStart(Number(values.starts));
+  const start = await measureStart(values.only ? 1 : Number(values.starts));
   console.log(`start (spawn -> health OK): median ${start.medianMs.toFixed(0)} ms [${start.allMs.map((t) => t.toFixed(0)).join(', ')}]; idle RSS ${start.idleRssMiB.toFixed(1)} MiB`);
 
   const rows: Row[] = await baselineRows();
   const server = await startCliServer();
   let loadedRss: number;
   try {
-    for (const workload of WORKLOADS) {
+    for (const workload of WORKLOADS.filter((w) => !values.only || w.name.includes(values.only!))) {
       if (!server.services.includes(workload.service)) {
         rows.push({ name: workload.name, note: `skipped: service '${workload.service}' is not in this build yet` });
         continue;
@@ -157,8 +159,10 @@ async function main() {
         rows.push({ name: workload.name, note: `failed: ${error instanceof Error ? error.message : String(error)}` });
       }
     }
-    process.stdout.write('  verifier...\n');
-    rows.push(await runVerifier(server, fileURLToPath(new URL('../../contracts/', import.meta.url))));
+    if (!values.only) {
+      process.stdout.write('  verifier...\n');
+      rows.push(await runVerifier(server, fileURLToPath(new URL('../../contracts/', import.meta.url))));
+    }
     loadedRss = rssMiB(server.pid);
     console.log(`\n${format(rows)}\n`);
     console.log(`server RSS after the workloads: ${loadedRss.toFixed(1)} MiB`);

@@ -15,6 +15,7 @@ import { CreateTopicCommand, PublishCommand, SNSClient, SubscribeCommand } from 
 import { CreateQueueCommand, DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { abort, clientOptions } from './clients.ts';
+import { FIREHOSE_WORKLOADS } from './firehose-workloads.ts';
 import { S3_WORKLOADS } from './s3-workloads.ts';
 
 export type Operation = (i: number) => Promise<unknown>;
@@ -279,4 +280,5 @@ export const WORKLOADS: Workload[] = [
   snsPublish(0),
   snsPublish(1),
   snsPublish(10),
+  ...FIREHOSE_WORKLOADS,
 ];

@@ -46,10 +46,17 @@ describe('DynamoDB streaming to Kinesis destinations', function () {
     return { arn: description.StreamARN!, shardId: description.Shards![0].ShardId! };
   }
 
-  async function records(name: string, shardId: string) {
-    const { ShardIterator } = await kinesis.send(new GetShardIteratorCommand({ StreamName: name, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' }));
-    const { Records } = await kinesis.send(new GetRecordsCommand({ ShardIterator }));
-    return Records!.map((r) => ({ partitionKey: r.PartitionKey!, data: JSON.parse(Buffer.from(r.Data!).toString('utf8')) }));
+  /** The stream's records once `count` have arrived (DynamoDB delivers asynchronously, as on AWS). */
+  async function records(name: string, shardId: string, count: number) {
+    const deadline = Date.now() + 5000;
+    for (;;) {
+      const { ShardIterator } = await kinesis.send(new GetShardIteratorCommand({ StreamName: name, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' }));
+      const { Records } = await kinesis.send(new GetRecordsCommand({ ShardIterator }));
+      if (Records!.length >= count || Date.now() > deadline) {
+        return Records!.map((r) => ({ partitionKey: r.PartitionKey!, data: JSON.parse(Buffer.from(r.Data!).toString('utf8')) }));
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
   }
 
   it('reproduces the AWS-recorded test_enable_kinesis_streaming_destination (boto3)', async () => {
@@ -87,7 +94,7 @@ describe('DynamoDB streaming to Kinesis destinations', function () {
       new UpdateItemCommand({ TableName: 'changes', Key: { id: { S: 'a' } }, UpdateExpression: 'SET n = :n', ExpressionAttributeValues: { ':n': { N: '2' } } }),
     );
     await ddb.send(new DeleteItemCommand({ TableName: 'changes', Key: { id: { S: 'a' } } }));
-    const got = await records('changes', shardId);
+    const got = await records('changes', shardId, 3);
     assert.deepEqual(
       got.map((r) => r.data.eventName),
       ['INSERT', 'MODIFY', 'REMOVE'],
@@ -116,8 +123,9 @@ describe('DynamoDB streaming to Kinesis destinations', function () {
     const disabled = await ddb.send(new DisableKinesisStreamingDestinationCommand({ TableName: 'disabled', StreamArn: arn }));
     assert.equal(disabled.DestinationStatus, 'DISABLING');
     await ddb.send(new PutItemCommand({ TableName: 'disabled', Item: { id: { S: 'after' } } }));
+    await new Promise((r) => setTimeout(r, 100));
     assert.deepEqual(
-      (await records('disabled', shardId)).map((r) => r.data.dynamodb.Keys.id.S),
+      (await records('disabled', shardId, 1)).map((r) => r.data.dynamodb.Keys.id.S),
       ['before'],
     );
   });

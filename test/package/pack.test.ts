@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -34,9 +34,9 @@ describe('the npm package (npm pack, installed elsewhere)', function () {
     await run('npm', ['pack', '--pack-destination', project, '--silent'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
     const tarball = readdirSync(project).find((f) => f.endsWith('.tgz'))!;
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
-    // mocha as a user installs it, so that `--require twinstack/mocha` resolves from the project.
-    const mochaVersion = JSON.parse(readFileSync(join(ROOT, 'node_modules/mocha/package.json'), 'utf8')).version;
-    await run('npm', ['install', `./${tarball}`, `mocha@${mochaVersion}`, '--no-audit', '--no-fund', '--prefer-offline', '--silent'], { cwd: project, maxBuffer: 64 * 1024 * 1024 });
+    // mocha and the SQS client as a user installs them, so that `twinstack/mocha` and the SDK resolve from the project.
+    const version = (pkg: string) => JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+    await run('npm', ['install', `./${tarball}`, `mocha@${version('mocha')}`, `@aws-sdk/client-sqs@${version('@aws-sdk/client-sqs')}`, '--no-audit', '--no-fund', '--prefer-offline', '--silent'], { cwd: project, maxBuffer: 64 * 1024 * 1024 });
   });
   after(() => rmSync(project, { recursive: true, force: true }));
 
@@ -89,39 +89,16 @@ console.log(JSON.stringify({ endpoint: process.env.AWS_ENDPOINT_URL, version: he
     assert.equal(jest.version, vitest.version);
   });
 
-  it('Vitest and Jest, the real runners, run tests against the twinstack their global setup started', async () => {
-    // The runners are the repository's pinned devDependencies, run in the consumer project, which resolves twinstack.
-    const spec = `test('reaches twinstack', async () => {
-  const health = await (await fetch(process.env.AWS_ENDPOINT_URL + '/_twinstack/health')).json();
-  expect(Object.keys(health.services)).toEqual(['sqs']);
-  expect(process.env.AWS_ACCESS_KEY_ID).toBe('test');
-});
-`;
-    writeFileSync(join(project, 'aws.vitest.mjs'), spec);
-    writeFileSync(join(project, 'vitest.config.mjs'), `export default { test: { globalSetup: ['twinstack/vitest'], globals: true, include: ['aws.vitest.mjs'] } };
-`);
+  it('examples/test-runners: Vitest, Jest and mocha, the real runners, run SDK tests against the twinstack their setup started', async () => {
+    // The example's files in a project that installed the tarball; the runners are the repository's pinned devDependencies.
+    cpSync(new URL('../../examples/test-runners', import.meta.url), project, { recursive: true });
     const env: NodeJS.ProcessEnv = { ...process.env, SERVICES: 'sqs', CI: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
-    delete env.AWS_ENDPOINT_URL;
-    delete env.AWS_ACCESS_KEY_ID;
+    for (const name of ['AWS_ENDPOINT_URL', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_PROFILE']) delete env[name];
     const vitest = await run(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run'], { cwd: project, env });
     assert.match(vitest.stdout, /Tests\s+1 passed/);
-
-    writeFileSync(join(project, 'aws.jest.cjs'), spec);
-    writeFileSync(join(project, 'jest.config.cjs'), `module.exports = { globalSetup: 'twinstack/jest/setup', globalTeardown: 'twinstack/jest/teardown', testMatch: ['**/aws.jest.cjs'] };
-`);
     const jest = await run(process.execPath, [join(ROOT, 'node_modules/jest/bin/jest.js'), '--ci', '--watchman=false'], { cwd: project, env });
     assert.match(jest.stderr, /Tests:\s+1 passed, 1 total/);
-  });
-
-  it('mocha --require twinstack/mocha serves the tests', async () => {
-    writeFileSync(join(project, 'aws.spec.cjs'), `const assert = require('node:assert');
-it('reaches twinstack', async () => {
-  const health = await (await fetch(process.env.AWS_ENDPOINT_URL + '/_twinstack/health')).json();
-  assert.ok(health.services.sqs);
-});
-`);
-    const mocha = join(project, 'node_modules/mocha/bin/mocha.js');
-    const { stdout } = await run(process.execPath, [mocha, '--require', 'twinstack/mocha', 'aws.spec.cjs'], { cwd: project, env: { ...process.env, SERVICES: 'sqs' } });
-    assert.match(stdout, /1 passing/);
+    const mocha = await run(process.execPath, [join(project, 'node_modules/mocha/bin/mocha.js')], { cwd: project, env });
+    assert.match(mocha.stdout, /1 passing/);
   });
 });

@@ -251,7 +251,7 @@ describe('SNS through the AWS SDK v3 (query protocol)', function () {
         new SetSubscriptionAttributesCommand({
           SubscriptionArn: sub.SubscriptionArn,
           AttributeName: 'DeliveryPolicy',
-          AttributeValue: JSON.stringify({ healthyRetryPolicy: { numRetries: 2, minDelayTarget: 0, maxDelayTarget: 0 } }),
+          AttributeValue: JSON.stringify({ healthyRetryPolicy: { numRetries: 2, minDelayTarget: 1, maxDelayTarget: 1 } }),
         }),
       );
       const attributes = (await sns.send(new GetSubscriptionAttributesCommand({ SubscriptionArn: sub.SubscriptionArn }))).Attributes!;

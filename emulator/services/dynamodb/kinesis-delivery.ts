@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { parseArn, partitionOf } from '../../core/arn.ts';
 import type { Emulator } from '../../core/emulator.ts';
-import { kinesisStreamExists, putKinesisRecord } from '../kinesis/integration.ts';
-import type { KinesisState } from '../kinesis/state.ts';
+import { AwsError } from '../../core/errors.ts';
+import type { Caller } from '../../core/service.ts';
 import type { ItemChange } from './changes.ts';
 import { itemSize } from './expressions/index.ts';
 import type { DynamoState } from './state.ts';
@@ -10,21 +11,29 @@ import type { Item } from './values.ts';
 
 /**
  * Delivery of item changes to Kinesis Data Streams destinations, in AWS's "DynamoDB Kinesis Data Streams record"
- * JSON format. Works when the emulator serves Kinesis; otherwise destinations keep their settings only.
+ * JSON format, through the delivery layer (a Kinesis PutRecord as DynamoDB's service-linked role), one item's changes
+ * in order. Works when the emulator serves Kinesis; otherwise destinations keep their settings only.
  */
 const delivering = new WeakSet<DynamoState>();
 
-/** The Kinesis state holding a stream ARN, or undefined when Kinesis is not enabled (or the ARN is not a stream's). */
-export function kinesisStateOf(emulator: Emulator, streamArn: string): KinesisState | undefined {
-  const match = /^arn:aws[\w-]*:kinesis:([^:]+):(\d{12}):stream\//.exec(streamArn);
-  if (!match || !emulator.services.has('kinesis')) return undefined;
-  return emulator.state<KinesisState>('kinesis', match[2], match[1]);
+/** DynamoDB writing to a stream of its own account, as the role AWS creates for Kinesis streaming destinations. */
+function replicationRole(accountId: string, region: string): Caller {
+  return { accountId, arn: `arn:${partitionOf(region)}:sts::${accountId}:assumed-role/AWSServiceRoleForDynamoDBKinesisDataStreamsReplication/DynamoDB` };
 }
 
-/** Whether a destination can be checked and does not exist. */
-export function kinesisStreamMissing(emulator: Emulator, streamArn: string): boolean {
-  const kinesis = kinesisStateOf(emulator, streamArn);
-  return kinesis !== undefined && !kinesisStreamExists(kinesis, streamArn);
+/**
+ * Whether a destination stream is missing (DescribeStreamSummary through Kinesis' front door says so); false when the
+ * emulator does not serve Kinesis, where destinations keep their settings only.
+ */
+export async function kinesisStreamMissing(emulator: Emulator, streamArn: string, caller: Caller, region: string): Promise<boolean> {
+  const stream = parseArn(streamArn);
+  if (stream?.service !== 'kinesis') return true;
+  try {
+    await emulator.call('kinesis', 'DescribeStreamSummary', { StreamARN: streamArn }, { caller, region: stream.region || region, accountId: stream.accountId });
+    return false;
+  } catch (error) {
+    return !(error instanceof AwsError && error.code === 'ServiceNotEnabled');
+  }
 }
 
 export function startKinesisDelivery(state: DynamoState, emulator: Emulator) {
@@ -33,10 +42,14 @@ export function startKinesisDelivery(state: DynamoState, emulator: Emulator) {
   state.changes.subscribe((change) => {
     for (const [streamArn, destination] of change.table.kinesisDestinations) {
       if (destination.status !== 'ACTIVE') continue;
-      const kinesis = kinesisStateOf(emulator, streamArn);
-      if (!kinesis) continue;
       const record = kinesisRecord(change, state.region, destination.precision);
-      putKinesisRecord(kinesis, streamArn, Buffer.from(JSON.stringify(record)), partitionKey(change), change.at.getTime());
+      const key = partitionKey(change);
+      emulator.deliverInBackground(
+        streamArn,
+        { body: '', data: Buffer.from(JSON.stringify(record)), partitionKey: key },
+        { servicePrincipal: 'dynamodb.amazonaws.com', sourceArn: change.table.arn, accountId: state.accountId, region: state.region, asCaller: replicationRole(state.accountId, state.region) },
+        { orderingKey: `${streamArn} ${key}` },
+      );
     }
   });
 }

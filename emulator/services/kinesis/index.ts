@@ -23,6 +23,7 @@ import { contextForStream } from './account-walls.ts';
 import { createKinesisState, KinesisState } from './state.ts';
 import { Shard } from './shard.ts';
 import { Stream } from './stream.ts';
+import { kinesisDeliveryTarget } from './target.ts';
 
 const handlers: Record<string, Handler<KinesisState>> = {
   CreateStream: createStream,
@@ -72,6 +73,7 @@ const kinesis: ServiceDefinition<KinesisState> = {
   createState: createKinesisState,
   // Kinesis reports Coral's constraint violations as ValidationException, and names errors without a namespace.
   validation: 'coral',
+  deliveryTarget: kinesisDeliveryTarget,
   handlers: Object.fromEntries(
     Object.entries(handlers).map(([operation, handler]) => [
       operation,

@@ -24,11 +24,14 @@ function compose(shardIndex: number, time: number, count: bigint): bigint {
   return MARKER | (BigInt(shardIndex) << SHARD_SHIFT) | (BigInt(time) << TIME_SHIFT) | count;
 }
 
-/** The next sequence number of a shard; its time field is the returned `time`. */
+/**
+ * The next sequence number of a shard, and the record's arrival time: the emulator's `now`. The number's time field
+ * never goes back (numbers stay ordered); it is process-wide, so another emulator whose clock was moved ahead must
+ * not move this one's arrival times.
+ */
 export function nextSequenceNumber(shardIndex: number, now: number): { value: bigint; time: number } {
   counter += 1n;
-  const time = monotonicNow(now);
-  return { value: compose(shardIndex, time, counter), time };
+  return { value: compose(shardIndex, monotonicNow(now), counter), time: now };
 }
 
 export function closingSequenceNumber(shardIndex: number): bigint {

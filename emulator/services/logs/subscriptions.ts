@@ -1,19 +1,38 @@
+import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { parseArn } from '../../core/arn.ts';
 import type { RequestContext } from '../../core/service.ts';
+import { roleSession } from '../../delivery/role.ts';
+import type { DeliveryPayload, DeliverySource } from '../../delivery/types.ts';
 import { eventId } from './operations/filter-log-events.ts';
-import type { LogEvent, LogGroup, LogsState, LogStream } from './state.ts';
+import type { LogEvent, LogGroup, LogsState, LogStream, SubscriptionFilter } from './state.ts';
 
 /**
- * Subscription filters send matching events to their destination in AWS's format: a gzipped, base64-encoded
- * DATA_MESSAGE, which a Lambda function receives as `{"awslogs": {"data": ...}}`. (Kinesis and Firehose destinations
- * need binary record data, which the delivery layer does not carry yet.)
+ * The payload of a subscription delivery in AWS's format: the gzipped JSON message, which Kinesis and Firehose get
+ * as the record's bytes and a Lambda function as `{"awslogs": {"data": <base64>}}`. Kinesis records of one log
+ * stream share a partition key (distribution ByLogStream) unless the filter distributes them at random.
+ */
+function payloadFor(destinationArn: string, message: object, filter: SubscriptionFilter | undefined, streamName: string): DeliveryPayload {
+  const data = gzipSync(JSON.stringify(message));
+  if (parseArn(destinationArn)?.service === 'lambda') return { body: JSON.stringify({ awslogs: { data: data.toString('base64') } }) };
+  return { body: '', data, partitionKey: filter?.distribution === 'Random' ? randomUUID() : streamName || randomUUID() };
+}
+
+function sourceFor(ctx: RequestContext<LogsState>, groupName: string, roleArn: string | undefined): DeliverySource {
+  // Kinesis and Firehose destinations are written as the filter's role.
+  const asCaller = roleSession(roleArn, 'CWLtoDestination');
+  return { servicePrincipal: 'logs.amazonaws.com', sourceArn: ctx.state.groupArn(groupName), accountId: ctx.state.accountId, region: ctx.region, asCaller };
+}
+
+/**
+ * Subscription filters send matching events to their destination (Lambda, Kinesis, Firehose) in AWS's format: a
+ * gzipped DATA_MESSAGE naming the group, stream and filter.
  */
 export function forwardToSubscriptions(ctx: RequestContext<LogsState>, group: LogGroup, stream: LogStream, events: LogEvent[]): void {
   const streamIndex = [...group.streams.keys()].indexOf(stream.name);
   for (const filter of group.subscriptionFilters.values()) {
     const matching = events.filter((e) => filter.compiled.match(e.message));
-    if (!matching.length || parseArn(filter.destinationArn)?.service !== 'lambda') continue;
+    if (!matching.length) continue;
     const message = {
       messageType: 'DATA_MESSAGE',
       owner: ctx.state.accountId,
@@ -22,11 +41,28 @@ export function forwardToSubscriptions(ctx: RequestContext<LogsState>, group: Lo
       subscriptionFilters: [filter.name],
       logEvents: matching.map((e) => ({ id: eventId(e.timestamp, streamIndex, e.seq), timestamp: e.timestamp, message: e.message })),
     };
-    const data = gzipSync(JSON.stringify(message)).toString('base64');
-    ctx.emulator.deliverInBackground(
-      filter.destinationArn,
-      { body: JSON.stringify({ awslogs: { data } }) },
-      { servicePrincipal: 'logs.amazonaws.com', sourceArn: ctx.state.groupArn(group.name), accountId: ctx.state.accountId, region: ctx.region },
-    );
+    ctx.emulator.deliverInBackground(filter.destinationArn, payloadFor(filter.destinationArn, message, filter, stream.name), sourceFor(ctx, group.name, filter.roleArn));
+  }
+}
+
+/**
+ * The CONTROL_MESSAGE CloudWatch Logs writes to a Kinesis or Firehose destination when a subscription filter is put,
+ * to check that it can deliver; resolves false when the destination refuses it (missing, not allowed).
+ */
+export async function checkDestination(ctx: RequestContext<LogsState>, groupName: string, destinationArn: string, roleArn: string | undefined): Promise<boolean> {
+  const vendor = parseArn(destinationArn)?.service === 'firehose' ? 'Firehose' : 'Kinesis';
+  const message = {
+    messageType: 'CONTROL_MESSAGE',
+    owner: 'CloudwatchLogs',
+    logGroup: '',
+    logStream: '',
+    subscriptionFilters: [],
+    logEvents: [{ id: '', timestamp: ctx.emulator.clock.now(), message: `CWL CONTROL MESSAGE: Checking health of destination ${vendor === 'Firehose' ? 'Firehose' : 'Kinesis stream'}.` }],
+  };
+  try {
+    await ctx.emulator.deliver(destinationArn, payloadFor(destinationArn, message, undefined, ''), sourceFor(ctx, groupName, roleArn));
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -1,15 +1,22 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Emulator } from '../../core/emulator.ts';
+import { roleSession } from '../../delivery/role.ts';
 import { httpRetryPolicy, AWS_MANAGED_RETRY, type HttpRetryPolicy } from '../../delivery/retry.ts';
 import type { DeliveryAttribute, DeliveryPayload, DeliverySource } from '../../delivery/types.ts';
-import { confirmationMessage, lambdaEvent, messageFor, notificationEnvelope, type PublishedMessage } from './envelope.ts';
+import { confirmationMessage, firehoseRecord, lambdaEvent, messageFor, notificationEnvelope, type PublishedMessage } from './envelope.ts';
 import { recordSent } from './outbox.ts';
-import { snsGlobals } from './per-emulator.ts';
+import type { SnsState } from './state.ts';
 import { filterOf, type Subscription } from './subscription.ts';
 import { DEFAULT_HTTP_DELIVERY_POLICY, type Topic } from './topic.ts';
 
 function source(topic: Topic): DeliverySource {
   return { servicePrincipal: 'sns.amazonaws.com', sourceArn: topic.arn, accountId: topic.accountId, region: topic.region };
+}
+
+/** Firehose subscriptions deliver as the subscription's role (SubscriptionRoleArn), which SNS assumes to PutRecord. */
+function deliverySource(topic: Topic, subscription: Subscription): DeliverySource {
+  const role = subscription.protocol === 'firehose' ? roleSession(subscription.attributes.get('SubscriptionRoleArn'), 'sns-firehose') : undefined;
+  return role ? { ...source(topic), asCaller: role } : source(topic);
 }
 
 function sqsAttributes(message: PublishedMessage): Record<string, DeliveryAttribute> | undefined {
@@ -34,6 +41,9 @@ function payloadFor(emulator: Emulator, topic: Topic, subscription: Subscription
   switch (subscription.protocol) {
     case 'lambda':
       return { body: JSON.stringify(lambdaEvent(emulator, topic, message, subscription.arn)) };
+    case 'firehose':
+      // Raw delivery sends the message body alone (no attributes), as AWS documents for Firehose endpoints.
+      return { body: raw ? messageFor(message, 'firehose') : firehoseRecord(emulator, topic, message, subscription.arn) };
     case 'http':
     case 'https': {
       const body = raw ? messageFor(message, subscription.protocol) : JSON.stringify(notificationEnvelope(emulator, topic, message, subscription.protocol, subscription.arn));
@@ -126,7 +136,7 @@ function deliverTo(emulator: Emulator, topic: Topic, subscription: Subscription,
   }
   const payload = payloadFor(emulator, topic, subscription, message);
   const http = protocol === 'http' || protocol === 'https';
-  emulator.deliverInBackground(subscription.endpoint, payload, source(topic), {
+  emulator.deliverInBackground(subscription.endpoint, payload, deliverySource(topic, subscription), {
     retry: http ? httpRetryPolicy(httpPolicies(topic, subscription).retry) : AWS_MANAGED_RETRY,
     retryable: http ? () => true : undefined,
     orderingKey: topic.fifo ? `${subscription.arn}/${message.messageGroupId}` : undefined,
@@ -142,12 +152,7 @@ export function sendConfirmation(
   subscription: Subscription,
 ): string {
   const token = randomBytes(144).toString('hex');
-  snsGlobals(emulator).tokens.set(token, {
-    accountId: topic.accountId,
-    region: topic.region,
-    subscriptionArn: subscription.arn,
-    topicArn: topic.arn,
-  });
+  emulator.state<SnsState>('sns', topic.accountId, topic.region).confirmationTokens.set(token, { subscriptionArn: subscription.arn, topicArn: topic.arn });
   const messageId = randomUUID();
   const doc = confirmationMessage(emulator, type, {
     messageId,

@@ -68,6 +68,15 @@ export function notificationEnvelope(emulator: Emulator, topic: Topic, message: 
   return doc;
 }
 
+/**
+ * What a Firehose subscription writes to its delivery stream without raw delivery: the envelope's fields without the
+ * signature ones, one message per line ("Formatting Amazon SNS notifications for storage in Amazon S3 destinations").
+ */
+export function firehoseRecord(emulator: Emulator, topic: Topic, message: PublishedMessage, subscriptionArn: string): string {
+  const { SignatureVersion: _version, Signature: _signature, SigningCertURL: _cert, ...doc } = notificationEnvelope(emulator, topic, message, 'firehose', subscriptionArn);
+  return `${JSON.stringify(doc)}\n`;
+}
+
 /** The event a Lambda function subscribed to a topic is invoked with. */
 export function lambdaEvent(emulator: Emulator, topic: Topic, message: PublishedMessage, subscriptionArn: string) {
   const envelope = notificationEnvelope(emulator, topic, message, 'lambda', subscriptionArn);

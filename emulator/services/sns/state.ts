@@ -17,6 +17,11 @@ export class SnsState {
   readonly optedOut = new Set<string>();
   /** Messages sent to email, SMS and mobile endpoints, readable at `/_twinstack/sns/messages`. */
   readonly outbox: OutboxMessage[] = [];
+  /**
+   * Confirmation tokens sent for this state's topics (SubscriptionConfirmation, UnsubscribeConfirmation), kept with
+   * the state so that a SubscribeURL still confirms after a restart with `--persist`.
+   */
+  readonly confirmationTokens = new Map<string, { subscriptionArn: string; topicArn: string }>();
 
   constructor(
     readonly accountId: string,

@@ -2,6 +2,7 @@ import { parseArn } from '../../core/arn.ts';
 import { invalidParameter } from './errors.ts';
 import { compileFilterPolicy } from './filter-policy/validate.ts';
 import { parseJsonStrict } from './filter-policy/json.ts';
+import { storedSubscriptionDeliveryPolicy } from './subscription-delivery-policy.ts';
 import type { Topic } from './topic.ts';
 
 export const SUBSCRIPTION_ATTRIBUTES = new Set([
@@ -35,9 +36,12 @@ export function checkSubscriptionAttributes(
   }
   const redrive = attributes.get('RedrivePolicy');
   if (redrive !== undefined && redrive !== '') checkRedrivePolicy(redrive, context, fail);
-  for (const name of ['DeliveryPolicy', 'ReplayPolicy']) {
-    const value = attributes.get(name);
-    if (value) parseJsonStrict(value, (message) => fail(`${name}: failed to parse JSON. ${message}`));
+  const replay = attributes.get('ReplayPolicy');
+  if (replay) parseJsonStrict(replay, (message) => fail(`ReplayPolicy: failed to parse JSON. ${message}`));
+  const delivery = attributes.get('DeliveryPolicy');
+  if (delivery) {
+    const parsed = parseJsonStrict(delivery, (message) => fail(`DeliveryPolicy: failed to parse JSON. ${message}`));
+    out.set('DeliveryPolicy', storedSubscriptionDeliveryPolicy(parsed, fail));
   }
   const policy = attributes.get('FilterPolicy');
   if (policy !== undefined && policy !== '') compileFilterPolicy(policy, scope ?? 'MessageAttributes', (message) => fail(message));

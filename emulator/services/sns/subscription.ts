@@ -1,6 +1,7 @@
 import type { CompiledFilter } from './filter-policy/match.ts';
 import { compileFilterPolicy } from './filter-policy/validate.ts';
 import type { SnsState } from './state.ts';
+import { effectiveSubscriptionDeliveryPolicy } from './subscription-delivery-policy.ts';
 
 export const PROTOCOLS = new Set(['http', 'https', 'email', 'email-json', 'sms', 'sqs', 'application', 'lambda', 'firehose']);
 
@@ -37,11 +38,13 @@ export function removeSubscription(state: SnsState, arn: string): void {
   const subscription = state.subscriptions.get(arn);
   if (!subscription) return;
   state.subscriptions.delete(arn);
+  for (const [token, pending] of state.confirmationTokens) if (pending.subscriptionArn === arn) state.confirmationTokens.delete(token);
   const topic = state.topics.get(subscription.topicArn);
   if (topic?.subscriptions.delete(arn)) topic.deletedSubscriptions++;
 }
 
-export function subscriptionAttributes(subscription: Subscription): Record<string, string> {
+/** GetSubscriptionAttributes; http/https subscriptions show their EffectiveDeliveryPolicy, which the topic's completes. */
+export function subscriptionAttributes(subscription: Subscription, topicDeliveryPolicy?: string): Record<string, string> {
   const attributes: Record<string, string> = {
     ConfirmationWasAuthenticated: 'true',
     Endpoint: subscription.endpoint,
@@ -54,6 +57,9 @@ export function subscriptionAttributes(subscription: Subscription): Record<strin
     TopicArn: subscription.topicArn,
   };
   for (const [key, value] of subscription.attributes) attributes[key] = value;
+  if (subscription.protocol === 'http' || subscription.protocol === 'https') {
+    attributes.EffectiveDeliveryPolicy = effectiveSubscriptionDeliveryPolicy(subscription.attributes.get('DeliveryPolicy'), topicDeliveryPolicy);
+  }
   // A scope is shown only beside a FilterPolicy (it is kept for the next one otherwise).
   if (subscription.attributes.has('FilterPolicy')) attributes.FilterPolicyScope ??= 'MessageAttributes';
   else delete attributes.FilterPolicyScope;

@@ -5,6 +5,7 @@ Kinesis stream; prints the Kinesis records (Data decoded from JSON) and the name
 Usage: python3 dynamodb_destination.py <endpoint-url>"""
 import datetime
 import json
+import time
 import sys
 import uuid
 
@@ -30,7 +31,12 @@ ddb.put_item(TableName=table, Item={"id": {"S": "test"}})
 iterator = kinesis.get_shard_iterator(
     StreamName=stream, ShardId=description["Shards"][0]["ShardId"], ShardIteratorType="TRIM_HORIZON"
 )["ShardIterator"]
-records = kinesis.get_records(ShardIterator=iterator)["Records"]
+# DynamoDB delivers to Kinesis asynchronously, as on AWS: read until the record is there.
+for _ in range(100):
+    records = kinesis.get_records(ShardIterator=iterator)["Records"]
+    if records:
+        break
+    time.sleep(0.02)
 for record in records:
     record["Data"] = json.loads(record["Data"])
     record["ApproximateArrivalTimestamp"] = "timestamp"

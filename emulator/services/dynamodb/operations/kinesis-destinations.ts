@@ -16,9 +16,7 @@ type Ctx = RequestContext<DynamoState>;
  */
 export async function enableKinesisStreamingDestination(input: KinesisStreamingDestinationInput, ctx: Ctx) {
   const table = ctx.state.namedTable(input.TableName!);
-  // Services load on first use: Kinesis, when enabled, must be loaded to check the stream and receive records.
-  await ctx.emulator.loadService('kinesis');
-  if (kinesisStreamMissing(ctx.emulator, input.StreamArn!)) {
+  if (await kinesisStreamMissing(ctx.emulator, input.StreamArn!, ctx.caller, ctx.region)) {
     throw validation(`Kinesis stream ${input.StreamArn} does not exist or is not accessible.`);
   }
   startKinesisDelivery(ctx.state, ctx.emulator);

@@ -11,6 +11,7 @@ import { invalidParameter, notFound } from '../errors.ts';
 import { findGroup } from '../groups.ts';
 import { page } from '../pages.ts';
 import type { LogsState } from '../state.ts';
+import { checkDestination } from '../subscriptions.ts';
 import { parsePattern } from './filter-log-events.ts';
 
 type Ctx = RequestContext<LogsState>;
@@ -18,7 +19,7 @@ type Ctx = RequestContext<LogsState>;
 /** AWS allows two subscription filters per log group. */
 const MAX_SUBSCRIPTION_FILTERS = 2;
 
-export function putSubscriptionFilter(input: PutSubscriptionFilterRequest, ctx: Ctx): object {
+export async function putSubscriptionFilter(input: PutSubscriptionFilterRequest, ctx: Ctx): Promise<object> {
   const group = findGroup(ctx.state, input);
   const destination = parseArn(input.destinationArn!);
   if (!destination) throw invalidParameter(`Invalid destinationArn: ${input.destinationArn}`);
@@ -34,6 +35,10 @@ export function putSubscriptionFilter(input: PutSubscriptionFilterRequest, ctx: 
   const compiled = parsePattern(input.filterPattern);
   if (!group.subscriptionFilters.has(input.filterName!) && group.subscriptionFilters.size >= MAX_SUBSCRIPTION_FILTERS) {
     throw new AwsError('LimitExceededException', 'Resource limit exceeded.');
+  }
+  if ((destination.service === 'kinesis' || destination.service === 'firehose') && !(await checkDestination(ctx, group.name, input.destinationArn!, input.roleArn))) {
+    const [vendor, given] = destination.service === 'kinesis' ? ['Kinesis', 'kinesis'] : ['Firehose', 'Firehose'];
+    throw invalidParameter(`Could not deliver test message to specified ${vendor} stream. Check if the given ${given} stream is in ACTIVE state.`);
   }
   group.subscriptionFilters.set(input.filterName!, {
     name: input.filterName!,

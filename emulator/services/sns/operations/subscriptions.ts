@@ -15,7 +15,6 @@ import { invalidParameter, invalidParameterRaw, subscriptionNotFound } from '../
 import { findSubscription, findTopic, type SnsContext } from '../lookup.ts';
 import { page } from '../pagination.ts';
 import { isSmsEndpoint } from '../phone.ts';
-import { snsGlobals } from '../per-emulator.ts';
 import type { SnsState } from '../state.ts';
 import { checkSubscriptionAttributes, SUBSCRIPTION_ATTRIBUTES } from '../subscription-attributes.ts';
 import { PROTOCOLS, removeSubscription, subscriptionAttributes, type Subscription } from '../subscription.ts';
@@ -108,18 +107,17 @@ export function subscribe(input: SubscribeCommandInput, ctx: SnsContext) {
 }
 
 /**
- * Confirms with the token sent to the endpoint. The SubscribeURL is opened without credentials, so the token, kept
- * per emulator, says which account and region it belongs to; the TopicArn only has to be a well-formed ARN there.
+ * Confirms with the token sent to the endpoint. The SubscribeURL is opened without credentials: the TopicArn names the
+ * account and region whose state keeps the token.
  */
 export function confirmSubscription(input: ConfirmSubscriptionCommandInput, ctx: SnsContext) {
   const topicParts = snsArnParts(input.TopicArn ?? '');
   if (!topicParts) throw invalidParameter('Topic');
   const token = input.Token ?? '';
   if (!/^[0-9a-f]+$/i.test(token)) throw invalidParameterRaw('Invalid token');
-  const pending = snsGlobals(ctx.emulator).tokens.get(token);
+  const state = ctx.emulator.state<SnsState>('sns', topicParts.accountId, topicParts.region);
+  const pending = state.confirmationTokens.get(token);
   if (!pending) throw invalidParameter('Token');
-  if (pending.region !== topicParts.region || pending.accountId !== topicParts.accountId) throw invalidParameter('Topic');
-  const state = ctx.emulator.state<SnsState>('sns', pending.accountId, pending.region);
   const subscription = state.subscriptions.get(pending.subscriptionArn);
   if (!subscription) throw invalidParameter('Token');
   subscription.pendingConfirmation = false;
@@ -167,7 +165,9 @@ export function listSubscriptionsByTopic(input: ListSubscriptionsByTopicCommandI
 
 export function getSubscriptionAttributes(input: GetSubscriptionAttributesCommandInput, ctx: SnsContext) {
   const subscription = findSubscription(ctx, input.SubscriptionArn);
-  return { Attributes: subscriptionAttributes(subscription) };
+  const parts = snsArnParts(subscription.arn)!;
+  const topic = ctx.emulator.state<SnsState>('sns', parts.accountId, parts.region).topics.get(subscription.topicArn);
+  return { Attributes: subscriptionAttributes(subscription, topic?.attributes.get('DeliveryPolicy')) };
 }
 
 export function setSubscriptionAttributes(input: SetSubscriptionAttributesCommandInput, ctx: SnsContext) {

@@ -1,0 +1,611 @@
+// LocalStack's AWS-validated API Gateway tests (github.com/localstack/localstack,
+// tests/aws/services/apigateway/test_apigateway_api.py, Apache-2.0) reproduced as request sequences. Expected
+// responses come only from the recorded snapshots. Fixture: `apigw_create_rest_api` calls CreateRestApi with the
+// test's parameters (a unique name when none is given).
+import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
+import { unportedModule } from '../../verifier/port/unported.ts';
+
+const NAME = 'test-api-{{suffix}}';
+const API = '{{apiId}}';
+/** CreateRestApi through the fixture; the API id and root resource id are captured. */
+const createApi = (params: Record<string, unknown> = {}, snapshot?: string): SourceStep => ({
+  op: 'CreateRestApi',
+  params: { name: NAME, ...params },
+  snapshot,
+  capture: { apiId: '$.id', rootId: '$.rootResourceId' },
+});
+const getResources = (snapshot?: string): SourceStep => ({ op: 'GetResources', params: { restApiId: API }, snapshot, unordered: ['$.items'] });
+const createResource = (parentId: string, pathPart: string, snapshot?: string, capture?: string): SourceStep => ({
+  op: 'CreateResource',
+  params: { restApiId: API, parentId, pathPart },
+  snapshot,
+  ...(capture ? { capture: { [capture]: '$.id' } } : {}),
+});
+const updateResource = (resourceId: string, patchOperations: object[], snapshot: string): SourceStep => ({ op: 'UpdateResource', params: { restApiId: API, resourceId, patchOperations }, snapshot });
+const updateApi = (patchOperations: object[], snapshot: string): SourceStep => ({ op: 'UpdateRestApi', params: { restApiId: API, patchOperations }, snapshot });
+const compression = (op: string, value: string, snapshot: string) => updateApi([{ op, path: '/minimumCompressionSize', value }], snapshot);
+const AUTHORIZER_URI = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:myApiAuthorizer/invocations';
+const onRoot = (op: string, params: Record<string, unknown>, snapshot?: string): SourceStep => ({ op, params: { restApiId: API, resourceId: '{{rootId}}', httpMethod: 'ANY', ...params }, snapshot });
+const putMethod = (params: Record<string, unknown>, snapshot?: string): SourceStep => onRoot('PutMethod', { authorizationType: 'NONE', ...params }, snapshot);
+const updateMethod = (patchOperations: object[], snapshot: string): SourceStep => onRoot('UpdateMethod', { patchOperations }, snapshot);
+const createModel = (name: string, snapshot: string): SourceStep => ({
+  op: 'CreateModel',
+  params: { restApiId: API, name, contentType: 'application/json', description: '', schema: JSON.stringify({ title: name, type: 'object' }) },
+  snapshot,
+  jsonStrings: ['$.schema'],
+});
+const deleteModel = (modelName: string, snapshot: string): SourceStep => ({ op: 'DeleteModel', params: { restApiId: API, modelName }, snapshot });
+const createValidator = (snapshot?: string): SourceStep => ({ op: 'CreateRequestValidator', params: { restApiId: API, name: 'test-validator-{{suffix}}' }, snapshot, capture: { validatorId: '$.id' } });
+const onValidator = (op: string, snapshot: string, params: Record<string, unknown> = {}): SourceStep => ({ op, params: { restApiId: API, requestValidatorId: '{{validatorId}}', ...params }, snapshot });
+const DOC_PROPERTIES = '{ "description": "Sample API description" }';
+const UPDATED_DOC_PROPERTIES = '{ "description": "Updated Sample API description" }';
+const createDocPart = (snapshot?: string): SourceStep => ({
+  op: 'CreateDocumentationPart',
+  params: { restApiId: API, location: { type: 'API' }, properties: DOC_PROPERTIES },
+  snapshot,
+  capture: { partId: '$.id' },
+  jsonStrings: ['$.properties'],
+});
+const onDocPart = (op: string, snapshot: string, params: Record<string, unknown> = {}): SourceStep => ({
+  op,
+  params: { restApiId: API, documentationPartId: '{{partId}}', ...params },
+  snapshot,
+  jsonStrings: ['$.properties'],
+});
+const CALC_SCHEMA =
+  '{\n\t"title": "Calc output",\n\t"type": "object",\n\t"properties": {\n\t\t"a": {\n\t\t\t"type": "number"\n\t\t},\n\t\t"b": {\n\t\t\t"type": "number"\n\t\t},\n\t\t"op": {\n\t\t\t"description": "operation of +, -, * or /",\n\t\t\t"type": "string"\n\t\t},\n\t\t"c": {\n\t\t    "type": "number"\n\t\t}\n\t},\n\t"required": ["a", "b", "op"]\n}\n';
+const SCHEMA = JSON.stringify({ title: 'MySchema', type: 'object' });
+const model = (restApiId: string, name: string, extra: Record<string, unknown>, snapshot?: string): SourceStep => ({
+  op: 'CreateModel',
+  params: { name, restApiId, contentType: 'application/json', description: '', ...extra },
+  snapshot,
+  jsonStrings: ['$.schema'],
+});
+
+/** The test's MOCK method on the root resource: PutMethod GET and PutIntegration with a status template. */
+const mockGet: SourceStep[] = [
+  { op: 'PutMethod', params: { restApiId: API, resourceId: '{{rootId}}', httpMethod: 'GET', authorizationType: 'NONE' } },
+  { op: 'PutIntegration', params: { restApiId: API, resourceId: '{{rootId}}', httpMethod: 'GET', type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } } },
+];
+const onGet = (op: string, params: Record<string, unknown>, snapshot: string, extra: Partial<SourceStep> = {}): SourceStep => ({
+  op,
+  params: { restApiId: API, resourceId: '{{rootId}}', httpMethod: 'GET', ...params },
+  snapshot,
+  ...extra,
+});
+
+/** Tests that list every API or resource of the account, which other scenarios of a corpus run create at the same time. */
+const LISTS_ACCOUNT = 'lists every REST API of the account, which other scenarios of the same corpus run create concurrently';
+
+const source: SourceFile = {
+  service: 'apigateway',
+  module: 'test_apigateway_api',
+  snapshotDir: 'apigateway',
+  variants: {},
+  defaultProtocol: 'rest-json',
+  redactedWords: { datetime: 'timestamp' },
+  scenarios: [
+    {
+      test: 'TestApiGatewayApiRestApi::test_create_rest_api_with_optional_params',
+      steps: [
+        createApi({}, 'create-only-name'),
+        { op: 'CreateRestApi', params: { name: NAME, description: '' }, snapshot: 'create-empty-desc' },
+        { op: 'CreateRestApi', params: { name: NAME, version: 'v1' }, snapshot: 'create-with-version' },
+        { op: 'CreateRestApi', params: { name: NAME, binaryMediaTypes: [] }, snapshot: 'create-with-empty-binary-media' },
+        { op: 'CreateRestApi', params: { name: NAME, minimumCompressionSize: -1 }, snapshot: 'string-compression-size' },
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiRestApi::test_create_rest_api_with_binary_media_types',
+      steps: [createApi({ binaryMediaTypes: ['image/png'] }, 'create-with-binary-media')],
+    },
+    {
+      test: 'TestApiGatewayApiRestApi::test_update_rest_api_operation_add_remove',
+      steps: [
+        createApi({ description: 'this is my api' }),
+        updateApi(
+          [
+            { op: 'add', path: '/binaryMediaTypes/image~1png' },
+            { op: 'add', path: '/binaryMediaTypes/image~1jpeg' },
+          ],
+          'update-rest-api-add',
+        ),
+        updateApi([{ op: 'replace', path: '/binaryMediaTypes/image~1png', value: 'image/gif' }], 'update-rest-api-replace'),
+        updateApi(
+          [
+            { op: 'remove', path: '/binaryMediaTypes/image~1gif' },
+            { op: 'remove', path: '/description' },
+          ],
+          'update-rest-api-remove',
+        ),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiRestApi::test_update_rest_api_compression',
+      steps: [
+        createApi({ description: 'this is my api' }),
+        compression('replace', '10', 'enable-compression'),
+        compression('replace', '', 'disable-compression'),
+        compression('replace', '0', 'set-compression-zero'),
+        compression('replace', '-1', 'set-negative-compression'),
+        compression('replace', 'test', 'set-string-compression'),
+        compression('add', '10', 'unsupported-operation'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiRestApi::test_update_rest_api_behaviour',
+      steps: [
+        createApi({ description: 'this is my api' }),
+        updateApi([{ op: 'add', path: '/binaryMediaTypes/-', value: 'image/png' }], 'update-rest-api-array'),
+        updateApi([{ op: 'add', path: '/binaryMediaTypes', value: 'image/gif' }], 'update-rest-api-add-base-path'),
+        updateApi([{ op: 'replace', path: '/binaryMediaTypes', value: 'image/gif' }], 'update-rest-api-replace-base-path'),
+        updateApi([{ op: 'remove', path: '/binaryMediaTypes' }], 'update-rest-api-remove-base-path'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiRestApi::test_update_rest_api_invalid_api_id',
+      steps: [{ op: 'UpdateRestApi', params: { restApiId: 'api_id', patchOperations: [{ op: 'replace', path: '/apiKeySource', value: 'AUTHORIZER' }] }, snapshot: 'not-found-update-rest-api' }],
+    },
+    {
+      test: 'TestApiGatewayApiResource::test_resource_lifecycle',
+      steps: [
+        createApi({ description: 'testing resource lifecycle' }),
+        getResources('rest-api-root-resource'),
+        createResource('{{rootId}}', 'pets', 'create-resource', 'petsId'),
+        getResources('rest-api-resources-after-create'),
+        createResource('{{petsId}}', 'subpets', 'create-subresource'),
+        getResources('rest-api-resources-after-create-sub'),
+        updateResource('{{petsId}}', [{ op: 'replace', path: '/pathPart', value: 'dogs' }], 'update-path-part'),
+        { op: 'GetResource', params: { restApiId: API, resourceId: '{{petsId}}' }, snapshot: 'get-resp-after-update-path-part' },
+        { op: 'DeleteResource', params: { restApiId: API, resourceId: '{{petsId}}' }, snapshot: 'del-resource' },
+        getResources('rest-api-resources-after-delete'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiResource::test_update_resource_behaviour',
+      steps: [
+        createApi({ description: 'testing resource behaviour' }),
+        createResource('{{rootId}}', 'pets', undefined, 'petsId'),
+        updateResource('fake-resource', [{ op: 'replace', path: '/pathPart', value: 'dogs' }], 'nonexistent-resource'),
+        updateResource('{{petsId}}', [{ op: 'replace', path: '/invalid', value: 'dogs' }], 'invalid-path-part'),
+        updateResource('{{petsId}}', [{ op: 'replace', path: '/parentId', value: 'fake-parent-id' }], 'invalid-parent-id'),
+        createResource('{{petsId}}', 'subpets', 'create-subresource', 'subpetsId'),
+        createResource('{{subpetsId}}', 'pets', 'create-subresource-child', 'childId'),
+        updateResource('{{childId}}', [{ op: 'replace', path: '/parentId', value: '{{rootId}}' }], 'existing-future-sibling-path'),
+        { op: 'DeleteResource', params: { restApiId: API, resourceId: '{{childId}}' } },
+        updateResource('{{petsId}}', [{ op: 'replace', path: '/parentId', value: '{{subpetsId}}' }], 'update-parent-id-to-subresource-id'),
+        updateResource('{{subpetsId}}', [{ op: 'replace', path: '/parentId', value: '{{rootId}}' }], 'update-parent-id-to-root-id'),
+        updateResource('{{subpetsId}}', [{ op: 'replace', path: '/pathPart', value: 'pets' }], 'update-path-already-exists'),
+        { op: 'DeleteResource', params: { restApiId: API, resourceId: '{{petsId}}' } },
+        getResources('resources-after-deletion'),
+        updateResource('{{subpetsId}}', [{ op: 'remove', path: '/pathPart' }], 'remove-unsupported'),
+        updateResource('{{subpetsId}}', [{ op: 'add', path: '/pathPart', value: 'added-pets' }], 'add-unsupported'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiResource::test_delete_resource',
+      steps: [
+        createApi({ description: 'testing resource behaviour' }),
+        createResource('{{rootId}}', 'pets', undefined, 'petsId'),
+        createResource('{{petsId}}', 'subpets', undefined, 'subpetsId'),
+        { op: 'DeleteResource', params: { restApiId: API, resourceId: '{{petsId}}' }, snapshot: 'delete-resource' },
+        getResources('get-resources'),
+        { op: 'DeleteResource', params: { restApiId: API, resourceId: '{{subpetsId}}' }, snapshot: 'delete-subresource' },
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiResource::test_create_resource_parent_invalid',
+      steps: [createApi({ description: 'testing resource parent' }), createResource('fake-resource-id', 'subpets', 'wrong-resource-parent-id')],
+    },
+    {
+      test: 'TestApiGatewayApiResource::test_create_proxy_resource_validation',
+      steps: [
+        createApi({ description: 'testing resource proxy' }),
+        createResource('{{rootId}}', '{proxy+}', 'create-base-proxy-resource', 'proxyId'),
+        createResource('{{rootId}}', '{dynamic}', 'create-proxy-dynamic-sibling-resource'),
+        createResource('{{proxyId}}', 'child', 'create-proxy-static-child-resource'),
+        createResource('{{proxyId}}', '{child}', 'create-proxy-dynamic-child-resource'),
+        createResource('{{rootId}}', 'parent', undefined, 'parentId'),
+        createResource('{{parentId}}', '{child+}', 'create-greedy-child-resource'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiAuthorizer::test_authorizer_crud_no_api',
+      steps: [
+        {
+          op: 'CreateAuthorizer',
+          params: { restApiId: 'test-fake-rest-id', name: 'fake-auth-name', type: 'TOKEN', authorizerUri: AUTHORIZER_URI, identitySource: 'method.request.header.Authorization' },
+          snapshot: 'wrong-rest-api-id-create-authorizer',
+        },
+        { op: 'GetAuthorizers', params: { restApiId: 'test-fake-rest-id' }, snapshot: 'wrong-rest-api-id-get-authorizers' },
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiMethod::test_method_lifecycle',
+      steps: [
+        createApi({ description: 'testing resource method lifecycle' }),
+        putMethod({}, 'put-base-method-response'),
+        onRoot('GetMethod', {}, 'get-base-method-response'),
+        onRoot('DeleteMethod', {}, 'del-base-method-response'),
+        onRoot('GetMethod', {}, 'get-deleted-method-response'),
+        onRoot('DeleteMethod', {}, 'delete-deleted-method-response'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiMethod::test_method_request_parameters',
+      steps: [
+        createApi({ description: 'testing resource method request params' }),
+        putMethod(
+          {
+            requestParameters: {
+              'method.request.querystring.q_optional': false,
+              'method.request.querystring.q_required': true,
+              'method.request.header.h_optional': false,
+              'method.request.header.h_required': true,
+            },
+          },
+          'put-method-request-params-response',
+        ),
+        onRoot('GetMethod', {}, 'get-method-request-params-response'),
+        putMethod({ httpMethod: 'GET', requestParameters: { 'method.request.querystring.optional': false, 'method.request.header.optional': false } }, 'req-params-same-name'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiMethod::test_put_method_model',
+      steps: [
+        createApi({ description: 'testing resource method model' }),
+        createModel('MySchema', 'create-model'),
+        createModel('MySchemaTwo', 'create-model-2'),
+        putMethod({ requestModels: { 'application/json': 'MySchema' } }, 'put-method-request-models'),
+        deleteModel('MySchema', 'delete-model-used'),
+        updateMethod([{ op: 'replace', path: '/requestModels/application~1json', value: 'MySchemaTwo' }], 'update-method-model'),
+        deleteModel('MySchema', 'delete-model-unused'),
+        deleteModel('MySchemaTwo', 'delete-model-used-2'),
+        createResource('{{rootId}}', 'test', undefined, 'testId'),
+        { op: 'PutMethod', params: { restApiId: API, resourceId: '{{testId}}', httpMethod: 'ANY', authorizationType: 'NONE', requestModels: { 'application/json': 'MySchemaTwo' } }, snapshot: 'put-method-2-request-models' },
+        deleteModel('MySchemaTwo', 'delete-model-used-by-2-method'),
+        {
+          op: 'UpdateMethod',
+          params: { restApiId: API, resourceId: '{{testId}}', httpMethod: 'ANY', patchOperations: [{ op: 'remove', path: '/requestModels/application~1json', value: 'MySchemaTwo' }] },
+          snapshot: 'update-method-model-2',
+        },
+        deleteModel('MySchemaTwo', 'delete-model-used-by-method-1'),
+        onRoot('DeleteMethod', {}, 'delete-method-using-model-2'),
+        deleteModel('MySchemaTwo', 'delete-model-unused-2'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiMethod::test_put_method_validation',
+      steps: [
+        createApi({ description: 'testing resource method request params' }),
+        { op: 'PutMethod', params: { restApiId: 'fake-api', resourceId: '{{rootId}}', httpMethod: 'WRONG', authorizationType: 'NONE' }, snapshot: 'wrong-api' },
+        { op: 'PutMethod', params: { restApiId: API, resourceId: 'fake-resource-id', httpMethod: 'WRONG', authorizationType: 'NONE' }, snapshot: 'wrong-resource' },
+        putMethod({ httpMethod: 'WRONG' }, 'wrong-method'),
+        putMethod({ authorizationType: 'CUSTOM' }, 'missing-authorizer-id'),
+        putMethod({ requestValidatorId: 'fake-validator' }, 'invalid-request-validator'),
+        putMethod({ requestModels: { 'application/json': 'petModel' } }, 'invalid-model-name'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiMethod::test_update_method',
+      steps: [
+        createApi({ description: 'testing update method' }),
+        putMethod({}, 'put-method-response'),
+        updateMethod(
+          [
+            { op: 'add', path: '/requestParameters/method.request.querystring.optional', value: 'true' },
+            { op: 'add', path: '/requestModels/application~1json', value: 'Empty' },
+          ],
+          'update-method-add',
+        ),
+        updateMethod(
+          [
+            { op: 'replace', path: '/operationName', value: 'ReplacedOperationName' },
+            { op: 'replace', path: '/apiKeyRequired', value: 'true' },
+            { op: 'replace', path: '/authorizationType', value: 'AWS_IAM' },
+            { op: 'replace', path: '/requestParameters/method.request.querystring.optional', value: 'false' },
+          ],
+          'update-method-replace',
+        ),
+        {
+          op: 'CreateAuthorizer',
+          params: { restApiId: API, name: 'authorizer-test', type: 'TOKEN', authorizerUri: AUTHORIZER_URI, identitySource: 'method.request.header.Authorization' },
+          capture: { authorizerId: '$.id' },
+        },
+        updateMethod(
+          [
+            { op: 'replace', path: '/authorizerId', value: '{{authorizerId}}' },
+            { op: 'replace', path: '/authorizationType', value: 'CUSTOM' },
+          ],
+          'update-method-replace-authorizer',
+        ),
+        updateMethod(
+          [
+            { op: 'remove', path: '/requestParameters/method.request.querystring.optional', value: 'true' },
+            { op: 'remove', path: '/requestModels/application~1json', value: 'Empty' },
+          ],
+          'update-method-remove',
+        ),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiMethod::test_update_method_validation',
+      steps: [
+        createApi({ description: 'testing resource method request params' }),
+        { op: 'UpdateMethod', params: { restApiId: 'fake-api', resourceId: '{{rootId}}', httpMethod: 'ANY', patchOperations: [] }, snapshot: 'wrong-rest-api' },
+        { op: 'UpdateMethod', params: { restApiId: API, resourceId: 'fake-resource-id', httpMethod: 'ANY', patchOperations: [] }, snapshot: 'wrong-resource-id' },
+        onRoot('UpdateMethod', { httpMethod: 'GET', patchOperations: [{ op: 'replace', path: '/operationName', value: 'methodDoesNotExist' }] }, 'method-does-not-exist'),
+        putMethod({ apiKeyRequired: true }, 'put-method-response'),
+        updateMethod([{ op: 'add', path: '/operationName', value: 'operationName' }], 'unsupported-operation'),
+        updateMethod([{ op: 'add', path: '/requestValidatorId', value: 'wrong-id' }], 'unsupported-operation-2'),
+        updateMethod([{ op: 'add', path: '/httpMethod', value: 'PUT' }], 'unsupported-path'),
+        updateMethod([{ op: 'replace', path: '/requestParameters', value: 'method.request.querystring.optional=false' }], 'wrong-path-request-parameters'),
+        updateMethod([{ op: 'add', path: '/requestModels/application/json', value: 'Empty' }], 'wrong-path-request-models'),
+        updateMethod([{ op: 'replace', path: '/apiKeyRequired', value: 'whatever' }], 'wrong-value-type'),
+        updateMethod([{ op: 'replace', path: '/authorizationType', value: 'CUSTOM' }], 'wrong-auth-type'),
+        updateMethod([{ op: 'replace', path: '/authorizerId', value: 'abc123' }], 'skip-auth-id-with-wrong-type'),
+        updateMethod(
+          [
+            { op: 'replace', path: '/authorizationType', value: 'CUSTOM' },
+            { op: 'replace', path: '/authorizerId', value: 'abc123' },
+          ],
+          'wrong-auth-id',
+        ),
+        updateMethod([{ op: 'replace', path: '/requestValidatorId', value: 'fake-id' }], 'wrong-req-validator-id'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiModels::test_model_lifecycle',
+      steps: [
+        createApi({ description: 'testing resource model lifecycle' }),
+        { ...model(API, 'CalcOutput', { description: 'Calc output model', schema: CALC_SCHEMA }), snapshot: 'create-model' },
+        { op: 'GetModels', params: { restApiId: API }, snapshot: 'get-models', unordered: ['$.items'], jsonStrings: ['$.items[0].schema', '$.items[1].schema', '$.items[2].schema'] },
+        { op: 'GetModel', params: { restApiId: API, modelName: 'CalcOutput' }, snapshot: 'get-model', jsonStrings: ['$.schema'] },
+        deleteModel('CalcOutput', 'del-model'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiModels::test_model_validation',
+      steps: [
+        createApi({ description: 'testing resource model lifecycle' }),
+        model('abcde0', 'MySchema', { description: 'Test model', schema: SCHEMA }, 'create-model-wrong-id'),
+        { op: 'GetModels', params: { restApiId: 'abcde0' }, snapshot: 'get-models-wrong-id' },
+        { op: 'GetModel', params: { restApiId: 'abcde0', modelName: 'MySchema' }, snapshot: 'get-model-wrong-id' },
+        { op: 'DeleteModel', params: { restApiId: 'abcde0', modelName: 'MySchema' }, snapshot: 'del-model-wrong-id' },
+        model(API, 'MySchema', { schema: SCHEMA }),
+        model(API, 'MySchema', { schema: SCHEMA }, 'create-model-already-exists'),
+        model(API, '', { schema: SCHEMA }, 'create-model-empty-name'),
+        model(API, 'MyEmptySchema', { schema: '' }, 'create-model-empty-schema'),
+        model(API, 'MyEmptySchema', {}, 'create-model-no-schema-json'),
+        model(API, 'MyEmptySchemaXml', { contentType: 'application/xml' }, 'create-model-no-schema-xml'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiModels::test_update_model',
+      steps: [
+        createApi({ description: 'testing update resource model' }),
+        {
+          op: 'UpdateModel',
+          params: { restApiId: 'abcde0', modelName: 'mySchema', patchOperations: [{ op: 'replace', path: '/schema', value: JSON.stringify({ title: 'Updated schema', type: 'object' }) }, { op: 'replace', path: '/description', value: '' }] },
+          snapshot: 'update-model-wrong-id',
+        },
+        model(API, 'MySchema', { schema: SCHEMA }, 'create-model'),
+        {
+          op: 'UpdateModel',
+          params: { restApiId: API, modelName: 'MySchema', patchOperations: [{ op: 'replace', path: '/schema', value: JSON.stringify({ title: 'Updated schema', type: 'object' }) }, { op: 'replace', path: '/description', value: '' }] },
+          snapshot: 'update-model',
+          jsonStrings: ['$.schema'],
+        },
+        { op: 'UpdateModel', params: { restApiId: API, modelName: 'MySchema', patchOperations: [{ op: 'add', path: '/wrong-path', value: 'not supported op' }] }, snapshot: 'update-model-invalid-op' },
+        { op: 'UpdateModel', params: { restApiId: API, modelName: 'MySchema', patchOperations: [{ op: 'replace', path: '/name', value: 'invalid' }] }, snapshot: 'update-model-invalid-path' },
+        { op: 'UpdateModel', params: { restApiId: API, modelName: 'MySchema', patchOperations: [{ op: 'replace', path: '/schema', value: '' }] }, snapshot: 'update-model-empty-schema' },
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiRequestValidator::test_validators_crud_no_api',
+      steps: [
+        { op: 'CreateRequestValidator', params: { restApiId: 'test-fake-rest-id', name: 'test-validator', validateRequestBody: true, validateRequestParameters: false }, snapshot: 'wrong-rest-api-id-create-validator' },
+        { op: 'GetRequestValidators', params: { restApiId: 'test-fake-rest-id' }, snapshot: 'wrong-rest-api-id-get-validators' },
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiRequestValidator::test_request_validator_lifecycle',
+      steps: [
+        createApi({ description: 'my api' }, 'create-rest-api'),
+        createValidator('create-request-validator'),
+        onValidator('GetRequestValidator', 'get-request-validator'),
+        { op: 'GetRequestValidators', params: { restApiId: API }, snapshot: 'get-request-validators' },
+        onValidator('UpdateRequestValidator', 'update-request-validator-with-value', { patchOperations: [{ op: 'replace', path: '/validateRequestBody', value: 'true' }] }),
+        onValidator('UpdateRequestValidator', 'update-request-validator-without-value', { patchOperations: [{ op: 'replace', path: '/validateRequestBody' }] }),
+        onValidator('GetRequestValidator', 'get-request-validators-after-update-operation'),
+        onValidator('DeleteRequestValidator', 'delete-request-validator'),
+        onValidator('GetRequestValidator', 'get-deleted-request-validator'),
+        { op: 'GetRequestValidators', params: { restApiId: API }, snapshot: 'get-request-validators-after-delete' },
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiRequestValidator::test_invalid_get_request_validator',
+      steps: [
+        createApi({ description: 'my api' }),
+        createValidator(),
+        { op: 'GetRequestValidator', params: { restApiId: 'api_id', requestValidatorId: '{{validatorId}}' }, snapshot: 'get-request-validators-invalid-api-id' },
+        { op: 'GetRequestValidator', params: { restApiId: API, requestValidatorId: 'validator_id' }, snapshot: 'get-request-validators-invalid-validator-id' },
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiRequestValidator::test_invalid_get_request_validators',
+      steps: [{ op: 'GetRequestValidators', params: { restApiId: 'api_id' }, snapshot: 'get-invalid-request-validators' }],
+    },
+    {
+      test: 'TestApiGatewayApiRequestValidator::test_invalid_delete_request_validator',
+      steps: [
+        createApi({ description: 'my api' }),
+        createValidator(),
+        { op: 'DeleteRequestValidator', params: { restApiId: 'api_id', requestValidatorId: '{{validatorId}}' }, snapshot: 'delete-request-validator-invalid-api-id' },
+        { op: 'DeleteRequestValidator', params: { restApiId: API, requestValidatorId: 'validator_id' }, snapshot: 'delete-request-validator-invalid-validator-id' },
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiRequestValidator::test_create_request_validator_invalid_api_id',
+      steps: [{ op: 'CreateRequestValidator', params: { restApiId: 'api_id', name: 'test-validator-{{suffix}}' }, snapshot: 'invalid-create-request-validator' }],
+    },
+    {
+      test: 'TestApiGatewayApiRequestValidator::test_invalid_update_request_validator_operations',
+      steps: [
+        createApi({ description: 'my api' }, 'create-rest-api'),
+        createValidator('create-request-validator'),
+        onValidator('UpdateRequestValidator', 'update-request-validator-invalid-add-operation', { patchOperations: [{ op: 'add', path: '/validateRequestBody', value: 'true' }] }),
+        onValidator('UpdateRequestValidator', 'update-request-validator-invalid-remove-operation', { patchOperations: [{ op: 'remove', path: '/validateRequestBody', value: 'true' }] }),
+        onValidator('UpdateRequestValidator', 'update-request-validator-invalid-path', { patchOperations: [{ op: 'replace', path: '/invalidPath', value: 'true' }] }),
+        onValidator('UpdateRequestValidator', 'update-request-validator-empty-name-value', { patchOperations: [{ op: 'replace', path: '/name' }] }),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiDocumentationPart::test_doc_parts_crud_no_api',
+      steps: [
+        {
+          op: 'CreateDocumentationPart',
+          params: { restApiId: 'test-fake-rest-id', location: { type: 'API' }, properties: '{\n\t"info": {\n\t\t"description" : "Your first API with Amazon API Gateway."\n\t}\n}' },
+          snapshot: 'wrong-rest-api-id-create-doc-part',
+        },
+        { op: 'GetDocumentationParts', params: { restApiId: 'test-fake-rest-id' }, snapshot: 'wrong-rest-api-id-get-doc-parts' },
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiDocumentationPart::test_documentation_part_lifecycle',
+      steps: [
+        createApi({ description: 'this is my api' }),
+        createDocPart('create-documentation-part'),
+        onDocPart('GetDocumentationPart', 'get-documentation-part'),
+        { op: 'GetDocumentationParts', params: { restApiId: API }, snapshot: 'get-documentation-parts', jsonStrings: ['$.items[0].properties'] },
+        onDocPart('UpdateDocumentationPart', 'update-documentation-part', { patchOperations: [{ op: 'replace', path: '/properties', value: UPDATED_DOC_PROPERTIES }] }),
+        onDocPart('GetDocumentationPart', 'get-documentation-part-after-update'),
+        onDocPart('DeleteDocumentationPart', 'delete_documentation_part'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiDocumentationPart::test_invalid_get_documentation_part',
+      steps: [
+        createApi({ description: 'this is my api' }),
+        createDocPart(),
+        { op: 'GetDocumentationPart', params: { restApiId: 'api_id', documentationPartId: '{{partId}}' }, snapshot: 'get-documentation-part-invalid-api-id' },
+        { op: 'GetDocumentationPart', params: { restApiId: API, documentationPartId: 'documentation_part_id' }, snapshot: 'get-documentation-part-invalid-doc-id' },
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiDocumentationPart::test_invalid_get_documentation_parts',
+      steps: [{ op: 'GetDocumentationParts', params: { restApiId: 'api_id' }, snapshot: 'get-inavlid-documentation-parts' }],
+    },
+    {
+      test: 'TestApiGatewayApiDocumentationPart::test_invalid_update_documentation_part',
+      steps: [
+        createApi({ description: 'this is my api' }),
+        createDocPart(),
+        {
+          op: 'UpdateDocumentationPart',
+          params: { restApiId: 'api_id', documentationPartId: '{{partId}}', patchOperations: [{ op: 'replace', path: '/properties', value: UPDATED_DOC_PROPERTIES }] },
+          snapshot: 'update-documentation-part-invalid-api-id',
+        },
+        onDocPart('UpdateDocumentationPart', 'update-documentation-part-invalid-add-operation', { patchOperations: [{ op: 'add', path: '/properties', value: UPDATED_DOC_PROPERTIES }] }),
+        onDocPart('UpdateDocumentationPart', 'update-documentation-part-invalid-path', { patchOperations: [{ op: 'replace', path: '/invalidPath', value: UPDATED_DOC_PROPERTIES }] }),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiDocumentationPart::test_invalid_create_documentation_part_operations',
+      steps: [
+        createApi({ description: 'this is my api' }),
+        { op: 'CreateDocumentationPart', params: { restApiId: 'api_id', location: { type: 'API' }, properties: DOC_PROPERTIES }, snapshot: 'create_documentation_part_invalid_api_id' },
+        { op: 'CreateDocumentationPart', params: { restApiId: API, location: { type: 'INVALID' }, properties: DOC_PROPERTIES }, snapshot: 'create_documentation_part_invalid_location_type' },
+      ],
+    },
+    {
+      test: 'TestApiGatewayGatewayResponse::test_gateway_response_crud',
+      steps: [
+        createApi({ description: 'APIGW test GatewayResponse' }),
+        { op: 'GetGatewayResponse', params: { restApiId: API, responseType: 'MISSING_AUTHENTICATION_TOKEN' }, snapshot: 'get-gateway-response-default' },
+        {
+          op: 'PutGatewayResponse',
+          params: {
+            restApiId: API,
+            responseType: 'MISSING_AUTHENTICATION_TOKEN',
+            statusCode: '404',
+            responseParameters: {
+              'gatewayresponse.header.x-request-path': 'method.request.path.petId',
+              'gatewayresponse.header.Access-Control-Allow-Origin': "'a.b.c'",
+              'gatewayresponse.header.x-request-query': 'method.request.querystring.q',
+              'gatewayresponse.header.x-request-header': 'method.request.header.Accept',
+            },
+            responseTemplates: {
+              'application/json':
+                '{\n     "message": $context.error.messageString,\n     "type":  "$context.error.responseType",\n     "stage":  "$context.stage",\n     "resourcePath":  "$context.resourcePath",\n     "stageVariables.a":  "$stageVariables.a",\n     "statusCode": "\'404\'"\n}',
+            },
+          },
+          snapshot: 'put-gateway-response',
+        },
+        { op: 'GetGatewayResponses', params: { restApiId: API }, snapshot: 'get-gateway-responses', unordered: ['$.items'] },
+        { op: 'GetGatewayResponse', params: { restApiId: API, responseType: 'MISSING_AUTHENTICATION_TOKEN' }, snapshot: 'get-gateway-response' },
+        { op: 'DeleteGatewayResponse', params: { restApiId: API, responseType: 'MISSING_AUTHENTICATION_TOKEN' }, snapshot: 'delete-gateway-response' },
+        { op: 'GetGatewayResponse', params: { restApiId: API, responseType: 'MISSING_AUTHENTICATION_TOKEN' }, snapshot: 'get-deleted-gw-response' },
+      ],
+    },
+    {
+      test: 'TestApigatewayIntegrationResponse::test_integration_response_invalid_statuscode',
+      steps: [
+        createApi({ description: 'APIGW test Integration Invalid StatusCode' }),
+        onGet('PutIntegrationResponse', { statusCode: 'wrong', responseTemplates: { 'application/json': '"created"' }, selectionPattern: '' }, 'put-integration-response-invalid-statusCode'),
+        onGet('GetIntegrationResponse', { statusCode: 'wrong' }, 'get-integration-response-invalid-statusCode'),
+      ],
+    },
+    {
+      test: 'TestApigatewayIntegrationResponse::test_integration_response_invalid_integration',
+      steps: [createApi(), mockGet[0], onGet('GetIntegrationResponse', { statusCode: '200' }, 'get-integration-response-without-integration')],
+    },
+    {
+      test: 'TestApigatewayIntegrationResponse::test_integration_response_wrong_status_code',
+      steps: [createApi(), ...mockGet, onGet('GetIntegrationResponse', { statusCode: '201' }, 'get-integration-response-wrong-status-code')],
+    },
+    {
+      test: 'TestApigatewayIntegrationResponse::test_lifecycle_integration_response',
+      steps: [
+        createApi(),
+        ...mockGet,
+        onGet('PutIntegrationResponse', { statusCode: '200', responseTemplates: { 'application/json': '"created"' }, selectionPattern: '' }, 'put-integration-response'),
+        onGet('GetIntegrationResponse', { statusCode: '200' }, 'get-integration-response'),
+        onGet('UpdateIntegrationResponse', { statusCode: '200', patchOperations: [{ op: 'replace', path: '/selectionPattern', value: 'updated-pattern' }] }, 'update-integration-response'),
+        onGet('PutIntegrationResponse', { statusCode: '200', responseTemplates: { 'application/json': 'overwrite' }, selectionPattern: 'overwrite-pattern' }, 'overwrite-integration-response'),
+        onGet('GetMethod', {}, 'get-method', { jsonStrings: ["$.methodIntegration.requestTemplates['application/json']"] }),
+        onGet('DeleteIntegrationResponse', { statusCode: '200' }, 'delete-integration-response'),
+      ],
+    },
+  ],
+  notPorted: {
+    test_list_and_delete_apis: LISTS_ACCOUNT,
+    test_create_rest_api_with_tags: LISTS_ACCOUNT,
+    test_get_api_case_insensitive: 'skipped in LocalStack itself (rest APIs are case insensitive there)',
+    test_gateway_response_validation:
+      "AWS lists the response types of its enum validation message in an order that differs between recordings (a Java set's order), so the message cannot be expected exactly",
+  },
+  notPortedOtherwise: 'not reproduced yet (time ran out; the operations are implemented and tested in test/apigateway)',
+};
+
+const INVOKES = 'invokes a deployed API over HTTP (execute-api URLs), outside the botocore client serializers the porter uses; the behaviour is tested in test/apigateway';
+const others: SourceFile[] = [
+  'test_apigateway_basic',
+  'test_apigateway_canary',
+  'test_apigateway_common',
+  'test_apigateway_dynamodb',
+  'test_apigateway_eventbridge',
+  'test_apigateway_extended',
+  'test_apigateway_http',
+  'test_apigateway_import',
+  'test_apigateway_integrations',
+  'test_apigateway_kinesis',
+  'test_apigateway_lambda',
+  'test_apigateway_lambda_cfn',
+  'test_apigateway_s3',
+  'test_apigateway_sqs',
+  'test_apigateway_ssm',
+  'test_apigateway_stepfunctions',
+].map((module) => unportedModule({ service: 'apigateway', module, snapshotDir: 'apigateway' }, module === 'test_apigateway_extended' || module === 'test_apigateway_import' ? 'not reproduced yet (time ran out)' : INVOKES));
+
+export default [source, ...others];

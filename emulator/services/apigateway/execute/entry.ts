@@ -1,0 +1,80 @@
+import type { RequestContext } from '../../../core/service.ts';
+import { hostParts } from '../../../gateway/route.ts';
+import type { RawRequest, RawResponse } from '../../../protocols/types.ts';
+import type { ApiGatewayV2State, StoredV2Api } from '../../apigatewayv2/state.ts';
+import type { ApiGatewayState, StoredApi } from '../state.ts';
+import { executeHttpApi } from './http-api.ts';
+import { execRequest } from './request.ts';
+import { executeRestApi } from './rest.ts';
+
+/** The API id and the path after it, from the host name or LocalStack's path forms; undefined for control-plane requests. */
+function target(req: RawRequest): { apiId: string; rest: string; domainName?: string } | undefined {
+  const host = hostParts(req.headers['host']);
+  if (host.prefix === 'execute-api' && host.label) return { apiId: host.label, rest: req.path, domainName: req.headers['host']?.replace(/:\d+$/, '') };
+  const aws = /^\/_aws\/execute-api\/([^/]+)(\/.*)?$/.exec(req.path);
+  if (aws) return { apiId: aws[1], rest: aws[2] ?? '/' };
+  const user = /^\/restapis\/([^/]+)\/([^/]+)\/_user_request_(\/.*)?$/.exec(req.path);
+  if (user) return { apiId: user[1], rest: `/${user[2]}${user[3] ?? '/'}` };
+  return undefined;
+}
+
+/** The REST API with this id in the request's account and region, else in any account and region that has it. */
+function findRestApi(ctx: RequestContext<ApiGatewayState>, apiId: string): { state: ApiGatewayState; api: StoredApi } | undefined {
+  const own = ctx.state.apis.get(apiId);
+  if (own) return { state: ctx.state, api: own };
+  for (const [name, store] of ctx.emulator.stores()) {
+    if (name !== 'apigateway') continue;
+    for (const [, state] of store.entries()) {
+      const api = (state as ApiGatewayState).apis.get(apiId);
+      if (api) return { state: state as ApiGatewayState, api };
+    }
+  }
+  return undefined;
+}
+
+/** The HTTP or WebSocket API with this id, in any account and region (API ids are unique). */
+function findV2Api(ctx: RequestContext<ApiGatewayState>, apiId: string): { state: ApiGatewayV2State; api: StoredV2Api } | undefined {
+  for (const [name, store] of ctx.emulator.stores()) {
+    if (name !== 'apigatewayv2') continue;
+    for (const [, state] of store.entries()) {
+      const api = (state as ApiGatewayV2State).apis.get(apiId);
+      if (api) return { state: state as ApiGatewayV2State, api };
+    }
+  }
+  return undefined;
+}
+
+/** An HTTP API's stage: the first path segment when it names one, else `$default` with the whole path. */
+function stageOfPath(api: StoredV2Api) {
+  return (rest: string) => {
+    const [, first = '', after = ''] = /^\/([^/]*)(.*)$/.exec(rest) ?? [];
+    const named = decodeURIComponent(first);
+    if (named !== '$default' && api.stages.has(named)) return { stageName: named, after };
+    return { stageName: '$default', after: rest };
+  };
+}
+
+/** Answers requests to deployed APIs (execute-api host names and path forms); leaves control-plane requests alone. */
+export async function answerExecuteApi(req: RawRequest, ctx: RequestContext<ApiGatewayState>): Promise<RawResponse | undefined> {
+  const found = target(req);
+  if (!found) return undefined;
+  const [, stageName = '', after = ''] = /^\/([^/]*)(.*)$/.exec(found.rest) ?? [];
+  const rest = findRestApi(ctx, found.apiId);
+  if (rest) {
+    const domainName = found.domainName ?? `${found.apiId}.execute-api.${rest.state.region}.amazonaws.com`;
+    const request = execRequest(req, after || '/', domainName, ctx.emulator.clock.now());
+    return executeRestApi(ctx.emulator, rest.state, rest.api, decodeURIComponent(stageName), request);
+  }
+  if (ctx.emulator.isEnabled('apigatewayv2')) await ctx.emulator.loadService('apigatewayv2');
+  const v2 = findV2Api(ctx, found.apiId);
+  if (v2 && v2.api.api.ProtocolType === 'HTTP') {
+    const domainName = found.domainName ?? `${found.apiId}.execute-api.${v2.state.region}.amazonaws.com`;
+    const request = execRequest(req, found.rest, domainName, ctx.emulator.clock.now());
+    return executeHttpApi(ctx.emulator, v2.state, v2.api, found.rest, request, stageOfPath(v2.api));
+  }
+  return {
+    status: 403,
+    headers: { 'content-type': 'application/json', 'x-amzn-errortype': 'ForbiddenException', 'x-amzn-requestid': ctx.requestId },
+    body: JSON.stringify({ message: 'Forbidden' }),
+  };
+}

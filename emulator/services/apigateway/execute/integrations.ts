@@ -1,0 +1,200 @@
+import type { Integration, IntegrationResponse } from '@aws-sdk/client-api-gateway';
+import { AwsError } from '../../../core/errors.ts';
+import { parseArn } from '../../../core/arn.ts';
+import type { RawResponse } from '../../../protocols/types.ts';
+import { functionOfUri, invokeFunction, type Invoker } from './lambda.ts';
+import { header, type ExecRequest } from './request.ts';
+import { GatewayFailure, resolveValue } from './responses.ts';
+import { renderTemplate, type TemplateScope } from './vtl.ts';
+
+/** What a non-proxy integration answered, before the integration response maps it. */
+interface BackendResult {
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+  /** For Lambda: the function's errorMessage, which selection patterns match. */
+  errorMessage?: string;
+}
+
+/** The request template for the request's content type, by the integration's passthrough behaviour (415 when none may pass). */
+function requestBody(integration: Integration, request: ExecRequest, scope: Omit<TemplateScope, 'body'>): string {
+  const contentType = (header(request, 'content-type') ?? 'application/json').split(';')[0].trim();
+  const templates = integration.requestTemplates ?? {};
+  const body = request.body.toString('utf8');
+  const template = Object.hasOwn(templates, contentType) ? templates[contentType] : undefined;
+  if (template !== undefined) return template === null ? '' : renderTemplate(template, { ...scope, body });
+  const behaviour = integration.passthroughBehavior ?? 'WHEN_NO_MATCH';
+  if (behaviour === 'NEVER' || (behaviour === 'WHEN_NO_TEMPLATES' && Object.keys(templates).length)) throw new GatewayFailure('UNSUPPORTED_MEDIA_TYPE', 'Unsupported Media Type', 415);
+  return body;
+}
+
+/** `integration.request.<where>.<name>` mappings into the backend request's headers, query and path. */
+function mappedParameters(integration: Integration, scope: Omit<TemplateScope, 'body'>) {
+  const out = { header: {} as Record<string, string>, querystring: {} as Record<string, string>, path: {} as Record<string, string> };
+  for (const [target, source] of Object.entries(integration.requestParameters ?? {})) {
+    const [, where, name] = /^integration\.request\.(header|querystring|path)\.(.+)$/.exec(target) ?? [];
+    if (where) out[where as keyof typeof out][name] = resolveValue(source, scope);
+  }
+  return out;
+}
+
+const substitute = (text: string, values: Record<string, string>) => text.replace(/\{([^}+]+)\+?\}/g, (_, name: string) => values[name] ?? '');
+const stageSubstitute = (text: string, stageVariables: Record<string, string>) => text.replace(/\$\{stageVariables\.([^}]+)\}/g, (_, name: string) => stageVariables[name] ?? '');
+
+async function callLambda(invoker: Invoker, integration: Integration, payload: string, stageVariables: Record<string, string>): Promise<BackendResult> {
+  const functionArn = functionOfUri(stageSubstitute(integration.uri ?? '', stageVariables));
+  if (!functionArn) throw new GatewayFailure('DEFAULT_5XX', 'Internal server error', 500);
+  let result;
+  try {
+    result = await invokeFunction(invoker, functionArn, Buffer.from(payload || '{}'), integration.credentials);
+  } catch (error) {
+    if (error instanceof AwsError) throw new GatewayFailure('DEFAULT_5XX', 'Internal server error', 500);
+    throw error;
+  }
+  const body = result.payload.toString('utf8');
+  if (!result.functionError) return { status: 200, body, headers: {} };
+  let errorMessage = body;
+  try {
+    errorMessage = String((JSON.parse(body) as { errorMessage?: unknown }).errorMessage ?? body);
+  } catch {
+    // a non-JSON error payload is matched as it is
+  }
+  return { status: 200, body, headers: {}, errorMessage };
+}
+
+/** The emulator service behind an AWS integration URI's service part. */
+const SERVICES: Record<string, string> = { states: 'stepfunctions', sqs: 'sqs', sns: 'sns', dynamodb: 'dynamodb', events: 'events', kinesis: 'kinesis', s3: 's3', lambda: 'lambda', firehose: 'firehose', logs: 'logs', ssm: 'ssm', secretsmanager: 'secretsmanager' };
+const QUERY_SERVICES = new Set(['sqs', 'sns']);
+
+function dateAsEpoch(_key: string, value: unknown) {
+  return typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(value) ? Date.parse(value) / 1000 : value;
+}
+
+/**
+ * An AWS service integration through that service's front door: `action/<Operation>` with the mapped body as input
+ * (JSON, or form parameters for query services), or SQS's `path/<account>/<queue>` with a form body naming the Action.
+ * The answer is the service's JSON form (query services: `{"<Op>Response": {"<Op>Result": ...}}`).
+ */
+async function callService(invoker: Invoker, integration: Integration, payload: string, request: ExecRequest, credentials: string | undefined): Promise<BackendResult> {
+  const arn = parseArn(integration.uri ?? '');
+  const service = arn ? SERVICES[arn.accountId] : undefined;
+  if (!arn || !service) throw new GatewayFailure('DEFAULT_5XX', 'Internal server error', 500);
+  const form = /^[\w.%-]+=/.test(payload) && !payload.trimStart().startsWith('{');
+  let input: Record<string, unknown> = {};
+  if (form) for (const [k, v] of new URLSearchParams(payload)) input[k] = v;
+  else if (payload.trim()) {
+    try {
+      input = JSON.parse(payload);
+    } catch {
+      throw new GatewayFailure('DEFAULT_5XX', 'Internal server error', 500);
+    }
+  }
+  let operation = /^action\/(\w+)/.exec(arn.resource)?.[1];
+  if (!operation && service === 'sqs') {
+    const [, account, queue] = /^path\/(\d{12})\/([^/?]+)/.exec(arn.resource) ?? [];
+    operation = String(input.Action ?? 'SendMessage');
+    delete input.Action;
+    delete input.Version;
+    if (account) input.QueueUrl = `${invoker.emulator.endpoint}/${account}/${queue}`;
+  }
+  if (!operation) throw new GatewayFailure('DEFAULT_5XX', 'Internal server error', 500);
+  const caller = credentials ? { accountId: invoker.accountId, arn: credentials } : { accountId: invoker.accountId, arn: `arn:aws:iam::${invoker.accountId}:root` };
+  try {
+    const output = await invoker.emulator.call(service, operation, input, { caller, region: arn.region || invoker.region });
+    const body = QUERY_SERVICES.has(service)
+      ? { [`${operation}Response`]: { [`${operation}Result`]: output, ResponseMetadata: { RequestId: request.requestId } } }
+      : output;
+    return { status: 200, body: JSON.stringify(body, dateAsEpoch), headers: { 'content-type': 'application/json' } };
+  } catch (error) {
+    if (!(error instanceof AwsError)) throw error;
+    const body = QUERY_SERVICES.has(service) ? { Error: { Code: error.code, Message: error.message, Type: 'Sender' } } : { __type: error.code, message: error.message };
+    return { status: error.status ?? 400, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
+  }
+}
+
+async function callHttp(integration: Integration, payload: string, request: ExecRequest, mapped: ReturnType<typeof mappedParameters>, stageVariables: Record<string, string>): Promise<BackendResult> {
+  const url = new URL(substitute(stageSubstitute(integration.uri ?? '', stageVariables), mapped.path));
+  for (const [k, v] of Object.entries(mapped.querystring)) url.searchParams.set(k, v);
+  const method = integration.httpMethod === 'ANY' ? request.method : (integration.httpMethod ?? request.method);
+  const response = await fetchBackend(url, method, { 'content-type': header(request, 'content-type') ?? 'application/json', ...mapped.header }, payload, integration.timeoutInMillis);
+  return { status: response.status, body: response.body.toString('utf8'), headers: response.headers };
+}
+
+/** One request to an HTTP backend; an unreachable one is AWS's 500, a slow one its 504. */
+export async function fetchBackend(url: URL, method: string, headers: Record<string, string>, body: Buffer | string, timeoutMs = 29000): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
+  let response: Response;
+  try {
+    response = await fetch(url, { method, headers, body: method === 'GET' || method === 'HEAD' || !body.length ? undefined : typeof body === 'string' ? body : new Uint8Array(body), redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+  } catch (error) {
+    if ((error as Error).name === 'TimeoutError') throw new GatewayFailure('INTEGRATION_TIMEOUT', 'Endpoint request timed out', 504);
+    throw new GatewayFailure('DEFAULT_5XX', 'Internal server error', 500);
+  }
+  const out: Record<string, string> = {};
+  response.headers.forEach((v, k) => {
+    if (!['content-length', 'transfer-encoding', 'connection', 'content-encoding'].includes(k)) out[k] = v;
+  });
+  return { status: response.status, headers: out, body: Buffer.from(await response.arrayBuffer()) };
+}
+
+/** The integration response whose selection pattern matches (Lambda: the error message; others: the status), else the default. */
+function selectResponse(integration: Integration, result: BackendResult): IntegrationResponse | undefined {
+  const responses = Object.values(integration.integrationResponses ?? {});
+  const subject = integration.type === 'AWS' && functionOfUri(integration.uri) ? result.errorMessage : String(result.status);
+  if (subject !== undefined) {
+    for (const r of responses) {
+      if (!r.selectionPattern) continue;
+      try {
+        if (new RegExp(`^(?:${r.selectionPattern})$`, 's').test(subject)) return r;
+      } catch {
+        // an invalid pattern matches nothing
+      }
+    }
+  }
+  return responses.find((r) => !r.selectionPattern);
+}
+
+/** A non-proxy integration (AWS, HTTP, MOCK): request mapping, the backend call, response selection and mapping. */
+export async function runMappedIntegration(invoker: Invoker, integration: Integration, request: ExecRequest, scope: Omit<TemplateScope, 'body'>): Promise<RawResponse> {
+  const payload = requestBody(integration, request, scope);
+  const mapped = mappedParameters(integration, scope);
+  let result: BackendResult;
+  if (integration.type === 'MOCK') {
+    let status = 200;
+    try {
+      const statusCode = (JSON.parse(payload || '{}') as { statusCode?: unknown }).statusCode;
+      if (statusCode !== undefined) status = Number(statusCode);
+    } catch {
+      status = 500;
+    }
+    result = { status, body: '', headers: {} };
+  } else if (integration.type === 'HTTP') result = await callHttp(integration, payload, request, mapped, scope.stageVariables);
+  else if (functionOfUri(integration.uri)) result = await callLambda(invoker, integration, payload, scope.stageVariables);
+  else result = await callService(invoker, integration, payload, request, integration.credentials);
+
+  const selected = selectResponse(integration, result);
+  if (!selected) throw new GatewayFailure('DEFAULT_5XX', 'Internal server error', 500);
+  const accept = (header(request, 'accept') ?? 'application/json').split(',')[0].split(';')[0].trim();
+  const templates = selected.responseTemplates ?? {};
+  const templateType = Object.hasOwn(templates, accept) ? accept : Object.hasOwn(templates, 'application/json') ? 'application/json' : Object.keys(templates)[0];
+  const template = templateType !== undefined ? templates[templateType] : undefined;
+  const body = template ? renderTemplate(template, { ...scope, body: result.body }) : integration.type === 'MOCK' ? '' : result.body;
+  const headers: Record<string, string> = { 'content-type': templateType ?? result.headers['content-type'] ?? 'application/json' };
+  let parsedBackend: unknown;
+  for (const [target, source] of Object.entries(selected.responseParameters ?? {})) {
+    const name = /^method\.response\.header\.(.+)$/.exec(target)?.[1];
+    if (!name) continue;
+    const fromHeader = /^integration\.response\.header\.(.+)$/.exec(source)?.[1];
+    const fromBody = /^integration\.response\.body(?:\.(.+))?$/.exec(source);
+    if (fromHeader) headers[name.toLowerCase()] = result.headers[fromHeader.toLowerCase()] ?? '';
+    else if (fromBody) {
+      try {
+        parsedBackend ??= JSON.parse(result.body);
+      } catch {
+        parsedBackend = result.body;
+      }
+      const value = fromBody[1] ? fromBody[1].split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], parsedBackend) : result.body;
+      headers[name.toLowerCase()] = typeof value === 'string' ? value : JSON.stringify(value ?? '');
+    } else headers[name.toLowerCase()] = resolveValue(source, scope);
+  }
+  return { status: Number(selected.statusCode), headers, body };
+}

@@ -1,0 +1,140 @@
+import type { RawResponse } from '../../../protocols/types.ts';
+import { all, first, header, type ExecRequest } from './request.ts';
+import { GatewayFailure } from './responses.ts';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `09/Apr/2015:12:34:56 +0000`, API Gateway's requestTime. */
+export function requestTime(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
+}
+
+/** Whether the request's content type (or, for responses, Accept) is one of the API's binary media types. */
+export function isBinary(contentType: string | undefined, binaryMediaTypes: string[]): boolean {
+  if (!contentType) return false;
+  const type = contentType.split(';')[0].trim().toLowerCase();
+  return binaryMediaTypes.some((pattern) => {
+    const p = pattern.toLowerCase();
+    if (p === '*/*') return true;
+    if (p.endsWith('/*')) return type.startsWith(p.slice(0, -1));
+    return p === type;
+  });
+}
+
+export interface ProxyScope {
+  request: ExecRequest;
+  resourcePath: string;
+  resourceId: string;
+  pathParameters: Record<string, string>;
+  stageVariables: Record<string, string>;
+  stage: string;
+  apiId: string;
+  accountId: string;
+  deploymentId: string;
+  binaryMediaTypes: string[];
+  authorizer?: Record<string, unknown>;
+}
+
+const orNull = <T extends object>(value: T): T | null => (Object.keys(value).length ? value : null);
+
+/** The `$context` values AWS gives templates, and the `requestContext` of the proxy event. */
+export function requestContext(scope: ProxyScope): Record<string, unknown> {
+  const { request } = scope;
+  return {
+    resourceId: scope.resourceId,
+    resourcePath: scope.resourcePath,
+    httpMethod: request.method,
+    extendedRequestId: request.extendedRequestId,
+    requestTime: requestTime(request.receivedAtMs),
+    path: `/${scope.stage}${request.rawPath}`,
+    accountId: scope.accountId,
+    protocol: 'HTTP/1.1',
+    stage: scope.stage,
+    domainPrefix: request.domainName.split('.')[0],
+    requestTimeEpoch: request.receivedAtMs,
+    requestId: request.requestId,
+    identity: {
+      cognitoIdentityPoolId: null,
+      accountId: null,
+      cognitoIdentityId: null,
+      caller: null,
+      sourceIp: request.sourceIp,
+      principalOrgId: null,
+      accessKey: null,
+      cognitoAuthenticationType: null,
+      cognitoAuthenticationProvider: null,
+      userArn: null,
+      userAgent: request.userAgent,
+      user: null,
+      apiKey: header(request, 'x-api-key'),
+    },
+    domainName: request.domainName,
+    deploymentId: scope.deploymentId,
+    apiId: scope.apiId,
+    ...(scope.authorizer ? { authorizer: scope.authorizer } : {}),
+  };
+}
+
+/** The Lambda proxy integration's event, format 1.0. */
+export function proxyEvent(scope: ProxyScope): Record<string, unknown> {
+  const { request } = scope;
+  const binary = isBinary(header(request, 'content-type'), scope.binaryMediaTypes);
+  const context = requestContext(scope);
+  (context.identity as Record<string, unknown>).apiKey = undefined;
+  return {
+    resource: scope.resourcePath,
+    path: request.path,
+    httpMethod: request.method,
+    headers: orNull(first(request.headers)),
+    multiValueHeaders: orNull(all(request.headers)),
+    queryStringParameters: orNull(first(request.query)),
+    multiValueQueryStringParameters: orNull(all(request.query)),
+    pathParameters: orNull(scope.pathParameters),
+    stageVariables: orNull(scope.stageVariables),
+    requestContext: context,
+    body: request.body.length ? (binary ? request.body.toString('base64') : request.body.toString('utf8')) : null,
+    isBase64Encoded: binary && request.body.length > 0,
+  };
+}
+
+const ALLOWED_KEYS = new Set(['statusCode', 'headers', 'multiValueHeaders', 'body', 'isBase64Encoded', 'cookies']);
+
+/**
+ * A function's proxy response as HTTP; anything off the contract is AWS's 502 `Internal server error`. A base64 body
+ * is decoded when the client accepts one of the API's binary media types, else passed on as the text it is.
+ */
+export function proxyResponse(payload: Buffer, functionError: string | undefined, binaryAccepted: boolean): RawResponse {
+  const malformed = new GatewayFailure('DEFAULT_5XX', 'Internal server error', 502);
+  if (functionError) throw malformed;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(payload.toString('utf8'));
+  } catch {
+    throw malformed;
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw malformed;
+  const response = parsed as Record<string, unknown>;
+  if (Object.keys(response).some((k) => !ALLOWED_KEYS.has(k))) throw malformed;
+  const status = response.statusCode === undefined ? 200 : Number(response.statusCode);
+  if (!Number.isInteger(status) || status < 100 || status > 599) throw malformed;
+  const headers: Record<string, string> = {};
+  if (response.headers !== undefined && response.headers !== null) {
+    if (typeof response.headers !== 'object') throw malformed;
+    for (const [k, v] of Object.entries(response.headers as Record<string, unknown>)) headers[k.toLowerCase()] = String(v);
+  }
+  if (response.multiValueHeaders !== undefined && response.multiValueHeaders !== null) {
+    if (typeof response.multiValueHeaders !== 'object') throw malformed;
+    for (const [k, v] of Object.entries(response.multiValueHeaders as Record<string, unknown>)) {
+      if (!Array.isArray(v)) throw malformed;
+      const name = k.toLowerCase();
+      headers[name] = [...(headers[name] !== undefined ? [headers[name]] : []), ...v.map(String)].join(', ');
+    }
+  }
+  if (response.body !== undefined && response.body !== null && typeof response.body !== 'string') throw malformed;
+  const text = (response.body as string | undefined) ?? '';
+  const body = response.isBase64Encoded === true && binaryAccepted ? Buffer.from(text, 'base64') : Buffer.from(text);
+  headers['content-type'] ??= 'application/json';
+  return { status, headers, body };
+}

@@ -1,0 +1,138 @@
+import { buildArn } from '../../../core/arn.ts';
+import type { Emulator } from '../../../core/emulator.ts';
+import type { RawResponse } from '../../../protocols/types.ts';
+import type { ApiGatewayState, Snapshot, StoredApi, StoredMethod } from '../state.ts';
+import { authorize, type Grant } from './authorizer.ts';
+import { fetchBackend, runMappedIntegration } from './integrations.ts';
+import { functionOfUri, invokeFunction, type Invoker } from './lambda.ts';
+import { isBinary, proxyEvent, proxyResponse, requestContext, type ProxyScope } from './proxy.ts';
+import { all, first, header, type ExecRequest } from './request.ts';
+import { GatewayFailure, gatewayResponse, resolveValue } from './responses.ts';
+import { matchRoute } from './routing.ts';
+import { checkApiKey, meter } from './usage.ts';
+import { validateRequest } from './validate.ts';
+import type { TemplateScope } from './vtl.ts';
+import { AwsError } from '../../../core/errors.ts';
+
+/**
+ * Serves one request to a deployed REST API stage, as API Gateway's pipeline runs it: route, authorizer, API key
+ * and usage plan, request validation, integration, gateway responses for every failure.
+ */
+export async function executeRestApi(emulator: Emulator, state: ApiGatewayState, api: StoredApi, stageName: string, request: ExecRequest): Promise<RawResponse> {
+  const stage = api.stages.get(stageName);
+  const deployment = stage ? api.deployments.get(stage.deploymentId ?? '') : undefined;
+  const custom = deployment?.snapshot.gatewayResponses ?? [];
+  if (!stage || !deployment) return gatewayResponse(new GatewayFailure('MISSING_AUTHENTICATION_TOKEN', 'Forbidden', 403), [], request.requestId);
+  const snapshot = deployment.snapshot;
+  const stageVariables = stage.variables ?? {};
+  const params = { path: {} as Record<string, string>, querystring: first(request.query), header: first(request.headers) };
+  const route = matchRoute(snapshot, request.method, request.path);
+  const scope: ProxyScope = {
+    request,
+    resourcePath: route?.resource.path ?? request.path,
+    resourceId: route?.resource.id ?? '',
+    pathParameters: route?.pathParameters ?? {},
+    stageVariables,
+    stage: stageName,
+    apiId: api.api.id,
+    accountId: state.accountId,
+    deploymentId: deployment.id,
+    binaryMediaTypes: snapshot.binaryMediaTypes,
+  };
+  const templateScope = () => ({ context: requestContext(scope), stageVariables, params });
+  try {
+    if (!route) throw new GatewayFailure('MISSING_AUTHENTICATION_TOKEN', 'Missing Authentication Token');
+    params.path = route.pathParameters;
+    const { method } = route;
+    const methodArn = buildArn({ service: 'execute-api', region: state.region, accountId: state.accountId, resource: `${api.api.id}/${stageName}/${request.method}${request.path}` });
+    const invoker: Invoker = { emulator, accountId: state.accountId, region: state.region, sourceArn: methodArn };
+
+    let grant: Grant | undefined;
+    if (method.authorizationType === 'CUSTOM') {
+      const authorizer = snapshot.authorizers.find((a) => a.id === method.authorizerId);
+      if (!authorizer) throw new GatewayFailure('AUTHORIZER_CONFIGURATION_ERROR', null);
+      grant = await authorize(state, invoker, api.api.id, authorizer, authorizerInput(authorizer.type ?? 'TOKEN', authorizer.identitySource, scope, methodArn, params));
+      scope.authorizer = { principalId: grant.principalId, ...grant.context, integrationLatency: 0 };
+    }
+    if (method.apiKeyRequired) {
+      const value = snapshot.apiKeySource === 'AUTHORIZER' ? grant?.usageIdentifierKey : header(request, 'x-api-key');
+      const { key, plan } = checkApiKey(state, value, api.api.id, stageName);
+      meter(state, plan, key.id!, emulator.clock.now());
+    }
+    const validator = snapshot.requestValidators.find((v) => v.id === method.requestValidatorId);
+    validateRequest(method, validator, snapshot.models, request, route.pathParameters);
+
+    const response = await runIntegration(invoker, method, scope, snapshot, templateScope, route.pathParameters);
+    response.headers['x-amzn-requestid'] = request.requestId;
+    response.headers['x-amz-apigw-id'] = request.extendedRequestId;
+    return response;
+  } catch (error) {
+    if (!(error instanceof GatewayFailure)) throw error;
+    return gatewayResponse(error, custom, request.requestId, templateScope());
+  }
+}
+
+/** Runs a method's integration (proxy, HTTP proxy or mapped) and answers what it returned. */
+export async function runIntegration(
+  invoker: Invoker,
+  method: StoredMethod,
+  scope: ProxyScope,
+  snapshot: Snapshot,
+  templateScope: () => Omit<TemplateScope, 'body'>,
+  pathParameters: Record<string, string>,
+): Promise<RawResponse> {
+  const { request, stageVariables } = scope;
+  const integration = method.methodIntegration;
+  if (!integration) throw new GatewayFailure('DEFAULT_5XX', 'Internal server error', 500);
+  if (integration.type === 'AWS_PROXY') {
+    const functionArn = functionOfUri(integration.uri?.replace(/\$\{stageVariables\.([^}]+)\}/g, (_, n: string) => stageVariables[n] ?? ''));
+    if (!functionArn) throw new GatewayFailure('DEFAULT_5XX', 'Internal server error', 500);
+    let result;
+    try {
+      result = await invokeFunction(invoker, functionArn, Buffer.from(JSON.stringify(proxyEvent(scope))), integration.credentials);
+    } catch (error) {
+      if (error instanceof AwsError) throw new GatewayFailure('DEFAULT_5XX', 'Internal server error', 500);
+      throw error;
+    }
+    return proxyResponse(result.payload, result.functionError, isBinary(header(request, 'accept'), snapshot.binaryMediaTypes));
+  }
+  if (integration.type === 'HTTP_PROXY') {
+    const mappedPath: Record<string, string> = { ...pathParameters };
+    for (const [target, source] of Object.entries(integration.requestParameters ?? {})) {
+      const name = /^integration\.request\.path\.(.+)$/.exec(target)?.[1];
+      if (name) mappedPath[name] = resolveValue(source, templateScope());
+    }
+    const url = new URL((integration.uri ?? '').replace(/\{([^}+]+)\+?\}/g, (_, n: string) => mappedPath[n] ?? ''));
+    for (const [k, values] of request.query) for (const v of values) url.searchParams.append(k, v);
+    const headers = Object.fromEntries([...request.headers].filter(([k]) => k !== 'host' && k !== 'content-length').map(([k, v]) => [k, v.join(', ')]));
+    const backend = await fetchBackend(url, integration.httpMethod === 'ANY' ? request.method : (integration.httpMethod ?? request.method), headers, request.body, integration.timeoutInMillis);
+    return { status: backend.status, headers: backend.headers, body: backend.body };
+  }
+  return runMappedIntegration(invoker, integration, request, templateScope());
+}
+
+/** The identity values and event of a TOKEN or REQUEST authorizer. */
+function authorizerInput(type: string, identitySource: string | undefined, scope: ProxyScope, methodArn: string, params: { path: Record<string, string>; querystring: Record<string, string>; header: Record<string, string> }) {
+  const { request } = scope;
+  const sources = (identitySource ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const identity = sources.map((source) => {
+    const value = resolveValue(source, { context: {}, stageVariables: scope.stageVariables, params });
+    return value === '' ? undefined : value;
+  });
+  if (type === 'TOKEN') return { identity, methodArn, event: { type: 'TOKEN', methodArn, authorizationToken: identity[0] } };
+  const event = {
+    type: 'REQUEST',
+    methodArn,
+    resource: scope.resourcePath,
+    path: request.path,
+    httpMethod: request.method,
+    headers: first(request.headers),
+    multiValueHeaders: all(request.headers),
+    queryStringParameters: first(request.query),
+    multiValueQueryStringParameters: all(request.query),
+    pathParameters: scope.pathParameters,
+    stageVariables: scope.stageVariables,
+    requestContext: requestContext(scope),
+  };
+  return { identity: sources.length ? identity : [], methodArn, event };
+}

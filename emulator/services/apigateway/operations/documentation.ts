@@ -1,0 +1,140 @@
+import type {
+  CreateDocumentationPartRequest,
+  CreateDocumentationVersionRequest,
+  DocumentationPart,
+  DocumentationVersion,
+  ImportDocumentationPartsRequest,
+  UpdateDocumentationPartRequest,
+  UpdateDocumentationVersionRequest,
+} from '@aws-sdk/client-api-gateway';
+import type { RequestContext } from '../../../core/service.ts';
+import { badRequest, conflict, enumViolation, notFound } from '../errors.ts';
+import { shortId } from '../ids.ts';
+import { page } from '../pages.ts';
+import { applyPatch, checkOps } from '../patch.ts';
+import type { ApiGatewayState, StoredApi } from '../state.ts';
+
+type Ctx = RequestContext<ApiGatewayState>;
+
+/** In the order AWS's validation message lists them. */
+const LOCATION_TYPES = ['RESPONSE_BODY', 'RESPONSE', 'METHOD', 'MODEL', 'AUTHORIZER', 'RESPONSE_HEADER', 'RESOURCE', 'PATH_PARAMETER', 'REQUEST_BODY', 'QUERY_PARAMETER', 'API', 'REQUEST_HEADER'];
+
+const noPart = () => notFound('Invalid Documentation part identifier specified');
+
+function partOf(api: StoredApi, id: string | undefined): DocumentationPart {
+  const found = id !== undefined ? api.documentationParts.get(id) : undefined;
+  if (!found) throw noPart();
+  return found;
+}
+
+function checkLocation(location: DocumentationPart['location'], inputName: string): void {
+  if (!location?.type || !LOCATION_TYPES.includes(location.type)) {
+    throw enumViolation([{ value: String(location?.type), at: `${inputName}.location.type`, allowed: LOCATION_TYPES }]);
+  }
+}
+
+function addPart(api: StoredApi, location: DocumentationPart['location'], properties: string | undefined, inputName: string): DocumentationPart {
+  checkLocation(location, inputName);
+  const same = (p: DocumentationPart) => JSON.stringify(p.location) === JSON.stringify(location);
+  if ([...api.documentationParts.values()].some(same)) throw conflict('Documentation part already exists');
+  const part: DocumentationPart = { id: shortId(6), location, properties };
+  api.documentationParts.set(part.id!, part);
+  return part;
+}
+
+export function createDocumentationPart(input: CreateDocumentationPartRequest, ctx: Ctx): DocumentationPart {
+  checkLocation(input.location, 'createDocumentationPartInput');
+  const api = ctx.state.api(input.restApiId);
+  return structuredClone(addPart(api, input.location, input.properties, 'createDocumentationPartInput'));
+}
+
+export function getDocumentationPart(input: { restApiId: string; documentationPartId: string }, ctx: Ctx): DocumentationPart {
+  return structuredClone(partOf(ctx.state.api(input.restApiId, noPart), input.documentationPartId));
+}
+
+export function getDocumentationParts(input: { restApiId: string; type?: string; nameQuery?: string; path?: string; position?: string; limit?: number }, ctx: Ctx) {
+  const parts = [...ctx.state.api(input.restApiId).documentationParts.values()].filter(
+    (p) => (input.type === undefined || p.location?.type === input.type) && (input.path === undefined || p.location?.path === input.path) && (input.nameQuery === undefined || p.location?.name?.includes(input.nameQuery)),
+  );
+  return page(structuredClone(parts), input);
+}
+
+export function deleteDocumentationPart(input: { restApiId: string; documentationPartId: string }, ctx: Ctx): Record<string, never> {
+  const api = ctx.state.api(input.restApiId);
+  partOf(api, input.documentationPartId);
+  api.documentationParts.delete(input.documentationPartId);
+  return {};
+}
+
+export function updateDocumentationPart(input: UpdateDocumentationPartRequest, ctx: Ctx): DocumentationPart {
+  const ops = checkOps(input.patchOperations, 'updateDocumentationPartInput');
+  const part = partOf(ctx.state.api(input.restApiId, noPart), input.documentationPartId);
+  for (const op of ops) {
+    if (op.op !== 'replace') throw badRequest(`Invalid patch path  '${op.path}' specified for op '${op.op}'. Please choose supported operations`);
+    if (op.path !== '/properties') throw badRequest(`Invalid patch path  '${op.path}' specified for op 'replace'. Must be one of: [/properties]`);
+  }
+  for (const op of ops) part.properties = op.value;
+  return structuredClone(part);
+}
+
+/** ImportDocumentationParts: an OpenAPI document's `x-amazon-apigateway-documentation` parts, merged or overwriting. */
+export function importDocumentationParts(input: ImportDocumentationPartsRequest, ctx: Ctx): { ids: string[]; warnings: string[] } {
+  const api = ctx.state.api(input.restApiId);
+  let document: { 'x-amazon-apigateway-documentation'?: { documentationParts?: { location: DocumentationPart['location']; properties: unknown }[] } };
+  try {
+    document = JSON.parse(Buffer.from(input.body ?? new Uint8Array()).toString('utf8'));
+  } catch {
+    throw badRequest('Invalid OpenAPI input.');
+  }
+  const parts = document['x-amazon-apigateway-documentation']?.documentationParts ?? [];
+  if (input.mode === 'overwrite') api.documentationParts.clear();
+  const ids: string[] = [];
+  for (const part of parts) {
+    const properties = typeof part.properties === 'string' ? part.properties : JSON.stringify(part.properties);
+    const existing = [...api.documentationParts.values()].find((p) => JSON.stringify(p.location) === JSON.stringify(part.location));
+    if (existing) existing.properties = properties;
+    ids.push((existing ?? addPart(api, part.location, properties, 'importDocumentationPartsInput')).id!);
+  }
+  return { ids, warnings: [] };
+}
+
+function versionOf(api: StoredApi, version: string | undefined): DocumentationVersion {
+  const found = version !== undefined ? api.documentationVersions.get(version) : undefined;
+  if (!found) throw notFound('Invalid Documentation version identifier specified');
+  return found;
+}
+
+export function createDocumentationVersion(input: CreateDocumentationVersionRequest, ctx: Ctx): DocumentationVersion {
+  const api = ctx.state.api(input.restApiId);
+  if (!input.documentationVersion) throw badRequest('Documentation version must be non-empty');
+  if (api.documentationVersions.has(input.documentationVersion)) throw conflict('Documentation version already exists');
+  if (input.stageName !== undefined && !api.stages.has(input.stageName)) throw badRequest('Invalid Stage identifier specified');
+  const version: DocumentationVersion = { version: input.documentationVersion, createdDate: ctx.emulator.clock.date(), description: input.description };
+  api.documentationVersions.set(version.version!, version);
+  if (input.stageName) api.stages.get(input.stageName)!.documentationVersion = version.version;
+  return { ...version };
+}
+
+export function getDocumentationVersion(input: { restApiId: string; documentationVersion: string }, ctx: Ctx): DocumentationVersion {
+  return { ...versionOf(ctx.state.api(input.restApiId), input.documentationVersion) };
+}
+
+export function getDocumentationVersions(input: { restApiId: string; position?: string; limit?: number }, ctx: Ctx) {
+  return page([...ctx.state.api(input.restApiId).documentationVersions.values()].map((v) => ({ ...v })), input);
+}
+
+export function deleteDocumentationVersion(input: { restApiId: string; documentationVersion: string }, ctx: Ctx): Record<string, never> {
+  const api = ctx.state.api(input.restApiId);
+  versionOf(api, input.documentationVersion);
+  api.documentationVersions.delete(input.documentationVersion);
+  return {};
+}
+
+export function updateDocumentationVersion(input: UpdateDocumentationVersionRequest, ctx: Ctx): DocumentationVersion {
+  const ops = checkOps(input.patchOperations, 'updateDocumentationVersionInput');
+  const version = versionOf(ctx.state.api(input.restApiId), input.documentationVersion);
+  const draft = { ...version } as Record<string, unknown>;
+  applyPatch(draft, ops, { description: 'string' });
+  version.description = draft.description as string | undefined;
+  return { ...version };
+}

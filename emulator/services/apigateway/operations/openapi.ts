@@ -1,0 +1,224 @@
+import type { ImportRestApiRequest, PutRestApiRequest, RestApi } from '@aws-sdk/client-api-gateway';
+import yaml from 'js-yaml';
+import type { RequestContext } from '../../../core/service.ts';
+import { badRequest } from '../errors.ts';
+import { shortId } from '../ids.ts';
+import type { ApiGatewayState, StoredApi, StoredMethod, StoredResource } from '../state.ts';
+import { pathOf } from '../state.ts';
+import { defaultModels } from './models.ts';
+import { newApi, restApiOutput } from './rest-apis.ts';
+import { stageOf } from './stages.ts';
+
+type Ctx = RequestContext<ApiGatewayState>;
+type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'x-amazon-apigateway-any-method'];
+
+function parseDocument(body: Uint8Array | undefined): Doc {
+  const text = Buffer.from(body ?? new Uint8Array()).toString('utf8');
+  let doc: unknown;
+  try {
+    doc = text.trimStart().startsWith('{') ? JSON.parse(text) : yaml.load(text);
+  } catch {
+    throw badRequest('Invalid OpenAPI input.');
+  }
+  if (!doc || typeof doc !== 'object' || (!('swagger' in doc) && !('openapi' in doc))) throw badRequest('Invalid OpenAPI input.');
+  return doc as Doc;
+}
+
+/** `#/definitions/Pet` or `#/components/schemas/Pet` -> `Pet`. */
+const refName = (ref: string | undefined) => ref?.split('/').pop();
+
+function ensureResource(api: StoredApi, path: string): StoredResource {
+  let current = api.resources.get(api.api.rootResourceId)!;
+  for (const part of path.split('/').filter(Boolean)) {
+    let child = [...api.resources.values()].find((r) => r.parentId === current.id && r.pathPart === part);
+    if (!child) {
+      child = { id: shortId(), parentId: current.id, pathPart: part, methods: new Map() };
+      api.resources.set(child.id, child);
+    }
+    current = child;
+  }
+  return current;
+}
+
+function methodFrom(doc: Doc, operation: Doc, httpMethod: string, authorizerIds: Map<string, string>, api: StoredApi): StoredMethod {
+  const integration = operation['x-amazon-apigateway-integration'] as Doc | undefined;
+  const security = (operation.security ?? doc.security ?? []) as Record<string, string[]>[];
+  const schemeNames = security.flatMap((s) => Object.keys(s));
+  const authorizerId = schemeNames.map((n) => authorizerIds.get(n)).find(Boolean);
+  const apiKeyRequired = schemeNames.some((n) => (doc.securityDefinitions ?? doc.components?.securitySchemes ?? {})[n]?.type === 'apiKey' && !authorizerIds.has(n));
+  const requestParameters: Record<string, boolean> = {};
+  for (const p of (operation.parameters ?? []) as Doc[]) {
+    const where = p.in === 'query' ? 'querystring' : p.in;
+    if (['querystring', 'header', 'path'].includes(where)) requestParameters[`method.request.${where}.${p.name}`] = Boolean(p.required);
+  }
+  const bodyRef = ((operation.parameters ?? []) as Doc[]).find((p) => p.in === 'body')?.schema?.$ref ?? operation.requestBody?.content?.['application/json']?.schema?.$ref;
+  const validatorName = operation['x-amazon-apigateway-request-validator'] ?? doc['x-amazon-apigateway-request-validator'];
+  const validator = validatorName ? [...api.validators.values()].find((v) => v.name === validatorName) : undefined;
+  const methodResponses = Object.fromEntries(
+    Object.entries((operation.responses ?? {}) as Doc).filter(([code]) => /^[1-5]\d\d$/.test(code)).map(([statusCode, r]) => {
+      const headers = Object.keys((r as Doc).headers ?? {});
+      const model = refName((r as Doc).schema?.$ref ?? (r as Doc).content?.['application/json']?.schema?.$ref);
+      return [statusCode, { statusCode, responseParameters: headers.length ? Object.fromEntries(headers.map((h) => [`method.response.header.${h}`, false])) : undefined, responseModels: model ? { 'application/json': model } : undefined }];
+    }),
+  );
+  return {
+    httpMethod,
+    authorizationType: authorizerId ? (api.authorizers.get(authorizerId)!.type === 'COGNITO_USER_POOLS' ? 'COGNITO_USER_POOLS' : 'CUSTOM') : operation['x-amazon-apigateway-auth']?.type ?? 'NONE',
+    authorizerId,
+    apiKeyRequired,
+    operationName: operation.operationId,
+    requestParameters: Object.keys(requestParameters).length ? requestParameters : undefined,
+    requestModels: bodyRef ? { 'application/json': refName(bodyRef)! } : undefined,
+    requestValidatorId: validator?.id,
+    methodResponses: Object.keys(methodResponses).length ? methodResponses : undefined,
+    methodIntegration: integration
+      ? {
+          type: String(integration.type).toUpperCase() as 'AWS',
+          httpMethod: integration.httpMethod,
+          uri: integration.uri,
+          connectionType: integration.connectionType ?? 'INTERNET',
+          connectionId: integration.connectionId,
+          credentials: integration.credentials,
+          requestParameters: integration.requestParameters,
+          requestTemplates: integration.requestTemplates,
+          passthroughBehavior: integration.passthroughBehavior?.toUpperCase() ?? 'WHEN_NO_MATCH',
+          contentHandling: integration.contentHandling,
+          timeoutInMillis: integration.timeoutInMillis ?? 29000,
+          cacheNamespace: shortId(6),
+          cacheKeyParameters: integration.cacheKeyParameters ?? [],
+          integrationResponses: integration.responses
+            ? Object.fromEntries(
+                Object.entries(integration.responses as Doc).map(([pattern, r]) => [
+                  String(r.statusCode),
+                  { statusCode: String(r.statusCode), selectionPattern: pattern === 'default' ? '' : pattern, responseParameters: r.responseParameters, responseTemplates: r.responseTemplates, contentHandling: r.contentHandling },
+                ]),
+              )
+            : undefined,
+        }
+      : undefined,
+  };
+}
+
+/** Fills an API from an OpenAPI 2 or 3 document with API Gateway's extensions. */
+function fill(api: StoredApi, doc: Doc): void {
+  const schemas = (doc.definitions ?? doc.components?.schemas ?? {}) as Doc;
+  for (const [name, schema] of Object.entries(schemas)) api.models.set(name, { id: shortId(6), name, schema: JSON.stringify(schema), contentType: 'application/json' });
+  for (const [name, v] of Object.entries((doc['x-amazon-apigateway-request-validators'] ?? {}) as Doc)) {
+    const id = shortId(6);
+    api.validators.set(id, { id, name, validateRequestBody: Boolean(v.validateRequestBody), validateRequestParameters: Boolean(v.validateRequestParameters) });
+  }
+  const authorizerIds = new Map<string, string>();
+  for (const [name, scheme] of Object.entries((doc.securityDefinitions ?? doc.components?.securitySchemes ?? {}) as Doc)) {
+    const a = scheme['x-amazon-apigateway-authorizer'];
+    if (!a) continue;
+    const id = shortId(6);
+    const type = String(a.type).toUpperCase() === 'COGNITO_USER_POOLS' ? 'COGNITO_USER_POOLS' : String(a.type).toUpperCase();
+    api.authorizers.set(id, {
+      id,
+      name,
+      type: type as 'TOKEN',
+      authType: scheme['x-amazon-apigateway-authtype'],
+      authorizerUri: a.authorizerUri,
+      authorizerCredentials: a.authorizerCredentials,
+      identitySource: a.identitySource ?? (type === 'TOKEN' ? `method.request.header.${scheme.name ?? 'Authorization'}` : undefined),
+      identityValidationExpression: a.identityValidationExpression,
+      authorizerResultTtlInSeconds: a.authorizerResultTtlInSeconds ?? 300,
+      providerARNs: a.providerARNs,
+    });
+    authorizerIds.set(name, id);
+  }
+  for (const [type, r] of Object.entries((doc['x-amazon-apigateway-gateway-responses'] ?? {}) as Doc)) {
+    api.gatewayResponses.set(type, { responseType: type as 'DEFAULT_4XX', statusCode: r.statusCode, responseParameters: r.responseParameters ?? {}, responseTemplates: r.responseTemplates ?? {}, defaultResponse: false });
+  }
+  const binary = doc['x-amazon-apigateway-binary-media-types'] as string[] | undefined;
+  if (binary?.length) api.api.binaryMediaTypes = [...new Set([...(api.api.binaryMediaTypes ?? []), ...binary])];
+  const basePath = typeof doc.basePath === 'string' && doc.basePath !== '/' ? doc.basePath : '';
+  for (const [path, item] of Object.entries((doc.paths ?? {}) as Doc)) {
+    const resource = ensureResource(api, `${basePath}${path}`);
+    for (const [key, operation] of Object.entries(item as Doc)) {
+      if (!METHODS.includes(key)) continue;
+      const httpMethod = key === 'x-amazon-apigateway-any-method' ? 'ANY' : key.toUpperCase();
+      resource.methods.set(httpMethod, methodFrom(doc, operation as Doc, httpMethod, authorizerIds, api));
+    }
+  }
+}
+
+export function importRestApi(input: ImportRestApiRequest, ctx: Ctx): RestApi {
+  const doc = parseDocument(input.body);
+  const stored = newApi(ctx.state, { name: doc.info?.title ?? 'imported', description: doc.info?.description, version: doc.info?.version }, ctx.emulator.clock.date());
+  fill(stored, doc);
+  return restApiOutput(ctx.state, stored);
+}
+
+export function putRestApi(input: PutRestApiRequest, ctx: Ctx): RestApi {
+  const stored = ctx.state.api(input.restApiId);
+  const doc = parseDocument(input.body);
+  if (input.mode !== 'merge') {
+    const root = stored.resources.get(stored.api.rootResourceId)!;
+    root.methods.clear();
+    stored.resources.clear();
+    stored.resources.set(root.id, root);
+    stored.models.clear();
+    stored.authorizers.clear();
+    stored.validators.clear();
+    stored.gatewayResponses.clear();
+    for (const model of defaultModels()) stored.models.set(model.name!, model);
+    if (doc.info?.title) stored.api.name = doc.info.title;
+    stored.api.description = doc.info?.description ?? stored.api.description;
+  }
+  fill(stored, doc);
+  return restApiOutput(ctx.state, stored);
+}
+
+/** GetExport: the stage's deployed API as OpenAPI 3 (`oas30`) or Swagger 2 (`swagger`), JSON or YAML. */
+export function getExport(input: { restApiId: string; stageName: string; exportType: string; parameters?: Record<string, string>; accepts?: string }, ctx: Ctx) {
+  const api = ctx.state.api(input.restApiId);
+  const stage = stageOf(api, input.stageName);
+  if (input.exportType !== 'oas30' && input.exportType !== 'swagger') throw badRequest(`No OpenAPI exporter available for ${input.exportType}`);
+  const withIntegrations = (input.parameters?.extensions ?? '').split(',').some((e) => e === 'integrations' || e === 'apigateway');
+  const deployment = api.deployments.get(stage.deploymentId ?? '');
+  const resources = deployment?.snapshot.resources ?? [...api.resources.values()].map((r) => ({ path: pathOf(api, r), methods: Object.fromEntries(r.methods) }));
+  const oas3 = input.exportType === 'oas30';
+  const paths: Doc = {};
+  for (const resource of resources) {
+    const entries = Object.entries(resource.methods);
+    if (!entries.length) continue;
+    paths[resource.path] = Object.fromEntries(
+      entries.map(([httpMethod, method]) => {
+        const responses = Object.fromEntries(Object.keys(method.methodResponses ?? {}).map((code) => [code, { description: `${code} response` }]));
+        const operation: Doc = { ...(method.operationName ? { operationId: method.operationName } : {}), responses };
+        if (withIntegrations && method.methodIntegration) {
+          const i = method.methodIntegration;
+          operation['x-amazon-apigateway-integration'] = {
+            type: i.type?.toLowerCase(),
+            httpMethod: i.httpMethod,
+            uri: i.uri,
+            passthroughBehavior: i.passthroughBehavior?.toLowerCase(),
+            requestTemplates: i.requestTemplates,
+            requestParameters: i.requestParameters,
+            timeoutInMillis: i.timeoutInMillis,
+            responses: i.integrationResponses
+              ? Object.fromEntries(Object.values(i.integrationResponses).map((r) => [r.selectionPattern || 'default', { statusCode: r.statusCode, responseTemplates: r.responseTemplates, responseParameters: r.responseParameters }]))
+              : undefined,
+          };
+        }
+        return [httpMethod === 'ANY' ? 'x-amazon-apigateway-any-method' : httpMethod.toLowerCase(), operation];
+      }),
+    );
+  }
+  const info = { title: api.api.name, version: stage.deploymentId ? ctx.emulator.clock.date().toISOString() : '1.0', description: api.api.description };
+  const host = `${api.api.id}.execute-api.${ctx.region}.amazonaws.com`;
+  const models = Object.fromEntries([...api.models.values()].map((m) => [m.name!, JSON.parse(m.schema ?? '{}')]));
+  const doc = oas3
+    ? { openapi: '3.0.1', info, servers: [{ url: `https://${host}/{basePath}`, variables: { basePath: { default: input.stageName } } }], paths, components: { schemas: models } }
+    : { swagger: '2.0', info, host, basePath: `/${input.stageName}`, schemes: ['https'], paths, definitions: models };
+  const asYaml = input.accepts === 'application/yaml';
+  const body = asYaml ? yaml.dump(JSON.parse(JSON.stringify(doc))) : JSON.stringify(doc);
+  return {
+    contentType: asYaml ? 'application/yaml' : 'application/octet-stream',
+    contentDisposition: `attachment; filename="${oas3 ? 'oas30' : 'swagger'}_${ctx.emulator.clock.date().toISOString()}.${asYaml ? 'yaml' : 'json'}"`,
+    body: Buffer.from(body),
+  };
+}

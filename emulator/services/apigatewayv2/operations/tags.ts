@@ -1,0 +1,32 @@
+import type { ApiGatewayV2State } from '../state.ts';
+import { badRequest } from '../state.ts';
+import type { Ctx } from './common.ts';
+
+export function tagsOf(state: ApiGatewayV2State, arn: string): Record<string, string> {
+  return { ...state.tags.get(arn) };
+}
+
+export function writeTags(state: ApiGatewayV2State, arn: string, tags: Record<string, string>): void {
+  state.tags.set(arn, { ...state.tags.get(arn), ...tags });
+}
+
+function checkArn(arn: string | undefined): string {
+  if (!arn?.startsWith('arn:') || !arn.includes(':apigateway:')) throw badRequest(`Invalid resource ARN specified ${arn}`);
+  return arn;
+}
+
+export function tagResource(input: { ResourceArn: string; Tags?: Record<string, string> }, ctx: Ctx): Record<string, never> {
+  writeTags(ctx.state, checkArn(input.ResourceArn), input.Tags ?? {});
+  return {};
+}
+
+export function untagResource(input: { ResourceArn: string; TagKeys?: string[] }, ctx: Ctx): Record<string, never> {
+  const tags = tagsOf(ctx.state, checkArn(input.ResourceArn));
+  for (const key of input.TagKeys ?? []) delete tags[key];
+  ctx.state.tags.set(input.ResourceArn, tags);
+  return {};
+}
+
+export function getTags(input: { ResourceArn: string }, ctx: Ctx): { Tags: Record<string, string> } {
+  return { Tags: tagsOf(ctx.state, checkArn(input.ResourceArn)) };
+}

@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import type { BufferingHints, ExtendedS3DestinationConfiguration, HttpEndpointDestinationConfiguration, S3DestinationConfiguration } from '@aws-sdk/client-firehose';
+import type { Emulator } from '../../../core/emulator.ts';
+import { extendedS3, type Destination } from '../destinations.ts';
+import type { FirehoseState } from '../state.ts';
+import type { BufferedRecord, DeliveryStream } from '../stream.ts';
+import { compress, FILE_EXTENSIONS, type CompressionFormat } from './compression.ts';
+import { evaluateErrorPrefix, evaluatePrefix } from './prefix.ts';
+import { processRecords, type FailedRecord, type ProcessedRecord } from './processing.ts';
+import { firehoseCaller, objectSuffix, writeObject } from './s3-writer.ts';
+
+/** The buffering hints that decide when a stream's buffer is delivered. */
+export function bufferingHints(destination: Destination): BufferingHints {
+  if (destination.kind === 'ExtendedS3') return extendedS3(destination.config).BufferingHints!;
+  const hints = destination.config.BufferingHints as BufferingHints | undefined;
+  return { SizeInMBs: hints?.SizeInMBs ?? 5, IntervalInSeconds: hints?.IntervalInSeconds ?? 300 };
+}
+
+interface Batch {
+  emulator: Emulator;
+  state: FirehoseState;
+  stream: DeliveryStream;
+  alive: () => boolean;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+function oldest(records: { source: BufferedRecord }[] | BufferedRecord[]): number {
+  let min = Infinity;
+  for (const r of records) min = Math.min(min, 'source' in r ? r.source.arrival : r.arrival);
+  return min;
+}
+
+/** Writes failed records to the error output: one JSON document per line, under the error prefix of their type. */
+async function writeFailures(batch: Batch, s3: S3DestinationConfiguration & { CustomTimeZone?: string }, failed: FailedRecord[]) {
+  const byType = groupBy(failed, (f) => f.errorOutputType);
+  for (const [type, records] of byType) {
+    const time = oldest(records);
+    const prefix = evaluateErrorPrefix(s3.ErrorOutputPrefix, { time, timeZone: s3.CustomTimeZone, errorOutputType: type });
+    await writeObject(
+      batch.emulator,
+      {
+        bucketArn: s3.BucketARN!,
+        key: prefix + objectSuffix(batch.stream, time, s3.CustomTimeZone, ''),
+        body: Buffer.from(records.map((r) => JSON.stringify(r.document)).join('\n') + '\n'),
+        caller: firehoseCaller(batch.stream, batch.state.accountId, s3.RoleARN),
+        region: batch.state.region,
+      },
+      batch.alive,
+    );
+  }
+}
+
+/** Writes records as objects of an S3 destination: grouped by evaluated prefix (dynamic partitions), compressed. */
+async function writeRecords(batch: Batch, s3: ExtendedS3DestinationConfiguration, records: ProcessedRecord[]) {
+  const format = (s3.CompressionFormat ?? 'UNCOMPRESSED') as CompressionFormat;
+  const extension = s3.FileExtension ?? FILE_EXTENSIONS[format];
+  const time = oldest(records);
+  // Records with the same partition keys share an object: the prefix is evaluated once per key set.
+  const partitions = groupBy(records, (r) => JSON.stringify([r.queryKeys, r.lambdaKeys]));
+  for (const group of partitions.values()) {
+    const prefix = evaluatePrefix(s3.Prefix, { time, timeZone: s3.CustomTimeZone, queryKeys: group[0].queryKeys, lambdaKeys: group[0].lambdaKeys });
+    const suffix = objectSuffix(batch.stream, time, s3.CustomTimeZone, extension);
+    const body = compress(format, Buffer.concat(group.map((r) => r.data)), suffix.slice(0, suffix.length - extension.length));
+    await writeObject(
+      batch.emulator,
+      { bucketArn: s3.BucketARN!, key: prefix + suffix, body, caller: firehoseCaller(batch.stream, batch.state.accountId, s3.RoleARN), region: batch.state.region },
+      batch.alive,
+    );
+  }
+}
+
+async function deliverToS3(batch: Batch, records: BufferedRecord[]) {
+  const config = extendedS3(batch.stream.destination.config);
+  const caller = firehoseCaller(batch.stream, batch.state.accountId, config.RoleARN);
+  const result = await processRecords(records, config.ProcessingConfiguration, { emulator: batch.emulator, stream: batch.stream, caller, region: batch.state.region });
+  if (result.ok.length) await writeRecords(batch, config, result.ok);
+  if (result.failed.length) await writeFailures(batch, config, result.failed);
+  if (config.S3BackupMode === 'Enabled' && config.S3BackupConfiguration) {
+    const backup = config.S3BackupConfiguration;
+    await writeRecords(batch, backup, records.map((source) => ({ source, data: source.data })));
+  }
+}
+
+/**
+ * An HTTP endpoint destination: the records POSTed in Firehose's request format (base64 data, request id and
+ * timestamp, `X-Amz-Firehose-*` headers); failed deliveries (or all, with S3BackupMode AllData) go to its S3 bucket.
+ */
+async function deliverToHttpEndpoint(batch: Batch, records: BufferedRecord[]) {
+  const config = batch.stream.destination.config as unknown as HttpEndpointDestinationConfiguration;
+  const caller = firehoseCaller(batch.stream, batch.state.accountId, config.RoleARN);
+  const result = await processRecords(records, config.ProcessingConfiguration, { emulator: batch.emulator, stream: batch.stream, caller, region: batch.state.region });
+  const s3 = config.S3Configuration!;
+  const requestId = randomUUID();
+  const attributes = Object.fromEntries((config.RequestConfiguration?.CommonAttributes ?? []).map((a) => [a.AttributeName!, a.AttributeValue!]));
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'x-amz-firehose-protocol-version': '1.0',
+    'x-amz-firehose-request-id': requestId,
+    'x-amz-firehose-source-arn': batch.stream.arn,
+    ...(config.EndpointConfiguration?.AccessKey ? { 'x-amz-firehose-access-key': config.EndpointConfiguration.AccessKey } : {}),
+    ...(Object.keys(attributes).length ? { 'x-amz-firehose-common-attributes': JSON.stringify({ commonAttributes: attributes }) } : {}),
+  };
+  const body = JSON.stringify({ requestId, timestamp: batch.emulator.clock.now(), records: result.ok.map((r) => ({ data: r.data.toString('base64') })) });
+  let delivered = !result.ok.length;
+  if (!delivered) {
+    try {
+      await batch.emulator.deliver(config.EndpointConfiguration!.Url!, { body, headers }, { servicePrincipal: 'firehose.amazonaws.com', sourceArn: batch.stream.arn, accountId: batch.state.accountId, region: batch.state.region });
+      delivered = true;
+    } catch {
+      delivered = false;
+    }
+  }
+  const now = batch.emulator.clock.now();
+  const failed = [
+    ...result.failed,
+    ...(delivered
+      ? []
+      : result.ok.map((r) => ({
+          source: r.source,
+          errorOutputType: 'http-endpoint-failed',
+          document: { attemptsMade: 1, arrivalTimestamp: r.source.arrival, errorCode: 'HttpEndpoint.RequestFailed', errorMessage: 'The HTTP endpoint did not accept the request.', attemptEndingTimestamp: now, rawData: r.data.toString('base64'), httpEndpointName: config.EndpointConfiguration?.Name },
+        }))),
+  ];
+  if (failed.length) await writeFailures(batch, s3, failed);
+  if (config.S3BackupMode === 'AllData') await writeRecords(batch, s3, records.map((source) => ({ source, data: source.data })));
+}
+
+/**
+ * Destinations twinstack does not reach (Redshift, OpenSearch, Splunk, Snowflake, Iceberg) keep their S3 backup:
+ * with a backup mode that copies every record, the records land in its bucket.
+ */
+async function deliverToBackupOnly(batch: Batch, records: BufferedRecord[]) {
+  const config = batch.stream.destination.config as { S3BackupMode?: string; S3Configuration?: S3DestinationConfiguration };
+  if (!config.S3Configuration || !/^All/.test(config.S3BackupMode ?? '')) return;
+  await writeRecords(batch, config.S3Configuration, records.map((source) => ({ source, data: source.data })));
+}
+
+/** Delivers one buffer of records to the stream's destination. */
+export function deliverBatch(emulator: Emulator, state: FirehoseState, stream: DeliveryStream, records: BufferedRecord[], alive: () => boolean): Promise<void> {
+  const batch = { emulator, state, stream, alive };
+  if (stream.destination.kind === 'ExtendedS3') return deliverToS3(batch, records);
+  if (stream.destination.kind === 'HttpEndpoint') return deliverToHttpEndpoint(batch, records);
+  return deliverToBackupOnly(batch, records);
+}
