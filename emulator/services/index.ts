@@ -1,5 +1,6 @@
 import type { ServiceLoader } from '../core/emulator.ts';
 import type { ServiceDefinition } from '../core/service.ts';
+import type { ResourceTypes } from './cloudformation/provider.ts';
 import type { ServiceEndpoints } from '../gateway/route.ts';
 
 /**
@@ -23,6 +24,9 @@ export const SERVICE_LOADERS: Record<string, () => Promise<ServiceDefinition>> =
   logs: async () => (await import('./logs/index.ts')).default as ServiceDefinition,
   cloudwatch: async () => (await import('./cloudwatch/index.ts')).default as ServiceDefinition,
   scheduler: async () => (await import('./scheduler/index.ts')).default as ServiceDefinition,
+  cloudformation: async () => (await import('./cloudformation/index.ts')).default as ServiceDefinition,
+  ecr: async () => (await import('./ecr/index.ts')).default as ServiceDefinition,
+  cloudcontrol: async () => (await import('./cloudcontrol/index.ts')).default as ServiceDefinition,
   firehose: async () => (await import('./firehose/index.ts')).default as ServiceDefinition,
   apigateway: async () => (await import('./apigateway/index.ts')).default as ServiceDefinition,
   apigatewayv2: async () => (await import('./apigatewayv2/index.ts')).default as ServiceDefinition,
@@ -30,6 +34,64 @@ export const SERVICE_LOADERS: Record<string, () => Promise<ServiceDefinition>> =
 };
 
 export const ALL_SERVICE_NAMES = Object.keys(SERVICE_LOADERS);
+
+/**
+ * CloudFormation resource types by name, and the service whose `resources/` folder provides them: what the engine
+ * knows without loading any service. The handlers load on a type's first use.
+ */
+export const RESOURCE_TYPE_SERVICES: Record<string, string> = {
+  'AWS::SQS::Queue': 'sqs',
+  'AWS::SQS::QueuePolicy': 'sqs',
+  'AWS::ECR::Repository': 'ecr',
+  'AWS::S3::Bucket': 's3',
+  'AWS::S3::BucketPolicy': 's3',
+  'AWS::IAM::Role': 'iam',
+  'AWS::IAM::User': 'iam',
+  'AWS::IAM::Group': 'iam',
+  'AWS::IAM::Policy': 'iam',
+  'AWS::IAM::ManagedPolicy': 'iam',
+  'AWS::IAM::InstanceProfile': 'iam',
+  'AWS::SSM::Parameter': 'ssm',
+  'AWS::KMS::Key': 'kms',
+  'AWS::KMS::Alias': 'kms',
+  'AWS::Lambda::Function': 'lambda',
+  'AWS::Lambda::Permission': 'lambda',
+  'AWS::Lambda::Version': 'lambda',
+  'AWS::Lambda::Alias': 'lambda',
+  'AWS::Lambda::Url': 'lambda',
+  'AWS::Lambda::LayerVersion': 'lambda',
+  'AWS::Lambda::EventSourceMapping': 'lambda',
+  'AWS::SNS::Topic': 'sns',
+  'AWS::SNS::Subscription': 'sns',
+  'AWS::SNS::TopicPolicy': 'sns',
+  'AWS::DynamoDB::Table': 'dynamodb',
+  'AWS::Logs::LogGroup': 'logs',
+  'AWS::Events::Rule': 'events',
+  'AWS::Events::EventBus': 'events',
+  'AWS::Kinesis::Stream': 'kinesis',
+  'AWS::SecretsManager::Secret': 'secretsmanager',
+  'AWS::CloudWatch::Alarm': 'cloudwatch',
+  'AWS::Scheduler::Schedule': 'scheduler',
+};
+
+/** Each service's resource type handlers (`<service>/resources/index.ts`), loaded on first use. */
+export const RESOURCE_TYPE_LOADERS: Record<string, () => Promise<ResourceTypes>> = {
+  sqs: async () => (await import('./sqs/resources/index.ts')).default,
+  ecr: async () => (await import('./ecr/resources/index.ts')).default,
+  s3: async () => (await import('./s3/resources/index.ts')).default,
+  iam: async () => (await import('./iam/resources/index.ts')).default,
+  ssm: async () => (await import('./ssm/resources/index.ts')).default,
+  kms: async () => (await import('./kms/resources/index.ts')).default,
+  lambda: async () => (await import('./lambda/resources/index.ts')).default,
+  sns: async () => (await import('./sns/resources/index.ts')).default,
+  dynamodb: async () => (await import('./dynamodb/resources/index.ts')).default,
+  logs: async () => (await import('./logs/resources/index.ts')).default,
+  events: async () => (await import('./events/resources/index.ts')).default,
+  kinesis: async () => (await import('./kinesis/resources/index.ts')).default,
+  secretsmanager: async () => (await import('./secretsmanager/resources/index.ts')).default,
+  cloudwatch: async () => (await import('./cloudwatch/resources/index.ts')).default,
+  scheduler: async () => (await import('./scheduler/resources/index.ts')).default,
+};
 
 /** The service that keeps principals and their policies, for `--enforce-iam`. */
 export const IDENTITY_SERVICE = 'iam';

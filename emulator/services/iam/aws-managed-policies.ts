@@ -62,6 +62,32 @@ const CATALOG: AwsManagedPolicy[] = [
     },
   },
   {
+    // `cdk bootstrap` attaches it to its lookup role. AWS's document allows the read actions of every AWS service (a
+    // list of thousands); this one keeps the read families of the services twinstack serves. Its version and dates
+    // are those of the policy's creation, not of its latest edit.
+    name: 'ReadOnlyAccess',
+    path: '/',
+    description: 'Provides read-only access to AWS services and resources.',
+    defaultVersionId: 'v1',
+    createDate: '2015-02-06T18:39:48Z',
+    updateDate: '2015-02-06T18:39:48Z',
+    document: allowAll(
+      ['cloudformation', 'cloudwatch', 'dynamodb', 'ecr', 'events', 'iam', 'kinesis', 'kms', 'lambda', 'logs', 's3', 'scheduler', 'secretsmanager', 'sns', 'sqs', 'ssm', 'sts'].flatMap(
+        (prefix) => [`${prefix}:Describe*`, `${prefix}:Get*`, `${prefix}:List*`],
+      ),
+    ),
+  },
+  {
+    // Version v4 of the AWS Managed Policy Reference Guide (`cdk bootstrap` attaches it to its deployment action role).
+    name: 'AWSCloudFormationReadOnlyAccess',
+    path: '/',
+    description: 'Provides access to AWS CloudFormation via the AWS Management Console.',
+    defaultVersionId: 'v4',
+    createDate: '2015-02-06T18:39:49Z',
+    updateDate: '2019-11-13T17:40:00Z',
+    document: allowAll(['cloudformation:Describe*', 'cloudformation:EstimateTemplateCost', 'cloudformation:Get*', 'cloudformation:List*', 'cloudformation:ValidateTemplate', 'cloudformation:Detect*']),
+  },
+  {
     name: 'AmazonS3FullAccess',
     path: '/',
     description: 'Provides full access to all buckets via the AWS Management Console.',

@@ -1,0 +1,148 @@
+// LocalStack's AWS-validated CloudFormation tests (github.com/localstack/localstack, tests/aws/services/cloudformation/
+// api/test_validations.py and api/test_stacks.py, Apache-2.0) reproduced as request sequences. Templates are those
+// of tests/aws/templates/ or the tests' own dicts; expected responses come only from the recorded snapshots.
+import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
+
+const STACK = 'stack-{{suffix}}';
+
+/** LocalStack's `deploy_cfn_template` fixture: a CREATE change set (all capabilities) then its execution. */
+function deploy(template: string, parameters: Record<string, string> = {}, snapshot?: string): SourceStep[] {
+  const create: SourceStep = {
+    op: 'CreateChangeSet',
+    params: {
+      StackName: STACK,
+      ChangeSetName: 'change-set-{{suffix}}',
+      TemplateBody: template,
+      Capabilities: ['CAPABILITY_AUTO_EXPAND', 'CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM'],
+      ChangeSetType: 'CREATE',
+      Parameters: Object.entries(parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
+    },
+    capture: { changeSetId: '$.Id' },
+  };
+  if (snapshot) return [{ ...create, capture: undefined, snapshot }];
+  return [create, { op: 'ExecuteChangeSet', params: { ChangeSetName: '{{changeSetId}}' } }];
+}
+
+const OUTPUTS: Record<string, object> = {
+  'none-value': { MyOutput: { Value: null } },
+  'missing-def': { MyOutput: { Value: null, AnotherValue: null } },
+  'multiple-nones': { MyOutput: {} },
+};
+
+const RESOURCE_BLOCKS: Record<string, object> = {
+  'missing-type': { Properties: {} },
+  'invalid-key': { Type: 'AWS::SNS::Topic', Invalid: 10 },
+};
+
+// tests/aws/templates/simple_no_change.yaml, sns_topic_template.yaml and sns_topic_simple.yaml.
+const SNS_TOPIC_TEMPLATE = 'Resources:\n  topic69831491:\n    Type: AWS::SNS::Topic\nOutputs:\n  TopicName:\n    Value:\n      Fn::GetAtt:\n        - topic69831491\n        - TopicName\n';
+const SIMPLE_NO_CHANGE = 'Resources:\n  MyTopic:\n    Type: AWS::SNS::Topic\n';
+const SNS_TOPIC_SIMPLE = [
+  "AWSTemplateFormatVersion: '2010-09-09'",
+  'Metadata:',
+  '  TopicName: sns-topic-simple',
+  'Parameters:',
+  '  TopicName:',
+  '    Type: String',
+  '    Default: sns-topic-simple',
+  'Resources:',
+  '  topic123:',
+  '    Type: AWS::SNS::Topic',
+  '    Properties:',
+  '      TopicName: !Ref TopicName',
+  '    UpdateReplacePolicy: Delete',
+  '    DeletionPolicy: Delete',
+  '',
+].join('\n');
+
+const validations: SourceFile = {
+  service: 'cloudformation',
+  module: 'test_validations',
+  snapshotDir: 'cloudformation/api',
+  variants: {},
+  defaultProtocol: 'query',
+  scenarios: [
+    {
+      test: 'test_invalid_output_structure',
+      steps: (param) => deploy(JSON.stringify({ Resources: { Foo: { Type: 'AWS::SNS::Topic' } }, Outputs: OUTPUTS[param] }), {}, 'validation-error'),
+    },
+    { test: 'test_missing_resources_block', steps: deploy(JSON.stringify({}), {}, 'validation-error') },
+    { test: 'test_resources_blocks', steps: (param) => deploy(JSON.stringify({ Resources: { A: RESOURCE_BLOCKS[param] } }), {}, 'validation-error') },
+  ],
+  notPorted: {},
+};
+
+const stacks: SourceFile = {
+  service: 'cloudformation',
+  module: 'test_stacks',
+  snapshotDir: 'cloudformation/api',
+  variants: {},
+  defaultProtocol: 'query',
+  scenarios: [
+    { test: 'test_non_existing_stack_message', steps: [{ op: 'DescribeStacks', params: { StackName: 'non-existing' }, snapshot: 'Error' }] },
+    {
+      test: 'test_describe_stack_events_errors',
+      note: 'the test first checks that botocore refuses a call without StackName (a client-side check, no request)',
+      steps: [{ op: 'DescribeStackEvents', params: { StackName: 'does-not-exist' }, snapshot: 'describe_stack_events_stack_not_found' }],
+    },
+    {
+      test: 'test_stack_resource_not_found',
+      steps: [
+        ...deploy(SNS_TOPIC_SIMPLE, { TopicName: 'topic{{suffix}}' }),
+        { op: 'DescribeStackResource', params: { StackName: STACK, LogicalResourceId: 'NonExistentResource' }, snapshot: 'Error' },
+      ],
+    },
+    {
+      test: 'TestStacksApi::test_update_stack_with_same_template_withoutchange',
+      steps: [...deploy(SIMPLE_NO_CHANGE), { op: 'UpdateStack', params: { StackName: STACK, TemplateBody: SIMPLE_NO_CHANGE }, snapshot: 'no_change_exception' }],
+    },
+    {
+      test: 'TestStacksApi::test_stack_name_creation',
+      note: "the recorded name holds the test run's random id (da591fa3), which the expected message repeats",
+      steps: [{ ...deploy(SNS_TOPIC_TEMPLATE, {}, 'stack_response')[0], params: { ...deploy(SNS_TOPIC_TEMPLATE)[0].params, StackName: '*@da591fa3_$' } }],
+    },
+    {
+      test: 'test_linting_error_during_creation',
+      steps: [{ op: 'CreateStack', params: { StackName: STACK, TemplateBody: JSON.stringify({ Resources: '', Outputs: '' }) }, snapshot: 'error' }],
+    },
+  ],
+  notPorted: {},
+  notPortedOtherwise: 'not reproduced yet (most deploy templates of tests/aws/templates/ and wait between calls)',
+};
+
+/** Why the other snapshot modules are not ported yet, by folder (listed in PORTING.md with their tests). */
+const REASONS: Record<string, string> = {
+  api: 'not reproduced yet: their request sequences deploy templates of tests/aws/templates/ and wait on stack operations between snapshots',
+  engine: 'not reproduced yet: the engine behaviours they record are covered by test/cloudformation/stacks.test.ts; the templates are still to be transcribed',
+  resources: 'not reproduced yet: each deploys a template of tests/aws/templates/ and snapshots the created resources through their services',
+  resource_providers: 'not reproduced yet (EC2 is not a twinstack service; the Scheduler and SSM providers are served)',
+  '': 'not reproduced yet: the change set suites snapshot DescribeChangeSet with the engine\'s exact per-property change details',
+  v2: 'not reproduced yet: dynamic references are covered by test/cloudformation/stacks.test.ts',
+};
+
+const OTHER_MODULES = [
+  ...['changesets', 'drift_detection', 'extensions_api', 'extensions_hooks', 'extensions_modules', 'extensions_resourcetypes', 'nested_stacks', 'reference_resolving', 'resources', 'stack_policies', 'templates', 'transformers', 'update_stack'].map((m) => ['api', `test_${m}`]),
+  ...['attributes', 'conditions', 'deletion_policy', 'mappings', 'references', 'replacement', 'update_policy'].map((m) => ['engine', `test_${m}`]),
+  ...['apigateway', 'cdk', 'cloudformation', 'cloudwatch', 'dynamodb', 'ec2', 'elasticsearch', 'events', 'firehose', 'kinesis', 'kms', 'lambda', 'logs', 'opensearch', 'resource_groups', 's3', 'sam', 'secretsmanager', 'sns', 'ssm', 'stack_sets', 'stepfunctions'].map((m) => ['resources', `test_${m}`]),
+  ['resource_providers/ec2', 'test_ec2_resource_provider'],
+  ['resource_providers/scheduler', 'test_scheduler'],
+  ['resource_providers/ssm', 'test_parameter'],
+  ...['conditions', 'depends_on', 'exports_imports', 'fn_base64', 'fn_get_attr', 'fn_join', 'fn_select', 'fn_split', 'fn_sub', 'fn_transform', 'global_macros', 'mappings', 'parameters', 'ref', 'values'].map((m) => ['', `test_change_set_${m}`]),
+  ['', 'test_change_sets'],
+  ['', 'test_list_stacks'],
+  ['', 'test_template_engine'],
+  ['v2', 'test_dynamic_resolving'],
+];
+
+const others: SourceFile[] = OTHER_MODULES.map(([folder, module]) => ({
+  service: 'cloudformation',
+  module,
+  snapshotDir: folder ? `cloudformation/${folder}` : 'cloudformation',
+  variants: {},
+  defaultProtocol: 'query',
+  scenarios: [],
+  notPorted: {},
+  notPortedOtherwise: REASONS[folder.split('/')[0]],
+}));
+
+export default [validations, stacks, ...others];

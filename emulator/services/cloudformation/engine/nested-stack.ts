@@ -1,0 +1,70 @@
+import type { ResourceRequest, ResourceType } from '../provider.ts';
+import type { CloudFormationState, Stack } from '../state.ts';
+import { validationError } from '../errors.ts';
+
+function stateOf(request: ResourceRequest): CloudFormationState {
+  return request.emulator.state<CloudFormationState>('cloudformation', request.accountId, request.region);
+}
+
+function childOf(request: ResourceRequest, stackId: string): Stack {
+  return stateOf(request).stacks.find((s) => s.stackId === stackId)!;
+}
+
+function parameters(request: ResourceRequest) {
+  return Object.entries((request.properties.Parameters ?? {}) as Record<string, unknown>).map(([ParameterKey, value]) => ({
+    ParameterKey,
+    ParameterValue: Array.isArray(value) ? value.join(',') : String(value),
+  }));
+}
+
+/** Waits for the child's operation and fails the parent's resource when the child did not end in `expected`. */
+async function settle(request: ResourceRequest, stackId: string, expected: string) {
+  await stateOf(request).running.get(stackId);
+  const child = childOf(request, stackId);
+  if (child.status !== expected) {
+    throw validationError(`Embedded stack ${stackId} was not successfully ${expected.startsWith('DELETE') ? 'deleted' : expected.startsWith('UPDATE') ? 'updated' : 'created'}: ${child.statusReason ?? child.status}`);
+  }
+  const attributes: Record<string, unknown> = {};
+  for (const output of child.outputs) attributes[`Outputs.${output.OutputKey}`] = output.OutputValue;
+  return { physicalId: stackId, attributes };
+}
+
+function common(request: ResourceRequest) {
+  return {
+    TemplateURL: request.properties.TemplateURL,
+    Parameters: parameters(request),
+    Tags: [...request.stackTags, ...((request.properties.Tags ?? []) as { Key: string; Value: string }[])],
+    NotificationARNs: request.properties.NotificationARNs,
+    TimeoutInMinutes: request.properties.TimeoutInMinutes,
+    Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM', 'CAPABILITY_AUTO_EXPAND'],
+  };
+}
+
+/** `AWS::CloudFormation::Stack`: a nested stack from a template in S3, created through CreateStack like any other. */
+export const nestedStack: ResourceType = {
+  async create(request) {
+    const { StackId } = await request.call<{ StackId: string }>('cloudformation', 'CreateStack', {
+      StackName: request.physicalName({ maxLength: 128 }),
+      ...common(request),
+    });
+    const child = childOf(request, StackId);
+    const parent = childOf(request, request.stackId);
+    child.parentId = request.stackId;
+    child.rootId = parent.rootId ?? request.stackId;
+    return settle(request, StackId, 'CREATE_COMPLETE');
+  },
+  async update(request) {
+    try {
+      await request.call('cloudformation', 'UpdateStack', { StackName: request.physicalId, ...common(request) });
+    } catch (error) {
+      if ((error as Error).message === 'No updates are to be performed.') return settle(request, request.physicalId, childOf(request, request.physicalId).status);
+      throw error;
+    }
+    return settle(request, request.physicalId, 'UPDATE_COMPLETE');
+  },
+  async delete(request) {
+    await request.call('cloudformation', 'DeleteStack', { StackName: request.physicalId });
+    await settle(request, request.physicalId, 'DELETE_COMPLETE');
+  },
+  createOnly: [],
+};

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { Emulator } from '../../../core/emulator.ts';
+import { RESOURCE_TYPE_LOADERS, RESOURCE_TYPE_SERVICES } from '../../index.ts';
+import type { ResourceType } from '../provider.ts';
+import { customResource } from './custom-resource.ts';
+import { nestedStack } from './nested-stack.ts';
+
+/** A resource CloudFormation keeps itself, with no resource behind it (CDK's metadata, wait condition handles). */
+const bookkeeping: ResourceType = {
+  async create(request) {
+    return { physicalId: `${request.stackId.split('/').slice(0, 2).join('/')}/${randomUUID()}/${request.logicalId}`, attributes: {} };
+  },
+  async update(request) {
+    return { physicalId: request.physicalId, attributes: request.attributes };
+  },
+  async delete() {},
+};
+
+/** Types the engine provides itself; every other type belongs to a service (see RESOURCE_TYPE_SERVICES). */
+const ENGINE_TYPES = new Map<string, ResourceType>([
+  ['AWS::CDK::Metadata', bookkeeping],
+  ['AWS::CloudFormation::WaitConditionHandle', bookkeeping],
+  ['AWS::CloudFormation::WaitCondition', bookkeeping],
+  ['AWS::CloudFormation::Stack', nestedStack],
+  ['AWS::CloudFormation::CustomResource', customResource],
+]);
+
+function isCustom(type: string): boolean {
+  return type.startsWith('Custom::');
+}
+
+/** Whether twinstack can create resources of a type (with the services this emulator serves). */
+export function isKnownType(type: string, emulator: Emulator): boolean {
+  if (ENGINE_TYPES.has(type) || isCustom(type)) return true;
+  return Object.hasOwn(RESOURCE_TYPE_SERVICES, type) && emulator.isEnabled(RESOURCE_TYPE_SERVICES[type]);
+}
+
+/** The handlers of a type, loaded from its service's `resources/` folder on first use. */
+export async function resourceType(type: string): Promise<ResourceType> {
+  if (isCustom(type)) return customResource;
+  const own = ENGINE_TYPES.get(type);
+  if (own) return own;
+  const service = RESOURCE_TYPE_SERVICES[type];
+  const types = await RESOURCE_TYPE_LOADERS[service]();
+  return types[type];
+}

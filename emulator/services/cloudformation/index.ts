@@ -1,0 +1,46 @@
+import type { Handler, ServiceDefinition } from '../../core/service.ts';
+import { loadModel } from '../../models/load.ts';
+import { createChangeSet, deleteChangeSet, describeChangeSet, executeChangeSet, listChangeSets } from './operations/change-sets.ts';
+import { describeStackEvents, describeStackResource, describeStackResources, describeStacks, listStackResources, listStacks } from './operations/describe.ts';
+import { getStackPolicy, listExports, listImports, setStackPolicy } from './operations/exports.ts';
+import { createStack, deleteStack, updateStack, updateTerminationProtection } from './operations/stacks.ts';
+import { getTemplate, getTemplateSummary, validateTemplate } from './operations/templates.ts';
+import { CloudFormationState } from './state.ts';
+
+/** CloudFormation: stacks, change sets and the template language, over the resource types the services declare. */
+const handlers: Record<string, Handler<CloudFormationState>> = {
+  CreateStack: createStack,
+  UpdateStack: updateStack,
+  DeleteStack: deleteStack,
+  DescribeStacks: describeStacks,
+  ListStacks: listStacks,
+  DescribeStackEvents: describeStackEvents,
+  DescribeStackResource: describeStackResource,
+  DescribeStackResources: describeStackResources,
+  ListStackResources: listStackResources,
+  GetTemplate: getTemplate,
+  GetTemplateSummary: getTemplateSummary,
+  ValidateTemplate: validateTemplate,
+  UpdateTerminationProtection: updateTerminationProtection,
+  SetStackPolicy: setStackPolicy,
+  GetStackPolicy: getStackPolicy,
+  ListExports: listExports,
+  ListImports: listImports,
+  CreateChangeSet: createChangeSet,
+  DescribeChangeSet: describeChangeSet,
+  ExecuteChangeSet: executeChangeSet,
+  DeleteChangeSet: deleteChangeSet,
+  ListChangeSets: listChangeSets,
+};
+
+const cloudformation: ServiceDefinition<CloudFormationState> = {
+  name: 'cloudformation',
+  model: loadModel('cloudformation'),
+  handlers,
+  createState: () => new CloudFormationState(),
+  validation: 'none',
+  // Operations in progress are not saved: a restored stack keeps the status it had.
+  persistence: { classes: { CloudFormationState: { type: CloudFormationState, transient: { running: () => new Map() } } } },
+};
+
+export default cloudformation;

@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  CreateChangeSetInput,
+  DeleteChangeSetInput,
+  DescribeChangeSetInput,
+  ExecuteChangeSetInput,
+  ListChangeSetsInput,
+} from '@aws-sdk/client-cloudformation';
+import { buildArn } from '../../../core/arn.ts';
+import { AwsError } from '../../../core/errors.ts';
+import { computeChanges } from '../engine/changes.ts';
+import { deploy } from '../engine/deploy.ts';
+import { setStatus } from '../engine/run.ts';
+import { validationError } from '../errors.ts';
+import { describeParameters } from '../template/parameters.ts';
+import type { ChangeSet } from '../state.ts';
+import { page } from './describe.ts';
+import { bindFor, checkPlan, newStack, runOf } from './stack-setup.ts';
+import { checkToken, checkUpdatable, desiredUpdate, launch, requireStack } from './stacks.ts';
+import { checkCapabilities, checkStackName, checkTemplate, templateFrom, type CfnContext } from './template-input.ts';
+
+const EMPTY_REASON = "The submitted information didn't contain changes. Submit different information to create a change set.";
+
+function notFound(name: string): AwsError {
+  return new AwsError('ChangeSetNotFoundException', `ChangeSet [${name}] does not exist`);
+}
+
+/** A change set by ARN, or by name within a stack. */
+export function findChangeSet(ctx: CfnContext, name: string, stackName: string | undefined): ChangeSet {
+  if (name.startsWith('arn:')) {
+    const found = ctx.state.changeSets.get(name);
+    if (!found) throw notFound(name);
+    return found;
+  }
+  if (!stackName) throw validationError('StackName must be specified if ChangeSetName is not specified as an ARN.');
+  const stack = ctx.state.find(stackName);
+  if (!stack) throw validationError(`Stack [${stackName}] does not exist`);
+  const found = [...ctx.state.changeSets.values()].find((c) => c.stackId === stack.stackId && c.name === name);
+  if (!found) throw notFound(name);
+  return found;
+}
+
+export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnContext) {
+  const stackName = checkStackName(input.StackName);
+  const name = input.ChangeSetName ?? '';
+  if (!/^[a-zA-Z][-a-zA-Z0-9]*$/.test(name) || name.length > 128) {
+    throw validationError(`1 validation error detected: Value '${name}' at 'changeSetName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*`);
+  }
+  checkToken(input.ClientToken);
+  const type = input.ChangeSetType ?? 'UPDATE';
+  let stack = ctx.state.find(stackName);
+  if (type === 'CREATE') {
+    if (stack && stack.status !== 'REVIEW_IN_PROGRESS') throw new AwsError('AlreadyExistsException', `Stack [${stackName}] already exists and cannot be created again with the changeSet [${name}].`);
+  } else if (type === 'UPDATE') {
+    if (!stack) throw validationError(`Stack [${stackName}] does not exist`);
+    if (stack.status === 'REVIEW_IN_PROGRESS') throw validationError(`Stack [${stack.stackId}] does not exist`);
+    checkUpdatable(stack);
+  } else throw validationError(`ChangeSetType ${type} is not supported by twinstack yet`);
+  if (stack && [...ctx.state.changeSets.values()].some((c) => c.stackId === stack!.stackId && c.name === name)) {
+    throw new AwsError('AlreadyExistsException', `ChangeSet [${name}] already exists`);
+  }
+  let desired;
+  if (type === 'CREATE' || !stack) {
+    const { body, template } = await templateFrom(input, ctx);
+    checkTemplate(template, ctx);
+    checkCapabilities(template, input.Capabilities);
+    const parameters = await bindFor(ctx, template, input.Parameters);
+    desired = { template, templateBody: body, parameters };
+  } else {
+    desired = await desiredUpdate(stack, input, ctx);
+  }
+  if (!stack) {
+    stack = newStack(ctx, { name: stackName, body: '{}', template: { Resources: {} }, status: 'REVIEW_IN_PROGRESS' });
+    Object.assign(stack, { tags: input.Tags ?? [], notificationArns: input.NotificationARNs ?? [], roleArn: input.RoleARN });
+    ctx.state.stacks.push(stack);
+    setStatus(stack, runOf(ctx), 'REVIEW_IN_PROGRESS', 'User Initiated');
+  }
+  checkPlan(ctx, stack, desired.template, desired.parameters);
+  const id = buildArn({ service: 'cloudformation', region: ctx.region, accountId: ctx.accountId, resource: `changeSet/${name}/${randomUUID()}` });
+  const changeSet: ChangeSet = {
+    id,
+    name,
+    stackId: stack.stackId,
+    stackName: stack.stackName,
+    type,
+    status: 'CREATE_PENDING',
+    executionStatus: 'UNAVAILABLE',
+    created: ctx.emulator.clock.date(),
+    description: input.Description,
+    templateBody: desired.templateBody,
+    template: desired.template,
+    parameters: desired.parameters,
+    capabilities: input.Capabilities ?? [],
+    tags: input.Tags ?? stack.tags,
+    notificationArns: input.NotificationARNs ?? stack.notificationArns,
+    roleArn: input.RoleARN ?? stack.roleArn,
+    changes: [],
+    includeNestedStacks: input.IncludeNestedStacks,
+    clientToken: input.ClientToken,
+  };
+  ctx.state.changeSets.set(id, changeSet);
+  const target = stack;
+  const run = runOf(ctx);
+  // AWS computes the changes in the background; they are ready here when the answer leaves, so waiters see them at once.
+  await (async () => {
+    changeSet.status = 'CREATE_IN_PROGRESS';
+    try {
+      changeSet.changes = await computeChanges(target, run, desired);
+      const unchanged =
+        type === 'UPDATE' &&
+        !changeSet.changes.length &&
+        JSON.stringify(desired.template.Outputs ?? {}) === JSON.stringify(target.template.Outputs ?? {}) &&
+        JSON.stringify(desired.parameters) === JSON.stringify(target.parameters) &&
+        JSON.stringify(changeSet.tags) === JSON.stringify(target.tags);
+      if (unchanged) {
+        Object.assign(changeSet, { status: 'FAILED', statusReason: EMPTY_REASON });
+        return;
+      }
+      Object.assign(changeSet, { status: 'CREATE_COMPLETE', executionStatus: 'AVAILABLE' });
+    } catch (error) {
+      Object.assign(changeSet, { status: 'FAILED', statusReason: error instanceof Error ? error.message : String(error) });
+    }
+  })();
+  return { Id: id, StackId: stack.stackId };
+}
+
+export function describeChangeSet(input: DescribeChangeSetInput, ctx: CfnContext) {
+  const c = findChangeSet(ctx, input.ChangeSetName ?? '', input.StackName);
+  const { items, next } = page(c.changes, input.NextToken, 1000);
+  return {
+    ChangeSetName: c.name,
+    ChangeSetId: c.id,
+    StackId: c.stackId,
+    StackName: c.stackName,
+    Description: c.description,
+    Parameters: c.parameters.length ? describeParameters(c.parameters) : undefined,
+    CreationTime: c.created,
+    ExecutionStatus: c.executionStatus as never,
+    Status: c.status as never,
+    StatusReason: c.statusReason,
+    NotificationARNs: c.notificationArns,
+    RollbackConfiguration: {},
+    Capabilities: c.capabilities.length ? (c.capabilities as never) : undefined,
+    Tags: c.tags.length ? c.tags : undefined,
+    Changes: items,
+    NextToken: next,
+    IncludeNestedStacks: c.includeNestedStacks ?? false,
+  };
+}
+
+export async function executeChangeSet(input: ExecuteChangeSetInput, ctx: CfnContext) {
+  checkToken(input.ClientRequestToken);
+  const c = findChangeSet(ctx, input.ChangeSetName ?? '', input.StackName);
+  if (c.status !== 'CREATE_COMPLETE' || c.executionStatus !== 'AVAILABLE') {
+    throw new AwsError('InvalidChangeSetStatusException', `ChangeSet [${c.id}] cannot be executed in its current execution status of [${c.executionStatus}]`);
+  }
+  const stack = requireStack(ctx, c.stackId);
+  const creating = stack.status === 'REVIEW_IN_PROGRESS';
+  const run = runOf(ctx, input.ClientRequestToken);
+  c.executionStatus = 'EXECUTE_IN_PROGRESS';
+  Object.assign(stack, {
+    description: c.template.Description,
+    capabilities: c.capabilities,
+    tags: c.tags,
+    notificationArns: c.notificationArns,
+    roleArn: c.roleArn,
+    changeSetId: c.id,
+    disableRollback: input.DisableRollback ?? false,
+    // A stack made by a change set shows when it was last updated from the start (the snapshots of AWS do).
+    updated: ctx.emulator.clock.date(),
+  });
+  setStatus(stack, run, creating ? 'CREATE_IN_PROGRESS' : 'UPDATE_IN_PROGRESS', 'User Initiated');
+  const onFailure = input.DisableRollback ? 'DO_NOTHING' : 'ROLLBACK';
+  await launch(ctx, stack, async () => {
+    await deploy(stack, run, { template: c.template, templateBody: c.templateBody, parameters: c.parameters }, { creating, onFailure });
+    c.executionStatus = /_COMPLETE$/.test(stack.status) && !/ROLLBACK/.test(stack.status) ? 'EXECUTE_COMPLETE' : 'EXECUTE_FAILED';
+    // Executing a change set removes the stack's other change sets, as on AWS.
+    for (const other of [...ctx.state.changeSets.values()]) if (other.stackId === stack.stackId && other !== c) ctx.state.changeSets.delete(other.id);
+  });
+  return {};
+}
+
+export function deleteChangeSet(input: DeleteChangeSetInput, ctx: CfnContext) {
+  const c = findChangeSet(ctx, input.ChangeSetName ?? '', input.StackName);
+  if (c.executionStatus === 'EXECUTE_IN_PROGRESS') {
+    throw new AwsError('InvalidChangeSetStatusException', `Cannot delete ChangeSet ${c.id} while it is in ${c.executionStatus} status`);
+  }
+  ctx.state.changeSets.delete(c.id);
+  return {};
+}
+
+export function listChangeSets(input: ListChangeSetsInput, ctx: CfnContext) {
+  const stack = requireStack(ctx, input.StackName);
+  const all = [...ctx.state.changeSets.values()].filter((c) => c.stackId === stack.stackId);
+  const { items, next } = page(all, input.NextToken, 100);
+  return {
+    Summaries: items.map((c) => ({
+      StackId: c.stackId,
+      StackName: c.stackName,
+      ChangeSetId: c.id,
+      ChangeSetName: c.name,
+      ExecutionStatus: c.executionStatus as never,
+      Status: c.status as never,
+      StatusReason: c.statusReason,
+      CreationTime: c.created,
+      Description: c.description,
+      IncludeNestedStacks: c.includeNestedStacks ?? false,
+    })),
+    NextToken: next,
+  };
+}

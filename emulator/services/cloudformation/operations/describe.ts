@@ -1,0 +1,150 @@
+import type {
+  DescribeStackEventsInput,
+  DescribeStackResourceInput,
+  DescribeStackResourcesInput,
+  DescribeStacksInput,
+  ListStackResourcesInput,
+  ListStacksInput,
+  Stack as StackOutput,
+} from '@aws-sdk/client-cloudformation';
+import { stackNotFound, validationError } from '../errors.ts';
+import { describeParameters } from '../template/parameters.ts';
+import type { Stack, StackResource } from '../state.ts';
+import { requireStack } from './stacks.ts';
+import type { CfnContext } from './template-input.ts';
+
+/** Pages of a list: AWS's NextToken is opaque; ours is the offset. */
+export function page<T>(items: T[], token: string | undefined, size: number): { items: T[]; next?: string } {
+  const start = token === undefined ? 0 : Number.parseInt(token, 10);
+  if (!Number.isInteger(start) || start < 0 || start > items.length) throw validationError('Invalid NextToken');
+  const end = start + size;
+  return { items: items.slice(start, end), next: end < items.length ? String(end) : undefined };
+}
+
+export function describeStack(stack: Stack): StackOutput {
+  return {
+    StackId: stack.stackId,
+    StackName: stack.stackName,
+    ChangeSetId: stack.changeSetId,
+    Description: stack.description,
+    Parameters: stack.parameters.length ? describeParameters(stack.parameters) : undefined,
+    CreationTime: stack.created,
+    DeletionTime: stack.deleted,
+    LastUpdatedTime: stack.updated,
+    RollbackConfiguration: {},
+    StackStatus: stack.status as never,
+    StackStatusReason: stack.statusReason,
+    DisableRollback: stack.disableRollback,
+    NotificationARNs: stack.notificationArns,
+    TimeoutInMinutes: stack.timeoutInMinutes,
+    Capabilities: stack.capabilities.length ? (stack.capabilities as never) : undefined,
+    Outputs: stack.outputs.length ? stack.outputs : undefined,
+    RoleARN: stack.roleArn,
+    Tags: stack.tags,
+    EnableTerminationProtection: stack.terminationProtection,
+    ParentId: stack.parentId,
+    RootId: stack.rootId,
+    DriftInformation: { StackDriftStatus: 'NOT_CHECKED' },
+  };
+}
+
+export function describeStacks(input: DescribeStacksInput, ctx: CfnContext) {
+  if (input.StackName) {
+    const stack = ctx.state.find(input.StackName);
+    if (!stack) throw stackNotFound(input.StackName);
+    return { Stacks: [describeStack(stack)] };
+  }
+  const live = ctx.state.stacks.filter((s) => s.status !== 'DELETE_COMPLETE').reverse();
+  const { items, next } = page(live, input.NextToken, 100);
+  return { Stacks: items.map(describeStack), NextToken: next };
+}
+
+export function listStacks(input: ListStacksInput, ctx: CfnContext) {
+  const filter = input.StackStatusFilter?.length ? new Set<string>(input.StackStatusFilter) : undefined;
+  const stacks = ctx.state.stacks.filter((s) => !filter || filter.has(s.status)).reverse();
+  const { items, next } = page(stacks, input.NextToken, 100);
+  return {
+    StackSummaries: items.map((s) => ({
+      StackId: s.stackId,
+      StackName: s.stackName,
+      TemplateDescription: s.description,
+      CreationTime: s.created,
+      LastUpdatedTime: s.updated,
+      DeletionTime: s.deleted,
+      StackStatus: s.status as never,
+      StackStatusReason: s.statusReason,
+      ParentId: s.parentId,
+      RootId: s.rootId,
+      DriftInformation: { StackDriftStatus: 'NOT_CHECKED' as const },
+    })),
+    NextToken: next,
+  };
+}
+
+export function describeStackEvents(input: DescribeStackEventsInput, ctx: CfnContext) {
+  const stack = input.StackName ? ctx.state.find(input.StackName) : undefined;
+  // DescribeStackEvents words a missing stack differently from DescribeStacks.
+  if (!stack) throw validationError(`Stack [${input.StackName ?? ''}] does not exist`);
+  const { items, next } = page(stack.events, input.NextToken, 100);
+  return { StackEvents: items, NextToken: next };
+}
+
+function visible(stack: Stack): StackResource[] {
+  return [...stack.resources.values()].filter((r) => stack.status === 'DELETE_COMPLETE' || r.status !== 'DELETE_COMPLETE' || /ROLLBACK/.test(stack.status));
+}
+
+function resourceSummary(stack: Stack, r: StackResource) {
+  return {
+    StackName: stack.stackName,
+    StackId: stack.stackId,
+    LogicalResourceId: r.logicalId,
+    PhysicalResourceId: r.physicalId,
+    ResourceType: r.type,
+    Timestamp: r.updated,
+    ResourceStatus: r.status as never,
+    ResourceStatusReason: r.statusReason,
+    DriftInformation: { StackResourceDriftStatus: 'NOT_CHECKED' as const },
+  };
+}
+
+export function describeStackResources(input: DescribeStackResourcesInput, ctx: CfnContext) {
+  let stack: Stack | undefined;
+  if (input.StackName) stack = requireStack(ctx, input.StackName);
+  else if (input.PhysicalResourceId) {
+    stack = ctx.state.stacks.find((s) => s.status !== 'DELETE_COMPLETE' && [...s.resources.values()].some((r) => r.physicalId === input.PhysicalResourceId));
+    if (!stack) throw validationError(`Stack for ${input.PhysicalResourceId} does not exist`);
+  } else throw validationError('Either StackName or PhysicalResourceId must be specified.');
+  const resources = visible(stack).filter((r) => input.LogicalResourceId === undefined || r.logicalId === input.LogicalResourceId);
+  return { StackResources: resources.map((r) => resourceSummary(stack, r)) };
+}
+
+export function describeStackResource(input: DescribeStackResourceInput, ctx: CfnContext) {
+  const stack = requireStack(ctx, input.StackName);
+  const resource = stack.resources.get(input.LogicalResourceId ?? '');
+  if (!resource) throw validationError(`Resource ${input.LogicalResourceId} does not exist for stack ${input.StackName}`);
+  const { Timestamp, ...summary } = resourceSummary(stack, resource);
+  return {
+    StackResourceDetail: {
+      ...summary,
+      LastUpdatedTimestamp: Timestamp,
+      Metadata: resource.metadata === undefined ? undefined : JSON.stringify(resource.metadata),
+    },
+  };
+}
+
+export function listStackResources(input: ListStackResourcesInput, ctx: CfnContext) {
+  const stack = requireStack(ctx, input.StackName);
+  const { items, next } = page(visible(stack), input.NextToken, 100);
+  return {
+    StackResourceSummaries: items.map((r) => ({
+      LogicalResourceId: r.logicalId,
+      PhysicalResourceId: r.physicalId,
+      ResourceType: r.type,
+      LastUpdatedTimestamp: r.updated,
+      ResourceStatus: r.status as never,
+      ResourceStatusReason: r.statusReason,
+      DriftInformation: { StackResourceDriftStatus: 'NOT_CHECKED' as const },
+    })),
+    NextToken: next,
+  };
+}

@@ -1,0 +1,166 @@
+import type { CreateStackInput, DeleteStackInput, UpdateStackInput, UpdateTerminationProtectionInput } from '@aws-sdk/client-cloudformation';
+import { AwsError } from '../../../core/errors.ts';
+import { deploy, type Desired } from '../engine/deploy.ts';
+import { removeStack } from '../engine/remove.ts';
+import { setStatus } from '../engine/run.ts';
+import { stackNotFound, validationError } from '../errors.ts';
+import type { Stack } from '../state.ts';
+import { bindFor, checkPlan, newStack, runOf } from './stack-setup.ts';
+import { checkCapabilities, checkStackName, checkTemplate, templateFrom, type CfnContext } from './template-input.ts';
+
+/** States a stack can be updated (or have an update change set executed) from. */
+export const UPDATABLE = new Set(['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_ROLLBACK_COMPLETE', 'IMPORT_COMPLETE', 'IMPORT_ROLLBACK_COMPLETE']);
+
+/** How long a stack operation's request waits for the operation before answering (it goes on in the background). */
+const ANSWER_WITHIN_MS = 2000;
+
+/**
+ * Runs a stack operation in the background (`running` settles when it ends). The request's answer waits for it a
+ * little: the answer is the same, and clients whose waiters first look right away (then every 5 to 30 s) find a
+ * stack of fast resources already complete.
+ */
+export async function launch(ctx: CfnContext, stack: Stack, work: () => Promise<void>): Promise<void> {
+  const running = work().catch((error: unknown) => {
+    console.error('[twinstack] cloudformation stack operation failed:', error);
+  });
+  ctx.state.running.set(stack.stackId, running);
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([running, new Promise((resolve) => (timer = setTimeout(resolve, ANSWER_WITHIN_MS)))]);
+  clearTimeout(timer);
+}
+
+function checkTags(tags: { Key?: string; Value?: string }[] | undefined): void {
+  if ((tags?.length ?? 0) > 50) throw validationError('1 validation error detected: Value at \'tags\' failed to satisfy constraint: Member must have length less than or equal to 50');
+}
+
+export function checkToken(token: string | undefined): void {
+  if (token !== undefined && !/^[a-zA-Z0-9][-a-zA-Z0-9]{0,127}$/.test(token)) {
+    throw validationError(`1 validation error detected: Value '${token}' at 'clientRequestToken' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9][-a-zA-Z0-9]*`);
+  }
+}
+
+export async function createStack(input: CreateStackInput, ctx: CfnContext) {
+  const name = checkStackName(input.StackName);
+  checkToken(input.ClientRequestToken);
+  const existing = ctx.state.find(name);
+  if (existing) {
+    if (input.ClientRequestToken && existing.lastToken?.token === input.ClientRequestToken && existing.lastToken.operation === 'CreateStack') return { StackId: existing.stackId };
+    throw new AwsError('AlreadyExistsException', `Stack [${name}] already exists`);
+  }
+  checkTags(input.Tags);
+  const { body, template } = await templateFrom(input, ctx);
+  checkTemplate(template, ctx);
+  checkCapabilities(template, input.Capabilities);
+  if (input.OnFailure !== undefined && input.DisableRollback !== undefined) {
+    throw validationError('You may not specify both DisableRollback and OnFailure.');
+  }
+  const parameters = await bindFor(ctx, template, input.Parameters);
+  const stack = newStack(ctx, { name, body, template, status: 'CREATE_IN_PROGRESS' });
+  checkPlan(ctx, stack, template, parameters);
+  Object.assign(stack, {
+    description: template.Description,
+    capabilities: input.Capabilities ?? [],
+    tags: input.Tags ?? [],
+    notificationArns: input.NotificationARNs ?? [],
+    roleArn: input.RoleARN,
+    timeoutInMinutes: input.TimeoutInMinutes,
+    disableRollback: input.DisableRollback ?? input.OnFailure === 'DO_NOTHING',
+    terminationProtection: input.EnableTerminationProtection ?? false,
+    stackPolicyBody: input.StackPolicyBody,
+    lastToken: input.ClientRequestToken ? { token: input.ClientRequestToken, operation: 'CreateStack' } : undefined,
+  });
+  ctx.state.stacks.push(stack);
+  const run = runOf(ctx, input.ClientRequestToken);
+  setStatus(stack, run, 'CREATE_IN_PROGRESS', 'User Initiated');
+  const onFailure = input.OnFailure ?? (input.DisableRollback ? 'DO_NOTHING' : 'ROLLBACK');
+  await launch(ctx, stack, () => deploy(stack, run, { template, templateBody: body, parameters }, { creating: true, onFailure }));
+  return { StackId: stack.stackId };
+}
+
+/** A live stack by name or id, or AWS's ValidationError. */
+export function requireStack(ctx: CfnContext, name: string | undefined): Stack {
+  const stack = name ? ctx.state.find(name) : undefined;
+  if (!stack) throw stackNotFound(name ?? '');
+  return stack;
+}
+
+export function checkUpdatable(stack: Stack): void {
+  if (!UPDATABLE.has(stack.status)) throw validationError(`Stack:${stack.stackId} is in ${stack.status} state and can not be updated.`);
+}
+
+/** The template and parameters an update or update change set asks for (UsePreviousTemplate, UsePreviousValue). */
+export async function desiredUpdate(
+  stack: Stack,
+  input: Pick<UpdateStackInput, 'TemplateBody' | 'TemplateURL' | 'UsePreviousTemplate' | 'Parameters' | 'Capabilities'>,
+  ctx: CfnContext,
+): Promise<Desired> {
+  let body = stack.templateBody;
+  let template = stack.template;
+  if (input.UsePreviousTemplate) {
+    if (input.TemplateBody !== undefined || input.TemplateURL !== undefined) throw validationError('Specify exactly one of TemplateBody, TemplateUrl or UsePreviousTemplate.');
+  } else {
+    ({ body, template } = await templateFrom(input, ctx));
+  }
+  checkTemplate(template, ctx);
+  checkCapabilities(template, input.Capabilities);
+  const parameters = await bindFor(ctx, template, input.Parameters, stack.parameters);
+  checkPlan(ctx, stack, template, parameters);
+  return { template, templateBody: body, parameters };
+}
+
+export async function updateStack(input: UpdateStackInput, ctx: CfnContext) {
+  checkToken(input.ClientRequestToken);
+  const stack = requireStack(ctx, input.StackName);
+  if (input.ClientRequestToken && stack.lastToken?.token === input.ClientRequestToken && stack.lastToken.operation === 'UpdateStack') return { StackId: stack.stackId };
+  checkUpdatable(stack);
+  checkTags(input.Tags);
+  const desired = await desiredUpdate(stack, input, ctx);
+  const tags = input.Tags ?? stack.tags;
+  const unchanged =
+    JSON.stringify(desired.template) === JSON.stringify(stack.template) &&
+    JSON.stringify(desired.parameters) === JSON.stringify(stack.parameters) &&
+    JSON.stringify(tags) === JSON.stringify(stack.tags);
+  if (unchanged) throw validationError('No updates are to be performed.');
+  Object.assign(stack, {
+    capabilities: input.Capabilities ?? [],
+    tags,
+    notificationArns: input.NotificationARNs ?? stack.notificationArns,
+    roleArn: input.RoleARN ?? stack.roleArn,
+    disableRollback: input.DisableRollback ?? stack.disableRollback,
+    updated: ctx.emulator.clock.date(),
+    description: desired.template.Description,
+    lastToken: input.ClientRequestToken ? { token: input.ClientRequestToken, operation: 'UpdateStack' } : undefined,
+    changeSetId: undefined,
+  });
+  const run = runOf(ctx, input.ClientRequestToken);
+  setStatus(stack, run, 'UPDATE_IN_PROGRESS', 'User Initiated');
+  await launch(ctx, stack, () => deploy(stack, run, desired, { creating: false, onFailure: stack.disableRollback ? 'DO_NOTHING' : 'ROLLBACK' }));
+  return { StackId: stack.stackId };
+}
+
+export async function deleteStack(input: DeleteStackInput, ctx: CfnContext) {
+  checkToken(input.ClientRequestToken);
+  const name = input.StackName ?? '';
+  const stack = ctx.state.find(name);
+  if (!stack || stack.status === 'DELETE_COMPLETE' || stack.status === 'DELETE_IN_PROGRESS') return {};
+  if (stack.terminationProtection) throw validationError(`Stack [${stack.stackName}] cannot be deleted while TerminationProtection is enabled`);
+  if (input.RetainResources?.length && stack.status !== 'DELETE_FAILED') {
+    throw validationError(`Invalid operation on stack [${stack.stackId}]. RetainResources can only be specified when stack is in DELETE_FAILED state`);
+  }
+  stack.lastToken = input.ClientRequestToken ? { token: input.ClientRequestToken, operation: 'DeleteStack' } : undefined;
+  const run = runOf(ctx, input.ClientRequestToken);
+  const previous = ctx.state.running.get(stack.stackId);
+  setStatus(stack, run, 'DELETE_IN_PROGRESS', 'User Initiated');
+  await launch(ctx, stack, async () => {
+    await previous;
+    await removeStack(stack, run, new Set(input.RetainResources ?? []));
+  });
+  return {};
+}
+
+export function updateTerminationProtection(input: UpdateTerminationProtectionInput, ctx: CfnContext) {
+  const stack = requireStack(ctx, input.StackName);
+  if (stack.parentId) throw validationError('Termination protection cannot be updated on a nested stack; update its root stack instead.');
+  stack.terminationProtection = Boolean(input.EnableTerminationProtection);
+  return { StackId: stack.stackId };
+}

@@ -1,0 +1,107 @@
+import { AwsError } from '../../../core/errors.ts';
+import type { RequestContext } from '../../../core/service.ts';
+import { isKnownType } from '../engine/types.ts';
+import { readTemplateUrl } from '../engine/template-url.ts';
+import { templateError, validationError } from '../errors.ts';
+import { parseTemplate, type Template } from '../template/parse.ts';
+import type { CloudFormationState } from '../state.ts';
+
+export type CfnContext = RequestContext<CloudFormationState>;
+
+const MAX_BODY = 51_200;
+const MAX_URL_TEMPLATE = 1_000_000;
+const TOP_LEVEL = new Set(['AWSTemplateFormatVersion', 'Description', 'Metadata', 'Parameters', 'Rules', 'Mappings', 'Conditions', 'Transform', 'Resources', 'Outputs', 'Hooks']);
+const RESOURCE_KEYS = new Set(['Type', 'Properties', 'DependsOn', 'Condition', 'DeletionPolicy', 'UpdateReplacePolicy', 'Metadata', 'CreationPolicy', 'UpdatePolicy']);
+/** Transforms the engine evaluates itself (the language extensions' functions are always understood). */
+const SUPPORTED_TRANSFORMS = new Set(['AWS::LanguageExtensions']);
+
+/** Checks the shape of a template (sections, resources, types), with AWS's "Template format error" messages. */
+export function checkTemplate(template: Template, ctx: CfnContext): void {
+  const unknownKeys = Object.keys(template).filter((k) => !TOP_LEVEL.has(k));
+  if (unknownKeys.length) throw templateError(`Template format error: Invalid template property or properties [${unknownKeys.join(', ')}]`);
+  if (template.AWSTemplateFormatVersion !== undefined && String(template.AWSTemplateFormatVersion) !== '2010-09-09') {
+    throw templateError(`Template format error: '${String(template.AWSTemplateFormatVersion)}' is not a valid template version.`);
+  }
+  const resources = template.Resources;
+  if (resources !== undefined && resources !== null && (typeof resources !== 'object' || Array.isArray(resources))) {
+    throw templateError('Template format error: Any Resources member must be an object.');
+  }
+  if (!resources || typeof resources !== 'object' || !Object.keys(resources).length) throw templateError('Template format error: At least one Resources member must be defined.');
+  for (const [id, resource] of Object.entries(resources)) {
+    if (!/^[A-Za-z0-9]+$/.test(id)) throw templateError(`Template format error: Resource name ${id} is non alphanumeric.`);
+    if (!resource || typeof resource !== 'object' || Array.isArray(resource)) throw templateError('Template format error: Any Resources member must be an object.');
+    if (typeof resource.Type !== 'string') throw templateError(`Template format error: [/Resources/${id}] Every Resources object must contain a Type member.`);
+    const unknown = Object.keys(resource).find((key) => !RESOURCE_KEYS.has(key));
+    if (unknown) throw validationError(`Invalid template resource property '${unknown}'`);
+  }
+  for (const [key, output] of Object.entries(template.Outputs ?? {})) {
+    if (!output || typeof output !== 'object' || !('Value' in output)) throw templateError('Template format error: Every Outputs member must contain a Value object');
+    for (const [member, value] of Object.entries(output)) {
+      if (value === null) throw validationError(`[/Outputs/${key}/${member}] 'null' values are not allowed in templates`);
+    }
+  }
+  const transforms = template.Transform === undefined ? [] : [template.Transform].flat();
+  const unsupported = transforms.filter((t) => typeof t !== 'string' || !SUPPORTED_TRANSFORMS.has(t));
+  if (unsupported.length) throw validationError(`Transform ${unsupported.map(String).join(', ')} is not supported by twinstack yet`);
+  const unknownTypes = [...new Set(Object.values(resources).map((r) => r.Type))].filter((type) => !isKnownType(type, ctx.emulator));
+  if (unknownTypes.length) throw templateError(`Template format error: Unrecognized resource types: [${unknownTypes.join(', ')}]`);
+}
+
+/** The template a request gives (TemplateBody or TemplateURL), read and parsed. */
+export async function templateFrom(input: { TemplateBody?: string; TemplateURL?: string }, ctx: CfnContext): Promise<{ body: string; template: Template }> {
+  if (input.TemplateBody !== undefined && input.TemplateURL !== undefined) throw validationError('Specify exactly one of TemplateBody or TemplateUrl.');
+  let body = input.TemplateBody;
+  if (body !== undefined && Buffer.byteLength(body) > MAX_BODY) {
+    throw validationError(`1 validation error detected: Value '${body.slice(0, 32)}...' at 'templateBody' failed to satisfy constraint: Member must have length less than or equal to ${MAX_BODY}`);
+  }
+  if (body === undefined && input.TemplateURL !== undefined) {
+    const call = (service: string, operation: string, request: object) => ctx.emulator.call<never>(service, operation, request, { caller: ctx.caller, region: ctx.region });
+    body = await readTemplateUrl(input.TemplateURL, call);
+    if (Buffer.byteLength(body) > MAX_URL_TEMPLATE) throw validationError(`Template may not exceed ${MAX_URL_TEMPLATE} bytes in size.`);
+  }
+  if (body === undefined) throw validationError('Either Template URL or Template Body must be specified.');
+  return { body, template: parseTemplate(body) };
+}
+
+const IAM_TYPES = new Map<string, string | undefined>([
+  ['AWS::IAM::Role', 'RoleName'],
+  ['AWS::IAM::User', 'UserName'],
+  ['AWS::IAM::Group', 'GroupName'],
+  ['AWS::IAM::ManagedPolicy', 'ManagedPolicyName'],
+  ['AWS::IAM::InstanceProfile', 'InstanceProfileName'],
+  ['AWS::IAM::Policy', undefined],
+  ['AWS::IAM::AccessKey', undefined],
+  ['AWS::IAM::UserToGroupAddition', undefined],
+]);
+
+/** The capabilities a template needs and why (IAM resources; named ones need CAPABILITY_NAMED_IAM). */
+export function requiredCapabilities(template: Template): { capability?: string; reason?: string } {
+  let capability: string | undefined;
+  const names: string[] = [];
+  for (const [id, resource] of Object.entries(template.Resources ?? {})) {
+    if (!IAM_TYPES.has(resource.Type)) continue;
+    names.push(id);
+    const nameProperty = IAM_TYPES.get(resource.Type);
+    if (nameProperty && resource.Properties && Object.hasOwn(resource.Properties, nameProperty)) capability = 'CAPABILITY_NAMED_IAM';
+    else capability ??= 'CAPABILITY_IAM';
+  }
+  if (!capability) return {};
+  return { capability, reason: `The following resource(s) require capabilities: [${[...new Set(names.map((id) => template.Resources![id].Type))].join(', ')}]` };
+}
+
+/** InsufficientCapabilitiesException unless the request acknowledges what the template needs. */
+export function checkCapabilities(template: Template, given: string[] | undefined): void {
+  const { capability } = requiredCapabilities(template);
+  if (!capability) return;
+  const have = new Set(given ?? []);
+  if (have.has(capability) || (capability === 'CAPABILITY_IAM' && have.has('CAPABILITY_NAMED_IAM'))) return;
+  throw new AwsError('InsufficientCapabilitiesException', `Requires capabilities : [${capability}]`);
+}
+
+export function checkStackName(name: unknown): string {
+  if (typeof name !== 'string' || !name) throw validationError("1 validation error detected: Value null at 'stackName' failed to satisfy constraint: Member must not be null");
+  if (!/^[a-zA-Z][-a-zA-Z0-9]*$/.test(name) || name.length > 128) {
+    throw validationError(`1 validation error detected: Value '${name}' at 'stackName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*|arn:[-a-zA-Z0-9:/._+]*`);
+  }
+  return name;
+}

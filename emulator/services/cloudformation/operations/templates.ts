@@ -1,0 +1,69 @@
+import type { GetTemplateInput, GetTemplateSummaryInput, ValidateTemplateInput } from '@aws-sdk/client-cloudformation';
+import { validationError } from '../errors.ts';
+import type { Template } from '../template/parse.ts';
+import { findChangeSet } from './change-sets.ts';
+import { requireStack } from './stacks.ts';
+import { checkTemplate, requiredCapabilities, templateFrom, type CfnContext } from './template-input.ts';
+
+export function getTemplate(input: GetTemplateInput, ctx: CfnContext) {
+  if (input.ChangeSetName) {
+    const changeSet = findChangeSet(ctx, input.ChangeSetName, input.StackName);
+    return { TemplateBody: changeSet.templateBody, StagesAvailable: ['Original', 'Processed'] as const };
+  }
+  const stack = requireStack(ctx, input.StackName);
+  const body = input.TemplateStage === 'Processed' && !stack.templateBody.trim().startsWith('{') ? JSON.stringify(stack.template) : stack.templateBody;
+  return { TemplateBody: body, StagesAvailable: ['Original', 'Processed'] as never };
+}
+
+function capabilitiesOf(template: Template) {
+  const { capability, reason } = requiredCapabilities(template);
+  return capability ? { Capabilities: [capability] as never, CapabilitiesReason: reason } : {};
+}
+
+function declaredTransforms(template: Template): string[] {
+  return template.Transform === undefined ? [] : ([template.Transform].flat() as string[]);
+}
+
+export async function validateTemplate(input: ValidateTemplateInput, ctx: CfnContext) {
+  const { template } = await templateFrom(input, ctx);
+  checkTemplate(template, ctx);
+  return {
+    Parameters: Object.entries(template.Parameters ?? {}).map(([key, p]) => ({
+      ParameterKey: key,
+      DefaultValue: p.Default === undefined ? undefined : String(p.Default),
+      NoEcho: String(p.NoEcho) === 'true',
+      Description: p.Description,
+    })),
+    Description: template.Description,
+    ...capabilitiesOf(template),
+    DeclaredTransforms: declaredTransforms(template),
+  };
+}
+
+export async function getTemplateSummary(input: GetTemplateSummaryInput, ctx: CfnContext) {
+  let template: Template;
+  if (input.StackName) {
+    template = requireStack(ctx, input.StackName).template;
+  } else if (input.TemplateBody !== undefined || input.TemplateURL !== undefined) {
+    template = (await templateFrom(input, ctx)).template;
+    checkTemplate(template, ctx);
+  } else throw validationError('Either Template URL or Template Body or StackName must be specified.');
+  const resources = Object.entries(template.Resources ?? {});
+  return {
+    Parameters: Object.entries(template.Parameters ?? {}).map(([key, p]) => ({
+      ParameterKey: key,
+      DefaultValue: p.Default === undefined ? undefined : String(p.Default),
+      ParameterType: p.Type,
+      NoEcho: String(p.NoEcho) === 'true',
+      Description: p.Description,
+      ParameterConstraints: p.AllowedValues ? { AllowedValues: (p.AllowedValues as unknown[]).map(String) } : {},
+    })),
+    Description: template.Description,
+    ...capabilitiesOf(template),
+    ResourceTypes: [...new Set(resources.map(([, r]) => r.Type))],
+    Version: template.AWSTemplateFormatVersion === undefined ? undefined : String(template.AWSTemplateFormatVersion),
+    Metadata: template.Metadata === undefined ? undefined : JSON.stringify(template.Metadata),
+    DeclaredTransforms: declaredTransforms(template),
+    ResourceIdentifierSummaries: [],
+  };
+}

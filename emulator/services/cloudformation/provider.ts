@@ -1,0 +1,88 @@
+import type { Caller } from '../../core/service.ts';
+import type { Emulator } from '../../core/emulator.ts';
+
+export { randomSuffix } from './engine/run.ts';
+export { isKnownType, resourceType } from './engine/types.ts';
+
+/** Resolved template values: JSON whose shape each resource type knows (AWS's resource schemas). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Properties = Record<string, any>;
+
+/**
+ * What a CloudFormation resource type (in a service's `resources/` folder) is given to create, update or delete one
+ * resource. The resource is made through the service's own operations (`call`, the front door), so the service's
+ * validation, account walls and faults apply, as they do for a client.
+ */
+export interface ResourceRequest {
+  readonly logicalId: string;
+  readonly resourceType: string;
+  readonly stackName: string;
+  readonly stackId: string;
+  readonly accountId: string;
+  readonly region: string;
+  /** The template's properties with every intrinsic function resolved. */
+  readonly properties: Properties;
+  /** The stack's tags, which CloudFormation propagates to the resources that take tags. */
+  readonly stackTags: { Key: string; Value: string }[];
+  readonly emulator: Emulator;
+  readonly caller: Caller;
+  /** Calls one operation of a service as the stack's caller, in the stack's account and region. */
+  call<T = Properties>(service: string, operation: string, input: object): Promise<T>;
+  /**
+   * A name for a resource whose name property is not given: `<stack>-<logicalId>-<RANDOM>` as CloudFormation makes
+   * it, cut to `maxLength` (parts shortened as AWS does) and lower-cased where the service wants it.
+   */
+  physicalName(options?: { maxLength?: number; lowerCase?: boolean; separator?: string }): string;
+}
+
+/** An existing resource: its physical id (what `Ref` returns for most types) and the attributes `Fn::GetAtt` reads. */
+export interface ResourceState {
+  readonly physicalId: string;
+  readonly attributes: Record<string, unknown>;
+}
+
+export interface ResourceUpdate extends ResourceRequest, ResourceState {
+  /** The resolved properties the resource was last created or updated with. */
+  readonly previous: Properties;
+}
+
+export type ResourceDelete = Omit<ResourceRequest, 'properties'> & ResourceState & { readonly properties: Properties };
+
+/** One CloudFormation resource type, e.g. `AWS::SQS::Queue`. */
+export interface ResourceType {
+  create(request: ResourceRequest): Promise<ResourceState>;
+  /** Changes a resource in place; without it every property change replaces the resource. */
+  update?(request: ResourceUpdate): Promise<ResourceState>;
+  delete(request: ResourceDelete): Promise<void>;
+  /** Properties whose change replaces the resource (a new one is created, the old one deleted), as in AWS's schema. */
+  readonly createOnly?: readonly string[];
+  /**
+   * The properties this type understands, when it does not understand all of AWS's: a template setting another one
+   * fails the resource rather than being silently ignored.
+   */
+  readonly properties?: readonly string[];
+  /** What `Ref` returns when it is not the physical id (e.g. an attribute name). */
+  ref?(state: ResourceState): string;
+}
+
+/** The resource types a service provides: what its `resources/index.ts` exports by default. */
+export type ResourceTypes = Readonly<Record<string, ResourceType>>;
+
+/** The stack's tags (propagated) and the resource's own `Tags` property, the resource's winning on a clash. */
+export function resourceTags(request: ResourceRequest): { Key: string; Value: string }[] {
+  const tags = new Map(request.stackTags.map((t) => [t.Key, t.Value]));
+  for (const tag of (request.properties.Tags ?? []) as { Key: string; Value: string }[]) tags.set(tag.Key, String(tag.Value));
+  return [...tags].map(([Key, Value]) => ({ Key, Value }));
+}
+
+/** A policy or configuration property as the API takes it: given as an object in templates, as JSON text on the wire. */
+export function jsonText(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** The property names whose values differ between two property sets. */
+export function changedProperties(before: Properties, after: Properties): Set<string> {
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return new Set([...names].filter((n) => JSON.stringify(before[n]) !== JSON.stringify(after[n])));
+}

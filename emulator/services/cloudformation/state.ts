@@ -1,0 +1,94 @@
+import type { Properties } from './provider.ts';
+import type { Change, Output, StackEvent, Tag } from '@aws-sdk/client-cloudformation';
+import type { Caller } from '../../core/service.ts';
+import type { ParameterValue } from './template/parameters.ts';
+import type { Template } from './template/parse.ts';
+
+/** One resource of a stack as CloudFormation tracks it. */
+export interface StackResource {
+  logicalId: string;
+  type: string;
+  physicalId?: string;
+  status: string;
+  statusReason?: string;
+  updated: Date;
+  /** Resolved properties the resource has now (what an update compares against). */
+  properties: Properties;
+  attributes: Record<string, unknown>;
+  /** What `Ref` returns. */
+  ref?: string;
+  deletionPolicy?: string;
+  updateReplacePolicy?: string;
+  metadata?: unknown;
+}
+
+/** What a stack is deployed with, and what a change set would deploy it with. */
+export interface DeploymentSettings {
+  templateBody: string;
+  template: Template;
+  parameters: ParameterValue[];
+  capabilities: string[];
+  tags: Tag[];
+  notificationArns: string[];
+  roleArn?: string;
+}
+
+export interface Stack extends DeploymentSettings {
+  stackId: string;
+  stackName: string;
+  status: string;
+  statusReason?: string;
+  created: Date;
+  updated?: Date;
+  deleted?: Date;
+  description?: string;
+  timeoutInMinutes?: number;
+  disableRollback: boolean;
+  terminationProtection: boolean;
+  stackPolicyBody?: string;
+  outputs: Output[];
+  /** Export names this stack's template imports (`Fn::ImportValue`): they cannot go while it exists. */
+  imports: Set<string>;
+  resources: Map<string, StackResource>;
+  /** Newest first, as DescribeStackEvents lists them. */
+  events: StackEvent[];
+  /** Who created the stack: resources are made as this caller. */
+  caller: Caller;
+  /** The last operation's ClientRequestToken and the operation it named (for idempotent retries). */
+  lastToken?: { token: string; operation: string };
+  changeSetId?: string;
+  parentId?: string;
+  rootId?: string;
+}
+
+export interface ChangeSet extends DeploymentSettings {
+  id: string;
+  name: string;
+  stackId: string;
+  stackName: string;
+  type: 'CREATE' | 'UPDATE' | 'IMPORT';
+  status: string;
+  statusReason?: string;
+  executionStatus: string;
+  created: Date;
+  description?: string;
+  changes: Change[];
+  includeNestedStacks?: boolean;
+  clientToken?: string;
+}
+
+export class CloudFormationState {
+  /** Every stack, deleted ones too (ListStacks shows them for 90 days), in creation order. */
+  readonly stacks: Stack[] = [];
+  readonly changeSets = new Map<string, ChangeSet>();
+  /** Export name -> the exporting stack and the value. */
+  readonly exports = new Map<string, { stackId: string; value: string }>();
+  /** Stack id -> its operation in progress, which settles when the operation ends (not persisted: it is work, not state). */
+  readonly running = new Map<string, Promise<void>>();
+
+  /** A live stack by name or id (deleted stacks are found by id only, as on AWS). */
+  find(nameOrId: string): Stack | undefined {
+    if (nameOrId.startsWith('arn:')) return this.stacks.find((s) => s.stackId === nameOrId);
+    return this.stacks.find((s) => s.stackName === nameOrId && s.status !== 'DELETE_COMPLETE');
+  }
+}

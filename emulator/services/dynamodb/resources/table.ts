@@ -1,0 +1,79 @@
+import { changedProperties, resourceTags, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+
+function throughput(t: Properties | undefined) {
+  return t ? { ReadCapacityUnits: Number(t.ReadCapacityUnits), WriteCapacityUnits: Number(t.WriteCapacityUnits) } : undefined;
+}
+
+function index(i: Properties) {
+  return { IndexName: i.IndexName, KeySchema: i.KeySchema, Projection: i.Projection, ProvisionedThroughput: throughput(i.ProvisionedThroughput) };
+}
+
+async function read(request: ResourceRequest, name: string) {
+  const { Table } = await request.call('dynamodb', 'DescribeTable', { TableName: name });
+  return { physicalId: name, attributes: { Arn: Table.TableArn, StreamArn: Table.LatestStreamArn } };
+}
+
+async function timeToLive(request: ResourceRequest, name: string, spec: Properties | undefined, previous: Properties | undefined) {
+  if (spec) await request.call('dynamodb', 'UpdateTimeToLive', { TableName: name, TimeToLiveSpecification: { AttributeName: spec.AttributeName, Enabled: String(spec.Enabled) === 'true' } });
+  else if (previous && String(previous.Enabled) === 'true') {
+    await request.call('dynamodb', 'UpdateTimeToLive', { TableName: name, TimeToLiveSpecification: { AttributeName: previous.AttributeName, Enabled: false } });
+  }
+}
+
+/** `AWS::DynamoDB::Table`: Ref is the table name; GetAtt Arn, StreamArn. */
+export const table: ResourceType = {
+  async create(request) {
+    const p = request.properties;
+    const name: string = p.TableName ?? request.physicalName({ maxLength: 255 });
+    const tags = resourceTags(request);
+    await request.call('dynamodb', 'CreateTable', {
+      TableName: name,
+      AttributeDefinitions: p.AttributeDefinitions,
+      KeySchema: p.KeySchema,
+      BillingMode: p.BillingMode,
+      ProvisionedThroughput: throughput(p.ProvisionedThroughput),
+      GlobalSecondaryIndexes: p.GlobalSecondaryIndexes?.map(index),
+      LocalSecondaryIndexes: p.LocalSecondaryIndexes?.map(index),
+      StreamSpecification: p.StreamSpecification ? { StreamEnabled: true, StreamViewType: p.StreamSpecification.StreamViewType } : undefined,
+      SSESpecification: p.SSESpecification ? { Enabled: String(p.SSESpecification.SSEEnabled) === 'true', SSEType: p.SSESpecification.SSEType, KMSMasterKeyId: p.SSESpecification.KMSMasterKeyId } : undefined,
+      TableClass: p.TableClass,
+      DeletionProtectionEnabled: p.DeletionProtectionEnabled === undefined ? undefined : String(p.DeletionProtectionEnabled) === 'true',
+      ...(tags.length ? { Tags: tags } : {}),
+    });
+    if (p.TimeToLiveSpecification) await timeToLive(request, name, p.TimeToLiveSpecification, undefined);
+    if (p.PointInTimeRecoverySpecification) {
+      await request.call('dynamodb', 'UpdateContinuousBackups', {
+        TableName: name,
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: String(p.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled) === 'true' },
+      });
+    }
+    return read(request, name);
+  },
+  async update(request) {
+    const name = request.physicalId;
+    const p = request.properties;
+    const changed = changedProperties(request.previous, p);
+    const update: Properties = {};
+    if (changed.has('BillingMode')) update.BillingMode = p.BillingMode ?? 'PROVISIONED';
+    if (changed.has('ProvisionedThroughput') || changed.has('BillingMode')) update.ProvisionedThroughput = throughput(p.ProvisionedThroughput);
+    if (changed.has('StreamSpecification')) update.StreamSpecification = p.StreamSpecification ? { StreamEnabled: true, StreamViewType: p.StreamSpecification.StreamViewType } : { StreamEnabled: false };
+    if (changed.has('DeletionProtectionEnabled')) update.DeletionProtectionEnabled = String(p.DeletionProtectionEnabled) === 'true';
+    if (changed.has('AttributeDefinitions')) update.AttributeDefinitions = p.AttributeDefinitions;
+    if (changed.has('GlobalSecondaryIndexes')) {
+      const before = (request.previous.GlobalSecondaryIndexes ?? []) as Properties[];
+      const after = (p.GlobalSecondaryIndexes ?? []) as Properties[];
+      update.GlobalSecondaryIndexUpdates = [
+        ...before.filter((b) => !after.some((a) => a.IndexName === b.IndexName)).map((b) => ({ Delete: { IndexName: b.IndexName } })),
+        ...after.filter((a) => !before.some((b) => b.IndexName === a.IndexName)).map((a) => ({ Create: index(a) })),
+      ];
+      update.AttributeDefinitions = p.AttributeDefinitions;
+    }
+    if (Object.keys(update).length) await request.call('dynamodb', 'UpdateTable', { TableName: name, ...update });
+    if (changed.has('TimeToLiveSpecification')) await timeToLive(request, name, p.TimeToLiveSpecification, request.previous.TimeToLiveSpecification);
+    return read(request, name);
+  },
+  async delete(request) {
+    await request.call('dynamodb', 'DeleteTable', { TableName: request.physicalId });
+  },
+  createOnly: ['TableName', 'KeySchema', 'LocalSecondaryIndexes'],
+};

@@ -1,0 +1,16 @@
+import { AwsError } from '../../core/errors.ts';
+
+/** ECR's messages name the repository and the registry (the account). */
+export const EcrErrors = {
+  notFound: (name: string, registry: string) =>
+    new AwsError('RepositoryNotFoundException', `The repository with name '${name}' does not exist in the registry with id '${registry}'`),
+  alreadyExists: (name: string, registry: string) =>
+    new AwsError('RepositoryAlreadyExistsException', `The repository with name '${name}' already exists in the registry with id '${registry}'`),
+  notEmpty: (name: string, registry: string) =>
+    new AwsError('RepositoryNotEmptyException', `The repository with name '${name}' in registry with id '${registry}' cannot be deleted because it still contains images`),
+  lifecycleNotFound: (name: string, registry: string) =>
+    new AwsError('LifecyclePolicyNotFoundException', `Lifecycle policy does not exist for the repository with name '${name}' in the registry with id '${registry}'`),
+  policyNotFound: (name: string, registry: string) =>
+    new AwsError('RepositoryPolicyNotFoundException', `Repository policy does not exist for the repository with name '${name}' in the registry with id '${registry}'`),
+  invalid: (message: string) => new AwsError('InvalidParameterException', message),
+};

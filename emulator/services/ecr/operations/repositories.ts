@@ -1,0 +1,78 @@
+import type { CreateRepositoryRequest, DeleteRepositoryRequest, DescribeRepositoriesRequest, PutImageScanningConfigurationRequest, PutImageTagMutabilityRequest } from '@aws-sdk/client-ecr';
+import { buildArn, partitionInfo } from '../../../core/arn.ts';
+import type { RequestContext } from '../../../core/service.ts';
+import { EcrErrors } from '../errors.ts';
+import type { EcrState, StoredRepository } from '../state.ts';
+
+export type EcrContext = RequestContext<EcrState>;
+
+const NAME = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+
+/** The repository a request names, in the caller's registry (another registry id is another account: not found). */
+export function requireRepository(ctx: EcrContext, input: { repositoryName?: string; registryId?: string }): StoredRepository {
+  const registry = input.registryId ?? ctx.accountId;
+  const found = registry === ctx.accountId ? ctx.state.repositories.get(input.repositoryName ?? '') : undefined;
+  if (!found) throw EcrErrors.notFound(input.repositoryName ?? '', registry);
+  return found;
+}
+
+function checkTags(tags: { Key?: string; Value?: string }[] | undefined) {
+  for (const tag of tags ?? []) {
+    if (!tag.Key || tag.Key.length > 128 || (tag.Value ?? '').length > 256) throw EcrErrors.invalid('Invalid parameter at \'tags\' failed to satisfy constraint: \'Tag keys must be between 1 and 128 characters\'');
+  }
+  if ((tags?.length ?? 0) > 50) throw EcrErrors.invalid('Invalid parameter at \'tags\' failed to satisfy constraint: \'Member must have length less than or equal to 50\'');
+}
+
+export function createRepository(input: CreateRepositoryRequest, ctx: EcrContext) {
+  const name = input.repositoryName ?? '';
+  if (name.length < 2 || name.length > 256 || !NAME.test(name)) {
+    throw EcrErrors.invalid(`Invalid parameter at 'repositoryName' failed to satisfy constraint: 'must satisfy regular expression '(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*''`);
+  }
+  const registry = input.registryId ?? ctx.accountId;
+  if (registry !== ctx.accountId) throw EcrErrors.invalid(`Invalid parameter at 'registryId' failed to satisfy constraint: 'must be the caller's account'`);
+  if (ctx.state.repositories.has(name)) throw EcrErrors.alreadyExists(name, registry);
+  checkTags(input.tags);
+  const repository = {
+    repositoryArn: buildArn({ service: 'ecr', region: ctx.region, accountId: registry, resource: `repository/${name}` }),
+    registryId: registry,
+    repositoryName: name,
+    repositoryUri: `${registry}.dkr.ecr.${ctx.region}.${partitionInfo(ctx.region).dnsSuffix}/${name}`,
+    createdAt: ctx.emulator.clock.date(),
+    imageTagMutability: input.imageTagMutability ?? 'MUTABLE',
+    imageScanningConfiguration: { scanOnPush: input.imageScanningConfiguration?.scanOnPush ?? false },
+    encryptionConfiguration: input.encryptionConfiguration ?? { encryptionType: 'AES256' as const },
+  };
+  ctx.state.repositories.set(name, { repository, tags: input.tags ?? [] });
+  return { repository };
+}
+
+export function describeRepositories(input: DescribeRepositoriesRequest, ctx: EcrContext) {
+  const all = input.repositoryNames?.length
+    ? input.repositoryNames.map((name) => requireRepository(ctx, { repositoryName: name, registryId: input.registryId }))
+    : [...ctx.state.repositories.values()];
+  const max = input.maxResults ?? 100;
+  if (max < 1 || max > 1000) throw EcrErrors.invalid("Invalid parameter at 'maxResults' failed to satisfy constraint: 'Member must have value less than or equal to 1000'");
+  const start = input.nextToken ? Number.parseInt(Buffer.from(input.nextToken, 'base64').toString(), 10) : 0;
+  if (!Number.isInteger(start) || start < 0) throw EcrErrors.invalid('Invalid parameter at \'nextToken\' failed to satisfy constraint: \'Invalid token\'');
+  const page = all.slice(start, start + max);
+  const next = start + max < all.length ? Buffer.from(String(start + max)).toString('base64') : undefined;
+  return { repositories: page.map((r) => r.repository), nextToken: next };
+}
+
+export function deleteRepository(input: DeleteRepositoryRequest, ctx: EcrContext) {
+  const stored = requireRepository(ctx, input);
+  ctx.state.repositories.delete(stored.repository.repositoryName!);
+  return { repository: stored.repository };
+}
+
+export function putImageTagMutability(input: PutImageTagMutabilityRequest, ctx: EcrContext) {
+  const stored = requireRepository(ctx, input);
+  stored.repository.imageTagMutability = input.imageTagMutability;
+  return { registryId: stored.repository.registryId, repositoryName: stored.repository.repositoryName, imageTagMutability: input.imageTagMutability };
+}
+
+export function putImageScanningConfiguration(input: PutImageScanningConfigurationRequest, ctx: EcrContext) {
+  const stored = requireRepository(ctx, input);
+  stored.repository.imageScanningConfiguration = { scanOnPush: input.imageScanningConfiguration?.scanOnPush ?? false };
+  return { registryId: stored.repository.registryId, repositoryName: stored.repository.repositoryName, imageScanningConfiguration: stored.repository.imageScanningConfiguration };
+}

@@ -1,0 +1,55 @@
+import type { Repository } from '@aws-sdk/client-ecr';
+import { changedProperties, jsonText, resourceTags, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+
+async function configure(request: ResourceRequest, name: string, changed: Set<string>) {
+  const p = request.properties;
+  if (changed.has('LifecyclePolicy')) {
+    if (p.LifecyclePolicy?.LifecyclePolicyText) await request.call('ecr', 'PutLifecyclePolicy', { repositoryName: name, lifecyclePolicyText: p.LifecyclePolicy.LifecyclePolicyText });
+    else await request.call('ecr', 'DeleteLifecyclePolicy', { repositoryName: name }).catch(() => undefined);
+  }
+  if (changed.has('RepositoryPolicyText')) {
+    if (p.RepositoryPolicyText) await request.call('ecr', 'SetRepositoryPolicy', { repositoryName: name, policyText: jsonText(p.RepositoryPolicyText) });
+    else await request.call('ecr', 'DeleteRepositoryPolicy', { repositoryName: name }).catch(() => undefined);
+  }
+}
+
+function state(repository: Repository) {
+  return { physicalId: repository.repositoryName!, attributes: { Arn: repository.repositoryArn, RepositoryUri: repository.repositoryUri } };
+}
+
+/** `AWS::ECR::Repository`: Ref is the name; GetAtt Arn, RepositoryUri. */
+export const repository: ResourceType = {
+  async create(request) {
+    const p = request.properties;
+    const { repository: created } = await request.call<{ repository: Repository }>('ecr', 'CreateRepository', {
+      repositoryName: p.RepositoryName ?? request.physicalName({ maxLength: 256, lowerCase: true }),
+      imageTagMutability: p.ImageTagMutability,
+      imageScanningConfiguration: p.ImageScanningConfiguration ? { scanOnPush: String(p.ImageScanningConfiguration.ScanOnPush) === 'true' } : undefined,
+      encryptionConfiguration: p.EncryptionConfiguration ? { encryptionType: p.EncryptionConfiguration.EncryptionType, kmsKey: p.EncryptionConfiguration.KmsKey } : undefined,
+      tags: resourceTags(request),
+    });
+    await configure(request, created.repositoryName!, new Set(['LifecyclePolicy', 'RepositoryPolicyText'].filter((k) => p[k] !== undefined)));
+    return state(created);
+  },
+  async update(request) {
+    const name = request.physicalId;
+    const changed = changedProperties(request.previous, request.properties);
+    if (changed.has('ImageTagMutability')) await request.call('ecr', 'PutImageTagMutability', { repositoryName: name, imageTagMutability: request.properties.ImageTagMutability ?? 'MUTABLE' });
+    if (changed.has('ImageScanningConfiguration')) {
+      await request.call('ecr', 'PutImageScanningConfiguration', { repositoryName: name, imageScanningConfiguration: { scanOnPush: String(request.properties.ImageScanningConfiguration?.ScanOnPush) === 'true' } });
+    }
+    await configure(request, name, changed);
+    const { repositories } = await request.call<{ repositories: Repository[] }>('ecr', 'DescribeRepositories', { repositoryNames: [name] });
+    if (changed.has('Tags')) {
+      const arn = repositories[0].repositoryArn;
+      const keys = ((request.previous.Tags ?? []) as { Key: string }[]).map((t) => t.Key);
+      if (keys.length) await request.call('ecr', 'UntagResource', { resourceArn: arn, tagKeys: keys });
+      await request.call('ecr', 'TagResource', { resourceArn: arn, tags: resourceTags(request) });
+    }
+    return state(repositories[0]);
+  },
+  async delete(request) {
+    await request.call('ecr', 'DeleteRepository', { repositoryName: request.physicalId, force: String(request.properties.EmptyOnDelete) === 'true' });
+  },
+  createOnly: ['RepositoryName', 'EncryptionConfiguration'],
+};

@@ -1,0 +1,52 @@
+import { changedProperties, jsonText, resourceTags, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+
+async function settings(request: ResourceRequest, keyId: string, changed: Set<string>) {
+  const p = request.properties;
+  if (changed.has('EnableKeyRotation')) await request.call('kms', String(p.EnableKeyRotation) === 'true' ? 'EnableKeyRotation' : 'DisableKeyRotation', { KeyId: keyId });
+  if (changed.has('Enabled')) await request.call('kms', String(p.Enabled) === 'false' ? 'DisableKey' : 'EnableKey', { KeyId: keyId });
+  if (changed.has('Description')) await request.call('kms', 'UpdateKeyDescription', { KeyId: keyId, Description: p.Description ?? '' });
+  if (changed.has('KeyPolicy') && p.KeyPolicy !== undefined) await request.call('kms', 'PutKeyPolicy', { KeyId: keyId, PolicyName: 'default', Policy: jsonText(p.KeyPolicy) });
+}
+
+/** `AWS::KMS::Key`: Ref is the key id; GetAtt Arn, KeyId. Deleting schedules the deletion (PendingWindowInDays). */
+export const key: ResourceType = {
+  async create(request) {
+    const p = request.properties;
+    const { KeyMetadata } = await request.call('kms', 'CreateKey', {
+      Description: p.Description,
+      KeyUsage: p.KeyUsage,
+      KeySpec: p.KeySpec,
+      Origin: p.Origin,
+      MultiRegion: p.MultiRegion === undefined ? undefined : String(p.MultiRegion) === 'true',
+      Policy: jsonText(p.KeyPolicy),
+      BypassPolicyLockoutSafetyCheck: p.BypassPolicyLockoutSafetyCheck === undefined ? undefined : String(p.BypassPolicyLockoutSafetyCheck) === 'true',
+      Tags: resourceTags(request).map((t) => ({ TagKey: t.Key, TagValue: t.Value })),
+    });
+    await settings(request, KeyMetadata.KeyId, new Set(['EnableKeyRotation', 'Enabled'].filter((k) => p[k] !== undefined)));
+    return { physicalId: KeyMetadata.KeyId, attributes: { Arn: KeyMetadata.Arn, KeyId: KeyMetadata.KeyId } };
+  },
+  async update(request) {
+    await settings(request, request.physicalId, changedProperties(request.previous, request.properties));
+    return { physicalId: request.physicalId, attributes: request.attributes };
+  },
+  async delete(request) {
+    await request.call('kms', 'ScheduleKeyDeletion', { KeyId: request.physicalId, PendingWindowInDays: Number(request.properties.PendingWindowInDays ?? 30) });
+  },
+  createOnly: ['KeySpec', 'KeyUsage', 'MultiRegion', 'Origin'],
+};
+
+/** `AWS::KMS::Alias`: Ref is the alias name. */
+export const alias: ResourceType = {
+  async create(request) {
+    await request.call('kms', 'CreateAlias', { AliasName: request.properties.AliasName, TargetKeyId: request.properties.TargetKeyId });
+    return { physicalId: request.properties.AliasName, attributes: {} };
+  },
+  async update(request) {
+    await request.call('kms', 'UpdateAlias', { AliasName: request.physicalId, TargetKeyId: request.properties.TargetKeyId });
+    return { physicalId: request.physicalId, attributes: {} };
+  },
+  async delete(request) {
+    await request.call('kms', 'DeleteAlias', { AliasName: request.physicalId });
+  },
+  createOnly: ['AliasName'],
+};

@@ -1,0 +1,94 @@
+import { zipSync, strToU8 } from 'fflate';
+import { changedProperties, resourceTags, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+
+/** The file CloudFormation puts inline `ZipFile` code in: index.js for Node.js (index.mjs is not used), index.py for Python. */
+function inlineFileName(runtime: string | undefined): string {
+  return runtime?.startsWith('python') ? 'index.py' : 'index.js';
+}
+
+function code(properties: Properties): Properties {
+  const c = (properties.Code ?? {}) as Properties;
+  if (c.ZipFile !== undefined) return { ZipFile: zipSync({ [inlineFileName(properties.Runtime)]: strToU8(String(c.ZipFile)) }) };
+  if (c.ImageUri !== undefined) return { ImageUri: c.ImageUri };
+  return { S3Bucket: c.S3Bucket, S3Key: c.S3Key, S3ObjectVersion: c.S3ObjectVersion };
+}
+
+function configuration(p: Properties): Properties {
+  const num = (v: unknown) => (v === undefined ? undefined : Number(v));
+  return {
+    Role: p.Role,
+    Handler: p.Handler,
+    Runtime: p.Runtime,
+    Description: p.Description,
+    Timeout: num(p.Timeout),
+    MemorySize: num(p.MemorySize),
+    Environment: p.Environment ? { Variables: Object.fromEntries(Object.entries(p.Environment.Variables ?? {}).map(([k, v]) => [k, String(v)])) } : undefined,
+    Layers: p.Layers,
+    TracingConfig: p.TracingConfig,
+    DeadLetterConfig: p.DeadLetterConfig,
+    EphemeralStorage: p.EphemeralStorage ? { Size: num(p.EphemeralStorage.Size) } : undefined,
+    LoggingConfig: p.LoggingConfig,
+    KMSKeyArn: p.KmsKeyArn,
+    ImageConfig: p.ImageConfig,
+    SnapStart: p.SnapStart,
+  };
+}
+
+async function read(request: ResourceRequest, name: string) {
+  const { Configuration } = await request.call('lambda', 'GetFunction', { FunctionName: name });
+  return { physicalId: name, attributes: { Arn: Configuration.FunctionArn, 'SnapStartResponse.ApplyOn': 'None', 'SnapStartResponse.OptimizationStatus': 'Off' } };
+}
+
+async function concurrency(request: ResourceRequest, name: string) {
+  const reserved = request.properties.ReservedConcurrentExecutions;
+  if (reserved === undefined) await request.call('lambda', 'DeleteFunctionConcurrency', { FunctionName: name });
+  else await request.call('lambda', 'PutFunctionConcurrency', { FunctionName: name, ReservedConcurrentExecutions: Number(reserved) });
+}
+
+/** `AWS::Lambda::Function`: Ref is the function name; GetAtt Arn. Inline `ZipFile` code is zipped as CloudFormation does. */
+export const lambdaFunction: ResourceType = {
+  async create(request) {
+    const p = request.properties;
+    const name: string = p.FunctionName ?? request.physicalName({ maxLength: 64 });
+    const tags = resourceTags(request);
+    await request.call('lambda', 'CreateFunction', {
+      FunctionName: name,
+      Code: code(p),
+      PackageType: p.PackageType,
+      Architectures: p.Architectures,
+      ...configuration(p),
+      ...(tags.length ? { Tags: Object.fromEntries(tags.map((t) => [t.Key, t.Value])) } : {}),
+    });
+    if (p.ReservedConcurrentExecutions !== undefined) await concurrency(request, name);
+    return read(request, name);
+  },
+  async update(request) {
+    const name = request.physicalId;
+    const changed = changedProperties(request.previous, request.properties);
+    if (changed.has('Code') || changed.has('Architectures')) {
+      await request.call('lambda', 'UpdateFunctionCode', { FunctionName: name, ...code(request.properties), Architectures: request.properties.Architectures });
+    }
+    const config = configuration(request.properties);
+    if ([...changed].some((k) => k !== 'Code' && k !== 'Tags' && k !== 'ReservedConcurrentExecutions' && k !== 'Architectures')) {
+      await request.call('lambda', 'UpdateFunctionConfiguration', {
+        FunctionName: name,
+        ...config,
+        Environment: config.Environment ?? { Variables: {} },
+        Description: config.Description ?? '',
+      });
+    }
+    if (changed.has('ReservedConcurrentExecutions')) await concurrency(request, name);
+    if (changed.has('Tags')) {
+      const { Configuration } = await request.call('lambda', 'GetFunction', { FunctionName: name });
+      const old = ((request.previous.Tags ?? []) as { Key: string }[]).map((t) => t.Key);
+      if (old.length) await request.call('lambda', 'UntagResource', { Resource: Configuration.FunctionArn, TagKeys: old });
+      const tags = resourceTags(request);
+      if (tags.length) await request.call('lambda', 'TagResource', { Resource: Configuration.FunctionArn, Tags: Object.fromEntries(tags.map((t) => [t.Key, t.Value])) });
+    }
+    return read(request, name);
+  },
+  async delete(request) {
+    await request.call('lambda', 'DeleteFunction', { FunctionName: request.physicalId });
+  },
+  createOnly: ['FunctionName', 'PackageType'],
+};

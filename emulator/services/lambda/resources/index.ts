@@ -1,0 +1,17 @@
+import type { ResourceTypes } from '../../cloudformation/provider.ts';
+import { lambdaFunction } from './function.ts';
+import { permission } from './permission.ts';
+import { alias, eventSourceMapping, layerVersion, url, version } from './versions.ts';
+
+/** The CloudFormation resource types of Lambda. */
+const types: ResourceTypes = {
+  'AWS::Lambda::Function': lambdaFunction,
+  'AWS::Lambda::Permission': permission,
+  'AWS::Lambda::Version': version,
+  'AWS::Lambda::Alias': alias,
+  'AWS::Lambda::Url': url,
+  'AWS::Lambda::LayerVersion': layerVersion,
+  'AWS::Lambda::EventSourceMapping': eventSourceMapping,
+};
+
+export default types;

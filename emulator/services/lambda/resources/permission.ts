@@ -1,0 +1,24 @@
+import type { ResourceType } from '../../cloudformation/provider.ts';
+
+/** `AWS::Lambda::Permission`: one statement of the function's policy; Ref is its statement id. */
+export const permission: ResourceType = {
+  async create(request) {
+    const p = request.properties;
+    const statementId = request.physicalName({ maxLength: 100 });
+    await request.call('lambda', 'AddPermission', {
+      FunctionName: p.FunctionName,
+      StatementId: statementId,
+      Action: p.Action,
+      Principal: p.Principal,
+      SourceArn: p.SourceArn,
+      SourceAccount: p.SourceAccount,
+      EventSourceToken: p.EventSourceToken,
+      PrincipalOrgID: p.PrincipalOrgID,
+      FunctionUrlAuthType: p.FunctionUrlAuthType,
+    });
+    return { physicalId: statementId, attributes: { Id: statementId } };
+  },
+  async delete(request) {
+    await request.call('lambda', 'RemovePermission', { FunctionName: request.properties.FunctionName, StatementId: request.physicalId });
+  },
+};

@@ -1,0 +1,121 @@
+import { changedProperties, type Properties, type ResourceType } from '../../cloudformation/provider.ts';
+
+/** `AWS::Lambda::Version`: publishes a version; Ref is its ARN; GetAtt Version. */
+export const version: ResourceType = {
+  async create(request) {
+    const p = request.properties;
+    const out = await request.call('lambda', 'PublishVersion', { FunctionName: p.FunctionName, Description: p.Description, CodeSha256: p.CodeSha256 });
+    return { physicalId: out.FunctionArn, attributes: { Version: out.Version, FunctionArn: out.FunctionArn } };
+  },
+  async delete(request) {
+    await request.call('lambda', 'DeleteFunction', { FunctionName: request.physicalId });
+  },
+};
+
+/** `AWS::Lambda::Alias`: Ref is the alias ARN; GetAtt AliasArn. */
+export const alias: ResourceType = {
+  async create(request) {
+    const p = request.properties;
+    const out = await request.call('lambda', 'CreateAlias', {
+      FunctionName: p.FunctionName,
+      Name: p.Name,
+      FunctionVersion: p.FunctionVersion,
+      Description: p.Description,
+      RoutingConfig: p.RoutingConfig,
+    });
+    return { physicalId: out.AliasArn, attributes: { AliasArn: out.AliasArn } };
+  },
+  async update(request) {
+    const p = request.properties;
+    if (changedProperties(request.previous, p).size) {
+      await request.call('lambda', 'UpdateAlias', { FunctionName: p.FunctionName, Name: p.Name, FunctionVersion: p.FunctionVersion, Description: p.Description ?? '', RoutingConfig: p.RoutingConfig ?? {} });
+    }
+    return { physicalId: request.physicalId, attributes: request.attributes };
+  },
+  async delete(request) {
+    await request.call('lambda', 'DeleteAlias', { FunctionName: request.properties.FunctionName, Name: request.properties.Name });
+  },
+  createOnly: ['FunctionName', 'Name'],
+};
+
+/** `AWS::Lambda::Url`: Ref is the function ARN; GetAtt FunctionArn, FunctionUrl. */
+export const url: ResourceType = {
+  async create(request) {
+    const p = request.properties;
+    const out = await request.call('lambda', 'CreateFunctionUrlConfig', { FunctionName: p.TargetFunctionArn, Qualifier: p.Qualifier, AuthType: p.AuthType, Cors: p.Cors, InvokeMode: p.InvokeMode });
+    return { physicalId: out.FunctionArn, attributes: { FunctionArn: out.FunctionArn, FunctionUrl: out.FunctionUrl } };
+  },
+  async update(request) {
+    const p = request.properties;
+    const out = await request.call('lambda', 'UpdateFunctionUrlConfig', { FunctionName: p.TargetFunctionArn, Qualifier: p.Qualifier, AuthType: p.AuthType, Cors: p.Cors ?? {}, InvokeMode: p.InvokeMode });
+    return { physicalId: request.physicalId, attributes: { FunctionArn: out.FunctionArn, FunctionUrl: out.FunctionUrl } };
+  },
+  async delete(request) {
+    await request.call('lambda', 'DeleteFunctionUrlConfig', { FunctionName: request.properties.TargetFunctionArn, Qualifier: request.properties.Qualifier });
+  },
+  createOnly: ['TargetFunctionArn', 'Qualifier'],
+};
+
+/** `AWS::Lambda::LayerVersion`: Ref is the layer version ARN. */
+export const layerVersion: ResourceType = {
+  async create(request) {
+    const p = request.properties;
+    const out = await request.call('lambda', 'PublishLayerVersion', {
+      LayerName: p.LayerName ?? request.physicalName({ maxLength: 64 }),
+      Description: p.Description,
+      Content: { S3Bucket: p.Content?.S3Bucket, S3Key: p.Content?.S3Key, S3ObjectVersion: p.Content?.S3ObjectVersion },
+      CompatibleRuntimes: p.CompatibleRuntimes,
+      CompatibleArchitectures: p.CompatibleArchitectures,
+      LicenseInfo: p.LicenseInfo,
+    });
+    return { physicalId: out.LayerVersionArn, attributes: { LayerVersionArn: out.LayerVersionArn } };
+  },
+  async delete(request) {
+    const arn = request.physicalId;
+    const cut = arn.lastIndexOf(':');
+    await request.call('lambda', 'DeleteLayerVersion', { LayerName: arn.slice(0, cut), VersionNumber: Number(arn.slice(cut + 1)) });
+  },
+};
+
+function optionalNumber(value: unknown): number | undefined {
+  return value === undefined ? undefined : Number(value);
+}
+
+/** What a mapping's create and update calls share. */
+function mappingSettings(p: Properties) {
+  return {
+    FunctionName: p.FunctionName,
+    BatchSize: optionalNumber(p.BatchSize),
+    Enabled: p.Enabled === undefined ? undefined : String(p.Enabled) === 'true',
+    FilterCriteria: p.FilterCriteria,
+    MaximumBatchingWindowInSeconds: optionalNumber(p.MaximumBatchingWindowInSeconds),
+  };
+}
+
+/** `AWS::Lambda::EventSourceMapping`: Ref is the mapping's UUID. */
+export const eventSourceMapping: ResourceType = {
+  async create(request) {
+    const p = request.properties;
+    const out = await request.call('lambda', 'CreateEventSourceMapping', {
+      ...mappingSettings(p),
+      EventSourceArn: p.EventSourceArn,
+      StartingPosition: p.StartingPosition,
+      FunctionResponseTypes: p.FunctionResponseTypes,
+      ScalingConfig: p.ScalingConfig,
+      MaximumRetryAttempts: optionalNumber(p.MaximumRetryAttempts),
+      BisectBatchOnFunctionError: p.BisectBatchOnFunctionError,
+      DestinationConfig: p.DestinationConfig,
+      ParallelizationFactor: optionalNumber(p.ParallelizationFactor),
+    });
+    return { physicalId: out.UUID, attributes: { Id: out.UUID, EventSourceMappingArn: out.EventSourceMappingArn } };
+  },
+  async update(request) {
+    const p = request.properties;
+    await request.call('lambda', 'UpdateEventSourceMapping', { ...mappingSettings(p), UUID: request.physicalId, Enabled: p.Enabled === undefined ? true : String(p.Enabled) === 'true' });
+    return { physicalId: request.physicalId, attributes: request.attributes };
+  },
+  async delete(request) {
+    await request.call('lambda', 'DeleteEventSourceMapping', { UUID: request.physicalId });
+  },
+  createOnly: ['EventSourceArn', 'StartingPosition', 'StartingPositionTimestamp'],
+};

@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { changedProperties, resourceTags, type Properties, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
+
+/** A secret value for `GenerateSecretString`, made by the service's own GetRandomPassword. */
+async function generated(request: ResourceRequest, spec: Properties): Promise<string> {
+  const { RandomPassword } = await request.call('secretsmanager', 'GetRandomPassword', {
+    PasswordLength: spec.PasswordLength === undefined ? undefined : Number(spec.PasswordLength),
+    ExcludeCharacters: spec.ExcludeCharacters,
+    ExcludeNumbers: spec.ExcludeNumbers,
+    ExcludePunctuation: spec.ExcludePunctuation,
+    ExcludeUppercase: spec.ExcludeUppercase,
+    ExcludeLowercase: spec.ExcludeLowercase,
+    IncludeSpace: spec.IncludeSpace,
+    RequireEachIncludedType: spec.RequireEachIncludedType,
+  });
+  if (spec.SecretStringTemplate === undefined) return RandomPassword;
+  return JSON.stringify({ ...JSON.parse(spec.SecretStringTemplate), [spec.GenerateStringKey]: RandomPassword });
+}
+
+/** `AWS::SecretsManager::Secret`: Ref is the secret ARN; GetAtt Id. */
+const secret: ResourceType = {
+  async create(request) {
+    const p = request.properties;
+    // CloudFormation names an unnamed secret <logical id>-<random>.
+    const name: string = p.Name ?? `${request.logicalId}-${randomBytes(6).toString('base64url').replace(/[-_]/g, 'x')}`;
+    const value = p.SecretString ?? (p.GenerateSecretString ? await generated(request, p.GenerateSecretString) : undefined);
+    const { ARN } = await request.call('secretsmanager', 'CreateSecret', {
+      Name: name,
+      Description: p.Description,
+      KmsKeyId: p.KmsKeyId,
+      SecretString: value,
+      Tags: resourceTags(request),
+    });
+    return { physicalId: ARN, attributes: { Id: ARN } };
+  },
+  async update(request) {
+    const p = request.properties;
+    const changed = changedProperties(request.previous, p);
+    if (changed.has('Description') || changed.has('KmsKeyId') || changed.has('SecretString') || changed.has('GenerateSecretString')) {
+      const value = changed.has('SecretString') ? p.SecretString : changed.has('GenerateSecretString') && p.GenerateSecretString ? await generated(request, p.GenerateSecretString) : undefined;
+      await request.call('secretsmanager', 'UpdateSecret', { SecretId: request.physicalId, Description: p.Description, KmsKeyId: p.KmsKeyId, SecretString: value });
+    }
+    return { physicalId: request.physicalId, attributes: request.attributes };
+  },
+  async delete(request) {
+    await request.call('secretsmanager', 'DeleteSecret', { SecretId: request.physicalId, ForceDeleteWithoutRecovery: true });
+  },
+  createOnly: ['Name'],
+  properties: ['Name', 'Description', 'KmsKeyId', 'SecretString', 'GenerateSecretString', 'Tags'],
+};
+
+/** The CloudFormation resource types of Secrets Manager. */
+const types: ResourceTypes = {
+  'AWS::SecretsManager::Secret': secret,
+};
+
+export default types;

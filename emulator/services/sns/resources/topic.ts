@@ -1,0 +1,109 @@
+import { changedProperties, jsonText, resourceTags, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+
+const TOPIC_ATTRIBUTES = ['DisplayName', 'KmsMasterKeyId', 'ContentBasedDeduplication', 'TracingConfig', 'SignatureVersion', 'ArchivePolicy', 'FifoThroughputScope'];
+const SUBSCRIPTION_ATTRIBUTES = ['RawMessageDelivery', 'FilterPolicy', 'FilterPolicyScope', 'RedrivePolicy', 'DeliveryPolicy', 'ReplayPolicy', 'SubscriptionRoleArn'];
+
+function text(value: unknown): string {
+  return typeof value === 'object' ? jsonText(value)! : String(value);
+}
+
+function attributeMap(p: Properties, names: string[]): Record<string, string> {
+  return Object.fromEntries(names.filter((n) => p[n] !== undefined).map((n) => [n, text(p[n])]));
+}
+
+function topicState(arn: string) {
+  return { physicalId: arn, attributes: { TopicArn: arn, TopicName: arn.slice(arn.lastIndexOf(':') + 1) } };
+}
+
+async function subscribeAll(request: ResourceRequest, arn: string, list: Properties[] = []) {
+  for (const s of list) await request.call('sns', 'Subscribe', { TopicArn: arn, Protocol: s.Protocol, Endpoint: s.Endpoint, ReturnSubscriptionArn: true });
+}
+
+/** `AWS::SNS::Topic`: Ref is the topic ARN; GetAtt TopicArn, TopicName. */
+export const topic: ResourceType = {
+  async create(request) {
+    const p = request.properties;
+    const fifo = String(p.FifoTopic) === 'true';
+    const name = p.TopicName ?? (fifo ? `${request.physicalName({ maxLength: 251 })}.fifo` : request.physicalName({ maxLength: 256 }));
+    const { TopicArn } = await request.call<{ TopicArn: string }>('sns', 'CreateTopic', {
+      Name: name,
+      Attributes: { ...attributeMap(p, TOPIC_ATTRIBUTES), ...(fifo ? { FifoTopic: 'true' } : {}) },
+      Tags: resourceTags(request),
+    });
+    await subscribeAll(request, TopicArn, p.Subscription);
+    return topicState(TopicArn);
+  },
+  async update(request) {
+    const arn = request.physicalId;
+    const changed = changedProperties(request.previous, request.properties);
+    for (const name of TOPIC_ATTRIBUTES) {
+      if (changed.has(name)) await request.call('sns', 'SetTopicAttributes', { TopicArn: arn, AttributeName: name, AttributeValue: request.properties[name] === undefined ? '' : text(request.properties[name]) });
+    }
+    if (changed.has('Subscription')) {
+      const before = (request.previous.Subscription ?? []) as Properties[];
+      const after = (request.properties.Subscription ?? []) as Properties[];
+      const same = (a: Properties, b: Properties) => a.Protocol === b.Protocol && a.Endpoint === b.Endpoint;
+      const { Subscriptions } = await request.call('sns', 'ListSubscriptionsByTopic', { TopicArn: arn });
+      for (const gone of before.filter((b) => !after.some((a) => same(a, b)))) {
+        const found = (Subscriptions as Properties[]).find((s) => same(s, gone));
+        if (found) await request.call('sns', 'Unsubscribe', { SubscriptionArn: found.SubscriptionArn });
+      }
+      await subscribeAll(request, arn, after.filter((a) => !before.some((b) => same(a, b))));
+    }
+    if (changed.has('Tags')) await request.call('sns', 'TagResource', { ResourceArn: arn, Tags: resourceTags(request) });
+    return topicState(arn);
+  },
+  async delete(request) {
+    await request.call('sns', 'DeleteTopic', { TopicArn: request.physicalId });
+  },
+  createOnly: ['TopicName', 'FifoTopic'],
+};
+
+/** `AWS::SNS::Subscription`: Ref is the subscription ARN. */
+export const subscription: ResourceType = {
+  async create(request) {
+    const p = request.properties;
+    const { SubscriptionArn } = await request.call<{ SubscriptionArn: string }>('sns', 'Subscribe', {
+      TopicArn: p.TopicArn,
+      Protocol: p.Protocol,
+      Endpoint: p.Endpoint,
+      Attributes: attributeMap(p, SUBSCRIPTION_ATTRIBUTES),
+      ReturnSubscriptionArn: true,
+    });
+    return { physicalId: SubscriptionArn, attributes: { Arn: SubscriptionArn } };
+  },
+  async update(request) {
+    const changed = changedProperties(request.previous, request.properties);
+    for (const name of SUBSCRIPTION_ATTRIBUTES) {
+      if (!changed.has(name)) continue;
+      const value = request.properties[name];
+      await request.call('sns', 'SetSubscriptionAttributes', { SubscriptionArn: request.physicalId, AttributeName: name, AttributeValue: value === undefined ? '' : text(value) });
+    }
+    return { physicalId: request.physicalId, attributes: request.attributes };
+  },
+  async delete(request) {
+    await request.call('sns', 'Unsubscribe', { SubscriptionArn: request.physicalId });
+  },
+  createOnly: ['TopicArn', 'Protocol', 'Endpoint', 'Region'],
+};
+
+async function setPolicies(request: ResourceRequest, topics: string[], policy: string | undefined) {
+  for (const arn of topics) {
+    await request.call('sns', 'SetTopicAttributes', { TopicArn: arn, AttributeName: 'Policy', AttributeValue: policy ?? '' });
+  }
+}
+
+/** `AWS::SNS::TopicPolicy`: the same policy on each of `Topics`. */
+export const topicPolicy: ResourceType = {
+  async create(request) {
+    await setPolicies(request, request.properties.Topics ?? [], jsonText(request.properties.PolicyDocument));
+    return { physicalId: request.physicalName({ maxLength: 128 }), attributes: { Id: request.logicalId } };
+  },
+  async update(request) {
+    await setPolicies(request, request.properties.Topics ?? [], jsonText(request.properties.PolicyDocument));
+    return { physicalId: request.physicalId, attributes: request.attributes };
+  },
+  async delete(request) {
+    await setPolicies(request, request.properties.Topics ?? [], undefined).catch(() => undefined);
+  },
+};

@@ -1,0 +1,23 @@
+import { randomUUID } from 'node:crypto';
+import { jsonText, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+
+async function setPolicy(request: ResourceRequest, queues: string[], policy: string) {
+  for (const url of queues) await request.call('sqs', 'SetQueueAttributes', { QueueUrl: url, Attributes: { Policy: policy } });
+}
+
+/** `AWS::SQS::QueuePolicy`: the same policy on each of `Queues` (URLs); removed from them on delete. */
+export const queuePolicy: ResourceType = {
+  async create(request) {
+    await setPolicy(request, request.properties.Queues ?? [], jsonText(request.properties.PolicyDocument) ?? '');
+    return { physicalId: `${request.stackName}-${request.logicalId}-${randomUUID().slice(0, 13)}`, attributes: { Id: request.logicalId } };
+  },
+  async update(request) {
+    const now = (request.properties.Queues ?? []) as string[];
+    await setPolicy(request, ((request.previous.Queues ?? []) as string[]).filter((q) => !now.includes(q)), '');
+    await setPolicy(request, now, jsonText(request.properties.PolicyDocument) ?? '');
+    return { physicalId: request.physicalId, attributes: request.attributes };
+  },
+  async delete(request) {
+    await setPolicy(request, request.properties.Queues ?? [], '').catch(() => undefined);
+  },
+};

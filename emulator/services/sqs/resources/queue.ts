@@ -1,0 +1,74 @@
+import { jsonText, resourceTags, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+
+const ATTRIBUTES = [
+  'ContentBasedDeduplication',
+  'DeduplicationScope',
+  'DelaySeconds',
+  'FifoQueue',
+  'FifoThroughputLimit',
+  'KmsDataKeyReusePeriodSeconds',
+  'KmsMasterKeyId',
+  'MaximumMessageSize',
+  'MessageRetentionPeriod',
+  'ReceiveMessageWaitTimeSeconds',
+  'RedriveAllowPolicy',
+  'RedrivePolicy',
+  'SqsManagedSseEnabled',
+  'VisibilityTimeout',
+];
+
+/** SQS attribute defaults, restored when an update drops a property. */
+const DEFAULTS: Record<string, string> = {
+  DelaySeconds: '0',
+  MaximumMessageSize: '1048576',
+  MessageRetentionPeriod: '345600',
+  ReceiveMessageWaitTimeSeconds: '0',
+  VisibilityTimeout: '30',
+  RedrivePolicy: '',
+  RedriveAllowPolicy: '',
+};
+
+function attributes(properties: Properties, keep = (name: string) => properties[name] !== undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of ATTRIBUTES) {
+    if (!keep(name)) continue;
+    const value = properties[name];
+    out[name] = value === undefined ? (DEFAULTS[name] ?? '') : typeof value === 'object' ? jsonText(value)! : String(value);
+  }
+  return out;
+}
+
+async function describe(request: ResourceRequest, url: string) {
+  const { Attributes } = await request.call<{ Attributes: Record<string, string> }>('sqs', 'GetQueueAttributes', { QueueUrl: url, AttributeNames: ['QueueArn'] });
+  return { physicalId: url, attributes: { Arn: Attributes.QueueArn, QueueUrl: url, QueueName: url.slice(url.lastIndexOf('/') + 1) } };
+}
+
+/** `AWS::SQS::Queue`: Ref is the queue URL; GetAtt Arn, QueueName, QueueUrl. */
+export const queue: ResourceType = {
+  async create(request) {
+    const p = request.properties;
+    const fifo = String(p.FifoQueue) === 'true';
+    const name = p.QueueName ?? (fifo ? `${request.physicalName({ maxLength: 75 })}.fifo` : request.physicalName({ maxLength: 80 }));
+    const tags = resourceTags(request);
+    const { QueueUrl } = await request.call<{ QueueUrl: string }>('sqs', 'CreateQueue', {
+      QueueName: name,
+      Attributes: attributes(p),
+      ...(tags.length ? { tags: Object.fromEntries(tags.map((t) => [t.Key, t.Value])) } : {}),
+    });
+    return describe(request, QueueUrl);
+  },
+  async update(request) {
+    const changed = attributes(request.properties, (name) => JSON.stringify(request.properties[name]) !== JSON.stringify(request.previous[name]));
+    if (Object.keys(changed).length) await request.call('sqs', 'SetQueueAttributes', { QueueUrl: request.physicalId, Attributes: changed });
+    const before = new Set(((request.previous.Tags ?? []) as { Key: string }[]).map((t) => t.Key));
+    const tags = resourceTags(request);
+    const gone = [...before].filter((key) => !tags.some((t) => t.Key === key));
+    if (gone.length) await request.call('sqs', 'UntagQueue', { QueueUrl: request.physicalId, TagKeys: gone });
+    if (tags.length) await request.call('sqs', 'TagQueue', { QueueUrl: request.physicalId, Tags: Object.fromEntries(tags.map((t) => [t.Key, t.Value])) });
+    return describe(request, request.physicalId);
+  },
+  async delete(request) {
+    await request.call('sqs', 'DeleteQueue', { QueueUrl: request.physicalId });
+  },
+  createOnly: ['QueueName', 'FifoQueue'],
+};

@@ -1,0 +1,38 @@
+import { randomSuffix, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+
+function putInput(request: ResourceRequest, name: string): Properties {
+  const p = request.properties;
+  return {
+    Name: name,
+    Value: p.Value,
+    Type: p.Type,
+    Description: p.Description,
+    AllowedPattern: p.AllowedPattern,
+    Tier: p.Tier,
+    DataType: p.DataType,
+    Policies: p.Policies,
+  };
+}
+
+function state(request: ResourceRequest, name: string) {
+  return { physicalId: name, attributes: { Type: request.properties.Type, Value: request.properties.Value } };
+}
+
+/** `AWS::SSM::Parameter` (String and StringList, as CloudFormation allows): Ref is the name; GetAtt Type, Value. */
+export const parameter: ResourceType = {
+  async create(request) {
+    // CloudFormation names unnamed parameters CFN-<logical id>-<random>.
+    const name: string = request.properties.Name ?? `CFN-${request.logicalId}-${randomSuffix()}`;
+    const tags = Object.entries((request.properties.Tags ?? {}) as Record<string, string>).map(([Key, Value]) => ({ Key, Value: String(Value) }));
+    await request.call('ssm', 'PutParameter', { ...putInput(request, name), ...(tags.length ? { Tags: tags } : {}) });
+    return state(request, name);
+  },
+  async update(request) {
+    await request.call('ssm', 'PutParameter', { ...putInput(request, request.physicalId), Overwrite: true });
+    return state(request, request.physicalId);
+  },
+  async delete(request) {
+    await request.call('ssm', 'DeleteParameter', { Name: request.physicalId });
+  },
+  createOnly: ['Name'],
+};

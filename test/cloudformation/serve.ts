@@ -1,0 +1,29 @@
+import { CloudFormationClient, DescribeStacksCommand, type Stack } from '@aws-sdk/client-cloudformation';
+import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
+
+export const CLIENT_CONFIG = { region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
+
+/** Serves every service for the enclosing describe block, with an AWS SDK v3 CloudFormation client. */
+export function serveCloudFormation(ready: (aws: Twinstack, cfn: CloudFormationClient) => void): void {
+  let aws: Twinstack | undefined;
+  let cfn: CloudFormationClient | undefined;
+  before(async () => {
+    aws = await startTwinstack({ port: 0 });
+    cfn = new CloudFormationClient({ endpoint: aws.endpoint, ...CLIENT_CONFIG });
+    ready(aws, cfn);
+  });
+  after(async () => {
+    cfn?.destroy();
+    await aws?.stop();
+  });
+}
+
+/** Polls DescribeStacks until the stack's operation ends (REVIEW_IN_PROGRESS waits for a change set: it counts as ended). */
+export async function settled(cfn: CloudFormationClient, stackName: string): Promise<Stack> {
+  for (;;) {
+    const { Stacks } = await cfn.send(new DescribeStacksCommand({ StackName: stackName }));
+    const stack = Stacks![0];
+    if (!stack.StackStatus!.endsWith('_IN_PROGRESS') || stack.StackStatus === 'REVIEW_IN_PROGRESS') return stack;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
