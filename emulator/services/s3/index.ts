@@ -25,6 +25,7 @@ import {
 } from './operations/object-lock.ts';
 import { getBucketPolicyStatus } from './operations/policy-status.ts';
 import { putObject } from './operations/put-object.ts';
+import { restoreObject } from './operations/restore-object.ts';
 import { deleteBucketTagging, deleteObjectTagging, getBucketTagging, getObjectTagging, putBucketTagging, putObjectTagging } from './operations/tagging.ts';
 import { getBucketVersioning, putBucketVersioning } from './operations/versioning.ts';
 
@@ -86,6 +87,7 @@ const s3: ServiceDefinition<Record<string, never>> = {
     PutObjectLegalHold: putObjectLegalHold,
     GetObjectLegalHold: getObjectLegalHold,
     GetBucketPolicyStatus: getBucketPolicyStatus,
+    RestoreObject: restoreObject,
     PutBucketNotificationConfiguration: putBucketNotificationConfiguration,
     GetBucketNotificationConfiguration: getBucketNotificationConfiguration,
   } satisfies Record<string, Handler>,

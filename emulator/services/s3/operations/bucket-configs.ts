@@ -150,6 +150,18 @@ const FAMILIES: ConfigFamily[] = [
     output: spread,
     fallback: () => ({ Payer: 'BucketOwner' }),
   },
+  {
+    // ABAC on a bucket never configured reads as Disabled (the response always carries a status).
+    name: 'abac',
+    put: 'PutBucketAbac',
+    get: 'GetBucketAbac',
+    member: 'AbacStatus',
+    output: wrap('AbacStatus'),
+    fallback: () => ({ Status: 'Disabled' }),
+    validate: (doc) => {
+      if (!['Enabled', 'Disabled'].includes(String((doc as { Status?: string }).Status))) throw S3Errors.malformedXml();
+    },
+  },
   { name: 'accelerate', put: 'PutBucketAccelerateConfiguration', get: 'GetBucketAccelerateConfiguration', member: 'AccelerateConfiguration', output: spread, fallback: () => ({}) },
 ];
 
