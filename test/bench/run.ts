@@ -5,6 +5,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startBaselineServer } from './baseline-server.ts';
 import { abort, clientOptions } from './clients.ts';
 import { runLoad, type LoadResult } from './load.ts';
+import { formatLargeUpload, measureLargeUpload, type LargeUploadResult } from './s3-large-upload.ts';
 import { rssMiB } from './process-stats.ts';
 import { startCliServer } from './server.ts';
 import { runVerifier } from './verifier.ts';
@@ -21,6 +22,8 @@ const { values } = parseArgs({
     json: { type: 'string' },
     seconds: { type: 'string', default: '2' },
     starts: { type: 'string', default: '5' },
+    // The 1 GiB S3 multipart upload (bodies in memory, then on disk): `also` after the workloads, `only` alone.
+    's3-large-upload': { type: 'string' },
   },
 });
 const durationMs = Number(values.seconds) * 1000;
@@ -101,7 +104,21 @@ function format(rows: Row[]): string {
   return [render(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...lines.map(render)].join('\n');
 }
 
+async function largeUploads(): Promise<LargeUploadResult[]> {
+  const results: LargeUploadResult[] = [];
+  for (const storage of ['memory', 'disk'] as const) {
+    const result = await measureLargeUpload(storage);
+    console.log(formatLargeUpload(result));
+    results.push(result);
+  }
+  return results;
+}
+
 async function main() {
+  if (values['s3-large-upload'] === 'only') {
+    await largeUploads();
+    return;
+  }
   console.log(`twinstack bench: ${values.starts} starts, ${values.seconds} s per workload and concurrency level`);
   const start = await measureStart(Number(values.starts));
   console.log(`start (spawn -> health OK): median ${start.medianMs.toFixed(0)} ms [${start.allMs.map((t) => t.toFixed(0)).join(', ')}]; idle RSS ${start.idleRssMiB.toFixed(1)} MiB`);
@@ -127,8 +144,9 @@ async function main() {
     const loadedRss = rssMiB(server.pid);
     console.log(`\n${format(rows)}\n`);
     console.log(`server RSS after the workloads: ${loadedRss.toFixed(1)} MiB`);
+    const large = values['s3-large-upload'] === 'also' ? await largeUploads() : undefined;
     if (values.json) {
-      writeFileSync(values.json, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, start, rows, loadedRssMiB: loadedRss }, null, 2)}\n`);
+      writeFileSync(values.json, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, start, rows, loadedRssMiB: loadedRss, s3LargeUpload: large }, null, 2)}\n`);
       console.log(`wrote ${values.json}`);
     }
   } finally {
