@@ -11,6 +11,7 @@ import { toConsole, toMarkdown } from './report/text.ts';
 import { appendHistory, readHistory, writeReports } from './report/write.ts';
 import { readExercised } from './report/exercised.ts';
 import { clockOf, type InteractionResult, type Target } from './replay/run.ts';
+import { startEmbedded } from './replay/embedded.ts';
 import { verifyContracts, type VerifyRun } from './replay/verify.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -120,16 +121,12 @@ async function runTarget(
 ): Promise<ParityReport> {
   let stop: (() => Promise<void>) | undefined;
   let endpoint = spec.url;
-  let introspection: Introspection | undefined;
   if (!endpoint) {
-    const { startTwinstack } = await import('../emulator/index.ts');
-    const twinstack = await startTwinstack({ port: 0 });
+    const twinstack = await startEmbedded();
     endpoint = twinstack.endpoint;
-    introspection = await twinstack.emulator.introspect();
     stop = () => twinstack.stop();
-  } else {
-    introspection = await introspect(endpoint);
   }
+  const introspection = await introspect(endpoint);
   const target: Target = {
     endpoint,
     region: values.region,

@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { EMBEDDED_ROLE, serveEmbedded } from '../../verifier/replay/embedded.ts';
 import { startTwinstack, VERSION } from '../index.ts';
 import { PersistenceFormatError } from '../persistence/format.ts';
 import { listenFailure, startOptions, UsageError } from './start-options.ts';
@@ -15,6 +17,8 @@ Usage:
   twinstack report [options]    merge and render parity reports
   twinstack diff OLD NEW        how AWS's responses changed between two recordings (breaking / additive)
   twinstack record [options]    record real AWS traffic as contracts
+  twinstack aws ARGS…           the AWS CLI against the running twinstack (as awslocal; endpoint from AWS_ENDPOINT_URL
+                                or TWINSTACK_PORT, test credentials where none are set)
 `;
 
 type Command = (args: string[]) => Promise<number>;
@@ -78,6 +82,7 @@ const commands: Record<string, Command> = {
     }
   },
   record: async (args) => (await import('../../recorder/cli.ts')).record(args),
+  aws: async (args) => (await import('./aws.ts')).awsCommand(args),
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -98,12 +103,18 @@ async function main(argv: string[]): Promise<number> {
   return command(rest);
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  // Bad flags and config files get one line, not a stack trace.
-  const parseError = String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
-  if (!(error instanceof UsageError) && !(error instanceof RangeError) && !parseError && !/^unknown service/.test((error as Error).message)) throw error;
-  console.error(`twinstack: ${(error as Error).message}`);
-  process.exitCode = 2;
+// The verifier runs its embedded emulator in a worker thread started from this entry (verifier/replay/embedded.ts).
+const embedded = !isMainThread && (workerData as { role?: string } | null)?.role === EMBEDDED_ROLE;
+if (embedded) {
+  await serveEmbedded();
+} else {
+  try {
+    process.exitCode = await main(process.argv.slice(2));
+  } catch (error) {
+    // Bad flags and config files get one line, not a stack trace.
+    const parseError = String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
+    if (!(error instanceof UsageError) && !(error instanceof RangeError) && !parseError && !/^unknown service/.test((error as Error).message)) throw error;
+    console.error(`twinstack: ${(error as Error).message}`);
+    process.exitCode = 2;
+  }
 }

@@ -338,7 +338,7 @@ export class Emulator {
       name = findServiceByPath(req, this.index, this.services.values());
     }
     const service = name ? await this.loadService(name) : undefined;
-    return Boolean(service?.http);
+    return Boolean(service?.http) && (service!.http!.judgesOrigins?.(req) ?? true);
   }
 
   async handle(req: RawRequest, endpoint: string): Promise<RawResponse> {

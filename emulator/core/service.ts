@@ -107,6 +107,8 @@ export interface ServiceDefinition<State = unknown> {
     decorate?(req: RawRequest, response: RawResponse, ctx: RequestContext<State>): void;
     /** Requests whose body `intercept` reads as it arrives (`bodyStream`, up to `streamingPayload`): S3's POST uploads. */
     streamsRequest?(req: RawRequest): boolean;
+    /** The browser requests whose origins the service judges itself (all of them when absent); others get the emulator's check. */
+    judgesOrigins?(req: RawRequest): boolean;
   };
   /**
    * Request size limits, enforced while the body arrives (nothing past the limit is read): `body` for buffered

@@ -61,9 +61,16 @@ export interface ServiceIndex {
   rest: RoutableService[];
 }
 
+/**
+ * Host prefixes of resource endpoints that no model names, and the service serving them, which answers such requests
+ * in its `http.intercept`: `<url-id>.lambda-url.<region>.localhost.localstack.cloud` (Lambda function URLs).
+ */
+const RESOURCE_HOST_PREFIXES: Record<string, string> = { 'lambda-url': 'lambda' };
+
 export function indexServices(services: Iterable<RoutableService>): ServiceIndex {
   const index: ServiceIndex = { bySigningName: new Map(), byTargetPrefix: new Map(), byEndpointPrefix: new Map(), byAction: new Map(), rest: [] };
   for (const service of services) {
+    for (const [prefix, name] of Object.entries(RESOURCE_HOST_PREFIXES)) if (name === service.name) index.byEndpointPrefix.set(prefix, service);
     const { signingName, targetPrefix, endpointPrefix, actions, routes } = service.routing;
     index.bySigningName.set(signingName, [...(index.bySigningName.get(signingName) ?? []), service]);
     if (targetPrefix) index.byTargetPrefix.set(targetPrefix, service);

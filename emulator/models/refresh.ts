@@ -4,19 +4,17 @@
  * (wire names, query error codes, result wrappers); older clients still speak query, so those traits are merged
  * in from the last query-protocol model (Debian's python3-botocore) where one is installed.
  *
+ * Every model in this folder is refreshed (`npm run new:service` adds one).
+ *
  * Usage: npm run models:refresh   (reads the botocore of `python3`, and /usr/lib/python3/dist-packages/botocore)
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { botocoreDir, readModel, strip, type Json } from './botocore.ts';
 import { changesMarkdown, modelChanges, type ServiceChanges } from './changes.ts';
+import { modelNames } from './routing-index.ts';
 
-const SERVICES = [
-  'sqs', 'sts', 'dynamodb', 'dynamodbstreams', 'kinesis', 's3', 'sns', 'lambda', 'iam', 'kms', 'secretsmanager', 'ssm', 'logs', 'events',
-  'scheduler', 'cloudwatch', 'cloudformation', 'cloudcontrol', 'ecr', 'stepfunctions', 'apigateway', 'apigatewayv2', 'firehose',
-];
 /** Services whose Smithy model has `@restXml(noErrorWrapping: true)`, a trait botocore's JSON does not carry. */
 const NO_ERROR_WRAPPING = new Set(['s3']);
 /**
@@ -55,43 +53,6 @@ const XML_ROOT_NAMES: Record<string, Record<string, string>> = {
 const LEGACY_QUERY = '/usr/lib/python3/dist-packages/botocore';
 const here = dirname(fileURLToPath(import.meta.url));
 
-// Raw botocore JSON of many shapes: typed loosely on purpose, the output is checked by the protocol tests.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = Record<string, any>;
-
-function botocoreDir(python: string): { dir: string; version: string } {
-  const out = execFileSync(python, ['-c', 'import botocore,os;print(os.path.dirname(botocore.__file__));print(botocore.__version__)']);
-  const [dir, version] = out.toString().trim().split('\n');
-  return { dir, version };
-}
-
-function readModel(root: string, service: string): Json | undefined {
-  const base = join(root, 'data', service);
-  if (!existsSync(base)) return undefined;
-  const version = readdirSync(base).sort().at(-1)!;
-  for (const name of ['service-2.json.gz', 'service-2.json']) {
-    const file = join(base, version, name);
-    if (existsSync(file)) {
-      const raw = readFileSync(file);
-      return JSON.parse((name.endsWith('.gz') ? gunzipSync(raw) : raw).toString());
-    }
-  }
-  return undefined;
-}
-
-function strip(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(strip);
-  if (value && typeof value === 'object') {
-    const out: Json = {};
-    for (const [k, v] of Object.entries(value)) {
-      if (k === 'documentation' || k === 'documentationUrl' || k === 'deprecatedMessage') continue;
-      out[k] = strip(v);
-    }
-    return out;
-  }
-  return value;
-}
-
 const QUERY_TRAITS = ['locationName', 'flattened'];
 
 function copyTraits(from: Json | undefined, to: Json | undefined) {
@@ -122,7 +83,7 @@ const legacyVersion = existsSync(LEGACY_QUERY) ? botocoreDir('/usr/bin/python3')
 const versions: Json = { botocore: current.version, legacyQueryTraitsFrom: {} };
 const previous = JSON.parse(readFileSync(join(here, 'VERSIONS.json'), 'utf8')) as Json;
 const changes: ServiceChanges[] = [];
-for (const service of SERVICES) {
+for (const service of modelNames()) {
   const model = strip(readModel(current.dir, service)) as Json | undefined;
   if (!model) throw new Error(`botocore ${current.version} has no model for ${service}`);
   if (model.metadata.protocol === 'json' && existsSync(LEGACY_QUERY)) {

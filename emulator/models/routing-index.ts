@@ -33,13 +33,22 @@ export function routingEntry(model: ServiceModel): RoutingEntry {
 const INDEX_FILE = new URL('./routing-index.json', import.meta.url);
 const NOT_MODELS = new Set(['VERSIONS.json', 'routing-index.json', 'partitions.json']);
 
-/** Every model's entry, computed from the models themselves. */
-export function buildRoutingIndex(): Record<string, RoutingEntry> {
-  const names = readdirSync(new URL('.', INDEX_FILE))
+/** The services whose AWS model is in this folder, by model file name. */
+export function modelNames(): string[] {
+  return readdirSync(new URL('.', INDEX_FILE))
     .filter((file) => file.endsWith('.json') && !NOT_MODELS.has(file))
     .map((file) => file.slice(0, -'.json'.length))
     .sort();
-  return Object.fromEntries(names.map((name) => [name, routingEntry(loadModel(name))]));
+}
+
+/** Every model's entry, computed from the models themselves. */
+export function buildRoutingIndex(): Record<string, RoutingEntry> {
+  return Object.fromEntries(modelNames().map((name) => [name, routingEntry(loadModel(name))]));
+}
+
+/** Rewrites routing-index.json from the models. */
+export function writeRoutingIndex(): void {
+  writeFileSync(INDEX_FILE, serializeRoutingIndex(buildRoutingIndex()));
 }
 
 let committed: Record<string, RoutingEntry> | undefined;
@@ -61,6 +70,6 @@ export function serializeRoutingIndex(index: Record<string, RoutingEntry>): stri
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  writeFileSync(INDEX_FILE, serializeRoutingIndex(buildRoutingIndex()));
+  writeRoutingIndex();
   console.log(`wrote ${fileURLToPath(INDEX_FILE)}`);
 }

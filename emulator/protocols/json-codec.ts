@@ -1,6 +1,6 @@
 import { AwsError } from '../core/errors.ts';
 import type { ServiceModel, ShapeRef } from '../models/types.ts';
-import { setEntry } from '../core/entries.ts';
+import { entries, setEntry } from '../core/entries.ts';
 import { formatTimestamp, parseTimestamp } from './timestamps.ts';
 
 /** JSON documents <-> typed values (Buffer for blobs, Date for timestamps), shared by AWS JSON and rest-json. */
@@ -26,7 +26,7 @@ export function decodeJson(model: ServiceModel, ref: ShapeRef, value: unknown, p
     }
     case 'map': {
       if (typeof value !== 'object' || Array.isArray(value)) throw serializationError(path, 'map');
-      const out: Record<string, unknown> = {};
+      const out = entries();
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
         setEntry(out, k, decodeJson(model, shape.value!, notNull(v, `${path}.${k}`), `${path}.${k}`));
       }

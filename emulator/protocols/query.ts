@@ -1,7 +1,7 @@
 import { AwsError } from '../core/errors.ts';
 import type { ServiceDefinition } from '../core/service.ts';
 import type { ServiceModel, ShapeRef } from '../models/types.ts';
-import { setEntry } from '../core/entries.ts';
+import { entries, setEntry } from '../core/entries.ts';
 import { errorStatus, queryErrorCode } from './errors.ts';
 import { parseNumber } from './scalars.ts';
 import { parseTimestamp } from './timestamps.ts';
@@ -127,7 +127,7 @@ function decodeQuery(model: ServiceModel, ref: ShapeRef, params: Map<string, str
       const base = isFlattened(ref, model) ? prefix : `${prefix}.entry`;
       const keyName = serializedName(shape.key!, model, 'key');
       const valueName = serializedName(shape.value!, model, 'value');
-      const out: Record<string, unknown> = {};
+      const out = entries();
       for (const i of indices(params, base)) {
         const k = params.get(`${base}.${i}.${keyName}`);
         if (k === undefined) continue;

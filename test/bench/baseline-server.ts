@@ -2,17 +2,35 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { stopChild } from './server.ts';
 
 /**
- * A do-nothing Node HTTP server that answers every request with a canned STS GetCallerIdentity response: the floor
- * any Node server pays per request on this machine, measured with the same client as the real workloads.
+ * A do-nothing Node HTTP server that answers each benchmarked operation with a canned response: the floor any Node
+ * server pays per request on this machine, measured with the same client as the real workloads. It does only what
+ * the SDK insists on: SendMessage's reply carries the MD5 of the body sent (the SDK checks it), so it reads the JSON.
  */
 const SOURCE = `
 const http = require('node:http');
-const body = '<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult>' +
+const { createHash } = require('node:crypto');
+const sts = '<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult>' +
   '<Arn>arn:aws:iam::000000000000:root</Arn><UserId>000000000000</UserId><Account>000000000000</Account>' +
   '</GetCallerIdentityResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></GetCallerIdentityResponse>';
+const item = JSON.stringify({ Item: { pk: { S: 'p1' }, sk: { N: '1' }, name: { S: 'item 11' }, count: { N: '11' }, tags: { SS: ['a', 'b'] } } });
+const json = (type, body) => [200, { 'content-type': 'application/x-amz-json-' + type, 'x-amzn-requestid': 'r' }, body];
+const replies = {
+  'DynamoDB_20120810.PutItem': () => json('1.0', '{}'),
+  'DynamoDB_20120810.GetItem': () => json('1.0', item),
+  'Kinesis_20131202.PutRecord': () => json('1.1', '{"ShardId":"shardId-000000000000","SequenceNumber":"49590338271490256608559692538361571095921575989136588898"}'),
+  'AmazonSQS.SendMessage': (body) => {
+    const md5 = createHash('md5').update(JSON.parse(body).MessageBody).digest('hex');
+    return json('1.0', JSON.stringify({ MD5OfMessageBody: md5, MessageId: '5fea7756-0ea4-451a-a703-a558b933e274' }));
+  },
+};
 const server = http.createServer({ keepAliveTimeout: 65000 }, (req, res) => {
-  req.resume();
-  req.on('end', () => res.writeHead(200, { 'content-type': 'text/xml', 'x-amzn-requestid': 'r' }).end(body));
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', () => {
+    const reply = replies[req.headers['x-amz-target']];
+    const [status, headers, body] = reply ? reply(Buffer.concat(chunks).toString()) : [200, { 'content-type': 'text/xml', 'x-amzn-requestid': 'r' }, sts];
+    res.writeHead(status, headers).end(body);
+  });
 });
 server.listen(0, '127.0.0.1', () => console.log('listening ' + server.address().port));
 `;

@@ -1,6 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { KinesisClient, PutRecordCommand } from '@aws-sdk/client-kinesis';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startBaselineServer } from './baseline-server.ts';
 import { abort, clientOptions } from './clients.ts';
@@ -8,14 +11,17 @@ import { runLoad, type LoadResult } from './load.ts';
 import { formatLargeUpload, measureLargeUpload, type LargeUploadResult } from './s3-large-upload.ts';
 import { rssMiB } from './process-stats.ts';
 import { startCliServer } from './server.ts';
+import { formatSoak, runSoak, type SoakResult } from './soak.ts';
 import { runVerifier } from './verifier.ts';
-import { WORKLOADS, type Operation } from './workloads.ts';
+import { benchItem, randomKey, TABLE, WORKLOADS, type Operation } from './workloads.ts';
 
 /**
  * `npm run bench`: start time and idle memory of `twinstack start`, then requests per second at concurrency 1 and 16
  * and server CPU time per request for each workload, next to a do-nothing Node HTTP server measured in the same run
- * (the `vs null` columns: server CPU per request as a multiple of its). Loopback only. On a shared machine the
- * throughput columns move with the other load; CPU per request and the ratios much less.
+ * (the `vs null` columns: server CPU per request as a multiple of its, for the same operation where it answers that
+ * one, else for STS GetCallerIdentity). Loopback only. On a shared machine the
+ * throughput columns move with the other load; CPU per request and the ratios much less. `--soak <minutes>` (or
+ * TWINSTACK_BENCH_SOAK_MINUTES) adds the soak of issue #22 on a fresh server: RSS drift, open fds, errors.
  */
 const { values } = parseArgs({
   options: {
@@ -24,6 +30,8 @@ const { values } = parseArgs({
     starts: { type: 'string', default: '5' },
     // The 1 GiB S3 multipart upload (bodies in memory, then on disk): `also` after the workloads, `only` alone.
     's3-large-upload': { type: 'string' },
+    // The soak of issue #22 (mixed load, RSS and fds sampled): minutes, off by default; env TWINSTACK_BENCH_SOAK_MINUTES.
+    soak: { type: 'string', default: process.env.TWINSTACK_BENCH_SOAK_MINUTES ?? '0' },
   },
 });
 const durationMs = Number(values.seconds) * 1000;
@@ -65,13 +73,38 @@ async function loadBoth(op: Operation, serverPid: number, budget?: (concurrency:
   return results;
 }
 
-async function baselineRow(): Promise<Row> {
+/**
+ * The do-nothing server answers the workloads that matter most to issue #8 with canned replies; each workload of the
+ * same name is compared with its own null row, every other one with the STS null row.
+ */
+const NULL_WORKLOADS: { name: string; op: (endpoint: string) => Operation }[] = [
+  { name: 'STS GetCallerIdentity', op: (endpoint) => sdkOp(new STSClient(clientOptions(endpoint)), () => new GetCallerIdentityCommand({})) },
+  {
+    name: 'SQS SendMessage',
+    op: (endpoint) =>
+      sdkOp(new SQSClient(clientOptions(endpoint)), (i) => new SendMessageCommand({ QueueUrl: `${endpoint}/000000000000/null`, MessageBody: `message ${i} ${'x'.repeat(200)}` })),
+  },
+  { name: 'DynamoDB PutItem', op: (endpoint) => sdkOp(new DynamoDBClient(clientOptions(endpoint)), (i) => new PutItemCommand({ TableName: TABLE, Item: benchItem(i) })) },
+  { name: 'DynamoDB GetItem', op: (endpoint) => sdkOp(new DynamoDBClient(clientOptions(endpoint)), () => new GetItemCommand({ TableName: TABLE, Key: randomKey() })) },
+  {
+    name: 'Kinesis PutRecord (200 bytes)',
+    op: (endpoint) => sdkOp(new KinesisClient(clientOptions(endpoint)), (i) => new PutRecordCommand({ StreamName: 'null', PartitionKey: `key-${i}`, Data: Buffer.alloc(200, 'k') })),
+  },
+];
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any SDK v3 client and command pair
+function sdkOp(client: { send(command: any, options: object): Promise<unknown> }, command: (i: number) => object): Operation {
+  return (i) => client.send(command(i), abort());
+}
+
+const NULL_PREFIX = 'null server: ';
+
+async function baselineRows(): Promise<Row[]> {
   const baseline = await startBaselineServer();
   try {
-    const client = new STSClient(clientOptions(baseline.endpoint));
-    const results = await loadBoth(() => client.send(new GetCallerIdentityCommand({}), abort()), baseline.pid);
-    client.destroy();
-    return { name: 'baseline: do-nothing Node HTTP server (canned STS response)', results };
+    const rows: Row[] = [];
+    for (const workload of NULL_WORKLOADS) rows.push({ name: `${NULL_PREFIX}${workload.name}`, results: await loadBoth(workload.op(baseline.endpoint), baseline.pid) });
+    return rows;
   } finally {
     await baseline.stop();
   }
@@ -84,9 +117,10 @@ function ratio(result: LoadResult | undefined, baseline: LoadResult | undefined)
 
 function format(rows: Row[]): string {
   const header = ['workload', 'req/s c=1', 'req/s c=16', 'server µs/req c=1', 'server µs/req c=16', 'vs null c=1', 'vs null c=16', 'note'];
-  const [baseOne, baseSixteen] = rows[0].results ?? [];
+  const nullOf = (row: Row) => rows.find((r) => r.name === `${NULL_PREFIX}${row.name}`) ?? rows[0];
   const lines = rows.map((row) => {
     const [one, sixteen] = row.results ?? [];
+    const [baseOne, baseSixteen] = nullOf(row).results ?? [];
     const errors = (row.results ?? []).filter((r) => r.errors).map((r) => `${r.errors} errors at c=${r.concurrency}: ${r.firstError}`);
     return [
       row.name,
@@ -123,8 +157,9 @@ async function main() {
   const start = await measureStart(Number(values.starts));
   console.log(`start (spawn -> health OK): median ${start.medianMs.toFixed(0)} ms [${start.allMs.map((t) => t.toFixed(0)).join(', ')}]; idle RSS ${start.idleRssMiB.toFixed(1)} MiB`);
 
-  const rows: Row[] = [await baselineRow()];
+  const rows: Row[] = await baselineRows();
   const server = await startCliServer();
+  let loadedRss: number;
   try {
     for (const workload of WORKLOADS) {
       if (!server.services.includes(workload.service)) {
@@ -141,16 +176,28 @@ async function main() {
     }
     process.stdout.write('  verifier...\n');
     rows.push(await runVerifier(server, fileURLToPath(new URL('../../contracts/', import.meta.url))));
-    const loadedRss = rssMiB(server.pid);
+    loadedRss = rssMiB(server.pid);
     console.log(`\n${format(rows)}\n`);
     console.log(`server RSS after the workloads: ${loadedRss.toFixed(1)} MiB`);
-    const large = values['s3-large-upload'] === 'also' ? await largeUploads() : undefined;
-    if (values.json) {
-      writeFileSync(values.json, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, start, rows, loadedRssMiB: loadedRss, s3LargeUpload: large }, null, 2)}\n`);
-      console.log(`wrote ${values.json}`);
-    }
   } finally {
     await server.stop();
+  }
+  let soak: SoakResult | undefined;
+  if (Number(values.soak) > 0) {
+    // A fresh server: the soak's memory is measured from its own start, not after the workloads above.
+    const soakServer = await startCliServer();
+    try {
+      console.log(`soak: ${values.soak} min of mixed SQS/DynamoDB/Kinesis load on a fresh server...`);
+      soak = await runSoak(soakServer.endpoint, soakServer.pid, Number(values.soak), (line) => console.log(line));
+      console.log(formatSoak(soak));
+    } finally {
+      await soakServer.stop();
+    }
+  }
+  const large = values['s3-large-upload'] === 'also' ? await largeUploads() : undefined;
+  if (values.json) {
+    writeFileSync(values.json, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, start, rows, loadedRssMiB: loadedRss, soak, s3LargeUpload: large }, null, 2)}\n`);
+    console.log(`wrote ${values.json}`);
   }
 }
 

@@ -30,7 +30,7 @@ export interface Workload {
 export const DYNAMODB_ITEMS = 100_000;
 const ITEMS_PER_PARTITION = 10;
 const PARTITIONS = DYNAMODB_ITEMS / ITEMS_PER_PARTITION;
-const TABLE = 'bench';
+export const TABLE = 'bench';
 
 /** Shared by the SQS workloads: they run in order, each feeding the next (messages, then receipt handles). */
 const sqs = { client: undefined as SQSClient | undefined, queueUrl: '', handles: [] as string[] };
@@ -129,7 +129,7 @@ async function dynamodbTable(endpoint: string): Promise<DynamoDBClient> {
   return client;
 }
 
-function benchItem(n: number) {
+export function benchItem(n: number) {
   return {
     pk: { S: `p${Math.floor(n / ITEMS_PER_PARTITION)}` },
     sk: { N: String(n % ITEMS_PER_PARTITION) },
@@ -140,7 +140,7 @@ function benchItem(n: number) {
 }
 
 /** A random existing item's key; `half` 0 or 1 picks from one half of the table (two keys that never collide). */
-const randomKey = (half?: 0 | 1) => {
+export const randomKey = (half?: 0 | 1) => {
   const span = half === undefined ? DYNAMODB_ITEMS : DYNAMODB_ITEMS / 2;
   const n = Math.floor(Math.random() * span) + (half === 1 ? span : 0);
   return { pk: { S: `p${Math.floor(n / ITEMS_PER_PARTITION)}` }, sk: { N: String(n % ITEMS_PER_PARTITION) } };

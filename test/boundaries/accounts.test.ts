@@ -1,6 +1,29 @@
 import assert from 'node:assert/strict';
-import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand, PutResourcePolicyCommand, DescribeTableCommand, UpdateTableCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
-import { DescribeStreamCommand, DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import {
+  BatchExecuteStatementCommand,
+  BatchGetItemCommand,
+  BatchWriteItemCommand,
+  CreateTableCommand,
+  DeleteResourcePolicyCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ExecuteStatementCommand,
+  ExecuteTransactionCommand,
+  GetItemCommand,
+  PutItemCommand,
+  PutResourcePolicyCommand,
+  TransactGetItemsCommand,
+  TransactWriteItemsCommand,
+  UpdateTableCommand,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand as GetStreamRecordsCommand,
+  GetShardIteratorCommand as GetStreamIteratorCommand,
+  ListStreamsCommand,
+} from '@aws-sdk/client-dynamodb-streams';
 import {
   CreateStreamCommand,
   DescribeStreamSummaryCommand,
@@ -159,12 +182,89 @@ describe('Account and region walls', function () {
       assert.equal((await b.send(new GetItemCommand({ TableName: arnOf(B), Key: { id: { S: '1' } } }))).Item!.owner.S, B);
     });
 
-    it("another account's table stream is not found from outside it", async () => {
+    it("another account's table stream is denied without the stream's own policy, which opens exactly its actions", async () => {
       const { TableDescription } = await ctx.as(A).ddb.send(new UpdateTableCommand({ TableName: 'orders', StreamSpecification: { StreamEnabled: true, StreamViewType: 'KEYS_ONLY' } }));
       const StreamArn = TableDescription!.LatestStreamArn!;
+      await ctx.as(A).ddb.send(new PutItemCommand({ TableName: 'orders', Item: { id: { S: 'streamed' } } }));
       assert.equal((await ctx.as(A).streams.send(new DescribeStreamCommand({ StreamArn }))).StreamDescription!.StreamArn, StreamArn);
-      await rejectsAs(ctx.as(B).streams.send(new DescribeStreamCommand({ StreamArn })), 'ResourceNotFoundException', 400);
+      await rejectsAs(
+        ctx.as(B).streams.send(new DescribeStreamCommand({ StreamArn })),
+        'AccessDeniedException',
+        400,
+        `User: arn:aws:iam::${B}:root is not authorized to perform: dynamodb:DescribeStream on resource: ${StreamArn} because no resource-based policy allows the dynamodb:DescribeStream action`,
+      );
       await rejectsAs(ctx.as(A, WEST).streams.send(new DescribeStreamCommand({ StreamArn })), 'ResourceNotFoundException', 400);
+      // The table's policy is not the stream's: a policy on the table opens nothing of its stream.
+      const tablePolicy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: B }, Action: 'dynamodb:*', Resource: '*' }] };
+      await ctx.as(A).ddb.send(new PutResourcePolicyCommand({ ResourceArn: arnOf(A), Policy: JSON.stringify(tablePolicy) }));
+      await rejectsAs(ctx.as(B).streams.send(new DescribeStreamCommand({ StreamArn })), 'AccessDeniedException', 400);
+      await ctx.as(A).ddb.send(new DeleteResourcePolicyCommand({ ResourceArn: arnOf(A) }));
+      const streamPolicy = {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${B}:root` }, Action: ['dynamodb:DescribeStream', 'dynamodb:GetShardIterator', 'dynamodb:GetRecords'], Resource: StreamArn }],
+      };
+      await ctx.as(A).ddb.send(new PutResourcePolicyCommand({ ResourceArn: StreamArn, Policy: JSON.stringify(streamPolicy) }));
+      const b = ctx.as(B).streams;
+      const shard = (await b.send(new DescribeStreamCommand({ StreamArn }))).StreamDescription!.Shards![0].ShardId!;
+      const { ShardIterator } = await b.send(new GetStreamIteratorCommand({ StreamArn, ShardId: shard, ShardIteratorType: 'TRIM_HORIZON' }));
+      const records = (await b.send(new GetStreamRecordsCommand({ ShardIterator }))).Records!;
+      assert.deepEqual(records.map((r) => r.dynamodb!.Keys!.id.S), ['streamed']);
+      await rejectsAs(ctx.as(C).streams.send(new GetStreamRecordsCommand({ ShardIterator })), 'AccessDeniedException', 400);
+      // ListStreams lists the caller's own streams only; the table's policy is still none.
+      assert.deepEqual((await b.send(new ListStreamsCommand({}))).Streams, []);
+      await rejectsAs(ctx.as(B).ddb.send(new GetItemCommand({ TableName: arnOf(A), Key: { id: { S: '1' } } })), 'AccessDeniedException', 400);
+    });
+
+    it("multi-table operations pass each table's wall before changing anything; a policy opens exactly its actions", async () => {
+      const b = ctx.as(B).ddb;
+      const ownItem = async (id: string) => (await b.send(new GetItemCommand({ TableName: 'orders', Key: { id: { S: id } } }))).Item;
+      const denied = (action: string) =>
+        `User: arn:aws:iam::${B}:root is not authorized to perform: dynamodb:${action} on resource: ${arnOf(A)} because no resource-based policy allows the dynamodb:${action} action`;
+      await rejectsAs(b.send(new BatchGetItemCommand({ RequestItems: { [arnOf(A)]: { Keys: [{ id: { S: '1' } }] } } })), 'AccessDeniedException', 400, denied('BatchGetItem'));
+      await rejectsAs(
+        b.send(new BatchWriteItemCommand({ RequestItems: { orders: [{ PutRequest: { Item: { id: { S: 'w1' } } } }], [arnOf(A)]: [{ PutRequest: { Item: { id: { S: 'w2' } } } }] } })),
+        'AccessDeniedException',
+        400,
+        denied('BatchWriteItem'),
+      );
+      await rejectsAs(
+        b.send(new TransactWriteItemsCommand({ TransactItems: [{ Put: { TableName: 'orders', Item: { id: { S: 't1' } } } }, { Put: { TableName: arnOf(A), Item: { id: { S: 't2' } } } }] })),
+        'AccessDeniedException',
+        400,
+        denied('PutItem'),
+      );
+      await rejectsAs(b.send(new TransactGetItemsCommand({ TransactItems: [{ Get: { TableName: arnOf(A), Key: { id: { S: '1' } } } }] })), 'AccessDeniedException', 400, denied('GetItem'));
+      // Nothing of the refused requests was written, in B's own table either.
+      assert.equal(await ownItem('w1'), undefined);
+      assert.equal(await ownItem('t1'), undefined);
+
+      const actions = ['BatchGetItem', 'BatchWriteItem', 'GetItem', 'PutItem', 'PartiQLSelect'].map((a) => `dynamodb:${a}`);
+      const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: B }, Action: actions, Resource: arnOf(A) }] };
+      await ctx.as(A).ddb.send(new PutResourcePolicyCommand({ ResourceArn: arnOf(A), Policy: JSON.stringify(policy) }));
+      const got = await b.send(new BatchGetItemCommand({ RequestItems: { [arnOf(A)]: { Keys: [{ id: { S: '1' } }] }, orders: { Keys: [{ id: { S: '1' } }] } } }));
+      assert.equal(got.Responses![arnOf(A)][0].owner.S, A);
+      assert.equal(got.Responses!.orders[0].owner.S, B);
+      await b.send(new BatchWriteItemCommand({ RequestItems: { [arnOf(A)]: [{ PutRequest: { Item: { id: { S: 'w2' }, by: { S: B } } } }] } }));
+      await b.send(new TransactWriteItemsCommand({ TransactItems: [{ Put: { TableName: arnOf(A), Item: { id: { S: 't2' }, by: { S: B } } } }] }));
+      const read = await b.send(new TransactGetItemsCommand({ TransactItems: [{ Get: { TableName: arnOf(A), Key: { id: { S: 'w2' } } } }, { Get: { TableName: arnOf(A), Key: { id: { S: 't2' } } } }] }));
+      assert.deepEqual(read.Responses!.map((r) => r.Item!.by.S), [B, B]);
+      const inA = await ctx.as(A).ddb.send(new BatchGetItemCommand({ RequestItems: { orders: { Keys: [{ id: { S: 'w2' } }, { id: { S: 't2' } }] } } }));
+      assert.equal(inA.Responses!.orders.length, 2);
+      assert.equal(await ownItem('w2'), undefined);
+      // What the policy does not name stays closed: an update in a transaction, another account, PartiQL across accounts.
+      await rejectsAs(
+        b.send(new TransactWriteItemsCommand({ TransactItems: [{ Update: { TableName: arnOf(A), Key: { id: { S: 't2' } }, UpdateExpression: 'SET x = :x', ExpressionAttributeValues: { ':x': { S: '1' } } } }] })),
+        'AccessDeniedException',
+        400,
+        denied('UpdateItem'),
+      );
+      await rejectsAs(ctx.as(C).ddb.send(new BatchGetItemCommand({ RequestItems: { [arnOf(A)]: { Keys: [{ id: { S: '1' } }] } } })), 'AccessDeniedException', 400);
+      const select = `SELECT * FROM "${arnOf(A)}" WHERE id = '1'`;
+      await rejectsAs(b.send(new ExecuteStatementCommand({ Statement: select })), 'AccessDeniedException', 400, denied('PartiQLSelect'));
+      await rejectsAs(b.send(new BatchExecuteStatementCommand({ Statements: [{ Statement: select }] })), 'AccessDeniedException', 400);
+      await rejectsAs(b.send(new ExecuteTransactionCommand({ TransactStatements: [{ Statement: select }] })), 'AccessDeniedException', 400);
+      // The owner may name its own table by ARN in PartiQL.
+      assert.equal((await ctx.as(A).ddb.send(new ExecuteStatementCommand({ Statement: select }))).Items![0].owner.S, A);
     });
 
     it('a table ARN of another region is refused as AWS refuses it', async () => {

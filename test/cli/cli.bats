@@ -1,6 +1,8 @@
 #!/usr/bin/env bats
 # The CLI as a user drives it: `twinstack start`, then the AWS CLI against it.
 
+bats_require_minimum_version 1.5.0
+
 setup_file() {
   export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=''
   log="$BATS_FILE_TMPDIR/start.log"
@@ -65,4 +67,19 @@ teardown_file() {
   run env AWS_ACCESS_KEY_ID=123456789012 python3 -m awscli --endpoint-url "$ENDPOINT" sts get-caller-identity --output text --query Account
   [ "$status" -eq 0 ]
   [ "$output" = "123456789012" ]
+}
+
+@test "twinstack aws runs the AWS CLI against the running twinstack, found by its port" {
+  port="${ENDPOINT##*:}"
+  run env -u AWS_ENDPOINT_URL -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY TWINSTACK_PORT="$port" node emulator/cli/bin.js aws sqs create-queue --queue-name via-twinstack-aws
+  [ "$status" -eq 0 ]
+  [[ "$output" == *'"QueueUrl"'*'/via-twinstack-aws"'* ]]
+  run env AWS_ENDPOINT_URL="$ENDPOINT" node emulator/cli/bin.js aws sqs get-queue-url --queue-name no-such-queue
+  [ "$status" -ne 0 ]
+  [[ "$output" == *"AWS.SimpleQueueService.NonExistentQueue"* || "$output" == *"QueueDoesNotExist"* ]]
+}
+
+@test "twinstack aws says what to do when the AWS CLI is missing" {
+  run -127 env AWS_CLI=/nonexistent/aws node emulator/cli/bin.js aws sts get-caller-identity
+  [[ "$output" == *"is not on PATH"* ]]
 }

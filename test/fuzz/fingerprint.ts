@@ -1,3 +1,5 @@
+import { EventEmitter } from 'node:events';
+import { crc32 } from 'node:zlib';
 import type { Emulator } from '../../emulator/core/emulator.ts';
 import type { DynamoState } from '../../emulator/services/dynamodb/state.ts';
 import type { KinesisState } from '../../emulator/services/kinesis/state.ts';
@@ -6,12 +8,34 @@ import type { SqsState } from '../../emulator/services/sqs/state.ts';
 /**
  * What a rejected request must leave as it was, read from one account's and region's state: queues (attributes,
  * tags, message counts), tables (definition, items' count and size, settings) and streams (settings, records per
- * shard, policies). Time alone may move messages from in flight back to visible, so in-flight counts are kept apart:
- * a rejected request may not raise them.
+ * shard, policies) read field by field; every other service's state (all accounts and regions) as a walk of its
+ * whole object graph. Time alone may move messages from in flight back to visible, so in-flight counts are kept
+ * apart: a rejected request may not raise them.
  */
 export interface Fingerprint {
   text: string;
   inFlight: number;
+  /** Every other service's state by `service account[/region]`. */
+  states: Map<string, string>;
+}
+
+/**
+ * What changed from `before` to `after`, as -/+ lines. A state that first appears is left out: a store creates an
+ * account's empty state on its first request, rejected or not.
+ */
+export function changes(before: Fingerprint, after: Fingerprint): string {
+  const lines: string[] = [];
+  if (before.text !== after.text) {
+    const old = new Set(before.text.split('\n'));
+    const now = new Set(after.text.split('\n'));
+    for (const line of old) if (!now.has(line)) lines.push(`- ${line}`);
+    for (const line of now) if (!old.has(line)) lines.push(`+ ${line}`);
+  }
+  for (const [key, text] of before.states) {
+    const next = after.states.get(key);
+    if (next !== text) lines.push(`- ${key} ${text}`, `+ ${key} ${next ?? '(gone)'}`);
+  }
+  return lines.join('\n');
 }
 
 const mapped = (map: Map<string, unknown>) => JSON.stringify([...map].sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -54,5 +78,32 @@ export function fingerprint(emulator: Emulator, accountId: string, region: strin
     }
     parts.push(`p ${mapped(state.policies)}`);
   }
-  return { text: parts.join('\n'), inFlight };
+  const states = new Map<string, string>();
+  for (const [service, store] of emulator.stores()) {
+    if (READ_FIELD_BY_FIELD.has(service)) continue;
+    for (const [key, state] of store.entries()) states.set(`${service} ${key}`, walk(state, new Set()));
+  }
+  return { text: parts.join('\n'), inFlight, states };
+}
+
+const READ_FIELD_BY_FIELD = new Set(['sqs', 'dynamodb', 'kinesis']);
+
+/** Runtime machinery a state may hold (timers, processes, sockets, the emulator itself): not state a request sets. */
+const MACHINERY = new Set(['Timeout', 'Immediate', 'Emulator', 'Clock', 'ChildProcess', 'Socket', 'Server', 'AbortController', 'Promise']);
+
+/** A stable text of an object graph: maps sorted by key, bytes by length and checksum, functions and machinery left out. */
+function walk(value: unknown, seen: Set<object>): string {
+  if (value === null || typeof value !== 'object') return typeof value === 'function' ? 'fn' : typeof value === 'bigint' ? `${value}n` : JSON.stringify(value) ?? 'undefined';
+  if (value instanceof Uint8Array) return `<${value.length}:${crc32(value)}>`;
+  if (value instanceof Date) return `D${value.getTime()}`;
+  if (value instanceof EventEmitter || MACHINERY.has(value.constructor?.name ?? '')) return 'machinery';
+  if (seen.has(value)) return 'cycle';
+  seen.add(value);
+  let text: string;
+  if (value instanceof Map) text = `M{${[...value].map(([k, v]) => `${walk(k, seen)}=${walk(v, seen)}`).sort().join(',')}}`;
+  else if (value instanceof Set) text = `S{${[...value].map((v) => walk(v, seen)).sort().join(',')}}`;
+  else if (Array.isArray(value)) text = `[${value.map((v) => walk(v, seen)).join(',')}]`;
+  else text = `{${Object.keys(value).sort().map((k) => `${k}:${walk((value as Record<string, unknown>)[k], seen)}`).join(',')}}`;
+  seen.delete(value);
+  return text;
 }

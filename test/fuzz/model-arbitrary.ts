@@ -40,8 +40,7 @@ const EXTREME_NUMBERS = [0, -1, 1, 2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 2, 1e308, 
 
 const MAX_DEPTH = 4;
 
-// Structure members named like built-ins (`{"constructor": ...}` where a structure is expected) are the protocol
-// layer's to refuse (issue 22, its own fuzz); here built-in names go where services read them: map keys and values.
+/** A value of another type than the model says. */
 function wrongType(): fc.Arbitrary<unknown> {
   return fc.constantFrom<unknown>(null, 'text', 7, true, [], {}, [null]);
 }
@@ -97,7 +96,11 @@ function typedArbitrary(model: ServiceModel, shape: Shape, memberName: string, m
       const required = new Set(shape.required ?? []);
       // Unions (DynamoDB AttributeValue) carry one member; structures their required members and some optional ones.
       if (shape.union) return fc.oneof(...members.map(([name]) => record[name].map((v) => ({ [name]: v }))));
-      return fc.record(record, { requiredKeys: [...required].filter((k) => Object.hasOwn(record, k)) });
+      const structure = fc.record(record, { requiredKeys: [...required].filter((k) => Object.hasOwn(record, k)) });
+      if (!mode.hostile) return structure;
+      // Now and then a member the model does not have, named like a property of every JavaScript object.
+      const extra = fc.option(fc.tuple(fc.constantFrom(...BUILT_IN_NAMES), wrongType()), { freq: 4 });
+      return fc.tuple(structure, extra).map(([value, entry]) => (entry ? Object.defineProperty(value, entry[0], { value: entry[1], enumerable: true, writable: true, configurable: true }) : value));
     }
     case 'list': {
       if (depth >= MAX_DEPTH) return fc.constant([]);

@@ -30,4 +30,18 @@ describe('Kinesis record memory', function () {
     assert.deepEqual(Buffer.from(got.Records![5].Data!), data(5));
     assert.deepEqual(Buffer.from(got.Records![25].Data!), data(5));
   });
+
+  // Issue 22's soak: a stream only ever written to kept every record past its retention until someone read it.
+  it('drops records past their retention as new ones are put, with no reader', async () => {
+    await context.kinesis.send(new CreateStreamCommand({ StreamName: 'write-only', ShardCount: 1 }));
+    for (let i = 0; i < 10; i++) await context.kinesis.send(new PutRecordCommand({ StreamName: 'write-only', Data: Buffer.alloc(200), PartitionKey: `k${i}` }));
+    const stream = context.aws.emulator.state<KinesisState>('kinesis', '000000000000', 'us-east-1').streams.get('write-only')!;
+    assert.equal(stream.shards[0].records.length, 10);
+    context.aws.advanceClock('25h');
+    await context.kinesis.send(new PutRecordCommand({ StreamName: 'write-only', Data: Buffer.alloc(200), PartitionKey: 'after' }));
+    assert.deepEqual(
+      stream.shards[0].records.map((r) => r.partitionKey),
+      ['after'],
+    );
+  });
 });

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import {
   AddPermissionCommand,
-  CreateFunctionUrlConfigCommand,
-  GetFunctionUrlConfigCommand,
   CreateAliasCommand,
   GetAccountSettingsCommand,
   GetFunctionConcurrencyCommand,
@@ -162,35 +160,6 @@ describe('Lambda configuration: permissions, tags, concurrency, versions, aliase
     await assert.rejects(
       createFunction(context.lambda, { 'handler.py': '' }, { Layers: ['arn:aws:lambda:us-east-1:000000000000:layer:pylib:9'] }),
       (e: LambdaServiceException) => e.message === 'Layer version arn:aws:lambda:us-east-1:000000000000:layer:pylib:9 does not exist.',
-    );
-  });
-
-  it('function URLs: payload format 2.0 events in, AWS\'s response mapping out', async () => {
-    const source = `
-def handler(event, context):
-    if event["rawPath"] == "/raw":
-        return "hello"
-    if event["rawPath"] == "/list":
-        return ["hello", 3, True]
-    return {"statusCode": 201, "headers": {"x-custom": "1"}, "body": f'{event["requestContext"]["http"]["method"]} {event["rawPath"]} {event.get("queryStringParameters")} {event.get("body")}'}
-`;
-    const name = await createFunction(context.lambda, { 'handler.py': source });
-    const created = await context.lambda.send(new CreateFunctionUrlConfigCommand({ FunctionName: name, AuthType: 'NONE' }));
-    assert.equal(created.$metadata.httpStatusCode, 201);
-    assert.equal(created.FunctionArn, arnOf(name));
-    assert.match(created.FunctionUrl!, /^http:\/\/127\.0\.0\.1:\d+\/[0-9a-f]{32}\/$/);
-    assert.equal((await context.lambda.send(new GetFunctionUrlConfigCommand({ FunctionName: name }))).InvokeMode, 'BUFFERED');
-    const mapped = await fetch(`${created.FunctionUrl}path/x?a=1&a=2`, { method: 'POST', body: 'payload', headers: { 'content-type': 'text/plain' } });
-    assert.equal(mapped.status, 201);
-    assert.equal(mapped.headers.get('x-custom'), '1');
-    assert.equal(await mapped.text(), "POST /path/x {'a': '1,2'} payload");
-    const raw = await fetch(`${created.FunctionUrl}raw`);
-    assert.equal(raw.headers.get('content-type'), 'application/json');
-    assert.equal(await raw.text(), 'hello');
-    assert.equal(await (await fetch(`${created.FunctionUrl}list`)).text(), '["hello",3,true]');
-    await assert.rejects(
-      context.lambda.send(new CreateFunctionUrlConfigCommand({ FunctionName: name, AuthType: 'NONE' })),
-      (e: LambdaServiceException) => e.name === 'ResourceConflictException' && e.message.endsWith('Error message:  FunctionUrlConfig exists for this Lambda function'),
     );
   });
 

@@ -8,7 +8,7 @@ import {
   ListEventSourceMappingsCommand,
   type LambdaServiceException,
 } from '@aws-sdk/client-lambda';
-import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { createFunction, CREDENTIALS, uniqueName, useLambda } from './support.ts';
 
 // Each handler forwards what it received to a result queue, so the test reads the events AWS's shape of them.
@@ -41,8 +41,19 @@ describe('Lambda event source mappings: SQS, Kinesis, DynamoDB Streams', functio
     while (bodies.length < count && Date.now() < deadline) {
       const out = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: 1, MaxNumberOfMessages: 10 }));
       bodies.push(...(out.Messages ?? []).map((m) => JSON.parse(m.Body!)));
+      // Read once: a result left on the queue would come back after its visibility timeout (or a jump of the clock).
+      const entries = (out.Messages ?? []).map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle }));
+      if (entries.length) await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: url, Entries: entries }));
     }
     return bodies;
+  }
+  /** A one-shard Kinesis stream, its ARN, and a client for it. */
+  async function kinesisStream() {
+    const kinesis = new KinesisClient({ endpoint: context.aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
+    const stream = uniqueName('s');
+    await kinesis.send(new CreateStreamCommand({ StreamName: stream, ShardCount: 1 }));
+    const arn = (await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: stream }))).StreamDescriptionSummary!.StreamARN!;
+    return { kinesis, stream, arn };
   }
   async function forwarder(results: string) {
     return createFunction(context.lambda, { 'handler.py': FORWARD }, { Environment: { Variables: { RESULTS: results } }, Timeout: 10 });
@@ -128,11 +139,8 @@ describe('Lambda event source mappings: SQS, Kinesis, DynamoDB Streams', functio
   });
 
   it('Kinesis: records from TRIM_HORIZON in AWS\'s event shape', async () => {
-    const kinesis = new KinesisClient({ endpoint: context.aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
     const results = await queue();
-    const stream = uniqueName('s');
-    await kinesis.send(new CreateStreamCommand({ StreamName: stream, ShardCount: 1 }));
-    const arn = (await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: stream }))).StreamDescriptionSummary!.StreamARN!;
+    const { kinesis, stream, arn } = await kinesisStream();
     await kinesis.send(new PutRecordCommand({ StreamName: stream, PartitionKey: 'test_0', Data: Buffer.from('hello') }));
     const name = await forwarder(results.url);
     await assert.rejects(
@@ -187,5 +195,77 @@ describe('Lambda event source mappings: SQS, Kinesis, DynamoDB Streams', functio
     assert.equal(typeof change.ApproximateCreationDateTime, 'number');
     await context.lambda.send(new DeleteEventSourceMappingCommand({ UUID: mapping.UUID }));
     dynamodb.destroy();
+  });
+  it('SQS: ScalingConfig.MaximumConcurrency caps concurrent batches; a batching window waits for more messages', async () => {
+    const results = await queue();
+    const source = await queue();
+    const slow = `
+import boto3, json, os, time
+sqs = boto3.client("sqs")
+def handler(event, context):
+    start = time.time()
+    time.sleep(0.4)
+    sqs.send_message(QueueUrl=os.environ["RESULTS"], MessageBody=json.dumps({"start": start, "end": time.time(), "n": len(event["Records"])}))
+`;
+    const name = await createFunction(context.lambda, { 'handler.py': slow }, { Environment: { Variables: { RESULTS: results.url } }, Timeout: 10 });
+    const mapping = await context.lambda.send(
+      new CreateEventSourceMappingCommand({ FunctionName: name, EventSourceArn: source.arn, BatchSize: 1, ScalingConfig: { MaximumConcurrency: 2 } }),
+    );
+    assert.deepEqual(mapping.ScalingConfig, { MaximumConcurrency: 2 });
+    for (let i = 0; i < 8; i++) await sqs.send(new SendMessageCommand({ QueueUrl: source.url, MessageBody: String(i) }));
+    const runs = (await receive(results.url, 8)) as { start: number; end: number }[];
+    assert.equal(runs.length, 8);
+    // The most runs in progress at one moment (at some run's start).
+    const overlap = Math.max(...runs.map((r) => runs.filter((o) => o.start <= r.start && r.start < o.end).length));
+    assert.equal(overlap, 2, 'two batches at a time, never more');
+    await context.lambda.send(new DeleteEventSourceMappingCommand({ UUID: mapping.UUID }));
+
+    const windowed = await context.lambda.send(
+      new CreateEventSourceMappingCommand({ FunctionName: name, EventSourceArn: source.arn, BatchSize: 100, MaximumBatchingWindowInSeconds: 2, ScalingConfig: { MaximumConcurrency: 2 } }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const sent = Date.now() / 1000;
+    for (let i = 0; i < 4; i++) await sqs.send(new SendMessageCommand({ QueueUrl: source.url, MessageBody: String(i) }));
+    const batches: { start: number; n: number }[] = [];
+    for (let i = 0; i < 10 && batches.reduce((sum, b) => sum + b.n, 0) < 4; i++) batches.push(...((await receive(results.url, 1)) as { start: number; n: number }[]));
+    assert.ok(batches[0].start - sent >= 1.5, `the first batch waited for its window (${(batches[0].start - sent).toFixed(2)} s)`);
+    assert.ok(batches.length <= 2, JSON.stringify(batches));
+    assert.equal(batches.reduce((sum, b) => sum + b.n, 0), 4);
+    await context.lambda.send(new DeleteEventSourceMappingCommand({ UUID: windowed.UUID }));
+  });
+
+  it('Kinesis: a tumbling window carries the function\'s state between batches and ends with a final invocation', async () => {
+    const results = await queue();
+    const { kinesis, stream, arn } = await kinesisStream();
+    const aggregate = `
+import boto3, json, os
+sqs = boto3.client("sqs")
+def handler(event, context):
+    sqs.send_message(QueueUrl=os.environ["RESULTS"], MessageBody=json.dumps({k: v for k, v in event.items() if k != "Records"} | {"count": len(event["Records"])}))
+    return {"state": {"total": event["state"].get("total", 0) + len(event["Records"])}}
+`;
+    const name = await createFunction(context.lambda, { 'handler.py': aggregate }, { Environment: { Variables: { RESULTS: results.url } }, Timeout: 10 });
+    const mapping = await context.lambda.send(
+      new CreateEventSourceMappingCommand({ FunctionName: name, EventSourceArn: arn, StartingPosition: 'TRIM_HORIZON', BatchSize: 2, TumblingWindowInSeconds: 300 }),
+    );
+    assert.equal(mapping.TumblingWindowInSeconds, 300);
+    for (const data of ['a', 'b', 'c']) await kinesis.send(new PutRecordCommand({ StreamName: stream, PartitionKey: 'k', Data: Buffer.from(data) }));
+    const batches = (await receive(results.url, 2)) as Record<string, unknown>[];
+    assert.deepEqual(batches.map((b) => [b.count, b.state, b.isFinalInvokeForWindow]), [
+      [2, {}, false],
+      [1, { total: 2 }, false],
+    ]);
+    const window = batches[0].window as { start: string; end: string };
+    assert.equal(Date.parse(window.end) - Date.parse(window.start), 300_000);
+    assert.match(window.start, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    assert.equal(batches[0].shardId, 'shardId-000000000000');
+    assert.equal(batches[0].eventSourceARN, arn);
+    assert.equal(batches[0].isWindowTerminatedEarly, false);
+    await context.aws.advanceClock('6m');
+    const [final] = (await receive(results.url, 1)) as Record<string, unknown>[];
+    assert.deepEqual([final.count, final.state, final.isFinalInvokeForWindow], [0, { total: 3 }, true]);
+    assert.deepEqual(final.window, window);
+    await context.lambda.send(new DeleteEventSourceMappingCommand({ UUID: mapping.UUID }));
+    kinesis.destroy();
   });
 });

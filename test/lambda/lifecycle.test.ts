@@ -28,6 +28,8 @@ describe('Lambda execution environments: reaped when idle, none left after stop'
   it('stops an idle environment after LAMBDA_KEEPALIVE_MS, and every environment when the emulator stops', async () => {
     const saved = process.env.LAMBDA_KEEPALIVE_MS;
     process.env.LAMBDA_KEEPALIVE_MS = '300';
+    // Counted here: the environments of invocations only (spare runtime processes are the next test's).
+    process.env.LAMBDA_SPARE_RUNTIMES = '0';
     const aws = await startTwinstack({ port: 0, services: ['lambda', 'sts'] });
     const lambda = new LambdaClient({ endpoint: aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
     try {
@@ -43,6 +45,33 @@ describe('Lambda execution environments: reaped when idle, none left after stop'
     } finally {
       if (saved === undefined) delete process.env.LAMBDA_KEEPALIVE_MS;
       else process.env.LAMBDA_KEEPALIVE_MS = saved;
+      delete process.env.LAMBDA_SPARE_RUNTIMES;
+      lambda.destroy();
+      await aws.stop();
+    }
+    for (let i = 0; i < 20 && bootstrapChildren().length; i++) await sleep(50);
+    assert.deepEqual(bootstrapChildren(), []);
+  });
+
+  it('a spare runtime process starts with CreateFunction, the first invoke takes it (its own environment, cwd and module path), another replaces it', async () => {
+    const aws = await startTwinstack({ port: 0, services: ['lambda', 'sts'] });
+    const lambda = new LambdaClient({ endpoint: aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
+    try {
+      const handler = 'import os, sys\nimport helper\ndef handler(event, context):\n    return [os.getpid(), os.getcwd(), os.environ["AWS_LAMBDA_FUNCTION_NAME"], helper.VALUE, "TWINSTACK_SPARE_RUNTIME" in os.environ]\n';
+      const name = await createFunction(lambda, { 'handler.py': handler, 'helper.py': 'VALUE = 42\n' });
+      for (let i = 0; i < 100 && bootstrapChildren().length === 0; i++) await sleep(50);
+      const [spare] = bootstrapChildren();
+      assert.ok(spare, 'a spare python runtime was started when the function was created');
+      const out = await lambda.send(new InvokeCommand({ FunctionName: name }));
+      const [pid, cwd, functionName, value, spareFlag] = JSON.parse(Buffer.from(out.Payload!).toString()) as [number, string, string, number, boolean];
+      assert.equal(pid, spare, 'the first invoke ran in the spare process');
+      assert.match(cwd, /code/);
+      assert.equal(functionName, name);
+      assert.equal(value, 42);
+      assert.equal(spareFlag, false);
+      for (let i = 0; i < 100 && bootstrapChildren().length < 2; i++) await sleep(50);
+      assert.equal(bootstrapChildren().length, 2, 'the environment and a new spare');
+    } finally {
       lambda.destroy();
       await aws.stop();
     }

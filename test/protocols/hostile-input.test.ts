@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
+import type { ServiceModel } from '../../emulator/models/types.ts';
+import { decodeJson } from '../../emulator/protocols/json-codec.ts';
+import { validateInput } from '../../emulator/protocols/validate.ts';
 
 // Input no SDK would send, as a hand-written client or a bug might: each gets a 4xx AWS error, never a 500 or lost data.
 describe('hostile JSON input', () => {
@@ -59,5 +62,76 @@ describe('hostile JSON input', () => {
     const got = await post('DynamoDB_20120810.GetItem', '{"TableName":"protos","Key":{"pk":{"S":"1"}}}');
     const item = (got.body as unknown as { Item: Record<string, unknown> }).Item;
     assert.deepEqual(Object.entries(item).sort(), [['__proto__', { S: 'kept' }], ['pk', { S: '1' }]]);
+  });
+
+  // Issue 22: structure members named like Object.prototype's properties once reached the handlers as functions.
+  it('treats structure members named constructor, toString, __proto__... as unknown members, in every family', async () => {
+    const names = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__'];
+    const extra = names.map((n) => `"${n}":{"S":"x"}`).join(',');
+    const put = await post('DynamoDB_20120810.PutItem', `{"TableName":"protos","Item":{"pk":{"S":"2"},"v":{"S":"y",${extra}}},${extra}}`);
+    // Unknown members are ignored, as AWS's JSON protocol does.
+    assert.equal(put.status, 200);
+    const got = await post('DynamoDB_20120810.GetItem', '{"TableName":"protos","Key":{"pk":{"S":"2"}}}');
+    assert.deepEqual((got.body as unknown as { Item: unknown }).Item, { pk: { S: '2' }, v: { S: 'y' } });
+    const queue = await post('AmazonSQS.CreateQueue', `{"QueueName":"protos",${extra},"Attributes":{"constructor":"1"}}`);
+    assert.equal(queue.status, 400);
+    assert.equal(queue.body.message, 'Unknown Attribute constructor.');
+    const form = new URLSearchParams({ Action: 'CreateQueue', QueueName: 'protos', constructor: '1', 'toString.1': 'x', 'Attribute.1.Name': 'toString', 'Attribute.1.Value': '1' });
+    const query = await fetch(twinstack.endpoint, { method: 'POST', body: form });
+    assert.equal(query.status, 400);
+    assert.match(await query.text(), /<Code>InvalidAttributeName<\/Code><Message>Unknown Attribute toString.<\/Message>/);
+  });
+});
+
+describe('decoded maps and validation messages', () => {
+  it('decodes maps into objects without a prototype: a key the client did not send finds nothing', () => {
+    const model = {
+      metadata: {},
+      operations: {},
+      shapes: { In: { type: 'structure', members: { Tags: { shape: 'Tags' } } }, Tags: { type: 'map', key: { shape: 'S' }, value: { shape: 'S' } }, S: { type: 'string' } },
+    } as unknown as ServiceModel;
+    const decoded = decodeJson(model, { shape: 'In' }, JSON.parse('{"Tags":{"a":"1","__proto__":"2"}}')) as { Tags: Record<string, unknown> };
+    assert.equal(Object.getPrototypeOf(decoded.Tags), null);
+    assert.equal(decoded.Tags.constructor, undefined);
+    assert.equal(decoded.Tags.toString, undefined);
+    assert.deepEqual(Object.entries(decoded.Tags), [
+      ['a', '1'],
+      ['__proto__', '2'],
+    ]);
+  });
+
+  it('render blobs, and lists and maps of blobs, as Coral does (Java ByteBuffers), never as Node objects', () => {
+    const model = {
+      metadata: {},
+      operations: {},
+      shapes: {
+        In: { type: 'structure', members: { Blobs: { shape: 'Blobs' }, ByName: { shape: 'ByName' } } },
+        Blobs: { type: 'list', member: { shape: 'Blob' }, max: 1 },
+        Blob: { type: 'blob', max: 1 },
+        ByName: { type: 'map', key: { shape: 'Name' }, value: { shape: 'Value' }, max: 0 },
+        Name: { type: 'string' },
+        Value: { type: 'structure', members: { BinaryListValues: { shape: 'AnyBlobs' } } },
+        AnyBlobs: { type: 'list', member: { shape: 'AnyBlob' } },
+        AnyBlob: { type: 'blob' },
+      },
+    } as unknown as ServiceModel;
+    const messageOf = (input: unknown) => {
+      try {
+        validateInput(model, { shape: 'In' }, input);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      assert.fail('expected a validation error');
+    };
+    const list = messageOf({ Blobs: [Buffer.from('ab'), new Uint8Array(1)] });
+    assert.equal(
+      list,
+      "2 validation errors detected: Value '[java.nio.HeapByteBuffer[pos=0 lim=2 cap=2], java.nio.HeapByteBuffer[pos=0 lim=1 cap=1]]' at 'blobs' " +
+        "failed to satisfy constraint: Member must have length less than or equal to 1; Value 'java.nio.HeapByteBuffer[pos=0 lim=2 cap=2]' at 'blobs.1.member' " +
+        'failed to satisfy constraint: Member must have length less than or equal to 1',
+    );
+    const nested = messageOf({ ByName: { a: { BinaryListValues: [Buffer.from('abc')] } } });
+    assert.match(nested, /java\.nio\.HeapByteBuffer\[pos=0 lim=3 cap=3\]/);
+    for (const message of [list, nested]) assert.doesNotMatch(message, /Buffer \d|"type":"Buffer"|\[object|"data":\[|"0":/);
   });
 });

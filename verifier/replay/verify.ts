@@ -37,6 +37,23 @@ export function selectContracts(contracts: ContractFile[], options: Pick<VerifyO
 }
 
 /**
+ * How long a scenario is expected to keep a worker waiting, for longest-first scheduling: the seconds its long polls
+ * may wait (a poll that is meant to come back empty waits them all), a cold start for each Lambda scenario, and the
+ * generation of large RSA keys. Started first, these waits overlap the rest of the corpus instead of trailing after it.
+ */
+function expectedWait(contract: ContractFile): number {
+  let seconds = contract.metadata.twinstack.service === 'lambda' ? 0.5 : 0;
+  for (const interaction of contract.interactions) {
+    const request = JSON.stringify(interaction.request);
+    const poll = /WaitTimeSeconds\W{1,4}(\d+)/.exec(request);
+    if (poll) seconds += Number(poll[1]);
+    const rsa = /RSA_(\d{4})/.exec(request);
+    if (rsa) seconds += Number(rsa[1]) / 1024;
+  }
+  return seconds;
+}
+
+/**
  * Replays contracts against a target and judges every interaction: the function behind `twinstack verify`, also the
  * one a benchmark calls (`verifyContracts({ target, contracts })` -> results with per-interaction timings).
  */
@@ -55,7 +72,8 @@ export async function verifyContracts(options: VerifyOptions): Promise<VerifyRun
   // A target whose clock moves for the waits: scenarios that wait run last and alone, since moving the clock would
   // otherwise expire what a concurrent scenario is still counting on.
   const waits = (c: ContractFile) => Boolean(options.target.advanceClock) && c.interactions.some((i) => i.comments.twinstack.delaySeconds);
-  const concurrent = selected.flatMap((c, i) => (waits(c) ? [] : [i]));
+  const weight = selected.map(expectedWait);
+  const concurrent = selected.flatMap((c, i) => (waits(c) ? [] : [i])).sort((a, b) => weight[b] - weight[a]);
   const alone = selected.flatMap((c, i) => (waits(c) ? [i] : []));
   let next = 0;
   const worker = async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AwsError } from '../../core/errors.ts';
+import { entries } from '../../core/entries.ts';
 import type { ServiceModel, Shape, ShapeRef } from '../../models/types.ts';
 import { formatTimestamp, parseTimestamp } from '../timestamps.ts';
 import type { RawRequest } from '../types.ts';
@@ -108,7 +109,7 @@ export function decodeBindings(
       }
       case 'headers': {
         const prefix = wire.toLowerCase();
-        const map: Record<string, unknown> = {};
+        const map = entries();
         const valueRef = model.shapes[ref.shape].value!;
         for (const [header, value] of Object.entries(headers)) {
           if (header.startsWith(prefix)) map[header.slice(prefix.length)] = decodeText(model, valueRef, value, 'header', header);
@@ -122,7 +123,7 @@ export function decodeBindings(
   // A query-string map (e.g. API Gateway's) takes every parameter no other member claimed.
   if (queryMap) {
     const [name, ref] = queryMap;
-    const map: Record<string, unknown> = {};
+    const map = entries();
     const valueRef = model.shapes[ref.shape].value!;
     const listValues = model.shapes[valueRef.shape].type === 'list';
     for (const key of new Set(req.query.keys())) {

@@ -1,6 +1,6 @@
 import { AwsError } from '../../core/errors.ts';
 import type { ServiceModel, ShapeRef } from '../../models/types.ts';
-import { setEntry } from '../../core/entries.ts';
+import { entries, setEntry } from '../../core/entries.ts';
 import { parseNumber } from '../scalars.ts';
 import { parseTimestamp } from '../timestamps.ts';
 
@@ -96,9 +96,9 @@ export function decodeXml(model: ServiceModel, ref: ShapeRef, node: XmlNode | Xm
       const keyName = shape.key!.locationName ?? 'key';
       const valueName = shape.value!.locationName ?? 'value';
       const container = Array.isArray(node) ? node[0] : node;
-      const entries = ref.flattened ?? shape.flattened ? asArray(node) : typeof container === 'object' ? asArray(container.entry) : [];
-      const out: Record<string, unknown> = {};
-      for (const entry of entries) {
+      const items = ref.flattened ?? shape.flattened ? asArray(node) : typeof container === 'object' ? asArray(container.entry) : [];
+      const out = entries();
+      for (const entry of items) {
         if (typeof entry !== 'object') continue;
         const key = text(entry[keyName]);
         if (key !== undefined) setEntry(out, key, decodeXml(model, shape.value!, entry[valueName]));

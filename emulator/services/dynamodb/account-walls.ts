@@ -7,7 +7,8 @@ import type { DynamoState } from './state.ts';
 
 /**
  * The operations DynamoDB lets another account call on a table its resource policy shares (DynamoDB Developer
- * Guide, "Resource-based policy for cross-account access"); any other operation on another account's table is denied.
+ * Guide, "DynamoDB API operations supported by resource-based policies"); any other operation on another account's
+ * table is denied. The multi-table operations ask `stateForTable` per table (PartiQL never crosses accounts).
  */
 const CROSS_ACCOUNT = new Set([
   'GetItem',
@@ -31,18 +32,30 @@ const CROSS_ACCOUNT = new Set([
  */
 export function contextForTable(input: { TableName?: unknown; ResourceArn?: unknown }, ctx: RequestContext<DynamoState>): RequestContext<DynamoState> {
   const named = typeof input.TableName === 'string' ? input.TableName : input.ResourceArn;
-  const arn = typeof named === 'string' && named.startsWith('arn:') ? parseArn(named) : undefined;
-  if (!arn || arn.service !== 'dynamodb' || !/^\d{12}$/.test(arn.accountId)) return ctx;
-  if (arn.region !== ctx.region) throw validation(`1 validation error detected: Invalid AWS region in '${String(named)}'`);
-  if (arn.accountId === ctx.accountId && arn.accountId === ctx.caller.accountId) return ctx;
+  if (typeof named !== 'string') return ctx;
+  const state = stateForTable(named, `dynamodb:${ctx.operation}`, CROSS_ACCOUNT.has(ctx.operation), ctx);
+  return state === ctx.state ? ctx : { ...ctx, accountId: state.accountId, state };
+}
+
+/**
+ * The state holding the table (or its stream) that `named` names, a name or an ARN, once the account wall lets the
+ * caller perform `action` on it: its resource policy must allow another account, and only operations DynamoDB
+ * shares across accounts (`shareable`) may cross at all. Multi-table operations ask per table, before any change.
+ */
+export function stateForTable(named: string, action: string, shareable: boolean, ctx: RequestContext<DynamoState>): DynamoState {
+  const arn = named.startsWith('arn:') ? parseArn(named) : undefined;
+  if (!arn || arn.service !== 'dynamodb' || !/^\d{12}$/.test(arn.accountId)) return ctx.state;
+  if (arn.region !== ctx.region) throw validation(`1 validation error detected: Invalid AWS region in '${named}'`);
+  if (arn.accountId === ctx.accountId && arn.accountId === ctx.caller.accountId) return ctx.state;
   const state = ctx.emulator.state<DynamoState>('dynamodb', arn.accountId, arn.region);
   const tableName = /^table\/([^/]+)/.exec(arn.resource)?.[1];
   const table = tableName === undefined ? undefined : state.tables.get(tableName);
-  const tableArn = state.tableArn(tableName ?? arn.resource);
-  const action = `dynamodb:${ctx.operation}`;
+  const stream = /\/stream\//.test(arn.resource) ? state.streams.streams.get(named) : undefined;
+  const resourceArn = stream ? stream.arn : state.tableArn(tableName ?? arn.resource);
+  const policy = stream ? stream.resourcePolicy?.policy : table?.resourcePolicy?.policy;
   const foreign = ctx.caller.accountId !== arn.accountId && ctx.emulator.crossAccount !== 'open';
-  if ((foreign && !CROSS_ACCOUNT.has(ctx.operation)) || !mayAccess(ctx, action, tableArn, arn.accountId, table?.resourcePolicy?.policy)) {
-    throw new AwsError('AccessDeniedException', notAuthorized(ctx.caller, action, tableArn), { status: 400 });
+  if ((foreign && !shareable) || !mayAccess(ctx, action, resourceArn, arn.accountId, policy)) {
+    throw new AwsError('AccessDeniedException', notAuthorized(ctx.caller, action, resourceArn), { status: 400 });
   }
-  return { ...ctx, accountId: arn.accountId, state };
+  return state;
 }

@@ -38,6 +38,8 @@ export interface TableStream {
   /** The newest sequence number dropped by the 24-hour retention. */
   trimmedThrough?: bigint;
   records: StoredRecord[];
+  /** The stream's own resource policy (PutResourcePolicy with the stream's ARN), apart from its table's. */
+  resourcePolicy?: { policy: string; revisionId: string };
 }
 
 /** All streams of one account and region; records every table change for tables whose stream is enabled. */

@@ -5,6 +5,8 @@ import type {
   ListStreamsInput,
   StreamDescription,
 } from '@aws-sdk/client-dynamodb-streams';
+import { mayAccess, notAuthorized } from '../../core/access.ts';
+import { parseArn } from '../../core/arn.ts';
 import { AwsError } from '../../core/errors.ts';
 import type { Handler, RequestContext, ServiceDefinition } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
@@ -17,15 +19,25 @@ type Ctx = RequestContext<unknown>;
 
 const MAX_RECORDS = 1000;
 
-function dynamo(ctx: Ctx): DynamoState {
-  return ctx.emulator.state<DynamoState>('dynamodb', ctx.accountId, ctx.region);
+function dynamo(ctx: Ctx, accountId = ctx.accountId): DynamoState {
+  return ctx.emulator.state<DynamoState>('dynamodb', accountId, ctx.region);
 }
 
 const validation = (message: string) => new AwsError('ValidationException', message, { status: 400 });
 
+/**
+ * A stream ARN names its account: another account reaches the stream only where the stream's own resource policy
+ * allows the action (DescribeStream, GetShardIterator and GetRecords cross accounts; ListStreams does not).
+ */
 function streamFor(ctx: Ctx, arn: string): TableStream {
-  const state = dynamo(ctx);
+  const parsed = parseArn(arn);
+  const owner = parsed && /^\d{12}$/.test(parsed.accountId) && parsed.region === ctx.region ? parsed.accountId : ctx.accountId;
+  const state = dynamo(ctx, owner);
   const stream = state.streams.streams.get(arn);
+  const action = `dynamodb:${ctx.operation}`;
+  if (owner !== ctx.caller.accountId && !mayAccess(ctx, action, arn, owner, stream?.resourcePolicy?.policy)) {
+    throw new AwsError('AccessDeniedException', notAuthorized(ctx.caller, action, arn), { status: 400 });
+  }
   if (!stream) throw new AwsError('ResourceNotFoundException', `Requested resource not found: Stream: ${arn} not found`);
   state.streams.trim(stream, ctx.emulator.clock.now());
   return stream;

@@ -78,7 +78,10 @@ const operations: Record<string, Handler<IamState>> = {
   ...entityTagOperations,
 };
 
-/** Operations that change nothing; every other one bumps the state's revision (see principal-policies.ts). */
+/**
+ * Operations that change nothing; every other one bumps the state's revision (see principal-policies.ts) once it
+ * succeeded: a rejected request changes nothing, its revision included.
+ */
 const READ_ONLY = /^(Get|List|Simulate)/;
 
 function revisioned(handlers: Record<string, Handler<IamState>>): Record<string, Handler<IamState>> {
@@ -87,9 +90,10 @@ function revisioned(handlers: Record<string, Handler<IamState>>): Record<string,
       name,
       READ_ONLY.test(name)
         ? handler
-        : (input: unknown, ctx: IamContext) => {
+        : async (input: unknown, ctx: IamContext) => {
+            const output = await handler(input, ctx);
             ctx.state.revision++;
-            return handler(input, ctx);
+            return output;
           },
     ]),
   );

@@ -10,6 +10,7 @@ export function kinesisStreamExists(state: KinesisState, streamArn: string): boo
 export function putKinesisRecord(state: KinesisState, streamArn: string, data: Buffer, partitionKey: string, now: number): boolean {
   const stream = [...state.streams.values()].find((s) => s.arn === streamArn);
   if (!stream) return false;
+  stream.trimOnWrite(now);
   stream.shardFor(partitionKeyHash(partitionKey)).append(data, partitionKey, now);
   return true;
 }

@@ -23,6 +23,8 @@ export class Stream {
   enhancedMetrics: string[] = [];
   maxRecordSizeKiB = 1024;
   warmThroughputMiBps?: number;
+  /** Clock time of the last trim a writer did (see trimOnWrite). */
+  private lastWriteTrim = 0;
 
   constructor(
     readonly name: string,
@@ -57,6 +59,17 @@ export class Stream {
   trim(now: number) {
     for (const shard of this.shards) shard.trim(this.retentionHours, now);
   }
+
+  /**
+   * Writers trim too, at most once a second: a stream only ever written to would otherwise keep every record past
+   * its retention until someone reads it (memory that grows without bound under a steady put load).
+   */
+  trimOnWrite(now: number) {
+    if (now - this.lastWriteTrim < 1000 && now >= this.lastWriteTrim) return;
+    this.lastWriteTrim = now;
+    this.trim(now);
+  }
+
 
   /** Shards that are the children of a shard (after a split or merge). */
   childrenOf(shardId: string): Shard[] {

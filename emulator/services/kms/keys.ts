@@ -1,4 +1,5 @@
-import { createHash, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, generateKeyPair, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
+import { promisify } from 'node:util';
 import type { KeyMetadata } from '@aws-sdk/client-kms';
 import { buildArn, parseArn } from '../../core/arn.ts';
 import type { RequestContext } from '../../core/service.ts';
@@ -19,19 +20,34 @@ export function specInfo(key: KmsKey): KeySpecInfo {
   return KEY_SPECS[key.spec];
 }
 
-/** New key material for a key spec (node:crypto only). */
-export function newMaterial(spec: string): KeyMaterial {
-  const info = KEY_SPECS[spec];
-  const id = createHash('sha256').update(randomBytes(32)).digest('hex');
-  if (info.family === 'symmetric') return { id, secret: randomBytes(32) };
-  if (info.family === 'hmac') return { id, secret: randomBytes(info.hmacBytes!) };
-  if (info.family === 'rsa') return { id, ...keyPair(generateKeyPairSync('rsa', { modulusLength: info.rsaBits! })) };
-  if (info.family === 'ed25519') return { id, ...keyPair(generateKeyPairSync('ed25519')) };
-  return { id, ...keyPair(generateKeyPairSync('ec', { namedCurve: info.curve! })) };
+const generatePair = promisify(generateKeyPair);
+
+function materialId(): string {
+  return createHash('sha256').update(randomBytes(32)).digest('hex');
 }
 
-function keyPair(pair: { privateKey: import('node:crypto').KeyObject; publicKey: import('node:crypto').KeyObject }) {
-  return { privateKey: pair.privateKey, publicKey: pair.publicKey };
+/** New secret material (symmetric and HMAC keys, the only ones KMS rotates): cheap, so synchronous. */
+export function newSecretMaterial(spec: string): KeyMaterial {
+  const info = KEY_SPECS[spec];
+  return { id: materialId(), secret: randomBytes(info.family === 'hmac' ? info.hmacBytes! : 32) };
+}
+
+/**
+ * A fresh asymmetric key pair, generated on libuv's thread pool: an RSA 4096 pair costs seconds of CPU, which must not
+ * stall every other request the emulator is serving.
+ */
+export async function newKeyPair(info: KeySpecInfo): Promise<{ privateKey: KeyObject; publicKey: KeyObject }> {
+  if (info.family === 'rsa') return generatePair('rsa', { modulusLength: info.rsaBits! });
+  if (info.family === 'ed25519') return generatePair('ed25519');
+  return generatePair('ec', { namedCurve: info.curve! });
+}
+
+/** New key material for a key spec (node:crypto only). */
+export async function newMaterial(spec: string): Promise<KeyMaterial> {
+  const info = KEY_SPECS[spec];
+  if (info.family === 'symmetric' || info.family === 'hmac') return newSecretMaterial(spec);
+  const { privateKey, publicKey } = await newKeyPair(info);
+  return { id: materialId(), privateKey, publicKey };
 }
 
 export function newKeyId(multiRegion: boolean): string {
@@ -54,7 +70,7 @@ function applyTime(ctx: KmsContext, state: KmsState, key: KmsKey): KmsKey | unde
     return undefined;
   }
   while (key.rotationEnabled && key.nextRotationDate && key.nextRotationDate.getTime() <= now) {
-    const material = newMaterial(key.spec);
+    const material = newSecretMaterial(key.spec);
     key.materials.push(material);
     key.rotations.push({ materialId: material.id, date: key.nextRotationDate, type: 'AUTOMATIC' });
     key.nextRotationDate = new Date(key.nextRotationDate.getTime() + key.rotationPeriodInDays! * DAY_MS);
@@ -124,7 +140,7 @@ function awsManagedKey(ctx: KmsContext, aliasName: string) {
     multiRegion: false,
     policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: root }, Action: 'kms:*', Resource: '*' }] }),
     tags: [],
-    materials: [newMaterial('SYMMETRIC_DEFAULT')],
+    materials: [newSecretMaterial('SYMMETRIC_DEFAULT')],
     rotationEnabled: true,
     rotationPeriodInDays: 365,
     nextRotationDate: rotationDate(ctx, 365),

@@ -66,6 +66,7 @@ import { validateRuntime } from './runtime/runtimes.ts';
 import type { AliasRoutingConfiguration } from '@aws-sdk/client-lambda';
 import { createLambdaState, type LambdaState } from './state.ts';
 import { lambdaDeliveryTarget } from './target.ts';
+import { isFunctionUrlRequest, serveFunctionUrl } from './function-url.ts';
 
 const model = loadModel('lambda');
 
@@ -162,6 +163,11 @@ const lambda: ServiceDefinition<LambdaState> = {
   handlers: Object.fromEntries(Object.entries(operations).map(([name, handler]) => [name, validated(name, handler)])),
   disposeState: (state) => state.dispose(),
   deliveryTarget: lambdaDeliveryTarget,
+  http: {
+    intercept: (req, ctx) => (isFunctionUrlRequest(req) ? serveFunctionUrl(req, ctx) : undefined),
+    // A function URL's Cors configuration decides which browser origins it serves.
+    judgesOrigins: isFunctionUrlRequest,
+  },
 };
 
 export default lambda;

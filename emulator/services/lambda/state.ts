@@ -5,7 +5,6 @@ import type { CodeSigningConfig, EventSourceMappingConfiguration } from '@aws-sd
 import type { LambdaFunction } from './function.ts';
 import type { LayerVersion } from './layer.ts';
 import { CodeServer } from './code-server.ts';
-import type { UrlServer } from './url-server.ts';
 import { EnvironmentPool } from './runtime/pool.ts';
 import type { AsyncQueue } from './async-invoke.ts';
 
@@ -30,8 +29,6 @@ export interface LambdaState {
   /** Each function's log output (START/END/REPORT and what the function printed), newest last, bounded. */
   logs: Map<string, { timestamp: number; message: string }[]>;
   codeServer: CodeServer;
-  /** Serves this state's function URLs (created with the first URL config). */
-  urlServer?: UrlServer;
   /** Running execution environments, per function version. */
   pool: EnvironmentPool;
   asyncQueue?: AsyncQueue;
@@ -66,7 +63,6 @@ export function createLambdaState(accountId: string, region: string): LambdaStat
       state.asyncQueue?.stop();
       await state.pool.killAll();
       state.codeServer.close();
-      state.urlServer?.close();
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };

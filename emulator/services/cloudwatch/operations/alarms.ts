@@ -204,7 +204,8 @@ export function describeAlarmsForMetric(input: DescribeAlarmsForMetricInput, ctx
 export function deleteAlarms(input: DeleteAlarmsInput, ctx: Ctx): object {
   const missing = input.AlarmNames!.filter((n) => !ctx.state.alarms.has(n));
   if (missing.length) throw resourceNotFound(`${missing.join(', ')} not found`);
-  for (const name of input.AlarmNames!) {
+  // A name may be given twice: it is deleted once.
+  for (const name of new Set(input.AlarmNames)) {
     const alarm = ctx.state.alarms.get(name)!;
     ctx.state.alarms.delete(name);
     ctx.state.tags.delete(alarm.arn);

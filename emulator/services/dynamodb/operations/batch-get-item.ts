@@ -4,6 +4,7 @@ import { CapacityMeter } from '../capacity.ts';
 import { itemSize } from '../expressions/index.ts';
 import { validation } from '../errors.ts';
 import { validKey } from '../keys.ts';
+import { stateForTable } from '../account-walls.ts';
 import type { DynamoState } from '../state.ts';
 import type { Item } from '../values.ts';
 import { readOne, readProjection } from './get-item.ts';
@@ -17,8 +18,10 @@ export function batchGetItem(input: BatchGetItemCommandInput, ctx: RequestContex
   const total = requests.reduce((n, [, r]) => n + (r.Keys?.length ?? 0), 0);
   if (total > MAX_KEYS) throw validation('Too many items requested for the BatchGetItem call');
   for (const [, request] of requests) readProjection(request);
+  // A table ARN names its account: each table's wall is passed before anything is read.
+  const states = new Map(requests.map(([tableName]) => [tableName, stateForTable(tableName, 'dynamodb:BatchGetItem', true, ctx)]));
   for (const [tableName, request] of requests) {
-    const table = ctx.state.table(tableName);
+    const table = states.get(tableName)!.table(tableName);
     const seen = new Set<string>();
     for (const key of request.Keys ?? []) {
       const id = table.tieOf(validKey(table, key as Item));
@@ -38,7 +41,7 @@ export function batchGetItem(input: BatchGetItemCommandInput, ctx: RequestContex
         (unprocessed[tableName] ??= { ...request, Keys: [] }).Keys!.push(key);
         continue;
       }
-      const { item, capacity } = readOne(ctx.state, { ...request, TableName: tableName, Key: key as Item }, 1);
+      const { item, capacity } = readOne(states.get(tableName)!, { ...request, TableName: tableName, Key: key as Item }, 1);
       meter.addTable(capacity);
       if (item) {
         bytes += itemSize(item);

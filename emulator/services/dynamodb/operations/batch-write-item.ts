@@ -3,6 +3,7 @@ import type { RequestContext } from '../../../core/service.ts';
 import { CapacityMeter } from '../capacity.ts';
 import { validation } from '../errors.ts';
 import { itemCollectionMetrics } from '../request.ts';
+import { stateForTable } from '../account-walls.ts';
 import type { DynamoState } from '../state.ts';
 import type { Item } from '../values.ts';
 import { execute, prepareDelete, preparePut, type PreparedWrite } from '../writes.ts';
@@ -16,14 +17,16 @@ export function batchWriteItem(input: BatchWriteItemCommandInput, ctx: RequestCo
   // Everything is validated before anything is written.
   const writes: PreparedWrite[] = [];
   for (const [tableName, list] of requests) {
+    // A table ARN names its account: each table's wall is passed before anything is written.
+    const state = stateForTable(tableName, 'dynamodb:BatchWriteItem', true, ctx);
     const seen = new Set<string>();
     for (const request of list) {
       if (!!request.PutRequest === !!request.DeleteRequest) {
         throw validation('Supplied WriteRequest must contain exactly one of PutRequest or DeleteRequest');
       }
       const write = request.PutRequest
-        ? preparePut(ctx.state, { TableName: tableName, Item: request.PutRequest.Item as Item }, 'schema')
-        : prepareDelete(ctx.state, { TableName: tableName, Key: request.DeleteRequest!.Key as Item });
+        ? preparePut(state, { TableName: tableName, Item: request.PutRequest.Item as Item }, 'schema')
+        : prepareDelete(state, { TableName: tableName, Key: request.DeleteRequest!.Key as Item });
       const id = write.table.tieOf(write.key);
       if (seen.has(id)) throw validation('Provided list of item keys contains duplicates');
       seen.add(id);

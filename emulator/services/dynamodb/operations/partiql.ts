@@ -13,6 +13,7 @@ import { checkItemKeys, checkItemSize, validItem, validKey } from '../keys.ts';
 import { parseStatement, type PartiqlStatement } from '../partiql/index.ts';
 import { readPage, resolveSource } from '../read-pipeline.ts';
 import { conditionFailed } from '../request.ts';
+import { stateForTable } from '../account-walls.ts';
 import type { DynamoState } from '../state.ts';
 import type { Entry } from '../store.ts';
 import { isMultiAttribute, storePartition, storeSort } from '../table.ts';
@@ -115,10 +116,19 @@ function selectOne(state: DynamoState, select: Select): Item | undefined {
   return select.projection ? project(item, select.projection) : item;
 }
 
+/**
+ * The state of the table a statement names: a table ARN of another account is refused whatever its policy says, as
+ * PartiQL operations never cross accounts (resource policies still apply to them).
+ */
+function stateOf(statement: PartiqlStatement, ctx: Ctx): DynamoState {
+  const action = `dynamodb:PartiQL${statement.kind.charAt(0).toUpperCase()}${statement.kind.slice(1)}`;
+  return stateForTable(statement.table, action, false, ctx);
+}
+
 export function executeStatement(input: ExecuteStatementCommandInput, ctx: Ctx) {
   const statement = parseStatement(input.Statement!, input.Parameters);
-  if (statement.kind === 'select') return runSelect(ctx.state, statement, input);
-  runWrite(prepareWrite(ctx.state, statement, input.ReturnValuesOnConditionCheckFailure));
+  if (statement.kind === 'select') return runSelect(stateOf(statement, ctx), statement, input);
+  runWrite(prepareWrite(stateOf(statement, ctx), statement, input.ReturnValuesOnConditionCheckFailure));
   return { Items: [] };
 }
 
@@ -136,8 +146,8 @@ export function batchExecuteStatement(input: BatchExecuteStatementCommandInput, 
     try {
       const statement = parseStatement(request.Statement!, request.Parameters);
       tableName = statement.table;
-      if (statement.kind === 'select') return { TableName: statement.table, Item: selectOne(ctx.state, statement) };
-      runWrite(prepareWrite(ctx.state, statement, request.ReturnValuesOnConditionCheckFailure));
+      if (statement.kind === 'select') return { TableName: statement.table, Item: selectOne(stateOf(statement, ctx), statement) };
+      runWrite(prepareWrite(stateOf(statement, ctx), statement, request.ReturnValuesOnConditionCheckFailure));
       return { TableName: statement.table };
     } catch (error) {
       if (!(error instanceof AwsError) || !ERROR_CODES[error.code]) throw error;
@@ -156,13 +166,13 @@ export function executeTransaction(input: ExecuteTransactionCommandInput, ctx: C
   if (reads.length) {
     return {
       Responses: reads.map(({ statement }) => {
-        const item = selectOne(ctx.state, statement as Select);
+        const item = selectOne(stateOf(statement, ctx), statement as Select);
         return item ? { Item: item } : {};
       }),
     };
   }
   const writes = statements.map(({ request, statement }) =>
-    prepareWrite(ctx.state, statement as Exclude<PartiqlStatement, Select>, request.ReturnValuesOnConditionCheckFailure),
+    prepareWrite(stateOf(statement, ctx), statement as Exclude<PartiqlStatement, Select>, request.ReturnValuesOnConditionCheckFailure),
   );
   const seen = new Set<string>();
   for (const write of writes) {

@@ -20,9 +20,18 @@ function checkExpectedRevision(expected: string | undefined, current: { revision
   if (!matches) throw new AwsError('PolicyNotFoundException', `A policy with the given revision ID does not exist for the provided ResourceArn: ${arn}`);
 }
 
+/** A stream ARN holds the stream's own policy; any other ARN its table's. */
+function holderOf(arn: string, ctx: Ctx): { resourcePolicy?: { policy: string; revisionId: string } } {
+  const table = ctx.state.tableByArn(arn);
+  if (!/\/stream\//.test(arn)) return table;
+  const stream = ctx.state.streams.streams.get(arn);
+  if (!stream || stream.tableName !== table.name) throw new AwsError('ResourceNotFoundException', `ResourceArn: ${arn} not found`);
+  return stream;
+}
+
 /** "Running it multiple times on the same resource using the same policy document will return the same revision ID." */
 export function putResourcePolicy(input: PutResourcePolicyCommandInput, ctx: Ctx) {
-  const table = ctx.state.tableByArn(input.ResourceArn!);
+  const table = holderOf(input.ResourceArn!, ctx);
   const current = table.resourcePolicy;
   checkExpectedRevision(input.ExpectedRevisionId, current, input.ResourceArn!);
   if (current?.policy !== input.Policy) {
@@ -32,13 +41,13 @@ export function putResourcePolicy(input: PutResourcePolicyCommandInput, ctx: Ctx
 }
 
 export function getResourcePolicy(input: GetResourcePolicyCommandInput, ctx: Ctx) {
-  const policy = ctx.state.tableByArn(input.ResourceArn!).resourcePolicy;
+  const policy = holderOf(input.ResourceArn!, ctx).resourcePolicy;
   if (!policy) throw notFound(input.ResourceArn!);
   return { Policy: policy.policy, RevisionId: policy.revisionId };
 }
 
 export function deleteResourcePolicy(input: DeleteResourcePolicyCommandInput, ctx: Ctx) {
-  const table = ctx.state.tableByArn(input.ResourceArn!);
+  const table = holderOf(input.ResourceArn!, ctx);
   if (!table.resourcePolicy) throw notFound(input.ResourceArn!);
   checkExpectedRevision(input.ExpectedRevisionId, table.resourcePolicy, input.ResourceArn!);
   const revisionId = table.resourcePolicy.revisionId;

@@ -12,6 +12,7 @@ import { CapacityMeter } from '../capacity.ts';
 import { evaluateCondition, itemSize } from '../expressions/index.ts';
 import { validation } from '../errors.ts';
 import { itemCollectionMetrics } from '../request.ts';
+import { stateForTable } from '../account-walls.ts';
 import type { DynamoState } from '../state.ts';
 import type { Item } from '../values.ts';
 import { prepareDelete, preparePut, prepareUpdate, type PreparedWrite } from '../writes.ts';
@@ -35,16 +36,22 @@ export function transactWriteItems(input: TransactWriteItemsCommandInput, ctx: R
       return previous.result as Output;
     }
   }
-  const writes = (input.TransactItems ?? []).map((entry) => prepare(state, entry));
+  const writes = (input.TransactItems ?? []).map((entry) => prepare(entry, ctx));
   checkDistinctItems(writes);
   const result = commit(writes, input);
   if (token) state.transactionTokens.set(token, { fingerprint, at: Date.now(), result });
   return result;
 }
 
-function prepare(state: DynamoState, entry: NonNullable<TransactWriteItemsCommandInput['TransactItems']>[number]): PreparedWrite {
+/** The IAM action each kind of transaction item is authorized as (TransactWriteItems has none of its own). */
+const ITEM_ACTIONS = { ConditionCheck: 'dynamodb:ConditionCheckItem', Put: 'dynamodb:PutItem', Delete: 'dynamodb:DeleteItem', Update: 'dynamodb:UpdateItem' } as const;
+
+function prepare(entry: NonNullable<TransactWriteItemsCommandInput['TransactItems']>[number], ctx: RequestContext<DynamoState>): PreparedWrite {
   const actions = [entry.ConditionCheck, entry.Put, entry.Delete, entry.Update].filter(Boolean);
   if (actions.length !== 1) throw validation('TransactItems can only contain one of Check, Put, Update or Delete');
+  // A table ARN names its account: the item's wall is passed before anything is written.
+  const kind = (Object.keys(ITEM_ACTIONS) as (keyof typeof ITEM_ACTIONS)[]).find((k) => entry[k])!;
+  const state = stateForTable(entry[kind]!.TableName!, ITEM_ACTIONS[kind], true, ctx);
   if (entry.Put) return preparePut(state, entry.Put as typeof entry.Put & { Item: Item });
   if (entry.Delete) return prepareDelete(state, entry.Delete as typeof entry.Delete & { Key: Item });
   if (entry.Update) return prepareUpdate(state, entry.Update as typeof entry.Update & { Key: Item });

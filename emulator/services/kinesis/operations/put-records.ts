@@ -35,6 +35,7 @@ function checkRecordSize(stream: Stream, data: Uint8Array, path: string) {
 }
 
 function append(stream: Stream, entry: PutRecordsRequestEntry | PutRecordCommandInput, now: number) {
+  stream.trimOnWrite(now);
   const shard = stream.shardFor(hashKeyOf(entry));
   const record = shard.append(entry.Data!, entry.PartitionKey!, now);
   return { shard, record };

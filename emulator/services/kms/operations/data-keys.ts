@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type {
   GenerateDataKeyCommandInput,
   GenerateDataKeyPairCommandInput,
@@ -10,7 +10,7 @@ import { CommonErrors } from '../../../core/errors.ts';
 import { keyForUse } from '../access.ts';
 import { sealSymmetric } from '../ciphertext.ts';
 import { KmsErrors } from '../errors.ts';
-import type { KmsContext } from '../keys.ts';
+import { newKeyPair, type KmsContext } from '../keys.ts';
 import { KEY_SPECS } from '../specs.ts';
 import type { KmsKey } from '../state.ts';
 
@@ -46,19 +46,14 @@ export function generateDataKeyWithoutPlaintext(input: GenerateDataKeyWithoutPla
 }
 
 /** A key pair of the requested spec: private key as PKCS #8 DER, public key as X.509 SubjectPublicKeyInfo DER. */
-function dataKeyPair(input: GenerateDataKeyPairCommandInput, ctx: KmsContext, operation: string) {
+async function dataKeyPair(input: GenerateDataKeyPairCommandInput, ctx: KmsContext, operation: string) {
   const key = dataKeyKey(ctx, input.KeyId!, operation);
   const info = KEY_SPECS[input.KeyPairSpec!];
   if (!info || (info.family !== 'rsa' && info.family !== 'ecc' && info.family !== 'ed25519')) {
     throw CommonErrors.notImplemented('kms', `${operation} with KeyPairSpec ${input.KeyPairSpec}`);
   }
   if (input.DryRun) throw KmsErrors.dryRun();
-  const pair =
-    info.family === 'rsa'
-      ? generateKeyPairSync('rsa', { modulusLength: info.rsaBits! })
-      : info.family === 'ed25519'
-        ? generateKeyPairSync('ed25519')
-        : generateKeyPairSync('ec', { namedCurve: info.curve! });
+  const pair = await newKeyPair(info);
   const privateDer = pair.privateKey.export({ type: 'pkcs8', format: 'der' });
   return {
     key,
@@ -72,13 +67,13 @@ function dataKeyPair(input: GenerateDataKeyPairCommandInput, ctx: KmsContext, op
   };
 }
 
-export function generateDataKeyPair(input: GenerateDataKeyPairCommandInput, ctx: KmsContext) {
-  const { privateDer, output } = dataKeyPair(input, ctx, 'GenerateDataKeyPair');
+export async function generateDataKeyPair(input: GenerateDataKeyPairCommandInput, ctx: KmsContext) {
+  const { privateDer, output } = await dataKeyPair(input, ctx, 'GenerateDataKeyPair');
   return { ...output, PrivateKeyPlaintext: privateDer };
 }
 
-export function generateDataKeyPairWithoutPlaintext(input: GenerateDataKeyPairWithoutPlaintextCommandInput, ctx: KmsContext) {
-  return dataKeyPair(input, ctx, 'GenerateDataKeyPairWithoutPlaintext').output;
+export async function generateDataKeyPairWithoutPlaintext(input: GenerateDataKeyPairWithoutPlaintextCommandInput, ctx: KmsContext) {
+  return (await dataKeyPair(input, ctx, 'GenerateDataKeyPairWithoutPlaintext')).output;
 }
 
 export function generateRandom(input: GenerateRandomCommandInput) {

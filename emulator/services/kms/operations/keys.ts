@@ -45,7 +45,7 @@ function keyUsageFor(spec: string, requested: string | undefined): KeyUsage {
   return requested as KeyUsage;
 }
 
-export function createKey(input: CreateKeyCommandInput, ctx: KmsContext) {
+export async function createKey(input: CreateKeyCommandInput, ctx: KmsContext) {
   const spec = input.KeySpec ?? input.CustomerMasterKeySpec ?? 'SYMMETRIC_DEFAULT';
   if (!Object.hasOwn(KEY_SPECS, spec)) throw CommonErrors.notImplemented('kms', `CreateKey with KeySpec ${spec}`);
   if ((input.Origin ?? 'AWS_KMS') !== 'AWS_KMS') throw CommonErrors.notImplemented('kms', `CreateKey with Origin ${input.Origin}`);
@@ -66,7 +66,7 @@ export function createKey(input: CreateKeyCommandInput, ctx: KmsContext) {
     multiRegion: Boolean(input.MultiRegion),
     policy: input.Policy ?? defaultKeyPolicy(ctx),
     tags: (input.Tags ?? []).map((t) => ({ TagKey: t.TagKey, TagValue: t.TagValue })),
-    materials: [newMaterial(spec)],
+    materials: [await newMaterial(spec)],
     rotationEnabled: false,
     rotations: [],
   };

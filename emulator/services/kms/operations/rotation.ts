@@ -6,7 +6,7 @@ import type {
   RotateKeyOnDemandCommandInput,
 } from '@aws-sdk/client-kms';
 import { KmsErrors } from '../errors.ts';
-import { findKey, newMaterial, requireUsable, rotationDate, type KmsContext } from '../keys.ts';
+import { findKey, newSecretMaterial, requireUsable, rotationDate, type KmsContext } from '../keys.ts';
 import { page } from '../paging.ts';
 import type { KmsKey } from '../state.ts';
 
@@ -57,7 +57,7 @@ export function rotateKeyOnDemand(input: RotateKeyOnDemandCommandInput, ctx: Kms
   if (key.rotations.filter((r) => r.type === 'ON_DEMAND').length >= MAX_ON_DEMAND) {
     throw KmsErrors.limitExceeded(`The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: ${key.arn}`);
   }
-  const material = newMaterial(key.spec);
+  const material = newSecretMaterial(key.spec);
   key.materials.push(material);
   key.rotations.push({ materialId: material.id, date: ctx.emulator.clock.date(), type: 'ON_DEMAND' });
   return { KeyId: key.arn };

@@ -2,10 +2,24 @@
 // _HANDLER from LAMBDA_TASK_ROOT with the event and an AWS-shaped context, the way AWS's managed runtime does.
 import { existsSync } from 'node:fs';
 import { request as httpRequest, Agent } from 'node:http';
-import { register } from 'node:module';
+import Module, { register } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
+
+/** A spare runtime (started before any function needed it) learns its function's environment on stdin. */
+async function takeAssignment() {
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  const { env, cwd } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  for (const name of Object.keys(process.env)) delete process.env[name];
+  Object.assign(process.env, env);
+  process.chdir(cwd);
+  // NODE_PATH is read at start, before the assignment: CommonJS resolution reads it again from here.
+  Module._initPaths();
+}
+
+if (process.env.TWINSTACK_SPARE_RUNTIME) await takeAssignment();
 
 const [apiHost, apiPort] = process.env.AWS_LAMBDA_RUNTIME_API.split(':');
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });

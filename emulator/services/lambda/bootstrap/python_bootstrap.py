@@ -9,6 +9,20 @@ import sys
 import time
 import traceback
 
+
+def take_assignment():
+    """A spare runtime (started before any function needed it) learns its function's environment on stdin."""
+    assignment = json.loads(sys.stdin.read())
+    os.environ.clear()
+    os.environ.update(assignment["env"])
+    os.chdir(assignment["cwd"])
+    # PYTHONPATH is read at interpreter start, before the assignment: its entries go first on the path, as they would.
+    sys.path[1:1] = [p for p in assignment["env"].get("PYTHONPATH", "").split(":") if p]
+
+
+if os.environ.get("TWINSTACK_SPARE_RUNTIME"):
+    take_assignment()
+
 API = os.environ["AWS_LAMBDA_RUNTIME_API"]
 BOOTSTRAP = os.path.abspath(__file__)
 connection = http.client.HTTPConnection(API)

@@ -15,6 +15,9 @@ export function mappingCaller(state: LambdaState, mapping: EventSourceMapping): 
   return fn ? executionRoleCaller(fn, state.region) : { accountId: state.accountId, arn: accountRootArn(state.accountId, state.region) };
 }
 
+const DEFAULT_POLLERS = 5;
+const MAX_POLLERS = 10;
+
 const SYSTEM_ATTRIBUTES = ['ApproximateReceiveCount', 'SentTimestamp', 'SenderId', 'ApproximateFirstReceiveTimestamp', 'SequenceNumber', 'MessageGroupId', 'MessageDeduplicationId'];
 
 /** An SQS message as Lambda hands it to a function (AWS's event record shape). */
@@ -78,24 +81,40 @@ export function startSqsPoller(emulator: Emulator, state: LambdaState, mapping: 
   const sqs = <T>(operation: string, input: object) =>
     emulator.call<T>('sqs', operation, input, { caller: mappingCaller(state, mapping), region: queue.region, accountId: queue.accountId });
 
+  /**
+   * One batch: up to BatchSize messages, gathered for up to MaximumBatchingWindowInSeconds (emulator clock) once the
+   * first has arrived, with long polls (never a busy loop) while the window is open.
+   */
   async function collect(url: string): Promise<Message[]> {
     const config = mapping.config;
     const size = config.BatchSize ?? 10;
     const windowMs = (config.MaximumBatchingWindowInSeconds ?? 0) * 1000;
-    const started = Date.now();
     const messages: Message[] = [];
-    do {
+    let closes = Infinity;
+    while (!stopped && messages.length < size) {
+      const left = closes - emulator.clock.now();
+      if (messages.length && left <= 0) break;
+      const wait = messages.length ? Math.min(20, Math.floor(left / 1000)) : 1;
       const out = await sqs<{ Messages?: Message[] }>('ReceiveMessage', {
         QueueUrl: url,
         MaxNumberOfMessages: Math.min(10, size - messages.length),
-        WaitTimeSeconds: messages.length ? 0 : 1,
+        WaitTimeSeconds: wait,
         MessageSystemAttributeNames: ['All'],
         MessageAttributeNames: ['All'],
       });
+      if (out.Messages?.length && !messages.length) closes = emulator.clock.now() + windowMs;
       messages.push(...(out.Messages ?? []));
-      if (!out.Messages?.length && messages.length && Date.now() - started >= windowMs) break;
-    } while (!stopped && messages.length > 0 && messages.length < size && Date.now() - started < windowMs);
+      if (!messages.length) return messages;
+      // Under a second left: the long poll's granularity; wait out the rest of the window once.
+      if (!out.Messages?.length && wait === 0 && closes - emulator.clock.now() > 0) await sleep(Math.min(250, closes - emulator.clock.now()));
+    }
     return messages;
+  }
+
+  /** Messages a mapping deleted meanwhile received are visible again at once, for whoever reads the queue next. */
+  async function release(url: string, messages: Message[]) {
+    const entries = messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle, VisibilityTimeout: 0 }));
+    for (let i = 0; i < entries.length; i += 10) await sqs('ChangeMessageVisibilityBatch', { QueueUrl: url, Entries: entries.slice(i, i + 10) }).catch(() => undefined);
   }
 
   async function handle(url: string, messages: Message[]) {
@@ -126,10 +145,13 @@ export function startSqsPoller(emulator: Emulator, state: LambdaState, mapping: 
     for (let i = 0; i < entries.length; i += 10) await sqs('DeleteMessageBatch', { QueueUrl: url, Entries: entries.slice(i, i + 10) }).catch(() => undefined);
   }
 
-  async function loop() {
+  /** Concurrent batches: ScalingConfig.MaximumConcurrency, at most MAX_POLLERS here (AWS starts with five and scales up). */
+  const concurrency = () => Math.min(mapping.config.ScalingConfig?.MaximumConcurrency ?? DEFAULT_POLLERS, MAX_POLLERS);
+
+  async function loop(index: number) {
     let url: string | undefined;
     while (!stopped && !state.disposed) {
-      if (mapping.config.State !== 'Enabled') {
+      if (mapping.config.State !== 'Enabled' || index >= concurrency()) {
         await sleep(200);
         continue;
       }
@@ -137,13 +159,14 @@ export function startSqsPoller(emulator: Emulator, state: LambdaState, mapping: 
         url ??= (await sqs<{ QueueUrl: string }>('GetQueueUrl', { QueueName: queue.resource, QueueOwnerAWSAccountId: queue.accountId })).QueueUrl;
         const messages = await collect(url);
         if (messages.length && !stopped) await handle(url, messages);
+        else if (messages.length) await release(url, messages);
       } catch {
         url = undefined;
         await sleep(1000);
       }
     }
   }
-  void loop();
+  for (let i = 0; i < MAX_POLLERS; i++) void loop(i);
   return () => {
     stopped = true;
   };

@@ -13,6 +13,16 @@ interface StreamRecord {
 
 const POLL_MS = 250;
 
+/** The `state` a function returned for its tumbling window (kept as it was when it returned none). */
+function windowState(payload: Buffer | undefined): unknown {
+  try {
+    const parsed = JSON.parse(Buffer.from(payload ?? []).toString('utf8') || 'null') as { state?: unknown } | null;
+    return parsed && typeof parsed === 'object' && 'state' in parsed ? parsed.state : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** JSON as Lambda sends it: timestamps as epoch seconds, binary as base64. */
 function plain(value: unknown): unknown {
   if (value instanceof Date) return value.getTime() / 1000;
@@ -79,18 +89,20 @@ export function startStreamPoller(emulator: Emulator, state: LambdaState, mappin
     return { ...record.event, kinesis: filterView(inner, 'data', Buffer.from(inner.data as string, 'base64').toString('utf8')) };
   }
 
-  async function invoke(records: StreamRecord[]): Promise<{ ok: boolean; failedFrom?: number }> {
+  /** One invocation with a batch (and a tumbling window's fields); `state` is what the function returned for its window. */
+  async function invoke(records: StreamRecord[], window?: Record<string, unknown>): Promise<{ ok: boolean; failedFrom?: number; state?: unknown }> {
     try {
       const out = await emulator.call<{ FunctionError?: string; Payload?: Buffer }>(
         'lambda',
         'Invoke',
-        { FunctionName: mapping.config.FunctionArn, Payload: Buffer.from(JSON.stringify({ Records: records.map((r) => r.event) })) },
+        { FunctionName: mapping.config.FunctionArn, Payload: Buffer.from(JSON.stringify({ Records: records.map((r) => r.event), ...window })) },
         { caller: mappingCaller(state, mapping), region: state.region, accountId: state.accountId },
       );
       if (out.FunctionError) return { ok: false };
-      if (!mapping.config.FunctionResponseTypes?.includes('ReportBatchItemFailures')) return { ok: true };
+      const returned = window ? windowState(out.Payload) : undefined;
+      if (!mapping.config.FunctionResponseTypes?.includes('ReportBatchItemFailures')) return { ok: true, state: returned };
       const failed = failedItems(out.Payload ?? Buffer.alloc(0), records.map((r) => r.sequence));
-      if (failed.size === 0) return { ok: true };
+      if (failed.size === 0) return { ok: true, state: returned };
       const first = records.findIndex((r) => failed.has(r.sequence));
       return { ok: false, failedFrom: first };
     } catch {
@@ -127,8 +139,11 @@ export function startStreamPoller(emulator: Emulator, state: LambdaState, mappin
     emulator.deliverInBackground(destination, { body: JSON.stringify(record) }, from);
   }
 
-  /** Delivers one batch, retrying and bisecting as configured; resolves when the batch is done with (either way). */
-  async function process(shardId: string, batch: StreamRecord[]): Promise<void> {
+  /**
+   * Delivers one batch, retrying and bisecting as configured; resolves when the batch is done with (either way), with
+   * the state the function returned for its tumbling window.
+   */
+  async function process(shardId: string, batch: StreamRecord[], window?: Record<string, unknown>): Promise<unknown> {
     const config = mapping.config;
     let attempts = 0;
     let pending = batch;
@@ -139,16 +154,15 @@ export function startStreamPoller(emulator: Emulator, state: LambdaState, mappin
         return;
       }
       attempts++;
-      const result = await invoke(pending);
-      if (result.ok) return;
+      const result = await invoke(pending, window);
+      if (result.ok) return result.state;
       if (result.failedFrom !== undefined && result.failedFrom > 0) pending = pending.slice(result.failedFrom);
       const retries = config.MaximumRetryAttempts ?? -1;
       if (retries >= 0 && attempts > retries) {
         if (config.BisectBatchOnFunctionError && pending.length > 1) {
           const half = Math.ceil(pending.length / 2);
-          await process(shardId, pending.slice(0, half));
-          await process(shardId, pending.slice(half));
-          return;
+          await process(shardId, pending.slice(0, half), window);
+          return process(shardId, pending.slice(half), window);
         }
         sendToFailureDestination(shardId, pending, 'RetryAttemptsExhausted', attempts);
         return;
@@ -157,32 +171,107 @@ export function startStreamPoller(emulator: Emulator, state: LambdaState, mappin
     }
   }
 
+  /** An iterator at the mapping's starting position, or just after the last record read. */
+  async function iteratorFor(shardId: string, after: string | undefined): Promise<string | undefined> {
+    const position = after ? 'AFTER_SEQUENCE_NUMBER' : (mapping.config.StartingPosition ?? 'LATEST');
+    const out = await call<{ ShardIterator?: string }>('GetShardIterator', {
+      ...arnKey,
+      ShardId: shardId,
+      ShardIteratorType: position,
+      ...(after ? { StartingSequenceNumber: after } : {}),
+      ...(position === 'AT_TIMESTAMP' ? { Timestamp: mapping.config.StartingPositionTimestamp } : {}),
+    });
+    return out.ShardIterator;
+  }
+
+  /** GetRecords; an iterator that expired (five minutes, which a jump of the clock also makes) is replaced. */
+  async function read(shardId: string, iterator: string, after: string | undefined) {
+    const input = (it: string) => ({ ShardIterator: it, Limit: Math.min(mapping.config.BatchSize ?? 100, 10_000) });
+    try {
+      return await call<{ Records?: Record<string, unknown>[]; NextShardIterator?: string }>('GetRecords', input(iterator));
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'ExpiredIteratorException') throw error;
+      const fresh = await iteratorFor(shardId, after);
+      return fresh ? call<{ Records?: Record<string, unknown>[]; NextShardIterator?: string }>('GetRecords', input(fresh)) : {};
+    }
+  }
+
   async function pollShard(shardId: string) {
     const config = mapping.config;
-    const position = config.StartingPosition ?? 'LATEST';
-    let iterator = (
-      await call<{ ShardIterator?: string }>('GetShardIterator', {
-        ...arnKey,
-        ShardId: shardId,
-        ShardIteratorType: position,
-        ...(position === 'AT_TIMESTAMP' ? { Timestamp: config.StartingPositionTimestamp } : {}),
-      })
-    ).ShardIterator;
+    let last: string | undefined;
+    let iterator = await iteratorFor(shardId, undefined);
+    const windows = new TumblingWindows(shardId);
     while (iterator && alive()) {
       if (config.State !== 'Enabled') {
         await sleep(200);
         continue;
       }
-      const out = await call<{ Records?: Record<string, unknown>[]; NextShardIterator?: string }>('GetRecords', { ShardIterator: iterator, Limit: Math.min(config.BatchSize ?? 100, 10_000) });
+      const out = await read(shardId, iterator, last);
       iterator = out.NextShardIterator;
+      const sequences = (out.Records ?? []).map((r) => (kind === 'kinesis' ? r.SequenceNumber : (r.dynamodb as { SequenceNumber?: string } | undefined)?.SequenceNumber));
+      last = (sequences.at(-1) as string | undefined) ?? last;
       const patterns = parsePatterns(config.FilterCriteria?.Filters);
       const records = (out.Records ?? []).map((r) => toRecord(r, shardId)).filter((r) => passes(patterns, filterable(r)));
-      if (records.length) {
+      if (records.length && (config.TumblingWindowInSeconds ?? 0) > 0) {
+        await windows.deliver(records);
+        config.LastProcessingResult = 'OK';
+      } else if (records.length) {
         await process(shardId, records);
         config.LastProcessingResult = 'OK';
       } else {
+        await windows.closeIfEnded();
         await sleep(POLL_MS);
       }
+    }
+  }
+
+  /**
+   * Tumbling windows (TumblingWindowInSeconds): records are grouped into windows aligned on multiples of the window
+   * length, by arrival time; each invocation carries the window, the state the function returned for it last
+   * (`{"state": {...}}`), the shard and the source; once the window has ended, a final invocation with no records and
+   * isFinalInvokeForWindow true hands over the aggregate, as AWS does.
+   */
+  class TumblingWindows {
+    private open?: { start: number; state: unknown };
+
+    constructor(private readonly shardId: string) {}
+
+    private fields(final: boolean): Record<string, unknown> {
+      const lengthMs = (mapping.config.TumblingWindowInSeconds ?? 0) * 1000;
+      const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      return {
+        window: { start: iso(this.open!.start), end: iso(this.open!.start + lengthMs) },
+        state: this.open!.state,
+        shardId: this.shardId,
+        eventSourceARN: streamArn,
+        isFinalInvokeForWindow: final,
+        isWindowTerminatedEarly: false,
+      };
+    }
+
+    async deliver(records: StreamRecord[]) {
+      const lengthMs = (mapping.config.TumblingWindowInSeconds ?? 0) * 1000;
+      let from = 0;
+      while (from < records.length) {
+        const start = Math.floor(records[from].arrival / lengthMs) * lengthMs;
+        let to = from;
+        while (to < records.length && Math.floor(records[to].arrival / lengthMs) * lengthMs === start) to++;
+        if (this.open && this.open.start !== start) await this.close();
+        this.open ??= { start, state: {} };
+        const returned = await process(this.shardId, records.slice(from, to), this.fields(false));
+        if (this.open && returned !== undefined) this.open.state = returned;
+        from = to;
+      }
+    }
+
+    async closeIfEnded() {
+      const lengthMs = (mapping.config.TumblingWindowInSeconds ?? 0) * 1000;
+      if (this.open && emulator.clock.now() >= this.open.start + lengthMs) await this.close();
+    }
+
+    private async close() {
+      await invoke([], this.fields(true));
+      this.open = undefined;
     }
   }
 

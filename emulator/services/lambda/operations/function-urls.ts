@@ -11,7 +11,7 @@ import type { RequestContext } from '../../../core/service.ts';
 import { functionArn, lambdaTimestamp, type LambdaFunction } from '../function.ts';
 import { findFunction, page, parseFunctionRef } from '../lookup.ts';
 import type { LambdaState } from '../state.ts';
-import { UrlServer } from '../url-server.ts';
+import { newFunctionUrl } from '../function-url.ts';
 
 type Ctx = RequestContext<LambdaState>;
 
@@ -25,9 +25,7 @@ function target(ctx: Ctx, name: string, qualifier?: string): { fn: LambdaFunctio
   return { fn, qualifier: q, arn: functionArn(ctx.state.region, ctx.state.accountId, fn.name, q || undefined) };
 }
 
-const urlIds = new WeakMap<FunctionUrlConfig, string>();
-
-export async function createFunctionUrlConfig(input: CreateFunctionUrlConfigRequest, ctx: Ctx) {
+export function createFunctionUrlConfig(input: CreateFunctionUrlConfigRequest, ctx: Ctx) {
   const { fn, qualifier, arn } = target(ctx, input.FunctionName!, input.Qualifier);
   if (fn.urlConfigs.has(qualifier)) {
     throw new AwsError(
@@ -36,11 +34,9 @@ export async function createFunctionUrlConfig(input: CreateFunctionUrlConfigRequ
       { status: 409 },
     );
   }
-  ctx.state.urlServer ??= new UrlServer(ctx.emulator, ctx.state);
-  const { id, url } = await ctx.state.urlServer.add({ functionName: fn.name, qualifier: qualifier || undefined });
   const now = lambdaTimestamp(ctx.emulator.clock.date());
+  const url = newFunctionUrl(ctx.emulator, ctx.state.region);
   const config: FunctionUrlConfig = { FunctionUrl: url, FunctionArn: arn, AuthType: input.AuthType, CreationTime: now, LastModifiedTime: now, Cors: input.Cors, InvokeMode: input.InvokeMode };
-  urlIds.set(config, id);
   fn.urlConfigs.set(qualifier, config);
   const { LastModifiedTime: _omitted, ...created } = config;
   return created;
@@ -68,9 +64,7 @@ export function updateFunctionUrlConfig(input: UpdateFunctionUrlConfigRequest, c
 }
 
 export function deleteFunctionUrlConfig(input: DeleteFunctionUrlConfigRequest, ctx: Ctx) {
-  const { fn, qualifier, config } = existing(ctx, input.FunctionName!, input.Qualifier);
-  const id = urlIds.get(config);
-  if (id) ctx.state.urlServer?.targets.delete(id);
+  const { fn, qualifier } = existing(ctx, input.FunctionName!, input.Qualifier);
   fn.urlConfigs.delete(qualifier);
 }
 

@@ -13,6 +13,7 @@ import { acceptZip, s3Object, type CodeBundle } from '../code.ts';
 import { checkDeadLetterTarget, checkEnvironment, resolveLayers } from '../configuration.ts';
 import { functionArn, inProgressView, lambdaTimestamp, newRevision, runtimeVersionArn, type FunctionVersion, type LambdaFunction } from '../function.ts';
 import { findFunction, notFound, page, parseFunctionRef, resolveVersion } from '../lookup.ts';
+import { runtimeLaunch } from '../runtime/spec.ts';
 import { interpreterFor } from '../runtime/runtimes.ts';
 import type { LambdaState } from '../state.ts';
 import { publishVersion } from './versions.ts';
@@ -28,9 +29,10 @@ async function acceptCode(code: CreateFunctionRequest['Code'] | UpdateFunctionCo
 
 /** Says at once when the runtime's interpreter is missing or of another major version (minor differences go to the function's log). */
 function say(fn: LambdaFunction, runtime: string) {
-  const interpreter = interpreterFor(runtime);
-  if (interpreter.serious) console.warn(`[twinstack] lambda ${fn.name}: ${interpreter.note}`);
   fn.noted = true;
+  void interpreterFor(runtime).then((interpreter) => {
+    if (interpreter.serious) console.warn(`[twinstack] lambda ${fn.name}: ${interpreter.note}`);
+  });
 }
 
 export async function createFunction(input: CreateFunctionRequest, ctx: Ctx) {
@@ -92,6 +94,8 @@ export async function createFunction(input: CreateFunctionRequest, ctx: Ctx) {
   };
   state.functions.set(name, fn);
   say(fn, input.Runtime);
+  // Its first invoke is coming: a runtime process started now makes that cold start short.
+  void runtimeLaunch(input.Runtime).then((launch) => launch && state.pool.prepare(launch));
   const view = inProgressView(config, 'create');
   // The function becomes Active right away; the next read shows the new revision, as AWS's would.
   config.RevisionId = newRevision();
@@ -209,6 +213,5 @@ export function deleteFunction(input: DeleteFunctionRequest, ctx: Ctx) {
   }
   state.functions.delete(fn.name);
   state.pool.retire(`${fn.arn}:`);
-  for (const [id, target] of state.urlServer?.targets ?? []) if (target.functionName === fn.name) state.urlServer!.targets.delete(id);
   return { StatusCode: 204 };
 }

@@ -1,5 +1,6 @@
 import type { InvocationRequest } from '@aws-sdk/client-lambda';
 import { AwsError } from '../../../core/errors.ts';
+import { readPayload } from '../../../core/payload.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { enqueueEvent } from '../async-invoke.ts';
 import { ChunkQueue } from '../chunk-queue.ts';
@@ -125,7 +126,9 @@ export async function invokeWithResponseStream(input: InvocationRequest & { Payl
 }
 
 /** The deprecated InvokeAsync: an Event invocation answered with status 202. */
-export async function invokeAsync(input: { FunctionName?: string; InvokeArgs?: Uint8Array }, ctx: Ctx) {
-  await invoke({ FunctionName: input.FunctionName, InvocationType: 'Event', Payload: input.InvokeArgs ? Buffer.from(input.InvokeArgs) : undefined }, ctx);
+export async function invokeAsync(input: { FunctionName?: string; InvokeArgs?: unknown }, ctx: Ctx) {
+  // InvokeArgs is a streaming member: it arrives as the body's chunks.
+  const payload = input.InvokeArgs === undefined ? undefined : await readPayload(input.InvokeArgs);
+  await invoke({ FunctionName: input.FunctionName, InvocationType: 'Event', Payload: payload }, ctx);
   return { Status: 202 };
 }

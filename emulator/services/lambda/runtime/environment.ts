@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname } from 'node:path';
 
 /** What AWS lets a synchronous response be (bytes): larger ones become Function.ResponseSizeTooLarge. */
 export const MAX_RESPONSE_BYTES = 6_291_556;
@@ -18,6 +19,8 @@ export interface EnvironmentSpec {
   version: string;
   /** Printed at the start of the environment's log (interpreter version notes). */
   note?: string;
+  /** The command is the same for every function of the runtime, so a spare process started ahead can take it. */
+  spareable?: boolean;
 }
 
 export interface Invocation {
@@ -82,32 +85,41 @@ export class ExecutionEnvironment {
   private initError?: Buffer;
   private exitReason?: string;
   private firstInvocation = true;
+  private runtimeApi = '';
   private readonly onDeath: () => void;
 
   constructor(
-    readonly key: string,
-    private readonly spec: EnvironmentSpec,
+    public key: string,
+    private spec: EnvironmentSpec,
     onDeath: (env: ExecutionEnvironment) => void,
   ) {
     this.onDeath = () => onDeath(this);
   }
 
-  async start(): Promise<void> {
+  /**
+   * Starts the runtime process. A spare one (`spare`) starts with the runtime's command only, and waits on its stdin
+   * for the function it will run (`assign`): the interpreter's own start-up, the larger part of a cold start, is
+   * then paid before any invocation waits for it.
+   */
+  async start(spare = false): Promise<void> {
     this.server = createServer((req, res) => this.route(req, res));
     this.server.keepAliveTimeout = 0;
     await new Promise<void>((resolve, reject) => {
       this.server!.once('error', reject);
       this.server!.listen(0, '127.0.0.1', () => resolve());
     });
-    const { port } = this.server.address() as AddressInfo;
+    this.runtimeApi = `127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     this.initStartedAt = performance.now();
-    if (this.spec.note) this.output += `${this.spec.note}\n`;
+    if (this.spec.note && !spare) this.output += `${this.spec.note}\n`;
+    const env = spare ? { PATH: this.spec.env.PATH, TWINSTACK_SPARE_RUNTIME: '1' } : { ...this.spec.env, AWS_LAMBDA_RUNTIME_API: this.runtimeApi };
     const child = spawn(this.spec.command, this.spec.args, {
-      cwd: this.spec.cwd,
-      env: { ...this.spec.env, AWS_LAMBDA_RUNTIME_API: `127.0.0.1:${port}` },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: spare ? dirname(this.spec.args[this.spec.args.length - 1]) : this.spec.cwd,
+      env,
+      stdio: [spare ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     });
     this.child = child;
+    // Writing the assignment to a spare that has died fails; its exit is what gets reported.
+    child.stdin?.on('error', () => {});
     liveChildren.add(child);
     child.once('exit', () => liveChildren.delete(child));
     child.stdout!.on('data', (chunk: Buffer) => this.capture(chunk));
@@ -116,6 +128,15 @@ export class ExecutionEnvironment {
     child.on('exit', (code, signal) => {
       this.die(code ? `Runtime exited with error: exit status ${code}` : signal ? `Runtime exited with error: signal: ${signal === 'SIGKILL' ? 'killed' : signal}` : 'Runtime exited without providing a reason');
     });
+  }
+
+  /** Gives a spare runtime process its function: environment variables and working directory. */
+  assign(key: string, spec: EnvironmentSpec): void {
+    this.key = key;
+    this.spec = spec;
+    this.initStartedAt = performance.now();
+    this.output = spec.note ? `${spec.note}\n` : '';
+    this.child!.stdin!.end(JSON.stringify({ env: { ...spec.env, AWS_LAMBDA_RUNTIME_API: this.runtimeApi }, cwd: spec.cwd }));
   }
 
   /** Runs one invocation; resolves with its outcome (function errors and timeouts included), never rejects. */

@@ -2,6 +2,8 @@ import { ExecutionEnvironment, type EnvironmentSpec } from './environment.ts';
 
 /** Idle environments are stopped after this long (AWS keeps them for minutes; LocalStack for 10). */
 const idleMs = () => Number(process.env.LAMBDA_KEEPALIVE_MS ?? 600_000);
+/** `LAMBDA_SPARE_RUNTIMES=0` starts every runtime process on demand (see `acquire`). */
+const spareRuntimes = () => process.env.LAMBDA_SPARE_RUNTIMES !== '0';
 
 /**
  * The execution environments of one account and region, keyed by function version and revision: warm ones are
@@ -11,6 +13,10 @@ export class EnvironmentPool {
   private readonly environments = new Map<string, Set<ExecutionEnvironment>>();
   /** Busy environments of a retired version: they finish their invocation, then stop (see `release`). */
   private readonly retiring = new Set<ExecutionEnvironment>();
+  /** One spare runtime process per runtime command (see `acquire`). */
+  private readonly spares = new Map<string, ExecutionEnvironment>();
+  private readonly sparesStarting = new Map<string, Promise<ExecutionEnvironment | undefined>>();
+  private stopped = false;
   private reaper?: NodeJS.Timeout;
   private readonly idleMs = idleMs();
 
@@ -24,7 +30,10 @@ export class EnvironmentPool {
     return count;
   }
 
-  /** A warm idle environment for `key`, or a new one started from `spec()`. */
+  /**
+   * A warm idle environment for `key`, or a new one for `spec()`: a spare runtime process of its runtime when one is
+   * waiting, else a process started now. Either way a spare is then started for the next cold start of that runtime.
+   */
   async acquire(key: string, spec: () => Promise<EnvironmentSpec>): Promise<ExecutionEnvironment> {
     const set = this.environments.get(key);
     for (const env of set ?? []) {
@@ -33,13 +42,60 @@ export class EnvironmentPool {
         return env;
       }
     }
-    const env = new ExecutionEnvironment(key, await spec(), (dead) => this.environments.get(dead.key)?.delete(dead));
+    const wanted = await spec();
+    const spareKey = [wanted.command, ...wanted.args].join('\0');
+    // A spare still starting is nearer to ready than a process started now, which would also slow it down.
+    if (!this.spares.has(spareKey)) await this.sparesStarting.get(spareKey);
+    const spare = this.spares.get(spareKey);
+    this.spares.delete(spareKey);
+    const env = spare && spare.status === 'starting' ? spare : new ExecutionEnvironment(key, wanted, (dead) => this.forget(dead));
     if (!this.environments.has(key)) this.environments.set(key, new Set());
     this.environments.get(key)!.add(env);
-    env.status = 'busy';
-    await env.start();
+    if (env === spare) {
+      env.assign(key, wanted);
+      env.status = 'busy';
+    } else {
+      env.status = 'busy';
+      await env.start();
+    }
+    if (wanted.spareable) this.prepare(wanted);
     this.startReaper();
     return env;
+  }
+
+  private forget(dead: ExecutionEnvironment) {
+    this.environments.get(dead.key)?.delete(dead);
+    for (const [key, spare] of this.spares) if (spare === dead) this.spares.delete(key);
+  }
+
+  /**
+   * Starts a spare process of a runtime (a function of it was created, or one of its spares was taken), once the
+   * request that asked for it has had the machine to itself.
+   */
+  prepare(launch: Pick<EnvironmentSpec, 'command' | 'args'>): void {
+    const spareKey = [launch.command, ...launch.args].join('\0');
+    if (!spareRuntimes() || this.stopped || this.spares.has(spareKey) || this.sparesStarting.has(spareKey)) return;
+    let ready!: (spare: ExecutionEnvironment | undefined) => void;
+    this.sparesStarting.set(spareKey, new Promise((resolve) => (ready = resolve)));
+    setImmediate(() => {
+      const like = { command: launch.command, args: launch.args, cwd: '', env: { PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin' }, timeoutSeconds: 0, memoryMb: 0, version: '' };
+      const spare = new ExecutionEnvironment('', like, (dead) => this.forget(dead));
+      const started = () => {
+        this.sparesStarting.delete(spareKey);
+        if (this.stopped || spare.status !== 'starting') {
+          spare.kill();
+          return ready(undefined);
+        }
+        spare.lastUsed = performance.now();
+        this.spares.set(spareKey, spare);
+        ready(spare);
+      };
+      spare.start(true).then(started, () => {
+        this.sparesStarting.delete(spareKey);
+        spare.kill();
+        ready(undefined);
+      });
+    });
   }
 
   /** Stops every environment whose key starts with `prefix` (a function's code or configuration changed, or it was deleted). */
@@ -60,12 +116,15 @@ export class EnvironmentPool {
   }
 
   async killAll(): Promise<void> {
+    this.stopped = true;
     for (const env of this.retiring) env.kill();
     this.retiring.clear();
     clearInterval(this.reaper);
     this.reaper = undefined;
     for (const set of this.environments.values()) for (const env of set) env.kill();
     this.environments.clear();
+    for (const spare of this.spares.values()) spare.kill();
+    this.spares.clear();
   }
 
   private startReaper() {
@@ -79,6 +138,11 @@ export class EnvironmentPool {
           set.delete(env);
         }
         if (set.size === 0) this.environments.delete(key);
+      }
+      for (const [key, spare] of this.spares) {
+        if (now - spare.lastUsed <= this.idleMs) continue;
+        spare.kill();
+        this.spares.delete(key);
       }
     }, Math.min(this.idleMs, 30_000));
     this.reaper.unref();

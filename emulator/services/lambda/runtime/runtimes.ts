@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { AwsError } from '../../../core/errors.ts';
 
 /** Runtimes AWS accepts for new functions, in the order AWS lists them in its error message (recorded 2025). */
@@ -53,30 +54,34 @@ export interface Interpreter {
   serious?: boolean;
 }
 
-let python: { command?: string; version?: string } | undefined;
+type Python = { command?: string; version?: string };
+let python: Promise<Python> | undefined;
+const execFileAsync = promisify(execFile);
 
 /**
- * The machine's python3, resolved through shims once (children start the real binary). Only a definite answer is
- * kept: a probe that timed out on a loaded machine is tried again at the next cold start.
+ * The machine's python3, resolved through shims once (children start the real binary). Probed asynchronously: the
+ * interpreter's start can take a second on a loaded machine, and the event loop serves everyone meanwhile. Only a
+ * definite answer is kept: a probe that failed for another reason than a missing python3 is tried again later.
  */
-function findPython(): { command?: string; version?: string } {
-  if (python) return python;
-  const probe = spawnSync('python3', ['-c', 'import sys, platform; print(sys.executable); print(platform.python_version())'], {
+function findPython(): Promise<Python> {
+  python ??= execFileAsync('python3', ['-c', 'import sys, platform; print(sys.executable); print(platform.python_version())'], {
     encoding: 'utf8',
     timeout: 60_000,
-  });
-  if (probe.status === 0) {
-    const [command, version] = probe.stdout.trim().split('\n');
-    python = { command, version };
-    return python;
-  }
-  const missing = (probe.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
-  if (missing) python = {};
-  return {};
+  }).then(
+    ({ stdout }) => {
+      const [command, version] = stdout.trim().split('\n');
+      return { command, version };
+    },
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') python = undefined;
+      return {};
+    },
+  );
+  return python;
 }
 
 /** How this machine runs `runtime` (nodejs*: this Node; python*: the machine's python3; provided*: the zip's bootstrap). */
-export function interpreterFor(runtime: string): Interpreter {
+export async function interpreterFor(runtime: string): Promise<Interpreter> {
   const family = runtimeFamily(runtime);
   if (family === 'nodejs') {
     const wanted = runtime.slice('nodejs'.length).split('.')[0];
@@ -85,7 +90,7 @@ export function interpreterFor(runtime: string): Interpreter {
     return { command: process.execPath, version, note, serious: !!note };
   }
   if (family === 'python') {
-    const found = findPython();
+    const found = await findPython();
     if (!found.command) return { note: `twinstack: runtime ${runtime} needs python3, which this machine does not have on its PATH`, serious: true };
     const wanted = runtime.slice('python'.length);
     const minor = found.version?.split('.').slice(0, 2).join('.');

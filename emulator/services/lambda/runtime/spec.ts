@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { accountRootArn } from '../../../core/arn.ts';
 import type { Emulator } from '../../../core/emulator.ts';
@@ -44,6 +44,16 @@ function logStreamName(version: string, now: Date): string {
   return `${day}/[${version}]${randomBytes(16).toString('hex')}`;
 }
 
+/** The command that starts a Node.js or Python runtime (the same for all its functions), or undefined for others. */
+export async function runtimeLaunch(runtime: string): Promise<{ command: string; args: string[] } | undefined> {
+  const family = runtimeFamily(runtime);
+  const { command } = await interpreterFor(runtime);
+  if (!command) return undefined;
+  if (family === 'nodejs') return { command, args: [join(BOOTSTRAP_DIR, 'node-bootstrap.mjs')] };
+  if (family === 'python') return { command, args: ['-u', join(BOOTSTRAP_DIR, 'python_bootstrap.py')] };
+  return undefined;
+}
+
 /** How to start an execution environment for one function version: command, module paths, environment variables. */
 export async function environmentSpec(emulator: Emulator, state: LambdaState, fn: LambdaFunction, version: FunctionVersion): Promise<EnvironmentSpec> {
   const config = version.config;
@@ -56,7 +66,7 @@ export async function environmentSpec(emulator: Emulator, state: LambdaState, fn
     if (!layer) throw new AwsError('ResourceNotFoundException', `Layer version ${arn} does not exist.`);
     return unpack(layer.code, join(state.workDir(), 'layers'));
   });
-  const interpreter = interpreterFor(runtime);
+  const interpreter = await interpreterFor(runtime);
   if (interpreter.serious && !fn.noted) {
     fn.noted = true;
     console.warn(`[twinstack] lambda ${fn.name}: ${interpreter.note}`);
@@ -91,15 +101,15 @@ export async function environmentSpec(emulator: Emulator, state: LambdaState, fn
   if (family === 'nodejs') {
     const major = interpreter.version?.split('.')[0];
     const paths = [...layerDirs.flatMap((d) => [join(d, 'nodejs', `node${major}`, 'node_modules'), join(d, 'nodejs', 'node_modules')]), SDK_NODE_MODULES];
-    env.NODE_PATH = paths.filter((p): p is string => !!p && existsSync(p)).join(':');
-    return { ...base, command: interpreter.command!, args: [join(BOOTSTRAP_DIR, 'node-bootstrap.mjs')] };
+    env.NODE_PATH = paths.filter((p): p is string => !!p && existsSync(p)).join(delimiter);
+    return { ...base, ...(await runtimeLaunch(runtime))!, spareable: true };
   }
   if (family === 'python') {
     if (!interpreter.command) throw new AwsError('InvalidRuntimeException', interpreter.note!, { status: 502 });
     const minor = interpreter.version?.split('.').slice(0, 2).join('.');
     const paths = layerDirs.flatMap((d) => [join(d, 'python'), join(d, 'python', 'lib', `python${minor}`, 'site-packages')]);
-    env.PYTHONPATH = [taskRoot, ...paths.filter((p) => existsSync(p))].join(':');
-    return { ...base, command: interpreter.command, args: ['-u', join(BOOTSTRAP_DIR, 'python_bootstrap.py')] };
+    env.PYTHONPATH = [taskRoot, ...paths.filter((p) => existsSync(p))].join(delimiter);
+    return { ...base, ...(await runtimeLaunch(runtime))!, spareable: true };
   }
   if (family === 'provided') {
     const bootstrap = [join(taskRoot, 'bootstrap'), ...layerDirs.map((d) => join(d, 'bootstrap'))].find(existsSync);

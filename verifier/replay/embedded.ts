@@ -1,0 +1,44 @@
+import { once } from 'node:events';
+import { parentPort, Worker } from 'node:worker_threads';
+
+/** The role a worker started by `startEmbedded` plays; the CLI entry checks it before anything else. */
+export const EMBEDDED_ROLE = 'twinstack-embedded-emulator';
+
+const CLI = new URL('../../emulator/cli/bin.js', import.meta.url);
+
+export interface Embedded {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts twinstack on a free port in a worker thread of this process: the emulator serves on one core while the
+ * verifier signs, parses and judges on the other. The worker runs the CLI entry (the bundle when it is fresh, the
+ * sources otherwise), so it loads what `twinstack start` would.
+ */
+export async function startEmbedded(): Promise<Embedded> {
+  const worker = new Worker(CLI, { workerData: { role: EMBEDDED_ROLE } });
+  const failed = new Promise<never>((_, reject) => {
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the embedded emulator stopped before it was ready (exit code ${code})`)));
+  });
+  const [endpoint] = (await Promise.race([once(worker, 'message'), failed])) as [string];
+  return {
+    endpoint,
+    async stop() {
+      const exited = once(worker, 'exit');
+      worker.postMessage('stop');
+      await exited;
+    },
+  };
+}
+
+/** The worker's side: serve until the verifier says stop, then stop the emulator (and its Lambda runtimes). */
+export async function serveEmbedded(): Promise<void> {
+  const { startTwinstack } = await import('../../emulator/index.ts');
+  const twinstack = await startTwinstack({ port: 0 });
+  parentPort!.once('message', () => {
+    void twinstack.stop().finally(() => process.exit(0));
+  });
+  parentPort!.postMessage(twinstack.endpoint);
+}
