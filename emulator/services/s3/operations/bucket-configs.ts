@@ -1,7 +1,8 @@
-import type { CORSConfiguration } from '@aws-sdk/client-s3';
+import type { CORSConfiguration, WebsiteConfiguration } from '@aws-sdk/client-s3';
 import type { Handler } from '../../../core/service.ts';
 import { checkPolicyAccepted } from '../access.ts';
 import { validateCors } from '../cors.ts';
+import { validateWebsite } from '../website.ts';
 import { startLifecycleSweeper } from '../lifecycle.ts';
 import type { Bucket } from '../bucket.ts';
 import { S3Errors } from '../errors.ts';
@@ -108,6 +109,7 @@ const FAMILIES: ConfigFamily[] = [
     member: 'WebsiteConfiguration',
     output: spread,
     missing: ['NoSuchWebsiteConfiguration', 'The specified bucket does not have a website configuration'],
+    validate: (doc) => validateWebsite(doc as WebsiteConfiguration),
   },
   {
     name: 'replication',

@@ -27,7 +27,11 @@ export function restoreHeader(object: S3Object, nowMs: number): string | undefin
 }
 
 export function invalidObjectState(storageClass: string): AwsError {
-  return new AwsError('InvalidObjectState', "The operation is not valid for the object's storage class", { status: 403, fields: { StorageClass: storageClass } });
+  return new AwsError('InvalidObjectState', "The operation is not valid for the object's storage class", {
+    status: 403,
+    fields: { StorageClass: storageClass },
+    headers: { 'x-amz-storage-class': storageClass },
+  });
 }
 
 /**
