@@ -1,4 +1,5 @@
 import { createPrivateKey, createPublicKey, createSecretKey, KeyObject } from 'node:crypto';
+import { RecordMap } from './records.ts';
 
 /**
  * How one class's instances are saved and restored. Instances are saved field by field (own enumerable properties)
@@ -47,8 +48,11 @@ export interface Encoded {
  * registered class instances as JSON-ready data, keeping shared references and cycles. Objects go in a flat table
  * (`["o", {...}]`, `["M", [[k, v]...]]`, `["C", "sqs:Queue", {...}]`...) and are referred to by index, so nothing
  * recurses (a linked list of a million entries is fine) and data keys can never be mistaken for tags.
+ *
+ * A `RecordMap` is written as `["R", id]` without its records, which `onRecords` is given to save apart; without
+ * `onRecords` (inside a record) one cannot be saved.
  */
-export function encode(root: unknown, registry: CodecRegistry): Encoded {
+export function encode(root: unknown, registry: CodecRegistry, onRecords?: (map: RecordMap<string, unknown>) => void): Encoded {
   const ids = new Map<object, number>();
   const pending: object[] = [];
   /** Where each object was first found: its referrer's id and the key there (for error messages). */
@@ -131,6 +135,11 @@ export function encode(root: unknown, registry: CodecRegistry): Encoded {
   function shape(object: object): Scalar[] {
     const proto = Object.getPrototypeOf(object);
     if (proto === Object.prototype) return ['o', fields(object)];
+    if (object instanceof RecordMap) {
+      if (!onRecords) return fail('a RecordMap inside a record (records are self-contained data)');
+      onRecords(object);
+      return ['R', object.recordsId];
+    }
     if (proto === null) return ['O', fields(object)];
     if (Array.isArray(object)) return ['a', list(object)];
     if (object instanceof Map) return ['M', entries(object)];
@@ -160,11 +169,15 @@ function keyMaterial(key: KeyObject): string {
   return key.export({ format: 'pem', type: key.type === 'private' ? 'pkcs8' : 'spki' }).toString();
 }
 
-/** Restores what `encode` produced, with the same registry (classes by name, the running emulator's singletons). */
-export function decode(data: Encoded, registry: CodecRegistry): unknown {
+/**
+ * Restores what `encode` produced, with the same registry (classes by name, the running emulator's singletons).
+ * `records` gives each RecordMap its records, before any class's revive runs.
+ */
+export function decode(data: Encoded, registry: CodecRegistry, records?: (recordsId: string) => Iterable<[string, unknown]>): unknown {
   const { objects } = data;
   if (!Array.isArray(objects)) throw new Error('corrupt state: no object table');
   const created: { object: object; spec: ClassSpec }[] = [];
+  const recordMaps: RecordMap<string, unknown>[] = [];
   // First every object as an empty shell (so references resolve whatever their order), then their contents.
   const shells: unknown[] = objects.map((entry) => {
     switch (entry[0]) {
@@ -178,6 +191,11 @@ export function decode(data: Encoded, registry: CodecRegistry): unknown {
         return new Map();
       case 'S':
         return new Set();
+      case 'R': {
+        const map = new RecordMap<string, unknown>(entry[1] as string);
+        recordMaps.push(map);
+        return map;
+      }
       case 'D':
         return new Date(entry[1] as number);
       case 'X':
@@ -256,6 +274,7 @@ export function decode(data: Encoded, registry: CodecRegistry): unknown {
         return;
     }
   });
+  for (const map of recordMaps) map.restore(records?.(map.recordsId) ?? []);
   // Transient fields first, everywhere; then the classes' revive hooks, which may rely on them.
   for (const { object, spec } of created) {
     for (const [key, make] of Object.entries(spec.transient ?? {})) (object as Record<string, unknown>)[key] = make(object as never);

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { crc32 } from 'node:zlib';
 
 /** The on-disk format version this twinstack writes and reads. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 const SNAPSHOT_FORMAT = 'twinstack-snapshot';
 const WAL_FORMAT = 'twinstack-wal';
 

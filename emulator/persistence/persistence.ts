@@ -4,6 +4,8 @@ import type { Emulator, OperationHook } from '../core/emulator.ts';
 import type { RequestContext, ServiceDefinition } from '../core/service.ts';
 import { decode, encode, UnpersistableError, type CodecRegistry, type Encoded } from './codec.ts';
 import { fsyncDirectory, PersistenceFormatError, readSnapshot, readWal, snapshotBytes, WAL_HEADER, walRecord, writeAll, writeFileAtomically } from './format.ts';
+import type { RecordMap } from './records.ts';
+import { providePersistedFiles } from './files.ts';
 import { registryFor } from './registry.ts';
 
 export interface PersistenceOptions {
@@ -23,22 +25,56 @@ export interface PersistenceOptions {
   compactBytes?: number;
 }
 
-/** A body of persisted state: the emulator clock's offset and each service's encoded states. */
-interface StateBody {
-  clockOffsetMs: number;
-  services: Record<string, Encoded>;
+/**
+ * One service's persisted states: the object graph, and apart from it the records of each `RecordMap` in it (by the
+ * map's id), each record encoded on its own so that the log can hold just the records a write changed.
+ */
+interface ServiceData {
+  graph: Encoded;
+  records: Record<string, [string, Encoded][]>;
 }
 
-type LogRecord = { seq: number; clockOffsetMs: number } & ({ service: string; data: Encoded } | { reset: string[] } | { body: StateBody });
+/** A body of persisted state: the emulator clock's offset and each service's states. */
+interface StateBody {
+  clockOffsetMs: number;
+  /** Format 1 held a service's whole graph as one `Encoded`, without records apart. */
+  services: Record<string, ServiceData | Encoded>;
+}
+
+/** What a write changed in one RecordMap: emptied first or not, then each changed key (null: deleted; 1: inserted anew). */
+type RecordChanges = [recordsId: string, emptied: boolean, changes: [key: string, value: Encoded | null, inserted?: 1][]];
+
+type LogRecord = { seq: number; clockOffsetMs: number } & (
+  | { service: string; graph?: Encoded; records: RecordChanges[] }
+  | { service: string; data: Encoded }
+  | { reset: string[] }
+  | { body: StateBody }
+);
+
+/** A service's data while recovery applies the log to it. */
+interface LiveData {
+  graph: Encoded;
+  records: Map<string, Map<string, Encoded>>;
+}
+
+function liveData(data: ServiceData | Encoded): LiveData {
+  if ('root' in data) return { graph: data, records: new Map() };
+  return { graph: data.graph, records: new Map(Object.entries(data.records).map(([id, entries]) => [id, new Map(entries)])) };
+}
+
+function serviceData(live: LiveData): ServiceData {
+  return { graph: live.graph, records: Object.fromEntries([...live.records].map(([id, entries]) => [id, [...entries]])) };
+}
 
 /** Operation names that read (unless a service lists them in `persistence.writes`). */
 const READ_OPERATION = /^(Get|List|Describe|Query|Scan|BatchGet|TransactGet|Head)/;
 
 /**
  * Durable state for every service, from what each declares (`ServiceDefinition.persistence`): a service's states
- * (all accounts and regions, one object graph) are encoded by `codec.ts`. In WAL mode each write operation appends
- * its service's encoded state to the log, synchronously, before the response is sent; recovery loads the snapshot
- * and replays the log after it, cutting off a torn last record.
+ * (all accounts and regions, one object graph) are encoded by `codec.ts`, the records of its `RecordMap`s apart. In
+ * WAL mode each write operation appends what it changed to the log (the records it touched, and the rest of the
+ * graph unless unchanged), synchronously, before the response is sent; recovery loads the snapshot and applies the
+ * log after it, cutting off a torn last record.
  */
 export class Persistence implements OperationHook {
   /** `none` without a directory: state is only exported and imported over HTTP. */
@@ -49,17 +85,22 @@ export class Persistence implements OperationHook {
   private readonly lockPath: string;
   private readonly registries = new Map<string, CodecRegistry>();
   /** Services found on disk but not enabled now: kept as they are, written back in each snapshot. */
-  private readonly unloaded = new Map<string, Encoded>();
+  private readonly unloaded = new Map<string, ServiceData>();
+  /** Each service's graph as last logged: a write that left it as it was logs only its records. */
+  private readonly loggedGraphs = new Map<string, string>();
   private readonly warned = new Set<string>();
   private readonly timers: NodeJS.Timeout[] = [];
   private walFd?: number;
   private walBytes = 0;
   private seq = 0;
   private changed = false;
+  private closed = false;
   private unsynced = false;
   /** Services written since the last flush, and the flush their responses wait for (group commit). */
   private readonly dirty = new Set<ServiceDefinition>();
   private flushing?: Promise<void>;
+  /** Deletions of files the state let go of, waiting until that is durable (see files.ts). */
+  private afterDurable: (() => void)[] = [];
 
   constructor(
     private readonly emulator: Emulator,
@@ -74,6 +115,9 @@ export class Persistence implements OperationHook {
     this.snapshotPath = join(dir, 'state.snapshot');
     this.walPath = join(dir, 'state.wal');
     this.lockPath = join(dir, 'lock');
+    if (this.mode !== 'none') {
+      providePersistedFiles(emulator, { dir, sync: this.mode === 'wal' && this.fsyncPolicy === 'always', whenDurable: (task) => this.afterDurable.push(task) });
+    }
   }
 
   /** Takes the directory, restores what it holds and starts logging. Returns what was recovered. */
@@ -82,13 +126,10 @@ export class Persistence implements OperationHook {
     mkdirSync(this.options.dir, { recursive: true });
     this.lock();
     const snapshot = readSnapshot(this.snapshotPath);
-    if (snapshot) {
-      this.seq = snapshot.seq;
-      await this.restoreBody(snapshot.body as StateBody);
-    }
+    if (snapshot) this.seq = snapshot.seq;
     const wal = readWal(this.walPath);
     const records = ((wal?.records ?? []) as LogRecord[]).filter((r) => r.seq > this.seq);
-    await this.replay(records);
+    await this.recover(snapshot?.body as StateBody | undefined, records);
     if (records.length) this.seq = records[records.length - 1].seq;
     if (wal?.tornBytes) {
       console.error(`[twinstack] ${this.walPath}: discarded a torn last record (${wal.tornBytes} bytes) left by a crash`);
@@ -131,12 +172,21 @@ export class Persistence implements OperationHook {
     this.dirty.clear();
     // Closed meanwhile: the final snapshot holds it all.
     if (this.walFd === undefined) return;
+    const durable = this.takeAfterDurable();
     for (const service of services) {
-      const data = this.encodeService(service);
-      if (data) this.append({ service: service.name, data }, false);
+      const changes = this.encodeChanges(service);
+      if (changes) this.append({ service: service.name, ...changes }, false);
     }
     if (this.fsyncPolicy === 'always') fsyncSync(this.walFd!);
+    durable();
     this.compactIfLarge();
+  }
+
+  /** The file deletions queued so far, to run once the state being written now is durable. */
+  private takeAfterDurable(): () => void {
+    const tasks = this.afterDurable;
+    this.afterDurable = [];
+    return () => tasks.forEach((task) => task());
   }
 
   /** A reset is logged like a write (and, in snapshot mode, waits for the next snapshot). */
@@ -148,9 +198,14 @@ export class Persistence implements OperationHook {
 
   /** The whole state, as `/_twinstack/state` exports it. */
   exportState(): StateBody {
-    const services: Record<string, Encoded> = Object.fromEntries(this.unloaded);
+    return this.wholeState(false);
+  }
+
+  /** Every service's states; `durable` when they go to disk, which the log's record changes then start after. */
+  private wholeState(durable: boolean): StateBody {
+    const services: Record<string, ServiceData> = Object.fromEntries(this.unloaded);
     for (const service of this.emulator.services.values()) {
-      const encoded = this.encodeService(service);
+      const encoded = this.encodeService(service, durable);
       if (encoded) services[service.name] = encoded;
     }
     return { clockOffsetMs: this.emulator.clock.now() - Date.now(), services };
@@ -164,17 +219,21 @@ export class Persistence implements OperationHook {
     }
     await this.emulator.reset();
     this.unloaded.clear();
-    await this.restoreBody(state);
+    this.emulator.clock.set(Date.now() + (state.clockOffsetMs ?? 0));
+    for (const [name, data] of Object.entries(state.services)) await this.restoreService(name, liveData(data));
     this.changed = true;
-    if (this.mode === 'wal') this.append({ body: this.exportState() });
+    if (this.mode === 'wal') this.append({ body: this.wholeState(true) });
     return Object.keys(state.services);
   }
 
   /** Writes the whole state as the new snapshot and starts an empty log. */
   snapshot(): void {
     if (this.mode === 'none') return;
-    writeFileAtomically(this.snapshotPath, snapshotBytes(this.seq, this.exportState()));
+    const durable = this.takeAfterDurable();
+    writeFileAtomically(this.snapshotPath, snapshotBytes(this.seq, this.wholeState(true)));
+    durable();
     this.changed = false;
+    this.loggedGraphs.clear();
     if (this.mode === 'wal') {
       closeSync(this.walFd!);
       writeFileAtomically(this.walPath, WAL_HEADER);
@@ -184,7 +243,8 @@ export class Persistence implements OperationHook {
 
   /** Writes a final snapshot and releases the directory. */
   close(): void {
-    if (this.mode === 'none') return;
+    if (this.mode === 'none' || this.closed) return;
+    this.closed = true;
     for (const timer of this.timers) clearInterval(timer);
     this.snapshot();
     if (this.walFd !== undefined) closeSync(this.walFd);
@@ -202,13 +262,51 @@ export class Persistence implements OperationHook {
     return registry;
   }
 
-  /** All of a service's states as one graph (global tables point across regions); STS's include the issued credentials. */
-  private encodeService(service: ServiceDefinition): Encoded | undefined {
-    const store = [...this.emulator.stores()].find(([name]) => name === service.name)?.[1];
-    const states = [...(store?.entries() ?? [])];
+  /**
+   * All of a service's states as one graph (global tables point across regions), with every record; STS's include
+   * the issued credentials. `durable`: the log's record changes start after this.
+   */
+  private encodeService(service: ServiceDefinition, durable: boolean): ServiceData | undefined {
+    const maps: RecordMap<string, unknown>[] = [];
+    const graph = this.encodeGraph(service, maps);
+    if (!graph) return undefined;
+    const registry = this.registry(service);
+    const records: ServiceData['records'] = {};
+    for (const map of maps) {
+      if (durable) map.takeChanges();
+      records[map.recordsId] = [...map].map(([key, value]) => [key, encode(value, registry)]);
+    }
+    return { graph, records };
+  }
+
+  /** What the service's writes changed since it was last logged: its graph (unless unchanged) and changed records. */
+  private encodeChanges(service: ServiceDefinition): { graph?: Encoded; records: RecordChanges[] } | undefined {
+    const maps: RecordMap<string, unknown>[] = [];
+    const graph = this.encodeGraph(service, maps);
+    if (!graph) return undefined;
+    const registry = this.registry(service);
+    const records: RecordChanges[] = [];
+    for (const map of maps) {
+      const { emptied, keys } = map.takeChanges();
+      if (!emptied && !keys.length) continue;
+      const changes = keys.map(([key, kind]): RecordChanges[2][number] => {
+        const value = map.has(key) ? encode(map.get(key), registry) : null;
+        return kind === 'inserted' && value ? [key, value, 1] : [key, value];
+      });
+      records.push([map.recordsId, emptied, changes]);
+    }
+    const text = JSON.stringify(graph);
+    if (this.loggedGraphs.get(service.name) === text) return { records };
+    this.loggedGraphs.set(service.name, text);
+    return { graph, records };
+  }
+
+  private encodeGraph(service: ServiceDefinition, maps: RecordMap<string, unknown>[]): Encoded | undefined {
+    const states = [...(this.storeOf(service.name)?.entries() ?? [])];
     const credentials = service.name === 'sts' ? this.emulator.credentials.byAccessKey : undefined;
+    const shared = service.persistence?.shared?.save(this.emulator);
     try {
-      return encode({ states, credentials }, this.registry(service));
+      return encode({ states, credentials, shared }, this.registry(service), (map) => maps.push(map));
     } catch (error) {
       if (!(error instanceof UnpersistableError)) throw error;
       if (!this.warned.has(service.name)) console.error(`[twinstack] ${service.name} state is not persisted: ${error.message}`);
@@ -225,18 +323,29 @@ export class Persistence implements OperationHook {
    * Replaces a service's states with persisted ones (or none), releasing what the old ones held. A service with
    * persisted state is loaded now; one not enabled keeps its data as it is.
    */
-  private async restoreService(name: string, data: Encoded | undefined): Promise<void> {
+  private async restoreService(name: string, data: LiveData | undefined): Promise<void> {
     const service = data ? await this.emulator.loadService(name) : this.emulator.services.get(name);
+    this.loggedGraphs.delete(name);
     if (!service) {
-      if (data) this.unloaded.set(name, data);
+      if (data) this.unloaded.set(name, serviceData(data));
       else this.unloaded.delete(name);
       return;
     }
     const store = this.storeOf(name)!;
     for (const [, state] of store.entries()) void service.disposeState?.(state);
     store.clear();
-    if (!data) return;
-    const { states, credentials } = decode(data, this.registry(service)) as { states: [string, unknown][]; credentials?: Emulator['credentials']['byAccessKey'] };
+    if (!data) {
+      service.persistence?.shared?.restore(this.emulator, undefined);
+      return;
+    }
+    const registry = this.registry(service);
+    const records = (id: string) => [...(data.records.get(id) ?? [])].map(([key, value]): [string, unknown] => [key, decode(value, registry)]);
+    const { states, credentials, shared } = decode(data.graph, registry, records) as {
+      states: [string, unknown][];
+      credentials?: Emulator['credentials']['byAccessKey'];
+      shared?: unknown;
+    };
+    service.persistence?.shared?.restore(this.emulator, shared);
     for (const [key, state] of states) {
       store.set(key, state);
       service.persistence?.revive?.(state as never, this.emulator);
@@ -244,28 +353,29 @@ export class Persistence implements OperationHook {
     if (credentials) this.emulator.credentials.byAccessKey = credentials;
   }
 
-  private async restoreBody(body: StateBody): Promise<void> {
-    this.emulator.clock.set(Date.now() + (body.clockOffsetMs ?? 0));
-    for (const [name, data] of Object.entries(body.services)) await this.restoreService(name, data);
-  }
-
-  /** Replays log records: only each service's last state counts, so each is decoded once. */
-  private async replay(records: LogRecord[]): Promise<void> {
-    if (!records.length) return;
-    const latest = new Map<string, Encoded | undefined>();
+  /**
+   * Recovery: the snapshot, then the log records after it applied to it as data (a service's graph replaced, its
+   * changed records put or deleted), then each service decoded once.
+   */
+  private async recover(snapshot: StateBody | undefined, records: LogRecord[]): Promise<void> {
+    const latest = new Map<string, LiveData | undefined>();
+    const applyBody = (body: StateBody) => {
+      for (const name of new Set([...latest.keys(), ...this.emulator.services.keys(), ...this.unloaded.keys()])) latest.set(name, undefined);
+      for (const [name, data] of Object.entries(body.services)) latest.set(name, liveData(data));
+    };
+    if (snapshot) applyBody(snapshot);
     for (const record of records) {
-      if ('service' in record) latest.set(record.service, record.data);
-      else if ('reset' in record) for (const name of record.reset) latest.set(name, undefined);
-      else {
-        for (const name of new Set([...latest.keys(), ...this.emulator.services.keys(), ...this.unloaded.keys()])) latest.set(name, undefined);
-        for (const [name, data] of Object.entries(record.body.services)) latest.set(name, data);
-      }
+      if ('reset' in record) for (const name of record.reset) latest.set(name, undefined);
+      else if ('body' in record) applyBody(record.body);
+      else if ('data' in record) latest.set(record.service, liveData(record.data));
+      else latest.set(record.service, applyChanges(latest.get(record.service), record));
     }
-    this.emulator.clock.set(Date.now() + records[records.length - 1].clockOffsetMs);
+    const clockOffsetMs = records.length ? records[records.length - 1].clockOffsetMs : snapshot?.clockOffsetMs;
+    if (clockOffsetMs !== undefined) this.emulator.clock.set(Date.now() + clockOffsetMs);
     for (const [name, data] of latest) await this.restoreService(name, data);
   }
 
-  private append(content: { service: string; data: Encoded } | { reset: string[] } | { body: StateBody }, sync = true): void {
+  private append(content: { service: string; graph?: Encoded; records: RecordChanges[] } | { reset: string[] } | { body: StateBody }, sync = true): void {
     this.seq += 1;
     const record = walRecord({ seq: this.seq, clockOffsetMs: this.emulator.clock.now() - Date.now(), ...content });
     writeAll(this.walFd!, record);
@@ -312,6 +422,21 @@ export class Persistence implements OperationHook {
     writeFileSync(this.lockPath, String(process.pid));
     fsyncDirectory(this.options.dir!);
   }
+}
+
+/** One service's logged write applied to its recovered data. */
+function applyChanges(data: LiveData | undefined, record: { graph?: Encoded; records: RecordChanges[] }): LiveData {
+  if (!data && !record.graph) throw new PersistenceFormatError('the log changes records of a service it holds no state of');
+  const live = record.graph ? { graph: record.graph, records: data?.records ?? new Map() } : data!;
+  for (const [id, emptied, changes] of record.records) {
+    let entries = live.records.get(id);
+    if (!entries || emptied) live.records.set(id, (entries = new Map()));
+    for (const [key, value, inserted] of changes) {
+      if (value === null || inserted) entries.delete(key);
+      if (value !== null) entries.set(key, value);
+    }
+  }
+  return live;
 }
 
 function alive(pid: number): boolean {

@@ -23,6 +23,14 @@ export interface ServicePersistence<State = unknown> {
   /** Re-arms one restored state (timers, subscriptions to other objects), after every class's own revive. */
   revive?(state: State, emulator: Emulator): void;
   /**
+   * State the service keeps per emulator rather than per account and region (S3's bucket names are global): saved
+   * with its states, and handed back to `restore` (with undefined when there is none, as after a reset).
+   */
+  shared?: {
+    save(emulator: Emulator): unknown;
+    restore(emulator: Emulator, saved: unknown): void;
+  };
+  /**
    * Operations that change state although their names read like reads (Get*, List*, Describe*, Query, Scan,
    * BatchGet*, TransactGet*, Head*); every other operation is taken to write.
    */

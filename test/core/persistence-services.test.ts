@@ -1,4 +1,9 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
 import { CloudWatchClient, DescribeAlarmsCommand, ListMetricsCommand, PutMetricAlarmCommand, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import {
   CloudWatchLogsClient,
@@ -11,7 +16,7 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import { EventBridgeClient, ListRulesCommand, PutEventsCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { CreateScheduleCommand, GetScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
-import { CreateTopicCommand, ListSubscriptionsByTopicCommand, PublishCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
+import { ConfirmSubscriptionCommand, CreateTopicCommand, ListSubscriptionsByTopicCommand, PublishCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 
@@ -87,5 +92,38 @@ describe('persistence of SNS, CloudWatch Logs, EventBridge, CloudWatch and Event
     assert.ok((await cloudwatch.send(new ListMetricsCommand({ Namespace: 'App' }))).Metrics?.some((m) => m.MetricName === 'Latency'));
     assert.equal((await scheduler.send(new GetScheduleCommand({ Name: 'hourly' }))).ScheduleExpression, 'rate(1 hour)');
     for (const client of [sqs, sns, logs, events, cloudwatch, scheduler]) client.destroy();
+  });
+
+  it('a pending SNS confirmation token survives a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'twinstack-sns-persist-'));
+    let restarted = await startTwinstack({ port: 0, services: ['sns'], persist: { dir } });
+    const confirmations: { Token: string }[] = [];
+    const server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        confirmations.push(JSON.parse(body));
+        response.end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const snsOf = (twin: Twinstack) => new SNSClient({ endpoint: twin.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    let sns = snsOf(restarted);
+    try {
+      const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: 'persist-confirm' }));
+      await sns.send(new SubscribeCommand({ TopicArn, Protocol: 'http', Endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` }));
+      for (let i = 0; i < 100 && !confirmations.length; i++) await new Promise((r) => setTimeout(r, 20));
+      sns.destroy();
+      await restarted.stop();
+      restarted = await startTwinstack({ port: 0, services: ['sns'], persist: { dir } });
+      sns = snsOf(restarted);
+      const confirmed = await sns.send(new ConfirmSubscriptionCommand({ TopicArn, Token: confirmations[0].Token }));
+      assert.match(confirmed.SubscriptionArn!, /:persist-confirm:/);
+    } finally {
+      server.close();
+      sns.destroy();
+      await restarted.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -18,6 +18,7 @@ import {
   DeleteMessageCommand,
   GetQueueAttributesCommand,
   ReceiveMessageCommand,
+  SendMessageBatchCommand,
   SendMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
@@ -165,9 +166,49 @@ describe('persistence', function () {
     });
   }
 
+  it('wal mode: the log alone restores everything (no clean stop), each write logging only what it changed', async () => {
+    const first = await startTwinstack({ port: 0, services: SERVICES, persist: { dir, mode: 'wal' } });
+    const c = clients(first.endpoint);
+    const seeded = await seed(c);
+    const big = (await c.sqs.send(new CreateQueueCommand({ QueueName: 'persist-big' }))).QueueUrl!;
+    await c.dynamodb.send(new CreateTableCommand({
+      TableName: 'persist-big', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST',
+    }));
+    for (let i = 0; i < 2000; i += 10) {
+      await c.sqs.send(new SendMessageBatchCommand({ QueueUrl: big, Entries: Array.from({ length: 10 }, (_, j) => ({ Id: `e${j}`, MessageBody: `m${i + j} ${'x'.repeat(200)}` })) }));
+      await c.dynamodb.send(new PutItemCommand({ TableName: 'persist-big', Item: { pk: { S: `big${i}` }, data: { S: 'x'.repeat(200) } } }));
+    }
+    const logSize = () => statSync(join(dir, 'state.wal')).size;
+    // With 2,000 messages and 200 items stored, one more of each logs that message or item (and the small rest of the graph), not the 400 KB stored.
+    let before = logSize();
+    await c.sqs.send(new SendMessageCommand({ QueueUrl: big, MessageBody: 'one more' }));
+    const sendBytes = logSize() - before;
+    before = logSize();
+    await c.dynamodb.send(new PutItemCommand({ TableName: 'persist-big', Item: { pk: { S: 'one-more' } } }));
+    const putBytes = logSize() - before;
+    assert.ok(sendBytes > 0 && sendBytes < 8192, `SendMessage logged ${sendBytes} bytes`);
+    assert.ok(putBytes > 0 && putBytes < 8192, `PutItem logged ${putBytes} bytes`);
+    destroy(c);
+    // A second emulator on the directory (the lock is this process's own) finds only the log, as after a crash.
+    const second = await startTwinstack({ port: 0, services: SERVICES, persist: { dir, mode: 'wal' } });
+    const d = clients(second.endpoint);
+    try {
+      const moved = (url: string) => url.replace(/:\d+\//, `:${second.port}/`);
+      const counts = await d.sqs.send(new GetQueueAttributesCommand({ QueueUrl: moved(big), AttributeNames: ['ApproximateNumberOfMessages'] }));
+      assert.equal(counts.Attributes?.ApproximateNumberOfMessages, '2001');
+      const item = await d.dynamodb.send(new GetItemCommand({ TableName: 'persist-big', Key: { pk: { S: 'big1990' } } }));
+      assert.equal(item.Item?.data.S, 'x'.repeat(200));
+      await verify(second, d, { ...seeded, standard: moved(seeded.standard), fifo: moved(seeded.fifo) });
+    } finally {
+      destroy(d);
+      await second.stop();
+      await first.stop();
+    }
+  });
+
   it('a snapshot of a newer format version fails with a clear message', async () => {
     writeFileSync(join(dir, 'state.snapshot'), `${JSON.stringify({ format: 'twinstack-snapshot', version: 99, seq: 0, crc32: 0 })}\n{}`);
-    await assert.rejects(startTwinstack({ port: 0, services: ['sqs'], persist: { dir } }), /format version 99; this twinstack reads version 1/);
+    await assert.rejects(startTwinstack({ port: 0, services: ['sqs'], persist: { dir } }), /format version 99; this twinstack reads version 2/);
   });
 
   it('the directory is locked while an emulator uses it', async () => {

@@ -89,6 +89,30 @@ console.log(JSON.stringify({ endpoint: process.env.AWS_ENDPOINT_URL, version: he
     assert.equal(jest.version, vitest.version);
   });
 
+  it('Vitest and Jest, the real runners, run tests against the twinstack their global setup started', async () => {
+    // The runners are the repository's pinned devDependencies, run in the consumer project, which resolves twinstack.
+    const spec = `test('reaches twinstack', async () => {
+  const health = await (await fetch(process.env.AWS_ENDPOINT_URL + '/_twinstack/health')).json();
+  expect(Object.keys(health.services)).toEqual(['sqs']);
+  expect(process.env.AWS_ACCESS_KEY_ID).toBe('test');
+});
+`;
+    writeFileSync(join(project, 'aws.vitest.mjs'), spec);
+    writeFileSync(join(project, 'vitest.config.mjs'), `export default { test: { globalSetup: ['twinstack/vitest'], globals: true, include: ['aws.vitest.mjs'] } };
+`);
+    const env: NodeJS.ProcessEnv = { ...process.env, SERVICES: 'sqs', CI: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
+    delete env.AWS_ENDPOINT_URL;
+    delete env.AWS_ACCESS_KEY_ID;
+    const vitest = await run(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run'], { cwd: project, env });
+    assert.match(vitest.stdout, /Tests\s+1 passed/);
+
+    writeFileSync(join(project, 'aws.jest.cjs'), spec);
+    writeFileSync(join(project, 'jest.config.cjs'), `module.exports = { globalSetup: 'twinstack/jest/setup', globalTeardown: 'twinstack/jest/teardown', testMatch: ['**/aws.jest.cjs'] };
+`);
+    const jest = await run(process.execPath, [join(ROOT, 'node_modules/jest/bin/jest.js'), '--ci', '--watchman=false'], { cwd: project, env });
+    assert.match(jest.stderr, /Tests:\s+1 passed, 1 total/);
+  });
+
   it('mocha --require twinstack/mocha serves the tests', async () => {
     writeFileSync(join(project, 'aws.spec.cjs'), `const assert = require('node:assert');
 it('reaches twinstack', async () => {

@@ -9,7 +9,8 @@ import { StreamRegistry } from './streams.ts';
 import { compareSortValues, Table } from './table.ts';
 
 /**
- * What DynamoDB state holds, for persistence: tables with their items and indexes, streams and their records,
+ * What DynamoDB state holds, for persistence: tables with their items and indexes (each partition a record of its
+ * own, so an item write logs its partition; items shared by a table and its indexes come back as copies), streams and their records,
  * backups, global tables (2019.11.21) and transaction tokens. Change subscriptions are re-made on restore:
  * streams, Kinesis destinations and replication. (Legacy 2017.11.29 global table definitions are not persisted.)
  */
@@ -17,7 +18,8 @@ export const dynamoPersistence: ServicePersistence<DynamoState> = {
   classes: {
     DynamoState,
     Table,
-    ItemStore,
+    // The scan order is derived from the partitions, which are saved one by one.
+    ItemStore: { type: ItemStore, transient: { scanOrder: () => undefined } },
     StreamRegistry,
     ChangeHub: { type: ChangeHub, transient: { listeners: () => new Set() } },
     ReplicationGroup: { type: ReplicationGroup, transient: { unsubscribers: () => new Map() }, revive: (group: ReplicationGroup) => group.relisten() },

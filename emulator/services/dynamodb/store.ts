@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { RecordMap } from '../../persistence/records.ts';
 import type { Item } from './values.ts';
 
 /** One stored item: its sort-key value (if the schema has one) and a tie-breaker that makes index entries unique. */
@@ -24,7 +25,8 @@ export type Comparator = (a: AttributeValue, b: AttributeValue) => number;
  * O(log n + results) in its partition whatever the table size. Scans walk partitions in hash order.
  */
 export class ItemStore {
-  private readonly partitions = new Map<string, Partition>();
+  /** Persisted a partition at a time (a write logs the partition it changed). */
+  private readonly partitions = new RecordMap<string, Partition>();
   private scanOrder: Partition[] | undefined;
   private count = 0;
 
@@ -50,6 +52,7 @@ export class ItemStore {
       this.scanOrder = undefined;
     }
     const { index, found } = this.search(partition.entries, entry.sort, entry.tie);
+    this.partitions.touch(partitionKey);
     if (found) {
       const old = partition.entries[index];
       partition.entries[index] = entry;
@@ -66,6 +69,7 @@ export class ItemStore {
     const { index, found } = this.search(partition.entries, sort, tie);
     if (!found) return undefined;
     const [old] = partition.entries.splice(index, 1);
+    this.partitions.touch(partitionKey);
     this.count--;
     if (partition.entries.length === 0) {
       this.partitions.delete(partitionKey);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { RecordMap } from '../../persistence/records.ts';
 import type { KeySchemaElement, StreamViewType } from '@aws-sdk/client-dynamodb';
 import type { _Record as StreamRecord } from '@aws-sdk/client-dynamodb-streams';
 import { itemSize } from './expressions/index.ts';
@@ -37,7 +38,10 @@ export interface TableStream {
   endingSequenceNumber?: bigint;
   /** The newest sequence number dropped by the 24-hour retention. */
   trimmedThrough?: bigint;
-  records: StoredRecord[];
+  /** The newest record's sequence number, trimmed or not. */
+  latestSequenceNumber?: bigint;
+  /** By sequence number, oldest first; persisted a record at a time. */
+  records: RecordMap<string, StoredRecord>;
   /** The stream's own resource policy (PutResourcePolicy with the stream's ARN), apart from its table's. */
   resourcePolicy?: { policy: string; revisionId: string };
 }
@@ -74,7 +78,7 @@ export class StreamRegistry {
       status: 'ENABLED',
       shardId: `shardId-${String(now.getTime()).padStart(20, '0')}-${randomUUID().slice(0, 8)}`,
       startingSequenceNumber: this.nextSequence,
-      records: [],
+      records: new RecordMap(),
     };
     this.streams.set(stream.arn, stream);
     table.latestStream = { arn: stream.arn, label };
@@ -95,11 +99,11 @@ export class StreamRegistry {
 
   trim(stream: TableStream, now: number) {
     const cutoff = now - RETENTION_MS;
-    let drop = 0;
-    while (drop < stream.records.length && stream.records[drop].at < cutoff) drop++;
-    if (!drop) return;
-    stream.trimmedThrough = stream.records[drop - 1].sequenceNumber;
-    stream.records.splice(0, drop);
+    for (const [key, stored] of stream.records) {
+      if (stored.at >= cutoff) return;
+      stream.trimmedThrough = stored.sequenceNumber;
+      stream.records.delete(key);
+    }
   }
 
   private record(change: ItemChange) {
@@ -129,7 +133,8 @@ export class StreamRegistry {
       },
       userIdentity: change.userIdentity ? { Type: change.userIdentity.type, PrincipalId: change.userIdentity.principalId } : undefined,
     };
-    stream.records.push({ sequenceNumber, record, at: change.at.getTime() });
+    stream.records.set(sequenceNumber.toString(), { sequenceNumber, record, at: change.at.getTime() });
+    stream.latestSequenceNumber = sequenceNumber;
     this.trim(stream, change.at.getTime());
   }
 }

@@ -105,7 +105,7 @@ const handlers: Record<string, Handler> = {
     const stream = streamFor(ctx, iterator.streamArn);
     checkNotTrimmed(stream, iterator.position);
     const limit = Math.min(input.Limit ?? MAX_RECORDS, MAX_RECORDS);
-    const records = stream.records.filter((r) => r.sequenceNumber >= iterator.position).slice(0, limit);
+    const records = [...stream.records.values()].filter((r) => r.sequenceNumber >= iterator.position).slice(0, limit);
     const next = records.length ? records[records.length - 1].sequenceNumber + 1n : iterator.position;
     const closed = stream.endingSequenceNumber !== undefined && next > stream.endingSequenceNumber;
     return {

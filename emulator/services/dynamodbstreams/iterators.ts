@@ -42,10 +42,10 @@ export function checkNotTrimmed(stream: TableStream, position: bigint) {
 
 /** Where an iterator of the given type starts reading. */
 export function positionFor(stream: TableStream, type: string, sequenceNumber: string | undefined): bigint {
-  const last = stream.records[stream.records.length - 1]?.sequenceNumber;
+  const last = stream.latestSequenceNumber;
   switch (type) {
     case 'TRIM_HORIZON':
-      return stream.records[0]?.sequenceNumber ?? (stream.trimmedThrough !== undefined ? stream.trimmedThrough + 1n : stream.startingSequenceNumber);
+      return stream.records.values().next().value?.sequenceNumber ?? (stream.trimmedThrough !== undefined ? stream.trimmedThrough + 1n : stream.startingSequenceNumber);
     case 'LATEST':
       return last !== undefined ? last + 1n : stream.startingSequenceNumber;
     default: {

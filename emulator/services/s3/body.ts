@@ -1,7 +1,9 @@
-import { createReadStream, createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, fsyncSync, mkdirSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { once } from 'node:events';
+import type { PersistedFiles } from '../../persistence/files.ts';
+import { fsyncDirectory } from '../../persistence/format.ts';
 import { createDigest, type Digest } from '../../protocols/rest/checksums.ts';
 
 /**
@@ -51,10 +53,16 @@ async function* slices(chunks: Iterable<Buffer>, start: number, end: number): As
   }
 }
 
-class FileBody implements ObjectBody {
+/**
+ * How a file body's file goes once unused, by data directory: at once, or (when state is persisted) once the write
+ * that let it go is durable, so that a crash never restores an object whose file is gone.
+ */
+const discarders = new Map<string, (path: string) => void>();
+
+export class FileBody implements ObjectBody {
   private holders = 1;
   constructor(
-    private readonly path: string,
+    readonly path: string,
     readonly size: number,
   ) {}
 
@@ -69,7 +77,10 @@ class FileBody implements ObjectBody {
   }
 
   release(): void {
-    if (--this.holders === 0) rmSync(this.path, { force: true });
+    if (--this.holders > 0) return;
+    const discard = discarders.get(dirname(this.path));
+    if (discard) discard(this.path);
+    else rmSync(this.path, { force: true });
   }
 }
 
@@ -158,10 +169,29 @@ class BlockWriter {
   }
 }
 
-/** Where bodies go: memory by default, files under `dataDir` when set. */
+/**
+ * Where bodies go: memory by default, files under `dataDir` when set. With persisted state (`files`), bodies are
+ * files (under `dataDir` or the persistence directory) made durable before the write is acknowledged.
+ */
 export class BodyStore {
-  constructor(private readonly dataDir?: string) {
-    if (dataDir) mkdirSync(dataDir, { recursive: true });
+  private readonly dataDir?: string;
+  constructor(
+    dataDir: string | undefined,
+    private readonly files?: PersistedFiles,
+  ) {
+    this.dataDir = dataDir ?? files?.dir;
+    if (!this.dataDir) return;
+    mkdirSync(this.dataDir, { recursive: true });
+    if (files) discarders.set(this.dataDir, (path) => files.whenDurable(() => rmSync(path, { force: true })));
+  }
+
+  /** After a restore: deletes the files no restored body refers to (left by deletes the log saw, or by a crash). */
+  collectGarbage(live: Set<string>): void {
+    if (!this.dataDir || !this.files) return;
+    for (const name of readdirSync(this.dataDir)) {
+      const path = join(this.dataDir, name);
+      if (!live.has(path)) rmSync(path, { force: true });
+    }
   }
 
   /**
@@ -184,6 +214,7 @@ export class BodyStore {
         } else blocks!.write(chunk);
       }
       if (out) await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      if (file && this.files?.sync) syncFile(file);
     } catch (error) {
       out?.destroy();
       if (file) rmSync(file, { force: true });
@@ -193,4 +224,15 @@ export class BodyStore {
     const body = file ? new FileBody(file, size) : new MemoryBody(blocks!.finish());
     return { body, md5: digests.get('md5')!.digest().toString('hex'), checksums };
   }
+}
+
+/** The file's bytes and its directory entry on disk. */
+function syncFile(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  fsyncDirectory(dirname(path));
 }

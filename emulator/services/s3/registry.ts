@@ -5,6 +5,7 @@ import { actionName } from '../../core/policy/index.ts';
 import { loadModel } from '../../models/load.ts';
 import { ANONYMOUS, s3Allows } from './access.ts';
 import type { Bucket } from './bucket.ts';
+import { persistedFiles } from '../../persistence/files.ts';
 import { BodyStore } from './body.ts';
 import { S3Errors } from './errors.ts';
 
@@ -16,7 +17,7 @@ export interface S3World {
   readonly buckets: Map<string, Bucket>;
   /** Whether the lifecycle sweeper has been started for this emulator. */
   sweeping: boolean;
-  /** Where object bodies are kept: memory, or files under TWINSTACK_S3_DATA_DIR. */
+  /** Where object bodies are kept: memory, or files under TWINSTACK_S3_DATA_DIR or the persistence directory. */
   readonly bodies: BodyStore;
   /** Makes event records' sequencers increase. */
   eventSequence: bigint;
@@ -27,7 +28,8 @@ const worlds = new WeakMap<Emulator, S3World>();
 export function s3World(emulator: Emulator): S3World {
   let world = worlds.get(emulator);
   if (!world) {
-    world = { buckets: new Map(), sweeping: false, eventSequence: 0n, bodies: new BodyStore(process.env.TWINSTACK_S3_DATA_DIR || undefined) };
+    const bodies = new BodyStore(process.env.TWINSTACK_S3_DATA_DIR || undefined, persistedFiles(emulator, 's3-bodies'));
+    world = { buckets: new Map(), sweeping: false, eventSequence: 0n, bodies };
     worlds.set(emulator, world);
   }
   return world;

@@ -30,6 +30,7 @@ import {
 import { listTagsForResource, tagResource, untagResource } from './operations/tags.ts';
 import { createTopic, deleteTopic, getTopicAttributes, listTopics, setTopicAttributes } from './operations/topics.ts';
 import { CERTIFICATE_PATH, signingKey } from './signing.ts';
+import { snsGlobals, type SnsGlobals } from './per-emulator.ts';
 import { SnsState } from './state.ts';
 import { snsDeliveryTarget } from './target.ts';
 
@@ -84,8 +85,18 @@ const sns: ServiceDefinition<SnsState> = {
   // SNS checks its parameters itself, with its own messages (InvalidParameter, ValidationError).
   validation: 'none',
   deliveryTarget: snsDeliveryTarget,
-  // State is plain data (compiled filters live beside it); pending confirmation tokens are not kept across restarts.
-  persistence: { classes: { SnsState } },
+  // State is plain data (compiled filters live beside it); pending confirmation tokens are kept per emulator.
+  persistence: {
+    classes: { SnsState },
+    shared: {
+      save: (emulator) => snsGlobals(emulator).tokens,
+      restore: (emulator, saved) => {
+        const tokens = snsGlobals(emulator).tokens;
+        tokens.clear();
+        for (const [token, pending] of (saved as SnsGlobals['tokens'] | undefined) ?? []) tokens.set(token, pending);
+      },
+    },
+  },
   internalRoutes: {
     '/_twinstack/sns/messages': outboxRoute,
     [CERTIFICATE_PATH]: (emulator) => new InternalText('application/x-x509-ca-cert', signingKey(emulator).certificatePem),

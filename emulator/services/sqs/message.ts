@@ -19,6 +19,8 @@ export interface StoredMessage {
   firstReceiveAt?: number;
   /** The handle of the latest receive; FIFO queues accept only this one while the message is in flight. */
   receiptHandle?: string;
+  /** Every receipt handle issued for the message in its queue (a standard queue accepts any of them). */
+  receiptHandles?: string[];
   groupId?: string;
   deduplicationId?: string;
   sequenceNumber?: string;

@@ -1,4 +1,5 @@
 import { buildArn } from '../../core/arn.ts';
+import { RecordMap } from '../../persistence/records.ts';
 import { defaultAttributes, type QueueAttributes } from './attributes.ts';
 import { FifoGroups } from './fifo-groups.ts';
 import { LIMITS } from './limits.ts';
@@ -36,14 +37,22 @@ export class Queue {
   readonly createdAt: number;
   lastModifiedAt: number;
   lastPurgeAt = 0;
+  /**
+   * The messages by id, in enqueue order: what persistence saves, one message at a time. Everything below is
+   * bookkeeping over them, rebuilt on restore (`rebuild`).
+   */
+  private readonly messages = new RecordMap<string, StoredMessage>();
   /** In enqueue order. */
   private readonly slots = new Map<StoredMessage, Slot>();
   private readonly handles = new Map<string, Slot>();
   private readonly picker: Picker;
   private readonly schedule: Schedule;
   private enqueued = 0;
-  /** In insertion order, which is expiry order but for the rare entry of a message moved in from another queue. */
-  private readonly deduplication = new Map<string, { expiresAt: number; message: StoredMessage }>();
+  /**
+   * In insertion order, which is expiry order but for the rare entry of a message moved in from another queue. The
+   * message is the one first sent (a copy after a restore): a duplicate answers with its id and sequence number.
+   */
+  private readonly deduplication = new RecordMap<string, { expiresAt: number; message: StoredMessage }>();
   private readonly waiters = new Set<() => void>();
 
   constructor(
@@ -81,18 +90,32 @@ export class Queue {
   }
 
   enqueue(message: StoredMessage): void {
-    const slot = newSlot(message, this.enqueued++);
-    this.slots.set(message, slot);
+    this.messages.set(message.id, message);
+    this.track(message, this.timers.clock.now());
     if (this.fifo && message.deduplicationId !== undefined) {
       const key = this.deduplicationKey(message.deduplicationId, message.groupId);
       // Re-inserted, not updated in place, to keep the map in expiry order.
       this.deduplication.delete(key);
       this.deduplication.set(key, { expiresAt: message.sentAt + LIMITS.deduplicationWindowMs, message });
     }
-    this.schedule.add(slot, this.timers.clock.now());
-    this.picker.added(slot);
     this.compact();
     this.notify();
+  }
+
+  /** Bookkeeping for a message of the queue: its slot, receipt handles, schedule and picker entries. */
+  private track(message: StoredMessage, now: number): void {
+    const slot = newSlot(message, this.enqueued++);
+    this.slots.set(message, slot);
+    for (const handle of slot.handles) this.handles.set(handle, slot);
+    this.schedule.add(slot, now);
+    if (message.receiptHandle !== undefined && message.visibleAt > now) this.schedule.hide(slot, message.visibleAt);
+    this.picker.added(slot);
+  }
+
+  /** After a restore: the bookkeeping of the restored messages, made anew in enqueue order. */
+  rebuild(): void {
+    const now = this.timers.clock.now();
+    for (const message of this.messages.values()) this.track(message, now);
   }
 
   receive(options: ReceiveOptions): StoredMessage[] {
@@ -107,6 +130,7 @@ export class Queue {
       message.receiptHandle = newReceiptHandle(this.arn, message.id);
       message.visibleAt = options.now + options.visibilityTimeout * 1000;
       slot.handles.push(message.receiptHandle);
+      this.messages.touch(message.id);
       this.handles.set(message.receiptHandle, slot);
       this.schedule.hide(slot, message.visibleAt);
       picked.push(message);
@@ -125,6 +149,7 @@ export class Queue {
     const slot = this.slots.get(message);
     if (!slot) return;
     this.slots.delete(message);
+    this.messages.delete(message.id);
     for (const handle of slot.handles) this.handles.delete(handle);
     this.schedule.drop(slot);
     this.picker.removed(slot);
@@ -137,6 +162,7 @@ export class Queue {
   setVisibility(message: StoredMessage, seconds: number, now: number): void {
     const slot = this.slots.get(message)!;
     message.visibleAt = now + seconds * 1000;
+    this.messages.touch(message.id);
     if (seconds > 0) {
       this.schedule.hide(slot, message.visibleAt);
       this.compact();
@@ -158,6 +184,7 @@ export class Queue {
   }
 
   purge(now: number): void {
+    this.messages.clear();
     this.slots.clear();
     this.handles.clear();
     this.deduplication.clear();

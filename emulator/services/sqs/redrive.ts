@@ -66,6 +66,7 @@ export function moveMessage(message: StoredMessage, target: Queue, changes: Part
   target.enqueue({
     ...message,
     receiptHandle: undefined,
+    receiptHandles: undefined,
     visibleAt: 0,
     delayedUntil: 0,
     ...changes,

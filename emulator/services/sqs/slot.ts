@@ -10,7 +10,7 @@ export interface Slot {
   /** Bumped on every change of state, so that heap entries made before it are known to be stale. */
   version: number;
   removed: boolean;
-  /** Every receipt handle issued for the message (a standard queue accepts any of them). */
+  /** Every receipt handle issued for the message (a standard queue accepts any of them): the message's own list. */
   readonly handles: string[];
   /** FIFO only: the neighbours within the message group. */
   prev?: Slot;
@@ -18,7 +18,7 @@ export interface Slot {
 }
 
 export function newSlot(message: StoredMessage, order: number): Slot {
-  return { message, order, state: 'visible', version: 0, removed: false, handles: [] };
+  return { message, order, state: 'visible', version: 0, removed: false, handles: (message.receiptHandles ??= []) };
 }
 
 /** Decides which visible messages a receive gets: oldest first (standard) or group by group (FIFO). */
