@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'coverage/**', 'dist/**', 'emulator/cli/dist/**', 'emulator/cli/standalone/**', 'reports/**/*.html', 'contracts/**/*.json'] },
+  { ignores: ['**/node_modules/**', 'coverage/**', 'dist/**', 'emulator/cli/dist/**', 'emulator/cli/standalone/**', 'reports/**/*.html', 'contracts/**/*.json'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -1,7 +1,7 @@
 // LocalStack's AWS-validated S3 CORS tests (github.com/localstack/localstack, tests/aws/services/s3/test_s3_cors.py,
 // Apache-2.0): the configuration API calls reproduced as request sequences; expected responses only from the snapshots.
 import type { SourceFile } from '../../verifier/port/source-types.ts';
-import { BUCKET, createBucket } from './s3.ts';
+import { BUCKET, createBucket, onBucket } from './s3.ts';
 
 const ANY_GET = { CORSRules: [{ AllowedOrigins: ['*'], AllowedMethods: ['GET'] }] };
 const putCors = (CORSConfiguration: unknown, snapshot?: string) => ({
@@ -55,10 +55,10 @@ const source: SourceFile = {
       test: 'TestS3Cors::test_delete_cors',
       steps: [
         createBucket(),
-        { op: 'DeleteBucketCors', params: { Bucket: BUCKET }, snapshot: 'delete-cors-before-set' },
+        onBucket('DeleteBucketCors', 'delete-cors-before-set'),
         putCors(ANY_GET, 'put-cors'),
         getCors('get-cors'),
-        { op: 'DeleteBucketCors', params: { Bucket: BUCKET }, snapshot: 'delete-cors' },
+        onBucket('DeleteBucketCors', 'delete-cors'),
         getCors('get-cors-deleted'),
       ],
     },

@@ -2,7 +2,7 @@
 // tests/aws/services/s3/test_s3_list_operations.py, Apache-2.0) reproduced as request sequences. boto3 asks for
 // `encoding-type=url` on every listing, so every listing here does too. Expected responses come only from the snapshots.
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
-import { BUCKET, createBucket, put, versioning } from './s3.ts';
+import { BUCKET, createBucket, onBucket, put, versioning } from './s3.ts';
 
 const list = (params: Record<string, unknown>, snapshot?: string, extra: Partial<SourceStep> = {}): SourceStep => ({
   op: 'ListObjects',
@@ -122,9 +122,9 @@ const source: SourceFile = {
         put('test_1', 'version 1'),
         put('test_2', 'version 1'),
         { ...put('test_2', 'version 2'), capture: { version3: '$.VersionId' } },
-        { op: 'DeleteObject', params: { Bucket: BUCKET, Key: 'test_0' } },
-        { op: 'DeleteObject', params: { Bucket: BUCKET, Key: 'test_1' } },
-        { op: 'DeleteObject', params: { Bucket: BUCKET, Key: 'test_2' } },
+        onBucket('DeleteObject', undefined, { Key: 'test_0' }),
+        onBucket('DeleteObject', undefined, { Key: 'test_1' }),
+        onBucket('DeleteObject', undefined, { Key: 'test_2' }),
         put('test_0', 'version 2'),
         put('test_1', 'version 2'),
         listVersions({}, 'list-objects-versions-all'),

@@ -13,18 +13,7 @@ const unported = (module: string, reason: (test: string) => string): SourceFile 
   notPorted: reason,
 });
 
-/** Why the tests of test_s3.py are not ported, by class. */
-const TEST_S3_REASONS: Record<string, string> = {
-  TestS3PresignedUrl:
-    'presigned URLs are sent by the test’s own HTTP client, outside the botocore client serializers the porter uses (tested in test/s3/python-clients and strict-signatures)',
-  TestS3PresignedPost:
-    'browser POST forms are sent by the test’s own HTTP client, outside the botocore client serializers the porter uses (tested in test/s3/configurations and python-clients)',
-  TestS3StaticWebsiteHosting: 'website hosting on the s3-website endpoints is not implemented',
-  TestS3DeepArchive: 'RestoreObject is not implemented',
-};
-
 const sources: SourceFile[] = [
-  unported('test_s3', (test) => TEST_S3_REASONS[test.split('::')[0]] ?? 'not reproduced yet (time ran out; most of these operations are implemented)'),
   unported('test_s3_preconditions', () => 'not reproduced yet (copy-source conditions are implemented and tested in test/s3/buckets-objects)'),
   unported(
     'test_s3_notifications_sqs',

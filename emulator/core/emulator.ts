@@ -387,7 +387,7 @@ export class Emulator {
       const denied = await this.signatureCheck?.deny(req, service, protocol, requestId);
       if (denied) return denied;
       const accountId = this.credentials.accountFor(scope?.accessKeyId);
-      const region = scope?.region ?? hostParts(req.headers['host']).region ?? this.defaultRegion;
+      const region = scope?.region || hostParts(req.headers['host']).region || this.defaultRegion;
       ctx = {
         service: service.name,
         operation,

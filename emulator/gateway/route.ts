@@ -3,7 +3,7 @@ import type { RoutingEntry } from '../models/routing-index.ts';
 import { compileTemplate } from '../protocols/rest/routes.ts';
 import type { RawRequest } from '../protocols/types.ts';
 
-/** The parts of a SigV4 `Authorization` header (or presigned `X-Amz-*` query) that routing needs. */
+/** The parts of a SigV4 `Authorization` header (or presigned `X-Amz-*` query) that routing needs (`region` is empty for SigV2). */
 export interface SigV4Scope {
   accessKeyId: string;
   date: string;
@@ -13,6 +13,9 @@ export interface SigV4Scope {
 
 export function parseScope(req: RawRequest): SigV4Scope | undefined {
   const auth = req.headers['authorization'];
+  // S3's Signature Version 2 (`AWS <key>:<signature>`, or `AWSAccessKeyId` in the query) names a key but no region.
+  const v2Key = auth?.startsWith('AWS ') ? auth.slice(4).split(':')[0].trim() : req.query.has('Signature') ? req.query.get('AWSAccessKeyId') : undefined;
+  if (v2Key) return { accessKeyId: v2Key, date: '', region: '', service: 's3' };
   const credential = auth?.startsWith('AWS4-') ? /Credential=([^,\s]+)/.exec(auth)?.[1] : req.query.get('X-Amz-Credential');
   if (!credential) return undefined;
   const [accessKeyId, date, region, service] = credential.split('/');

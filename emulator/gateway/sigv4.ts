@@ -4,7 +4,9 @@ import { accountRootArn } from '../core/arn.ts';
 import { AwsError } from '../core/errors.ts';
 import type { CredentialRegistry, IssuedCredentials } from '../core/credentials.ts';
 import type { ServiceDefinition } from '../core/service.ts';
+import { pathStylePath } from '../protocols/rest/virtual-host.ts';
 import type { Protocol, RawRequest, RawResponse } from '../protocols/types.ts';
+import { sigV2Matches, sigV2Of, type SigV2Request } from './sigv2.ts';
 
 /** A key pair the emulator accepts in strict mode, besides the temporary credentials STS issues. */
 export interface ConfiguredCredentials {
@@ -237,7 +239,23 @@ function payloadTampered(req: RawRequest): boolean {
   return claimed !== createHash('sha256').update(req.body).digest('hex');
 }
 
-async function check(req: RawRequest, registry: CredentialRegistry, now: number): Promise<AuthFailure | undefined> {
+/** S3's Signature Version 2: the key, the HMAC-SHA1 signature, and the URL's expiry or the Date header's 15 minutes. */
+function checkSigV2(req: RawRequest, signed: SigV2Request, service: ServiceDefinition, registry: CredentialRegistry, now: number): AuthFailure | undefined {
+  const known = registry.lookup(signed.accessKeyId);
+  if (!known || (known.sessionToken !== undefined && req.headers['x-amz-security-token'] !== known.sessionToken)) return new AuthFailure('invalidToken');
+  if (known.expiration && known.expiration.getTime() <= registry.now()) return new AuthFailure('expiredToken');
+  if (signed.expires !== undefined) {
+    if (!Number.isFinite(signed.expires) || signed.expires * 1000 < now) return new AuthFailure('expired');
+  } else {
+    const date = Date.parse(req.headers['x-amz-date'] ?? req.headers['date'] ?? '');
+    if (!Number.isFinite(date) || Math.abs(date - now) > SKEW_MS) return new AuthFailure('expired');
+  }
+  return sigV2Matches(req, pathStylePath(req, service.model), signed, known.secretAccessKey) ? undefined : new AuthFailure('mismatch');
+}
+
+async function check(req: RawRequest, registry: CredentialRegistry, now: number, service: ServiceDefinition): Promise<AuthFailure | undefined> {
+  const v2 = service.model.metadata.noErrorWrapping ? sigV2Of(req) : undefined;
+  if (v2) return checkSigV2(req, v2, service, registry, now);
   const header = req.headers['authorization'];
   const signed = header ? fromAuthorizationHeader(req, header) : req.query.has('X-Amz-Signature') ? fromPresignedQuery(req) : new AuthFailure('missing');
   if (signed instanceof AuthFailure) return signed;
@@ -278,7 +296,7 @@ export class SignatureCheck {
 
   /** The error response for a request that fails authentication, or undefined when it may proceed. */
   async deny(req: RawRequest, service: ServiceDefinition, protocol: Protocol, requestId: string): Promise<RawResponse | undefined> {
-    const failure = await check(req, this.registry, Date.now());
+    const failure = await check(req, this.registry, Date.now(), service);
     if (!failure || (failure.kind === 'missing' && allowsAnonymous(req, service, protocol))) return undefined;
     if (service.model.metadata.noErrorWrapping) return s3StyleDenial(failure, req, service, protocol, requestId);
     // AWS JSON in its CBOR form (Kinesis for the KPL and Java SDK v1) fails as AWS JSON does.
@@ -298,12 +316,15 @@ export class SignatureCheck {
 function s3StyleDenial(failure: AuthFailure, req: RawRequest, service: ServiceDefinition, protocol: Protocol, requestId: string): RawResponse | undefined {
   if (failure.kind === 'missing') return undefined;
   const [code, status, message] = S3_STYLE[failure.kind];
-  const presigned = req.query.has('X-Amz-Signature');
+  const presigned = req.query.has('X-Amz-Signature') || req.query.has('Signature');
   const fields: Record<string, string> = {};
-  if (failure.kind === 'expired' && presigned) {
+  const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  if (failure.kind === 'expired' && req.query.has('X-Amz-Signature')) {
     const expires = req.query.get('X-Amz-Expires') ?? '';
     const signedAt = parseAmzDate(req.query.get('X-Amz-Date') ?? undefined) ?? 0;
-    Object.assign(fields, { 'X-Amz-Expires': expires, Expires: new Date(signedAt + Number(expires) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'), ServerTime: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') });
+    Object.assign(fields, { 'X-Amz-Expires': expires, Expires: iso(signedAt + Number(expires) * 1000), ServerTime: iso(Date.now()) });
+  } else if (failure.kind === 'expired' && presigned) {
+    Object.assign(fields, { Expires: iso(Number(req.query.get('Expires')) * 1000), ServerTime: iso(Date.now()) });
   }
   const error =
     failure.kind === 'expired' && !presigned

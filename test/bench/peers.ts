@@ -6,11 +6,11 @@ import { stopChild } from './server.ts';
 
 /**
  * The single-service peers of issue #8, run side by side with twinstack by `npm run bench -- --peers`: dynalite
- * (DynamoDB), kinesalite (Kinesis) and fauxqs (SQS), at the versions pinned in bench/peers/package.json and
- * installed apart from twinstack's dependencies (`npm ci --prefix bench/peers`). Each runs in memory on a free
+ * (DynamoDB), kinesalite (Kinesis) and fauxqs (SQS), at the versions pinned in test/bench/peers/package.json and
+ * installed apart from twinstack's dependencies (`npm ci --prefix test/bench/peers`). Each runs in memory on a free
  * loopback port; a peer that cannot start here is reported with its reason instead of a row.
  */
-const PEERS_DIR = fileURLToPath(new URL('../../bench/peers/', import.meta.url));
+const PEERS_DIR = fileURLToPath(new URL('./peers/', import.meta.url));
 
 export interface Peer {
   name: string;
@@ -62,7 +62,7 @@ function freePort(): Promise<number> {
 /** Starts a peer and waits until its port answers HTTP; rejects with its output when it exits or never answers. */
 export async function startPeer(peer: Peer): Promise<{ pid: number; endpoint: string; stop(): Promise<void> }> {
   const script = `${PEERS_DIR}node_modules/${peer.script}`;
-  if (!existsSync(script)) throw new Error(`not installed: run npm ci --prefix bench/peers`);
+  if (!existsSync(script)) throw new Error(`not installed: run npm ci --prefix test/bench/peers`);
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [script, ...peer.args(port)], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...peer.env?.(port) } });
   let output = '';

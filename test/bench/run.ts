@@ -9,6 +9,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startBaselineServer } from './baseline-server.ts';
 import { abort, clientOptions } from './clients.ts';
 import { runLoad, type LoadResult } from './load.ts';
+import { formatLargeUpload, measureLargeUpload, type LargeUploadResult } from './s3-large-upload.ts';
 import { rssMiB } from './process-stats.ts';
 import { startCliServer } from './server.ts';
 import { formatSoak, runSoak, type SoakResult } from './soak.ts';
@@ -33,6 +34,8 @@ const { values } = parseArgs({
     starts: { type: 'string', default: '5' },
     // Only the workloads whose name contains this text (and no start-time or verifier rows): `--only Firehose`.
     only: { type: 'string' },
+    // The 1 GiB S3 multipart upload (bodies in memory, then on disk): `also` after the workloads, `only` alone.
+    's3-large-upload': { type: 'string' },
     // The soak of issue #22 (mixed load, RSS and fds sampled): minutes, off by default; env TWINSTACK_BENCH_SOAK_MINUTES.
     soak: { type: 'string', default: process.env.TWINSTACK_BENCH_SOAK_MINUTES ?? '0' },
     // The long fuzz of issue #22: requests per service and protocol family (the suite's default is 200).
@@ -147,7 +150,21 @@ function format(rows: Row[]): string {
   return [render(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...lines.map(render)].join('\n');
 }
 
+async function largeUploads(): Promise<LargeUploadResult[]> {
+  const results: LargeUploadResult[] = [];
+  for (const storage of ['memory', 'disk'] as const) {
+    const result = await measureLargeUpload(storage);
+    console.log(formatLargeUpload(result));
+    results.push(result);
+  }
+  return results;
+}
+
 async function main() {
+  if (values['s3-large-upload'] === 'only') {
+    await largeUploads();
+    return;
+  }
   console.log(`twinstack bench: ${values.starts} starts, ${values.seconds} s per workload and concurrency level`);
   const start = await measureStart(values.only ? 1 : Number(values.starts));
   console.log(`start (spawn -> health OK): median ${start.medianMs.toFixed(0)} ms [${start.allMs.map((t) => t.toFixed(0)).join(', ')}]; idle RSS ${start.idleRssMiB.toFixed(1)} MiB`);
@@ -204,8 +221,9 @@ async function main() {
     });
     console.log(`fuzz: ${mocha.status === 0 ? 'passed' : `FAILED (exit ${mocha.status})`}`);
   }
+  const large = values['s3-large-upload'] === 'also' ? await largeUploads() : undefined;
   if (values.json) {
-    writeFileSync(values.json, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, start, rows, loadedRssMiB: loadedRss, soak }, null, 2)}\n`);
+    writeFileSync(values.json, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, start, rows, loadedRssMiB: loadedRss, soak, s3LargeUpload: large }, null, 2)}\n`);
     console.log(`wrote ${values.json}`);
   }
 }

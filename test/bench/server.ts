@@ -15,12 +15,12 @@ export interface StartedServer {
 }
 
 /** Spawns `twinstack start --port 0` as users do and waits for its health endpoint to answer. */
-export async function startCliServer(timeoutMs = 30_000): Promise<StartedServer> {
+export async function startCliServer(timeoutMs = 30_000, extraEnv: Record<string, string> = {}): Promise<StartedServer> {
   const started = performance.now();
   const child = spawn(process.execPath, [BIN, 'start', '--port', '0', '--host', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     // Every service, whatever the caller's shell selects.
-    env: { ...process.env, SERVICES: undefined },
+    env: { ...process.env, SERVICES: undefined, ...extraEnv },
   });
   let output = '';
   const endpoint = await new Promise<string>((resolve, reject) => {

@@ -14,6 +14,7 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
+import { runBoto3Script } from '../support/boto3.ts';
 import { bucketName, CREDENTIALS, failure, s3Client, s3Fixture } from './support.ts';
 
 // Expected values follow the S3 API reference and the AWS-recorded snapshots in shared/reference/aws-snapshots/s3.
@@ -66,6 +67,7 @@ describe('S3 buckets and objects through the AWS SDK v3', function () {
     await following.send(new PutObjectCommand({ Bucket: westName, Key: 'k', Body: 'x' }));
     assert.equal(await (await west.send(new GetObjectCommand({ Bucket: westName, Key: 'k' }))).Body!.transformToString(), 'x');
     await west.send(new DeleteObjectCommand({ Bucket: westName, Key: 'k' }));
+    assert.deepEqual(await runBoto3Script(new URL('./region-redirects.py', import.meta.url), env.aws.endpoint), { body: 'redirected', region: 'us-west-2', keys: ['k'] });
 
     await env.s3.send(new PutObjectCommand({ Bucket: name, Key: 'k', Body: 'x' }));
     const notEmpty = await failure(env.s3.send(new DeleteBucketCommand({ Bucket: name })));

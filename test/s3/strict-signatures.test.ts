@@ -24,7 +24,11 @@ describe('S3 with --strict-signatures', function () {
   });
 
   it('serves presigned URLs until they expire, with AWS errors for tampered, expired and unsigned requests', async () => {
-    const o = await runBoto3Script<Record<string, { status: number; body: string }>>(new URL('./strict-presigned.py', import.meta.url), aws.endpoint);
+    type Fetched = { status: number; body: string };
+    const o = await runBoto3Script<Record<string, Fetched> & { v2Header: { body: string; tags: unknown[] }; v2WrongSecret: string }>(
+      new URL('./strict-presigned.py', import.meta.url),
+      aws.endpoint,
+    );
     assert.deepEqual(o.valid, { status: 200, body: 'signed' });
     assert.equal(o.tampered.status, 403);
     assert.match(o.tampered.body, /<Code>SignatureDoesNotMatch<\/Code>/);
@@ -32,5 +36,14 @@ describe('S3 with --strict-signatures', function () {
     assert.match(o.expired.body, /<Code>AccessDenied<\/Code><Message>Request has expired<\/Message><X-Amz-Expires>1<\/X-Amz-Expires><Expires>/);
     assert.equal(o.unsigned.status, 403);
     assert.match(o.unsigned.body, /<Code>AccessDenied<\/Code><Message>Access Denied<\/Message>/);
+
+    // Signature Version 2, header and query forms.
+    assert.deepEqual(o.v2Header, { body: 'v2 body', tags: [] });
+    assert.deepEqual(o.v2Valid, { status: 200, body: 'v2 body' });
+    assert.equal(o.v2Tampered.status, 403);
+    assert.match(o.v2Tampered.body, /<Code>SignatureDoesNotMatch<\/Code>/);
+    assert.equal(o.v2Expired.status, 403);
+    assert.match(o.v2Expired.body, /<Code>AccessDenied<\/Code><Message>Request has expired<\/Message><Expires>/);
+    assert.equal(o.v2WrongSecret, 'SignatureDoesNotMatch');
   });
 });

@@ -1,14 +1,18 @@
 import assert from 'node:assert/strict';
 import {
   CreateBucketCommand,
+  GetBucketAbacCommand,
   GetBucketPolicyStatusCommand,
   GetObjectCommand,
+  HeadObjectCommand,
+  PutBucketAbacCommand,
   PutBucketAclCommand,
   PutBucketPolicyCommand,
   PutBucketWebsiteCommand,
   PutObjectAclCommand,
   PutObjectCommand,
   PutPublicAccessBlockCommand,
+  RestoreObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
@@ -178,5 +182,45 @@ describe('S3 bucket policies, ACLs and Block Public Access', function () {
     } finally {
       await strict.stop();
     }
+  });
+});
+
+describe('S3 archived objects and ABAC status', function () {
+  this.timeout(60_000);
+  const env = s3Fixture();
+
+  it('restores GLACIER objects for Days on the emulator clock, with AWS errors before and after', async () => {
+    const bucket = bucketName('cold');
+    await env.s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    await env.s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'old', Body: 'archived', StorageClass: 'GLACIER' }));
+    await env.s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'warm', Body: 'standard' }));
+    // AWS-recorded (test_put_object_storage_class[GLACIER]): 403 InvalidObjectState naming the storage class.
+    const frozen = await failure(env.s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'old' })));
+    assert.deepEqual([frozen.name, frozen.status, frozen.message, frozen.raw.StorageClass], ['InvalidObjectState', 403, "The operation is not valid for the object's storage class", 'GLACIER']);
+    const notArchived = await failure(env.s3.send(new RestoreObjectCommand({ Bucket: bucket, Key: 'warm', RestoreRequest: { Days: 1 } })));
+    assert.equal(notArchived.name, 'InvalidObjectState');
+
+    const first = await env.s3.send(new RestoreObjectCommand({ Bucket: bucket, Key: 'old', RestoreRequest: { Days: 2, GlacierJobParameters: { Tier: 'Standard' } } }));
+    assert.equal(first.$metadata.httpStatusCode, 202);
+    const again = await env.s3.send(new RestoreObjectCommand({ Bucket: bucket, Key: 'old', RestoreRequest: { Days: 2 } }));
+    assert.equal(again.$metadata.httpStatusCode, 200);
+    const restored = await env.s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'old' }));
+    assert.equal(await restored.Body!.transformToString(), 'archived');
+    assert.match(restored.Restore!, /^ongoing-request="false", expiry-date="\w{3}, \d{2} \w{3} \d{4} 00:00:00 GMT"$/);
+    const head = await env.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'old' }));
+    assert.equal(head.Restore, restored.Restore);
+
+    env.aws.emulator.clock.advance(3 * 24 * 3600 * 1000);
+    assert.equal((await failure(env.s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'old' })))).name, 'InvalidObjectState');
+    assert.equal((await env.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'old' }))).Restore, undefined);
+  });
+
+  it('stores the bucket ABAC status', async () => {
+    const bucket = bucketName('abac');
+    await env.s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    assert.deepEqual((await env.s3.send(new GetBucketAbacCommand({ Bucket: bucket }))).AbacStatus, { Status: 'Disabled' });
+    await env.s3.send(new PutBucketAbacCommand({ Bucket: bucket, AbacStatus: { Status: 'Enabled' } }));
+    assert.deepEqual((await env.s3.send(new GetBucketAbacCommand({ Bucket: bucket }))).AbacStatus, { Status: 'Enabled' });
+    assert.equal((await failure(env.s3.send(new PutBucketAbacCommand({ Bucket: bucket, AbacStatus: { Status: 'On' as never } })))).name, 'MalformedXML');
   });
 });

@@ -31,6 +31,11 @@ export class Bucket {
     this.acl = acl;
   }
 
+  /** Rebuilds the key index from the objects (after a restore: the index is not saved). */
+  reindex(): void {
+    for (const key of this.objects.keys()) this.keys.add(key);
+  }
+
   /** Every version of a key, newest first (delete markers included). */
   versionsOf(key: string): S3Object[] {
     return this.objects.get(key) ?? [];

@@ -6,7 +6,7 @@ import type { RawRequest, RawResponse } from '../../protocols/types.ts';
 import type { ServiceModel } from '../../models/types.ts';
 import { corsHeaders, preflight } from './cors.ts';
 import { postUpload } from './post-upload.ts';
-import { s3World } from './registry.ts';
+import { answerStatus, s3World } from './registry.ts';
 import { serveWebsite } from './website.ts';
 
 /** Operations AWS answers with 204 although the model does not say so. */
@@ -69,6 +69,7 @@ export function s3Http(model: ServiceModel) {
 
     decorate(req: RawRequest, response: RawResponse, ctx: RequestContext): void {
       if (response.status === 200 && NO_CONTENT.has(ctx.operation)) response.status = 204;
+      if (response.status === 200) response.status = answerStatus.get(ctx) ?? 200;
       const origin = req.headers['origin'];
       if (origin === undefined) return;
       const bucket = s3World(ctx.emulator).buckets.get(target(req, model).bucket);

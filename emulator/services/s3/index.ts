@@ -27,6 +27,7 @@ import {
 } from './operations/object-lock.ts';
 import { getBucketPolicyStatus } from './operations/policy-status.ts';
 import { putObject } from './operations/put-object.ts';
+import { restoreObject } from './operations/restore-object.ts';
 import { deleteBucketTagging, deleteObjectTagging, getBucketTagging, getObjectTagging, putBucketTagging, putObjectTagging } from './operations/tagging.ts';
 import { getBucketVersioning, putBucketVersioning } from './operations/versioning.ts';
 
@@ -91,6 +92,7 @@ const s3: ServiceDefinition<{ accountId: string; emulator: Emulator }> = {
     PutObjectLegalHold: putObjectLegalHold,
     GetObjectLegalHold: getObjectLegalHold,
     GetBucketPolicyStatus: getBucketPolicyStatus,
+    RestoreObject: restoreObject,
     PutBucketNotificationConfiguration: putBucketNotificationConfiguration,
     GetBucketNotificationConfiguration: getBucketNotificationConfiguration,
   } satisfies Record<string, Handler>,

@@ -47,8 +47,13 @@ function successor(prefix: string): string | undefined {
  * A bucket's keys in a B+ tree, so an insert anywhere, a delete and finding where a listing page starts each cost
  * O(log n), whatever the bucket's size and the order keys arrive in.
  */
+/** The tree a key index keeps (also what persistence recreates: the tree is rebuilt from the bucket's keys, not saved). */
+export function newKeyTree() {
+  return new BTree<string, undefined>(undefined, compareUtf8);
+}
+
 export class KeyIndex {
-  private readonly tree = new BTree<string, undefined>(undefined, compareUtf8);
+  private readonly tree = newKeyTree();
 
   get size(): number {
     return this.tree.size;

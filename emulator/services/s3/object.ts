@@ -66,6 +66,8 @@ export interface S3Object {
   /** Set for objects made by CompleteMultipartUpload: the parts' sizes and checksums, for PartNumber reads. */
   parts?: { size: number; checksum?: string }[];
   lock: ObjectLock;
+  /** For GLACIER and DEEP_ARCHIVE objects: until when a restored copy can be read (RestoreObject). */
+  restoredUntil?: Date;
 }
 
 export const NULL_VERSION = 'null';

@@ -3,7 +3,7 @@ import { persistedFiles } from '../../persistence/files.ts';
 import type { ServicePersistence } from '../../persistence/types.ts';
 import { Bucket } from './bucket.ts';
 import { ConcatBody, FileBody, MemoryBody } from './body.ts';
-import { KeyIndex } from './key-index.ts';
+import { KeyIndex, newKeyTree } from './key-index.ts';
 import { startLifecycleSweeper } from './lifecycle.ts';
 import { s3World, type S3World } from './registry.ts';
 
@@ -35,14 +35,9 @@ const restoredFiles = new Set<string>();
  */
 export const s3Persistence: ServicePersistence = {
   classes: {
-    // The key index is derived from the objects (and holds a third-party tree): rebuilt on restore, never saved.
-    Bucket: {
-      type: Bucket,
-      transient: { keys: () => new KeyIndex() },
-      revive: (bucket: Bucket) => {
-        for (const key of bucket.objects.keys()) bucket.keys.add(key);
-      },
-    },
+    Bucket: { type: Bucket, revive: (bucket: Bucket) => bucket.reindex() },
+    // The B+ tree of keys is an index over the bucket's objects: rebuilt, not saved.
+    KeyIndex: { type: KeyIndex, transient: { tree: newKeyTree } },
     MemoryBody,
     ConcatBody,
     FileBody: { type: FileBody, revive: (body: FileBody) => restoredFiles.add(body.path) },

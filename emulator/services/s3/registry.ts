@@ -37,6 +37,9 @@ export function s3World(emulator: Emulator): S3World {
 
 export type S3Context = RequestContext<unknown>;
 
+/** A success status other than the model's for this request (RestoreObject's 202), applied when the answer is sent. */
+export const answerStatus = new WeakMap<S3Context, number>();
+
 /** What acting on objects needs of a request: also made up by the lifecycle sweeper, which acts for no request. */
 export type ActingContext = Pick<S3Context, 'emulator' | 'requestId' | 'accountId' | 'accessKeyId'>;
 

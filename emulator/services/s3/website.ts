@@ -1,9 +1,11 @@
 import type { RoutingRule, WebsiteConfiguration } from '@aws-sdk/client-s3';
+import { AwsError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/service.ts';
 import type { RawRequest, RawResponse } from '../../protocols/types.ts';
 import { escapeXml } from '../../protocols/xml-writer.ts';
 import { ANONYMOUS, s3Allows } from './access.ts';
 import type { Bucket } from './bucket.ts';
+import { S3Errors } from './errors.ts';
 import type { S3Object } from './object.ts';
 import { s3World } from './registry.ts';
 
@@ -133,4 +135,32 @@ export function serveWebsite(req: RawRequest, bucketName: string, ctx: RequestCo
   const errorDocument = readable(bucket, errorKey);
   if (typeof errorDocument === 'object') return objectResponse(req, errorDocument, status, idHeaders);
   return errorPage(status, items, idHeaders, errorDocument === 'denied' ? accessDenied : noSuchKey(errorKey));
+}
+
+/** PutBucketWebsite's checks, with the errors AWS answers (recorded in the AWS-validated snapshots). */
+export function validateWebsite(config: WebsiteConfiguration): void {
+  const invalidArgument = (message: string, name: string, value: unknown) => new AwsError('InvalidArgument', message, { status: 400, fields: { ArgumentName: name, ArgumentValue: value } });
+  const invalidRequest = (message: string) => new AwsError('InvalidRequest', message, { status: 400 });
+  if (config.RedirectAllRequestsTo) {
+    if (config.IndexDocument || config.ErrorDocument || config.RoutingRules) {
+      throw invalidArgument('RedirectAllRequestsTo cannot be provided in conjunction with other Routing Rules.', 'RedirectAllRequestsTo', 'not null');
+    }
+    return;
+  }
+  if (!config.IndexDocument) throw invalidArgument('A value for IndexDocument Suffix must be provided if RedirectAllRequestsTo is empty', 'IndexDocument', 'null');
+  const suffix = config.IndexDocument.Suffix ?? '';
+  if (!suffix || suffix.includes('/')) throw invalidArgument('The IndexDocument Suffix is not well formed', 'IndexDocument', suffix);
+  if (config.RoutingRules !== undefined && config.RoutingRules.length === 0) throw S3Errors.malformedXml();
+  for (const rule of config.RoutingRules ?? []) {
+    const redirect = rule.Redirect ?? {};
+    if (redirect.Protocol !== undefined && redirect.Protocol !== 'http' && redirect.Protocol !== 'https') {
+      throw invalidRequest('Invalid protocol, protocol can be http or https. If not defined the protocol will be selected automatically.');
+    }
+    if (redirect.ReplaceKeyPrefixWith !== undefined && redirect.ReplaceKeyWith !== undefined) {
+      throw invalidRequest('You can only define ReplaceKeyPrefix or ReplaceKey but not both.');
+    }
+    if (rule.Condition && rule.Condition.KeyPrefixEquals === undefined && rule.Condition.HttpErrorCodeReturnedEquals === undefined) {
+      throw invalidRequest("Condition cannot be empty. To redirect all requests without a condition, the condition element shouldn't be present.");
+    }
+  }
 }

@@ -1,7 +1,8 @@
-import type { CORSConfiguration } from '@aws-sdk/client-s3';
+import type { CORSConfiguration, WebsiteConfiguration } from '@aws-sdk/client-s3';
 import type { Handler } from '../../../core/service.ts';
 import { checkPolicyAccepted } from '../access.ts';
 import { validateCors } from '../cors.ts';
+import { validateWebsite } from '../website.ts';
 import { startLifecycleSweeper } from '../lifecycle.ts';
 import type { Bucket } from '../bucket.ts';
 import { S3Errors } from '../errors.ts';
@@ -108,6 +109,7 @@ const FAMILIES: ConfigFamily[] = [
     member: 'WebsiteConfiguration',
     output: spread,
     missing: ['NoSuchWebsiteConfiguration', 'The specified bucket does not have a website configuration'],
+    validate: (doc) => validateWebsite(doc as WebsiteConfiguration),
   },
   {
     name: 'replication',
@@ -149,6 +151,18 @@ const FAMILIES: ConfigFamily[] = [
     member: 'RequestPaymentConfiguration',
     output: spread,
     fallback: () => ({ Payer: 'BucketOwner' }),
+  },
+  {
+    // ABAC on a bucket never configured reads as Disabled (the response always carries a status).
+    name: 'abac',
+    put: 'PutBucketAbac',
+    get: 'GetBucketAbac',
+    member: 'AbacStatus',
+    output: wrap('AbacStatus'),
+    fallback: () => ({ Status: 'Disabled' }),
+    validate: (doc) => {
+      if (!['Enabled', 'Disabled'].includes(String((doc as { Status?: string }).Status))) throw S3Errors.malformedXml();
+    },
   },
   { name: 'accelerate', put: 'PutBucketAccelerateConfiguration', get: 'GetBucketAccelerateConfiguration', member: 'AccelerateConfiguration', output: spread, fallback: () => ({}) },
 ];

@@ -6,6 +6,7 @@ import { expirationHeader } from '../lifecycle.ts';
 import type { S3Object } from '../object.ts';
 import { checkCustomerKey, findVersion, parseRange } from '../read.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
+import { invalidObjectState, isReadable, restoreHeader } from './restore-object.ts';
 
 type ReadRequest = GetObjectRequest | HeadObjectRequest;
 type ReadOutput = Omit<GetObjectOutput, 'Body'> & { Body?: Buffer | AsyncIterable<Buffer> };
@@ -31,6 +32,8 @@ function readObject(input: ReadRequest, ctx: S3Context, method: 'GET' | 'HEAD'):
   const bucket = requireBucket(ctx, input);
   const key = input.Key ?? '';
   const object = findVersion(bucket, key, input.VersionId, method);
+  const now = ctx.emulator.clock.now();
+  if (method === 'GET' && !isReadable(object, now)) throw invalidObjectState(object.storageClass);
   checkReadConditions(input, object);
   checkCustomerKey(object, input);
   const size = object.body.size;
@@ -55,6 +58,7 @@ function readObject(input: ReadRequest, ctx: S3Context, method: 'GET' | 'HEAD'):
     ContentLanguage: input.ResponseContentLanguage ?? object.headers.ContentLanguage,
     Expires: input.ResponseExpires ?? object.headers.Expires,
     WebsiteRedirectLocation: object.headers.WebsiteRedirectLocation,
+    Restore: restoreHeader(object, now),
     Metadata: object.metadata,
     StorageClass: object.storageClass === 'STANDARD' ? undefined : (object.storageClass as GetObjectOutput['StorageClass']),
     TagCount: object.tags.length || undefined,

@@ -1,0 +1,143 @@
+// LocalStack's AWS-validated S3 tests of tests/aws/services/s3/test_s3.py (github.com/localstack/localstack,
+// Apache-2.0) reproduced as request sequences. Expected responses come only from the recorded snapshots.
+import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
+import { BUCKET, createBucket, onBucket } from './s3.ts';
+
+/** The `allow_bucket_acl` fixture: new buckets block ACLs and public policies until these two are deleted. */
+const allowBucketAcl: SourceStep[] = [onBucket('DeleteBucketOwnershipControls'), onBucket('DeletePublicAccessBlock')];
+
+/** `_simple_bucket_policy`: everyone may read the bucket's objects. */
+const SIMPLE_POLICY = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Action: 's3:GetObject', Effect: 'Allow', Resource: `arn:aws:s3:::${BUCKET}/*`, Principal: { AWS: '*' } }],
+});
+const putPolicy = (snapshot?: string, extra: Record<string, unknown> = {}) => onBucket('PutBucketPolicy', snapshot, { Policy: SIMPLE_POLICY, ...extra });
+const getPolicy = (snapshot: string, extra: Record<string, unknown> = {}): SourceStep => ({ ...onBucket('GetBucketPolicy', snapshot, extra), jsonStrings: ['$.Policy'] });
+/** The `account_id` fixture: the caller's account, for ExpectedBucketOwner. */
+const callerAccount: SourceStep = { service: 'sts', op: 'GetCallerIdentity', params: {}, protocol: 'query', capture: { accountId: '$.Account' } };
+/** The `secondary_account_id` fixture: any account that does not own the bucket. */
+const OTHER_ACCOUNT = '000000000002';
+
+/** test_validate_website_configuration's invalid documents, in the test's order. */
+const INVALID_WEBSITES = [
+  { IndexDocument: { Suffix: '/index.html' } },
+  { IndexDocument: { Suffix: '' } },
+  { RedirectAllRequestsTo: { HostName: 'test' }, IndexDocument: { Suffix: '/index.html' } },
+  { ErrorDocument: { Key: '/index.html' } },
+  { IndexDocument: { Suffix: 'index.html' }, RoutingRules: [{ Redirect: { Protocol: 'protocol' } }] },
+  { IndexDocument: { Suffix: 'index.html' }, RoutingRules: [{ Redirect: { ReplaceKeyPrefixWith: 'prefix', ReplaceKeyWith: 'key-name' } }] },
+  { IndexDocument: { Suffix: 'index.html' }, RoutingRules: [{ Redirect: { ReplaceKeyPrefixWith: 'prefix' }, Condition: {} }] },
+  { IndexDocument: { Suffix: 'index.html' }, RoutingRules: [] },
+];
+
+/** Why the tests of test_s3.py not reproduced here are left out, by class. */
+const REASONS: Record<string, string> = {
+  TestS3PresignedUrl:
+    'presigned URLs are sent by the test’s own HTTP client, outside the botocore client serializers the porter uses (tested in test/s3/python-clients and strict-signatures)',
+  TestS3PresignedPost:
+    'browser POST forms are sent by the test’s own HTTP client, outside the botocore client serializers the porter uses (tested in test/s3/configurations and python-clients)',
+  TestS3StaticWebsiteHosting:
+    'website endpoint requests are plain HTTP requests to <bucket>.s3-website-<region> hosts, outside the botocore client serializers the porter uses (the recorded HTML pages are compared in test/s3/website-access)',
+};
+
+const KEY = 'test-put-object-storage-class';
+
+const source: SourceFile = {
+  service: 's3',
+  module: 'test_s3',
+  snapshotDir: 's3',
+  variants: {},
+  defaultProtocol: 'rest-xml',
+  scenarios: [
+    {
+      test: 'TestS3::test_put_object_storage_class',
+      steps: (param) => [
+        createBucket(),
+        onBucket('PutObject', undefined, { Key: KEY, Body: 'body-test', StorageClass: param.split('-')[0] }),
+        onBucket('GetObjectAttributes', 'get-object-storage-class', { Key: KEY, ObjectAttributes: ['StorageClass'] }),
+        onBucket('GetObject', 'get-object', { Key: KEY }),
+      ],
+    },
+    {
+      test: 'TestS3DeepArchive::test_s3_get_deep_archive_object_restore',
+      steps: [
+        createBucket(),
+        onBucket('PutObject', undefined, { Key: 'key-{{suffix}}', Body: 'body data', StorageClass: 'DEEP_ARCHIVE' }),
+        onBucket('GetObject', 'get-object-invalid-state', { Key: 'key-{{suffix}}' }),
+        onBucket('RestoreObject', 'restore_object', { Key: 'key-{{suffix}}', RestoreRequest: { Days: 30, GlacierJobParameters: { Tier: 'Bulk' } } }),
+      ],
+      note: 'the test matches the same GetObject error twice (get-object-invalid-state, get_object_invalid_state); one call stands for both',
+    },
+    {
+      test: 'TestS3StaticWebsiteHosting::test_crud_website_configuration',
+      steps: [
+        createBucket(),
+        onBucket('GetBucketWebsite', 'get-no-such-website-config'),
+        onBucket('DeleteBucketWebsite', 'del-no-such-website-config'),
+        onBucket('PutBucketWebsite', 'put-website-config', { WebsiteConfiguration: { IndexDocument: { Suffix: 'index.html' } } }),
+        onBucket('GetBucketWebsite', 'get-website-config'),
+        onBucket('DeleteBucketWebsite'),
+        { ...onBucket('GetBucketWebsite'), fails: true },
+      ],
+    },
+    {
+      test: 'TestS3StaticWebsiteHosting::test_validate_website_configuration',
+      steps: [createBucket(), ...INVALID_WEBSITES.map((config, index) => onBucket('PutBucketWebsite', `invalid-website-conf-${index}`, { WebsiteConfiguration: config }))],
+    },
+    {
+      test: 'TestS3::test_get_bucket_policy',
+      steps: [
+        callerAccount,
+        createBucket(),
+        ...allowBucketAcl,
+        onBucket('GetBucketPolicy', 'get-bucket-policy-no-such-bucket-policy'),
+        putPolicy(),
+        getPolicy('get-bucket-policy'),
+        getPolicy('get-bucket-policy-with-expected-bucket-owner', { ExpectedBucketOwner: '{{accountId}}' }),
+        onBucket('GetBucketPolicy', 'get-bucket-policy-with-expected-bucket-owner-error', { ExpectedBucketOwner: OTHER_ACCOUNT }),
+      ],
+    },
+    {
+      test: 'TestS3::test_get_bucket_policy_invalid_account_id',
+      steps: (param) => [createBucket(), onBucket('GetBucketPolicy', 'get-bucket-policy-invalid-bucket-owner', { ExpectedBucketOwner: param })],
+    },
+    {
+      test: 'TestS3::test_put_bucket_policy',
+      steps: [createBucket(), ...allowBucketAcl, putPolicy('put-bucket-policy'), getPolicy('get-bucket-policy')],
+    },
+    {
+      test: 'TestS3::test_put_bucket_policy_expected_bucket_owner',
+      steps: [
+        callerAccount,
+        createBucket(),
+        ...allowBucketAcl,
+        putPolicy('put-bucket-policy-with-expected-bucket-owner-error', { ExpectedBucketOwner: OTHER_ACCOUNT }),
+        putPolicy('put-bucket-policy-with-expected-bucket-owner', { ExpectedBucketOwner: '{{accountId}}' }),
+      ],
+    },
+    {
+      test: 'TestS3::test_put_bucket_policy_invalid_account_id',
+      steps: (param) => [createBucket(), putPolicy('put-bucket-policy-invalid-bucket-owner', { ExpectedBucketOwner: param })],
+    },
+    {
+      test: 'TestS3::test_delete_bucket_policy',
+      steps: [createBucket(), ...allowBucketAcl, putPolicy(), onBucket('DeleteBucketPolicy', 'delete-bucket-policy'), onBucket('GetBucketPolicy', 'get-bucket-policy-no-such-bucket-policy')],
+    },
+    {
+      test: 'TestS3::test_delete_bucket_policy_expected_bucket_owner',
+      steps: [
+        callerAccount,
+        createBucket(),
+        ...allowBucketAcl,
+        putPolicy(),
+        onBucket('DeleteBucketPolicy', 'delete-bucket-policy-with-expected-bucket-owner-error', { ExpectedBucketOwner: OTHER_ACCOUNT }),
+        onBucket('DeleteBucketPolicy', 'delete-bucket-policy-invalid-bucket-owner', { ExpectedBucketOwner: 'invalid' }),
+        onBucket('DeleteBucketPolicy', 'delete-bucket-policy-with-expected-bucket-owner', { ExpectedBucketOwner: '{{accountId}}' }),
+      ],
+    },
+  ],
+  notPorted: (test) => REASONS[test.split('::')[0]],
+  notPortedOtherwise: 'not reproduced yet (time ran out; most of these operations are implemented)',
+};
+
+export default source;
