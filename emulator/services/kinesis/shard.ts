@@ -23,12 +23,13 @@ export class Shard {
   constructor(
     readonly index: number,
     readonly range: HashRange,
+    /** The emulator clock's time of creation. */
+    now: number,
     readonly parentShardId?: string,
     readonly adjacentParentShardId?: string,
   ) {
     this.id = `shardId-${String(index).padStart(12, '0')}`;
-    // Shards are created by operations that do not pass the emulator clock down; the time never goes back anyway.
-    const start = nextSequenceNumber(index, Date.now());
+    const start = nextSequenceNumber(index, now);
     this.startingSequenceNumber = start.value;
     this.createdAt = new Date(start.time);
   }
@@ -56,9 +57,9 @@ export class Shard {
     return record;
   }
 
-  close() {
+  close(now: number) {
     this.endingSequenceNumber = closingSequenceNumber(this.index);
-    this.closedAt = new Date();
+    this.closedAt = new Date(now);
   }
 
   /** Drops records older than the retention period. */
