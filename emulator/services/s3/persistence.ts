@@ -35,7 +35,9 @@ const restoredFiles = new Set<string>();
  */
 export const s3Persistence: ServicePersistence = {
   classes: {
-    Bucket,
+    // A bucket's key index (a B+ tree) is not saved: it is rebuilt from the bucket's objects.
+    Bucket: { type: Bucket, transient: { keys: () => new KeyIndex() }, revive: (bucket: Bucket) => bucket.objects.forEach((_, key) => bucket.keys.add(key)) },
+    // Files written before the index became transient hold KeyIndex instances (replaced on restore).
     KeyIndex,
     MemoryBody,
     ConcatBody,
