@@ -31,7 +31,10 @@ export interface InternalRequest {
   query: URLSearchParams;
   body: Buffer;
 }
-export type InternalRoute = (request: InternalRequest) => unknown;
+export type InternalRoute = ((request: InternalRequest) => unknown) & {
+  /** The largest body the route accepts (INTERNAL_BODY_LIMIT unless it says), and what to tell a sender of more. */
+  bodyLimit?: { bytes: number; message: string };
+};
 
 /** An internal route's answer that is not JSON (a certificate, a page): sent as is, with its content type. */
 export class InternalText {
@@ -181,7 +184,8 @@ async function serveInternal(found: NonNullable<ReturnType<typeof findRoute>>, r
   let status = 200;
   let result: unknown;
   try {
-    const body = await raw.incoming!.read(INTERNAL_BODY_LIMIT, () => Object.assign(new Error('request body too large'), { statusCode: 413 }));
+    const limit = found.route.bodyLimit;
+    const body = await raw.incoming!.read(limit?.bytes ?? INTERNAL_BODY_LIMIT, () => Object.assign(new Error(limit?.message ?? 'request body too large'), { statusCode: 413 }));
     result = await found.route({ method: raw.method, params: found.params, query: raw.query, body });
   } catch (error) {
     const statusCode = (error as { statusCode?: number }).statusCode;

@@ -174,18 +174,24 @@ describe('persistence', function () {
     await c.dynamodb.send(new CreateTableCommand({
       TableName: 'persist-big', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST',
     }));
+    await c.kinesis.send(new CreateStreamCommand({ StreamName: 'persist-big', ShardCount: 1 }));
     for (let i = 0; i < 2000; i += 10) {
       await c.sqs.send(new SendMessageBatchCommand({ QueueUrl: big, Entries: Array.from({ length: 10 }, (_, j) => ({ Id: `e${j}`, MessageBody: `m${i + j} ${'x'.repeat(200)}` })) }));
       await c.dynamodb.send(new PutItemCommand({ TableName: 'persist-big', Item: { pk: { S: `big${i}` }, data: { S: 'x'.repeat(200) } } }));
+      await c.kinesis.send(new PutRecordsCommand({ StreamName: 'persist-big', Records: Array.from({ length: 10 }, (_, j) => ({ Data: Buffer.from('x'.repeat(200)), PartitionKey: `k${i + j}` })) }));
     }
     const logSize = () => statSync(join(dir, 'state.wal')).size;
-    // With 2,000 messages and 200 items stored, one more of each logs that message or item (and the small rest of the graph), not the 400 KB stored.
+    // With 2,000 messages, 200 items and 2,000 Kinesis records stored, one more of each logs that message or item (and the small rest of the graph), not the 400 KB stored.
     let before = logSize();
     await c.sqs.send(new SendMessageCommand({ QueueUrl: big, MessageBody: 'one more' }));
     const sendBytes = logSize() - before;
     before = logSize();
     await c.dynamodb.send(new PutItemCommand({ TableName: 'persist-big', Item: { pk: { S: 'one-more' } } }));
     const putBytes = logSize() - before;
+    before = logSize();
+    await c.kinesis.send(new PutRecordsCommand({ StreamName: 'persist-big', Records: [{ Data: Buffer.from('one more'), PartitionKey: 'one-more' }] }));
+    const recordBytes = logSize() - before;
+    assert.ok(recordBytes > 0 && recordBytes < 8192, `PutRecords logged ${recordBytes} bytes`);
     assert.ok(sendBytes > 0 && sendBytes < 8192, `SendMessage logged ${sendBytes} bytes`);
     assert.ok(putBytes > 0 && putBytes < 8192, `PutItem logged ${putBytes} bytes`);
     destroy(c);
@@ -198,6 +204,18 @@ describe('persistence', function () {
       assert.equal(counts.Attributes?.ApproximateNumberOfMessages, '2001');
       const item = await d.dynamodb.send(new GetItemCommand({ TableName: 'persist-big', Key: { pk: { S: 'big1990' } } }));
       assert.equal(item.Item?.data.S, 'x'.repeat(200));
+      const shards = (await d.kinesis.send(new ListShardsCommand({ StreamName: 'persist-big' }))).Shards!;
+      let count = 0;
+      for (const shard of shards) {
+        let iterator = (await d.kinesis.send(new GetShardIteratorCommand({ StreamName: 'persist-big', ShardId: shard.ShardId, ShardIteratorType: 'TRIM_HORIZON' }))).ShardIterator;
+        for (;;) {
+          const got = await d.kinesis.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 10_000 }));
+          count += got.Records!.length;
+          if (!got.Records!.length) break;
+          iterator = got.NextShardIterator;
+        }
+      }
+      assert.equal(count, 2000 + 1);
       await verify(second, d, { ...seeded, standard: moved(seeded.standard), fifo: moved(seeded.fifo) });
     } finally {
       destroy(d);

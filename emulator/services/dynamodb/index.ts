@@ -18,6 +18,8 @@ import { transactGetItems } from './operations/transact-get-items.ts';
 import { transactWriteItems } from './operations/transact-write-items.ts';
 import { updateItem } from './operations/update-item.ts';
 import { updateTable } from './operations/update-table.ts';
+import { describeExport, exportTableToPointInTime, listExports } from './operations/exports.ts';
+import { describeImport, importTable, listImports } from './operations/imports.ts';
 import { listTagsOfResource, tagResource, untagResource } from './operations/tags.ts';
 import { describeTimeToLive, updateTimeToLive } from './operations/time-to-live.ts';
 import { describeEndpoints, describeLimits } from './operations/account.ts';
@@ -88,6 +90,12 @@ const handlers: Record<string, Handler<DynamoState>> = {
   UpdateGlobalTable: updateGlobalTable,
   DescribeGlobalTableSettings: describeGlobalTableSettings,
   UpdateGlobalTableSettings: updateGlobalTableSettings,
+  ExportTableToPointInTime: exportTableToPointInTime,
+  DescribeExport: describeExport,
+  ListExports: listExports,
+  ImportTable: importTable,
+  DescribeImport: describeImport,
+  ListImports: listImports,
 };
 
 const TABLE_NAME_PATTERN = /^[a-zA-Z0-9_.-]+$/;

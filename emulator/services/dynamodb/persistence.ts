@@ -11,7 +11,7 @@ import { compareSortValues, Table } from './table.ts';
 /**
  * What DynamoDB state holds, for persistence: tables with their items and indexes (each partition a record of its
  * own, so an item write logs its partition; items shared by a table and its indexes come back as copies), streams and their records,
- * backups, global tables (2019.11.21) and transaction tokens. Change subscriptions are re-made on restore:
+ * backups, exports and imports, global tables (2019.11.21) and transaction tokens. Change subscriptions are re-made on restore:
  * streams, Kinesis destinations and replication. (Legacy 2017.11.29 global table definitions are not persisted.)
  */
 export const dynamoPersistence: ServicePersistence<DynamoState> = {
@@ -26,6 +26,8 @@ export const dynamoPersistence: ServicePersistence<DynamoState> = {
   },
   functions: { compareValues, compareSortValues },
   revive(state, emulator) {
+    // States saved before exports and imports existed.
+    Object.assign(state, { exports: state.exports ?? new Map(), imports: state.imports ?? new Map() });
     state.streams.listenTo(state.changes);
     if ([...state.tables.values()].some((t) => t.kinesisDestinations.size)) startKinesisDelivery(state, emulator);
   },

@@ -35,7 +35,6 @@ export type ReplicaSettings = Pick<Replica, 'kmsKeyId' | 'provisionedOverride' |
  */
 export class ReplicationGroup {
   readonly replicas = new Map<string, Replica>();
-  readonly created = new Date();
   consistency?: 'EVENTUAL' | 'STRONG';
   /** Regions that only vote in multi-Region strong consistency (no table). */
   readonly witnesses = new Set<string>();
@@ -48,6 +47,8 @@ export class ReplicationGroup {
     readonly accountId: string,
     /** The region it was created in, whose partition its ARN is in. */
     readonly homeRegion: string,
+    /** On the emulator clock. */
+    readonly created: Date,
   ) {}
 
   get arn(): string {
@@ -148,7 +149,7 @@ export class ReplicationGroup {
     let image = change.newImage;
     if (this.version === '2017.11.29' && image) {
       // Legacy global tables mark every item with its last writer (a second write, and stream record, in its region).
-      image = { ...image, ...legacyMarks(from) };
+      image = { ...image, ...legacyMarks(from, change.at) };
       change.table.write(change.keys, image, { replicated: true });
     }
     for (const replica of this.others(from)) replica.table.write(change.keys, image, { replicated: true });
@@ -156,10 +157,10 @@ export class ReplicationGroup {
 }
 
 /** The attributes version 2017.11.29 adds to every item it replicates (AWS Developer Guide, "Global tables: how it works"). */
-export function legacyMarks(region: string): Item {
+export function legacyMarks(region: string, at: Date): Item {
   return {
     'aws:rep:deleting': { BOOL: false },
-    'aws:rep:updatetime': { N: (Date.now() / 1000).toFixed(6) },
+    'aws:rep:updatetime': { N: (at.getTime() / 1000).toFixed(6) },
     'aws:rep:updateregion': { S: region },
   };
 }

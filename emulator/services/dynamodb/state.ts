@@ -3,6 +3,8 @@ import { buildArn, parseArn } from '../../core/arn.ts';
 import { ChangeHub } from './changes.ts';
 import { resourceNotFound, tableNotFound, validation } from './errors.ts';
 import { StreamRegistry } from './streams.ts';
+import type { ExportJob } from './operations/exports.ts';
+import type { ImportJob } from './operations/imports.ts';
 import type { Table } from './table.ts';
 import type { Item } from './values.ts';
 
@@ -33,6 +35,9 @@ export class DynamoState {
   readonly streams: StreamRegistry;
   readonly backups = new Map<string, Backup>();
   readonly transactionTokens = new Map<string, TransactionToken>();
+  /** Exports to S3 and imports from S3, by ARN. */
+  readonly exports = new Map<string, ExportJob>();
+  readonly imports = new Map<string, ImportJob>();
   /** The account's AWS managed KMS key for DynamoDB (alias/aws/dynamodb), created on first use. */
   managedKmsKeyId?: string;
 

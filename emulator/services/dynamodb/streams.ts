@@ -17,9 +17,9 @@ export interface StoredRecord {
 
 let lastLabelTime = 0;
 
-/** A creation time for a new stream, later than every earlier one: no two streams ever share a label. */
-function labelTime(): Date {
-  lastLabelTime = Math.max(Date.now(), lastLabelTime + 1);
+/** A creation time for a new stream on the emulator clock, later than every earlier one: no two streams ever share a label. */
+function labelTime(now: number): Date {
+  lastLabelTime = Math.max(now, lastLabelTime + 1);
   return new Date(lastLabelTime);
 }
 
@@ -64,7 +64,7 @@ export class StreamRegistry {
   }
 
   enable(table: Table, viewType: StreamViewType): TableStream {
-    const now = labelTime();
+    const now = labelTime(table.now().getTime());
     // AWS labels streams with their creation time (ISO 8601 without zone).
     const label = now.toISOString().replace('Z', '');
     const stream: TableStream = {

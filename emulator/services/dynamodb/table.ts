@@ -100,7 +100,7 @@ export interface TimeToLive {
 /** One DynamoDB table: definition, items, secondary indexes; every write goes through `write`. */
 export class Table {
   readonly id = randomUUID();
-  readonly created = new Date();
+  readonly created: Date;
   readonly items = new ItemStore(compareValues);
   readonly indexes = new Map<string, SecondaryIndex>();
   readonly tags = new Map<string, string>();
@@ -133,7 +133,14 @@ export class Table {
     readonly keySchema: KeySchemaElement[],
     public attributeDefinitions: AttributeDefinition[],
     private readonly changes: ChangeHub,
-  ) {}
+  ) {
+    this.created = changes.clock.date();
+  }
+
+  /** The emulator clock's time. */
+  now(): Date {
+    return this.changes.clock.date();
+  }
 
   /** A new, empty table with this one's definition (keys, indexes, capacity): a restore target or a replica. */
   emptyCopy(arn: string, changes: ChangeHub, name = this.name): Table {

@@ -81,7 +81,10 @@ const kinesis: ServiceDefinition<KinesisState> = {
     ]),
   ),
   // Streams, shards and their records; subscribers (SubscribeToShard) are connections, not state.
-  persistence: { classes: { KinesisState, Stream, Shard: { type: Shard, transient: { listeners: () => new Set() } } } },
+  // Each record is a log record of its own (Shard.stored); the positional list is rebuilt on restore.
+  persistence: {
+    classes: { KinesisState, Stream, Shard: { type: Shard, transient: { listeners: () => new Set(), records: () => [] }, revive: (shard: Shard) => shard.rebuild() } },
+  },
 };
 
 export default kinesis;

@@ -1,3 +1,4 @@
+import { RecordMap } from '../../persistence/records.ts';
 import type { HashRange } from './hash-keys.ts';
 import { closingSequenceNumber, nextSequenceNumber } from './sequence-numbers.ts';
 
@@ -13,7 +14,10 @@ export type RecordListener = (record: StoredRecord) => void;
 /** One shard: its hash key range, lineage, sequence number range and records in arrival order. */
 export class Shard {
   readonly id: string;
+  /** The records in arrival order, for reading by position (rebuilt from `stored` on restore). */
   readonly records: StoredRecord[] = [];
+  /** The same records by sequence number, as the persistence log keeps them: a put logs only its record. */
+  private readonly stored = new RecordMap<string, StoredRecord>();
   readonly startingSequenceNumber: bigint;
   readonly createdAt: Date;
   endingSequenceNumber?: bigint;
@@ -23,12 +27,13 @@ export class Shard {
   constructor(
     readonly index: number,
     readonly range: HashRange,
+    /** The emulator clock's time of creation. */
+    now: number,
     readonly parentShardId?: string,
     readonly adjacentParentShardId?: string,
   ) {
     this.id = `shardId-${String(index).padStart(12, '0')}`;
-    // Shards are created by operations that do not pass the emulator clock down; the time never goes back anyway.
-    const start = nextSequenceNumber(index, Date.now());
+    const start = nextSequenceNumber(index, now);
     this.startingSequenceNumber = start.value;
     this.createdAt = new Date(start.time);
   }
@@ -52,13 +57,14 @@ export class Shard {
     stored.set(data);
     const record = { sequenceNumber: value, data: stored, partitionKey, arrival: new Date(time) };
     this.records.push(record);
+    this.stored.set(value.toString(), record);
     for (const listener of this.listeners) listener(record);
     return record;
   }
 
-  close() {
+  close(now: number) {
     this.endingSequenceNumber = closingSequenceNumber(this.index);
-    this.closedAt = new Date();
+    this.closedAt = new Date(now);
   }
 
   /** Drops records older than the retention period. */
@@ -66,7 +72,13 @@ export class Shard {
     const oldest = now - retentionHours * 3_600_000;
     let drop = 0;
     while (drop < this.records.length && this.records[drop].arrival.getTime() < oldest) drop++;
-    if (drop) this.records.splice(0, drop);
+    if (!drop) return;
+    for (const record of this.records.splice(0, drop)) this.stored.delete(record.sequenceNumber.toString());
+  }
+
+  /** After a restore: the records in arrival order again. */
+  rebuild(): void {
+    (this as { records: StoredRecord[] }).records = [...this.stored.values()];
   }
 
   /** Index of the first record at or after a sequence number (records.length when none). */

@@ -14,7 +14,7 @@ export interface Consumer {
 /** One Kinesis data stream. Streams are ACTIVE at once: clients and tests expect to use them right after creation. */
 export class Stream {
   readonly arn: string;
-  readonly createdAt = new Date();
+  readonly createdAt: Date;
   readonly shards: Shard[] = [];
   readonly tags = new Map<string, string>();
   readonly consumers = new Map<string, Consumer>();
@@ -32,13 +32,16 @@ export class Stream {
     readonly region: string,
     public mode: StreamMode,
     shardCount: number,
+    /** The emulator clock's time of creation. */
+    now: number,
   ) {
     this.arn = buildArn({ service: 'kinesis', region, accountId, resource: `stream/${name}` });
-    for (const range of evenRanges(shardCount)) this.addShard(range);
+    this.createdAt = new Date(now);
+    for (const range of evenRanges(shardCount)) this.addShard(range, now);
   }
 
-  addShard(range: HashRange, parentShardId?: string, adjacentParentShardId?: string): Shard {
-    const shard = new Shard(this.shards.length, range, parentShardId, adjacentParentShardId);
+  addShard(range: HashRange, now: number, parentShardId?: string, adjacentParentShardId?: string): Shard {
+    const shard = new Shard(this.shards.length, range, now, parentShardId, adjacentParentShardId);
     this.shards.push(shard);
     return shard;
   }

@@ -64,6 +64,7 @@ import { listVersionsByFunction, publishVersionOperation } from './operations/ve
 import { checkRoutingWeights } from './operations/aliases.ts';
 import { validateRuntime } from './runtime/runtimes.ts';
 import type { AliasRoutingConfiguration } from '@aws-sdk/client-lambda';
+import { lambdaPersistence } from './persistence.ts';
 import { createLambdaState, type LambdaState } from './state.ts';
 import { lambdaDeliveryTarget } from './target.ts';
 import { isFunctionUrlRequest, serveFunctionUrl } from './function-url.ts';
@@ -162,6 +163,7 @@ const lambda: ServiceDefinition<LambdaState> = {
   validation: 'none',
   handlers: Object.fromEntries(Object.entries(operations).map(([name, handler]) => [name, validated(name, handler)])),
   disposeState: (state) => state.dispose(),
+  persistence: lambdaPersistence,
   deliveryTarget: lambdaDeliveryTarget,
   http: {
     intercept: (req, ctx) => (isFunctionUrlRequest(req) ? serveFunctionUrl(req, ctx) : undefined),

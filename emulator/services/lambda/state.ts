@@ -11,60 +11,55 @@ import type { AsyncQueue } from './async-invoke.ts';
 export interface EventSourceMapping {
   config: EventSourceMappingConfiguration;
   tags: Map<string, string>;
-  /** Stops the mapping's poller. */
-  stop?: () => void;
 }
 
-export interface LambdaState {
-  accountId: string;
-  region: string;
-  functions: Map<string, LambdaFunction>;
-  layers: Map<string, { versions: Map<number, LayerVersion>; next: number }>;
-  eventSourceMappings: Map<string, EventSourceMapping>;
-  codeSigningConfigs: Map<string, CodeSigningConfig>;
+/**
+ * One account's and region's Lambda: what it was told (functions with their versions, aliases, code, permissions,
+ * URL and concurrency settings; layers; event source mappings; code signing configs) is data and persists; what
+ * runs (pollers, execution environments, the code server, the async queue, unpacked code) is transient.
+ */
+export class LambdaState {
+  readonly functions = new Map<string, LambdaFunction>();
+  readonly layers = new Map<string, { versions: Map<number, LayerVersion>; next: number }>();
+  readonly eventSourceMappings = new Map<string, EventSourceMapping>();
+  readonly codeSigningConfigs = new Map<string, CodeSigningConfig>();
+  /** Stops each running mapping's poller, by mapping UUID. */
+  pollers = new Map<string, () => void>();
   /** CloudWatch Logs deliveries, chained so that each stream gets its events in order. */
-  logDelivery: Promise<void>;
+  logDelivery: Promise<void> = Promise.resolve();
   /** Log groups and `group\nstream`s known to exist in CloudWatch Logs. */
-  logTargets: Set<string>;
+  logTargets = new Set<string>();
   /** Each function's log output (START/END/REPORT and what the function printed), newest last, bounded. */
-  logs: Map<string, { timestamp: number; message: string }[]>;
-  codeServer: CodeServer;
+  logs = new Map<string, { timestamp: number; message: string }[]>();
+  codeServer = new CodeServer();
   /** Running execution environments, per function version. */
-  pool: EnvironmentPool;
+  pool = new EnvironmentPool();
   asyncQueue?: AsyncQueue;
+  disposed = false;
   /** Where this state's code and layers are unpacked (created on first use, removed on dispose). */
-  workDir(): string;
-  disposed: boolean;
-  dispose(): Promise<void>;
+  private dir?: string;
+
+  constructor(
+    readonly accountId: string,
+    readonly region: string,
+  ) {}
+
+  workDir(): string {
+    this.dir ??= mkdtempSync(join(tmpdir(), `twinstack-lambda-${this.accountId}-${this.region}-`));
+    return this.dir;
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    for (const stop of this.pollers.values()) stop();
+    this.pollers.clear();
+    this.asyncQueue?.stop();
+    await this.pool.killAll();
+    this.codeServer.close();
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+  }
 }
 
 export function createLambdaState(accountId: string, region: string): LambdaState {
-  let dir: string | undefined;
-  const state: LambdaState = {
-    accountId,
-    region,
-    functions: new Map(),
-    layers: new Map(),
-    eventSourceMappings: new Map(),
-    codeSigningConfigs: new Map(),
-    logs: new Map(),
-    logDelivery: Promise.resolve(),
-    logTargets: new Set(),
-    pool: new EnvironmentPool(),
-    codeServer: new CodeServer(),
-    disposed: false,
-    workDir() {
-      dir ??= mkdtempSync(join(tmpdir(), `twinstack-lambda-${accountId}-${region}-`));
-      return dir;
-    },
-    async dispose() {
-      state.disposed = true;
-      for (const mapping of state.eventSourceMappings.values()) mapping.stop?.();
-      state.asyncQueue?.stop();
-      await state.pool.killAll();
-      state.codeServer.close();
-      if (dir) rmSync(dir, { recursive: true, force: true });
-    },
-  };
-  return state;
+  return new LambdaState(accountId, region);
 }

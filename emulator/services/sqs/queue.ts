@@ -10,6 +10,7 @@ import { SendOrder } from './send-order.ts';
 import { newSlot, type Picker, type Slot } from './slot.ts';
 import type { Timers } from './timers.ts';
 
+// Seeded from real time, not the emulator clock, so that numbers keep increasing across restarts of a persisted emulator.
 let lastSequence = BigInt(Date.now()) * 1_000_000n;
 
 /** FIFO sequence numbers: 20+ digits, strictly increasing across the process like AWS's. */
@@ -127,7 +128,7 @@ export class Queue {
       if (options.redrive?.(message)) return false;
       message.receiveCount += 1;
       message.firstReceiveAt ??= options.now;
-      message.receiptHandle = newReceiptHandle(this.arn, message.id);
+      message.receiptHandle = newReceiptHandle(this.arn, message.id, options.now);
       message.visibleAt = options.now + options.visibilityTimeout * 1000;
       slot.handles.push(message.receiptHandle);
       this.messages.touch(message.id);

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 
 /** Receipt handles are opaque to clients; ours name the queue and message so that malformed ones can be told apart. */
-export function newReceiptHandle(queueArn: string, messageId: string): string {
-  return Buffer.from(`${randomUUID()} ${queueArn} ${messageId} ${Date.now()}`).toString('base64');
+/** `now` is the emulator clock's time of the receive. */
+export function newReceiptHandle(queueArn: string, messageId: string, now: number): string {
+  return Buffer.from(`${randomUUID()} ${queueArn} ${messageId} ${now}`).toString('base64');
 }
 
 export function isWellFormedReceiptHandle(handle: string): boolean {

@@ -72,7 +72,7 @@ function backupFor(ctx: Ctx, arn: string): Backup {
 export function createBackup(input: CreateBackupCommandInput, ctx: Ctx) {
   const table = ctx.state.find(input.TableName!);
   if (!table) throw new AwsError('TableNotFoundException', `Table not found: ${input.TableName}`);
-  const created = new Date();
+  const created = ctx.emulator.clock.date();
   const backup: Backup = {
     arn: `${table.arn}/backup/${String(created.getTime()).padStart(14, '0')}-${randomBytes(4).toString('hex')}`,
     name: input.BackupName!,
@@ -133,7 +133,7 @@ export function restoreTableFromBackup(input: RestoreTableFromBackupCommandInput
   return restore(ctx, backup.source, input.TargetTableName!, backup.items, {
     SourceBackupArn: backup.arn,
     SourceTableArn: backup.tableArn,
-    RestoreDateTime: new Date(),
+    RestoreDateTime: ctx.emulator.clock.date(),
     RestoreInProgress: false,
   });
 }
@@ -148,7 +148,7 @@ export function restoreTableToPointInTime(input: RestoreTableToPointInTimeComman
   // Only the latest restorable time can be served: the emulator keeps no history.
   return restore(ctx, source, input.TargetTableName!, [...source.items.all()].map((e) => e.item), {
     SourceTableArn: source.arn,
-    RestoreDateTime: new Date(),
+    RestoreDateTime: ctx.emulator.clock.date(),
     RestoreInProgress: false,
   });
 }

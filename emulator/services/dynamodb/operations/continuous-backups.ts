@@ -27,7 +27,7 @@ export function describeContinuousBackupsOf(table: Table): ContinuousBackupsDesc
           PointInTimeRecoveryStatus: 'ENABLED',
           RecoveryPeriodInDays: pitr.days,
           EarliestRestorableDateTime: pitr.since,
-          LatestRestorableDateTime: new Date(),
+          LatestRestorableDateTime: table.now(),
         }
       : { PointInTimeRecoveryStatus: 'DISABLED' },
   };
@@ -42,7 +42,7 @@ export function updateContinuousBackups(input: UpdateContinuousBackupsCommandInp
   const spec = input.PointInTimeRecoverySpecification!;
   const current = table.pointInTimeRecovery;
   // Enabling it again keeps the recovery window it already has (its earliest restorable time).
-  const since = current?.enabled ? current.since : new Date();
+  const since = current?.enabled ? current.since : table.now();
   table.pointInTimeRecovery = spec.PointInTimeRecoveryEnabled
     ? { enabled: true, days: spec.RecoveryPeriodInDays ?? current?.days ?? DEFAULT_RECOVERY_DAYS, since }
     : undefined;

@@ -32,7 +32,7 @@ export function updateContributorInsights(input: UpdateContributorInsightsComman
   const table = ctx.state.namedTable(input.TableName!);
   checkIndex(table, input.IndexName);
   const enable = input.ContributorInsightsAction === 'ENABLE';
-  table.contributorInsights = { status: enable ? 'ENABLED' : 'DISABLED', mode: input.ContributorInsightsMode, updated: new Date() };
+  table.contributorInsights = { status: enable ? 'ENABLED' : 'DISABLED', mode: input.ContributorInsightsMode, updated: table.now() };
   return {
     TableName: table.name,
     IndexName: input.IndexName,

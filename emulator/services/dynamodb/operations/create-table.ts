@@ -66,7 +66,7 @@ export function createTable(input: CreateTableCommandInput, ctx: RequestContext<
   if (input.TableClass) table.tableClass = { name: input.TableClass, updated: table.created };
   if (input.SSESpecification?.Enabled) table.sse = sseDescription(state, input.SSESpecification.KMSMasterKeyId);
   for (const tag of input.Tags ?? []) table.tags.set(tag.Key!, tag.Value!);
-  if (input.ResourcePolicy) table.resourcePolicy = { policy: input.ResourcePolicy, revisionId: String(Date.now()) };
+  if (input.ResourcePolicy) table.resourcePolicy = { policy: input.ResourcePolicy, revisionId: String(table.now().getTime()) };
   if (input.StreamSpecification?.StreamEnabled) {
     table.streamSpecification = input.StreamSpecification;
     state.streams.enable(table, input.StreamSpecification.StreamViewType!);

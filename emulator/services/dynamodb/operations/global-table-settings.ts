@@ -75,27 +75,27 @@ export function updateGlobalTableSettings(input: UpdateGlobalTableSettingsComman
     const target = { accountId: ctx.accountId, region: ctx.region, tableName: table.name };
     if (input.GlobalTableBillingMode) switchBillingMode(table, input.GlobalTableBillingMode);
     if (input.GlobalTableProvisionedWriteCapacityUnits) {
-      table.throughput = applyThroughput(table.throughput, withWrite(table.throughput, input.GlobalTableProvisionedWriteCapacityUnits));
+      table.throughput = applyThroughput(table.throughput, withWrite(table.throughput, input.GlobalTableProvisionedWriteCapacityUnits), table.now());
     }
     table.writeScaling = applyScalingUpdate(table.writeScaling, input.GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate, { ...target, capacity: 'Write' });
     for (const update of input.GlobalTableGlobalSecondaryIndexSettingsUpdate ?? []) {
       const index = indexOf(table, update.IndexName!);
-      if (update.ProvisionedWriteCapacityUnits) index.throughput = applyThroughput(index.throughput, withWrite(index.throughput, update.ProvisionedWriteCapacityUnits));
+      if (update.ProvisionedWriteCapacityUnits) index.throughput = applyThroughput(index.throughput, withWrite(index.throughput, update.ProvisionedWriteCapacityUnits), table.now());
       scaleIndex(index, update.ProvisionedWriteCapacityAutoScalingSettingsUpdate, { ...target, capacity: 'Write' });
     }
     for (const update of (input.ReplicaSettingsUpdate ?? []).filter((u) => u.RegionName === replica.region)) {
       if (update.ReplicaProvisionedReadCapacityUnits) {
-        table.throughput = applyThroughput(table.throughput, withRead(table.throughput, update.ReplicaProvisionedReadCapacityUnits));
+        table.throughput = applyThroughput(table.throughput, withRead(table.throughput, update.ReplicaProvisionedReadCapacityUnits), table.now());
       }
       table.readScaling = applyScalingUpdate(table.readScaling, update.ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate, { ...target, capacity: 'Read' });
       for (const indexUpdate of update.ReplicaGlobalSecondaryIndexSettingsUpdate ?? []) {
         const index = indexOf(table, indexUpdate.IndexName!);
         if (indexUpdate.ProvisionedReadCapacityUnits) {
-          index.throughput = applyThroughput(index.throughput, withRead(index.throughput, indexUpdate.ProvisionedReadCapacityUnits));
+          index.throughput = applyThroughput(index.throughput, withRead(index.throughput, indexUpdate.ProvisionedReadCapacityUnits), table.now());
         }
         scaleIndex(index, indexUpdate.ProvisionedReadCapacityAutoScalingSettingsUpdate, { ...target, capacity: 'Read' });
       }
-      if (update.ReplicaTableClass) table.tableClass = { name: update.ReplicaTableClass, updated: new Date() };
+      if (update.ReplicaTableClass) table.tableClass = { name: update.ReplicaTableClass, updated: table.now() };
     }
   }
   return describe(group, 'UPDATING');

@@ -69,7 +69,7 @@ export function createGlobalTable(input: CreateGlobalTableCommandInput, ctx: Ctx
   const regions = [...new Set((input.ReplicationGroup ?? []).map((r) => r.RegionName!))];
   const members: { region: string; state: DynamoState; table: Table }[] = [];
   for (const region of regions) members.push({ region, ...joiningTable(ctx, name, region, members[0]?.table) });
-  const group = new ReplicationGroup('2017.11.29', name, ctx.accountId, ctx.region);
+  const group = new ReplicationGroup('2017.11.29', name, ctx.accountId, ctx.region, ctx.emulator.clock.date());
   for (const member of members) group.add(member.region, member.state, member.table);
   legacyGroups(ctx).set(key(ctx, name), group);
   return { GlobalTableDescription: describeGroup(group, 'CREATING') };

@@ -44,7 +44,7 @@ export function applyReplicaUpdates(table: Table, input: UpdateTableCommandInput
         indexOverrides: update.Create.GlobalSecondaryIndexes,
       });
       const replica = table.replication!.replicas.get(update.Create.RegionName!)!;
-      if (update.Create.TableClassOverride) replica.table.tableClass = { name: update.Create.TableClassOverride, updated: new Date() };
+      if (update.Create.TableClassOverride) replica.table.tableClass = { name: update.Create.TableClassOverride, updated: replica.table.now() };
       statuses.set(update.Create.RegionName!, 'CREATING');
     } else if (update.Update) {
       const replica = table.replication?.replicas.get(update.Update.RegionName!);
@@ -53,7 +53,7 @@ export function applyReplicaUpdates(table: Table, input: UpdateTableCommandInput
       if (update.Update.ProvisionedThroughputOverride) replica.provisionedOverride = update.Update.ProvisionedThroughputOverride;
       if (update.Update.OnDemandThroughputOverride) replica.onDemandOverride = update.Update.OnDemandThroughputOverride;
       if (update.Update.GlobalSecondaryIndexes) replica.indexOverrides = update.Update.GlobalSecondaryIndexes;
-      if (update.Update.TableClassOverride) replica.table.tableClass = { name: update.Update.TableClassOverride, updated: new Date() };
+      if (update.Update.TableClassOverride) replica.table.tableClass = { name: update.Update.TableClassOverride, updated: replica.table.now() };
       statuses.set(replica.region, 'UPDATING');
     } else if (update.Delete) {
       deleteReplica(table, update.Delete.RegionName!);
@@ -95,7 +95,7 @@ function createReplica(table: Table, region: string, ctx: Ctx, strong: boolean, 
   }
   let group = table.replication;
   if (!group) {
-    group = new ReplicationGroup('2019.11.21', table.name, ctx.accountId, ctx.region);
+    group = new ReplicationGroup('2019.11.21', table.name, ctx.accountId, ctx.region, ctx.emulator.clock.date());
     if (strong) group.consistency = 'STRONG';
     group.add(ctx.region, ctx.state, table);
   }

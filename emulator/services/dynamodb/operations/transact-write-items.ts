@@ -27,7 +27,7 @@ export function transactWriteItems(input: TransactWriteItemsCommandInput, ctx: R
   const token = input.ClientRequestToken;
   const fingerprint = token ? fingerprintOf(input) : '';
   if (token) {
-    pruneTokens(state);
+    pruneTokens(state, ctx.emulator.clock.now());
     const previous = state.transactionTokens.get(token);
     if (previous) {
       if (previous.fingerprint !== fingerprint) {
@@ -39,7 +39,7 @@ export function transactWriteItems(input: TransactWriteItemsCommandInput, ctx: R
   const writes = (input.TransactItems ?? []).map((entry) => prepare(entry, ctx));
   checkDistinctItems(writes);
   const result = commit(writes, input);
-  if (token) state.transactionTokens.set(token, { fingerprint, at: Date.now(), result });
+  if (token) state.transactionTokens.set(token, { fingerprint, at: ctx.emulator.clock.now(), result });
   return result;
 }
 
@@ -145,7 +145,7 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function pruneTokens(state: DynamoState) {
-  const cutoff = Date.now() - TOKEN_WINDOW_MS;
+function pruneTokens(state: DynamoState, now: number) {
+  const cutoff = now - TOKEN_WINDOW_MS;
   for (const [token, entry] of state.transactionTokens) if (entry.at < cutoff) state.transactionTokens.delete(token);
 }

@@ -71,14 +71,14 @@ export function updateTable(input: UpdateTableCommandInput, ctx: Ctx): Omit<Upda
         if (onDemand) {
           throw invalidParameter(`ProvisionedThroughput should not be specified for index: ${index.name} when BillingMode is PAY_PER_REQUEST`);
         }
-        index.throughput = applyThroughput(index.throughput, update.Update.ProvisionedThroughput);
+        index.throughput = applyThroughput(index.throughput, update.Update.ProvisionedThroughput, table.now());
       }
       if (update.Update.OnDemandThroughput) index.onDemandThroughput = update.Update.OnDemandThroughput;
     }
   }
   dropUnusedDefinitions(table);
   if (input.BillingMode) switchBillingMode(table, input.BillingMode);
-  if (input.ProvisionedThroughput) table.throughput = applyThroughput(table.throughput, input.ProvisionedThroughput);
+  if (input.ProvisionedThroughput) table.throughput = applyThroughput(table.throughput, input.ProvisionedThroughput, table.now());
   if (input.OnDemandThroughput) table.onDemandThroughput = input.OnDemandThroughput;
   if (input.WarmThroughput) {
     table.warmThroughput = {
@@ -88,7 +88,7 @@ export function updateTable(input: UpdateTableCommandInput, ctx: Ctx): Omit<Upda
     };
   }
   if (input.DeletionProtectionEnabled !== undefined) table.deletionProtection = input.DeletionProtectionEnabled;
-  if (input.TableClass) table.tableClass = { name: input.TableClass, updated: new Date() };
+  if (input.TableClass) table.tableClass = { name: input.TableClass, updated: table.now() };
   let sseUpdating = false;
   if (input.SSESpecification) {
     if (input.SSESpecification.Enabled === false) {
@@ -119,7 +119,7 @@ export function switchBillingMode(table: Table, mode: 'PROVISIONED' | 'PAY_PER_R
   if (mode === table.billingMode) return;
   table.billingMode = mode;
   if (mode === 'PAY_PER_REQUEST') {
-    table.billingModeSummary = { mode, lastUpdateToPayPerRequest: new Date() };
+    table.billingModeSummary = { mode, lastUpdateToPayPerRequest: table.now() };
     return;
   }
   table.billingModeSummary = { mode, lastUpdateToPayPerRequest: table.billingModeSummary?.lastUpdateToPayPerRequest };
@@ -137,8 +137,7 @@ function checkThroughputChanges(current: Throughput, requested: { ReadCapacityUn
   }
 }
 
-export function applyThroughput(current: Throughput | undefined, requested: { ReadCapacityUnits?: number; WriteCapacityUnits?: number }): Throughput {
-  const now = new Date();
+export function applyThroughput(current: Throughput | undefined, requested: { ReadCapacityUnits?: number; WriteCapacityUnits?: number }, now: Date): Throughput {
   const next: Throughput = {
     read: requested.ReadCapacityUnits!,
     write: requested.WriteCapacityUnits!,

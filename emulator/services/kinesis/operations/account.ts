@@ -37,6 +37,6 @@ export function updateAccountSettings(input: UpdateAccountSettingsCommandInput, 
   const status = input.MinimumThroughputBillingCommitment!.Status!;
   const previous = ctx.state.minimumThroughputBillingCommitment;
   ctx.state.minimumThroughputBillingCommitment =
-    status === 'ENABLED' ? { status, startedAt: new Date() } : { status, startedAt: previous?.startedAt, endedAt: new Date() };
+    status === 'ENABLED' ? { status, startedAt: ctx.emulator.clock.date() } : { status, startedAt: previous?.startedAt, endedAt: ctx.emulator.clock.date() };
   return { MinimumThroughputBillingCommitment: commitmentOutput(ctx.state) };
 }

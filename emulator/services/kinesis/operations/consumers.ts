@@ -72,12 +72,12 @@ export function describeStreamConsumer(input: DescribeStreamConsumerCommandInput
 
 export function listStreamConsumers(input: ListStreamConsumersCommandInput, ctx: Ctx) {
   const stream = ctx.state.stream({ StreamARN: input.StreamARN });
-  const after = input.NextToken !== undefined ? decodeToken(input.NextToken, 'ListStreamConsumers').after : undefined;
+  const after = input.NextToken !== undefined ? decodeToken(input.NextToken, 'ListStreamConsumers', ctx.emulator.clock.now()).after : undefined;
   const limit = input.MaxResults ?? 100;
   const consumers = [...stream.consumers.values()].sort((a, b) => (a.name < b.name ? -1 : 1)).filter((c) => after === undefined || c.name > after);
   const page = consumers.slice(0, limit);
   return {
     Consumers: page.map((c) => summary(c)),
-    NextToken: consumers.length > limit ? encodeToken('ListStreamConsumers', page[page.length - 1].name) : undefined,
+    NextToken: consumers.length > limit ? encodeToken('ListStreamConsumers', page[page.length - 1].name, ctx.emulator.clock.now()) : undefined,
   };
 }

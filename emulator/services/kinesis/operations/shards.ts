@@ -53,7 +53,7 @@ export function listShards(input: ListShardsCommandInput, ctx: Ctx) {
   let after = input.ExclusiveStartShardId;
   let filter = input.ShardFilter;
   if (input.NextToken !== undefined) {
-    const token = decodeToken(input.NextToken, 'ListShards');
+    const token = decodeToken(input.NextToken, 'ListShards', ctx.emulator.clock.now());
     stream = ctx.state.stream({ StreamName: token.stream as string });
     after = token.after;
     filter = token.filter as typeof filter;
@@ -68,7 +68,7 @@ export function listShards(input: ListShardsCommandInput, ctx: Ctx) {
   const more = shards.length > limit;
   return {
     Shards: page.map((s) => s.describe()),
-    NextToken: more ? encodeToken('ListShards', page[page.length - 1].id, { stream: stream.name, filter }) : undefined,
+    NextToken: more ? encodeToken('ListShards', page[page.length - 1].id, ctx.emulator.clock.now(), { stream: stream.name, filter }) : undefined,
   };
 }
 
@@ -93,9 +93,10 @@ export function splitShard(input: SplitShardCommandInput, ctx: Ctx) {
     );
   }
   checkShardLimit(ctx.state, 1);
-  shard.close();
-  stream.addShard({ start: shard.range.start, end: key - 1n }, shard.id);
-  stream.addShard({ start: key, end: shard.range.end }, shard.id);
+  const now = ctx.emulator.clock.now();
+  shard.close(now);
+  stream.addShard({ start: shard.range.start, end: key - 1n }, now, shard.id);
+  stream.addShard({ start: key, end: shard.range.end }, now, shard.id);
   return {};
 }
 
@@ -108,11 +109,12 @@ export function mergeShards(input: MergeShardsCommandInput, ctx: Ctx) {
       `Shards ${first.id} and ${second.id} in stream ${stream.name} under account ${stream.accountId} are not an adjacent pair of shards eligible for merging`,
     );
   }
-  first.close();
-  second.close();
+  const now = ctx.emulator.clock.now();
+  first.close(now);
+  second.close(now);
   const start = first.range.start < second.range.start ? first.range.start : second.range.start;
   const end = first.range.end > second.range.end ? first.range.end : second.range.end;
-  stream.addShard({ start, end }, first.id, second.id);
+  stream.addShard({ start, end }, now, first.id, second.id);
   return {};
 }
 
@@ -133,10 +135,11 @@ export function updateShardCount(input: UpdateShardCountCommandInput, ctx: Ctx) 
   }
   if (target !== current.length) {
     checkShardLimit(ctx.state, target - current.length);
-    for (const shard of current) shard.close();
+    const now = ctx.emulator.clock.now();
+    for (const shard of current) shard.close(now);
     for (const range of evenRanges(target)) {
       const parents = current.filter((s) => s.range.start <= range.end && s.range.end >= range.start);
-      stream.addShard(range, parents[0]?.id, parents[1]?.id);
+      stream.addShard(range, now, parents[0]?.id, parents[1]?.id);
     }
   }
   return { StreamName: stream.name, CurrentShardCount: current.length, TargetShardCount: target, StreamARN: stream.arn };

@@ -44,7 +44,7 @@ export function createStream(input: CreateStreamCommandInput, ctx: Ctx) {
   const shardCount = input.ShardCount ?? ON_DEMAND_INITIAL_SHARDS;
   if (mode === 'ON_DEMAND') checkOnDemandLimit(state);
   checkShardLimit(state, shardCount);
-  const stream = new Stream(input.StreamName!, state.accountId, state.region, mode, shardCount);
+  const stream = new Stream(input.StreamName!, state.accountId, state.region, mode, shardCount, ctx.emulator.clock.now());
   if (input.Tags) addTags(stream.tags, input.Tags, stream.name, state.accountId);
   if (input.MaxRecordSizeInKiB !== undefined) stream.maxRecordSizeKiB = input.MaxRecordSizeInKiB;
   if (input.WarmThroughputMiBps !== undefined && mode === 'ON_DEMAND') stream.warmThroughputMiBps = input.WarmThroughputMiBps;
@@ -115,7 +115,7 @@ export function listStreams(input: ListStreamsCommandInput, ctx: Ctx) {
   if (input.NextToken !== undefined && input.ExclusiveStartStreamName !== undefined) {
     throw invalidArgument('ExclusiveStartStreamName and NextToken cannot be provided together.');
   }
-  const after = input.NextToken !== undefined ? decodeToken(input.NextToken, 'ListStreams').after : input.ExclusiveStartStreamName;
+  const after = input.NextToken !== undefined ? decodeToken(input.NextToken, 'ListStreams', ctx.emulator.clock.now()).after : input.ExclusiveStartStreamName;
   const limit = Math.min(input.Limit ?? 100, 100);
   const names = [...ctx.state.streams.keys()].sort().filter((n) => after === undefined || n > after);
   const page = names.slice(0, limit).map((n) => ctx.state.streams.get(n)!);
@@ -123,7 +123,7 @@ export function listStreams(input: ListStreamsCommandInput, ctx: Ctx) {
   return {
     StreamNames: page.map((s) => s.name),
     HasMoreStreams: more,
-    NextToken: more ? encodeToken('ListStreams', page[page.length - 1].name) : undefined,
+    NextToken: more ? encodeToken('ListStreams', page[page.length - 1].name, ctx.emulator.clock.now()) : undefined,
     StreamSummaries: page.map((s) => ({
       StreamName: s.name,
       StreamARN: s.arn,

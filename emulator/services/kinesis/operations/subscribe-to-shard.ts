@@ -1,4 +1,5 @@
 import type { SubscribeToShardCommandInput } from '@aws-sdk/client-kinesis';
+import type { Clock } from '../../../core/clock.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { invalidArgument } from '../errors.ts';
 import type { Shard, StoredRecord } from '../shard.ts';
@@ -26,7 +27,7 @@ export function subscribeToShard(input: SubscribeToShardCommandInput, ctx: Ctx) 
     }
   }
   const position = resolvePosition(stream, shard, start, 'SubscribeToShard', ctx.emulator.clock.now());
-  return { EventStream: events(stream, shard, position) };
+  return { EventStream: events(stream, shard, position, ctx.emulator.clock) };
 }
 
 /** Waits until a record arrives in the shard or `ms` pass, whichever is first. */
@@ -43,7 +44,8 @@ function nextRecordOrTimeout(shard: Shard, ms: number): Promise<void> {
   });
 }
 
-async function* events(stream: Stream, shard: Shard, position: { sequenceNumber: bigint; inclusive: boolean }) {
+async function* events(stream: Stream, shard: Shard, position: { sequenceNumber: bigint; inclusive: boolean }, clock: Clock) {
+  // The subscription is an open connection: it lasts five minutes of real time. Record ages follow the emulator clock.
   const ends = Date.now() + SUBSCRIPTION_MS;
   let { sequenceNumber, inclusive } = position;
   for (let first = true; Date.now() < ends; first = false) {
@@ -64,7 +66,7 @@ async function* events(stream: Stream, shard: Shard, position: { sequenceNumber:
       SubscribeToShardEvent: {
         Records: batch.map((r) => recordOutput(r, stream)),
         ContinuationSequenceNumber: (finished ? undefined : sequenceNumber.toString()),
-        MillisBehindLatest: remaining ? Math.max(0, Date.now() - shard.records[start + batch.length].arrival.getTime()) : 0,
+        MillisBehindLatest: remaining ? Math.max(0, clock.now() - shard.records[start + batch.length].arrival.getTime()) : 0,
         ChildShards: finished ? childShards(stream, shard) : undefined,
       },
     };

@@ -9,6 +9,7 @@ import type {
 } from '@aws-sdk/client-lambda';
 import { buildArn, parseArn } from '../../../core/arn.ts';
 import { AwsError } from '../../../core/errors.ts';
+import type { Emulator } from '../../../core/emulator.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { parsePatterns } from '../esm/filter.ts';
 import { startSqsPoller } from '../esm/sqs-poller.ts';
@@ -62,9 +63,11 @@ async function checkSource(ctx: Ctx, kind: SourceKind, arn: string) {
   }
 }
 
-function start(ctx: Ctx, mapping: EventSourceMapping) {
+/** Starts a mapping's poller (on creation, and for each mapping of a restored state). */
+export function startMapping(emulator: Emulator, state: LambdaState, mapping: EventSourceMapping) {
   const kind = sourceKind(mapping.config.EventSourceArn);
-  mapping.stop = kind === 'sqs' ? startSqsPoller(ctx.emulator, ctx.state, mapping) : startStreamPoller(ctx.emulator, ctx.state, mapping, kind);
+  const stop = kind === 'sqs' ? startSqsPoller(emulator, state, mapping) : startStreamPoller(emulator, state, mapping, kind);
+  state.pollers.set(mapping.config.UUID!, stop);
 }
 
 export async function createEventSourceMapping(input: CreateEventSourceMappingRequest, ctx: Ctx) {
@@ -114,7 +117,7 @@ export async function createEventSourceMapping(input: CreateEventSourceMappingRe
   const mapping: EventSourceMapping = { config, tags: new Map(Object.entries(input.Tags ?? {})) };
   if (input.Enabled === false) config.State = 'Disabled';
   ctx.state.eventSourceMappings.set(uuid, mapping);
-  start(ctx, mapping);
+  startMapping(ctx.emulator, ctx.state, mapping);
   return { ...config, State: 'Creating' };
 }
 
@@ -152,7 +155,8 @@ export function updateEventSourceMapping(input: UpdateEventSourceMappingRequest,
 
 export function deleteEventSourceMapping(input: DeleteEventSourceMappingRequest, ctx: Ctx) {
   const mapping = find(ctx, input.UUID!);
-  mapping.stop?.();
+  ctx.state.pollers.get(input.UUID!)?.();
+  ctx.state.pollers.delete(input.UUID!);
   ctx.state.eventSourceMappings.delete(input.UUID!);
   return { ...mapping.config, State: 'Deleting' };
 }
