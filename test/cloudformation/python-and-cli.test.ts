@@ -44,8 +44,18 @@ describe('CloudFormation through boto3 and the AWS CLI', function () {
       '  Url: { Value: !Ref Queue }',
       '',
     ].join('\n'));
-    const deploy = (...extra: string[]) =>
-      promisify(execFile)('aws', ['--endpoint-url', endpoint, 'cloudformation', 'deploy', '--stack-name', 'cli-stack', '--template-file', file, ...extra], { env: BOTO3_ENV });
+    // The CLI names each change set after the current second (awscli-cloudformation-package-deploy-<epoch>), and the
+    // executed one keeps its name: deploys here finish within a second, so each waits for the next one.
+    let last = 0;
+    const deploy = async (...extra: string[]) => {
+      const wait = 1000 - (Date.now() - last);
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      try {
+        return await promisify(execFile)('aws', ['--endpoint-url', endpoint, 'cloudformation', 'deploy', '--stack-name', 'cli-stack', '--template-file', file, ...extra], { env: BOTO3_ENV });
+      } finally {
+        last = Date.now();
+      }
+    };
     try {
       const started = Date.now();
       assert.match((await deploy()).stdout, /Successfully created\/updated stack - cli-stack/);
