@@ -19,4 +19,12 @@ export const COMMON_OPERATIONS: Readonly<Record<string, readonly string[]>> = {
   logs: ['CreateLogGroup', 'CreateLogStream', 'PutLogEvents', 'GetLogEvents', 'FilterLogEvents', 'DescribeLogGroups', 'DescribeLogStreams', 'PutRetentionPolicy', 'DeleteLogGroup'],
   events: ['PutEvents', 'PutRule', 'PutTargets', 'DescribeRule', 'ListRules', 'RemoveTargets', 'DeleteRule', 'CreateEventBus'],
   cloudwatch: ['PutMetricData', 'GetMetricData', 'GetMetricStatistics', 'ListMetrics', 'PutMetricAlarm', 'DescribeAlarms'],
+  scheduler: ['CreateSchedule', 'GetSchedule', 'UpdateSchedule', 'DeleteSchedule', 'ListSchedules'],
+  firehose: ['CreateDeliveryStream', 'DescribeDeliveryStream', 'PutRecord', 'PutRecordBatch', 'DeleteDeliveryStream'],
+  stepfunctions: ['CreateStateMachine', 'DescribeStateMachine', 'StartExecution', 'StartSyncExecution', 'DescribeExecution', 'GetExecutionHistory', 'ListExecutions', 'SendTaskSuccess', 'DeleteStateMachine'],
+  apigateway: ['CreateRestApi', 'GetResources', 'CreateResource', 'PutMethod', 'PutIntegration', 'CreateDeployment', 'GetRestApis', 'DeleteRestApi'],
+  apigatewayv2: ['CreateApi', 'CreateRoute', 'CreateIntegration', 'CreateStage', 'GetApis', 'DeleteApi'],
+  // What `aws cloudformation deploy` and `cdk deploy` call.
+  cloudformation: ['CreateChangeSet', 'DescribeChangeSet', 'ExecuteChangeSet', 'DescribeStacks', 'DescribeStackEvents', 'GetTemplate', 'DeleteStack'],
+  ecr: ['CreateRepository', 'DescribeRepositories', 'DeleteRepository'],
 };
