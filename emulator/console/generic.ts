@@ -22,19 +22,21 @@ function listIn(model: ServiceModel, output: Shape | undefined): { items: string
 }
 
 /**
- * A view for a service that declares none: its first implemented List* or Describe* operation (by name) that needs
- * no input and returns a list. Undefined when it has none.
+ * Views for a service that declares none: each implemented List* or Describe* operation that needs no input and
+ * returns a list, shortest name first (`ListTopics` before `ListOriginationNumbers`): the console shows the first and
+ * offers the others.
  */
-export function genericView(service: ServiceDefinition): ConsoleView | undefined {
+export function genericViews(service: ServiceDefinition): ConsoleView[] {
   const { model } = service;
   const candidates = Object.keys(service.handlers)
     .filter((op) => /^(List|Describe)/.test(op) && Object.hasOwn(model.operations, op))
-    .sort();
+    .sort((a, b) => a.length - b.length || a.localeCompare(b));
+  const views: ConsoleView[] = [];
   for (const operation of candidates) {
     const input = shapeOf(model, model.operations[operation].input?.shape);
     if (input?.required?.length) continue;
     const table = listIn(model, shapeOf(model, model.operations[operation].output?.shape));
-    if (table) return { title: operation.replace(/^(List|Describe)/, ''), list: { operation, ...table } };
+    if (table) views.push({ title: operation.replace(/^(List|Describe)/, ''), list: { operation, ...table } });
   }
-  return undefined;
+  return views;
 }

@@ -5,7 +5,7 @@ import type { Emulator } from '../core/emulator.ts';
 import { AwsError } from '../core/errors.ts';
 import { ControlError, jsonBody, requireMethod } from '../control/http.ts';
 import { InternalText, type InternalRoute } from '../server/http.ts';
-import { genericView } from './generic.ts';
+import { genericViews } from './generic.ts';
 import { RequestLog } from './request-log.ts';
 import type { ConsoleView } from './view.ts';
 
@@ -61,10 +61,11 @@ export function consoleRoutes(emulator: Emulator, views: ConsoleViews): Record<s
   const file = staticFiles();
   const log = new RequestLog(() => emulator.clock.now());
   emulator.onRequestFinished = (request) => log.record(request);
-  const viewOf = async (service: string): Promise<ConsoleView | undefined> => {
-    if (Object.hasOwn(views, service)) return views[service]();
+  /** The service's declared view, else the generic ones (the first shown, the others offered). */
+  const viewsOf = async (service: string): Promise<ConsoleView[]> => {
+    if (Object.hasOwn(views, service)) return [await views[service]()];
     const definition = await emulator.loadService(service);
-    return definition && genericView(definition);
+    return definition ? genericViews(definition) : [];
   };
   return {
     '/_twinstack/ui': () => file('index.html'),
@@ -85,7 +86,8 @@ export function consoleRoutes(emulator: Emulator, views: ConsoleViews): Record<s
     '/_twinstack/ui/api/view': async (request) => {
       const service = request.query.get('service') ?? '';
       if (!emulator.serviceNames().includes(service)) throw new ControlError(404, `service not enabled: ${service}`);
-      return { service, view: (await viewOf(service)) ?? null };
+      const [view = null, ...others] = await viewsOf(service);
+      return { service, view, others };
     },
     '/_twinstack/ui/api/call': async (request) => {
       requireMethod(request, 'POST');

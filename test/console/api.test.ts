@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { CreateTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -37,6 +38,13 @@ describe('web console API', () => {
     assert.equal((await fetch(`${aws.endpoint}/_twinstack/ui/console.css`)).status, 200);
     assert.equal((await fetch(`${aws.endpoint}/_twinstack/ui/..%2Fview.ts`)).status, 404);
     assert.equal((await fetch(`${aws.endpoint}/_twinstack/ui/constructor`)).status, 404);
+  });
+
+  it('serves the parity scorecard of this build when it exists', async () => {
+    const response = await fetch(`${aws.endpoint}/_twinstack/ui/parity`);
+    const exists = existsSync(new URL('../../reports/parity.html', import.meta.url));
+    assert.equal(response.status, exists ? 200 : 404);
+    if (exists) assert.match(await response.text(), /<html/i);
   });
 
   it('lists the enabled services with the default account and region', async () => {

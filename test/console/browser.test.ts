@@ -76,6 +76,14 @@ describe('web console in a browser', function () {
     await page.getByText('Queues (1)').waitFor();
   });
 
+  it("lists another service's resources with its generic view, and offers its other list operations", async () => {
+    await page.getByRole('button', { name: 'kms', exact: true }).click();
+    await page.getByText('kms: Keys').waitFor();
+    await page.getByLabel('List with').selectOption('ListAliases');
+    await page.getByText('kms: Aliases').waitFor();
+    assert.doesNotMatch(await page.locator('#view').innerText(), /undefined/);
+  });
+
   for (const width of [1280, 390]) {
     it(`fits ${width} px without sideways scrolling (screenshot in test/console/screenshots)`, async () => {
       await page.setViewportSize({ width, height: 900 });

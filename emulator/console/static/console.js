@@ -10,6 +10,11 @@ function el(tag, props = {}, ...children) {
   return node;
 }
 
+/** Replaces a node's children, skipping absent ones (which replaceChildren would show as "undefined"). */
+function replace(node, ...children) {
+  node.replaceChildren(...children.filter((c) => c !== undefined));
+}
+
 function say(message) {
   $('#status').textContent = message;
 }
@@ -110,7 +115,8 @@ function openAction(service, action, item) {
     }
   };
   const form = el('form', { onsubmit: (event) => (event.preventDefault(), run()) }, ...fields, el('button', { type: 'submit', textContent: action.label }));
-  panel.replaceChildren(
+  replace(
+    panel,
     el('h4', { textContent: `${action.label}: ${itemLabel(item)}` }),
     action.note ? el('p', { className: 'hint', textContent: `Note: ${action.note}.` }) : undefined,
     form,
@@ -134,23 +140,37 @@ async function showList(extra = {}) {
   }
 }
 
+/** The generic views' other list operations, to pick from when the first shows little or fails. */
+function otherLists(service, views) {
+  const select = el('select', { id: 'list-operation' }, ...views.map((v, i) => el('option', { value: String(i), textContent: v.list.operation })));
+  select.onchange = () => showView(service, views[Number(select.value)], views);
+  return el('p', {}, el('label', { htmlFor: 'list-operation', textContent: 'List with ' }), select);
+}
+
+function showView(service, view, views) {
+  current = { service, view };
+  replace(
+    $('#view'),
+    el('h3', { textContent: `${service}: ${view.title}` }),
+    view.note ? el('p', { className: 'hint', textContent: view.note }) : undefined,
+    views.length > 1 ? otherLists(service, views) : undefined,
+    el('button', { type: 'button', textContent: 'Refresh', onclick: () => showList() }),
+    el('div', { id: 'list' }),
+    el('div', { id: 'action' }),
+  );
+  if (views.length > 1) $('#list-operation').value = String(views.indexOf(view));
+  return showList();
+}
+
 async function showService(service) {
   for (const button of document.querySelectorAll('#services button')) button.setAttribute('aria-pressed', String(button.dataset.service === service));
-  const { view } = await api(`/_twinstack/ui/api/view?service=${encodeURIComponent(service)}`);
+  const { view, others } = await api(`/_twinstack/ui/api/view?service=${encodeURIComponent(service)}`);
   if (!view) {
     current = undefined;
     $('#view').replaceChildren(el('h3', { textContent: service }), el('p', { textContent: 'This service has no list operation without input to show.' }));
     return;
   }
-  current = { service, view };
-  $('#view').replaceChildren(
-    el('h3', { textContent: `${service}: ${view.title}` }),
-    view.note ? el('p', { className: 'hint', textContent: view.note }) : undefined,
-    el('button', { type: 'button', textContent: 'Refresh', onclick: () => showList() }),
-    el('div', { id: 'list' }),
-    el('div', { id: 'action' }),
-  );
-  await showList();
+  await showView(service, view, [view, ...others]);
 }
 
 // Request log: polled every second from the last id seen; the filter hides rows not containing its text.
