@@ -4,6 +4,7 @@ import { Emulator } from './core/emulator.ts';
 import { clockRoutes } from './control/clock-routes.ts';
 import { ControlError } from './control/http.ts';
 import { resetRoutes } from './control/reset-routes.ts';
+import { consoleOffRoutes, consoleRoutes } from './console/routes.ts';
 import { faultRulesFromEnv, faultSeedFromEnv } from './faults/config.ts';
 import { FaultInjector } from './faults/injector.ts';
 import { faultRoutes } from './faults/routes.ts';
@@ -14,7 +15,7 @@ import { stateRoutes } from './persistence/routes.ts';
 import type { ConfiguredCredentials } from './gateway/sigv4.ts';
 import type { GuardOptions } from './server/guard.ts';
 import { startServer, type ConnectionOptions, type InternalRoute } from './server/http.ts';
-import { ALL_SERVICE_NAMES, IDENTITY_SERVICE, serviceLoaders } from './services/index.ts';
+import { ALL_SERVICE_NAMES, CONSOLE_VIEWS, IDENTITY_SERVICE, serviceLoaders } from './services/index.ts';
 
 export { Emulator } from './core/emulator.ts';
 export { AwsError } from './core/errors.ts';
@@ -63,6 +64,8 @@ export interface TwinstackOptions {
   persist?: string | PersistenceOptions;
   /** Account walls (see EmulatorOptions.crossAccount); default: `TWINSTACK_CROSS_ACCOUNT`, else `enforce`. */
   crossAccount?: CrossAccountMode;
+  /** The web console at `/_twinstack/ui` and its request log (default: on, unless `TWINSTACK_UI=0`). */
+  ui?: boolean;
 }
 
 /** Persistence settings from the environment (LocalStack's PERSISTENCE=1 and DATA_DIR, or TWINSTACK_PERSIST_*). */
@@ -221,6 +224,7 @@ export async function startTwinstack(options: TwinstackOptions = {}): Promise<Tw
       '/_localstack/init': () => init.status(),
       '/_localstack/init/:stage': (request) => init.stageStatus(request.params.stage) ?? { completed: false, scripts: [] },
       ...serviceRoutes(emulator),
+      ...((options.ui ?? process.env.TWINSTACK_UI !== '0') ? consoleRoutes(emulator, CONSOLE_VIEWS) : consoleOffRoutes()),
     },
   });
   const endpointHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;

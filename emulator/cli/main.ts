@@ -10,7 +10,7 @@ const USAGE = `twinstack ${VERSION} — a local AWS cloud that shows its parity
 Usage:
   twinstack start  [--port 4566] [--host 127.0.0.1] [--services sqs,sts] [--verbose] [--strict-signatures] [--enforce-iam]
                    [--config FILE] [--init-dir DIR] [--faults FILE|JSON] [--fault-seed N]
-                   [--persist DIR] [--persist-mode wal|snapshot] [--fsync always|interval|never]
+                   [--persist DIR] [--persist-mode wal|snapshot] [--fsync always|interval|never] [--no-ui]
   twinstack status [--port 4566] [--host 127.0.0.1] [--endpoint URL]   is one running? (exit 1 if not)
   twinstack --version
   twinstack verify [options]    replay the contract corpus against an endpoint (see --help)
@@ -44,6 +44,7 @@ const commands: Record<string, Command> = {
         'persist-mode': { type: 'string' },
         fsync: { type: 'string' },
         'enforce-iam': { type: 'boolean', default: false },
+        'no-ui': { type: 'boolean', default: false },
       },
     });
     const options = startOptions(values);
@@ -59,6 +60,7 @@ const commands: Record<string, Command> = {
     }
     const services = twinstack.emulator.serviceNames().join(', ');
     console.log(`twinstack ${VERSION} ready on ${twinstack.endpoint} in ${Math.round(performance.now() - started)} ms (${services})`);
+    if (options.ui !== false) console.log(`web console: ${twinstack.endpoint}/_twinstack/ui`);
     const shutdown = () => void twinstack.stop().then(() => process.exit(0));
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);

@@ -21,6 +21,7 @@ export interface StartFlags {
   persist?: string;
   'persist-mode'?: string;
   fsync?: string;
+  'no-ui'?: boolean;
 }
 
 /** Reads a `--config` file: a JSON object with TwinstackOptions' names (port, host, services, faults, persist...). */
@@ -92,6 +93,7 @@ export function startOptions(flags: StartFlags, env: NodeJS.ProcessEnv = process
     faults: [...(fromConfig.faults ?? []), ...(flags.faults ? readFaultRules(flags.faults, '--faults') : [])],
     faultSeed: flags['fault-seed'] !== undefined ? integerOf(flags['fault-seed'], '--fault-seed') : fromConfig.faultSeed,
     persist: persistOptions(flags, fromConfig.persist, env),
+    ui: flags['no-ui'] || env.TWINSTACK_UI === '0' ? false : fromConfig.ui,
   };
 }
 

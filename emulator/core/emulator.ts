@@ -110,6 +110,17 @@ export interface OperationHook {
   after?(ctx: RequestContext): void | Promise<void>;
 }
 
+/** A client request once answered (or dropped: status 0), as the console's request log keeps it: no payloads, no keys. */
+export interface FinishedRequest {
+  service: string;
+  operation: string;
+  accountId: string;
+  region: string;
+  status: number;
+  latencyMs: number;
+  errorCode?: string;
+}
+
 /** Thrown by a hook to end a client's connection instead of answering: a reset, or no answer at all (a timeout). */
 export class DroppedConnection extends Error {
   constructor(readonly how: 'reset' | 'timeout') {
@@ -132,6 +143,8 @@ export class Emulator {
   endpoint = 'http://localhost:4566';
   /** Hooks run around every operation, in order (see OperationHook). */
   readonly hooks: OperationHook[] = [];
+  /** Told of every client request once answered (the console's request log); unset, requests cost nothing more. */
+  onRequestFinished?: (request: FinishedRequest) => void;
   private readonly timers = new Set<ClockTimer>();
   private readonly states = new Map<string, StateStore<unknown>>();
   private readonly enabled: string[] = [];
@@ -353,6 +366,23 @@ export class Emulator {
   }
 
   async handle(req: RawRequest, endpoint: string): Promise<RawResponse> {
+    const report = this.onRequestFinished;
+    if (!report) return this.route(req, endpoint, {});
+    const started = performance.now();
+    const seen: Partial<FinishedRequest> = {};
+    let status = 0;
+    try {
+      const response = await this.route(req, endpoint, seen);
+      status = response.status;
+      return response;
+    } finally {
+      const { service = '', operation = '', accountId = '', region = '', errorCode } = seen;
+      report({ service, operation, accountId, region, status, latencyMs: Math.round((performance.now() - started) * 10) / 10, errorCode });
+    }
+  }
+
+  /** `handle`'s work; fills `seen` with what the request log shows as it learns it. */
+  private async route(req: RawRequest, endpoint: string, seen: Partial<FinishedRequest>): Promise<RawResponse> {
     const requestId = randomUUID();
     const scope = parseScope(req);
     if (req.incoming && !scope && !req.headers['x-amz-target'] && isForm(req)) {
@@ -360,6 +390,7 @@ export class Emulator {
       const refused = await readBeforeRouting(req, requestId);
       if (refused) return refused;
     }
+    seen.service = scope?.service;
     if (scope && !this.index.bySigningName.has(scope.service)) return this.unserved(req, scope.service, requestId);
     let routed = findService(req, this.index, scope)?.name;
     if (!routed) {
@@ -403,10 +434,12 @@ export class Emulator {
         state: this.state(service.name, accountId, region),
         emulator: this,
       };
+      Object.assign(seen, { service: service.name, accountId, region });
       const intercepted = await service.http?.intercept?.(req, ctx);
       if (intercepted) return intercepted;
       const parsed = protocol.parse(req, service.model);
       operation = parsed.operation;
+      seen.operation = operation;
       ctx.operation = operation;
       const handler = Object.hasOwn(service.handlers, operation) ? service.handlers[operation] : undefined;
       if (!handler) throw CommonErrors.notImplemented(service.name, operation);
@@ -419,6 +452,7 @@ export class Emulator {
       return decorate(protocol.serialize(operation, output, service.model, requestId));
     } catch (error) {
       if (error instanceof DroppedConnection || error instanceof RequestAborted) throw error;
+      seen.errorCode = error instanceof AwsError ? error.code : 'InternalFailure';
       if (error instanceof AwsError) return decorate(protocol.serializeError(error, service.model, service, requestId));
       this.onInternalError(error, service.name, operation);
       return protocol.serializeError(CommonErrors.internal(), service.model, service, requestId);

@@ -1,6 +1,7 @@
 import type { ServiceLoader } from '../core/emulator.ts';
 import type { ServiceDefinition } from '../core/service.ts';
 import type { ResourceTypes } from './cloudformation/provider.ts';
+import type { ConsoleView } from '../console/view.ts';
 import type { ServiceEndpoints } from '../gateway/route.ts';
 
 /**
@@ -31,6 +32,13 @@ export const SERVICE_LOADERS: Record<string, () => Promise<ServiceDefinition>> =
   apigateway: async () => (await import('./apigateway/index.ts')).default as ServiceDefinition,
   apigatewayv2: async () => (await import('./apigatewayv2/index.ts')).default as ServiceDefinition,
   stepfunctions: async () => (await import('./stepfunctions/index.ts')).default as ServiceDefinition,
+};
+
+/** Console views services declare (`<name>/console.ts`); others get the console's generic list. Loaded on first look. */
+export const CONSOLE_VIEWS: Record<string, () => Promise<ConsoleView>> = {
+  sqs: async () => (await import('./sqs/console.ts')).default,
+  dynamodb: async () => (await import('./dynamodb/console.ts')).default,
+  s3: async () => (await import('./s3/console.ts')).default,
 };
 
 export const ALL_SERVICE_NAMES = Object.keys(SERVICE_LOADERS);

@@ -44,5 +44,9 @@ describe('the standalone build (npm run build:standalone)', function () {
     const results = await runBoto3Script<Record<string, { operation: string; status?: number; error?: string }>>(new URL('./standalone_probe.py', import.meta.url), endpoint);
     assert.deepEqual(Object.keys(results).sort(), [...ALL_SERVICE_NAMES].sort());
     for (const [service, result] of Object.entries(results)) assert.equal(result.status, 200, `${service} ${result.operation}: ${result.error}`);
+    // The web console's page ships in the folder too.
+    const ui = await fetch(`${endpoint}/_twinstack/ui`);
+    assert.equal(ui.status, 200);
+    assert.match(await ui.text(), /<html/i);
   });
 });
