@@ -1,35 +1,19 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GetQueueUrlCommand, SendMessageCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { startCli, stopCli } from '../../test/support/cli-process.ts';
 
 const CLI = fileURLToPath(new URL('../../emulator/cli/bin.js', import.meta.url));
 const INIT = fileURLToPath(new URL('./init', import.meta.url));
 
 /** `twinstack start` configured the way the LocalStack compose file configures LocalStack. */
-async function start(dataDir: string): Promise<{ child: ChildProcess; endpoint: string }> {
+function start(dataDir: string): Promise<{ child: ChildProcess; endpoint: string }> {
   const env = { ...process.env, SERVICES: 'sqs,s3,dynamodb', PERSISTENCE: '1', DATA_DIR: dataDir, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1' };
-  const child = spawn(process.execPath, [CLI, 'start', '--port', '0', '--init-dir', INIT], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const endpoint = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      const ready = /ready on (http:\/\/\S+)/.exec(output);
-      if (ready) resolve(ready[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
-  });
-  return { child, endpoint };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  child.kill('SIGTERM');
-  await once(child, 'exit');
+  return startCli(CLI, ['--init-dir', INIT], { env });
 }
 
 describe('example: a LocalStack setup switched to twinstack', function () {
@@ -55,7 +39,7 @@ describe('example: a LocalStack setup switched to twinstack', function () {
     const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: 'jobs' }));
     await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'survives a restart' }));
     sqs.destroy();
-    await stop(first.child);
+    await stopCli(first.child);
 
     // PERSISTENCE=1 with DATA_DIR: the queue and its message are there after a restart.
     const second = await start(dataDir);
@@ -64,6 +48,6 @@ describe('example: a LocalStack setup switched to twinstack', function () {
     const received = await again.send(new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: 1 }));
     assert.deepEqual(received.Messages?.map((m) => m.Body), ['survives a restart']);
     again.destroy();
-    await stop(second.child);
+    await stopCli(second.child);
   });
 });
