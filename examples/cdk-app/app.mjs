@@ -25,7 +25,7 @@ const topic = new sns.Topic(stack, 'OrderEvents');
 topic.addSubscription(new subscriptions.SqsSubscription(queue, { rawMessageDelivery: true }));
 
 const handler = new lambda.Function(stack, 'OrderHandler', {
-  runtime: lambda.Runtime.NODEJS_20_X,
+  runtime: lambda.Runtime.NODEJS_22_X,
   handler: 'index.handler',
   code: lambda.Code.fromAsset(fileURLToPath(new URL('./lambda', import.meta.url))),
   environment: { TABLE_NAME: orders.tableName },
