@@ -44,6 +44,10 @@ export const CONSOLE_VIEWS: Record<string, () => Promise<ConsoleView>> = {
   stepfunctions: async () => (await import('./stepfunctions/console.ts')).default,
   secretsmanager: async () => (await import('./secretsmanager/console.ts')).default,
   ssm: async () => (await import('./ssm/console.ts')).default,
+  sns: async () => (await import('./sns/console.ts')).default,
+  events: async () => (await import('./events/console.ts')).default,
+  cloudwatch: async () => (await import('./cloudwatch/console.ts')).default,
+  kinesis: async () => (await import('./kinesis/console.ts')).default,
 };
 
 export const ALL_SERVICE_NAMES = Object.keys(SERVICE_LOADERS);

@@ -5,6 +5,7 @@ import { CreateLogGroupCommand, CreateLogStreamCommand, CloudWatchLogsClient, Pu
 import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
@@ -21,7 +22,7 @@ describe('web console in a browser', function () {
   const client = <C>(Client: new (config: object) => C): C => new Client({ endpoint: aws.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, forcePathStyle: true });
 
   before(async () => {
-    aws = await startTwinstack({ port: 0, services: ['sqs', 'dynamodb', 's3', 'kms', 'logs', 'stepfunctions'] });
+    aws = await startTwinstack({ port: 0, services: ['sqs', 'dynamodb', 's3', 'kms', 'logs', 'stepfunctions', 'sns'] });
     sqs = client(SQSClient);
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
@@ -135,6 +136,25 @@ describe('web console in a browser', function () {
     await page.getByRole('button', { name: 'Pause' }).click();
   });
 
+  it('SNS: publishes from the page to a topic whose SQS subscriber the SDK reads', async () => {
+    const { TopicArn } = await client(SNSClient).send(new CreateTopicCommand({ Name: 'console-news' }));
+    const queueArn = 'arn:aws:sqs:us-east-1:000000000000:console-news-reader';
+    // As on AWS, the queue's policy must let the topic send to it.
+    const Policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: queueArn, Condition: { ArnEquals: { 'aws:SourceArn': TopicArn } } }] });
+    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'console-news-reader', Attributes: { Policy } }));
+    await client(SNSClient).send(new SubscribeCommand({ TopicArn, Protocol: 'sqs', Endpoint: queueArn, Attributes: { RawMessageDelivery: 'true' } }));
+    await page.getByRole('button', { name: 'sns', exact: true }).click();
+    const topic = page.getByRole('row').filter({ hasText: TopicArn! });
+    await topic.getByRole('button', { name: 'Subscriptions' }).click();
+    await page.locator('#action .result').getByText('console-news-reader').waitFor();
+    await topic.getByRole('button', { name: 'Publish' }).click();
+    await page.getByLabel('Message', { exact: true }).fill('hello subscribers');
+    await page.locator('#action form').getByRole('button', { name: 'Publish' }).click();
+    await page.locator('#action pre').filter({ hasText: 'MessageId' }).waitFor();
+    const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 1 }));
+    assert.deepEqual(Messages?.map((m) => m.Body), ['hello subscribers']);
+  });
+
   it('Step Functions: draws the state machine as a graph', async () => {
     const definition = { StartAt: 'Validate', States: { Validate: { Type: 'Pass', Next: 'Ship' }, Ship: { Type: 'Pass', Next: 'Again?' }, 'Again?': { Type: 'Choice', Choices: [{ Variable: '$.again', BooleanEquals: true, Next: 'Validate' }], Default: 'Done' }, Done: { Type: 'Succeed' } } };
     await client(SFNClient).send(new CreateStateMachineCommand({ name: 'console-graph', definition: JSON.stringify(definition), roleArn: 'arn:aws:iam::000000000000:role/r' }));
@@ -163,15 +183,15 @@ describe('web console in a browser', function () {
     assert.ok(aws.clock.now() - before >= 2 * 3600_000);
   });
 
-  it('switches account: the queue of account 000000000000 is not in 111111111111', async () => {
+  it('switches account: the queues of account 000000000000 are not in 111111111111', async () => {
     await page.getByRole('button', { name: 'sqs', exact: true }).click();
-    await page.getByText('Queues (1)').waitFor();
+    await page.getByText('Queues (2)').waitFor();
     await page.getByLabel('Account').fill('111111111111');
     await page.getByRole('button', { name: 'Switch' }).click();
     await page.getByText('Queues (0)').waitFor();
     await page.getByLabel('Account').fill('000000000000');
     await page.getByRole('button', { name: 'Switch' }).click();
-    await page.getByText('Queues (1)').waitFor();
+    await page.getByText('Queues (2)').waitFor();
   });
 
   it("lists another service's resources with its generic view, and offers its other list operations", async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { CreateLogGroupCommand, CreateLogStreamCommand, CloudWatchLogsClient, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { CreateStreamCommand, KinesisClient, PutRecordCommand } from '@aws-sdk/client-kinesis';
 import { CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { CreateBucketCommand, GetObjectCommand, PutBucketVersioningCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateStateMachineCommand, DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
@@ -28,7 +29,7 @@ describe('web console: service views', function () {
   };
 
   before(async () => {
-    aws = await startTwinstack({ port: 0, services: ['dynamodb', 's3', 'logs', 'lambda', 'stepfunctions', 'sqs', 'ssm', 'sts'] });
+    aws = await startTwinstack({ port: 0, services: ['dynamodb', 's3', 'logs', 'lambda', 'stepfunctions', 'sqs', 'ssm', 'sts', 'kinesis'] });
   });
   after(() => aws.stop());
 
@@ -125,5 +126,18 @@ describe('web console: service views', function () {
     assert.match(path.svg, /<title>Stop \(Fail\) \(failed\)<\/title>/);
     assert.match(path.svg, /<title>Both \(Parallel\) \(not visited\)<\/title>/);
     assert.deepEqual(history.output.events.map((e: Json) => e.type), ['ExecutionStarted', 'ChoiceStateEntered', 'ChoiceStateExited', 'FailStateEntered', 'ExecutionFailed']);
+  });
+
+  it('Kinesis: puts a record and reads the oldest records of every shard as text', async () => {
+    const kinesis = client(KinesisClient);
+    await kinesis.send(new CreateStreamCommand({ StreamName: 'clicks', ShardCount: 2 }));
+    const { StreamSummaries } = (await (await fetch(`${aws.endpoint}/_twinstack/ui/api/call`, { method: 'POST', body: JSON.stringify({ service: 'kinesis', operation: 'ListStreams', input: {}, ...SCOPE }) })).json()).output;
+    const item = StreamSummaries.find((s: Json) => s.StreamName === 'clicks');
+    await kinesis.send(new PutRecordCommand({ StreamName: 'clicks', PartitionKey: 'a', Data: Buffer.from('from the sdk') }));
+    const [put] = await blocks('kinesis', ['Put record'], { item, fields: { PartitionKey: 'b', Data: 'from the console' } });
+    assert.match(put.value.ShardId, /^shardId-/);
+    const [read] = await blocks('kinesis', ['Read'], { item });
+    assert.deepEqual(read.output.records.map((r: Json) => r.Data).sort(), ['from the console', 'from the sdk']);
+    assert.deepEqual(new Set(read.output.records.map((r: Json) => r.PartitionKey)), new Set(['a', 'b']));
   });
 });
