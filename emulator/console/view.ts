@@ -78,6 +78,11 @@ export interface ConsoleAction {
   result?: ConsoleTable;
   /** Offered on each row of the tables this action shows; `$parent` in them is the listed item the rows come from. */
   rowActions?: ConsoleAction[];
+  /** As a row action: offered only on the rows of the table block with this title. */
+  on?: string;
+  /** As a row action: fills the field `field` of the action whose rows these are with a template of the row, and runs
+   * that action again (opening a folder of a listing), instead of an operation. */
+  refine?: { field: string; value: string };
   /** A live view: run again every this many milliseconds with the last cursor, its table rows added to those shown. */
   liveMs?: number;
 }

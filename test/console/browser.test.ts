@@ -109,8 +109,11 @@ describe('web console in a browser', function () {
     assert.equal(await stored.Body!.transformToString(), 'hello from the page');
     assert.equal(stored.ContentType, 'text/plain');
     await bucket.getByRole('button', { name: 'Objects' }).click();
-    await page.getByLabel('Key prefix').fill('reports/');
     await page.locator('#action form').getByRole('button', { name: 'Objects' }).click();
+    // Folders open with a click: the listing runs again with the folder as its prefix.
+    await page.locator('#action .result tr').filter({ hasText: 'reports/' }).getByRole('button', { name: 'Open' }).click();
+    await page.getByText('Objects (1)').waitFor();
+    assert.equal(await page.getByLabel('Key prefix (a folder ends with /)').inputValue(), 'reports/');
     const downloading = page.waitForEvent('download');
     await page.locator('#action .result tr').filter({ hasText: 'reports/2026.txt' }).getByRole('button', { name: 'Download' }).click();
     const download = await downloading;

@@ -73,6 +73,13 @@ describe('web console: service views', function () {
     const [older] = await blocks('s3', ['Versions', 'Download'], { item: { Key: 'dir/data.bin', VersionId: first }, parent: { Name: 'console-files' } });
     assert.deepEqual(Buffer.from(older.base64, 'base64'), bytes);
     assert.equal((await action('s3', ['Upload'], { item: { Name: 'console-files' }, fields: {} })).status, 400);
+    await s3.send(new PutObjectCommand({ Bucket: 'console-files', Key: 'top.txt', Body: 'top' }));
+    const [rootFolders, rootObjects] = await blocks('s3', ['Objects'], { item: { Name: 'console-files' }, fields: {} });
+    assert.deepEqual(rootFolders.output.folders, [{ Prefix: 'dir/', Name: 'dir/' }]);
+    assert.deepEqual(rootObjects.output.Contents.map((o: Json) => o.Key), ['top.txt']);
+    const [inDir, dirObjects] = await blocks('s3', ['Objects'], { item: { Name: 'console-files' }, fields: { Prefix: 'dir/' } });
+    assert.deepEqual(inDir.output.folders, [{ Prefix: '', Name: '..' }]);
+    assert.deepEqual(dirObjects.output.Contents.map((o: Json) => o.Key), ['dir/data.bin']);
   });
 
   it('Logs: a tail shows recent events, then only those that arrive after', async () => {

@@ -157,9 +157,21 @@ function openAction(container, service, action, target, path = [action.label]) {
   });
   const result = el('div', { className: 'result', ariaLive: 'polite' });
   const sub = el('div', { className: 'subaction' });
-  const rowActions = action.rowActions?.length
-    ? (row) => action.rowActions.map((rowAction) => el('button', { type: 'button', textContent: rowAction.label, onclick: () => openAction(sub, service, rowAction, { item: row, parent: target.parent ?? target.item, fields: {} }, [...path, rowAction.label]) }))
-    : undefined;
+  // A row action opens below, or (`refine`) fills one of this action's fields from the row and runs it again.
+  const rowButton = (rowAction, row) =>
+    el('button', {
+      type: 'button',
+      textContent: rowAction.label,
+      onclick: rowAction.refine
+        ? () => ((form.elements.namedItem(rowAction.refine.field).value = fill(rowAction.refine.value, { item: row, fields: {} })), run())
+        : () => openAction(sub, service, rowAction, { item: row, parent: target.parent ?? target.item, fields: {} }, [...path, rowAction.label]),
+    });
+  /** The row actions offered on the rows of the table with this caption (`on` limits one to one table). */
+  const rowActionsOn = (caption) => {
+    const offered = (action.rowActions ?? []).filter((a) => !a.on || a.on === caption);
+    return offered.length ? (row) => offered.map((a) => rowButton(a, row)) : undefined;
+  };
+  const rowActions = rowActionsOn(action.label);
   let live; // { cursor, items, timer } while a live action runs
   const showBlocks = (blocks) =>
     blocks.flatMap((block) => {
@@ -172,9 +184,9 @@ function openAction(container, service, action, target, path = [action.label]) {
       if (block.kind === 'table') {
         if (live) {
           live.items = [...live.items, ...(pick(block.output, block.table.items) ?? [])].slice(-1000);
-          return [...title, ...renderTable(block.table, { [block.table.items]: live.items }, { caption: block.title ?? action.label, rowActions })];
+          return [...title, ...renderTable(block.table, { [block.table.items]: live.items }, { caption: block.title ?? action.label, rowActions: rowActionsOn(block.title) })];
         }
-        return [...title, ...renderTable(block.table, block.output, { caption: block.title ?? action.label, rowActions })];
+        return [...title, ...renderTable(block.table, block.output, { caption: block.title ?? action.label, rowActions: rowActionsOn(block.title) })];
       }
       return [...title, el('pre', { textContent: block.kind === 'text' ? block.text : JSON.stringify(block.value, null, 2) })];
     });

@@ -19,6 +19,13 @@ async function download(aws: ConsoleCalls, Bucket: string, Key: string, VersionI
 }
 
 type Bucket = { Name: string };
+
+/** The most keys one listing shows. */
+const LIST_LIMIT = 200;
+const objects = {
+  items: 'Contents',
+  columns: [{ label: 'Key', path: 'Key' }, { label: 'Size (bytes)', path: 'Size' }, { label: 'Last modified', path: 'LastModified' }],
+};
 type Version = { Key: string; VersionId?: string };
 
 const versions = {
@@ -36,25 +43,33 @@ const versionActions: ConsoleAction[] = [
   { label: 'Download', run: (aws, { item, parent }) => download(aws, (parent as Bucket).Name, (item as Version).Key, (item as Version).VersionId) },
 ];
 
-/** Buckets in the web console: objects by prefix, upload, download, versions. */
+/** Buckets in the web console: objects by folder, upload, download, versions. */
 const view: ConsoleView = {
   title: 'Buckets',
   list: { operation: 'ListBuckets', items: 'Buckets', columns: [{ label: 'Name', path: 'Name' }, { label: 'Created', path: 'CreationDate' }] },
   actions: [
     {
       label: 'Objects',
-      operation: 'ListObjectsV2',
-      input: { Bucket: '$item.Name', Prefix: '$field.Prefix', MaxKeys: 100 },
-      fields: [{ name: 'Prefix', label: 'Key prefix' }],
-      result: {
-        items: 'Contents',
-        columns: [{ label: 'Key', path: 'Key' }, { label: 'Size (bytes)', path: 'Size' }, { label: 'Last modified', path: 'LastModified' }],
-        next: { from: 'NextContinuationToken', to: 'ContinuationToken' },
+      fields: [{ name: 'Prefix', label: 'Key prefix (a folder ends with /)' }],
+      note: `folders are the key prefixes up to the next "/"; the first ${LIST_LIMIT} keys are shown, a longer prefix narrows them`,
+      run: async (aws, { item, fields }) => {
+        const Prefix = (fields.Prefix as string) || undefined;
+        const output = await aws.call('ListObjectsV2', { Bucket: (item as Bucket).Name, Prefix, Delimiter: '/', MaxKeys: LIST_LIMIT });
+        const up = Prefix ? [{ Prefix: Prefix.replace(/[^/]*\/?$/, ''), Name: '..' }] : [];
+        const folders = [...up, ...(output.CommonPrefixes ?? []).map((p: { Prefix: string }) => ({ Prefix: p.Prefix, Name: p.Prefix.slice(Prefix?.length ?? 0) }))];
+        return {
+          blocks: [
+            { kind: 'table', title: 'Folders', table: { items: 'folders', columns: [{ label: 'Folder', path: 'Name' }] }, output: { folders } },
+            { kind: 'table', title: 'Objects', table: objects, output },
+            ...(output.IsTruncated ? [{ kind: 'text' as const, text: `More than ${LIST_LIMIT} keys: give a longer prefix to see the others.` }] : []),
+          ],
+        };
       },
       rowActions: [
-        { label: 'Download', run: (aws, { item, parent }) => download(aws, (parent as Bucket).Name, (item as Version).Key) },
-        { label: 'Versions', operation: 'ListObjectVersions', input: { Bucket: '$parent.Name', Prefix: '$item.Key' }, result: versions, rowActions: versionActions, note: 'versions of every key that starts with this one' },
-        { label: 'Delete', operation: 'DeleteObject', input: { Bucket: '$parent.Name', Key: '$item.Key' }, confirm: 'Delete this object? (In a versioned bucket this adds a delete marker.)' },
+        { label: 'Open', on: 'Folders', refine: { field: 'Prefix', value: '$item.Prefix' } },
+        { label: 'Download', on: 'Objects', run: (aws, { item, parent }) => download(aws, (parent as Bucket).Name, (item as Version).Key) },
+        { label: 'Versions', on: 'Objects', operation: 'ListObjectVersions', input: { Bucket: '$parent.Name', Prefix: '$item.Key' }, result: versions, rowActions: versionActions, note: 'versions of every key that starts with this one' },
+        { label: 'Delete', on: 'Objects', operation: 'DeleteObject', input: { Bucket: '$parent.Name', Key: '$item.Key' }, confirm: 'Delete this object? (In a versioned bucket this adds a delete marker.)' },
       ],
     },
     {
