@@ -162,7 +162,7 @@ describe('web console in a browser', function () {
     const definition = { StartAt: 'Validate', States: { Validate: { Type: 'Pass', Next: 'Ship' }, Ship: { Type: 'Pass', Next: 'Again?' }, 'Again?': { Type: 'Choice', Choices: [{ Variable: '$.again', BooleanEquals: true, Next: 'Validate' }], Default: 'Done' }, Done: { Type: 'Succeed' } } };
     await client(SFNClient).send(new CreateStateMachineCommand({ name: 'console-graph', definition: JSON.stringify(definition), roleArn: 'arn:aws:iam::000000000000:role/r' }));
     await page.getByRole('button', { name: 'stepfunctions', exact: true }).click();
-    await page.getByRole('row').filter({ hasText: 'console-graph' }).getByRole('button', { name: 'Graph' }).click();
+    await page.getByRole('row').filter({ hasText: 'console-graph' }).getByRole('button', { name: 'Graph: console-graph', exact: true }).click();
     const graph = page.getByRole('img', { name: /^State machine graph, 4 states/ });
     await graph.waitFor();
     assert.equal(await graph.locator('g.state').count(), 4);

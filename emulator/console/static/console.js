@@ -89,9 +89,12 @@ function renderTable(table, output, { caption, rowActions, nextPage }) {
   return parts;
 }
 
+/** What a row is called, for headings and the names of its buttons (one "Delete" per row needs to say which). */
 function itemLabel(item) {
   if (item === undefined || item === null) return '';
-  return typeof item === 'string' ? item : cellText(item.Name ?? item.Key ?? item.name ?? Object.values(item)[0]);
+  if (typeof item === 'string') return item;
+  const named = ['Name', 'Key', 'name', 'FunctionName', 'AlarmName', 'StreamName', 'logGroupName', 'TopicArn', 'MessageId', 'Prefix'].find((k) => typeof item[k] === 'string' && item[k]);
+  return named ? item[named] : cellText(Object.values(item)[0]);
 }
 
 const base64Of = (buffer) => {
@@ -162,6 +165,7 @@ function openAction(container, service, action, target, path = [action.label]) {
     el('button', {
       type: 'button',
       textContent: rowAction.label,
+      ariaLabel: `${rowAction.label}: ${itemLabel(row)}`,
       onclick: rowAction.refine
         ? () => ((form.elements.namedItem(rowAction.refine.field).value = fill(rowAction.refine.value, { item: row, fields: {} })), run())
         : () => openAction(sub, service, rowAction, { item: row, parent: target.parent ?? target.item, fields: {} }, [...path, rowAction.label]),
@@ -246,7 +250,7 @@ async function showList(extra = {}) {
   try {
     const output = await call(service, view.list.operation, { ...(view.list.input ?? {}), ...extra });
     const rowActions = view.actions?.length
-      ? (item) => view.actions.map((action) => el('button', { type: 'button', textContent: action.label, onclick: () => openAction($('#action'), service, action, { item, fields: {} }) }))
+      ? (item) => view.actions.map((action) => el('button', { type: 'button', textContent: action.label, ariaLabel: `${action.label}: ${itemLabel(item)}`, onclick: () => openAction($('#action'), service, action, { item, fields: {} }) }))
       : undefined;
     box.replaceChildren(...renderTable(view.list, output, { caption: view.title, rowActions, nextPage: (token) => showList({ [view.list.next.to]: token }) }));
   } catch (error) {
