@@ -203,7 +203,6 @@ function openAction(container, service, action, target, path = [action.label]) {
         const answer = await api('/_twinstack/ui/api/action', { method: 'POST', body: JSON.stringify(body) });
         if (action.liveMs) live = { items: live?.items ?? [], ...live, cursor: answer.cursor };
         result.replaceChildren(...showBlocks(answer.blocks), ...(live ? [liveControls()] : []));
-        if (live && !live.timer && result.isConnected) live.timer = setTimeout(again, action.liveMs);
       } else {
         const output = await call(service, action.operation, { ...fill(action.input, { ...target, fields: values }), ...extra.input });
         result.replaceChildren(
@@ -216,11 +215,14 @@ function openAction(container, service, action, target, path = [action.label]) {
     } catch (error) {
       result.replaceChildren(el('p', { className: 'error', role: 'alert', textContent: error.message }));
     }
-  };
-  // A live action runs again while its panel is on the page and not paused.
-  const again = () => {
-    live.timer = undefined;
-    if (result.isConnected && !live.paused) run({ again: true });
+    // A live action runs again while its panel is on the page and not paused, after a failed run too.
+    if (live && !live.timer && !live.paused && result.isConnected) {
+      const current = live;
+      current.timer = setTimeout(() => {
+        current.timer = undefined;
+        if (live === current && !current.paused) run({ again: true });
+      }, action.liveMs);
+    }
   };
   const liveControls = () => {
     const button = el('button', { type: 'button', textContent: live.paused ? 'Resume' : 'Pause', ariaPressed: String(Boolean(live.paused)) });
@@ -231,7 +233,13 @@ function openAction(container, service, action, target, path = [action.label]) {
     };
     return el('p', { className: 'hint' }, `Live: updated every ${action.liveMs / 1000} s. `, button);
   };
-  const form = el('form', { onsubmit: (event) => (event.preventDefault(), (live = undefined), run()) }, ...fields, el('button', { type: 'submit', textContent: action.label }));
+  // Submitting starts afresh: a live action's earlier rows and pending run are dropped.
+  const restart = () => {
+    clearTimeout(live?.timer);
+    live = undefined;
+    return run();
+  };
+  const form = el('form', { onsubmit: (event) => (event.preventDefault(), restart()) }, ...fields, el('button', { type: 'submit', textContent: action.label }));
   replace(
     container,
     el('h4', { textContent: `${action.label}: ${itemLabel(target.item)}` }),
