@@ -106,6 +106,15 @@ describe('web console: service views', function () {
     assert.equal(result.value.StatusCode, 200);
     assert.deepEqual(payload.value, { double: 42 });
     assert.match(log.text, /got 21/);
+    // The function's log group, tailed through the logs service.
+    let messages: string[] = [];
+    for (let i = 0; i < 50 && !messages.some((m) => m.includes('got 21')); i++) {
+      const [events] = await blocks('lambda', ['Logs'], { item: { FunctionName: 'doubler' }, fields: {} });
+      messages = events.output.events.map((e: Json) => e.message);
+      if (!messages.some((m) => m.includes('got 21'))) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(messages.some((m) => m.includes('got 21')), messages.join('\n'));
+    assert.ok(messages.some((m) => m.startsWith('REPORT RequestId:')), messages.join('\n'));
   });
 
   it('Step Functions: draws the graph with every state, escaped, and an execution path', async () => {

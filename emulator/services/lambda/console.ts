@@ -1,6 +1,10 @@
 import type { ConsoleView } from '../../console/view.ts';
+// The logs service's own view of a log group's tail; its calls go through that service's front door.
+import { tailAction } from '../logs/console.ts';
 
-/** Functions in the web console: configuration, and an invoke with a payload showing the result and its log. */
+type Fn = { FunctionName: string; LoggingConfig?: { LogGroup?: string } };
+
+/** Functions in the web console: configuration, an invoke with a payload showing the result and its log, a log tail. */
 const view: ConsoleView = {
   title: 'Functions',
   list: {
@@ -20,7 +24,7 @@ const view: ConsoleView = {
       note: 'a real synchronous invocation (RequestResponse), with the last 4 KB of its log as LogType Tail returns it',
       run: async (aws, { item, fields }) => {
         const output = await aws.call('Invoke', {
-          FunctionName: (item as { FunctionName: string }).FunctionName,
+          FunctionName: (item as Fn).FunctionName,
           Qualifier: (fields.Qualifier as string) || undefined,
           Payload: Buffer.from((fields.Payload as string) || '{}'),
           LogType: 'Tail',
@@ -41,6 +45,7 @@ const view: ConsoleView = {
         };
       },
     },
+    { ...tailAction((item) => (item as Fn).LoggingConfig?.LogGroup ?? `/aws/lambda/${(item as Fn).FunctionName}`), label: 'Logs' },
   ],
 };
 
