@@ -225,7 +225,7 @@ function openAction(container, service, action, target, path = [action.label]) {
     }
   };
   const liveControls = () => {
-    const button = el('button', { type: 'button', textContent: live.paused ? 'Resume' : 'Pause', ariaPressed: String(Boolean(live.paused)) });
+    const button = el('button', { type: 'button', textContent: live.paused ? 'Resume' : 'Pause' });
     button.onclick = () => {
       live.paused = !live.paused;
       button.textContent = live.paused ? 'Resume' : 'Pause';
