@@ -109,6 +109,11 @@ export interface ServiceDefinition<State = unknown> {
     streamsRequest?(req: RawRequest): boolean;
     /** The browser requests whose origins the service judges itself (all of them when absent); others get the emulator's check. */
     judgesOrigins?(req: RawRequest): boolean;
+    /**
+     * Requests AWS serves without a SigV4 signature, which strict signature checking lets through unsigned (API
+     * Gateway invoke URLs, Lambda function URLs): the service's own auth (authorizers, AuthType) guards them.
+     */
+    servesUnsigned?(req: RawRequest): boolean;
   };
   /**
    * Request size limits, enforced while the body arrives (nothing past the limit is read): `body` for buffered

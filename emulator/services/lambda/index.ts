@@ -169,6 +169,8 @@ const lambda: ServiceDefinition<LambdaState> = {
     intercept: (req, ctx) => (isFunctionUrlRequest(req) ? serveFunctionUrl(req, ctx) : undefined),
     // A function URL's Cors configuration decides which browser origins it serves.
     judgesOrigins: isFunctionUrlRequest,
+    // Function URLs are called unsigned on AWS (AuthType NONE); the URL's auth type and resource policy judge them.
+    servesUnsigned: isFunctionUrlRequest,
   },
 };
 
