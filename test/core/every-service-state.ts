@@ -10,7 +10,7 @@ import { DynamoDBStreamsClient, GetRecordsCommand as GetStreamRecordsCommand, Ge
 import { CreateRepositoryCommand, DescribeRepositoriesCommand, ECRClient, GetLifecyclePolicyCommand, ListTagsForResourceCommand, PutLifecyclePolicyCommand } from '@aws-sdk/client-ecr';
 import { CreateEventBusCommand, EventBridgeClient, ListRulesCommand, ListTargetsByRuleCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { CreateDeliveryStreamCommand, DescribeDeliveryStreamCommand, FirehoseClient } from '@aws-sdk/client-firehose';
-import { AttachRolePolicyCommand, CreatePolicyCommand, CreateRoleCommand, CreateUserCommand, GetRoleCommand, IAMClient, ListAttachedRolePoliciesCommand, ListUsersCommand } from '@aws-sdk/client-iam';
+import { AttachRolePolicyCommand, CreateAccessKeyCommand, CreatePolicyCommand, CreateRoleCommand, CreateUserCommand, GetRoleCommand, IAMClient, ListAttachedRolePoliciesCommand, ListUsersCommand } from '@aws-sdk/client-iam';
 import { CreateStreamCommand, DescribeStreamSummaryCommand, GetRecordsCommand, GetShardIteratorCommand, KinesisClient, ListShardsCommand, PutRecordCommand } from '@aws-sdk/client-kinesis';
 import { CreateAliasCommand, CreateKeyCommand, DecryptCommand, EncryptCommand, KMSClient, ListAliasesCommand } from '@aws-sdk/client-kms';
 import { GetFunctionCommand, LambdaClient, ListTagsCommand } from '@aws-sdk/client-lambda';
@@ -233,9 +233,17 @@ export const EVERY_SERVICE: ServiceState[] = [
       }));
       await c.iam().send(new AttachRolePolicyCommand({ RoleName: 'every-role', PolicyArn: Policy!.Arn }));
       await c.iam().send(new CreateUserCommand({ UserName: 'every-user' }));
-      return { policyArn: Policy!.Arn! };
+      const { AccessKey } = await c.iam().send(new CreateAccessKeyCommand({ UserName: 'every-user' }));
+      return { policyArn: Policy!.Arn!, accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! };
     },
-    async verify(c, { policyArn }) {
+    async verify(c, { policyArn, accessKeyId, secretAccessKey }) {
+      // The user's access key still acts as the user.
+      const asUser = new STSClient({ endpoint: c.endpoint, region: 'us-east-1', credentials: { accessKeyId, secretAccessKey } });
+      try {
+        assert.match((await asUser.send(new GetCallerIdentityCommand({}))).Arn!, /:user\/every-user$/);
+      } finally {
+        asUser.destroy();
+      }
       assert.equal((await c.iam().send(new GetRoleCommand({ RoleName: 'every-role' }))).Role?.Description, 'kept');
       const attached = await c.iam().send(new ListAttachedRolePoliciesCommand({ RoleName: 'every-role' }));
       assert.deepEqual(attached.AttachedPolicies?.map((p) => p.PolicyArn), [policyArn]);

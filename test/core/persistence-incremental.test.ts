@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloudWatchClient, GetMetricStatisticsCommand, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, GetLogEventsCommand, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { startTwinstack } from '../../emulator/index.ts';
+import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 import { CREDENTIALS } from './every-service-state.ts';
 
 /**
@@ -22,7 +22,7 @@ describe('persistence: CloudWatch Logs and CloudWatch log each write incremental
     const config = (endpoint: string) => ({ endpoint, region: 'us-east-1', credentials: CREDENTIALS });
     let logs = new CloudWatchLogsClient(config(first.endpoint));
     let cloudwatch = new CloudWatchClient(config(first.endpoint));
-    const second = { stop: async () => undefined } as { stop(): Promise<unknown> };
+    let second: Twinstack | undefined;
     try {
       const start = first.clock.now();
       await logs.send(new CreateLogGroupCommand({ logGroupName: '/big' }));
@@ -48,10 +48,9 @@ describe('persistence: CloudWatch Logs and CloudWatch log each write incremental
       cloudwatch.destroy();
 
       // A second emulator on the directory (the lock is this process's own) finds only the log, as after a crash.
-      Object.assign(second, await startTwinstack({ port: 0, services, persist: { dir, mode: 'wal' } }));
-      const endpoint = (second as { endpoint: string }).endpoint;
-      logs = new CloudWatchLogsClient(config(endpoint));
-      cloudwatch = new CloudWatchClient(config(endpoint));
+      second = await startTwinstack({ port: 0, services, persist: { dir, mode: 'wal' } });
+      logs = new CloudWatchLogsClient(config(second.endpoint));
+      cloudwatch = new CloudWatchClient(config(second.endpoint));
       const messages: string[] = [];
       let nextToken: string | undefined;
       for (;;) {
@@ -70,7 +69,7 @@ describe('persistence: CloudWatch Logs and CloudWatch log each write incremental
     } finally {
       logs.destroy();
       cloudwatch.destroy();
-      await second.stop();
+      await second?.stop();
       await first.stop();
       rmSync(dir, { recursive: true, force: true });
     }
