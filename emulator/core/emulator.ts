@@ -314,7 +314,7 @@ export class Emulator {
   private async disposeStore(name: string, store: StateStore<unknown>) {
     const service = this.services.get(name)!;
     if (!service.disposeState) return;
-    for (const [, state] of store.entries()) await service.disposeState(state);
+    for (const [, state] of store.entries()) await service.disposeState(state, this);
   }
 
   /** Delivers a payload to the resource an ARN names (see `emulator/delivery/`). */
