@@ -5,6 +5,7 @@ import type { DeliveryPayload } from '../../delivery/types.ts';
 import { callApiDestination } from './api-destination-call.ts';
 import { targetInput } from './input.ts';
 import { parseJsonPath, readJsonPath } from './json-path.ts';
+import { countForRule } from './metrics.ts';
 import { flattenEvent, matchesPattern } from './pattern/index.ts';
 import type { EventBus, EventsState, Rule } from './state.ts';
 
@@ -21,6 +22,7 @@ export function routeEvent(state: EventsState, emulator: Emulator, bus: EventBus
   const flat = flattenEvent(event);
   for (const rule of bus.rules.values()) {
     if (rule.state === 'DISABLED' || !rule.compiled || !matchesPattern(rule.compiled, flat)) continue;
+    countForRule(emulator, state, rule, 'MatchedEvents');
     invokeTargets(state, emulator, rule, event);
   }
   const nowMs = emulator.clock.now();
@@ -34,19 +36,22 @@ export function routeEvent(state: EventsState, emulator: Emulator, bus: EventBus
 /** Delivers an event to each target of a rule, with the target's input, retry policy and dead-letter queue. */
 export function invokeTargets(state: EventsState, emulator: Emulator, rule: Rule, event: EventEnvelope): void {
   const ruleContext = { ruleArn: rule.arn, ruleName: rule.name, ingestionTime: eventTime(emulator.clock.date()) };
+  if (rule.targets.size) countForRule(emulator, state, rule, 'TriggeredRules');
   for (const target of rule.targets.values()) {
     const body = targetInput(target, event, ruleContext);
     if (body === undefined) continue;
     const payload: DeliveryPayload = { body, messageGroupId: target.SqsParameters?.MessageGroupId, partitionKey: partitionKey(target, event) };
     const source = { servicePrincipal: 'events.amazonaws.com', sourceArn: rule.arn, accountId: state.accountId, region: state.region };
+    countForRule(emulator, state, rule, 'Invocations');
+    const failed = (error: unknown) => {
+      countForRule(emulator, state, rule, 'FailedInvocations');
+      deadLetter(emulator, target, rule, body, error, source);
+    };
     if (target.Arn!.includes(':api-destination/')) {
-      callApiDestination(state, emulator, target, body, (error) => deadLetter(emulator, target, rule, body, error, source));
+      callApiDestination(state, emulator, target, body, failed);
       continue;
     }
-    emulator.deliverInBackground(target.Arn!, payload, source, {
-      retry: { delaysMs: retryPolicyDelays(target.RetryPolicy) },
-      onFailure: (error) => deadLetter(emulator, target, rule, body, error, source),
-    });
+    emulator.deliverInBackground(target.Arn!, payload, source, { retry: { delaysMs: retryPolicyDelays(target.RetryPolicy) }, onFailure: failed });
   }
 }
 

@@ -6,6 +6,7 @@ import { publishMetrics } from '../metric-publisher.ts';
 import type { LogEvent, LogsState } from '../state.ts';
 import { forwardToSubscriptions } from '../subscriptions.ts';
 import { sequenceToken } from './log-streams.ts';
+import { countIncoming } from '../incoming-metrics.ts';
 
 type Ctx = RequestContext<LogsState>;
 
@@ -54,6 +55,7 @@ export function putLogEvents(input: PutLogEventsRequest, ctx: Ctx): PutLogEvents
     }
     stream.lastIngestionTime = now;
     publishMetrics(ctx, group, accepted);
+    countIncoming(ctx.emulator, ctx.state, group.name, accepted);
     forwardToSubscriptions(ctx, group, stream, accepted);
   }
   return {
