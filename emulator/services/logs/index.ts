@@ -25,6 +25,9 @@ import { listTagsForResource, listTagsLogGroup, tagLogGroup, tagResource, untagL
 import { FilterPattern } from './filter-pattern/index.ts';
 import { LogsState } from './state.ts';
 
+import { deleteDestination, describeDestinations, putDestination, putDestinationPolicy } from './operations/destinations.ts';
+import { cancelExportTask, createExportTask, describeExportTasks } from './operations/export-tasks.ts';
+
 const model = loadModel('logs');
 
 const operations: Record<string, Handler<LogsState>> = {
@@ -59,6 +62,13 @@ const operations: Record<string, Handler<LogsState>> = {
   PutResourcePolicy: putResourcePolicy,
   DeleteResourcePolicy: deleteResourcePolicy,
   DescribeResourcePolicies: describeResourcePolicies,
+  PutDestination: putDestination,
+  PutDestinationPolicy: putDestinationPolicy,
+  DescribeDestinations: describeDestinations,
+  DeleteDestination: deleteDestination,
+  CreateExportTask: createExportTask,
+  DescribeExportTasks: describeExportTasks,
+  CancelExportTask: cancelExportTask,
   StartQuery: startQuery,
   GetQueryResults: getQueryResults,
   StopQuery: stopQuery,
