@@ -27,6 +27,7 @@ import { LogsState } from './state.ts';
 
 import { deleteDestination, describeDestinations, putDestination, putDestinationPolicy } from './operations/destinations.ts';
 import { cancelExportTask, createExportTask, describeExportTasks } from './operations/export-tasks.ts';
+import { startLiveTail } from './operations/live-tail.ts';
 
 const model = loadModel('logs');
 
@@ -69,6 +70,7 @@ const operations: Record<string, Handler<LogsState>> = {
   CreateExportTask: createExportTask,
   DescribeExportTasks: describeExportTasks,
   CancelExportTask: cancelExportTask,
+  StartLiveTail: startLiveTail,
   StartQuery: startQuery,
   GetQueryResults: getQueryResults,
   StopQuery: stopQuery,

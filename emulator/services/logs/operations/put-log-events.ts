@@ -7,6 +7,7 @@ import type { LogEvent, LogsState } from '../state.ts';
 import { forwardToSubscriptions } from '../subscriptions.ts';
 import { sequenceToken } from './log-streams.ts';
 import { countIncoming } from '../incoming-metrics.ts';
+import { notifyIngestion } from '../live-tail.ts';
 
 type Ctx = RequestContext<LogsState>;
 
@@ -56,6 +57,7 @@ export function putLogEvents(input: PutLogEventsRequest, ctx: Ctx): PutLogEvents
     stream.lastIngestionTime = now;
     publishMetrics(ctx, group, accepted);
     countIncoming(ctx.emulator, ctx.state, group.name, accepted);
+    notifyIngestion(ctx.state, group, stream, accepted);
     forwardToSubscriptions(ctx, group, stream, accepted);
   }
   return {
