@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Target } from '@aws-sdk/client-eventbridge';
 import type { Emulator } from '../../core/emulator.ts';
 import { deadLetterAttributes, retryPolicyDelays } from '../../delivery/retry-policy.ts';
@@ -15,6 +16,32 @@ export type EventEnvelope = Record<string, unknown> & { id: string; time: string
 /** AWS's event time format: seconds precision, `Z`. */
 export function eventTime(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** An entry's Detail when it is a JSON object (what PutEvents and PutPartnerEvents accept), else undefined. */
+export function parseDetail(text: string | undefined): Record<string, unknown> | undefined {
+  let detail: unknown;
+  try {
+    detail = JSON.parse(text ?? '');
+  } catch {
+    return undefined;
+  }
+  return detail !== null && typeof detail === 'object' && !Array.isArray(detail) ? (detail as Record<string, unknown>) : undefined;
+}
+
+/** An event in EventBridge's envelope. */
+export function newEvent(e: { source: string; detailType: string; detail: object; account: string; region: string; time: Date; resources?: string[] }): EventEnvelope {
+  return {
+    version: '0',
+    id: randomUUID(),
+    'detail-type': e.detailType,
+    source: e.source,
+    account: e.account,
+    time: eventTime(e.time),
+    region: e.region,
+    resources: e.resources ?? [],
+    detail: e.detail,
+  };
 }
 
 /** Hands an event to every enabled rule of the bus whose pattern it matches, and to the bus's archives. */

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type {
   ActivateEventSourceRequest,
   CreatePartnerEventSourceRequest,
@@ -23,7 +22,7 @@ import type {
 import { AwsError } from '../../../core/errors.ts';
 import { buildArn } from '../../../core/arn.ts';
 import type { RequestContext } from '../../../core/service.ts';
-import { eventTime, routeEvent } from '../dispatch.ts';
+import { newEvent, parseDetail, routeEvent } from '../dispatch.ts';
 import { alreadyExists, notFound } from '../errors.ts';
 import { page } from '../pages.ts';
 import type { EventsState, PartnerEventSource } from '../state.ts';
@@ -131,33 +130,19 @@ export function putPartnerEvents(input: PutPartnerEventsRequest, ctx: Ctx): PutP
   const results: PutPartnerEventsResultEntry[] = input.Entries!.map((entry) => {
     if (!entry.Source) return { ErrorCode: 'InvalidArgument', ErrorMessage: 'Parameter Source is not valid. Reason: Source is a required argument.' };
     if (!entry.DetailType) return { ErrorCode: 'InvalidArgument', ErrorMessage: 'Parameter DetailType is not valid. Reason: DetailType is a required argument.' };
-    let detail: unknown;
-    try {
-      detail = JSON.parse(entry.Detail ?? '');
-    } catch {
-      detail = undefined;
-    }
-    if (detail === null || typeof detail !== 'object' || Array.isArray(detail)) return { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' };
+    const detail = parseDetail(entry.Detail);
+    if (!detail) return { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' };
     const sources = partnerSourcesNamed(ctx, entry.Source);
     if (!sources.length) return { ErrorCode: 'InvalidArgument', ErrorMessage: `Parameter Source is not valid. Reason: Event source ${entry.Source} does not exist.` };
-    const id = randomUUID();
+    const time = entry.Time ? new Date(entry.Time) : ctx.emulator.clock.date();
+    // One event, one id, for every customer account the source is offered to.
+    const event = newEvent({ source: entry.Source, detailType: entry.DetailType, detail, account: '', region: ctx.region, time, resources: entry.Resources });
     for (const source of sources) {
       const customer = customerState(ctx, source.account);
       const bus = customer.buses.get(source.name);
-      if (source.state !== 'ACTIVE' || !bus) continue;
-      routeEvent(customer, ctx.emulator, bus, {
-        version: '0',
-        id,
-        'detail-type': entry.DetailType,
-        source: source.name,
-        account: source.account,
-        time: eventTime(entry.Time ? new Date(entry.Time) : ctx.emulator.clock.date()),
-        region: ctx.region,
-        resources: entry.Resources ?? [],
-        detail,
-      });
+      if (source.state === 'ACTIVE' && bus) routeEvent(customer, ctx.emulator, bus, { ...event, account: source.account });
     }
-    return { EventId: id };
+    return { EventId: event.id };
   });
   return { FailedEntryCount: results.filter((r) => r.ErrorCode).length, Entries: results };
 }
