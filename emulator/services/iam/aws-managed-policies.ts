@@ -89,8 +89,8 @@ const CATALOG: AwsManagedPolicy[] = [
     path: '/',
     description: 'Provides read only access to IAM via the AWS Management Console.',
     defaultVersionId: 'v4',
-    createDate: '2015-02-06T18:40:39Z',
-    updateDate: '2018-01-25T19:11:27Z',
+    createDate: '2015-02-06T18:40:00Z',
+    updateDate: '2018-01-25T19:11:00Z',
     document: allowAll(['iam:GenerateCredentialReport', 'iam:GenerateServiceLastAccessedDetails', 'iam:Get*', 'iam:List*', 'iam:SimulateCustomPolicy', 'iam:SimulatePrincipalPolicy']),
   },
   {
