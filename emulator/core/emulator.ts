@@ -433,6 +433,7 @@ export class Emulator {
         protocol: protocol.name,
         endpoint,
         path: req.path,
+        sourceIp: req.remoteAddress?.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, ''),
         headers: req.headers,
         state: this.state(service.name, accountId, region),
         emulator: this,

@@ -22,6 +22,8 @@ export interface RawRequest {
    * InvokeAsync): the raw body as it arrives, never buffered whole. `body` stays empty.
    */
   bodyStream?: AsyncIterable<Buffer>;
+  /** The client's IP address (set by the HTTP server), for the `aws:SourceIp` condition key. */
+  remoteAddress?: string;
 }
 
 /** The client went away before its request body ended: there is nobody to answer. */

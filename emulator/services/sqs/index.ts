@@ -12,7 +12,7 @@ import { createQueue, deleteQueue, getQueueUrl, listQueues } from './operations/
 import { receiveMessage } from './operations/receive-message.ts';
 import { sendMessage, sendMessageBatch } from './operations/send-message.ts';
 import { listQueueTags, tagQueue, untagQueue } from './operations/tags.ts';
-import type { SqsContext } from './queue-url.ts';
+import { parseQueueUrl, stateFor, type SqsContext } from './queue-url.ts';
 import { sampleQueueDepths, stopSampling } from './metrics.ts';
 import { SqsState } from './state.ts';
 import { sqsDeliveryTarget } from './target.ts';
@@ -51,6 +51,12 @@ const byQueueUrl: Record<string, Handler<SqsState>> = {
 const sqs: ServiceDefinition<SqsState> = {
   name: 'sqs',
   model: loadModel('sqs'),
+  // For --enforce-iam: a queue policy naming the caller grants within the queue's account.
+  resourcePolicy: (input, ctx) => {
+    const at = typeof input.QueueUrl === 'string' ? parseQueueUrl(ctx, input.QueueUrl) : undefined;
+    const queue = at && stateFor(ctx, at.accountId, at.region).queues.get(at.name);
+    return queue && { document: queue.attributes.Policy, ownerAccount: at.accountId };
+  },
   handlers: {
     ...Object.fromEntries(Object.entries(byQueueUrl).map(([op, handler]) => [op, queueUrlFromPath(handler)])),
     CreateQueue: createQueue,
