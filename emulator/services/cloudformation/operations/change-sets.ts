@@ -181,7 +181,15 @@ export async function executeChangeSet(input: ExecuteChangeSetInput, ctx: CfnCon
 }
 
 export function deleteChangeSet(input: DeleteChangeSetInput, ctx: CfnContext) {
-  const c = findChangeSet(ctx, input.ChangeSetName ?? '', input.StackName);
+  let c: ChangeSet;
+  try {
+    c = findChangeSet(ctx, input.ChangeSetName ?? '', input.StackName);
+  } catch (error) {
+    // Deleting a change set by name succeeds while its stack exists, whether the change set does or not (the CDK
+    // CLI deletes `cdk-deploy-change-set` before every deploy and relies on it).
+    if (error instanceof AwsError && error.code === 'ChangeSetNotFoundException' && !input.ChangeSetName?.startsWith('arn:')) return {};
+    throw error;
+  }
   if (c.executionStatus === 'EXECUTE_IN_PROGRESS') {
     throw new AwsError('InvalidChangeSetStatusException', `Cannot delete ChangeSet ${c.id} while it is in ${c.executionStatus} status`);
   }
