@@ -14,7 +14,7 @@ import { setStatus } from '../engine/run.ts';
 import { validationError } from '../errors.ts';
 import { describeParameters } from '../template/parameters.ts';
 import type { ChangeSet } from '../state.ts';
-import { page } from './describe.ts';
+import { listPage, page } from './describe.ts';
 import { bindFor, checkPlan, newStack, runOf } from './stack-setup.ts';
 import { checkToken, checkUpdatable, desiredUpdate, launch, requireStack } from './stacks.ts';
 import { checkCapabilities, checkStackName, checkTemplate, templateFrom, type CfnContext } from './template-input.ts';
@@ -200,20 +200,16 @@ export function deleteChangeSet(input: DeleteChangeSetInput, ctx: CfnContext) {
 export function listChangeSets(input: ListChangeSetsInput, ctx: CfnContext) {
   const stack = requireStack(ctx, input.StackName);
   const all = [...ctx.state.changeSets.values()].filter((c) => c.stackId === stack.stackId);
-  const { items, next } = page(all, input.NextToken, 100);
-  return {
-    Summaries: items.map((c) => ({
-      StackId: c.stackId,
-      StackName: c.stackName,
-      ChangeSetId: c.id,
-      ChangeSetName: c.name,
-      ExecutionStatus: c.executionStatus as never,
-      Status: c.status as never,
-      StatusReason: c.statusReason,
-      CreationTime: c.created,
-      Description: c.description,
-      IncludeNestedStacks: c.includeNestedStacks ?? false,
-    })),
-    NextToken: next,
-  };
+  return listPage('Summaries', all, input.NextToken, 100, (c) => ({
+    StackId: c.stackId,
+    StackName: c.stackName,
+    ChangeSetId: c.id,
+    ChangeSetName: c.name,
+    ExecutionStatus: c.executionStatus as never,
+    Status: c.status as never,
+    StatusReason: c.statusReason,
+    CreationTime: c.created,
+    Description: c.description,
+    IncludeNestedStacks: c.includeNestedStacks ?? false,
+  }));
 }
