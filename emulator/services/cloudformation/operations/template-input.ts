@@ -60,7 +60,7 @@ export async function templateFrom(input: { TemplateBody?: string; TemplateURL?:
   }
   if (body === undefined) throw validationError('Either Template URL or Template Body must be specified.');
   const original = parseTemplate(body);
-  return { body, template: processTemplate(original), transforms: declaredTransforms(original) };
+  return { body, template: await processTemplate(original, ctx), transforms: declaredTransforms(original) };
 }
 
 const IAM_TYPES = new Map<string, string | undefined>([
