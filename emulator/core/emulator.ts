@@ -317,7 +317,7 @@ export class Emulator {
   private async disposeStore(name: string, store: StateStore<unknown>) {
     const service = this.services.get(name)!;
     if (!service.disposeState) return;
-    for (const [, state] of store.entries()) await service.disposeState(state);
+    for (const [, state] of store.entries()) await service.disposeState(state, this);
   }
 
   /** Delivers a payload to the resource an ARN names (see `emulator/delivery/`). */
@@ -433,6 +433,7 @@ export class Emulator {
         protocol: protocol.name,
         endpoint,
         path: req.path,
+        sourceIp: req.remoteAddress?.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, ''),
         headers: req.headers,
         state: this.state(service.name, accountId, region),
         emulator: this,

@@ -22,6 +22,8 @@ export interface RawRequest {
    * InvokeAsync): the raw body as it arrives, never buffered whole. `body` stays empty.
    */
   bodyStream?: AsyncIterable<Buffer>;
+  /** The client's IP address (set by the HTTP server), for the `aws:SourceIp` condition key. */
+  remoteAddress?: string;
 }
 
 /** The client went away before its request body ended: there is nobody to answer. */
@@ -49,7 +51,15 @@ export interface IncomingBody {
  * handler must consume the whole stream before it stores anything. Past the service's limit, iteration throws that
  * limit's error. `Emulator.call` callers may pass a Buffer or string instead: read either with `readPayload`.
  */
-export type StreamingPayload = AsyncIterable<Buffer>;
+export interface StreamingPayload extends AsyncIterable<Buffer> {
+  /**
+   * The digests the integrity check computes anyway (`md5`, `crc32`, `sha256`..., lower case), so that a service
+   * storing them need not hash the payload twice: whether one is computed, and its base64 value once the payload has
+   * been read to its end.
+   */
+  computes?(algorithm: string): boolean;
+  checksum?(algorithm: string): string | undefined;
+}
 
 export interface RawResponse {
   status: number;

@@ -288,7 +288,17 @@ function toRawRequest(req: Request): RawRequest {
     headers,
     body: EMPTY,
     incoming: incomingBody(req, headers['content-length']),
+    remoteAddress: remoteAddress(req),
   };
+}
+
+/** The client's address; an HTTP/2 stream whose session already closed has none (its socket proxy throws). */
+function remoteAddress(req: Request): string | undefined {
+  try {
+    return req.socket?.remoteAddress;
+  } catch {
+    return undefined;
+  }
 }
 
 const EMPTY = Buffer.alloc(0);

@@ -3,6 +3,7 @@ import type { Handler, ServiceDefinition } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
 import { S3Errors } from './errors.ts';
 import { dropBuckets, s3Persistence } from './persistence.ts';
+import { s3World } from './registry.ts';
 import { s3Http } from './http.ts';
 import { MAX_OBJECT_SIZE } from './write.ts';
 import { getBucketAcl, getObjectAcl, putBucketAcl, putObjectAcl } from './operations/acl.ts';
@@ -48,6 +49,11 @@ const s3: ServiceDefinition<{ accountId: string; emulator: Emulator }> = {
   createState: (accountId, _region, emulator) => ({ accountId, emulator }),
   disposeState: (state) => dropBuckets(state.emulator, state.accountId),
   persistence: s3Persistence,
+  // For --enforce-iam: a bucket policy naming the caller grants within the bucket owner's account.
+  resourcePolicy: (input, ctx) => {
+    const bucket = typeof input.Bucket === 'string' ? s3World(ctx.emulator).buckets.get(input.Bucket) : undefined;
+    return bucket && { document: bucket.configs.get('policy') as string | undefined, ownerAccount: bucket.accountId };
+  },
   handlers: {
     ...bucketConfigHandlers,
     ...idConfigHandlers,
