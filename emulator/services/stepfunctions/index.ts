@@ -24,6 +24,8 @@ import { sendTaskFailure, sendTaskHeartbeat, sendTaskSuccess } from './operation
 import { testState } from './operations/test-state.ts';
 import { validateStateMachineDefinition } from './operations/validate.ts';
 import { deleteStateMachineVersion, listStateMachineVersions, publishStateMachineVersion } from './operations/versions.ts';
+import type { MachineDef } from './asl/definition.ts';
+import { launch } from './runtime/lifecycle.ts';
 import { StopReason } from './runtime/running.ts';
 import { SfnState } from './state.ts';
 import { sfnDeliveryTarget } from './target.ts';
@@ -90,6 +92,15 @@ const stepfunctions: ServiceDefinition<SfnState> = {
       },
     },
     writes: ['GetActivityTask'],
+    // Executions that were running go on from the state they were in (its Map iterations or Parallel branches that
+    // had succeeded are not run again); the state itself runs again, as after a redrive.
+    revive(state, emulator) {
+      for (const execution of state.executions.values()) {
+        if (execution.status !== 'RUNNING' || !execution.resumeAt || state.running.has(execution.arn)) continue;
+        const machine = JSON.parse(execution.config.definition) as MachineDef;
+        launch(emulator, state, execution, { ...machine, StartAt: execution.resumeAt.state }, JSON.parse(execution.resumeAt.input), { resumed: true });
+      }
+    },
   },
 };
 

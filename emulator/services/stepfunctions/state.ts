@@ -81,8 +81,12 @@ export interface Execution {
   redriveDate?: Date;
   /** Set for a distributed Map's child executions. */
   mapRunArn?: string;
-  /** Where a redrive resumes: the last top-level state entered and its input. */
-  resumeAt?: { state: string; input: string };
+  /**
+   * Where a redrive (or a restart of the emulator) resumes: the last top-level state entered and its input; for a
+   * Map or Parallel state, the outputs of its iterations or branches that succeeded (`done`, by index), which the
+   * first run after a redrive (`redriven`) does not run again.
+   */
+  resumeAt?: { state: string; input: string; done?: Record<string, string>; redriven?: boolean };
   /** Express executions are not kept in history (DescribeExecution does not know them), as on AWS. */
   recorded: boolean;
 }

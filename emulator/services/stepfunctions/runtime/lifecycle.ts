@@ -14,11 +14,14 @@ import { StopReason, type RunningExecution } from './running.ts';
  * Starts interpreting an execution in the background: ExecutionStarted now, then the machine, then the record's
  * final status, output or error, and its ending event. StopExecution and the machine's TimeoutSeconds abort it.
  */
-export function launch(emulator: Emulator, state: SfnState, execution: Execution, machine: MachineDef, input: Json, options: { redriven?: boolean } = {}): RunningExecution {
+export function launch(emulator: Emulator, state: SfnState, execution: Execution, machine: MachineDef, input: Json, options: { redriven?: boolean; resumed?: boolean } = {}): RunningExecution {
   const controller = new AbortController();
   const log = new EventLog(execution.events, emulator.clock);
   const root = new Frame(0);
-  if (options.redriven) {
+  if (options.resumed) {
+    // Restored from persistence while running: it goes on from the state it was in, with the events it had.
+    root.last = execution.events.length;
+  } else if (options.redriven) {
     root.last = execution.events.length;
     log.add(root, 'ExecutionRedriven', { executionRedrivenEventDetails: { redriveCount: execution.redriveCount } });
   } else {
@@ -61,8 +64,13 @@ export function launch(emulator: Emulator, state: SfnState, execution: Execution
     machine.TimeoutSeconds === undefined ? undefined : emulator.schedule(() => controller.abort(new StopReason('timedOut')), machine.TimeoutSeconds * 1000);
   const done = (async () => {
     try {
-      const onEnter = (state: string, value: unknown) => (execution.resumeAt = { state, input: payload(value) });
-      const output = await runMachine(env, { frame: root, vars: new Variables(), language: machine.QueryLanguage ?? 'JSONPath', onEnter }, machine, input, options.redriven ? undefined : execution.input);
+      // The state a redrive or restart resumes keeps what its parts achieved (see redrive.ts); later ones start afresh.
+      let carried = options.redriven || options.resumed ? execution.resumeAt?.done : undefined;
+      const onEnter = (state: string, value: unknown) => {
+        execution.resumeAt = { state, input: payload(value), ...(carried ? { done: carried, redriven: true } : {}) };
+        carried = undefined;
+      };
+      const output = await runMachine(env, { frame: root, vars: new Variables(), language: machine.QueryLanguage ?? 'JSONPath', onEnter }, machine, input, options.redriven || options.resumed ? undefined : execution.input);
       finish(emulator, execution, 'SUCCEEDED', { output: payload(output) });
       log.add(root, 'ExecutionSucceeded', { executionSucceededEventDetails: { output: payload(output), outputDetails: { truncated: false } } });
     } catch (thrown) {
