@@ -217,6 +217,8 @@ describe('Firehose sources, transformation and deliveries from other services', 
       { name: 'ValidationException', message: /Member must satisfy regular expression pattern: https:\/\/\.\*/ },
     );
     const received: { headers: Record<string, unknown>; body: { requestId: string; timestamp: number; records: { data: string }[] } }[] = [];
+    // How the endpoint answers: per AWS's response specification, a broken answer, or a 500 before a proper one.
+    let mode: 'spec' | 'empty-json' | 'fail-once' = 'spec';
     // AWS only posts to https:// endpoints: a certificate made for this run, which the emulator's client is told to accept.
     const dir = mkdtempSync(join(tmpdir(), 'firehose-endpoint-'));
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
@@ -226,8 +228,12 @@ describe('Firehose sources, transformation and deliveries from other services', 
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        received.push({ headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString()) });
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+        const raw = Buffer.concat(chunks);
+        const body = JSON.parse((req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString());
+        received.push({ headers: req.headers, body });
+        if (mode === 'empty-json') res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+        else if (mode === 'fail-once' && received.length === 1) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ requestId: body.requestId, timestamp: Date.now(), errorMessage: 'try later' }));
+        else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ requestId: body.requestId, timestamp: Date.now() }));
       });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -263,6 +269,42 @@ describe('Firehose sources, transformation and deliveries from other services', 
       assert.equal(request.headers['x-amz-firehose-request-id'], request.body.requestId);
       assert.equal(request.headers['content-type'], 'application/json');
       assert.equal(Buffer.from(request.body.records[0].data, 'base64').toString(), `x:Hello World!-processed:${name}\n`);
+
+      // A failed request is retried (same request id, on the emulator clock) within RetryOptions; GZIP bodies.
+      await context.s3.send(new CreateBucketCommand({ Bucket: 'http-backup' }));
+      const retrying = `fh-http-${++counter}`;
+      const endpoint = (retryOptions: { DurationInSeconds: number }, encoding?: 'GZIP') => ({
+        EndpointConfiguration: { Url: url, Name: 'local' },
+        BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 60 },
+        RetryOptions: retryOptions,
+        ...(encoding ? { RequestConfiguration: { ContentEncoding: encoding } } : {}),
+        S3Configuration: { RoleARN: ROLE, BucketARN: 'arn:aws:s3:::http-backup', ErrorOutputPrefix: 'failed/' },
+      });
+      await context.firehose.send(new CreateDeliveryStreamCommand({ DeliveryStreamName: retrying, HttpEndpointDestinationConfiguration: endpoint({ DurationInSeconds: 60 }, 'GZIP') }));
+      mode = 'fail-once';
+      received.length = 0;
+      await context.firehose.send(new PutRecordCommand({ DeliveryStreamName: retrying, Record: { Data: Buffer.from('retried') } }));
+      await context.aws.advanceClock('60s');
+      while (received.length < 1 && Date.now() < deadline + 20_000) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 100));
+      await context.aws.advanceClock('1s');
+      while (received.length < 2 && Date.now() < deadline + 20_000) await new Promise((r) => setTimeout(r, 20));
+      assert.equal(received.length, 2);
+      assert.equal(received[0].headers['content-encoding'], 'gzip');
+      assert.equal(received[0].body.requestId, received[1].body.requestId);
+      assert.equal(Buffer.from(received[1].body.records[0].data, 'base64').toString(), 'retried');
+
+      // An answer off the specification (no requestId) is a failure: with no retries left, the record goes to S3.
+      const invalid = `fh-http-${++counter}`;
+      await context.firehose.send(new CreateDeliveryStreamCommand({ DeliveryStreamName: invalid, HttpEndpointDestinationConfiguration: endpoint({ DurationInSeconds: 0 }) }));
+      mode = 'empty-json';
+      await context.firehose.send(new PutRecordCommand({ DeliveryStreamName: invalid, Record: { Data: Buffer.from('lost') } }));
+      await context.aws.advanceClock('60s');
+      const [failure] = await objects(context.s3, 'http-backup', 1, 'failed/http-endpoint-failed/');
+      const document = JSON.parse(failure.body.toString());
+      assert.equal(document.errorCode, 'HttpEndpoint.InvalidResponseFromDestination');
+      assert.match(document.errorMessage, /^The response received from the specified endpoint is invalid\. .* Raw response received: 200 \{\}$/);
+      assert.deepEqual([document.attemptsMade, Buffer.from(document.rawData, 'base64').toString(), document.httpEndpointName], [1, 'lost', 'local']);
     } finally {
       if (rejectUnauthorized === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
       else process.env.NODE_TLS_REJECT_UNAUTHORIZED = rejectUnauthorized;

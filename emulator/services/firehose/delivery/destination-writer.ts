@@ -7,6 +7,7 @@ import type { BufferedRecord, DeliveryStream } from '../stream.ts';
 import { compress, FILE_EXTENSIONS, type CompressionFormat } from './compression.ts';
 import { evaluateErrorPrefix, evaluatePrefix } from './prefix.ts';
 import { processRecords, type FailedRecord, type ProcessedRecord } from './processing.ts';
+import { sendToEndpoint } from './http-endpoint.ts';
 import { firehoseCaller, objectSuffix, writeObject } from './s3-writer.ts';
 
 /** The buffering hints that decide when a stream's buffer is delivered. */
@@ -92,43 +93,26 @@ async function deliverToS3(batch: Batch, records: BufferedRecord[]) {
 }
 
 /**
- * An HTTP endpoint destination: the records POSTed in Firehose's request format (base64 data, request id and
- * timestamp, `X-Amz-Firehose-*` headers); failed deliveries (or all, with S3BackupMode AllData) go to its S3 bucket.
+ * An HTTP endpoint destination (see http-endpoint.ts); records it did not take after the retries (or all, with
+ * S3BackupMode AllData) go to its S3 bucket, failures under the `http-endpoint-failed` error prefix.
  */
 async function deliverToHttpEndpoint(batch: Batch, records: BufferedRecord[]) {
   const config = batch.stream.destination.config as unknown as HttpEndpointDestinationConfiguration;
   const caller = firehoseCaller(batch.stream, batch.state.accountId, config.RoleARN);
   const result = await processRecords(records, config.ProcessingConfiguration, { emulator: batch.emulator, stream: batch.stream, caller, region: batch.state.region });
   const s3 = config.S3Configuration!;
-  const requestId = randomUUID();
-  const attributes = Object.fromEntries((config.RequestConfiguration?.CommonAttributes ?? []).map((a) => [a.AttributeName!, a.AttributeValue!]));
-  const headers: Record<string, string> = {
-    'content-type': 'application/json',
-    'x-amz-firehose-protocol-version': '1.0',
-    'x-amz-firehose-request-id': requestId,
-    'x-amz-firehose-source-arn': batch.stream.arn,
-    ...(config.EndpointConfiguration?.AccessKey ? { 'x-amz-firehose-access-key': config.EndpointConfiguration.AccessKey } : {}),
-    ...(Object.keys(attributes).length ? { 'x-amz-firehose-common-attributes': JSON.stringify({ commonAttributes: attributes }) } : {}),
-  };
-  const body = JSON.stringify({ requestId, timestamp: batch.emulator.clock.now(), records: result.ok.map((r) => ({ data: r.data.toString('base64') })) });
-  let delivered = !result.ok.length;
-  if (!delivered) {
-    try {
-      await batch.emulator.deliver(config.EndpointConfiguration!.Url!, { body, headers }, { servicePrincipal: 'firehose.amazonaws.com', sourceArn: batch.stream.arn, accountId: batch.state.accountId, region: batch.state.region });
-      delivered = true;
-    } catch {
-      delivered = false;
-    }
-  }
+  const outcome = result.ok.length
+    ? await sendToEndpoint(batch.emulator, config, batch.stream.arn, result.ok.map((r) => r.data), randomUUID(), batch.alive)
+    : { delivered: true, attempts: 0 };
   const now = batch.emulator.clock.now();
   const failed = [
     ...result.failed,
-    ...(delivered
+    ...(outcome.delivered
       ? []
       : result.ok.map((r) => ({
           source: r.source,
           errorOutputType: 'http-endpoint-failed',
-          document: { attemptsMade: 1, arrivalTimestamp: r.source.arrival, errorCode: 'HttpEndpoint.RequestFailed', errorMessage: 'The HTTP endpoint did not accept the request.', attemptEndingTimestamp: now, rawData: r.data.toString('base64'), httpEndpointName: config.EndpointConfiguration?.Name },
+          document: { attemptsMade: outcome.attempts, arrivalTimestamp: r.source.arrival, errorCode: outcome.errorCode, errorMessage: outcome.errorMessage, attemptEndingTimestamp: now, rawData: r.data.toString('base64'), httpEndpointName: config.EndpointConfiguration?.Name },
         }))),
   ];
   if (failed.length) await writeFailures(batch, s3, failed);
