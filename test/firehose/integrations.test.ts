@@ -314,6 +314,44 @@ describe('Firehose sources, transformation and deliveries from other services', 
     }
   });
 
+  // AWS's record format conversion: JSON records (one or more objects each) become one Parquet file per buffer;
+  // records that do not parse go to format-conversion-failed. twinstack has no Glue catalog: columns are inferred.
+  it('converts JSON records to Parquet, and sends unparsable ones to the format-conversion-failed output', async () => {
+    const conversion = {
+      Enabled: true,
+      SchemaConfiguration: { DatabaseName: 'db', TableName: 'events', RoleARN: ROLE, Region: 'us-east-1', CatalogId: '000000000000' },
+      InputFormatConfiguration: { Deserializer: { OpenXJsonSerDe: {} } },
+      OutputFormatConfiguration: { Serializer: { ParquetSerDe: { Compression: 'GZIP' } } },
+    };
+    const { name, bucket } = await stream({ DataFormatConversionConfiguration: conversion, ErrorOutputPrefix: 'errors/', Prefix: 'data/' });
+    const put = (text: string) => context.firehose.send(new PutRecordCommand({ DeliveryStreamName: name, Record: { Data: Buffer.from(text) } }));
+    await put('{"Id": 1, "name": "ann", "ok": true, "score": 1.5}');
+    await put('{"id": 2, "name": "bob", "tags": {"x": 1}} {"id": 3}');
+    await put('   ');
+    await put('not json');
+    await context.aws.advanceClock('60s');
+    const [file] = await objects(context.s3, bucket, 1, 'data/');
+    assert.match(file.key, /\.parquet$/);
+    const { parquetReadObjects } = await import('hyparquet');
+    const body = file.body.buffer.slice(file.body.byteOffset, file.body.byteOffset + file.body.byteLength);
+    const rows = await parquetReadObjects({ file: body as ArrayBuffer, compressors: { GZIP: (input: Uint8Array) => new Uint8Array(gunzipSync(input)) } });
+    assert.deepEqual(rows, [
+      { id: 1n, name: 'ann', ok: true, score: 1.5, tags: null },
+      { id: 2n, name: 'bob', ok: null, score: null, tags: '{"x":1}' },
+      { id: 3n, name: null, ok: null, score: null, tags: null },
+    ]);
+    const failures = await objects(context.s3, bucket, 1, 'errors/format-conversion-failed/');
+    const documents = failures.flatMap((f) => f.body.toString().trim().split('\n').map((line) => JSON.parse(line)));
+    assert.deepEqual(
+      documents.map((d) => [d.lastErrorCode, d.lastErrorMessage, Buffer.from(d.rawData, 'base64').toString()]),
+      [
+        ['DataFormatConversion.MalformedData', 'The record was empty or contained only whitespace.', '   '],
+        ['DataFormatConversion.MalformedData', 'The record is not one or more JSON objects.', 'not json'],
+      ],
+    );
+    assert.deepEqual(documents[0].dataCatalogTable, { catalogId: '000000000000', databaseName: 'db', tableName: 'events', region: 'us-east-1', versionId: 'LATEST', catalogArn: 'arn:aws:glue:us-east-1:000000000000:catalog' });
+  });
+
   it('extracts CloudWatch Logs messages with the Decompression and CloudWatchLogProcessing processors', async () => {
     const { arn, bucket } = await stream({
       ProcessingConfiguration: {

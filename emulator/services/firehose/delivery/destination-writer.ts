@@ -7,6 +7,7 @@ import type { BufferedRecord, DeliveryStream } from '../stream.ts';
 import { compress, FILE_EXTENSIONS, type CompressionFormat } from './compression.ts';
 import { evaluateErrorPrefix, evaluatePrefix } from './prefix.ts';
 import { processRecords, type FailedRecord, type ProcessedRecord } from './processing.ts';
+import { conversionEnabled, conversionExtension, parquetOf, parseForConversion } from './format-conversion.ts';
 import { sendToEndpoint } from './http-endpoint.ts';
 import { firehoseCaller, objectSuffix, writeObject } from './s3-writer.ts';
 
@@ -61,17 +62,20 @@ async function writeFailures(batch: Batch, s3: S3DestinationConfiguration & { Cu
   }
 }
 
-/** Writes records as objects of an S3 destination: grouped by evaluated prefix (dynamic partitions), compressed. */
-async function writeRecords(batch: Batch, s3: ExtendedS3DestinationConfiguration, records: ProcessedRecord[]) {
+/**
+ * Writes records as objects of an S3 destination: grouped by evaluated prefix (dynamic partitions), compressed, or
+ * each group `converted` (record format conversion) into one file with that extension.
+ */
+async function writeRecords(batch: Batch, s3: ExtendedS3DestinationConfiguration, records: ProcessedRecord[], converted?: { extension: string; encode(group: ProcessedRecord[]): Promise<Buffer> }) {
   const format = (s3.CompressionFormat ?? 'UNCOMPRESSED') as CompressionFormat;
-  const extension = s3.FileExtension ?? FILE_EXTENSIONS[format];
+  const extension = s3.FileExtension ?? converted?.extension ?? FILE_EXTENSIONS[format];
   const time = oldest(records);
   // Records with the same partition keys share an object: the prefix is evaluated once per key set.
   const partitions = groupBy(records, (r) => JSON.stringify([r.queryKeys, r.lambdaKeys]));
   for (const group of partitions.values()) {
     const prefix = evaluatePrefix(s3.Prefix, { time, timeZone: s3.CustomTimeZone, queryKeys: group[0].queryKeys, lambdaKeys: group[0].lambdaKeys });
     const suffix = objectSuffix(batch.stream, time, s3.CustomTimeZone, extension);
-    const body = compress(format, Buffer.concat(group.map((r) => r.data)), suffix.slice(0, suffix.length - extension.length));
+    const body = converted ? await converted.encode(group) : compress(format, Buffer.concat(group.map((r) => r.data)), suffix.slice(0, suffix.length - extension.length));
     await writeObject(
       batch.emulator,
       { bucketArn: s3.BucketARN!, key: prefix + suffix, body, caller: firehoseCaller(batch.stream, batch.state.accountId, s3.RoleARN), region: batch.state.region },
@@ -84,7 +88,14 @@ async function deliverToS3(batch: Batch, records: BufferedRecord[]) {
   const config = extendedS3(batch.stream.destination.config);
   const caller = firehoseCaller(batch.stream, batch.state.accountId, config.RoleARN);
   const result = await processRecords(records, config.ProcessingConfiguration, { emulator: batch.emulator, stream: batch.stream, caller, region: batch.state.region });
-  if (result.ok.length) await writeRecords(batch, config, result.ok);
+  const conversion = config.DataFormatConversionConfiguration;
+  if (conversionEnabled(conversion)) {
+    const parsed = parseForConversion(result.ok, conversion, batch.state.region, batch.emulator.clock.now());
+    result.ok = result.ok.filter((r) => parsed.rows.has(r));
+    result.failed.push(...parsed.failed);
+    const encode = (group: ProcessedRecord[]) => parquetOf(group.flatMap((r) => parsed.rows.get(r)!), conversion);
+    if (result.ok.length) await writeRecords(batch, config, result.ok, { extension: conversionExtension(conversion), encode });
+  } else if (result.ok.length) await writeRecords(batch, config, result.ok);
   if (result.failed.length) await writeFailures(batch, config, result.failed);
   if (config.S3BackupMode === 'Enabled' && config.S3BackupConfiguration) {
     const backup = config.S3BackupConfiguration;
