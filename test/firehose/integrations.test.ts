@@ -329,6 +329,7 @@ describe('Firehose sources, transformation and deliveries from other services', 
     await put('{"id": 2, "name": "bob", "tags": {"x": 1}} {"id": 3}');
     await put('   ');
     await put('not json');
+    await put('"a string"');
     await context.aws.advanceClock('60s');
     const [file] = await objects(context.s3, bucket, 1, 'data/');
     assert.match(file.key, /\.parquet$/);
@@ -347,6 +348,7 @@ describe('Firehose sources, transformation and deliveries from other services', 
       [
         ['DataFormatConversion.MalformedData', 'The record was empty or contained only whitespace.', '   '],
         ['DataFormatConversion.MalformedData', 'The record is not one or more JSON objects.', 'not json'],
+        ['DataFormatConversion.MalformedData', 'The record is not one or more JSON objects.', '"a string"'],
       ],
     );
     assert.deepEqual(documents[0].dataCatalogTable, { catalogId: '000000000000', databaseName: 'db', tableName: 'events', region: 'us-east-1', versionId: 'LATEST', catalogArn: 'arn:aws:glue:us-east-1:000000000000:catalog' });

@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { DataFormatConversionConfiguration } from '@aws-sdk/client-firehose';
 import { buildArn } from '../../../core/arn.ts';
+import { splitJsonObjects } from './json-objects.ts';
 import type { FailedRecord, ProcessedRecord } from './processing.ts';
 
 type Row = Record<string, unknown>;
@@ -17,41 +18,15 @@ export const conversionEnabled = (conversion: DataFormatConversionConfiguration 
 /** The output file's extension: `.parquet` or `.orc`, as Firehose names converted objects. */
 export const conversionExtension = (conversion: DataFormatConversionConfiguration): string => (conversion.OutputFormatConfiguration?.Serializer?.OrcSerDe ? '.orc' : '.parquet');
 
-/** A record's JSON documents: one object, or several written one after another (`{"a":1}{"a":2}`); undefined if malformed. */
-function splitDocuments(text: string): string[] | undefined {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  let inString = false;
-  let escaped = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (escaped) escaped = false;
-      else if (c === '\\') escaped = true;
-      else if (c === '"') inString = false;
-    } else if (c === '"') {
-      if (depth === 0) return undefined;
-      inString = true;
-    } else if (c === '{') {
-      if (depth++ === 0) start = i;
-    } else if (c === '}') {
-      if (--depth < 0) return undefined;
-      if (depth === 0) parts.push(text.slice(start, i + 1));
-    } else if (depth === 0 && !/\s/.test(c)) return undefined;
-  }
-  return depth === 0 ? parts : undefined;
-}
-
 function parseRows(data: Buffer): Row[] | string {
   const text = data.toString('utf8');
   if (!text.trim()) return 'The record was empty or contained only whitespace.';
-  const parts = splitDocuments(text);
-  if (!parts) return 'The record is not one or more JSON objects.';
+  const malformed = 'The record is not one or more JSON objects.';
   try {
-    return parts.map((part) => JSON.parse(part) as Row);
+    const rows = splitJsonObjects(text).map((part) => JSON.parse(part) as Row);
+    return rows.length ? rows : malformed;
   } catch {
-    return 'The record is not one or more JSON objects.';
+    return malformed;
   }
 }
 
