@@ -314,6 +314,31 @@ describe('Firehose sources, transformation and deliveries from other services', 
     }
   });
 
+  // AWS's Redshift delivery writes the records to the intermediate S3 bucket, then COPYs them: the first step is real.
+  it('writes Redshift destination records to the intermediate S3 bucket (the COPY is not run)', async () => {
+    const bucket = `fh-redshift-${++counter}`;
+    await context.s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    const name = `fh-redshift-${counter}`;
+    await context.firehose.send(
+      new CreateDeliveryStreamCommand({
+        DeliveryStreamName: name,
+        RedshiftDestinationConfiguration: {
+          RoleARN: ROLE,
+          ClusterJDBCURL: 'jdbc:redshift://cluster.abc123.us-east-1.redshift.amazonaws.com:5439/dev',
+          CopyCommand: { DataTableName: 'events' },
+          Username: 'user',
+          Password: 'password1A',
+          S3Configuration: { RoleARN: ROLE, BucketARN: `arn:aws:s3:::${bucket}`, Prefix: 'staging/', BufferingHints: { IntervalInSeconds: 60, SizeInMBs: 1 } },
+        },
+      }),
+    );
+    await context.firehose.send(new PutRecordCommand({ DeliveryStreamName: name, Record: { Data: Buffer.from('row-1|') } }));
+    await context.firehose.send(new PutRecordCommand({ DeliveryStreamName: name, Record: { Data: Buffer.from('row-2|') } }));
+    await context.aws.advanceClock('60s');
+    const [staged] = await objects(context.s3, bucket, 1, 'staging/');
+    assert.equal(staged.body.toString(), 'row-1|row-2|');
+  });
+
   // AWS's record format conversion: JSON records (one or more objects each) become one Parquet file per buffer;
   // records that do not parse go to format-conversion-failed. twinstack has no Glue catalog: columns are inferred.
   it('converts JSON records to Parquet, and sends unparsable ones to the format-conversion-failed output', async () => {

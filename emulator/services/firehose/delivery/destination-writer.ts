@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { BufferingHints, ExtendedS3DestinationConfiguration, HttpEndpointDestinationConfiguration, S3DestinationConfiguration } from '@aws-sdk/client-firehose';
+import type { BufferingHints, ExtendedS3DestinationConfiguration, HttpEndpointDestinationConfiguration, ProcessingConfiguration, S3DestinationConfiguration } from '@aws-sdk/client-firehose';
 import type { Emulator } from '../../../core/emulator.ts';
 import { extendedS3, type Destination } from '../destinations.ts';
 import type { FirehoseState } from '../state.ts';
@@ -14,7 +14,9 @@ import { firehoseCaller, objectSuffix, writeObject } from './s3-writer.ts';
 /** The buffering hints that decide when a stream's buffer is delivered. */
 export function bufferingHints(destination: Destination): BufferingHints {
   if (destination.kind === 'ExtendedS3') return extendedS3(destination.config).BufferingHints!;
-  const hints = destination.config.BufferingHints as BufferingHints | undefined;
+  // Redshift buffers as its intermediate S3 bucket says.
+  const config = destination.kind === 'Redshift' ? (destination.config.S3Configuration as Record<string, unknown> | undefined) : destination.config;
+  const hints = config?.BufferingHints as BufferingHints | undefined;
   return { SizeInMBs: hints?.SizeInMBs ?? 5, IntervalInSeconds: hints?.IntervalInSeconds ?? 300 };
 }
 
@@ -131,8 +133,23 @@ async function deliverToHttpEndpoint(batch: Batch, records: BufferedRecord[]) {
 }
 
 /**
- * Destinations twinstack does not reach (Redshift, OpenSearch, Splunk, Snowflake, Iceberg) keep their S3 backup:
- * with a backup mode that copies every record, the records land in its bucket.
+ * Redshift: Firehose's first step, the (processed) records written to the intermediate bucket of S3Configuration
+ * (and to S3BackupConfiguration when S3BackupMode is Enabled), is real; the COPY into the cluster is not run, as
+ * twinstack serves no Redshift.
+ */
+async function deliverToRedshift(batch: Batch, records: BufferedRecord[]) {
+  const config = batch.stream.destination.config as { RoleARN?: string; ProcessingConfiguration?: ProcessingConfiguration; S3Configuration: S3DestinationConfiguration; S3BackupMode?: string; S3BackupConfiguration?: S3DestinationConfiguration };
+  const caller = firehoseCaller(batch.stream, batch.state.accountId, config.RoleARN);
+  const result = await processRecords(records, config.ProcessingConfiguration, { emulator: batch.emulator, stream: batch.stream, caller, region: batch.state.region });
+  if (result.ok.length) await writeRecords(batch, config.S3Configuration, result.ok);
+  if (result.failed.length) await writeFailures(batch, config.S3Configuration, result.failed);
+  if (config.S3BackupMode === 'Enabled' && config.S3BackupConfiguration) await writeRecords(batch, config.S3BackupConfiguration, records.map((source) => ({ source, data: source.data })));
+}
+
+/**
+ * Destinations twinstack does not reach (OpenSearch, Elasticsearch, Splunk, Snowflake, Iceberg) keep their S3
+ * backup: with a backup mode that copies every record (AllDocuments, AllEvents, AllData), the records land in its
+ * bucket; with a failed-only mode nothing is written, since nothing failed that AWS would have delivered.
  */
 async function deliverToBackupOnly(batch: Batch, records: BufferedRecord[]) {
   const config = batch.stream.destination.config as { S3BackupMode?: string; S3Configuration?: S3DestinationConfiguration };
@@ -145,5 +162,6 @@ export function deliverBatch(emulator: Emulator, state: FirehoseState, stream: D
   const batch = { emulator, state, stream, alive };
   if (stream.destination.kind === 'ExtendedS3') return deliverToS3(batch, records);
   if (stream.destination.kind === 'HttpEndpoint') return deliverToHttpEndpoint(batch, records);
+  if (stream.destination.kind === 'Redshift') return deliverToRedshift(batch, records);
   return deliverToBackupOnly(batch, records);
 }
