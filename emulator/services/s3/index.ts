@@ -28,6 +28,7 @@ import {
 import { getBucketPolicyStatus } from './operations/policy-status.ts';
 import { putObject } from './operations/put-object.ts';
 import { restoreObject } from './operations/restore-object.ts';
+import { selectObjectContent } from './operations/select-object-content.ts';
 import { deleteBucketTagging, deleteObjectTagging, getBucketTagging, getObjectTagging, putBucketTagging, putObjectTagging } from './operations/tagging.ts';
 import { getBucketVersioning, putBucketVersioning } from './operations/versioning.ts';
 
@@ -93,6 +94,7 @@ const s3: ServiceDefinition<{ accountId: string; emulator: Emulator }> = {
     GetObjectLegalHold: getObjectLegalHold,
     GetBucketPolicyStatus: getBucketPolicyStatus,
     RestoreObject: restoreObject,
+    SelectObjectContent: selectObjectContent,
     PutBucketNotificationConfiguration: putBucketNotificationConfiguration,
     GetBucketNotificationConfiguration: getBucketNotificationConfiguration,
   } satisfies Record<string, Handler>,
