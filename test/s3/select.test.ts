@@ -44,7 +44,7 @@ describe('S3 SelectObjectContent (S3 Select)', function () {
     const events: string[] = [];
     let stats: Record<string, unknown> | undefined;
     for await (const event of out.Payload! as AsyncIterable<SelectObjectContentEventStream>) {
-      const [name] = Object.keys(event).filter((k) => (event as Record<string, unknown>)[k] !== undefined);
+      const [name] = Object.keys(event).filter((k) => (event as unknown as Record<string, unknown>)[k] !== undefined);
       events.push(name);
       if (event.Records?.Payload) records += Buffer.from(event.Records.Payload).toString();
       if (event.Stats?.Details) stats = { ...event.Stats.Details };
