@@ -1,4 +1,9 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import {
   CreateBucketCommand,
@@ -121,6 +126,17 @@ describe('S3 SelectObjectContent (S3 Select)', function () {
     }
     const parse = await failure(select({ Expression: 'SELECT * FROM' }));
     assert.equal(parse.message, 'The SQL expression contains an unexpected token.');
+  });
+
+  it('serves the AWS CLI: s3api select-object-content writes the records to a file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'select-'));
+    const out = join(dir, 'out.csv');
+    const awsEnv = { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1' };
+    const args = ['--endpoint-url', env.aws.endpoint, 's3api', 'select-object-content', '--bucket', bucket, '--key', 'people.csv', '--expression-type', 'SQL'];
+    args.push('--expression', "SELECT s.name FROM S3Object s WHERE s.city LIKE 'L%'", '--input-serialization', '{"CSV":{"FileHeaderInfo":"USE"}}', '--output-serialization', '{"CSV":{}}', out);
+    await promisify(execFile)('aws', args, { env: awsEnv });
+    assert.equal(await readFile(out, 'utf8'), 'Ada\n');
+    await rm(dir, { recursive: true });
   });
 
   it('serves boto3 select_object_content with a scan range over CSV', async () => {
