@@ -84,10 +84,14 @@ export interface ServiceIndex {
  */
 const RESOURCE_HOST_PREFIXES: Record<string, string> = { 'lambda-url': 'lambda' };
 
+/** Signing names no model declares, and the service whose clients sign with them: S3 directory buckets sign as `s3express`. */
+const EXTRA_SIGNING_NAMES: Record<string, string> = { s3express: 's3' };
+
 export function indexServices(services: Iterable<RoutableService>): ServiceIndex {
   const index: ServiceIndex = { bySigningName: new Map(), byTargetPrefix: new Map(), byEndpointPrefix: new Map(), byAction: new Map(), rest: [], claiming: [] };
   for (const service of services) {
     for (const [prefix, name] of Object.entries(RESOURCE_HOST_PREFIXES)) if (name === service.name) index.byEndpointPrefix.set(prefix, service);
+    for (const [signingName, name] of Object.entries(EXTRA_SIGNING_NAMES)) if (name === service.name) index.bySigningName.set(signingName, [service]);
     const { signingName, targetPrefix, endpointPrefix, actions, routes } = service.routing;
     index.bySigningName.set(signingName, [...(index.bySigningName.get(signingName) ?? []), service]);
     if (targetPrefix) index.byTargetPrefix.set(targetPrefix, service);
