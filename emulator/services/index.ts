@@ -149,10 +149,15 @@ const REQUIRES: Record<string, string[]> = { dynamodbstreams: ['dynamodb'], apig
 
 /**
  * Endpoints services answer outside their model's API. API Gateway answers deployed APIs (REST, HTTP and WebSocket)
- * at `<api-id>.execute-api.<domain>` and at LocalStack's path forms.
+ * at `<api-id>.execute-api.<domain>` and at LocalStack's path forms, and WebSocket APIs' @connections API (signed
+ * `execute-api`, also at `/@connections/<id>` on any host).
  */
 const ENDPOINTS: Record<string, ServiceEndpoints> = {
-  apigateway: { hostPrefixes: ['execute-api'], paths: [/^\/_aws\/execute-api\//, /^\/restapis\/[^/]+\/[^/]+\/_user_request_(?:\/|$)/] },
+  apigateway: {
+    hostPrefixes: ['execute-api'],
+    paths: [/^\/_aws\/execute-api\//, /^\/restapis\/[^/]+\/[^/]+\/_user_request_(?:\/|$)/, /^\/@connections\//],
+    signingNames: ['execute-api'],
+  },
 };
 
 /** The named services and those they require, each to be loaded on its first use. */

@@ -10,6 +10,7 @@ import { getBucketAcl, getObjectAcl, putBucketAcl, putObjectAcl } from './operat
 import { bucketConfigHandlers } from './operations/bucket-configs.ts';
 import { createBucket, deleteBucket, getBucketLocation, headBucket, listBuckets } from './operations/buckets.ts';
 import { copyObject } from './operations/copy-object.ts';
+import { createSession, listDirectoryBuckets } from './operations/directory-buckets.ts';
 import { deleteObject, deleteObjects } from './operations/delete-object.ts';
 import { getObject, headObject } from './operations/get-object.ts';
 import { idConfigHandlers } from './operations/id-configs.ts';
@@ -28,7 +29,9 @@ import {
 } from './operations/object-lock.ts';
 import { getBucketPolicyStatus } from './operations/policy-status.ts';
 import { putObject } from './operations/put-object.ts';
+import { renameObject } from './operations/rename-object.ts';
 import { restoreObject } from './operations/restore-object.ts';
+import { selectObjectContent } from './operations/select-object-content.ts';
 import { deleteBucketTagging, deleteObjectTagging, getBucketTagging, getObjectTagging, putBucketTagging, putObjectTagging } from './operations/tagging.ts';
 import { getBucketVersioning, putBucketVersioning } from './operations/versioning.ts';
 
@@ -62,6 +65,8 @@ const s3: ServiceDefinition<{ accountId: string; emulator: Emulator }> = {
     HeadBucket: headBucket,
     GetBucketLocation: getBucketLocation,
     ListBuckets: listBuckets,
+    ListDirectoryBuckets: listDirectoryBuckets,
+    CreateSession: createSession,
     PutObject: putObject,
     GetObject: getObject,
     HeadObject: headObject,
@@ -99,6 +104,8 @@ const s3: ServiceDefinition<{ accountId: string; emulator: Emulator }> = {
     GetObjectLegalHold: getObjectLegalHold,
     GetBucketPolicyStatus: getBucketPolicyStatus,
     RestoreObject: restoreObject,
+    SelectObjectContent: selectObjectContent,
+    RenameObject: renameObject,
     PutBucketNotificationConfiguration: putBucketNotificationConfiguration,
     GetBucketNotificationConfiguration: getBucketNotificationConfiguration,
   } satisfies Record<string, Handler>,
