@@ -39,6 +39,15 @@ export const CONSOLE_VIEWS: Record<string, () => Promise<ConsoleView>> = {
   sqs: async () => (await import('./sqs/console.ts')).default,
   dynamodb: async () => (await import('./dynamodb/console.ts')).default,
   s3: async () => (await import('./s3/console.ts')).default,
+  logs: async () => (await import('./logs/console.ts')).default,
+  lambda: async () => (await import('./lambda/console.ts')).default,
+  stepfunctions: async () => (await import('./stepfunctions/console.ts')).default,
+  secretsmanager: async () => (await import('./secretsmanager/console.ts')).default,
+  ssm: async () => (await import('./ssm/console.ts')).default,
+  sns: async () => (await import('./sns/console.ts')).default,
+  events: async () => (await import('./events/console.ts')).default,
+  cloudwatch: async () => (await import('./cloudwatch/console.ts')).default,
+  kinesis: async () => (await import('./kinesis/console.ts')).default,
 };
 
 export const ALL_SERVICE_NAMES = Object.keys(SERVICE_LOADERS);
@@ -140,10 +149,15 @@ const REQUIRES: Record<string, string[]> = { dynamodbstreams: ['dynamodb'], apig
 
 /**
  * Endpoints services answer outside their model's API. API Gateway answers deployed APIs (REST, HTTP and WebSocket)
- * at `<api-id>.execute-api.<domain>` and at LocalStack's path forms.
+ * at `<api-id>.execute-api.<domain>` and at LocalStack's path forms, and WebSocket APIs' @connections API (signed
+ * `execute-api`, also at `/@connections/<id>` on any host).
  */
 const ENDPOINTS: Record<string, ServiceEndpoints> = {
-  apigateway: { hostPrefixes: ['execute-api'], paths: [/^\/_aws\/execute-api\//, /^\/restapis\/[^/]+\/[^/]+\/_user_request_(?:\/|$)/] },
+  apigateway: {
+    hostPrefixes: ['execute-api'],
+    paths: [/^\/_aws\/execute-api\//, /^\/restapis\/[^/]+\/[^/]+\/_user_request_(?:\/|$)/, /^\/@connections\//],
+    signingNames: ['execute-api'],
+  },
 };
 
 /** The named services and those they require, each to be loaded on its first use. */
