@@ -27,6 +27,10 @@ export function listPage<T, R, K extends string>(key: K, items: T[], token: stri
   return { [key]: pageItems.map(describe), NextToken: next } as Record<K, R[]> & { NextToken?: string };
 }
 
+function stackDrift(stack: Stack) {
+  return stack.drift ? { StackDriftStatus: stack.drift.status as never, LastCheckTimestamp: stack.drift.timestamp } : { StackDriftStatus: 'NOT_CHECKED' as const };
+}
+
 export function describeStack(stack: Stack): StackOutput {
   return {
     StackId: stack.stackId,
@@ -50,7 +54,7 @@ export function describeStack(stack: Stack): StackOutput {
     EnableTerminationProtection: stack.terminationProtection,
     ParentId: stack.parentId,
     RootId: stack.rootId,
-    DriftInformation: { StackDriftStatus: 'NOT_CHECKED' },
+    DriftInformation: stackDrift(stack),
   };
 }
 
@@ -78,7 +82,7 @@ export function listStacks(input: ListStacksInput, ctx: CfnContext) {
     StackStatusReason: s.statusReason,
     ParentId: s.parentId,
     RootId: s.rootId,
-    DriftInformation: { StackDriftStatus: 'NOT_CHECKED' as const },
+    DriftInformation: stackDrift(s),
   }));
 }
 
@@ -103,7 +107,7 @@ function resourceSummary(stack: Stack, r: StackResource) {
     Timestamp: r.updated,
     ResourceStatus: r.status as never,
     ResourceStatusReason: r.statusReason,
-    DriftInformation: { StackResourceDriftStatus: 'NOT_CHECKED' as const },
+    DriftInformation: r.drift ? { StackResourceDriftStatus: r.drift.StackResourceDriftStatus!, LastCheckTimestamp: r.drift.Timestamp } : { StackResourceDriftStatus: 'NOT_CHECKED' as const },
   };
 }
 

@@ -1,3 +1,4 @@
+import { AwsError } from '../../../core/errors.ts';
 import { changedProperties, jsonText, resourceTags, type Properties, type ResourceDelete, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
 
 async function retention(request: Parameters<ResourceType['create']>[0], name: string) {
@@ -27,6 +28,12 @@ const logGroup: ResourceType = {
   },
   async delete(request) {
     await request.call('logs', 'DeleteLogGroup', { logGroupName: request.physicalId });
+  },
+  async read(request) {
+    const { logGroups } = await request.call('logs', 'DescribeLogGroups', { logGroupNamePrefix: request.physicalId });
+    const group = logGroups.find((g: { logGroupName: string }) => g.logGroupName === request.physicalId);
+    if (!group) throw new AwsError('ResourceNotFoundException', 'The specified log group does not exist.');
+    return { LogGroupName: group.logGroupName, RetentionInDays: group.retentionInDays, KmsKeyId: group.kmsKeyId, LogGroupClass: group.logGroupClass };
   },
   createOnly: ['LogGroupName', 'KmsKeyId', 'LogGroupClass'],
   properties: ['LogGroupName', 'RetentionInDays', 'KmsKeyId', 'LogGroupClass', 'Tags'],
