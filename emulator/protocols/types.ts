@@ -49,7 +49,15 @@ export interface IncomingBody {
  * handler must consume the whole stream before it stores anything. Past the service's limit, iteration throws that
  * limit's error. `Emulator.call` callers may pass a Buffer or string instead: read either with `readPayload`.
  */
-export type StreamingPayload = AsyncIterable<Buffer>;
+export interface StreamingPayload extends AsyncIterable<Buffer> {
+  /**
+   * The digests the integrity check computes anyway (`md5`, `crc32`, `sha256`..., lower case), so that a service
+   * storing them need not hash the payload twice: whether one is computed, and its base64 value once the payload has
+   * been read to its end.
+   */
+  computes?(algorithm: string): boolean;
+  checksum?(algorithm: string): string | undefined;
+}
 
 export interface RawResponse {
   status: number;

@@ -39,6 +39,15 @@ export const CONSOLE_VIEWS: Record<string, () => Promise<ConsoleView>> = {
   sqs: async () => (await import('./sqs/console.ts')).default,
   dynamodb: async () => (await import('./dynamodb/console.ts')).default,
   s3: async () => (await import('./s3/console.ts')).default,
+  logs: async () => (await import('./logs/console.ts')).default,
+  lambda: async () => (await import('./lambda/console.ts')).default,
+  stepfunctions: async () => (await import('./stepfunctions/console.ts')).default,
+  secretsmanager: async () => (await import('./secretsmanager/console.ts')).default,
+  ssm: async () => (await import('./ssm/console.ts')).default,
+  sns: async () => (await import('./sns/console.ts')).default,
+  events: async () => (await import('./events/console.ts')).default,
+  cloudwatch: async () => (await import('./cloudwatch/console.ts')).default,
+  kinesis: async () => (await import('./kinesis/console.ts')).default,
 };
 
 export const ALL_SERVICE_NAMES = Object.keys(SERVICE_LOADERS);

@@ -21,6 +21,7 @@ import { listMetrics } from './operations/list-metrics.ts';
 import { putMetricData } from './operations/put-metric-data.ts';
 import { listTagsForResource, tagResource, untagResource } from './operations/tagging.ts';
 import { watchAlarms } from './alarm-evaluation.ts';
+import { StoredMetric } from './metrics.ts';
 import { CloudWatchState } from './state.ts';
 
 const model = loadModel('cloudwatch');
@@ -79,7 +80,10 @@ const cloudwatch: ServiceDefinition<CloudWatchState> = {
   jsonErrorType: (code) => (code === 'ValidationError' ? 'com.amazon.coral.validate#ValidationException' : `com.amazonaws.cloudwatch.v2010_08_01#${code}`),
   disposeState: (state) => state.watcher?.stop(),
   persistence: {
-    classes: { CloudWatchState: { type: CloudWatchState, transient: { watcher: () => undefined } } },
+    classes: {
+      CloudWatchState: { type: CloudWatchState, transient: { watcher: () => undefined } },
+      StoredMetric: { type: StoredMetric, transient: { samples: () => [] }, revive: (metric: StoredMetric) => metric.rebuild() },
+    },
     // Alarm evaluation resumes on the restored state's clock.
     revive: (state, emulator) => state.alarms.size > 0 && watchAlarms(state, emulator),
   },

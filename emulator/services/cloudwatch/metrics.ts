@@ -1,4 +1,5 @@
 import type { Dimension } from '@aws-sdk/client-cloudwatch';
+import { RecordBatches } from '../../persistence/batches.ts';
 import { computeExtendedStatistic, parseExtendedStatistic, type WeightedValue } from './statistics.ts';
 
 /** One stored observation: a statistic set (a single value is a set of one), its unit and time. */
@@ -11,12 +12,28 @@ export interface Sample {
   unit: string;
 }
 
-export interface StoredMetric {
-  namespace: string;
-  name: string;
-  dimensions: Dimension[];
-  samples: Sample[];
-  lastPut: number;
+/** A metric and its samples, persisted batch by batch as they were put (a write logs its samples alone). */
+export class StoredMetric {
+  /** Every sample, in arrival order; rebuilt from `stored` on restore. */
+  samples: Sample[] = [];
+  private readonly stored = new RecordBatches<Sample>();
+
+  constructor(
+    readonly namespace: string,
+    readonly name: string,
+    readonly dimensions: Dimension[],
+    public lastPut: number,
+  ) {}
+
+  add(samples: Sample[], now: number): void {
+    this.samples.push(...samples);
+    this.stored.append(samples);
+    this.lastPut = now;
+  }
+
+  rebuild(): void {
+    this.samples = this.stored.items();
+  }
 }
 
 /** A metric's identity: namespace, name and its dimensions in name order (AWS treats the set as unordered). */

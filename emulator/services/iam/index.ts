@@ -1,7 +1,7 @@
 import { withQueryValidation } from '../../core/query-validation.ts';
 import type { Handler, ServiceDefinition } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
-import { createAccessKey, deleteAccessKey, getAccessKeyLastUsed, listAccessKeys, updateAccessKey } from './operations/access-keys.ts';
+import { createAccessKey, deleteAccessKey, getAccessKeyLastUsed, listAccessKeys, registerActiveKeys, updateAccessKey } from './operations/access-keys.ts';
 import { listEntitiesForPolicy, policyAttachmentOperations } from './operations/attachments.ts';
 import { permissionsBoundaryOperations } from './operations/boundaries.ts';
 import { addUserToGroup, createGroup, deleteGroup, getGroup, listGroups, listGroupsForUser, removeUserFromGroup, updateGroup } from './operations/groups.ts';
@@ -108,6 +108,11 @@ const iam: ServiceDefinition<IamState> = {
   validation: 'none',
   handlers: withQueryValidation(model, revisioned(operations)),
   principalPolicies,
+  // Access keys act as their users through the emulator's credentials: registered again on restore, dropped on reset.
+  disposeState(state, emulator) {
+    for (const accessKeyId of state.accessKeys.keys()) emulator.credentials.forget(accessKeyId);
+  },
+  persistence: { revive: (state, emulator) => registerActiveKeys(state, emulator) },
 };
 
 export default iam;

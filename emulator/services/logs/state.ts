@@ -1,5 +1,6 @@
 import type { MetricTransformation } from '@aws-sdk/client-cloudwatch-logs';
 import { buildArn } from '../../core/arn.ts';
+import { RecordBatches } from '../../persistence/batches.ts';
 import type { FilterPattern } from './filter-pattern/index.ts';
 
 export interface LogEvent {
@@ -10,14 +11,44 @@ export interface LogEvent {
   seq: number;
 }
 
-export interface LogStream {
-  name: string;
-  arn: string;
-  created: number;
-  /** Kept ordered by timestamp (then arrival), as GetLogEvents returns them. */
-  events: LogEvent[];
+/** A log stream. Its events are persisted batch by batch, as they were put (a write logs its batch alone). */
+export class LogStream {
+  /** Kept ordered by timestamp (then arrival), as GetLogEvents returns them; rebuilt from `stored` on restore. */
+  events: LogEvent[] = [];
+  private readonly stored = new RecordBatches<LogEvent>();
   lastIngestionTime?: number;
-  nextSeq: number;
+  nextSeq = 0;
+
+  constructor(
+    readonly name: string,
+    readonly arn: string,
+    readonly created: number,
+  ) {}
+
+  /** Adds a batch of accepted events. */
+  add(accepted: LogEvent[]): void {
+    this.events.push(...accepted);
+    this.stored.append(accepted);
+    // Later batches may carry earlier timestamps: keep the stream ordered (stable, so arrival order breaks ties).
+    if (this.events.length > accepted.length && this.events[this.events.length - accepted.length - 1].timestamp > accepted[0].timestamp) this.sort();
+  }
+
+  /** Removes the events older than `oldest` (retention). */
+  dropBefore(oldest: number): void {
+    if (!this.events.length || this.events[0].timestamp >= oldest) return;
+    this.events = this.events.filter((e) => e.timestamp >= oldest);
+    this.stored.retain((e) => e.timestamp >= oldest);
+  }
+
+  /** Rebuilds the ordered view from the persisted batches. */
+  rebuild(): void {
+    this.events = this.stored.items();
+    this.sort();
+  }
+
+  private sort(): void {
+    this.events.sort((a, b) => a.timestamp - b.timestamp || a.seq - b.seq);
+  }
 }
 
 export interface MetricFilter {

@@ -81,8 +81,11 @@ export interface Execution {
   redriveDate?: Date;
   /** Set for a distributed Map's child executions. */
   mapRunArn?: string;
-  /** Where a redrive resumes: the last top-level state entered and its input. */
-  resumeAt?: { state: string; input: string };
+  /**
+   * Where a redrive, or a restart from persisted state, resumes: the last top-level state entered, its input, and
+   * when and at which event id it was entered (a resumed Wait waits only what is left).
+   */
+  resumeAt?: { state: string; input: string; enteredAt?: number; enteredId?: number };
   /** Express executions are not kept in history (DescribeExecution does not know them), as on AWS. */
   recorded: boolean;
 }

@@ -8,6 +8,11 @@ import { execRequest } from './request.ts';
 import { executeRestApi } from './rest.ts';
 
 /** The API id and the path after it, from the host name or LocalStack's path forms; undefined for control-plane requests. */
+/** Whether a request is for a deployed API (its invoke URL) rather than the API Gateway API. */
+export function isExecuteApiRequest(req: RawRequest): boolean {
+  return target(req) !== undefined;
+}
+
 function target(req: RawRequest): { apiId: string; rest: string; domainName?: string } | undefined {
   const host = hostParts(req.headers['host']);
   if (host.prefix === 'execute-api' && host.label) return { apiId: host.label, rest: req.path, domainName: req.headers['host']?.replace(/:\d+$/, '') };
