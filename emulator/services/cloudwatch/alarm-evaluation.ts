@@ -1,6 +1,7 @@
 import type { Emulator } from '../../core/emulator.ts';
 import { ClockWatcher } from '../../core/clock-watcher.ts';
 import { changeState } from './alarm-state.ts';
+import { sampleGauges } from './gauges.ts';
 import type { Series } from './math/evaluate.ts';
 import { MathError } from './math/parse.ts';
 import { evaluateQueries } from './math/queries.ts';
@@ -105,6 +106,7 @@ export function evaluateMetricAlarm(state: CloudWatchState, emulator: Emulator, 
   const periodMs = alarmPeriod(alarm) * 1000;
   const end = Math.floor(now / periodMs) * periodMs;
   const start = end - alarm.evaluationPeriods * periodMs;
+  sampleGauges(state, emulator, alarm.metrics ? alarm.metrics.map((q) => q.MetricStat?.Metric?.Namespace) : [alarm.namespace]);
   const valueAt = valuesByPeriod(state, alarm, start, end, now);
   const points: { time: number; value?: number }[] = [];
   for (let t = end - periodMs; t >= start; t -= periodMs) points.push({ time: t, value: valueAt(t) });

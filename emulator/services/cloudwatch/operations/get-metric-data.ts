@@ -3,6 +3,7 @@ import type { RequestContext } from '../../../core/service.ts';
 import { invalidValue } from '../errors.ts';
 import { MathError } from '../math/parse.ts';
 import { evaluateQueries } from '../math/queries.ts';
+import { sampleGauges } from '../gauges.ts';
 import { isStatistic } from '../metrics.ts';
 import type { CloudWatchState } from '../state.ts';
 
@@ -26,6 +27,8 @@ export function getMetricData(input: GetMetricDataInput, ctx: RequestContext<Clo
   const queries = input.MetricDataQueries!;
   const [startMs, endMs] = [new Date(input.StartTime!).getTime(), new Date(input.EndTime!).getTime()];
   validate(queries, startMs, endMs);
+  // Gauges are sampled for the namespaces the metric queries name (a SEARCH finds those already sampled).
+  sampleGauges(ctx.state, ctx.emulator, queries.map((q) => q.MetricStat?.Metric?.Namespace));
   const valueOf = evaluateQueries(ctx.state, queries, startMs, endMs, ctx.emulator.clock.now());
   const results: MetricDataResult[] = [];
   for (const q of queries) {
