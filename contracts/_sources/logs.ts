@@ -247,4 +247,35 @@ const subscriptionFilters = module('test_logs_subscription_filters', [
   },
 ]);
 
-export default [groups, streams, events, filterEvents, metricFilters, resourcePolicies, subscriptionFilters];
+const destinations = module('test_logs_destinations', [
+  {
+    test: 'TestDestinations::test_describe_destinations_empty',
+    steps: [{ op: 'DescribeDestinations', params: { DestinationNamePrefix: 'non-existent-{{suffix}}' }, snapshot: 'describe-destinations-empty' }],
+  },
+]);
+
+// The tests' times are fixed (1611316574 to 1642852574); the export bucket fixture is only reached after the checks
+// these scenarios replay (a missing log group, a missing bucket).
+const EXPORT_TIMES = { from: 1611316574, to: 1642852574 };
+const exportTasks = module('test_logs_export_tasks', [
+  {
+    test: 'TestExportTasks::test_create_export_task_bucket_not_found',
+    steps: [group(), { op: 'CreateExportTask', params: { logGroupName: GROUP, ...EXPORT_TIMES, destination: 'non-existent-bucket-{{suffix}}' }, snapshot: 'error-bucket-not-found' }],
+  },
+  {
+    test: 'TestExportTasks::test_create_export_task_log_group_not_found',
+    steps: [
+      { op: 'CreateExportTask', params: { logGroupName: 'non-existent-log-group-{{suffix}}', ...EXPORT_TIMES, destination: 'bucket-{{suffix}}' }, snapshot: 'error-log-group-not-found' },
+    ],
+  },
+  {
+    test: 'TestExportTasks::test_describe_export_tasks_not_found',
+    steps: [{ op: 'DescribeExportTasks', params: { taskId: 'non-existent-task-id' }, snapshot: 'task-not-found' }],
+  },
+  {
+    test: 'TestExportTasks::test_cancel_export_task_not_found',
+    steps: [{ op: 'CancelExportTask', params: { taskId: 'non-existent-task-id' }, snapshot: 'error-cancel-not-found' }],
+  },
+]);
+
+export default [groups, streams, events, filterEvents, metricFilters, resourcePolicies, subscriptionFilters, destinations, exportTasks];

@@ -5,8 +5,9 @@ import type { Emulator } from './emulator.ts';
  * The metrics AWS services publish to CloudWatch on their own (AWS/SQS NumberOfMessagesSent, AWS/Lambda Invocations,
  * ...). A service records values here; they reach CloudWatch through its front door (PutMetricData, called as the
  * service principal, which alone may write an `AWS/` namespace). Values are batched: all values of one metric and
- * second recorded in the same tick become one datum (Values + Counts), so a busy queue costs one call per tick, not
- * one per message. Gauges (queue depths) come from samplers that run once a minute on the emulator clock. Nothing is
+ * second recorded by one request become one datum (Values + Counts), published before the request's response, so no
+ * metric lands later in the middle of another request. Gauges (queue depths) come from samplers CloudWatch reads
+ * when it is asked for their namespace (at most one sample a minute), not from a background timer. Nothing is
  * recorded when CloudWatch is not enabled.
  */
 export interface MetricSource {
@@ -40,13 +41,11 @@ interface Publisher {
   pending: Map<string, Pending>;
   flushScheduled: boolean;
   samplers: Map<string, { source: MetricSource; sample: () => ServiceMetricDatum[] }>;
-  cancelSampling?: () => void;
 }
 
 /** CloudWatch takes at most 1,000 data per PutMetricData call and 150 distinct values per datum. */
 const MAX_DATA = 1000;
 const MAX_VALUES = 150;
-const SAMPLE_INTERVAL_MS = 60_000;
 
 const publishers = new WeakMap<Emulator, Publisher>();
 
@@ -73,7 +72,8 @@ export function recordMetric(emulator: Emulator, source: MetricSource, datum: Se
   entry.counts.set(datum.Value, (entry.counts.get(datum.Value) ?? 0) + count);
   if (!publisher.flushScheduled) {
     publisher.flushScheduled = true;
-    setImmediate(() => flush(emulator, publisher));
+    // A microtask: after the request's handler has recorded all it will, before its response is written.
+    queueMicrotask(() => flush(emulator, publisher));
   }
 }
 
@@ -104,31 +104,23 @@ function send(emulator: Emulator, source: MetricSource, data: object[]): void {
 }
 
 /**
- * Registers a sampler of gauge metrics (e.g. a queue's ApproximateNumberOfMessagesVisible), published once a minute
- * while registered; returns the function that unregisters it (call it when the state it reads is disposed).
+ * Registers a sampler of gauge metrics (e.g. a queue's ApproximateNumberOfMessagesVisible), which CloudWatch reads
+ * through `readGauges`; returns the function that unregisters it (call it when the state it reads is disposed).
  */
 export function sampleMetrics(emulator: Emulator, key: string, source: MetricSource, sample: () => ServiceMetricDatum[]): () => void {
   if (!emulator.isEnabled('cloudwatch')) return () => undefined;
   const publisher = publisherOf(emulator);
   publisher.samplers.set(key, { source, sample });
-  if (!publisher.cancelSampling) armSampling(emulator, publisher);
-  return () => {
-    publisher.samplers.delete(key);
-    if (!publisher.samplers.size) {
-      publisher.cancelSampling?.();
-      publisher.cancelSampling = undefined;
-    }
-  };
+  return () => void publisher.samplers.delete(key);
 }
 
-function armSampling(emulator: Emulator, publisher: Publisher): void {
-  publisher.cancelSampling = emulator.schedule(() => {
-    const timestamp = new Date(emulator.clock.now());
-    for (const { source, sample } of publisher.samplers.values()) {
-      const data = sample().map((d) => ({ ...d, Timestamp: timestamp }));
-      if (data.length) send(emulator, source, data);
-    }
-    if (publisher.samplers.size) armSampling(emulator, publisher);
-    else publisher.cancelSampling = undefined;
-  }, SAMPLE_INTERVAL_MS);
+/** The current values of the gauges services publish to one account, region and namespace. */
+export function readGauges(emulator: Emulator, accountId: string, region: string, namespace: string): ServiceMetricDatum[] {
+  const samplers = publishers.get(emulator)?.samplers;
+  if (!samplers) return [];
+  const out: ServiceMetricDatum[] = [];
+  for (const { source, sample } of samplers.values()) {
+    if (source.accountId === accountId && source.region === region && source.namespace === namespace) out.push(...sample());
+  }
+  return out;
 }

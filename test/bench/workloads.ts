@@ -16,6 +16,7 @@ import { CreateQueueCommand, DeleteMessageCommand, GetQueueAttributesCommand, Re
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { abort, clientOptions } from './clients.ts';
 import { FIREHOSE_WORKLOADS } from './firehose-workloads.ts';
+import { OBSERVABILITY_WORKLOADS } from './observability-workloads.ts';
 import { S3_WORKLOADS } from './s3-workloads.ts';
 import { SFN_WORKLOADS } from './stepfunctions-workloads.ts';
 
@@ -291,4 +292,5 @@ export const WORKLOADS: Workload[] = [
   snsPublish(1),
   snsPublish(10),
   ...FIREHOSE_WORKLOADS,
+  ...OBSERVABILITY_WORKLOADS,
 ];

@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import {
   CloudWatchClient,
   DeleteAnomalyDetectorCommand,
+  DescribeAlarmsCommand,
   DescribeAnomalyDetectorsCommand,
   GetMetricDataCommand,
   GetMetricStatisticsCommand,
   PutAnomalyDetectorCommand,
+  PutMetricAlarmCommand,
   PutMetricDataCommand,
 } from '@aws-sdk/client-cloudwatch';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
@@ -174,6 +176,59 @@ describe('CloudWatch extended statistics, metric math and anomaly detectors (SDK
       cw.send(new GetMetricDataCommand({ StartTime: new Date(minute), EndTime: new Date(minute + 60_000), MetricDataQueries: [{ Id: 'e', Expression: 'NOPE(1)' }] })),
       { name: 'InvalidParameterValueException', message: "Error in expression 'e': Unsupported function NOPE" },
     );
+  });
+
+  it('evaluates metric math and percentile alarms on the emulator clock', async () => {
+    const namespace = fresh('alarms');
+    const now = aws.emulator.clock.now();
+    await cw.send(
+      new PutMetricDataCommand({
+        Namespace: namespace,
+        MetricData: [
+          { MetricName: 'requests', Value: 20, Timestamp: new Date(now) },
+          { MetricName: 'errors', Value: 5, Timestamp: new Date(now) },
+          { MetricName: 'latency', Values: Array.from({ length: 100 }, (_, i) => i + 1), Timestamp: new Date(now) },
+        ],
+      }),
+    );
+    const metric = (name: string) => ({ Metric: { Namespace: namespace, MetricName: name }, Period: 60, Stat: 'Sum' });
+    await cw.send(
+      new PutMetricAlarmCommand({
+        AlarmName: `${namespace}-rate`,
+        EvaluationPeriods: 1,
+        Threshold: 10,
+        ComparisonOperator: 'GreaterThanThreshold',
+        Metrics: [
+          { Id: 'e', MetricStat: metric('errors'), ReturnData: false },
+          { Id: 'r', MetricStat: metric('requests'), ReturnData: false },
+          { Id: 'rate', Expression: '100 * e / r', ReturnData: true },
+        ],
+      }),
+    );
+    await cw.send(
+      new PutMetricAlarmCommand({
+        AlarmName: `${namespace}-p90`,
+        Namespace: namespace,
+        MetricName: 'latency',
+        ExtendedStatistic: 'p90',
+        Period: 60,
+        EvaluationPeriods: 1,
+        Threshold: 95,
+        ComparisonOperator: 'GreaterThanThreshold',
+      }),
+    );
+    aws.emulator.clock.advance(60_000);
+    let alarms;
+    for (let i = 0; i < 30; i++) {
+      alarms = (await cw.send(new DescribeAlarmsCommand({ AlarmNamePrefix: namespace }))).MetricAlarms!;
+      if (alarms.every((a) => a.StateValue !== 'INSUFFICIENT_DATA')) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const byName = Object.fromEntries(alarms!.map((a) => [a.AlarmName, a]));
+    assert.equal(byName[`${namespace}-rate`].StateValue, 'ALARM');
+    assert.match(byName[`${namespace}-rate`].StateReason!, /^Threshold Crossed: 1 out of the last 1 datapoints \[25\.0 \(/);
+    assert.equal(byName[`${namespace}-p90`].StateValue, 'OK');
+    assert.match(byName[`${namespace}-p90`].StateReason!, /\[90\.0 \(/);
   });
 
   it('stores, describes and deletes anomaly detectors as AWS does', async () => {

@@ -114,7 +114,7 @@ describe('CloudWatch Logs destinations and export tasks (SDK v3)', function () {
     }
     assert.deepEqual([task!.status!.code, task!.destinationPrefix, task!.logGroupName], ['COMPLETED', 'exportedlogs', 'exported']);
     const listed = await s3.send(new ListObjectsV2Command({ Bucket: 'log-exports' }));
-    assert.deepEqual(listed.Contents!.map((o) => o.Key).sort(), [`exportedlogs/${taskId}/web/000000.gz`, 'exportedlogs/aws-logs-write-test']);
+    assert.deepEqual(listed.Contents!.map((o) => o.Key).sort(), [`exportedlogs/${taskId}/web/000000.gz`, 'exportedlogs/aws-logs-write-test'].sort());
     const object = await s3.send(new GetObjectCommand({ Bucket: 'log-exports', Key: `exportedlogs/${taskId}/web/000000.gz` }));
     const text = gunzipSync(Buffer.from(await object.Body!.transformToByteArray())).toString('utf8');
     assert.equal(text, `${new Date(now - 1000).toISOString()} first\n${new Date(now).toISOString()} second\n`);

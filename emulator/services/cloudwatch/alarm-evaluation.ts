@@ -1,6 +1,10 @@
 import type { Emulator } from '../../core/emulator.ts';
 import { ClockWatcher } from '../../core/clock-watcher.ts';
 import { changeState } from './alarm-state.ts';
+import { sampleGauges } from './gauges.ts';
+import type { Series } from './math/evaluate.ts';
+import { MathError } from './math/parse.ts';
+import { evaluateQueries } from './math/queries.ts';
 import { aggregateByPeriod, metricKey, statistic } from './metrics.ts';
 import type { AlarmState, CloudWatchState, MetricAlarm } from './state.ts';
 
@@ -34,7 +38,7 @@ export function watchAlarms(state: CloudWatchState, emulator: Emulator): void {
     (now) => {
       for (const alarm of metricAlarms(state)) {
         if ((nextEvaluation.get(alarm) ?? now) > now) continue;
-        nextEvaluation.set(alarm, now + Math.min(EVALUATION_INTERVAL_MS, (alarm.period ?? 60) * 1000));
+        nextEvaluation.set(alarm, now + Math.min(EVALUATION_INTERVAL_MS, alarmPeriod(alarm) * 1000));
         evaluateMetricAlarm(state, emulator, alarm, now);
       }
     },
@@ -44,11 +48,43 @@ export function watchAlarms(state: CloudWatchState, emulator: Emulator): void {
 
 /** A new or changed alarm is evaluated at the next interval. */
 export function scheduleEvaluation(alarm: MetricAlarm, nowMs: number): void {
-  nextEvaluation.set(alarm, nowMs + Math.min(EVALUATION_INTERVAL_MS, (alarm.period ?? 60) * 1000));
+  nextEvaluation.set(alarm, nowMs + Math.min(EVALUATION_INTERVAL_MS, alarmPeriod(alarm) * 1000));
 }
 
 function metricAlarms(state: CloudWatchState): MetricAlarm[] {
-  return [...state.alarms.values()].filter((a): a is MetricAlarm => a.kind === 'MetricAlarm' && a.metricName !== undefined);
+  return [...state.alarms.values()].filter((a): a is MetricAlarm => a.kind === 'MetricAlarm' && (a.metricName !== undefined || a.metrics !== undefined));
+}
+
+/** The query a metric math alarm watches: the one that returns data. */
+function watchedQuery(alarm: MetricAlarm) {
+  return alarm.metrics!.find((q) => q.ReturnData !== false) ?? alarm.metrics![0];
+}
+
+/** An alarm's period: its own, or for metric math that of the watched query (or of the first metric it reads). */
+function alarmPeriod(alarm: MetricAlarm): number {
+  if (!alarm.metrics) return alarm.period ?? 60;
+  const watched = watchedQuery(alarm);
+  return watched.MetricStat?.Period ?? watched.Period ?? alarm.metrics.find((q) => q.MetricStat)?.MetricStat?.Period ?? 60;
+}
+
+/** The alarm's value in each period of [start, end): its metric's statistic, or the watched query's series. */
+function valuesByPeriod(state: CloudWatchState, alarm: MetricAlarm, start: number, end: number, now: number): (time: number) => number | undefined {
+  if (alarm.metrics) {
+    let series: Series | Series[] | undefined;
+    try {
+      series = evaluateQueries(state, alarm.metrics, start, end, now)(watchedQuery(alarm).Id!);
+    } catch (error) {
+      if (!(error instanceof MathError)) throw error;
+    }
+    const single = Array.isArray(series) ? series[0] : series;
+    return (time) => single?.points.get(time);
+  }
+  const metric = state.metrics.get(metricKey(alarm.namespace!, alarm.metricName!, alarm.dimensions));
+  const buckets = metric ? aggregateByPeriod(metric.samples, start, end, alarm.period! * 1000, alarm.unit) : new Map();
+  return (time) => {
+    const a = buckets.get(time);
+    return a ? statistic(a, alarm.extendedStatistic ?? alarm.statistic ?? 'Average') : undefined;
+  };
 }
 
 function format(value: number): string {
@@ -67,16 +103,13 @@ function stamp(ms: number): string {
  * periods are treated as TreatMissingData says (missing, breaching, notBreaching, ignore).
  */
 export function evaluateMetricAlarm(state: CloudWatchState, emulator: Emulator, alarm: MetricAlarm, now: number): void {
-  const periodMs = alarm.period! * 1000;
+  const periodMs = alarmPeriod(alarm) * 1000;
   const end = Math.floor(now / periodMs) * periodMs;
   const start = end - alarm.evaluationPeriods * periodMs;
-  const metric = state.metrics.get(metricKey(alarm.namespace!, alarm.metricName!, alarm.dimensions));
-  const buckets = metric ? aggregateByPeriod(metric.samples, start, end, periodMs, alarm.unit) : new Map();
+  sampleGauges(state, emulator, alarm.metrics ? alarm.metrics.map((q) => q.MetricStat?.Metric?.Namespace) : [alarm.namespace]);
+  const valueAt = valuesByPeriod(state, alarm, start, end, now);
   const points: { time: number; value?: number }[] = [];
-  for (let t = end - periodMs; t >= start; t -= periodMs) {
-    const a = buckets.get(t);
-    points.push({ time: t, value: a ? statistic(a, alarm.extendedStatistic ?? alarm.statistic ?? 'Average') : undefined });
-  }
+  for (let t = end - periodMs; t >= start; t -= periodMs) points.push({ time: t, value: valueAt(t) });
   const compare = COMPARE[alarm.comparisonOperator];
   if (!compare) return;
   const needed = alarm.datapointsToAlarm ?? alarm.evaluationPeriods;
@@ -111,7 +144,7 @@ export function evaluateMetricAlarm(state: CloudWatchState, emulator: Emulator, 
     queryDate: new Date(now).toISOString().replace('Z', '+0000'),
     startDate: new Date(start).toISOString().replace('Z', '+0000'),
     statistic: alarm.extendedStatistic ?? alarm.statistic,
-    period: alarm.period,
+    period: alarmPeriod(alarm),
     recentDatapoints: present.map((p) => p.value),
     threshold: alarm.threshold,
     evaluatedDatapoints: points.map((p) => ({ timestamp: new Date(p.time).toISOString().replace('Z', '+0000'), ...(p.value !== undefined ? { value: p.value } : {}) })),

@@ -1,6 +1,7 @@
 import type { Datapoint, GetMetricStatisticsInput, GetMetricStatisticsOutput } from '@aws-sdk/client-cloudwatch';
 import type { RequestContext } from '../../../core/service.ts';
 import { invalidCombination, invalidValue } from '../errors.ts';
+import { sampleGauges } from '../gauges.ts';
 import { aggregateByPeriod, isStatistic, metricKey, statistic } from '../metrics.ts';
 import type { CloudWatchState } from '../state.ts';
 
@@ -30,6 +31,7 @@ export function getMetricStatistics(input: GetMetricStatisticsInput, ctx: Reques
   });
   const [start, end] = [new Date(input.StartTime!), new Date(input.EndTime!)];
   checkTimeRange(start, end, input.Period!);
+  sampleGauges(ctx.state, ctx.emulator, [input.Namespace]);
   const metric = ctx.state.metrics.get(metricKey(input.Namespace!, input.MetricName!, input.Dimensions));
   const buckets = metric ? aggregateByPeriod(metric.samples, start.getTime(), end.getTime(), input.Period! * 1000, input.Unit) : new Map();
   const datapoints: Datapoint[] = [...buckets.entries()]

@@ -67,14 +67,18 @@ export function putMetricData(input: PutMetricDataInput, ctx: Ctx): object {
   if (data.length > MAX_DATA) throw invalidValue(`The collection MetricData must not have a size greater than ${MAX_DATA}.`);
   const now = ctx.emulator.clock.now();
   data.forEach((datum, i) => validate(datum, i + 1, now));
-  for (const datum of data) {
-    const key = metricKey(input.Namespace!, datum.MetricName!, datum.Dimensions);
-    let metric = ctx.state.metrics.get(key);
-    if (!metric) {
-      metric = new StoredMetric(input.Namespace!, datum.MetricName!, datum.Dimensions ?? [], now);
-      ctx.state.metrics.set(key, metric);
-    }
-    metric.add(samples(datum, datum.Timestamp ? new Date(datum.Timestamp).getTime() : now), now);
-  }
+  for (const datum of data) storeDatum(ctx.state, input.Namespace!, datum, now);
   return {};
+}
+
+/** Stores one (valid) datum, creating its metric on first use; returns the metric. */
+export function storeDatum(state: CloudWatchState, namespace: string, datum: MetricDatum, now: number): StoredMetric {
+  const key = metricKey(namespace, datum.MetricName!, datum.Dimensions);
+  let metric = state.metrics.get(key);
+  if (!metric) {
+    metric = new StoredMetric(namespace, datum.MetricName!, datum.Dimensions ?? [], now);
+    state.metrics.set(key, metric);
+  }
+  metric.add(samples(datum, datum.Timestamp ? new Date(datum.Timestamp).getTime() : now), now);
+  return metric;
 }
