@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import {
   ApiGatewayManagementApiClient,
   DeleteConnectionCommand,
@@ -21,6 +23,7 @@ import {
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import WebSocket from 'ws';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
+import { BOTO3_ENV } from '../support/boto3.ts';
 import { apiFunction, executeHost, http } from './support.ts';
 
 const REGION = 'us-east-1';
@@ -237,6 +240,23 @@ describe('API Gateway WebSocket APIs (v2)', function () {
     bare.destroy();
     // A plain request (no upgrade) to the WebSocket endpoint is refused.
     assert.equal((await http(`${aws.endpoint}/_aws/execute-api/${apiId}/prod`)).status, 403);
+  });
+
+  it('serves the @connections API to the AWS CLI (v1, boto3 underneath)', async function () {
+    // Each CLI v1 run starts Python and loads botocore: seconds each on a busy machine.
+    this.timeout(180_000);
+    const client = await connect(wsUrl(apiId, '/prod'), { 'User-Agent': 'cli-peer' });
+    client.socket.send(JSON.stringify({ action: 'echo' }));
+    const connectionId = JSON.parse(await client.next()).requestContext.connectionId as string;
+    const endpoint = `${aws.endpoint}/_aws/execute-api/${apiId}/prod`;
+    const cli = (...args: string[]) => promisify(execFile)('python3', ['-m', 'awscli', '--endpoint-url', endpoint, '--output', 'json', 'apigatewaymanagementapi', ...args], { env: BOTO3_ENV });
+    await cli('post-to-connection', '--connection-id', connectionId, '--data', 'from the cli');
+    assert.equal(await client.next(), 'from the cli');
+    const described = JSON.parse((await cli('get-connection', '--connection-id', connectionId)).stdout);
+    assert.equal(described.Identity.UserAgent, 'cli-peer');
+    await cli('delete-connection', '--connection-id', connectionId);
+    assert.equal((await client.closedWith()).code, 1000);
+    await assert.rejects(cli('get-connection', '--connection-id', connectionId), (error: { stderr?: string }) => /GoneException/.test(error.stderr ?? ''));
   });
 
   it('refuses the handshake with the status $connect answers, and 403 for unknown stages', async () => {
