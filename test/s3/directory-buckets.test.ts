@@ -84,6 +84,13 @@ describe('S3 directory buckets (S3 Express One Zone)', function () {
     assert.equal(refused.name, 'InvalidRequest');
   });
 
+  it('forgets session credentials with the rest of the state on reset', async () => {
+    const session = await control.send(new CreateSessionCommand({ Bucket: BUCKET }));
+    assert.equal(aws.emulator.credentials.lookup(session.Credentials!.AccessKeyId)?.accountId, '000000000000');
+    await aws.reset();
+    assert.equal(aws.emulator.credentials.lookup(session.Credentials!.AccessKeyId), undefined);
+  });
+
   it('serves boto3: create_bucket, session-signed put/get/list, rename_object, create_session', async () => {
     const out = await runBoto3Script<Record<string, unknown>>(new URL('./directory-boto3.py', import.meta.url), aws.endpoint);
     assert.deepEqual(out, { body: 'alpha', storage_class: 'EXPRESS_ONEZONE', keys: ['logs/b.txt'], missing_source: 'NoSuchKey', session_keys: ['AccessKeyId', 'Expiration', 'SecretAccessKey', 'SessionToken'] });

@@ -69,6 +69,9 @@ describe('S3 SelectObjectContent (S3 Select)', function () {
     assert.equal(byPosition.records, 'Linus\n');
     const nulls = await select({ Expression: "SELECT s.name FROM S3Object s WHERE s.age = ''" });
     assert.equal(nulls.records, 'Margaret\n');
+    // A scan range further into the object still names columns by the header line.
+    const ranged = await select({ Expression: 'SELECT s.name, s.age FROM S3Object s', ScanRange: { Start: 30, End: 60 } });
+    assert.equal(ranged.records, 'Linus,28\n');
   });
 
   it('aggregates, writes JSON output and reads GZIP objects', async () => {

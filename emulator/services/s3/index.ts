@@ -1,10 +1,10 @@
-import type { Emulator } from '../../core/emulator.ts';
 import type { Handler, ServiceDefinition } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
 import { S3Errors } from './errors.ts';
 import { dropBuckets, s3Persistence } from './persistence.ts';
 import { s3World } from './registry.ts';
 import { s3Http } from './http.ts';
+import type { S3State } from './registry.ts';
 import { MAX_OBJECT_SIZE } from './write.ts';
 import { getBucketAcl, getObjectAcl, putBucketAcl, putObjectAcl } from './operations/acl.ts';
 import { bucketConfigHandlers } from './operations/bucket-configs.ts';
@@ -38,7 +38,7 @@ import { getBucketVersioning, putBucketVersioning } from './operations/versionin
 /** Bucket names are global, so buckets live in one registry per emulator (see registry.ts), not in per-region state. */
 const model = loadModel('s3');
 
-const s3: ServiceDefinition<{ accountId: string; emulator: Emulator }> = {
+const s3: ServiceDefinition<S3State> = {
   name: 's3',
   model,
   http: s3Http(model),
@@ -49,8 +49,11 @@ const s3: ServiceDefinition<{ accountId: string; emulator: Emulator }> = {
     tooLarge: (limit) => S3Errors.entityTooLarge(limit + 1, limit),
   },
   // Buckets live in the emulator's registry; a state only says which account's buckets a reset forgets.
-  createState: (accountId, _region, emulator) => ({ accountId, emulator }),
-  disposeState: (state) => dropBuckets(state.emulator, state.accountId),
+  createState: (accountId, _region, emulator) => ({ accountId, emulator, sessionKeys: new Set() }),
+  disposeState: (state) => {
+    for (const key of state.sessionKeys) state.emulator.credentials.forget(key);
+    dropBuckets(state.emulator, state.accountId);
+  },
   persistence: s3Persistence,
   // For --enforce-iam: a bucket policy naming the caller grants within the bucket owner's account.
   resourcePolicy: (input, ctx) => {

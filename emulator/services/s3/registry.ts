@@ -37,6 +37,14 @@ export function s3World(emulator: Emulator): S3World {
 
 export type S3Context = RequestContext<unknown>;
 
+/** An account's (and region's) S3 state: buckets live in the world; what a reset must forget besides them lives here. */
+export interface S3State {
+  accountId: string;
+  emulator: Emulator;
+  /** Access keys of the CreateSession credentials issued here, forgotten with the state. */
+  sessionKeys: Set<string>;
+}
+
 /** A success status other than the model's for this request (RestoreObject's 202), applied when the answer is sent. */
 export const answerStatus = new WeakMap<S3Context, number>();
 

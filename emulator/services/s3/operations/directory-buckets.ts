@@ -11,7 +11,7 @@ import { AwsError } from '../../../core/errors.ts';
 import { buildArn } from '../../../core/arn.ts';
 import type { Bucket, DirectoryLocation } from '../bucket.ts';
 import { S3Errors } from '../errors.ts';
-import { requireBucket, requester, s3World, type S3Context } from '../registry.ts';
+import { requireBucket, requester, s3World, type S3Context, type S3State } from '../registry.ts';
 
 /** `<base-name>--<zone-id>--x-s3`: lowercase letters, digits and hyphens, 3 to 63 characters in all (AWS's rules for directory bucket names). */
 const DIRECTORY_NAME = /^([a-z0-9][a-z0-9-]*?)--([a-z0-9]+(?:-[a-z0-9]+)*-az\d+)--x-s3$/;
@@ -99,6 +99,7 @@ export function createSession(input: CreateSessionRequest, ctx: S3Context): Crea
     SessionToken: randomBytes(96).toString('base64'),
     Expiration: expiration,
   };
+  (ctx.state as S3State).sessionKeys.add(credentials.AccessKeyId);
   ctx.emulator.credentials.register({
     accessKeyId: credentials.AccessKeyId,
     secretAccessKey: credentials.SecretAccessKey,

@@ -62,9 +62,9 @@ function validate(input: SelectObjectContentRequest): Query {
  * ScanRange: the records that start within [Start, End]; a record cut by Start belongs to the range before it
  * (AWS: "records that start within the scan range").
  */
-function scanned(data: Buffer, input: SelectObjectContentRequest): { text: string; bytes: number } {
+function scanned(data: Buffer, input: SelectObjectContentRequest): { text: string; bytes: number; from: number } {
   const range = input.ScanRange;
-  if (!range) return { text: data.toString('utf8'), bytes: data.length };
+  if (!range) return { text: data.toString('utf8'), bytes: data.length, from: 0 };
   const delimiter = Buffer.from(input.InputSerialization?.CSV?.RecordDelimiter ?? '\n');
   let start = range.Start ?? (range.End !== undefined ? Math.max(data.length - range.End, 0) : 0);
   const last = range.Start === undefined && range.End !== undefined ? data.length - 1 : Math.min(range.End ?? data.length - 1, data.length - 1);
@@ -74,7 +74,7 @@ function scanned(data: Buffer, input: SelectObjectContentRequest): { text: strin
   }
   const stop = last < start ? start : data.indexOf(delimiter, last);
   const slice = data.subarray(start, stop < 0 ? data.length : stop + delimiter.length);
-  return { text: slice.toString('utf8'), bytes: slice.length };
+  return { text: slice.toString('utf8'), bytes: slice.length, from: start };
 }
 
 function outputName(projection: Projection, index: number): string {
@@ -128,10 +128,12 @@ export async function selectObjectContent(input: SelectObjectContentRequest, ctx
       throw selectError('TruncatedInput');
     }
   }
-  const { text, bytes } = scanned(data, input);
+  const { text, bytes, from } = scanned(data, input);
   const csv = input.InputSerialization?.CSV;
+  // A scan range past the start still names its columns by the object's header line.
+  const headerLine = csv && from > 0 ? data.subarray(0, data.indexOf(csv.RecordDelimiter ?? '\n') + 1 || data.length).toString('utf8') : undefined;
   const records: SelectRecord[] = csv
-    ? csvRecords(text, csv)
+    ? csvRecords(text, csv, headerLine)
     : recordsAlong(jsonValues(text, input.InputSerialization?.JSON?.Type === 'LINES' ? 'LINES' : 'DOCUMENT'), query.from);
   const output = Buffer.from(results(query, records, input, () => ctx.emulator.clock.date()).join(''));
   const stats = { BytesScanned: input.ScanRange ? bytes : scannedBytes, BytesProcessed: bytes, BytesReturned: output.length };

@@ -60,8 +60,19 @@ export class CsvRecord implements SelectRecord {
   }
 }
 
-/** CSV records (AWS defaults: `,` fields, `\n` records, `"` quotes, `#` comments), with the header as FileHeaderInfo says. */
-export function csvRecords(data: string, input: CSVInput): CsvRecord[] {
+/**
+ * CSV records (AWS defaults: `,` fields, `\n` records, `"` quotes, `#` comments), with the header as FileHeaderInfo
+ * says: the first record of `data`, or of `headerSource` when `data` is a scan range further into the object.
+ */
+export function csvRecords(data: string, input: CSVInput, headerSource?: string): CsvRecord[] {
+  const rows = csvRows(data, input);
+  const headerRows = headerSource === undefined ? rows : csvRows(headerSource, input).slice(0, 1);
+  const header = input.FileHeaderInfo === 'USE' ? headerRows[0] : undefined;
+  if (headerSource === undefined && input.FileHeaderInfo !== undefined && input.FileHeaderInfo !== 'NONE') rows.shift();
+  return rows.map((row) => new CsvRecord(row, header));
+}
+
+function csvRows(data: string, input: CSVInput): string[][] {
   let rows: string[][];
   try {
     rows = parse(data, {
@@ -81,9 +92,7 @@ export function csvRecords(data: string, input: CSVInput): CsvRecord[] {
     throw selectError('CSVParsingError');
   }
   if (rows.some((row) => row.reduce((n, f) => n + f.length, 0) > MAX_RECORD_CHARS)) throw selectError('OverMaxRecordSize');
-  const header = input.FileHeaderInfo === 'USE' ? rows.shift() : undefined;
-  if (input.FileHeaderInfo === 'IGNORE') rows.shift();
-  return rows.map((row) => new CsvRecord(row, header));
+  return rows;
 }
 
 /** The top-level JSON values of a DOCUMENT object (one or more, concatenated) or a LINES object (one per line). */
