@@ -40,6 +40,8 @@ export interface RequestContext<State = unknown> {
   readonly endpoint: string;
   /** Request path, still percent-encoded (SQS query requests may name their queue by posting to its URL). */
   readonly path: string;
+  /** The client's IP address (IPv4 addresses without their IPv6 mapping), when the request came over the network. */
+  readonly sourceIp?: string;
   /** Raw request headers (lower-case names); rarely needed by services. */
   readonly headers: Readonly<Record<string, string>>;
   /** This service's state for the request's account and region. */
@@ -108,8 +110,15 @@ export interface ServiceDefinition<State = unknown> {
     decorate?(req: RawRequest, response: RawResponse, ctx: RequestContext<State>): void;
     /** Requests whose body `intercept` reads as it arrives (`bodyStream`, up to `streamingPayload`): S3's POST uploads. */
     streamsRequest?(req: RawRequest): boolean;
+    /** Puts a request's path in the form the model routes, before anything reads it (S3 directory buckets' `//`). */
+    normalizePath?(path: string): string;
     /** The browser requests whose origins the service judges itself (all of them when absent); others get the emulator's check. */
     judgesOrigins?(req: RawRequest): boolean;
+    /**
+     * Requests AWS serves without a SigV4 signature, which strict signature checking lets through unsigned (API
+     * Gateway invoke URLs, Lambda function URLs): the service's own auth (authorizers, AuthType) guards them.
+     */
+    servesUnsigned?(req: RawRequest): boolean;
   };
   /**
    * Request size limits, enforced while the body arrives (nothing past the limit is read): `body` for buffered
@@ -127,4 +136,10 @@ export interface ServiceDefinition<State = unknown> {
    * enforcement evaluates for each request the principal makes. Undefined for principals the store does not know.
    */
   principalPolicies?(state: State, principalArn: string): PrincipalPolicies | undefined;
+  /**
+   * For `--enforce-iam`: the resource-based policy that governs a request (an S3 bucket policy, an SQS queue policy)
+   * and the account owning the resource, so that a policy naming the caller can grant what the caller's identity
+   * policies do not (AWS's same-account rule). Asked only for requests the identity policies do not allow.
+   */
+  resourcePolicy?(input: Record<string, unknown>, ctx: RequestContext<State>): { document?: string; ownerAccount: string } | undefined;
 }

@@ -27,7 +27,8 @@ topic.addSubscription(new subscriptions.SqsSubscription(queue, { rawMessageDeliv
 const handler = new lambda.Function(stack, 'OrderHandler', {
   runtime: lambda.Runtime.NODEJS_22_X,
   handler: 'index.handler',
-  code: lambda.Code.fromAsset(fileURLToPath(new URL('./lambda', import.meta.url))),
+  // ORDER_HANDLER_DIR deploys the handler from elsewhere (the CDK test hot-swaps a changed copy of it).
+  code: lambda.Code.fromAsset(process.env.ORDER_HANDLER_DIR ?? fileURLToPath(new URL('./lambda', import.meta.url))),
   environment: { TABLE_NAME: orders.tableName },
   timeout: Duration.seconds(10),
 });

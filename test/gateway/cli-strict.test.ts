@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 
 // `twinstack start --strict-signatures` with TWINSTACK_CREDENTIALS=AKID:SECRET[:ACCOUNT],...
@@ -10,7 +11,7 @@ describe('twinstack start --strict-signatures', function () {
   let endpoint: string;
 
   before(async () => {
-    child = spawn(process.execPath, [new URL('../../emulator/cli/bin.js', import.meta.url).pathname, 'start', '--port', '0', '--services', 'sts', '--strict-signatures'], {
+    child = spawn(process.execPath, [fileURLToPath(new URL('../../emulator/cli/bin.js', import.meta.url)), 'start', '--port', '0', '--services', 'sts', '--strict-signatures'], {
       env: { ...process.env, TWINSTACK_CREDENTIALS: 'AKIDONE:secret-one:210987654321, AKIDTWO:secret-two' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -2,6 +2,7 @@ import type { Handler, ServiceDefinition } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
 import { createChangeSet, deleteChangeSet, describeChangeSet, executeChangeSet, listChangeSets } from './operations/change-sets.ts';
 import { describeStackEvents, describeStackResource, describeStackResources, describeStacks, listStackResources, listStacks } from './operations/describe.ts';
+import { describeStackDriftDetectionStatus, describeStackResourceDrifts, detectStackDrift, detectStackResourceDrift } from './operations/drift.ts';
 import { getStackPolicy, listExports, listImports, setStackPolicy } from './operations/exports.ts';
 import { createStack, deleteStack, updateStack, updateTerminationProtection } from './operations/stacks.ts';
 import { getTemplate, getTemplateSummary, validateTemplate } from './operations/templates.ts';
@@ -31,6 +32,10 @@ const handlers: Record<string, Handler<CloudFormationState>> = {
   ExecuteChangeSet: executeChangeSet,
   DeleteChangeSet: deleteChangeSet,
   ListChangeSets: listChangeSets,
+  DetectStackDrift: detectStackDrift,
+  DetectStackResourceDrift: detectStackResourceDrift,
+  DescribeStackDriftDetectionStatus: describeStackDriftDetectionStatus,
+  DescribeStackResourceDrifts: describeStackResourceDrifts,
 };
 
 const cloudformation: ServiceDefinition<CloudFormationState> = {

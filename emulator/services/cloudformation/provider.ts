@@ -61,6 +61,11 @@ export interface ResourceType {
    * fails the resource rather than being silently ignored.
    */
   readonly properties?: readonly string[];
+  /**
+   * The resource's properties as its service has them now, in the template's form (for drift detection); throws the
+   * service's not-found error when the resource is gone. Without it, the type's resources are not checked for drift.
+   */
+  read?(request: ResourceDelete): Promise<Properties>;
   /** What `Ref` returns when it is not the physical id (e.g. an attribute name). */
   ref?(state: ResourceState): string;
 }

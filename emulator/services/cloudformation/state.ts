@@ -1,8 +1,9 @@
 import type { Properties } from './provider.ts';
-import type { Change, Output, StackEvent, Tag } from '@aws-sdk/client-cloudformation';
+import type { Change, Output, StackEvent, StackResourceDrift, Tag } from '@aws-sdk/client-cloudformation';
 import type { Caller } from '../../core/service.ts';
 import type { ParameterValue } from './template/parameters.ts';
 import type { Template } from './template/parse.ts';
+import type { Macro } from './transforms/macros.ts';
 
 /** One resource of a stack as CloudFormation tracks it. */
 export interface StackResource {
@@ -20,6 +21,8 @@ export interface StackResource {
   deletionPolicy?: string;
   updateReplacePolicy?: string;
   metadata?: unknown;
+  /** The last drift detection's finding for this resource. */
+  drift?: StackResourceDrift;
 }
 
 /** What a stack is deployed with, and what a change set would deploy it with. */
@@ -57,6 +60,8 @@ export interface Stack extends DeploymentSettings {
   /** The last operation's ClientRequestToken and the operation it named (for idempotent retries). */
   lastToken?: { token: string; operation: string };
   changeSetId?: string;
+  /** The last drift detection's verdict for the stack. */
+  drift?: { status: string; timestamp: Date };
   parentId?: string;
   rootId?: string;
 }
@@ -83,6 +88,10 @@ export class CloudFormationState {
   readonly changeSets = new Map<string, ChangeSet>();
   /** Export name -> the exporting stack and the value. */
   readonly exports = new Map<string, { stackId: string; value: string }>();
+  /** Drift detections by id (they complete before DetectStackDrift answers). */
+  readonly driftDetections = new Map<string, { stackId: string; status: string; drifted: number; timestamp: Date }>();
+  /** Macros (`AWS::CloudFormation::Macro` resources) by name, which templates name in `Transform`. */
+  readonly macros = new Map<string, Macro>();
   /** Stack id -> its operation in progress, which settles when the operation ends (not persisted: it is work, not state). */
   readonly running = new Map<string, Promise<void>>();
 

@@ -13,6 +13,7 @@ import {
   putMetricAlarm,
   setAlarmState,
 } from './operations/alarms.ts';
+import { deleteAnomalyDetector, describeAnomalyDetectors, putAnomalyDetector } from './operations/anomaly-detectors.ts';
 import { deleteDashboards, getDashboard, listDashboards, putDashboard } from './operations/dashboards.ts';
 import { getMetricData } from './operations/get-metric-data.ts';
 import { getMetricStatistics } from './operations/get-metric-statistics.ts';
@@ -43,6 +44,9 @@ const operations: Record<string, Handler<CloudWatchState>> = {
   GetDashboard: getDashboard,
   ListDashboards: listDashboards,
   DeleteDashboards: deleteDashboards,
+  PutAnomalyDetector: putAnomalyDetector,
+  DescribeAnomalyDetectors: describeAnomalyDetectors,
+  DeleteAnomalyDetector: deleteAnomalyDetector,
   TagResource: tagResource,
   UntagResource: untagResource,
   ListTagsForResource: listTagsForResource,

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import type { KeyMetadata } from '@aws-sdk/client-kms';
 import { buildArn, parseArn } from '../../core/arn.ts';
 import type { RequestContext } from '../../core/service.ts';
+import { authorizeKeyUse } from './access.ts';
 import { KmsErrors } from './errors.ts';
 import { KEY_SPECS, type KeySpecInfo } from './specs.ts';
 import type { KeyMaterial, KmsKey, KmsState } from './state.ts';
@@ -69,6 +70,12 @@ function applyTime(ctx: KmsContext, state: KmsState, key: KmsKey): KmsKey | unde
     for (const [name, alias] of state.aliases) if (alias.keyId === key.id) state.aliases.delete(name);
     return undefined;
   }
+  if (key.validTo && key.validTo.getTime() <= now && key.state !== 'PendingImport') {
+    // Expired imported material is deleted by KMS: the key waits for the same material again.
+    key.state = 'PendingImport';
+    key.validTo = undefined;
+    key.expirationModel = undefined;
+  }
   while (key.rotationEnabled && key.nextRotationDate && key.nextRotationDate.getTime() <= now) {
     const material = newSecretMaterial(key.spec);
     key.materials.push(material);
@@ -108,13 +115,15 @@ export function findKey(ctx: KmsContext, keyId: string, options: { aliases?: boo
   const stored = state.keys.get(id);
   const key = stored && applyTime(ctx, state, stored);
   if (!key) throw KmsErrors.keyMissing(kmsArn(ctx, `key/${id}`, state.accountId));
+  // Another account's key answers only what its key policy or a grant opens to the caller.
+  if (state !== ctx.state) authorizeKeyUse(ctx, key, ctx.operation);
   return key;
 }
 
 function keyOfAlias(ctx: KmsContext, state: KmsState, aliasName: string, aliasArn: string): KmsKey {
   const alias = state.aliases.get(aliasName) ?? (aliasName.startsWith('alias/aws/') && state === ctx.state ? awsManagedKey(ctx, aliasName) : undefined);
   if (!alias) throw KmsErrors.notFound(`Alias ${aliasArn} is not found.`);
-  return findKey(ctx, alias.keyId);
+  return findKey(ctx, state === ctx.state ? alias.keyId : kmsArn(ctx, `key/${alias.keyId}`, state.accountId));
 }
 
 /**
@@ -155,6 +164,7 @@ function awsManagedKey(ctx: KmsContext, aliasName: string) {
 export function requireUsable(key: KmsKey): void {
   if (key.state === 'Disabled') throw KmsErrors.disabled(key.arn);
   if (key.state === 'PendingDeletion') throw KmsErrors.invalidState(`${key.arn} is pending deletion.`);
+  if (key.state === 'PendingImport') throw KmsErrors.invalidState(`${key.arn} is pending import.`);
 }
 
 export function requireUsage(key: KmsKey, usage: string, operation: string): void {
@@ -174,7 +184,9 @@ export function keyMetadata(key: KmsKey): KeyMetadata {
     KeyState: key.state,
     DeletionDate: key.deletionDate,
     PendingDeletionWindowInDays: key.state === 'PendingDeletion' ? key.pendingWindowInDays : undefined,
-    Origin: 'AWS_KMS',
+    Origin: key.origin ?? 'AWS_KMS',
+    ExpirationModel: key.state === 'PendingImport' ? undefined : key.expirationModel,
+    ValidTo: key.state === 'PendingImport' ? undefined : key.validTo,
     KeyManager: key.manager,
     CustomerMasterKeySpec: key.spec as KeyMetadata['CustomerMasterKeySpec'],
     KeySpec: key.spec as KeyMetadata['KeySpec'],
@@ -183,9 +195,24 @@ export function keyMetadata(key: KmsKey): KeyMetadata {
     MacAlgorithms: key.usage === 'GENERATE_VERIFY_MAC' ? (info.mac as KeyMetadata['MacAlgorithms']) : undefined,
     KeyAgreementAlgorithms: key.usage === 'KEY_AGREEMENT' ? (info.keyAgreement as KeyMetadata['KeyAgreementAlgorithms']) : undefined,
     MultiRegion: key.multiRegion,
-    MultiRegionConfiguration: key.multiRegion
-      ? { MultiRegionKeyType: 'PRIMARY', PrimaryKey: { Arn: key.arn, Region: parseArn(key.arn)!.region }, ReplicaKeys: [] }
-      : undefined,
-    CurrentKeyMaterialId: info.family === 'symmetric' ? currentMaterial(key).id : undefined,
+    MultiRegionConfiguration: key.multiRegion ? multiRegionConfiguration(key) : undefined,
+    CurrentKeyMaterialId: info.family === 'symmetric' && key.materials.length ? currentMaterial(key).id : undefined,
+  };
+}
+
+/** The same key id in another region of the account. */
+export function regionalArn(key: KmsKey, region: string): string {
+  const arn = parseArn(key.arn)!;
+  return buildArn({ service: 'kms', region, accountId: arn.accountId, resource: arn.resource });
+}
+
+/** A multi-Region key's primary and replicas, as DescribeKey reports them from the primary or from a replica. */
+function multiRegionConfiguration(key: KmsKey): NonNullable<KeyMetadata['MultiRegionConfiguration']> {
+  const region = parseArn(key.arn)!.region;
+  const primaryRegion = key.primaryRegion ?? region;
+  return {
+    MultiRegionKeyType: primaryRegion === region ? 'PRIMARY' : 'REPLICA',
+    PrimaryKey: { Arn: regionalArn(key, primaryRegion), Region: primaryRegion },
+    ReplicaKeys: (key.replicaRegions ?? []).map((r) => ({ Arn: regionalArn(key, r), Region: r })),
   };
 }

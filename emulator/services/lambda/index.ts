@@ -3,6 +3,16 @@ import { loadModel } from '../../models/load.ts';
 import { validateInput } from '../../protocols/validate.ts';
 import { getAccountSettings } from './operations/account.ts';
 import {
+  createCapacityProvider,
+  deleteCapacityProvider,
+  getCapacityProvider,
+  getFunctionScalingConfig,
+  listCapacityProviders,
+  listFunctionVersionsByCapacityProvider,
+  putFunctionScalingConfig,
+  updateCapacityProvider,
+} from './operations/capacity-providers.ts';
+import {
   createCodeSigningConfig,
   deleteCodeSigningConfig,
   deleteFunctionCodeSigningConfig,
@@ -117,6 +127,14 @@ const operations: Record<string, Handler<LambdaState>> = {
   DeleteFunctionEventInvokeConfig: deleteFunctionEventInvokeConfig,
   ListFunctionEventInvokeConfigs: listFunctionEventInvokeConfigs,
   GetAccountSettings: getAccountSettings,
+  CreateCapacityProvider: createCapacityProvider,
+  GetCapacityProvider: getCapacityProvider,
+  UpdateCapacityProvider: updateCapacityProvider,
+  DeleteCapacityProvider: deleteCapacityProvider,
+  ListCapacityProviders: listCapacityProviders,
+  ListFunctionVersionsByCapacityProvider: listFunctionVersionsByCapacityProvider,
+  PutFunctionScalingConfig: putFunctionScalingConfig,
+  GetFunctionScalingConfig: getFunctionScalingConfig,
   CreateEventSourceMapping: createEventSourceMapping,
   GetEventSourceMapping: getEventSourceMapping,
   UpdateEventSourceMapping: updateEventSourceMapping,
@@ -165,10 +183,15 @@ const lambda: ServiceDefinition<LambdaState> = {
   disposeState: (state) => state.dispose(),
   persistence: lambdaPersistence,
   deliveryTarget: lambdaDeliveryTarget,
+  // A 50 MB zip uploaded directly (base64 in the JSON body of CreateFunction, UpdateFunctionCode, PublishLayerVersion):
+  // AWS refuses "Request must be smaller than 69905067 bytes for the CreateFunction operation".
+  requestLimits: { body: 69_905_067 },
   http: {
     intercept: (req, ctx) => (isFunctionUrlRequest(req) ? serveFunctionUrl(req, ctx) : undefined),
     // A function URL's Cors configuration decides which browser origins it serves.
     judgesOrigins: isFunctionUrlRequest,
+    // Function URLs are called unsigned on AWS (AuthType NONE); the URL's auth type and resource policy judge them.
+    servesUnsigned: isFunctionUrlRequest,
   },
 };
 

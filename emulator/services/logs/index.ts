@@ -25,6 +25,10 @@ import { listTagsForResource, listTagsLogGroup, tagLogGroup, tagResource, untagL
 import { FilterPattern } from './filter-pattern/index.ts';
 import { LogsState, LogStream } from './state.ts';
 
+import { deleteDestination, describeDestinations, putDestination, putDestinationPolicy } from './operations/destinations.ts';
+import { cancelExportTask, createExportTask, describeExportTasks } from './operations/export-tasks.ts';
+import { startLiveTail } from './operations/live-tail.ts';
+
 const model = loadModel('logs');
 
 const operations: Record<string, Handler<LogsState>> = {
@@ -59,6 +63,14 @@ const operations: Record<string, Handler<LogsState>> = {
   PutResourcePolicy: putResourcePolicy,
   DeleteResourcePolicy: deleteResourcePolicy,
   DescribeResourcePolicies: describeResourcePolicies,
+  PutDestination: putDestination,
+  PutDestinationPolicy: putDestinationPolicy,
+  DescribeDestinations: describeDestinations,
+  DeleteDestination: deleteDestination,
+  CreateExportTask: createExportTask,
+  DescribeExportTasks: describeExportTasks,
+  CancelExportTask: cancelExportTask,
+  StartLiveTail: startLiveTail,
   StartQuery: startQuery,
   GetQueryResults: getQueryResults,
   StopQuery: stopQuery,

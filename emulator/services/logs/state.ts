@@ -102,11 +102,39 @@ export interface InsightsQuery {
   statistics: { recordsMatched: number; recordsScanned: number; bytesScanned: number };
 }
 
+/** A subscription destination: what other accounts' subscription filters deliver to, forwarded to its target. */
+export interface LogDestination {
+  name: string;
+  arn: string;
+  targetArn: string;
+  roleArn: string;
+  accessPolicy?: string;
+  created: number;
+  tags: Map<string, string>;
+}
+
+export interface ExportTask {
+  taskId: string;
+  taskName?: string;
+  logGroupName: string;
+  logStreamNamePrefix?: string;
+  from: number;
+  to: number;
+  destination: string;
+  destinationPrefix: string;
+  status: 'PENDING' | 'RUNNING' | 'COMPLETED' | 'CANCELLED' | 'FAILED';
+  message?: string;
+  created: number;
+  completed?: number;
+}
+
 /** CloudWatch Logs' state for one account and region. */
 export class LogsState {
   readonly groups = new Map<string, LogGroup>();
   readonly resourcePolicies = new Map<string, ResourcePolicy>();
   readonly queries = new Map<string, InsightsQuery>();
+  readonly destinations = new Map<string, LogDestination>();
+  readonly exportTasks = new Map<string, ExportTask>();
 
   constructor(
     readonly accountId: string,

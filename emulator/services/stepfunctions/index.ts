@@ -91,6 +91,8 @@ const stepfunctions: ServiceDefinition<SfnState> = {
       },
     },
     writes: ['GetActivityTask'],
+    // Executions that were running go on from the state they were in (its Map iterations or Parallel branches that
+    // had succeeded are not run again).
     revive: (state, emulator) => resumeExecutions(emulator, state),
   },
 };

@@ -4,8 +4,10 @@ import { RESOURCE_TYPE_LOADERS, RESOURCE_TYPE_SERVICES } from '../../index.ts';
 import type { ResourceType } from '../provider.ts';
 import { customResource } from './custom-resource.ts';
 import { nestedStack } from './nested-stack.ts';
+import { waitCondition, waitConditionHandle } from './wait-condition.ts';
+import { macroType } from '../transforms/macros.ts';
 
-/** A resource CloudFormation keeps itself, with no resource behind it (CDK's metadata, wait condition handles). */
+/** A resource CloudFormation keeps itself, with no resource behind it (CDK's metadata). */
 const bookkeeping: ResourceType = {
   async create(request) {
     return { physicalId: `${request.stackId.split('/').slice(0, 2).join('/')}/${randomUUID()}/${request.logicalId}`, attributes: {} };
@@ -19,10 +21,11 @@ const bookkeeping: ResourceType = {
 /** Types the engine provides itself; every other type belongs to a service (see RESOURCE_TYPE_SERVICES). */
 const ENGINE_TYPES = new Map<string, ResourceType>([
   ['AWS::CDK::Metadata', bookkeeping],
-  ['AWS::CloudFormation::WaitConditionHandle', bookkeeping],
-  ['AWS::CloudFormation::WaitCondition', bookkeeping],
+  ['AWS::CloudFormation::WaitConditionHandle', waitConditionHandle],
+  ['AWS::CloudFormation::WaitCondition', waitCondition],
   ['AWS::CloudFormation::Stack', nestedStack],
   ['AWS::CloudFormation::CustomResource', customResource],
+  ['AWS::CloudFormation::Macro', macroType],
 ]);
 
 function isCustom(type: string): boolean {

@@ -16,10 +16,10 @@ import type { Emulator } from '../../../core/emulator.ts';
 const MAX_KEYS_PER_USER = 2;
 
 /**
- * The user whose keys an operation manages: the named one, else the calling IAM user (AWS's rule for the access
- * key operations without UserName).
+ * The user whose credentials an operation manages: the named one, else the calling IAM user (AWS's rule for the
+ * credential operations without UserName).
  */
-function targetUser(userName: string | undefined, ctx: IamContext): User {
+export function targetUser(userName: string | undefined, ctx: IamContext): User {
   if (userName !== undefined) return requireUser(ctx.state, userName);
   const own = /:user\/(?:.*\/)?([^/]+)$/.exec(ctx.caller.arn)?.[1];
   if (!own) throw IamErrors.validation('Must specify userName when calling with non-User credentials');

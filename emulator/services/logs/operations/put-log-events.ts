@@ -6,6 +6,8 @@ import { publishMetrics } from '../metric-publisher.ts';
 import type { LogEvent, LogsState } from '../state.ts';
 import { forwardToSubscriptions } from '../subscriptions.ts';
 import { sequenceToken } from './log-streams.ts';
+import { countIncoming } from '../incoming-metrics.ts';
+import { notifyIngestion } from '../live-tail.ts';
 
 type Ctx = RequestContext<LogsState>;
 
@@ -50,6 +52,8 @@ export function putLogEvents(input: PutLogEventsRequest, ctx: Ctx): PutLogEvents
     stream.add(accepted);
     stream.lastIngestionTime = now;
     publishMetrics(ctx, group, accepted);
+    countIncoming(ctx.emulator, ctx.state, group.name, accepted);
+    notifyIngestion(ctx.state, group, stream, accepted);
     forwardToSubscriptions(ctx, group, stream, accepted);
   }
   return {

@@ -70,5 +70,14 @@ export const queue: ResourceType = {
   async delete(request) {
     await request.call('sqs', 'DeleteQueue', { QueueUrl: request.physicalId });
   },
+  async read(request) {
+    const { Attributes } = await request.call<{ Attributes: Record<string, string> }>('sqs', 'GetQueueAttributes', { QueueUrl: request.physicalId, AttributeNames: ['All'] });
+    const out: Properties = { QueueName: request.physicalId.slice(request.physicalId.lastIndexOf('/') + 1) };
+    for (const name of ATTRIBUTES) {
+      if (Attributes[name] === undefined) continue;
+      out[name] = name === 'RedrivePolicy' || name === 'RedriveAllowPolicy' ? JSON.parse(Attributes[name]) : Attributes[name];
+    }
+    return out;
+  },
   createOnly: ['QueueName', 'FifoQueue'],
 };

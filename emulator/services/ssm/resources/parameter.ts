@@ -34,5 +34,9 @@ export const parameter: ResourceType = {
   async delete(request) {
     await request.call('ssm', 'DeleteParameter', { Name: request.physicalId });
   },
+  async read(request) {
+    const { Parameter } = await request.call('ssm', 'GetParameter', { Name: request.physicalId });
+    return { Name: Parameter.Name, Type: Parameter.Type, Value: Parameter.Value, DataType: Parameter.DataType };
+  },
   createOnly: ['Name'],
 };

@@ -71,8 +71,13 @@ export function launch(
     machine.TimeoutSeconds === undefined ? undefined : emulator.schedule(() => controller.abort(new StopReason('timedOut')), machine.TimeoutSeconds * 1000);
   const done = (async () => {
     try {
-      const onEnter = (state: string, value: unknown) =>
-        (execution.resumeAt = { state, input: payload(value), enteredAt: emulator.clock.now(), enteredId: execution.events.length + 1 });
+      // The state a redrive or restart resumes keeps what its parts achieved (see redrive.ts); later ones start afresh.
+      let carried = options.redriven || options.resumed ? execution.resumeAt?.done : undefined;
+      const onEnter = (state: string, value: unknown) => {
+        const entered = { enteredAt: emulator.clock.now(), enteredId: execution.events.length + 1 };
+        execution.resumeAt = { state, input: payload(value), ...entered, ...(carried ? { done: carried, redriven: true } : {}) };
+        carried = undefined;
+      };
       const firstInput = options.redriven || options.resumed ? undefined : execution.input;
       const output = await runMachine(env, { frame: root, vars: new Variables(), language: machine.QueryLanguage ?? 'JSONPath', onEnter }, machine, input, firstInput);
       finish(emulator, execution, 'SUCCEEDED', { output: payload(output) });
