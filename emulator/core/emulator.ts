@@ -108,6 +108,8 @@ export interface EmulatorOptions {
 export interface OperationHook {
   before?(ctx: RequestContext, input: object): void | Promise<void>;
   after?(ctx: RequestContext): void | Promise<void>;
+  /** A service's state changed outside any operation (see `Emulator.changedInBackground`). */
+  background?(service: string): void;
 }
 
 /** A client request once answered (or dropped: status 0), as the console's request log keeps it: no payloads, no keys. */
@@ -282,6 +284,14 @@ export class Emulator {
 
   private async runAfter(ctx: RequestContext): Promise<void> {
     for (const hook of this.hooks) await hook.after?.(ctx);
+  }
+
+  /**
+   * Tells the hooks that a service changed its state in the background (a timer fired, an execution ended), so that
+   * persistence logs it now rather than with the service's next write.
+   */
+  changedInBackground(service: string): void {
+    for (const hook of this.hooks) hook.background?.(service);
   }
 
   /** Service names whose state `reset` can clear. */

@@ -150,6 +150,16 @@ export class Persistence implements OperationHook {
     if (this.mode === 'none') return undefined;
     const service = this.emulator.services.get(ctx.service);
     if (!service || !this.writes(service, ctx.operation)) return undefined;
+    return this.logSoon(service);
+  }
+
+  /** A change made in the background is logged with the next flush (no response waits for it). */
+  background(name: string): void {
+    const service = this.mode === 'none' ? undefined : this.emulator.services.get(name);
+    if (service) this.logSoon(service)?.catch((error: unknown) => console.error(`[twinstack] logging ${name}'s background change failed:`, error));
+  }
+
+  private logSoon(service: ServiceDefinition): Promise<void> | undefined {
     this.changed = true;
     if (this.mode !== 'wal') return undefined;
     this.dirty.add(service);

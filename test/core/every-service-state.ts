@@ -5,7 +5,7 @@ import { CloudControlClient, CreateResourceCommand, GetResourceCommand } from '@
 import { CloudFormationClient, CreateStackCommand, DescribeStackResourcesCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { CloudWatchClient, DescribeAlarmsCommand, GetMetricStatisticsCommand, PutMetricAlarmCommand, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, GetLogEventsCommand, PutLogEventsCommand, PutRetentionPolicyCommand, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand, RestoreTableToPointInTimeCommand, UpdateContinuousBackupsCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient, GetRecordsCommand as GetStreamRecordsCommand, GetShardIteratorCommand as GetStreamIteratorCommand, ListStreamsCommand, DescribeStreamCommand } from '@aws-sdk/client-dynamodb-streams';
 import { CreateRepositoryCommand, DescribeRepositoriesCommand, ECRClient, GetLifecyclePolicyCommand, ListTagsForResourceCommand, PutLifecyclePolicyCommand } from '@aws-sdk/client-ecr';
 import { CreateEventBusCommand, EventBridgeClient, ListRulesCommand, ListTargetsByRuleCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
@@ -135,13 +135,22 @@ export const EVERY_SERVICE: ServiceState[] = [
         TableName: 'every-table', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
         BillingMode: 'PAY_PER_REQUEST', StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' },
       }));
+      // Point-in-time recovery keeps the item's history: the restore after the restart finds its first version.
+      await c.dynamodb().send(new UpdateContinuousBackupsCommand({ TableName: 'every-table', PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }));
+      await c.dynamodb().send(new PutItemCommand({ TableName: 'every-table', Item: { pk: { S: 'a' }, n: { N: '1' } } }));
+      await new Promise((r) => setTimeout(r, 5));
+      const firstVersion = new Date().toISOString();
+      await new Promise((r) => setTimeout(r, 5));
       await c.dynamodb().send(new PutItemCommand({ TableName: 'every-table', Item: { pk: { S: 'a' }, n: { N: '1.5' }, b: { B: Buffer.from([0, 255]) }, l: { L: [{ SS: ['x', 'y'] }] } } }));
-      return {};
+      return { firstVersion };
     },
-    async verify(c) {
+    async verify(c, { firstVersion }) {
       const { Item } = await c.dynamodb().send(new GetItemCommand({ TableName: 'every-table', Key: { pk: { S: 'a' } } }));
       assert.deepEqual(Item, { pk: { S: 'a' }, n: { N: '1.5' }, b: { B: Uint8Array.from([0, 255]) }, l: { L: [{ SS: ['x', 'y'] }] } });
       assert.equal((await c.dynamodb().send(new DescribeTableCommand({ TableName: 'every-table' }))).Table?.ItemCount, 1);
+      await c.dynamodb().send(new RestoreTableToPointInTimeCommand({ SourceTableName: 'every-table', TargetTableName: 'every-table-then', RestoreDateTime: new Date(firstVersion) }));
+      const then = await c.dynamodb().send(new GetItemCommand({ TableName: 'every-table-then', Key: { pk: { S: 'a' } } }));
+      assert.deepEqual(then.Item, { pk: { S: 'a' }, n: { N: '1' } });
     },
   },
   {

@@ -4,6 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { CreateDeliveryStreamCommand, PutRecordCommand } from '@aws-sdk/client-firehose';
+import { CreateBucketCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { CreateStateMachineCommand, DescribeExecutionCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 import { clientsFor, EVERY_SERVICE, EVERY_SERVICE_NAME, type Clients } from './every-service-state.ts';
 
@@ -78,6 +81,46 @@ describe('persistence of every served service', function () {
       }
     });
   }
+
+  it('a SIGKILL in WAL mode keeps what changed in the background: an execution that ended, a delivered Firehose buffer', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'twinstack-background-kill-'));
+    let running: { child: ChildProcess; endpoint: string } | undefined;
+    try {
+      running = await startChild(dir);
+      let c = clientsFor(running.endpoint);
+      const definition = JSON.stringify({ StartAt: 'Nap', States: { Nap: { Type: 'Wait', Seconds: 3600, Next: 'Done' }, Done: { Type: 'Pass', Result: 'woke', End: true } } });
+      const { stateMachineArn } = await c.sfn().send(new CreateStateMachineCommand({ name: 'background', definition, roleArn: 'arn:aws:iam::000000000000:role/x' }));
+      const { executionArn } = await c.sfn().send(new StartExecutionCommand({ stateMachineArn }));
+      await c.s3().send(new CreateBucketCommand({ Bucket: 'background' }));
+      await c.firehose().send(new CreateDeliveryStreamCommand({
+        DeliveryStreamName: 'background', ExtendedS3DestinationConfiguration: { RoleARN: 'arn:aws:iam::000000000000:role/x', BucketARN: 'arn:aws:s3:::background', BufferingHints: { IntervalInSeconds: 60, SizeInMBs: 5 } },
+      }));
+      await c.firehose().send(new PutRecordCommand({ DeliveryStreamName: 'background', Record: { Data: Buffer.from('once') } }));
+      // The hour passes in the emulator: the execution ends and the buffer is delivered, with no client write after.
+      await fetch(`${running.endpoint}/_twinstack/clock`, { method: 'POST', body: JSON.stringify({ advance: '1h' }) });
+      for (let i = 0; i < 100 && (await c.sfn().send(new DescribeExecutionCommand({ executionArn }))).status !== 'SUCCEEDED'; i++) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 100 && !(await c.s3().send(new ListObjectsV2Command({ Bucket: 'background' }))).KeyCount; i++) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 100));
+      c.destroy();
+      const exited = new Promise((resolve) => running!.child.once('exit', resolve));
+      running.child.kill('SIGKILL');
+      await exited;
+      running = await startChild(dir);
+      c = clientsFor(running.endpoint);
+      try {
+        assert.equal((await c.sfn().send(new DescribeExecutionCommand({ executionArn }))).status, 'SUCCEEDED');
+        // Delivered once: the restored buffer is empty, so nothing is delivered again.
+        await fetch(`${running.endpoint}/_twinstack/clock`, { method: 'POST', body: JSON.stringify({ advance: '2h' }) });
+        await new Promise((r) => setTimeout(r, 300));
+        assert.equal((await c.s3().send(new ListObjectsV2Command({ Bucket: 'background' }))).KeyCount, 1);
+      } finally {
+        c.destroy();
+      }
+    } finally {
+      running?.child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('a SIGKILL in WAL mode loses no acknowledged write of any service', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'twinstack-every-kill-'));

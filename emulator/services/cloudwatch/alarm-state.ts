@@ -29,6 +29,7 @@ export function changeState(
   if (old === next) return;
   alarm.state = next;
   alarm.stateTransitioned = now;
+  emulator.changedInBackground('cloudwatch');
   addHistory(
     state,
     {

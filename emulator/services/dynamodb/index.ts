@@ -135,14 +135,14 @@ const service: ServiceDefinition<DynamoState> = {
   ),
   createState(accountId, region, emulator) {
     const state = new DynamoState(accountId, region, emulator.clock);
-    stopSweepers.set(state, startTtlSweeper(state, emulator.clock));
+    stopSweepers.set(state, startTtlSweeper(state, emulator.clock, () => emulator.changedInBackground('dynamodb')));
     return state;
   },
   persistence: {
     ...dynamoPersistence,
     revive(state, emulator) {
       dynamoPersistence.revive!(state, emulator);
-      stopSweepers.set(state, startTtlSweeper(state, emulator.clock));
+      stopSweepers.set(state, startTtlSweeper(state, emulator.clock, () => emulator.changedInBackground('dynamodb')));
     },
   },
   jsonErrorType(code) {

@@ -34,10 +34,10 @@ function sweepTable(table: Table, now: number): number {
  * Sweeps one account's and region's tables on an unref'ed emulator-clock timer (moving the clock past an expiry
  * sweeps at once); the interval comes from DYNAMODB_TTL_SWEEP_INTERVAL_MS.
  */
-export function startTtlSweeper(state: DynamoState, clock: Clock): () => void {
+export function startTtlSweeper(state: DynamoState, clock: Clock, onDeleted: () => void): () => void {
   const interval = Number(process.env.DYNAMODB_TTL_SWEEP_INTERVAL_MS) || DEFAULT_INTERVAL_MS;
   let timer = clock.setTimeout(function sweep() {
-    sweepExpired(state, clock.now() / 1000);
+    if (sweepExpired(state, clock.now() / 1000)) onDeleted();
     timer = clock.setTimeout(sweep, interval);
   }, interval);
   return () => timer.cancel();

@@ -25,6 +25,7 @@ export function arm(state: SchedulerState, emulator: Emulator, schedule: Schedul
         invokeTarget(state, emulator, schedule);
         // A one-time schedule may delete itself once it has run.
         if (schedule.nextRunMs === undefined && schedule.actionAfterCompletion === 'DELETE') state.groups.get(schedule.group)?.schedules.delete(schedule.name);
+        emulator.changedInBackground('scheduler');
       }
     },
   );

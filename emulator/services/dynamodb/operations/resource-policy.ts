@@ -35,7 +35,7 @@ export function putResourcePolicy(input: PutResourcePolicyCommandInput, ctx: Ctx
   const current = table.resourcePolicy;
   checkExpectedRevision(input.ExpectedRevisionId, current, input.ResourceArn!);
   if (current?.policy !== input.Policy) {
-    table.resourcePolicy = { policy: input.Policy!, revisionId: String(Date.now() * 1000 + Math.floor(Math.random() * 1000)) };
+    table.resourcePolicy = { policy: input.Policy!, revisionId: String(ctx.emulator.clock.now() * 1000 + Math.floor(Math.random() * 1000)) };
   }
   return { RevisionId: table.resourcePolicy!.revisionId };
 }

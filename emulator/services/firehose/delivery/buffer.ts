@@ -40,7 +40,11 @@ export function flush(emulator: Emulator, state: FirehoseState, stream: Delivery
   stream.cancelFlush = undefined;
   const previous = stream.flushing ?? Promise.resolve();
   const alive = () => !state.disposed && state.streams.get(stream.name) === stream;
-  const run = previous.then(() => (records.length && alive() ? deliverBatch(emulator, state, stream, records, alive) : undefined)).catch(() => undefined);
+  const run = previous
+    .then(() => (records.length && alive() ? deliverBatch(emulator, state, stream, records, alive) : undefined))
+    .catch(() => undefined)
+    // The emptied buffer is logged once its records are delivered (until then a restart delivers them again).
+    .then(() => emulator.changedInBackground('firehose'));
   stream.flushing = run;
   void run.then(() => {
     if (stream.flushing === run) stream.flushing = undefined;

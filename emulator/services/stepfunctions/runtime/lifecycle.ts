@@ -103,6 +103,7 @@ export function launch(
       cancelTimeout?.();
       controller.abort(new StopReason('aborted'));
       state.running.delete(execution.arn);
+      emulator.changedInBackground('stepfunctions');
     }
     await sendExecutionLogs(emulator, state, execution).catch(() => undefined);
   })();
