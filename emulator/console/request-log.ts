@@ -5,9 +5,13 @@ export interface LoggedRequest extends FinishedRequest {
   time: string;
 }
 
-/** The last `capacity` client requests, oldest first, each with an increasing id the page polls from. */
+/**
+ * The last `capacity` client requests, oldest first, each with an increasing id the page polls from. Recording is on
+ * every request's path, so it only stores the request and its clock reading in a ring; the page's reads format them.
+ */
 export class RequestLog {
-  private readonly entries: LoggedRequest[] = [];
+  private readonly ring: { id: number; at: number; request: FinishedRequest }[] = [];
+  private next = 0;
   private nextId = 1;
 
   constructor(
@@ -16,13 +20,15 @@ export class RequestLog {
   ) {}
 
   record(request: FinishedRequest): void {
-    if (this.entries.length === this.capacity) this.entries.shift();
-    this.entries.push({ id: this.nextId++, time: new Date(this.now()).toISOString(), ...request });
+    const entry = { id: this.nextId++, at: this.now(), request };
+    if (this.ring.length < this.capacity) this.ring.push(entry);
+    else this.ring[this.next] = entry;
+    this.next = (this.next + 1) % this.capacity;
   }
 
-  /** Requests with an id above `since`. */
+  /** Requests with an id above `since`, oldest first. */
   since(since: number): LoggedRequest[] {
-    const first = this.entries.findIndex((e) => e.id > since);
-    return first < 0 ? [] : this.entries.slice(first);
+    const oldestFirst = this.ring.length < this.capacity ? this.ring : [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)];
+    return oldestFirst.filter((e) => e.id > since).map((e) => ({ id: e.id, time: new Date(e.at).toISOString(), ...e.request }));
   }
 }
