@@ -1,6 +1,6 @@
 import { parseArn } from './arn.ts';
 import { AwsError } from './errors.ts';
-import { actionName, evaluate, resourceArn, type ContextValues, type PrincipalPolicies } from './policy/index.ts';
+import { actionName, evaluate, parseCached, resourceArn, type AuthorizationRequest, type ContextValues, type PolicySource, type PrincipalPolicies } from './policy/index.ts';
 import type { RequestContext, ServiceDefinition } from './service.ts';
 
 /**
@@ -15,8 +15,20 @@ function accessDenied(service: ServiceDefinition, message: string): AwsError {
   return new AwsError('AccessDeniedException', message, { status: modelled ?? (protocol === 'json' ? 400 : 403) });
 }
 
+/** The tags a request sets (`aws:RequestTag/<key>`, `aws:TagKeys`): a Tags/tags list of Key/Value pairs, or a map. */
+function requestTags(input: Record<string, unknown>): Array<[string, string]> {
+  const tags = input.Tags ?? input.tags;
+  if (Array.isArray(tags)) {
+    return tags.flatMap((t: Record<string, unknown>) => {
+      const key = t.Key ?? t.key ?? t.TagKey;
+      return typeof key === 'string' ? [[key, String(t.Value ?? t.value ?? t.TagValue ?? '')] as [string, string]] : [];
+    });
+  }
+  return tags && typeof tags === 'object' ? Object.entries(tags as Record<string, unknown>).map(([k, v]) => [k, String(v)]) : [];
+}
+
 /** The request's condition keys (lower-case, as the engine looks them up), built straight into the map it reads. */
-function requestContext(ctx: RequestContext, policies: PrincipalPolicies | undefined): ContextValues {
+function requestContext(ctx: RequestContext, policies: PrincipalPolicies | undefined, input: Record<string, unknown>, sessionTags?: Readonly<Record<string, string>>): ContextValues {
   const context: ContextValues = new Map();
   const set = (key: string, value: string | undefined) => {
     if (value !== undefined) context.set(key, [value]);
@@ -32,15 +44,28 @@ function requestContext(ctx: RequestContext, policies: PrincipalPolicies | undef
   set('aws:securetransport', 'false');
   set('aws:sourcearn', ctx.caller.sourceArn);
   set('aws:sourceaccount', ctx.caller.sourceAccount);
+  set('aws:sourceip', ctx.sourceIp);
   if (policies) for (const key in policies.tags) set(`aws:principaltag/${key.toLowerCase()}`, policies.tags[key]);
+  // Session tags take precedence over the role's tags of the same key.
+  for (const key in sessionTags) set(`aws:principaltag/${key.toLowerCase()}`, sessionTags[key]);
+  const tags = requestTags(input);
+  for (const [key, value] of tags) set(`aws:requesttag/${key.toLowerCase()}`, value);
+  if (tags.length) context.set('aws:tagkeys', tags.map(([key]) => key));
   return context;
+}
+
+function sessionSources(documents: readonly string[] | undefined): PolicySource[] | undefined {
+  return documents?.map((text, i) => ({ id: `session policy ${i + 1}`, type: 'session policy', policy: parseCached(text) }));
 }
 
 /**
  * Identity-policy enforcement for one request (`--enforce-iam`): the caller's identity policies, permissions
- * boundary and principal tags come from the identity store; the account root and AWS service principals are not
- * limited, as on AWS. Resource policies are the services' own business (their account walls); this adds the
- * identity side. Throws the service's AccessDenied with AWS's message naming principal, action and resource.
+ * boundary and principal tags come from the identity store, its session policies and tags from its credentials; the
+ * account root and AWS service principals are not limited, as on AWS. Resource policies are the services' own
+ * business (their account walls, which an explicit Deny or another account's request must pass); this adds the
+ * identity side, and for a request no identity policy allows, the resource policy the service names, which within
+ * one account may grant on its own when it names the caller (AWS's evaluation logic: identity OR resource policy).
+ * Throws the service's AccessDenied with AWS's message naming principal, action and resource.
  */
 export function authorizeRequest(ctx: RequestContext, service: ServiceDefinition, input: Record<string, unknown>, store: ServiceDefinition): void {
   const caller = ctx.caller;
@@ -48,14 +73,29 @@ export function authorizeRequest(ctx: RequestContext, service: ServiceDefinition
   const policies = store.principalPolicies!(ctx.emulator.state(store.name, caller.accountId, ctx.region), caller.arn);
   const action = actionName(service.model, ctx.operation);
   const resource = resourceArn(service.model, input, { region: ctx.region, accountId: ctx.accountId });
-  const result = evaluate({
+  const issued = ctx.emulator.credentials.lookup(ctx.accessKeyId);
+  const request: AuthorizationRequest = {
     principal: { arn: caller.arn, accountId: caller.accountId, roleArn: policies?.roleArn },
     action,
     resource,
-    context: requestContext(ctx, policies),
+    context: requestContext(ctx, policies, input, issued?.sessionTags),
     identityPolicies: policies?.identity ?? [],
     permissionsBoundary: policies?.boundary,
-  });
+    sessionPolicies: sessionSources(issued?.sessionPolicies),
+  };
+  let result = evaluate(request);
+  if (result.decision === 'implicitDeny' && service.resourcePolicy) {
+    const governing = service.resourcePolicy(input, ctx);
+    if (governing?.document && governing.ownerAccount === caller.accountId) {
+      let policy;
+      try {
+        policy = parseCached(governing.document);
+      } catch {
+        policy = undefined;
+      }
+      if (policy) result = evaluate({ ...request, resourceAccount: governing.ownerAccount, resourcePolicy: { id: 'resource policy', type: 'resource', policy } });
+    }
+  }
   if (result.decision === 'allowed') return;
   const kind = result.deniedBy!;
   const reason =

@@ -9,6 +9,13 @@ export interface IssuedCredentials {
   arn: string;
   userId: string;
   expiration?: Date;
+  /**
+   * Session policies passed when the credentials were issued (AssumeRole's Policy and PolicyArns, as documents): with
+   * `--enforce-iam` they limit what the session may do.
+   */
+  sessionPolicies?: readonly string[];
+  /** Session tags (AssumeRole's Tags and transitive tags), which override the role's tags as `aws:PrincipalTag`. */
+  sessionTags?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -71,6 +78,10 @@ export class ExpiringMap<V> {
 
   delete(key: string): void {
     this.entries.delete(key);
+  }
+
+  keys(): IterableIterator<string> {
+    return this.entries.keys();
   }
 
   private sweep(steps: number): void {

@@ -40,6 +40,8 @@ export interface RequestContext<State = unknown> {
   readonly endpoint: string;
   /** Request path, still percent-encoded (SQS query requests may name their queue by posting to its URL). */
   readonly path: string;
+  /** The client's IP address (IPv4 addresses without their IPv6 mapping), when the request came over the network. */
+  readonly sourceIp?: string;
   /** Raw request headers (lower-case names); rarely needed by services. */
   readonly headers: Readonly<Record<string, string>>;
   /** This service's state for the request's account and region. */
@@ -80,10 +82,11 @@ export interface ServiceDefinition<State = unknown> {
   /** Unsigned requests to such paths are this service's when nothing else tells (SQS queue URLs: `/<account>/<queue>`). */
   readonly pathPattern?: RegExp;
   /**
-   * Releases what one state holds outside itself (timers, pollers, waiting requests) when its emulator stops. Background
-   * work belongs to a state, never to the module, so that several emulators in one process do not stop each other's.
+   * Releases what one state holds outside itself (timers, pollers, waiting requests, credentials it registered) when
+   * its emulator stops or the state is reset or replaced. Background work belongs to a state, never to the module, so
+   * that several emulators in one process do not stop each other's.
    */
-  disposeState?(state: State): void | Promise<void>;
+  disposeState?(state: State, emulator: Emulator): void | Promise<void>;
   /**
    * What other services may deliver to this one (SNS -> SQS, S3 -> SNS, EventBridge -> Lambda, ...), keyed by the
    * service part of the target ARN (`arnService`, default `name`). See `emulator/delivery/`.
@@ -107,6 +110,8 @@ export interface ServiceDefinition<State = unknown> {
     decorate?(req: RawRequest, response: RawResponse, ctx: RequestContext<State>): void;
     /** Requests whose body `intercept` reads as it arrives (`bodyStream`, up to `streamingPayload`): S3's POST uploads. */
     streamsRequest?(req: RawRequest): boolean;
+    /** Puts a request's path in the form the model routes, before anything reads it (S3 directory buckets' `//`). */
+    normalizePath?(path: string): string;
     /** The browser requests whose origins the service judges itself (all of them when absent); others get the emulator's check. */
     judgesOrigins?(req: RawRequest): boolean;
     /**
@@ -131,4 +136,10 @@ export interface ServiceDefinition<State = unknown> {
    * enforcement evaluates for each request the principal makes. Undefined for principals the store does not know.
    */
   principalPolicies?(state: State, principalArn: string): PrincipalPolicies | undefined;
+  /**
+   * For `--enforce-iam`: the resource-based policy that governs a request (an S3 bucket policy, an SQS queue policy)
+   * and the account owning the resource, so that a policy naming the caller can grant what the caller's identity
+   * policies do not (AWS's same-account rule). Asked only for requests the identity policies do not allow.
+   */
+  resourcePolicy?(input: Record<string, unknown>, ctx: RequestContext<State>): { document?: string; ownerAccount: string } | undefined;
 }

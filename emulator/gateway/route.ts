@@ -69,6 +69,8 @@ function partsOf(host: string | undefined): HostParts {
 export interface ServiceEndpoints {
   readonly hostPrefixes?: readonly string[];
   readonly paths?: readonly RegExp[];
+  /** Signing names of requests to these endpoints that no model declares (`execute-api`: the @connections API). */
+  readonly signingNames?: readonly string[];
 }
 
 const WEBSITE_PREFIX = /^([a-z0-9]+)-website(?:-([a-z]{2}(?:-gov)?-[a-z]+-\d))?$/;
@@ -96,10 +98,14 @@ export interface ServiceIndex {
  */
 const RESOURCE_HOST_PREFIXES: Record<string, string> = { 'lambda-url': 'lambda' };
 
+/** Signing names no model declares, and the service whose clients sign with them: S3 directory buckets sign as `s3express`. */
+const EXTRA_SIGNING_NAMES: Record<string, string> = { s3express: 's3' };
+
 export function indexServices(services: Iterable<RoutableService>): ServiceIndex {
   const index: ServiceIndex = { bySigningName: new Map(), byTargetPrefix: new Map(), byEndpointPrefix: new Map(), byAction: new Map(), rest: [], claiming: [] };
   for (const service of services) {
     for (const [prefix, name] of Object.entries(RESOURCE_HOST_PREFIXES)) if (name === service.name) index.byEndpointPrefix.set(prefix, service);
+    for (const [signingName, name] of Object.entries(EXTRA_SIGNING_NAMES)) if (name === service.name) index.bySigningName.set(signingName, [service]);
     const { signingName, targetPrefix, endpointPrefix, actions, routes } = service.routing;
     index.bySigningName.set(signingName, [...(index.bySigningName.get(signingName) ?? []), service]);
     if (targetPrefix) index.byTargetPrefix.set(targetPrefix, service);
@@ -107,6 +113,7 @@ export function indexServices(services: Iterable<RoutableService>): ServiceIndex
     for (const action of actions ?? []) if (!index.byAction.has(action)) index.byAction.set(action, service);
     if (routes) index.rest.push(service);
     if (service.endpoints) index.claiming.push(service);
+    for (const name of service.endpoints?.signingNames ?? []) index.bySigningName.set(name, [...(index.bySigningName.get(name) ?? []), service]);
   }
   return index;
 }

@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { AwsError } from '../core/errors.ts';
 import type { ServiceModel } from '../models/types.ts';
 import type { ServiceDefinition } from '../core/service.ts';
@@ -22,6 +24,23 @@ export interface RawRequest {
    * InvokeAsync): the raw body as it arrives, never buffered whole. `body` stays empty.
    */
   bodyStream?: AsyncIterable<Buffer>;
+  /** The client's IP address (set by the HTTP server), for the `aws:SourceIp` condition key. */
+  remoteAddress?: string;
+  /** An HTTP/1.1 WebSocket upgrade request (`Upgrade: websocket`): the connection a service may take over. */
+  upgrade?: UpgradeRequest;
+}
+
+/**
+ * The connection of a WebSocket upgrade request, as Node's HTTP server hands it over. A service's `http.intercept`
+ * that completes the handshake calls `claim()` and owns the socket from then on (its returned response is not
+ * written); otherwise the response is written on the socket as plain HTTP/1.1 and the connection closes.
+ */
+export interface UpgradeRequest {
+  readonly request: IncomingMessage;
+  readonly socket: Duplex;
+  /** Bytes the client sent after the request's headers (the first frames). */
+  readonly head: Buffer;
+  claim(): void;
 }
 
 /** The client went away before its request body ended: there is nobody to answer. */

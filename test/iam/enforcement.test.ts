@@ -7,10 +7,14 @@ import {
   CreateUserCommand,
   GetRoleCommand,
   IAMClient,
+  TagRoleCommand,
   PutRolePermissionsBoundaryCommand,
+  PutRolePolicyCommand,
   PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
+import { CreateBucketCommand, GetObjectCommand, PutBucketPolicyCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, ListQueuesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 import { expectError } from '../support/aws-error.ts';
@@ -33,7 +37,7 @@ describe('IAM policy enforcement (--enforce-iam) and STS trust checks', function
     new Client({ endpoint: aws.endpoint, region: 'us-east-1', credentials });
 
   before(async () => {
-    aws = await startTwinstack({ port: 0, services: ['iam', 'sts', 'sqs', 'dynamodb'], enforceIam: true });
+    aws = await startTwinstack({ port: 0, services: ['iam', 'sts', 'sqs', 'dynamodb', 's3'], enforceIam: true });
     iam = client(IAMClient);
   });
   after(() => aws.stop());
@@ -122,5 +126,101 @@ describe('IAM policy enforcement (--enforce-iam) and STS trust checks', function
         `User: arn:aws:sts::${ACCOUNT}:assumed-role/bounded/dev is not authorized to perform: sqs:CreateQueue on resource: arn:aws:sqs:us-east-1:${ACCOUNT}:from-role because no permissions boundary allows the sqs:CreateQueue action`,
       ),
     );
+  });
+
+  it('session policies of AssumeRole (inline and managed) intersect with the role policies; session tags are principal tags', async () => {
+    await iam.send(new CreateRoleCommand({ RoleName: 'admin', AssumeRolePolicyDocument: trust({ AWS: `arn:aws:iam::${ACCOUNT}:root` }) }));
+    await iam.send(new AttachRolePolicyCommand({ RoleName: 'admin', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }));
+    const sts = client(STSClient);
+    const session = async (extra: object) => {
+      const c = (await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/admin`, RoleSessionName: 'narrow', ...extra }))).Credentials!;
+      return client(SQSClient, { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken });
+    };
+    const inline = await session({ Policy: allow('sqs:ListQueues', '*') });
+    await inline.send(new ListQueuesCommand({}));
+    await assert.rejects(
+      inline.send(new CreateQueueCommand({ QueueName: 'from-session' })),
+      expectError(
+        'AccessDenied',
+        403,
+        `User: arn:aws:sts::${ACCOUNT}:assumed-role/admin/narrow is not authorized to perform: sqs:CreateQueue on resource: arn:aws:sqs:us-east-1:${ACCOUNT}:from-session because no session policy allows the sqs:CreateQueue action`,
+      ),
+    );
+    const managed = await session({ PolicyArns: [{ arn: 'arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess' }] });
+    await managed.send(new ListQueuesCommand({}));
+    await assert.rejects(managed.send(new CreateQueueCommand({ QueueName: 'from-session' })), expectError('AccessDenied', 403));
+    await assert.rejects(session({ Policy: JSON.stringify({ Statement: [{ Effect: 'Allow' }] }) }), expectError('MalformedPolicyDocumentException', 400));
+
+    // aws:PrincipalTag: the session's tag overrides the role's tag of the same key.
+    await iam.send(new CreateRoleCommand({ RoleName: 'tagged', AssumeRolePolicyDocument: trust({ AWS: `arn:aws:iam::${ACCOUNT}:root` }) }));
+    await iam.send(new TagRoleCommand({ RoleName: 'tagged', Tags: [{ Key: 'team', Value: 'red' }] }));
+    await iam.send(
+      new PutRolePolicyCommand({
+        RoleName: 'tagged',
+        PolicyName: 'by-team',
+        PolicyDocument: allow('sqs:CreateQueue', `arn:aws:sqs:*:${ACCOUNT}:\${aws:PrincipalTag/team}-*`),
+      }),
+    );
+    const tagged = async (tags?: Array<{ Key: string; Value: string }>) => {
+      const c = (await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/tagged`, RoleSessionName: 'tagged-session', Tags: tags }))).Credentials!;
+      return client(SQSClient, { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken });
+    };
+    await (await tagged()).send(new CreateQueueCommand({ QueueName: 'red-q' }));
+    const blue = await tagged([{ Key: 'team', Value: 'blue' }]);
+    await blue.send(new CreateQueueCommand({ QueueName: 'blue-q' }));
+    await assert.rejects(blue.send(new CreateQueueCommand({ QueueName: 'red-q2' })), expectError('AccessDenied', 403));
+  });
+
+  it('aws:SourceIp and aws:RequestTag conditions', async () => {
+    const local = await userWithPolicy('from-local', allow('sqs:ListQueues', '*', { Condition: { IpAddress: { 'aws:SourceIp': '127.0.0.0/8' } } }));
+    await client(SQSClient, local).send(new ListQueuesCommand({}));
+    const office = await userWithPolicy('from-office', allow('sqs:ListQueues', '*', { Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } }));
+    await assert.rejects(client(SQSClient, office).send(new ListQueuesCommand({})), expectError('AccessDenied', 403));
+    const tagger = await userWithPolicy('tagger', allow('sqs:CreateQueue', '*', { Condition: { StringEquals: { 'aws:RequestTag/team': 'blue' } } }));
+    const sqs = client(SQSClient, tagger);
+    await sqs.send(new CreateQueueCommand({ QueueName: 'tagged-q', tags: { team: 'blue' } }));
+    await assert.rejects(sqs.send(new CreateQueueCommand({ QueueName: 'untagged-q' })), expectError('AccessDenied', 403));
+  });
+
+  it('same account: a bucket policy naming the user grants what no identity policy does, presigned URLs too; an explicit Deny wins', async () => {
+    const root = new S3Client({ endpoint: aws.endpoint, region: 'us-east-1', credentials: ROOT, forcePathStyle: true });
+    await root.send(new CreateBucketCommand({ Bucket: 'shared-bucket' }));
+    await root.send(new PutObjectCommand({ Bucket: 'shared-bucket', Key: 'report.csv', Body: 'a,b' }));
+    const keys = await userWithPolicy('reader', allow('sqs:ListQueues', '*'));
+    const reader = new S3Client({ endpoint: aws.endpoint, region: 'us-east-1', credentials: keys, forcePathStyle: true });
+    await assert.rejects(reader.send(new GetObjectCommand({ Bucket: 'shared-bucket', Key: 'report.csv' })), expectError('AccessDenied', 403));
+    const userArn = `arn:aws:iam::${ACCOUNT}:user/reader`;
+    await root.send(
+      new PutBucketPolicyCommand({
+        Bucket: 'shared-bucket',
+        Policy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Principal: { AWS: userArn }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::shared-bucket/*' },
+            { Effect: 'Deny', Principal: { AWS: userArn }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::shared-bucket/secret/*' },
+          ],
+        }),
+      }),
+    );
+    const got = await reader.send(new GetObjectCommand({ Bucket: 'shared-bucket', Key: 'report.csv' }));
+    assert.equal(await got.Body!.transformToString(), 'a,b');
+    // The presigner is one release ahead of client-s3 (npm serves the AWS packages at different versions): their types differ, not their wire.
+    const presign = getSignedUrl as unknown as (client: S3Client, command: GetObjectCommand, options: { expiresIn: number }) => Promise<string>;
+    const url = await presign(reader, new GetObjectCommand({ Bucket: 'shared-bucket', Key: 'report.csv' }), { expiresIn: 300 });
+    const response = await fetch(url);
+    assert.equal(response.status, 200);
+    assert.equal(await response.text(), 'a,b');
+    await assert.rejects(
+      reader.send(new PutObjectCommand({ Bucket: 'shared-bucket', Key: 'new.csv', Body: 'x' })),
+      expectError(
+        'AccessDenied',
+        403,
+        `User: ${userArn} is not authorized to perform: s3:PutObject on resource: arn:aws:s3:::shared-bucket/new.csv because no identity-based policy allows the s3:PutObject action`,
+      ),
+    );
+    // The user's own identity policy allowing everything does not beat the bucket policy's explicit Deny.
+    await iam.send(new PutUserPolicyCommand({ UserName: 'reader', PolicyName: 'all-s3', PolicyDocument: allow('s3:*', '*') }));
+    await root.send(new PutObjectCommand({ Bucket: 'shared-bucket', Key: 'secret/x', Body: 's' }));
+    await assert.rejects(reader.send(new GetObjectCommand({ Bucket: 'shared-bucket', Key: 'secret/x' })), expectError('AccessDenied', 403));
   });
 });

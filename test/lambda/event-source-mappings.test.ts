@@ -234,6 +234,50 @@ def handler(event, context):
     await context.lambda.send(new DeleteEventSourceMappingCommand({ UUID: windowed.UUID }));
   });
 
+  it('Kinesis: ParallelizationFactor runs batches of one shard at once, in order per partition key', async () => {
+    const results = await queue();
+    const { kinesis, stream, arn } = await kinesisStream();
+    const timed = `
+import boto3, json, os, time
+sqs = boto3.client("sqs")
+def handler(event, context):
+    started = time.time()
+    time.sleep(0.4)
+    records = [[r["kinesis"]["partitionKey"], r["kinesis"]["data"]] for r in event["Records"]]
+    sqs.send_message(QueueUrl=os.environ["RESULTS"], MessageBody=json.dumps({"records": records, "start": started, "end": time.time()}))
+`;
+    const name = await createFunction(context.lambda, { 'handler.py': timed }, { Environment: { Variables: { RESULTS: results.url } }, Timeout: 10 });
+    const sqsMapping = await queue();
+    await assert.rejects(
+      context.lambda.send(new CreateEventSourceMappingCommand({ FunctionName: name, EventSourceArn: sqsMapping.arn, ParallelizationFactor: 2 })),
+      (e: LambdaServiceException) => e.name === 'InvalidParameterValueException' && e.message === 'Unsupported ParallelizationFactor parameter for given event source mapping type.',
+    );
+    await assert.rejects(
+      context.lambda.send(new CreateEventSourceMappingCommand({ FunctionName: name, EventSourceArn: arn, StartingPosition: 'TRIM_HORIZON', ParallelizationFactor: 11 })),
+      (e: LambdaServiceException) => e.name === 'ValidationException' && /Member must have value less than or equal to 10/.test(e.message),
+    );
+    const keys = ['k1', 'k2', 'k3', 'k4', 'k5', 'k6'];
+    for (let i = 0; i < 3; i++) for (const key of keys) await kinesis.send(new PutRecordCommand({ StreamName: stream, PartitionKey: key, Data: Buffer.from(`${key}-${i}`) }));
+    const mapping = await context.lambda.send(
+      new CreateEventSourceMappingCommand({ FunctionName: name, EventSourceArn: arn, StartingPosition: 'TRIM_HORIZON', BatchSize: 2, ParallelizationFactor: 5 }),
+    );
+    assert.equal(mapping.ParallelizationFactor, 5);
+    type Batch = { records: [string, string][]; start: number; end: number };
+    const batches: Batch[] = [];
+    while (batches.flatMap((b) => b.records).length < 18) {
+      const got = (await receive(results.url, 1)) as Batch[];
+      assert.ok(got.length, 'every record arrives');
+      batches.push(...got);
+    }
+    const seen = batches.sort((a, b) => a.start - b.start).flatMap((b) => b.records);
+    for (const key of keys) assert.deepEqual(seen.filter(([k]) => k === key).map(([, data]) => Buffer.from(data, 'base64').toString()), [0, 1, 2].map((i) => `${key}-${i}`));
+    assert.ok(batches.every((b) => b.records.length <= 2));
+    const overlapping = batches.some((a, i) => batches.some((b, j) => i !== j && a.start < b.end && b.start < a.end));
+    assert.ok(overlapping, 'batches of the one shard ran at the same time');
+    await context.lambda.send(new DeleteEventSourceMappingCommand({ UUID: mapping.UUID }));
+    kinesis.destroy();
+  });
+
   it('Kinesis: a tumbling window carries the function\'s state between batches and ends with a final invocation', async () => {
     const results = await queue();
     const { kinesis, stream, arn } = await kinesisStream();

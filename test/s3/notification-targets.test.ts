@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CreateBucketCommand, PutBucketNotificationConfigurationCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, PutBucketNotificationConfigurationCommand, PutObjectCommand, RestoreObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { EventBridgeClient, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { CreateTopicCommand, SetTopicAttributesCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -78,5 +78,42 @@ describe('S3 event notifications to SNS topics and to EventBridge', function () 
     assert.equal(event['detail-type'], 'Object Created');
     assert.equal(event.detail.bucket.name, bucket);
     assert.deepEqual([event.detail.object.key, event.detail.object.size, event.detail.reason], ['via-eventbridge.txt', 2, 'PutObject']);
+  });
+
+  it('sends restore events as AWS recorded them (test_restore_object), Completed once the tier time has passed', async () => {
+    const events = new EventBridgeClient(options());
+    const bucket = bucketName();
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    const direct = await queueFor('s3.amazonaws.com');
+    const viaBus = await queueFor('events.amazonaws.com');
+    const pattern = { source: ['aws.s3'], 'detail-type': [{ prefix: 'Object Restore' }], detail: { bucket: { name: [bucket] } } };
+    await events.send(new PutRuleCommand({ Name: `${bucket}-rule`, EventPattern: JSON.stringify(pattern) }));
+    await events.send(new PutTargetsCommand({ Rule: `${bucket}-rule`, Targets: [{ Id: 'q', Arn: viaBus.arn }] }));
+    const config = { QueueConfigurations: [{ Id: 'restores', QueueArn: direct.arn, Events: ['s3:ObjectRestore:*' as const] }], EventBridgeConfiguration: {} };
+    await s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration: config }));
+    await direct.receive(1); // s3:TestEvent
+    const put = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'my_key_restore', Body: 'body data', StorageClass: 'GLACIER' }));
+    await s3.send(new RestoreObjectCommand({ Bucket: bucket, Key: 'my_key_restore', RestoreRequest: { Days: 1, GlacierJobParameters: { Tier: 'Expedited' } } }));
+    type EventRecord = { eventName: string; userIdentity: { principalId: string }; s3: { bucket: { ownerIdentity: { principalId: string } }; object: Record<string, unknown> }; glacierEventData?: unknown };
+    const [posted] = ((await direct.receive(1))[0] as { Records: EventRecord[] }).Records;
+    assert.equal(posted.eventName, 'ObjectRestore:Post');
+    assert.deepEqual([posted.s3.object.eTag, posted.s3.object.size, posted.glacierEventData], [put.ETag!.replace(/"/g, ''), 9, undefined]);
+    const [initiated] = (await viaBus.receive(1)) as { 'detail-type': string; detail: Record<string, unknown> }[];
+    assert.equal(initiated['detail-type'], 'Object Restore Initiated');
+    assert.deepEqual([initiated.detail['source-storage-class'], initiated.detail.reason, initiated.detail['restore-expiry-time']], ['GLACIER', undefined, undefined]);
+
+    // Moving the clock also makes the messages read so far visible again: look for the new one among them.
+    aws.emulator.clock.advance(5 * 60 * 1000);
+    const records = (await direct.receive(3)).flatMap((body) => (body as { Records?: EventRecord[] }).Records ?? []);
+    const completed = records.find((r) => r.eventName === 'ObjectRestore:Completed')!;
+    assert.equal(completed.eventName, 'ObjectRestore:Completed');
+    assert.equal(completed.userIdentity.principalId, `AmazonCustomer:${completed.s3.bucket.ownerIdentity.principalId}`);
+    const restoreData = (completed.glacierEventData as { restoreEventData: { lifecycleRestorationExpiryTime: string; lifecycleRestoreStorageClass: string } }).restoreEventData;
+    assert.equal(restoreData.lifecycleRestoreStorageClass, 'GLACIER');
+    assert.match(restoreData.lifecycleRestorationExpiryTime, /T00:00:00\.000Z$/);
+    const busEvents = (await viaBus.receive(2)) as { 'detail-type': string; detail: Record<string, unknown> }[];
+    const done = busEvents.find((e) => e['detail-type'] === 'Object Restore Completed')!;
+    assert.deepEqual([done.detail['source-storage-class'], done.detail['source-ip-address']], ['GLACIER', undefined]);
+    assert.match(done.detail['restore-expiry-time'] as string, /T00:00:00Z$/);
   });
 });

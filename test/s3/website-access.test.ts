@@ -202,6 +202,14 @@ describe('S3 archived objects and ABAC status', function () {
 
     const first = await env.s3.send(new RestoreObjectCommand({ Bucket: bucket, Key: 'old', RestoreRequest: { Days: 2, GlacierJobParameters: { Tier: 'Standard' } } }));
     assert.equal(first.$metadata.httpStatusCode, 202);
+    // A Standard restore from GLACIER takes up to 5 hours (AWS docs, "Archive retrieval options"): ongoing until then.
+    assert.equal((await env.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'old' }))).Restore, 'ongoing-request="true"');
+    assert.equal((await failure(env.s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'old' })))).name, 'InvalidObjectState');
+    const running = await failure(env.s3.send(new RestoreObjectCommand({ Bucket: bucket, Key: 'old', RestoreRequest: { Days: 2 } })));
+    assert.deepEqual([running.name, running.status, running.message], ['RestoreAlreadyInProgress', 409, 'Object restore is already in progress']);
+    env.aws.emulator.clock.advance(4 * 3600 * 1000);
+    assert.equal((await env.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'old' }))).Restore, 'ongoing-request="true"');
+    env.aws.emulator.clock.advance(3600 * 1000);
     const again = await env.s3.send(new RestoreObjectCommand({ Bucket: bucket, Key: 'old', RestoreRequest: { Days: 2 } }));
     assert.equal(again.$metadata.httpStatusCode, 200);
     const restored = await env.s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'old' }));
@@ -213,6 +221,23 @@ describe('S3 archived objects and ABAC status', function () {
     env.aws.emulator.clock.advance(3 * 24 * 3600 * 1000);
     assert.equal((await failure(env.s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'old' })))).name, 'InvalidObjectState');
     assert.equal((await env.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'old' }))).Restore, undefined);
+  });
+
+  it('times restores by tier: Expedited from GLACIER in 5 minutes, none from DEEP_ARCHIVE, Bulk from DEEP_ARCHIVE in 48 hours', async () => {
+    const bucket = bucketName('tiers');
+    await env.s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    await env.s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'g', Body: 'g', StorageClass: 'GLACIER' }));
+    await env.s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'd', Body: 'd', StorageClass: 'DEEP_ARCHIVE' }));
+    await env.s3.send(new RestoreObjectCommand({ Bucket: bucket, Key: 'g', RestoreRequest: { Days: 1, GlacierJobParameters: { Tier: 'Expedited' } } }));
+    const expedited = await failure(env.s3.send(new RestoreObjectCommand({ Bucket: bucket, Key: 'd', RestoreRequest: { Days: 1, GlacierJobParameters: { Tier: 'Expedited' } } })));
+    assert.equal(expedited.name, 'InvalidArgument');
+    await env.s3.send(new RestoreObjectCommand({ Bucket: bucket, Key: 'd', RestoreRequest: { Days: 1, GlacierJobParameters: { Tier: 'Bulk' } } }));
+    env.aws.emulator.clock.advance(5 * 60 * 1000);
+    assert.equal(await (await env.s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'g' }))).Body!.transformToString(), 'g');
+    env.aws.emulator.clock.advance(47 * 3600 * 1000);
+    assert.equal((await env.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'd' }))).Restore, 'ongoing-request="true"');
+    env.aws.emulator.clock.advance(3600 * 1000);
+    assert.match((await env.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'd' }))).Restore!, /^ongoing-request="false", expiry-date=/);
   });
 
   it('stores the bucket ABAC status', async () => {

@@ -23,3 +23,28 @@ describe('error responses with modelled members', () => {
     );
   });
 });
+
+describe('rest-xml error responses with modelled members', () => {
+  const model = loadModel('s3');
+  const error = (extra: string) =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>InvalidObjectState</Code><Message>The operation is not valid for the object's storage class</Message>${extra}<RequestId>r</RequestId></Error>`;
+
+  it("parses InvalidObjectState's StorageClass from the <Error> element, as botocore adds it to the parsed error", () => {
+    const parsed = parseResponse(model, 'GetObject', 'rest-xml', 403, {}, error('<StorageClass>DEEP_ARCHIVE</StorageClass>'));
+    assert.equal(parsed.error?.code, 'InvalidObjectState');
+    assert.deepEqual(parsed.output, { StorageClass: 'DEEP_ARCHIVE' });
+  });
+
+  it('judges a missing member as a mismatch at its path', () => {
+    const parsed = parseResponse(model, 'GetObject', 'rest-xml', 403, {}, error(''));
+    assert.deepEqual(
+      compareOutput({ status: 403, output: { StorageClass: 'GLACIER' } }, parsed.output, new Map()).map((m) => m.path),
+      ['$.StorageClass'],
+    );
+  });
+
+  it('leaves errors without modelled members (NoSuchKey) without output', () => {
+    const parsed = parseResponse(model, 'GetObject', 'rest-xml', 404, {}, '<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>');
+    assert.equal(parsed.output, undefined);
+  });
+});

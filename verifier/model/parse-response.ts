@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { ServiceModel, ShapeRef } from '../../emulator/models/types.ts';
 import type { JsonValue, WireProtocol } from '../contract/types.ts';
-import { parseRestXmlError, parseRestXmlOutput } from './rest-xml-response.ts';
+import { parseRestXmlError, parseRestXmlErrorMembers, parseRestXmlOutput } from './rest-xml-response.ts';
 
 /** A response as a client sees it after parsing it with the service model; the same form for every protocol. */
 export interface ParsedResponse {
@@ -42,8 +42,11 @@ export function parseResponse(
         if (protocol === 'rest-json' && outputRef) Object.assign(result.output!, statusMembers(model, outputRef, status));
       }
     } else if (protocol === 'rest-xml') {
-      if (status >= 300) result.error = parseRestXmlError(status, body);
-      else result.output = parseRestXmlOutput(model, operation, status, headers, body) as ParsedResponse['output'];
+      if (status >= 300) {
+        result.error = parseRestXmlError(status, body);
+        const members = parseRestXmlErrorMembers(model, result.error.code, status, headers, body);
+        if (members) result.output = members as ParsedResponse['output'];
+      } else result.output = parseRestXmlOutput(model, operation, status, headers, body) as ParsedResponse['output'];
     } else {
       const document = body.trim() ? (xml.parse(body) as Record<string, unknown>) : {};
       if (status >= 300) result.error = xmlError(document);

@@ -166,6 +166,25 @@ export function parseRestXmlOutput(model: ServiceModel, operation: string, statu
   return out;
 }
 
+/**
+ * The members of a modelled error shape (S3's InvalidObjectState.StorageClass), as botocore adds them to the parsed
+ * error: header-bound members from the headers, body members from the `<Error>` element. Undefined for an error code
+ * the model does not describe.
+ */
+export function parseRestXmlErrorMembers(model: ServiceModel, code: string, status: number, headers: Record<string, string>, body: string): Record<string, JsonValue> | undefined {
+  const name = Object.hasOwn(model.shapes, code) && model.shapes[code].exception ? code : undefined;
+  if (!name) return undefined;
+  const shape = model.shapes[name];
+  if (Object.keys(shape.members ?? {}).length === 0) return undefined;
+  const out = headerMembers(model, shape, status, headers);
+  if (body.trim()) {
+    const document = xml.parse(body) as Record<string, XmlNode>;
+    const root = (document.ErrorResponse as Record<string, XmlNode> | undefined)?.Error ?? document.Error;
+    Object.assign(out, fromXml(model, { shape: name }, root) as Record<string, JsonValue> | undefined);
+  }
+  return out;
+}
+
 /** S3's bare `<Error>`: the code, message and the elements it adds (BucketName, Key, Condition...). A HEAD error has no body: botocore names it by its status. */
 export function parseRestXmlError(status: number, body: string): { code: string; message?: string; fields?: Record<string, string> } {
   if (!body.trim()) return { code: String(status), message: STATUS_TEXT[status] };

@@ -123,12 +123,14 @@ function compareRanks(a: number[], b: number[]): number {
 export function matchRoute(model: ServiceModel, req: RawRequest): RouteMatch | undefined {
   let best: { route: Route; match: RegExpExecArray; rank: number[] } | undefined;
   let lowerQuery: Set<string> | undefined;
+  // The AWS SDKs name the operation in `x-id` where templates alone are ambiguous (S3's ListBuckets and ListDirectoryBuckets).
+  const named = req.query.get('x-id');
   for (const route of compile(model)) {
     if (route.method !== req.method) continue;
     const match = route.pattern.exec(req.path);
     if (!match || !literalQueryMatches(route, req.query)) continue;
     lowerQuery ??= new Set([...req.query.keys()].map((k) => k.toLowerCase()));
-    const routeRank = rank(route, req, lowerQuery);
+    const routeRank = route.operation === named ? [-Infinity] : rank(route, req, lowerQuery);
     if (!best || compareRanks(routeRank, best.rank) < 0) best = { route, match, rank: routeRank };
   }
   if (!best) return undefined;

@@ -4,6 +4,11 @@ import { createHash } from 'node:crypto';
  * AWS managed policies users attach by ARN (`arn:<partition>:iam::aws:policy/<path><name>`): a catalog of common
  * ones, with the documents, default versions and dates of the AWS Managed Policy Reference Guide
  * (docs.aws.amazon.com/aws-managed-policy). Policies not listed here answer NoSuchEntity, as an unknown ARN would.
+ *
+ * What is and is not AWS's: every document here is AWS's published default version except ReadOnlyAccess's, which
+ * is a stand-in (see its entry). The policy ids are not AWS's: AWS does not publish them, so each is derived from the
+ * policy's name (AdministratorAccess keeps its widely known id). The service-linked roles' policies
+ * (`policy/aws-service-role/...`) are attached by name only: their documents are not in this catalog.
  */
 export interface AwsManagedPolicy {
   name: string;
@@ -62,9 +67,11 @@ const CATALOG: AwsManagedPolicy[] = [
     },
   },
   {
-    // `cdk bootstrap` attaches it to its lookup role. AWS's document allows the read actions of every AWS service (a
-    // list of thousands); this one keeps the read families of the services twinstack serves. Its version and dates
-    // are those of the policy's creation, not of its latest edit.
+    // NOT AWS's document: a stand-in. `cdk bootstrap` attaches ReadOnlyAccess to its lookup role; AWS's document lists
+    // the read actions of every AWS service (thousands of entries, edited almost weekly), which this catalog does not
+    // carry. The stand-in grants the Describe/Get/List families of the services twinstack serves, so it decides
+    // those requests as AWS's would for the common cases, but GetPolicyVersion does not return AWS's text, and its
+    // version and dates are those of the policy's creation, not of its latest edit.
     name: 'ReadOnlyAccess',
     path: '/',
     description: 'Provides read-only access to AWS services and resources.',
@@ -76,6 +83,15 @@ const CATALOG: AwsManagedPolicy[] = [
         (prefix) => [`${prefix}:Describe*`, `${prefix}:Get*`, `${prefix}:List*`],
       ),
     ),
+  },
+  {
+    name: 'IAMReadOnlyAccess',
+    path: '/',
+    description: 'Provides read only access to IAM via the AWS Management Console.',
+    defaultVersionId: 'v4',
+    createDate: '2015-02-06T18:40:00Z',
+    updateDate: '2018-01-25T19:11:00Z',
+    document: allowAll(['iam:GenerateCredentialReport', 'iam:GenerateServiceLastAccessedDetails', 'iam:Get*', 'iam:List*', 'iam:SimulateCustomPolicy', 'iam:SimulatePrincipalPolicy']),
   },
   {
     // Version v4 of the AWS Managed Policy Reference Guide (`cdk bootstrap` attaches it to its deployment action role).

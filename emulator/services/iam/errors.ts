@@ -8,6 +8,9 @@ export const IamErrors = {
   limitExceeded: (message: string) => new AwsError('LimitExceededException', message),
   invalidInput: (message: string) => new AwsError('InvalidInputException', message),
   malformedPolicy: (message: string) => new AwsError('MalformedPolicyDocumentException', message),
+  passwordPolicyViolation: (message: string) => new AwsError('PasswordPolicyViolationException', message),
+  unmodifiable: (message: string) => new AwsError('UnmodifiableEntityException', message),
+  invalidAuthenticationCode: (message: string) => new AwsError('InvalidAuthenticationCodeException', message),
   notAttachable: (message: string) => new AwsError('PolicyNotAttachableException', message),
   /** Query-protocol services report input problems as `ValidationError`. */
   validation: (message: string) => new AwsError('ValidationError', message, { status: 400 }),

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /** `length` random characters of the upper-case base32 alphabet IAM ids are written in. */
-function base32Chars(length: number): string {
+export function base32Chars(length: number): string {
   const bytes = randomBytes(length);
   let out = '';
   for (const byte of bytes) out += BASE32[byte & 31];
@@ -20,6 +20,11 @@ export const IamIds = {
   role: () => `AROA${base32Chars(17)}`,
   policy: () => `ANPA${base32Chars(17)}`,
   instanceProfile: () => `AIPA${base32Chars(17)}`,
+  sshPublicKey: () => `APKA${base32Chars(17)}`,
+  serverCertificate: () => `ASCA${base32Chars(17)}`,
+  /** Signing certificate ids: 32 upper-case letters and digits. */
+  signingCertificate: () => base32Chars(32),
+  serviceCredential: () => `ACCA${base32Chars(17)}`,
   /** Long-term access keys: `AKIA` + 16 characters. */
   accessKey: () => `AKIA${base32Chars(16)}`,
   /** 40 characters, like an AWS secret access key. */

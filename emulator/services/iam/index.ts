@@ -1,7 +1,8 @@
+import { AwsError } from '../../core/errors.ts';
 import { withQueryValidation } from '../../core/query-validation.ts';
 import type { Handler, ServiceDefinition } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
-import { createAccessKey, deleteAccessKey, getAccessKeyLastUsed, listAccessKeys, updateAccessKey } from './operations/access-keys.ts';
+import { createAccessKey, deleteAccessKey, getAccessKeyLastUsed, listAccessKeys, registerActiveKeys, updateAccessKey } from './operations/access-keys.ts';
 import { listEntitiesForPolicy, policyAttachmentOperations } from './operations/attachments.ts';
 import { permissionsBoundaryOperations } from './operations/boundaries.ts';
 import { addUserToGroup, createGroup, deleteGroup, getGroup, listGroups, listGroupsForUser, removeUserFromGroup, updateGroup } from './operations/groups.ts';
@@ -21,6 +22,60 @@ import { createRole, deleteRole, getRole, listRoles, updateAssumeRolePolicy, upd
 import { simulateCustomPolicy, simulatePrincipalPolicy } from './operations/simulate.ts';
 import { entityTagOperations } from './operations/tags.ts';
 import { createUser, deleteUser, getUser, listUsers, updateUser } from './operations/users.ts';
+import {
+  createAccountAlias,
+  deleteAccountAlias,
+  deleteAccountPasswordPolicy,
+  getAccountPasswordPolicy,
+  getAccountSummary,
+  listAccountAliases,
+  updateAccountPasswordPolicy,
+} from './operations/account.ts';
+import { getAccountAuthorizationDetails } from './operations/authorization-details.ts';
+import { getContextKeysForCustomPolicy, getContextKeysForPrincipalPolicy } from './operations/context-keys.ts';
+import { generateCredentialReport, getCredentialReport } from './operations/credential-report.ts';
+import {
+  addClientIDToOpenIDConnectProvider,
+  createOpenIDConnectProvider,
+  createSAMLProvider,
+  deleteOpenIDConnectProvider,
+  deleteSAMLProvider,
+  getOpenIDConnectProvider,
+  getSAMLProvider,
+  listOpenIDConnectProviders,
+  listSAMLProviders,
+  removeClientIDFromOpenIDConnectProvider,
+  updateOpenIDConnectProviderThumbprint,
+  updateSAMLProvider,
+} from './operations/identity-providers.ts';
+import { createLoginProfile, deleteLoginProfile, getLoginProfile, updateLoginProfile } from './operations/login-profiles.ts';
+import {
+  createVirtualMFADevice,
+  deactivateMFADevice,
+  deleteVirtualMFADevice,
+  enableMFADevice,
+  getMFADevice,
+  listMFADevices,
+  listVirtualMFADevices,
+  resyncMFADevice,
+} from './operations/mfa-devices.ts';
+import {
+  deleteServerCertificate,
+  getServerCertificate,
+  listServerCertificates,
+  updateServerCertificate,
+  uploadServerCertificate,
+} from './operations/server-certificates.ts';
+import {
+  createServiceSpecificCredential,
+  deleteServiceSpecificCredential,
+  listServiceSpecificCredentials,
+  resetServiceSpecificCredential,
+  updateServiceSpecificCredential,
+} from './operations/service-credentials.ts';
+import { createServiceLinkedRole, deleteServiceLinkedRole, getServiceLinkedRoleDeletionStatus } from './operations/service-linked-roles.ts';
+import { deleteSigningCertificate, listSigningCertificates, updateSigningCertificate, uploadSigningCertificate } from './operations/signing-certificates.ts';
+import { deleteSSHPublicKey, getSSHPublicKey, listSSHPublicKeys, updateSSHPublicKey, uploadSSHPublicKey } from './operations/ssh-keys.ts';
 import { principalPolicies } from './principal-policies.ts';
 import type { IamContext } from './entities.ts';
 import { createIamState, type IamState } from './state.ts';
@@ -72,6 +127,64 @@ const operations: Record<string, Handler<IamState>> = {
   GetAccessKeyLastUsed: getAccessKeyLastUsed,
   SimulatePrincipalPolicy: simulatePrincipalPolicy,
   SimulateCustomPolicy: simulateCustomPolicy,
+  GetContextKeysForCustomPolicy: getContextKeysForCustomPolicy,
+  GetContextKeysForPrincipalPolicy: getContextKeysForPrincipalPolicy,
+  CreateServiceLinkedRole: createServiceLinkedRole,
+  DeleteServiceLinkedRole: deleteServiceLinkedRole,
+  GetServiceLinkedRoleDeletionStatus: getServiceLinkedRoleDeletionStatus,
+  CreateLoginProfile: createLoginProfile,
+  GetLoginProfile: getLoginProfile,
+  UpdateLoginProfile: updateLoginProfile,
+  DeleteLoginProfile: deleteLoginProfile,
+  CreateVirtualMFADevice: createVirtualMFADevice,
+  EnableMFADevice: enableMFADevice,
+  DeactivateMFADevice: deactivateMFADevice,
+  ResyncMFADevice: resyncMFADevice,
+  DeleteVirtualMFADevice: deleteVirtualMFADevice,
+  GetMFADevice: getMFADevice,
+  ListMFADevices: listMFADevices,
+  ListVirtualMFADevices: listVirtualMFADevices,
+  UploadSSHPublicKey: uploadSSHPublicKey,
+  GetSSHPublicKey: getSSHPublicKey,
+  ListSSHPublicKeys: listSSHPublicKeys,
+  UpdateSSHPublicKey: updateSSHPublicKey,
+  DeleteSSHPublicKey: deleteSSHPublicKey,
+  UploadSigningCertificate: uploadSigningCertificate,
+  ListSigningCertificates: listSigningCertificates,
+  UpdateSigningCertificate: updateSigningCertificate,
+  DeleteSigningCertificate: deleteSigningCertificate,
+  CreateServiceSpecificCredential: createServiceSpecificCredential,
+  ListServiceSpecificCredentials: listServiceSpecificCredentials,
+  UpdateServiceSpecificCredential: updateServiceSpecificCredential,
+  ResetServiceSpecificCredential: resetServiceSpecificCredential,
+  DeleteServiceSpecificCredential: deleteServiceSpecificCredential,
+  UploadServerCertificate: uploadServerCertificate,
+  GetServerCertificate: getServerCertificate,
+  ListServerCertificates: listServerCertificates,
+  UpdateServerCertificate: updateServerCertificate,
+  DeleteServerCertificate: deleteServerCertificate,
+  CreateOpenIDConnectProvider: createOpenIDConnectProvider,
+  GetOpenIDConnectProvider: getOpenIDConnectProvider,
+  ListOpenIDConnectProviders: listOpenIDConnectProviders,
+  DeleteOpenIDConnectProvider: deleteOpenIDConnectProvider,
+  AddClientIDToOpenIDConnectProvider: addClientIDToOpenIDConnectProvider,
+  RemoveClientIDFromOpenIDConnectProvider: removeClientIDFromOpenIDConnectProvider,
+  UpdateOpenIDConnectProviderThumbprint: updateOpenIDConnectProviderThumbprint,
+  CreateSAMLProvider: createSAMLProvider,
+  GetSAMLProvider: getSAMLProvider,
+  ListSAMLProviders: listSAMLProviders,
+  UpdateSAMLProvider: updateSAMLProvider,
+  DeleteSAMLProvider: deleteSAMLProvider,
+  CreateAccountAlias: createAccountAlias,
+  DeleteAccountAlias: deleteAccountAlias,
+  ListAccountAliases: listAccountAliases,
+  UpdateAccountPasswordPolicy: updateAccountPasswordPolicy,
+  GetAccountPasswordPolicy: getAccountPasswordPolicy,
+  DeleteAccountPasswordPolicy: deleteAccountPasswordPolicy,
+  GetAccountSummary: getAccountSummary,
+  GetAccountAuthorizationDetails: getAccountAuthorizationDetails,
+  GenerateCredentialReport: generateCredentialReport,
+  GetCredentialReport: getCredentialReport,
   ...inlinePolicyOperations,
   ...policyAttachmentOperations,
   ...permissionsBoundaryOperations,
@@ -99,6 +212,28 @@ function revisioned(handlers: Record<string, Handler<IamState>>): Record<string,
   );
 }
 
+/**
+ * IAM words constraint errors without the offending value or the enum's members ("Value at 'status' failed to satisfy
+ * constraint: Member must satisfy enum value set"), as the AWS-recorded service-specific credential snapshots show.
+ */
+function iamValidationWording(handlers: Record<string, Handler<IamState>>): Record<string, Handler<IamState>> {
+  return Object.fromEntries(
+    Object.entries(handlers).map(([name, handler]) => [
+      name,
+      async (input: unknown, ctx: IamContext) => {
+        try {
+          return await handler(input, ctx);
+        } catch (error) {
+          if (error instanceof AwsError && error.code === 'ValidationError') {
+            error.message = error.message.replace(/Value '(?:[^']|'(?! at '))*' at '/g, "Value at '").replace(/(enum value set): \[[^\]]*\]/g, '$1');
+          }
+          throw error;
+        }
+      },
+    ]),
+  );
+}
+
 const iam: ServiceDefinition<IamState> = {
   name: 'iam',
   model,
@@ -106,8 +241,13 @@ const iam: ServiceDefinition<IamState> = {
   global: true,
   createState: (accountId) => createIamState(accountId),
   validation: 'none',
-  handlers: withQueryValidation(model, revisioned(operations)),
+  handlers: iamValidationWording(withQueryValidation(model, revisioned(operations))),
   principalPolicies,
+  // Access keys act as their users through the emulator's credentials: registered again on restore, dropped on reset.
+  disposeState(state, emulator) {
+    for (const accessKeyId of state.accessKeys.keys()) emulator.credentials.forget(accessKeyId);
+  },
+  persistence: { revive: (state, emulator) => registerActiveKeys(state, emulator) },
 };
 
 export default iam;

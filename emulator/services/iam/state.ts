@@ -20,6 +20,82 @@ export interface User extends PolicyHolder {
   boundary?: string;
   /** Lower-case names of the groups the user is in. */
   groups: Set<string>;
+  /** The console password (only whether one exists and when it was set: IAM never returns it). */
+  loginProfile?: { createDate: Date; passwordResetRequired: boolean };
+  /** SSH public keys (CodeCommit), by key id. */
+  sshKeys: Map<string, SshPublicKey>;
+  /** X.509 signing certificates, by certificate id. */
+  signingCertificates: Map<string, SigningCertificate>;
+  /** Serial numbers of the MFA devices enabled for the user. */
+  mfaDevices: Set<string>;
+  /** Service-specific credentials (CodeCommit, Keyspaces...), by credential id. */
+  serviceCredentials: Map<string, ServiceCredential>;
+}
+
+export type CredentialStatus = 'Active' | 'Inactive';
+
+export interface SshPublicKey {
+  id: string;
+  body: string;
+  fingerprint: string;
+  status: CredentialStatus;
+  uploadDate: Date;
+}
+
+export interface SigningCertificate {
+  id: string;
+  body: string;
+  status: CredentialStatus;
+  uploadDate: Date;
+}
+
+export interface ServiceCredential {
+  id: string;
+  serviceName: string;
+  serviceUserName: string;
+  password: string;
+  status: CredentialStatus;
+  createDate: Date;
+}
+
+export interface VirtualMfaDevice {
+  serialNumber: string;
+  /** The TOTP secret (20 random bytes), base32 as IAM hands it out. */
+  seed: Buffer;
+  createDate: Date;
+  /** Set once the device is enabled for a user. */
+  user?: { name: string; enableDate: Date };
+  tags: Tag[];
+}
+
+export interface ServerCertificate {
+  name: string;
+  id: string;
+  path: string;
+  arn: string;
+  body: string;
+  chain?: string;
+  uploadDate: Date;
+  expiration: Date;
+  tags: Tag[];
+}
+
+export interface OidcProvider {
+  arn: string;
+  url: string;
+  clientIds: string[];
+  thumbprints: string[];
+  createDate: Date;
+  tags: Tag[];
+}
+
+export interface SamlProvider {
+  arn: string;
+  name: string;
+  metadata: string;
+  createDate: Date;
+  validUntil?: Date;
+  tags: Tag[];
 }
 
 export interface Group extends PolicyHolder {
@@ -85,6 +161,25 @@ export interface AccessKey {
   lastUsed?: { date: Date; service: string; region: string };
 }
 
+export interface PasswordPolicy {
+  MinimumPasswordLength: number;
+  RequireSymbols: boolean;
+  RequireNumbers: boolean;
+  RequireUppercaseCharacters: boolean;
+  RequireLowercaseCharacters: boolean;
+  AllowUsersToChangePassword: boolean;
+  ExpirePasswords: boolean;
+  MaxPasswordAge?: number;
+  PasswordReusePrevention?: number;
+  HardExpiry?: boolean;
+}
+
+export interface AccessReport {
+  arn: string;
+  granularity: 'SERVICE_LEVEL' | 'ACTION_LEVEL';
+  createdAt: Date;
+}
+
 /**
  * IAM state of one account (IAM is global). Entity names are unique regardless of case, as in IAM, so maps are keyed
  * by the lower-case name; customer managed policies are keyed by ARN (names are unique per account, paths aside).
@@ -98,6 +193,20 @@ export interface IamState {
   usage: Map<string, PolicyUsage>;
   instanceProfiles: Map<string, InstanceProfile>;
   accessKeys: Map<string, AccessKey>;
+  /** Virtual MFA devices by serial number (their ARN). */
+  mfaDevices: Map<string, VirtualMfaDevice>;
+  /** Server certificates by lower-case name. */
+  serverCertificates: Map<string, ServerCertificate>;
+  oidcProviders: Map<string, OidcProvider>;
+  samlProviders: Map<string, SamlProvider>;
+  /** IAM allows one alias per account. */
+  accountAliases: string[];
+  passwordPolicy?: PasswordPolicy;
+  credentialReport?: { generatedAt: Date; csv: string };
+  /** Service-linked role deletion tasks, by task id. */
+  roleDeletions: Map<string, 'SUCCEEDED' | 'FAILED'>;
+  /** Service last accessed reports, by job id. */
+  accessReports: Map<string, AccessReport>;
   /** Bumped by every operation that may change something, so per-principal policy sets can be cached. */
   revision: number;
 }
@@ -112,6 +221,13 @@ export function createIamState(accountId: string): IamState {
     usage: new Map(),
     instanceProfiles: new Map(),
     accessKeys: new Map(),
+    mfaDevices: new Map(),
+    serverCertificates: new Map(),
+    oidcProviders: new Map(),
+    samlProviders: new Map(),
+    accountAliases: [],
+    roleDeletions: new Map(),
+    accessReports: new Map(),
     revision: 0,
   };
 }

@@ -24,7 +24,9 @@ import {
   untagResource,
   updateKeyDescription,
 } from './operations/keys.ts';
+import { deleteImportedKeyMaterial, getParametersForImport, importKeyMaterial } from './operations/import.ts';
 import { generateMac, verifyMac } from './operations/mac.ts';
+import { replicateKey, updatePrimaryRegion } from './operations/multi-region.ts';
 import { disableKeyRotation, enableKeyRotation, getKeyRotationStatus, listKeyRotations, rotateKeyOnDemand } from './operations/rotation.ts';
 import { getPublicKey, sign, verify } from './operations/signing.ts';
 import { createKmsState, type KmsState } from './state.ts';
@@ -71,6 +73,11 @@ const handlers: Record<string, Handler<KmsState>> = {
   GetKeyRotationStatus: getKeyRotationStatus,
   RotateKeyOnDemand: rotateKeyOnDemand,
   ListKeyRotations: listKeyRotations,
+  GetParametersForImport: getParametersForImport,
+  ImportKeyMaterial: importKeyMaterial,
+  DeleteImportedKeyMaterial: deleteImportedKeyMaterial,
+  ReplicateKey: replicateKey,
+  UpdatePrimaryRegion: updatePrimaryRegion,
 };
 
 const kms: ServiceDefinition<KmsState> = {

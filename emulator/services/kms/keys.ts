@@ -70,6 +70,12 @@ function applyTime(ctx: KmsContext, state: KmsState, key: KmsKey): KmsKey | unde
     for (const [name, alias] of state.aliases) if (alias.keyId === key.id) state.aliases.delete(name);
     return undefined;
   }
+  if (key.validTo && key.validTo.getTime() <= now && key.state !== 'PendingImport') {
+    // Expired imported material is deleted by KMS: the key waits for the same material again.
+    key.state = 'PendingImport';
+    key.validTo = undefined;
+    key.expirationModel = undefined;
+  }
   while (key.rotationEnabled && key.nextRotationDate && key.nextRotationDate.getTime() <= now) {
     const material = newSecretMaterial(key.spec);
     key.materials.push(material);
@@ -158,6 +164,7 @@ function awsManagedKey(ctx: KmsContext, aliasName: string) {
 export function requireUsable(key: KmsKey): void {
   if (key.state === 'Disabled') throw KmsErrors.disabled(key.arn);
   if (key.state === 'PendingDeletion') throw KmsErrors.invalidState(`${key.arn} is pending deletion.`);
+  if (key.state === 'PendingImport') throw KmsErrors.invalidState(`${key.arn} is pending import.`);
 }
 
 export function requireUsage(key: KmsKey, usage: string, operation: string): void {
@@ -177,7 +184,9 @@ export function keyMetadata(key: KmsKey): KeyMetadata {
     KeyState: key.state,
     DeletionDate: key.deletionDate,
     PendingDeletionWindowInDays: key.state === 'PendingDeletion' ? key.pendingWindowInDays : undefined,
-    Origin: 'AWS_KMS',
+    Origin: key.origin ?? 'AWS_KMS',
+    ExpirationModel: key.state === 'PendingImport' ? undefined : key.expirationModel,
+    ValidTo: key.state === 'PendingImport' ? undefined : key.validTo,
     KeyManager: key.manager,
     CustomerMasterKeySpec: key.spec as KeyMetadata['CustomerMasterKeySpec'],
     KeySpec: key.spec as KeyMetadata['KeySpec'],
@@ -186,9 +195,24 @@ export function keyMetadata(key: KmsKey): KeyMetadata {
     MacAlgorithms: key.usage === 'GENERATE_VERIFY_MAC' ? (info.mac as KeyMetadata['MacAlgorithms']) : undefined,
     KeyAgreementAlgorithms: key.usage === 'KEY_AGREEMENT' ? (info.keyAgreement as KeyMetadata['KeyAgreementAlgorithms']) : undefined,
     MultiRegion: key.multiRegion,
-    MultiRegionConfiguration: key.multiRegion
-      ? { MultiRegionKeyType: 'PRIMARY', PrimaryKey: { Arn: key.arn, Region: parseArn(key.arn)!.region }, ReplicaKeys: [] }
-      : undefined,
-    CurrentKeyMaterialId: info.family === 'symmetric' ? currentMaterial(key).id : undefined,
+    MultiRegionConfiguration: key.multiRegion ? multiRegionConfiguration(key) : undefined,
+    CurrentKeyMaterialId: info.family === 'symmetric' && key.materials.length ? currentMaterial(key).id : undefined,
+  };
+}
+
+/** The same key id in another region of the account. */
+export function regionalArn(key: KmsKey, region: string): string {
+  const arn = parseArn(key.arn)!;
+  return buildArn({ service: 'kms', region, accountId: arn.accountId, resource: arn.resource });
+}
+
+/** A multi-Region key's primary and replicas, as DescribeKey reports them from the primary or from a replica. */
+function multiRegionConfiguration(key: KmsKey): NonNullable<KeyMetadata['MultiRegionConfiguration']> {
+  const region = parseArn(key.arn)!.region;
+  const primaryRegion = key.primaryRegion ?? region;
+  return {
+    MultiRegionKeyType: primaryRegion === region ? 'PRIMARY' : 'REPLICA',
+    PrimaryKey: { Arn: regionalArn(key, primaryRegion), Region: primaryRegion },
+    ReplicaKeys: (key.replicaRegions ?? []).map((r) => ({ Arn: regionalArn(key, r), Region: r })),
   };
 }

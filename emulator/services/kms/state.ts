@@ -18,7 +18,7 @@ export interface Rotation {
   type: 'ON_DEMAND' | 'AUTOMATIC';
 }
 
-export type KeyState = 'Enabled' | 'Disabled' | 'PendingDeletion';
+export type KeyState = 'Enabled' | 'Disabled' | 'PendingDeletion' | 'PendingImport';
 
 export interface KmsKey {
   id: string;
@@ -42,6 +42,24 @@ export interface KmsKey {
   rotationPeriodInDays?: number;
   nextRotationDate?: Date;
   rotations: Rotation[];
+  /** `EXTERNAL` keys get their material from ImportKeyMaterial. */
+  origin?: 'AWS_KMS' | 'EXTERNAL';
+  /** For imported material: whether it expires, and when. */
+  expirationModel?: 'KEY_MATERIAL_EXPIRES' | 'KEY_MATERIAL_DOES_NOT_EXPIRE';
+  validTo?: Date;
+  /** Imported material (ImportType NEW_KEY_MATERIAL) that the next RotateKeyOnDemand makes current. */
+  pendingMaterial?: KeyMaterial;
+  /** Multi-Region keys: the primary key's region, and (on the primary) its replicas' regions. */
+  primaryRegion?: string;
+  replicaRegions?: string[];
+}
+
+/** What GetParametersForImport handed out, by import token (base64): its wrapping key and how long it serves. */
+export interface ImportParameters {
+  keyId: string;
+  privateKey: KeyObject;
+  algorithm: string;
+  validTo: Date;
 }
 
 export interface Alias {
@@ -72,8 +90,9 @@ export interface KmsState {
   keys: Map<string, KmsKey>;
   aliases: Map<string, Alias>;
   grants: Map<string, Grant>;
+  importParameters: Map<string, ImportParameters>;
 }
 
 export function createKmsState(accountId: string, region: string): KmsState {
-  return { accountId, region, keys: new Map(), aliases: new Map(), grants: new Map() };
+  return { accountId, region, keys: new Map(), aliases: new Map(), grants: new Map(), importParameters: new Map() };
 }

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { AliasConfiguration, FunctionConfiguration, FunctionEventInvokeConfig, FunctionUrlConfig } from '@aws-sdk/client-lambda';
+import type { AliasConfiguration, FunctionConfiguration, FunctionEventInvokeConfig, FunctionScalingConfig, FunctionUrlConfig } from '@aws-sdk/client-lambda';
 import { buildArn } from '../../core/arn.ts';
 import type { CodeBundle } from './code.ts';
 
@@ -37,6 +37,8 @@ export interface LambdaFunction {
   reservedConcurrency?: number;
   provisionedConcurrency: Map<string, { requested: number; lastModified: string }>;
   eventInvokeConfigs: Map<string, FunctionEventInvokeConfig>;
+  /** Function scaling configs of versions on a capacity provider, by version number. */
+  scalingConfigs?: Map<string, FunctionScalingConfig>;
   urlConfigs: Map<string, FunctionUrlConfig>;
   recursiveLoop: string;
   runtimeManagement: Map<string, { UpdateRuntimeOn: string; RuntimeVersionArn?: string }>;

@@ -3,6 +3,16 @@ import { loadModel } from '../../models/load.ts';
 import { validateInput } from '../../protocols/validate.ts';
 import { getAccountSettings } from './operations/account.ts';
 import {
+  createCapacityProvider,
+  deleteCapacityProvider,
+  getCapacityProvider,
+  getFunctionScalingConfig,
+  listCapacityProviders,
+  listFunctionVersionsByCapacityProvider,
+  putFunctionScalingConfig,
+  updateCapacityProvider,
+} from './operations/capacity-providers.ts';
+import {
   createCodeSigningConfig,
   deleteCodeSigningConfig,
   deleteFunctionCodeSigningConfig,
@@ -117,6 +127,14 @@ const operations: Record<string, Handler<LambdaState>> = {
   DeleteFunctionEventInvokeConfig: deleteFunctionEventInvokeConfig,
   ListFunctionEventInvokeConfigs: listFunctionEventInvokeConfigs,
   GetAccountSettings: getAccountSettings,
+  CreateCapacityProvider: createCapacityProvider,
+  GetCapacityProvider: getCapacityProvider,
+  UpdateCapacityProvider: updateCapacityProvider,
+  DeleteCapacityProvider: deleteCapacityProvider,
+  ListCapacityProviders: listCapacityProviders,
+  ListFunctionVersionsByCapacityProvider: listFunctionVersionsByCapacityProvider,
+  PutFunctionScalingConfig: putFunctionScalingConfig,
+  GetFunctionScalingConfig: getFunctionScalingConfig,
   CreateEventSourceMapping: createEventSourceMapping,
   GetEventSourceMapping: getEventSourceMapping,
   UpdateEventSourceMapping: updateEventSourceMapping,

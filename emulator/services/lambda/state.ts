@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CodeSigningConfig, EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
+import type { CapacityProvider, CodeSigningConfig, EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
 import type { LambdaFunction } from './function.ts';
 import type { LayerVersion } from './layer.ts';
 import { CodeServer } from './code-server.ts';
@@ -23,6 +23,8 @@ export class LambdaState {
   readonly layers = new Map<string, { versions: Map<number, LayerVersion>; next: number }>();
   readonly eventSourceMappings = new Map<string, EventSourceMapping>();
   readonly codeSigningConfigs = new Map<string, CodeSigningConfig>();
+  /** Capacity providers (Lambda Managed Instances), by name. */
+  readonly capacityProviders = new Map<string, CapacityProvider>();
   /** Stops each running mapping's poller, by mapping UUID. */
   pollers = new Map<string, () => void>();
   /** CloudWatch Logs deliveries, chained so that each stream gets its events in order. */

@@ -37,7 +37,7 @@ export function findStream(group: LogGroup, name: string): LogStream {
 export function retained(group: LogGroup, stream: LogStream, nowMs: number) {
   if (group.retentionInDays !== undefined) {
     const oldest = nowMs - group.retentionInDays * 86_400_000;
-    if (stream.events.length && stream.events[0].timestamp < oldest) stream.events = stream.events.filter((e) => e.timestamp >= oldest);
+    stream.dropBefore(oldest);
   }
   return stream.events;
 }

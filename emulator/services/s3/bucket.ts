@@ -2,6 +2,13 @@ import { KeyIndex } from './key-index.ts';
 import { NULL_VERSION, newVersionId, type Grant, type S3Object, type Tag } from './object.ts';
 import type { MultipartUpload } from './multipart.ts';
 
+/** A directory bucket's location (CreateBucketConfiguration's Location and Bucket). */
+export interface DirectoryLocation {
+  type: 'AvailabilityZone' | 'LocalZone';
+  name: string;
+  dataRedundancy: 'SingleAvailabilityZone' | 'SingleLocalZone';
+}
+
 export type VersioningStatus = 'Enabled' | 'Suspended';
 
 /**
@@ -20,6 +27,8 @@ export class Bucket {
   tags?: Tag[];
   acl: Grant[];
   policy?: string;
+  /** Set for directory buckets (S3 Express One Zone): where the bucket lives. */
+  directory?: DirectoryLocation;
 
   constructor(
     readonly name: string,

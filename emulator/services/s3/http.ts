@@ -35,6 +35,8 @@ function target(req: RawRequest, model: ServiceModel): { bucket: string; key?: s
   return { bucket: decode(path.slice(1, slash)), key: key ? decode(key) : undefined };
 }
 
+const DIRECTORY_BUCKET_PATH = /^\/([a-z0-9-]+--x-s3)\/\//;
+
 const isPostUpload = (req: RawRequest) => req.method === 'POST' && (req.headers['content-type'] ?? '').startsWith('multipart/form-data');
 
 function requestIdHeaders(ctx: RequestContext): Record<string, string> {
@@ -61,6 +63,12 @@ export function s3Http(model: ServiceModel) {
         if (key === undefined) return postUpload(req, bucket, ctx, requestIdHeaders(ctx));
       }
       return undefined;
+    },
+
+    /** Directory buckets addressed path-style: the SDKs append the request path to `/<bucket>/`, giving `/<bucket>//<key>`. */
+    normalizePath(path: string): string {
+      const express = DIRECTORY_BUCKET_PATH.exec(path);
+      return express ? `/${express[1]}/${path.slice(express[0].length)}` : path;
     },
 
     streamsRequest(req: RawRequest): boolean {

@@ -3,12 +3,14 @@ import type { Handler, ServiceDefinition } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
 import { S3Errors } from './errors.ts';
 import { dropBuckets, s3Persistence } from './persistence.ts';
+import { s3World } from './registry.ts';
 import { s3Http } from './http.ts';
 import { MAX_OBJECT_SIZE } from './write.ts';
 import { getBucketAcl, getObjectAcl, putBucketAcl, putObjectAcl } from './operations/acl.ts';
 import { bucketConfigHandlers } from './operations/bucket-configs.ts';
 import { createBucket, deleteBucket, getBucketLocation, headBucket, listBuckets } from './operations/buckets.ts';
 import { copyObject } from './operations/copy-object.ts';
+import { createSession, listDirectoryBuckets } from './operations/directory-buckets.ts';
 import { deleteObject, deleteObjects } from './operations/delete-object.ts';
 import { getObject, headObject } from './operations/get-object.ts';
 import { idConfigHandlers } from './operations/id-configs.ts';
@@ -27,7 +29,9 @@ import {
 } from './operations/object-lock.ts';
 import { getBucketPolicyStatus } from './operations/policy-status.ts';
 import { putObject } from './operations/put-object.ts';
+import { renameObject } from './operations/rename-object.ts';
 import { restoreObject } from './operations/restore-object.ts';
+import { selectObjectContent } from './operations/select-object-content.ts';
 import { deleteBucketTagging, deleteObjectTagging, getBucketTagging, getObjectTagging, putBucketTagging, putObjectTagging } from './operations/tagging.ts';
 import { getBucketVersioning, putBucketVersioning } from './operations/versioning.ts';
 
@@ -48,6 +52,11 @@ const s3: ServiceDefinition<{ accountId: string; emulator: Emulator }> = {
   createState: (accountId, _region, emulator) => ({ accountId, emulator }),
   disposeState: (state) => dropBuckets(state.emulator, state.accountId),
   persistence: s3Persistence,
+  // For --enforce-iam: a bucket policy naming the caller grants within the bucket owner's account.
+  resourcePolicy: (input, ctx) => {
+    const bucket = typeof input.Bucket === 'string' ? s3World(ctx.emulator).buckets.get(input.Bucket) : undefined;
+    return bucket && { document: bucket.configs.get('policy') as string | undefined, ownerAccount: bucket.accountId };
+  },
   handlers: {
     ...bucketConfigHandlers,
     ...idConfigHandlers,
@@ -56,6 +65,8 @@ const s3: ServiceDefinition<{ accountId: string; emulator: Emulator }> = {
     HeadBucket: headBucket,
     GetBucketLocation: getBucketLocation,
     ListBuckets: listBuckets,
+    ListDirectoryBuckets: listDirectoryBuckets,
+    CreateSession: createSession,
     PutObject: putObject,
     GetObject: getObject,
     HeadObject: headObject,
@@ -93,6 +104,8 @@ const s3: ServiceDefinition<{ accountId: string; emulator: Emulator }> = {
     GetObjectLegalHold: getObjectLegalHold,
     GetBucketPolicyStatus: getBucketPolicyStatus,
     RestoreObject: restoreObject,
+    SelectObjectContent: selectObjectContent,
+    RenameObject: renameObject,
     PutBucketNotificationConfiguration: putBucketNotificationConfiguration,
     GetBucketNotificationConfiguration: getBucketNotificationConfiguration,
   } satisfies Record<string, Handler>,

@@ -57,7 +57,10 @@ export function deliverySource(bucket: Bucket): DeliverySource {
  * Sends AWS's event record (`eventVersion` 2.1) for `eventName` (`s3:ObjectCreated:Put`...) to every destination whose
  * events and key filters match, through the core delivery layer, in the background.
  */
-export function notify(ctx: ActingContext, bucket: Bucket, eventName: string, object: Pick<S3Object, 'key' | 'versionId' | 'etag' | 'body'> & { deleteMarker?: boolean }): void {
+/** What an event describes of its object: restore events also say its storage class and the restored copy's expiry. */
+type EventObject = Pick<S3Object, 'key' | 'versionId' | 'etag' | 'body'> & Partial<Pick<S3Object, 'storageClass' | 'restore'>> & { deleteMarker?: boolean };
+
+export function notify(ctx: ActingContext, bucket: Bucket, eventName: string, object: EventObject): void {
   const config = bucket.configs.get('notification') as NotificationConfiguration | undefined;
   if (config?.EventBridgeConfiguration) sendToEventBridge(ctx, bucket, eventName, object);
   const destinations = destinationsOf(config);
@@ -65,7 +68,8 @@ export function notify(ctx: ActingContext, bucket: Bucket, eventName: string, ob
   const world = s3World(ctx.emulator);
   world.eventSequence += 1n;
   const s3Object: Record<string, unknown> = { key: eventKey(object.key) };
-  if (eventName.startsWith('s3:ObjectCreated')) {
+  const restoreCompleted = eventName === 's3:ObjectRestore:Completed';
+  if (eventName.startsWith('s3:ObjectCreated') || eventName.startsWith('s3:ObjectRestore')) {
     s3Object.size = object.body.size;
     s3Object.eTag = object.etag.replace(/"/g, '');
   }
@@ -79,7 +83,8 @@ export function notify(ctx: ActingContext, bucket: Bucket, eventName: string, ob
       awsRegion: bucket.region,
       eventTime: ctx.emulator.clock.date().toISOString(),
       eventName: eventName.slice('s3:'.length),
-      userIdentity: { principalId: `AWS:${ctx.accessKeyId ?? ctx.accountId}` },
+      // A completed restore is S3's own doing, on the bucket owner's behalf (AWS-recorded test_restore_object).
+      userIdentity: { principalId: restoreCompleted ? `AmazonCustomer:${ownerPrincipal(bucket.accountId)}` : `AWS:${ctx.accessKeyId ?? ctx.accountId}` },
       requestParameters: { sourceIPAddress: '127.0.0.1' },
       responseElements: { 'x-amz-request-id': ctx.requestId, 'x-amz-id-2': randomBytes(48).toString('base64') },
       s3: {
@@ -88,6 +93,9 @@ export function notify(ctx: ActingContext, bucket: Bucket, eventName: string, ob
         bucket: { name: bucket.name, ownerIdentity: { principalId: ownerPrincipal(bucket.accountId) }, arn: bucketArn(bucket.name, bucket.region) },
         object: s3Object,
       },
+      ...(restoreCompleted
+        ? { glacierEventData: { restoreEventData: { lifecycleRestorationExpiryTime: object.restore?.expiresAt.toISOString(), lifecycleRestoreStorageClass: object.storageClass } } }
+        : {}),
     };
     ctx.emulator.deliverInBackground(destination.arn, { body: JSON.stringify({ Records: [record] }) }, deliverySource(bucket));
   }
@@ -100,6 +108,7 @@ function eventBridgeKind(eventName: string): { detailType: string; reason: strin
     const reasons: Record<string, string> = { Put: 'PutObject', Post: 'POST Object', Copy: 'CopyObject', CompleteMultipartUpload: 'CompleteMultipartUpload' };
     return { detailType: 'Object Created', reason: reasons[action] ?? action };
   }
+  if (kind === 'ObjectRestore') return { detailType: action === 'Post' ? 'Object Restore Initiated' : 'Object Restore Completed', reason: '' };
   if (kind === 'ObjectRemoved' || kind === 'LifecycleExpiration') {
     return {
       detailType: 'Object Deleted',
@@ -111,11 +120,13 @@ function eventBridgeKind(eventName: string): { detailType: string; reason: strin
 }
 
 /** With EventBridge enabled on the bucket, every event also goes to the account's default event bus, in AWS's form. */
-function sendToEventBridge(ctx: ActingContext, bucket: Bucket, eventName: string, object: Pick<S3Object, 'key' | 'versionId' | 'etag' | 'body'>): void {
+function sendToEventBridge(ctx: ActingContext, bucket: Bucket, eventName: string, object: EventObject): void {
   const kind = eventBridgeKind(eventName);
   if (!kind) return;
+  const restore = kind.detailType.startsWith('Object Restore');
+  const completed = kind.detailType === 'Object Restore Completed';
   const detailObject: Record<string, unknown> = { key: object.key };
-  if (kind.detailType === 'Object Created') Object.assign(detailObject, { size: object.body.size, etag: object.etag.replace(/"/g, '') });
+  if (kind.detailType === 'Object Created' || restore) Object.assign(detailObject, { size: object.body.size, etag: object.etag.replace(/"/g, '') });
   if (object.versionId !== 'null') detailObject['version-id'] = object.versionId;
   const event = {
     version: '0',
@@ -132,8 +143,10 @@ function sendToEventBridge(ctx: ActingContext, bucket: Bucket, eventName: string
       object: detailObject,
       'request-id': ctx.requestId,
       requester: ctx.accountId,
-      'source-ip-address': '127.0.0.1',
-      reason: kind.reason,
+      // Restore events name the archive's storage class instead of a reason (AWS-recorded test_restore_object).
+      ...(completed ? {} : { 'source-ip-address': '127.0.0.1' }),
+      ...(restore ? { 'source-storage-class': object.storageClass } : { reason: kind.reason }),
+      ...(completed ? { 'restore-expiry-time': object.restore?.expiresAt.toISOString().replace(/\.\d{3}Z$/, 'Z') } : {}),
       ...(kind.deletionType ? { 'deletion-type': kind.deletionType } : {}),
     },
   };

@@ -66,8 +66,14 @@ export interface S3Object {
   /** Set for objects made by CompleteMultipartUpload: the parts' sizes and checksums, for PartNumber reads. */
   parts?: { size: number; checksum?: string }[];
   lock: ObjectLock;
-  /** For GLACIER and DEEP_ARCHIVE objects: until when a restored copy can be read (RestoreObject). */
-  restoredUntil?: Date;
+  /** For GLACIER and DEEP_ARCHIVE objects: the restore requested (RestoreObject) and its copy's lifetime. */
+  restore?: RestoreState;
+}
+
+/** A restore of an archived object: in progress until `completesAt`, then readable until `expiresAt`. */
+export interface RestoreState {
+  completesAt: Date;
+  expiresAt: Date;
 }
 
 export const NULL_VERSION = 'null';

@@ -34,9 +34,11 @@ export function validateKey(key: string): void {
   if (size > 1024) throw new AwsError('KeyTooLongError', 'Your key is too long', { status: 400, fields: { Size: size, MaxSizeAllowed: 1024 } });
 }
 
-export function validateStorageClass(storageClass: string | undefined): string {
-  if (storageClass === undefined) return 'STANDARD';
-  if (!STORAGE_CLASSES.has(storageClass)) {
+/** A write's storage class: STANDARD by default; directory buckets hold EXPRESS_ONEZONE objects only. */
+export function validateStorageClass(storageClass: string | undefined, bucket?: Pick<Bucket, 'directory'>): string {
+  const fallback = bucket?.directory ? 'EXPRESS_ONEZONE' : 'STANDARD';
+  if (storageClass === undefined) return fallback;
+  if (!STORAGE_CLASSES.has(storageClass) || (bucket?.directory && storageClass !== fallback)) {
     throw new AwsError('InvalidStorageClass', 'The storage class you specified is not valid', { status: 400, fields: { StorageClassRequested: storageClass } });
   }
   return storageClass;
@@ -135,7 +137,7 @@ export function objectSettings(input: WriteInput, bucket: Bucket, ctx: S3Context
   return {
     headers,
     metadata: validateMetadata(input.Metadata),
-    storageClass: validateStorageClass(input.StorageClass),
+    storageClass: validateStorageClass(input.StorageClass, bucket),
     encryption: encryptionFor(input, bucket, ctx),
     tags,
     acl: requestedAcl ?? ownerFullControl(bucket.accountId),

@@ -12,7 +12,8 @@ import { createQueue, deleteQueue, getQueueUrl, listQueues } from './operations/
 import { receiveMessage } from './operations/receive-message.ts';
 import { sendMessage, sendMessageBatch } from './operations/send-message.ts';
 import { listQueueTags, tagQueue, untagQueue } from './operations/tags.ts';
-import type { SqsContext } from './queue-url.ts';
+import { parseQueueUrl, stateFor, type SqsContext } from './queue-url.ts';
+import { sampleQueueDepths, stopSampling } from './metrics.ts';
 import { SqsState } from './state.ts';
 import { sqsDeliveryTarget } from './target.ts';
 import { sqsPersistence } from './persistence.ts';
@@ -50,6 +51,12 @@ const byQueueUrl: Record<string, Handler<SqsState>> = {
 const sqs: ServiceDefinition<SqsState> = {
   name: 'sqs',
   model: loadModel('sqs'),
+  // For --enforce-iam: a queue policy naming the caller grants within the queue's account.
+  resourcePolicy: (input, ctx) => {
+    const at = typeof input.QueueUrl === 'string' ? parseQueueUrl(ctx, input.QueueUrl) : undefined;
+    const queue = at && stateFor(ctx, at.accountId, at.region).queues.get(at.name);
+    return queue && { document: queue.attributes.Policy, ownerAccount: at.accountId };
+  },
   handlers: {
     ...Object.fromEntries(Object.entries(byQueueUrl).map(([op, handler]) => [op, queueUrlFromPath(handler)])),
     CreateQueue: createQueue,
@@ -59,13 +66,16 @@ const sqs: ServiceDefinition<SqsState> = {
     CancelMessageMoveTask: cancelMessageMoveTask,
     ListMessageMoveTasks: listMessageMoveTasks,
   },
-  createState: (accountId, region, emulator) => new SqsState(accountId, region, emulator.clock),
+  createState: (accountId, region, emulator) => sampleQueueDepths(new SqsState(accountId, region, emulator.clock), emulator),
   jsonErrorType: sqsJsonErrorType,
   // SQS checks its parameters itself, with its own messages (InvalidParameterValue / MissingParameter).
   validation: 'none',
   // Query-protocol clients may post to the queue URL itself, unsigned.
   pathPattern: /^\/\d{12}\/[^/]+\/?$/,
-  disposeState: (state) => state.timers.stopAll(),
+  disposeState: (state) => {
+    state.timers.stopAll();
+    stopSampling(state);
+  },
   deliveryTarget: sqsDeliveryTarget,
   persistence: sqsPersistence,
 };

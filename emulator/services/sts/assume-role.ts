@@ -5,7 +5,7 @@ import { callerIdentity, roleFromArn } from './identity.ts';
 import { checkRoleTrust } from './iam-trust.ts';
 import { callerSession } from './issue.ts';
 import { startRoleSession } from './role-session.ts';
-import { hasSessionPolicy, packedPolicySize } from './session-policy.ts';
+import { hasSessionPolicy, packedPolicySize, sessionPolicyDocuments, sessionTagValues } from './session-policy.ts';
 import type { StsState } from './state.ts';
 import { sessionTransitiveTags } from './tags.ts';
 
@@ -28,8 +28,10 @@ export async function assumeRole(input: AssumeRoleCommandInput, ctx: RequestCont
   // A source identity, once set, stays with every session chained from it.
   const sourceIdentity = session?.sourceIdentity ?? input.SourceIdentity;
   const roleId = await checkRoleTrust(ctx, role, caller, durationSeconds);
+  const sessionPolicies = await sessionPolicyDocuments(ctx, input, role.accountId);
+  const sessionTags = sessionTagValues(input.Tags, session?.transitiveTags ?? new Map());
   return {
-    ...startRoleSession(ctx, { role, roleId, sessionName: input.RoleSessionName!, durationSeconds, transitiveTags, sourceIdentity }),
+    ...startRoleSession(ctx, { role, roleId, sessionName: input.RoleSessionName!, durationSeconds, transitiveTags, sourceIdentity, sessionPolicies, sessionTags }),
     PackedPolicySize: packed,
     SourceIdentity: sourceIdentity,
   };

@@ -11,6 +11,9 @@ export interface Grant {
   userId: string;
   durationSeconds: number;
   session: StsSession;
+  /** Session policy documents and session tags, which `--enforce-iam` applies to the credentials' requests. */
+  sessionPolicies?: string[];
+  sessionTags?: Record<string, string>;
 }
 
 /**
@@ -33,6 +36,8 @@ export function issueCredentials(ctx: RequestContext, grant: Grant): Credentials
     arn: grant.arn,
     userId: grant.userId,
     expiration,
+    sessionPolicies: grant.sessionPolicies,
+    sessionTags: grant.sessionTags,
   });
   ctx.emulator.state<StsState>('sts', grant.accountId, ctx.region).sessions.set(credentials.AccessKeyId, grant.session, expiration);
   return credentials;

@@ -11,6 +11,8 @@ export interface RoleSessionRequest {
   durationSeconds: number;
   transitiveTags?: Map<string, Tag>;
   sourceIdentity?: string;
+  sessionPolicies?: string[];
+  sessionTags?: Record<string, string>;
 }
 
 /** Credentials for a role session, as AssumeRole and its web identity and SAML variants return them. */
@@ -22,6 +24,8 @@ export function startRoleSession(ctx: RequestContext, request: RoleSessionReques
     arn,
     userId: assumedRoleId,
     durationSeconds: request.durationSeconds,
+    sessionPolicies: request.sessionPolicies,
+    sessionTags: request.sessionTags,
     session: {
       kind: 'assumed-role',
       transitiveTags: request.transitiveTags ?? new Map(),

@@ -16,7 +16,7 @@ import type { InstanceProfile } from '../state.ts';
 import { copyTags } from '../tags.ts';
 import { roleOutput } from './roles.ts';
 
-function profileOutput(ctx: IamContext, profile: InstanceProfile, withTags: boolean): InstanceProfileOutput {
+export function profileOutput(ctx: IamContext, profile: InstanceProfile, withTags: boolean): InstanceProfileOutput {
   return {
     Path: profile.path,
     InstanceProfileName: profile.name,

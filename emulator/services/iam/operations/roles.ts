@@ -48,25 +48,36 @@ export function createRole(input: CreateRoleCommandInput, ctx: IamContext) {
   checkTrustPolicy(input.AssumeRolePolicyDocument!);
   const tags = copyTags(input.Tags);
   if (input.PermissionsBoundary !== undefined) requireAttachablePolicy(state, input.PermissionsBoundary);
-  const path = input.Path ?? '/';
-  const role: Role = {
-    kind: 'role',
+  const role = storeRole(ctx, {
     name,
-    id: IamIds.role(),
-    path,
-    arn: iamArn(ctx, `role${path}${name}`),
-    createDate: ctx.emulator.clock.date(),
-    inline: new Map(),
-    attached: new Map(),
+    path: input.Path ?? '/',
     trustPolicy: input.AssumeRolePolicyDocument!,
     description: input.Description,
     maxSessionDuration: input.MaxSessionDuration ?? 3600,
     boundary: input.PermissionsBoundary,
     tags,
+  });
+  return { Role: roleOutput(role, 'create') };
+}
+
+type NewRole = Pick<Role, 'name' | 'path' | 'trustPolicy' | 'description' | 'maxSessionDuration' | 'boundary' | 'tags'> & { attached?: Role['attached'] };
+
+/** Adds a role to the account, counting its boundary's and its attached policies' use. */
+export function storeRole(ctx: IamContext, fields: NewRole): Role {
+  const { state } = ctx;
+  const role: Role = {
+    kind: 'role',
+    id: IamIds.role(),
+    arn: iamArn(ctx, `role${fields.path}${fields.name}`),
+    createDate: ctx.emulator.clock.date(),
+    inline: new Map(),
+    ...fields,
+    attached: fields.attached ?? new Map(),
   };
   if (role.boundary) usageOf(state, role.boundary).boundaries++;
-  state.roles.set(name.toLowerCase(), role);
-  return { Role: roleOutput(role, 'create') };
+  for (const arn of role.attached.keys()) usageOf(state, arn).attachments++;
+  state.roles.set(role.name.toLowerCase(), role);
+  return role;
 }
 
 export function getRole(input: GetRoleCommandInput, ctx: IamContext) {
@@ -101,6 +112,9 @@ export function updateAssumeRolePolicy(input: UpdateAssumeRolePolicyCommandInput
 export function deleteRole(input: DeleteRoleCommandInput, ctx: IamContext) {
   const { state } = ctx;
   const role = requireRole(state, input.RoleName!);
+  if (/^\/aws-service-role\//.test(role.path)) {
+    throw IamErrors.unmodifiable(`Cannot perform the operation on the protected role '${role.name}' - this role is only modifiable by AWS`);
+  }
   const key = role.name.toLowerCase();
   if ([...state.instanceProfiles.values()].some((p) => p.roles.includes(key))) {
     throw IamErrors.deleteConflict('Cannot delete entity, must remove roles from instance profile first.');

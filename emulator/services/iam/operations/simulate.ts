@@ -104,7 +104,7 @@ function simulate(
   return { EvaluationResults: page.items, IsTruncated: page.IsTruncated, Marker: page.Marker };
 }
 
-function holderFor(ctx: IamContext, arn: string): PolicyHolder & { boundary?: string } {
+export function holderFor(ctx: IamContext, arn: string): PolicyHolder & { boundary?: string } {
   const parts = parseArn(arn);
   const [kind, ...rest] = parts?.resource.split('/') ?? [];
   const name = (rest[rest.length - 1] ?? '').toLowerCase();

@@ -1,6 +1,9 @@
 import type { Tag } from '@aws-sdk/client-iam';
 import type { Handler } from '../../../core/service.ts';
 import { requireInstanceProfile, requirePolicy, requireRole, requireUser, type IamContext } from '../entities.ts';
+import { requireOidcProvider, requireSamlProvider } from './identity-providers.ts';
+import { requireMfaDevice } from './mfa-devices.ts';
+import { requireServerCertificate } from './server-certificates.ts';
 import { paginate } from '../paging.ts';
 import { mergeTags, removeTags } from '../tags.ts';
 
@@ -9,6 +12,10 @@ interface TagInput {
   RoleName?: string;
   PolicyArn?: string;
   InstanceProfileName?: string;
+  SerialNumber?: string;
+  OpenIDConnectProviderArn?: string;
+  SAMLProviderArn?: string;
+  ServerCertificateName?: string;
   Tags?: Tag[];
   TagKeys?: string[];
   Marker?: string;
@@ -42,4 +49,8 @@ export const entityTagOperations: Record<string, Handler> = {
   ...tagOperations('Role', (ctx, input) => requireRole(ctx.state, input.RoleName!)),
   ...tagOperations('Policy', (ctx, input) => requirePolicy(ctx.state, input.PolicyArn!)),
   ...tagOperations('InstanceProfile', (ctx, input) => requireInstanceProfile(ctx.state, input.InstanceProfileName!)),
+  ...tagOperations('MFADevice', (ctx, input) => requireMfaDevice(ctx, input.SerialNumber!)),
+  ...tagOperations('OpenIDConnectProvider', (ctx, input) => requireOidcProvider(ctx, input.OpenIDConnectProviderArn!)),
+  ...tagOperations('SAMLProvider', (ctx, input) => requireSamlProvider(ctx, input.SAMLProviderArn!)),
+  ...tagOperations('ServerCertificate', (ctx, input) => requireServerCertificate(ctx, input.ServerCertificateName!)),
 };

@@ -44,6 +44,10 @@ export function createUser(input: CreateUserCommandInput, ctx: IamContext) {
     tags,
     boundary: input.PermissionsBoundary,
     groups: new Set(),
+    sshKeys: new Map(),
+    signingCertificates: new Map(),
+    mfaDevices: new Set(),
+    serviceCredentials: new Map(),
   };
   if (user.boundary) usageOf(state, user.boundary).boundaries++;
   state.users.set(name.toLowerCase(), user);
@@ -92,6 +96,12 @@ export function deleteUser(input: DeleteUserCommandInput, ctx: IamContext) {
   const key = user.name.toLowerCase();
   if ([...state.accessKeys.values()].some((k) => k.userName.toLowerCase() === key)) {
     throw IamErrors.deleteConflict('Cannot delete entity, must delete access keys first.');
+  }
+  if (user.loginProfile) throw IamErrors.deleteConflict('Cannot delete entity, must delete login profile first.');
+  if (user.mfaDevices.size) throw IamErrors.deleteConflict('Cannot delete entity, must delete MFA device first.');
+  // AWS's wording for service-specific credentials (LocalStack's AWS-validated test_delete_user_after_service_credential_created).
+  if (user.serviceCredentials.size || user.sshKeys.size || user.signingCertificates.size) {
+    throw IamErrors.deleteConflict('Cannot delete entity, must remove referenced objects first.');
   }
   if (user.inline.size) throw IamErrors.deleteConflict('Cannot delete entity, must delete policies first.');
   if (user.attached.size) throw IamErrors.deleteConflict('Cannot delete entity, must detach all policies first.');

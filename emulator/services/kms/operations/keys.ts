@@ -48,7 +48,8 @@ function keyUsageFor(spec: string, requested: string | undefined): KeyUsage {
 export async function createKey(input: CreateKeyCommandInput, ctx: KmsContext) {
   const spec = input.KeySpec ?? input.CustomerMasterKeySpec ?? 'SYMMETRIC_DEFAULT';
   if (!Object.hasOwn(KEY_SPECS, spec)) throw CommonErrors.notImplemented('kms', `CreateKey with KeySpec ${spec}`);
-  if ((input.Origin ?? 'AWS_KMS') !== 'AWS_KMS') throw CommonErrors.notImplemented('kms', `CreateKey with Origin ${input.Origin}`);
+  const origin = input.Origin ?? 'AWS_KMS';
+  if (origin !== 'AWS_KMS' && origin !== 'EXTERNAL') throw CommonErrors.notImplemented('kms', `CreateKey with Origin ${input.Origin}`);
   const usage = keyUsageFor(spec, input.KeyUsage);
   checkTags(input.Tags ?? []);
   if (input.Policy !== undefined) checkKeyPolicy(input.Policy);
@@ -62,11 +63,13 @@ export async function createKey(input: CreateKeyCommandInput, ctx: KmsContext) {
     usage,
     spec,
     manager: 'CUSTOMER',
-    state: 'Enabled',
+    // A key of EXTERNAL origin waits for ImportKeyMaterial.
+    state: origin === 'EXTERNAL' ? 'PendingImport' : 'Enabled',
+    origin,
     multiRegion: Boolean(input.MultiRegion),
     policy: input.Policy ?? defaultKeyPolicy(ctx),
     tags: (input.Tags ?? []).map((t) => ({ TagKey: t.TagKey, TagValue: t.TagValue })),
-    materials: [await newMaterial(spec)],
+    materials: origin === 'EXTERNAL' ? [] : [await newMaterial(spec)],
     rotationEnabled: false,
     rotations: [],
   };
@@ -97,9 +100,14 @@ function notPendingDeletion(key: KmsKey): void {
   if (key.state === 'PendingDeletion') throw KmsErrors.invalidState(`${key.arn} is pending deletion.`);
 }
 
+function notPendingImport(key: KmsKey): void {
+  if (key.state === 'PendingImport') throw KmsErrors.invalidState(`${key.arn} is pending import.`);
+}
+
 export function enableKey(input: EnableKeyCommandInput, ctx: KmsContext) {
   const key = findKey(ctx, input.KeyId!, { aliases: false });
   notPendingDeletion(key);
+  notPendingImport(key);
   key.state = 'Enabled';
   return {};
 }
@@ -107,6 +115,7 @@ export function enableKey(input: EnableKeyCommandInput, ctx: KmsContext) {
 export function disableKey(input: DisableKeyCommandInput, ctx: KmsContext) {
   const key = findKey(ctx, input.KeyId!, { aliases: false });
   notPendingDeletion(key);
+  notPendingImport(key);
   key.state = 'Disabled';
   return {};
 }

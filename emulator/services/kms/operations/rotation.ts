@@ -23,6 +23,7 @@ function rotatable(ctx: KmsContext, keyId: string): KmsKey {
 export function enableKeyRotation(input: EnableKeyRotationCommandInput, ctx: KmsContext) {
   const key = rotatable(ctx, input.KeyId!);
   requireUsable(key);
+  if (key.origin === 'EXTERNAL') throw KmsErrors.unsupported(`${key.arn} origin is EXTERNAL which is not valid for this operation.`);
   key.rotationEnabled = true;
   key.rotationPeriodInDays = input.RotationPeriodInDays ?? 365;
   key.nextRotationDate = rotationDate(ctx, key.rotationPeriodInDays);
@@ -57,7 +58,10 @@ export function rotateKeyOnDemand(input: RotateKeyOnDemandCommandInput, ctx: Kms
   if (key.rotations.filter((r) => r.type === 'ON_DEMAND').length >= MAX_ON_DEMAND) {
     throw KmsErrors.limitExceeded(`The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: ${key.arn}`);
   }
-  const material = newSecretMaterial(key.spec);
+  // Keys of imported material rotate to the new material imported for them, and only then.
+  if (key.origin === 'EXTERNAL' && !key.pendingMaterial) throw KmsErrors.unsupported(`${key.arn} origin is EXTERNAL which is not valid for this operation.`);
+  const material = key.pendingMaterial ?? newSecretMaterial(key.spec);
+  key.pendingMaterial = undefined;
   key.materials.push(material);
   key.rotations.push({ materialId: material.id, date: ctx.emulator.clock.date(), type: 'ON_DEMAND' });
   return { KeyId: key.arn };

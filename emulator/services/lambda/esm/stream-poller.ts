@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { parseArn } from '../../../core/arn.ts';
 import type { Emulator } from '../../../core/emulator.ts';
 import type { EventSourceMapping, LambdaState } from '../state.ts';
@@ -8,7 +9,14 @@ type Kind = 'kinesis' | 'dynamodb';
 interface StreamRecord {
   sequence: string;
   arrival: number;
+  /** Kinesis's partition key, or a DynamoDB item's key: records that share one stay in order (ParallelizationFactor). */
+  partitionKey: string;
   event: Record<string, unknown>;
+}
+
+/** Which of `lanes` concurrent batches a partition key's records go to: always the same one, so their order holds. */
+function laneOf(partitionKey: string, lanes: number): number {
+  return createHash('md5').update(partitionKey).digest().readUInt32BE(0) % lanes;
 }
 
 const POLL_MS = 250;
@@ -60,6 +68,7 @@ export function startStreamPoller(emulator: Emulator, state: LambdaState, mappin
       return {
         sequence,
         arrival,
+        partitionKey: raw.PartitionKey as string,
         event: {
           kinesis: {
             kinesisSchemaVersion: '1.0',
@@ -80,7 +89,8 @@ export function startStreamPoller(emulator: Emulator, state: LambdaState, mappin
     }
     const event = plain(raw) as Record<string, unknown>;
     const dynamodb = event.dynamodb as { SequenceNumber: string; ApproximateCreationDateTime: number };
-    return { sequence: dynamodb.SequenceNumber, arrival: dynamodb.ApproximateCreationDateTime * 1000, event: { ...event, eventSourceARN: streamArn } };
+    const keys = JSON.stringify((raw.dynamodb as { Keys?: unknown } | undefined)?.Keys ?? null);
+    return { sequence: dynamodb.SequenceNumber, arrival: dynamodb.ApproximateCreationDateTime * 1000, partitionKey: keys, event: { ...event, eventSourceARN: streamArn } };
   }
 
   function filterable(record: StreamRecord): Record<string, unknown> {
@@ -171,6 +181,32 @@ export function startStreamPoller(emulator: Emulator, state: LambdaState, mappin
     }
   }
 
+  function parallelization(): number {
+    return mapping.config.TumblingWindowInSeconds ? 1 : (mapping.config.ParallelizationFactor ?? 1);
+  }
+
+  /**
+   * ParallelizationFactor: the records read from a shard split into that many lanes by partition key, each lane's
+   * batches (of BatchSize) delivered in order while the lanes run at once, so order holds per partition key, as
+   * AWS documents; the shard reads on once every lane is done.
+   */
+  async function processConcurrently(shardId: string, records: StreamRecord[]): Promise<void> {
+    const lanes = parallelization();
+    const batchSize = mapping.config.BatchSize ?? 100;
+    const byLane = new Map<number, StreamRecord[]>();
+    for (const record of records) {
+      const lane = lanes > 1 ? laneOf(record.partitionKey, lanes) : 0;
+      const list = byLane.get(lane);
+      if (list) list.push(record);
+      else byLane.set(lane, [record]);
+    }
+    await Promise.all(
+      [...byLane.values()].map(async (laneRecords) => {
+        for (let at = 0; at < laneRecords.length && alive(); at += batchSize) await process(shardId, laneRecords.slice(at, at + batchSize));
+      }),
+    );
+  }
+
   /** An iterator at the mapping's starting position, or just after the last record read. */
   async function iteratorFor(shardId: string, after: string | undefined): Promise<string | undefined> {
     const position = after ? 'AFTER_SEQUENCE_NUMBER' : (mapping.config.StartingPosition ?? 'LATEST');
@@ -186,7 +222,8 @@ export function startStreamPoller(emulator: Emulator, state: LambdaState, mappin
 
   /** GetRecords; an iterator that expired (five minutes, which a jump of the clock also makes) is replaced. */
   async function read(shardId: string, iterator: string, after: string | undefined) {
-    const input = (it: string) => ({ ShardIterator: it, Limit: Math.min(mapping.config.BatchSize ?? 100, 10_000) });
+    // With a ParallelizationFactor, one read feeds that many concurrent batches.
+    const input = (it: string) => ({ ShardIterator: it, Limit: Math.min((mapping.config.BatchSize ?? 100) * parallelization(), 10_000) });
     try {
       return await call<{ Records?: Record<string, unknown>[]; NextShardIterator?: string }>('GetRecords', input(iterator));
     } catch (error) {
@@ -224,7 +261,7 @@ export function startStreamPoller(emulator: Emulator, state: LambdaState, mappin
         await windows.deliver(records);
         config.LastProcessingResult = 'OK';
       } else if (records.length) {
-        await process(shardId, records);
+        await processConcurrently(shardId, records);
         config.LastProcessingResult = 'OK';
       } else {
         await windows.closeIfEnded();

@@ -44,6 +44,20 @@ function checkBatching(kind: SourceKind, batchSize: number, windowSeconds: numbe
   }
 }
 
+/** Settings only stream sources take, refused for SQS as AWS refuses them. */
+const STREAM_ONLY = ['ParallelizationFactor', 'MaximumRecordAgeInSeconds', 'BisectBatchOnFunctionError', 'MaximumRetryAttempts', 'TumblingWindowInSeconds'] as const;
+
+function checkStreamSettings(kind: SourceKind, input: Pick<CreateEventSourceMappingRequest, (typeof STREAM_ONLY)[number]>) {
+  const factor = input.ParallelizationFactor;
+  if (factor !== undefined && (!Number.isInteger(factor) || factor < 1 || factor > 10)) {
+    const bound = factor < 1 ? 'greater than or equal to 1' : 'less than or equal to 10';
+    throw new AwsError('ValidationException', `1 validation error detected: Value '${factor}' at 'parallelizationFactor' failed to satisfy constraint: Member must have value ${bound}`);
+  }
+  if (kind !== 'sqs') return;
+  const given = STREAM_ONLY.find((key) => input[key] !== undefined);
+  if (given) throw new AwsError('InvalidParameterValueException', `Unsupported ${given} parameter for given event source mapping type.`);
+}
+
 /** Checks that the source exists, through its service, as AWS does when the mapping is created. */
 async function checkSource(ctx: Ctx, kind: SourceKind, arn: string) {
   const source = parseArn(arn)!;
@@ -82,6 +96,7 @@ export async function createEventSourceMapping(input: CreateEventSourceMappingRe
   const batchSize = input.BatchSize ?? (kind === 'sqs' ? 10 : 100);
   const window = input.MaximumBatchingWindowInSeconds ?? 0;
   checkBatching(kind, batchSize, window);
+  checkStreamSettings(kind, input);
   parsePatterns(input.FilterCriteria?.Filters);
   await checkSource(ctx, kind, input.EventSourceArn!);
   const uuid = randomUUID();
@@ -138,6 +153,7 @@ export function updateEventSourceMapping(input: UpdateEventSourceMappingRequest,
   const batchSize = input.BatchSize ?? config.BatchSize!;
   const window = input.MaximumBatchingWindowInSeconds ?? config.MaximumBatchingWindowInSeconds ?? 0;
   checkBatching(kind, batchSize, window);
+  checkStreamSettings(kind, input);
   if (input.FilterCriteria) parsePatterns(input.FilterCriteria.Filters);
   if (input.FunctionName) config.FunctionArn = targetArn(ctx, input.FunctionName);
   config.BatchSize = batchSize;

@@ -16,6 +16,7 @@ import { findFunction, page, parseFunctionRef, resolveVersion } from '../lookup.
 import { runtimeLaunch } from '../runtime/spec.ts';
 import { interpreterFor } from '../runtime/runtimes.ts';
 import type { LambdaState } from '../state.ts';
+import { checkCapacityProvider } from './capacity-providers.ts';
 import { publishVersion } from './versions.ts';
 
 type Ctx = RequestContext<LambdaState>;
@@ -23,20 +24,37 @@ type Ctx = RequestContext<LambdaState>;
 async function acceptCode(code: CreateFunctionRequest['Code'] | UpdateFunctionCodeRequest, ctx: Ctx): Promise<CodeBundle> {
   if (code?.ZipFile) return acceptZip(Buffer.from(code.ZipFile));
   if (code?.S3Bucket || code?.S3Key) return acceptZip(await s3Object(ctx, code.S3Bucket!, code.S3Key!, code.S3ObjectVersion));
-  if (code?.ImageUri) throw unreachableImage(code.ImageUri);
+  if (code?.ImageUri) return refuseImage(ctx, code.ImageUri);
   throw new AwsError('InvalidParameterValueException', 'Please provide a source for function code.');
 }
 
 const ECR_IMAGE = /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/[a-z0-9._/-]+(:[\w.-]{1,128}|@sha256:[0-9a-f]{64})$/;
 
+/** Whether twinstack's own ECR holds the image (when ECR runs here). */
+async function imageInEcr(ctx: Ctx, uri: string): Promise<boolean> {
+  const [, account, region, repository, tag, digest] = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.[^/]+\/([^:@]+)(?::(.+)|@(.+))$/.exec(uri) ?? [];
+  if (!repository) return false;
+  try {
+    const imageId = digest ? { imageDigest: digest } : { imageTag: tag };
+    await ctx.emulator.call('ecr', 'DescribeImages', { repositoryName: repository, imageIds: [imageId] }, { caller: ctx.caller, accountId: account, region });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Container image functions need the image pulled from ECR and run in a container: twinstack has neither ECR nor
- * Docker, so every image is one Lambda cannot reach, and it answers as AWS does for those (messages AWS returns,
- * as users have reported them).
+ * Container image functions need their image run in a container, and twinstack runs functions without Docker. A
+ * malformed URI, or an image that is nowhere, gets AWS's answer; an image twinstack's ECR holds gets an error that
+ * says why it cannot be used and what to deploy instead, rather than a function that could never be invoked.
  */
-function unreachableImage(uri: string): AwsError {
-  if (!ECR_IMAGE.test(uri)) return new AwsError('InvalidParameterValueException', `Source image ${uri} is not valid. Provide a valid source image.`);
-  return new AwsError('InvalidParameterValueException', `Source image ${uri} does not exist. Provide a valid source image.`);
+async function refuseImage(ctx: Ctx, uri: string): Promise<never> {
+  if (!ECR_IMAGE.test(uri)) throw new AwsError('InvalidParameterValueException', `Source image ${uri} is not valid. Provide a valid source image.`);
+  if (!(await imageInEcr(ctx, uri))) throw new AwsError('InvalidParameterValueException', `Source image ${uri} does not exist. Provide a valid source image.`);
+  throw new AwsError(
+    'InvalidParameterValueException',
+    `twinstack runs functions without Docker and cannot run container images (PackageType Image, ${uri}). Deploy the function as a .zip package (ZipFile or S3Bucket/S3Key), or as a provided.al2023 function whose zip holds a bootstrap executable.`,
+  );
 }
 
 /** Says at once when the runtime's interpreter is missing or of another major version (minor differences go to the function's log). */
@@ -56,6 +74,7 @@ export async function createFunction(input: CreateFunctionRequest, ctx: Ctx) {
   checkEnvironment(input.Environment);
   checkDeadLetterTarget(input.DeadLetterConfig?.TargetArn);
   const layers = resolveLayers(state, input.Layers);
+  checkCapacityProvider(ctx, input.CapacityProviderConfig?.LambdaManagedInstancesCapacityProviderConfig?.CapacityProviderArn);
   const code = await acceptCode(input.Code, ctx);
   if (state.functions.has(name)) throw new AwsError('ResourceConflictException', `Function already exist: ${name}`, { status: 409 });
   const arn = functionArn(state.region, state.accountId, name);
@@ -87,6 +106,7 @@ export async function createFunction(input: CreateFunctionRequest, ctx: Ctx) {
   };
   if (input.DeadLetterConfig?.TargetArn) config.DeadLetterConfig = { TargetArn: input.DeadLetterConfig.TargetArn };
   if (input.KMSKeyArn) config.KMSKeyArn = input.KMSKeyArn;
+  if (input.CapacityProviderConfig) config.CapacityProviderConfig = input.CapacityProviderConfig;
   if (input.VpcConfig) config.VpcConfig = { SubnetIds: input.VpcConfig.SubnetIds ?? [], SecurityGroupIds: input.VpcConfig.SecurityGroupIds ?? [], VpcId: '' };
   const fn: LambdaFunction = {
     name,

@@ -17,6 +17,7 @@ import { canonicalUserId, ownerFullControl, s3Now } from '../object.ts';
 import { requireBucket, requester, s3World, wrongSigningRegion, type S3Context } from '../registry.ts';
 import { ANONYMOUS } from '../access.ts';
 import { grantsFromHeaders } from '../acl.ts';
+import { createdDirectoryBucket, directoryBucketArn, directoryLocation, isDirectoryBucketName } from './directory-buckets.ts';
 
 const US_EAST_1 = 'us-east-1';
 
@@ -62,8 +63,10 @@ export function createBucket(input: CreateBucketRequest, ctx: S3Context): Create
   if (requester(ctx) === ANONYMOUS) throw S3Errors.accessDenied();
   if (ctx.region === 'aws-global') throw wrongSigningRegion(ctx.region, US_EAST_1);
   const name = input.Bucket ?? '';
-  if (!isValidBucketName(name)) throw S3Errors.invalidBucketName(name);
-  const region = targetRegion(ctx.region, input.CreateBucketConfiguration?.LocationConstraint);
+  const directory = isDirectoryBucketName(name) || input.CreateBucketConfiguration?.Bucket?.Type === 'Directory' ? directoryLocation(input) : undefined;
+  if (!directory && !isValidBucketName(name)) throw S3Errors.invalidBucketName(name);
+  // A directory bucket lives in the zone its name names, in the region of the request.
+  const region = directory ? ctx.region : targetRegion(ctx.region, input.CreateBucketConfiguration?.LocationConstraint);
   const world = s3World(ctx.emulator);
   const existing = world.buckets.get(name);
   if (existing) {
@@ -75,7 +78,7 @@ export function createBucket(input: CreateBucketRequest, ctx: S3Context): Create
       );
     }
     // For legacy compatibility, us-east-1 answers 200 to re-creating a bucket you own there.
-    if (existing.region !== US_EAST_1 || region !== US_EAST_1) {
+    if (existing.region !== US_EAST_1 || region !== US_EAST_1 || directory) {
       throw new AwsError('BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.', {
         fields: { BucketName: name },
       });
@@ -92,6 +95,10 @@ export function createBucket(input: CreateBucketRequest, ctx: S3Context): Create
     bucket.configs.set('objectLock', { ObjectLockEnabled: 'Enabled' });
   }
   world.buckets.set(name, bucket);
+  if (directory) {
+    bucket.directory = directory;
+    return createdDirectoryBucket(bucket);
+  }
   const location = region === US_EAST_1 ? `/${name}` : `http://${name}.s3.amazonaws.com/`;
   return { Location: location, BucketArn: bucketArn(name, region) };
 }
@@ -110,6 +117,9 @@ export function deleteBucket(input: DeleteBucketRequest, ctx: S3Context): void {
 
 export function headBucket(input: HeadBucketRequest, ctx: S3Context): HeadBucketOutput {
   const bucket = requireBucket(ctx, input);
+  if (bucket.directory) {
+    return { BucketRegion: bucket.region, BucketLocationType: bucket.directory.type, BucketLocationName: bucket.directory.name, BucketArn: directoryBucketArn(bucket) } as HeadBucketOutput;
+  }
   return { BucketRegion: bucket.region, AccessPointAlias: false, BucketArn: bucketArn(bucket.name, bucket.region) } as HeadBucketOutput;
 }
 
@@ -123,7 +133,7 @@ export function listBuckets(input: ListBucketsRequest, ctx: S3Context): ListBuck
   const max = input.MaxBuckets ?? 10000;
   if (max < 1 || max > 10000) throw S3Errors.invalidArgument('Argument max-buckets must be an integer between 1 and 10000', 'max-buckets', max);
   const mine = [...s3World(ctx.emulator).buckets.values()]
-    .filter((b) => b.accountId === ctx.accountId)
+    .filter((b) => b.accountId === ctx.accountId && !b.directory)
     .filter((b) => !input.Prefix || b.name.startsWith(input.Prefix))
     .filter((b) => !input.BucketRegion || b.region === input.BucketRegion)
     .filter((b) => !input.ContinuationToken || b.name > input.ContinuationToken)

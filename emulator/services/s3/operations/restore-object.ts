@@ -2,28 +2,49 @@ import type { RestoreObjectOutput, RestoreObjectRequest } from '@aws-sdk/client-
 import { AwsError } from '../../../core/errors.ts';
 import { S3Errors } from '../errors.ts';
 import { notify } from '../notifications.ts';
-import type { S3Object } from '../object.ts';
+import type { RestoreState, S3Object } from '../object.ts';
 import { findVersion } from '../read.ts';
-import { answerStatus, requireBucket, type S3Context } from '../registry.ts';
+import { answerStatus, requireBucket, s3World, type S3Context } from '../registry.ts';
 
 /** Storage classes whose objects are read only through a restored copy. */
 const ARCHIVED = new Set(['GLACIER', 'DEEP_ARCHIVE']);
-const DAY_MS = 24 * 3600 * 1000;
+const MINUTE_MS = 60 * 1000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
 
-/** When a restored copy goes away: `Days` after the restore, at the next midnight UTC, as S3 rounds it. */
-function expiryFrom(nowMs: number, days: number): Date {
-  return new Date(Math.ceil((nowMs + days * DAY_MS) / DAY_MS) * DAY_MS);
+/**
+ * How long a restore takes, per storage class and tier: the upper end of what AWS documents ("Archive retrieval
+ * options": Expedited 1–5 minutes; Standard 3–5 hours from GLACIER, within 12 hours from DEEP_ARCHIVE; Bulk 5–12
+ * hours from GLACIER, within 48 hours from DEEP_ARCHIVE). Move the emulator clock to see a restore complete.
+ */
+const RESTORE_MS: Record<string, Record<string, number>> = {
+  GLACIER: { Expedited: 5 * MINUTE_MS, Standard: 5 * HOUR_MS, Bulk: 12 * HOUR_MS },
+  DEEP_ARCHIVE: { Standard: 12 * HOUR_MS, Bulk: 48 * HOUR_MS },
+};
+
+/** When a restored copy goes away: `Days` after the restore completes, at the next midnight UTC, as S3 rounds it. */
+function expiryFrom(fromMs: number, days: number): Date {
+  return new Date(Math.ceil((fromMs + days * DAY_MS) / DAY_MS) * DAY_MS);
+}
+
+function inProgress(restore: RestoreState | undefined, nowMs: number): boolean {
+  return restore !== undefined && restore.completesAt.getTime() > nowMs;
+}
+
+function restoredCopy(restore: RestoreState | undefined, nowMs: number): boolean {
+  return restore !== undefined && restore.completesAt.getTime() <= nowMs && restore.expiresAt.getTime() > nowMs;
 }
 
 /** Whether the object can be read now: not archived, or restored and not yet expired on the emulator clock. */
 export function isReadable(object: S3Object, nowMs: number): boolean {
-  return !ARCHIVED.has(object.storageClass) || (object.restoredUntil !== undefined && object.restoredUntil.getTime() > nowMs);
+  return !ARCHIVED.has(object.storageClass) || restoredCopy(object.restore, nowMs);
 }
 
-/** The `x-amz-restore` header of an object with a restored copy (reads and heads carry it). */
+/** The `x-amz-restore` header reads and heads carry while a restore runs and while its copy lasts. */
 export function restoreHeader(object: S3Object, nowMs: number): string | undefined {
-  if (object.restoredUntil === undefined || object.restoredUntil.getTime() <= nowMs) return undefined;
-  return `ongoing-request="false", expiry-date="${object.restoredUntil.toUTCString()}"`;
+  if (inProgress(object.restore, nowMs)) return 'ongoing-request="true"';
+  if (!restoredCopy(object.restore, nowMs)) return undefined;
+  return `ongoing-request="false", expiry-date="${object.restore!.expiresAt.toUTCString()}"`;
 }
 
 export function invalidObjectState(storageClass: string): AwsError {
@@ -35,10 +56,10 @@ export function invalidObjectState(storageClass: string): AwsError {
 }
 
 /**
- * RestoreObject: a temporary readable copy of a GLACIER or DEEP_ARCHIVE object for `Days` days, measured on the
- * emulator's clock (move the clock to see it expire). The restore completes at once — no tier waits hours locally —
- * so the answer is 202 for a new restore and 200 for an object already restored (its expiry moves), with the
- * `ObjectRestore:Post` and `ObjectRestore:Completed` events.
+ * RestoreObject: a temporary readable copy of a GLACIER or DEEP_ARCHIVE object for `Days` days. The restore takes the
+ * tier's time on the emulator's clock (`ongoing-request="true"` until then, `ObjectRestore:Completed` when it is
+ * done); a new restore answers 202, one asked again while it runs 409 RestoreAlreadyInProgress, and one of an object
+ * already restored 200 with its expiry moved.
  */
 export function restoreObject(input: RestoreObjectRequest, ctx: S3Context): RestoreObjectOutput {
   const bucket = requireBucket(ctx, input);
@@ -50,19 +71,26 @@ export function restoreObject(input: RestoreObjectRequest, ctx: S3Context): Rest
   }
   const days = request?.Days;
   if (days === undefined || !Number.isInteger(days) || days < 1) throw S3Errors.malformedXml();
-  const tier = request?.GlacierJobParameters?.Tier ?? request?.Tier;
-  if (tier !== undefined && !['Standard', 'Bulk', 'Expedited'].includes(tier)) throw S3Errors.malformedXml();
-  if (tier === 'Expedited' && object.storageClass === 'DEEP_ARCHIVE') {
+  const tier = request?.GlacierJobParameters?.Tier ?? request?.Tier ?? 'Standard';
+  if (!['Standard', 'Bulk', 'Expedited'].includes(tier)) throw S3Errors.malformedXml();
+  const duration = RESTORE_MS[object.storageClass][tier];
+  if (duration === undefined) {
     throw new AwsError('InvalidArgument', 'Expedited retrievals are not supported for objects in the DEEP_ARCHIVE storage class', { status: 400 });
   }
   const now = ctx.emulator.clock.now();
-  const already = object.restoredUntil !== undefined && object.restoredUntil.getTime() > now;
-  object.restoredUntil = expiryFrom(now, days);
-  if (!already) {
-    notify(ctx, bucket, 's3:ObjectRestore:Post', object);
-    notify(ctx, bucket, 's3:ObjectRestore:Completed', object);
+  if (inProgress(object.restore, now)) throw new AwsError('RestoreAlreadyInProgress', 'Object restore is already in progress', { status: 409 });
+  if (restoredCopy(object.restore, now)) {
+    object.restore = { completesAt: object.restore!.completesAt, expiresAt: expiryFrom(now, days) };
+    return {};
   }
-  // A new restore is accepted (202); one already done answers 200.
-  if (!already) answerStatus.set(ctx, 202);
+  const restore: RestoreState = { completesAt: new Date(now + duration), expiresAt: expiryFrom(now + duration, days) };
+  object.restore = restore;
+  notify(ctx, bucket, 's3:ObjectRestore:Post', object);
+  ctx.emulator.schedule(() => {
+    // Only if this restore still stands: the object (or its bucket) may be gone, or restored again, by then.
+    const stands = object.restore === restore && s3World(ctx.emulator).buckets.get(bucket.name) === bucket && bucket.versionsOf(object.key).includes(object);
+    if (stands) notify(ctx, bucket, 's3:ObjectRestore:Completed', object);
+  }, duration);
+  answerStatus.set(ctx, 202);
   return {};
 }
