@@ -32,7 +32,21 @@ const TWO_LABEL_PREFIX = /^[a-z0-9-]+\.dynamodb$/;
  * Host forms: `<service>[.<region>].localhost.localstack.cloud` and `<service>[.<region>].amazonaws.com`, optionally
  * behind a virtual-host label (`<bucket>.s3.<region>.localhost.localstack.cloud`), returned as `label`.
  */
-export function hostParts(host: string | undefined): { prefix?: string; region?: string; label?: string; website?: boolean } {
+type HostParts = Readonly<{ prefix?: string; region?: string; label?: string; website?: boolean }>;
+
+/** The last host name taken apart: clients send the same Host on every request, and routing asks on each. */
+let lastHost: string | undefined;
+let lastParts: HostParts = Object.freeze({});
+
+export function hostParts(host: string | undefined): HostParts {
+  if (host !== lastHost) {
+    lastParts = Object.freeze(partsOf(host));
+    lastHost = host;
+  }
+  return lastParts;
+}
+
+function partsOf(host: string | undefined): HostParts {
   const name = host?.toLowerCase().replace(/:\d+$/, '');
   const domain = name && DOMAINS.find((d) => name.endsWith(d));
   if (!name || !domain) return {};

@@ -46,14 +46,24 @@ export class InternalText {
   ) {}
 }
 
-/** Internal routes: exact paths in a map (one lookup per request), `:name` patterns tried only when none matches. */
+/**
+ * Internal routes: exact paths in a map (one lookup per request), `:name` patterns tried only when none matches and
+ * the path's first segment is one that patterns start with (`/_twinstack`...), so AWS requests try no pattern.
+ */
 interface InternalRoutes {
   exact: Map<string, InternalRoute>;
   patterns: { pattern: RegExp; names: string[]; route: InternalRoute }[];
+  patternPrefixes: Set<string>;
+}
+
+/** `/_twinstack` of `/_twinstack/reset/sqs`; the whole path when it has one segment. */
+function firstSegment(path: string): string {
+  const end = path.indexOf('/', 1);
+  return end < 0 ? path : path.slice(0, end);
 }
 
 function compileRoutes(routes: Record<string, InternalRoute>): InternalRoutes {
-  const compiled: InternalRoutes = { exact: new Map(), patterns: [] };
+  const compiled: InternalRoutes = { exact: new Map(), patterns: [], patternPrefixes: new Set() };
   for (const [path, route] of Object.entries(routes)) {
     if (!path.includes('/:')) {
       compiled.exact.set(path, route);
@@ -62,6 +72,8 @@ function compileRoutes(routes: Record<string, InternalRoute>): InternalRoutes {
     const names: string[] = [];
     const source = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_m, name: string) => (names.push(name), '([^/]+)'));
     compiled.patterns.push({ pattern: new RegExp(`^${source}$`), names, route });
+    // A pattern whose first segment is a parameter could match any path: then every path tries the patterns.
+    compiled.patternPrefixes.add(firstSegment(path).includes(':') ? '*' : firstSegment(path));
   }
   return compiled;
 }
@@ -69,6 +81,7 @@ function compileRoutes(routes: Record<string, InternalRoute>): InternalRoutes {
 function findRoute(routes: InternalRoutes, path: string): { route: InternalRoute; params: Record<string, string> } | undefined {
   const exact = routes.exact.get(path);
   if (exact) return { route: exact, params: {} };
+  if (!routes.patternPrefixes.has(firstSegment(path)) && !routes.patternPrefixes.has('*')) return undefined;
   for (const { pattern, names, route } of routes.patterns) {
     const match = pattern.exec(path);
     if (match) return { route, params: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(match[i + 1])])) };
