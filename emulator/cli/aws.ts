@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { pythonCommand } from '../core/platform.ts';
 
 /**
  * `twinstack aws …`: the installed AWS CLI against the running twinstack, as LocalStack's `awslocal` does. The endpoint
@@ -15,14 +16,16 @@ export function awsCommand(args: string[], env: NodeJS.ProcessEnv = process.env)
     ...env,
     ...(env.AWS_PAGER === undefined ? { AWS_PAGER: '' } : {}),
   };
-  // AWS_CLI picks another executable (e.g. `python3 -m awscli` is given as "python3 -m awscli").
+  // AWS_CLI picks another executable (e.g. `python3 -m awscli` is given as "python3 -m awscli"). On Windows the CLI v2
+  // is aws.exe, found on PATH; v1's pip shim aws.cmd is not run (Node starts .cmd files only through a shell, which
+  // would re-read the arguments): there, AWS_CLI="python -m awscli" runs v1.
   const [command, ...prefix] = (env.AWS_CLI ?? 'aws').split(' ').filter(Boolean);
   const child = spawn(command, [...prefix, ...(hasEndpoint ? [] : ['--endpoint-url', endpoint]), ...args], { stdio: 'inherit', env: childEnv });
   return new Promise((resolve) => {
     child.once('error', (error: NodeJS.ErrnoException) => {
       console.error(
         error.code === 'ENOENT'
-          ? `twinstack: the AWS CLI ('${command}') is not on PATH; install it, or name another with AWS_CLI (e.g. AWS_CLI="python3 -m awscli")`
+          ? `twinstack: the AWS CLI ('${command}') is not on PATH; install it, or name another with AWS_CLI (e.g. AWS_CLI="${pythonCommand()} -m awscli")`
           : `twinstack: could not run the AWS CLI: ${error.message}`,
       );
       resolve(127);

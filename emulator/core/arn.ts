@@ -20,27 +20,35 @@ interface PartitionData {
   regions: Record<string, unknown>;
 }
 
-let partitions: PartitionData[] | undefined;
-const cache = new Map<string, PartitionInfo>();
+interface Partitions {
+  /** The regions the data lists, each with its partition's info (one shared object per partition). */
+  byRegion: Map<string, PartitionInfo>;
+  patterns: [RegExp, PartitionInfo][];
+  fallback: PartitionInfo;
+}
 
-/** The SDKs' rule: a region listed by a partition, else the first partition whose pattern matches, else `aws`. */
-function partition(region: string): PartitionData {
-  partitions ??= (JSON.parse(readFileSync(new URL('../models/partitions.json', import.meta.url), 'utf8')) as { partitions: PartitionData[] }).partitions;
-  return (
-    partitions.find((p) => Object.hasOwn(p.regions, region)) ??
-    partitions.find((p) => new RegExp(p.regionRegex).test(region)) ??
-    partitions.find((p) => p.id === 'aws')!
-  );
+/**
+ * Read once, and bounded by the data: a region a request names that the data does not list is matched against the
+ * partitions' patterns each time rather than remembered, so no client can grow this with made-up region names.
+ */
+let partitions: Partitions | undefined;
+
+function loadPartitions(): Partitions {
+  const data = (JSON.parse(readFileSync(new URL('../models/partitions.json', import.meta.url), 'utf8')) as { partitions: PartitionData[] }).partitions;
+  const infos = data.map((p): [PartitionData, PartitionInfo] => [p, { name: p.outputs.name, dnsSuffix: p.outputs.dnsSuffix }]);
+  const byRegion = new Map<string, PartitionInfo>();
+  // The SDKs' rule: a region listed by a partition, else the first partition whose pattern matches, else `aws`.
+  for (const [p, info] of infos) for (const region of Object.keys(p.regions)) if (!byRegion.has(region)) byRegion.set(region, info);
+  return {
+    byRegion,
+    patterns: infos.map(([p, info]) => [new RegExp(p.regionRegex), info]),
+    fallback: infos.find(([p]) => p.id === 'aws')![1],
+  };
 }
 
 export function partitionInfo(region: string): PartitionInfo {
-  let info = cache.get(region);
-  if (!info) {
-    const { outputs } = partition(region);
-    info = { name: outputs.name, dnsSuffix: outputs.dnsSuffix };
-    cache.set(region, info);
-  }
-  return info;
+  partitions ??= loadPartitions();
+  return partitions.byRegion.get(region) ?? partitions.patterns.find(([pattern]) => pattern.test(region))?.[1] ?? partitions.fallback;
 }
 
 /** The partition a region belongs to (`aws` for regions the partition data does not know). */

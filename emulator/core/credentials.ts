@@ -80,6 +80,10 @@ export class ExpiringMap<V> {
     this.entries.delete(key);
   }
 
+  keys(): IterableIterator<string> {
+    return this.entries.keys();
+  }
+
   private sweep(steps: number): void {
     const now = this.clock.now();
     for (let i = 0; i < steps; i++) {

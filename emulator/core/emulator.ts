@@ -119,6 +119,9 @@ export interface FinishedRequest {
   status: number;
   latencyMs: number;
   errorCode?: string;
+  /** The request as routed (its body read, unless streamed) and the answer sent, when there was one. */
+  request: RawRequest;
+  response?: RawResponse;
 }
 
 /** Thrown by a hook to end a client's connection instead of answering: a reset, or no answer at all (a timeout). */
@@ -314,7 +317,7 @@ export class Emulator {
   private async disposeStore(name: string, store: StateStore<unknown>) {
     const service = this.services.get(name)!;
     if (!service.disposeState) return;
-    for (const [, state] of store.entries()) await service.disposeState(state);
+    for (const [, state] of store.entries()) await service.disposeState(state, this);
   }
 
   /** Delivers a payload to the resource an ARN names (see `emulator/delivery/`). */
@@ -370,14 +373,14 @@ export class Emulator {
     if (!report) return this.route(req, endpoint, {});
     const started = performance.now();
     const seen: Partial<FinishedRequest> = {};
-    let status = 0;
+    let response: RawResponse | undefined;
     try {
-      const response = await this.route(req, endpoint, seen);
-      status = response.status;
+      response = await this.route(req, endpoint, seen);
       return response;
     } finally {
       const { service = '', operation = '', accountId = '', region = '', errorCode } = seen;
-      report({ service, operation, accountId, region, status, latencyMs: Math.round((performance.now() - started) * 10) / 10, errorCode });
+      const latencyMs = Math.round((performance.now() - started) * 10) / 10;
+      report({ service, operation, accountId, region, status: response?.status ?? 0, latencyMs, errorCode, request: req, response });
     }
   }
 

@@ -82,10 +82,11 @@ export interface ServiceDefinition<State = unknown> {
   /** Unsigned requests to such paths are this service's when nothing else tells (SQS queue URLs: `/<account>/<queue>`). */
   readonly pathPattern?: RegExp;
   /**
-   * Releases what one state holds outside itself (timers, pollers, waiting requests) when its emulator stops. Background
-   * work belongs to a state, never to the module, so that several emulators in one process do not stop each other's.
+   * Releases what one state holds outside itself (timers, pollers, waiting requests, credentials it registered) when
+   * its emulator stops or the state is reset or replaced. Background work belongs to a state, never to the module, so
+   * that several emulators in one process do not stop each other's.
    */
-  disposeState?(state: State): void | Promise<void>;
+  disposeState?(state: State, emulator: Emulator): void | Promise<void>;
   /**
    * What other services may deliver to this one (SNS -> SQS, S3 -> SNS, EventBridge -> Lambda, ...), keyed by the
    * service part of the target ARN (`arnService`, default `name`). See `emulator/delivery/`.
@@ -111,6 +112,11 @@ export interface ServiceDefinition<State = unknown> {
     streamsRequest?(req: RawRequest): boolean;
     /** The browser requests whose origins the service judges itself (all of them when absent); others get the emulator's check. */
     judgesOrigins?(req: RawRequest): boolean;
+    /**
+     * Requests AWS serves without a SigV4 signature, which strict signature checking lets through unsigned (API
+     * Gateway invoke URLs, Lambda function URLs): the service's own auth (authorizers, AuthType) guards them.
+     */
+    servesUnsigned?(req: RawRequest): boolean;
   };
   /**
    * Request size limits, enforced while the body arrives (nothing past the limit is read): `body` for buffered

@@ -55,6 +55,8 @@ export function hostParts(host: string | undefined): { prefix?: string; region?:
 export interface ServiceEndpoints {
   readonly hostPrefixes?: readonly string[];
   readonly paths?: readonly RegExp[];
+  /** Signing names of requests to these endpoints that no model declares (`execute-api`: the @connections API). */
+  readonly signingNames?: readonly string[];
 }
 
 const WEBSITE_PREFIX = /^([a-z0-9]+)-website(?:-([a-z]{2}(?:-gov)?-[a-z]+-\d))?$/;
@@ -93,6 +95,7 @@ export function indexServices(services: Iterable<RoutableService>): ServiceIndex
     for (const action of actions ?? []) if (!index.byAction.has(action)) index.byAction.set(action, service);
     if (routes) index.rest.push(service);
     if (service.endpoints) index.claiming.push(service);
+    for (const name of service.endpoints?.signingNames ?? []) index.bySigningName.set(name, [...(index.bySigningName.get(name) ?? []), service]);
   }
   return index;
 }

@@ -297,7 +297,7 @@ export class SignatureCheck {
   /** The error response for a request that fails authentication, or undefined when it may proceed. */
   async deny(req: RawRequest, service: ServiceDefinition, protocol: Protocol, requestId: string): Promise<RawResponse | undefined> {
     const failure = await check(req, this.registry, Date.now(), service);
-    if (!failure || (failure.kind === 'missing' && allowsAnonymous(req, service, protocol))) return undefined;
+    if (!failure || (failure.kind === 'missing' && (service.http?.servesUnsigned?.(req) || allowsAnonymous(req, service, protocol)))) return undefined;
     if (service.model.metadata.noErrorWrapping) return s3StyleDenial(failure, req, service, protocol, requestId);
     // AWS JSON in its CBOR form (Kinesis for the KPL and Java SDK v1) fails as AWS JSON does.
     const family = protocol.name === 'json-cbor' ? 'json' : protocol.name;

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { pythonCommand } from '../core/platform.ts';
 
 /** LocalStack's init stages, in the order they run. */
 export const STAGES = ['BOOT', 'START', 'READY', 'SHUTDOWN'] as const;
@@ -20,7 +21,7 @@ export const LOCALSTACK_INIT_DIR = '/etc/localstack/init';
 
 /**
  * LocalStack's init hooks: scripts in `<dir>/{boot,start,ready,shutdown}.d` run at those moments, in name order
- * (`.sh` with sh, `.py` with python3, other executables directly, anything else skipped), each with the emulator's
+ * (`.sh` with sh, `.py` with python3 (`python` on Windows), other executables directly, anything else skipped), each with the emulator's
  * endpoint in AWS_ENDPOINT_URL and test credentials. A failing script is reported as ERROR and does not stop the
  * emulator, as in LocalStack. `GET /_localstack/init` reports their state.
  */
@@ -79,7 +80,9 @@ function listFiles(dir: string): string[] {
 
 function runnerFor(path: string): string[] | undefined {
   if (extname(path) === '.sh') return ['sh', path];
-  if (extname(path) === '.py') return ['python3', path];
+  if (extname(path) === '.py') return [pythonCommand(), path];
+  // Windows has no executable bit (X_OK means only that the file exists): programs there are .exe files.
+  if (process.platform === 'win32') return ['.exe', '.com'].includes(extname(path).toLowerCase()) ? [path] : undefined;
   try {
     accessSync(path, constants.X_OK);
     return [path];

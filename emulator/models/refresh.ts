@@ -12,6 +12,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { botocoreDir, readModel, strip, type Json } from './botocore.ts';
+import { pythonCommand } from '../core/platform.ts';
 import { changesMarkdown, modelChanges, type ServiceChanges } from './changes.ts';
 import { modelNames } from './routing-index.ts';
 
@@ -78,7 +79,7 @@ function mergeQueryTraits(current: Json, legacy: Json) {
   }
 }
 
-const current = botocoreDir('python3');
+const current = botocoreDir(pythonCommand());
 const legacyVersion = existsSync(LEGACY_QUERY) ? botocoreDir('/usr/bin/python3').version : undefined;
 const versions: Json = { botocore: current.version, legacyQueryTraitsFrom: {} };
 const previous = JSON.parse(readFileSync(join(here, 'VERSIONS.json'), 'utf8')) as Json;

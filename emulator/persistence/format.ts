@@ -37,6 +37,8 @@ export function writeAll(fd: number, data: Buffer): void {
 }
 
 export function fsyncDirectory(dir: string): void {
+  // Windows cannot open a directory as a file (EISDIR/EPERM), and NTFS journals the entries a rename or create makes.
+  if (process.platform === 'win32') return;
   const fd = openSync(dir, 'r');
   try {
     fsyncSync(fd);

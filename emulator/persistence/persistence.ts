@@ -220,7 +220,7 @@ export class Persistence implements OperationHook {
     await this.emulator.reset();
     this.unloaded.clear();
     this.emulator.clock.set(Date.now() + (state.clockOffsetMs ?? 0));
-    for (const [name, data] of Object.entries(state.services)) await this.restoreService(name, liveData(data));
+    await this.restoreAll(Object.entries(state.services).map(([name, data]) => [name, liveData(data)]));
     this.changed = true;
     if (this.mode === 'wal') this.append({ body: this.wholeState(true) });
     return Object.keys(state.services);
@@ -320,23 +320,33 @@ export class Persistence implements OperationHook {
   }
 
   /**
-   * Replaces a service's states with persisted ones (or none), releasing what the old ones held. A service with
-   * persisted state is loaded now; one not enabled keeps its data as it is.
+   * Restores services, then revives them: a service's revive may need another's restored state (a mapping polls a
+   * queue; IAM registers its access keys in the credentials STS's state brings back).
    */
-  private async restoreService(name: string, data: LiveData | undefined): Promise<void> {
+  private async restoreAll(services: Iterable<[string, LiveData | undefined]>): Promise<void> {
+    const revives: (() => void)[] = [];
+    for (const [name, data] of services) revives.push(await this.restoreService(name, data));
+    for (const revive of revives) revive();
+  }
+
+  /**
+   * Replaces a service's states with persisted ones (or none), releasing what the old ones held, and returns what
+   * re-arms them. A service with persisted state is loaded now; one not enabled keeps its data as it is.
+   */
+  private async restoreService(name: string, data: LiveData | undefined): Promise<() => void> {
     const service = data ? await this.emulator.loadService(name) : this.emulator.services.get(name);
     this.loggedGraphs.delete(name);
     if (!service) {
       if (data) this.unloaded.set(name, serviceData(data));
       else this.unloaded.delete(name);
-      return;
+      return () => undefined;
     }
     const store = this.storeOf(name)!;
-    for (const [, state] of store.entries()) void service.disposeState?.(state);
+    for (const [, state] of store.entries()) void service.disposeState?.(state, this.emulator);
     store.clear();
     if (!data) {
       service.persistence?.shared?.restore(this.emulator, undefined);
-      return;
+      return () => undefined;
     }
     const registry = this.registry(service);
     const records = (id: string) => [...(data.records.get(id) ?? [])].map(([key, value]): [string, unknown] => [key, decode(value, registry)]);
@@ -346,11 +356,11 @@ export class Persistence implements OperationHook {
       shared?: unknown;
     };
     service.persistence?.shared?.restore(this.emulator, shared);
-    for (const [key, state] of states) {
-      store.set(key, state);
-      service.persistence?.revive?.(state as never, this.emulator);
-    }
+    for (const [key, state] of states) store.set(key, state);
     if (credentials) this.emulator.credentials.byAccessKey = credentials;
+    return () => {
+      for (const [, state] of states) service.persistence?.revive?.(state as never, this.emulator);
+    };
   }
 
   /**
@@ -372,7 +382,7 @@ export class Persistence implements OperationHook {
     }
     const clockOffsetMs = records.length ? records[records.length - 1].clockOffsetMs : snapshot?.clockOffsetMs;
     if (clockOffsetMs !== undefined) this.emulator.clock.set(Date.now() + clockOffsetMs);
-    for (const [name, data] of latest) await this.restoreService(name, data);
+    await this.restoreAll(latest);
   }
 
   private append(content: { service: string; graph?: Encoded; records: RecordChanges[] } | { reset: string[] } | { body: StateBody }, sync = true): void {

@@ -1,11 +1,13 @@
 import { ExpiringMap } from '../core/credentials.ts';
 import type { Emulator } from '../core/emulator.ts';
 import type { ServiceDefinition } from '../core/service.ts';
+import { RecordBatches } from './batches.ts';
 import { emptyRegistry, type ClassSpec, type CodecRegistry } from './codec.ts';
 
 /** Core classes any state may hold. */
 const CORE_CLASSES: Record<string, ClassSpec> = {
   ExpiringMap: { type: ExpiringMap, transient: { cursor: () => undefined }, revive: (map: ExpiringMap<unknown>) => map.restartSweep() },
+  RecordBatches: { type: RecordBatches },
 };
 
 /** The codec registry for one service: its declared classes and functions, the core's, and the emulator's clock. */

@@ -20,7 +20,7 @@ export interface ServicePersistence<State = unknown> {
   classes?: Record<string, ClassSpec['type'] | ClassSpec>;
   /** Module-level functions the state holds (comparators...), by a stable name. Closures cannot be saved. */
   functions?: Record<string, (...args: never[]) => unknown>;
-  /** Re-arms one restored state (timers, subscriptions to other objects), after every class's own revive. */
+  /** Re-arms one restored state (timers, subscriptions to other objects), once every service is restored and every class revived. */
   revive?(state: State, emulator: Emulator): void;
   /**
    * State the service keeps per emulator rather than per account and region (S3's bucket names are global): saved

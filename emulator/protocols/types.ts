@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { AwsError } from '../core/errors.ts';
 import type { ServiceModel } from '../models/types.ts';
 import type { ServiceDefinition } from '../core/service.ts';
@@ -24,6 +26,21 @@ export interface RawRequest {
   bodyStream?: AsyncIterable<Buffer>;
   /** The client's IP address (set by the HTTP server), for the `aws:SourceIp` condition key. */
   remoteAddress?: string;
+  /** An HTTP/1.1 WebSocket upgrade request (`Upgrade: websocket`): the connection a service may take over. */
+  upgrade?: UpgradeRequest;
+}
+
+/**
+ * The connection of a WebSocket upgrade request, as Node's HTTP server hands it over. A service's `http.intercept`
+ * that completes the handshake calls `claim()` and owns the socket from then on (its returned response is not
+ * written); otherwise the response is written on the socket as plain HTTP/1.1 and the connection closes.
+ */
+export interface UpgradeRequest {
+  readonly request: IncomingMessage;
+  readonly socket: Duplex;
+  /** Bytes the client sent after the request's headers (the first frames). */
+  readonly head: Buffer;
+  claim(): void;
 }
 
 /** The client went away before its request body ended: there is nobody to answer. */
@@ -51,7 +68,15 @@ export interface IncomingBody {
  * handler must consume the whole stream before it stores anything. Past the service's limit, iteration throws that
  * limit's error. `Emulator.call` callers may pass a Buffer or string instead: read either with `readPayload`.
  */
-export type StreamingPayload = AsyncIterable<Buffer>;
+export interface StreamingPayload extends AsyncIterable<Buffer> {
+  /**
+   * The digests the integrity check computes anyway (`md5`, `crc32`, `sha256`..., lower case), so that a service
+   * storing them need not hash the payload twice: whether one is computed, and its base64 value once the payload has
+   * been read to its end.
+   */
+  computes?(algorithm: string): boolean;
+  checksum?(algorithm: string): string | undefined;
+}
 
 export interface RawResponse {
   status: number;

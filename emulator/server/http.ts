@@ -1,4 +1,4 @@
-import { createServer as createHttp1Server, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttp1Server, ServerResponse, STATUS_CODES, type IncomingMessage } from 'node:http';
 import {
   constants as http2Constants,
   createServer as createHttp2Server,
@@ -6,8 +6,10 @@ import {
   type Http2ServerResponse,
   type ServerHttp2Session,
 } from 'node:http2';
+import type { Socket } from 'node:net';
+import { PassThrough, type Duplex } from 'node:stream';
 import { DroppedConnection, type Emulator } from '../core/emulator.ts';
-import type { RawRequest, RawResponse } from '../protocols/types.ts';
+import type { RawRequest, RawResponse, UpgradeRequest } from '../protocols/types.ts';
 import { incomingBody } from './body.ts';
 import { listenDual } from './dual-listener.ts';
 import { RequestGuard, type GuardOptions } from './guard.ts';
@@ -126,6 +128,10 @@ export async function startServer(emulator: Emulator, options: ServerOptions): P
     handler,
   );
   http1.timeout = limits.idleTimeoutMs;
+  http1.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const { res, upgrade, body } = upgradeExchange(req, socket, head);
+    serve(emulator, internal, guard, req, res, { upgrade, body }).catch((error: unknown) => (upgrade?.claimed ? socket.destroy() : failed(res, error)));
+  });
   const http2 = createHttp2Server(handler);
   http2.on('session', (session) => closeWhenIdle(session, limits.idleTimeoutMs));
   const listener = await listenDual(http1, http2, options.port, options.host, {
@@ -155,8 +161,56 @@ function closeWhenIdle(session: ServerHttp2Session, idleMs: number): void {
   });
 }
 
-async function serve(emulator: Emulator, internal: InternalRoutes, guard: RequestGuard, req: Request, res: Response): Promise<void> {
-  const raw = toRawRequest(req);
+/**
+ * Node hands every HTTP/1.1 request with an `Upgrade` header to the 'upgrade' listener, socket and all. Each is served
+ * as an ordinary request on a response of its own; a WebSocket upgrade also goes to the services as `upgrade`, so
+ * that one may take the socket over (execute-api WebSocket APIs). Other upgrades (h2c) are never taken: their body,
+ * which Node leaves on the socket, is handed on as the request's.
+ */
+function upgradeExchange(req: IncomingMessage, socket: Duplex, head: Buffer): { res: Response; upgrade?: UpgradeRequest & { claimed: boolean }; body: PassThrough & { complete: boolean } } {
+  const res = new ServerResponse(req);
+  res.shouldKeepAlive = false;
+  res.assignSocket(socket as Socket);
+  res.once('finish', () => socket.end());
+  const body = Object.assign(new PassThrough(), { complete: false });
+  let left = req.headers.upgrade?.toLowerCase() === 'websocket' ? 0 : Number(req.headers['content-length']) || 0;
+  const take = (chunk: Buffer) => {
+    const part = chunk.subarray(0, left);
+    left -= part.length;
+    if (part.length) body.write(part);
+    if (left > 0) return;
+    socket.off('data', take);
+    body.complete = true;
+    body.end();
+  };
+  take(left ? head : Buffer.alloc(0));
+  if (left > 0) socket.on('data', take);
+  if (req.headers.upgrade?.toLowerCase() !== 'websocket') return { res, body };
+  const upgrade = {
+    request: req,
+    socket,
+    head,
+    claimed: false,
+    claim() {
+      upgrade.claimed = true;
+      res.detachSocket(socket as Socket);
+    },
+  };
+  return { res, upgrade, body };
+}
+
+/** `exchange`: an upgrade request's body (Node leaves it on the socket) and, for WebSocket handshakes, the connection. */
+async function serve(
+  emulator: Emulator,
+  internal: InternalRoutes,
+  guard: RequestGuard,
+  req: Request,
+  res: Response,
+  exchange?: { upgrade?: UpgradeRequest & { claimed: boolean }; body: PassThrough & { complete: boolean } },
+): Promise<void> {
+  const upgrade = exchange?.upgrade;
+  const raw = toRawRequest(req, exchange?.body);
+  if (upgrade) raw.upgrade = upgrade;
   // Services whose clients are browsers (S3's bucket CORS rules) judge origins themselves; the host check still holds.
   const selfManaged = raw.headers['origin'] !== undefined && (await emulator.handlesBrowsersItself(raw));
   const verdict = guard.check(raw.method, raw.headers, selfManaged);
@@ -175,7 +229,7 @@ async function serve(emulator: Emulator, internal: InternalRoutes, guard: Reques
   const response = await emulator.handle(raw, endpointOf(raw.headers)).catch((error: unknown) =>
     dropped(error, () => ('stream' in req ? req.stream.close(http2Constants.NGHTTP2_INTERNAL_ERROR) : req.socket.resetAndDestroy())),
   );
-  if (!response) return;
+  if (!response || upgrade?.claimed) return;
   if (verdict.corsHeaders) for (const [name, value] of Object.entries(verdict.corsHeaders)) response.headers[name] ??= value;
   await writeResponse(req, res, response);
 }
@@ -266,7 +320,7 @@ function failed(res: Response, error: unknown): void {
   res.writeHead(400, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify({ message }));
 }
 
-function toRawRequest(req: Request): RawRequest {
+function toRawRequest(req: Request, body: Parameters<typeof incomingBody>[0] = req): RawRequest {
   const url = req.url ?? '/';
   const q = url.indexOf('?');
   let headers: Record<string, string>;
@@ -287,7 +341,7 @@ function toRawRequest(req: Request): RawRequest {
     query: new URLSearchParams(q < 0 ? '' : url.slice(q + 1)),
     headers,
     body: EMPTY,
-    incoming: incomingBody(req, headers['content-length']),
+    incoming: incomingBody(body, headers['content-length']),
     remoteAddress: remoteAddress(req),
   };
 }

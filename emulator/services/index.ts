@@ -39,6 +39,15 @@ export const CONSOLE_VIEWS: Record<string, () => Promise<ConsoleView>> = {
   sqs: async () => (await import('./sqs/console.ts')).default,
   dynamodb: async () => (await import('./dynamodb/console.ts')).default,
   s3: async () => (await import('./s3/console.ts')).default,
+  logs: async () => (await import('./logs/console.ts')).default,
+  lambda: async () => (await import('./lambda/console.ts')).default,
+  stepfunctions: async () => (await import('./stepfunctions/console.ts')).default,
+  secretsmanager: async () => (await import('./secretsmanager/console.ts')).default,
+  ssm: async () => (await import('./ssm/console.ts')).default,
+  sns: async () => (await import('./sns/console.ts')).default,
+  events: async () => (await import('./events/console.ts')).default,
+  cloudwatch: async () => (await import('./cloudwatch/console.ts')).default,
+  kinesis: async () => (await import('./kinesis/console.ts')).default,
 };
 
 export const ALL_SERVICE_NAMES = Object.keys(SERVICE_LOADERS);
@@ -80,6 +89,33 @@ export const RESOURCE_TYPE_SERVICES: Record<string, string> = {
   'AWS::SecretsManager::Secret': 'secretsmanager',
   'AWS::CloudWatch::Alarm': 'cloudwatch',
   'AWS::Scheduler::Schedule': 'scheduler',
+  'AWS::Scheduler::ScheduleGroup': 'scheduler',
+  'AWS::Logs::LogStream': 'logs',
+  'AWS::Logs::MetricFilter': 'logs',
+  'AWS::Logs::SubscriptionFilter': 'logs',
+  'AWS::Logs::ResourcePolicy': 'logs',
+  'AWS::KinesisFirehose::DeliveryStream': 'firehose',
+  'AWS::StepFunctions::StateMachine': 'stepfunctions',
+  'AWS::StepFunctions::Activity': 'stepfunctions',
+  'AWS::ApiGateway::RestApi': 'apigateway',
+  'AWS::ApiGateway::Resource': 'apigateway',
+  'AWS::ApiGateway::Method': 'apigateway',
+  'AWS::ApiGateway::Deployment': 'apigateway',
+  'AWS::ApiGateway::Stage': 'apigateway',
+  'AWS::ApiGateway::ApiKey': 'apigateway',
+  'AWS::ApiGateway::UsagePlan': 'apigateway',
+  'AWS::ApiGateway::UsagePlanKey': 'apigateway',
+  'AWS::ApiGateway::Authorizer': 'apigateway',
+  'AWS::ApiGateway::Model': 'apigateway',
+  'AWS::ApiGateway::RequestValidator': 'apigateway',
+  'AWS::ApiGateway::GatewayResponse': 'apigateway',
+  'AWS::ApiGateway::Account': 'apigateway',
+  'AWS::ApiGatewayV2::Api': 'apigatewayv2',
+  'AWS::ApiGatewayV2::Route': 'apigatewayv2',
+  'AWS::ApiGatewayV2::Integration': 'apigatewayv2',
+  'AWS::ApiGatewayV2::Authorizer': 'apigatewayv2',
+  'AWS::ApiGatewayV2::Deployment': 'apigatewayv2',
+  'AWS::ApiGatewayV2::Stage': 'apigatewayv2',
 };
 
 /** Each service's resource type handlers (`<service>/resources/index.ts`), loaded on first use. */
@@ -99,6 +135,10 @@ export const RESOURCE_TYPE_LOADERS: Record<string, () => Promise<ResourceTypes>>
   secretsmanager: async () => (await import('./secretsmanager/resources/index.ts')).default,
   cloudwatch: async () => (await import('./cloudwatch/resources/index.ts')).default,
   scheduler: async () => (await import('./scheduler/resources/index.ts')).default,
+  firehose: async () => (await import('./firehose/resources/index.ts')).default,
+  stepfunctions: async () => (await import('./stepfunctions/resources/index.ts')).default,
+  apigateway: async () => (await import('./apigateway/resources/index.ts')).default,
+  apigatewayv2: async () => (await import('./apigatewayv2/resources/index.ts')).default,
 };
 
 /** The service that keeps principals and their policies, for `--enforce-iam`. */
@@ -109,10 +149,15 @@ const REQUIRES: Record<string, string[]> = { dynamodbstreams: ['dynamodb'], apig
 
 /**
  * Endpoints services answer outside their model's API. API Gateway answers deployed APIs (REST, HTTP and WebSocket)
- * at `<api-id>.execute-api.<domain>` and at LocalStack's path forms.
+ * at `<api-id>.execute-api.<domain>` and at LocalStack's path forms, and WebSocket APIs' @connections API (signed
+ * `execute-api`, also at `/@connections/<id>` on any host).
  */
 const ENDPOINTS: Record<string, ServiceEndpoints> = {
-  apigateway: { hostPrefixes: ['execute-api'], paths: [/^\/_aws\/execute-api\//, /^\/restapis\/[^/]+\/[^/]+\/_user_request_(?:\/|$)/] },
+  apigateway: {
+    hostPrefixes: ['execute-api'],
+    paths: [/^\/_aws\/execute-api\//, /^\/restapis\/[^/]+\/[^/]+\/_user_request_(?:\/|$)/, /^\/@connections\//],
+    signingNames: ['execute-api'],
+  },
 };
 
 /** The named services and those they require, each to be loaded on its first use. */

@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { botocoreDir, readModel, strip, type Json } from '../models/botocore.ts';
+import { pythonCommand } from '../core/platform.ts';
 import { writeRoutingIndex } from '../models/routing-index.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -46,7 +47,7 @@ function write(path: string, text: string): void {
 function ensureModel(name: string): Json {
   const file = join(ROOT, 'emulator', 'models', `${name}.json`);
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Json;
-  const botocore = botocoreDir('python3');
+  const botocore = botocoreDir(pythonCommand());
   const model = readModel(botocore.dir, name);
   if (!model) throw new Error(`botocore ${botocore.version} has no model named '${name}' (the name is its folder in botocore/data)`);
   writeFileSync(file, JSON.stringify(strip(model)));

@@ -16,6 +16,7 @@ import {
   PutIntegrationResponseCommand,
   PutMethodCommand,
   PutMethodResponseCommand,
+  UpdateStageCommand,
 } from '@aws-sdk/client-api-gateway';
 import { AddPermissionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { CreateQueueCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -344,5 +345,38 @@ describe('API Gateway REST API execution', function () {
     assert.deepEqual(item.Item, { id: { S: 'a1' }, name: { S: 'ann' } });
     sqs.destroy();
     ddb.destroy();
+  });
+  // AWS's canary release documentation: percentTraffic of the stage's requests run the canary deployment, with the
+  // stage variables overridden by stageVariableOverrides; $context.isCanaryRequest tells which.
+  it('canary settings split a stage between two deployments, with stage variable overrides', async () => {
+    const { id, root } = await api('canary');
+    const setTemplate = (template: string) => apigw.send(new PutIntegrationResponseCommand({ restApiId: id, resourceId: root, httpMethod: 'GET', statusCode: '200', responseTemplates: { 'application/json': template } }));
+    await apigw.send(new PutMethodCommand({ restApiId: id, resourceId: root, httpMethod: 'GET', authorizationType: 'NONE' }));
+    await apigw.send(new PutIntegrationCommand({ restApiId: id, resourceId: root, httpMethod: 'GET', type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } }));
+    await apigw.send(new PutMethodResponseCommand({ restApiId: id, resourceId: root, httpMethod: 'GET', statusCode: '200' }));
+    await setTemplate('{"release": "stable", "color": "$stageVariables.color", "canary": "$context.isCanaryRequest", "deployment": "$context.deploymentId"}');
+    const stable = await apigw.send(new CreateDeploymentCommand({ restApiId: id, stageName: 'prod', variables: { color: 'blue', size: 'L' } }));
+    // Without a canary, $context.isCanaryRequest is not set (what an unset variable renders as is not asserted).
+    const { canary: _unset, ...before } = (await viaHost(id, '/prod/')).json<Record<string, string>>();
+    assert.deepEqual(before, { release: 'stable', color: 'blue', deployment: stable.id });
+
+    await setTemplate('{"release": "next", "color": "$stageVariables.color", "size": "$stageVariables.size", "canary": "$context.isCanaryRequest", "deployment": "$context.deploymentId"}');
+    const next = await apigw.send(new CreateDeploymentCommand({ restApiId: id, stageName: 'prod', canarySettings: { percentTraffic: 100, stageVariableOverrides: { color: 'green' } } }));
+    const all = (await viaHost(id, '/prod/')).json<Record<string, string>>();
+    assert.deepEqual(all, { release: 'next', color: 'green', size: 'L', canary: 'true', deployment: next.id });
+
+    await apigw.send(new UpdateStageCommand({ restApiId: id, stageName: 'prod', patchOperations: [{ op: 'replace', path: '/canarySettings/percentTraffic', value: '0' }] }));
+    assert.deepEqual((await viaHost(id, '/prod/')).json(), { release: 'stable', color: 'blue', canary: 'false', deployment: stable.id });
+
+    await apigw.send(new UpdateStageCommand({ restApiId: id, stageName: 'prod', patchOperations: [{ op: 'replace', path: '/canarySettings/percentTraffic', value: '50' }] }));
+    const releases = await Promise.all(Array.from({ length: 60 }, async () => (await viaHost(id, '/prod/')).json<{ release: string }>().release));
+    const toCanary = releases.filter((r) => r === 'next').length;
+    // 60 requests at 50 %: both deployments serve (the chance of either getting none is 2 x 2^-60).
+    assert.ok(toCanary > 0 && toCanary < 60, `${toCanary} of 60 went to the canary`);
+
+    // Promoting: the canary's deployment becomes the stage's, the canary removed.
+    await apigw.send(new UpdateStageCommand({ restApiId: id, stageName: 'prod', patchOperations: [{ op: 'replace', path: '/deploymentId', value: next.id }, { op: 'remove', path: '/canarySettings' }] }));
+    const { canary: _none, ...promoted } = (await viaHost(id, '/prod/')).json<Record<string, string>>();
+    assert.deepEqual(promoted, { release: 'next', color: 'blue', size: 'L', deployment: next.id });
   });
 });

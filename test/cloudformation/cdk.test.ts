@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { DescribeStacksCommand, CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
@@ -10,8 +11,8 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 import { CLIENT_CONFIG } from './serve.ts';
 
-const APP = new URL('../../examples/cdk-app/', import.meta.url).pathname;
-const CDK = new URL('../../node_modules/.bin/cdk', import.meta.url).pathname;
+const APP = fileURLToPath(new URL('../../examples/cdk-app/', import.meta.url));
+const CDK = fileURLToPath(new URL('../../node_modules/.bin/cdk', import.meta.url));
 
 // The aws-cdk CLI and aws-cdk-lib, unchanged, against twinstack with only the environment the README documents.
 describe('CDK: cdk bootstrap, deploy, redeploy and destroy of examples/cdk-app', function () {

@@ -3,6 +3,7 @@ import {
   CloudFormationClient,
   CreateChangeSetCommand,
   CreateStackCommand,
+  DeleteChangeSetCommand,
   DeleteStackCommand,
   DescribeChangeSetCommand,
   DescribeStackEventsCommand,
@@ -340,6 +341,9 @@ Outputs:
       assert.equal(failed.Status, 'FAILED');
       assert.equal(failed.StatusReason, "The submitted information didn't contain changes. Submit different information to create a change set.");
       await assert.rejects(cfn.send(new DescribeChangeSetCommand({ ChangeSetName: 'nope', StackName: stackName })), expectError('ChangeSetNotFoundException', 404, 'ChangeSet [nope] does not exist'));
+      // Deleting by name succeeds while the stack exists, as the CDK CLI expects before each deploy.
+      assert.equal((await cfn.send(new DeleteChangeSetCommand({ ChangeSetName: 'nope', StackName: stackName }))).$metadata.httpStatusCode, 200);
+      await assert.rejects(cfn.send(new DeleteChangeSetCommand({ ChangeSetName: 'nope', StackName: 'nostack' })), { name: 'ValidationError', message: 'Stack [nostack] does not exist' });
     });
   });
 });

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { CreateTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { CreateQueueCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { startOptions } from '../../emulator/cli/start-options.ts';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 
@@ -25,7 +27,7 @@ describe('web console API', () => {
   };
 
   before(async () => {
-    aws = await startTwinstack({ port: 0, services: ['sqs', 'dynamodb', 's3', 'kms', 'sts'] });
+    aws = await startTwinstack({ port: 0, services: ['sqs', 'dynamodb', 's3', 'kms', 'sts', 'secretsmanager', 'ssm'] });
   });
   after(() => aws.stop());
 
@@ -49,7 +51,7 @@ describe('web console API', () => {
 
   it('lists the enabled services with the default account and region', async () => {
     const { body } = await get('/_twinstack/ui/api/services');
-    assert.deepEqual(body, { services: ['sqs', 'dynamodb', 's3', 'kms', 'sts'], accountId: ACCOUNT, region: 'us-east-1' });
+    assert.deepEqual(body, { services: ['sqs', 'dynamodb', 's3', 'kms', 'sts', 'secretsmanager', 'ssm'], accountId: ACCOUNT, region: 'us-east-1' });
   });
 
   it("shows a service's declared view, a generic one from its model otherwise", async () => {
@@ -109,6 +111,43 @@ describe('web console API', () => {
     );
     assert.equal(typeof entry.latencyMs, 'number');
     assert.ok(!Number.isNaN(Date.parse(entry.time)));
+  });
+
+  it('opens a logged request: headers and bodies, with signatures, tokens and secret values hidden', async () => {
+    const since = ((await get('/_twinstack/ui/api/requests')).body.requests as { id: number }[]).at(-1)?.id ?? 0;
+    const sessionCredentials = { ...credentials, sessionToken: 'token-from-sts' };
+    await new SecretsManagerClient({ endpoint: aws.endpoint, region: 'us-east-1', credentials: sessionCredentials }).send(new CreateSecretCommand({ Name: 'db', SecretString: 'hunter2-secret' }));
+    await client(SSMClient).send(new PutParameterCommand({ Name: 'p', Value: 'ssm-secret-value', Type: 'SecureString' }));
+    await client(S3Client).send(new PutObjectCommand({ Bucket: 'console-b', Key: 'streamed', Body: 'object body' }));
+    const [secret, parameter, object] = (await get(`/_twinstack/ui/api/requests?since=${since}`)).body.requests as { id: number }[];
+    const detail = (await get(`/_twinstack/ui/api/requests/${secret.id}`)).body;
+    assert.equal(detail.operation, 'CreateSecret');
+    assert.equal(detail.request.method, 'POST');
+    assert.equal(detail.request.headers['x-amz-target'], 'secretsmanager.CreateSecret');
+    assert.match(detail.request.headers.authorization, /^AWS4-HMAC-SHA256 Credential=test\/\d{8}\/us-east-1\/secretsmanager\/aws4_request, SignedHeaders=[^,]+, Signature=\(redacted\)$/);
+    assert.equal(detail.request.headers['x-amz-security-token'], '(redacted)');
+    assert.deepEqual(JSON.parse(detail.request.body.text).SecretString, '(redacted)');
+    assert.equal(JSON.parse(detail.request.body.text).Name, 'db');
+    assert.equal(detail.response.status, 200);
+    assert.equal(JSON.parse(detail.response.body.text).Name, 'db');
+    const everything = JSON.stringify(detail);
+    assert.doesNotMatch(everything, /hunter2|token-from-sts/);
+    // A service's view names its own secret members: SSM parameter values.
+    assert.doesNotMatch(JSON.stringify((await get(`/_twinstack/ui/api/requests/${parameter.id}`)).body), /ssm-secret-value/);
+    const upload = (await get(`/_twinstack/ui/api/requests/${object.id}`)).body;
+    assert.deepEqual([upload.request.method, upload.request.path, upload.request.body.note], ['PUT', '/console-b/streamed', 'streamed: not kept']);
+    assert.equal((await get('/_twinstack/ui/api/requests/999999')).status, 404);
+  });
+
+  it('keeps the first 8 KiB of a large body and says how large it was', async () => {
+    const since = ((await get('/_twinstack/ui/api/requests')).body.requests as { id: number }[]).at(-1)?.id ?? 0;
+    const ddb = client(DynamoDBClient);
+    await ddb.send(new PutItemCommand({ TableName: 'console-t', Item: { id: { S: 'big' }, data: { S: 'x'.repeat(20_000) } } }));
+    const [put] = (await get(`/_twinstack/ui/api/requests?since=${since}`)).body.requests as { id: number }[];
+    const { body } = (await get(`/_twinstack/ui/api/requests/${put.id}`)).body.request;
+    assert.equal(body.truncated, true);
+    assert.ok(body.size > 20_000);
+    assert.equal(Buffer.byteLength(body.text), 8 * 1024);
   });
 
   it('is off with ui: false, --no-ui or TWINSTACK_UI=0', async () => {

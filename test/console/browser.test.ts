@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { CreateLogGroupCommand, CreateLogStreamCommand, CloudWatchLogsClient, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
@@ -14,10 +19,11 @@ describe('web console in a browser', function () {
   let browser: Browser;
   let page: Page;
   let sqs: SQSClient;
+  const client = <C>(Client: new (config: object) => C): C => new Client({ endpoint: aws.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, forcePathStyle: true });
 
   before(async () => {
-    aws = await startTwinstack({ port: 0, services: ['sqs', 'dynamodb', 's3', 'kms'] });
-    sqs = new SQSClient({ endpoint: aws.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    aws = await startTwinstack({ port: 0, services: ['sqs', 'dynamodb', 's3', 'kms', 'logs', 'stepfunctions', 'sns'] });
+    sqs = client(SQSClient);
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
@@ -51,6 +57,119 @@ describe('web console in a browser', function () {
     await page.getByLabel('Filter').fill('CreateQueue');
     assert.equal(await page.locator('#request-log tbody tr:not([hidden])').count(), 1);
     assert.deepEqual(outside, [], 'the page loads nothing from elsewhere');
+    await page.getByLabel('Filter').fill('');
+  });
+
+  it('opens a logged request to its headers and bodies, the signature hidden', async () => {
+    const row = page.locator('#request-log tbody tr').filter({ hasText: 'ReceiveMessage' });
+    await row.getByRole('button', { name: /^Show request/ }).click();
+    const detail = page.locator('#request-log tr.detail');
+    await detail.getByText('HTTP 200').waitFor();
+    const text = await detail.innerText();
+    assert.match(text, /^POST \/$/m);
+    assert.match(text, /x-amz-target: AmazonSQS\.ReceiveMessage/);
+    assert.match(text, /Signature=\(redacted\)/);
+    assert.match(text, /"Body": "order 42 from the console"/);
+    assert.equal(await row.getByRole('button', { name: /^Show request/ }).getAttribute('aria-expanded'), 'true');
+  });
+
+  it('DynamoDB: edits a scanned item and deletes it', async () => {
+    const ddb = client(DynamoDBClient);
+    await ddb.send(new CreateTableCommand({ TableName: 'console-items', KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' }));
+    await ddb.send(new PutItemCommand({ TableName: 'console-items', Item: { id: { S: 'i1' }, status: { S: 'new' } } }));
+    await page.getByRole('button', { name: 'dynamodb', exact: true }).click();
+    await page.getByRole('row').filter({ hasText: 'console-items' }).getByRole('button', { name: 'Scan' }).click();
+    const itemRow = page.locator('#action .result tr').filter({ hasText: '"i1"' });
+    await itemRow.getByRole('button', { name: 'Edit' }).click();
+    const editor = page.getByLabel('Item (attribute-value JSON)');
+    assert.deepEqual(JSON.parse(await editor.inputValue()), { id: { S: 'i1' }, status: { S: 'new' } });
+    await editor.fill('{"id": {"S": "i1"}, "status": {"S": "shipped"}}');
+    await page.locator('.subaction form').getByRole('button', { name: 'Edit' }).click();
+    await page.locator('.subaction pre').waitFor();
+    assert.deepEqual((await ddb.send(new GetItemCommand({ TableName: 'console-items', Key: { id: { S: 'i1' } } }))).Item?.status, { S: 'shipped' });
+    page.once('dialog', (dialog) => dialog.accept());
+    await itemRow.getByRole('button', { name: 'Delete' }).click();
+    await page.locator('.subaction form').getByRole('button', { name: 'Delete' }).click();
+    await page.locator('.subaction').getByText('Deleted the item with key').waitFor();
+    assert.equal((await ddb.send(new GetItemCommand({ TableName: 'console-items', Key: { id: { S: 'i1' } } }))).Item, undefined);
+  });
+
+  it('S3: uploads a file from the page and downloads an object', async () => {
+    const s3 = client(S3Client);
+    await s3.send(new CreateBucketCommand({ Bucket: 'console-files' }));
+    await s3.send(new PutObjectCommand({ Bucket: 'console-files', Key: 'reports/2026.txt', Body: 'annual report' }));
+    await page.getByRole('button', { name: 's3', exact: true }).click();
+    const bucket = page.getByRole('row').filter({ hasText: 'console-files' });
+    await bucket.getByRole('button', { name: 'Upload' }).click();
+    await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'hello.txt', mimeType: 'text/plain', buffer: Buffer.from('hello from the page') });
+    await page.getByLabel('Key (empty: the file name)').fill('uploads/hello.txt');
+    await page.locator('#action form').getByRole('button', { name: 'Upload' }).click();
+    await page.getByText('Uploaded uploads/hello.txt').waitFor();
+    const stored = await s3.send(new GetObjectCommand({ Bucket: 'console-files', Key: 'uploads/hello.txt' }));
+    assert.equal(await stored.Body!.transformToString(), 'hello from the page');
+    assert.equal(stored.ContentType, 'text/plain');
+    await bucket.getByRole('button', { name: 'Objects' }).click();
+    await page.locator('#action form').getByRole('button', { name: 'Objects' }).click();
+    // Folders open with a click: the listing runs again with the folder as its prefix.
+    await page.locator('#action .result tr').filter({ hasText: 'reports/' }).getByRole('button', { name: 'Open' }).click();
+    await page.getByText('Objects (1)').waitFor();
+    assert.equal(await page.getByLabel('Key prefix (a folder ends with /)').inputValue(), 'reports/');
+    const downloading = page.waitForEvent('download');
+    await page.locator('#action .result tr').filter({ hasText: 'reports/2026.txt' }).getByRole('button', { name: 'Download' }).click();
+    const download = await downloading;
+    assert.equal(download.suggestedFilename(), '2026.txt');
+    const chunks: Buffer[] = [];
+    for await (const chunk of (await download.createReadStream())!) chunks.push(chunk as Buffer);
+    assert.equal(Buffer.concat(chunks).toString(), 'annual report');
+  });
+
+  it('Logs: a live tail shows events as they are written', async () => {
+    const logs = client(CloudWatchLogsClient);
+    await logs.send(new CreateLogGroupCommand({ logGroupName: '/console/live' }));
+    await logs.send(new CreateLogStreamCommand({ logGroupName: '/console/live', logStreamName: 'web' }));
+    await logs.send(new PutLogEventsCommand({ logGroupName: '/console/live', logStreamName: 'web', logEvents: [{ timestamp: aws.clock.now(), message: 'started' }] }));
+    await page.getByRole('button', { name: 'logs', exact: true }).click();
+    await page.getByRole('row').filter({ hasText: '/console/live' }).getByRole('button', { name: 'Tail' }).click();
+    await page.locator('#action form').getByRole('button', { name: 'Tail' }).click();
+    await page.locator('#action .result').getByText('started').waitFor();
+    await logs.send(new PutLogEventsCommand({ logGroupName: '/console/live', logStreamName: 'web', logEvents: [{ timestamp: aws.clock.now(), message: 'order 7 shipped' }] }));
+    // No click: the tail asks again every 2 s.
+    await page.locator('#action .result').getByText('order 7 shipped').waitFor({ timeout: 6000 });
+    await page.getByText('Events (2)').waitFor();
+    await page.getByRole('button', { name: 'Pause' }).click();
+  });
+
+  it('SNS: publishes from the page to a topic whose SQS subscriber the SDK reads', async () => {
+    const { TopicArn } = await client(SNSClient).send(new CreateTopicCommand({ Name: 'console-news' }));
+    const queueArn = 'arn:aws:sqs:us-east-1:000000000000:console-news-reader';
+    // As on AWS, the queue's policy must let the topic send to it.
+    const Policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: queueArn, Condition: { ArnEquals: { 'aws:SourceArn': TopicArn } } }] });
+    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'console-news-reader', Attributes: { Policy } }));
+    await client(SNSClient).send(new SubscribeCommand({ TopicArn, Protocol: 'sqs', Endpoint: queueArn, Attributes: { RawMessageDelivery: 'true' } }));
+    await page.getByRole('button', { name: 'sns', exact: true }).click();
+    const topic = page.getByRole('row').filter({ hasText: TopicArn! });
+    await topic.getByRole('button', { name: 'Subscriptions' }).click();
+    await page.locator('#action .result').getByText('console-news-reader').waitFor();
+    await topic.getByRole('button', { name: 'Publish' }).click();
+    await page.getByLabel('Message', { exact: true }).fill('hello subscribers');
+    await page.locator('#action form').getByRole('button', { name: 'Publish' }).click();
+    await page.locator('#action pre').filter({ hasText: 'MessageId' }).waitFor();
+    const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 1 }));
+    assert.deepEqual(Messages?.map((m) => m.Body), ['hello subscribers']);
+  });
+
+  it('Step Functions: draws the state machine as a graph', async () => {
+    const definition = { StartAt: 'Validate', States: { Validate: { Type: 'Pass', Next: 'Ship' }, Ship: { Type: 'Pass', Next: 'Again?' }, 'Again?': { Type: 'Choice', Choices: [{ Variable: '$.again', BooleanEquals: true, Next: 'Validate' }], Default: 'Done' }, Done: { Type: 'Succeed' } } };
+    await client(SFNClient).send(new CreateStateMachineCommand({ name: 'console-graph', definition: JSON.stringify(definition), roleArn: 'arn:aws:iam::000000000000:role/r' }));
+    await page.getByRole('button', { name: 'stepfunctions', exact: true }).click();
+    await page.getByRole('row').filter({ hasText: 'console-graph' }).getByRole('button', { name: 'Graph: console-graph', exact: true }).click();
+    const graph = page.getByRole('img', { name: /^State machine graph, 4 states/ });
+    await graph.waitFor();
+    assert.equal(await graph.locator('g.state').count(), 4);
+    assert.equal(await graph.locator('path.edge.loop').count(), 1);
+    const box = await graph.boundingBox();
+    assert.ok(box && box.height > 200 && box.width > 100, JSON.stringify(box));
+    await graph.screenshot({ path: join(SCREENSHOTS, 'stepfunctions-graph.png') });
   });
 
   it('adds and removes a fault rule and advances the clock', async () => {
@@ -67,13 +186,15 @@ describe('web console in a browser', function () {
     assert.ok(aws.clock.now() - before >= 2 * 3600_000);
   });
 
-  it('switches account: the queue of account 000000000000 is not in 111111111111', async () => {
+  it('switches account: the queues of account 000000000000 are not in 111111111111', async () => {
+    await page.getByRole('button', { name: 'sqs', exact: true }).click();
+    await page.getByText('Queues (2)').waitFor();
     await page.getByLabel('Account').fill('111111111111');
     await page.getByRole('button', { name: 'Switch' }).click();
     await page.getByText('Queues (0)').waitFor();
     await page.getByLabel('Account').fill('000000000000');
     await page.getByRole('button', { name: 'Switch' }).click();
-    await page.getByText('Queues (1)').waitFor();
+    await page.getByText('Queues (2)').waitFor();
   });
 
   it("lists another service's resources with its generic view, and offers its other list operations", async () => {

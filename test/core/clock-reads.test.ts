@@ -10,7 +10,7 @@ import {
   PutItemCommand,
   UpdateContinuousBackupsCommand,
 } from '@aws-sdk/client-dynamodb';
-import { CreateStreamCommand, DescribeStreamCommand, KinesisClient, ListShardsCommand, PutRecordCommand, SplitShardCommand } from '@aws-sdk/client-kinesis';
+import { CreateStreamCommand, DescribeStreamCommand, KinesisClient, ListShardsCommand, PutRecordCommand, RegisterStreamConsumerCommand, SplitShardCommand } from '@aws-sdk/client-kinesis';
 import { CreateQueueCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 
@@ -65,6 +65,8 @@ describe('resource times follow the emulator clock', function () {
     const shards = (await kinesis.send(new ListShardsCommand({ StreamName: 'clocked' }))).Shards!;
     const child = BigInt(shards[1].SequenceNumberRange!.StartingSequenceNumber!);
     assert.ok(Number((child >> 64n) & ((1n << 64n) - 1n)) >= SET + 3_600_000);
+    const { Consumer } = await kinesis.send(new RegisterStreamConsumerCommand({ StreamARN: described.StreamDescription!.StreamARN, ConsumerName: 'clocked' }));
+    assert.equal(Consumer!.ConsumerCreationTimestamp!.getUTCFullYear(), 2031);
     kinesis.destroy();
   });
 

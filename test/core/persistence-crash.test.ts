@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { CreateTableCommand, DynamoDBClient, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, GetObjectCommand, S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
@@ -29,7 +30,7 @@ describe('persistence crash test (SIGKILL under write load: SQS, DynamoDB, S3, S
   });
 
   async function startChild() {
-    const proc = spawn(process.execPath, ['--import', 'tsx', new URL('./persistence-child.ts', import.meta.url).pathname, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./persistence-child.ts', import.meta.url)), dir], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     proc.stderr!.on('data', (chunk) => (stderr += chunk));
     const line = await new Promise<string>((resolve, reject) => {

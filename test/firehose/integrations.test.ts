@@ -217,6 +217,8 @@ describe('Firehose sources, transformation and deliveries from other services', 
       { name: 'ValidationException', message: /Member must satisfy regular expression pattern: https:\/\/\.\*/ },
     );
     const received: { headers: Record<string, unknown>; body: { requestId: string; timestamp: number; records: { data: string }[] } }[] = [];
+    // How the endpoint answers: per AWS's response specification, a broken answer, or a 500 before a proper one.
+    let mode: 'spec' | 'empty-json' | 'fail-once' = 'spec';
     // AWS only posts to https:// endpoints: a certificate made for this run, which the emulator's client is told to accept.
     const dir = mkdtempSync(join(tmpdir(), 'firehose-endpoint-'));
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
@@ -226,8 +228,12 @@ describe('Firehose sources, transformation and deliveries from other services', 
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        received.push({ headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString()) });
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+        const raw = Buffer.concat(chunks);
+        const body = JSON.parse((req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString());
+        received.push({ headers: req.headers, body });
+        if (mode === 'empty-json') res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+        else if (mode === 'fail-once' && received.length === 1) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ requestId: body.requestId, timestamp: Date.now(), errorMessage: 'try later' }));
+        else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ requestId: body.requestId, timestamp: Date.now() }));
       });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -263,6 +269,42 @@ describe('Firehose sources, transformation and deliveries from other services', 
       assert.equal(request.headers['x-amz-firehose-request-id'], request.body.requestId);
       assert.equal(request.headers['content-type'], 'application/json');
       assert.equal(Buffer.from(request.body.records[0].data, 'base64').toString(), `x:Hello World!-processed:${name}\n`);
+
+      // A failed request is retried (same request id, on the emulator clock) within RetryOptions; GZIP bodies.
+      await context.s3.send(new CreateBucketCommand({ Bucket: 'http-backup' }));
+      const retrying = `fh-http-${++counter}`;
+      const endpoint = (retryOptions: { DurationInSeconds: number }, encoding?: 'GZIP') => ({
+        EndpointConfiguration: { Url: url, Name: 'local' },
+        BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 60 },
+        RetryOptions: retryOptions,
+        ...(encoding ? { RequestConfiguration: { ContentEncoding: encoding } } : {}),
+        S3Configuration: { RoleARN: ROLE, BucketARN: 'arn:aws:s3:::http-backup', ErrorOutputPrefix: 'failed/' },
+      });
+      await context.firehose.send(new CreateDeliveryStreamCommand({ DeliveryStreamName: retrying, HttpEndpointDestinationConfiguration: endpoint({ DurationInSeconds: 60 }, 'GZIP') }));
+      mode = 'fail-once';
+      received.length = 0;
+      await context.firehose.send(new PutRecordCommand({ DeliveryStreamName: retrying, Record: { Data: Buffer.from('retried') } }));
+      await context.aws.advanceClock('60s');
+      while (received.length < 1 && Date.now() < deadline + 20_000) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 100));
+      await context.aws.advanceClock('1s');
+      while (received.length < 2 && Date.now() < deadline + 20_000) await new Promise((r) => setTimeout(r, 20));
+      assert.equal(received.length, 2);
+      assert.equal(received[0].headers['content-encoding'], 'gzip');
+      assert.equal(received[0].body.requestId, received[1].body.requestId);
+      assert.equal(Buffer.from(received[1].body.records[0].data, 'base64').toString(), 'retried');
+
+      // An answer off the specification (no requestId) is a failure: with no retries left, the record goes to S3.
+      const invalid = `fh-http-${++counter}`;
+      await context.firehose.send(new CreateDeliveryStreamCommand({ DeliveryStreamName: invalid, HttpEndpointDestinationConfiguration: endpoint({ DurationInSeconds: 0 }) }));
+      mode = 'empty-json';
+      await context.firehose.send(new PutRecordCommand({ DeliveryStreamName: invalid, Record: { Data: Buffer.from('lost') } }));
+      await context.aws.advanceClock('60s');
+      const [failure] = await objects(context.s3, 'http-backup', 1, 'failed/http-endpoint-failed/');
+      const document = JSON.parse(failure.body.toString());
+      assert.equal(document.errorCode, 'HttpEndpoint.InvalidResponseFromDestination');
+      assert.match(document.errorMessage, /^The response received from the specified endpoint is invalid\. .* Raw response received: 200 \{\}$/);
+      assert.deepEqual([document.attemptsMade, Buffer.from(document.rawData, 'base64').toString(), document.httpEndpointName], [1, 'lost', 'local']);
     } finally {
       if (rejectUnauthorized === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
       else process.env.NODE_TLS_REJECT_UNAUTHORIZED = rejectUnauthorized;
@@ -270,6 +312,71 @@ describe('Firehose sources, transformation and deliveries from other services', 
       await new Promise<void>((r) => server.close(() => r()));
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  // AWS's Redshift delivery writes the records to the intermediate S3 bucket, then COPYs them: the first step is real.
+  it('writes Redshift destination records to the intermediate S3 bucket (the COPY is not run)', async () => {
+    const bucket = `fh-redshift-${++counter}`;
+    await context.s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    const name = `fh-redshift-${counter}`;
+    await context.firehose.send(
+      new CreateDeliveryStreamCommand({
+        DeliveryStreamName: name,
+        RedshiftDestinationConfiguration: {
+          RoleARN: ROLE,
+          ClusterJDBCURL: 'jdbc:redshift://cluster.abc123.us-east-1.redshift.amazonaws.com:5439/dev',
+          CopyCommand: { DataTableName: 'events' },
+          Username: 'user',
+          Password: 'password1A',
+          S3Configuration: { RoleARN: ROLE, BucketARN: `arn:aws:s3:::${bucket}`, Prefix: 'staging/', BufferingHints: { IntervalInSeconds: 60, SizeInMBs: 1 } },
+        },
+      }),
+    );
+    await context.firehose.send(new PutRecordCommand({ DeliveryStreamName: name, Record: { Data: Buffer.from('row-1|') } }));
+    await context.firehose.send(new PutRecordCommand({ DeliveryStreamName: name, Record: { Data: Buffer.from('row-2|') } }));
+    await context.aws.advanceClock('60s');
+    const [staged] = await objects(context.s3, bucket, 1, 'staging/');
+    assert.equal(staged.body.toString(), 'row-1|row-2|');
+  });
+
+  // AWS's record format conversion: JSON records (one or more objects each) become one Parquet file per buffer;
+  // records that do not parse go to format-conversion-failed. twinstack has no Glue catalog: columns are inferred.
+  it('converts JSON records to Parquet, and sends unparsable ones to the format-conversion-failed output', async () => {
+    const conversion = {
+      Enabled: true,
+      SchemaConfiguration: { DatabaseName: 'db', TableName: 'events', RoleARN: ROLE, Region: 'us-east-1', CatalogId: '000000000000' },
+      InputFormatConfiguration: { Deserializer: { OpenXJsonSerDe: {} } },
+      OutputFormatConfiguration: { Serializer: { ParquetSerDe: { Compression: 'GZIP' } } },
+    };
+    const { name, bucket } = await stream({ DataFormatConversionConfiguration: conversion, ErrorOutputPrefix: 'errors/', Prefix: 'data/' });
+    const put = (text: string) => context.firehose.send(new PutRecordCommand({ DeliveryStreamName: name, Record: { Data: Buffer.from(text) } }));
+    await put('{"Id": 1, "name": "ann", "ok": true, "score": 1.5}');
+    await put('{"id": 2, "name": "bob", "tags": {"x": 1}} {"id": 3}');
+    await put('   ');
+    await put('not json');
+    await put('"a string"');
+    await context.aws.advanceClock('60s');
+    const [file] = await objects(context.s3, bucket, 1, 'data/');
+    assert.match(file.key, /\.parquet$/);
+    const { parquetReadObjects } = await import('hyparquet');
+    const body = file.body.buffer.slice(file.body.byteOffset, file.body.byteOffset + file.body.byteLength);
+    const rows = await parquetReadObjects({ file: body as ArrayBuffer, compressors: { GZIP: (input: Uint8Array) => new Uint8Array(gunzipSync(input)) } });
+    assert.deepEqual(rows, [
+      { id: 1n, name: 'ann', ok: true, score: 1.5, tags: null },
+      { id: 2n, name: 'bob', ok: null, score: null, tags: '{"x":1}' },
+      { id: 3n, name: null, ok: null, score: null, tags: null },
+    ]);
+    const failures = await objects(context.s3, bucket, 1, 'errors/format-conversion-failed/');
+    const documents = failures.flatMap((f) => f.body.toString().trim().split('\n').map((line) => JSON.parse(line)));
+    assert.deepEqual(
+      documents.map((d) => [d.lastErrorCode, d.lastErrorMessage, Buffer.from(d.rawData, 'base64').toString()]),
+      [
+        ['DataFormatConversion.MalformedData', 'The record was empty or contained only whitespace.', '   '],
+        ['DataFormatConversion.MalformedData', 'The record is not one or more JSON objects.', 'not json'],
+        ['DataFormatConversion.MalformedData', 'The record is not one or more JSON objects.', '"a string"'],
+      ],
+    );
+    assert.deepEqual(documents[0].dataCatalogTable, { catalogId: '000000000000', databaseName: 'db', tableName: 'events', region: 'us-east-1', versionId: 'LATEST', catalogArn: 'arn:aws:glue:us-east-1:000000000000:catalog' });
   });
 
   it('extracts CloudWatch Logs messages with the Decompression and CloudWatchLogProcessing processors', async () => {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { loadModel } from '../../emulator/models/load.ts';
 import type { ServiceModel } from '../../emulator/models/types.ts';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
+import { ALL_SERVICE_NAMES } from '../../emulator/services/index.ts';
 import { encodeRequest, type Family, type WireRequest } from './encode.ts';
 import { changes, fingerprint } from './fingerprint.ts';
 import { BUILT_IN_NAMES, shapeArbitrary, type Fixtures } from './model-arbitrary.ts';
@@ -14,7 +15,7 @@ import { BUILT_IN_NAMES, shapeArbitrary, type Fixtures } from './model-arbitrary
  * asserts: no 5xx but the core's honest 501 for an unimplemented operation, no crash, no hang, and no state change
  * by a request that was rejected.
  */
-const RUNS = Number(process.env.TWINSTACK_FUZZ_RUNS) || 200;
+const RUNS = Number(process.env.TWINSTACK_FUZZ_RUNS) || 100;
 const SEED = Number(process.env.TWINSTACK_FUZZ_SEED) || 20251206;
 /** A comma-separated subset of the services, to chase one finding. */
 const ONLY = process.env.TWINSTACK_FUZZ_SERVICES?.split(',');
@@ -26,25 +27,14 @@ const TRUST_POLICY = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effec
 /** Operations whose success holds a connection open by design (event streams of minutes). */
 const HOLDS_CONNECTION = new Set(['SubscribeToShard', 'StartLiveTail']);
 
-/** Every served service in every protocol family it speaks. */
-const TARGETS: { service: string; families: Family[] }[] = [
-  { service: 'sqs', families: ['json', 'query'] },
-  { service: 'sts', families: ['query'] },
-  { service: 'dynamodb', families: ['json'] },
-  { service: 'dynamodbstreams', families: ['json'] },
-  { service: 'kinesis', families: ['json', 'cbor'] },
-  { service: 's3', families: ['rest-xml'] },
-  { service: 'sns', families: ['query'] },
-  { service: 'lambda', families: ['rest-json'] },
-  { service: 'iam', families: ['query'] },
-  { service: 'kms', families: ['json'] },
-  { service: 'secretsmanager', families: ['json'] },
-  { service: 'ssm', families: ['json'] },
-  { service: 'events', families: ['json'] },
-  { service: 'scheduler', families: ['rest-json'] },
-  { service: 'logs', families: ['json'] },
-  { service: 'cloudwatch', families: ['json', 'query'] },
-];
+/** The fuzz's families for a model protocol: AWS JSON services also take CBOR bodies (Java SDK v1, KPL / KCL). */
+const FAMILIES: Record<string, Family[]> = { json: ['json', 'cbor'], query: ['query'], 'rest-json': ['rest-json'], 'rest-xml': ['rest-xml'] };
+
+/** Every served service in every protocol family its model names (and twinstack serves), derived from the models. */
+const TARGETS: { service: string; families: Family[] }[] = ALL_SERVICE_NAMES.map((service) => {
+  const { metadata } = loadModel(service);
+  return { service, families: (metadata.protocols ?? [metadata.protocol]).flatMap((protocol) => FAMILIES[protocol] ?? []) };
+});
 
 interface Outcome {
   label: string;
@@ -58,6 +48,8 @@ describe('Fuzz: no 5xx, crash, hang or half-applied request for any input', func
   let fixtures: Fixtures;
   const counts = { requests: 0, rejected: 0, fiveHundreds: 0, notImplemented: 0, hangs: 0, stateChanges: 0 };
   let failures: string[] = [];
+  /** REST and HTTP API ids, known once the fixtures are made. */
+  const apiIds: string[] = [];
 
   before(async () => {
     // No TTL sweep between a request and its fingerprint.
@@ -94,8 +86,17 @@ describe('Fuzz: no 5xx, crash, hang or half-applied request for any input', func
         [/AlarmNames?/, ['fz-alarm']],
         [/MetricName/, ['fz-metric']],
         [/^Namespace$/, ['fz/ns']],
+        [/DeliveryStreamName/, ['fz-delivery']],
+        [/stateMachineArn/, [`arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:fz-machine`]],
+        [/^(restApiId|ApiId)$/, apiIds],
+        [/^StackName$/, ['fz-stack']],
+        [/^TypeName$/, ['AWS::Logs::LogGroup', 'AWS::SQS::Queue']],
+        [/^Identifier$/, ['fz-group', 'fz-queue']],
+        [/^repositoryName$/, ['fz-repo']],
       ],
     };
+    // Resources addressed by generated ids exist before the requests are drawn.
+    await ensureFixtures();
   });
 
   after(async () => {
@@ -152,6 +153,22 @@ describe('Fuzz: no 5xx, crash, hang or half-applied request for any input', func
     });
     await call('logs', 'CreateLogGroup', { logGroupName: 'fz-group' });
     await call('logs', 'CreateLogStream', { logGroupName: 'fz-group', logStreamName: 'fz-log-stream' });
+    await call('firehose', 'CreateDeliveryStream', {
+      DeliveryStreamName: 'fz-delivery',
+      ExtendedS3DestinationConfiguration: { BucketARN: 'arn:aws:s3:::fz-bucket', RoleARN: `arn:aws:iam::${ACCOUNT}:role/fuzz` },
+    });
+    await call('stepfunctions', 'CreateStateMachine', {
+      name: 'fz-machine',
+      definition: JSON.stringify({ StartAt: 'Done', States: { Done: { Type: 'Succeed' } } }),
+      roleArn: `arn:aws:iam::${ACCOUNT}:role/fuzz`,
+    });
+    if (!apiIds.length) {
+      const rest = (await call('apigateway', 'CreateRestApi', { name: 'fz-rest' })) as { id?: string } | undefined;
+      const http = (await call('apigatewayv2', 'CreateApi', { Name: 'fz-http', ProtocolType: 'HTTP' })) as { ApiId?: string } | undefined;
+      for (const id of [rest?.id, http?.ApiId]) if (id) apiIds.push(id);
+    }
+    await call('cloudformation', 'CreateStack', { StackName: 'fz-stack', TemplateBody: JSON.stringify({ Resources: { Handle: { Type: 'AWS::CloudFormation::WaitConditionHandle' } } }) });
+    await call('ecr', 'CreateRepository', { repositoryName: 'fz-repo' });
     await call('cloudwatch', 'PutMetricData', { Namespace: 'fz/ns', MetricData: [{ MetricName: 'fz-metric', Value: 1 }] });
     await call('cloudwatch', 'PutMetricAlarm', {
       AlarmName: 'fz-alarm',

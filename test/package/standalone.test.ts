@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { systemEnvironment } from '../../emulator/core/platform.ts';
 import { ALL_SERVICE_NAMES } from '../../emulator/services/index.ts';
 import { buildStandalone, STANDALONE_DIR } from '../../emulator/cli/build-standalone.ts';
 import { runBoto3Script } from '../support/boto3.ts';
@@ -27,7 +28,7 @@ describe('the standalone build (npm run build:standalone)', function () {
   });
 
   it('starts from an empty folder with plain node and serves every service', async () => {
-    const started = await startCli('twinstack.mjs', [], { cwd: folder, env: { PATH: process.env.PATH ?? '' } });
+    const started = await startCli('twinstack.mjs', [], { cwd: folder, env: systemEnvironment() });
     child = started.child;
     const endpoint = started.endpoint;
     const results = await runBoto3Script<Record<string, { operation: string; status?: number; error?: string }>>(new URL('./standalone_probe.py', import.meta.url), endpoint);

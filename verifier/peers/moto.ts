@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { pythonCommand } from '../../emulator/core/platform.ts';
 
 export interface RunningPeer {
   endpoint: string;
@@ -18,9 +19,9 @@ function freePort(): Promise<number> {
 
 /** Starts moto's server mode from this machine's python3 on a free loopback port, and waits until it answers. */
 export async function startMoto(): Promise<RunningPeer> {
-  const version = execFileSync('python3', ['-c', 'import moto; print(moto.__version__)']).toString().trim();
+  const version = execFileSync(pythonCommand(), ['-c', 'import moto; print(moto.__version__)']).toString().trim();
   const port = await freePort();
-  const child = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+  const child = spawn(pythonCommand(), ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
   const peer = { endpoint: `http://127.0.0.1:${port}`, version, stop: () => void child.kill() };
   for (let i = 0; i < 200; i++) {
     try {

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ContractFile, ContractInteraction, Expectation, JsonValue, PactMatchingRules } from '../contract/types.ts';
 import { loadModel } from '../../emulator/models/load.ts';
+import { pythonCommand } from '../../emulator/core/platform.ts';
 import { snapshotToExpectation } from './snapshot-expectation.ts';
 import { snapshotRoot } from './snapshot-root.ts';
 import type { SourceFile, SourceProtocol, SourceScenario, SourceStep } from './source-types.ts';
@@ -235,7 +236,7 @@ async function main() {
       steps.map((s) => ({ service: s.service ?? source.service, protocol: s.protocol ?? variant.protocol, operation: s.op, params: s.params })),
     );
     const serialized = JSON.parse(
-      execFileSync('python3', [join(ROOT, 'verifier', 'port', 'serialize.py')], { input: JSON.stringify(requests), maxBuffer: 1 << 28 }).toString(),
+      execFileSync(pythonCommand(), [join(ROOT, 'verifier', 'port', 'serialize.py')], { input: JSON.stringify(requests), maxBuffer: 1 << 28 }).toString(),
     ) as SerializedRequest[];
     let cursor = 0;
     for (const { scenario, variant, steps } of jobs) {

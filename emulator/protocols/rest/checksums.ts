@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { crc32 } from 'node:zlib';
 import { AwsError } from '../../core/errors.ts';
 
@@ -7,17 +8,39 @@ import { AwsError } from '../../core/errors.ts';
  * aws-chunked trailers). A mismatch is AWS's `BadDigest`; the checksums are base64 of the big-endian digest.
  */
 
-function reflectedTable(polynomial: number): Uint32Array {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ polynomial : c >>> 1;
-    table[n] = c >>> 0;
+/**
+ * CRC-32C by @node-rs/crc32 (SIMD, native: ~10x the JavaScript table's speed) when it loads; the standalone bundle,
+ * which carries no native modules, falls back to the table. Loaded on the first CRC-32C, by a require esbuild leaves be.
+ */
+let nativeCrc32c: ((data: Buffer, initial?: number) => number) | null | undefined;
+
+function loadNativeCrc32c(): ((data: Buffer, initial?: number) => number) | null {
+  if (nativeCrc32c === undefined) {
+    try {
+      nativeCrc32c = (createRequire(import.meta.url)('@node-rs/crc32') as { crc32c(data: Buffer, initial?: number): number }).crc32c;
+    } catch {
+      nativeCrc32c = null;
+    }
   }
-  return table;
+  return nativeCrc32c;
 }
 
-const CRC32C_TABLE = reflectedTable(0x82f63b78);
+let crc32cTable: Uint32Array | undefined;
+
+/** CRC-32C in JavaScript, continuing from `crc` (0 to start), as the native function does. */
+export function crc32cInJs(data: Buffer, crc: number): number {
+  if (!crc32cTable) {
+    crc32cTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0x82f63b78 : c >>> 1;
+      crc32cTable[n] = c >>> 0;
+    }
+  }
+  let c = ~crc >>> 0;
+  for (let i = 0; i < data.length; i++) c = crc32cTable[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return ~c >>> 0;
+}
 
 /** CRC-64/NVME's table (reflected polynomial 0x9a6c9329ac4bc9b5) as 32-bit halves: BigInt arithmetic per byte is too slow. */
 const CRC64_TABLE = (() => {
@@ -50,27 +73,31 @@ function crc32Digest(): Digest {
 }
 
 function crc32cDigest(): Digest {
-  let crc = 0xffffffff;
+  const native = loadNativeCrc32c();
+  let crc = 0;
   return {
-    update(data) {
-      for (let i = 0; i < data.length; i++) crc = CRC32C_TABLE[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
-    },
-    digest: () => uint32(crc ^ 0xffffffff),
+    update: (data) => void (crc = native ? native(data, crc) : crc32cInJs(data, crc)),
+    digest: () => uint32(crc),
   };
 }
 
 /** CRC-64/NVME, on two 32-bit halves. */
 function crc64nvmeDigest(): Digest {
-  const { hi: HI, lo: LO } = CRC64_TABLE;
   let hi = 0xffffffff;
   let lo = 0xffffffff;
   return {
     update(data) {
+      // Locals in the loop: the closure's variables read and written per byte cost ~9x (24 ms a MiB against 2.7).
+      const { hi: HI, lo: LO } = CRC64_TABLE;
+      let h = hi;
+      let l = lo;
       for (let i = 0; i < data.length; i++) {
-        const index = (lo ^ data[i]) & 0xff;
-        lo = (((lo >>> 8) | (hi << 24)) ^ LO[index]) >>> 0;
-        hi = ((hi >>> 8) ^ HI[index]) >>> 0;
+        const index = (l ^ data[i]) & 0xff;
+        l = (((l >>> 8) | (h << 24)) ^ LO[index]) >>> 0;
+        h = ((h >>> 8) ^ HI[index]) >>> 0;
       }
+      hi = h;
+      lo = l;
     },
     digest() {
       const out = Buffer.alloc(8);
@@ -121,6 +148,8 @@ const CHECKSUM_PREFIX = 'x-amz-checksum-';
 export class IntegrityCheck {
   private readonly digests = new Map<string, Digest>();
   private readonly contentSha256?: Digest;
+  /** Each digest's base64 value, once `verify` has finished them. */
+  private readonly results = new Map<string, string>();
 
   constructor(private readonly headers: Record<string, string>) {
     const md5 = headers['content-md5'];
@@ -142,13 +171,28 @@ export class IntegrityCheck {
     this.contentSha256?.update(chunk);
   }
 
+  /** Whether the check computes this digest (`md5`, `crc32`, `sha256`...), which `checksum` then gives. */
+  computes(algorithm: string): boolean {
+    return this.digests.has(algorithm) || (algorithm === 'sha256' && this.contentSha256 !== undefined);
+  }
+
+  /** A digest's base64 value, once `verify` has run. */
+  checksum(algorithm: string): string | undefined {
+    return this.results.get(algorithm);
+  }
+
   /** `trailers`: headers that arrived after the payload (aws-chunked), which take part like headers. */
   verify(trailers: Record<string, string> = {}): void {
-    if (this.contentSha256 && this.contentSha256.digest().toString('hex') !== this.headers['x-amz-content-sha256']) {
-      throw new AwsError('XAmzContentSHA256Mismatch', "The provided 'x-amz-content-sha256' header does not match what was computed.", { status: 400 });
+    if (this.contentSha256) {
+      const sha256 = this.contentSha256.digest();
+      if (sha256.toString('hex') !== this.headers['x-amz-content-sha256']) {
+        throw new AwsError('XAmzContentSHA256Mismatch', "The provided 'x-amz-content-sha256' header does not match what was computed.", { status: 400 });
+      }
+      if (!this.digests.has('sha256')) this.results.set('sha256', sha256.toString('base64'));
     }
     for (const [algorithm, digest] of this.digests) {
       const value = digest.digest().toString('base64');
+      this.results.set(algorithm, value);
       if (algorithm === 'md5') {
         if (value !== this.headers['content-md5']) throw new AwsError('BadDigest', 'The Content-MD5 you specified did not match what we received.', { status: 400 });
         continue;

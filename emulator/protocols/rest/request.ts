@@ -45,8 +45,16 @@ function unframe(req: RawRequest): { body: Buffer; headers: Record<string, strin
  * Input members bound to headers that arrive as aws-chunked trailers (`x-amz-checksum-crc32` announced by
  * `x-amz-trailer`) are set on `input` at that point.
  */
-async function* streamedPayload(req: RawRequest, source: AsyncIterable<Buffer>, onTrailers: (trailers: Record<string, string>) => void): StreamingPayload {
+/** The payload as it arrives, checked at its end, offering the digests its check computed (see StreamingPayload). */
+function streamedPayload(req: RawRequest, source: AsyncIterable<Buffer>, onTrailers: (trailers: Record<string, string>) => void): StreamingPayload {
   const integrity = new IntegrityCheck(req.headers);
+  return Object.assign(verifiedStream(req, source, integrity, onTrailers), {
+    computes: (algorithm: string) => integrity.computes(algorithm),
+    checksum: (algorithm: string) => integrity.checksum(algorithm),
+  });
+}
+
+async function* verifiedStream(req: RawRequest, source: AsyncIterable<Buffer>, integrity: IntegrityCheck, onTrailers: (trailers: Record<string, string>) => void) {
   const decoder = isAwsChunked(req.headers) ? new AwsChunkedDecoder() : undefined;
   let length = 0;
   let raw = 0;

@@ -1,6 +1,6 @@
 import type { Handler, ServiceDefinition } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
-import { answerExecuteApi } from './execute/entry.ts';
+import { answerExecuteApi, isExecuteApiRequest } from './execute/entry.ts';
 import { testInvokeMethod } from './execute/test-invoke.ts';
 import * as apiKeys from './operations/api-keys.ts';
 import * as authorizers from './operations/authorizers.ts';
@@ -39,7 +39,7 @@ const apigateway: ServiceDefinition<ApiGatewayState> = {
   validation: 'none',
   handlers,
   // Deployed APIs answer at their execute-api host names and path forms (declared in services/index.ts).
-  http: { intercept: (req, ctx) => answerExecuteApi(req, ctx) },
+  http: { intercept: (req, ctx) => answerExecuteApi(req, ctx), servesUnsigned: isExecuteApiRequest },
   requestLimits: { body: 10 * 1024 * 1024 },
   persistence: {
     classes: { ApiGatewayState: { type: ApiGatewayState, transient: { authorizerCache: () => new Map(), buckets: () => new Map() } } },

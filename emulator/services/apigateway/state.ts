@@ -131,3 +131,10 @@ export function methodOf(resource: StoredResource, httpMethod: string | undefine
   if (!found) throw notFound('Invalid Method identifier specified');
   return found;
 }
+
+/** Deletes what `find` proves exists (else its not-found error) from every map keyed by `key`; AWS answers `{}`. */
+export function deleteFound(find: () => unknown, key: string, ...maps: Map<string, unknown>[]): Record<string, never> {
+  find();
+  for (const map of maps) map.delete(key);
+  return {};
+}

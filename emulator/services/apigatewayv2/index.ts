@@ -28,7 +28,13 @@ const apigatewayv2: ServiceDefinition<ApiGatewayV2State> = {
   createState: (accountId, region) => new ApiGatewayV2State(accountId, region),
   validation: 'none',
   handlers,
-  persistence: { classes: { ApiGatewayV2State: { type: ApiGatewayV2State, transient: { authorizerCache: () => new Map(), keySets: () => new Map() } } } },
+  persistence: {
+    classes: { ApiGatewayV2State: { type: ApiGatewayV2State, transient: { authorizerCache: () => new Map(), keySets: () => new Map(), connections: () => new Map() } } },
+  },
+  // Connected WebSocket clients are told the endpoint is going away when the emulator stops.
+  disposeState(state) {
+    for (const connection of state.connections.values()) connection.close(1001, 'Going away');
+  },
 };
 
 export default apigatewayv2;

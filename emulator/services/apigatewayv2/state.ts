@@ -13,6 +13,7 @@ import type {
   VpcLink,
 } from '@aws-sdk/client-apigatewayv2';
 import { buildArn } from '../../core/arn.ts';
+import type { WebSocketConnection } from '../apigateway/execute/websocket/connection.ts';
 import { AwsError } from '../../core/errors.ts';
 
 /** What a deployment froze: routes, integrations and authorizers (auto-deploy stages serve the live ones). */
@@ -20,6 +21,9 @@ export interface V2Snapshot {
   routes: Route[];
   integrations: Integration[];
   authorizers: Authorizer[];
+  /** WebSocket APIs: route responses by route id (a `$default` one makes a route two-way), integration responses by integration id. */
+  routeResponses?: Record<string, RouteResponse[]>;
+  integrationResponses?: Record<string, IntegrationResponse[]>;
 }
 
 export interface StoredV2Api {
@@ -45,6 +49,8 @@ export class ApiGatewayV2State {
   readonly authorizerCache = new Map<string, { expiresMs: number; result: unknown }>();
   /** JWKS key sets of JWT authorizers' issuers, fetched once per issuer (jose's remote key sets). */
   readonly keySets = new Map<string, unknown>();
+  /** Clients connected to this account's WebSocket APIs, by connection id (sockets: never persisted). */
+  readonly connections = new Map<string, WebSocketConnection>();
 
   constructor(
     readonly accountId: string,

@@ -3,6 +3,7 @@ import type { Change, Output, StackEvent, Tag } from '@aws-sdk/client-cloudforma
 import type { Caller } from '../../core/service.ts';
 import type { ParameterValue } from './template/parameters.ts';
 import type { Template } from './template/parse.ts';
+import type { Macro } from './transforms/macros.ts';
 
 /** One resource of a stack as CloudFormation tracks it. */
 export interface StackResource {
@@ -83,6 +84,8 @@ export class CloudFormationState {
   readonly changeSets = new Map<string, ChangeSet>();
   /** Export name -> the exporting stack and the value. */
   readonly exports = new Map<string, { stackId: string; value: string }>();
+  /** Macros (`AWS::CloudFormation::Macro` resources) by name, which templates name in `Transform`. */
+  readonly macros = new Map<string, Macro>();
   /** Stack id -> its operation in progress, which settles when the operation ends (not persisted: it is work, not state). */
   readonly running = new Map<string, Promise<void>>();
 

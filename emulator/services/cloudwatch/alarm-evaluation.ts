@@ -75,7 +75,7 @@ export function evaluateMetricAlarm(state: CloudWatchState, emulator: Emulator, 
   const points: { time: number; value?: number }[] = [];
   for (let t = end - periodMs; t >= start; t -= periodMs) {
     const a = buckets.get(t);
-    points.push({ time: t, value: a ? statistic(a, alarm.statistic ?? 'Average') : undefined });
+    points.push({ time: t, value: a ? statistic(a, alarm.extendedStatistic ?? alarm.statistic ?? 'Average') : undefined });
   }
   const compare = COMPARE[alarm.comparisonOperator];
   if (!compare) return;
@@ -110,7 +110,7 @@ export function evaluateMetricAlarm(state: CloudWatchState, emulator: Emulator, 
     version: '1.0',
     queryDate: new Date(now).toISOString().replace('Z', '+0000'),
     startDate: new Date(start).toISOString().replace('Z', '+0000'),
-    statistic: alarm.statistic,
+    statistic: alarm.extendedStatistic ?? alarm.statistic,
     period: alarm.period,
     recentDatapoints: present.map((p) => p.value),
     threshold: alarm.threshold,

@@ -13,6 +13,7 @@ import {
   putMetricAlarm,
   setAlarmState,
 } from './operations/alarms.ts';
+import { deleteAnomalyDetector, describeAnomalyDetectors, putAnomalyDetector } from './operations/anomaly-detectors.ts';
 import { deleteDashboards, getDashboard, listDashboards, putDashboard } from './operations/dashboards.ts';
 import { getMetricData } from './operations/get-metric-data.ts';
 import { getMetricStatistics } from './operations/get-metric-statistics.ts';
@@ -20,6 +21,7 @@ import { listMetrics } from './operations/list-metrics.ts';
 import { putMetricData } from './operations/put-metric-data.ts';
 import { listTagsForResource, tagResource, untagResource } from './operations/tagging.ts';
 import { watchAlarms } from './alarm-evaluation.ts';
+import { StoredMetric } from './metrics.ts';
 import { CloudWatchState } from './state.ts';
 
 const model = loadModel('cloudwatch');
@@ -42,6 +44,9 @@ const operations: Record<string, Handler<CloudWatchState>> = {
   GetDashboard: getDashboard,
   ListDashboards: listDashboards,
   DeleteDashboards: deleteDashboards,
+  PutAnomalyDetector: putAnomalyDetector,
+  DescribeAnomalyDetectors: describeAnomalyDetectors,
+  DeleteAnomalyDetector: deleteAnomalyDetector,
   TagResource: tagResource,
   UntagResource: untagResource,
   ListTagsForResource: listTagsForResource,
@@ -75,7 +80,10 @@ const cloudwatch: ServiceDefinition<CloudWatchState> = {
   jsonErrorType: (code) => (code === 'ValidationError' ? 'com.amazon.coral.validate#ValidationException' : `com.amazonaws.cloudwatch.v2010_08_01#${code}`),
   disposeState: (state) => state.watcher?.stop(),
   persistence: {
-    classes: { CloudWatchState: { type: CloudWatchState, transient: { watcher: () => undefined } } },
+    classes: {
+      CloudWatchState: { type: CloudWatchState, transient: { watcher: () => undefined } },
+      StoredMetric: { type: StoredMetric, transient: { samples: () => [] }, revive: (metric: StoredMetric) => metric.rebuild() },
+    },
     // Alarm evaluation resumes on the restored state's clock.
     revive: (state, emulator) => state.alarms.size > 0 && watchAlarms(state, emulator),
   },

@@ -1,4 +1,4 @@
-import type { Dimension, MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import type { AnomalyDetector, Dimension, MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import { buildArn } from '../../core/arn.ts';
 import type { ClockWatcher } from '../../core/clock-watcher.ts';
 import type { StoredMetric } from './metrics.ts';
@@ -69,6 +69,8 @@ export class CloudWatchState {
   readonly history: HistoryItem[] = [];
   readonly dashboards = new Map<string, Dashboard>();
   readonly tags = new Map<string, Map<string, string>>();
+  /** Anomaly detectors by their metric (or metric math queries). */
+  readonly anomalyDetectors = new Map<string, AnomalyDetector>();
   /** Evaluates metric alarms on the emulator clock (stopped in disposeState). */
   watcher?: ClockWatcher;
 

@@ -4,6 +4,7 @@ import { compareValues } from './expressions/index.ts';
 import { startKinesisDelivery } from './kinesis-delivery.ts';
 import { ReplicationGroup } from './replication.ts';
 import { DynamoState } from './state.ts';
+import { PitrHistory } from './pitr-history.ts';
 import { ItemStore } from './store.ts';
 import { StreamRegistry } from './streams.ts';
 import { compareSortValues, Table } from './table.ts';
@@ -21,14 +22,16 @@ export const dynamoPersistence: ServicePersistence<DynamoState> = {
     // The scan order is derived from the partitions, which are saved one by one.
     ItemStore: { type: ItemStore, transient: { scanOrder: () => undefined } },
     StreamRegistry,
+    PitrHistory,
     ChangeHub: { type: ChangeHub, transient: { listeners: () => new Set() } },
     ReplicationGroup: { type: ReplicationGroup, transient: { unsubscribers: () => new Map() }, revive: (group: ReplicationGroup) => group.relisten() },
   },
   functions: { compareValues, compareSortValues },
   revive(state, emulator) {
     // States saved before exports and imports existed.
-    Object.assign(state, { exports: state.exports ?? new Map(), imports: state.imports ?? new Map() });
+    Object.assign(state, { exports: state.exports ?? new Map(), imports: state.imports ?? new Map(), history: state.history ?? new PitrHistory() });
     state.streams.listenTo(state.changes);
+    state.history.listenTo(state.changes);
     if ([...state.tables.values()].some((t) => t.kinesisDestinations.size)) startKinesisDelivery(state, emulator);
   },
 };

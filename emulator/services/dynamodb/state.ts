@@ -1,6 +1,7 @@
 import type { Clock } from '../../core/clock.ts';
 import { buildArn, parseArn } from '../../core/arn.ts';
 import { ChangeHub } from './changes.ts';
+import { PitrHistory } from './pitr-history.ts';
 import { resourceNotFound, tableNotFound, validation } from './errors.ts';
 import { StreamRegistry } from './streams.ts';
 import type { ExportJob } from './operations/exports.ts';
@@ -33,6 +34,8 @@ export class DynamoState {
   readonly tables = new Map<string, Table>();
   readonly changes: ChangeHub;
   readonly streams: StreamRegistry;
+  /** Item changes of tables with point-in-time recovery on. */
+  readonly history = new PitrHistory();
   readonly backups = new Map<string, Backup>();
   readonly transactionTokens = new Map<string, TransactionToken>();
   /** Exports to S3 and imports from S3, by ARN. */
@@ -48,6 +51,7 @@ export class DynamoState {
   ) {
     this.changes = new ChangeHub(clock);
     this.streams = new StreamRegistry(this.changes, region);
+    this.history.listenTo(this.changes);
   }
 
   tableArn(name: string): string {

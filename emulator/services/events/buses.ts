@@ -9,8 +9,11 @@ export function busNameOf(nameOrArn: string | undefined): string {
   return arn?.resource.startsWith('event-bus/') ? arn.resource.slice('event-bus/'.length) : nameOrArn;
 }
 
+/** A bus of this state's account and region; an ARN of another account's or region's bus is not one of them. */
 export function findBus(state: EventsState, nameOrArn: string | undefined): EventBus {
   const name = busNameOf(nameOrArn);
+  const arn = nameOrArn ? parseArn(nameOrArn) : undefined;
+  if (arn && (arn.accountId !== state.accountId || arn.region !== state.region)) throw busNotFound(name);
   const bus = state.buses.get(name);
   if (!bus) throw busNotFound(name);
   return bus;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Target } from '@aws-sdk/client-eventbridge';
 import type { Emulator } from '../../core/emulator.ts';
 import { deadLetterAttributes, retryPolicyDelays } from '../../delivery/retry-policy.ts';
@@ -5,6 +6,7 @@ import type { DeliveryPayload } from '../../delivery/types.ts';
 import { callApiDestination } from './api-destination-call.ts';
 import { targetInput } from './input.ts';
 import { parseJsonPath, readJsonPath } from './json-path.ts';
+import { countForRule } from './metrics.ts';
 import { flattenEvent, matchesPattern } from './pattern/index.ts';
 import type { EventBus, EventsState, Rule } from './state.ts';
 
@@ -16,11 +18,38 @@ export function eventTime(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** An entry's Detail when it is a JSON object (what PutEvents and PutPartnerEvents accept), else undefined. */
+export function parseDetail(text: string | undefined): Record<string, unknown> | undefined {
+  let detail: unknown;
+  try {
+    detail = JSON.parse(text ?? '');
+  } catch {
+    return undefined;
+  }
+  return detail !== null && typeof detail === 'object' && !Array.isArray(detail) ? (detail as Record<string, unknown>) : undefined;
+}
+
+/** An event in EventBridge's envelope. */
+export function newEvent(e: { source: string; detailType: string; detail: object; account: string; region: string; time: Date; resources?: string[] }): EventEnvelope {
+  return {
+    version: '0',
+    id: randomUUID(),
+    'detail-type': e.detailType,
+    source: e.source,
+    account: e.account,
+    time: eventTime(e.time),
+    region: e.region,
+    resources: e.resources ?? [],
+    detail: e.detail,
+  };
+}
+
 /** Hands an event to every enabled rule of the bus whose pattern it matches, and to the bus's archives. */
 export function routeEvent(state: EventsState, emulator: Emulator, bus: EventBus, event: EventEnvelope): void {
   const flat = flattenEvent(event);
   for (const rule of bus.rules.values()) {
     if (rule.state === 'DISABLED' || !rule.compiled || !matchesPattern(rule.compiled, flat)) continue;
+    countForRule(emulator, state, rule, 'MatchedEvents');
     invokeTargets(state, emulator, rule, event);
   }
   const nowMs = emulator.clock.now();
@@ -34,19 +63,22 @@ export function routeEvent(state: EventsState, emulator: Emulator, bus: EventBus
 /** Delivers an event to each target of a rule, with the target's input, retry policy and dead-letter queue. */
 export function invokeTargets(state: EventsState, emulator: Emulator, rule: Rule, event: EventEnvelope): void {
   const ruleContext = { ruleArn: rule.arn, ruleName: rule.name, ingestionTime: eventTime(emulator.clock.date()) };
+  if (rule.targets.size) countForRule(emulator, state, rule, 'TriggeredRules');
   for (const target of rule.targets.values()) {
     const body = targetInput(target, event, ruleContext);
     if (body === undefined) continue;
     const payload: DeliveryPayload = { body, messageGroupId: target.SqsParameters?.MessageGroupId, partitionKey: partitionKey(target, event) };
     const source = { servicePrincipal: 'events.amazonaws.com', sourceArn: rule.arn, accountId: state.accountId, region: state.region };
+    countForRule(emulator, state, rule, 'Invocations');
+    const failed = (error: unknown) => {
+      countForRule(emulator, state, rule, 'FailedInvocations');
+      deadLetter(emulator, target, rule, body, error, source);
+    };
     if (target.Arn!.includes(':api-destination/')) {
-      callApiDestination(state, emulator, target, body, (error) => deadLetter(emulator, target, rule, body, error, source));
+      callApiDestination(state, emulator, target, body, failed);
       continue;
     }
-    emulator.deliverInBackground(target.Arn!, payload, source, {
-      retry: { delaysMs: retryPolicyDelays(target.RetryPolicy) },
-      onFailure: (error) => deadLetter(emulator, target, rule, body, error, source),
-    });
+    emulator.deliverInBackground(target.Arn!, payload, source, { retry: { delaysMs: retryPolicyDelays(target.RetryPolicy) }, onFailure: failed });
   }
 }
 

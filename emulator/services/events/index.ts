@@ -22,6 +22,20 @@ import { armSchedule } from './scheduled-rules.ts';
 import { EventsState } from './state.ts';
 import { eventsDeliveryTarget } from './target.ts';
 
+import { createEndpoint, deleteEndpoint, describeEndpoint, listEndpoints, updateEndpoint } from './operations/endpoints.ts';
+import {
+  activateEventSource,
+  createPartnerEventSource,
+  deactivateEventSource,
+  deletePartnerEventSource,
+  describeEventSource,
+  describePartnerEventSource,
+  listEventSources,
+  listPartnerEventSourceAccounts,
+  listPartnerEventSources,
+  putPartnerEvents,
+} from './operations/partner-sources.ts';
+
 const operations: Record<string, Handler<EventsState>> = {
   CreateEventBus: createEventBus,
   DeleteEventBus: deleteEventBus,
@@ -65,6 +79,21 @@ const operations: Record<string, Handler<EventsState>> = {
   UpdateApiDestination: updateApiDestination,
   DeleteApiDestination: deleteApiDestination,
   ListApiDestinations: listApiDestinations,
+  CreateEndpoint: createEndpoint,
+  UpdateEndpoint: updateEndpoint,
+  DescribeEndpoint: describeEndpoint,
+  ListEndpoints: listEndpoints,
+  DeleteEndpoint: deleteEndpoint,
+  CreatePartnerEventSource: createPartnerEventSource,
+  DescribePartnerEventSource: describePartnerEventSource,
+  ListPartnerEventSources: listPartnerEventSources,
+  ListPartnerEventSourceAccounts: listPartnerEventSourceAccounts,
+  DeletePartnerEventSource: deletePartnerEventSource,
+  DescribeEventSource: describeEventSource,
+  ListEventSources: listEventSources,
+  ActivateEventSource: activateEventSource,
+  DeactivateEventSource: deactivateEventSource,
+  PutPartnerEvents: putPartnerEvents,
 };
 
 const handlers = Object.fromEntries(

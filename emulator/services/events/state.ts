@@ -1,4 +1,4 @@
-import type { Target } from '@aws-sdk/client-eventbridge';
+import type { EndpointEventBus, ReplicationConfig, RoutingConfig, Target } from '@aws-sdk/client-eventbridge';
 import { buildArn } from '../../core/arn.ts';
 import type { CompiledPattern } from './pattern/index.ts';
 import type { ClockWatcher } from '../../core/clock-watcher.ts';
@@ -108,12 +108,44 @@ export interface ApiDestination {
 }
 
 /** EventBridge's state for one account and region. */
+/** A global endpoint: two same-named buses in two regions with a failover route (stored; routing stays regional). */
+export interface GlobalEndpoint {
+  name: string;
+  description?: string;
+  arn: string;
+  routingConfig: RoutingConfig;
+  eventBuses: EndpointEventBus[];
+  replicationConfig: ReplicationConfig;
+  roleArn?: string;
+  endpointId: string;
+  endpointUrl: string;
+  created: Date;
+  modified: Date;
+}
+
+/** A partner event source as its partner account created it for a customer account. */
+export interface PartnerEventSource {
+  name: string;
+  arn: string;
+  /** The customer account the source is for. */
+  account: string;
+  /** The partner account that created it. */
+  createdBy: string;
+  created: Date;
+  state: 'PENDING' | 'ACTIVE' | 'DELETED';
+}
+
 export class EventsState {
   readonly buses = new Map<string, EventBus>();
   readonly archives = new Map<string, Archive>();
   readonly replays = new Map<string, Replay>();
   readonly connections = new Map<string, Connection>();
   readonly apiDestinations = new Map<string, ApiDestination>();
+  readonly endpoints = new Map<string, GlobalEndpoint>();
+  /** Partner event sources this (partner) account created, by name and customer account. */
+  readonly partnerSources = new Map<string, PartnerEventSource>();
+  /** Partner event sources offered to this (customer) account, by name. */
+  readonly eventSources = new Map<string, PartnerEventSource>();
   /** Tags by resource ARN (buses and rules). */
   readonly tags = new Map<string, Map<string, string>>();
   /** Fires scheduled rules on the emulator clock (stopped in disposeState). */

@@ -2,7 +2,7 @@ import { AwsError } from '../../core/errors.ts';
 import { withQueryValidation } from '../../core/query-validation.ts';
 import type { Handler, ServiceDefinition } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
-import { createAccessKey, deleteAccessKey, getAccessKeyLastUsed, listAccessKeys, updateAccessKey } from './operations/access-keys.ts';
+import { createAccessKey, deleteAccessKey, getAccessKeyLastUsed, listAccessKeys, registerActiveKeys, updateAccessKey } from './operations/access-keys.ts';
 import { listEntitiesForPolicy, policyAttachmentOperations } from './operations/attachments.ts';
 import { permissionsBoundaryOperations } from './operations/boundaries.ts';
 import { addUserToGroup, createGroup, deleteGroup, getGroup, listGroups, listGroupsForUser, removeUserFromGroup, updateGroup } from './operations/groups.ts';
@@ -243,6 +243,11 @@ const iam: ServiceDefinition<IamState> = {
   validation: 'none',
   handlers: iamValidationWording(withQueryValidation(model, revisioned(operations))),
   principalPolicies,
+  // Access keys act as their users through the emulator's credentials: registered again on restore, dropped on reset.
+  disposeState(state, emulator) {
+    for (const accessKeyId of state.accessKeys.keys()) emulator.credentials.forget(accessKeyId);
+  },
+  persistence: { revive: (state, emulator) => registerActiveKeys(state, emulator) },
 };
 
 export default iam;

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import type { KeyMetadata } from '@aws-sdk/client-kms';
 import { buildArn, parseArn } from '../../core/arn.ts';
 import type { RequestContext } from '../../core/service.ts';
+import { authorizeKeyUse } from './access.ts';
 import { KmsErrors } from './errors.ts';
 import { KEY_SPECS, type KeySpecInfo } from './specs.ts';
 import type { KeyMaterial, KmsKey, KmsState } from './state.ts';
@@ -114,13 +115,15 @@ export function findKey(ctx: KmsContext, keyId: string, options: { aliases?: boo
   const stored = state.keys.get(id);
   const key = stored && applyTime(ctx, state, stored);
   if (!key) throw KmsErrors.keyMissing(kmsArn(ctx, `key/${id}`, state.accountId));
+  // Another account's key answers only what its key policy or a grant opens to the caller.
+  if (state !== ctx.state) authorizeKeyUse(ctx, key, ctx.operation);
   return key;
 }
 
 function keyOfAlias(ctx: KmsContext, state: KmsState, aliasName: string, aliasArn: string): KmsKey {
   const alias = state.aliases.get(aliasName) ?? (aliasName.startsWith('alias/aws/') && state === ctx.state ? awsManagedKey(ctx, aliasName) : undefined);
   if (!alias) throw KmsErrors.notFound(`Alias ${aliasArn} is not found.`);
-  return findKey(ctx, alias.keyId);
+  return findKey(ctx, state === ctx.state ? alias.keyId : kmsArn(ctx, `key/${alias.keyId}`, state.accountId));
 }
 
 /**

@@ -165,10 +165,15 @@ const lambda: ServiceDefinition<LambdaState> = {
   disposeState: (state) => state.dispose(),
   persistence: lambdaPersistence,
   deliveryTarget: lambdaDeliveryTarget,
+  // A 50 MB zip uploaded directly (base64 in the JSON body of CreateFunction, UpdateFunctionCode, PublishLayerVersion):
+  // AWS refuses "Request must be smaller than 69905067 bytes for the CreateFunction operation".
+  requestLimits: { body: 69_905_067 },
   http: {
     intercept: (req, ctx) => (isFunctionUrlRequest(req) ? serveFunctionUrl(req, ctx) : undefined),
     // A function URL's Cors configuration decides which browser origins it serves.
     judgesOrigins: isFunctionUrlRequest,
+    // Function URLs are called unsigned on AWS (AuthType NONE); the URL's auth type and resource policy judge them.
+    servesUnsigned: isFunctionUrlRequest,
   },
 };
 

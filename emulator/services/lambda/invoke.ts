@@ -3,6 +3,7 @@ import type { Emulator } from '../../core/emulator.ts';
 import { AwsError } from '../../core/errors.ts';
 import type { FunctionVersion, LambdaFunction } from './function.ts';
 import { deliverLogs } from './log-delivery.ts';
+import { recordInvocation } from './metrics.ts';
 import type { InvocationResult } from './runtime/environment.ts';
 import { environmentSpec, InvokeFailure } from './runtime/spec.ts';
 import type { LambdaState } from './state.ts';
@@ -53,6 +54,7 @@ export async function runInvocation(emulator: Emulator, state: LambdaState, fn: 
     result = { payload: Buffer.from(JSON.stringify(payload)), functionError: 'Unhandled', log, durationMs: 0 };
   }
   recordLog(emulator, state, fn, result);
+  recordInvocation(emulator, state, fn, result);
   return { ...result, requestId, executedVersion };
 }
 

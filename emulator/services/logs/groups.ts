@@ -18,7 +18,10 @@ export function findGroup(state: LogsState, input: { logGroupName?: string; logG
   const identifier = input.logGroupName ?? input.logGroupIdentifier;
   if (identifier === undefined) throw invalidParameter('Either logGroupName or logGroupIdentifier must be provided.');
   checkNameLengths(identifier);
-  const name = parseArn(identifier)?.resource.replace(/^log-group:/, '').replace(/:\*$/, '') ?? identifier;
+  const arn = parseArn(identifier);
+  // Another account's group (readable on AWS only through an observability link, not served) or region's is not found.
+  if (arn && (arn.accountId !== state.accountId || arn.region !== state.region)) throw groupNotFound();
+  const name = arn?.resource.replace(/^log-group:/, '').replace(/:\*$/, '') ?? identifier;
   const group = state.groups.get(name);
   if (!group) throw groupNotFound();
   return group;
@@ -34,7 +37,7 @@ export function findStream(group: LogGroup, name: string): LogStream {
 export function retained(group: LogGroup, stream: LogStream, nowMs: number) {
   if (group.retentionInDays !== undefined) {
     const oldest = nowMs - group.retentionInDays * 86_400_000;
-    if (stream.events.length && stream.events[0].timestamp < oldest) stream.events = stream.events.filter((e) => e.timestamp >= oldest);
+    stream.dropBefore(oldest);
   }
   return stream.events;
 }

@@ -23,7 +23,11 @@ import { deleteResourcePolicy, describeResourcePolicies, putResourcePolicy } fro
 import { deleteSubscriptionFilter, describeSubscriptionFilters, putSubscriptionFilter } from './operations/subscription-filters.ts';
 import { listTagsForResource, listTagsLogGroup, tagLogGroup, tagResource, untagLogGroup, untagResource } from './operations/tagging.ts';
 import { FilterPattern } from './filter-pattern/index.ts';
-import { LogsState } from './state.ts';
+import { LogsState, LogStream } from './state.ts';
+
+import { deleteDestination, describeDestinations, putDestination, putDestinationPolicy } from './operations/destinations.ts';
+import { cancelExportTask, createExportTask, describeExportTasks } from './operations/export-tasks.ts';
+import { startLiveTail } from './operations/live-tail.ts';
 
 const model = loadModel('logs');
 
@@ -59,6 +63,14 @@ const operations: Record<string, Handler<LogsState>> = {
   PutResourcePolicy: putResourcePolicy,
   DeleteResourcePolicy: deleteResourcePolicy,
   DescribeResourcePolicies: describeResourcePolicies,
+  PutDestination: putDestination,
+  PutDestinationPolicy: putDestinationPolicy,
+  DescribeDestinations: describeDestinations,
+  DeleteDestination: deleteDestination,
+  CreateExportTask: createExportTask,
+  DescribeExportTasks: describeExportTasks,
+  CancelExportTask: cancelExportTask,
+  StartLiveTail: startLiveTail,
   StartQuery: startQuery,
   GetQueryResults: getQueryResults,
   StopQuery: stopQuery,
@@ -90,7 +102,7 @@ const logs: ServiceDefinition<LogsState> = {
   model,
   createState: (accountId, region) => new LogsState(accountId, region),
   persistence: {
-    classes: { LogsState, FilterPattern: { type: FilterPattern, derived: true } },
+    classes: { LogsState, LogStream: { type: LogStream, transient: { events: () => [] }, revive: (stream: LogStream) => stream.rebuild() }, FilterPattern: { type: FilterPattern, derived: true } },
     // Compiled filter patterns hold closures: they are compiled again from their text.
     revive(state) {
       for (const group of state.groups.values()) {

@@ -1,5 +1,6 @@
 import type { MetricTransformation } from '@aws-sdk/client-cloudwatch-logs';
 import { buildArn } from '../../core/arn.ts';
+import { RecordBatches } from '../../persistence/batches.ts';
 import type { FilterPattern } from './filter-pattern/index.ts';
 
 export interface LogEvent {
@@ -10,14 +11,44 @@ export interface LogEvent {
   seq: number;
 }
 
-export interface LogStream {
-  name: string;
-  arn: string;
-  created: number;
-  /** Kept ordered by timestamp (then arrival), as GetLogEvents returns them. */
-  events: LogEvent[];
+/** A log stream. Its events are persisted batch by batch, as they were put (a write logs its batch alone). */
+export class LogStream {
+  /** Kept ordered by timestamp (then arrival), as GetLogEvents returns them; rebuilt from `stored` on restore. */
+  events: LogEvent[] = [];
+  private readonly stored = new RecordBatches<LogEvent>();
   lastIngestionTime?: number;
-  nextSeq: number;
+  nextSeq = 0;
+
+  constructor(
+    readonly name: string,
+    readonly arn: string,
+    readonly created: number,
+  ) {}
+
+  /** Adds a batch of accepted events. */
+  add(accepted: LogEvent[]): void {
+    this.events.push(...accepted);
+    this.stored.append(accepted);
+    // Later batches may carry earlier timestamps: keep the stream ordered (stable, so arrival order breaks ties).
+    if (this.events.length > accepted.length && this.events[this.events.length - accepted.length - 1].timestamp > accepted[0].timestamp) this.sort();
+  }
+
+  /** Removes the events older than `oldest` (retention). */
+  dropBefore(oldest: number): void {
+    if (!this.events.length || this.events[0].timestamp >= oldest) return;
+    this.events = this.events.filter((e) => e.timestamp >= oldest);
+    this.stored.retain((e) => e.timestamp >= oldest);
+  }
+
+  /** Rebuilds the ordered view from the persisted batches. */
+  rebuild(): void {
+    this.events = this.stored.items();
+    this.sort();
+  }
+
+  private sort(): void {
+    this.events.sort((a, b) => a.timestamp - b.timestamp || a.seq - b.seq);
+  }
 }
 
 export interface MetricFilter {
@@ -71,11 +102,39 @@ export interface InsightsQuery {
   statistics: { recordsMatched: number; recordsScanned: number; bytesScanned: number };
 }
 
+/** A subscription destination: what other accounts' subscription filters deliver to, forwarded to its target. */
+export interface LogDestination {
+  name: string;
+  arn: string;
+  targetArn: string;
+  roleArn: string;
+  accessPolicy?: string;
+  created: number;
+  tags: Map<string, string>;
+}
+
+export interface ExportTask {
+  taskId: string;
+  taskName?: string;
+  logGroupName: string;
+  logStreamNamePrefix?: string;
+  from: number;
+  to: number;
+  destination: string;
+  destinationPrefix: string;
+  status: 'PENDING' | 'RUNNING' | 'COMPLETED' | 'CANCELLED' | 'FAILED';
+  message?: string;
+  created: number;
+  completed?: number;
+}
+
 /** CloudWatch Logs' state for one account and region. */
 export class LogsState {
   readonly groups = new Map<string, LogGroup>();
   readonly resourcePolicies = new Map<string, ResourcePolicy>();
   readonly queries = new Map<string, InsightsQuery>();
+  readonly destinations = new Map<string, LogDestination>();
+  readonly exportTasks = new Map<string, ExportTask>();
 
   constructor(
     readonly accountId: string,

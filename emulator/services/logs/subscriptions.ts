@@ -5,7 +5,7 @@ import type { RequestContext } from '../../core/service.ts';
 import { roleSession } from '../../delivery/role.ts';
 import type { DeliveryPayload, DeliverySource } from '../../delivery/types.ts';
 import { eventId } from './operations/filter-log-events.ts';
-import type { LogEvent, LogGroup, LogsState, LogStream, SubscriptionFilter } from './state.ts';
+import type { LogDestination, LogEvent, LogGroup, LogsState, LogStream, SubscriptionFilter } from './state.ts';
 
 /**
  * The payload of a subscription delivery in AWS's format: the gzipped JSON message, which Kinesis and Firehose get
@@ -41,8 +41,20 @@ export function forwardToSubscriptions(ctx: RequestContext<LogsState>, group: Lo
       subscriptionFilters: [filter.name],
       logEvents: matching.map((e) => ({ id: eventId(e.timestamp, streamIndex, e.seq), timestamp: e.timestamp, message: e.message })),
     };
-    ctx.emulator.deliverInBackground(filter.destinationArn, payloadFor(filter.destinationArn, message, filter, stream.name), sourceFor(ctx, group.name, filter.roleArn));
+    const via = destinationOf(ctx, filter.destinationArn);
+    if (via) {
+      // A destination forwards to its target as its own account, with its role.
+      const source = { ...sourceFor(ctx, group.name, via.roleArn), accountId: parseArn(via.arn)!.accountId };
+      ctx.emulator.deliverInBackground(via.targetArn, payloadFor(via.targetArn, message, filter, stream.name), source);
+    } else ctx.emulator.deliverInBackground(filter.destinationArn, payloadFor(filter.destinationArn, message, filter, stream.name), sourceFor(ctx, group.name, filter.roleArn));
   }
+}
+
+/** The CloudWatch Logs destination an ARN names (`arn:...:logs:region:account:destination:name`), in its own account and region. */
+export function destinationOf(ctx: RequestContext<LogsState>, arn: string): LogDestination | undefined {
+  const parts = parseArn(arn);
+  if (parts?.service !== 'logs' || !parts.resource.startsWith('destination:')) return undefined;
+  return ctx.emulator.state<LogsState>('logs', parts.accountId, parts.region).destinations.get(parts.resource.slice('destination:'.length));
 }
 
 /**

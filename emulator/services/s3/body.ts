@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import type { PersistedFiles } from '../../persistence/files.ts';
 import { fsyncDirectory } from '../../persistence/format.ts';
 import { createDigest, type Digest } from '../../protocols/rest/checksums.ts';
+import type { StreamingPayload } from '../../protocols/types.ts';
 
 /**
  * An object's (or part's) bytes, immutable once stored: in memory as the chunks they arrived in (never one 5 GiB
@@ -199,7 +200,15 @@ export class BodyStore {
    * way; the stream's own integrity checks run at its end, so a bad upload throws here and stores nothing.
    */
   async receive(payload: unknown, algorithms: string[]): Promise<{ body: ObjectBody; md5: string; checksums: Record<string, string> }> {
-    const digests = new Map<string, Digest>([['md5', createDigest('md5')!], ...algorithms.map((a): [string, Digest] => [a, createDigest(a)!])]);
+    // A digest the request's own integrity check computes (the client's CRC32, a Content-MD5) is not computed twice.
+    const verified = payload as StreamingPayload | undefined;
+    const shared = (algorithm: string) => typeof verified?.computes === 'function' && verified.computes(algorithm.toLowerCase());
+    const digests = new Map<string, Digest>();
+    for (const algorithm of ['md5', ...algorithms]) if (!shared(algorithm)) digests.set(algorithm, createDigest(algorithm)!);
+    const value = (algorithm: string, encoding: 'base64' | 'hex') => {
+      const own = digests.get(algorithm);
+      return own ? own.digest().toString(encoding) : Buffer.from(verified!.checksum!(algorithm.toLowerCase())!, 'base64').toString(encoding);
+    };
     const source = payload === undefined || payload === null ? [] : typeof payload === 'string' || payload instanceof Uint8Array ? [Buffer.from(payload)] : (payload as AsyncIterable<Buffer>);
     const file = this.dataDir ? join(this.dataDir, randomUUID()) : undefined;
     const out = file ? createWriteStream(file) : undefined;
@@ -220,9 +229,9 @@ export class BodyStore {
       if (file) rmSync(file, { force: true });
       throw error;
     }
-    const checksums = Object.fromEntries(algorithms.map((a) => [a, digests.get(a)!.digest().toString('base64')]));
+    const checksums = Object.fromEntries(algorithms.map((a) => [a, value(a, 'base64')]));
     const body = file ? new FileBody(file, size) : new MemoryBody(blocks!.finish());
-    return { body, md5: digests.get('md5')!.digest().toString('hex'), checksums };
+    return { body, md5: value('md5', 'hex'), checksums };
   }
 }
 

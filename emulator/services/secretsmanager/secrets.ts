@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { buildArn, parseArn } from '../../core/arn.ts';
 import type { RequestContext } from '../../core/service.ts';
+import { authorizeSecretUse } from './access.ts';
 import { SecretsErrors } from './errors.ts';
 import type { Secret, SecretsState, SecretVersion } from './state.ts';
 
@@ -52,6 +53,8 @@ export function findSecret(ctx: SecretsContext, secretId: string): Secret | unde
 export function requireSecret(ctx: SecretsContext, secretId: string): Secret {
   const secret = findSecret(ctx, secretId);
   if (!secret) throw SecretsErrors.notFound();
+  // Another account's secret answers only what its resource policy opens to the caller.
+  if (secret.arn.split(':')[4] !== ctx.caller.accountId) authorizeSecretUse(ctx, secret, ctx.operation);
   return secret;
 }
 

@@ -29,7 +29,7 @@ import {
 } from './operations/subscriptions.ts';
 import { listTagsForResource, tagResource, untagResource } from './operations/tags.ts';
 import { createTopic, deleteTopic, getTopicAttributes, listTopics, setTopicAttributes } from './operations/topics.ts';
-import { CERTIFICATE_PATH, signingKey } from './signing.ts';
+import { CERTIFICATE_PATH, prepareSigningKey, signingKey, withSigningKey } from './signing.ts';
 import { SnsState } from './state.ts';
 import { snsDeliveryTarget } from './target.ts';
 
@@ -49,15 +49,15 @@ const sns: ServiceDefinition<SnsState> = {
     RemovePermission: removePermission,
     PutDataProtectionPolicy: putDataProtectionPolicy,
     GetDataProtectionPolicy: getDataProtectionPolicy,
-    Subscribe: subscribe,
+    Subscribe: withSigningKey(subscribe),
     ConfirmSubscription: confirmSubscription,
-    Unsubscribe: unsubscribe,
+    Unsubscribe: withSigningKey(unsubscribe),
     ListSubscriptions: listSubscriptions,
     ListSubscriptionsByTopic: listSubscriptionsByTopic,
     GetSubscriptionAttributes: getSubscriptionAttributes,
     SetSubscriptionAttributes: setSubscriptionAttributes,
-    Publish: publish,
-    PublishBatch: publishBatch,
+    Publish: withSigningKey(publish),
+    PublishBatch: withSigningKey(publishBatch),
     CreatePlatformApplication: createPlatformApplication,
     GetPlatformApplicationAttributes: getPlatformApplicationAttributes,
     SetPlatformApplicationAttributes: setPlatformApplicationAttributes,
@@ -80,7 +80,11 @@ const sns: ServiceDefinition<SnsState> = {
     ListSMSSandboxPhoneNumbers: sms.listSMSSandboxPhoneNumbers,
     ListOriginationNumbers: sms.listOriginationNumbers,
   },
-  createState: (accountId, region) => new SnsState(accountId, region),
+  createState: (accountId, region, emulator) => {
+    // The signing key is made in the background from SNS's first use, ready by the time anything is published.
+    prepareSigningKey(emulator).catch(() => undefined);
+    return new SnsState(accountId, region);
+  },
   // SNS checks its parameters itself, with its own messages (InvalidParameter, ValidationError).
   validation: 'none',
   deliveryTarget: snsDeliveryTarget,

@@ -2,7 +2,7 @@ import { mayAccess, notAuthorized } from '../../core/access.ts';
 import { AwsError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/service.ts';
 import { checkArnShape, snsArnParts } from './arns.ts';
-import { subscriptionNotFound, topicNotFound } from './errors.ts';
+import { invalidParameter, subscriptionNotFound, topicNotFound } from './errors.ts';
 import type { SnsState } from './state.ts';
 import type { Subscription } from './subscription.ts';
 import { topicPolicy, type Topic } from './topic.ts';
@@ -24,6 +24,9 @@ export function stateForArn(ctx: SnsContext, arn: string): SnsState | undefined 
  */
 export function findTopic(ctx: SnsContext, arn: string | undefined, action: string, parameter = 'TopicArn'): Topic {
   checkArnShape(parameter, arn);
+  // A topic of another region is refused as a malformed parameter (AWS-recorded test_cross_region_access, 2025).
+  const region = snsArnParts(arn!)?.region;
+  if (region !== undefined && region !== ctx.region) throw invalidParameter(parameter);
   const topic = stateForArn(ctx, arn!)?.topics.get(arn!);
   if (!topic) throw topicNotFound();
   if (!mayAccess(ctx, `SNS:${action}`, topic.arn, topic.accountId, topicPolicy(topic))) {

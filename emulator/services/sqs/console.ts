@@ -13,20 +13,24 @@ const view: ConsoleView = {
     {
       label: 'Send message',
       operation: 'SendMessage',
-      input: { QueueUrl: '$item', MessageBody: '$field.MessageBody', MessageGroupId: '$field.MessageGroupId' },
+      input: { QueueUrl: '$item', MessageBody: '$field.MessageBody', MessageGroupId: '$field.MessageGroupId', MessageDeduplicationId: '$field.MessageDeduplicationId' },
       fields: [
         { name: 'MessageBody', label: 'Message body', multiline: true },
         { name: 'MessageGroupId', label: 'Message group id (FIFO queues)' },
+        { name: 'MessageDeduplicationId', label: 'Deduplication id (FIFO queues without content-based deduplication)' },
       ],
     },
     {
       label: 'Receive',
       operation: 'ReceiveMessage',
-      input: { QueueUrl: '$item', MaxNumberOfMessages: 10, VisibilityTimeout: 0, MessageSystemAttributeNames: ['All'] },
+      input: { QueueUrl: '$item', MaxNumberOfMessages: 10, VisibilityTimeout: 0, MessageSystemAttributeNames: ['All'], MessageAttributeNames: ['All'] },
       note: 'counts as a receive: ApproximateReceiveCount grows and a redrive policy may move the message to its dead-letter queue',
       result: { items: 'Messages', columns: [{ label: 'Message id', path: 'MessageId' }, { label: 'Body', path: 'Body' }, { label: 'Receive count', path: 'Attributes.ApproximateReceiveCount' }] },
+      rowActions: [
+        { label: 'Delete', operation: 'DeleteMessage', input: { QueueUrl: '$parent', ReceiptHandle: '$item.ReceiptHandle' }, confirm: 'Delete this message from the queue?' },
+      ],
     },
-    { label: 'Purge', operation: 'PurgeQueue', input: { QueueUrl: '$item' }, note: 'deletes every message in the queue' },
+    { label: 'Purge', operation: 'PurgeQueue', input: { QueueUrl: '$item' }, note: 'deletes every message in the queue', confirm: 'Delete every message in this queue?' },
   ],
 };
 

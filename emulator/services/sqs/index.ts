@@ -13,6 +13,7 @@ import { receiveMessage } from './operations/receive-message.ts';
 import { sendMessage, sendMessageBatch } from './operations/send-message.ts';
 import { listQueueTags, tagQueue, untagQueue } from './operations/tags.ts';
 import { parseQueueUrl, stateFor, type SqsContext } from './queue-url.ts';
+import { sampleQueueDepths, stopSampling } from './metrics.ts';
 import { SqsState } from './state.ts';
 import { sqsDeliveryTarget } from './target.ts';
 import { sqsPersistence } from './persistence.ts';
@@ -65,13 +66,16 @@ const sqs: ServiceDefinition<SqsState> = {
     CancelMessageMoveTask: cancelMessageMoveTask,
     ListMessageMoveTasks: listMessageMoveTasks,
   },
-  createState: (accountId, region, emulator) => new SqsState(accountId, region, emulator.clock),
+  createState: (accountId, region, emulator) => sampleQueueDepths(new SqsState(accountId, region, emulator.clock), emulator),
   jsonErrorType: sqsJsonErrorType,
   // SQS checks its parameters itself, with its own messages (InvalidParameterValue / MissingParameter).
   validation: 'none',
   // Query-protocol clients may post to the queue URL itself, unsigned.
   pathPattern: /^\/\d{12}\/[^/]+\/?$/,
-  disposeState: (state) => state.timers.stopAll(),
+  disposeState: (state) => {
+    state.timers.stopAll();
+    stopSampling(state);
+  },
   deliveryTarget: sqsDeliveryTarget,
   persistence: sqsPersistence,
 };

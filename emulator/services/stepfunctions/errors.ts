@@ -59,6 +59,9 @@ export function findActivity(state: SfnState, arn: string): Activity {
 export function splitQualified(state: SfnState, arn: string): { machineArn: string; qualifier?: string } {
   const { parts } = checkArn(arn, ['stateMachine']);
   if (parts.length > 2) throw SfnErrors.invalidArn(`Invalid ARN format: ${arn}`);
+  // Another account's or region's machine is not the caller's same-named one.
+  const named = parseArn(arn)!;
+  if (named.accountId !== state.accountId || named.region !== state.region) throw SfnErrors.machineDoesNotExist(arn);
   return { machineArn: state.arn(`stateMachine:${parts[0]}`), qualifier: parts[1] };
 }
 

@@ -24,6 +24,7 @@ import { sendTaskFailure, sendTaskHeartbeat, sendTaskSuccess } from './operation
 import { testState } from './operations/test-state.ts';
 import { validateStateMachineDefinition } from './operations/validate.ts';
 import { deleteStateMachineVersion, listStateMachineVersions, publishStateMachineVersion } from './operations/versions.ts';
+import { resumeExecutions } from './runtime/lifecycle.ts';
 import { StopReason } from './runtime/running.ts';
 import { SfnState } from './state.ts';
 import { sfnDeliveryTarget } from './target.ts';
@@ -90,6 +91,9 @@ const stepfunctions: ServiceDefinition<SfnState> = {
       },
     },
     writes: ['GetActivityTask'],
+    // Executions that were running go on from the state they were in (its Map iterations or Parallel branches that
+    // had succeeded are not run again).
+    revive: (state, emulator) => resumeExecutions(emulator, state),
   },
 };
 

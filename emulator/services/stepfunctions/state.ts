@@ -81,8 +81,13 @@ export interface Execution {
   redriveDate?: Date;
   /** Set for a distributed Map's child executions. */
   mapRunArn?: string;
-  /** Where a redrive resumes: the last top-level state entered and its input. */
-  resumeAt?: { state: string; input: string };
+  /**
+   * Where a redrive, or a restart from persisted state, resumes: the last top-level state entered, its input, and
+   * when and at which event id it was entered (a resumed Wait waits only what is left); for a Map or Parallel state,
+   * the outputs of its iterations or branches that succeeded (`done`, by index), which the first run after a redrive
+   * or restart (`redriven`) does not run again.
+   */
+  resumeAt?: { state: string; input: string; enteredAt?: number; enteredId?: number; done?: Record<string, string>; redriven?: boolean };
   /** Express executions are not kept in history (DescribeExecution does not know them), as on AWS. */
   recorded: boolean;
 }

@@ -50,6 +50,10 @@ const sts: ServiceDefinition<StsState> = {
   createState: (_accountId, _region, emulator) => createStsState(emulator.clock),
   validation: 'none',
   handlers: Object.fromEntries(Object.entries(operations).map(([name, handler]) => [name, validated(name, handler)])),
+  // The credentials it issued stop working when its state goes (a reset).
+  disposeState(state, emulator) {
+    for (const accessKeyId of state.sessions.keys()) emulator.credentials.forget(accessKeyId);
+  },
   // Sessions, signing keys and the credentials issued are plain data; these Get* operations issue new ones.
   persistence: { writes: ['GetSessionToken', 'GetFederationToken', 'GetWebIdentityToken', 'GetDelegatedAccessToken'] },
 };

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pythonCommand } from '../../../emulator/core/platform.ts';
 import { snapshotRoot } from '../../../verifier/port/snapshot-root.ts';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -50,7 +51,7 @@ export function jobFor(id: string): Job | undefined {
 
 function runChunk(endpoint: string, jobs: Job[]): Promise<Record<string, JobResult>> {
   return new Promise((resolve, reject) => {
-    const child = spawn('python3', ['scenarios.py', endpoint], { cwd: HERE, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(pythonCommand(), ['scenarios.py', endpoint], { cwd: HERE, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -6,8 +6,15 @@ import type { ApiGatewayState, StoredApi } from '../state.ts';
 import { executeHttpApi } from './http-api.ts';
 import { execRequest } from './request.ts';
 import { executeRestApi } from './rest.ts';
+import { CONNECTIONS_PATH, manageConnection } from './websocket/management.ts';
+import { openWebSocket } from './websocket/session.ts';
 
 /** The API id and the path after it, from the host name or LocalStack's path forms; undefined for control-plane requests. */
+/** Whether a request is for a deployed API (its invoke URL) rather than the API Gateway API. */
+export function isExecuteApiRequest(req: RawRequest): boolean {
+  return target(req) !== undefined;
+}
+
 function target(req: RawRequest): { apiId: string; rest: string; domainName?: string } | undefined {
   const host = hostParts(req.headers['host']);
   if (host.prefix === 'execute-api' && host.label) return { apiId: host.label, rest: req.path, domainName: req.headers['host']?.replace(/:\d+$/, '') };
@@ -57,7 +64,11 @@ function stageOfPath(api: StoredV2Api) {
 /** Answers requests to deployed APIs (execute-api host names and path forms); leaves control-plane requests alone. */
 export async function answerExecuteApi(req: RawRequest, ctx: RequestContext<ApiGatewayState>): Promise<RawResponse | undefined> {
   const found = target(req);
-  if (!found) return undefined;
+  if (!found) {
+    // The @connections API on the emulator's own endpoint: the connection id alone names the connection.
+    const bare = CONNECTIONS_PATH.exec(req.path);
+    return bare && !bare[1] ? manageConnection(ctx.emulator, req.method, decodeURIComponent(bare[2]), req.body) : undefined;
+  }
   const [, stageName = '', after = ''] = /^\/([^/]*)(.*)$/.exec(found.rest) ?? [];
   const rest = findRestApi(ctx, found.apiId);
   if (rest) {
@@ -71,6 +82,12 @@ export async function answerExecuteApi(req: RawRequest, ctx: RequestContext<ApiG
     const domainName = found.domainName ?? `${found.apiId}.execute-api.${v2.state.region}.amazonaws.com`;
     const request = execRequest(req, found.rest, domainName, ctx.emulator.clock.now());
     return executeHttpApi(ctx.emulator, v2.state, v2.api, found.rest, request, stageOfPath(v2.api));
+  }
+  if (v2) {
+    const management = CONNECTIONS_PATH.exec(found.rest);
+    if (management) return manageConnection(ctx.emulator, req.method, decodeURIComponent(management[2]), req.body, found.apiId, management[1] && decodeURIComponent(management[1]));
+    const domainName = found.domainName ?? `${found.apiId}.execute-api.${v2.state.region}.amazonaws.com`;
+    if (req.upgrade) return openWebSocket(ctx.emulator, v2.state, v2.api, found.rest, req, domainName);
   }
   return {
     status: 403,

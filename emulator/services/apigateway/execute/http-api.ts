@@ -249,6 +249,13 @@ function mapResponse(integration: Integration, response: RawResponse, scope: Sco
   return response;
 }
 
+/** A Lambda authorizer's verdict: `isAuthorized` for simple responses, else a policy with an Allow and no Deny. */
+export function authorizerAllows(result: Record<string, unknown>, simple: boolean): boolean {
+  if (simple) return result.isAuthorized === true;
+  const statements = [((result.policyDocument as { Statement?: unknown } | undefined)?.Statement ?? [])].flat() as { Effect?: string }[];
+  return statements.some((s) => s.Effect === 'Allow') && !statements.some((s) => s.Effect === 'Deny');
+}
+
 async function authorizeRoute(state: ApiGatewayV2State, invoker: Invoker, authorizer: Authorizer | undefined, scope: Scope): Promise<void> {
   const { route, request } = scope;
   if (route.AuthorizationType === 'JWT') {
@@ -289,11 +296,7 @@ async function authorizeRoute(state: ApiGatewayV2State, invoker: Invoker, author
     }
     if (ttl > 0 && identity.length) state.authorizerCache.set(cacheKey, { expiresMs: now + ttl * 1000, result });
   }
-  const allowed = authorizer.EnableSimpleResponses
-    ? result.isAuthorized === true
-    : [((result.policyDocument as { Statement?: unknown })?.Statement ?? [])].flat().some((s) => (s as { Effect?: string }).Effect === 'Allow') &&
-      ![((result.policyDocument as { Statement?: unknown })?.Statement ?? [])].flat().some((s) => (s as { Effect?: string }).Effect === 'Deny');
-  if (!allowed) throw new HttpApiFailure(fail(403, 'Forbidden'));
+  if (!authorizerAllows(result, authorizer.EnableSimpleResponses === true)) throw new HttpApiFailure(fail(403, 'Forbidden'));
   scope.authorizer = { lambda: (result.context as Record<string, unknown> | undefined) ?? null, ...(result.principalId ? { principalId: result.principalId } : {}) };
 }
 

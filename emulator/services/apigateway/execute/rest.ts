@@ -1,3 +1,4 @@
+import type { CanarySettings, Stage } from '@aws-sdk/client-api-gateway';
 import { buildArn } from '../../../core/arn.ts';
 import type { Emulator } from '../../../core/emulator.ts';
 import type { RawResponse } from '../../../protocols/types.ts';
@@ -20,11 +21,12 @@ import { AwsError } from '../../../core/errors.ts';
  */
 export async function executeRestApi(emulator: Emulator, state: ApiGatewayState, api: StoredApi, stageName: string, request: ExecRequest): Promise<RawResponse> {
   const stage = api.stages.get(stageName);
-  const deployment = stage ? api.deployments.get(stage.deploymentId ?? '') : undefined;
+  const canary = stage && canaryRelease(api, stage);
+  const deployment = stage ? api.deployments.get(canary?.deploymentId ?? stage.deploymentId ?? '') : undefined;
   const custom = deployment?.snapshot.gatewayResponses ?? [];
   if (!stage || !deployment) return gatewayResponse(new GatewayFailure('MISSING_AUTHENTICATION_TOKEN', 'Forbidden', 403), [], request.requestId);
   const snapshot = deployment.snapshot;
-  const stageVariables = stage.variables ?? {};
+  const stageVariables = { ...stage.variables, ...canary?.stageVariableOverrides };
   const params = { path: {} as Record<string, string>, querystring: first(request.query), header: first(request.headers) };
   const route = matchRoute(snapshot, request.method, request.path);
   const scope: ProxyScope = {
@@ -39,7 +41,9 @@ export async function executeRestApi(emulator: Emulator, state: ApiGatewayState,
     deploymentId: deployment.id,
     binaryMediaTypes: snapshot.binaryMediaTypes,
   };
-  const templateScope = () => ({ context: requestContext(scope), stageVariables, params });
+  // `$context.isCanaryRequest` is there only while the stage has a canary.
+  const canaryContext = stage.canarySettings ? { isCanaryRequest: canary !== undefined } : {};
+  const templateScope = () => ({ context: { ...requestContext(scope), ...canaryContext }, stageVariables, params });
   try {
     if (!route) throw new GatewayFailure('MISSING_AUTHENTICATION_TOKEN', 'Missing Authentication Token');
     params.path = route.pathParameters;
@@ -70,6 +74,16 @@ export async function executeRestApi(emulator: Emulator, state: ApiGatewayState,
     if (!(error instanceof GatewayFailure)) throw error;
     return gatewayResponse(error, custom, request.requestId, templateScope());
   }
+}
+
+/**
+ * The stage's canary when this request goes to it: `percentTraffic` percent of requests, at random, run the canary's
+ * deployment with the stage's variables overridden by the canary's.
+ */
+function canaryRelease(api: StoredApi, stage: Stage): CanarySettings | undefined {
+  const canary = stage.canarySettings;
+  if (!canary?.deploymentId || !api.deployments.has(canary.deploymentId)) return undefined;
+  return Math.random() * 100 < (canary.percentTraffic ?? 0) ? canary : undefined;
 }
 
 /** Runs a method's integration (proxy, HTTP proxy or mapped) and answers what it returned. */

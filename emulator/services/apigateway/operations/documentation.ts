@@ -12,7 +12,7 @@ import { badRequest, conflict, enumViolation, notFound } from '../errors.ts';
 import { shortId } from '../ids.ts';
 import { page } from '../pages.ts';
 import { applyPatch, checkOps } from '../patch.ts';
-import type { ApiGatewayState, StoredApi } from '../state.ts';
+import { deleteFound, type ApiGatewayState, type StoredApi } from '../state.ts';
 
 type Ctx = RequestContext<ApiGatewayState>;
 
@@ -61,9 +61,7 @@ export function getDocumentationParts(input: { restApiId: string; type?: string;
 
 export function deleteDocumentationPart(input: { restApiId: string; documentationPartId: string }, ctx: Ctx): Record<string, never> {
   const api = ctx.state.api(input.restApiId);
-  partOf(api, input.documentationPartId);
-  api.documentationParts.delete(input.documentationPartId);
-  return {};
+  return deleteFound(() => partOf(api, input.documentationPartId), input.documentationPartId, api.documentationParts);
 }
 
 export function updateDocumentationPart(input: UpdateDocumentationPartRequest, ctx: Ctx): DocumentationPart {
@@ -125,9 +123,7 @@ export function getDocumentationVersions(input: { restApiId: string; position?: 
 
 export function deleteDocumentationVersion(input: { restApiId: string; documentationVersion: string }, ctx: Ctx): Record<string, never> {
   const api = ctx.state.api(input.restApiId);
-  versionOf(api, input.documentationVersion);
-  api.documentationVersions.delete(input.documentationVersion);
-  return {};
+  return deleteFound(() => versionOf(api, input.documentationVersion), input.documentationVersion, api.documentationVersions);
 }
 
 export function updateDocumentationVersion(input: UpdateDocumentationVersionRequest, ctx: Ctx): DocumentationVersion {

@@ -4,7 +4,7 @@ import { badRequest, conflict, notFound } from '../errors.ts';
 import { shortId } from '../ids.ts';
 import { page } from '../pages.ts';
 import { applyPatch, checkOps } from '../patch.ts';
-import type { ApiGatewayState } from '../state.ts';
+import { deleteFound, type ApiGatewayState } from '../state.ts';
 import { tagsOf, writeTags } from './tags.ts';
 
 type Ctx = RequestContext<ApiGatewayState>;
@@ -62,10 +62,7 @@ export function getDomainNames(input: { position?: string; limit?: number }, ctx
 }
 
 export function deleteDomainName(input: { domainName: string }, ctx: Ctx): Record<string, never> {
-  domainOf(ctx.state, input.domainName);
-  ctx.state.domainNames.delete(input.domainName);
-  ctx.state.basePathMappings.delete(input.domainName);
-  return {};
+  return deleteFound(() => domainOf(ctx.state, input.domainName), input.domainName, ctx.state.domainNames, ctx.state.basePathMappings);
 }
 
 export function updateDomainName(input: UpdateDomainNameRequest, ctx: Ctx): DomainName {

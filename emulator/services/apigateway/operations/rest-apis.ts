@@ -81,8 +81,10 @@ export function restApiOutput(state: ApiGatewayState, stored: StoredApi, alwaysT
 }
 
 export function createRestApi(input: CreateRestApiRequest, ctx: Ctx): RestApi {
+  // The API to clone must exist before anything is created (a missing one leaves no half-made API behind).
+  const source = input.cloneFrom ? ctx.state.api(input.cloneFrom) : undefined;
   const stored = newApi(ctx.state, input, ctx.emulator.clock.date());
-  if (input.cloneFrom) cloneInto(stored, ctx.state.api(input.cloneFrom));
+  if (source) cloneInto(stored, source);
   return restApiOutput(ctx.state, stored);
 }
 

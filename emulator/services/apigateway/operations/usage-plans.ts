@@ -4,7 +4,7 @@ import { badRequest, conflict, notFound } from '../errors.ts';
 import { shortId } from '../ids.ts';
 import { page } from '../pages.ts';
 import { checkOps, applyPatch, segments } from '../patch.ts';
-import type { ApiGatewayState } from '../state.ts';
+import { deleteFound, type ApiGatewayState } from '../state.ts';
 import { apiKeyOf } from './api-keys.ts';
 import { tagsOf, writeTags } from './tags.ts';
 
@@ -51,10 +51,7 @@ export function getUsagePlans(input: { keyId?: string; position?: string; limit?
 }
 
 export function deleteUsagePlan(input: { usagePlanId: string }, ctx: Ctx): Record<string, never> {
-  usagePlanOf(ctx.state, input.usagePlanId);
-  ctx.state.usagePlans.delete(input.usagePlanId);
-  ctx.state.usagePlanKeys.delete(input.usagePlanId);
-  return {};
+  return deleteFound(() => usagePlanOf(ctx.state, input.usagePlanId), input.usagePlanId, ctx.state.usagePlans, ctx.state.usagePlanKeys);
 }
 
 export function updateUsagePlan(input: UpdateUsagePlanRequest, ctx: Ctx): UsagePlan {

@@ -4,7 +4,7 @@ import { badRequest, notFound } from '../errors.ts';
 import { shortId } from '../ids.ts';
 import { page } from '../pages.ts';
 import { checkOps, segments } from '../patch.ts';
-import type { ApiGatewayState, StoredApi } from '../state.ts';
+import { deleteFound, type ApiGatewayState, type StoredApi } from '../state.ts';
 
 type Ctx = RequestContext<ApiGatewayState>;
 
@@ -39,9 +39,7 @@ export function getRequestValidators(input: { restApiId: string; position?: stri
 
 export function deleteRequestValidator(input: { restApiId: string; requestValidatorId: string }, ctx: Ctx): Record<string, never> {
   const api = ctx.state.api(input.restApiId, noValidator);
-  validatorOf(api, input.requestValidatorId);
-  api.validators.delete(input.requestValidatorId);
-  return {};
+  return deleteFound(() => validatorOf(api, input.requestValidatorId), input.requestValidatorId, api.validators);
 }
 
 export function updateRequestValidator(input: UpdateRequestValidatorRequest, ctx: Ctx): RequestValidator {

@@ -10,7 +10,13 @@ export function deploy(api: StoredV2Api, ctx: Ctx, auto: boolean, description?: 
     CreatedDate: ctx.emulator.clock.date(),
     DeploymentStatus: 'DEPLOYED',
     Description: description,
-    snapshot: clone({ routes: [...api.routes.values()], integrations: [...api.integrations.values()], authorizers: [...api.authorizers.values()] }),
+    snapshot: clone({
+      routes: [...api.routes.values()],
+      integrations: [...api.integrations.values()],
+      authorizers: [...api.authorizers.values()],
+      routeResponses: Object.fromEntries([...api.routeResponses].map(([id, responses]) => [id, [...responses.values()]])),
+      integrationResponses: Object.fromEntries([...api.integrationResponses].map(([id, responses]) => [id, [...responses.values()]])),
+    }),
   });
   return id;
 }

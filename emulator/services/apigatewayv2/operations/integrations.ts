@@ -92,6 +92,7 @@ export function createIntegrationResponse(input: CreateIntegrationResponseReques
     TemplateSelectionExpression: input.TemplateSelectionExpression,
   };
   responses.set(response.IntegrationResponseId!, response);
+  autoDeploy(ctx.state.api(input.ApiId), ctx, deploy);
   return clone(response);
 }
 
@@ -105,12 +106,15 @@ export function getIntegrationResponses(input: { ApiId: string; IntegrationId: s
 
 export function updateIntegrationResponse(input: UpdateIntegrationResponseRequest, ctx: Ctx): IntegrationResponse {
   const response = childOf(responsesOf(ctx.state.api(input.ApiId), input.IntegrationId), input.IntegrationResponseId, 'IntegrationResponse');
-  return clone(merge(response, input, ['ApiId', 'IntegrationId', 'IntegrationResponseId']));
+  merge(response, input, ['ApiId', 'IntegrationId', 'IntegrationResponseId']);
+  autoDeploy(ctx.state.api(input.ApiId), ctx, deploy);
+  return clone(response);
 }
 
 export function deleteIntegrationResponse(input: { ApiId: string; IntegrationId: string; IntegrationResponseId: string }, ctx: Ctx): Record<string, never> {
   const responses = responsesOf(ctx.state.api(input.ApiId), input.IntegrationId);
   childOf(responses, input.IntegrationResponseId, 'IntegrationResponse');
   responses.delete(input.IntegrationResponseId);
+  autoDeploy(ctx.state.api(input.ApiId), ctx, deploy);
   return {};
 }

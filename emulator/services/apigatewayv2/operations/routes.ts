@@ -87,6 +87,7 @@ export function createRouteResponse(input: CreateRouteResponseRequest, ctx: Ctx)
   if (!input.RouteResponseKey) throw badRequest('Route response key must be specified');
   const response: RouteResponse = { RouteResponseId: newId(6), RouteResponseKey: input.RouteResponseKey, ModelSelectionExpression: input.ModelSelectionExpression, ResponseModels: input.ResponseModels, ResponseParameters: input.ResponseParameters };
   responses.set(response.RouteResponseId!, response);
+  autoDeploy(ctx.state.api(input.ApiId), ctx, deploy);
   return clone(response);
 }
 
@@ -100,12 +101,15 @@ export function getRouteResponses(input: { ApiId: string; RouteId: string; NextT
 
 export function updateRouteResponse(input: UpdateRouteResponseRequest, ctx: Ctx): RouteResponse {
   const response = childOf(responsesOf(ctx.state.api(input.ApiId), input.RouteId), input.RouteResponseId, 'RouteResponse');
-  return clone(merge(response, input, ['ApiId', 'RouteId', 'RouteResponseId']));
+  merge(response, input, ['ApiId', 'RouteId', 'RouteResponseId']);
+  autoDeploy(ctx.state.api(input.ApiId), ctx, deploy);
+  return clone(response);
 }
 
 export function deleteRouteResponse(input: { ApiId: string; RouteId: string; RouteResponseId: string }, ctx: Ctx): Record<string, never> {
   const responses = responsesOf(ctx.state.api(input.ApiId), input.RouteId);
   childOf(responses, input.RouteResponseId, 'RouteResponse');
   responses.delete(input.RouteResponseId);
+  autoDeploy(ctx.state.api(input.ApiId), ctx, deploy);
   return {};
 }

@@ -4,6 +4,7 @@ import { RESOURCE_TYPE_LOADERS, RESOURCE_TYPE_SERVICES } from '../../index.ts';
 import type { ResourceType } from '../provider.ts';
 import { customResource } from './custom-resource.ts';
 import { nestedStack } from './nested-stack.ts';
+import { macroType } from '../transforms/macros.ts';
 
 /** A resource CloudFormation keeps itself, with no resource behind it (CDK's metadata, wait condition handles). */
 const bookkeeping: ResourceType = {
@@ -23,6 +24,7 @@ const ENGINE_TYPES = new Map<string, ResourceType>([
   ['AWS::CloudFormation::WaitCondition', bookkeeping],
   ['AWS::CloudFormation::Stack', nestedStack],
   ['AWS::CloudFormation::CustomResource', customResource],
+  ['AWS::CloudFormation::Macro', macroType],
 ]);
 
 function isCustom(type: string): boolean {

@@ -14,7 +14,7 @@ import { setStatus } from '../engine/run.ts';
 import { validationError } from '../errors.ts';
 import { describeParameters } from '../template/parameters.ts';
 import type { ChangeSet } from '../state.ts';
-import { page } from './describe.ts';
+import { listPage, page } from './describe.ts';
 import { bindFor, checkPlan, newStack, runOf } from './stack-setup.ts';
 import { checkToken, checkUpdatable, desiredUpdate, launch, requireStack } from './stacks.ts';
 import { checkCapabilities, checkStackName, checkTemplate, templateFrom, type CfnContext } from './template-input.ts';
@@ -181,7 +181,15 @@ export async function executeChangeSet(input: ExecuteChangeSetInput, ctx: CfnCon
 }
 
 export function deleteChangeSet(input: DeleteChangeSetInput, ctx: CfnContext) {
-  const c = findChangeSet(ctx, input.ChangeSetName ?? '', input.StackName);
+  let c: ChangeSet;
+  try {
+    c = findChangeSet(ctx, input.ChangeSetName ?? '', input.StackName);
+  } catch (error) {
+    // Deleting a change set by name succeeds while its stack exists, whether the change set does or not (the CDK
+    // CLI deletes `cdk-deploy-change-set` before every deploy and relies on it).
+    if (error instanceof AwsError && error.code === 'ChangeSetNotFoundException' && !input.ChangeSetName?.startsWith('arn:')) return {};
+    throw error;
+  }
   if (c.executionStatus === 'EXECUTE_IN_PROGRESS') {
     throw new AwsError('InvalidChangeSetStatusException', `Cannot delete ChangeSet ${c.id} while it is in ${c.executionStatus} status`);
   }
@@ -192,20 +200,16 @@ export function deleteChangeSet(input: DeleteChangeSetInput, ctx: CfnContext) {
 export function listChangeSets(input: ListChangeSetsInput, ctx: CfnContext) {
   const stack = requireStack(ctx, input.StackName);
   const all = [...ctx.state.changeSets.values()].filter((c) => c.stackId === stack.stackId);
-  const { items, next } = page(all, input.NextToken, 100);
-  return {
-    Summaries: items.map((c) => ({
-      StackId: c.stackId,
-      StackName: c.stackName,
-      ChangeSetId: c.id,
-      ChangeSetName: c.name,
-      ExecutionStatus: c.executionStatus as never,
-      Status: c.status as never,
-      StatusReason: c.statusReason,
-      CreationTime: c.created,
-      Description: c.description,
-      IncludeNestedStacks: c.includeNestedStacks ?? false,
-    })),
-    NextToken: next,
-  };
+  return listPage('Summaries', all, input.NextToken, 100, (c) => ({
+    StackId: c.stackId,
+    StackName: c.stackName,
+    ChangeSetId: c.id,
+    ChangeSetName: c.name,
+    ExecutionStatus: c.executionStatus as never,
+    Status: c.status as never,
+    StatusReason: c.statusReason,
+    CreationTime: c.created,
+    Description: c.description,
+    IncludeNestedStacks: c.includeNestedStacks ?? false,
+  }));
 }

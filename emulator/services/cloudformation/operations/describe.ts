@@ -21,6 +21,12 @@ export function page<T>(items: T[], token: string | undefined, size: number): { 
   return { items: items.slice(start, end), next: end < items.length ? String(end) : undefined };
 }
 
+/** One page of a list answer: the page's items, described, under the answer's member name, with its NextToken. */
+export function listPage<T, R, K extends string>(key: K, items: T[], token: string | undefined, size: number, describe: (item: T) => R) {
+  const { items: pageItems, next } = page(items, token, size);
+  return { [key]: pageItems.map(describe), NextToken: next } as Record<K, R[]> & { NextToken?: string };
+}
+
 export function describeStack(stack: Stack): StackOutput {
   return {
     StackId: stack.stackId,
@@ -55,38 +61,32 @@ export function describeStacks(input: DescribeStacksInput, ctx: CfnContext) {
     return { Stacks: [describeStack(stack)] };
   }
   const live = ctx.state.stacks.filter((s) => s.status !== 'DELETE_COMPLETE').reverse();
-  const { items, next } = page(live, input.NextToken, 100);
-  return { Stacks: items.map(describeStack), NextToken: next };
+  return listPage('Stacks', live, input.NextToken, 100, describeStack);
 }
 
 export function listStacks(input: ListStacksInput, ctx: CfnContext) {
   const filter = input.StackStatusFilter?.length ? new Set<string>(input.StackStatusFilter) : undefined;
   const stacks = ctx.state.stacks.filter((s) => !filter || filter.has(s.status)).reverse();
-  const { items, next } = page(stacks, input.NextToken, 100);
-  return {
-    StackSummaries: items.map((s) => ({
-      StackId: s.stackId,
-      StackName: s.stackName,
-      TemplateDescription: s.description,
-      CreationTime: s.created,
-      LastUpdatedTime: s.updated,
-      DeletionTime: s.deleted,
-      StackStatus: s.status as never,
-      StackStatusReason: s.statusReason,
-      ParentId: s.parentId,
-      RootId: s.rootId,
-      DriftInformation: { StackDriftStatus: 'NOT_CHECKED' as const },
-    })),
-    NextToken: next,
-  };
+  return listPage('StackSummaries', stacks, input.NextToken, 100, (s) => ({
+    StackId: s.stackId,
+    StackName: s.stackName,
+    TemplateDescription: s.description,
+    CreationTime: s.created,
+    LastUpdatedTime: s.updated,
+    DeletionTime: s.deleted,
+    StackStatus: s.status as never,
+    StackStatusReason: s.statusReason,
+    ParentId: s.parentId,
+    RootId: s.rootId,
+    DriftInformation: { StackDriftStatus: 'NOT_CHECKED' as const },
+  }));
 }
 
 export function describeStackEvents(input: DescribeStackEventsInput, ctx: CfnContext) {
   const stack = input.StackName ? ctx.state.find(input.StackName) : undefined;
   // DescribeStackEvents words a missing stack differently from DescribeStacks.
   if (!stack) throw validationError(`Stack [${input.StackName ?? ''}] does not exist`);
-  const { items, next } = page(stack.events, input.NextToken, 100);
-  return { StackEvents: items, NextToken: next };
+  return listPage('StackEvents', stack.events, input.NextToken, 100, (e) => e);
 }
 
 function visible(stack: Stack): StackResource[] {
@@ -132,19 +132,11 @@ export function describeStackResource(input: DescribeStackResourceInput, ctx: Cf
   };
 }
 
+
 export function listStackResources(input: ListStackResourcesInput, ctx: CfnContext) {
   const stack = requireStack(ctx, input.StackName);
-  const { items, next } = page(visible(stack), input.NextToken, 100);
-  return {
-    StackResourceSummaries: items.map((r) => ({
-      LogicalResourceId: r.logicalId,
-      PhysicalResourceId: r.physicalId,
-      ResourceType: r.type,
-      LastUpdatedTimestamp: r.updated,
-      ResourceStatus: r.status as never,
-      ResourceStatusReason: r.statusReason,
-      DriftInformation: { StackResourceDriftStatus: 'NOT_CHECKED' as const },
-    })),
-    NextToken: next,
-  };
+  return listPage('StackResourceSummaries', visible(stack), input.NextToken, 100, (r) => {
+    const { StackName: _stackName, StackId: _stackId, Timestamp, ...summary } = resourceSummary(stack, r);
+    return { ...summary, LastUpdatedTimestamp: Timestamp };
+  });
 }

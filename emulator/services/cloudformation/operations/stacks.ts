@@ -5,8 +5,10 @@ import { removeStack } from '../engine/remove.ts';
 import { setStatus } from '../engine/run.ts';
 import { stackNotFound, validationError } from '../errors.ts';
 import type { Stack } from '../state.ts';
+import { parseTemplate } from '../template/parse.ts';
+import { declaredTransforms } from '../transforms/index.ts';
 import { bindFor, checkPlan, newStack, runOf } from './stack-setup.ts';
-import { checkCapabilities, checkStackName, checkTemplate, templateFrom, type CfnContext } from './template-input.ts';
+import { checkAutoExpand, checkCapabilities, checkStackName, checkTemplate, templateFrom, type CfnContext } from './template-input.ts';
 
 /** States a stack can be updated (or have an update change set executed) from. */
 export const UPDATABLE = new Set(['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_ROLLBACK_COMPLETE', 'IMPORT_COMPLETE', 'IMPORT_ROLLBACK_COMPLETE']);
@@ -48,8 +50,9 @@ export async function createStack(input: CreateStackInput, ctx: CfnContext) {
     throw new AwsError('AlreadyExistsException', `Stack [${name}] already exists`);
   }
   checkTags(input.Tags);
-  const { body, template } = await templateFrom(input, ctx);
+  const { body, template, transforms } = await templateFrom(input, ctx);
   checkTemplate(template, ctx);
+  checkAutoExpand(transforms, input.Capabilities);
   checkCapabilities(template, input.Capabilities);
   if (input.OnFailure !== undefined && input.DisableRollback !== undefined) {
     throw validationError('You may not specify both DisableRollback and OnFailure.');
@@ -93,19 +96,20 @@ export async function desiredUpdate(
   stack: Stack,
   input: Pick<UpdateStackInput, 'TemplateBody' | 'TemplateURL' | 'UsePreviousTemplate' | 'Parameters' | 'Capabilities'>,
   ctx: CfnContext,
-): Promise<Desired> {
+): Promise<Desired & { transforms: string[] }> {
   let body = stack.templateBody;
   let template = stack.template;
+  let transforms = input.UsePreviousTemplate ? declaredTransforms(parseTemplate(stack.templateBody)) : [];
   if (input.UsePreviousTemplate) {
     if (input.TemplateBody !== undefined || input.TemplateURL !== undefined) throw validationError('Specify exactly one of TemplateBody, TemplateUrl or UsePreviousTemplate.');
   } else {
-    ({ body, template } = await templateFrom(input, ctx));
+    ({ body, template, transforms } = await templateFrom(input, ctx));
   }
   checkTemplate(template, ctx);
   checkCapabilities(template, input.Capabilities);
   const parameters = await bindFor(ctx, template, input.Parameters, stack.parameters);
   checkPlan(ctx, stack, template, parameters);
-  return { template, templateBody: body, parameters };
+  return { template, templateBody: body, parameters, transforms };
 }
 
 export async function updateStack(input: UpdateStackInput, ctx: CfnContext) {
@@ -115,6 +119,7 @@ export async function updateStack(input: UpdateStackInput, ctx: CfnContext) {
   checkUpdatable(stack);
   checkTags(input.Tags);
   const desired = await desiredUpdate(stack, input, ctx);
+  checkAutoExpand(desired.transforms, input.Capabilities);
   const tags = input.Tags ?? stack.tags;
   const unchanged =
     JSON.stringify(desired.template) === JSON.stringify(stack.template) &&

@@ -4,6 +4,7 @@ import { isKnownType } from '../engine/types.ts';
 import { readTemplateUrl } from '../engine/template-url.ts';
 import { templateError, validationError } from '../errors.ts';
 import { parseTemplate, type Template } from '../template/parse.ts';
+import { declaredTransforms, processTemplate } from '../transforms/index.ts';
 import type { CloudFormationState } from '../state.ts';
 
 export type CfnContext = RequestContext<CloudFormationState>;
@@ -12,8 +13,6 @@ const MAX_BODY = 51_200;
 const MAX_URL_TEMPLATE = 1_000_000;
 const TOP_LEVEL = new Set(['AWSTemplateFormatVersion', 'Description', 'Metadata', 'Parameters', 'Rules', 'Mappings', 'Conditions', 'Transform', 'Resources', 'Outputs', 'Hooks']);
 const RESOURCE_KEYS = new Set(['Type', 'Properties', 'DependsOn', 'Condition', 'DeletionPolicy', 'UpdateReplacePolicy', 'Metadata', 'CreationPolicy', 'UpdatePolicy']);
-/** Transforms the engine evaluates itself (the language extensions' functions are always understood). */
-const SUPPORTED_TRANSFORMS = new Set(['AWS::LanguageExtensions']);
 
 /** Checks the shape of a template (sections, resources, types), with AWS's "Template format error" messages. */
 export function checkTemplate(template: Template, ctx: CfnContext): void {
@@ -40,15 +39,15 @@ export function checkTemplate(template: Template, ctx: CfnContext): void {
       if (value === null) throw validationError(`[/Outputs/${key}/${member}] 'null' values are not allowed in templates`);
     }
   }
-  const transforms = template.Transform === undefined ? [] : [template.Transform].flat();
-  const unsupported = transforms.filter((t) => typeof t !== 'string' || !SUPPORTED_TRANSFORMS.has(t));
-  if (unsupported.length) throw validationError(`Transform ${unsupported.map(String).join(', ')} is not supported by twinstack yet`);
   const unknownTypes = [...new Set(Object.values(resources).map((r) => r.Type))].filter((type) => !isKnownType(type, ctx.emulator));
   if (unknownTypes.length) throw templateError(`Template format error: Unrecognized resource types: [${unknownTypes.join(', ')}]`);
 }
 
-/** The template a request gives (TemplateBody or TemplateURL), read and parsed. */
-export async function templateFrom(input: { TemplateBody?: string; TemplateURL?: string }, ctx: CfnContext): Promise<{ body: string; template: Template }> {
+/**
+ * The template a request gives (TemplateBody or TemplateURL), read, parsed and processed (its transforms applied),
+ * with the transforms it declares.
+ */
+export async function templateFrom(input: { TemplateBody?: string; TemplateURL?: string }, ctx: CfnContext): Promise<{ body: string; template: Template; transforms: string[] }> {
   if (input.TemplateBody !== undefined && input.TemplateURL !== undefined) throw validationError('Specify exactly one of TemplateBody or TemplateUrl.');
   let body = input.TemplateBody;
   if (body !== undefined && Buffer.byteLength(body) > MAX_BODY) {
@@ -60,7 +59,8 @@ export async function templateFrom(input: { TemplateBody?: string; TemplateURL?:
     if (Buffer.byteLength(body) > MAX_URL_TEMPLATE) throw validationError(`Template may not exceed ${MAX_URL_TEMPLATE} bytes in size.`);
   }
   if (body === undefined) throw validationError('Either Template URL or Template Body must be specified.');
-  return { body, template: parseTemplate(body) };
+  const original = parseTemplate(body);
+  return { body, template: await processTemplate(original, ctx), transforms: declaredTransforms(original) };
 }
 
 const IAM_TYPES = new Map<string, string | undefined>([
@@ -87,6 +87,16 @@ export function requiredCapabilities(template: Template): { capability?: string;
   }
   if (!capability) return {};
   return { capability, reason: `The following resource(s) require capabilities: [${[...new Set(names.map((id) => template.Resources![id].Type))].join(', ')}]` };
+}
+
+/**
+ * CreateStack and UpdateStack of a template with transforms (macros, AWS's included) need CAPABILITY_AUTO_EXPAND;
+ * change sets do not, since they show the processed template before it is deployed.
+ */
+export function checkAutoExpand(transforms: string[], given: string[] | undefined): void {
+  if (transforms.length && !(given ?? []).includes('CAPABILITY_AUTO_EXPAND')) {
+    throw new AwsError('InsufficientCapabilitiesException', 'Requires capabilities : [CAPABILITY_AUTO_EXPAND]');
+  }
 }
 
 /** InsufficientCapabilitiesException unless the request acknowledges what the template needs. */

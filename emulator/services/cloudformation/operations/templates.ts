@@ -1,6 +1,7 @@
 import type { GetTemplateInput, GetTemplateSummaryInput, ValidateTemplateInput } from '@aws-sdk/client-cloudformation';
 import { validationError } from '../errors.ts';
-import type { Template } from '../template/parse.ts';
+import { parseTemplate, type Template } from '../template/parse.ts';
+import { declaredTransforms } from '../transforms/index.ts';
 import { findChangeSet } from './change-sets.ts';
 import { requireStack } from './stacks.ts';
 import { checkTemplate, requiredCapabilities, templateFrom, type CfnContext } from './template-input.ts';
@@ -20,12 +21,8 @@ function capabilitiesOf(template: Template) {
   return capability ? { Capabilities: [capability] as never, CapabilitiesReason: reason } : {};
 }
 
-function declaredTransforms(template: Template): string[] {
-  return template.Transform === undefined ? [] : ([template.Transform].flat() as string[]);
-}
-
 export async function validateTemplate(input: ValidateTemplateInput, ctx: CfnContext) {
-  const { template } = await templateFrom(input, ctx);
+  const { template, transforms } = await templateFrom(input, ctx);
   checkTemplate(template, ctx);
   return {
     Parameters: Object.entries(template.Parameters ?? {}).map(([key, p]) => ({
@@ -36,16 +33,19 @@ export async function validateTemplate(input: ValidateTemplateInput, ctx: CfnCon
     })),
     Description: template.Description,
     ...capabilitiesOf(template),
-    DeclaredTransforms: declaredTransforms(template),
+    DeclaredTransforms: transforms,
   };
 }
 
 export async function getTemplateSummary(input: GetTemplateSummaryInput, ctx: CfnContext) {
   let template: Template;
+  let transforms: string[];
   if (input.StackName) {
-    template = requireStack(ctx, input.StackName).template;
+    const stack = requireStack(ctx, input.StackName);
+    template = stack.template;
+    transforms = declaredTransforms(parseTemplate(stack.templateBody));
   } else if (input.TemplateBody !== undefined || input.TemplateURL !== undefined) {
-    template = (await templateFrom(input, ctx)).template;
+    ({ template, transforms } = await templateFrom(input, ctx));
     checkTemplate(template, ctx);
   } else throw validationError('Either Template URL or Template Body or StackName must be specified.');
   const resources = Object.entries(template.Resources ?? {});
@@ -63,7 +63,7 @@ export async function getTemplateSummary(input: GetTemplateSummaryInput, ctx: Cf
     ResourceTypes: [...new Set(resources.map(([, r]) => r.Type))],
     Version: template.AWSTemplateFormatVersion === undefined ? undefined : String(template.AWSTemplateFormatVersion),
     Metadata: template.Metadata === undefined ? undefined : JSON.stringify(template.Metadata),
-    DeclaredTransforms: declaredTransforms(template),
+    DeclaredTransforms: transforms,
     ResourceIdentifierSummaries: [],
   };
 }

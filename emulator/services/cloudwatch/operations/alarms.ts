@@ -20,6 +20,7 @@ import { scheduleEvaluation, watchAlarms } from '../alarm-evaluation.ts';
 import { addHistory, changeState, evaluateComposite } from '../alarm-state.ts';
 import { parseAlarmRule } from '../composite-rule.ts';
 import { invalidValue, missingParameter, resourceNotFound } from '../errors.ts';
+import { isStatistic } from '../metrics.ts';
 import type { Alarm, CloudWatchState, CompositeAlarm, MetricAlarm } from '../state.ts';
 import { setTags } from '../tags.ts';
 
@@ -66,6 +67,9 @@ export function putMetricAlarm(input: PutMetricAlarmInput, ctx: Ctx): object {
   if (!input.ComparisonOperator) throw missingParameter('The parameter ComparisonOperator is required.');
   if (input.Statistic && input.ExtendedStatistic) {
     throw new AwsError('InvalidParameterCombinationException', 'Statistic and ExtendedStatistic cannot both be specified.');
+  }
+  if (input.ExtendedStatistic !== undefined && !isStatistic(input.ExtendedStatistic)) {
+    throw invalidValue(`The value ${input.ExtendedStatistic} for parameter ExtendedStatistic is invalid.`);
   }
   const existing = ctx.state.alarms.get(input.AlarmName!);
   const alarm: MetricAlarm = {

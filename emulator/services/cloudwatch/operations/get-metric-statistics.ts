@@ -1,7 +1,7 @@
 import type { Datapoint, GetMetricStatisticsInput, GetMetricStatisticsOutput } from '@aws-sdk/client-cloudwatch';
 import type { RequestContext } from '../../../core/service.ts';
 import { invalidCombination, invalidValue } from '../errors.ts';
-import { aggregateByPeriod, metricKey, statistic } from '../metrics.ts';
+import { aggregateByPeriod, isStatistic, metricKey, statistic } from '../metrics.ts';
 import type { CloudWatchState } from '../state.ts';
 
 /** AWS returns at most 1,440 datapoints per call. */
@@ -21,6 +21,13 @@ export function getMetricStatistics(input: GetMetricStatisticsInput, ctx: Reques
   if (!input.Statistics?.length && !input.ExtendedStatistics?.length) {
     throw invalidCombination('Must specify either Statistics or ExtendedStatistics.');
   }
+  if (input.Statistics?.length && input.ExtendedStatistics?.length) {
+    throw invalidCombination('Must specify either Statistics or ExtendedStatistics, but not both.');
+  }
+  // GetMetricStatistics takes percentiles only, p0.0 to p100 (the other extended statistics are GetMetricData's).
+  input.ExtendedStatistics?.forEach((name, i) => {
+    if (!/^p/.test(name) || !isStatistic(name)) throw invalidValue(`The value ${name} for parameter ExtendedStatistics.member.${i + 1} is invalid.`);
+  });
   const [start, end] = [new Date(input.StartTime!), new Date(input.EndTime!)];
   checkTimeRange(start, end, input.Period!);
   const metric = ctx.state.metrics.get(metricKey(input.Namespace!, input.MetricName!, input.Dimensions));
@@ -30,6 +37,13 @@ export function getMetricStatistics(input: GetMetricStatisticsInput, ctx: Reques
     .map(([time, aggregate]) => {
       const point: Datapoint = { Timestamp: new Date(time), Unit: aggregate.unit as Datapoint['Unit'] };
       for (const stat of input.Statistics ?? []) (point as Record<string, unknown>)[stat] = statistic(aggregate, stat);
+      if (input.ExtendedStatistics?.length) {
+        point.ExtendedStatistics = {};
+        for (const name of input.ExtendedStatistics) {
+          const value = statistic(aggregate, name);
+          if (value !== undefined) point.ExtendedStatistics[name] = value;
+        }
+      }
       return point;
     });
   return { Label: input.MetricName, Datapoints: datapoints };

@@ -1,7 +1,7 @@
 import type { MetricDatum, PutMetricDataInput } from '@aws-sdk/client-cloudwatch';
 import type { RequestContext } from '../../../core/service.ts';
 import { invalidCombination, invalidValue } from '../errors.ts';
-import { metricKey, type Sample } from '../metrics.ts';
+import { metricKey, StoredMetric, type Sample } from '../metrics.ts';
 import type { CloudWatchState } from '../state.ts';
 
 type Ctx = RequestContext<CloudWatchState>;
@@ -71,11 +71,10 @@ export function putMetricData(input: PutMetricDataInput, ctx: Ctx): object {
     const key = metricKey(input.Namespace!, datum.MetricName!, datum.Dimensions);
     let metric = ctx.state.metrics.get(key);
     if (!metric) {
-      metric = { namespace: input.Namespace!, name: datum.MetricName!, dimensions: datum.Dimensions ?? [], samples: [], lastPut: now };
+      metric = new StoredMetric(input.Namespace!, datum.MetricName!, datum.Dimensions ?? [], now);
       ctx.state.metrics.set(key, metric);
     }
-    metric.samples.push(...samples(datum, datum.Timestamp ? new Date(datum.Timestamp).getTime() : now));
-    metric.lastPut = now;
+    metric.add(samples(datum, datum.Timestamp ? new Date(datum.Timestamp).getTime() : now), now);
   }
   return {};
 }

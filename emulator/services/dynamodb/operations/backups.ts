@@ -145,10 +145,16 @@ export function restoreTableToPointInTime(input: RestoreTableToPointInTimeComman
   if (!source.pointInTimeRecovery?.enabled) {
     throw new AwsError('PointInTimeRecoveryUnavailableException', `Point in time recovery is not enabled for table '${source.name}'`);
   }
-  // Only the latest restorable time can be served: the emulator keeps no history.
-  return restore(ctx, source, input.TargetTableName!, [...source.items.all()].map((e) => e.item), {
+  // The items as they were at RestoreDateTime, from the changes kept since recovery was enabled.
+  const now = ctx.emulator.clock.now();
+  const at = input.UseLatestRestorableTime || !input.RestoreDateTime ? now : input.RestoreDateTime.getTime();
+  if (at < source.pointInTimeRecovery.since.getTime() || at > now) {
+    // The error shape's documentation in the DynamoDB model.
+    throw new AwsError('InvalidRestoreTimeException', 'RestoreDateTime must be between EarliestRestorableDateTime and LatestRestorableDateTime.');
+  }
+  return restore(ctx, source, input.TargetTableName!, ctx.state.history.itemsAt(source, at), {
     SourceTableArn: source.arn,
-    RestoreDateTime: ctx.emulator.clock.date(),
+    RestoreDateTime: new Date(at),
     RestoreInProgress: false,
   });
 }

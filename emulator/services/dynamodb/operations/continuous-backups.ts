@@ -46,5 +46,6 @@ export function updateContinuousBackups(input: UpdateContinuousBackupsCommandInp
   table.pointInTimeRecovery = spec.PointInTimeRecoveryEnabled
     ? { enabled: true, days: spec.RecoveryPeriodInDays ?? current?.days ?? DEFAULT_RECOVERY_DAYS, since }
     : undefined;
+  if (!table.pointInTimeRecovery) ctx.state.history.forget(table);
   return { ContinuousBackupsDescription: describeContinuousBackupsOf(table) };
 }

@@ -1,5 +1,7 @@
 import type { CreateRepositoryRequest, DeleteRepositoryRequest, DescribeRepositoriesRequest, PutImageScanningConfigurationRequest, PutImageTagMutabilityRequest } from '@aws-sdk/client-ecr';
 import { buildArn, partitionInfo } from '../../../core/arn.ts';
+import { mayAccess, notAuthorized } from '../../../core/access.ts';
+import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { EcrErrors } from '../errors.ts';
 import type { EcrState, StoredRepository } from '../state.ts';
@@ -8,13 +10,25 @@ export type EcrContext = RequestContext<EcrState>;
 
 const NAME = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 
-/** The repository a request names, in the caller's registry (another registry id is another account: not found). */
+/**
+ * The repository a request names. Another registry id is another account: its repository answers only what the
+ * repository policy opens to the caller, and AWS authorizes before it looks, so a missing one is refused alike.
+ */
 export function requireRepository(ctx: EcrContext, input: { repositoryName?: string; registryId?: string }): StoredRepository {
   const registry = input.registryId ?? ctx.accountId;
-  const found = registry === ctx.accountId ? ctx.state.repositories.get(input.repositoryName ?? '') : undefined;
-  if (!found) throw EcrErrors.notFound(input.repositoryName ?? '', registry);
+  const name = input.repositoryName ?? '';
+  if (registry === ctx.accountId) {
+    const found = ctx.state.repositories.get(name);
+    if (!found) throw EcrErrors.notFound(name, registry);
+    return found;
+  }
+  const found = /^\d{12}$/.test(registry) ? ctx.emulator.state<EcrState>('ecr', registry, ctx.region).repositories.get(name) : undefined;
+  const arn = found?.repository.repositoryArn ?? buildArn({ service: 'ecr', region: ctx.region, accountId: registry, resource: `repository/${name}` });
+  if (!found || !mayAccess(ctx, `ecr:${ctx.operation}`, arn, registry, found.policy)) throw otherRegistryDenied(ctx, arn);
   return found;
 }
+
+const otherRegistryDenied = (ctx: EcrContext, arn: string) => new AwsError('AccessDeniedException', notAuthorized(ctx.caller, `ecr:${ctx.operation}`, arn));
 
 function checkTags(tags: { Key?: string; Value?: string }[] | undefined) {
   for (const tag of tags ?? []) {
@@ -47,6 +61,10 @@ export function createRepository(input: CreateRepositoryRequest, ctx: EcrContext
 }
 
 export function describeRepositories(input: DescribeRepositoriesRequest, ctx: EcrContext) {
+  // Listing another registry is not opened by any one repository's policy.
+  if (!input.repositoryNames?.length && input.registryId !== undefined && input.registryId !== ctx.accountId) {
+    throw otherRegistryDenied(ctx, buildArn({ service: 'ecr', region: ctx.region, accountId: input.registryId, resource: 'repository/*' }));
+  }
   const all = input.repositoryNames?.length
     ? input.repositoryNames.map((name) => requireRepository(ctx, { repositoryName: name, registryId: input.registryId }))
     : [...ctx.state.repositories.values()];

@@ -6,7 +6,10 @@ import { requireRepository, type EcrContext } from './repositories.ts';
 function byArn(ctx: EcrContext, arn: string | undefined) {
   const parts = parseArn(arn ?? '');
   if (!parts || parts.service !== 'ecr' || !parts.resource.startsWith('repository/')) throw EcrErrors.invalid(`Invalid parameter at 'resourceArn' failed to satisfy constraint: 'Invalid ARN'`);
-  return requireRepository(ctx, { repositoryName: parts.resource.slice('repository/'.length), registryId: parts.accountId });
+  const repositoryName = parts.resource.slice('repository/'.length);
+  // A repository of another region is not one of this region's.
+  if (parts.region !== ctx.region) throw EcrErrors.notFound(repositoryName, parts.accountId);
+  return requireRepository(ctx, { repositoryName, registryId: parts.accountId });
 }
 
 export function tagResource(input: TagResourceRequest, ctx: EcrContext) {

@@ -11,9 +11,9 @@ import type {
 } from '@aws-sdk/client-eventbridge';
 import type { RequestContext } from '../../../core/service.ts';
 import { busNameOf, findBus } from '../buses.ts';
-import { alreadyExists, limitExceeded, validation } from '../errors.ts';
+import { alreadyExists, limitExceeded, notFound, validation } from '../errors.ts';
 import { page } from '../pages.ts';
-import { DEFAULT_BUS, newBus, type EventBus, type EventsState } from '../state.ts';
+import { DEFAULT_BUS, newBus, type EventBus, type EventsState, type PartnerEventSource } from '../state.ts';
 import { setTags } from '../tags.ts';
 
 type Ctx = RequestContext<EventsState>;
@@ -21,10 +21,24 @@ type Ctx = RequestContext<EventsState>;
 /** AWS's default quota of event buses per account and region. */
 const MAX_BUSES = 100;
 
+/** A partner event bus is named after the partner event source it receives from, which must be offered to this account. */
+function partnerSourceFor(input: CreateEventBusRequest, ctx: Ctx): PartnerEventSource | undefined {
+  const partnerName = input.Name!.startsWith('aws.partner/');
+  if (input.EventSourceName === undefined) {
+    if (partnerName) throw validation('Event bus name must not start with aws.partner/ unless it is created for a partner event source.');
+    return undefined;
+  }
+  if (input.EventSourceName !== input.Name) throw validation('Event source name and event bus name must be the same.');
+  const source = ctx.state.eventSources.get(input.EventSourceName);
+  if (!source || source.state === 'DELETED') throw notFound(`Event source ${input.EventSourceName} does not exist.`);
+  return source;
+}
+
 export function createEventBus(input: CreateEventBusRequest, ctx: Ctx): CreateEventBusResponse {
   const name = input.Name!;
   if (ctx.state.buses.has(name)) throw alreadyExists(`Event bus ${name} already exists.`);
   if (ctx.state.buses.size >= MAX_BUSES) throw limitExceeded();
+  const source = partnerSourceFor(input, ctx);
   const bus = newBus(ctx.state, name, ctx.emulator.clock.date());
   Object.assign(bus, {
     description: input.Description,
@@ -33,6 +47,7 @@ export function createEventBus(input: CreateEventBusRequest, ctx: Ctx): CreateEv
     logConfig: input.LogConfig,
   });
   ctx.state.buses.set(name, bus);
+  if (source) source.state = 'ACTIVE';
   setTags(ctx.state, bus.arn, input.Tags);
   return {
     EventBusArn: bus.arn,

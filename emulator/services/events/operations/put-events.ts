@@ -1,10 +1,9 @@
 import type { PutEventsRequest, PutEventsRequestEntry, PutEventsResponse, PutEventsResultEntry } from '@aws-sdk/client-eventbridge';
-import { randomUUID } from 'node:crypto';
 import { evaluateAccess, notAuthorized } from '../../../core/access.ts';
 import { parseArn } from '../../../core/arn.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { busNameOf } from '../buses.ts';
-import { eventTime, routeEvent, type EventEnvelope } from '../dispatch.ts';
+import { newEvent, parseDetail, routeEvent } from '../dispatch.ts';
 import { validation } from '../errors.ts';
 import type { EventBus, EventsState } from '../state.ts';
 
@@ -37,28 +36,14 @@ function putEntry(entry: PutEventsRequestEntry, ctx: Ctx): PutEventsResultEntry 
   if (!entry.Source) return failure('InvalidArgument', 'Parameter Source is not valid. Reason: Source is a required argument.');
   if (!entry.DetailType) return failure('InvalidArgument', 'Parameter DetailType is not valid. Reason: DetailType is a required argument.');
   if (!entry.Detail) return failure('InvalidArgument', 'Parameter Detail is not valid. Reason: Detail is a required argument.');
-  let detail: unknown;
-  try {
-    detail = JSON.parse(entry.Detail);
-  } catch {
-    detail = undefined;
-  }
-  if (detail === null || typeof detail !== 'object' || Array.isArray(detail)) return failure('MalformedDetail', 'Detail is malformed.');
+  const detail = parseDetail(entry.Detail);
+  if (!detail) return failure('MalformedDetail', 'Detail is malformed.');
   const { bus, state, denied } = targetBus(entry.EventBusName, ctx);
   if (denied) {
     return failure('AccessDeniedException', notAuthorized(ctx.caller, 'events:PutEvents', denied.arn));
   }
-  const event: EventEnvelope = {
-    version: '0',
-    id: randomUUID(),
-    'detail-type': entry.DetailType,
-    source: entry.Source,
-    account: state.accountId,
-    time: eventTime(entry.Time ? new Date(entry.Time) : ctx.emulator.clock.date()),
-    region: state.region,
-    resources: entry.Resources ?? [],
-    detail,
-  };
+  const time = entry.Time ? new Date(entry.Time) : ctx.emulator.clock.date();
+  const event = newEvent({ source: entry.Source, detailType: entry.DetailType, detail, account: state.accountId, region: state.region, time, resources: entry.Resources });
   // AWS accepts an event for a bus that does not exist, and drops it (recorded: an EventId, no failure).
   if (bus) routeEvent(state, ctx.emulator, bus, event);
   return { EventId: event.id };

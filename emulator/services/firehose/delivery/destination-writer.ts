@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { BufferingHints, ExtendedS3DestinationConfiguration, HttpEndpointDestinationConfiguration, S3DestinationConfiguration } from '@aws-sdk/client-firehose';
+import type { BufferingHints, ExtendedS3DestinationConfiguration, HttpEndpointDestinationConfiguration, ProcessingConfiguration, S3DestinationConfiguration } from '@aws-sdk/client-firehose';
 import type { Emulator } from '../../../core/emulator.ts';
 import { extendedS3, type Destination } from '../destinations.ts';
 import type { FirehoseState } from '../state.ts';
@@ -7,12 +7,16 @@ import type { BufferedRecord, DeliveryStream } from '../stream.ts';
 import { compress, FILE_EXTENSIONS, type CompressionFormat } from './compression.ts';
 import { evaluateErrorPrefix, evaluatePrefix } from './prefix.ts';
 import { processRecords, type FailedRecord, type ProcessedRecord } from './processing.ts';
+import { conversionEnabled, conversionExtension, parquetOf, parseForConversion } from './format-conversion.ts';
+import { sendToEndpoint } from './http-endpoint.ts';
 import { firehoseCaller, objectSuffix, writeObject } from './s3-writer.ts';
 
 /** The buffering hints that decide when a stream's buffer is delivered. */
 export function bufferingHints(destination: Destination): BufferingHints {
   if (destination.kind === 'ExtendedS3') return extendedS3(destination.config).BufferingHints!;
-  const hints = destination.config.BufferingHints as BufferingHints | undefined;
+  // Redshift buffers as its intermediate S3 bucket says.
+  const config = destination.kind === 'Redshift' ? (destination.config.S3Configuration as Record<string, unknown> | undefined) : destination.config;
+  const hints = config?.BufferingHints as BufferingHints | undefined;
   return { SizeInMBs: hints?.SizeInMBs ?? 5, IntervalInSeconds: hints?.IntervalInSeconds ?? 300 };
 }
 
@@ -60,17 +64,20 @@ async function writeFailures(batch: Batch, s3: S3DestinationConfiguration & { Cu
   }
 }
 
-/** Writes records as objects of an S3 destination: grouped by evaluated prefix (dynamic partitions), compressed. */
-async function writeRecords(batch: Batch, s3: ExtendedS3DestinationConfiguration, records: ProcessedRecord[]) {
+/**
+ * Writes records as objects of an S3 destination: grouped by evaluated prefix (dynamic partitions), compressed, or
+ * each group `converted` (record format conversion) into one file with that extension.
+ */
+async function writeRecords(batch: Batch, s3: ExtendedS3DestinationConfiguration, records: ProcessedRecord[], converted?: { extension: string; encode(group: ProcessedRecord[]): Promise<Buffer> }) {
   const format = (s3.CompressionFormat ?? 'UNCOMPRESSED') as CompressionFormat;
-  const extension = s3.FileExtension ?? FILE_EXTENSIONS[format];
+  const extension = s3.FileExtension ?? converted?.extension ?? FILE_EXTENSIONS[format];
   const time = oldest(records);
   // Records with the same partition keys share an object: the prefix is evaluated once per key set.
   const partitions = groupBy(records, (r) => JSON.stringify([r.queryKeys, r.lambdaKeys]));
   for (const group of partitions.values()) {
     const prefix = evaluatePrefix(s3.Prefix, { time, timeZone: s3.CustomTimeZone, queryKeys: group[0].queryKeys, lambdaKeys: group[0].lambdaKeys });
     const suffix = objectSuffix(batch.stream, time, s3.CustomTimeZone, extension);
-    const body = compress(format, Buffer.concat(group.map((r) => r.data)), suffix.slice(0, suffix.length - extension.length));
+    const body = converted ? await converted.encode(group) : compress(format, Buffer.concat(group.map((r) => r.data)), suffix.slice(0, suffix.length - extension.length));
     await writeObject(
       batch.emulator,
       { bucketArn: s3.BucketARN!, key: prefix + suffix, body, caller: firehoseCaller(batch.stream, batch.state.accountId, s3.RoleARN), region: batch.state.region },
@@ -83,7 +90,14 @@ async function deliverToS3(batch: Batch, records: BufferedRecord[]) {
   const config = extendedS3(batch.stream.destination.config);
   const caller = firehoseCaller(batch.stream, batch.state.accountId, config.RoleARN);
   const result = await processRecords(records, config.ProcessingConfiguration, { emulator: batch.emulator, stream: batch.stream, caller, region: batch.state.region });
-  if (result.ok.length) await writeRecords(batch, config, result.ok);
+  const conversion = config.DataFormatConversionConfiguration;
+  if (conversionEnabled(conversion)) {
+    const parsed = parseForConversion(result.ok, conversion, batch.state.region, batch.emulator.clock.now());
+    result.ok = result.ok.filter((r) => parsed.rows.has(r));
+    result.failed.push(...parsed.failed);
+    const encode = (group: ProcessedRecord[]) => parquetOf(group.flatMap((r) => parsed.rows.get(r)!), conversion);
+    if (result.ok.length) await writeRecords(batch, config, result.ok, { extension: conversionExtension(conversion), encode });
+  } else if (result.ok.length) await writeRecords(batch, config, result.ok);
   if (result.failed.length) await writeFailures(batch, config, result.failed);
   if (config.S3BackupMode === 'Enabled' && config.S3BackupConfiguration) {
     const backup = config.S3BackupConfiguration;
@@ -92,43 +106,26 @@ async function deliverToS3(batch: Batch, records: BufferedRecord[]) {
 }
 
 /**
- * An HTTP endpoint destination: the records POSTed in Firehose's request format (base64 data, request id and
- * timestamp, `X-Amz-Firehose-*` headers); failed deliveries (or all, with S3BackupMode AllData) go to its S3 bucket.
+ * An HTTP endpoint destination (see http-endpoint.ts); records it did not take after the retries (or all, with
+ * S3BackupMode AllData) go to its S3 bucket, failures under the `http-endpoint-failed` error prefix.
  */
 async function deliverToHttpEndpoint(batch: Batch, records: BufferedRecord[]) {
   const config = batch.stream.destination.config as unknown as HttpEndpointDestinationConfiguration;
   const caller = firehoseCaller(batch.stream, batch.state.accountId, config.RoleARN);
   const result = await processRecords(records, config.ProcessingConfiguration, { emulator: batch.emulator, stream: batch.stream, caller, region: batch.state.region });
   const s3 = config.S3Configuration!;
-  const requestId = randomUUID();
-  const attributes = Object.fromEntries((config.RequestConfiguration?.CommonAttributes ?? []).map((a) => [a.AttributeName!, a.AttributeValue!]));
-  const headers: Record<string, string> = {
-    'content-type': 'application/json',
-    'x-amz-firehose-protocol-version': '1.0',
-    'x-amz-firehose-request-id': requestId,
-    'x-amz-firehose-source-arn': batch.stream.arn,
-    ...(config.EndpointConfiguration?.AccessKey ? { 'x-amz-firehose-access-key': config.EndpointConfiguration.AccessKey } : {}),
-    ...(Object.keys(attributes).length ? { 'x-amz-firehose-common-attributes': JSON.stringify({ commonAttributes: attributes }) } : {}),
-  };
-  const body = JSON.stringify({ requestId, timestamp: batch.emulator.clock.now(), records: result.ok.map((r) => ({ data: r.data.toString('base64') })) });
-  let delivered = !result.ok.length;
-  if (!delivered) {
-    try {
-      await batch.emulator.deliver(config.EndpointConfiguration!.Url!, { body, headers }, { servicePrincipal: 'firehose.amazonaws.com', sourceArn: batch.stream.arn, accountId: batch.state.accountId, region: batch.state.region });
-      delivered = true;
-    } catch {
-      delivered = false;
-    }
-  }
+  const outcome = result.ok.length
+    ? await sendToEndpoint(batch.emulator, config, batch.stream.arn, result.ok.map((r) => r.data), randomUUID(), batch.alive)
+    : { delivered: true, attempts: 0 };
   const now = batch.emulator.clock.now();
   const failed = [
     ...result.failed,
-    ...(delivered
+    ...(outcome.delivered
       ? []
       : result.ok.map((r) => ({
           source: r.source,
           errorOutputType: 'http-endpoint-failed',
-          document: { attemptsMade: 1, arrivalTimestamp: r.source.arrival, errorCode: 'HttpEndpoint.RequestFailed', errorMessage: 'The HTTP endpoint did not accept the request.', attemptEndingTimestamp: now, rawData: r.data.toString('base64'), httpEndpointName: config.EndpointConfiguration?.Name },
+          document: { attemptsMade: outcome.attempts, arrivalTimestamp: r.source.arrival, errorCode: outcome.errorCode, errorMessage: outcome.errorMessage, attemptEndingTimestamp: now, rawData: r.data.toString('base64'), httpEndpointName: config.EndpointConfiguration?.Name },
         }))),
   ];
   if (failed.length) await writeFailures(batch, s3, failed);
@@ -136,8 +133,23 @@ async function deliverToHttpEndpoint(batch: Batch, records: BufferedRecord[]) {
 }
 
 /**
- * Destinations twinstack does not reach (Redshift, OpenSearch, Splunk, Snowflake, Iceberg) keep their S3 backup:
- * with a backup mode that copies every record, the records land in its bucket.
+ * Redshift: Firehose's first step, the (processed) records written to the intermediate bucket of S3Configuration
+ * (and to S3BackupConfiguration when S3BackupMode is Enabled), is real; the COPY into the cluster is not run, as
+ * twinstack serves no Redshift.
+ */
+async function deliverToRedshift(batch: Batch, records: BufferedRecord[]) {
+  const config = batch.stream.destination.config as { RoleARN?: string; ProcessingConfiguration?: ProcessingConfiguration; S3Configuration: S3DestinationConfiguration; S3BackupMode?: string; S3BackupConfiguration?: S3DestinationConfiguration };
+  const caller = firehoseCaller(batch.stream, batch.state.accountId, config.RoleARN);
+  const result = await processRecords(records, config.ProcessingConfiguration, { emulator: batch.emulator, stream: batch.stream, caller, region: batch.state.region });
+  if (result.ok.length) await writeRecords(batch, config.S3Configuration, result.ok);
+  if (result.failed.length) await writeFailures(batch, config.S3Configuration, result.failed);
+  if (config.S3BackupMode === 'Enabled' && config.S3BackupConfiguration) await writeRecords(batch, config.S3BackupConfiguration, records.map((source) => ({ source, data: source.data })));
+}
+
+/**
+ * Destinations twinstack does not reach (OpenSearch, Elasticsearch, Splunk, Snowflake, Iceberg) keep their S3
+ * backup: with a backup mode that copies every record (AllDocuments, AllEvents, AllData), the records land in its
+ * bucket; with a failed-only mode nothing is written, since nothing failed that AWS would have delivered.
  */
 async function deliverToBackupOnly(batch: Batch, records: BufferedRecord[]) {
   const config = batch.stream.destination.config as { S3BackupMode?: string; S3Configuration?: S3DestinationConfiguration };
@@ -150,5 +162,6 @@ export function deliverBatch(emulator: Emulator, state: FirehoseState, stream: D
   const batch = { emulator, state, stream, alive };
   if (stream.destination.kind === 'ExtendedS3') return deliverToS3(batch, records);
   if (stream.destination.kind === 'HttpEndpoint') return deliverToHttpEndpoint(batch, records);
+  if (stream.destination.kind === 'Redshift') return deliverToRedshift(batch, records);
   return deliverToBackupOnly(batch, records);
 }

@@ -6,6 +6,7 @@ import type { Emulator } from '../../../core/emulator.ts';
 import type { Caller } from '../../../core/service.ts';
 import type { BufferedRecord, DeliveryStream } from '../stream.ts';
 import { compileJq, JqError } from './jq.ts';
+import { splitJsonObjects } from './json-objects.ts';
 
 /** A record on its way to the destination, after the processors that ran so far. */
 export interface ProcessedRecord {
@@ -76,22 +77,7 @@ function deaggregate(record: ProcessedRecord, processor: Processor): ProcessedRe
     if (!delimiter) throw new SyntaxError('The Delimiter parameter of a DELIMITED deaggregation is empty');
     return text.split(delimiter).filter((s) => s.length).map((s) => ({ ...record, data: Buffer.from(s) }));
   }
-  const out: ProcessedRecord[] = [];
-  let depth = 0, start = -1, inString = false, escaped = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (escaped) escaped = false;
-      else if (c === '\\') escaped = true;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '{') {
-      if (depth++ === 0) start = i;
-    } else if (c === '}' && --depth === 0) out.push({ ...record, data: Buffer.from(text.slice(start, i + 1)) });
-    else if (depth === 0 && !/\s/.test(c)) throw new SyntaxError(`Unexpected character ${c} between JSON records`);
-  }
-  if (depth !== 0) throw new SyntaxError('Unterminated JSON record');
-  return out;
+  return splitJsonObjects(text).map((object) => ({ ...record, data: Buffer.from(object) }));
 }
 
 interface LambdaResultRecord {

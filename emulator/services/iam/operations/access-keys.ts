@@ -9,7 +9,8 @@ import { requireUser, type IamContext } from '../entities.ts';
 import { IamErrors } from '../errors.ts';
 import { IamIds } from '../ids.ts';
 import { paginate } from '../paging.ts';
-import type { AccessKey, User } from '../state.ts';
+import type { AccessKey, IamState, User } from '../state.ts';
+import type { Emulator } from '../../../core/emulator.ts';
 
 /** IAM's quota of access keys per user. */
 const MAX_KEYS_PER_USER = 2;
@@ -31,14 +32,22 @@ function keysOf(ctx: IamContext, user: User): AccessKey[] {
 }
 
 /** Active keys act as their user against every service: they go into the emulator's credential registry. */
-function activate(ctx: IamContext, key: AccessKey, user: User): void {
-  ctx.emulator.credentials.register({
+function activate(emulator: Emulator, state: IamState, key: AccessKey, user: User): void {
+  emulator.credentials.register({
     accessKeyId: key.accessKeyId,
     secretAccessKey: key.secretAccessKey,
-    accountId: ctx.state.accountId,
+    accountId: state.accountId,
     arn: user.arn,
     userId: user.id,
   });
+}
+
+/** A restored state's active keys work again. */
+export function registerActiveKeys(state: IamState, emulator: Emulator): void {
+  for (const key of state.accessKeys.values()) {
+    const user = state.users.get(key.userName.toLowerCase());
+    if (key.status === 'Active' && user) activate(emulator, state, key, user);
+  }
 }
 
 export function createAccessKey(input: CreateAccessKeyCommandInput, ctx: IamContext) {
@@ -54,7 +63,7 @@ export function createAccessKey(input: CreateAccessKeyCommandInput, ctx: IamCont
     createDate: ctx.emulator.clock.date(),
   };
   ctx.state.accessKeys.set(key.accessKeyId, key);
-  activate(ctx, key, user);
+  activate(ctx.emulator, ctx.state, key, user);
   return {
     AccessKey: { UserName: user.name, AccessKeyId: key.accessKeyId, Status: key.status, SecretAccessKey: key.secretAccessKey, CreateDate: key.createDate },
   };
@@ -83,7 +92,7 @@ export function updateAccessKey(input: UpdateAccessKeyCommandInput, ctx: IamCont
   const user = targetUser(input.UserName, ctx);
   const key = requireKey(ctx, user, input.AccessKeyId!);
   key.status = input.Status!;
-  if (key.status === 'Active') activate(ctx, key, user);
+  if (key.status === 'Active') activate(ctx.emulator, ctx.state, key, user);
   else ctx.emulator.credentials.forget(key.accessKeyId);
   return {};
 }

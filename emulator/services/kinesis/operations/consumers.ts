@@ -51,7 +51,7 @@ export function registerStreamConsumer(input: RegisterStreamConsumerCommandInput
   if (stream.consumers.size >= MAX_CONSUMERS_PER_STREAM) {
     throw limitExceeded(`Stream ${stream.name} under account ${stream.accountId} already has ${MAX_CONSUMERS_PER_STREAM} consumers, the maximum.`);
   }
-  const createdAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const createdAt = new Date(Math.floor(ctx.emulator.clock.now() / 1000) * 1000);
   const consumer: Consumer = { name, arn: `${stream.arn}/consumer/${name}:${createdAt.getTime() / 1000}`, createdAt, tags: new Map() };
   if (input.Tags) addTags(consumer.tags, input.Tags, stream.name, stream.accountId);
   stream.consumers.set(name, consumer);

@@ -10,6 +10,7 @@ import { decodeIterator, encodeIterator, type IteratorPosition } from '../shard-
 import type { Shard, StoredRecord } from '../shard.ts';
 import type { KinesisState } from '../state.ts';
 import type { Stream } from '../stream.ts';
+import { countForStream } from '../metrics.ts';
 
 type Ctx = RequestContext<KinesisState>;
 
@@ -138,6 +139,7 @@ export function getRecords(input: GetRecordsCommandInput, ctx: Ctx) {
   const lastRead = batch.at(-1);
   const nextPosition = lastRead ? { ...position, sequenceNumber: lastRead.sequenceNumber, inclusive: false } : position;
   const finished = !shard.open && caughtUp;
+  countForStream(ctx.emulator, stream, 'GetRecords.Records', batch.length, 'Count');
   return {
     Records: batch.map((r) => recordOutput(r, stream)),
     NextShardIterator: finished ? undefined : encodeIterator(nextPosition, ctx.emulator.clock.now()),

@@ -5,6 +5,7 @@ import { HASH_KEY_MAX, partitionKeyHash } from '../hash-keys.ts';
 import { PUT_RECORDS_MAX_BYTES } from '../limits.ts';
 import { shardIndexOf } from '../sequence-numbers.ts';
 import type { KinesisState } from '../state.ts';
+import { countForStream } from '../metrics.ts';
 import type { Stream } from '../stream.ts';
 
 type Ctx = RequestContext<KinesisState>;
@@ -34,10 +35,13 @@ function checkRecordSize(stream: Stream, data: Uint8Array, path: string) {
   }
 }
 
-function append(stream: Stream, entry: PutRecordsRequestEntry | PutRecordCommandInput, now: number) {
+function append(stream: Stream, entry: PutRecordsRequestEntry | PutRecordCommandInput, ctx: Ctx) {
+  const now = ctx.emulator.clock.now();
   stream.trimOnWrite(now);
   const shard = stream.shardFor(hashKeyOf(entry));
   const record = shard.append(entry.Data!, entry.PartitionKey!, now);
+  countForStream(ctx.emulator, stream, 'IncomingRecords', 1, 'Count');
+  countForStream(ctx.emulator, stream, 'IncomingBytes', entry.Data!.length, 'Bytes');
   return { shard, record };
 }
 
@@ -49,7 +53,7 @@ export function putRecord(input: PutRecordCommandInput, ctx: Ctx) {
       `ExclusiveMinimumSequenceNumber ${input.SequenceNumberForOrdering} used in PutRecord on stream ${stream.name} under account ${stream.accountId} is invalid.`,
     );
   }
-  const { shard, record } = append(stream, input, ctx.emulator.clock.now());
+  const { shard, record } = append(stream, input, ctx);
   return { ShardId: shard.id, SequenceNumber: record.sequenceNumber.toString(), EncryptionType: encryptionOf(stream) };
 }
 
@@ -68,7 +72,7 @@ export function putRecords(input: PutRecordsCommandInput, ctx: Ctx) {
   return {
     FailedRecordCount: 0,
     Records: entries.map((entry) => {
-      const { shard, record } = append(stream, entry, ctx.emulator.clock.now());
+      const { shard, record } = append(stream, entry, ctx);
       return { SequenceNumber: record.sequenceNumber.toString(), ShardId: shard.id };
     }),
     EncryptionType: encryptionOf(stream),

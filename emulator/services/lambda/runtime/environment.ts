@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
+import { systemEnvironment } from '../../../core/platform.ts';
 
 /** What AWS lets a synchronous response be (bytes): larger ones become Function.ResponseSizeTooLarge. */
 export const MAX_RESPONSE_BYTES = 6_291_556;
@@ -113,7 +114,7 @@ export class ExecutionEnvironment {
     this.runtimeApi = `127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     this.initStartedAt = performance.now();
     if (this.spec.note && !spare) this.output += `${this.spec.note}\n`;
-    const env = spare ? { PATH: this.spec.env.PATH, TWINSTACK_SPARE_RUNTIME: '1' } : { ...this.spec.env, AWS_LAMBDA_RUNTIME_API: this.runtimeApi };
+    const env = spare ? { ...systemEnvironment(), TWINSTACK_SPARE_RUNTIME: '1' } : { ...this.spec.env, AWS_LAMBDA_RUNTIME_API: this.runtimeApi };
     const child = spawn(this.spec.command, this.spec.args, {
       cwd: spare ? dirname(this.spec.args[this.spec.args.length - 1]) : this.spec.cwd,
       env,

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { AwsError } from '../../../core/errors.ts';
+import { pythonCommand } from '../../../core/platform.ts';
 
 /** Runtimes AWS accepts for new functions, in the order AWS lists them in its error message (recorded 2025). */
 export const SUPPORTED_RUNTIMES = [
@@ -59,17 +60,17 @@ let python: Promise<Python> | undefined;
 const execFileAsync = promisify(execFile);
 
 /**
- * The machine's python3, resolved through shims once (children start the real binary). Probed asynchronously: the
+ * The machine's python3 (see pythonCommand), resolved through shims once (children start the real binary). Probed asynchronously: the
  * interpreter's start can take a second on a loaded machine, and the event loop serves everyone meanwhile. Only a
  * definite answer is kept: a probe that failed for another reason than a missing python3 is tried again later.
  */
 function findPython(): Promise<Python> {
-  python ??= execFileAsync('python3', ['-c', 'import sys, platform; print(sys.executable); print(platform.python_version())'], {
+  python ??= execFileAsync(pythonCommand(), ['-c', 'import sys, platform; print(sys.executable); print(platform.python_version())'], {
     encoding: 'utf8',
     timeout: 60_000,
   }).then(
     ({ stdout }) => {
-      const [command, version] = stdout.trim().split('\n');
+      const [command, version] = stdout.trim().split(/\r?\n/);
       return { command, version };
     },
     (error: NodeJS.ErrnoException) => {

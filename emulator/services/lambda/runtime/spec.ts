@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { accountRootArn } from '../../../core/arn.ts';
 import type { Emulator } from '../../../core/emulator.ts';
 import { AwsError } from '../../../core/errors.ts';
+import { systemEnvironment } from '../../../core/platform.ts';
 import { unpack } from '../code.ts';
 import type { FunctionVersion, LambdaFunction } from '../function.ts';
 import type { LambdaState } from '../state.ts';
@@ -73,9 +74,10 @@ export async function environmentSpec(emulator: Emulator, state: LambdaState, fn
   }
   const versionLabel = config.Version ?? '$LATEST';
   const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+    ...systemEnvironment(),
     LANG: 'en_US.UTF-8',
-    TZ: ':UTC',
+    // AWS's value names the zone file (POSIX); Windows' C runtime reads only a plain zone name.
+    TZ: process.platform === 'win32' ? 'UTC' : ':UTC',
     _HANDLER: config.Handler ?? '',
     LAMBDA_TASK_ROOT: taskRoot,
     LAMBDA_RUNTIME_DIR: BOOTSTRAP_DIR,

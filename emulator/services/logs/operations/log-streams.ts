@@ -9,20 +9,15 @@ import type { RequestContext } from '../../../core/service.ts';
 import { alreadyExists, invalidParameter } from '../errors.ts';
 import { findGroup, findStream, retained } from '../groups.ts';
 import { page } from '../pages.ts';
-import type { LogGroup, LogsState, LogStream } from '../state.ts';
+import { LogStream, type LogGroup, type LogsState } from '../state.ts';
 
 type Ctx = RequestContext<LogsState>;
 
 export function createLogStream(input: CreateLogStreamRequest, ctx: Ctx): object {
   const group = findGroup(ctx.state, input);
   if (group.streams.has(input.logStreamName!)) throw alreadyExists('The specified log stream already exists');
-  group.streams.set(input.logStreamName!, {
-    name: input.logStreamName!,
-    arn: `${ctx.state.groupArn(group.name)}:log-stream:${input.logStreamName}`,
-    created: ctx.emulator.clock.now(),
-    events: [],
-    nextSeq: 0,
-  });
+  const arn = `${ctx.state.groupArn(group.name)}:log-stream:${input.logStreamName}`;
+  group.streams.set(input.logStreamName!, new LogStream(input.logStreamName!, arn, ctx.emulator.clock.now()));
   return {};
 }
 

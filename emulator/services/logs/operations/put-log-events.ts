@@ -6,6 +6,8 @@ import { publishMetrics } from '../metric-publisher.ts';
 import type { LogEvent, LogsState } from '../state.ts';
 import { forwardToSubscriptions } from '../subscriptions.ts';
 import { sequenceToken } from './log-streams.ts';
+import { countIncoming } from '../incoming-metrics.ts';
+import { notifyIngestion } from '../live-tail.ts';
 
 type Ctx = RequestContext<LogsState>;
 
@@ -47,13 +49,11 @@ export function putLogEvents(input: PutLogEventsRequest, ctx: Ctx): PutLogEvents
     } else accepted.push({ timestamp, message: event.message!, ingestionTime: now, seq: stream.nextSeq++ });
   });
   if (accepted.length) {
-    stream.events.push(...accepted);
-    // Later batches may carry earlier timestamps: keep the stream ordered (stable, so arrival order breaks ties).
-    if (stream.events.length > accepted.length && stream.events[stream.events.length - accepted.length - 1].timestamp > accepted[0].timestamp) {
-      stream.events.sort((a, b) => a.timestamp - b.timestamp || a.seq - b.seq);
-    }
+    stream.add(accepted);
     stream.lastIngestionTime = now;
     publishMetrics(ctx, group, accepted);
+    countIncoming(ctx.emulator, ctx.state, group.name, accepted);
+    notifyIngestion(ctx.state, group, stream, accepted);
     forwardToSubscriptions(ctx, group, stream, accepted);
   }
   return {

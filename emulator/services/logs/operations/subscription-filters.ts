@@ -4,6 +4,7 @@ import type {
   DescribeSubscriptionFiltersResponse,
   PutSubscriptionFilterRequest,
 } from '@aws-sdk/client-cloudwatch-logs';
+import { mayAccess, notAuthorized } from '../../../core/access.ts';
 import { parseArn } from '../../../core/arn.ts';
 import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
@@ -11,13 +12,24 @@ import { invalidParameter, notFound } from '../errors.ts';
 import { findGroup } from '../groups.ts';
 import { page } from '../pages.ts';
 import type { LogsState } from '../state.ts';
-import { checkDestination } from '../subscriptions.ts';
+import { checkDestination, destinationOf } from '../subscriptions.ts';
+import { destinationNotFound } from './destinations.ts';
 import { parsePattern } from './filter-log-events.ts';
 
 type Ctx = RequestContext<LogsState>;
 
 /** AWS allows two subscription filters per log group. */
 const MAX_SUBSCRIPTION_FILTERS = 2;
+
+/** A destination of another account takes subscriptions only where its access policy allows the subscriber. */
+function checkLogsDestination(ctx: Ctx, arn: string): void {
+  const destination = destinationOf(ctx, arn);
+  if (!destination) throw destinationNotFound();
+  const owner = parseArn(arn)!.accountId;
+  if (owner !== ctx.accountId && !mayAccess(ctx, 'logs:PutSubscriptionFilter', arn, owner, destination.accessPolicy)) {
+    throw new AwsError('AccessDeniedException', notAuthorized(ctx.caller, 'logs:PutSubscriptionFilter', arn));
+  }
+}
 
 export async function putSubscriptionFilter(input: PutSubscriptionFilterRequest, ctx: Ctx): Promise<object> {
   const group = findGroup(ctx.state, input);
@@ -32,6 +44,7 @@ export async function putSubscriptionFilter(input: PutSubscriptionFilterRequest,
       'Cross-account lambda invocation passing is not allowed. You must use DestinationPolicies to create cross account lambda triggers.',
     );
   }
+  if (destination.service === 'logs') checkLogsDestination(ctx, input.destinationArn!);
   const compiled = parsePattern(input.filterPattern);
   if (!group.subscriptionFilters.has(input.filterName!) && group.subscriptionFilters.size >= MAX_SUBSCRIPTION_FILTERS) {
     throw new AwsError('LimitExceededException', 'Resource limit exceeded.');

@@ -19,18 +19,23 @@ type Ctx = RequestContext<LogsState>;
 /** AWS allows 50 tags per resource. */
 const MAX_TAGS = 50;
 
-function addTags(group: LogGroup, tags: Record<string, string>): void {
+/** What TagResource can tag: log groups and destinations. */
+type Taggable = Pick<LogGroup, 'tags'>;
+
+function addTags(group: Taggable, tags: Record<string, string>): void {
   const keys = new Set([...group.tags.keys(), ...Object.keys(tags)]);
   if (keys.size > MAX_TAGS) throw invalidParameter(`Exceeded maximum number of tags (${MAX_TAGS}).`);
   for (const [k, v] of Object.entries(tags)) group.tags.set(k, v);
 }
 
-function groupByArn(ctx: Ctx, arn: string): LogGroup {
+function groupByArn(ctx: Ctx, arn: string): Taggable {
   const parts = parseArn(arn);
-  const name = parts?.resource.startsWith('log-group:') ? parts.resource.slice('log-group:'.length).replace(/:\*$/, '') : undefined;
-  const group = name !== undefined && parts!.accountId === ctx.accountId && parts!.region === ctx.region ? ctx.state.groups.get(name) : undefined;
-  if (!group) throw notFound(`The specified resource does not exist.`);
-  return group;
+  const own = parts !== undefined && parts.accountId === ctx.accountId && parts.region === ctx.region;
+  let found: Taggable | undefined;
+  if (own && parts.resource.startsWith('log-group:')) found = ctx.state.groups.get(parts.resource.slice('log-group:'.length).replace(/:\*$/, ''));
+  if (own && parts.resource.startsWith('destination:')) found = ctx.state.destinations.get(parts.resource.slice('destination:'.length));
+  if (!found) throw notFound(`The specified resource does not exist.`);
+  return found;
 }
 
 export function tagLogGroup(input: TagLogGroupRequest, ctx: Ctx): object {

@@ -1,5 +1,4 @@
-import type { ResourceTypes } from '../../cloudformation/provider.ts';
-import { changedProperties, resourceTags, type ResourceType } from '../../cloudformation/provider.ts';
+import { changedProperties, jsonText, resourceTags, type Properties, type ResourceDelete, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
 
 async function retention(request: Parameters<ResourceType['create']>[0], name: string) {
   const days = request.properties.RetentionInDays;
@@ -33,9 +32,94 @@ const logGroup: ResourceType = {
   properties: ['LogGroupName', 'RetentionInDays', 'KmsKeyId', 'LogGroupClass', 'Tags'],
 };
 
+/** A type whose resource is put again by name on every update (metric and subscription filters, policies). */
+function putByName(options: { name: (p: Properties) => string | undefined; maxLength: number; put: (request: ResourceRequest, name: string) => Promise<unknown>; remove: (request: ResourceDelete) => Promise<unknown>; createOnly: string[] }): ResourceType {
+  return {
+    async create(request) {
+      const name = options.name(request.properties) ?? request.physicalName({ maxLength: options.maxLength });
+      await options.put(request, name);
+      return { physicalId: name, attributes: {} };
+    },
+    async update(request) {
+      await options.put(request, request.physicalId);
+      return { physicalId: request.physicalId, attributes: {} };
+    },
+    async delete(request) {
+      await options.remove(request);
+    },
+    createOnly: options.createOnly,
+  };
+}
+
+/** `AWS::Logs::MetricFilter`: Ref is the filter name. */
+const metricFilter = putByName({
+  name: (p) => p.FilterName,
+  maxLength: 512,
+  put: (request, name) =>
+    request.call('logs', 'PutMetricFilter', {
+      logGroupName: request.properties.LogGroupName,
+      filterName: name,
+      filterPattern: request.properties.FilterPattern,
+      applyOnTransformedLogs: request.properties.ApplyOnTransformedLogs,
+      metricTransformations: ((request.properties.MetricTransformations ?? []) as Properties[]).map((t) => ({
+        metricName: t.MetricName,
+        metricNamespace: t.MetricNamespace,
+        metricValue: t.MetricValue,
+        defaultValue: t.DefaultValue === undefined ? undefined : Number(t.DefaultValue),
+        unit: t.Unit,
+        dimensions: t.Dimensions && Object.fromEntries((t.Dimensions as { Key: string; Value: string }[]).map((d) => [d.Key, d.Value])),
+      })),
+    }),
+  remove: (request) => request.call('logs', 'DeleteMetricFilter', { logGroupName: request.properties.LogGroupName, filterName: request.physicalId }),
+  createOnly: ['FilterName', 'LogGroupName'],
+});
+
+/** `AWS::Logs::SubscriptionFilter`: Ref is the filter name. */
+const subscriptionFilter = putByName({
+  name: (p) => p.FilterName,
+  maxLength: 512,
+  put: (request, name) =>
+    request.call('logs', 'PutSubscriptionFilter', {
+      logGroupName: request.properties.LogGroupName,
+      filterName: name,
+      filterPattern: request.properties.FilterPattern,
+      destinationArn: request.properties.DestinationArn,
+      roleArn: request.properties.RoleArn,
+      distribution: request.properties.Distribution,
+      applyOnTransformedLogs: request.properties.ApplyOnTransformedLogs,
+    }),
+  remove: (request) => request.call('logs', 'DeleteSubscriptionFilter', { logGroupName: request.properties.LogGroupName, filterName: request.physicalId }),
+  createOnly: ['FilterName', 'LogGroupName'],
+});
+
+/** `AWS::Logs::ResourcePolicy`: Ref is the policy name. */
+const resourcePolicy = putByName({
+  name: (p) => p.PolicyName,
+  maxLength: 255,
+  put: (request, name) => request.call('logs', 'PutResourcePolicy', { policyName: name, policyDocument: jsonText(request.properties.PolicyDocument) }),
+  remove: (request) => request.call('logs', 'DeleteResourcePolicy', { policyName: request.physicalId }),
+  createOnly: ['PolicyName'],
+});
+
+/** `AWS::Logs::LogStream`: Ref is the stream name. */
+const logStream: ResourceType = {
+  async create(request) {
+    const name: string = request.properties.LogStreamName ?? request.physicalName({ maxLength: 512 });
+    await request.call('logs', 'CreateLogStream', { logGroupName: request.properties.LogGroupName, logStreamName: name });
+    return { physicalId: name, attributes: {} };
+  },
+  async delete(request) {
+    await request.call('logs', 'DeleteLogStream', { logGroupName: request.properties.LogGroupName, logStreamName: request.physicalId });
+  },
+};
+
 /** The CloudFormation resource types of CloudWatch Logs. */
 const types: ResourceTypes = {
   'AWS::Logs::LogGroup': logGroup,
+  'AWS::Logs::LogStream': logStream,
+  'AWS::Logs::MetricFilter': metricFilter,
+  'AWS::Logs::SubscriptionFilter': subscriptionFilter,
+  'AWS::Logs::ResourcePolicy': resourcePolicy,
 };
 
 export default types;

@@ -1,4 +1,4 @@
-import type { Properties, ResourceRequest, ResourceType, ResourceTypes } from '../../cloudformation/provider.ts';
+import { resourceTags, type Properties, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
 
 function scheduleInput(request: ResourceRequest, name: string): Properties {
   const p = request.properties;
@@ -40,9 +40,38 @@ const schedule: ResourceType = {
   createOnly: ['Name', 'GroupName'],
 };
 
+async function groupState(request: ResourceRequest, name: string) {
+  const group = await request.call('scheduler', 'GetScheduleGroup', { Name: name });
+  const date = (d: Date | string) => new Date(d).toISOString();
+  return { physicalId: name, attributes: { Arn: group.Arn, State: group.State, CreationDate: date(group.CreationDate), LastModificationDate: date(group.LastModificationDate) } };
+}
+
+/** `AWS::Scheduler::ScheduleGroup`: Ref is the group name; GetAtt Arn, State, CreationDate, LastModificationDate. */
+const scheduleGroup: ResourceType = {
+  async create(request) {
+    const name: string = request.properties.Name ?? request.physicalName({ maxLength: 64 });
+    const tags = resourceTags(request);
+    await request.call('scheduler', 'CreateScheduleGroup', { Name: name, Tags: tags.length ? tags : undefined });
+    return groupState(request, name);
+  },
+  async update(request) {
+    const { Arn } = request.attributes as { Arn: string };
+    const tags = resourceTags(request);
+    const gone = ((request.previous.Tags ?? []) as { Key: string }[]).map((t) => t.Key).filter((k) => !tags.some((t) => t.Key === k));
+    if (gone.length) await request.call('scheduler', 'UntagResource', { ResourceArn: Arn, TagKeys: gone });
+    if (tags.length) await request.call('scheduler', 'TagResource', { ResourceArn: Arn, Tags: tags });
+    return groupState(request, request.physicalId);
+  },
+  async delete(request) {
+    await request.call('scheduler', 'DeleteScheduleGroup', { Name: request.physicalId });
+  },
+  createOnly: ['Name'],
+};
+
 /** The CloudFormation resource types of EventBridge Scheduler. */
 const types: ResourceTypes = {
   'AWS::Scheduler::Schedule': schedule,
+  'AWS::Scheduler::ScheduleGroup': scheduleGroup,
 };
 
 export default types;

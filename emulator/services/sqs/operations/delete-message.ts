@@ -2,6 +2,7 @@ import type { DeleteMessageBatchCommandInput, DeleteMessageCommandInput } from '
 import { runBatch, validateBatchEntries } from '../batch.ts';
 import { invalidParameter, receiptHandleIsInvalid } from '../errors.ts';
 import { messageState } from '../message.ts';
+import { countForQueue } from '../metrics.ts';
 import type { Queue } from '../queue.ts';
 import { resolveQueue, type SqsContext } from '../queue-url.ts';
 import { isWellFormedReceiptHandle } from '../receipt-handle.ts';
@@ -10,7 +11,7 @@ import { isWellFormedReceiptHandle } from '../receipt-handle.ts';
  * Standard queues delete with any handle the message was received with, even after its visibility timeout; a FIFO
  * queue only with the latest one while the message is in flight. Deleting an already deleted message succeeds.
  */
-function deleteByHandle(queue: Queue, handle: string | undefined): void {
+function deleteByHandle(ctx: SqsContext, queue: Queue, handle: string | undefined): void {
   if (!handle || !isWellFormedReceiptHandle(handle)) throw receiptHandleIsInvalid(handle ?? '');
   const message = queue.messageOf(handle);
   if (!message) return;
@@ -18,10 +19,11 @@ function deleteByHandle(queue: Queue, handle: string | undefined): void {
     throw invalidParameter('ReceiptHandle', handle, 'The receipt handle has expired.');
   }
   queue.remove(message);
+  countForQueue(ctx.emulator, queue, 'NumberOfMessagesDeleted');
 }
 
 export function deleteMessage(input: DeleteMessageCommandInput, ctx: SqsContext) {
-  deleteByHandle(resolveQueue(ctx, input.QueueUrl), input.ReceiptHandle);
+  deleteByHandle(ctx, resolveQueue(ctx, input.QueueUrl), input.ReceiptHandle);
   return {};
 }
 
@@ -29,7 +31,7 @@ export function deleteMessageBatch(input: DeleteMessageBatchCommandInput, ctx: S
   const queue = resolveQueue(ctx, input.QueueUrl);
   validateBatchEntries(input.Entries, 'DeleteMessageBatchRequestEntry');
   return runBatch(input.Entries!, (entry) => {
-    deleteByHandle(queue, entry.ReceiptHandle);
+    deleteByHandle(ctx, queue, entry.ReceiptHandle);
     return { Id: entry.Id };
   });
 }

@@ -2,6 +2,7 @@ import type { Message, ReceiveMessageCommandInput } from '@aws-sdk/client-sqs';
 import { invalidParameter } from '../errors.ts';
 import { LIMITS } from '../limits.ts';
 import { md5OfAttributes, type AttributeMap } from '../md5.ts';
+import { countForQueue } from '../metrics.ts';
 import type { StoredMessage } from '../message.ts';
 import type { Queue } from '../queue.ts';
 import { resolveQueue, stateFor, type SqsContext } from '../queue-url.ts';
@@ -76,10 +77,16 @@ export async function receiveMessage(input: ReceiveMessageCommandInput, ctx: Sqs
       now: clock.now(),
       redrive: redriveHook(ctx, queue),
     });
-    if (messages.length) return { Messages: messages.map((m) => view(queue, m, input)) };
+    if (messages.length) {
+      countForQueue(ctx.emulator, queue, 'NumberOfMessagesReceived', 1, 'Count', messages.length);
+      return { Messages: messages.map((m) => view(queue, m, input)) };
+    }
     // A deleted queue, or a stopping emulator, answers its waiting receivers with nothing.
     const deleted = stateFor(ctx, queue.accountId, queue.region).queues.get(queue.name) !== queue;
-    if (clock.now() >= deadline || deleted || queue.timers.generation !== generation) return {};
+    if (clock.now() >= deadline || deleted || queue.timers.generation !== generation) {
+      if (!deleted) countForQueue(ctx.emulator, queue, 'NumberOfEmptyReceives');
+      return {};
+    }
     await queue.waitForChange(deadline);
   }
 }

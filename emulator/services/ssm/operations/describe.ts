@@ -31,7 +31,7 @@ export function describeParameters(input: DescribeParametersCommandInput, ctx: S
 }
 
 export async function getParameterHistory(input: GetParameterHistoryCommandInput, ctx: SsmContext) {
-  const parameter = ctx.state.parameters.get(nameOf(input.Name!));
+  const parameter = ctx.state.parameters.get(nameOf(ctx, input.Name!));
   if (!parameter) throw SsmErrors.notFound();
   const { items, NextToken } = pageOf(parameter.versions, input.MaxResults, input.NextToken, 50);
   const history = [];

@@ -19,7 +19,7 @@ function versionOf(parameter: Parameter, requested: number | undefined): Paramet
 }
 
 function requireParameter(ctx: SsmContext, reference: string): Parameter {
-  const parameter = ctx.state.parameters.get(nameOf(reference));
+  const parameter = ctx.state.parameters.get(nameOf(ctx, reference));
   if (!parameter) throw SsmErrors.notFound();
   return parameter;
 }

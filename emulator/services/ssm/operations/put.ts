@@ -44,7 +44,7 @@ function checkPattern(pattern: string | undefined, value: string): void {
 }
 
 export async function putParameter(input: PutParameterCommandInput, ctx: SsmContext) {
-  const name = nameOf(input.Name!);
+  const name = nameOf(ctx, input.Name!);
   checkName(name);
   const existing = ctx.state.parameters.get(name);
   if (existing && !input.Overwrite) throw SsmErrors.alreadyExists();

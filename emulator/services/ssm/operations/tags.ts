@@ -12,7 +12,7 @@ export function checkTagCount(count: number): void {
 /** Tag operations for parameters (the other SSM resource types are not served by twinstack). */
 function taggedParameter(ctx: SsmContext, input: { ResourceType?: string; ResourceId?: string }): Parameter {
   if (input.ResourceType !== 'Parameter') throw SsmErrors.invalidResourceType();
-  const parameter = ctx.state.parameters.get(nameOf(input.ResourceId!));
+  const parameter = ctx.state.parameters.get(nameOf(ctx, input.ResourceId!));
   if (!parameter) throw SsmErrors.invalidResourceId();
   return parameter;
 }

@@ -16,6 +16,11 @@ export interface ExecutionEnv {
   readonly caller: Caller;
   /** The context object's Execution and StateMachine members. */
   readonly context: Record<string, unknown>;
+  /**
+   * Set when an execution resumes after a restart: the first state it runs was entered before (its entered event
+   * is in the history already), at that time.
+   */
+  resumed?: { enteredId: number; enteredAt: number };
   /** Set by TestState: Wait states do not wait, and each processing step is reported. */
   readonly test?: { inspect(step: string, value: unknown): void };
 }

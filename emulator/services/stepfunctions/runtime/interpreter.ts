@@ -45,9 +45,14 @@ function located(error: unknown, name: string, enteredId: number): StatesError {
 
 export async function runState(env: ExecutionEnv, thread: Thread, name: string, def: StateDef, raw: Json, rawText?: string): Promise<Outcome> {
   const language: QueryLanguage = def.QueryLanguage ?? thread.language;
-  const enteredId = env.log.add(thread.frame, `${def.Type}StateEntered`, {
-    stateEnteredEventDetails: { name, input: rawText ?? payload(raw), inputDetails: { truncated: false } },
-  });
+  const resumed = env.resumed;
+  env.resumed = undefined;
+  const enteredAt = resumed?.enteredAt ?? env.emulator.clock.now();
+  const enteredId =
+    resumed?.enteredId ??
+    env.log.add(thread.frame, `${def.Type}StateEntered`, {
+      stateEnteredEventDetails: { name, input: rawText ?? payload(raw), inputDetails: { truncated: false } },
+    });
   const context = {
     ...env.context,
     State: { Name: name, EnteredTime: env.emulator.clock.date().toISOString(), RetryCount: 0 },
@@ -67,8 +72,9 @@ export async function runState(env: ExecutionEnv, thread: Thread, name: string, 
         throw await failError(io);
       case 'Wait': {
         const input = io.jsonata ? raw : io.afterInputPath();
-        const ms = await waitMs(io, input, env.emulator.clock.now());
-        if (!env.test) await sleep((task, delay) => env.emulator.schedule(task, delay), ms, env.signal);
+        // From when the state was entered: a Wait resumed after a restart waits only what is left.
+        const ms = (await waitMs(io, input, enteredAt)) - (env.emulator.clock.now() - enteredAt);
+        if (!env.test) await sleep((task, delay) => env.emulator.schedule(task, delay), Math.max(0, ms), env.signal);
         const result = io.jsonata ? raw : input;
         return await exit(scope, io.jsonata ? await io.output(result) : { output: io.applyOutputPath(result), assigned: await jsonPathAssign(io, result) });
       }

@@ -14,11 +14,20 @@ import { StopReason, type RunningExecution } from './running.ts';
  * Starts interpreting an execution in the background: ExecutionStarted now, then the machine, then the record's
  * final status, output or error, and its ending event. StopExecution and the machine's TimeoutSeconds abort it.
  */
-export function launch(emulator: Emulator, state: SfnState, execution: Execution, machine: MachineDef, input: Json, options: { redriven?: boolean } = {}): RunningExecution {
+export function launch(
+  emulator: Emulator,
+  state: SfnState,
+  execution: Execution,
+  machine: MachineDef,
+  input: Json,
+  options: { redriven?: boolean; resumed?: ExecutionEnv['resumed'] } = {},
+): RunningExecution {
   const controller = new AbortController();
   const log = new EventLog(execution.events, emulator.clock);
   const root = new Frame(0);
-  if (options.redriven) {
+  if (options.resumed) {
+    root.last = options.resumed.enteredId;
+  } else if (options.redriven) {
     root.last = execution.events.length;
     log.add(root, 'ExecutionRedriven', { executionRedrivenEventDetails: { redriveCount: execution.redriveCount } });
   } else {
@@ -44,11 +53,12 @@ export function launch(emulator: Emulator, state: SfnState, execution: Execution
     execution,
     log,
     signal: controller.signal,
+    resumed: options.resumed,
     caller: { accountId: role?.accountId || state.accountId, arn: execution.config.roleArn },
     context: {
       Execution: {
         Id: execution.arn,
-        Input: input,
+        Input: JSON.parse(execution.input) as Json,
         Name: execution.name,
         RoleArn: execution.config.roleArn,
         StartTime: execution.startDate.toISOString(),
@@ -61,8 +71,15 @@ export function launch(emulator: Emulator, state: SfnState, execution: Execution
     machine.TimeoutSeconds === undefined ? undefined : emulator.schedule(() => controller.abort(new StopReason('timedOut')), machine.TimeoutSeconds * 1000);
   const done = (async () => {
     try {
-      const onEnter = (state: string, value: unknown) => (execution.resumeAt = { state, input: payload(value) });
-      const output = await runMachine(env, { frame: root, vars: new Variables(), language: machine.QueryLanguage ?? 'JSONPath', onEnter }, machine, input, options.redriven ? undefined : execution.input);
+      // The state a redrive or restart resumes keeps what its parts achieved (see redrive.ts); later ones start afresh.
+      let carried = options.redriven || options.resumed ? execution.resumeAt?.done : undefined;
+      const onEnter = (state: string, value: unknown) => {
+        const entered = { enteredAt: emulator.clock.now(), enteredId: execution.events.length + 1 };
+        execution.resumeAt = { state, input: payload(value), ...entered, ...(carried ? { done: carried, redriven: true } : {}) };
+        carried = undefined;
+      };
+      const firstInput = options.redriven || options.resumed ? undefined : execution.input;
+      const output = await runMachine(env, { frame: root, vars: new Variables(), language: machine.QueryLanguage ?? 'JSONPath', onEnter }, machine, input, firstInput);
       finish(emulator, execution, 'SUCCEEDED', { output: payload(output) });
       log.add(root, 'ExecutionSucceeded', { executionSucceededEventDetails: { output: payload(output), outputDetails: { truncated: false } } });
     } catch (thrown) {
@@ -100,4 +117,21 @@ function finish(emulator: Emulator, execution: Execution, status: Execution['sta
   execution.output = fields.output;
   execution.error = fields.error;
   execution.cause = fields.cause;
+}
+
+/**
+ * Standard executions that were running when the emulator stopped go on after a restart from persisted state, from
+ * the last top-level state they entered (that state runs again, as after a redrive; a Wait waits only what is
+ * left). A distributed Map's child executions are left to their parent, whose Map state runs again.
+ */
+export function resumeExecutions(emulator: Emulator, state: SfnState): void {
+  for (const execution of state.executions.values()) {
+    if (execution.status !== 'RUNNING' || execution.config.type !== 'STANDARD' || execution.mapRunArn) continue;
+    // The first state is entered as the execution starts, so a running execution always has where it was.
+    const at = execution.resumeAt;
+    if (!at) continue;
+    const machine = JSON.parse(execution.config.definition) as MachineDef;
+    const resumed = { enteredId: at.enteredId ?? execution.events.length, enteredAt: at.enteredAt ?? emulator.clock.now() };
+    launch(emulator, state, execution, { ...machine, StartAt: at.state }, JSON.parse(at.input) as Json, { resumed });
+  }
 }

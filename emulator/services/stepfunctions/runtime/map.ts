@@ -6,6 +6,7 @@ import { rootsOf, type Thread } from './env.ts';
 import type { StateScope } from './interpreter.ts';
 import { runDistributedMap } from './map-distributed.ts';
 import type { RunMachine } from './parallel.ts';
+import { partsMemory } from './redrive.ts';
 
 /** The items a Map state iterates: ItemsPath of the input (JSONPath) or Items (JSONata); an array or States.Runtime. */
 export async function mapItems(scope: StateScope, input: Json): Promise<Json[]> {
@@ -67,12 +68,19 @@ export async function runMap(scope: StateScope, runMachine: RunMachine): Promise
   const processor = processorOf(scope);
   env.log.add(thread.frame, 'MapStateStarted', { mapStateStartedEventDetails: { length: items.length } });
   const results: Json[] = [];
+  const memory = partsMemory(env, thread);
   let lastSucceeded = thread.frame.last;
   for (const [index, item] of items.entries()) {
+    const reused = memory?.reused(index);
+    if (reused !== undefined) {
+      results.push(reused);
+      continue;
+    }
     const iteration: Thread = { frame: thread.frame.fork(), vars: thread.vars.child(), language: processor.QueryLanguage ?? io.language, extraContext: { Map: { Item: { Index: index, Value: item } } } };
     env.log.add(iteration.frame, 'MapIterationStarted', { mapIterationStartedEventDetails: { name, index } });
     try {
       results.push(await runMachine(env, iteration, processor, await itemInput(scope, input, item, index)));
+      memory?.succeeded(index, results[results.length - 1]);
     } catch (error) {
       if (!env.signal.aborted) {
         env.log.add(iteration.frame, 'MapIterationFailed', { mapIterationFailedEventDetails: { name, index } }, { detached: true });

@@ -2,6 +2,7 @@ import type { MachineDef } from '../asl/definition.ts';
 import type { Json } from '../asl/query.ts';
 import type { ExecutionEnv, Thread } from './env.ts';
 import type { StateScope } from './interpreter.ts';
+import { partsMemory } from './redrive.ts';
 
 export type RunMachine = (env: ExecutionEnv, thread: Thread, machine: MachineDef, input: Json) => Promise<Json>;
 
@@ -17,11 +18,16 @@ export async function runParallel(scope: StateScope, runMachine: RunMachine): Pr
     thread: { frame: thread.frame.fork(), vars: thread.vars.child(), language: machine.QueryLanguage ?? io.language } satisfies Thread,
   }));
   let failed: Thread | undefined;
+  const memory = partsMemory(env, thread);
   try {
     const results = await Promise.all(
-      branches.map(async (branch) => {
+      branches.map(async (branch, index) => {
+        const reused = memory?.reused(index);
+        if (reused !== undefined) return reused;
         try {
-          return await runMachine(branchEnv, branch.thread, branch.machine, input);
+          const output = await runMachine(branchEnv, branch.thread, branch.machine, input);
+          memory?.succeeded(index, output);
+          return output;
         } catch (error) {
           failed ??= branch.thread;
           throw error;

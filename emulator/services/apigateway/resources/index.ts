@@ -1,0 +1,25 @@
+import type { ResourceTypes } from '../../cloudformation/provider.ts';
+import { account, authorizer, gatewayResponse, model, requestValidator } from './api-parts.ts';
+import { deployment, stage } from './deployments.ts';
+import { apiKey, usagePlan, usagePlanKey } from './keys.ts';
+import { method, resource } from './methods.ts';
+import { restApi } from './rest-api.ts';
+
+/** The CloudFormation resource types of API Gateway (REST APIs). */
+const types: ResourceTypes = {
+  'AWS::ApiGateway::RestApi': restApi,
+  'AWS::ApiGateway::Resource': resource,
+  'AWS::ApiGateway::Method': method,
+  'AWS::ApiGateway::Deployment': deployment,
+  'AWS::ApiGateway::Stage': stage,
+  'AWS::ApiGateway::ApiKey': apiKey,
+  'AWS::ApiGateway::UsagePlan': usagePlan,
+  'AWS::ApiGateway::UsagePlanKey': usagePlanKey,
+  'AWS::ApiGateway::Authorizer': authorizer,
+  'AWS::ApiGateway::Model': model,
+  'AWS::ApiGateway::RequestValidator': requestValidator,
+  'AWS::ApiGateway::GatewayResponse': gatewayResponse,
+  'AWS::ApiGateway::Account': account,
+};
+
+export default types;

@@ -1,0 +1,96 @@
+import type { Properties, ResourceRequest, ResourceType } from '../../cloudformation/provider.ts';
+import { count, flag, generatedId } from './values.ts';
+
+/** `AWS::ApiGateway::Resource`: Ref is the resource id; GetAtt ResourceId. */
+export const resource: ResourceType = {
+  async create(request) {
+    const p = request.properties;
+    const created = await request.call('apigateway', 'CreateResource', { restApiId: p.RestApiId, parentId: p.ParentId, pathPart: p.PathPart });
+    return { physicalId: created.id, attributes: { ResourceId: created.id } };
+  },
+  async delete(request) {
+    await request.call('apigateway', 'DeleteResource', { restApiId: request.properties.RestApiId, resourceId: request.physicalId });
+  },
+};
+
+/** The method's integration, method responses and integration responses, each through its Put* operation. */
+async function putMethod(request: ResourceRequest): Promise<void> {
+  const p = request.properties;
+  const key = { restApiId: p.RestApiId, resourceId: p.ResourceId, httpMethod: p.HttpMethod };
+  await request.call('apigateway', 'PutMethod', {
+    ...key,
+    authorizationType: p.AuthorizationType ?? 'NONE',
+    authorizerId: p.AuthorizerId,
+    apiKeyRequired: flag(p.ApiKeyRequired),
+    authorizationScopes: p.AuthorizationScopes,
+    operationName: p.OperationName,
+    requestModels: p.RequestModels,
+    requestParameters: booleans(p.RequestParameters),
+    requestValidatorId: p.RequestValidatorId,
+  });
+  for (const response of (p.MethodResponses ?? []) as Properties[]) {
+    await request.call('apigateway', 'PutMethodResponse', {
+      ...key,
+      statusCode: String(response.StatusCode),
+      responseModels: response.ResponseModels,
+      responseParameters: booleans(response.ResponseParameters),
+    });
+  }
+  const integration = p.Integration as Properties | undefined;
+  if (!integration) return;
+  await request.call('apigateway', 'PutIntegration', {
+    ...key,
+    type: integration.Type,
+    integrationHttpMethod: integration.IntegrationHttpMethod,
+    uri: integration.Uri,
+    credentials: integration.Credentials,
+    requestParameters: integration.RequestParameters,
+    requestTemplates: integration.RequestTemplates,
+    passthroughBehavior: integration.PassthroughBehavior,
+    contentHandling: integration.ContentHandling,
+    cacheNamespace: integration.CacheNamespace,
+    cacheKeyParameters: integration.CacheKeyParameters,
+    connectionType: integration.ConnectionType,
+    connectionId: integration.ConnectionId,
+    timeoutInMillis: count(integration.TimeoutInMillis),
+  });
+  for (const response of (integration.IntegrationResponses ?? []) as Properties[]) {
+    await request.call('apigateway', 'PutIntegrationResponse', {
+      ...key,
+      statusCode: String(response.StatusCode),
+      selectionPattern: response.SelectionPattern,
+      responseParameters: response.ResponseParameters,
+      responseTemplates: response.ResponseTemplates,
+      contentHandling: response.ContentHandling,
+    });
+  }
+}
+
+/** Template maps of booleans (`method.request.path.id: true`), which templates may give as strings. */
+function booleans(map: Record<string, unknown> | undefined): Record<string, boolean> | undefined {
+  return map && Object.fromEntries(Object.entries(map).map(([k, v]) => [k, flag(v)!]));
+}
+
+function deleteMethod(request: ResourceRequest, p: Properties) {
+  return request.call('apigateway', 'DeleteMethod', { restApiId: p.RestApiId, resourceId: p.ResourceId, httpMethod: p.HttpMethod });
+}
+
+/**
+ * `AWS::ApiGateway::Method`: Ref is an id CloudFormation makes (a method has none of its own). An update puts the
+ * method again, with its integration and responses, as the resource's handler does.
+ */
+export const method: ResourceType = {
+  async create(request) {
+    await putMethod(request);
+    return { physicalId: generatedId(request), attributes: {} };
+  },
+  async update(request) {
+    await deleteMethod(request, request.previous);
+    await putMethod(request);
+    return { physicalId: request.physicalId, attributes: {} };
+  },
+  async delete(request) {
+    await deleteMethod(request, request.properties);
+  },
+  createOnly: ['RestApiId', 'ResourceId', 'HttpMethod'],
+};

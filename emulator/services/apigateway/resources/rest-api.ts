@@ -1,0 +1,98 @@
+import { jsonText, type Properties, type ResourceRequest, type ResourceState, type ResourceType } from '../../cloudformation/provider.ts';
+import { AwsError } from '../../../core/errors.ts';
+import { count, flag, patchChanges, tagMap } from './values.ts';
+
+/** The OpenAPI document of `Body` (an object or text) or `BodyS3Location`, read from S3 as the stack's caller. */
+async function definition(request: ResourceRequest): Promise<Uint8Array | undefined> {
+  const p = request.properties;
+  if (p.Body !== undefined) return Buffer.from(typeof p.Body === 'string' ? p.Body : JSON.stringify(p.Body));
+  const location = p.BodyS3Location as Properties | undefined;
+  if (!location) return undefined;
+  const object = await request.call<{ Body: AsyncIterable<Buffer> | Buffer }>('s3', 'GetObject', { Bucket: location.Bucket, Key: location.Key, VersionId: location.Version });
+  if (Buffer.isBuffer(object.Body)) return object.Body;
+  const chunks: Buffer[] = [];
+  for await (const chunk of object.Body) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+function endpointConfiguration(p: Properties) {
+  const config = p.EndpointConfiguration as Properties | undefined;
+  return config ? { types: config.Types, vpcEndpointIds: config.VpcEndpointIds, ipAddressType: config.IpAddressType } : undefined;
+}
+
+async function state(request: ResourceRequest, id: string): Promise<ResourceState> {
+  const api = await request.call('apigateway', 'GetRestApi', { restApiId: id });
+  return { physicalId: id, attributes: { RestApiId: id, RootResourceId: api.rootResourceId } };
+}
+
+/** Applies the OpenAPI body (when given) to the API: `Mode` overwrite (the default) or merge, as PutRestApi does. */
+async function putBody(request: ResourceRequest, id: string): Promise<void> {
+  const body = await definition(request);
+  if (!body) return;
+  await request.call('apigateway', 'PutRestApi', {
+    restApiId: id,
+    body,
+    mode: request.properties.Mode ?? 'overwrite',
+    failOnWarnings: flag(request.properties.FailOnWarnings),
+    parameters: request.properties.Parameters,
+  });
+  // A name in the template wins over the document's title.
+  if (request.properties.Name !== undefined) {
+    await request.call('apigateway', 'UpdateRestApi', { restApiId: id, patchOperations: [{ op: 'replace', path: '/name', value: request.properties.Name }] });
+  }
+}
+
+/** `AWS::ApiGateway::RestApi`: Ref is the API id; GetAtt RestApiId, RootResourceId. */
+export const restApi: ResourceType = {
+  async create(request) {
+    const p = request.properties;
+    if (p.Name === undefined && p.Body === undefined && p.BodyS3Location === undefined) {
+      throw new AwsError('ValidationError', `Properties validation failed for resource ${request.logicalId} with message: #: required key [Name] not found`);
+    }
+    const api = await request.call('apigateway', 'CreateRestApi', {
+      name: p.Name ?? request.logicalId,
+      description: p.Description,
+      binaryMediaTypes: p.BinaryMediaTypes,
+      minimumCompressionSize: count(p.MinimumCompressionSize),
+      apiKeySource: p.ApiKeySourceType,
+      endpointConfiguration: endpointConfiguration(p),
+      policy: jsonText(p.Policy),
+      disableExecuteApiEndpoint: flag(p.DisableExecuteApiEndpoint),
+      cloneFrom: p.CloneFrom,
+      tags: tagMap(request),
+    });
+    try {
+      await putBody(request, api.id);
+    } catch (error) {
+      await request.call('apigateway', 'DeleteRestApi', { restApiId: api.id });
+      throw error;
+    }
+    return state(request, api.id);
+  },
+  async update(request) {
+    const { previous, properties } = request;
+    if (JSON.stringify([previous.Body, previous.BodyS3Location]) !== JSON.stringify([properties.Body, properties.BodyS3Location])) await putBody(request, request.physicalId);
+    const ops = patchChanges({ ...previous, Policy: jsonText(previous.Policy) }, { ...properties, Policy: jsonText(properties.Policy) }, {
+      Name: '/name',
+      Description: '/description',
+      ApiKeySourceType: '/apiKeySource',
+      MinimumCompressionSize: '/minimumCompressionSize',
+      Policy: '/policy',
+      DisableExecuteApiEndpoint: '/disableExecuteApiEndpoint',
+    });
+    const type = (c: unknown) => ((c as Properties | undefined)?.Types ?? ['EDGE'])[0] as string;
+    if (type(previous.EndpointConfiguration) !== type(properties.EndpointConfiguration)) {
+      ops.push({ op: 'replace', path: `/endpointConfiguration/types/${type(previous.EndpointConfiguration)}`, value: type(properties.EndpointConfiguration) });
+    }
+    const media = (list: unknown) => new Set((list ?? []) as string[]);
+    const escape = (type: string) => type.replace(/~/g, '~0').replace(/\//g, '~1');
+    for (const type of media(previous.BinaryMediaTypes)) if (!media(properties.BinaryMediaTypes).has(type)) ops.push({ op: 'remove', path: `/binaryMediaTypes/${escape(type)}` });
+    for (const type of media(properties.BinaryMediaTypes)) if (!media(previous.BinaryMediaTypes).has(type)) ops.push({ op: 'add', path: `/binaryMediaTypes/${escape(type)}` });
+    if (ops.length) await request.call('apigateway', 'UpdateRestApi', { restApiId: request.physicalId, patchOperations: ops });
+    return state(request, request.physicalId);
+  },
+  async delete(request) {
+    await request.call('apigateway', 'DeleteRestApi', { restApiId: request.physicalId });
+  },
+  createOnly: ['CloneFrom'],
+};

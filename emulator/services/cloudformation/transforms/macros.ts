@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import type { ResourceType } from '../provider.ts';
+import type { CloudFormationState } from '../state.ts';
+import { validationError } from '../errors.ts';
+import type { Template } from '../template/parse.ts';
+import type { CfnContext } from '../operations/template-input.ts';
+
+/** A macro an `AWS::CloudFormation::Macro` resource defines: the Lambda function that processes templates. */
+export interface Macro {
+  name: string;
+  functionName: string;
+  description?: string;
+  stackId: string;
+}
+
+function stateOf(request: Parameters<ResourceType['create']>[0]): CloudFormationState {
+  return request.emulator.state<CloudFormationState>('cloudformation', request.accountId, request.region);
+}
+
+/** `AWS::CloudFormation::Macro`: registers the macro in the stack's account and region; Ref is its name. */
+export const macroType: ResourceType = {
+  async create(request) {
+    const { Name, FunctionName, Description } = request.properties;
+    if (typeof Name !== 'string' || typeof FunctionName !== 'string') throw validationError(`Properties validation failed for resource ${request.logicalId} with message: #: required key [Name, FunctionName] not found`);
+    const macros = stateOf(request).macros;
+    if (macros.has(Name)) throw validationError(`Resource handler returned message: "Macro ${Name} already exists" (HandlerErrorCode: AlreadyExists)`);
+    macros.set(Name, { name: Name, functionName: FunctionName, description: Description, stackId: request.stackId });
+    return { physicalId: Name, attributes: {} };
+  },
+  async delete(request) {
+    stateOf(request).macros.delete(request.physicalId);
+  },
+};
+
+interface MacroAnswer {
+  requestId?: string;
+  status?: string;
+  fragment?: Template;
+  errorMessage?: string;
+}
+
+/**
+ * Runs the template through a macro as CloudFormation does: the function gets the whole template as the fragment and
+ * answers `{requestId, status: "success", fragment}`; anything else fails the transform with AWS's wording.
+ */
+export async function runMacro(macro: Macro, template: Template, ctx: CfnContext): Promise<Template> {
+  const transformId = `${ctx.accountId}::${macro.name}`;
+  const requestId = randomUUID();
+  const event = { region: ctx.region, accountId: ctx.accountId, fragment: template, transformId, params: {}, requestId, templateParameterValues: {} };
+  let answer: MacroAnswer;
+  try {
+    const out = await ctx.emulator.call<{ Payload?: Uint8Array; FunctionError?: string }>('lambda', 'Invoke', { FunctionName: macro.functionName, Payload: Buffer.from(JSON.stringify(event)) }, { caller: ctx.caller, region: ctx.region });
+    if (out.FunctionError) throw new Error(out.FunctionError);
+    answer = JSON.parse(Buffer.from(out.Payload ?? new Uint8Array()).toString('utf8')) as MacroAnswer;
+  } catch {
+    throw validationError(`Transform ${transformId} failed with: Failed to execute transform function.`);
+  }
+  if (answer?.status?.toLowerCase() !== 'success') {
+    throw validationError(answer?.errorMessage ? `Transform ${transformId} failed with: ${answer.errorMessage}` : `Transform ${transformId} failed without an error message.`);
+  }
+  if (answer.requestId !== requestId) throw validationError(`Transform ${transformId} failed with: The requestId in the response does not match the requestId of the request.`);
+  if (!answer.fragment || typeof answer.fragment !== 'object') throw validationError(`Transform ${transformId} failed with: Template format error: The template is not a valid JSON object.`);
+  return answer.fragment;
+}

@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import type { Properties } from '../../provider.ts';
+import type { TemplateResource } from '../../template/parse.ts';
+import { carried, defined, s3Location, TransformErrorFor, withGlobals, type Expansion } from './context.ts';
+
+/** Properties of SAM APIs twinstack does not translate yet: failing is better than deploying without them. */
+const UNSUPPORTED = ['Auth', 'Cors', 'Domain', 'Models', 'GatewayResponses', 'CanarySetting', 'UsagePlan'];
+
+function checkSupported(id: string, p: Properties): void {
+  const unsupported = UNSUPPORTED.find((name) => p[name] !== undefined);
+  if (unsupported) throw new TransformErrorFor(id, `Property '${unsupported}' of a serverless API is not supported by twinstack yet.`);
+}
+
+/** Registers an explicit API (`AWS::Serverless::Api` / `HttpApi`) so that functions' events can add paths to it. */
+export function declareApi(expansion: Expansion, kind: 'rest' | 'http', id: string, resource: TemplateResource): void {
+  const globals = kind === 'rest' ? expansion.globals.Api : expansion.globals.HttpApi;
+  const properties = withGlobals(globals, (resource.Properties ?? {}) as Properties);
+  checkSupported(id, properties);
+  (kind === 'rest' ? expansion.restApis : expansion.httpApis).set(id, { resource, properties, paths: {} });
+}
+
+function definition(id: string, p: Properties, paths: Properties, base: Properties): Properties {
+  if (p.DefinitionUri !== undefined) {
+    if (Object.keys(paths).length) throw new TransformErrorFor(id, "Event paths cannot be added to an API defined by 'DefinitionUri'.");
+    return { BodyS3Location: s3Location(id, 'DefinitionUri', p.DefinitionUri, ['Bucket', 'Key', 'Version']) };
+  }
+  const body = (p.DefinitionBody ?? base) as Properties;
+  const merged: Properties = { ...body, paths: { ...(body.paths ?? {}) } };
+  for (const [path, methods] of Object.entries(paths)) merged.paths[path] = { ...(merged.paths[path] ?? {}), ...(methods as Properties) };
+  return { Body: merged };
+}
+
+const digest = (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('hex');
+
+/** The REST API, its deployment (a new one, with a new logical id, whenever the definition changes) and its stage. */
+function expandRestApi(expansion: Expansion, id: string, api: Properties): void {
+  const p = (api.properties ?? expansion.globals.Api ?? {}) as Properties;
+  const stageName = api.implicit ? 'Prod' : p.StageName;
+  if (stageName === undefined) throw new TransformErrorFor(id, "Missing required property 'StageName'.");
+  const body = definition(id, p, api.paths, { swagger: '2.0', info: { version: '1.0', title: p.Name ?? { Ref: 'AWS::StackName' } }, paths: {} });
+  const endpoint = p.EndpointConfiguration;
+  const attributes = api.resource ? carried(api.resource) : {};
+  expansion.resources[id] = {
+    ...attributes,
+    Type: 'AWS::ApiGateway::RestApi',
+    Properties: defined({
+      ...body,
+      Name: p.Name,
+      Description: p.Description,
+      BinaryMediaTypes: p.BinaryMediaTypes,
+      MinimumCompressionSize: p.MinimumCompressionSize,
+      EndpointConfiguration: typeof endpoint === 'string' ? { Types: [endpoint] } : endpoint,
+      Parameters: endpoint === undefined ? undefined : { endpointConfigurationTypes: typeof endpoint === 'string' ? endpoint : endpoint.Type },
+      DisableExecuteApiEndpoint: p.DisableExecuteApiEndpoint,
+      Mode: p.Mode,
+      FailOnWarnings: p.FailOnWarnings,
+    }),
+  } as TemplateResource;
+  const hash = digest(expansion.resources[id].Properties);
+  const deployment = `${id}Deployment${hash.slice(0, 10)}`;
+  expansion.resources[deployment] = {
+    ...(attributes.Condition ? { Condition: attributes.Condition } : {}),
+    Type: 'AWS::ApiGateway::Deployment',
+    Properties: { RestApiId: { Ref: id }, Description: `RestApi deployment id: ${hash}`, StageName: 'Stage' },
+  };
+  expansion.resources[`${id}${String(stageName).replace(/[^A-Za-z0-9]/g, '')}Stage`] = {
+    ...(attributes.Condition ? { Condition: attributes.Condition } : {}),
+    Type: 'AWS::ApiGateway::Stage',
+    Properties: defined({
+      RestApiId: { Ref: id },
+      DeploymentId: { Ref: deployment },
+      StageName: stageName,
+      Variables: p.Variables,
+      MethodSettings: p.MethodSettings,
+      TracingEnabled: p.TracingEnabled,
+      AccessLogSetting: p.AccessLogSetting,
+      CacheClusterEnabled: p.CacheClusterEnabled,
+      CacheClusterSize: p.CacheClusterSize,
+      Description: p.Description,
+      Tags: p.Tags && Object.entries(p.Tags).map(([Key, Value]) => ({ Key, Value })),
+    }),
+  };
+}
+
+/** The HTTP API and its stage (`$default`, deployed automatically, unless the template names another). */
+function expandHttpApi(expansion: Expansion, id: string, api: Properties): void {
+  const p = (api.properties ?? expansion.globals.HttpApi ?? {}) as Properties;
+  const tags = { 'httpapi:createdBy': 'SAM', ...((p.Tags ?? {}) as Record<string, string>) };
+  const body = definition(id, p, api.paths, {
+    openapi: '3.0.1',
+    info: { version: '1.0', title: p.Name ?? { Ref: 'AWS::StackName' } },
+    paths: {},
+    tags: Object.entries(tags).map(([name, value]) => ({ name, 'x-amazon-apigateway-tag-value': value })),
+  });
+  const attributes = api.resource ? carried(api.resource) : {};
+  expansion.resources[id] = {
+    ...attributes,
+    Type: 'AWS::ApiGatewayV2::Api',
+    Properties: defined({ ...body, Name: p.Name, Description: p.Description, CorsConfiguration: p.CorsConfiguration, DisableExecuteApiEndpoint: p.DisableExecuteApiEndpoint, FailOnWarnings: p.FailOnWarnings }),
+  } as TemplateResource;
+  const stageName = p.StageName ?? '$default';
+  expansion.resources[stageName === '$default' ? `${id}ApiGatewayDefaultStage` : `${id}${String(stageName).replace(/[^A-Za-z0-9]/g, '')}Stage`] = {
+    ...(attributes.Condition ? { Condition: attributes.Condition } : {}),
+    Type: 'AWS::ApiGatewayV2::Stage',
+    Properties: defined({
+      ApiId: { Ref: id },
+      StageName: stageName,
+      AutoDeploy: true,
+      StageVariables: p.StageVariables,
+      DefaultRouteSettings: p.DefaultRouteSettings,
+      RouteSettings: p.RouteSettings,
+      AccessLogSettings: p.AccessLogSettings,
+      Tags: tags,
+    }),
+  };
+}
+
+/** Writes every API (explicit and implicit) once all functions have added their event paths. */
+export function expandApis(expansion: Expansion): void {
+  for (const [id, api] of expansion.restApis) expandRestApi(expansion, id, api);
+  for (const [id, api] of expansion.httpApis) expandHttpApi(expansion, id, api);
+}

@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import type { Properties } from '../../provider.ts';
+import type { TemplateResource } from '../../template/parse.ts';
+import { carried, defined, s3Location, tagList, TransformErrorFor, withGlobals, type Expansion } from './context.ts';
+import { addEvent, type Invoked } from './events.ts';
+import { executionRole } from './policies.ts';
+
+const BASIC_EXECUTION = { 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole' };
+
+function code(id: string, p: Properties): Properties | undefined {
+  if (p.InlineCode !== undefined) return { ZipFile: p.InlineCode };
+  if (p.CodeUri !== undefined) return s3Location(id, 'CodeUri', p.CodeUri, ['S3Bucket', 'S3Key', 'S3ObjectVersion']);
+  if (p.ImageUri !== undefined) return { ImageUri: p.ImageUri };
+  throw new TransformErrorFor(id, "Either 'InlineCode' or 'CodeUri' must be set.");
+}
+
+/** `AWS::Serverless::Function`: the function, its role, its published alias, its URL and what its events make. */
+export function expandFunction(expansion: Expansion, id: string, resource: TemplateResource): void {
+  const p = withGlobals(expansion.globals.Function, (resource.Properties ?? {}) as Properties);
+  const attributes = carried(resource);
+  const tags = tagList({ 'lambda:createdBy': 'SAM' }, p.Tags);
+  const dlq = p.DeadLetterQueue as Properties | undefined;
+  expansion.resources[id] = {
+    ...attributes,
+    Type: 'AWS::Lambda::Function',
+    Properties: defined({
+      Code: code(id, p),
+      PackageType: p.PackageType,
+      ImageConfig: p.ImageConfig,
+      Handler: p.Handler,
+      Runtime: p.Runtime,
+      FunctionName: p.FunctionName,
+      Description: p.Description,
+      MemorySize: p.MemorySize,
+      Timeout: p.Timeout,
+      Role: p.Role ?? { 'Fn::GetAtt': [`${id}Role`, 'Arn'] },
+      Environment: p.Environment,
+      Layers: p.Layers,
+      Architectures: p.Architectures,
+      TracingConfig: p.Tracing === undefined ? undefined : { Mode: p.Tracing },
+      KmsKeyArn: p.KmsKeyArn,
+      ReservedConcurrentExecutions: p.ReservedConcurrentExecutions,
+      DeadLetterConfig: dlq === undefined ? undefined : { TargetArn: dlq.TargetArn },
+      VpcConfig: p.VpcConfig,
+      EphemeralStorage: p.EphemeralStorage,
+      LoggingConfig: p.LoggingConfig,
+      FileSystemConfigs: p.FileSystemConfigs,
+      SnapStart: p.SnapStart,
+      RuntimeManagementConfig: p.RuntimeManagementConfig,
+      CodeSigningConfigArn: p.CodeSigningConfigArn,
+      Tags: tags,
+    }),
+  } as TemplateResource;
+
+  const invoked: Invoked = { id, ref: { Ref: id }, arn: { 'Fn::GetAtt': [id, 'Arn'] }, statements: [] };
+  if (p.AutoPublishAlias !== undefined) {
+    const digest = createHash('sha1').update(JSON.stringify(expansion.resources[id].Properties)).digest('hex').slice(0, 10);
+    const version = `${id}Version${digest}`;
+    const alias = `${id}Alias${String(p.AutoPublishAlias)}`;
+    expansion.resources[version] = { Type: 'AWS::Lambda::Version', DeletionPolicy: 'Retain', Properties: { FunctionName: { Ref: id } } };
+    expansion.resources[alias] = { Type: 'AWS::Lambda::Alias', Properties: { Name: p.AutoPublishAlias, FunctionName: { Ref: id }, FunctionVersion: { 'Fn::GetAtt': [version, 'Version'] } } };
+    invoked.ref = { Ref: alias };
+    invoked.arn = { Ref: alias };
+  }
+  const url = p.FunctionUrlConfig as Properties | undefined;
+  if (url) {
+    expansion.resources[`${id}Url`] = {
+      Type: 'AWS::Lambda::Url',
+      Properties: defined({ TargetFunctionArn: { Ref: id }, Qualifier: p.AutoPublishAlias, AuthType: url.AuthType, Cors: url.Cors, InvokeMode: url.InvokeMode }),
+    };
+    if (url.AuthType === 'NONE') {
+      expansion.resources[`${id}UrlPublicPermissions`] = {
+        Type: 'AWS::Lambda::Permission',
+        Properties: defined({ Action: 'lambda:InvokeFunctionUrl', FunctionName: invoked.ref, Principal: '*', FunctionUrlAuthType: 'NONE' }),
+      };
+    }
+  }
+  for (const [eventId, event] of Object.entries((p.Events ?? {}) as Record<string, Properties>)) {
+    addEvent(expansion, invoked, eventId, event);
+    if (attributes.Condition) for (const [rid, r] of Object.entries(expansion.resources)) if (rid.startsWith(`${id}${eventId}`)) r.Condition ??= attributes.Condition;
+  }
+  if (p.Role === undefined) {
+    const policies = [p.Policies ?? []].flat();
+    if (dlq) invoked.statements.push({ Action: dlq.Type === 'SNS' ? 'sns:Publish' : 'sqs:SendMessage', Effect: 'Allow', Resource: dlq.TargetArn });
+    if (invoked.statements.length) policies.push({ Statement: invoked.statements });
+    const role = executionRole(id, 'lambda.amazonaws.com', policies, [BASIC_EXECUTION], { Tags: tagList({ 'lambda:createdBy': 'SAM' }, {}) });
+    expansion.resources[`${id}Role`] = { ...(attributes.Condition ? { Condition: attributes.Condition } : {}), ...role } as TemplateResource;
+  }
+}

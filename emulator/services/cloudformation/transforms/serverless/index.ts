@@ -1,0 +1,48 @@
+import type { Properties } from '../../provider.ts';
+import type { Template, TemplateResource } from '../../template/parse.ts';
+import { declareApi, expandApis } from './apis.ts';
+import type { Expansion } from './context.ts';
+import { expandFunction } from './function.ts';
+import { expandLayerVersion, expandSimpleTable, expandStateMachine } from './others.ts';
+
+export const SERVERLESS = 'AWS::Serverless-2016-10-31';
+
+type Expander = (expansion: Expansion, id: string, resource: TemplateResource) => void;
+
+const EXPANDERS: Record<string, Expander> = {
+  'AWS::Serverless::Function': expandFunction,
+  'AWS::Serverless::SimpleTable': expandSimpleTable,
+  'AWS::Serverless::LayerVersion': expandLayerVersion,
+  'AWS::Serverless::StateMachine': expandStateMachine,
+};
+
+/**
+ * The `AWS::Serverless-2016-10-31` transform: each `AWS::Serverless::*` resource becomes the CloudFormation resources
+ * AWS SAM makes of it (with SAM's logical ids), `Globals` applies to them, and the transform leaves the template's
+ * `Transform` list. Errors carry SAM's wording; the caller reports them as the transform's failure.
+ */
+export function serverlessTransform(template: Template & { Globals?: Record<string, Properties> }): Template {
+  const { Globals, ...rest } = template;
+  const expansion: Expansion = { resources: {}, restApis: new Map(), httpApis: new Map(), globals: Globals ?? {} };
+  const source = Object.entries(template.Resources ?? {});
+  // APIs first, so that functions' events can find them whatever the order of the template.
+  for (const [id, resource] of source) {
+    if (resource.Type === 'AWS::Serverless::Api') declareApi(expansion, 'rest', id, resource);
+    else if (resource.Type === 'AWS::Serverless::HttpApi') declareApi(expansion, 'http', id, resource);
+  }
+  for (const [id, resource] of source) {
+    if (resource.Type === 'AWS::Serverless::Api' || resource.Type === 'AWS::Serverless::HttpApi') continue;
+    if (!resource.Type?.startsWith('AWS::Serverless::')) {
+      expansion.resources[id] = resource;
+      continue;
+    }
+    if (!Object.hasOwn(EXPANDERS, resource.Type)) throw new Error(`Resource with id [${id}] is invalid. Resource type '${resource.Type}' is not supported by twinstack yet.`);
+    EXPANDERS[resource.Type](expansion, id, resource);
+  }
+  expandApis(expansion);
+  const transforms = [template.Transform].flat().filter((t) => t !== SERVERLESS);
+  const out: Template = { ...rest, Resources: expansion.resources };
+  if (transforms.length) out.Transform = transforms.length === 1 ? transforms[0] : transforms;
+  else delete out.Transform;
+  return out;
+}

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { CreateStackCommand, DeleteStackCommand, DescribeStackResourcesCommand, GetTemplateCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { serveCloudFormation, settled } from './serve.ts';
+
+// A macro that adds a queue named after its parameter to every template it processes.
+const MACRO_STACK = `
+Resources:
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: sts:AssumeRole }] }
+  Function:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: nodejs20.x
+      Handler: index.handler
+      Role: !GetAtt Role.Arn
+      Code:
+        ZipFile: |
+          exports.handler = async (event) => {
+            if (event.fragment.Metadata && event.fragment.Metadata.Fail) return { requestId: event.requestId, status: 'failure', errorMessage: 'told to fail' };
+            const fragment = { ...event.fragment, Resources: { ...event.fragment.Resources, Added: { Type: 'AWS::SQS::Queue' } } };
+            return { requestId: event.requestId, status: 'success', fragment };
+          };
+  Macro:
+    Type: AWS::CloudFormation::Macro
+    Properties: { Name: AddQueue, FunctionName: !GetAtt Function.Arn }
+`;
+
+describe('CloudFormation: macros (AWS::CloudFormation::Macro backed by Lambda)', function () {
+  this.timeout(60_000);
+  let cfn: CloudFormationClient;
+  serveCloudFormation((_aws, c) => (cfn = c));
+
+  it('processes a template through the macro its Transform names, and fails with the macro\'s message', async () => {
+    await cfn.send(new CreateStackCommand({ StackName: 'macro', TemplateBody: MACRO_STACK, Capabilities: ['CAPABILITY_IAM'] }));
+    assert.equal((await settled(cfn, 'macro')).StackStatus, 'CREATE_COMPLETE');
+
+    const template = 'Transform: AddQueue\nResources:\n  Own: { Type: AWS::SQS::Queue }\n';
+    await assert.rejects(cfn.send(new CreateStackCommand({ StackName: 'uses-macro', TemplateBody: template })), {
+      name: 'InsufficientCapabilitiesException',
+      message: 'Requires capabilities : [CAPABILITY_AUTO_EXPAND]',
+    });
+    await cfn.send(new CreateStackCommand({ StackName: 'uses-macro', TemplateBody: template, Capabilities: ['CAPABILITY_AUTO_EXPAND'] }));
+    assert.equal((await settled(cfn, 'uses-macro')).StackStatus, 'CREATE_COMPLETE');
+    const { StackResources } = await cfn.send(new DescribeStackResourcesCommand({ StackName: 'uses-macro' }));
+    assert.deepEqual(StackResources!.map((r) => r.LogicalResourceId).sort(), ['Added', 'Own']);
+    const processed = JSON.parse((await cfn.send(new GetTemplateCommand({ StackName: 'uses-macro', TemplateStage: 'Processed' }))).TemplateBody!);
+    assert.equal(processed.Transform, undefined);
+
+    const failing = 'Transform: AddQueue\nMetadata: { Fail: true }\nResources:\n  Own: { Type: AWS::SQS::Queue }\n';
+    await assert.rejects(cfn.send(new CreateStackCommand({ StackName: 'fails', TemplateBody: failing, Capabilities: ['CAPABILITY_AUTO_EXPAND'] })), {
+      name: 'ValidationError',
+      message: 'Transform 000000000000::AddQueue failed with: told to fail',
+    });
+    await assert.rejects(cfn.send(new CreateStackCommand({ StackName: 'unknown', TemplateBody: template.replace('AddQueue', 'Nope'), Capabilities: ['CAPABILITY_AUTO_EXPAND'] })), {
+      name: 'ValidationError',
+      message: 'No transform named 000000000000::Nope found.',
+    });
+
+    for (const name of ['uses-macro', 'macro']) {
+      const { StackId } = await settled(cfn, name);
+      await cfn.send(new DeleteStackCommand({ StackName: name }));
+      assert.equal((await settled(cfn, StackId!)).StackStatus, 'DELETE_COMPLETE');
+    }
+  });
+});

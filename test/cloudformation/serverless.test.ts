@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import {
+  CreateChangeSetCommand,
+  CreateStackCommand,
+  DeleteStackCommand,
+  DescribeStackResourcesCommand,
+  ExecuteChangeSetCommand,
+  GetTemplateCommand,
+  ValidateTemplateCommand,
+  type CloudFormationClient,
+} from '@aws-sdk/client-cloudformation';
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Twinstack } from '../../emulator/index.ts';
+import { http } from '../apigateway/support.ts';
+import { CLIENT_CONFIG, serveCloudFormation, settled } from './serve.ts';
+
+const TEMPLATE = `
+AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function:
+    Runtime: nodejs20.x
+    Timeout: 10
+    Environment: { Variables: { GREETING: hello } }
+Resources:
+  Orders:
+    Type: AWS::Serverless::SimpleTable
+    Properties: { PrimaryKey: { Name: orderId, Type: String } }
+  Jobs:
+    Type: AWS::SQS::Queue
+  Hello:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      Environment: { Variables: { TABLE: !Ref Orders } }
+      InlineCode: |
+        exports.handler = async (event) => ({
+          statusCode: 200,
+          body: JSON.stringify({ greeting: process.env.GREETING, table: process.env.TABLE, path: event.rawPath ?? event.path }),
+        });
+      Policies:
+        - DynamoDBCrudPolicy: { TableName: !Ref Orders }
+      Events:
+        Rest: { Type: Api, Properties: { Path: /hello, Method: get } }
+        Http: { Type: HttpApi, Properties: { Path: /hi, Method: GET } }
+        Work: { Type: SQS, Properties: { Queue: !GetAtt Jobs.Arn, BatchSize: 5 } }
+        Nightly: { Type: Schedule, Properties: { Schedule: rate(1 day) } }
+Outputs:
+  RestApi: { Value: !Ref ServerlessRestApi }
+  HttpApi: { Value: !Ref ServerlessHttpApi }
+  Table: { Value: !Ref Orders }
+  Role: { Value: !Ref HelloRole }
+`;
+
+describe('CloudFormation: the AWS::Serverless-2016-10-31 (SAM) transform', function () {
+  this.timeout(60_000);
+  let aws: Twinstack;
+  let cfn: CloudFormationClient;
+  serveCloudFormation((a, c) => {
+    aws = a;
+    cfn = c;
+  });
+
+  it('asks for CAPABILITY_AUTO_EXPAND on CreateStack, and validates the template with its declared transform', async () => {
+    await assert.rejects(cfn.send(new CreateStackCommand({ StackName: 'sam', TemplateBody: TEMPLATE, Capabilities: ['CAPABILITY_IAM'] })), {
+      name: 'InsufficientCapabilitiesException',
+      message: 'Requires capabilities : [CAPABILITY_AUTO_EXPAND]',
+    });
+    const validated = await cfn.send(new ValidateTemplateCommand({ TemplateBody: TEMPLATE }));
+    assert.deepEqual(validated.DeclaredTransforms, ['AWS::Serverless-2016-10-31']);
+  });
+
+  it('deploys a function with REST, HTTP, SQS and schedule events and a simple table through a change set, and serves both APIs', async () => {
+    const { Id } = await cfn.send(new CreateChangeSetCommand({ StackName: 'sam', ChangeSetName: 'initial', ChangeSetType: 'CREATE', TemplateBody: TEMPLATE, Capabilities: ['CAPABILITY_IAM'] }));
+    await cfn.send(new ExecuteChangeSetCommand({ ChangeSetName: Id }));
+    const stack = await settled(cfn, 'sam');
+    const { StackResources } = await cfn.send(new DescribeStackResourcesCommand({ StackName: 'sam' }));
+    assert.equal(stack.StackStatus, 'CREATE_COMPLETE', JSON.stringify(StackResources!.filter((r) => r.ResourceStatusReason).map((r) => r.ResourceStatusReason)));
+    const types = Object.fromEntries(StackResources!.map((r) => [r.LogicalResourceId!, r.ResourceType!]));
+    const deployment = Object.keys(types).find((id) => /^ServerlessRestApiDeployment[0-9a-f]{10}$/.test(id))!;
+    assert.deepEqual({ ...types, [deployment]: types[deployment] }, {
+      Orders: 'AWS::DynamoDB::Table',
+      Jobs: 'AWS::SQS::Queue',
+      Hello: 'AWS::Lambda::Function',
+      HelloRole: 'AWS::IAM::Role',
+      HelloRestPermissionProd: 'AWS::Lambda::Permission',
+      HelloHttpPermission: 'AWS::Lambda::Permission',
+      HelloWork: 'AWS::Lambda::EventSourceMapping',
+      HelloNightly: 'AWS::Events::Rule',
+      HelloNightlyPermission: 'AWS::Lambda::Permission',
+      ServerlessRestApi: 'AWS::ApiGateway::RestApi',
+      [deployment]: 'AWS::ApiGateway::Deployment',
+      ServerlessRestApiProdStage: 'AWS::ApiGateway::Stage',
+      ServerlessHttpApi: 'AWS::ApiGatewayV2::Api',
+      ServerlessHttpApiApiGatewayDefaultStage: 'AWS::ApiGatewayV2::Stage',
+    });
+    const output = (key: string) => stack.Outputs!.find((o) => o.OutputKey === key)!.OutputValue!;
+
+    const rest = await http(`${aws.endpoint}/restapis/${output('RestApi')}/Prod/_user_request_/hello`);
+    assert.equal(rest.status, 200, rest.text);
+    assert.deepEqual(rest.json(), { greeting: 'hello', table: output('Table'), path: '/hello' });
+    const httpApi = await http(`${aws.endpoint}/_aws/execute-api/${output('HttpApi')}/hi`);
+    assert.equal(httpApi.status, 200, httpApi.text);
+    assert.equal(httpApi.json<{ path: string }>().path, '/hi');
+
+    const dynamodb = new DynamoDBClient({ endpoint: aws.endpoint, ...CLIENT_CONFIG });
+    const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: output('Table') }));
+    assert.deepEqual(Table!.KeySchema, [{ AttributeName: 'orderId', KeyType: 'HASH' }]);
+    assert.equal(Table!.BillingModeSummary!.BillingMode, 'PAY_PER_REQUEST');
+
+    const original = await cfn.send(new GetTemplateCommand({ StackName: 'sam' }));
+    assert.equal(original.TemplateBody, TEMPLATE);
+    const processed = JSON.parse((await cfn.send(new GetTemplateCommand({ StackName: 'sam', TemplateStage: 'Processed' }))).TemplateBody!);
+    assert.equal(processed.Transform, undefined);
+    assert.equal(processed.Globals, undefined);
+    assert.equal(processed.Resources.Hello.Properties.Environment.Variables.GREETING, 'hello');
+
+    await cfn.send(new DeleteStackCommand({ StackName: 'sam' }));
+    assert.equal((await settled(cfn, stack.StackId!)).StackStatus, 'DELETE_COMPLETE');
+    dynamodb.destroy();
+  });
+
+  it('fails the transform with SAM\'s wording for a function without code', async () => {
+    const template = 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn: { Type: AWS::Serverless::Function, Properties: { Handler: index.handler, Runtime: nodejs20.x } }\n';
+    await assert.rejects(cfn.send(new CreateStackCommand({ StackName: 'bad-sam', TemplateBody: template, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] })), {
+      name: 'ValidationError',
+      message: "Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Resource with id [Fn] is invalid. Either 'InlineCode' or 'CodeUri' must be set.",
+    });
+  });
+});

@@ -1,0 +1,188 @@
+import assert from 'node:assert/strict';
+import { gunzipSync } from 'node:zlib';
+import {
+  CreateTableCommand,
+  DeleteItemCommand,
+  DescribeExportCommand,
+  DescribeImportCommand,
+  DynamoDBClient,
+  ExportTableToPointInTimeCommand,
+  GetItemCommand,
+  ImportTableCommand,
+  PutItemCommand,
+  RestoreTableToPointInTimeCommand,
+  ScanCommand,
+  UpdateContinuousBackupsCommand,
+  UpdateItemCommand,
+  type AttributeValue,
+  type ExportTableToPointInTimeCommandInput,
+} from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
+
+const KEYS = {
+  KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' as const }],
+  AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' as const }],
+  BillingMode: 'PAY_PER_REQUEST' as const,
+};
+const MINUTE = 60_000;
+
+/**
+ * Exports at an earlier ExportTime, incremental exports and restores to a point in time read the item changes that
+ * point-in-time recovery keeps; exports in Ion and imports of Ion and ZSTD-compressed data. Formats from the DynamoDB
+ * Developer Guide ("DynamoDB table export output format", "Amazon S3 import formats for DynamoDB").
+ */
+describe('DynamoDB exports and restores to a point in time, incremental exports, Ion and ZSTD', function () {
+  this.timeout(60_000);
+  let aws: Twinstack;
+  let dynamodb: DynamoDBClient;
+  let s3: S3Client;
+  let t0: number;
+  const TableArn = 'arn:aws:dynamodb:us-east-1:000000000000:table/history';
+  before(async () => {
+    aws = await startTwinstack({ port: 0, services: ['dynamodb', 's3'] });
+    const config = { endpoint: aws.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, forcePathStyle: true };
+    dynamodb = new DynamoDBClient(config);
+    s3 = new S3Client(config);
+    await s3.send(new CreateBucketCommand({ Bucket: 'history' }));
+    // At t0: a, b and c exist. An hour later: a changed, b deleted, d inserted, e inserted and deleted again.
+    await dynamodb.send(new CreateTableCommand({ TableName: 'history', ...KEYS }));
+    await dynamodb.send(new UpdateContinuousBackupsCommand({ TableName: 'history', PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }));
+    for (const pk of ['a', 'b', 'c']) await dynamodb.send(new PutItemCommand({ TableName: 'history', Item: { pk: { S: pk }, v: { N: '1' } } }));
+    t0 = aws.clock.now();
+    aws.advanceClock('1h');
+    await dynamodb.send(new UpdateItemCommand({ TableName: 'history', Key: { pk: { S: 'a' } }, UpdateExpression: 'SET v = :v', ExpressionAttributeValues: { ':v': { N: '600' } } }));
+    await dynamodb.send(new DeleteItemCommand({ TableName: 'history', Key: { pk: { S: 'b' } } }));
+    await dynamodb.send(new PutItemCommand({ TableName: 'history', Item: { pk: { S: 'd' }, tags: { SS: ['x'] } } }));
+    await dynamodb.send(new PutItemCommand({ TableName: 'history', Item: { pk: { S: 'e' } } }));
+    await dynamodb.send(new DeleteItemCommand({ TableName: 'history', Key: { pk: { S: 'e' } } }));
+    aws.advanceClock('1m');
+  });
+  after(async () => {
+    dynamodb.destroy();
+    s3.destroy();
+    await aws.stop();
+  });
+  const object = async (key: string) => Buffer.from(await (await s3.send(new GetObjectCommand({ Bucket: 'history', Key: key }))).Body!.transformToByteArray());
+  /** Runs an export to its end; returns its description, its summary manifest and its data lines. */
+  async function exported(input: Partial<ExportTableToPointInTimeCommandInput>) {
+    const { ExportDescription } = await dynamodb.send(new ExportTableToPointInTimeCommand({ TableArn, S3Bucket: 'history', S3Prefix: 'out', ...input }));
+    aws.advanceClock('10s');
+    const done = (await dynamodb.send(new DescribeExportCommand({ ExportArn: ExportDescription!.ExportArn }))).ExportDescription!;
+    const summary = JSON.parse((await object(done.ExportManifest!)).toString());
+    const file = JSON.parse((await object(summary.manifestFilesS3Key)).toString());
+    const lines = gunzipSync(await object(file.dataFileS3Key)).toString().split('\n').filter(Boolean);
+    return { done, summary, file, lines };
+  }
+  const scan = async (table: string) => (await dynamodb.send(new ScanCommand({ TableName: table }))).Items!.sort((x, y) => (x.pk.S! < y.pk.S! ? -1 : 1));
+
+  it('a full export at an earlier ExportTime holds the items as they were then', async () => {
+    const { done, lines } = await exported({ ExportTime: new Date(t0 + MINUTE) });
+    assert.equal(done.ItemCount, 3);
+    const items = lines.map((l) => JSON.parse(l).Item).sort((x, y) => (x.pk.S < y.pk.S ? -1 : 1));
+    assert.deepEqual(items, ['a', 'b', 'c'].map((pk) => ({ pk: { S: pk }, v: { N: '1' } })));
+  });
+
+  it('RestoreTableToPointInTime restores the items as they were at RestoreDateTime', async () => {
+    await dynamodb.send(new RestoreTableToPointInTimeCommand({ SourceTableName: 'history', TargetTableName: 'history-then', RestoreDateTime: new Date(t0 + MINUTE) }));
+    assert.deepEqual(await scan('history-then'), ['a', 'b', 'c'].map((pk) => ({ pk: { S: pk }, v: { N: '1' } })));
+    await dynamodb.send(new RestoreTableToPointInTimeCommand({ SourceTableName: 'history', TargetTableName: 'history-now', UseLatestRestorableTime: true }));
+    assert.deepEqual((await scan('history-now')).map((i) => i.pk.S), ['a', 'c', 'd']);
+    const early = await dynamodb.send(new RestoreTableToPointInTimeCommand({ SourceTableName: 'history', TargetTableName: 'never', RestoreDateTime: new Date(t0 - 3_600_000) })).catch((e: Error) => e);
+    assert.equal((early as Error).name, 'InvalidRestoreTimeException');
+  });
+
+  it('an incremental export (NEW_AND_OLD_IMAGES) has one line per changed item, before and after its window, in the shared data folder', async () => {
+    const { done, summary, file, lines } = await exported({
+      ExportType: 'INCREMENTAL_EXPORT', IncrementalExportSpecification: { ExportFromTime: new Date(t0 + MINUTE), ExportToTime: new Date(t0 + 61 * MINUTE) },
+    });
+    assert.equal(done.ExportType, 'INCREMENTAL_EXPORT');
+    assert.equal(done.IncrementalExportSpecification?.ExportViewType, 'NEW_AND_OLD_IMAGES');
+    assert.equal(done.ItemCount, 3);
+    assert.match(file.dataFileS3Key, /^out\/AWSDynamoDB\/data\/[a-z2-7]{26}\.json\.gz$/);
+    assert.equal(summary.exportType, 'INCREMENTAL_EXPORT');
+    assert.equal(summary.outputView, 'NEW_AND_OLD_IMAGES');
+    assert.equal(summary.exportFromTime, new Date(t0 + MINUTE).toISOString());
+    const records = lines.map((l) => JSON.parse(l)).sort((x, y) => (x.Keys.pk.S < y.Keys.pk.S ? -1 : 1));
+    for (const record of records) assert.match(record.Metadata.WriteTimestampMicros.N, /^\d{16}$/);
+    // e was made and deleted within the window: it is left out.
+    assert.deepEqual(records.map(({ Metadata: _, ...rest }) => rest), [
+      { Keys: { pk: { S: 'a' } }, NewImage: { pk: { S: 'a' }, v: { N: '600' } }, OldImage: { pk: { S: 'a' }, v: { N: '1' } } },
+      { Keys: { pk: { S: 'b' } }, OldImage: { pk: { S: 'b' }, v: { N: '1' } } },
+      { Keys: { pk: { S: 'd' } }, NewImage: { pk: { S: 'd' }, tags: { SS: ['x'] } } },
+    ]);
+  });
+
+  it('an incremental export with NEW_IMAGE has no old images; a deletion is its keys alone', async () => {
+    const { lines } = await exported({
+      ExportType: 'INCREMENTAL_EXPORT',
+      IncrementalExportSpecification: { ExportFromTime: new Date(t0 + MINUTE), ExportToTime: new Date(t0 + 61 * MINUTE), ExportViewType: 'NEW_IMAGE' },
+    });
+    const records = lines.map((l) => JSON.parse(l)).sort((x, y) => (x.Keys.pk.S < y.Keys.pk.S ? -1 : 1));
+    assert.deepEqual(records.map((r) => Object.keys(r).sort()), [['Keys', 'Metadata', 'NewImage'], ['Keys', 'Metadata'], ['Keys', 'Metadata', 'NewImage']]);
+  });
+
+  it('an incremental window must be 15 minutes to 24 hours, inside the recovery window', async () => {
+    const refused = async (spec: { ExportFromTime?: Date; ExportToTime?: Date }) =>
+      dynamodb.send(new ExportTableToPointInTimeCommand({ TableArn, S3Bucket: 'history', ExportType: 'INCREMENTAL_EXPORT', IncrementalExportSpecification: spec })).catch((e: Error) => e.name);
+    assert.equal(await refused({ ExportFromTime: new Date(t0 + MINUTE), ExportToTime: new Date(t0 + 5 * MINUTE) }), 'InvalidExportTimeException');
+    assert.equal(await refused({ ExportFromTime: new Date(t0 - 3_600_000) }), 'InvalidExportTimeException');
+    assert.equal(await refused({}), 'ValidationException');
+  });
+
+  it('exports in Ion, and imports that export into a new table with the same items', async () => {
+    const { done, file, lines } = await exported({ ExportFormat: 'ION' });
+    assert.equal(done.ExportFormat, 'ION');
+    assert.match(file.dataFileS3Key, /\/data\/[a-z2-7]{26}\.ion\.gz$/);
+    assert.ok(lines.includes('$ion_1_0 {Item:{pk:"a",v:6d2}}'), lines.join('\n'));
+    assert.ok(lines.includes('$ion_1_0 {Item:{pk:"d",tags:$dynamodb_SS::["x"]}}'), lines.join('\n'));
+    const dataFolder = file.dataFileS3Key.slice(0, file.dataFileS3Key.lastIndexOf('/') + 1);
+    const { ImportTableDescription } = await dynamodb.send(new ImportTableCommand({
+      S3BucketSource: { S3Bucket: 'history', S3KeyPrefix: dataFolder }, InputFormat: 'ION', InputCompressionType: 'GZIP',
+      TableCreationParameters: { TableName: 'from-ion', ...KEYS },
+    }));
+    aws.advanceClock('10s');
+    const finished = (await dynamodb.send(new DescribeImportCommand({ ImportArn: ImportTableDescription!.ImportArn }))).ImportTableDescription!;
+    assert.deepEqual([finished.ImportStatus, finished.ImportedItemCount, finished.ErrorCount], ['COMPLETED', 3, 0]);
+    assert.deepEqual(await scan('from-ion'), await scan('history'));
+  });
+
+  it('imports hand-written Ion (ints, symbols, blobs, sets, comments) and counts values that are not items', async () => {
+    const ion = `$ion_1_0
+      {Item:{pk:"i1", n:103, f:1.5e0, s:'a symbol', b:{{AP8=}}, ns:$dynamodb_NS::[1, 2.50], nested:{l:[null, true, "x"]}}} // first
+      {Item:{pk:"i2"}} /* second */ {NotAnItem:{pk:"i3"}}`;
+    await s3.send(new PutObjectCommand({ Bucket: 'history', Key: 'ion/part.ion', Body: ion }));
+    const { ImportTableDescription } = await dynamodb.send(new ImportTableCommand({
+      S3BucketSource: { S3Bucket: 'history', S3KeyPrefix: 'ion/' }, InputFormat: 'ION', TableCreationParameters: { TableName: 'hand-ion', ...KEYS },
+    }));
+    aws.advanceClock('10s');
+    const finished = (await dynamodb.send(new DescribeImportCommand({ ImportArn: ImportTableDescription!.ImportArn }))).ImportTableDescription!;
+    assert.deepEqual([finished.ProcessedItemCount, finished.ImportedItemCount, finished.ErrorCount], [3, 2, 1]);
+    const { Item } = await dynamodb.send(new GetItemCommand({ TableName: 'hand-ion', Key: { pk: { S: 'i1' } } }));
+    assert.deepEqual(Item, {
+      pk: { S: 'i1' }, n: { N: '103' }, f: { N: '1.5' }, s: { S: 'a symbol' }, b: { B: Uint8Array.from([0, 255]) }, ns: { NS: ['1', '2.5'] },
+      nested: { M: { l: { L: [{ NULL: true }, { BOOL: true }, { S: 'x' }] } } },
+    } satisfies Record<string, AttributeValue>);
+  });
+
+  it('imports ZSTD-compressed DynamoDB JSON; data that is not ZSTD fails the import', async () => {
+    // Made by the zstd 1.5.4 command-line tool from two DynamoDB JSON lines.
+    const zstd = Buffer.from('KLUv/SR4RQIA4oMNEpDPAcAwMAYG1dII3+qiOtP2E6C7T0B3X9Fpw6KsBsVzsowOJqbwvfzMi/6wL0ct/pY7puY3BQCNAhlEvSxTyMzzsUoS4F4ioA==', 'base64');
+    await s3.send(new PutObjectCommand({ Bucket: 'history', Key: 'zstd/part.json.zst', Body: zstd }));
+    await s3.send(new PutObjectCommand({ Bucket: 'history', Key: 'not-zstd/part.json.zst', Body: 'plain text' }));
+    const load = async (prefix: string, TableName: string) => {
+      const { ImportTableDescription } = await dynamodb.send(new ImportTableCommand({
+        S3BucketSource: { S3Bucket: 'history', S3KeyPrefix: prefix }, InputFormat: 'DYNAMODB_JSON', InputCompressionType: 'ZSTD',
+        TableCreationParameters: { TableName, ...KEYS, KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'N' }] },
+      }));
+      aws.advanceClock('10s');
+      return (await dynamodb.send(new DescribeImportCommand({ ImportArn: ImportTableDescription!.ImportArn }))).ImportTableDescription!;
+    };
+    const ok = await load('zstd/', 'from-zstd');
+    assert.deepEqual([ok.ImportStatus, ok.ImportedItemCount, ok.InputCompressionType], ['COMPLETED', 2, 'ZSTD']);
+    const { Item } = await dynamodb.send(new GetItemCommand({ TableName: 'from-zstd', Key: { pk: { S: 'z1' }, sk: { N: '1' } } }));
+    assert.equal(Item?.note.S, 'compressed with zstd');
+    const bad = await load('not-zstd/', 'bad-zstd');
+    assert.equal(bad.ImportStatus, 'FAILED');
+  });
+});
