@@ -6,6 +6,9 @@ import { cancelRotateSecret, rotateSecret } from './operations/rotation.ts';
 import { createSecret, deleteSecret, describeSecret, listSecrets, restoreSecret, updateSecret } from './operations/secrets.ts';
 import { tagResource, untagResource } from './operations/tags.ts';
 import { batchGetSecretValue, getSecretValue, listSecretVersionIds, putSecretValue, updateSecretVersionStage } from './operations/values.ts';
+import { removeRegionsFromReplication, replicateSecretToRegions, stopReplicationToReplica } from './operations/replication.ts';
+import { notOnReplica, syncReplicas } from './replication.ts';
+import { findSecret, type SecretsContext } from './secrets.ts';
 import { createSecretsState, type SecretsState } from './state.ts';
 
 const handlers: Record<string, Handler<SecretsState>> = {
@@ -29,12 +32,44 @@ const handlers: Record<string, Handler<SecretsState>> = {
   CancelRotateSecret: cancelRotateSecret,
   TagResource: tagResource,
   UntagResource: untagResource,
+  ReplicateSecretToRegions: replicateSecretToRegions,
+  RemoveRegionsFromReplication: removeRegionsFromReplication,
+  StopReplicationToReplica: stopReplicationToReplica,
 };
+
+/** Changes to a secret that a replica refuses (they are made on the primary) and that its replicas then take over. */
+const REPLICATED_CHANGES = new Set([
+  'UpdateSecret',
+  'PutSecretValue',
+  'UpdateSecretVersionStage',
+  'TagResource',
+  'UntagResource',
+  'PutResourcePolicy',
+  'DeleteResourcePolicy',
+  'RotateSecret',
+  'CancelRotateSecret',
+  'DeleteSecret',
+  'RestoreSecret',
+  'ReplicateSecretToRegions',
+  'RemoveRegionsFromReplication',
+]);
+
+function replicated(name: string, handler: Handler<SecretsState>): Handler<SecretsState> {
+  if (!REPLICATED_CHANGES.has(name)) return handler;
+  return async (input: { SecretId?: string }, ctx: SecretsContext) => {
+    const before = input.SecretId === undefined ? undefined : findSecret(ctx, input.SecretId);
+    if (before) notOnReplica(before);
+    const output = await handler(input, ctx);
+    const after = input.SecretId === undefined ? undefined : findSecret(ctx, input.SecretId);
+    if (after?.replicas?.size) await syncReplicas(ctx, after);
+    return output;
+  };
+}
 
 const secretsmanager: ServiceDefinition<SecretsState> = {
   name: 'secretsmanager',
   model: loadModel('secretsmanager'),
-  handlers,
+  handlers: Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, replicated(name, handler)])),
   createState: createSecretsState,
   validation: 'coral',
 };

@@ -28,6 +28,16 @@ export interface Secret {
   versions: Map<string, SecretVersion>;
   policy?: string;
   rotation?: { lambdaArn?: string; rules?: RotationRulesType; enabled: boolean; lastRotatedDate?: Date };
+  /** On a primary secret: its replicas, by region. */
+  replicas?: Map<string, ReplicaStatus>;
+  /** On a replica: the region of its primary secret. */
+  primaryRegion?: string;
+}
+
+export interface ReplicaStatus {
+  kmsKeyId?: string;
+  status: 'InSync' | 'Failed';
+  message: string;
 }
 
 /** Secrets Manager state of one account and region: secrets by name. */

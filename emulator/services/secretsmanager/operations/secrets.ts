@@ -1,3 +1,5 @@
+import { parseArn } from '../../../core/arn.ts';
+import { addReplicas, replicationStatus } from '../replication.ts';
 import type {
   CreateSecretCommandInput,
   DeleteSecretCommandInput,
@@ -30,6 +32,7 @@ export function secretEntry(secret: Secret): SecretListEntry {
     DeletedDate: secret.deletedDate,
     Tags: secret.tags?.map((t) => ({ ...t })),
     CreatedDate: secret.createDate,
+    PrimaryRegion: secret.primaryRegion ?? (secret.replicas?.size ? parseArn(secret.arn)?.region : undefined),
   };
 }
 
@@ -68,12 +71,13 @@ export async function createSecret(input: CreateSecretCommandInput, ctx: Secrets
     versionId = (await addVersion(ctx, secret, input.ClientRequestToken, input, ['AWSCURRENT'])).id;
   }
   ctx.state.secrets.set(name, secret);
-  return { ARN: secret.arn, Name: secret.name, VersionId: versionId };
+  if (input.AddReplicaRegions?.length) await addReplicas(ctx, secret, input.AddReplicaRegions, input.ForceOverwriteReplicaSecret ?? false);
+  return { ARN: secret.arn, Name: secret.name, VersionId: versionId, ReplicationStatus: replicationStatus(secret) };
 }
 
 export function describeSecret(input: DescribeSecretCommandInput, ctx: SecretsContext) {
   const secret = requireSecret(ctx, input.SecretId!);
-  return { ...secretEntry(secret), VersionIdsToStages: versionsToStages(secret) };
+  return { ...secretEntry(secret), VersionIdsToStages: versionsToStages(secret), ReplicationStatus: replicationStatus(secret) };
 }
 
 /** Description, KMS key and (as a new AWSCURRENT version) the value. */
@@ -96,6 +100,8 @@ export function deleteSecret(input: DeleteSecretCommandInput, ctx: SecretsContex
   if (input.ForceDeleteWithoutRecovery && input.RecoveryWindowInDays !== undefined) {
     throw SecretsErrors.invalidParameter("You can't use ForceDeleteWithoutRecovery in conjunction with RecoveryWindowInDays.");
   }
+  // Wording of our own (the DeleteSecret reference: a replicated primary's replicas must be removed first).
+  if (secret.replicas?.size) throw SecretsErrors.invalidRequest(`You can't delete secret ${secret.name} while it has replicas. Remove its replica regions first.`);
   const now = ctx.emulator.clock.now();
   if (input.ForceDeleteWithoutRecovery) {
     ctx.state.secrets.delete(secret.name);
