@@ -58,6 +58,8 @@ const commands: Record<string, Command> = {
       console.error(`twinstack: ${line}`);
       return 1;
     }
+    // A supervisor or test that stops reading our output (a closed pipe) must not stop the server with EPIPE.
+    for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
     const services = twinstack.emulator.serviceNames().join(', ');
     console.log(`twinstack ${VERSION} ready on ${twinstack.endpoint} in ${Math.round(performance.now() - started)} ms (${services})`);
     if (options.ui !== false) console.log(`web console: ${twinstack.endpoint}/_twinstack/ui`);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { startCli, stopCli } from '../support/cli-process.ts';
 
 // `twinstack start --strict-signatures` with TWINSTACK_CREDENTIALS=AKID:SECRET[:ACCOUNT],...
 describe('twinstack start --strict-signatures', function () {
@@ -11,24 +11,11 @@ describe('twinstack start --strict-signatures', function () {
   let endpoint: string;
 
   before(async () => {
-    child = spawn(process.execPath, [fileURLToPath(new URL('../../emulator/cli/bin.js', import.meta.url)), 'start', '--port', '0', '--services', 'sts', '--strict-signatures'], {
+    ({ child, endpoint } = await startCli(fileURLToPath(new URL('../../emulator/cli/bin.js', import.meta.url)), ['--services', 'sts', '--strict-signatures'], {
       env: { ...process.env, TWINSTACK_CREDENTIALS: 'AKIDONE:secret-one:210987654321, AKIDTWO:secret-two' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
-    for await (const chunk of child.stdout!) {
-      output += String(chunk);
-      const match = /ready on (\S+)/.exec(output);
-      if (match) {
-        endpoint = match[1];
-        break;
-      }
-    }
+    }));
   });
-  after(async () => {
-    child.kill('SIGTERM');
-    if (child.exitCode === null) await once(child, 'exit');
-  });
+  after(() => stopCli(child));
 
   const identity = (accessKeyId: string, secretAccessKey: string) =>
     new STSClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId, secretAccessKey }, maxAttempts: 1 }).send(new GetCallerIdentityCommand({}));

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import http2 from 'node:http2';
+import { startCli, stopCli } from '../support/cli-process.ts';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -10,18 +11,9 @@ describe('HTTP/2 clients that go away mid-request', () => {
   let server: ChildProcess;
   const twinstack = { endpoint: '' };
   before(async () => {
-    server = spawn(process.execPath, ['emulator/cli/bin.js', 'start', '--port', '0', '--services', 'dynamodb'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    for await (const chunk of server.stdout!) {
-      output += chunk;
-      const endpoint = /ready on (http:\/\/\S+)/.exec(output)?.[1];
-      if (endpoint) {
-        twinstack.endpoint = endpoint;
-        break;
-      }
-    }
+    ({ child: server, endpoint: twinstack.endpoint } = await startCli('emulator/cli/bin.js', ['--services', 'dynamodb']));
   });
-  after(() => server.kill());
+  after(() => stopCli(server));
 
   function halfSentRequest(session: http2.ClientHttp2Session) {
     const req = session.request({ ':method': 'POST', ':path': '/', 'x-amz-target': 'DynamoDB_20120810.ListTables' });
