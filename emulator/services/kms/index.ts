@@ -1,5 +1,6 @@
 import type { Handler, ServiceDefinition } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
+import { governingPolicy } from './access.ts';
 import { createAlias, deleteAlias, listAliases, updateAlias } from './operations/aliases.ts';
 import {
   generateDataKey,
@@ -86,6 +87,9 @@ const kms: ServiceDefinition<KmsState> = {
   handlers,
   createState: createKmsState,
   validation: 'coral',
+  // For --enforce-iam: key policies gate every use of a key, in its own account too.
+  resourcePolicy: governingPolicy,
+  resourcePolicyGates: true,
 };
 
 export default kms;
