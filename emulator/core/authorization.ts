@@ -1,6 +1,6 @@
 import { parseArn } from './arn.ts';
 import { AwsError } from './errors.ts';
-import { actionName, evaluate, parseCached, resourceArn, type AuthorizationRequest, type ContextValues, type PolicySource, type PrincipalPolicies } from './policy/index.ts';
+import { actionName, evaluate, iamPrefix, parseCached, resourceArn, type AuthorizationRequest, type ContextValues, type PolicySource, type PrincipalPolicies } from './policy/index.ts';
 import type { RequestContext, ServiceDefinition } from './service.ts';
 
 /**
@@ -71,8 +71,20 @@ function sessionSources(documents: readonly string[] | undefined): PolicySource[
 export function authorizeRequest(ctx: RequestContext, service: ServiceDefinition, input: Record<string, unknown>, store: ServiceDefinition): void {
   const caller = ctx.caller;
   if (caller.servicePrincipal || parseArn(caller.arn)?.resource === 'root') return;
-  const policies = store.principalPolicies!(ctx.emulator.state(store.name, caller.accountId, ctx.region), caller.arn);
+  const identityState = ctx.emulator.state(store.name, caller.accountId, ctx.region);
+  const policies = store.principalPolicies!(identityState, caller.arn);
   const action = actionName(service.model, ctx.operation);
+  if (policies) {
+    store.recordAccess?.(identityState, {
+      principalArn: caller.arn,
+      accessKeyId: ctx.accessKeyId,
+      namespace: iamPrefix(service.model),
+      serviceName: service.model.metadata.serviceFullName ?? service.name,
+      action,
+      region: ctx.region,
+      date: ctx.emulator.clock.date(),
+    });
+  }
   const governing = service.resourcePolicy?.(input, ctx);
   const resource = governing?.resource ?? resourceArn(service.model, input, { region: ctx.region, accountId: ctx.accountId });
   const issued = ctx.emulator.credentials.lookup(ctx.accessKeyId);

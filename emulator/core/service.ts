@@ -137,6 +137,12 @@ export interface ServiceDefinition<State = unknown> {
    */
   principalPolicies?(state: State, principalArn: string): PrincipalPolicies | undefined;
   /**
+   * For the identity store (IAM): told of each request an IAM principal of the state's account makes while policies
+   * are enforced, before it is judged (what service last accessed data, role last used and access key last used
+   * report). Keep it cheap: it runs per request.
+   */
+  recordAccess?(state: State, access: PrincipalAccess): void;
+  /**
    * For `--enforce-iam`: the resource-based policy that governs a request (an S3 bucket policy, an SQS queue policy, a
    * KMS key policy...), the account owning the resource and, where the request names it loosely (an alias, a name
    * without its ARN suffix), the resource's ARN as IAM evaluates it. Within the owner's account the policy takes part
@@ -151,6 +157,19 @@ export interface ServiceDefinition<State = unknown> {
   readonly resourcePolicyGates?: boolean;
   /** The service's own error for a request policy evaluation denies, where its protocol family's AccessDenied is not (SNS: AuthorizationError). */
   accessDenied?(message: string): AwsError;
+}
+
+/** One request of an IAM principal, as `ServiceDefinition.recordAccess` hears of it. */
+export interface PrincipalAccess {
+  principalArn: string;
+  accessKeyId?: string;
+  /** The IAM service prefix (`s3`) and the service's name (`Amazon Simple Storage Service`). */
+  namespace: string;
+  serviceName: string;
+  /** The IAM action (`s3:GetObject`). */
+  action: string;
+  region: string;
+  date: Date;
 }
 
 /** What `ServiceDefinition.resourcePolicy` answers. */
