@@ -26,6 +26,7 @@ import {
   updateKeyDescription,
 } from './operations/keys.ts';
 import { deleteImportedKeyMaterial, getParametersForImport, importKeyMaterial } from './operations/import.ts';
+import { deriveSharedSecret } from './operations/key-agreement.ts';
 import { generateMac, verifyMac } from './operations/mac.ts';
 import { replicateKey, updatePrimaryRegion } from './operations/multi-region.ts';
 import { disableKeyRotation, enableKeyRotation, getKeyRotationStatus, listKeyRotations, rotateKeyOnDemand } from './operations/rotation.ts';
@@ -56,6 +57,7 @@ const handlers: Record<string, Handler<KmsState>> = {
   Verify: verify,
   GetPublicKey: getPublicKey,
   GenerateMac: generateMac,
+  DeriveSharedSecret: deriveSharedSecret,
   VerifyMac: verifyMac,
   CreateAlias: createAlias,
   UpdateAlias: updateAlias,
