@@ -26,6 +26,14 @@ import {
   updateKeyDescription,
 } from './operations/keys.ts';
 import { deleteImportedKeyMaterial, getParametersForImport, importKeyMaterial } from './operations/import.ts';
+import {
+  connectCustomKeyStore,
+  createCustomKeyStore,
+  deleteCustomKeyStore,
+  describeCustomKeyStores,
+  disconnectCustomKeyStore,
+  updateCustomKeyStore,
+} from './operations/custom-key-stores.ts';
 import { deriveSharedSecret } from './operations/key-agreement.ts';
 import { generateMac, verifyMac } from './operations/mac.ts';
 import { replicateKey, updatePrimaryRegion } from './operations/multi-region.ts';
@@ -58,6 +66,12 @@ const handlers: Record<string, Handler<KmsState>> = {
   GetPublicKey: getPublicKey,
   GenerateMac: generateMac,
   DeriveSharedSecret: deriveSharedSecret,
+  CreateCustomKeyStore: createCustomKeyStore,
+  DescribeCustomKeyStores: describeCustomKeyStores,
+  UpdateCustomKeyStore: updateCustomKeyStore,
+  ConnectCustomKeyStore: connectCustomKeyStore,
+  DisconnectCustomKeyStore: disconnectCustomKeyStore,
+  DeleteCustomKeyStore: deleteCustomKeyStore,
   VerifyMac: verifyMac,
   CreateAlias: createAlias,
   UpdateAlias: updateAlias,
