@@ -50,6 +50,8 @@ export interface KmsKey {
   xksKeyId?: string;
   /** Set while its custom key store is not connected: KeyState Unavailable, no cryptography. */
   unavailable?: boolean;
+  /** The last successful cryptographic operation with the key (GetKeyLastUsage). */
+  lastUsage?: { operation: string; date: Date; requestId: string };
   /** For imported material: whether it expires, and when. */
   expirationModel?: 'KEY_MATERIAL_EXPIRES' | 'KEY_MATERIAL_DOES_NOT_EXPIRE';
   validTo?: Date;
