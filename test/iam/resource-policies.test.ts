@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
+import { AttachUserPolicyCommand, CreateAccessKeyCommand, CreateUserCommand, GetPolicyCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { CreateAliasCommand, CreateGrantCommand, CreateKeyCommand, DecryptCommand, EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
 import { AddPermissionCommand, GetFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { CreateSecretCommand, GetSecretValueCommand, ListSecretsCommand, PutResourcePolicyCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { CreateSecretCommand, DescribeSecretCommand, GetSecretValueCommand, ListSecretsCommand, PutResourcePolicyCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { CreateTopicCommand, PublishCommand, SetTopicAttributesCommand, SNSClient } from '@aws-sdk/client-sns';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 import { expectError } from '../support/aws-error.ts';
@@ -177,6 +177,19 @@ describe('IAM enforcement: SNS, Lambda, KMS and Secrets Manager resource policie
     await assert.rejects(
       admin.send(new GetSecretValueCommand({ SecretId: ARN })),
       expectError('AccessDeniedException', 400, denied('secret-admin', 'secretsmanager:GetSecretValue', ARN!, explicitResourceDeny)),
+    );
+  });
+
+  it("the AWS managed ReadOnlyAccess decides as AWS's v178 does: secrets are described, not read", async () => {
+    const secrets = client(SecretsManagerClient);
+    await secrets.send(new CreateSecretCommand({ Name: 'api-key', SecretString: 's3cr3t' }));
+    const auditor = client(SecretsManagerClient, await user('auditor'));
+    await iam.send(new AttachUserPolicyCommand({ UserName: 'auditor', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
+    assert.equal((await iam.send(new GetPolicyCommand({ PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }))).Policy!.DefaultVersionId, 'v178');
+    assert.equal((await auditor.send(new DescribeSecretCommand({ SecretId: 'api-key' }))).Name, 'api-key');
+    await assert.rejects(
+      auditor.send(new GetSecretValueCommand({ SecretId: 'api-key' })),
+      expectError('AccessDeniedException', 400, denied('auditor', 'secretsmanager:GetSecretValue', 'api-key', noIdentity('secretsmanager:GetSecretValue'))),
     );
   });
 });

@@ -72,7 +72,8 @@ export function governingPolicy(input: Record<string, unknown>, ctx: KmsContext)
   const key = keyNamed(ctx, input);
   if (!key) return undefined;
   if (!('policy' in key)) return { ownerAccount: key.ownerAccount, resource: key.arn };
-  const grants = [...ctx.state.grants.values()].filter((g) => g.keyId === key.id && g.operations.includes(ctx.operation));
+  const grants = [];
+  for (const grant of ctx.state.grants.values()) if (grant.keyId === key.id && grant.operations.includes(ctx.operation)) grants.push(grant);
   if (!grants.length) return { document: key.policy, ownerAccount: key.accountId, resource: key.arn };
   const policy = JSON.parse(key.policy) as { Statement: unknown[] | object };
   const statements = [
