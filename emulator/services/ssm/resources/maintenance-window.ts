@@ -1,4 +1,5 @@
 import type { Properties, ResourceType } from '../../cloudformation/provider.ts';
+import { TASK_SETTINGS } from '../operations/window-tasks.ts';
 import { createTags, updateTags } from './tags.ts';
 
 /** Template values may arrive as text (a parameter's value): numbers and booleans as the API takes them. */
@@ -127,20 +128,5 @@ export const maintenanceWindowTask: ResourceType = {
     await request.call('ssm', 'DeregisterTaskFromMaintenanceWindow', { WindowId: request.properties.WindowId, WindowTaskId: request.physicalId });
   },
   createOnly: ['WindowId', 'TaskType'],
-  properties: [
-    'WindowId',
-    'TaskArn',
-    'TaskType',
-    'Targets',
-    'ServiceRoleArn',
-    'TaskParameters',
-    'TaskInvocationParameters',
-    'Priority',
-    'MaxConcurrency',
-    'MaxErrors',
-    'LoggingInfo',
-    'Name',
-    'Description',
-    'CutoffBehavior',
-  ],
+  properties: ['WindowId', 'TaskType', ...TASK_SETTINGS],
 };

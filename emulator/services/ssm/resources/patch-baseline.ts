@@ -1,4 +1,5 @@
 import type { Properties, ResourceRequest, ResourceType } from '../../cloudformation/provider.ts';
+import { BASELINE_SETTINGS } from '../operations/patch-baselines.ts';
 import { createTags, updateTags } from './tags.ts';
 
 function baselineSettings(p: Properties) {
@@ -66,21 +67,5 @@ export const patchBaseline: ResourceType = {
     return { Name: b.Name, OperatingSystem: b.OperatingSystem, Description: b.Description, ApprovedPatches: b.ApprovedPatches, PatchGroups: b.PatchGroups };
   },
   createOnly: ['OperatingSystem'],
-  properties: [
-    'Name',
-    'OperatingSystem',
-    'Description',
-    'GlobalFilters',
-    'ApprovalRules',
-    'ApprovedPatches',
-    'ApprovedPatchesComplianceLevel',
-    'ApprovedPatchesEnableNonSecurity',
-    'RejectedPatches',
-    'RejectedPatchesAction',
-    'Sources',
-    'AvailableSecurityUpdatesComplianceStatus',
-    'PatchGroups',
-    'DefaultBaseline',
-    'Tags',
-  ],
+  properties: ['OperatingSystem', ...BASELINE_SETTINGS, 'PatchGroups', 'DefaultBaseline', 'Tags'],
 };
