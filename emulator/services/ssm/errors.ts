@@ -61,5 +61,9 @@ export const SsmErrors = {
   syncExists: (name: string) => new AwsError('ResourceDataSyncAlreadyExistsException', `Sync ${name} already exists.`, { fields: { SyncName: name } }),
   syncConfiguration: (message: string) => new AwsError('ResourceDataSyncInvalidConfigurationException', message),
   syncConflict: (message: string) => new AwsError('ResourceDataSyncConflictException', message),
+  opsMetadataNotFound: (arn: string) => new AwsError('OpsMetadataNotFoundException', `OpsMetadata object ${arn} not found.`),
+  opsMetadataArgument: (message: string) => new AwsError('OpsMetadataInvalidArgumentException', message),
+  opsItemNotFound: (id: string) => new AwsError('OpsItemNotFoundException', `OpsItem with id ${id} not found.`),
+  opsItemParameter: (names: string[], message: string) => new AwsError('OpsItemInvalidParameterException', message, { fields: { ParameterNames: names } }),
   settingNotFound: (id: string) => new AwsError('ServiceSettingNotFound', `ServiceSetting ${id} is not found.`),
 };
