@@ -80,7 +80,15 @@ describe('SSM documents and associations through the AWS SDK v3', function () {
       expectError('DocumentAlreadyExists', 400, 'Document with same name Hello-Doc already exists'),
     );
     await assert.rejects(ssm.send(new CreateDocumentCommand({ Name: 'AWS-Mine', Content: content })), expectError('ValidationException', 400));
-    await assert.rejects(ssm.send(new CreateDocumentCommand({ Name: 'broken', Content: '{"schemaVersion": ' })), expectError('InvalidDocumentContent', 400));
+    await assert.rejects(ssm.send(new CreateDocumentCommand({ Name: 'broken', Content: '{"schemaVersion": ' })), (e: Error) => {
+      assert.equal(e.name, 'InvalidDocumentContent');
+      assert.match(e.message, /^JSON not well-formed\. at Line: 1, Column: \d+$/);
+      return true;
+    });
+    await assert.rejects(
+      ssm.send(new CreateDocumentCommand({ Name: 'undeclared', Content: JSON.stringify({ schemaVersion: '2.2', mainSteps: [{ action: 'aws:runShellScript', name: 'x', inputs: { runCommand: ['echo {{ PackageVersion }}'] } }] }) })),
+      expectError('InvalidDocumentContent', 400, 'Parameter "PackageVersion" is not declared.'),
+    );
     await assert.rejects(
       ssm.send(new CreateDocumentCommand({ Name: 'old-schema', Content: JSON.stringify({ schemaVersion: '9.9', mainSteps: [] }) })),
       expectError('InvalidDocumentSchemaVersion', 400),
