@@ -166,6 +166,34 @@ describe('DynamoDB exports and restores to a point in time, incremental exports,
     assert.equal(await refused({ TableArn: 'history' }), 'ValidationException: One or more parameter values were invalid: tableArn is not a valid ARN');
   });
 
+  it('writes an Ion line as the Developer Guide shows one (version marker, then the item; decimals as AWS writes them)', async () => {
+    await dynamodb.send(new CreateTableCommand({ TableName: 'guide', AttributeDefinitions: [{ AttributeName: 'Id', AttributeType: 'N' }], KeySchema: [{ AttributeName: 'Id', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST' }));
+    await dynamodb.send(new UpdateContinuousBackupsCommand({ TableName: 'guide', PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }));
+    const Item = {
+      Authors: { SS: ['Author1', 'Author2'] },
+      Dimensions: { S: '8.5 x 11.0 x 1.5' },
+      ISBN: { S: '333-3333333333' },
+      Id: { N: '103' },
+      InPublication: { BOOL: false },
+      PageCount: { N: '600' },
+      Price: { N: '2000' },
+      ProductCategory: { S: 'Book' },
+      Title: { S: 'Book 103 Title' },
+    };
+    await dynamodb.send(new PutItemCommand({ TableName: 'guide', Item }));
+    const { ExportDescription } = await dynamodb.send(
+      new ExportTableToPointInTimeCommand({ TableArn: TableArn.replace('/history', '/guide'), S3Bucket: 'history', S3Prefix: 'guide', ExportFormat: 'ION' }),
+    );
+    aws.advanceClock('10s');
+    const summary = JSON.parse((await object(ExportDescription!.ExportManifest!)).toString());
+    const file = JSON.parse((await object(summary.manifestFilesS3Key)).toString());
+    // Developer Guide, "DynamoDB table export output format", Amazon Ion example, on one line.
+    assert.equal(
+      gunzipSync(await object(file.dataFileS3Key)).toString(),
+      '$ion_1_0 {Item:{Authors:$dynamodb_SS::["Author1","Author2"],Dimensions:"8.5 x 11.0 x 1.5",ISBN:"333-3333333333",Id:103.,InPublication:false,PageCount:6d2,Price:2d3,ProductCategory:"Book",Title:"Book 103 Title"}}\n',
+    );
+  });
+
   it('exports in Ion, and imports that export into a new table with the same items', async () => {
     const { done, file, lines } = await exported({ ExportFormat: 'ION' });
     assert.equal(done.ExportFormat, 'ION');

@@ -42,7 +42,12 @@ function dataFileName(): string {
 
 const md5 = (data: Buffer, encoding: 'hex' | 'base64') => createHash('md5').update(data).digest(encoding);
 
-/** One line of a data file: DynamoDB JSON, or Ion (each line starting with its version marker, as AWS writes them). */
+/**
+ * One line of a data file: DynamoDB JSON, or Ion. The Developer Guide ("DynamoDB table export output format",
+ * Amazon Ion) says "Items in an Ion export are delimited by newlines. Each line begins with an Ion version marker,
+ * followed by an item in Ion format", its example being `$ion_1_0 {Item:{...,Id:103.,PageCount:6d2,Price:2d3,...}}`
+ * (shown there on several lines for readability).
+ */
 function line(record: Record<string, Item | Record<string, AttributeValue>>, format: string): string {
   if (format === 'ION') return `$ion_1_0 ${recordToIon(record)}\n`;
   return `${JSON.stringify(Object.fromEntries(Object.entries(record).map(([name, item]) => [name, itemToJson(item as Item)])))}\n`;
