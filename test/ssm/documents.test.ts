@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import {
   AddTagsToResourceCommand,
   CreateAssociationBatchCommand,
@@ -23,6 +25,7 @@ import {
 } from '@aws-sdk/client-ssm';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 import { expectError } from '../support/aws-error.ts';
+import { BOTO3_ENV, runBoto3Script } from '../support/boto3.ts';
 
 const commandDocument = (commands: string[]) =>
   JSON.stringify({
@@ -77,7 +80,15 @@ describe('SSM documents and associations through the AWS SDK v3', function () {
       expectError('DocumentAlreadyExists', 400, 'Document with same name Hello-Doc already exists'),
     );
     await assert.rejects(ssm.send(new CreateDocumentCommand({ Name: 'AWS-Mine', Content: content })), expectError('ValidationException', 400));
-    await assert.rejects(ssm.send(new CreateDocumentCommand({ Name: 'broken', Content: '{"schemaVersion": ' })), expectError('InvalidDocumentContent', 400));
+    await assert.rejects(ssm.send(new CreateDocumentCommand({ Name: 'broken', Content: '{"schemaVersion": ' })), (e: Error) => {
+      assert.equal(e.name, 'InvalidDocumentContent');
+      assert.match(e.message, /^JSON not well-formed\. at Line: 1, Column: \d+$/);
+      return true;
+    });
+    await assert.rejects(
+      ssm.send(new CreateDocumentCommand({ Name: 'undeclared', Content: JSON.stringify({ schemaVersion: '2.2', mainSteps: [{ action: 'aws:runShellScript', name: 'x', inputs: { runCommand: ['echo {{ PackageVersion }}'] } }] }) })),
+      expectError('InvalidDocumentContent', 400, 'Parameter "PackageVersion" is not declared.'),
+    );
     await assert.rejects(
       ssm.send(new CreateDocumentCommand({ Name: 'old-schema', Content: JSON.stringify({ schemaVersion: '9.9', mainSteps: [] }) })),
       expectError('InvalidDocumentSchemaVersion', 400),
@@ -226,5 +237,33 @@ describe('SSM documents and associations through the AWS SDK v3', function () {
       expectError('AssociationDoesNotExist', 400),
     );
     await ssm.send(new DeleteDocumentCommand({ Name: 'Hello-Doc' }));
+  });
+});
+
+describe('SSM documents with boto3 and the AWS CLI', function () {
+  this.timeout(60_000);
+  let aws: Twinstack;
+
+  before(async () => {
+    aws = await startTwinstack({ port: 0, services: ['ssm'] });
+  });
+  after(() => aws?.stop());
+
+  it('creates a YAML document, pages AWS-owned documents, associates and schedules a window (boto3)', async () => {
+    const out = await runBoto3Script<Record<string, unknown>>(new URL('./python-documents.py', import.meta.url), aws.endpoint);
+    assert.deepEqual(out.created, ['Creating', 'YAML', '2.2', ['Linux', 'MacOS']]);
+    assert.ok((out.amazon as string[]).includes('AWS-RunShellScript') && (out.amazon as string[]).length >= 10);
+    assert.deepEqual(out.association, ['py-doc', '1', 'Pending']);
+    assert.deepEqual(out.windows, ['py-window']);
+    assert.deepEqual(out.missing, { Code: 'InvalidDocument', Message: 'The specified document does not exist.' });
+  });
+
+  it('describes an AWS-owned document and lists patch baselines with the AWS CLI v1', async () => {
+    const cli = async (...args: string[]) =>
+      JSON.parse((await promisify(execFile)('python3', ['-m', 'awscli', '--endpoint-url', aws.endpoint, '--output', 'json', 'ssm', ...args], { env: BOTO3_ENV })).stdout);
+    assert.equal((await cli('describe-document', '--name', 'AWS-RunPowerShellScript')).Document.PlatformTypes[0], 'Windows');
+    const baselines = (await cli('describe-patch-baselines', '--filters', 'Key=OWNER,Values=AWS')).BaselineIdentities;
+    assert.ok(baselines.some((b: { BaselineName: string; DefaultBaseline: boolean }) => b.BaselineName === 'AWS-DefaultPatchBaseline' && b.DefaultBaseline));
+    assert.equal((await cli('get-service-setting', '--setting-id', '/ssm/parameter-store/high-throughput-enabled')).ServiceSetting.SettingValue, 'false');
   });
 });

@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import {
   CreateMaintenanceWindowCommand,
+  CreateOpsItemCommand,
+  CreateOpsMetadataCommand,
+  DeleteOpsMetadataCommand,
+  DescribeOpsItemsCommand,
+  GetOpsItemCommand,
+  GetOpsMetadataCommand,
+  ListOpsMetadataCommand,
+  UpdateOpsItemCommand,
+  UpdateOpsMetadataCommand,
   CreatePatchBaselineCommand,
   CreateResourceDataSyncCommand,
   DeleteMaintenanceWindowCommand,
@@ -202,5 +211,40 @@ describe('SSM maintenance windows, patch baselines, resource data syncs and serv
     await assert.rejects(ssm.send(new GetServiceSettingCommand({ SettingId: '/ssm/unknown' })), expectError('ServiceSettingNotFound', 400));
     const reset = (await ssm.send(new ResetServiceSettingCommand({ SettingId: id }))).ServiceSetting!;
     assert.deepEqual([reset.SettingValue, reset.Status], ['Standard', 'Default']);
+  });
+
+  it('OpsItems and OpsMetadata: create, read, update, filter, tag, delete; reserved data keys and key limits', async () => {
+    const { OpsItemId, OpsItemArn } = await ssm.send(
+      new CreateOpsItemCommand({ Title: 'Disk full', Description: 'Volume at 99%', Source: 'EC2', Priority: 2, OperationalData: { volume: { Value: 'vol-1', Type: 'SearchableString' } }, Tags: [{ Key: 'sev', Value: 'high' }] }),
+    );
+    assert.match(OpsItemId!, /^oi-[0-9a-f]{12}$/);
+    assert.equal(OpsItemArn, `arn:aws:ssm:us-east-1:111111111111:opsitem/${OpsItemId}`);
+    await ssm.send(new UpdateOpsItemCommand({ OpsItemId, Status: 'Resolved', OperationalDataToDelete: ['volume'] }));
+    const item = (await ssm.send(new GetOpsItemCommand({ OpsItemId }))).OpsItem!;
+    assert.deepEqual([item.Status, item.Version, item.OperationalData, item.CreatedBy], ['Resolved', '2', undefined, 'arn:aws:iam::111111111111:root']);
+    const open = await ssm.send(new DescribeOpsItemsCommand({ OpsItemFilters: [{ Key: 'Status', Values: ['Open'], Operator: 'Equal' }] }));
+    assert.deepEqual(open.OpsItemSummaries, []);
+    const titled = await ssm.send(new DescribeOpsItemsCommand({ OpsItemFilters: [{ Key: 'Title', Values: ['Disk'], Operator: 'Contains' }] }));
+    assert.deepEqual(titled.OpsItemSummaries!.map((s) => [s.OpsItemId, s.Priority]), [[OpsItemId, 2]]);
+    assert.deepEqual((await ssm.send(new ListTagsForResourceCommand({ ResourceType: 'OpsItem', ResourceId: OpsItemId }))).TagList, [{ Key: 'sev', Value: 'high' }]);
+    await assert.rejects(
+      ssm.send(new CreateOpsItemCommand({ Title: 't', Description: 'd', Source: 's', OperationalData: { awsKey: { Value: 'x' } } })),
+      expectError('OpsItemInvalidParameterException', 400),
+    );
+    await assert.rejects(ssm.send(new GetOpsItemCommand({ OpsItemId: 'oi-000000000000' })), expectError('OpsItemNotFoundException', 400));
+
+    const { OpsMetadataArn } = await ssm.send(new CreateOpsMetadataCommand({ ResourceId: '/aws/ssm/MyGroup/appmanager', Metadata: { owner: { Value: 'ops' } } }));
+    assert.equal(OpsMetadataArn, 'arn:aws:ssm:us-east-1:111111111111:opsmetadata/aws/ssm/MyGroup/appmanager');
+    await assert.rejects(ssm.send(new CreateOpsMetadataCommand({ ResourceId: '/aws/ssm/MyGroup/appmanager' })), expectError('OpsMetadataAlreadyExistsException', 400));
+    await ssm.send(new UpdateOpsMetadataCommand({ OpsMetadataArn, MetadataToUpdate: { tier: { Value: 'gold' } }, KeysToDelete: ['owner'] }));
+    assert.deepEqual(await ssm.send(new GetOpsMetadataCommand({ OpsMetadataArn })).then(({ ResourceId, Metadata }) => ({ ResourceId, Metadata })), {
+      ResourceId: '/aws/ssm/MyGroup/appmanager',
+      Metadata: { tier: { Value: 'gold' } },
+    });
+    const many = Object.fromEntries(['a', 'b', 'c', 'd', 'e'].map((k) => [k, { Value: k }]));
+    await assert.rejects(ssm.send(new UpdateOpsMetadataCommand({ OpsMetadataArn, MetadataToUpdate: many })), expectError('OpsMetadataKeyLimitExceededException', 400));
+    assert.deepEqual((await ssm.send(new ListOpsMetadataCommand({}))).OpsMetadataList!.map((o) => o.OpsMetadataArn), [OpsMetadataArn]);
+    await ssm.send(new DeleteOpsMetadataCommand({ OpsMetadataArn }));
+    await assert.rejects(ssm.send(new GetOpsMetadataCommand({ OpsMetadataArn })), expectError('OpsMetadataNotFoundException', 400));
   });
 });

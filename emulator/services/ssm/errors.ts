@@ -40,17 +40,14 @@ export const SsmErrors = {
   versionLimit: () => new AwsError('DocumentVersionLimitExceeded', 'The document has too many versions. Delete one or more document versions and try again.'),
   documentLimit: () => new AwsError('DocumentLimitExceeded', 'You can have at most 500 active SSM documents.'),
   permissionLimit: () => new AwsError('DocumentPermissionLimit', 'The document can\'t be shared with more Amazon Web Services accounts. You can specify a maximum of 20 accounts per API operation to share a private document. By default, you can share a private document with a maximum of 1,000 accounts.'),
-  permissionType: () => new AwsError('InvalidPermissionType', 'The permission type isn\'t supported. Share is the only supported permission type.'),
   associatedInstances: () => new AwsError('AssociatedInstances', 'You must disassociate a document from all managed nodes before you can delete it.'),
 
   // Associations.
   associationNotFound: () => new AwsError('AssociationDoesNotExist', 'The specified association does not exist.'),
   associationVersion: () => new AwsError('InvalidAssociationVersion', 'The version you specified isn\'t valid. Use ListAssociationVersions to view all versions of an association according to the association ID. Or, use the $LATEST parameter to view the latest version of the association.'),
-  associationExists: () => new AwsError('AssociationAlreadyExists', 'The specified association already exists.'),
   invalidParameters: (message: string) => new AwsError('InvalidParameters', message),
   invalidSchedule: (message: string) => new AwsError('InvalidSchedule', message),
   invalidTarget: (message: string) => new AwsError('InvalidTarget', message),
-  invalidUpdate: (message: string) => new AwsError('InvalidUpdate', message),
 
   // Maintenance windows and patch baselines.
   doesNotExist: (message: string) => new AwsError('DoesNotExistException', message),
@@ -64,5 +61,9 @@ export const SsmErrors = {
   syncExists: (name: string) => new AwsError('ResourceDataSyncAlreadyExistsException', `Sync ${name} already exists.`, { fields: { SyncName: name } }),
   syncConfiguration: (message: string) => new AwsError('ResourceDataSyncInvalidConfigurationException', message),
   syncConflict: (message: string) => new AwsError('ResourceDataSyncConflictException', message),
+  opsMetadataNotFound: (arn: string) => new AwsError('OpsMetadataNotFoundException', `OpsMetadata object ${arn} not found.`),
+  opsMetadataArgument: (message: string) => new AwsError('OpsMetadataInvalidArgumentException', message),
+  opsItemNotFound: (id: string) => new AwsError('OpsItemNotFoundException', `OpsItem with id ${id} not found.`),
+  opsItemParameter: (names: string[], message: string) => new AwsError('OpsItemInvalidParameterException', message, { fields: { ParameterNames: names } }),
   settingNotFound: (id: string) => new AwsError('ServiceSettingNotFound', `ServiceSetting ${id} is not found.`),
 };

@@ -34,6 +34,8 @@ import {
   registerDefaultPatchBaseline,
   registerPatchBaselineForPatchGroup,
 } from './operations/patch-groups.ts';
+import { createOpsItem, deleteOpsItem, describeOpsItems, getOpsItem, updateOpsItem } from './operations/ops-items.ts';
+import { createOpsMetadata, deleteOpsMetadata, getOpsMetadata, listOpsMetadata, updateOpsMetadata } from './operations/ops-metadata.ts';
 import { getServiceSetting, resetServiceSetting, updateServiceSetting } from './operations/service-settings.ts';
 import {
   deregisterTargetFromMaintenanceWindow,
@@ -119,6 +121,16 @@ const handlers: Record<string, Handler<SsmState>> = {
   GetServiceSetting: getServiceSetting,
   UpdateServiceSetting: updateServiceSetting,
   ResetServiceSetting: resetServiceSetting,
+  CreateOpsItem: createOpsItem,
+  GetOpsItem: getOpsItem,
+  UpdateOpsItem: updateOpsItem,
+  DeleteOpsItem: deleteOpsItem,
+  DescribeOpsItems: describeOpsItems,
+  CreateOpsMetadata: createOpsMetadata,
+  GetOpsMetadata: getOpsMetadata,
+  UpdateOpsMetadata: updateOpsMetadata,
+  DeleteOpsMetadata: deleteOpsMetadata,
+  ListOpsMetadata: listOpsMetadata,
 };
 
 const ssm: ServiceDefinition<SsmState> = {

@@ -5,6 +5,7 @@ import type {
   GetMaintenanceWindowCommandOutput,
   GetMaintenanceWindowTaskCommandOutput,
   GetPatchBaselineCommandOutput,
+  OpsItem,
   MaintenanceWindowTarget,
   ResourceDataSyncItem,
   Tag,
@@ -93,6 +94,22 @@ export interface PatchBaseline {
   tags: Tag[];
 }
 
+export interface OpsMetadataRecord {
+  resourceId: string;
+  arn: string;
+  metadata: Record<string, { Value?: string }>;
+  creationDate: Date;
+  lastModifiedDate: Date;
+  lastModifiedUser: string;
+  tags: Tag[];
+}
+
+/** An OpsItem, with the fields GetOpsItem returns, and its tags. */
+export interface OpsItemRecord {
+  item: OpsItem;
+  tags: Tag[];
+}
+
 export interface ServiceSettingValue {
   value: string;
   lastModifiedDate: Date;
@@ -115,6 +132,9 @@ export interface SsmState {
   /** Operating system to the account's chosen default baseline id (else AWS's predefined default). */
   defaultBaselines: Map<string, string>;
   dataSyncs: Map<string, ResourceDataSyncItem>;
+  /** OpsMetadata objects by the part of their ARN after `opsmetadata` (their tagging id). */
+  opsMetadata: Map<string, OpsMetadataRecord>;
+  opsItems: Map<string, OpsItemRecord>;
   /** Service settings changed from their defaults, by setting id. */
   serviceSettings: Map<string, ServiceSettingValue>;
 }
@@ -131,6 +151,8 @@ export function createSsmState(accountId: string, region: string): SsmState {
     patchGroups: new Map(),
     defaultBaselines: new Map(),
     dataSyncs: new Map(),
+    opsMetadata: new Map(),
+    opsItems: new Map(),
     serviceSettings: new Map(),
   };
 }

@@ -32,13 +32,35 @@ const ALL_PLATFORMS = ['Windows', 'Linux', 'MacOS'];
 
 type Body = Record<string, unknown>;
 
+/**
+ * AWS answers malformed JSON with `JSON not well-formed. at Line: 1, Column: 6` (as reported in aws-cli and
+ * amazon-eks-ami issues); the line and column here are where JavaScript's parser stopped, which may differ by a
+ * character or two from AWS's Java parser.
+ */
+function notWellFormed(content: string, error: unknown): Error {
+  const at = /position (\d+)/.exec(String((error as Error).message));
+  const offset = at ? Number(at[1]) : content.length;
+  const before = content.slice(0, offset).split('\n');
+  return SsmErrors.documentContent(`JSON not well-formed. at Line: ${before.length}, Column: ${before[before.length - 1].length + 1}`);
+}
+
+/** Parameters the content uses (`{{ name }}`) must be declared: AWS answers `Parameter "name" is not declared.` */
+function checkReferences(content: string, body: Body): void {
+  const declared = body.parameters && typeof body.parameters === 'object' ? (body.parameters as Body) : {};
+  for (const [, name] of content.matchAll(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g)) {
+    if (!Object.hasOwn(declared, name)) throw SsmErrors.documentContent(`Parameter "${name}" is not declared.`);
+  }
+}
+
 function parseBody(content: string, format: string): Body | undefined {
   if (format === 'TEXT') return undefined;
   let body: unknown;
   try {
     body = format === 'YAML' ? parseYaml(content) : JSON.parse(content);
-  } catch {
-    throw SsmErrors.documentContent('The content for the document is not valid.');
+  } catch (error) {
+    if (format === 'JSON') throw notWellFormed(content, error);
+    // AWS's wording for YAML is not published; it follows the JSON one.
+    throw SsmErrors.documentContent('YAML not well-formed.');
   }
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw SsmErrors.documentContent('The content for the document is not valid.');
   return body as Body;
@@ -78,6 +100,7 @@ export function readContent(
   const body = parseBody(content, format);
   let schemaVersion: string | undefined;
   if (body) {
+    checkReferences(content, body);
     schemaVersion = typeof body.schemaVersion === 'string' ? body.schemaVersion : undefined;
     if (schemaVersion === undefined) throw SsmErrors.documentSchema('The schemaVersion of the document is missing.');
     const accepted = SCHEMA_VERSIONS[documentType];

@@ -18,7 +18,7 @@ import { checkTagCount } from './tags.ts';
 /** Custom patch baselines per account and region (Systems Manager service quotas). */
 const MAX_BASELINES = 50;
 /** The settings UpdatePatchBaseline may change; with `Replace`, those not given go back to their defaults. */
-const UPDATABLE = [
+export const BASELINE_SETTINGS = [
   'Name',
   'GlobalFilters',
   'ApprovalRules',
@@ -75,7 +75,7 @@ export function updatePatchBaseline(input: UpdatePatchBaselineCommandInput, ctx:
   }
   if (input.Replace && input.Name === undefined) throw SsmErrors.validation('When Replace is true, the following fields are required: Name');
   const settings = { ...baseline.settings };
-  for (const key of UPDATABLE) {
+  for (const key of BASELINE_SETTINGS) {
     if (input[key] !== undefined) (settings as Record<string, unknown>)[key] = input[key];
     else if (input.Replace) (settings as Record<string, unknown>)[key] = structuredClone((BASELINE_DEFAULTS as Partial<PatchBaseline['settings']>)[key]);
   }

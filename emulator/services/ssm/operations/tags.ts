@@ -15,8 +15,8 @@ interface Tagged {
 
 /**
  * The resource a tag operation names, by type: parameters (name or ARN), the account's documents (name),
- * maintenance windows, patch baselines and associations (id). Managed instances, OpsItems, OpsMetadata and
- * automations are not served by twinstack, so none of theirs exists.
+ * maintenance windows, patch baselines, associations and OpsItems (id), OpsMetadata (the ARN's part after
+ * `opsmetadata`). Managed instances and automations are not served by twinstack, so none of theirs exists.
  */
 function taggedResource(ctx: SsmContext, input: { ResourceType?: string; ResourceId?: string }): Tagged {
   const id = input.ResourceId!;
@@ -37,9 +37,13 @@ function taggedResource(ctx: SsmContext, input: { ResourceType?: string; Resourc
     case 'Association':
       resource = ctx.state.associations.get(id);
       break;
-    case 'ManagedInstance':
     case 'OpsItem':
+      resource = ctx.state.opsItems.get(id);
+      break;
     case 'OpsMetadata':
+      resource = ctx.state.opsMetadata.get(id);
+      break;
+    case 'ManagedInstance':
     case 'Automation':
       break;
     default:

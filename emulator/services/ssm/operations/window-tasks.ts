@@ -19,7 +19,7 @@ import { matchesWindowFilters } from './window-targets.ts';
 /** Tasks per maintenance window (Systems Manager service quotas). */
 const MAX_TASKS = 20;
 /** The settings UpdateMaintenanceWindowTask may change; with `Replace`, those not given are cleared. */
-const UPDATABLE = [
+export const TASK_SETTINGS = [
   'Targets',
   'TaskArn',
   'ServiceRoleArn',
@@ -88,7 +88,7 @@ export function updateMaintenanceWindowTask(input: UpdateMaintenanceWindowTaskCo
   const window = getWindow(ctx, input.WindowId!);
   const task = getTask(window, input.WindowTaskId!);
   const updated: WindowTask = { ...task };
-  for (const key of UPDATABLE) {
+  for (const key of TASK_SETTINGS) {
     if (input[key] !== undefined) (updated as Record<string, unknown>)[key] = input[key];
     else if (input.Replace && key !== 'TaskArn') (updated as Record<string, unknown>)[key] = undefined;
   }
