@@ -4,7 +4,7 @@ import { loadModel } from '../../models/load.ts';
 import { validateInput } from '../../protocols/validate.ts';
 import { filterLogEvents } from './operations/filter-log-events.ts';
 import { getLogEvents } from './operations/get-log-events.ts';
-import { describeQueries, getQueryResults, startQuery, stopQuery } from './operations/insights.ts';
+import { describeQueries, getQueryResults, listLogGroupsForQuery, startQuery, stopQuery } from './operations/insights.ts';
 import {
   associateKmsKey,
   createLogGroup,
@@ -13,6 +13,7 @@ import {
   describeLogGroups,
   disassociateKmsKey,
   listLogGroups,
+  putBearerTokenAuthentication,
   putLogGroupDeletionProtection,
   putRetentionPolicy,
 } from './operations/log-groups.ts';
@@ -45,6 +46,21 @@ import {
   putDeliveryDestination,
   putDeliveryDestinationPolicy,
 } from './operations/delivery-destinations.ts';
+import { deleteAccountPolicy, describeAccountPolicies, putAccountPolicy } from './operations/account-policies.ts';
+import {
+  createLogAnomalyDetector,
+  deleteLogAnomalyDetector,
+  getLogAnomalyDetector,
+  listAnomalies,
+  listLogAnomalyDetectors,
+  updateAnomaly,
+  updateLogAnomalyDetector,
+} from './operations/anomaly-detectors.ts';
+import { deleteDataProtectionPolicy, getDataProtectionPolicy, putDataProtectionPolicy } from './operations/data-protection.ts';
+import { deleteIndexPolicy, describeFieldIndexes, describeIndexPolicies, putIndexPolicy } from './operations/index-policies.ts';
+import { getLogGroupFields, getLogRecord } from './operations/log-records.ts';
+import { deleteQueryDefinition, describeQueryDefinitions, putQueryDefinition } from './operations/query-definitions.ts';
+import { deleteTransformer, getTransformer, putTransformer, testTransformer } from './operations/transformers.ts';
 import { deleteDeliverySource, describeDeliverySources, getDeliverySource, putDeliverySource } from './operations/delivery-sources.ts';
 
 const model = loadModel('logs');
@@ -110,6 +126,34 @@ const operations: Record<string, Handler<LogsState>> = {
   DeleteDelivery: deleteDelivery,
   UpdateDeliveryConfiguration: updateDeliveryConfiguration,
   DescribeConfigurationTemplates: describeConfigurationTemplates,
+  PutDataProtectionPolicy: putDataProtectionPolicy,
+  GetDataProtectionPolicy: getDataProtectionPolicy,
+  DeleteDataProtectionPolicy: deleteDataProtectionPolicy,
+  PutAccountPolicy: putAccountPolicy,
+  DescribeAccountPolicies: describeAccountPolicies,
+  DeleteAccountPolicy: deleteAccountPolicy,
+  PutQueryDefinition: putQueryDefinition,
+  DescribeQueryDefinitions: describeQueryDefinitions,
+  DeleteQueryDefinition: deleteQueryDefinition,
+  PutIndexPolicy: putIndexPolicy,
+  DeleteIndexPolicy: deleteIndexPolicy,
+  DescribeIndexPolicies: describeIndexPolicies,
+  DescribeFieldIndexes: describeFieldIndexes,
+  PutTransformer: putTransformer,
+  GetTransformer: getTransformer,
+  DeleteTransformer: deleteTransformer,
+  TestTransformer: testTransformer,
+  CreateLogAnomalyDetector: createLogAnomalyDetector,
+  GetLogAnomalyDetector: getLogAnomalyDetector,
+  ListLogAnomalyDetectors: listLogAnomalyDetectors,
+  UpdateLogAnomalyDetector: updateLogAnomalyDetector,
+  DeleteLogAnomalyDetector: deleteLogAnomalyDetector,
+  ListAnomalies: listAnomalies,
+  UpdateAnomaly: updateAnomaly,
+  GetLogGroupFields: getLogGroupFields,
+  GetLogRecord: getLogRecord,
+  ListLogGroupsForQuery: listLogGroupsForQuery,
+  PutBearerTokenAuthentication: putBearerTokenAuthentication,
 };
 
 /** AWS lists some enums in another order than the model does in its validation messages (recorded). */

@@ -35,6 +35,7 @@ const TAGGABLE: Record<string, (state: LogsState, id: string) => Taggable | unde
   'delivery-source': (state, id) => state.deliverySources.get(id),
   'delivery-destination': (state, id) => state.deliveryDestinations.get(id),
   delivery: (state, id) => state.deliveries.get(id),
+  'anomaly-detector': (state, id) => [...state.anomalyDetectors.values()].find((d) => d.arn.endsWith(`:anomaly-detector:${id}`)),
 };
 
 function groupByArn(ctx: Ctx, arn: string): Taggable {
