@@ -46,6 +46,16 @@ import {
   putDeliveryDestination,
   putDeliveryDestinationPolicy,
 } from './operations/delivery-destinations.ts';
+import { createLookupTable, deleteLookupTable, describeLookupTables, getLookupTable, updateLookupTable } from './operations/lookup-tables.ts';
+import {
+  createScheduledQuery,
+  deleteScheduledQuery,
+  getScheduledQuery,
+  getScheduledQueryHistory,
+  listScheduledQueries,
+  updateScheduledQuery,
+} from './operations/scheduled-queries.ts';
+import { armScheduledQuery } from './scheduled-queries.ts';
 import { deleteAccountPolicy, describeAccountPolicies, putAccountPolicy } from './operations/account-policies.ts';
 import {
   createLogAnomalyDetector,
@@ -154,6 +164,17 @@ const operations: Record<string, Handler<LogsState>> = {
   GetLogRecord: getLogRecord,
   ListLogGroupsForQuery: listLogGroupsForQuery,
   PutBearerTokenAuthentication: putBearerTokenAuthentication,
+  CreateLookupTable: createLookupTable,
+  DescribeLookupTables: describeLookupTables,
+  GetLookupTable: getLookupTable,
+  UpdateLookupTable: updateLookupTable,
+  DeleteLookupTable: deleteLookupTable,
+  CreateScheduledQuery: createScheduledQuery,
+  GetScheduledQuery: getScheduledQuery,
+  UpdateScheduledQuery: updateScheduledQuery,
+  DeleteScheduledQuery: deleteScheduledQuery,
+  ListScheduledQueries: listScheduledQueries,
+  GetScheduledQueryHistory: getScheduledQueryHistory,
 };
 
 /** AWS lists some enums in another order than the model does in its validation messages (recorded). */
@@ -190,15 +211,18 @@ const logs: ServiceDefinition<LogsState> = {
   model,
   createState: (accountId, region) => new LogsState(accountId, region),
   persistence: {
-    classes: { LogsState, LogStream: { type: LogStream, transient: { events: () => [] }, revive: (stream: LogStream) => stream.rebuild() }, FilterPattern: { type: FilterPattern, derived: true } },
+    classes: { LogsState: { type: LogsState, transient: { scheduleWatcher: () => undefined } }, LogStream: { type: LogStream, transient: { events: () => [] }, revive: (stream: LogStream) => stream.rebuild() }, FilterPattern: { type: FilterPattern, derived: true } },
     // Compiled filter patterns hold closures: they are compiled again from their text.
-    revive(state) {
+    revive(state, emulator) {
+      // Scheduled queries run again from the restore (the watcher that fires them is not state).
+      for (const query of state.scheduledQueries.values()) armScheduledQuery(state, emulator, query);
       for (const group of state.groups.values()) {
         for (const filter of [...group.metricFilters.values(), ...group.subscriptionFilters.values()]) filter.compiled = FilterPattern.parse(filter.pattern);
       }
     },
   },
   validation: 'none',
+  disposeState: (state) => state.scheduleWatcher?.stop(),
   handlers: Object.fromEntries(Object.entries(operations).map(([name, handler]) => [name, validated(name, handler)])),
 };
 

@@ -1,5 +1,6 @@
 import type { MetricTransformation } from '@aws-sdk/client-cloudwatch-logs';
 import { buildArn } from '../../core/arn.ts';
+import type { ClockWatcher } from '../../core/clock-watcher.ts';
 import { RecordBatches } from '../../persistence/batches.ts';
 import type { FilterPattern } from './filter-pattern/index.ts';
 
@@ -163,6 +164,48 @@ export interface AnomalyDetector {
   tags: Map<string, string>;
 }
 
+export interface LookupTable {
+  name: string;
+  arn: string;
+  description?: string;
+  body: string;
+  kmsKeyId?: string;
+  lastUpdated: number;
+  tags: Map<string, string>;
+}
+
+export interface ScheduledQueryRun {
+  queryId: string;
+  executionStatus: 'Running' | 'InvalidQuery' | 'Complete' | 'Failed' | 'Timeout';
+  triggeredTimestamp: number;
+  errorMessage?: string;
+  destinations: { destinationType: 'S3'; destinationIdentifier: string; status: 'IN_PROGRESS' | 'CLIENT_ERROR' | 'FAILED' | 'COMPLETE'; processedIdentifier?: string; errorMessage?: string }[];
+}
+
+export interface ScheduledQuery {
+  id: string;
+  arn: string;
+  name: string;
+  description?: string;
+  queryLanguage: string;
+  queryString: string;
+  logGroupIdentifiers?: string[];
+  scheduleExpression: string;
+  timezone?: string;
+  startTimeOffset?: number;
+  destination?: { destinationIdentifier: string; roleArn: string; ownerAccountId?: string; kmsKeyId?: string };
+  scheduleStartTime?: number;
+  scheduleEndTime?: number;
+  executionRoleArn: string;
+  state: 'ENABLED' | 'DISABLED';
+  created: number;
+  lastUpdated: number;
+  nextFireMs?: number;
+  lastTriggered?: number;
+  history: ScheduledQueryRun[];
+  tags: Map<string, string>;
+}
+
 export interface QueryDefinition {
   id: string;
   name: string;
@@ -231,6 +274,11 @@ export class LogsState {
   readonly accountPolicies = new Map<string, AccountPolicy>();
   readonly queryDefinitions = new Map<string, QueryDefinition>();
   readonly anomalyDetectors = new Map<string, AnomalyDetector>();
+  readonly lookupTables = new Map<string, LookupTable>();
+  /** Keyed by name. */
+  readonly scheduledQueries = new Map<string, ScheduledQuery>();
+  /** Fires due scheduled queries on the emulator clock (not state: armed again on restore). */
+  scheduleWatcher?: ClockWatcher;
   readonly deliverySources = new Map<string, DeliverySource>();
   readonly deliveryDestinations = new Map<string, DeliveryDestination>();
   readonly deliveries = new Map<string, Delivery>();

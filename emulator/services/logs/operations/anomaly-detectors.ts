@@ -64,9 +64,8 @@ export function createLogAnomalyDetector(input: CreateLogAnomalyDetectorRequest,
 }
 
 export function getLogAnomalyDetector(input: GetLogAnomalyDetectorRequest, ctx: Ctx): GetLogAnomalyDetectorResponse {
-  const { anomalyDetectorArn, ...rest } = view(findDetector(ctx.state, input.anomalyDetectorArn!));
-  void anomalyDetectorArn;
-  return rest;
+  // The detector as listed, without its ARN (the request's).
+  return { ...view(findDetector(ctx.state, input.anomalyDetectorArn!)), anomalyDetectorArn: undefined } as GetLogAnomalyDetectorResponse;
 }
 
 export function listLogAnomalyDetectors(input: ListLogAnomalyDetectorsRequest, ctx: Ctx): ListLogAnomalyDetectorsResponse {
