@@ -4,7 +4,7 @@ import { loadModel } from '../../models/load.ts';
 import { validateInput } from '../../protocols/validate.ts';
 import { filterLogEvents } from './operations/filter-log-events.ts';
 import { getLogEvents } from './operations/get-log-events.ts';
-import { describeQueries, getQueryResults, startQuery, stopQuery } from './operations/insights.ts';
+import { describeQueries, getQueryResults, listLogGroupsForQuery, startQuery, stopQuery } from './operations/insights.ts';
 import {
   associateKmsKey,
   createLogGroup,
@@ -13,6 +13,7 @@ import {
   describeLogGroups,
   disassociateKmsKey,
   listLogGroups,
+  putBearerTokenAuthentication,
   putLogGroupDeletionProtection,
   putRetentionPolicy,
 } from './operations/log-groups.ts';
@@ -45,6 +46,31 @@ import {
   putDeliveryDestination,
   putDeliveryDestinationPolicy,
 } from './operations/delivery-destinations.ts';
+import { createLookupTable, deleteLookupTable, describeLookupTables, getLookupTable, updateLookupTable } from './operations/lookup-tables.ts';
+import {
+  createScheduledQuery,
+  deleteScheduledQuery,
+  getScheduledQuery,
+  getScheduledQueryHistory,
+  listScheduledQueries,
+  updateScheduledQuery,
+} from './operations/scheduled-queries.ts';
+import { armScheduledQuery } from './scheduled-queries.ts';
+import { deleteAccountPolicy, describeAccountPolicies, putAccountPolicy } from './operations/account-policies.ts';
+import {
+  createLogAnomalyDetector,
+  deleteLogAnomalyDetector,
+  getLogAnomalyDetector,
+  listAnomalies,
+  listLogAnomalyDetectors,
+  updateAnomaly,
+  updateLogAnomalyDetector,
+} from './operations/anomaly-detectors.ts';
+import { deleteDataProtectionPolicy, getDataProtectionPolicy, putDataProtectionPolicy } from './operations/data-protection.ts';
+import { deleteIndexPolicy, describeFieldIndexes, describeIndexPolicies, putIndexPolicy } from './operations/index-policies.ts';
+import { getLogGroupFields, getLogRecord } from './operations/log-records.ts';
+import { deleteQueryDefinition, describeQueryDefinitions, putQueryDefinition } from './operations/query-definitions.ts';
+import { deleteTransformer, getTransformer, putTransformer, testTransformer } from './operations/transformers.ts';
 import { deleteDeliverySource, describeDeliverySources, getDeliverySource, putDeliverySource } from './operations/delivery-sources.ts';
 
 const model = loadModel('logs');
@@ -110,6 +136,45 @@ const operations: Record<string, Handler<LogsState>> = {
   DeleteDelivery: deleteDelivery,
   UpdateDeliveryConfiguration: updateDeliveryConfiguration,
   DescribeConfigurationTemplates: describeConfigurationTemplates,
+  PutDataProtectionPolicy: putDataProtectionPolicy,
+  GetDataProtectionPolicy: getDataProtectionPolicy,
+  DeleteDataProtectionPolicy: deleteDataProtectionPolicy,
+  PutAccountPolicy: putAccountPolicy,
+  DescribeAccountPolicies: describeAccountPolicies,
+  DeleteAccountPolicy: deleteAccountPolicy,
+  PutQueryDefinition: putQueryDefinition,
+  DescribeQueryDefinitions: describeQueryDefinitions,
+  DeleteQueryDefinition: deleteQueryDefinition,
+  PutIndexPolicy: putIndexPolicy,
+  DeleteIndexPolicy: deleteIndexPolicy,
+  DescribeIndexPolicies: describeIndexPolicies,
+  DescribeFieldIndexes: describeFieldIndexes,
+  PutTransformer: putTransformer,
+  GetTransformer: getTransformer,
+  DeleteTransformer: deleteTransformer,
+  TestTransformer: testTransformer,
+  CreateLogAnomalyDetector: createLogAnomalyDetector,
+  GetLogAnomalyDetector: getLogAnomalyDetector,
+  ListLogAnomalyDetectors: listLogAnomalyDetectors,
+  UpdateLogAnomalyDetector: updateLogAnomalyDetector,
+  DeleteLogAnomalyDetector: deleteLogAnomalyDetector,
+  ListAnomalies: listAnomalies,
+  UpdateAnomaly: updateAnomaly,
+  GetLogGroupFields: getLogGroupFields,
+  GetLogRecord: getLogRecord,
+  ListLogGroupsForQuery: listLogGroupsForQuery,
+  PutBearerTokenAuthentication: putBearerTokenAuthentication,
+  CreateLookupTable: createLookupTable,
+  DescribeLookupTables: describeLookupTables,
+  GetLookupTable: getLookupTable,
+  UpdateLookupTable: updateLookupTable,
+  DeleteLookupTable: deleteLookupTable,
+  CreateScheduledQuery: createScheduledQuery,
+  GetScheduledQuery: getScheduledQuery,
+  UpdateScheduledQuery: updateScheduledQuery,
+  DeleteScheduledQuery: deleteScheduledQuery,
+  ListScheduledQueries: listScheduledQueries,
+  GetScheduledQueryHistory: getScheduledQueryHistory,
 };
 
 /** AWS lists some enums in another order than the model does in its validation messages (recorded). */
@@ -146,15 +211,18 @@ const logs: ServiceDefinition<LogsState> = {
   model,
   createState: (accountId, region) => new LogsState(accountId, region),
   persistence: {
-    classes: { LogsState, LogStream: { type: LogStream, transient: { events: () => [] }, revive: (stream: LogStream) => stream.rebuild() }, FilterPattern: { type: FilterPattern, derived: true } },
+    classes: { LogsState: { type: LogsState, transient: { scheduleWatcher: () => undefined } }, LogStream: { type: LogStream, transient: { events: () => [] }, revive: (stream: LogStream) => stream.rebuild() }, FilterPattern: { type: FilterPattern, derived: true } },
     // Compiled filter patterns hold closures: they are compiled again from their text.
-    revive(state) {
+    revive(state, emulator) {
+      // Scheduled queries run again from the restore (the watcher that fires them is not state).
+      for (const query of state.scheduledQueries.values()) armScheduledQuery(state, emulator, query);
       for (const group of state.groups.values()) {
         for (const filter of [...group.metricFilters.values(), ...group.subscriptionFilters.values()]) filter.compiled = FilterPattern.parse(filter.pattern);
       }
     },
   },
   validation: 'none',
+  disposeState: (state) => state.scheduleWatcher?.stop(),
   handlers: Object.fromEntries(Object.entries(operations).map(([name, handler]) => [name, validated(name, handler)])),
 };
 

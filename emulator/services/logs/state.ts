@@ -1,5 +1,6 @@
 import type { MetricTransformation } from '@aws-sdk/client-cloudwatch-logs';
 import { buildArn } from '../../core/arn.ts';
+import type { ClockWatcher } from '../../core/clock-watcher.ts';
 import { RecordBatches } from '../../persistence/batches.ts';
 import type { FilterPattern } from './filter-pattern/index.ts';
 
@@ -9,6 +10,15 @@ export interface LogEvent {
   ingestionTime: number;
   /** Position in the stream's arrival order, for tokens and event ids. */
   seq: number;
+  /** The message as a data protection policy masked it at ingestion (absent when nothing was masked). */
+  masked?: string;
+  /** The message as the group's transformer turned it at ingestion (absent without a transformer). */
+  transformed?: string;
+}
+
+/** The text a metric or subscription filter reads: the transformed event where the filter asks for it and there is one. */
+export function filteredText(event: LogEvent, filter: { applyOnTransformedLogs: boolean }): string {
+  return filter.applyOnTransformedLogs ? (event.transformed ?? event.message) : event.message;
 }
 
 /** A log stream. Its events are persisted batch by batch, as they were put (a write logs its batch alone). */
@@ -131,6 +141,81 @@ export interface LogDestination {
   tags: Map<string, string>;
 }
 
+export interface AccountPolicy {
+  policyName: string;
+  policyType: string;
+  policyDocument: string;
+  scope: 'ALL';
+  selectionCriteria?: string;
+  lastUpdatedTime: number;
+}
+
+export interface AnomalyDetector {
+  arn: string;
+  name?: string;
+  logGroupArns: string[];
+  evaluationFrequency?: string;
+  filterPattern?: string;
+  kmsKeyId?: string;
+  anomalyVisibilityTime: number;
+  enabled: boolean;
+  created: number;
+  lastModified: number;
+  tags: Map<string, string>;
+}
+
+export interface LookupTable {
+  name: string;
+  arn: string;
+  description?: string;
+  body: string;
+  kmsKeyId?: string;
+  lastUpdated: number;
+  tags: Map<string, string>;
+}
+
+export interface ScheduledQueryRun {
+  queryId: string;
+  executionStatus: 'Running' | 'InvalidQuery' | 'Complete' | 'Failed' | 'Timeout';
+  triggeredTimestamp: number;
+  errorMessage?: string;
+  destinations: { destinationType: 'S3'; destinationIdentifier: string; status: 'IN_PROGRESS' | 'CLIENT_ERROR' | 'FAILED' | 'COMPLETE'; processedIdentifier?: string; errorMessage?: string }[];
+}
+
+export interface ScheduledQuery {
+  id: string;
+  arn: string;
+  name: string;
+  description?: string;
+  queryLanguage: string;
+  queryString: string;
+  logGroupIdentifiers?: string[];
+  scheduleExpression: string;
+  timezone?: string;
+  startTimeOffset?: number;
+  destination?: { destinationIdentifier: string; roleArn: string; ownerAccountId?: string; kmsKeyId?: string };
+  scheduleStartTime?: number;
+  scheduleEndTime?: number;
+  executionRoleArn: string;
+  state: 'ENABLED' | 'DISABLED';
+  created: number;
+  lastUpdated: number;
+  nextFireMs?: number;
+  lastTriggered?: number;
+  history: ScheduledQueryRun[];
+  tags: Map<string, string>;
+}
+
+export interface QueryDefinition {
+  id: string;
+  name: string;
+  queryString: string;
+  queryLanguage: string;
+  logGroupNames?: string[];
+  parameters?: { name: string; defaultValue?: string; description?: string }[];
+  lastModified: number;
+}
+
 export interface ExportTask {
   taskId: string;
   taskName?: string;
@@ -185,6 +270,15 @@ export class LogsState {
   readonly queries = new Map<string, InsightsQuery>();
   readonly destinations = new Map<string, LogDestination>();
   readonly exportTasks = new Map<string, ExportTask>();
+  /** Keyed by `type/name`. */
+  readonly accountPolicies = new Map<string, AccountPolicy>();
+  readonly queryDefinitions = new Map<string, QueryDefinition>();
+  readonly anomalyDetectors = new Map<string, AnomalyDetector>();
+  readonly lookupTables = new Map<string, LookupTable>();
+  /** Keyed by name. */
+  readonly scheduledQueries = new Map<string, ScheduledQuery>();
+  /** Fires due scheduled queries on the emulator clock (not state: armed again on restore). */
+  scheduleWatcher?: ClockWatcher;
   readonly deliverySources = new Map<string, DeliverySource>();
   readonly deliveryDestinations = new Map<string, DeliveryDestination>();
   readonly deliveries = new Map<string, Delivery>();

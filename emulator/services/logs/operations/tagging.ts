@@ -35,6 +35,9 @@ const TAGGABLE: Record<string, (state: LogsState, id: string) => Taggable | unde
   'delivery-source': (state, id) => state.deliverySources.get(id),
   'delivery-destination': (state, id) => state.deliveryDestinations.get(id),
   delivery: (state, id) => state.deliveries.get(id),
+  'lookup-table': (state, id) => state.lookupTables.get(id),
+  'scheduled-query': (state, id) => [...state.scheduledQueries.values()].find((q) => q.id === id),
+  'anomaly-detector': (state, id) => [...state.anomalyDetectors.values()].find((d) => d.arn.endsWith(`:anomaly-detector:${id}`)),
 };
 
 function groupByArn(ctx: Ctx, arn: string): Taggable {
