@@ -12,6 +12,7 @@ import {
   GetAlarmMuteRuleCommand,
   GetInsightRuleReportCommand,
   GetMetricStreamCommand,
+  GetMetricWidgetImageCommand,
   GetOTelEnrichmentCommand,
   ListAlarmMuteRulesCommand,
   ListManagedInsightRulesCommand,
@@ -32,8 +33,10 @@ import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, Pu
 import { CreateDeliveryStreamCommand, FirehoseClient } from '@aws-sdk/client-firehose';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
+import { inflateSync } from 'node:zlib';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 import { objects } from '../firehose/support.ts';
+import { runBoto3Script } from '../support/boto3.ts';
 
 // Expected shapes come from AWS-recorded snapshots (test_cloudwatch: test_insight_rule, test_create_metric_stream)
 // and the CloudWatch API reference and User Guide (Contributor Insights rule syntax, metric streams JSON format,
@@ -227,6 +230,36 @@ describe('CloudWatch: insight rules, metric streams, alarm mute rules (SDK v3)',
     await assert.rejects(cw.send(new GetAlarmMuteRuleCommand({ AlarmMuteRuleName: 'nightly' })), { name: 'ResourceNotFoundException' });
     assert.deepEqual((await cw.send(new DescribeAlarmContributorsCommand({ AlarmName }))).AlarmContributors, []);
     sns.destroy();
+  });
+
+  it('GetMetricWidgetImage draws the widget metrics as a PNG of the requested size', async () => {
+    const now = aws.emulator.clock.now();
+    for (let i = 0; i < 6; i++) {
+      await cw.send(new PutMetricDataCommand({ Namespace: 'Widget', MetricData: [{ MetricName: 'Load', Value: i * 10, Timestamp: new Date(now - (6 - i) * 300_000) }] }));
+    }
+    const widget = { metrics: [['Widget', 'Load']], width: 400, height: 250, start: '-PT1H', period: 300, stat: 'Maximum' };
+    const { MetricWidgetImage } = await cw.send(new GetMetricWidgetImageCommand({ MetricWidget: JSON.stringify(widget) }));
+    const png = Buffer.from(MetricWidgetImage!);
+    assert.equal(png.subarray(0, 8).toString('hex'), '89504e470d0a1a0a');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [400, 250]);
+    // The first palette colour (#1f77b4) is drawn: the metric's line.
+    const idat = png.subarray(png.indexOf('IDAT') + 4, png.indexOf('IEND') - 8);
+    const raw = inflateSync(idat);
+    let drawn = 0;
+    for (let i = 0; i + 2 < raw.length; i++) if (raw[i] === 0x1f && raw[i + 1] === 0x77 && raw[i + 2] === 0xb4) drawn++;
+    assert.ok(drawn > 50, `line pixels: ${drawn}`);
+    await assert.rejects(cw.send(new GetMetricWidgetImageCommand({ MetricWidget: 'not json' })), { name: 'InvalidParameterValueException' });
+  });
+
+  it('boto3: insight rules, metric streams and a widget image over the query protocol', async () => {
+    const out = await runBoto3Script<Record<string, unknown>>(new URL('./boto3-insights-streams.py', import.meta.url), aws.endpoint);
+    assert.deepEqual(out, {
+      rule: { State: 'DISABLED', Schema: 'CloudWatchLogRule/1', ManagedRule: false },
+      failures: ['no-such-rule'],
+      arn: 'arn:aws:cloudwatch:us-east-1:000000000000:metric-stream/boto-stream',
+      stream: { State: 'running', OutputFormat: 'opentelemetry1.0', ExcludeFilters: [{ Namespace: 'AWS/EC2', MetricNames: ['CPUUtilization'] }], IncludeLinkedAccountsMetrics: false },
+      png: '89504e470d0a1a0a',
+    });
   });
 
   it('OTel enrichment is Stopped until started', async () => {

@@ -18,6 +18,7 @@ import { deleteAnomalyDetector, describeAnomalyDetectors, putAnomalyDetector } f
 import { deleteDashboards, getDashboard, listDashboards, putDashboard } from './operations/dashboards.ts';
 import { getMetricData } from './operations/get-metric-data.ts';
 import { getMetricStatistics } from './operations/get-metric-statistics.ts';
+import { getMetricWidgetImage } from './operations/get-metric-widget-image.ts';
 import {
   deleteInsightRules,
   describeInsightRules,
@@ -86,6 +87,7 @@ const operations: Record<string, Handler<CloudWatchState>> = {
   GetOTelEnrichment: getOTelEnrichment,
   StartOTelEnrichment: startOTelEnrichment,
   StopOTelEnrichment: stopOTelEnrichment,
+  GetMetricWidgetImage: getMetricWidgetImage,
 };
 
 /**
