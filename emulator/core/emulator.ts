@@ -412,7 +412,7 @@ export class Emulator {
       if (target) return this.unserved(req, signingNameForTarget(target), requestId);
       // Path claims are made by service code: every service is loaded (once) for requests that say nothing else.
       await this.loadAll();
-      routed = findServiceByPath(req, this.index, this.services.values());
+      routed = [...this.services.values()].find((s) => s.http?.claims?.(req, this))?.name ?? findServiceByPath(req, this.index, this.services.values());
     }
     const service = routed && (this.services.get(routed) ?? (await this.loadService(routed)));
     if (!service) return plainError(new AwsError('UnknownService', 'twinstack could not tell which AWS service this request is for', { status: 400 }), requestId);

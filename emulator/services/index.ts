@@ -48,6 +48,8 @@ export const CONSOLE_VIEWS: Record<string, () => Promise<ConsoleView>> = {
   events: async () => (await import('./events/console.ts')).default,
   cloudwatch: async () => (await import('./cloudwatch/console.ts')).default,
   kinesis: async () => (await import('./kinesis/console.ts')).default,
+  kms: async () => (await import('./kms/console.ts')).default,
+  cloudformation: async () => (await import('./cloudformation/console.ts')).default,
 };
 
 export const ALL_SERVICE_NAMES = Object.keys(SERVICE_LOADERS);

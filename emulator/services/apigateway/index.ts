@@ -1,6 +1,6 @@
 import type { Handler, ServiceDefinition } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
-import { answerExecuteApi, isExecuteApiRequest } from './execute/entry.ts';
+import { answerExecuteApi, isCustomDomainRequest, isExecuteApiRequest } from './execute/entry.ts';
 import { testInvokeMethod } from './execute/test-invoke.ts';
 import * as apiKeys from './operations/api-keys.ts';
 import * as authorizers from './operations/authorizers.ts';
@@ -38,8 +38,8 @@ const apigateway: ServiceDefinition<ApiGatewayState> = {
   createState: (accountId, region) => new ApiGatewayState(accountId, region),
   validation: 'none',
   handlers,
-  // Deployed APIs answer at their execute-api host names and path forms (declared in services/index.ts).
-  http: { intercept: (req, ctx) => answerExecuteApi(req, ctx), servesUnsigned: isExecuteApiRequest },
+  // Deployed APIs answer at their execute-api host names and path forms (declared in services/index.ts), and at their custom domain names.
+  http: { intercept: (req, ctx) => answerExecuteApi(req, ctx), servesUnsigned: isExecuteApiRequest, claims: isCustomDomainRequest },
   requestLimits: { body: 10 * 1024 * 1024 },
   persistence: {
     classes: { ApiGatewayState: { type: ApiGatewayState, transient: { authorizerCache: () => new Map(), buckets: () => new Map() } } },

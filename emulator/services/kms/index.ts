@@ -1,5 +1,6 @@
 import type { Handler, ServiceDefinition } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
+import { governingPolicy } from './access.ts';
 import { createAlias, deleteAlias, listAliases, updateAlias } from './operations/aliases.ts';
 import {
   generateDataKey,
@@ -25,6 +26,7 @@ import {
   updateKeyDescription,
 } from './operations/keys.ts';
 import { deleteImportedKeyMaterial, getParametersForImport, importKeyMaterial } from './operations/import.ts';
+import { deriveSharedSecret } from './operations/key-agreement.ts';
 import { generateMac, verifyMac } from './operations/mac.ts';
 import { replicateKey, updatePrimaryRegion } from './operations/multi-region.ts';
 import { disableKeyRotation, enableKeyRotation, getKeyRotationStatus, listKeyRotations, rotateKeyOnDemand } from './operations/rotation.ts';
@@ -55,6 +57,7 @@ const handlers: Record<string, Handler<KmsState>> = {
   Verify: verify,
   GetPublicKey: getPublicKey,
   GenerateMac: generateMac,
+  DeriveSharedSecret: deriveSharedSecret,
   VerifyMac: verifyMac,
   CreateAlias: createAlias,
   UpdateAlias: updateAlias,
@@ -86,6 +89,9 @@ const kms: ServiceDefinition<KmsState> = {
   handlers,
   createState: createKmsState,
   validation: 'coral',
+  // For --enforce-iam: key policies gate every use of a key, in its own account too.
+  resourcePolicy: governingPolicy,
+  resourcePolicyGates: true,
 };
 
 export default kms;

@@ -28,6 +28,24 @@ import { LogsState, LogStream } from './state.ts';
 import { deleteDestination, describeDestinations, putDestination, putDestinationPolicy } from './operations/destinations.ts';
 import { cancelExportTask, createExportTask, describeExportTasks } from './operations/export-tasks.ts';
 import { startLiveTail } from './operations/live-tail.ts';
+import {
+  createDelivery,
+  deleteDelivery,
+  describeConfigurationTemplates,
+  describeDeliveries,
+  getDelivery,
+  updateDeliveryConfiguration,
+} from './operations/deliveries.ts';
+import {
+  deleteDeliveryDestination,
+  deleteDeliveryDestinationPolicy,
+  describeDeliveryDestinations,
+  getDeliveryDestination,
+  getDeliveryDestinationPolicy,
+  putDeliveryDestination,
+  putDeliveryDestinationPolicy,
+} from './operations/delivery-destinations.ts';
+import { deleteDeliverySource, describeDeliverySources, getDeliverySource, putDeliverySource } from './operations/delivery-sources.ts';
 
 const model = loadModel('logs');
 
@@ -75,11 +93,36 @@ const operations: Record<string, Handler<LogsState>> = {
   GetQueryResults: getQueryResults,
   StopQuery: stopQuery,
   DescribeQueries: describeQueries,
+  PutDeliverySource: putDeliverySource,
+  GetDeliverySource: getDeliverySource,
+  DescribeDeliverySources: describeDeliverySources,
+  DeleteDeliverySource: deleteDeliverySource,
+  PutDeliveryDestination: putDeliveryDestination,
+  GetDeliveryDestination: getDeliveryDestination,
+  DescribeDeliveryDestinations: describeDeliveryDestinations,
+  DeleteDeliveryDestination: deleteDeliveryDestination,
+  PutDeliveryDestinationPolicy: putDeliveryDestinationPolicy,
+  GetDeliveryDestinationPolicy: getDeliveryDestinationPolicy,
+  DeleteDeliveryDestinationPolicy: deleteDeliveryDestinationPolicy,
+  CreateDelivery: createDelivery,
+  GetDelivery: getDelivery,
+  DescribeDeliveries: describeDeliveries,
+  DeleteDelivery: deleteDelivery,
+  UpdateDeliveryConfiguration: updateDeliveryConfiguration,
+  DescribeConfigurationTemplates: describeConfigurationTemplates,
 };
 
+/** AWS lists some enums in another order than the model does in its validation messages (recorded). */
+const ENUM_ORDER: Record<string, string> = { '[json, plain, w3c, raw, parquet]': '[w3c, raw, json, plain, parquet]' };
+
+/** The operations whose model errors include InvalidParameterException: the older ones, which word validation so. */
+function answersInvalidParameter(operation: string): boolean {
+  return model.operations[operation].errors?.some((e) => e.shape === 'InvalidParameterException') ?? false;
+}
+
 /**
- * CloudWatch Logs words model constraint violations as Coral does but names them InvalidParameterException, so the
- * service validates on its own (after its own check of name lengths, which AWS makes first).
+ * CloudWatch Logs words model constraint violations as Coral does but names them InvalidParameterException (the newer
+ * operations, ValidationException), so the service validates on its own (after its own check of name lengths, which AWS makes first).
  */
 function validated(operation: string, handler: Handler<LogsState>): Handler<LogsState> {
   return (input, ctx) => {
@@ -90,8 +133,9 @@ function validated(operation: string, handler: Handler<LogsState>): Handler<Logs
     try {
       validateInput(model, model.operations[operation].input, input);
     } catch (error) {
-      if (error instanceof AwsError && error.code === 'ValidationException') throw new AwsError('InvalidParameterException', error.message);
-      throw error;
+      if (!(error instanceof AwsError) || error.code !== 'ValidationException') throw error;
+      const message = Object.entries(ENUM_ORDER).reduce((text, [model, aws]) => text.replace(model, aws), error.message);
+      throw new AwsError(answersInvalidParameter(operation) ? 'InvalidParameterException' : 'ValidationException', message);
     }
     return handler(input, ctx);
   };

@@ -82,6 +82,24 @@ export interface LogGroup {
   streams: Map<string, LogStream>;
   metricFilters: Map<string, MetricFilter>;
   subscriptionFilters: Map<string, SubscriptionFilter>;
+  /** PutDataProtectionPolicy's document, masking what its identifiers find in events read back. */
+  dataProtection?: GroupPolicy;
+  /** PutIndexPolicy's document: the fields indexed. */
+  indexPolicy?: GroupPolicy;
+  transformer?: Transformer;
+  bearerTokenAuthentication?: boolean;
+}
+
+/** A document set on one log group (data protection, index policy). */
+export interface GroupPolicy {
+  document: string;
+  lastUpdated: number;
+}
+
+export interface Transformer {
+  config: object[];
+  created: number;
+  lastModified: number;
 }
 
 export interface ResourcePolicy {
@@ -128,6 +146,38 @@ export interface ExportTask {
   completed?: number;
 }
 
+export interface DeliverySource {
+  name: string;
+  arn: string;
+  resourceArn: string;
+  service: string;
+  logType: string;
+  configuration?: Record<string, string>;
+  tags: Map<string, string>;
+}
+
+export interface DeliveryDestination {
+  name: string;
+  arn: string;
+  type: 'S3' | 'CWL' | 'FH' | 'XRAY';
+  outputFormat?: string;
+  resourceArn?: string;
+  policy?: string;
+  tags: Map<string, string>;
+}
+
+export interface Delivery {
+  id: string;
+  arn: string;
+  sourceName: string;
+  destinationArn: string;
+  destinationType: DeliveryDestination['type'];
+  recordFields?: string[];
+  fieldDelimiter?: string;
+  s3?: { suffixPath?: string; enableHiveCompatiblePath?: boolean };
+  tags: Map<string, string>;
+}
+
 /** CloudWatch Logs' state for one account and region. */
 export class LogsState {
   readonly groups = new Map<string, LogGroup>();
@@ -135,6 +185,11 @@ export class LogsState {
   readonly queries = new Map<string, InsightsQuery>();
   readonly destinations = new Map<string, LogDestination>();
   readonly exportTasks = new Map<string, ExportTask>();
+  readonly deliverySources = new Map<string, DeliverySource>();
+  readonly deliveryDestinations = new Map<string, DeliveryDestination>();
+  readonly deliveries = new Map<string, Delivery>();
+  /** Names of delivery sources deleted: AWS words a later lookup of one differently (a doubled full stop). */
+  readonly deletedDeliverySources = new Set<string>();
 
   constructor(
     readonly accountId: string,

@@ -12,6 +12,7 @@ import { createBucket, deleteBucket, getBucketLocation, headBucket, listBuckets 
 import { copyObject } from './operations/copy-object.ts';
 import { createSession, listDirectoryBuckets } from './operations/directory-buckets.ts';
 import { deleteObject, deleteObjects } from './operations/delete-object.ts';
+import { getBucketLifecycle, getBucketNotification, putBucketLifecycle, putBucketNotification } from './operations/deprecated-configs.ts';
 import { getObject, headObject } from './operations/get-object.ts';
 import { idConfigHandlers } from './operations/id-configs.ts';
 import { listObjects, listObjectsV2, listObjectVersions } from './operations/list-objects.ts';
@@ -111,6 +112,10 @@ const s3: ServiceDefinition<S3State> = {
     RenameObject: renameObject,
     PutBucketNotificationConfiguration: putBucketNotificationConfiguration,
     GetBucketNotificationConfiguration: getBucketNotificationConfiguration,
+    PutBucketLifecycle: putBucketLifecycle,
+    GetBucketLifecycle: getBucketLifecycle,
+    PutBucketNotification: putBucketNotification,
+    GetBucketNotification: getBucketNotification,
   } satisfies Record<string, Handler>,
 };
 
