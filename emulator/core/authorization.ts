@@ -67,12 +67,19 @@ function sessionSources(documents: readonly string[] | undefined): PolicySource[
  * one account may grant on its own when it names the caller (AWS's evaluation logic: identity OR resource policy).
  * Throws the service's AccessDenied with AWS's message naming principal, action and resource.
  */
-export function authorizeRequest(ctx: RequestContext, service: ServiceDefinition, input: Record<string, unknown>, store: ServiceDefinition): void {
+export function authorizeRequest(
+  ctx: RequestContext,
+  service: ServiceDefinition,
+  input: Record<string, unknown>,
+  store: ServiceDefinition,
+  /** An action and resource the model does not name (API Gateway's `execute-api:Invoke` on a route's ARN). */
+  named?: { action: string; resource: string },
+): void {
   const caller = ctx.caller;
   if (caller.servicePrincipal || parseArn(caller.arn)?.resource === 'root') return;
   const policies = store.principalPolicies!(ctx.emulator.state(store.name, caller.accountId, ctx.region), caller.arn);
-  const action = actionName(service.model, ctx.operation);
-  const resource = resourceArn(service.model, input, { region: ctx.region, accountId: ctx.accountId });
+  const action = named?.action ?? actionName(service.model, ctx.operation);
+  const resource = named?.resource ?? resourceArn(service.model, input, { region: ctx.region, accountId: ctx.accountId });
   const issued = ctx.emulator.credentials.lookup(ctx.accessKeyId);
   const request: AuthorizationRequest = {
     principal: { arn: caller.arn, accountId: caller.accountId, roleArn: policies?.roleArn },
