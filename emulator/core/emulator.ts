@@ -511,6 +511,18 @@ export class Emulator {
     if (store?.principalPolicies) authorizeRequest(ctx, service, input, store);
   }
 
+  /**
+   * Identity-policy enforcement (`--enforce-iam`) of an action no model operation names, for services that authorize
+   * requests to resources of their own (API Gateway's `execute-api:Invoke` on an IAM-authorized route): throws the
+   * service's AccessDenied; allows everything without enforcement, as every operation is then.
+   */
+  async authorizeAction(ctx: RequestContext, action: string, resource: string): Promise<void> {
+    if (!this.identityService) return;
+    const store = await this.loadService(this.identityService);
+    const service = this.services.get(ctx.service);
+    if (store?.principalPolicies && service) authorizeRequest(ctx, service, {}, store, { action, resource });
+  }
+
   /** Whether requests must be signed (`--strict-signatures`): services that serve anonymous callers (S3) then tell them apart. */
   get verifiesSignatures(): boolean {
     return this.signatureCheck !== undefined;

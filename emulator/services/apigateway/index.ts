@@ -2,6 +2,7 @@ import type { Handler, ServiceDefinition } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
 import { answerExecuteApi, isCustomDomainRequest, isExecuteApiRequest } from './execute/entry.ts';
 import { testInvokeMethod } from './execute/test-invoke.ts';
+import { testInvokeAuthorizer } from './execute/test-invoke-authorizer.ts';
 import * as apiKeys from './operations/api-keys.ts';
 import * as authorizers from './operations/authorizers.ts';
 import * as deployments from './operations/deployments.ts';
@@ -25,7 +26,7 @@ import { ApiGatewayState } from './state.ts';
 const modules = [apiKeys, authorizers, deployments, documentation, domains, gatewayResponses, integrations, methods, misc, models, openapi, resources, restApis, stages, tags, usagePlans, validators];
 
 const model = loadModel('apigateway');
-const handlers: Record<string, Handler<ApiGatewayState>> = { TestInvokeMethod: testInvokeMethod };
+const handlers: Record<string, Handler<ApiGatewayState>> = { TestInvokeMethod: testInvokeMethod, TestInvokeAuthorizer: testInvokeAuthorizer };
 for (const operation of Object.keys(model.operations)) {
   const name = operation.charAt(0).toLowerCase() + operation.slice(1);
   const module = modules.find((m) => Object.hasOwn(m, name)) as Record<string, Handler<ApiGatewayState>> | undefined;

@@ -90,7 +90,7 @@ export async function answerExecuteApi(req: RawRequest, ctx: RequestContext<ApiG
     const management = CONNECTIONS_PATH.exec(found.rest);
     if (management) return manageConnection(ctx.emulator, req.method, decodeURIComponent(management[2]), req.body, found.apiId, management[1] && decodeURIComponent(management[1]));
     const domainName = found.domainName ?? `${found.apiId}.execute-api.${v2.state.region}.amazonaws.com`;
-    if (req.upgrade) return openWebSocket(ctx.emulator, v2.state, v2.api, found.rest, req, domainName);
+    if (req.upgrade) return openWebSocket(ctx, v2.state, v2.api, found.rest, req, domainName);
   }
   return forbidden(ctx);
 }
@@ -120,7 +120,7 @@ async function answerCustomDomain(req: RawRequest, ctx: RequestContext<ApiGatewa
     const request = execRequest(req, found.path, host, ctx.emulator.clock.now());
     return executeHttpApi(ctx.emulator, v2.state, v2.api, found.path, request, (path) => ({ stageName: found.stage, after: path }));
   }
-  if (v2 && req.upgrade) return openWebSocket(ctx.emulator, v2.state, v2.api, `/${found.stage}${found.path === '/' ? '' : found.path}`, req, host);
+  if (v2 && req.upgrade) return openWebSocket(ctx, v2.state, v2.api, `/${found.stage}${found.path === '/' ? '' : found.path}`, req, host);
   return forbidden(ctx);
 }
 
