@@ -35,6 +35,7 @@ import { restoreObject } from './operations/restore-object.ts';
 import { selectObjectContent } from './operations/select-object-content.ts';
 import { deleteBucketTagging, deleteObjectTagging, getBucketTagging, getObjectTagging, putBucketTagging, putObjectTagging } from './operations/tagging.ts';
 import { getBucketVersioning, putBucketVersioning } from './operations/versioning.ts';
+import { getObjectTorrent } from './operations/torrent.ts';
 
 /** Bucket names are global, so buckets live in one registry per emulator (see registry.ts), not in per-region state. */
 const model = loadModel('s3');
@@ -115,6 +116,7 @@ const s3: ServiceDefinition<S3State> = {
     PutBucketLifecycle: putBucketLifecycle,
     GetBucketLifecycle: getBucketLifecycle,
     PutBucketNotification: putBucketNotification,
+    GetObjectTorrent: getObjectTorrent,
     GetBucketNotification: getBucketNotification,
   } satisfies Record<string, Handler>,
 };
