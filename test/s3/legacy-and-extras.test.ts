@@ -1,6 +1,18 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { CreateBucketCommand, GetObjectTorrentCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  CreateBucketMetadataConfigurationCommand,
+  CreateBucketMetadataTableConfigurationCommand,
+  DeleteBucketMetadataConfigurationCommand,
+  GetBucketMetadataConfigurationCommand,
+  GetBucketMetadataTableConfigurationCommand,
+  GetObjectTorrentCommand,
+  PutObjectCommand,
+  UpdateBucketMetadataInventoryTableConfigurationCommand,
+  UpdateBucketMetadataJournalTableConfigurationCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import type { Twinstack } from '../../emulator/index.ts';
 import { runBoto3Script } from '../support/boto3.ts';
 import { bucketName, failure, s3Client, startS3 } from './support.ts';
@@ -94,5 +106,57 @@ describe('S3 deprecated forms and the less common operations', function () {
     assert.match((o.old_notification as { Queue: string }).Queue, /^arn:aws:sqs:us-east-1:\d{12}:legacy-/);
     assert.deepEqual(o.current_notification, [{ Id: 'legacy-queue', QueueArn: (o.old_notification as { Queue: string }).Queue, Events: ['s3:ObjectCreated:*'] }]);
     assert.deepEqual(o.delivered, ['ObjectCreated:Put', 's3:TestEvent']);
+  });
+
+  it('S3 Metadata: V1 and V2 configurations stored and validated; the tables read FAILED, as S3 Tables is not served here', async () => {
+    const bucket = bucketName('meta');
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    const missing = await failure(s3.send(new GetBucketMetadataConfigurationCommand({ Bucket: bucket })));
+    assert.deepEqual([missing.name, missing.status], ['MetadataConfigurationNotFound', 404]);
+    const badDays = await failure(
+      s3.send(new CreateBucketMetadataConfigurationCommand({ Bucket: bucket, MetadataConfiguration: { JournalTableConfiguration: { RecordExpiration: { Expiration: 'ENABLED', Days: 3 } } } })),
+    );
+    assert.equal(badDays.name, 'InvalidArgument');
+    await s3.send(
+      new CreateBucketMetadataConfigurationCommand({
+        Bucket: bucket,
+        MetadataConfiguration: {
+          JournalTableConfiguration: { RecordExpiration: { Expiration: 'ENABLED', Days: 30 } },
+          InventoryTableConfiguration: { ConfigurationState: 'DISABLED' },
+        },
+      }),
+    );
+    const v1 = await failure(
+      s3.send(
+        new CreateBucketMetadataTableConfigurationCommand({
+          Bucket: bucket,
+          MetadataTableConfiguration: { S3TablesDestination: { TableBucketArn: 'arn:aws:s3tables:us-east-1:000000000000:bucket/tables', TableName: 'meta' } },
+        }),
+      ),
+    );
+    assert.equal(v1.name, 'InvalidRequest');
+    await s3.send(new UpdateBucketMetadataJournalTableConfigurationCommand({ Bucket: bucket, JournalTableConfiguration: { RecordExpiration: { Expiration: 'DISABLED' } } }));
+    await s3.send(new UpdateBucketMetadataInventoryTableConfigurationCommand({ Bucket: bucket, InventoryTableConfiguration: { ConfigurationState: 'ENABLED' } }));
+    const result = (await s3.send(new GetBucketMetadataConfigurationCommand({ Bucket: bucket }))).GetBucketMetadataConfigurationResult!.MetadataConfigurationResult!;
+    assert.deepEqual(result.DestinationResult, {
+      TableBucketType: 'aws',
+      TableBucketArn: 'arn:aws:s3tables:us-east-1:000000000000:bucket/aws-s3',
+      TableNamespace: `b_${bucket.replaceAll('-', '_')}`,
+    });
+    assert.equal(result.JournalTableConfigurationResult!.TableStatus, 'FAILED');
+    assert.equal(result.JournalTableConfigurationResult!.Error!.ErrorCode, 'TableBucketNotFound');
+    assert.deepEqual(result.JournalTableConfigurationResult!.RecordExpiration, { Expiration: 'DISABLED' });
+    assert.equal(result.InventoryTableConfigurationResult!.ConfigurationState, 'ENABLED');
+    assert.equal(result.InventoryTableConfigurationResult!.TableName, 'inventory');
+    await s3.send(new DeleteBucketMetadataConfigurationCommand({ Bucket: bucket }));
+    await s3.send(
+      new CreateBucketMetadataTableConfigurationCommand({
+        Bucket: bucket,
+        MetadataTableConfiguration: { S3TablesDestination: { TableBucketArn: 'arn:aws:s3tables:us-east-1:000000000000:bucket/tables', TableName: 'meta' } },
+      }),
+    );
+    const table = (await s3.send(new GetBucketMetadataTableConfigurationCommand({ Bucket: bucket }))).GetBucketMetadataTableConfigurationResult!;
+    assert.equal(table.Status, 'FAILED');
+    assert.equal(table.MetadataTableConfigurationResult!.S3TablesDestinationResult!.TableArn, 'arn:aws:s3tables:us-east-1:000000000000:bucket/tables/table/meta');
   });
 });

@@ -36,6 +36,16 @@ import { selectObjectContent } from './operations/select-object-content.ts';
 import { deleteBucketTagging, deleteObjectTagging, getBucketTagging, getObjectTagging, putBucketTagging, putObjectTagging } from './operations/tagging.ts';
 import { getBucketVersioning, putBucketVersioning } from './operations/versioning.ts';
 import { getObjectTorrent } from './operations/torrent.ts';
+import {
+  createBucketMetadataConfiguration,
+  createBucketMetadataTableConfiguration,
+  deleteBucketMetadataConfiguration,
+  deleteBucketMetadataTableConfiguration,
+  getBucketMetadataConfiguration,
+  getBucketMetadataTableConfiguration,
+  updateBucketMetadataInventoryTableConfiguration,
+  updateBucketMetadataJournalTableConfiguration,
+} from './operations/metadata-tables.ts';
 
 /** Bucket names are global, so buckets live in one registry per emulator (see registry.ts), not in per-region state. */
 const model = loadModel('s3');
@@ -117,6 +127,14 @@ const s3: ServiceDefinition<S3State> = {
     GetBucketLifecycle: getBucketLifecycle,
     PutBucketNotification: putBucketNotification,
     GetObjectTorrent: getObjectTorrent,
+    CreateBucketMetadataTableConfiguration: createBucketMetadataTableConfiguration,
+    GetBucketMetadataTableConfiguration: getBucketMetadataTableConfiguration,
+    DeleteBucketMetadataTableConfiguration: deleteBucketMetadataTableConfiguration,
+    CreateBucketMetadataConfiguration: createBucketMetadataConfiguration,
+    GetBucketMetadataConfiguration: getBucketMetadataConfiguration,
+    DeleteBucketMetadataConfiguration: deleteBucketMetadataConfiguration,
+    UpdateBucketMetadataJournalTableConfiguration: updateBucketMetadataJournalTableConfiguration,
+    UpdateBucketMetadataInventoryTableConfiguration: updateBucketMetadataInventoryTableConfiguration,
     GetBucketNotification: getBucketNotification,
   } satisfies Record<string, Handler>,
 };
