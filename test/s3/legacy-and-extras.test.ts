@@ -8,6 +8,8 @@ import {
   GetBucketMetadataConfigurationCommand,
   GetBucketMetadataTableConfigurationCommand,
   GetObjectTorrentCommand,
+  HeadObjectCommand,
+  UpdateObjectEncryptionCommand,
   PutObjectCommand,
   UpdateBucketMetadataInventoryTableConfigurationCommand,
   UpdateBucketMetadataJournalTableConfigurationCommand,
@@ -158,5 +160,24 @@ describe('S3 deprecated forms and the less common operations', function () {
     const table = (await s3.send(new GetBucketMetadataTableConfigurationCommand({ Bucket: bucket }))).GetBucketMetadataTableConfigurationResult!;
     assert.equal(table.Status, 'FAILED');
     assert.equal(table.MetadataTableConfigurationResult!.S3TablesDestinationResult!.TableArn, 'arn:aws:s3tables:us-east-1:000000000000:bucket/tables/table/meta');
+  });
+
+  it('UpdateObjectEncryption moves an SSE-S3 object to SSE-KMS in place; SSE-C objects and bad key ARNs are refused', async () => {
+    const bucket = bucketName('reencrypt');
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    const put = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'doc', Body: 'secret', Metadata: { kept: 'yes' } }));
+    assert.equal(put.ServerSideEncryption, 'AES256');
+    const key = 'arn:aws:kms:us-east-1:000000000000:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    await s3.send(new UpdateObjectEncryptionCommand({ Bucket: bucket, Key: 'doc', ObjectEncryption: { SSEKMS: { KMSKeyArn: key, BucketKeyEnabled: true } } }));
+    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'doc' }));
+    assert.equal(head.ServerSideEncryption, 'aws:kms');
+    assert.equal(head.SSEKMSKeyId, key);
+    assert.equal(head.BucketKeyEnabled, true);
+    assert.equal(head.ETag, put.ETag);
+    assert.deepEqual(head.Metadata, { kept: 'yes' });
+    const badArn = await failure(s3.send(new UpdateObjectEncryptionCommand({ Bucket: bucket, Key: 'doc', ObjectEncryption: { SSEKMS: { KMSKeyArn: 'alias/mine' } } })));
+    assert.equal(badArn.name, 'InvalidArgument');
+    const missing = await failure(s3.send(new UpdateObjectEncryptionCommand({ Bucket: bucket, Key: 'nope', ObjectEncryption: { SSEKMS: { KMSKeyArn: key } } })));
+    assert.equal(missing.name, 'NoSuchKey');
   });
 });

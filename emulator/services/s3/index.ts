@@ -36,6 +36,7 @@ import { selectObjectContent } from './operations/select-object-content.ts';
 import { deleteBucketTagging, deleteObjectTagging, getBucketTagging, getObjectTagging, putBucketTagging, putObjectTagging } from './operations/tagging.ts';
 import { getBucketVersioning, putBucketVersioning } from './operations/versioning.ts';
 import { getObjectTorrent } from './operations/torrent.ts';
+import { updateObjectEncryption } from './operations/update-object-encryption.ts';
 import {
   createBucketMetadataConfiguration,
   createBucketMetadataTableConfiguration,
@@ -127,6 +128,7 @@ const s3: ServiceDefinition<S3State> = {
     GetBucketLifecycle: getBucketLifecycle,
     PutBucketNotification: putBucketNotification,
     GetObjectTorrent: getObjectTorrent,
+    UpdateObjectEncryption: updateObjectEncryption,
     CreateBucketMetadataTableConfiguration: createBucketMetadataTableConfiguration,
     GetBucketMetadataTableConfiguration: getBucketMetadataTableConfiguration,
     DeleteBucketMetadataTableConfiguration: deleteBucketMetadataTableConfiguration,
