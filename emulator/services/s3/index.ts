@@ -35,6 +35,18 @@ import { restoreObject } from './operations/restore-object.ts';
 import { selectObjectContent } from './operations/select-object-content.ts';
 import { deleteBucketTagging, deleteObjectTagging, getBucketTagging, getObjectTagging, putBucketTagging, putObjectTagging } from './operations/tagging.ts';
 import { getBucketVersioning, putBucketVersioning } from './operations/versioning.ts';
+import { getObjectTorrent } from './operations/torrent.ts';
+import { updateObjectEncryption } from './operations/update-object-encryption.ts';
+import {
+  createBucketMetadataConfiguration,
+  createBucketMetadataTableConfiguration,
+  deleteBucketMetadataConfiguration,
+  deleteBucketMetadataTableConfiguration,
+  getBucketMetadataConfiguration,
+  getBucketMetadataTableConfiguration,
+  updateBucketMetadataInventoryTableConfiguration,
+  updateBucketMetadataJournalTableConfiguration,
+} from './operations/metadata-tables.ts';
 
 /** Bucket names are global, so buckets live in one registry per emulator (see registry.ts), not in per-region state. */
 const model = loadModel('s3');
@@ -115,6 +127,16 @@ const s3: ServiceDefinition<S3State> = {
     PutBucketLifecycle: putBucketLifecycle,
     GetBucketLifecycle: getBucketLifecycle,
     PutBucketNotification: putBucketNotification,
+    GetObjectTorrent: getObjectTorrent,
+    UpdateObjectEncryption: updateObjectEncryption,
+    CreateBucketMetadataTableConfiguration: createBucketMetadataTableConfiguration,
+    GetBucketMetadataTableConfiguration: getBucketMetadataTableConfiguration,
+    DeleteBucketMetadataTableConfiguration: deleteBucketMetadataTableConfiguration,
+    CreateBucketMetadataConfiguration: createBucketMetadataConfiguration,
+    GetBucketMetadataConfiguration: getBucketMetadataConfiguration,
+    DeleteBucketMetadataConfiguration: deleteBucketMetadataConfiguration,
+    UpdateBucketMetadataJournalTableConfiguration: updateBucketMetadataJournalTableConfiguration,
+    UpdateBucketMetadataInventoryTableConfiguration: updateBucketMetadataInventoryTableConfiguration,
     GetBucketNotification: getBucketNotification,
   } satisfies Record<string, Handler>,
 };

@@ -6,6 +6,7 @@ import { enqueueEvent } from '../async-invoke.ts';
 import { ChunkQueue } from '../chunk-queue.ts';
 import { functionArn } from '../function.ts';
 import { checkConcurrency, logTail, runInvocation } from '../invoke.ts';
+import { invokeDurable } from '../durable/invoke.ts';
 import { notFound, parseFunctionRef, resolveVersion, type FunctionRef } from '../lookup.ts';
 import { mayAccess, notAuthorized } from '../../../core/access.ts';
 import type { LambdaState } from '../state.ts';
@@ -57,6 +58,7 @@ export async function invoke(input: InvocationRequest & { Payload?: Buffer }, ct
   if (!state.functions.has(ref.name)) throw notFound(state, ref.name, ref.qualifier ?? '$LATEST');
   const { fn, version } = resolveVersion(state, ref.name, ref.qualifier, { route: true });
   const invokedArn = functionArn(state.region, state.accountId, fn.name, ref.qualifier);
+  if (version.config.DurableConfig) return invokeDurable(ctx, state, fn, version, { type, payload, name: input.DurableExecutionName });
   if (type === 'Event') {
     checkPayload(payload, MAX_ASYNC_PAYLOAD);
     if (fn.reservedConcurrency === 0) checkConcurrency(ctx.emulator, state, fn);
