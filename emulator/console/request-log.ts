@@ -76,11 +76,19 @@ export class RequestLog {
     readonly capacity = 500,
   ) {}
 
-  record({ request, response, ...summary }: FinishedRequest): void {
+  record(finished: FinishedRequest): void {
     // Trimmed by `capacity` at a time rather than one shift per request (a shift moves the whole array).
     if (this.entries.length === 2 * this.capacity) this.entries.splice(0, this.capacity);
+    const { request, response } = finished;
+    // Fields named one by one: rest and spread copies take V8's slow generic path, on every request.
     this.entries.push({
-      ...summary,
+      service: finished.service,
+      operation: finished.operation,
+      accountId: finished.accountId,
+      region: finished.region,
+      status: finished.status,
+      latencyMs: finished.latencyMs,
+      errorCode: finished.errorCode,
       id: this.nextId++,
       at: this.now(),
       request: { method: request.method, path: request.path, query: request.query, headers: request.headers, body: hold(request.body, request.bodyStream !== undefined) },
