@@ -68,12 +68,19 @@ function sessionSources(documents: readonly string[] | undefined): PolicySource[
  * account. Across accounts the identity side is judged here and the resource side by the service's account walls.
  * Throws the service's AccessDenied with AWS's message naming principal, action and resource.
  */
-export function authorizeRequest(ctx: RequestContext, service: ServiceDefinition, input: Record<string, unknown>, store: ServiceDefinition): void {
+export function authorizeRequest(
+  ctx: RequestContext,
+  service: ServiceDefinition,
+  input: Record<string, unknown>,
+  store: ServiceDefinition,
+  /** An action and resource the model does not name (API Gateway's `execute-api:Invoke` on a route's ARN). */
+  named?: { action: string; resource: string },
+): void {
   const caller = ctx.caller;
   if (caller.servicePrincipal || parseArn(caller.arn)?.resource === 'root') return;
   const identityState = ctx.emulator.state(store.name, caller.accountId, ctx.region);
   const policies = store.principalPolicies!(identityState, caller.arn);
-  const action = actionName(service.model, ctx.operation);
+  const action = named?.action ?? actionName(service.model, ctx.operation);
   if (policies) {
     store.recordAccess?.(identityState, {
       principalArn: caller.arn,
@@ -86,7 +93,7 @@ export function authorizeRequest(ctx: RequestContext, service: ServiceDefinition
     });
   }
   const governing = service.resourcePolicy?.(input, ctx);
-  const resource = governing?.resource ?? resourceArn(service.model, input, { region: ctx.region, accountId: ctx.accountId });
+  const resource = named?.resource ?? governing?.resource ?? resourceArn(service.model, input, { region: ctx.region, accountId: ctx.accountId });
   const issued = ctx.emulator.credentials.lookup(ctx.accessKeyId);
   const request: AuthorizationRequest = {
     principal: { arn: caller.arn, accountId: caller.accountId, roleArn: policies?.roleArn },

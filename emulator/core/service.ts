@@ -119,6 +119,8 @@ export interface ServiceDefinition<State = unknown> {
      * Gateway invoke URLs, Lambda function URLs): the service's own auth (authorizers, AuthType) guards them.
      */
     servesUnsigned?(req: RawRequest): boolean;
+    /** Requests nothing else routes (no signature, target, AWS host or action) that this service answers: API Gateway's custom domain names, by Host. */
+    claims?(req: RawRequest, emulator: Emulator): boolean;
   };
   /**
    * Request size limits, enforced while the body arrives (nothing past the limit is read): `body` for buffered

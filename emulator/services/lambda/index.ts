@@ -70,6 +70,17 @@ import { listTags, tagResource, untagResource } from './operations/tags.ts';
 import { createAlias, deleteAlias, getAlias, listAliases, updateAlias } from './operations/aliases.ts';
 import { createFunction, deleteFunction, getFunction, getFunctionConfiguration, listFunctions, updateFunctionCode, updateFunctionConfiguration } from './operations/functions.ts';
 import { invoke, invokeAsync, invokeWithResponseStream } from './operations/invoke.ts';
+import {
+  checkpointDurableExecution,
+  getDurableExecution,
+  getDurableExecutionHistory,
+  getDurableExecutionState,
+  listDurableExecutionsByFunction,
+  sendDurableExecutionCallbackFailure,
+  sendDurableExecutionCallbackHeartbeat,
+  sendDurableExecutionCallbackSuccess,
+  stopDurableExecution,
+} from './operations/durable-executions.ts';
 import { listVersionsByFunction, publishVersionOperation } from './operations/versions.ts';
 import { checkRoutingWeights } from './operations/aliases.ts';
 import { validateRuntime } from './runtime/runtimes.ts';
@@ -159,6 +170,15 @@ const operations: Record<string, Handler<LambdaState>> = {
   AddLayerVersionPermission: addLayerVersionPermission,
   GetLayerVersionPolicy: getLayerVersionPolicy,
   RemoveLayerVersionPermission: removeLayerVersionPermission,
+  CheckpointDurableExecution: checkpointDurableExecution,
+  GetDurableExecution: getDurableExecution,
+  GetDurableExecutionHistory: getDurableExecutionHistory,
+  GetDurableExecutionState: getDurableExecutionState,
+  ListDurableExecutionsByFunction: listDurableExecutionsByFunction,
+  SendDurableExecutionCallbackSuccess: sendDurableExecutionCallbackSuccess,
+  SendDurableExecutionCallbackFailure: sendDurableExecutionCallbackFailure,
+  SendDurableExecutionCallbackHeartbeat: sendDurableExecutionCallbackHeartbeat,
+  StopDurableExecution: stopDurableExecution,
 };
 
 /**
