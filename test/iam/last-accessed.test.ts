@@ -9,12 +9,16 @@ import {
   CreateUserCommand,
   GenerateServiceLastAccessedDetailsCommand,
   GetAccessKeyLastUsedCommand,
+  GetAccountSummaryCommand,
   GetLoginProfileCommand,
   GetRoleCommand,
   GetServiceLastAccessedDetailsCommand,
   GetServiceLastAccessedDetailsWithEntitiesCommand,
+  AttachUserPolicyCommand,
   IAMClient,
+  ListPoliciesGrantingServiceAccessCommand,
   PutGroupPolicyCommand,
+  SetSecurityTokenServicePreferencesCommand,
   PutRolePolicyCommand,
   UpdateAccountPasswordPolicyCommand,
 } from '@aws-sdk/client-iam';
@@ -127,6 +131,28 @@ describe('IAM service last accessed data, access key and role last used, ChangeP
     const role = (await iam.send(new GetRoleCommand({ RoleName: 'auditor' }))).Role!;
     assert.equal(role.RoleLastUsed!.Region, 'us-east-1');
     assert.ok(role.RoleLastUsed!.LastUsedDate);
+  });
+
+  it('ListPoliciesGrantingServiceAccess names the inline (with their entity) and managed policies allowing each service', async () => {
+    await iam.send(new CreateUserCommand({ UserName: 'dana' }));
+    await iam.send(new AddUserToGroupCommand({ GroupName: 'devs', UserName: 'dana' }));
+    await iam.send(new AttachUserPolicyCommand({ UserName: 'dana', PolicyArn: 'arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess' }));
+    const { PoliciesGrantingServiceAccess } = await iam.send(
+      new ListPoliciesGrantingServiceAccessCommand({ Arn: `arn:aws:iam::${ACCOUNT}:user/dana`, ServiceNamespaces: ['sqs', 'kms', 's3'] }),
+    );
+    assert.deepEqual(PoliciesGrantingServiceAccess, [
+      {
+        ServiceNamespace: 'sqs',
+        Policies: [
+          { PolicyName: 'AmazonSQSReadOnlyAccess', PolicyType: 'MANAGED', PolicyArn: 'arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess' },
+          { PolicyName: 'p', PolicyType: 'INLINE', EntityType: 'GROUP', EntityName: 'devs' },
+        ],
+      },
+      { ServiceNamespace: 'kms', Policies: [{ PolicyName: 'p', PolicyType: 'INLINE', EntityType: 'GROUP', EntityName: 'devs' }] },
+      { ServiceNamespace: 's3', Policies: [] },
+    ]);
+    await iam.send(new SetSecurityTokenServicePreferencesCommand({ GlobalEndpointTokenVersion: 'v2Token' }));
+    assert.equal((await iam.send(new GetAccountSummaryCommand({}))).SummaryMap!.GlobalEndpointTokenVersion, 2);
   });
 
   it('ChangePassword: own credentials, the old password, the password policy (reuse prevention); root is refused', async () => {

@@ -29,6 +29,7 @@ import {
   getAccountPasswordPolicy,
   getAccountSummary,
   listAccountAliases,
+  setSecurityTokenServicePreferences,
   updateAccountPasswordPolicy,
 } from './operations/account.ts';
 import { getAccountAuthorizationDetails } from './operations/authorization-details.ts';
@@ -82,6 +83,7 @@ import {
   generateServiceLastAccessedDetails,
   getServiceLastAccessedDetails,
   getServiceLastAccessedDetailsWithEntities,
+  listPoliciesGrantingServiceAccess,
 } from './operations/service-last-accessed.ts';
 import type { IamContext } from './entities.ts';
 import { createIamState, type IamState } from './state.ts';
@@ -193,6 +195,8 @@ const operations: Record<string, Handler<IamState>> = {
   GenerateServiceLastAccessedDetails: generateServiceLastAccessedDetails,
   GetServiceLastAccessedDetails: getServiceLastAccessedDetails,
   GetServiceLastAccessedDetailsWithEntities: getServiceLastAccessedDetailsWithEntities,
+  ListPoliciesGrantingServiceAccess: listPoliciesGrantingServiceAccess,
+  SetSecurityTokenServicePreferences: setSecurityTokenServicePreferences,
   ChangePassword: changePassword,
   GetCredentialReport: getCredentialReport,
   ...inlinePolicyOperations,

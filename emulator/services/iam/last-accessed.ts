@@ -30,7 +30,7 @@ export function recordAccess(state: IamState, access: PrincipalAccess): void {
 }
 
 /** The service namespaces a policy's Allow statements name, wildcards expanded over the services twinstack serves. */
-function allowedNamespaces(policy: Policy, into: Set<string>): void {
+export function allowedNamespaces(policy: Policy, into: Set<string>): void {
   for (const statement of policy.statements) {
     if (statement.effect !== 'Allow') continue;
     if (!statement.action) {

@@ -231,6 +231,8 @@ export interface IamState {
   roleDeletions: Map<string, 'SUCCEEDED' | 'FAILED'>;
   /** Service last accessed reports, by job id. */
   accessReports: Map<string, AccessReport>;
+  /** SetSecurityTokenServicePreferences (absent: v1Token, AWS's default). */
+  globalEndpointTokenVersion?: 'v1Token' | 'v2Token';
   /** What each user and role (by ARN) was seen doing, per service namespace, while policies were enforced. */
   accessLog?: Map<string, Map<string, ServiceAccess>>;
   /** Bumped by every operation that may change something, so per-principal policy sets can be cached. */

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type {
+  ListPoliciesGrantingServiceAccessCommandInput,
   GenerateServiceLastAccessedDetailsCommandInput,
   GetServiceLastAccessedDetailsCommandInput,
   GetServiceLastAccessedDetailsWithEntitiesCommandInput,
 } from '@aws-sdk/client-iam';
 import { parseArn } from '../../../core/arn.ts';
 import { parseCached, type Policy } from '../../../core/policy/index.ts';
-import { defaultDocument, requireGroup, requirePolicy, requireRole, requireUser, type IamContext } from '../entities.ts';
+import { defaultDocument, findPolicy, requireGroup, requirePolicy, requireRole, requireUser, type IamContext } from '../entities.ts';
 import { IamErrors } from '../errors.ts';
-import { reportServices } from '../last-accessed.ts';
+import { allowedNamespaces, reportServices } from '../last-accessed.ts';
 import { paginate } from '../paging.ts';
 import type { AccessReport, IamState, PolicyHolder, ReportedService, Role, User } from '../state.ts';
 
@@ -133,4 +134,39 @@ export function getServiceLastAccessedDetailsWithEntities(input: GetServiceLastA
     IsTruncated: page.IsTruncated,
     Marker: page.Marker,
   };
+}
+
+/** Whether a policy allows some action of a service (the test ListPoliciesGrantingServiceAccess applies). */
+function grants(policy: Policy, namespace: string): boolean {
+  const namespaces = new Set<string>();
+  allowedNamespaces(policy, namespaces);
+  return namespaces.has(namespace);
+}
+
+/**
+ * The permissions policies of a user (its groups' included), group or role that allow some action of each service
+ * asked for: inline ones with the entity they are embedded in, managed ones by ARN.
+ */
+export function listPoliciesGrantingServiceAccess(input: ListPoliciesGrantingServiceAccessCommandInput, ctx: IamContext) {
+  if (/:policy\//.test(input.Arn!)) throw IamErrors.invalidInput(`ARN ${input.Arn} is not valid: name a user, group or role.`);
+  const { holders } = scopeOf(ctx.state, input.Arn!);
+  const entries = input.ServiceNamespaces!.map((namespace) => {
+    const policies: Array<{ PolicyName: string; PolicyType: 'INLINE' | 'MANAGED'; PolicyArn?: string; EntityType?: string; EntityName?: string }> = [];
+    const managed = new Set<string>();
+    for (const holder of holders) {
+      for (const [name, text] of holder.inline) {
+        if (grants(parseCached(text), namespace)) policies.push({ PolicyName: name, PolicyType: 'INLINE', EntityType: holder.kind.toUpperCase(), EntityName: holder.name });
+      }
+      for (const arn of holder.attached.keys()) {
+        const policy = findPolicy(ctx.state, arn);
+        if (policy && !managed.has(arn) && grants(parseCached(defaultDocument(policy)), namespace)) {
+          managed.add(arn);
+          policies.push({ PolicyName: policy.name, PolicyType: 'MANAGED', PolicyArn: arn });
+        }
+      }
+    }
+    return { ServiceNamespace: namespace, Policies: policies };
+  });
+  const page = paginate(entries, input);
+  return { PoliciesGrantingServiceAccess: page.items, IsTruncated: page.IsTruncated, Marker: page.Marker };
 }
