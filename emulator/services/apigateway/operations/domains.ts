@@ -1,3 +1,4 @@
+import { partitionInfo } from '../../../core/arn.ts';
 import type { BasePathMapping, CreateBasePathMappingRequest, CreateDomainNameRequest, DomainName, UpdateBasePathMappingRequest, UpdateDomainNameRequest } from '@aws-sdk/client-api-gateway';
 import type { RequestContext } from '../../../core/service.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
@@ -33,7 +34,7 @@ export function createDomainName(input: CreateDomainNameRequest, ctx: Ctx): Doma
     certificateName: input.certificateName,
     certificateArn: input.certificateArn,
     certificateUploadDate: input.certificateArn || input.certificateBody ? ctx.emulator.clock.date() : undefined,
-    regionalDomainName: regional ? `d-${hash}.execute-api.${ctx.region}.amazonaws.com` : undefined,
+    regionalDomainName: regional ? `d-${hash}.execute-api.${ctx.region}.${partitionInfo(ctx.region).dnsSuffix}` : undefined,
     regionalHostedZoneId: regional ? 'Z1UJRXOUMOOFQ8' : undefined,
     regionalCertificateName: input.regionalCertificateName,
     regionalCertificateArn: input.regionalCertificateArn,
