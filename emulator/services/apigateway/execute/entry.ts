@@ -1,3 +1,4 @@
+import { partitionInfo } from '../../../core/arn.ts';
 import type { Emulator } from '../../../core/emulator.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { hostParts } from '../../../gateway/route.ts';
@@ -75,21 +76,21 @@ export async function answerExecuteApi(req: RawRequest, ctx: RequestContext<ApiG
   const [, stageName = '', after = ''] = /^\/([^/]*)(.*)$/.exec(found.rest) ?? [];
   const rest = findRestApi(ctx, found.apiId);
   if (rest) {
-    const domainName = found.domainName ?? `${found.apiId}.execute-api.${rest.state.region}.amazonaws.com`;
+    const domainName = found.domainName ?? `${found.apiId}.execute-api.${rest.state.region}.${partitionInfo(rest.state.region).dnsSuffix}`;
     const request = execRequest(req, after || '/', domainName, ctx.emulator.clock.now());
     return executeRestApi(ctx.emulator, rest.state, rest.api, decodeURIComponent(stageName), request);
   }
   if (ctx.emulator.isEnabled('apigatewayv2')) await ctx.emulator.loadService('apigatewayv2');
   const v2 = findV2Api(ctx, found.apiId);
   if (v2 && v2.api.api.ProtocolType === 'HTTP') {
-    const domainName = found.domainName ?? `${found.apiId}.execute-api.${v2.state.region}.amazonaws.com`;
+    const domainName = found.domainName ?? `${found.apiId}.execute-api.${v2.state.region}.${partitionInfo(v2.state.region).dnsSuffix}`;
     const request = execRequest(req, found.rest, domainName, ctx.emulator.clock.now());
     return executeHttpApi(ctx.emulator, v2.state, v2.api, found.rest, request, stageOfPath(v2.api));
   }
   if (v2) {
     const management = CONNECTIONS_PATH.exec(found.rest);
     if (management) return manageConnection(ctx.emulator, req.method, decodeURIComponent(management[2]), req.body, found.apiId, management[1] && decodeURIComponent(management[1]));
-    const domainName = found.domainName ?? `${found.apiId}.execute-api.${v2.state.region}.amazonaws.com`;
+    const domainName = found.domainName ?? `${found.apiId}.execute-api.${v2.state.region}.${partitionInfo(v2.state.region).dnsSuffix}`;
     if (req.upgrade) return openWebSocket(ctx, v2.state, v2.api, found.rest, req, domainName);
   }
   return forbidden(ctx);

@@ -8,7 +8,7 @@ import type {
   UpdateBasePathMappingRequest,
   UpdateDomainNameRequest,
 } from '@aws-sdk/client-api-gateway';
-import { buildArn } from '../../../core/arn.ts';
+import { buildArn, partitionInfo } from '../../../core/arn.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { shortId } from '../ids.ts';
@@ -48,7 +48,7 @@ export function createDomainName(input: CreateDomainNameRequest, ctx: Ctx): Doma
     certificateName: input.certificateName,
     certificateArn: input.certificateArn,
     certificateUploadDate: input.certificateArn || input.certificateBody ? ctx.emulator.clock.date() : undefined,
-    regionalDomainName: regional ? `d-${hash}.execute-api.${ctx.region}.amazonaws.com` : undefined,
+    regionalDomainName: regional ? `d-${hash}.execute-api.${ctx.region}.${partitionInfo(ctx.region).dnsSuffix}` : undefined,
     regionalHostedZoneId: regional ? 'Z1UJRXOUMOOFQ8' : undefined,
     regionalCertificateName: input.regionalCertificateName,
     regionalCertificateArn: input.regionalCertificateArn,

@@ -1,3 +1,4 @@
+import { partitionInfo } from '../../../core/arn.ts';
 import type { ApiMapping, CreateApiMappingRequest, CreateDomainNameRequest, CreateVpcLinkRequest, DomainName, UpdateApiMappingRequest, UpdateDomainNameRequest, UpdateVpcLinkRequest, VpcLink } from '@aws-sdk/client-apigatewayv2';
 import { badRequest, childOf, conflict } from '../state.ts';
 import { checkRestStage, clone, merge, newId, page, type Ctx } from './common.ts';
@@ -22,7 +23,7 @@ export function createDomainName(input: CreateDomainNameRequest, ctx: Ctx): Doma
     ApiMappingSelectionExpression: '$request.basepath',
     DomainNameConfigurations: (input.DomainNameConfigurations ?? [{}]).map((c) => ({
       ...c,
-      ApiGatewayDomainName: `d-${newId(10)}.execute-api.${ctx.region}.amazonaws.com`,
+      ApiGatewayDomainName: `d-${newId(10)}.execute-api.${ctx.region}.${partitionInfo(ctx.region).dnsSuffix}`,
       HostedZoneId: 'Z1UJRXOUMOOFQ8',
       DomainNameStatus: 'AVAILABLE',
       EndpointType: c.EndpointType ?? 'REGIONAL',

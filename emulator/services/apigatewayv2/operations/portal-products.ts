@@ -1,3 +1,4 @@
+import { partitionInfo } from '../../../core/arn.ts';
 import type {
   CreatePortalProductRequest,
   CreateProductPageRequest,
@@ -197,7 +198,7 @@ function displayOf(ctx: Ctx, parts: NonNullable<RestEndpointIdentifier['Identifi
   checkLength(overrides?.Endpoint, 'endpoint', 1, 1024);
   checkLength(overrides?.OperationName, 'operationName', 1, 255);
   return {
-    Endpoint: overrides?.Endpoint ?? `https://${parts.RestApiId}.execute-api.${ctx.region}.amazonaws.com/${parts.Stage}`,
+    Endpoint: overrides?.Endpoint ?? `https://${parts.RestApiId}.execute-api.${ctx.region}.${partitionInfo(ctx.region).dnsSuffix}/${parts.Stage}`,
     OperationName: overrides?.OperationName,
     Body: overrides?.Body,
   };
