@@ -14,6 +14,7 @@ import { CreateStreamCommand, KinesisClient, PutRecordCommand } from '@aws-sdk/c
 import { CreateTopicCommand, PublishCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { APIGATEWAY_WORKLOADS } from './apigateway-workloads.ts';
 import { abort, clientOptions } from './clients.ts';
 import { FIREHOSE_WORKLOADS } from './firehose-workloads.ts';
 import { IDENTITY_WORKLOADS } from './identity-workloads.ts';
@@ -290,6 +291,7 @@ export const WORKLOADS: Workload[] = [
     },
   },
   ...S3_WORKLOADS,
+  ...APIGATEWAY_WORKLOADS,
   ...SFN_WORKLOADS,
   snsPublish(0),
   snsPublish(1),
