@@ -89,6 +89,7 @@ import { lambdaPersistence } from './persistence.ts';
 import { createLambdaState, type LambdaState } from './state.ts';
 import { lambdaDeliveryTarget } from './target.ts';
 import { isFunctionUrlRequest, serveFunctionUrl } from './function-url.ts';
+import { governingPolicy } from './resource-policy.ts';
 
 const model = loadModel('lambda');
 
@@ -203,6 +204,8 @@ const lambda: ServiceDefinition<LambdaState> = {
   disposeState: (state) => state.dispose(),
   persistence: lambdaPersistence,
   deliveryTarget: lambdaDeliveryTarget,
+  // For --enforce-iam: a function policy naming the caller grants within the function's account.
+  resourcePolicy: governingPolicy,
   // A 50 MB zip uploaded directly (base64 in the JSON body of CreateFunction, UpdateFunctionCode, PublishLayerVersion):
   // AWS refuses "Request must be smaller than 69905067 bytes for the CreateFunction operation".
   requestLimits: { body: 69_905_067 },
