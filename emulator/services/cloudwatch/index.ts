@@ -1,5 +1,6 @@
 import { AwsError } from '../../core/errors.ts';
 import type { Handler, ServiceDefinition } from '../../core/service.ts';
+import { forgetMetrics } from '../../core/service-metrics.ts';
 import { loadModel } from '../../models/load.ts';
 import { validateInput } from '../../protocols/validate.ts';
 import {
@@ -116,9 +117,10 @@ const cloudwatch: ServiceDefinition<CloudWatchState> = {
   handlers: Object.fromEntries(Object.entries(operations).map(([name, handler]) => [name, validated(name, handler)])),
   // Modelled errors are namespaced by the service's version; Coral's validation error keeps its own namespace.
   jsonErrorType: (code) => (code === 'ValidationError' ? 'com.amazon.coral.validate#ValidationException' : `com.amazonaws.cloudwatch.v2010_08_01#${code}`),
-  disposeState: (state) => {
+  disposeState: (state, emulator) => {
     state.watcher?.stop();
     stopStreaming(state);
+    forgetMetrics(emulator, state.accountId, state.region);
   },
   persistence: {
     classes: {
