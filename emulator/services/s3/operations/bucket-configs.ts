@@ -79,7 +79,7 @@ const FAMILIES: ConfigFamily[] = [
     get: 'GetBucketLifecycleConfiguration',
     delete: 'DeleteBucketLifecycle',
     member: 'LifecycleConfiguration',
-    output: (stored) => ({ TransitionDefaultMinimumSize: 'all_storage_classes_128K', ...(stored as object) }),
+    output: (stored) => ({ TransitionDefaultMinimumObjectSize: 'all_storage_classes_128K', ...(stored as object) }),
     missing: ['NoSuchLifecycleConfiguration', 'The lifecycle configuration does not exist'],
     onStored: (ctx) => startLifecycleSweeper(ctx.emulator),
     validate: (doc) => validateLifecycleForm(doc as BucketLifecycleConfiguration),
