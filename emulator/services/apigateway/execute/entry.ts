@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { Emulator } from '../../../core/emulator.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { hostParts } from '../../../gateway/route.ts';
@@ -103,6 +104,8 @@ const forbidden = (ctx: RequestContext<ApiGatewayState>): RawResponse => ({
 
 /** Requests whose Host is a custom domain name (routing rules, then API / base path mappings); undefined for other hosts. */
 async function answerCustomDomain(req: RawRequest, ctx: RequestContext<ApiGatewayState>): Promise<RawResponse | undefined> {
+  // The emulator's own names (control-plane requests) are never custom domain names: no lookup for them.
+  if (!mayBeCustomDomain(req.headers['host'])) return undefined;
   if (ctx.emulator.isEnabled('apigatewayv2')) await ctx.emulator.loadService('apigatewayv2');
   const domain = findDomain(ctx.emulator, req.headers['host']);
   if (!domain) return undefined;
@@ -126,5 +129,10 @@ async function answerCustomDomain(req: RawRequest, ctx: RequestContext<ApiGatewa
 
 /** Whether an unsigned request no other service claims is for a custom domain name of an API (its Host names one). */
 export function isCustomDomainRequest(req: RawRequest, emulator: Emulator): boolean {
-  return findDomain(emulator, req.headers['host']) !== undefined;
+  return mayBeCustomDomain(req.headers['host']) && findDomain(emulator, req.headers['host']) !== undefined;
+}
+
+function mayBeCustomDomain(host: string | undefined): boolean {
+  const name = host?.toLowerCase().replace(/:\d+$/, '') ?? '';
+  return name.includes('.') && isIP(name) === 0 && !/(^|\.)(localhost|localhost\.localstack\.cloud|amazonaws\.com)$/.test(name);
 }
