@@ -1,4 +1,5 @@
 import { partitionInfo } from '../../../core/arn.ts';
+import { isIP } from 'node:net';
 import type { Emulator } from '../../../core/emulator.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { hostParts } from '../../../gateway/route.ts';
@@ -76,25 +77,28 @@ export async function answerExecuteApi(req: RawRequest, ctx: RequestContext<ApiG
   const [, stageName = '', after = ''] = /^\/([^/]*)(.*)$/.exec(found.rest) ?? [];
   const rest = findRestApi(ctx, found.apiId);
   if (rest) {
-    const domainName = found.domainName ?? `${found.apiId}.execute-api.${rest.state.region}.${partitionInfo(rest.state.region).dnsSuffix}`;
+    const domainName = found.domainName ?? executeHost(found.apiId, rest.state.region);
     const request = execRequest(req, after || '/', domainName, ctx.emulator.clock.now());
     return executeRestApi(ctx.emulator, rest.state, rest.api, decodeURIComponent(stageName), request);
   }
   if (ctx.emulator.isEnabled('apigatewayv2')) await ctx.emulator.loadService('apigatewayv2');
   const v2 = findV2Api(ctx, found.apiId);
   if (v2 && v2.api.api.ProtocolType === 'HTTP') {
-    const domainName = found.domainName ?? `${found.apiId}.execute-api.${v2.state.region}.${partitionInfo(v2.state.region).dnsSuffix}`;
+    const domainName = found.domainName ?? executeHost(found.apiId, v2.state.region);
     const request = execRequest(req, found.rest, domainName, ctx.emulator.clock.now());
     return executeHttpApi(ctx.emulator, v2.state, v2.api, found.rest, request, stageOfPath(v2.api));
   }
   if (v2) {
     const management = CONNECTIONS_PATH.exec(found.rest);
     if (management) return manageConnection(ctx.emulator, req.method, decodeURIComponent(management[2]), req.body, found.apiId, management[1] && decodeURIComponent(management[1]));
-    const domainName = found.domainName ?? `${found.apiId}.execute-api.${v2.state.region}.${partitionInfo(v2.state.region).dnsSuffix}`;
+    const domainName = found.domainName ?? executeHost(found.apiId, v2.state.region);
     if (req.upgrade) return openWebSocket(ctx, v2.state, v2.api, found.rest, req, domainName);
   }
   return forbidden(ctx);
 }
+
+/** The API's own host on AWS, in its region's partition (what `$context.domainName` says without a custom domain). */
+const executeHost = (apiId: string, region: string) => `${apiId}.execute-api.${region}.${partitionInfo(region).dnsSuffix}`;
 
 const forbidden = (ctx: RequestContext<ApiGatewayState>): RawResponse => ({
   status: 403,
@@ -104,6 +108,8 @@ const forbidden = (ctx: RequestContext<ApiGatewayState>): RawResponse => ({
 
 /** Requests whose Host is a custom domain name (routing rules, then API / base path mappings); undefined for other hosts. */
 async function answerCustomDomain(req: RawRequest, ctx: RequestContext<ApiGatewayState>): Promise<RawResponse | undefined> {
+  // The emulator's own names (control-plane requests) are never custom domain names: no lookup for them.
+  if (!mayBeCustomDomain(req.headers['host'])) return undefined;
   if (ctx.emulator.isEnabled('apigatewayv2')) await ctx.emulator.loadService('apigatewayv2');
   const domain = findDomain(ctx.emulator, req.headers['host']);
   if (!domain) return undefined;
@@ -127,5 +133,10 @@ async function answerCustomDomain(req: RawRequest, ctx: RequestContext<ApiGatewa
 
 /** Whether an unsigned request no other service claims is for a custom domain name of an API (its Host names one). */
 export function isCustomDomainRequest(req: RawRequest, emulator: Emulator): boolean {
-  return findDomain(emulator, req.headers['host']) !== undefined;
+  return mayBeCustomDomain(req.headers['host']) && findDomain(emulator, req.headers['host']) !== undefined;
+}
+
+function mayBeCustomDomain(host: string | undefined): boolean {
+  const name = host?.toLowerCase().replace(/:\d+$/, '') ?? '';
+  return name.includes('.') && isIP(name) === 0 && !/(^|\.)(localhost|localhost\.localstack\.cloud|amazonaws\.com)$/.test(name);
 }
