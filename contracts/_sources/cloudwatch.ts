@@ -119,6 +119,11 @@ const source: SourceFile = {
     },
   ],
   notPorted: {
+    // Reproduced by test/cloudwatch/insights-streams-mutes.test.ts instead (the recorded shapes, field for field).
+    'TestCloudwatch::test_insight_rule':
+      'DescribeInsightRules lists the whole account\'s rules, so the JSON and query variants replayed side by side in one account would see each other\'s, and GetInsightRuleReport asks for the hour before the moment it runs',
+    'TestCloudwatch::test_create_metric_stream':
+      'the setup creates an S3 bucket, two IAM roles and a Firehose delivery stream, whose ARNs the metric stream then names; reproduced by test/cloudwatch/insights-streams-mutes.test.ts',
     // Reproduced field for field by test/cloudwatch/statistics-math.test.ts instead.
     'TestCloudwatch::test_anomaly_detector_lifecycle':
       "the test's detector names are fixed and DescribeAnomalyDetectors lists the whole account's detectors, so its JSON and query variants replayed side by side in one account would see and delete each other's",

@@ -14,7 +14,8 @@ const OAEP_LIMITS: Record<string, number> = {
   'RSA_4096-RSAES_OAEP_SHA_256': 446,
 };
 const hmacKey = (spec: string) => createKey({ KeySpec: spec, KeyUsage: 'GENERATE_VERIFY_MAC' });
-const MESSAGE = Buffer.from('some important message').toString('base64');
+const text = (t: string) => Buffer.from(t).toString('base64');
+const MESSAGE = text('some important message');
 
 const source: SourceFile = {
   service: 'kms',
@@ -22,6 +23,7 @@ const source: SourceFile = {
   snapshotDir: 'kms',
   variants: {},
   defaultProtocol: 'json',
+  redactedWords: { 'shared-secret': 'any' },
   scenarios: [
     {
       test: 'TestKMS::test_generate_random_invalid_number_of_bytes',
@@ -156,6 +158,94 @@ const source: SourceFile = {
         { op: 'RotateKeyOnDemand', params: { KeyId: '{{keyId}}' }, snapshot: `rotate-key-on-demand-error-response-${keySpec}` },
       ],
     },
+    {
+      test: 'TestKMS::test_derive_shared_secret',
+      steps: [
+        createKey({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'KEY_AGREEMENT' }, 'key1'),
+        { op: 'GetPublicKey', params: { KeyId: '{{key1}}' }, capture: { pub1: '$.PublicKey' } },
+        createKey({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'KEY_AGREEMENT' }, 'key2'),
+        { op: 'GetPublicKey', params: { KeyId: '{{key2}}' }, capture: { pub2: '$.PublicKey' } },
+        { op: 'DeriveSharedSecret', params: { KeyId: '{{key1}}', KeyAgreementAlgorithm: 'ECDH', PublicKey: '{{pub2}}' }, snapshot: 'response' },
+        { op: 'DeriveSharedSecret', params: { KeyId: '{{key2}}', KeyAgreementAlgorithm: 'ECDH', PublicKey: '{{pub1}}' } },
+        createKey({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' }, 'key3'),
+        { op: 'DeriveSharedSecret', params: { KeyId: '{{key3}}', KeyAgreementAlgorithm: 'ECDH', PublicKey: '{{pub2}}' }, snapshot: 'response-invalid-key-usage' },
+        { op: 'CreateKey', params: { KeySpec: 'RSA_2048', KeyUsage: 'KEY_AGREEMENT' }, snapshot: 'response-invalid-key-spec' },
+        { op: 'DeriveSharedSecret', params: { KeyId: '{{key1}}', KeyAgreementAlgorithm: 'INVALID', PublicKey: '{{pub2}}' }, snapshot: 'response-invalid-key-agreement-algo' },
+        createKey({}, 'key4'),
+        { op: 'DeriveSharedSecret', params: { KeyId: '{{key4}}', KeyAgreementAlgorithm: 'ECDH', PublicKey: '{{pub2}}' }, snapshot: 'response-invalid-key' },
+        {
+          op: 'DeriveSharedSecret',
+          params: { KeyId: '{{key1}}', KeyAgreementAlgorithm: 'ECDH', PublicKey: Buffer.from('InvalidPublicKey').toString('base64') },
+          snapshot: 'response-invalid-public-key',
+        },
+      ],
+    },
+    {
+      test: 'TestKMS::test_rotate_key_on_demand_raises_error_given_key_is_disabled',
+      steps: [
+        createKey({ KeyUsage: 'ENCRYPT_DECRYPT', KeySpec: 'RSA_4096' }),
+        { op: 'DisableKey', params: { KeyId: '{{keyId}}' } },
+        { op: 'RotateKeyOnDemand', params: { KeyId: '{{keyId}}' }, snapshot: 'error-response' },
+      ],
+    },
+    {
+      test: 'TestKMS::test_rotate_key_on_demand_raises_error_given_key_that_does_not_exist',
+      steps: [{ op: 'RotateKeyOnDemand', params: { KeyId: '1234abcd-12ab-34cd-56ef-1234567890ab' }, snapshot: 'error-response' }],
+    },
+    {
+      test: 'TestKMS::test_hmac_create_key_invalid_operations',
+      steps: [
+        { op: 'CreateKey', params: { Description: 'test HMAC key without key usage', KeySpec: 'HMAC_256' }, snapshot: 'create-hmac-key-without-key-usage' },
+        { op: 'CreateKey', params: { Description: 'test invalid HMAC spec', KeySpec: 'HMAC_random' }, snapshot: 'create-hmac-key-invalid-spec' },
+        { op: 'CreateKey', params: { Description: 'test invalid HMAC spec', KeySpec: 'HMAC_256', KeyUsage: 'RANDOM' }, snapshot: 'create-hmac-key-invalid-key-usage' },
+      ],
+    },
+    {
+      test: 'TestKMS::test_error_messaging_for_invalid_keys',
+      steps: [
+        createKey({ Description: 'test key hmac', KeySpec: 'HMAC_224', KeyUsage: 'GENERATE_VERIFY_MAC' }, 'hmacKey'),
+        createKey({ Description: 'test key encrypt decrypt' }, 'encryptKey'),
+        createKey({ Description: 'test key sign verify', KeyUsage: 'SIGN_VERIFY', KeySpec: 'RSA_2048' }, 'signKey'),
+        { op: 'GenerateMac', params: { KeyId: '{{encryptKey}}', Message: MESSAGE, MacAlgorithm: 'HMAC_SHA_224' }, snapshot: 'generate-mac-invalid-key-id' },
+        {
+          op: 'Sign',
+          params: { KeyId: '{{hmacKey}}', SigningAlgorithm: 'RSASSA_PSS_SHA_256', MessageType: 'RAW', Message: text('test message 123!@#') },
+          snapshot: 'sign-invalid-key-id',
+        },
+        {
+          op: 'Verify',
+          params: { KeyId: '{{encryptKey}}', MessageType: 'RAW', Signature: text('random text'), Message: text('test message'), SigningAlgorithm: 'ECDSA_SHA_256' },
+          snapshot: 'verify-invalid-key-id',
+        },
+        { op: 'Encrypt', params: { KeyId: '{{signKey}}', Plaintext: text('test message 123!@#') }, snapshot: 'encrypt-invalid-key-id' },
+        { op: 'Encrypt', params: { KeyId: '{{encryptKey}}', Plaintext: text('test message 123!@#') }, capture: { ciphertext: '$.CiphertextBlob' } },
+        { op: 'Decrypt', params: { CiphertextBlob: '{{ciphertext}}', KeyId: '{{hmacKey}}' }, snapshot: 'decrypt-invalid-key-id' },
+      ],
+    },
+    ...(['GenerateDataKey', 'GenerateDataKeyWithoutPlaintext', 'GenerateDataKeyPair', 'GenerateDataKeyPairWithoutPlaintext'] as const).map((op) => ({
+      test: `TestKMSGenerateKeys::test_encryption_context_${op.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).slice(1)}`,
+      steps: [
+        createKey(),
+        {
+          op,
+          params: { KeyId: '{{keyId}}', EncryptionContext: { 'context-key': 'context-value' }, ...(op.includes('Pair') ? { KeyPairSpec: 'RSA_2048' } : { KeySpec: 'AES_256' }) },
+          capture: { blob: op.includes('Pair') ? '$.PrivateKeyCiphertextBlob' : '$.CiphertextBlob' },
+        },
+        { op: 'Decrypt', params: { CiphertextBlob: '{{blob}}', KeyId: '{{keyId}}' }, snapshot: 'decrypt-without-encryption-context' },
+      ],
+    })),
+    {
+      test: 'TestKMSGenerateKeys::test_generate_data_key_pair_dry_run',
+      steps: [createKey(), { op: 'GenerateDataKeyPair', params: { KeyId: '{{keyId}}', KeyPairSpec: 'RSA_2048', DryRun: true }, snapshot: 'dryrun_exception' }],
+    },
+    {
+      test: 'TestKMSGenerateKeys::test_generate_data_key_pair_without_plaintext_dry_run',
+      steps: [
+        createKey(),
+        { op: 'GenerateDataKeyPairWithoutPlaintext', params: { KeyId: '{{keyId}}', KeyPairSpec: 'RSA_2048' } },
+        { op: 'GenerateDataKeyPairWithoutPlaintext', params: { KeyId: '{{keyId}}', KeyPairSpec: 'RSA_2048', DryRun: true }, snapshot: 'dryrun_exception' },
+      ],
+    },
   ],
   notPorted: {
     test_import_key_asymmetric: 'the material is wrapped client-side with the public key GetParametersForImport returns, which a replayed request cannot do; covered by test/kms/import-and-replicas.test.ts',
@@ -171,8 +261,7 @@ const source: SourceFile = {
     test_replicate_key: 'calls KMS in a second region, which a contract (one region per scenario) cannot; covered by test/kms/import-and-replicas.test.ts',
     test_replicate_replica_key_should_fail: 'calls KMS in a second region, which a contract (one region per scenario) cannot; covered by test/kms/import-and-replicas.test.ts',
     test_get_key_in_different_region: 'calls KMS in a second region, which a contract (one region per scenario) cannot; covered by test/kms/import-and-replicas.test.ts',
-    test_derive_shared_secret: 'DeriveSharedSecret (ECDH key agreement) is not implemented yet',
-    test_derive_shared_secret_matches_openssl: 'DeriveSharedSecret (ECDH key agreement) is not implemented yet',
+    test_derive_shared_secret_matches_openssl: 'derives with a key pair made client-side (OpenSSL), which a replayed request cannot; covered by test/kms/key-agreement.test.ts',
     test_sign_verify: 'its snapshot redacts the key id and the key ARN AWS returns from Sign/Verify to one placeholder, which a contract binds to one value; covered by test/kms',
     test_verify_salt_length: 'verifies with a third-party library over the public key; covered by test/kms (node:crypto verifies KMS signatures)',
     test_generate_random: 'its snapshot records only the result length; covered by test/kms',

@@ -41,6 +41,8 @@ const REASONS: Record<string, string> = {
 };
 
 const KEY = 'test-put-object-storage-class';
+/** The lifecycle configuration of the TestS3BucketLifecycle deletion tests: expire the whole bucket after 7 days. */
+const WHOLE_BUCKET_LIFECYCLE = { Rules: [{ Expiration: { Days: 7 }, ID: 'wholebucket', Filter: { Prefix: '' }, Status: 'Enabled' }] };
 
 const source: SourceFile = {
   service: 's3',
@@ -133,6 +135,29 @@ const source: SourceFile = {
         onBucket('DeleteBucketPolicy', 'delete-bucket-policy-with-expected-bucket-owner-error', { ExpectedBucketOwner: OTHER_ACCOUNT }),
         onBucket('DeleteBucketPolicy', 'delete-bucket-policy-invalid-bucket-owner', { ExpectedBucketOwner: 'invalid' }),
         onBucket('DeleteBucketPolicy', 'delete-bucket-policy-with-expected-bucket-owner', { ExpectedBucketOwner: '{{accountId}}' }),
+      ],
+    },
+    {
+      test: 'TestS3BucketLifecycle::test_delete_bucket_lifecycle_configuration',
+      steps: [
+        createBucket(),
+        onBucket('GetBucketLifecycleConfiguration', 'get-bucket-lifecycle-exc-1'),
+        onBucket('DeleteBucketLifecycle', 'delete-bucket-lifecycle-no-bucket'),
+        onBucket('PutBucketLifecycleConfiguration', undefined, { LifecycleConfiguration: WHOLE_BUCKET_LIFECYCLE }),
+        onBucket('GetBucketLifecycleConfiguration', 'get-bucket-lifecycle-conf'),
+        onBucket('DeleteBucketLifecycle'),
+        onBucket('GetBucketLifecycleConfiguration', 'get-bucket-lifecycle-exc-2'),
+      ],
+    },
+    {
+      test: 'TestS3BucketLifecycle::test_delete_lifecycle_configuration_on_bucket_deletion',
+      steps: [
+        createBucket(),
+        onBucket('PutBucketLifecycleConfiguration', undefined, { LifecycleConfiguration: WHOLE_BUCKET_LIFECYCLE }),
+        onBucket('GetBucketLifecycleConfiguration', 'get-bucket-lifecycle-conf'),
+        onBucket('DeleteBucket'),
+        createBucket(),
+        onBucket('GetBucketLifecycleConfiguration', 'get-bucket-lifecycle-exc'),
       ],
     },
   ],

@@ -27,6 +27,9 @@ import { RequestAborted, type IncomingBody, type Protocol, type RawRequest, type
 import { deliver, deliverInBackground } from '../delivery/deliver.ts';
 import type { DeliveryPayload, DeliverySource } from '../delivery/types.ts';
 
+/** Accounts and regions whose root ARNs `Emulator.rootArn` keeps. */
+const ROOT_ARNS_KEPT = 64;
+
 /** Largest buffered request body when the service sets no limit of its own (AWS's JSON APIs stay far below it). */
 const DEFAULT_BODY_LIMIT = 20 * 1024 * 1024;
 /** Largest streamed payload when the service sets no limit (S3's single PUT limit). */
@@ -38,6 +41,13 @@ function requestTooLarge(limit: number): AwsError {
 
 function isForm(req: RawRequest): boolean {
   return req.headers['content-type']?.startsWith('application/x-www-form-urlencoded') ?? false;
+}
+
+const MAPPED_IPV4 = /^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/;
+
+/** The client's address as `aws:SourceIp` compares it: an IPv4 client on a dual-stack socket as plain IPv4. */
+function sourceIp(address: string | undefined): string | undefined {
+  return address?.startsWith('::ffff:') ? address.replace(MAPPED_IPV4, '') : address;
 }
 
 function takeIncoming(req: RawRequest): IncomingBody {
@@ -151,8 +161,11 @@ export class Emulator {
   /** Told of every client request once answered (the console's request log); unset, requests cost nothing more. */
   onRequestFinished?: (request: FinishedRequest) => void;
   private readonly timers = new Set<ClockTimer>();
+  private readonly rootArns = new Map<string, Map<string, string>>();
   private readonly states = new Map<string, StateStore<unknown>>();
   private readonly enabled: string[] = [];
+  /** `enabled` for lookups: services ask on requests (is CloudWatch there to take a metric?). */
+  private readonly enabledSet = new Set<string>();
   private readonly loaders = new Map<string, ServiceLoader>();
   private readonly loading = new Map<string, Promise<ServiceDefinition>>();
   private readonly index: ServiceIndex;
@@ -165,6 +178,7 @@ export class Emulator {
     const routable: RoutableService[] = [];
     for (const service of options.services) {
       this.enabled.push(service.name);
+      this.enabledSet.add(service.name);
       if ('load' in service) {
         this.loaders.set(service.name, service);
         routable.push({ name: service.name, routing: routingEntryFor(service.name), endpoints: service.endpoints });
@@ -199,7 +213,7 @@ export class Emulator {
    * which loads it. `services` holds only the services loaded so far.
    */
   isEnabled(name: string): boolean {
-    return this.enabled.includes(name);
+    return this.enabledSet.has(name);
   }
 
   /** An enabled service, its model and code loaded on first use (with the services it requires); undefined if not enabled. */
@@ -388,9 +402,18 @@ export class Emulator {
       response = await this.route(req, endpoint, seen);
       return response;
     } finally {
-      const { service = '', operation = '', accountId = '', region = '', errorCode } = seen;
       const latencyMs = Math.round((performance.now() - started) * 10) / 10;
-      report({ service, operation, accountId, region, status: response?.status ?? 0, latencyMs, errorCode, request: req, response });
+      report({
+        service: seen.service ?? '',
+        operation: seen.operation ?? '',
+        accountId: seen.accountId ?? '',
+        region: seen.region ?? '',
+        status: response?.status ?? 0,
+        latencyMs,
+        errorCode: seen.errorCode,
+        request: req,
+        response,
+      });
     }
   }
 
@@ -412,7 +435,7 @@ export class Emulator {
       if (target) return this.unserved(req, signingNameForTarget(target), requestId);
       // Path claims are made by service code: every service is loaded (once) for requests that say nothing else.
       await this.loadAll();
-      routed = findServiceByPath(req, this.index, this.services.values());
+      routed = [...this.services.values()].find((s) => s.http?.claims?.(req, this))?.name ?? findServiceByPath(req, this.index, this.services.values());
     }
     const service = routed && (this.services.get(routed) ?? (await this.loadService(routed)));
     if (!service) return plainError(new AwsError('UnknownService', 'twinstack could not tell which AWS service this request is for', { status: 400 }), requestId);
@@ -444,12 +467,14 @@ export class Emulator {
         protocol: protocol.name,
         endpoint,
         path: req.path,
-        sourceIp: req.remoteAddress?.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, ''),
+        sourceIp: sourceIp(req.remoteAddress),
         headers: req.headers,
         state: this.state(service.name, accountId, region),
         emulator: this,
       };
-      Object.assign(seen, { service: service.name, accountId, region });
+      seen.service = service.name;
+      seen.accountId = accountId;
+      seen.region = region;
       const intercepted = await service.http?.intercept?.(req, ctx);
       if (intercepted) return intercepted;
       const parsed = protocol.parse(req, service.model);
@@ -511,6 +536,18 @@ export class Emulator {
     if (store?.principalPolicies) authorizeRequest(ctx, service, input, store);
   }
 
+  /**
+   * Identity-policy enforcement (`--enforce-iam`) of an action no model operation names, for services that authorize
+   * requests to resources of their own (API Gateway's `execute-api:Invoke` on an IAM-authorized route): throws the
+   * service's AccessDenied; allows everything without enforcement, as every operation is then.
+   */
+  async authorizeAction(ctx: RequestContext, action: string, resource: string): Promise<void> {
+    if (!this.identityService) return;
+    const store = await this.loadService(this.identityService);
+    const service = this.services.get(ctx.service);
+    if (store?.principalPolicies && service) authorizeRequest(ctx, service, {}, store, { action, resource });
+  }
+
   /** Whether requests must be signed (`--strict-signatures`): services that serve anonymous callers (S3) then tell them apart. */
   get verifiesSignatures(): boolean {
     return this.signatureCheck !== undefined;
@@ -518,7 +555,22 @@ export class Emulator {
 
   private callerFor(accessKeyId: string | undefined, accountId: string, region: string): Caller {
     const known = this.credentials.lookup(accessKeyId);
-    return { accountId, arn: known?.arn ?? accountRootArn(accountId, region), accessKeyId };
+    return { accountId, arn: known?.arn ?? this.rootArn(accountId, region), accessKeyId };
+  }
+
+  /**
+   * An account's root user ARN in a region's partition, built once per account and region rather than per request
+   * (up to ROOT_ARNS_KEPT of each: clients choose both, so the cache must not grow with what they send).
+   */
+  private rootArn(accountId: string, region: string): string {
+    let byAccount = this.rootArns.get(region);
+    if (!byAccount && this.rootArns.size < ROOT_ARNS_KEPT) this.rootArns.set(region, (byAccount = new Map()));
+    let arn = byAccount?.get(accountId);
+    if (arn === undefined) {
+      arn = accountRootArn(accountId, region);
+      if (byAccount && byAccount.size < ROOT_ARNS_KEPT) byAccount.set(accountId, arn);
+    }
+    return arn;
   }
 
   async stop() {

@@ -23,8 +23,20 @@ function wireNames(model: ServiceModel, shapeName: string): Map<string, string> 
   return names.size ? names : undefined;
 }
 
+/**
+ * Where a value sits in the document, as a stack the decoder pushes and pops (member and map key names, list
+ * indexes as numbers): a valid request builds no path strings; an error renders its path (`a.b[2].c`) once.
+ */
+type Path = (string | number)[];
+
+function rendered(path: Path): string {
+  let out = '';
+  for (const part of path) out += typeof part === 'number' ? `[${part}]` : out ? `.${part}` : part;
+  return out;
+}
+
 /** JSON documents <-> typed values (Buffer for blobs, Date for timestamps), shared by AWS JSON and rest-json. */
-export function decodeJson(model: ServiceModel, ref: ShapeRef, value: unknown, path = ''): unknown {
+export function decodeJson(model: ServiceModel, ref: ShapeRef, value: unknown, path: Path = []): unknown {
   if (value === null || value === undefined) return undefined;
   const shape = model.shapes[ref.shape];
   switch (shape.type) {
@@ -33,24 +45,35 @@ export function decodeJson(model: ServiceModel, ref: ShapeRef, value: unknown, p
       const out: Record<string, unknown> = {};
       const members = shape.members ?? {};
       const renamed = model.metadata.protocol === 'rest-json' ? wireNames(model, ref.shape) : undefined;
-      for (const [wire, raw] of Object.entries(value as Record<string, unknown>)) {
+      // A parsed JSON object has own enumerable keys only (JSON.parse makes no inherited ones).
+      for (const wire in value) {
         const name = renamed?.get(wire) ?? wire;
         if (!Object.hasOwn(members, name) || (renamed && name === wire && members[name].locationName && members[name].locationName !== wire)) continue;
         const member = members[name];
-        const decoded = decodeJson(model, member, raw, path ? `${path}.${name}` : name);
+        path.push(name);
+        const decoded = decodeJson(model, member, (value as Record<string, unknown>)[wire], path);
+        path.pop();
         if (decoded !== undefined) out[name] = decoded;
       }
       return out;
     }
     case 'list': {
       if (!Array.isArray(value)) throw serializationError(path, 'list');
-      return value.map((v, i) => decodeJson(model, shape.member!, notNull(v, `${path}[${i}]`), `${path}[${i}]`));
+      const out = new Array<unknown>(value.length);
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        out[i] = decodeJson(model, shape.member!, notNull(value[i], path), path);
+        path.pop();
+      }
+      return out;
     }
     case 'map': {
       if (typeof value !== 'object' || Array.isArray(value)) throw serializationError(path, 'map');
       const out = entries();
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-        setEntry(out, k, decodeJson(model, shape.value!, notNull(v, `${path}.${k}`), `${path}.${k}`));
+      for (const k in value) {
+        path.push(k);
+        setEntry(out, k, decodeJson(model, shape.value!, notNull((value as Record<string, unknown>)[k], path), path));
+        path.pop();
       }
       return out;
     }
@@ -82,15 +105,15 @@ export function decodeJson(model: ServiceModel, ref: ShapeRef, value: unknown, p
 }
 
 /** Lists and maps cannot hold nulls in any AWS model: reject them here rather than let an operation trip over one. */
-function notNull(value: unknown, path: string): unknown {
-  if (value === null) throw new AwsError('SerializationException', `Unexpected null value at ${path}`, { status: 400 });
+function notNull(value: unknown, path: Path): unknown {
+  if (value === null) throw new AwsError('SerializationException', `Unexpected null value at ${rendered(path)}`, { status: 400 });
   return value;
 }
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** Node's decoder skips characters that are not base64; AWS refuses such input instead of storing other bytes. */
-function decodeBase64(value: string, path: string): Buffer {
+function decodeBase64(value: string, path: Path): Buffer {
   if (value.length % 4 !== 0) {
     throw new AwsError('SerializationException', `Base64 encoded length is expected a multiple of 4 bytes but found: ${value.length}`, { status: 400 });
   }
@@ -98,8 +121,8 @@ function decodeBase64(value: string, path: string): Buffer {
   return Buffer.from(value, 'base64');
 }
 
-function serializationError(path: string, type: string): AwsError {
-  return new AwsError('SerializationException', `Unexpected value type for ${path || 'input'}: expected ${type}`, { status: 400 });
+function serializationError(path: Path, type: string): AwsError {
+  return new AwsError('SerializationException', `Unexpected value type for ${rendered(path) || 'input'}: expected ${type}`, { status: 400 });
 }
 
 /** Typed values -> JSON-ready values, following the output shape (unknown keys are dropped, as the model decides). */

@@ -20,6 +20,7 @@ export function incomingBody(source: BodySource, contentLength: string | undefin
         return Promise.reject(tooLarge());
       }
       if (declared === 0 || source.readableEnded) return Promise.resolve(Buffer.alloc(0));
+      if (source.complete && !source.readableFlowing && source.readableLength > 0) return arrived(source, limit, tooLarge);
       return new Promise<Buffer>((resolve, reject) => {
         const chunks: Buffer[] = [];
         let size = 0;
@@ -71,6 +72,22 @@ export function incomingBody(source: BodySource, contentLength: string | undefin
       })();
     },
   };
+}
+
+/**
+ * A body that arrived whole before it was asked for (a small request comes in the packet of its headers): taken from
+ * the stream's buffer at once, without switching it to flowing mode and waiting for its events.
+ */
+function arrived(source: BodySource, limit: number, tooLarge: () => Error): Promise<Buffer> {
+  if (source.readableLength > limit) {
+    source.pause();
+    return Promise.reject(tooLarge());
+  }
+  const data = source.read() as Buffer;
+  // Its own exact-size buffer, for the reason `read` copies (the data may be a slice of the socket's read buffer).
+  const body = Buffer.allocUnsafeSlow(data.length);
+  data.copy(body);
+  return Promise.resolve(body);
 }
 
 /** Resolves when more of the body can be read or it has ended; rejects if the client went away first. */

@@ -14,8 +14,10 @@ import { CreateStreamCommand, KinesisClient, PutRecordCommand } from '@aws-sdk/c
 import { CreateTopicCommand, PublishCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { APIGATEWAY_WORKLOADS } from './apigateway-workloads.ts';
 import { abort, clientOptions } from './clients.ts';
 import { FIREHOSE_WORKLOADS } from './firehose-workloads.ts';
+import { IDENTITY_WORKLOADS } from './identity-workloads.ts';
 import { OBSERVABILITY_WORKLOADS } from './observability-workloads.ts';
 import { S3_WORKLOADS } from './s3-workloads.ts';
 import { SFN_WORKLOADS } from './stepfunctions-workloads.ts';
@@ -26,6 +28,8 @@ export interface Workload {
   name: string;
   /** The emulator service it needs; skipped with a note when the server does not serve it. */
   service: string;
+  /** Run on a second server started with `--enforce-iam` (to compare with the same operation unenforced). */
+  enforceIam?: boolean;
   /** Creates what the operation needs and returns it; `budget` caps the requests (e.g. receipt handles to delete). */
   prepare(endpoint: string): Promise<{ op: Operation; budget?: (concurrency: number) => number }>;
 }
@@ -287,10 +291,12 @@ export const WORKLOADS: Workload[] = [
     },
   },
   ...S3_WORKLOADS,
+  ...APIGATEWAY_WORKLOADS,
   ...SFN_WORKLOADS,
   snsPublish(0),
   snsPublish(1),
   snsPublish(10),
   ...FIREHOSE_WORKLOADS,
   ...OBSERVABILITY_WORKLOADS,
+  ...IDENTITY_WORKLOADS,
 ];

@@ -4,6 +4,19 @@ import { DynamoDBStreamsClient, ListStreamsCommand } from '@aws-sdk/client-dynam
 import { CreateStreamCommand, DescribeStreamSummaryCommand, KinesisClient } from '@aws-sdk/client-kinesis';
 import { AddPermissionCommand, CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand, GetFederationTokenCommand, STSClient } from '@aws-sdk/client-sts';
+import { APIGatewayClient, CreateDomainNameCommand } from '@aws-sdk/client-api-gateway';
+import { CloudWatchClient, DescribeAlarmsCommand, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchLogsClient, CreateLogGroupCommand, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
+import { CreateEventBusCommand, EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { CreateScheduleGroupCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { CreateStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
+import { GetDefaultPatchBaselineCommand, GetParameterCommand, GetServiceSettingCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { partitionInfo } from '../../emulator/core/arn.ts';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 
 /** One region of each partition AWS's partition data knows, and the partition its ARNs must name. */
@@ -87,4 +100,64 @@ describe('ARNs in every partition (a resource of every served service per partit
       elsewhere.destroy();
     }
   });
+});
+
+describe('ARNs and host names in every partition: the services served since the first five', function () {
+  this.timeout(60_000);
+  let aws: Twinstack;
+  before(async () => {
+    aws = await startTwinstack({ port: 0, services: ['sns', 'ssm', 'kms', 'secretsmanager', 'logs', 'events', 'iam', 'ecr', 'stepfunctions', 'cloudwatch', 'apigateway', 'scheduler'] });
+  });
+  after(() => aws.stop());
+
+  for (const [region, partition] of PARTITIONS) {
+    it(`${region} -> arn:${partition}: and its DNS suffix`, async () => {
+      const config = { endpoint: aws.endpoint, region, credentials, maxAttempts: 1 };
+      const arn = (service: string, resource: string, inRegion = region) => `arn:${partition}:${service}:${inRegion}:${ACCOUNT}:${resource}`;
+      const clients = {
+        sns: new SNSClient(config),
+        ssm: new SSMClient(config),
+        kms: new KMSClient(config),
+        secrets: new SecretsManagerClient(config),
+        logs: new CloudWatchLogsClient(config),
+        events: new EventBridgeClient(config),
+        iam: new IAMClient(config),
+        ecr: new ECRClient(config),
+        sfn: new SFNClient(config),
+        cloudwatch: new CloudWatchClient(config),
+        apigateway: new APIGatewayClient(config),
+        scheduler: new SchedulerClient(config),
+      };
+      try {
+        assert.equal((await clients.sns.send(new CreateTopicCommand({ Name: 'alerts' }))).TopicArn, arn('sns', 'alerts'));
+        await clients.ssm.send(new PutParameterCommand({ Name: '/app/key', Value: 'v', Type: 'String' }));
+        assert.equal((await clients.ssm.send(new GetParameterCommand({ Name: '/app/key' }))).Parameter!.ARN, arn('ssm', 'parameter/app/key'));
+        const setting = (await clients.ssm.send(new GetServiceSettingCommand({ SettingId: '/ssm/parameter-store/high-throughput-enabled' }))).ServiceSetting!;
+        assert.equal(setting.ARN, arn('ssm', 'servicesetting/ssm/parameter-store/high-throughput-enabled'));
+        assert.match((await clients.ssm.send(new GetDefaultPatchBaselineCommand({}))).BaselineId!, new RegExp(`^arn:${partition}:ssm:${region}:aws:patchbaseline/pb-`));
+        assert.match((await clients.kms.send(new CreateKeyCommand({}))).KeyMetadata!.Arn!, new RegExp(`^${arn('kms', 'key/')}`));
+        assert.match((await clients.secrets.send(new CreateSecretCommand({ Name: 'db', SecretString: 's' }))).ARN!, new RegExp(`^${arn('secretsmanager', 'secret:db-')}`));
+        await clients.logs.send(new CreateLogGroupCommand({ logGroupName: 'app' }));
+        assert.equal((await clients.logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: 'app' }))).logGroups![0].arn, arn('logs', 'log-group:app:*'));
+        assert.equal((await clients.events.send(new CreateEventBusCommand({ Name: 'bus' }))).EventBusArn, arn('events', 'event-bus/bus'));
+        const role = await clients.iam.send(new CreateRoleCommand({ RoleName: `runner-${region}`, AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'states.amazonaws.com' }, Action: 'sts:AssumeRole' }] }) }));
+        // IAM is global: one role name per partition here, as an account belongs to one partition.
+        assert.equal(role.Role!.Arn, arn('iam', `role/runner-${region}`, ''));
+        const repository = (await clients.ecr.send(new CreateRepositoryCommand({ repositoryName: 'web' }))).repository!;
+        assert.equal(repository.repositoryArn, arn('ecr', 'repository/web'));
+        assert.equal(repository.repositoryUri, `${ACCOUNT}.dkr.ecr.${region}.${partitionInfo(region).dnsSuffix}/web`);
+        const machine = await clients.sfn.send(
+          new CreateStateMachineCommand({ name: 'flow', roleArn: role.Role!.Arn, definition: JSON.stringify({ StartAt: 'Done', States: { Done: { Type: 'Succeed' } } }) }),
+        );
+        assert.equal(machine.stateMachineArn, arn('states', 'stateMachine:flow'));
+        await clients.cloudwatch.send(new PutMetricAlarmCommand({ AlarmName: 'high', MetricName: 'm', Namespace: 'n', Statistic: 'Sum', Period: 60, EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: 'GreaterThanThreshold' }));
+        assert.equal((await clients.cloudwatch.send(new DescribeAlarmsCommand({ AlarmNames: ['high'] }))).MetricAlarms![0].AlarmArn, arn('cloudwatch', 'alarm:high'));
+        const domain = await clients.apigateway.send(new CreateDomainNameCommand({ domainName: 'api.example.com', regionalCertificateArn: arn('acm', 'certificate/x'), endpointConfiguration: { types: ['REGIONAL'] } }));
+        assert.match(domain.regionalDomainName!, new RegExp(`\\.execute-api\\.${region}\\.${partitionInfo(region).dnsSuffix.replace(/\./g, '\\.')}$`));
+        assert.equal((await clients.scheduler.send(new CreateScheduleGroupCommand({ Name: 'jobs' }))).ScheduleGroupArn, arn('scheduler', 'schedule-group/jobs'));
+      } finally {
+        for (const client of Object.values(clients)) client.destroy();
+      }
+    });
+  }
 });

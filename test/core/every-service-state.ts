@@ -3,7 +3,19 @@ import { APIGatewayClient, CreateResourceCommand as CreateApiResourceCommand, Cr
 import { ApiGatewayV2Client, CreateApiCommand, CreateRouteCommand, GetRoutesCommand } from '@aws-sdk/client-apigatewayv2';
 import { CloudControlClient, CreateResourceCommand, GetResourceCommand } from '@aws-sdk/client-cloudcontrol';
 import { CloudFormationClient, CreateStackCommand, DescribeStackResourcesCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import { CloudWatchClient, DescribeAlarmsCommand, GetMetricStatisticsCommand, PutMetricAlarmCommand, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+import {
+  CloudWatchClient,
+  DescribeAlarmsCommand,
+  DescribeInsightRulesCommand,
+  GetAlarmMuteRuleCommand,
+  GetMetricStatisticsCommand,
+  GetMetricStreamCommand,
+  PutAlarmMuteRuleCommand,
+  PutInsightRuleCommand,
+  PutMetricAlarmCommand,
+  PutMetricDataCommand,
+  PutMetricStreamCommand,
+} from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, GetLogEventsCommand, PutLogEventsCommand, PutRetentionPolicyCommand, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand, RestoreTableToPointInTimeCommand, UpdateContinuousBackupsCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient, GetRecordsCommand as GetStreamRecordsCommand, GetShardIteratorCommand as GetStreamIteratorCommand, ListStreamsCommand, DescribeStreamCommand } from '@aws-sdk/client-dynamodb-streams';
@@ -20,7 +32,18 @@ import { CreateSecretCommand, DescribeSecretCommand, GetSecretValueCommand, PutS
 import { CreateStateMachineCommand, DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { CreateTopicCommand, GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { GetParameterCommand, GetParameterHistoryCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import {
+  CreateDocumentCommand,
+  CreateMaintenanceWindowCommand,
+  DescribeDocumentCommand,
+  DescribeMaintenanceWindowTargetsCommand,
+  GetMaintenanceWindowCommand,
+  GetParameterCommand,
+  GetParameterHistoryCommand,
+  PutParameterCommand,
+  RegisterTargetWithMaintenanceWindowCommand,
+  SSMClient,
+} from '@aws-sdk/client-ssm';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { createFunction } from '../lambda/support.ts';
 
@@ -294,13 +317,19 @@ export const EVERY_SERVICE: ServiceState[] = [
       await c.ssm().send(new PutParameterCommand({ Name: '/every/param', Value: 'v1', Type: 'String' }));
       await c.ssm().send(new PutParameterCommand({ Name: '/every/param', Value: 'v2', Type: 'String', Overwrite: true }));
       await c.ssm().send(new PutParameterCommand({ Name: '/every/secure', Value: 'hidden', Type: 'SecureString' }));
-      return {};
+      await c.ssm().send(new CreateDocumentCommand({ Name: 'every-doc', Content: JSON.stringify({ schemaVersion: '2.2', description: 'kept', mainSteps: [] }) }));
+      const { WindowId } = await c.ssm().send(new CreateMaintenanceWindowCommand({ Name: 'every-window', Schedule: 'rate(1 day)', Duration: 2, Cutoff: 1, AllowUnassociatedTargets: true }));
+      await c.ssm().send(new RegisterTargetWithMaintenanceWindowCommand({ WindowId, ResourceType: 'INSTANCE', Targets: [{ Key: 'tag:Every', Values: ['yes'] }] }));
+      return { WindowId: WindowId! };
     },
-    async verify(c) {
+    async verify(c, seeded) {
       const { Parameter } = await c.ssm().send(new GetParameterCommand({ Name: '/every/param' }));
       assert.deepEqual([Parameter?.Value, Parameter?.Version], ['v2', 2]);
       assert.equal((await c.ssm().send(new GetParameterHistoryCommand({ Name: '/every/param' }))).Parameters?.length, 2);
       assert.equal((await c.ssm().send(new GetParameterCommand({ Name: '/every/secure', WithDecryption: true }))).Parameter?.Value, 'hidden');
+      assert.equal((await c.ssm().send(new DescribeDocumentCommand({ Name: 'every-doc' }))).Document?.Description, 'kept');
+      assert.equal((await c.ssm().send(new GetMaintenanceWindowCommand({ WindowId: seeded.WindowId }))).Name, 'every-window');
+      assert.equal((await c.ssm().send(new DescribeMaintenanceWindowTargetsCommand({ WindowId: seeded.WindowId }))).Targets?.length, 1);
     },
   },
   {
@@ -341,6 +370,10 @@ export const EVERY_SERVICE: ServiceState[] = [
       await c.cloudwatch().send(new PutMetricAlarmCommand({
         AlarmName: 'every-alarm', Namespace: 'Every', MetricName: 'Load', Statistic: 'Maximum', Period: 60, EvaluationPeriods: 1, Threshold: 100, ComparisonOperator: 'GreaterThanThreshold',
       }));
+      const RuleDefinition = JSON.stringify({ Schema: { Name: 'CloudWatchLogRule', Version: 1 }, LogGroupNames: ['every*'], LogFormat: 'JSON', Contribution: { Keys: ['$.ip'] }, AggregateOn: 'Count' });
+      await c.cloudwatch().send(new PutInsightRuleCommand({ RuleName: 'every-rule', RuleDefinition }));
+      await c.cloudwatch().send(new PutMetricStreamCommand({ Name: 'every-stream', FirehoseArn: 'arn:aws:firehose:us-east-1:000000000000:deliverystream/x', RoleArn: ROLE, OutputFormat: 'json' }));
+      await c.cloudwatch().send(new PutAlarmMuteRuleCommand({ Name: 'every-mute', Rule: { Schedule: { Expression: 'cron(0 2 * * *)', Duration: 'PT1H' } }, MuteTargets: { AlarmNames: ['every-alarm'] } }));
       return { at: now.toISOString() };
     },
     async verify(c, { at }) {
@@ -350,6 +383,9 @@ export const EVERY_SERVICE: ServiceState[] = [
       }));
       assert.deepEqual(stats.Datapoints?.map((d) => [d.Sum, d.SampleCount]), [[12, 2]]);
       assert.equal((await c.cloudwatch().send(new DescribeAlarmsCommand({ AlarmNames: ['every-alarm'] }))).MetricAlarms?.[0].Threshold, 100);
+      assert.deepEqual((await c.cloudwatch().send(new DescribeInsightRulesCommand({}))).InsightRules?.map((r) => [r.Name, r.State]), [['every-rule', 'ENABLED']]);
+      assert.equal((await c.cloudwatch().send(new GetMetricStreamCommand({ Name: 'every-stream' }))).State, 'running');
+      assert.deepEqual((await c.cloudwatch().send(new GetAlarmMuteRuleCommand({ AlarmMuteRuleName: 'every-mute' }))).MuteTargets, { AlarmNames: ['every-alarm'] });
     },
   },
   {

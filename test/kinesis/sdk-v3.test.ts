@@ -206,8 +206,19 @@ describe('Kinesis with the AWS SDK v3 (HTTP/2)', function () {
       await assert.rejects(context.kinesis.send(new PutRecordCommand({ StreamName: name, PartitionKey: 'k', Data: Buffer.alloc(1024 * 1024 + 1) })), {
         name: 'ValidationException',
       });
-      const maximal = await context.kinesis.send(new PutRecordCommand({ StreamName: name, PartitionKey: 'k', Data: Buffer.alloc(1024 * 1024) }));
+      // The 1 MiB counts the partition key as well (API reference, PutRecordsRequestEntry Data).
+      const maximal = await context.kinesis.send(new PutRecordCommand({ StreamName: name, PartitionKey: 'k', Data: Buffer.alloc(1024 * 1024 - 1) }));
       assert.match(maximal.SequenceNumber!, /^\d+$/);
+      const withKey = { name: 'InvalidArgumentException', message: 'Record size exceeds 1 MB limit' };
+      await assert.rejects(context.kinesis.send(new PutRecordCommand({ StreamName: name, PartitionKey: 'kk', Data: Buffer.alloc(1024 * 1024 - 1) })), withKey);
+      await assert.rejects(
+        context.kinesis.send(new PutRecordsCommand({ StreamName: name, Records: [{ PartitionKey: 'a', Data: Buffer.from('x') }, { PartitionKey: 'kk', Data: Buffer.alloc(1024 * 1024 - 1) }] })),
+        withKey,
+      );
+      await assert.rejects(context.kinesis.send(new PutRecordsCommand({ StreamName: name, Records: [{ PartitionKey: 'k', Data: Buffer.alloc(1024 * 1024 + 1) }] })), {
+        name: 'ValidationException',
+        message: "1 validation error detected: Value 'java.nio.HeapByteBuffer[pos=0 lim=1048577 cap=1048577]' at 'records.1.member.data' failed to satisfy constraint: Member must have length less than or equal to 1048576",
+      });
     });
 
     it('marks records of KMS-encrypted streams', async () => {

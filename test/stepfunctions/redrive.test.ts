@@ -3,7 +3,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { CreateStateMachineCommand, DescribeExecutionCommand, RedriveExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import {
+  CreateStateMachineCommand,
+  DescribeExecutionCommand,
+  DescribeMapRunCommand,
+  GetExecutionHistoryCommand,
+  ListExecutionsCommand,
+  ListMapRunsCommand,
+  RedriveExecutionCommand,
+  SFNClient,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
 import { startTwinstack } from '../../emulator/index.ts';
 import { finished, machine, ROLE, useSfn } from './support.ts';
 
@@ -59,6 +69,38 @@ describe('Step Functions redrive of Map and Parallel states, and executions resu
     assert.deepEqual([await runs(name, 'a'), await runs(name, 'b'), await runs(name, 'c')], [1, 1, 1]);
   });
 
+  it('redrives a distributed Map: the same map run, only its unsuccessful child executions, redriven in place', async () => {
+    const name = await table();
+    await allow(name, 'a');
+    const processor = { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'Count', States: { Count: countRun(name, undefined) } };
+    const arn = await machine(ctx, { StartAt: 'Each', States: { Each: { Type: 'Map', ItemProcessor: processor, End: true } } });
+    const { executionArn } = await ctx.sfn.send(new StartExecutionCommand({ stateMachineArn: arn, input: JSON.stringify(['a', 'b', 'c']) }));
+    const failed = await finished(ctx, executionArn!);
+    assert.deepEqual([failed.status, failed.error], ['FAILED', 'States.ExceedToleratedFailureThreshold']);
+    const [mapRun] = (await ctx.sfn.send(new ListMapRunsCommand({ executionArn }))).mapRuns!;
+    const children = async () => (await ctx.sfn.send(new ListExecutionsCommand({ mapRunArn: mapRun.mapRunArn }))).executions!;
+    assert.deepEqual((await children()).map((c) => c.status).sort(), ['FAILED', 'FAILED', 'SUCCEEDED']);
+
+    await allow(name, 'b');
+    await allow(name, 'c');
+    await ctx.sfn.send(new RedriveExecutionCommand({ executionArn }));
+    const redriven = await finished(ctx, executionArn!);
+    assert.deepEqual([redriven.status, redriven.output], ['SUCCEEDED', '["a","b","c"]']);
+    assert.deepEqual([await runs(name, 'a'), await runs(name, 'b'), await runs(name, 'c')], [1, 1, 1]);
+    assert.equal((await ctx.sfn.send(new ListMapRunsCommand({ executionArn }))).mapRuns!.length, 1);
+    const described = await ctx.sfn.send(new DescribeMapRunCommand({ mapRunArn: mapRun.mapRunArn }));
+    assert.deepEqual([described.status, described.redriveCount, described.executionCounts!.succeeded, described.executionCounts!.failed], ['SUCCEEDED', 1, 3, 0]);
+    assert.ok(described.redriveDate instanceof Date);
+    const after = await children();
+    assert.deepEqual(after.map((c) => c.status), ['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED']);
+    const redrivenChildren = await Promise.all(after.map((c) => ctx.sfn.send(new DescribeExecutionCommand({ executionArn: c.executionArn }))));
+    assert.deepEqual(redrivenChildren.map((c) => c.redriveCount).sort(), [0, 1, 1]);
+    const history = (await ctx.sfn.send(new GetExecutionHistoryCommand({ executionArn }))).events!.map((e) => e.type);
+    assert.ok(history.includes('MapRunRedriven') && history.includes('ExecutionRedriven'), history.join());
+    const childHistory = (await ctx.sfn.send(new GetExecutionHistoryCommand({ executionArn: redrivenChildren.find((c) => c.redriveCount === 1)!.executionArn }))).events!.map((e) => e.type);
+    assert.deepEqual([childHistory[0], childHistory.includes('ExecutionRedriven'), childHistory.at(-1)], ['ExecutionStarted', true, 'ExecutionSucceeded']);
+  });
+
   it('reruns only the failed branch of a Parallel state, and a retry of the state reruns every branch', async () => {
     const name = await table();
     await allow(name, 'left');
@@ -94,6 +136,59 @@ describe('Step Functions redrive of Map and Parallel states, and executions resu
     await ctx.aws.advanceClock('1s');
     assert.equal((await finished(ctx, second.executionArn!)).status, 'FAILED');
     assert.equal(await runs(retried, 'left'), 2);
+  });
+
+  it('keeps variables, and replaces a running distributed Map run, when executions resume after a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sfn-resume-vars-'));
+    try {
+      const first = await startTwinstack({ port: 0, services: ['stepfunctions'], persist: { dir } });
+      const options = { endpoint: first.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
+      let sfn = new SFNClient(options);
+      const definition = {
+        StartAt: 'First',
+        States: {
+          First: { Type: 'Pass', Assign: { greeting: 'hello', count: 2 }, Next: 'Each' },
+          Each: {
+            Type: 'Map',
+            ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'Sleep', States: { Sleep: { Type: 'Wait', Seconds: 3600, End: true } } },
+            ItemsPath: '$.items',
+            ResultPath: null,
+            Next: 'Last',
+          },
+          Last: { Type: 'Pass', Parameters: { 'greeting.$': '$greeting', 'count.$': '$count' }, End: true },
+        },
+      };
+      const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: 'resumable-vars', roleArn: ROLE, definition: JSON.stringify(definition) }));
+      const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: '{"items":[1,2]}' }));
+      await new Promise((r) => setTimeout(r, 150));
+      const [oldRun] = (await sfn.send(new ListMapRunsCommand({ executionArn }))).mapRuns!;
+      assert.deepEqual((await sfn.send(new ListExecutionsCommand({ mapRunArn: oldRun.mapRunArn }))).executions!.map((e) => e.status), ['RUNNING']);
+      sfn.destroy();
+      await first.stop();
+
+      const second = await startTwinstack({ port: 0, services: ['stepfunctions'], persist: { dir } });
+      sfn = new SFNClient({ ...options, endpoint: second.endpoint });
+      await new Promise((r) => setTimeout(r, 100));
+      // The old map run and its running child end ABORTED; the Map state runs again with a new map run.
+      assert.equal((await sfn.send(new DescribeMapRunCommand({ mapRunArn: oldRun.mapRunArn }))).status, 'ABORTED');
+      assert.deepEqual((await sfn.send(new ListExecutionsCommand({ mapRunArn: oldRun.mapRunArn }))).executions!.map((e) => e.status), ['ABORTED']);
+      for (let i = 0; i < 3; i++) {
+        await second.advanceClock('1h');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      let described = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+      for (let i = 0; described.status === 'RUNNING' && i < 100; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        await second.advanceClock('1h');
+        described = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+      }
+      assert.deepEqual([described.status, JSON.parse(described.output!)], ['SUCCEEDED', { greeting: 'hello', count: 2 }]);
+      assert.equal((await sfn.send(new ListMapRunsCommand({ executionArn }))).mapRuns!.length, 2);
+      sfn.destroy();
+      await second.stop();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('goes on with running executions after a restart with persistence', async () => {

@@ -182,8 +182,22 @@ function interactionFor(
 }
 
 /** The Pact request body: a JSON document (AWS JSON, rest-json bodies), a form (query), or none (bodiless REST calls). */
+/**
+ * A captured value in a blob parameter (`CiphertextBlob: '{{blob}}'`): botocore base64-encodes the template's text, so
+ * the encoded template is put back for the verifier to fill in with the captured (already base64) value.
+ */
+function blobTemplates(value: JsonValue): JsonValue {
+  if (typeof value === 'string') {
+    const decoded = /^[A-Za-z0-9+/]+=*$/.test(value) ? Buffer.from(value, 'base64').toString('utf8') : '';
+    return /^\{\{[\w:-]+\}\}$/.test(decoded) ? decoded : value;
+  }
+  if (Array.isArray(value)) return value.map(blobTemplates);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, blobTemplates(v)]));
+  return value;
+}
+
 function requestBody(protocol: SourceProtocol, request: SerializedRequest): { body?: ContractInteraction['request']['body'] } {
-  if (protocol === 'json') return { body: { content: JSON.parse(request.body || '{}') as JsonValue, contentType: 'application/json', encoded: false } };
+  if (protocol === 'json') return { body: { content: blobTemplates(JSON.parse(request.body || '{}') as JsonValue), contentType: 'application/json', encoded: false } };
   if (protocol === 'query') return { body: { content: request.body, contentType: 'application/x-www-form-urlencoded', encoded: false } };
   if (!request.body) return {};
   const contentType = request.headers['Content-Type'] ?? (protocol === 'rest-xml' ? 'application/octet-stream' : 'application/json');

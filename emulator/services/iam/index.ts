@@ -29,6 +29,7 @@ import {
   getAccountPasswordPolicy,
   getAccountSummary,
   listAccountAliases,
+  setSecurityTokenServicePreferences,
   updateAccountPasswordPolicy,
 } from './operations/account.ts';
 import { getAccountAuthorizationDetails } from './operations/authorization-details.ts';
@@ -48,7 +49,7 @@ import {
   updateOpenIDConnectProviderThumbprint,
   updateSAMLProvider,
 } from './operations/identity-providers.ts';
-import { createLoginProfile, deleteLoginProfile, getLoginProfile, updateLoginProfile } from './operations/login-profiles.ts';
+import { changePassword, createLoginProfile, deleteLoginProfile, getLoginProfile, updateLoginProfile } from './operations/login-profiles.ts';
 import {
   createVirtualMFADevice,
   deactivateMFADevice,
@@ -77,6 +78,13 @@ import { createServiceLinkedRole, deleteServiceLinkedRole, getServiceLinkedRoleD
 import { deleteSigningCertificate, listSigningCertificates, updateSigningCertificate, uploadSigningCertificate } from './operations/signing-certificates.ts';
 import { deleteSSHPublicKey, getSSHPublicKey, listSSHPublicKeys, updateSSHPublicKey, uploadSSHPublicKey } from './operations/ssh-keys.ts';
 import { principalPolicies } from './principal-policies.ts';
+import { recordAccess } from './last-accessed.ts';
+import {
+  generateServiceLastAccessedDetails,
+  getServiceLastAccessedDetails,
+  getServiceLastAccessedDetailsWithEntities,
+  listPoliciesGrantingServiceAccess,
+} from './operations/service-last-accessed.ts';
 import type { IamContext } from './entities.ts';
 import { createIamState, type IamState } from './state.ts';
 
@@ -184,6 +192,12 @@ const operations: Record<string, Handler<IamState>> = {
   GetAccountSummary: getAccountSummary,
   GetAccountAuthorizationDetails: getAccountAuthorizationDetails,
   GenerateCredentialReport: generateCredentialReport,
+  GenerateServiceLastAccessedDetails: generateServiceLastAccessedDetails,
+  GetServiceLastAccessedDetails: getServiceLastAccessedDetails,
+  GetServiceLastAccessedDetailsWithEntities: getServiceLastAccessedDetailsWithEntities,
+  ListPoliciesGrantingServiceAccess: listPoliciesGrantingServiceAccess,
+  SetSecurityTokenServicePreferences: setSecurityTokenServicePreferences,
+  ChangePassword: changePassword,
   GetCredentialReport: getCredentialReport,
   ...inlinePolicyOperations,
   ...policyAttachmentOperations,
@@ -243,6 +257,7 @@ const iam: ServiceDefinition<IamState> = {
   validation: 'none',
   handlers: iamValidationWording(withQueryValidation(model, revisioned(operations))),
   principalPolicies,
+  recordAccess,
   // Access keys act as their users through the emulator's credentials: registered again on restore, dropped on reset.
   disposeState(state, emulator) {
     for (const accessKeyId of state.accessKeys.keys()) emulator.credentials.forget(accessKeyId);

@@ -1,7 +1,7 @@
 import type { MetricTransformation } from '@aws-sdk/client-cloudwatch-logs';
 import type { RequestContext } from '../../core/service.ts';
 import { logsCaller } from './internal-caller.ts';
-import type { LogEvent, LogGroup, LogsState } from './state.ts';
+import { filteredText, type LogEvent, type LogGroup, type LogsState } from './state.ts';
 
 interface Datum {
   MetricName: string;
@@ -28,7 +28,7 @@ export function publishMetrics(ctx: RequestContext<LogsState>, group: LogGroup, 
     for (const t of filter.transformations) {
       let matched = false;
       for (const event of events) {
-        const match = filter.compiled.match(event.message);
+        const match = filter.compiled.match(filteredText(event, filter));
         if (!match) continue;
         const value = metricValue(t, match.fields);
         if (value === undefined) continue;

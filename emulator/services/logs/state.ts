@@ -1,5 +1,6 @@
 import type { MetricTransformation } from '@aws-sdk/client-cloudwatch-logs';
 import { buildArn } from '../../core/arn.ts';
+import type { ClockWatcher } from '../../core/clock-watcher.ts';
 import { RecordBatches } from '../../persistence/batches.ts';
 import type { FilterPattern } from './filter-pattern/index.ts';
 
@@ -9,6 +10,15 @@ export interface LogEvent {
   ingestionTime: number;
   /** Position in the stream's arrival order, for tokens and event ids. */
   seq: number;
+  /** The message as a data protection policy masked it at ingestion (absent when nothing was masked). */
+  masked?: string;
+  /** The message as the group's transformer turned it at ingestion (absent without a transformer). */
+  transformed?: string;
+}
+
+/** The text a metric or subscription filter reads: the transformed event where the filter asks for it and there is one. */
+export function filteredText(event: LogEvent, filter: { applyOnTransformedLogs: boolean }): string {
+  return filter.applyOnTransformedLogs ? (event.transformed ?? event.message) : event.message;
 }
 
 /** A log stream. Its events are persisted batch by batch, as they were put (a write logs its batch alone). */
@@ -82,6 +92,24 @@ export interface LogGroup {
   streams: Map<string, LogStream>;
   metricFilters: Map<string, MetricFilter>;
   subscriptionFilters: Map<string, SubscriptionFilter>;
+  /** PutDataProtectionPolicy's document, masking what its identifiers find in events read back. */
+  dataProtection?: GroupPolicy;
+  /** PutIndexPolicy's document: the fields indexed. */
+  indexPolicy?: GroupPolicy;
+  transformer?: Transformer;
+  bearerTokenAuthentication?: boolean;
+}
+
+/** A document set on one log group (data protection, index policy). */
+export interface GroupPolicy {
+  document: string;
+  lastUpdated: number;
+}
+
+export interface Transformer {
+  config: object[];
+  created: number;
+  lastModified: number;
 }
 
 export interface ResourcePolicy {
@@ -113,6 +141,81 @@ export interface LogDestination {
   tags: Map<string, string>;
 }
 
+export interface AccountPolicy {
+  policyName: string;
+  policyType: string;
+  policyDocument: string;
+  scope: 'ALL';
+  selectionCriteria?: string;
+  lastUpdatedTime: number;
+}
+
+export interface AnomalyDetector {
+  arn: string;
+  name?: string;
+  logGroupArns: string[];
+  evaluationFrequency?: string;
+  filterPattern?: string;
+  kmsKeyId?: string;
+  anomalyVisibilityTime: number;
+  enabled: boolean;
+  created: number;
+  lastModified: number;
+  tags: Map<string, string>;
+}
+
+export interface LookupTable {
+  name: string;
+  arn: string;
+  description?: string;
+  body: string;
+  kmsKeyId?: string;
+  lastUpdated: number;
+  tags: Map<string, string>;
+}
+
+export interface ScheduledQueryRun {
+  queryId: string;
+  executionStatus: 'Running' | 'InvalidQuery' | 'Complete' | 'Failed' | 'Timeout';
+  triggeredTimestamp: number;
+  errorMessage?: string;
+  destinations: { destinationType: 'S3'; destinationIdentifier: string; status: 'IN_PROGRESS' | 'CLIENT_ERROR' | 'FAILED' | 'COMPLETE'; processedIdentifier?: string; errorMessage?: string }[];
+}
+
+export interface ScheduledQuery {
+  id: string;
+  arn: string;
+  name: string;
+  description?: string;
+  queryLanguage: string;
+  queryString: string;
+  logGroupIdentifiers?: string[];
+  scheduleExpression: string;
+  timezone?: string;
+  startTimeOffset?: number;
+  destination?: { destinationIdentifier: string; roleArn: string; ownerAccountId?: string; kmsKeyId?: string };
+  scheduleStartTime?: number;
+  scheduleEndTime?: number;
+  executionRoleArn: string;
+  state: 'ENABLED' | 'DISABLED';
+  created: number;
+  lastUpdated: number;
+  nextFireMs?: number;
+  lastTriggered?: number;
+  history: ScheduledQueryRun[];
+  tags: Map<string, string>;
+}
+
+export interface QueryDefinition {
+  id: string;
+  name: string;
+  queryString: string;
+  queryLanguage: string;
+  logGroupNames?: string[];
+  parameters?: { name: string; defaultValue?: string; description?: string }[];
+  lastModified: number;
+}
+
 export interface ExportTask {
   taskId: string;
   taskName?: string;
@@ -128,6 +231,38 @@ export interface ExportTask {
   completed?: number;
 }
 
+export interface DeliverySource {
+  name: string;
+  arn: string;
+  resourceArn: string;
+  service: string;
+  logType: string;
+  configuration?: Record<string, string>;
+  tags: Map<string, string>;
+}
+
+export interface DeliveryDestination {
+  name: string;
+  arn: string;
+  type: 'S3' | 'CWL' | 'FH' | 'XRAY';
+  outputFormat?: string;
+  resourceArn?: string;
+  policy?: string;
+  tags: Map<string, string>;
+}
+
+export interface Delivery {
+  id: string;
+  arn: string;
+  sourceName: string;
+  destinationArn: string;
+  destinationType: DeliveryDestination['type'];
+  recordFields?: string[];
+  fieldDelimiter?: string;
+  s3?: { suffixPath?: string; enableHiveCompatiblePath?: boolean };
+  tags: Map<string, string>;
+}
+
 /** CloudWatch Logs' state for one account and region. */
 export class LogsState {
   readonly groups = new Map<string, LogGroup>();
@@ -135,6 +270,20 @@ export class LogsState {
   readonly queries = new Map<string, InsightsQuery>();
   readonly destinations = new Map<string, LogDestination>();
   readonly exportTasks = new Map<string, ExportTask>();
+  /** Keyed by `type/name`. */
+  readonly accountPolicies = new Map<string, AccountPolicy>();
+  readonly queryDefinitions = new Map<string, QueryDefinition>();
+  readonly anomalyDetectors = new Map<string, AnomalyDetector>();
+  readonly lookupTables = new Map<string, LookupTable>();
+  /** Keyed by name. */
+  readonly scheduledQueries = new Map<string, ScheduledQuery>();
+  /** Fires due scheduled queries on the emulator clock (not state: armed again on restore). */
+  scheduleWatcher?: ClockWatcher;
+  readonly deliverySources = new Map<string, DeliverySource>();
+  readonly deliveryDestinations = new Map<string, DeliveryDestination>();
+  readonly deliveries = new Map<string, Delivery>();
+  /** Names of delivery sources deleted: AWS words a later lookup of one differently (a doubled full stop). */
+  readonly deletedDeliverySources = new Set<string>();
 
   constructor(
     readonly accountId: string,

@@ -5,7 +5,7 @@ import type { RequestContext } from '../../core/service.ts';
 import { roleSession } from '../../delivery/role.ts';
 import type { DeliveryPayload, DeliverySource } from '../../delivery/types.ts';
 import { eventId } from './operations/filter-log-events.ts';
-import type { LogDestination, LogEvent, LogGroup, LogsState, LogStream, SubscriptionFilter } from './state.ts';
+import { filteredText, type LogDestination, type LogEvent, type LogGroup, type LogsState, type LogStream, type SubscriptionFilter } from './state.ts';
 
 /**
  * The payload of a subscription delivery in AWS's format: the gzipped JSON message, which Kinesis and Firehose get
@@ -31,7 +31,7 @@ function sourceFor(ctx: RequestContext<LogsState>, groupName: string, roleArn: s
 export function forwardToSubscriptions(ctx: RequestContext<LogsState>, group: LogGroup, stream: LogStream, events: LogEvent[]): void {
   const streamIndex = [...group.streams.keys()].indexOf(stream.name);
   for (const filter of group.subscriptionFilters.values()) {
-    const matching = events.filter((e) => filter.compiled.match(e.message));
+    const matching = events.filter((e) => filter.compiled.match(filteredText(e, filter)));
     if (!matching.length) continue;
     const message = {
       messageType: 'DATA_MESSAGE',
@@ -39,7 +39,7 @@ export function forwardToSubscriptions(ctx: RequestContext<LogsState>, group: Lo
       logGroup: group.name,
       logStream: stream.name,
       subscriptionFilters: [filter.name],
-      logEvents: matching.map((e) => ({ id: eventId(e.timestamp, streamIndex, e.seq), timestamp: e.timestamp, message: e.message })),
+      logEvents: matching.map((e) => ({ id: eventId(e.timestamp, streamIndex, e.seq), timestamp: e.timestamp, message: filteredText(e, filter) })),
     };
     const via = destinationOf(ctx, filter.destinationArn);
     if (via) {

@@ -85,9 +85,10 @@ export interface Execution {
    * Where a redrive, or a restart from persisted state, resumes: the last top-level state entered, its input, and
    * when and at which event id it was entered (a resumed Wait waits only what is left); for a Map or Parallel state,
    * the outputs of its iterations or branches that succeeded (`done`, by index), which the first run after a redrive
-   * or restart (`redriven`) does not run again.
+   * or restart (`redriven`) does not run again; the execution's variables as the state was entered (`vars`, JSON);
+   * for a distributed Map state, its map run (`mapRunArn`), whose unsuccessful child executions a redrive redrives.
    */
-  resumeAt?: { state: string; input: string; enteredAt?: number; enteredId?: number; done?: Record<string, string>; redriven?: boolean };
+  resumeAt?: { state: string; input: string; enteredAt?: number; enteredId?: number; done?: Record<string, string>; redriven?: boolean; vars?: string; mapRunArn?: string };
   /** Express executions are not kept in history (DescribeExecution does not know them), as on AWS. */
   recorded: boolean;
 }
@@ -105,6 +106,7 @@ export interface MapRun {
   itemCounts: Record<string, number>;
   executionCounts: Record<string, number>;
   redriveCount: number;
+  redriveDate?: Date;
 }
 
 /** Step Functions' state for one account and region. */

@@ -1,6 +1,6 @@
 import type { Integration, IntegrationResponse } from '@aws-sdk/client-api-gateway';
 import { AwsError } from '../../../core/errors.ts';
-import { parseArn } from '../../../core/arn.ts';
+import { accountRootArn, parseArn } from '../../../core/arn.ts';
 import type { RawResponse } from '../../../protocols/types.ts';
 import { functionOfUri, invokeFunction, type Invoker } from './lambda.ts';
 import { header, type ExecRequest } from './request.ts';
@@ -98,7 +98,7 @@ async function callService(invoker: Invoker, integration: Integration, payload: 
     if (account) input.QueueUrl = `${invoker.emulator.endpoint}/${account}/${queue}`;
   }
   if (!operation) throw new GatewayFailure('DEFAULT_5XX', 'Internal server error', 500);
-  const caller = credentials ? { accountId: invoker.accountId, arn: credentials } : { accountId: invoker.accountId, arn: `arn:aws:iam::${invoker.accountId}:root` };
+  const caller = credentials ? { accountId: invoker.accountId, arn: credentials } : { accountId: invoker.accountId, arn: accountRootArn(invoker.accountId, invoker.region) };
   try {
     const output = await invoker.emulator.call(service, operation, input, { caller, region: arn.region || invoker.region });
     const body = QUERY_SERVICES.has(service)

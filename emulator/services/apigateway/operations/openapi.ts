@@ -1,3 +1,4 @@
+import { partitionInfo } from '../../../core/arn.ts';
 import type { ImportRestApiRequest, PutRestApiRequest, RestApi } from '@aws-sdk/client-api-gateway';
 import yaml from 'js-yaml';
 import type { RequestContext } from '../../../core/service.ts';
@@ -209,7 +210,7 @@ export function getExport(input: { restApiId: string; stageName: string; exportT
     );
   }
   const info = { title: api.api.name, version: stage.deploymentId ? ctx.emulator.clock.date().toISOString() : '1.0', description: api.api.description };
-  const host = `${api.api.id}.execute-api.${ctx.region}.amazonaws.com`;
+  const host = `${api.api.id}.execute-api.${ctx.region}.${partitionInfo(ctx.region).dnsSuffix}`;
   const models = Object.fromEntries([...api.models.values()].map((m) => [m.name!, JSON.parse(m.schema ?? '{}')]));
   const doc = oas3
     ? { openapi: '3.0.1', info, servers: [{ url: `https://${host}/{basePath}`, variables: { basePath: { default: input.stageName } } }], paths, components: { schemas: models } }

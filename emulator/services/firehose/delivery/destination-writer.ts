@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { BufferingHints, ExtendedS3DestinationConfiguration, HttpEndpointDestinationConfiguration, ProcessingConfiguration, S3DestinationConfiguration } from '@aws-sdk/client-firehose';
+import type {
+  BufferingHints,
+  ExtendedS3DestinationConfiguration,
+  HttpEndpointDestinationConfiguration,
+  ProcessingConfiguration,
+  S3DestinationConfiguration,
+  SplunkDestinationConfiguration,
+} from '@aws-sdk/client-firehose';
 import type { Emulator } from '../../../core/emulator.ts';
 import { extendedS3, type Destination } from '../destinations.ts';
 import type { FirehoseState } from '../state.ts';
@@ -9,7 +16,9 @@ import { evaluateErrorPrefix, evaluatePrefix } from './prefix.ts';
 import { processRecords, type FailedRecord, type ProcessedRecord } from './processing.ts';
 import { conversionEnabled, conversionExtension, parquetOf, parseForConversion } from './format-conversion.ts';
 import { sendToEndpoint } from './http-endpoint.ts';
+import { indexDocuments, type SearchConfig } from './opensearch.ts';
 import { firehoseCaller, objectSuffix, writeObject } from './s3-writer.ts';
+import { sendToSplunk } from './splunk.ts';
 
 /** The buffering hints that decide when a stream's buffer is delivered. */
 export function bufferingHints(destination: Destination): BufferingHints {
@@ -17,7 +26,8 @@ export function bufferingHints(destination: Destination): BufferingHints {
   // Redshift buffers as its intermediate S3 bucket says.
   const config = destination.kind === 'Redshift' ? (destination.config.S3Configuration as Record<string, unknown> | undefined) : destination.config;
   const hints = config?.BufferingHints as BufferingHints | undefined;
-  return { SizeInMBs: hints?.SizeInMBs ?? 5, IntervalInSeconds: hints?.IntervalInSeconds ?? 300 };
+  // Splunk's default interval is 60 s (SplunkBufferingHints); the others' 300 s.
+  return { SizeInMBs: hints?.SizeInMBs ?? 5, IntervalInSeconds: hints?.IntervalInSeconds ?? (destination.kind === 'Splunk' ? 60 : 300) };
 }
 
 interface Batch {
@@ -146,10 +156,62 @@ async function deliverToRedshift(batch: Batch, records: BufferedRecord[]) {
   if (config.S3BackupMode === 'Enabled' && config.S3BackupConfiguration) await writeRecords(batch, config.S3BackupConfiguration, records.map((source) => ({ source, data: source.data })));
 }
 
+type BackedUpConfig = { RoleARN?: string; ProcessingConfiguration?: ProcessingConfiguration; S3BackupMode?: string; S3Configuration?: S3DestinationConfiguration };
+
+/** What a destination with an S3 bucket for failures writes there: failed records under its error type, all of them in an All* backup mode. */
+async function backUp(batch: Batch, config: BackedUpConfig, records: BufferedRecord[], failed: FailedRecord[]) {
+  const s3 = config.S3Configuration!;
+  // AWS appends the error type (`AmazonOpenSearchService-failed/`, `splunk-failed/`) to the bucket's prefix.
+  if (failed.length) await writeFailures(batch, { ...s3, ErrorOutputPrefix: s3.ErrorOutputPrefix ?? s3.Prefix }, failed);
+  if (/^All/.test(config.S3BackupMode ?? '')) await writeRecords(batch, s3, records.map((source) => ({ source, data: source.data })));
+}
+
 /**
- * Destinations twinstack does not reach (OpenSearch, Elasticsearch, Splunk, Snowflake, Iceberg) keep their S3
- * backup: with a backup mode that copies every record (AllDocuments, AllEvents, AllData), the records land in its
- * bucket; with a failed-only mode nothing is written, since nothing failed that AWS would have delivered.
+ * OpenSearch Service and Elasticsearch with a ClusterEndpoint: indexed for real through the cluster's `_bulk` API (see
+ * opensearch.ts). A destination named by DomainARN only keeps its S3 backup: twinstack serves no OpenSearch domains.
+ */
+async function deliverToSearch(batch: Batch, records: BufferedRecord[]) {
+  const config = batch.stream.destination.config as BackedUpConfig & SearchConfig;
+  if (!config.ClusterEndpoint) return deliverToBackupOnly(batch, records);
+  const caller = firehoseCaller(batch.stream, batch.state.accountId, config.RoleARN);
+  const result = await processRecords(records, config.ProcessingConfiguration, { emulator: batch.emulator, stream: batch.stream, caller, region: batch.state.region });
+  const { failures, attempts } = result.ok.length ? await indexDocuments(batch.emulator, config, result.ok, batch.alive) : { failures: [], attempts: 0 };
+  const now = batch.emulator.clock.now();
+  const failed: FailedRecord[] = [
+    ...result.failed,
+    ...failures.map((f) => ({
+      source: f.record.source,
+      errorOutputType: 'AmazonOpenSearchService-failed',
+      document: { attemptsMade: attempts, arrivalTimestamp: f.record.source.arrival, errorCode: f.errorCode, errorMessage: f.errorMessage, attemptEndingTimestamp: now, rawData: f.record.data.toString('base64'), esDocumentId: f.documentId, esIndexName: f.index, esTypeName: config.TypeName },
+    })),
+  ];
+  await backUp(batch, config, records, failed);
+}
+
+/** Splunk: sent for real to its HTTP Event Collector with indexer acknowledgment (see splunk.ts). */
+async function deliverToSplunk(batch: Batch, records: BufferedRecord[]) {
+  const config = batch.stream.destination.config as unknown as SplunkDestinationConfiguration & BackedUpConfig;
+  const caller = firehoseCaller(batch.stream, batch.state.accountId, config.RoleARN);
+  const result = await processRecords(records, config.ProcessingConfiguration, { emulator: batch.emulator, stream: batch.stream, caller, region: batch.state.region });
+  const outcome = result.ok.length ? await sendToSplunk(batch.emulator, config, result.ok.map((r) => r.data), batch.alive) : undefined;
+  const now = batch.emulator.clock.now();
+  const failed: FailedRecord[] = [
+    ...result.failed,
+    ...(!outcome || outcome.result.ok
+      ? []
+      : result.ok.map((r) => ({
+          source: r.source,
+          errorOutputType: 'splunk-failed',
+          document: { attemptsMade: outcome.attempts, arrivalTimestamp: r.source.arrival, errorCode: outcome.result.ok ? undefined : outcome.result.errorCode, errorMessage: outcome.result.ok ? undefined : outcome.result.errorMessage, attemptEndingTimestamp: now, rawData: r.data.toString('base64'), EventId: r.source.id },
+        }))),
+  ];
+  await backUp(batch, config, records, failed);
+}
+
+/**
+ * Destinations twinstack does not reach (OpenSearch domains by ARN, OpenSearch Serverless, Snowflake, Iceberg) keep
+ * their S3 backup: with a backup mode that copies every record (AllDocuments, AllEvents, AllData), the records land in
+ * its bucket; with a failed-only mode nothing is written, since nothing failed that AWS would have delivered.
  */
 async function deliverToBackupOnly(batch: Batch, records: BufferedRecord[]) {
   const config = batch.stream.destination.config as { S3BackupMode?: string; S3Configuration?: S3DestinationConfiguration };
@@ -163,5 +225,7 @@ export function deliverBatch(emulator: Emulator, state: FirehoseState, stream: D
   if (stream.destination.kind === 'ExtendedS3') return deliverToS3(batch, records);
   if (stream.destination.kind === 'HttpEndpoint') return deliverToHttpEndpoint(batch, records);
   if (stream.destination.kind === 'Redshift') return deliverToRedshift(batch, records);
+  if (stream.destination.kind === 'Amazonopensearchservice' || stream.destination.kind === 'Elasticsearch') return deliverToSearch(batch, records);
+  if (stream.destination.kind === 'Splunk') return deliverToSplunk(batch, records);
   return deliverToBackupOnly(batch, records);
 }

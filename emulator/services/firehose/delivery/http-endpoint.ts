@@ -92,13 +92,29 @@ export async function sendToEndpoint(emulator: Emulator, config: HttpEndpointDes
   };
   const json = Buffer.from(JSON.stringify({ requestId, timestamp: emulator.clock.now(), records: records.map((data) => ({ data: data.toString('base64') })) }));
   const body = gzip ? gzipSync(json) : json;
-  const giveUpAt = emulator.clock.now() + (config.RetryOptions?.DurationInSeconds ?? DEFAULT_RETRY_SECONDS) * 1000;
+  const { result, attempts } = await retrying(emulator, config.RetryOptions?.DurationInSeconds ?? DEFAULT_RETRY_SECONDS, alive, () => attempt(config.EndpointConfiguration!.Url!, body, headers, requestId));
+  return result.ok ? { delivered: true, attempts } : { delivered: false, attempts, errorCode: result.errorCode, errorMessage: result.errorMessage };
+}
+
+/**
+ * Firehose's retries of a destination: attempts until one succeeds or the retry duration (on the emulator clock) has
+ * passed, backing off between them (1 s, doubling, at most 30 s); the last attempt's result and how many were made.
+ */
+export async function retrying<T extends { ok: boolean }>(emulator: Emulator, durationSeconds: number, alive: () => boolean, once: () => Promise<T>): Promise<{ result: T; attempts: number }> {
+  const giveUpAt = emulator.clock.now() + durationSeconds * 1000;
   let backoff = FIRST_BACKOFF_MS;
   for (let attempts = 1; ; attempts++) {
-    const result = await attempt(config.EndpointConfiguration!.Url!, body, headers, requestId);
-    if (result.ok) return { delivered: true, attempts };
-    if (!alive() || emulator.clock.now() + backoff > giveUpAt) return { delivered: false, attempts, errorCode: result.errorCode, errorMessage: result.errorMessage };
+    const result = await once();
+    if (result.ok || !alive() || emulator.clock.now() + backoff > giveUpAt) return { result, attempts };
     await new Promise<void>((resume) => emulator.schedule(resume, backoff));
     backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
   }
+}
+
+/** A request to a destination's own endpoint that failed before any answer, as Firehose names such failures. */
+export function transportFailure(error: unknown, prefix: string): { errorCode: string; errorMessage: string } {
+  const cause = (error as { cause?: { code?: string } }).cause?.code;
+  if ((error as Error).name === 'TimeoutError') return { errorCode: `${prefix}.RequestTimeout`, errorMessage: 'The endpoint took too long to respond.' };
+  if (cause === 'ECONNRESET' || cause === 'UND_ERR_SOCKET') return { errorCode: `${prefix}.ConnectionReset`, errorMessage: 'The connection was reset or closed by the endpoint.' };
+  return { errorCode: `${prefix}.ConnectionFailed`, errorMessage: 'A connection could not be established with the endpoint.' };
 }

@@ -1,4 +1,10 @@
-import type { CreateAccountAliasCommandInput, DeleteAccountAliasCommandInput, ListAccountAliasesCommandInput, UpdateAccountPasswordPolicyCommandInput } from '@aws-sdk/client-iam';
+import type {
+  CreateAccountAliasCommandInput,
+  DeleteAccountAliasCommandInput,
+  ListAccountAliasesCommandInput,
+  SetSecurityTokenServicePreferencesCommandInput,
+  UpdateAccountPasswordPolicyCommandInput,
+} from '@aws-sdk/client-iam';
 import type { IamContext } from '../entities.ts';
 import { IamErrors } from '../errors.ts';
 import { paginate } from '../paging.ts';
@@ -112,7 +118,13 @@ export function getAccountSummary(_input: object, ctx: IamContext) {
       AccountMFAEnabled: 0,
       AccountAccessKeysPresent: 0,
       AccountSigningCertificatesPresent: 0,
-      GlobalEndpointTokenVersion: 1,
+      GlobalEndpointTokenVersion: state.globalEndpointTokenVersion === 'v2Token' ? 2 : 1,
     },
   };
+}
+
+/** Which tokens the global STS endpoint issues (v1Token: valid in default regions only; v2Token: in all), as GetAccountSummary reports it. */
+export function setSecurityTokenServicePreferences(input: SetSecurityTokenServicePreferencesCommandInput, ctx: IamContext) {
+  ctx.state.globalEndpointTokenVersion = input.GlobalEndpointTokenVersion;
+  return {};
 }

@@ -52,8 +52,11 @@ export function getKeyRotationStatus(input: GetKeyRotationStatusCommandInput, ct
 
 /** New key material at once; ciphertexts under the old material still decrypt. */
 export function rotateKeyOnDemand(input: RotateKeyOnDemandCommandInput, ctx: KmsContext) {
+  // A disabled key is refused as such before its spec is looked at (AWS-recorded
+  // test_rotate_key_on_demand_raises_error_given_key_is_disabled, an RSA key).
+  const found = findKey(ctx, input.KeyId!, { aliases: false });
+  if (found.state === 'Disabled') throw KmsErrors.disabled(found.arn);
   const key = rotatable(ctx, input.KeyId!);
-  if (key.state === 'Disabled') throw KmsErrors.disabled(key.arn);
   requireUsable(key);
   if (key.rotations.filter((r) => r.type === 'ON_DEMAND').length >= MAX_ON_DEMAND) {
     throw KmsErrors.limitExceeded(`The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: ${key.arn}`);

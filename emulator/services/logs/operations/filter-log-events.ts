@@ -4,6 +4,7 @@ import { invalidParameter, invalidToken } from '../errors.ts';
 import { FilterPattern } from '../filter-pattern/index.ts';
 import { findGroup, retained } from '../groups.ts';
 import type { LogsState } from '../state.ts';
+import { shown } from '../data-protection.ts';
 
 const MAX_EVENTS = 10_000;
 const MAX_BYTES = 1_048_576;
@@ -43,7 +44,7 @@ export function filterLogEvents(input: FilterLogEventsRequest, ctx: RequestConte
       if (input.endTime !== undefined && e.timestamp > input.endTime) continue;
       const id = eventId(e.timestamp, streamIndex, e.seq);
       if (id <= after || !pattern.match(e.message)) continue;
-      candidates.push({ logStreamName: stream.name, timestamp: e.timestamp, message: e.message, ingestionTime: e.ingestionTime, eventId: id });
+      candidates.push({ logStreamName: stream.name, timestamp: e.timestamp, message: shown(e, input.unmask), ingestionTime: e.ingestionTime, eventId: id });
     }
   });
   candidates.sort((a, b) => (a.eventId! < b.eventId! ? -1 : 1));

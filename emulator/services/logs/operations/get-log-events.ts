@@ -3,6 +3,7 @@ import type { RequestContext } from '../../../core/service.ts';
 import { invalidToken } from '../errors.ts';
 import { findGroup, findStream, retained } from '../groups.ts';
 import type { LogsState } from '../state.ts';
+import { shown } from '../data-protection.ts';
 
 /** AWS returns at most 10,000 events or 1 MB per call. */
 const MAX_EVENTS = 10_000;
@@ -42,7 +43,7 @@ export function getLogEvents(input: GetLogEventsRequest, ctx: RequestContext<Log
     while (start > 0 && end - start < limit && bytes + Buffer.byteLength(events[start - 1].message) <= MAX_BYTES) bytes += Buffer.byteLength(events[--start].message);
   }
   return {
-    events: events.slice(start, end).map((e) => ({ timestamp: e.timestamp, message: e.message, ingestionTime: e.ingestionTime })),
+    events: events.slice(start, end).map((e) => ({ timestamp: e.timestamp, message: shown(e, input.unmask), ingestionTime: e.ingestionTime })),
     nextForwardToken: token('f', end),
     nextBackwardToken: token('b', start),
   };

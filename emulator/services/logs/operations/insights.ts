@@ -3,6 +3,8 @@ import type {
   DescribeQueriesResponse,
   GetQueryResultsRequest,
   GetQueryResultsResponse,
+  ListLogGroupsForQueryRequest,
+  ListLogGroupsForQueryResponse,
   StartQueryRequest,
   StartQueryResponse,
   StopQueryRequest,
@@ -16,7 +18,8 @@ import { retained } from '../groups.ts';
 import type { Row } from '../insights/expression.ts';
 import { formatTimestamp, parseQuery, QuerySyntaxError } from '../insights/query.ts';
 import { page } from '../pages.ts';
-import type { LogGroup, LogsState } from '../state.ts';
+import type { LogEvent, LogGroup, LogsState, LogStream } from '../state.ts';
+import { shown } from '../data-protection.ts';
 
 type Ctx = RequestContext<LogsState>;
 
@@ -34,29 +37,34 @@ function discover(row: Row, value: unknown, prefix: string): void {
   } else if (prefix && value !== undefined) row.set(prefix, value);
 }
 
+/** One event as Insights sees it: its JSON fields (flattened) and the standard `@` fields. */
+export function eventRow(state: LogsState, group: LogGroup, stream: LogStream, e: LogEvent, unmask = false): Row {
+  const row: Row = new Map();
+  const message = shown(e, unmask);
+  if (message.trimStart().startsWith('{')) {
+    try {
+      discover(row, JSON.parse(message), '');
+    } catch {
+      // not JSON after all: only the standard fields
+    }
+  }
+  row.set('@timestamp', formatTimestamp(e.timestamp));
+  row.set('@timestamp#ms', e.timestamp);
+  row.set('@message', message);
+  row.set('@logStream', stream.name);
+  row.set('@log', `${state.accountId}:${group.name}`);
+  row.set('@ingestionTime', formatTimestamp(e.ingestionTime));
+  row.set('@ptr', Buffer.from(`${group.name}\n${stream.name}\n${e.seq}`).toString('base64'));
+  return row;
+}
+
 function records(ctx: Ctx, groups: LogGroup[], startMs: number, endMs: number): Row[] {
   const rows: Row[] = [];
   const now = ctx.emulator.clock.now();
   for (const group of groups) {
     for (const stream of group.streams.values()) {
       for (const e of retained(group, stream, now)) {
-        if (e.timestamp < startMs || e.timestamp > endMs) continue;
-        const row: Row = new Map();
-        if (e.message.trimStart().startsWith('{')) {
-          try {
-            discover(row, JSON.parse(e.message), '');
-          } catch {
-            // not JSON after all: only the standard fields
-          }
-        }
-        row.set('@timestamp', formatTimestamp(e.timestamp));
-        row.set('@timestamp#ms', e.timestamp);
-        row.set('@message', e.message);
-        row.set('@logStream', stream.name);
-        row.set('@log', `${ctx.state.accountId}:${group.name}`);
-        row.set('@ingestionTime', formatTimestamp(e.ingestionTime));
-        row.set('@ptr', Buffer.from(`${group.name}\n${stream.name}\n${e.seq}`).toString('base64'));
-        rows.push(row);
+        if (e.timestamp >= startMs && e.timestamp <= endMs) rows.push(eventRow(ctx.state, group, stream, e));
       }
     }
   }
@@ -121,6 +129,14 @@ export function stopQuery(input: StopQueryRequest, ctx: Ctx): StopQueryResponse 
   if (!query) throw notFound('Query does not exist.');
   // Queries complete as they start, so there is never one to stop.
   return { success: false };
+}
+
+/** The log groups a query searched, as ARNs. */
+export function listLogGroupsForQuery(input: ListLogGroupsForQueryRequest, ctx: Ctx): ListLogGroupsForQueryResponse {
+  const query = ctx.state.queries.get(input.queryId!);
+  if (!query) throw notFound('Query does not exist.');
+  const { items, nextToken } = page(query.logGroupNames.map((name) => ctx.state.groupArn(name)), input.nextToken, input.maxResults ?? 50);
+  return { logGroupIdentifiers: items, nextToken };
 }
 
 export function describeQueries(input: DescribeQueriesRequest, ctx: Ctx): DescribeQueriesResponse {

@@ -9,6 +9,7 @@ import type {
   ListLogGroupsRequest,
   ListLogGroupsResponse,
   LogGroup as LogGroupShape,
+  PutBearerTokenAuthenticationRequest,
   PutLogGroupDeletionProtectionRequest,
   PutRetentionPolicyRequest,
 } from '@aws-sdk/client-cloudwatch-logs';
@@ -63,6 +64,8 @@ export function describeGroup(state: LogsState, group: LogGroup): LogGroupShape 
     logGroupClass: group.logGroupClass as LogGroupShape['logGroupClass'],
     logGroupArn: arn,
     deletionProtectionEnabled: group.deletionProtection,
+    dataProtectionStatus: group.dataProtection ? 'ACTIVATED' : undefined,
+    bearerTokenAuthenticationEnabled: group.bearerTokenAuthentication,
   };
 }
 
@@ -135,5 +138,11 @@ export function disassociateKmsKey(input: DisassociateKmsKeyRequest, ctx: Ctx): 
 
 export function putLogGroupDeletionProtection(input: PutLogGroupDeletionProtectionRequest, ctx: Ctx): object {
   findGroup(ctx.state, { logGroupIdentifier: input.logGroupIdentifier }).deletionProtection = input.deletionProtectionEnabled ?? false;
+  return {};
+}
+
+/** Lets clients put events to the group with a bearer token (AWS's HTTP ingestion endpoint, not served here) as well as SigV4. */
+export function putBearerTokenAuthentication(input: PutBearerTokenAuthenticationRequest, ctx: Ctx): object {
+  findGroup(ctx.state, { logGroupIdentifier: input.logGroupIdentifier }).bearerTokenAuthentication = input.bearerTokenAuthenticationEnabled;
   return {};
 }

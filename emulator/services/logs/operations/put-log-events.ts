@@ -8,6 +8,8 @@ import { forwardToSubscriptions } from '../subscriptions.ts';
 import { sequenceToken } from './log-streams.ts';
 import { countIncoming } from '../incoming-metrics.ts';
 import { notifyIngestion } from '../live-tail.ts';
+import { mask, maskerFor } from '../data-protection.ts';
+import { compileTransformer } from '../transformer/index.ts';
 
 type Ctx = RequestContext<LogsState>;
 
@@ -38,6 +40,9 @@ export function putLogEvents(input: PutLogEventsRequest, ctx: Ctx): PutLogEvents
   const rejected: RejectedLogEventsInfo = {};
   const retentionLimit = group.retentionInDays === undefined ? -Infinity : now - group.retentionInDays * DAY_MS;
   const accepted: LogEvent[] = [];
+  // Masking and transforming happen at ingestion, as on AWS: events put before a policy or transformer stay as they were.
+  const masker = maskerFor(ctx.state, group);
+  const transformer = group.transformer && compileTransformer(group.transformer.config);
   events.forEach((event: InputLogEvent, index) => {
     const timestamp = event.timestamp!;
     if (timestamp > now + MAX_AHEAD_MS) {
@@ -46,7 +51,12 @@ export function putLogEvents(input: PutLogEventsRequest, ctx: Ctx): PutLogEvents
       rejected.tooOldLogEventEndIndex = index;
     } else if (timestamp < retentionLimit) {
       rejected.expiredLogEventEndIndex = index;
-    } else accepted.push({ timestamp, message: event.message!, ingestionTime: now, seq: stream.nextSeq++ });
+    } else {
+      const accept: LogEvent = { timestamp, message: event.message!, ingestionTime: now, seq: stream.nextSeq++ };
+      if (masker) accept.masked = mask(masker, accept.message);
+      if (transformer) accept.transformed = transformer(accept.message);
+      accepted.push(accept);
+    }
   });
   if (accepted.length) {
     stream.add(accepted);

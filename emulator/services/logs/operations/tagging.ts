@@ -19,7 +19,7 @@ type Ctx = RequestContext<LogsState>;
 /** AWS allows 50 tags per resource. */
 const MAX_TAGS = 50;
 
-/** What TagResource can tag: log groups and destinations. */
+/** What TagResource can tag: anything holding tags. */
 type Taggable = Pick<LogGroup, 'tags'>;
 
 function addTags(group: Taggable, tags: Record<string, string>): void {
@@ -28,12 +28,24 @@ function addTags(group: Taggable, tags: Record<string, string>): void {
   for (const [k, v] of Object.entries(tags)) group.tags.set(k, v);
 }
 
+/** The taggable resources by the type part of their ARNs (`log-group:name`, `delivery:id`...). */
+const TAGGABLE: Record<string, (state: LogsState, id: string) => Taggable | undefined> = {
+  'log-group': (state, id) => state.groups.get(id.replace(/:\*$/, '')),
+  destination: (state, id) => state.destinations.get(id),
+  'delivery-source': (state, id) => state.deliverySources.get(id),
+  'delivery-destination': (state, id) => state.deliveryDestinations.get(id),
+  delivery: (state, id) => state.deliveries.get(id),
+  'lookup-table': (state, id) => state.lookupTables.get(id),
+  'scheduled-query': (state, id) => [...state.scheduledQueries.values()].find((q) => q.id === id),
+  'anomaly-detector': (state, id) => [...state.anomalyDetectors.values()].find((d) => d.arn.endsWith(`:anomaly-detector:${id}`)),
+};
+
 function groupByArn(ctx: Ctx, arn: string): Taggable {
   const parts = parseArn(arn);
   const own = parts !== undefined && parts.accountId === ctx.accountId && parts.region === ctx.region;
-  let found: Taggable | undefined;
-  if (own && parts.resource.startsWith('log-group:')) found = ctx.state.groups.get(parts.resource.slice('log-group:'.length).replace(/:\*$/, ''));
-  if (own && parts.resource.startsWith('destination:')) found = ctx.state.destinations.get(parts.resource.slice('destination:'.length));
+  const separator = parts?.resource.indexOf(':') ?? -1;
+  const type = parts?.resource.slice(0, separator);
+  const found = own && separator > 0 && Object.hasOwn(TAGGABLE, type!) ? TAGGABLE[type!](ctx.state, parts.resource.slice(separator + 1)) : undefined;
   if (!found) throw notFound(`The specified resource does not exist.`);
   return found;
 }

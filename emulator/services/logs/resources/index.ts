@@ -1,4 +1,5 @@
 import { AwsError } from '../../../core/errors.ts';
+import { moreTypes } from './more.ts';
 import { changedProperties, jsonText, resourceTags, type Properties, type ResourceDelete, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
 
 async function retention(request: Parameters<ResourceType['create']>[0], name: string) {
@@ -127,6 +128,7 @@ const types: ResourceTypes = {
   'AWS::Logs::MetricFilter': metricFilter,
   'AWS::Logs::SubscriptionFilter': subscriptionFilter,
   'AWS::Logs::ResourcePolicy': resourcePolicy,
+  ...moreTypes,
 };
 
 export default types;

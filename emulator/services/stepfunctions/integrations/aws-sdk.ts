@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { buildArn } from '../../../core/arn.ts';
 import { loadModel } from '../../../models/load.ts';
 import type { ServiceModel, ShapeRef } from '../../../models/types.ts';
 import { StatesError } from '../asl/errors.ts';
@@ -59,10 +60,12 @@ export async function callAwsSdk(env: ExecutionEnv, sdkService: string, action: 
   const service = twinstackService(sdkService);
   const operation = action.charAt(0).toUpperCase() + action.slice(1);
   const requestId = randomUUID();
-  if (!env.emulator.isEnabled(service)) throw new StatesError('States.Runtime', `The resource provided arn:aws:states:::aws-sdk:${sdkService}:${action} is not recognized. The service ${sdkService} is not enabled in this twinstack.`);
+  // The message names the resource as the state machine wrote it, in the partition of the execution's region.
+  const resource = buildArn({ service: 'states', region: '', accountId: '', resource: `aws-sdk:${sdkService}:${action}`, partitionRegion: env.state.region });
+  if (!env.emulator.isEnabled(service)) throw new StatesError('States.Runtime', `The resource provided ${resource} is not recognized. The service ${sdkService} is not enabled in this twinstack.`);
   const model = loadModel(service);
   const op = model.operations[operation];
-  if (!op) throw new StatesError('States.Runtime', `The resource provided arn:aws:states:::aws-sdk:${sdkService}:${action} is not recognized. The value is not a valid resource ARN, or the resource is not available in this region.`);
+  if (!op) throw new StatesError('States.Runtime', `The resource provided ${resource} is not recognized. The value is not a valid resource ARN, or the resource is not available in this region.`);
   try {
     const input = toModel(model, op.input, parameters ?? {}) as object;
     const output = await env.emulator.call(service, operation, input, { caller: env.caller, region: env.state.region });

@@ -26,6 +26,7 @@ export function describeMapRun(input: DescribeMapRunInput, ctx: Ctx): DescribeMa
     itemCounts: r.itemCounts as unknown as DescribeMapRunOutput['itemCounts'],
     executionCounts: r.executionCounts as unknown as DescribeMapRunOutput['executionCounts'],
     redriveCount: r.redriveCount,
+    ...(r.redriveDate ? { redriveDate: r.redriveDate } : {}),
   };
 }
 

@@ -73,13 +73,20 @@ export function launch(
     try {
       // The state a redrive or restart resumes keeps what its parts achieved (see redrive.ts); later ones start afresh.
       let carried = options.redriven || options.resumed ? execution.resumeAt?.done : undefined;
+      // A redrive redrives the failed state's map run; a restart gives the state a new one (see abandonMapRuns).
+      let mapRunArn = options.redriven ? execution.resumeAt?.mapRunArn : undefined;
+      // Variables assigned before the state it resumes are the execution's again.
+      const vars = new Variables();
+      const kept = options.redriven || options.resumed ? execution.resumeAt?.vars : undefined;
+      for (const [name, value] of Object.entries(kept ? (JSON.parse(kept) as Record<string, unknown>) : {})) vars.set(name, value);
       const onEnter = (state: string, value: unknown) => {
-        const entered = { enteredAt: emulator.clock.now(), enteredId: execution.events.length + 1 };
-        execution.resumeAt = { state, input: payload(value), ...entered, ...(carried ? { done: carried, redriven: true } : {}) };
+        const entered = { enteredAt: emulator.clock.now(), enteredId: execution.events.length + 1, vars: payload(Object.fromEntries(vars.all()) as Json) };
+        execution.resumeAt = { state, input: payload(value), ...entered, ...(carried ? { done: carried, redriven: true } : {}), ...(mapRunArn ? { mapRunArn } : {}) };
         carried = undefined;
+        mapRunArn = undefined;
       };
       const firstInput = options.redriven || options.resumed ? undefined : execution.input;
-      const output = await runMachine(env, { frame: root, vars: new Variables(), language: machine.QueryLanguage ?? 'JSONPath', onEnter }, machine, input, firstInput);
+      const output = await runMachine(env, { frame: root, vars, language: machine.QueryLanguage ?? 'JSONPath', onEnter }, machine, input, firstInput);
       finish(emulator, execution, 'SUCCEEDED', { output: payload(output) });
       log.add(root, 'ExecutionSucceeded', { executionSucceededEventDetails: { output: payload(output), outputDetails: { truncated: false } } });
     } catch (thrown) {
@@ -123,9 +130,11 @@ function finish(emulator: Emulator, execution: Execution, status: Execution['sta
 /**
  * Standard executions that were running when the emulator stopped go on after a restart from persisted state, from
  * the last top-level state they entered (that state runs again, as after a redrive; a Wait waits only what is
- * left). A distributed Map's child executions are left to their parent, whose Map state runs again.
+ * left). A distributed Map's child executions are left to their parent, whose Map state runs again with a new map
+ * run: the one that was running and its running children end ABORTED, as a stopped parent's would.
  */
 export function resumeExecutions(emulator: Emulator, state: SfnState): void {
+  abandonMapRuns(emulator, state);
   for (const execution of state.executions.values()) {
     if (execution.status !== 'RUNNING' || execution.config.type !== 'STANDARD' || execution.mapRunArn) continue;
     // The first state is entered as the execution starts, so a running execution always has where it was.
@@ -134,5 +143,22 @@ export function resumeExecutions(emulator: Emulator, state: SfnState): void {
     const machine = JSON.parse(execution.config.definition) as MachineDef;
     const resumed = { enteredId: at.enteredId ?? execution.events.length, enteredAt: at.enteredAt ?? emulator.clock.now() };
     launch(emulator, state, execution, { ...machine, StartAt: at.state }, JSON.parse(at.input) as Json, { resumed });
+  }
+}
+
+function abandonMapRuns(emulator: Emulator, state: SfnState): void {
+  const now = emulator.clock.date();
+  for (const run of state.mapRuns.values()) {
+    if (run.status !== 'RUNNING') continue;
+    Object.assign(run, { status: 'ABORTED', stopDate: now });
+    for (const child of state.executions.values()) {
+      if (child.mapRunArn !== run.arn || child.status !== 'RUNNING') continue;
+      Object.assign(child, { status: 'ABORTED', stopDate: now });
+      new EventLog(child.events, emulator.clock).add(new Frame(0), 'ExecutionAborted', { executionAbortedEventDetails: {} }, { previous: 0 });
+      run.executionCounts.running--;
+      run.itemCounts.running--;
+      run.executionCounts.aborted++;
+      run.itemCounts.aborted++;
+    }
   }
 }

@@ -26,6 +26,8 @@ export async function runDistributedMap(scope: StateScope, runMachine: RunMachin
   env.log.add(thread.frame, 'MapStateStarted', { mapStateStartedEventDetails: { length: units.length } });
   const tolerance = await tolerances(scope, input);
   const label = (def.Label as string | undefined) ?? name;
+  const redriven = redrivenRun(scope);
+  if (redriven) return finishRun(scope, redriven.run, { units, tolerance, previous: redriven.children, label }, runMachine, input);
   const run: MapRun = {
     arn: env.state.arn(`mapRun:${env.execution.machineName}/${label}:${randomUUID()}`),
     executionArn: env.execution.arn,
@@ -40,20 +42,59 @@ export async function runDistributedMap(scope: StateScope, runMachine: RunMachin
     redriveCount: 0,
   };
   env.state.mapRuns.set(run.arn, run);
+  if (thread.onEnter && env.execution.resumeAt) Object.assign(env.execution.resumeAt, { mapRunArn: run.arn, done: env.execution.resumeAt.done ?? {} });
   env.log.add(thread.frame, 'MapRunStarted', { mapRunStartedEventDetails: { mapRunArn: run.arn } });
+  return finishRun(scope, run, { units, tolerance, previous: [], label }, runMachine, input);
+}
+
+/** The map run a redrive of the execution's failed distributed Map state redrives, with its child executions in item order. */
+function redrivenRun(scope: StateScope): { run: MapRun; children: Execution[] } | undefined {
+  const { env, thread } = scope;
+  const at = thread.onEnter ? env.execution.resumeAt : undefined;
+  const run = at?.redriven && at.mapRunArn ? env.state.mapRuns.get(at.mapRunArn) : undefined;
+  if (!run || run.status === 'SUCCEEDED') return undefined;
+  delete at!.redriven;
+  Object.assign(run, { status: 'RUNNING', redriveCount: run.redriveCount + 1, redriveDate: env.emulator.clock.date(), stopDate: undefined });
+  env.log.add(thread.frame, 'MapRunRedriven', { mapRunRedrivenEventDetails: { mapRunArn: run.arn, redriveCount: run.redriveCount } });
+  const children = [...env.state.executions.values()].filter((e) => e.mapRunArn === run.arn);
+  // Counts start again from what succeeded: the others are pending their redrive.
+  const kept = children.filter((c) => c.status === 'SUCCEEDED').length;
+  for (const counts of [run.itemCounts, run.executionCounts]) Object.assign(counts, { pending: counts.total - kept, running: 0, succeeded: kept, failed: 0, timedOut: 0, aborted: 0 });
+  return { run, children };
+}
+
+/**
+ * Runs the map run's items: each as a child execution, or (redriving) only those whose child did not succeed, whose
+ * child execution is redriven in place (same ARN, ExecutionRedriven, its redrive count up); then judges tolerances.
+ */
+async function finishRun(
+  scope: StateScope,
+  run: MapRun,
+  items: { units: Json[]; tolerance: { count: number; percentage: number }; previous: Execution[]; label: string },
+  runMachine: RunMachine,
+  input: Json,
+): Promise<Json> {
+  const { env, thread, def, io } = scope;
+  const { units, tolerance, previous, label } = items;
   const processor = processorOf(scope);
   const results: Execution[] = [];
   let failures = 0;
   for (const [index, unit] of units.entries()) {
     env.signal.throwIfAborted();
-    const child = childExecution(env, run, label);
+    const before = previous[index];
+    if (before?.status === 'SUCCEEDED') {
+      results.push(before);
+      continue;
+    }
+    const child = before ?? childExecution(env, run, label);
     const childInput = await itemInput(scope, input, unit, index);
     child.input = payload(childInput);
+    if (before) Object.assign(child, { status: 'RUNNING', stopDate: undefined, output: undefined, error: undefined, cause: undefined, redriveCount: child.redriveCount + 1, redriveDate: env.emulator.clock.date() });
     run.itemCounts.pending--;
     run.executionCounts.pending--;
     run.itemCounts.running++;
     run.executionCounts.running++;
-    await runChild(env, child, processor, childInput, io.language, runMachine);
+    await runChild(env, child, processor, childInput, io.language, runMachine, before !== undefined);
     run.itemCounts.running--;
     run.executionCounts.running--;
     const outcome = child.status === 'SUCCEEDED' ? 'succeeded' : child.status === 'TIMED_OUT' ? 'timedOut' : child.status === 'ABORTED' ? 'aborted' : 'failed';
@@ -144,10 +185,16 @@ function childExecution(env: ExecutionEnv, run: MapRun, label: string): Executio
 }
 
 /** A child execution's own history and outcome, interpreted in-process under the parent's abort signal. */
-async function runChild(env: ExecutionEnv, child: Execution, processor: MachineDef, input: Json, language: string, runMachine: RunMachine): Promise<void> {
+async function runChild(env: ExecutionEnv, child: Execution, processor: MachineDef, input: Json, language: string, runMachine: RunMachine, redriven = false): Promise<void> {
   const log = new EventLog(child.events, env.emulator.clock);
   const root = new Frame(0);
-  log.add(root, 'ExecutionStarted', { executionStartedEventDetails: { input: child.input, inputDetails: { truncated: false }, roleArn: child.config.roleArn } }, { detached: true });
+  if (redriven) {
+    // A redriven child runs its item processor again from its start (AWS resumes it from its failed state).
+    root.last = child.events.length;
+    log.add(root, 'ExecutionRedriven', { executionRedrivenEventDetails: { redriveCount: child.redriveCount } });
+  } else {
+    log.add(root, 'ExecutionStarted', { executionStartedEventDetails: { input: child.input, inputDetails: { truncated: false }, roleArn: child.config.roleArn } }, { detached: true });
+  }
   const childEnv: ExecutionEnv = { ...env, execution: child, log, context: { ...env.context, Execution: { ...(env.context.Execution as object), Id: child.arn, Name: child.name, Input: input } } };
   try {
     const output = await runMachine(childEnv, { frame: root, vars: new Variables(), language: processor.QueryLanguage ?? (language as 'JSONPath') }, processor, input);
