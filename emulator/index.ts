@@ -15,6 +15,7 @@ import { stateRoutes } from './persistence/routes.ts';
 import type { ConfiguredCredentials } from './gateway/sigv4.ts';
 import type { GuardOptions } from './server/guard.ts';
 import { startServer, type ConnectionOptions, type InternalRoute } from './server/http.ts';
+import { tlsRoutes, TlsSource, useTls, type TlsOptions } from './server/tls.ts';
 import { ALL_SERVICE_NAMES, CONSOLE_VIEWS, IDENTITY_SERVICE, serviceLoaders } from './services/index.ts';
 
 export { Emulator } from './core/emulator.ts';
@@ -66,6 +67,18 @@ export interface TwinstackOptions {
   crossAccount?: CrossAccountMode;
   /** The web console at `/_twinstack/ui` and its request log (default: on, unless `TWINSTACK_UI=0`). */
   ui?: boolean;
+  /**
+   * HTTPS on the same port, with your certificate or (default) one twinstack makes and keeps in the persistence
+   * directory; false: none. Default from TWINSTACK_TLS_CERT/TWINSTACK_TLS_KEY or LocalStack's CUSTOM_SSL_CERT_PATH,
+   * off when TWINSTACK_TLS=0.
+   */
+  tls?: TlsOptions | false;
+}
+
+/** HTTPS settings from the environment. */
+export function tlsFromEnv(env: NodeJS.ProcessEnv = process.env): TlsOptions | false {
+  if (['0', 'false'].includes(env.TWINSTACK_TLS ?? '')) return false;
+  return { certFile: env.TWINSTACK_TLS_CERT ?? env.CUSTOM_SSL_CERT_PATH, keyFile: env.TWINSTACK_TLS_KEY };
 }
 
 /** Persistence settings from the environment (LocalStack's PERSISTENCE=1 and DATA_DIR, or TWINSTACK_PERSIST_*). */
@@ -84,6 +97,9 @@ export interface Twinstack {
   endpoint: string;
   port: number;
   emulator: Emulator;
+  /** The HTTPS endpoint (same port), and the certificate files to trust (`tls.identity()`), unless TLS is off. */
+  httpsEndpoint?: string;
+  tls?: TlsSource;
   /** The emulator clock: `clock.now()`, `clock.advance(ms)`, `clock.set(epochMs)`, `clock.reset()`. */
   clock: Clock;
   /** Moves the emulator clock forward by a duration (`'12h'`, `'90s'` or milliseconds); due timers fire at once. */
@@ -207,12 +223,16 @@ export async function startTwinstack(options: TwinstackOptions = {}): Promise<Tw
     return names;
   };
   await init.run('START', hookEnv(`http://${host}:${port}`));
+  const tlsOptions = options.tls ?? tlsFromEnv();
+  const tls = tlsOptions ? new TlsSource(tlsOptions, persistOptions?.dir) : undefined;
+  if (tls) useTls(emulator, tls);
   const server = await startServer(emulator, {
     port,
     host,
     verbose: options.verbose,
     guard: options.guard ?? guardFromEnv(),
     connections: options.connections ?? connectionsFromEnv(),
+    tls: tls && (() => tls.secureContext()),
     internalRoutes: {
       '/_localstack/health': health,
       '/_twinstack/health': health,
@@ -224,6 +244,7 @@ export async function startTwinstack(options: TwinstackOptions = {}): Promise<Tw
       '/_localstack/init': () => init.status(),
       '/_localstack/init/:stage': (request) => init.stageStatus(request.params.stage) ?? { completed: false, scripts: [] },
       ...serviceRoutes(emulator),
+      ...(tls ? tlsRoutes(tls) : {}),
       ...((options.ui ?? process.env.TWINSTACK_UI !== '0') ? consoleRoutes(emulator, CONSOLE_VIEWS) : consoleOffRoutes()),
     },
   });
@@ -232,6 +253,8 @@ export async function startTwinstack(options: TwinstackOptions = {}): Promise<Tw
   await init.run('READY', hookEnv(emulator.endpoint));
   return {
     endpoint: emulator.endpoint,
+    httpsEndpoint: tls && emulator.endpoint.replace(/^http:/, 'https:'),
+    tls,
     port: server.port,
     emulator,
     clock: emulator.clock,

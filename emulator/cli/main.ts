@@ -3,6 +3,7 @@ import { isMainThread, workerData } from 'node:worker_threads';
 import { EMBEDDED_ROLE, serveEmbedded } from '../../verifier/replay/embedded.ts';
 import { startTwinstack, VERSION } from '../index.ts';
 import { PersistenceFormatError } from '../persistence/format.ts';
+import { TlsFileError } from '../server/tls.ts';
 import { listenFailure, startOptions, UsageError } from './start-options.ts';
 
 const USAGE = `twinstack ${VERSION} — a local AWS cloud that shows its parity
@@ -11,6 +12,7 @@ Usage:
   twinstack start  [--port 4566] [--host 127.0.0.1] [--services sqs,sts] [--verbose] [--strict-signatures] [--enforce-iam]
                    [--config FILE] [--init-dir DIR] [--faults FILE|JSON] [--fault-seed N]
                    [--persist DIR] [--persist-mode wal|snapshot] [--fsync always|interval|never] [--no-ui]
+                   [--tls-cert FILE --tls-key FILE | --no-tls]
   twinstack status [--port 4566] [--host 127.0.0.1] [--endpoint URL]   is one running? (exit 1 if not)
   twinstack --version
   twinstack verify [options]    replay the contract corpus against an endpoint (see --help)
@@ -45,6 +47,9 @@ const commands: Record<string, Command> = {
         fsync: { type: 'string' },
         'enforce-iam': { type: 'boolean', default: false },
         'no-ui': { type: 'boolean', default: false },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
+        'no-tls': { type: 'boolean', default: false },
       },
     });
     const options = startOptions(values);
@@ -53,7 +58,7 @@ const commands: Record<string, Command> = {
     try {
       twinstack = await startTwinstack(options);
     } catch (error) {
-      const line = error instanceof PersistenceFormatError ? error.message : listenFailure(error, options.host!, options.port!);
+      const line = error instanceof PersistenceFormatError || error instanceof TlsFileError ? error.message : listenFailure(error, options.host!, options.port!);
       if (!line) throw error;
       console.error(`twinstack: ${line}`);
       return 1;
@@ -63,6 +68,7 @@ const commands: Record<string, Command> = {
     const services = twinstack.emulator.serviceNames().join(', ');
     console.log(`twinstack ${VERSION} ready on ${twinstack.endpoint} in ${Math.round(performance.now() - started)} ms (${services})`);
     if (options.ui !== false) console.log(`web console: ${twinstack.endpoint}/_twinstack/ui`);
+    if (twinstack.httpsEndpoint) console.log(`https on the same port: ${twinstack.httpsEndpoint} (certificate to trust: ${twinstack.endpoint}/_twinstack/tls/certificate.pem)`);
     const shutdown = () => void twinstack.stop().then(() => process.exit(0));
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseCredentialList } from '../gateway/sigv4.ts';
-import { persistenceFromEnv, servicesFromEnv, type PersistenceOptions, type TwinstackOptions } from '../index.ts';
+import { persistenceFromEnv, servicesFromEnv, tlsFromEnv, type PersistenceOptions, type TwinstackOptions } from '../index.ts';
 import { readFaultRules } from '../faults/config.ts';
 import { LOCALSTACK_INIT_DIR } from '../init/hooks.ts';
 
@@ -22,6 +22,9 @@ export interface StartFlags {
   'persist-mode'?: string;
   fsync?: string;
   'no-ui'?: boolean;
+  'tls-cert'?: string;
+  'tls-key'?: string;
+  'no-tls'?: boolean;
 }
 
 /** Reads a `--config` file: a JSON object with TwinstackOptions' names (port, host, services, faults, persist...). */
@@ -94,6 +97,7 @@ export function startOptions(flags: StartFlags, env: NodeJS.ProcessEnv = process
     faultSeed: flags['fault-seed'] !== undefined ? integerOf(flags['fault-seed'], '--fault-seed') : fromConfig.faultSeed,
     persist: persistOptions(flags, fromConfig.persist, env),
     ui: flags['no-ui'] || env.TWINSTACK_UI === '0' ? false : fromConfig.ui,
+    tls: flags['no-tls'] ? false : flags['tls-cert'] || flags['tls-key'] ? { certFile: flags['tls-cert'], keyFile: flags['tls-key'] } : (fromConfig.tls ?? tlsFromEnv(env)),
   };
 }
 

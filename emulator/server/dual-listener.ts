@@ -1,6 +1,7 @@
 import type { Server as Http1Server } from 'node:http';
 import type { Http2Server } from 'node:http2';
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
+import { TLSSocket, type SecureContext } from 'node:tls';
 
 export interface DualListener {
   port: number;
@@ -13,15 +14,19 @@ export interface ConnectionLimits {
   firstByteTimeoutMs: number;
   /** Open connections one client address may hold; more are refused (closed at once). */
   maxConnectionsPerClient: number;
+  /** HTTPS on the same port: the context TLS connections are served with (awaited on the first one). */
+  tls?: () => Promise<SecureContext>;
 }
 
 /** The HTTP/2 client connection preface starts with these bytes; no HTTP/1.1 request does. */
 const PREFACE_START = Buffer.from('PRI', 'latin1');
+/** A TLS record of type handshake (the ClientHello) starts every TLS connection; no HTTP request starts so. */
+const TLS_HANDSHAKE = 0x16;
 
 /**
- * One port, two HTTP versions: the AWS SDK v3 Kinesis client speaks HTTP/2 with prior knowledge over cleartext, all
- * other clients HTTP/1.1. Each connection's first bytes decide which server gets the socket, however the client's
- * TCP writes split them.
+ * One port, two HTTP versions, with or without TLS: the AWS SDK v3 Kinesis client speaks HTTP/2 with prior knowledge
+ * over cleartext, all other clients HTTP/1.1, and HTTPS clients (as on LocalStack's port) either, chosen by ALPN. Each
+ * connection's first bytes decide which server gets the socket, however the client's TCP writes split them.
  */
 export async function listenDual(
   http1: Http1Server,
@@ -54,6 +59,16 @@ export async function listenDual(
     let head: Buffer = Buffer.alloc(0);
     const onData = (chunk: Buffer) => {
       head = head.length ? Buffer.concat([head, chunk]) : chunk;
+      if (head[0] === TLS_HANDSHAKE && limits.tls) {
+        socket.off('data', onData).off('timeout', onSilence);
+        socket.pause();
+        socket.unshift(head);
+        limits.tls().then(
+          (context) => serveSecure(socket, context, http1, http2, limits.firstByteTimeoutMs),
+          () => socket.destroy(),
+        );
+        return;
+      }
       const length = Math.min(head.length, PREFACE_START.length);
       const couldBeHttp2 = head.subarray(0, length).equals(PREFACE_START.subarray(0, length));
       if (couldBeHttp2 && head.length < PREFACE_START.length) return; // wait for the bytes that decide
@@ -81,4 +96,24 @@ export async function listenDual(
         for (const socket of sockets) socket.destroy();
       }),
   };
+}
+
+/**
+ * TLS over a socket whose first bytes were read and put back (a TLSSocket takes over what the socket holds). Once the
+ * handshake is done, ALPN's choice decides the server; the handshake must finish within `timeoutMs`.
+ */
+function serveSecure(socket: Socket, context: SecureContext, http1: Http1Server, http2: Http2Server, timeoutMs: number): void {
+  const secure = new TLSSocket(socket, { isServer: true, secureContext: context, ALPNProtocols: ['h2', 'http/1.1'] });
+  secure.on('error', () => secure.destroy());
+  const onSilence = () => secure.destroy();
+  secure.setTimeout(timeoutMs);
+  secure.once('timeout', onSilence);
+  secure.once('secure', () => {
+    secure.off('timeout', onSilence);
+    secure.setTimeout(0);
+    // A tls.Server would clear this; HTTP/2 sessions wait for it before they start.
+    (secure as TLSSocket & { secureConnecting: boolean }).secureConnecting = false;
+    (secure.alpnProtocol === 'h2' ? http2 : http1).emit('connection', secure);
+  });
+  socket.resume();
 }

@@ -7,6 +7,7 @@ import {
   type ServerHttp2Session,
 } from 'node:http2';
 import type { Socket } from 'node:net';
+import type { SecureContext, TLSSocket } from 'node:tls';
 import { PassThrough, type Duplex } from 'node:stream';
 import { DroppedConnection, type Emulator } from '../core/emulator.ts';
 import type { RawRequest, RawResponse, UpgradeRequest } from '../protocols/types.ts';
@@ -22,6 +23,8 @@ export interface ServerOptions {
   guard?: GuardOptions;
   /** Connection limits; defaults in DEFAULT_CONNECTION_OPTIONS. */
   connections?: Partial<ConnectionOptions>;
+  /** HTTPS on the same port (see tls.ts): the context to serve TLS connections with. */
+  tls?: () => Promise<SecureContext>;
   /** Extra JSON routes (health, introspection, control) served before AWS routing; paths may hold `:name` params. */
   internalRoutes: Record<string, InternalRoute>;
 }
@@ -150,6 +153,7 @@ export async function startServer(emulator: Emulator, options: ServerOptions): P
   const listener = await listenDual(http1, http2, options.port, options.host, {
     firstByteTimeoutMs: Math.min(limits.idleTimeoutMs, limits.headersTimeoutMs),
     maxConnectionsPerClient: limits.maxConnectionsPerClient,
+    tls: options.tls,
   });
   guard.listeningOn(listener.port);
   return {
@@ -239,7 +243,7 @@ async function serve(
   }
   const found = findRoute(internal, raw.path);
   if (found) return serveInternal(found, raw, res);
-  const response = await emulator.handle(raw, endpointOf(raw.headers)).catch((error: unknown) =>
+  const response = await emulator.handle(raw, endpointOf(raw.headers, (req.socket as TLSSocket).encrypted)).catch((error: unknown) =>
     dropped(error, () => ('stream' in req ? req.stream.close(http2Constants.NGHTTP2_INTERNAL_ERROR) : req.socket.resetAndDestroy())),
   );
   if (!response || upgrade?.claimed) return;
@@ -370,8 +374,8 @@ function remoteAddress(req: Request): string | undefined {
 
 const EMPTY = Buffer.alloc(0);
 
-function endpointOf(headers: Record<string, string>): string {
-  return `http://${headers.host ?? 'localhost:4566'}`;
+function endpointOf(headers: Record<string, string>, encrypted = false): string {
+  return `${encrypted ? 'https' : 'http'}://${headers.host ?? 'localhost:4566'}`;
 }
 
 function logRequest(req: Request, res: Response, started: number): void {

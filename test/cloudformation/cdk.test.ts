@@ -1,52 +1,23 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { DescribeStacksCommand, CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
+import type { Twinstack } from '../../emulator/index.ts';
+import { serveCdk } from './cdk-run.ts';
 import { CLIENT_CONFIG } from './serve.ts';
 
 const APP = fileURLToPath(new URL('../../examples/cdk-app/', import.meta.url));
-const CDK = fileURLToPath(new URL('../../node_modules/.bin/cdk', import.meta.url));
 
 // The aws-cdk CLI and aws-cdk-lib, unchanged, against twinstack with only the environment the README documents.
 describe('CDK: cdk bootstrap, deploy, redeploy and destroy of examples/cdk-app', function () {
   this.timeout(600_000);
+  const served = serveCdk(APP);
+  const cdk = served.cdk;
   let aws: Twinstack;
-  let out: string;
-  const cdk = (...args: [...string[], Record<string, string>] | string[]) => {
-    const extra = typeof args.at(-1) === 'object' ? (args.pop() as Record<string, string>) : {};
-    return promisify(execFile)(CDK, [...(args as string[]), '--no-notices', '--output', join(out, 'cdk.out')], {
-      cwd: APP,
-      maxBuffer: 64 * 1024 * 1024,
-      env: {
-        ...process.env,
-        AWS_ENDPOINT_URL: aws.endpoint,
-        AWS_ACCESS_KEY_ID: 'test',
-        AWS_SECRET_ACCESS_KEY: 'test',
-        AWS_REGION: 'us-east-1',
-        CDK_DEFAULT_ACCOUNT: '000000000000',
-        CDK_DEFAULT_REGION: 'us-east-1',
-        CDK_DISABLE_CLI_TELEMETRY: 'true',
-        NODE_NO_WARNINGS: '1',
-        ...extra,
-      },
-    });
-  };
-
-  before(async () => {
-    aws = await startTwinstack({ port: 0 });
-    out = mkdtempSync(join(tmpdir(), 'cdk-out-'));
-  });
-  after(async () => {
-    await aws?.stop();
-    rmSync(out, { recursive: true, force: true });
-  });
+  before(() => (aws = served.aws()));
 
   it('bootstraps, deploys an app whose function handles published orders, redeploys without changes, destroys', async () => {
     await cdk('bootstrap', 'aws://000000000000/us-east-1');
@@ -78,10 +49,10 @@ describe('CDK: cdk bootstrap, deploy, redeploy and destroy of examples/cdk-app',
     console.log(`      cdk deploy ${deploySeconds.toFixed(1)} s, no-op redeploy ${redeploySeconds.toFixed(1)} s (synthesis included)`);
 
     // --hotswap: a changed handler goes straight to Lambda (UpdateFunctionCode), without a CloudFormation deployment.
-    cpSync(join(APP, 'lambda'), join(out, 'handler'), { recursive: true });
-    const source = join(out, 'handler', 'index.mjs');
+    cpSync(join(APP, 'lambda'), join(served.out(), 'handler'), { recursive: true });
+    const source = join(served.out(), 'handler', 'index.mjs');
     writeFileSync(source, readFileSync(source, 'utf8').replace("'RECEIVED'", "'RECEIVED-v2'"));
-    const hotswap = await cdk('deploy', '--hotswap', '--require-approval', 'never', { ORDER_HANDLER_DIR: join(out, 'handler') });
+    const hotswap = await cdk('deploy', '--hotswap', '--require-approval', 'never', { ORDER_HANDLER_DIR: join(served.out(), 'handler') });
     assert.match(hotswap.stdout + hotswap.stderr, /hotswap/i);
     await sns.send(new PublishCommand({ TopicArn: output('TopicArn'), Message: JSON.stringify({ id: 'o-2', item: 'pen' }) }));
     let hot;

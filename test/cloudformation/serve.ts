@@ -1,4 +1,6 @@
 import { CloudFormationClient, DescribeStacksCommand, type Stack } from '@aws-sdk/client-cloudformation';
+import { readFileSync } from 'node:fs';
+import { request } from 'node:https';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 
 export const CLIENT_CONFIG = { region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
@@ -26,4 +28,18 @@ export async function settled(cfn: CloudFormationClient, stackName: string): Pro
     if (!stack.StackStatus!.endsWith('_IN_PROGRESS') || stack.StackStatus === 'REVIEW_IN_PROGRESS') return stack;
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** PUTs a body to an https URL of the emulator (a presigned ResponseURL or wait condition handle), trusting its certificate. */
+export async function putTrusting(aws: Twinstack, url: string, body: string): Promise<{ status: number; text: string }> {
+  const { caFile } = await aws.tls!.identity();
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'PUT', ca: readFileSync(caFile, 'utf8'), headers: { 'content-length': Buffer.byteLength(body) } }, (res) => {
+      let text = '';
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { CreateStackCommand, DescribeStackEventsCommand, DescribeStackResourceCommand, DescribeStacksCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { serveCloudFormation, settled } from './serve.ts';
+import type { Twinstack } from '../../emulator/index.ts';
+import { putTrusting, serveCloudFormation, settled } from './serve.ts';
 
 const TEMPLATE = `
 Parameters:
@@ -24,20 +25,21 @@ async function handleUrl(cfn: CloudFormationClient, stackName: string): Promise<
   }
 }
 
+let aws: Twinstack;
 async function signal(url: string, body: object): Promise<void> {
-  const response = await fetch(url, { method: 'PUT', body: JSON.stringify(body) });
-  assert.equal(response.status, 200, await response.text());
+  const response = await putTrusting(aws, url, JSON.stringify(body));
+  assert.equal(response.status, 200, response.text);
 }
 
 describe('CloudFormation: wait conditions signalled through the handle\'s presigned URL', function () {
   this.timeout(60_000);
   let cfn: CloudFormationClient;
-  serveCloudFormation((_aws, c) => (cfn = c));
+  serveCloudFormation((a, c) => ((aws = a), (cfn = c)));
 
   it('waits for Count success signals and gives their data by UniqueId', async () => {
     await cfn.send(new CreateStackCommand({ StackName: 'waits', TemplateBody: TEMPLATE }));
     const url = await handleUrl(cfn, 'waits');
-    assert.match(url, /^http:\/\/.+\/cloudformation-waitcondition-useast1\/arn%3Aaws%3Acloudformation%3Aus-east-1%3A000000000000%3Astack\/waits\/.+\/Handle\?.*X-Amz-Signature=/);
+    assert.match(url, /^https:\/\/.+\/cloudformation-waitcondition-useast1\/arn%3Aaws%3Acloudformation%3Aus-east-1%3A000000000000%3Astack\/waits\/.+\/Handle\?.*X-Amz-Signature=/);
     await signal(url, { Status: 'SUCCESS', Reason: 'first', UniqueId: 'a', Data: 'one' });
     await new Promise((r) => setTimeout(r, 300));
     const { Stacks } = await cfn.send(new DescribeStacksCommand({ StackName: 'waits' }));

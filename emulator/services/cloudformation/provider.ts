@@ -66,6 +66,16 @@ export interface ResourceType {
    * service's not-found error when the resource is gone. Without it, the type's resources are not checked for drift.
    */
   read?(request: ResourceDelete): Promise<Properties>;
+  /**
+   * The properties naming an existing resource (AWS's primary identifier, e.g. `QueueUrl`), given as
+   * `ResourceIdentifier` when a resource is imported into a stack; types without them cannot be imported.
+   */
+  readonly primaryIdentifier?: readonly string[];
+  /**
+   * An existing resource's state, for an IMPORT change set: `identifier` holds the primary identifier's values; throws
+   * the service's not-found error when there is no such resource. Importing never changes the resource.
+   */
+  adopt?(request: ResourceRequest, identifier: Record<string, string>): Promise<ResourceState>;
   /** What `Ref` returns when it is not the physical id (e.g. an attribute name). */
   ref?(state: ResourceState): string;
 }

@@ -1,5 +1,5 @@
 import type { Properties } from './provider.ts';
-import type { Change, Output, StackEvent, StackResourceDrift, Tag } from '@aws-sdk/client-cloudformation';
+import type { Change, Output, ResourceToImport, StackEvent, StackResourceDrift, Tag } from '@aws-sdk/client-cloudformation';
 import type { Caller } from '../../core/service.ts';
 import type { ParameterValue } from './template/parameters.ts';
 import type { Template } from './template/parse.ts';
@@ -78,6 +78,8 @@ export interface ChangeSet extends DeploymentSettings {
   created: Date;
   description?: string;
   changes: Change[];
+  /** An IMPORT change set's resources and their identifiers. */
+  resourcesToImport?: ResourceToImport[];
   includeNestedStacks?: boolean;
   clientToken?: string;
 }

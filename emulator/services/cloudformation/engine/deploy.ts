@@ -50,14 +50,14 @@ export function needsReplacement(type: ResourceType, before: Record<string, unkn
 /** Undo information for one resource changed by an update, applied in reverse on rollback. */
 type Journal = { id: string; before?: StackResource };
 
-async function resolvedProperties(stack: Stack, run: Run, declaration: TemplateResource, scope: StackScope): Promise<Properties> {
+export async function resolvedProperties(stack: Stack, run: Run, declaration: TemplateResource, scope: StackScope): Promise<Properties> {
   const properties = resolve(declaration.Properties ?? {}, scope) as Properties;
   const call = (service: string, operation: string, input: object) =>
     run.emulator.call<never>(service, operation, input, { caller: stack.caller, accountId: run.accountId, region: run.region });
   return (await resolveDynamicReferences(properties, call)) as Properties;
 }
 
-function record(stack: Stack, run: Run, id: string, declaration: TemplateResource, status: string, fields: Partial<StackResource>): StackResource {
+export function record(stack: Stack, run: Run, id: string, declaration: TemplateResource, status: string, fields: Partial<StackResource>): StackResource {
   const previous = stack.resources.get(id);
   const resource: StackResource = {
     logicalId: id,
@@ -76,7 +76,7 @@ function record(stack: Stack, run: Run, id: string, declaration: TemplateResourc
   return resource;
 }
 
-function stateFields(type: ResourceType, result: ResourceState, properties: Properties): Partial<StackResource> {
+export function stateFields(type: ResourceType, result: ResourceState, properties: Properties): Partial<StackResource> {
   return { physicalId: result.physicalId, attributes: result.attributes, ref: type.ref?.(result) ?? result.physicalId, properties };
 }
 

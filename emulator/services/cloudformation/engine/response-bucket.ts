@@ -1,5 +1,6 @@
 import { AwsError } from '../../../core/errors.ts';
 import { accountRootArn } from '../../../core/arn.ts';
+import { httpsEndpoint } from '../../../server/tls.ts';
 import type { ResourceRequest } from '../provider.ts';
 
 /**
@@ -35,7 +36,8 @@ export async function presignedPutUrl(request: ResourceRequest, bucket: string, 
     sha256: Hash.bind(null, 'sha256'),
     credentials: { accessKeyId: RESPONSE_ACCOUNT, secretAccessKey: 'cloudformation' },
   });
-  const endpoint = new URL(request.emulator.endpoint);
+  // HTTPS as on AWS (CDK's provider framework answers with https.request), when the emulator serves it.
+  const endpoint = new URL(httpsEndpoint(request.emulator) ?? request.emulator.endpoint);
   const path = `/${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
   const signed = await signer.presign(
     { method: 'PUT', protocol: endpoint.protocol, hostname: endpoint.hostname, port: Number(endpoint.port) || undefined, path, headers: { host: endpoint.host }, query: {} },

@@ -10,11 +10,13 @@ import { buildArn } from '../../../core/arn.ts';
 import { AwsError } from '../../../core/errors.ts';
 import { computeChanges } from '../engine/changes.ts';
 import { deploy } from '../engine/deploy.ts';
+import { importResources } from '../engine/import.ts';
 import { setStatus } from '../engine/run.ts';
 import { validationError } from '../errors.ts';
 import { describeParameters } from '../template/parameters.ts';
 import type { ChangeSet } from '../state.ts';
 import { listPage, page } from './describe.ts';
+import { checkImport } from './import-check.ts';
 import { bindFor, checkPlan, newStack, runOf } from './stack-setup.ts';
 import { checkToken, checkUpdatable, desiredUpdate, launch, requireStack } from './stacks.ts';
 import { checkCapabilities, checkStackName, checkTemplate, templateFrom, type CfnContext } from './template-input.ts';
@@ -55,12 +57,14 @@ export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnConte
     if (!stack) throw validationError(`Stack [${stackName}] does not exist`);
     if (stack.status === 'REVIEW_IN_PROGRESS') throw validationError(`Stack [${stack.stackId}] does not exist`);
     checkUpdatable(stack);
-  } else throw validationError(`ChangeSetType ${type} is not supported by twinstack yet`);
+  } else if (type === 'IMPORT') {
+    if (stack && stack.status !== 'REVIEW_IN_PROGRESS') checkUpdatable(stack);
+  } else throw validationError(`1 validation error detected: Value '${type}' at 'changeSetType' failed to satisfy constraint: Member must satisfy enum value set: [IMPORT, UPDATE, CREATE]`);
   if (stack && [...ctx.state.changeSets.values()].some((c) => c.stackId === stack!.stackId && c.name === name)) {
     throw new AwsError('AlreadyExistsException', `ChangeSet [${name}] already exists`);
   }
   let desired;
-  if (type === 'CREATE' || !stack) {
+  if (type === 'CREATE' || !stack || stack.status === 'REVIEW_IN_PROGRESS') {
     const { body, template } = await templateFrom(input, ctx);
     checkTemplate(template, ctx);
     checkCapabilities(template, input.Capabilities);
@@ -76,6 +80,7 @@ export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnConte
     setStatus(stack, runOf(ctx), 'REVIEW_IN_PROGRESS', 'User Initiated');
   }
   checkPlan(ctx, stack, desired.template, desired.parameters);
+  const imports = type === 'IMPORT' ? await checkImport(desired.template, input.ResourcesToImport, stack.status === 'REVIEW_IN_PROGRESS' ? undefined : stack) : undefined;
   const id = buildArn({ service: 'cloudformation', region: ctx.region, accountId: ctx.accountId, resource: `changeSet/${name}/${randomUUID()}` });
   const changeSet: ChangeSet = {
     id,
@@ -97,6 +102,7 @@ export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnConte
     changes: [],
     includeNestedStacks: input.IncludeNestedStacks,
     clientToken: input.ClientToken,
+    resourcesToImport: imports && input.ResourcesToImport,
   };
   ctx.state.changeSets.set(id, changeSet);
   const target = stack;
@@ -105,7 +111,7 @@ export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnConte
   await (async () => {
     changeSet.status = 'CREATE_IN_PROGRESS';
     try {
-      changeSet.changes = await computeChanges(target, run, desired);
+      changeSet.changes = imports ?? (await computeChanges(target, run, desired));
       const unchanged =
         type === 'UPDATE' &&
         !changeSet.changes.length &&
@@ -169,6 +175,15 @@ export async function executeChangeSet(input: ExecuteChangeSetInput, ctx: CfnCon
     // A stack made by a change set shows when it was last updated from the start (the snapshots of AWS do).
     updated: ctx.emulator.clock.date(),
   });
+  if (c.resourcesToImport) {
+    setStatus(stack, run, 'IMPORT_IN_PROGRESS', 'User Initiated');
+    await launch(ctx, stack, async () => {
+      await importResources(stack, run, { template: c.template, templateBody: c.templateBody, parameters: c.parameters }, c.resourcesToImport!);
+      c.executionStatus = stack.status === 'IMPORT_COMPLETE' ? 'EXECUTE_COMPLETE' : 'EXECUTE_FAILED';
+      for (const other of [...ctx.state.changeSets.values()]) if (other.stackId === stack.stackId && other !== c) ctx.state.changeSets.delete(other.id);
+    });
+    return {};
+  }
   setStatus(stack, run, creating ? 'CREATE_IN_PROGRESS' : 'UPDATE_IN_PROGRESS', 'User Initiated');
   const onFailure = input.DisableRollback ? 'DO_NOTHING' : 'ROLLBACK';
   await launch(ctx, stack, async () => {

@@ -1,6 +1,7 @@
 import { validationError } from '../errors.ts';
 import type { CfnContext } from '../operations/template-input.ts';
 import type { Template } from '../template/parse.ts';
+import { expandIncludes, INCLUDE } from './include.ts';
 import { runMacro } from './macros.ts';
 import { SERVERLESS, serverlessTransform } from './serverless/index.ts';
 
@@ -25,10 +26,10 @@ function withoutTransform(template: Template, name: string): Template {
  * of the account's `AWS::CloudFormation::Macro` resources); the engine's own transforms stay declared.
  */
 export async function processTemplate(template: Template, ctx: CfnContext): Promise<Template> {
-  let processed = template;
+  let processed = await expandIncludes(template, ctx);
   for (const name of declaredTransforms(template)) {
     if (typeof name !== 'string') throw validationError('Template format error: Transform must be a string or a list of strings.');
-    if (ENGINE_TRANSFORMS.has(name)) continue;
+    if (ENGINE_TRANSFORMS.has(name) || name === INCLUDE) continue;
     if (name === SERVERLESS) {
       try {
         processed = serverlessTransform(processed);

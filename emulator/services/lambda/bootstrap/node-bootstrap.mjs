@@ -1,9 +1,10 @@
 // twinstack's Node.js runtime: polls the Lambda Runtime API (AWS_LAMBDA_RUNTIME_API) and runs the handler named by
 // _HANDLER from LAMBDA_TASK_ROOT with the event and an AWS-shaped context, the way AWS's managed runtime does.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { request as httpRequest, Agent } from 'node:http';
 import Module, { register } from 'node:module';
 import { join } from 'node:path';
+import tls from 'node:tls';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 
@@ -20,6 +21,24 @@ async function takeAssignment() {
 }
 
 if (process.env.TWINSTACK_SPARE_RUNTIME) await takeAssignment();
+
+/**
+ * HTTPS to the emulator as a function on AWS reaches AWS's endpoints: CDK's custom resource handlers answer the
+ * ResponseURL with only its host name (AWS's port is always 443), so TLS connections to the emulator's host on 443 go to
+ * its port; and they trust its certificate even in a spare runtime, started before NODE_EXTRA_CA_CERTS was set.
+ */
+const tlsConnect = tls.connect;
+let emulatorCa;
+tls.connect = function connect(...args) {
+  const options = args[0];
+  const endpoint = URL.canParse(process.env.AWS_ENDPOINT_URL ?? '') ? new URL(process.env.AWS_ENDPOINT_URL) : undefined;
+  if (endpoint?.port && options && typeof options === 'object' && options.host === endpoint.hostname) {
+    const port = Number(options.port ?? 443) === 443 ? Number(endpoint.port) : options.port;
+    emulatorCa ??= process.env.NODE_EXTRA_CA_CERTS && existsSync(process.env.NODE_EXTRA_CA_CERTS) ? [...tls.rootCertificates, readFileSync(process.env.NODE_EXTRA_CA_CERTS, 'utf8')] : undefined;
+    args[0] = { ...options, port, ca: options.ca ?? emulatorCa };
+  }
+  return tlsConnect.apply(this, args);
+};
 
 const [apiHost, apiPort] = process.env.AWS_LAMBDA_RUNTIME_API.split(':');
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });

@@ -6,6 +6,7 @@ import { accountRootArn } from '../../../core/arn.ts';
 import type { Emulator } from '../../../core/emulator.ts';
 import { AwsError } from '../../../core/errors.ts';
 import { systemEnvironment } from '../../../core/platform.ts';
+import { trustEnvironment } from '../../../server/tls.ts';
 import { unpack } from '../code.ts';
 import type { FunctionVersion, LambdaFunction } from '../function.ts';
 import type { LambdaState } from '../state.ts';
@@ -96,6 +97,8 @@ export async function environmentSpec(emulator: Emulator, state: LambdaState, fn
     AWS_ENDPOINT_URL: emulator.endpoint,
     LOCALSTACK_HOSTNAME: new URL(emulator.endpoint).hostname,
     EDGE_PORT: new URL(emulator.endpoint).port,
+    // HTTPS clients in the function trust the emulator's certificate (CDK's custom resources answer over HTTPS).
+    ...(await trustEnvironment(emulator)),
     ...(await roleCredentials(emulator, state, fn, config.Role ?? '')),
     ...config.Environment?.Variables,
   };

@@ -57,6 +57,11 @@ export const bucket: ResourceType = {
   async delete(request) {
     await request.call('s3', 'DeleteBucket', { Bucket: request.physicalId });
   },
+  primaryIdentifier: ['BucketName'],
+  async adopt(request, identifier) {
+    await request.call('s3', 'HeadBucket', { Bucket: identifier.BucketName });
+    return attributes(request, identifier.BucketName);
+  },
   createOnly: ['BucketName', 'ObjectLockEnabled'],
   properties: ['BucketName', 'AccessControl', 'ObjectLockEnabled', 'Tags', ...Object.keys(BUCKET_SETTINGS)],
 };

@@ -79,5 +79,7 @@ export const queue: ResourceType = {
     }
     return out;
   },
+  primaryIdentifier: ['QueueUrl'],
+  adopt: (request, identifier) => describe(request, identifier.QueueUrl),
   createOnly: ['QueueName', 'FifoQueue'],
 };

@@ -38,5 +38,10 @@ export const parameter: ResourceType = {
     const { Parameter } = await request.call('ssm', 'GetParameter', { Name: request.physicalId });
     return { Name: Parameter.Name, Type: Parameter.Type, Value: Parameter.Value, DataType: Parameter.DataType };
   },
+  primaryIdentifier: ['Name'],
+  async adopt(request, identifier) {
+    const { Parameter } = await request.call('ssm', 'GetParameter', { Name: identifier.Name });
+    return { physicalId: Parameter.Name, attributes: { Type: Parameter.Type, Value: Parameter.Value } };
+  },
   createOnly: ['Name'],
 };

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { CreateStackCommand, DescribeStackResourcesCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CLIENT_CONFIG, serveCloudFormation, settled } from './serve.ts';
+
+describe('CloudFormation: the AWS::Include transform', function () {
+  this.timeout(60_000);
+  let cfn: CloudFormationClient;
+  let s3: S3Client;
+  serveCloudFormation((aws, client) => {
+    cfn = client;
+    s3 = new S3Client({ endpoint: aws.endpoint, forcePathStyle: true, ...CLIENT_CONFIG });
+  });
+  after(() => s3.destroy());
+
+  it('replaces Fn::Transform AWS::Include with the snippet read from S3, beside the section\'s own keys', async () => {
+    await s3.send(new CreateBucketCommand({ Bucket: 'snippets' }));
+    await s3.send(new PutObjectCommand({ Bucket: 'snippets', Key: 'queue.yaml', Body: 'Included:\n  Type: AWS::SQS::Queue\n  Properties:\n    QueueName: !Sub "${AWS::StackName}-included"\n' }));
+    const template = {
+      Resources: {
+        'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: 's3://snippets/queue.yaml' } },
+        Own: { Type: 'AWS::SSM::Parameter', Properties: { Type: 'String', Value: { 'Fn::GetAtt': ['Included', 'QueueName'] } } },
+      },
+    };
+    await cfn.send(new CreateStackCommand({ StackName: 'includer', TemplateBody: JSON.stringify(template) }));
+    assert.equal((await settled(cfn, 'includer')).StackStatus, 'CREATE_COMPLETE');
+    const { StackResources } = await cfn.send(new DescribeStackResourcesCommand({ StackName: 'includer' }));
+    assert.deepEqual(StackResources!.map((r) => [r.LogicalResourceId, r.ResourceType]).sort(), [['Included', 'AWS::SQS::Queue'], ['Own', 'AWS::SSM::Parameter']]);
+  });
+
+  it('fails with AWS\'s S3 error when the snippet cannot be read', async () => {
+    const template = { Resources: { 'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: 's3://snippets/none.yaml' } } } };
+    await assert.rejects(cfn.send(new CreateStackCommand({ StackName: 'no-snippet', TemplateBody: JSON.stringify(template) })), { name: 'ValidationError', message: /^S3 error: Access Denied/ });
+  });
+});
