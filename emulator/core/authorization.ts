@@ -1,6 +1,6 @@
 import { parseArn } from './arn.ts';
 import { AwsError } from './errors.ts';
-import { actionName, evaluate, parseCached, resourceArn, type AuthorizationRequest, type ContextValues, type PolicySource, type PrincipalPolicies } from './policy/index.ts';
+import { actionName, evaluate, iamPrefix, parseCached, resourceArn, type AuthorizationRequest, type ContextValues, type PolicySource, type PrincipalPolicies } from './policy/index.ts';
 import type { RequestContext, ServiceDefinition } from './service.ts';
 
 /**
@@ -59,20 +59,41 @@ function sessionSources(documents: readonly string[] | undefined): PolicySource[
 }
 
 /**
- * Identity-policy enforcement for one request (`--enforce-iam`): the caller's identity policies, permissions
- * boundary and principal tags come from the identity store, its session policies and tags from its credentials; the
- * account root and AWS service principals are not limited, as on AWS. Resource policies are the services' own
- * business (their account walls, which an explicit Deny or another account's request must pass); this adds the
- * identity side, and for a request no identity policy allows, the resource policy the service names, which within
- * one account may grant on its own when it names the caller (AWS's evaluation logic: identity OR resource policy).
+ * Policy enforcement for one request (`--enforce-iam`): the caller's identity policies, permissions boundary and
+ * principal tags come from the identity store, its session policies and tags from its credentials; the account root
+ * and AWS service principals are not limited, as on AWS. The resource policy the service names (bucket, queue,
+ * topic, function, key or secret policy) takes part within its own account: an explicit Deny in it wins, an Allow
+ * naming the caller grants on its own (AWS's evaluation logic: identity OR resource policy), and for services whose
+ * resource policies gate every request (KMS key policies) identity policies count only where it delegates to the
+ * account. Across accounts the identity side is judged here and the resource side by the service's account walls.
  * Throws the service's AccessDenied with AWS's message naming principal, action and resource.
  */
-export function authorizeRequest(ctx: RequestContext, service: ServiceDefinition, input: Record<string, unknown>, store: ServiceDefinition): void {
+export function authorizeRequest(
+  ctx: RequestContext,
+  service: ServiceDefinition,
+  input: Record<string, unknown>,
+  store: ServiceDefinition,
+  /** An action and resource the model does not name (API Gateway's `execute-api:Invoke` on a route's ARN). */
+  named?: { action: string; resource: string },
+): void {
   const caller = ctx.caller;
   if (caller.servicePrincipal || parseArn(caller.arn)?.resource === 'root') return;
-  const policies = store.principalPolicies!(ctx.emulator.state(store.name, caller.accountId, ctx.region), caller.arn);
-  const action = actionName(service.model, ctx.operation);
-  const resource = resourceArn(service.model, input, { region: ctx.region, accountId: ctx.accountId });
+  const identityState = ctx.emulator.state(store.name, caller.accountId, ctx.region);
+  const policies = store.principalPolicies!(identityState, caller.arn);
+  const action = named?.action ?? actionName(service.model, ctx.operation);
+  if (policies) {
+    store.recordAccess?.(identityState, {
+      principalArn: caller.arn,
+      accessKeyId: ctx.accessKeyId,
+      namespace: iamPrefix(service.model),
+      serviceName: service.model.metadata.serviceFullName ?? service.name,
+      action,
+      region: ctx.region,
+      date: ctx.emulator.clock.date(),
+    });
+  }
+  const governing = service.resourcePolicy?.(input, ctx);
+  const resource = named?.resource ?? governing?.resource ?? resourceArn(service.model, input, { region: ctx.region, accountId: ctx.accountId });
   const issued = ctx.emulator.credentials.lookup(ctx.accessKeyId);
   const request: AuthorizationRequest = {
     principal: { arn: caller.arn, accountId: caller.accountId, roleArn: policies?.roleArn },
@@ -83,22 +104,26 @@ export function authorizeRequest(ctx: RequestContext, service: ServiceDefinition
     permissionsBoundary: policies?.boundary,
     sessionPolicies: sessionSources(issued?.sessionPolicies),
   };
-  let result = evaluate(request);
-  if (result.decision === 'implicitDeny' && service.resourcePolicy) {
-    const governing = service.resourcePolicy(input, ctx);
-    if (governing?.document && governing.ownerAccount === caller.accountId) {
-      let policy;
-      try {
-        policy = parseCached(governing.document);
-      } catch {
-        policy = undefined;
-      }
-      if (policy) result = evaluate({ ...request, resourceAccount: governing.ownerAccount, resourcePolicy: { id: 'resource policy', type: 'resource', policy } });
-    }
-  }
+  const policy = governing?.ownerAccount === caller.accountId ? parsedOrUndefined(governing.document) : undefined;
+  const result = evaluate(
+    policy
+      ? { ...request, resourceAccount: governing!.ownerAccount, resourcePolicy: { id: 'resource policy', type: 'resource', policy }, resourcePolicyGates: service.resourcePolicyGates }
+      : request,
+  );
   if (result.decision === 'allowed') return;
   const kind = result.deniedBy!;
   const reason =
     result.decision === 'explicitDeny' ? `with an explicit deny in ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}` : `because no ${kind} allows the ${action} action`;
-  throw accessDenied(service, `User: ${caller.arn} is not authorized to perform: ${action} on resource: ${resource} ${reason}`);
+  const shown = governing?.shownAs ?? resource;
+  const message = `User: ${caller.arn} is not authorized to perform: ${action}${shown ? ` on resource: ${shown}` : ''} ${reason}`;
+  throw service.accessDenied?.(message) ?? accessDenied(service, message);
+}
+
+function parsedOrUndefined(document: string | undefined) {
+  if (!document) return undefined;
+  try {
+    return parseCached(document);
+  } catch {
+    return undefined;
+  }
 }

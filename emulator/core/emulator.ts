@@ -412,7 +412,7 @@ export class Emulator {
       if (target) return this.unserved(req, signingNameForTarget(target), requestId);
       // Path claims are made by service code: every service is loaded (once) for requests that say nothing else.
       await this.loadAll();
-      routed = findServiceByPath(req, this.index, this.services.values());
+      routed = [...this.services.values()].find((s) => s.http?.claims?.(req, this))?.name ?? findServiceByPath(req, this.index, this.services.values());
     }
     const service = routed && (this.services.get(routed) ?? (await this.loadService(routed)));
     if (!service) return plainError(new AwsError('UnknownService', 'twinstack could not tell which AWS service this request is for', { status: 400 }), requestId);
@@ -509,6 +509,18 @@ export class Emulator {
   private async authorize(ctx: RequestContext, service: ServiceDefinition, input: Record<string, unknown>): Promise<void> {
     const store = await this.loadService(this.identityService!);
     if (store?.principalPolicies) authorizeRequest(ctx, service, input, store);
+  }
+
+  /**
+   * Identity-policy enforcement (`--enforce-iam`) of an action no model operation names, for services that authorize
+   * requests to resources of their own (API Gateway's `execute-api:Invoke` on an IAM-authorized route): throws the
+   * service's AccessDenied; allows everything without enforcement, as every operation is then.
+   */
+  async authorizeAction(ctx: RequestContext, action: string, resource: string): Promise<void> {
+    if (!this.identityService) return;
+    const store = await this.loadService(this.identityService);
+    const service = this.services.get(ctx.service);
+    if (store?.principalPolicies && service) authorizeRequest(ctx, service, {}, store, { action, resource });
   }
 
   /** Whether requests must be signed (`--strict-signatures`): services that serve anonymous callers (S3) then tell them apart. */

@@ -1,14 +1,12 @@
-import { accountRootArn } from './arn.ts';
 import type { Emulator } from './emulator.ts';
 
 /**
  * The metrics AWS services publish to CloudWatch on their own (AWS/SQS NumberOfMessagesSent, AWS/Lambda Invocations,
- * ...). A service records values here; they reach CloudWatch through its front door (PutMetricData, called as the
- * service principal, which alone may write an `AWS/` namespace). Values are batched: all values of one metric and
- * second recorded by one request become one datum (Values + Counts), published before the request's response, so no
- * metric lands later in the middle of another request. Gauges (queue depths) come from samplers CloudWatch reads
- * when it is asked for their namespace (at most one sample a minute), not from a background timer. Nothing is
- * recorded when CloudWatch is not enabled.
+ * ...). A service records values here; CloudWatch collects them when it reads metrics (GetMetricData,
+ * GetMetricStatistics, ListMetrics, alarm evaluation), as it samples gauges (queue depths) then: recording a value
+ * costs a request a map update, not a PutMetricData call, and every reader still sees every value recorded before it.
+ * All values of one metric and second become one datum (Values + Counts). Nothing is recorded when CloudWatch is not
+ * enabled.
  */
 export interface MetricSource {
   /** `AWS/SQS`, `AWS/Lambda`, ... */
@@ -31,20 +29,30 @@ export interface ServiceMetricDatum {
   Value: number;
 }
 
+/** A counter's values of one second, as CloudWatch stores them: distinct values and how often each was recorded. */
+export interface CollectedDatum {
+  MetricName: string;
+  Dimensions: MetricDimension[];
+  Unit: string;
+  Timestamp: Date;
+  Values: number[];
+  Counts: number[];
+}
+
 interface Pending {
-  source: MetricSource;
-  datum: Omit<ServiceMetricDatum, 'Value'> & { Timestamp: Date };
+  namespace: string;
+  datum: Omit<ServiceMetricDatum, 'Value'>;
+  second: number;
   counts: Map<number, number>;
 }
 
 interface Publisher {
-  pending: Map<string, Pending>;
-  flushScheduled: boolean;
+  /** Values not yet collected, by account and region, then by metric and second. */
+  pending: Map<string, Map<string, Pending>>;
   samplers: Map<string, { source: MetricSource; sample: () => ServiceMetricDatum[] }>;
 }
 
-/** CloudWatch takes at most 1,000 data per PutMetricData call and 150 distinct values per datum. */
-const MAX_DATA = 1000;
+/** CloudWatch takes at most 150 distinct values per datum. */
 const MAX_VALUES = 150;
 
 const publishers = new WeakMap<Emulator, Publisher>();
@@ -52,7 +60,7 @@ const publishers = new WeakMap<Emulator, Publisher>();
 function publisherOf(emulator: Emulator): Publisher {
   let publisher = publishers.get(emulator);
   if (!publisher) {
-    publisher = { pending: new Map(), flushScheduled: false, samplers: new Map() };
+    publisher = { pending: new Map(), samplers: new Map() };
     publishers.set(emulator, publisher);
   }
   return publisher;
@@ -62,45 +70,44 @@ function publisherOf(emulator: Emulator): Publisher {
 export function recordMetric(emulator: Emulator, source: MetricSource, datum: ServiceMetricDatum, count = 1): void {
   if (!emulator.isEnabled('cloudwatch')) return;
   const publisher = publisherOf(emulator);
+  const scope = `${source.accountId}/${source.region}`;
+  let pending = publisher.pending.get(scope);
+  if (!pending) publisher.pending.set(scope, (pending = new Map()));
   const second = Math.floor(emulator.clock.now() / 1000) * 1000;
-  const key = JSON.stringify([source.accountId, source.region, source.namespace, datum.MetricName, datum.Dimensions, datum.Unit, second]);
-  let entry = publisher.pending.get(key);
+  let key = `${second} ${source.namespace} ${datum.MetricName} ${datum.Unit}`;
+  for (const { Name, Value } of datum.Dimensions) key += ` ${Name.length}:${Name}=${Value.length}:${Value}`;
+  let entry = pending.get(key);
   if (!entry) {
-    entry = { source, datum: { MetricName: datum.MetricName, Dimensions: datum.Dimensions, Unit: datum.Unit, Timestamp: new Date(second) }, counts: new Map() };
-    publisher.pending.set(key, entry);
+    entry = { namespace: source.namespace, datum: { MetricName: datum.MetricName, Dimensions: datum.Dimensions, Unit: datum.Unit }, second, counts: new Map() };
+    pending.set(key, entry);
   }
   entry.counts.set(datum.Value, (entry.counts.get(datum.Value) ?? 0) + count);
-  if (!publisher.flushScheduled) {
-    publisher.flushScheduled = true;
-    // A microtask: after the request's handler has recorded all it will, before its response is written.
-    queueMicrotask(() => flush(emulator, publisher));
-  }
 }
 
-function flush(emulator: Emulator, publisher: Publisher): void {
-  publisher.flushScheduled = false;
-  const groups = new Map<string, { source: MetricSource; data: object[] }>();
-  for (const { source, datum, counts } of publisher.pending.values()) {
-    const groupKey = JSON.stringify([source.accountId, source.region, source.namespace, source.servicePrincipal]);
-    const group = groups.get(groupKey) ?? { source, data: [] };
-    groups.set(groupKey, group);
+/**
+ * Takes the values services recorded for one account and region, by namespace, for CloudWatch to store: each
+ * datum holds at most 150 distinct values, as PutMetricData's would.
+ */
+export function collectMetrics(emulator: Emulator, accountId: string, region: string): { namespace: string; datum: CollectedDatum }[] {
+  const publisher = publishers.get(emulator);
+  const scope = `${accountId}/${region}`;
+  const pending = publisher?.pending.get(scope);
+  if (!pending) return [];
+  publisher!.pending.delete(scope);
+  const out: { namespace: string; datum: CollectedDatum }[] = [];
+  for (const { namespace, datum, second, counts } of pending.values()) {
     const entries = [...counts];
     for (let i = 0; i < entries.length; i += MAX_VALUES) {
       const slice = entries.slice(i, i + MAX_VALUES);
-      group.data.push({ ...datum, Values: slice.map(([v]) => v), Counts: slice.map(([, c]) => c) });
+      out.push({ namespace, datum: { ...datum, Timestamp: new Date(second), Values: slice.map(([v]) => v), Counts: slice.map(([, c]) => c) } });
     }
   }
-  publisher.pending.clear();
-  for (const { source, data } of groups.values()) send(emulator, source, data);
+  return out;
 }
 
-function send(emulator: Emulator, source: MetricSource, data: object[]): void {
-  const caller = { accountId: source.accountId, arn: accountRootArn(source.accountId, source.region), servicePrincipal: source.servicePrincipal, sourceAccount: source.accountId };
-  for (let i = 0; i < data.length; i += MAX_DATA) {
-    emulator
-      .call('cloudwatch', 'PutMetricData', { Namespace: source.namespace, MetricData: data.slice(i, i + MAX_DATA) }, { caller, region: source.region })
-      .catch(() => undefined);
-  }
+/** Drops the values recorded for one account and region and not yet collected (CloudWatch's state there was reset). */
+export function forgetMetrics(emulator: Emulator, accountId: string, region: string): void {
+  publishers.get(emulator)?.pending.delete(`${accountId}/${region}`);
 }
 
 /**

@@ -119,6 +119,8 @@ export interface ServiceDefinition<State = unknown> {
      * Gateway invoke URLs, Lambda function URLs): the service's own auth (authorizers, AuthType) guards them.
      */
     servesUnsigned?(req: RawRequest): boolean;
+    /** Requests nothing else routes (no signature, target, AWS host or action) that this service answers: API Gateway's custom domain names, by Host. */
+    claims?(req: RawRequest, emulator: Emulator): boolean;
   };
   /**
    * Request size limits, enforced while the body arrives (nothing past the limit is read): `body` for buffered
@@ -137,9 +139,46 @@ export interface ServiceDefinition<State = unknown> {
    */
   principalPolicies?(state: State, principalArn: string): PrincipalPolicies | undefined;
   /**
-   * For `--enforce-iam`: the resource-based policy that governs a request (an S3 bucket policy, an SQS queue policy)
-   * and the account owning the resource, so that a policy naming the caller can grant what the caller's identity
-   * policies do not (AWS's same-account rule). Asked only for requests the identity policies do not allow.
+   * For the identity store (IAM): told of each request an IAM principal of the state's account makes while policies
+   * are enforced, before it is judged (what service last accessed data, role last used and access key last used
+   * report). Keep it cheap: it runs per request.
    */
-  resourcePolicy?(input: Record<string, unknown>, ctx: RequestContext<State>): { document?: string; ownerAccount: string } | undefined;
+  recordAccess?(state: State, access: PrincipalAccess): void;
+  /**
+   * For `--enforce-iam`: the resource-based policy that governs a request (an S3 bucket policy, an SQS queue policy, a
+   * KMS key policy...), the account owning the resource and, where the request names it loosely (an alias, a name
+   * without its ARN suffix), the resource's ARN as IAM evaluates it. Within the owner's account the policy takes part
+   * in the decision: an explicit Deny in it wins, and an Allow naming the caller grants what the caller's identity
+   * policies do not (AWS's same-account rule). Asked for every enforced request: keep it a lookup.
+   */
+  resourcePolicy?(input: Record<string, unknown>, ctx: RequestContext<State>): GoverningPolicy | undefined;
+  /**
+   * The resource policy must allow every request on a resource, in its own account too (KMS key policies): naming the
+   * caller it grants alone; naming the account it delegates to the caller's identity policies; else nothing is allowed.
+   */
+  readonly resourcePolicyGates?: boolean;
+  /** The service's own error for a request policy evaluation denies, where its protocol family's AccessDenied is not (SNS: AuthorizationError). */
+  accessDenied?(message: string): AwsError;
+}
+
+/** One request of an IAM principal, as `ServiceDefinition.recordAccess` hears of it. */
+export interface PrincipalAccess {
+  principalArn: string;
+  accessKeyId?: string;
+  /** The IAM service prefix (`s3`) and the service's name (`Amazon Simple Storage Service`). */
+  namespace: string;
+  serviceName: string;
+  /** The IAM action (`s3:GetObject`). */
+  action: string;
+  region: string;
+  date: Date;
+}
+
+/** What `ServiceDefinition.resourcePolicy` answers. */
+export interface GoverningPolicy {
+  document?: string;
+  ownerAccount: string;
+  resource?: string;
+  /** How AWS's AccessDenied message names the resource, where not by `resource` (Secrets Manager: the SecretId as given; '' for none). */
+  shownAs?: string;
 }

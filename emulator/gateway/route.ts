@@ -18,7 +18,15 @@ export function parseScope(req: RawRequest): SigV4Scope | undefined {
   if (v2Key) return { accessKeyId: v2Key, date: '', region: '', service: 's3' };
   const credential = auth?.startsWith('AWS4-') ? /Credential=([^,\s]+)/.exec(auth)?.[1] : req.query.get('X-Amz-Credential');
   if (!credential) return undefined;
-  const [accessKeyId, date, region, service] = credential.split('/');
+  const parts = credential.split('/');
+  // SigV4a (`AWS4-ECDSA-P256-SHA256`, e.g. EventBridge PutEvents to a global endpoint) scopes no region: its regions
+  // are in X-Amz-Region-Set, often `*`; a single named region is the request's, else the host's or the default.
+  if (parts.length === 4) {
+    const [accessKeyId, date, service] = parts;
+    const set = req.headers['x-amz-region-set'] ?? req.query.get('X-Amz-Region-Set') ?? '';
+    return accessKeyId && service ? { accessKeyId, date, region: REGION.test(set) ? set : '', service } : undefined;
+  }
+  const [accessKeyId, date, region, service] = parts;
   if (!accessKeyId || !region || !service) return undefined;
   return { accessKeyId, date, region, service };
 }

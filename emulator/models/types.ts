@@ -63,6 +63,7 @@ export interface ServiceModel {
     endpointPrefix: string;
     signingName?: string;
     serviceId: string;
+    serviceFullName?: string;
     xmlNamespace?: string;
     awsQueryCompatible?: Record<string, never>;
     /** Smithy's `@restXml(noErrorWrapping: true)`, which botocore drops: errors are a bare `<Error>` (S3). Set by refresh.ts. */

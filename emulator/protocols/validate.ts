@@ -79,7 +79,9 @@ const patternCache = new Map<string, RegExp | null>();
 function compilePattern(pattern: string): RegExp | null {
   if (!patternCache.has(pattern)) {
     try {
-      patternCache.set(pattern, new RegExp(`^(?:${pattern})$`, 'u'));
+      // Java's leading inline flag `(?i)` (e.g. SSM's AccountId `(?i)all|[0-9]{12}`) is JavaScript's `i` flag.
+      const insensitive = pattern.startsWith('(?i)');
+      patternCache.set(pattern, new RegExp(`^(?:${insensitive ? pattern.slice(4) : pattern})$`, insensitive ? 'iu' : 'u'));
     } catch {
       patternCache.set(pattern, null); // a Java-only construct: AWS checks it, we cannot
     }

@@ -11,11 +11,11 @@ import { abort, clientOptions } from './clients.ts';
 import { runLoad, type LoadResult } from './load.ts';
 import { formatLargeUpload, measureLargeUpload, type LargeUploadResult } from './s3-large-upload.ts';
 import { rssMiB } from './process-stats.ts';
-import { startCliServer } from './server.ts';
+import { startCliServer, type StartedServer } from './server.ts';
 import { formatSoak, runSoak, type SoakResult } from './soak.ts';
 import { runVerifier } from './verifier.ts';
 import { peerRows } from './peers.ts';
-import { benchItem, randomKey, resetWorkloads, TABLE, WORKLOADS, type Operation } from './workloads.ts';
+import { benchItem, randomKey, resetWorkloads, TABLE, WORKLOADS, type Operation, type Workload } from './workloads.ts';
 
 /**
  * `npm run bench`: start time and idle memory of `twinstack start`, then requests per second at concurrency 1 and 16
@@ -160,6 +160,22 @@ async function largeUploads(): Promise<LargeUploadResult[]> {
   return results;
 }
 
+async function runWorkloads(server: StartedServer, workloads: Workload[], rows: Row[]): Promise<void> {
+  for (const workload of workloads) {
+    if (!server.services.includes(workload.service)) {
+      rows.push({ name: workload.name, note: `skipped: service '${workload.service}' is not in this build yet` });
+      continue;
+    }
+    process.stdout.write(`  ${workload.name}...\n`);
+    try {
+      const { op, budget } = await workload.prepare(server.endpoint);
+      rows.push({ name: workload.name, results: await loadBoth(op, server.pid, budget) });
+    } catch (error) {
+      rows.push({ name: workload.name, note: `failed: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+}
+
 async function main() {
   if (values['s3-large-upload'] === 'only') {
     await largeUploads();
@@ -170,20 +186,19 @@ async function main() {
   console.log(`start (spawn -> health OK): median ${start.medianMs.toFixed(0)} ms [${start.allMs.map((t) => t.toFixed(0)).join(', ')}]; idle RSS ${start.idleRssMiB.toFixed(1)} MiB`);
 
   const rows: Row[] = await baselineRows();
+  const selected = WORKLOADS.filter((w) => !values.only || w.name.includes(values.only!));
   const server = await startCliServer();
   let loadedRss: number;
   try {
-    for (const workload of WORKLOADS.filter((w) => !values.only || w.name.includes(values.only!))) {
-      if (!server.services.includes(workload.service)) {
-        rows.push({ name: workload.name, note: `skipped: service '${workload.service}' is not in this build yet` });
-        continue;
-      }
-      process.stdout.write(`  ${workload.name}...\n`);
+    await runWorkloads(server, selected.filter((w) => !w.enforceIam), rows);
+    const enforced = selected.filter((w) => w.enforceIam);
+    if (enforced.length) {
+      // A second server with policy enforcement on, so the enforced rows compare with their unenforced twins.
+      const enforcing = await startCliServer(30_000, { ENFORCE_IAM: '1' });
       try {
-        const { op, budget } = await workload.prepare(server.endpoint);
-        rows.push({ name: workload.name, results: await loadBoth(op, server.pid, budget) });
-      } catch (error) {
-        rows.push({ name: workload.name, note: `failed: ${error instanceof Error ? error.message : String(error)}` });
+        await runWorkloads(enforcing, enforced, rows);
+      } finally {
+        await enforcing.stop();
       }
     }
     if (!values.only) {

@@ -16,6 +16,7 @@ import { CreateQueueCommand, DeleteMessageCommand, GetQueueAttributesCommand, Re
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { abort, clientOptions } from './clients.ts';
 import { FIREHOSE_WORKLOADS } from './firehose-workloads.ts';
+import { IDENTITY_WORKLOADS } from './identity-workloads.ts';
 import { OBSERVABILITY_WORKLOADS } from './observability-workloads.ts';
 import { S3_WORKLOADS } from './s3-workloads.ts';
 import { SFN_WORKLOADS } from './stepfunctions-workloads.ts';
@@ -26,6 +27,8 @@ export interface Workload {
   name: string;
   /** The emulator service it needs; skipped with a note when the server does not serve it. */
   service: string;
+  /** Run on a second server started with `--enforce-iam` (to compare with the same operation unenforced). */
+  enforceIam?: boolean;
   /** Creates what the operation needs and returns it; `budget` caps the requests (e.g. receipt handles to delete). */
   prepare(endpoint: string): Promise<{ op: Operation; budget?: (concurrency: number) => number }>;
 }
@@ -293,4 +296,5 @@ export const WORKLOADS: Workload[] = [
   snsPublish(10),
   ...FIREHOSE_WORKLOADS,
   ...OBSERVABILITY_WORKLOADS,
+  ...IDENTITY_WORKLOADS,
 ];

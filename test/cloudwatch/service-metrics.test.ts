@@ -3,7 +3,8 @@ import { CloudWatchClient, GetMetricDataCommand, type MetricDataQuery } from '@a
 import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { EventBridgeClient, PutEventsCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { CreateStreamCommand, KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { InvokeCommand, LambdaClient, PutFunctionConcurrencyCommand } from '@aws-sdk/client-lambda';
 import { CreateQueueCommand, DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 import { createFunction } from '../lambda/support.ts';
@@ -18,7 +19,7 @@ describe('Standard metrics the services publish to CloudWatch (SDK v3)', functio
   let cw: CloudWatchClient;
 
   before(async () => {
-    aws = await startTwinstack({ port: 0, services: ['cloudwatch', 'sqs', 'kinesis', 'logs', 'events', 'lambda', 'sts'] });
+    aws = await startTwinstack({ port: 0, services: ['cloudwatch', 'sqs', 'kinesis', 'logs', 'events', 'lambda', 'sts', 'dynamodb'] });
     cw = new CloudWatchClient(options());
   });
   after(async () => {
@@ -63,8 +64,59 @@ describe('Standard metrics the services publish to CloudWatch (SDK v3)', functio
     sqs.destroy();
   });
 
+  it('SQS: ApproximateAgeOfOldestMessage, the age in seconds of the oldest message, sampled each minute', async () => {
+    const sqs = new SQSClient(options());
+    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'aged' }));
+    await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'old' }));
+    aws.emulator.clock.advance(90_000);
+    await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'new' }));
+    const minute = Math.floor(aws.emulator.clock.now() / 60_000) * 60_000;
+    const age = await sums('AWS/SQS', { Name: 'QueueName', Value: 'aged' }, ['ApproximateAgeOfOldestMessage'], 'Maximum', minute);
+    assert.deepEqual(age, { ApproximateAgeOfOldestMessage: 90 });
+    sqs.destroy();
+  });
+
+  it('DynamoDB: ConsumedRead/WriteCapacityUnits by TableName and by GlobalSecondaryIndexName', async () => {
+    const ddb = new DynamoDBClient(options());
+    await ddb.send(
+      new CreateTableCommand({
+        TableName: 'metered',
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          { AttributeName: 'pk', AttributeType: 'S' },
+          { AttributeName: 'g', AttributeType: 'S' },
+        ],
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+        GlobalSecondaryIndexes: [{ IndexName: 'by-g', KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } }],
+      }),
+    );
+    // 1 write unit on the table and 1 on the index; 2 KB of item makes the second put cost 3 on each.
+    await ddb.send(new PutItemCommand({ TableName: 'metered', Item: { pk: { S: 'a' }, g: { S: 'x' } } }));
+    await ddb.send(new PutItemCommand({ TableName: 'metered', Item: { pk: { S: 'b' }, g: { S: 'y' }, big: { S: 'z'.repeat(2100) } } }));
+    await ddb.send(new GetItemCommand({ TableName: 'metered', Key: { pk: { S: 'a' } }, ConsistentRead: true }));
+    await ddb.send(new GetItemCommand({ TableName: 'metered', Key: { pk: { S: 'a' } } }));
+    const table = { Name: 'TableName', Value: 'metered' };
+    assert.deepEqual(await sums('AWS/DynamoDB', table, ['ConsumedWriteCapacityUnits', 'ConsumedReadCapacityUnits']), { ConsumedWriteCapacityUnits: 4, ConsumedReadCapacityUnits: 1.5 });
+    const now = aws.emulator.clock.now();
+    const out = await cw.send(
+      new GetMetricDataCommand({
+        StartTime: new Date(now - 600_000),
+        EndTime: new Date(now + 60_000),
+        MetricDataQueries: [
+          {
+            Id: 'gsi',
+            MetricStat: { Metric: { Namespace: 'AWS/DynamoDB', MetricName: 'ConsumedWriteCapacityUnits', Dimensions: [table, { Name: 'GlobalSecondaryIndexName', Value: 'by-g' }] }, Period: 600, Stat: 'Sum' },
+          },
+        ],
+      }),
+    );
+    assert.deepEqual(out.MetricDataResults![0].Values, [4]);
+    ddb.destroy();
+  });
+
   it('Lambda: Invocations, Errors and Duration by FunctionName', async () => {
-    const lambda = new LambdaClient(options());
+    // One attempt per call: the SDK retries a throttled invocation, and each attempt would count.
+    const lambda = new LambdaClient({ ...options(), maxAttempts: 1 });
     const name = await createFunction(lambda, { 'index.js': 'exports.handler = async (e) => { if (e.fail) throw new Error("no"); return 1; };' }, { Runtime: 'nodejs22.x', Handler: 'index.handler' });
     await lambda.send(new InvokeCommand({ FunctionName: name, Payload: Buffer.from('{}') }));
     await lambda.send(new InvokeCommand({ FunctionName: name, Payload: Buffer.from('{"fail":true}') }));
@@ -72,6 +124,12 @@ describe('Standard metrics the services publish to CloudWatch (SDK v3)', functio
     assert.deepEqual([values.Invocations, values.Errors, values.Duration], [2, 2, 2]);
     const errors = await sums('AWS/Lambda', { Name: 'FunctionName', Value: name }, ['Invocations', 'Errors']);
     assert.deepEqual(errors, { Invocations: 2, Errors: 1 });
+    const concurrency = await sums('AWS/Lambda', { Name: 'FunctionName', Value: name }, ['ConcurrentExecutions'], 'Maximum');
+    assert.deepEqual(concurrency, { ConcurrentExecutions: 1 });
+    // Reserved concurrency 0 throttles every invocation: each one counts in Throttles.
+    await lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: name, ReservedConcurrentExecutions: 0 }));
+    await assert.rejects(lambda.send(new InvokeCommand({ FunctionName: name, Payload: Buffer.from('{}') })), { name: 'TooManyRequestsException' });
+    assert.deepEqual(await sums('AWS/Lambda', { Name: 'FunctionName', Value: name }, ['Throttles']), { Throttles: 1 });
     lambda.destroy();
   });
 

@@ -2,8 +2,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CreateLogGroupCommand, CreateLogStreamCommand, CloudWatchLogsClient, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { CreateStackCommand, CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { CreateEventBusCommand, EventBridgeClient, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateAliasCommand, CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { CreateStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -22,7 +25,7 @@ describe('web console in a browser', function () {
   const client = <C>(Client: new (config: object) => C): C => new Client({ endpoint: aws.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, forcePathStyle: true });
 
   before(async () => {
-    aws = await startTwinstack({ port: 0, services: ['sqs', 'dynamodb', 's3', 'kms', 'logs', 'stepfunctions', 'sns'] });
+    aws = await startTwinstack({ port: 0, services: ['sqs', 'dynamodb', 's3', 'kms', 'logs', 'stepfunctions', 'sns', 'events', 'scheduler', 'cloudformation'] });
     sqs = client(SQSClient);
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
@@ -158,6 +161,61 @@ describe('web console in a browser', function () {
     assert.deepEqual(Messages?.map((m) => m.Body), ['hello subscribers']);
   });
 
+  it("EventBridge: opens a custom bus's rules and their targets, and puts an event the rule delivers", async () => {
+    const events = client(EventBridgeClient);
+    await events.send(new CreateEventBusCommand({ Name: 'console-orders' }));
+    await events.send(new PutRuleCommand({ Name: 'shipped', EventBusName: 'console-orders', EventPattern: JSON.stringify({ source: ['console.shop'] }) }));
+    const queueArn = 'arn:aws:sqs:us-east-1:000000000000:console-shipped';
+    // As on AWS, the queue's policy must let EventBridge send to it.
+    const Policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: queueArn }] });
+    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'console-shipped', Attributes: { Policy } }));
+    await events.send(new PutTargetsCommand({ Rule: 'shipped', EventBusName: 'console-orders', Targets: [{ Id: 'queue', Arn: queueArn }] }));
+    await page.getByRole('button', { name: 'events', exact: true }).click();
+    const bus = page.getByRole('row').filter({ hasText: 'event-bus/console-orders' });
+    await bus.getByRole('button', { name: 'Rules' }).click();
+    const rule = page.locator('#action .result tr').filter({ hasText: 'shipped' });
+    await rule.getByRole('button', { name: 'Targets' }).click();
+    await page.locator('.subaction').getByText('console-shipped').waitFor();
+    await bus.getByRole('button', { name: 'Put event' }).click();
+    await page.getByLabel('Source, e.g. my.app').fill('console.shop');
+    await page.getByLabel('Detail type').fill('Order shipped');
+    await page.getByLabel('Detail (JSON text)').fill('{"order": 7}');
+    await page.locator('#action form').getByRole('button', { name: 'Put event' }).click();
+    await page.locator('#action pre').filter({ hasText: 'EventId' }).waitFor();
+    const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 1 }));
+    assert.deepEqual(Messages?.map((m) => JSON.parse(m.Body!).detail), [{ order: 7 }]);
+  });
+
+  it('KMS: shows a key with its alias and policy, never its material', async () => {
+    const kms = client(KMSClient);
+    const { KeyMetadata } = await kms.send(new CreateKeyCommand({ Description: 'console key' }));
+    await kms.send(new CreateAliasCommand({ AliasName: 'alias/console-orders', TargetKeyId: KeyMetadata!.KeyId }));
+    await page.getByRole('button', { name: 'kms', exact: true }).click();
+    const key = page.getByRole('row').filter({ hasText: KeyMetadata!.KeyId! });
+    await key.getByRole('button', { name: 'Aliases' }).click();
+    await page.locator('#action .result').getByText('alias/console-orders', { exact: true }).waitFor();
+    await key.getByRole('button', { name: 'Key policy' }).click();
+    await page.locator('#action pre').filter({ hasText: 'Enable IAM User Permissions' }).waitFor();
+  });
+
+  it('CloudFormation: opens a stack to its resources and outputs', async () => {
+    const cfn = client(CloudFormationClient);
+    const TemplateBody = JSON.stringify({ Resources: { Jobs: { Type: 'AWS::SQS::Queue' } }, Outputs: { JobsUrl: { Value: { Ref: 'Jobs' } } } });
+    await cfn.send(new CreateStackCommand({ StackName: 'console-stack', TemplateBody }));
+    let status = '';
+    for (let i = 0; i < 50 && !status.endsWith('_COMPLETE'); i++) {
+      status = (await cfn.send(new DescribeStacksCommand({ StackName: 'console-stack' }))).Stacks![0].StackStatus!;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(status, 'CREATE_COMPLETE');
+    await page.getByRole('button', { name: 'cloudformation', exact: true }).click();
+    const stack = page.getByRole('row').filter({ hasText: 'console-stack' });
+    await stack.getByRole('button', { name: 'Resources' }).click();
+    await page.locator('#action .result tr').filter({ hasText: 'AWS::SQS::Queue' }).waitFor();
+    await stack.getByRole('button', { name: 'Outputs' }).click();
+    await page.locator('#action .result tr').filter({ hasText: 'JobsUrl' }).filter({ hasText: '/console-stack-Jobs-' }).waitFor();
+  });
+
   it('Step Functions: draws the state machine as a graph', async () => {
     const definition = { StartAt: 'Validate', States: { Validate: { Type: 'Pass', Next: 'Ship' }, Ship: { Type: 'Pass', Next: 'Again?' }, 'Again?': { Type: 'Choice', Choices: [{ Variable: '$.again', BooleanEquals: true, Next: 'Validate' }], Default: 'Done' }, Done: { Type: 'Succeed' } } };
     await client(SFNClient).send(new CreateStateMachineCommand({ name: 'console-graph', definition: JSON.stringify(definition), roleArn: 'arn:aws:iam::000000000000:role/r' }));
@@ -188,20 +246,21 @@ describe('web console in a browser', function () {
 
   it('switches account: the queues of account 000000000000 are not in 111111111111', async () => {
     await page.getByRole('button', { name: 'sqs', exact: true }).click();
-    await page.getByText('Queues (2)').waitFor();
+    await page.getByText('Queues (4)').waitFor();
     await page.getByLabel('Account').fill('111111111111');
     await page.getByRole('button', { name: 'Switch' }).click();
     await page.getByText('Queues (0)').waitFor();
     await page.getByLabel('Account').fill('000000000000');
     await page.getByRole('button', { name: 'Switch' }).click();
-    await page.getByText('Queues (2)').waitFor();
+    await page.getByText('Queues (4)').waitFor();
   });
 
   it("lists another service's resources with its generic view, and offers its other list operations", async () => {
-    await page.getByRole('button', { name: 'kms', exact: true }).click();
-    await page.getByText('kms: Keys').waitFor();
-    await page.getByLabel('List with').selectOption('ListAliases');
-    await page.getByText('kms: Aliases').waitFor();
+    await page.getByRole('button', { name: 'scheduler', exact: true }).click();
+    await page.getByText('scheduler: Schedules').waitFor();
+    await page.getByLabel('List with').selectOption('ListScheduleGroups');
+    await page.getByText('scheduler: ScheduleGroups').waitFor();
+    await page.getByRole('row').filter({ hasText: 'schedule-group/default' }).waitFor();
     assert.doesNotMatch(await page.locator('#view').innerText(), /undefined/);
   });
 

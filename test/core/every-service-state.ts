@@ -20,7 +20,18 @@ import { CreateSecretCommand, DescribeSecretCommand, GetSecretValueCommand, PutS
 import { CreateStateMachineCommand, DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { CreateTopicCommand, GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { GetParameterCommand, GetParameterHistoryCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import {
+  CreateDocumentCommand,
+  CreateMaintenanceWindowCommand,
+  DescribeDocumentCommand,
+  DescribeMaintenanceWindowTargetsCommand,
+  GetMaintenanceWindowCommand,
+  GetParameterCommand,
+  GetParameterHistoryCommand,
+  PutParameterCommand,
+  RegisterTargetWithMaintenanceWindowCommand,
+  SSMClient,
+} from '@aws-sdk/client-ssm';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { createFunction } from '../lambda/support.ts';
 
@@ -294,13 +305,19 @@ export const EVERY_SERVICE: ServiceState[] = [
       await c.ssm().send(new PutParameterCommand({ Name: '/every/param', Value: 'v1', Type: 'String' }));
       await c.ssm().send(new PutParameterCommand({ Name: '/every/param', Value: 'v2', Type: 'String', Overwrite: true }));
       await c.ssm().send(new PutParameterCommand({ Name: '/every/secure', Value: 'hidden', Type: 'SecureString' }));
-      return {};
+      await c.ssm().send(new CreateDocumentCommand({ Name: 'every-doc', Content: JSON.stringify({ schemaVersion: '2.2', description: 'kept', mainSteps: [] }) }));
+      const { WindowId } = await c.ssm().send(new CreateMaintenanceWindowCommand({ Name: 'every-window', Schedule: 'rate(1 day)', Duration: 2, Cutoff: 1, AllowUnassociatedTargets: true }));
+      await c.ssm().send(new RegisterTargetWithMaintenanceWindowCommand({ WindowId, ResourceType: 'INSTANCE', Targets: [{ Key: 'tag:Every', Values: ['yes'] }] }));
+      return { WindowId: WindowId! };
     },
-    async verify(c) {
+    async verify(c, seeded) {
       const { Parameter } = await c.ssm().send(new GetParameterCommand({ Name: '/every/param' }));
       assert.deepEqual([Parameter?.Value, Parameter?.Version], ['v2', 2]);
       assert.equal((await c.ssm().send(new GetParameterHistoryCommand({ Name: '/every/param' }))).Parameters?.length, 2);
       assert.equal((await c.ssm().send(new GetParameterCommand({ Name: '/every/secure', WithDecryption: true }))).Parameter?.Value, 'hidden');
+      assert.equal((await c.ssm().send(new DescribeDocumentCommand({ Name: 'every-doc' }))).Document?.Description, 'kept');
+      assert.equal((await c.ssm().send(new GetMaintenanceWindowCommand({ WindowId: seeded.WindowId }))).Name, 'every-window');
+      assert.equal((await c.ssm().send(new DescribeMaintenanceWindowTargetsCommand({ WindowId: seeded.WindowId }))).Targets?.length, 1);
     },
   },
   {

@@ -183,11 +183,12 @@ describe('Fuzz: no 5xx, crash, hang or half-applied request for any input', func
   }
 
   async function send(service: string, label: string, wire: WireRequest): Promise<void> {
-    // Metrics services publish on their own (core/service-metrics.ts) reach CloudWatch a tick or more after the request
-    // that made them: let them land before the state is read, and judge CloudWatch's state only for CloudWatch's own
-    // requests (another service writes it only through those metrics), so that they are not taken for this request's.
+    // Metrics services publish on their own (core/service-metrics.ts) land in CloudWatch when it next reads metrics:
+    // let them land (a read) before the state is read, and judge CloudWatch's state only for CloudWatch's own requests
+    // (another service writes it only through those metrics), so that they are not taken for this request's.
     await new Promise((resolve) => setTimeout(resolve, 2));
     const skip = service === 'cloudwatch' ? undefined : 'cloudwatch';
+    if (!skip) await aws.emulator.call('cloudwatch', 'ListMetrics', {}, { caller: { accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:root` }, region: REGION });
     const before = fingerprint(aws.emulator, ACCOUNT, REGION, skip);
     counts.requests++;
     let response: Response;

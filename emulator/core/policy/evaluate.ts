@@ -41,6 +41,11 @@ export interface AuthorizationRequest {
    * identity policies and the resource policy both have to allow, as across accounts.
    */
   resourcePolicyRequired?: boolean;
+  /**
+   * Within one account the resource policy must still take part (KMS key policies): naming the caller it allows on
+   * its own, naming the account it lets the identity policies decide, naming neither it allows nothing.
+   */
+  resourcePolicyGates?: boolean;
 }
 
 export interface MatchedStatement {
@@ -144,8 +149,9 @@ function judge(sources: PolicySource[], request: AuthorizationRequest, withPrinc
  * AWS's policy evaluation logic for one request, as a pure function: an explicit Deny in any policy wins; otherwise
  * the request is allowed when a policy allows it and every policy type that limits it (permissions boundary, session
  * policies) allows it too. Within one account, a resource policy that names the caller itself (its ARN, or `*`)
- * allows on its own; one that names only the account delegates to the caller's identity policies. Across accounts
- * both the identity policies and the resource policy must allow.
+ * allows on its own; one that names only the account delegates to the caller's identity policies (and, where it
+ * gates, one that names neither leaves them no say). Across accounts both the identity policies and the resource
+ * policy must allow.
  */
 export function evaluate(request: AuthorizationRequest): AuthorizationResult {
   const identity = judge(request.identityPolicies, request);
@@ -172,10 +178,11 @@ export function evaluate(request: AuthorizationRequest): AuthorizationResult {
     // A resource policy naming the caller's own ARN is not limited by a boundary or session policy (IAM users and
     // role sessions named by their session ARN); naming the role leaves those limits in place.
     const namedItself = resourceDirect && resource!.allow.some((m) => namesExactly(m.statement, request.principal));
-    if (namedItself || identityAllows || (resourceDirect && boundaryAllows && sessionAllows)) {
+    const identityCounts = !request.resourcePolicyGates || resource?.principal !== undefined;
+    if (namedItself || (identityAllows && identityCounts) || (resourceDirect && boundaryAllows && sessionAllows)) {
       return { decision: 'allowed', matched: allowing };
     }
-    return implicitDeny(identity, boundaryAllows);
+    return identityAllows ? { decision: 'implicitDeny', deniedBy: 'resource-based policy', matched: [] } : implicitDeny(identity, boundaryAllows);
   }
   if (identityAllows && resource?.principal) return { decision: 'allowed', matched: allowing };
   return identityAllows ? { decision: 'implicitDeny', deniedBy: 'resource-based policy', matched: [] } : implicitDeny(identity, boundaryAllows);

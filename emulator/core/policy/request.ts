@@ -29,8 +29,12 @@ export function iamPrefix(model: ServiceModel): string {
   return PREFIX_BY_SIGNING_NAME[name] ?? name;
 }
 
+/** Prefixes AWS spells otherwise in its messages (`SNS:Publish`); actions match without regard to case. */
+const PREFIX_SPELLING: Record<string, string> = { sns: 'SNS' };
+
 export function actionName(model: ServiceModel, operation: string): string {
-  const action = `${iamPrefix(model)}:${operation}`;
+  const prefix = iamPrefix(model);
+  const action = `${PREFIX_SPELLING[prefix] ?? prefix}:${operation}`;
   return ACTION_ALIASES[action] ?? action;
 }
 

@@ -1,7 +1,8 @@
 import type { Handler, ServiceDefinition } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
-import { answerExecuteApi, isExecuteApiRequest } from './execute/entry.ts';
+import { answerExecuteApi, isCustomDomainRequest, isExecuteApiRequest } from './execute/entry.ts';
 import { testInvokeMethod } from './execute/test-invoke.ts';
+import { testInvokeAuthorizer } from './execute/test-invoke-authorizer.ts';
 import * as apiKeys from './operations/api-keys.ts';
 import * as authorizers from './operations/authorizers.ts';
 import * as deployments from './operations/deployments.ts';
@@ -25,7 +26,7 @@ import { ApiGatewayState } from './state.ts';
 const modules = [apiKeys, authorizers, deployments, documentation, domains, gatewayResponses, integrations, methods, misc, models, openapi, resources, restApis, stages, tags, usagePlans, validators];
 
 const model = loadModel('apigateway');
-const handlers: Record<string, Handler<ApiGatewayState>> = { TestInvokeMethod: testInvokeMethod };
+const handlers: Record<string, Handler<ApiGatewayState>> = { TestInvokeMethod: testInvokeMethod, TestInvokeAuthorizer: testInvokeAuthorizer };
 for (const operation of Object.keys(model.operations)) {
   const name = operation.charAt(0).toLowerCase() + operation.slice(1);
   const module = modules.find((m) => Object.hasOwn(m, name)) as Record<string, Handler<ApiGatewayState>> | undefined;
@@ -38,8 +39,8 @@ const apigateway: ServiceDefinition<ApiGatewayState> = {
   createState: (accountId, region) => new ApiGatewayState(accountId, region),
   validation: 'none',
   handlers,
-  // Deployed APIs answer at their execute-api host names and path forms (declared in services/index.ts).
-  http: { intercept: (req, ctx) => answerExecuteApi(req, ctx), servesUnsigned: isExecuteApiRequest },
+  // Deployed APIs answer at their execute-api host names and path forms (declared in services/index.ts), and at their custom domain names.
+  http: { intercept: (req, ctx) => answerExecuteApi(req, ctx), servesUnsigned: isExecuteApiRequest, claims: isCustomDomainRequest },
   requestLimits: { body: 10 * 1024 * 1024 },
   persistence: {
     classes: { ApiGatewayState: { type: ApiGatewayState, transient: { authorizerCache: () => new Map(), buckets: () => new Map() } } },

@@ -1,22 +1,4 @@
-import type {
-  Account,
-  ApiKey,
-  Authorizer,
-  BasePathMapping,
-  ClientCertificate,
-  DocumentationPart,
-  DocumentationVersion,
-  DomainName,
-  GatewayResponse,
-  Integration,
-  Method,
-  Model,
-  RequestValidator,
-  RestApi,
-  Stage,
-  UsagePlan,
-  VpcLink,
-} from '@aws-sdk/client-api-gateway';
+import type { Account, ApiKey, Authorizer, BasePathMapping, ClientCertificate, DocumentationPart, DocumentationVersion, DomainName, DomainNameAccessAssociation, GatewayResponse, Integration, Method, Model, RequestValidator, RestApi, Stage, UsagePlan, VpcLink } from '@aws-sdk/client-api-gateway';
 import { buildArn } from '../../core/arn.ts';
 import { notFound } from './errors.ts';
 
@@ -78,6 +60,8 @@ export class ApiGatewayState {
   /** `<plan id>/<key id>` -> usage */
   readonly usage = new Map<string, UsageRecord>();
   readonly domainNames = new Map<string, DomainName>();
+  /** Access associations of private custom domain names with VPC endpoints, by association ARN. */
+  readonly domainNameAccessAssociations = new Map<string, DomainNameAccessAssociation>();
   /** domain name -> base path ('(none)' for the empty one) -> mapping */
   readonly basePathMappings = new Map<string, Map<string, BasePathMapping>>();
   readonly clientCertificates = new Map<string, ClientCertificate>();

@@ -5,13 +5,16 @@ import * as authorizers from './operations/authorizers.ts';
 import * as domains from './operations/domains.ts';
 import * as integrations from './operations/integrations.ts';
 import * as openapi from './operations/openapi.ts';
+import * as portalProducts from './operations/portal-products.ts';
+import * as portals from './operations/portals.ts';
 import * as routes from './operations/routes.ts';
+import * as routingRules from './operations/routing-rules.ts';
 import * as stages from './operations/stages.ts';
 import * as tags from './operations/tags.ts';
 import { ApiGatewayV2State } from './state.ts';
 
 /** Operation name -> handler: each module's exports, named as the operation in lower camel case. */
-const modules = [apis, authorizers, domains, integrations, openapi, routes, stages, tags];
+const modules = [apis, authorizers, domains, integrations, openapi, portalProducts, portals, routes, routingRules, stages, tags];
 
 const model = loadModel('apigatewayv2');
 const handlers: Record<string, Handler<ApiGatewayV2State>> = {};

@@ -4,10 +4,15 @@ import type {
   Authorizer,
   Deployment,
   DomainName,
+  GetPortalProductResponse,
+  GetPortalResponse,
+  GetProductPageResponse,
+  GetProductRestEndpointPageResponse,
   Integration,
   IntegrationResponse,
   Model,
   Route,
+  RoutingRule,
   RouteResponse,
   Stage,
   VpcLink,
@@ -38,12 +43,28 @@ export interface StoredV2Api {
   deployments: Map<string, Deployment & { snapshot: V2Snapshot }>;
 }
 
+export interface StoredPortal {
+  portal: GetPortalResponse & { PortalId: string; PortalArn: string };
+}
+
+export interface StoredPortalProduct {
+  product: GetPortalProductResponse & { PortalProductId: string; PortalProductArn: string };
+  pages: Map<string, GetProductPageResponse & { ProductPageId: string }>;
+  endpointPages: Map<string, GetProductRestEndpointPageResponse & { ProductRestEndpointPageId: string }>;
+  sharingPolicy?: string;
+}
+
 /** API Gateway v2 (HTTP and WebSocket APIs) for one account and region. */
 export class ApiGatewayV2State {
   readonly apis = new Map<string, StoredV2Api>();
   readonly domainNames = new Map<string, DomainName>();
   readonly apiMappings = new Map<string, Map<string, ApiMapping>>();
   readonly vpcLinks = new Map<string, VpcLink>();
+  /** Routing rules of custom domain names, by domain name then rule id. */
+  readonly routingRules = new Map<string, Map<string, RoutingRule>>();
+  /** Developer portals, their products and the products' pages (see operations/portals.ts). */
+  readonly portals = new Map<string, StoredPortal>();
+  readonly portalProducts = new Map<string, StoredPortalProduct>();
   readonly tags = new Map<string, Record<string, string>>();
   /** Lambda authorizer results cached per authorizer and identity. */
   readonly authorizerCache = new Map<string, { expiresMs: number; result: unknown }>();
@@ -59,6 +80,11 @@ export class ApiGatewayV2State {
 
   arn(path: string): string {
     return buildArn({ service: 'apigateway', region: this.region, accountId: '', resource: path });
+  }
+
+  /** ARNs of resources AWS names with the owning account (routing rules, portals and their products). */
+  accountArn(path: string): string {
+    return buildArn({ service: 'apigateway', region: this.region, accountId: this.accountId, resource: path });
   }
 
   api(id: string | undefined): StoredV2Api {

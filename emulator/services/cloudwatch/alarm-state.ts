@@ -1,6 +1,7 @@
 import { parseArn } from '../../core/arn.ts';
 import type { Emulator } from '../../core/emulator.ts';
 import { parseAlarmRule } from './composite-rule.ts';
+import { isMuted } from './mute-rules.ts';
 import { regionName } from './region-names.ts';
 import type { Alarm, AlarmState, CloudWatchState, CompositeAlarm, HistoryItem } from './state.ts';
 
@@ -45,7 +46,8 @@ export function changeState(
     },
     now,
   );
-  if (alarm.actionsEnabled) runActions(state, emulator, alarm, old);
+  // An active mute rule silences the actions; the state change itself is still recorded.
+  if (alarm.actionsEnabled && !isMuted(state, alarm.name, now)) runActions(state, emulator, alarm, old);
   for (const parent of state.alarms.values()) {
     if (parent.kind === 'CompositeAlarm' && parent !== alarm) evaluateComposite(state, emulator, parent);
   }
@@ -71,6 +73,8 @@ function notification(state: CloudWatchState, alarm: Alarm, old: AlarmState): Re
     OKActions: alarm.okActions,
     AlarmActions: alarm.alarmActions,
     InsufficientDataActions: alarm.insufficientDataActions,
+    // Recorded in AWS's notifications since mute rules came (test_put_metric_alarm, 2026): false for an action run at once.
+    ActionExecutedAfterMuteWindow: false,
   };
   if (alarm.kind === 'CompositeAlarm') return { ...common, AlarmRule: alarm.rule };
   return {

@@ -1,5 +1,6 @@
 import { AwsError } from '../../core/errors.ts';
 import type { Handler, ServiceDefinition } from '../../core/service.ts';
+import { forgetMetrics } from '../../core/service-metrics.ts';
 import { loadModel } from '../../models/load.ts';
 import { validateInput } from '../../protocols/validate.ts';
 import {
@@ -13,14 +14,29 @@ import {
   putMetricAlarm,
   setAlarmState,
 } from './operations/alarms.ts';
+import { describeAlarmContributors, getOTelEnrichment, startOTelEnrichment, stopOTelEnrichment } from './operations/account-features.ts';
 import { deleteAnomalyDetector, describeAnomalyDetectors, putAnomalyDetector } from './operations/anomaly-detectors.ts';
 import { deleteDashboards, getDashboard, listDashboards, putDashboard } from './operations/dashboards.ts';
 import { getMetricData } from './operations/get-metric-data.ts';
 import { getMetricStatistics } from './operations/get-metric-statistics.ts';
+import { getMetricWidgetImage } from './operations/get-metric-widget-image.ts';
+import {
+  deleteInsightRules,
+  describeInsightRules,
+  disableInsightRules,
+  enableInsightRules,
+  getInsightRuleReport,
+  listManagedInsightRules,
+  putInsightRule,
+  putManagedInsightRules,
+} from './operations/insight-rules.ts';
 import { listMetrics } from './operations/list-metrics.ts';
+import { deleteMetricStream, getMetricStream, listMetricStreams, putMetricStream, startMetricStreams, stopMetricStreams } from './operations/metric-streams.ts';
+import { deleteAlarmMuteRule, getAlarmMuteRule, listAlarmMuteRules, putAlarmMuteRule } from './operations/mute-rules.ts';
 import { putMetricData } from './operations/put-metric-data.ts';
 import { listTagsForResource, tagResource, untagResource } from './operations/tagging.ts';
 import { watchAlarms } from './alarm-evaluation.ts';
+import { stopMetricStreams as stopStreaming, watchMetricStreams } from './metric-streams.ts';
 import { StoredMetric } from './metrics.ts';
 import { CloudWatchState } from './state.ts';
 
@@ -50,6 +66,29 @@ const operations: Record<string, Handler<CloudWatchState>> = {
   TagResource: tagResource,
   UntagResource: untagResource,
   ListTagsForResource: listTagsForResource,
+  PutInsightRule: putInsightRule,
+  DescribeInsightRules: describeInsightRules,
+  DeleteInsightRules: deleteInsightRules,
+  EnableInsightRules: enableInsightRules,
+  DisableInsightRules: disableInsightRules,
+  GetInsightRuleReport: getInsightRuleReport,
+  PutManagedInsightRules: putManagedInsightRules,
+  ListManagedInsightRules: listManagedInsightRules,
+  PutMetricStream: putMetricStream,
+  GetMetricStream: getMetricStream,
+  ListMetricStreams: listMetricStreams,
+  DeleteMetricStream: deleteMetricStream,
+  StartMetricStreams: startMetricStreams,
+  StopMetricStreams: stopMetricStreams,
+  PutAlarmMuteRule: putAlarmMuteRule,
+  GetAlarmMuteRule: getAlarmMuteRule,
+  ListAlarmMuteRules: listAlarmMuteRules,
+  DeleteAlarmMuteRule: deleteAlarmMuteRule,
+  DescribeAlarmContributors: describeAlarmContributors,
+  GetOTelEnrichment: getOTelEnrichment,
+  StartOTelEnrichment: startOTelEnrichment,
+  StopOTelEnrichment: stopOTelEnrichment,
+  GetMetricWidgetImage: getMetricWidgetImage,
 };
 
 /**
@@ -78,14 +117,21 @@ const cloudwatch: ServiceDefinition<CloudWatchState> = {
   handlers: Object.fromEntries(Object.entries(operations).map(([name, handler]) => [name, validated(name, handler)])),
   // Modelled errors are namespaced by the service's version; Coral's validation error keeps its own namespace.
   jsonErrorType: (code) => (code === 'ValidationError' ? 'com.amazon.coral.validate#ValidationException' : `com.amazonaws.cloudwatch.v2010_08_01#${code}`),
-  disposeState: (state) => state.watcher?.stop(),
+  disposeState: (state, emulator) => {
+    state.watcher?.stop();
+    stopStreaming(state);
+    forgetMetrics(emulator, state.accountId, state.region);
+  },
   persistence: {
     classes: {
       CloudWatchState: { type: CloudWatchState, transient: { watcher: () => undefined } },
       StoredMetric: { type: StoredMetric, transient: { samples: () => [] }, revive: (metric: StoredMetric) => metric.rebuild() },
     },
     // Alarm evaluation resumes on the restored state's clock.
-    revive: (state, emulator) => state.alarms.size > 0 && watchAlarms(state, emulator),
+    revive: (state, emulator) => {
+      if (state.alarms.size > 0) watchAlarms(state, emulator);
+      if (state.metricStreams.size > 0) watchMetricStreams(state, emulator);
+    },
   },
 };
 

@@ -1,5 +1,7 @@
 import type { Capacity, ConsumedCapacity, ReturnConsumedCapacity } from '@aws-sdk/client-dynamodb';
 import { itemSize } from './expressions/index.ts';
+import { publishConsumed } from './metrics.ts';
+import type { DynamoState } from './state.ts';
 import { keyNames, type KeySchema, type Table } from './table.ts';
 import type { Item } from './values.ts';
 
@@ -20,7 +22,10 @@ export function writeSize(before: Item | undefined, after: Item | undefined): nu
 
 type Kind = 'read' | 'write';
 
-/** Accumulates the capacity one request consumed on one table and its indexes, then reports it as asked. */
+/**
+ * Accumulates the capacity one request consumed on one table and its indexes, then reports it as asked and publishes
+ * it to CloudWatch (once per request, when the response is built).
+ */
 export class CapacityMeter {
   private table = 0;
   private readonly globals = new Map<string, number>();
@@ -30,6 +35,8 @@ export class CapacityMeter {
     private readonly kind: Kind,
     /** The TableName the request used: AWS echoes an ARN when given one. */
     private readonly tableName: string,
+    /** The state owning the table, whose account and region the metrics go to. */
+    private readonly state: DynamoState,
   ) {}
 
   addTable(units: number) {
@@ -63,6 +70,9 @@ export class CapacityMeter {
   }
 
   report(mode: ReturnConsumedCapacity | string | undefined): ConsumedCapacity | undefined {
+    let tableUnits = this.table;
+    for (const v of this.locals.values()) tableUnits += v;
+    publishConsumed(this.state, this.kind, this.tableName, tableUnits, this.globals);
     if (mode !== 'TOTAL' && mode !== 'INDEXES') return undefined;
     const out: ConsumedCapacity = { TableName: this.tableName, ...this.capacity(this.total()) };
     if (mode === 'INDEXES') {

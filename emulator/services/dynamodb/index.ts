@@ -2,6 +2,7 @@ import type { ServiceDefinition, Handler } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
 import { contextForTable } from './account-walls.ts';
 import { validation } from './errors.ts';
+import { publishMetricsOf } from './metrics.ts';
 import { DynamoState } from './state.ts';
 import { dynamoPersistence } from './persistence.ts';
 import { startTtlSweeper } from './ttl-sweeper.ts';
@@ -135,6 +136,7 @@ const service: ServiceDefinition<DynamoState> = {
   ),
   createState(accountId, region, emulator) {
     const state = new DynamoState(accountId, region, emulator.clock);
+    publishMetricsOf(state, emulator);
     stopSweepers.set(state, startTtlSweeper(state, emulator.clock, () => emulator.changedInBackground('dynamodb')));
     return state;
   },
@@ -142,6 +144,7 @@ const service: ServiceDefinition<DynamoState> = {
     ...dynamoPersistence,
     revive(state, emulator) {
       dynamoPersistence.revive!(state, emulator);
+      publishMetricsOf(state, emulator);
       stopSweepers.set(state, startTtlSweeper(state, emulator.clock, () => emulator.changedInBackground('dynamodb')));
     },
   },

@@ -2,6 +2,7 @@ import type { AttributeValue, ConsumedCapacity } from '@aws-sdk/client-dynamodb'
 import { CapacityMeter, readUnits } from './capacity.ts';
 import { evaluateCondition, itemSize, project, typeOf, type Condition, type Path } from './expressions/index.ts';
 import { invalidParameter, validation } from './errors.ts';
+import type { DynamoState } from './state.ts';
 import type { Entry } from './store.ts';
 import { keyNames, type SecondaryIndex, type Table } from './table.ts';
 import type { Item } from './values.ts';
@@ -88,6 +89,7 @@ export interface Page {
  * Limit counts items before the filter, as DynamoDB does.
  */
 export function readPage(
+  state: DynamoState,
   source: ReadSource,
   entries: Iterable<Entry>,
   input: ReadRequest,
@@ -127,7 +129,7 @@ export function readPage(
   }
   // Reaching Limit ends the page with a LastEvaluatedKey even when nothing follows, as in DynamoDB.
   if (!stopped && limit !== undefined && scanned >= limit) stopped = true;
-  const meter = new CapacityMeter('read', input.TableName!);
+  const meter = new CapacityMeter('read', input.TableName!, state);
   const units = readUnits(bytes, input.ConsistentRead === true);
   if (index) meter.addIndex(table, index.name, units);
   else meter.addTable(units);

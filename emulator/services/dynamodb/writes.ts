@@ -23,6 +23,8 @@ export interface PreparedWrite {
   table: Table;
   /** The TableName as the request gave it (a name or an ARN). */
   tableName: string;
+  /** The state owning the table. */
+  state: DynamoState;
   key: Item;
   condition?: Condition;
   returnOnConditionFailure?: string;
@@ -58,6 +60,7 @@ export function preparePut(state: DynamoState, input: ConditionInput & { Item?: 
     kind: 'Put',
     table,
     tableName: input.TableName!,
+    state,
     key: table.keyOf(item),
     condition,
     returnOnConditionFailure: input.ReturnValuesOnConditionCheckFailure,
@@ -74,6 +77,7 @@ export function prepareDelete(state: DynamoState, input: ConditionInput & { Key?
     kind,
     table,
     tableName: input.TableName!,
+    state,
     key,
     condition,
     returnOnConditionFailure: input.ReturnValuesOnConditionCheckFailure,
@@ -101,6 +105,7 @@ export function prepareUpdate(
     kind: 'Update',
     table,
     tableName: input.TableName!,
+    state,
     key,
     condition,
     returnOnConditionFailure: input.ReturnValuesOnConditionCheckFailure,
@@ -133,7 +138,7 @@ export function writeReport(
   item: Item | undefined,
   input: { ReturnConsumedCapacity?: string; ReturnItemCollectionMetrics?: string },
 ) {
-  const meter = new CapacityMeter('write', write.tableName);
+  const meter = new CapacityMeter('write', write.tableName, write.state);
   meter.addWrite(write.table, old, item);
   return {
     ConsumedCapacity: meter.report(input.ReturnConsumedCapacity),

@@ -108,7 +108,7 @@ export interface ApiDestination {
 }
 
 /** EventBridge's state for one account and region. */
-/** A global endpoint: two same-named buses in two regions with a failover route (stored; routing stays regional). */
+/** A global endpoint: two same-named buses in two regions with a failover route (see global-endpoints.ts). */
 export interface GlobalEndpoint {
   name: string;
   description?: string;

@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
  * ones, with the documents, default versions and dates of the AWS Managed Policy Reference Guide
  * (docs.aws.amazon.com/aws-managed-policy). Policies not listed here answer NoSuchEntity, as an unknown ARN would.
  *
- * What is and is not AWS's: every document here is AWS's published default version except ReadOnlyAccess's, which
- * is a stand-in (see its entry). The policy ids are not AWS's: AWS does not publish them, so each is derived from the
+ * What is and is not AWS's: every document here is AWS's published default version, ReadOnlyAccess's cut to the
+ * services twinstack serves (see its entry). The policy ids are not AWS's: AWS does not publish them, so each is derived from the
  * policy's name (AdministratorAccess keeps its widely known id). The service-linked roles' policies
  * (`policy/aws-service-role/...`) are attached by name only: their documents are not in this catalog.
  */
@@ -67,22 +67,109 @@ const CATALOG: AwsManagedPolicy[] = [
     },
   },
   {
-    // NOT AWS's document: a stand-in. `cdk bootstrap` attaches ReadOnlyAccess to its lookup role; AWS's document lists
-    // the read actions of every AWS service (thousands of entries, edited almost weekly), which this catalog does not
-    // carry. The stand-in grants the Describe/Get/List families of the services twinstack serves, so it decides
-    // those requests as AWS's would for the common cases, but GetPolicyVersion does not return AWS's text, and its
-    // version and dates are those of the policy's creation, not of its latest edit.
+    // AWS's default version v178 (2026-02-12) cut to the services twinstack serves: AWS's document grants about 2,700
+    // read actions over every AWS service, in two statements (ReadOnlyActionsGroup1/2); these are its actions for
+    // twinstack's services, verbatim (note: no secretsmanager:GetSecretValue, but sqs:Receive*, dynamodb:Query/Scan).
+    // Source: the document as IAM's GetPolicyVersion returned it, recorded by the MAMIP tracker of AWS managed policies
+    // (github.com/zoph-io/MAMIP, policies/ReadOnlyAccess, 2026-03-07). GetPolicyVersion therefore returns this cut,
+    // not AWS's whole text; requests to twinstack's services are decided as AWS's document decides them.
     name: 'ReadOnlyAccess',
     path: '/',
     description: 'Provides read-only access to AWS services and resources.',
-    defaultVersionId: 'v1',
+    defaultVersionId: 'v178',
     createDate: '2015-02-06T18:39:48Z',
-    updateDate: '2015-02-06T18:39:48Z',
-    document: allowAll(
-      ['cloudformation', 'cloudwatch', 'dynamodb', 'ecr', 'events', 'iam', 'kinesis', 'kms', 'lambda', 'logs', 's3', 'scheduler', 'secretsmanager', 'sns', 'sqs', 'ssm', 'sts'].flatMap(
-        (prefix) => [`${prefix}:Describe*`, `${prefix}:Get*`, `${prefix}:List*`],
-      ),
-    ),
+    updateDate: '2026-02-12T18:01:33Z',
+    document: allowAll([
+      'apigateway:GET',
+      'cloudformation:BatchDescribeTypeConfigurations',
+      'cloudformation:Describe*',
+      'cloudformation:Detect*',
+      'cloudformation:Estimate*',
+      'cloudformation:Get*',
+      'cloudformation:List*',
+      'cloudformation:ValidateTemplate',
+      'cloudwatch:Describe*',
+      'cloudwatch:GenerateQuery',
+      'cloudwatch:GenerateQueryResultsSummary',
+      'cloudwatch:Get*',
+      'cloudwatch:List*',
+      'dynamodb:BatchGet*',
+      'dynamodb:Describe*',
+      'dynamodb:Get*',
+      'dynamodb:List*',
+      'dynamodb:PartiQLSelect',
+      'dynamodb:Query',
+      'dynamodb:Scan',
+      'ecr:BatchCheck*',
+      'ecr:BatchGet*',
+      'ecr:Describe*',
+      'ecr:Get*',
+      'ecr:List*',
+      'events:Describe*',
+      'events:List*',
+      'events:Test*',
+      'firehose:Describe*',
+      'firehose:List*',
+      'iam:Generate*',
+      'iam:Get*',
+      'iam:List*',
+      'iam:Simulate*',
+      'kinesis:Describe*',
+      'kinesis:Get*',
+      'kinesis:List*',
+      'kms:Describe*',
+      'kms:Get*',
+      'kms:List*',
+      'lambda:Get*',
+      'lambda:List*',
+      'logs:Describe*',
+      'logs:FilterLogEvents',
+      'logs:Get*',
+      'logs:ListAnomalies',
+      'logs:ListEntitiesForLogGroup',
+      'logs:ListIntegrations',
+      'logs:ListLogAnomalyDetectors',
+      'logs:ListLogDeliveries',
+      'logs:ListLogGroupsForEntity',
+      'logs:ListLogGroupsForQuery',
+      'logs:ListTagsForResource',
+      'logs:ListTagsLogGroup',
+      'logs:StartLiveTail',
+      'logs:StartQuery',
+      'logs:StopLiveTail',
+      'logs:StopQuery',
+      'logs:TestMetricFilter',
+      'logs:ListAggregateLogGroupSummaries',
+      'logs:ListSourcesForS3TableIntegration',
+      'logs:ListScheduledQueries',
+      's3:DescribeJob',
+      's3:Get*',
+      's3:List*',
+      'scheduler:GetSchedule',
+      'scheduler:GetScheduleGroup',
+      'scheduler:ListScheduleGroups',
+      'scheduler:ListSchedules',
+      'scheduler:ListTagsForResource',
+      'secretsmanager:Describe*',
+      'secretsmanager:GetResourcePolicy',
+      'secretsmanager:List*',
+      'sns:Check*',
+      'sns:Get*',
+      'sns:List*',
+      'sqs:Get*',
+      'sqs:List*',
+      'sqs:Receive*',
+      'ssm:Describe*',
+      'ssm:Get*',
+      'ssm:List*',
+      'states:Describe*',
+      'states:GetExecutionHistory',
+      'states:List*',
+      'states:ValidateStateMachineDefinition',
+      'sts:GetAccessKeyInfo',
+      'sts:GetCallerIdentity',
+      'sts:GetSessionToken',
+    ]),
   },
   {
     name: 'IAMReadOnlyAccess',

@@ -48,7 +48,7 @@ import {
   updateOpenIDConnectProviderThumbprint,
   updateSAMLProvider,
 } from './operations/identity-providers.ts';
-import { createLoginProfile, deleteLoginProfile, getLoginProfile, updateLoginProfile } from './operations/login-profiles.ts';
+import { changePassword, createLoginProfile, deleteLoginProfile, getLoginProfile, updateLoginProfile } from './operations/login-profiles.ts';
 import {
   createVirtualMFADevice,
   deactivateMFADevice,
@@ -77,6 +77,12 @@ import { createServiceLinkedRole, deleteServiceLinkedRole, getServiceLinkedRoleD
 import { deleteSigningCertificate, listSigningCertificates, updateSigningCertificate, uploadSigningCertificate } from './operations/signing-certificates.ts';
 import { deleteSSHPublicKey, getSSHPublicKey, listSSHPublicKeys, updateSSHPublicKey, uploadSSHPublicKey } from './operations/ssh-keys.ts';
 import { principalPolicies } from './principal-policies.ts';
+import { recordAccess } from './last-accessed.ts';
+import {
+  generateServiceLastAccessedDetails,
+  getServiceLastAccessedDetails,
+  getServiceLastAccessedDetailsWithEntities,
+} from './operations/service-last-accessed.ts';
 import type { IamContext } from './entities.ts';
 import { createIamState, type IamState } from './state.ts';
 
@@ -184,6 +190,10 @@ const operations: Record<string, Handler<IamState>> = {
   GetAccountSummary: getAccountSummary,
   GetAccountAuthorizationDetails: getAccountAuthorizationDetails,
   GenerateCredentialReport: generateCredentialReport,
+  GenerateServiceLastAccessedDetails: generateServiceLastAccessedDetails,
+  GetServiceLastAccessedDetails: getServiceLastAccessedDetails,
+  GetServiceLastAccessedDetailsWithEntities: getServiceLastAccessedDetailsWithEntities,
+  ChangePassword: changePassword,
   GetCredentialReport: getCredentialReport,
   ...inlinePolicyOperations,
   ...policyAttachmentOperations,
@@ -243,6 +253,7 @@ const iam: ServiceDefinition<IamState> = {
   validation: 'none',
   handlers: iamValidationWording(withQueryValidation(model, revisioned(operations))),
   principalPolicies,
+  recordAccess,
   // Access keys act as their users through the emulator's credentials: registered again on restore, dropped on reset.
   disposeState(state, emulator) {
     for (const accessKeyId of state.accessKeys.keys()) emulator.credentials.forget(accessKeyId);

@@ -22,6 +22,16 @@ export function holderSources(state: IamState, holder: PolicyHolder): PolicySour
   return sources;
 }
 
+/**
+ * The password policy's AllowUsersToChangePassword lets every IAM user change its own password and read the policy
+ * (IAM User Guide, "Setting an account password policy"); ChangePassword acts only on the caller.
+ */
+const OWN_PASSWORD: PolicySource = {
+  id: 'AllowUsersToChangePassword',
+  type: IDENTITY_POLICY,
+  policy: parseCached(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:ChangePassword', 'iam:GetAccountPasswordPolicy'], Resource: '*' }] })),
+};
+
 function tagMap(tags: Array<{ Key?: string; Value?: string }>): Record<string, string> {
   return Object.fromEntries(tags.map((t) => [t.Key!, t.Value ?? '']));
 }
@@ -55,6 +65,7 @@ function collect(state: IamState, principalArn: string): PrincipalPolicies | und
     if (!user || user.arn !== principalArn) return undefined;
     const identity = holderSources(state, user);
     for (const group of user.groups) identity.push(...holderSources(state, state.groups.get(group)!));
+    if (state.passwordPolicy?.AllowUsersToChangePassword) identity.push(OWN_PASSWORD);
     return {
       identity,
       boundary: user.boundary ? managedSource(state, user.boundary) : undefined,

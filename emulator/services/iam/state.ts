@@ -21,7 +21,7 @@ export interface User extends PolicyHolder {
   /** Lower-case names of the groups the user is in. */
   groups: Set<string>;
   /** The console password (only whether one exists and when it was set: IAM never returns it). */
-  loginProfile?: { createDate: Date; passwordResetRequired: boolean };
+  loginProfile?: LoginProfile;
   /** SSH public keys (CodeCommit), by key id. */
   sshKeys: Map<string, SshPublicKey>;
   /** X.509 signing certificates, by certificate id. */
@@ -174,10 +174,34 @@ export interface PasswordPolicy {
   HardExpiry?: boolean;
 }
 
+/** A console password: when it was set and, for ChangePassword and PasswordReusePrevention, salted hashes of it and its predecessors (newest last). */
+export interface LoginProfile {
+  createDate: Date;
+  passwordResetRequired: boolean;
+  passwordHashes?: string[];
+}
+
+/** What IAM saw an entity (a user, or a role through its sessions) do in one service: the last attempt, and per action. */
+export interface ServiceAccess {
+  name: string;
+  date: Date;
+  region: string;
+  actions: Map<string, { date: Date; region: string }>;
+}
+
+/** One service of a service last accessed report, as the report was generated. */
+export interface ReportedService {
+  namespace: string;
+  name: string;
+  /** Per entity in scope (ARN): its last attempt, if any. */
+  entities: Array<{ arn: string; access?: ServiceAccess }>;
+}
+
 export interface AccessReport {
   arn: string;
   granularity: 'SERVICE_LEVEL' | 'ACTION_LEVEL';
   createdAt: Date;
+  services: ReportedService[];
 }
 
 /**
@@ -207,6 +231,8 @@ export interface IamState {
   roleDeletions: Map<string, 'SUCCEEDED' | 'FAILED'>;
   /** Service last accessed reports, by job id. */
   accessReports: Map<string, AccessReport>;
+  /** What each user and role (by ARN) was seen doing, per service namespace, while policies were enforced. */
+  accessLog?: Map<string, Map<string, ServiceAccess>>;
   /** Bumped by every operation that may change something, so per-principal policy sets can be cached. */
   revision: number;
 }

@@ -1,4 +1,7 @@
+import { parseArn } from '../../core/arn.ts';
 import { ANY_IDENTITY, contextOf, evaluate, parseCached } from '../../core/policy/index.ts';
+import type { GoverningPolicy } from '../../core/service.ts';
+import { blobKeyId } from './ciphertext.ts';
 import { KmsErrors } from './errors.ts';
 import { findKey, requireUsable, requireUsage, type KmsContext } from './keys.ts';
 import type { KmsKey, KmsState } from './state.ts';
@@ -41,4 +44,41 @@ export function keyForUse(ctx: KmsContext, keyId: string, usage: string, operati
   requireUsage(key, usage, operation);
   authorizeKeyUse(ctx, key, operation);
   return key;
+}
+
+/** The key a request names (KeyId, TargetKeyId, or the key a ciphertext blob names), in the caller's account. */
+function keyNamed(ctx: KmsContext, input: Record<string, unknown>): KmsKey | { ownerAccount: string; arn: string } | undefined {
+  const named = [input.KeyId, input.TargetKeyId, input.SourceKeyId].find((v): v is string => typeof v === 'string' && v !== '');
+  let id = named;
+  if (named === undefined) {
+    const blob = input.CiphertextBlob;
+    id = blob instanceof Uint8Array ? blobKeyId(blob) : undefined;
+  } else if (named.startsWith('arn:')) {
+    const arn = parseArn(named);
+    if (!arn || arn.service !== 'kms' || arn.region !== ctx.region) return undefined;
+    if (arn.accountId !== ctx.state.accountId) return { ownerAccount: arn.accountId, arn: named };
+    id = arn.resource.startsWith('key/') ? arn.resource.slice('key/'.length) : arn.resource;
+  }
+  if (id?.startsWith('alias/')) id = ctx.state.aliases.get(id)?.keyId;
+  return id === undefined ? undefined : ctx.state.keys.get(id);
+}
+
+/**
+ * For `--enforce-iam`: the key a request uses, by its key ARN (as IAM evaluates it, whatever alias named it), and its
+ * key policy, which gates every use of the key (`resourcePolicyGates`): naming the caller it grants alone, naming the
+ * account it lets IAM policies decide. The key's grants that name the caller for the operation allow as well.
+ */
+export function governingPolicy(input: Record<string, unknown>, ctx: KmsContext): GoverningPolicy | undefined {
+  const key = keyNamed(ctx, input);
+  if (!key) return undefined;
+  if (!('policy' in key)) return { ownerAccount: key.ownerAccount, resource: key.arn };
+  const grants = [];
+  for (const grant of ctx.state.grants.values()) if (grant.keyId === key.id && grant.operations.includes(ctx.operation)) grants.push(grant);
+  if (!grants.length) return { document: key.policy, ownerAccount: key.accountId, resource: key.arn };
+  const policy = JSON.parse(key.policy) as { Statement: unknown[] | object };
+  const statements = [
+    ...(Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement]),
+    ...grants.map((g) => ({ Sid: `grant ${g.id}`, Effect: 'Allow', Principal: { AWS: g.granteePrincipal }, Action: `kms:${ctx.operation}`, Resource: '*' })),
+  ];
+  return { document: JSON.stringify({ ...policy, Statement: statements }), ownerAccount: key.accountId, resource: key.arn };
 }

@@ -1,5 +1,6 @@
 import type { Handler, ServiceDefinition } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
+import { governingPolicy } from './access.ts';
 import { createAlias, deleteAlias, listAliases, updateAlias } from './operations/aliases.ts';
 import {
   generateDataKey,
@@ -25,6 +26,16 @@ import {
   updateKeyDescription,
 } from './operations/keys.ts';
 import { deleteImportedKeyMaterial, getParametersForImport, importKeyMaterial } from './operations/import.ts';
+import {
+  connectCustomKeyStore,
+  createCustomKeyStore,
+  deleteCustomKeyStore,
+  describeCustomKeyStores,
+  disconnectCustomKeyStore,
+  updateCustomKeyStore,
+} from './operations/custom-key-stores.ts';
+import { deriveSharedSecret } from './operations/key-agreement.ts';
+import { getKeyLastUsage, trackingUse, TRACKED_OPERATIONS } from './operations/last-usage.ts';
 import { generateMac, verifyMac } from './operations/mac.ts';
 import { replicateKey, updatePrimaryRegion } from './operations/multi-region.ts';
 import { disableKeyRotation, enableKeyRotation, getKeyRotationStatus, listKeyRotations, rotateKeyOnDemand } from './operations/rotation.ts';
@@ -55,6 +66,14 @@ const handlers: Record<string, Handler<KmsState>> = {
   Verify: verify,
   GetPublicKey: getPublicKey,
   GenerateMac: generateMac,
+  DeriveSharedSecret: deriveSharedSecret,
+  CreateCustomKeyStore: createCustomKeyStore,
+  DescribeCustomKeyStores: describeCustomKeyStores,
+  UpdateCustomKeyStore: updateCustomKeyStore,
+  ConnectCustomKeyStore: connectCustomKeyStore,
+  DisconnectCustomKeyStore: disconnectCustomKeyStore,
+  DeleteCustomKeyStore: deleteCustomKeyStore,
+  GetKeyLastUsage: getKeyLastUsage,
   VerifyMac: verifyMac,
   CreateAlias: createAlias,
   UpdateAlias: updateAlias,
@@ -83,9 +102,12 @@ const handlers: Record<string, Handler<KmsState>> = {
 const kms: ServiceDefinition<KmsState> = {
   name: 'kms',
   model: loadModel('kms'),
-  handlers,
+  handlers: Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, TRACKED_OPERATIONS.has(name) ? trackingUse(name, handler) : handler])),
   createState: createKmsState,
   validation: 'coral',
+  // For --enforce-iam: key policies gate every use of a key, in its own account too.
+  resourcePolicy: governingPolicy,
+  resourcePolicyGates: true,
 };
 
 export default kms;

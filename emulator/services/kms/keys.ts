@@ -162,6 +162,7 @@ function awsManagedKey(ctx: KmsContext, aliasName: string) {
 
 /** Keys used for cryptography must be enabled: DisabledException, or KMSInvalidStateException when pending deletion. */
 export function requireUsable(key: KmsKey): void {
+  if (key.unavailable) throw KmsErrors.invalidState(`${key.arn} is unavailable.`);
   if (key.state === 'Disabled') throw KmsErrors.disabled(key.arn);
   if (key.state === 'PendingDeletion') throw KmsErrors.invalidState(`${key.arn} is pending deletion.`);
   if (key.state === 'PendingImport') throw KmsErrors.invalidState(`${key.arn} is pending import.`);
@@ -178,10 +179,13 @@ export function keyMetadata(key: KmsKey): KeyMetadata {
     KeyId: key.id,
     Arn: key.arn,
     CreationDate: key.createDate,
-    Enabled: key.state === 'Enabled',
+    Enabled: key.state === 'Enabled' && !key.unavailable,
     Description: key.description,
     KeyUsage: key.usage,
-    KeyState: key.state,
+    KeyState: key.unavailable ? 'Unavailable' : key.state,
+    CustomKeyStoreId: key.customKeyStoreId,
+    CloudHsmClusterId: key.cloudHsmClusterId,
+    XksKeyConfiguration: key.xksKeyId === undefined ? undefined : { Id: key.xksKeyId },
     DeletionDate: key.deletionDate,
     PendingDeletionWindowInDays: key.state === 'PendingDeletion' ? key.pendingWindowInDays : undefined,
     Origin: key.origin ?? 'AWS_KMS',

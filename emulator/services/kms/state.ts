@@ -42,8 +42,16 @@ export interface KmsKey {
   rotationPeriodInDays?: number;
   nextRotationDate?: Date;
   rotations: Rotation[];
-  /** `EXTERNAL` keys get their material from ImportKeyMaterial. */
-  origin?: 'AWS_KMS' | 'EXTERNAL';
+  /** `EXTERNAL` keys get their material from ImportKeyMaterial; `AWS_CLOUDHSM` and `EXTERNAL_KEY_STORE` keys live in a custom key store. */
+  origin?: 'AWS_KMS' | 'EXTERNAL' | 'AWS_CLOUDHSM' | 'EXTERNAL_KEY_STORE';
+  customKeyStoreId?: string;
+  cloudHsmClusterId?: string;
+  /** The external key (EXTERNAL_KEY_STORE keys) behind the key in the external key manager. */
+  xksKeyId?: string;
+  /** Set while its custom key store is not connected: KeyState Unavailable, no cryptography. */
+  unavailable?: boolean;
+  /** The last successful cryptographic operation with the key (GetKeyLastUsage). */
+  lastUsage?: { operation: string; date: Date; requestId: string };
   /** For imported material: whether it expires, and when. */
   expirationModel?: 'KEY_MATERIAL_EXPIRES' | 'KEY_MATERIAL_DOES_NOT_EXPIRE';
   validTo?: Date;
@@ -83,6 +91,30 @@ export interface Grant {
   constraints?: GrantConstraints;
 }
 
+export type ConnectionState = 'CONNECTED' | 'CONNECTING' | 'FAILED' | 'DISCONNECTED' | 'DISCONNECTING';
+
+/**
+ * A custom key store: a CloudHSM cluster or an external key store proxy, as KMS records it. No cluster or proxy is
+ * contacted: the emulator stands in for them (their keys use the emulator's own material).
+ */
+export interface CustomKeyStore {
+  id: string;
+  name: string;
+  type: 'AWS_CLOUDHSM' | 'EXTERNAL_KEY_STORE';
+  createDate: Date;
+  connectionState: ConnectionState;
+  cloudHsmClusterId?: string;
+  trustAnchorCertificate?: string;
+  xks?: {
+    connectivity: 'PUBLIC_ENDPOINT' | 'VPC_ENDPOINT_SERVICE';
+    accessKeyId: string;
+    uriEndpoint: string;
+    uriPath: string;
+    vpcEndpointServiceName?: string;
+    vpcEndpointServiceOwner?: string;
+  };
+}
+
 /** KMS state of one account and region. */
 export interface KmsState {
   accountId: string;
@@ -91,8 +123,10 @@ export interface KmsState {
   aliases: Map<string, Alias>;
   grants: Map<string, Grant>;
   importParameters: Map<string, ImportParameters>;
+  /** By id (`cks-` and 17 hex digits); absent in states saved before custom key stores existed. */
+  customKeyStores?: Map<string, CustomKeyStore>;
 }
 
 export function createKmsState(accountId: string, region: string): KmsState {
-  return { accountId, region, keys: new Map(), aliases: new Map(), grants: new Map(), importParameters: new Map() };
+  return { accountId, region, keys: new Map(), aliases: new Map(), grants: new Map(), importParameters: new Map(), customKeyStores: new Map() };
 }

@@ -1,6 +1,5 @@
 import type { ConsoleView } from '../../console/view.ts';
-// The logs service's own view of a log group's tail; its calls go through that service's front door.
-import { tailAction } from '../logs/console.ts';
+import { tailAction } from '../../console/log-tail.ts';
 
 type Fn = { FunctionName: string; LoggingConfig?: { LogGroup?: string } };
 

@@ -70,6 +70,17 @@ import { listTags, tagResource, untagResource } from './operations/tags.ts';
 import { createAlias, deleteAlias, getAlias, listAliases, updateAlias } from './operations/aliases.ts';
 import { createFunction, deleteFunction, getFunction, getFunctionConfiguration, listFunctions, updateFunctionCode, updateFunctionConfiguration } from './operations/functions.ts';
 import { invoke, invokeAsync, invokeWithResponseStream } from './operations/invoke.ts';
+import {
+  checkpointDurableExecution,
+  getDurableExecution,
+  getDurableExecutionHistory,
+  getDurableExecutionState,
+  listDurableExecutionsByFunction,
+  sendDurableExecutionCallbackFailure,
+  sendDurableExecutionCallbackHeartbeat,
+  sendDurableExecutionCallbackSuccess,
+  stopDurableExecution,
+} from './operations/durable-executions.ts';
 import { listVersionsByFunction, publishVersionOperation } from './operations/versions.ts';
 import { checkRoutingWeights } from './operations/aliases.ts';
 import { validateRuntime } from './runtime/runtimes.ts';
@@ -78,6 +89,7 @@ import { lambdaPersistence } from './persistence.ts';
 import { createLambdaState, type LambdaState } from './state.ts';
 import { lambdaDeliveryTarget } from './target.ts';
 import { isFunctionUrlRequest, serveFunctionUrl } from './function-url.ts';
+import { governingPolicy } from './resource-policy.ts';
 
 const model = loadModel('lambda');
 
@@ -158,6 +170,15 @@ const operations: Record<string, Handler<LambdaState>> = {
   AddLayerVersionPermission: addLayerVersionPermission,
   GetLayerVersionPolicy: getLayerVersionPolicy,
   RemoveLayerVersionPermission: removeLayerVersionPermission,
+  CheckpointDurableExecution: checkpointDurableExecution,
+  GetDurableExecution: getDurableExecution,
+  GetDurableExecutionHistory: getDurableExecutionHistory,
+  GetDurableExecutionState: getDurableExecutionState,
+  ListDurableExecutionsByFunction: listDurableExecutionsByFunction,
+  SendDurableExecutionCallbackSuccess: sendDurableExecutionCallbackSuccess,
+  SendDurableExecutionCallbackFailure: sendDurableExecutionCallbackFailure,
+  SendDurableExecutionCallbackHeartbeat: sendDurableExecutionCallbackHeartbeat,
+  StopDurableExecution: stopDurableExecution,
 };
 
 /**
@@ -183,6 +204,8 @@ const lambda: ServiceDefinition<LambdaState> = {
   disposeState: (state) => state.dispose(),
   persistence: lambdaPersistence,
   deliveryTarget: lambdaDeliveryTarget,
+  // For --enforce-iam: a function policy naming the caller grants within the function's account.
+  resourcePolicy: governingPolicy,
   // A 50 MB zip uploaded directly (base64 in the JSON body of CreateFunction, UpdateFunctionCode, PublishLayerVersion):
   // AWS refuses "Request must be smaller than 69905067 bytes for the CreateFunction operation".
   requestLimits: { body: 69_905_067 },

@@ -3,7 +3,7 @@ import type { Emulator } from '../../core/emulator.ts';
 import { AwsError } from '../../core/errors.ts';
 import type { FunctionVersion, LambdaFunction } from './function.ts';
 import { deliverLogs } from './log-delivery.ts';
-import { recordInvocation } from './metrics.ts';
+import { recordConcurrency, recordInvocation, recordThrottle } from './metrics.ts';
 import type { InvocationResult } from './runtime/environment.ts';
 import { environmentSpec, InvokeFailure } from './runtime/spec.ts';
 import type { LambdaState } from './state.ts';
@@ -30,9 +30,12 @@ export const throttled = () =>
   new AwsError('TooManyRequestsException', 'Rate Exceeded.', { status: 429, fields: { Reason: 'ReservedFunctionConcurrentInvocationLimitExceeded' } });
 
 /** Refuses an invocation the function's reserved concurrency cannot take now. */
-export function checkConcurrency(state: LambdaState, fn: LambdaFunction): void {
+export function checkConcurrency(emulator: Emulator, state: LambdaState, fn: LambdaFunction): void {
   const limit = fn.reservedConcurrency ?? ACCOUNT_CONCURRENCY;
-  if (limit === 0 || state.pool.busyCount(fn.arn) >= limit) throw throttled();
+  if (limit === 0 || state.pool.busyCount(fn.arn) >= limit) {
+    recordThrottle(emulator, state, fn);
+    throw throttled();
+  }
 }
 
 /** Runs one invocation in a warm environment of the version (or a new one), records its log and returns the outcome. */
@@ -42,6 +45,7 @@ export async function runInvocation(emulator: Emulator, state: LambdaState, fn: 
   let result: InvocationResult;
   try {
     const env = await state.pool.acquire(`${fn.arn}:${executedVersion}:`, () => environmentSpec(emulator, state, fn, version));
+    recordConcurrency(emulator, state, fn);
     try {
       result = await env.invoke({ requestId, payload: request.payload, invokedFunctionArn: request.invokedArn, clientContext: decodeClientContext(request.clientContext), onChunk: request.onChunk });
     } finally {

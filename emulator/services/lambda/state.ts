@@ -7,6 +7,7 @@ import type { LayerVersion } from './layer.ts';
 import { CodeServer } from './code-server.ts';
 import { EnvironmentPool } from './runtime/pool.ts';
 import type { AsyncQueue } from './async-invoke.ts';
+import type { DurableExecution } from './durable/execution.ts';
 
 export interface EventSourceMapping {
   config: EventSourceMappingConfiguration;
@@ -37,6 +38,9 @@ export class LambdaState {
   /** Running execution environments, per function version. */
   pool = new EnvironmentPool();
   asyncQueue?: AsyncQueue;
+  /** Durable executions by ARN (transient: they end with the emulator), and their pending callbacks by callback id. */
+  durableExecutions = new Map<string, DurableExecution>();
+  durableCallbacks = new Map<string, { executionArn: string; operationId: string; heartbeatSeconds?: number }>();
   disposed = false;
   /** Where this state's code and layers are unpacked (created on first use, removed on dispose). */
   private dir?: string;
@@ -56,6 +60,7 @@ export class LambdaState {
     for (const stop of this.pollers.values()) stop();
     this.pollers.clear();
     this.asyncQueue?.stop();
+    for (const execution of this.durableExecutions.values()) for (const cancel of execution.timers.values()) cancel();
     await this.pool.killAll();
     this.codeServer.close();
     if (this.dir) rmSync(this.dir, { recursive: true, force: true });

@@ -12,6 +12,7 @@ import { createBucket, deleteBucket, getBucketLocation, headBucket, listBuckets 
 import { copyObject } from './operations/copy-object.ts';
 import { createSession, listDirectoryBuckets } from './operations/directory-buckets.ts';
 import { deleteObject, deleteObjects } from './operations/delete-object.ts';
+import { getBucketLifecycle, getBucketNotification, putBucketLifecycle, putBucketNotification } from './operations/deprecated-configs.ts';
 import { getObject, headObject } from './operations/get-object.ts';
 import { idConfigHandlers } from './operations/id-configs.ts';
 import { listObjects, listObjectsV2, listObjectVersions } from './operations/list-objects.ts';
@@ -34,6 +35,18 @@ import { restoreObject } from './operations/restore-object.ts';
 import { selectObjectContent } from './operations/select-object-content.ts';
 import { deleteBucketTagging, deleteObjectTagging, getBucketTagging, getObjectTagging, putBucketTagging, putObjectTagging } from './operations/tagging.ts';
 import { getBucketVersioning, putBucketVersioning } from './operations/versioning.ts';
+import { getObjectTorrent } from './operations/torrent.ts';
+import { updateObjectEncryption } from './operations/update-object-encryption.ts';
+import {
+  createBucketMetadataConfiguration,
+  createBucketMetadataTableConfiguration,
+  deleteBucketMetadataConfiguration,
+  deleteBucketMetadataTableConfiguration,
+  getBucketMetadataConfiguration,
+  getBucketMetadataTableConfiguration,
+  updateBucketMetadataInventoryTableConfiguration,
+  updateBucketMetadataJournalTableConfiguration,
+} from './operations/metadata-tables.ts';
 
 /** Bucket names are global, so buckets live in one registry per emulator (see registry.ts), not in per-region state. */
 const model = loadModel('s3');
@@ -111,6 +124,20 @@ const s3: ServiceDefinition<S3State> = {
     RenameObject: renameObject,
     PutBucketNotificationConfiguration: putBucketNotificationConfiguration,
     GetBucketNotificationConfiguration: getBucketNotificationConfiguration,
+    PutBucketLifecycle: putBucketLifecycle,
+    GetBucketLifecycle: getBucketLifecycle,
+    PutBucketNotification: putBucketNotification,
+    GetObjectTorrent: getObjectTorrent,
+    UpdateObjectEncryption: updateObjectEncryption,
+    CreateBucketMetadataTableConfiguration: createBucketMetadataTableConfiguration,
+    GetBucketMetadataTableConfiguration: getBucketMetadataTableConfiguration,
+    DeleteBucketMetadataTableConfiguration: deleteBucketMetadataTableConfiguration,
+    CreateBucketMetadataConfiguration: createBucketMetadataConfiguration,
+    GetBucketMetadataConfiguration: getBucketMetadataConfiguration,
+    DeleteBucketMetadataConfiguration: deleteBucketMetadataConfiguration,
+    UpdateBucketMetadataJournalTableConfiguration: updateBucketMetadataJournalTableConfiguration,
+    UpdateBucketMetadataInventoryTableConfiguration: updateBucketMetadataInventoryTableConfiguration,
+    GetBucketNotification: getBucketNotification,
   } satisfies Record<string, Handler>,
 };
 

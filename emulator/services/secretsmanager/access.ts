@@ -1,6 +1,7 @@
 import { ANY_IDENTITY, contextOf, evaluate, parseCached } from '../../core/policy/index.ts';
 import { AwsError } from '../../core/errors.ts';
-import type { SecretsContext } from './secrets.ts';
+import type { GoverningPolicy } from '../../core/service.ts';
+import { findSecret, type SecretsContext } from './secrets.ts';
 import type { Secret } from './state.ts';
 
 /**
@@ -28,4 +29,16 @@ export function authorizeSecretUse(ctx: SecretsContext, secret: Secret, operatio
     const reason = result?.decision === 'explicitDeny' ? 'with an explicit deny in a resource-based policy' : `because no resource-based policy allows the ${action} action`;
     throw new AwsError('AccessDeniedException', `User: ${caller.arn} is not authorized to perform: ${action} on resource: ${secret.arn} ${reason}`, { status: 400 });
   }
+}
+
+/**
+ * For `--enforce-iam`: the secret a request names, by its full ARN (what IAM policies name, with the random suffix),
+ * and its resource policy, which within the secret's account grants to the principals it names. AWS's AccessDenied
+ * names the secret as the request did, and no resource for requests that name none (ListSecrets).
+ */
+export function governingPolicy(input: Record<string, unknown>, ctx: SecretsContext): GoverningPolicy | undefined {
+  const named = typeof input.SecretId === 'string' ? input.SecretId : typeof input.Name === 'string' ? input.Name : '';
+  const secret = typeof input.SecretId === 'string' ? findSecret(ctx, input.SecretId) : undefined;
+  if (!secret) return { ownerAccount: ctx.state.accountId, shownAs: named };
+  return { document: secret.policy, ownerAccount: secret.arn.split(':')[4], resource: secret.arn, shownAs: named };
 }

@@ -10,6 +10,7 @@ import { removeRegionsFromReplication, replicateSecretToRegions, stopReplication
 import { notOnReplica, syncReplicas } from './replication.ts';
 import { findSecret, type SecretsContext } from './secrets.ts';
 import { createSecretsState, type SecretsState } from './state.ts';
+import { governingPolicy } from './access.ts';
 
 const handlers: Record<string, Handler<SecretsState>> = {
   CreateSecret: createSecret,
@@ -72,6 +73,8 @@ const secretsmanager: ServiceDefinition<SecretsState> = {
   handlers: Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, replicated(name, handler)])),
   createState: createSecretsState,
   validation: 'coral',
+  // For --enforce-iam: a secret's resource policy naming the caller grants within the secret's account.
+  resourcePolicy: governingPolicy,
 };
 
 export default secretsmanager;

@@ -1,3 +1,4 @@
+import { AwsError } from '../../core/errors.ts';
 import type { ServiceDefinition } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
 import { InternalText } from '../../server/http.ts';
@@ -29,13 +30,23 @@ import {
 } from './operations/subscriptions.ts';
 import { listTagsForResource, tagResource, untagResource } from './operations/tags.ts';
 import { createTopic, deleteTopic, getTopicAttributes, listTopics, setTopicAttributes } from './operations/topics.ts';
+import { stateForArn } from './lookup.ts';
 import { CERTIFICATE_PATH, prepareSigningKey, signingKey, withSigningKey } from './signing.ts';
 import { SnsState } from './state.ts';
 import { snsDeliveryTarget } from './target.ts';
+import { topicPolicy } from './topic.ts';
 
 const sns: ServiceDefinition<SnsState> = {
   name: 'sns',
   model: loadModel('sns'),
+  // For --enforce-iam: a topic policy naming the caller grants within the topic's account; its explicit Deny wins.
+  resourcePolicy: (input, ctx) => {
+    const arn = typeof input.TopicArn === 'string' ? input.TopicArn : typeof input.ResourceArn === 'string' ? input.ResourceArn : undefined;
+    const topic = arn ? stateForArn(ctx, arn)?.topics.get(arn) : undefined;
+    return topic && { document: topicPolicy(topic), ownerAccount: topic.accountId };
+  },
+  // SNS answers IAM denials with its own AuthorizationError (403), as for topic policies.
+  accessDenied: (message) => new AwsError('AuthorizationErrorException', message),
   handlers: {
     CreateTopic: createTopic,
     DeleteTopic: deleteTopic,

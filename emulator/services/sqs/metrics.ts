@@ -13,7 +13,10 @@ export function countForQueue(emulator: Emulator, queue: Queue, metric: string, 
 
 const stops = new WeakMap<SqsState, () => void>();
 
-/** Publishes the queues' depths once a minute, as AWS does: visible, in flight (not visible) and delayed messages. */
+/**
+ * Publishes the queues' gauges once a minute, as AWS does: visible, in flight (not visible) and delayed messages, and
+ * the age of the oldest message.
+ */
 export function sampleQueueDepths(state: SqsState, emulator: Emulator): SqsState {
   const stop = sampleMetrics(emulator, `sqs:${state.accountId}:${state.region}`, source(state.accountId, state.region), () => {
     const now = emulator.clock.now();
@@ -24,6 +27,7 @@ export function sampleQueueDepths(state: SqsState, emulator: Emulator): SqsState
         { MetricName: 'ApproximateNumberOfMessagesVisible', Dimensions, Unit: 'Count', Value: counts.visible },
         { MetricName: 'ApproximateNumberOfMessagesNotVisible', Dimensions, Unit: 'Count', Value: counts.inflight },
         { MetricName: 'ApproximateNumberOfMessagesDelayed', Dimensions, Unit: 'Count', Value: counts.delayed },
+        { MetricName: 'ApproximateAgeOfOldestMessage', Dimensions, Unit: 'Seconds', Value: queue.oldestMessageAge(now) },
       ];
     });
   });

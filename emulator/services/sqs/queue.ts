@@ -178,6 +178,13 @@ export class Queue {
     return { ...this.schedule.counts };
   }
 
+  /** The age in seconds of the oldest message in the queue (0 when empty), as AWS/SQS ApproximateAgeOfOldestMessage. */
+  oldestMessageAge(now: number): number {
+    this.refresh(now);
+    const sentAt = this.schedule.oldestSentAt();
+    return sentAt === undefined ? 0 : Math.max(0, Math.floor((now - sentAt) / 1000));
+  }
+
   /** Visible messages, oldest first, for move tasks. */
   visibleMessages(now: number): StoredMessage[] {
     this.refresh(now);

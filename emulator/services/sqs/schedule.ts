@@ -66,6 +66,11 @@ export class Schedule {
     return this.pending.peek()?.at;
   }
 
+  /** When the oldest message still in the queue was sent. */
+  oldestSentAt(): number | undefined {
+    return this.byAge.peek()?.message.sentAt;
+  }
+
   /** Takes out the messages sent at or before `cutoff`, oldest first. */
   *sentBy(cutoff: number): Generator<Slot> {
     for (let oldest = this.byAge.peek(); oldest && oldest.message.sentAt <= cutoff; oldest = this.byAge.peek()) {

@@ -26,4 +26,44 @@ export const SsmErrors = {
   invalidFilterKey: (message: string) => new AwsError('InvalidFilterKey', message),
   invalidNextToken: () => new AwsError('InvalidNextToken', 'The specified token is not valid.'),
   tooManyTags: () => new AwsError('TooManyTagsError', 'The Tags parameter exceeds the maximum of 50 tags.'),
+
+  // Documents. Where AWS's wording is not published, the message is the error's description in the SSM API reference.
+  documentNotFound: () => new AwsError('InvalidDocument', 'The specified document does not exist.'),
+  documentExists: (name: string) => new AwsError('DocumentAlreadyExists', `Document with same name ${name} already exists`),
+  documentContent: (message: string) => new AwsError('InvalidDocumentContent', message),
+  documentSchema: (message: string) => new AwsError('InvalidDocumentSchemaVersion', message),
+  documentTooBig: () => new AwsError('MaxDocumentSizeExceeded', 'The size limit of a document is 64 KB.'),
+  documentVersion: (message = 'The document version is not valid or does not exist.') => new AwsError('InvalidDocumentVersion', message),
+  documentOperation: (message: string) => new AwsError('InvalidDocumentOperation', message),
+  duplicateContent: () => new AwsError('DuplicateDocumentContent', 'The content of the association document matches another document. Change the content of the document and try again.'),
+  duplicateVersionName: () => new AwsError('DuplicateDocumentVersionName', 'The version name has already been used in this document. Specify a different version name, and then try again.'),
+  versionLimit: () => new AwsError('DocumentVersionLimitExceeded', 'The document has too many versions. Delete one or more document versions and try again.'),
+  documentLimit: () => new AwsError('DocumentLimitExceeded', 'You can have at most 500 active SSM documents.'),
+  permissionLimit: () => new AwsError('DocumentPermissionLimit', 'The document can\'t be shared with more Amazon Web Services accounts. You can specify a maximum of 20 accounts per API operation to share a private document. By default, you can share a private document with a maximum of 1,000 accounts.'),
+  associatedInstances: () => new AwsError('AssociatedInstances', 'You must disassociate a document from all managed nodes before you can delete it.'),
+
+  // Associations.
+  associationNotFound: () => new AwsError('AssociationDoesNotExist', 'The specified association does not exist.'),
+  associationVersion: () => new AwsError('InvalidAssociationVersion', 'The version you specified isn\'t valid. Use ListAssociationVersions to view all versions of an association according to the association ID. Or, use the $LATEST parameter to view the latest version of the association.'),
+  invalidParameters: (message: string) => new AwsError('InvalidParameters', message),
+  invalidSchedule: (message: string) => new AwsError('InvalidSchedule', message),
+  invalidTarget: (message: string) => new AwsError('InvalidTarget', message),
+
+  // Maintenance windows and patch baselines.
+  doesNotExist: (message: string) => new AwsError('DoesNotExistException', message),
+  idempotentMismatch: () => new AwsError('IdempotentParameterMismatch', 'Error returned when an idempotent operation is retried and the parameters don\'t match the original call to the API with the same idempotency token.'),
+  targetInUse: (message: string) => new AwsError('TargetInUseException', message),
+  alreadyExistsException: (message: string) => new AwsError('AlreadyExistsException', message),
+  resourceInUse: (message: string) => new AwsError('ResourceInUseException', message),
+
+  // Resource data syncs and service settings.
+  syncNotFound: (name: string) => new AwsError('ResourceDataSyncNotFoundException', `Sync ${name} does not exist.`, { fields: { SyncName: name } }),
+  syncExists: (name: string) => new AwsError('ResourceDataSyncAlreadyExistsException', `Sync ${name} already exists.`, { fields: { SyncName: name } }),
+  syncConfiguration: (message: string) => new AwsError('ResourceDataSyncInvalidConfigurationException', message),
+  syncConflict: (message: string) => new AwsError('ResourceDataSyncConflictException', message),
+  opsMetadataNotFound: (arn: string) => new AwsError('OpsMetadataNotFoundException', `OpsMetadata object ${arn} not found.`),
+  opsMetadataArgument: (message: string) => new AwsError('OpsMetadataInvalidArgumentException', message),
+  opsItemNotFound: (id: string) => new AwsError('OpsItemNotFoundException', `OpsItem with id ${id} not found.`),
+  opsItemParameter: (names: string[], message: string) => new AwsError('OpsItemInvalidParameterException', message, { fields: { ParameterNames: names } }),
+  settingNotFound: (id: string) => new AwsError('ServiceSettingNotFound', `ServiceSetting ${id} is not found.`),
 };

@@ -71,6 +71,13 @@ func main() {
 		{"logs", "group/stream/put/get events; existing group -> ResourceAlreadyExistsException", checkLogs},
 		{"events", "rule with an SQS target, put event, receive; missing rule -> ResourceNotFoundException", checkEventBridge},
 		{"cloudwatch", "put metric data/statistics; alarm with two statistics -> InvalidParameterCombination", checkCloudWatch},
+		{"stepfunctions", "state machine with an intrinsic, execution output; missing machine -> StateMachineDoesNotExist", checkStepFunctions},
+		{"firehose", "S3 delivery stream becomes ACTIVE, put a record; missing stream -> ResourceNotFoundException", checkFirehose},
+		{"apigateway", "REST API with its root resource; missing API -> NotFoundException", checkAPIGateway},
+		{"apigatewayv2", "HTTP API with its endpoint; missing API -> NotFoundException", checkAPIGatewayV2},
+		{"cloudformation", "stack with a queue and a GetAtt output; missing stack -> ValidationError", checkCloudFormation},
+		{"ecr", "create repository with its URI; missing repository -> RepositoryNotFoundException", checkECR},
+		{"cloudcontrol", "create a log group and read it back; missing one -> ResourceNotFoundException", checkCloudControl},
 	}
 	failed := 0
 	for _, c := range checks {

@@ -76,7 +76,7 @@ export async function authorize(state: ApiGatewayState, invoker: Invoker, apiId:
   return grant;
 }
 
-async function callAuthorizer(invoker: Invoker, authorizer: Authorizer, event: Record<string, unknown>): Promise<Grant> {
+export async function callAuthorizer(invoker: Invoker, authorizer: Authorizer, event: Record<string, unknown>): Promise<Grant> {
   const functionArn = functionOfUri(authorizer.authorizerUri);
   if (!functionArn) throw new GatewayFailure('AUTHORIZER_CONFIGURATION_ERROR', null);
   let result: { payload: Buffer; functionError?: string };

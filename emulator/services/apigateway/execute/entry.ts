@@ -1,8 +1,10 @@
+import type { Emulator } from '../../../core/emulator.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { hostParts } from '../../../gateway/route.ts';
 import type { RawRequest, RawResponse } from '../../../protocols/types.ts';
 import type { ApiGatewayV2State, StoredV2Api } from '../../apigatewayv2/state.ts';
 import type { ApiGatewayState, StoredApi } from '../state.ts';
+import { domainTarget, findDomain } from './custom-domain.ts';
 import { executeHttpApi } from './http-api.ts';
 import { execRequest } from './request.ts';
 import { executeRestApi } from './rest.ts';
@@ -67,7 +69,8 @@ export async function answerExecuteApi(req: RawRequest, ctx: RequestContext<ApiG
   if (!found) {
     // The @connections API on the emulator's own endpoint: the connection id alone names the connection.
     const bare = CONNECTIONS_PATH.exec(req.path);
-    return bare && !bare[1] ? manageConnection(ctx.emulator, req.method, decodeURIComponent(bare[2]), req.body) : undefined;
+    if (bare && !bare[1]) return manageConnection(ctx.emulator, req.method, decodeURIComponent(bare[2]), req.body);
+    return answerCustomDomain(req, ctx);
   }
   const [, stageName = '', after = ''] = /^\/([^/]*)(.*)$/.exec(found.rest) ?? [];
   const rest = findRestApi(ctx, found.apiId);
@@ -87,11 +90,41 @@ export async function answerExecuteApi(req: RawRequest, ctx: RequestContext<ApiG
     const management = CONNECTIONS_PATH.exec(found.rest);
     if (management) return manageConnection(ctx.emulator, req.method, decodeURIComponent(management[2]), req.body, found.apiId, management[1] && decodeURIComponent(management[1]));
     const domainName = found.domainName ?? `${found.apiId}.execute-api.${v2.state.region}.amazonaws.com`;
-    if (req.upgrade) return openWebSocket(ctx.emulator, v2.state, v2.api, found.rest, req, domainName);
+    if (req.upgrade) return openWebSocket(ctx, v2.state, v2.api, found.rest, req, domainName);
   }
-  return {
-    status: 403,
-    headers: { 'content-type': 'application/json', 'x-amzn-errortype': 'ForbiddenException', 'x-amzn-requestid': ctx.requestId },
-    body: JSON.stringify({ message: 'Forbidden' }),
-  };
+  return forbidden(ctx);
+}
+
+const forbidden = (ctx: RequestContext<ApiGatewayState>): RawResponse => ({
+  status: 403,
+  headers: { 'content-type': 'application/json', 'x-amzn-errortype': 'ForbiddenException', 'x-amzn-requestid': ctx.requestId },
+  body: JSON.stringify({ message: 'Forbidden' }),
+});
+
+/** Requests whose Host is a custom domain name (routing rules, then API / base path mappings); undefined for other hosts. */
+async function answerCustomDomain(req: RawRequest, ctx: RequestContext<ApiGatewayState>): Promise<RawResponse | undefined> {
+  if (ctx.emulator.isEnabled('apigatewayv2')) await ctx.emulator.loadService('apigatewayv2');
+  const domain = findDomain(ctx.emulator, req.headers['host']);
+  if (!domain) return undefined;
+  const found = domainTarget(domain, req);
+  if (!found) return forbidden(ctx);
+  const host = req.headers['host']!.replace(/:\d+$/, '');
+  const rest = findRestApi(ctx, found.apiId);
+  if (rest) {
+    // A base path mapping without a stage leaves the stage to the path's first segment.
+    const [, named = '', after = ''] = found.stage ? [, found.stage, found.path] : (/^\/([^/]*)(.*)$/.exec(found.path) ?? []);
+    return executeRestApi(ctx.emulator, rest.state, rest.api, decodeURIComponent(named), execRequest(req, after || '/', host, ctx.emulator.clock.now()));
+  }
+  const v2 = findV2Api(ctx, found.apiId);
+  if (v2?.api.api.ProtocolType === 'HTTP') {
+    const request = execRequest(req, found.path, host, ctx.emulator.clock.now());
+    return executeHttpApi(ctx.emulator, v2.state, v2.api, found.path, request, (path) => ({ stageName: found.stage, after: path }));
+  }
+  if (v2 && req.upgrade) return openWebSocket(ctx, v2.state, v2.api, `/${found.stage}${found.path === '/' ? '' : found.path}`, req, host);
+  return forbidden(ctx);
+}
+
+/** Whether an unsigned request no other service claims is for a custom domain name of an API (its Host names one). */
+export function isCustomDomainRequest(req: RawRequest, emulator: Emulator): boolean {
+  return findDomain(emulator, req.headers['host']) !== undefined;
 }

@@ -126,7 +126,7 @@ export async function runIntegration(
 }
 
 /** The identity values and event of a TOKEN or REQUEST authorizer. */
-function authorizerInput(type: string, identitySource: string | undefined, scope: ProxyScope, methodArn: string, params: { path: Record<string, string>; querystring: Record<string, string>; header: Record<string, string> }) {
+export function authorizerInput(type: string, identitySource: string | undefined, scope: ProxyScope, methodArn: string, params: { path: Record<string, string>; querystring: Record<string, string>; header: Record<string, string> }) {
   const { request } = scope;
   const sources = (identitySource ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const identity = sources.map((source) => {

@@ -12,30 +12,22 @@ import { GatewayFailure, gatewayResponse } from './responses.ts';
 import { runIntegration } from './rest.ts';
 import { matchPath } from './routing.ts';
 
-/** `Sun Dec 06 08:20:00 UTC 2026`, the time stamps of API Gateway's execution log. */
-function logTime(date: Date): string {
-  const [day, dd, month, yyyy, time] = date.toUTCString().replace(',', '').split(' ');
-  return `${day} ${month} ${dd} ${time} UTC ${yyyy}`;
-}
-
 const javaMap = (map: Record<string, string>) => `{${Object.entries(map).map(([k, v]) => `${k}=${v}`).join(', ')}}`;
 
-/**
- * TestInvokeMethod: runs the method's integration on the API as it is now (no deployment, no authorizer or API key),
- * and answers the method response with API Gateway's execution log.
- */
-export async function testInvokeMethod(input: TestInvokeMethodRequest, ctx: RequestContext<ApiGatewayState>): Promise<TestInvokeMethodResponse> {
-  const { api, method } = locateMethod(input, ctx);
-  const resource = resourceOf(api, input.resourceId);
-  const resourcePath = pathOf(api, resource);
-  const started = ctx.emulator.clock.now();
-  const [pathPart, queryPart = ''] = (input.pathWithQueryString ?? resourcePath).split('?');
+/** The request a test invocation describes (path with query string, headers, body), as the console's test sends it. */
+export function testRequest(
+  input: { pathWithQueryString?: string; headers?: Record<string, string>; multiValueHeaders?: Record<string, string[]>; body?: string },
+  method: string,
+  defaultPath: string,
+  started: number,
+): ExecRequest {
+  const [pathPart, queryPart = ''] = (input.pathWithQueryString ?? defaultPath).split('?');
   const query = new Map<string, string[]>();
   for (const [k, v] of new URLSearchParams(queryPart)) query.set(k, [...(query.get(k) ?? []), v]);
   const headers = new Map<string, string[]>(Object.entries(input.headers ?? {}).map(([k, v]) => [k.toLowerCase(), [v]]));
   for (const [k, v] of Object.entries(input.multiValueHeaders ?? {})) headers.set(k.toLowerCase(), v);
-  const request: ExecRequest = {
-    method: method.httpMethod === 'ANY' ? input.httpMethod!.toUpperCase() : method.httpMethod!,
+  return {
+    method,
     path: decodeURIComponent(pathPart),
     rawPath: pathPart,
     rawQuery: queryPart,
@@ -49,6 +41,26 @@ export async function testInvokeMethod(input: TestInvokeMethodRequest, ctx: Requ
     domainName: 'testPrefix.testDomainName',
     receivedAtMs: started,
   };
+}
+
+/** `Sun Dec 06 08:20:00 UTC 2026`, the time stamps of API Gateway's execution log. */
+export function logTime(date: Date): string {
+  const [day, dd, month, yyyy, time] = date.toUTCString().replace(',', '').split(' ');
+  return `${day} ${month} ${dd} ${time} UTC ${yyyy}`;
+}
+
+/**
+ * TestInvokeMethod: runs the method's integration on the API as it is now (no deployment, no authorizer or API key),
+ * and answers the method response with API Gateway's execution log.
+ */
+export async function testInvokeMethod(input: TestInvokeMethodRequest, ctx: RequestContext<ApiGatewayState>): Promise<TestInvokeMethodResponse> {
+  const { api, method } = locateMethod(input, ctx);
+  const resource = resourceOf(api, input.resourceId);
+  const resourcePath = pathOf(api, resource);
+  const started = ctx.emulator.clock.now();
+  const request = testRequest(input, method.httpMethod === 'ANY' ? input.httpMethod!.toUpperCase() : method.httpMethod!, resourcePath, started);
+  const query = request.query;
+  const headers = request.headers;
   const pathParameters = matchPath(resourcePath, request.path)?.params ?? {};
   const stageVariables = input.stageVariables ?? {};
   const scope: ProxyScope = {

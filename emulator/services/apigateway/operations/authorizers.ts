@@ -8,7 +8,7 @@ import type { ApiGatewayState, StoredApi } from '../state.ts';
 
 type Ctx = RequestContext<ApiGatewayState>;
 
-function authorizerOf(api: StoredApi, id: string | undefined): Authorizer {
+export function authorizerOf(api: StoredApi, id: string | undefined): Authorizer {
   const found = id !== undefined ? api.authorizers.get(id) : undefined;
   if (!found) throw notFound('Invalid Authorizer identifier specified');
   return found;

@@ -1,4 +1,14 @@
-import type { BasePathMapping, CreateBasePathMappingRequest, CreateDomainNameRequest, DomainName, UpdateBasePathMappingRequest, UpdateDomainNameRequest } from '@aws-sdk/client-api-gateway';
+import type {
+  BasePathMapping,
+  CreateBasePathMappingRequest,
+  CreateDomainNameAccessAssociationRequest,
+  CreateDomainNameRequest,
+  DomainName,
+  DomainNameAccessAssociation,
+  UpdateBasePathMappingRequest,
+  UpdateDomainNameRequest,
+} from '@aws-sdk/client-api-gateway';
+import { buildArn } from '../../../core/arn.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { shortId } from '../ids.ts';
@@ -25,11 +35,16 @@ function output(state: ApiGatewayState, domain: DomainName): DomainName {
 export function createDomainName(input: CreateDomainNameRequest, ctx: Ctx): DomainName {
   if (!input.domainName) throw badRequest('No Domain Name specified');
   if (ctx.state.domainNames.has(input.domainName)) throw conflict('The domain name you provided already exists.');
-  const regional = input.endpointConfiguration?.types?.includes('REGIONAL');
+  const regional = input.endpointConfiguration?.types?.includes('REGIONAL') || input.endpointConfiguration?.types?.includes('PRIVATE');
   const hash = shortId(10);
+  // Private custom domain names carry an id, and their ARN names the account and `<name>+<id>`.
+  const privateId = input.endpointConfiguration?.types?.includes('PRIVATE') ? shortId(10) : undefined;
   const domain: DomainName = {
     domainName: input.domainName,
-    domainNameArn: ctx.state.arn(`/domainnames/${input.domainName}`),
+    domainNameId: privateId,
+    domainNameArn: privateId
+      ? buildArn({ service: 'apigateway', region: ctx.region, accountId: ctx.state.accountId, resource: `/domainnames/${input.domainName}+${privateId}` })
+      : ctx.state.arn(`/domainnames/${input.domainName}`),
     certificateName: input.certificateName,
     certificateArn: input.certificateArn,
     certificateUploadDate: input.certificateArn || input.certificateBody ? ctx.emulator.clock.date() : undefined,
@@ -133,4 +148,72 @@ export function updateBasePathMapping(input: UpdateBasePathMappingRequest, ctx: 
   mappings.delete(mapping.basePath!);
   mappings.set((draft.basePath as string) || NONE, draft as BasePathMapping);
   return { ...(draft as BasePathMapping) };
+}
+
+const ASSOCIATION_SOURCE_TYPES = ['VPCE'];
+
+/** The private custom domain name an ARN names, in this account and region. */
+function privateDomainOf(state: ApiGatewayState, arn: string | undefined): DomainName {
+  const domain = [...state.domainNames.values()].find((d) => d.domainNameArn === arn);
+  if (!domain) throw notFound('Invalid domain name identifier specified');
+  if (!domain.endpointConfiguration?.types?.includes('PRIVATE')) throw badRequest('Domain name access associations can only be created for private custom domain names');
+  return domain;
+}
+
+/** Lets a VPC endpoint reach a private custom domain name (stored; no VPC traffic is involved). */
+export function createDomainNameAccessAssociation(input: CreateDomainNameAccessAssociationRequest, ctx: Ctx): DomainNameAccessAssociation {
+  if (!input.domainNameArn) throw badRequest('domainNameArn must be specified');
+  if (!input.accessAssociationSource) throw badRequest('accessAssociationSource must be specified');
+  if (!ASSOCIATION_SOURCE_TYPES.includes(input.accessAssociationSourceType ?? '')) throw badRequest(`Invalid accessAssociationSourceType ${input.accessAssociationSourceType}. Valid values are VPCE`);
+  if (!/^vpce-[0-9a-f]{8,17}$/.test(input.accessAssociationSource)) throw badRequest(`Invalid VPC endpoint id ${input.accessAssociationSource}`);
+  const domain = privateDomainOf(ctx.state, input.domainNameArn);
+  const arn = buildArn({
+    service: 'apigateway',
+    region: ctx.region,
+    accountId: ctx.state.accountId,
+    resource: `/domainnameaccessassociations/domainname/${domain.domainName}+${domain.domainNameId}/vpcesource/${input.accessAssociationSource}`,
+  });
+  if (ctx.state.domainNameAccessAssociations.has(arn)) throw conflict('The domain name access association already exists');
+  const association: DomainNameAccessAssociation = {
+    domainNameAccessAssociationArn: arn,
+    domainNameArn: input.domainNameArn,
+    accessAssociationSourceType: input.accessAssociationSourceType,
+    accessAssociationSource: input.accessAssociationSource,
+  };
+  ctx.state.domainNameAccessAssociations.set(arn, association);
+  if (input.tags) writeTags(ctx.state, arn, input.tags);
+  return associationOutput(ctx.state, association);
+}
+
+function associationOutput(state: ApiGatewayState, association: DomainNameAccessAssociation): DomainNameAccessAssociation {
+  const tags = tagsOf(state, association.domainNameAccessAssociationArn!);
+  return { ...association, tags: Object.keys(tags).length ? tags : undefined };
+}
+
+function associationOf(state: ApiGatewayState, arn: string | undefined): DomainNameAccessAssociation {
+  const found = arn !== undefined ? state.domainNameAccessAssociations.get(arn) : undefined;
+  if (!found) throw notFound('Invalid domain name access association identifier specified');
+  return found;
+}
+
+export function getDomainNameAccessAssociations(input: { position?: string; limit?: number; resourceOwner?: string }, ctx: Ctx) {
+  if (input.resourceOwner !== undefined && input.resourceOwner !== 'SELF' && input.resourceOwner !== 'OTHER_ACCOUNTS') throw badRequest('Invalid resourceOwner: SELF or OTHER_ACCOUNTS');
+  // Associations are made in the domain owner's account here, so none comes from other accounts.
+  const own = input.resourceOwner === 'OTHER_ACCOUNTS' ? [] : [...ctx.state.domainNameAccessAssociations.values()];
+  return page(own.map((a) => associationOutput(ctx.state, a)), input);
+}
+
+export function deleteDomainNameAccessAssociation(input: { domainNameAccessAssociationArn: string }, ctx: Ctx): Record<string, never> {
+  associationOf(ctx.state, input.domainNameAccessAssociationArn);
+  ctx.state.domainNameAccessAssociations.delete(input.domainNameAccessAssociationArn);
+  ctx.state.tags.delete(input.domainNameAccessAssociationArn);
+  return {};
+}
+
+/** The domain owner refuses an association: it is removed. */
+export function rejectDomainNameAccessAssociation(input: { domainNameAccessAssociationArn: string; domainNameArn: string }, ctx: Ctx): Record<string, never> {
+  const association = associationOf(ctx.state, input.domainNameAccessAssociationArn);
+  if (association.domainNameArn !== input.domainNameArn) throw badRequest('The domain name access association does not belong to this domain name');
+  ctx.state.domainNameAccessAssociations.delete(input.domainNameAccessAssociationArn);
+  return {};
 }

@@ -1,4 +1,5 @@
 import type { PatchOperation, CreateUsagePlanKeyRequest, CreateUsagePlanRequest, UpdateUsagePlanRequest, UsagePlan, UsagePlanKey } from '@aws-sdk/client-api-gateway';
+import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { shortId } from '../ids.ts';
@@ -21,20 +22,21 @@ function output(state: ApiGatewayState, plan: UsagePlan): UsagePlan {
   return { ...structuredClone(plan), tags: Object.keys(tags).length ? tags : undefined };
 }
 
-function checkStages(state: ApiGatewayState, plan: UsagePlan): void {
+/** Each stage must be a REST API's, or a WebSocket API's (usage plans meter those too, through API Gateway v2). */
+async function checkStages(ctx: Ctx, plan: UsagePlan): Promise<void> {
   for (const { apiId, stage } of plan.apiStages ?? []) {
-    const api = apiId !== undefined ? state.apis.get(apiId) : undefined;
-    if (!api || !api.stages.has(stage ?? '')) {
+    const api = apiId !== undefined ? ctx.state.apis.get(apiId) : undefined;
+    if (!api?.stages.has(stage ?? '') && !(await isWebSocketStage(ctx, apiId, stage))) {
       if (plan.id) throw notFound(`Invalid API Stage {api: ${apiId}, stage: ${stage}} specified for usageplan ${plan.id}`);
       throw badRequest('Invalid API Stage specified');
     }
   }
 }
 
-export function createUsagePlan(input: CreateUsagePlanRequest, ctx: Ctx): UsagePlan {
+export async function createUsagePlan(input: CreateUsagePlanRequest, ctx: Ctx): Promise<UsagePlan> {
   if (!input.name) throw badRequest('Usage plan name must be non-empty');
   const plan: UsagePlan = { id: shortId(6), name: input.name, description: input.description, apiStages: input.apiStages ?? [], throttle: input.throttle, quota: input.quota };
-  checkStages(ctx.state, { ...plan, id: undefined });
+  await checkStages(ctx, { ...plan, id: undefined });
   ctx.state.usagePlans.set(plan.id!, plan);
   ctx.state.usagePlanKeys.set(plan.id!, new Set());
   if (input.tags) writeTags(ctx.state, ctx.state.arn(`/usageplans/${plan.id}`), input.tags);
@@ -54,7 +56,7 @@ export function deleteUsagePlan(input: { usagePlanId: string }, ctx: Ctx): Recor
   return deleteFound(() => usagePlanOf(ctx.state, input.usagePlanId), input.usagePlanId, ctx.state.usagePlans, ctx.state.usagePlanKeys);
 }
 
-export function updateUsagePlan(input: UpdateUsagePlanRequest, ctx: Ctx): UsagePlan {
+export async function updateUsagePlan(input: UpdateUsagePlanRequest, ctx: Ctx): Promise<UsagePlan> {
   const ops = checkOps(input.patchOperations, 'updateUsagePlanInput');
   const plan = usagePlanOf(ctx.state, input.usagePlanId);
   const draft = structuredClone(plan) as UsagePlan & Record<string, unknown>;
@@ -65,7 +67,7 @@ export function updateUsagePlan(input: UpdateUsagePlanRequest, ctx: Ctx): UsageP
       const [apiId, stage] = (op.value ?? '').split(':');
       if (op.op === 'add') {
         draft.apiStages = [...(draft.apiStages ?? []), { apiId, stage }];
-        checkStages(ctx.state, draft);
+        await checkStages(ctx, draft);
       } else if (op.op === 'remove') draft.apiStages = (draft.apiStages ?? []).filter((s) => !(s.apiId === apiId && s.stage === stage));
       else throw badRequest(`Invalid patch operation specified. Must be one of: [add, remove]`);
       continue;
@@ -157,4 +159,17 @@ export function updateUsage(input: { usagePlanId: string; keyId: string; patchOp
   }
   const today = ctx.emulator.clock.date().toISOString().slice(0, 10);
   return getUsage({ usagePlanId: plan.id!, keyId: input.keyId, startDate: today, endDate: today }, ctx);
+}
+
+async function isWebSocketStage(ctx: Ctx, apiId: string | undefined, stage: string | undefined): Promise<boolean> {
+  if (!apiId || !stage || !ctx.emulator.isEnabled('apigatewayv2')) return false;
+  const options = { caller: ctx.caller, accountId: ctx.accountId, region: ctx.region };
+  try {
+    const api = await ctx.emulator.call<{ ProtocolType?: string }>('apigatewayv2', 'GetApi', { ApiId: apiId }, options);
+    await ctx.emulator.call('apigatewayv2', 'GetStage', { ApiId: apiId, StageName: stage }, options);
+    return api.ProtocolType === 'WEBSOCKET';
+  } catch (error) {
+    if (error instanceof AwsError && error.code === 'NotFoundException') return false;
+    throw error;
+  }
 }

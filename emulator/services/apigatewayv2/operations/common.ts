@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { badRequest, type ApiGatewayV2State, type StoredV2Api } from '../state.ts';
 
@@ -41,5 +42,15 @@ export function autoDeploy(api: StoredV2Api, ctx: Ctx, deploy: (api: StoredV2Api
   for (const stage of stages) {
     stage.DeploymentId = id;
     stage.LastUpdatedDate = ctx.emulator.clock.date();
+  }
+}
+
+/** A REST API's stage in the caller's account and region (routing rules and portal pages name them), through API Gateway v1. */
+export async function checkRestStage(ctx: Ctx, restApiId: string, stageName: string): Promise<void> {
+  try {
+    await ctx.emulator.call('apigateway', 'GetStage', { restApiId, stageName }, { caller: ctx.caller, accountId: ctx.accountId, region: ctx.region });
+  } catch (error) {
+    if (error instanceof AwsError && error.code === 'NotFoundException') throw badRequest(`Invalid stage ${stageName} of REST API ${restApiId} specified`);
+    throw error;
   }
 }

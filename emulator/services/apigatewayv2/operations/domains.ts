@@ -1,14 +1,21 @@
 import type { ApiMapping, CreateApiMappingRequest, CreateDomainNameRequest, CreateVpcLinkRequest, DomainName, UpdateApiMappingRequest, UpdateDomainNameRequest, UpdateVpcLinkRequest, VpcLink } from '@aws-sdk/client-apigatewayv2';
 import { badRequest, childOf, conflict } from '../state.ts';
-import { clone, merge, newId, page, type Ctx } from './common.ts';
+import { checkRestStage, clone, merge, newId, page, type Ctx } from './common.ts';
 import { tagsOf, writeTags } from './tags.ts';
 
 const domainOutput = (ctx: Ctx, d: DomainName) => ({ ...clone(d), Tags: tagsOf(ctx.state, ctx.state.arn(`/domainnames/${d.DomainName}`)) });
 
-/** Custom domain names are stored and described; no DNS or certificates are involved. */
+const ROUTING_MODES = ['API_MAPPING_ONLY', 'ROUTING_RULE_ONLY', 'ROUTING_RULE_THEN_API_MAPPING'];
+
+function checkRoutingMode(mode: string | undefined): void {
+  if (mode !== undefined && !ROUTING_MODES.includes(mode)) throw badRequest(`Invalid routing mode ${mode}. Valid values are ${ROUTING_MODES.join(', ')}`);
+}
+
+/** Custom domain names are stored and described (no DNS or certificates); requests with their Host header are routed by execute/custom-domain.ts. */
 export function createDomainName(input: CreateDomainNameRequest, ctx: Ctx): DomainName {
   if (!input.DomainName) throw badRequest('Domain name must be specified');
   if (ctx.state.domainNames.has(input.DomainName)) throw conflict(`The domain name resource already exists.`);
+  checkRoutingMode(input.RoutingMode);
   const domain: DomainName = {
     DomainName: input.DomainName,
     DomainNameArn: ctx.state.arn(`/domainnames/${input.DomainName}`),
@@ -43,6 +50,7 @@ export function updateDomainName(input: UpdateDomainNameRequest, ctx: Ctx): Doma
   const domain = childOf(ctx.state.domainNames, input.DomainName, 'DomainName');
   if (input.DomainNameConfigurations) domain.DomainNameConfigurations = input.DomainNameConfigurations.map((c, i) => ({ ...domain.DomainNameConfigurations?.[i], ...c }));
   if (input.MutualTlsAuthentication) domain.MutualTlsAuthentication = { ...input.MutualTlsAuthentication };
+  checkRoutingMode(input.RoutingMode);
   if (input.RoutingMode) domain.RoutingMode = input.RoutingMode;
   return domainOutput(ctx, domain);
 }
@@ -51,6 +59,7 @@ export function deleteDomainName(input: { DomainName: string }, ctx: Ctx): Recor
   childOf(ctx.state.domainNames, input.DomainName, 'DomainName');
   ctx.state.domainNames.delete(input.DomainName);
   ctx.state.apiMappings.delete(input.DomainName);
+  ctx.state.routingRules.delete(input.DomainName);
   return {};
 }
 
@@ -59,10 +68,13 @@ function mappingsOf(ctx: Ctx, domainName: string | undefined): Map<string, ApiMa
   return ctx.state.apiMappings.get(domainName!)!;
 }
 
-export function createApiMapping(input: CreateApiMappingRequest, ctx: Ctx): ApiMapping {
+export async function createApiMapping(input: CreateApiMappingRequest, ctx: Ctx): Promise<ApiMapping> {
   const mappings = mappingsOf(ctx, input.DomainName);
-  const api = ctx.state.api(input.ApiId);
-  childOf(api.stages, input.Stage, 'Stage');
+  if (ctx.state.domainNames.get(input.DomainName!)!.RoutingMode === 'ROUTING_RULE_ONLY') throw badRequest('API mappings cannot be created for a domain name whose routing mode is ROUTING_RULE_ONLY');
+  // The API may be an HTTP or WebSocket API, or a REST API (API mappings and base path mappings are one thing in AWS).
+  const api = input.ApiId !== undefined ? ctx.state.apis.get(input.ApiId) : undefined;
+  if (api) childOf(api.stages, input.Stage, 'Stage');
+  else await checkRestStage(ctx, input.ApiId ?? '', input.Stage ?? '');
   if ([...mappings.values()].some((m) => (m.ApiMappingKey ?? '') === (input.ApiMappingKey ?? ''))) throw conflict('The API mapping already exists for this domain name');
   const mapping: ApiMapping = { ApiMappingId: newId(6), ApiId: input.ApiId, ApiMappingKey: input.ApiMappingKey ?? '', Stage: input.Stage };
   mappings.set(mapping.ApiMappingId!, mapping);

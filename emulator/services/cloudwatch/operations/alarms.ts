@@ -21,6 +21,7 @@ import { addHistory, changeState, evaluateComposite } from '../alarm-state.ts';
 import { parseAlarmRule } from '../composite-rule.ts';
 import { invalidValue, missingParameter, resourceNotFound } from '../errors.ts';
 import { isStatistic } from '../metrics.ts';
+import { page } from '../pages.ts';
 import type { Alarm, CloudWatchState, CompositeAlarm, MetricAlarm } from '../state.ts';
 import { setTags } from '../tags.ts';
 
@@ -254,15 +255,8 @@ export function describeAlarmHistory(input: DescribeAlarmHistoryInput, ctx: Ctx)
       (!input.EndDate || h.Timestamp <= new Date(input.EndDate)),
   );
   items = input.ScanBy === 'TimestampAscending' ? items : [...items].reverse();
-  let start = 0;
-  if (input.NextToken !== undefined) {
-    start = Number(Buffer.from(input.NextToken, 'base64url').toString('utf8'));
-    if (!Number.isInteger(start) || start < 0) throw new AwsError('InvalidNextToken', 'The service returned an invalid next token.');
-  }
   const max = input.MaxRecords ?? 100;
   if (max < 1) throw invalidValue('The parameter MaxRecords must be greater than 0.');
-  return {
-    AlarmHistoryItems: items.slice(start, start + max),
-    NextToken: start + max < items.length ? Buffer.from(String(start + max)).toString('base64url') : undefined,
-  };
+  const { items: pageItems, nextToken } = page(items, input.NextToken, max);
+  return { AlarmHistoryItems: pageItems, NextToken: nextToken };
 }

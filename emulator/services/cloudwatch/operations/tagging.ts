@@ -6,9 +6,18 @@ import { setTags } from '../tags.ts';
 
 type Ctx = RequestContext<CloudWatchState>;
 
-/** Alarms are tagged by ARN; an alarm that does not exist has no tags (recorded: an empty list after deletion). */
+/**
+ * Alarms, Contributor Insights rules, metric streams and alarm mute rules are tagged by ARN; a resource that does
+ * not exist has no tags (recorded: an empty list after an alarm's deletion).
+ */
 function known(ctx: Ctx, arn: string): boolean {
-  return [...ctx.state.alarms.values()].some((a) => a.arn === arn);
+  const { state } = ctx;
+  return (
+    [...state.alarms.values()].some((a) => a.arn === arn) ||
+    [...state.insightRules.keys()].some((name) => state.insightRuleArn(name) === arn) ||
+    [...state.metricStreams.keys()].some((name) => state.metricStreamArn(name) === arn) ||
+    [...state.muteRules.keys()].some((name) => state.muteRuleArn(name) === arn)
+  );
 }
 
 export function tagResource(input: TagResourceInput, ctx: Ctx): object {

@@ -1,4 +1,5 @@
-import { resourceTags, type Properties, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
+import { buildArn } from '../../../core/arn.ts';
+import { jsonText, resourceTags, type Properties, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
 
 const NUMBERS = ['Period', 'EvaluationPeriods', 'DatapointsToAlarm', 'Threshold'];
 
@@ -30,9 +31,144 @@ const alarm: ResourceType = {
   createOnly: ['AlarmName'],
 };
 
+const bool = (value: unknown) => (value === undefined ? undefined : String(value) === 'true');
+
+/** `AWS::CloudWatch::CompositeAlarm`: Ref is the alarm name; GetAtt Arn. */
+const compositeAlarm: ResourceType = {
+  async create(request) {
+    const name: string = request.properties.AlarmName ?? request.physicalName({ maxLength: 255 });
+    await request.call('cloudwatch', 'PutCompositeAlarm', { ...compositeInput(request, name), Tags: resourceTags(request) });
+    const { CompositeAlarms } = await request.call('cloudwatch', 'DescribeAlarms', { AlarmNames: [name], AlarmTypes: ['CompositeAlarm'] });
+    return { physicalId: name, attributes: { Arn: CompositeAlarms[0].AlarmArn } };
+  },
+  async update(request) {
+    await request.call('cloudwatch', 'PutCompositeAlarm', compositeInput(request, request.physicalId));
+    return { physicalId: request.physicalId, attributes: request.attributes };
+  },
+  async delete(request) {
+    await request.call('cloudwatch', 'DeleteAlarms', { AlarmNames: [request.physicalId] });
+  },
+  createOnly: ['AlarmName'],
+};
+
+function compositeInput(request: ResourceRequest, name: string): Properties {
+  const { Tags: _tags, ActionsEnabled, ActionsSuppressorWaitPeriod, ActionsSuppressorExtensionPeriod, ...rest } = request.properties;
+  return {
+    ...rest,
+    AlarmName: name,
+    ActionsEnabled: bool(ActionsEnabled),
+    ActionsSuppressorWaitPeriod: ActionsSuppressorWaitPeriod === undefined ? undefined : Number(ActionsSuppressorWaitPeriod),
+    ActionsSuppressorExtensionPeriod: ActionsSuppressorExtensionPeriod === undefined ? undefined : Number(ActionsSuppressorExtensionPeriod),
+  };
+}
+
+/** `AWS::CloudWatch::Dashboard`: Ref is the dashboard name; the body may be given as JSON text or an object. */
+const dashboard: ResourceType = {
+  async create(request) {
+    const name: string = request.properties.DashboardName ?? request.physicalName({ maxLength: 255 });
+    await request.call('cloudwatch', 'PutDashboard', { DashboardName: name, DashboardBody: jsonText(request.properties.DashboardBody) });
+    return { physicalId: name, attributes: {} };
+  },
+  async update(request) {
+    await request.call('cloudwatch', 'PutDashboard', { DashboardName: request.physicalId, DashboardBody: jsonText(request.properties.DashboardBody) });
+    return { physicalId: request.physicalId, attributes: {} };
+  },
+  async delete(request) {
+    await request.call('cloudwatch', 'DeleteDashboards', { DashboardNames: [request.physicalId] });
+  },
+  createOnly: ['DashboardName'],
+};
+
+/** `AWS::CloudWatch::InsightRule`: Ref is the rule's ARN; GetAtt Arn and RuleName. */
+const insightRule: ResourceType = {
+  async create(request) {
+    const p = request.properties;
+    const name: string = p.RuleName;
+    await request.call('cloudwatch', 'PutInsightRule', {
+      RuleName: name,
+      RuleState: p.RuleState,
+      RuleDefinition: jsonText(p.RuleBody),
+      ApplyOnTransformedLogs: bool(p.ApplyOnTransformedLogs),
+      Tags: resourceTags(request),
+    });
+    const arn = buildArn({ service: 'cloudwatch', region: request.region, accountId: request.accountId, resource: `insight-rule/${name}` });
+    return { physicalId: arn, attributes: { Arn: arn, RuleName: name } };
+  },
+  async update(request) {
+    const p = request.properties;
+    await request.call('cloudwatch', 'PutInsightRule', { RuleName: p.RuleName, RuleState: p.RuleState, RuleDefinition: jsonText(p.RuleBody), ApplyOnTransformedLogs: bool(p.ApplyOnTransformedLogs) });
+    return { physicalId: request.physicalId, attributes: request.attributes };
+  },
+  async delete(request) {
+    await request.call('cloudwatch', 'DeleteInsightRules', { RuleNames: [request.attributes.RuleName] });
+  },
+  createOnly: ['RuleName'],
+};
+
+function streamInput(request: ResourceRequest, name: string): Properties {
+  const { Tags: _tags, IncludeLinkedAccountsMetrics, ...rest } = request.properties;
+  return { ...rest, Name: name, IncludeLinkedAccountsMetrics: bool(IncludeLinkedAccountsMetrics) };
+}
+
+/** `AWS::CloudWatch::MetricStream`: Ref is the stream name; GetAtt Arn, CreationDate, LastUpdateDate, State. */
+const metricStream: ResourceType = {
+  async create(request) {
+    const name: string = request.properties.Name ?? request.physicalName({ maxLength: 255 });
+    await request.call('cloudwatch', 'PutMetricStream', { ...streamInput(request, name), Tags: resourceTags(request) });
+    return { physicalId: name, attributes: await streamAttributes(request, name) };
+  },
+  async update(request) {
+    await request.call('cloudwatch', 'PutMetricStream', streamInput(request, request.physicalId));
+    return { physicalId: request.physicalId, attributes: await streamAttributes(request, request.physicalId) };
+  },
+  async delete(request) {
+    await request.call('cloudwatch', 'DeleteMetricStream', { Name: request.physicalId });
+  },
+  createOnly: ['Name'],
+};
+
+async function streamAttributes(request: ResourceRequest, name: string) {
+  const got = await request.call('cloudwatch', 'GetMetricStream', { Name: name });
+  return { Arn: got.Arn, CreationDate: new Date(got.CreationDate).toISOString(), LastUpdateDate: new Date(got.LastUpdateDate).toISOString(), State: got.State };
+}
+
+function muteInput(request: ResourceRequest, name: string): Properties {
+  const { Tags: _tags, ...rest } = request.properties;
+  return { ...rest, Name: name };
+}
+
+/** `AWS::CloudWatch::AlarmMuteRule`: Ref is the rule's ARN; GetAtt Arn, Status, MuteType, LastUpdatedTimestamp. */
+const alarmMuteRule: ResourceType = {
+  async create(request) {
+    const name: string = request.properties.Name ?? request.physicalName({ maxLength: 255 });
+    await request.call('cloudwatch', 'PutAlarmMuteRule', { ...muteInput(request, name), Tags: resourceTags(request) });
+    const attributes = await muteAttributes(request, name);
+    return { physicalId: attributes.Arn, attributes };
+  },
+  async update(request) {
+    const name = request.attributes.Name as string;
+    await request.call('cloudwatch', 'PutAlarmMuteRule', muteInput(request, name));
+    return { physicalId: request.physicalId, attributes: await muteAttributes(request, name) };
+  },
+  async delete(request) {
+    await request.call('cloudwatch', 'DeleteAlarmMuteRule', { AlarmMuteRuleName: request.attributes.Name });
+  },
+  createOnly: ['Name'],
+};
+
+async function muteAttributes(request: ResourceRequest, name: string) {
+  const got = await request.call('cloudwatch', 'GetAlarmMuteRule', { AlarmMuteRuleName: name });
+  return { Arn: got.AlarmMuteRuleArn, Name: name, Status: got.Status, MuteType: got.MuteType, LastUpdatedTimestamp: new Date(got.LastUpdatedTimestamp).toISOString() };
+}
+
 /** The CloudFormation resource types of CloudWatch. */
 const types: ResourceTypes = {
   'AWS::CloudWatch::Alarm': alarm,
+  'AWS::CloudWatch::CompositeAlarm': compositeAlarm,
+  'AWS::CloudWatch::Dashboard': dashboard,
+  'AWS::CloudWatch::InsightRule': insightRule,
+  'AWS::CloudWatch::MetricStream': metricStream,
+  'AWS::CloudWatch::AlarmMuteRule': alarmMuteRule,
 };
 
 export default types;

@@ -35,7 +35,7 @@ export function batchGetItem(input: BatchGetItemCommandInput, ctx: RequestContex
   let bytes = 0;
   for (const [tableName, request] of requests) {
     responses[tableName] = [];
-    const meter = new CapacityMeter('read', tableName);
+    const meter = new CapacityMeter('read', tableName, states.get(tableName)!);
     for (const key of request.Keys ?? []) {
       if (bytes >= MAX_RESPONSE_BYTES) {
         (unprocessed[tableName] ??= { ...request, Keys: [] }).Keys!.push(key);

@@ -38,7 +38,7 @@ export function batchWriteItem(input: BatchWriteItemCommandInput, ctx: RequestCo
   for (const write of writes) {
     const { old, item } = execute(write);
     let meter = meters.get(write.tableName);
-    if (!meter) meters.set(write.tableName, (meter = new CapacityMeter('write', write.tableName)));
+    if (!meter) meters.set(write.tableName, (meter = new CapacityMeter('write', write.tableName, write.state)));
     meter.addWrite(write.table, old, item);
     const metric = itemCollectionMetrics(write.table, write.key, input.ReturnItemCollectionMetrics);
     if (metric) (metrics[write.tableName] ??= []).push(metric);

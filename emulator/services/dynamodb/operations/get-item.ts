@@ -9,7 +9,7 @@ import type { Item } from '../values.ts';
 
 export function getItem(input: GetItemCommandInput, ctx: RequestContext<DynamoState>): Omit<GetItemCommandOutput, '$metadata'> {
   const { item, capacity } = readOne(ctx.state, input as GetItemCommandInput & { Key: Item }, 1);
-  const meter = new CapacityMeter('read', input.TableName!);
+  const meter = new CapacityMeter('read', input.TableName!, ctx.state);
   meter.addTable(capacity);
   return { Item: item, ConsumedCapacity: meter.report(input.ReturnConsumedCapacity) };
 }

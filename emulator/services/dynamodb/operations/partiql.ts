@@ -33,7 +33,7 @@ const duplicateItem = () => new AwsError('DuplicateItemException', 'Duplicate pr
 
 function prepareWrite(state: DynamoState, statement: Exclude<PartiqlStatement, Select>, returnOld?: string): StatementWrite {
   const table = state.table(statement.table);
-  const base = { table, tableName: statement.table, returnOnConditionFailure: returnOld };
+  const base = { table, tableName: statement.table, state, returnOnConditionFailure: returnOld };
   if (statement.kind === 'insert') {
     const item = validItem(statement.item, 'item');
     checkItemKeys(table, item);
@@ -104,7 +104,7 @@ function runSelect(state: DynamoState, statement: Select, input: { Limit?: numbe
     const after = start && { partitionKey: storePartition(schema, start), sort: storeSort(schema, start), tie: tie(start) };
     entries = store.scan(after);
   }
-  const page = readPage(source, entries, { TableName: statement.table, Limit: input.Limit, ConsistentRead: input.ConsistentRead, ReturnConsumedCapacity: input.ReturnConsumedCapacity }, statement.where, statement.projection);
+  const page = readPage(state, source, entries, { TableName: statement.table, Limit: input.Limit, ConsistentRead: input.ConsistentRead, ReturnConsumedCapacity: input.ReturnConsumedCapacity }, statement.where, statement.projection);
   return { Items: page.Items, NextToken: page.LastEvaluatedKey && encodeToken(page.LastEvaluatedKey), ConsumedCapacity: page.ConsumedCapacity, LastEvaluatedKey: page.LastEvaluatedKey };
 }
 

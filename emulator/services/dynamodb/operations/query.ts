@@ -54,7 +54,7 @@ export function query(input: QueryCommandInput, ctx: RequestContext<DynamoState>
     'partition' in keyCondition
       ? multiAttributeEntries(source, typedMultiCondition(source, keyCondition), forward, start)
       : queryEntries(source, typedCondition(source, keyCondition), forward, start);
-  return readPage(source, entries, input, filter, paths);
+  return readPage(ctx.state, source, entries, input, filter, paths);
 }
 
 function typedMultiCondition(source: ReadSource, condition: MultiKeyCondition): MultiKeyCondition {

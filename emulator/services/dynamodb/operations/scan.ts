@@ -30,7 +30,7 @@ export function scan(input: ScanCommandInput, ctx: RequestContext<DynamoState>):
     };
   }
   const entries = store.scan(after, input.Segment ?? 0, input.TotalSegments ?? 1);
-  return readPage(source, entries, input, filter, paths);
+  return readPage(ctx.state, source, entries, input, filter, paths);
 }
 
 function checkSegments(segment: number | undefined, total: number | undefined) {

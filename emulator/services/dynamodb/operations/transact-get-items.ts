@@ -22,7 +22,7 @@ export function transactGetItems(input: TransactGetItemsCommandInput, ctx: Reque
   const responses: ItemResponse[] = gets.map((get, i) => {
     const { item, capacity } = readOne(states[i], { ...get, Key: get.Key as Item }, 2);
     let meter = meters.get(get.TableName!);
-    if (!meter) meters.set(get.TableName!, (meter = new CapacityMeter('read', get.TableName!)));
+    if (!meter) meters.set(get.TableName!, (meter = new CapacityMeter('read', get.TableName!, states[i])));
     meter.addTable(capacity);
     return item ? { Item: item } : {};
   });

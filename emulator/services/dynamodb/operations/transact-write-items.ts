@@ -101,7 +101,7 @@ function commit(writes: PreparedWrite[], input: TransactWriteItemsCommandInput):
   writes.forEach((write, i) => {
     if (write.kind !== 'ConditionCheck') write.table.write(write.key, results[i]);
     let meter = meters.get(write.tableName);
-    if (!meter) meters.set(write.tableName, (meter = new CapacityMeter('write', write.tableName)));
+    if (!meter) meters.set(write.tableName, (meter = new CapacityMeter('write', write.tableName, write.state)));
     if (write.kind === 'ConditionCheck') meter.addTable(2);
     else meter.addWrite(write.table, olds[i], results[i], 2);
     const metric = write.kind !== 'ConditionCheck' && itemCollectionMetrics(write.table, write.key, input.ReturnItemCollectionMetrics);

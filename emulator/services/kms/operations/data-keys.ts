@@ -6,13 +6,14 @@ import type {
   GenerateDataKeyWithoutPlaintextCommandInput,
   GenerateRandomCommandInput,
 } from '@aws-sdk/client-kms';
-import { CommonErrors } from '../../../core/errors.ts';
+import { AwsError, CommonErrors } from '../../../core/errors.ts';
 import { keyForUse } from '../access.ts';
 import { sealSymmetric } from '../ciphertext.ts';
 import { KmsErrors } from '../errors.ts';
 import { newKeyPair, type KmsContext } from '../keys.ts';
 import { KEY_SPECS } from '../specs.ts';
 import type { KmsKey } from '../state.ts';
+import { requireStore } from './custom-key-stores.ts';
 
 /** Data keys are encrypted under a symmetric encryption key. */
 function dataKeyKey(ctx: KmsContext, keyId: string, operation: string): KmsKey {
@@ -76,7 +77,13 @@ export async function generateDataKeyPairWithoutPlaintext(input: GenerateDataKey
   return (await dataKeyPair(input, ctx, 'GenerateDataKeyPairWithoutPlaintext')).output;
 }
 
-export function generateRandom(input: GenerateRandomCommandInput) {
+/** Random bytes; with a CustomKeyStoreId, from a connected CloudHSM key store (external key stores have no generator). */
+export function generateRandom(input: GenerateRandomCommandInput, ctx: KmsContext) {
   if (input.NumberOfBytes === undefined) throw KmsErrors.validation('NumberOfBytes is required.');
+  if (input.CustomKeyStoreId !== undefined) {
+    const store = requireStore(ctx.state, input.CustomKeyStoreId);
+    if (store.type !== 'AWS_CLOUDHSM') throw KmsErrors.unsupported('GenerateRandom is not supported for external key stores.');
+    if (store.connectionState !== 'CONNECTED') throw new AwsError('CustomKeyStoreInvalidStateException', `Custom key store ${store.id} is ${store.connectionState}.`);
+  }
   return { Plaintext: randomBytes(input.NumberOfBytes) };
 }

@@ -11,14 +11,15 @@ import type {
   UntagResourceCommandInput,
   UpdateKeyDescriptionCommandInput,
 } from '@aws-sdk/client-kms';
-import { CommonErrors } from '../../../core/errors.ts';
+import { AwsError, CommonErrors } from '../../../core/errors.ts';
 import { accountRootArn } from '../../../core/arn.ts';
 import { KmsErrors } from '../errors.ts';
 import { findKey, keyMetadata, kmsArn, newKeyId, newMaterial, type KmsContext } from '../keys.ts';
 import { page } from '../paging.ts';
 import { checkKeyPolicy } from '../policy.ts';
 import { KEY_SPECS, type KeyUsage } from '../specs.ts';
-import type { KmsKey } from '../state.ts';
+import type { CustomKeyStore, KmsKey } from '../state.ts';
+import { requireStore } from './custom-key-stores.ts';
 import { checkTags, mergeTags } from '../tags.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -45,12 +46,40 @@ function keyUsageFor(spec: string, requested: string | undefined): KeyUsage {
   return requested as KeyUsage;
 }
 
+/**
+ * The custom key store a key of Origin AWS_CLOUDHSM or EXTERNAL_KEY_STORE goes into: it must exist, be of the origin's
+ * type and CONNECTED; only single-Region symmetric encryption keys live there, an external one naming its XksKeyId
+ * (unique in the store).
+ */
+function storeForKey(ctx: KmsContext, input: CreateKeyCommandInput, origin: string, spec: string): CustomKeyStore | undefined {
+  const inStore = origin === 'AWS_CLOUDHSM' || origin === 'EXTERNAL_KEY_STORE';
+  if (!inStore) {
+    if (origin !== 'AWS_KMS' && origin !== 'EXTERNAL') throw CommonErrors.notImplemented('kms', `CreateKey with Origin ${input.Origin}`);
+    if (input.CustomKeyStoreId !== undefined) throw KmsErrors.validation('CustomKeyStoreId is valid only with Origin AWS_CLOUDHSM or EXTERNAL_KEY_STORE.');
+    if (input.XksKeyId !== undefined) throw KmsErrors.validation('XksKeyId is valid only with Origin EXTERNAL_KEY_STORE.');
+    return undefined;
+  }
+  if (input.CustomKeyStoreId === undefined) throw KmsErrors.validation(`CustomKeyStoreId is required with Origin ${origin}.`);
+  const store = requireStore(ctx.state, input.CustomKeyStoreId);
+  if (store.type !== origin) throw KmsErrors.unsupported(`Custom key store ${store.id} is of type ${store.type}, not ${origin}.`);
+  if (spec !== 'SYMMETRIC_DEFAULT' || input.MultiRegion) throw KmsErrors.unsupported('Keys in a custom key store must be single-Region symmetric encryption keys.');
+  if (store.connectionState !== 'CONNECTED') {
+    throw new AwsError('CustomKeyStoreInvalidStateException', `Custom key store ${store.id} is ${store.connectionState}: keys can be created only in a CONNECTED store.`);
+  }
+  if (origin === 'EXTERNAL_KEY_STORE') {
+    if (input.XksKeyId === undefined) throw KmsErrors.validation('XksKeyId is required with Origin EXTERNAL_KEY_STORE.');
+    const taken = [...ctx.state.keys.values()].find((k) => k.customKeyStoreId === store.id && k.xksKeyId === input.XksKeyId);
+    if (taken) throw new AwsError('XksKeyAlreadyInUseException', `External key ${input.XksKeyId} is already associated with KMS key ${taken.arn}.`);
+  } else if (input.XksKeyId !== undefined) throw KmsErrors.validation('XksKeyId is valid only with Origin EXTERNAL_KEY_STORE.');
+  return store;
+}
+
 export async function createKey(input: CreateKeyCommandInput, ctx: KmsContext) {
   const spec = input.KeySpec ?? input.CustomerMasterKeySpec ?? 'SYMMETRIC_DEFAULT';
   if (!Object.hasOwn(KEY_SPECS, spec)) throw CommonErrors.notImplemented('kms', `CreateKey with KeySpec ${spec}`);
   const origin = input.Origin ?? 'AWS_KMS';
-  if (origin !== 'AWS_KMS' && origin !== 'EXTERNAL') throw CommonErrors.notImplemented('kms', `CreateKey with Origin ${input.Origin}`);
   const usage = keyUsageFor(spec, input.KeyUsage);
+  const store = storeForKey(ctx, input, origin, spec);
   checkTags(input.Tags ?? []);
   if (input.Policy !== undefined) checkKeyPolicy(input.Policy);
   const id = newKeyId(Boolean(input.MultiRegion));
@@ -65,8 +94,11 @@ export async function createKey(input: CreateKeyCommandInput, ctx: KmsContext) {
     manager: 'CUSTOMER',
     // A key of EXTERNAL origin waits for ImportKeyMaterial.
     state: origin === 'EXTERNAL' ? 'PendingImport' : 'Enabled',
-    origin,
+    origin: origin as KmsKey['origin'],
     multiRegion: Boolean(input.MultiRegion),
+    customKeyStoreId: store?.id,
+    cloudHsmClusterId: store?.cloudHsmClusterId,
+    xksKeyId: input.XksKeyId,
     policy: input.Policy ?? defaultKeyPolicy(ctx),
     tags: (input.Tags ?? []).map((t) => ({ TagKey: t.TagKey, TagValue: t.TagValue })),
     materials: origin === 'EXTERNAL' ? [] : [await newMaterial(spec)],

@@ -107,6 +107,8 @@ export async function createFunction(input: CreateFunctionRequest, ctx: Ctx) {
   if (input.DeadLetterConfig?.TargetArn) config.DeadLetterConfig = { TargetArn: input.DeadLetterConfig.TargetArn };
   if (input.KMSKeyArn) config.KMSKeyArn = input.KMSKeyArn;
   if (input.CapacityProviderConfig) config.CapacityProviderConfig = input.CapacityProviderConfig;
+  // Retention defaults to 14 days (AWS's documented default).
+  if (input.DurableConfig) config.DurableConfig = { RetentionPeriodInDays: 14, ...input.DurableConfig };
   if (input.VpcConfig) config.VpcConfig = { SubnetIds: input.VpcConfig.SubnetIds ?? [], SecurityGroupIds: input.VpcConfig.SecurityGroupIds ?? [], VpcId: '' };
   const fn: LambdaFunction = {
     name,
@@ -224,6 +226,11 @@ export function updateFunctionConfiguration(input: UpdateFunctionConfigurationRe
   if (input.EphemeralStorage?.Size) config.EphemeralStorage = { Size: input.EphemeralStorage.Size };
   if (input.LoggingConfig) config.LoggingConfig = { ...config.LoggingConfig, ...input.LoggingConfig };
   if (input.KMSKeyArn !== undefined) config.KMSKeyArn = input.KMSKeyArn || undefined;
+  if (input.DurableConfig) {
+    // Durability is chosen when the function is created; an update changes the settings of a durable function only.
+    if (!config.DurableConfig) throw new AwsError('InvalidParameterValueException', 'Durable execution can only be enabled when a function is created.');
+    config.DurableConfig = { ...config.DurableConfig, ...input.DurableConfig };
+  }
   if (input.SnapStart?.ApplyOn) config.SnapStart = { ApplyOn: input.SnapStart.ApplyOn, OptimizationStatus: 'Off' };
   if (input.DeadLetterConfig) config.DeadLetterConfig = input.DeadLetterConfig.TargetArn ? { TargetArn: input.DeadLetterConfig.TargetArn } : undefined;
   if (layers) {

@@ -6,6 +6,7 @@ import { enqueueEvent } from '../async-invoke.ts';
 import { ChunkQueue } from '../chunk-queue.ts';
 import { functionArn } from '../function.ts';
 import { checkConcurrency, logTail, runInvocation } from '../invoke.ts';
+import { invokeDurable } from '../durable/invoke.ts';
 import { notFound, parseFunctionRef, resolveVersion, type FunctionRef } from '../lookup.ts';
 import { mayAccess, notAuthorized } from '../../../core/access.ts';
 import type { LambdaState } from '../state.ts';
@@ -57,14 +58,15 @@ export async function invoke(input: InvocationRequest & { Payload?: Buffer }, ct
   if (!state.functions.has(ref.name)) throw notFound(state, ref.name, ref.qualifier ?? '$LATEST');
   const { fn, version } = resolveVersion(state, ref.name, ref.qualifier, { route: true });
   const invokedArn = functionArn(state.region, state.accountId, fn.name, ref.qualifier);
+  if (version.config.DurableConfig) return invokeDurable(ctx, state, fn, version, { type, payload, name: input.DurableExecutionName });
   if (type === 'Event') {
     checkPayload(payload, MAX_ASYNC_PAYLOAD);
-    if (fn.reservedConcurrency === 0) checkConcurrency(state, fn);
+    if (fn.reservedConcurrency === 0) checkConcurrency(ctx.emulator, state, fn);
     enqueueEvent(ctx.emulator, state, { fn, qualifier: ref.qualifier, payload: payload.length ? payload : Buffer.from('{}'), requestId: ctx.requestId });
     return { StatusCode: 202 };
   }
   checkPayload(payload, MAX_SYNC_PAYLOAD);
-  checkConcurrency(state, fn);
+  checkConcurrency(ctx.emulator, state, fn);
   if (type === 'DryRun') return { StatusCode: 204 };
   const outcome = await runInvocation(ctx.emulator, state, fn, version, {
     payload: payload.length ? payload : Buffer.from('{}'),
@@ -103,7 +105,7 @@ export async function invokeWithResponseStream(input: InvocationRequest & { Payl
   if (!state.functions.has(ref.name)) throw notFound(state, ref.name, ref.qualifier ?? '$LATEST');
   const { fn, version } = resolveVersion(state, ref.name, ref.qualifier, { route: true });
   checkPayload(payload, MAX_SYNC_PAYLOAD);
-  checkConcurrency(state, fn);
+  checkConcurrency(ctx.emulator, state, fn);
   if (input.InvocationType === 'DryRun') return { StatusCode: 204 };
   const events = new ChunkQueue<Record<string, unknown>>();
   const chunk = (bytes: Buffer) => events.push({ PayloadChunk: { Payload: bytes } });

@@ -20,11 +20,11 @@ export class EnvironmentPool {
   private reaper?: NodeJS.Timeout;
   private readonly idleMs = idleMs();
 
-  /** Environments of a function (all its versions) that are running an invocation. */
-  busyCount(functionArn: string): number {
+  /** Environments of a function (all its versions), or of every function, that are running an invocation. */
+  busyCount(functionArn?: string): number {
     let count = 0;
     for (const [key, set] of this.environments) {
-      if (!key.startsWith(`${functionArn}:`)) continue;
+      if (functionArn !== undefined && !key.startsWith(`${functionArn}:`)) continue;
       for (const env of set) if (env.status === 'busy') count++;
     }
     return count;

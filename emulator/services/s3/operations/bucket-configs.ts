@@ -1,4 +1,4 @@
-import type { CORSConfiguration, WebsiteConfiguration } from '@aws-sdk/client-s3';
+import type { BucketLifecycleConfiguration, CORSConfiguration, WebsiteConfiguration } from '@aws-sdk/client-s3';
 import type { Handler } from '../../../core/service.ts';
 import { checkPolicyAccepted } from '../access.ts';
 import { validateCors } from '../cors.ts';
@@ -48,6 +48,20 @@ function validatePolicy(document: unknown): void {
 
 class MalformedPolicy extends Error {}
 
+/**
+ * A configuration is in the old form (a rule's top-level Prefix) or the current one (a rule's Filter), never both; the
+ * old form knows no NewerNoncurrentVersions. AWS's InvalidRequest messages.
+ */
+function validateLifecycleForm(doc: BucketLifecycleConfiguration): void {
+  const rules = doc.Rules ?? [];
+  if (!rules.length) throw S3Errors.malformedXml();
+  const old = rules.filter((rule) => rule.Prefix !== undefined && rule.Filter === undefined);
+  if (old.length && rules.some((rule) => rule.Filter !== undefined)) throw S3Errors.invalidRequest('Filter element can only be used in Lifecycle V2.');
+  if (old.some((rule) => rule.NoncurrentVersionExpiration?.NewerNoncurrentVersions !== undefined)) {
+    throw S3Errors.invalidRequest('NewerNoncurrentVersions element can only be used in Lifecycle V2.');
+  }
+}
+
 const FAMILIES: ConfigFamily[] = [
   {
     name: 'cors',
@@ -68,9 +82,7 @@ const FAMILIES: ConfigFamily[] = [
     output: (stored) => ({ TransitionDefaultMinimumSize: 'all_storage_classes_128K', ...(stored as object) }),
     missing: ['NoSuchLifecycleConfiguration', 'The lifecycle configuration does not exist'],
     onStored: (ctx) => startLifecycleSweeper(ctx.emulator),
-    validate: (doc) => {
-      if (!(doc as { Rules?: unknown[] }).Rules?.length) throw S3Errors.malformedXml();
-    },
+    validate: (doc) => validateLifecycleForm(doc as BucketLifecycleConfiguration),
   },
   {
     name: 'policy',

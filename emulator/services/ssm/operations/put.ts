@@ -4,18 +4,21 @@ import { checkName } from '../names.ts';
 import { nameOf, parameterArn, type SsmContext } from '../parameters.ts';
 import { DEFAULT_KEY, encryptValue } from '../secure.ts';
 import type { Parameter, ParameterVersion } from '../state.ts';
+import { settingValue } from './service-settings.ts';
 import { checkTagCount } from './tags.ts';
 
 /** Parameter Store's limits: value size per tier (characters) and versions kept per parameter. */
 const MAX_VALUE = { Standard: 4096, Advanced: 8192 } as const;
 const MAX_VERSIONS = 100;
 
-function tierFor(input: PutParameterCommandInput, previous: ParameterVersion | undefined): 'Standard' | 'Advanced' {
+/** The tier a value is stored in; a new parameter without a Tier takes the account's default-parameter-tier setting. */
+function tierFor(ctx: SsmContext, input: PutParameterCommandInput, previous: ParameterVersion | undefined): 'Standard' | 'Advanced' {
   const length = input.Value!.length;
+  const requested = input.Tier ?? (previous ? undefined : settingValue(ctx, '/ssm/parameter-store/default-parameter-tier'));
   let tier: 'Standard' | 'Advanced';
-  if (input.Tier === 'Advanced') tier = 'Advanced';
-  else if (input.Tier === 'Intelligent-Tiering') tier = length > MAX_VALUE.Standard || input.Policies ? 'Advanced' : (previous?.tier ?? 'Standard');
-  else if (input.Tier === 'Standard') tier = 'Standard';
+  if (requested === 'Advanced') tier = 'Advanced';
+  else if (requested === 'Intelligent-Tiering') tier = length > MAX_VALUE.Standard || input.Policies ? 'Advanced' : (previous?.tier ?? 'Standard');
+  else if (requested === 'Standard') tier = 'Standard';
   else tier = previous?.tier ?? 'Standard';
   if (tier === 'Standard' && previous?.tier === 'Advanced') {
     throw SsmErrors.validation(
@@ -57,7 +60,7 @@ export async function putParameter(input: PutParameterCommandInput, ctx: SsmCont
   const type = input.Type ?? previous?.type;
   if (!type) throw SsmErrors.validation('A parameter type is required when you create a parameter.');
   if (input.KeyId !== undefined && type !== 'SecureString') throw SsmErrors.validation('KeyId is required for SecureString type parameter only.');
-  const tier = tierFor(input, previous);
+  const tier = tierFor(ctx, input, previous);
   const allowedPattern = input.AllowedPattern ?? previous?.allowedPattern;
   checkPattern(allowedPattern, input.Value!);
   if (input.Tags) checkTagCount(input.Tags.length);

@@ -15,6 +15,15 @@ export const MAX_MESSAGE_BYTES = 128 * 1024;
 export interface ConnectionIdentity {
   sourceIp: string;
   userAgent: string;
+  /** The API key of a `$connect` route that requires one, and its id. */
+  apiKey?: string;
+  apiKeyId?: string;
+  /** The signer of an IAM-authorized `$connect`. */
+  accessKey?: string;
+  accountId?: string;
+  caller?: string;
+  user?: string;
+  userArn?: string;
 }
 
 /** What events tell of a connection, known from its handshake on. */

@@ -3,11 +3,16 @@ import type { Authorizer, Route } from '@aws-sdk/client-apigatewayv2';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { buildArn } from '../../../../core/arn.ts';
 import type { Emulator } from '../../../../core/emulator.ts';
+import { AwsError } from '../../../../core/errors.ts';
+import type { RequestContext } from '../../../../core/service.ts';
+import { parseScope } from '../../../../gateway/route.ts';
 import type { RawRequest, RawResponse } from '../../../../protocols/types.ts';
 import type { ApiGatewayV2State, StoredV2Api, V2Snapshot } from '../../../apigatewayv2/state.ts';
+import type { ApiGatewayState } from '../../state.ts';
 import { authorizerAllows } from '../http-api.ts';
 import { functionOfUri, invokeFunction, type Invoker } from '../lambda.ts';
 import { GatewayFailure } from '../responses.ts';
+import { checkApiKey, meter } from '../usage.ts';
 import { MAX_MESSAGE_BYTES, webSocketId, WebSocketConnection, type ConnectionFacts } from './connection.ts';
 import { connectEvent, disconnectEvent, messageEvent, type EventScope } from './events.ts';
 import { runIntegration, selectionValue, type IntegrationOutcome } from './integrate.ts';
@@ -45,6 +50,8 @@ interface Session {
   stageVariables: Record<string, string>;
   domainName: string;
   facts: ConnectionFacts;
+  /** The API key a `$connect` authorizer returned, for `$context.authorizer.usageIdentifierKey` key selection. */
+  usageIdentifierKey?: string;
 }
 
 const scopeOf = (session: Session, requestId = webSocketId()): EventScope => ({
@@ -107,6 +114,45 @@ async function authorizeConnect(session: Session, authorizer: Authorizer | undef
   if (!result) throw new GatewayFailure('AUTHORIZER_FAILURE', 'Internal server error', 500);
   if (!authorizerAllows(result, false)) throw new GatewayFailure('ACCESS_DENIED', 'Forbidden', 403);
   session.facts.authorizer = { ...((result.context as Record<string, unknown> | undefined) ?? {}), principalId: result.principalId ?? null, integrationLatency: 0 };
+  if (typeof result.usageIdentifierKey === 'string') session.usageIdentifierKey = result.usageIdentifierKey;
+}
+
+/**
+ * An IAM-authorized `$connect`: the handshake must be SigV4-signed for `execute-api` (its signature is verified by the
+ * emulator's strict signature mode, as every request's is), and with `--enforce-iam` the signer's policies must allow
+ * `execute-api:Invoke` on the route's ARN; 403 Forbidden otherwise. The signer is the event's identity.
+ */
+async function authorizeIam(session: Session, ctx: RequestContext, req: RawRequest): Promise<void> {
+  const scope = parseScope(req);
+  if (!scope || scope.service !== 'execute-api') throw new GatewayFailure('MISSING_AUTHENTICATION_TOKEN', 'Forbidden', 403);
+  try {
+    await ctx.emulator.authorizeAction(ctx, 'execute-api:Invoke', invokerFor(session, '$connect').sourceArn!);
+  } catch (error) {
+    if (error instanceof AwsError) throw new GatewayFailure('ACCESS_DENIED', 'Forbidden', 403);
+    throw error;
+  }
+  const { caller } = ctx;
+  const root = caller.arn.endsWith(':root');
+  Object.assign(session.facts.identity, { accessKey: scope.accessKeyId, accountId: caller.accountId, userArn: caller.arn, caller: root ? caller.accountId : caller.arn.split('/').pop(), user: root ? caller.accountId : caller.arn.split('/').pop() });
+}
+
+/** Usage-plan failures refuse the handshake with API Gateway's statuses. */
+const KEY_FAILURE_STATUS: Record<string, number> = { INVALID_API_KEY: 403, THROTTLED: 429, QUOTA_EXCEEDED: 429 };
+
+/**
+ * A `$connect` route that requires an API key: the key the API's key selection expression names (the `x-api-key`
+ * header, or the authorizer's `usageIdentifierKey`) must be an enabled key of a usage plan of this stage, within its
+ * throttle and quota (API Gateway v1's keys and plans, as on AWS).
+ */
+function checkConnectKey(session: Session, event: Record<string, unknown>): void {
+  const expression = session.api.api.ApiKeySelectionExpression ?? '$request.header.x-api-key';
+  const value =
+    expression === '$context.authorizer.usageIdentifierKey' ? session.usageIdentifierKey : session.facts.headers.find(([name]) => name.toLowerCase() === 'x-api-key')?.[1];
+  const keys = session.emulator.state<ApiGatewayState>('apigateway', session.state.accountId, session.state.region);
+  const { key, plan } = checkApiKey(keys, value, session.api.api.ApiId, session.stageName);
+  meter(keys, plan, key.id!, session.emulator.clock.now());
+  Object.assign(session.facts.identity, { apiKey: key.value, apiKeyId: key.id });
+  Object.assign((event.requestContext as { identity: object }).identity, { apiKey: key.value, apiKeyId: key.id });
 }
 
 /** What a WebSocket handshake must carry for `ws` to complete it (checked before `$connect` runs). */
@@ -128,7 +174,8 @@ function headerPairs(raw: string[]): [string, string][] {
  * route (authorizer, integration: a non-2xx answer refuses the handshake with that status), then completes the
  * handshake and serves the connection's messages and its `$disconnect`.
  */
-export async function openWebSocket(emulator: Emulator, state: ApiGatewayV2State, api: StoredV2Api, rest: string, req: RawRequest, domainName: string): Promise<RawResponse> {
+export async function openWebSocket(ctx: RequestContext, state: ApiGatewayV2State, api: StoredV2Api, rest: string, req: RawRequest, domainName: string): Promise<RawResponse> {
+  const emulator = ctx.emulator;
   const upgrade = req.upgrade!;
   const [, stageName = '', after = ''] = /^\/([^/]*)(.*)$/.exec(rest) ?? [];
   const stage = api.stages.get(decodeURIComponent(stageName));
@@ -142,16 +189,18 @@ export async function openWebSocket(emulator: Emulator, state: ApiGatewayV2State
   const connectRoute = snapshot.routes.find((r) => r.RouteKey === '$connect');
   let protocol: string | undefined;
   if (connectRoute) {
-    const event = connectEvent(scopeOf(session), req.query);
     try {
+      if (connectRoute.AuthorizationType === 'AWS_IAM') await authorizeIam(session, ctx, req);
+      const event = connectEvent(scopeOf(session), req.query);
       if (connectRoute.AuthorizationType === 'CUSTOM') await authorizeConnect(session, snapshot.authorizers.find((a) => a.AuthorizerId === connectRoute.AuthorizerId), event, req.query);
       if (session.facts.authorizer) (event.requestContext as Record<string, unknown>).authorizer = session.facts.authorizer;
+      if (connectRoute.ApiKeyRequired) checkConnectKey(session, event);
       const outcome = await runRoute(session, connectRoute, event, '', req.query);
       if (outcome.status < 200 || outcome.status > 299) return refuse(outcome.status, outcome.status === 403 ? 'Forbidden' : 'Internal server error');
       protocol = outcome.headers['sec-websocket-protocol'];
     } catch (error) {
       if (!(error instanceof GatewayFailure)) throw error;
-      return refuse(error.status ?? 500, error.errorMessage ?? 'Internal server error');
+      return refuse(error.status ?? KEY_FAILURE_STATUS[error.type] ?? 500, error.errorMessage ?? 'Internal server error');
     }
   }
   if (upgrade.socket.destroyed) return refuse(400, 'Bad Request');

@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { CreateStackCommand, DeleteStackCommand, DescribeStackResourcesCommand, UpdateStackCommand, type CloudFormationClient, type Stack } from '@aws-sdk/client-cloudformation';
+import {
+  DescribeAssociationCommand,
+  DescribeDocumentCommand,
+  DescribeMaintenanceWindowTargetsCommand,
+  DescribeMaintenanceWindowTasksCommand,
+  GetDefaultPatchBaselineCommand,
+  GetDocumentCommand,
+  GetMaintenanceWindowCommand,
+  GetPatchBaselineCommand,
+  ListResourceDataSyncCommand,
+  ListTagsForResourceCommand,
+  SSMClient,
+} from '@aws-sdk/client-ssm';
+import type { Twinstack } from '../../emulator/index.ts';
+import { CLIENT_CONFIG, serveCloudFormation, settled } from '../cloudformation/serve.ts';
+import { expectError } from '../support/aws-error.ts';
+
+const template = (version: string, method: string) => `
+Resources:
+  Hello:
+    Type: AWS::SSM::Document
+    Properties:
+      Name: cfn-hello
+      DocumentType: Command
+      UpdateMethod: ${method}
+      Tags: [{ Key: team, Value: blue }]
+      Content:
+        schemaVersion: '2.2'
+        description: Say hello ${version}
+        parameters: { who: { type: String, default: world } }
+        mainSteps: [{ action: aws:runShellScript, name: hello, inputs: { runCommand: ['echo hello {{ who }}'] } }]
+  Nightly:
+    Type: AWS::SSM::Association
+    Properties:
+      Name: !Ref Hello
+      AssociationName: nightly-hello
+      ScheduleExpression: cron(0 2 ? * * *)
+      Targets: [{ Key: tag:Role, Values: [web] }]
+      Parameters: { who: [ops] }
+  Window:
+    Type: AWS::SSM::MaintenanceWindow
+    Properties: { Name: cfn-window, Schedule: rate(1 day), Duration: 2, Cutoff: 1, AllowUnassociatedTargets: false }
+  WindowTarget:
+    Type: AWS::SSM::MaintenanceWindowTarget
+    Properties: { WindowId: !Ref Window, ResourceType: INSTANCE, Targets: [{ Key: tag:Role, Values: [web] }] }
+  WindowTask:
+    Type: AWS::SSM::MaintenanceWindowTask
+    Properties:
+      WindowId: !Ref Window
+      TaskArn: !Ref Hello
+      TaskType: RUN_COMMAND
+      Priority: 3
+      MaxConcurrency: '1'
+      MaxErrors: '0'
+      Targets: [{ Key: WindowTargetIds, Values: [!Ref WindowTarget] }]
+      TaskInvocationParameters:
+        MaintenanceWindowRunCommandParameters: { Parameters: { who: [window] } }
+  Baseline:
+    Type: AWS::SSM::PatchBaseline
+    Properties:
+      Name: cfn-baseline
+      OperatingSystem: AMAZON_LINUX_2023
+      PatchGroups: [web]
+      DefaultBaseline: true
+      ApprovalRules: { PatchRules: [{ ApproveAfterDays: 3, PatchFilterGroup: { PatchFilters: [{ Key: CLASSIFICATION, Values: [Security] }] } }] }
+  Sync:
+    Type: AWS::SSM::ResourceDataSync
+    Properties: { SyncName: cfn-sync, BucketName: inventory-bucket, BucketRegion: us-east-1, SyncFormat: JsonSerDe }
+Outputs:
+  Association: { Value: !GetAtt Nightly.AssociationId }
+  Window: { Value: !Ref Window }
+  Baseline: { Value: !Ref Baseline }
+`;
+
+function output(stack: Stack, key: string): string {
+  return stack.Outputs!.find((o) => o.OutputKey === key)!.OutputValue!;
+}
+
+// Resource shapes follow the CloudFormation resource reference of AWS::SSM::Document, Association,
+// MaintenanceWindow(Target/Task), PatchBaseline and ResourceDataSync (Ref and GetAtt as documented there).
+describe('SSM CloudFormation resource types', function () {
+  this.timeout(60_000);
+  let aws: Twinstack;
+  let cfn: CloudFormationClient;
+  let ssm: SSMClient;
+  serveCloudFormation((a, c) => {
+    aws = a;
+    cfn = c;
+    ssm = new SSMClient({ endpoint: aws.endpoint, ...CLIENT_CONFIG });
+  });
+
+  async function deploy(body: string, update = false): Promise<Stack> {
+    const input = { StackName: 'ssm-stack', TemplateBody: body };
+    await cfn.send(update ? new UpdateStackCommand(input) : new CreateStackCommand(input));
+    const stack = await settled(cfn, 'ssm-stack');
+    if (!/^(CREATE|UPDATE)_COMPLETE$/.test(stack.StackStatus!)) {
+      const { StackResources } = await cfn.send(new DescribeStackResourcesCommand({ StackName: 'ssm-stack' }));
+      assert.fail(`${stack.StackStatus}: ${JSON.stringify(StackResources!.filter((r) => r.ResourceStatusReason).map((r) => r.ResourceStatusReason))}`);
+    }
+    return stack;
+  }
+
+  it('creates documents, associations, windows with targets and tasks, baselines and syncs; updates and deletes them', async () => {
+    const stack = await deploy(template('v1', 'NewVersion'));
+    const document = (await ssm.send(new DescribeDocumentCommand({ Name: 'cfn-hello' }))).Document!;
+    assert.deepEqual([document.Description, document.Tags, document.Owner], ['Say hello v1', [{ Key: 'team', Value: 'blue' }], document.Owner]);
+    const association = (await ssm.send(new DescribeAssociationCommand({ AssociationId: output(stack, 'Association') }))).AssociationDescription!;
+    assert.deepEqual([association.Name, association.AssociationName, association.Parameters], ['cfn-hello', 'nightly-hello', { who: ['ops'] }]);
+    const windowId = output(stack, 'Window');
+    assert.equal((await ssm.send(new GetMaintenanceWindowCommand({ WindowId: windowId }))).Name, 'cfn-window');
+    const targets = (await ssm.send(new DescribeMaintenanceWindowTargetsCommand({ WindowId: windowId }))).Targets!;
+    const tasks = (await ssm.send(new DescribeMaintenanceWindowTasksCommand({ WindowId: windowId }))).Tasks!;
+    assert.deepEqual(tasks.map((t) => [t.TaskArn, t.Priority, t.Targets]), [['cfn-hello', 3, [{ Key: 'WindowTargetIds', Values: [targets[0].WindowTargetId] }]]]);
+    const baselineId = output(stack, 'Baseline');
+    assert.deepEqual((await ssm.send(new GetPatchBaselineCommand({ BaselineId: baselineId }))).PatchGroups, ['web']);
+    assert.equal((await ssm.send(new GetDefaultPatchBaselineCommand({ OperatingSystem: 'AMAZON_LINUX_2023' }))).BaselineId, baselineId);
+    const syncs = (await ssm.send(new ListResourceDataSyncCommand({}))).ResourceDataSyncItems!;
+    assert.deepEqual(syncs.map((s) => [s.SyncName, s.S3Destination?.BucketName]), [['cfn-sync', 'inventory-bucket']]);
+
+    await deploy(template('v2', 'NewVersion'), true);
+    const updated = (await ssm.send(new DescribeDocumentCommand({ Name: 'cfn-hello' }))).Document!;
+    assert.deepEqual([updated.Description, updated.DefaultVersion, updated.LatestVersion], ['Say hello v2', '2', '2']);
+    assert.match((await ssm.send(new GetDocumentCommand({ Name: 'cfn-hello', DocumentVersion: '1' }))).Content!, /Say hello v1/);
+
+    await cfn.send(new DeleteStackCommand({ StackName: 'ssm-stack' }));
+    assert.equal((await settled(cfn, stack.StackId!)).StackStatus, 'DELETE_COMPLETE');
+    await assert.rejects(ssm.send(new DescribeDocumentCommand({ Name: 'cfn-hello' })), expectError('InvalidDocument', 400));
+    await assert.rejects(ssm.send(new GetMaintenanceWindowCommand({ WindowId: windowId })), expectError('DoesNotExistException', 400));
+    await assert.rejects(ssm.send(new GetPatchBaselineCommand({ BaselineId: baselineId })), expectError('DoesNotExistException', 400));
+    await assert.rejects(ssm.send(new ListTagsForResourceCommand({ ResourceType: 'Association', ResourceId: association.AssociationId })), expectError('InvalidResourceId', 400));
+    assert.match((await ssm.send(new GetDefaultPatchBaselineCommand({ OperatingSystem: 'AMAZON_LINUX_2023' }))).BaselineId!, /^arn:aws:ssm:us-east-1:aws:patchbaseline\//);
+    assert.deepEqual((await ssm.send(new ListResourceDataSyncCommand({}))).ResourceDataSyncItems, []);
+  });
+});
