@@ -45,8 +45,17 @@ function caller(state: LogsState, query: ScheduledQuery): Caller {
   return { accountId: state.accountId, arn: accountRootArn(state.accountId, state.region), servicePrincipal: 'logs.amazonaws.com', sourceArn: query.arn, sourceAccount: state.accountId };
 }
 
-/** One run: the query over its look-back window, its results written to the S3 destination as JSON. */
+/** One run, its history kept with the state's next persisted write. */
 async function run(state: LogsState, emulator: Emulator, query: ScheduledQuery, schedule: Schedule, firedAt: number): Promise<void> {
+  try {
+    await execute(state, emulator, query, schedule, firedAt);
+  } finally {
+    emulator.changedInBackground('logs');
+  }
+}
+
+/** The query over its look-back window, its results written to the S3 destination as JSON. */
+async function execute(state: LogsState, emulator: Emulator, query: ScheduledQuery, schedule: Schedule, firedAt: number): Promise<void> {
   const record: ScheduledQueryRun = { queryId: '', executionStatus: 'Running', triggeredTimestamp: firedAt, destinations: [] };
   query.history.push(record);
   if (query.history.length > MAX_HISTORY) query.history.shift();
