@@ -68,6 +68,40 @@ const source: SourceFile = {
         { op: 'UntagResource', params: { SecretId: NAME, TagKeys: ['tag1'] }, snapshot: 'untag_deleted_secret_error' },
       ],
     },
+    {
+      test: 'TestSecretsManager::test_resource_policy',
+      steps: [
+        { op: 'CreateSecret', params: { Name: NAME, SecretString: 'my_secret', Description: 'testing creation of secrets', ClientRequestToken: token(1) } },
+        {
+          op: 'PutResourcePolicy',
+          params: {
+            SecretId: NAME,
+            ResourcePolicy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'secretsmanager:GetSecretValue', Resource: '*' }] }),
+          },
+          snapshot: 'put_resource_policy',
+        },
+        { op: 'GetResourcePolicy', params: { SecretId: NAME }, snapshot: 'get_resource_policy', jsonStrings: ['$.ResourcePolicy'] },
+        { op: 'DeleteResourcePolicy', params: { SecretId: NAME } },
+        { ...remove(''), snapshot: undefined },
+      ],
+    },
+    {
+      test: 'TestSecretsManager::test_secret_not_found',
+      note: 'a secret name that does not exist; the error does not depend on it',
+      steps: [
+        { op: 'GetSecretValue', params: { SecretId: 'missing-{{suffix}}' }, snapshot: 'get_secret_value_not_found_ex' },
+        { op: 'ListSecretVersionIds', params: { SecretId: 'missing-{{suffix}}' }, snapshot: 'list_secret_version_ids_not_found_ex' },
+      ],
+    },
+    {
+      test: 'TestSecretsManager::test_force_delete_deleted_secret',
+      steps: [
+        create('create_secret_response'),
+        { op: 'DeleteSecret', params: { SecretId: NAME }, snapshot: 'delete_secret_response' },
+        { op: 'DescribeSecret', params: { SecretId: NAME }, snapshot: 'describe_secret_response' },
+        { ...remove('force_delete_secret_response') },
+      ],
+    },
   ],
   notPorted: {
     test_rotate_secret_with_lambda_success: 'rotation with a Lambda function needs the lambda service in the corpus run and the test function code',
