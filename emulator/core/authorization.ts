@@ -41,7 +41,8 @@ function requestContext(ctx: RequestContext, policies: PrincipalPolicies | undef
   set('aws:requestedregion', ctx.region);
   set('aws:currenttime', new Date(now).toISOString());
   set('aws:epochtime', String(Math.floor(now / 1000)));
-  set('aws:securetransport', 'false');
+  // True for a request that came over TLS (twinstack's HTTPS on the same port), as AWS sets it.
+  set('aws:securetransport', String(ctx.endpoint.startsWith('https:')));
   set('aws:sourcearn', ctx.caller.sourceArn);
   set('aws:sourceaccount', ctx.caller.sourceAccount);
   set('aws:sourceip', ctx.sourceIp);

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { Agent } from 'node:https';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import {
   AttachRolePolicyCommand,
@@ -16,6 +18,7 @@ import { CreateBucketCommand, GetObjectCommand, PutBucketPolicyCommand, PutObjec
 import { CreateQueueCommand, ListQueuesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 import { expectError } from '../support/aws-error.ts';
 
@@ -48,6 +51,16 @@ describe('IAM policy enforcement (--enforce-iam) and STS trust checks', function
     const key = (await iam.send(new CreateAccessKeyCommand({ UserName: name }))).AccessKey!;
     return { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! };
   }
+
+  it('aws:SecureTransport is true over HTTPS and false over plain HTTP', async () => {
+    const keys = await userWithPolicy('tls-only', allow('sqs:CreateQueue', '*', { Condition: { Bool: { 'aws:SecureTransport': 'true' } } }));
+    await assert.rejects(client(SQSClient, keys).send(new CreateQueueCommand({ QueueName: 'plain' })), expectError('AccessDenied', 403));
+    const ca = readFileSync((await aws.tls!.identity()).caFile, 'utf8');
+    const secure = new SQSClient({ endpoint: aws.httpsEndpoint, region: 'us-east-1', credentials: keys, requestHandler: new NodeHttpHandler({ httpsAgent: new Agent({ ca }) }) });
+    const { QueueUrl } = await secure.send(new CreateQueueCommand({ QueueName: 'over-tls' }));
+    assert.equal(QueueUrl, `${aws.httpsEndpoint}/${ACCOUNT}/over-tls`);
+    secure.destroy();
+  });
 
   it('identity policies allow and deny SQS calls; explicit Deny wins; the message names principal, action and resource', async () => {
     const keys = await userWithPolicy('alice', allow(['sqs:CreateQueue', 'sqs:SendMessage', 'sqs:GetQueueUrl'], `arn:aws:sqs:us-east-1:${ACCOUNT}:allowed-*`));
