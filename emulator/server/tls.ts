@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSecureContext, type SecureContext } from 'node:tls';
 import { promisify } from 'node:util';
-import forge from 'node-forge';
+import type { pki } from 'node-forge';
 import type { Emulator } from '../core/emulator.ts';
 import { InternalText, type InternalRoute } from './http.ts';
 
@@ -176,15 +176,17 @@ function identityFiles(dir: string) {
  * self-signed leaf that is also a CA. The CA's key is dropped once it has signed: nothing else can be issued with it.
  */
 async function madeIdentity(dir: string): Promise<TlsIdentity> {
+  // Loaded here, on the first TLS connection of a fresh data dir: node-forge is large, and start-up never needs it.
+  const { default: forge } = await import('node-forge');
   const [caKey, serverKey] = await Promise.all([rsaKeyPair(), rsaKeyPair()]);
-  const ca = certificate(caKey.publicKey, [{ name: 'commonName', value: 'twinstack local CA' }], [
+  const ca = certificate(forge, caKey.publicKey, [{ name: 'commonName', value: 'twinstack local CA' }], [
     { name: 'basicConstraints', cA: true, critical: true },
     { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
     { name: 'subjectKeyIdentifier' },
   ]);
   ca.setIssuer(ca.subject.attributes);
   ca.sign(forge.pki.privateKeyFromPem(caKey.privateKey), forge.md.sha256.create());
-  const server = certificate(serverKey.publicKey, [{ name: 'commonName', value: 'localhost.localstack.cloud' }], [
+  const server = certificate(forge, serverKey.publicKey, [{ name: 'commonName', value: 'localhost.localstack.cloud' }], [
     { name: 'basicConstraints', cA: false, critical: true },
     { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
     { name: 'extKeyUsage', serverAuth: true },
@@ -208,7 +210,7 @@ function rsaKeyPair() {
   return generateKeyPairAsync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
 }
 
-function certificate(publicKeyPem: string, subject: forge.pki.CertificateField[], extensions: object[]): forge.pki.Certificate {
+function certificate(forge: typeof import('node-forge'), publicKeyPem: string, subject: pki.CertificateField[], extensions: object[]): pki.Certificate {
   const made = forge.pki.createCertificate();
   made.publicKey = forge.pki.publicKeyFromPem(publicKeyPem);
   // A positive serial of 16 random bytes (the top bit clear keeps its DER integer positive).
