@@ -11,8 +11,6 @@ import type { Emulator } from './emulator.ts';
 export interface MetricSource {
   /** `AWS/SQS`, `AWS/Lambda`, ... */
   readonly namespace: string;
-  /** The publishing service's principal, e.g. `sqs.amazonaws.com`. */
-  readonly servicePrincipal: string;
   readonly accountId: string;
   readonly region: string;
 }

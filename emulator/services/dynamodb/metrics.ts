@@ -17,7 +17,7 @@ export function publishMetricsOf(state: DynamoState, emulator: Emulator): void {
 export function publishConsumed(state: DynamoState, kind: 'read' | 'write', tableName: string, tableUnits: number, globals: Map<string, number>): void {
   const emulator = emulators.get(state);
   if (!emulator?.isEnabled('cloudwatch')) return;
-  const source: MetricSource = { namespace: 'AWS/DynamoDB', servicePrincipal: 'dynamodb.amazonaws.com', accountId: state.accountId, region: state.region };
+  const source: MetricSource = { namespace: 'AWS/DynamoDB', accountId: state.accountId, region: state.region };
   const MetricName = kind === 'read' ? 'ConsumedReadCapacityUnits' : 'ConsumedWriteCapacityUnits';
   const name = tableName.startsWith('arn:') ? tableName.slice(tableName.indexOf(':table/') + ':table/'.length) : tableName;
   if (tableUnits > 0) recordMetric(emulator, source, { MetricName, Dimensions: [{ Name: 'TableName', Value: name }], Unit: 'Count', Value: tableUnits });

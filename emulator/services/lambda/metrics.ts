@@ -4,7 +4,7 @@ import type { LambdaFunction } from './function.ts';
 import type { InvocationResult } from './runtime/environment.ts';
 import type { LambdaState } from './state.ts';
 
-const sourceOf = (state: LambdaState) => ({ namespace: 'AWS/Lambda', servicePrincipal: 'lambda.amazonaws.com', accountId: state.accountId, region: state.region });
+const sourceOf = (state: LambdaState) => ({ namespace: 'AWS/Lambda', accountId: state.accountId, region: state.region });
 
 /**
  * The AWS/Lambda metrics of one invocation — Invocations, Errors (function errors) and Duration — by FunctionName and

@@ -4,7 +4,7 @@ import type { LogEvent, LogsState } from './state.ts';
 
 /** AWS/Logs IncomingLogEvents and IncomingBytes (uncompressed) by LogGroupName, for every accepted batch. */
 export function countIncoming(emulator: Emulator, state: LogsState, groupName: string, events: LogEvent[]): void {
-  const source = { namespace: 'AWS/Logs', servicePrincipal: 'logs.amazonaws.com', accountId: state.accountId, region: state.region };
+  const source = { namespace: 'AWS/Logs', accountId: state.accountId, region: state.region };
   const Dimensions = [{ Name: 'LogGroupName', Value: groupName }];
   recordMetric(emulator, source, { MetricName: 'IncomingLogEvents', Dimensions, Unit: 'None', Value: events.length });
   const bytes = events.reduce((n, e) => n + Buffer.byteLength(e.message), 0);

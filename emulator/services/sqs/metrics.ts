@@ -4,7 +4,7 @@ import type { Queue } from './queue.ts';
 import type { SqsState } from './state.ts';
 
 /** The AWS/SQS metrics CloudWatch receives for every queue, by its QueueName dimension. */
-const source = (accountId: string, region: string): MetricSource => ({ namespace: 'AWS/SQS', servicePrincipal: 'sqs.amazonaws.com', accountId, region });
+const source = (accountId: string, region: string): MetricSource => ({ namespace: 'AWS/SQS', accountId, region });
 
 /** Counts messages for a queue: NumberOfMessagesSent/Received/Deleted, NumberOfEmptyReceives (Count), or SentMessageSize (Bytes). */
 export function countForQueue(emulator: Emulator, queue: Queue, metric: string, value = 1, unit = 'Count', times = 1): void {
