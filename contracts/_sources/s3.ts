@@ -3,6 +3,7 @@
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
 import { apiObjectLockScenarios } from './s3/object-lock.ts';
 import { writePreconditionScenarios } from './s3/preconditions.ts';
+import { taggingScenarios } from './s3/tagging.ts';
 
 import { BUCKET, createBucket, onBucket, put, versioning } from './s3/common.ts';
 
@@ -460,6 +461,7 @@ const source: SourceFile = {
     ...metricsScenarios(),
     ...apiObjectLockScenarios,
     ...writePreconditionScenarios,
+    ...taggingScenarios,
   ],
   notPorted: (test) => API_REASONS[test.split('::')[0]] ?? 'not reproduced yet (the operations are implemented; time ran out)',
 };
