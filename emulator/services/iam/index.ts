@@ -82,6 +82,7 @@ import {
   enableOutboundWebIdentityFederation,
   getOutboundWebIdentityFederationInfo,
 } from './operations/outbound-federation.ts';
+import { generateOrganizationsAccessReport, getOrganizationsAccessReport, organizationNotFound } from './operations/organizations.ts';
 import { principalPolicies } from './principal-policies.ts';
 import { recordAccess } from './last-accessed.ts';
 import {
@@ -207,6 +208,13 @@ const operations: Record<string, Handler<IamState>> = {
   EnableOutboundWebIdentityFederation: enableOutboundWebIdentityFederation,
   DisableOutboundWebIdentityFederation: disableOutboundWebIdentityFederation,
   GetOutboundWebIdentityFederationInfo: getOutboundWebIdentityFederationInfo,
+  GenerateOrganizationsAccessReport: generateOrganizationsAccessReport,
+  GetOrganizationsAccessReport: getOrganizationsAccessReport,
+  ListOrganizationsFeatures: organizationNotFound,
+  EnableOrganizationsRootCredentialsManagement: organizationNotFound,
+  DisableOrganizationsRootCredentialsManagement: organizationNotFound,
+  EnableOrganizationsRootSessions: organizationNotFound,
+  DisableOrganizationsRootSessions: organizationNotFound,
   ...inlinePolicyOperations,
   ...policyAttachmentOperations,
   ...permissionsBoundaryOperations,
