@@ -4,6 +4,7 @@ import type { Caller } from '../../core/service.ts';
 import type { ParameterValue } from './template/parameters.ts';
 import type { Template } from './template/parse.ts';
 import type { Macro } from './transforms/macros.ts';
+import { newRegistry } from './registry/model.ts';
 
 /** One resource of a stack as CloudFormation tracks it. */
 export interface StackResource {
@@ -94,6 +95,8 @@ export class CloudFormationState {
   readonly driftDetections = new Map<string, { stackId: string; status: string; drifted: number; timestamp: Date }>();
   /** Macros (`AWS::CloudFormation::Macro` resources) by name, which templates name in `Transform`. */
   readonly macros = new Map<string, Macro>();
+  /** The extension registry's private types, registrations and configurations. */
+  readonly registry = newRegistry();
   /** Stack id -> its operation in progress, which settles when the operation ends (not persisted: it is work, not state). */
   readonly running = new Map<string, Promise<void>>();
 
