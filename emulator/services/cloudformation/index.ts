@@ -10,6 +10,10 @@ import { describeStackSetOperation, listStackSetOperationResults, listStackSetOp
 import { createStackSet, deleteStackSet, describeStackSet, listStackSets, updateStackSet } from './operations/stack-sets.ts';
 import { getTemplate, getTemplateSummary, validateTemplate } from './operations/templates.ts';
 import { CloudFormationState } from './state.ts';
+import { describeType, listTypes } from './operations/type-catalog.ts';
+import { batchDescribeTypeConfigurations, setTypeConfiguration } from './operations/type-configuration.ts';
+import { deregisterType, describeTypeRegistration, listTypeRegistrations, listTypeVersions, registerType, setTypeDefaultVersion } from './operations/type-registration.ts';
+import { describePublisher, registerPublisher } from './operations/publishers.ts';
 
 /** CloudFormation: stacks, change sets and the template language, over the resource types the services declare. */
 const handlers: Record<string, Handler<CloudFormationState>> = {
@@ -54,6 +58,18 @@ const handlers: Record<string, Handler<CloudFormationState>> = {
   ListStackSetOperations: listStackSetOperations,
   ListStackSetOperationResults: listStackSetOperationResults,
   StopStackSetOperation: stopStackSetOperation,
+  RegisterType: registerType,
+  DescribeTypeRegistration: describeTypeRegistration,
+  ListTypeRegistrations: listTypeRegistrations,
+  ListTypeVersions: listTypeVersions,
+  SetTypeDefaultVersion: setTypeDefaultVersion,
+  DeregisterType: deregisterType,
+  DescribeType: describeType,
+  ListTypes: listTypes,
+  SetTypeConfiguration: setTypeConfiguration,
+  BatchDescribeTypeConfigurations: batchDescribeTypeConfigurations,
+  RegisterPublisher: registerPublisher,
+  DescribePublisher: describePublisher,
 };
 
 const cloudformation: ServiceDefinition<CloudFormationState> = {

@@ -5,6 +5,7 @@ import type { ParameterValue } from './template/parameters.ts';
 import type { Template } from './template/parse.ts';
 import type { Macro } from './transforms/macros.ts';
 import type { StackSet } from './stack-sets/model.ts';
+import { newRegistry } from './registry/model.ts';
 
 /** One resource of a stack as CloudFormation tracks it. */
 export interface StackResource {
@@ -97,6 +98,8 @@ export class CloudFormationState {
   readonly macros = new Map<string, Macro>();
   /** Stack sets administered from this account and region, by id (`name:uuid`); deleted ones stay, as DELETED. */
   readonly stackSets = new Map<string, StackSet>();
+  /** The extension registry's private types, registrations and configurations. */
+  readonly registry = newRegistry();
   /** Stack (or stack set) id -> its operation in progress, which settles when the operation ends (not persisted: it is work, not state). */
   readonly running = new Map<string, Promise<void>>();
 
