@@ -5,6 +5,9 @@ import { describeStackEvents, describeStackResource, describeStackResources, des
 import { describeStackDriftDetectionStatus, describeStackResourceDrifts, detectStackDrift, detectStackResourceDrift } from './operations/drift.ts';
 import { getStackPolicy, listExports, listImports, setStackPolicy } from './operations/exports.ts';
 import { createStack, deleteStack, updateStack, updateTerminationProtection } from './operations/stacks.ts';
+import { createStackInstances, deleteStackInstances, describeStackInstance, importStacksToStackSet, listStackInstances, updateStackInstances } from './operations/stack-instances.ts';
+import { describeStackSetOperation, listStackSetOperationResults, listStackSetOperations, stopStackSetOperation } from './operations/stack-set-operations.ts';
+import { createStackSet, deleteStackSet, describeStackSet, listStackSets, updateStackSet } from './operations/stack-sets.ts';
 import { getTemplate, getTemplateSummary, validateTemplate } from './operations/templates.ts';
 import { CloudFormationState } from './state.ts';
 import { describeType, listTypes } from './operations/type-catalog.ts';
@@ -40,6 +43,21 @@ const handlers: Record<string, Handler<CloudFormationState>> = {
   DetectStackResourceDrift: detectStackResourceDrift,
   DescribeStackDriftDetectionStatus: describeStackDriftDetectionStatus,
   DescribeStackResourceDrifts: describeStackResourceDrifts,
+  CreateStackSet: createStackSet,
+  UpdateStackSet: updateStackSet,
+  DeleteStackSet: deleteStackSet,
+  DescribeStackSet: describeStackSet,
+  ListStackSets: listStackSets,
+  CreateStackInstances: createStackInstances,
+  UpdateStackInstances: updateStackInstances,
+  DeleteStackInstances: deleteStackInstances,
+  DescribeStackInstance: describeStackInstance,
+  ListStackInstances: listStackInstances,
+  ImportStacksToStackSet: importStacksToStackSet,
+  DescribeStackSetOperation: describeStackSetOperation,
+  ListStackSetOperations: listStackSetOperations,
+  ListStackSetOperationResults: listStackSetOperationResults,
+  StopStackSetOperation: stopStackSetOperation,
   RegisterType: registerType,
   DescribeTypeRegistration: describeTypeRegistration,
   ListTypeRegistrations: listTypeRegistrations,
