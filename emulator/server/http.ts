@@ -73,7 +73,10 @@ function compileRoutes(routes: Record<string, InternalRoute>): InternalRoutes {
       continue;
     }
     const names: string[] = [];
-    const source = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_m, name: string) => (names.push(name), '([^/]+)'));
+    // `:name` is one segment; `:name*` (last) the rest of the path, slashes included.
+    const source = path
+      .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/:(\w+)(\*?)/g, (_m, name: string, rest: string) => (names.push(name), rest ? '(.+)' : '([^/]+)'));
     compiled.patterns.push({ pattern: new RegExp(`^${source}$`), names, route });
     // A pattern whose first segment is a parameter could match any path: then every path tries the patterns.
     compiled.patternPrefixes.add(firstSegment(path).includes(':') ? '*' : firstSegment(path));

@@ -77,6 +77,11 @@ import {
 import { createServiceLinkedRole, deleteServiceLinkedRole, getServiceLinkedRoleDeletionStatus } from './operations/service-linked-roles.ts';
 import { deleteSigningCertificate, listSigningCertificates, updateSigningCertificate, uploadSigningCertificate } from './operations/signing-certificates.ts';
 import { deleteSSHPublicKey, getSSHPublicKey, listSSHPublicKeys, updateSSHPublicKey, uploadSSHPublicKey } from './operations/ssh-keys.ts';
+import {
+  disableOutboundWebIdentityFederation,
+  enableOutboundWebIdentityFederation,
+  getOutboundWebIdentityFederationInfo,
+} from './operations/outbound-federation.ts';
 import { principalPolicies } from './principal-policies.ts';
 import { recordAccess } from './last-accessed.ts';
 import {
@@ -199,6 +204,9 @@ const operations: Record<string, Handler<IamState>> = {
   SetSecurityTokenServicePreferences: setSecurityTokenServicePreferences,
   ChangePassword: changePassword,
   GetCredentialReport: getCredentialReport,
+  EnableOutboundWebIdentityFederation: enableOutboundWebIdentityFederation,
+  DisableOutboundWebIdentityFederation: disableOutboundWebIdentityFederation,
+  GetOutboundWebIdentityFederationInfo: getOutboundWebIdentityFederationInfo,
   ...inlinePolicyOperations,
   ...policyAttachmentOperations,
   ...permissionsBoundaryOperations,

@@ -235,6 +235,8 @@ export interface IamState {
   globalEndpointTokenVersion?: 'v1Token' | 'v2Token';
   /** What each user and role (by ARN) was seen doing, per service namespace, while policies were enforced. */
   accessLog?: Map<string, Map<string, ServiceAccess>>;
+  /** Outbound identity federation (STS GetWebIdentityToken): its issuer URL, made when first enabled, and whether it is on. */
+  outboundFederation?: { issuer: string; enabled: boolean };
   /** Bumped by every operation that may change something, so per-principal policy sets can be cached. */
   revision: number;
 }
