@@ -14,6 +14,15 @@ import { deregisterType, describeTypeRegistration, listTypeRegistrations, listTy
 import { describePublisher, registerPublisher } from './operations/publishers.ts';
 import { describeAccountLimits, estimateTemplateCost } from './operations/account.ts';
 import { describeChangeSetHooks, getHookResult, listHookResults } from './operations/hooks.ts';
+import { describeResourceScan, listResourceScanRelatedResources, listResourceScanResources, listResourceScans, startResourceScan } from './operations/resource-scans.ts';
+import {
+  createGeneratedTemplate,
+  deleteGeneratedTemplate,
+  describeGeneratedTemplate,
+  getGeneratedTemplate,
+  listGeneratedTemplates,
+  updateGeneratedTemplate,
+} from './operations/generated-templates.ts';
 
 /** CloudFormation: stacks, change sets and the template language, over the resource types the services declare. */
 const handlers: Record<string, Handler<CloudFormationState>> = {
@@ -60,6 +69,17 @@ const handlers: Record<string, Handler<CloudFormationState>> = {
   ListHookResults: listHookResults,
   GetHookResult: getHookResult,
   DescribeChangeSetHooks: describeChangeSetHooks,
+  StartResourceScan: startResourceScan,
+  DescribeResourceScan: describeResourceScan,
+  ListResourceScans: listResourceScans,
+  ListResourceScanResources: listResourceScanResources,
+  ListResourceScanRelatedResources: listResourceScanRelatedResources,
+  CreateGeneratedTemplate: createGeneratedTemplate,
+  UpdateGeneratedTemplate: updateGeneratedTemplate,
+  DescribeGeneratedTemplate: describeGeneratedTemplate,
+  GetGeneratedTemplate: getGeneratedTemplate,
+  ListGeneratedTemplates: listGeneratedTemplates,
+  DeleteGeneratedTemplate: deleteGeneratedTemplate,
 };
 
 const cloudformation: ServiceDefinition<CloudFormationState> = {
