@@ -1,6 +1,43 @@
 import { request } from 'node:http';
-import { AddPermissionCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
+import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
+import { AddPermissionCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { startTwinstack, type Twinstack, type TwinstackOptions } from '../../emulator/index.ts';
 import { createFunction } from '../lambda/support.ts';
+
+export const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
+
+export interface ApiGatewayContext {
+  aws: Twinstack;
+  v1: APIGatewayClient;
+  v2: ApiGatewayV2Client;
+  lambda: LambdaClient;
+  /** What the clients were made with: endpoint, region and credentials, for more clients of the same twinstack. */
+  clientOptions: { endpoint: string; region: string; credentials: typeof CREDENTIALS };
+}
+
+/**
+ * Starts twinstack around a mocha suite (API Gateway v1 and v2 and STS unless `services` says otherwise, plus any
+ * other start option) with API Gateway v1, v2 and Lambda clients in `region` (default us-east-1).
+ */
+export function useApiGateway(options: TwinstackOptions & { region?: string } = {}): ApiGatewayContext {
+  const context = {} as ApiGatewayContext;
+  const { region = 'us-east-1', ...start } = options;
+  before(async () => {
+    context.aws = await startTwinstack({ port: 0, services: ['apigateway', 'apigatewayv2', 'sts'], ...start });
+    context.clientOptions = { endpoint: context.aws.endpoint, region, credentials: CREDENTIALS };
+    context.v1 = new APIGatewayClient(context.clientOptions);
+    context.v2 = new ApiGatewayV2Client(context.clientOptions);
+    context.lambda = new LambdaClient(context.clientOptions);
+  });
+  after(async () => {
+    context.v1.destroy();
+    context.v2.destroy();
+    context.lambda.destroy();
+    await context.aws.stop();
+  });
+  return context;
+}
 
 export interface HttpAnswer {
   status: number;
