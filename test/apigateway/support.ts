@@ -2,6 +2,8 @@ import { request } from 'node:http';
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import { AddPermissionCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { Hash } from '@smithy/hash-node';
+import { SignatureV4 } from '@smithy/signature-v4';
 import { startTwinstack, type Twinstack, type TwinstackOptions } from '../../emulator/index.ts';
 import { createFunction } from '../lambda/support.ts';
 
@@ -72,4 +74,21 @@ export async function apiFunction(lambda: LambdaClient, source: string): Promise
   const name = await createFunction(lambda, { 'index.js': source }, { Runtime: 'nodejs20.x', Handler: 'index.handler' });
   await lambda.send(new AddPermissionCommand({ FunctionName: name, StatementId: 'apigw', Action: 'lambda:InvokeFunction', Principal: 'apigateway.amazonaws.com' }));
   return name;
+}
+
+/**
+ * A request signed with SigV4 for `execute-api`, as a client of an IAM-authorized API signs it (the AWS SDK's signer),
+ * sent to `url` with `host` as its Host header.
+ */
+export async function signedHttp(
+  url: string,
+  credentials: { accessKeyId: string; secretAccessKey: string },
+  options: { host: string; method?: string; body?: string; region?: string; service?: string },
+): Promise<HttpAnswer> {
+  const target = new URL(url);
+  const signer = new SignatureV4({ service: options.service ?? 'execute-api', region: options.region ?? 'us-east-1', credentials, sha256: Hash.bind(null, 'sha256') });
+  const query = Object.fromEntries(target.searchParams);
+  const method = options.method ?? 'GET';
+  const signed = await signer.sign({ method, protocol: 'http:', hostname: options.host.replace(/:\d+$/, ''), path: target.pathname, headers: { host: options.host }, query, body: options.body });
+  return http(url, { method, headers: signed.headers as Record<string, string>, body: options.body });
 }

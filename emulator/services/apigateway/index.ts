@@ -1,6 +1,6 @@
 import type { Handler, ServiceDefinition } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
-import { answerExecuteApi, isCustomDomainRequest, isExecuteApiRequest } from './execute/entry.ts';
+import { answerExecuteApi, authenticatesItself, isCustomDomainRequest, isExecuteApiRequest } from './execute/entry.ts';
 import { testInvokeMethod } from './execute/test-invoke.ts';
 import { testInvokeAuthorizer } from './execute/test-invoke-authorizer.ts';
 import * as apiKeys from './operations/api-keys.ts';
@@ -40,7 +40,7 @@ const apigateway: ServiceDefinition<ApiGatewayState> = {
   validation: 'none',
   handlers,
   // Deployed APIs answer at their execute-api host names and path forms (declared in services/index.ts), and at their custom domain names.
-  http: { intercept: (req, ctx) => answerExecuteApi(req, ctx), servesUnsigned: isExecuteApiRequest, claims: isCustomDomainRequest },
+  http: { intercept: (req, ctx) => answerExecuteApi(req, ctx), servesUnsigned: isExecuteApiRequest, authenticatesItself, claims: isCustomDomainRequest },
   requestLimits: { body: 10 * 1024 * 1024 },
   persistence: {
     classes: { ApiGatewayState: { type: ApiGatewayState, transient: { authorizerCache: () => new Map(), buckets: () => new Map() } } },
