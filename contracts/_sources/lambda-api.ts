@@ -15,6 +15,7 @@ import {
   zip,
 } from './lambda-api/common.ts';
 import { functionScenarios, NAME_VALIDATION_SKIPS } from './lambda-api/functions.ts';
+import { eventInvokeScenarios } from './lambda-api/event-invoke.ts';
 import { tagScenarios } from './lambda-api/tags.ts';
 import { versionScenarios, versionsNotPorted } from './lambda-api/versions.ts';
 
@@ -38,6 +39,7 @@ const source: SourceFile = {
     ...functionScenarios,
     ...versionScenarios,
     ...tagScenarios,
+    ...eventInvokeScenarios,
     {
       test: 'TestLambdaFunction::test_function_lifecycle',
       note: "the create response is recorded inside the fixture's wrapper object, so CreateFunction is a setup step; the updated code is another echo handler; CodeSize was redacted in the recording (a number the verifier's {{*}} does not match), so it is not judged",
