@@ -42,6 +42,22 @@ const groups = module(
       ],
     },
     {
+      // kms_create_key makes a key whose policy allows everyone everything; the group is created with its ARN.
+      test: 'TestLogsGroups::test_create_log_group_with_kms_key',
+      steps: [
+        {
+          service: 'kms',
+          protocol: 'json',
+          op: 'CreateKey',
+          params: { Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'kms:*', Resource: '*' }] }) },
+          capture: { keyArn: '$.KeyMetadata.Arn' },
+        },
+        group('test-log-group-kms-{{suffix}}', { kmsKeyId: '{{keyArn}}' }),
+        { op: 'DescribeLogGroups', params: { logGroupNamePrefix: 'test-log-group-kms-{{suffix}}' }, snapshot: 'describe-log-groups-with-kms' },
+        { op: 'DeleteLogGroup', params: { logGroupName: 'test-log-group-kms-{{suffix}}' } },
+      ],
+    },
+    {
       test: 'TestLogsGroupsTags::test_create_log_group_with_tags',
       steps: [
         group('test-tags-{{suffix}}', { tags: { env: 'testing' } }),
@@ -75,7 +91,6 @@ const groups = module(
     },
   ],
   {
-    test_create_log_group_with_kms_key: 'needs a KMS key (KMS is not a twinstack service yet)',
     test_describe_log_groups_with_pattern: "AWS answered a nextToken on a single page of pattern results, which the contract cannot judge by shape",
     test_list_log_groups_with_pattern: 'the second recorded value is a DescribeLogGroups result the test polled for',
     test_tag_log_group: 'skipped by the test itself',
@@ -195,6 +210,81 @@ const metricFilters = module(
           },
         },
         { op: 'DescribeMetricFilters', params: { logGroupName: GROUP, filterNamePrefix: 'test-filter-{{suffix}}' }, snapshot: 'describe-metric-filters' },
+      ],
+    },
+    {
+      test: 'TestMetricFilters::test_put_metric_filter_json_pattern',
+      steps: [
+        group(),
+        {
+          op: 'PutMetricFilter',
+          params: {
+            logGroupName: GROUP,
+            filterName: 'test-filter-json-{{suffix}}',
+            filterPattern: '{$.message = "test"}',
+            metricTransformations: [{ metricNamespace: 'test-namespace-{{suffix}}', metricName: 'test-metric-{{suffix}}', metricValue: '1', defaultValue: 0 }],
+          },
+        },
+        { op: 'DescribeMetricFilters', params: { logGroupName: GROUP, filterNamePrefix: 'test-filter-json-{{suffix}}' }, snapshot: 'describe-metric-filters-json' },
+      ],
+    },
+    {
+      // Two groups, each with a filter named <prefix>-<i> whose pattern, namespace, name and value carry i.
+      test: 'TestMetricFilters::test_describe_metric_filters_by_prefix',
+      steps: [
+        ...[0, 1].flatMap((i): SourceStep[] => [
+          group(`test-log-group-${i}-{{suffix}}`),
+          {
+            op: 'PutMetricFilter',
+            params: {
+              logGroupName: `test-log-group-${i}-{{suffix}}`,
+              filterName: `test-filter-prefix-{{suffix}}-${i}`,
+              filterPattern: `filterPattern${i}`,
+              metricTransformations: [{ metricNamespace: `namespace${i}`, metricName: `metric${i}`, metricValue: String(i) }],
+            },
+          },
+        ]),
+        { op: 'DescribeMetricFilters', params: { filterNamePrefix: 'test-filter-prefix-{{suffix}}' }, snapshot: 'describe-by-prefix' },
+        ...[0, 1].map((i): SourceStep => ({ op: 'DeleteLogGroup', params: { logGroupName: `test-log-group-${i}-{{suffix}}` } })),
+      ],
+    },
+    {
+      test: 'TestMetricFilters::test_describe_metric_filters_by_log_group',
+      steps: [
+        ...[0, 1].flatMap((i): SourceStep[] => [
+          group(`test-log-group-${i}-{{suffix}}`),
+          { op: 'PutMetricFilter', params: { logGroupName: `test-log-group-${i}-{{suffix}}`, filterName: `filter-${i}-{{suffix}}`, filterPattern: 'pattern', metricTransformations: [transformation()] } },
+        ]),
+        { op: 'DescribeMetricFilters', params: { logGroupName: 'test-log-group-0-{{suffix}}' }, snapshot: 'describe-by-log-group' },
+        ...[0, 1].map((i): SourceStep => ({ op: 'DeleteLogGroup', params: { logGroupName: `test-log-group-${i}-{{suffix}}` } })),
+      ],
+    },
+    {
+      test: 'TestMetricFilters::test_describe_metric_filters_by_metric_name',
+      steps: [
+        group(),
+        {
+          op: 'PutMetricFilter',
+          params: {
+            logGroupName: GROUP,
+            filterName: 'filter-{{suffix}}',
+            filterPattern: 'pattern',
+            metricTransformations: [{ metricNamespace: 'test-namespace-{{suffix}}', metricName: 'test-metric-{{suffix}}', metricValue: '1' }],
+          },
+        },
+        { op: 'DescribeMetricFilters', params: { metricName: 'test-metric-{{suffix}}', metricNamespace: 'test-namespace-{{suffix}}' }, snapshot: 'describe-by-metric-name' },
+        { op: 'DeleteLogGroup', params: { logGroupName: GROUP } },
+      ],
+    },
+    {
+      test: 'TestMetricFiltersValidation::test_put_metric_filter_invalid_filter_pattern',
+      steps: [
+        group(),
+        {
+          op: 'PutMetricFilter',
+          params: { logGroupName: GROUP, filterName: 'valid-filter', filterPattern: 'X'.repeat(1025), metricTransformations: [transformation()] },
+          snapshot: 'error-invalid-filter-pattern',
+        },
       ],
     },
     {
