@@ -136,6 +136,15 @@ const events = module(
   'test_logs_events',
   [
     {
+      test: 'TestLogsEventsErrors::test_resource_does_not_exist',
+      steps: [
+        { op: 'GetLogEvents', params: { logGroupName: 'log-group-{{suffix}}', logStreamName: 'log-stream-{{suffix}}' }, snapshot: 'error-log-group-does-not-exist' },
+        group('log-group-{{suffix}}'),
+        { op: 'GetLogEvents', params: { logGroupName: 'log-group-{{suffix}}', logStreamName: 'log-stream-{{suffix}}' }, snapshot: 'error-log-stream-does-not-exist' },
+        { op: 'DeleteLogGroup', params: { logGroupName: 'log-group-{{suffix}}' } },
+      ],
+    },
+    {
       test: 'TestLogsEvents::test_put_log_events_to_invalid_stream',
       steps: [
         group(),
@@ -178,7 +187,6 @@ const events = module(
   {
     test_put_log_events_too_old: 'event timestamps relative to the time of the call, which a replayed contract cannot send',
     test_put_log_events_too_new: 'event timestamps relative to the time of the call, which a replayed contract cannot send',
-    test_resource_does_not_exist: 'not reproduced yet',
   },
 );
 
@@ -334,6 +342,33 @@ const subscriptionFilters = module('test_logs_subscription_filters', [
   {
     test: 'TestSubscriptionFilters::test_describe_subscription_filters_log_group_not_found',
     steps: [{ op: 'DescribeSubscriptionFilters', params: { logGroupName: 'non-existent-{{suffix}}' }, snapshot: 'error-log-group-not-found' }],
+  },
+  {
+    test: 'TestSubscriptionFilterUpdates::test_delete_subscription_filter_errors',
+    steps: [
+      group(),
+      { op: 'DeleteSubscriptionFilter', params: { logGroupName: 'not-existing-log-group', filterName: 'test' }, snapshot: 'error-log-group-not-found' },
+      { op: 'DeleteSubscriptionFilter', params: { logGroupName: GROUP, filterName: 'wrong-filter-name' }, snapshot: 'error-filter-not-found' },
+      { op: 'DeleteLogGroup', params: { logGroupName: GROUP } },
+    ],
+  },
+  {
+    // The destinations are fixed ARNs of account 123456789012 in us-east-1, another account than the caller's.
+    test: 'TestSubscriptionFilterUpdates::test_put_subscription_filter_errors',
+    steps: (() => {
+      const put = (logGroupName: string, destinationArn: string, snapshot: string): SourceStep => ({
+        op: 'PutSubscriptionFilter',
+        params: { logGroupName, filterName: 'test', filterPattern: '', destinationArn },
+        snapshot,
+      });
+      return [
+        group(),
+        put('not-existing-log-group', 'arn:aws:lambda:us-east-1:123456789012:function:test', 'error-log-group-not-found'),
+        put(GROUP, 'arn:aws:lambda:us-east-1:123456789012:function:not-existing', 'error-lambda-not-found'),
+        put(GROUP, 'arn:aws:kinesis:us-east-1:123456789012:stream/unknown-stream', 'error-kinesis-not-found'),
+        { op: 'DeleteLogGroup', params: { logGroupName: GROUP } },
+      ];
+    })(),
   },
 ]);
 
