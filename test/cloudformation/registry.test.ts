@@ -18,6 +18,7 @@ import {
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { strToU8, zipSync } from 'fflate';
 import type { Twinstack } from '../../emulator/index.ts';
+import { rejection } from '../support/aws-error.ts';
 import { loadSnapshot } from '../support/snapshot.ts';
 import { CLIENT_CONFIG, serveCloudFormation } from './serve.ts';
 
@@ -26,14 +27,6 @@ const recorded = loadSnapshot('cloudformation', 'api/test_extensions_api.snapsho
 const crud = (kind: string) => Object.entries(recorded).find(([id]) => id.includes(`test_crud_extension[${kind}`))![1]['recorded-content'] as Record<string, Record<string, unknown>>;
 const versioning = Object.entries(recorded).find(([id]) => id.endsWith('test_extension_versioning'))![1]['recorded-content'] as Record<string, { Error: { Code: string; Message: string } }>;
 
-async function rejection(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { name: string; message: string };
-  }
-  throw new Error('expected the request to fail');
-}
 
 describe('CloudFormation: the extension registry', function () {
   this.timeout(60_000);

@@ -6,6 +6,8 @@ import type { Template } from './template/parse.ts';
 import type { Macro } from './transforms/macros.ts';
 import type { StackSet } from './stack-sets/model.ts';
 import { newRegistry } from './registry/model.ts';
+import type { ResourceScan } from './registry/scan.ts';
+import type { GeneratedTemplate } from './operations/generated-templates.ts';
 
 /** One resource of a stack as CloudFormation tracks it. */
 export interface StackResource {
@@ -100,6 +102,10 @@ export class CloudFormationState {
   readonly stackSets = new Map<string, StackSet>();
   /** The extension registry's private types, registrations and configurations. */
   readonly registry = newRegistry();
+  /** Resource scans by id (ARN), in start order. */
+  readonly scans = new Map<string, ResourceScan>();
+  /** Generated templates (the IaC generator) by id (ARN). */
+  readonly generatedTemplates = new Map<string, GeneratedTemplate>();
   /** Stack (or stack set) id -> its operation in progress, which settles when the operation ends (not persisted: it is work, not state). */
   readonly running = new Map<string, Promise<void>>();
 

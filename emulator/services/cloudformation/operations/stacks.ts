@@ -8,6 +8,7 @@ import type { Stack } from '../state.ts';
 import { parseTemplate } from '../template/parse.ts';
 import { declaredTransforms } from '../transforms/index.ts';
 import { bindFor, checkPlan, newStack, runOf } from './stack-setup.ts';
+import { stackPolicyFrom } from './stack-policy.ts';
 import { checkAutoExpand, checkCapabilities, checkStackName, checkTemplate, templateFrom, type CfnContext } from './template-input.ts';
 
 /** States a stack can be updated (or have an update change set executed) from. */
@@ -58,6 +59,7 @@ export async function createStack(input: CreateStackInput, ctx: CfnContext) {
     throw validationError('You may not specify both DisableRollback and OnFailure.');
   }
   const parameters = await bindFor(ctx, template, input.Parameters);
+  const stackPolicyBody = await stackPolicyFrom(ctx, input.StackPolicyBody, input.StackPolicyURL);
   const stack = newStack(ctx, { name, body, template, status: 'CREATE_IN_PROGRESS' });
   checkPlan(ctx, stack, template, parameters);
   Object.assign(stack, {
@@ -69,7 +71,7 @@ export async function createStack(input: CreateStackInput, ctx: CfnContext) {
     timeoutInMinutes: input.TimeoutInMinutes,
     disableRollback: input.DisableRollback ?? input.OnFailure === 'DO_NOTHING',
     terminationProtection: input.EnableTerminationProtection ?? false,
-    stackPolicyBody: input.StackPolicyBody,
+    stackPolicyBody,
     lastToken: input.ClientRequestToken ? { token: input.ClientRequestToken, operation: 'CreateStack' } : undefined,
   });
   ctx.state.stacks.push(stack);
@@ -120,6 +122,8 @@ export async function updateStack(input: UpdateStackInput, ctx: CfnContext) {
   checkTags(input.Tags);
   const desired = await desiredUpdate(stack, input, ctx);
   checkAutoExpand(desired.transforms, input.Capabilities);
+  const policy = await stackPolicyFrom(ctx, input.StackPolicyBody, input.StackPolicyURL);
+  const duringUpdate = await stackPolicyFrom(ctx, input.StackPolicyDuringUpdateBody, input.StackPolicyDuringUpdateURL, 'StackPolicyDuringUpdate');
   const tags = input.Tags ?? stack.tags;
   const unchanged =
     JSON.stringify(desired.template) === JSON.stringify(stack.template) &&
@@ -139,7 +143,17 @@ export async function updateStack(input: UpdateStackInput, ctx: CfnContext) {
   });
   const run = runOf(ctx, input.ClientRequestToken);
   setStatus(stack, run, 'UPDATE_IN_PROGRESS', 'User Initiated');
-  await launch(ctx, stack.stackId, () => deploy(stack, run, desired, { creating: false, onFailure: stack.disableRollback ? 'DO_NOTHING' : 'ROLLBACK' }));
+  // A policy for the update only governs it (GetStackPolicy shows it meanwhile); the stack's own, or the new one
+  // the request sets, applies afterwards.
+  const after = policy ?? stack.stackPolicyBody;
+  if (duringUpdate !== undefined) stack.stackPolicyBody = duringUpdate;
+  await launch(ctx, stack.stackId, async () => {
+    try {
+      await deploy(stack, run, desired, { creating: false, onFailure: stack.disableRollback ? 'DO_NOTHING' : 'ROLLBACK' });
+    } finally {
+      stack.stackPolicyBody = after;
+    }
+  });
   return { StackId: stack.stackId };
 }
 
