@@ -2,6 +2,8 @@
 // Apache-2.0) reproduced as request sequences. Expected responses come only from the recorded snapshots.
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
 import { apiObjectLockScenarios } from './s3/object-lock.ts';
+import { writePreconditionScenarios } from './s3/preconditions.ts';
+import { taggingScenarios } from './s3/tagging.ts';
 
 import { BUCKET, createBucket, onBucket, put, versioning } from './s3/common.ts';
 
@@ -458,6 +460,8 @@ const source: SourceFile = {
     },
     ...metricsScenarios(),
     ...apiObjectLockScenarios,
+    ...writePreconditionScenarios,
+    ...taggingScenarios,
   ],
   notPorted: (test) => API_REASONS[test.split('::')[0]] ?? 'not reproduced yet (the operations are implemented; time ran out)',
 };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CrossAccountMode } from './access.ts';
 import { accountRootArn } from './arn.ts';
 import { Clock, type ClockTimer } from './clock.ts';
-import { authorizeRequest } from './authorization.ts';
+import { authorizeRequest, type NamedAction } from './authorization.ts';
 import { AwsError, CommonErrors } from './errors.ts';
 import { CredentialRegistry } from './credentials.ts';
 import { recordExercised } from './exercised.ts';
@@ -20,7 +20,7 @@ import {
 } from '../gateway/route.ts';
 import { routingEntry, routingEntryFor } from '../models/routing-index.ts';
 import { answerUnserved, signingNameForTarget } from '../gateway/unserved.ts';
-import { registerConfiguredCredentials, SignatureCheck, type ConfiguredCredentials } from '../gateway/sigv4.ts';
+import { registerConfiguredCredentials, SignatureCheck, sigV4Failure, type ConfiguredCredentials, type Failure as SignatureFailure } from '../gateway/sigv4.ts';
 import { protocolFor } from '../protocols/index.ts';
 import { validateInput } from '../protocols/validate.ts';
 import { RequestAborted, type IncomingBody, type Protocol, type RawRequest, type RawResponse } from '../protocols/types.ts';
@@ -452,7 +452,7 @@ export class Emulator {
       const preparing = protocol.prepare?.();
       if (preparing) await preparing;
       if (req.incoming) await this.receiveBody(req, service, protocol);
-      const denied = await this.signatureCheck?.deny(req, service, protocol, requestId);
+      const denied = this.signatureCheck && !service.http?.authenticatesItself?.(req, this) ? await this.signatureCheck.deny(req, service, protocol, requestId) : undefined;
       if (denied) return denied;
       const accountId = this.credentials.accountFor(scope?.accessKeyId);
       const region = scope?.region || hostParts(req.headers['host']).region || this.defaultRegion;
@@ -541,11 +541,19 @@ export class Emulator {
    * requests to resources of their own (API Gateway's `execute-api:Invoke` on an IAM-authorized route): throws the
    * service's AccessDenied; allows everything without enforcement, as every operation is then.
    */
-  async authorizeAction(ctx: RequestContext, action: string, resource: string): Promise<void> {
+  async authorizeAction(ctx: RequestContext, action: string, resource: string, options: Pick<NamedAction, 'governing' | 'anonymous'> = {}): Promise<void> {
     if (!this.identityService) return;
     const store = await this.loadService(this.identityService);
     const service = this.services.get(ctx.service);
-    if (store?.principalPolicies && service) authorizeRequest(ctx, service, {}, store, { action, resource });
+    if (store?.principalPolicies && service) authorizeRequest(ctx, service, {}, store, { action, resource, ...options });
+  }
+
+  /**
+   * What is wrong with a request's SigV4 signature, for a service that judges some requests' signatures itself
+   * (`http.authenticatesItself`): verified only in strict signature mode, as every other request's is.
+   */
+  async signatureFailure(req: RawRequest): Promise<{ kind: SignatureFailure; message: string } | undefined> {
+    return this.signatureCheck ? sigV4Failure(req, this.credentials, Date.now()) : undefined;
   }
 
   /** Whether requests must be signed (`--strict-signatures`): services that serve anonymous callers (S3) then tell them apart. */

@@ -57,7 +57,7 @@ describe('CloudFormation: resource scans and generated templates (the IaC genera
 
     const queues = await cfn.send(new ListResourceScanResourcesCommand({ ResourceScanId, ResourceTypePrefix: 'AWS::SQS::*' }));
     assert.deepEqual(
-      queues.Resources!.map((r) => [r.ResourceType, r.ResourceIdentifier, r.ManagedByStack]).sort((a, b) => JSON.stringify(a[1]).localeCompare(JSON.stringify(b[1]))),
+      queues.Resources!.map((r) => [r.ResourceType, r.ResourceIdentifier, r.ManagedByStack]).sort((a, b) => String((a[1] as Record<string, string>).QueueUrl).localeCompare(String((b[1] as Record<string, string>).QueueUrl))),
       [
         ['AWS::SQS::Queue', { QueueUrl: managedUrl }, true],
         ['AWS::SQS::Queue', { QueueUrl: queueUrl }, false],

@@ -45,7 +45,7 @@ describe('Outbound web identity federation: IAM turns it on, STS vends JWTs a re
       assert.equal(protectedHeader.alg, algorithm);
       assert.equal(payload.sub, 'arn:aws:iam::444455556666:root');
     }
-    assert.equal((await fetch(`${issuer.replace(/[0-9a-f-]{36}$/, '00000000-0000-0000-0000-000000000000')}/.well-known/jwks.json`)).status, 404);
+    assert.equal((await fetch(`${issuer!.replace(/[0-9a-f-]{36}$/, '00000000-0000-0000-0000-000000000000')}/.well-known/jwks.json`)).status, 404);
   });
 
   it('disabled again: tokens are refused, the issuer stays (and is the same when enabled once more)', async () => {

@@ -6,6 +6,9 @@ import { describeStackDriftDetectionStatus, describeStackResourceDrifts, detectS
 import { listExports, listImports } from './operations/exports.ts';
 import { getStackPolicy, setStackPolicy } from './operations/stack-policy.ts';
 import { createStack, deleteStack, updateStack, updateTerminationProtection } from './operations/stacks.ts';
+import { createStackInstances, deleteStackInstances, describeStackInstance, importStacksToStackSet, listStackInstances, updateStackInstances } from './operations/stack-instances.ts';
+import { describeStackSetOperation, listStackSetOperationResults, listStackSetOperations, stopStackSetOperation } from './operations/stack-set-operations.ts';
+import { createStackSet, deleteStackSet, describeStackSet, listStackSets, updateStackSet } from './operations/stack-sets.ts';
 import { getTemplate, getTemplateSummary, validateTemplate } from './operations/templates.ts';
 import { CloudFormationState } from './state.ts';
 import { describeType, listTypes } from './operations/type-catalog.ts';
@@ -52,6 +55,21 @@ const handlers: Record<string, Handler<CloudFormationState>> = {
   DetectStackResourceDrift: detectStackResourceDrift,
   DescribeStackDriftDetectionStatus: describeStackDriftDetectionStatus,
   DescribeStackResourceDrifts: describeStackResourceDrifts,
+  CreateStackSet: createStackSet,
+  UpdateStackSet: updateStackSet,
+  DeleteStackSet: deleteStackSet,
+  DescribeStackSet: describeStackSet,
+  ListStackSets: listStackSets,
+  CreateStackInstances: createStackInstances,
+  UpdateStackInstances: updateStackInstances,
+  DeleteStackInstances: deleteStackInstances,
+  DescribeStackInstance: describeStackInstance,
+  ListStackInstances: listStackInstances,
+  ImportStacksToStackSet: importStacksToStackSet,
+  DescribeStackSetOperation: describeStackSetOperation,
+  ListStackSetOperations: listStackSetOperations,
+  ListStackSetOperationResults: listStackSetOperationResults,
+  StopStackSetOperation: stopStackSetOperation,
   RegisterType: registerType,
   DescribeTypeRegistration: describeTypeRegistration,
   ListTypeRegistrations: listTypeRegistrations,

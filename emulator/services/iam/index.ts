@@ -82,6 +82,18 @@ import {
   enableOutboundWebIdentityFederation,
   getOutboundWebIdentityFederationInfo,
 } from './operations/outbound-federation.ts';
+import { generateOrganizationsAccessReport, getOrganizationsAccessReport, organizationNotFound } from './operations/organizations.ts';
+import {
+  acceptDelegationRequest,
+  associateDelegationRequest,
+  createDelegationRequest,
+  getDelegationRequest,
+  getHumanReadableSummary,
+  listDelegationRequests,
+  rejectDelegationRequest,
+  sendDelegationToken,
+  updateDelegationRequest,
+} from './operations/delegation-requests.ts';
 import { principalPolicies } from './principal-policies.ts';
 import { recordAccess } from './last-accessed.ts';
 import {
@@ -207,6 +219,22 @@ const operations: Record<string, Handler<IamState>> = {
   EnableOutboundWebIdentityFederation: enableOutboundWebIdentityFederation,
   DisableOutboundWebIdentityFederation: disableOutboundWebIdentityFederation,
   GetOutboundWebIdentityFederationInfo: getOutboundWebIdentityFederationInfo,
+  GenerateOrganizationsAccessReport: generateOrganizationsAccessReport,
+  GetOrganizationsAccessReport: getOrganizationsAccessReport,
+  ListOrganizationsFeatures: organizationNotFound,
+  CreateDelegationRequest: createDelegationRequest,
+  GetDelegationRequest: getDelegationRequest,
+  ListDelegationRequests: listDelegationRequests,
+  AssociateDelegationRequest: associateDelegationRequest,
+  UpdateDelegationRequest: updateDelegationRequest,
+  AcceptDelegationRequest: acceptDelegationRequest,
+  RejectDelegationRequest: rejectDelegationRequest,
+  SendDelegationToken: sendDelegationToken,
+  GetHumanReadableSummary: getHumanReadableSummary,
+  EnableOrganizationsRootCredentialsManagement: organizationNotFound,
+  DisableOrganizationsRootCredentialsManagement: organizationNotFound,
+  EnableOrganizationsRootSessions: organizationNotFound,
+  DisableOrganizationsRootSessions: organizationNotFound,
   ...inlinePolicyOperations,
   ...policyAttachmentOperations,
   ...permissionsBoundaryOperations,

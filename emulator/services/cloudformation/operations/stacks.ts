@@ -18,15 +18,15 @@ export const UPDATABLE = new Set(['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_
 const ANSWER_WITHIN_MS = 2000;
 
 /**
- * Runs a stack operation in the background (`running` settles when it ends). The request's answer waits for it a
- * little: the answer is the same, and clients whose waiters first look right away (then every 5 to 30 s) find a
- * stack of fast resources already complete.
+ * Runs a stack's (or stack set's) operation in the background (`running` settles when it ends, under the stack's id).
+ * The request's answer waits for it a little: the answer is the same, and clients whose waiters first look right away
+ * (then every 5 to 30 s) find a stack of fast resources already complete.
  */
-export async function launch(ctx: CfnContext, stack: Stack, work: () => Promise<void>): Promise<void> {
+export async function launch(ctx: CfnContext, id: string, work: () => Promise<void>): Promise<void> {
   const running = work().catch((error: unknown) => {
     console.error('[twinstack] cloudformation stack operation failed:', error);
   });
-  ctx.state.running.set(stack.stackId, running);
+  ctx.state.running.set(id, running);
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([running, new Promise((resolve) => (timer = setTimeout(resolve, ANSWER_WITHIN_MS)))]);
   clearTimeout(timer);
@@ -78,7 +78,7 @@ export async function createStack(input: CreateStackInput, ctx: CfnContext) {
   const run = runOf(ctx, input.ClientRequestToken);
   setStatus(stack, run, 'CREATE_IN_PROGRESS', 'User Initiated');
   const onFailure = input.OnFailure ?? (input.DisableRollback ? 'DO_NOTHING' : 'ROLLBACK');
-  await launch(ctx, stack, () => deploy(stack, run, { template, templateBody: body, parameters }, { creating: true, onFailure }));
+  await launch(ctx, stack.stackId, () => deploy(stack, run, { template, templateBody: body, parameters }, { creating: true, onFailure }));
   return { StackId: stack.stackId };
 }
 
@@ -147,7 +147,7 @@ export async function updateStack(input: UpdateStackInput, ctx: CfnContext) {
   // the request sets, applies afterwards.
   const after = policy ?? stack.stackPolicyBody;
   if (duringUpdate !== undefined) stack.stackPolicyBody = duringUpdate;
-  await launch(ctx, stack, async () => {
+  await launch(ctx, stack.stackId, async () => {
     try {
       await deploy(stack, run, desired, { creating: false, onFailure: stack.disableRollback ? 'DO_NOTHING' : 'ROLLBACK' });
     } finally {
@@ -170,7 +170,7 @@ export async function deleteStack(input: DeleteStackInput, ctx: CfnContext) {
   const run = runOf(ctx, input.ClientRequestToken);
   const previous = ctx.state.running.get(stack.stackId);
   setStatus(stack, run, 'DELETE_IN_PROGRESS', 'User Initiated');
-  await launch(ctx, stack, async () => {
+  await launch(ctx, stack.stackId, async () => {
     await previous;
     await removeStack(stack, run, new Set(input.RetainResources ?? []));
   });

@@ -12,7 +12,7 @@ import type { RequestContext } from '../../../core/service.ts';
 import { acceptZip, s3Object, type CodeBundle } from '../code.ts';
 import { checkDeadLetterTarget, checkEnvironment, resolveLayers } from '../configuration.ts';
 import { functionArn, inProgressView, lambdaTimestamp, newRevision, runtimeVersionArn, type FunctionVersion, type LambdaFunction } from '../function.ts';
-import { findFunction, page, parseFunctionRef, resolveVersion } from '../lookup.ts';
+import { findFunction, otherAccountDenied, page, parseFunctionRef, resolveVersion } from '../lookup.ts';
 import { runtimeLaunch } from '../runtime/spec.ts';
 import { interpreterFor } from '../runtime/runtimes.ts';
 import type { LambdaState } from '../state.ts';
@@ -67,7 +67,15 @@ function say(fn: LambdaFunction, runtime: string) {
 
 export async function createFunction(input: CreateFunctionRequest, ctx: Ctx) {
   const state = ctx.state;
-  const name = parseFunctionRef(state, input.FunctionName!).name;
+  const ref = parseFunctionRef(state, input.FunctionName!);
+  const name = ref.name;
+  if (name.length > 64) {
+    throw new AwsError(
+      'InvalidParameterValueException',
+      `1 validation error detected: Value '${input.FunctionName}' at 'functionName' failed to satisfy constraint: Member must have length less than or equal to 64`,
+    );
+  }
+  if (ref.accountId && ref.accountId !== state.accountId) throw otherAccountDenied(functionArn(state.region, ref.accountId, name));
   if ((input.PackageType ?? 'Zip') === 'Image') await acceptCode(input.Code, ctx);
   if (!input.Runtime) throw new AwsError('InvalidParameterValueException', 'Runtime must be specified for functions with packageType Zip.');
   if (!input.Handler) throw new AwsError('InvalidParameterValueException', 'Handler must be specified for functions with packageType Zip.');
@@ -91,7 +99,6 @@ export async function createFunction(input: CreateFunctionRequest, ctx: Ctx) {
     LastModified: lambdaTimestamp(ctx.emulator.clock.date()),
     CodeSha256: code.sha256,
     Version: '$LATEST',
-    Environment: { Variables: { ...input.Environment?.Variables } },
     TracingConfig: { Mode: input.TracingConfig?.Mode ?? 'PassThrough' },
     RevisionId: newRevision(),
     Layers: layers,
@@ -104,6 +111,8 @@ export async function createFunction(input: CreateFunctionRequest, ctx: Ctx) {
     RuntimeVersionConfig: { RuntimeVersionArn: runtimeVersionArn(state.region, input.Runtime) },
     LoggingConfig: { LogFormat: 'Text', LogGroup: `/aws/lambda/${name}`, ...input.LoggingConfig },
   };
+  // AWS shows an Environment only when the function was given one.
+  if (input.Environment) config.Environment = { Variables: { ...input.Environment.Variables } };
   if (input.DeadLetterConfig?.TargetArn) config.DeadLetterConfig = { TargetArn: input.DeadLetterConfig.TargetArn };
   if (input.KMSKeyArn) config.KMSKeyArn = input.KMSKeyArn;
   if (input.CapacityProviderConfig) config.CapacityProviderConfig = input.CapacityProviderConfig;

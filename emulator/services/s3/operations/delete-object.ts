@@ -81,6 +81,11 @@ function checkBypassAllowed(bucket: Bucket, bypass: boolean | undefined): void {
 export function deleteObject(input: DeleteObjectRequest, ctx: S3Context): DeleteObjectOutput {
   const bucket = requireBucket(ctx, input);
   checkBypassAllowed(bucket, input.BypassGovernanceRetention);
+  // Only directory buckets take these conditions; general purpose buckets refuse them.
+  if (!bucket.directory) {
+    if (input.IfMatchLastModifiedTime !== undefined) throw S3Errors.notImplementedHeader('x-amz-if-match-last-modified-time', null);
+    if (input.IfMatchSize !== undefined) throw S3Errors.notImplementedHeader('x-amz-if-match-size', null);
+  }
   return deleteOne(ctx, bucket, input.Key ?? '', input.VersionId, { bypassGovernance: input.BypassGovernanceRetention, ifMatch: input.IfMatch });
 }
 
