@@ -110,10 +110,16 @@ const FAMILIES: ConfigFamily[] = [
     output: wrap('ServerSideEncryptionConfiguration'),
     // Since 2023 every bucket encrypts with SSE-S3 unless configured otherwise.
     fallback: () => ({ Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: false }] }),
+    // Exactly one rule; a KMS key only with a KMS algorithm.
     validate: (doc) => {
-      const rule = (doc as { Rules?: { ApplyServerSideEncryptionByDefault?: { SSEAlgorithm?: string } }[] }).Rules?.[0];
-      const algorithm = rule?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm;
+      const rules = (doc as { Rules?: { ApplyServerSideEncryptionByDefault?: { SSEAlgorithm?: string; KMSMasterKeyID?: string } }[] }).Rules ?? [];
+      if (rules.length !== 1) throw S3Errors.malformedXml();
+      const defaults = rules[0].ApplyServerSideEncryptionByDefault;
+      const algorithm = defaults?.SSEAlgorithm;
       if (algorithm !== undefined && !['AES256', 'aws:kms', 'aws:kms:dsse'].includes(algorithm)) throw S3Errors.malformedXml();
+      if (defaults?.KMSMasterKeyID !== undefined && !algorithm?.startsWith('aws:kms')) {
+        throw S3Errors.invalidArgument('a KMSMasterKeyID is not applicable if the default sse algorithm is not aws:kms or aws:kms:dsse', 'ApplyServerSideEncryptionByDefault');
+      }
     },
   },
   {
