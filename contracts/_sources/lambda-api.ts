@@ -16,6 +16,7 @@ import {
 } from './lambda-api/common.ts';
 import { functionScenarios, NAME_VALIDATION_SKIPS } from './lambda-api/functions.ts';
 import { eventInvokeScenarios } from './lambda-api/event-invoke.ts';
+import { permissionScenarios } from './lambda-api/permissions.ts';
 import { tagScenarios } from './lambda-api/tags.ts';
 import { urlScenarios } from './lambda-api/urls.ts';
 import { versionScenarios, versionsNotPorted } from './lambda-api/versions.ts';
@@ -42,6 +43,7 @@ const source: SourceFile = {
     ...tagScenarios,
     ...eventInvokeScenarios,
     ...urlScenarios,
+    ...permissionScenarios,
     {
       test: 'TestLambdaFunction::test_function_lifecycle',
       note: "the create response is recorded inside the fixture's wrapper object, so CreateFunction is a setup step; the updated code is another echo handler; CodeSize was redacted in the recording (a number the verifier's {{*}} does not match), so it is not judged",
