@@ -17,6 +17,7 @@ import {
 import { functionScenarios, NAME_VALIDATION_SKIPS } from './lambda-api/functions.ts';
 import { eventInvokeScenarios } from './lambda-api/event-invoke.ts';
 import { permissionScenarios } from './lambda-api/permissions.ts';
+import { settingScenarios } from './lambda-api/settings.ts';
 import { tagScenarios } from './lambda-api/tags.ts';
 import { urlScenarios } from './lambda-api/urls.ts';
 import { versionScenarios, versionsNotPorted } from './lambda-api/versions.ts';
@@ -44,6 +45,7 @@ const source: SourceFile = {
     ...eventInvokeScenarios,
     ...urlScenarios,
     ...permissionScenarios,
+    ...settingScenarios,
     {
       test: 'TestLambdaFunction::test_function_lifecycle',
       note: "the create response is recorded inside the fixture's wrapper object, so CreateFunction is a setup step; the updated code is another echo handler; CodeSize was redacted in the recording (a number the verifier's {{*}} does not match), so it is not judged",
