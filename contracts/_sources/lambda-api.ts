@@ -16,7 +16,10 @@ import {
 } from './lambda-api/common.ts';
 import { functionScenarios, NAME_VALIDATION_SKIPS } from './lambda-api/functions.ts';
 import { eventInvokeScenarios } from './lambda-api/event-invoke.ts';
+import { permissionScenarios } from './lambda-api/permissions.ts';
+import { settingScenarios } from './lambda-api/settings.ts';
 import { tagScenarios } from './lambda-api/tags.ts';
+import { urlScenarios } from './lambda-api/urls.ts';
 import { versionScenarios, versionsNotPorted } from './lambda-api/versions.ts';
 
 /** The alias tests' function: python3.12 as recorded (the stored test code says python3.9), environment testenv=staging (create_lambda_function_aws answers CreateFunction's own response). */
@@ -40,6 +43,9 @@ const source: SourceFile = {
     ...versionScenarios,
     ...tagScenarios,
     ...eventInvokeScenarios,
+    ...urlScenarios,
+    ...permissionScenarios,
+    ...settingScenarios,
     {
       test: 'TestLambdaFunction::test_function_lifecycle',
       note: "the create response is recorded inside the fixture's wrapper object, so CreateFunction is a setup step; the updated code is another echo handler; CodeSize was redacted in the recording (a number the verifier's {{*}} does not match), so it is not judged",
