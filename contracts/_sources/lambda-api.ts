@@ -1,46 +1,28 @@
 // LocalStack's AWS-validated Lambda API tests (github.com/localstack/localstack,
 // tests/aws/services/lambda_/test_lambda_api.py, Apache-2.0) reproduced as request sequences. Expected responses
-// come only from the recorded snapshots. Fixture: `create_lambda_function` calls CreateFunction with the test's
-// parameters and the echo handler (handler.handler, python3.12), then waits until the function is Active.
-// The zips are built here (deterministic bytes) with a handler of the same behaviour as the test's.
-import { strToU8, zipSync } from 'fflate';
+// come only from the recorded snapshots. The fixtures' calls are in lambda-api/common.ts; the scenarios of each
+// feature are in lambda-api/*.ts.
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
+import {
+  callerAccount,
+  CODE_SIZE,
+  CONFIGURATION_CODE_SIZE,
+  createFunction,
+  FUNCTION,
+  mappingSetup,
+  onFunction,
+  operationOf,
+  zip,
+} from './lambda-api/common.ts';
+import { functionScenarios, NAME_VALIDATION_SKIPS } from './lambda-api/functions.ts';
+import { eventInvokeScenarios } from './lambda-api/event-invoke.ts';
+import { tagScenarios } from './lambda-api/tags.ts';
+import { versionScenarios, versionsNotPorted } from './lambda-api/versions.ts';
 
-const FUNCTION = 'fn-{{suffix}}';
-const ROLE = 'arn:{{partition}}:iam::{{accountId}}:role/lambda-test-role';
-const zip = (source: string) => ({ $blob: Buffer.from(zipSync({ 'handler.py': strToU8(source) }, { mtime: new Date('2020-01-01T00:00:00Z') })).toString('base64') });
-const ECHO = zip('def handler(event, context):\n    return event\n');
-/** CodeSize was redacted in the recordings (a number the verifier's {{*}} does not match): not judged. */
-const CODE_SIZE = ['$.CodeSize'];
-const CONFIGURATION_CODE_SIZE = ['$.Configuration.CodeSize'];
-/** A call on the scenario's function, whose recorded answer is `snapshot`. */
-// ListAliases entries were recorded as `{Aliases}` alone, without ResponseMetadata: judged with `select: '$'` (a
-// snapshot of part of the response, whose status AWS did not record).
-const onFunction = (op: string, snapshot: string, params: Record<string, unknown> = {}, extra: Partial<SourceStep> = {}): SourceStep => ({
-  op,
-  params: { FunctionName: FUNCTION, ...params },
-  snapshot,
-  ...extra,
-});
 /** The alias tests' function: python3.12 as recorded (the stored test code says python3.9), environment testenv=staging (create_lambda_function_aws answers CreateFunction's own response). */
 const aliasFunction = (params: Record<string, unknown> = {}): SourceStep =>
   createFunction({ Runtime: 'python3.12', Handler: 'index.handler', Environment: { Variables: { testenv: 'staging' } }, Timeout: undefined, ...params });
 const alias = onFunction;
-/** The role ARN names the caller's account, which only a response can tell. */
-const callerAccount: SourceStep = { service: 'sts', protocol: 'query', op: 'GetCallerIdentity', params: {}, capture: { accountId: '$.Account' } };
-const createFunction = (params: Record<string, unknown> = {}): SourceStep => ({
-  op: 'CreateFunction',
-  params: { FunctionName: FUNCTION, Runtime: 'python3.12', Role: ROLE, Handler: 'handler.handler', Code: { ZipFile: ECHO }, Timeout: 30, ...params },
-  capture: { functionArn: '$.FunctionArn' },
-});
-/** An SQS queue mapped to the function, whose mapping ARN is then `{{mappingArn}}`. */
-const mappingSetup: SourceStep[] = [
-  { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' } },
-  { service: 'sqs', protocol: 'json', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' } },
-  { op: 'CreateEventSourceMapping', params: { FunctionName: FUNCTION, EventSourceArn: '{{queueArn}}' }, capture: { mappingArn: '$.EventSourceMappingArn' } },
-];
-/** The operation a parametrized test names in boto3's snake case (`get_function_url_config` -> GetFunctionUrlConfig). */
-const operationOf = (param: string) => param.replace(/(^|_)([a-z])/g, (_m, _s, c: string) => c.toUpperCase());
 const SIGNING_PROFILE = { SigningProfileVersionArns: ['arn:{{partition}}:signer:{{region}}:{{accountId}}:/signing-profiles/test'] };
 
 const source: SourceFile = {
@@ -51,7 +33,13 @@ const source: SourceFile = {
   variants: {},
   defaultProtocol: 'rest-json',
   redactedWords: { 'code-sha256': 'any', 'function-url': 'any', 'lambda-url': 'any' },
+  expandedWords: { '<a:len(65)>': 'a'.repeat(65), '<a:len(129)>': 'a'.repeat(129), '<a:len(140)>': 'a'.repeat(140), '<a:len(170)>': 'a'.repeat(170) },
+  skippedVariants: NAME_VALIDATION_SKIPS,
   scenarios: [
+    ...functionScenarios,
+    ...versionScenarios,
+    ...tagScenarios,
+    ...eventInvokeScenarios,
     {
       test: 'TestLambdaFunction::test_function_lifecycle',
       note: "the create response is recorded inside the fixture's wrapper object, so CreateFunction is a setup step; the updated code is another echo handler; CodeSize was redacted in the recording (a number the verifier's {{*}} does not match), so it is not judged",
@@ -293,7 +281,10 @@ const source: SourceFile = {
       ],
     },
   ],
-  notPorted: {},
+  notPorted: {
+    ...versionsNotPorted,
+    test_lambda_code_location_s3: 'uploads a binary zip to S3 (PutObject), which the contract format\'s text request bodies cannot carry; S3 code is tested in test/lambda/functions.test.ts',
+  },
 };
 
 export default source;

@@ -39,7 +39,8 @@ def call(test, key, fn, **kwargs):
 
 
 def create(FunctionName, **kwargs):
-    params = {"FunctionName": FunctionName, "Runtime": "python3.12", "Role": ROLE, "Handler": "handler.handler", "Code": {"ZipFile": ECHO}, "Timeout": 30}
+    """As LocalStack's create_lambda_function fixture calls it: an empty environment and no tags."""
+    params = {"FunctionName": FunctionName, "Runtime": "python3.12", "Role": ROLE, "Handler": "handler.handler", "Code": {"ZipFile": ECHO}, "Timeout": 30, "Environment": {"Variables": {}}, "Tags": {}}
     params.update(kwargs)
     return lam.create_function(**params)
 

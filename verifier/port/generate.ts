@@ -114,6 +114,14 @@ function pactBody(expect: Expectation): { content: JsonValue; rules: PactMatchin
   return { content, rules: Object.keys(body).length ? { body } : {} };
 }
 
+/** The recorded value with the source's expanded placeholders put back (in keys and values alike). */
+function expanded(value: unknown, words: Record<string, string> | undefined): unknown {
+  if (value === undefined || !words) return value;
+  let text = JSON.stringify(value);
+  for (const [word, literal] of Object.entries(words)) text = text.replaceAll(JSON.stringify(word).slice(1, -1), JSON.stringify(literal).slice(1, -1));
+  return JSON.parse(text);
+}
+
 function interactionFor(
   source: SourceFile,
   step: SourceStep,
@@ -122,11 +130,11 @@ function interactionFor(
   stepIndex: number,
   request: SerializedRequest,
 ): ContractInteraction {
-  const snapshotValue = step.snapshot !== undefined ? recorded[step.snapshot] : undefined;
+  const snapshotValue = step.snapshot !== undefined ? expanded(recorded[step.snapshot], source.expandedWords) : undefined;
   if (step.snapshot !== undefined && snapshotValue === undefined) throw new Error(`${variant.nodeId}: no snapshot key '${step.snapshot}'`);
   const protocol = step.protocol ?? variant.protocol;
   const service = step.service ?? source.service;
-  const forms = { jsonStrings: step.jsonStrings, pythonBytes: step.pythonBytes, redactedWords: source.redactedWords, errorStatus: errorStatusOf(service) };
+  const forms = { errorDigest: step.errorDigest, jsonStrings: step.jsonStrings, pythonBytes: step.pythonBytes, redactedWords: source.redactedWords, errorStatus: errorStatusOf(service) };
   const expect: Expectation =
     snapshotValue !== undefined ? snapshotToExpectation(snapshotValue, protocol, forms) : step.fails ? { failure: true } : {};
   if (step.select) expect.select = step.select;
@@ -255,7 +263,7 @@ async function main() {
     let cursor = 0;
     for (const { scenario, variant, steps } of jobs) {
       const entry = snapshot[variant.nodeId];
-      const testName = scenario.test.split('::').pop()!;
+      const testName = scenario.fileName ?? scenario.test.split('::').pop()!;
       const id = `${source.service}/${source.idPrefix ?? ''}${testName}${variant.suffix}`;
       const contract: ContractFile = {
         consumer: { name: 'aws-sdk' },

@@ -26,8 +26,10 @@ export interface SnapshotForms {
   pythonBytes?: string[];
   /** Literal words a transformer wrote in place of values: any value, or a timestamp. */
   redactedWords?: Record<string, 'any' | 'timestamp'>;
-  /** HTTP status of an error known only from `str(ClientError)` (by its code). */
+  /** HTTP status of an error known only from `str(ClientError)` or a digest (by its code). */
   errorStatus?: (code: string) => number;
+  /** The recorded value is a digest of the error (`{Code, Message}` or `{Code, Errors, Count}`). */
+  errorDigest?: boolean;
 }
 
 const PYTHON_ESCAPES: Record<string, number> = { n: 10, r: 13, t: 9, '\\': 92, "'": 39, '"': 34 };
@@ -73,6 +75,14 @@ function convert(value: unknown, path: string, matchers: Record<string, Matcher>
   return value as JsonValue;
 }
 
+/** A test's digest of an error (see SourceStep.errorDigest) -> the error it stands for. */
+function digestToExpectation(recorded: unknown, errorStatus: (code: string) => number): Expectation {
+  const { Code, Message, Errors, Count } = recorded as { Code: string; Message?: string; Errors?: string[]; Count?: number };
+  if (Message === undefined && (Count !== 1 || Errors?.length !== 1)) throw new Error(`not a one-error digest: ${JSON.stringify(recorded)}`);
+  const message = Message ?? `1 validation error detected: ${Errors![0]}`;
+  return { status: errorStatus(Code), error: { code: Code, message: placeholderTemplate(message) } };
+}
+
 function isWholeResponse(recorded: unknown): recorded is Record<string, unknown> {
   return !!recorded && typeof recorded === 'object' && !Array.isArray(recorded) && ('ResponseMetadata' in recorded || 'Error' in recorded);
 }
@@ -84,6 +94,7 @@ function isWholeResponse(recorded: unknown): recorded is Record<string, unknown>
  * `str(ClientError)` gives the error code and message; its status comes from `forms.errorStatus`.
  */
 export function snapshotToExpectation(recorded: unknown, protocol: string, forms: SnapshotForms = {}): Expectation {
+  if (forms.errorDigest) return digestToExpectation(recorded, forms.errorStatus ?? (() => 400));
   const text = typeof recorded === 'string' ? CLIENT_ERROR_TEXT.exec(recorded) : null;
   if (text && forms.errorStatus) return { status: forms.errorStatus(text[1]), error: { code: text[1], message: placeholderTemplate(text[2]) } };
   if (!isWholeResponse(recorded)) {
@@ -93,20 +104,22 @@ export function snapshotToExpectation(recorded: unknown, protocol: string, forms
   }
   const { ResponseMetadata, Error: error, ...rest } = recorded as {
     ResponseMetadata?: { HTTPStatusCode?: number };
-    Error?: { Code: string; Message?: string; Type?: 'Sender' | 'Receiver'; QueryErrorCode?: string };
+    Error?: { Code: string; Message?: string | null; Type?: 'Sender' | 'Receiver'; QueryErrorCode?: string };
   };
   const expectation: Expectation = {};
   if (ResponseMetadata?.HTTPStatusCode) expectation.status = ResponseMetadata.HTTPStatusCode;
   if (error) {
     expectation.error = { code: error.Code };
-    if (error.Message !== undefined) expectation.error.message = placeholderTemplate(error.Message);
+    // A null Message: boto3 found no message member in the error body (its text is not known).
+    if (error.Message !== undefined && error.Message !== null) expectation.error.message = placeholderTemplate(error.Message);
     if (error.Type) expectation.error.type = error.Type;
     if (protocol === 'json' && error.QueryErrorCode) expectation.error.shapeName = error.QueryErrorCode;
     if (protocol === 'rest-xml') {
       // S3's <Error> carries more elements (BucketName, Key, Condition...); request and host ids vary per request.
       const entries = Object.entries(error as Record<string, unknown>)
         .filter(([k]) => !NOT_S3_FIELDS.has(k))
-        .map(([k, v]): [string, string] => [k, TIMESTAMP_WORDS.has(String(v)) ? '{{*}}' : placeholderTemplate(String(v))]);
+        // boto3 reads an empty element (`<ArgumentValue></ArgumentValue>`) as None: its text is the empty string.
+        .map(([k, v]): [string, string] => [k, v === null ? '' : TIMESTAMP_WORDS.has(String(v)) ? '{{*}}' : placeholderTemplate(String(v))]);
       if (entries.length) expectation.error.fields = Object.fromEntries(entries);
     }
     // Modelled members of the error shape beyond its message (DynamoDB's ConditionalCheckFailedException.Item);

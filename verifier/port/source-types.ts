@@ -27,6 +27,11 @@ export interface SourceStep {
   ignore?: string[];
   /** Seconds to wait before this call (AWS timing the test relies on). */
   delaySeconds?: number;
+  /**
+   * The test snapshotted a digest of the error, not the response: `{Code, Message}`, or `{Code, Errors, Count}` (the
+   * constraint violations of a `N validation error(s) detected: ...` message; only Count 1 keeps their order).
+   */
+  errorDigest?: boolean;
 }
 
 export interface SourceScenario {
@@ -36,6 +41,8 @@ export interface SourceScenario {
   steps: SourceStep[] | ((param: string) => SourceStep[]);
   /** Why this reproduction is faithful where the test code differs in form (fixtures, loops). */
   note?: string;
+  /** The contract's file name (starting `test_`) when two test classes of a module share the test's name. */
+  fileName?: string;
 }
 
 export interface SourceFile {
@@ -56,6 +63,8 @@ export interface SourceFile {
   defaultProtocol: SourceProtocol;
   /** Literal words the test's transformers wrote in place of values (no `<...>`): judged as any value or a timestamp. */
   redactedWords?: Record<string, 'any' | 'timestamp'>;
+  /** Placeholders a test's transformers wrote for a value the contract knows (`<a:len(129)>` for 129 `a`s): put back. */
+  expandedWords?: Record<string, string>;
   scenarios: SourceScenario[];
   /** Recorded variants not ported, by their parameter's prefix (e.g. a wire protocol twinstack does not serve), with the reason. */
   skippedVariants?: Record<string, string>;

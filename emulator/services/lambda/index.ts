@@ -90,8 +90,10 @@ import { createLambdaState, type LambdaState } from './state.ts';
 import { lambdaDeliveryTarget } from './target.ts';
 import { isFunctionUrlRequest, serveFunctionUrl } from './function-url.ts';
 import { governingPolicy } from './resource-policy.ts';
+import { withCurrentPatterns } from './validation-model.ts';
 
 const model = loadModel('lambda');
+const validationModel = withCurrentPatterns(model);
 
 const operations: Record<string, Handler<LambdaState>> = {
   CreateFunction: createFunction,
@@ -190,7 +192,7 @@ function validated(operation: string, handler: Handler<LambdaState>): Handler<La
   return (input: { Runtime?: string; RoutingConfig?: AliasRoutingConfiguration }, ctx) => {
     if (input.Runtime !== undefined) validateRuntime(input.Runtime);
     checkRoutingWeights(input.RoutingConfig);
-    validateInput(model, ref, input);
+    validateInput(validationModel, ref, input);
     return handler(input, ctx);
   };
 }

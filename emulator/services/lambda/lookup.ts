@@ -14,26 +14,30 @@ export interface FunctionRef {
 export const notFound = (state: LambdaState, name: string, qualifier?: string) =>
   new AwsError('ResourceNotFoundException', `Function not found: ${functionArn(state.region, state.accountId, name, qualifier)}`);
 
+/**
+ * AWS's function name pattern (FunctionName and NamespacedFunctionName), with its parts captured: region, account,
+ * name, qualifier. `arn:aws:lambda:us-east-1:123456789012:function` is the function named `function`.
+ */
+const FUNCTION_REF =
+  /^(?:arn:(?:aws[a-zA-Z-]*)?:lambda:)?(?:((?:eusc-)?[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d):)?(?:(\d{12}):)?(?:function:)?([a-zA-Z0-9-_.]+)(?::(\$LATEST(?:\.PUBLISHED)?|[a-zA-Z0-9-_]+))?$/;
+
 export function parseFunctionRef(state: LambdaState, text: string, qualifier?: string): FunctionRef {
-  const parts = text.split(':');
-  let name: string;
-  let derived: string | undefined;
-  let accountId: string | undefined;
-  if (parts[0] === 'arn') {
-    const region = parts[3];
-    if (region && region !== state.region) {
-      throw new AwsError('ResourceNotFoundException', `Functions from '${region}' are not reachable in this region ('${state.region}')`);
-    }
-    [accountId, name, derived] = [parts[4], parts[6], parts[7]];
-  } else if (parts.length >= 3 && parts[1] === 'function') {
-    [accountId, name, derived] = [parts[0], parts[2], parts[3]];
-  } else {
-    [name, derived] = [parts[0], parts[1]];
+  const [, region, accountId, name, derived] = FUNCTION_REF.exec(text) ?? splitFunctionRef(text);
+  if (text.startsWith('arn:') && region && region !== state.region) {
+    throw new AwsError('ResourceNotFoundException', `Functions from '${region}' are not reachable in this region ('${state.region}')`);
   }
   if (derived !== undefined && qualifier !== undefined && derived !== qualifier) {
     throw new AwsError('InvalidParameterValueException', 'The derived qualifier from the function name does not match the specified qualifier.');
   }
-  return { name, qualifier: qualifier ?? derived, accountId: accountId || undefined };
+  return { name: name ?? '', qualifier: qualifier ?? derived, accountId: accountId || undefined };
+}
+
+/** A reference outside the pattern (operations whose model does not constrain it): its parts by position. */
+function splitFunctionRef(text: string): (string | undefined)[] {
+  const parts = text.split(':');
+  if (parts[0] === 'arn') return [text, parts[3], parts[4], parts[6], parts[7]];
+  if (parts.length >= 3 && parts[1] === 'function') return [text, undefined, parts[0], parts[2], parts[3]];
+  return [text, undefined, undefined, parts[0], parts[1]];
 }
 
 /** Another account's function: only Invoke reaches it (through its resource policy); other operations are refused. */

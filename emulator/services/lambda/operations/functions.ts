@@ -11,12 +11,13 @@ import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { acceptZip, s3Object, type CodeBundle } from '../code.ts';
 import { checkDeadLetterTarget, checkEnvironment, resolveLayers } from '../configuration.ts';
-import { functionArn, inProgressView, lambdaTimestamp, newRevision, runtimeVersionArn, type FunctionVersion, type LambdaFunction } from '../function.ts';
-import { findFunction, page, parseFunctionRef, resolveVersion } from '../lookup.ts';
+import { functionArn, inProgressView, lambdaTimestamp, listedView, newRevision, runtimeVersionArn, type FunctionVersion, type LambdaFunction } from '../function.ts';
+import { findFunction, otherAccountDenied, page, parseFunctionRef, resolveVersion } from '../lookup.ts';
 import { runtimeLaunch } from '../runtime/spec.ts';
 import { interpreterFor } from '../runtime/runtimes.ts';
 import type { LambdaState } from '../state.ts';
 import { checkCapacityProvider } from './capacity-providers.ts';
+import { checkTagCount } from './tags.ts';
 import { publishVersion } from './versions.ts';
 
 type Ctx = RequestContext<LambdaState>;
@@ -67,12 +68,21 @@ function say(fn: LambdaFunction, runtime: string) {
 
 export async function createFunction(input: CreateFunctionRequest, ctx: Ctx) {
   const state = ctx.state;
-  const name = parseFunctionRef(state, input.FunctionName!).name;
+  const ref = parseFunctionRef(state, input.FunctionName!);
+  const name = ref.name;
+  if (name.length > 64) {
+    throw new AwsError(
+      'InvalidParameterValueException',
+      `1 validation error detected: Value '${input.FunctionName}' at 'functionName' failed to satisfy constraint: Member must have length less than or equal to 64`,
+    );
+  }
+  if (ref.accountId && ref.accountId !== state.accountId) throw otherAccountDenied(functionArn(state.region, ref.accountId, name));
   if ((input.PackageType ?? 'Zip') === 'Image') await acceptCode(input.Code, ctx);
   if (!input.Runtime) throw new AwsError('InvalidParameterValueException', 'Runtime must be specified for functions with packageType Zip.');
   if (!input.Handler) throw new AwsError('InvalidParameterValueException', 'Handler must be specified for functions with packageType Zip.');
   checkEnvironment(input.Environment);
   checkDeadLetterTarget(input.DeadLetterConfig?.TargetArn);
+  checkTagCount(Object.keys(input.Tags ?? {}).length);
   const layers = resolveLayers(state, input.Layers);
   checkCapacityProvider(ctx, input.CapacityProviderConfig?.LambdaManagedInstancesCapacityProviderConfig?.CapacityProviderArn);
   const code = await acceptCode(input.Code, ctx);
@@ -91,7 +101,6 @@ export async function createFunction(input: CreateFunctionRequest, ctx: Ctx) {
     LastModified: lambdaTimestamp(ctx.emulator.clock.date()),
     CodeSha256: code.sha256,
     Version: '$LATEST',
-    Environment: { Variables: { ...input.Environment?.Variables } },
     TracingConfig: { Mode: input.TracingConfig?.Mode ?? 'PassThrough' },
     RevisionId: newRevision(),
     Layers: layers,
@@ -104,6 +113,8 @@ export async function createFunction(input: CreateFunctionRequest, ctx: Ctx) {
     RuntimeVersionConfig: { RuntimeVersionArn: runtimeVersionArn(state.region, input.Runtime) },
     LoggingConfig: { LogFormat: 'Text', LogGroup: `/aws/lambda/${name}`, ...input.LoggingConfig },
   };
+  // AWS shows an Environment only when the function was given one.
+  if (input.Environment) config.Environment = { Variables: { ...input.Environment.Variables } };
   if (input.DeadLetterConfig?.TargetArn) config.DeadLetterConfig = { TargetArn: input.DeadLetterConfig.TargetArn };
   if (input.KMSKeyArn) config.KMSKeyArn = input.KMSKeyArn;
   if (input.CapacityProviderConfig) config.CapacityProviderConfig = input.CapacityProviderConfig;
@@ -141,7 +152,9 @@ export async function createFunction(input: CreateFunctionRequest, ctx: Ctx) {
 /** A version's configuration as read through an alias: the alias's ARN. */
 function configurationOf(ctx: Ctx, name: string, qualifier: string | undefined): { fn: LambdaFunction; version: FunctionVersion; config: FunctionConfiguration } {
   const { fn, version, alias } = resolveVersion(ctx.state, name, qualifier);
-  const config = alias ? { ...version.config, FunctionArn: functionArn(ctx.state.region, ctx.state.accountId, fn.name, alias) } : version.config;
+  // Read through an alias, or as `$LATEST` by name, the ARN carries that qualifier.
+  const shown = alias ?? (parseFunctionRef(ctx.state, name, qualifier).qualifier === '$LATEST' ? '$LATEST' : undefined);
+  const config = shown ? { ...version.config, FunctionArn: functionArn(ctx.state.region, ctx.state.accountId, fn.name, shown) } : version.config;
   return { fn, version, config };
 }
 
@@ -163,7 +176,7 @@ export function getFunctionConfiguration(input: GetFunctionRequest, ctx: Ctx) {
 export function listFunctions(input: ListFunctionsRequest, ctx: Ctx) {
   const all = [...ctx.state.functions.values()]
     .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((fn) => (input.FunctionVersion === 'ALL' ? [fn.latest, ...fn.versions.values()] : [fn.latest]).map((v) => v.config));
+    .flatMap((fn) => (input.FunctionVersion === 'ALL' ? [fn.latest, ...fn.versions.values()] : [fn.latest]).map((v) => listedView(v.config, input.FunctionVersion === 'ALL')));
   const { items, next } = page(all, input.Marker, input.MaxItems);
   return { Functions: items, NextMarker: next };
 }
@@ -199,7 +212,8 @@ export async function updateFunctionCode(input: UpdateFunctionCodeRequest, ctx: 
   Object.assign(fn.latest.config, { CodeSha256: code.sha256, CodeSize: code.size });
   if (input.Architectures) fn.latest.config.Architectures = input.Architectures;
   const view = updated(fn, ctx);
-  if (input.Publish) return inProgressView(publishVersion(fn, ctx).config, 'update');
+  // The new version is still being created when AWS answers (AWS-recorded test_publish_with_update).
+  if (input.Publish) return inProgressView(publishVersion(fn, ctx).config, 'create');
   return view;
 }
 

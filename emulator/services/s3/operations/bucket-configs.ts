@@ -31,6 +31,9 @@ interface ConfigFamily {
   onStored?: (ctx: S3Context) => void;
 }
 
+const OBJECT_OWNERSHIP = ['BucketOwnerPreferred', 'ObjectWriter', 'BucketOwnerEnforced'];
+export const isObjectOwnership = (value: string | undefined): boolean => OBJECT_OWNERSHIP.includes(String(value));
+
 const wrap = (member: string) => (stored: unknown) => ({ [member]: stored });
 const spread = (stored: unknown) => ({ ...(stored as object) });
 
@@ -154,6 +157,11 @@ const FAMILIES: ConfigFamily[] = [
     member: 'OwnershipControls',
     output: wrap('OwnershipControls'),
     missing: ['OwnershipControlsNotFoundError', 'The bucket ownership controls were not found'],
+    // Exactly one rule with a known setting.
+    validate: (doc) => {
+      const rules = (doc as { Rules?: { ObjectOwnership?: string }[] }).Rules ?? [];
+      if (rules.length !== 1 || !isObjectOwnership(rules[0].ObjectOwnership)) throw S3Errors.malformedXml();
+    },
   },
   { name: 'logging', put: 'PutBucketLogging', get: 'GetBucketLogging', member: 'BucketLoggingStatus', output: spread, fallback: () => ({}) },
   {
@@ -176,7 +184,18 @@ const FAMILIES: ConfigFamily[] = [
       if (!['Enabled', 'Disabled'].includes(String((doc as { Status?: string }).Status))) throw S3Errors.malformedXml();
     },
   },
-  { name: 'accelerate', put: 'PutBucketAccelerateConfiguration', get: 'GetBucketAccelerateConfiguration', member: 'AccelerateConfiguration', output: spread, fallback: () => ({}) },
+  {
+    name: 'accelerate',
+    put: 'PutBucketAccelerateConfiguration',
+    get: 'GetBucketAccelerateConfiguration',
+    member: 'AccelerateConfiguration',
+    output: spread,
+    fallback: () => ({}),
+    validate: (doc, bucket) => {
+      if (bucket.name.includes('.')) throw S3Errors.invalidRequest('S3 Transfer Acceleration is not supported for buckets with periods (.) in their names');
+      if (!['Enabled', 'Suspended'].includes(String((doc as { Status?: string }).Status))) throw S3Errors.malformedXml();
+    },
+  },
 ];
 
 function putHandler(family: ConfigFamily): Handler {
