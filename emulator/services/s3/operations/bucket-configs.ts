@@ -177,6 +177,9 @@ const FAMILIES: ConfigFamily[] = [
     member: 'RequestPaymentConfiguration',
     output: spread,
     fallback: () => ({ Payer: 'BucketOwner' }),
+    validate: (doc) => {
+      if (!['Requester', 'BucketOwner'].includes(String((doc as { Payer?: string }).Payer))) throw S3Errors.malformedXml();
+    },
   },
   {
     // ABAC on a bucket never configured reads as Disabled (the response always carries a status).
