@@ -166,20 +166,27 @@ export function connectionsFromEnv(env = process.env): Partial<ConnectionOptions
 
 /**
  * The routes services declare under `/_twinstack/<service>/` (SNS's recorded messages and signing certificate): the
- * service loads on the first such request, as on its first AWS request.
+ * service loads on the first such request, as on its first AWS request. A route declared with a trailing `/` serves
+ * every path below it (STS's OIDC issuers); `request.params.path` is the path after `/_twinstack/<service>/`.
  */
 function serviceRoutes(emulator: Emulator): Record<string, InternalRoute> {
   const routes: Record<string, InternalRoute> = {};
   for (const name of emulator.serviceNames()) {
-    routes[`/_twinstack/${name}/:path`] = async (request) => {
+    routes[`/_twinstack/${name}/:path*`] = async (request) => {
       const service = await emulator.loadService(name);
       const path = `/_twinstack/${name}/${request.params.path}`;
-      const produce = service?.internalRoutes && Object.hasOwn(service.internalRoutes, path) ? service.internalRoutes[path] : undefined;
+      const produce = service?.internalRoutes && routeFor(service.internalRoutes, path);
       if (!produce) throw new ControlError(404, `no such route: ${path}`);
       return produce(emulator, request);
     };
   }
   return routes;
+}
+
+function routeFor<Route>(routes: Readonly<Record<string, Route>>, path: string): Route | undefined {
+  if (Object.hasOwn(routes, path)) return routes[path];
+  const prefix = Object.keys(routes).find((key) => key.endsWith('/') && path.startsWith(key));
+  return prefix === undefined ? undefined : routes[prefix];
 }
 
 /** Starts the emulator in-process: `const aws = await startTwinstack({ port: 0 }); ...; await aws.stop()`. */

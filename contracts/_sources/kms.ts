@@ -16,6 +16,10 @@ const OAEP_LIMITS: Record<string, number> = {
 const hmacKey = (spec: string) => createKey({ KeySpec: spec, KeyUsage: 'GENERATE_VERIFY_MAC' });
 const text = (t: string) => Buffer.from(t).toString('base64');
 const MESSAGE = text('some important message');
+const KEY_123 = { Description: 'test key 123', KeyUsage: 'ENCRYPT_DECRYPT' };
+/** The test's create_tags: one KMS tag per key, in order. */
+const kmsTags = (tags: Record<string, string>) => Object.entries(tags).map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
+const listTags = (snapshot: string): SourceStep => ({ op: 'ListResourceTags', params: { KeyId: '{{keyId}}' }, snapshot, select: '$.Tags' });
 
 const source: SourceFile = {
   service: 'kms',
@@ -108,6 +112,93 @@ const source: SourceFile = {
         const key = param === 'lowercase_prefix' ? 'aws:key' : param === 'uppercase_prefix' ? 'AWS:key' : 'a'.repeat(129);
         return [{ op: 'CreateKey', params: { Tags: [{ TagKey: key, TagValue: 'value' }] }, snapshot: 'invalid-tag-key' }];
       },
+    },
+    {
+      test: 'TestKMS::test_create_alias',
+      note: 'the alias name lacks the alias/ prefix, as the short uid of the test does',
+      steps: [createKey(), { op: 'CreateAlias', params: { AliasName: 'a1b2c3d4', TargetKeyId: '{{keyId}}' }, snapshot: 'create_alias' }],
+    },
+    {
+      test: 'TestKMS::test_tag_existing_key_and_untag',
+      steps: [
+        createKey(KEY_123),
+        { op: 'TagResource', params: { KeyId: '{{keyId}}', Tags: kmsTags({ tag1: 'value1', tag2: 'value2' }) } },
+        listTags('list-resource-tags'),
+        { op: 'UntagResource', params: { KeyId: '{{keyId}}', TagKeys: ['tag1', 'tag2'] } },
+        listTags('list-resource-tags-after-all-untagged'),
+      ],
+    },
+    {
+      test: 'TestKMS::test_create_key_with_tag_and_untag',
+      steps: [
+        createKey({ ...KEY_123, Tags: kmsTags({ tag1: 'value1', tag2: 'value2' }) }),
+        listTags('list-resource-tags'),
+        { op: 'UntagResource', params: { KeyId: '{{keyId}}', TagKeys: ['tag1', 'tag2'] } },
+        listTags('list-resource-tags-after-all-untagged'),
+      ],
+    },
+    {
+      test: 'TestKMS::test_untag_key_partially',
+      steps: [
+        createKey({ ...KEY_123, Tags: kmsTags({ tag1: 'value1', tag2: 'value2', tag3: 'value3' }) }),
+        listTags('list-resource-tags'),
+        { op: 'UntagResource', params: { KeyId: '{{keyId}}', TagKeys: ['tag2'] } },
+        listTags('list-resource-tags-after-partially-untagged'),
+      ],
+    },
+    {
+      test: 'TestKMS::test_update_and_add_tags_on_tagged_key',
+      steps: [
+        createKey({ ...KEY_123, Tags: kmsTags({ tag1: 'value1', tag2: 'value2', tag3: 'value3' }) }),
+        listTags('list-resource-tags'),
+        { op: 'TagResource', params: { KeyId: '{{keyId}}', Tags: kmsTags({ tag4: 'value4', tag2: 'updated_value2', tag5: 'value5' }) } },
+        listTags('list-resource-tags-after-tags-updated'),
+      ],
+    },
+    {
+      test: 'TestKMS::test_tag_existing_key_with_invalid_tag_key',
+      steps: [createKey(KEY_123), { op: 'TagResource', params: { KeyId: '{{keyId}}', Tags: kmsTags({ 'aws:key1': 'value1' }) }, snapshot: 'invalid-tag-key' }],
+    },
+    {
+      test: 'TestKMS::test_key_with_long_tag_value_raises_error',
+      steps: [{ op: 'CreateKey', params: { ...KEY_123, Tags: kmsTags({ tag1: 'v'.repeat(257) }) }, snapshot: 'too-long-tag-value' }],
+    },
+    {
+      test: 'TestKMS::test_get_key_does_not_exist',
+      note: "the key ARN of the test's real key with a made-up key id in it, as the test builds it",
+      steps: [
+        { ...createKey({ Description: 'test key 123' }), capture: { keyArnPrefix: { from: '$.KeyMetadata.Arn', regex: '^(.*:key/)' } } },
+        { op: 'DescribeKey', params: { KeyId: '134f2428-cec1-4b25-a1ae-9048164dba47' }, snapshot: 'describe-nonexistent-key-with-id' },
+        { op: 'DescribeKey', params: { KeyId: '{{keyArnPrefix}}134f2428-cec1-4b25-a1ae-9048164dba47' }, snapshot: 'describe-nonexistent-with-arn' },
+        { op: 'DescribeKey', params: { KeyId: 'mrk-d3b95762d3b95762d3b95762d3b95762' }, snapshot: 'describe-key-with-valid-id-mrk' },
+      ],
+    },
+    {
+      test: 'TestKMS::test_key_enable_rotation_status',
+      steps: (days) => [
+        createKey(),
+        { op: 'EnableKeyRotation', params: { KeyId: '{{keyId}}', RotationPeriodInDays: Number(days) } },
+        { op: 'GetKeyRotationStatus', params: { KeyId: '{{keyId}}' }, snapshot: 'match_response' },
+      ],
+    },
+    {
+      test: 'TestKMS::test_re_encrypt_incorrect_source_key',
+      steps: [
+        createKey({ KeyUsage: 'ENCRYPT_DECRYPT', KeySpec: 'SYMMETRIC_DEFAULT' }),
+        { op: 'Encrypt', params: { KeyId: '{{keyId}}', Plaintext: text('test message 123 !%$@ 1234567890'), EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' }, capture: { blob: '$.CiphertextBlob' } },
+        createKey({ Description: 'test hmac key', KeySpec: 'HMAC_224', KeyUsage: 'GENERATE_VERIFY_MAC' }, 'hmacKeyId'),
+        {
+          op: 'ReEncrypt',
+          params: {
+            SourceKeyId: '{{hmacKeyId}}',
+            DestinationKeyId: '{{hmacKeyId}}',
+            CiphertextBlob: '{{blob}}',
+            SourceEncryptionAlgorithm: 'SYMMETRIC_DEFAULT',
+            DestinationEncryptionAlgorithm: 'SYMMETRIC_DEFAULT',
+          },
+          snapshot: 'incorrect-source-key',
+        },
+      ],
     },
     {
       test: 'TestKMS::test_create_multi_region_key',

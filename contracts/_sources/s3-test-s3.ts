@@ -2,6 +2,7 @@
 // Apache-2.0) reproduced as request sequences. Expected responses come only from the recorded snapshots.
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
 import { BUCKET, createBucket, onBucket } from './s3.ts';
+import { objectLockReasons, objectLockScenarios } from './s3/object-lock.ts';
 
 /** The `allow_bucket_acl` fixture: new buckets block ACLs and public policies until these two are deleted. */
 const allowBucketAcl: SourceStep[] = [onBucket('DeleteBucketOwnershipControls'), onBucket('DeletePublicAccessBlock')];
@@ -39,6 +40,9 @@ const REASONS: Record<string, string> = {
   TestS3StaticWebsiteHosting:
     'website endpoint requests are plain HTTP requests to <bucket>.s3-website-<region> hosts, outside the botocore client serializers the porter uses (the recorded HTML pages are compared in test/s3/website-access)',
 };
+
+/** Why single tests are left out, by test name. */
+const TEST_REASONS: Record<string, string> = { ...objectLockReasons };
 
 const KEY = 'test-put-object-storage-class';
 /** The lifecycle configuration of the TestS3BucketLifecycle deletion tests: expire the whole bucket after 7 days. */
@@ -160,8 +164,9 @@ const source: SourceFile = {
         onBucket('GetBucketLifecycleConfiguration', 'get-bucket-lifecycle-exc'),
       ],
     },
+    ...objectLockScenarios,
   ],
-  notPorted: (test) => REASONS[test.split('::')[0]],
+  notPorted: (test) => TEST_REASONS[test.split('::')[1]] ?? REASONS[test.split('::')[0]],
   notPortedOtherwise: 'not reproduced yet (time ran out; most of these operations are implemented)',
 };
 

@@ -2,6 +2,7 @@
 // tests/aws/services/s3/, Apache-2.0) with no scenario ported yet, listed so that PORTING.md gives a reason for each
 // of their tests.
 import type { SourceFile } from '../../verifier/port/source-types.ts';
+import preconditions from './s3/preconditions.ts';
 
 const unported = (module: string, reason: (test: string) => string): SourceFile => ({
   service: 's3',
@@ -14,7 +15,7 @@ const unported = (module: string, reason: (test: string) => string): SourceFile 
 });
 
 const sources: SourceFile[] = [
-  unported('test_s3_preconditions', () => 'not reproduced yet (copy-source conditions are implemented and tested in test/s3/buckets-objects)'),
+  preconditions,
   unported(
     'test_s3_notifications_sqs',
     () => 'the test judges the event messages it receives from SQS after reshaping them; not reproduced yet (delivery to SQS is tested in test/s3/configurations)',

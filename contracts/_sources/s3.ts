@@ -1,18 +1,15 @@
 // LocalStack's AWS-validated S3 tests (github.com/localstack/localstack, tests/aws/services/s3/test_s3_api.py,
 // Apache-2.0) reproduced as request sequences. Expected responses come only from the recorded snapshots.
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
+import { apiObjectLockScenarios } from './s3/object-lock.ts';
+import { writePreconditionScenarios } from './s3/preconditions.ts';
+import { taggingScenarios } from './s3/tagging.ts';
+import { apiMiscScenarios } from './s3/api-misc.ts';
+import { encryptionScenarios } from './s3/encryption.ts';
 
-export const BUCKET = 'bucket-{{suffix}}';
-/** A call on the test bucket, with the snapshot entry its response is judged by (if AWS recorded one). */
-export const onBucket = (op: string, snapshot?: string, params: Record<string, unknown> = {}): SourceStep => ({
-  op,
-  params: { Bucket: BUCKET, ...params },
-  ...(snapshot ? { snapshot } : {}),
-});
-/** The `s3_bucket` / `s3_create_bucket` fixtures: a bucket in the test's region (us-east-1). */
-export const createBucket = (Bucket = BUCKET, extra: Record<string, unknown> = {}): SourceStep => ({ op: 'CreateBucket', params: { Bucket, ...extra } });
-export const put = (Key: string, Body: string, snapshot?: string, extra: Record<string, unknown> = {}): SourceStep => onBucket('PutObject', snapshot, { Key, Body, ...extra });
-export const versioning = (Status: string): SourceStep => onBucket('PutBucketVersioning', undefined, { VersioningConfiguration: { Status } });
+import { BUCKET, createBucket, onBucket, put, versioning } from './s3/common.ts';
+
+export { BUCKET, createBucket, onBucket, put, versioning };
 const FAKE_VERSION = 'HPniJFCxqTsMuIH9KX8K8wEjNUgmABCD';
 
 const METRICS = (Id: string, Prefix = 'logs/') => ({ Id, Filter: { Prefix } });
@@ -75,7 +72,8 @@ function metricsScenarios() {
 
 /** Why whole test classes are not ported (by class name). */
 const API_REASONS: Record<string, string> = {
-  TestS3BucketEncryption: 'SSE-KMS cases need KMS keys (kms_key fixture); KMS is not a twinstack service yet',
+  TestS3BucketEncryption:
+    'not ported: twinstack reports the AWS-managed key as its alias ARN (…:alias/aws/s3) where AWS gives the key ARN, and its KMS describes that key as “…protects my s3 data…” where AWS says “…my S3 objects…” (known gaps, left for the S3 and KMS owners)',
 };
 
 const source: SourceFile = {
@@ -84,6 +82,8 @@ const source: SourceFile = {
   snapshotDir: 's3',
   variants: {},
   defaultProtocol: 'rest-xml',
+  // key_value transformers without reference replacement write the member's name in place of its value.
+  redactedWords: { bucket: 'any', 'display-name': 'any', 'i-d': 'any' },
   scenarios: [
     {
       test: 'TestS3BucketCRUD::test_delete_bucket_with_objects',
@@ -464,6 +464,11 @@ const source: SourceFile = {
       ],
     },
     ...metricsScenarios(),
+    ...apiObjectLockScenarios,
+    ...writePreconditionScenarios,
+    ...taggingScenarios,
+    ...apiMiscScenarios,
+    ...encryptionScenarios,
   ],
   notPorted: (test) => API_REASONS[test.split('::')[0]] ?? 'not reproduced yet (the operations are implemented; time ran out)',
 };

@@ -1,7 +1,7 @@
 import { parseArn } from './arn.ts';
 import { AwsError } from './errors.ts';
-import { actionName, evaluate, iamPrefix, parseCached, resourceArn, type AuthorizationRequest, type ContextValues, type PolicySource, type PrincipalPolicies } from './policy/index.ts';
-import type { RequestContext, ServiceDefinition } from './service.ts';
+import { actionName, ANY_IDENTITY, evaluate, iamPrefix, parseCached, resourceArn, type AuthorizationRequest, type AuthorizationResult, type ContextValues, type PolicySource, type PrincipalPolicies } from './policy/index.ts';
+import type { GoverningPolicy, RequestContext, ServiceDefinition } from './service.ts';
 
 /**
  * AWS's AccessDenied for the service's protocol family: `AccessDenied` (403) for query and REST-XML services and
@@ -75,8 +75,9 @@ export function authorizeRequest(
   input: Record<string, unknown>,
   store: ServiceDefinition,
   /** An action and resource the model does not name (API Gateway's `execute-api:Invoke` on a route's ARN). */
-  named?: { action: string; resource: string },
+  named?: NamedAction,
 ): void {
+  if (named?.anonymous) return authorizeAnonymous(ctx, service, named);
   const caller = ctx.caller;
   if (caller.servicePrincipal || parseArn(caller.arn)?.resource === 'root') return;
   const identityState = ctx.emulator.state(store.name, caller.accountId, ctx.region);
@@ -93,7 +94,7 @@ export function authorizeRequest(
       date: ctx.emulator.clock.date(),
     });
   }
-  const governing = service.resourcePolicy?.(input, ctx);
+  const governing = named?.governing ?? service.resourcePolicy?.(input, ctx);
   const resource = named?.resource ?? governing?.resource ?? resourceArn(service.model, input, { region: ctx.region, accountId: ctx.accountId });
   const issued = ctx.emulator.credentials.lookup(ctx.accessKeyId);
   const request: AuthorizationRequest = {
@@ -105,19 +106,54 @@ export function authorizeRequest(
     permissionsBoundary: policies?.boundary,
     sessionPolicies: sessionSources(issued?.sessionPolicies),
   };
-  const policy = governing?.ownerAccount === caller.accountId ? parsedOrUndefined(governing.document) : undefined;
+  // A policy the service names with the action is judged here across accounts too: no account wall judges it.
+  const policy = governing && (named?.governing || governing.ownerAccount === caller.accountId) ? parsedOrUndefined(governing.document) : undefined;
   const result = evaluate(
     policy
       ? { ...request, resourceAccount: governing!.ownerAccount, resourcePolicy: { id: 'resource policy', type: 'resource', policy }, resourcePolicyGates: service.resourcePolicyGates }
       : request,
   );
   if (result.decision === 'allowed') return;
+  throw denial(service, caller.arn, action, governing?.shownAs ?? resource, result);
+}
+
+/** An action and resource a service names itself, for `authorizeRequest` and `Emulator.authorizeAction`. */
+export interface NamedAction {
+  action: string;
+  resource: string;
+  /** The resource policy that governs it (an API Gateway REST API's policy), judged across accounts too. */
+  governing?: GoverningPolicy;
+  /** A caller who did not sign the request: only the resource policy can allow it (AWS names it `anonymous`). */
+  anonymous?: boolean;
+}
+
+/** An unsigned request to a resource with a policy: allowed only where the policy allows everyone (`*`) explicitly. */
+function authorizeAnonymous(ctx: RequestContext, service: ServiceDefinition, named: NamedAction): void {
+  const policy = parsedOrUndefined(named.governing?.document);
+  if (!policy) return;
+  // The request's own keys (source IP, time, transport); no principal keys.
+  const context = requestContext(ctx, undefined, {});
+  context.delete('aws:principalarn');
+  context.delete('aws:principalaccount');
+  const result = evaluate({
+    principal: { arn: 'anonymous', accountId: 'anonymous' },
+    action: named.action,
+    resource: named.resource,
+    resourceAccount: named.governing!.ownerAccount,
+    context,
+    identityPolicies: ANY_IDENTITY,
+    resourcePolicy: { id: 'resource policy', type: 'resource', policy },
+  });
+  if (result.decision !== 'allowed') throw denial(service, 'anonymous', named.action, named.governing?.shownAs ?? named.resource, result);
+}
+
+/** AWS's AccessDenied naming principal, action and resource, and why. */
+function denial(service: ServiceDefinition, principal: string, action: string, shown: string | undefined, result: AuthorizationResult): AwsError {
   const kind = result.deniedBy!;
   const reason =
     result.decision === 'explicitDeny' ? `with an explicit deny in ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}` : `because no ${kind} allows the ${action} action`;
-  const shown = governing?.shownAs ?? resource;
-  const message = `User: ${caller.arn} is not authorized to perform: ${action}${shown ? ` on resource: ${shown}` : ''} ${reason}`;
-  throw service.accessDenied?.(message) ?? accessDenied(service, message);
+  const message = `User: ${principal} is not authorized to perform: ${action}${shown ? ` on resource: ${shown}` : ''} ${reason}`;
+  return service.accessDenied?.(message) ?? accessDenied(service, message);
 }
 
 function parsedOrUndefined(document: string | undefined) {

@@ -119,6 +119,12 @@ export interface ServiceDefinition<State = unknown> {
      * Gateway invoke URLs, Lambda function URLs): the service's own auth (authorizers, AuthType) guards them.
      */
     servesUnsigned?(req: RawRequest): boolean;
+    /**
+     * Requests whose signature the service judges itself, where its configuration asks for one (API Gateway's
+     * IAM-authorized methods, through `Emulator.signatureFailure`); strict signature checking leaves them alone, so
+     * an `Authorization: Bearer` token reaches a JWT authorizer.
+     */
+    authenticatesItself?(req: RawRequest, emulator: Emulator): boolean;
     /** Requests nothing else routes (no signature, target, AWS host or action) that this service answers: API Gateway's custom domain names, by Host. */
     claims?(req: RawRequest, emulator: Emulator): boolean;
   };

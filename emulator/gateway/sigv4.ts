@@ -30,7 +30,7 @@ export function parseCredentialList(value: string): ConfiguredCredentials[] {
     });
 }
 
-type Failure = 'missing' | 'incomplete' | 'invalidToken' | 'expiredToken' | 'mismatch' | 'expired';
+export type Failure = 'missing' | 'incomplete' | 'invalidToken' | 'expiredToken' | 'mismatch' | 'expired';
 
 /**
  * How AWS reports each failure: query-protocol services with their common error codes (403), JSON services with
@@ -256,6 +256,19 @@ function checkSigV2(req: RawRequest, signed: SigV2Request, service: ServiceDefin
 async function check(req: RawRequest, registry: CredentialRegistry, now: number, service: ServiceDefinition): Promise<AuthFailure | undefined> {
   const v2 = service.model.metadata.noErrorWrapping ? sigV2Of(req) : undefined;
   if (v2) return checkSigV2(req, v2, service, registry, now);
+  return checkSigV4(req, registry, now);
+}
+
+/**
+ * What is wrong with a request's SigV4 signature (Authorization header or presigned query), or undefined when it is
+ * valid: for services that judge the signatures of some requests themselves (API Gateway's IAM-authorized methods).
+ */
+export async function sigV4Failure(req: RawRequest, registry: CredentialRegistry, now: number): Promise<{ kind: Failure; message: string } | undefined> {
+  const failure = await checkSigV4(req, registry, now);
+  return failure && { kind: failure.kind, message: failure.message };
+}
+
+async function checkSigV4(req: RawRequest, registry: CredentialRegistry, now: number): Promise<AuthFailure | undefined> {
   const header = req.headers['authorization'];
   const signed = header ? fromAuthorizationHeader(req, header) : req.query.has('X-Amz-Signature') ? fromPresignedQuery(req) : new AuthFailure('missing');
   if (signed instanceof AuthFailure) return signed;

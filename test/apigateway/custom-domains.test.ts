@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { APIGatewayClient, CreateDeploymentCommand, CreateResourceCommand, CreateRestApiCommand, GetResourcesCommand, PutIntegrationCommand, PutIntegrationResponseCommand, PutMethodCommand, PutMethodResponseCommand } from '@aws-sdk/client-api-gateway';
+import { CreateDeploymentCommand, CreateResourceCommand, CreateRestApiCommand, GetResourcesCommand, PutIntegrationCommand, PutIntegrationResponseCommand, PutMethodCommand, PutMethodResponseCommand } from '@aws-sdk/client-api-gateway';
 import {
-  ApiGatewayV2Client,
   CreateApiMappingCommand,
   CreateDomainNameCommand,
   CreateRoutingRuleCommand,
@@ -11,8 +10,7 @@ import {
   PutRoutingRuleCommand,
   UpdateDomainNameCommand,
 } from '@aws-sdk/client-apigatewayv2';
-import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
-import { http } from './support.ts';
+import { http, useApiGateway } from './support.ts';
 
 const REGION = 'us-east-1';
 
@@ -21,33 +19,19 @@ const REGION = 'us-east-1';
 // routing rules exist in the reference data.
 describe('API Gateway custom domain names: routing rules and API mappings', function () {
   this.timeout(60_000);
-  let aws: Twinstack;
-  let v1: APIGatewayClient;
-  let v2: ApiGatewayV2Client;
-
-  before(async () => {
-    // Custom domain names are served when allowed as host names (TWINSTACK_ALLOWED_HOSTS; the DNS-rebinding guard).
-    aws = await startTwinstack({ port: 0, services: ['apigateway', 'apigatewayv2', 'sts'], guard: { allowedHosts: ['api.example.com', 'shop.example.com'] } });
-    const options = { endpoint: aws.endpoint, region: REGION, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
-    v1 = new APIGatewayClient(options);
-    v2 = new ApiGatewayV2Client(options);
-  });
-  after(async () => {
-    v1.destroy();
-    v2.destroy();
-    await aws.stop();
-  });
+  // Custom domain names are served when allowed as host names (TWINSTACK_ALLOWED_HOSTS; the DNS-rebinding guard).
+  const gw = useApiGateway({ region: REGION, guard: { allowedHosts: ['api.example.com', 'shop.example.com'] } });
 
   /** A REST API answering any path with its name, stage and the path it saw, deployed to `stage`. */
   async function echoApi(name: string, stage: string): Promise<string> {
-    const api = await v1.send(new CreateRestApiCommand({ name }));
-    const root = (await v1.send(new GetResourcesCommand({ restApiId: api.id }))).items!.find((r) => r.path === '/')!;
-    const proxy = await v1.send(new CreateResourceCommand({ restApiId: api.id, parentId: root.id, pathPart: '{proxy+}' }));
+    const api = await gw.v1.send(new CreateRestApiCommand({ name }));
+    const root = (await gw.v1.send(new GetResourcesCommand({ restApiId: api.id }))).items!.find((r) => r.path === '/')!;
+    const proxy = await gw.v1.send(new CreateResourceCommand({ restApiId: api.id, parentId: root.id, pathPart: '{proxy+}' }));
     for (const resourceId of [root.id!, proxy.id!]) {
-      await v1.send(new PutMethodCommand({ restApiId: api.id, resourceId, httpMethod: 'ANY', authorizationType: 'NONE' }));
-      await v1.send(new PutIntegrationCommand({ restApiId: api.id, resourceId, httpMethod: 'ANY', type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } }));
-      await v1.send(new PutMethodResponseCommand({ restApiId: api.id, resourceId, httpMethod: 'ANY', statusCode: '200' }));
-      await v1.send(
+      await gw.v1.send(new PutMethodCommand({ restApiId: api.id, resourceId, httpMethod: 'ANY', authorizationType: 'NONE' }));
+      await gw.v1.send(new PutIntegrationCommand({ restApiId: api.id, resourceId, httpMethod: 'ANY', type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } }));
+      await gw.v1.send(new PutMethodResponseCommand({ restApiId: api.id, resourceId, httpMethod: 'ANY', statusCode: '200' }));
+      await gw.v1.send(
         new PutIntegrationResponseCommand({
           restApiId: api.id,
           resourceId,
@@ -57,20 +41,20 @@ describe('API Gateway custom domain names: routing rules and API mappings', func
         }),
       );
     }
-    await v1.send(new CreateDeploymentCommand({ restApiId: api.id, stageName: stage }));
+    await gw.v1.send(new CreateDeploymentCommand({ restApiId: api.id, stageName: stage }));
     return api.id!;
   }
 
-  const viaDomain = (domain: string, path: string, headers: Record<string, string> = {}) => http(`${aws.endpoint}${path}`, { headers: { ...headers, host: domain } });
+  const viaDomain = (domain: string, path: string, headers: Record<string, string> = {}) => http(`${gw.aws.endpoint}${path}`, { headers: { ...headers, host: domain } });
 
   it('routes by rules in priority order (headers with globs, base paths with stripping), then API mappings', async () => {
     const users = await echoApi('users', 'prod');
     const beta = await echoApi('beta', 'v2');
     const domain = 'api.example.com';
-    await v2.send(new CreateDomainNameCommand({ DomainName: domain, RoutingMode: 'ROUTING_RULE_THEN_API_MAPPING' }));
+    await gw.v2.send(new CreateDomainNameCommand({ DomainName: domain, RoutingMode: 'ROUTING_RULE_THEN_API_MAPPING' }));
     const action = (ApiId: string, Stage: string, StripBasePath = false) => [{ InvokeApi: { ApiId, Stage, StripBasePath } }];
-    await v2.send(new CreateRoutingRuleCommand({ DomainName: domain, Priority: 50, Conditions: [{ MatchBasePaths: { AnyOf: ['users'] } }], Actions: action(users, 'prod', true) }));
-    const headerRule = await v2.send(
+    await gw.v2.send(new CreateRoutingRuleCommand({ DomainName: domain, Priority: 50, Conditions: [{ MatchBasePaths: { AnyOf: ['users'] } }], Actions: action(users, 'prod', true) }));
+    const headerRule = await gw.v2.send(
       new CreateRoutingRuleCommand({
         DomainName: domain,
         Priority: 10,
@@ -91,16 +75,16 @@ describe('API Gateway custom domain names: routing rules and API mappings', func
     // No rule matches: API mappings decide (routing mode ROUTING_RULE_THEN_API_MAPPING), the longest base path first;
     // none matches: 403.
     assert.equal((await viaDomain(domain, '/other/1')).status, 403);
-    await v2.send(new CreateApiMappingCommand({ DomainName: domain, ApiId: users, Stage: 'prod', ApiMappingKey: 'legacy' }));
-    await v2.send(new CreateApiMappingCommand({ DomainName: domain, ApiId: beta, Stage: 'v2', ApiMappingKey: 'legacy/v2' }));
+    await gw.v2.send(new CreateApiMappingCommand({ DomainName: domain, ApiId: users, Stage: 'prod', ApiMappingKey: 'legacy' }));
+    await gw.v2.send(new CreateApiMappingCommand({ DomainName: domain, ApiId: beta, Stage: 'v2', ApiMappingKey: 'legacy/v2' }));
     assert.deepEqual((await viaDomain(domain, '/legacy/x')).json(), { api: 'users', stage: 'prod', proxy: 'x' });
     assert.deepEqual((await viaDomain(domain, '/legacy/v2/x')).json(), { api: 'beta', stage: 'v2', proxy: 'x' });
 
     // ROUTING_RULE_ONLY refuses new API mappings and ignores the old ones; API_MAPPING_ONLY ignores the rules.
-    await v2.send(new UpdateDomainNameCommand({ DomainName: domain, RoutingMode: 'ROUTING_RULE_ONLY' }));
-    await assert.rejects(v2.send(new CreateApiMappingCommand({ DomainName: domain, ApiId: users, Stage: 'prod' })), { name: 'BadRequestException' });
+    await gw.v2.send(new UpdateDomainNameCommand({ DomainName: domain, RoutingMode: 'ROUTING_RULE_ONLY' }));
+    await assert.rejects(gw.v2.send(new CreateApiMappingCommand({ DomainName: domain, ApiId: users, Stage: 'prod' })), { name: 'BadRequestException' });
     assert.equal((await viaDomain(domain, '/legacy/x')).status, 403);
-    await v2.send(new UpdateDomainNameCommand({ DomainName: domain, RoutingMode: 'API_MAPPING_ONLY' }));
+    await gw.v2.send(new UpdateDomainNameCommand({ DomainName: domain, RoutingMode: 'API_MAPPING_ONLY' }));
     assert.equal((await viaDomain(domain, '/users/7')).status, 403);
     assert.equal((await viaDomain(domain, '/legacy/x')).json<{ api: string }>().api, 'users');
   });
@@ -108,8 +92,8 @@ describe('API Gateway custom domain names: routing rules and API mappings', func
   it('v1 base path mappings answer on their domain name', async () => {
     const orders = await echoApi('orders', 'live');
     const { CreateDomainNameCommand: V1Domain, CreateBasePathMappingCommand } = await import('@aws-sdk/client-api-gateway');
-    await v1.send(new V1Domain({ domainName: 'shop.example.com' }));
-    await v1.send(new CreateBasePathMappingCommand({ domainName: 'shop.example.com', restApiId: orders, stage: 'live', basePath: 'orders' }));
+    await gw.v1.send(new V1Domain({ domainName: 'shop.example.com' }));
+    await gw.v1.send(new CreateBasePathMappingCommand({ domainName: 'shop.example.com', restApiId: orders, stage: 'live', basePath: 'orders' }));
     const answer = await viaDomain('shop.example.com:4566', '/orders/a/b');
     assert.deepEqual([answer.status, answer.json()], [200, { api: 'orders', stage: 'live', proxy: 'a/b' }]);
     assert.equal((await viaDomain('shop.example.com', '/nothing')).status, 403);
@@ -118,9 +102,9 @@ describe('API Gateway custom domain names: routing rules and API mappings', func
   it("validates rules as AWS's limits say: priorities, conditions, actions, the routing mode", async () => {
     const api = await echoApi('rules', 'prod');
     const domain = 'rules.example.com';
-    await v2.send(new CreateDomainNameCommand({ DomainName: domain, RoutingMode: 'ROUTING_RULE_ONLY' }));
+    await gw.v2.send(new CreateDomainNameCommand({ DomainName: domain, RoutingMode: 'ROUTING_RULE_ONLY' }));
     const action = [{ InvokeApi: { ApiId: api, Stage: 'prod' } }];
-    const bad = (input: object) => assert.rejects(v2.send(new CreateRoutingRuleCommand({ DomainName: domain, Priority: 5, Conditions: [], Actions: action, ...input })), { name: 'BadRequestException' });
+    const bad = (input: object) => assert.rejects(gw.v2.send(new CreateRoutingRuleCommand({ DomainName: domain, Priority: 5, Conditions: [], Actions: action, ...input })), { name: 'BadRequestException' });
     await bad({ Priority: 0 });
     await bad({ Priority: 1_000_001 });
     await bad({ Actions: [{ InvokeApi: { ApiId: api, Stage: 'nope' } }] });
@@ -129,24 +113,24 @@ describe('API Gateway custom domain names: routing rules and API mappings', func
     const header = (h: string) => ({ MatchHeaders: { AnyOf: [{ Header: h, ValueGlob: 'x' }] } });
     await bad({ Conditions: [header('a'), header('b'), header('c')] });
     await bad({ Conditions: [{ MatchHeaders: { AnyOf: [{ Header: 'a', ValueGlob: 'a*b' }] } }] });
-    await assert.rejects(v2.send(new CreateRoutingRuleCommand({ DomainName: 'missing.example.com', Priority: 1, Conditions: [], Actions: action })), { name: 'NotFoundException' });
+    await assert.rejects(gw.v2.send(new CreateRoutingRuleCommand({ DomainName: 'missing.example.com', Priority: 1, Conditions: [], Actions: action })), { name: 'NotFoundException' });
 
-    const catchAll = await v2.send(new CreateRoutingRuleCommand({ DomainName: domain, Priority: 100, Conditions: [], Actions: action }));
-    const first = await v2.send(new CreateRoutingRuleCommand({ DomainName: domain, Priority: 1, Conditions: [header('x-a')], Actions: action }));
-    await assert.rejects(v2.send(new CreateRoutingRuleCommand({ DomainName: domain, Priority: 100, Conditions: [], Actions: action })), { name: 'ConflictException' });
-    const listed = await v2.send(new ListRoutingRulesCommand({ DomainName: domain }));
+    const catchAll = await gw.v2.send(new CreateRoutingRuleCommand({ DomainName: domain, Priority: 100, Conditions: [], Actions: action }));
+    const first = await gw.v2.send(new CreateRoutingRuleCommand({ DomainName: domain, Priority: 1, Conditions: [header('x-a')], Actions: action }));
+    await assert.rejects(gw.v2.send(new CreateRoutingRuleCommand({ DomainName: domain, Priority: 100, Conditions: [], Actions: action })), { name: 'ConflictException' });
+    const listed = await gw.v2.send(new ListRoutingRulesCommand({ DomainName: domain }));
     assert.deepEqual(listed.RoutingRules!.map((r) => r.Priority), [1, 100]);
-    const paged = await v2.send(new ListRoutingRulesCommand({ DomainName: domain, MaxResults: 1 }));
+    const paged = await gw.v2.send(new ListRoutingRulesCommand({ DomainName: domain, MaxResults: 1 }));
     assert.equal(paged.RoutingRules!.length, 1);
-    assert.equal((await v2.send(new ListRoutingRulesCommand({ DomainName: domain, NextToken: paged.NextToken }))).RoutingRules![0].Priority, 100);
+    assert.equal((await gw.v2.send(new ListRoutingRulesCommand({ DomainName: domain, NextToken: paged.NextToken }))).RoutingRules![0].Priority, 100);
 
-    const replaced = await v2.send(new PutRoutingRuleCommand({ DomainName: domain, RoutingRuleId: first.RoutingRuleId, Priority: 200, Conditions: [], Actions: action }));
+    const replaced = await gw.v2.send(new PutRoutingRuleCommand({ DomainName: domain, RoutingRuleId: first.RoutingRuleId, Priority: 200, Conditions: [], Actions: action }));
     assert.equal(replaced.RoutingRuleId, first.RoutingRuleId);
-    assert.equal((await v2.send(new GetRoutingRuleCommand({ DomainName: domain, RoutingRuleId: first.RoutingRuleId }))).Priority, 200);
-    await v2.send(new DeleteRoutingRuleCommand({ DomainName: domain, RoutingRuleId: catchAll.RoutingRuleId }));
-    await assert.rejects(v2.send(new GetRoutingRuleCommand({ DomainName: domain, RoutingRuleId: catchAll.RoutingRuleId })), { name: 'NotFoundException' });
+    assert.equal((await gw.v2.send(new GetRoutingRuleCommand({ DomainName: domain, RoutingRuleId: first.RoutingRuleId }))).Priority, 200);
+    await gw.v2.send(new DeleteRoutingRuleCommand({ DomainName: domain, RoutingRuleId: catchAll.RoutingRuleId }));
+    await assert.rejects(gw.v2.send(new GetRoutingRuleCommand({ DomainName: domain, RoutingRuleId: catchAll.RoutingRuleId })), { name: 'NotFoundException' });
 
-    await v2.send(new CreateDomainNameCommand({ DomainName: 'mapped.example.com' }));
-    await assert.rejects(v2.send(new CreateRoutingRuleCommand({ DomainName: 'mapped.example.com', Priority: 1, Conditions: [], Actions: action })), { name: 'BadRequestException' });
+    await gw.v2.send(new CreateDomainNameCommand({ DomainName: 'mapped.example.com' }));
+    await assert.rejects(gw.v2.send(new CreateRoutingRuleCommand({ DomainName: 'mapped.example.com', Priority: 1, Conditions: [], Actions: action })), { name: 'BadRequestException' });
   });
 });

@@ -1,6 +1,45 @@
 import { request } from 'node:http';
-import { AddPermissionCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
+import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
+import { AddPermissionCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { Hash } from '@smithy/hash-node';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { startTwinstack, type Twinstack, type TwinstackOptions } from '../../emulator/index.ts';
 import { createFunction } from '../lambda/support.ts';
+
+export const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
+
+export interface ApiGatewayContext {
+  aws: Twinstack;
+  v1: APIGatewayClient;
+  v2: ApiGatewayV2Client;
+  lambda: LambdaClient;
+  /** What the clients were made with: endpoint, region and credentials, for more clients of the same twinstack. */
+  clientOptions: { endpoint: string; region: string; credentials: typeof CREDENTIALS };
+}
+
+/**
+ * Starts twinstack around a mocha suite (API Gateway v1 and v2 and STS unless `services` says otherwise, plus any
+ * other start option) with API Gateway v1, v2 and Lambda clients in `region` (default us-east-1).
+ */
+export function useApiGateway(options: TwinstackOptions & { region?: string } = {}): ApiGatewayContext {
+  const context = {} as ApiGatewayContext;
+  const { region = 'us-east-1', ...start } = options;
+  before(async () => {
+    context.aws = await startTwinstack({ port: 0, services: ['apigateway', 'apigatewayv2', 'sts'], ...start });
+    context.clientOptions = { endpoint: context.aws.endpoint, region, credentials: CREDENTIALS };
+    context.v1 = new APIGatewayClient(context.clientOptions);
+    context.v2 = new ApiGatewayV2Client(context.clientOptions);
+    context.lambda = new LambdaClient(context.clientOptions);
+  });
+  after(async () => {
+    context.v1.destroy();
+    context.v2.destroy();
+    context.lambda.destroy();
+    await context.aws.stop();
+  });
+  return context;
+}
 
 export interface HttpAnswer {
   status: number;
@@ -35,4 +74,21 @@ export async function apiFunction(lambda: LambdaClient, source: string): Promise
   const name = await createFunction(lambda, { 'index.js': source }, { Runtime: 'nodejs20.x', Handler: 'index.handler' });
   await lambda.send(new AddPermissionCommand({ FunctionName: name, StatementId: 'apigw', Action: 'lambda:InvokeFunction', Principal: 'apigateway.amazonaws.com' }));
   return name;
+}
+
+/**
+ * A request signed with SigV4 for `execute-api`, as a client of an IAM-authorized API signs it (the AWS SDK's signer),
+ * sent to `url` with `host` as its Host header.
+ */
+export async function signedHttp(
+  url: string,
+  credentials: { accessKeyId: string; secretAccessKey: string },
+  options: { host: string; method?: string; body?: string; region?: string; service?: string },
+): Promise<HttpAnswer> {
+  const target = new URL(url);
+  const signer = new SignatureV4({ service: options.service ?? 'execute-api', region: options.region ?? 'us-east-1', credentials, sha256: Hash.bind(null, 'sha256') });
+  const query = Object.fromEntries(target.searchParams);
+  const method = options.method ?? 'GET';
+  const signed = await signer.sign({ method, protocol: 'http:', hostname: options.host.replace(/:\d+$/, ''), path: target.pathname, headers: { host: options.host }, query, body: options.body });
+  return http(url, { method, headers: signed.headers as Record<string, string>, body: options.body });
 }

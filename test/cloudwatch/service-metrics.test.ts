@@ -114,6 +114,45 @@ describe('Standard metrics the services publish to CloudWatch (SDK v3)', functio
     ddb.destroy();
   });
 
+  it('DynamoDB: SuccessfulRequestLatency by TableName and Operation, UserErrors for the account', async () => {
+    const ddb = new DynamoDBClient({ ...options(), maxAttempts: 1 });
+    await ddb.send(
+      new CreateTableCommand({ TableName: 'timed', BillingMode: 'PAY_PER_REQUEST', AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] }),
+    );
+    await ddb.send(new PutItemCommand({ TableName: 'timed', Item: { pk: { S: 'a' } } }));
+    await ddb.send(new GetItemCommand({ TableName: 'timed', Key: { pk: { S: 'a' } } }));
+    await ddb.send(new GetItemCommand({ TableName: 'timed', Key: { pk: { S: 'b' } } }));
+    // Two client errors (a missing table, a key of the wrong type); a failed condition is not a UserError.
+    await assert.rejects(ddb.send(new GetItemCommand({ TableName: 'missing', Key: { pk: { S: 'a' } } })), { name: 'ResourceNotFoundException' });
+    await assert.rejects(ddb.send(new GetItemCommand({ TableName: 'timed', Key: { pk: { N: '1' } } })), { name: 'ValidationException' });
+    await assert.rejects(ddb.send(new PutItemCommand({ TableName: 'timed', Item: { pk: { S: 'a' } }, ConditionExpression: 'attribute_not_exists(pk)' })), { name: 'ConditionalCheckFailedException' });
+    const now = aws.emulator.clock.now();
+    const latency = (Operation: string, Stat: string): MetricDataQuery => ({
+      Id: `${Operation.toLowerCase()}${Stat.toLowerCase()}`,
+      MetricStat: {
+        Metric: { Namespace: 'AWS/DynamoDB', MetricName: 'SuccessfulRequestLatency', Dimensions: [{ Name: 'TableName', Value: 'timed' }, { Name: 'Operation', Value: Operation }] },
+        Period: 600,
+        Stat,
+      },
+    });
+    const out = await cw.send(
+      new GetMetricDataCommand({
+        StartTime: new Date(now - 600_000),
+        EndTime: new Date(now + 60_000),
+        MetricDataQueries: [
+          latency('GetItem', 'SampleCount'),
+          latency('PutItem', 'SampleCount'),
+          latency('GetItem', 'Maximum'),
+          { Id: 'errors', MetricStat: { Metric: { Namespace: 'AWS/DynamoDB', MetricName: 'UserErrors' }, Period: 600, Stat: 'Sum' } },
+        ],
+      }),
+    );
+    const [gets, puts, slowest, errors] = out.MetricDataResults!.map((r) => r.Values!.reduce((a, b) => a + b, 0));
+    assert.deepEqual([gets, puts, errors], [2, 1, 2]);
+    assert.ok(slowest > 0 && slowest < 5000, `GetItem latency ${slowest} ms`);
+    ddb.destroy();
+  });
+
   it('Lambda: Invocations, Errors and Duration by FunctionName', async () => {
     // One attempt per call: the SDK retries a throttled invocation, and each attempt would count.
     const lambda = new LambdaClient({ ...options(), maxAttempts: 1 });

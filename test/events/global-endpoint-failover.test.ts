@@ -1,7 +1,7 @@
 // Signs PutEvents to a global endpoint with SigV4a, as the SDK requires for EndpointId.
 import '@aws-sdk/signature-v4a';
 import assert from 'node:assert/strict';
-import { CreateEndpointCommand, CreateEventBusCommand, DeleteEventBusCommand, DescribeEndpointCommand, EventBridgeClient, PutEventsCommand, PutRuleCommand, PutTargetsCommand, UpdateEndpointCommand } from '@aws-sdk/client-eventbridge';
+import { CreateEndpointCommand, CreateEventBusCommand, DeleteEventBusCommand, DeleteRuleCommand, DescribeEndpointCommand, EventBridgeClient, PutEventsCommand, PutRuleCommand, PutTargetsCommand, RemoveTargetsCommand, UpdateEndpointCommand } from '@aws-sdk/client-eventbridge';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 import { allowEventBridge, CREDENTIALS, receiveBodies } from './support.ts';
@@ -58,6 +58,8 @@ describe('EventBridge global endpoints: PutEvents with EndpointId, replication a
     await put();
     assert.deepEqual(await regionsOf(), { 'us-east-1': ['us-east-1'], 'us-west-2': ['us-west-2'] });
 
+    await events.send(new RemoveTargetsCommand({ Rule: 'all-orders', EventBusName: 'orders', Ids: ['q'] }));
+    await events.send(new DeleteRuleCommand({ Name: 'all-orders', EventBusName: 'orders' }));
     await events.send(new DeleteEventBusCommand({ Name: 'orders' }));
     await put();
     assert.deepEqual(await regionsOf(), { 'us-east-1': [], 'us-west-2': ['us-west-2'] });

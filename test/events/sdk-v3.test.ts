@@ -64,6 +64,14 @@ describe('EventBridge with the AWS SDK v3', function () {
     assert.ok(described.CreationTime instanceof Date && described.LastModifiedTime instanceof Date);
     const listed = await context.events.send(new ListEventBusesCommand({ NamePrefix: name }));
     assert.deepEqual(listed.EventBuses!.map((b) => b.Name), [name]);
+    // A bus with rules is not deleted (AWS's message, as reported from real AWS); without them it is.
+    await context.events.send(new PutRuleCommand({ Name: 'on-bus', EventBusName: name, EventPattern: JSON.stringify({ source: ['x'] }) }));
+    await assert.rejects(context.events.send(new DeleteEventBusCommand({ Name: name })), {
+      name: 'ValidationException',
+      message: "EventBus can't be deleted since it has rules.",
+    });
+    assert.equal((await context.events.send(new DescribeEventBusCommand({ Name: name }))).Name, name);
+    await context.events.send(new DeleteRuleCommand({ Name: 'on-bus', EventBusName: name }));
     await context.events.send(new DeleteEventBusCommand({ Name: name }));
     await assert.rejects(context.events.send(new DescribeEventBusCommand({ Name: name })), {
       name: 'ResourceNotFoundException',

@@ -12,3 +12,13 @@ export function expectError(code: string, status: number, message?: string) {
     return true;
   };
 }
+
+/** The error a request fails with (an assertion error when it succeeds), for comparing its name and message. */
+export async function rejection(promise: Promise<unknown>): Promise<SdkError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as SdkError;
+  }
+  throw new assert.AssertionError({ message: 'expected the request to fail' });
+}

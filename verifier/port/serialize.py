@@ -51,6 +51,24 @@ def with_checksum(request, operation, params):
     apply_request_checksum(request)
 
 
+SENTINEL_TIME = "1999-12-31T23:59:59Z"
+
+
+def timestamp_templates(operation, params):
+    """Timestamp headers given as a template (`{{lastModified}}`, a captured HTTP date): botocore only formats dates, so a
+    placeholder date is serialized and the header put back as the template. Returns header name -> template."""
+    found = {}
+    members = operation.input_shape.members if operation.input_shape else {}
+    for name, value in list(params.items()):
+        shape = members.get(name)
+        if shape is not None and shape.type_name == "timestamp" and isinstance(value, str) and value.startswith("{{"):
+            if shape.serialization.get("location") != "header":
+                raise ValueError(f"{name}: only header timestamps may be templates")
+            found[shape.serialization["name"]] = value
+            params[name] = SENTINEL_TIME
+    return found
+
+
 def serialize(step):
     model = model_for(step["service"], step["protocol"])
     operation = model.operation_model(step["operation"])
@@ -58,7 +76,10 @@ def serialize(step):
     mode_member = operation.http_checksum.get("requestValidationModeMember")
     if step["protocol"] == "rest-xml" and mode_member and mode_member not in params:
         params[mode_member] = "ENABLED"  # boto3 asks for response checksums wherever an operation offers them
+    templated_times = timestamp_templates(operation, params)
     request = create_serializer(step["protocol"], include_validation=False).serialize_to_request(params, operation)
+    for name, template in templated_times.items():
+        request["headers"][name] = template
     if step["protocol"] == "rest-xml":
         # A body with templates changes when the verifier fills them in: a checksum of it would be wrong.
         if "{{" not in str(request["body"]):

@@ -118,7 +118,8 @@ export function snapshotToExpectation(recorded: unknown, protocol: string, forms
       // S3's <Error> carries more elements (BucketName, Key, Condition...); request and host ids vary per request.
       const entries = Object.entries(error as Record<string, unknown>)
         .filter(([k]) => !NOT_S3_FIELDS.has(k))
-        .map(([k, v]): [string, string] => [k, TIMESTAMP_WORDS.has(String(v)) ? '{{*}}' : placeholderTemplate(String(v))]);
+        // boto3 reads an empty element (`<ArgumentValue></ArgumentValue>`) as None: its text is the empty string.
+        .map(([k, v]): [string, string] => [k, v === null ? '' : TIMESTAMP_WORDS.has(String(v)) ? '{{*}}' : placeholderTemplate(String(v))]);
       if (entries.length) expectation.error.fields = Object.fromEntries(entries);
     }
     // Modelled members of the error shape beyond its message (DynamoDB's ConditionalCheckFailedException.Item);

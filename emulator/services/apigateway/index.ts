@@ -1,6 +1,6 @@
 import type { Handler, ServiceDefinition } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
-import { answerExecuteApi, isCustomDomainRequest, isExecuteApiRequest } from './execute/entry.ts';
+import { answerExecuteApi, authenticatesItself, isCustomDomainRequest, isExecuteApiRequest } from './execute/entry.ts';
 import { testInvokeMethod } from './execute/test-invoke.ts';
 import { testInvokeAuthorizer } from './execute/test-invoke-authorizer.ts';
 import * as apiKeys from './operations/api-keys.ts';
@@ -15,6 +15,7 @@ import * as misc from './operations/misc.ts';
 import * as models from './operations/models.ts';
 import * as openapi from './operations/openapi.ts';
 import * as resources from './operations/resources.ts';
+import * as sdk from './operations/sdk.ts';
 import * as restApis from './operations/rest-apis.ts';
 import * as stages from './operations/stages.ts';
 import * as tags from './operations/tags.ts';
@@ -23,7 +24,7 @@ import * as validators from './operations/validators.ts';
 import { ApiGatewayState } from './state.ts';
 
 /** Operation name -> handler: each module's exports, named as the operation in lower camel case. */
-const modules = [apiKeys, authorizers, deployments, documentation, domains, gatewayResponses, integrations, methods, misc, models, openapi, resources, restApis, stages, tags, usagePlans, validators];
+const modules = [apiKeys, authorizers, deployments, documentation, domains, gatewayResponses, integrations, methods, misc, models, openapi, resources, restApis, sdk, stages, tags, usagePlans, validators];
 
 const model = loadModel('apigateway');
 const handlers: Record<string, Handler<ApiGatewayState>> = { TestInvokeMethod: testInvokeMethod, TestInvokeAuthorizer: testInvokeAuthorizer };
@@ -40,7 +41,7 @@ const apigateway: ServiceDefinition<ApiGatewayState> = {
   validation: 'none',
   handlers,
   // Deployed APIs answer at their execute-api host names and path forms (declared in services/index.ts), and at their custom domain names.
-  http: { intercept: (req, ctx) => answerExecuteApi(req, ctx), servesUnsigned: isExecuteApiRequest, claims: isCustomDomainRequest },
+  http: { intercept: (req, ctx) => answerExecuteApi(req, ctx), servesUnsigned: isExecuteApiRequest, authenticatesItself, claims: isCustomDomainRequest },
   requestLimits: { body: 10 * 1024 * 1024 },
   persistence: {
     classes: { ApiGatewayState: { type: ApiGatewayState, transient: { authorizerCache: () => new Map(), buckets: () => new Map() } } },

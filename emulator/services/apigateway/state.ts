@@ -22,6 +22,8 @@ export interface Snapshot {
   requestValidators: RequestValidator[];
   models: Model[];
   gatewayResponses: GatewayResponse[];
+  /** The REST API's resource policy when deployed. */
+  policy?: string;
 }
 
 export interface StoredDeployment {

@@ -3,10 +3,30 @@ import { loadModel } from '../../models/load.ts';
 import { createChangeSet, deleteChangeSet, describeChangeSet, executeChangeSet, listChangeSets } from './operations/change-sets.ts';
 import { describeStackEvents, describeStackResource, describeStackResources, describeStacks, listStackResources, listStacks } from './operations/describe.ts';
 import { describeStackDriftDetectionStatus, describeStackResourceDrifts, detectStackDrift, detectStackResourceDrift } from './operations/drift.ts';
-import { getStackPolicy, listExports, listImports, setStackPolicy } from './operations/exports.ts';
+import { listExports, listImports } from './operations/exports.ts';
+import { getStackPolicy, setStackPolicy } from './operations/stack-policy.ts';
 import { createStack, deleteStack, updateStack, updateTerminationProtection } from './operations/stacks.ts';
+import { createStackInstances, deleteStackInstances, describeStackInstance, importStacksToStackSet, listStackInstances, updateStackInstances } from './operations/stack-instances.ts';
+import { describeStackSetOperation, listStackSetOperationResults, listStackSetOperations, stopStackSetOperation } from './operations/stack-set-operations.ts';
+import { createStackSet, deleteStackSet, describeStackSet, listStackSets, updateStackSet } from './operations/stack-sets.ts';
 import { getTemplate, getTemplateSummary, validateTemplate } from './operations/templates.ts';
 import { CloudFormationState } from './state.ts';
+import { describeType, listTypes } from './operations/type-catalog.ts';
+import { batchDescribeTypeConfigurations, setTypeConfiguration } from './operations/type-configuration.ts';
+import { deregisterType, describeTypeRegistration, listTypeRegistrations, listTypeVersions, registerType, setTypeDefaultVersion } from './operations/type-registration.ts';
+import { describePublisher, registerPublisher } from './operations/publishers.ts';
+import { describeAccountLimits, estimateTemplateCost } from './operations/account.ts';
+import { describeChangeSetHooks, getHookResult, listHookResults } from './operations/hooks.ts';
+import { describeResourceScan, listResourceScanRelatedResources, listResourceScanResources, listResourceScans, startResourceScan } from './operations/resource-scans.ts';
+import {
+  createGeneratedTemplate,
+  deleteGeneratedTemplate,
+  describeGeneratedTemplate,
+  getGeneratedTemplate,
+  listGeneratedTemplates,
+  updateGeneratedTemplate,
+} from './operations/generated-templates.ts';
+import { createStackRefactor, describeStackRefactor, executeStackRefactor, listStackRefactorActions, listStackRefactors } from './operations/stack-refactors.ts';
 
 /** CloudFormation: stacks, change sets and the template language, over the resource types the services declare. */
 const handlers: Record<string, Handler<CloudFormationState>> = {
@@ -36,6 +56,54 @@ const handlers: Record<string, Handler<CloudFormationState>> = {
   DetectStackResourceDrift: detectStackResourceDrift,
   DescribeStackDriftDetectionStatus: describeStackDriftDetectionStatus,
   DescribeStackResourceDrifts: describeStackResourceDrifts,
+  CreateStackSet: createStackSet,
+  UpdateStackSet: updateStackSet,
+  DeleteStackSet: deleteStackSet,
+  DescribeStackSet: describeStackSet,
+  ListStackSets: listStackSets,
+  CreateStackInstances: createStackInstances,
+  UpdateStackInstances: updateStackInstances,
+  DeleteStackInstances: deleteStackInstances,
+  DescribeStackInstance: describeStackInstance,
+  ListStackInstances: listStackInstances,
+  ImportStacksToStackSet: importStacksToStackSet,
+  DescribeStackSetOperation: describeStackSetOperation,
+  ListStackSetOperations: listStackSetOperations,
+  ListStackSetOperationResults: listStackSetOperationResults,
+  StopStackSetOperation: stopStackSetOperation,
+  RegisterType: registerType,
+  DescribeTypeRegistration: describeTypeRegistration,
+  ListTypeRegistrations: listTypeRegistrations,
+  ListTypeVersions: listTypeVersions,
+  SetTypeDefaultVersion: setTypeDefaultVersion,
+  DeregisterType: deregisterType,
+  DescribeType: describeType,
+  ListTypes: listTypes,
+  SetTypeConfiguration: setTypeConfiguration,
+  BatchDescribeTypeConfigurations: batchDescribeTypeConfigurations,
+  RegisterPublisher: registerPublisher,
+  DescribePublisher: describePublisher,
+  DescribeAccountLimits: describeAccountLimits,
+  EstimateTemplateCost: estimateTemplateCost,
+  ListHookResults: listHookResults,
+  GetHookResult: getHookResult,
+  DescribeChangeSetHooks: describeChangeSetHooks,
+  StartResourceScan: startResourceScan,
+  DescribeResourceScan: describeResourceScan,
+  ListResourceScans: listResourceScans,
+  ListResourceScanResources: listResourceScanResources,
+  ListResourceScanRelatedResources: listResourceScanRelatedResources,
+  CreateGeneratedTemplate: createGeneratedTemplate,
+  UpdateGeneratedTemplate: updateGeneratedTemplate,
+  DescribeGeneratedTemplate: describeGeneratedTemplate,
+  GetGeneratedTemplate: getGeneratedTemplate,
+  ListGeneratedTemplates: listGeneratedTemplates,
+  DeleteGeneratedTemplate: deleteGeneratedTemplate,
+  CreateStackRefactor: createStackRefactor,
+  DescribeStackRefactor: describeStackRefactor,
+  ExecuteStackRefactor: executeStackRefactor,
+  ListStackRefactors: listStackRefactors,
+  ListStackRefactorActions: listStackRefactorActions,
 };
 
 const cloudformation: ServiceDefinition<CloudFormationState> = {

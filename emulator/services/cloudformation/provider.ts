@@ -76,8 +76,25 @@ export interface ResourceType {
    * the service's not-found error when there is no such resource. Importing never changes the resource.
    */
   adopt?(request: ResourceRequest, identifier: Record<string, string>): Promise<ResourceState>;
+  /**
+   * Every resource of the type the service has in the request's account and region, with its primary identifier's
+   * values and its properties in the template's form (for resource scans and generated templates). Without it, scans
+   * do not find the type's resources.
+   */
+  list?(request: ResourceListRequest): Promise<ListedResource[]>;
   /** What `Ref` returns when it is not the physical id (e.g. an attribute name). */
   ref?(state: ResourceState): string;
+}
+
+/** What a type's `list` is given: where to look, and the service's front door as the caller. */
+export type ResourceListRequest = Pick<ResourceRequest, 'accountId' | 'region' | 'emulator' | 'caller' | 'call'>;
+
+export interface ListedResource {
+  /** The primary identifier's property names and values, e.g. `{ QueueUrl: 'https://…' }`. */
+  readonly identifier: Record<string, string>;
+  /** What the stack would track as the physical id (and Ref returns for most types). */
+  readonly physicalId: string;
+  readonly properties: Properties;
 }
 
 /** The resource types a service provides: what its `resources/index.ts` exports by default. */

@@ -4,6 +4,11 @@ import type { Caller } from '../../core/service.ts';
 import type { ParameterValue } from './template/parameters.ts';
 import type { Template } from './template/parse.ts';
 import type { Macro } from './transforms/macros.ts';
+import type { StackSet } from './stack-sets/model.ts';
+import { newRegistry } from './registry/model.ts';
+import type { ResourceScan } from './registry/scan.ts';
+import type { GeneratedTemplate } from './operations/generated-templates.ts';
+import type { StackRefactor } from './operations/stack-refactors.ts';
 
 /** One resource of a stack as CloudFormation tracks it. */
 export interface StackResource {
@@ -94,7 +99,17 @@ export class CloudFormationState {
   readonly driftDetections = new Map<string, { stackId: string; status: string; drifted: number; timestamp: Date }>();
   /** Macros (`AWS::CloudFormation::Macro` resources) by name, which templates name in `Transform`. */
   readonly macros = new Map<string, Macro>();
-  /** Stack id -> its operation in progress, which settles when the operation ends (not persisted: it is work, not state). */
+  /** Stack sets administered from this account and region, by id (`name:uuid`); deleted ones stay, as DELETED. */
+  readonly stackSets = new Map<string, StackSet>();
+  /** The extension registry's private types, registrations and configurations. */
+  readonly registry = newRegistry();
+  /** Resource scans by id (ARN), in start order. */
+  readonly scans = new Map<string, ResourceScan>();
+  /** Generated templates (the IaC generator) by id (ARN). */
+  readonly generatedTemplates = new Map<string, GeneratedTemplate>();
+  /** Stack refactors by id (ARN). */
+  readonly refactors = new Map<string, StackRefactor>();
+  /** Stack (or stack set) id -> its operation in progress, which settles when the operation ends (not persisted: it is work, not state). */
   readonly running = new Map<string, Promise<void>>();
 
   /** A live stack by name or id (deleted stacks are found by id only, as on AWS). */

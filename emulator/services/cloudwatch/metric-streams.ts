@@ -4,10 +4,11 @@ import type { Emulator } from '../../core/emulator.ts';
 import { roleSession } from '../../delivery/role.ts';
 import { sampleGauges } from './gauges.ts';
 import { aggregateByPeriod, statistic, type Aggregate, type StoredMetric } from './metrics.ts';
+import { encodeMetric, exportRequestType, type OtlpVersion, type SummaryMinute } from './otlp.ts';
 import type { CloudWatchState, MetricStream } from './state.ts';
 
 const MINUTE_MS = 60_000;
-/** A Firehose record holds at most 1,000 KiB: the newline-delimited metric records are split below that. */
+/** A Firehose record holds at most 1,000 KiB: the metric records are split below that. */
 const MAX_RECORD_BYTES = 1000 * 1024;
 
 const watchers = new WeakMap<CloudWatchState, ClockWatcher>();
@@ -52,18 +53,44 @@ function jsonRecord(state: CloudWatchState, stream: MetricStream, metric: Stored
   });
 }
 
-/** Sends a stream's complete minutes since it last streamed to its Firehose delivery stream, as its role. */
-function streamMinutes(state: CloudWatchState, emulator: Emulator, stream: MetricStream, until: number): void {
-  const from = stream.streamedUntil;
-  stream.streamedUntil = until;
-  // The OpenTelemetry formats are protobuf messages; only the JSON format is written here (the others stream nothing).
-  if (from >= until || stream.outputFormat !== 'json') return;
-  sampleGauges(state, emulator, stream.includeFilters.map((f) => f.Namespace));
-  const lines: string[] = [];
+/** One minute of a metric as the OpenTelemetry formats summarise it: minimum, maximum and the stream's percentiles. */
+function summaryMinute(stream: MetricStream, metric: StoredMetric, minute: number, aggregate: Aggregate): SummaryMinute {
+  const percentiles = additionalStatistics(stream, metric).flatMap((stat) => {
+    const value = /^p\d+(\.\d+)?$/.test(stat) ? statistic(aggregate, stat) : undefined;
+    return value === undefined ? [] : [{ quantile: Number(stat.slice(1)) / 100, value }];
+  });
+  const quantiles = [{ quantile: 0, value: aggregate.min }, ...percentiles, { quantile: 1, value: aggregate.max }].sort((a, b) => a.quantile - b.quantile);
+  return { startMs: minute, endMs: minute + MINUTE_MS, count: aggregate.sampleCount, sum: aggregate.sum, quantiles };
+}
+
+/** A stream's records in its output format: JSON lines, or length-prefixed OTLP messages (one per metric). */
+async function records(state: CloudWatchState, stream: MetricStream, from: number, until: number): Promise<Uint8Array[]> {
+  const otel = stream.outputFormat === 'opentelemetry0.7' || stream.outputFormat === 'opentelemetry1.0' ? (stream.outputFormat as OtlpVersion) : undefined;
+  const type = otel && (await exportRequestType(otel));
+  const resource = { accountId: state.accountId, region: state.region, streamArn: state.metricStreamArn(stream.name) };
+  const out: Uint8Array[] = [];
   for (const metric of state.metrics.values()) {
     if (!streams(stream, metric)) continue;
-    for (const [minute, aggregate] of aggregateByPeriod(metric.samples, from, until, MINUTE_MS)) lines.push(jsonRecord(state, stream, metric, minute, aggregate));
+    const minutes = aggregateByPeriod(metric.samples, from, until, MINUTE_MS);
+    if (!type) {
+      for (const [minute, aggregate] of minutes) out.push(Buffer.from(`${jsonRecord(state, stream, metric, minute, aggregate)}\n`));
+      continue;
+    }
+    const summaries = [...minutes].map(([minute, aggregate]) => summaryMinute(stream, metric, minute, aggregate));
+    if (!summaries.length) continue;
+    const unit = [...minutes.values()][0].unit;
+    out.push(encodeMetric(type, otel, resource, { namespace: metric.namespace, name: metric.name, dimensions: metric.dimensions, unit, minutes: summaries }));
   }
+  return out;
+}
+
+/** Sends a stream's complete minutes since it last streamed to its Firehose delivery stream, as its role. */
+async function streamMinutes(state: CloudWatchState, emulator: Emulator, stream: MetricStream, until: number): Promise<void> {
+  const from = stream.streamedUntil;
+  stream.streamedUntil = until;
+  if (from >= until) return;
+  sampleGauges(state, emulator, stream.includeFilters.map((f) => f.Namespace));
+  const parts = await records(state, stream, from, until);
   const source = {
     servicePrincipal: 'streams.metrics.cloudwatch.amazonaws.com',
     sourceArn: state.metricStreamArn(stream.name),
@@ -71,14 +98,20 @@ function streamMinutes(state: CloudWatchState, emulator: Emulator, stream: Metri
     region: state.region,
     asCaller: roleSession(stream.roleArn, 'CloudWatchMetricStream'),
   };
-  let batch = '';
+  // Records of up to 1,000 KiB, each holding whole metric records (JSON lines or OTLP messages).
+  let batch: Uint8Array[] = [];
+  let size = 0;
   const send = () => {
-    if (batch) emulator.deliverInBackground(stream.firehoseArn, { body: batch }, source, { onFailure: () => undefined });
-    batch = '';
+    if (!batch.length) return;
+    const data = Buffer.concat(batch);
+    emulator.deliverInBackground(stream.firehoseArn, stream.outputFormat === 'json' ? { body: data.toString('utf8') } : { body: '', data }, source, { onFailure: () => undefined });
+    batch = [];
+    size = 0;
   };
-  for (const line of lines) {
-    if (Buffer.byteLength(batch) + Buffer.byteLength(line) + 1 > MAX_RECORD_BYTES) send();
-    batch += `${line}\n`;
+  for (const part of parts) {
+    if (size + part.length > MAX_RECORD_BYTES) send();
+    batch.push(part);
+    size += part.length;
   }
   send();
 }
@@ -96,7 +129,7 @@ export function watchMetricStreams(state: CloudWatchState, emulator: Emulator): 
       () => (running().length ? (Math.floor(emulator.clock.now() / MINUTE_MS) + 1) * MINUTE_MS : undefined),
       (now) => {
         const minute = Math.floor(now / MINUTE_MS) * MINUTE_MS;
-        for (const stream of running()) streamMinutes(state, emulator, stream, minute);
+        for (const stream of running()) void streamMinutes(state, emulator, stream, minute).catch(() => undefined);
       },
     );
     watchers.set(state, watcher);

@@ -2,7 +2,8 @@ import type { ServiceDefinition, Handler } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
 import { contextForTable } from './account-walls.ts';
 import { validation } from './errors.ts';
-import { publishMetricsOf } from './metrics.ts';
+import { AwsError } from '../../core/errors.ts';
+import { publishLatency, publishMetricsOf, publishUserError } from './metrics.ts';
 import { DynamoState } from './state.ts';
 import { dynamoPersistence } from './persistence.ts';
 import { startTtlSweeper } from './ttl-sweeper.ts';
@@ -128,9 +129,18 @@ const service: ServiceDefinition<DynamoState> = {
   handlers: Object.fromEntries(
     Object.entries(handlers).map(([operation, handler]) => [
       operation,
-      ((input, ctx) => {
-        checkTableName(input);
-        return handler(input, contextForTable(input, ctx));
+      (async (input, ctx) => {
+        const started = performance.now();
+        try {
+          checkTableName(input);
+          const tableCtx = contextForTable(input, ctx);
+          const output = await handler(input, tableCtx);
+          publishLatency(tableCtx.state, operation, input, performance.now() - started);
+          return output;
+        } catch (error) {
+          if (error instanceof AwsError && error.sender) publishUserError(ctx.state, error.code);
+          throw error;
+        }
       }) satisfies Handler<DynamoState>,
     ]),
   ),

@@ -9,6 +9,11 @@ export function publishMetricsOf(state: DynamoState, emulator: Emulator): void {
   emulators.set(state, emulator);
 }
 
+const sourceOf = (state: DynamoState): MetricSource => ({ namespace: 'AWS/DynamoDB', accountId: state.accountId, region: state.region });
+
+/** A table named by ARN is counted under its name. */
+const plainName = (table: string) => (table.startsWith('arn:') ? table.slice(table.indexOf(':table/') + ':table/'.length) : table);
+
 /**
  * ConsumedReadCapacityUnits / ConsumedWriteCapacityUnits of one request, as DynamoDB publishes them: by TableName
  * (the table's own units, local secondary indexes included, since they share the table's capacity) and by TableName
@@ -17,9 +22,9 @@ export function publishMetricsOf(state: DynamoState, emulator: Emulator): void {
 export function publishConsumed(state: DynamoState, kind: 'read' | 'write', tableName: string, tableUnits: number, globals: Map<string, number>): void {
   const emulator = emulators.get(state);
   if (!emulator?.isEnabled('cloudwatch')) return;
-  const source: MetricSource = { namespace: 'AWS/DynamoDB', accountId: state.accountId, region: state.region };
+  const source = sourceOf(state);
   const MetricName = kind === 'read' ? 'ConsumedReadCapacityUnits' : 'ConsumedWriteCapacityUnits';
-  const name = tableName.startsWith('arn:') ? tableName.slice(tableName.indexOf(':table/') + ':table/'.length) : tableName;
+  const name = plainName(tableName);
   if (tableUnits > 0) recordMetric(emulator, source, { MetricName, Dimensions: [{ Name: 'TableName', Value: name }], Unit: 'Count', Value: tableUnits });
   for (const [index, units] of globals) {
     recordMetric(emulator, source, {
@@ -32,4 +37,50 @@ export function publishConsumed(state: DynamoState, kind: 'read' | 'write', tabl
       Value: units,
     });
   }
+}
+
+/** The operations DynamoDB reports SuccessfulRequestLatency for, by TableName and Operation (AWS's metric reference). */
+const LATENCY_OPERATIONS = new Set(['PutItem', 'DeleteItem', 'UpdateItem', 'GetItem', 'BatchGetItem', 'Scan', 'Query', 'BatchWriteItem', 'TransactWriteItems', 'TransactGetItems']);
+
+/** The tables a request works on: its TableName, its batch's RequestItems, or its transaction's items. */
+function tablesOf(input: { TableName?: unknown; RequestItems?: unknown; TransactItems?: unknown }): string[] {
+  if (typeof input.TableName === 'string') return [input.TableName];
+  if (input.RequestItems && typeof input.RequestItems === 'object') return Object.keys(input.RequestItems);
+  if (!Array.isArray(input.TransactItems)) return [];
+  const names = new Set<string>();
+  for (const item of input.TransactItems as Record<string, { TableName?: unknown } | undefined>[]) {
+    for (const action of Object.values(item ?? {})) if (typeof action?.TableName === 'string') names.add(action.TableName);
+  }
+  return [...names];
+}
+
+/**
+ * SuccessfulRequestLatency of one successful request: the time DynamoDB spent on it (elapsed real time, not the
+ * emulator clock, which tests may hold still), in milliseconds, by TableName and Operation for each table it touched.
+ */
+export function publishLatency(state: DynamoState, operation: string, input: object, elapsedMs: number): void {
+  const emulator = emulators.get(state);
+  if (!emulator?.isEnabled('cloudwatch') || !LATENCY_OPERATIONS.has(operation)) return;
+  const Value = Math.round(elapsedMs * 1000) / 1000;
+  for (const table of new Set(tablesOf(input).map(plainName))) {
+    recordMetric(emulator, sourceOf(state), {
+      MetricName: 'SuccessfulRequestLatency',
+      Dimensions: [
+        { Name: 'TableName', Value: table },
+        { Name: 'Operation', Value: operation },
+      ],
+      Unit: 'Milliseconds',
+      Value,
+    });
+  }
+}
+
+/** The HTTP 400 errors UserErrors leaves to ThrottledRequests and ConditionalCheckFailedRequests (AWS's metric reference). */
+const NOT_USER_ERRORS = new Set(['ProvisionedThroughputExceededException', 'ConditionalCheckFailedException']);
+
+/** UserErrors: one client (HTTP 400) error answered, counted for the account and region, without dimensions. */
+export function publishUserError(state: DynamoState, code: string): void {
+  const emulator = emulators.get(state);
+  if (!emulator?.isEnabled('cloudwatch') || NOT_USER_ERRORS.has(code)) return;
+  recordMetric(emulator, sourceOf(state), { MetricName: 'UserErrors', Dimensions: [], Unit: 'Count', Value: 1 });
 }

@@ -77,6 +77,23 @@ import {
 import { createServiceLinkedRole, deleteServiceLinkedRole, getServiceLinkedRoleDeletionStatus } from './operations/service-linked-roles.ts';
 import { deleteSigningCertificate, listSigningCertificates, updateSigningCertificate, uploadSigningCertificate } from './operations/signing-certificates.ts';
 import { deleteSSHPublicKey, getSSHPublicKey, listSSHPublicKeys, updateSSHPublicKey, uploadSSHPublicKey } from './operations/ssh-keys.ts';
+import {
+  disableOutboundWebIdentityFederation,
+  enableOutboundWebIdentityFederation,
+  getOutboundWebIdentityFederationInfo,
+} from './operations/outbound-federation.ts';
+import { generateOrganizationsAccessReport, getOrganizationsAccessReport, organizationNotFound } from './operations/organizations.ts';
+import {
+  acceptDelegationRequest,
+  associateDelegationRequest,
+  createDelegationRequest,
+  getDelegationRequest,
+  getHumanReadableSummary,
+  listDelegationRequests,
+  rejectDelegationRequest,
+  sendDelegationToken,
+  updateDelegationRequest,
+} from './operations/delegation-requests.ts';
 import { principalPolicies } from './principal-policies.ts';
 import { recordAccess } from './last-accessed.ts';
 import {
@@ -199,6 +216,25 @@ const operations: Record<string, Handler<IamState>> = {
   SetSecurityTokenServicePreferences: setSecurityTokenServicePreferences,
   ChangePassword: changePassword,
   GetCredentialReport: getCredentialReport,
+  EnableOutboundWebIdentityFederation: enableOutboundWebIdentityFederation,
+  DisableOutboundWebIdentityFederation: disableOutboundWebIdentityFederation,
+  GetOutboundWebIdentityFederationInfo: getOutboundWebIdentityFederationInfo,
+  GenerateOrganizationsAccessReport: generateOrganizationsAccessReport,
+  GetOrganizationsAccessReport: getOrganizationsAccessReport,
+  ListOrganizationsFeatures: organizationNotFound,
+  CreateDelegationRequest: createDelegationRequest,
+  GetDelegationRequest: getDelegationRequest,
+  ListDelegationRequests: listDelegationRequests,
+  AssociateDelegationRequest: associateDelegationRequest,
+  UpdateDelegationRequest: updateDelegationRequest,
+  AcceptDelegationRequest: acceptDelegationRequest,
+  RejectDelegationRequest: rejectDelegationRequest,
+  SendDelegationToken: sendDelegationToken,
+  GetHumanReadableSummary: getHumanReadableSummary,
+  EnableOrganizationsRootCredentialsManagement: organizationNotFound,
+  DisableOrganizationsRootCredentialsManagement: organizationNotFound,
+  EnableOrganizationsRootSessions: organizationNotFound,
+  DisableOrganizationsRootSessions: organizationNotFound,
   ...inlinePolicyOperations,
   ...policyAttachmentOperations,
   ...permissionsBoundaryOperations,

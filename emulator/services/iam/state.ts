@@ -204,6 +204,28 @@ export interface AccessReport {
   services: ReportedService[];
 }
 
+/** A partner's request for temporary access to a customer account (IAM temporary delegation). */
+export interface DelegationRequest {
+  id: string;
+  requestorAccount: string;
+  ownerAccount?: string;
+  ownerId?: string;
+  approverId?: string;
+  description: string;
+  requestMessage?: string;
+  permissions: { PolicyTemplateArn?: string; Parameters?: Array<{ Name?: string; Values?: string[]; Type?: string }> };
+  workflowId: string;
+  redirectUrl?: string;
+  notificationChannel: string;
+  sessionDuration: number;
+  onlySendByOwner: boolean;
+  state: 'UNASSIGNED' | 'ASSIGNED' | 'PENDING_APPROVAL' | 'ACCEPTED' | 'FINALIZED' | 'REJECTED' | 'EXPIRED';
+  notes?: string;
+  rejectionReason?: string;
+  createDate: Date;
+  updatedTime: Date;
+}
+
 /**
  * IAM state of one account (IAM is global). Entity names are unique regardless of case, as in IAM, so maps are keyed
  * by the lower-case name; customer managed policies are keyed by ARN (names are unique per account, paths aside).
@@ -235,6 +257,12 @@ export interface IamState {
   globalEndpointTokenVersion?: 'v1Token' | 'v2Token';
   /** What each user and role (by ARN) was seen doing, per service namespace, while policies were enforced. */
   accessLog?: Map<string, Map<string, ServiceAccess>>;
+  /** Organizations access report jobs, by job id (they fail: no account is in an organization here). */
+  organizationsReports?: Map<string, { entityPath: string; createdAt: Date }>;
+  /** Delegation requests this account made as a partner, by id (the id names the account: `<account>-<uuid>`). */
+  delegationRequests?: Map<string, DelegationRequest>;
+  /** Outbound identity federation (STS GetWebIdentityToken): its issuer URL, made when first enabled, and whether it is on. */
+  outboundFederation?: { issuer: string; enabled: boolean };
   /** Bumped by every operation that may change something, so per-principal policy sets can be cached. */
   revision: number;
 }

@@ -41,3 +41,18 @@ export function retained(group: LogGroup, stream: LogStream, nowMs: number) {
   }
   return stream.events;
 }
+
+/** A new, empty log group. */
+export function newLogGroup(name: string, created: number, options: { kmsKeyId?: string; logGroupClass?: string; deletionProtection?: boolean; tags?: Record<string, string> } = {}): LogGroup {
+  return {
+    name,
+    created,
+    kmsKeyId: options.kmsKeyId,
+    logGroupClass: options.logGroupClass ?? 'STANDARD',
+    deletionProtection: options.deletionProtection ?? false,
+    tags: new Map(Object.entries(options.tags ?? {})),
+    streams: new Map(),
+    metricFilters: new Map(),
+    subscriptionFilters: new Map(),
+  };
+}

@@ -68,7 +68,11 @@ import {
 } from './operations/anomaly-detectors.ts';
 import { deleteDataProtectionPolicy, getDataProtectionPolicy, putDataProtectionPolicy } from './operations/data-protection.ts';
 import { deleteIndexPolicy, describeFieldIndexes, describeIndexPolicies, putIndexPolicy } from './operations/index-policies.ts';
-import { getLogGroupFields, getLogRecord } from './operations/log-records.ts';
+import { getLogGroupFields, getLogObject, getLogRecord } from './operations/log-records.ts';
+import { getLogFields, listAggregateLogGroupSummaries } from './operations/data-sources.ts';
+import { cancelImportTask, createImportTask, describeImportTaskBatches, describeImportTasks } from './operations/import-tasks.ts';
+import { deleteIntegration, getIntegration, listIntegrations, putIntegration } from './operations/integrations.ts';
+import { associateSourceToS3TableIntegration, disassociateSourceFromS3TableIntegration, listSourcesForS3TableIntegration } from './operations/s3-table-sources.ts';
 import { deleteQueryDefinition, describeQueryDefinitions, putQueryDefinition } from './operations/query-definitions.ts';
 import { deleteTransformer, getTransformer, putTransformer, testTransformer } from './operations/transformers.ts';
 import { deleteDeliverySource, describeDeliverySources, getDeliverySource, putDeliverySource } from './operations/delivery-sources.ts';
@@ -175,6 +179,20 @@ const operations: Record<string, Handler<LogsState>> = {
   DeleteScheduledQuery: deleteScheduledQuery,
   ListScheduledQueries: listScheduledQueries,
   GetScheduledQueryHistory: getScheduledQueryHistory,
+  GetLogObject: getLogObject,
+  GetLogFields: getLogFields,
+  ListAggregateLogGroupSummaries: listAggregateLogGroupSummaries,
+  CreateImportTask: createImportTask,
+  CancelImportTask: cancelImportTask,
+  DescribeImportTasks: describeImportTasks,
+  DescribeImportTaskBatches: describeImportTaskBatches,
+  PutIntegration: putIntegration,
+  GetIntegration: getIntegration,
+  DeleteIntegration: deleteIntegration,
+  ListIntegrations: listIntegrations,
+  AssociateSourceToS3TableIntegration: associateSourceToS3TableIntegration,
+  DisassociateSourceFromS3TableIntegration: disassociateSourceFromS3TableIntegration,
+  ListSourcesForS3TableIntegration: listSourcesForS3TableIntegration,
 };
 
 /** AWS lists some enums in another order than the model does in its validation messages (recorded). */

@@ -263,6 +263,36 @@ export interface Delivery {
   tags: Map<string, string>;
 }
 
+/** An integration with OpenSearch Service (the only kind AWS has): its configuration and status, kept here. */
+export interface Integration {
+  name: string;
+  type: 'OPENSEARCH';
+  status: 'PROVISIONING' | 'ACTIVE' | 'FAILED';
+  openSearch: { dataSourceRoleArn: string; dashboardViewerPrincipals: string[]; retentionDays: number; kmsKeyArn?: string; applicationArn?: string };
+  created: number;
+}
+
+/** An import from a CloudTrail Lake event data store into a managed log group. */
+export interface ImportTask {
+  id: string;
+  sourceArn: string;
+  destinationArn: string;
+  filter?: { startEventTime?: number; endEventTime?: number };
+  status: 'IN_PROGRESS' | 'CANCELLED' | 'COMPLETED' | 'FAILED';
+  bytesImported: number;
+  created: number;
+  lastUpdated: number;
+  errorMessage?: string;
+}
+
+/** A data source associated with an S3 Tables integration (an Observability Admin resource). */
+export interface S3TableSource {
+  identifier: string;
+  integrationArn: string;
+  dataSource: { name: string; type?: string };
+  created: number;
+}
+
 /** CloudWatch Logs' state for one account and region. */
 export class LogsState {
   readonly groups = new Map<string, LogGroup>();
@@ -284,6 +314,11 @@ export class LogsState {
   readonly deliveries = new Map<string, Delivery>();
   /** Names of delivery sources deleted: AWS words a later lookup of one differently (a doubled full stop). */
   readonly deletedDeliverySources = new Set<string>();
+  /** Keyed by name. */
+  readonly integrations = new Map<string, Integration>();
+  readonly importTasks = new Map<string, ImportTask>();
+  /** Keyed by identifier. */
+  readonly s3TableSources = new Map<string, S3TableSource>();
 
   constructor(
     readonly accountId: string,

@@ -67,6 +67,7 @@ export class Bucket {
 
   /** Adds a new current version; without versioning (or suspended) it replaces the `null` version. */
   store(object: S3Object): S3Object | undefined {
+    this.written(object.key);
     const versions = this.objects.get(object.key);
     if (!versions) {
       this.objects.set(object.key, [object]);
@@ -90,6 +91,7 @@ export class Bucket {
     const versions = this.objects.get(key);
     const at = versions?.findIndex((v) => v.versionId === versionId) ?? -1;
     if (!versions || at < 0) return undefined;
+    this.written(key);
     const [removed] = versions.splice(at, 1);
     removed.body.release();
     if (versions.length === 0) {
@@ -97,6 +99,12 @@ export class Bucket {
       this.keys.delete(key);
     }
     return removed;
+  }
+
+  /** A write to a key conflicts with the conditional completion of uploads of that key begun before it. */
+  private written(key: string): void {
+    if (this.uploads.size === 0) return;
+    for (const upload of this.uploads.values()) if (upload.key === key) upload.keyWritten = true;
   }
 
   /** Whether versioning was ever turned on (a suspended bucket keeps its versions). */

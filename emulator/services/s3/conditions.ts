@@ -40,6 +40,9 @@ export function checkReadConditions(c: ReadConditions, object: S3Object): void {
 
 /** Conditional writes (PutObject, CompleteMultipartUpload, CopyObject): `If-None-Match: *` and `If-Match: <etag>`. */
 export function checkWriteConditions(c: { IfMatch?: string; IfNoneMatch?: string }, key: string, current: S3Object | undefined): void {
+  if (c.IfMatch !== undefined && c.IfNoneMatch !== undefined) {
+    throw S3Errors.notImplementedHeader('If-Match,If-None-Match', 'Multiple conditional request headers present in the request');
+  }
   if (c.IfMatch?.trim() === '*') throw S3Errors.notImplementedHeader('If-Match');
   if (c.IfNoneMatch !== undefined) {
     if (c.IfNoneMatch.trim() !== '*') throw S3Errors.notImplementedHeader('If-None-Match');

@@ -30,7 +30,7 @@ export function resolveCopySource(input: CopySourceInput, ctx: S3Context): { buc
   }
   const bucket = requireBucket(ctx, { Bucket: path.slice(0, slash), ExpectedBucketOwner: input.ExpectedSourceBucketOwner });
   const object = findVersion(bucket, path.slice(slash + 1), versionId, 'GET');
-  checkCopyConditions(input, object);
+  checkCopyConditions(input, object, ctx.emulator.clock.now());
   checkCustomerKey(object, {
     SSECustomerAlgorithm: input.CopySourceSSECustomerAlgorithm,
     SSECustomerKey: input.CopySourceSSECustomerKey,
@@ -39,8 +39,8 @@ export function resolveCopySource(input: CopySourceInput, ctx: S3Context): { buc
   return { bucket, object };
 }
 
-/** The `x-amz-copy-source-if-*` conditions: all failures are 412 for copies. */
-function checkCopyConditions(c: CopySourceInput, object: S3Object): void {
+/** The `x-amz-copy-source-if-*` conditions: all failures are 412 for copies; a modified-since date in the future is ignored. */
+function checkCopyConditions(c: CopySourceInput, object: S3Object, now: number): void {
   const modified = object.lastModified.getTime();
   if (c.CopySourceIfMatch !== undefined) {
     if (!etagMatches(c.CopySourceIfMatch, object.etag)) throw S3Errors.preconditionFailed('x-amz-copy-source-If-Match');
@@ -49,7 +49,7 @@ function checkCopyConditions(c: CopySourceInput, object: S3Object): void {
   }
   if (c.CopySourceIfNoneMatch !== undefined) {
     if (etagMatches(c.CopySourceIfNoneMatch, object.etag)) throw S3Errors.preconditionFailed('x-amz-copy-source-If-None-Match');
-  } else if (c.CopySourceIfModifiedSince !== undefined && modified <= c.CopySourceIfModifiedSince.getTime()) {
+  } else if (c.CopySourceIfModifiedSince !== undefined && c.CopySourceIfModifiedSince.getTime() <= now && modified <= c.CopySourceIfModifiedSince.getTime()) {
     throw S3Errors.preconditionFailed('x-amz-copy-source-If-Modified-Since');
   }
 }
@@ -67,8 +67,7 @@ export function copySourceRange(header: string | undefined, size: number): { sta
   }
   const start = Number(match[1]);
   const end = Number(match[2]);
-  if (end >= size) {
-    throw new AwsError('InvalidRange', 'The requested range is not satisfiable', { status: 416, fields: { RangeRequested: header, ActualObjectSize: size } });
-  }
+  if (start >= size) throw S3Errors.invalidRequest('The specified copy range is invalid for the source object size');
+  if (end >= size) throw S3Errors.invalidArgument(`Range specified is not valid for source object of size: ${size}`, 'x-amz-copy-source-range', header);
   return { start, end };
 }

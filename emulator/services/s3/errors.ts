@@ -29,10 +29,10 @@ export const S3Errors = {
   missingContentLength: () => new AwsError('MissingContentLength', 'You must provide the Content-Length HTTP header.', { status: 411 }),
   entityTooLarge: (size: number, max: number) =>
     new AwsError('EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size', { status: 400, fields: { ProposedSize: size, MaxSizeAllowed: max } }),
-  notImplementedHeader: (header: string) =>
+  notImplementedHeader: (header: string, additionalMessage: string | null = `We don't accept the provided value of ${header} header for this API`) =>
     new AwsError('NotImplemented', 'A header you provided implies functionality that is not implemented', {
       status: 501,
-      fields: { Header: header, additionalMessage: `We don't accept the provided value of ${header} header for this API` },
+      fields: additionalMessage === null ? { Header: header } : { Header: header, additionalMessage },
     }),
   noSuchConfiguration: (code: string, message: string, bucket: string) => new AwsError(code, message, { status: 404, fields: { BucketName: bucket } }),
 };

@@ -21,6 +21,8 @@ export interface MultipartUpload {
   checksumAlgorithm?: ChecksumAlgorithm;
   checksumType?: 'COMPOSITE' | 'FULL_OBJECT';
   parts: Map<number, UploadedPart>;
+  /** The key was written or deleted after the upload began: a conditional completion then conflicts. */
+  keyWritten?: boolean;
 }
 
 /** Upload ids: long opaque URL-safe strings, like AWS's. */

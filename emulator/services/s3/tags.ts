@@ -8,14 +8,27 @@ function invalidTag(message: string, fields: Record<string, string>): AwsError {
   return new AwsError('InvalidTag', message, { status: 400, fields });
 }
 
-/** AWS's tag rules: keys 1–128 and values 0–256 characters of the allowed set, no duplicate keys, at most `max`. */
-export function validateTags(tags: Tag[], max: number, kind: 'Object' | 'Bucket'): Tag[] {
-  if (tags.length > max) throw invalidTag(`${kind} tags cannot be greater than ${max}`, {});
+/** What AWS answers to an `aws:` key: each API words it its own way. */
+const SYSTEM_KEY: Record<TagKind, (key: string) => AwsError> = {
+  Object: (key) => invalidTag('Your TagKey cannot be prefixed with aws:', { TagKey: key }),
+  Bucket: (key) => invalidTag('System tags cannot be added/updated by requester', { TagKey: key }),
+  NewBucket: () =>
+    invalidTag('User-defined tag keys can\'t start with "aws:". This prefix is reserved for system tags. Remove "aws:" from your tag keys and try again.', {}),
+};
+
+type TagKind = 'Object' | 'Bucket' | 'NewBucket';
+
+/**
+ * AWS's tag rules: a Key and a Value element in each tag (else the XML is malformed), keys 1–128 and values 0–256
+ * characters of the allowed set, no `aws:` keys, no duplicate keys, at most `max`.
+ */
+export function validateTags(tags: Partial<Tag>[], max: number, kind: TagKind): Tag[] {
+  if (tags.some((tag) => tag.Key === undefined || tag.Value === undefined)) throw S3Errors.malformedXml();
+  if (tags.length > max) throw invalidTag(`${kind === 'Object' ? 'Object' : 'Bucket'} tags cannot be greater than ${max}`, {});
   const seen = new Set<string>();
   for (const { Key: key = '', Value: value = '' } of tags) {
-    if (!key || key.length > 128 || !TAG_TEXT.test(key) || key.startsWith('aws:')) {
-      throw invalidTag(key.startsWith('aws:') ? 'System tags cannot be added/updated by requester' : 'The TagKey you have provided is invalid', { TagKey: key });
-    }
+    if (key.startsWith('aws:')) throw SYSTEM_KEY[kind](key);
+    if (!key || key.length > 128 || !TAG_TEXT.test(key)) throw invalidTag('The TagKey you have provided is invalid', { TagKey: key });
     if (value.length > 256 || !TAG_TEXT.test(value)) throw invalidTag('The TagValue you have provided is invalid', { TagKey: key, TagValue: value });
     if (seen.has(key)) throw invalidTag('Cannot provide multiple Tags with the same key', { TagKey: key });
     seen.add(key);

@@ -100,7 +100,8 @@ export function lockFor(input: WriteInput, bucket: Bucket, ctx: S3Context): Obje
   const requested = input.ObjectLockMode !== undefined || input.ObjectLockRetainUntilDate !== undefined || input.ObjectLockLegalHoldStatus !== undefined;
   if (requested && !bucket.objectLockEnabled) throw S3Errors.invalidRequest('Bucket is missing Object Lock Configuration');
   if ((input.ObjectLockMode === undefined) !== (input.ObjectLockRetainUntilDate === undefined)) {
-    throw S3Errors.invalidArgument('x-amz-object-lock-retain-until-date and x-amz-object-lock-mode must both be supplied', 'x-amz-object-lock-retain-until-date', '');
+    const missing = input.ObjectLockMode === undefined ? 'x-amz-object-lock-mode' : 'x-amz-object-lock-retain-until-date';
+    throw S3Errors.invalidArgument('x-amz-object-lock-retain-until-date and x-amz-object-lock-mode must both be supplied', missing);
   }
   if (input.ObjectLockMode !== undefined && !['GOVERNANCE', 'COMPLIANCE'].includes(input.ObjectLockMode)) {
     throw S3Errors.invalidArgument('Unknown wormMode directive.', 'x-amz-object-lock-mode', input.ObjectLockMode);

@@ -51,12 +51,15 @@ import {
   updateMaintenanceWindowTask,
 } from './operations/window-tasks.ts';
 import { addTagsToResource, listTagsForResource, removeTagsFromResource } from './operations/tags.ts';
+import { createActivation, deleteActivation, describeActivations } from './operations/activations.ts';
+import { managedNodeOperations } from './operations/managed-nodes.ts';
 import { createSsmState, type SsmState } from './state.ts';
 
 /**
  * Parameter Store and the Systems Manager features IaC tools and applications configure: documents, associations,
- * maintenance windows, patch baselines, resource data syncs and service settings. What needs managed nodes
- * (SendCommand, sessions, inventory, automation runs) is not served.
+ * maintenance windows, patch baselines, resource data syncs and service settings. No managed node ever registers:
+ * what is about nodes answers as for an account without any (managed-nodes.ts); SendCommand and automation runs are
+ * not served.
  */
 const handlers: Record<string, Handler<SsmState>> = {
   PutParameter: putParameter,
@@ -131,6 +134,10 @@ const handlers: Record<string, Handler<SsmState>> = {
   UpdateOpsMetadata: updateOpsMetadata,
   DeleteOpsMetadata: deleteOpsMetadata,
   ListOpsMetadata: listOpsMetadata,
+  CreateActivation: createActivation,
+  DescribeActivations: describeActivations,
+  DeleteActivation: deleteActivation,
+  ...managedNodeOperations,
 };
 
 const ssm: ServiceDefinition<SsmState> = {

@@ -137,6 +137,21 @@ export interface SsmState {
   opsItems: Map<string, OpsItemRecord>;
   /** Service settings changed from their defaults, by setting id. */
   serviceSettings: Map<string, ServiceSettingValue>;
+  /** Hybrid activations by id (made on first CreateActivation). */
+  activations?: Map<string, Activation>;
+}
+
+/** A hybrid activation: the code on-premises servers register with (none ever registers here). */
+export interface Activation {
+  id: string;
+  code: string;
+  description?: string;
+  defaultInstanceName?: string;
+  iamRole: string;
+  registrationLimit: number;
+  expirationDate: Date;
+  createdDate: Date;
+  tags: Array<{ Key: string; Value: string }>;
 }
 
 export function createSsmState(accountId: string, region: string): SsmState {

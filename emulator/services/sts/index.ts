@@ -8,6 +8,7 @@ import { assumeRoleWithWebIdentity } from './assume-role-with-web-identity.ts';
 import { assumeRoot } from './assume-root.ts';
 import { getAccessKeyInfo, getCallerIdentity } from './caller-identity.ts';
 import { StsErrors } from './errors.ts';
+import { ISSUER_ROUTE, issuerRoute } from './oidc-issuer.ts';
 import { getFederationToken, getSessionToken } from './session-token.ts';
 import { createStsState, type StsState } from './state.ts';
 import { decodeAuthorizationMessage, getDelegatedAccessToken } from './unissued-tokens.ts';
@@ -56,6 +57,8 @@ const sts: ServiceDefinition<StsState> = {
   },
   // Sessions, signing keys and the credentials issued are plain data; these Get* operations issue new ones.
   persistence: { writes: ['GetSessionToken', 'GetFederationToken', 'GetWebIdentityToken', 'GetDelegatedAccessToken'] },
+  // The OIDC discovery document and key set of each account's web identity token issuer.
+  internalRoutes: { [ISSUER_ROUTE]: issuerRoute },
 };
 
 export default sts;

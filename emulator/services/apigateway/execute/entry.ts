@@ -8,7 +8,8 @@ import type { ApiGatewayV2State, StoredV2Api } from '../../apigatewayv2/state.ts
 import type { ApiGatewayState, StoredApi } from '../state.ts';
 import { domainTarget, findDomain } from './custom-domain.ts';
 import { executeHttpApi } from './http-api.ts';
-import { execRequest } from './request.ts';
+import { InvokeCaller } from './iam.ts';
+import { execRequest, type ExecRequest } from './request.ts';
 import { executeRestApi } from './rest.ts';
 import { CONNECTIONS_PATH, manageConnection } from './websocket/management.ts';
 import { openWebSocket } from './websocket/session.ts';
@@ -17,6 +18,16 @@ import { openWebSocket } from './websocket/session.ts';
 /** Whether a request is for a deployed API (its invoke URL) rather than the API Gateway API. */
 export function isExecuteApiRequest(req: RawRequest): boolean {
   return target(req) !== undefined;
+}
+
+/**
+ * Requests whose signatures API Gateway judges itself, by each method's authorization (invoke URLs and custom
+ * domain names); the @connections API is an AWS API like any other, its signature checked by the core.
+ */
+export function authenticatesItself(req: RawRequest, emulator: Emulator): boolean {
+  const found = target(req);
+  if (found) return !CONNECTIONS_PATH.test(found.rest);
+  return !CONNECTIONS_PATH.test(req.path) && isCustomDomainRequest(req, emulator);
 }
 
 function target(req: RawRequest): { apiId: string; rest: string; domainName?: string } | undefined {
@@ -78,14 +89,14 @@ export async function answerExecuteApi(req: RawRequest, ctx: RequestContext<ApiG
   const rest = findRestApi(ctx, found.apiId);
   if (rest) {
     const domainName = found.domainName ?? executeHost(found.apiId, rest.state.region);
-    const request = execRequest(req, after || '/', domainName, ctx.emulator.clock.now());
+    const request = clientRequest(req, ctx, after || '/', domainName);
     return executeRestApi(ctx.emulator, rest.state, rest.api, decodeURIComponent(stageName), request);
   }
   if (ctx.emulator.isEnabled('apigatewayv2')) await ctx.emulator.loadService('apigatewayv2');
   const v2 = findV2Api(ctx, found.apiId);
   if (v2 && v2.api.api.ProtocolType === 'HTTP') {
     const domainName = found.domainName ?? executeHost(found.apiId, v2.state.region);
-    const request = execRequest(req, found.rest, domainName, ctx.emulator.clock.now());
+    const request = clientRequest(req, ctx, found.rest, domainName);
     return executeHttpApi(ctx.emulator, v2.state, v2.api, found.rest, request, stageOfPath(v2.api));
   }
   if (v2) {
@@ -95,6 +106,11 @@ export async function answerExecuteApi(req: RawRequest, ctx: RequestContext<ApiG
     if (req.upgrade) return openWebSocket(ctx, v2.state, v2.api, found.rest, req, domainName);
   }
   return forbidden(ctx);
+}
+
+/** An execute-api request from a client, who may be judged by IAM and resource policies. */
+function clientRequest(req: RawRequest, ctx: RequestContext<ApiGatewayState>, afterStage: string, domainName: string): ExecRequest {
+  return { ...execRequest(req, afterStage, domainName, ctx.emulator.clock.now()), caller: new InvokeCaller(ctx, req) };
 }
 
 /** The API's own host on AWS, in its region's partition (what `$context.domainName` says without a custom domain). */
@@ -120,11 +136,12 @@ async function answerCustomDomain(req: RawRequest, ctx: RequestContext<ApiGatewa
   if (rest) {
     // A base path mapping without a stage leaves the stage to the path's first segment.
     const [, named = '', after = ''] = found.stage ? [, found.stage, found.path] : (/^\/([^/]*)(.*)$/.exec(found.path) ?? []);
-    return executeRestApi(ctx.emulator, rest.state, rest.api, decodeURIComponent(named), execRequest(req, after || '/', host, ctx.emulator.clock.now()));
+    const request = clientRequest(req, ctx, after || '/', host);
+    return executeRestApi(ctx.emulator, rest.state, rest.api, decodeURIComponent(named), request);
   }
   const v2 = findV2Api(ctx, found.apiId);
   if (v2?.api.api.ProtocolType === 'HTTP') {
-    const request = execRequest(req, found.path, host, ctx.emulator.clock.now());
+    const request = clientRequest(req, ctx, found.path, host);
     return executeHttpApi(ctx.emulator, v2.state, v2.api, found.path, request, (path) => ({ stageName: found.stage, after: path }));
   }
   if (v2 && req.upgrade) return openWebSocket(ctx, v2.state, v2.api, `/${found.stage}${found.path === '/' ? '' : found.path}`, req, host);

@@ -5,6 +5,7 @@ import { AwsError } from '../../../core/errors.ts';
 import type { RawResponse } from '../../../protocols/types.ts';
 import type { ApiGatewayV2State, StoredV2Api, V2Snapshot } from '../../apigatewayv2/state.ts';
 import { fetchBackend } from './integrations.ts';
+import { IamDenied } from './iam.ts';
 import { verifyJwt } from './jwt.ts';
 import { functionOfUri, invokeFunction, type Invoker } from './lambda.ts';
 import { isBinary, requestTime } from './proxy.ts';
@@ -125,6 +126,8 @@ function event20(scope: Scope, binary: boolean): Record<string, unknown> {
 /** The Lambda event of payload format 1.0 (REST's proxy event, as HTTP APIs send it). */
 function event10(scope: Scope, binary: boolean): Record<string, unknown> {
   const { request } = scope;
+  // An IAM-authorized request's signer, as format 1.0 names it in the identity.
+  const iam = scope.authorizer?.iam as Record<string, string> | undefined;
   const orNull = <T extends object>(v: T) => (Object.keys(v).length ? v : null);
   return {
     version: '1.0',
@@ -143,7 +146,20 @@ function event10(scope: Scope, binary: boolean): Record<string, unknown> {
       domainPrefix: request.domainName.split('.')[0],
       extendedRequestId: request.extendedRequestId,
       httpMethod: request.method,
-      identity: { accessKey: null, accountId: null, caller: null, cognitoAuthenticationProvider: null, cognitoAuthenticationType: null, cognitoIdentityId: null, cognitoIdentityPoolId: null, principalOrgId: null, sourceIp: request.sourceIp, user: null, userAgent: request.userAgent, userArn: null },
+      identity: {
+        accessKey: iam?.accessKey ?? null,
+        accountId: iam?.accountId ?? null,
+        caller: iam?.callerId ?? null,
+        cognitoAuthenticationProvider: null,
+        cognitoAuthenticationType: null,
+        cognitoIdentityId: null,
+        cognitoIdentityPoolId: null,
+        principalOrgId: null,
+        sourceIp: request.sourceIp,
+        user: iam?.userId ?? null,
+        userAgent: request.userAgent,
+        userArn: iam?.userArn ?? null,
+      },
       path: rawPathOf(scope),
       protocol: 'HTTP/1.1',
       requestId: request.requestId,
@@ -256,8 +272,26 @@ export function authorizerAllows(result: Record<string, unknown>, simple: boolea
   return statements.some((s) => s.Effect === 'Allow') && !statements.some((s) => s.Effect === 'Deny');
 }
 
+/**
+ * An AWS_IAM route: a SigV4 signature for `execute-api` whose signer may `execute-api:Invoke` the route's ARN (HTTP
+ * APIs have no resource policy); the signer is `requestContext.authorizer.iam`. Refusals are 403 with the
+ * signature's problem, or `Forbidden` for a missing signature and a denial (HTTP APIs' terse answers).
+ */
+async function authorizeIam(state: ApiGatewayV2State, invoker: Invoker, scope: Scope): Promise<void> {
+  const { caller } = scope.request;
+  if (!caller) return;
+  try {
+    const signer = await caller.iam(invoker.sourceArn!, { apiId: scope.api.api.ApiId!, accountId: state.accountId, region: state.region });
+    scope.authorizer = { iam: { accessKey: signer.accessKey, accountId: signer.accountId, callerId: signer.userId, cognitoIdentity: null, principalOrgId: null, userArn: signer.userArn, userId: signer.userId } };
+  } catch (error) {
+    if (!(error instanceof IamDenied)) throw error;
+    throw new HttpApiFailure(fail(403, error.reason === 'missing' || error.reason === 'denied' ? 'Forbidden' : error.message));
+  }
+}
+
 async function authorizeRoute(state: ApiGatewayV2State, invoker: Invoker, authorizer: Authorizer | undefined, scope: Scope): Promise<void> {
   const { route, request } = scope;
+  if (route.AuthorizationType === 'AWS_IAM') return authorizeIam(state, invoker, scope);
   if (route.AuthorizationType === 'JWT') {
     if (!authorizer?.JwtConfiguration) throw new HttpApiFailure(fail(500, 'Internal Server Error'));
     const source = authorizer.IdentitySource?.[0] ?? '$request.header.Authorization';

@@ -1,4 +1,5 @@
 import type { RawResponse } from '../../../protocols/types.ts';
+import type { IamIdentity } from './iam.ts';
 import { all, first, header, type ExecRequest } from './request.ts';
 import { GatewayFailure } from './responses.ts';
 
@@ -35,13 +36,15 @@ export interface ProxyScope {
   deploymentId: string;
   binaryMediaTypes: string[];
   authorizer?: Record<string, unknown>;
+  /** The signer of an IAM-authorized request. */
+  iam?: IamIdentity;
 }
 
 const orNull = <T extends object>(value: T): T | null => (Object.keys(value).length ? value : null);
 
 /** The `$context` values AWS gives templates, and the `requestContext` of the proxy event. */
 export function requestContext(scope: ProxyScope): Record<string, unknown> {
-  const { request } = scope;
+  const { request, iam } = scope;
   return {
     resourceId: scope.resourceId,
     resourcePath: scope.resourcePath,
@@ -57,17 +60,17 @@ export function requestContext(scope: ProxyScope): Record<string, unknown> {
     requestId: request.requestId,
     identity: {
       cognitoIdentityPoolId: null,
-      accountId: null,
+      accountId: iam?.accountId ?? null,
       cognitoIdentityId: null,
-      caller: null,
+      caller: iam?.userId ?? null,
       sourceIp: request.sourceIp,
       principalOrgId: null,
-      accessKey: null,
+      accessKey: iam?.accessKey ?? null,
       cognitoAuthenticationType: null,
       cognitoAuthenticationProvider: null,
-      userArn: null,
+      userArn: iam?.userArn ?? null,
       userAgent: request.userAgent,
-      user: null,
+      user: iam?.userId ?? null,
       apiKey: header(request, 'x-api-key'),
     },
     domainName: request.domainName,

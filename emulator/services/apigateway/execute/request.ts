@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RawRequest } from '../../../protocols/types.ts';
+import type { InvokeCaller } from './iam.ts';
 
 /** An execute-api request as the stages see it: the path after the stage, decoded parameters, the raw body. */
 export interface ExecRequest {
@@ -21,6 +22,8 @@ export interface ExecRequest {
   /** The Host header's name, or `<api-id>.execute-api.<region>.amazonaws.com` for the path forms. */
   domainName: string;
   receivedAtMs: number;
+  /** The client, for IAM authorization and resource policies; absent for TestInvokeMethod, which skips both, as on AWS. */
+  caller?: InvokeCaller;
 }
 
 export function execRequest(req: RawRequest, afterStage: string, domainName: string, nowMs: number): ExecRequest {

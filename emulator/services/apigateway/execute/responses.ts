@@ -8,6 +8,8 @@ const ERROR_TYPES: Record<string, string> = {
   MISSING_AUTHENTICATION_TOKEN: 'MissingAuthenticationTokenException',
   INVALID_API_KEY: 'ForbiddenException',
   ACCESS_DENIED: 'AccessDeniedException',
+  INVALID_SIGNATURE: 'InvalidSignatureException',
+  EXPIRED_TOKEN: 'ExpiredTokenException',
   UNAUTHORIZED: 'UnauthorizedException',
   AUTHORIZER_CONFIGURATION_ERROR: 'AuthorizerConfigurationException',
   AUTHORIZER_FAILURE: 'AuthorizerFailureException',
@@ -28,6 +30,8 @@ export class GatewayFailure extends Error {
     /** `null` renders as JSON null, as AWS does for authorizer configuration errors. */
     readonly errorMessage: string | null,
     readonly status?: number,
+    /** Where AWS answers otherwise than the type's default: its `x-amzn-ErrorType`, and `Message` as the body's key. */
+    readonly shape: { errorType?: string; messageKey?: 'Message' } = {},
   ) {
     super(errorMessage ?? type);
   }
@@ -47,11 +51,16 @@ export function gatewayResponse(failure: GatewayFailure, custom: GatewayResponse
   const context = { ...(scope?.context ?? {}), error: { message: failure.errorMessage ?? '', messageString, responseType: failure.type } };
   const templateScope: TemplateScope = { body: '', context, stageVariables: scope?.stageVariables ?? {}, params: scope?.params ?? { path: {}, querystring: {}, header: {} } };
   const template = response.responseTemplates?.['application/json'] ?? Object.values(response.responseTemplates ?? {})[0];
-  const body = template !== undefined ? renderTemplate(template, templateScope) : '';
+  const body =
+    !chosen && failure.shape.messageKey
+      ? JSON.stringify({ [failure.shape.messageKey]: failure.errorMessage })
+      : template !== undefined
+        ? renderTemplate(template, templateScope)
+        : '';
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     'x-amzn-requestid': requestId,
-    'x-amzn-errortype': ERROR_TYPES[failure.type] ?? ERROR_TYPES[family],
+    'x-amzn-errortype': failure.shape.errorType ?? ERROR_TYPES[failure.type] ?? ERROR_TYPES[family],
   };
   for (const [key, value] of Object.entries(response.responseParameters ?? {})) {
     const name = /^gatewayresponse\.header\.(.+)$/.exec(key)?.[1];

@@ -4,6 +4,7 @@ import type { Emulator } from '../../../core/emulator.ts';
 import type { RawResponse } from '../../../protocols/types.ts';
 import type { ApiGatewayState, Snapshot, StoredApi, StoredMethod } from '../state.ts';
 import { authorize, type Grant } from './authorizer.ts';
+import { IamDenied, restRefusal, type ApiPolicy } from './iam.ts';
 import { fetchBackend, runMappedIntegration } from './integrations.ts';
 import { functionOfUri, invokeFunction, type Invoker } from './lambda.ts';
 import { isBinary, proxyEvent, proxyResponse, requestContext, type ProxyScope } from './proxy.ts';
@@ -51,11 +52,14 @@ export async function executeRestApi(emulator: Emulator, state: ApiGatewayState,
     const methodArn = buildArn({ service: 'execute-api', region: state.region, accountId: state.accountId, resource: `${api.api.id}/${stageName}/${request.method}${request.path}` });
     const invoker: Invoker = { emulator, accountId: state.accountId, region: state.region, sourceArn: methodArn };
 
+    await judgeCaller(request, method.authorizationType, methodArn, { apiId: api.api.id, accountId: state.accountId, region: state.region, document: snapshot.policy }, scope);
     let grant: Grant | undefined;
     if (method.authorizationType === 'CUSTOM') {
       const authorizer = snapshot.authorizers.find((a) => a.id === method.authorizerId);
       if (!authorizer) throw new GatewayFailure('AUTHORIZER_CONFIGURATION_ERROR', null);
-      grant = await authorize(state, invoker, api.api.id, authorizer, authorizerInput(authorizer.type ?? 'TOKEN', authorizer.identitySource, scope, methodArn, params));
+      // API Gateway invokes an authorizer for the authorizer's ARN (what `lambda add-permission --source-arn` names).
+      const authorizerArn = buildArn({ service: 'execute-api', region: state.region, accountId: state.accountId, resource: `${api.api.id}/authorizers/${authorizer.id}` });
+      grant = await authorize(state, { ...invoker, sourceArn: authorizerArn }, api.api.id, authorizer, authorizerInput(authorizer.type ?? 'TOKEN', authorizer.identitySource, scope, methodArn, params));
       scope.authorizer = { principalId: grant.principalId, ...grant.context, integrationLatency: 0 };
     }
     if (method.apiKeyRequired) {
@@ -73,6 +77,21 @@ export async function executeRestApi(emulator: Emulator, state: ApiGatewayState,
   } catch (error) {
     if (!(error instanceof GatewayFailure)) throw error;
     return gatewayResponse(error, custom, request.requestId, templateScope());
+  }
+}
+
+/**
+ * IAM authorization (the signer, in `$context.identity`) and the resource policy: an AWS_IAM method needs both to
+ * allow as AWS combines them; a method without authorization needs the policy, when the API has one, to allow anyone.
+ */
+async function judgeCaller(request: ExecRequest, authorizationType: string | undefined, methodArn: string, policy: ApiPolicy, scope: ProxyScope): Promise<void> {
+  if (!request.caller) return;
+  try {
+    if (authorizationType === 'AWS_IAM') scope.iam = await request.caller.iam(methodArn, policy);
+    else if (!authorizationType || authorizationType === 'NONE') await request.caller.anonymous(methodArn, policy);
+  } catch (error) {
+    if (error instanceof IamDenied) throw restRefusal(error);
+    throw error;
   }
 }
 

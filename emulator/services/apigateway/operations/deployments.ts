@@ -19,6 +19,8 @@ export function snapshotOf(api: StoredApi): Snapshot {
     requestValidators: [...api.validators.values()],
     models: [...api.models.values()],
     gatewayResponses: [...api.gatewayResponses.values()],
+    // A resource policy takes effect with the next deployment, as on AWS.
+    policy: api.api.policy,
   });
 }
 

@@ -9,6 +9,7 @@ import { dependencies, reversed, walk } from './graph.ts';
 import { evaluateOutputs, publishExports } from './outputs.ts';
 import { failureReason, isAlreadyGone, recordEvent, resourceRequest, setStatus, type Run } from './run.ts';
 import { stackScope, type StackScope } from './scope.ts';
+import { guardRemovals, stackPolicyDenial } from './stack-policy.ts';
 import { resourceType } from './types.ts';
 
 /** A template with the values it is deployed with. */
@@ -98,7 +99,10 @@ async function applyResource(stack: Stack, run: Run, id: string, declaration: Te
     }
     const event = (status: string, reason?: string, physicalId?: string) => recordEvent(stack, run, { logicalId: id, physicalId, type: declaration.Type, status, reason, properties: declaration.Properties });
     const request = resourceRequest(stack, run, id, declaration.Type, properties);
-    if (exists && before.type === declaration.Type && !needsReplacement(type, before.properties, properties)) {
+    const inPlace = exists && before.type === declaration.Type && !needsReplacement(type, before.properties, properties);
+    const denial = exists ? stackPolicyDenial(stack.stackPolicyBody, id, declaration.Type, inPlace ? 'Modify' : 'Replace') : undefined;
+    if (denial) throw new AwsError('ValidationError', denial);
+    if (inPlace) {
       event('UPDATE_IN_PROGRESS', undefined, before.physicalId);
       journal.push({ id, before: { ...before } });
       const result = await type.update!({ ...request, physicalId: before.physicalId!, attributes: before.attributes, previous: before.properties });
@@ -248,6 +252,7 @@ export async function deploy(stack: Stack, run: Run, desired: Desired, options: 
   const scope = scopeFor(stack, run, desired);
   try {
     const { resources, graph } = plan(desired.template, scope);
+    if (!creating) guardRemovals(stack, run, resources);
     Object.assign(stack, { template: desired.template, templateBody: desired.templateBody, parameters: desired.parameters });
     const { failed } = await walk(graph, (id) => applyResource(stack, run, id, resources[id], scope, journal, replaced));
     if (failed.length) {

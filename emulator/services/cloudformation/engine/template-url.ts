@@ -19,11 +19,12 @@ export function s3Location(url: string): { bucket: string; key: string } | undef
   return { bucket: path.slice(0, slash), key: path.slice(slash + 1) };
 }
 
-async function text(body: unknown): Promise<string> {
-  if (Buffer.isBuffer(body)) return body.toString('utf8');
+/** The bytes of an S3 GetObject body (a Buffer, or a stream for large objects). */
+export async function bodyBytes(body: unknown): Promise<Buffer> {
+  if (Buffer.isBuffer(body)) return body;
   const chunks: Buffer[] = [];
   for await (const chunk of body as AsyncIterable<Buffer>) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** A template (or other object) read from S3 by URL, as the caller; AWS's message when it cannot be read. */
@@ -32,7 +33,7 @@ export async function readTemplateUrl(url: string, call: Call): Promise<string> 
   if (!location) throw validationError('TemplateURL must be a supported URL.');
   try {
     const object = await call<{ Body?: unknown }>('s3', 'GetObject', { Bucket: location.bucket, Key: location.key });
-    return await text(object.Body ?? Buffer.alloc(0));
+    return (await bodyBytes(object.Body ?? Buffer.alloc(0))).toString('utf8');
   } catch (error) {
     if (error instanceof Error && 'code' in error) throw validationError(`S3 error: Access Denied\nFor more information check http://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html`);
     throw error;

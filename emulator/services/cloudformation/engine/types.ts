@@ -28,6 +28,9 @@ const ENGINE_TYPES = new Map<string, ResourceType>([
   ['AWS::CloudFormation::Macro', macroType],
 ]);
 
+/** The types the engine provides itself (the registry lists them with the services' types). */
+export const ENGINE_TYPE_NAMES: readonly string[] = [...ENGINE_TYPES.keys()];
+
 function isCustom(type: string): boolean {
   return type.startsWith('Custom::');
 }

@@ -177,7 +177,7 @@ export async function executeChangeSet(input: ExecuteChangeSetInput, ctx: CfnCon
   });
   if (c.resourcesToImport) {
     setStatus(stack, run, 'IMPORT_IN_PROGRESS', 'User Initiated');
-    await launch(ctx, stack, async () => {
+    await launch(ctx, stack.stackId, async () => {
       await importResources(stack, run, { template: c.template, templateBody: c.templateBody, parameters: c.parameters }, c.resourcesToImport!);
       c.executionStatus = stack.status === 'IMPORT_COMPLETE' ? 'EXECUTE_COMPLETE' : 'EXECUTE_FAILED';
       for (const other of [...ctx.state.changeSets.values()]) if (other.stackId === stack.stackId && other !== c) ctx.state.changeSets.delete(other.id);
@@ -186,7 +186,7 @@ export async function executeChangeSet(input: ExecuteChangeSetInput, ctx: CfnCon
   }
   setStatus(stack, run, creating ? 'CREATE_IN_PROGRESS' : 'UPDATE_IN_PROGRESS', 'User Initiated');
   const onFailure = input.DisableRollback ? 'DO_NOTHING' : 'ROLLBACK';
-  await launch(ctx, stack, async () => {
+  await launch(ctx, stack.stackId, async () => {
     await deploy(stack, run, { template: c.template, templateBody: c.templateBody, parameters: c.parameters }, { creating, onFailure });
     c.executionStatus = /_COMPLETE$/.test(stack.status) && !/ROLLBACK/.test(stack.status) ? 'EXECUTE_COMPLETE' : 'EXECUTE_FAILED';
     // Executing a change set removes the stack's other change sets, as on AWS.

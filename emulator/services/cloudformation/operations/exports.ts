@@ -1,7 +1,6 @@
-import type { GetStackPolicyInput, ListExportsInput, ListImportsInput, SetStackPolicyInput } from '@aws-sdk/client-cloudformation';
+import type { ListExportsInput, ListImportsInput } from '@aws-sdk/client-cloudformation';
 import { validationError } from '../errors.ts';
 import { page } from './describe.ts';
-import { requireStack } from './stacks.ts';
 import type { CfnContext } from './template-input.ts';
 
 export function listExports(input: ListExportsInput, ctx: CfnContext) {
@@ -16,21 +15,4 @@ export function listImports(input: ListImportsInput, ctx: CfnContext) {
   if (!importers.length) throw validationError(`Export '${name}' is not imported by any stack.`);
   const { items, next } = page(importers, input.NextToken, 100);
   return { Imports: items, NextToken: next };
-}
-
-export function setStackPolicy(input: SetStackPolicyInput, ctx: CfnContext) {
-  const stack = requireStack(ctx, input.StackName);
-  if (input.StackPolicyBody !== undefined) {
-    try {
-      JSON.parse(input.StackPolicyBody);
-    } catch {
-      throw validationError('Error validating stack policy: Invalid stack policy');
-    }
-  }
-  stack.stackPolicyBody = input.StackPolicyBody;
-  return {};
-}
-
-export function getStackPolicy(input: GetStackPolicyInput, ctx: CfnContext) {
-  return { StackPolicyBody: requireStack(ctx, input.StackName).stackPolicyBody };
 }

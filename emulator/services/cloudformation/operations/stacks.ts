@@ -8,6 +8,7 @@ import type { Stack } from '../state.ts';
 import { parseTemplate } from '../template/parse.ts';
 import { declaredTransforms } from '../transforms/index.ts';
 import { bindFor, checkPlan, newStack, runOf } from './stack-setup.ts';
+import { stackPolicyFrom } from './stack-policy.ts';
 import { checkAutoExpand, checkCapabilities, checkStackName, checkTemplate, templateFrom, type CfnContext } from './template-input.ts';
 
 /** States a stack can be updated (or have an update change set executed) from. */
@@ -17,15 +18,15 @@ export const UPDATABLE = new Set(['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_
 const ANSWER_WITHIN_MS = 2000;
 
 /**
- * Runs a stack operation in the background (`running` settles when it ends). The request's answer waits for it a
- * little: the answer is the same, and clients whose waiters first look right away (then every 5 to 30 s) find a
- * stack of fast resources already complete.
+ * Runs a stack's (or stack set's) operation in the background (`running` settles when it ends, under the stack's id).
+ * The request's answer waits for it a little: the answer is the same, and clients whose waiters first look right away
+ * (then every 5 to 30 s) find a stack of fast resources already complete.
  */
-export async function launch(ctx: CfnContext, stack: Stack, work: () => Promise<void>): Promise<void> {
+export async function launch(ctx: CfnContext, id: string, work: () => Promise<void>): Promise<void> {
   const running = work().catch((error: unknown) => {
     console.error('[twinstack] cloudformation stack operation failed:', error);
   });
-  ctx.state.running.set(stack.stackId, running);
+  ctx.state.running.set(id, running);
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([running, new Promise((resolve) => (timer = setTimeout(resolve, ANSWER_WITHIN_MS)))]);
   clearTimeout(timer);
@@ -58,6 +59,7 @@ export async function createStack(input: CreateStackInput, ctx: CfnContext) {
     throw validationError('You may not specify both DisableRollback and OnFailure.');
   }
   const parameters = await bindFor(ctx, template, input.Parameters);
+  const stackPolicyBody = await stackPolicyFrom(ctx, input.StackPolicyBody, input.StackPolicyURL);
   const stack = newStack(ctx, { name, body, template, status: 'CREATE_IN_PROGRESS' });
   checkPlan(ctx, stack, template, parameters);
   Object.assign(stack, {
@@ -69,14 +71,14 @@ export async function createStack(input: CreateStackInput, ctx: CfnContext) {
     timeoutInMinutes: input.TimeoutInMinutes,
     disableRollback: input.DisableRollback ?? input.OnFailure === 'DO_NOTHING',
     terminationProtection: input.EnableTerminationProtection ?? false,
-    stackPolicyBody: input.StackPolicyBody,
+    stackPolicyBody,
     lastToken: input.ClientRequestToken ? { token: input.ClientRequestToken, operation: 'CreateStack' } : undefined,
   });
   ctx.state.stacks.push(stack);
   const run = runOf(ctx, input.ClientRequestToken);
   setStatus(stack, run, 'CREATE_IN_PROGRESS', 'User Initiated');
   const onFailure = input.OnFailure ?? (input.DisableRollback ? 'DO_NOTHING' : 'ROLLBACK');
-  await launch(ctx, stack, () => deploy(stack, run, { template, templateBody: body, parameters }, { creating: true, onFailure }));
+  await launch(ctx, stack.stackId, () => deploy(stack, run, { template, templateBody: body, parameters }, { creating: true, onFailure }));
   return { StackId: stack.stackId };
 }
 
@@ -120,6 +122,8 @@ export async function updateStack(input: UpdateStackInput, ctx: CfnContext) {
   checkTags(input.Tags);
   const desired = await desiredUpdate(stack, input, ctx);
   checkAutoExpand(desired.transforms, input.Capabilities);
+  const policy = await stackPolicyFrom(ctx, input.StackPolicyBody, input.StackPolicyURL);
+  const duringUpdate = await stackPolicyFrom(ctx, input.StackPolicyDuringUpdateBody, input.StackPolicyDuringUpdateURL, 'StackPolicyDuringUpdate');
   const tags = input.Tags ?? stack.tags;
   const unchanged =
     JSON.stringify(desired.template) === JSON.stringify(stack.template) &&
@@ -139,7 +143,17 @@ export async function updateStack(input: UpdateStackInput, ctx: CfnContext) {
   });
   const run = runOf(ctx, input.ClientRequestToken);
   setStatus(stack, run, 'UPDATE_IN_PROGRESS', 'User Initiated');
-  await launch(ctx, stack, () => deploy(stack, run, desired, { creating: false, onFailure: stack.disableRollback ? 'DO_NOTHING' : 'ROLLBACK' }));
+  // A policy for the update only governs it (GetStackPolicy shows it meanwhile); the stack's own, or the new one
+  // the request sets, applies afterwards.
+  const after = policy ?? stack.stackPolicyBody;
+  if (duringUpdate !== undefined) stack.stackPolicyBody = duringUpdate;
+  await launch(ctx, stack.stackId, async () => {
+    try {
+      await deploy(stack, run, desired, { creating: false, onFailure: stack.disableRollback ? 'DO_NOTHING' : 'ROLLBACK' });
+    } finally {
+      stack.stackPolicyBody = after;
+    }
+  });
   return { StackId: stack.stackId };
 }
 
@@ -156,7 +170,7 @@ export async function deleteStack(input: DeleteStackInput, ctx: CfnContext) {
   const run = runOf(ctx, input.ClientRequestToken);
   const previous = ctx.state.running.get(stack.stackId);
   setStatus(stack, run, 'DELETE_IN_PROGRESS', 'User Initiated');
-  await launch(ctx, stack, async () => {
+  await launch(ctx, stack.stackId, async () => {
     await previous;
     await removeStack(stack, run, new Set(input.RetainResources ?? []));
   });

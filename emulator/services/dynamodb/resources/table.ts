@@ -75,5 +75,25 @@ export const table: ResourceType = {
   async delete(request) {
     await request.call('dynamodb', 'DeleteTable', { TableName: request.physicalId });
   },
+  async list(request) {
+    const names: string[] = [];
+    let ExclusiveStartTableName: string | undefined;
+    do {
+      const page = await request.call<{ TableNames?: string[]; LastEvaluatedTableName?: string }>('dynamodb', 'ListTables', { ExclusiveStartTableName });
+      names.push(...(page.TableNames ?? []));
+      ExclusiveStartTableName = page.LastEvaluatedTableName;
+    } while (ExclusiveStartTableName);
+    return Promise.all(
+      names.map(async (name) => {
+        const { Table } = await request.call('dynamodb', 'DescribeTable', { TableName: name });
+        const billing = Table.BillingModeSummary?.BillingMode ?? 'PROVISIONED';
+        const capacity = Table.ProvisionedThroughput;
+        const properties: Properties = { TableName: name, KeySchema: Table.KeySchema, AttributeDefinitions: Table.AttributeDefinitions, BillingMode: billing };
+        if (billing === 'PROVISIONED' && capacity) properties.ProvisionedThroughput = { ReadCapacityUnits: capacity.ReadCapacityUnits, WriteCapacityUnits: capacity.WriteCapacityUnits };
+        return { identifier: { TableName: name }, physicalId: name, properties };
+      }),
+    );
+  },
+  primaryIdentifier: ['TableName'],
   createOnly: ['TableName', 'KeySchema', 'LocalSecondaryIndexes'],
 };

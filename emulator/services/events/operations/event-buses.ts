@@ -63,7 +63,8 @@ export function deleteEventBus(input: DeleteEventBusRequest, ctx: Ctx): object {
   // AWS deletes a bus that does not exist without complaint (recorded).
   const bus = ctx.state.buses.get(input.Name!);
   if (!bus) return {};
-  for (const rule of bus.rules.values()) ctx.state.tags.delete(rule.arn);
+  // AWS's API reference: all rules of the bus need to be deleted first (its error, as reported from real AWS).
+  if (bus.rules.size) throw validation("EventBus can't be deleted since it has rules.");
   ctx.state.buses.delete(bus.name);
   ctx.state.tags.delete(bus.arn);
   return {};

@@ -13,6 +13,7 @@ import { KmsErrors } from '../errors.ts';
 import { newKeyPair, type KmsContext } from '../keys.ts';
 import { KEY_SPECS } from '../specs.ts';
 import type { KmsKey } from '../state.ts';
+import { forRecipient, recipientKey } from '../recipient.ts';
 import { requireStore } from './custom-key-stores.ts';
 
 /** Data keys are encrypted under a symmetric encryption key. */
@@ -36,9 +37,10 @@ function dataKey(input: GenerateDataKeyCommandInput, ctx: KmsContext, operation:
   return { key, plaintext, blob: sealSymmetric(key, plaintext, input.EncryptionContext) };
 }
 
-export function generateDataKey(input: GenerateDataKeyCommandInput, ctx: KmsContext) {
+export async function generateDataKey(input: GenerateDataKeyCommandInput, ctx: KmsContext) {
+  const recipient = await recipientKey(input.Recipient);
   const { key, plaintext, blob } = dataKey(input, ctx, 'GenerateDataKey');
-  return { CiphertextBlob: blob, Plaintext: plaintext, KeyId: key.arn };
+  return { CiphertextBlob: blob, ...forRecipient(recipient, 'Plaintext', plaintext), KeyId: key.arn };
 }
 
 export function generateDataKeyWithoutPlaintext(input: GenerateDataKeyWithoutPlaintextCommandInput, ctx: KmsContext) {
@@ -69,8 +71,9 @@ async function dataKeyPair(input: GenerateDataKeyPairCommandInput, ctx: KmsConte
 }
 
 export async function generateDataKeyPair(input: GenerateDataKeyPairCommandInput, ctx: KmsContext) {
+  const recipient = await recipientKey(input.Recipient);
   const { privateDer, output } = await dataKeyPair(input, ctx, 'GenerateDataKeyPair');
-  return { ...output, PrivateKeyPlaintext: privateDer };
+  return { ...output, ...forRecipient(recipient, 'PrivateKeyPlaintext', privateDer) };
 }
 
 export async function generateDataKeyPairWithoutPlaintext(input: GenerateDataKeyPairWithoutPlaintextCommandInput, ctx: KmsContext) {
@@ -78,12 +81,13 @@ export async function generateDataKeyPairWithoutPlaintext(input: GenerateDataKey
 }
 
 /** Random bytes; with a CustomKeyStoreId, from a connected CloudHSM key store (external key stores have no generator). */
-export function generateRandom(input: GenerateRandomCommandInput, ctx: KmsContext) {
+export async function generateRandom(input: GenerateRandomCommandInput, ctx: KmsContext) {
   if (input.NumberOfBytes === undefined) throw KmsErrors.validation('NumberOfBytes is required.');
+  const recipient = await recipientKey(input.Recipient);
   if (input.CustomKeyStoreId !== undefined) {
     const store = requireStore(ctx.state, input.CustomKeyStoreId);
     if (store.type !== 'AWS_CLOUDHSM') throw KmsErrors.unsupported('GenerateRandom is not supported for external key stores.');
     if (store.connectionState !== 'CONNECTED') throw new AwsError('CustomKeyStoreInvalidStateException', `Custom key store ${store.id} is ${store.connectionState}.`);
   }
-  return { Plaintext: randomBytes(input.NumberOfBytes) };
+  return forRecipient(recipient, 'Plaintext', randomBytes(input.NumberOfBytes));
 }

@@ -4,6 +4,7 @@ import { authorizeKeyUse, keyForUse } from '../access.ts';
 import { blobKeyId, openSymmetric, sealSymmetric } from '../ciphertext.ts';
 import { KmsErrors } from '../errors.ts';
 import { currentMaterial, findKey, requireUsable, requireUsage, specInfo, type KmsContext } from '../keys.ts';
+import { forRecipient, recipientKey } from '../recipient.ts';
 import { oaepLimit } from '../specs.ts';
 import type { KmsKey } from '../state.ts';
 
@@ -89,7 +90,8 @@ export function encrypt(input: EncryptCommandInput, ctx: KmsContext) {
   return { CiphertextBlob: encryptWith(key, input.Plaintext!, algorithm, input.EncryptionContext), KeyId: key.arn, EncryptionAlgorithm: algorithm };
 }
 
-export function decrypt(input: DecryptCommandInput, ctx: KmsContext) {
+export async function decrypt(input: DecryptCommandInput, ctx: KmsContext) {
+  const recipient = await recipientKey(input.Recipient);
   const result = decryptBlob(ctx, input.CiphertextBlob!, {
     keyId: input.KeyId,
     algorithm: input.EncryptionAlgorithm,
@@ -97,7 +99,7 @@ export function decrypt(input: DecryptCommandInput, ctx: KmsContext) {
     operation: 'Decrypt',
   });
   if (input.DryRun) throw KmsErrors.dryRun();
-  return { KeyId: result.key.arn, Plaintext: result.plaintext, EncryptionAlgorithm: result.algorithm, KeyMaterialId: result.materialId };
+  return { KeyId: result.key.arn, ...forRecipient(recipient, 'Plaintext', result.plaintext), EncryptionAlgorithm: result.algorithm, KeyMaterialId: result.materialId };
 }
 
 export function reEncrypt(input: ReEncryptCommandInput, ctx: KmsContext) {

@@ -1,9 +1,9 @@
 import { createPublicKey, diffieHellman, type KeyObject } from 'node:crypto';
 import type { DeriveSharedSecretCommandInput } from '@aws-sdk/client-kms';
-import { CommonErrors } from '../../../core/errors.ts';
 import { keyForUse } from '../access.ts';
 import { KmsErrors } from '../errors.ts';
 import { currentMaterial, specInfo, type KmsContext } from '../keys.ts';
+import { forRecipient, recipientKey } from '../recipient.ts';
 
 /** The peer's public key: DER SubjectPublicKeyInfo on the key's own curve; anything else is AWS's bare ValidationException. */
 function peerKey(der: Uint8Array, curve: string | undefined): KeyObject {
@@ -19,17 +19,17 @@ function peerKey(der: Uint8Array, curve: string | undefined): KeyObject {
 
 /**
  * ECDH between the key's private key (an ECC NIST key of KEY_AGREEMENT usage) and the peer's public key: the raw
- * shared secret, the same both ways (AWS-recorded test_derive_shared_secret). A Nitro enclave Recipient, whose secret
- * AWS encrypts to the attested key, is not served.
+ * shared secret, the same both ways (AWS-recorded test_derive_shared_secret); for a Nitro enclave Recipient, only
+ * encrypted to the attested key (recipient.ts).
  */
-export function deriveSharedSecret(input: DeriveSharedSecretCommandInput, ctx: KmsContext) {
+export async function deriveSharedSecret(input: DeriveSharedSecretCommandInput, ctx: KmsContext) {
+  const recipient = await recipientKey(input.Recipient);
   const key = keyForUse(ctx, input.KeyId!, 'KEY_AGREEMENT', 'DeriveSharedSecret');
-  if (input.Recipient) throw CommonErrors.notImplemented('kms', 'DeriveSharedSecret with a Recipient (Nitro Enclaves attestation)');
   const peer = peerKey(input.PublicKey!, specInfo(key).curve);
   if (input.DryRun) throw KmsErrors.dryRun();
   return {
     KeyId: key.arn,
-    SharedSecret: diffieHellman({ privateKey: currentMaterial(key).privateKey!, publicKey: peer }),
+    ...forRecipient(recipient, 'SharedSecret', diffieHellman({ privateKey: currentMaterial(key).privateKey!, publicKey: peer })),
     KeyAgreementAlgorithm: input.KeyAgreementAlgorithm,
     KeyOrigin: key.origin ?? 'AWS_KMS',
   };

@@ -15,8 +15,9 @@ import type {
 } from '@aws-sdk/client-cloudwatch-logs';
 import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
+import { matchesDataSources } from '../data-sources.ts';
 import { alreadyExists, invalidParameter } from '../errors.ts';
-import { findGroup } from '../groups.ts';
+import { findGroup, newLogGroup } from '../groups.ts';
 import { page } from '../pages.ts';
 import type { LogGroup, LogsState } from '../state.ts';
 
@@ -27,17 +28,15 @@ const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545
 
 export function createLogGroup(input: CreateLogGroupRequest, ctx: Ctx): object {
   if (ctx.state.groups.has(input.logGroupName!)) throw alreadyExists('The specified log group already exists');
-  ctx.state.groups.set(input.logGroupName!, {
-    name: input.logGroupName!,
-    created: ctx.emulator.clock.now(),
-    kmsKeyId: input.kmsKeyId,
-    logGroupClass: input.logGroupClass ?? 'STANDARD',
-    deletionProtection: input.deletionProtectionEnabled ?? false,
-    tags: new Map(Object.entries(input.tags ?? {})),
-    streams: new Map(),
-    metricFilters: new Map(),
-    subscriptionFilters: new Map(),
-  });
+  ctx.state.groups.set(
+    input.logGroupName!,
+    newLogGroup(input.logGroupName!, ctx.emulator.clock.now(), {
+      kmsKeyId: input.kmsKeyId,
+      logGroupClass: input.logGroupClass,
+      deletionProtection: input.deletionProtectionEnabled,
+      tags: input.tags,
+    }),
+  );
   return {};
 }
 
@@ -89,17 +88,21 @@ export function describeLogGroups(input: DescribeLogGroupsRequest, ctx: Ctx): De
   return { logGroups: items.map((g) => describeGroup(ctx.state, g)), nextToken };
 }
 
-export function listLogGroups(input: ListLogGroupsRequest, ctx: Ctx): ListLogGroupsResponse {
-  let pattern: RegExp | undefined;
-  if (input.logGroupNamePattern) {
-    try {
-      pattern = new RegExp(input.logGroupNamePattern);
-    } catch {
-      throw invalidParameter('Invalid logGroupNamePattern.');
-    }
+/** A `logGroupNamePattern` (a regular expression) compiled, or undefined without one. */
+export function namePattern(text: string | undefined): RegExp | undefined {
+  if (!text) return undefined;
+  try {
+    return new RegExp(text);
+  } catch {
+    throw invalidParameter('Invalid logGroupNamePattern.');
   }
+}
+
+export function listLogGroups(input: ListLogGroupsRequest, ctx: Ctx): ListLogGroupsResponse {
+  const pattern = namePattern(input.logGroupNamePattern);
   const groups = sortedGroups(ctx.state).filter(
-    (g) => (!pattern || pattern.test(g.name)) && (!input.logGroupClass || g.logGroupClass === input.logGroupClass),
+    (g) =>
+      (!pattern || pattern.test(g.name)) && (!input.logGroupClass || g.logGroupClass === input.logGroupClass) && (!input.dataSources || matchesDataSources(g, input.dataSources)),
   );
   const { items, nextToken } = page(groups, input.nextToken, input.limit ?? 50);
   return {

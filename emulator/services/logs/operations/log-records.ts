@@ -1,4 +1,4 @@
-import type { GetLogGroupFieldsRequest, GetLogGroupFieldsResponse, GetLogRecordRequest, GetLogRecordResponse } from '@aws-sdk/client-cloudwatch-logs';
+import type { GetLogGroupFieldsRequest, GetLogGroupFieldsResponse, GetLogObjectRequest, GetLogRecordRequest, GetLogRecordResponse } from '@aws-sdk/client-cloudwatch-logs';
 import type { RequestContext } from '../../../core/service.ts';
 import { invalidParameter, notFound } from '../errors.ts';
 import { findGroup, retained } from '../groups.ts';
@@ -41,4 +41,12 @@ export function getLogRecord(input: GetLogRecordRequest, ctx: Ctx): GetLogRecord
   row.delete('@timestamp#ms');
   row.delete('@ptr');
   return { logRecord: Object.fromEntries([...row].map(([k, v]) => [k, String(v)])) };
+}
+
+/**
+ * A large log object (the excess of an oversized field) by its pointer. AWS makes them only for events ingested
+ * through its OpenTelemetry (OTLP) logs endpoint, which twinstack does not serve, so none exists here.
+ */
+export function getLogObject(input: GetLogObjectRequest): never {
+  throw notFound(`The specified log object does not exist: ${input.logObjectPointer}`);
 }

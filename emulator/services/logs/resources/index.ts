@@ -8,6 +8,12 @@ async function retention(request: Parameters<ResourceType['create']>[0], name: s
   else await request.call('logs', 'PutRetentionPolicy', { logGroupName: name, retentionInDays: Number(days) });
 }
 
+type LogGroupSummary = { logGroupName: string; retentionInDays?: number; kmsKeyId?: string; logGroupClass?: string };
+
+function logGroupProperties(group: LogGroupSummary): Properties {
+  return { LogGroupName: group.logGroupName, RetentionInDays: group.retentionInDays, KmsKeyId: group.kmsKeyId, LogGroupClass: group.logGroupClass };
+}
+
 /** `AWS::Logs::LogGroup`: Ref is the group name; GetAtt Arn (the `:*` form, as CloudFormation gives it). */
 const logGroup: ResourceType = {
   async create(request) {
@@ -34,8 +40,19 @@ const logGroup: ResourceType = {
     const { logGroups } = await request.call('logs', 'DescribeLogGroups', { logGroupNamePrefix: request.physicalId });
     const group = logGroups.find((g: { logGroupName: string }) => g.logGroupName === request.physicalId);
     if (!group) throw new AwsError('ResourceNotFoundException', 'The specified log group does not exist.');
-    return { LogGroupName: group.logGroupName, RetentionInDays: group.retentionInDays, KmsKeyId: group.kmsKeyId, LogGroupClass: group.logGroupClass };
+    return logGroupProperties(group);
   },
+  async list(request) {
+    const groups: LogGroupSummary[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await request.call<{ logGroups?: LogGroupSummary[]; nextToken?: string }>('logs', 'DescribeLogGroups', { limit: 50, nextToken });
+      groups.push(...(page.logGroups ?? []));
+      nextToken = page.nextToken;
+    } while (nextToken);
+    return groups.map((g) => ({ identifier: { LogGroupName: g.logGroupName }, physicalId: g.logGroupName, properties: logGroupProperties(g) }));
+  },
+  primaryIdentifier: ['LogGroupName'],
   createOnly: ['LogGroupName', 'KmsKeyId', 'LogGroupClass'],
   properties: ['LogGroupName', 'RetentionInDays', 'KmsKeyId', 'LogGroupClass', 'Tags'],
 };

@@ -17,6 +17,8 @@ import { canonicalUserId, ownerFullControl, s3Now } from '../object.ts';
 import { requireBucket, requester, s3World, wrongSigningRegion, type S3Context } from '../registry.ts';
 import { ANONYMOUS } from '../access.ts';
 import { grantsFromHeaders } from '../acl.ts';
+import { validateTags } from '../tags.ts';
+import { isObjectOwnership } from './bucket-configs.ts';
 import { createdDirectoryBucket, directoryBucketArn, directoryLocation, isDirectoryBucketName } from './directory-buckets.ts';
 
 const US_EAST_1 = 'us-east-1';
@@ -67,6 +69,10 @@ export function createBucket(input: CreateBucketRequest, ctx: S3Context): Create
   if (!directory && !isValidBucketName(name)) throw S3Errors.invalidBucketName(name);
   // A directory bucket lives in the zone its name names, in the region of the request.
   const region = directory ? ctx.region : targetRegion(ctx.region, input.CreateBucketConfiguration?.LocationConstraint);
+  if (input.ObjectOwnership !== undefined && !isObjectOwnership(input.ObjectOwnership)) {
+    throw S3Errors.invalidArgument(`Invalid x-amz-object-ownership header: ${input.ObjectOwnership}`, 'x-amz-object-ownership');
+  }
+  const tags = input.CreateBucketConfiguration?.Tags?.length ? validateTags(input.CreateBucketConfiguration.Tags, 50, 'NewBucket') : undefined;
   const world = s3World(ctx.emulator);
   const existing = world.buckets.get(name);
   if (existing) {
@@ -77,8 +83,8 @@ export function createBucket(input: CreateBucketRequest, ctx: S3Context): Create
         { fields: { BucketName: name } },
       );
     }
-    // For legacy compatibility, us-east-1 answers 200 to re-creating a bucket you own there.
-    if (existing.region !== US_EAST_1 || region !== US_EAST_1 || directory) {
+    // For legacy compatibility, us-east-1 answers 200 to re-creating a bucket you own there (unless tags come with it).
+    if (existing.region !== US_EAST_1 || region !== US_EAST_1 || directory || tags) {
       throw new AwsError('BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.', {
         fields: { BucketName: name },
       });
@@ -94,6 +100,7 @@ export function createBucket(input: CreateBucketRequest, ctx: S3Context): Create
     bucket.versioning = 'Enabled';
     bucket.configs.set('objectLock', { ObjectLockEnabled: 'Enabled' });
   }
+  bucket.tags = tags;
   world.buckets.set(name, bucket);
   if (directory) {
     bucket.directory = directory;

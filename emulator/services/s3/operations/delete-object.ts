@@ -71,13 +71,27 @@ export function deleteOne(
   return { DeleteMarker: true, VersionId: marker.versionId };
 }
 
+/** The bypass header (true or false) is refused on a bucket without Object Lock. */
+function checkBypassAllowed(bucket: Bucket, bypass: boolean | undefined): void {
+  if (bypass !== undefined && !bucket.objectLockEnabled) {
+    throw S3Errors.invalidArgument('x-amz-bypass-governance-retention is only applicable to Object Lock enabled buckets.', 'x-amz-bypass-governance-retention');
+  }
+}
+
 export function deleteObject(input: DeleteObjectRequest, ctx: S3Context): DeleteObjectOutput {
   const bucket = requireBucket(ctx, input);
+  checkBypassAllowed(bucket, input.BypassGovernanceRetention);
+  // Only directory buckets take these conditions; general purpose buckets refuse them.
+  if (!bucket.directory) {
+    if (input.IfMatchLastModifiedTime !== undefined) throw S3Errors.notImplementedHeader('x-amz-if-match-last-modified-time', null);
+    if (input.IfMatchSize !== undefined) throw S3Errors.notImplementedHeader('x-amz-if-match-size', null);
+  }
   return deleteOne(ctx, bucket, input.Key ?? '', input.VersionId, { bypassGovernance: input.BypassGovernanceRetention, ifMatch: input.IfMatch });
 }
 
 export function deleteObjects(input: DeleteObjectsRequest, ctx: S3Context): DeleteObjectsOutput {
   const bucket = requireBucket(ctx, input);
+  checkBypassAllowed(bucket, input.BypassGovernanceRetention);
   const entries = input.Delete?.Objects ?? [];
   if (entries.length === 0 || entries.length > 1000) throw S3Errors.malformedXml();
   const output: DeleteObjectsOutput = { Deleted: [], Errors: [] };

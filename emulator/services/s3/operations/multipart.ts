@@ -153,6 +153,13 @@ export async function completeMultipartUpload(input: CompleteMultipartUploadRequ
   const requested = input.MultipartUpload?.Parts ?? [];
   if (!requested.length) throw S3Errors.malformedXml();
   checkWriteConditions(input, key, bucket.current(key));
+  const condition = input.IfMatch !== undefined ? 'If-Match' : input.IfNoneMatch !== undefined ? 'If-None-Match' : undefined;
+  if (condition && upload.keyWritten) {
+    throw new AwsError('ConditionalRequestConflict', 'The conditional request cannot succeed due to a conflicting operation against this resource.', {
+      status: 409,
+      fields: { Condition: condition, Key: key },
+    });
+  }
   const parts = requested.map((p, i) => {
     if (i > 0 && (p.PartNumber ?? 0) <= (requested[i - 1].PartNumber ?? 0)) {
       throw new AwsError('InvalidPartOrder', 'The list of parts was not in ascending order. Parts must be ordered by part number.', {

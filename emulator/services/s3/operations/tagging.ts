@@ -7,6 +7,7 @@ import type {
   PutObjectTaggingRequest,
 } from '@aws-sdk/client-s3';
 import { AwsError } from '../../../core/errors.ts';
+import type { Bucket } from '../bucket.ts';
 import { S3Errors } from '../errors.ts';
 import { findVersion } from '../read.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
@@ -42,26 +43,32 @@ function withTaggingKey<T>(bucket: string, find: () => T): T {
   }
 }
 
+/** Tagging calls on a key whose newest version is a delete marker are refused as on the marker itself (405). */
+function findTaggable(bucket: Bucket, key: string, versionId: string | undefined, method: string) {
+  const newest = versionId === undefined ? bucket.versionsOf(key)[0] : undefined;
+  return findVersion(bucket, key, newest?.deleteMarker ? newest.versionId : versionId, method);
+}
+
 function versionOutput(bucketVersioned: boolean, versionId: string) {
   return bucketVersioned ? versionId : undefined;
 }
 
 export function putObjectTagging(input: PutObjectTaggingRequest, ctx: S3Context) {
   const bucket = requireBucket(ctx, input);
-  const object = findVersion(bucket, input.Key ?? '', input.VersionId, 'PUT');
+  const object = findTaggable(bucket, input.Key ?? '', input.VersionId, 'PUT');
   object.tags = validateTags((input.Tagging?.TagSet ?? []) as Tag[], 10, 'Object');
   return { VersionId: versionOutput(bucket.versioning !== undefined, object.versionId) };
 }
 
 export function getObjectTagging(input: GetObjectTaggingRequest, ctx: S3Context) {
   const bucket = requireBucket(ctx, input);
-  const object = withTaggingKey(bucket.name, () => findVersion(bucket, input.Key ?? '', input.VersionId, 'GET'));
+  const object = withTaggingKey(bucket.name, () => findTaggable(bucket, input.Key ?? '', input.VersionId, 'GET'));
   return { TagSet: object.tags, VersionId: versionOutput(bucket.versioning !== undefined, object.versionId) };
 }
 
 export function deleteObjectTagging(input: DeleteObjectTaggingRequest, ctx: S3Context) {
   const bucket = requireBucket(ctx, input);
-  const object = findVersion(bucket, input.Key ?? '', input.VersionId, 'DELETE');
+  const object = findTaggable(bucket, input.Key ?? '', input.VersionId, 'DELETE');
   object.tags = [];
   return { VersionId: versionOutput(bucket.versioning !== undefined, object.versionId) };
 }

@@ -58,6 +58,10 @@ export const bucket: ResourceType = {
     await request.call('s3', 'DeleteBucket', { Bucket: request.physicalId });
   },
   primaryIdentifier: ['BucketName'],
+  async list(request) {
+    const { Buckets } = await request.call<{ Buckets?: { Name: string }[] }>('s3', 'ListBuckets', {});
+    return (Buckets ?? []).map((b) => ({ identifier: { BucketName: b.Name }, physicalId: b.Name, properties: { BucketName: b.Name } }));
+  },
   async adopt(request, identifier) {
     await request.call('s3', 'HeadBucket', { Bucket: identifier.BucketName });
     return attributes(request, identifier.BucketName);

@@ -56,6 +56,20 @@ export const topic: ResourceType = {
   async delete(request) {
     await request.call('sns', 'DeleteTopic', { TopicArn: request.physicalId });
   },
+  async list(request) {
+    const arns: string[] = [];
+    let NextToken: string | undefined;
+    do {
+      const page = await request.call<{ Topics?: { TopicArn: string }[]; NextToken?: string }>('sns', 'ListTopics', { NextToken });
+      arns.push(...(page.Topics ?? []).map((t) => t.TopicArn));
+      NextToken = page.NextToken;
+    } while (NextToken);
+    return arns.map((arn) => {
+      const name = arn.slice(arn.lastIndexOf(':') + 1);
+      return { identifier: { TopicArn: arn }, physicalId: arn, properties: { TopicName: name, ...(name.endsWith('.fifo') ? { FifoTopic: true } : {}) } };
+    });
+  },
+  primaryIdentifier: ['TopicArn'],
   createOnly: ['TopicName', 'FifoTopic'],
 };
 

@@ -43,6 +43,17 @@ async function describe(request: ResourceRequest, url: string) {
   return { physicalId: url, attributes: { Arn: Attributes.QueueArn, QueueUrl: url, QueueName: url.slice(url.lastIndexOf('/') + 1) } };
 }
 
+/** A queue's properties as its service has them now, in the template's form. */
+async function readQueue(request: Pick<ResourceRequest, 'call'>, url: string): Promise<Properties> {
+  const { Attributes } = await request.call<{ Attributes: Record<string, string> }>('sqs', 'GetQueueAttributes', { QueueUrl: url, AttributeNames: ['All'] });
+  const out: Properties = { QueueName: url.slice(url.lastIndexOf('/') + 1) };
+  for (const name of ATTRIBUTES) {
+    if (Attributes[name] === undefined) continue;
+    out[name] = name === 'RedrivePolicy' || name === 'RedriveAllowPolicy' ? JSON.parse(Attributes[name]) : Attributes[name];
+  }
+  return out;
+}
+
 /** `AWS::SQS::Queue`: Ref is the queue URL; GetAtt Arn, QueueName, QueueUrl. */
 export const queue: ResourceType = {
   async create(request) {
@@ -70,14 +81,16 @@ export const queue: ResourceType = {
   async delete(request) {
     await request.call('sqs', 'DeleteQueue', { QueueUrl: request.physicalId });
   },
-  async read(request) {
-    const { Attributes } = await request.call<{ Attributes: Record<string, string> }>('sqs', 'GetQueueAttributes', { QueueUrl: request.physicalId, AttributeNames: ['All'] });
-    const out: Properties = { QueueName: request.physicalId.slice(request.physicalId.lastIndexOf('/') + 1) };
-    for (const name of ATTRIBUTES) {
-      if (Attributes[name] === undefined) continue;
-      out[name] = name === 'RedrivePolicy' || name === 'RedriveAllowPolicy' ? JSON.parse(Attributes[name]) : Attributes[name];
-    }
-    return out;
+  read: (request) => readQueue(request, request.physicalId),
+  async list(request) {
+    const urls: string[] = [];
+    let NextToken: string | undefined;
+    do {
+      const page = await request.call<{ QueueUrls?: string[]; NextToken?: string }>('sqs', 'ListQueues', { MaxResults: 1000, NextToken });
+      urls.push(...(page.QueueUrls ?? []));
+      NextToken = page.NextToken;
+    } while (NextToken);
+    return Promise.all(urls.map(async (url) => ({ identifier: { QueueUrl: url }, physicalId: url, properties: await readQueue(request, url) })));
   },
   primaryIdentifier: ['QueueUrl'],
   adopt: (request, identifier) => describe(request, identifier.QueueUrl),

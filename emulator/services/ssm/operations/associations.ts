@@ -16,6 +16,7 @@ import { SsmErrors } from '../errors.ts';
 import { pageOf } from '../filters.ts';
 import type { SsmContext } from '../parameters.ts';
 import type { Association } from '../state.ts';
+import { notManaged } from './managed-nodes.ts';
 import { checkTagCount } from './tags.ts';
 
 /** Versions kept per association (Systems Manager service quotas). */
@@ -23,7 +24,7 @@ const MAX_VERSIONS = 1000;
 
 function checkEntry(ctx: SsmContext, entry: CreateAssociationBatchRequestEntry): void {
   // twinstack runs no managed nodes, so an instance id never names one.
-  if (entry.InstanceId !== undefined) throw new AwsError('InvalidInstanceId', `Instance ${entry.InstanceId} is not a managed node.`);
+  if (entry.InstanceId !== undefined) throw notManaged(entry.InstanceId);
   checkDocumentAndParameters(ctx, entry);
   checkTargets(entry.Targets);
   checkAssociationSchedule(entry.ScheduleExpression, entry.ScheduleOffset);

@@ -18,6 +18,11 @@ function state(request: ResourceRequest, name: string) {
   return { physicalId: name, attributes: { Type: request.properties.Type, Value: request.properties.Value } };
 }
 
+async function readParameter(request: Pick<ResourceRequest, 'call'>, name: string): Promise<Properties> {
+  const { Parameter } = await request.call('ssm', 'GetParameter', { Name: name });
+  return { Name: Parameter.Name, Type: Parameter.Type, Value: Parameter.Value, DataType: Parameter.DataType };
+}
+
 /** `AWS::SSM::Parameter` (String and StringList, as CloudFormation allows): Ref is the name; GetAtt Type, Value. */
 export const parameter: ResourceType = {
   async create(request) {
@@ -34,9 +39,16 @@ export const parameter: ResourceType = {
   async delete(request) {
     await request.call('ssm', 'DeleteParameter', { Name: request.physicalId });
   },
-  async read(request) {
-    const { Parameter } = await request.call('ssm', 'GetParameter', { Name: request.physicalId });
-    return { Name: Parameter.Name, Type: Parameter.Type, Value: Parameter.Value, DataType: Parameter.DataType };
+  read: (request) => readParameter(request, request.physicalId),
+  async list(request) {
+    const names: string[] = [];
+    let NextToken: string | undefined;
+    do {
+      const page = await request.call<{ Parameters?: { Name: string }[]; NextToken?: string }>('ssm', 'DescribeParameters', { MaxResults: 50, NextToken });
+      names.push(...(page.Parameters ?? []).map((p) => p.Name));
+      NextToken = page.NextToken;
+    } while (NextToken);
+    return Promise.all(names.map(async (name) => ({ identifier: { Name: name }, physicalId: name, properties: await readParameter(request, name) })));
   },
   primaryIdentifier: ['Name'],
   async adopt(request, identifier) {

@@ -3,13 +3,12 @@ import type { Authorizer, Route } from '@aws-sdk/client-apigatewayv2';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { buildArn } from '../../../../core/arn.ts';
 import type { Emulator } from '../../../../core/emulator.ts';
-import { AwsError } from '../../../../core/errors.ts';
 import type { RequestContext } from '../../../../core/service.ts';
-import { parseScope } from '../../../../gateway/route.ts';
 import type { RawRequest, RawResponse } from '../../../../protocols/types.ts';
 import type { ApiGatewayV2State, StoredV2Api, V2Snapshot } from '../../../apigatewayv2/state.ts';
 import type { ApiGatewayState } from '../../state.ts';
 import { authorizerAllows } from '../http-api.ts';
+import { IamDenied, InvokeCaller, type IamIdentity } from '../iam.ts';
 import { functionOfUri, invokeFunction, type Invoker } from '../lambda.ts';
 import { GatewayFailure } from '../responses.ts';
 import { checkApiKey, meter } from '../usage.ts';
@@ -118,22 +117,20 @@ async function authorizeConnect(session: Session, authorizer: Authorizer | undef
 }
 
 /**
- * An IAM-authorized `$connect`: the handshake must be SigV4-signed for `execute-api` (its signature is verified by the
- * emulator's strict signature mode, as every request's is), and with `--enforce-iam` the signer's policies must allow
- * `execute-api:Invoke` on the route's ARN; 403 Forbidden otherwise. The signer is the event's identity.
+ * An IAM-authorized `$connect`: the handshake must be SigV4-signed for `execute-api` (verified in strict signature
+ * mode), and with `--enforce-iam` the signer's policies must allow `execute-api:Invoke` on the route's ARN; 403
+ * Forbidden otherwise. The signer is the event's identity.
  */
 async function authorizeIam(session: Session, ctx: RequestContext, req: RawRequest): Promise<void> {
-  const scope = parseScope(req);
-  if (!scope || scope.service !== 'execute-api') throw new GatewayFailure('MISSING_AUTHENTICATION_TOKEN', 'Forbidden', 403);
+  const { state, api } = session;
+  let signer: IamIdentity;
   try {
-    await ctx.emulator.authorizeAction(ctx, 'execute-api:Invoke', invokerFor(session, '$connect').sourceArn!);
+    signer = await new InvokeCaller(ctx, req).iam(invokerFor(session, '$connect').sourceArn!, { apiId: api.api.ApiId!, accountId: state.accountId, region: state.region });
   } catch (error) {
-    if (error instanceof AwsError) throw new GatewayFailure('ACCESS_DENIED', 'Forbidden', 403);
+    if (error instanceof IamDenied) throw new GatewayFailure(error.reason === 'missing' ? 'MISSING_AUTHENTICATION_TOKEN' : 'ACCESS_DENIED', 'Forbidden', 403);
     throw error;
   }
-  const { caller } = ctx;
-  const root = caller.arn.endsWith(':root');
-  Object.assign(session.facts.identity, { accessKey: scope.accessKeyId, accountId: caller.accountId, userArn: caller.arn, caller: root ? caller.accountId : caller.arn.split('/').pop(), user: root ? caller.accountId : caller.arn.split('/').pop() });
+  Object.assign(session.facts.identity, { accessKey: signer.accessKey, accountId: signer.accountId, userArn: signer.userArn, caller: signer.userId, user: signer.userId });
 }
 
 /** Usage-plan failures refuse the handshake with API Gateway's statuses. */

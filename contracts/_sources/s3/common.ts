@@ -1,0 +1,34 @@
+// Helpers shared by the S3 sources: the test bucket and the calls on it (LocalStack's s3_bucket fixtures).
+import type { SourceStep } from '../../../verifier/port/source-types.ts';
+
+export const BUCKET = 'bucket-{{suffix}}';
+/** A call on the test bucket, with the snapshot entry its response is judged by (if AWS recorded one). */
+export const onBucket = (op: string, snapshot?: string, params: Record<string, unknown> = {}): SourceStep => ({
+  op,
+  params: { Bucket: BUCKET, ...params },
+  ...(snapshot ? { snapshot } : {}),
+});
+/** The `s3_bucket` / `s3_create_bucket` fixtures: a bucket in the test's region (us-east-1). */
+export const createBucket = (Bucket = BUCKET, extra: Record<string, unknown> = {}): SourceStep => ({ op: 'CreateBucket', params: { Bucket, ...extra } });
+export const put = (Key: string, Body: string, snapshot?: string, extra: Record<string, unknown> = {}): SourceStep => onBucket('PutObject', snapshot, { Key, Body, ...extra });
+export const versioning = (Status: string): SourceStep => onBucket('PutBucketVersioning', undefined, { VersioningConfiguration: { Status } });
+
+/** A step whose response gives a variable: `withCapture(put(...), { etag: '$.ETag' })`. */
+export const withCapture = (step: SourceStep, capture: SourceStep['capture']): SourceStep => ({ ...step, capture: { ...step.capture, ...capture } });
+
+/** CreateMultipartUpload on the test bucket, its upload id kept as `{{<name>}}`. */
+export const createUpload = (Key: string, snapshot?: string, extra: Record<string, unknown> = {}, name = 'uploadId'): SourceStep =>
+  withCapture(onBucket('CreateMultipartUpload', snapshot, { Key, ...extra }), { [name]: '$.UploadId' });
+
+/** UploadPart into `{{<upload>}}`, its ETag kept as `{{<etag>}}`. */
+export const uploadPart = (Key: string, Body: string, PartNumber = 1, snapshot?: string, upload = 'uploadId', etag = `part${PartNumber}`, extra: Record<string, unknown> = {}): SourceStep =>
+  withCapture(onBucket('UploadPart', snapshot, { Key, UploadId: `{{${upload}}}`, PartNumber, Body, ...extra }), { [etag]: '$.ETag' });
+
+/** CompleteMultipartUpload of `{{<upload>}}` with parts 1..n by their captured ETags. */
+export const completeUpload = (Key: string, snapshot?: string, extra: Record<string, unknown> = {}, parts = 1, upload = 'uploadId'): SourceStep =>
+  onBucket('CompleteMultipartUpload', snapshot, {
+    Key,
+    UploadId: `{{${upload}}}`,
+    MultipartUpload: { Parts: Array.from({ length: parts }, (_, i) => ({ ETag: `{{part${i + 1}}}`, PartNumber: i + 1 })) },
+    ...extra,
+  });
