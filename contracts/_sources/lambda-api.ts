@@ -37,7 +37,15 @@ const source: SourceFile = {
   defaultProtocol: 'rest-json',
   redactedWords: { 'code-sha256': 'any', 'function-url': 'any', 'lambda-url': 'any' },
   expandedWords: { '<a:len(65)>': 'a'.repeat(65), '<a:len(129)>': 'a'.repeat(129), '<a:len(140)>': 'a'.repeat(140), '<a:len(170)>': 'a'.repeat(170) },
-  skippedVariants: NAME_VALIDATION_SKIPS,
+  skippedVariants: {
+    ...NAME_VALIDATION_SKIPS,
+    ...Object.fromEntries(
+      ['java11', 'java17', 'java21', 'java25', 'dotnet8', 'dotnet10'].map((runtime) => [
+        runtime,
+        `deploys the multiruntime fixture's prebuilt ${runtime} package with SnapStart; twinstack runs Node.js, Python and provided (bootstrap) functions only`,
+      ]),
+    ),
+  },
   scenarios: [
     ...functionScenarios,
     ...versionScenarios,
@@ -289,6 +297,28 @@ const source: SourceFile = {
   ],
   notPorted: {
     ...versionsNotPorted,
+    ...Object.fromEntries(
+      ['test_lambda_image_crud', 'test_lambda_image_and_image_config_crud', 'test_lambda_zip_file_to_image', 'test_lambda_image_versions'].map((test) => [
+        `TestLambdaImages::${test}`,
+        'container image functions (PackageType Image) need a container runtime; twinstack runs functions without Docker and refuses images at CreateFunction with an error that says so',
+      ]),
+    ),
+    'TestLambdaFunction::test_vpc_config': 'creates a VPC, subnets and security groups through EC2, which twinstack does not emulate',
+    'TestLambdaFunction::test_invalid_vpc_config_subnet': 'creates a VPC and subnets through EC2, which twinstack does not emulate',
+    'TestLambdaFunction::test_invalid_vpc_config_security_group': 'creates a VPC and security groups through EC2, which twinstack does not emulate',
+    'TestLambdaFunction::test_lambda_concurrent_code_updates':
+      'relies on AWS still applying one update when the next arrives (ResourceConflictException); twinstack applies updates at once',
+    'TestLambdaFunction::test_lambda_concurrent_config_updates':
+      'relies on AWS still applying one update when the next arrives (ResourceConflictException); twinstack applies updates at once',
+    'TestLambdaAccountSettings::test_account_settings_total_code_size':
+      "the recorded answers are the account's total code size before and after, which functions of the scenarios replayed beside it change",
+    'TestLambdaAccountSettings::test_account_settings_total_code_size_config_update':
+      "the recorded answers are the account's total code size before and after, which functions of the scenarios replayed beside it change",
+    'TestLambdaReservedConcurrency::test_function_concurrency_limits': "depends on the AWS account's concurrent executions quota (the test says it needs a raised quota)",
+    'TestLambdaProvisionedConcurrency::test_provisioned_concurrency_limits': "depends on the AWS account's concurrent executions quota (the test says it needs a raised quota)",
+    'TestLambdaSizeLimits::test_large_lambda': 'uploads a large binary zip to S3 (PutObject), which the contract format\'s text request bodies cannot carry',
+    'TestLambdaSizeLimits::test_oversized_unzipped_lambda': 'uploads a binary zip to S3 (PutObject), which the contract format\'s text request bodies cannot carry',
+    'TestLambdaLayer::test_layer_s3_content': 'uploads a binary zip to S3 (PutObject), which the contract format\'s text request bodies cannot carry',
     test_lambda_code_location_s3: 'uploads a binary zip to S3 (PutObject), which the contract format\'s text request bodies cannot carry; S3 code is tested in test/lambda/functions.test.ts',
   },
 };

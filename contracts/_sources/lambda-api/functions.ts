@@ -121,6 +121,11 @@ export const functionScenarios: SourceScenario[] = [
     steps: [callerAccount, { op: 'ListFunctions', params: { FunctionVersion: 'invalid' }, snapshot: 'list_functions_invalid_functionversion' }],
   },
   {
+    test: 'TestRuntimeValidation::test_create_deprecated_function_runtime_with_validation_enabled',
+    note: 'testutil.create_lambda_function with the deprecated runtime the parameter names',
+    steps: (runtime) => [callerAccount, { ...createFunction({ Runtime: runtime }), capture: undefined, snapshot: 'deprecation_error' }],
+  },
+  {
     test: 'TestLambdaFunction::test_invalid_invoke',
     steps: [
       callerAccount,
