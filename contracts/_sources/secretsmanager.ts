@@ -25,6 +25,28 @@ const source: SourceFile = {
   redactedWords: { datetime: 'timestamp' },
   scenarios: [
     {
+      test: 'TestSecretsManager::test_secret_exists_snapshots',
+      note: 'the test waits until ListSecrets shows the secret (no response recorded)',
+      steps: [
+        { op: 'CreateSecret', params: { Name: NAME, SecretString: 'my_secret_s-{{suffix}}', Description: 'Snapshot testing secret already exists.', ClientRequestToken: token(1) } },
+        { op: 'CreateSecret', params: { Name: NAME, SecretString: 'my_secret_s-{{suffix}}', Description: 'Snapshot testing secret already exists.', ClientRequestToken: token(2) }, snapshot: 'ex_log' },
+        remove('delete_secret_res'),
+      ],
+    },
+    {
+      test: 'TestSecretsManager::test_update_secret_version_stages_return_type',
+      steps: [
+        { op: 'CreateSecret', params: { Name: NAME, SecretString: 'Something1', ClientRequestToken: token(1) }, snapshot: 'create_secret_rs_0' },
+        { op: 'PutSecretValue', params: { SecretId: NAME, SecretString: 'Something2', VersionStages: ['AWSPENDING'], ClientRequestToken: token(2) }, snapshot: 'put_secret_value_res_0' },
+        {
+          op: 'UpdateSecretVersionStage',
+          params: { SecretId: NAME, RemoveFromVersionId: token(1), MoveToVersionId: token(2), VersionStage: 'AWSCURRENT' },
+          snapshot: 'update_secret_version_stage_res_0',
+        },
+        remove('delete_secret_res_0'),
+      ],
+    },
+    {
       test: 'TestSecretsManager::test_update_secret_description',
       note: 'every UpdateSecret carries a ClientRequestToken, as boto3 fills it in',
       steps: [
