@@ -577,6 +577,47 @@ const source: SourceFile = {
         onGet('DeleteIntegrationResponse', { statusCode: '200' }, 'delete-integration-response'),
       ],
     },
+    {
+      test: 'TestApigatewayIntegrationResponse::test_integration_response_wrong_api',
+      steps: [
+        { op: 'PutIntegrationResponse', params: { restApiId: 'wrong-api', resourceId: 'dummy-value', httpMethod: 'GET', statusCode: '200' }, snapshot: 'put-integration-response-wrong-api' },
+        { op: 'GetIntegrationResponse', params: { restApiId: 'wrong-api', resourceId: 'dummy-value', httpMethod: 'GET', statusCode: '200' }, snapshot: 'get-integration-response-wrong-api' },
+      ],
+    },
+    {
+      test: 'TestApigatewayIntegrationResponse::test_integration_response_wrong_resource',
+      steps: [
+        createApi({ description: 'APIGW test Integration Resource' }),
+        onGet('PutIntegrationResponse', { resourceId: 'wrong-resource', statusCode: '200' }, 'put-integration-response-wrong-resource'),
+        onGet('GetIntegrationResponse', { resourceId: 'wrong-resource', statusCode: '200' }, 'get-integration-response-wrong-resource'),
+      ],
+    },
+    {
+      test: 'TestApigatewayIntegrationResponse::test_integration_response_wrong_method',
+      steps: [
+        createApi({ description: 'APIGW test Integration Method' }),
+        onGet('PutIntegrationResponse', { httpMethod: 'wrong-method', statusCode: '200' }, 'put-integration-response-wrong-method'),
+        onGet('GetIntegrationResponse', { httpMethod: 'wrong-method', statusCode: '200' }, 'get-integration-response-wrong-method'),
+      ],
+    },
+    {
+      // The test's unknown ids are random (short_uid); fixed ones that no API or resource has stand for them.
+      test: 'TestApigatewayIntegration::test_get_integration_non_existent',
+      steps: [
+        createApi({ description: 'APIGW test PutIntegration Types' }),
+        onGet('GetIntegration', { restApiId: 'a1b2c3d4' }, 'get-integration-no-api'),
+        onGet('GetIntegration', { resourceId: 'a1b2c3d4' }, 'get-integration-no-resource'),
+        onGet('GetIntegration', {}, 'get-integration-no-method'),
+        mockGet[0],
+        onGet('GetIntegration', {}, 'get-integration-no-integration'),
+      ],
+    },
+    { test: 'TestApiGatewayVpcLink::test_get_vpc_link_invalid_id', steps: [{ op: 'GetVpcLink', params: { vpcLinkId: 'invalid-id' }, snapshot: 'get_vpc_link_invalid_id' }] },
+    { test: 'TestApiGatewayVpcLink::test_delete_vpc_link_invalid_id', steps: [{ op: 'DeleteVpcLink', params: { vpcLinkId: 'invalid-id' }, snapshot: 'delete_vpc_link_invalid_id' }] },
+    {
+      test: 'TestApiGatewayVpcLink::test_update_vpc_link_invalid_id',
+      steps: [{ op: 'UpdateVpcLink', params: { vpcLinkId: 'invalid-id', patchOperations: [{ op: 'replace', path: '/name', value: 'new-name' }] }, snapshot: 'update_vpc_link_invalid_id' }],
+    },
   ],
   notPorted: {
     test_list_and_delete_apis: LISTS_ACCOUNT,

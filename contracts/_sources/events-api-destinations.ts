@@ -144,8 +144,8 @@ const source: SourceFile = {
     },
   ],
   notPorted: {
-    test_update_connection: "reads the connection's Secrets Manager secret (Secrets Manager is not a twinstack service yet)",
-    test_connection_secrets: "reads the connection's Secrets Manager secret (Secrets Manager is not a twinstack service yet)",
+    test_update_connection: "not reproduced yet: it reads the connection's secret through Secrets Manager GetSecretValue, and the snapshot stores its SecretString parsed",
+    test_connection_secrets: "not reproduced yet: it reads the connection's secret through Secrets Manager GetSecretValue, and the snapshot stores its SecretString parsed",
   },
 };
 

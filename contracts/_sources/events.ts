@@ -311,18 +311,31 @@ const source: SourceFile = {
         { op: 'ListTargetsByRule', params: { Rule: RULE }, snapshot: 'list-targets' },
       ],
     },
+    {
+      test: 'TestEvents::test_create_connection_validations',
+      steps: [
+        {
+          op: 'CreateConnection',
+          params: {
+            Name: 'This should fail with two errors 123467890123412341234123412341234',
+            AuthorizationType: 'INVALID',
+            AuthParameters: { BasicAuthParameters: { Username: 'user', Password: 'pass' } },
+          },
+          snapshot: 'create_connection_exc',
+        },
+      ],
+    },
   ],
   notPorted: {
     test_create_list_describe_delete_custom_event_buses: 'creates buses in two regions in one scenario; the verifier replays a contract in one region',
     test_put_events_exceed_limit_ten_entries: "AWS's message prints the entries as Java objects (PutEventsRequestEntry(time=null, ...)), which the model-driven validation does not reproduce",
-    test_create_connection_validations: 'connections and API destinations are not implemented',
     test_put_permission: "needs a second account's id in the request before any response shows it",
     test_remove_permission: "needs a second account's id in the request before any response shows it",
     test_put_events_time: 'reads the delivered events from SQS after sleeps; the messages carry event times the snapshot redacts by position',
     test_put_events_response_entries_order: 'the snapshot merges messages from two queues collected by a helper',
     test_put_events_with_target_delivery_failure: 'deletes the target queue and relies on AWS-side delivery failure, not observable in the response',
     test_put_events_with_time_field: 'the recorded SQS message is collected by a polling helper',
-    test_put_events_bus_to_bus: 'needs IAM roles for bus-to-bus targets (IAM is not a twinstack service yet)',
+    test_put_events_bus_to_bus: 'the recorded SQS message is collected by a polling helper',
     test_put_events_nonexistent_event_bus: 'the recorded SQS message is collected by a polling helper that deletes it',
     test_put_events_to_default_eventbus_for_custom_eventbus: 'needs S3 event notifications to EventBridge',
     test_process_to_multiple_matching_rules_single_target: 'the recorded events are collected from SQS by a polling helper',

@@ -15,6 +15,12 @@ import {
   zip,
 } from './lambda-api/common.ts';
 import { functionScenarios, NAME_VALIDATION_SKIPS } from './lambda-api/functions.ts';
+import { eventInvokeScenarios } from './lambda-api/event-invoke.ts';
+import { permissionScenarios } from './lambda-api/permissions.ts';
+import { settingScenarios } from './lambda-api/settings.ts';
+import { tagScenarios } from './lambda-api/tags.ts';
+import { urlScenarios } from './lambda-api/urls.ts';
+import { versionScenarios, versionsNotPorted } from './lambda-api/versions.ts';
 
 /** The alias tests' function: python3.12 as recorded (the stored test code says python3.9), environment testenv=staging (create_lambda_function_aws answers CreateFunction's own response). */
 const aliasFunction = (params: Record<string, unknown> = {}): SourceStep =>
@@ -34,6 +40,12 @@ const source: SourceFile = {
   skippedVariants: NAME_VALIDATION_SKIPS,
   scenarios: [
     ...functionScenarios,
+    ...versionScenarios,
+    ...tagScenarios,
+    ...eventInvokeScenarios,
+    ...urlScenarios,
+    ...permissionScenarios,
+    ...settingScenarios,
     {
       test: 'TestLambdaFunction::test_function_lifecycle',
       note: "the create response is recorded inside the fixture's wrapper object, so CreateFunction is a setup step; the updated code is another echo handler; CodeSize was redacted in the recording (a number the verifier's {{*}} does not match), so it is not judged",
@@ -276,6 +288,7 @@ const source: SourceFile = {
     },
   ],
   notPorted: {
+    ...versionsNotPorted,
     test_lambda_code_location_s3: 'uploads a binary zip to S3 (PutObject), which the contract format\'s text request bodies cannot carry; S3 code is tested in test/lambda/functions.test.ts',
   },
 };

@@ -42,6 +42,22 @@ const groups = module(
       ],
     },
     {
+      // kms_create_key makes a key whose policy allows everyone everything; the group is created with its ARN.
+      test: 'TestLogsGroups::test_create_log_group_with_kms_key',
+      steps: [
+        {
+          service: 'kms',
+          protocol: 'json',
+          op: 'CreateKey',
+          params: { Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'kms:*', Resource: '*' }] }) },
+          capture: { keyArn: '$.KeyMetadata.Arn' },
+        },
+        group('test-log-group-kms-{{suffix}}', { kmsKeyId: '{{keyArn}}' }),
+        { op: 'DescribeLogGroups', params: { logGroupNamePrefix: 'test-log-group-kms-{{suffix}}' }, snapshot: 'describe-log-groups-with-kms' },
+        { op: 'DeleteLogGroup', params: { logGroupName: 'test-log-group-kms-{{suffix}}' } },
+      ],
+    },
+    {
       test: 'TestLogsGroupsTags::test_create_log_group_with_tags',
       steps: [
         group('test-tags-{{suffix}}', { tags: { env: 'testing' } }),
@@ -75,7 +91,6 @@ const groups = module(
     },
   ],
   {
-    test_create_log_group_with_kms_key: 'needs a KMS key (KMS is not a twinstack service yet)',
     test_describe_log_groups_with_pattern: "AWS answered a nextToken on a single page of pattern results, which the contract cannot judge by shape",
     test_list_log_groups_with_pattern: 'the second recorded value is a DescribeLogGroups result the test polled for',
     test_tag_log_group: 'skipped by the test itself',
@@ -121,6 +136,15 @@ const events = module(
   'test_logs_events',
   [
     {
+      test: 'TestLogsEventsErrors::test_resource_does_not_exist',
+      steps: [
+        { op: 'GetLogEvents', params: { logGroupName: 'log-group-{{suffix}}', logStreamName: 'log-stream-{{suffix}}' }, snapshot: 'error-log-group-does-not-exist' },
+        group('log-group-{{suffix}}'),
+        { op: 'GetLogEvents', params: { logGroupName: 'log-group-{{suffix}}', logStreamName: 'log-stream-{{suffix}}' }, snapshot: 'error-log-stream-does-not-exist' },
+        { op: 'DeleteLogGroup', params: { logGroupName: 'log-group-{{suffix}}' } },
+      ],
+    },
+    {
       test: 'TestLogsEvents::test_put_log_events_to_invalid_stream',
       steps: [
         group(),
@@ -163,7 +187,6 @@ const events = module(
   {
     test_put_log_events_too_old: 'event timestamps relative to the time of the call, which a replayed contract cannot send',
     test_put_log_events_too_new: 'event timestamps relative to the time of the call, which a replayed contract cannot send',
-    test_resource_does_not_exist: 'not reproduced yet',
   },
 );
 
@@ -195,6 +218,81 @@ const metricFilters = module(
           },
         },
         { op: 'DescribeMetricFilters', params: { logGroupName: GROUP, filterNamePrefix: 'test-filter-{{suffix}}' }, snapshot: 'describe-metric-filters' },
+      ],
+    },
+    {
+      test: 'TestMetricFilters::test_put_metric_filter_json_pattern',
+      steps: [
+        group(),
+        {
+          op: 'PutMetricFilter',
+          params: {
+            logGroupName: GROUP,
+            filterName: 'test-filter-json-{{suffix}}',
+            filterPattern: '{$.message = "test"}',
+            metricTransformations: [{ metricNamespace: 'test-namespace-{{suffix}}', metricName: 'test-metric-{{suffix}}', metricValue: '1', defaultValue: 0 }],
+          },
+        },
+        { op: 'DescribeMetricFilters', params: { logGroupName: GROUP, filterNamePrefix: 'test-filter-json-{{suffix}}' }, snapshot: 'describe-metric-filters-json' },
+      ],
+    },
+    {
+      // Two groups, each with a filter named <prefix>-<i> whose pattern, namespace, name and value carry i.
+      test: 'TestMetricFilters::test_describe_metric_filters_by_prefix',
+      steps: [
+        ...[0, 1].flatMap((i): SourceStep[] => [
+          group(`test-log-group-${i}-{{suffix}}`),
+          {
+            op: 'PutMetricFilter',
+            params: {
+              logGroupName: `test-log-group-${i}-{{suffix}}`,
+              filterName: `test-filter-prefix-{{suffix}}-${i}`,
+              filterPattern: `filterPattern${i}`,
+              metricTransformations: [{ metricNamespace: `namespace${i}`, metricName: `metric${i}`, metricValue: String(i) }],
+            },
+          },
+        ]),
+        { op: 'DescribeMetricFilters', params: { filterNamePrefix: 'test-filter-prefix-{{suffix}}' }, snapshot: 'describe-by-prefix' },
+        ...[0, 1].map((i): SourceStep => ({ op: 'DeleteLogGroup', params: { logGroupName: `test-log-group-${i}-{{suffix}}` } })),
+      ],
+    },
+    {
+      test: 'TestMetricFilters::test_describe_metric_filters_by_log_group',
+      steps: [
+        ...[0, 1].flatMap((i): SourceStep[] => [
+          group(`test-log-group-${i}-{{suffix}}`),
+          { op: 'PutMetricFilter', params: { logGroupName: `test-log-group-${i}-{{suffix}}`, filterName: `filter-${i}-{{suffix}}`, filterPattern: 'pattern', metricTransformations: [transformation()] } },
+        ]),
+        { op: 'DescribeMetricFilters', params: { logGroupName: 'test-log-group-0-{{suffix}}' }, snapshot: 'describe-by-log-group' },
+        ...[0, 1].map((i): SourceStep => ({ op: 'DeleteLogGroup', params: { logGroupName: `test-log-group-${i}-{{suffix}}` } })),
+      ],
+    },
+    {
+      test: 'TestMetricFilters::test_describe_metric_filters_by_metric_name',
+      steps: [
+        group(),
+        {
+          op: 'PutMetricFilter',
+          params: {
+            logGroupName: GROUP,
+            filterName: 'filter-{{suffix}}',
+            filterPattern: 'pattern',
+            metricTransformations: [{ metricNamespace: 'test-namespace-{{suffix}}', metricName: 'test-metric-{{suffix}}', metricValue: '1' }],
+          },
+        },
+        { op: 'DescribeMetricFilters', params: { metricName: 'test-metric-{{suffix}}', metricNamespace: 'test-namespace-{{suffix}}' }, snapshot: 'describe-by-metric-name' },
+        { op: 'DeleteLogGroup', params: { logGroupName: GROUP } },
+      ],
+    },
+    {
+      test: 'TestMetricFiltersValidation::test_put_metric_filter_invalid_filter_pattern',
+      steps: [
+        group(),
+        {
+          op: 'PutMetricFilter',
+          params: { logGroupName: GROUP, filterName: 'valid-filter', filterPattern: 'X'.repeat(1025), metricTransformations: [transformation()] },
+          snapshot: 'error-invalid-filter-pattern',
+        },
       ],
     },
     {
@@ -244,6 +342,33 @@ const subscriptionFilters = module('test_logs_subscription_filters', [
   {
     test: 'TestSubscriptionFilters::test_describe_subscription_filters_log_group_not_found',
     steps: [{ op: 'DescribeSubscriptionFilters', params: { logGroupName: 'non-existent-{{suffix}}' }, snapshot: 'error-log-group-not-found' }],
+  },
+  {
+    test: 'TestSubscriptionFilterUpdates::test_delete_subscription_filter_errors',
+    steps: [
+      group(),
+      { op: 'DeleteSubscriptionFilter', params: { logGroupName: 'not-existing-log-group', filterName: 'test' }, snapshot: 'error-log-group-not-found' },
+      { op: 'DeleteSubscriptionFilter', params: { logGroupName: GROUP, filterName: 'wrong-filter-name' }, snapshot: 'error-filter-not-found' },
+      { op: 'DeleteLogGroup', params: { logGroupName: GROUP } },
+    ],
+  },
+  {
+    // The destinations are fixed ARNs of account 123456789012 in us-east-1, another account than the caller's.
+    test: 'TestSubscriptionFilterUpdates::test_put_subscription_filter_errors',
+    steps: (() => {
+      const put = (logGroupName: string, destinationArn: string, snapshot: string): SourceStep => ({
+        op: 'PutSubscriptionFilter',
+        params: { logGroupName, filterName: 'test', filterPattern: '', destinationArn },
+        snapshot,
+      });
+      return [
+        group(),
+        put('not-existing-log-group', 'arn:aws:lambda:us-east-1:123456789012:function:test', 'error-log-group-not-found'),
+        put(GROUP, 'arn:aws:lambda:us-east-1:123456789012:function:not-existing', 'error-lambda-not-found'),
+        put(GROUP, 'arn:aws:kinesis:us-east-1:123456789012:stream/unknown-stream', 'error-kinesis-not-found'),
+        { op: 'DeleteLogGroup', params: { logGroupName: GROUP } },
+      ];
+    })(),
   },
 ]);
 

@@ -4,6 +4,8 @@ import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts
 import { apiObjectLockScenarios } from './s3/object-lock.ts';
 import { writePreconditionScenarios } from './s3/preconditions.ts';
 import { taggingScenarios } from './s3/tagging.ts';
+import { apiMiscScenarios } from './s3/api-misc.ts';
+import { encryptionScenarios } from './s3/encryption.ts';
 
 import { BUCKET, createBucket, onBucket, put, versioning } from './s3/common.ts';
 
@@ -70,7 +72,8 @@ function metricsScenarios() {
 
 /** Why whole test classes are not ported (by class name). */
 const API_REASONS: Record<string, string> = {
-  TestS3BucketEncryption: 'SSE-KMS cases need KMS keys (kms_key fixture); KMS is not a twinstack service yet',
+  TestS3BucketEncryption:
+    'not ported: twinstack reports the AWS-managed key as its alias ARN (…:alias/aws/s3) where AWS gives the key ARN, and its KMS describes that key as “…protects my s3 data…” where AWS says “…my S3 objects…” (known gaps, left for the S3 and KMS owners)',
 };
 
 const source: SourceFile = {
@@ -79,6 +82,8 @@ const source: SourceFile = {
   snapshotDir: 's3',
   variants: {},
   defaultProtocol: 'rest-xml',
+  // key_value transformers without reference replacement write the member's name in place of its value.
+  redactedWords: { bucket: 'any', 'display-name': 'any', 'i-d': 'any' },
   scenarios: [
     {
       test: 'TestS3BucketCRUD::test_delete_bucket_with_objects',
@@ -462,6 +467,8 @@ const source: SourceFile = {
     ...apiObjectLockScenarios,
     ...writePreconditionScenarios,
     ...taggingScenarios,
+    ...apiMiscScenarios,
+    ...encryptionScenarios,
   ],
   notPorted: (test) => API_REASONS[test.split('::')[0]] ?? 'not reproduced yet (the operations are implemented; time ran out)',
 };

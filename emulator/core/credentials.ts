@@ -138,9 +138,11 @@ export class CredentialRegistry {
 
   /** LocalStack's convention: a 12-digit access key id names the account; other keys use the default account. */
   accountFor(accessKeyId: string | undefined): string {
-    const known = this.lookup(accessKeyId);
-    if (known) return known.accountId;
-    if (accessKeyId && /^\d{12}$/.test(accessKeyId)) return accessKeyId;
-    return DEFAULT_ACCOUNT_ID;
+    return this.lookup(accessKeyId)?.accountId ?? accountOfUnknownKey(accessKeyId);
   }
+}
+
+/** The account of an access key the registry does not know (see `CredentialRegistry.accountFor`). */
+export function accountOfUnknownKey(accessKeyId: string | undefined): string {
+  return accessKeyId && /^\d{12}$/.test(accessKeyId) ? accessKeyId : DEFAULT_ACCOUNT_ID;
 }

@@ -11,12 +11,21 @@ export interface SigV4Scope {
   service: string;
 }
 
-export function parseScope(req: RawRequest): SigV4Scope | undefined {
+/**
+ * The start of the last Authorization header whose credential gave a scope, up to the character that ends the
+ * credential, and that scope: a client signs each request anew, but with the same credential scope.
+ */
+let lastPrefix = '';
+let lastScope: Readonly<SigV4Scope> | undefined;
+
+export function parseScope(req: RawRequest): Readonly<SigV4Scope> | undefined {
   const auth = req.headers['authorization'];
+  if (lastPrefix && auth?.startsWith(lastPrefix) && !req.query.has('Signature')) return lastScope;
   // S3's Signature Version 2 (`AWS <key>:<signature>`, or `AWSAccessKeyId` in the query) names a key but no region.
   const v2Key = auth?.startsWith('AWS ') ? auth.slice(4).split(':')[0].trim() : req.query.has('Signature') ? req.query.get('AWSAccessKeyId') : undefined;
   if (v2Key) return { accessKeyId: v2Key, date: '', region: '', service: 's3' };
-  const credential = auth?.startsWith('AWS4-') ? /Credential=([^,\s]+)/.exec(auth)?.[1] : req.query.get('X-Amz-Credential');
+  const match = auth?.startsWith('AWS4-') ? CREDENTIAL.exec(auth) : undefined;
+  const credential = match ? match[1] : auth?.startsWith('AWS4-') ? undefined : req.query.get('X-Amz-Credential');
   if (!credential) return undefined;
   const parts = credential.split('/');
   // SigV4a (`AWS4-ECDSA-P256-SHA256`, e.g. EventBridge PutEvents to a global endpoint) scopes no region: its regions
@@ -28,8 +37,17 @@ export function parseScope(req: RawRequest): SigV4Scope | undefined {
   }
   const [accessKeyId, date, region, service] = parts;
   if (!accessKeyId || !region || !service) return undefined;
-  return { accessKeyId, date, region, service };
+  const scope = Object.freeze({ accessKeyId, date, region, service });
+  const end = match ? match.index + match[0].length : -1;
+  // Only a credential the header goes on after: the same prefix then always ends in the same credential.
+  if (match && end < auth!.length) {
+    lastPrefix = auth!.slice(0, end + 1);
+    lastScope = scope;
+  }
+  return scope;
 }
+
+const CREDENTIAL = /Credential=([^,\s]+)/;
 
 const DOMAINS = ['.localhost.localstack.cloud', '.amazonaws.com'];
 const REGION = /^[a-z]{2}(?:-gov)?-[a-z]+-\d$/;

@@ -12,7 +12,10 @@ import { randomBytes } from 'node:crypto';
 export class RecordMap<K extends string, V> extends Map<K, V> {
   /** Names the map in the log across restarts. */
   readonly recordsId: string;
-  /** Keys changed since the log last saw the map, in first-change order (fresh inserts move to the end). */
+  /**
+   * Keys changed since the log last saw the map, in first-change order (fresh inserts move to the end); none are
+   * kept until the log first takes them, so that without persistence a map does not remember every key it ever held.
+   */
   private changes?: Map<K, 'changed' | 'inserted'>;
   /** Whether the map was emptied since the log last saw it (it then replaces what the log held). */
   private emptied = false;
@@ -20,7 +23,6 @@ export class RecordMap<K extends string, V> extends Map<K, V> {
   constructor(recordsId = randomBytes(9).toString('base64url')) {
     super();
     this.recordsId = recordsId;
-    this.changes = new Map();
   }
 
   override set(key: K, value: V): this {
@@ -53,9 +55,14 @@ export class RecordMap<K extends string, V> extends Map<K, V> {
     if (this.changes && super.has(key) && !this.changes.has(key)) this.changes.set(key, 'changed');
   }
 
-  /** @internal What changed since the last call: persistence's view, which starts afresh after it. */
+  /**
+   * @internal What changed since the last call: persistence's view, which starts afresh after it. The first call
+   * (the log has not seen the map yet) gives the whole map, as emptied and filled anew.
+   */
   takeChanges(): { emptied: boolean; keys: [K, 'changed' | 'inserted'][] } {
-    const taken = { emptied: this.emptied, keys: [...(this.changes ?? [])] };
+    const taken = this.changes
+      ? { emptied: this.emptied, keys: [...this.changes] }
+      : { emptied: true, keys: [...super.keys()].map((key): [K, 'inserted'] => [key, 'inserted']) };
     this.changes = new Map();
     this.emptied = false;
     return taken;

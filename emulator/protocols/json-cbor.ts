@@ -30,7 +30,7 @@ export const awsJsonCbor: Protocol = {
     let document: unknown = {};
     if (req.body.length > 0) {
       try {
-        document = cbor.deserialize(req.body);
+        document = quietly(() => cbor.deserialize(req.body));
       } catch (error) {
         throw new AwsError('SerializationException', `Malformed CBOR body: ${(error as Error).message}`, { status: 400 });
       }
@@ -60,6 +60,21 @@ export const awsJsonCbor: Protocol = {
     return { ...response, headers: { ...json.headers, ...response.headers } };
   },
 };
+
+/**
+ * Runs the (synchronous) CBOR decoder without its console warnings: it warns, with a stack trace, of a length beyond
+ * 2^53 that it truncates, which only a malformed body declares (the decoder then fails on it, and the client gets a
+ * SerializationException). A client's bad input is the client's error, not a line in the server's log.
+ */
+function quietly<T>(decode: () => T): T {
+  const warn = console.warn;
+  console.warn = () => undefined;
+  try {
+    return decode();
+  } finally {
+    console.warn = warn;
+  }
+}
 
 function cborResponse(status: number, document: unknown, requestId: string): RawResponse {
   const body = Buffer.from(cbor.serialize(document));

@@ -3,26 +3,6 @@ import type { ServiceModel, ShapeRef } from '../models/types.ts';
 import { entries, setEntry } from '../core/entries.ts';
 import { formatTimestamp, parseTimestamp } from './timestamps.ts';
 
-const renamedMembers = new WeakMap<ServiceModel, Map<string, Map<string, string>>>();
-
-/**
- * rest-json body members named on the wire by their `locationName` (API Gateway's PutIntegration sends
- * `integrationHttpMethod` as `httpMethod`): wire name -> member name, per structure, computed once.
- */
-function wireNames(model: ServiceModel, shapeName: string): Map<string, string> | undefined {
-  let byShape = renamedMembers.get(model);
-  if (!byShape) renamedMembers.set(model, (byShape = new Map()));
-  let names = byShape.get(shapeName);
-  if (!names) {
-    names = new Map();
-    for (const [name, member] of Object.entries(model.shapes[shapeName].members ?? {})) {
-      if (member.locationName && !member.location && member.locationName !== name) names.set(member.locationName, name);
-    }
-    byShape.set(shapeName, names);
-  }
-  return names.size ? names : undefined;
-}
-
 /**
  * Where a value sits in the document, as a stack the decoder pushes and pops (member and map key names, list
  * indexes as numbers): a valid request builds no path strings; an error renders its path (`a.b[2].c`) once.
@@ -35,72 +15,156 @@ function rendered(path: Path): string {
   return out;
 }
 
+type Decoder = (value: unknown, path: Path) => unknown;
+type Encoder = (value: unknown, path?: Path) => unknown;
+
+/**
+ * Each shape's decoder and encoder, compiled on first use from the model (per shape, and per timestamp format where a
+ * member sets one): a request then looks nothing up in the model, and encoding a structure walks a prepared member
+ * list instead of listing the shape's members anew for every value.
+ */
+const decoders = new WeakMap<ServiceModel, Map<string, Decoder>>();
+const encoders = new WeakMap<ServiceModel, Map<string, Encoder>>();
+
+/** A shape's coder from the cache, compiled on first use; a recursive shape meets its own coder through the cache. */
+function cached<Coder extends Decoder>(table: Map<string, Coder>, key: string, compile: () => Coder): Coder {
+  let coder = table.get(key);
+  if (!coder) {
+    let built: Coder | undefined;
+    table.set(key, ((value: unknown, path: Path) => built!(value, path)) as Coder);
+    try {
+      built = compile();
+    } finally {
+      table.delete(key);
+    }
+    table.set(key, built);
+    coder = built;
+  }
+  return coder;
+}
+
+function decoderFor(model: ServiceModel, ref: ShapeRef): Decoder {
+  let table = decoders.get(model);
+  if (!table) decoders.set(model, (table = new Map()));
+  return cached(table, ref.shape, () => compileDecoder(model, ref.shape));
+}
+
 /** JSON documents <-> typed values (Buffer for blobs, Date for timestamps), shared by AWS JSON and rest-json. */
 export function decodeJson(model: ServiceModel, ref: ShapeRef, value: unknown, path: Path = []): unknown {
-  if (value === null || value === undefined) return undefined;
-  const shape = model.shapes[ref.shape];
+  return decoderFor(model, ref)(value, path);
+}
+
+/**
+ * A structure's members by the name they have in a document: rest-json body members are named on the wire by their
+ * `locationName` (API Gateway's PutIntegration sends `integrationHttpMethod` as `httpMethod`), and then a member
+ * whose `locationName` differs is not accepted under its own name.
+ */
+function membersByWireName(model: ServiceModel, shapeName: string): Map<string, { name: string; decode: Decoder }> {
+  const members = model.shapes[shapeName].members ?? {};
+  const renamed = new Map<string, string>();
+  if (model.metadata.protocol === 'rest-json') {
+    for (const [name, member] of Object.entries(members)) {
+      if (member.locationName && !member.location && member.locationName !== name) renamed.set(member.locationName, name);
+    }
+  }
+  const accepted = new Map<string, { name: string; decode: Decoder }>();
+  for (const wire of [...renamed.keys(), ...Object.keys(members)]) {
+    const name = renamed.get(wire) ?? wire;
+    if (accepted.has(wire) || !Object.hasOwn(members, name)) continue;
+    if (renamed.size && name === wire && members[name].locationName && members[name].locationName !== wire) continue;
+    accepted.set(wire, { name, decode: decoderFor(model, members[name]) });
+  }
+  return accepted;
+}
+
+function compileDecoder(model: ServiceModel, shapeName: string): Decoder {
+  const shape = model.shapes[shapeName];
   switch (shape.type) {
     case 'structure': {
-      if (typeof value !== 'object' || Array.isArray(value)) throw serializationError(path, 'structure');
-      const out: Record<string, unknown> = {};
-      const members = shape.members ?? {};
-      const renamed = model.metadata.protocol === 'rest-json' ? wireNames(model, ref.shape) : undefined;
-      // A parsed JSON object has own enumerable keys only (JSON.parse makes no inherited ones).
-      for (const wire in value) {
-        const name = renamed?.get(wire) ?? wire;
-        if (!Object.hasOwn(members, name) || (renamed && name === wire && members[name].locationName && members[name].locationName !== wire)) continue;
-        const member = members[name];
-        path.push(name);
-        const decoded = decodeJson(model, member, (value as Record<string, unknown>)[wire], path);
-        path.pop();
-        if (decoded !== undefined) out[name] = decoded;
-      }
-      return out;
+      const members = membersByWireName(model, shapeName);
+      return (value, path) => {
+        if (value === null || value === undefined) return undefined;
+        if (typeof value !== 'object' || Array.isArray(value)) throw serializationError(path, 'structure');
+        const out: Record<string, unknown> = {};
+        // A parsed JSON object has own enumerable keys only (JSON.parse makes no inherited ones).
+        for (const wire in value) {
+          const member = members.get(wire);
+          if (!member) continue;
+          path.push(member.name);
+          const decoded = member.decode((value as Record<string, unknown>)[wire], path);
+          path.pop();
+          if (decoded !== undefined) out[member.name] = decoded;
+        }
+        return out;
+      };
     }
     case 'list': {
-      if (!Array.isArray(value)) throw serializationError(path, 'list');
-      const out = new Array<unknown>(value.length);
-      for (let i = 0; i < value.length; i++) {
-        path.push(i);
-        out[i] = decodeJson(model, shape.member!, notNull(value[i], path), path);
-        path.pop();
-      }
-      return out;
+      const decodeMember = decoderFor(model, shape.member!);
+      return (value, path) => {
+        if (value === null || value === undefined) return undefined;
+        if (!Array.isArray(value)) throw serializationError(path, 'list');
+        const out = new Array<unknown>(value.length);
+        for (let i = 0; i < value.length; i++) {
+          path.push(i);
+          out[i] = decodeMember(notNull(value[i], path), path);
+          path.pop();
+        }
+        return out;
+      };
     }
     case 'map': {
-      if (typeof value !== 'object' || Array.isArray(value)) throw serializationError(path, 'map');
-      const out = entries();
-      for (const k in value) {
-        path.push(k);
-        setEntry(out, k, decodeJson(model, shape.value!, notNull((value as Record<string, unknown>)[k], path), path));
-        path.pop();
-      }
-      return out;
+      const decodeValue = decoderFor(model, shape.value!);
+      return (value, path) => {
+        if (value === null || value === undefined) return undefined;
+        if (typeof value !== 'object' || Array.isArray(value)) throw serializationError(path, 'map');
+        const out = entries();
+        for (const k in value) {
+          path.push(k);
+          setEntry(out, k, decodeValue(notNull((value as Record<string, unknown>)[k], path), path));
+          path.pop();
+        }
+        return out;
+      };
     }
     case 'blob':
-      if (typeof value !== 'string') throw serializationError(path, 'blob');
-      return decodeBase64(value, path);
-    case 'timestamp': {
-      const date = parseTimestamp(value);
-      if (!date) throw serializationError(path, 'timestamp');
-      return date;
-    }
+      return (value, path) => {
+        if (value === null || value === undefined) return undefined;
+        if (typeof value !== 'string') throw serializationError(path, 'blob');
+        return decodeBase64(value, path);
+      };
+    case 'timestamp':
+      return (value, path) => {
+        if (value === null || value === undefined) return undefined;
+        const date = parseTimestamp(value);
+        if (!date) throw serializationError(path, 'timestamp');
+        return date;
+      };
     case 'boolean':
-      if (typeof value !== 'boolean') throw serializationError(path, 'boolean');
-      return value;
+      return (value, path) => {
+        if (value === null || value === undefined) return undefined;
+        if (typeof value !== 'boolean') throw serializationError(path, 'boolean');
+        return value;
+      };
     case 'integer':
     case 'long':
     case 'float':
-    case 'double':
-      if (typeof value === 'number') return value;
-      if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
-      throw serializationError(path, shape.type);
+    case 'double': {
+      const type = shape.type;
+      return (value, path) => {
+        if (value === null || value === undefined) return undefined;
+        if (typeof value === 'number') return value;
+        if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
+        throw serializationError(path, type);
+      };
+    }
     case 'string':
-      if (ref.jsonvalue && typeof value === 'string') return value;
-      if (typeof value !== 'string') throw serializationError(path, 'string');
-      return value;
+      return (value, path) => {
+        if (value === null || value === undefined) return undefined;
+        if (typeof value !== 'string') throw serializationError(path, 'string');
+        return value;
+      };
     default:
-      return value;
+      return (value) => (value === null ? undefined : value);
   }
 }
 
@@ -127,33 +191,65 @@ function serializationError(path: Path, type: string): AwsError {
 
 /** Typed values -> JSON-ready values, following the output shape (unknown keys are dropped, as the model decides). */
 export function encodeJson(model: ServiceModel, ref: ShapeRef, value: unknown): unknown {
-  if (value === null || value === undefined) return undefined;
-  const shape = model.shapes[ref.shape];
+  return encoderFor(model, ref)(value);
+}
+
+function encoderFor(model: ServiceModel, ref: ShapeRef): Encoder {
+  let table = encoders.get(model);
+  if (!table) encoders.set(model, (table = new Map()));
+  // Only timestamps encode differently by the member's own trait.
+  const format = ref.timestampFormat && model.shapes[ref.shape].type === 'timestamp' ? ref.timestampFormat : undefined;
+  return cached(table, format ? `${ref.shape} ${format}` : ref.shape, () => compileEncoder(model, ref.shape, format));
+}
+
+function compileEncoder(model: ServiceModel, shapeName: string, memberFormat: ShapeRef['timestampFormat']): Encoder {
+  const shape = model.shapes[shapeName];
   switch (shape.type) {
     case 'structure': {
-      const out: Record<string, unknown> = {};
-      const members = shape.members ?? {};
-      for (const [name, member] of Object.entries(members)) {
-        if (member.location) continue;
-        const encoded = encodeJson(model, member, (value as Record<string, unknown>)[name]);
-        if (encoded !== undefined) out[member.locationName && model.metadata.protocol === 'rest-json' ? member.locationName : name] = encoded;
-      }
-      return out;
+      const restJson = model.metadata.protocol === 'rest-json';
+      const members = Object.entries(shape.members ?? {})
+        .filter(([, member]) => !member.location)
+        .map(([name, member]) => ({ name, key: member.locationName && restJson ? member.locationName : name, encode: encoderFor(model, member) }));
+      return (value) => {
+        if (value === null || value === undefined) return undefined;
+        const out: Record<string, unknown> = {};
+        for (const member of members) {
+          const encoded = member.encode((value as Record<string, unknown>)[member.name]);
+          if (encoded !== undefined) out[member.key] = encoded;
+        }
+        return out;
+      };
     }
-    case 'list':
-      return (value as unknown[]).map((v) => encodeJson(model, shape.member!, v) ?? null);
+    case 'list': {
+      const encodeMember = encoderFor(model, shape.member!);
+      return (value) => {
+        if (value === null || value === undefined) return undefined;
+        if (!Array.isArray(value)) return (value as unknown[]).map((v) => encodeMember(v) ?? null);
+        const out = new Array<unknown>(value.length);
+        for (let i = 0; i < value.length; i++) out[i] = encodeMember(value[i]) ?? null;
+        return out;
+      };
+    }
     case 'map': {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) setEntry(out, k, encodeJson(model, shape.value!, v));
-      return out;
+      const encodeValue = encoderFor(model, shape.value!);
+      return (value) => {
+        if (value === null || value === undefined) return undefined;
+        const out: Record<string, unknown> = {};
+        for (const k of Object.keys(value)) setEntry(out, k, encodeValue((value as Record<string, unknown>)[k]));
+        return out;
+      };
     }
     case 'blob':
-      return Buffer.from(value as Uint8Array | string).toString('base64');
+      return (value) => (value === null || value === undefined ? undefined : Buffer.from(value as Uint8Array | string).toString('base64'));
     case 'timestamp': {
-      const date = value instanceof Date ? value : parseTimestamp(value);
-      return date ? formatTimestamp(date, ref.timestampFormat ?? shape.timestampFormat ?? 'unixTimestamp') : undefined;
+      const format = memberFormat ?? shape.timestampFormat ?? 'unixTimestamp';
+      return (value) => {
+        if (value === null || value === undefined) return undefined;
+        const date = value instanceof Date ? value : parseTimestamp(value);
+        return date ? formatTimestamp(date, format) : undefined;
+      };
     }
     default:
-      return value;
+      return (value) => (value === null ? undefined : value);
   }
 }

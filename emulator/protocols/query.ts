@@ -17,7 +17,7 @@ export const awsQuery: Protocol = {
     const params = new Map<string, string>(req.query);
     const contentType = req.headers['content-type'] ?? '';
     if (req.body.length > 0 && (contentType === '' || contentType.startsWith('application/x-www-form-urlencoded'))) {
-      for (const [k, v] of new URLSearchParams(req.body.toString('utf8'))) params.set(k, v);
+      addFormParams(params, req.body.toString('utf8'));
     }
     const operation = params.get('Action');
     if (!operation) throw new AwsError('MissingAction', 'Missing Action', { status: 400 });
@@ -57,6 +57,27 @@ export const awsQuery: Protocol = {
     return response;
   },
 };
+
+/**
+ * Adds the parameters of an `application/x-www-form-urlencoded` body. A body with nothing encoded in it (no `%`, no
+ * `+`, as the SDKs send most requests) is split directly; any other is read by URLSearchParams, with the same result.
+ */
+function addFormParams(params: Map<string, string>, form: string): void {
+  if (form.includes('%') || form.includes('+')) {
+    for (const [k, v] of new URLSearchParams(form)) params.set(k, v);
+    return;
+  }
+  for (let start = 0; start <= form.length; ) {
+    let end = form.indexOf('&', start);
+    if (end < 0) end = form.length;
+    if (end > start) {
+      const eq = form.indexOf('=', start);
+      if (eq >= 0 && eq < end) params.set(form.slice(start, eq), form.slice(eq + 1, end));
+      else params.set(form.slice(start, end), '');
+    }
+    start = end + 1;
+  }
+}
 
 function xmlResponse(status: number, body: string, requestId: string): RawResponse {
   return { status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body };

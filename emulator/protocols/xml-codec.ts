@@ -8,53 +8,98 @@ import { escapeXml } from './xml-writer.ts';
  * Returns the inner XML; `topLevel` skips the element for the shape itself (the caller writes the wrapper).
  */
 export function encodeXml(model: ServiceModel, ref: ShapeRef, value: unknown, name: string, topLevel = false): string {
-  if (value === undefined || value === null) return '';
+  return encoderFor(model, ref)(value, name, topLevel);
+}
+
+type XmlEncoder = (value: unknown, name: string, topLevel: boolean) => string;
+
+/**
+ * Each shape's encoder, compiled on first use (per shape and the traits of the reference that change its XML:
+ * flattened, namespace, timestamp format): a response then looks nothing up in the model.
+ */
+const encoders = new WeakMap<ServiceModel, Map<string, XmlEncoder>>();
+
+function encoderFor(model: ServiceModel, ref: ShapeRef): XmlEncoder {
+  let table = encoders.get(model);
+  if (!table) encoders.set(model, (table = new Map()));
+  const ns = ref.xmlNamespace;
+  const key = ref.flattened === undefined && !ns && !ref.timestampFormat ? ref.shape : `${ref.shape} ${ref.flattened} ${ns?.prefix} ${ns?.uri} ${ref.timestampFormat}`;
+  let encoder = table.get(key);
+  if (!encoder) {
+    // A recursive shape meets its own encoder through the table while it is compiled.
+    let built: XmlEncoder | undefined;
+    table.set(key, (value, name, topLevel) => built!(value, name, topLevel));
+    try {
+      built = compile(model, ref);
+    } finally {
+      table.delete(key);
+    }
+    table.set(key, built);
+    encoder = built;
+  }
+  return encoder;
+}
+
+function compile(model: ServiceModel, ref: ShapeRef): XmlEncoder {
   const shape = model.shapes[ref.shape];
   switch (shape.type) {
     case 'structure': {
-      let inner = '';
-      let attributes = '';
-      for (const [memberName, member] of Object.entries(shape.members ?? {})) {
-        const memberValue = (value as Record<string, unknown>)[memberName];
+      const members = Object.entries(shape.members ?? {})
         // Members bound to headers, the URI or the status code are written by the REST protocols themselves.
-        if (memberValue === undefined || memberValue === null || member.location) continue;
-        const wireName = member.locationName ?? memberName;
-        if (member.xmlAttribute) {
-          attributes += ` ${wireName}="${escapeXml(scalarText(model, member, memberValue))}"`;
-          continue;
-        }
-        inner += encodeXml(model, member, memberValue, wireName);
-      }
-      if (topLevel) return inner;
+        .filter(([, member]) => !member.location)
+        .map(([memberName, member]) => ({ memberName, member, wireName: member.locationName ?? memberName, attribute: Boolean(member.xmlAttribute), encode: encoderFor(model, member) }));
       const ns = ref.xmlNamespace ?? shape.xmlNamespace;
-      if (ns) attributes += ` xmlns${ns.prefix ? `:${ns.prefix}` : ''}="${ns.uri}"`;
-      return `<${name}${attributes}>${inner}</${name}>`;
+      const nsAttribute = ns ? ` xmlns${ns.prefix ? `:${ns.prefix}` : ''}="${ns.uri}"` : '';
+      return (value, name, topLevel) => {
+        if (value === undefined || value === null) return '';
+        let inner = '';
+        let attributes = '';
+        for (const { memberName, member, wireName, attribute, encode } of members) {
+          const memberValue = (value as Record<string, unknown>)[memberName];
+          if (memberValue === undefined || memberValue === null) continue;
+          if (attribute) {
+            attributes += ` ${wireName}="${escapeXml(scalarText(model, member, memberValue))}"`;
+            continue;
+          }
+          inner += encode(memberValue, wireName, false);
+        }
+        if (topLevel) return inner;
+        return `<${name}${attributes}${nsAttribute}>${inner}</${name}>`;
+      };
     }
     case 'list': {
       const member = shape.member!;
-      const items = value as unknown[];
-      if (ref.flattened ?? shape.flattened) {
-        const itemName = member.locationName ?? name;
-        return items.map((item) => encodeXml(model, member, item, itemName)).join('');
-      }
-      const itemName = member.locationName ?? 'member';
-      const inner = items.map((item) => encodeXml(model, member, item, itemName)).join('');
-      return topLevel ? inner : `<${name}>${inner}</${name}>`;
+      const encodeItem = encoderFor(model, member);
+      const flattened = ref.flattened ?? shape.flattened;
+      return (value, name, topLevel) => {
+        if (value === undefined || value === null) return '';
+        const itemName = member.locationName ?? (flattened ? name : 'member');
+        let inner = '';
+        for (const item of value as unknown[]) inner += encodeItem(item, itemName, false);
+        return flattened || topLevel ? inner : `<${name}>${inner}</${name}>`;
+      };
     }
     case 'map': {
       const keyName = shape.key!.locationName ?? 'key';
       const valueName = shape.value!.locationName ?? 'value';
+      const encodeValue = encoderFor(model, shape.value!);
       const flattened = ref.flattened ?? shape.flattened;
-      const entries = Object.entries(value as Record<string, unknown>).map(
-        ([k, v]) =>
-          `<${flattened ? name : 'entry'}><${keyName}>${escapeXml(k)}</${keyName}>${encodeXml(model, shape.value!, v, valueName)}</${flattened ? name : 'entry'}>`,
-      );
-      return flattened || topLevel ? entries.join('') : `<${name}>${entries.join('')}</${name}>`;
+      return (value, name, topLevel) => {
+        if (value === undefined || value === null) return '';
+        const entryName = flattened ? name : 'entry';
+        let entries = '';
+        for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+          entries += `<${entryName}><${keyName}>${escapeXml(k)}</${keyName}>${encodeValue(v, valueName, false)}</${entryName}>`;
+        }
+        return flattened || topLevel ? entries : `<${name}>${entries}</${name}>`;
+      };
     }
-    default: {
-      const text = escapeXml(scalarText(model, ref, value));
-      return topLevel ? text : `<${name}>${text}</${name}>`;
-    }
+    default:
+      return (value, name, topLevel) => {
+        if (value === undefined || value === null) return '';
+        const text = escapeXml(scalarText(model, ref, value));
+        return topLevel ? text : `<${name}>${text}</${name}>`;
+      };
   }
 }
 

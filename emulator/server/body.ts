@@ -6,72 +6,83 @@ type BodySource = Readable & { readonly complete: boolean };
 
 /** Wraps a request stream; nothing is read until the emulator asks, so a refused body is never buffered. */
 export function incomingBody(source: BodySource, contentLength: string | undefined): IncomingBody {
-  const declared = contentLength !== undefined && /^\d+$/.test(contentLength) ? Number(contentLength) : undefined;
-  let taken = false;
-  const take = () => {
-    if (taken) throw new Error('the request body was already read');
-    taken = true;
-  };
-  return {
-    declaredLength: declared,
-    read(limit, tooLarge) {
-      take();
-      if (declared !== undefined && declared > limit) {
-        return Promise.reject(tooLarge());
-      }
-      if (declared === 0 || source.readableEnded) return Promise.resolve(Buffer.alloc(0));
-      if (source.complete && !source.readableFlowing && source.readableLength > 0) return arrived(source, limit, tooLarge);
-      return new Promise<Buffer>((resolve, reject) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        const finish = (error?: Error) => {
-          source.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
-          if (error) return reject(error);
-          // One exact-size buffer of its own: a slice of the socket's read buffer (or of Node's shared pool) would keep
-          // the whole of it alive for as long as a service stores the payload.
-          const body = Buffer.allocUnsafeSlow(size);
-          let offset = 0;
-          for (const chunk of chunks) offset += chunk.copy(body, offset);
-          resolve(body);
-        };
-        const onData = (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > limit) {
-                source.pause();
-            return finish(tooLarge());
-          }
-          chunks.push(chunk);
-        };
-        const onEnd = () => finish();
-        const onError = (error: Error) => finish(new RequestAborted(error));
-        const onClose = () => {
-          if (!source.complete) finish(new RequestAborted());
-        };
-        source.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
-      });
-    },
-    stream(limit, tooLarge) {
-      take();
-      return (async function* () {
-        if (declared !== undefined && declared > limit) throw tooLarge();
-        let size = 0;
-        // Reads in paused mode rather than through the stream's own iterator, which would destroy the socket on
-        // an early exit and with it the chance to answer.
-        for (;;) {
-          const chunk = source.read() as Buffer | null;
-          if (chunk !== null) {
-            size += chunk.length;
-            if (size > limit) throw tooLarge();
-            yield chunk;
-          } else if (source.readableEnded) {
-            return;
-          } else {
-            await readable(source);
-          }
+  return new StreamBody(source, contentLength !== undefined && /^\d+$/.test(contentLength) ? Number(contentLength) : undefined);
+}
+
+/** One per request, so its methods live on the prototype rather than in closures made for each request. */
+class StreamBody implements IncomingBody {
+  private taken = false;
+
+  constructor(
+    private readonly source: BodySource,
+    readonly declaredLength: number | undefined,
+  ) {}
+
+  private take(): void {
+    if (this.taken) throw new Error('the request body was already read');
+    this.taken = true;
+  }
+
+  read(limit: number, tooLarge: () => Error): Promise<Buffer> {
+    this.take();
+    const { source, declaredLength: declared } = this;
+    if (declared !== undefined && declared > limit) {
+      return Promise.reject(tooLarge());
+    }
+    if (declared === 0 || source.readableEnded) return Promise.resolve(Buffer.alloc(0));
+    if (source.complete && !source.readableFlowing && source.readableLength > 0) return arrived(source, limit, tooLarge);
+    return new Promise<Buffer>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const finish = (error?: Error) => {
+        source.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+        if (error) return reject(error);
+        // One exact-size buffer of its own: a slice of the socket's read buffer (or of Node's shared pool) would keep
+        // the whole of it alive for as long as a service stores the payload.
+        const body = Buffer.allocUnsafeSlow(size);
+        let offset = 0;
+        for (const chunk of chunks) offset += chunk.copy(body, offset);
+        resolve(body);
+      };
+      const onData = (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > limit) {
+          source.pause();
+          return finish(tooLarge());
         }
-      })();
-    },
-  };
+        chunks.push(chunk);
+      };
+      const onEnd = () => finish();
+      const onError = (error: Error) => finish(new RequestAborted(error));
+      const onClose = () => {
+        if (!source.complete) finish(new RequestAborted());
+      };
+      source.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+    });
+  }
+
+  stream(limit: number, tooLarge: () => Error): AsyncIterable<Buffer> {
+    this.take();
+    const { source, declaredLength: declared } = this;
+    return (async function* () {
+      if (declared !== undefined && declared > limit) throw tooLarge();
+      let size = 0;
+      // Reads in paused mode rather than through the stream's own iterator, which would destroy the socket on
+      // an early exit and with it the chance to answer.
+      for (;;) {
+        const chunk = source.read() as Buffer | null;
+        if (chunk !== null) {
+          size += chunk.length;
+          if (size > limit) throw tooLarge();
+          yield chunk;
+        } else if (source.readableEnded) {
+          return;
+        } else {
+          await readable(source);
+        }
+      }
+    })();
+  }
 }
 
 /**

@@ -46,11 +46,15 @@ function hostName(host: string): string {
 
 const EXPOSED_HEADERS = 'etag,x-amz-request-id,x-amz-id-2,x-amzn-requestid,x-amz-version-id,x-amz-delete-marker,x-amzn-errortype,x-amz-crc32';
 
+const ALLOWED: GuardVerdict = Object.freeze({ allowed: true });
+
 export class RequestGuard {
   private readonly origins: Set<string>;
   private readonly anyOrigin: boolean;
   private readonly hosts: Set<string>;
   private readonly anyHost: boolean;
+  /** The last Host header found served: clients send the same one on every request. */
+  private lastServedHost?: string;
 
   constructor(
     options: GuardOptions,
@@ -72,12 +76,13 @@ export class RequestGuard {
   /** `originsJudgedElsewhere`: the request's service applies its own CORS rules (S3), so only the host is checked here. */
   check(method: string, headers: Record<string, string | undefined>, originsJudgedElsewhere = false): GuardVerdict {
     const host = headers['host'];
-    if (host !== undefined && !this.anyHost) {
+    if (host !== undefined && !this.anyHost && host !== this.lastServedHost) {
       const name = hostName(host);
       if (!builtInHost(name) && !this.hosts.has(name)) return { allowed: false, reason: `host name ${JSON.stringify(name.slice(0, 255))} is not served by this twinstack` };
+      this.lastServedHost = host;
     }
     const origin = headers['origin'];
-    if (origin === undefined || originsJudgedElsewhere) return { allowed: true };
+    if (origin === undefined || originsJudgedElsewhere) return ALLOWED;
     if (!this.anyOrigin && !this.originAllowed(origin)) return { allowed: false, reason: `origin ${JSON.stringify(origin.slice(0, 255))} is not allowed` };
     const corsHeaders: Record<string, string> = {
       'access-control-allow-origin': origin,

@@ -133,14 +133,12 @@ export async function startServer(emulator: Emulator, options: ServerOptions): P
   const guard = new RequestGuard(options.guard ?? {}, options.host);
   const limits = { ...DEFAULT_CONNECTION_OPTIONS, ...options.connections };
   const log = options.verbose ? logRequest : undefined;
-  const handler = (req: Request, res: Response | Http2ServerResponse) => {
-    const started = log && performance.now();
-    // A client that goes away mid-request must cost that request only, never the process.
-    serve(emulator, internal, guard, req, res as Response).then(
-      () => log?.(req, res as Response, started!),
-      (error: unknown) => failed(res as Response, error),
-    );
-  };
+  const handler = log
+    ? (req: Request, res: Response | Http2ServerResponse) => {
+        const started = performance.now();
+        void serveSafely(emulator, internal, guard, req, res as Response).then(() => log(req, res as Response, started));
+      }
+    : (req: Request, res: Response | Http2ServerResponse) => void serveSafely(emulator, internal, guard, req, res as Response);
   const http1 = createHttp1Server(
     // No limit on a whole request's time (uploads may be long), but on silence and on slow headers.
     { keepAliveTimeout: limits.idleTimeoutMs, headersTimeout: limits.headersTimeoutMs, requestTimeout: 0, connectionsCheckingInterval: 1000 },
@@ -219,6 +217,15 @@ function upgradeExchange(req: IncomingMessage, socket: Duplex, head: Buffer): { 
   return { res, upgrade, body };
 }
 
+/** `serve`, where a client that goes away mid-request costs that request only, never the process. */
+async function serveSafely(emulator: Emulator, internal: InternalRoutes, guard: RequestGuard, req: Request, res: Response): Promise<void> {
+  try {
+    await serve(emulator, internal, guard, req, res);
+  } catch (error) {
+    failed(res, error);
+  }
+}
+
 /** `exchange`: an upgrade request's body (Node leaves it on the socket) and, for WebSocket handshakes, the connection. */
 async function serve(
   emulator: Emulator,
@@ -246,12 +253,17 @@ async function serve(
   }
   const found = findRoute(internal, raw.path);
   if (found) return serveInternal(found, raw, res);
-  const response = await emulator.handle(raw, endpointOf(raw.headers, (req.socket as TLSSocket).encrypted)).catch((error: unknown) =>
-    dropped(error, () => ('stream' in req ? req.stream.close(http2Constants.NGHTTP2_INTERNAL_ERROR) : req.socket.resetAndDestroy())),
-  );
+  let response: RawResponse | undefined;
+  try {
+    response = await emulator.handle(raw, endpointOf(raw.headers, (req.socket as TLSSocket).encrypted));
+  } catch (error) {
+    response = dropped(error, () => ('stream' in req ? req.stream.close(http2Constants.NGHTTP2_INTERNAL_ERROR) : req.socket.resetAndDestroy()));
+  }
   if (!response || upgrade?.claimed) return;
   if (verdict.corsHeaders) for (const [name, value] of Object.entries(verdict.corsHeaders)) response.headers[name] ??= value;
-  await writeResponse(req, res, response);
+  // Only a streamed body is waited for: a whole one is written at once.
+  const streaming = writeResponse(req, res, response);
+  if (streaming) await streaming;
 }
 
 async function serveInternal(found: NonNullable<ReturnType<typeof findRoute>>, raw: RawRequest, res: Response): Promise<void> {
@@ -284,7 +296,8 @@ function dropped(error: unknown, reset: () => void): undefined {
   return undefined;
 }
 
-async function writeResponse(req: Request, res: Response, response: RawResponse): Promise<void> {
+/** Writes the response; a promise only while a streamed body is being written. */
+function writeResponse(req: Request, res: Response, response: RawResponse): Promise<void> | undefined {
   const { body } = response;
   const unread = !req.complete;
   if (unread && !('stream' in req)) {
@@ -295,11 +308,13 @@ async function writeResponse(req: Request, res: Response, response: RawResponse)
     if (response.headers['content-length'] === undefined) response.headers['content-length'] = String(Buffer.byteLength(body));
     res.writeHead(response.status, response.headers);
     res.end(req.method === 'HEAD' ? '' : body);
-  } else {
-    res.writeHead(response.status, response.headers);
-    await writeStream(res, body);
+    if (unread) abandon(req);
+    return undefined;
   }
-  if (unread) abandon(req);
+  res.writeHead(response.status, response.headers);
+  return writeStream(res, body).then(() => {
+    if (unread) abandon(req);
+  });
 }
 
 /** Streams a body; stops as soon as the client resets the stream or the connection closes. */
@@ -358,7 +373,7 @@ function toRawRequest(req: Request, body: Parameters<typeof incomingBody>[0] = r
   return {
     method: req.method ?? 'GET',
     path: q < 0 ? url : url.slice(0, q),
-    query: new URLSearchParams(q < 0 ? '' : url.slice(q + 1)),
+    query: q < 0 ? NO_QUERY : new URLSearchParams(url.slice(q + 1)),
     headers,
     body: EMPTY,
     incoming: incomingBody(body, headers['content-length']),
@@ -376,6 +391,23 @@ function remoteAddress(req: Request): string | undefined {
 }
 
 const EMPTY = Buffer.alloc(0);
+
+/** The query of every URL without one (most AWS requests): shared, so it refuses changes. */
+class EmptyQuery extends URLSearchParams {
+  override append(): never {
+    throw new TypeError('the empty query of a request cannot change');
+  }
+  override delete(): never {
+    return this.append();
+  }
+  override set(): never {
+    return this.append();
+  }
+  override sort(): never {
+    return this.append();
+  }
+}
+const NO_QUERY: URLSearchParams = new EmptyQuery();
 
 function endpointOf(headers: Record<string, string>, encrypted = false): string {
   return `${encrypted ? 'https' : 'http'}://${headers.host ?? 'localhost:4566'}`;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { CreateStackCommand, DeleteStackCommand, DescribeStackResourcesCommand, GetTemplateCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { serveCloudFormation, settled } from './serve.ts';
 
-// A macro that adds a queue named after its parameter to every template it processes.
+// Two macros of one function: AddQueue adds a queue to the template it processes; Upper answers Fn::Transform calls.
 const MACRO_STACK = `
 Resources:
   Role:
@@ -18,13 +18,40 @@ Resources:
       Code:
         ZipFile: |
           exports.handler = async (event) => {
+            const reply = (fragment) => ({ requestId: event.requestId, status: 'success', fragment });
+            if (event.transformId.endsWith('::Upper')) {
+              const { Text, FromParameter } = event.params;
+              const text = Text ?? event.templateParameterValues[FromParameter];
+              return reply(text === undefined ? { ...event.fragment, DelaySeconds: 5 } : text.toUpperCase());
+            }
             if (event.fragment.Metadata && event.fragment.Metadata.Fail) return { requestId: event.requestId, status: 'failure', errorMessage: 'told to fail' };
-            const fragment = { ...event.fragment, Resources: { ...event.fragment.Resources, Added: { Type: 'AWS::SQS::Queue' } } };
-            return { requestId: event.requestId, status: 'success', fragment };
+            return reply({ ...event.fragment, Resources: { ...event.fragment.Resources, Added: { Type: 'AWS::SQS::Queue' } } });
           };
   Macro:
     Type: AWS::CloudFormation::Macro
     Properties: { Name: AddQueue, FunctionName: !GetAtt Function.Arn }
+  SnippetMacro:
+    Type: AWS::CloudFormation::Macro
+    Properties: { Name: Upper, FunctionName: !GetAtt Function.Arn }
+`;
+
+// Fn::Transform calls of the Upper macro: whole values (replaced by the macro's string) and a Properties object
+// whose siblings the macro extends.
+const SNIPPETS = `
+Parameters:
+  Suffix: { Type: String, Default: abc }
+Resources:
+  Param:
+    Type: AWS::SSM::Parameter
+    Properties:
+      Type: String
+      Value: { 'Fn::Transform': { Name: Upper, Parameters: { Text: hello } } }
+      Description: !Transform { Name: Upper, Parameters: { FromParameter: Suffix } }
+  Queue:
+    Type: AWS::SQS::Queue
+    Properties:
+      Fn::Transform: { Name: Upper }
+      VisibilityTimeout: 40
 `;
 
 describe('CloudFormation: macros (AWS::CloudFormation::Macro backed by Lambda)', function () {
@@ -32,7 +59,7 @@ describe('CloudFormation: macros (AWS::CloudFormation::Macro backed by Lambda)',
   let cfn: CloudFormationClient;
   serveCloudFormation((_aws, c) => (cfn = c));
 
-  it('processes a template through the macro its Transform names, and fails with the macro\'s message', async () => {
+  it('processes a template through the macro its Transform names or Fn::Transform calls, and fails with the macro\'s message', async () => {
     await cfn.send(new CreateStackCommand({ StackName: 'macro', TemplateBody: MACRO_STACK, Capabilities: ['CAPABILITY_IAM'] }));
     assert.equal((await settled(cfn, 'macro')).StackStatus, 'CREATE_COMPLETE');
 
@@ -58,7 +85,18 @@ describe('CloudFormation: macros (AWS::CloudFormation::Macro backed by Lambda)',
       message: 'No transform named 000000000000::Nope found.',
     });
 
-    for (const name of ['uses-macro', 'macro']) {
+    await assert.rejects(cfn.send(new CreateStackCommand({ StackName: 'snippets', TemplateBody: SNIPPETS })), { name: 'InsufficientCapabilitiesException' });
+    await cfn.send(new CreateStackCommand({ StackName: 'snippets', TemplateBody: SNIPPETS, Parameters: [{ ParameterKey: 'Suffix', ParameterValue: 'xyz' }], Capabilities: ['CAPABILITY_AUTO_EXPAND'] }));
+    assert.equal((await settled(cfn, 'snippets')).StackStatus, 'CREATE_COMPLETE');
+    const processedSnippets = JSON.parse((await cfn.send(new GetTemplateCommand({ StackName: 'snippets', TemplateStage: 'Processed' }))).TemplateBody!);
+    assert.deepEqual(processedSnippets.Resources.Param.Properties, { Type: 'String', Value: 'HELLO', Description: 'XYZ' });
+    assert.deepEqual(processedSnippets.Resources.Queue.Properties, { VisibilityTimeout: 40, DelaySeconds: 5 });
+    await assert.rejects(cfn.send(new CreateStackCommand({ StackName: 'unknown-snippet', TemplateBody: SNIPPETS.replace('Name: Upper }', 'Name: Nope }'), Capabilities: ['CAPABILITY_AUTO_EXPAND'] })), {
+      name: 'ValidationError',
+      message: 'No transform named 000000000000::Nope found.',
+    });
+
+    for (const name of ['snippets', 'uses-macro', 'macro']) {
       const { StackId } = await settled(cfn, name);
       await cfn.send(new DeleteStackCommand({ StackName: name }));
       assert.equal((await settled(cfn, StackId!)).StackStatus, 'DELETE_COMPLETE');

@@ -30,6 +30,18 @@ describe('CloudFormation through boto3 and the AWS CLI', function () {
     assert.equal(out.deleted, 'DELETE_COMPLETE');
   });
 
+  it('boto3: a self-managed stack set deploys one stack per region and deletes them', async () => {
+    const out = await runBoto3Script<Record<string, unknown>>(new URL('./boto3-stack-sets.py', import.meta.url), endpoint);
+    assert.match(out.id as string, /^boto3-set:[0-9a-f-]{36}$/);
+    assert.equal(out.created, 'SUCCEEDED');
+    assert.deepEqual(out.instances, [['eu-west-1', 'CURRENT', 'SUCCEEDED'], ['us-east-1', 'CURRENT', 'SUCCEEDED']]);
+    assert.equal(out.stack, 'CREATE_COMPLETE');
+    assert.deepEqual(out.results, ['SUCCEEDED', 'SUCCEEDED']);
+    assert.equal(out.deleted, 'SUCCEEDED');
+    assert.deepEqual(out.summaries, [['boto3-set', 'DELETED']]);
+    assert.deepEqual(out.missing, ['StackSetNotFoundException', 'StackSet boto3-set not found', 404]);
+  });
+
   it('aws cloudformation deploy: creates, updates with parameter overrides, and reports no changes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cfn-cli-'));
     const file = join(dir, 'template.yaml');

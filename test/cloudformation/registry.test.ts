@@ -155,6 +155,17 @@ describe('CloudFormation: the extension registry', function () {
 
     const listed = await cfn.send(new ListTypesCommand({ Visibility: 'PUBLIC', Filters: { TypeNamePrefix: 'AWS::SQS::' } }));
     assert.deepEqual(listed.TypeSummaries!.map((t) => t.TypeName), ['AWS::SQS::Queue', 'AWS::SQS::QueuePolicy']);
+    // ListTypes lists FULLY_MUTABLE types unless asked for others, as AWS does: types that cannot update are IMMUTABLE.
+    const all = new Set<string>();
+    for (const ProvisioningType of ['FULLY_MUTABLE', 'IMMUTABLE'] as const) {
+      const { TypeSummaries } = await cfn.send(new ListTypesCommand({ Visibility: 'PUBLIC', ProvisioningType, Filters: { TypeNamePrefix: 'AWS::CloudFormation::' } }));
+      for (const t of TypeSummaries!) {
+        assert.equal(all.has(t.TypeName!), false);
+        all.add(t.TypeName!);
+        assert.equal((await cfn.send(new DescribeTypeCommand({ Type: 'RESOURCE', TypeName: t.TypeName }))).ProvisioningType, ProvisioningType);
+      }
+    }
+    assert.ok(all.has('AWS::CloudFormation::WaitConditionHandle') && all.has('AWS::CloudFormation::Stack'));
     const unknown = await rejection(cfn.send(new DescribeTypeCommand({ Type: 'RESOURCE', TypeName: 'AWS::EC2::VPCX' })));
     assert.deepEqual([unknown.name, unknown.message], ['TypeNotFoundException', "The type 'AWS::EC2::VPCX' cannot be found."]);
   });

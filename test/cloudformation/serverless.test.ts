@@ -120,6 +120,111 @@ describe('CloudFormation: the AWS::Serverless-2016-10-31 (SAM) transform', funct
     dynamodb.destroy();
   });
 
+  it('adds SAM\'s CORS preflight methods to a REST API with Cors, and refuses what SAM refuses', async () => {
+    const template = `
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: dev
+      Cors: { AllowOrigin: "'https://example.com'", AllowHeaders: "'Content-Type'", MaxAge: "'600'", AllowCredentials: true }
+  Items:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs20.x
+      Handler: index.handler
+      InlineCode: "exports.handler = async () => ({ statusCode: 200, body: 'items' });"
+      Events:
+        List: { Type: Api, Properties: { RestApiId: !Ref Api, Path: /items, Method: get } }
+        Add: { Type: Api, Properties: { RestApiId: !Ref Api, Path: /items, Method: post } }
+Outputs:
+  Api: { Value: !Ref Api }
+`;
+    await cfn.send(new CreateStackCommand({ StackName: 'cors', TemplateBody: template, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] }));
+    const stack = await settled(cfn, 'cors');
+    assert.equal(stack.StackStatus, 'CREATE_COMPLETE', stack.StackStatusReason);
+    const processed = JSON.parse((await cfn.send(new GetTemplateCommand({ StackName: 'cors', TemplateStage: 'Processed' }))).TemplateBody!);
+    const options = processed.Resources.Api.Properties.Body.paths['/items'].options;
+    assert.deepEqual(options['x-amazon-apigateway-integration'].responses.default.responseParameters, {
+      'method.response.header.Access-Control-Allow-Origin': "'https://example.com'",
+      'method.response.header.Access-Control-Allow-Headers': "'Content-Type'",
+      'method.response.header.Access-Control-Allow-Methods': "'GET,OPTIONS,POST'",
+      'method.response.header.Access-Control-Max-Age': "'600'",
+      'method.response.header.Access-Control-Allow-Credentials': "'true'",
+    });
+    const api = stack.Outputs!.find((o) => o.OutputKey === 'Api')!.OutputValue!;
+    const preflight = await http(`${aws.endpoint}/restapis/${api}/dev/_user_request_/items`, { method: 'OPTIONS' });
+    assert.equal(preflight.status, 200, preflight.text);
+    assert.equal(preflight.headers['access-control-allow-origin'], 'https://example.com');
+    assert.equal(preflight.headers['access-control-allow-methods'], 'GET,OPTIONS,POST');
+    await cfn.send(new DeleteStackCommand({ StackName: 'cors' }));
+    assert.equal((await settled(cfn, stack.StackId!)).StackStatus, 'DELETE_COMPLETE');
+
+    const wildcard = template.replace(`"'https://example.com'"`, `"'*'"`);
+    await assert.rejects(cfn.send(new CreateStackCommand({ StackName: 'bad-cors', TemplateBody: wildcard, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] })), {
+      name: 'ValidationError',
+      message:
+        "Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Resource with id [Api] is invalid. Unable to add Cors configuration because 'AllowCredentials' can not be true when 'AllowOrigin' is \"'*'\" or not set",
+    });
+  });
+
+  it('translates Auth: a Lambda TOKEN authorizer as the default, an event opting out with NONE', async () => {
+    const template = `
+Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function: { Runtime: nodejs20.x, Handler: index.handler }
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: dev
+      Auth:
+        DefaultAuthorizer: TokenAuth
+        Authorizers:
+          TokenAuth: { FunctionArn: !GetAtt Authorizer.Arn, Identity: { Header: X-Token, ReauthorizeEvery: 0 } }
+  Authorizer:
+    Type: AWS::Serverless::Function
+    Properties:
+      InlineCode: |
+        exports.handler = async (event) => ({
+          principalId: 'user',
+          policyDocument: { Version: '2012-10-17', Statement: [{ Action: 'execute-api:Invoke', Effect: event.authorizationToken === 'allow' ? 'Allow' : 'Deny', Resource: event.methodArn }] },
+        });
+  Items:
+    Type: AWS::Serverless::Function
+    Properties:
+      InlineCode: "exports.handler = async () => ({ statusCode: 200, body: 'items' });"
+      Events:
+        Secure: { Type: Api, Properties: { RestApiId: !Ref Api, Path: /secure, Method: get } }
+        Open: { Type: Api, Properties: { RestApiId: !Ref Api, Path: /open, Method: get, Auth: { Authorizer: NONE } } }
+Outputs:
+  Api: { Value: !Ref Api }
+`;
+    await cfn.send(new CreateStackCommand({ StackName: 'auth', TemplateBody: template, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] }));
+    const stack = await settled(cfn, 'auth');
+    assert.equal(stack.StackStatus, 'CREATE_COMPLETE', stack.StackStatusReason);
+    const processed = JSON.parse((await cfn.send(new GetTemplateCommand({ StackName: 'auth', TemplateStage: 'Processed' }))).TemplateBody!);
+    const body = processed.Resources.Api.Properties.Body;
+    assert.deepEqual(body.paths['/secure'].get.security, [{ TokenAuth: [] }]);
+    assert.equal(body.paths['/open'].get.security, undefined);
+    assert.equal(body.securityDefinitions.TokenAuth.name, 'X-Token');
+    assert.equal(body.securityDefinitions.TokenAuth['x-amazon-apigateway-authorizer'].type, 'token');
+    assert.equal(processed.Resources.ApiTokenAuthAuthorizerPermission.Type, 'AWS::Lambda::Permission');
+
+    const api = stack.Outputs!.find((o) => o.OutputKey === 'Api')!.OutputValue!;
+    const url = (path: string) => `${aws.endpoint}/restapis/${api}/dev/_user_request_${path}`;
+    assert.equal((await http(url('/open'))).status, 200);
+    assert.equal((await http(url('/secure'))).status, 401);
+    const denied = await http(url('/secure'), { headers: { 'X-Token': 'deny' } });
+    assert.equal(denied.status, 403, denied.text);
+    const allowed = await http(url('/secure'), { headers: { 'X-Token': 'allow' } });
+    assert.equal(allowed.status, 200, allowed.text);
+    assert.equal(allowed.text, 'items');
+    await cfn.send(new DeleteStackCommand({ StackName: 'auth' }));
+    assert.equal((await settled(cfn, stack.StackId!)).StackStatus, 'DELETE_COMPLETE');
+  });
+
   it('fails the transform with SAM\'s wording for a function without code', async () => {
     const template = 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn: { Type: AWS::Serverless::Function, Properties: { Handler: index.handler, Runtime: nodejs20.x } }\n';
     await assert.rejects(cfn.send(new CreateStackCommand({ StackName: 'bad-sam', TemplateBody: template, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] })), {

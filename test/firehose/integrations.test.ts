@@ -1,10 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:https';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand, PutSubscriptionFilterCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { EventBridgeClient, PutEventsCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
@@ -14,7 +8,7 @@ import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, GetSubscriptionAttributesCommand, PublishCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { createFunction } from '../lambda/support.ts';
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import { CREDENTIALS, objects, ROLE, useFirehose } from './support.ts';
+import { CREDENTIALS, objects, ROLE, startTlsServer, useFirehose } from './support.ts';
 
 // Formats come from AWS's documentation: the Lambda transformation event and result ("Transform source data in
 // Amazon Data Firehose", "Required parameters for data transformation"), the processing-failed record document
@@ -220,25 +214,15 @@ describe('Firehose sources, transformation and deliveries from other services', 
     // How the endpoint answers: per AWS's response specification, a broken answer, or a 500 before a proper one.
     let mode: 'spec' | 'empty-json' | 'fail-once' = 'spec';
     // AWS only posts to https:// endpoints: a certificate made for this run, which the emulator's client is told to accept.
-    const dir = mkdtempSync(join(tmpdir(), 'firehose-endpoint-'));
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
-    const rejectUnauthorized = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
-    process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
-    const server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const raw = Buffer.concat(chunks);
-        const body = JSON.parse((req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString());
-        received.push({ headers: req.headers, body });
-        if (mode === 'empty-json') res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-        else if (mode === 'fail-once' && received.length === 1) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ requestId: body.requestId, timestamp: Date.now(), errorMessage: 'try later' }));
-        else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ requestId: body.requestId, timestamp: Date.now() }));
-      });
+    const server = await startTlsServer((req, res, raw) => {
+      const body = JSON.parse((req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString());
+      received.push({ headers: req.headers, body });
+      if (mode === 'empty-json') res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      else if (mode === 'fail-once' && received.length === 1) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ requestId: body.requestId, timestamp: Date.now(), errorMessage: 'try later' }));
+      else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ requestId: body.requestId, timestamp: Date.now() }));
     });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
-      const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      const url = `${server.base}/`;
       const fn = await createFunction(clients.lambda, { 'handler.py': PROCESSOR });
       const name = `fh-http-${++counter}`;
       await context.firehose.send(
@@ -306,11 +290,7 @@ describe('Firehose sources, transformation and deliveries from other services', 
       assert.match(document.errorMessage, /^The response received from the specified endpoint is invalid\. .* Raw response received: 200 \{\}$/);
       assert.deepEqual([document.attemptsMade, Buffer.from(document.rawData, 'base64').toString(), document.httpEndpointName], [1, 'lost', 'local']);
     } finally {
-      if (rejectUnauthorized === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
-      else process.env.NODE_TLS_REJECT_UNAUTHORIZED = rejectUnauthorized;
-      server.closeAllConnections();
-      await new Promise<void>((r) => server.close(() => r()));
-      rmSync(dir, { recursive: true, force: true });
+      await server.close();
     }
   });
 

@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CreateDeliveryStreamCommand, PutRecordBatchCommand } from '@aws-sdk/client-firehose';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
-import { objects, ROLE, useFirehose } from './support.ts';
+import { objects, ROLE, startTlsServer, useFirehose } from './support.ts';
 
 // The wire forms come from AWS's Firehose developer guide (OpenSearch Service destination: `_bulk` indexing, index
 // rotation, `AmazonOpenSearchService-failed/` backups; Splunk destination: HEC with indexer acknowledgment,
@@ -15,51 +9,34 @@ import { objects, ROLE, useFirehose } from './support.ts';
 describe('Firehose OpenSearch and Splunk destinations delivered for real', function () {
   this.timeout(60_000);
   const context = useFirehose(['firehose', 's3', 'sts']);
-  let dir: string;
-  let server: Server;
+  let server: { base: string; close(): Promise<void> };
   let base: string;
   const bulks: string[] = [];
   const hec: { path: string; headers: Record<string, unknown>; body: string }[] = [];
   let acked = true;
-  let rejectUnauthorized: string | undefined;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'firehose-search-'));
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
-    rejectUnauthorized = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
-    process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
-    server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const body = Buffer.concat(chunks).toString();
-        const json = (status: number, value: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
-        if (req.url === '/_bulk') {
-          bulks.push(body);
-          // A document with "bad" in it is refused (mapper_parsing_exception), the others indexed.
-          const docs = body.trim().split('\n').filter((_, i) => i % 2 === 1);
-          const items = docs.map((d) => ({ index: d.includes('bad') ? { status: 400, error: { type: 'mapper_parsing_exception', reason: 'failed to parse' } } : { status: 201, result: 'created' } }));
-          return json(200, { took: 1, errors: items.some((i) => i.index.status >= 300), items });
-        }
-        if (req.url?.startsWith('/services/collector/ack')) return json(200, { acks: Object.fromEntries((JSON.parse(body).acks as number[]).map((id) => [String(id), acked])) });
-        if (req.url?.startsWith('/services/collector')) {
-          hec.push({ path: req.url, headers: req.headers, body });
-          if (req.headers.authorization !== 'Splunk good-token') return json(403, { text: 'Invalid token', code: 4 });
-          return json(200, { text: 'Success', code: 0, ackId: hec.length });
-        }
-        json(404, {});
-      });
+    server = await startTlsServer((req, res, raw) => {
+      const body = raw.toString();
+      const json = (status: number, value: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
+      if (req.url === '/_bulk') {
+        bulks.push(body);
+        // A document with "bad" in it is refused (mapper_parsing_exception), the others indexed.
+        const docs = body.trim().split('\n').filter((_, i) => i % 2 === 1);
+        const items = docs.map((d) => ({ index: d.includes('bad') ? { status: 400, error: { type: 'mapper_parsing_exception', reason: 'failed to parse' } } : { status: 201, result: 'created' } }));
+        return json(200, { took: 1, errors: items.some((i) => i.index.status >= 300), items });
+      }
+      if (req.url?.startsWith('/services/collector/ack')) return json(200, { acks: Object.fromEntries((JSON.parse(body).acks as number[]).map((id) => [String(id), acked])) });
+      if (req.url?.startsWith('/services/collector')) {
+        hec.push({ path: req.url, headers: req.headers, body });
+        if (req.headers.authorization !== 'Splunk good-token') return json(403, { text: 'Invalid token', code: 4 });
+        return json(200, { text: 'Success', code: 0, ackId: hec.length });
+      }
+      json(404, {});
     });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = server.base;
   });
-  after(async () => {
-    if (rejectUnauthorized === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
-    else process.env.NODE_TLS_REJECT_UNAUTHORIZED = rejectUnauthorized;
-    server.closeAllConnections();
-    await new Promise<void>((r) => server.close(() => r()));
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => server.close());
 
   const waitFor = async (check: () => boolean) => {
     const deadline = Date.now() + 15_000;

@@ -69,6 +69,27 @@ describe('transport hardening: hostile input to the protocol layer', () => {
     const body = cbor.deserialize(new Uint8Array(await res.arrayBuffer())) as { __type: string };
     assert.match(body.__type, /ValidationException$/);
   });
+
+  it('a CBOR body declaring a length beyond 2^53 is a SerializationException, with no warning in the server log', async () => {
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args);
+    try {
+      const res = await fetch(twinstack.endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-amz-cbor-1.1', 'x-amz-target': 'Kinesis_20131202.ListStreams' },
+        // A map whose first key is a text string of 0x2260000000002241 bytes.
+        body: Buffer.from([0xa1, 0x7b, 0x22, 0x60, 0, 0, 0, 0, 0x22, 0x41]),
+      });
+      assert.equal(res.status, 400);
+      const body = cbor.deserialize(new Uint8Array(await res.arrayBuffer())) as { __type: string; message: string };
+      assert.match(body.__type, /SerializationException$/);
+      assert.match(body.message, /^Malformed CBOR body: /);
+    } finally {
+      console.warn = warn;
+    }
+    assert.deepEqual(warnings, []);
+  });
 });
 
 describe('transport hardening: strict signatures over CBOR', () => {

@@ -263,7 +263,7 @@ async function main() {
     let cursor = 0;
     for (const { scenario, variant, steps } of jobs) {
       const entry = snapshot[variant.nodeId];
-      const testName = scenario.test.split('::').pop()!;
+      const testName = scenario.fileName ?? scenario.test.split('::').pop()!;
       const id = `${source.service}/${source.idPrefix ?? ''}${testName}${variant.suffix}`;
       const contract: ContractFile = {
         consumer: { name: 'aws-sdk' },

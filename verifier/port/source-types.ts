@@ -41,6 +41,8 @@ export interface SourceScenario {
   steps: SourceStep[] | ((param: string) => SourceStep[]);
   /** Why this reproduction is faithful where the test code differs in form (fixtures, loops). */
   note?: string;
+  /** The contract's file name (starting `test_`) when two test classes of a module share the test's name. */
+  fileName?: string;
 }
 
 export interface SourceFile {

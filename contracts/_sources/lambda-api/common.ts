@@ -31,8 +31,6 @@ export const createFunction = (params: Record<string, unknown> = {}): SourceStep
   capture: { functionArn: '$.FunctionArn' },
 });
 
-/** A call the test expected to fail, recorded as `snapshot`, on a fresh function name (nothing is captured). */
-export const failingCreate = (snapshot: string, params: Record<string, unknown>): SourceStep => ({ ...createFunction(params), capture: undefined, snapshot });
 
 /** An SQS queue named `queue-{{suffix}}`, whose URL and ARN are then `{{queueUrl}}` and `{{queueArn}}`. */
 export const queueSetup = (name = 'queue-{{suffix}}'): SourceStep[] => [
@@ -48,3 +46,14 @@ export const mappingSetup: SourceStep[] = [
 
 /** The operation a parametrized test names in boto3's snake case (`get_function_url_config` -> GetFunctionUrlConfig). */
 export const operationOf = (param: string) => param.replace(/(^|_)([a-z])/g, (_m, _s, c: string) => c.toUpperCase());
+
+/** create_lambda_function_aws: CreateFunction as the test calls it (index.handler, no timeout), its own response recorded. */
+export const createAws = (snapshot: string | undefined, params: Record<string, unknown> = {}): SourceStep => ({
+  op: 'CreateFunction',
+  params: { FunctionName: FUNCTION, Handler: 'index.handler', Code: { ZipFile: ECHO }, PackageType: 'Zip', Role: ROLE, Runtime: 'python3.12', ...params },
+  capture: { functionArn: '$.FunctionArn' },
+  ...(snapshot ? { snapshot, ignore: CODE_SIZE } : {}),
+});
+
+/** A CreateFunction the test expected to fail, called as create_lambda_function_aws calls it; its error recorded as `snapshot`. */
+export const failingAws = (snapshot: string, params: Record<string, unknown>): SourceStep => ({ ...createAws(undefined, params), capture: undefined, snapshot });

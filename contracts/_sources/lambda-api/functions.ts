@@ -1,14 +1,8 @@
 // TestLambdaFunction scenarios of test_lambda_api.py: function configuration, code location, name and qualifier
 // validation, ARNs.
 import type { SourceScenario, SourceStep } from '../../../verifier/port/source-types.ts';
-import { callerAccount, CODE_SIZE, CONFIGURATION_CODE_SIZE, createFunction, ECHO, FUNCTION, onFunction, ROLE, zip } from './common.ts';
+import { callerAccount, CODE_SIZE, CONFIGURATION_CODE_SIZE, createAws, createFunction, failingAws, onFunction, zip } from './common.ts';
 
-/** create_lambda_function_aws: CreateFunction as the test calls it (index.handler, no timeout), its own response recorded. */
-const createAws = (snapshot: string | undefined, params: Record<string, unknown> = {}): SourceStep => ({
-  op: 'CreateFunction',
-  params: { FunctionName: FUNCTION, Handler: 'index.handler', Code: { ZipFile: ECHO }, PackageType: 'Zip', Role: ROLE, Runtime: 'python3.12', ...params },
-  ...(snapshot ? { snapshot, ignore: CODE_SIZE } : {}),
-});
 const VERSION_HANDLER = zip('def handler(event, context):\n    return {"version": 2}\n');
 const BUCKET = 'code-{{suffix}}';
 const KEY = 'code/code-function.zip';
@@ -38,7 +32,7 @@ function nameValidationStep(param: string): SourceStep {
   const [caseId, clientfn] = param.split('-');
   const { FunctionName, Qualifier } = NAME_CASES[caseId];
   const snapshot = `${clientfn}_exception`;
-  if (clientfn === 'create_function') return { ...createAws(undefined, { FunctionName: Qualifier ? `${FunctionName}:${Qualifier}` : FunctionName }), snapshot, errorDigest: true };
+  if (clientfn === 'create_function') return { ...failingAws(snapshot, { FunctionName: Qualifier ? `${FunctionName}:${Qualifier}` : FunctionName }), errorDigest: true };
   const op = { get_function: 'GetFunction', delete_function: 'DeleteFunction', invoke: 'Invoke' }[clientfn]!;
   return { op, params: { FunctionName, ...(Qualifier ? { Qualifier } : {}) }, snapshot, errorDigest: true };
 }
@@ -85,8 +79,8 @@ export const functionScenarios: SourceScenario[] = [
     steps: [
       callerAccount,
       { service: 's3', protocol: 'rest-xml', op: 'CreateBucket', params: { Bucket: BUCKET } },
-      { ...createAws(undefined, { Code: { S3Bucket: 'some-random-non-existent-bucket-{{suffix}}', S3Key: KEY } }), snapshot: 'create-error-wrong-bucket' },
-      { ...createAws(undefined, { Code: { S3Bucket: BUCKET, S3Key: 'non/existent.zip' } }), snapshot: 'create-error-wrong-key' },
+      failingAws('create-error-wrong-bucket', { Code: { S3Bucket: 'some-random-non-existent-bucket-{{suffix}}', S3Key: KEY } }),
+      failingAws('create-error-wrong-key', { Code: { S3Bucket: BUCKET, S3Key: 'non/existent.zip' } }),
       createAws(undefined),
       onFunction('UpdateFunctionCode', 'update-error-wrong-bucket', { S3Bucket: 'some-random-non-existent-bucket-{{suffix}}', S3Key: KEY }),
       onFunction('UpdateFunctionCode', 'update-error-wrong-key', { S3Bucket: BUCKET, S3Key: 'non/existent.zip' }),
@@ -99,11 +93,11 @@ export const functionScenarios: SourceScenario[] = [
       callerAccount,
       createFunction({ FunctionName: 'arn:{{partition}}:lambda:{{region}}:{{accountId}}:function:test-function-arn-{{suffix}}' }),
       createFunction({ FunctionName: '{{accountId}}:function:test-partial-arn-{{suffix}}' }),
-      { ...createAws('invalid_function_name_exc', { FunctionName: 'invalid:function:name' }), ignore: undefined },
-      { ...createAws('long_function_name_exc', { FunctionName: 'a'.repeat(65) }), ignore: undefined },
-      { ...createAws('long_function_arn_exc', { FunctionName: `arn:{{partition}}:lambda:{{region}}:{{accountId}}:function:${'a'.repeat(94)}` }), ignore: undefined },
-      { ...createAws('function_arn_other_region_exc', { FunctionName: 'arn:{{partition}}:lambda:ap-southeast-1:{{accountId}}:function:test-function-arn-{{suffix}}' }), ignore: undefined },
-      { ...createAws('function_arn_other_account_exc', { FunctionName: 'arn:{{partition}}:lambda:{{region}}:123456789012:function:test-function-arn-{{suffix}}' }), ignore: undefined },
+      failingAws('invalid_function_name_exc', { FunctionName: 'invalid:function:name' }),
+      failingAws('long_function_name_exc', { FunctionName: 'a'.repeat(65) }),
+      failingAws('long_function_arn_exc', { FunctionName: `arn:{{partition}}:lambda:{{region}}:{{accountId}}:function:${'a'.repeat(94)}` }),
+      failingAws('function_arn_other_region_exc', { FunctionName: 'arn:{{partition}}:lambda:ap-southeast-1:{{accountId}}:function:test-function-arn-{{suffix}}' }),
+      failingAws('function_arn_other_account_exc', { FunctionName: 'arn:{{partition}}:lambda:{{region}}:123456789012:function:test-function-arn-{{suffix}}' }),
     ],
   },
   {

@@ -26,6 +26,7 @@ import {
   listGeneratedTemplates,
   updateGeneratedTemplate,
 } from './operations/generated-templates.ts';
+import { createStackRefactor, describeStackRefactor, executeStackRefactor, listStackRefactorActions, listStackRefactors } from './operations/stack-refactors.ts';
 
 /** CloudFormation: stacks, change sets and the template language, over the resource types the services declare. */
 const handlers: Record<string, Handler<CloudFormationState>> = {
@@ -98,6 +99,11 @@ const handlers: Record<string, Handler<CloudFormationState>> = {
   GetGeneratedTemplate: getGeneratedTemplate,
   ListGeneratedTemplates: listGeneratedTemplates,
   DeleteGeneratedTemplate: deleteGeneratedTemplate,
+  CreateStackRefactor: createStackRefactor,
+  DescribeStackRefactor: describeStackRefactor,
+  ExecuteStackRefactor: executeStackRefactor,
+  ListStackRefactors: listStackRefactors,
+  ListStackRefactorActions: listStackRefactorActions,
 };
 
 const cloudformation: ServiceDefinition<CloudFormationState> = {

@@ -8,6 +8,7 @@ import type { StackSet } from './stack-sets/model.ts';
 import { newRegistry } from './registry/model.ts';
 import type { ResourceScan } from './registry/scan.ts';
 import type { GeneratedTemplate } from './operations/generated-templates.ts';
+import type { StackRefactor } from './operations/stack-refactors.ts';
 
 /** One resource of a stack as CloudFormation tracks it. */
 export interface StackResource {
@@ -106,6 +107,8 @@ export class CloudFormationState {
   readonly scans = new Map<string, ResourceScan>();
   /** Generated templates (the IaC generator) by id (ARN). */
   readonly generatedTemplates = new Map<string, GeneratedTemplate>();
+  /** Stack refactors by id (ARN). */
+  readonly refactors = new Map<string, StackRefactor>();
   /** Stack (or stack set) id -> its operation in progress, which settles when the operation ends (not persisted: it is work, not state). */
   readonly running = new Map<string, Promise<void>>();
 

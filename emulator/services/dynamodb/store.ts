@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { RecordMap } from '../../persistence/records.ts';
 import type { Item } from './values.ts';
@@ -155,7 +155,8 @@ export class ItemStore {
 }
 
 function hashOf(key: string): number {
-  return createHash('md5').update(key).digest().readUInt32BE(0);
+  // One-shot hashing: no Hash object per item access.
+  return hash('md5', key, 'buffer').readUInt32BE(0);
 }
 
 function lowerBoundPartition(order: Partition[], hash: number, key: string): number {

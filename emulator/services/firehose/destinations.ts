@@ -83,6 +83,8 @@ export function describeDestination(destination: Destination): Omit<DestinationD
   for (const [key, value] of Object.entries(withoutSecrets(destination.config) as Record<string, unknown>)) {
     if (key === 'S3Configuration') described.S3DestinationDescription = s3Description(value as S3DestinationConfiguration);
     else if (key === 'S3BackupConfiguration') described.S3BackupDescription = s3Description(value as S3DestinationConfiguration);
+    // The VPC's id is AWS's lookup of the subnets, which twinstack does not serve: Describe names what was given.
+    else if (key === 'VpcConfiguration') described.VpcConfigurationDescription = value;
     else described[key] = value;
   }
   return { [`${destination.kind}DestinationDescription`]: described };

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** Kinesis maps partition keys onto [0, 2^128 - 1] with MD5. */
 export const HASH_KEY_MAX = (1n << 128n) - 1n;
@@ -10,7 +10,7 @@ export interface HashRange {
 
 /** The 128-bit hash key of a partition key: its MD5 digest read as a big-endian unsigned integer. */
 export function partitionKeyHash(partitionKey: string): bigint {
-  return BigInt(`0x${createHash('md5').update(partitionKey, 'utf8').digest('hex')}`);
+  return BigInt(`0x${hash('md5', partitionKey, 'hex')}`);
 }
 
 /** `count` adjacent ranges covering the whole key space, each floor(2^128 / count) wide but the last. */

@@ -77,3 +77,22 @@ export function inProgressView(config: FunctionConfiguration, kind: 'create' | '
   }
   return view;
 }
+
+/**
+ * A version's configuration as a list (ListVersionsByFunction, ListFunctions) shows it: without State,
+ * LastUpdateStatus and RuntimeVersionConfig, and with `$LATEST` in its ARN where versions are listed.
+ */
+export function listedView(config: FunctionConfiguration, qualifyLatest: boolean): FunctionConfiguration {
+  const {
+    State: _state,
+    StateReason: _stateReason,
+    StateReasonCode: _stateReasonCode,
+    LastUpdateStatus: _status,
+    LastUpdateStatusReason: _statusReason,
+    LastUpdateStatusReasonCode: _statusReasonCode,
+    RuntimeVersionConfig: _runtimeVersion,
+    ...view
+  } = config;
+  if (qualifyLatest && config.Version === '$LATEST') view.FunctionArn = `${config.FunctionArn}:$LATEST`;
+  return view;
+}

@@ -90,10 +90,10 @@ import { createLambdaState, type LambdaState } from './state.ts';
 import { lambdaDeliveryTarget } from './target.ts';
 import { isFunctionUrlRequest, serveFunctionUrl } from './function-url.ts';
 import { governingPolicy } from './resource-policy.ts';
-import { withCurrentNamePatterns } from './validation-model.ts';
+import { withCurrentPatterns } from './validation-model.ts';
 
 const model = loadModel('lambda');
-const validationModel = withCurrentNamePatterns(model);
+const validationModel = withCurrentPatterns(model);
 
 const operations: Record<string, Handler<LambdaState>> = {
   CreateFunction: createFunction,

@@ -26,6 +26,8 @@ export class LambdaState {
   readonly codeSigningConfigs = new Map<string, CodeSigningConfig>();
   /** Capacity providers (Lambda Managed Instances), by name. */
   readonly capacityProviders = new Map<string, CapacityProvider>();
+  /** Capacity providers' tags, by provider name. */
+  readonly capacityProviderTags = new Map<string, Map<string, string>>();
   /** Stops each running mapping's poller, by mapping UUID. */
   pollers = new Map<string, () => void>();
   /** CloudWatch Logs deliveries, chained so that each stream gets its events in order. */

@@ -67,8 +67,7 @@ export function copySourceRange(header: string | undefined, size: number): { sta
   }
   const start = Number(match[1]);
   const end = Number(match[2]);
-  if (end >= size) {
-    throw new AwsError('InvalidRange', 'The requested range is not satisfiable', { status: 416, fields: { RangeRequested: header, ActualObjectSize: size } });
-  }
+  if (start >= size) throw S3Errors.invalidRequest('The specified copy range is invalid for the source object size');
+  if (end >= size) throw S3Errors.invalidArgument(`Range specified is not valid for source object of size: ${size}`, 'x-amz-copy-source-range', header);
   return { start, end };
 }

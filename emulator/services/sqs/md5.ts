@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { MessageAttributeValue } from '@aws-sdk/client-sqs';
 
 export type AttributeMap = Record<string, MessageAttributeValue>;
 
 export function md5Hex(data: string | Buffer): string {
-  return createHash('md5').update(data).digest('hex');
+  // One-shot hashing: no Hash object per message.
+  return hash('md5', data, 'hex');
 }
 
 function lengthPrefixed(data: Buffer): Buffer {

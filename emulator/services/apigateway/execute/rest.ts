@@ -57,7 +57,9 @@ export async function executeRestApi(emulator: Emulator, state: ApiGatewayState,
     if (method.authorizationType === 'CUSTOM') {
       const authorizer = snapshot.authorizers.find((a) => a.id === method.authorizerId);
       if (!authorizer) throw new GatewayFailure('AUTHORIZER_CONFIGURATION_ERROR', null);
-      grant = await authorize(state, invoker, api.api.id, authorizer, authorizerInput(authorizer.type ?? 'TOKEN', authorizer.identitySource, scope, methodArn, params));
+      // API Gateway invokes an authorizer for the authorizer's ARN (what `lambda add-permission --source-arn` names).
+      const authorizerArn = buildArn({ service: 'execute-api', region: state.region, accountId: state.accountId, resource: `${api.api.id}/authorizers/${authorizer.id}` });
+      grant = await authorize(state, { ...invoker, sourceArn: authorizerArn }, api.api.id, authorizer, authorizerInput(authorizer.type ?? 'TOKEN', authorizer.identitySource, scope, methodArn, params));
       scope.authorizer = { principalId: grant.principalId, ...grant.context, integrationLatency: 0 };
     }
     if (method.apiKeyRequired) {

@@ -59,10 +59,57 @@ function key(typeName: string, identifier: string): string {
   return `${typeName}|${identifier}`;
 }
 
-function find(ctx: Ctx, typeName: string, identifier: string | undefined): ControlledResource {
-  const found = ctx.state.resources.get(key(typeName, identifier ?? ''));
-  if (!found) throw new AwsError('ResourceNotFoundException', `Resource of type '${typeName}' with identifier '${identifier ?? ''}' was not found.`);
-  return found;
+function notFound(typeName: string, identifier: string | undefined): AwsError {
+  return new AwsError('ResourceNotFoundException', `Resource of type '${typeName}' with identifier '${identifier ?? ''}' was not found.`);
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof AwsError && /NotFound|NoSuch|DoesNotExist|NonExistent/.test(error.code);
+}
+
+/** Properties named like these are strings in AWS's resource schemas whatever their text looks like. */
+const TEXT_PROPERTY = /(Name|Id|Arn|Url|Value|Pattern|Description)$/;
+
+/**
+ * Read handlers give values in the template's form, where numbers and booleans may be text (SQS attributes are);
+ * Cloud Control answers with the resource schema's types, so such text becomes the number or boolean it spells.
+ */
+function schemaTyped(properties: Properties): Properties {
+  const out: Properties = {};
+  for (const [name, value] of Object.entries(properties)) {
+    if (typeof value !== 'string' || TEXT_PROPERTY.test(name)) out[name] = value;
+    else if (value === 'true' || value === 'false') out[name] = value === 'true';
+    else out[name] = /^(0|-?[1-9]\d{0,14})$/.test(value) ? Number(value) : value;
+  }
+  return out;
+}
+
+/**
+ * A resource as its service has it now, however it was made: types that can read their resources back (`read`, and
+ * `adopt` for the attributes) are asked; others are known only when Cloud Control made them. A resource Cloud Control
+ * made and someone deleted since is forgotten.
+ */
+async function find(ctx: Ctx, typeName: string, identifier: string | undefined): Promise<ControlledResource> {
+  const stored = ctx.state.resources.get(key(typeName, identifier ?? ''));
+  const type = await resourceType(typeName);
+  if (!type.read || !identifier) {
+    if (!stored) throw notFound(typeName, identifier);
+    return stored;
+  }
+  const base = request(ctx, typeName, stored?.properties ?? {});
+  try {
+    const properties = schemaTyped(await type.read({ ...base, physicalId: identifier, attributes: stored?.attributes ?? {} }));
+    const attributes = stored?.attributes ?? (type.adopt && type.primaryIdentifier ? (await type.adopt(base, { [type.primaryIdentifier[0]]: identifier })).attributes : {});
+    return { typeName, identifier, properties: { ...stored?.properties, ...properties }, attributes };
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    ctx.state.resources.delete(key(typeName, identifier));
+    throw notFound(typeName, identifier);
+  }
+}
+
+function describe(resource: ControlledResource) {
+  return { Identifier: resource.identifier, Properties: JSON.stringify({ ...resource.properties, ...resource.attributes }) };
 }
 
 /** Runs one operation of a resource type and records its progress event (failures are reported there, not thrown). */
@@ -98,9 +145,9 @@ export function createResource(input: CreateResourceInput, ctx: Ctx) {
   });
 }
 
-export function updateResource(input: UpdateResourceInput, ctx: Ctx) {
+export async function updateResource(input: UpdateResourceInput, ctx: Ctx) {
   const typeName = typeNamed(ctx, input.TypeName);
-  const resource = find(ctx, typeName, input.Identifier);
+  const resource = await find(ctx, typeName, input.Identifier);
   const desired = applyPatch(resource.properties, parseJson(input.PatchDocument, 'PatchDocument'));
   return track(ctx, 'UPDATE', typeName, input.ClientToken, async () => {
     const type = await resourceType(typeName);
@@ -109,13 +156,14 @@ export function updateResource(input: UpdateResourceInput, ctx: Ctx) {
     }
     const updated = await type.update({ ...request(ctx, typeName, desired), physicalId: resource.identifier, attributes: resource.attributes, previous: resource.properties });
     Object.assign(resource, { properties: desired, attributes: updated.attributes });
+    ctx.state.resources.set(key(typeName, resource.identifier), resource);
     return resource;
   });
 }
 
-export function deleteResource(input: DeleteResourceInput, ctx: Ctx) {
+export async function deleteResource(input: DeleteResourceInput, ctx: Ctx) {
   const typeName = typeNamed(ctx, input.TypeName);
-  const resource = find(ctx, typeName, input.Identifier);
+  const resource = await find(ctx, typeName, input.Identifier);
   return track(ctx, 'DELETE', typeName, input.ClientToken, async () => {
     const type = await resourceType(typeName);
     await type.delete({ ...request(ctx, typeName, resource.properties), physicalId: resource.identifier, attributes: resource.attributes });
@@ -124,16 +172,23 @@ export function deleteResource(input: DeleteResourceInput, ctx: Ctx) {
   });
 }
 
-export function getResource(input: GetResourceInput, ctx: Ctx) {
+export async function getResource(input: GetResourceInput, ctx: Ctx) {
   const typeName = typeNamed(ctx, input.TypeName);
-  const resource = find(ctx, typeName, input.Identifier);
-  return { TypeName: typeName, ResourceDescription: { Identifier: resource.identifier, Properties: JSON.stringify({ ...resource.properties, ...resource.attributes }) } };
+  return { TypeName: typeName, ResourceDescription: describe(await find(ctx, typeName, input.Identifier)) };
 }
 
-export function listResources(input: ListResourcesInput, ctx: Ctx) {
+/** Every resource of the type: what the type's `list` finds in the service (however made), else what Cloud Control made. */
+export async function listResources(input: ListResourcesInput, ctx: Ctx) {
   const typeName = typeNamed(ctx, input.TypeName);
-  const all = [...ctx.state.resources.values()].filter((r) => r.typeName === typeName);
-  return { TypeName: typeName, ResourceDescriptions: all.map((r) => ({ Identifier: r.identifier, Properties: JSON.stringify({ ...r.properties, ...r.attributes }) })) };
+  const type = await resourceType(typeName);
+  const made = [...ctx.state.resources.values()].filter((r) => r.typeName === typeName);
+  if (!type.list) return { TypeName: typeName, ResourceDescriptions: made.map(describe) };
+  const listed = await type.list(request(ctx, typeName, {}));
+  const resources = listed.map((r) => {
+    const stored = ctx.state.resources.get(key(typeName, r.physicalId));
+    return { typeName, identifier: r.physicalId, properties: { ...stored?.properties, ...r.properties }, attributes: stored?.attributes ?? {} };
+  });
+  return { TypeName: typeName, ResourceDescriptions: resources.map(describe) };
 }
 
 export function getResourceRequestStatus(input: GetResourceRequestStatusInput, ctx: Ctx) {

@@ -5,6 +5,8 @@ import { readTemplateUrl } from '../engine/template-url.ts';
 import { templateError, validationError } from '../errors.ts';
 import { parseTemplate, type Template } from '../template/parse.ts';
 import { declaredTransforms, processTemplate } from '../transforms/index.ts';
+import { snippetTransforms } from '../transforms/snippets.ts';
+import type { ParameterInput } from '../template/parameters.ts';
 import type { CloudFormationState } from '../state.ts';
 
 export type CfnContext = RequestContext<CloudFormationState>;
@@ -47,7 +49,10 @@ export function checkTemplate(template: Template, ctx: CfnContext): void {
  * The template a request gives (TemplateBody or TemplateURL), read, parsed and processed (its transforms applied),
  * with the transforms it declares.
  */
-export async function templateFrom(input: { TemplateBody?: string; TemplateURL?: string }, ctx: CfnContext): Promise<{ body: string; template: Template; transforms: string[] }> {
+export async function templateFrom(
+  input: { TemplateBody?: string; TemplateURL?: string; Parameters?: ParameterInput[] },
+  ctx: CfnContext,
+): Promise<{ body: string; template: Template; transforms: string[] }> {
   if (input.TemplateBody !== undefined && input.TemplateURL !== undefined) throw validationError('Specify exactly one of TemplateBody or TemplateUrl.');
   let body = input.TemplateBody;
   if (body !== undefined && Buffer.byteLength(body) > MAX_BODY) {
@@ -60,7 +65,20 @@ export async function templateFrom(input: { TemplateBody?: string; TemplateURL?:
   }
   if (body === undefined) throw validationError('Either Template URL or Template Body must be specified.');
   const original = parseTemplate(body);
-  return { body, template: await processTemplate(original, ctx), transforms: declaredTransforms(original) };
+  const transforms = [...new Set([...declaredTransforms(original), ...snippetTransforms(original)])];
+  return { body, template: await processTemplate(original, ctx, parameterValues(original, input.Parameters)), transforms };
+}
+
+/** The parameter values macros are given: each declared parameter's given value or default (lists as lists). */
+function parameterValues(template: Template, given: ParameterInput[] | undefined): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [key, declared] of Object.entries(template.Parameters ?? {})) {
+    const text = given?.find((p) => p.ParameterKey === key)?.ParameterValue ?? declared.Default;
+    if (text === undefined) continue;
+    const type = String(declared.Type);
+    values[key] = type.startsWith('List<') || type === 'CommaDelimitedList' ? String(text).split(',') : String(text);
+  }
+  return values;
 }
 
 const IAM_TYPES = new Map<string, string | undefined>([

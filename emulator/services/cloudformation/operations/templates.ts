@@ -3,10 +3,13 @@ import { validationError } from '../errors.ts';
 import { parseTemplate, type Template } from '../template/parse.ts';
 import { declaredTransforms } from '../transforms/index.ts';
 import { findChangeSet } from './change-sets.ts';
+import { resourceType } from '../engine/types.ts';
 import { requireStack } from './stacks.ts';
 import { checkTemplate, requiredCapabilities, templateFrom, type CfnContext } from './template-input.ts';
 
 export function getTemplate(input: GetTemplateInput, ctx: CfnContext) {
+  if (!input.StackName && !input.ChangeSetName) throw validationError('StackName is required if ChangeSetName is not specified.');
+  if (input.ChangeSetName && !input.StackName && !input.ChangeSetName.startsWith('arn:')) throw validationError('StackName is a required parameter.');
   if (input.ChangeSetName) {
     const changeSet = findChangeSet(ctx, input.ChangeSetName, input.StackName);
     return { TemplateBody: changeSet.templateBody, StagesAvailable: ['Original', 'Processed'] as const };
@@ -33,8 +36,29 @@ export async function validateTemplate(input: ValidateTemplateInput, ctx: CfnCon
     })),
     Description: template.Description,
     ...capabilitiesOf(template),
-    DeclaredTransforms: transforms,
+    ...declared(transforms),
   };
+}
+
+/** DeclaredTransforms as AWS gives it: only when the template declares some. */
+function declared(transforms: string[]) {
+  return transforms.length ? { DeclaredTransforms: transforms } : {};
+}
+
+/**
+ * Per resource type, the template's resources of it and the properties that identify one for an import (the primary
+ * identifier of the types that can be imported here).
+ */
+async function identifierSummaries(template: Template) {
+  const byType = new Map<string, string[]>();
+  for (const [id, resource] of Object.entries(template.Resources ?? {})) byType.set(resource.Type, [...(byType.get(resource.Type) ?? []), id]);
+  return Promise.all(
+    [...byType].map(async ([type, ids]) => {
+      const handlers = type.startsWith('Custom::') ? undefined : await resourceType(type);
+      const identifiers = handlers?.adopt && handlers.primaryIdentifier ? { ResourceIdentifiers: [...handlers.primaryIdentifier] } : {};
+      return { ResourceType: type, LogicalResourceIds: ids, ...identifiers };
+    }),
+  );
 }
 
 export async function getTemplateSummary(input: GetTemplateSummaryInput, ctx: CfnContext) {
@@ -42,6 +66,7 @@ export async function getTemplateSummary(input: GetTemplateSummaryInput, ctx: Cf
   let transforms: string[];
   if (input.StackName) {
     const stack = requireStack(ctx, input.StackName);
+    if (stack.status === 'REVIEW_IN_PROGRESS') throw validationError('GetTemplateSummary cannot be called on REVIEW_IN_PROGRESS stacks.');
     template = stack.template;
     transforms = declaredTransforms(parseTemplate(stack.templateBody));
   } else if (input.TemplateBody !== undefined || input.TemplateURL !== undefined) {
@@ -61,9 +86,10 @@ export async function getTemplateSummary(input: GetTemplateSummaryInput, ctx: Cf
     Description: template.Description,
     ...capabilitiesOf(template),
     ResourceTypes: [...new Set(resources.map(([, r]) => r.Type))],
-    Version: template.AWSTemplateFormatVersion === undefined ? undefined : String(template.AWSTemplateFormatVersion),
+    // The only template version there is; AWS reports it whether the template names it or not.
+    Version: String(template.AWSTemplateFormatVersion ?? '2010-09-09'),
     Metadata: template.Metadata === undefined ? undefined : JSON.stringify(template.Metadata),
-    DeclaredTransforms: transforms,
-    ResourceIdentifierSummaries: [],
+    ...declared(transforms),
+    ResourceIdentifierSummaries: await identifierSummaries(template),
   };
 }

@@ -3,6 +3,7 @@ import { validationError } from '../errors.ts';
 import { privateType, referenced } from '../registry/lookup.ts';
 import { typeArn, typeNotFound, type PrivateType } from '../registry/model.ts';
 import { isPublicType, publicDescription, publicSchema, publicTypeNames } from '../registry/public-types.ts';
+import { resourceType } from '../engine/types.ts';
 import { listPage } from './describe.ts';
 import { pageSize } from './type-registration.ts';
 import type { CfnContext } from './template-input.ts';
@@ -73,7 +74,7 @@ const VISIBILITIES = new Set(['PUBLIC', 'PRIVATE']);
  * Lists extensions: PRIVATE (the default) is the account's registered types; PUBLIC is AWS's types as the engine
  * provides them. AWS's defaults apply: ProvisioningType FULLY_MUTABLE and DeprecatedStatus LIVE unless asked.
  */
-export function listTypes(input: ListTypesInput, ctx: CfnContext) {
+export async function listTypes(input: ListTypesInput, ctx: CfnContext) {
   const size = pageSize(input.MaxResults);
   const visibility = input.Visibility ?? 'PRIVATE';
   if (!VISIBILITIES.has(visibility)) throw validationError(`1 validation error detected: Value '${visibility}' at 'visibility' failed to satisfy constraint: Member must satisfy enum value set: [PUBLIC, PRIVATE]`);
@@ -83,7 +84,11 @@ export function listTypes(input: ListTypesInput, ctx: CfnContext) {
   let summaries: TypeSummary[];
   if (visibility === 'PUBLIC') {
     const aws = (input.Type ?? 'RESOURCE') === 'RESOURCE' && (category === undefined || category === 'AWS_TYPES');
-    summaries = aws ? publicTypeNames(ctx.emulator).map((name) => ({ Type: 'RESOURCE', TypeName: name, TypeArn: publicArn(ctx, name), Description: publicDescription(name) })) : [];
+    const names = aws ? publicTypeNames(ctx.emulator).filter((name) => name.startsWith(prefix)) : [];
+    const provisioning = await Promise.all(names.map(async (name) => (await resourceType(name)).update ? 'FULLY_MUTABLE' : 'IMMUTABLE'));
+    summaries = names
+      .filter((_, i) => provisioning[i] === (input.ProvisioningType ?? 'FULLY_MUTABLE'))
+      .map((name) => ({ Type: 'RESOURCE', TypeName: name, TypeArn: publicArn(ctx, name), Description: publicDescription(name) }));
   } else {
     const registered = category === undefined || category === 'REGISTERED';
     summaries = registered

@@ -1,5 +1,4 @@
-import type { AutoDeployment, DeploymentTargets, ManagedExecution, Parameter, StackSetOperationPreferences, Tag } from '@aws-sdk/client-cloudformation';
-import type { Caller } from '../../../core/service.ts';
+import type { ManagedExecution, Parameter, StackSetOperationPreferences, Tag } from '@aws-sdk/client-cloudformation';
 
 /** One stack of a stack set: the stack in a target account and region, and how the last operation left it. */
 export interface StackInstance {
@@ -33,7 +32,6 @@ export interface StackSetOperation {
   retainStacks?: boolean;
   adminRoleArn?: string;
   executionRoleName?: string;
-  deploymentTargets?: DeploymentTargets;
   created: Date;
   ended?: Date;
   /** Results by `account/region`, in the order the operation takes them. */
@@ -55,10 +53,7 @@ export interface StackSet {
   permissionModel: 'SELF_MANAGED' | 'SERVICE_MANAGED';
   adminRoleArn?: string;
   executionRoleName?: string;
-  autoDeployment?: AutoDeployment;
   managedExecution: ManagedExecution;
-  /** Who manages the stack set (the stacks are made through its administration and execution roles). */
-  caller: Caller;
   clientToken?: string;
   /** Instances by `account/region`. */
   instances: Map<string, StackInstance>;

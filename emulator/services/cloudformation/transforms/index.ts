@@ -4,6 +4,7 @@ import type { Template } from '../template/parse.ts';
 import { expandIncludes, INCLUDE } from './include.ts';
 import { runMacro } from './macros.ts';
 import { SERVERLESS, serverlessTransform } from './serverless/index.ts';
+import { expandSnippetMacros } from './snippets.ts';
 
 /** The transforms a template declares (`Transform`: one name or a list), in order. */
 export function declaredTransforms(template: Template): string[] {
@@ -22,11 +23,12 @@ function withoutTransform(template: Template, name: string): Template {
 }
 
 /**
- * The processed template: the template with its declared transforms applied in order (the SAM transform, and macros
- * of the account's `AWS::CloudFormation::Macro` resources); the engine's own transforms stay declared.
+ * The processed template: AWS::Include snippets, then `Fn::Transform` macro calls, then the Transform section's
+ * transforms in order (the SAM transform, and macros of the account's `AWS::CloudFormation::Macro` resources); the
+ * engine's own transforms stay declared. Macros see the stack's parameter values.
  */
-export async function processTemplate(template: Template, ctx: CfnContext): Promise<Template> {
-  let processed = await expandIncludes(template, ctx);
+export async function processTemplate(template: Template, ctx: CfnContext, parameterValues: Record<string, unknown> = {}): Promise<Template> {
+  let processed = await expandSnippetMacros(await expandIncludes(template, ctx), ctx, parameterValues);
   for (const name of declaredTransforms(template)) {
     if (typeof name !== 'string') throw validationError('Template format error: Transform must be a string or a list of strings.');
     if (ENGINE_TRANSFORMS.has(name) || name === INCLUDE) continue;
@@ -40,7 +42,8 @@ export async function processTemplate(template: Template, ctx: CfnContext): Prom
     }
     const macro = ctx.state.macros.get(name);
     if (!macro) throw validationError(`No transform named ${ctx.accountId}::${name} found.`);
-    processed = withoutTransform(await runMacro(macro, withoutTransform(processed, name), ctx), name);
+    const fragment = withoutTransform(processed, name);
+    processed = withoutTransform((await runMacro(macro, { fragment, params: {}, templateParameterValues: parameterValues }, ctx, true)) as Template, name);
   }
   return processed;
 }

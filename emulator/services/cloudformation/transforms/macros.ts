@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { ResourceType } from '../provider.ts';
 import type { CloudFormationState } from '../state.ts';
 import { validationError } from '../errors.ts';
-import type { Template } from '../template/parse.ts';
 import type { CfnContext } from '../operations/template-input.ts';
 
 /** A macro an `AWS::CloudFormation::Macro` resource defines: the Lambda function that processes templates. */
@@ -35,18 +34,26 @@ export const macroType: ResourceType = {
 interface MacroAnswer {
   requestId?: string;
   status?: string;
-  fragment?: Template;
+  fragment?: unknown;
   errorMessage?: string;
 }
 
+/** What a macro is given: the fragment it processes, the `Fn::Transform` parameters, and the stack's parameter values. */
+export interface MacroInput {
+  fragment: unknown;
+  params: unknown;
+  templateParameterValues: Record<string, unknown>;
+}
+
 /**
- * Runs the template through a macro as CloudFormation does: the function gets the whole template as the fragment and
- * answers `{requestId, status: "success", fragment}`; anything else fails the transform with AWS's wording.
+ * Runs a fragment through a macro as CloudFormation does: the function gets AWS's event (the whole template for the
+ * Transform section, a snippet's siblings for `Fn::Transform`) and answers `{requestId, status: "success", fragment}`;
+ * anything else fails the transform with AWS's wording. A whole template must come back as an object.
  */
-export async function runMacro(macro: Macro, template: Template, ctx: CfnContext): Promise<Template> {
+export async function runMacro(macro: Macro, input: MacroInput, ctx: CfnContext, wholeTemplate: boolean): Promise<unknown> {
   const transformId = `${ctx.accountId}::${macro.name}`;
   const requestId = randomUUID();
-  const event = { region: ctx.region, accountId: ctx.accountId, fragment: template, transformId, params: {}, requestId, templateParameterValues: {} };
+  const event = { region: ctx.region, accountId: ctx.accountId, fragment: input.fragment, transformId, params: input.params, requestId, templateParameterValues: input.templateParameterValues };
   let answer: MacroAnswer;
   try {
     const out = await ctx.emulator.call<{ Payload?: Uint8Array; FunctionError?: string }>('lambda', 'Invoke', { FunctionName: macro.functionName, Payload: Buffer.from(JSON.stringify(event)) }, { caller: ctx.caller, region: ctx.region });
@@ -59,6 +66,7 @@ export async function runMacro(macro: Macro, template: Template, ctx: CfnContext
     throw validationError(answer?.errorMessage ? `Transform ${transformId} failed with: ${answer.errorMessage}` : `Transform ${transformId} failed without an error message.`);
   }
   if (answer.requestId !== requestId) throw validationError(`Transform ${transformId} failed with: The requestId in the response does not match the requestId of the request.`);
-  if (!answer.fragment || typeof answer.fragment !== 'object') throw validationError(`Transform ${transformId} failed with: Template format error: The template is not a valid JSON object.`);
+  const invalid = wholeTemplate ? !answer.fragment || typeof answer.fragment !== 'object' || Array.isArray(answer.fragment) : answer.fragment === undefined;
+  if (invalid) throw validationError(`Transform ${transformId} failed with: Template format error: The template is not a valid JSON object.`);
   return answer.fragment;
 }

@@ -26,7 +26,8 @@ export function bufferingHints(destination: Destination): BufferingHints {
   // Redshift buffers as its intermediate S3 bucket says.
   const config = destination.kind === 'Redshift' ? (destination.config.S3Configuration as Record<string, unknown> | undefined) : destination.config;
   const hints = config?.BufferingHints as BufferingHints | undefined;
-  // Splunk's default interval is 60 s (SplunkBufferingHints); the others' 300 s.
+  // Splunk's default interval is 60 s (SplunkBufferingHints), Snowflake's 0 s with 128 MiB (SnowflakeBufferingHints); the others' 5 MiB and 300 s.
+  if (destination.kind === 'Snowflake') return { SizeInMBs: hints?.SizeInMBs ?? 128, IntervalInSeconds: hints?.IntervalInSeconds ?? 0 };
   return { SizeInMBs: hints?.SizeInMBs ?? 5, IntervalInSeconds: hints?.IntervalInSeconds ?? (destination.kind === 'Splunk' ? 60 : 300) };
 }
 
@@ -167,11 +168,15 @@ async function backUp(batch: Batch, config: BackedUpConfig, records: BufferedRec
 }
 
 /**
- * OpenSearch Service and Elasticsearch with a ClusterEndpoint: indexed for real through the cluster's `_bulk` API (see
- * opensearch.ts). A destination named by DomainARN only keeps its S3 backup: twinstack serves no OpenSearch domains.
+ * OpenSearch Service and Elasticsearch with a ClusterEndpoint, and OpenSearch Serverless collections by their
+ * CollectionEndpoint: indexed for real through the `_bulk` API (see opensearch.ts), unsigned (a local OpenSearch;
+ * AWS signs for `aoss`/`es`). Collections have no index rotation and Firehose sets no document ids for them. A
+ * destination named by DomainARN only keeps its S3 backup: twinstack serves no OpenSearch domains.
  */
 async function deliverToSearch(batch: Batch, records: BufferedRecord[]) {
-  const config = batch.stream.destination.config as BackedUpConfig & SearchConfig;
+  const given = batch.stream.destination.config as BackedUpConfig & SearchConfig & { CollectionEndpoint?: string };
+  const serverless = batch.stream.destination.kind === 'AmazonOpenSearchServerless';
+  const config = serverless ? { ...given, ClusterEndpoint: given.CollectionEndpoint, IndexRotationPeriod: 'NoRotation', DocumentIdOptions: { DefaultDocumentIdFormat: 'NO_DOCUMENT_ID' } } : given;
   if (!config.ClusterEndpoint) return deliverToBackupOnly(batch, records);
   const caller = firehoseCaller(batch.stream, batch.state.accountId, config.RoleARN);
   const result = await processRecords(records, config.ProcessingConfiguration, { emulator: batch.emulator, stream: batch.stream, caller, region: batch.state.region });
@@ -181,7 +186,8 @@ async function deliverToSearch(batch: Batch, records: BufferedRecord[]) {
     ...result.failed,
     ...failures.map((f) => ({
       source: f.record.source,
-      errorOutputType: 'AmazonOpenSearchService-failed',
+      // Serverless failures named after their destination type, as the OpenSearch Service's are.
+      errorOutputType: serverless ? 'AmazonOpenSearchServerless-failed' : 'AmazonOpenSearchService-failed',
       document: { attemptsMade: attempts, arrivalTimestamp: f.record.source.arrival, errorCode: f.errorCode, errorMessage: f.errorMessage, attemptEndingTimestamp: now, rawData: f.record.data.toString('base64'), esDocumentId: f.documentId, esIndexName: f.index, esTypeName: config.TypeName },
     })),
   ];
@@ -209,7 +215,7 @@ async function deliverToSplunk(batch: Batch, records: BufferedRecord[]) {
 }
 
 /**
- * Destinations twinstack does not reach (OpenSearch domains by ARN, OpenSearch Serverless, Snowflake, Iceberg) keep
+ * Destinations twinstack does not reach (OpenSearch domains by ARN, Snowflake, Iceberg tables) keep
  * their S3 backup: with a backup mode that copies every record (AllDocuments, AllEvents, AllData), the records land in
  * its bucket; with a failed-only mode nothing is written, since nothing failed that AWS would have delivered.
  */
@@ -225,7 +231,9 @@ export function deliverBatch(emulator: Emulator, state: FirehoseState, stream: D
   if (stream.destination.kind === 'ExtendedS3') return deliverToS3(batch, records);
   if (stream.destination.kind === 'HttpEndpoint') return deliverToHttpEndpoint(batch, records);
   if (stream.destination.kind === 'Redshift') return deliverToRedshift(batch, records);
-  if (stream.destination.kind === 'Amazonopensearchservice' || stream.destination.kind === 'Elasticsearch') return deliverToSearch(batch, records);
+  if (stream.destination.kind === 'Amazonopensearchservice' || stream.destination.kind === 'Elasticsearch' || stream.destination.kind === 'AmazonOpenSearchServerless') {
+    return deliverToSearch(batch, records);
+  }
   if (stream.destination.kind === 'Splunk') return deliverToSplunk(batch, records);
   return deliverToBackupOnly(batch, records);
 }

@@ -66,10 +66,11 @@ export function createAlias(input: CreateAliasRequest, ctx: Ctx): AliasConfigura
   return alias;
 }
 
-function findAlias(ctx: Ctx, functionName: string, name: string): { fn: LambdaFunction; alias: AliasConfiguration } {
+/** AWS words a missing alias differently per operation: GetAlias `Cannot find alias arn: ...`, UpdateAlias `Alias not found: ...` (AWS-recorded tests). */
+function findAlias(ctx: Ctx, functionName: string, name: string, missing = 'Cannot find alias arn:'): { fn: LambdaFunction; alias: AliasConfiguration } {
   const fn = findFunction(ctx.state, parseFunctionRef(ctx.state, functionName));
   const alias = fn.aliases.get(name);
-  if (!alias) throw new AwsError('ResourceNotFoundException', `Cannot find alias arn: ${functionArn(ctx.state.region, ctx.state.accountId, fn.name, name)}`);
+  if (!alias) throw new AwsError('ResourceNotFoundException', `${missing} ${functionArn(ctx.state.region, ctx.state.accountId, fn.name, name)}`);
   return { fn, alias };
 }
 
@@ -78,7 +79,7 @@ export function getAlias(input: GetAliasRequest, ctx: Ctx) {
 }
 
 export function updateAlias(input: UpdateAliasRequest, ctx: Ctx) {
-  const { fn, alias } = findAlias(ctx, input.FunctionName!, input.Name!);
+  const { fn, alias } = findAlias(ctx, input.FunctionName!, input.Name!, 'Alias not found:');
   if (input.RevisionId !== undefined && input.RevisionId !== alias.RevisionId) {
     throw new AwsError(
       'PreconditionFailedException',

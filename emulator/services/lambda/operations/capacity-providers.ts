@@ -80,6 +80,7 @@ export function createCapacityProvider(input: CreateCapacityProviderRequest, ctx
     LastModified: lambdaTimestamp(ctx.emulator.clock.date()),
   };
   ctx.state.capacityProviders.set(name, provider);
+  ctx.state.capacityProviderTags.set(name, new Map(Object.entries(input.Tags ?? {})));
   // The answer shows it being set up; the next read finds it Active (as functions are here).
   return { CapacityProvider: { ...provider, State: 'Pending' } };
 }
@@ -104,6 +105,7 @@ export function deleteCapacityProvider(input: DeleteCapacityProviderRequest, ctx
     throw new AwsError('ResourceConflictException', `Capacity provider ${providerName(input.CapacityProviderName!)} is in use by function versions.`, { status: 409 });
   }
   ctx.state.capacityProviders.delete(providerName(input.CapacityProviderName!));
+  ctx.state.capacityProviderTags.delete(providerName(input.CapacityProviderName!));
   return { CapacityProvider: { ...provider, State: 'Deleting' } };
 }
 

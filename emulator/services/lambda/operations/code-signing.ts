@@ -37,7 +37,8 @@ export function createCodeSigningConfig(input: CreateCodeSigningConfigRequest, c
 
 function find(ctx: Ctx, arn: string): CodeSigningConfig {
   const config = ctx.state.codeSigningConfigs.get(arn);
-  if (!config) throw new AwsError('ResourceNotFoundException', `The Lambda code signing configuration ${arn} can not be found.`);
+  // AWS's answer names no fault Type here, unlike Lambda's other errors (AWS-recorded test_code_signing_not_found_excs).
+  if (!config) throw new AwsError('ResourceNotFoundException', `The Lambda code signing configuration ${arn} can not be found.`, { fields: { Type: undefined } });
   return config;
 }
 
@@ -63,20 +64,22 @@ export function listCodeSigningConfigs(input: ListCodeSigningConfigsRequest, ctx
 }
 
 export function putFunctionCodeSigningConfig(input: PutFunctionCodeSigningConfigRequest, ctx: Ctx) {
-  const fn = unqualifiedFunction(ctx.state, input.FunctionName!);
+  // The config is checked before the function (AWS-recorded test_code_signing_not_found_excs).
   if (!ctx.state.codeSigningConfigs.has(input.CodeSigningConfigArn!)) {
     throw new AwsError(
       'CodeSigningConfigNotFoundException',
       `The code signing configuration cannot be found. Check that the provided configuration is not deleted: ${input.CodeSigningConfigArn}.`,
     );
   }
+  const fn = unqualifiedFunction(ctx.state, input.FunctionName!);
   fn.codeSigningConfigArn = input.CodeSigningConfigArn;
   return { CodeSigningConfigArn: fn.codeSigningConfigArn, FunctionName: fn.name };
 }
 
 export function getFunctionCodeSigningConfig(input: GetFunctionCodeSigningConfigRequest, ctx: Ctx) {
   const fn = unqualifiedFunction(ctx.state, input.FunctionName!);
-  return { CodeSigningConfigArn: fn.codeSigningConfigArn ?? '', FunctionName: fn.name };
+  // A function without a config gets an empty answer.
+  return fn.codeSigningConfigArn ? { CodeSigningConfigArn: fn.codeSigningConfigArn, FunctionName: fn.name } : {};
 }
 
 export function deleteFunctionCodeSigningConfig(input: DeleteFunctionCodeSigningConfigRequest, ctx: Ctx) {

@@ -9,16 +9,20 @@ import type {
 import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { functionArn, type LambdaFunction } from '../function.ts';
-import { findFunction, notFound, otherAccountDenied, page, parseFunctionRef } from '../lookup.ts';
+import { findFunction, otherAccountDenied, page, parseFunctionRef } from '../lookup.ts';
 import type { LambdaState } from '../state.ts';
 
 type Ctx = RequestContext<LambdaState>;
 
+/** Put, Update and List word a missing function, version or alias so (AWS-recorded test_lambda_eventinvokeconfig_exceptions). */
+const functionMissing = () => new AwsError('ResourceNotFoundException', "The function doesn't exist.");
+
 function target(ctx: Ctx, name: string, qualifier?: string): { fn: LambdaFunction; qualifier: string; arn: string } {
   const ref = parseFunctionRef(ctx.state, name, qualifier);
   const q = ref.qualifier ?? '$LATEST';
-  const fn = findFunction(ctx.state, { ...ref, qualifier: q }, true);
-  if (q !== '$LATEST' && !fn.versions.has(q) && !fn.aliases.has(q)) throw notFound(ctx.state, fn.name, q);
+  if (ref.accountId && ref.accountId !== ctx.state.accountId) throw otherAccountDenied(functionArn(ctx.state.region, ref.accountId, ref.name, q));
+  const fn = ctx.state.functions.get(ref.name);
+  if (!fn || (q !== '$LATEST' && !fn.versions.has(q) && !fn.aliases.has(q))) throw functionMissing();
   return { fn, qualifier: q, arn: functionArn(ctx.state.region, ctx.state.accountId, fn.name, q) };
 }
 
@@ -43,12 +47,13 @@ function checkDestinations(ctx: Ctx, fn: LambdaFunction, config: DestinationConf
 }
 
 function store(input: PutFunctionEventInvokeConfigRequest, ctx: Ctx, merge: boolean): FunctionEventInvokeConfig {
-  const { fn, qualifier, arn } = target(ctx, input.FunctionName!, input.Qualifier);
   if (input.MaximumRetryAttempts === undefined && input.MaximumEventAgeInSeconds === undefined && input.DestinationConfig === undefined) {
     throw new AwsError('InvalidParameterValueException', 'You must specify at least one of error handling or destination setting.');
   }
+  const { fn, qualifier, arn } = target(ctx, input.FunctionName!, input.Qualifier);
   checkDestinations(ctx, fn, input.DestinationConfig);
   const previous = merge ? fn.eventInvokeConfigs.get(qualifier) : undefined;
+  if (merge && !previous) throw noConfig(arn);
   const config: FunctionEventInvokeConfig = {
     ...previous,
     LastModified: ctx.emulator.clock.date(),
@@ -64,22 +69,23 @@ function store(input: PutFunctionEventInvokeConfigRequest, ctx: Ctx, merge: bool
 export const putFunctionEventInvokeConfig = (input: PutFunctionEventInvokeConfigRequest, ctx: Ctx) => store(input, ctx, false);
 export const updateFunctionEventInvokeConfig = (input: PutFunctionEventInvokeConfigRequest, ctx: Ctx) => store(input, ctx, true);
 
+const noConfig = (arn: string) => new AwsError('ResourceNotFoundException', `The function ${arn} doesn't have an EventInvokeConfig`);
+
+/**
+ * The config Get and Delete address: AWS gives the same answer for a function or version that does not exist
+ * (AWS-recorded test_ops_on_nonexisting_fn, _version and test_lambda_eventinvokeconfig_exceptions).
+ */
 function existing(ctx: Ctx, name: string, qualifier?: string) {
-  const { fn, qualifier: q, arn } = target(ctx, name, qualifier);
-  const config = fn.eventInvokeConfigs.get(q);
-  if (!config) throw new AwsError('ResourceNotFoundException', `The function ${arn} doesn't have an EventInvokeConfig`);
+  const ref = parseFunctionRef(ctx.state, name, qualifier);
+  const q = ref.qualifier ?? '$LATEST';
+  if (ref.accountId && ref.accountId !== ctx.state.accountId) throw otherAccountDenied(functionArn(ctx.state.region, ref.accountId, ref.name, q));
+  const fn = ctx.state.functions.get(ref.name);
+  const config = fn?.eventInvokeConfigs.get(q);
+  if (!fn || !config) throw noConfig(functionArn(ctx.state.region, ctx.state.accountId, ref.name, q));
   return { fn, qualifier: q, config };
 }
 
-/** AWS gives the same answer for a function or version that does not exist (AWS-recorded test_ops_on_nonexisting_fn and _version). */
-export function getFunctionEventInvokeConfig(input: GetFunctionEventInvokeConfigRequest, ctx: Ctx) {
-  const ref = parseFunctionRef(ctx.state, input.FunctionName!, input.Qualifier);
-  const q = ref.qualifier ?? '$LATEST';
-  if (ref.accountId && ref.accountId !== ctx.state.accountId) throw otherAccountDenied(functionArn(ctx.state.region, ref.accountId, ref.name, q));
-  const config = ctx.state.functions.get(ref.name)?.eventInvokeConfigs.get(q);
-  if (!config) throw new AwsError('ResourceNotFoundException', `The function ${functionArn(ctx.state.region, ctx.state.accountId, ref.name, q)} doesn't have an EventInvokeConfig`);
-  return config;
-}
+export const getFunctionEventInvokeConfig = (input: GetFunctionEventInvokeConfigRequest, ctx: Ctx) => existing(ctx, input.FunctionName!, input.Qualifier).config;
 
 export function deleteFunctionEventInvokeConfig(input: DeleteFunctionEventInvokeConfigRequest, ctx: Ctx) {
   const { fn, qualifier } = existing(ctx, input.FunctionName!, input.Qualifier);
@@ -87,7 +93,9 @@ export function deleteFunctionEventInvokeConfig(input: DeleteFunctionEventInvoke
 }
 
 export function listFunctionEventInvokeConfigs(input: ListFunctionEventInvokeConfigsRequest, ctx: Ctx) {
-  const fn = findFunction(ctx.state, parseFunctionRef(ctx.state, input.FunctionName!));
+  const ref = parseFunctionRef(ctx.state, input.FunctionName!);
+  if (!ctx.state.functions.has(ref.name)) throw functionMissing();
+  const fn = findFunction(ctx.state, ref);
   const { items, next } = page([...fn.eventInvokeConfigs.values()], input.Marker, input.MaxItems);
   return { FunctionEventInvokeConfigs: items, NextMarker: next };
 }

@@ -9,19 +9,25 @@ import type {
 import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { functionArn, lambdaTimestamp, type LambdaFunction } from '../function.ts';
-import { findFunction, page, parseFunctionRef } from '../lookup.ts';
+import { otherAccountDenied, page, parseFunctionRef } from '../lookup.ts';
 import type { LambdaState } from '../state.ts';
 import { newFunctionUrl } from '../function-url.ts';
 
 type Ctx = RequestContext<LambdaState>;
 
-function target(ctx: Ctx, name: string, qualifier?: string): { fn: LambdaFunction; qualifier: string; arn: string } {
+/**
+ * How AWS words a function or alias that does not exist: Create, Update and List `Function does not exist`, Get and
+ * Delete as a missing config (AWS-recorded test_url_config_exceptions and test_url_config_list_paging).
+ */
+const FUNCTION_MISSING = 'Function does not exist';
+const CONFIG_MISSING = 'The resource you requested does not exist.';
+
+function target(ctx: Ctx, name: string, qualifier: string | undefined, missing = FUNCTION_MISSING): { fn: LambdaFunction; qualifier: string; arn: string } {
   const ref = parseFunctionRef(ctx.state, name, qualifier);
-  const fn = findFunction(ctx.state, ref);
   const q = ref.qualifier ?? '';
-  if (q && !fn.aliases.has(q)) {
-    throw new AwsError('ResourceNotFoundException', `Function not found: ${functionArn(ctx.state.region, ctx.state.accountId, fn.name, q)}`);
-  }
+  if (ref.accountId && ref.accountId !== ctx.state.accountId) throw otherAccountDenied(functionArn(ctx.state.region, ref.accountId, ref.name, q || undefined));
+  const fn = ctx.state.functions.get(ref.name);
+  if (!fn || (q && !fn.aliases.has(q))) throw new AwsError('ResourceNotFoundException', missing);
   return { fn, qualifier: q, arn: functionArn(ctx.state.region, ctx.state.accountId, fn.name, q || undefined) };
 }
 
@@ -42,24 +48,20 @@ export function createFunctionUrlConfig(input: CreateFunctionUrlConfigRequest, c
   return created;
 }
 
-function existing(ctx: Ctx, name: string, qualifier?: string) {
-  const { fn, qualifier: q } = target(ctx, name, qualifier);
+function existing(ctx: Ctx, name: string, qualifier: string | undefined, missing = CONFIG_MISSING) {
+  const { fn, qualifier: q } = target(ctx, name, qualifier, missing);
   const config = fn.urlConfigs.get(q);
-  if (!config) throw new AwsError('ResourceNotFoundException', 'The resource you requested does not exist.');
+  if (!config) throw new AwsError('ResourceNotFoundException', CONFIG_MISSING);
   return { fn, qualifier: q, config };
 }
 
 export function getFunctionUrlConfig(input: GetFunctionUrlConfigRequest, ctx: Ctx) {
-  // A function that does not exist has no URL config either (AWS-recorded test_ops_on_nonexisting_fn).
-  if (!ctx.state.functions.has(parseFunctionRef(ctx.state, input.FunctionName!, input.Qualifier).name)) {
-    throw new AwsError('ResourceNotFoundException', 'The resource you requested does not exist.');
-  }
   const { config } = existing(ctx, input.FunctionName!, input.Qualifier);
   return { ...config, InvokeMode: config.InvokeMode ?? 'BUFFERED' };
 }
 
 export function updateFunctionUrlConfig(input: UpdateFunctionUrlConfigRequest, ctx: Ctx) {
-  const { config } = existing(ctx, input.FunctionName!, input.Qualifier);
+  const { config } = existing(ctx, input.FunctionName!, input.Qualifier, FUNCTION_MISSING);
   if (input.AuthType) config.AuthType = input.AuthType;
   if (input.Cors) config.Cors = input.Cors;
   if (input.InvokeMode) config.InvokeMode = input.InvokeMode;
@@ -74,7 +76,7 @@ export function deleteFunctionUrlConfig(input: DeleteFunctionUrlConfigRequest, c
 }
 
 export function listFunctionUrlConfigs(input: ListFunctionUrlConfigsRequest, ctx: Ctx) {
-  const fn = findFunction(ctx.state, parseFunctionRef(ctx.state, input.FunctionName!));
+  const { fn } = target(ctx, input.FunctionName!, undefined);
   const all = [...fn.urlConfigs.values()].map((c) => ({ ...c, InvokeMode: c.InvokeMode ?? 'BUFFERED' }));
   const { items, next } = page(all, input.Marker, input.MaxItems);
   return { FunctionUrlConfigs: items, NextMarker: next };

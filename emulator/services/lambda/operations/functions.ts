@@ -11,12 +11,13 @@ import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { acceptZip, s3Object, type CodeBundle } from '../code.ts';
 import { checkDeadLetterTarget, checkEnvironment, resolveLayers } from '../configuration.ts';
-import { functionArn, inProgressView, lambdaTimestamp, newRevision, runtimeVersionArn, type FunctionVersion, type LambdaFunction } from '../function.ts';
+import { functionArn, inProgressView, lambdaTimestamp, listedView, newRevision, runtimeVersionArn, type FunctionVersion, type LambdaFunction } from '../function.ts';
 import { findFunction, otherAccountDenied, page, parseFunctionRef, resolveVersion } from '../lookup.ts';
 import { runtimeLaunch } from '../runtime/spec.ts';
 import { interpreterFor } from '../runtime/runtimes.ts';
 import type { LambdaState } from '../state.ts';
 import { checkCapacityProvider } from './capacity-providers.ts';
+import { checkTagCount } from './tags.ts';
 import { publishVersion } from './versions.ts';
 
 type Ctx = RequestContext<LambdaState>;
@@ -81,6 +82,7 @@ export async function createFunction(input: CreateFunctionRequest, ctx: Ctx) {
   if (!input.Handler) throw new AwsError('InvalidParameterValueException', 'Handler must be specified for functions with packageType Zip.');
   checkEnvironment(input.Environment);
   checkDeadLetterTarget(input.DeadLetterConfig?.TargetArn);
+  checkTagCount(Object.keys(input.Tags ?? {}).length);
   const layers = resolveLayers(state, input.Layers);
   checkCapacityProvider(ctx, input.CapacityProviderConfig?.LambdaManagedInstancesCapacityProviderConfig?.CapacityProviderArn);
   const code = await acceptCode(input.Code, ctx);
@@ -150,7 +152,9 @@ export async function createFunction(input: CreateFunctionRequest, ctx: Ctx) {
 /** A version's configuration as read through an alias: the alias's ARN. */
 function configurationOf(ctx: Ctx, name: string, qualifier: string | undefined): { fn: LambdaFunction; version: FunctionVersion; config: FunctionConfiguration } {
   const { fn, version, alias } = resolveVersion(ctx.state, name, qualifier);
-  const config = alias ? { ...version.config, FunctionArn: functionArn(ctx.state.region, ctx.state.accountId, fn.name, alias) } : version.config;
+  // Read through an alias, or as `$LATEST` by name, the ARN carries that qualifier.
+  const shown = alias ?? (parseFunctionRef(ctx.state, name, qualifier).qualifier === '$LATEST' ? '$LATEST' : undefined);
+  const config = shown ? { ...version.config, FunctionArn: functionArn(ctx.state.region, ctx.state.accountId, fn.name, shown) } : version.config;
   return { fn, version, config };
 }
 
@@ -172,7 +176,7 @@ export function getFunctionConfiguration(input: GetFunctionRequest, ctx: Ctx) {
 export function listFunctions(input: ListFunctionsRequest, ctx: Ctx) {
   const all = [...ctx.state.functions.values()]
     .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((fn) => (input.FunctionVersion === 'ALL' ? [fn.latest, ...fn.versions.values()] : [fn.latest]).map((v) => v.config));
+    .flatMap((fn) => (input.FunctionVersion === 'ALL' ? [fn.latest, ...fn.versions.values()] : [fn.latest]).map((v) => listedView(v.config, input.FunctionVersion === 'ALL')));
   const { items, next } = page(all, input.Marker, input.MaxItems);
   return { Functions: items, NextMarker: next };
 }
@@ -208,7 +212,8 @@ export async function updateFunctionCode(input: UpdateFunctionCodeRequest, ctx: 
   Object.assign(fn.latest.config, { CodeSha256: code.sha256, CodeSize: code.size });
   if (input.Architectures) fn.latest.config.Architectures = input.Architectures;
   const view = updated(fn, ctx);
-  if (input.Publish) return inProgressView(publishVersion(fn, ctx).config, 'update');
+  // The new version is still being created when AWS answers (AWS-recorded test_publish_with_update).
+  if (input.Publish) return inProgressView(publishVersion(fn, ctx).config, 'create');
   return view;
 }
 

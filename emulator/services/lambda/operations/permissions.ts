@@ -7,12 +7,28 @@ import type { LambdaState } from '../state.ts';
 
 type Ctx = RequestContext<LambdaState>;
 
-/** The function and qualifier a policy operation is about ('' for the unqualified function), checked to exist. */
-function policyTarget(ctx: Ctx, name: string, qualifier?: string): { fn: LambdaFunction; qualifier: string } {
+/** A qualifier that can name an alias (not a number, no `$`). */
+const ALIAS_NAME = /^(?!\d+$)[a-zA-Z0-9-_]+$/;
+const NOTHING_THERE = 'The resource you requested does not exist.';
+
+/**
+ * The function and qualifier a policy operation is about ('' for the unqualified function), checked to exist, with
+ * AWS's wording per operation (AWS-recorded test_permission_exceptions): GetPolicy finds nothing there, RemovePermission
+ * finds no policy for a missing function; a missing alias is `Cannot find alias arn`, a missing version `Function not found`.
+ */
+function policyTarget(ctx: Ctx, name: string, qualifier: string | undefined, op: 'add' | 'get' | 'remove'): { fn: LambdaFunction; qualifier: string } {
   const ref = parseFunctionRef(ctx.state, name, qualifier);
+  if (!ctx.state.functions.has(ref.name) && !(ref.accountId && ref.accountId !== ctx.state.accountId)) {
+    if (op === 'get') throw new AwsError('ResourceNotFoundException', NOTHING_THERE);
+    if (op === 'remove') throw new AwsError('ResourceNotFoundException', `No policy found for: ${functionArn(ctx.state.region, ctx.state.accountId, ref.name, ref.qualifier)}`);
+  }
   const fn = findFunction(ctx.state, ref);
   const q = ref.qualifier ?? '';
-  if (q && q !== '$LATEST' && !fn.versions.has(q) && !fn.aliases.has(q)) throw notFound(ctx.state, fn.name, q);
+  if (q && q !== '$LATEST' && !fn.versions.has(q) && !fn.aliases.has(q)) {
+    if (op === 'get') throw new AwsError('ResourceNotFoundException', NOTHING_THERE);
+    if (ALIAS_NAME.test(q)) throw new AwsError('ResourceNotFoundException', `Cannot find alias arn: ${functionArn(ctx.state.region, ctx.state.accountId, fn.name, q)}`);
+    throw notFound(ctx.state, fn.name, q);
+  }
   return { fn, qualifier: q };
 }
 
@@ -32,7 +48,7 @@ const revisionMismatch = () =>
   );
 
 export function addPermission(input: AddPermissionRequest, ctx: Ctx) {
-  const { fn, qualifier } = policyTarget(ctx, input.FunctionName!, input.Qualifier);
+  const { fn, qualifier } = policyTarget(ctx, input.FunctionName!, input.Qualifier, 'add');
   if (qualifier === '$LATEST') throw new AwsError('InvalidParameterValueException', 'We currently do not support adding policies for $LATEST.');
   const policy = fn.policies.get(qualifier);
   if (input.RevisionId !== undefined && input.RevisionId !== policy?.revisionId) throw revisionMismatch();
@@ -63,14 +79,14 @@ export function addPermission(input: AddPermissionRequest, ctx: Ctx) {
 }
 
 export function getPolicy(input: GetPolicyRequest, ctx: Ctx) {
-  const { fn, qualifier } = policyTarget(ctx, input.FunctionName!, input.Qualifier);
+  const { fn, qualifier } = policyTarget(ctx, input.FunctionName!, input.Qualifier, 'get');
   const policy = fn.policies.get(qualifier);
-  if (!policy?.statements.length) throw new AwsError('ResourceNotFoundException', 'The resource you requested does not exist.');
+  if (!policy?.statements.length) throw new AwsError('ResourceNotFoundException', NOTHING_THERE);
   return { Policy: JSON.stringify({ Version: '2012-10-17', Id: 'default', Statement: policy.statements }), RevisionId: policy.revisionId };
 }
 
 export function removePermission(input: RemovePermissionRequest, ctx: Ctx) {
-  const { fn, qualifier } = policyTarget(ctx, input.FunctionName!, input.Qualifier);
+  const { fn, qualifier } = policyTarget(ctx, input.FunctionName!, input.Qualifier, 'remove');
   const policy = fn.policies.get(qualifier);
   if (!policy) throw new AwsError('ResourceNotFoundException', `No policy is associated with the given resource.`);
   if (input.RevisionId !== undefined && input.RevisionId !== policy.revisionId) throw revisionMismatch();

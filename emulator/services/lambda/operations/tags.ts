@@ -7,7 +7,12 @@ import type { LambdaState } from '../state.ts';
 type Ctx = RequestContext<LambdaState>;
 const MAX_TAGS = 50;
 
-/** The tag map of the resource an ARN names: a function (unqualified), an event source mapping or a code signing config. */
+/** A resource may hold at most 50 tags (AWS-recorded test_tag_limits: on TagResource and CreateFunction alike). */
+export function checkTagCount(count: number): void {
+  if (count > MAX_TAGS) throw new AwsError('InvalidParameterValueException', 'Number of tags exceeds resource tag limit.');
+}
+
+/** The tag map of the resource an ARN names: a function (unqualified), an event source mapping or a capacity provider. */
 function tagsOf(ctx: Ctx, arn: string): Map<string, string> {
   const parts = arn.split(':');
   const [kind, name, qualifier] = parts.slice(5);
@@ -22,13 +27,20 @@ function tagsOf(ctx: Ctx, arn: string): Map<string, string> {
     if (!mapping) throw new AwsError('ResourceNotFoundException', `Event source mapping not found: ${arn}`);
     return mapping.tags;
   }
+  if (kind === 'capacity-provider') {
+    const tags = ctx.state.capacityProviders.has(name) ? ctx.state.capacityProviderTags.get(name) : undefined;
+    if (!tags) throw new AwsError('ResourceNotFoundException', `Capacity provider not found: ${arn}`);
+    return tags;
+  }
   throw new AwsError('ResourceNotFoundException', 'The resource you requested does not exist.');
 }
 
 export function tagResource(input: TagResourceRequest, ctx: Ctx) {
   const tags = tagsOf(ctx, input.Resource!);
+  // An empty tag map is refused with AWS's generic message (AWS-recorded TestLambdaTags::test_tag_exceptions).
+  if (!Object.keys(input.Tags ?? {}).length) throw new AwsError('InvalidParameterValueException', 'An error occurred and the request cannot be processed.');
   const merged = new Map([...tags, ...Object.entries(input.Tags ?? {})]);
-  if (merged.size > MAX_TAGS) throw new AwsError('InvalidParameterValueException', 'Number of tags exceeds resource tag limit.');
+  checkTagCount(merged.size);
   for (const [k, v] of merged) tags.set(k, v);
 }
 

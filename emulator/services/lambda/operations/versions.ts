@@ -1,7 +1,7 @@
 import type { ListVersionsByFunctionRequest, PublishVersionRequest } from '@aws-sdk/client-lambda';
 import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
-import { functionArn, lambdaTimestamp, newRevision, type FunctionVersion, type LambdaFunction } from '../function.ts';
+import { functionArn, lambdaTimestamp, listedView, newRevision, type FunctionVersion, type LambdaFunction } from '../function.ts';
 import { findFunction, page, parseFunctionRef } from '../lookup.ts';
 import type { LambdaState } from '../state.ts';
 
@@ -53,7 +53,7 @@ export function publishVersionOperation(input: PublishVersionRequest, ctx: Ctx) 
 
 export function listVersionsByFunction(input: ListVersionsByFunctionRequest, ctx: Ctx) {
   const fn = findFunction(ctx.state, parseFunctionRef(ctx.state, input.FunctionName!));
-  const all = [fn.latest, ...fn.versions.values()].map((v) => v.config);
+  const all = [fn.latest, ...fn.versions.values()].map((v) => listedView(v.config, true));
   const { items, next } = page(all, input.Marker, input.MaxItems);
   return { Versions: items, NextMarker: next };
 }

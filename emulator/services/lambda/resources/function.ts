@@ -45,6 +45,25 @@ async function concurrency(request: ResourceRequest, name: string) {
   else await request.call('lambda', 'PutFunctionConcurrency', { FunctionName: name, ReservedConcurrentExecutions: Number(reserved) });
 }
 
+/** A function's configuration as its service has it now, in the template's form (its code cannot be read back). */
+function templateProperties(c: Properties): Properties {
+  return {
+    FunctionName: c.FunctionName,
+    Description: c.Description,
+    Handler: c.Handler,
+    Role: c.Role,
+    Runtime: c.Runtime,
+    MemorySize: c.MemorySize,
+    Timeout: c.Timeout,
+    PackageType: c.PackageType,
+    Architectures: c.Architectures,
+    Environment: c.Environment?.Variables ? { Variables: c.Environment.Variables } : undefined,
+    Layers: c.Layers?.length ? c.Layers.map((l: { Arn: string }) => l.Arn) : undefined,
+    TracingConfig: c.TracingConfig?.Mode ? { Mode: c.TracingConfig.Mode } : undefined,
+    EphemeralStorage: c.EphemeralStorage,
+  };
+}
+
 /** `AWS::Lambda::Function`: Ref is the function name; GetAtt Arn. Inline `ZipFile` code is zipped as CloudFormation does. */
 export const lambdaFunction: ResourceType = {
   async create(request) {
@@ -89,6 +108,20 @@ export const lambdaFunction: ResourceType = {
   },
   async delete(request) {
     await request.call('lambda', 'DeleteFunction', { FunctionName: request.physicalId });
+  },
+  async read(request) {
+    const { Configuration } = await request.call('lambda', 'GetFunction', { FunctionName: request.physicalId });
+    return templateProperties(Configuration);
+  },
+  async list(request) {
+    const found: Properties[] = [];
+    let Marker: string | undefined;
+    do {
+      const page = await request.call<{ Functions?: Properties[]; NextMarker?: string }>('lambda', 'ListFunctions', { Marker });
+      found.push(...(page.Functions ?? []));
+      Marker = page.NextMarker;
+    } while (Marker);
+    return found.map((c) => ({ identifier: { FunctionName: c.FunctionName }, physicalId: c.FunctionName, properties: templateProperties(c) }));
   },
   createOnly: ['FunctionName', 'PackageType'],
 };

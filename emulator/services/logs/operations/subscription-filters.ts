@@ -32,7 +32,7 @@ function checkLogsDestination(ctx: Ctx, arn: string): void {
 }
 
 export async function putSubscriptionFilter(input: PutSubscriptionFilterRequest, ctx: Ctx): Promise<object> {
-  const group = findGroup(ctx.state, input);
+  // AWS judges the destination before it looks the group up (recorded: a cross-account Lambda on a missing group is AccessDenied).
   const destination = parseArn(input.destinationArn!);
   if (!destination) throw invalidParameter(`Invalid destinationArn: ${input.destinationArn}`);
   if ((destination.service === 'kinesis' || destination.service === 'firehose') && !input.roleArn) {
@@ -44,6 +44,7 @@ export async function putSubscriptionFilter(input: PutSubscriptionFilterRequest,
       'Cross-account lambda invocation passing is not allowed. You must use DestinationPolicies to create cross account lambda triggers.',
     );
   }
+  const group = findGroup(ctx.state, input);
   if (destination.service === 'logs') checkLogsDestination(ctx, input.destinationArn!);
   const compiled = parsePattern(input.filterPattern);
   if (!group.subscriptionFilters.has(input.filterName!) && group.subscriptionFilters.size >= MAX_SUBSCRIPTION_FILTERS) {

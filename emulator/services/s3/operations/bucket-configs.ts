@@ -31,6 +31,9 @@ interface ConfigFamily {
   onStored?: (ctx: S3Context) => void;
 }
 
+const OBJECT_OWNERSHIP = ['BucketOwnerPreferred', 'ObjectWriter', 'BucketOwnerEnforced'];
+export const isObjectOwnership = (value: string | undefined): boolean => OBJECT_OWNERSHIP.includes(String(value));
+
 const wrap = (member: string) => (stored: unknown) => ({ [member]: stored });
 const spread = (stored: unknown) => ({ ...(stored as object) });
 
@@ -107,10 +110,16 @@ const FAMILIES: ConfigFamily[] = [
     output: wrap('ServerSideEncryptionConfiguration'),
     // Since 2023 every bucket encrypts with SSE-S3 unless configured otherwise.
     fallback: () => ({ Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: false }] }),
+    // Exactly one rule; a KMS key only with a KMS algorithm.
     validate: (doc) => {
-      const rule = (doc as { Rules?: { ApplyServerSideEncryptionByDefault?: { SSEAlgorithm?: string } }[] }).Rules?.[0];
-      const algorithm = rule?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm;
+      const rules = (doc as { Rules?: { ApplyServerSideEncryptionByDefault?: { SSEAlgorithm?: string; KMSMasterKeyID?: string } }[] }).Rules ?? [];
+      if (rules.length !== 1) throw S3Errors.malformedXml();
+      const defaults = rules[0].ApplyServerSideEncryptionByDefault;
+      const algorithm = defaults?.SSEAlgorithm;
       if (algorithm !== undefined && !['AES256', 'aws:kms', 'aws:kms:dsse'].includes(algorithm)) throw S3Errors.malformedXml();
+      if (defaults?.KMSMasterKeyID !== undefined && !algorithm?.startsWith('aws:kms')) {
+        throw S3Errors.invalidArgument('a KMSMasterKeyID is not applicable if the default sse algorithm is not aws:kms or aws:kms:dsse', 'ApplyServerSideEncryptionByDefault');
+      }
     },
   },
   {
@@ -154,6 +163,11 @@ const FAMILIES: ConfigFamily[] = [
     member: 'OwnershipControls',
     output: wrap('OwnershipControls'),
     missing: ['OwnershipControlsNotFoundError', 'The bucket ownership controls were not found'],
+    // Exactly one rule with a known setting.
+    validate: (doc) => {
+      const rules = (doc as { Rules?: { ObjectOwnership?: string }[] }).Rules ?? [];
+      if (rules.length !== 1 || !isObjectOwnership(rules[0].ObjectOwnership)) throw S3Errors.malformedXml();
+    },
   },
   { name: 'logging', put: 'PutBucketLogging', get: 'GetBucketLogging', member: 'BucketLoggingStatus', output: spread, fallback: () => ({}) },
   {
@@ -176,7 +190,18 @@ const FAMILIES: ConfigFamily[] = [
       if (!['Enabled', 'Disabled'].includes(String((doc as { Status?: string }).Status))) throw S3Errors.malformedXml();
     },
   },
-  { name: 'accelerate', put: 'PutBucketAccelerateConfiguration', get: 'GetBucketAccelerateConfiguration', member: 'AccelerateConfiguration', output: spread, fallback: () => ({}) },
+  {
+    name: 'accelerate',
+    put: 'PutBucketAccelerateConfiguration',
+    get: 'GetBucketAccelerateConfiguration',
+    member: 'AccelerateConfiguration',
+    output: spread,
+    fallback: () => ({}),
+    validate: (doc, bucket) => {
+      if (bucket.name.includes('.')) throw S3Errors.invalidRequest('S3 Transfer Acceleration is not supported for buckets with periods (.) in their names');
+      if (!['Enabled', 'Suspended'].includes(String((doc as { Status?: string }).Status))) throw S3Errors.malformedXml();
+    },
+  },
 ];
 
 function putHandler(family: ConfigFamily): Handler {

@@ -18,6 +18,7 @@ import { requireBucket, requester, s3World, wrongSigningRegion, type S3Context }
 import { ANONYMOUS } from '../access.ts';
 import { grantsFromHeaders } from '../acl.ts';
 import { validateTags } from '../tags.ts';
+import { isObjectOwnership } from './bucket-configs.ts';
 import { createdDirectoryBucket, directoryBucketArn, directoryLocation, isDirectoryBucketName } from './directory-buckets.ts';
 
 const US_EAST_1 = 'us-east-1';
@@ -68,6 +69,9 @@ export function createBucket(input: CreateBucketRequest, ctx: S3Context): Create
   if (!directory && !isValidBucketName(name)) throw S3Errors.invalidBucketName(name);
   // A directory bucket lives in the zone its name names, in the region of the request.
   const region = directory ? ctx.region : targetRegion(ctx.region, input.CreateBucketConfiguration?.LocationConstraint);
+  if (input.ObjectOwnership !== undefined && !isObjectOwnership(input.ObjectOwnership)) {
+    throw S3Errors.invalidArgument(`Invalid x-amz-object-ownership header: ${input.ObjectOwnership}`, 'x-amz-object-ownership');
+  }
   const tags = input.CreateBucketConfiguration?.Tags?.length ? validateTags(input.CreateBucketConfiguration.Tags, 50, 'NewBucket') : undefined;
   const world = s3World(ctx.emulator);
   const existing = world.buckets.get(name);

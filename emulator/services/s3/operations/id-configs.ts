@@ -16,6 +16,8 @@ const FAMILIES = [
   },
 ];
 
+const PAGE_SIZE = 100;
+
 function store(ctx: S3Context, input: { Bucket?: string }, name: string): Map<string, unknown> {
   const bucket = requireBucket(ctx, input);
   let configs = bucket.configs.get(name) as Map<string, unknown> | undefined;
@@ -57,9 +59,19 @@ export const idConfigHandlers: Record<string, Handler> = Object.fromEntries(
     ],
     [
       `List${f.op}s`,
-      (input: object, ctx: S3Context) => {
-        const configs = [...store(ctx, input, f.name).entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, c]) => c);
-        return { IsTruncated: false, [f.list]: configs };
+      (input: { Bucket?: string; ContinuationToken?: string }, ctx: S3Context) => {
+        // Pages of 100 in Id order; the token is the last Id of the page before.
+        const after = input.ContinuationToken === undefined ? undefined : Buffer.from(input.ContinuationToken, 'base64url').toString();
+        const configs = store(ctx, input, f.name);
+        const ids = [...configs.keys()].sort().filter((id) => after === undefined || id > after);
+        const page = ids.slice(0, PAGE_SIZE);
+        const truncated = ids.length > PAGE_SIZE;
+        return {
+          IsTruncated: truncated,
+          ContinuationToken: input.ContinuationToken,
+          NextContinuationToken: truncated ? Buffer.from(page[page.length - 1]).toString('base64url') : undefined,
+          [f.list]: page.map((id) => configs.get(id)),
+        };
       },
     ],
   ]),

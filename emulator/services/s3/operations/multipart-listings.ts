@@ -4,6 +4,7 @@ import { encoder, maxKeys } from '../listing.ts';
 import { canonicalUserId } from '../object.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
 import { requireUpload } from './multipart.ts';
+import { S3Errors } from '../errors.ts';
 
 export function listMultipartUploads(input: ListMultipartUploadsRequest, ctx: S3Context) {
   const bucket = requireBucket(ctx, input);
@@ -11,6 +12,11 @@ export function listMultipartUploads(input: ListMultipartUploadsRequest, ctx: S3
   const max = maxKeys(input.MaxUploads, 'max-uploads');
   const prefix = input.Prefix ?? '';
   const keyMarker = input.KeyMarker ?? '';
+  // The upload-id marker only counts with a key marker, and must name an upload of that key.
+  const uploadIdMarker = keyMarker ? input.UploadIdMarker : undefined;
+  if (uploadIdMarker && bucket.uploads.get(uploadIdMarker)?.key !== keyMarker) {
+    throw S3Errors.invalidArgument('Invalid uploadId marker', 'upload-id-marker', uploadIdMarker);
+  }
   // In-progress uploads are few; sorting them per request is cheap.
   const uploads = [...bucket.uploads.values()]
     .filter((u) => u.key.startsWith(prefix))
@@ -18,13 +24,13 @@ export function listMultipartUploads(input: ListMultipartUploadsRequest, ctx: S3
   const entries: ({ upload: (typeof uploads)[number] } | { prefix: string })[] = [];
   const seenPrefixes = new Set<string>();
   let truncated = false;
-  let afterMarker = !input.UploadIdMarker;
+  let afterMarker = !uploadIdMarker;
   for (const upload of uploads) {
     if (keyMarker && compareUtf8(upload.key, keyMarker) < 0) continue;
     if (keyMarker && upload.key === keyMarker) {
-      if (!input.UploadIdMarker) continue;
+      if (!uploadIdMarker) continue;
       if (!afterMarker) {
-        afterMarker = upload.uploadId === input.UploadIdMarker;
+        afterMarker = upload.uploadId === uploadIdMarker;
         continue;
       }
     }
@@ -40,15 +46,16 @@ export function listMultipartUploads(input: ListMultipartUploadsRequest, ctx: S3
       entries.push({ prefix: common });
     } else entries.push({ upload });
   }
-  const last = entries[entries.length - 1];
+  // The next markers name the page's last upload (common prefixes aside), empty when it has none.
+  const lastUpload = entries.findLast((e) => 'upload' in e) as { upload: (typeof uploads)[number] } | undefined;
   const owner = { ID: canonicalUserId(bucket.accountId) };
   return {
     Bucket: bucket.name,
     KeyMarker: encode(keyMarker),
-    UploadIdMarker: input.UploadIdMarker ?? '',
-    NextKeyMarker: truncated && last ? encode('upload' in last ? last.upload.key : last.prefix) : undefined,
-    NextUploadIdMarker: truncated && last && 'upload' in last ? last.upload.uploadId : undefined,
-    Prefix: encode(prefix),
+    UploadIdMarker: uploadIdMarker ?? '',
+    NextKeyMarker: encode(lastUpload?.upload.key ?? ''),
+    NextUploadIdMarker: lastUpload?.upload.uploadId ?? '',
+    Prefix: input.Prefix === undefined ? undefined : encode(prefix),
     Delimiter: encode(input.Delimiter),
     MaxUploads: max,
     IsTruncated: truncated,
@@ -87,7 +94,7 @@ export function listParts(input: ListPartsRequest, ctx: S3Context) {
     Key: upload.key,
     UploadId: upload.uploadId,
     PartNumberMarker: String(marker),
-    NextPartNumberMarker: parts.length ? String(parts[parts.length - 1].number) : undefined,
+    NextPartNumberMarker: parts.length ? String(parts[parts.length - 1].number) : '0',
     MaxParts: max,
     IsTruncated: truncated,
     Parts: parts.map((p) => ({

@@ -24,8 +24,9 @@ export async function putBucketNotificationConfiguration(input: PutBucketNotific
       if (!EVENT.test(event)) throw S3Errors.invalidArgument('The event is not supported for notifications', event, event);
     }
     for (const rule of destination.rules) {
-      if (!['prefix', 'suffix'].includes((rule.Name ?? '').toLowerCase())) {
-        throw S3Errors.invalidArgument('filter rule name must be either prefix or suffix', 'FilterRule', rule.Name ?? '');
+      if (rule.Name === undefined || rule.Value === undefined) throw S3Errors.malformedXml();
+      if (!['prefix', 'suffix'].includes(rule.Name.toLowerCase())) {
+        throw S3Errors.invalidArgument('filter rule name must be either prefix or suffix', 'FilterRule.Name', rule.Name);
       }
     }
     if (!parseArn(destination.arn)) throw S3Errors.invalidArgument('The ARN could not be parsed', destination.arn, destination.arn);

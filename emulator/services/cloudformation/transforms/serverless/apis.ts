@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Properties } from '../../provider.ts';
 import type { TemplateResource } from '../../template/parse.ts';
+import { addAuth, checkNoAuth } from './auth.ts';
+import { addCors } from './cors.ts';
 import { carried, defined, s3Location, TransformErrorFor, withGlobals, type Expansion } from './context.ts';
 
 /** Properties of SAM APIs twinstack does not translate yet: failing is better than deploying without them. */
-const UNSUPPORTED = ['Auth', 'Cors', 'Domain', 'Models', 'GatewayResponses', 'CanarySetting', 'UsagePlan'];
+const UNSUPPORTED = ['Domain', 'Models', 'GatewayResponses', 'CanarySetting', 'UsagePlan'];
 
-function checkSupported(id: string, p: Properties): void {
-  const unsupported = UNSUPPORTED.find((name) => p[name] !== undefined);
+function checkSupported(id: string, p: Properties, kind: 'rest' | 'http'): void {
+  const unsupported = [...UNSUPPORTED, ...(kind === 'http' ? ['Cors', 'Auth'] : [])].find((name) => p[name] !== undefined);
   if (unsupported) throw new TransformErrorFor(id, `Property '${unsupported}' of a serverless API is not supported by twinstack yet.`);
 }
 
@@ -15,7 +17,7 @@ function checkSupported(id: string, p: Properties): void {
 export function declareApi(expansion: Expansion, kind: 'rest' | 'http', id: string, resource: TemplateResource): void {
   const globals = kind === 'rest' ? expansion.globals.Api : expansion.globals.HttpApi;
   const properties = withGlobals(globals, (resource.Properties ?? {}) as Properties);
-  checkSupported(id, properties);
+  checkSupported(id, properties, kind);
   (kind === 'rest' ? expansion.restApis : expansion.httpApis).set(id, { resource, properties, paths: {} });
 }
 
@@ -38,6 +40,9 @@ function expandRestApi(expansion: Expansion, id: string, api: Properties): void 
   const stageName = api.implicit ? 'Prod' : p.StageName;
   if (stageName === undefined) throw new TransformErrorFor(id, "Missing required property 'StageName'.");
   const body = definition(id, p, api.paths, { swagger: '2.0', info: { version: '1.0', title: p.Name ?? { Ref: 'AWS::StackName' } }, paths: {} });
+  if (p.Cors) addCors(id, p.Cors, body);
+  if (p.Auth) addAuth(id, p.Auth, body, expansion.resources);
+  else if (body.Body) checkNoAuth(id, body);
   const endpoint = p.EndpointConfiguration;
   const attributes = api.resource ? carried(api.resource) : {};
   expansion.resources[id] = {

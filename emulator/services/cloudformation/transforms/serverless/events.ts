@@ -1,4 +1,5 @@
 import type { Properties } from '../../provider.ts';
+import { eventAuth } from './auth.ts';
 import { defined, TransformErrorFor, type Expansion } from './context.ts';
 
 /** The function an event invokes: its name or ARN for `FunctionName`, and its ARN (the alias's with AutoPublishAlias). */
@@ -124,7 +125,8 @@ export function addEvent(expansion: Expansion, fn: Invoked, eventId: string, eve
       if (typeof p.Path !== 'string' || typeof p.Method !== 'string') throw new TransformErrorFor(fn.id, `Event with id [${eventId}] is invalid. Event is missing key 'Path' or 'Method'.`);
       const api = apiOf(fn.id, p.RestApiId, 'ServerlessRestApi', expansion.restApis);
       const paths = expansion.restApis.get(api)!.paths as Properties;
-      paths[p.Path] = { ...paths[p.Path], [pathItem(p.Method)]: { 'x-amazon-apigateway-integration': { httpMethod: 'POST', type: 'aws_proxy', uri: integrationUri(fn) }, responses: {} } };
+      const integration = { httpMethod: 'POST', type: 'aws_proxy', uri: integrationUri(fn) };
+      paths[p.Path] = { ...paths[p.Path], [pathItem(p.Method)]: { 'x-amazon-apigateway-integration': integration, responses: {}, ...eventAuth(fn.id, eventId, p.Auth) } };
       const method = p.Method.toLowerCase() === 'any' ? '*' : p.Method.toUpperCase();
       add(`${id}PermissionProd`, { ...permission(fn, 'apigateway.amazonaws.com', executeArn(api, '*', method, p.Path.replace(/\{[^}]+\}/g, '*'))) });
       return;

@@ -1,0 +1,98 @@
+// TestLambdaEventInvokeConfig scenarios of test_lambda_api.py: asynchronous invocation settings per function,
+// version and alias.
+import type { SourceScenario, SourceStep } from '../../../verifier/port/source-types.ts';
+import { callerAccount, CODE_SIZE, createFunction } from './common.ts';
+
+const FN = 'fn-eventinvoke-{{suffix}}';
+const FN2 = 'fn-eventinvoke-2-{{suffix}}';
+const FAKE_ARN = 'arn:{{partition}}:lambda:{{region}}:{{accountId}}:function:doesnotexist';
+const ALIAS = 'eventinvokealias';
+const on = (op: string, snapshot: string | undefined, params: Record<string, unknown>): SourceStep => ({
+  op,
+  params: { FunctionName: FN, ...params },
+  ...(snapshot ? { snapshot } : {}),
+});
+const put = (snapshot: string, params: Record<string, unknown>) => on('PutFunctionEventInvokeConfig', snapshot, params);
+
+export const eventInvokeScenarios: SourceScenario[] = [
+  {
+    test: 'TestLambdaEventInvokeConfig::test_lambda_eventinvokeconfig_lifecycle',
+    note: "the paging calls between the last put and the delete are checked by the test's assertions, not snapshotted, and left out",
+    steps: [
+      callerAccount,
+      createFunction({ FunctionName: FN }),
+      put('put_invokeconfig_retries_0', { MaximumRetryAttempts: 0 }),
+      put('put_invokeconfig_eventage_60', { MaximumEventAgeInSeconds: 60 }),
+      on('UpdateFunctionEventInvokeConfig', 'update_invokeconfig_eventage_nochange', { MaximumEventAgeInSeconds: 60 }),
+      on('UpdateFunctionEventInvokeConfig', 'update_invokeconfig_retries', { MaximumRetryAttempts: 1 }),
+      on('GetFunctionEventInvokeConfig', 'get_invokeconfig', {}),
+      on('GetFunctionEventInvokeConfig', 'get_invokeconfig_latest', { Qualifier: '$LATEST' }),
+      on('ListFunctionEventInvokeConfigs', 'list_single_invokeconfig', {}),
+      { ...on('PublishVersion', 'publish_version_result', {}), ignore: CODE_SIZE },
+      on('GetFunctionEventInvokeConfig', 'get_invokeconfig_postpublish', { Qualifier: '1' }),
+      put('put_published_invokeconfig', { Qualifier: '1', MaximumEventAgeInSeconds: 120 }),
+      on('GetFunctionEventInvokeConfig', 'get_published_invokeconfig', { Qualifier: '1' }),
+      on('DeleteFunctionEventInvokeConfig', undefined, {}),
+      on('ListFunctionEventInvokeConfigs', 'list_paging_nolimit_postdelete', {}),
+    ],
+  },
+  {
+    test: 'TestLambdaEventInvokeConfig::test_lambda_eventinvokeconfig_exceptions',
+    note: 'the test sorts the listed configs by ARN; the contract compares them unordered. Its paging call is checked by assertions only and left out',
+    steps: [
+      callerAccount,
+      { ...createFunction({ FunctionName: FN }), capture: { fnArn: '$.FunctionArn' } },
+      { ...createFunction({ FunctionName: FN2 }), capture: { fnArn2: '$.FunctionArn' } },
+      { ...on('PublishVersion', 'fn_version_result', {}), ignore: CODE_SIZE },
+      { ...on('CreateAlias', 'fn_alias_result', { Name: ALIAS, FunctionVersion: '1' }), capture: { aliasArn: '$.AliasArn' } },
+      put('put_functionname_name_notfound', { FunctionName: 'doesnotexist', MaximumRetryAttempts: 1 }),
+      put('put_functionname_arn_notfound', { FunctionName: FAKE_ARN, MaximumRetryAttempts: 1 }),
+      put('put_functionname_nootherargs', { FunctionName: 'doesnotexist' }),
+      put('put_destination_lambda_doesntexist', { DestinationConfig: { OnSuccess: { Destination: FAKE_ARN } } }),
+      put('put_destination_recursive', { DestinationConfig: { OnSuccess: { Destination: '{{fnArn}}' } } }),
+      put('put_destination_other_lambda', { DestinationConfig: { OnSuccess: { Destination: '{{fnArn2}}' } } }),
+      put('put_destination_invalid_service_arn', { DestinationConfig: { OnSuccess: { Destination: `arn:{{partition}}:iam:{{region}}:{{accountId}}:function:${FN}` } } }),
+      put('put_destination_success_no_destination_arn', { DestinationConfig: { OnSuccess: {} } }),
+      put('put_destination_failure_no_destination_arn', { DestinationConfig: { OnFailure: {} } }),
+      put('put_destination_invalid_arn_pattern', { DestinationConfig: { OnFailure: { Destination: `arn:{{partition}}:_-/!lambda:{{region}}:{{accountId}}:function:${FN}` } } }),
+      put('put_destination_latest', { MaximumRetryAttempts: 1 }),
+      put('put_destination_latest_explicit_qualifier', { Qualifier: '$LATEST', MaximumRetryAttempts: 1 }),
+      put('put_destination_version', { Qualifier: '1', MaximumRetryAttempts: 1 }),
+      put('put_alias_functionname_qualifier', { Qualifier: ALIAS, MaximumRetryAttempts: 1 }),
+      put('put_alias_doesnotexist', { Qualifier: `${ALIAS}doesnotexist`, MaximumRetryAttempts: 1 }),
+      put('put_alias_qualifiedarn', { FunctionName: '{{aliasArn}}', MaximumRetryAttempts: 1 }),
+      put('put_alias_qualifiedarn_qualifier', { FunctionName: '{{aliasArn}}', Qualifier: ALIAS, MaximumRetryAttempts: 1 }),
+      put('put_alias_qualifiedarn_qualifierconflict', { FunctionName: '{{aliasArn}}', Qualifier: `${ALIAS}doesnotexist`, MaximumRetryAttempts: 1 }),
+      put('put_alias_shorthand', { FunctionName: `${FN}:${ALIAS}`, MaximumRetryAttempts: 1 }),
+      put('put_alias_shorthand_qualifier', { FunctionName: `${FN}:${ALIAS}`, Qualifier: ALIAS, MaximumRetryAttempts: 1 }),
+      put('put_alias_shorthand_qualifierconflict', { FunctionName: `${FN}:${ALIAS}`, Qualifier: `${ALIAS}doesnotexist`, MaximumRetryAttempts: 1 }),
+      put('put_version_shorthand', { FunctionName: `${FN}:1`, MaximumRetryAttempts: 1 }),
+      put('put_shorthand_qualifier_match', { FunctionName: `${FN}:$LATEST`, Qualifier: '$LATEST', MaximumRetryAttempts: 1 }),
+      put('put_shorthand_qualifier_mismatch_1', { FunctionName: `${FN}:1`, Qualifier: '$LATEST', MaximumRetryAttempts: 1 }),
+      put('put_shorthand_qualifier_mismatch_2', { FunctionName: `${FN}:$LATEST`, Qualifier: '1', MaximumRetryAttempts: 1 }),
+      put('put_shorthand_qualifier_mismatch_3', { FunctionName: `${FN}:1`, Qualifier: ALIAS, MaximumRetryAttempts: 1 }),
+      put('put_maxevent_maxvalue_result', { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 21600 }),
+      put('put_pre_overwrite', { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 60 }),
+      put('put_post_overwrite', { MaximumRetryAttempts: 0 }),
+      put('second_overwrite_existing_response', { MaximumRetryAttempts: 0 }),
+      on('GetFunctionEventInvokeConfig', 'get_post_overwrite', {}),
+      put('pre_update_response', { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 60 }),
+      on('UpdateFunctionEventInvokeConfig', 'update_response', { MaximumRetryAttempts: 0 }),
+      on('UpdateFunctionEventInvokeConfig', 'update_response_existing', { MaximumRetryAttempts: 0 }),
+      { ...on('ListFunctionEventInvokeConfigs', 'list_configs', {}), unordered: ['$.FunctionEventInvokeConfigs'] },
+      on('DeleteFunctionEventInvokeConfig', 'delete_latest', { Qualifier: '$LATEST' }),
+      on('DeleteFunctionEventInvokeConfig', 'delete_version', { Qualifier: '1' }),
+      on('DeleteFunctionEventInvokeConfig', 'delete_alias', { Qualifier: ALIAS }),
+      on('ListFunctionEventInvokeConfigs', 'list_configs_postdelete', {}),
+      on('DeleteFunctionEventInvokeConfig', 'delete_function_not_found', {}),
+      on('DeleteFunctionEventInvokeConfig', 'delete_function_doesnotexist', { FunctionName: 'doesnotexist' }),
+      on('ListFunctionEventInvokeConfigs', 'list_function_doesnotexist', { FunctionName: 'doesnotexist' }),
+      on('GetFunctionEventInvokeConfig', 'get_function_doesnotexist', { FunctionName: 'doesnotexist' }),
+      on('GetFunctionEventInvokeConfig', 'get_qualifier_doesnotexist', { Qualifier: 'doesnotexist' }),
+      on('UpdateFunctionEventInvokeConfig', 'update_eventinvokeconfig_function_doesnotexist', { FunctionName: 'doesnotexist', MaximumRetryAttempts: 0 }),
+      on('GetFunctionEventInvokeConfig', 'get_eventinvokeconfig_doesnotexist', { FunctionName: '{{aliasArn}}' }),
+      on('UpdateFunctionEventInvokeConfig', 'update_eventinvokeconfig_config_doesnotexist_with_qualifier', { FunctionName: '{{aliasArn}}', MaximumRetryAttempts: 0 }),
+      on('UpdateFunctionEventInvokeConfig', 'update_eventinvokeconfig_config_doesnotexist_without_qualifier', { FunctionName: '{{fnArn}}', MaximumRetryAttempts: 0 }),
+    ],
+  },
+];

@@ -1,0 +1,127 @@
+import type { Properties } from '../../provider.ts';
+import type { TemplateResource } from '../../template/parse.ts';
+import { TransformErrorFor } from './context.ts';
+
+/** The Auth keys twinstack translates; SAM's others (ResourcePolicy, UsagePlan, InvokeRole...) still fail the transform. */
+const SUPPORTED = ['Authorizers', 'DefaultAuthorizer', 'AddDefaultAuthorizerToCorsPreflight', 'ApiKeyRequired', 'AddApiKeyRequiredToCorsPreflight'];
+const KNOWN = [...SUPPORTED, 'InvokeRole', 'ResourcePolicy', 'UsagePlan', 'DisableFunctionDefaultPermissions'];
+const API_KEY = 'api_key';
+
+/** One authorizer of `Auth.Authorizers` as the securityDefinitions entry SAM writes (Lambda TOKEN/REQUEST or Cognito). */
+function securityDefinition(owner: string, name: string, a: Properties): Properties {
+  const identity = (a.Identity ?? {}) as Properties;
+  if (a.UserPoolArn !== undefined) {
+    const authorizer: Properties = { type: 'cognito_user_pools', providerARNs: [a.UserPoolArn].flat() };
+    if (identity.ValidationExpression !== undefined) authorizer.identityValidationExpression = identity.ValidationExpression;
+    return { type: 'apiKey', name: identity.Header ?? 'Authorization', in: 'header', 'x-amazon-apigateway-authtype': 'cognito_user_pools', 'x-amazon-apigateway-authorizer': authorizer };
+  }
+  const payload = a.FunctionPayloadType ?? 'TOKEN';
+  if (payload !== 'TOKEN' && payload !== 'REQUEST') throw new TransformErrorFor(owner, `${name} Authorizer has invalid 'FunctionPayloadType': ${String(payload)}.`);
+  if (a.FunctionArn === undefined) throw new TransformErrorFor(owner, `Authorizer ${name} must specify either FunctionArn or UserPoolArn.`);
+  const authorizer: Properties = {
+    type: payload.toLowerCase(),
+    authorizerUri: { 'Fn::Sub': ['arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${__FunctionArn__}/invocations', { __FunctionArn__: a.FunctionArn }] },
+  };
+  if (identity.ReauthorizeEvery !== undefined) authorizer.authorizerResultTtlInSeconds = identity.ReauthorizeEvery;
+  if (a.FunctionInvokeRole !== undefined && a.FunctionInvokeRole !== 'NONE') authorizer.authorizerCredentials = a.FunctionInvokeRole;
+  if (payload === 'REQUEST') {
+    const sources = [
+      ['Headers', 'method.request.header.'],
+      ['QueryStrings', 'method.request.querystring.'],
+      ['StageVariables', 'stageVariables.'],
+      ['Context', 'context.'],
+    ].flatMap(([key, prefix]) => ((identity[key] ?? []) as string[]).map((v) => prefix + v));
+    if (!sources.length && !(Number(identity.ReauthorizeEvery) === 0 && identity.ReauthorizeEvery !== undefined)) {
+      throw new TransformErrorFor(owner, `${name} Authorizer must specify Identity with at least one of Headers, QueryStrings, StageVariables, or Context.`);
+    }
+    if (sources.length) authorizer.identitySource = sources.join(', ');
+  } else if (identity.ValidationExpression !== undefined) authorizer.identityValidationExpression = identity.ValidationExpression;
+  return { type: 'apiKey', name: payload === 'REQUEST' ? 'Unused' : (identity.Header ?? 'Authorization'), in: 'header', 'x-amazon-apigateway-authtype': 'custom', 'x-amazon-apigateway-authorizer': authorizer };
+}
+
+function isMethod(name: string): boolean {
+  return name !== 'parameters';
+}
+
+/**
+ * A REST API's `Auth` as the SAM translator applies it to the inline definition: the authorizers become
+ * securityDefinitions (with a Lambda permission per Lambda authorizer), every method without its own authorizer gets
+ * the DefaultAuthorizer (an event's `Authorizer: NONE` opts out), and ApiKeyRequired adds the `api_key` scheme.
+ */
+export function addAuth(owner: string, auth: unknown, definition: Properties, resources: Record<string, TemplateResource>): void {
+  if (!definition.Body) throw new TransformErrorFor(owner, "Auth works only with inline Swagger specified in 'DefinitionBody' property.");
+  if (!auth || typeof auth !== 'object' || Object.keys(auth).some((k) => !KNOWN.includes(k))) throw new TransformErrorFor(owner, "Invalid value for 'Auth' property");
+  const a = auth as Properties;
+  const unsupported = Object.keys(a).find((k) => !SUPPORTED.includes(k));
+  if (unsupported) throw new TransformErrorFor(owner, `Property 'Auth.${unsupported}' of a serverless API is not supported by twinstack yet.`);
+  const body = definition.Body as Properties;
+  const authorizers = (a.Authorizers ?? {}) as Record<string, Properties>;
+  if (a.DefaultAuthorizer !== undefined && !Object.hasOwn(authorizers, a.DefaultAuthorizer)) {
+    throw new TransformErrorFor(owner, `Unable to set DefaultAuthorizer because '${String(a.DefaultAuthorizer)}' was not defined in 'Authorizers'.`);
+  }
+  const definitions: Properties = { ...(body.securityDefinitions ?? {}) };
+  for (const [name, authorizer] of Object.entries(authorizers)) {
+    definitions[name] = securityDefinition(owner, name, authorizer);
+    if (authorizer.UserPoolArn !== undefined) continue;
+    resources[`${owner}${name}AuthorizerPermission`] = {
+      Type: 'AWS::Lambda::Permission',
+      Properties: {
+        Action: 'lambda:InvokeFunction',
+        FunctionName: authorizer.FunctionArn,
+        Principal: 'apigateway.amazonaws.com',
+        SourceArn: { 'Fn::Sub': ['arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/authorizers/*', { __ApiId__: { Ref: owner } }] },
+      },
+    };
+  }
+  const usesApiKey = Boolean(a.ApiKeyRequired) || JSON.stringify(body.paths ?? {}).includes(`"${API_KEY}"`);
+  if (usesApiKey) definitions[API_KEY] = { type: 'apiKey', name: 'x-api-key', in: 'header' };
+  if (Object.keys(definitions).length) body.securityDefinitions = definitions;
+  for (const methods of Object.values((body.paths ?? {}) as Record<string, Properties>)) {
+    for (const [method, spec] of Object.entries(methods)) {
+      if (!isMethod(method) || !spec || typeof spec !== 'object' || !spec['x-amazon-apigateway-integration']) continue;
+      const preflight = method === 'options';
+      const security = ((spec.security ?? []) as Record<string, unknown>[]).filter((s) => !Object.hasOwn(s, 'NONE'));
+      const optedOut = ((spec.security ?? []) as Record<string, unknown>[]).some((s) => Object.hasOwn(s, 'NONE'));
+      const hasAuthorizer = security.some((s) => Object.keys(s).some((k) => Object.hasOwn(authorizers, k)));
+      if (a.DefaultAuthorizer !== undefined && !optedOut && !hasAuthorizer && (!preflight || a.AddDefaultAuthorizerToCorsPreflight !== false)) {
+        security.push({ [a.DefaultAuthorizer]: authorizers[a.DefaultAuthorizer].AuthorizationScopes ?? [] });
+      }
+      const keyOptOut = spec['x-twinstack-api-key-required'] === false;
+      delete spec['x-twinstack-api-key-required'];
+      if (a.ApiKeyRequired && !keyOptOut && !security.some((s) => Object.hasOwn(s, API_KEY)) && (!preflight || a.AddApiKeyRequiredToCorsPreflight !== false)) security.push({ [API_KEY]: [] });
+      if (security.length) spec.security = security;
+      else delete spec.security;
+    }
+  }
+}
+
+/** An Api event's own `Auth` ({Authorizer, ApiKeyRequired, AuthorizationScopes}) on the method it adds. */
+export function eventAuth(owner: string, eventId: string, auth: unknown): Properties {
+  if (auth === undefined) return {};
+  if (!auth || typeof auth !== 'object') throw new TransformErrorFor(owner, `Event with id [${eventId}] is invalid. Auth must be a map.`);
+  const a = auth as Properties;
+  const unknown = Object.keys(a).find((k) => !['Authorizer', 'ApiKeyRequired', 'AuthorizationScopes'].includes(k));
+  if (unknown) throw new TransformErrorFor(owner, `Property 'Auth.${unknown}' of an Api event is not supported by twinstack yet.`);
+  const security: Record<string, unknown>[] = [];
+  if (a.Authorizer !== undefined) security.push({ [a.Authorizer]: a.Authorizer === 'NONE' ? [] : (a.AuthorizationScopes ?? []) });
+  if (a.ApiKeyRequired === true) security.push({ [API_KEY]: [] });
+  return { ...(security.length ? { security } : {}), ...(a.ApiKeyRequired === false ? { 'x-twinstack-api-key-required': false } : {}) };
+}
+
+/**
+ * An API without Auth: events' markers go, and an event naming an authorizer fails as SAM fails it (the API defines
+ * none); `NONE` and `api_key` need no authorizer.
+ */
+export function checkNoAuth(owner: string, definition: Properties): void {
+  for (const [path, methods] of Object.entries((definition.Body?.paths ?? {}) as Record<string, Properties>)) {
+    for (const [method, spec] of Object.entries(methods)) {
+      if (!isMethod(method) || !spec || typeof spec !== 'object') continue;
+      delete spec['x-twinstack-api-key-required'];
+      const named = ((spec.security ?? []) as Record<string, unknown>[]).flatMap((s) => Object.keys(s)).find((k) => k !== 'NONE' && k !== API_KEY);
+      if (named) throw new TransformErrorFor(owner, `Unable to set Authorizer [${named}] on API method [${method}] for path [${path}] because the related API does not define any Authorizers.`);
+      spec.security = ((spec.security ?? []) as Record<string, unknown>[]).filter((s) => !Object.hasOwn(s, 'NONE'));
+      if (!spec.security.length) delete spec.security;
+    }
+  }
+  if (JSON.stringify(definition.Body?.paths ?? {}).includes(`"${API_KEY}"`)) definition.Body.securityDefinitions = { ...(definition.Body.securityDefinitions ?? {}), [API_KEY]: { type: 'apiKey', name: 'x-api-key', in: 'header' } };
+}
