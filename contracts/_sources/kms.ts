@@ -16,6 +16,7 @@ const OAEP_LIMITS: Record<string, number> = {
 const hmacKey = (spec: string) => createKey({ KeySpec: spec, KeyUsage: 'GENERATE_VERIFY_MAC' });
 const text = (t: string) => Buffer.from(t).toString('base64');
 const MESSAGE = text('some important message');
+const CONTEXT = { 'context-key': 'context-value' };
 const KEY_123 = { Description: 'test key 123', KeyUsage: 'ENCRYPT_DECRYPT' };
 /** The test's create_tags: one KMS tag per key, in order. */
 const kmsTags = (tags: Record<string, string>) => Object.entries(tags).map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
@@ -27,7 +28,14 @@ const source: SourceFile = {
   snapshotDir: 'kms',
   variants: {},
   defaultProtocol: 'json',
-  redactedWords: { 'shared-secret': 'any' },
+  redactedWords: {
+    'shared-secret': 'any',
+    'ciphertext-blob': 'any',
+    plaintext: 'any',
+    'private-key-ciphertext-blob': 'any',
+    'private-key-plaintext': 'any',
+    'public-key': 'any',
+  },
   scenarios: [
     {
       test: 'TestKMS::test_generate_random_invalid_number_of_bytes',
@@ -199,6 +207,61 @@ const source: SourceFile = {
           snapshot: 'incorrect-source-key',
         },
       ],
+    },
+    {
+      test: 'TestKMS::test_hmac_create_key',
+      steps: [
+        { op: 'CreateKey', params: { Description: 'test key', KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' }, snapshot: 'create-hmac-key', select: '$.KeyMetadata', capture: { keyId: '$.KeyMetadata.KeyId' } },
+        { op: 'DescribeKey', params: { KeyId: '{{keyId}}' }, snapshot: 'describe-key', select: '$.KeyMetadata' },
+      ],
+    },
+    {
+      test: 'TestKMS::test_generate_and_verify_mac',
+      steps: (param) => {
+        const [spec, algorithm] = param.split('-');
+        return [
+          hmacKey(spec),
+          { op: 'GenerateMac', params: { KeyId: '{{keyId}}', Message: MESSAGE, MacAlgorithm: algorithm }, snapshot: 'generate-mac', capture: { mac: '$.Mac' } },
+          { op: 'VerifyMac', params: { KeyId: '{{keyId}}', Message: MESSAGE, MacAlgorithm: algorithm, Mac: '{{mac}}' }, snapshot: 'verify-mac' },
+          { op: 'GenerateMac', params: { KeyId: 'key_id', Message: MESSAGE, MacAlgorithm: algorithm }, snapshot: 'generate-mac-invalid-key-id' },
+          { op: 'VerifyMac', params: { KeyId: 'key_id', Message: MESSAGE, MacAlgorithm: algorithm, Mac: '{{mac}}' }, snapshot: 'verify-mac-invalid-key-id' },
+        ];
+      },
+    },
+    {
+      test: 'TestKMS::test_encrypt_decrypt_encryption_context',
+      note: 'the last call (a ciphertext cut after its header) is left out: a replayed request cannot slice a captured blob',
+      steps: [
+        createKey(),
+        {
+          op: 'Encrypt',
+          params: { KeyId: '{{keyId}}', Plaintext: text('test message 123 !%$@ 1234567890'), EncryptionAlgorithm: 'SYMMETRIC_DEFAULT', EncryptionContext: CONTEXT },
+          snapshot: 'encrypt_response',
+          capture: { blob: '$.CiphertextBlob' },
+        },
+        {
+          op: 'Decrypt',
+          params: { KeyId: '{{keyId}}', CiphertextBlob: '{{blob}}', EncryptionAlgorithm: 'SYMMETRIC_DEFAULT', EncryptionContext: CONTEXT },
+          snapshot: 'decrypt_response_with_encryption_context',
+        },
+        { op: 'Decrypt', params: { KeyId: '{{keyId}}', CiphertextBlob: '{{blob}}', EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' }, snapshot: 'decrypt_response_without_encryption_context' },
+      ],
+    },
+    {
+      test: 'TestKMSGenerateKeys::test_generate_data_key',
+      steps: [createKey(), { op: 'GenerateDataKey', params: { KeyId: '{{keyId}}', KeySpec: 'AES_256' }, snapshot: 'generate-data-key-result' }],
+    },
+    {
+      test: 'TestKMSGenerateKeys::test_generate_data_key_without_plaintext',
+      steps: [createKey(), { op: 'GenerateDataKeyWithoutPlaintext', params: { KeyId: '{{keyId}}', KeySpec: 'AES_256' }, snapshot: 'generate-data-key-without-plaintext' }],
+    },
+    {
+      test: 'TestKMSGenerateKeys::test_generate_data_key_pair',
+      steps: [createKey(), { op: 'GenerateDataKeyPair', params: { KeyId: '{{keyId}}', KeyPairSpec: 'RSA_2048' }, snapshot: 'generate-data-key-pair' }],
+    },
+    {
+      test: 'TestKMSGenerateKeys::test_generate_data_key_pair_without_plaintext',
+      steps: [createKey(), { op: 'GenerateDataKeyPairWithoutPlaintext', params: { KeyId: '{{keyId}}', KeyPairSpec: 'RSA_2048' }, snapshot: 'generate-data-key-pair-without-plaintext' }],
     },
     {
       test: 'TestKMS::test_create_multi_region_key',

@@ -13,6 +13,7 @@ const put = (n: number, snapshot: string, VersionStages?: string[]): SourceStep 
   snapshot,
 });
 const list = (snapshot: string): SourceStep => ({ op: 'ListSecretVersionIds', params: { SecretId: NAME }, snapshot });
+const describe = (snapshot: string): SourceStep => ({ op: 'DescribeSecret', params: { SecretId: NAME }, snapshot });
 const remove = (snapshot: string): SourceStep => ({ op: 'DeleteSecret', params: { SecretId: NAME, ForceDeleteWithoutRecovery: true }, snapshot });
 
 const source: SourceFile = {
@@ -23,6 +24,45 @@ const source: SourceFile = {
   defaultProtocol: 'json',
   redactedWords: { datetime: 'timestamp' },
   scenarios: [
+    {
+      test: 'TestSecretsManager::test_secret_exists_snapshots',
+      note: 'the test waits until ListSecrets shows the secret (no response recorded)',
+      steps: [
+        { op: 'CreateSecret', params: { Name: NAME, SecretString: 'my_secret_s-{{suffix}}', Description: 'Snapshot testing secret already exists.', ClientRequestToken: token(1) } },
+        { op: 'CreateSecret', params: { Name: NAME, SecretString: 'my_secret_s-{{suffix}}', Description: 'Snapshot testing secret already exists.', ClientRequestToken: token(2) }, snapshot: 'ex_log' },
+        remove('delete_secret_res'),
+      ],
+    },
+    {
+      test: 'TestSecretsManager::test_update_secret_version_stages_return_type',
+      steps: [
+        { op: 'CreateSecret', params: { Name: NAME, SecretString: 'Something1', ClientRequestToken: token(1) }, snapshot: 'create_secret_rs_0' },
+        { op: 'PutSecretValue', params: { SecretId: NAME, SecretString: 'Something2', VersionStages: ['AWSPENDING'], ClientRequestToken: token(2) }, snapshot: 'put_secret_value_res_0' },
+        {
+          op: 'UpdateSecretVersionStage',
+          params: { SecretId: NAME, RemoveFromVersionId: token(1), MoveToVersionId: token(2), VersionStage: 'AWSCURRENT' },
+          snapshot: 'update_secret_version_stage_res_0',
+        },
+        remove('delete_secret_res_0'),
+      ],
+    },
+    {
+      test: 'TestSecretsManager::test_update_secret_description',
+      note: 'every UpdateSecret carries a ClientRequestToken, as boto3 fills it in',
+      steps: [
+        { op: 'CreateSecret', params: { Name: NAME, SecretString: 'MySecretString', ClientRequestToken: token(1) }, snapshot: 'create_secret_rs_0' },
+        describe('describe_secret_res_0'),
+        { op: 'UpdateSecret', params: { SecretId: NAME, Description: 'MyDescription', ClientRequestToken: token(2) }, snapshot: 'update_secret_res_0' },
+        describe('describe_secret_res_1'),
+        { op: 'UpdateSecret', params: { SecretId: NAME, SecretString: 'MyNewSecretString', Description: 'MyNewDescription', ClientRequestToken: token(3) }, snapshot: 'update_secret_res_1' },
+        describe('describe_secret_res_2'),
+        { op: 'UpdateSecret', params: { SecretId: NAME, SecretString: 'MyNewSecretString'.repeat(2), ClientRequestToken: token(4) }, snapshot: 'update_secret_res_2' },
+        describe('describe_secret_res_3'),
+        { op: 'UpdateSecret', params: { SecretId: NAME, ClientRequestToken: token(5) }, snapshot: 'update_secret_res_3' },
+        describe('describe_secret_res_4'),
+        remove('delete_secret_res_0'),
+      ],
+    },
     {
       test: 'TestSecretsManager::test_update_secret_version_stages_current_pending',
       steps: [
