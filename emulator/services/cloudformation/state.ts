@@ -28,6 +28,8 @@ export interface StackResource {
   metadata?: unknown;
   /** The last drift detection's finding for this resource. */
   drift?: StackResourceDrift;
+  /** SignalResource's signals, while the resource waits for its CreationPolicy (then it takes them). */
+  signals?: { uniqueId: string; status: string }[];
 }
 
 /** What a stack is deployed with, and what a change set would deploy it with. */
@@ -69,6 +71,8 @@ export interface Stack extends DeploymentSettings {
   drift?: { status: string; timestamp: Date };
   parentId?: string;
   rootId?: string;
+  /** CancelUpdateStack asked the update in progress to stop and roll back. */
+  cancelling?: boolean;
 }
 
 export interface ChangeSet extends DeploymentSettings {
