@@ -5,6 +5,7 @@ import { describeStackEvents, describeStackResource, describeStackResources, des
 import { describeStackDriftDetectionStatus, describeStackResourceDrifts, detectStackDrift, detectStackResourceDrift } from './operations/drift.ts';
 import { listExports, listImports } from './operations/exports.ts';
 import { cancelUpdateStack } from './operations/cancel-update.ts';
+import { continueUpdateRollback, rollbackStack } from './operations/rollback.ts';
 import { signalResource } from './operations/signal-resource.ts';
 import { getStackPolicy, setStackPolicy } from './operations/stack-policy.ts';
 import { createStack, deleteStack, updateStack, updateTerminationProtection } from './operations/stacks.ts';
@@ -47,6 +48,8 @@ const handlers: Record<string, Handler<CloudFormationState>> = {
   UpdateTerminationProtection: updateTerminationProtection,
   SignalResource: signalResource,
   CancelUpdateStack: cancelUpdateStack,
+  RollbackStack: rollbackStack,
+  ContinueUpdateRollback: continueUpdateRollback,
   SetStackPolicy: setStackPolicy,
   GetStackPolicy: getStackPolicy,
   ListExports: listExports,

@@ -3,7 +3,7 @@ import type { ResourceState, ResourceType, Properties } from '../provider.ts';
 import { references, resolve, type ResolvedResource } from '../template/intrinsics.ts';
 import type { ParameterValue } from '../template/parameters.ts';
 import type { Template, TemplateResource } from '../template/parse.ts';
-import type { Stack, StackResource } from '../state.ts';
+import type { PendingRollback, Stack, StackResource } from '../state.ts';
 import { resolveDynamicReferences } from './dynamic-references.ts';
 import { dependencies, reversed, walk } from './graph.ts';
 import { evaluateOutputs, publishExports } from './outputs.ts';
@@ -50,7 +50,7 @@ export function needsReplacement(type: ResourceType, before: Record<string, unkn
 }
 
 /** Undo information for one resource changed by an update, applied in reverse on rollback. */
-type Journal = { id: string; before?: StackResource };
+type Journal = PendingRollback['journal'][number];
 
 export async function resolvedProperties(stack: Stack, run: Run, declaration: TemplateResource, scope: StackScope): Promise<Properties> {
   const properties = resolve(declaration.Properties ?? {}, scope) as Properties;
@@ -198,7 +198,7 @@ export function liveResourceIds(stack: Stack): string[] {
   return [...stack.resources.values()].filter((r) => r.status !== 'DELETE_COMPLETE').map((r) => r.logicalId);
 }
 
-async function rollbackCreate(stack: Stack, run: Run, reason: string, desired: Desired, onFailure: string): Promise<void> {
+export async function rollbackCreate(stack: Stack, run: Run, reason: string, desired: Desired, onFailure: string): Promise<void> {
   if (onFailure === 'DO_NOTHING') {
     setStatus(stack, run, 'CREATE_FAILED', reason);
     return;
@@ -218,11 +218,24 @@ async function rollbackCreate(stack: Stack, run: Run, reason: string, desired: D
   setStatus(stack, run, 'ROLLBACK_COMPLETE');
 }
 
-async function rollbackUpdate(stack: Stack, run: Run, reason: string, journal: Journal[], previous: Desired, replaced: StackResource[]): Promise<void> {
+/**
+ * Undoes a failed update's changes, newest first. When one cannot be undone the stack stops in UPDATE_ROLLBACK_FAILED
+ * keeping the rest (that one included) for ContinueUpdateRollback, which may name resources to skip.
+ */
+export async function rollbackUpdate(stack: Stack, run: Run, reason: string | undefined, pending: PendingRollback, skip = new Set<string>()): Promise<void> {
+  const { journal, previous, replaced } = pending;
+  stack.pendingRollback = undefined;
   setStatus(stack, run, 'UPDATE_ROLLBACK_IN_PROGRESS', reason);
   Object.assign(stack, { template: previous.template, templateBody: previous.templateBody, parameters: previous.parameters });
-  for (const { id, before } of journal.reverse()) {
+  while (journal.length) {
+    const { id, before } = journal[journal.length - 1];
     const now = stack.resources.get(id)!;
+    if (skip.has(id)) {
+      // Skipped resources are taken as rolled back (AWS marks them UPDATE_COMPLETE).
+      now.status = 'UPDATE_COMPLETE';
+      journal.pop();
+      continue;
+    }
     const declaration = previous.template.Resources?.[id] ?? { Type: now.type };
     try {
       if (!before) {
@@ -244,9 +257,11 @@ async function rollbackUpdate(stack: Stack, run: Run, reason: string, journal: J
         stack.resources.set(id, before);
       }
     } catch (error) {
+      stack.pendingRollback = pending;
       setStatus(stack, run, 'UPDATE_ROLLBACK_FAILED', `The following resource(s) failed to update: [${id}]. ${failureReason(error)}`);
       return;
     }
+    journal.pop();
   }
   setStatus(stack, run, 'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS');
   setStatus(stack, run, 'UPDATE_ROLLBACK_COMPLETE');
@@ -301,6 +316,8 @@ export async function deploy(stack: Stack, run: Run, desired: Desired, options: 
   const reason = creating ? `${reasons[0]}Rollback requested by user.` : `${reasons[0]}`;
   stack.outputs = previousOutputs;
   if (creating) await rollbackCreate(stack, run, reason, desired, options.onFailure);
-  else if (options.onFailure === 'DO_NOTHING') setStatus(stack, run, 'UPDATE_FAILED', reason);
-  else await rollbackUpdate(stack, run, reason, journal, previous, replaced);
+  else if (options.onFailure === 'DO_NOTHING') {
+    stack.pendingRollback = { journal, previous, replaced };
+    setStatus(stack, run, 'UPDATE_FAILED', reason);
+  } else await rollbackUpdate(stack, run, reason, { journal, previous, replaced });
 }
