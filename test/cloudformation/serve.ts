@@ -1,4 +1,4 @@
-import { CloudFormationClient, DescribeStacksCommand, type Stack } from '@aws-sdk/client-cloudformation';
+import { CloudFormationClient, DescribeStackEventsCommand, DescribeStacksCommand, type Stack } from '@aws-sdk/client-cloudformation';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
@@ -42,4 +42,13 @@ export async function putTrusting(aws: Twinstack, url: string, body: string): Pr
     req.on('error', reject);
     req.end(body);
   });
+}
+
+/** Polls the stack's events until CloudFormation has created the resource and waits for it (its "Resource creation Initiated" event). */
+export async function creationInitiated(cfn: CloudFormationClient, stackName: string, logicalId: string): Promise<void> {
+  for (;;) {
+    const { StackEvents } = await cfn.send(new DescribeStackEventsCommand({ StackName: stackName }));
+    if (StackEvents!.some((e) => e.LogicalResourceId === logicalId && e.ResourceStatusReason === 'Resource creation Initiated')) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }

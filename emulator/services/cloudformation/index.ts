@@ -4,6 +4,9 @@ import { createChangeSet, deleteChangeSet, describeChangeSet, executeChangeSet, 
 import { describeStackEvents, describeStackResource, describeStackResources, describeStacks, listStackResources, listStacks } from './operations/describe.ts';
 import { describeStackDriftDetectionStatus, describeStackResourceDrifts, detectStackDrift, detectStackResourceDrift } from './operations/drift.ts';
 import { listExports, listImports } from './operations/exports.ts';
+import { cancelUpdateStack } from './operations/cancel-update.ts';
+import { continueUpdateRollback, rollbackStack } from './operations/rollback.ts';
+import { signalResource } from './operations/signal-resource.ts';
 import { getStackPolicy, setStackPolicy } from './operations/stack-policy.ts';
 import { createStack, deleteStack, updateStack, updateTerminationProtection } from './operations/stacks.ts';
 import { createStackInstances, deleteStackInstances, describeStackInstance, importStacksToStackSet, listStackInstances, updateStackInstances } from './operations/stack-instances.ts';
@@ -43,6 +46,10 @@ const handlers: Record<string, Handler<CloudFormationState>> = {
   GetTemplateSummary: getTemplateSummary,
   ValidateTemplate: validateTemplate,
   UpdateTerminationProtection: updateTerminationProtection,
+  SignalResource: signalResource,
+  CancelUpdateStack: cancelUpdateStack,
+  RollbackStack: rollbackStack,
+  ContinueUpdateRollback: continueUpdateRollback,
   SetStackPolicy: setStackPolicy,
   GetStackPolicy: getStackPolicy,
   ListExports: listExports,

@@ -22,6 +22,8 @@ export interface ResourceRequest {
   readonly region: string;
   /** The template's properties with every intrinsic function resolved. */
   readonly properties: Properties;
+  /** The resource's CreationPolicy attribute (the stack waits for its signals after `create`). */
+  readonly creationPolicy?: unknown;
   /** The stack's tags, which CloudFormation propagates to the resources that take tags. */
   readonly stackTags: { Key: string; Value: string }[];
   readonly emulator: Emulator;

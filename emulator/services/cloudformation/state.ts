@@ -28,6 +28,8 @@ export interface StackResource {
   metadata?: unknown;
   /** The last drift detection's finding for this resource. */
   drift?: StackResourceDrift;
+  /** SignalResource's signals, while the resource waits for its CreationPolicy (then it takes them). */
+  signals?: { uniqueId: string; status: string }[];
 }
 
 /** What a stack is deployed with, and what a change set would deploy it with. */
@@ -69,6 +71,17 @@ export interface Stack extends DeploymentSettings {
   drift?: { status: string; timestamp: Date };
   parentId?: string;
   rootId?: string;
+  /** What undoes the last update that failed without rolling back (RollbackStack, ContinueUpdateRollback take it). */
+  pendingRollback?: PendingRollback;
+  /** CancelUpdateStack asked the update in progress to stop and roll back. */
+  cancelling?: boolean;
+}
+
+/** A failed update's undo information: the resources it changed (in order) and the deployment before it. */
+export interface PendingRollback {
+  journal: { id: string; before?: StackResource }[];
+  previous: Pick<DeploymentSettings, 'template' | 'templateBody' | 'parameters'>;
+  replaced: StackResource[];
 }
 
 export interface ChangeSet extends DeploymentSettings {

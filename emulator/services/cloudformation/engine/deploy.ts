@@ -3,13 +3,14 @@ import type { ResourceState, ResourceType, Properties } from '../provider.ts';
 import { references, resolve, type ResolvedResource } from '../template/intrinsics.ts';
 import type { ParameterValue } from '../template/parameters.ts';
 import type { Template, TemplateResource } from '../template/parse.ts';
-import type { Stack, StackResource } from '../state.ts';
+import type { PendingRollback, Stack, StackResource } from '../state.ts';
 import { resolveDynamicReferences } from './dynamic-references.ts';
 import { dependencies, reversed, walk } from './graph.ts';
 import { evaluateOutputs, publishExports } from './outputs.ts';
 import { failureReason, isAlreadyGone, recordEvent, resourceRequest, setStatus, type Run } from './run.ts';
 import { stackScope, type StackScope } from './scope.ts';
 import { guardRemovals, stackPolicyDenial } from './stack-policy.ts';
+import { awaitSignals, resourceSignalPolicy } from './resource-signal.ts';
 import { resourceType } from './types.ts';
 
 /** A template with the values it is deployed with. */
@@ -49,7 +50,7 @@ export function needsReplacement(type: ResourceType, before: Record<string, unkn
 }
 
 /** Undo information for one resource changed by an update, applied in reverse on rollback. */
-type Journal = { id: string; before?: StackResource };
+type Journal = PendingRollback['journal'][number];
 
 export async function resolvedProperties(stack: Stack, run: Run, declaration: TemplateResource, scope: StackScope): Promise<Properties> {
   const properties = resolve(declaration.Properties ?? {}, scope) as Properties;
@@ -82,14 +83,26 @@ export function stateFields(type: ResourceType, result: ResourceState, propertie
 }
 
 /** Creates, updates or replaces one resource so that it matches its declaration. */
-async function applyResource(stack: Stack, run: Run, id: string, declaration: TemplateResource, scope: StackScope, journal: Journal[], replaced: StackResource[]): Promise<void> {
+/** What one stack operation keeps while it applies resources: its undo journal, replaced resources, and whether it is stopping. */
+interface Progress {
+  journal: Journal[];
+  replaced: StackResource[];
+  /** A resource failed or the update was cancelled: resources waiting for signals stop ("Resource creation cancelled"). */
+  stopping: () => boolean;
+}
+
+async function applyResource(stack: Stack, run: Run, id: string, declaration: TemplateResource, scope: StackScope, progress: Progress): Promise<void> {
+  const { journal, replaced } = progress;
   const before = stack.resources.get(id);
   const exists = before && before.physicalId !== undefined && before.status !== 'DELETE_COMPLETE' && !/^CREATE_FAILED$/.test(before.status);
   // A resource new to the stack is created (CREATE_* events) even during an update.
   const phase = exists ? 'UPDATE' : 'CREATE';
   let properties: Properties | undefined;
+  // After CancelUpdateStack no new resource work starts (the walk counts this one as failed, without an event).
+  if (stack.cancelling) throw new AwsError('ValidationError', 'Stack update cancelled');
   try {
     const type = await resourceType(declaration.Type);
+    const signalPolicy = resourceSignalPolicy(resolve(declaration.CreationPolicy ?? {}, scope));
     properties = await resolvedProperties(stack, run, declaration, scope);
     const unsupported = type.properties && Object.keys(properties).find((name) => !type.properties!.includes(name));
     if (unsupported) throw new AwsError('ValidationError', `Encountered unsupported property ${unsupported}`);
@@ -98,7 +111,7 @@ async function applyResource(stack: Stack, run: Run, id: string, declaration: Te
       return;
     }
     const event = (status: string, reason?: string, physicalId?: string) => recordEvent(stack, run, { logicalId: id, physicalId, type: declaration.Type, status, reason, properties: declaration.Properties });
-    const request = resourceRequest(stack, run, id, declaration.Type, properties);
+    const request = { ...resourceRequest(stack, run, id, declaration.Type, properties), creationPolicy: declaration.CreationPolicy };
     const inPlace = exists && before.type === declaration.Type && !needsReplacement(type, before.properties, properties);
     const denial = exists ? stackPolicyDenial(stack.stackPolicyBody, id, declaration.Type, inPlace ? 'Modify' : 'Replace') : undefined;
     if (denial) throw new AwsError('ValidationError', denial);
@@ -119,8 +132,9 @@ async function applyResource(stack: Stack, run: Run, id: string, declaration: Te
     }
     record(stack, run, id, declaration, `${phase}_IN_PROGRESS`, { physicalId: exists ? before.physicalId : undefined, properties });
     const result = await type.create(request);
-    record(stack, run, id, declaration, `${phase}_IN_PROGRESS`, stateFields(type, result, properties));
+    const created = record(stack, run, id, declaration, `${phase}_IN_PROGRESS`, stateFields(type, result, properties));
     event(`${phase}_IN_PROGRESS`, 'Resource creation Initiated', result.physicalId);
+    if (signalPolicy) await awaitSignals(run, created, signalPolicy, progress.stopping);
     record(stack, run, id, declaration, `${phase}_COMPLETE`, {});
     event(`${phase}_COMPLETE`, undefined, result.physicalId);
     if (exists) replaced.push(before);
@@ -184,7 +198,7 @@ export function liveResourceIds(stack: Stack): string[] {
   return [...stack.resources.values()].filter((r) => r.status !== 'DELETE_COMPLETE').map((r) => r.logicalId);
 }
 
-async function rollbackCreate(stack: Stack, run: Run, reason: string, desired: Desired, onFailure: string): Promise<void> {
+export async function rollbackCreate(stack: Stack, run: Run, reason: string, desired: Desired, onFailure: string): Promise<void> {
   if (onFailure === 'DO_NOTHING') {
     setStatus(stack, run, 'CREATE_FAILED', reason);
     return;
@@ -204,11 +218,24 @@ async function rollbackCreate(stack: Stack, run: Run, reason: string, desired: D
   setStatus(stack, run, 'ROLLBACK_COMPLETE');
 }
 
-async function rollbackUpdate(stack: Stack, run: Run, reason: string, journal: Journal[], previous: Desired, replaced: StackResource[]): Promise<void> {
+/**
+ * Undoes a failed update's changes, newest first. When one cannot be undone the stack stops in UPDATE_ROLLBACK_FAILED
+ * keeping the rest (that one included) for ContinueUpdateRollback, which may name resources to skip.
+ */
+export async function rollbackUpdate(stack: Stack, run: Run, reason: string | undefined, pending: PendingRollback, skip = new Set<string>()): Promise<void> {
+  const { journal, previous, replaced } = pending;
+  stack.pendingRollback = undefined;
   setStatus(stack, run, 'UPDATE_ROLLBACK_IN_PROGRESS', reason);
   Object.assign(stack, { template: previous.template, templateBody: previous.templateBody, parameters: previous.parameters });
-  for (const { id, before } of journal.reverse()) {
+  while (journal.length) {
+    const { id, before } = journal[journal.length - 1];
     const now = stack.resources.get(id)!;
+    if (skip.has(id)) {
+      // Skipped resources are taken as rolled back (AWS marks them UPDATE_COMPLETE).
+      now.status = 'UPDATE_COMPLETE';
+      journal.pop();
+      continue;
+    }
     const declaration = previous.template.Resources?.[id] ?? { Type: now.type };
     try {
       if (!before) {
@@ -230,9 +257,11 @@ async function rollbackUpdate(stack: Stack, run: Run, reason: string, journal: J
         stack.resources.set(id, before);
       }
     } catch (error) {
+      stack.pendingRollback = pending;
       setStatus(stack, run, 'UPDATE_ROLLBACK_FAILED', `The following resource(s) failed to update: [${id}]. ${failureReason(error)}`);
       return;
     }
+    journal.pop();
   }
   setStatus(stack, run, 'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS');
   setStatus(stack, run, 'UPDATE_ROLLBACK_COMPLETE');
@@ -254,8 +283,17 @@ export async function deploy(stack: Stack, run: Run, desired: Desired, options: 
     const { resources, graph } = plan(desired.template, scope);
     if (!creating) guardRemovals(stack, run, resources);
     Object.assign(stack, { template: desired.template, templateBody: desired.templateBody, parameters: desired.parameters });
-    const { failed } = await walk(graph, (id) => applyResource(stack, run, id, resources[id], scope, journal, replaced));
-    if (failed.length) {
+    let failing = false;
+    const progress: Progress = { journal, replaced, stopping: () => failing || Boolean(stack.cancelling) };
+    const { failed } = await walk(graph, (id) =>
+      applyResource(stack, run, id, resources[id], scope, progress).catch((error: unknown) => {
+        failing = true;
+        throw error;
+      }),
+    );
+    if (stack.cancelling) {
+      reasons.push('Stack update cancelled');
+    } else if (failed.length) {
       reasons.push(`The following resource(s) failed to ${creating ? 'create' : 'update'}: [${failed.join(', ')}]. `);
     } else {
       const outputs = evaluateOutputs(desired.template, scope);
@@ -274,9 +312,12 @@ export async function deploy(stack: Stack, run: Run, desired: Desired, options: 
   } catch (error) {
     reasons.push(error instanceof Error && (error as { code?: string }).code === 'ValidationError' ? error.message : failureReason(error));
   }
+  stack.cancelling = undefined;
   const reason = creating ? `${reasons[0]}Rollback requested by user.` : `${reasons[0]}`;
   stack.outputs = previousOutputs;
   if (creating) await rollbackCreate(stack, run, reason, desired, options.onFailure);
-  else if (options.onFailure === 'DO_NOTHING') setStatus(stack, run, 'UPDATE_FAILED', reason);
-  else await rollbackUpdate(stack, run, reason, journal, previous, replaced);
+  else if (options.onFailure === 'DO_NOTHING') {
+    stack.pendingRollback = { journal, previous, replaced };
+    setStatus(stack, run, 'UPDATE_FAILED', reason);
+  } else await rollbackUpdate(stack, run, reason, { journal, previous, replaced });
 }

@@ -62,7 +62,10 @@ async function signals(request: ResourceRequest, handle: string): Promise<Signal
 export const waitCondition: ResourceType = {
   async create(request) {
     const { Handle, Timeout, Count } = request.properties;
-    if (typeof Handle !== 'string') throw validationError('Template error: a WaitCondition without a Handle waits for its CreationPolicy, which twinstack does not support yet');
+    const physicalId = `${request.stackId.split('/').slice(0, 2).join('/')}/${randomUUID()}/${request.logicalId}`;
+    // Without a Handle, the wait condition is its CreationPolicy: the stack waits for SignalResource's signals.
+    if (Handle === undefined && request.creationPolicy !== undefined) return { physicalId, attributes: { Data: '{}' } };
+    if (typeof Handle !== 'string') throw validationError('Property Handle must be specified when there is no CreationPolicy');
     const seconds = Number(Timeout);
     if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) throw validationError(`Property Timeout must be an integer between 1 and ${MAX_TIMEOUT_SECONDS}`);
     const expected = Count === undefined ? 1 : Number(Count);
@@ -73,7 +76,7 @@ export const waitCondition: ResourceType = {
       if (failed) throw validationError(`WaitCondition received failed message: '${failed.Reason ?? ''}' for uniqueId: ${failed.UniqueId ?? ''}`);
       if (received.length >= expected) {
         const data = Object.fromEntries(received.map((s) => [s.UniqueId, s.Data]));
-        return { physicalId: `${request.stackId.split('/').slice(0, 2).join('/')}/${randomUUID()}/${request.logicalId}`, attributes: { Data: JSON.stringify(data) } };
+        return { physicalId, attributes: { Data: JSON.stringify(data) } };
       }
       if (request.emulator.clock.now() >= deadline) throw validationError(`WaitCondition timed out. Received ${received.length} conditions when expecting ${expected}`);
       await sleep(POLL_MS);
