@@ -1,6 +1,7 @@
 import { AwsError } from '../core/errors.ts';
 import type { ServiceModel, ShapeRef } from '../models/types.ts';
 import { entries, setEntry } from '../core/entries.ts';
+import { compiledOnce } from './compiled.ts';
 import { formatTimestamp, parseTimestamp } from './timestamps.ts';
 
 /**
@@ -16,7 +17,7 @@ function rendered(path: Path): string {
 }
 
 type Decoder = (value: unknown, path: Path) => unknown;
-type Encoder = (value: unknown, path?: Path) => unknown;
+type Encoder = (value: unknown) => unknown;
 
 /**
  * Each shape's decoder and encoder, compiled on first use from the model (per shape, and per timestamp format where a
@@ -26,27 +27,10 @@ type Encoder = (value: unknown, path?: Path) => unknown;
 const decoders = new WeakMap<ServiceModel, Map<string, Decoder>>();
 const encoders = new WeakMap<ServiceModel, Map<string, Encoder>>();
 
-/** A shape's coder from the cache, compiled on first use; a recursive shape meets its own coder through the cache. */
-function cached<Coder extends Decoder>(table: Map<string, Coder>, key: string, compile: () => Coder): Coder {
-  let coder = table.get(key);
-  if (!coder) {
-    let built: Coder | undefined;
-    table.set(key, ((value: unknown, path: Path) => built!(value, path)) as Coder);
-    try {
-      built = compile();
-    } finally {
-      table.delete(key);
-    }
-    table.set(key, built);
-    coder = built;
-  }
-  return coder;
-}
+const decoderStandIn = (built: () => Decoder): Decoder => (value, path) => built()(value, path);
 
 function decoderFor(model: ServiceModel, ref: ShapeRef): Decoder {
-  let table = decoders.get(model);
-  if (!table) decoders.set(model, (table = new Map()));
-  return cached(table, ref.shape, () => compileDecoder(model, ref.shape));
+  return compiledOnce(decoders, model, ref.shape, () => compileDecoder(model, ref.shape), decoderStandIn);
 }
 
 /** JSON documents <-> typed values (Buffer for blobs, Date for timestamps), shared by AWS JSON and rest-json. */
@@ -194,12 +178,12 @@ export function encodeJson(model: ServiceModel, ref: ShapeRef, value: unknown): 
   return encoderFor(model, ref)(value);
 }
 
+const encoderStandIn = (built: () => Encoder): Encoder => (value) => built()(value);
+
 function encoderFor(model: ServiceModel, ref: ShapeRef): Encoder {
-  let table = encoders.get(model);
-  if (!table) encoders.set(model, (table = new Map()));
   // Only timestamps encode differently by the member's own trait.
   const format = ref.timestampFormat && model.shapes[ref.shape].type === 'timestamp' ? ref.timestampFormat : undefined;
-  return cached(table, format ? `${ref.shape} ${format}` : ref.shape, () => compileEncoder(model, ref.shape, format));
+  return compiledOnce(encoders, model, format ? `${ref.shape} ${format}` : ref.shape, () => compileEncoder(model, ref.shape, format), encoderStandIn);
 }
 
 function compileEncoder(model: ServiceModel, shapeName: string, memberFormat: ShapeRef['timestampFormat']): Encoder {

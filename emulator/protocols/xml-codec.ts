@@ -1,5 +1,6 @@
 import type { ServiceModel, ShapeRef } from '../models/types.ts';
 import { formatTimestamp, parseTimestamp } from './timestamps.ts';
+import { compiledOnce } from './compiled.ts';
 import { escapeXml } from './xml-writer.ts';
 
 /**
@@ -19,25 +20,12 @@ type XmlEncoder = (value: unknown, name: string, topLevel: boolean) => string;
  */
 const encoders = new WeakMap<ServiceModel, Map<string, XmlEncoder>>();
 
+const standIn = (built: () => XmlEncoder): XmlEncoder => (value, name, topLevel) => built()(value, name, topLevel);
+
 function encoderFor(model: ServiceModel, ref: ShapeRef): XmlEncoder {
-  let table = encoders.get(model);
-  if (!table) encoders.set(model, (table = new Map()));
   const ns = ref.xmlNamespace;
   const key = ref.flattened === undefined && !ns && !ref.timestampFormat ? ref.shape : `${ref.shape} ${ref.flattened} ${ns?.prefix} ${ns?.uri} ${ref.timestampFormat}`;
-  let encoder = table.get(key);
-  if (!encoder) {
-    // A recursive shape meets its own encoder through the table while it is compiled.
-    let built: XmlEncoder | undefined;
-    table.set(key, (value, name, topLevel) => built!(value, name, topLevel));
-    try {
-      built = compile(model, ref);
-    } finally {
-      table.delete(key);
-    }
-    table.set(key, built);
-    encoder = built;
-  }
-  return encoder;
+  return compiledOnce(encoders, model, key, () => compile(model, ref), standIn);
 }
 
 function compile(model: ServiceModel, ref: ShapeRef): XmlEncoder {
