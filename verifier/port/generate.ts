@@ -58,7 +58,8 @@ function variantsOf(source: SourceFile, scenario: SourceScenario, snapshot: Snap
         param: named ? rest.join('-') : (param ?? ''),
         suffix: param === undefined ? '' : `.${param.replace(/[^a-z0-9_-]/gi, '_')}`,
       };
-    });
+    })
+    .filter((variant) => !Object.hasOwn(scenario.unportedVariants ?? {}, variant.param));
 }
 
 /** Why a recorded variant is not ported (a wire protocol twinstack does not serve), by its parameter's prefix. */
@@ -309,8 +310,11 @@ async function main() {
         rows.push({ service: source.service, test: nodeId, status: 'ported', entries: used, ...(used < entries ? { reason: `${entries - used} of ${entries} entries not reproduced` } : {}) });
       } else {
         const { notPorted } = source;
+        const scenario = source.scenarios.find((s) => s.test === test);
+        const param = /\[([^\]]*)\]$/.exec(nodeId)?.[1] ?? '';
         const reason =
           skippedVariant(source, nodeId) ??
+          (scenario?.unportedVariants && Object.hasOwn(scenario.unportedVariants, param) ? scenario.unportedVariants[param] : undefined) ??
           (typeof notPorted === 'function' ? notPorted(test) : (notPorted[test] ?? notPorted[test.split('::').pop()!])) ??
           source.notPortedOtherwise ??
           'not reproduced yet';
