@@ -210,7 +210,8 @@ function requestBody(protocol: SourceProtocol, request: SerializedRequest): { bo
   if (protocol === 'query') return { body: { content: request.body, contentType: 'application/x-www-form-urlencoded', encoded: false } };
   if (!request.body) return {};
   const contentType = request.headers['Content-Type'] ?? (protocol === 'rest-xml' ? 'application/octet-stream' : 'application/json');
-  const content = contentType.startsWith('application/json') ? (JSON.parse(request.body) as JsonValue) : request.body;
+  // An S3 object body is bytes whatever its declared type: only rest-json bodies are documents.
+  const content = protocol === 'rest-json' && contentType.startsWith('application/json') ? (JSON.parse(request.body) as JsonValue) : request.body;
   return { body: { content, contentType, encoded: false } };
 }
 

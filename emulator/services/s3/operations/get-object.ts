@@ -34,7 +34,7 @@ function readObject(input: ReadRequest, ctx: S3Context, method: 'GET' | 'HEAD'):
   const object = findVersion(bucket, key, input.VersionId, method);
   const now = ctx.emulator.clock.now();
   if (method === 'GET' && !isReadable(object, now)) throw invalidObjectState(object.storageClass);
-  checkReadConditions(input, object);
+  checkReadConditions(input, object, now);
   checkCustomerKey(object, input);
   const size = object.body.size;
   if (input.PartNumber !== undefined && input.Range !== undefined) {
