@@ -6,6 +6,7 @@ import { objectLockReasons, objectLockScenarios } from './s3/object-lock.ts';
 import { testS3BasicScenarios } from './s3/test-s3-basics.ts';
 import { testS3ObjectScenarios } from './s3/test-s3-objects.ts';
 import { testS3CopyScenarios } from './s3/test-s3-copies.ts';
+import { testS3DeleteScenarios } from './s3/test-s3-deletes.ts';
 
 /** The `allow_bucket_acl` fixture: new buckets block ACLs and public policies until these two are deleted. */
 const allowBucketAcl: SourceStep[] = [onBucket('DeleteBucketOwnershipControls'), onBucket('DeletePublicAccessBlock')];
@@ -171,6 +172,7 @@ const source: SourceFile = {
     ...testS3BasicScenarios,
     ...testS3ObjectScenarios,
     ...testS3CopyScenarios,
+    ...testS3DeleteScenarios,
   ],
   notPorted: (test) => TEST_REASONS[test.split('::')[1]] ?? REASONS[test.split('::')[0]],
   notPortedOtherwise: 'not reproduced yet (time ran out; most of these operations are implemented)',
