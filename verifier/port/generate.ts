@@ -58,7 +58,8 @@ function variantsOf(source: SourceFile, scenario: SourceScenario, snapshot: Snap
         param: named ? rest.join('-') : (param ?? ''),
         suffix: param === undefined ? '' : `.${param.replace(/[^a-z0-9_-]/gi, '_')}`,
       };
-    });
+    })
+    .filter((variant) => !Object.hasOwn(scenario.unportedVariants ?? {}, variant.param));
 }
 
 /** Why a recorded variant is not ported (a wire protocol twinstack does not serve), by its parameter's prefix. */
@@ -209,7 +210,8 @@ function requestBody(protocol: SourceProtocol, request: SerializedRequest): { bo
   if (protocol === 'query') return { body: { content: request.body, contentType: 'application/x-www-form-urlencoded', encoded: false } };
   if (!request.body) return {};
   const contentType = request.headers['Content-Type'] ?? (protocol === 'rest-xml' ? 'application/octet-stream' : 'application/json');
-  const content = contentType.startsWith('application/json') ? (JSON.parse(request.body) as JsonValue) : request.body;
+  // An S3 object body is bytes whatever its declared type: only rest-json bodies are documents.
+  const content = protocol === 'rest-json' && contentType.startsWith('application/json') ? (JSON.parse(request.body) as JsonValue) : request.body;
   return { body: { content, contentType, encoded: false } };
 }
 
@@ -309,8 +311,11 @@ async function main() {
         rows.push({ service: source.service, test: nodeId, status: 'ported', entries: used, ...(used < entries ? { reason: `${entries - used} of ${entries} entries not reproduced` } : {}) });
       } else {
         const { notPorted } = source;
+        const scenario = source.scenarios.find((s) => s.test === test);
+        const param = /\[([^\]]*)\]$/.exec(nodeId)?.[1] ?? '';
         const reason =
           skippedVariant(source, nodeId) ??
+          (scenario?.unportedVariants && Object.hasOwn(scenario.unportedVariants, param) ? scenario.unportedVariants[param] : undefined) ??
           (typeof notPorted === 'function' ? notPorted(test) : (notPorted[test] ?? notPorted[test.split('::').pop()!])) ??
           source.notPortedOtherwise ??
           'not reproduced yet';
