@@ -456,7 +456,7 @@ export class Emulator {
     }
     const service = routed && (this.services.get(routed) ?? (await this.loadService(routed)));
     if (!service) return plainError(new AwsError('UnknownService', 'twinstack could not tell which AWS service this request is for', { status: 400 }), requestId);
-    if (service.http?.normalizePath) req.path = service.http.normalizePath(req.path);
+    if (service.http?.normalizePath) req.path = service.http.normalizePath(req.path, req);
     const protocol = protocolFor(service.model, req);
     let operation = '';
     // One context object per request: its operation is filled in once parsed, not copied into a second object.

@@ -110,8 +110,11 @@ export interface ServiceDefinition<State = unknown> {
     decorate?(req: RawRequest, response: RawResponse, ctx: RequestContext<State>): void;
     /** Requests whose body `intercept` reads as it arrives (`bodyStream`, up to `streamingPayload`): S3's POST uploads. */
     streamsRequest?(req: RawRequest): boolean;
-    /** Puts a request's path in the form the model routes, before anything reads it (S3 directory buckets' `//`). */
-    normalizePath?(path: string): string;
+    /**
+     * Puts a request's path in the form the model routes, before anything reads it (S3 directory buckets' `//`; S3
+     * Object Lambda hosts, which name an access point or a route rather than a bucket).
+     */
+    normalizePath?(path: string, req: RawRequest): string;
     /** The browser requests whose origins the service judges itself (all of them when absent); others get the emulator's check. */
     judgesOrigins?(req: RawRequest): boolean;
     /**

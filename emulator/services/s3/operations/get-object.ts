@@ -5,6 +5,7 @@ import { checkReadConditions } from '../conditions.ts';
 import { expirationHeader } from '../lifecycle.ts';
 import type { S3Object } from '../object.ts';
 import { checkCustomerKey, findVersion, parseRange } from '../read.ts';
+import { getThroughObjectLambda, isThroughObjectLambda } from '../object-lambda.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
 import { invalidObjectState, isReadable, restoreHeader } from './restore-object.ts';
 
@@ -76,6 +77,7 @@ function readObject(input: ReadRequest, ctx: S3Context, method: 'GET' | 'HEAD'):
 }
 
 export function getObject(input: GetObjectRequest, ctx: S3Context) {
+  if (isThroughObjectLambda(ctx)) return getThroughObjectLambda(input, ctx, (direct) => readObject(direct, ctx, 'GET'));
   return readObject(input, ctx, 'GET');
 }
 
