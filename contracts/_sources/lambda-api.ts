@@ -16,6 +16,7 @@ import {
 } from './lambda-api/common.ts';
 import { functionScenarios, NAME_VALIDATION_SKIPS } from './lambda-api/functions.ts';
 import { eventInvokeScenarios } from './lambda-api/event-invoke.ts';
+import { layerScenarios } from './lambda-api/layers.ts';
 import { permissionScenarios } from './lambda-api/permissions.ts';
 import { settingScenarios } from './lambda-api/settings.ts';
 import { tagScenarios } from './lambda-api/tags.ts';
@@ -54,6 +55,7 @@ const source: SourceFile = {
     ...urlScenarios,
     ...permissionScenarios,
     ...settingScenarios,
+    ...layerScenarios,
     {
       test: 'TestLambdaFunction::test_function_lifecycle',
       note: "the create response is recorded inside the fixture's wrapper object, so CreateFunction is a setup step; the updated code is another echo handler; CodeSize was redacted in the recording (a number the verifier's {{*}} does not match), so it is not judged",

@@ -163,6 +163,26 @@ describe('Lambda configuration: permissions, tags, concurrency, versions, aliase
     );
   });
 
+  it('layer lists are judged whole, together with the model\'s other checks, in one ValidationException', async () => {
+    await assert.rejects(
+      context.lambda.send(
+        new PublishLayerVersionCommand({
+          LayerName: 'lists',
+          Description: 'd'.repeat(257),
+          Content: { ZipFile: zip({ 'python/x.py': '' }) },
+          CompatibleRuntimes: ['python3.7', 'nope'],
+        }),
+      ),
+      (e: LambdaServiceException) =>
+        e.name === 'ValidationException' &&
+        e.message.startsWith("2 validation errors detected: Value '[python3.7, nope]' at 'compatibleRuntimes' failed to satisfy constraint: Member must satisfy enum value set: [nodejs20.x,") &&
+        e.message.includes("; Value '" + 'd'.repeat(257) + "' at 'description' failed to satisfy constraint: Member must have length less than or equal to 256"),
+    );
+    // Deprecated runtimes are still accepted as compatible ones, as AWS does.
+    const old = await context.lambda.send(new PublishLayerVersionCommand({ LayerName: 'lists', Content: { ZipFile: zip({ 'python/x.py': '' }) }, CompatibleRuntimes: ['python3.7'] }));
+    assert.deepEqual(old.CompatibleRuntimes, ['python3.7']);
+  });
+
   it('cross-account Invoke only where the function\'s resource policy allows it', async () => {
     const name = await createFunction(context.lambda, { 'handler.py': 'def handler(e, c):\n    return c.invoked_function_arn\n' });
     await context.lambda.send(new AddPermissionCommand({ FunctionName: name, StatementId: 'other', Action: 'lambda:InvokeFunction', Principal: '111111111111' }));

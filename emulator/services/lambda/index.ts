@@ -91,9 +91,10 @@ import { lambdaDeliveryTarget } from './target.ts';
 import { isFunctionUrlRequest, serveFunctionUrl } from './function-url.ts';
 import { governingPolicy } from './resource-policy.ts';
 import { withCurrentPatterns } from './validation-model.ts';
+import { type ListConstrainedInput, withListConstraints, withoutListMemberConstraints } from './list-constraints.ts';
 
 const model = loadModel('lambda');
-const validationModel = withCurrentPatterns(model);
+const validationModel = withoutListMemberConstraints(withCurrentPatterns(model));
 
 const operations: Record<string, Handler<LambdaState>> = {
   CreateFunction: createFunction,
@@ -189,10 +190,10 @@ const operations: Record<string, Handler<LambdaState>> = {
  */
 function validated(operation: string, handler: Handler<LambdaState>): Handler<LambdaState> {
   const ref = model.operations[operation].input;
-  return (input: { Runtime?: string; RoutingConfig?: AliasRoutingConfiguration }, ctx) => {
+  return (input: { Runtime?: string; RoutingConfig?: AliasRoutingConfiguration } & ListConstrainedInput, ctx) => {
     if (input.Runtime !== undefined) validateRuntime(input.Runtime);
     checkRoutingWeights(input.RoutingConfig);
-    validateInput(validationModel, ref, input);
+    withListConstraints(model, operation, input, () => validateInput(validationModel, ref, input));
     return handler(input, ctx);
   };
 }
