@@ -104,6 +104,9 @@ describe('Lambda configuration: permissions, tags, concurrency, versions, aliase
     assert.equal(settings.AccountLimit?.ConcurrentExecutions, 1000);
     assert.equal(settings.AccountLimit?.CodeSizeZipped, 52428800);
     assert.ok((settings.AccountUsage?.FunctionCount ?? 0) >= 1);
+    // The member names AWS answers (AWS-recorded test_account_settings keeps only these).
+    assert.deepEqual(Object.keys(settings.AccountLimit!).sort(), ['CodeSizeUnzipped', 'CodeSizeZipped', 'ConcurrentExecutions', 'TotalCodeSize', 'UnreservedConcurrentExecutions']);
+    assert.deepEqual(Object.keys(settings.AccountUsage!).sort(), ['FunctionCount', 'TotalCodeSize']);
   });
 
   it('versions and aliases: each version runs its own code, aliases route, ExecutedVersion says which ran', async () => {
@@ -170,7 +173,7 @@ describe('Lambda configuration: permissions, tags, concurrency, versions, aliase
           LayerName: 'lists',
           Description: 'd'.repeat(257),
           Content: { ZipFile: zip({ 'python/x.py': '' }) },
-          CompatibleRuntimes: ['python3.7', 'nope'],
+          CompatibleRuntimes: ['python3.7', 'nope'] as never,
         }),
       ),
       (e: LambdaServiceException) =>
