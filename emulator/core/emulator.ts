@@ -542,7 +542,7 @@ export class Emulator {
   private async receiveBody(req: RawRequest, service: ServiceDefinition, protocol: Protocol): Promise<void> {
     const incoming = takeIncoming(req);
     const limits = service.requestLimits;
-    const tooLarge = (limit: number) => () => limits?.tooLarge?.(limit) ?? requestTooLarge(limit);
+    const tooLarge = (limit: number) => () => limits?.tooLarge?.(limit, req) ?? requestTooLarge(limit);
     const serviceStreams = service.http?.streamsRequest?.(req) ?? false;
     if (!serviceStreams && !protocol.streamsPayload?.(req, service.model)) {
       const limit = limits?.body ?? DEFAULT_BODY_LIMIT;

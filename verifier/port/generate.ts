@@ -131,8 +131,9 @@ function interactionFor(
   stepIndex: number,
   request: SerializedRequest,
 ): ContractInteraction {
-  const snapshotValue = step.snapshot !== undefined ? expanded(recorded[step.snapshot], source.expandedWords) : undefined;
-  if (step.snapshot !== undefined && snapshotValue === undefined) throw new Error(`${variant.nodeId}: no snapshot key '${step.snapshot}'`);
+  const entry = step.snapshot !== undefined ? recorded[step.snapshot] : undefined;
+  const snapshotValue = expanded(step.within !== undefined ? (entry as Record<string, unknown> | undefined)?.[step.within] : entry, source.expandedWords);
+  if (step.snapshot !== undefined && snapshotValue === undefined) throw new Error(`${variant.nodeId}: no snapshot key '${step.snapshot}'${step.within ? ` with '${step.within}'` : ''}`);
   const protocol = step.protocol ?? variant.protocol;
   const service = step.service ?? source.service;
   const forms = { errorDigest: step.errorDigest, jsonStrings: step.jsonStrings, pythonBytes: step.pythonBytes, redactedWords: source.redactedWords, errorStatus: errorStatusOf(service) };

@@ -23,6 +23,11 @@ export interface SourceStep {
   select?: string;
   /** Lists whose order AWS does not define. */
   unordered?: string[];
+  /**
+   * The member of the recorded value that holds this call's response, when the test recorded it inside a wrapper of
+   * its fixture (LocalStack's create_lambda_function answers `{CreateFunctionResponse, CreateEventSourceMappingResponse}`).
+   */
+  within?: string;
   /** Response members the test left out of what it snapshotted (it recorded a value it built from the response). */
   ignore?: string[];
   /** Seconds to wait before this call (AWS timing the test relies on). */
