@@ -2,7 +2,7 @@
 // test_cloudwatch.py, Apache-2.0) reproduced as request sequences, over AWS JSON 1.0 and query as the test's variants
 // were. Expected responses come only from the recorded snapshots. Names the tests fixed (`test-alarm`) get a suffix so
 // that variants replayed side by side do not share them; the snapshots redact names.
-import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
+import { now, type SourceFile, type SourceStep } from '../../verifier/port/source-types.ts';
 
 const ALARM = 'a-{{suffix}}';
 const alarm = (extra: object = {}): SourceStep => ({
@@ -33,6 +33,24 @@ const TAGS = [
 const metricData = (datum: Record<string, unknown>, snapshot: string): SourceStep => ({
   op: 'PutMetricData',
   params: { Namespace: 'ns-{{suffix}}', MetricData: [{ MetricName: 'mymetric', Unit: 'Count', ...datum }] },
+  snapshot,
+});
+
+/** One PutMetricData call of one datum at the test's `utc_now` (its own namespace per scenario run). */
+const put = (datum: Record<string, unknown>, namespace = 'test/{{suffix}}'): SourceStep => ({
+  op: 'PutMetricData',
+  params: { Namespace: namespace, MetricData: [{ Timestamp: now(), ...datum }] },
+});
+const STATISTIC_SET = { SampleCount: 10, Sum: 55, Minimum: 1, Maximum: 10 };
+/** A GetMetricData query of one metric of the scenario's namespace. */
+const query = (id: string, metric: Record<string, unknown>, stat: string, period = 60) => ({
+  Id: id,
+  MetricStat: { Metric: { Namespace: 'test/{{suffix}}', ...metric }, Period: period, Stat: stat },
+});
+/** GetMetricData over the minute either side of the test's `utc_now`, as most of the tests ask. */
+const getMetricData = (queries: object[], snapshot: string, window = { StartTime: now(-60), EndTime: now(60) }): SourceStep => ({
+  op: 'GetMetricData',
+  params: { MetricDataQueries: queries, ...window },
   snapshot,
 });
 
@@ -115,6 +133,51 @@ const source: SourceFile = {
         metricData({ Value: 1.5, Values: [1.0, 10.0] }, 'invalid-param-combination'),
         metricData({ Values: [1.0, 10.0], Counts: [2, 4, 5] }, 'invalid-param-value'),
         metricData({ Value: 1.5, StatisticValues: { SampleCount: 10, Sum: 55, Minimum: 1, Maximum: 10 } }, 'invalid-param-combination-2'),
+      ],
+    },
+    {
+      test: 'TestCloudwatch::test_put_metric_data_values_list',
+      steps: [
+        put({ MetricName: 'test-metric', Values: [1.0, 10.0], Counts: [2, 4], Unit: 'Count' }),
+        {
+          op: 'GetMetricStatistics',
+          params: { Namespace: 'test/{{suffix}}', MetricName: 'test-metric', StartTime: now(-60), EndTime: now(60), Period: 60, Statistics: ['SampleCount', 'Sum', 'Maximum'] },
+          snapshot: 'get_metric_statistics',
+        },
+      ],
+    },
+    {
+      test: 'TestCloudwatch::test_get_metric_data_for_multiple_metrics',
+      steps: [
+        put({ MetricName: 'metric1', Value: 50, Unit: 'Seconds' }),
+        put({ MetricName: 'metric2', Value: 25, Unit: 'Seconds' }),
+        put({ MetricName: 'metric3', StatisticValues: STATISTIC_SET, Unit: 'Seconds' }),
+        getMetricData([1, 2, 3].map((n) => query(`result${n}`, { MetricName: `metric${n}` }, 'Sum')), 'get_metric_data'),
+      ],
+    },
+    {
+      test: 'TestCloudwatch::test_get_metric_data_stats',
+      steps: (stat) => [
+        put({ MetricName: 'metric1', Value: 11, Unit: 'Seconds' }),
+        put({ MetricName: 'metric1', StatisticValues: STATISTIC_SET, Unit: 'Seconds' }),
+        getMetricData([query('result1', { MetricName: 'metric1' }, stat)], 'get_metric_data'),
+      ],
+    },
+    {
+      test: 'TestCloudwatch::test_get_metric_data_with_dimensions',
+      steps: [
+        put({ MetricName: 'metric1', Value: 11, Unit: 'Seconds', Dimensions: [{ Name: 'InstanceId', Value: 'one' }] }),
+        put({ MetricName: 'metric1', Value: 11, Unit: 'Seconds', Dimensions: [{ Name: 'InstanceId', Value: 'two' }] }),
+        put({ MetricName: 'metric1', StatisticValues: STATISTIC_SET, Unit: 'Seconds' }),
+        getMetricData([query('result1', { MetricName: 'metric1', Dimensions: [{ Name: 'InstanceId', Value: 'one' }] }, 'Sum')], 'get_metric_data'),
+      ],
+    },
+    {
+      test: 'TestCloudwatch::test_describe_alarms_converts_date_format_correctly',
+      steps: [
+        alarm({ AlarmName: `${ALARM}:test`, MetricName: 'test-metric-{{suffix}}' }),
+        { op: 'DescribeAlarms', params: { AlarmNames: [`${ALARM}:test`] }, snapshot: 'describe-alarms' },
+        { op: 'DeleteAlarms', params: { AlarmNames: [`${ALARM}:test`] } },
       ],
     },
   ],

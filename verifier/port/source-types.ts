@@ -76,3 +76,16 @@ export interface SourceFile {
   /** The reason for the module's other tests that are not ported (default: not reproduced yet). */
   notPortedOtherwise?: string;
 }
+
+/**
+ * A time relative to the replay's "now" in a step's parameters: the test's `utc_now + timedelta(seconds=offset)`.
+ * The contract gets an example value (the snapshot's recording time plus the offset) and a Pact `DateTime` generator
+ * that the verifier fills in with the replay's own now plus the offset.
+ */
+export interface RelativeTime {
+  $now: number;
+}
+
+export function now(offsetSeconds = 0): RelativeTime {
+  return { $now: offsetSeconds };
+}
