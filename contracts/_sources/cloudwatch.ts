@@ -30,10 +30,11 @@ const TAGS = [
   { Key: 'tag1', Value: 'foo' },
   { Key: 'tag2', Value: 'bar' },
 ];
-const metricData = (datum: Record<string, unknown>, snapshot: string): SourceStep => ({
+const STATISTIC_SET = { SampleCount: 10, Sum: 55, Minimum: 1, Maximum: 10 };
+const metricData = (datum: Record<string, unknown>, snapshot?: string): SourceStep => ({
   op: 'PutMetricData',
-  params: { Namespace: 'ns-{{suffix}}', MetricData: [{ MetricName: 'mymetric', Unit: 'Count', ...datum }] },
-  snapshot,
+  params: { Namespace: 'ns-{{suffix}}', MetricData: [{ MetricName: 'mymetric', Timestamp: now(), Unit: 'Count', ...datum }] },
+  ...(snapshot ? { snapshot } : {}),
 });
 
 /** One PutMetricData call of one datum at the test's `utc_now` (its own namespace per scenario run). */
@@ -41,14 +42,18 @@ const put = (datum: Record<string, unknown>, namespace = 'test/{{suffix}}'): Sou
   op: 'PutMetricData',
   params: { Namespace: namespace, MetricData: [{ Timestamp: now(), ...datum }] },
 });
-const STATISTIC_SET = { SampleCount: 10, Sum: 55, Minimum: 1, Maximum: 10 };
+/** One PutMetricData call of `m-test` data points at `utc_now`, with the units given (the unit tests' form). */
+const putUnits = (data: { Value: number; Unit?: string }[]): SourceStep => ({
+  op: 'PutMetricData',
+  params: { Namespace: 'n-sp-{{suffix}}', MetricData: data.map((d) => ({ MetricName: 'm-test', Timestamp: now(), ...d })) },
+});
 /** A GetMetricData query of one metric of the scenario's namespace. */
-const query = (id: string, metric: Record<string, unknown>, stat: string, period = 60) => ({
+const query = (id: string, metric: Record<string, unknown>, stat: string, period = 60, unit?: string) => ({
   Id: id,
-  MetricStat: { Metric: { Namespace: 'test/{{suffix}}', ...metric }, Period: period, Stat: stat },
+  MetricStat: { Metric: { Namespace: 'test/{{suffix}}', ...metric }, Period: period, Stat: stat, ...(unit ? { Unit: unit } : {}) },
 });
 /** GetMetricData over the minute either side of the test's `utc_now`, as most of the tests ask. */
-const getMetricData = (queries: object[], snapshot: string, window = { StartTime: now(-60), EndTime: now(60) }): SourceStep => ({
+const getMetricData = (queries: object[], snapshot: string, window: Record<string, unknown> = { StartTime: now(-60), EndTime: now(60) }): SourceStep => ({
   op: 'GetMetricData',
   params: { MetricDataQueries: queries, ...window },
   snapshot,
@@ -128,11 +133,12 @@ const source: SourceFile = {
     },
     {
       test: 'TestCloudwatch::test_put_metric_data_validation',
-      note: 'the test sent the current time as Timestamp; the validation errors do not depend on it, so the contract leaves it out',
       steps: [
         metricData({ Value: 1.5, Values: [1.0, 10.0] }, 'invalid-param-combination'),
         metricData({ Values: [1.0, 10.0], Counts: [2, 4, 5] }, 'invalid-param-value'),
-        metricData({ Value: 1.5, StatisticValues: { SampleCount: 10, Sum: 55, Minimum: 1, Maximum: 10 } }, 'invalid-param-combination-2'),
+        metricData({ Value: 1.5, StatisticValues: STATISTIC_SET }, 'invalid-param-combination-2'),
+        // AWS takes Values together with StatisticValues (the test's comment: "for some strange reason").
+        metricData({ Values: [1.0, 10.0], StatisticValues: STATISTIC_SET }),
       ],
     },
     {
@@ -170,6 +176,162 @@ const source: SourceFile = {
         put({ MetricName: 'metric1', Value: 11, Unit: 'Seconds', Dimensions: [{ Name: 'InstanceId', Value: 'two' }] }),
         put({ MetricName: 'metric1', StatisticValues: STATISTIC_SET, Unit: 'Seconds' }),
         getMetricData([query('result1', { MetricName: 'metric1', Dimensions: [{ Name: 'InstanceId', Value: 'one' }] }, 'Sum')], 'get_metric_data'),
+      ],
+    },
+    {
+      test: 'TestCloudwatch::test_get_metric_data_with_zero_and_labels',
+      steps: [
+        // No Timestamp: AWS stamps the data with its own now.
+        { op: 'PutMetricData', params: { Namespace: 'test/{{suffix}}', MetricData: [0, 2, 4, 3.5, 7, 100].map((Value) => ({ MetricName: 'metric1', Value, Unit: 'Seconds' })) } },
+        getMetricData(['Average', 'Sum', 'Minimum', 'Maximum'].map((stat) => query(`result_${stat}`, { MetricName: 'metric1' }, stat)), 'get_metric_data_with_zero_and_labels'),
+      ],
+    },
+    {
+      test: 'TestCloudwatch::test_get_metric_statistics',
+      steps: [
+        ...Array.from({ length: 10 }, (_, i) => ({ op: 'PutMetricData', params: { Namespace: 'test/{{suffix}}', MetricData: [{ MetricName: 'metric', Value: i, Timestamp: now(1) }] } })),
+        {
+          op: 'GetMetricStatistics',
+          params: { Namespace: 'test/{{suffix}}', MetricName: 'metric', StartTime: now(-60), EndTime: now(60), Period: 60, Statistics: ['Average', 'Sum', 'Minimum', 'Maximum', 'SampleCount'] },
+          snapshot: 'get_metric_statistics',
+        },
+      ],
+    },
+    {
+      test: 'TestCloudwatch::test_handle_different_units',
+      steps: [
+        putUnits([{ Value: 1, Unit: 'Seconds' }, { Value: 5, Unit: 'Count' }, { Value: 10 }]),
+        {
+          op: 'GetMetricStatistics',
+          params: { Namespace: 'n-sp-{{suffix}}', MetricName: 'm-test', StartTime: now(-60), EndTime: now(60), Period: 60, Statistics: ['Average'] },
+          snapshot: 'get_metric_statistics_with_different_units',
+          // The test sorted the data points by their average before it snapshotted them.
+          unordered: ['$.Datapoints'],
+        },
+      ],
+    },
+    {
+      test: 'TestCloudwatch::test_get_metric_data_with_different_units',
+      steps: [
+        putUnits([{ Value: 1, Unit: 'Seconds' }, { Value: 1, Unit: 'Count' }]),
+        getMetricData(
+          [{ Id: 'm1', MetricStat: { Metric: { Namespace: 'n-sp-{{suffix}}', MetricName: 'm-test' }, Period: 60, Stat: 'Sum', Unit: 'Seconds' } }],
+          'get_metric_data_with_different_units',
+          { StartTime: now(), EndTime: now(60), MaxDatapoints: 10 },
+        ),
+      ],
+    },
+    {
+      test: 'TestCloudwatch::test_get_metric_data_different_units_no_unit_in_query',
+      note: "the test's parameters are the data: two data points (Milliseconds, Seconds), those twice, or twice plus a Count",
+      steps: (param) => {
+        const base = [
+          { Value: 60000, Unit: 'Milliseconds' },
+          { Value: 60, Unit: 'Seconds' },
+        ];
+        const data = { metric_data0: base, metric_data1: [...base, ...base], metric_data2: [...base, ...base, { Value: 5, Unit: 'Count' }] }[param]!;
+        return [
+          putUnits(data),
+          getMetricData(
+            [{ Id: 'm1', MetricStat: { Metric: { Namespace: 'n-sp-{{suffix}}', MetricName: 'm-test' }, Period: 60, Stat: 'Sum' } }],
+            'get_metric_data_with_no_unit_specified',
+            { StartTime: now(), EndTime: now(60), MaxDatapoints: 10 },
+          ),
+        ];
+      },
+    },
+    {
+      test: 'TestCloudwatch::test_label_generation',
+      note: "the test's parameters are the (statistic, period, unit) of its two queries",
+      steps: (param) => {
+        const pairs: [string, number, string][][] = [
+          [['Sum', 60, 'Seconds'], ['Minimum', 30, 'Seconds']],
+          [['Sum', 60, 'Seconds'], ['Minimum', 60, 'Seconds']],
+          [['Sum', 60, 'Seconds'], ['Sum', 30, 'Seconds']],
+          [['Sum', 60, 'Seconds'], ['Minimum', 30, 'Milliseconds']],
+          [['Sum', 60, 'Seconds'], ['Minimum', 60, 'Milliseconds']],
+          [['Sum', 60, 'Seconds'], ['Sum', 30, 'Milliseconds']],
+          [['Sum', 60, 'Seconds'], ['Sum', 60, 'Milliseconds']],
+        ];
+        const index = Number(/^input_pairs(\d)$/.exec(param)![1]);
+        return [
+          { op: 'PutMetricData', params: { Namespace: 'test/{{suffix}}', MetricData: [0, 2, 7, 100].map((Value) => ({ MetricName: 'metric1', Value, Unit: 'Seconds' })) } },
+          getMetricData(
+            pairs[index].map(([stat, period, unit]) => query(`result_${stat}_${period}_${unit}`, { MetricName: 'metric1' }, stat, period, unit)),
+            'label_generation',
+          ),
+        ];
+      },
+    },
+    {
+      test: 'TestCloudwatch::test_get_metric_with_null_dimensions',
+      steps: [
+        { op: 'PutMetricData', params: { Namespace: 'n-{{suffix}}', MetricData: [{ MetricName: 'm-test', Value: 1, Unit: 'Seconds', Dimensions: [{ Name: 'foo', Value: 'bar' }] }] } },
+        getMetricData(
+          [{ Id: 'm1', MetricStat: { Metric: { Namespace: 'n-{{suffix}}', MetricName: 'm-test', Dimensions: [] }, Period: 60, Stat: 'Sum' } }],
+          'get_metric_with_null_dimensions',
+          { StartTime: now(-3600), EndTime: now() },
+        ),
+      ],
+    },
+    {
+      test: 'TestCloudwatch::test_get_metric_with_no_results',
+      steps: [
+        { op: 'PutMetricData', params: { Namespace: 'n-{{suffix}}', MetricData: [{ MetricName: 'm-{{suffix}}', Value: 1 }] } },
+        { op: 'ListMetrics', params: { Namespace: 'n-{{suffix}}', MetricName: 'm-{{suffix}}' } },
+        getMetricData(
+          [{ Id: 'result', MetricStat: { Metric: { Namespace: 'n-{{suffix}}', MetricName: 'm-{{suffix}}', Dimensions: [{ Name: 'foo', Value: 'bar' }] }, Period: 60, Stat: 'Sum' } }],
+          'result',
+        ),
+      ],
+    },
+    {
+      test: 'TestCloudwatch::test_multiple_dimensions_statistics',
+      steps: () => {
+        const dimensions = [
+          { Name: 'error', Value: 'none' },
+          { Name: 'exception', Value: 'none' },
+          { Name: 'method', Value: 'GET' },
+          { Name: 'outcome', Value: 'SUCCESS' },
+          { Name: 'uri', Value: '/greetings' },
+          { Name: 'status', Value: '200' },
+        ];
+        const metric = { MetricName: 'http.server.requests.count', Unit: 'Count', StorageResolution: 1, Dimensions: dimensions, Timestamp: now() };
+        return [
+          { op: 'PutMetricData', params: { Namespace: 'test/{{suffix}}', MetricData: [{ ...metric, Value: 0.0 }] } },
+          { op: 'PutMetricData', params: { Namespace: 'test/{{suffix}}', MetricData: [{ ...metric, Value: 5.0 }] } },
+          getMetricData(
+            [{ Id: 'result1', MetricStat: { Metric: { Namespace: 'test/{{suffix}}', MetricName: metric.MetricName, Dimensions: dimensions }, Period: 10, Stat: 'Maximum', Unit: 'Count' } }],
+            'get-metric-stats-max',
+          ),
+          {
+            op: 'ListMetrics',
+            params: { Namespace: 'test/{{suffix}}', MetricName: metric.MetricName, Dimensions: dimensions },
+            snapshot: 'list-metrics',
+            // The test sorted each metric's dimensions by name before it snapshotted them.
+            unordered: ['$.Metrics[*].Dimensions'],
+          },
+        ];
+      },
+    },
+    {
+      test: 'TestCloudwatch::test_invalid_amount_of_datapoints',
+      steps: [
+        {
+          op: 'GetMetricStatistics',
+          params: { Namespace: 'namespace', MetricName: 'metric_name', StartTime: now(), EndTime: now(86400), Period: 1, Statistics: ['SampleCount'] },
+          snapshot: 'error-invalid-amount-datapoints',
+        },
+        {
+          op: 'GetMetricStatistics',
+          params: { Namespace: 'namespace', MetricName: 'metric_name', StartTime: now(), EndTime: now(), Period: 1, Statistics: ['SampleCount'] },
+          snapshot: 'error-invalid-time-frame',
+        },
+        {
+          op: 'GetMetricStatistics',
+          params: { Namespace: 'namespace_{{suffix}}', MetricName: 'metric_name', StartTime: now(), EndTime: now(86400), Period: 60, Statistics: ['SampleCount'] },
+          snapshot: 'get-metric-statitics',
+        },
       ],
     },
     {
