@@ -58,6 +58,38 @@ const getMetricData = (queries: object[], snapshot: string, window: Record<strin
   params: { MetricDataQueries: queries, ...window },
   snapshot,
 });
+/** GetMetricData over the hour before the call (the test's `datetime.now()` read for the call itself). */
+const getLastHour = (queries: object[], snapshot: string): SourceStep => ({ ...getMetricData(queries, snapshot, { StartTime: now(-3600), EndTime: now() }), takesNow: true });
+
+/** An SNS topic whose ARN an alarm's actions name (`{{name}}Arn`); the queues the test subscribed are not needed for what it snapshotted. */
+const topic = (name: string): SourceStep => ({ service: 'sns', protocol: 'query', op: 'CreateTopic', params: { Name: `${name}-{{suffix}}` }, capture: { [`${name}Arn`]: '$.TopicArn' } });
+const describeAlarm = (snapshot: string): SourceStep => ({ op: 'DescribeAlarms', params: { AlarmNames: [ALARM] }, snapshot });
+const setState = (StateValue: string, StateReason: string): SourceStep => ({ op: 'SetAlarmState', params: { AlarmName: ALARM, StateValue, StateReason } });
+/** The alarm of the alarm-action tests: an average of seconds over two 10-second periods, notifying one topic. */
+const actionAlarm = (namespace: string): SourceStep => ({
+  op: 'PutMetricAlarm',
+  params: {
+    AlarmName: ALARM,
+    AlarmDescription: 'testing cloudwatch alarms',
+    MetricName: 'my-metric101',
+    Namespace: namespace,
+    Period: 10,
+    Threshold: 2,
+    Dimensions: [{ Name: 'InstanceId', Value: 'abc' }],
+    Unit: 'Seconds',
+    Statistic: 'Average',
+    OKActions: ['{{topicArn}}'],
+    AlarmActions: ['{{topicArn}}'],
+    EvaluationPeriods: 2,
+    ComparisonOperator: 'GreaterThanThreshold',
+    TreatMissingData: 'ignore',
+  },
+});
+/** An SQS metric of the test's queue, summed by minute. */
+const sqsMetric = (id: string, name: string) => ({
+  Id: id,
+  MetricStat: { Metric: { Namespace: 'AWS/SQS', MetricName: name, Dimensions: [{ Name: 'QueueName', Value: 'q-{{suffix}}' }] }, Period: 60, Stat: 'Sum' },
+});
 
 const source: SourceFile = {
   service: 'cloudwatch',
@@ -267,11 +299,7 @@ const source: SourceFile = {
       test: 'TestCloudwatch::test_get_metric_with_null_dimensions',
       steps: [
         { op: 'PutMetricData', params: { Namespace: 'n-{{suffix}}', MetricData: [{ MetricName: 'm-test', Value: 1, Unit: 'Seconds', Dimensions: [{ Name: 'foo', Value: 'bar' }] }] } },
-        getMetricData(
-          [{ Id: 'm1', MetricStat: { Metric: { Namespace: 'n-{{suffix}}', MetricName: 'm-test', Dimensions: [] }, Period: 60, Stat: 'Sum' } }],
-          'get_metric_with_null_dimensions',
-          { StartTime: now(-3600), EndTime: now() },
-        ),
+        getLastHour([{ Id: 'm1', MetricStat: { Metric: { Namespace: 'n-{{suffix}}', MetricName: 'm-test', Dimensions: [] }, Period: 60, Stat: 'Sum' } }], 'get_metric_with_null_dimensions'),
       ],
     },
     {
@@ -332,6 +360,102 @@ const source: SourceFile = {
           params: { Namespace: 'namespace_{{suffix}}', MetricName: 'metric_name', StartTime: now(), EndTime: now(86400), Period: 60, Statistics: ['SampleCount'] },
           snapshot: 'get-metric-statitics',
         },
+      ],
+    },
+    {
+      test: 'TestCloudwatch::test_put_metric_alarm_escape_character',
+      steps: [
+        alarm({
+          AlarmName: `cpu-mon-{{suffix}}`,
+          AlarmDescription: '<',
+          MetricName: 'CPUUtilization-2',
+          Namespace: 'AWS/EC2',
+          Period: 600,
+          Threshold: 1,
+          AlarmActions: ['arn:{{partition}}:sns:{{region}}:111122223333:MyTopic'],
+        }),
+        { op: 'DescribeAlarms', params: { AlarmNames: ['cpu-mon-{{suffix}}'] }, snapshot: 'describe-alarms-escaped-character' },
+        { op: 'DeleteAlarms', params: { AlarmNames: ['cpu-mon-{{suffix}}'] } },
+      ],
+    },
+    {
+      test: 'TestCloudwatch::test_tagging_composite_alarm',
+      steps: [
+        alarm({ MetricName: 'something' }),
+        { op: 'PutCompositeAlarm', params: { AlarmName: `composite-${ALARM}`, AlarmRule: `ALARM("${ALARM}")`, Tags: [{ Key: 'Environment', Value: 'Production' }] } },
+        { op: 'DescribeAlarms', params: { AlarmTypes: ['CompositeAlarm'], AlarmNames: [`composite-${ALARM}`] }, capture: { alarmArn: '$.CompositeAlarms[0].AlarmArn' } },
+        { ...listTags('list_tags_for_resource_after_creation '), unordered: ['$.Tags'] },
+        { op: 'TagResource', params: { ResourceARN: '{{alarmArn}}', Tags: TAGS } },
+        { ...listTags('list_tags_for_resource_updated'), unordered: ['$.Tags'] },
+        { op: 'UntagResource', params: { ResourceARN: '{{alarmArn}}', TagKeys: ['tag1'] } },
+        { ...listTags('list_tags_for_resource_post_untag'), unordered: ['$.Tags'] },
+        { op: 'DeleteAlarms', params: { AlarmNames: [`composite-${ALARM}`] } },
+        listTags('list_tags_for_deleted_resource'),
+        { op: 'DeleteAlarms', params: { AlarmNames: [ALARM] } },
+      ],
+    },
+    {
+      test: 'TestCloudwatch::test_set_alarm',
+      note: 'the notifications the test read from SQS queues subscribed to the topics are not part of the snapshot, so the queues are left out',
+      steps: [
+        topic('topic-alarm'),
+        topic('topic-ok'),
+        {
+          op: 'PutMetricAlarm',
+          params: {
+            AlarmName: ALARM,
+            AlarmDescription: 'Test Alarm when CPU exceeds 50 percent',
+            MetricName: 'CPUUtilization-3',
+            Namespace: 'AWS/EC2',
+            ActionsEnabled: true,
+            Period: 300,
+            Threshold: 50.0,
+            Dimensions: [{ Name: 'InstanceId', Value: 'i-0317828c84edbe100' }],
+            Unit: 'Percent',
+            Statistic: 'Average',
+            OKActions: ['{{topic-okArn}}'],
+            AlarmActions: ['{{topic-alarmArn}}'],
+            EvaluationPeriods: 2,
+            ComparisonOperator: 'GreaterThanThreshold',
+            TreatMissingData: 'ignore',
+          },
+        },
+        setState('ALARM', 'testing alarm'),
+        describeAlarm('triggered-alarm'),
+        setState('OK', 'resetting alarm'),
+        describeAlarm('reset-alarm'),
+        { op: 'DeleteAlarms', params: { AlarmNames: [ALARM] } },
+      ],
+    },
+    {
+      test: 'TestCloudwatch::test_enable_disable_alarm_actions',
+      note: 'the notification the test read from an SQS queue subscribed to the topic (alarm-state-sqs-msg) is not reproduced',
+      steps: [
+        topic('topic'),
+        actionAlarm('test/enable-{{suffix}}'),
+        describeAlarm('describe_alarm'),
+        setState('ALARM', 'testing alarm'),
+        describeAlarm('alarm-state-describe'),
+        { op: 'DisableAlarmActions', params: { AlarmNames: [ALARM] } },
+        setState('OK', 'testing OK state'),
+        describeAlarm('describe_alarm_disabled'),
+        describeAlarm('ok-state-action-disabled-describe'),
+        { op: 'EnableAlarmActions', params: { AlarmNames: [ALARM] } },
+        describeAlarm('describe_alarm_enabled'),
+        { op: 'DeleteAlarms', params: { AlarmNames: [ALARM] } },
+      ],
+    },
+    {
+      test: 'TestCloudwatch::test_aws_sqs_metrics_created',
+      note: 'the test polled ListMetrics and GetMetricData until AWS had published the queue\'s metrics; the contract asks once',
+      steps: [
+        { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'q-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' } },
+        { service: 'sqs', protocol: 'json', op: 'ReceiveMessage', params: { QueueUrl: '{{queueUrl}}' } },
+        { service: 'sqs', protocol: 'json', op: 'SendMessage', params: { QueueUrl: '{{queueUrl}}', MessageBody: 'Hello' } },
+        getLastHour([sqsMetric('sent', 'NumberOfMessagesSent'), sqsMetric('sent_size', 'SentMessageSize'), sqsMetric('empty_receives', 'NumberOfEmptyReceives')], 'get_metric_data'),
+        { service: 'sqs', protocol: 'json', op: 'ReceiveMessage', params: { QueueUrl: '{{queueUrl}}', WaitTimeSeconds: 5 }, capture: { receiptHandle: '$.Messages[0].ReceiptHandle' } },
+        { service: 'sqs', protocol: 'json', op: 'DeleteMessage', params: { QueueUrl: '{{queueUrl}}', ReceiptHandle: '{{receiptHandle}}' } },
+        getLastHour([sqsMetric('num_msg_received', 'NumberOfMessagesReceived'), sqsMetric('num_msg_deleted', 'NumberOfMessagesDeleted')], 'get_metric_data_2'),
       ],
     },
     {

@@ -123,6 +123,11 @@ export interface InteractionMeta {
   source?: { snapshotKey?: string; note?: string };
   /** Seconds to wait before sending (AWS-side timing the scenario depends on, e.g. visibility timeouts). Default 0. */
   delaySeconds?: number;
+  /**
+   * The test read the clock afresh for this call (`datetime.now()` inline, not a `utc_now` taken earlier): the
+   * scenario's "now" for request generators is read again before it is sent, and stays so for later steps.
+   */
+  takesNow?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

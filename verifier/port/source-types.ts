@@ -27,6 +27,8 @@ export interface SourceStep {
   ignore?: string[];
   /** Seconds to wait before this call (AWS timing the test relies on). */
   delaySeconds?: number;
+  /** The test read the clock afresh for this call's `now()` times (`datetime.now()` inline) rather than reusing `utc_now`. */
+  takesNow?: boolean;
   /**
    * The test snapshotted a digest of the error, not the response: `{Code, Message}`, or `{Code, Errors, Count}` (the
    * constraint violations of a `N validation error(s) detected: ...` message; only Count 1 keeps their order).

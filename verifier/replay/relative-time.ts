@@ -9,8 +9,9 @@ const UNITS_MS: Record<string, number> = { millisecond: 1, second: 1000, minute:
 const EXPRESSION = /^now(?:\s*([+-])\s*(\d+)\s+(millisecond|second|minute|hour|day|week)s?)?$/;
 
 /**
- * twinstack's `format` for AWS JSON timestamps, which travel as epoch seconds (a number; Pact's formats make text):
- * whole seconds, as boto3 sends them.
+ * twinstack's `format` for AWS JSON timestamps, which travel as epoch seconds (a number; Pact's formats make text),
+ * to the millisecond as the query form's text is: a replay's steps follow each other within a second, where the
+ * test's were seconds apart, so a whole-second `now` could fall before the data a step before had put.
  */
 export const EPOCH_SECONDS = 'epoch-seconds';
 /** The Java pattern (Pact's form) of the ISO 8601 text the query protocol sends; the verifier writes `toISOString()`. */
@@ -43,5 +44,5 @@ export function generatorProblem(generator: PactGenerator): string {
 /** The value a generator produces for a replay whose "now" is `nowMs`. */
 export function generate(generator: PactGenerator, nowMs: number): JsonValue {
   const at = nowMs + (offsetOf(generator.expression) ?? 0);
-  return generator.format === EPOCH_SECONDS ? Math.floor(at / 1000) : new Date(at).toISOString();
+  return generator.format === EPOCH_SECONDS ? at / 1000 : new Date(at).toISOString();
 }

@@ -198,7 +198,8 @@ export async function runScenario(contract: ContractFile, target: Target, filter
   const vars = builtinVars(target);
   // One "now" per scenario, as a test takes `utc_now` once and sends times relative to it.
   const relativeTimes = contract.interactions.some((i) => i.request.generators?.body);
-  const now = relativeTimes && target.readClock ? await target.readClock() : Date.now();
+  const readNow = async () => (relativeTimes && target.readClock ? target.readClock() : Date.now());
+  let now = await readNow();
   const results: InteractionResult[] = [];
   const interactions = [...contract.interactions].sort((a, b) => a.comments.twinstack.step - b.comments.twinstack.step);
   for (const interaction of interactions) {
@@ -208,6 +209,7 @@ export async function runScenario(contract: ContractFile, target: Target, filter
       if (target.advanceClock) await target.advanceClock(meta.delaySeconds);
       else await new Promise((r) => setTimeout(r, meta.delaySeconds! * 1000));
     }
+    if (meta.takesNow) now = await readNow();
     let mismatches: Mismatch[];
     let status: number | undefined;
     let exchange: InteractionResult['exchange'];
