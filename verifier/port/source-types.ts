@@ -32,6 +32,8 @@ export interface SourceStep {
   ignore?: string[];
   /** Seconds to wait before this call (AWS timing the test relies on). */
   delaySeconds?: number;
+  /** The test read the clock afresh for this call's `now()` times (`datetime.now()` inline) rather than reusing `utc_now`. */
+  takesNow?: boolean;
   /**
    * The test snapshotted a digest of the error, not the response: `{Code, Message}`, or `{Code, Errors, Count}` (the
    * constraint violations of a `N validation error(s) detected: ...` message; only Count 1 keeps their order).
@@ -82,4 +84,17 @@ export interface SourceFile {
   notPorted: Record<string, string> | ((test: string) => string | undefined);
   /** The reason for the module's other tests that are not ported (default: not reproduced yet). */
   notPortedOtherwise?: string;
+}
+
+/**
+ * A time relative to the replay's "now" in a step's parameters: the test's `utc_now + timedelta(seconds=offset)`.
+ * The contract gets an example value (the snapshot's recording time plus the offset) and a Pact `DateTime` generator
+ * that the verifier fills in with the replay's own now plus the offset.
+ */
+export interface RelativeTime {
+  $now: number;
+}
+
+export function now(offsetSeconds = 0): RelativeTime {
+  return { $now: offsetSeconds };
 }
