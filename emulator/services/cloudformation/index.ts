@@ -3,6 +3,7 @@ import { loadModel } from '../../models/load.ts';
 import { createChangeSet, deleteChangeSet, describeChangeSet, executeChangeSet, listChangeSets } from './operations/change-sets.ts';
 import { describeStackEvents, describeStackResource, describeStackResources, describeStacks, listStackResources, listStacks } from './operations/describe.ts';
 import { describeStackDriftDetectionStatus, describeStackResourceDrifts, detectStackDrift, detectStackResourceDrift } from './operations/drift.ts';
+import { describeEvents } from './operations/events.ts';
 import { listExports, listImports } from './operations/exports.ts';
 import { cancelUpdateStack } from './operations/cancel-update.ts';
 import { continueUpdateRollback, rollbackStack } from './operations/rollback.ts';
@@ -39,6 +40,7 @@ const handlers: Record<string, Handler<CloudFormationState>> = {
   DescribeStacks: describeStacks,
   ListStacks: listStacks,
   DescribeStackEvents: describeStackEvents,
+  DescribeEvents: describeEvents,
   DescribeStackResource: describeStackResource,
   DescribeStackResources: describeStackResources,
   ListStackResources: listStackResources,
