@@ -12,6 +12,7 @@ import { getStackPolicy, setStackPolicy } from './operations/stack-policy.ts';
 import { createStack, deleteStack, updateStack, updateTerminationProtection } from './operations/stacks.ts';
 import { createStackInstances, deleteStackInstances, describeStackInstance, importStacksToStackSet, listStackInstances, updateStackInstances } from './operations/stack-instances.ts';
 import { describeStackSetOperation, listStackSetOperationResults, listStackSetOperations, stopStackSetOperation } from './operations/stack-set-operations.ts';
+import { detectStackSetDrift, listStackInstanceResourceDrifts, listStackSetAutoDeploymentTargets } from './operations/stack-set-drift.ts';
 import { createStackSet, deleteStackSet, describeStackSet, listStackSets, updateStackSet } from './operations/stack-sets.ts';
 import { getTemplate, getTemplateSummary, validateTemplate } from './operations/templates.ts';
 import { CloudFormationState } from './state.ts';
@@ -19,6 +20,9 @@ import { describeType, listTypes } from './operations/type-catalog.ts';
 import { batchDescribeTypeConfigurations, setTypeConfiguration } from './operations/type-configuration.ts';
 import { deregisterType, describeTypeRegistration, listTypeRegistrations, listTypeVersions, registerType, setTypeDefaultVersion } from './operations/type-registration.ts';
 import { describePublisher, registerPublisher } from './operations/publishers.ts';
+import { activateType, deactivateType, publishType, testType } from './operations/type-publishing.ts';
+import { recordHandlerProgress } from './operations/handler-progress.ts';
+import { activateOrganizationsAccess, deactivateOrganizationsAccess, describeOrganizationsAccess } from './operations/organizations-access.ts';
 import { describeAccountLimits, estimateTemplateCost } from './operations/account.ts';
 import { describeChangeSetHooks, getHookResult, listHookResults } from './operations/hooks.ts';
 import { describeResourceScan, listResourceScanRelatedResources, listResourceScanResources, listResourceScans, startResourceScan } from './operations/resource-scans.ts';
@@ -80,6 +84,9 @@ const handlers: Record<string, Handler<CloudFormationState>> = {
   ListStackSetOperations: listStackSetOperations,
   ListStackSetOperationResults: listStackSetOperationResults,
   StopStackSetOperation: stopStackSetOperation,
+  DetectStackSetDrift: detectStackSetDrift,
+  ListStackInstanceResourceDrifts: listStackInstanceResourceDrifts,
+  ListStackSetAutoDeploymentTargets: listStackSetAutoDeploymentTargets,
   RegisterType: registerType,
   DescribeTypeRegistration: describeTypeRegistration,
   ListTypeRegistrations: listTypeRegistrations,
@@ -92,6 +99,14 @@ const handlers: Record<string, Handler<CloudFormationState>> = {
   BatchDescribeTypeConfigurations: batchDescribeTypeConfigurations,
   RegisterPublisher: registerPublisher,
   DescribePublisher: describePublisher,
+  TestType: testType,
+  PublishType: publishType,
+  ActivateType: activateType,
+  DeactivateType: deactivateType,
+  RecordHandlerProgress: recordHandlerProgress,
+  ActivateOrganizationsAccess: activateOrganizationsAccess,
+  DeactivateOrganizationsAccess: deactivateOrganizationsAccess,
+  DescribeOrganizationsAccess: describeOrganizationsAccess,
   DescribeAccountLimits: describeAccountLimits,
   EstimateTemplateCost: estimateTemplateCost,
   ListHookResults: listHookResults,
