@@ -123,6 +123,12 @@ export interface InteractionMeta {
   source?: { snapshotKey?: string; note?: string };
   /** Seconds to wait before sending (AWS-side timing the scenario depends on, e.g. visibility timeouts). Default 0. */
   delaySeconds?: number;
+  /**
+   * A polling step (what a test's waiter did): the request is sent again, every second up to `timeoutSeconds`
+   * (default 300), until the value at `path` of its response matches `matches` (a regex) or it is an error; e.g. a stack's status
+   * leaving `*_IN_PROGRESS`. Only the last response is judged.
+   */
+  until?: { path: JsonPath; matches: string; timeoutSeconds?: number };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -184,6 +184,7 @@ function interactionFor(
           : {}),
         ...(step.snapshot ? { source: { snapshotKey: step.snapshot } } : {}),
         ...(step.delaySeconds ? { delaySeconds: step.delaySeconds } : {}),
+        ...(step.until ? { until: step.until } : {}),
       },
     },
   };

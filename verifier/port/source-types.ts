@@ -27,6 +27,8 @@ export interface SourceStep {
   ignore?: string[];
   /** Seconds to wait before this call (AWS timing the test relies on). */
   delaySeconds?: number;
+  /** A waiter's polling: the call is repeated until the value at `path` matches `matches` (see InteractionMeta.until). */
+  until?: { path: string; matches: string; timeoutSeconds?: number };
   /**
    * The test snapshotted a digest of the error, not the response: `{Code, Message}`, or `{Code, Errors, Count}` (the
    * constraint violations of a `N validation error(s) detected: ...` message; only Count 1 keeps their order).

@@ -76,7 +76,8 @@ export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnConte
   const fresh = !stack;
   if (!stack) {
     stack = newStack(ctx, { name: stackName, body: '{}', template: { Resources: {} }, status: 'REVIEW_IN_PROGRESS' });
-    Object.assign(stack, { tags: input.Tags ?? [], notificationArns: input.NotificationARNs ?? [], roleArn: input.RoleARN });
+    // The stack under review has no tags yet: they come with the execution (AWS's DescribeStacks shows none).
+    Object.assign(stack, { notificationArns: input.NotificationARNs ?? [], roleArn: input.RoleARN });
     ctx.state.stacks.push(stack);
   }
   const run = runOf(ctx);
@@ -150,7 +151,7 @@ export function describeChangeSet(input: DescribeChangeSetInput, ctx: CfnContext
     StatusReason: c.statusReason,
     NotificationARNs: c.notificationArns,
     RollbackConfiguration: {},
-    Capabilities: c.capabilities.length ? (c.capabilities as never) : undefined,
+    Capabilities: c.capabilities as never,
     Tags: c.tags.length ? c.tags : undefined,
     Changes: items,
     NextToken: next,
