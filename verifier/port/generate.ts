@@ -192,6 +192,7 @@ function interactionFor(
         ...(step.snapshot ? { source: { snapshotKey: step.snapshot } } : {}),
         ...(step.delaySeconds ? { delaySeconds: step.delaySeconds } : {}),
         ...(step.takesNow ? { takesNow: true } : {}),
+        ...(step.until ? { until: step.until } : {}),
       },
     },
   };

@@ -34,6 +34,8 @@ export interface SourceStep {
   delaySeconds?: number;
   /** The test read the clock afresh for this call's `now()` times (`datetime.now()` inline) rather than reusing `utc_now`. */
   takesNow?: boolean;
+  /** A waiter's polling: the call is repeated until the value at `path` matches `matches` (see InteractionMeta.until). */
+  until?: { path: string; matches: string; timeoutSeconds?: number };
   /**
    * The test snapshotted a digest of the error, not the response: `{Code, Message}`, or `{Code, Errors, Count}` (the
    * constraint violations of a `N validation error(s) detected: ...` message; only Count 1 keeps their order).
