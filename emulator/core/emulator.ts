@@ -586,6 +586,11 @@ export class Emulator {
     return this.signatureCheck ? sigV4Failure(req, this.credentials, Date.now()) : undefined;
   }
 
+  /** Whether identity and resource policies are enforced (`--enforce-iam`): services judging their own resources' policies ask. */
+  get enforcesIam(): boolean {
+    return this.identityService !== undefined;
+  }
+
   /** Whether requests must be signed (`--strict-signatures`): services that serve anonymous callers (S3) then tell them apart. */
   get verifiesSignatures(): boolean {
     return this.signatureCheck !== undefined;
