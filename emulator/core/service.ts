@@ -16,6 +16,11 @@ export interface Caller {
   readonly accessKeyId?: string;
   /** Set when an AWS service acts on a resource's behalf: e.g. `sns.amazonaws.com`. */
   readonly servicePrincipal?: string;
+  /**
+   * The services that sent this request with the caller's own credentials, as IAM's `aws:CalledVia` lists them:
+   * CloudFormation's engine sets `cloudformation.amazonaws.com` on the calls it makes for a stack.
+   */
+  readonly calledVia?: readonly string[];
   /** The resource a service acts for (`aws:SourceArn`), and its account (`aws:SourceAccount`). */
   readonly sourceArn?: string;
   readonly sourceAccount?: string;
