@@ -166,3 +166,39 @@ export const testS3Reasons: Record<string, string> = {
     'the bucket is in us-west-2 and the client in us-east-1: AWS answers with a 301 that boto3’s region redirector follows before the recorded response; the verifier replays one request per step (test/s3/region-redirects covers the redirect)',
   'TestS3::test_s3_lambda_integration': 'runs a Node.js Lambda function that itself calls S3; its payload is not an S3 response',
 };
+
+const PART_CONTENT = 'test content 123';
+/** CRC32C of PART_CONTENT, as boto3 computes it with its CRT extension (absent here) and AWS answered it. */
+const PART_CRC32C = 'fwuu0Q==';
+
+export const testS3PartScenarios: SourceScenario[] = [
+  {
+    test: 'TestS3::test_get_object_part',
+    steps: [
+      createBucket(),
+      put('key-no-part', 'test-123'),
+      onBucket('GetObject', 'part-no-multipart', { Key: 'key-no-part', PartNumber: 2 }),
+      { ...onBucket('GetObject', 'get-obj-no-multipart', { Key: 'key-no-part', PartNumber: 1, ChecksumMode: 'ENABLED' }), ignore: ['$.Body'] },
+    ],
+    note: 'the reads of a two-part upload (a first part of 5 MiB) are not reproduced: contracts carry request bodies whole',
+  },
+  {
+    test: 'TestS3::test_get_object_part_checksum',
+    steps: (checksumType) => [
+      createBucket(),
+      { ...createUpload('test-multipart-checksum', 'create-mpu-checksum', { ChecksumAlgorithm: 'CRC32C', ChecksumType: checksumType }), ignore: ['$.Bucket'] },
+      onBucket('UploadPart', 'upload-part', { Key: 'test-multipart-checksum', Body: PART_CONTENT, PartNumber: 1, UploadId: '{{uploadId}}', ChecksumCRC32C: PART_CRC32C }),
+      {
+        ...onBucket('CompleteMultipartUpload', 'complete-multipart-checksum', {
+          Key: 'test-multipart-checksum',
+          UploadId: '{{uploadId}}',
+          MultipartUpload: { Parts: [{ ETag: '"eee506dd7ada7ded524c77e359a0e7c6"', PartNumber: 1, ChecksumCRC32C: PART_CRC32C }] },
+        }),
+        ignore: ['$.Bucket', '$.Location'],
+      },
+      onBucket('HeadObject', 'head-object-part', { Key: 'test-multipart-checksum', PartNumber: 1, ChecksumMode: 'ENABLED' }),
+      { ...onBucket('GetObject', 'get-object-part', { Key: 'test-multipart-checksum', PartNumber: 1, ChecksumMode: 'ENABLED' }), ignore: ['$.Body'] },
+    ],
+    note: 'the part’s CRC32C is sent as boto3 computes it with its CRT extension (absent here): the value AWS answered with',
+  },
+];
