@@ -164,6 +164,20 @@ export const testS3Reasons: Record<string, string> = {
     'a presigned URL fetched with a plain HTTP client and its raw response headers snapshotted, outside botocore',
   'TestS3::test_region_header_exists_outside_us_east_1':
     'the bucket is in us-west-2 and the client in us-east-1: AWS answers with a 301 that boto3’s region redirector follows before the recorded response; the verifier replays one request per step (test/s3/region-redirects covers the redirect)',
+  'TestS3::test_different_location_constraint':
+    'the calls go through S3 clients of other regions than us-east-1 (us-east-2, us-west-1): a contract is signed for one region per verify run (--region), so a test that mixes regions cannot be replayed as one scenario',
+  'TestS3::test_bucket_operation_between_regions':
+    'the calls go through S3 clients of other regions than us-east-1 (a second region): a contract is signed for one region per verify run (--region), so a test that mixes regions cannot be replayed as one scenario',
+  'TestS3::test_create_bucket_aws_global':
+    'the calls go through S3 clients of other regions than us-east-1 (the aws-global pseudo-region): a contract is signed for one region per verify run (--region), so a test that mixes regions cannot be replayed as one scenario',
+  'TestS3::test_bucket_constraint_aws_global':
+    'the calls go through S3 clients of other regions than us-east-1 (the aws-global pseudo-region): a contract is signed for one region per verify run (--region), so a test that mixes regions cannot be replayed as one scenario',
+  'TestS3::test_create_bucket_with_eu_location_constraint':
+    'the calls go through S3 clients of other regions than us-east-1 (eu-west-1): a contract is signed for one region per verify run (--region), so a test that mixes regions cannot be replayed as one scenario',
+  'TestS3::test_create_bucket_with_eu_location_constraint_raises':
+    'the calls go through S3 clients of other regions than us-east-1 (us-east-2): a contract is signed for one region per verify run (--region), so a test that mixes regions cannot be replayed as one scenario',
+  'TestS3::test_system_metadata_with_unicode':
+    'non-ASCII header values (UTF-8 bytes in Content-Disposition and Cache-Control, returned as Latin-1 text): the verifier’s HTTP client sends header strings as Latin-1, so the bytes AWS saw cannot be replayed',
   'TestS3::test_s3_lambda_integration': 'runs a Node.js Lambda function that itself calls S3; its payload is not an S3 response',
 };
 
