@@ -68,7 +68,8 @@ function readObject(input: ReadRequest, ctx: S3Context, method: 'GET' | 'HEAD'):
     ObjectLockRetainUntilDate: object.lock.retainUntil,
     ObjectLockLegalHoldStatus: object.lock.legalHold,
     ...(object.encryption as object),
-    ...(input.ChecksumMode === 'ENABLED' && wholeObject ? checksumOutput(object.checksum) : {}),
+    // AWS reads the mode without regard to case (`enabled` works as `ENABLED`).
+    ...(input.ChecksumMode?.toUpperCase() === 'ENABLED' && wholeObject ? checksumOutput(object.checksum) : {}),
   };
   if (method === 'GET') output.Body = range ? object.body.read(range.start, range.end) : object.body.read();
   return output;
