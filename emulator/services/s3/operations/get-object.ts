@@ -72,7 +72,8 @@ function readObject(input: ReadRequest, ctx: S3Context, method: 'GET' | 'HEAD'):
     ObjectLockRetainUntilDate: object.lock.retainUntil,
     ObjectLockLegalHoldStatus: object.lock.legalHold,
     ...(object.encryption as object),
-    ...(input.ChecksumMode === 'ENABLED' ? checksumOutput(wholeObject ? object.checksum : partChecksum(object, input.PartNumber)) : {}),
+    // AWS reads the mode without regard to case (`enabled` works as `ENABLED`).
+    ...(input.ChecksumMode?.toUpperCase() === 'ENABLED' ? checksumOutput(wholeObject ? object.checksum : partChecksum(object, input.PartNumber)) : {}),
   };
   if (method === 'GET') output.Body = range ? object.body.read(range.start, range.end) : object.body.read();
   return output;
