@@ -1,7 +1,7 @@
 // LocalStack's AWS-validated CloudWatch Logs tests (github.com/localstack/localstack, tests/aws/services/logs/, Apache-2.0)
 // reproduced as request sequences. Expected responses come only from the recorded snapshots. Fixtures:
 // `logs_log_group` / `logs_log_stream` create a log group and a stream with random names.
-import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
+import { nowMillis, type SourceFile, type SourceStep } from '../../verifier/port/source-types.ts';
 
 const GROUP = 'test-log-group-{{suffix}}';
 const STREAM = 'test-log-stream-{{suffix}}';
@@ -184,10 +184,22 @@ const events = module(
       steps: [group(), stream(), { op: 'GetLogEvents', params: { logGroupName: GROUP, logStreamName: STREAM, limit: 10001 }, snapshot: 'error-limit-exceeded' }],
     },
   ],
-  {
-    test_put_log_events_too_old: 'event timestamps relative to the time of the call, which a replayed contract cannot send',
-    test_put_log_events_too_new: 'event timestamps relative to the time of the call, which a replayed contract cannot send',
-  },
+  {},
+);
+// The indexes of rejected events were redacted to words; the test put one event, so either is index 0.
+events.redactedWords = { 'too-old-log-event-end-index': 'any', 'too-new-log-event-start-index': 'any' };
+events.scenarios.push(
+  ...[
+    ['test_put_log_events_too_old', 'Old message', -30 * 86_400, 'response-too-old'],
+    ['test_put_log_events_too_new', 'Future message', 86_400, 'response-too-new'],
+  ].map(([test, message, offset, snapshot]) => ({
+    test: `TestLogsEvents::${test}`,
+    steps: [
+      group(),
+      stream(),
+      { op: 'PutLogEvents', params: { logGroupName: GROUP, logStreamName: STREAM, logEvents: [{ message, timestamp: nowMillis(offset as number) }] }, snapshot: snapshot as string },
+    ],
+  })),
 );
 
 const filterEvents = module('test_logs_filter_events', [
