@@ -339,12 +339,42 @@ const metricFilters = module(
   },
 );
 
-const resourcePolicies = module('test_logs_resource_policies', [
+const resourcePolicies = module(
+  'test_logs_resource_policies',
+  [
+    {
+      test: 'TestResourcePolicies::test_delete_resource_policy_not_found',
+      steps: [{ op: 'DeleteResourcePolicy', params: { policyName: 'non-existent' }, snapshot: 'error-policy-not-found' }],
+    },
+    {
+      test: 'TestResourcePolicies::test_put_resource_policy',
+      steps: [
+        group(),
+        { op: 'DescribeLogGroups', params: { logGroupNamePrefix: GROUP }, capture: { groupArn: '$.logGroups[0].arn' } },
+        {
+          op: 'PutResourcePolicy',
+          params: {
+            policyName: 'test-policy-{{suffix}}',
+            policyDocument: JSON.stringify({
+              Version: '2012-10-17',
+              Statement: [{ Sid: 'Route53LogsToCloudWatchLogs', Effect: 'Allow', Principal: { Service: ['route53.amazonaws.com'] }, Action: 'logs:PutLogEvents', Resource: '{{groupArn}}' }],
+            }),
+          },
+          snapshot: 'put-resource-policy',
+          jsonStrings: ['$.resourcePolicy.policyDocument'],
+        },
+        { op: 'DeleteResourcePolicy', params: { policyName: 'test-policy-{{suffix}}' } },
+        { op: 'DeleteLogGroup', params: { logGroupName: GROUP } },
+      ],
+    },
+  ],
   {
-    test: 'TestResourcePolicies::test_delete_resource_policy_not_found',
-    steps: [{ op: 'DeleteResourcePolicy', params: { policyName: 'non-existent' }, snapshot: 'error-policy-not-found' }],
+    test_put_resource_policy_update: 'the test snapshotted the policy it picked by name out of the account-wide DescribeResourcePolicies listing, which a contract cannot select',
+    test_describe_resource_policies: "DescribeResourcePolicies lists the account's policies in the region: contracts replayed side by side would see each other's",
+    test_put_resource_policy_limit_exceeded: 'fills the account-wide limit of 10 resource policies per region, which contracts replayed side by side in one account would hit or disturb',
   },
-]);
+);
+resourcePolicies.redactedWords = { 'last-updated-time': 'timestamp' };
 
 const subscriptionFilters = module('test_logs_subscription_filters', [
   {
@@ -384,12 +414,81 @@ const subscriptionFilters = module('test_logs_subscription_filters', [
   },
 ]);
 
-const destinations = module('test_logs_destinations', [
+// The fixtures: a Kinesis stream (its ARN from DescribeStream) and a role logs.amazonaws.com may assume, allowed
+// kinesis:* on the stream.
+const DESTINATION = 'test-destination-{{suffix}}';
+const destinationSetup: SourceStep[] = [
+  { service: 'kinesis', protocol: 'json', op: 'CreateStream', params: { StreamName: 'stream-{{suffix}}', ShardCount: 1 } },
+  { service: 'kinesis', protocol: 'json', op: 'DescribeStream', params: { StreamName: 'stream-{{suffix}}' }, capture: { streamArn: '$.StreamDescription.StreamARN' } },
   {
-    test: 'TestDestinations::test_describe_destinations_empty',
-    steps: [{ op: 'DescribeDestinations', params: { DestinationNamePrefix: 'non-existent-{{suffix}}' }, snapshot: 'describe-destinations-empty' }],
+    service: 'iam',
+    protocol: 'query',
+    op: 'CreateRole',
+    params: {
+      RoleName: 'role-logs-{{suffix}}',
+      AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'logs.amazonaws.com' }, Action: 'sts:AssumeRole' }] }),
+    },
+    capture: { roleArn: '$.Role.Arn' },
   },
-]);
+  {
+    service: 'iam',
+    protocol: 'query',
+    op: 'PutRolePolicy',
+    params: {
+      RoleName: 'role-logs-{{suffix}}',
+      PolicyName: 'policy-logs-{{suffix}}',
+      PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kinesis:*', Resource: '{{streamArn}}' }] }),
+    },
+  },
+];
+const putLogDestination = (tags: Record<string, string> = { tag: 'test' }, snapshot?: string): SourceStep => ({
+  op: 'PutDestination',
+  params: { destinationName: DESTINATION, targetArn: '{{streamArn}}', roleArn: '{{roleArn}}', tags },
+  ...(snapshot ? { snapshot } : {}),
+});
+const describeDestination = (snapshot: string, jsonStrings?: string[]): SourceStep => ({ op: 'DescribeDestinations', params: { DestinationNamePrefix: DESTINATION }, snapshot, ...(jsonStrings ? { jsonStrings } : {}) });
+const deleteLogDestination: SourceStep = { op: 'DeleteDestination', params: { destinationName: DESTINATION } };
+
+const destinations = module(
+  'test_logs_destinations',
+  [
+    {
+      test: 'TestDestinations::test_describe_destinations_empty',
+      steps: [{ op: 'DescribeDestinations', params: { DestinationNamePrefix: 'non-existent-{{suffix}}' }, snapshot: 'describe-destinations-empty' }],
+    },
+    { test: 'TestDestinations::test_put_destination', steps: [...destinationSetup, putLogDestination({ Name: DESTINATION }, 'put-destination'), deleteLogDestination] },
+    {
+      test: 'TestDestinations::test_describe_destinations_with_prefix',
+      steps: [...destinationSetup, putLogDestination({ Name: DESTINATION }), describeDestination('describe-destinations'), deleteLogDestination],
+    },
+    {
+      test: 'TestDestinations::test_update_destination',
+      steps: [...destinationSetup, putLogDestination(), describeDestination('original-description'), putLogDestination({ tag1: 'value1' }), describeDestination('updated-description'), deleteLogDestination],
+    },
+    {
+      test: 'TestDestinations::test_put_destination_policy',
+      steps: [
+        ...destinationSetup,
+        putLogDestination(),
+        {
+          op: 'PutDestinationPolicy',
+          params: {
+            destinationName: DESTINATION,
+            accessPolicy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'logs.amazonaws.com' }, Action: 'logs:PutSubscriptionFilter', Resource: '{{streamArn}}' }] }),
+          },
+          snapshot: 'put-destination-policy',
+        },
+        describeDestination('destination-with-policy', ['$.destinations[0].accessPolicy']),
+        deleteLogDestination,
+      ],
+    },
+    {
+      test: 'TestDestinations::test_delete_destination',
+      steps: [...destinationSetup, putLogDestination(), { ...deleteLogDestination, snapshot: 'delete-destination' }, describeDestination('no-destination-found')],
+    },
+  ],
+  { test_destination_tags: 'skipped by the test itself (pytest.mark.skip: "list tags returns empty"), so its recording is not known to be current' },
+);
 
 // The tests' times are fixed (1611316574 to 1642852574); the export bucket fixture is only reached after the checks
 // these scenarios replay (a missing log group, a missing bucket).
