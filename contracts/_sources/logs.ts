@@ -412,7 +412,11 @@ const subscriptionFilters = module('test_logs_subscription_filters', [
       ];
     })(),
   },
-]);
+], {
+  test_put_subscription_filter_lambda: 'needs a Python echo function deployed from a zip the test builds, and its snapshot holds that function\'s AddPermission statement',
+  test_put_subscription_filter_update: 'needs a Python echo function deployed from a zip the test builds, whose ARN the filters name',
+  test_put_subscription_filter_limit_exceeded: 'needs a Python echo function deployed from a zip the test builds, whose ARN the filters name',
+});
 
 // The fixtures: a Kinesis stream (its ARN from DescribeStream) and a role logs.amazonaws.com may assume, allowed
 // kinesis:* on the stream.
@@ -512,7 +516,10 @@ const exportTasks = module('test_logs_export_tasks', [
     test: 'TestExportTasks::test_cancel_export_task_not_found',
     steps: [{ op: 'CancelExportTask', params: { taskId: 'non-existent-task-id' }, snapshot: 'error-cancel-not-found' }],
   },
-]);
+], {
+  test_create_export_task: 'needs the export bucket fixture: an S3 bucket whose policy lets the logs service principal write, for a recorded value that is only a task id',
+  test_create_export_task_with_logs: "the snapshot keeps the recording's own from/to times and bucket name unredacted, which a replay at another time and with its own bucket cannot return",
+});
 
 // Delivery destinations name an S3 bucket by ARN; AWS does not look the bucket up when the destination is put.
 const DD = 'test-dd-{{suffix}}';
