@@ -93,6 +93,8 @@ class Comparison {
   }
 
   private scalar(expected: JsonValue, actual: unknown, path: string) {
+    // A value redacted to a word the snapshot gives no type for (an index, a sequence token) may be any scalar.
+    if (expected === '{{*}}' && (actual === null || typeof actual !== 'object')) return;
     if (typeof expected === 'string' && typeof actual === 'string') {
       if (!matchTemplate(expected, actual, this.vars)) this.fail(path, expected, actual);
       return;
