@@ -1,11 +1,16 @@
 // LocalStack's AWS-validated S3 tests of tests/aws/services/s3/test_s3.py (github.com/localstack/localstack,
 // Apache-2.0) reproduced as request sequences. Expected responses come only from the recorded snapshots.
-import { checksumClassScenarios } from './s3/checksum-classes.ts';
+import { checksumClassScenarios, sseCustomerKeyReasons } from './s3/checksum-classes.ts';
 import { loggingReplicationReasons, loggingReplicationScenarios } from './s3/logging-replication.ts';
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
 import { BUCKET, createBucket, onBucket } from './s3.ts';
 import { objectLockReasons, objectLockScenarios } from './s3/object-lock.ts';
 import { testS3BasicScenarios } from './s3/test-s3-basics.ts';
+import { testS3ObjectScenarios } from './s3/test-s3-objects.ts';
+import { testS3CopyScenarios } from './s3/test-s3-copies.ts';
+import { testS3DeleteScenarios } from './s3/test-s3-deletes.ts';
+import { testS3VersionScenarios } from './s3/test-s3-versions.ts';
+import { testS3ConfigScenarios } from './s3/test-s3-configs.ts';
 
 /** The `allow_bucket_acl` fixture: new buckets block ACLs and public policies until these two are deleted. */
 const allowBucketAcl: SourceStep[] = [onBucket('DeleteBucketOwnershipControls'), onBucket('DeletePublicAccessBlock')];
@@ -45,7 +50,7 @@ const REASONS: Record<string, string> = {
 };
 
 /** Why single tests are left out, by test name. */
-const TEST_REASONS: Record<string, string> = { ...objectLockReasons, ...loggingReplicationReasons };
+const TEST_REASONS: Record<string, string> = { ...objectLockReasons, ...loggingReplicationReasons, ...sseCustomerKeyReasons };
 
 const KEY = 'test-put-object-storage-class';
 /** The lifecycle configuration of the TestS3BucketLifecycle deletion tests: expire the whole bucket after 7 days. */
@@ -171,14 +176,14 @@ const source: SourceFile = {
     },
     ...objectLockScenarios,
     ...testS3BasicScenarios,
+    ...testS3ObjectScenarios,
+    ...testS3CopyScenarios,
+    ...testS3DeleteScenarios,
+    ...testS3VersionScenarios,
+    ...testS3ConfigScenarios,
     ...checksumClassScenarios,
     ...loggingReplicationScenarios,
   ],
-  // botocore computes CRC32C and CRC64NVME request checksums only with awscrt (botocore[crt]), which the porter's Python lacks.
-  skippedVariants: {
-    CRC32C: 'botocore serializes CRC32C checksums only with awscrt (botocore[crt]), which the porter’s Python does not have',
-    CRC64NVME: 'botocore serializes CRC64NVME checksums only with awscrt (botocore[crt]), which the porter’s Python does not have',
-  },
   notPorted: (test) => TEST_REASONS[test.split('::')[1]] ?? REASONS[test.split('::')[0]],
   notPortedOtherwise: 'not reproduced yet (time ran out; most of these operations are implemented)',
 };

@@ -133,6 +133,8 @@ export const RESOURCE_TYPE_SERVICES: Record<string, string> = {
   'AWS::ApiGateway::RequestValidator': 'apigateway',
   'AWS::ApiGateway::GatewayResponse': 'apigateway',
   'AWS::ApiGateway::Account': 'apigateway',
+  'AWS::ApiGateway::DomainName': 'apigateway',
+  'AWS::ApiGateway::BasePathMapping': 'apigateway',
   'AWS::ApiGatewayV2::Api': 'apigatewayv2',
   'AWS::ApiGatewayV2::Route': 'apigatewayv2',
   'AWS::ApiGatewayV2::Integration': 'apigatewayv2',
