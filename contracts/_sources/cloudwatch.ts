@@ -3,6 +3,7 @@
 // were. Expected responses come only from the recorded snapshots. Names the tests fixed (`test-alarm`) get a suffix so
 // that variants replayed side by side do not share them; the snapshots redact names.
 import { now, type SourceFile, type SourceStep } from '../../verifier/port/source-types.ts';
+import { unportedModule } from '../../verifier/port/unported.ts';
 
 const ALARM = 'a-{{suffix}}';
 const alarm = (extra: object = {}): SourceStep => ({
@@ -459,6 +460,54 @@ const source: SourceFile = {
       ],
     },
     {
+      test: 'TestCloudwatch::test_trigger_composite_alarm',
+      note: 'the notifications the test read from SQS queues subscribed to the topics are not part of the snapshot, so the queues are left out',
+      steps: () => {
+        const child = (n: number) => `simple-alarm-${n}-{{suffix}}`;
+        const COMPOSITE = 'composite-alarm-{{suffix}}';
+        const childState = (n: number, StateValue: string, StateReason: string): SourceStep => ({ op: 'SetAlarmState', params: { AlarmName: child(n), StateValue, StateReason } });
+        const composite = (snapshot: string): SourceStep => ({
+          op: 'DescribeAlarms',
+          params: { AlarmNames: [COMPOSITE], AlarmTypes: ['CompositeAlarm'] },
+          snapshot,
+          select: '$.CompositeAlarms[0]',
+          jsonStrings: ['$.StateReasonData'],
+        });
+        return [
+          topic('topic-alarm'),
+          topic('topic-ok'),
+          ...[1, 2].flatMap((n): SourceStep[] => [
+            { op: 'PutMetricAlarm', params: { AlarmName: child(n), MetricName: 'CPUUtilization', Namespace: 'AWS/EC2', EvaluationPeriods: 1, Period: 10, Statistic: 'Sum', ComparisonOperator: 'GreaterThanThreshold', Threshold: 30 } },
+            { op: 'DescribeAlarms', params: { AlarmNames: [child(n)] }, capture: { [`alarm${n}Arn`]: '$.MetricAlarms[0].AlarmArn' } },
+          ]),
+          {
+            op: 'PutCompositeAlarm',
+            params: {
+              AlarmName: COMPOSITE,
+              AlarmDescription: 'composite alarm description',
+              AlarmRule: 'ALARM("{{alarm1Arn}}") OR ALARM("{{alarm2Arn}}")',
+              OKActions: ['{{topic-okArn}}'],
+              AlarmActions: ['{{topic-alarmArn}}'],
+            },
+            snapshot: 'put-composite-alarm',
+          },
+          { op: 'DescribeAlarms', params: { AlarmNames: [COMPOSITE], AlarmTypes: ['CompositeAlarm'] } },
+          childState(1, 'ALARM', 'trigger alarm 1'),
+          composite('composite-alarm-in-alarm-when-alarm-1-is-in-alarm'),
+          childState(1, 'OK', 'resetting alarm 1'),
+          composite('composite-alarm-in-ok-when-alarm-1-is-back-to-ok'),
+          childState(2, 'ALARM', 'trigger alarm 2'),
+          composite('composite-alarm-in-alarm-when-alarm-2-is-in-alarm'),
+          childState(2, 'OK', 'resetting alarm 2'),
+          composite('composite-alarm-in-ok-when-alarm-2-is-back-to-ok'),
+          childState(1, 'ALARM', 'trigger alarm 1'),
+          childState(2, 'ALARM', 'trigger alarm 2'),
+          composite('composite-alarm-is-triggered-by-alarm-1-and-then-unchanged-by-alarm-2'),
+          { op: 'DeleteAlarms', params: { AlarmNames: [COMPOSITE, child(1), child(2)] } },
+        ];
+      },
+    },
+    {
       test: 'TestCloudwatch::test_describe_alarms_converts_date_format_correctly',
       steps: [
         alarm({ AlarmName: `${ALARM}:test`, MetricName: 'test-metric-{{suffix}}' }),
@@ -474,9 +523,34 @@ const source: SourceFile = {
     'TestCloudwatch::test_create_metric_stream':
       'the setup creates an S3 bucket, two IAM roles and a Firehose delivery stream, whose ARNs the metric stream then names; reproduced by test/cloudwatch/insights-streams-mutes.test.ts',
     // Reproduced field for field by test/cloudwatch/statistics-math.test.ts instead.
+    'TestCloudwatch::test_dashboard_lifecycle':
+      "ListDashboards without a prefix lists the whole account's dashboards, so the JSON and query variants replayed side by side in one account would see each other's (the snapshot shows exactly one)",
+    'TestCloudwatch::test_put_metric_alarm':
+      'three of its four entries come after AWS evaluated the alarm on data points put at the time (10-second periods, polled for up to 3 minutes): the notification read from SQS, the history with the threshold-crossing reason and its formatted dates, and the alarms for the metric',
+    'TestCloudwatch::test_breaching_alarm_actions':
+      'waits for AWS to evaluate the alarm over missing data (treated as breaching) and reads the notification from SQS with a polling helper',
+    'TestCloudwatch::test_alarm_lambda_target':
+      "the snapshot is the alarm event as the function printed it, read from the function's log stream by a polling helper",
+    'TestCloudWatchMultiProtocol::test_basic_operations_multiple_protocols':
+      "the snapshot holds raw wire bodies (XML as parsed to a dictionary, JSON with its own timestamps), not a client's parsed view, and its DescribeAlarms without a filter expected an account with no alarms",
+    'TestCloudWatchMultiProtocol::test_exception_serializing_with_no_shape_in_spec':
+      'the snapshot holds raw wire error bodies (the JSON `__type` with its Coral namespace, the query ErrorResponse); the same SetAlarmState errors as a client parses them are judged by the ported test_set_alarm_invalid_input',
     'TestCloudwatch::test_anomaly_detector_lifecycle':
       "the test's detector names are fixed and DescribeAnomalyDetectors lists the whole account's detectors, so its JSON and query variants replayed side by side in one account would see and delete each other's",
   },
 };
 
-export default source;
+/** test_cloudwatch_metrics: the metrics Lambda and SQS publish on their own, read after AWS published them. */
+const metrics: SourceFile = {
+  ...unportedModule({ service: 'cloudwatch', module: 'test_cloudwatch_metrics', snapshotDir: 'cloudwatch' }, 'not reproduced yet'),
+  notPorted: {
+    'TestCloudWatchLambdaMetrics::test_lambda_invoke_successful':
+      "needs a Python 3.9 function deployed from a zip the test builds; the Invocations metric it reads is checked by test/cloudwatch/service-metrics.test.ts",
+    'TestCloudWatchLambdaMetrics::test_lambda_invoke_error':
+      "needs a Python 3.9 function deployed from a zip the test builds; the Invocations and Errors metrics it reads are checked by test/cloudwatch/service-metrics.test.ts",
+    'TestSQSMetrics::test_alarm_number_of_messages_sent':
+      'waits (up to minutes) for AWS to evaluate an alarm on the queue\'s NumberOfMessagesSent, and reads its notification from SQS with a polling helper',
+  },
+};
+
+export default [source, metrics];

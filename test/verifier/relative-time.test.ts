@@ -5,7 +5,7 @@ import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 import type { ContractFile, ContractInteraction } from '../../verifier/contract/types.ts';
 import { validateContract } from '../../verifier/contract/validate.ts';
 import { relativeTimeGenerators, withExampleTimes } from '../../verifier/port/relative-times.ts';
-import { now } from '../../verifier/port/source-types.ts';
+import { now, nowMillis } from '../../verifier/port/source-types.ts';
 import { expressionFor, offsetOf } from '../../verifier/replay/relative-time.ts';
 import { prepareRequest } from '../../verifier/replay/request.ts';
 import { runScenario, twinstackClockOf } from '../../verifier/replay/run.ts';
@@ -21,7 +21,7 @@ describe('request times relative to the replay (Pact DateTime generators)', func
     assert.equal(offsetOf('now - 1 minute'), -60_000);
     assert.equal(offsetOf('now + 2 hours'), 7_200_000);
     assert.equal(offsetOf('now + 1 fortnight'), undefined);
-    assert.deepEqual([0, -60, 90, 3600, -86400].map(expressionFor), ['now', 'now - 1 minute', 'now + 90 seconds', 'now + 1 hour', 'now - 24 hours']);
+    assert.deepEqual([0, -60, 90, 3600, -86400].map(expressionFor), ['now', 'now - 1 minute', 'now + 90 seconds', 'now + 1 hour', 'now - 1 day']);
   });
 
   it('ports now(offset) as an example time and finds it again in both wire forms', () => {
@@ -36,6 +36,11 @@ describe('request times relative to the replay (Pact DateTime generators)', func
     const form = relativeTimeGenerators('Action=X&StartTime=2025-09-19T17%3A39%3A30Z&MetricData.member.1.Timestamp=2025-09-19T17%3A40%3A30Z', 'query', examples);
     assert.deepEqual(Object.keys(form!), ["$['StartTime']", "$['MetricData.member.1.Timestamp']"]);
     assert.throws(() => relativeTimeGenerators('{"Period": 60}', 'json', examples), /not found/);
+    const millis = withExampleTimes({ logEvents: [{ timestamp: nowMillis(-30 * 86_400) }] }, base);
+    assert.deepEqual(millis.params, { logEvents: [{ timestamp: base - 30 * 86_400_000 }] });
+    assert.deepEqual(relativeTimeGenerators(JSON.stringify(millis.params), 'json', millis.examples), {
+      '$.logEvents[0].timestamp': { type: 'DateTime', expression: 'now - 30 days', format: 'epoch-milliseconds' },
+    });
   });
 
   it('replaces the examples with the scenario\'s now in JSON and form bodies', () => {

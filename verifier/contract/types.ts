@@ -214,8 +214,9 @@ export interface PactBody {
  * A Pact V4 generator: the request value at its path is replaced when the request is replayed. twinstack uses
  * `DateTime` for times relative to the replay's "now" (a test's `datetime.now() - timedelta(seconds=60)`):
  * `expression` is `now`, `now + N unit(s)` or `now - N unit(s)` (Pact's date expressions; units millisecond to week),
- * `format` is `yyyy-MM-dd'T'HH:mm:ss.SSSXXX` (ISO 8601 text, as the query protocol sends it) or twinstack's
- * `epoch-seconds` (a number, as AWS JSON sends timestamps). "Now" is fixed once per scenario run: the target's own
+ * `format` is `yyyy-MM-dd'T'HH:mm:ss.SSSXXX` (ISO 8601 text, as the query protocol sends it), twinstack's
+ * `epoch-seconds` (a number, as AWS JSON sends timestamps) or `epoch-milliseconds` (a long holding a time, as
+ * CloudWatch Logs' event timestamps). "Now" is fixed once per scenario run: the target's own
  * clock where it has twinstack's clock route, else the verifier's. The request keeps an example value at the path.
  */
 export interface PactGenerator {

@@ -1,18 +1,19 @@
 import type { JsonValue, PactGenerator } from '../contract/types.ts';
 import { childPath } from '../replay/compare.ts';
-import { EPOCH_SECONDS, expressionFor, ISO_8601 } from '../replay/relative-time.ts';
-import type { SourceProtocol } from './source-types.ts';
+import { EPOCH_MILLISECONDS, EPOCH_SECONDS, expressionFor, ISO_8601 } from '../replay/relative-time.ts';
+import type { RelativeTime, SourceProtocol } from './source-types.ts';
 
 /** Example times (epoch ms) a request's parameters were given, each mapped to its offset from "now" in seconds. */
 export type ExampleTimes = Map<number, number>;
 
-function isRelativeTime(value: unknown): value is { $now: number } {
-  return !!value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 1 && typeof (value as { $now?: unknown }).$now === 'number';
+function isRelativeTime(value: unknown): value is RelativeTime {
+  return !!value && typeof value === 'object' && !Array.isArray(value) && typeof (value as { $now?: unknown }).$now === 'number';
 }
 
 /**
  * The parameters with each `now(offset)` replaced by an example ISO time (`baseMs` plus the offset) that botocore
- * serializes like any date, and the example times used (found again in the serialized request).
+ * serializes like any date (`nowMillis(offset)`: the epoch milliseconds), and the example times used (found again in
+ * the serialized request).
  */
 export function withExampleTimes(params: Record<string, unknown>, baseMs: number): { params: Record<string, unknown>; examples: ExampleTimes } {
   const examples: ExampleTimes = new Map();
@@ -20,7 +21,7 @@ export function withExampleTimes(params: Record<string, unknown>, baseMs: number
     if (isRelativeTime(value)) {
       const at = baseMs + value.$now * 1000;
       examples.set(at, value.$now);
-      return new Date(at).toISOString();
+      return value.millis ? at : new Date(at).toISOString();
     }
     if (Array.isArray(value)) return value.map(walk);
     if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
@@ -41,7 +42,10 @@ export function relativeTimeGenerators(body: string, protocol: SourceProtocol, e
     for (const [name, value] of new URLSearchParams(body)) if (/^\d{4}-\d\d-\d\dT/.test(value)) add(`$['${name}']`, Date.parse(value), ISO_8601);
   } else if (protocol === 'json') {
     const walk = (value: JsonValue, path: string): void => {
-      if (typeof value === 'number') add(path, value * 1000, EPOCH_SECONDS);
+      if (typeof value === 'number') {
+        if (examples.has(value)) add(path, value, EPOCH_MILLISECONDS);
+        else add(path, value * 1000, EPOCH_SECONDS);
+      }
       else if (Array.isArray(value)) value.forEach((v, i) => walk(v, childPath(path, i)));
       else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, childPath(path, k));
     };

@@ -95,8 +95,15 @@ export interface SourceFile {
  */
 export interface RelativeTime {
   $now: number;
+  /** An epoch-milliseconds number (a long member such as a log event's timestamp), not a timestamp member. */
+  millis?: true;
 }
 
 export function now(offsetSeconds = 0): RelativeTime {
   return { $now: offsetSeconds };
+}
+
+/** `now(offset)` for a long member that holds epoch milliseconds (the test's `now_utc(millis=True) + offset`). */
+export function nowMillis(offsetSeconds = 0): RelativeTime {
+  return { $now: offsetSeconds, millis: true };
 }

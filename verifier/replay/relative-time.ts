@@ -14,6 +14,8 @@ const EXPRESSION = /^now(?:\s*([+-])\s*(\d+)\s+(millisecond|second|minute|hour|d
  * test's were seconds apart, so a whole-second `now` could fall before the data a step before had put.
  */
 export const EPOCH_SECONDS = 'epoch-seconds';
+/** twinstack's `format` for times AWS APIs take as epoch milliseconds in a long (CloudWatch Logs' event timestamps). */
+export const EPOCH_MILLISECONDS = 'epoch-milliseconds';
 /** The Java pattern (Pact's form) of the ISO 8601 text the query protocol sends; the verifier writes `toISOString()`. */
 export const ISO_8601 = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
 
@@ -29,7 +31,7 @@ export function offsetOf(expression: string): number | undefined {
 export function expressionFor(offsetSeconds: number): string {
   if (offsetSeconds === 0) return 'now';
   const abs = Math.abs(offsetSeconds);
-  const [count, unit] = abs % 3600 === 0 ? [abs / 3600, 'hour'] : abs % 60 === 0 ? [abs / 60, 'minute'] : [abs, 'second'];
+  const [count, unit] = abs % 86_400 === 0 ? [abs / 86_400, 'day'] : abs % 3600 === 0 ? [abs / 3600, 'hour'] : abs % 60 === 0 ? [abs / 60, 'minute'] : [abs, 'second'];
   return `now ${offsetSeconds < 0 ? '-' : '+'} ${count} ${unit}${count === 1 ? '' : 's'}`;
 }
 
@@ -37,12 +39,13 @@ export function expressionFor(offsetSeconds: number): string {
 export function generatorProblem(generator: PactGenerator): string {
   if (generator.type !== 'DateTime') return `unsupported generator type '${generator.type}' (only DateTime)`;
   if (offsetOf(generator.expression) === undefined) return `unsupported expression '${generator.expression}' (now, now ± N unit)`;
-  if (generator.format !== EPOCH_SECONDS && generator.format !== ISO_8601) return `format must be '${EPOCH_SECONDS}' or "${ISO_8601}"`;
+  if (![EPOCH_SECONDS, EPOCH_MILLISECONDS, ISO_8601].includes(generator.format)) return `format must be '${EPOCH_SECONDS}', '${EPOCH_MILLISECONDS}' or "${ISO_8601}"`;
   return '';
 }
 
 /** The value a generator produces for a replay whose "now" is `nowMs`. */
 export function generate(generator: PactGenerator, nowMs: number): JsonValue {
   const at = nowMs + (offsetOf(generator.expression) ?? 0);
+  if (generator.format === EPOCH_MILLISECONDS) return at;
   return generator.format === EPOCH_SECONDS ? at / 1000 : new Date(at).toISOString();
 }
