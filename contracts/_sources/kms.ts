@@ -16,6 +16,7 @@ const OAEP_LIMITS: Record<string, number> = {
 const hmacKey = (spec: string) => createKey({ KeySpec: spec, KeyUsage: 'GENERATE_VERIFY_MAC' });
 const text = (t: string) => Buffer.from(t).toString('base64');
 const MESSAGE = text('some important message');
+const ROTATION_MESSAGE = text('test message 123 !%$@ 1234567890');
 const CONTEXT = { 'context-key': 'context-value' };
 const KEY_123 = { Description: 'test key 123', KeyUsage: 'ENCRYPT_DECRYPT' };
 /** The test's create_tags: one KMS tag per key, in order. */
@@ -335,6 +336,82 @@ const source: SourceFile = {
       ],
     },
     {
+      test: 'TestKMS::test_rotate_key_on_demand_modifies_key_material',
+      steps: [
+        createKey({ KeyUsage: 'ENCRYPT_DECRYPT', KeySpec: 'SYMMETRIC_DEFAULT' }),
+        { op: 'Encrypt', params: { KeyId: '{{keyId}}', Plaintext: ROTATION_MESSAGE, EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' } },
+        { op: 'RotateKeyOnDemand', params: { KeyId: '{{keyId}}' }, snapshot: 'rotate-on-demand-response' },
+        { op: 'Encrypt', params: { KeyId: '{{keyId}}', Plaintext: ROTATION_MESSAGE, EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' } },
+      ],
+    },
+    {
+      test: 'TestKMS::test_rotate_key_on_demand_with_symmetric_key_and_automatic_rotation_disabled',
+      note: 'the test polls GetKeyRotationStatus until OnDemandRotationStartDate is gone; one status read stands for that poll',
+      steps: [
+        createKey(),
+        { op: 'RotateKeyOnDemand', params: { KeyId: '{{keyId}}' }, snapshot: 'rotate-on-demand-response' },
+        { op: 'GetKeyRotationStatus', params: { KeyId: '{{keyId}}' } },
+        { op: 'GetKeyRotationStatus', params: { KeyId: '{{keyId}}' }, snapshot: 'rotation-status-response-after-rotation' },
+      ],
+    },
+    {
+      test: 'TestKMS::test_rotate_key_on_demand_with_symmetric_key_and_automatic_rotation_enabled',
+      note: 'the test polls GetKeyRotationStatus until OnDemandRotationStartDate is gone; one status read stands for that poll',
+      steps: [
+        createKey(),
+        { op: 'EnableKeyRotation', params: { KeyId: '{{keyId}}' } },
+        { op: 'GetKeyRotationStatus', params: { KeyId: '{{keyId}}' } },
+        { op: 'RotateKeyOnDemand', params: { KeyId: '{{keyId}}' }, snapshot: 'rotate-on-demand-response' },
+        { op: 'GetKeyRotationStatus', params: { KeyId: '{{keyId}}' } },
+        { op: 'GetKeyRotationStatus', params: { KeyId: '{{keyId}}' } },
+        { op: 'GetKeyRotationStatus', params: { KeyId: '{{keyId}}' }, snapshot: 'rotation-status-response-after-rotation' },
+      ],
+    },
+    {
+      test: 'TestKMS::test_rotate_key_on_demand_raises_error_given_non_symmetric_key',
+      steps: [createKey({ KeyUsage: 'ENCRYPT_DECRYPT', KeySpec: 'RSA_4096' }), { op: 'RotateKeyOnDemand', params: { KeyId: '{{keyId}}' }, snapshot: 'error-response' }],
+    },
+    {
+      test: 'TestKMS::test_rotate_on_demand_returns_arn_for_key_id',
+      steps: [createKey({ KeyUsage: 'ENCRYPT_DECRYPT', KeySpec: 'SYMMETRIC_DEFAULT' }), { op: 'RotateKeyOnDemand', params: { KeyId: '{{keyId}}' }, snapshot: 'rotate-on-demand-aws-key' }],
+    },
+    {
+      test: 'TestKMS::test_key_rotation_updates_current_key_material_id_for_aws_symmetric_keys',
+      steps: [
+        createKey({ KeyUsage: 'ENCRYPT_DECRYPT', KeySpec: 'SYMMETRIC_DEFAULT', Description: 'test-key' }),
+        { op: 'DescribeKey', params: { KeyId: '{{keyId}}' }, snapshot: 'describe-key-before-rotation' },
+        { op: 'RotateKeyOnDemand', params: { KeyId: '{{keyId}}' } },
+        { op: 'DescribeKey', params: { KeyId: '{{keyId}}' }, snapshot: 'describe-key-after-rotation' },
+      ],
+    },
+    ...(['RSA_2048-RSAES_OAEP_SHA_256'] as const).map((param) => {
+      const [spec, algorithm] = param.split('-');
+      return {
+        test: `TestKMS::test_re_encrypt[${param}]`,
+        steps: [
+          createKey({ KeyUsage: 'ENCRYPT_DECRYPT', KeySpec: spec }, 'sourceKey'),
+          createKey({ KeyUsage: 'ENCRYPT_DECRYPT', KeySpec: spec }, 'destinationKey'),
+          { op: 'Encrypt', params: { KeyId: '{{sourceKey}}', Plaintext: ROTATION_MESSAGE, EncryptionAlgorithm: algorithm }, capture: { ciphertext: '$.CiphertextBlob' } },
+          {
+            op: 'ReEncrypt',
+            params: { SourceKeyId: '{{sourceKey}}', DestinationKeyId: '{{destinationKey}}', CiphertextBlob: '{{ciphertext}}', SourceEncryptionAlgorithm: algorithm, DestinationEncryptionAlgorithm: algorithm },
+            snapshot: 'test_re_encrypt',
+            capture: { reencrypted: '$.CiphertextBlob' },
+          },
+          { op: 'Decrypt', params: { KeyId: '{{sourceKey}}', CiphertextBlob: '{{ciphertext}}', EncryptionAlgorithm: algorithm } },
+          { op: 'Decrypt', params: { KeyId: '{{destinationKey}}', CiphertextBlob: '{{reencrypted}}', EncryptionAlgorithm: algorithm } },
+        ],
+      };
+    }),
+    {
+      test: 'TestKMS::test_describe_with_alias_arn',
+      steps: [
+        { op: 'CreateKey', params: { Description: 'test - description' }, snapshot: 'created-key', select: '$.KeyMetadata', capture: { keyId: '$.KeyMetadata.KeyId' } },
+        { op: 'CreateAlias', params: { TargetKeyId: '{{keyId}}', AliasName: 'alias/{{suffix}}' } },
+        { op: 'DescribeKey', params: { KeyId: 'arn:{{partition}}:kms:{{region}}:{{accountId}}:alias/{{suffix}}' }, snapshot: 'describe-key' },
+      ],
+    },
+    {
       test: 'TestKMS::test_rotate_key_on_demand_raises_error_given_key_is_disabled',
       steps: [
         createKey({ KeyUsage: 'ENCRYPT_DECRYPT', KeySpec: 'RSA_4096' }),
@@ -419,6 +496,12 @@ const source: SourceFile = {
     test_sign_verify: 'its snapshot redacts the key id and the key ARN AWS returns from Sign/Verify to one placeholder, which a contract binds to one value; covered by test/kms',
     test_verify_salt_length: 'verifies with a third-party library over the public key; covered by test/kms (node:crypto verifies KMS signatures)',
     test_generate_random: 'its snapshot records only the result length; covered by test/kms',
+    test_key_rotations_limits:
+      'recorded when the quota was 10 on-demand rotations per key; AWS has since raised it to 25 (KMS developer guide, "Perform on-demand key rotation"), which twinstack enforces (covered by test/kms)',
+    'test_re_encrypt[SYMMETRIC_DEFAULT-SYMMETRIC_DEFAULT]':
+      'recorded before AWS added SourceKeyMaterialId and DestinationKeyMaterialId to ReEncrypt’s output for symmetric keys (in the current model, returned by twinstack); the RSA variant is ported',
+    test_key_rotations_encryption_decryption:
+      'decrypts the captured ciphertext with bytes appended to it (`ciphertext + b"bad_data"`), which a contract’s captures (base64 text substituted whole) cannot express; bad ciphertexts are covered by test/kms',
   },
 };
 

@@ -95,6 +95,21 @@ describe('KMS through the AWS SDK v3', function () {
     assert.equal(Buffer.from((await kms.send(new DecryptCommand({ CiphertextBlob: before.CiphertextBlob }))).Plaintext!).toString(), 'v1');
   });
 
+  it('on-demand rotation: the quota of 25 per key (KMS developer guide), no rotation left in progress, bad ciphertexts refused', async () => {
+    const key = await newKey();
+    const sealed = await kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: utf8('v1') }));
+    for (let i = 0; i < 25; i++) {
+      await kms.send(new RotateKeyOnDemandCommand({ KeyId: key.KeyId }));
+      assert.equal((await kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId }))).OnDemandRotationStartDate, undefined);
+    }
+    await assert.rejects(
+      kms.send(new RotateKeyOnDemandCommand({ KeyId: key.KeyId })),
+      expectError('LimitExceededException', 400, `The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: ${key.Arn}`),
+    );
+    const tampered = Buffer.concat([Buffer.from(sealed.CiphertextBlob!), Buffer.from('bad_data')]);
+    await assert.rejects(kms.send(new DecryptCommand({ KeyId: key.KeyId, CiphertextBlob: tampered })), expectError('InvalidCiphertextException', 400));
+  });
+
   it('key states: disabled keys and keys pending deletion refuse cryptography; deletion happens after the window', async () => {
     const key = await newKey();
     await kms.send(new DisableKeyCommand({ KeyId: key.KeyId }));
