@@ -212,6 +212,41 @@ const source: SourceFile = {
         { op: 'GetGroupPolicy', params: { GroupName: 'test-group-{{suffix}}', PolicyName: 'test-policy-{{suffix}}-id' }, snapshot: 'get-policy-response', jsonStrings: ['$.PolicyDocument'] },
       ],
     },
+    {
+      test: 'TestIAMPolicyEncoding::test_put_role_policy_encoding',
+      note: 'a role with a path, trusted by Lambda under an aws:SourceArn condition that holds a percent-encoded ARN; the recorded Arn (role<path><role-name>) cannot bind the role name apart from the path, so Arn is not judged; Path and RoleName are',
+      steps: [
+        {
+          op: 'CreateRole',
+          params: {
+            RoleName: 'test-role-{{suffix}}',
+            AssumeRolePolicyDocument: doc({
+              Action: 'sts:AssumeRole',
+              Principal: { Service: 'lambda.amazonaws.com' },
+              Effect: 'Allow',
+              Condition: { StringEquals: { 'aws:SourceArn': 'arn%3Aaws%3Aapigateway%3A{{region}}%3A%3A%2Frestapis%2Faaeeieije' } },
+            }),
+            Path: PATH,
+          },
+          snapshot: 'create-role-response',
+          jsonStrings: ROLE_DOC,
+          ignore: ['$.Role.Arn'],
+        },
+        { op: 'PutRolePolicy', params: { RoleName: 'test-role-{{suffix}}', PolicyName: 'test-policy-{{suffix}}', PolicyDocument: ENCODED_POLICY } },
+        { op: 'GetRolePolicy', params: { RoleName: 'test-role-{{suffix}}', PolicyName: 'test-policy-{{suffix}}' }, snapshot: 'get-policy-response', jsonStrings: ['$.PolicyDocument'] },
+        { op: 'GetRole', params: { RoleName: 'test-role-{{suffix}}' }, snapshot: 'get-role-response', jsonStrings: ROLE_DOC, ignore: ['$.Role.Arn'] },
+        { op: 'ListRoles', params: { PathPrefix: PATH }, snapshot: 'list-roles-response', jsonStrings: ROLES_DOC, ignore: ['$.Roles[0].Arn'] },
+      ],
+    },
+    {
+      test: 'TestRoles::test_role_with_tags',
+      note: 'the test’s fixed path /role-with-tags/ is kept: the AWS ARNs recorded show it',
+      steps: [
+        { op: 'CreateRole', params: { RoleName: ROLE, AssumeRolePolicyDocument: EC2_TRUST, Tags: [{ Key: 'test', Value: 'value' }], Path: '/role-with-tags/' }, snapshot: 'create-role-response', jsonStrings: ROLE_DOC },
+        { op: 'GetRole', params: { RoleName: ROLE }, snapshot: 'get-role-response', jsonStrings: ROLE_DOC },
+        { op: 'ListRoles', params: { PathPrefix: '/role-with-tags/' }, snapshot: 'list-role-response', jsonStrings: ROLES_DOC },
+      ],
+    },
     { test: 'TestIAMServiceRoles::test_service_role_lifecycle', steps: serviceRole(false) },
     { test: 'TestIAMServiceRoles::test_service_role_lifecycle_custom_suffix', steps: serviceRole(true) },
     {
@@ -301,8 +336,6 @@ const source: SourceFile = {
   notPorted: {
     test_service_role_already_exists:
       'creates the fixed-name AWSServiceRoleForBatch role that test_service_role_deletion deletes, and the verifier may replay both at the same time in the same account',
-    test_put_role_policy_encoding: 'its role path and trust-policy condition come from test code not read for this port yet',
-    test_role_with_tags: 'test code not read for this port yet (a role with a path and one tag)',
   },
 };
 
