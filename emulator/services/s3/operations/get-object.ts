@@ -6,6 +6,7 @@ import { checkReadConditions } from '../conditions.ts';
 import { expirationHeader } from '../lifecycle.ts';
 import type { S3Object, StoredChecksum } from '../object.ts';
 import { checkCustomerKey, findVersion, parseRange } from '../read.ts';
+import { getThroughObjectLambda, isThroughObjectLambda } from '../object-lambda.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
 import { invalidObjectState, isReadable, restoreHeader } from './restore-object.ts';
 
@@ -71,7 +72,8 @@ function readObject(input: ReadRequest, ctx: S3Context, method: 'GET' | 'HEAD'):
     ObjectLockRetainUntilDate: object.lock.retainUntil,
     ObjectLockLegalHoldStatus: object.lock.legalHold,
     ...(object.encryption as object),
-    ...(input.ChecksumMode === 'ENABLED' ? checksumOutput(wholeObject ? object.checksum : partChecksum(object, input.PartNumber)) : {}),
+    // AWS reads the mode without regard to case (`enabled` works as `ENABLED`).
+    ...(input.ChecksumMode?.toUpperCase() === 'ENABLED' ? checksumOutput(wholeObject ? object.checksum : partChecksum(object, input.PartNumber)) : {}),
   };
   if (method === 'GET') output.Body = range ? object.body.read(range.start, range.end) : object.body.read();
   return output;
@@ -87,6 +89,7 @@ function partChecksum(object: S3Object, partNumber: number | undefined): StoredC
 }
 
 export async function getObject(input: GetObjectRequest, ctx: S3Context) {
+  if (isThroughObjectLambda(ctx)) return getThroughObjectLambda(input, ctx, (direct) => readObject(direct, ctx, 'GET'));
   const output = readObject(input, ctx, 'GET');
   await usableKmsKeyArn(ctx, output.ServerSideEncryption === 'aws:kms' ? output.SSEKMSKeyId : undefined);
   return output;
