@@ -49,7 +49,7 @@ function variantsOf(source: SourceFile, scenario: SourceScenario, snapshot: Snap
   const base = `tests/aws/services/${source.testDir ?? source.snapshotDir}/${source.module}.py::${scenario.test}`;
   return Object.keys(snapshot)
     .filter((id) => id === base || id.startsWith(`${base}[`))
-    .filter((id) => skippedVariant(source, id) === undefined)
+    .filter((id) => scenario.portsSkippedVariants || skippedVariant(source, id) === undefined)
     .map((nodeId) => {
       const param = /\[([^\]]*)\]$/.exec(nodeId)?.[1];
       const [first, ...rest] = param?.split('-') ?? [];

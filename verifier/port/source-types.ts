@@ -52,6 +52,8 @@ export interface SourceScenario {
   note?: string;
   /** The contract's file name (starting `test_`) when two test classes of a module share the test's name. */
   fileName?: string;
+  /** This test's variants are ported although the module skips their parameter (the scenario sends what the skip lacks). */
+  portsSkippedVariants?: boolean;
   /** Recorded variants of this test not ported, by the test's own parameter, with the reason (e.g. virtual-host addressing). */
   unportedVariants?: Record<string, string>;
 }

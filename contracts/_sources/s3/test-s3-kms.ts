@@ -8,6 +8,10 @@ import { getObject } from './test-s3-objects.ts';
 /** The `kms_create_key` fixture: a key with a test description. */
 const kmsKey: SourceStep = { service: 'kms', op: 'CreateKey', params: { Description: 'test description - {{suffix}}' }, protocol: 'json', capture: { kmsKeyId: '$.KeyMetadata.KeyId' } };
 const SSE_KMS = { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: '{{kmsKeyId}}' };
+const KEY = 'test-sse-default-key';
+const copyInPlace = (snapshot: string, extra: Record<string, unknown> = {}): SourceStep =>
+  onBucket('CopyObject', snapshot, { Key: 'source-object', CopySource: `${BUCKET}/source-object`, ...extra });
+const BUCKET_2 = 'bucket-2-{{suffix}}';
 /** The tests skip ETags of KMS-encrypted objects (AWS's are not the body's MD5). */
 const NO_ETAG = ['$.ETag', '$.Body'];
 
@@ -64,5 +68,38 @@ export const testS3KmsScenarios: SourceScenario[] = [
       { service: 'kms', op: 'ScheduleKeyDeletion', params: { KeyId: '{{kmsKeyId}}', PendingWindowInDays: 7 }, protocol: 'json' },
       onBucket('GetObject', 'get-obj-pending-deletion-key', { Key: 'put-object-with-sse' }),
     ],
+  },
+  {
+    test: 'TestS3::test_s3_sse_default_kms_key',
+    steps: [
+      createBucket(),
+      createBucket(BUCKET_2),
+      { ...put(KEY, 'test-sse', 'put-obj-default-kms-s3-key', { ServerSideEncryption: 'aws:kms' }), ignore: ['$.ETag'] },
+      { ...getObject(KEY, 'get-obj-default-kms-s3-key'), ignore: NO_ETAG },
+      { op: 'PutObject', params: { Bucket: BUCKET_2, Key: KEY, Body: 'test-sse', ServerSideEncryption: 'aws:kms' }, snapshot: 'put-obj-default-kms-s3-key-bucket-2', ignore: ['$.ETag'] },
+      { op: 'GetObject', params: { Bucket: BUCKET_2, Key: KEY }, snapshot: 'get-obj-default-kms-s3-key-bucket-2', ignore: NO_ETAG },
+      onBucket('PutBucketEncryption', 'put-bucket-encryption-default-kms-s3-key', {
+        ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' }, BucketKeyEnabled: true }] },
+      }),
+      onBucket('GetBucketEncryption', 'get-bucket-encryption-default-kms-s3-key'),
+      { ...put(`${KEY}-from-bucket`, 'test-sse', 'put-obj-default-kms-s3-key-from-bucket', { ServerSideEncryption: 'aws:kms' }), ignore: ['$.ETag'] },
+      { ...getObject(`${KEY}-from-bucket`, 'get-obj-default-kms-s3-key-from-bucket'), ignore: NO_ETAG },
+    ],
+  },
+  {
+    test: 'TestS3::test_s3_copy_object_in_place_with_encryption',
+    steps: [
+      kmsKey,
+      createBucket(),
+      { ...put('source-object', 'test', 'put-object-with-kms-encryption', { BucketKeyEnabled: true, ...SSE_KMS }), ignore: ['$.ETag'] },
+      { ...onBucket('HeadObject', 'head-object', { Key: 'source-object' }), ignore: ['$.ETag'] },
+      { ...copyInPlace('copy-object-in-place-with-sse', { ServerSideEncryption: 'aws:kms' }), ignore: ['$.CopyObjectResult.ETag'] },
+      { ...onBucket('HeadObject', 'head-copy-with-sse', { Key: 'source-object' }), ignore: ['$.ETag'] },
+      { ...copyInPlace('copy-object-in-place-without-kms-sse'), ignore: ['$.CopyObjectResult.ETag'] },
+      { ...onBucket('HeadObject', 'head-copy-without-kms-sse', { Key: 'source-object' }), ignore: ['$.ETag'] },
+      { ...copyInPlace('copy-object-in-place-with-aes', { ServerSideEncryption: 'AES256' }), ignore: ['$.CopyObjectResult.ETag'] },
+      { ...onBucket('HeadObject', 'head-copy-with-aes', { Key: 'source-object' }), ignore: ['$.ETag'] },
+    ],
+    note: 'the test skips ETags of KMS-encrypted objects',
   },
 ];

@@ -8,11 +8,11 @@ interface KeyMetadata {
 
 /**
  * SSE-KMS reads and writes need the key usable: S3 answers KMS's error, prefixed `KMS.`, for a disabled key or one
- * pending deletion. The key is asked of KMS through its front door, as the caller; a key KMS does not know is left to
- * the write's own checks.
+ * pending deletion. The key is asked of KMS through its front door, as the caller; its key ARN is the answer (an alias
+ * such as the AWS-managed `alias/aws/s3` is reported as the key it names). A key KMS does not know is left as given.
  */
-export async function checkKmsKeyState(ctx: S3Context, keyArn: string | undefined): Promise<void> {
-  if (!keyArn) return;
+export async function usableKmsKeyArn(ctx: S3Context, keyArn: string | undefined): Promise<string | undefined> {
+  if (!keyArn) return undefined;
   let metadata: KeyMetadata | undefined;
   try {
     const output = (await ctx.emulator.call('kms', 'DescribeKey', { KeyId: keyArn }, { caller: ctx.caller, accountId: ctx.accountId, region: ctx.region })) as {
@@ -20,8 +20,9 @@ export async function checkKmsKeyState(ctx: S3Context, keyArn: string | undefine
     };
     metadata = output.KeyMetadata;
   } catch {
-    return;
+    return keyArn;
   }
   if (metadata?.KeyState === 'Disabled') throw new AwsError('KMS.DisabledException', `${metadata.Arn} is disabled.`, { status: 400 });
   if (metadata?.KeyState === 'PendingDeletion') throw new AwsError('KMS.KMSInvalidStateException', `${metadata.Arn} is pending deletion.`, { status: 400 });
+  return metadata?.Arn ?? keyArn;
 }

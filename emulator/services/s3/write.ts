@@ -109,7 +109,9 @@ export function encryptionFor(input: WriteInput, bucket: Bucket, ctx: S3Context)
     return { ServerSideEncryption: 'AES256' };
   }
   const keyId = input.SSEKMSKeyId ?? (input.ServerSideEncryption ? undefined : defaults?.ApplyServerSideEncryptionByDefault?.KMSMasterKeyID);
-  const bucketKey = input.BucketKeyEnabled ?? (input.ServerSideEncryption ? undefined : defaults?.BucketKeyEnabled);
+  // The bucket's Bucket Key setting also applies to a request that names the bucket's own default algorithm.
+  const defaultAlgorithm = !input.ServerSideEncryption || input.ServerSideEncryption === defaults?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm;
+  const bucketKey = input.BucketKeyEnabled ?? (defaultAlgorithm ? defaults?.BucketKeyEnabled : undefined);
   return { ServerSideEncryption: algorithm, SSEKMSKeyId: kmsKeyArn(keyId, ctx), BucketKeyEnabled: bucketKey || undefined };
 }
 

@@ -3,6 +3,7 @@ import { digestBody } from '../body.ts';
 import { checksumOutput, parseAlgorithm } from '../checksums.ts';
 import { checkWriteConditions } from '../conditions.ts';
 import { resolveCopySource } from '../copy-source.ts';
+import { usableKmsKeyArn } from '../kms-key.ts';
 import { S3Errors } from '../errors.ts';
 import { notify } from '../notifications.ts';
 import { NULL_VERSION, type S3Object, newVersionOutput, quotedEtag, s3Now } from '../object.ts';
@@ -31,8 +32,10 @@ export async function copyObject(input: CopyObjectRequest, ctx: S3Context) {
     input.ServerSideEncryption !== undefined ||
     input.SSECustomerAlgorithm !== undefined ||
     input.SSEKMSKeyId !== undefined ||
-    // A bucket with its own default encryption re-encrypts the copy, which counts as a change.
-    bucket.configs.has('encryption');
+    // A bucket with its own default encryption re-encrypts the copy, which counts as a change; so does a KMS-encrypted
+    // source, as the copy falls back to SSE-S3.
+    bucket.configs.has('encryption') ||
+    (source.encryption.ServerSideEncryption !== undefined && source.encryption.ServerSideEncryption !== 'AES256');
   if (sourceBucket === bucket && source.key === key && bucket.current(key) === source && !changesSomething) {
     throw S3Errors.invalidRequest(
       "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
@@ -44,6 +47,7 @@ export async function copyObject(input: CopyObjectRequest, ctx: S3Context) {
     bucket,
     ctx,
   );
+  if (settings.encryption.ServerSideEncryption === 'aws:kms') settings.encryption.SSEKMSKeyId = await usableKmsKeyArn(ctx, settings.encryption.SSEKMSKeyId);
   if (input.TaggingDirective !== 'REPLACE') settings.tags = source.tags.map((t) => ({ ...t }));
   else settings.tags = tagsFromHeader(input.Tagging);
   const algorithm = parseAlgorithm(input.ChecksumAlgorithm) ?? source.checksum?.algorithm ?? 'CRC64NVME';

@@ -1,7 +1,7 @@
 import type { GetObjectOutput, GetObjectRequest, HeadObjectOutput, HeadObjectRequest } from '@aws-sdk/client-s3';
 import { AwsError } from '../../../core/errors.ts';
 import { checksumOutput } from '../checksums.ts';
-import { checkKmsKeyState } from '../kms-key.ts';
+import { usableKmsKeyArn } from '../kms-key.ts';
 import { checkReadConditions } from '../conditions.ts';
 import { expirationHeader } from '../lifecycle.ts';
 import type { S3Object, StoredChecksum } from '../object.ts';
@@ -91,7 +91,7 @@ function partChecksum(object: S3Object, partNumber: number | undefined): StoredC
 export async function getObject(input: GetObjectRequest, ctx: S3Context) {
   if (isThroughObjectLambda(ctx)) return getThroughObjectLambda(input, ctx, (direct) => readObject(direct, ctx, 'GET'));
   const output = readObject(input, ctx, 'GET');
-  await checkKmsKeyState(ctx, output.ServerSideEncryption === 'aws:kms' ? output.SSEKMSKeyId : undefined);
+  await usableKmsKeyArn(ctx, output.ServerSideEncryption === 'aws:kms' ? output.SSEKMSKeyId : undefined);
   return output;
 }
 

@@ -2,7 +2,7 @@ import { AwsError } from '../../../core/errors.ts';
 import type { PutObjectOutput, PutObjectRequest } from '@aws-sdk/client-s3';
 import { checkWriteConditions } from '../conditions.ts';
 import { checksumOutput, storedChecksum, uploadAlgorithm } from '../checksums.ts';
-import { checkKmsKeyState } from '../kms-key.ts';
+import { usableKmsKeyArn } from '../kms-key.ts';
 import { expirationHeader } from '../lifecycle.ts';
 import { notify } from '../notifications.ts';
 import { type S3Object, newVersionOutput, quotedEtag, s3Now } from '../object.ts';
@@ -32,7 +32,7 @@ export async function storeObject(input: PutInput, ctx: S3Context, eventName: st
   validateKey(key);
   checkWriteConditions(input, key, bucket.current(key));
   const settings = objectSettings(input, bucket, ctx);
-  await checkKmsKeyState(ctx, settings.encryption.ServerSideEncryption === 'aws:kms' ? settings.encryption.SSEKMSKeyId : undefined);
+  if (settings.encryption.ServerSideEncryption === 'aws:kms') settings.encryption.SSEKMSKeyId = await usableKmsKeyArn(ctx, settings.encryption.SSEKMSKeyId);
   const algorithm = uploadAlgorithm(input, ctx.headers);
   const received = await s3World(ctx.emulator)
     .bodies.receive(input.Body, [algorithm])
