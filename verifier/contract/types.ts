@@ -128,6 +128,12 @@ export interface InteractionMeta {
    * scenario's "now" for request generators is read again before it is sent, and stays so for later steps.
    */
   takesNow?: boolean;
+  /**
+   * A polling step (what a test's waiter did): the request is sent again, every second up to `timeoutSeconds`
+   * (default 300), until the value at `path` of its response matches `matches` (a regex) or it is an error; e.g. a stack's status
+   * leaving `*_IN_PROGRESS`. Only the last response is judged.
+   */
+  until?: { path: JsonPath; matches: string; timeoutSeconds?: number };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -60,7 +60,8 @@ function variantsOf(source: SourceFile, scenario: SourceScenario, snapshot: Snap
         param: named ? rest.join('-') : (param ?? ''),
         suffix: param === undefined ? '' : `.${param.replace(/[^a-z0-9_-]/gi, '_')}`,
       };
-    });
+    })
+    .filter((variant) => !Object.hasOwn(scenario.unportedVariants ?? {}, variant.param));
 }
 
 /** Why a recorded variant is not ported (a wire protocol twinstack does not serve), by its parameter's prefix. */
@@ -133,8 +134,9 @@ function interactionFor(
   request: SerializedRequest,
   examples: ExampleTimes,
 ): ContractInteraction {
-  const snapshotValue = step.snapshot !== undefined ? expanded(recorded[step.snapshot], source.expandedWords) : undefined;
-  if (step.snapshot !== undefined && snapshotValue === undefined) throw new Error(`${variant.nodeId}: no snapshot key '${step.snapshot}'`);
+  const entry = step.snapshot !== undefined ? recorded[step.snapshot] : undefined;
+  const snapshotValue = expanded(step.within !== undefined ? (entry as Record<string, unknown> | undefined)?.[step.within] : entry, source.expandedWords);
+  if (step.snapshot !== undefined && snapshotValue === undefined) throw new Error(`${variant.nodeId}: no snapshot key '${step.snapshot}'${step.within ? ` with '${step.within}'` : ''}`);
   const protocol = step.protocol ?? variant.protocol;
   const service = step.service ?? source.service;
   const forms = { errorDigest: step.errorDigest, jsonStrings: step.jsonStrings, pythonBytes: step.pythonBytes, redactedWords: source.redactedWords, errorStatus: errorStatusOf(service) };
@@ -190,6 +192,7 @@ function interactionFor(
         ...(step.snapshot ? { source: { snapshotKey: step.snapshot } } : {}),
         ...(step.delaySeconds ? { delaySeconds: step.delaySeconds } : {}),
         ...(step.takesNow ? { takesNow: true } : {}),
+        ...(step.until ? { until: step.until } : {}),
       },
     },
   };
@@ -215,7 +218,8 @@ function requestBody(protocol: SourceProtocol, request: SerializedRequest): { bo
   if (protocol === 'query') return { body: { content: request.body, contentType: 'application/x-www-form-urlencoded', encoded: false } };
   if (!request.body) return {};
   const contentType = request.headers['Content-Type'] ?? (protocol === 'rest-xml' ? 'application/octet-stream' : 'application/json');
-  const content = contentType.startsWith('application/json') ? (JSON.parse(request.body) as JsonValue) : request.body;
+  // An S3 object body is bytes whatever its declared type: only rest-json bodies are documents.
+  const content = protocol === 'rest-json' && contentType.startsWith('application/json') ? (JSON.parse(request.body) as JsonValue) : request.body;
   return { body: { content, contentType, encoded: false } };
 }
 
@@ -319,8 +323,11 @@ async function main() {
         rows.push({ service: source.service, test: nodeId, status: 'ported', entries: used, ...(used < entries ? { reason: `${entries - used} of ${entries} entries not reproduced` } : {}) });
       } else {
         const { notPorted } = source;
+        const scenario = source.scenarios.find((s) => s.test === test);
+        const param = /\[([^\]]*)\]$/.exec(nodeId)?.[1] ?? '';
         const reason =
           skippedVariant(source, nodeId) ??
+          (scenario?.unportedVariants && Object.hasOwn(scenario.unportedVariants, param) ? scenario.unportedVariants[param] : undefined) ??
           (typeof notPorted === 'function' ? notPorted(test) : (notPorted[test] ?? notPorted[test.split('::').pop()!])) ??
           source.notPortedOtherwise ??
           'not reproduced yet';

@@ -192,6 +192,25 @@ async function send(interaction: ContractInteraction, target: Target, vars: Vars
   return { parsed: parseResponse(model, meta.operation, meta.protocol, res.statusCode, responseHeaders, body), exchange };
 }
 
+/** Sends the interaction; a polling step (`until`) again, each second, until its response shows what it waits for (or is an error). */
+async function sendUntil(interaction: ContractInteraction, target: Target, vars: Vars, model: ServiceModel, now: number): Promise<Sent> {
+  const until = interaction.comments.twinstack.until;
+  let sent = await send(interaction, target, vars, model, now);
+  if (!until) return sent;
+  const deadline = performance.now() + (until.timeoutSeconds ?? 300) * 1000;
+  // An error ends the polling as it ends a waiter (the error is judged like any answer).
+  const done = (s: Sent) => {
+    if (s.parsed.status >= 300) return true;
+    const value = readPath(s.parsed.output, until.path);
+    return value !== undefined && value !== null && new RegExp(until.matches).test(typeof value === 'object' ? JSON.stringify(value) : String(value));
+  };
+  while (!done(sent) && performance.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 1000));
+    sent = await send(interaction, target, vars, model, now);
+  }
+  return sent;
+}
+
 /** Replays one scenario in order against the target and judges every interaction. */
 export async function runScenario(contract: ContractFile, target: Target, filter?: (i: ContractInteraction) => boolean): Promise<InteractionResult[]> {
   const scenario = contract.metadata.twinstack.id;
@@ -216,7 +235,7 @@ export async function runScenario(contract: ContractFile, target: Target, filter
     const model = modelOf(meta.service);
     try {
       if (!model) throw new Error(`no AWS model for service '${meta.service}'`);
-      const sent = await send(interaction, target, vars, model, now);
+      const sent = await sendUntil(interaction, target, vars, model, now);
       const actual = sent.parsed;
       exchange = sent.exchange;
       status = actual.status;

@@ -129,17 +129,21 @@ const service: ServiceDefinition<DynamoState> = {
   handlers: Object.fromEntries(
     Object.entries(handlers).map(([operation, handler]) => [
       operation,
-      (async (input, ctx) => {
+      ((input, ctx) => {
         const started = performance.now();
+        const failed = (error: unknown): never => {
+          if (error instanceof AwsError && error.sender) publishUserError(ctx.state, error.code);
+          throw error;
+        };
         try {
           checkTableName(input);
           const tableCtx = contextForTable(input, ctx);
-          const output = await handler(input, tableCtx);
-          publishLatency(tableCtx.state, operation, input, performance.now() - started);
-          return output;
+          const succeeded = (output: unknown) => (publishLatency(tableCtx.state, operation, input, performance.now() - started), output);
+          const output = handler(input, tableCtx);
+          // Most operations answer synchronously: they stay off the promise path (the core awaits only promises).
+          return output instanceof Promise ? output.then(succeeded, failed) : succeeded(output);
         } catch (error) {
-          if (error instanceof AwsError && error.sender) publishUserError(ctx.state, error.code);
-          throw error;
+          return failed(error);
         }
       }) satisfies Handler<DynamoState>,
     ]),

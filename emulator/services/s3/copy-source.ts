@@ -26,7 +26,7 @@ export function resolveCopySource(input: CopySourceInput, ctx: S3Context): { buc
   const versionId = q < 0 ? undefined : (new URLSearchParams(raw.slice(q + 1)).get('versionId') ?? undefined);
   const slash = path.indexOf('/');
   if (slash <= 0 || slash === path.length - 1) {
-    throw new AwsError('InvalidArgument', 'Invalid copy source object key', { status: 400, fields: { ArgumentName: 'x-amz-copy-source', ArgumentValue: raw } });
+    throw new AwsError('InvalidArgument', 'Invalid copy source object key', { status: 400, fields: { ArgumentName: 'x-amz-copy-source', ArgumentValue: 'x-amz-copy-source' } });
   }
   const bucket = requireBucket(ctx, { Bucket: path.slice(0, slash), ExpectedBucketOwner: input.ExpectedSourceBucketOwner });
   const object = findVersion(bucket, path.slice(slash + 1), versionId, 'GET');

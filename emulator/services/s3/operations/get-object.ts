@@ -5,11 +5,13 @@ import { checkReadConditions } from '../conditions.ts';
 import { expirationHeader } from '../lifecycle.ts';
 import type { S3Object } from '../object.ts';
 import { checkCustomerKey, findVersion, parseRange } from '../read.ts';
+import { getThroughObjectLambda, isThroughObjectLambda } from '../object-lambda.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
 import { invalidObjectState, isReadable, restoreHeader } from './restore-object.ts';
 
 type ReadRequest = GetObjectRequest | HeadObjectRequest;
-type ReadOutput = Omit<GetObjectOutput, 'Body'> & { Body?: Buffer | AsyncIterable<Buffer> };
+// Expires is the HTTP date as stored or as an override names it (S3's model types the header as a string).
+type ReadOutput = Omit<GetObjectOutput, 'Body' | 'Expires'> & { Body?: Buffer | AsyncIterable<Buffer>; Expires?: Date | string };
 
 /** The byte range of a part of a multipart object (`partNumber`), with AWS's errors for a part that is not there. */
 function partRange(object: S3Object, partNumber: number): { start: number; end: number } {
@@ -34,7 +36,7 @@ function readObject(input: ReadRequest, ctx: S3Context, method: 'GET' | 'HEAD'):
   const object = findVersion(bucket, key, input.VersionId, method);
   const now = ctx.emulator.clock.now();
   if (method === 'GET' && !isReadable(object, now)) throw invalidObjectState(object.storageClass);
-  checkReadConditions(input, object);
+  checkReadConditions(input, object, now);
   checkCustomerKey(object, input);
   const size = object.body.size;
   if (input.PartNumber !== undefined && input.Range !== undefined) {
@@ -56,7 +58,8 @@ function readObject(input: ReadRequest, ctx: S3Context, method: 'GET' | 'HEAD'):
     ContentDisposition: input.ResponseContentDisposition ?? object.headers.ContentDisposition,
     ContentEncoding: input.ResponseContentEncoding ?? object.headers.ContentEncoding,
     ContentLanguage: input.ResponseContentLanguage ?? object.headers.ContentLanguage,
-    Expires: input.ResponseExpires ?? object.headers.Expires,
+    // An override is echoed as the HTTP date it names.
+    Expires: input.ResponseExpires !== undefined ? new Date(input.ResponseExpires).toUTCString() : object.headers.Expires,
     WebsiteRedirectLocation: object.headers.WebsiteRedirectLocation,
     Restore: restoreHeader(object, now),
     Metadata: object.metadata,
@@ -74,6 +77,7 @@ function readObject(input: ReadRequest, ctx: S3Context, method: 'GET' | 'HEAD'):
 }
 
 export function getObject(input: GetObjectRequest, ctx: S3Context) {
+  if (isThroughObjectLambda(ctx)) return getThroughObjectLambda(input, ctx, (direct) => readObject(direct, ctx, 'GET'));
   return readObject(input, ctx, 'GET');
 }
 
