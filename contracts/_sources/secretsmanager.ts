@@ -16,10 +16,7 @@ const source: SourceFile = {
   redactedWords: { datetime: 'timestamp' },
   expandedWords: LITERAL_NAMES,
   scenarios: [...secretScenarios, ...versionScenarios, ...rotationScenarios],
-  notPorted: {
-    test_rotate_secret_with_lambda_success: 'rotation with a Lambda function needs the lambda service in the corpus run and the test function code',
-    test_rotate_secret_multiple_times_with_lambda_success: 'rotation with a Lambda function needs the lambda service in the corpus run and the test function code',
-  },
+  notPorted: {},
 };
 
 export default source;

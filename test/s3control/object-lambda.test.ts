@@ -15,6 +15,7 @@ import {
   type ObjectLambdaConfiguration,
 } from '@aws-sdk/client-s3-control';
 import { CREDENTIALS, createFunction, useLambda } from '../lambda/support.ts';
+import { runBoto3Script } from '../support/boto3.ts';
 import { localhostNames } from '../support/localhost-names.ts';
 
 const ACCOUNT = '000000000000';
@@ -110,6 +111,17 @@ describe('S3 Object Lambda access points (S3 Control) and WriteGetObjectResponse
     assert.equal(text, 'HELLO WORLD!');
     assert.equal(out.ContentType, 'text/plain');
     assert.deepEqual(out.Metadata, { transformed: 'yes' });
+  });
+
+  it('serves boto3 the same way (GetObject by the access point ARN, S3 Control listings and errors)', async () => {
+    const seen = await runBoto3Script<Record<string, unknown>>(new URL('./object-lambda-boto3.py', import.meta.url), context.aws.endpoint, { timeout: 60_000 });
+    assert.deepEqual(seen, {
+      body: 'HELLO WORLD!',
+      metadata: { transformed: 'yes' },
+      content_type: 'text/plain',
+      names: ['refusing', 'silent', 'upper'],
+      missing: ['NoSuchAccessPoint', 404],
+    });
   });
 
   it('gives the function the event AWS documents, with a presigned URL of the original object', async () => {

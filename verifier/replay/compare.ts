@@ -151,7 +151,7 @@ class Comparison {
         try {
           // IAM returns its policy documents URL-encoded (RFC 3986) JSON.
           const text = typeof actual === 'string' && actual.startsWith('%7B') ? decodeURIComponent(actual) : actual;
-          parsed = typeof text === 'string' ? JSON.parse(text) : undefined;
+          parsed = typeof text === 'string' ? parseJsonOrBlob(text) : undefined;
         } catch {
           parsed = undefined;
         }
@@ -166,6 +166,16 @@ class Comparison {
         return;
       }
     }
+  }
+}
+
+/** A JSON document in a string, or in a blob (base64 text, as parsed responses give blobs: Lambda's Invoke Payload). */
+function parseJsonOrBlob(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    if (!/^[A-Za-z0-9+/]+=*$/.test(text)) throw error;
+    return JSON.parse(Buffer.from(text, 'base64').toString('utf8'));
   }
 }
 

@@ -10,19 +10,17 @@ const SOME_QUEUE = 'arn:{{partition}}:sqs:{{region}}:111111111111:somequeue';
 /** DynamoDB members the test leaves unjudged ("all dynamodb service issues not related to lambda"). */
 const TABLE_UNJUDGED = ['$.TableDescription.ProvisionedThroughput.LastDecreaseDateTime', '$.TableDescription.ProvisionedThroughput.LastIncreaseDateTime', '$.TableDescription.TableStatus'];
 
+/** create_dynamodb_table's table: a string hash key `id`, on demand, no stream yet. */
+const ID_TABLE = {
+  TableName: 'table-{{suffix}}',
+  KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+  AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+  BillingMode: 'PAY_PER_REQUEST',
+  StreamSpecification: { StreamEnabled: false },
+};
+
 const tableWithStream = (viewType: string, snapshot?: string): SourceStep[] => [
-  {
-    service: 'dynamodb',
-    protocol: 'json',
-    op: 'CreateTable',
-    params: {
-      TableName: 'table-{{suffix}}',
-      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-      BillingMode: 'PAY_PER_REQUEST',
-      StreamSpecification: { StreamEnabled: false },
-    },
-  },
+  { service: 'dynamodb', protocol: 'json', op: 'CreateTable', params: ID_TABLE },
   {
     service: 'dynamodb',
     protocol: 'json',

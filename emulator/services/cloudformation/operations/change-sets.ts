@@ -43,7 +43,9 @@ export function findChangeSet(ctx: CfnContext, name: string, stackName: string |
 }
 
 export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnContext) {
-  const stackName = checkStackName(input.StackName);
+  // A change set for an existing stack may name it by its id; a new stack needs a name.
+  const byId = input.ChangeSetType !== 'CREATE' && typeof input.StackName === 'string' && /^arn:[-a-zA-Z0-9:/._+]*$/.test(input.StackName);
+  const stackName = byId ? input.StackName! : checkStackName(input.StackName);
   const name = input.ChangeSetName ?? '';
   if (!/^[a-zA-Z][-a-zA-Z0-9]*$/.test(name) || name.length > 128) {
     throw validationError(`1 validation error detected: Value '${name}' at 'changeSetName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*`);
@@ -51,6 +53,7 @@ export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnConte
   checkToken(input.ClientToken);
   const type = input.ChangeSetType ?? 'UPDATE';
   let stack = ctx.state.find(stackName);
+  if (byId && !stack) throw validationError(`Stack [${stackName}] does not exist`);
   if (type === 'CREATE') {
     if (stack && stack.status !== 'REVIEW_IN_PROGRESS') throw new AwsError('AlreadyExistsException', `Stack [${stackName}] already exists and cannot be created again with the changeSet [${name}].`);
   } else if (type === 'UPDATE') {

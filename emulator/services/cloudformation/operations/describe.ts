@@ -137,15 +137,18 @@ export function describeStackResources(input: DescribeStackResourcesInput, ctx: 
 }
 
 export function describeStackResource(input: DescribeStackResourceInput, ctx: CfnContext) {
-  const stack = requireStack(ctx, input.StackName);
+  const stack = input.StackName ? ctx.state.find(input.StackName) : undefined;
+  // DescribeStackResource words a missing stack its own way too.
+  if (!stack) throw validationError(`Stack '${input.StackName ?? ''}' does not exist`);
   const resource = stack.resources.get(input.LogicalResourceId ?? '');
-  if (!resource) throw validationError(`Resource ${input.LogicalResourceId} does not exist for stack ${input.StackName}`);
+  // A resource deleted (by an update, or a rollback) is no longer the stack's.
+  if (!resource || resource.status === 'DELETE_COMPLETE') throw validationError(`Resource ${input.LogicalResourceId} does not exist for stack ${input.StackName}`);
   const { Timestamp, ...summary } = resourceSummary(stack, resource);
   return {
     StackResourceDetail: {
       ...summary,
       LastUpdatedTimestamp: Timestamp,
-      Metadata: resource.metadata === undefined ? undefined : JSON.stringify(resource.metadata),
+      Metadata: JSON.stringify(resource.metadata ?? {}),
     },
   };
 }

@@ -1,9 +1,10 @@
 import type { GetObjectOutput, GetObjectRequest, HeadObjectOutput, HeadObjectRequest } from '@aws-sdk/client-s3';
 import { AwsError } from '../../../core/errors.ts';
 import { checksumOutput } from '../checksums.ts';
+import { checkKmsKeyState } from '../kms-key.ts';
 import { checkReadConditions } from '../conditions.ts';
 import { expirationHeader } from '../lifecycle.ts';
-import type { S3Object } from '../object.ts';
+import type { S3Object, StoredChecksum } from '../object.ts';
 import { checkCustomerKey, findVersion, parseRange } from '../read.ts';
 import { getThroughObjectLambda, isThroughObjectLambda } from '../object-lambda.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
@@ -51,7 +52,8 @@ function readObject(input: ReadRequest, ctx: S3Context, method: 'GET' | 'HEAD'):
     LastModified: object.lastModified,
     ContentLength: length,
     ETag: object.etag,
-    ContentRange: range && (input.Range !== undefined || object.parts) ? `bytes ${range.start}-${range.end}/${size}` : undefined,
+    // A part read is ranged even on an object uploaded in one piece (its part 1 is the whole object).
+    ContentRange: range && (input.Range !== undefined || input.PartNumber !== undefined) ? `bytes ${range.start}-${range.end}/${size}` : undefined,
     VersionId: bucket.versioning ? object.versionId : undefined,
     ContentType: input.ResponseContentType ?? object.headers.ContentType,
     CacheControl: input.ResponseCacheControl ?? object.headers.CacheControl,
@@ -70,15 +72,27 @@ function readObject(input: ReadRequest, ctx: S3Context, method: 'GET' | 'HEAD'):
     ObjectLockRetainUntilDate: object.lock.retainUntil,
     ObjectLockLegalHoldStatus: object.lock.legalHold,
     ...(object.encryption as object),
-    ...(input.ChecksumMode === 'ENABLED' && wholeObject ? checksumOutput(object.checksum) : {}),
+    // AWS reads the mode without regard to case (`enabled` works as `ENABLED`).
+    ...(input.ChecksumMode?.toUpperCase() === 'ENABLED' ? checksumOutput(wholeObject ? object.checksum : partChecksum(object, input.PartNumber)) : {}),
   };
   if (method === 'GET') output.Body = range ? object.body.read(range.start, range.end) : object.body.read();
   return output;
 }
 
-export function getObject(input: GetObjectRequest, ctx: S3Context) {
+/** A part read's checksum: the part's own in a composite object, the object's when the part is all of it. */
+function partChecksum(object: S3Object, partNumber: number | undefined): StoredChecksum | undefined {
+  const parts = object.parts ?? [{ size: object.body.size }];
+  if (partNumber === undefined || !object.checksum) return undefined;
+  const part = parts[partNumber - 1];
+  if (object.checksum.type === 'COMPOSITE') return part?.checksum ? { ...object.checksum, value: part.checksum } : undefined;
+  return parts.length === 1 ? object.checksum : undefined;
+}
+
+export async function getObject(input: GetObjectRequest, ctx: S3Context) {
   if (isThroughObjectLambda(ctx)) return getThroughObjectLambda(input, ctx, (direct) => readObject(direct, ctx, 'GET'));
-  return readObject(input, ctx, 'GET');
+  const output = readObject(input, ctx, 'GET');
+  await checkKmsKeyState(ctx, output.ServerSideEncryption === 'aws:kms' ? output.SSEKMSKeyId : undefined);
+  return output;
 }
 
 export function headObject(input: HeadObjectRequest, ctx: S3Context): HeadObjectOutput {

@@ -215,7 +215,8 @@ export async function completeMultipartUpload(input: CompleteMultipartUploadRequ
     Key: key,
     ETag: object.etag,
     VersionId: newVersionOutput(object),
-    ...checksumOutput(checksum),
+    // AWS leaves the default checksum out of an SSE-KMS upload's completion (reads of the object do give it).
+    ...(upload.checksumAlgorithm || object.encryption.ServerSideEncryption !== 'aws:kms' ? checksumOutput(checksum) : {}),
     ...object.encryption,
   };
 }

@@ -38,7 +38,11 @@ async function runRotation(ctx: SecretsContext, secret: Secret, lambdaArn: strin
     }
     if (result.FunctionError) return;
   }
-  if (versionWithStage(secret, 'AWSCURRENT')?.id === token) secret.rotation!.lastRotatedDate = ctx.emulator.clock.date();
+  // A rotation that made its version current is complete: the version keeps AWSCURRENT alone (as AWS records it).
+  const current = versionWithStage(secret, 'AWSCURRENT');
+  if (current?.id !== token) return;
+  current.stages.delete('AWSPENDING');
+  secret.rotation!.lastRotatedDate = ctx.emulator.clock.date();
 }
 
 export async function rotateSecret(input: RotateSecretCommandInput, ctx: SecretsContext) {

@@ -17,6 +17,13 @@ import { addVersion } from './values.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** While rotation is on with a rotation interval: that many days after the last rotation (or the secret's creation). */
+function nextRotation(secret: Secret): Date | undefined {
+  const days = secret.rotation?.enabled ? secret.rotation.rules?.AutomaticallyAfterDays : undefined;
+  if (days === undefined) return undefined;
+  return new Date((secret.rotation!.lastRotatedDate ?? secret.createDate).getTime() + days * DAY_MS);
+}
+
 export function secretEntry(secret: Secret): SecretListEntry {
   return {
     ARN: secret.arn,
@@ -28,6 +35,7 @@ export function secretEntry(secret: Secret): SecretListEntry {
     RotationLambdaARN: secret.rotation?.lambdaArn,
     RotationRules: secret.rotation?.rules,
     LastRotatedDate: secret.rotation?.lastRotatedDate,
+    NextRotationDate: nextRotation(secret),
     LastChangedDate: secret.lastChangedDate,
     LastAccessedDate: secret.lastAccessedDate,
     DeletedDate: secret.deletedDate,
