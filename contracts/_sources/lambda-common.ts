@@ -1,4 +1,72 @@
-// LocalStack's multi-runtime introspection tests (test_lambda_common.py): not replayed as contracts.
-import { unportedModule } from '../../verifier/port/unported.ts';
+// LocalStack's multi-runtime tests (tests/aws/services/lambda_/test_lambda_common.py, Apache-2.0): the uncaught
+// exception test is reproduced for the Node.js and Python runtimes; the others say why not. Their Java, .NET and Ruby
+// variants run handlers twinstack does not run.
+import type { SourceFile } from '../../verifier/port/source-types.ts';
+import { callerAccount, CODE_SIZE, FUNCTION, ROLE, zip } from './lambda-api/common.ts';
 
-export default unportedModule({ service: 'lambda', module: 'test_lambda_common', snapshotDir: 'lambda', testDir: 'lambda_' }, 'runs the same introspection handler in every AWS runtime, including ones twinstack does not run; the recorded environments are those of AWS machines');
+/** The uncaughtexception scenario's handlers, in behaviour: print the event, fail naming its error_msg. */
+const UNCAUGHT = {
+  python: zip('import json\n\ndef handler(event, ctx):\n    print(json.dumps(event))\n    raise Exception(f"Failed: {event.get(\'error_msg\')}")\n'),
+  nodejs: zip('exports.handler = async function (event, context) {\n  throw Error(`Error: ${event.error_msg}`);\n};\n', 'index.js'),
+};
+
+const REASONS: Record<string, string> = {
+  'TestLambdaRuntimesCommon::test_echo_invoke': "records nothing: the test asserts the echo in its code (Node.js and Python echo functions are tested in test/lambda/*.test.ts)",
+  'TestLambdaRuntimesCommon::test_introspection_invoke':
+    "the recorded answer is the environment of an AWS machine (/var/task, the runtime API at 169.254.100.1:9001, LANG, PATH, X-Ray daemon), which a function running on this machine does not have; the standard variables and the context object are tested in test/lambda/invoke.test.ts",
+  'TestLambdaRuntimesCommon::test_runtime_wrapper_invoke': 'AWS_LAMBDA_EXEC_WRAPPER wrapper scripts are not run by twinstack yet',
+  'TestLambdaCallingLocalstack::test_manual_endpoint_injection':
+    "records nothing: the test asserts in its code that the handler's AWS SDK reached SQS through AWS_ENDPOINT_URL (handlers' SDK clients reaching twinstack are tested in test/lambda/managed-sdk.test.ts)",
+};
+
+const source: SourceFile = {
+  service: 'lambda',
+  module: 'test_lambda_common',
+  snapshotDir: 'lambda',
+  testDir: 'lambda_',
+  variants: {},
+  defaultProtocol: 'rest-json',
+  scenarios: [
+    {
+      test: 'TestLambdaRuntimesCommon::test_uncaught_exception_invoke',
+      note: "the [nodejs*] and [python*] variants; the stack trace, which the test redacts, is not judged",
+      steps: (runtime) => {
+        const nodejs = runtime.startsWith('nodejs');
+        return [
+          callerAccount,
+          {
+            op: 'CreateFunction',
+            params: { FunctionName: FUNCTION, Runtime: runtime, Handler: nodejs ? 'index.handler' : 'handler.handler', Role: ROLE, Code: { ZipFile: UNCAUGHT[nodejs ? 'nodejs' : 'python'] }, MemorySize: 1024 },
+            snapshot: 'create_function_result',
+            ignore: CODE_SIZE,
+          },
+          {
+            op: 'Invoke',
+            params: { FunctionName: FUNCTION, Payload: { $blob: Buffer.from('{"error_msg": "some_error_msg"}').toString('base64') } },
+            snapshot: 'error_result',
+            jsonStrings: ['$.Payload'],
+            ignore: [nodejs ? '$.Payload.trace' : '$.Payload.stackTrace'],
+          },
+        ];
+      },
+    },
+  ],
+  skippedVariants: {
+    ...Object.fromEntries(
+      ['provided.al2', 'provided.al2023'].map((runtime) => [
+        runtime,
+        `runs the scenario's ${runtime} bootstrap: for the introspection and uncaught-exception scenarios a compiled Rust program of several MB that a contract file should not carry (the echo scenario records nothing)`,
+      ]),
+    ),
+    ...Object.fromEntries(
+    ['java8.al2', 'java11', 'java17', 'java21', 'java25', 'dotnet6', 'dotnet8', 'dotnet10', 'ruby3.2', 'ruby3.3', 'ruby3.4'].map((runtime) => [
+      runtime,
+      `runs the ${runtime} handler of LocalStack's multiruntime scenarios; twinstack runs Node.js, Python and provided (bootstrap) functions only`,
+    ]),
+    ),
+  },
+  notPorted: (test) => REASONS[test],
+  notPortedOtherwise: 'not reproduced yet',
+};
+
+export default source;
