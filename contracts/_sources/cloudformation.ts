@@ -23,6 +23,43 @@ function deploy(template: string, parameters: Record<string, string> = {}, snaps
   return [create, { op: 'ExecuteChangeSet', params: { ChangeSetName: '{{changeSetId}}' } }];
 }
 
+/** A waiter's polling (`stack_create_complete` and the like): DescribeStacks until the stack's operation has ended. */
+function waitForStack(stack: string): SourceStep {
+  return { op: 'DescribeStacks', params: { StackName: stack }, until: { path: '$.Stacks[0].StackStatus', matches: '_(COMPLETE|FAILED)$' } };
+}
+
+/** `change_set_create_complete`: DescribeChangeSet until the change set is created (or failed). */
+function waitForChangeSet(changeSet: string): SourceStep {
+  return { op: 'DescribeChangeSet', params: { ChangeSetName: changeSet }, until: { path: '$.Status', matches: '^(CREATE_COMPLETE|FAILED)$' } };
+}
+
+/**
+ * `deploy_cfn_template` as the fixture runs it: a change set (CREATE, or UPDATE of the stack), its creation waited
+ * for, executed, and the stack's operation waited for; the stack's id is captured as `{{stackId}}`.
+ */
+function deployed(template: string, parameters: Record<string, string> = {}, changeSetType: 'CREATE' | 'UPDATE' = 'CREATE', name = 'change-set-{{suffix}}'): SourceStep[] {
+  return [
+    {
+      op: 'CreateChangeSet',
+      params: {
+        StackName: STACK,
+        ChangeSetName: name,
+        TemplateBody: template,
+        Capabilities: ['CAPABILITY_AUTO_EXPAND', 'CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM'],
+        ChangeSetType: changeSetType,
+        Parameters: Object.entries(parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
+      },
+      capture: { changeSetId: '$.Id', stackId: '$.StackId' },
+    },
+    waitForChangeSet('{{changeSetId}}'),
+    { op: 'ExecuteChangeSet', params: { ChangeSetName: '{{changeSetId}}' } },
+    waitForStack('{{stackId}}'),
+  ];
+}
+
+// LastOperations appeared in DescribeStacks answers after these recordings (AWS's recordings of 2026 have it).
+const BEFORE_LAST_OPERATIONS = ['$.LastOperations'];
+
 const OUTPUTS: Record<string, object> = {
   'none-value': { MyOutput: { Value: null } },
   'missing-def': { MyOutput: { Value: null, AnotherValue: null } },
@@ -54,6 +91,28 @@ const SNS_TOPIC_SIMPLE = [
   '    DeletionPolicy: Delete',
   '',
 ].join('\n');
+
+// tests/aws/templates/sns_topic_template.json (the YAML one is SNS_TOPIC_TEMPLATE).
+const SNS_TOPIC_TEMPLATES: Record<string, string> = {
+  yaml: SNS_TOPIC_TEMPLATE,
+  json: `${JSON.stringify({ Resources: { topic69831491: { Type: 'AWS::SNS::Topic' } }, Outputs: { TopicName: { Value: { 'Fn::GetAtt': ['topic69831491', 'TopicName'] } } } }, null, 1)}\n`,
+};
+
+/** GetTemplate of both stages; boto3 hands a JSON template back decoded, so the snapshot holds it as a document. */
+function getTemplates(stack: string, format: string): SourceStep[] {
+  const decoded = format === 'json' ? { jsonStrings: ['$.TemplateBody'] } : {};
+  return [
+    { op: 'GetTemplate', params: { StackName: stack, TemplateStage: 'Original' }, snapshot: 'template_original', ...decoded },
+    { op: 'GetTemplate', params: { StackName: stack, TemplateStage: 'Processed' }, snapshot: 'template_processed', ...decoded },
+  ];
+}
+
+// test_stack_description_lifecycle's template.
+const DESCRIBED_TEMPLATE = {
+  AWSTemplateFormatVersion: '2010-09-09',
+  Description: 'test <env>.test.net',
+  Resources: { TestResource: { Type: 'AWS::SSM::Parameter', Properties: { Type: 'String', Value: 'DummyValue' } } },
+};
 
 const validations: SourceFile = {
   service: 'cloudformation',
@@ -100,6 +159,41 @@ const stacks: SourceFile = {
       test: 'TestStacksApi::test_stack_name_creation',
       note: "the recorded name holds the test run's random id (da591fa3), which the expected message repeats",
       steps: [{ ...deploy(SNS_TOPIC_TEMPLATE, {}, 'stack_response')[0], params: { ...deploy(SNS_TOPIC_TEMPLATE)[0].params, StackName: '*@da591fa3_$' } }],
+    },
+    {
+      test: 'TestStacksApi::test_stack_description_lifecycle',
+      note: 'the change set and stack waiters are polling steps',
+      steps: (param) => [
+        {
+          op: 'CreateChangeSet',
+          params: {
+            StackName: STACK,
+            ChangeSetName: 'cs-{{suffix}}',
+            ChangeSetType: 'CREATE',
+            TemplateBody: JSON.stringify(DESCRIBED_TEMPLATE),
+            ...(param === 'with-tags' ? { Tags: [{ Key: 'foo', Value: 'bar' }] } : {}),
+          },
+          capture: { changeSetId: '$.Id', stackId: '$.StackId' },
+        },
+        { ...waitForChangeSet('{{changeSetId}}'), params: { ChangeSetName: '{{changeSetId}}', StackName: '{{stackId}}' } },
+        { op: 'DescribeChangeSet', params: { ChangeSetName: '{{changeSetId}}' }, snapshot: 'change-set-pre-execute' },
+        { op: 'DescribeStacks', params: { StackName: '{{stackId}}' }, snapshot: 'stack-pre-execute', select: '$.Stacks[0]', ignore: BEFORE_LAST_OPERATIONS },
+        { op: 'ExecuteChangeSet', params: { ChangeSetName: '{{changeSetId}}' } },
+        waitForStack('{{stackId}}'),
+        { op: 'DescribeStacks', params: { StackName: '{{stackId}}' }, snapshot: 'stack-post-execute', select: '$.Stacks[0]', ignore: BEFORE_LAST_OPERATIONS },
+      ],
+    },
+    {
+      test: 'TestStacksApi::test_get_template_using_create_stack',
+      steps: (format) => [
+        { op: 'CreateStack', params: { StackName: STACK, TemplateBody: SNS_TOPIC_TEMPLATES[format] } },
+        waitForStack(STACK),
+        ...getTemplates(STACK, format),
+      ],
+    },
+    {
+      test: 'TestStacksApi::test_get_template_using_changesets',
+      steps: (format) => [...deployed(SNS_TOPIC_TEMPLATES[format]), ...getTemplates('{{stackId}}', format)],
     },
     {
       test: 'test_linting_error_during_creation',

@@ -4,6 +4,13 @@ import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts
 import { BUCKET, createBucket, onBucket } from './s3.ts';
 import { objectLockReasons, objectLockScenarios } from './s3/object-lock.ts';
 import { testS3BasicScenarios } from './s3/test-s3-basics.ts';
+import { testS3ObjectScenarios } from './s3/test-s3-objects.ts';
+import { testS3CopyScenarios } from './s3/test-s3-copies.ts';
+import { testS3DeleteScenarios } from './s3/test-s3-deletes.ts';
+import { testS3VersionScenarios } from './s3/test-s3-versions.ts';
+import { testS3ConfigScenarios } from './s3/test-s3-configs.ts';
+import { testS3KmsScenarios } from './s3/test-s3-kms.ts';
+import { testS3BucketRegionScenarios, testS3PartScenarios, testS3Reasons, testS3ValidationScenarios } from './s3/test-s3-validation.ts';
 
 /** The `allow_bucket_acl` fixture: new buckets block ACLs and public policies until these two are deleted. */
 const allowBucketAcl: SourceStep[] = [onBucket('DeleteBucketOwnershipControls'), onBucket('DeletePublicAccessBlock')];
@@ -167,8 +174,17 @@ const source: SourceFile = {
     },
     ...objectLockScenarios,
     ...testS3BasicScenarios,
+    ...testS3ObjectScenarios,
+    ...testS3CopyScenarios,
+    ...testS3DeleteScenarios,
+    ...testS3VersionScenarios,
+    ...testS3ConfigScenarios,
+    ...testS3ValidationScenarios,
+    ...testS3BucketRegionScenarios,
+    ...testS3PartScenarios,
+    ...testS3KmsScenarios,
   ],
-  notPorted: (test) => TEST_REASONS[test.split('::')[1]] ?? REASONS[test.split('::')[0]],
+  notPorted: (test) => testS3Reasons[test] ?? TEST_REASONS[test.split('::')[1]] ?? REASONS[test.split('::')[0]],
   notPortedOtherwise: 'not reproduced yet (time ran out; most of these operations are implemented)',
 };
 

@@ -480,7 +480,7 @@ export class Emulator {
     }
     const service = routed && (this.services.get(routed) ?? (await this.loadService(routed)));
     if (!service) return plainError(new AwsError('UnknownService', 'twinstack could not tell which AWS service this request is for', { status: 400 }), requestId);
-    if (service.http?.normalizePath) req.path = service.http.normalizePath(req.path);
+    if (service.http?.normalizePath) req.path = service.http.normalizePath(req.path, req);
     const protocol = protocolFor(service.model, req);
     let operation = '';
     // One context object per request: its operation is filled in once parsed, not copied into a second object.
@@ -567,7 +567,7 @@ export class Emulator {
   private async receiveBody(req: RawRequest, service: ServiceDefinition, protocol: Protocol): Promise<void> {
     const incoming = takeIncoming(req);
     const limits = service.requestLimits;
-    const tooLarge = (limit: number) => () => limits?.tooLarge?.(limit) ?? requestTooLarge(limit);
+    const tooLarge = (limit: number) => () => limits?.tooLarge?.(limit, req) ?? requestTooLarge(limit);
     const serviceStreams = service.http?.streamsRequest?.(req) ?? false;
     if (!serviceStreams && !protocol.streamsPayload?.(req, service.model)) {
       const limit = limits?.body ?? DEFAULT_BODY_LIMIT;
@@ -609,6 +609,11 @@ export class Emulator {
    */
   async signatureFailure(req: RawRequest): Promise<{ kind: SignatureFailure; message: string } | undefined> {
     return this.signatureCheck ? sigV4Failure(req, this.credentials, Date.now()) : undefined;
+  }
+
+  /** Whether identity and resource policies are enforced (`--enforce-iam`): services judging their own resources' policies ask. */
+  get enforcesIam(): boolean {
+    return this.identityService !== undefined;
   }
 
   /** Whether requests must be signed (`--strict-signatures`): services that serve anonymous callers (S3) then tell them apart. */

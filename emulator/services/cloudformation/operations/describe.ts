@@ -31,6 +31,18 @@ function stackDrift(stack: Stack) {
   return stack.drift ? { StackDriftStatus: stack.drift.status as never, LastCheckTimestamp: stack.drift.timestamp } : { StackDriftStatus: 'NOT_CHECKED' as const };
 }
 
+/**
+ * The stack's last operation (change set creations aside, as AWS's DescribeStacks shows), with the one it rolled back
+ * when CloudFormation rolled a failure back itself.
+ */
+function lastOperations(stack: Stack) {
+  const operations = stack.operations ?? [];
+  const last = operations.find((o) => o.type !== 'CREATE_CHANGESET') ?? operations[0];
+  if (!last) return undefined;
+  const undone = last.undoes === undefined ? undefined : operations.find((o) => o.id === last.undoes);
+  return [last, ...(undone ? [undone] : [])].map((o) => ({ OperationType: o.type, OperationId: o.id }));
+}
+
 export function describeStack(stack: Stack): StackOutput {
   return {
     StackId: stack.stackId,
@@ -55,6 +67,7 @@ export function describeStack(stack: Stack): StackOutput {
     ParentId: stack.parentId,
     RootId: stack.rootId,
     DriftInformation: stackDrift(stack),
+    LastOperations: lastOperations(stack),
   };
 }
 
@@ -83,6 +96,7 @@ export function listStacks(input: ListStacksInput, ctx: CfnContext) {
     ParentId: s.parentId,
     RootId: s.rootId,
     DriftInformation: stackDrift(s),
+    LastOperations: lastOperations(s),
   }));
 }
 
