@@ -10,6 +10,7 @@ import { recordMetric } from './service-metrics.ts';
 import type { Caller, RequestContext, ServiceDefinition } from './service.ts';
 import { StateStore } from './state.ts';
 import {
+  endpointOwner,
   findService,
   findServiceByPath,
   hostParts,
@@ -467,7 +468,7 @@ export class Emulator {
       if (refused) return refused;
     }
     seen.service = scope?.service;
-    if (scope && !this.index.bySigningName.has(scope.service)) return this.unserved(req, scope.service, requestId);
+    if (scope && !this.index.bySigningName.has(scope.service) && !endpointOwner(req, this.index)) return this.unserved(req, scope.service, requestId);
     let routed = findService(req, this.index, scope)?.name;
     if (!routed) {
       // An unsigned AWS JSON request no served service claims: never one for a service routed by path.

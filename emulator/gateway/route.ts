@@ -159,7 +159,7 @@ export function indexServices(services: Iterable<RoutableService>): ServiceIndex
  * routed by path (`findServiceByPath`).
  */
 export function findService(req: RawRequest, index: ServiceIndex, scope: SigV4Scope | undefined): RoutableService | undefined {
-  const claimed = index.claiming.length ? claimingService(req, index.claiming) : undefined;
+  const claimed = endpointOwner(req, index);
   if (claimed) return claimed;
   const target = req.headers['x-amz-target'];
   const targetPrefix = target ? target.slice(0, target.lastIndexOf('.')) : undefined;
@@ -180,7 +180,14 @@ export function findService(req: RawRequest, index: ServiceIndex, scope: SigV4Sc
   return undefined;
 }
 
-/** The service that declared the request's host prefix or path among its own endpoints. */
+/**
+ * The service whose own endpoints (`ServiceEndpoints`) the request's host prefix or path is: such a request is that
+ * service's whatever it was signed for, as AWS routes by host first (an execute-api invoke URL signed as `lambda`).
+ */
+export function endpointOwner(req: RawRequest, index: ServiceIndex): RoutableService | undefined {
+  return index.claiming.length ? claimingService(req, index.claiming) : undefined;
+}
+
 function claimingService(req: RawRequest, claiming: RoutableService[]): RoutableService | undefined {
   const { prefix } = hostParts(req.headers['host']);
   for (const service of claiming) {
