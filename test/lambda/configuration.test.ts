@@ -104,6 +104,9 @@ describe('Lambda configuration: permissions, tags, concurrency, versions, aliase
     assert.equal(settings.AccountLimit?.ConcurrentExecutions, 1000);
     assert.equal(settings.AccountLimit?.CodeSizeZipped, 52428800);
     assert.ok((settings.AccountUsage?.FunctionCount ?? 0) >= 1);
+    // The member names AWS answers (AWS-recorded test_account_settings keeps only these).
+    assert.deepEqual(Object.keys(settings.AccountLimit!).sort(), ['CodeSizeUnzipped', 'CodeSizeZipped', 'ConcurrentExecutions', 'TotalCodeSize', 'UnreservedConcurrentExecutions']);
+    assert.deepEqual(Object.keys(settings.AccountUsage!).sort(), ['FunctionCount', 'TotalCodeSize']);
   });
 
   it('versions and aliases: each version runs its own code, aliases route, ExecutedVersion says which ran', async () => {
@@ -161,6 +164,26 @@ describe('Lambda configuration: permissions, tags, concurrency, versions, aliase
       createFunction(context.lambda, { 'handler.py': '' }, { Layers: ['arn:aws:lambda:us-east-1:000000000000:layer:pylib:9'] }),
       (e: LambdaServiceException) => e.message === 'Layer version arn:aws:lambda:us-east-1:000000000000:layer:pylib:9 does not exist.',
     );
+  });
+
+  it('layer lists are judged whole, together with the model\'s other checks, in one ValidationException', async () => {
+    await assert.rejects(
+      context.lambda.send(
+        new PublishLayerVersionCommand({
+          LayerName: 'lists',
+          Description: 'd'.repeat(257),
+          Content: { ZipFile: zip({ 'python/x.py': '' }) },
+          CompatibleRuntimes: ['python3.7', 'nope'] as never,
+        }),
+      ),
+      (e: LambdaServiceException) =>
+        e.name === 'ValidationException' &&
+        e.message.startsWith("2 validation errors detected: Value '[python3.7, nope]' at 'compatibleRuntimes' failed to satisfy constraint: Member must satisfy enum value set: [nodejs20.x,") &&
+        e.message.includes("; Value '" + 'd'.repeat(257) + "' at 'description' failed to satisfy constraint: Member must have length less than or equal to 256"),
+    );
+    // Deprecated runtimes are still accepted as compatible ones, as AWS does.
+    const old = await context.lambda.send(new PublishLayerVersionCommand({ LayerName: 'lists', Content: { ZipFile: zip({ 'python/x.py': '' }) }, CompatibleRuntimes: ['python3.7'] }));
+    assert.deepEqual(old.CompatibleRuntimes, ['python3.7']);
   });
 
   it('cross-account Invoke only where the function\'s resource policy allows it', async () => {

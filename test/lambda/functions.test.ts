@@ -101,6 +101,34 @@ describe('Lambda functions through the AWS SDK v3', function () {
     });
   });
 
+  it('refuses uploads over AWS size limits: a zip over 50 MB, a request over 70 MB (AWS-recorded wording)', async () => {
+    const base = { FunctionName: uniqueName('big'), Runtime: 'python3.12' as const, Role: ROLE, Handler: 'handler.handler' };
+    await assert.rejects(context.lambda.send(new CreateFunctionCommand({ ...base, Code: { ZipFile: Buffer.alloc(52_428_801) } })), (e: LambdaServiceException) => {
+      assert.equal(e.name, 'RequestEntityTooLargeException');
+      assert.equal(e.$metadata.httpStatusCode, 413);
+      assert.equal(e.message, 'Zipped size must be smaller than 52428800 bytes');
+      return true;
+    });
+    const oversized = { Variables: { largeKey: 'x'.repeat(70_167_211) } };
+    await assert.rejects(context.lambda.send(new CreateFunctionCommand({ ...base, Code: { ZipFile: zip(PY_ECHO) }, Environment: oversized })), (e: LambdaServiceException) => {
+      assert.equal(e.name, 'RequestEntityTooLargeException');
+      assert.equal(e.$metadata.httpStatusCode, 413);
+      assert.equal(e.message, 'Request must be smaller than 70167211 bytes for the CreateFunction operation');
+      return true;
+    });
+  });
+
+  it('finds a function by name, full ARN and partial ARN (account:function:name) for updates', async () => {
+    const name = await createFunction(context.lambda, PY_ECHO);
+    const { FunctionArn: arn } = await context.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: name }));
+    for (const [i, form] of [arn!, name, arn!.split(':').slice(-3).join(':')].entries()) {
+      const updated = await context.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: form, Description: `update ${i}`, MemorySize: 512 + i }));
+      assert.equal(updated.FunctionArn, arn);
+      assert.equal(updated.MemorySize, 512 + i);
+    }
+    assert.equal((await context.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: name }))).Description, 'update 2');
+  });
+
   it('invokes a Python echo function, reusing its warm environment', async () => {
     const name = await createFunction(context.lambda, PY_ECHO);
     const first = await context.lambda.send(new InvokeCommand({ FunctionName: name, Payload: Buffer.from('{"hello":"world"}'), LogType: 'Tail' }));

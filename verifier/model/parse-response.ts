@@ -31,15 +31,19 @@ export function parseResponse(
   const outputRef = model.operations[operation]?.output;
   try {
     if (protocol === 'json' || protocol === 'rest-json') {
-      const document = body.trim() ? (JSON.parse(body) as Record<string, unknown>) : {};
+      const document = () => (body.trim() ? (JSON.parse(body) as Record<string, unknown>) : {});
       if (status >= 300) {
-        result.error = jsonError(document, headers);
+        result.error = jsonError(document(), headers);
         const shape = model.shapes[result.error?.shapeName ?? ''];
         // An error shape's modelled members (DynamoDB's ConditionalCheckFailedException.Item) are part of what a client sees.
-        if (shape?.exception) result.output = fromJson(model, { shape: result.error!.shapeName! }, document, protocol) as ParsedResponse['output'];
+        if (shape?.exception) result.output = fromJson(model, { shape: result.error!.shapeName! }, document(), protocol) as ParsedResponse['output'];
+      } else if (protocol === 'rest-json' && outputRef) {
+        const payload = model.shapes[outputRef.shape].payload;
+        // A payload member is the whole body (Lambda's Invoke Payload); the others come from the headers and the status.
+        result.output = payload ? { [payload]: Buffer.from(body).toString('base64') } : (fromJson(model, outputRef, document(), protocol) as ParsedResponse['output']);
+        Object.assign(result.output!, statusMembers(model, outputRef, status), headerMembers(model, outputRef, headers));
       } else {
-        result.output = outputRef ? (fromJson(model, outputRef, document, protocol) as ParsedResponse['output']) : {};
-        if (protocol === 'rest-json' && outputRef) Object.assign(result.output!, statusMembers(model, outputRef, status));
+        result.output = outputRef ? (fromJson(model, outputRef, document(), protocol) as ParsedResponse['output']) : {};
       }
     } else if (protocol === 'rest-xml') {
       if (status >= 300) {
@@ -83,6 +87,18 @@ function xmlError(document: Record<string, unknown>): ParsedResponse['error'] {
 function statusMembers(model: ServiceModel, ref: ShapeRef, status: number): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [name, member] of Object.entries(model.shapes[ref.shape].members ?? {})) if (member.location === 'statusCode') out[name] = status;
+  return out;
+}
+
+/** Output members bound to response headers (Invoke's FunctionError, LogResult, ExecutedVersion), typed as the model says. */
+function headerMembers(model: ServiceModel, ref: ShapeRef, headers: Record<string, string>): Record<string, JsonValue> {
+  const out: Record<string, JsonValue> = {};
+  for (const [name, member] of Object.entries(model.shapes[ref.shape].members ?? {})) {
+    const value = member.location === 'header' ? headers[(member.locationName ?? name).toLowerCase()] : undefined;
+    if (value === undefined) continue;
+    const type = model.shapes[member.shape].type;
+    out[name] = type === 'integer' || type === 'long' ? Number(value) : type === 'boolean' ? value === 'true' : value;
+  }
   return out;
 }
 

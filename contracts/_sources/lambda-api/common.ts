@@ -57,3 +57,11 @@ export const createAws = (snapshot: string | undefined, params: Record<string, u
 
 /** A CreateFunction the test expected to fail, called as create_lambda_function_aws calls it; its error recorded as `snapshot`. */
 export const failingAws = (snapshot: string, params: Record<string, unknown>): SourceStep => ({ ...createAws(undefined, params), capture: undefined, snapshot });
+
+/** create_lambda_function's CreateFunction whose response the test recorded inside the fixture's wrapper as `snapshot`. */
+export const createRecorded = (snapshot: string, params: Record<string, unknown> = {}): SourceStep => ({
+  ...createFunction(params),
+  snapshot,
+  within: 'CreateFunctionResponse',
+  ignore: CODE_SIZE,
+});

@@ -56,4 +56,38 @@ export const settingScenarios: SourceScenario[] = [
       { op: 'PutFunctionConcurrency', params: { FunctionName: '{{latestArn}}', ReservedConcurrentExecutions: 0 }, snapshot: 'put_function_concurrency_with_qualified_arn' },
     ],
   },
+  {
+    test: 'TestLambdaProvisionedConcurrency::test_provisioned_concurrency_exceptions',
+    steps: [
+      callerAccount,
+      createFunction({ FunctionName: FN }),
+      { op: 'PublishVersion', params: { FunctionName: FN }, snapshot: 'publish_version_result', ignore: ['$.CodeSize'] },
+      ...(
+        [
+          ['GetProvisionedConcurrencyConfig', 'get_provisioned_config_doesnotexist', FN, '1'],
+          ['GetProvisionedConcurrencyConfig', 'get_provisioned_functionname_doesnotexist', 'doesnotexist', 'noalias'],
+          ['GetProvisionedConcurrencyConfig', 'get_provisioned_qualifier_doesnotexist', FN, 'noalias'],
+          ['GetProvisionedConcurrencyConfig', 'get_provisioned_version_doesnotexist', FN, '10'],
+          ['GetProvisionedConcurrencyConfig', 'get_provisioned_latest', FN, '$LATEST'],
+          ['ListProvisionedConcurrencyConfigs', 'list_provisioned_noconfigs', FN],
+          ['ListProvisionedConcurrencyConfigs', 'list_provisioned_functionname_doesnotexist', 'doesnotexist'],
+          ['DeleteProvisionedConcurrencyConfig', 'delete_provisioned_functionname_doesnotexist', 'doesnotexist', '1'],
+          ['DeleteProvisionedConcurrencyConfig', 'delete_provisioned_qualifier_doesnotexist', FN, 'noalias'],
+          ['DeleteProvisionedConcurrencyConfig', 'delete_provisioned_version_doesnotexist', FN, '10'],
+          ['DeleteProvisionedConcurrencyConfig', 'delete_provisioned_latest', FN, '$LATEST'],
+          ['DeleteProvisionedConcurrencyConfig', 'delete_provisioned_config_doesnotexist', FN, '1'],
+          ['PutProvisionedConcurrencyConfig', 'put_provisioned_invalid_param_0', FN, '1', 0],
+          ['PutProvisionedConcurrencyConfig', 'put_provisioned_functionname_doesnotexist_alias', 'doesnotexist', 'noalias', 1],
+          ['PutProvisionedConcurrencyConfig', 'put_provisioned_functionname_doesnotexist_version', 'doesnotexist', '1', 1],
+          ['PutProvisionedConcurrencyConfig', 'put_provisioned_qualifier_doesnotexist', FN, 'doesnotexist', 1],
+          ['PutProvisionedConcurrencyConfig', 'put_provisioned_version_doesnotexist', FN, '10', 1],
+          ['PutProvisionedConcurrencyConfig', 'put_provisioned_latest', FN, '$LATEST', 1],
+        ] as const
+      ).map(([op, snapshot, FunctionName, Qualifier, count]): SourceStep => ({
+        op,
+        params: { FunctionName, ...(Qualifier === undefined ? {} : { Qualifier }), ...(count === undefined ? {} : { ProvisionedConcurrentExecutions: count }) },
+        snapshot,
+      })),
+    ],
+  },
 ];

@@ -8,6 +8,22 @@ import type { RequestContext } from '../../core/service.ts';
 /** AWS's deployment package limits. */
 export const MAX_ZIPPED_BYTES = 52_428_800;
 export const MAX_UNZIPPED_BYTES = 262_144_000;
+/** A request (a zip travels base64 in the JSON body) must be smaller than this (AWS-recorded test_oversized_request_create_lambda, 2025). */
+export const MAX_REQUEST_BYTES = 70_167_211;
+
+/** The operations that upload a zip in their body, by method and path. */
+const UPLOADS: [string, RegExp, string][] = [
+  ['POST', /^\/2015-03-31\/functions\/?$/, 'CreateFunction'],
+  ['PUT', /^\/2015-03-31\/functions\/[^/]+\/code\/?$/, 'UpdateFunctionCode'],
+  ['POST', /^\/2018-10-31\/layers\/[^/]+\/versions\/?$/, 'PublishLayerVersion'],
+];
+
+/** AWS's refusal of an upload request over its size limit; other requests keep the emulator's default answer. */
+export function uploadTooLarge(req: { method: string; path: string }): AwsError | undefined {
+  const upload = UPLOADS.find(([method, path]) => req.method === method && path.test(req.path));
+  if (!upload) return undefined;
+  return new AwsError('RequestEntityTooLargeException', `Request must be smaller than ${MAX_REQUEST_BYTES} bytes for the ${upload[2]} operation`, { status: 413 });
+}
 
 /** A deployment package or layer archive as uploaded: the zip, its digest and where it was unpacked (once needed). */
 export interface CodeBundle {

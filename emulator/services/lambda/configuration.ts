@@ -1,4 +1,4 @@
-import type { Environment, FunctionConfiguration } from '@aws-sdk/client-lambda';
+import type { Environment, FunctionConfiguration, LoggingConfig } from '@aws-sdk/client-lambda';
 import { AwsError } from '../../core/errors.ts';
 import type { LambdaState } from './state.ts';
 
@@ -9,6 +9,17 @@ const RESERVED_VARIABLES = new Set([
   'AWS_LAMBDA_LOG_STREAM_NAME', 'AWS_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN',
   'AWS_LAMBDA_RUNTIME_API', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR',
 ]);
+
+/**
+ * A function's logging settings after `given` is applied: log levels exist only for the JSON format, INFO unless set;
+ * switching back to Text drops them (AWS-recorded TestLoggingConfig tests).
+ */
+export function mergeLoggingConfig(current: LoggingConfig, given: LoggingConfig | undefined): LoggingConfig {
+  const merged = { ...current, ...given };
+  if (merged.LogFormat === 'JSON') return { ...merged, ApplicationLogLevel: merged.ApplicationLogLevel ?? 'INFO', SystemLogLevel: merged.SystemLogLevel ?? 'INFO' };
+  const { ApplicationLogLevel: _application, SystemLogLevel: _system, ...text } = merged;
+  return text;
+}
 
 export function checkEnvironment(environment: Environment | undefined): void {
   const variables = environment?.Variables;

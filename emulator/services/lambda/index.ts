@@ -91,9 +91,11 @@ import { lambdaDeliveryTarget } from './target.ts';
 import { isFunctionUrlRequest, serveFunctionUrl } from './function-url.ts';
 import { governingPolicy } from './resource-policy.ts';
 import { withCurrentPatterns } from './validation-model.ts';
+import { MAX_REQUEST_BYTES, uploadTooLarge } from './code.ts';
+import { type ListConstrainedInput, withListConstraints, withoutListMemberConstraints } from './list-constraints.ts';
 
 const model = loadModel('lambda');
-const validationModel = withCurrentPatterns(model);
+const validationModel = withoutListMemberConstraints(withCurrentPatterns(model));
 
 const operations: Record<string, Handler<LambdaState>> = {
   CreateFunction: createFunction,
@@ -189,10 +191,10 @@ const operations: Record<string, Handler<LambdaState>> = {
  */
 function validated(operation: string, handler: Handler<LambdaState>): Handler<LambdaState> {
   const ref = model.operations[operation].input;
-  return (input: { Runtime?: string; RoutingConfig?: AliasRoutingConfiguration }, ctx) => {
+  return (input: { Runtime?: string; RoutingConfig?: AliasRoutingConfiguration } & ListConstrainedInput, ctx) => {
     if (input.Runtime !== undefined) validateRuntime(input.Runtime);
     checkRoutingWeights(input.RoutingConfig);
-    validateInput(validationModel, ref, input);
+    withListConstraints(model, operation, input, () => validateInput(validationModel, ref, input));
     return handler(input, ctx);
   };
 }
@@ -208,9 +210,8 @@ const lambda: ServiceDefinition<LambdaState> = {
   deliveryTarget: lambdaDeliveryTarget,
   // For --enforce-iam: a function policy naming the caller grants within the function's account.
   resourcePolicy: governingPolicy,
-  // A 50 MB zip uploaded directly (base64 in the JSON body of CreateFunction, UpdateFunctionCode, PublishLayerVersion):
-  // AWS refuses "Request must be smaller than 69905067 bytes for the CreateFunction operation".
-  requestLimits: { body: 69_905_067 },
+  // A 50 MB zip uploaded directly (base64 in the JSON body of CreateFunction, UpdateFunctionCode, PublishLayerVersion).
+  requestLimits: { body: MAX_REQUEST_BYTES - 1, tooLarge: (_limit, req) => uploadTooLarge(req) },
   http: {
     intercept: (req, ctx) => (isFunctionUrlRequest(req) ? serveFunctionUrl(req, ctx) : undefined),
     // A function URL's Cors configuration decides which browser origins it serves.

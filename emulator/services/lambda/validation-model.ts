@@ -6,6 +6,12 @@ const CURRENT_REGION = `(eusc-)?${MODEL_REGION}`;
 /** Taggable resources now include layers. */
 const TAGGABLE_FUNCTION = '(function:[a-zA-Z0-9-_]+(:(\\$LATEST|[a-zA-Z0-9-_]+))?|';
 
+/** Enums whose values AWS's ValidationException lists in another order than botocore's model (AWS-recorded). */
+const ENUM_ORDER: Record<string, string[]> = {
+  EventSourcePosition: ['LATEST', 'AT_TIMESTAMP', 'TRIM_HORIZON'],
+  RecursiveLoop: ['Terminate', 'Allow'],
+};
+
 /**
  * The Lambda model with the ARN and name patterns AWS validates against today. AWS's ValidationExceptions quote them
  * (AWS-recorded test_function_name_and_qualifier_validation, test_tag_exceptions, layer and event source mapping
@@ -13,6 +19,7 @@ const TAGGABLE_FUNCTION = '(function:[a-zA-Z0-9-_]+(:(\\$LATEST|[a-zA-Z0-9-_]+))
  */
 export function withCurrentPatterns(model: ServiceModel): ServiceModel {
   const shapes = { ...model.shapes };
+  for (const [name, order] of Object.entries(ENUM_ORDER)) shapes[name] = { ...shapes[name], enum: order };
   for (const [name, shape] of Object.entries(shapes)) {
     let pattern = shape.pattern;
     if (!pattern?.includes(MODEL_REGION) || pattern.includes(CURRENT_REGION)) continue;

@@ -55,16 +55,25 @@ export function deleteFunctionConcurrency(input: DeleteFunctionConcurrencyReques
   concurrencyTarget(ctx, input.FunctionName!).reservedConcurrency = undefined;
 }
 
-function provisionedTarget(ctx: Ctx, name: string, qualifier: string | undefined): { fn: LambdaFunction; qualifier: string } {
+/**
+ * The function and qualifier of a provisioned concurrency call. AWS names the missing qualifier in its not-found
+ * messages, and words the refusal of $LATEST differently for Put and for reads and deletes (AWS-recorded
+ * test_provisioned_concurrency_exceptions).
+ */
+function provisionedTarget(ctx: Ctx, name: string, qualifier: string | undefined, forPut = false): { fn: LambdaFunction; qualifier: string } {
   const ref = parseFunctionRef(ctx.state, name, qualifier);
-  const fn = findFunction(ctx.state, ref);
   const q = ref.qualifier;
-  if (q === undefined || q === '$LATEST') {
-    throw new AwsError('InvalidParameterValueException', 'Provisioned Concurrency Configs cannot be applied to unpublished function versions.');
+  const unqualified = q === undefined || q === '$LATEST';
+  const fn = ctx.state.functions.has(ref.name) || unqualified ? findFunction(ctx.state, ref) : undefined;
+  if (unqualified) {
+    throw new AwsError(
+      'InvalidParameterValueException',
+      forPut ? 'Provisioned Concurrency Configs cannot be applied to unpublished function versions.' : 'The function resource provided must be an alias or a published version.',
+    );
   }
-  if (!fn.versions.has(q) && !fn.aliases.has(q)) {
-    if (/^\d+$/.test(q)) throw notFound(ctx.state, fn.name, q);
-    throw new AwsError('ResourceNotFoundException', `Cannot find alias arn: ${functionArn(ctx.state.region, ctx.state.accountId, fn.name, q)}`);
+  if (!fn || (!fn.versions.has(q) && !fn.aliases.has(q))) {
+    if (/^\d+$/.test(q)) throw notFound(ctx.state, ref.name, q);
+    throw new AwsError('ResourceNotFoundException', `Cannot find alias arn: ${functionArn(ctx.state.region, ctx.state.accountId, ref.name, q)}`);
   }
   return { fn, qualifier: q };
 }
@@ -104,7 +113,7 @@ function checkProvisionedConflict(fn: LambdaFunction, qualifier: string) {
 }
 
 export function putProvisionedConcurrencyConfig(input: PutProvisionedConcurrencyConfigRequest, ctx: Ctx) {
-  const { fn, qualifier } = provisionedTarget(ctx, input.FunctionName!, input.Qualifier);
+  const { fn, qualifier } = provisionedTarget(ctx, input.FunctionName!, input.Qualifier, true);
   checkProvisionedConflict(fn, qualifier);
   const entry = { requested: input.ProvisionedConcurrentExecutions!, lastModified: lambdaTimestamp(ctx.emulator.clock.date()) };
   fn.provisionedConcurrency.set(qualifier, entry);

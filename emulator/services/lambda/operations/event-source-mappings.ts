@@ -86,6 +86,10 @@ export function startMapping(emulator: Emulator, state: LambdaState, mapping: Ev
 
 export async function createEventSourceMapping(input: CreateEventSourceMappingRequest, ctx: Ctx) {
   const kind = sourceKind(input.EventSourceArn);
+  // Refused before the function is looked up (AWS-recorded test_event_source_mapping_exceptions).
+  if (kind === 'sqs' && input.DestinationConfig) {
+    throw new AwsError('InvalidParameterValueException', 'Unsupported DestinationConfig parameter for given event source mapping type.');
+  }
   const fnArn = targetArn(ctx, input.FunctionName!);
   if (kind !== 'sqs' && !input.StartingPosition) {
     throw new AwsError('InvalidParameterValueException', "1 validation error detected: Value null at 'startingPosition' failed to satisfy constraint: Member must not be null.");
@@ -126,8 +130,6 @@ export async function createEventSourceMapping(input: CreateEventSourceMappingRe
       DestinationConfig: { OnFailure: {}, ...input.DestinationConfig },
       LastProcessingResult: 'No records processed',
     });
-  } else if (input.DestinationConfig) {
-    throw new AwsError('InvalidParameterValueException', 'Unsupported DestinationConfig parameter for given event source mapping type.');
   }
   const mapping: EventSourceMapping = { config, tags: new Map(Object.entries(input.Tags ?? {})) };
   if (input.Enabled === false) config.State = 'Disabled';

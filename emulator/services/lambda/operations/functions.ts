@@ -10,7 +10,7 @@ import type {
 import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { acceptZip, s3Object, type CodeBundle } from '../code.ts';
-import { checkDeadLetterTarget, checkEnvironment, resolveLayers } from '../configuration.ts';
+import { checkDeadLetterTarget, checkEnvironment, mergeLoggingConfig, resolveLayers } from '../configuration.ts';
 import { functionArn, inProgressView, lambdaTimestamp, listedView, newRevision, runtimeVersionArn, type FunctionVersion, type LambdaFunction } from '../function.ts';
 import { findFunction, otherAccountDenied, page, parseFunctionRef, resolveVersion } from '../lookup.ts';
 import { runtimeLaunch } from '../runtime/spec.ts';
@@ -111,7 +111,7 @@ export async function createFunction(input: CreateFunctionRequest, ctx: Ctx) {
     EphemeralStorage: { Size: input.EphemeralStorage?.Size ?? 512 },
     SnapStart: { ApplyOn: input.SnapStart?.ApplyOn ?? 'None', OptimizationStatus: 'Off' },
     RuntimeVersionConfig: { RuntimeVersionArn: runtimeVersionArn(state.region, input.Runtime) },
-    LoggingConfig: { LogFormat: 'Text', LogGroup: `/aws/lambda/${name}`, ...input.LoggingConfig },
+    LoggingConfig: mergeLoggingConfig({ LogFormat: 'Text', LogGroup: `/aws/lambda/${name}` }, input.LoggingConfig),
   };
   // AWS shows an Environment only when the function was given one.
   if (input.Environment) config.Environment = { Variables: { ...input.Environment.Variables } };
@@ -238,7 +238,7 @@ export function updateFunctionConfiguration(input: UpdateFunctionConfigurationRe
   if (input.Environment) config.Environment = { Variables: { ...input.Environment.Variables } };
   if (input.TracingConfig?.Mode) config.TracingConfig = { Mode: input.TracingConfig.Mode };
   if (input.EphemeralStorage?.Size) config.EphemeralStorage = { Size: input.EphemeralStorage.Size };
-  if (input.LoggingConfig) config.LoggingConfig = { ...config.LoggingConfig, ...input.LoggingConfig };
+  if (input.LoggingConfig) config.LoggingConfig = mergeLoggingConfig(config.LoggingConfig ?? {}, input.LoggingConfig);
   if (input.KMSKeyArn !== undefined) config.KMSKeyArn = input.KMSKeyArn || undefined;
   if (input.DurableConfig) {
     // Durability is chosen when the function is created; an update changes the settings of a durable function only.

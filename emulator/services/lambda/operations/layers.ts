@@ -43,11 +43,29 @@ async function view(ctx: Ctx, layer: LayerVersion, withContent: boolean) {
   return out;
 }
 
-function findLayerVersion(ctx: Ctx, name: string, version: number): LayerVersion {
+function checkVersionNumber(version: number) {
   if (version < 1) throw new AwsError('InvalidParameterValueException', 'Layer Version Cannot be less than 1');
+}
+
+/**
+ * A layer version by name and number. Reads of the version itself answer AWS's generic not-found message; its
+ * permission operations name the version (AWS-recorded test_layer_exceptions, test_layer_policy_exceptions).
+ */
+function findLayerVersion(ctx: Ctx, name: string, version: number, generic = false): LayerVersion {
+  checkVersionNumber(version);
   const found = ctx.state.layers.get(name)?.versions.get(version);
-  if (!found) throw new AwsError('ResourceNotFoundException', `Layer version ${layerArn(ctx, name)}:${version} does not exist.`);
-  return found;
+  if (found) return found;
+  throw new AwsError('ResourceNotFoundException', generic ? 'The resource you requested does not exist.' : `Layer version ${layerArn(ctx, name)}:${version} does not exist.`);
+}
+
+function checkPolicyRevision(layer: LayerVersion, revisionId: string | undefined) {
+  if (revisionId !== undefined && revisionId !== layer.policy.revisionId) {
+    throw new AwsError(
+      'PreconditionFailedException',
+      'The Revision Id provided does not match the latest Revision Id. Call the GetLayerPolicy API to retrieve the latest Revision Id',
+      { status: 412 },
+    );
+  }
 }
 
 export async function publishLayerVersion(input: PublishLayerVersionRequest, ctx: Ctx) {
@@ -80,12 +98,12 @@ export async function publishLayerVersion(input: PublishLayerVersionRequest, ctx
 }
 
 export function getLayerVersion(input: GetLayerVersionRequest, ctx: Ctx) {
-  return view(ctx, findLayerVersion(ctx, layerName(input.LayerName!), input.VersionNumber!), true);
+  return view(ctx, findLayerVersion(ctx, layerName(input.LayerName!), input.VersionNumber!, true), true);
 }
 
 export function getLayerVersionByArn(input: { Arn?: string }, ctx: Ctx) {
   const [, , , , , , name, number] = input.Arn!.split(':');
-  return view(ctx, findLayerVersion(ctx, name, Number(number)), true);
+  return view(ctx, findLayerVersion(ctx, name, Number(number), true), true);
 }
 
 export async function listLayerVersions(input: ListLayerVersionsRequest, ctx: Ctx) {
@@ -112,18 +130,13 @@ export async function listLayers(input: ListLayersRequest, ctx: Ctx) {
 }
 
 export function deleteLayerVersion(input: DeleteLayerVersionRequest, ctx: Ctx) {
+  checkVersionNumber(input.VersionNumber!);
   ctx.state.layers.get(layerName(input.LayerName!))?.versions.delete(input.VersionNumber!);
 }
 
 export function addLayerVersionPermission(input: AddLayerVersionPermissionRequest, ctx: Ctx) {
   const layer = findLayerVersion(ctx, layerName(input.LayerName!), input.VersionNumber!);
-  if (input.RevisionId !== undefined && input.RevisionId !== layer.policy.revisionId) {
-    throw new AwsError(
-      'PreconditionFailedException',
-      'The Revision Id provided does not match the latest Revision Id. Call the GetLayerPolicy API to retrieve the latest Revision Id',
-      { status: 412 },
-    );
-  }
+  checkPolicyRevision(layer, input.RevisionId);
   if (layer.policy.statements.some((s) => s.Sid === input.StatementId)) {
     throw new AwsError(
       'ResourceConflictException',
@@ -151,6 +164,7 @@ export function getLayerVersionPolicy(input: GetLayerVersionPolicyRequest, ctx: 
 
 export function removeLayerVersionPermission(input: RemoveLayerVersionPermissionRequest, ctx: Ctx) {
   const layer = findLayerVersion(ctx, layerName(input.LayerName!), input.VersionNumber!);
+  checkPolicyRevision(layer, input.RevisionId);
   const remaining = layer.policy.statements.filter((s) => s.Sid !== input.StatementId);
   if (remaining.length === layer.policy.statements.length) throw new AwsError('ResourceNotFoundException', `Statement ${input.StatementId} is not found in resource policy.`);
   layer.policy = { statements: remaining, revisionId: newRevision() };

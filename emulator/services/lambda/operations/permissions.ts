@@ -47,11 +47,20 @@ const revisionMismatch = () =>
     { status: 412 },
   );
 
+/**
+ * The RevisionId a first statement is guarded by: the alias's, the version's or the function's own (AWS-recorded
+ * test_lambda_permission_fn_versioning adds to an alias with the alias's RevisionId).
+ */
+function targetRevision(fn: LambdaFunction, qualifier: string): string | undefined {
+  if (!qualifier) return fn.latest.config.RevisionId;
+  return fn.aliases.get(qualifier)?.RevisionId ?? fn.versions.get(qualifier)?.config.RevisionId;
+}
+
 export function addPermission(input: AddPermissionRequest, ctx: Ctx) {
   const { fn, qualifier } = policyTarget(ctx, input.FunctionName!, input.Qualifier, 'add');
   if (qualifier === '$LATEST') throw new AwsError('InvalidParameterValueException', 'We currently do not support adding policies for $LATEST.');
   const policy = fn.policies.get(qualifier);
-  if (input.RevisionId !== undefined && input.RevisionId !== policy?.revisionId) throw revisionMismatch();
+  if (input.RevisionId !== undefined && input.RevisionId !== (policy?.revisionId ?? targetRevision(fn, qualifier))) throw revisionMismatch();
   if (policy?.statements.some((s) => s.Sid === input.StatementId)) {
     throw new AwsError(
       'ResourceConflictException',
