@@ -1054,13 +1054,42 @@ const source: SourceFile = {
 };
 
 const INVOKES = 'invokes a deployed API over HTTP (execute-api URLs), outside the botocore client serializers the porter uses; the behaviour is tested in test/apigateway';
+const createApiKey = (snapshot?: string): SourceStep => ({ op: 'CreateApiKey', params: {}, snapshot, capture: { apiKeyId: '$.id' } });
+const updateApiKey = (patchOperations: object[], snapshot: string): SourceStep => ({ op: 'UpdateApiKey', params: { apiKey: '{{apiKeyId}}', patchOperations }, snapshot });
+const extended: SourceFile = {
+  service: 'apigateway',
+  module: 'test_apigateway_extended',
+  snapshotDir: 'apigateway',
+  variants: {},
+  defaultProtocol: 'rest-json',
+  redactedWords: { datetime: 'timestamp' },
+  scenarios: [
+    {
+      test: 'TestApigatewayApiKeysCrud::test_create_api_key_with_invalid_name',
+      steps: [
+        { op: 'CreateApiKey', params: { name: 'a'.repeat(1025) }, snapshot: 'create-api-key-name-too-long' },
+        { op: 'CreateApiKey', params: { name: '' }, snapshot: 'create-api-key-empty-name' },
+        createApiKey('create-api-key-no-name'),
+      ],
+    },
+    {
+      test: 'TestApigatewayApiKeysCrud::test_update_api_key_invalid_enabled_type',
+      steps: [createApiKey(), updateApiKey([{ op: 'replace', path: '/enabled', value: 'not-a-boolean' }], 'update-api-key-invalid-enabled-type')],
+    },
+    {
+      test: 'TestApigatewayApiKeysCrud::test_update_api_key_immutable_field',
+      steps: [createApiKey(), updateApiKey([{ op: 'replace', path: '/id', value: 'new-id' }], 'update-api-key-immutable-field')],
+    },
+  ],
+  notPorted: {},
+  notPortedOtherwise: 'not reproduced yet (time ran out)',
+};
 const others: SourceFile[] = [
   'test_apigateway_basic',
   'test_apigateway_canary',
   'test_apigateway_common',
   'test_apigateway_dynamodb',
   'test_apigateway_eventbridge',
-  'test_apigateway_extended',
   'test_apigateway_http',
   'test_apigateway_import',
   'test_apigateway_integrations',
@@ -1071,6 +1100,6 @@ const others: SourceFile[] = [
   'test_apigateway_sqs',
   'test_apigateway_ssm',
   'test_apigateway_stepfunctions',
-].map((module) => unportedModule({ service: 'apigateway', module, snapshotDir: 'apigateway' }, module === 'test_apigateway_extended' || module === 'test_apigateway_import' ? 'not reproduced yet (time ran out)' : INVOKES));
+].map((module) => unportedModule({ service: 'apigateway', module, snapshotDir: 'apigateway' }, module === 'test_apigateway_import' ? 'not reproduced yet (time ran out)' : INVOKES));
 
-export default [source, ...others];
+export default [source, extended, ...others];
