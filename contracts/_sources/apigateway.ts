@@ -110,6 +110,25 @@ const WRONG_MODEL_OP = { ...JSON_EMPTY_MODEL, op: 'wrong_op' };
 const updateMethodResponse = (patchOperations: object[], snapshot: string, params: Record<string, unknown> = {}): SourceStep =>
   onGet('UpdateMethodResponse', { statusCode: '200', patchOperations, ...params }, snapshot);
 
+const NLB_ARN = 'arn:aws:elasticloadbalancing:{{region}}:{{account}}:loadbalancer/net/my-load-balancer/50dc6c495c0c9188';
+/** The stage tests' fixture: an API with a MOCK GET on its root (a deployment needs a method). */
+const stageApi: SourceStep[] = [{ ...createApi({ name: 'test-stages-{{suffix}}' }) }, ...mockGet];
+/** The access-log tests' setup: the fixture API, a log group (its ARN without AWS's `:*`), a deployment and a `dev` stage. */
+const stageWithLogGroup: SourceStep[] = [
+  ...stageApi,
+  { service: 'logs', protocol: 'json', op: 'CreateLogGroup', params: { logGroupName: 'test-log-group-{{suffix}}' } },
+  {
+    service: 'logs',
+    protocol: 'json',
+    op: 'DescribeLogGroups',
+    params: { logGroupNamePrefix: 'test-log-group-{{suffix}}' },
+    capture: { logGroupArn: { from: '$.logGroups[0].arn', regex: '^(.*?)(?::\\*)?$' } },
+  },
+  { op: 'CreateDeployment', params: { restApiId: API }, snapshot: 'create-deployment', capture: { deploymentId: '$.id' } },
+  { op: 'CreateStage', params: { restApiId: API, stageName: 'dev', deploymentId: '{{deploymentId}}', description: 'dev stage' }, snapshot: 'create-stage' },
+];
+const updateStage = (patchOperations: object[], snapshot: string): SourceStep => ({ op: 'UpdateStage', params: { restApiId: API, stageName: 'dev', patchOperations }, snapshot });
+
 /** Tests that list every API or resource of the account, which other scenarios of a corpus run create at the same time. */
 const LISTS_ACCOUNT = 'lists every REST API of the account, which other scenarios of the same corpus run create concurrently';
 
@@ -958,6 +977,63 @@ const source: SourceFile = {
         onGet('DeleteMethodResponse', { statusCode: '200' }, 'delete-method-response'),
       ],
     },
+    {
+      test: 'TestApiGatewayVpcLink::test_vpc_link_lifecycle',
+      // The NLB ARN LocalStack uses in place of a real load balancer; GetVpcLinks (filtered by the test) is replayed, not scored.
+      steps: [
+        { service: 'sts', protocol: 'query', op: 'GetCallerIdentity', params: {}, capture: { account: '$.Account' } },
+        {
+          op: 'CreateVpcLink',
+          params: { name: 'test-vpc-link-{{suffix}}', targetArns: [NLB_ARN] },
+          snapshot: 'create_vpc_link',
+          capture: { vpcLinkId: '$.id' },
+        },
+        { op: 'GetVpcLink', params: { vpcLinkId: '{{vpcLinkId}}' }, snapshot: 'get_vpc_link', delaySeconds: 1 },
+        { op: 'GetVpcLinks', params: {} },
+        { op: 'UpdateVpcLink', params: { vpcLinkId: '{{vpcLinkId}}', patchOperations: [{ op: 'replace', path: '/name', value: 'test-vpc-link-{{suffix}}-updated' }] }, snapshot: 'update_vpc_link' },
+        { op: 'DeleteVpcLink', params: { vpcLinkId: '{{vpcLinkId}}' }, snapshot: 'delete_vpc_link' },
+      ],
+    },
+    {
+      test: 'TestApiGatewayVpcLink::test_create_vpc_link_invalid_parameters',
+      steps: [
+        { op: 'CreateVpcLink', params: { name: 'test-vpc-link-{{suffix}}', targetArns: ['invalid-arn'] }, snapshot: 'create_vpc_link_invalid_target_arn' },
+        { op: 'CreateVpcLink', params: { name: '', targetArns: [] }, snapshot: 'create_vpc_link_empty_name' },
+      ],
+    },
+    {
+      test: 'TestApiGatewayStage::test_get_stages_filters_by_deployment_id',
+      steps: [
+        ...stageApi,
+        { op: 'CreateDeployment', params: { restApiId: API, stageName: 'stage1' }, capture: { deploy1: '$.id' } },
+        { op: 'CreateDeployment', params: { restApiId: API, stageName: 'stage2' }, capture: { deploy2: '$.id' } },
+        { op: 'GetStages', params: { restApiId: API }, snapshot: 'all-stages', unordered: ['$.item'] },
+        { op: 'GetStages', params: { restApiId: API, deploymentId: '{{deploy1}}' }, snapshot: 'stages-deploy1' },
+        { op: 'GetStages', params: { restApiId: API, deploymentId: '{{deploy2}}' }, snapshot: 'stages-deploy2' },
+      ],
+    },
+    {
+      test: 'TestApiGatewayStage::test_stage_access_log_settings',
+      steps: [
+        ...stageWithLogGroup,
+        updateStage([{ op: 'add', path: '/accessLogSettings/destinationArn', value: '{{logGroupArn}}' }], 'update-stage-access-log-dest-add'),
+        updateStage([{ op: 'replace', path: '/accessLogSettings/destinationArn', value: '{{logGroupArn}}a' }], 'update-stage-access-log-dest-replace'),
+        updateStage([{ op: 'add', path: '/accessLogSettings/format', value: '$context.requestId $context.identity.sourceIp' }], 'update-stage-access-log-format-add'),
+        updateStage([{ op: 'remove', path: '/accessLogSettings' }], 'update-stage-access-log-remove-all'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayStage::test_stage_access_log_settings_validation',
+      steps: [
+        ...stageWithLogGroup,
+        ...['add', 'remove', 'replace'].map((op) => updateStage([{ op, path: '/accessLogSettings/randomValue', value: 'updated' }], `invalid-path-${op}`)),
+        ...['add', 'remove', 'replace'].map((op) => updateStage([{ op, path: '/accessLogSettings/*', value: 'updated' }], `star-and-${op}`)),
+        ...['add', 'replace'].map((op) => updateStage([{ op, path: '/accessLogSettings', value: 'test' }], `root-and-${op}`)),
+        updateStage([{ op: 'add', path: '/accessLogSettings/destinationArn', value: '{{logGroupArn}}' }], 'update-stage-access-log-dest-add'),
+        ...['destinationArn', 'format'].map((path) => updateStage([{ op: 'replace', path: `/accessLogSettings/${path}`, value: '' }], `update-stage-access-log-${path}-empty`)),
+        updateStage([{ op: 'remove', path: '/accessLogSettings/destinationArn' }], 'update-stage-access-log-dest-remove'),
+      ],
+    },
     { test: 'TestApiGatewayVpcLink::test_get_vpc_link_invalid_id', steps: [{ op: 'GetVpcLink', params: { vpcLinkId: 'invalid-id' }, snapshot: 'get_vpc_link_invalid_id' }] },
     { test: 'TestApiGatewayVpcLink::test_delete_vpc_link_invalid_id', steps: [{ op: 'DeleteVpcLink', params: { vpcLinkId: 'invalid-id' }, snapshot: 'delete_vpc_link_invalid_id' }] },
     {
@@ -978,13 +1054,42 @@ const source: SourceFile = {
 };
 
 const INVOKES = 'invokes a deployed API over HTTP (execute-api URLs), outside the botocore client serializers the porter uses; the behaviour is tested in test/apigateway';
+const createApiKey = (snapshot?: string): SourceStep => ({ op: 'CreateApiKey', params: {}, snapshot, capture: { apiKeyId: '$.id' } });
+const updateApiKey = (patchOperations: object[], snapshot: string): SourceStep => ({ op: 'UpdateApiKey', params: { apiKey: '{{apiKeyId}}', patchOperations }, snapshot });
+const extended: SourceFile = {
+  service: 'apigateway',
+  module: 'test_apigateway_extended',
+  snapshotDir: 'apigateway',
+  variants: {},
+  defaultProtocol: 'rest-json',
+  redactedWords: { datetime: 'timestamp' },
+  scenarios: [
+    {
+      test: 'TestApigatewayApiKeysCrud::test_create_api_key_with_invalid_name',
+      steps: [
+        { op: 'CreateApiKey', params: { name: 'a'.repeat(1025) }, snapshot: 'create-api-key-name-too-long' },
+        { op: 'CreateApiKey', params: { name: '' }, snapshot: 'create-api-key-empty-name' },
+        createApiKey('create-api-key-no-name'),
+      ],
+    },
+    {
+      test: 'TestApigatewayApiKeysCrud::test_update_api_key_invalid_enabled_type',
+      steps: [createApiKey(), updateApiKey([{ op: 'replace', path: '/enabled', value: 'not-a-boolean' }], 'update-api-key-invalid-enabled-type')],
+    },
+    {
+      test: 'TestApigatewayApiKeysCrud::test_update_api_key_immutable_field',
+      steps: [createApiKey(), updateApiKey([{ op: 'replace', path: '/id', value: 'new-id' }], 'update-api-key-immutable-field')],
+    },
+  ],
+  notPorted: {},
+  notPortedOtherwise: 'not reproduced yet (time ran out)',
+};
 const others: SourceFile[] = [
   'test_apigateway_basic',
   'test_apigateway_canary',
   'test_apigateway_common',
   'test_apigateway_dynamodb',
   'test_apigateway_eventbridge',
-  'test_apigateway_extended',
   'test_apigateway_http',
   'test_apigateway_import',
   'test_apigateway_integrations',
@@ -995,6 +1100,6 @@ const others: SourceFile[] = [
   'test_apigateway_sqs',
   'test_apigateway_ssm',
   'test_apigateway_stepfunctions',
-].map((module) => unportedModule({ service: 'apigateway', module, snapshotDir: 'apigateway' }, module === 'test_apigateway_extended' || module === 'test_apigateway_import' ? 'not reproduced yet (time ran out)' : INVOKES));
+].map((module) => unportedModule({ service: 'apigateway', module, snapshotDir: 'apigateway' }, module === 'test_apigateway_import' ? 'not reproduced yet (time ran out)' : INVOKES));
 
-export default [source, ...others];
+export default [source, extended, ...others];

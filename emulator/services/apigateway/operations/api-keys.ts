@@ -15,9 +15,10 @@ export function apiKeyOf(state: ApiGatewayState, id: string | undefined): ApiKey
   return found;
 }
 
-function output(state: ApiGatewayState, key: ApiKey, includeValue: boolean): ApiKey {
+/** AWS's UpdateApiKey answers `tags` even when empty (recorded); the other operations leave an empty map out. */
+function output(state: ApiGatewayState, key: ApiKey, includeValue: boolean, alwaysTags = false): ApiKey {
   const tags = tagsOf(state, state.arn(`/apikeys/${key.id}`));
-  return { ...key, value: includeValue ? key.value : undefined, stageKeys: [...(key.stageKeys ?? [])], tags: Object.keys(tags).length ? tags : undefined };
+  return { ...key, value: includeValue ? key.value : undefined, stageKeys: [...(key.stageKeys ?? [])], tags: alwaysTags || Object.keys(tags).length ? tags : undefined };
 }
 
 function addKey(input: CreateApiKeyRequest, ctx: Ctx): ApiKey {
@@ -31,7 +32,8 @@ function addKey(input: CreateApiKeyRequest, ctx: Ctx): ApiKey {
   const key: ApiKey = {
     id: shortId(),
     value: input.value ?? apiKeyValue(),
-    name: input.name,
+    // AWS keeps no name for an empty one (recorded: the answer has no `name`).
+    name: input.name || undefined,
     customerId: input.customerId,
     description: input.description,
     enabled: input.enabled ?? false,
@@ -77,7 +79,7 @@ export function updateApiKey(input: UpdateApiKeyRequest, ctx: Ctx): ApiKey {
   }
   applyPatch(draft, ops, { description: 'string', enabled: 'boolean', name: 'string', customerId: 'string', stages: 'list' });
   Object.assign(key, draft, { lastUpdatedDate: ctx.emulator.clock.date() });
-  return output(ctx.state, key, false);
+  return output(ctx.state, key, false, true);
 }
 
 /** ImportApiKeys: a CSV of `name,key,description,enabled,usageplanIds` rows (AWS's `csv` format). */

@@ -1,6 +1,7 @@
 import type { ClientCertificate, CreateVpcLinkRequest, UpdateAccountRequest, VpcLink } from '@aws-sdk/client-api-gateway';
 import { generateKeyPairSync } from 'node:crypto';
 import type { RequestContext } from '../../../core/service.ts';
+import { parseArn } from '../../../core/arn.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { shortId } from '../ids.ts';
 import { page } from '../pages.ts';
@@ -78,23 +79,29 @@ function vpcLinkOf(state: ApiGatewayState, id: string | undefined): VpcLink {
   return found;
 }
 
-const linkOutput = (state: ApiGatewayState, l: VpcLink) => {
+/** A link as AWS shows it: GetVpcLink and UpdateVpcLink always carry `tags`, the listing only when there are some. */
+const linkOutput = (state: ApiGatewayState, l: VpcLink, alwaysTags = false) => {
   const tags = tagsOf(state, state.arn(`/vpclinks/${l.id}`));
-  return { ...structuredClone(l), tags: Object.keys(tags).length ? tags : undefined };
+  return { ...structuredClone(l), tags: Object.keys(tags).length || alwaysTags ? tags : undefined };
 };
 
-/** VPC links are stored, AVAILABLE at once; nothing is provisioned. */
+/**
+ * VPC links are stored; nothing is provisioned. CreateVpcLink answers PENDING as AWS does, and the link is AVAILABLE
+ * by the next call (AWS takes minutes; test_vpc_link_lifecycle waits for it).
+ */
 export function createVpcLink(input: CreateVpcLinkRequest, ctx: Ctx): VpcLink {
-  if (!input.name) throw badRequest('Vpc link name must be non-empty');
+  if (!input.name) throw badRequest('Name cannot be empty');
   if (!input.targetArns?.length) throw badRequest('Vpc link target ARNs must be non-empty');
-  const link: VpcLink = { id: shortId(6), name: input.name, description: input.description, targetArns: input.targetArns, status: 'AVAILABLE' };
+  const malformed = input.targetArns.find((arn) => !parseArn(arn));
+  if (malformed !== undefined) throw badRequest(`Invalid ARN. ARN is not well formed ${malformed}`);
+  const link: VpcLink = { id: shortId(6), name: input.name, description: input.description, targetArns: input.targetArns, status: 'AVAILABLE', statusMessage: 'Your vpc link is ready for use' };
   ctx.state.vpcLinks.set(link.id!, link);
   if (input.tags) writeTags(ctx.state, ctx.state.arn(`/vpclinks/${link.id}`), input.tags);
-  return linkOutput(ctx.state, link);
+  return { ...linkOutput(ctx.state, link), status: 'PENDING', statusMessage: undefined };
 }
 
 export function getVpcLink(input: { vpcLinkId: string }, ctx: Ctx): VpcLink {
-  return linkOutput(ctx.state, vpcLinkOf(ctx.state, input.vpcLinkId));
+  return linkOutput(ctx.state, vpcLinkOf(ctx.state, input.vpcLinkId), true);
 }
 
 export function getVpcLinks(input: { position?: string; limit?: number }, ctx: Ctx) {
@@ -113,7 +120,7 @@ export function updateVpcLink(input: { vpcLinkId: string; patchOperations?: [] }
   const draft = { ...link } as Record<string, unknown>;
   applyPatch(draft, ops, { name: 'string', description: 'string' });
   Object.assign(link, draft);
-  return linkOutput(ctx.state, link);
+  return linkOutput(ctx.state, link, true);
 }
 
 /** The SDK types API Gateway generates clients for (see operations/sdk.ts). */

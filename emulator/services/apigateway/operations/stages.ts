@@ -155,11 +155,12 @@ export function updateStage(input: UpdateStageRequest, ctx: Ctx): Stage {
       else setting[member] = kind === 'boolean' ? op.value === 'true' : kind === 'number' ? Number(op.value) : op.value;
       continue;
     }
-    if (parts.length >= 2 && parts[1] === '*' && op.op === 'remove') {
+    // AWS refuses removing any single access-log member, even one that is set (test_stage_access_log_settings_validation).
+    if (parts.length >= 2 && (parts[1] === '*' || parts[0] === 'accessLogSettings') && op.op === 'remove') {
       throw badRequest(`Cannot remove method setting ${parts.join('/')} because there is no method setting for this method `);
     }
     if (op.path === '/deploymentId' && !api.deployments.has(op.value ?? '')) throw badRequest('Deployment id does not exist');
-    if (op.path?.startsWith('/accessLogSettings/') && !['/accessLogSettings/destinationArn', '/accessLogSettings/format'].includes(op.path)) {
+    if ((op.path?.startsWith('/accessLogSettings/') && !['/accessLogSettings/destinationArn', '/accessLogSettings/format'].includes(op.path)) || (op.path === '/accessLogSettings' && op.op !== 'remove')) {
       throw badRequest('Invalid accessLogSettings path. Must be one of : [/accessLogSettings/destinationArn, /accessLogSettings/format]');
     }
     if (op.path?.startsWith('/accessLogSettings/') && op.op !== 'remove' && !op.value) throw badRequest('Access Log value must not be empty');
