@@ -10,7 +10,7 @@ import { compareWithBaseline, toBaseline, type Baseline, type BaselineComparison
 import { toConsole, toMarkdown } from './report/text.ts';
 import { appendHistory, readHistory, writeReports } from './report/write.ts';
 import { readExercised } from './report/exercised.ts';
-import { clockOf, type InteractionResult, type Target } from './replay/run.ts';
+import { twinstackClockOf, type InteractionResult, type Target } from './replay/run.ts';
 import { startEmbedded } from './replay/embedded.ts';
 import { verifyContracts, type VerifyRun } from './replay/verify.ts';
 
@@ -131,7 +131,7 @@ async function runTarget(
     endpoint,
     region: values.region,
     credentials: { accessKeyId: values['access-key'], secretAccessKey: values['secret-key'] },
-    advanceClock: await clockOf(endpoint),
+    ...(await twinstackClockOf(endpoint)),
   };
   try {
     console.log(`verifying ${contracts.length} contracts against ${spec.name} (${endpoint})${shard ? ` (shard ${shard.index}/${shard.count})` : ''}`);

@@ -14,6 +14,8 @@ const createApi = (params: Record<string, unknown> = {}, snapshot?: string): Sou
   snapshot,
   capture: { apiId: '$.id', rootId: '$.rootResourceId' },
 });
+/** A CreateRestApi the test expects to fail (nothing to capture). */
+const createApiFails = (params: Record<string, unknown>, snapshot: string): SourceStep => ({ op: 'CreateRestApi', params: { name: NAME, ...params }, snapshot });
 const getResources = (snapshot?: string): SourceStep => ({ op: 'GetResources', params: { restApiId: API }, snapshot, unordered: ['$.items'] });
 const createResource = (parentId: string, pathPart: string, snapshot?: string, capture?: string): SourceStep => ({
   op: 'CreateResource',
@@ -67,12 +69,46 @@ const mockGet: SourceStep[] = [
   { op: 'PutMethod', params: { restApiId: API, resourceId: '{{rootId}}', httpMethod: 'GET', authorizationType: 'NONE' } },
   { op: 'PutIntegration', params: { restApiId: API, resourceId: '{{rootId}}', httpMethod: 'GET', type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } } },
 ];
-const onGet = (op: string, params: Record<string, unknown>, snapshot: string, extra: Partial<SourceStep> = {}): SourceStep => ({
+const onGet = (op: string, params: Record<string, unknown>, snapshot?: string, extra: Partial<SourceStep> = {}): SourceStep => ({
   op,
   params: { restApiId: API, resourceId: '{{rootId}}', httpMethod: 'GET', ...params },
   snapshot,
   ...extra,
 });
+
+const GATEWAY_PARAMETERS = {
+  'gatewayresponse.header.x-request-path': 'method.request.path.petId',
+  'gatewayresponse.header.Access-Control-Allow-Origin': "'a.b.c'",
+  'gatewayresponse.header.x-request-query': 'method.request.querystring.q',
+  'gatewayresponse.header.x-request-header': 'method.request.header.Accept',
+};
+const GATEWAY_TEMPLATE =
+  '{\n     "message": $context.error.messageString,\n     "type":  "$context.error.responseType",\n     "stage":  "$context.stage",\n     "resourcePath":  "$context.resourcePath",\n     "stageVariables.a":  "$stageVariables.a",\n     "statusCode": "\'404\'"\n}';
+const putGatewayResponse = (responseType: string, params: Record<string, unknown>, snapshot: string, extra: Partial<SourceStep> = {}): SourceStep => ({
+  op: 'PutGatewayResponse',
+  params: { restApiId: API, responseType, ...params },
+  snapshot,
+  ...extra,
+});
+const updateGatewayResponse = (patchOperations: object[], snapshot: string, extra: Partial<SourceStep> = {}): SourceStep => ({
+  op: 'UpdateGatewayResponse',
+  params: { restApiId: API, responseType: 'DEFAULT_4XX', patchOperations },
+  snapshot,
+  ...extra,
+});
+const mockIntegration = { integrationHttpMethod: 'GET', type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } };
+/** The method response tests' setup: the MOCK GET method with a 200 response declaring a header and a model. */
+const withMethodResponse: SourceStep[] = [
+  createApi(),
+  ...mockGet,
+  onGet('PutMethodResponse', { statusCode: '200', responseParameters: { 'method.response.header.my-header': false }, responseModels: { 'application/json': 'Empty' } }),
+];
+const MY_HEADER_TRUE = { op: 'replace', path: '/responseParameters/method.response.header.my-header', value: 'true' };
+const JSON_EMPTY_MODEL = { op: 'replace', path: '/responseModels/application~1json', value: 'Empty' };
+const WRONG_HEADER_OP = { ...MY_HEADER_TRUE, op: 'wrong_op' };
+const WRONG_MODEL_OP = { ...JSON_EMPTY_MODEL, op: 'wrong_op' };
+const updateMethodResponse = (patchOperations: object[], snapshot: string, params: Record<string, unknown> = {}): SourceStep =>
+  onGet('UpdateMethodResponse', { statusCode: '200', patchOperations, ...params }, snapshot);
 
 /** Tests that list every API or resource of the account, which other scenarios of a corpus run create at the same time. */
 const LISTS_ACCOUNT = 'lists every REST API of the account, which other scenarios of the same corpus run create concurrently';
@@ -145,6 +181,83 @@ const source: SourceFile = {
     {
       test: 'TestApiGatewayApiRestApi::test_update_rest_api_invalid_api_id',
       steps: [{ op: 'UpdateRestApi', params: { restApiId: 'api_id', patchOperations: [{ op: 'replace', path: '/apiKeySource', value: 'AUTHORIZER' }] }, snapshot: 'not-found-update-rest-api' }],
+    },
+    {
+      test: 'TestApiGatewayApiRestApi::test_update_rest_api_concatenation_of_errors',
+      steps: [
+        createApi(),
+        updateApi(
+          [
+            { op: 'wrong', path: '/endpointConfiguration/ipAddressType', value: 'dualstack' },
+            { op: 'wrong', path: '/endpointConfiguration/ipAddressType', value: 'dualstack' },
+          ],
+          'update-rest-api-wrong-operations-on-ipAddressType',
+        ),
+        updateApi(
+          [
+            { op: 'wrong', path: '/endpointConfiguration/types/0', value: 'EDGE' },
+            { op: 'wrong', path: '/endpointConfiguration/types/0', value: 'EDGE' },
+          ],
+          'update-rest-api-wrong-operations-on-type',
+        ),
+        updateApi(
+          [
+            { op: 'wrong', path: '/endpointConfiguration/ipAddressType', value: 'dualstack' },
+            { op: 'wrong', path: '/endpointConfiguration/types/0', value: 'EDGE' },
+            { op: 'wrong', path: '/binaryMediaTypes', value: 'image/gif' },
+          ],
+          'update-rest-api-wrong-operations-on-type-and-on-ip-address-type',
+        ),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiRestApi::test_update_rest_api_ip_address_type',
+      steps: [
+        createApi(),
+        updateApi(
+          ['EDGE', 'REGIONAL', 'PRIVATE'].map((value) => ({ op: 'replace', path: '/endpointConfiguration/types/0', value })),
+          'update-rest-api-replace-type',
+        ),
+        updateApi([{ op: 'replace', path: '/endpointConfiguration/ipAddressType', value: 'ipv4' }], 'update-rest-api-replace-to-ipv4-within-private-type'),
+        updateApi([{ op: 'replace', path: '/endpointConfiguration/ipAddressType', value: 'wrong' }], 'update-rest-api-wrong-ipAddressType'),
+        updateApi([{ op: 'replace', path: '/endpointConfiguration/types/0', value: 'wrong' }], 'update-rest-api-wrong-type'),
+        updateApi([{ op: 'remove', path: '/endpointConfiguration/ipAddressType', value: 'dualstack' }], 'update-rest-api-invalid-operation-on-ipAddressType'),
+        updateApi([{ op: 'remove', path: '/endpointConfiguration/types/0', value: 'EDGE' }], 'update-rest-api-invalid-operation-on-type'),
+        updateApi([{ op: 'replace', path: '/endpointConfiguration/ipAddressType', value: 'dualstack' }], 'update-rest-api-replace-ip-address-type'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiRestApi::test_create_rest_api_with_endpoint_configuration',
+      steps: [
+        createApiFails({ endpointConfiguration: { types: [] } }, 'create-with-empty-types'),
+        createApiFails({ endpointConfiguration: { ipAddressType: 'wrong', types: ['EDGE'] } }, 'create-with-invalid-ip-address-type'),
+        createApiFails({ endpointConfiguration: { ipAddressType: 'ipv4', types: ['wrong'] } }, 'create-with-invalid-types'),
+        createApiFails({ endpointConfiguration: { ipAddressType: 'wrong', types: ['wrong'] } }, 'create-with-invalid-ip-address-type-and-types'),
+        createApiFails({ endpointConfiguration: { types: ['wrong'], ipAddressType: 'wrong' } }, 'create-with-invalid-types-and-ip-address-type'),
+        createApiFails({ description: '', minimumCompressionSize: -1, endpointConfiguration: { ipAddressType: 'wrong', types: ['wrong'] } }, 'create-with-multiple-errors-1'),
+        createApiFails({ description: '', minimumCompressionSize: -1, endpointConfiguration: { ipAddressType: 'ipv4', types: ['EDGE'] } }, 'create-with-multiple-errors-2'),
+        createApiFails({ endpointConfiguration: { types: ['EDGE', 'REGIONAL'] } }, 'create-with-two-types'),
+        createApi({ endpointConfiguration: { ipAddressType: 'dualstack', types: ['EDGE'] } }, 'create-with-endpoint-config-dualstack'),
+        createApi({ endpointConfiguration: { ipAddressType: 'ipv4', types: ['REGIONAL'] } }, 'create-with-endpoint-config-regional'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiRestApi::test_create_rest_api_private_type',
+      steps: [
+        createApiFails({ endpointConfiguration: { ipAddressType: 'ipv4', types: ['PRIVATE'] } }, 'create-with-private-type-and-ipv4-ip-address-type'),
+        createApiFails({ endpointConfiguration: { ipAddressType: 'wrong', types: ['PRIVATE'] } }, 'create-with-private-type-and-wrong-ip-address-type'),
+        createApiFails({ description: '', endpointConfiguration: { ipAddressType: 'ipv4', types: ['PRIVATE'] } }, 'create-with-private-type-and-ipv4-ip-address-type-and-empty-description'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiRestApi::test_create_rest_api_verify_defaults',
+      steps: [
+        createApi({ endpointConfiguration: { types: ['EDGE'] } }, 'create-with-edge-default'),
+        createApi({ endpointConfiguration: { types: ['REGIONAL'] } }, 'create-with-regional-default'),
+        createApi({ endpointConfiguration: { types: ['PRIVATE'] } }, 'create-with-private-default'),
+        createApi({}, 'create-with-empty-default'),
+        createApiFails({ description: '', endpointConfiguration: { types: ['wrong'] } }, 'create-with-empty-ip-address-type-and-wrong-type'),
+      ],
     },
     {
       test: 'TestApiGatewayApiResource::test_resource_lifecycle',
@@ -612,6 +725,239 @@ const source: SourceFile = {
         onGet('GetIntegration', {}, 'get-integration-no-integration'),
       ],
     },
+    {
+      test: 'TestApiGatewayApiResource::test_update_resource_on_root',
+      steps: [
+        createApi({ description: 'testing resource behaviour' }),
+        updateResource('{{rootId}}', [{ op: 'replace', path: '/pathPart', value: 'dogs' }], 'update-root-path-part'),
+        updateResource('{{rootId}}', [{ op: 'replace', path: '/parentId', value: '{{rootId}}' }], 'update-root-parent'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiResource::test_create_proxy_resource',
+      steps: [
+        createApi({ description: 'testing resource proxy' }),
+        createResource('{{rootId}}', '{proxy+}', 'create-base-proxy-resource'),
+        { ...createResource('{{rootId}}', 'parent', 'create-proxy-sibling-resource', 'parentId'), select: '$.id' },
+        createResource('{{parentId}}', '{proxy+}', 'create-proxy-sibling-proxy-child-resource', 'proxyChildId'),
+        createResource('{{parentId}}', 'child', 'create-proxy-sibling-static-child-resource', 'childId'),
+        createResource('{{childId}}', '{proxy+}', 'create-static-child-proxy-resource'),
+        getResources('all-resources'),
+        { op: 'DeleteResource', params: { restApiId: API, resourceId: '{{proxyChildId}}' } },
+        createResource('{{parentId}}', '{child}', 'create-proxy-sibling-dynamic-child-resource', 'dynamicChildId'),
+        createResource('{{dynamicChildId}}', '{proxy+}', 'create-dynamic-child-proxy-resource'),
+        getResources('all-resources-2'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiDocumentationPart::test_invalid_delete_documentation_part',
+      steps: [
+        createApi({ description: 'this is my api' }),
+        createDocPart(),
+        { op: 'DeleteDocumentationPart', params: { restApiId: 'api_id', documentationPartId: '{{partId}}' }, snapshot: 'delete_documentation_part_wrong_api_id' },
+        onDocPart('DeleteDocumentationPart', 'delete_documentation_part'),
+        onDocPart('DeleteDocumentationPart', 'delete_already_deleted_documentation_part'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayGatewayResponse::test_gateway_response_put',
+      steps: [
+        createApi({ description: 'APIGW test GatewayResponse' }),
+        putGatewayResponse('MISSING_AUTHENTICATION_TOKEN', { statusCode: '404', responseParameters: GATEWAY_PARAMETERS, responseTemplates: { 'application/json': GATEWAY_TEMPLATE } }, 'put-gateway-response-all-value'),
+        putGatewayResponse('MISSING_AUTHENTICATION_TOKEN', { statusCode: '404' }, 'put-gateway-response-status-only'),
+        putGatewayResponse('MISSING_AUTHENTICATION_TOKEN', { responseParameters: { 'gatewayresponse.header.x-request-header': 'method.request.header.Accept' } }, 'put-gateway-response-response-parameters-only'),
+        putGatewayResponse('MISSING_AUTHENTICATION_TOKEN', { responseTemplates: { 'application/json': GATEWAY_TEMPLATE } }, 'put-gateway-response-response-templates-only'),
+        putGatewayResponse(
+          'DEFAULT_5XX',
+          { statusCode: '599', responseParameters: { 'gatewayresponse.header.x-request-header': 'method.request.header.Accept' }, responseTemplates: { 'application/json': GATEWAY_TEMPLATE } },
+          'put-gateway-response-default-5xx',
+        ),
+        putGatewayResponse('AUTHORIZER_FAILURE', { responseParameters: { 'gatewayresponse.header.foo': "'bar'" } }, 'put-gateway-response-default-ignored'),
+        { op: 'GetGatewayResponses', params: { restApiId: API }, snapshot: 'get-gateway-responses', unordered: ['$.items'] },
+      ],
+    },
+    {
+      test: 'TestApiGatewayGatewayResponse::test_update_gateway_response',
+      steps: [
+        createApi({ description: 'APIGW test GatewayResponse' }),
+        updateGatewayResponse([{ op: 'replace', path: '/statusCode', value: '444' }], 'update-gateway-response-not-set'),
+        { op: 'GetGatewayResponse', params: { restApiId: API, responseType: 'DEFAULT_4XX' }, snapshot: 'default-get-gateway-response' },
+        putGatewayResponse(
+          'DEFAULT_4XX',
+          { statusCode: '404', responseParameters: GATEWAY_PARAMETERS, responseTemplates: { 'application/json': JSON.stringify({ 'application/json': '{"message":$context.error.messageString}' }) } },
+          'put-gateway-response',
+          { jsonStrings: ["$.responseTemplates['application/json']"] },
+        ),
+        updateGatewayResponse(
+          [
+            { op: 'replace', path: '/statusCode', value: '444' },
+            { op: 'replace', path: '/responseParameters/gatewayresponse.header.Access-Control-Allow-Origin', value: "'example.com'" },
+            {
+              op: 'add',
+              path: '/responseTemplates/application~1xml',
+              value: '<gatewayResponse><message>$context.error.messageString</message><type>$context.error.responseType</type></gatewayResponse>',
+            },
+          ],
+          'update-gateway-response',
+          { jsonStrings: ["$.responseTemplates['application/json']"] },
+        ),
+        { op: 'GetGatewayResponse', params: { restApiId: API, responseType: 'DEFAULT_4XX' }, snapshot: 'get-gateway-response', jsonStrings: ["$.responseTemplates['application/json']"] },
+        updateGatewayResponse([{ op: 'add', path: '/statusCode', value: '444' }], 'update-gateway-add-status-code'),
+        updateGatewayResponse([{ op: 'remove', path: '/statusCode' }], 'update-gateway-remove-status-code'),
+        {
+          op: 'UpdateGatewayResponse',
+          params: { restApiId: API, responseType: 'DEFAULT_5XX', patchOperations: [{ op: 'replace', path: '/responseParameters/gatewayresponse.header.Access-Control-Allow-Origin', value: "'example.com'" }] },
+          snapshot: 'update-gateway-replace-invalid-parameter',
+        },
+        updateGatewayResponse([{ op: 'add', value: "'example.com'" }], 'update-gateway-no-path'),
+        updateGatewayResponse([{ op: 'wrong-op', path: '/statusCode', value: "'example.com'" }], 'update-gateway-wrong-op'),
+        updateGatewayResponse([{ op: 'add', path: '/wrongPath', value: "'example.com'" }], 'update-gateway-wrong-path'),
+        updateGatewayResponse([{ op: 'replace', path: '/responseTemplates/application~1xml' }], 'update-gateway-replace-invalid-parameter-0-none'),
+        updateGatewayResponse([{ op: 'replace', path: '/responseParameters/gatewayresponse.header.Access-Control-Allow-Origin' }], 'update-gateway-replace-invalid-parameter-1-none'),
+      ],
+    },
+    {
+      test: 'TestApigatewayIntegration::test_put_integration_wrong_type',
+      steps: [createApi({ description: 'APIGW test PutIntegration Types' }), onGet('PutIntegration', { type: 'HTTPS_PROXY' }, 'put-integration-wrong-type')],
+    },
+    {
+      test: 'TestApigatewayIntegration::test_put_integration_response_validation',
+      steps: [
+        createApi({ description: 'testing PutIntegrationResponse method exc' }),
+        onRoot('PutMethod', { httpMethod: 'POST', authorizationType: 'NONE' }),
+        onGet('PutIntegration', mockIntegration, 'put-integration-wrong-method'),
+        onGet('PutIntegration', { ...mockIntegration, resourceId: 'badresource' }, 'put-integration-wrong-resource'),
+        onRoot('PutIntegration', { httpMethod: 'POST', ...mockIntegration }),
+        onGet('PutIntegrationResponse', { statusCode: '200', selectionPattern: '', responseTemplates: { 'application/json': '{}' } }, 'put-integration-response-wrong-method'),
+        onGet('PutIntegrationResponse', { resourceId: 'badresource', statusCode: '200', selectionPattern: '', responseTemplates: { 'application/json': '{}' } }, 'put-integration-response-wrong-resource'),
+      ],
+    },
+    {
+      test: 'TestApigatewayIntegration::test_create_integration_with_vpc_link',
+      steps: [
+        createApi({ name: 'test vpc link' }),
+        mockGet[0],
+        onGet(
+          'PutIntegration',
+          {
+            type: 'HTTP_PROXY',
+            uri: 'http://my-vpclink-test-nlb-1234567890abcdef.{{region}}.amazonaws.com',
+            integrationHttpMethod: 'GET',
+            connectionType: 'VPC_LINK',
+            connectionId: '${stageVariables.vpcLinkId}',
+          },
+          'put-integration-vpc-link',
+        ),
+        onGet('GetIntegration', {}, 'get-integration-vpc-link'),
+        onGet('UpdateIntegration', { patchOperations: [{ op: 'replace', path: '/connectionId', value: '${stageVariables.vpcLinkIdBeta}' }] }, 'update-integration-vpc-link'),
+        onGet('GetIntegration', {}, 'get-integration-update-vpc-link'),
+      ],
+    },
+    {
+      test: 'TestApigatewayIntegrationResponse::test_integration_response_invalid_responsetemplates',
+      steps: [
+        createApi({ description: 'APIGW test wrong api' }),
+        ...mockGet,
+        // AWS's message names its Java number class; the error code (SerializationException) is twinstack's too: replayed, not scored.
+        { ...onGet('PutIntegrationResponse', { statusCode: '200', selectionPattern: '', responseTemplates: { 'application/json': 123 } }), fails: true },
+        onGet('PutIntegrationResponse', { statusCode: '200', selectionPattern: '', responseTemplates: { 123: '{"statusCode": 200}' } }, 'put-integration-response-invalid-responseTemplates-2'),
+      ],
+    },
+    {
+      test: 'TestApigatewayIntegrationResponse::test_delete_integration_response_errors',
+      steps: [
+        createApi(),
+        ...mockGet,
+        onGet('PutIntegrationResponse', { statusCode: '200', responseTemplates: { 'application/json': '"created"' }, selectionPattern: '' }, 'put-integration-response'),
+        onGet('DeleteIntegrationResponse', { resourceId: 'bad-resource', statusCode: '200' }, 'non-existent-resource'),
+        onGet('DeleteIntegrationResponse', { restApiId: 'bad-api-id', statusCode: '200' }, 'non-existent-api-id'),
+        onGet('DeleteIntegrationResponse', { httpMethod: 'POST', statusCode: '200' }, 'non-existent-method'),
+        onGet('DeleteIntegrationResponse', { statusCode: '201' }, 'non-existent-status-code'),
+        onGet('DeleteIntegrationResponse', { httpMethod: 'WRONG', statusCode: '201' }, 'bad-method'),
+      ],
+    },
+    {
+      test: 'TestApigatewayMethodResponse::test_update_method_wrong_param_names',
+      steps: [
+        ...withMethodResponse,
+        updateMethodResponse([{ op: 'replace', path: '/responseParameters/wrong', value: 'true' }], 'update-method-response-operation-with-wrong-param-name-1'),
+        updateMethodResponse([{ op: 'remove', path: '/responseParameters/wrong', value: 'true' }], 'update-method-response-operation-with-wrong-param-name-2'),
+        updateMethodResponse([{ op: 'replace', path: '/responseModels/wrong', value: 'Empty' }], 'update-method-response-operation-with-wrong-param-name-3'),
+        updateMethodResponse([{ op: 'remove', path: '/responseModels/wrong', value: 'Empty' }], 'update-method-response-operation-with-wrong-param-name-4'),
+      ],
+    },
+    {
+      test: 'TestApigatewayMethodResponse::test_update_method_lack_response_parameters_and_models',
+      steps: [
+        createApi(),
+        ...mockGet,
+        onGet('PutMethodResponse', { statusCode: '200' }),
+        updateMethodResponse([{ op: 'remove', path: '/responseParameters/method.response.header.my-header', value: 'true' }], 'update-method-response-operation-without-response-parameters'),
+        updateMethodResponse([{ op: 'remove', path: '/responseModels/application~1json', value: 'Empty' }], 'update-method-response-operation-without-response-models'),
+        updateMethodResponse([{ op: 'remove', path: '/wrong/method.response.header.my-header', value: 'true' }], 'update-method-response-operation-with-wrong-path'),
+      ],
+    },
+    {
+      test: 'TestApigatewayMethodResponse::test_update_method_response_negative_tests',
+      steps: [
+        ...withMethodResponse,
+        updateMethodResponse([MY_HEADER_TRUE], 'update-method-response-wrong-statuscode', { statusCode: '201' }),
+        updateMethodResponse([MY_HEADER_TRUE], 'update-method-response-invalid-statuscode', { statusCode: 'wrong' }),
+        updateMethodResponse([{ ...MY_HEADER_TRUE, op: 'wrong_op' }], 'update-method-response-invalid-statuscode-and-wrong-op', { statusCode: 'wrong' }),
+        updateMethodResponse([MY_HEADER_TRUE], 'update-method-response-wrong-resource', { resourceId: 'wrong' }),
+        updateMethodResponse([MY_HEADER_TRUE], 'update-method-response-wrong-method', { httpMethod: 'POST' }),
+      ],
+    },
+    {
+      test: 'TestApigatewayMethodResponse::test_update_method_response_wrong_operations',
+      steps: [
+        ...withMethodResponse,
+        updateMethodResponse([WRONG_HEADER_OP], 'update-method-response-wrong-operation-1'),
+        updateMethodResponse([WRONG_MODEL_OP], 'update-method-response-wrong-operation-2'),
+        updateMethodResponse([WRONG_HEADER_OP, WRONG_MODEL_OP], 'update-method-response-wrong-operation-3'),
+        updateMethodResponse([WRONG_HEADER_OP, WRONG_MODEL_OP, WRONG_HEADER_OP, WRONG_MODEL_OP], 'update-method-response-wrong-operation-4'),
+        updateMethodResponse([WRONG_HEADER_OP, { ...WRONG_MODEL_OP, op: 'remove' }, WRONG_MODEL_OP], 'update-method-response-wrong-operation-5'),
+      ],
+    },
+    {
+      test: 'TestApigatewayMethodResponse::test_update_method_response',
+      steps: [
+        ...withMethodResponse,
+        updateMethodResponse(
+          [
+            { ...MY_HEADER_TRUE, op: 'remove' },
+            { ...JSON_EMPTY_MODEL, op: 'remove' },
+          ],
+          'remove-update-method-response',
+        ),
+        updateMethodResponse(
+          [
+            { ...MY_HEADER_TRUE, op: 'add' },
+            { ...JSON_EMPTY_MODEL, op: 'add' },
+          ],
+          'add-update-method-response',
+        ),
+      ],
+    },
+    {
+      test: 'TestApigatewayMethodResponse::test_lifecycle_method_response',
+      steps: [
+        createApi(),
+        ...mockGet,
+        onGet('PutMethodResponse', { statusCode: '200', responseParameters: {}, responseModels: {} }, 'put-method-response'),
+        onGet('GetMethodResponse', { statusCode: '200' }, 'get-integration-response'),
+        updateMethodResponse(
+          [
+            { ...MY_HEADER_TRUE, op: 'add' },
+            { ...JSON_EMPTY_MODEL, op: 'add' },
+          ],
+          'add-method-responses',
+        ),
+        updateMethodResponse([MY_HEADER_TRUE, JSON_EMPTY_MODEL], 'update-method-responses'),
+        onGet('GetMethod', {}, 'get-method', { jsonStrings: ["$.methodIntegration.requestTemplates['application/json']"] }),
+        onGet('DeleteMethodResponse', { statusCode: '200' }, 'delete-method-response'),
+      ],
+    },
     { test: 'TestApiGatewayVpcLink::test_get_vpc_link_invalid_id', steps: [{ op: 'GetVpcLink', params: { vpcLinkId: 'invalid-id' }, snapshot: 'get_vpc_link_invalid_id' }] },
     { test: 'TestApiGatewayVpcLink::test_delete_vpc_link_invalid_id', steps: [{ op: 'DeleteVpcLink', params: { vpcLinkId: 'invalid-id' }, snapshot: 'delete_vpc_link_invalid_id' }] },
     {
@@ -620,6 +966,8 @@ const source: SourceFile = {
     },
   ],
   notPorted: {
+    test_put_integration_response_templates:
+      "AWS keeps null template values in an integration response's responseTemplates (it accepts a null and answers one for an empty template); twinstack's core JSON codec neither reads nor writes nulls inside maps",
     test_list_and_delete_apis: LISTS_ACCOUNT,
     test_create_rest_api_with_tags: LISTS_ACCOUNT,
     test_get_api_case_insensitive: 'skipped in LocalStack itself (rest APIs are case insensitive there)',

@@ -1,7 +1,7 @@
 // LocalStack's AWS-validated CloudWatch Logs tests (github.com/localstack/localstack, tests/aws/services/logs/, Apache-2.0)
 // reproduced as request sequences. Expected responses come only from the recorded snapshots. Fixtures:
 // `logs_log_group` / `logs_log_stream` create a log group and a stream with random names.
-import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
+import { nowMillis, type SourceFile, type SourceStep } from '../../verifier/port/source-types.ts';
 
 const GROUP = 'test-log-group-{{suffix}}';
 const STREAM = 'test-log-stream-{{suffix}}';
@@ -184,10 +184,22 @@ const events = module(
       steps: [group(), stream(), { op: 'GetLogEvents', params: { logGroupName: GROUP, logStreamName: STREAM, limit: 10001 }, snapshot: 'error-limit-exceeded' }],
     },
   ],
-  {
-    test_put_log_events_too_old: 'event timestamps relative to the time of the call, which a replayed contract cannot send',
-    test_put_log_events_too_new: 'event timestamps relative to the time of the call, which a replayed contract cannot send',
-  },
+  {},
+);
+// The indexes of rejected events were redacted to words; the test put one event, so either is index 0.
+events.redactedWords = { 'too-old-log-event-end-index': 'any', 'too-new-log-event-start-index': 'any' };
+events.scenarios.push(
+  ...[
+    ['test_put_log_events_too_old', 'Old message', -30 * 86_400, 'response-too-old'],
+    ['test_put_log_events_too_new', 'Future message', 86_400, 'response-too-new'],
+  ].map(([test, message, offset, snapshot]) => ({
+    test: `TestLogsEvents::${test}`,
+    steps: [
+      group(),
+      stream(),
+      { op: 'PutLogEvents', params: { logGroupName: GROUP, logStreamName: STREAM, logEvents: [{ message, timestamp: nowMillis(offset as number) }] }, snapshot: snapshot as string },
+    ],
+  })),
 );
 
 const filterEvents = module('test_logs_filter_events', [
@@ -327,12 +339,42 @@ const metricFilters = module(
   },
 );
 
-const resourcePolicies = module('test_logs_resource_policies', [
+const resourcePolicies = module(
+  'test_logs_resource_policies',
+  [
+    {
+      test: 'TestResourcePolicies::test_delete_resource_policy_not_found',
+      steps: [{ op: 'DeleteResourcePolicy', params: { policyName: 'non-existent' }, snapshot: 'error-policy-not-found' }],
+    },
+    {
+      test: 'TestResourcePolicies::test_put_resource_policy',
+      steps: [
+        group(),
+        { op: 'DescribeLogGroups', params: { logGroupNamePrefix: GROUP }, capture: { groupArn: '$.logGroups[0].arn' } },
+        {
+          op: 'PutResourcePolicy',
+          params: {
+            policyName: 'test-policy-{{suffix}}',
+            policyDocument: JSON.stringify({
+              Version: '2012-10-17',
+              Statement: [{ Sid: 'Route53LogsToCloudWatchLogs', Effect: 'Allow', Principal: { Service: ['route53.amazonaws.com'] }, Action: 'logs:PutLogEvents', Resource: '{{groupArn}}' }],
+            }),
+          },
+          snapshot: 'put-resource-policy',
+          jsonStrings: ['$.resourcePolicy.policyDocument'],
+        },
+        { op: 'DeleteResourcePolicy', params: { policyName: 'test-policy-{{suffix}}' } },
+        { op: 'DeleteLogGroup', params: { logGroupName: GROUP } },
+      ],
+    },
+  ],
   {
-    test: 'TestResourcePolicies::test_delete_resource_policy_not_found',
-    steps: [{ op: 'DeleteResourcePolicy', params: { policyName: 'non-existent' }, snapshot: 'error-policy-not-found' }],
+    test_put_resource_policy_update: 'the test snapshotted the policy it picked by name out of the account-wide DescribeResourcePolicies listing, which a contract cannot select',
+    test_describe_resource_policies: "DescribeResourcePolicies lists the account's policies in the region: contracts replayed side by side would see each other's",
+    test_put_resource_policy_limit_exceeded: 'fills the account-wide limit of 10 resource policies per region, which contracts replayed side by side in one account would hit or disturb',
   },
-]);
+);
+resourcePolicies.redactedWords = { 'last-updated-time': 'timestamp' };
 
 const subscriptionFilters = module('test_logs_subscription_filters', [
   {
@@ -370,14 +412,87 @@ const subscriptionFilters = module('test_logs_subscription_filters', [
       ];
     })(),
   },
-]);
+], {
+  test_put_subscription_filter_lambda: 'needs a Python echo function deployed from a zip the test builds, and its snapshot holds that function\'s AddPermission statement',
+  test_put_subscription_filter_update: 'needs a Python echo function deployed from a zip the test builds, whose ARN the filters name',
+  test_put_subscription_filter_limit_exceeded: 'needs a Python echo function deployed from a zip the test builds, whose ARN the filters name',
+});
 
-const destinations = module('test_logs_destinations', [
+// The fixtures: a Kinesis stream (its ARN from DescribeStream) and a role logs.amazonaws.com may assume, allowed
+// kinesis:* on the stream.
+const DESTINATION = 'test-destination-{{suffix}}';
+const destinationSetup: SourceStep[] = [
+  { service: 'kinesis', protocol: 'json', op: 'CreateStream', params: { StreamName: 'stream-{{suffix}}', ShardCount: 1 } },
+  { service: 'kinesis', protocol: 'json', op: 'DescribeStream', params: { StreamName: 'stream-{{suffix}}' }, capture: { streamArn: '$.StreamDescription.StreamARN' } },
   {
-    test: 'TestDestinations::test_describe_destinations_empty',
-    steps: [{ op: 'DescribeDestinations', params: { DestinationNamePrefix: 'non-existent-{{suffix}}' }, snapshot: 'describe-destinations-empty' }],
+    service: 'iam',
+    protocol: 'query',
+    op: 'CreateRole',
+    params: {
+      RoleName: 'role-logs-{{suffix}}',
+      AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'logs.amazonaws.com' }, Action: 'sts:AssumeRole' }] }),
+    },
+    capture: { roleArn: '$.Role.Arn' },
   },
-]);
+  {
+    service: 'iam',
+    protocol: 'query',
+    op: 'PutRolePolicy',
+    params: {
+      RoleName: 'role-logs-{{suffix}}',
+      PolicyName: 'policy-logs-{{suffix}}',
+      PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kinesis:*', Resource: '{{streamArn}}' }] }),
+    },
+  },
+];
+const putLogDestination = (tags: Record<string, string> = { tag: 'test' }, snapshot?: string): SourceStep => ({
+  op: 'PutDestination',
+  params: { destinationName: DESTINATION, targetArn: '{{streamArn}}', roleArn: '{{roleArn}}', tags },
+  ...(snapshot ? { snapshot } : {}),
+});
+const describeDestination = (snapshot: string, jsonStrings?: string[]): SourceStep => ({ op: 'DescribeDestinations', params: { DestinationNamePrefix: DESTINATION }, snapshot, ...(jsonStrings ? { jsonStrings } : {}) });
+const deleteLogDestination: SourceStep = { op: 'DeleteDestination', params: { destinationName: DESTINATION } };
+
+const destinations = module(
+  'test_logs_destinations',
+  [
+    {
+      test: 'TestDestinations::test_describe_destinations_empty',
+      steps: [{ op: 'DescribeDestinations', params: { DestinationNamePrefix: 'non-existent-{{suffix}}' }, snapshot: 'describe-destinations-empty' }],
+    },
+    { test: 'TestDestinations::test_put_destination', steps: [...destinationSetup, putLogDestination({ Name: DESTINATION }, 'put-destination'), deleteLogDestination] },
+    {
+      test: 'TestDestinations::test_describe_destinations_with_prefix',
+      steps: [...destinationSetup, putLogDestination({ Name: DESTINATION }), describeDestination('describe-destinations'), deleteLogDestination],
+    },
+    {
+      test: 'TestDestinations::test_update_destination',
+      steps: [...destinationSetup, putLogDestination(), describeDestination('original-description'), putLogDestination({ tag1: 'value1' }), describeDestination('updated-description'), deleteLogDestination],
+    },
+    {
+      test: 'TestDestinations::test_put_destination_policy',
+      steps: [
+        ...destinationSetup,
+        putLogDestination(),
+        {
+          op: 'PutDestinationPolicy',
+          params: {
+            destinationName: DESTINATION,
+            accessPolicy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'logs.amazonaws.com' }, Action: 'logs:PutSubscriptionFilter', Resource: '{{streamArn}}' }] }),
+          },
+          snapshot: 'put-destination-policy',
+        },
+        describeDestination('destination-with-policy', ['$.destinations[0].accessPolicy']),
+        deleteLogDestination,
+      ],
+    },
+    {
+      test: 'TestDestinations::test_delete_destination',
+      steps: [...destinationSetup, putLogDestination(), { ...deleteLogDestination, snapshot: 'delete-destination' }, describeDestination('no-destination-found')],
+    },
+  ],
+  { test_destination_tags: 'skipped by the test itself (pytest.mark.skip: "list tags returns empty"), so its recording is not known to be current' },
+);
 
 // The tests' times are fixed (1611316574 to 1642852574); the export bucket fixture is only reached after the checks
 // these scenarios replay (a missing log group, a missing bucket).
@@ -401,7 +516,10 @@ const exportTasks = module('test_logs_export_tasks', [
     test: 'TestExportTasks::test_cancel_export_task_not_found',
     steps: [{ op: 'CancelExportTask', params: { taskId: 'non-existent-task-id' }, snapshot: 'error-cancel-not-found' }],
   },
-]);
+], {
+  test_create_export_task: 'needs the export bucket fixture: an S3 bucket whose policy lets the logs service principal write, for a recorded value that is only a task id',
+  test_create_export_task_with_logs: "the snapshot keeps the recording's own from/to times and bucket name unredacted, which a replay at another time and with its own bucket cannot return",
+});
 
 // Delivery destinations name an S3 bucket by ARN; AWS does not look the bucket up when the destination is put.
 const DD = 'test-dd-{{suffix}}';

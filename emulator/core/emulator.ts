@@ -6,6 +6,7 @@ import { authorizeRequest, type NamedAction } from './authorization.ts';
 import { AwsError, CommonErrors } from './errors.ts';
 import { accountOfUnknownKey, CredentialRegistry } from './credentials.ts';
 import { recordExercised } from './exercised.ts';
+import { recordMetric } from './service-metrics.ts';
 import type { Caller, RequestContext, ServiceDefinition } from './service.ts';
 import { StateStore } from './state.ts';
 import {
@@ -48,6 +49,12 @@ const MAPPED_IPV4 = /^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/;
 /** The client's address as `aws:SourceIp` compares it: an IPv4 client on a dual-stack socket as plain IPv4. */
 function sourceIp(address: string | undefined): string | undefined {
   return address?.startsWith('::ffff:') ? address.replace(MAPPED_IPV4, '') : address;
+}
+
+/** One client error of a service that counts them (`ServiceDefinition.clientErrorMetric`), for the caller's account and region. */
+function countClientError(emulator: Emulator, metric: NonNullable<ServiceDefinition['clientErrorMetric']>, accountId: string, region: string, code: string): void {
+  if (metric.except?.includes(code)) return;
+  recordMetric(emulator, { namespace: metric.namespace, accountId, region }, { MetricName: metric.metricName, Dimensions: [], Unit: 'Count', Value: 1 });
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
@@ -273,8 +280,24 @@ export class Emulator {
     if (!service) throw new AwsError('ServiceNotEnabled', `service ${serviceName} is not enabled in this twinstack`, { status: 400 });
     const handler = Object.hasOwn(service.handlers, operation) ? service.handlers[operation] : undefined;
     if (!handler) throw CommonErrors.notImplemented(service.name, operation);
-    if (service.validation === 'coral') validateInput(service.model, service.model.operations[operation].input, input);
     const accountId = options.accountId ?? options.caller.accountId;
+    try {
+      return await this.callHandler<Output>(service, handler, operation, input, options, accountId);
+    } catch (error) {
+      if (error instanceof AwsError && error.sender && service.clientErrorMetric) countClientError(this, service.clientErrorMetric, accountId, options.region, error.code);
+      throw error;
+    }
+  }
+
+  private async callHandler<Output>(
+    service: ServiceDefinition,
+    handler: ServiceDefinition['handlers'][string],
+    operation: string,
+    input: object,
+    options: { caller: Caller; region: string },
+    accountId: string,
+  ): Promise<Output> {
+    if (service.validation === 'coral') validateInput(service.model, service.model.operations[operation].input, input);
     const ctx: RequestContext = {
       service: service.name,
       operation,
@@ -456,7 +479,7 @@ export class Emulator {
     }
     const service = routed && (this.services.get(routed) ?? (await this.loadService(routed)));
     if (!service) return plainError(new AwsError('UnknownService', 'twinstack could not tell which AWS service this request is for', { status: 400 }), requestId);
-    if (service.http?.normalizePath) req.path = service.http.normalizePath(req.path);
+    if (service.http?.normalizePath) req.path = service.http.normalizePath(req.path, req);
     const protocol = protocolFor(service.model, req);
     let operation = '';
     // One context object per request: its operation is filled in once parsed, not copied into a second object.
@@ -520,6 +543,7 @@ export class Emulator {
       if (error instanceof DroppedConnection || error instanceof RequestAborted) throw error;
       seen.errorCode = error instanceof AwsError ? error.code : 'InternalFailure';
       if (error instanceof AwsError) {
+        if (ctx && error.sender && service.clientErrorMetric) countClientError(this, service.clientErrorMetric, ctx.accountId, ctx.region, error.code);
         const response = protocol.serializeError(error, service.model, service, requestId);
         if (ctx) service.http?.decorate?.(req, response, ctx);
         return response;
@@ -584,6 +608,11 @@ export class Emulator {
    */
   async signatureFailure(req: RawRequest): Promise<{ kind: SignatureFailure; message: string } | undefined> {
     return this.signatureCheck ? sigV4Failure(req, this.credentials, Date.now()) : undefined;
+  }
+
+  /** Whether identity and resource policies are enforced (`--enforce-iam`): services judging their own resources' policies ask. */
+  get enforcesIam(): boolean {
+    return this.identityService !== undefined;
   }
 
   /** Whether requests must be signed (`--strict-signatures`): services that serve anonymous callers (S3) then tell them apart. */

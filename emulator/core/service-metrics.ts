@@ -37,21 +37,127 @@ export interface CollectedDatum {
   Counts: number[];
 }
 
-interface Pending {
+/** CloudWatch takes at most 150 distinct values per datum, and data at most two weeks old. */
+const MAX_VALUES = 150;
+const MAX_AGE_MS = 14 * 86_400_000;
+
+/**
+ * The values of one metric and second. Up to MAX_VALUES distinct values are kept exactly, with their counts. Past
+ * that (a latency metric under load) they fold into an exponential histogram, as CloudWatch stores histograms: bins
+ * of about 2% relative width at first, merged pairwise (the scale reduced) while there are more than MAX_VALUES.
+ * Each bin keeps its count, sum, minimum and maximum, so SampleCount, Sum, Minimum and Maximum stay exact and only
+ * percentiles become approximate (to a bin's width).
+ */
+class SecondValues {
+  private exact: Map<number, number> | undefined = new Map();
+  private bins: Map<number, Bin> | undefined;
+  private scale = 5;
+
+  constructor(readonly second: number) {}
+
+  add(value: number, count: number): void {
+    const exact = this.exact;
+    if (exact) {
+      const seen = exact.get(value);
+      if (seen !== undefined || exact.size < MAX_VALUES) {
+        exact.set(value, (seen ?? 0) + count);
+        return;
+      }
+      this.exact = undefined;
+      this.bins = new Map();
+      for (const [v, c] of exact) this.addToBin(v, c);
+    }
+    this.addToBin(value, count);
+    while (this.bins!.size > MAX_VALUES) this.reduceScale();
+  }
+
+  /** Distinct values and their counts; a bin of several values as its minimum, maximum and the mean of the rest. */
+  valuesAndCounts(): [number, number][] {
+    if (this.exact) return [...this.exact];
+    const out: [number, number][] = [];
+    for (const { count, sum, min, max } of this.bins!.values()) {
+      if (min === max) out.push([min, count]);
+      else {
+        out.push([min, 1], [max, 1]);
+        if (count > 2) out.push([(sum - min - max) / (count - 2), count - 2]);
+      }
+    }
+    return out;
+  }
+
+  private addToBin(value: number, count: number): void {
+    const index = binIndex(value, this.scale);
+    const bin = this.bins!.get(index);
+    if (!bin) this.bins!.set(index, { value, count, sum: value * count, min: value, max: value });
+    else {
+      bin.count += count;
+      bin.sum += value * count;
+      if (value < bin.min) bin.min = value;
+      if (value > bin.max) bin.max = value;
+    }
+  }
+
+  private reduceScale(): void {
+    const bins = this.bins!;
+    this.bins = new Map();
+    this.scale--;
+    for (const bin of bins.values()) {
+      const index = binIndex(bin.value, this.scale);
+      const into = this.bins.get(index);
+      if (!into) this.bins.set(index, bin);
+      else {
+        into.count += bin.count;
+        into.sum += bin.sum;
+        into.min = Math.min(into.min, bin.min);
+        into.max = Math.max(into.max, bin.max);
+      }
+    }
+  }
+}
+
+interface Bin {
+  /** A value in the bin, which places it at any scale. */
+  value: number;
+  count: number;
+  sum: number;
+  min: number;
+  max: number;
+}
+
+/**
+ * An exponential histogram's bin of a value at a scale: floor(log2(|value|) * 2^scale), even for positive values and
+ * odd for negative ones, 0.5 for zero (keys that never collide).
+ */
+function binIndex(value: number, scale: number): number {
+  if (value === 0) return 0.5;
+  const index = Math.floor(Math.log2(Math.abs(value)) * 2 ** scale);
+  return value > 0 ? 2 * index : 2 * index + 1;
+}
+
+/** One metric's identity (namespace, name, unit, dimensions) and its values not yet collected, by second. */
+interface Series {
   namespace: string;
   datum: Omit<ServiceMetricDatum, 'Value'>;
-  second: number;
-  counts: Map<number, number>;
+  seconds: Map<number, SecondValues>;
+  /** The second last recorded into, looked up without the map. */
+  last: SecondValues | undefined;
+}
+
+/**
+ * The series of one account and region, found by walking namespace, metric name, unit, then each dimension's name
+ * and value through nested maps: recording a value builds no key string, and the series found is reused until
+ * CloudWatch collects.
+ */
+interface Node {
+  next: Map<string, Node> | undefined;
+  series: Series | undefined;
 }
 
 interface Publisher {
-  /** Values not yet collected, by account and region, then by metric and second. */
-  pending: Map<string, Map<string, Pending>>;
+  /** Values not yet collected, by account, then region. */
+  pending: Map<string, Map<string, Node>>;
   samplers: Map<string, { source: MetricSource; sample: () => ServiceMetricDatum[] }>;
 }
-
-/** CloudWatch takes at most 150 distinct values per datum. */
-const MAX_VALUES = 150;
 
 const publishers = new WeakMap<Emulator, Publisher>();
 
@@ -64,40 +170,71 @@ function publisherOf(emulator: Emulator): Publisher {
   return publisher;
 }
 
+function child(node: Node, key: string): Node {
+  const next = (node.next ??= new Map());
+  let found = next.get(key);
+  if (!found) next.set(key, (found = { next: undefined, series: undefined }));
+  return found;
+}
+
+function seriesOf(publisher: Publisher, source: MetricSource, datum: ServiceMetricDatum): Series {
+  let regions = publisher.pending.get(source.accountId);
+  if (!regions) publisher.pending.set(source.accountId, (regions = new Map()));
+  let node = regions.get(source.region);
+  if (!node) regions.set(source.region, (node = { next: undefined, series: undefined }));
+  node = child(child(child(node, source.namespace), datum.MetricName), datum.Unit);
+  for (const { Name, Value } of datum.Dimensions) node = child(child(node, Name), Value);
+  return (node.series ??= {
+    namespace: source.namespace,
+    datum: { MetricName: datum.MetricName, Dimensions: datum.Dimensions.map(({ Name, Value }) => ({ Name, Value })), Unit: datum.Unit },
+    seconds: new Map(),
+    last: undefined,
+  });
+}
+
 /** Records one value of a standard metric (a count of 1 unless given). */
 export function recordMetric(emulator: Emulator, source: MetricSource, datum: ServiceMetricDatum, count = 1): void {
   if (!emulator.isEnabled('cloudwatch')) return;
-  const publisher = publisherOf(emulator);
-  const scope = `${source.accountId}/${source.region}`;
-  let pending = publisher.pending.get(scope);
-  if (!pending) publisher.pending.set(scope, (pending = new Map()));
-  const second = Math.floor(emulator.clock.now() / 1000) * 1000;
-  let key = `${second} ${source.namespace} ${datum.MetricName} ${datum.Unit}`;
-  for (const { Name, Value } of datum.Dimensions) key += ` ${Name.length}:${Name}=${Value.length}:${Value}`;
-  let entry = pending.get(key);
-  if (!entry) {
-    entry = { namespace: source.namespace, datum: { MetricName: datum.MetricName, Dimensions: datum.Dimensions, Unit: datum.Unit }, second, counts: new Map() };
-    pending.set(key, entry);
+  const series = seriesOf(publisherOf(emulator), source, datum);
+  const now = emulator.clock.now();
+  const second = Math.floor(now / 1000) * 1000;
+  let values = series.last?.second === second ? series.last : series.seconds.get(second);
+  if (!values) {
+    series.seconds.set(second, (values = new SecondValues(second)));
+    // Seconds older than CloudWatch accepts are dropped, so values no one reads do not pile up.
+    for (const old of series.seconds.keys()) {
+      if (old >= now - MAX_AGE_MS) break;
+      series.seconds.delete(old);
+    }
   }
-  entry.counts.set(datum.Value, (entry.counts.get(datum.Value) ?? 0) + count);
+  series.last = values;
+  values.add(datum.Value, count);
+}
+
+function* seriesUnder(node: Node): Generator<Series> {
+  if (node.series) yield node.series;
+  if (node.next) for (const next of node.next.values()) yield* seriesUnder(next);
 }
 
 /**
  * Takes the values services recorded for one account and region, by namespace, for CloudWatch to store: each
- * datum holds at most 150 distinct values, as PutMetricData's would.
+ * datum holds at most 150 distinct values, as PutMetricData's would; seconds older than CloudWatch accepts are left out.
  */
 export function collectMetrics(emulator: Emulator, accountId: string, region: string): { namespace: string; datum: CollectedDatum }[] {
-  const publisher = publishers.get(emulator);
-  const scope = `${accountId}/${region}`;
-  const pending = publisher?.pending.get(scope);
-  if (!pending) return [];
-  publisher!.pending.delete(scope);
+  const regions = publishers.get(emulator)?.pending.get(accountId);
+  const root = regions?.get(region);
+  if (!root) return [];
+  regions!.delete(region);
+  const oldest = emulator.clock.now() - MAX_AGE_MS;
   const out: { namespace: string; datum: CollectedDatum }[] = [];
-  for (const { namespace, datum, second, counts } of pending.values()) {
-    const entries = [...counts];
-    for (let i = 0; i < entries.length; i += MAX_VALUES) {
-      const slice = entries.slice(i, i + MAX_VALUES);
-      out.push({ namespace, datum: { ...datum, Timestamp: new Date(second), Values: slice.map(([v]) => v), Counts: slice.map(([, c]) => c) } });
+  for (const { namespace, datum, seconds } of seriesUnder(root)) {
+    for (const values of seconds.values()) {
+      if (values.second < oldest) continue;
+      const entries = values.valuesAndCounts();
+      for (let i = 0; i < entries.length; i += MAX_VALUES) {
+        const slice = entries.slice(i, i + MAX_VALUES);
+        out.push({ namespace, datum: { ...datum, Timestamp: new Date(values.second), Values: slice.map(([v]) => v), Counts: slice.map(([, c]) => c) } });
+      }
     }
   }
   return out;
@@ -105,7 +242,7 @@ export function collectMetrics(emulator: Emulator, accountId: string, region: st
 
 /** Drops the values recorded for one account and region and not yet collected (CloudWatch's state there was reset). */
 export function forgetMetrics(emulator: Emulator, accountId: string, region: string): void {
-  publishers.get(emulator)?.pending.delete(`${accountId}/${region}`);
+  publishers.get(emulator)?.pending.get(accountId)?.delete(region);
 }
 
 /**

@@ -16,6 +16,11 @@ export interface Caller {
   readonly accessKeyId?: string;
   /** Set when an AWS service acts on a resource's behalf: e.g. `sns.amazonaws.com`. */
   readonly servicePrincipal?: string;
+  /**
+   * The services that sent this request with the caller's own credentials, as IAM's `aws:CalledVia` lists them:
+   * CloudFormation's engine sets `cloudformation.amazonaws.com` on the calls it makes for a stack.
+   */
+  readonly calledVia?: readonly string[];
   /** The resource a service acts for (`aws:SourceArn`), and its account (`aws:SourceAccount`). */
   readonly sourceArn?: string;
   readonly sourceAccount?: string;
@@ -79,6 +84,13 @@ export interface ServiceDefinition<State = unknown> {
    */
   jsonErrorType?(code: string): string;
   readonly validation?: ValidationStyle;
+  /**
+   * The metric the service publishes a count of its client (4xx) errors to (DynamoDB's account-wide UserErrors): the
+   * core records one for each error it answers for the service once the caller's account is known, whether the
+   * service's handler threw it or the core raised it first (input validation, a malformed body). `except` lists the
+   * error codes that count elsewhere (DynamoDB's ConditionalCheckFailedException).
+   */
+  readonly clientErrorMetric?: { readonly namespace: string; readonly metricName: string; readonly except?: readonly string[] };
   /** Unsigned requests to such paths are this service's when nothing else tells (SQS queue URLs: `/<account>/<queue>`). */
   readonly pathPattern?: RegExp;
   /**
@@ -110,8 +122,11 @@ export interface ServiceDefinition<State = unknown> {
     decorate?(req: RawRequest, response: RawResponse, ctx: RequestContext<State>): void;
     /** Requests whose body `intercept` reads as it arrives (`bodyStream`, up to `streamingPayload`): S3's POST uploads. */
     streamsRequest?(req: RawRequest): boolean;
-    /** Puts a request's path in the form the model routes, before anything reads it (S3 directory buckets' `//`). */
-    normalizePath?(path: string): string;
+    /**
+     * Puts a request's path in the form the model routes, before anything reads it (S3 directory buckets' `//`; S3
+     * Object Lambda hosts, which name an access point or a route rather than a bucket).
+     */
+    normalizePath?(path: string, req: RawRequest): string;
     /** The browser requests whose origins the service judges itself (all of them when absent); others get the emulator's check. */
     judgesOrigins?(req: RawRequest): boolean;
     /**

@@ -97,6 +97,11 @@ export interface ServiceEndpoints {
   readonly paths?: readonly RegExp[];
   /** Signing names of requests to these endpoints that no model declares (`execute-api`: the @connections API). */
   readonly signingNames?: readonly string[];
+  /**
+   * Requests reach the service through `paths` only, while another enabled service has its signing name (S3 Control
+   * signs as `s3`): S3's requests then need no route matching to tell the two apart.
+   */
+  readonly onlyByPath?: boolean;
 }
 
 const WEBSITE_PREFIX = /^([a-z0-9]+)-website(?:-([a-z]{2}(?:-gov)?-[a-z]+-\d))?$/;
@@ -133,13 +138,17 @@ export function indexServices(services: Iterable<RoutableService>): ServiceIndex
     for (const [prefix, name] of Object.entries(RESOURCE_HOST_PREFIXES)) if (name === service.name) index.byEndpointPrefix.set(prefix, service);
     for (const [signingName, name] of Object.entries(EXTRA_SIGNING_NAMES)) if (name === service.name) index.bySigningName.set(signingName, [service]);
     const { signingName, targetPrefix, endpointPrefix, actions, routes } = service.routing;
-    index.bySigningName.set(signingName, [...(index.bySigningName.get(signingName) ?? []), service]);
+    if (!service.endpoints?.onlyByPath) index.bySigningName.set(signingName, [...(index.bySigningName.get(signingName) ?? []), service]);
     if (targetPrefix) index.byTargetPrefix.set(targetPrefix, service);
     index.byEndpointPrefix.set(endpointPrefix, service);
     for (const action of actions ?? []) if (!index.byAction.has(action)) index.byAction.set(action, service);
     if (routes) index.rest.push(service);
     if (service.endpoints) index.claiming.push(service);
     for (const name of service.endpoints?.signingNames ?? []) index.bySigningName.set(name, [...(index.bySigningName.get(name) ?? []), service]);
+  }
+  for (const service of index.claiming) {
+    const { signingName } = service.routing;
+    if (service.endpoints!.onlyByPath && !index.bySigningName.has(signingName)) index.bySigningName.set(signingName, [service]);
   }
   return index;
 }

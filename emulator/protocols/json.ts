@@ -61,16 +61,19 @@ export const awsJson: Protocol = {
   },
 };
 
+/**
+ * The body stays a string: Node then writes it in one piece with the response head (a Buffer goes as a second chunk),
+ * and the CRC-32 boto3 checks is taken over its UTF-8 bytes all the same.
+ */
 function jsonResponse(status: number, body: string, model: ServiceModel, requestId: string): RawResponse {
-  const buffer = Buffer.from(body, 'utf8');
   return {
     status,
     headers: {
       'content-type': `application/x-amz-json-${model.metadata.jsonVersion ?? '1.0'}`,
       'x-amzn-requestid': requestId,
       // boto3 verifies this checksum for DynamoDB when present.
-      'x-amz-crc32': String(crc32(buffer)),
+      'x-amz-crc32': String(crc32(body)),
     },
-    body: buffer,
+    body,
   };
 }

@@ -38,11 +38,15 @@ function coralName(name: string): string {
   return name.charAt(0).toLowerCase() + name.slice(1);
 }
 
-/** Longest rendering of a value in a message: AWS's messages name values, they do not return megabytes of them. */
+/**
+ * Longest rendering of a value in a message. AWS echoes a value breaking a length limit in full (CloudWatch Logs: a
+ * 1,025-character filter pattern, recorded); ours are cut only past twice the member's maximum length (at least
+ * MAX_ECHO characters), so that a megabyte-long value does not come back as a megabyte-long message.
+ */
 const MAX_ECHO = 1024;
 
-function echo(text: string): string {
-  return text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}...` : text;
+function echo(text: string, limit: number): string {
+  return text.length > limit ? `${text.slice(0, limit)}...` : text;
 }
 
 function render(value: unknown): string {
@@ -57,22 +61,22 @@ function render(value: unknown): string {
   return String(value);
 }
 
-function describe(value: unknown): string {
+function describe(value: unknown, limit: number): string {
   if (value === undefined || value === null) return 'null';
   if (Array.isArray(value)) {
     let text = '';
     for (const item of value) {
       text += (text ? ', ' : '') + render(item);
-      if (text.length > MAX_ECHO) break;
+      if (text.length > limit) break;
     }
-    return `'[${echo(text)}]'`;
+    return `'[${echo(text, limit)}]'`;
   }
-  return `'${echo(render(value))}'`;
+  return `'${echo(render(value), limit)}'`;
 }
 
 /** Coral names the offending value, except for sensitive members (KMS plaintexts, secrets): "Value at 'plaintext' ...". */
-function failure(problems: string[], value: unknown, path: string, constraint: string, sensitive = false): void {
-  problems.push(`Value${sensitive ? '' : ` ${describe(value)}`} at '${path}' failed to satisfy constraint: Member must ${constraint}`);
+function failure(problems: string[], value: unknown, path: string, constraint: string, sensitive = false, echoLimit = MAX_ECHO): void {
+  problems.push(`Value${sensitive ? '' : ` ${describe(value, echoLimit)}`} at '${path}' failed to satisfy constraint: Member must ${constraint}`);
 }
 
 const patternCache = new Map<string, RegExp | null>();
@@ -81,7 +85,17 @@ function compilePattern(pattern: string): RegExp | null {
     try {
       // Java's leading inline flag `(?i)` (e.g. SSM's AccountId `(?i)all|[0-9]{12}`) is JavaScript's `i` flag.
       const insensitive = pattern.startsWith('(?i)');
-      patternCache.set(pattern, new RegExp(`^(?:${insensitive ? pattern.slice(4) : pattern})$`, insensitive ? 'iu' : 'u'));
+      const source = `^(?:${insensitive ? pattern.slice(4) : pattern})$`;
+      let regex: RegExp;
+      try {
+        regex = new RegExp(source, insensitive ? 'iu' : 'u');
+      } catch (error) {
+        // Java allows escapes JavaScript's unicode mode refuses (EventBridge's `arn:aws([a-z]|\-)*`): without it, as
+        // long as every letter escape means there what it means in Java (not `\p{Alpha}`, `\A`, `\z`, `\Q`).
+        if (/\\[^\W\d_dDwWsSbBnrtfvux]/.test(pattern.replaceAll('\\\\', ''))) throw error;
+        regex = new RegExp(source, insensitive ? 'i' : '');
+      }
+      patternCache.set(pattern, regex);
     } catch {
       patternCache.set(pattern, null); // a Java-only construct: AWS checks it, we cannot
     }
@@ -163,20 +177,23 @@ function compile(model: ServiceModel, shape: Shape): Checker {
       const allowed = shape.enum && new Set(shape.enum);
       const pattern = shape.pattern === undefined ? undefined : compilePattern(shape.pattern);
       const hasLength = shape.min !== undefined || shape.max !== undefined;
+      const echoLimit = Math.max(MAX_ECHO, 2 * (shape.max ?? 0));
       return (value, path, problems) => {
         if (typeof value !== 'string') return;
-        if (allowed && !allowed.has(value)) return failure(problems, value, path, `satisfy enum value set: [${shape.enum!.join(', ')}]`);
+        if (allowed && !allowed.has(value)) return failure(problems, value, path, `satisfy enum value set: [${shape.enum!.join(', ')}]`, false, echoLimit);
+        let problem: string | undefined;
         let tooLong = false;
         if (hasLength) {
           // A UTF-16 length within the maximum bounds the code point count too: count only when it can matter.
           const length = shape.min === undefined && value.length <= shape.max! ? value.length : codePoints(value);
-          const problem = lengthProblem(shape, length);
-          if (problem) failure(problems, value, path, problem, shape.sensitive);
+          problem = lengthProblem(shape, length);
           tooLong = shape.max !== undefined && length > shape.max;
         }
+        // AWS lists a member's pattern failure before its length failure (EventBridge CreateConnection, recorded).
         if (pattern && value.length > 0 && !(tooLong && value.length > PATTERN_SKIP_LENGTH) && !pattern.test(value)) {
-          failure(problems, value, path, `satisfy regular expression pattern: ${shape.pattern}`);
+          failure(problems, value, path, `satisfy regular expression pattern: ${shape.pattern}`, false, echoLimit);
         }
+        if (problem) failure(problems, value, path, problem, shape.sensitive, echoLimit);
       };
     }
     case 'blob':

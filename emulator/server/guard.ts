@@ -22,6 +22,8 @@ const DEFAULT_ORIGINS = ['https://app.localstack.cloud', 'http://app.localstack.
 /**
  * Host names that are always this emulator's: loopback names, IP literals, LocalStack's and AWS's service names (for
  * DNS overrides), and single-label names (container and machine names; a rebinding attack needs a registered domain).
+ * Names ending in an IPv4 address are what SDKs make of an IP endpoint with a host prefix (S3 Object Lambda's
+ * `<route>.127.0.0.1`); no registered domain ends that way.
  */
 function builtInHost(name: string): boolean {
   return (
@@ -32,8 +34,14 @@ function builtInHost(name: string): boolean {
     name.endsWith('.localhost.localstack.cloud') ||
     name.endsWith('.amazonaws.com') ||
     name.endsWith('.amazonaws.com.cn') ||
-    isIP(name) !== 0
+    isIP(name) !== 0 ||
+    endsInIpv4(name)
   );
+}
+
+function endsInIpv4(name: string): boolean {
+  const tail = /\.(\d{1,3}(?:\.\d{1,3}){3})$/.exec(name);
+  return tail !== null && isIP(tail[1]) === 4;
 }
 
 /** `example.com:4566` -> `example.com`; `[::1]:4566` -> `::1`. */

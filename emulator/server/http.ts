@@ -305,9 +305,11 @@ function writeResponse(req: Request, res: Response, response: RawResponse): Prom
     response.headers['connection'] = 'close';
   }
   if (typeof body === 'string' || Buffer.isBuffer(body)) {
-    if (response.headers['content-length'] === undefined) response.headers['content-length'] = String(Buffer.byteLength(body));
+    // A 304 carries no body (RFC 9110): an error document rendered for it is not sent, nor counted.
+    const notModified = response.status === 304;
+    if (response.headers['content-length'] === undefined && !notModified) response.headers['content-length'] = String(Buffer.byteLength(body));
     res.writeHead(response.status, response.headers);
-    res.end(req.method === 'HEAD' ? '' : body);
+    res.end(req.method === 'HEAD' || notModified ? '' : body);
     if (unread) abandon(req);
     return undefined;
   }

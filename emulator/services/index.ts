@@ -32,6 +32,7 @@ export const SERVICE_LOADERS: Record<string, () => Promise<ServiceDefinition>> =
   apigateway: async () => (await import('./apigateway/index.ts')).default as ServiceDefinition,
   apigatewayv2: async () => (await import('./apigatewayv2/index.ts')).default as ServiceDefinition,
   stepfunctions: async () => (await import('./stepfunctions/index.ts')).default as ServiceDefinition,
+  s3control: async () => (await import('./s3control/index.ts')).default as ServiceDefinition,
 };
 
 /** Console views services declare (`<name>/console.ts`); others get the console's generic list. Loaded on first look. */
@@ -132,6 +133,8 @@ export const RESOURCE_TYPE_SERVICES: Record<string, string> = {
   'AWS::ApiGateway::RequestValidator': 'apigateway',
   'AWS::ApiGateway::GatewayResponse': 'apigateway',
   'AWS::ApiGateway::Account': 'apigateway',
+  'AWS::ApiGateway::DomainName': 'apigateway',
+  'AWS::ApiGateway::BasePathMapping': 'apigateway',
   'AWS::ApiGatewayV2::Api': 'apigatewayv2',
   'AWS::ApiGatewayV2::Route': 'apigatewayv2',
   'AWS::ApiGatewayV2::Integration': 'apigatewayv2',
@@ -170,11 +173,15 @@ export const IDENTITY_SERVICE = 'iam';
 const REQUIRES: Record<string, string[]> = { dynamodbstreams: ['dynamodb'], apigatewayv2: ['apigateway'] };
 
 /**
- * Endpoints services answer outside their model's API. API Gateway answers deployed APIs (REST, HTTP and WebSocket)
+ * Endpoints services answer outside their model's API. S3 answers requests signed for S3 Object Lambda (GetObject
+ * through an Object Lambda access point, WriteGetObjectResponse); S3 Control signs as `s3` and is told apart by its
+ * `/v20180820/` paths. API Gateway answers deployed APIs (REST, HTTP and WebSocket)
  * at `<api-id>.execute-api.<domain>` and at LocalStack's path forms, and WebSocket APIs' @connections API (signed
  * `execute-api`, also at `/@connections/<id>` on any host).
  */
 const ENDPOINTS: Record<string, ServiceEndpoints> = {
+  s3: { signingNames: ['s3-object-lambda'] },
+  s3control: { paths: [/^\/v20180820\//], onlyByPath: true },
   apigateway: {
     hostPrefixes: ['execute-api'],
     paths: [/^\/_aws\/execute-api\//, /^\/restapis\/[^/]+\/[^/]+\/_user_request_(?:\/|$)/, /^\/@connections\//],

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CreateDeploymentCommand, CreateResourceCommand, CreateRestApiCommand, GetResourcesCommand, PutIntegrationCommand, PutIntegrationResponseCommand, PutMethodCommand, PutMethodResponseCommand } from '@aws-sdk/client-api-gateway';
+import { CreateAuthorizerCommand, CreateDeploymentCommand, CreateResourceCommand, CreateRestApiCommand, GetResourcesCommand, PutIntegrationCommand, PutIntegrationResponseCommand, PutMethodCommand, PutMethodResponseCommand } from '@aws-sdk/client-api-gateway';
 import { CreateApiCommand, CreateIntegrationCommand, CreateRouteCommand, CreateStageCommand } from '@aws-sdk/client-apigatewayv2';
 import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { apiFunction, CREDENTIALS, executeHost, http, signedHttp, useApiGateway } from './support.ts';
@@ -32,13 +32,20 @@ describe('API Gateway IAM authorization of REST and HTTP API requests', function
     return { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey!, arn: `arn:aws:iam::${ACCOUNT}:user/${name}` };
   }
 
-  /** A REST API with GET /pets (MOCK, answering the caller's identity) under `authorizationType`, deployed to prod. */
-  async function restApi(authorizationType: string, policy?: object): Promise<string> {
+  /**
+   * A REST API with GET /pets (MOCK, answering the caller's identity) under `authorizationType`, deployed to prod;
+   * CUSTOM methods use a TOKEN authorizer running the function `authorizer`.
+   */
+  async function restApi(authorizationType: string, policy?: object, authorizer?: string): Promise<string> {
     const api = await gw.v1.send(new CreateRestApiCommand({ name: 'pets', policy: policy && JSON.stringify(policy) }));
     const root = (await gw.v1.send(new GetResourcesCommand({ restApiId: api.id }))).items![0];
     const pets = await gw.v1.send(new CreateResourceCommand({ restApiId: api.id, parentId: root.id, pathPart: 'pets' }));
     const method = { restApiId: api.id, resourceId: pets.id, httpMethod: 'GET' };
-    await gw.v1.send(new PutMethodCommand({ ...method, authorizationType }));
+    const authorizerUri = `arn:aws:apigateway:${REGION}:lambda:path/2015-03-31/functions/arn:aws:lambda:${REGION}:${ACCOUNT}:function:${authorizer}/invocations`;
+    const authorizerId = authorizer
+      ? (await gw.v1.send(new CreateAuthorizerCommand({ restApiId: api.id, name: 'token', type: 'TOKEN', authorizerUri, identitySource: 'method.request.header.Authorization' }))).id
+      : undefined;
+    await gw.v1.send(new PutMethodCommand({ ...method, authorizationType, authorizerId }));
     await gw.v1.send(new PutIntegrationCommand({ ...method, type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } }));
     await gw.v1.send(new PutMethodResponseCommand({ ...method, statusCode: '200' }));
     const identity = '{"userArn": "$context.identity.userArn", "accessKey": "$context.identity.accessKey", "accountId": "$context.identity.accountId", "caller": "$context.identity.caller"}';
@@ -113,6 +120,41 @@ describe('API Gateway IAM authorization of REST and HTTP API requests', function
     assert.equal((await http(pets(publicApi).url, { headers: { host: pets(publicApi).host } })).status, 200);
     // A bearer token for the backend is no SigV4 signature: strict signature checking leaves it to the method.
     assert.equal((await http(pets(publicApi).url, { headers: { host: pets(publicApi).host, authorization: 'Bearer abc' } })).status, 200);
+  });
+
+  it('judges Lambda-authorized methods by the resource policy in two phases (an explicit deny first, then with the authorizer policy)', async () => {
+    // AWS's knowledge-center article on Lambda authorizer 403s gives the authorizer's refusals (under `message`).
+    // Token 'allow' gets an Allow of the method, 'deny' a Deny, 'silent' a policy naming another resource (neither).
+    const authorizer = await apiFunction(
+      gw.lambda,
+      `exports.handler = async (event) => {
+        const token = event.authorizationToken;
+        const resource = token === 'silent' ? 'arn:aws:execute-api:*:*:other/*' : event.methodArn;
+        return { principalId: token, policyDocument: { Version: '2012-10-17', Statement: [{ Effect: token === 'deny' ? 'Deny' : 'Allow', Action: 'execute-api:Invoke', Resource: resource }] } };
+      };`,
+    );
+    const policy = (Effect: string) => ({ Version: '2012-10-17', Statement: [{ Effect, Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*' }] });
+    const call = (id: string, token: string) => http(pets(id).url, { headers: { host: pets(id).host, authorization: token } });
+
+    const denying = await restApi('CUSTOM', policy('Deny'), authorizer);
+    const refused = await call(denying, 'allow');
+    assert.equal(refused.status, 403);
+    assert.deepEqual(refused.json(), {
+      Message: `User: anonymous is not authorized to perform: execute-api:Invoke on resource: ${masked(denying, 'prod/GET/pets')} with an explicit deny in a resource-based policy`,
+    });
+
+    const allowing = await restApi('CUSTOM', policy('Allow'), authorizer);
+    assert.equal((await call(allowing, 'allow')).status, 200);
+    assert.equal((await call(allowing, 'silent')).status, 200);
+    const deniedByAuthorizer = await call(allowing, 'deny');
+    assert.equal(deniedByAuthorizer.status, 403);
+    assert.deepEqual(deniedByAuthorizer.json(), { message: 'User is not authorized to access this resource with an explicit deny' });
+
+    const withoutPolicy = await restApi('CUSTOM', undefined, authorizer);
+    assert.equal((await call(withoutPolicy, 'allow')).status, 200);
+    const neither = await call(withoutPolicy, 'silent');
+    assert.equal(neither.status, 403);
+    assert.deepEqual(neither.json(), { message: 'User is not authorized to access this resource' });
   });
 
   it('authorizes HTTP API routes with AWS_IAM and gives the signer to the function as authorizer.iam', async () => {

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { createContext, runInContext } from 'node:vm';
 import { CreateDeploymentCommand, CreateResourceCommand, CreateRestApiCommand, GetResourcesCommand, GetSdkCommand, PutIntegrationCommand, PutIntegrationResponseCommand, PutMethodCommand, PutMethodResponseCommand } from '@aws-sdk/client-api-gateway';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { unzipSync } from 'fflate';
 import { CREDENTIALS, useApiGateway } from './support.ts';
 
@@ -91,16 +96,99 @@ describe('API Gateway GetSdk', function () {
     await assert.rejects(wrongKey.petsPetIdDelete({ petId: '7' }, {}, {}), (error: Error & { response: Answer }) => error.response.status === 403);
   });
 
-  it("refuses unknown stages and SDK types, and answers NotImplemented for the platforms it does not generate", async () => {
+  it('refuses unknown stages and SDK types, and SDK types without their required parameters', async () => {
     const id = await petsApi();
     await assert.rejects(gw.v1.send(new GetSdkCommand({ restApiId: id, stageName: 'nope', sdkType: 'javascript' })), { name: 'NotFoundException', message: 'Invalid Stage identifier specified' });
     await assert.rejects(gw.v1.send(new GetSdkCommand({ restApiId: id, stageName: 'prod', sdkType: 'cobol' })), { name: 'NotFoundException', message: 'Invalid SDK type specified' });
-    for (const sdkType of ['android', 'objectivec', 'swift', 'java', 'ruby']) {
-      await assert.rejects(gw.v1.send(new GetSdkCommand({ restApiId: id, stageName: 'prod', sdkType })), (error: Error & { $metadata: { httpStatusCode: number } }) => {
-        assert.equal(error.$metadata.httpStatusCode, 501);
-        assert.equal(error.message, `twinstack generates JavaScript SDKs only; ${sdkType} SDK generation is not implemented`);
-        return true;
-      });
+    for (const [sdkType, name] of [['android', 'groupId'], ['objectivec', 'classPrefix'], ['swift', 'classPrefix'], ['java', 'serviceName'], ['ruby', 'service.name']]) {
+      await assert.rejects(gw.v1.send(new GetSdkCommand({ restApiId: id, stageName: 'prod', sdkType })), { name: 'BadRequestException', message: `Missing required parameter for the ${sdkType} SDK: ${name}` });
     }
+  });
+
+  /** The archive of `sdkType` for the pets API, unpacked into a fresh directory. */
+  async function unpacked(id: string, sdkType: string, parameters: Record<string, string>): Promise<{ dir: string; paths: string[] }> {
+    const out = await gw.v1.send(new GetSdkCommand({ restApiId: id, stageName: 'prod', sdkType, parameters }));
+    assert.match(out.contentDisposition!, new RegExp(`^attachment; filename="${sdkType}_\\d{4}-\\d{2}-\\d{2}_\\d{2}-\\d{2}Z\\.zip"$`));
+    const dir = mkdtempSync(join(tmpdir(), `sdk-${sdkType}-`));
+    const files = unzipSync(out.body!);
+    for (const [path, bytes] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), bytes);
+    }
+    return { dir, paths: Object.keys(files).sort() };
+  }
+  // The emulator serves in this process: clients that call it must run without blocking the event loop.
+  const run = async (command: string, args: string[]) => (await promisify(execFile)(command, args, { timeout: 30_000 })).stdout.trim().split('\n');
+  /** What the Java and Ruby programs print: four answers of the stage (the AWS_IAM one signed), then an unsigned call's 403. */
+  function assertCalls(output: string[]) {
+    assert.deepEqual(output.slice(0, 4).map((line) => JSON.parse(line)), [
+      { root: true },
+      { petId: 'a b', verbose: 'yes', tag: 'cat' },
+      { type: 'application/json' },
+      { signedBy: 'arn:aws:iam::000000000000:root' },
+    ]);
+    assert.equal(output[4], '403');
+  }
+  const has = (command: string) => spawnSync(command, ['-version']).status === 0 || spawnSync(command, ['--version']).status === 0;
+
+  it('generates a Java SDK (Maven project) that javac compiles and that calls the stage, signing AWS_IAM methods', async function () {
+    const id = await petsApi();
+    const { dir, paths } = await unpacked(id, 'java', { serviceName: 'PetStore', javaPackageName: 'examples.pets' });
+    assert.deepEqual(paths, [
+      'generated-code/README.md',
+      'generated-code/pom.xml',
+      'generated-code/src/main/java/examples/pets/ApiResponse.java',
+      'generated-code/src/main/java/examples/pets/PetStore.java',
+      'generated-code/src/main/java/examples/pets/SigV4.java',
+    ]);
+    assert.match(readFileSync(join(dir, 'generated-code/pom.xml'), 'utf8'), /<name>PetStore<\/name>/);
+    if (!has('javac')) this.skip();
+    const main = `import examples.pets.*;
+public class Main {
+  public static void main(String[] args) throws Exception {
+    PetStore client = new PetStore(args[0]).withCredentials(args[1], args[2], null, "us-east-1");
+    System.out.println(client.rootGet().getBody());
+    System.out.println(client.petsPetIdGet("a b", "yes", "cat").getBody());
+    System.out.println(client.petsPost("{}").getBody());
+    System.out.println(client.petsPetIdDelete("7").getBody());
+    System.out.println(new PetStore(args[0]).petsPetIdDelete("7").getStatus());
+  }
+}`;
+    writeFileSync(join(dir, 'Main.java'), main);
+    const sources = paths.filter((p) => p.endsWith('.java')).map((p) => join(dir, p));
+    execFileSync('javac', ['-d', join(dir, 'out'), ...sources, join(dir, 'Main.java')], { stdio: 'pipe' });
+    const output = await run('java', ['-cp', join(dir, 'out'), 'Main', `${gw.aws.endpoint}/_aws/execute-api/${id}/prod`, CREDENTIALS.accessKeyId, CREDENTIALS.secretAccessKey]);
+    assertCalls(output);
+  });
+
+  it('generates a Ruby SDK (a gem) whose files are valid Ruby and whose client calls the stage, signing AWS_IAM methods', async function () {
+    const id = await petsApi();
+    const { dir, paths } = await unpacked(id, 'ruby', { 'service.name': 'PetStore' });
+    assert.deepEqual(paths, ['petstore-sdk/README.md', 'petstore-sdk/lib/petstore_sdk.rb', 'petstore-sdk/lib/petstore_sdk/client.rb', 'petstore-sdk/lib/petstore_sdk/types.rb', 'petstore-sdk/petstore-sdk.gemspec']);
+    if (!has('ruby')) this.skip();
+    for (const path of paths.filter((p) => p.endsWith('.rb') || p.endsWith('.gemspec'))) execFileSync('ruby', ['-c', join(dir, path)], { stdio: 'pipe' });
+    const script = `require '${join(dir, 'petstore-sdk/lib/petstore_sdk')}'
+client = PetStore::Client.new(endpoint: ARGV[0], access_key_id: ARGV[1], secret_access_key: ARGV[2])
+puts client.root_get.body
+puts client.pets_pet_id_get(pet_id: 'a b', verbose: 'yes', x_tag: 'cat').body
+puts client.pets_post(body: { name: 'rex' }).body
+puts client.pets_pet_id_delete(pet_id: '7').body
+puts PetStore::Client.new(endpoint: ARGV[0]).pets_pet_id_delete(pet_id: '7').status`;
+    const output = await run('ruby', ['-e', script, `${gw.aws.endpoint}/_aws/execute-api/${id}/prod`, CREDENTIALS.accessKeyId, CREDENTIALS.secretAccessKey]);
+    assertCalls(output);
+  });
+
+  it('generates Android, iOS Objective-C and Swift clients declaring every method on the AWS Mobile SDK runtime', async () => {
+    const id = await petsApi();
+    const android = await unpacked(id, 'android', { groupId: 'examples', artifactId: 'pets-sdk', artifactVersion: '1.0.0', invokerPackage: 'examples.pets' });
+    assert.deepEqual(android.paths, ['pets-sdk/pom.xml', 'pets-sdk/src/main/java/examples/pets/PetStoreClient.java']);
+    const client = readFileSync(join(android.dir, android.paths[1]), 'utf8');
+    assert.match(client, /@com\.amazonaws\.mobileconnectors\.apigateway\.annotation\.Operation\(path = "\/pets\/\{petId\}", method = "GET"\)\n {2}Object petsPetIdGet\(/);
+    const objc = await unpacked(id, 'objectivec', { classPrefix: 'PET' });
+    assert.deepEqual(objc.paths, ['generated-src/PETPetStoreClient.h', 'generated-src/PETPetStoreClient.m']);
+    assert.match(readFileSync(join(objc.dir, objc.paths[1]), 'utf8'), /invokeHTTPRequest:@"DELETE" URLString:@"\/pets\/\{petId\}" pathParameters:@\{@"petId": petId\}/);
+    const swift = await unpacked(id, 'swift', { classPrefix: 'PET' });
+    assert.deepEqual(swift.paths, ['generated-src/PETPetStoreClient.swift']);
+    for (const name of ['rootGet', 'petsPost', 'petsPetIdGet', 'petsPetIdDelete']) assert.ok(readFileSync(join(swift.dir, swift.paths[0]), 'utf8').includes(`public func ${name}(`));
   });
 });

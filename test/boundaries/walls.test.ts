@@ -15,6 +15,7 @@ import * as kinesis from '@aws-sdk/client-kinesis';
 import * as kms from '@aws-sdk/client-kms';
 import * as lambda from '@aws-sdk/client-lambda';
 import * as s3 from '@aws-sdk/client-s3';
+import * as s3control from '@aws-sdk/client-s3-control';
 import * as scheduler from '@aws-sdk/client-scheduler';
 import * as sm from '@aws-sdk/client-secrets-manager';
 import * as sfn from '@aws-sdk/client-sfn';
@@ -25,6 +26,7 @@ import * as sts from '@aws-sdk/client-sts';
 import { ALL_SERVICE_NAMES } from '../../emulator/services/index.ts';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 import { zip } from '../lambda/support.ts';
+import { localhostNames } from '../support/localhost-names.ts';
 
 /**
  * Accounts and regions are walls, for every served service: a resource account A creates in one region is neither
@@ -212,6 +214,24 @@ const WALLS: Wall[] = [
       granted: (c, bucket) => c.send(new s3.GetObjectCommand({ Bucket: bucket, Key: 'k' })),
       withheld: (c, bucket) => c.send(new s3.PutObjectCommand({ Bucket: bucket, Key: 'k', Body: 'overwritten' })),
     },
+  },
+  {
+    service: 's3control',
+    client: (c) => new s3control.S3ControlClient({ ...c, ...localhostNames(c.endpoint) }),
+    create: async (c, account, region) => {
+      const bucket = `${NAME}-${account}-${region}`;
+      const buckets = new s3.S3Client(configOf(account, region));
+      await buckets.send(new s3.CreateBucketCommand({ Bucket: bucket, CreateBucketConfiguration: region === EAST ? undefined : { LocationConstraint: region as s3.BucketLocationConstraint } }));
+      buckets.destroy();
+      return (await c.send(new s3control.CreateAccessPointCommand({ AccountId: account, Name: NAME, Bucket: bucket }))).AccessPointArn;
+    },
+    own: async (c) => c.send(new s3control.GetAccessPointCommand({ AccountId: (await (c as s3control.S3ControlClient).config.credentials()).accessKeyId, Name: NAME })),
+    missing: ['NoSuchAccessPoint', 404],
+    // S3 Control acts on the caller's own account: another account id in the request is refused.
+    use: (c, ref) => c.send(new s3control.GetAccessPointCommand({ AccountId: ref.split(':')[4], Name: NAME })),
+    denied: ['AccessDenied', 403, 'Access Denied'],
+    otherRegion: ['NoSuchAccessPoint', 404],
+    sameNameInB: true,
   },
   {
     service: 'sns',

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import {
+  ActivateOrganizationsAccessCommand,
+  ActivateTypeCommand,
   BatchDescribeTypeConfigurationsCommand,
+  CloudFormationClient,
+  DeactivateOrganizationsAccessCommand,
+  DeactivateTypeCommand,
+  DescribeOrganizationsAccessCommand,
   DeregisterTypeCommand,
   DescribePublisherCommand,
   DescribeTypeCommand,
@@ -8,12 +14,14 @@ import {
   ListTypeRegistrationsCommand,
   ListTypesCommand,
   ListTypeVersionsCommand,
+  PublishTypeCommand,
+  RecordHandlerProgressCommand,
   RegisterPublisherCommand,
   RegisterTypeCommand,
   SetTypeConfigurationCommand,
   SetTypeDefaultVersionCommand,
+  TestTypeCommand,
   waitUntilTypeRegistrationComplete,
-  type CloudFormationClient,
 } from '@aws-sdk/client-cloudformation';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { strToU8, zipSync } from 'fflate';
@@ -176,4 +184,78 @@ describe('CloudFormation: the extension registry', function () {
     const described = await cfn.send(new DescribePublisherCommand({}));
     assert.deepEqual([described.PublisherId, described.PublisherStatus], [PublisherId, 'UNVERIFIED']);
   });
+
+  it('tests and publishes a module, which another account activates (under an alias), updates and deactivates', async () => {
+    const fragment = { Resources: { Queue: { Type: 'AWS::SQS::Queue' } } };
+    const url = await upload('shared-module.zip', { 'fragments/queue.json': JSON.stringify(fragment) });
+    const name = 'Acme::Shared::Queue::MODULE';
+    await cfn.send(new RegisterTypeCommand({ Type: 'MODULE', TypeName: name, SchemaHandlerPackage: url }));
+    const notTested = await rejection(cfn.send(new PublishTypeCommand({ Type: 'MODULE', TypeName: name })));
+    assert.equal(notTested.name, 'CFNRegistryException');
+    const { TypeVersionArn } = await cfn.send(new TestTypeCommand({ Type: 'MODULE', TypeName: name }));
+    assert.equal(TypeVersionArn, 'arn:aws:cloudformation:us-east-1:000000000000:type/module/Acme-Shared-Queue-MODULE/00000001');
+    const tested = await cfn.send(new DescribeTypeCommand({ Arn: TypeVersionArn }));
+    assert.equal(tested.TypeTestsStatus, 'PASSED');
+    const { PublisherId } = await cfn.send(new RegisterPublisherCommand({ AcceptTermsAndConditions: true }));
+    const firstNumbered = await rejection(cfn.send(new PublishTypeCommand({ Type: 'MODULE', TypeName: name, PublicVersionNumber: '1.0.0' })));
+    assert.equal(firstNumbered.name, 'CFNRegistryException');
+    const { PublicTypeArn } = await cfn.send(new PublishTypeCommand({ Type: 'MODULE', TypeName: name }));
+    assert.equal(PublicTypeArn, `arn:aws:cloudformation:us-east-1::type/module/${PublisherId}/Acme-Shared-Queue-MODULE`);
+
+    // Another account sees it among the public third-party types and activates it under an alias.
+    const other = new CloudFormationClient({ endpoint: aws.endpoint, region: 'us-east-1', credentials: { accessKeyId: '222222222222', secretAccessKey: 'test' } });
+    const listed = await other.send(new ListTypesCommand({ Visibility: 'PUBLIC', Type: 'MODULE', Filters: { Category: 'THIRD_PARTY' } }));
+    assert.deepEqual(listed.TypeSummaries!.map((t) => [t.TypeName, t.TypeArn, t.PublisherId, t.LatestPublicVersion, t.IsActivated]), [[name, PublicTypeArn, PublisherId, '1.0.0', false]]);
+    const alias = 'Other::Team::Queue::MODULE';
+    const { Arn } = await other.send(new ActivateTypeCommand({ PublicTypeArn, TypeNameAlias: alias, AutoUpdate: false }));
+    assert.equal(Arn, 'arn:aws:cloudformation:us-east-1:222222222222:type/module/Other-Team-Queue-MODULE');
+    const activated = await other.send(new DescribeTypeCommand({ Arn }));
+    assert.deepEqual(
+      [activated.TypeName, activated.IsActivated, activated.OriginalTypeName, activated.OriginalTypeArn, activated.PublisherId, activated.PublicVersionNumber, activated.AutoUpdate, activated.Visibility],
+      [alias, true, name, PublicTypeArn, PublisherId, '1.0.0', false, 'PUBLIC'],
+    );
+    assert.equal(activated.Schema, tested.Schema);
+    const mine = await other.send(new ListTypesCommand({ Visibility: 'PRIVATE', Type: 'MODULE', Filters: { Category: 'ACTIVATED' } }));
+    assert.deepEqual(mine.TypeSummaries!.map((t) => [t.TypeName, t.IsActivated, t.PublicVersionNumber]), [[alias, true, '1.0.0']]);
+
+    // A later publication is the next minor version unless given; activating again takes it.
+    const lower = await rejection(cfn.send(new PublishTypeCommand({ Type: 'MODULE', TypeName: name, PublicVersionNumber: '0.9.0' })));
+    assert.equal(lower.name, 'CFNRegistryException');
+    await cfn.send(new PublishTypeCommand({ Type: 'MODULE', TypeName: name }));
+    assert.equal((await other.send(new DescribeTypeCommand({ Arn }))).LatestPublicVersion, '1.1.0');
+    await other.send(new ActivateTypeCommand({ Type: 'MODULE', TypeName: name, PublisherId, TypeNameAlias: alias }));
+    assert.equal((await other.send(new DescribeTypeCommand({ Arn }))).PublicVersionNumber, '1.1.0');
+
+    const unknown = await rejection(other.send(new ActivateTypeCommand({ Type: 'MODULE', TypeName: 'Acme::Shared::Nothing::MODULE', PublisherId })));
+    assert.deepEqual([unknown.name, unknown.message], ['TypeNotFoundException', "The type 'Acme::Shared::Nothing::MODULE' cannot be found."]);
+    // Registered types are deregistered, not deactivated; activated ones are deactivated.
+    assert.equal((await rejection(cfn.send(new DeactivateTypeCommand({ Type: 'MODULE', TypeName: name })))).name, 'CFNRegistryException');
+    await other.send(new DeactivateTypeCommand({ Arn }));
+    assert.equal((await rejection(other.send(new DescribeTypeCommand({ Type: 'MODULE', TypeName: alias })))).name, 'TypeNotFoundException');
+    other.destroy();
+  });
+
+  it("fails a resource type's contract tests (its handlers are never run), so it cannot be published", async () => {
+    const schema = { typeName: 'Acme::Shared::Thing', description: 'x', properties: { Id: { type: 'string' } }, primaryIdentifier: ['/properties/Id'], readOnlyProperties: ['/properties/Id'], additionalProperties: false };
+    const url = await upload('thing.zip', { 'schema.json': JSON.stringify(schema) });
+    await cfn.send(new RegisterTypeCommand({ Type: 'RESOURCE', TypeName: 'Acme::Shared::Thing', SchemaHandlerPackage: url }));
+    const missingBucket = await rejection(cfn.send(new TestTypeCommand({ Type: 'RESOURCE', TypeName: 'Acme::Shared::Thing', LogDeliveryBucket: 'no-such-bucket' })));
+    assert.equal(missingBucket.name, 'CFNRegistryException');
+    const { TypeVersionArn } = await cfn.send(new TestTypeCommand({ Type: 'RESOURCE', TypeName: 'Acme::Shared::Thing', LogDeliveryBucket: 'extensions' }));
+    const described = await cfn.send(new DescribeTypeCommand({ Arn: TypeVersionArn }));
+    assert.equal(described.TypeTestsStatus, 'FAILED');
+    assert.match(described.TypeTestsStatusDescription!, /handlers/);
+    assert.equal((await rejection(cfn.send(new PublishTypeCommand({ Type: 'RESOURCE', TypeName: 'Acme::Shared::Thing' })))).name, 'CFNRegistryException');
+  });
+
+  it('refuses handler progress reports (no handler runs here) and organizations access (no organization)', async () => {
+    const progress = await rejection(cfn.send(new RecordHandlerProgressCommand({ BearerToken: 'token', OperationStatus: 'SUCCESS' })));
+    assert.equal(progress.name, 'OperationStatusCheckFailedException');
+    const badStatus = await rejection(cfn.send(new RecordHandlerProgressCommand({ BearerToken: 'token', OperationStatus: 'DONE' as never })));
+    assert.equal(badStatus.name, 'ValidationError');
+    assert.equal((await cfn.send(new DescribeOrganizationsAccessCommand({}))).Status, 'DISABLED');
+    assert.equal((await rejection(cfn.send(new ActivateOrganizationsAccessCommand({})))).name, 'InvalidOperationException');
+    assert.equal((await rejection(cfn.send(new DeactivateOrganizationsAccessCommand({})))).name, 'InvalidOperationException');
+  });
 });
+

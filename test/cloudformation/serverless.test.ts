@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import assert from 'node:assert/strict';
 import {
   CreateChangeSetCommand,
@@ -9,6 +10,7 @@ import {
   ValidateTemplateCommand,
   type CloudFormationClient,
 } from '@aws-sdk/client-cloudformation';
+import { APIGatewayClient, GetBasePathMappingsCommand, GetDomainNameCommand, GetMethodCommand, GetResourcesCommand, GetRestApiCommand, GetUsagePlansCommand } from '@aws-sdk/client-api-gateway';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Twinstack } from '../../emulator/index.ts';
 import { http } from '../apigateway/support.ts';
@@ -222,6 +224,111 @@ Outputs:
     assert.equal(allowed.status, 200, allowed.text);
     assert.equal(allowed.text, 'items');
     await cfn.send(new DeleteStackCommand({ StackName: 'auth' }));
+    assert.equal((await settled(cfn, stack.StackId!)).StackStatus, 'DELETE_COMPLETE');
+  });
+
+  it('translates Domain, Auth.UsagePlan (per API and shared), AWS_IAM with InvokeRole, and Auth.ResourcePolicy', async () => {
+    const template = `
+Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function: { Runtime: nodejs20.x, Handler: index.handler }
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: v1
+      Domain:
+        DomainName: api.example.com
+        CertificateArn: arn:aws:acm:us-east-1:000000000000:certificate/abc
+        BasePath: [/orders, /users-v2]
+      Auth:
+        DefaultAuthorizer: AWS_IAM
+        InvokeRole: CALLER_CREDENTIALS
+        UsagePlan: { CreateUsagePlan: PER_API, UsagePlanName: orders-plan, Quota: { Limit: 100, Period: DAY } }
+        ResourcePolicy:
+          AwsAccountWhitelist: ['111111111111']
+          CustomStatements: [{ Effect: Allow, Principal: '*', Action: execute-api:Invoke, Resource: execute-api:/*/GET/public }]
+  Other:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      Auth: { UsagePlan: { CreateUsagePlan: SHARED } }
+  Third:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      Auth: { UsagePlan: { CreateUsagePlan: SHARED } }
+  Items:
+    Type: AWS::Serverless::Function
+    Properties:
+      InlineCode: "exports.handler = async () => ({ statusCode: 200, body: 'items' });"
+      Events:
+        Signed: { Type: Api, Properties: { RestApiId: !Ref Api, Path: /items, Method: get } }
+        Own: { Type: Api, Properties: { RestApiId: !Ref Api, Path: '/items/{id}', Method: get, Auth: { Authorizer: AWS_IAM, InvokeRole: 'arn:aws:iam::000000000000:role/invoker' } } }
+        Public: { Type: Api, Properties: { RestApiId: !Ref Api, Path: /public, Method: get, Auth: { Authorizer: NONE } } }
+        Other: { Type: Api, Properties: { RestApiId: !Ref Other, Path: /x, Method: get } }
+        Third: { Type: Api, Properties: { RestApiId: !Ref Third, Path: /y, Method: get } }
+Outputs:
+  Api: { Value: !Ref Api }
+`;
+    await cfn.send(new CreateStackCommand({ StackName: 'sam-extras', TemplateBody: template, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] }));
+    const stack = await settled(cfn, 'sam-extras');
+    assert.equal(stack.StackStatus, 'CREATE_COMPLETE', stack.StackStatusReason);
+    const { Resources: r } = JSON.parse((await cfn.send(new GetTemplateCommand({ StackName: 'sam-extras', TemplateStage: 'Processed' }))).TemplateBody!);
+    // SAM's logical id for the domain: the first 10 hex digits of the SHA-1 of its name.
+    const domainId = `ApiGatewayDomainName${createHash('sha1').update('api.example.com').digest('hex').slice(0, 10)}`;
+    assert.deepEqual(r[domainId], {
+      Type: 'AWS::ApiGateway::DomainName',
+      Properties: { DomainName: 'api.example.com', RegionalCertificateArn: 'arn:aws:acm:us-east-1:000000000000:certificate/abc', EndpointConfiguration: { Types: ['REGIONAL'] } },
+    });
+    assert.deepEqual(r.ApiordersBasePathMapping.Properties, { DomainName: { Ref: domainId }, RestApiId: { Ref: 'Api' }, Stage: { Ref: 'Apiv1Stage' }, BasePath: 'orders' });
+    assert.equal(r.Apiusersv2BasePathMapping.Properties.BasePath, 'usersv2');
+    assert.deepEqual(r.ApiUsagePlan, {
+      Type: 'AWS::ApiGateway::UsagePlan',
+      DependsOn: ['Api'],
+      Properties: { ApiStages: [{ ApiId: { Ref: 'Api' }, Stage: { Ref: 'Apiv1Stage' } }], Quota: { Limit: 100, Period: 'DAY' }, UsagePlanName: 'orders-plan' },
+    });
+    assert.deepEqual(r.ApiApiKey, { Type: 'AWS::ApiGateway::ApiKey', DependsOn: ['ApiUsagePlan'], Properties: { Enabled: true, StageKeys: [{ RestApiId: { Ref: 'Api' }, StageName: { Ref: 'Apiv1Stage' } }] } });
+    assert.deepEqual(r.ApiUsagePlanKey, { Type: 'AWS::ApiGateway::UsagePlanKey', DependsOn: ['ApiApiKey'], Properties: { KeyId: { Ref: 'ApiApiKey' }, KeyType: 'API_KEY', UsagePlanId: { Ref: 'ApiUsagePlan' } } });
+    assert.deepEqual(r.ServerlessUsagePlan.DependsOn, ['Other', 'Third']);
+    assert.deepEqual(r.ServerlessUsagePlan.Properties.ApiStages.map((s: { ApiId: { Ref: string } }) => s.ApiId.Ref), ['Other', 'Third']);
+    assert.deepEqual(r.ServerlessApiKey, { Type: 'AWS::ApiGateway::ApiKey', DependsOn: ['ServerlessUsagePlan'], Properties: { Enabled: true } });
+
+    const body = r.Api.Properties.Body;
+    assert.deepEqual(body.securityDefinitions.AWS_IAM, { 'x-amazon-apigateway-authtype': 'awsSigv4', type: 'apiKey', name: 'Authorization', in: 'header' });
+    assert.deepEqual(body.paths['/items'].get.security, [{ AWS_IAM: [] }]);
+    assert.equal(body.paths['/items'].get['x-amazon-apigateway-integration'].credentials, 'arn:aws:iam::*:user/*');
+    assert.equal(body.paths['/items/{id}'].get['x-amazon-apigateway-integration'].credentials, 'arn:aws:iam::000000000000:role/invoker');
+    assert.equal(body.paths['/public'].get.security, undefined);
+    assert.equal(body.paths['/public'].get['x-amazon-apigateway-integration'].credentials, undefined);
+    const resource = (method: string, path: string) => ({ 'Fn::Sub': [`execute-api:/\${__Stage__}/${method}${path}`, { __Stage__: 'v1' }] });
+    assert.deepEqual(body['x-amazon-apigateway-policy'], {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: 'execute-api:Invoke', Resource: [resource('GET', '/items')], Principal: { AWS: ['111111111111'] } },
+        { Effect: 'Allow', Action: 'execute-api:Invoke', Resource: [resource('GET', '/items/*')], Principal: { AWS: ['111111111111'] } },
+        { Effect: 'Allow', Action: 'execute-api:Invoke', Resource: [resource('GET', '/public')], Principal: { AWS: ['111111111111'] } },
+        { Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*/GET/public' },
+      ],
+    });
+
+    // What API Gateway has now.
+    const apigw = new APIGatewayClient({ endpoint: aws.endpoint, ...CLIENT_CONFIG });
+    const apiId = stack.Outputs!.find((o) => o.OutputKey === 'Api')!.OutputValue!;
+    const domain = await apigw.send(new GetDomainNameCommand({ domainName: 'api.example.com' }));
+    assert.deepEqual(domain.endpointConfiguration?.types, ['REGIONAL']);
+    const { items: mappings } = await apigw.send(new GetBasePathMappingsCommand({ domainName: 'api.example.com' }));
+    assert.deepEqual(mappings!.map((m) => [m.basePath, m.restApiId, m.stage]).sort(), [['orders', apiId, 'v1'], ['usersv2', apiId, 'v1']]);
+    const plans = (await apigw.send(new GetUsagePlansCommand({}))).items!;
+    assert.deepEqual(plans.find((p) => p.name === 'orders-plan')!.apiStages, [{ apiId, stage: 'v1' }]);
+    const { items: resources } = await apigw.send(new GetResourcesCommand({ restApiId: apiId }));
+    const items = resources!.find((x) => x.path === '/items')!;
+    const method = await apigw.send(new GetMethodCommand({ restApiId: apiId, resourceId: items.id, httpMethod: 'GET' }));
+    assert.deepEqual([method.authorizationType, method.apiKeyRequired, method.methodIntegration?.credentials], ['AWS_IAM', false, 'arn:aws:iam::*:user/*']);
+    const { policy } = await apigw.send(new GetRestApiCommand({ restApiId: apiId }));
+    assert.ok(policy?.includes('111111111111'));
+    apigw.destroy();
+    await cfn.send(new DeleteStackCommand({ StackName: 'sam-extras' }));
     assert.equal((await settled(cfn, stack.StackId!)).StackStatus, 'DELETE_COMPLETE');
   });
 

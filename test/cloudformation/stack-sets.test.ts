@@ -10,14 +10,17 @@ import {
   DescribeStackSetCommand,
   DescribeStackSetOperationCommand,
   DescribeStacksCommand,
+  DetectStackSetDriftCommand,
+  ListStackInstanceResourceDriftsCommand,
   ListStackInstancesCommand,
+  ListStackSetAutoDeploymentTargetsCommand,
   ListStackSetOperationResultsCommand,
   ListStackSetOperationsCommand,
   ListStackSetsCommand,
   UpdateStackSetCommand,
 } from '@aws-sdk/client-cloudformation';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
-import { GetQueueAttributesCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, GetQueueUrlCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Twinstack } from '../../emulator/index.ts';
 import { serveCloudFormation, settled } from './serve.ts';
 
@@ -182,6 +185,56 @@ Resources:
       AccountGateResult: { Status: 'FAILED', StatusReason: 'AWSCloudFormationStackSetAccountGate function returned FAILED' },
     });
     assert.equal(Summaries![1].Status, 'SUCCEEDED');
+  });
+
+  it('detects drift on every instance in a DETECT_DRIFT operation, and lists the resource drifts it found per instance', async () => {
+    const template = TEMPLATE.replace('set-queue', 'drift-queue');
+    await cfn.send(new CreateStackSetCommand({ StackSetName: 'drifting', TemplateBody: template }));
+    const before = (await cfn.send(new DescribeStackSetCommand({ StackSetName: 'drifting' }))).StackSet!.StackSetDriftDetectionDetails;
+    assert.deepEqual(before, { DriftStatus: 'NOT_CHECKED', TotalStackInstancesCount: 0, DriftedStackInstancesCount: 0, InSyncStackInstancesCount: 0, InProgressStackInstancesCount: 0, FailedStackInstancesCount: 0 });
+    const created = await cfn.send(new CreateStackInstancesCommand({ StackSetName: 'drifting', Accounts: [ADMIN, TARGET], Regions: ['us-west-2'], OperationPreferences: { MaxConcurrentCount: 2 } }));
+    // (us-west-2: the account gate of the test before fails TARGET's us-east-1 targets.)
+    assert.equal((await finished(cfn, 'drifting', created.OperationId!)).Status, 'SUCCEEDED');
+    const target = clientsFor(aws, TARGET, 'us-west-2');
+    const { QueueUrl } = await target.sqs.send(new GetQueueUrlCommand({ QueueName: 'drift-queue-us-west-2' }));
+    await target.sqs.send(new SetQueueAttributesCommand({ QueueUrl, Attributes: { MessageRetentionPeriod: '1200' } }));
+
+    const { OperationId } = await cfn.send(new DetectStackSetDriftCommand({ StackSetName: 'drifting', OperationPreferences: { MaxConcurrentCount: 2 } }));
+    const op = await finished(cfn, 'drifting', OperationId!);
+    assert.deepEqual([op.Action, op.Status], ['DETECT_DRIFT', 'SUCCEEDED']);
+    const details = (await cfn.send(new DescribeStackSetCommand({ StackSetName: 'drifting' }))).StackSet!.StackSetDriftDetectionDetails!;
+    assert.ok(details.LastDriftCheckTimestamp instanceof Date);
+    assert.deepEqual({ ...details, LastDriftCheckTimestamp: undefined }, {
+      DriftStatus: 'DRIFTED',
+      DriftDetectionStatus: 'COMPLETED',
+      LastDriftCheckTimestamp: undefined,
+      TotalStackInstancesCount: 2,
+      DriftedStackInstancesCount: 1,
+      InSyncStackInstancesCount: 1,
+      InProgressStackInstancesCount: 0,
+      FailedStackInstancesCount: 0,
+    });
+    const { Summaries: sets } = await cfn.send(new ListStackSetsCommand({ Status: 'ACTIVE' }));
+    assert.equal(sets!.find((s) => s.StackSetName === 'drifting')!.DriftStatus, 'DRIFTED');
+    const { Summaries: instances } = await cfn.send(new ListStackInstancesCommand({ StackSetName: 'drifting', Filters: [{ Name: 'DRIFT_STATUS', Values: 'DRIFTED' }] }));
+    assert.deepEqual(instances!.map((i) => [i.Account, i.DriftStatus, i.Status, i.LastOperationId]), [[TARGET, 'DRIFTED', 'CURRENT', created.OperationId]]);
+
+    const drifts = await cfn.send(new ListStackInstanceResourceDriftsCommand({ StackSetName: 'drifting', StackInstanceAccount: TARGET, StackInstanceRegion: 'us-west-2', OperationId }));
+    assert.deepEqual(
+      drifts.Summaries!.map((d) => [d.LogicalResourceId, d.ResourceType, d.PhysicalResourceId, d.StackResourceDriftStatus, d.PropertyDifferences]),
+      [['Queue', 'AWS::SQS::Queue', QueueUrl, 'MODIFIED', [{ PropertyPath: '/MessageRetentionPeriod', ExpectedValue: '345600', ActualValue: '1200', DifferenceType: 'NOT_EQUAL' }]]],
+    );
+    const inSync = await cfn.send(new ListStackInstanceResourceDriftsCommand({ StackSetName: 'drifting', StackInstanceAccount: ADMIN, StackInstanceRegion: 'us-west-2', OperationId, StackInstanceResourceDriftStatuses: ['MODIFIED'] }));
+    assert.deepEqual(inSync.Summaries, []);
+    await assert.rejects(cfn.send(new ListStackInstanceResourceDriftsCommand({ StackSetName: 'drifting', StackInstanceAccount: TARGET, StackInstanceRegion: 'eu-west-1', OperationId })), {
+      name: 'StackInstanceNotFoundException',
+    });
+    await assert.rejects(cfn.send(new ListStackInstanceResourceDriftsCommand({ StackSetName: 'drifting', StackInstanceAccount: TARGET, StackInstanceRegion: 'us-west-2', OperationId: 'nope' })), {
+      name: 'OperationNotFoundException',
+    });
+    // Self-managed stack sets have no organizational units to deploy to automatically.
+    assert.deepEqual((await cfn.send(new ListStackSetAutoDeploymentTargetsCommand({ StackSetName: 'drifting' }))).Summaries, []);
+    await assert.rejects(cfn.send(new ListStackSetAutoDeploymentTargetsCommand({ StackSetName: 'nope' })), { name: 'StackSetNotFoundException' });
   });
 
   it('answers as AWS does for unknown stack sets, service-managed permissions and delegated administrators', async () => {

@@ -3,7 +3,7 @@ import { CloudWatchClient, GetMetricDataCommand, type MetricDataQuery } from '@a
 import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { EventBridgeClient, PutEventsCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { CreateStreamCommand, KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
-import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { InvokeCommand, LambdaClient, PutFunctionConcurrencyCommand } from '@aws-sdk/client-lambda';
 import { CreateQueueCommand, DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
@@ -122,10 +122,15 @@ describe('Standard metrics the services publish to CloudWatch (SDK v3)', functio
     await ddb.send(new PutItemCommand({ TableName: 'timed', Item: { pk: { S: 'a' } } }));
     await ddb.send(new GetItemCommand({ TableName: 'timed', Key: { pk: { S: 'a' } } }));
     await ddb.send(new GetItemCommand({ TableName: 'timed', Key: { pk: { S: 'b' } } }));
-    // Two client errors (a missing table, a key of the wrong type); a failed condition is not a UserError.
+    // Three client errors (a missing table, a key of the wrong type, a Limit below 1); a failed condition is not a UserError.
     await assert.rejects(ddb.send(new GetItemCommand({ TableName: 'missing', Key: { pk: { S: 'a' } } })), { name: 'ResourceNotFoundException' });
     await assert.rejects(ddb.send(new GetItemCommand({ TableName: 'timed', Key: { pk: { N: '1' } } })), { name: 'ValidationException' });
     await assert.rejects(ddb.send(new PutItemCommand({ TableName: 'timed', Item: { pk: { S: 'a' } }, ConditionExpression: 'attribute_not_exists(pk)' })), { name: 'ConditionalCheckFailedException' });
+    // A request the core's model validation rejects before DynamoDB's handler runs counts as well (issue #14).
+    await assert.rejects(ddb.send(new QueryCommand({ TableName: 'timed', KeyConditionExpression: 'pk = :a', ExpressionAttributeValues: { ':a': { S: 'a' } }, Limit: 0 })), {
+      name: 'ValidationException',
+      message: /Member must have value greater than or equal to 1/,
+    });
     const now = aws.emulator.clock.now();
     const latency = (Operation: string, Stat: string): MetricDataQuery => ({
       Id: `${Operation.toLowerCase()}${Stat.toLowerCase()}`,
@@ -148,7 +153,7 @@ describe('Standard metrics the services publish to CloudWatch (SDK v3)', functio
       }),
     );
     const [gets, puts, slowest, errors] = out.MetricDataResults!.map((r) => r.Values!.reduce((a, b) => a + b, 0));
-    assert.deepEqual([gets, puts, errors], [2, 1, 2]);
+    assert.deepEqual([gets, puts, errors], [2, 1, 3]);
     assert.ok(slowest > 0 && slowest < 5000, `GetItem latency ${slowest} ms`);
     ddb.destroy();
   });

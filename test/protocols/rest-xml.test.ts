@@ -262,6 +262,14 @@ describe('rest-xml protocol through the AWS SDK v3 S3 client and boto3', () => {
     assert.match(raw, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<ListBucketResult xmlns="http:\/\/s3.amazonaws.com\/doc\/2006-03-01\/">/);
   });
 
+  it('an empty number in the query (?max-keys=) is read as absent, as S3 reads it, not as a SerializationException', async () => {
+    const res = await fetch(`${endpoint}/bkt?list-type=2&max-keys=&prefix=a%2F`);
+    assert.equal(res.status, 200, await res.text());
+    assert.deepEqual({ ...seen.ListObjectsV2.input }, { Bucket: 'bkt', Prefix: 'a/' });
+    const bad = await fetch(`${endpoint}/bkt?list-type=2&max-keys=many`);
+    assert.equal(bad.status, 400);
+  });
+
   it('PutBucketTagging / GetBucketTagging: XML payload in both directions; Content-MD5 of the body is checked', async () => {
     await s3.send(new PutBucketTaggingCommand({ Bucket: 'bkt', Tagging: { TagSet: [{ Key: 'a&b', Value: '<1>' }, { Key: 'empty', Value: '' }] } }));
     assert.deepEqual(seen.PutBucketTagging.input.Tagging, { TagSet: [{ Key: 'a&b', Value: '<1>' }, { Key: 'empty', Value: '' }] });

@@ -46,7 +46,18 @@ describe('transport hardening: hostile input to the protocol layer', () => {
     assert.equal(res.status, 200);
   });
 
-  it('a 10 MB string breaking a length limit gets a short message', async () => {
+  it('a value just over its length limit is echoed in full, as AWS does (CloudWatch Logs: 1,025 characters, recorded)', async () => {
+    const res = await fetch(twinstack.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'DynamoDB_20120810.DescribeTable' },
+      body: JSON.stringify({ TableName: 'x'.repeat(1025) }),
+    });
+    assert.equal(res.status, 400);
+    const body = (await res.json()) as { message: string };
+    assert.ok(body.message.includes(`Value '${'x'.repeat(1025)}' at 'tableName'`), body.message.slice(0, 200));
+  });
+
+  it('a 10 MB string breaking a length limit gets a short message (cut past twice the limit: our bound)', async () => {
     const res = await fetch(twinstack.endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'DynamoDB_20120810.DescribeTable' },

@@ -7,8 +7,6 @@ import { runBoto3Script } from '../support/boto3.ts';
 // shared/reference/aws-snapshots/README.md) with boto3, and compares our responses after the same redaction.
 const snapshot = loadSnapshot('sts', 'test_sts.snapshot.json');
 const PREFIX = 'tests/aws/services/sts/test_sts.py::';
-/** Snapshot entries that record IAM CreateRole responses: twinstack has no IAM service yet. */
-const IAM_ENTRIES = new Set(['create-role', 'role-1', 'role-2']);
 
 describe('STS against the AWS-recorded snapshots (boto3)', function () {
   this.timeout(60_000);
@@ -16,7 +14,7 @@ describe('STS against the AWS-recorded snapshots (boto3)', function () {
   let results: Record<string, { responses: Record<string, unknown>; references: Record<string, string[]> }>;
 
   before(async () => {
-    aws = await startTwinstack({ port: 0, services: ['sts'] });
+    aws = await startTwinstack({ port: 0, services: ['sts', 'iam'] });
     results = await runBoto3Script(new URL('./snapshot/scenarios.py', import.meta.url), aws.endpoint);
   });
   after(() => aws.stop());
@@ -29,7 +27,7 @@ describe('STS against the AWS-recorded snapshots (boto3)', function () {
     const test = nodeId.slice(PREFIX.length);
     it(test, () => {
       const { responses, references } = results[test];
-      const expected = Object.fromEntries(Object.entries(recorded['recorded-content']).filter(([key]) => !IAM_ENTRIES.has(key)));
+      const expected = recorded['recorded-content'];
       assert.deepEqual(Object.keys(responses).sort(), Object.keys(expected).sort());
       const redactor = new Redactor({
         accountId: '000000000000',
@@ -37,8 +35,7 @@ describe('STS against the AWS-recorded snapshots (boto3)', function () {
         keyValues: { AccessKeyId: 'access-key-id', SecretAccessKey: 'secret-access-key', SessionToken: 'session-token' },
         references,
       });
-      for (const key of Object.keys(recorded['recorded-content'])) {
-        if (IAM_ENTRIES.has(key)) continue;
+      for (const key of Object.keys(expected)) {
         assert.deepEqual(redactor.redact(responses[key]), expected[key], key);
       }
     });

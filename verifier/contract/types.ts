@@ -123,6 +123,17 @@ export interface InteractionMeta {
   source?: { snapshotKey?: string; note?: string };
   /** Seconds to wait before sending (AWS-side timing the scenario depends on, e.g. visibility timeouts). Default 0. */
   delaySeconds?: number;
+  /**
+   * The test read the clock afresh for this call (`datetime.now()` inline, not a `utc_now` taken earlier): the
+   * scenario's "now" for request generators is read again before it is sent, and stays so for later steps.
+   */
+  takesNow?: boolean;
+  /**
+   * A polling step (what a test's waiter did): the request is sent again, every second up to `timeoutSeconds`
+   * (default 300), until the value at `path` of its response matches `matches` (a regex) or it is an error; e.g. a stack's status
+   * leaving `*_IN_PROGRESS`. Only the last response is judged.
+   */
+  until?: { path: JsonPath; matches: string; timeoutSeconds?: number };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -199,6 +210,26 @@ export interface PactBody {
   encoded: false | 'base64';
 }
 
+/**
+ * A Pact V4 generator: the request value at its path is replaced when the request is replayed. twinstack uses
+ * `DateTime` for times relative to the replay's "now" (a test's `datetime.now() - timedelta(seconds=60)`):
+ * `expression` is `now`, `now + N unit(s)` or `now - N unit(s)` (Pact's date expressions; units millisecond to week),
+ * `format` is `yyyy-MM-dd'T'HH:mm:ss.SSSXXX` (ISO 8601 text, as the query protocol sends it), twinstack's
+ * `epoch-seconds` (a number, as AWS JSON sends timestamps) or `epoch-milliseconds` (a long holding a time, as
+ * CloudWatch Logs' event timestamps). "Now" is fixed once per scenario run: the target's own
+ * clock where it has twinstack's clock route, else the verifier's. The request keeps an example value at the path.
+ */
+export interface PactGenerator {
+  type: 'DateTime';
+  expression: string;
+  format: string;
+}
+
+/** Generators by request part (the body only, so far): JSONPaths into a JSON body, or `$['Param.Name']` in a form body. */
+export interface PactGenerators {
+  body?: Record<string, PactGenerator>;
+}
+
 export interface PactRequest {
   method: string;
   path: string;
@@ -206,6 +237,7 @@ export interface PactRequest {
   headers?: Record<string, string[]>;
   body?: PactBody;
   matchingRules?: PactMatchingRules;
+  generators?: PactGenerators;
 }
 
 export interface PactResponse {

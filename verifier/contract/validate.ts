@@ -1,4 +1,6 @@
-import type { ContractFile } from './types.ts';
+import { pathKeys, readPath } from '../replay/compare.ts';
+import { generatorProblem } from '../replay/relative-time.ts';
+import type { ContractFile, PactBody } from './types.ts';
 
 const PROTOCOLS = ['json', 'query', 'rest-json', 'rest-xml'];
 const MATCHERS = ['type', 'regex', 'template', 'timestamp', 'number', 'present', 'absent', 'ignore', 'json'];
@@ -6,6 +8,14 @@ const PROVENANCE = ['aws-recording', 'aws-validated-snapshot', 'aws-docs-example
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Whether a generator's path names a value of the body: a JSON member, or a form body's parameter. */
+function bodyHas(body: PactBody | undefined, path: string): boolean {
+  if (!body || !path.startsWith('$')) return false;
+  if (typeof body.content !== 'string') return readPath(body.content, path) !== undefined;
+  const [name, ...rest] = pathKeys(path);
+  return rest.length === 0 && new URLSearchParams(body.content).has(String(name));
+}
 
 /** Checks a parsed contract file against the format (types.ts); returns problems as `path: message`. */
 export function validateContract(value: unknown): string[] {
@@ -47,6 +57,11 @@ export function validateContract(value: unknown): string[] {
       need(!/x-amz-json/.test(body.contentType), `${at}.request.body.contentType`, 'store x-amz-json bodies as application/json (requestContentType keeps the real type)');
       need(body.encoded === false || body.encoded === 'base64', `${at}.request.body.encoded`, "false or 'base64'");
     }
+    for (const [path, generator] of Object.entries(interaction.request?.generators?.body ?? {})) {
+      const problem = isObj(generator) ? generatorProblem(generator) : 'not an object';
+      need(!problem, `${at}.request.generators.body['${path}']`, problem);
+      need(bodyHas(body, path), `${at}.request.generators.body['${path}']`, 'names no value of the request body');
+    }
     const t = interaction.comments?.twinstack;
     need(isObj(t), `${at}.comments.twinstack`, 'missing');
     if (!isObj(t)) return;
@@ -71,6 +86,7 @@ export function validateContract(value: unknown): string[] {
         }
       }
     }
+    if (t.until !== undefined) need(typeof t.until.path === 'string' && t.until.path.startsWith('$') && typeof t.until.matches === 'string', `${at}.comments.twinstack.until`, 'needs a path ($...) and a matches regex');
     for (const c of t.captures ?? []) need(typeof c.name === 'string' && typeof c.from === 'string' && (c.from.startsWith('$') || c.from.startsWith('header:')), `${at}.comments.twinstack.captures`, 'each needs name and a from path ($... or header:...)');
   });
   return problems;

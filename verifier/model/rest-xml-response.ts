@@ -137,11 +137,25 @@ function decodeListing(operation: string, output: Record<string, JsonValue>): vo
   }
 }
 
+/**
+ * botocore's S3 `Expires` handling: the raw header as `ExpiresString`, and `Expires` as a timestamp when the header
+ * is an HTTP date (left out when it is not).
+ */
+function expiresAsBotocore(out: Record<string, JsonValue>): void {
+  if (typeof out.Expires !== 'string') return;
+  const raw = out.Expires;
+  out.ExpiresString = raw;
+  const date = new Date(raw);
+  if (Number.isNaN(date.getTime())) delete out.Expires;
+  else out.Expires = date.toISOString();
+}
+
 export function parseRestXmlOutput(model: ServiceModel, operation: string, status: number, headers: Record<string, string>, body: string): Record<string, JsonValue> {
   const outputRef = model.operations[operation]?.output;
   if (!outputRef) return {};
   const shape = model.shapes[outputRef.shape];
   const out = headerMembers(model, shape, status, headers);
+  expiresAsBotocore(out);
   if (shape.payload) {
     const ref = shape.members![shape.payload];
     const payloadShape = model.shapes[ref.shape];

@@ -1,7 +1,8 @@
 /**
  * Turns `contracts/_sources/*.ts` (LocalStack AWS-validated tests reproduced as request sequences) into contract files:
  * requests serialized by botocore's own serializers (serialize.py), expected responses taken only from the snapshots
- * recorded against AWS. Run: `node --import tsx verifier/port/generate.ts`.
+ * recorded against AWS. Run: `node --import tsx verifier/port/generate.ts [service ...]` (services named: only
+ * their contracts and PORTING.md rows are rewritten).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { ContractFile, ContractInteraction, Expectation, JsonValue, PactMatchingRules } from '../contract/types.ts';
 import { loadModel } from '../../emulator/models/load.ts';
 import { pythonCommand } from '../../emulator/core/platform.ts';
+import { relativeTimeGenerators, withExampleTimes, type ExampleTimes } from './relative-times.ts';
 import { snapshotToExpectation } from './snapshot-expectation.ts';
 import { snapshotRoot } from './snapshot-root.ts';
 import type { SourceFile, SourceProtocol, SourceScenario, SourceStep } from './source-types.ts';
@@ -58,7 +60,8 @@ function variantsOf(source: SourceFile, scenario: SourceScenario, snapshot: Snap
         param: named ? rest.join('-') : (param ?? ''),
         suffix: param === undefined ? '' : `.${param.replace(/[^a-z0-9_-]/gi, '_')}`,
       };
-    });
+    })
+    .filter((variant) => !Object.hasOwn(scenario.unportedVariants ?? {}, variant.param));
 }
 
 /** Why a recorded variant is not ported (a wire protocol twinstack does not serve), by its parameter's prefix. */
@@ -129,6 +132,7 @@ function interactionFor(
   recorded: Snapshot[string]['recorded-content'],
   stepIndex: number,
   request: SerializedRequest,
+  examples: ExampleTimes,
 ): ContractInteraction {
   const entry = step.snapshot !== undefined ? recorded[step.snapshot] : undefined;
   const snapshotValue = expanded(step.within !== undefined ? (entry as Record<string, unknown> | undefined)?.[step.within] : entry, source.expandedWords);
@@ -145,6 +149,7 @@ function interactionFor(
   const headers: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = [k.toLowerCase() === 'content-type' && isJson ? 'application/json' : v];
   const pact = isJson && !expect.error ? pactBody(expect) : undefined;
+  const generators = relativeTimeGenerators(request.body, protocol, examples);
   const responseHeaders: Record<string, string[]> = {};
   if (expect.error && isJson && expect.error.type && source.service === 'sqs') {
     responseHeaders['x-amzn-query-error'] = [`${expect.error.code};${expect.error.type}`];
@@ -163,6 +168,7 @@ function interactionFor(
         : {}),
       headers,
       ...requestBody(protocol, request),
+      ...(generators ? { generators: { body: generators } } : {}),
     },
     response: {
       status: expect.status ?? (expect.failure ? 400 : 200),
@@ -185,6 +191,8 @@ function interactionFor(
           : {}),
         ...(step.snapshot ? { source: { snapshotKey: step.snapshot } } : {}),
         ...(step.delaySeconds ? { delaySeconds: step.delaySeconds } : {}),
+        ...(step.takesNow ? { takesNow: true } : {}),
+        ...(step.until ? { until: step.until } : {}),
       },
     },
   };
@@ -210,7 +218,8 @@ function requestBody(protocol: SourceProtocol, request: SerializedRequest): { bo
   if (protocol === 'query') return { body: { content: request.body, contentType: 'application/x-www-form-urlencoded', encoded: false } };
   if (!request.body) return {};
   const contentType = request.headers['Content-Type'] ?? (protocol === 'rest-xml' ? 'application/octet-stream' : 'application/json');
-  const content = contentType.startsWith('application/json') ? (JSON.parse(request.body) as JsonValue) : request.body;
+  // An S3 object body is bytes whatever its declared type: only rest-json bodies are documents.
+  const content = protocol === 'rest-json' && contentType.startsWith('application/json') ? (JSON.parse(request.body) as JsonValue) : request.body;
   return { body: { content, contentType, encoded: false } };
 }
 
@@ -233,6 +242,8 @@ async function main() {
   for (const name of readdirSync(sourceDir).filter((n) => n.endsWith('.ts')).sort()) {
     sources.push(...([] as SourceFile[]).concat((await import(join(sourceDir, name))).default as SourceFile | SourceFile[]));
   }
+  const only = process.argv.slice(2);
+  if (only.length) sources.splice(0, sources.length, ...sources.filter((s) => only.includes(s.service)));
   for (const source of sources) {
     const snapshotFile = join(snapshotRoot(), source.snapshotDir, `${source.module}.snapshot.json`);
     const snapshot = readJson<Snapshot>(snapshotFile);
@@ -255,9 +266,11 @@ async function main() {
         portedIds.add(variant.nodeId);
       }
     }
+    // Times relative to "now" get examples at the recording's time, found again in the serialized requests.
+    const timed = jobs.flatMap(({ variant, steps }) => steps.map((s) => withExampleTimes(s.params, Date.parse(toIsoDate(snapshot[variant.nodeId]['recorded-date'])))));
     const requests = jobs.flatMap(({ variant, steps }) =>
-      steps.map((s) => ({ service: s.service ?? source.service, protocol: s.protocol ?? variant.protocol, operation: s.op, params: s.params })),
-    );
+      steps.map((s) => ({ service: s.service ?? source.service, protocol: s.protocol ?? variant.protocol, operation: s.op })),
+    ).map((request, i) => ({ ...request, params: timed[i].params }));
     const serialized = JSON.parse(
       execFileSync(pythonCommand(), [join(ROOT, 'verifier', 'port', 'serialize.py')], { input: JSON.stringify(requests), maxBuffer: 1 << 28 }).toString(),
     ) as SerializedRequest[];
@@ -269,7 +282,7 @@ async function main() {
       const contract: ContractFile = {
         consumer: { name: 'aws-sdk' },
         provider: { name: `aws-${source.service}` },
-        interactions: steps.map((step, i) => interactionFor(source, step, variant, entry['recorded-content'], i, serialized[cursor + i])),
+        interactions: steps.map((step, i) => interactionFor(source, step, variant, entry['recorded-content'], i, serialized[cursor + i], timed[cursor + i].examples)),
         metadata: {
           pactSpecification: { version: '4.0' },
           twinstack: {
@@ -310,8 +323,11 @@ async function main() {
         rows.push({ service: source.service, test: nodeId, status: 'ported', entries: used, ...(used < entries ? { reason: `${entries - used} of ${entries} entries not reproduced` } : {}) });
       } else {
         const { notPorted } = source;
+        const scenario = source.scenarios.find((s) => s.test === test);
+        const param = /\[([^\]]*)\]$/.exec(nodeId)?.[1] ?? '';
         const reason =
           skippedVariant(source, nodeId) ??
+          (scenario?.unportedVariants && Object.hasOwn(scenario.unportedVariants, param) ? scenario.unportedVariants[param] : undefined) ??
           (typeof notPorted === 'function' ? notPorted(test) : (notPorted[test] ?? notPorted[test.split('::').pop()!])) ??
           source.notPortedOtherwise ??
           'not reproduced yet';
@@ -320,11 +336,39 @@ async function main() {
     }
     totals.set(source.service, total);
   }
-  writePorting(rows, totals);
+  writePorting(rows, totals, only);
   console.log(`wrote ${written} contracts`);
 }
 
-function writePorting(rows: PortingRow[], totals: Map<string, { entries: number; ported: number; snapshotTests: number }>) {
+/**
+ * Table rows in PORTING.md's order: with `only` services regenerated, the old file's rows of the other services stay
+ * and each regenerated service's new rows take the place of its old ones.
+ */
+function mergedRows(oldLines: string[], fresh: Map<string, string[]>, only: string[]): string[] {
+  if (!only.length) return [...fresh.values()].flat();
+  const out: string[] = [];
+  const placed = new Set<string>();
+  for (const line of oldLines) {
+    const service = /^\| ([a-z0-9-]+) \| /.exec(line)?.[1];
+    if (!service || service === 'service') continue;
+    if (!only.includes(service)) out.push(line);
+    else if (!placed.has(service)) out.push(...(fresh.get(service) ?? []));
+    placed.add(service);
+  }
+  for (const [service, lines] of fresh) if (!placed.has(service)) out.push(...lines);
+  return out;
+}
+
+function writePorting(rows: PortingRow[], totals: Map<string, { entries: number; ported: number; snapshotTests: number }>, only: string[]) {
+  const old = only.length ? readFileSync(join(CONTRACTS, 'PORTING.md'), 'utf8').split('\n') : [];
+  const split = old.indexOf('## Per test');
+  const summary = new Map<string, string[]>();
+  for (const [service, t] of totals) {
+    const portedTests = rows.filter((r) => r.service === service && r.status === 'ported').length;
+    summary.set(service, [`| ${service} | ${t.snapshotTests} | ${t.entries} | ${t.ported} | ${portedTests} |`]);
+  }
+  const tests = new Map<string, string[]>();
+  for (const r of rows) tests.set(r.service, [...(tests.get(r.service) ?? []), `| ${r.service} | \`${r.test.split('::').slice(1).join('::')}\` | ${r.status} | ${r.entries} | ${r.reason ?? ''} |`]);
   const lines = [
     '# Porting report (generated by `node --import tsx verifier/port/generate.ts`; do not edit)',
     '',
@@ -333,13 +377,14 @@ function writePorting(rows: PortingRow[], totals: Map<string, { entries: number;
     '',
     '| service | snapshot tests (with variants) | recorded entries | entries ported | tests ported |',
     '|---|---|---|---|---|',
+    ...mergedRows(old.slice(0, split), summary, only),
+    '',
+    '## Per test',
+    '',
+    '| service | test | status | entries | note |',
+    '|---|---|---|---|---|',
+    ...mergedRows(old.slice(split), tests, only),
   ];
-  for (const [service, t] of totals) {
-    const portedTests = rows.filter((r) => r.service === service && r.status === 'ported').length;
-    lines.push(`| ${service} | ${t.snapshotTests} | ${t.entries} | ${t.ported} | ${portedTests} |`);
-  }
-  lines.push('', '## Per test', '', '| service | test | status | entries | note |', '|---|---|---|---|---|');
-  for (const r of rows) lines.push(`| ${r.service} | \`${r.test.split('::').slice(1).join('::')}\` | ${r.status} | ${r.entries} | ${r.reason ?? ''} |`);
   writeFileSync(join(CONTRACTS, 'PORTING.md'), `${lines.join('\n')}\n`);
 }
 

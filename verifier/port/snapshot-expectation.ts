@@ -83,6 +83,17 @@ function digestToExpectation(recorded: unknown, errorStatus: (code: string) => n
   return { status: errorStatus(Code), error: { code: Code, message: placeholderTemplate(message) } };
 }
 
+/**
+ * A raw HTTP exchange a test snapshotted without an SDK: `{Error: <the JSON error body>, Metadata: {StatusCode}}`,
+ * the body carrying `__type` (possibly `namespace#Code`) and `Message`.
+ */
+function rawErrorToExpectation(recorded: unknown): Expectation | undefined {
+  const { Error: body, Metadata } = (recorded ?? {}) as { Error?: { __type?: string; Message?: string; message?: string }; Metadata?: { StatusCode?: number } };
+  if (!body?.__type || Metadata?.StatusCode === undefined) return undefined;
+  const message = body.Message ?? body.message;
+  return { status: Metadata.StatusCode, error: { code: body.__type.split('#').pop()!, ...(message !== undefined ? { message: placeholderTemplate(message) } : {}) } };
+}
+
 function isWholeResponse(recorded: unknown): recorded is Record<string, unknown> {
   return !!recorded && typeof recorded === 'object' && !Array.isArray(recorded) && ('ResponseMetadata' in recorded || 'Error' in recorded);
 }
@@ -97,6 +108,8 @@ export function snapshotToExpectation(recorded: unknown, protocol: string, forms
   if (forms.errorDigest) return digestToExpectation(recorded, forms.errorStatus ?? (() => 400));
   const text = typeof recorded === 'string' ? CLIENT_ERROR_TEXT.exec(recorded) : null;
   if (text && forms.errorStatus) return { status: forms.errorStatus(text[1]), error: { code: text[1], message: placeholderTemplate(text[2]) } };
+  const raw = rawErrorToExpectation(recorded);
+  if (raw) return raw;
   if (!isWholeResponse(recorded)) {
     const matchers: Record<string, Matcher> = {};
     const output = convert(recorded, '$', matchers, forms);

@@ -32,6 +32,10 @@ export interface SourceStep {
   ignore?: string[];
   /** Seconds to wait before this call (AWS timing the test relies on). */
   delaySeconds?: number;
+  /** The test read the clock afresh for this call's `now()` times (`datetime.now()` inline) rather than reusing `utc_now`. */
+  takesNow?: boolean;
+  /** A waiter's polling: the call is repeated until the value at `path` matches `matches` (see InteractionMeta.until). */
+  until?: { path: string; matches: string; timeoutSeconds?: number };
   /**
    * The test snapshotted a digest of the error, not the response: `{Code, Message}`, or `{Code, Errors, Count}` (the
    * constraint violations of a `N validation error(s) detected: ...` message; only Count 1 keeps their order).
@@ -48,6 +52,8 @@ export interface SourceScenario {
   note?: string;
   /** The contract's file name (starting `test_`) when two test classes of a module share the test's name. */
   fileName?: string;
+  /** Recorded variants of this test not ported, by the test's own parameter, with the reason (e.g. virtual-host addressing). */
+  unportedVariants?: Record<string, string>;
 }
 
 export interface SourceFile {
@@ -80,4 +86,24 @@ export interface SourceFile {
   notPorted: Record<string, string> | ((test: string) => string | undefined);
   /** The reason for the module's other tests that are not ported (default: not reproduced yet). */
   notPortedOtherwise?: string;
+}
+
+/**
+ * A time relative to the replay's "now" in a step's parameters: the test's `utc_now + timedelta(seconds=offset)`.
+ * The contract gets an example value (the snapshot's recording time plus the offset) and a Pact `DateTime` generator
+ * that the verifier fills in with the replay's own now plus the offset.
+ */
+export interface RelativeTime {
+  $now: number;
+  /** An epoch-milliseconds number (a long member such as a log event's timestamp), not a timestamp member. */
+  millis?: true;
+}
+
+export function now(offsetSeconds = 0): RelativeTime {
+  return { $now: offsetSeconds };
+}
+
+/** `now(offset)` for a long member that holds epoch milliseconds (the test's `now_utc(millis=True) + offset`). */
+export function nowMillis(offsetSeconds = 0): RelativeTime {
+  return { $now: offsetSeconds, millis: true };
 }

@@ -1,6 +1,8 @@
 import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
-import type { ContractInteraction } from '../contract/types.ts';
+import type { ContractInteraction, JsonValue, PactGenerators } from '../contract/types.ts';
+import { pathKeys } from './compare.ts';
+import { generate } from './relative-time.ts';
 import { render, renderDeep, type Vars } from './template.ts';
 
 export interface PreparedRequest {
@@ -22,8 +24,25 @@ function encodeForm(pairs: [string, string][]): string {
   return pairs.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
 }
 
-/** Fills the interaction's request templates for the target: variables, real content type, no stale auth headers. */
-export function prepareRequest(interaction: ContractInteraction, endpoint: string, vars: Vars): PreparedRequest {
+/** A JSON body with its generated values (times relative to `now`) in place of the examples. */
+function withGenerated(content: JsonValue, generators: PactGenerators | undefined, now: number): JsonValue {
+  const entries = Object.entries(generators?.body ?? {});
+  if (!entries.length) return content;
+  const copy = structuredClone(content);
+  for (const [path, generator] of entries) {
+    const keys = pathKeys(path);
+    let parent = copy as Record<string | number, JsonValue>;
+    for (const key of keys.slice(0, -1)) parent = parent?.[key] as Record<string | number, JsonValue>;
+    if (parent && typeof parent === 'object') parent[keys[keys.length - 1]] = generate(generator, now);
+  }
+  return copy;
+}
+
+/**
+ * Fills the interaction's request templates for the target: variables, generated values (`now`: the scenario's
+ * "now" in epoch milliseconds), real content type, no stale auth headers.
+ */
+export function prepareRequest(interaction: ContractInteraction, endpoint: string, vars: Vars, now = Date.now()): PreparedRequest {
   const { request } = interaction;
   const meta = interaction.comments.twinstack;
   const base = new URL(endpoint);
@@ -39,11 +58,13 @@ export function prepareRequest(interaction: ContractInteraction, endpoint: strin
   if (request.body) {
     const { content, contentType } = request.body;
     if (typeof content === 'string' && contentType.startsWith('application/x-www-form-urlencoded')) {
-      body = encodeForm([...new URLSearchParams(content)].map(([k, v]) => [k, render(v, vars)]));
+      const form = Object.fromEntries(Object.entries(request.generators?.body ?? {}).map(([path, g]) => [String(pathKeys(path)[0]), g]));
+      const value = (k: string, v: string) => (Object.hasOwn(form, k) ? String(generate(form[k], now)) : render(v, vars));
+      body = encodeForm([...new URLSearchParams(content)].map(([k, v]) => [k, value(k, v)]));
     } else if (typeof content === 'string') {
       body = render(content, vars);
     } else {
-      body = JSON.stringify(renderDeep(content, vars));
+      body = JSON.stringify(withGenerated(renderDeep(content, vars), request.generators, now));
     }
     // REST requests carry their own content type (or none, as an SDK sends a blob without one).
     if (meta.protocol !== 'rest-xml' && meta.protocol !== 'rest-json') headers['content-type'] = meta.requestContentType ?? contentType;

@@ -18,19 +18,34 @@ export interface Target {
    * visibility timeout then take milliseconds.
    */
   advanceClock?: (seconds: number) => Promise<void>;
+  /**
+   * Reads the target's clock (epoch milliseconds): the "now" a scenario's relative times (`DateTime` generators) are
+   * taken from. Absent: the verifier's own clock, which is AWS's to within clock skew.
+   */
+  readClock?: () => Promise<number>;
 }
 
 /** A clock mover for targets that have twinstack's clock route; undefined for others (they are waited for). */
 export async function clockOf(endpoint: string): Promise<Target['advanceClock']> {
+  return (await twinstackClockOf(endpoint)).advanceClock;
+}
+
+/** The mover and reader of a target's clock, for targets that have twinstack's clock route (none for others). */
+export async function twinstackClockOf(endpoint: string): Promise<Pick<Target, 'advanceClock' | 'readClock'>> {
   const url = new URL('/_twinstack/clock', endpoint);
   try {
-    if ((await fetch(url, { signal: AbortSignal.timeout(5000) })).status !== 200) return undefined;
+    if ((await fetch(url, { signal: AbortSignal.timeout(5000) })).status !== 200) return {};
   } catch {
-    return undefined;
+    return {};
   }
-  return async (seconds) => {
-    const res = await fetch(url, { method: 'POST', body: JSON.stringify({ advance: `${seconds}s` }), signal: AbortSignal.timeout(5000) });
-    if (res.status !== 200) throw new Error(`the target refused to advance its clock: ${res.status} ${await res.text()}`);
+  const call = async (init?: RequestInit) => {
+    const res = await fetch(url, { ...init, signal: AbortSignal.timeout(5000) });
+    if (res.status !== 200) throw new Error(`the target's clock route answered ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { epochMs: number }).epochMs;
+  };
+  return {
+    advanceClock: async (seconds) => void (await call({ method: 'POST', body: JSON.stringify({ advance: `${seconds}s` }) })),
+    readClock: () => call(),
   };
 }
 
@@ -150,9 +165,9 @@ interface Sent {
   exchange: NonNullable<InteractionResult['exchange']>;
 }
 
-async function send(interaction: ContractInteraction, target: Target, vars: Vars, model: ServiceModel): Promise<Sent> {
+async function send(interaction: ContractInteraction, target: Target, vars: Vars, model: ServiceModel, now: number): Promise<Sent> {
   const meta = interaction.comments.twinstack;
-  const prepared = prepareRequest(interaction, target.endpoint, vars);
+  const prepared = prepareRequest(interaction, target.endpoint, vars, now);
   const signingName = model.metadata.signingName ?? model.metadata.endpointPrefix;
   const headers = await signRequest(prepared, signingName, target.region, target.credentials);
   const res = await httpRequest(prepared.url, {
@@ -177,10 +192,33 @@ async function send(interaction: ContractInteraction, target: Target, vars: Vars
   return { parsed: parseResponse(model, meta.operation, meta.protocol, res.statusCode, responseHeaders, body), exchange };
 }
 
+/** Sends the interaction; a polling step (`until`) again, each second, until its response shows what it waits for (or is an error). */
+async function sendUntil(interaction: ContractInteraction, target: Target, vars: Vars, model: ServiceModel, now: number): Promise<Sent> {
+  const until = interaction.comments.twinstack.until;
+  let sent = await send(interaction, target, vars, model, now);
+  if (!until) return sent;
+  const deadline = performance.now() + (until.timeoutSeconds ?? 300) * 1000;
+  // An error ends the polling as it ends a waiter (the error is judged like any answer).
+  const done = (s: Sent) => {
+    if (s.parsed.status >= 300) return true;
+    const value = readPath(s.parsed.output, until.path);
+    return value !== undefined && value !== null && new RegExp(until.matches).test(typeof value === 'object' ? JSON.stringify(value) : String(value));
+  };
+  while (!done(sent) && performance.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 1000));
+    sent = await send(interaction, target, vars, model, now);
+  }
+  return sent;
+}
+
 /** Replays one scenario in order against the target and judges every interaction. */
 export async function runScenario(contract: ContractFile, target: Target, filter?: (i: ContractInteraction) => boolean): Promise<InteractionResult[]> {
   const scenario = contract.metadata.twinstack.id;
   const vars = builtinVars(target);
+  // One "now" per scenario, as a test takes `utc_now` once and sends times relative to it.
+  const relativeTimes = contract.interactions.some((i) => i.request.generators?.body);
+  const readNow = async () => (relativeTimes && target.readClock ? target.readClock() : Date.now());
+  let now = await readNow();
   const results: InteractionResult[] = [];
   const interactions = [...contract.interactions].sort((a, b) => a.comments.twinstack.step - b.comments.twinstack.step);
   for (const interaction of interactions) {
@@ -190,13 +228,14 @@ export async function runScenario(contract: ContractFile, target: Target, filter
       if (target.advanceClock) await target.advanceClock(meta.delaySeconds);
       else await new Promise((r) => setTimeout(r, meta.delaySeconds! * 1000));
     }
+    if (meta.takesNow) now = await readNow();
     let mismatches: Mismatch[];
     let status: number | undefined;
     let exchange: InteractionResult['exchange'];
     const model = modelOf(meta.service);
     try {
       if (!model) throw new Error(`no AWS model for service '${meta.service}'`);
-      const sent = await send(interaction, target, vars, model);
+      const sent = await sendUntil(interaction, target, vars, model, now);
       const actual = sent.parsed;
       exchange = sent.exchange;
       status = actual.status;

@@ -26,6 +26,8 @@ function invalid(where: string, name: string, raw: string, type: string): AwsErr
   return new AwsError('SerializationException', `Value '${raw}' of ${where} '${name}' is not a valid ${type}`, { status: 400 });
 }
 
+const NUMBER_TYPES = new Set(['integer', 'long', 'float', 'double']);
+
 /** Text from the URI, query or a header -> typed value. */
 function decodeText(model: ServiceModel, ref: ShapeRef, raw: string, location: Location, name: string): unknown {
   const shape = model.shapes[ref.shape];
@@ -100,7 +102,8 @@ export function decodeBindings(
         }
         boundQuery.add(wire);
         const values = req.query.getAll(wire);
-        if (values.length === 0) break;
+        // An empty number (`?max-keys=`) is read as absent, as S3 reads it, not refused as malformed.
+        if (values.length === 0 || (values[0] === '' && NUMBER_TYPES.has(memberShape.type))) break;
         input[name] =
           memberShape.type === 'list'
             ? values.map((v) => decodeText(model, memberShape.member!, v, 'querystring', wire))

@@ -154,7 +154,9 @@ export class IntegrityCheck {
   constructor(private readonly headers: Record<string, string>) {
     const md5 = headers['content-md5'];
     if (md5 !== undefined) {
-      if (Buffer.from(md5, 'base64').length !== 16) throw new AwsError('InvalidDigest', 'The Content-MD5 you specified was invalid.', { status: 400 });
+      if (Buffer.from(md5, 'base64').length !== 16) {
+        throw new AwsError('InvalidDigest', 'The Content-MD5 you specified was invalid.', { status: 400, fields: { 'Content-MD5': md5 } });
+      }
       this.digests.set('md5', hashDigest('md5')());
     }
     const announced = (headers['x-amz-trailer'] ?? '').split(',').map((name) => name.trim().toLowerCase());
@@ -194,7 +196,12 @@ export class IntegrityCheck {
       const value = digest.digest().toString('base64');
       this.results.set(algorithm, value);
       if (algorithm === 'md5') {
-        if (value !== this.headers['content-md5']) throw new AwsError('BadDigest', 'The Content-MD5 you specified did not match what we received.', { status: 400 });
+        if (value !== this.headers['content-md5']) {
+          throw new AwsError('BadDigest', 'The Content-MD5 you specified did not match what we received.', {
+            status: 400,
+            fields: { ExpectedDigest: this.headers['content-md5'], CalculatedDigest: value },
+          });
+        }
         continue;
       }
       const claimed = trailers[CHECKSUM_PREFIX + algorithm] ?? this.headers[CHECKSUM_PREFIX + algorithm];

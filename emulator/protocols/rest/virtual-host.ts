@@ -5,17 +5,20 @@ import type { RawRequest } from '../types.ts';
 const virtualHosted = new WeakMap<ServiceModel, boolean>();
 
 /**
- * Whether the model addresses resources by a virtual host: its endpoint rules take a `Bucket` parameter from a URI
- * label (`contextParam`), which SDKs move into the host name (`<bucket>.s3.<region>.amazonaws.com`).
+ * Whether the model addresses resources by a virtual host: an operation's URI starts with a label its endpoint rules
+ * take as `Bucket` (`contextParam`), which SDKs move into the host name (`<bucket>.s3.<region>.amazonaws.com`). S3
+ * Control also names buckets in URIs, but deeper (`/v20180820/bucket/{name}`), and puts the account id in the host.
  */
 function hasVirtualHostLabel(model: ServiceModel): boolean {
   let found = virtualHosted.get(model);
   if (found === undefined) {
-    found = Object.values(model.shapes).some((shape) =>
-      Object.values(shape.members ?? {}).some(
-        (ref: ShapeRef & { contextParam?: { name: string } }) => ref.location === 'uri' && ref.contextParam?.name === 'Bucket',
-      ),
-    );
+    found = Object.values(model.operations).some((operation) => {
+      const members = operation.input ? (model.shapes[operation.input.shape]?.members ?? {}) : {};
+      return Object.values(members).some(
+        (ref: ShapeRef & { contextParam?: { name: string } }) =>
+          ref.location === 'uri' && ref.contextParam?.name === 'Bucket' && operation.http.requestUri.startsWith(`/{${ref.locationName}}`),
+      );
+    });
     virtualHosted.set(model, found);
   }
   return found;

@@ -7,11 +7,12 @@ export const conflict = (message: string) => new AwsError('ConflictException', m
 export const validation = (message: string) => new AwsError('ValidationException', message, { status: 400 });
 
 /** Coral's wording for enum violations, as API Gateway answers them. */
-export function enumViolation(problems: { value: string; at: string; allowed: readonly string[]; list?: boolean }[]): AwsError {
-  const count = problems.length === 1 ? '1 validation error detected' : `${problems.length} validation errors detected`;
+export function enumViolation(problems: { value: string; at: string; allowed: readonly string[]; list?: boolean }[], others: string[] = []): AwsError {
   const texts = problems.map(({ value, at, allowed, list }) => {
     const constraint = `Member must satisfy enum value set: [${allowed.join(', ')}]`;
     return `Value '${value}' at '${at}' failed to satisfy constraint: ${list ? `Member must satisfy constraint: [${constraint}]` : constraint}`;
   });
+  texts.push(...others);
+  const count = texts.length === 1 ? '1 validation error detected' : `${texts.length} validation errors detected`;
   return validation(`${count}: ${texts.join('; ')}`);
 }

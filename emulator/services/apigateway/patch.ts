@@ -1,5 +1,5 @@
 import type { PatchOperation } from '@aws-sdk/client-api-gateway';
-import { badRequest, enumViolation } from './errors.ts';
+import { badRequest, enumViolation, notFound } from './errors.ts';
 
 const OPS = ['add', 'remove', 'move', 'test', 'replace', 'copy'] as const;
 
@@ -11,12 +11,14 @@ export interface PatchSpec {
 }
 
 /** Coral's enum check of every operation's `op`, named as AWS names the input (`updateRestApiInput`). */
-export function checkOps(ops: PatchOperation[] | undefined, inputName: string): PatchOperation[] {
+export function checkOps(ops: PatchOperation[] | undefined, inputName: string, otherProblems: (string | undefined)[] = []): PatchOperation[] {
   const list = ops ?? [];
   const problems = list.flatMap((operation, i) =>
     OPS.includes(operation.op as (typeof OPS)[number]) ? [] : [{ value: String(operation.op), at: `${inputName}.patchOperations.${i + 1}.member.op`, allowed: OPS }],
   );
-  if (problems.length) throw enumViolation(problems);
+  // Coral lists the other members' violations (e.g. a status code's pattern) after the operations'.
+  const others = otherProblems.filter((p): p is string => p !== undefined);
+  if (problems.length || others.length) throw enumViolation(problems, others);
   return list;
 }
 
@@ -40,11 +42,16 @@ function coerce(kind: FieldKind, value: string | undefined, path: string): unkno
  * Applies add/remove/replace operations to a stored object, member by member as `spec` allows. Paths outside it are
  * refused with AWS's `Invalid patch path`; copy, move and test with its `Invalid patch operation`.
  */
-export function applyPatch(target: Record<string, unknown>, ops: PatchOperation[], spec: PatchSpec): void {
-  for (const operation of ops) applyOne(target, operation, segments(operation.path), spec, operation.path!);
+export function applyPatch(target: Record<string, unknown>, ops: PatchOperation[], spec: PatchSpec, rules: PatchRules = {}): void {
+  for (const operation of ops) applyOne(target, operation, segments(operation.path), spec, operation.path!, rules);
 }
 
-function applyOne(target: Record<string, unknown>, operation: PatchOperation, path: string[], spec: PatchSpec, fullPath: string): void {
+/** Per-member rules some resources add: replace/remove of a map key it lacks is a 404 with the member's message. */
+export interface PatchRules {
+  missingKey?: Readonly<Record<string, string>>;
+}
+
+function applyOne(target: Record<string, unknown>, operation: PatchOperation, path: string[], spec: PatchSpec, fullPath: string, rules: PatchRules): void {
   const { op, value } = operation;
   if (op !== 'add' && op !== 'remove' && op !== 'replace') throw badRequest("Invalid patch operation specified. Must be 'add'|'remove'|'replace'");
   const [field, ...rest] = path;
@@ -57,7 +64,7 @@ function applyOne(target: Record<string, unknown>, operation: PatchOperation, pa
       return;
     }
     const child = (target[field] ??= {}) as Record<string, unknown>;
-    applyOne(child, operation, rest, kind, fullPath);
+    applyOne(child, operation, rest, kind, fullPath, rules);
     return;
   }
   if (kind === 'list') {
@@ -80,6 +87,8 @@ function applyOne(target: Record<string, unknown>, operation: PatchOperation, pa
     }
     const key = rest[0];
     const map = { ...((target[field] as Record<string, unknown> | undefined) ?? {}) };
+    const missing = rules.missingKey?.[field];
+    if (missing !== undefined && op !== 'add' && !Object.hasOwn(map, key)) throw notFound(missing);
     if (op === 'remove') delete map[key];
     else map[key] = coerce(kind, value, fullPath);
     if (Object.keys(map).length) target[field] = map;

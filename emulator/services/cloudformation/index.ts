@@ -3,6 +3,7 @@ import { loadModel } from '../../models/load.ts';
 import { createChangeSet, deleteChangeSet, describeChangeSet, executeChangeSet, listChangeSets } from './operations/change-sets.ts';
 import { describeStackEvents, describeStackResource, describeStackResources, describeStacks, listStackResources, listStacks } from './operations/describe.ts';
 import { describeStackDriftDetectionStatus, describeStackResourceDrifts, detectStackDrift, detectStackResourceDrift } from './operations/drift.ts';
+import { describeEvents } from './operations/events.ts';
 import { listExports, listImports } from './operations/exports.ts';
 import { cancelUpdateStack } from './operations/cancel-update.ts';
 import { continueUpdateRollback, rollbackStack } from './operations/rollback.ts';
@@ -11,6 +12,7 @@ import { getStackPolicy, setStackPolicy } from './operations/stack-policy.ts';
 import { createStack, deleteStack, updateStack, updateTerminationProtection } from './operations/stacks.ts';
 import { createStackInstances, deleteStackInstances, describeStackInstance, importStacksToStackSet, listStackInstances, updateStackInstances } from './operations/stack-instances.ts';
 import { describeStackSetOperation, listStackSetOperationResults, listStackSetOperations, stopStackSetOperation } from './operations/stack-set-operations.ts';
+import { detectStackSetDrift, listStackInstanceResourceDrifts, listStackSetAutoDeploymentTargets } from './operations/stack-set-drift.ts';
 import { createStackSet, deleteStackSet, describeStackSet, listStackSets, updateStackSet } from './operations/stack-sets.ts';
 import { getTemplate, getTemplateSummary, validateTemplate } from './operations/templates.ts';
 import { CloudFormationState } from './state.ts';
@@ -18,6 +20,9 @@ import { describeType, listTypes } from './operations/type-catalog.ts';
 import { batchDescribeTypeConfigurations, setTypeConfiguration } from './operations/type-configuration.ts';
 import { deregisterType, describeTypeRegistration, listTypeRegistrations, listTypeVersions, registerType, setTypeDefaultVersion } from './operations/type-registration.ts';
 import { describePublisher, registerPublisher } from './operations/publishers.ts';
+import { activateType, deactivateType, publishType, testType } from './operations/type-publishing.ts';
+import { recordHandlerProgress } from './operations/handler-progress.ts';
+import { activateOrganizationsAccess, deactivateOrganizationsAccess, describeOrganizationsAccess } from './operations/organizations-access.ts';
 import { describeAccountLimits, estimateTemplateCost } from './operations/account.ts';
 import { describeChangeSetHooks, getHookResult, listHookResults } from './operations/hooks.ts';
 import { describeResourceScan, listResourceScanRelatedResources, listResourceScanResources, listResourceScans, startResourceScan } from './operations/resource-scans.ts';
@@ -39,6 +44,7 @@ const handlers: Record<string, Handler<CloudFormationState>> = {
   DescribeStacks: describeStacks,
   ListStacks: listStacks,
   DescribeStackEvents: describeStackEvents,
+  DescribeEvents: describeEvents,
   DescribeStackResource: describeStackResource,
   DescribeStackResources: describeStackResources,
   ListStackResources: listStackResources,
@@ -78,6 +84,9 @@ const handlers: Record<string, Handler<CloudFormationState>> = {
   ListStackSetOperations: listStackSetOperations,
   ListStackSetOperationResults: listStackSetOperationResults,
   StopStackSetOperation: stopStackSetOperation,
+  DetectStackSetDrift: detectStackSetDrift,
+  ListStackInstanceResourceDrifts: listStackInstanceResourceDrifts,
+  ListStackSetAutoDeploymentTargets: listStackSetAutoDeploymentTargets,
   RegisterType: registerType,
   DescribeTypeRegistration: describeTypeRegistration,
   ListTypeRegistrations: listTypeRegistrations,
@@ -90,6 +99,14 @@ const handlers: Record<string, Handler<CloudFormationState>> = {
   BatchDescribeTypeConfigurations: batchDescribeTypeConfigurations,
   RegisterPublisher: registerPublisher,
   DescribePublisher: describePublisher,
+  TestType: testType,
+  PublishType: publishType,
+  ActivateType: activateType,
+  DeactivateType: deactivateType,
+  RecordHandlerProgress: recordHandlerProgress,
+  ActivateOrganizationsAccess: activateOrganizationsAccess,
+  DeactivateOrganizationsAccess: deactivateOrganizationsAccess,
+  DescribeOrganizationsAccess: describeOrganizationsAccess,
   DescribeAccountLimits: describeAccountLimits,
   EstimateTemplateCost: estimateTemplateCost,
   ListHookResults: listHookResults,

@@ -1,5 +1,5 @@
 import type { Properties } from './provider.ts';
-import type { Change, Output, ResourceToImport, StackEvent, StackResourceDrift, Tag } from '@aws-sdk/client-cloudformation';
+import type { Change, OperationType, Output, ResourceToImport, StackEvent, StackResourceDrift, Tag } from '@aws-sdk/client-cloudformation';
 import type { Caller } from '../../core/service.ts';
 import type { ParameterValue } from './template/parameters.ts';
 import type { Template } from './template/parse.ts';
@@ -62,10 +62,12 @@ export interface Stack extends DeploymentSettings {
   resources: Map<string, StackResource>;
   /** Newest first, as DescribeStackEvents lists them. */
   events: StackEvent[];
+  /** The stack's operations (creation, updates, rollbacks, change set creation, deletion), newest first. */
+  operations?: StackOperation[];
   /** Who created the stack: resources are made as this caller. */
   caller: Caller;
   /** The last operation's ClientRequestToken and the operation it named (for idempotent retries). */
-  lastToken?: { token: string; operation: string };
+  lastToken?: { token: string; operation: string; operationId?: string };
   changeSetId?: string;
   /** The last drift detection's verdict for the stack. */
   drift?: { status: string; timestamp: Date };
@@ -75,6 +77,19 @@ export interface Stack extends DeploymentSettings {
   pendingRollback?: PendingRollback;
   /** CancelUpdateStack asked the update in progress to stop and roll back. */
   cancelling?: boolean;
+}
+
+/** One operation on a stack: every event it records carries its id (DescribeEvents groups them by it). */
+export interface StackOperation {
+  id: string;
+  type: OperationType;
+  status: 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED';
+  started: Date;
+  ended?: Date;
+  /** The change set the operation creates or executes. */
+  changeSetId?: string;
+  /** For a rollback CloudFormation started itself: the operation whose failure it undoes. */
+  undoes?: string;
 }
 
 /** A failed update's undo information: the resources it changed (in order) and the deployment before it. */

@@ -49,7 +49,7 @@ export function changeState(
   // An active mute rule silences the actions; the state change itself is still recorded.
   if (alarm.actionsEnabled && !isMuted(state, alarm.name, now)) runActions(state, emulator, alarm, old);
   for (const parent of state.alarms.values()) {
-    if (parent.kind === 'CompositeAlarm' && parent !== alarm) evaluateComposite(state, emulator, parent);
+    if (parent.kind === 'CompositeAlarm' && parent !== alarm) evaluateComposite(state, emulator, parent, alarm);
   }
 }
 
@@ -128,13 +128,23 @@ function runActions(state: CloudWatchState, emulator: Emulator, alarm: Alarm, ol
   }
 }
 
-export function evaluateComposite(state: CloudWatchState, emulator: Emulator, alarm: CompositeAlarm): void {
-  const { rule } = parseAlarmRule(alarm.rule);
-  const stateOf = (nameOrArn: string) => {
-    const name = nameOrArn.startsWith('arn:') ? nameOrArn.slice(nameOrArn.indexOf(':alarm:') + ':alarm:'.length) : nameOrArn;
-    return state.alarms.get(name)?.state;
+/**
+ * Evaluates a composite alarm's rule after `trigger` changed state (none: the alarm was just put). A change of the
+ * composite's state names the alarms behind it in StateReasonData, as AWS does: the child whose change caused it, or
+ * every child on the first evaluation.
+ */
+export function evaluateComposite(state: CloudWatchState, emulator: Emulator, alarm: CompositeAlarm, trigger?: Alarm): void {
+  const { rule, children } = parseAlarmRule(alarm.rule);
+  const alarmOf = (nameOrArn: string) => state.alarms.get(nameOrArn.startsWith('arn:') ? nameOrArn.slice(nameOrArn.indexOf(':alarm:') + ':alarm:'.length) : nameOrArn);
+  const next: AlarmState = rule((nameOrArn) => alarmOf(nameOrArn)?.state) ? 'ALARM' : 'OK';
+  if (next === alarm.state) return;
+  const triggering = trigger ? [trigger] : children.map(alarmOf).filter((child): child is Alarm => child !== undefined);
+  const reasonData = {
+    triggeringAlarms: triggering.map((child) => ({
+      arn: child.arn,
+      state: { value: child.state, timestamp: new Date(child.stateUpdated).toISOString().replace('Z', '+0000') },
+    })),
   };
-  const next: AlarmState = rule(stateOf) ? 'ALARM' : 'OK';
-  if (next !== alarm.state) changeState(state, emulator, alarm, next, `Composite alarm rule evaluated to ${next === 'ALARM' ? 'TRUE' : 'FALSE'}`);
+  changeState(state, emulator, alarm, next, `Composite alarm rule evaluated to ${next === 'ALARM' ? 'TRUE' : 'FALSE'}`, JSON.stringify(reasonData));
 }
 

@@ -80,6 +80,16 @@ export function aggregateByPeriod(samples: Sample[], startMs: number, endMs: num
   return buckets;
 }
 
+/**
+ * The units of the samples within [start, end), sorted. A query that names no unit gets CloudWatch's view of each:
+ * GetMetricStatistics a data point per unit, GetMetricData the first of them (with a MultipleUnits message).
+ */
+export function unitsIn(samples: Sample[], startMs: number, endMs: number): string[] {
+  const units = new Set<string>();
+  for (const s of samples) if (s.timestamp >= startMs && s.timestamp < endMs) units.add(s.unit);
+  return [...units].sort();
+}
+
 /** Whether a name is a statistic CloudWatch computes (the five basic ones, their short forms, or an extended one). */
 export function isStatistic(stat: string): boolean {
   return BASIC.has(stat) || parseExtendedStatistic(stat) !== undefined;

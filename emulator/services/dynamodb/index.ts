@@ -2,8 +2,7 @@ import type { ServiceDefinition, Handler } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
 import { contextForTable } from './account-walls.ts';
 import { validation } from './errors.ts';
-import { AwsError } from '../../core/errors.ts';
-import { publishLatency, publishMetricsOf, publishUserError } from './metrics.ts';
+import { publishLatency, publishMetricsOf } from './metrics.ts';
 import { DynamoState } from './state.ts';
 import { dynamoPersistence } from './persistence.ts';
 import { startTtlSweeper } from './ttl-sweeper.ts';
@@ -126,21 +125,19 @@ const service: ServiceDefinition<DynamoState> = {
   name: 'dynamodb',
   model: loadModel('dynamodb'),
   validation: 'coral',
+  // UserErrors: HTTP 400s but those with metrics of their own (AWS's metric reference), the core's validation ones too.
+  clientErrorMetric: { namespace: 'AWS/DynamoDB', metricName: 'UserErrors', except: ['ProvisionedThroughputExceededException', 'ConditionalCheckFailedException'] },
   handlers: Object.fromEntries(
     Object.entries(handlers).map(([operation, handler]) => [
       operation,
-      (async (input, ctx) => {
+      ((input, ctx) => {
         const started = performance.now();
-        try {
-          checkTableName(input);
-          const tableCtx = contextForTable(input, ctx);
-          const output = await handler(input, tableCtx);
-          publishLatency(tableCtx.state, operation, input, performance.now() - started);
-          return output;
-        } catch (error) {
-          if (error instanceof AwsError && error.sender) publishUserError(ctx.state, error.code);
-          throw error;
-        }
+        checkTableName(input);
+        const tableCtx = contextForTable(input, ctx);
+        const succeeded = (output: unknown) => (publishLatency(tableCtx.state, operation, input, performance.now() - started), output);
+        const output = handler(input, tableCtx);
+        // Most operations answer synchronously: they stay off the promise path (the core awaits only promises).
+        return output instanceof Promise ? output.then(succeeded) : succeeded(output);
       }) satisfies Handler<DynamoState>,
     ]),
   ),

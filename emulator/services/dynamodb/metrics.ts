@@ -74,13 +74,3 @@ export function publishLatency(state: DynamoState, operation: string, input: obj
     });
   }
 }
-
-/** The HTTP 400 errors UserErrors leaves to ThrottledRequests and ConditionalCheckFailedRequests (AWS's metric reference). */
-const NOT_USER_ERRORS = new Set(['ProvisionedThroughputExceededException', 'ConditionalCheckFailedException']);
-
-/** UserErrors: one client (HTTP 400) error answered, counted for the account and region, without dimensions. */
-export function publishUserError(state: DynamoState, code: string): void {
-  const emulator = emulators.get(state);
-  if (!emulator?.isEnabled('cloudwatch') || NOT_USER_ERRORS.has(code)) return;
-  recordMetric(emulator, sourceOf(state), { MetricName: 'UserErrors', Dimensions: [], Unit: 'Count', Value: 1 });
-}

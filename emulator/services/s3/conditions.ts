@@ -21,9 +21,9 @@ export function etagMatches(header: string, etag: string): boolean {
 /**
  * RFC 7232 as S3 applies it to GET and HEAD: If-Match / If-Unmodified-Since fail with 412; If-None-Match /
  * If-Modified-Since answer 304. If-Unmodified-Since is ignored when If-Match holds, If-Modified-Since when
- * If-None-Match is present.
+ * If-None-Match is present, or when its date is in the future.
  */
-export function checkReadConditions(c: ReadConditions, object: S3Object): void {
+export function checkReadConditions(c: ReadConditions, object: S3Object, now: number): void {
   const modified = object.lastModified.getTime();
   const notModified = () => S3Errors.notModified({ etag: object.etag, 'last-modified': object.lastModified.toUTCString() });
   if (c.IfMatch !== undefined) {
@@ -33,7 +33,7 @@ export function checkReadConditions(c: ReadConditions, object: S3Object): void {
   }
   if (c.IfNoneMatch !== undefined) {
     if (etagMatches(c.IfNoneMatch, object.etag)) throw notModified();
-  } else if (c.IfModifiedSince !== undefined && modified <= c.IfModifiedSince.getTime()) {
+  } else if (c.IfModifiedSince !== undefined && modified <= c.IfModifiedSince.getTime() && c.IfModifiedSince.getTime() <= now) {
     throw notModified();
   }
 }

@@ -26,9 +26,12 @@ export function resolveCopySource(input: CopySourceInput, ctx: S3Context): { buc
   const versionId = q < 0 ? undefined : (new URLSearchParams(raw.slice(q + 1)).get('versionId') ?? undefined);
   const slash = path.indexOf('/');
   if (slash <= 0 || slash === path.length - 1) {
-    throw new AwsError('InvalidArgument', 'Invalid copy source object key', { status: 400, fields: { ArgumentName: 'x-amz-copy-source', ArgumentValue: raw } });
+    throw new AwsError('InvalidArgument', 'Invalid copy source object key', { status: 400, fields: { ArgumentName: 'x-amz-copy-source', ArgumentValue: 'x-amz-copy-source' } });
   }
   const bucket = requireBucket(ctx, { Bucket: path.slice(0, slash), ExpectedBucketOwner: input.ExpectedSourceBucketOwner });
+  if (versionId !== undefined && bucket.version(path.slice(slash + 1), versionId)?.deleteMarker) {
+    throw S3Errors.invalidRequest('The source of a copy request may not specifically refer to a delete marker by version id.');
+  }
   const object = findVersion(bucket, path.slice(slash + 1), versionId, 'GET');
   checkCopyConditions(input, object, ctx.emulator.clock.now());
   checkCustomerKey(object, {

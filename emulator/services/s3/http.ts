@@ -5,6 +5,7 @@ import { pathStylePath } from '../../protocols/rest/virtual-host.ts';
 import type { RawRequest, RawResponse } from '../../protocols/types.ts';
 import type { ServiceModel } from '../../models/types.ts';
 import { corsHeaders, preflight } from './cors.ts';
+import { objectLambdaPath } from './object-lambda.ts';
 import { postUpload } from './post-upload.ts';
 import { answerStatus, s3World } from './registry.ts';
 import { serveWebsite } from './website.ts';
@@ -65,10 +66,13 @@ export function s3Http(model: ServiceModel) {
       return undefined;
     },
 
-    /** Directory buckets addressed path-style: the SDKs append the request path to `/<bucket>/`, giving `/<bucket>//<key>`. */
-    normalizePath(path: string): string {
+    /**
+     * Directory buckets addressed path-style: the SDKs append the request path to `/<bucket>/`, giving
+     * `/<bucket>//<key>`. Requests signed for S3 Object Lambda: see object-lambda.ts.
+     */
+    normalizePath(path: string, req: RawRequest): string {
       const express = DIRECTORY_BUCKET_PATH.exec(path);
-      return express ? `/${express[1]}/${path.slice(express[0].length)}` : path;
+      return express ? `/${express[1]}/${path.slice(express[0].length)}` : objectLambdaPath(path, req);
     },
 
     streamsRequest(req: RawRequest): boolean {

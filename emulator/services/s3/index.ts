@@ -30,6 +30,7 @@ import {
 } from './operations/object-lock.ts';
 import { getBucketPolicyStatus } from './operations/policy-status.ts';
 import { putObject } from './operations/put-object.ts';
+import { writeGetObjectResponse } from './object-lambda.ts';
 import { renameObject } from './operations/rename-object.ts';
 import { restoreObject } from './operations/restore-object.ts';
 import { selectObjectContent } from './operations/select-object-content.ts';
@@ -138,6 +139,7 @@ const s3: ServiceDefinition<S3State> = {
     UpdateBucketMetadataJournalTableConfiguration: updateBucketMetadataJournalTableConfiguration,
     UpdateBucketMetadataInventoryTableConfiguration: updateBucketMetadataInventoryTableConfiguration,
     GetBucketNotification: getBucketNotification,
+    WriteGetObjectResponse: writeGetObjectResponse,
   } satisfies Record<string, Handler>,
 };
 

@@ -29,14 +29,17 @@ export function findVersion(bucket: Bucket, key: string, versionId: string | und
   if (versionId !== NULL_VERSION && (!VERSION_ID.test(versionId) || !bucket.everVersioned())) throw S3Errors.invalidVersionId(versionId);
   const version = bucket.version(key, versionId);
   if (!version) throw S3Errors.noSuchVersion(key, versionId);
-  if (version.deleteMarker) {
-    throw new AwsError('MethodNotAllowed', 'The specified method is not allowed against this resource.', {
-      status: 405,
-      fields: { Method: method, ResourceType: 'DeleteMarker' },
-      headers: { ...deleteMarkerHeaders(version), allow: 'DELETE' },
-    });
-  }
+  if (version.deleteMarker) throw methodNotAllowed(version, method);
   return version;
+}
+
+/** A delete marker named for a method it does not support: 405, naming the method. */
+export function methodNotAllowed(marker: S3Object, method: string): AwsError {
+  return new AwsError('MethodNotAllowed', 'The specified method is not allowed against this resource.', {
+    status: 405,
+    fields: { Method: method, ResourceType: 'DeleteMarker' },
+    headers: { ...deleteMarkerHeaders(marker), allow: 'DELETE' },
+  });
 }
 
 /** SSE-C objects are read with the same key they were written with. */

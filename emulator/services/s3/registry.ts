@@ -8,6 +8,7 @@ import type { Bucket } from './bucket.ts';
 import { persistedFiles } from '../../persistence/files.ts';
 import { BodyStore } from './body.ts';
 import { S3Errors } from './errors.ts';
+import { refuseThroughObjectLambda } from './object-lambda.ts';
 
 /**
  * Bucket names are global: one name registry per emulator, across accounts and regions (a bucket still belongs to one
@@ -66,6 +67,7 @@ export function requester(ctx: S3Context): Caller {
  * that is not the owner, gets `AccessDenied`.
  */
 export function requireBucket(ctx: S3Context, input: { Bucket?: string; Key?: string; ExpectedBucketOwner?: string }): Bucket {
+  refuseThroughObjectLambda(ctx);
   const name = input.Bucket ?? '';
   const bucket = s3World(ctx.emulator).buckets.get(name);
   if (!bucket) throw S3Errors.noSuchBucket(name);

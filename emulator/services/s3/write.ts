@@ -48,7 +48,25 @@ function validateMetadata(metadata: Record<string, string> | undefined): Record<
   const entries = Object.entries(metadata ?? {});
   const size = entries.reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
   if (size > 2048) throw new AwsError('MetadataTooLarge', 'Your metadata headers exceed the maximum allowed metadata size', { status: 400, fields: { Size: size, MaxSizeAllowed: 2048 } });
-  return Object.fromEntries(entries.map(([k, v]) => [k.toLowerCase(), v]));
+  return Object.fromEntries(entries.map(([k, v]) => [k.toLowerCase(), decodedIfAscii(v)]));
+}
+
+/** One RFC 2047 encoded word (`=?UTF-8?B?YWJj?=`, `=?UTF-8?Q?a_b?=`). */
+const ENCODED_WORD = /^=\?utf-8\?([bq])\?([^?]*)\?=$/i;
+
+/**
+ * AWS stores a metadata value that is an RFC 2047 encoded word decoded when its text is printable ASCII, and as sent
+ * otherwise (non-ASCII or control characters stay encoded).
+ */
+function decodedIfAscii(value: string): string {
+  const word = ENCODED_WORD.exec(value);
+  if (!word) return value;
+  const [, encoding, text] = word;
+  const bytes =
+    encoding.toLowerCase() === 'b'
+      ? Buffer.from(text, 'base64')
+      : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
+  return bytes.length && bytes.every((b) => b >= 0x20 && b < 0x7f) ? bytes.toString('latin1') : value;
 }
 
 /** The key MD5 of an SSE-C request, after AWS's checks of algorithm, key and MD5. */

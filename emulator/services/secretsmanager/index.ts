@@ -8,7 +8,7 @@ import { tagResource, untagResource } from './operations/tags.ts';
 import { batchGetSecretValue, getSecretValue, listSecretVersionIds, putSecretValue, updateSecretVersionStage } from './operations/values.ts';
 import { removeRegionsFromReplication, replicateSecretToRegions, stopReplicationToReplica } from './operations/replication.ts';
 import { notOnReplica, syncReplicas } from './replication.ts';
-import { findSecret, type SecretsContext } from './secrets.ts';
+import { checkSecretId, findSecret, type SecretsContext } from './secrets.ts';
 import { createSecretsState, type SecretsState } from './state.ts';
 import { governingPolicy } from './access.ts';
 
@@ -55,6 +55,14 @@ const REPLICATED_CHANGES = new Set([
   'RemoveRegionsFromReplication',
 ]);
 
+/** Every SecretId is checked before anything else happens (recorded for ten operations in test_invalid_secret_name). */
+function secretIdChecked(handler: Handler<SecretsState>): Handler<SecretsState> {
+  return (input: { SecretId?: string }, ctx: SecretsContext) => {
+    if (typeof input.SecretId === 'string') checkSecretId(input.SecretId);
+    return handler(input, ctx);
+  };
+}
+
 function replicated(name: string, handler: Handler<SecretsState>): Handler<SecretsState> {
   if (!REPLICATED_CHANGES.has(name)) return handler;
   return async (input: { SecretId?: string }, ctx: SecretsContext) => {
@@ -70,7 +78,7 @@ function replicated(name: string, handler: Handler<SecretsState>): Handler<Secre
 const secretsmanager: ServiceDefinition<SecretsState> = {
   name: 'secretsmanager',
   model: loadModel('secretsmanager'),
-  handlers: Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, replicated(name, handler)])),
+  handlers: Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, secretIdChecked(replicated(name, handler))])),
   createState: createSecretsState,
   validation: 'coral',
   // For --enforce-iam: a secret's resource policy naming the caller grants within the secret's account.

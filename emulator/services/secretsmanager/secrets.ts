@@ -14,6 +14,11 @@ export function checkName(name: string): void {
   if (!NAME.test(name)) throw SecretsErrors.validation('Invalid name. Must be a valid name containing alphanumeric characters, or any of the following: -/_+=.@!');
 }
 
+/** A SecretId is a name (checked as one, before the secret is looked up) or an ARN (looked up as given). */
+export function checkSecretId(secretId: string): void {
+  if (!secretId.startsWith('arn:')) checkName(secretId);
+}
+
 /** A secret's ARN: its name and a hyphen with six random characters, as Secrets Manager makes them. */
 export function secretArn(ctx: SecretsContext, name: string): string {
   const suffix = [...randomBytes(6)].map((b) => SUFFIX_ALPHABET[b % SUFFIX_ALPHABET.length]).join('');
@@ -38,13 +43,18 @@ export function stateFor(ctx: SecretsContext, secretId: string): SecretsState {
   return ctx.state;
 }
 
-/** A secret by name, full ARN or partial ARN (without the random suffix). */
+/**
+ * A secret by name, full ARN or partial ARN (without the random suffix). An ARN ending in a hyphen and six characters
+ * is taken as complete: AWS does not find a secret named `x-a1b2c3` by its partial ARN (recorded in
+ * test_create_and_update_secret[Invalid/_+=.@-Name-a1b2c3-False]).
+ */
 export function findSecret(ctx: SecretsContext, secretId: string): Secret | undefined {
   const state = stateFor(ctx, secretId);
   let secret = state.secrets.get(secretId);
   if (!secret && secretId.startsWith('arn:')) {
+    const complete = /-[^-/:]{6}$/.test(secretId);
     for (const candidate of state.secrets.values()) {
-      if (candidate.arn === secretId || candidate.arn.slice(0, -7) === secretId) secret = candidate;
+      if (candidate.arn === secretId || (!complete && candidate.arn.slice(0, -7) === secretId)) secret = candidate;
     }
   }
   return secret && expire(ctx, state, secret);

@@ -4,6 +4,8 @@ export interface SecretVersion {
   id: string;
   stages: Set<string>;
   createDate: Date;
+  /** The day this version's value was last read (ListSecretVersionIds shows it per version). */
+  lastAccessedDate?: Date;
   /** The value as stored: plaintext, or the KMS ciphertext of a customer managed key. */
   string?: string;
   binary?: Uint8Array;

@@ -53,13 +53,14 @@ import {
 import { addTagsToResource, listTagsForResource, removeTagsFromResource } from './operations/tags.ts';
 import { createActivation, deleteActivation, describeActivations } from './operations/activations.ts';
 import { managedNodeOperations } from './operations/managed-nodes.ts';
+import { cancelCommand, listCommandInvocations, listCommands, sendCommand } from './operations/commands.ts';
 import { createSsmState, type SsmState } from './state.ts';
 
 /**
  * Parameter Store and the Systems Manager features IaC tools and applications configure: documents, associations,
  * maintenance windows, patch baselines, resource data syncs and service settings. No managed node ever registers:
- * what is about nodes answers as for an account without any (managed-nodes.ts); SendCommand and automation runs are
- * not served.
+ * what is about nodes answers as for an account without any (managed-nodes.ts), and Run Command's commands reach none
+ * (commands.ts); automation runs are not served.
  */
 const handlers: Record<string, Handler<SsmState>> = {
   PutParameter: putParameter,
@@ -138,6 +139,10 @@ const handlers: Record<string, Handler<SsmState>> = {
   DescribeActivations: describeActivations,
   DeleteActivation: deleteActivation,
   ...managedNodeOperations,
+  SendCommand: sendCommand,
+  ListCommands: listCommands,
+  ListCommandInvocations: listCommandInvocations,
+  CancelCommand: cancelCommand,
 };
 
 const ssm: ServiceDefinition<SsmState> = {

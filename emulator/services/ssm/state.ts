@@ -1,6 +1,7 @@
 import type {
   AssociationDescription,
   AssociationVersionInfo,
+  Command,
   DocumentParameter,
   GetMaintenanceWindowCommandOutput,
   GetMaintenanceWindowTaskCommandOutput,
@@ -139,6 +140,8 @@ export interface SsmState {
   serviceSettings: Map<string, ServiceSettingValue>;
   /** Hybrid activations by id (made on first CreateActivation). */
   activations?: Map<string, Activation>;
+  /** Run Command commands by id, in the order sent (made on first SendCommand). */
+  commands?: Map<string, Command>;
 }
 
 /** A hybrid activation: the code on-premises servers register with (none ever registers here). */

@@ -5,7 +5,7 @@ import { ExpiringMap } from '../../core/credentials.ts';
 
 /** What STS remembers about a session it issued, for calls made with that session's credentials. */
 export interface StsSession {
-  kind: 'assumed-role' | 'federated-user' | 'session-token' | 'root';
+  kind: 'assumed-role' | 'federated-user' | 'session-token' | 'root' | 'delegated-access';
   /** Tags that follow the session into chained role sessions, keyed by lower-case tag key. */
   transitiveTags: Map<string, Tag>;
   sourceIdentity?: string;

@@ -1,6 +1,6 @@
 """Replays the request sequences of LocalStack's AWS-validated STS tests (tests/aws/services/sts/test_sts.py,
 Apache-2.0) with boto3 against an endpoint and prints each test's responses as JSON, for comparison with the
-snapshots recorded against real AWS. IAM calls of those tests (create_role) are left out: twinstack has no IAM yet.
+snapshots recorded against real AWS. The roles the tests assume are made with IAM first, as the tests do.
 
 Usage: python3 scenarios.py <endpoint-url>"""
 import datetime
@@ -16,8 +16,11 @@ ENDPOINT = sys.argv[1]
 ACCOUNT = "000000000000"
 
 
-def client(config=None, **credentials):
-    return boto3.client("sts", endpoint_url=ENDPOINT, region_name="us-east-1", config=config, **credentials)
+def client(config=None, service="sts", **credentials):
+    return boto3.client(service, endpoint_url=ENDPOINT, region_name="us-east-1", config=config, **credentials)
+
+
+IAM = client(service="iam")
 
 
 def short_uid():
@@ -32,8 +35,10 @@ def error_of(call):
     raise AssertionError("expected an error")
 
 
-def role_arn(name):
-    return f"arn:aws:iam::{ACCOUNT}:role/{name}"
+def create_role(name, actions):
+    """The create_role fixture: a role the account may assume (actions: the trust policy's Action)."""
+    trust = {"Version": "2012-10-17", "Statement": [{"Action": actions, "Principal": {"AWS": ACCOUNT}, "Effect": "Allow"}]}
+    return IAM.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps(trust))
 
 
 def session_client(credentials):
@@ -53,25 +58,28 @@ def test_assume_role(sts):
     session_name = f"test-assume-role-{short_uid()}"
     role_name = f"role-{short_uid()}"
     out = {"role-session-name": {"RoleSessionName": session_name}}
-    out["assume-role"] = sts.assume_role(RoleArn=role_arn(role_name), RoleSessionName=session_name)
-    # The snapshot's <role-id> came from IAM's CreateRole; here it is the role id STS reports.
-    role_id = out["assume-role"]["AssumedRoleUser"]["AssumedRoleId"].split(":")[0]
+    out["create-role"] = create_role(role_name, "sts:AssumeRole")
+    role_id = out["create-role"]["Role"]["RoleId"]
+    out["assume-role"] = sts.assume_role(RoleArn=out["create-role"]["Role"]["Arn"], RoleSessionName=session_name)
     return out, {"role-session-name": [session_name], "resource": [role_name], "role-id": [role_id]}
 
 
+TAGGING_ACTIONS = ["sts:AssumeRole", "sts:TagSession"]
+
+
 def test_assume_role_tag_validation(sts):
-    arn = role_arn(f"role-1-{short_uid()}")
+    name = f"role-1-{short_uid()}"
+    out = {"role-1": create_role(name, TAGGING_ACTIONS)}
+    arn = out["role-1"]["Role"]["Arn"]
     sts.assume_role(RoleArn=arn, RoleSessionName="Session1")
-    out = {
-        "invalid-transitive-tag-keys": error_of(
-            lambda: sts.assume_role(
-                RoleArn=arn,
-                RoleSessionName="SessionInvalidTransitiveKeys",
-                Tags=[{"Key": "SessionTag1", "Value": "SessionValue1"}],
-                TransitiveTagKeys=["InvalidKey"],
-            )
+    out["invalid-transitive-tag-keys"] = error_of(
+        lambda: sts.assume_role(
+            RoleArn=arn,
+            RoleSessionName="SessionInvalidTransitiveKeys",
+            Tags=[{"Key": "SessionTag1", "Value": "SessionValue1"}],
+            TransitiveTagKeys=["InvalidKey"],
         )
-    }
+    )
     # transitive tag keys are case insensitive
     sts.assume_role(
         RoleArn=arn,
@@ -87,20 +95,26 @@ def test_assume_role_tag_validation(sts):
             TransitiveTagKeys=["sessiontag1"],
         )
     )
-    return out, {}
+    return out, {"role-name": [name], "role-id": [out["role-1"]["Role"]["RoleId"]]}
 
 
 def test_iam_role_chaining_override_transitive_tags(sts):
-    role_1 = role_arn(f"role-1-{short_uid()}")
-    role_2 = role_arn(f"role-2-{short_uid()}")
+    names = [f"role-1-{short_uid()}", f"role-2-{short_uid()}"]
+    out = {"role-1": create_role(names[0], TAGGING_ACTIONS), "role-2": create_role(names[1], TAGGING_ACTIONS)}
+    role_2 = out["role-2"]["Role"]["Arn"]
+    # Role 1 may assume role 2 (and tag that session).
+    IAM.put_role_policy(
+        RoleName=names[0],
+        PolicyName=f"policy-{short_uid()}",
+        PolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": TAGGING_ACTIONS, "Resource": [role_2]}]}),
+    )
     keys = sts.assume_role(
-        RoleArn=role_1,
+        RoleArn=out["role-1"]["Role"]["Arn"],
         RoleSessionName="Session1",
         Tags=[{"Key": "SessionTag1", "Value": "SessionValue1"}],
         TransitiveTagKeys=["SessionTag1"],
     )["Credentials"]
     role_1_sts = session_client(keys)
-    out = {}
     for key, tag_key in [("override-transitive-tag-error", "SessionTag1"), ("override-transitive-tag-case-ignore-error", "sessiontag1")]:
         out[key] = error_of(
             lambda: role_1_sts.assume_role(
@@ -109,7 +123,8 @@ def test_iam_role_chaining_override_transitive_tags(sts):
                 Tags=[{"Key": tag_key, "Value": "SessionValue2"}],
             )
         )
-    return out, {}
+    role_ids = [out["role-1"]["Role"]["RoleId"], out["role-2"]["Role"]["RoleId"]]
+    return out, {"role-name": names, "role-id": role_ids}
 
 
 def test_sts_invalid_parameters(_sts):

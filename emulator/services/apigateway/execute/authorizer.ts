@@ -52,10 +52,11 @@ export interface AuthorizerInput {
 
 /**
  * Runs a Lambda authorizer (TOKEN or REQUEST) with AWS's caching by identity: a missing identity is 401 without a
- * call, `Unauthorized` from the function is 401, a policy without Allow is 403, anything else is a 500
+ * call, `Unauthorized` from the function is 401, a policy that denies is 403, one that neither allows nor denies is
+ * 403 unless the API's resource policy allows (`resourcePolicyAllows`, AWS's "Table A"), anything else is a 500
  * authorizer configuration error.
  */
-export async function authorize(state: ApiGatewayState, invoker: Invoker, apiId: string, authorizer: Authorizer, input: AuthorizerInput): Promise<Grant> {
+export async function authorize(state: ApiGatewayState, invoker: Invoker, apiId: string, authorizer: Authorizer, input: AuthorizerInput, resourcePolicyAllows = false): Promise<Grant> {
   if (input.identity.some((v) => v === undefined || v === '')) throw new GatewayFailure('UNAUTHORIZED', 'Unauthorized');
   if (authorizer.type === 'TOKEN' && authorizer.identityValidationExpression && !new RegExp(`^(?:${authorizer.identityValidationExpression})$`).test(input.identity[0]!)) {
     throw new GatewayFailure('UNAUTHORIZED', 'Unauthorized');
@@ -72,7 +73,7 @@ export async function authorize(state: ApiGatewayState, invoker: Invoker, apiId:
   }
   const verdict = judge(grant.policy, input.methodArn);
   if (verdict === 'deny') throw new GatewayFailure('ACCESS_DENIED', 'User is not authorized to access this resource with an explicit deny');
-  if (verdict !== 'allow') throw new GatewayFailure('ACCESS_DENIED', 'User is not authorized to access this resource');
+  if (verdict === 'none' && !resourcePolicyAllows) throw new GatewayFailure('ACCESS_DENIED', 'User is not authorized to access this resource');
   return grant;
 }
 

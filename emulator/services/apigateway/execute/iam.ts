@@ -86,6 +86,22 @@ export class InvokeCaller {
     if (policy.document) await this.judge(resource, { governing: governing(policy, resource), anonymous: true });
   }
 
+  /**
+   * A Lambda-authorized method's resource policy (with `--enforce-iam`), judged for the anonymous caller in AWS's two
+   * phases: an explicit deny refuses before the authorizer runs (thrown), an allow lets an authorizer policy that
+   * neither allows nor denies the method pass ('allow'); otherwise the authorizer's policy alone decides ('none').
+   */
+  async lambdaAuthorized(resource: string, policy: ApiPolicy): Promise<'allow' | 'none'> {
+    if (!policy.document || !this.ctx.emulator.enforcesIam) return 'none';
+    try {
+      await this.judge(resource, { governing: governing(policy, resource), anonymous: true });
+      return 'allow';
+    } catch (error) {
+      if (error instanceof IamDenied && !error.message.includes(' with an explicit deny ')) return 'none';
+      throw error;
+    }
+  }
+
   private async judge(resource: string, options: { governing?: GoverningPolicy; anonymous?: boolean }): Promise<void> {
     try {
       await this.ctx.emulator.authorizeAction(this.ctx, 'execute-api:Invoke', resource, options);

@@ -52,14 +52,15 @@ export async function executeRestApi(emulator: Emulator, state: ApiGatewayState,
     const methodArn = buildArn({ service: 'execute-api', region: state.region, accountId: state.accountId, resource: `${api.api.id}/${stageName}/${request.method}${request.path}` });
     const invoker: Invoker = { emulator, accountId: state.accountId, region: state.region, sourceArn: methodArn };
 
-    await judgeCaller(request, method.authorizationType, methodArn, { apiId: api.api.id, accountId: state.accountId, region: state.region, document: snapshot.policy }, scope);
+    const resourcePolicy = await judgeCaller(request, method.authorizationType, methodArn, { apiId: api.api.id, accountId: state.accountId, region: state.region, document: snapshot.policy }, scope);
     let grant: Grant | undefined;
     if (method.authorizationType === 'CUSTOM') {
       const authorizer = snapshot.authorizers.find((a) => a.id === method.authorizerId);
       if (!authorizer) throw new GatewayFailure('AUTHORIZER_CONFIGURATION_ERROR', null);
       // API Gateway invokes an authorizer for the authorizer's ARN (what `lambda add-permission --source-arn` names).
       const authorizerArn = buildArn({ service: 'execute-api', region: state.region, accountId: state.accountId, resource: `${api.api.id}/authorizers/${authorizer.id}` });
-      grant = await authorize(state, { ...invoker, sourceArn: authorizerArn }, api.api.id, authorizer, authorizerInput(authorizer.type ?? 'TOKEN', authorizer.identitySource, scope, methodArn, params));
+      const input = authorizerInput(authorizer.type ?? 'TOKEN', authorizer.identitySource, scope, methodArn, params);
+      grant = await authorize(state, { ...invoker, sourceArn: authorizerArn }, api.api.id, authorizer, input, resourcePolicy === 'allow');
       scope.authorizer = { principalId: grant.principalId, ...grant.context, integrationLatency: 0 };
     }
     if (method.apiKeyRequired) {
@@ -82,13 +83,16 @@ export async function executeRestApi(emulator: Emulator, state: ApiGatewayState,
 
 /**
  * IAM authorization (the signer, in `$context.identity`) and the resource policy: an AWS_IAM method needs both to
- * allow as AWS combines them; a method without authorization needs the policy, when the API has one, to allow anyone.
+ * allow as AWS combines them; a method without authorization needs the policy, when the API has one, to allow anyone;
+ * a Lambda-authorized one is refused on an explicit deny, and learns whether the policy allows (for the authorizer's verdict).
  */
-async function judgeCaller(request: ExecRequest, authorizationType: string | undefined, methodArn: string, policy: ApiPolicy, scope: ProxyScope): Promise<void> {
-  if (!request.caller) return;
+async function judgeCaller(request: ExecRequest, authorizationType: string | undefined, methodArn: string, policy: ApiPolicy, scope: ProxyScope): Promise<'allow' | 'none'> {
+  if (!request.caller) return 'none';
   try {
     if (authorizationType === 'AWS_IAM') scope.iam = await request.caller.iam(methodArn, policy);
+    else if (authorizationType === 'CUSTOM') return await request.caller.lambdaAuthorized(methodArn, policy);
     else if (!authorizationType || authorizationType === 'NONE') await request.caller.anonymous(methodArn, policy);
+    return 'none';
   } catch (error) {
     if (error instanceof IamDenied) throw restRefusal(error);
     throw error;

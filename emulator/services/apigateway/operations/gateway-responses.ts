@@ -1,8 +1,8 @@
 import type { GatewayResponse, PutGatewayResponseRequest, UpdateGatewayResponseRequest } from '@aws-sdk/client-api-gateway';
 import type { RequestContext } from '../../../core/service.ts';
-import { enumViolation, notFound } from '../errors.ts';
-import { applyPatch, checkOps } from '../patch.ts';
-import type { ApiGatewayState } from '../state.ts';
+import { badRequest, enumViolation, notFound } from '../errors.ts';
+import { applyPatch, checkOps, segments } from '../patch.ts';
+import type { ApiGatewayState, StoredApi } from '../state.ts';
 
 type Ctx = RequestContext<ApiGatewayState>;
 
@@ -50,13 +50,29 @@ export function defaultGatewayResponse(type: string): GatewayResponse {
   return { defaultResponse: true, responseParameters: {}, responseTemplates: { ...DEFAULT_TEMPLATE }, responseType: type as GatewayResponse['responseType'], statusCode: DEFAULT_STATUS[type] };
 }
 
+/**
+ * What a type answers when the API has not customised it: its family's DEFAULT_4XX/DEFAULT_5XX customisation (status
+ * code included) when there is one, else AWS's default (test_gateway_response_put).
+ */
+function uncustomised(api: StoredApi, type: string): GatewayResponse {
+  const status = DEFAULT_STATUS[type];
+  const family = status === undefined ? undefined : status.startsWith('5') ? 'DEFAULT_5XX' : 'DEFAULT_4XX';
+  const custom = family === undefined ? undefined : api.gatewayResponses.get(family);
+  if (!custom) return defaultGatewayResponse(type);
+  return { ...structuredClone(custom), defaultResponse: true, responseType: type as GatewayResponse['responseType'], statusCode: custom.statusCode ?? status };
+}
+
+function customised(api: StoredApi, type: string): GatewayResponse {
+  return structuredClone(api.gatewayResponses.get(type) ?? uncustomised(api, type));
+}
+
 export function putGatewayResponse(input: PutGatewayResponseRequest, ctx: Ctx): GatewayResponse {
   const type = checkType(input.responseType);
   const api = ctx.state.api(input.restApiId);
   const response: GatewayResponse = {
     defaultResponse: false,
     responseParameters: input.responseParameters ?? {},
-    responseTemplates: input.responseTemplates ?? {},
+    responseTemplates: input.responseTemplates ?? { ...DEFAULT_TEMPLATE },
     responseType: type as GatewayResponse['responseType'],
     statusCode: input.statusCode ?? DEFAULT_STATUS[type],
   };
@@ -67,13 +83,13 @@ export function putGatewayResponse(input: PutGatewayResponseRequest, ctx: Ctx): 
 export function getGatewayResponse(input: { restApiId: string; responseType: string }, ctx: Ctx): GatewayResponse {
   const type = checkType(input.responseType);
   const api = ctx.state.api(input.restApiId);
-  return structuredClone(api.gatewayResponses.get(type) ?? defaultGatewayResponse(type));
+  return customised(api, type);
 }
 
 export function getGatewayResponses(input: { restApiId: string }, ctx: Ctx): { items: GatewayResponse[] } {
   const api = ctx.state.api(input.restApiId);
   const types = Object.keys(DEFAULT_STATUS);
-  return { items: types.map((t) => structuredClone(api.gatewayResponses.get(t) ?? defaultGatewayResponse(t))) };
+  return { items: types.map((t) => customised(api, t)) };
 }
 
 export function deleteGatewayResponse(input: { restApiId: string; responseType: string }, ctx: Ctx): Record<string, never> {
@@ -87,8 +103,15 @@ export function updateGatewayResponse(input: UpdateGatewayResponseRequest, ctx: 
   const ops = checkOps(input.patchOperations, 'updateGatewayResponseInput');
   const type = checkType(input.responseType);
   const api = ctx.state.api(input.restApiId);
-  const draft = structuredClone(api.gatewayResponses.get(type) ?? defaultGatewayResponse(type)) as Record<string, unknown>;
-  applyPatch(draft, ops, { statusCode: 'string', responseParameters: 'map', responseTemplates: 'map' });
+  const draft = customised(api, type) as Record<string, unknown>;
+  for (const op of ops) {
+    const [field, key] = segments(op.path);
+    if (field === 'statusCode' && op.op !== 'replace') throw badRequest(`Invalid patch path ${op.path}`);
+    if ((field === 'responseTemplates' || field === 'responseParameters') && key !== undefined && op.op !== 'remove' && !op.value) {
+      throw badRequest(`Invalid null or empty value in ${field}`);
+    }
+  }
+  applyPatch(draft, ops, { statusCode: 'string', responseParameters: 'map', responseTemplates: 'map' }, { missingKey: { responseParameters: 'Invalid parameter name specified' } });
   draft.defaultResponse = false;
   api.gatewayResponses.set(type, draft as GatewayResponse);
   return structuredClone(draft) as GatewayResponse;

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../../core/service.ts';
 import { parseArn } from '../../../core/arn.ts';
 import { badRequest, enumViolation, notFound } from '../errors.ts';
 import { applyPatch, checkOps } from '../patch.ts';
-import type { ApiGatewayState, StoredMethod } from '../state.ts';
+import { noResource, resourceOf, type ApiGatewayState, type StoredMethod } from '../state.ts';
 import { checkStatusCode, locateMethod } from './methods.ts';
 
 type Ctx = RequestContext<ApiGatewayState>;
@@ -27,8 +27,8 @@ function checkUri(type: string, uri: string | undefined, httpMethod: string | un
   }
 }
 
-function integrationOf(method: StoredMethod): Integration {
-  if (!method.methodIntegration) throw notFound('Invalid Integration identifier specified');
+function integrationOf(method: StoredMethod | undefined): Integration {
+  if (!method?.methodIntegration) throw notFound('Invalid Integration identifier specified');
   return method.methodIntegration;
 }
 
@@ -102,7 +102,13 @@ export function updateIntegration(input: UpdateIntegrationRequest, ctx: Ctx): In
 
 function checkTemplates(name: string, map: Record<string, string> | undefined): void {
   for (const value of Object.values(map ?? {})) if (value === null && name === 'responseParameters') throw badRequest(`Invalid null or empty value in ${name}`);
+  if (name !== 'responseTemplates') return;
+  const invalid = Object.keys(map ?? {}).find((type) => !CONTENT_TYPE.test(type));
+  if (invalid !== undefined) throw badRequest(`Validation Result: warnings : [], errors : [Invalid content type specified: ${invalid}]`);
 }
+
+/** A template is keyed by a media type, `type/subtype`. */
+const CONTENT_TYPE = /^[^/\s]+\/[^/\s]+$/;
 
 export function putIntegrationResponse(input: PutIntegrationResponseRequest, ctx: Ctx): IntegrationResponse {
   const statusCode = checkStatusCode(input.statusCode);
@@ -136,7 +142,9 @@ export function getIntegrationResponse(input: MethodKey & { statusCode: string }
 }
 
 export function deleteIntegrationResponse(input: MethodKey & { statusCode: string }, ctx: Ctx): Record<string, never> {
-  const integration = integrationOf(locateMethod(input, ctx).method);
+  const api = ctx.state.api(input.restApiId, noResource);
+  // A method that does not exist has no integration: AWS names the integration (test_delete_integration_response_errors).
+  const integration = integrationOf(resourceOf(api, input.resourceId).methods.get(input.httpMethod?.toUpperCase() ?? ''));
   integrationResponseOf(integration, input.statusCode);
   const { [input.statusCode]: _removed, ...rest } = integration.integrationResponses!;
   integration.integrationResponses = Object.keys(rest).length ? rest : undefined;

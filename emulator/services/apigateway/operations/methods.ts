@@ -9,17 +9,22 @@ type MethodKey = { restApiId?: string; resourceId?: string; httpMethod?: string 
 
 const HTTP_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'ANY'];
 const STATUS_CODE = /^[1-5]\d\d$/;
+/** What AWS answers when a patch names a header or content type a method/gateway response does not declare. */
+export const MISSING_RESPONSE_KEYS = { responseParameters: 'Invalid parameter name specified', responseModels: 'Content-Type specified was not found' };
 
 export function locateMethod(input: MethodKey, ctx: Ctx): { api: StoredApi; method: StoredMethod } {
   const api = ctx.state.api(input.restApiId, noResource);
   return { api, method: methodOf(resourceOf(api, input.resourceId), input.httpMethod) };
 }
 
+/** The model's pattern check of a status code, as Coral words it. */
+export const statusCodeProblem = (statusCode: string | undefined): string | undefined =>
+  statusCode && STATUS_CODE.test(statusCode) ? undefined : `Value '${statusCode}' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d`;
+
 export function checkStatusCode(statusCode: string | undefined): string {
-  if (!statusCode || !STATUS_CODE.test(statusCode)) {
-    throw validation(`1 validation error detected: Value '${statusCode}' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d`);
-  }
-  return statusCode;
+  const problem = statusCodeProblem(statusCode);
+  if (problem) throw validation(`1 validation error detected: ${problem}`);
+  return statusCode!;
 }
 
 /** The authorizer, validator and models a method names must exist in its API. */
@@ -116,8 +121,9 @@ export function putMethodResponse(input: PutMethodResponseRequest, ctx: Ctx): Me
   for (const model of Object.values(input.responseModels ?? {})) if (!api.models.has(model)) throw badRequest(`Invalid model identifier specified: ${model}`);
   const response: MethodResponse = {
     statusCode,
-    responseParameters: input.responseParameters && Object.keys(input.responseParameters).length ? input.responseParameters : undefined,
-    responseModels: input.responseModels && Object.keys(input.responseModels).length ? input.responseModels : undefined,
+    // Empty maps given are kept (test_lifecycle_method_response); an update removing every key drops the member.
+    responseParameters: input.responseParameters,
+    responseModels: input.responseModels,
   };
   method.methodResponses = { ...method.methodResponses, [statusCode]: response };
   return structuredClone(response);
@@ -136,11 +142,11 @@ export function deleteMethodResponse(input: MethodKey & { statusCode: string }, 
 }
 
 export function updateMethodResponse(input: UpdateMethodResponseRequest, ctx: Ctx): MethodResponse {
-  const ops = checkOps(input.patchOperations, 'updateMethodResponseInput');
+  const ops = checkOps(input.patchOperations, 'updateMethodResponseInput', [statusCodeProblem(input.statusCode)]);
   const { method } = locateMethod(input, ctx);
   const response = methodResponseOf(method, input.statusCode);
   const draft = structuredClone(response) as Record<string, unknown>;
-  applyPatch(draft, ops, { responseParameters: 'boolmap', responseModels: 'map' });
+  applyPatch(draft, ops, { responseParameters: 'boolmap', responseModels: 'map' }, { missingKey: MISSING_RESPONSE_KEYS });
   method.methodResponses![input.statusCode!] = draft as MethodResponse;
   return structuredClone(draft) as MethodResponse;
 }

@@ -116,7 +116,7 @@ export function updateVpcLink(input: { vpcLinkId: string; patchOperations?: [] }
   return linkOutput(ctx.state, link);
 }
 
-/** The SDK types API Gateway generates clients for (GetSdk generates JavaScript ones; see operations/sdk.ts). */
+/** The SDK types API Gateway generates clients for (see operations/sdk.ts). */
 const SDK_TYPES = [
   { id: 'android', friendlyName: 'Android', description: 'Android SDK' },
   { id: 'javascript', friendlyName: 'JavaScript', description: 'JavaScript SDK' },

@@ -48,7 +48,10 @@ function methodFrom(doc: Doc, operation: Doc, httpMethod: string, authorizerIds:
   const security = (operation.security ?? doc.security ?? []) as Record<string, string[]>[];
   const schemeNames = security.flatMap((s) => Object.keys(s));
   const authorizerId = schemeNames.map((n) => authorizerIds.get(n)).find(Boolean);
-  const apiKeyRequired = schemeNames.some((n) => (doc.securityDefinitions ?? doc.components?.securitySchemes ?? {})[n]?.type === 'apiKey' && !authorizerIds.has(n));
+  const schemes = (doc.securityDefinitions ?? doc.components?.securitySchemes ?? {}) as Doc;
+  // A scheme of authtype awsSigv4 is IAM authorization (SigV4-signed requests), not an API key.
+  const sigv4 = schemeNames.some((n) => schemes[n]?.['x-amazon-apigateway-authtype'] === 'awsSigv4');
+  const apiKeyRequired = schemeNames.some((n) => schemes[n]?.type === 'apiKey' && !authorizerIds.has(n) && schemes[n]?.['x-amazon-apigateway-authtype'] !== 'awsSigv4');
   const requestParameters: Record<string, boolean> = {};
   for (const p of (operation.parameters ?? []) as Doc[]) {
     const where = p.in === 'query' ? 'querystring' : p.in;
@@ -66,7 +69,7 @@ function methodFrom(doc: Doc, operation: Doc, httpMethod: string, authorizerIds:
   );
   return {
     httpMethod,
-    authorizationType: authorizerId ? (api.authorizers.get(authorizerId)!.type === 'COGNITO_USER_POOLS' ? 'COGNITO_USER_POOLS' : 'CUSTOM') : operation['x-amazon-apigateway-auth']?.type ?? 'NONE',
+    authorizationType: authorizerId ? (api.authorizers.get(authorizerId)!.type === 'COGNITO_USER_POOLS' ? 'COGNITO_USER_POOLS' : 'CUSTOM') : sigv4 ? 'AWS_IAM' : operation['x-amazon-apigateway-auth']?.type ?? 'NONE',
     authorizerId,
     apiKeyRequired,
     operationName: operation.operationId,
@@ -133,6 +136,8 @@ function fill(api: StoredApi, doc: Doc): void {
   for (const [type, r] of Object.entries((doc['x-amazon-apigateway-gateway-responses'] ?? {}) as Doc)) {
     api.gatewayResponses.set(type, { responseType: type as 'DEFAULT_4XX', statusCode: r.statusCode, responseParameters: r.responseParameters ?? {}, responseTemplates: r.responseTemplates ?? {}, defaultResponse: false });
   }
+  const policy = doc['x-amazon-apigateway-policy'];
+  if (policy !== undefined) api.api.policy = typeof policy === 'string' ? policy : JSON.stringify(policy);
   const binary = doc['x-amazon-apigateway-binary-media-types'] as string[] | undefined;
   if (binary?.length) api.api.binaryMediaTypes = [...new Set([...(api.api.binaryMediaTypes ?? []), ...binary])];
   const basePath = typeof doc.basePath === 'string' && doc.basePath !== '/' ? doc.basePath : '';

@@ -1,4 +1,4 @@
-import type { CreateRestApiRequest, EndpointConfiguration, RestApi, UpdateRestApiRequest } from '@aws-sdk/client-api-gateway';
+import type { CreateRestApiRequest, EndpointConfiguration, EndpointType, IpAddressType, PatchOperation, RestApi, UpdateRestApiRequest } from '@aws-sdk/client-api-gateway';
 import type { RequestContext } from '../../../core/service.ts';
 import { badRequest, enumViolation } from '../errors.ts';
 import { shortId } from '../ids.ts';
@@ -13,18 +13,26 @@ type Ctx = RequestContext<ApiGatewayState>;
 const ENDPOINT_TYPES = ['PRIVATE', 'EDGE', 'REGIONAL'];
 const IP_ADDRESS_TYPES = ['ipv4', 'dualstack'];
 const MAX_COMPRESSION = 10485760;
+const PRIVATE_DUALSTACK = 'Only dualstack ipAddressType is supported for Private APIs.';
 
-function checkEndpointConfiguration(config: EndpointConfiguration | undefined, inputName: string): Required<Pick<EndpointConfiguration, 'types' | 'ipAddressType'>> {
-  const types = config?.types?.length ? config.types : ['EDGE'];
+/** Coral's enum checks of the endpoint configuration, which AWS answers before any other check of the input. */
+function checkEndpointEnums(config: EndpointConfiguration | undefined, inputName: string): void {
   const problems = [];
+  const types = config?.types ?? [];
   if (types.some((t) => !ENDPOINT_TYPES.includes(t))) problems.push({ value: `[${types.join(', ')}]`, at: `${inputName}.endpointConfiguration.types`, allowed: ENDPOINT_TYPES, list: true });
   if (config?.ipAddressType !== undefined && !IP_ADDRESS_TYPES.includes(config.ipAddressType)) {
     problems.push({ value: config.ipAddressType, at: `${inputName}.endpointConfiguration.ipAddressType`, allowed: IP_ADDRESS_TYPES });
   }
   if (problems.length) throw enumViolation(problems);
+}
+
+/** The stored endpoint configuration: one type (EDGE by default), private APIs dualstack only. */
+function checkEndpointConfiguration(config: EndpointConfiguration | undefined): Required<Pick<EndpointConfiguration, 'types' | 'ipAddressType'>> {
+  const types = config?.types ?? ['EDGE'];
+  if (!types.length) throw badRequest('REGIONAL Configuration and EDGE Configuration cannot be both DISABLED.');
   if (types.length > 1) throw badRequest('Cannot create an api with multiple Endpoint Types.');
   const ipAddressType = config?.ipAddressType ?? (types[0] === 'PRIVATE' ? 'dualstack' : 'ipv4');
-  if (types[0] === 'PRIVATE' && ipAddressType !== 'dualstack') throw badRequest('Only dualstack ipAddressType is supported for Private APIs.');
+  if (types[0] === 'PRIVATE' && ipAddressType !== 'dualstack') throw badRequest(PRIVATE_DUALSTACK);
   return { types: types as EndpointConfiguration['types'] & string[], ipAddressType };
 }
 
@@ -36,10 +44,11 @@ function checkCompression(size: number | undefined): void {
 
 /** A new API with its root resource; what CreateRestApi and ImportRestApi start from. */
 export function newApi(state: ApiGatewayState, input: CreateRestApiRequest, now: Date): StoredApi {
+  checkEndpointEnums(input.endpointConfiguration, 'createRestApiInput');
   if (!input.name) throw badRequest('The name of the API must be non-empty');
   if (input.description === '') throw badRequest('Description cannot be an empty string');
   checkCompression(input.minimumCompressionSize);
-  const endpointConfiguration = checkEndpointConfiguration(input.endpointConfiguration, 'createRestApiInput');
+  const endpointConfiguration = checkEndpointConfiguration(input.endpointConfiguration);
   let id = shortId();
   while (state.apis.has(id)) id = shortId();
   const rootResourceId = shortId();
@@ -125,8 +134,31 @@ const REST_API_PATCH = {
   apiKeySource: 'string',
   policy: 'string',
   disableExecuteApiEndpoint: 'boolean',
-  endpointConfiguration: { types: 'list', ipAddressType: 'string', vpcEndpointIds: 'list' },
+  endpointConfiguration: { vpcEndpointIds: 'list' },
 } as const;
+
+/**
+ * `/endpointConfiguration/types/<i>` and `/endpointConfiguration/ipAddressType` take only replace; switching to a
+ * private API makes it dualstack (test_update_rest_api_ip_address_type).
+ */
+function patchEndpoint(config: EndpointConfiguration, op: PatchOperation): boolean {
+  const typeIndex = /^\/endpointConfiguration\/types\/(\d+)$/.exec(op.path ?? '')?.[1];
+  if (typeIndex !== undefined) {
+    if (op.op !== 'replace') throw badRequest("Invalid patch operation specified. Must be 'add'|'remove'|'replace'");
+    if (!ENDPOINT_TYPES.includes(op.value ?? '')) throw badRequest('Invalid EndpointTypes specified. Valid options are REGIONAL,EDGE,PRIVATE');
+    const types = [...(config.types ?? [])];
+    types[Math.min(Number(typeIndex), types.length)] = op.value as EndpointType;
+    config.types = types.slice(0, 1);
+    if (op.value === 'PRIVATE') config.ipAddressType = 'dualstack';
+    return true;
+  }
+  if (op.path !== '/endpointConfiguration/ipAddressType') return false;
+  if (op.op !== 'replace') throw badRequest('Invalid patch operation specified. Must be one of: [replace]');
+  if (!IP_ADDRESS_TYPES.includes(op.value ?? '')) throw badRequest('ipAddressType must be either ipv4 or dualstack.');
+  if (config.types?.[0] === 'PRIVATE' && op.value !== 'dualstack') throw badRequest(PRIVATE_DUALSTACK);
+  config.ipAddressType = op.value as IpAddressType;
+  return true;
+}
 
 export function updateRestApi(input: UpdateRestApiRequest, ctx: Ctx): RestApi {
   const ops = checkOps(input.patchOperations, 'updateRestApiInput');
@@ -142,13 +174,11 @@ export function updateRestApi(input: UpdateRestApiRequest, ctx: Ctx): RestApi {
     if (op.path === '/minimumCompressionSize' && op.value !== undefined && !/^\d+$/.test(op.value)) {
       throw badRequest(`Invalid minimum compression size, must be between 0 and ${MAX_COMPRESSION}`);
     }
+    if (patchEndpoint((draft.endpointConfiguration ??= {}) as EndpointConfiguration, op)) continue;
     applyPatch(draft, [op], REST_API_PATCH);
   }
   checkCompression(draft.minimumCompressionSize as number | undefined);
   if (draft.apiKeySource !== 'HEADER' && draft.apiKeySource !== 'AUTHORIZER') throw badRequest(`Invalid apiKeySource: ${String(draft.apiKeySource)}`);
-  const config = draft.endpointConfiguration as EndpointConfiguration | undefined;
-  if (config?.ipAddressType !== undefined && !IP_ADDRESS_TYPES.includes(config.ipAddressType)) throw badRequest('ipAddressType must be either ipv4 or dualstack.');
-  if (config?.types?.some((t) => !ENDPOINT_TYPES.includes(t))) throw badRequest('Invalid EndpointTypes specified. Valid options are REGIONAL,EDGE,PRIVATE');
   stored.api = draft as unknown as StoredApi['api'];
   return restApiOutput(ctx.state, stored, true);
 }

@@ -1,6 +1,7 @@
 import type { ResourceTypes } from '../../cloudformation/provider.ts';
 import { account, authorizer, gatewayResponse, model, requestValidator } from './api-parts.ts';
 import { deployment, stage } from './deployments.ts';
+import { basePathMapping, domainName } from './domains.ts';
 import { apiKey, usagePlan, usagePlanKey } from './keys.ts';
 import { method, resource } from './methods.ts';
 import { restApi } from './rest-api.ts';
@@ -20,6 +21,8 @@ const types: ResourceTypes = {
   'AWS::ApiGateway::RequestValidator': requestValidator,
   'AWS::ApiGateway::GatewayResponse': gatewayResponse,
   'AWS::ApiGateway::Account': account,
+  'AWS::ApiGateway::DomainName': domainName,
+  'AWS::ApiGateway::BasePathMapping': basePathMapping,
 };
 
 export default types;

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { AwsError } from '../../../core/errors.ts';
 import type { Emulator } from '../../../core/emulator.ts';
 import type { ResourceRequest, Properties } from '../provider.ts';
-import type { CloudFormationState, Stack } from '../state.ts';
+import type { OperationType } from '@aws-sdk/client-cloudformation';
+import type { CloudFormationState, Stack, StackOperation } from '../state.ts';
 
 /** Where a stack operation runs: the emulator, and the CloudFormation state of the stack's account and region. */
 export interface Run {
@@ -12,6 +13,38 @@ export interface Run {
   region: string;
   /** The ClientRequestToken of the operation, shown on its events. */
   token?: string;
+  /** The stack operation under way, whose id the events carry (an automatic rollback starts its own). */
+  operation?: StackOperation;
+}
+
+/** Starts a stack operation with a new id: the run's events carry it from now on. */
+export function beginOperation(stack: Stack, run: Run, type: OperationType, changeSetId?: string): StackOperation {
+  const operation: StackOperation = { id: randomUUID(), type, status: 'IN_PROGRESS', started: run.emulator.clock.date(), changeSetId };
+  (stack.operations ??= []).unshift(operation);
+  run.operation = operation;
+  return operation;
+}
+
+export function endOperation(run: Run, status: 'SUCCEEDED' | 'FAILED'): void {
+  const operation = run.operation;
+  if (!operation || operation.status !== 'IN_PROGRESS') return;
+  operation.status = status;
+  operation.ended = run.emulator.clock.date();
+}
+
+/**
+ * Moves the run's operation along with the stack's status: a rollback CloudFormation starts after a failure is an
+ * operation of its own (the failed one ends FAILED); a final status (`*_COMPLETE`, `*_FAILED`) ends the operation.
+ */
+function followStatus(stack: Stack, run: Run, status: string): void {
+  const rollingBack = status === 'ROLLBACK_IN_PROGRESS' || status === 'UPDATE_ROLLBACK_IN_PROGRESS';
+  if (rollingBack && run.operation && run.operation.type !== 'ROLLBACK' && run.operation.type !== 'CONTINUE_ROLLBACK') {
+    const failed = run.operation;
+    endOperation(run, 'FAILED');
+    beginOperation(stack, run, 'ROLLBACK', failed.changeSetId).undoes = failed.id;
+  }
+  if (status.endsWith('_FAILED')) endOperation(run, 'FAILED');
+  else if (status.endsWith('_COMPLETE')) endOperation(run, 'SUCCEEDED');
 }
 
 export function recordEvent(
@@ -31,6 +64,7 @@ export function recordEvent(
     ResourceStatusReason: event.reason,
     ResourceProperties: event.properties === undefined ? undefined : JSON.stringify(event.properties),
     ClientRequestToken: run.token,
+    OperationId: run.operation?.id,
   });
 }
 
@@ -38,6 +72,7 @@ export function recordEvent(
 export function setStatus(stack: Stack, run: Run, status: string, reason?: string): void {
   stack.status = status;
   stack.statusReason = reason;
+  followStatus(stack, run, status);
   recordEvent(stack, run, { logicalId: stack.stackName, physicalId: stack.stackId, type: 'AWS::CloudFormation::Stack', status, reason });
 }
 

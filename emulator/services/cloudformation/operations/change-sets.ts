@@ -11,7 +11,7 @@ import { AwsError } from '../../../core/errors.ts';
 import { computeChanges } from '../engine/changes.ts';
 import { deploy } from '../engine/deploy.ts';
 import { importResources } from '../engine/import.ts';
-import { setStatus } from '../engine/run.ts';
+import { beginOperation, endOperation, setStatus } from '../engine/run.ts';
 import { validationError } from '../errors.ts';
 import { describeParameters } from '../template/parameters.ts';
 import type { ChangeSet } from '../state.ts';
@@ -43,7 +43,9 @@ export function findChangeSet(ctx: CfnContext, name: string, stackName: string |
 }
 
 export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnContext) {
-  const stackName = checkStackName(input.StackName);
+  // A change set for an existing stack may name it by its id; a new stack needs a name.
+  const byId = input.ChangeSetType !== 'CREATE' && typeof input.StackName === 'string' && /^arn:[-a-zA-Z0-9:/._+]*$/.test(input.StackName);
+  const stackName = byId ? input.StackName! : checkStackName(input.StackName);
   const name = input.ChangeSetName ?? '';
   if (!/^[a-zA-Z][-a-zA-Z0-9]*$/.test(name) || name.length > 128) {
     throw validationError(`1 validation error detected: Value '${name}' at 'changeSetName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*`);
@@ -51,6 +53,7 @@ export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnConte
   checkToken(input.ClientToken);
   const type = input.ChangeSetType ?? 'UPDATE';
   let stack = ctx.state.find(stackName);
+  if (byId && !stack) throw validationError(`Stack [${stackName}] does not exist`);
   if (type === 'CREATE') {
     if (stack && stack.status !== 'REVIEW_IN_PROGRESS') throw new AwsError('AlreadyExistsException', `Stack [${stackName}] already exists and cannot be created again with the changeSet [${name}].`);
   } else if (type === 'UPDATE') {
@@ -73,12 +76,16 @@ export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnConte
   } else {
     desired = await desiredUpdate(stack, input, ctx);
   }
+  const fresh = !stack;
   if (!stack) {
     stack = newStack(ctx, { name: stackName, body: '{}', template: { Resources: {} }, status: 'REVIEW_IN_PROGRESS' });
-    Object.assign(stack, { tags: input.Tags ?? [], notificationArns: input.NotificationARNs ?? [], roleArn: input.RoleARN });
+    // The stack under review has no tags yet: they come with the execution (AWS's DescribeStacks shows none).
+    Object.assign(stack, { notificationArns: input.NotificationARNs ?? [], roleArn: input.RoleARN });
     ctx.state.stacks.push(stack);
-    setStatus(stack, runOf(ctx), 'REVIEW_IN_PROGRESS', 'User Initiated');
   }
+  const run = runOf(ctx);
+  const operation = beginOperation(stack, run, 'CREATE_CHANGESET');
+  if (fresh) setStatus(stack, run, 'REVIEW_IN_PROGRESS', 'User Initiated');
   checkPlan(ctx, stack, desired.template, desired.parameters);
   const imports = type === 'IMPORT' ? await checkImport(desired.template, input.ResourcesToImport, stack.status === 'REVIEW_IN_PROGRESS' ? undefined : stack) : undefined;
   const id = buildArn({ service: 'cloudformation', region: ctx.region, accountId: ctx.accountId, resource: `changeSet/${name}/${randomUUID()}` });
@@ -105,8 +112,8 @@ export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnConte
     resourcesToImport: imports && input.ResourcesToImport,
   };
   ctx.state.changeSets.set(id, changeSet);
+  operation.changeSetId = id;
   const target = stack;
-  const run = runOf(ctx);
   // AWS computes the changes in the background; they are ready here when the answer leaves, so waiters see them at once.
   await (async () => {
     changeSet.status = 'CREATE_IN_PROGRESS';
@@ -127,6 +134,7 @@ export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnConte
       Object.assign(changeSet, { status: 'FAILED', statusReason: error instanceof Error ? error.message : String(error) });
     }
   })();
+  endOperation(run, changeSet.status === 'CREATE_COMPLETE' ? 'SUCCEEDED' : 'FAILED');
   return { Id: id, StackId: stack.stackId };
 }
 
@@ -146,7 +154,7 @@ export function describeChangeSet(input: DescribeChangeSetInput, ctx: CfnContext
     StatusReason: c.statusReason,
     NotificationARNs: c.notificationArns,
     RollbackConfiguration: {},
-    Capabilities: c.capabilities.length ? (c.capabilities as never) : undefined,
+    Capabilities: c.capabilities as never,
     Tags: c.tags.length ? c.tags : undefined,
     Changes: items,
     NextToken: next,
@@ -163,6 +171,7 @@ export async function executeChangeSet(input: ExecuteChangeSetInput, ctx: CfnCon
   const stack = requireStack(ctx, c.stackId);
   const creating = stack.status === 'REVIEW_IN_PROGRESS';
   const run = runOf(ctx, input.ClientRequestToken);
+  beginOperation(stack, run, creating ? 'CREATE_STACK' : 'UPDATE_STACK', c.id);
   c.executionStatus = 'EXECUTE_IN_PROGRESS';
   Object.assign(stack, {
     description: c.template.Description,

@@ -31,6 +31,18 @@ function stackDrift(stack: Stack) {
   return stack.drift ? { StackDriftStatus: stack.drift.status as never, LastCheckTimestamp: stack.drift.timestamp } : { StackDriftStatus: 'NOT_CHECKED' as const };
 }
 
+/**
+ * The stack's last operation (change set creations aside, as AWS's DescribeStacks shows), with the one it rolled back
+ * when CloudFormation rolled a failure back itself.
+ */
+function lastOperations(stack: Stack) {
+  const operations = stack.operations ?? [];
+  const last = operations.find((o) => o.type !== 'CREATE_CHANGESET') ?? operations[0];
+  if (!last) return undefined;
+  const undone = last.undoes === undefined ? undefined : operations.find((o) => o.id === last.undoes);
+  return [last, ...(undone ? [undone] : [])].map((o) => ({ OperationType: o.type, OperationId: o.id }));
+}
+
 export function describeStack(stack: Stack): StackOutput {
   return {
     StackId: stack.stackId,
@@ -55,6 +67,7 @@ export function describeStack(stack: Stack): StackOutput {
     ParentId: stack.parentId,
     RootId: stack.rootId,
     DriftInformation: stackDrift(stack),
+    LastOperations: lastOperations(stack),
   };
 }
 
@@ -83,6 +96,7 @@ export function listStacks(input: ListStacksInput, ctx: CfnContext) {
     ParentId: s.parentId,
     RootId: s.rootId,
     DriftInformation: stackDrift(s),
+    LastOperations: lastOperations(s),
   }));
 }
 
@@ -123,15 +137,18 @@ export function describeStackResources(input: DescribeStackResourcesInput, ctx: 
 }
 
 export function describeStackResource(input: DescribeStackResourceInput, ctx: CfnContext) {
-  const stack = requireStack(ctx, input.StackName);
+  const stack = input.StackName ? ctx.state.find(input.StackName) : undefined;
+  // DescribeStackResource words a missing stack its own way too.
+  if (!stack) throw validationError(`Stack '${input.StackName ?? ''}' does not exist`);
   const resource = stack.resources.get(input.LogicalResourceId ?? '');
-  if (!resource) throw validationError(`Resource ${input.LogicalResourceId} does not exist for stack ${input.StackName}`);
+  // A resource deleted (by an update, or a rollback) is no longer the stack's.
+  if (!resource || resource.status === 'DELETE_COMPLETE') throw validationError(`Resource ${input.LogicalResourceId} does not exist for stack ${input.StackName}`);
   const { Timestamp, ...summary } = resourceSummary(stack, resource);
   return {
     StackResourceDetail: {
       ...summary,
       LastUpdatedTimestamp: Timestamp,
-      Metadata: resource.metadata === undefined ? undefined : JSON.stringify(resource.metadata),
+      Metadata: JSON.stringify(resource.metadata ?? {}),
     },
   };
 }

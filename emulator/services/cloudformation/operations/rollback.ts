@@ -1,5 +1,6 @@
 import type { ContinueUpdateRollbackInput, RollbackStackInput } from '@aws-sdk/client-cloudformation';
 import { rollbackCreate, rollbackUpdate } from '../engine/deploy.ts';
+import { beginOperation } from '../engine/run.ts';
 import { validationError } from '../errors.ts';
 import { runOf } from './stack-setup.ts';
 import { checkToken, launch, requireStack } from './stacks.ts';
@@ -14,6 +15,7 @@ export async function rollbackStack(input: RollbackStackInput, ctx: CfnContext) 
   const stack = requireStack(ctx, input.StackName);
   const run = runOf(ctx, input.ClientRequestToken);
   const pending = stack.pendingRollback;
+  if (stack.status === 'CREATE_FAILED' || (stack.status === 'UPDATE_FAILED' && pending)) beginOperation(stack, run, 'ROLLBACK');
   if (stack.status === 'CREATE_FAILED') {
     const deployed = { template: stack.template, templateBody: stack.templateBody, parameters: stack.parameters };
     await launch(ctx, stack.stackId, () => rollbackCreate(stack, run, 'User Initiated', deployed, 'ROLLBACK'));
@@ -22,7 +24,7 @@ export async function rollbackStack(input: RollbackStackInput, ctx: CfnContext) 
   } else {
     throw validationError(`Stack ${stack.stackId} is in ${stack.status} state and can not be rolled back`);
   }
-  return { StackId: stack.stackId };
+  return { StackId: stack.stackId, OperationId: run.operation?.id };
 }
 
 /** Resumes an update rollback that failed, taking the resources named in ResourcesToSkip as rolled back. */
@@ -34,6 +36,8 @@ export async function continueUpdateRollback(input: ContinueUpdateRollbackInput,
   const skip = new Set(input.ResourcesToSkip ?? []);
   const unknown = [...skip].find((id) => !stack.resources.has(id));
   if (unknown) throw validationError(`Resource ${unknown} does not exist for stack ${stack.stackName}`);
-  await launch(ctx, stack.stackId, () => rollbackUpdate(stack, runOf(ctx, input.ClientRequestToken), undefined, pending, skip));
+  const run = runOf(ctx, input.ClientRequestToken);
+  beginOperation(stack, run, 'CONTINUE_ROLLBACK');
+  await launch(ctx, stack.stackId, () => rollbackUpdate(stack, run, undefined, pending, skip));
   return {};
 }

@@ -123,7 +123,8 @@ function describeInstance(set: StackSet, instance: StackInstance): StackInstance
     Status: instance.status as never,
     StackInstanceStatus: { DetailedStatus: instance.detailedStatus as never },
     StatusReason: instance.statusReason,
-    DriftStatus: 'NOT_CHECKED',
+    DriftStatus: instance.drift?.status ?? 'NOT_CHECKED',
+    LastDriftCheckTimestamp: instance.drift?.timestamp,
     LastOperationId: instance.lastOperationId,
   };
 }
@@ -139,7 +140,7 @@ export function describeStackInstance(input: DescribeStackInstanceInput, ctx: Cf
 const FILTERS: Record<string, (instance: StackInstance, value: string) => boolean> = {
   DETAILED_STATUS: (i, v) => i.detailedStatus === v,
   LAST_OPERATION_ID: (i, v) => i.lastOperationId === v,
-  DRIFT_STATUS: (_i, v) => v === 'NOT_CHECKED',
+  DRIFT_STATUS: (i, v) => (i.drift?.status ?? 'NOT_CHECKED') === v,
 };
 
 export function listStackInstances(input: ListStackInstancesInput, ctx: CfnContext) {

@@ -11,6 +11,7 @@ import type {
 import { buildArn } from '../../../core/arn.ts';
 import { AwsError } from '../../../core/errors.ts';
 import { validationError } from '../errors.ts';
+import { driftDetails } from '../stack-sets/drift.ts';
 import { instanceKey, type StackSet } from '../stack-sets/model.ts';
 import { adminRoleArn, DEFAULT_EXECUTION_ROLE } from '../stack-sets/roles.ts';
 import { checkCallAs, checkInstancesExist, checkPermissionModel, findStackSet, requireStackSet, stackSetNotFound, startDeployment, targetsOf } from '../stack-sets/requests.ts';
@@ -160,15 +161,6 @@ export function deleteStackSet(input: DeleteStackSetInput, ctx: CfnContext) {
   return {};
 }
 
-const NOT_CHECKED = {
-  DriftStatus: 'NOT_CHECKED' as const,
-  TotalStackInstancesCount: 0,
-  DriftedStackInstancesCount: 0,
-  InSyncStackInstancesCount: 0,
-  InProgressStackInstancesCount: 0,
-  FailedStackInstancesCount: 0,
-};
-
 function describe(set: StackSet): StackSetOutput {
   return {
     StackSetName: set.name,
@@ -182,7 +174,7 @@ function describe(set: StackSet): StackSetOutput {
     StackSetARN: set.arn,
     AdministrationRoleARN: set.adminRoleArn,
     ExecutionRoleName: set.executionRoleName,
-    StackSetDriftDetectionDetails: NOT_CHECKED,
+    StackSetDriftDetectionDetails: driftDetails(set),
     PermissionModel: set.permissionModel,
     ManagedExecution: set.managedExecution,
     Regions: [...new Set([...set.instances.values()].map((i) => i.region))],
@@ -212,7 +204,8 @@ export function listStackSets(input: ListStackSetsInput, ctx: CfnContext) {
     Description: s.description,
     Status: s.status,
     PermissionModel: s.permissionModel,
-    DriftStatus: 'NOT_CHECKED' as const,
+    DriftStatus: driftDetails(s).DriftStatus,
+    LastDriftCheckTimestamp: driftDetails(s).LastDriftCheckTimestamp,
     ManagedExecution: s.managedExecution,
   }));
 }

@@ -2,7 +2,7 @@ import type { CreateStackInput, DeleteStackInput, UpdateStackInput, UpdateTermin
 import { AwsError } from '../../../core/errors.ts';
 import { deploy, type Desired } from '../engine/deploy.ts';
 import { removeStack } from '../engine/remove.ts';
-import { setStatus } from '../engine/run.ts';
+import { beginOperation, setStatus } from '../engine/run.ts';
 import { stackNotFound, validationError } from '../errors.ts';
 import type { Stack } from '../state.ts';
 import { parseTemplate } from '../template/parse.ts';
@@ -47,7 +47,7 @@ export async function createStack(input: CreateStackInput, ctx: CfnContext) {
   checkToken(input.ClientRequestToken);
   const existing = ctx.state.find(name);
   if (existing) {
-    if (input.ClientRequestToken && existing.lastToken?.token === input.ClientRequestToken && existing.lastToken.operation === 'CreateStack') return { StackId: existing.stackId };
+    if (input.ClientRequestToken && existing.lastToken?.token === input.ClientRequestToken && existing.lastToken.operation === 'CreateStack') return retried(existing);
     throw new AwsError('AlreadyExistsException', `Stack [${name}] already exists`);
   }
   checkTags(input.Tags);
@@ -76,10 +76,17 @@ export async function createStack(input: CreateStackInput, ctx: CfnContext) {
   });
   ctx.state.stacks.push(stack);
   const run = runOf(ctx, input.ClientRequestToken);
+  const operation = beginOperation(stack, run, 'CREATE_STACK');
+  if (stack.lastToken) stack.lastToken.operationId = operation.id;
   setStatus(stack, run, 'CREATE_IN_PROGRESS', 'User Initiated');
   const onFailure = input.OnFailure ?? (input.DisableRollback ? 'DO_NOTHING' : 'ROLLBACK');
   await launch(ctx, stack.stackId, () => deploy(stack, run, { template, templateBody: body, parameters }, { creating: true, onFailure }));
-  return { StackId: stack.stackId };
+  return { StackId: stack.stackId, OperationId: operation.id };
+}
+
+/** The answer to a request retried with the ClientRequestToken of the stack's last operation. */
+function retried(stack: Stack) {
+  return { StackId: stack.stackId, OperationId: stack.lastToken?.operationId };
 }
 
 /** A live stack by name or id, or AWS's ValidationError. */
@@ -117,7 +124,7 @@ export async function desiredUpdate(
 export async function updateStack(input: UpdateStackInput, ctx: CfnContext) {
   checkToken(input.ClientRequestToken);
   const stack = requireStack(ctx, input.StackName);
-  if (input.ClientRequestToken && stack.lastToken?.token === input.ClientRequestToken && stack.lastToken.operation === 'UpdateStack') return { StackId: stack.stackId };
+  if (input.ClientRequestToken && stack.lastToken?.token === input.ClientRequestToken && stack.lastToken.operation === 'UpdateStack') return retried(stack);
   checkUpdatable(stack);
   checkTags(input.Tags);
   const desired = await desiredUpdate(stack, input, ctx);
@@ -142,6 +149,8 @@ export async function updateStack(input: UpdateStackInput, ctx: CfnContext) {
     changeSetId: undefined,
   });
   const run = runOf(ctx, input.ClientRequestToken);
+  const operation = beginOperation(stack, run, 'UPDATE_STACK');
+  if (stack.lastToken) stack.lastToken.operationId = operation.id;
   setStatus(stack, run, 'UPDATE_IN_PROGRESS', 'User Initiated');
   // A policy for the update only governs it (GetStackPolicy shows it meanwhile); the stack's own, or the new one
   // the request sets, applies afterwards.
@@ -154,7 +163,7 @@ export async function updateStack(input: UpdateStackInput, ctx: CfnContext) {
       stack.stackPolicyBody = after;
     }
   });
-  return { StackId: stack.stackId };
+  return { StackId: stack.stackId, OperationId: operation.id };
 }
 
 export async function deleteStack(input: DeleteStackInput, ctx: CfnContext) {
@@ -169,6 +178,7 @@ export async function deleteStack(input: DeleteStackInput, ctx: CfnContext) {
   stack.lastToken = input.ClientRequestToken ? { token: input.ClientRequestToken, operation: 'DeleteStack' } : undefined;
   const run = runOf(ctx, input.ClientRequestToken);
   const previous = ctx.state.running.get(stack.stackId);
+  beginOperation(stack, run, 'DELETE_STACK');
   setStatus(stack, run, 'DELETE_IN_PROGRESS', 'User Initiated');
   await launch(ctx, stack.stackId, async () => {
     await previous;

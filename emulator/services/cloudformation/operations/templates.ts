@@ -15,7 +15,9 @@ export function getTemplate(input: GetTemplateInput, ctx: CfnContext) {
     return { TemplateBody: changeSet.templateBody, StagesAvailable: ['Original', 'Processed'] as const };
   }
   const stack = requireStack(ctx, input.StackName);
-  const body = input.TemplateStage === 'Processed' && !stack.templateBody.trim().startsWith('{') ? JSON.stringify(stack.template) : stack.templateBody;
+  // The processed template is the original unless transforms (or Fn::Transform snippets) changed it: it is then JSON.
+  const transformed = JSON.stringify(parseTemplate(stack.templateBody)) !== JSON.stringify(stack.template);
+  const body = input.TemplateStage === 'Processed' && transformed && !stack.templateBody.trim().startsWith('{') ? JSON.stringify(stack.template) : stack.templateBody;
   return { TemplateBody: body, StagesAvailable: ['Original', 'Processed'] as never };
 }
 

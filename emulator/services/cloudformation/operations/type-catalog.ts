@@ -2,6 +2,7 @@ import type { DescribeTypeInput, ListTypesInput, TypeSummary } from '@aws-sdk/cl
 import { validationError } from '../errors.ts';
 import { privateType, referenced } from '../registry/lookup.ts';
 import { typeArn, typeNotFound, type PrivateType } from '../registry/model.ts';
+import { allPublished, findPublished, latestPublic, publicTypeArn } from '../registry/public-registry.ts';
 import { isPublicType, publicDescription, publicSchema, publicTypeNames } from '../registry/public-types.ts';
 import { resourceType } from '../engine/types.ts';
 import { listPage } from './describe.ts';
@@ -49,13 +50,15 @@ export async function describeType(input: DescribeTypeInput, ctx: CfnContext) {
     DefaultVersionId: type.defaultVersionId,
     IsDefaultVersion: id === type.defaultVersionId,
     TypeTestsStatus: found.testsStatus,
+    TypeTestsStatusDescription: found.testsDescription,
+    ...publicFields(ctx, type),
     Description: found.description,
     Schema: found.schema,
     ProvisioningType: provisioningOf(type, found.schema),
     DeprecatedStatus: 'LIVE' as const,
     LoggingConfig: found.loggingConfig,
     ExecutionRoleArn: found.executionRoleArn,
-    Visibility: 'PRIVATE' as const,
+    Visibility: type.activation ? ('PUBLIC' as const) : ('PRIVATE' as const),
     SourceUrl: found.sourceUrl,
     DocumentationUrl: found.documentationUrl,
     LastUpdated: type.updated,
@@ -63,9 +66,43 @@ export async function describeType(input: DescribeTypeInput, ctx: CfnContext) {
   };
 }
 
+/** What DescribeType adds for an activated third-party type, or for a registered type its account published. */
+function publicFields(ctx: CfnContext, type: PrivateType) {
+  const activation = type.activation;
+  if (activation) {
+    const source = findPublished(ctx, type.kind, activation.publisherId, (t) => t.typeName === activation.originalTypeName);
+    return {
+      PublisherId: activation.publisherId,
+      OriginalTypeName: activation.originalTypeName,
+      OriginalTypeArn: activation.publicTypeArn,
+      PublicVersionNumber: activation.publicVersion,
+      LatestPublicVersion: (source && latestPublic(source, activation.majorVersion)?.number) ?? activation.publicVersion,
+      IsActivated: true,
+      AutoUpdate: activation.autoUpdate,
+    };
+  }
+  const latest = latestPublic(type);
+  return latest ? { PublisherId: ctx.state.registry.publisher?.id, LatestPublicVersion: latest.number } : {};
+}
+
 /** The public type an account-less ARN names (`type/resource/AWS-SQS-Queue`), if any. */
 function publicNameOf(ctx: CfnContext, arn: string): string | undefined {
   return publicTypeNames(ctx.emulator).find((name) => publicArn(ctx, name) === arn);
+}
+
+/** Third-party types published in the region (of the kind asked, RESOURCE by default), with their newest version. */
+function thirdParty(ctx: CfnContext, input: ListTypesInput): TypeSummary[] {
+  return allPublished(ctx)
+    .filter(({ type }) => type.kind === (input.Type ?? 'RESOURCE'))
+    .map(({ type, publisherId }) => ({
+      Type: type.kind,
+      TypeName: type.typeName,
+      TypeArn: publicTypeArn(ctx.region, type.kind, publisherId, type.typeName),
+      Description: type.versions.get(type.defaultVersionId)?.description,
+      PublisherId: publisherId,
+      LatestPublicVersion: latestPublic(type)!.number,
+      IsActivated: [...ctx.state.registry.types.values()].some((t) => t.activation?.publicTypeArn === publicTypeArn(ctx.region, type.kind, publisherId, type.typeName)),
+    }));
 }
 
 const VISIBILITIES = new Set(['PUBLIC', 'PRIVATE']);
@@ -89,21 +126,21 @@ export async function listTypes(input: ListTypesInput, ctx: CfnContext) {
     summaries = names
       .filter((_, i) => provisioning[i] === (input.ProvisioningType ?? 'FULLY_MUTABLE'))
       .map((name) => ({ Type: 'RESOURCE', TypeName: name, TypeArn: publicArn(ctx, name), Description: publicDescription(name) }));
+    if (category === undefined || category === 'THIRD_PARTY') summaries.push(...thirdParty(ctx, input));
   } else {
-    const registered = category === undefined || category === 'REGISTERED';
-    summaries = registered
-      ? [...ctx.state.registry.types.values()]
-          .filter((t) => input.Type === undefined || t.kind === input.Type)
-          .filter((t) => t.kind !== 'RESOURCE' || provisioningOf(t, t.versions.get(t.defaultVersionId)!.schema) === (input.ProvisioningType ?? 'FULLY_MUTABLE'))
-          .map((t) => ({
-            Type: t.kind,
-            TypeName: t.typeName,
-            DefaultVersionId: t.defaultVersionId,
-            TypeArn: t.arn,
-            LastUpdated: t.updated,
-            Description: t.versions.get(t.defaultVersionId)?.description,
-          }))
-      : [];
+    summaries = [...ctx.state.registry.types.values()]
+      .filter((t) => category === undefined || category === (t.activation ? 'ACTIVATED' : 'REGISTERED'))
+      .filter((t) => input.Type === undefined || t.kind === input.Type)
+      .filter((t) => t.kind !== 'RESOURCE' || provisioningOf(t, t.versions.get(t.defaultVersionId)!.schema) === (input.ProvisioningType ?? 'FULLY_MUTABLE'))
+      .map((t) => ({
+        Type: t.kind,
+        TypeName: t.typeName,
+        DefaultVersionId: t.defaultVersionId,
+        TypeArn: t.arn,
+        LastUpdated: t.updated,
+        Description: t.versions.get(t.defaultVersionId)?.description,
+        ...(t.activation ? { PublisherId: t.activation.publisherId, OriginalTypeName: t.activation.originalTypeName, PublicVersionNumber: t.activation.publicVersion, IsActivated: true } : {}),
+      }));
   }
   return listPage('TypeSummaries', summaries.filter((s) => s.TypeName!.startsWith(prefix)), input.NextToken, size, (s) => s);
 }

@@ -8,7 +8,7 @@ import type {
   SetTypeDefaultVersionInput,
 } from '@aws-sdk/client-cloudformation';
 import { validationError } from '../errors.ts';
-import { privateType, referenced } from '../registry/lookup.ts';
+import { privateType, referenced, removeType } from '../registry/lookup.ts';
 import { checkTypeMembers, registryError, typeArn, typeKey, typeNotFound, type ExtensionKind, type PrivateType, type Registration } from '../registry/model.ts';
 import { readPackage } from '../registry/package.ts';
 import { isPublicType, publicDescription } from '../registry/public-types.ts';
@@ -141,7 +141,6 @@ export function deregisterType(input: DeregisterTypeInput, ctx: CfnContext) {
     return {};
   }
   if (type.versions.size > 1) throw registryError('This type has more than one active version. Please deregister non-default active versions before attempting to deregister the type.');
-  ctx.state.registry.types.delete(typeKey(type.kind, type.typeName));
-  for (const [arn, configuration] of ctx.state.registry.configurations) if (configuration.typeArn === type.arn) ctx.state.registry.configurations.delete(arn);
+  removeType(ctx, type);
   return {};
 }

@@ -34,3 +34,9 @@ export function privateType(ctx: CfnContext, input: TypeReference): { type: Priv
   }
   return { type, version: ref.version };
 }
+
+/** Takes an extension out of the account, with its configurations. */
+export function removeType(ctx: CfnContext, type: PrivateType): void {
+  ctx.state.registry.types.delete(typeKey(type.kind, type.typeName));
+  for (const [arn, configuration] of ctx.state.registry.configurations) if (configuration.typeArn === type.arn) ctx.state.registry.configurations.delete(arn);
+}

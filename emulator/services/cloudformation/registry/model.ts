@@ -16,6 +16,13 @@ export interface TypeVersion {
   loggingConfig?: LoggingConfig;
   created: Date;
   testsStatus: 'PASSED' | 'FAILED' | 'IN_PROGRESS' | 'NOT_TESTED';
+  testsDescription?: string;
+}
+
+/** A version of a private extension made public by PublishType, as `MAJOR.MINOR.PATCH`. */
+export interface PublicVersion {
+  number: string;
+  versionId: string;
 }
 
 /** A private extension (registered here, or a public third-party one activated into the account). */
@@ -30,10 +37,10 @@ export interface PrivateType {
   lastVersion: number;
   created: Date;
   updated: Date;
-  /** Where an activated type came from, and its options. */
-  activation?: { publicTypeArn: string; publisherId: string; originalTypeName: string; autoUpdate: boolean; majorVersion?: number };
-  /** Set once PublishType made it public. */
-  publicVersionNumber?: string;
+  /** Where an activated type came from (its public version now), and its options. */
+  activation?: { publicTypeArn: string; publisherId: string; originalTypeName: string; autoUpdate: boolean; majorVersion?: number; publicVersion: string };
+  /** Versions PublishType made public, oldest first. */
+  published?: PublicVersion[];
 }
 
 /** A RegisterType request and how it went. */

@@ -1,4 +1,4 @@
-import type { ManagedExecution, Parameter, StackSetOperationPreferences, Tag } from '@aws-sdk/client-cloudformation';
+import type { ManagedExecution, Parameter, StackResourceDrift, StackSetOperationPreferences, Tag } from '@aws-sdk/client-cloudformation';
 
 /** One stack of a stack set: the stack in a target account and region, and how the last operation left it. */
 export interface StackInstance {
@@ -12,6 +12,8 @@ export interface StackInstance {
   detailedStatus: string;
   statusReason?: string;
   lastOperationId?: string;
+  /** The last drift detection's verdict for the instance's stack. */
+  drift?: { status: 'DRIFTED' | 'IN_SYNC' | 'UNKNOWN'; timestamp: Date };
 }
 
 /** What one account and region came to in an operation. */
@@ -21,11 +23,13 @@ export interface OperationResult {
   status: string;
   statusReason?: string;
   accountGate?: { status: string; statusReason?: string };
+  /** A drift detection's findings for the stack's resources (ListStackInstanceResourceDrifts). */
+  drifts?: StackResourceDrift[];
 }
 
 export interface StackSetOperation {
   id: string;
-  action: 'CREATE' | 'UPDATE' | 'DELETE';
+  action: 'CREATE' | 'UPDATE' | 'DELETE' | 'DETECT_DRIFT';
   status: string;
   statusReason?: string;
   preferences: StackSetOperationPreferences;

@@ -6,7 +6,7 @@ import { executionCaller, TargetUnreachable } from './roles.ts';
 import type { Caller } from '../../../core/service.ts';
 
 /** What an operation does in one account and region, once the target is reached. */
-export type InstanceWork = (instance: StackInstance, caller: Caller) => Promise<void>;
+export type InstanceWork = (instance: StackInstance, caller: Caller, result: OperationResult) => Promise<void>;
 
 export interface Target {
   account: string;
@@ -31,13 +31,15 @@ const CANCELLED = 'Cancelled since failure tolerance has exceeded';
 function cancel(set: StackSet, op: StackSetOperation, result: OperationResult, reason?: string): void {
   Object.assign(result, { status: 'CANCELLED', statusReason: reason });
   const instance = set.instances.get(instanceKey(result.account, result.region));
-  if (instance) Object.assign(instance, { status: instance.status === 'CURRENT' ? 'CURRENT' : 'OUTDATED', detailedStatus: 'CANCELLED', lastOperationId: op.id });
+  if (instance && op.action !== 'DETECT_DRIFT') Object.assign(instance, { status: instance.status === 'CURRENT' ? 'CURRENT' : 'OUTDATED', detailedStatus: 'CANCELLED', lastOperationId: op.id });
 }
 
 async function runTarget(emulator: Emulator, set: StackSet, op: StackSetOperation, result: OperationResult, adminAccount: string, work: InstanceWork): Promise<boolean> {
   const instance = set.instances.get(instanceKey(result.account, result.region))!;
+  // Drift detection looks at the instances without changing what they are.
+  const deploys = op.action !== 'DETECT_DRIFT';
   result.status = 'RUNNING';
-  Object.assign(instance, { detailedStatus: 'RUNNING', lastOperationId: op.id });
+  if (deploys) Object.assign(instance, { detailedStatus: 'RUNNING', lastOperationId: op.id });
   try {
     // Letting go of an instance whose stack is kept, or that has none, does nothing in the target account.
     const nothingThere = op.action === 'DELETE' && (op.retainStacks || !instanceStack(emulator, instance));
@@ -45,17 +47,18 @@ async function runTarget(emulator: Emulator, set: StackSet, op: StackSetOperatio
       const caller = await executionCaller(emulator, set, adminAccount, result);
       result.accountGate = await accountGate(emulator, caller, result);
       if (result.accountGate.status === 'FAILED') throw new TargetUnreachable(result.accountGate.statusReason);
-      await work(instance, caller);
+      await work(instance, caller, result);
     }
     result.status = 'SUCCEEDED';
     if (op.action === 'DELETE') set.instances.delete(instanceKey(result.account, result.region));
-    else Object.assign(instance, { status: 'CURRENT', detailedStatus: 'SUCCEEDED', statusReason: undefined });
+    else if (deploys) Object.assign(instance, { status: 'CURRENT', detailedStatus: 'SUCCEEDED', statusReason: undefined });
     return true;
   } catch (error) {
     if (!(error instanceof InstanceFailed || error instanceof TargetUnreachable)) console.error('[twinstack] stack set operation failed:', error);
     const reason = error instanceof Error ? error.message : String(error);
     if (error instanceof TargetUnreachable && !result.accountGate) result.accountGate = { status: 'FAILED', statusReason: reason };
     Object.assign(result, { status: 'FAILED', statusReason: reason });
+    if (!deploys) return false;
     const inoperable = op.action === 'DELETE';
     Object.assign(instance, { status: inoperable ? 'INOPERABLE' : 'OUTDATED', detailedStatus: inoperable ? 'INOPERABLE' : 'FAILED', statusReason: reason });
     return false;

@@ -121,7 +121,7 @@ export async function startOperation(ctx: CfnContext, set: StackSet, request: Op
     results: new Map(request.targets.map((t) => [instanceKey(t.account, t.region), { account: t.account, region: t.region, status: 'PENDING' }])),
   };
   request.admitted?.();
-  for (const t of request.targets) {
+  for (const t of request.action === 'DETECT_DRIFT' ? [] : request.targets) {
     const instance = set.instances.get(instanceKey(t.account, t.region));
     if (instance) Object.assign(instance, { detailedStatus: 'PENDING', lastOperationId: op.id });
   }

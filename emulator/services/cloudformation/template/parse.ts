@@ -74,7 +74,7 @@ export function parseTemplate(body: string): Template {
     try {
       parsed = JSON.parse(text);
     } catch (error) {
-      throw templateError(`Template format error: JSON not well-formed. (${(error as Error).message})`);
+      throw templateError(`Template format error: JSON not well-formed. (${jsonErrorPlace(text, (error as Error).message)})`);
     }
   } else {
     const doc = parseDocument(text, { uniqueKeys: true, strict: false, logLevel: 'silent' });
@@ -89,4 +89,17 @@ export function parseTemplate(body: string): Template {
     throw templateError('Template format error: At least one Resources member must be defined.');
   }
   return parsed as Template;
+}
+
+/**
+ * Where a JSON template stops parsing, as AWS's parser reports it: `line L, column C`, the column one past the
+ * offending character (AWS answers `column 25` for `{"this is invalid JSON"="bobbins"}`, whose `=` is the 24th).
+ */
+function jsonErrorPlace(text: string, message: string): string {
+  const position = /at position (\d+)/.exec(message)?.[1];
+  const at = position === undefined ? text.length : Number(position);
+  const before = text.slice(0, at);
+  const line = before.split('\n').length;
+  const column = at - (before.lastIndexOf('\n') + 1) + 2;
+  return `line ${line}, column ${column}`;
 }

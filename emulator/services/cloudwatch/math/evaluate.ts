@@ -5,6 +5,8 @@ export interface Series {
   label: string;
   period: number;
   points: Map<number, number>;
+  /** What AWS tells about the series (MultipleUnits when data of several units was found and one picked). */
+  messages?: { Code: string; Value: string }[];
 }
 
 /** What an expression yields: a scalar, one time series, an array of them, or a keyword/string argument. */

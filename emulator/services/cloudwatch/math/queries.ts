@@ -1,5 +1,5 @@
 import type { MetricDataQuery, MetricStat } from '@aws-sdk/client-cloudwatch';
-import { isStatistic, metricKey, aggregateByPeriod, statistic, type StoredMetric } from '../metrics.ts';
+import { isStatistic, metricKey, aggregateByPeriod, statistic, unitsIn, type StoredMetric } from '../metrics.ts';
 import type { CloudWatchState } from '../state.ts';
 import { evaluate, flatLine, type MathContext, type Series } from './evaluate.ts';
 import { MathError, parseExpression } from './parse.ts';
@@ -19,15 +19,21 @@ function defaultLabel(query: MetricDataQuery, all: MetricDataQuery[]): string {
   return parts.join(' ');
 }
 
-/** One stored metric's statistic by period within [start, end). */
-function metricSeries(metric: StoredMetric | undefined, stat: string, period: number, unit: string | undefined, startMs: number, endMs: number): Map<number, number> {
+/**
+ * One stored metric's statistic by period within [start, end). With no unit asked for and data of several units,
+ * AWS computes the statistic over the first unit in name order only, and says so (observed with Count,
+ * Milliseconds and Seconds: the Count data, message `Multiple units returned: '[Count, Milliseconds, Seconds]'`).
+ */
+function metricSeries(metric: StoredMetric | undefined, stat: string, period: number, unit: string | undefined, startMs: number, endMs: number): Pick<Series, 'points' | 'messages'> {
   const points = new Map<number, number>();
-  if (!metric) return points;
-  for (const [t, a] of aggregateByPeriod(metric.samples, startMs, endMs, period * 1000, unit)) {
+  if (!metric) return { points };
+  const units = unit === undefined ? unitsIn(metric.samples, startMs, endMs) : [unit];
+  for (const [t, a] of aggregateByPeriod(metric.samples, startMs, endMs, period * 1000, units[0])) {
     const v = statistic(a, stat);
     if (v !== undefined) points.set(t, v);
   }
-  return points;
+  if (units.length < 2) return { points };
+  return { points, messages: [{ Code: 'MultipleUnits', Value: `Multiple units returned: '[${units.join(', ')}]'` }] };
 }
 
 /**
@@ -43,7 +49,7 @@ export function evaluateQueries(state: CloudWatchState, queries: MetricDataQuery
   const statSeries = (q: MetricDataQuery, stat: MetricStat): Series => ({
     label: q.Label ?? defaultLabel(q, queries),
     period: stat.Period!,
-    points: metricSeries(state.metrics.get(metricKey(stat.Metric!.Namespace!, stat.Metric!.MetricName!, stat.Metric!.Dimensions)), stat.Stat!, stat.Period!, stat.Unit, startMs, endMs),
+    ...metricSeries(state.metrics.get(metricKey(stat.Metric!.Namespace!, stat.Metric!.MetricName!, stat.Metric!.Dimensions)), stat.Stat!, stat.Period!, stat.Unit, startMs, endMs),
   });
 
   const search = (text: string, stat: string, period: number): Series[] => {
@@ -57,7 +63,7 @@ export function evaluateQueries(state: CloudWatchState, queries: MetricDataQuery
         // A found metric is labelled by its dimension values (its name when it has none).
         label: m.dimensions.length ? m.dimensions.map((d) => d.Value).join(' ') : m.name,
         period,
-        points: metricSeries(m, stat, period, undefined, startMs, endMs),
+        ...metricSeries(m, stat, period, undefined, startMs, endMs),
       }));
   };
 

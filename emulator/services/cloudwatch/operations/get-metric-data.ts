@@ -44,7 +44,14 @@ export function getMetricData(input: GetMetricDataInput, ctx: RequestContext<Clo
     for (const s of list) {
       const points = [...s.points].sort(([a], [b]) => (input.ScanBy === 'TimestampAscending' ? a - b : b - a));
       const limited = input.MaxDatapoints ? points.slice(0, input.MaxDatapoints) : points;
-      results.push({ Id: q.Id, Label: s.label, Timestamps: limited.map(([t]) => new Date(t)), Values: limited.map(([, v]) => v), StatusCode: 'Complete' });
+      results.push({
+        Id: q.Id,
+        Label: s.label,
+        Timestamps: limited.map(([t]) => new Date(t)),
+        Values: limited.map(([, v]) => v),
+        StatusCode: 'Complete',
+        ...(s.messages ? { Messages: s.messages } : {}),
+      });
     }
   }
   return { MetricDataResults: results, Messages: [] };

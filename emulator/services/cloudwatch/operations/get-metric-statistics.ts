@@ -2,7 +2,7 @@ import type { Datapoint, GetMetricStatisticsInput, GetMetricStatisticsOutput } f
 import type { RequestContext } from '../../../core/service.ts';
 import { invalidCombination, invalidValue } from '../errors.ts';
 import { sampleGauges } from '../gauges.ts';
-import { aggregateByPeriod, isStatistic, metricKey, statistic } from '../metrics.ts';
+import { aggregateByPeriod, isStatistic, metricKey, statistic, unitsIn } from '../metrics.ts';
 import type { CloudWatchState } from '../state.ts';
 
 /** AWS returns at most 1,440 datapoints per call. */
@@ -33,8 +33,10 @@ export function getMetricStatistics(input: GetMetricStatisticsInput, ctx: Reques
   checkTimeRange(start, end, input.Period!);
   sampleGauges(ctx.state, ctx.emulator, [input.Namespace]);
   const metric = ctx.state.metrics.get(metricKey(input.Namespace!, input.MetricName!, input.Dimensions));
-  const buckets = metric ? aggregateByPeriod(metric.samples, start.getTime(), end.getTime(), input.Period! * 1000, input.Unit) : new Map();
-  const datapoints: Datapoint[] = [...buckets.entries()]
+  // Without a unit, each unit the data was put with gets its own data points (AWS converts none into another).
+  const units = input.Unit ? [input.Unit] : metric ? unitsIn(metric.samples, start.getTime(), end.getTime()) : [];
+  const buckets = units.flatMap((unit) => [...aggregateByPeriod(metric?.samples ?? [], start.getTime(), end.getTime(), input.Period! * 1000, unit)]);
+  const datapoints: Datapoint[] = buckets
     .sort(([a], [b]) => a - b)
     .map(([time, aggregate]) => {
       const point: Datapoint = { Timestamp: new Date(time), Unit: aggregate.unit as Datapoint['Unit'] };

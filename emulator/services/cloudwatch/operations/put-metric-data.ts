@@ -21,9 +21,6 @@ function validate(datum: MetricDatum, i: number, now: number): void {
   if (datum.Value !== undefined && datum.Values) {
     throw invalidCombination(`The parameters ${at}.Value and ${at}.Values are mutually exclusive and you have specified both.`);
   }
-  if (datum.StatisticValues && datum.Values) {
-    throw invalidCombination(`The parameters ${at}.StatisticValues and ${at}.Values are mutually exclusive and you have specified both.`);
-  }
   if (datum.Counts && datum.Values && datum.Counts.length !== datum.Values.length) {
     throw invalidValue(`The parameters ${at}.Values and ${at}.Counts must be of the same size.`);
   }
@@ -42,7 +39,11 @@ function validate(datum: MetricDatum, i: number, now: number): void {
   }
 }
 
-/** The samples a datum stands for: a value, a statistic set, or values with counts. */
+/**
+ * The samples a datum stands for: a value, a statistic set, or values with counts. AWS accepts a statistic set
+ * together with values (LocalStack's AWS-validated test_put_metric_data_validation); which of them it keeps is not
+ * documented, and the statistic set is kept here.
+ */
 function samples(datum: MetricDatum, timestamp: number): Sample[] {
   const unit = datum.Unit ?? 'None';
   if (datum.StatisticValues) {

@@ -10,7 +10,8 @@ import type {
   SendDelegationTokenCommandInput,
   UpdateDelegationRequestCommandInput,
 } from '@aws-sdk/client-iam';
-import { parseArn } from '../../../core/arn.ts';
+import { buildArn, parseArn } from '../../../core/arn.ts';
+import { sealToken, type DelegatedAccessGrant } from '../../../core/sealed-tokens.ts';
 import type { IamContext } from '../entities.ts';
 import { IamErrors } from '../errors.ts';
 import { paginate } from '../paging.ts';
@@ -23,7 +24,12 @@ import type { DelegationRequest, IamState } from '../state.ts';
  * accepts (ACCEPTED, the approver recorded) or rejects it (REJECTED, possible until the token is sent), and
  * SendDelegationToken finalizes it (FINALIZED, no way back). A request lives in its requestor's state; its id names
  * that account. Partner onboarding and policy templates are AWS's: any account may act as a partner here, and the
- * rendered PermissionPolicy is not known (left out). The exchange token is not published to the partner's topic.
+ * rendered PermissionPolicy is not known (left out). State changes the partner follows (pending approval, accepted,
+ * rejected, finalized) are published to its SNS topic through the delivery layer, as the IAM service principal (the
+ * topic policy must allow iam.amazonaws.com, as the partner guide asks); the finalized one carries the exchange token,
+ * which STS GetDelegatedAccessToken trades for credentials until the delegation period (SessionDuration) ends.
+ * The message is twinstack's JSON (AWS's partner guide does not give its format here): DelegationRequestId, State,
+ * and ExchangeToken with ExpirationTime when finalized.
  */
 
 type Transition = { from: DelegationRequest['state'][]; verb: string };
@@ -143,9 +149,22 @@ export function associateDelegationRequest(input: AssociateDelegationRequestComm
   return {};
 }
 
+/** Tells the partner's topic of a state change (in the background: a topic that refuses does not undo it). */
+function notifyPartner(ctx: IamContext, request: DelegationRequest, extra: Record<string, string> = {}): void {
+  const sourceArn = buildArn({ service: 'iam', region: '', accountId: request.requestorAccount, resource: `delegation-request/${request.id}`, partitionRegion: ctx.region });
+  const body = JSON.stringify({ DelegationRequestId: request.id, State: request.state, ...extra });
+  ctx.emulator.deliverInBackground(
+    request.notificationChannel,
+    { body, subject: `Delegation request ${request.state}` },
+    { servicePrincipal: 'iam.amazonaws.com', sourceArn, accountId: request.requestorAccount, region: ctx.region },
+  );
+}
+
 export function updateDelegationRequest(input: UpdateDelegationRequestCommandInput, ctx: IamContext) {
   const request = transition(ctx, input.DelegationRequestId!, { from: ['ASSIGNED', 'PENDING_APPROVAL'], verb: 'updated' });
+  const forwarded = request.state !== 'PENDING_APPROVAL';
   Object.assign(request, { state: 'PENDING_APPROVAL', notes: input.Notes ?? request.notes });
+  if (forwarded) notifyPartner(ctx, request);
   return {};
 }
 
@@ -153,12 +172,14 @@ export function updateDelegationRequest(input: UpdateDelegationRequestCommandInp
 export function acceptDelegationRequest(input: AcceptDelegationRequestCommandInput, ctx: IamContext) {
   const request = transition(ctx, input.DelegationRequestId!, { from: ['ASSIGNED', 'PENDING_APPROVAL'], verb: 'accepted' });
   Object.assign(request, { state: 'ACCEPTED', approverId: ctx.caller.arn });
+  notifyPartner(ctx, request);
   return {};
 }
 
 export function rejectDelegationRequest(input: RejectDelegationRequestCommandInput, ctx: IamContext) {
   const request = transition(ctx, input.DelegationRequestId!, { from: ['ASSIGNED', 'PENDING_APPROVAL', 'ACCEPTED'], verb: 'rejected' });
   Object.assign(request, { state: 'REJECTED', rejectionReason: input.Notes });
+  notifyPartner(ctx, request);
   return {};
 }
 
@@ -168,6 +189,10 @@ export function sendDelegationToken(input: SendDelegationTokenCommandInput, ctx:
     throw IamErrors.invalidInput(`Only the owner of delegation request ${request.id} can send its token.`);
   }
   request.state = 'FINALIZED';
+  // The delegation period starts now and lasts the requested session duration.
+  const expiresAt = ctx.emulator.clock.now() + request.sessionDuration * 1000;
+  const grant: DelegatedAccessGrant = { kind: 'delegated-access', delegationRequestId: request.id, accountId: request.ownerAccount!, principalArn: request.approverId!, expiresAt };
+  notifyPartner(ctx, request, { ExchangeToken: sealToken(grant), ExpirationTime: new Date(expiresAt).toISOString() });
   return {};
 }
 

@@ -1,5 +1,6 @@
 // twinstack's Node.js runtime: polls the Lambda Runtime API (AWS_LAMBDA_RUNTIME_API) and runs the handler named by
 // _HANDLER from LAMBDA_TASK_ROOT with the event and an AWS-shaped context, the way AWS's managed runtime does.
+import dns from 'node:dns';
 import { existsSync, readFileSync } from 'node:fs';
 import { request as httpRequest, Agent } from 'node:http';
 import Module, { register } from 'node:module';
@@ -38,6 +39,17 @@ tls.connect = function connect(...args) {
     args[0] = { ...options, port, ca: options.ca ?? emulatorCa };
   }
   return tlsConnect.apply(this, args);
+};
+
+/**
+ * Names under the emulator's host resolve to it, as AWS's endpoints with host prefixes do: SDKs send S3 Object
+ * Lambda's WriteGetObjectResponse to `<route>.<endpoint host>` (`io-use1-001.127.0.0.1`).
+ */
+const dnsLookup = dns.lookup;
+dns.lookup = function lookup(hostname, ...rest) {
+  const endpoint = URL.canParse(process.env.AWS_ENDPOINT_URL ?? '') ? new URL(process.env.AWS_ENDPOINT_URL) : undefined;
+  const under = endpoint && typeof hostname === 'string' && hostname.endsWith(`.${endpoint.hostname}`);
+  return dnsLookup.call(this, under ? endpoint.hostname : hostname, ...rest);
 };
 
 const [apiHost, apiPort] = process.env.AWS_LAMBDA_RUNTIME_API.split(':');

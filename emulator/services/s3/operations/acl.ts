@@ -3,7 +3,7 @@ import { checkGrantsAccepted } from '../access.ts';
 import { grantsFromHeaders, grantsFromPolicy } from '../acl.ts';
 import { S3Errors } from '../errors.ts';
 import { canonicalUserId, type Grant } from '../object.ts';
-import { findVersion } from '../read.ts';
+import { findVersion, methodNotAllowed } from '../read.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
 
 type AclRequest = PutBucketAclRequest | PutObjectAclRequest;
@@ -38,6 +38,9 @@ export function getBucketAcl(input: GetBucketAclRequest, ctx: S3Context) {
 
 export function putObjectAcl(input: PutObjectAclRequest, ctx: S3Context) {
   const bucket = requireBucket(ctx, input);
+  // A key whose current version is a delete marker cannot take an ACL (reads of it are NoSuchKey).
+  const newest = input.VersionId === undefined ? bucket.versionsOf(input.Key ?? '')[0] : undefined;
+  if (newest?.deleteMarker) throw methodNotAllowed(newest, 'PUT');
   const object = findVersion(bucket, input.Key ?? '', input.VersionId, 'PUT');
   const grants = requestedGrants(input, bucket.accountId);
   checkGrantsAccepted(bucket, grants);

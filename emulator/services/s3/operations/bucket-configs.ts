@@ -1,6 +1,7 @@
 import type { BucketLifecycleConfiguration, CORSConfiguration, WebsiteConfiguration } from '@aws-sdk/client-s3';
 import type { Handler } from '../../../core/service.ts';
 import { checkPolicyAccepted } from '../access.ts';
+import { validateLoggingTarget, validateReplication } from '../config-targets.ts';
 import { validateCors } from '../cors.ts';
 import { validateWebsite } from '../website.ts';
 import { startLifecycleSweeper } from '../lifecycle.ts';
@@ -140,9 +141,7 @@ const FAMILIES: ConfigFamily[] = [
     member: 'ReplicationConfiguration',
     output: wrap('ReplicationConfiguration'),
     missing: ['ReplicationConfigurationNotFoundError', 'The replication configuration was not found'],
-    validate: (_doc, bucket) => {
-      if (bucket.versioning !== 'Enabled') throw S3Errors.invalidRequest('Versioning must be \'Enabled\' on the bucket to apply a replication configuration');
-    },
+    validate: validateReplication,
   },
   {
     name: 'publicAccessBlock',
@@ -169,7 +168,7 @@ const FAMILIES: ConfigFamily[] = [
       if (rules.length !== 1 || !isObjectOwnership(rules[0].ObjectOwnership)) throw S3Errors.malformedXml();
     },
   },
-  { name: 'logging', put: 'PutBucketLogging', get: 'GetBucketLogging', member: 'BucketLoggingStatus', output: spread, fallback: () => ({}) },
+  { name: 'logging', put: 'PutBucketLogging', get: 'GetBucketLogging', member: 'BucketLoggingStatus', output: spread, fallback: () => ({}), validate: validateLoggingTarget },
   {
     name: 'requestPayment',
     put: 'PutBucketRequestPayment',

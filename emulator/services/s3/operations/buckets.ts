@@ -38,11 +38,14 @@ export function bucketArn(name: string, region: string): string {
   return buildArn({ service: 's3', region: '', accountId: '', resource: name, partitionRegion: region });
 }
 
+const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
 /** The region a CreateBucket request puts the bucket in, or AWS's error for its location constraint. */
 function targetRegion(requestRegion: string, constraint: string | undefined): string {
   const wanted = constraint === 'EU' ? 'eu-west-1' : constraint || undefined;
   if (requestRegion === US_EAST_1) {
-    if (wanted === US_EAST_1) {
+    // us-east-1 is named by no constraint; a constraint must name a region.
+    if (wanted === US_EAST_1 || (wanted !== undefined && !REGION_NAME.test(wanted))) {
       throw new AwsError('InvalidLocationConstraint', 'The specified location-constraint is not valid', {
         status: 400,
         fields: { LocationConstraint: constraint },

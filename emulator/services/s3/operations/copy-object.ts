@@ -5,7 +5,7 @@ import { checkWriteConditions } from '../conditions.ts';
 import { resolveCopySource } from '../copy-source.ts';
 import { S3Errors } from '../errors.ts';
 import { notify } from '../notifications.ts';
-import { type S3Object, newVersionOutput, quotedEtag, s3Now } from '../object.ts';
+import { NULL_VERSION, type S3Object, newVersionOutput, quotedEtag, s3Now } from '../object.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
 import { tagsFromHeader } from '../tags.ts';
 import { objectSettings, validateKey } from '../write.ts';
@@ -30,7 +30,9 @@ export async function copyObject(input: CopyObjectRequest, ctx: S3Context) {
     input.WebsiteRedirectLocation !== undefined ||
     input.ServerSideEncryption !== undefined ||
     input.SSECustomerAlgorithm !== undefined ||
-    input.SSEKMSKeyId !== undefined;
+    input.SSEKMSKeyId !== undefined ||
+    // A bucket with its own default encryption re-encrypts the copy, which counts as a change.
+    bucket.configs.has('encryption');
   if (sourceBucket === bucket && source.key === key && bucket.current(key) === source && !changesSomething) {
     throw S3Errors.invalidRequest(
       "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
@@ -63,8 +65,9 @@ export async function copyObject(input: CopyObjectRequest, ctx: S3Context) {
   notify(ctx, bucket, 's3:ObjectCreated:Copy', object);
   return {
     CopyObjectResult: { ETag: object.etag, LastModified: object.lastModified, ...checksumOutput(object.checksum) },
-    CopySourceVersionId: sourceBucket.versioning ? source.versionId : undefined,
-    VersionId: newVersionOutput(object),
+    CopySourceVersionId: sourceBucket.versioning && source.versionId !== NULL_VERSION ? source.versionId : undefined,
+    // Unlike PutObject, a copy into a suspended bucket names its `null` version.
+    VersionId: bucket.versioning ? object.versionId : newVersionOutput(object),
     ...object.encryption,
   };
 }

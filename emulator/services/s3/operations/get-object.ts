@@ -1,15 +1,18 @@
 import type { GetObjectOutput, GetObjectRequest, HeadObjectOutput, HeadObjectRequest } from '@aws-sdk/client-s3';
 import { AwsError } from '../../../core/errors.ts';
 import { checksumOutput } from '../checksums.ts';
+import { checkKmsKeyState } from '../kms-key.ts';
 import { checkReadConditions } from '../conditions.ts';
 import { expirationHeader } from '../lifecycle.ts';
-import type { S3Object } from '../object.ts';
+import type { S3Object, StoredChecksum } from '../object.ts';
 import { checkCustomerKey, findVersion, parseRange } from '../read.ts';
+import { getThroughObjectLambda, isThroughObjectLambda } from '../object-lambda.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
 import { invalidObjectState, isReadable, restoreHeader } from './restore-object.ts';
 
 type ReadRequest = GetObjectRequest | HeadObjectRequest;
-type ReadOutput = Omit<GetObjectOutput, 'Body'> & { Body?: Buffer | AsyncIterable<Buffer> };
+// Expires is the HTTP date as stored or as an override names it (S3's model types the header as a string).
+type ReadOutput = Omit<GetObjectOutput, 'Body' | 'Expires'> & { Body?: Buffer | AsyncIterable<Buffer>; Expires?: Date | string };
 
 /** The byte range of a part of a multipart object (`partNumber`), with AWS's errors for a part that is not there. */
 function partRange(object: S3Object, partNumber: number): { start: number; end: number } {
@@ -34,7 +37,7 @@ function readObject(input: ReadRequest, ctx: S3Context, method: 'GET' | 'HEAD'):
   const object = findVersion(bucket, key, input.VersionId, method);
   const now = ctx.emulator.clock.now();
   if (method === 'GET' && !isReadable(object, now)) throw invalidObjectState(object.storageClass);
-  checkReadConditions(input, object);
+  checkReadConditions(input, object, now);
   checkCustomerKey(object, input);
   const size = object.body.size;
   if (input.PartNumber !== undefined && input.Range !== undefined) {
@@ -49,14 +52,16 @@ function readObject(input: ReadRequest, ctx: S3Context, method: 'GET' | 'HEAD'):
     LastModified: object.lastModified,
     ContentLength: length,
     ETag: object.etag,
-    ContentRange: range && (input.Range !== undefined || object.parts) ? `bytes ${range.start}-${range.end}/${size}` : undefined,
+    // A part read is ranged even on an object uploaded in one piece (its part 1 is the whole object).
+    ContentRange: range && (input.Range !== undefined || input.PartNumber !== undefined) ? `bytes ${range.start}-${range.end}/${size}` : undefined,
     VersionId: bucket.versioning ? object.versionId : undefined,
     ContentType: input.ResponseContentType ?? object.headers.ContentType,
     CacheControl: input.ResponseCacheControl ?? object.headers.CacheControl,
     ContentDisposition: input.ResponseContentDisposition ?? object.headers.ContentDisposition,
     ContentEncoding: input.ResponseContentEncoding ?? object.headers.ContentEncoding,
     ContentLanguage: input.ResponseContentLanguage ?? object.headers.ContentLanguage,
-    Expires: input.ResponseExpires ?? object.headers.Expires,
+    // An override is echoed as the HTTP date it names.
+    Expires: input.ResponseExpires !== undefined ? new Date(input.ResponseExpires).toUTCString() : object.headers.Expires,
     WebsiteRedirectLocation: object.headers.WebsiteRedirectLocation,
     Restore: restoreHeader(object, now),
     Metadata: object.metadata,
@@ -67,14 +72,27 @@ function readObject(input: ReadRequest, ctx: S3Context, method: 'GET' | 'HEAD'):
     ObjectLockRetainUntilDate: object.lock.retainUntil,
     ObjectLockLegalHoldStatus: object.lock.legalHold,
     ...(object.encryption as object),
-    ...(input.ChecksumMode === 'ENABLED' && wholeObject ? checksumOutput(object.checksum) : {}),
+    // AWS reads the mode without regard to case (`enabled` works as `ENABLED`).
+    ...(input.ChecksumMode?.toUpperCase() === 'ENABLED' ? checksumOutput(wholeObject ? object.checksum : partChecksum(object, input.PartNumber)) : {}),
   };
   if (method === 'GET') output.Body = range ? object.body.read(range.start, range.end) : object.body.read();
   return output;
 }
 
-export function getObject(input: GetObjectRequest, ctx: S3Context) {
-  return readObject(input, ctx, 'GET');
+/** A part read's checksum: the part's own in a composite object, the object's when the part is all of it. */
+function partChecksum(object: S3Object, partNumber: number | undefined): StoredChecksum | undefined {
+  const parts = object.parts ?? [{ size: object.body.size }];
+  if (partNumber === undefined || !object.checksum) return undefined;
+  const part = parts[partNumber - 1];
+  if (object.checksum.type === 'COMPOSITE') return part?.checksum ? { ...object.checksum, value: part.checksum } : undefined;
+  return parts.length === 1 ? object.checksum : undefined;
+}
+
+export async function getObject(input: GetObjectRequest, ctx: S3Context) {
+  if (isThroughObjectLambda(ctx)) return getThroughObjectLambda(input, ctx, (direct) => readObject(direct, ctx, 'GET'));
+  const output = readObject(input, ctx, 'GET');
+  await checkKmsKeyState(ctx, output.ServerSideEncryption === 'aws:kms' ? output.SSEKMSKeyId : undefined);
+  return output;
 }
 
 export function headObject(input: HeadObjectRequest, ctx: S3Context): HeadObjectOutput {

@@ -4,15 +4,71 @@ import { S3Errors } from '../errors.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
 
 /** Analytics, metrics, inventory and Intelligent-Tiering configurations: stored per bucket by Id. */
-const FAMILIES = [
-  { name: 'analytics', op: 'BucketAnalyticsConfiguration', member: 'AnalyticsConfiguration', list: 'AnalyticsConfigurationList' },
-  { name: 'metrics', op: 'BucketMetricsConfiguration', member: 'MetricsConfiguration', list: 'MetricsConfigurationList' },
-  { name: 'inventory', op: 'BucketInventoryConfiguration', member: 'InventoryConfiguration', list: 'InventoryConfigurationList' },
+const ID_MISMATCH = 'Document ID does not match the specified configuration ID.';
+
+interface Family {
+  name: string;
+  op: string;
+  member: string;
+  list: string;
+  /** The answer to a document whose Id is not the request's (AWS words it differently per family). */
+  idMismatch: (id: string | undefined) => AwsError;
+  validate?: (document: Record<string, unknown>) => void;
+}
+
+/** The enums of S3's model for inventory documents: other values do not match the schema. */
+const INVENTORY_ENUMS = {
+  format: new Set(['CSV', 'ORC', 'Parquet']),
+  frequency: new Set(['Daily', 'Weekly']),
+  versions: new Set(['All', 'Current']),
+  fields: new Set([
+    'Size', 'LastModifiedDate', 'StorageClass', 'ETag', 'IsMultipartUploaded', 'ReplicationStatus', 'EncryptionStatus', 'ObjectLockRetainUntilDate',
+    'ObjectLockMode', 'ObjectLockLegalHoldStatus', 'IntelligentTieringAccessTier', 'BucketKeyStatus', 'ChecksumAlgorithm', 'ObjectAccessControlList',
+    'ObjectOwner', 'LifecycleExpirationDate',
+  ]),
+};
+
+interface InventoryDocument {
+  Destination?: { S3BucketDestination?: { Bucket?: string; Format?: string } };
+  Schedule?: { Frequency?: string };
+  IncludedObjectVersions?: string;
+  OptionalFields?: string[];
+}
+
+function validateInventory(document: InventoryDocument): void {
+  const destination = document.Destination?.S3BucketDestination;
+  if (!/^arn:[a-z-]+:s3:::[^/]+$/.test(destination?.Bucket ?? '')) throw new AwsError('InvalidS3DestinationBucket', 'Invalid bucket ARN.', { status: 400 });
+  const valid =
+    INVENTORY_ENUMS.format.has(destination?.Format ?? '') &&
+    INVENTORY_ENUMS.frequency.has(document.Schedule?.Frequency ?? '') &&
+    INVENTORY_ENUMS.versions.has(document.IncludedObjectVersions ?? '') &&
+    (document.OptionalFields ?? []).every((field) => INVENTORY_ENUMS.fields.has(field));
+  if (!valid) throw S3Errors.malformedXml();
+}
+
+const FAMILIES: Family[] = [
+  { name: 'analytics', op: 'BucketAnalyticsConfiguration', member: 'AnalyticsConfiguration', list: 'AnalyticsConfigurationList', idMismatch: S3Errors.malformedXml },
+  {
+    name: 'metrics',
+    op: 'BucketMetricsConfiguration',
+    member: 'MetricsConfiguration',
+    list: 'MetricsConfigurationList',
+    idMismatch: (id) => S3Errors.invalidArgument(ID_MISMATCH, 'id', id),
+  },
+  {
+    name: 'inventory',
+    op: 'BucketInventoryConfiguration',
+    member: 'InventoryConfiguration',
+    list: 'InventoryConfigurationList',
+    idMismatch: () => new AwsError('IdMismatch', ID_MISMATCH, { status: 400 }),
+    validate: (document) => validateInventory(document as InventoryDocument),
+  },
   {
     name: 'intelligentTiering',
     op: 'BucketIntelligentTieringConfiguration',
     member: 'IntelligentTieringConfiguration',
     list: 'IntelligentTieringConfigurationList',
+    idMismatch: S3Errors.malformedXml,
   },
 ];
 
@@ -34,9 +90,10 @@ export const idConfigHandlers: Record<string, Handler> = Object.fromEntries(
     [
       `Put${f.op}`,
       (input: Record<string, unknown> & { Bucket?: string; Id?: string }, ctx: S3Context) => {
-        const document = input[f.member] as { Id?: string } | undefined;
+        const document = input[f.member] as (Record<string, unknown> & { Id?: string }) | undefined;
         if (!document) throw S3Errors.malformedXml();
-        if (document.Id !== input.Id) throw S3Errors.invalidArgument('Document ID does not match the specified configuration ID.', 'id', input.Id);
+        if (document.Id !== input.Id) throw f.idMismatch(input.Id);
+        f.validate?.(document);
         store(ctx, input, f.name).set(input.Id ?? '', document);
         return {};
       },

@@ -104,7 +104,10 @@ export async function uploadPart(input: Omit<UploadPartRequest, 'Body'> & { Body
   checkPartEncryption(upload, input);
   checkPartAlgorithm(upload, input, ctx.headers);
   const part = await receivePart(ctx, upload, partNumber, input.Body, input);
-  return { ETag: part.etag, ...partChecksumOutput(upload, part.checksum), ...upload.settings.encryption };
+  // A part sent with a checksum into an upload without an algorithm has it echoed (it is not kept for the object).
+  const provided = upload.checksumAlgorithm ? undefined : providedChecksum(input);
+  const echoed = provided ? { [`Checksum${provided.algorithm}`]: provided.value } : partChecksumOutput(upload, part.checksum);
+  return { ETag: part.etag, ...echoed, ...upload.settings.encryption };
 }
 
 export async function uploadPartCopy(input: UploadPartCopyRequest, ctx: S3Context) {
@@ -150,7 +153,9 @@ export async function completeMultipartUpload(input: CompleteMultipartUploadRequ
   const bucket = requireBucket(ctx, input);
   const key = input.Key ?? '';
   const upload = requireUpload(bucket, key, input.UploadId);
-  const requested = input.MultipartUpload?.Parts ?? [];
+  // No body at all asks for nothing; a document without parts does not match the schema.
+  if (!input.MultipartUpload) throw S3Errors.invalidRequest('You must specify at least one part');
+  const requested = input.MultipartUpload.Parts ?? [];
   if (!requested.length) throw S3Errors.malformedXml();
   checkWriteConditions(input, key, bucket.current(key));
   const condition = input.IfMatch !== undefined ? 'If-Match' : input.IfNoneMatch !== undefined ? 'If-None-Match' : undefined;
@@ -210,7 +215,8 @@ export async function completeMultipartUpload(input: CompleteMultipartUploadRequ
     Key: key,
     ETag: object.etag,
     VersionId: newVersionOutput(object),
-    ...checksumOutput(checksum),
+    // AWS leaves the default checksum out of an SSE-KMS upload's completion (reads of the object do give it).
+    ...(upload.checksumAlgorithm || object.encryption.ServerSideEncryption !== 'aws:kms' ? checksumOutput(checksum) : {}),
     ...object.encryption,
   };
 }

@@ -25,15 +25,16 @@ export function getObjectAttributes(input: GetObjectAttributesRequest, ctx: S3Co
     Checksum: wanted.has('Checksum') && object.checksum ? checksumOutput(object.checksum) : undefined,
     ObjectParts:
       wanted.has('ObjectParts') && object.parts
-        ? {
+        ? // Without part checksums AWS gives the count alone.
+          !partChecksums
+          ? { TotalPartsCount: object.parts.length }
+          : {
             TotalPartsCount: object.parts.length,
             PartNumberMarker: marker,
             NextPartNumberMarker: page.length ? page[page.length - 1].number : undefined,
             MaxParts: max,
             IsTruncated: parts.length > max,
-            Parts: partChecksums
-              ? page.map((p) => ({ PartNumber: p.number, Size: p.size, [`Checksum${object.checksum!.algorithm}`]: p.checksum }))
-              : undefined,
+            Parts: page.map((p) => ({ PartNumber: p.number, Size: p.size, [`Checksum${object.checksum!.algorithm}`]: p.checksum })),
           }
         : undefined,
     StorageClass: wanted.has('StorageClass') ? object.storageClass : undefined,

@@ -1,6 +1,8 @@
+import { AwsError } from '../../../core/errors.ts';
 import type { PutObjectOutput, PutObjectRequest } from '@aws-sdk/client-s3';
 import { checkWriteConditions } from '../conditions.ts';
 import { checksumOutput, storedChecksum, uploadAlgorithm } from '../checksums.ts';
+import { checkKmsKeyState } from '../kms-key.ts';
 import { expirationHeader } from '../lifecycle.ts';
 import { notify } from '../notifications.ts';
 import { type S3Object, newVersionOutput, quotedEtag, s3Now } from '../object.ts';
@@ -17,14 +19,26 @@ export function putObject(input: PutInput, ctx: S3Context): Promise<PutObjectOut
  * PutObject and browser POST uploads (`s3:ObjectCreated:Post`): validates everything first, then stores the body as
  * it streams in (the 5 GiB limit is enforced while it does).
  */
+/** A PutObject Content-MD5 mismatch names the expected digest in hex (UploadPart keeps the base64 sent). */
+function expectedDigestInHex(error: unknown): unknown {
+  if (!(error instanceof AwsError) || error.code !== 'BadDigest' || typeof error.fields?.ExpectedDigest !== 'string') return error;
+  const ExpectedDigest = Buffer.from(error.fields.ExpectedDigest, 'base64').toString('hex');
+  return new AwsError(error.code, error.message, { status: error.status, fields: { ...error.fields, ExpectedDigest } });
+}
+
 export async function storeObject(input: PutInput, ctx: S3Context, eventName: string): Promise<PutObjectOutput> {
   const bucket = requireBucket(ctx, input);
   const key = input.Key ?? '';
   validateKey(key);
   checkWriteConditions(input, key, bucket.current(key));
   const settings = objectSettings(input, bucket, ctx);
+  await checkKmsKeyState(ctx, settings.encryption.ServerSideEncryption === 'aws:kms' ? settings.encryption.SSEKMSKeyId : undefined);
   const algorithm = uploadAlgorithm(input, ctx.headers);
-  const received = await s3World(ctx.emulator).bodies.receive(input.Body, [algorithm]);
+  const received = await s3World(ctx.emulator)
+    .bodies.receive(input.Body, [algorithm])
+    .catch((error: unknown) => {
+      throw expectedDigestInHex(error);
+    });
   // Another writer may have won while the body streamed in: conditional writes are judged again at commit.
   try {
     checkWriteConditions(input, key, bucket.current(key));

@@ -38,16 +38,28 @@ async function runRotation(ctx: SecretsContext, secret: Secret, lambdaArn: strin
     }
     if (result.FunctionError) return;
   }
-  if (versionWithStage(secret, 'AWSCURRENT')?.id === token) secret.rotation!.lastRotatedDate = ctx.emulator.clock.date();
+  // A rotation that made its version current is complete: the version keeps AWSCURRENT alone (as AWS records it).
+  const current = versionWithStage(secret, 'AWSCURRENT');
+  if (current?.id !== token) return;
+  current.stages.delete('AWSPENDING');
+  secret.rotation!.lastRotatedDate = ctx.emulator.clock.date();
 }
 
 export async function rotateSecret(input: RotateSecretCommandInput, ctx: SecretsContext) {
+  // Asked for first, and as InvalidParameterException here (recorded in test_no_client_request_token[RotateSecret]).
+  if (!input.ClientRequestToken) throw SecretsErrors.invalidParameter('You must provide a ClientRequestToken value. We recommend a UUID-type value.');
   const secret = requireLiveSecret(ctx, input.SecretId!);
   const lambdaArn = input.RotationLambdaARN ?? secret.rotation?.lambdaArn;
   if (!lambdaArn) throw SecretsErrors.invalidRequest('No Lambda rotation function ARN is associated with this secret.');
-  if (!input.ClientRequestToken) throw SecretsErrors.noToken();
+  const before = secret.rotation;
   secret.rotation = { ...secret.rotation, lambdaArn, rules: input.RotationRules ?? secret.rotation?.rules, enabled: true };
-  if (input.RotateImmediately ?? true) await runRotation(ctx, secret, lambdaArn, input.ClientRequestToken);
+  try {
+    if (input.RotateImmediately ?? true) await runRotation(ctx, secret, lambdaArn, input.ClientRequestToken);
+  } catch (error) {
+    // A function Secrets Manager cannot invoke leaves the rotation settings as they were (test_rotate_secret_invalid_lambda_arn).
+    secret.rotation = before;
+    throw error;
+  }
   return { ARN: secret.arn, Name: secret.name, VersionId: input.ClientRequestToken };
 }
 

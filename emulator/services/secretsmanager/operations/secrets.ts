@@ -17,16 +17,25 @@ import { addVersion } from './values.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** While rotation is on with a rotation interval: that many days after the last rotation (or the secret's creation). */
+function nextRotation(secret: Secret): Date | undefined {
+  const days = secret.rotation?.enabled ? secret.rotation.rules?.AutomaticallyAfterDays : undefined;
+  if (days === undefined) return undefined;
+  return new Date((secret.rotation!.lastRotatedDate ?? secret.createDate).getTime() + days * DAY_MS);
+}
+
 export function secretEntry(secret: Secret): SecretListEntry {
   return {
     ARN: secret.arn,
     Name: secret.name,
-    Description: secret.description,
+    // An empty description is not shown (recorded in test_create_secret_version_from_empty_secret).
+    Description: secret.description || undefined,
     KmsKeyId: secret.kmsKeyId,
     RotationEnabled: secret.rotation?.enabled,
     RotationLambdaARN: secret.rotation?.lambdaArn,
     RotationRules: secret.rotation?.rules,
     LastRotatedDate: secret.rotation?.lastRotatedDate,
+    NextRotationDate: nextRotation(secret),
     LastChangedDate: secret.lastChangedDate,
     LastAccessedDate: secret.lastAccessedDate,
     DeletedDate: secret.deletedDate,
@@ -82,24 +91,28 @@ export function describeSecret(input: DescribeSecretCommandInput, ctx: SecretsCo
 
 /** Description, KMS key and (as a new AWSCURRENT version) the value. */
 export async function updateSecret(input: UpdateSecretCommandInput, ctx: SecretsContext) {
+  // A new value needs its token, asked for before the secret is looked up (recorded in test_no_client_request_token).
+  if (hasValue(input) && !input.ClientRequestToken) throw SecretsErrors.noToken();
   const secret = requireLiveSecret(ctx, input.SecretId!);
   checkOneValue(input);
   if (input.Description !== undefined) secret.description = input.Description;
   if (input.KmsKeyId !== undefined) secret.kmsKeyId = input.KmsKeyId;
   let versionId: string | undefined;
-  if (hasValue(input)) {
-    if (!input.ClientRequestToken) throw SecretsErrors.noToken();
-    versionId = (await addVersion(ctx, secret, input.ClientRequestToken, input, ['AWSCURRENT'])).id;
-  }
+  if (hasValue(input)) versionId = (await addVersion(ctx, secret, input.ClientRequestToken!, input, ['AWSCURRENT'])).id;
   secret.lastChangedDate = ctx.emulator.clock.date();
   return { ARN: secret.arn, Name: secret.name, VersionId: versionId };
 }
 
 export function deleteSecret(input: DeleteSecretCommandInput, ctx: SecretsContext) {
-  const secret = requireSecret(ctx, input.SecretId!);
   if (input.ForceDeleteWithoutRecovery && input.RecoveryWindowInDays !== undefined) {
     throw SecretsErrors.invalidParameter("You can't use ForceDeleteWithoutRecovery in conjunction with RecoveryWindowInDays.");
   }
+  // Forcing the deletion of a secret that does not exist answers as if it did (LocalStack's AWS-validated
+  // test_delete_non_existent_secret_returns_as_if_secret_exists): the name given, an ARN, the deletion date.
+  if (input.ForceDeleteWithoutRecovery && !findSecret(ctx, input.SecretId!) && !input.SecretId!.startsWith('arn:')) {
+    return { ARN: secretArn(ctx, input.SecretId!), Name: input.SecretId, DeletionDate: ctx.emulator.clock.date() };
+  }
+  const secret = requireSecret(ctx, input.SecretId!);
   // Wording of our own (the DeleteSecret reference: a replicated primary's replicas must be removed first).
   if (secret.replicas?.size) throw SecretsErrors.invalidRequest(`You can't delete secret ${secret.name} while it has replicas. Remove its replica regions first.`);
   const now = ctx.emulator.clock.now();

@@ -47,9 +47,10 @@ export async function addVersion(
 }
 
 export async function putSecretValue(input: PutSecretValueCommandInput, ctx: SecretsContext) {
+  // The token is asked for before the secret is looked up (recorded in test_no_client_request_token).
+  if (!input.ClientRequestToken) throw SecretsErrors.noToken();
   const secret = requireLiveSecret(ctx, input.SecretId!);
   checkOneValue(input);
-  if (!input.ClientRequestToken) throw SecretsErrors.noToken();
   if (input.SecretString === undefined && input.SecretBinary === undefined) {
     throw SecretsErrors.invalidRequest('You must provide either SecretString or SecretBinary.');
   }
@@ -75,8 +76,9 @@ function selectVersion(secret: Secret, versionId: string | undefined, stage: str
 
 async function secretValue(ctx: SecretsContext, secret: Secret, version: SecretVersion) {
   const now = ctx.emulator.clock.now();
-  // AWS records the access date to the day.
+  // AWS records the access date to the day, of the secret and of the version read.
   secret.lastAccessedDate = new Date(now - (now % (24 * 60 * 60 * 1000)));
+  version.lastAccessedDate = secret.lastAccessedDate;
   return {
     ARN: secret.arn,
     Name: secret.name,
@@ -130,6 +132,7 @@ export function listSecretVersionIds(input: ListSecretVersionIdsCommandInput, ct
       VersionId: v.id,
       VersionStages: v.stages.size ? sortedStages(v) : undefined,
       CreatedDate: v.createDate,
+      LastAccessedDate: v.lastAccessedDate,
       KmsKeyIds: [v.kmsKeyId ?? 'DefaultEncryptionKey'],
     })),
     ARN: secret.arn,

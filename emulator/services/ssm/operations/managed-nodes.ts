@@ -7,11 +7,11 @@ import type { SsmState } from '../state.ts';
  * What Systems Manager answers about managed nodes when an account has none, as twinstack's accounts never do (no
  * SSM Agent registers here): inventories, lists and summaries are empty (a NextToken can then name no page), and an
  * operation about one node finds none (InvalidInstanceId, TargetNotConnected). Commands, automation runs and
- * sessions never start without nodes, so ids of them name nothing either. Messages follow the errors' descriptions in
+ * sessions never start without nodes, so ids of them name nothing either (Run Command: commands.ts). Messages follow the errors' descriptions in
  * the SSM API reference, and StartSession's is the one the AWS CLI prints for a node that is not connected.
  */
 
-type Input = { NextToken?: string; InstanceId?: string; CommandId?: string; Target?: string; AutomationExecutionId?: string };
+type Input = { NextToken?: string; InstanceId?: string; Target?: string; AutomationExecutionId?: string };
 
 function noPages(input: Input): void {
   if (input.NextToken !== undefined) throw SsmErrors.invalidNextToken();
@@ -33,17 +33,6 @@ export function notManaged(instanceId: string): AwsError {
 const aboutNode: Handler<SsmState> = (input) => {
   throw notManaged((input as Input).InstanceId!);
 };
-
-const noCommand = () => new AwsError('InvalidCommandId', '');
-
-/** Lists of commands and their invocations: empty, and a named command is not one. */
-function commandList(list: string): Handler<SsmState> {
-  const answer = empty(list);
-  return (input, ctx) => {
-    if ((input as Input).CommandId !== undefined) throw noCommand();
-    return answer(input, ctx);
-  };
-}
 
 const noAutomation: Handler<SsmState> = (input) => {
   throw new AwsError(
@@ -94,11 +83,6 @@ export const managedNodeOperations: Record<string, Handler<SsmState>> = {
   GetConnectionStatus: (input) => ({ Target: (input as Input).Target, Status: 'notconnected' }),
   StartSession: (input) => {
     throw new AwsError('TargetNotConnected', `${(input as Input).Target} is not connected.`);
-  },
-  ListCommands: commandList('Commands'),
-  ListCommandInvocations: commandList('CommandInvocations'),
-  CancelCommand: () => {
-    throw noCommand();
   },
   GetCommandInvocation: () => {
     throw new AwsError('InvocationDoesNotExist', '');

@@ -2,14 +2,15 @@ import { createHash } from 'node:crypto';
 import type { Properties } from '../../provider.ts';
 import type { TemplateResource } from '../../template/parse.ts';
 import { addAuth, checkNoAuth } from './auth.ts';
+import { addDomain, addUsagePlan } from './api-extras.ts';
 import { addCors } from './cors.ts';
 import { carried, defined, s3Location, TransformErrorFor, withGlobals, type Expansion } from './context.ts';
 
 /** Properties of SAM APIs twinstack does not translate yet: failing is better than deploying without them. */
-const UNSUPPORTED = ['Domain', 'Models', 'GatewayResponses', 'CanarySetting', 'UsagePlan'];
+const UNSUPPORTED = ['Models', 'GatewayResponses', 'CanarySetting'];
 
 function checkSupported(id: string, p: Properties, kind: 'rest' | 'http'): void {
-  const unsupported = [...UNSUPPORTED, ...(kind === 'http' ? ['Cors', 'Auth'] : [])].find((name) => p[name] !== undefined);
+  const unsupported = [...UNSUPPORTED, ...(kind === 'http' ? ['Cors', 'Auth', 'Domain'] : [])].find((name) => p[name] !== undefined);
   if (unsupported) throw new TransformErrorFor(id, `Property '${unsupported}' of a serverless API is not supported by twinstack yet.`);
 }
 
@@ -41,7 +42,7 @@ function expandRestApi(expansion: Expansion, id: string, api: Properties): void 
   if (stageName === undefined) throw new TransformErrorFor(id, "Missing required property 'StageName'.");
   const body = definition(id, p, api.paths, { swagger: '2.0', info: { version: '1.0', title: p.Name ?? { Ref: 'AWS::StackName' } }, paths: {} });
   if (p.Cors) addCors(id, p.Cors, body);
-  if (p.Auth) addAuth(id, p.Auth, body, expansion.resources);
+  if (p.Auth) addAuth(id, p.Auth, body, expansion.resources, stageName);
   else if (body.Body) checkNoAuth(id, body);
   const endpoint = p.EndpointConfiguration;
   const attributes = api.resource ? carried(api.resource) : {};
@@ -68,7 +69,11 @@ function expandRestApi(expansion: Expansion, id: string, api: Properties): void 
     Type: 'AWS::ApiGateway::Deployment',
     Properties: { RestApiId: { Ref: id }, Description: `RestApi deployment id: ${hash}`, StageName: 'Stage' },
   };
-  expansion.resources[`${id}${String(stageName).replace(/[^A-Za-z0-9]/g, '')}Stage`] = {
+  const stage = `${id}${String(stageName).replace(/[^A-Za-z0-9]/g, '')}Stage`;
+  const parts = { id, stage, condition: attributes.Condition ? { Condition: attributes.Condition } : {} };
+  addDomain(expansion, parts, p.Domain);
+  addUsagePlan(expansion, parts, (p.Auth as Properties | undefined)?.UsagePlan);
+  expansion.resources[stage] = {
     ...(attributes.Condition ? { Condition: attributes.Condition } : {}),
     Type: 'AWS::ApiGateway::Stage',
     Properties: defined({

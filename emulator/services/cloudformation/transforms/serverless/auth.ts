@@ -2,10 +2,16 @@ import type { Properties } from '../../provider.ts';
 import type { TemplateResource } from '../../template/parse.ts';
 import { TransformErrorFor } from './context.ts';
 
-/** The Auth keys twinstack translates; SAM's others (ResourcePolicy, UsagePlan, InvokeRole...) still fail the transform. */
-const SUPPORTED = ['Authorizers', 'DefaultAuthorizer', 'AddDefaultAuthorizerToCorsPreflight', 'ApiKeyRequired', 'AddApiKeyRequiredToCorsPreflight'];
-const KNOWN = [...SUPPORTED, 'InvokeRole', 'ResourcePolicy', 'UsagePlan', 'DisableFunctionDefaultPermissions'];
+/** The Auth keys twinstack translates; SAM's others still fail the transform. */
+const SUPPORTED = ['Authorizers', 'DefaultAuthorizer', 'AddDefaultAuthorizerToCorsPreflight', 'ApiKeyRequired', 'AddApiKeyRequiredToCorsPreflight', 'InvokeRole', 'ResourcePolicy', 'UsagePlan'];
+const KNOWN = [...SUPPORTED, 'DisableFunctionDefaultPermissions'];
 const API_KEY = 'api_key';
+/** The built-in authorizer that signs requests with SigV4 (no `Authorizers` entry needed). */
+const AWS_IAM = 'AWS_IAM';
+/** What an Api event's own `Auth` leaves on its method for the API's Auth to read (then removed). */
+const EVENT_AUTH = 'x-twinstack-event-auth';
+/** The integration credentials SAM writes for CALLER_CREDENTIALS: the caller's own. */
+const CALLER_CREDENTIALS = 'arn:aws:iam::*:user/*';
 
 /** One authorizer of `Auth.Authorizers` as the securityDefinitions entry SAM writes (Lambda TOKEN/REQUEST or Cognito). */
 function securityDefinition(owner: string, name: string, a: Properties): Properties {
@@ -48,7 +54,7 @@ function isMethod(name: string): boolean {
  * securityDefinitions (with a Lambda permission per Lambda authorizer), every method without its own authorizer gets
  * the DefaultAuthorizer (an event's `Authorizer: NONE` opts out), and ApiKeyRequired adds the `api_key` scheme.
  */
-export function addAuth(owner: string, auth: unknown, definition: Properties, resources: Record<string, TemplateResource>): void {
+export function addAuth(owner: string, auth: unknown, definition: Properties, resources: Record<string, TemplateResource>, stageName: unknown): void {
   if (!definition.Body) throw new TransformErrorFor(owner, "Auth works only with inline Swagger specified in 'DefinitionBody' property.");
   if (!auth || typeof auth !== 'object' || Object.keys(auth).some((k) => !KNOWN.includes(k))) throw new TransformErrorFor(owner, "Invalid value for 'Auth' property");
   const a = auth as Properties;
@@ -56,7 +62,7 @@ export function addAuth(owner: string, auth: unknown, definition: Properties, re
   if (unsupported) throw new TransformErrorFor(owner, `Property 'Auth.${unsupported}' of a serverless API is not supported by twinstack yet.`);
   const body = definition.Body as Properties;
   const authorizers = (a.Authorizers ?? {}) as Record<string, Properties>;
-  if (a.DefaultAuthorizer !== undefined && !Object.hasOwn(authorizers, a.DefaultAuthorizer)) {
+  if (a.DefaultAuthorizer !== undefined && a.DefaultAuthorizer !== AWS_IAM && !Object.hasOwn(authorizers, a.DefaultAuthorizer)) {
     throw new TransformErrorFor(owner, `Unable to set DefaultAuthorizer because '${String(a.DefaultAuthorizer)}' was not defined in 'Authorizers'.`);
   }
   const definitions: Properties = { ...(body.securityDefinitions ?? {}) };
@@ -82,10 +88,13 @@ export function addAuth(owner: string, auth: unknown, definition: Properties, re
       const preflight = method === 'options';
       const security = ((spec.security ?? []) as Record<string, unknown>[]).filter((s) => !Object.hasOwn(s, 'NONE'));
       const optedOut = ((spec.security ?? []) as Record<string, unknown>[]).some((s) => Object.hasOwn(s, 'NONE'));
-      const hasAuthorizer = security.some((s) => Object.keys(s).some((k) => Object.hasOwn(authorizers, k)));
+      const hasAuthorizer = security.some((s) => Object.keys(s).some((k) => k === AWS_IAM || Object.hasOwn(authorizers, k)));
       if (a.DefaultAuthorizer !== undefined && !optedOut && !hasAuthorizer && (!preflight || a.AddDefaultAuthorizerToCorsPreflight !== false)) {
-        security.push({ [a.DefaultAuthorizer]: authorizers[a.DefaultAuthorizer].AuthorizationScopes ?? [] });
+        security.push({ [a.DefaultAuthorizer]: authorizers[a.DefaultAuthorizer]?.AuthorizationScopes ?? [] });
       }
+      const eventAuthGiven = spec[EVENT_AUTH] as Properties | undefined;
+      delete spec[EVENT_AUTH];
+      addCredentials(spec, a, eventAuthGiven);
       const keyOptOut = spec['x-twinstack-api-key-required'] === false;
       delete spec['x-twinstack-api-key-required'];
       if (a.ApiKeyRequired && !keyOptOut && !security.some((s) => Object.hasOwn(s, API_KEY)) && (!preflight || a.AddApiKeyRequiredToCorsPreflight !== false)) security.push({ [API_KEY]: [] });
@@ -93,6 +102,73 @@ export function addAuth(owner: string, auth: unknown, definition: Properties, re
       else delete spec.security;
     }
   }
+  if (JSON.stringify(body.paths ?? {}).includes(`"${AWS_IAM}"`)) {
+    body.securityDefinitions = { ...(body.securityDefinitions ?? {}), [AWS_IAM]: { 'x-amazon-apigateway-authtype': 'awsSigv4', type: 'apiKey', name: 'Authorization', in: 'header' } };
+  }
+  if (a.ResourcePolicy !== undefined) addResourcePolicy(owner, a.ResourcePolicy, body, stageName);
+}
+
+/**
+ * The integration's credentials for a method signed with AWS_IAM (its own authorizer, or the API's default when the
+ * event has no Auth of its own): the event's InvokeRole, else the API's; CALLER_CREDENTIALS (or none given) means
+ * the caller's own, NONE means none.
+ */
+function addCredentials(spec: Properties, api: Properties, method: Properties | undefined): void {
+  const iam = method?.Authorizer === AWS_IAM || (api.DefaultAuthorizer === AWS_IAM && method === undefined);
+  if (!iam) return;
+  const role = (method && Object.hasOwn(method, 'InvokeRole') ? (method.InvokeRole ?? 'NONE') : undefined) ?? (Object.hasOwn(api, 'InvokeRole') ? (api.InvokeRole ?? 'NONE') : undefined);
+  const credentials = role && role !== 'CALLER_CREDENTIALS' ? role : CALLER_CREDENTIALS;
+  if (credentials !== 'NONE') spec['x-amazon-apigateway-integration'].credentials = credentials;
+}
+
+const POLICY_KEYS = ['AwsAccountWhitelist', 'AwsAccountBlacklist', 'IpRangeWhitelist', 'IpRangeBlacklist', 'CustomStatements'];
+const VPC_POLICY_KEYS = ['SourceVpcWhitelist', 'SourceVpcBlacklist', 'IntrinsicVpcWhitelist', 'IntrinsicVpceWhitelist', 'IntrinsicVpcBlacklist', 'IntrinsicVpceBlacklist'];
+
+/**
+ * `Auth.ResourcePolicy` as SAM writes it into the definition's `x-amazon-apigateway-policy`: per path, a statement
+ * allowing (whitelist) or denying (blacklist) the accounts its methods; for IP ranges, an Allow for everyone and a
+ * Deny on the source IP condition; then the CustomStatements as given.
+ */
+function addResourcePolicy(owner: string, policy: unknown, body: Properties, stageName: unknown): void {
+  if (!policy || typeof policy !== 'object' || Array.isArray(policy)) throw new TransformErrorFor(owner, 'Resource Policy is not a valid dictionary.');
+  const p = policy as Properties;
+  const vpc = Object.keys(p).find((k) => VPC_POLICY_KEYS.includes(k));
+  if (vpc) throw new TransformErrorFor(owner, `Property 'Auth.ResourcePolicy.${vpc}' of a serverless API is not supported by twinstack yet.`);
+  const unknown = Object.keys(p).find((k) => !POLICY_KEYS.includes(k));
+  if (unknown) throw new TransformErrorFor(owner, `Invalid value for 'ResourcePolicy' property: '${unknown}'`);
+  // Built as SAM builds it: a first account statement stands alone, later ones make a list; IP statements and custom
+  // statements are added once each.
+  let statement: unknown;
+  const list = (): unknown[] => (statement === undefined ? [] : Array.isArray(statement) ? statement : [statement]);
+  const has = (items: unknown[], item: unknown) => items.some((s) => JSON.stringify(s) === JSON.stringify(item));
+  for (const [path, methods] of Object.entries((body.paths ?? {}) as Record<string, Properties>)) {
+    const resource = Object.keys(methods).map((m) => {
+      const method = m.toLowerCase() === 'x-amazon-apigateway-any-method' || m.toLowerCase() === 'any' ? '*' : m.toUpperCase();
+      const trimmed = path.replace(/\{([a-zA-Z0-9._-]+|[a-zA-Z0-9._-]+\+|proxy\+)\}/g, '*').replace(/\/$/, '');
+      return { 'Fn::Sub': [`execute-api:/\${__Stage__}/${method}${trimmed}`, { __Stage__: stageName }] };
+    });
+    const accounts = (effect: string, principals: unknown) => {
+      if (principals === undefined || (Array.isArray(principals) && !principals.length)) return;
+      const added = { Effect: effect, Action: 'execute-api:Invoke', Resource: resource, Principal: { AWS: principals && typeof principals === 'object' && !Array.isArray(principals) ? [principals] : principals } };
+      statement = statement === undefined ? added : [...list(), added];
+    };
+    accounts('Allow', p.AwsAccountWhitelist);
+    accounts('Deny', p.AwsAccountBlacklist);
+    const ips = (condition: string, ranges: unknown) => {
+      if (ranges === undefined || (Array.isArray(ranges) && !ranges.length)) return;
+      const allow = { Effect: 'Allow', Action: 'execute-api:Invoke', Resource: resource, Principal: '*' };
+      const deny = { ...allow, Effect: 'Deny', Condition: { [condition]: { 'aws:SourceIp': [ranges].flat() } } };
+      const items = list();
+      statement = [...items, ...[allow, deny].filter((s) => !has(items, s))];
+    };
+    ips('NotIpAddress', p.IpRangeWhitelist);
+    ips('IpAddress', p.IpRangeBlacklist);
+  }
+  if (p.CustomStatements !== undefined) {
+    const items = list();
+    statement = statement === undefined ? p.CustomStatements : [...items, ...[p.CustomStatements].flat().filter((s) => !has(items, s))];
+  }
+  if (statement !== undefined) body['x-amazon-apigateway-policy'] = { Version: '2012-10-17', Statement: statement };
 }
 
 /** An Api event's own `Auth` ({Authorizer, ApiKeyRequired, AuthorizationScopes}) on the method it adds. */
@@ -100,12 +176,12 @@ export function eventAuth(owner: string, eventId: string, auth: unknown): Proper
   if (auth === undefined) return {};
   if (!auth || typeof auth !== 'object') throw new TransformErrorFor(owner, `Event with id [${eventId}] is invalid. Auth must be a map.`);
   const a = auth as Properties;
-  const unknown = Object.keys(a).find((k) => !['Authorizer', 'ApiKeyRequired', 'AuthorizationScopes'].includes(k));
+  const unknown = Object.keys(a).find((k) => !['Authorizer', 'ApiKeyRequired', 'AuthorizationScopes', 'InvokeRole'].includes(k));
   if (unknown) throw new TransformErrorFor(owner, `Property 'Auth.${unknown}' of an Api event is not supported by twinstack yet.`);
   const security: Record<string, unknown>[] = [];
   if (a.Authorizer !== undefined) security.push({ [a.Authorizer]: a.Authorizer === 'NONE' ? [] : (a.AuthorizationScopes ?? []) });
   if (a.ApiKeyRequired === true) security.push({ [API_KEY]: [] });
-  return { ...(security.length ? { security } : {}), ...(a.ApiKeyRequired === false ? { 'x-twinstack-api-key-required': false } : {}) };
+  return { ...(security.length ? { security } : {}), ...(a.ApiKeyRequired === false ? { 'x-twinstack-api-key-required': false } : {}), [EVENT_AUTH]: a };
 }
 
 /**
@@ -117,6 +193,7 @@ export function checkNoAuth(owner: string, definition: Properties): void {
     for (const [method, spec] of Object.entries(methods)) {
       if (!isMethod(method) || !spec || typeof spec !== 'object') continue;
       delete spec['x-twinstack-api-key-required'];
+      delete spec[EVENT_AUTH];
       const named = ((spec.security ?? []) as Record<string, unknown>[]).flatMap((s) => Object.keys(s)).find((k) => k !== 'NONE' && k !== API_KEY);
       if (named) throw new TransformErrorFor(owner, `Unable to set Authorizer [${named}] on API method [${method}] for path [${path}] because the related API does not define any Authorizers.`);
       spec.security = ((spec.security ?? []) as Record<string, unknown>[]).filter((s) => !Object.hasOwn(s, 'NONE'));

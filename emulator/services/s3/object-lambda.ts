@@ -1,0 +1,234 @@
+import { randomBytes } from 'node:crypto';
+import type { GetObjectRequest, WriteGetObjectResponseRequest } from '@aws-sdk/client-s3';
+import { buildArn, parseArn } from '../../core/arn.ts';
+import { AwsError } from '../../core/errors.ts';
+import { hostParts, parseScope } from '../../gateway/route.ts';
+import type { RawRequest } from '../../protocols/types.ts';
+import { answerStatus, requester, type S3Context, type S3State } from './registry.ts';
+
+/**
+ * S3 Object Lambda: a GetObject through an Object Lambda access point runs the Lambda function its configuration (in
+ * S3 Control) names, and answers with what that function sends to WriteGetObjectResponse — status, headers and body,
+ * or an error. Requests for it are signed `s3-object-lambda`, at `<access point>-<account>.s3-object-lambda.<domain>`
+ * (or `<access point>-<account>.<endpoint host>` with a custom endpoint); WriteGetObjectResponse goes to
+ * `<route>.<the same>`.
+ */
+
+/** The headers objects of requests that came through an Object Lambda access point (they are the contexts' `headers`). */
+const throughObjectLambda = new WeakSet<object>();
+
+const WRITE_PATH = '/WriteGetObjectResponse';
+const LOCALHOST_LABEL = /^([^.]+)\.(localhost(?::\d+)?)$/i;
+
+/**
+ * Object Lambda hosts name an access point or a WriteGetObjectResponse route, never a bucket. A request through an
+ * access point is addressed as a path-style request to `/<access point>-<account>/<key>`; a WriteGetObjectResponse
+ * host loses its route label (the `x-amz-request-route` header carries it).
+ */
+export function objectLambdaPath(path: string, req: RawRequest): string {
+  if (parseScope(req)?.service !== 's3-object-lambda') return path;
+  const host = req.headers['host'] ?? '';
+  const parts = hostParts(host);
+  const write = req.method === 'POST' && path === WRITE_PATH;
+  // Without a label the request names no access point and is served as a plain S3 request would be.
+  if (!write && (parts.label ?? LOCALHOST_LABEL.exec(host))) throughObjectLambda.add(req.headers);
+  if (parts.label && parts.prefix === 's3-object-lambda') return write ? path : `/${parts.label}${path === '/' ? '' : path}`;
+  const short = LOCALHOST_LABEL.exec(host);
+  if (write && short) req.headers['host'] = short[2];
+  return path;
+}
+
+export const isThroughObjectLambda = (ctx: S3Context) => throughObjectLambda.has(ctx.headers);
+
+/** Operations other than GetObject through an Object Lambda access point (HeadObject, listings) are not served yet. */
+export function refuseThroughObjectLambda(ctx: S3Context): void {
+  if (ctx.operation !== 'GetObject' && throughObjectLambda.has(ctx.headers)) {
+    throw new AwsError('NotImplemented', `twinstack serves only GetObject through S3 Object Lambda access points, not ${ctx.operation}`, { status: 501 });
+  }
+}
+
+/** What WriteGetObjectResponse hands over: the GetObject answer, less the route and token. */
+type Written = Omit<WriteGetObjectResponseRequest, 'Body'> & { Body?: AsyncIterable<Buffer> };
+
+interface Waiting {
+  /** Called with the function's answer; resolves when the GetObject caller has read its body. */
+  deliver(written: Written): Promise<void>;
+}
+
+/** GetObject requests waiting for their function's WriteGetObjectResponse, by token (per emulator). */
+const waiting = new WeakMap<object, Map<string, Waiting>>();
+
+function waitingFor(ctx: S3Context): Map<string, Waiting> {
+  let map = waiting.get(ctx.emulator);
+  if (!map) waiting.set(ctx.emulator, (map = new Map()));
+  return map;
+}
+
+const notReceived = () => new AwsError('LambdaResponseNotReceived', 'The Lambda exited without successfully calling WriteGetObjectResponse.', { status: 500 });
+
+interface Configuration {
+  SupportingAccessPoint?: string;
+  AllowedFeatures?: string[];
+  TransformationConfigurations?: { Actions?: string[]; ContentTransformation?: { AwsLambda?: { FunctionArn?: string; FunctionPayload?: string } } }[];
+}
+
+/** The Object Lambda access point a request's host names: `<name>-<account>`. */
+function accessPointOf(label: string): { name: string; accountId: string } {
+  const match = /^(.+)-(\d{12})$/.exec(label);
+  if (!match) throw new AwsError('InvalidRequest', 'S3 Object Lambda requests must name an Object Lambda access point', { status: 400 });
+  return { name: match[1], accountId: match[2] };
+}
+
+/**
+ * GetObject through an Object Lambda access point: the configuration and the supporting access point come from S3
+ * Control, the function runs through Lambda's Invoke (both through the core), and the answer is what the function
+ * writes back; without a GetObject transformation the supporting access point's bucket answers as usual.
+ */
+export async function getThroughObjectLambda(
+  input: GetObjectRequest,
+  ctx: S3Context,
+  passThrough: (input: GetObjectRequest) => unknown,
+): Promise<unknown> {
+  const { name, accountId } = accessPointOf(input.Bucket ?? '');
+  const options = { caller: ctx.caller, region: ctx.region };
+  const { Configuration: configuration = {} } = await ctx.emulator.call<{ Configuration?: Configuration }>(
+    's3control',
+    'GetAccessPointConfigurationForObjectLambda',
+    { AccountId: accountId, Name: name },
+    options,
+  );
+  const supportingName = parseArn(configuration.SupportingAccessPoint ?? '')?.resource.replace(/^accesspoint\//, '') ?? '';
+  const supporting = await ctx.emulator.call<{ Bucket: string }>('s3control', 'GetAccessPoint', { AccountId: accountId, Name: supportingName }, options);
+  const transformation = configuration.TransformationConfigurations?.find((t) => t.Actions?.includes('GetObject'))?.ContentTransformation?.AwsLambda;
+  if (!transformation?.FunctionArn) return passThrough({ ...input, Bucket: supporting.Bucket });
+  const features = configuration.AllowedFeatures ?? [];
+  if (input.Range !== undefined && !features.includes('GetObject-Range')) throw unsupported('Range');
+  if (input.PartNumber !== undefined && !features.includes('GetObject-PartNumber')) throw unsupported('partNumber');
+
+  const token = randomBytes(32).toString('base64url');
+  const route = `io-${ctx.region.replace(/^(\w\w)-(\w)\w*-(\d)$/, '$1$2$3')}-001`;
+  const event = {
+    xAmzRequestId: ctx.requestId,
+    getObjectContext: { inputS3Url: await inputUrl(ctx, supporting.Bucket, input.Key ?? '', accountId), outputRoute: route, outputToken: token },
+    configuration: {
+      accessPointArn: buildArn({ service: 's3-object-lambda', region: ctx.region, accountId, resource: `accesspoint/${name}` }),
+      supportingAccessPointArn: configuration.SupportingAccessPoint,
+      payload: transformation.FunctionPayload ?? '',
+    },
+    userRequest: { url: `${ctx.endpoint}/${(input.Key ?? '').split('/').map(encodeURIComponent).join('/')}`, headers: forwardedHeaders(ctx) },
+    userIdentity: identityOf(ctx),
+    protocolVersion: '1.00',
+  };
+  return answerFromFunction(ctx, token, transformation.FunctionArn, event);
+}
+
+const unsupported = (what: string) =>
+  new AwsError('NotImplemented', `This Object Lambda Access Point does not support requests with ${what}`, { status: 501 });
+
+/** The caller's own headers, as the function sees them: never its signature or session token. */
+function forwardedHeaders(ctx: S3Context): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(ctx.headers)) if (name !== 'authorization' && name !== 'x-amz-security-token') headers[name] = value;
+  return headers;
+}
+
+function identityOf(ctx: S3Context) {
+  const caller = requester(ctx);
+  const arn = caller.arn;
+  const type = arn.endsWith(':root') ? 'Root' : arn.includes(':assumed-role/') ? 'AssumedRole' : arn.includes(':user/') ? 'IAMUser' : 'AWSAccount';
+  return { type, principalId: caller.accountId, arn, accountId: caller.accountId, accessKeyId: caller.accessKeyId };
+}
+
+/**
+ * A presigned GET of the object in the supporting access point's bucket, signed with session credentials issued for
+ * the caller (as AWS signs `inputS3Url` with the caller's session), valid an hour.
+ */
+async function inputUrl(ctx: S3Context, bucket: string, key: string, accountId: string): Promise<string> {
+  const [{ Hash }, { SignatureV4 }] = await Promise.all([import('@smithy/hash-node'), import('@smithy/signature-v4')]);
+  const caller = requester(ctx);
+  const accessKeyId = `ASIA${randomBytes(10).toString('hex').toUpperCase()}`;
+  const secretAccessKey = randomBytes(30).toString('base64');
+  const sessionToken = randomBytes(64).toString('base64');
+  const expiration = new Date(ctx.emulator.clock.now() + 3600_000);
+  ctx.emulator.credentials.register({ accessKeyId, secretAccessKey, sessionToken, accountId, arn: caller.arn, userId: caller.accountId, expiration });
+  (ctx.state as S3State).sessionKeys.add(accessKeyId);
+  const signer = new SignatureV4({ service: 's3', region: ctx.region, sha256: Hash.bind(null, 'sha256'), credentials: { accessKeyId, secretAccessKey, sessionToken } });
+  const endpoint = new URL(ctx.emulator.endpoint);
+  const path = `/${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
+  const signed = await signer.presign(
+    { method: 'GET', protocol: endpoint.protocol, hostname: endpoint.hostname, port: Number(endpoint.port) || undefined, path, headers: { host: endpoint.host }, query: {} },
+    { expiresIn: 3600, signingDate: ctx.emulator.clock.date() },
+  );
+  return `${endpoint.protocol}//${endpoint.host}${path}?${new URLSearchParams(signed.query as Record<string, string>).toString()}`;
+}
+
+/**
+ * Runs the function and answers with what it writes back: the first WriteGetObjectResponse wins; a function that
+ * ends (or fails) without writing one is AWS's `LambdaResponseNotReceived`.
+ */
+async function answerFromFunction(ctx: S3Context, token: string, functionArn: string, event: object): Promise<unknown> {
+  const pending = waitingFor(ctx);
+  let bodyRead!: () => void;
+  const read = new Promise<void>((resolve) => (bodyRead = resolve));
+  const written = new Promise<Written>((resolve) => {
+    pending.set(token, {
+      deliver(answer) {
+        pending.delete(token);
+        resolve(answer);
+        return read;
+      },
+    });
+  });
+  const region = parseArn(functionArn)?.region || ctx.region;
+  const invoked = ctx.emulator
+    .call<{ FunctionError?: string }>('lambda', 'Invoke', { FunctionName: functionArn, Payload: Buffer.from(JSON.stringify(event)) }, { caller: ctx.caller, region })
+    .then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+  const first = await Promise.race([written, invoked.then((error) => ({ ended: true as const, error }))]);
+  if ('ended' in first) {
+    pending.delete(token);
+    bodyRead();
+    if (first.error instanceof AwsError && first.error.code === 'ResourceNotFoundException') {
+      throw new AwsError('LambdaNotFound', 'The requested lambda resource does not exist.', { status: 404 });
+    }
+    throw notReceived();
+  }
+  const { RequestRoute: _route, RequestToken: _token, StatusCode, ErrorCode, ErrorMessage, Body, ...headers } = first;
+  if (ErrorCode !== undefined || (StatusCode ?? 200) >= 400) {
+    bodyRead();
+    if (Body) void drain(Body);
+    throw new AwsError(ErrorCode ?? 'Error', ErrorMessage ?? '', { status: StatusCode ?? 400 });
+  }
+  if (StatusCode !== undefined) answerStatus.set(ctx, StatusCode);
+  return { ...headers, Body: Body ? signalEnd(Body, bodyRead) : Buffer.alloc(0) };
+}
+
+/** Reads a body nobody will see, so that the function's request completes. */
+async function drain(body: AsyncIterable<Buffer>): Promise<void> {
+  try {
+    for await (const _chunk of body);
+  } catch {
+    // the function went away: nothing to finish
+  }
+}
+
+async function* signalEnd(body: AsyncIterable<Buffer>, done: () => void): AsyncIterable<Buffer> {
+  try {
+    yield* body;
+  } finally {
+    done();
+  }
+}
+
+/**
+ * WriteGetObjectResponse: hands the function's answer to the GetObject waiting on the token, and returns once that
+ * caller has read the body (the body streams from the function to the caller, never whole in memory).
+ */
+export async function writeGetObjectResponse(input: Written, ctx: S3Context): Promise<Record<string, never>> {
+  const target = waitingFor(ctx).get(input.RequestToken ?? '');
+  if (!target) throw new AwsError('ValidationError', 'Invalid token', { status: 400 });
+  await target.deliver(input);
+  return {};
+}

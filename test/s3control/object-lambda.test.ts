@@ -1,0 +1,169 @@
+import assert from 'node:assert/strict';
+import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateAccessPointCommand,
+  CreateAccessPointForObjectLambdaCommand,
+  DeleteAccessPointForObjectLambdaCommand,
+  GetAccessPointCommand,
+  GetAccessPointConfigurationForObjectLambdaCommand,
+  GetAccessPointForObjectLambdaCommand,
+  GetAccessPointPolicyForObjectLambdaCommand,
+  ListAccessPointsForObjectLambdaCommand,
+  PutAccessPointConfigurationForObjectLambdaCommand,
+  PutAccessPointPolicyForObjectLambdaCommand,
+  S3ControlClient,
+  type ObjectLambdaConfiguration,
+} from '@aws-sdk/client-s3-control';
+import { CREDENTIALS, createFunction, useLambda } from '../lambda/support.ts';
+import { runBoto3Script } from '../support/boto3.ts';
+import { localhostNames } from '../support/localhost-names.ts';
+
+const ACCOUNT = '000000000000';
+type Failure = Error & { $metadata: { httpStatusCode: number } };
+
+/** Handlers that answer GetObject through the SDK of their managed runtime, reaching twinstack through the environment. */
+const UPPERCASE = `const { S3Client, WriteGetObjectResponseCommand } = require('@aws-sdk/client-s3');
+exports.handler = async (event) => {
+  const { inputS3Url, outputRoute, outputToken } = event.getObjectContext;
+  const original = await (await fetch(inputS3Url)).text();
+  const body = event.userRequest.url.endsWith('/event.json') ? JSON.stringify(event) : original.toUpperCase() + event.configuration.payload;
+  await new S3Client({}).send(new WriteGetObjectResponseCommand({
+    RequestRoute: outputRoute, RequestToken: outputToken, Body: body, ContentType: 'text/plain', Metadata: { transformed: 'yes' },
+  }));
+  return { statusCode: 200 };
+};`;
+const REFUSE = `const { S3Client, WriteGetObjectResponseCommand } = require('@aws-sdk/client-s3');
+exports.handler = async (event) => {
+  const { outputRoute, outputToken } = event.getObjectContext;
+  await new S3Client({}).send(new WriteGetObjectResponseCommand({
+    RequestRoute: outputRoute, RequestToken: outputToken, StatusCode: 403, ErrorCode: 'NoSecretsHere', ErrorMessage: 'this object is redacted',
+  }));
+};`;
+const SILENT = `exports.handler = async () => ({ statusCode: 200 });`;
+
+describe('S3 Object Lambda access points (S3 Control) and WriteGetObjectResponse, through AWS SDK v3 and Node.js handlers', function () {
+  this.timeout(90_000);
+  const context = useLambda(['s3', 's3control', 'lambda', 'sts']);
+  let s3: S3Client;
+  let control: S3ControlClient;
+  const functions: Record<string, string> = {};
+  const bucket = 'olap-source';
+
+  const configuration = (fn: string, payload = ''): ObjectLambdaConfiguration => ({
+    SupportingAccessPoint: `arn:aws:s3:us-east-1:${ACCOUNT}:accesspoint/source-ap`,
+    TransformationConfigurations: [{ Actions: ['GetObject'], ContentTransformation: { AwsLambda: { FunctionArn: functions[fn], FunctionPayload: payload } } }],
+  });
+  const olapArn = (name: string) => `arn:aws:s3-object-lambda:us-east-1:${ACCOUNT}:accesspoint/${name}`;
+  const read = async (name: string, key: string) => {
+    const out = await s3.send(new GetObjectCommand({ Bucket: olapArn(name), Key: key }));
+    return { out, text: await out.Body!.transformToString() };
+  };
+
+  before(async () => {
+    s3 = new S3Client({ ...localhostNames(context.aws.endpoint), region: 'us-east-1', credentials: CREDENTIALS });
+    control = new S3ControlClient({ ...localhostNames(context.aws.endpoint), region: 'us-east-1', credentials: CREDENTIALS });
+    const plain = new S3Client({ endpoint: context.aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS, forcePathStyle: true });
+    await plain.send(new CreateBucketCommand({ Bucket: bucket }));
+    await plain.send(new PutObjectCommand({ Bucket: bucket, Key: 'hello.txt', Body: 'hello world' }));
+    await plain.send(new PutObjectCommand({ Bucket: bucket, Key: 'event.json', Body: '{}' }));
+    plain.destroy();
+    for (const [name, source] of Object.entries({ uppercase: UPPERCASE, refuse: REFUSE, silent: SILENT })) {
+      const fn = await createFunction(context.lambda, { 'index.js': source }, { Runtime: 'nodejs20.x', Handler: 'index.handler', Timeout: 30 });
+      functions[name] = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:${fn}`;
+    }
+  });
+  after(() => {
+    s3.destroy();
+    control.destroy();
+  });
+
+  it('creates an access point and Object Lambda access points, and reads them back', async () => {
+    const ap = await control.send(new CreateAccessPointCommand({ AccountId: ACCOUNT, Name: 'source-ap', Bucket: bucket }));
+    assert.equal(ap.AccessPointArn, `arn:aws:s3:us-east-1:${ACCOUNT}:accesspoint/source-ap`);
+    assert.match(ap.Alias!, /^source-ap-[a-z0-9]{34}-s3alias$/);
+    assert.equal((await control.send(new GetAccessPointCommand({ AccountId: ACCOUNT, Name: 'source-ap' }))).Bucket, bucket);
+
+    for (const [name, fn] of [['upper', 'uppercase'], ['refusing', 'refuse'], ['silent', 'silent']]) {
+      const created = await control.send(new CreateAccessPointForObjectLambdaCommand({ AccountId: ACCOUNT, Name: name, Configuration: configuration(fn, name === 'upper' ? '!' : '') }));
+      assert.equal(created.ObjectLambdaAccessPointArn, olapArn(name));
+      assert.match(created.Alias!.Value!, new RegExp(`^${name}-[a-z0-9]{34}--ol-s3$`));
+    }
+    const got = await control.send(new GetAccessPointForObjectLambdaCommand({ AccountId: ACCOUNT, Name: 'upper' }));
+    assert.equal(got.Name, 'upper');
+    assert.equal(got.Alias?.Status, 'READY');
+    assert.ok(got.CreationDate instanceof Date);
+    const listed = await control.send(new ListAccessPointsForObjectLambdaCommand({ AccountId: ACCOUNT }));
+    assert.deepEqual(listed.ObjectLambdaAccessPointList?.map((ap) => [ap.Name, ap.ObjectLambdaAccessPointArn]), [
+      ['refusing', olapArn('refusing')],
+      ['silent', olapArn('silent')],
+      ['upper', olapArn('upper')],
+    ]);
+    const paged = await control.send(new ListAccessPointsForObjectLambdaCommand({ AccountId: ACCOUNT, MaxResults: 2 }));
+    assert.equal(paged.ObjectLambdaAccessPointList?.length, 2);
+    const rest = await control.send(new ListAccessPointsForObjectLambdaCommand({ AccountId: ACCOUNT, NextToken: paged.NextToken }));
+    assert.deepEqual(rest.ObjectLambdaAccessPointList?.map((ap) => ap.Name), ['upper']);
+    const stored = await control.send(new GetAccessPointConfigurationForObjectLambdaCommand({ AccountId: ACCOUNT, Name: 'upper' }));
+    assert.deepEqual(stored.Configuration?.TransformationConfigurations?.[0].ContentTransformation?.AwsLambda?.FunctionArn, functions.uppercase);
+  });
+
+  it('answers a GetObject through the access point with what the function writes back', async () => {
+    const { out, text } = await read('upper', 'hello.txt');
+    assert.equal(text, 'HELLO WORLD!');
+    assert.equal(out.ContentType, 'text/plain');
+    assert.deepEqual(out.Metadata, { transformed: 'yes' });
+  });
+
+  it('serves boto3 the same way (GetObject by the access point ARN, S3 Control listings and errors)', async () => {
+    const seen = await runBoto3Script<Record<string, unknown>>(new URL('./object-lambda-boto3.py', import.meta.url), context.aws.endpoint, { timeout: 60_000 });
+    assert.deepEqual(seen, {
+      body: 'HELLO WORLD!',
+      metadata: { transformed: 'yes' },
+      content_type: 'text/plain',
+      names: ['refusing', 'silent', 'upper'],
+      missing: ['NoSuchAccessPoint', 404],
+    });
+  });
+
+  it('gives the function the event AWS documents, with a presigned URL of the original object', async () => {
+    const event = JSON.parse((await read('upper', 'event.json')).text);
+    assert.equal(event.protocolVersion, '1.00');
+    assert.match(event.getObjectContext.inputS3Url, /^http:\/\/127\.0\.0\.1:\d+\/olap-source\/event\.json\?.*X-Amz-Signature=/);
+    assert.match(event.getObjectContext.outputRoute, /^io-use1-001$/);
+    assert.equal(typeof event.getObjectContext.outputToken, 'string');
+    assert.deepEqual(event.configuration, { accessPointArn: olapArn('upper'), supportingAccessPointArn: `arn:aws:s3:us-east-1:${ACCOUNT}:accesspoint/source-ap`, payload: '!' });
+    assert.match(event.userRequest.url, /\/event\.json$/);
+    assert.equal(event.userRequest.headers.authorization, undefined);
+    assert.equal(event.userIdentity.accountId, ACCOUNT);
+    assert.equal(typeof event.xAmzRequestId, 'string');
+  });
+
+  it('returns the error the function writes, with its status', async () => {
+    await assert.rejects(s3.send(new GetObjectCommand({ Bucket: olapArn('refusing'), Key: 'hello.txt' })), (error: Failure) => {
+      assert.deepEqual([error.name, error.message, error.$metadata.httpStatusCode], ['NoSecretsHere', 'this object is redacted', 403]);
+      return true;
+    });
+  });
+
+  it('answers LambdaResponseNotReceived when the function never calls WriteGetObjectResponse', async () => {
+    await assert.rejects(s3.send(new GetObjectCommand({ Bucket: olapArn('silent'), Key: 'hello.txt' })), (error: Failure) => {
+      assert.deepEqual([error.name, error.$metadata.httpStatusCode], ['LambdaResponseNotReceived', 500]);
+      return true;
+    });
+  });
+
+  it('updates the configuration, stores a policy, and deletes the access point', async () => {
+    await control.send(new PutAccessPointConfigurationForObjectLambdaCommand({ AccountId: ACCOUNT, Name: 'silent', Configuration: configuration('uppercase', '?') }));
+    assert.equal((await read('silent', 'hello.txt')).text, 'HELLO WORLD?');
+    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: ACCOUNT }, Action: 's3-object-lambda:GetObject', Resource: olapArn('silent') }] });
+    await control.send(new PutAccessPointPolicyForObjectLambdaCommand({ AccountId: ACCOUNT, Name: 'silent', Policy: policy }));
+    assert.equal((await control.send(new GetAccessPointPolicyForObjectLambdaCommand({ AccountId: ACCOUNT, Name: 'silent' }))).Policy, policy);
+    await control.send(new DeleteAccessPointForObjectLambdaCommand({ AccountId: ACCOUNT, Name: 'silent' }));
+    await assert.rejects(control.send(new GetAccessPointForObjectLambdaCommand({ AccountId: ACCOUNT, Name: 'silent' })), { name: 'NoSuchAccessPoint' });
+  });
+
+  it("refuses another account's access points and a supporting access point that does not exist", async () => {
+    await assert.rejects(control.send(new ListAccessPointsForObjectLambdaCommand({ AccountId: '111111111111' })), { name: 'AccessDenied' });
+    const missingSupport = { ...configuration('uppercase'), SupportingAccessPoint: `arn:aws:s3:us-east-1:${ACCOUNT}:accesspoint/missing` };
+    await assert.rejects(control.send(new CreateAccessPointForObjectLambdaCommand({ AccountId: ACCOUNT, Name: 'nope', Configuration: missingSupport })), { name: 'InvalidRequest' });
+  });
+});
