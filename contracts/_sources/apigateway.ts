@@ -1073,6 +1073,14 @@ const extended: SourceFile = {
       ],
     },
     {
+      test: 'TestApigatewayApiKeysCrud::test_create_api_key_with_invalid_value',
+      steps: [
+        { op: 'CreateApiKey', params: { value: 'short' }, snapshot: 'create-api-key-short-value' },
+        { op: 'CreateApiKey', params: { value: 'a'.repeat(129) }, snapshot: 'create-api-key-invalid-value-too-long' },
+        { op: 'CreateApiKey', params: { value: '' }, snapshot: 'create-api-key-empty-value' },
+      ],
+    },
+    {
       test: 'TestApigatewayApiKeysCrud::test_update_api_key_invalid_enabled_type',
       steps: [createApiKey(), updateApiKey([{ op: 'replace', path: '/enabled', value: 'not-a-boolean' }], 'update-api-key-invalid-enabled-type')],
     },

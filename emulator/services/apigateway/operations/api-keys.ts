@@ -21,7 +21,9 @@ function output(state: ApiGatewayState, key: ApiKey, includeValue: boolean, alwa
   return { ...key, value: includeValue ? key.value : undefined, stageKeys: [...(key.stageKeys ?? [])], tags: alwaysTags || Object.keys(tags).length ? tags : undefined };
 }
 
-function addKey(input: CreateApiKeyRequest, ctx: Ctx): ApiKey {
+function addKey(request: CreateApiKeyRequest, ctx: Ctx): ApiKey {
+  // AWS takes an empty value as none and generates one (recorded).
+  const input = { ...request, value: request.value || undefined };
   if (input.name !== undefined && input.name.length > 1024) throw badRequest('Invalid API Key name, can be at most 1024 characters.');
   if (input.description !== undefined && input.description.length > 125000) throw badRequest('Invalid API Key description specified.');
   if (input.value !== undefined && input.value.length < 20) throw badRequest('API Key value should be at least 20 characters');
