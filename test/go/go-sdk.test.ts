@@ -47,8 +47,9 @@ describe('AWS SDK for Go v2 (Debian, SDK 1.17) against every served service', fu
     console.log(output.trimEnd());
     assert.ok(!('message' in result), `sdkcheck failed:\n${output}`);
     assert.doesNotMatch(output, /FAIL/);
-    // Debian's SDK 1.17 has no Scheduler package; every other served service has a check of its own.
+    // Debian's SDK 1.17 has no Scheduler package, and its S3 Control client puts the account id in the host name
+    // (`<account>.127.0.0.1`), which Go cannot resolve here; every other served service has a check of its own.
     const checked = [...output.matchAll(/^ok {3}([a-z0-9]+): /gm)].map((m) => m[1]).sort();
-    assert.deepEqual(checked, aws!.emulator.serviceNames().filter((name) => name !== 'scheduler').sort());
+    assert.deepEqual(checked, aws!.emulator.serviceNames().filter((name) => name !== 'scheduler' && name !== 's3control').sort());
   });
 });
