@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { unzipSync } from 'fflate';
 import { AwsError } from '../../core/errors.ts';
@@ -68,7 +68,10 @@ export function acceptZip(zip: Buffer | Uint8Array): CodeBundle {
  */
 export function unpack(bundle: CodeBundle, root: string): string {
   if (bundle.dir) return bundle.dir;
-  const dir = join(root, createHash('sha256').update(bundle.zip).digest('hex').slice(0, 32));
+  const final = join(root, createHash('sha256').update(bundle.zip).digest('hex').slice(0, 32));
+  // Functions with the same zip share its directory: unpacked once, never rewritten under a running handler.
+  if (existsSync(final)) return (bundle.dir = final);
+  const dir = `${final}.unpacking`;
   mkdirSync(dir, { recursive: true });
   let files: Record<string, Uint8Array>;
   try {
@@ -86,8 +89,10 @@ export function unpack(bundle: CodeBundle, root: string): string {
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, content, { mode: 0o755 });
   }
-  bundle.dir = dir;
-  return dir;
+  // Complete before it is visible: a handler never sees a half-written package.
+  renameSync(dir, final);
+  bundle.dir = final;
+  return final;
 }
 
 /** A deployment package from S3 (S3Bucket/S3Key), read through S3's GetObject as the caller, with AWS's error wording. */
