@@ -11,6 +11,7 @@ import { unpack } from '../code.ts';
 import type { FunctionVersion, LambdaFunction } from '../function.ts';
 import type { LambdaState } from '../state.ts';
 import type { EnvironmentSpec } from './environment.ts';
+import { platformLogFormat } from './platform-log.ts';
 import { interpreterFor, runtimeFamily } from './runtimes.ts';
 
 const BOOTSTRAP_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'bootstrap');
@@ -89,6 +90,9 @@ export async function environmentSpec(emulator: Emulator, state: LambdaState, fn
     AWS_LAMBDA_LOG_GROUP_NAME: config.LoggingConfig?.LogGroup ?? `/aws/lambda/${fn.name}`,
     AWS_LAMBDA_LOG_STREAM_NAME: logStreamName(versionLabel, emulator.clock.date()),
     AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+    // The runtime formats and filters the function's own log lines by these (advanced logging controls).
+    AWS_LAMBDA_LOG_FORMAT: config.LoggingConfig?.LogFormat ?? 'Text',
+    ...(config.LoggingConfig?.LogFormat === 'JSON' ? { AWS_LAMBDA_LOG_LEVEL: config.LoggingConfig.ApplicationLogLevel ?? 'INFO' } : {}),
     AWS_REGION: state.region,
     AWS_DEFAULT_REGION: state.region,
     AWS_XRAY_CONTEXT_MISSING: 'LOG_ERROR',
@@ -102,7 +106,15 @@ export async function environmentSpec(emulator: Emulator, state: LambdaState, fn
     ...(await roleCredentials(emulator, state, fn, config.Role ?? '')),
     ...config.Environment?.Variables,
   };
-  const base = { cwd: taskRoot, env, timeoutSeconds: config.Timeout ?? 3, memoryMb: config.MemorySize ?? 128, version: versionLabel, note: interpreter.note };
+  const base = {
+    cwd: taskRoot,
+    env,
+    timeoutSeconds: config.Timeout ?? 3,
+    memoryMb: config.MemorySize ?? 128,
+    version: versionLabel,
+    note: interpreter.note,
+    logFormat: platformLogFormat(config.LoggingConfig),
+  };
   if (family === 'nodejs') {
     const major = interpreter.version?.split('.')[0];
     const paths = [...layerDirs.flatMap((d) => [join(d, 'nodejs', `node${major}`, 'node_modules'), join(d, 'nodejs', 'node_modules')]), SDK_NODE_MODULES];
