@@ -119,14 +119,14 @@ export async function environmentSpec(emulator: Emulator, state: LambdaState, fn
     const major = interpreter.version?.split('.')[0];
     const paths = [...layerDirs.flatMap((d) => [join(d, 'nodejs', `node${major}`, 'node_modules'), join(d, 'nodejs', 'node_modules')]), SDK_NODE_MODULES];
     env.NODE_PATH = paths.filter((p): p is string => !!p && existsSync(p)).join(delimiter);
-    return { ...base, ...(await runtimeLaunch(runtime))!, spareable: true };
+    return launchOf(base, runtime, taskRoot, layerDirs);
   }
   if (family === 'python') {
     if (!interpreter.command) throw new AwsError('InvalidRuntimeException', interpreter.note!, { status: 502 });
     const minor = interpreter.version?.split('.').slice(0, 2).join('.');
     const paths = layerDirs.flatMap((d) => [join(d, 'python'), join(d, 'python', 'lib', `python${minor}`, 'site-packages')]);
     env.PYTHONPATH = [taskRoot, ...paths.filter((p) => existsSync(p))].join(delimiter);
-    return { ...base, ...(await runtimeLaunch(runtime))!, spareable: true };
+    return launchOf(base, runtime, taskRoot, layerDirs);
   }
   if (family === 'provided') {
     const bootstrap = [join(taskRoot, 'bootstrap'), ...layerDirs.map((d) => join(d, 'bootstrap'))].find(existsSync);
@@ -136,6 +136,25 @@ export async function environmentSpec(emulator: Emulator, state: LambdaState, fn
     return { ...base, command: bootstrap, args: [] };
   }
   throw new AwsError('InvalidRuntimeException', interpreter.note ?? `The runtime ${runtime} is not supported by twinstack`, { status: 502 });
+}
+
+/**
+ * The managed runtime's command, or the function's wrapper script (AWS_LAMBDA_EXEC_WRAPPER) given that command as its
+ * arguments, as AWS starts it. The wrapper's /opt and /var/task paths name files of the function's layers and package.
+ */
+async function launchOf(base: Omit<EnvironmentSpec, 'command' | 'args'>, runtime: string, taskRoot: string, layerDirs: string[]): Promise<EnvironmentSpec> {
+  const launch = (await runtimeLaunch(runtime))!;
+  const wrapper = base.env.AWS_LAMBDA_EXEC_WRAPPER;
+  if (!wrapper) return { ...base, ...launch, spareable: true };
+  return { ...base, command: localPath(wrapper, taskRoot, layerDirs), args: [launch.command, ...launch.args] };
+}
+
+/** Where an absolute path of AWS's execution environment lies here: /opt is the layers merged (later ones win). */
+function localPath(path: string, taskRoot: string, layerDirs: string[]): string {
+  if (path.startsWith('/var/task/')) return join(taskRoot, path.slice('/var/task/'.length));
+  if (!path.startsWith('/opt/')) return path;
+  const inLayers = layerDirs.map((dir) => join(dir, path.slice('/opt/'.length))).filter((file) => existsSync(file));
+  return inLayers.at(-1) ?? path;
 }
 
 /** A failure before the function could run, reported as the function's error payload (FunctionError Unhandled). */
