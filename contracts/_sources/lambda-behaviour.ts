@@ -10,6 +10,7 @@ const PYTHON_NONE = zip('def handler(event, context):\n    print(event)\n');
 const NODE_NONE = zip('exports.handler = async (event) => {\n  console.log(JSON.stringify(event));\n};\n', 'lambda_none.js');
 
 const EMPTY_EVENT = { $blob: Buffer.from('{}').toString('base64') };
+const HELLO = { $blob: Buffer.from('{"hello": "world"}').toString('base64') };
 
 /** The invocation_echo_lambda fixture: the echo handler of the variant's runtime (create_lambda_function's defaults). */
 const echoFunction = (runtime: string): SourceStep => ({
@@ -61,6 +62,7 @@ const source: SourceFile = {
   testDir: 'lambda_',
   variants: {},
   defaultProtocol: 'rest-json',
+  redactedWords: { 'code-sha256': 'any' },
   scenarios: [
     {
       test: 'TestLambdaFeatures::test_invoke_exceptions',
@@ -126,6 +128,34 @@ const source: SourceFile = {
         onFunction('GetFunctionConcurrency', 'get_function_concurrency_updated'),
         { op: 'DeleteFunctionConcurrency', params: { FunctionName: FUNCTION } },
         onFunction('GetFunctionConcurrency', 'get_function_concurrency_deleted'),
+      ],
+    },
+    {
+      test: 'TestLambdaConcurrency::test_lambda_concurrency_update',
+      steps: [
+        callerAccount,
+        echoFunction('python3.12'),
+        onFunction('PutFunctionConcurrency', 'put_function_concurrency', { ReservedConcurrentExecutions: 3 }),
+        onFunction('GetFunctionConcurrency', 'get_function_concurrency_updated'),
+        onFunction('GetFunction', 'get_function_concurrency_info', {}, { ignore: ['$.Configuration.CodeSize'] }),
+        { op: 'DeleteFunctionConcurrency', params: { FunctionName: FUNCTION } },
+        onFunction('GetFunctionConcurrency', 'get_function_concurrency_deleted'),
+      ],
+    },
+    {
+      test: 'TestLambdaConcurrency::test_lambda_concurrency_block',
+      note: "the test's wait for the provisioned concurrency (concurrency_update_done) is a poll of GetProvisionedConcurrencyConfig until READY",
+      steps: [
+        callerAccount,
+        echoFunction('python3.12'),
+        onFunction('PublishVersion', 'v1_result', {}, { ignore: ['$.CodeSize'] }),
+        onFunction('PutFunctionConcurrency', 'reserved_concurrency_result', { ReservedConcurrentExecutions: 1 }),
+        onFunction('Invoke', 'invoke_latest_before_block', { Qualifier: '$LATEST', Payload: HELLO }, { jsonStrings: ['$.Payload'] }),
+        onFunction('PutProvisionedConcurrencyConfig', 'provisioned_concurrency_result', { Qualifier: '1', ProvisionedConcurrentExecutions: 1 }),
+        { op: 'GetProvisionedConcurrencyConfig', params: { FunctionName: FUNCTION, Qualifier: '1' }, until: { path: '$.Status', matches: '^READY$' } },
+        onFunction('Invoke', 'invoke_latest_first_exc', { Qualifier: '$LATEST', Payload: HELLO }),
+        onFunction('Invoke', 'invoke_v1_after_block', { Qualifier: '1', Payload: HELLO }, { jsonStrings: ['$.Payload'] }),
+        onFunction('Invoke', 'invoke_latest_second_exc', { Qualifier: '$LATEST', Payload: HELLO }),
       ],
     },
   ],
