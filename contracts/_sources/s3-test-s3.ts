@@ -2,6 +2,7 @@
 // Apache-2.0) reproduced as request sequences. Expected responses come only from the recorded snapshots.
 import { checksumClassScenarios, sseCustomerKeyReasons } from './s3/checksum-classes.ts';
 import { loggingReplicationReasons, loggingReplicationScenarios } from './s3/logging-replication.ts';
+import { lifecycleScenarios } from './s3/lifecycle.ts';
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
 import { BUCKET, createBucket, onBucket } from './s3.ts';
 import { objectLockReasons, objectLockScenarios } from './s3/object-lock.ts';
@@ -189,6 +190,7 @@ const source: SourceFile = {
     ...testS3KmsScenarios,
     ...checksumClassScenarios,
     ...loggingReplicationScenarios,
+    ...lifecycleScenarios,
   ],
   notPorted: (test) => testS3Reasons[test] ?? TEST_REASONS[test.split('::')[1]] ?? REASONS[test.split('::')[0]],
   notPortedOtherwise: 'not reproduced yet (time ran out; most of these operations are implemented)',

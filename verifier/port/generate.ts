@@ -148,6 +148,7 @@ function interactionFor(
   else if (expect.output !== undefined && expect.status === undefined && !expect.error) expect.select = '$';
   if (step.unordered) expect.unordered = step.unordered;
   if (step.ignore) expect.matchers = { ...expect.matchers, ...Object.fromEntries(step.ignore.map((path) => [path, { match: 'ignore' as const }])) };
+  if (step.present) expect.matchers = { ...expect.matchers, ...Object.fromEntries(step.present.map((path) => [path, { match: 'present' as const }])) };
   const isJson = protocol === 'json';
   const headers: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = [k.toLowerCase() === 'content-type' && isJson ? 'application/json' : v];
