@@ -148,6 +148,7 @@ function interactionFor(
   else if (expect.output !== undefined && expect.status === undefined && !expect.error) expect.select = '$';
   if (step.unordered) expect.unordered = step.unordered;
   if (step.ignore) expect.matchers = { ...expect.matchers, ...Object.fromEntries(step.ignore.map((path) => [path, { match: 'ignore' as const }])) };
+  if (step.patterns) expect.matchers = { ...expect.matchers, ...Object.fromEntries(Object.entries(step.patterns).map(([path, regex]) => [path, { match: 'regex' as const, regex }])) };
   if (step.present) expect.matchers = { ...expect.matchers, ...Object.fromEntries(step.present.map((path) => [path, { match: 'present' as const }])) };
   const isJson = protocol === 'json';
   const headers: Record<string, string[]> = {};

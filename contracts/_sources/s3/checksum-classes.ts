@@ -93,9 +93,3 @@ export const checksumClassScenarios: SourceScenario[] = [
   },
 ];
 
-
-/** Why TestS3SSECEncryption tests are left out, by test name. */
-export const sseCustomerKeyReasons: Record<string, string> = {
-  test_put_object_lifecycle_with_sse_c:
-    'not ported: the recorded ETag of an SSE-C object is not the MD5 of its data (AWS derives it from the encrypted object), so no emulator can give the recorded value; twinstack gives the MD5',
-};

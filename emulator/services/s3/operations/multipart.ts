@@ -17,7 +17,8 @@ import { MAX_PARTS, MIN_PART_SIZE, newUploadId, type MultipartUpload } from '../
 import { notify } from '../notifications.ts';
 import { type S3Object, type StoredChecksum, newVersionOutput, quotedEtag, s3Now } from '../object.ts';
 import { requireBucket, s3World, type S3Context } from '../registry.ts';
-import { customerKeyMd5, objectSettings, validateKey } from '../write.ts';
+import { objectSettings, validateKey } from '../write.ts';
+import { customerKeyMd5, type CustomerKeyInput } from '../customer-keys.ts';
 
 export function requireUpload(bucket: Bucket, key: string, uploadId: string | undefined): MultipartUpload {
   const upload = bucket.uploads.get(uploadId ?? '');
@@ -73,12 +74,14 @@ function checkPartAlgorithm(upload: MultipartUpload, input: ChecksumMembers, hea
   }
 }
 
-function checkPartEncryption(upload: MultipartUpload, input: { SSECustomerAlgorithm?: string; SSECustomerKey?: string; SSECustomerKeyMD5?: string }): void {
+/** A part carries the upload's SSE-C key, or none when the upload has none (AWS's message is the same both ways). */
+function checkPartEncryption(upload: MultipartUpload, input: CustomerKeyInput): void {
   const stored = upload.settings.encryption.SSECustomerKeyMD5;
-  const given = customerKeyMd5(input);
-  if (stored && given !== stored) {
+  const given = customerKeyMd5(input, 'write');
+  if (!stored !== !given) {
     throw S3Errors.invalidRequest('The multipart upload initiate requested encryption. Subsequent part requests must include the appropriate encryption parameters.');
   }
+  if (given !== stored) throw S3Errors.invalidRequest('The provided encryption parameters did not match the ones used originally.');
 }
 
 /** Receives a part's bytes and stores the part (replacing one with the same number). */
