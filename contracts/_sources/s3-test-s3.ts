@@ -2,6 +2,7 @@
 // Apache-2.0) reproduced as request sequences. Expected responses come only from the recorded snapshots.
 import { checksumClassScenarios } from './s3/checksum-classes.ts';
 import { sseCustomerKeyScenarios } from './s3/sse-c.ts';
+import { multipartChecksumScenarios } from './s3/multipart-checksums.ts';
 import { loggingReplicationReasons, loggingReplicationScenarios } from './s3/logging-replication.ts';
 import { lifecycleScenarios } from './s3/lifecycle.ts';
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
@@ -193,6 +194,7 @@ const source: SourceFile = {
     ...loggingReplicationScenarios,
     ...lifecycleScenarios,
     ...sseCustomerKeyScenarios,
+    ...multipartChecksumScenarios,
   ],
   notPorted: (test) => testS3Reasons[test] ?? TEST_REASONS[test.split('::')[1]] ?? REASONS[test.split('::')[0]],
   notPortedOtherwise: 'not reproduced yet (time ran out; most of these operations are implemented)',

@@ -14,6 +14,7 @@ import { pythonCommand } from '../../emulator/core/platform.ts';
 import { relativeTimeGenerators, withExampleTimes, type ExampleTimes } from './relative-times.ts';
 import { snapshotToExpectation } from './snapshot-expectation.ts';
 import { snapshotRoot } from './snapshot-root.ts';
+import { withCrtChecksum } from './crt-checksums.ts';
 import type { SourceFile, SourceProtocol, SourceScenario, SourceStep } from './source-types.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -276,6 +277,7 @@ async function main() {
     const requests = jobs.flatMap(({ variant, steps }) =>
       steps.map((s) => ({ service: s.service ?? source.service, protocol: s.protocol ?? variant.protocol, operation: s.op })),
     ).map((request, i) => ({ ...request, params: timed[i].params }));
+    for (const request of requests) request.params = await withCrtChecksum(request.operation, request.params);
     const serialized = JSON.parse(
       execFileSync(pythonCommand(), [join(ROOT, 'verifier', 'port', 'serialize.py')], { input: JSON.stringify(requests), maxBuffer: 1 << 28 }).toString(),
     ) as SerializedRequest[];
