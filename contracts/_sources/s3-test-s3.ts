@@ -3,6 +3,7 @@
 import { checksumClassScenarios } from './s3/checksum-classes.ts';
 import { sseCustomerKeyScenarios } from './s3/sse-c.ts';
 import { multipartChecksumScenarios } from './s3/multipart-checksums.ts';
+import { aclExceptionScenarios } from './s3/acl-exceptions.ts';
 import { loggingReplicationReasons, loggingReplicationScenarios } from './s3/logging-replication.ts';
 import { lifecycleScenarios } from './s3/lifecycle.ts';
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
@@ -195,6 +196,7 @@ const source: SourceFile = {
     ...lifecycleScenarios,
     ...sseCustomerKeyScenarios,
     ...multipartChecksumScenarios,
+    ...aclExceptionScenarios,
   ],
   notPorted: (test) => testS3Reasons[test] ?? TEST_REASONS[test.split('::')[1]] ?? REASONS[test.split('::')[0]],
   notPortedOtherwise: 'not reproduced yet (time ran out; most of these operations are implemented)',
