@@ -14,6 +14,7 @@ import { pythonCommand } from '../../emulator/core/platform.ts';
 import { relativeTimeGenerators, withExampleTimes, type ExampleTimes } from './relative-times.ts';
 import { snapshotToExpectation } from './snapshot-expectation.ts';
 import { snapshotRoot } from './snapshot-root.ts';
+import { withCrtChecksum } from './crt-checksums.ts';
 import type { SourceFile, SourceProtocol, SourceScenario, SourceStep } from './source-types.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -148,6 +149,8 @@ function interactionFor(
   else if (expect.output !== undefined && expect.status === undefined && !expect.error) expect.select = '$';
   if (step.unordered) expect.unordered = step.unordered;
   if (step.ignore) expect.matchers = { ...expect.matchers, ...Object.fromEntries(step.ignore.map((path) => [path, { match: 'ignore' as const }])) };
+  if (step.patterns) expect.matchers = { ...expect.matchers, ...Object.fromEntries(Object.entries(step.patterns).map(([path, regex]) => [path, { match: 'regex' as const, regex }])) };
+  if (step.present) expect.matchers = { ...expect.matchers, ...Object.fromEntries(step.present.map((path) => [path, { match: 'present' as const }])) };
   const isJson = protocol === 'json';
   const headers: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = [k.toLowerCase() === 'content-type' && isJson ? 'application/json' : v];
@@ -274,6 +277,7 @@ async function main() {
     const requests = jobs.flatMap(({ variant, steps }) =>
       steps.map((s) => ({ service: s.service ?? source.service, protocol: s.protocol ?? variant.protocol, operation: s.op })),
     ).map((request, i) => ({ ...request, params: timed[i].params }));
+    for (const request of requests) request.params = await withCrtChecksum(request.operation, request.params);
     const serialized = JSON.parse(
       execFileSync(pythonCommand(), [join(ROOT, 'verifier', 'port', 'serialize.py')], { input: JSON.stringify(requests), maxBuffer: 1 << 28 }).toString(),
     ) as SerializedRequest[];

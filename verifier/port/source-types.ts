@@ -30,6 +30,13 @@ export interface SourceStep {
   within?: string;
   /** Response members the test left out of what it snapshotted (it recorded a value it built from the response). */
   ignore?: string[];
+  /** Members the test redacted whole (an object replaced by a word such as `<expiration>`): judged present only. */
+  present?: string[];
+  /**
+   * Values AWS makes anew on every call, so that no replay can give the recorded one (an SSE-C object's ETag comes from
+   * its randomly encrypted form): judged by form, a whole-value regex by path.
+   */
+  patterns?: Record<string, string>;
   /** Seconds to wait before this call (AWS timing the test relies on). */
   delaySeconds?: number;
   /** The test read the clock afresh for this call's `now()` times (`datetime.now()` inline) rather than reusing `utc_now`. */
