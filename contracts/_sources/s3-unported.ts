@@ -3,6 +3,8 @@
 // of their tests.
 import type { SourceFile } from '../../verifier/port/source-types.ts';
 import preconditions from './s3/preconditions.ts';
+import notificationsToSqs from './s3/notifications-sqs.ts';
+import notificationsToSns from './s3/notifications-sns.ts';
 
 const unported = (module: string, reason: (test: string) => string): SourceFile => ({
   service: 's3',
@@ -16,11 +18,8 @@ const unported = (module: string, reason: (test: string) => string): SourceFile 
 
 const sources: SourceFile[] = [
   preconditions,
-  unported(
-    'test_s3_notifications_sqs',
-    () => 'the test judges the event messages it receives from SQS after reshaping them; not reproduced yet (delivery to SQS is tested in test/s3/configurations)',
-  ),
-  unported('test_s3_notifications_sns', () => 'the test judges the messages it receives through an SNS subscription; not reproduced yet (tested in test/s3/notification-targets)'),
+  notificationsToSqs,
+  notificationsToSns,
   unported('test_s3_notifications_lambda', () => 'the test judges what a Lambda function logged; not reproduced yet'),
   unported('test_s3_notifications_eventbridge', () => 'the test judges events it receives through a rule; not reproduced yet (tested in test/s3/notification-targets)'),
 ];

@@ -1,6 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { buildArn } from '../../core/arn.ts';
-import type { NotificationConfiguration } from '@aws-sdk/client-s3';
+import type { LambdaFunctionConfiguration, NotificationConfiguration, QueueConfiguration, TopicConfiguration } from '@aws-sdk/client-s3';
 import type { Bucket } from './bucket.ts';
 import { bucketArn } from './operations/buckets.ts';
 import type { S3Object } from './object.ts';
@@ -9,7 +9,8 @@ import { s3World } from './registry.ts';
 import type { DeliverySource } from '../../delivery/types.ts';
 
 /** One destination of a bucket's notification configuration, whatever its kind. */
-interface Destination {
+export interface Destination {
+  kind: 'queue' | 'topic' | 'function';
   id: string;
   arn: string;
   events: string[];
@@ -18,16 +19,17 @@ interface Destination {
 
 export function destinationsOf(config: NotificationConfiguration | undefined): Destination[] {
   if (!config) return [];
-  const filterRules = (c: { Filter?: { Key?: { FilterRules?: { Name?: string; Value?: string }[] } } }) => c.Filter?.Key?.FilterRules ?? [];
+  const entry = (kind: Destination['kind'], c: QueueConfiguration | TopicConfiguration | LambdaFunctionConfiguration, arn: string | undefined): Destination => ({
+    kind,
+    id: c.Id ?? '',
+    arn: arn ?? '',
+    events: c.Events ?? [],
+    rules: c.Filter?.Key?.FilterRules ?? [],
+  });
   return [
-    ...(config.QueueConfigurations ?? []).map((c) => ({ id: c.Id ?? '', arn: c.QueueArn ?? '', events: c.Events ?? [], rules: filterRules(c) })),
-    ...(config.TopicConfigurations ?? []).map((c) => ({ id: c.Id ?? '', arn: c.TopicArn ?? '', events: c.Events ?? [], rules: filterRules(c) })),
-    ...(config.LambdaFunctionConfigurations ?? []).map((c) => ({
-      id: c.Id ?? '',
-      arn: c.LambdaFunctionArn ?? '',
-      events: c.Events ?? [],
-      rules: filterRules(c),
-    })),
+    ...(config.QueueConfigurations ?? []).map((c) => entry('queue', c, c.QueueArn)),
+    ...(config.TopicConfigurations ?? []).map((c) => entry('topic', c, c.TopicArn)),
+    ...(config.LambdaFunctionConfigurations ?? []).map((c) => entry('function', c, c.LambdaFunctionArn)),
   ];
 }
 
@@ -67,18 +69,12 @@ export function notify(ctx: ActingContext, bucket: Bucket, eventName: string, ob
   if (!destinations.length) return;
   const world = s3World(ctx.emulator);
   world.eventSequence += 1n;
-  const s3Object: Record<string, unknown> = { key: eventKey(object.key) };
+  const s3Object = recordObject(bucket, eventName, object, world.eventSequence, ctx.emulator.clock.now());
   const restoreCompleted = eventName === 's3:ObjectRestore:Completed';
-  if (eventName.startsWith('s3:ObjectCreated') || eventName.startsWith('s3:ObjectRestore')) {
-    s3Object.size = object.body.size;
-    s3Object.eTag = object.etag.replace(/"/g, '');
-  }
-  if (object.versionId !== 'null' && bucket.versioning) s3Object.versionId = object.versionId;
-  s3Object.sequencer = (BigInt(ctx.emulator.clock.now()) * 1000n + world.eventSequence).toString(16).toUpperCase().padStart(18, '0');
   for (const destination of destinations) {
     if (!destination.events.some((e) => eventMatches(e, eventName)) || !keyMatches(destination.rules, object.key)) continue;
     const record = {
-      eventVersion: '2.1',
+      eventVersion: LATER_SCHEMA.test(eventName) ? '2.3' : '2.1',
       eventSource: 'aws:s3',
       awsRegion: bucket.region,
       eventTime: ctx.emulator.clock.date().toISOString(),
@@ -97,8 +93,31 @@ export function notify(ctx: ActingContext, bucket: Bucket, eventName: string, ob
         ? { glacierEventData: { restoreEventData: { lifecycleRestorationExpiryTime: object.restore?.expiresAt.toISOString(), lifecycleRestoreStorageClass: object.storageClass } } }
         : {}),
     };
-    ctx.emulator.deliverInBackground(destination.arn, { body: JSON.stringify({ Records: [record] }) }, deliverySource(bucket));
+    ctx.emulator.deliverInBackground(destination.arn, { body: JSON.stringify({ Records: [record] }), subject: SUBJECT }, deliverySource(bucket));
   }
+}
+
+/** The subject of S3's messages to SNS topics (AWS-recorded test_s3_notifications_sns); other targets have none. */
+export const SUBJECT = 'Amazon S3 Notification';
+
+/** Events whose records carry eventVersion 2.3 (2.1 for the others), as AWS sends them. */
+const LATER_SCHEMA = /^s3:(ObjectTagging|ObjectAcl|LifecycleExpiration|LifecycleTransition|IntelligentTiering):/;
+const EMPTY_MD5 = createHash('md5').digest('hex');
+
+/**
+ * The `s3.object` of an event record, as AWS fills it per kind of event (AWS-recorded test_s3_notifications_sqs):
+ * created and restored objects give size and ETag; a delete marker its (empty) ETag; tagging and ACL changes the ETag
+ * and no sequencer; a removal only the key; the version id whenever the bucket has versioning.
+ */
+function recordObject(bucket: Bucket, eventName: string, object: EventObject, sequence: bigint, nowMs: number): Record<string, unknown> {
+  const [, kind, action] = eventName.split(':');
+  const s3Object: Record<string, unknown> = { key: eventKey(object.key) };
+  const etag = object.etag.replace(/"/g, '') || EMPTY_MD5;
+  if (kind === 'ObjectCreated' || kind === 'ObjectRestore') Object.assign(s3Object, { size: object.body.size, eTag: etag });
+  else if (action === 'DeleteMarkerCreated' || kind === 'ObjectTagging' || kind === 'ObjectAcl') s3Object.eTag = etag;
+  if (object.versionId !== 'null' && bucket.versioning) s3Object.versionId = object.versionId;
+  if (kind !== 'ObjectTagging' && kind !== 'ObjectAcl') s3Object.sequencer = (BigInt(nowMs) * 1000n + sequence).toString(16).toUpperCase().padStart(18, '0');
+  return s3Object;
 }
 
 /** EventBridge's detail-type and S3's reason for each event S3 sends to the default bus. */
