@@ -5,6 +5,7 @@ import type { SourceFile } from '../../verifier/port/source-types.ts';
 import preconditions from './s3/preconditions.ts';
 import notificationsToSqs from './s3/notifications-sqs.ts';
 import notificationsToSns from './s3/notifications-sns.ts';
+import notificationsToEventBridge from './s3/notifications-eventbridge.ts';
 
 const unported = (module: string, reason: (test: string) => string): SourceFile => ({
   service: 's3',
@@ -21,7 +22,7 @@ const sources: SourceFile[] = [
   notificationsToSqs,
   notificationsToSns,
   unported('test_s3_notifications_lambda', () => 'the test judges what a Lambda function logged; not reproduced yet'),
-  unported('test_s3_notifications_eventbridge', () => 'the test judges events it receives through a rule; not reproduced yet (tested in test/s3/notification-targets)'),
+  notificationsToEventBridge,
 ];
 
 export default sources;

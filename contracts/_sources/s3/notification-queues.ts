@@ -39,17 +39,17 @@ export function hideTestEvents(name = 'queue'): SourceStep {
 
 /**
  * The tests' receive loop: the queue is read (messages left visible) until it holds `count` messages, which are then
- * judged as the snapshot's bodies or event records (`shape`), and deleted so that a later collection sees only newer ones.
+ * judged as the snapshot's bodies or event records (`shape`; no snapshot: not judged), and deleted so that a later
+ * collection sees only newer ones.
  */
-export function collect(snapshot: string, count: number, shape: SourceStep['messageBodies'] = { records: true }, name = 'queue'): SourceStep[] {
+export function collect(snapshot: string | undefined, count: number, shape: SourceStep['messageBodies'] = { records: true }, name = 'queue'): SourceStep[] {
   const handles = Array.from({ length: count }, (_, i) => `${name}Handle${i}`);
   return [
     sqs(
       'ReceiveMessage',
       { QueueUrl: `{{${name}Url}}`, MaxNumberOfMessages: 10, VisibilityTimeout: 0, WaitTimeSeconds: 1 },
       {
-        snapshot,
-        messageBodies: shape,
+        ...(snapshot ? { snapshot, messageBodies: shape } : {}),
         until: { path: '$.Messages', matches: `^(?:[\\s\\S]*?"MessageId"){${count}}`, timeoutSeconds: 60 },
         capture: Object.fromEntries(handles.map((handle, i) => [handle, `$.Messages[${i}].ReceiptHandle`])),
       },

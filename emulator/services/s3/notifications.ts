@@ -64,12 +64,14 @@ type EventObject = Pick<S3Object, 'key' | 'versionId' | 'etag' | 'body'> & Parti
 
 export function notify(ctx: ActingContext, bucket: Bucket, eventName: string, object: EventObject): void {
   const config = bucket.configs.get('notification') as NotificationConfiguration | undefined;
-  if (config?.EventBridgeConfiguration) sendToEventBridge(ctx, bucket, eventName, object);
   const destinations = destinationsOf(config);
-  if (!destinations.length) return;
+  if (!destinations.length && !config?.EventBridgeConfiguration) return;
   const world = s3World(ctx.emulator);
   world.eventSequence += 1n;
-  const s3Object = recordObject(bucket, eventName, object, world.eventSequence, ctx.emulator.clock.now());
+  // Ordered per key as S3's are: the time, then a counter for events of the same millisecond.
+  const sequencer = (BigInt(ctx.emulator.clock.now()) * 1000n + world.eventSequence).toString(16).toUpperCase().padStart(18, '0');
+  if (config?.EventBridgeConfiguration) sendToEventBridge(ctx, bucket, eventName, object, sequencer);
+  const s3Object = recordObject(bucket, eventName, object, sequencer);
   const restoreCompleted = eventName === 's3:ObjectRestore:Completed';
   for (const destination of destinations) {
     if (!destination.events.some((e) => eventMatches(e, eventName)) || !keyMatches(destination.rules, object.key)) continue;
@@ -109,25 +111,27 @@ const EMPTY_MD5 = createHash('md5').digest('hex');
  * created and restored objects give size and ETag; a delete marker its (empty) ETag; tagging and ACL changes the ETag
  * and no sequencer; a removal only the key; the version id whenever the bucket has versioning.
  */
-function recordObject(bucket: Bucket, eventName: string, object: EventObject, sequence: bigint, nowMs: number): Record<string, unknown> {
+function recordObject(bucket: Bucket, eventName: string, object: EventObject, sequencer: string): Record<string, unknown> {
   const [, kind, action] = eventName.split(':');
   const s3Object: Record<string, unknown> = { key: eventKey(object.key) };
   const etag = object.etag.replace(/"/g, '') || EMPTY_MD5;
   if (kind === 'ObjectCreated' || kind === 'ObjectRestore') Object.assign(s3Object, { size: object.body.size, eTag: etag });
   else if (action === 'DeleteMarkerCreated' || kind === 'ObjectTagging' || kind === 'ObjectAcl') s3Object.eTag = etag;
   if (object.versionId !== 'null' && bucket.versioning) s3Object.versionId = object.versionId;
-  if (kind !== 'ObjectTagging' && kind !== 'ObjectAcl') s3Object.sequencer = (BigInt(nowMs) * 1000n + sequence).toString(16).toUpperCase().padStart(18, '0');
+  if (kind !== 'ObjectTagging' && kind !== 'ObjectAcl') s3Object.sequencer = sequencer;
   return s3Object;
 }
 
 /** EventBridge's detail-type and S3's reason for each event S3 sends to the default bus. */
-function eventBridgeKind(eventName: string): { detailType: string; reason: string; deletionType?: string } | undefined {
+function eventBridgeKind(eventName: string): { detailType: string; reason?: string; deletionType?: string } | undefined {
   const [, kind, action] = eventName.split(':');
   if (kind === 'ObjectCreated') {
     const reasons: Record<string, string> = { Put: 'PutObject', Post: 'POST Object', Copy: 'CopyObject', CompleteMultipartUpload: 'CompleteMultipartUpload' };
     return { detailType: 'Object Created', reason: reasons[action] ?? action };
   }
-  if (kind === 'ObjectRestore') return { detailType: action === 'Post' ? 'Object Restore Initiated' : 'Object Restore Completed', reason: '' };
+  if (kind === 'ObjectRestore') return { detailType: action === 'Post' ? 'Object Restore Initiated' : 'Object Restore Completed' };
+  if (kind === 'ObjectAcl') return { detailType: 'Object ACL Updated' };
+  if (kind === 'ObjectTagging') return { detailType: action === 'Put' ? 'Object Tags Added' : 'Object Tags Deleted' };
   if (kind === 'ObjectRemoved' || kind === 'LifecycleExpiration') {
     return {
       detailType: 'Object Deleted',
@@ -138,15 +142,26 @@ function eventBridgeKind(eventName: string): { detailType: string; reason: strin
   return undefined;
 }
 
+/**
+ * The `detail.object` of an EventBridge event (AWS-recorded test_s3_notifications_eventbridge): created objects give
+ * size, ETag and sequencer; deletions the sequencer; restores size and ETag; ACL and tag changes the ETag.
+ */
+function detailObject(detailType: string, object: EventObject, sequencer: string): Record<string, unknown> {
+  const detail: Record<string, unknown> = { key: object.key };
+  const etag = object.etag.replace(/"/g, '');
+  if (detailType === 'Object Created' || detailType.startsWith('Object Restore')) Object.assign(detail, { size: object.body.size, etag });
+  else if (detailType !== 'Object Deleted') detail.etag = etag;
+  if (object.versionId !== 'null') detail['version-id'] = object.versionId;
+  if (detailType === 'Object Created' || detailType === 'Object Deleted') detail.sequencer = sequencer;
+  return detail;
+}
+
 /** With EventBridge enabled on the bucket, every event also goes to the account's default event bus, in AWS's form. */
-function sendToEventBridge(ctx: ActingContext, bucket: Bucket, eventName: string, object: EventObject): void {
+function sendToEventBridge(ctx: ActingContext, bucket: Bucket, eventName: string, object: EventObject, sequencer: string): void {
   const kind = eventBridgeKind(eventName);
   if (!kind) return;
   const restore = kind.detailType.startsWith('Object Restore');
   const completed = kind.detailType === 'Object Restore Completed';
-  const detailObject: Record<string, unknown> = { key: object.key };
-  if (kind.detailType === 'Object Created' || restore) Object.assign(detailObject, { size: object.body.size, etag: object.etag.replace(/"/g, '') });
-  if (object.versionId !== 'null') detailObject['version-id'] = object.versionId;
   const event = {
     version: '0',
     id: randomUUID(),
@@ -159,12 +174,13 @@ function sendToEventBridge(ctx: ActingContext, bucket: Bucket, eventName: string
     detail: {
       version: '0',
       bucket: { name: bucket.name },
-      object: detailObject,
+      object: detailObject(kind.detailType, object, sequencer),
       'request-id': ctx.requestId,
       requester: ctx.accountId,
       // Restore events name the archive's storage class instead of a reason (AWS-recorded test_restore_object).
       ...(completed ? {} : { 'source-ip-address': '127.0.0.1' }),
-      ...(restore ? { 'source-storage-class': object.storageClass } : { reason: kind.reason }),
+      ...(restore ? { 'source-storage-class': object.storageClass } : {}),
+      ...(kind.reason ? { reason: kind.reason } : {}),
       ...(completed ? { 'restore-expiry-time': object.restore?.expiresAt.toISOString().replace(/\.\d{3}Z$/, 'Z') } : {}),
       ...(kind.deletionType ? { 'deletion-type': kind.deletionType } : {}),
     },
