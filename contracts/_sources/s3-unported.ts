@@ -6,6 +6,7 @@ import preconditions from './s3/preconditions.ts';
 import notificationsToSqs from './s3/notifications-sqs.ts';
 import notificationsToSns from './s3/notifications-sns.ts';
 import notificationsToEventBridge from './s3/notifications-eventbridge.ts';
+import notificationsToLambda from './s3/notifications-lambda.ts';
 
 const unported = (module: string, reason: (test: string) => string): SourceFile => ({
   service: 's3',
@@ -21,7 +22,7 @@ const sources: SourceFile[] = [
   preconditions,
   notificationsToSqs,
   notificationsToSns,
-  unported('test_s3_notifications_lambda', () => 'the test judges what a Lambda function logged; not reproduced yet'),
+  notificationsToLambda,
   notificationsToEventBridge,
 ];
 
