@@ -12,7 +12,7 @@ import type { ContractFile, ContractInteraction, Expectation, JsonValue, PactMat
 import { loadModel } from '../../emulator/models/load.ts';
 import { pythonCommand } from '../../emulator/core/platform.ts';
 import { relativeTimeGenerators, withExampleTimes, type ExampleTimes } from './relative-times.ts';
-import { snapshotToExpectation } from './snapshot-expectation.ts';
+import { receivedBodiesExpectation, snapshotToExpectation } from './snapshot-expectation.ts';
 import { snapshotRoot } from './snapshot-root.ts';
 import { withCrtChecksum } from './crt-checksums.ts';
 import type { SourceFile, SourceProtocol, SourceScenario, SourceStep } from './source-types.ts';
@@ -142,7 +142,13 @@ function interactionFor(
   const service = step.service ?? source.service;
   const forms = { errorDigest: step.errorDigest, jsonStrings: step.jsonStrings, pythonBytes: step.pythonBytes, redactedWords: source.redactedWords, errorStatus: errorStatusOf(service) };
   const expect: Expectation =
-    snapshotValue !== undefined ? snapshotToExpectation(snapshotValue, protocol, forms) : step.fails ? { failure: true } : {};
+    snapshotValue === undefined
+      ? step.fails
+        ? { failure: true }
+        : {}
+      : step.messageBodies
+        ? receivedBodiesExpectation(snapshotValue, step.messageBodies, forms)
+        : snapshotToExpectation(snapshotValue, protocol, forms);
   if (step.select) expect.select = step.select;
   // A response recorded without its ResponseMetadata (LocalStack's 2022 snapshots) shows the call succeeded, not its
   // status: judged like a selected part that is the whole output.

@@ -150,3 +150,24 @@ export function snapshotToExpectation(recorded: unknown, protocol: string, forms
   if (Object.keys(matchers).length) expectation.matchers = matchers;
   return expectation;
 }
+
+/** ReceiveMessage members that vary per delivery (ids, handles, digests) and that no message-body snapshot records. */
+const PER_DELIVERY = ['MessageId', 'ReceiptHandle', 'MD5OfBody', 'MD5OfMessageAttributes', 'Attributes', 'MessageAttributes'];
+
+/**
+ * Message bodies a test took out of a ReceiveMessage response (see SourceStep.messageBodies) -> the expected response:
+ * one message per body, in any order, each body judged as a JSON document (S3 sends each event record in a message of
+ * its own). Matchers apply to every message, whichever order the queue gives them in.
+ */
+export function receivedBodiesExpectation(recorded: unknown, shape: { records?: boolean; bodyJson?: string[] }, forms: SnapshotForms = {}): Expectation {
+  const held = recorded as { messages?: unknown[] } | unknown[];
+  const list = Array.isArray(held) ? held : Array.isArray(held?.messages) ? held.messages : [held];
+  const bodies = shape.records ? list.map((record) => ({ Records: [record] })) : list;
+  const found: Record<string, Matcher> = {};
+  const output = convert({ Messages: bodies.map((Body) => ({ Body })) }, '$', found, forms);
+  const matchers: Record<string, Matcher> = Object.fromEntries(Object.entries(found).map(([path, matcher]) => [path.replace(/\[\d+\]/g, '[*]'), matcher]));
+  matchers['$.Messages[*].Body'] = { match: 'json' };
+  for (const member of shape.bodyJson ?? []) matchers[`$.Messages[*].Body.${member}`] = { match: 'json' };
+  for (const member of PER_DELIVERY) matchers[`$.Messages[*].${member}`] = { match: 'ignore' };
+  return { output, matchers, unordered: ['$.Messages'] };
+}

@@ -19,6 +19,13 @@ export interface SourceStep {
   jsonStrings?: string[];
   /** Paths of blobs the snapshot stores as Python's `repr()` of the bytes (`b'...'`). */
   pythonBytes?: string[];
+  /**
+   * The snapshot holds what the test took out of this ReceiveMessage's messages, not the response: their JSON bodies
+   * (`{messages: [...]}`, a list, or one body), judged against the received messages in any order. `records`: each
+   * body is an S3 event message (`{"Records": [record]}`, one record per message) and the snapshot holds the records;
+   * `bodyJson`: members of a body holding JSON text that the snapshot stores decoded (an SNS notification's `Message`).
+   */
+  messageBodies?: { records?: boolean; bodyJson?: string[] };
   /** The snapshot holds only this part of the response (e.g. `$.Messages[0]`). */
   select?: string;
   /** Lists whose order AWS does not define. */
