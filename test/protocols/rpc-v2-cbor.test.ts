@@ -151,4 +151,24 @@ describe('Smithy RPC v2 CBOR (CloudWatch through the AWS SDK v3 rpcv2Cbor protoc
     assert.equal(malformed.status, 400);
     assert.equal((cbor.deserialize(new Uint8Array(await malformed.arrayBuffer())) as Record<string, unknown>).__type, 'com.amazonaws.cloudwatch.v2010_08_01#SerializationException');
   });
+
+  it('refuses an unknown key in strict signature mode as AWS JSON does, in CBOR', async () => {
+    const strict = await startTwinstack({ port: 0, services: ['cloudwatch'], strictSignatures: true });
+    const client = new CloudWatchClient({
+      endpoint: strict.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIAUNKNOWNKEY000000', secretAccessKey: 'x' },
+      protocol: AwsSmithyRpcV2CborProtocol,
+    });
+    try {
+      await assert.rejects(client.send(new ListMetricsCommand({})), (error: Error & { $metadata: { httpStatusCode: number } }) => {
+        assert.equal(error.name, 'UnrecognizedClientException');
+        assert.equal(error.$metadata.httpStatusCode, 400);
+        return true;
+      });
+    } finally {
+      client.destroy();
+      await strict.stop();
+    }
+  });
 });
