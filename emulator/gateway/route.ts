@@ -1,6 +1,7 @@
 import type { ServiceDefinition } from '../core/service.ts';
 import type { RoutingEntry } from '../models/routing-index.ts';
 import { compileTemplate } from '../protocols/rest/routes.ts';
+import { rpcV2ServiceName } from '../protocols/rpc-v2-cbor.ts';
 import type { RawRequest } from '../protocols/types.ts';
 
 /** The parts of a SigV4 `Authorization` header (or presigned `X-Amz-*` query) that routing needs (`region` is empty for SigV2). */
@@ -176,7 +177,8 @@ export function findService(req: RawRequest, index: ServiceIndex, scope: SigV4Sc
   const claimed = endpointOwner(req, index);
   if (claimed) return claimed;
   const target = req.headers['x-amz-target'];
-  const targetPrefix = target ? target.slice(0, target.lastIndexOf('.')) : undefined;
+  // A Smithy RPC v2 request names its service in its path (`/service/<ServiceName>/operation/<Operation>`).
+  const targetPrefix = target ? target.slice(0, target.lastIndexOf('.')) : req.headers['smithy-protocol'] ? rpcV2ServiceName(req.path) : undefined;
   if (scope) {
     const candidates = index.bySigningName.get(scope.service);
     if (candidates?.length === 1) return candidates[0];

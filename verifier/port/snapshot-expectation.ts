@@ -9,11 +9,15 @@ const NOT_S3_FIELDS = new Set(['Code', 'Message', 'Type', 'QueryErrorCode', 'Req
 /** `str(ClientError)` as a test snapshotted it: `An error occurred (Code) when calling the Op operation: message`. */
 const CLIENT_ERROR_TEXT = /^An error occurred \(([^)]+)\) when calling the \w+ operation: ([\s\S]*)$/;
 
-/** `<region>` -> `{{region}}`, `<queue-name:1>` -> `{{queue-name:1}}` (binds once), other `<x>` -> `{{*}}`. */
+/**
+ * `<region>` -> `{{region}}`, `<queue-name:1>` -> `{{queue-name:1}}` (binds once; also `<<next-token>:1>`, a reference
+ * replacement of a `<next-token>` value), other `<x>` -> `{{*}}`.
+ */
 export function placeholderTemplate(text: string): string {
   return text
     .replaceAll(ACCOUNT, '{{accountId}}')
     .replace(/<(region|partition)>/g, '{{$1}}')
+    .replace(/<<([a-z][a-z0-9_-]*)>:(\d+)>/gi, '{{$1:$2}}')
     .replace(/<([a-z][a-z0-9_-]*:\d+)>/gi, '{{$1}}')
     .replace(/<[a-z][a-z0-9_-]*>/gi, '{{*}}');
 }

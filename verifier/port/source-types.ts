@@ -1,5 +1,8 @@
-/** The wire protocols sources are ported in (botocore's serializers): AWS JSON, query, rest-xml (S3) and rest-json. */
-export type SourceProtocol = 'json' | 'query' | 'rest-xml' | 'rest-json';
+/**
+ * The wire protocols sources are ported in (botocore's serializers): AWS JSON, query, rest-xml (S3) and rest-json, and
+ * Smithy RPC v2 CBOR, whose requests are serialized as the AWS JSON document the verifier encodes as CBOR.
+ */
+export type SourceProtocol = 'json' | 'query' | 'rest-xml' | 'rest-json' | 'smithy-rpc-v2-cbor';
 
 /** How `contracts/_sources/*.ts` describe a LocalStack AWS-validated test as a scenario (requests only, no expectations). */
 export interface SourceStep {
