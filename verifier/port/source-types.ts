@@ -54,6 +54,8 @@ export interface SourceScenario {
   fileName?: string;
   /** This test's variants are ported although the module skips their parameter (the scenario sends what the skip lacks). */
   portsSkippedVariants?: boolean;
+  /** Placeholders this test's transformers wrote for values the contract knows (see SourceFile.expandedWords), by its parameter. */
+  expandedWords?: Record<string, string> | ((param: string) => Record<string, string>);
   /** Recorded variants of this test not ported, by the test's own parameter, with the reason (e.g. virtual-host addressing). */
   unportedVariants?: Record<string, string>;
 }

@@ -44,10 +44,12 @@ function lastOperations(stack: Stack) {
 }
 
 export function describeStack(stack: Stack): StackOutput {
+  // A deleted stack no longer shows its change set or its termination protection (AWS's recordings of deleted stacks).
+  const deleted = stack.status === 'DELETE_COMPLETE';
   return {
     StackId: stack.stackId,
     StackName: stack.stackName,
-    ChangeSetId: stack.changeSetId,
+    ChangeSetId: deleted ? undefined : stack.changeSetId,
     Description: stack.description,
     Parameters: stack.parameters.length ? describeParameters(stack.parameters) : undefined,
     CreationTime: stack.created,
@@ -63,7 +65,7 @@ export function describeStack(stack: Stack): StackOutput {
     Outputs: stack.outputs.length ? stack.outputs : undefined,
     RoleARN: stack.roleArn,
     Tags: stack.tags,
-    EnableTerminationProtection: stack.terminationProtection,
+    EnableTerminationProtection: deleted ? undefined : stack.terminationProtection,
     ParentId: stack.parentId,
     RootId: stack.rootId,
     DriftInformation: stackDrift(stack),
