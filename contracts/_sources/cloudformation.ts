@@ -3,6 +3,7 @@
 // of tests/aws/templates/ or the tests' own dicts; expected responses come only from the recorded snapshots.
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
 import { BEFORE_LAST_OPERATIONS, deployed, STACK, waitForChangeSet, waitForStack } from './cloudformation/common.ts';
+import { updateProcessScenarios } from './cloudformation/update-process.ts';
 
 /** LocalStack's `deploy_cfn_template` fixture: a CREATE change set (all capabilities) then its execution. */
 function deploy(template: string, parameters: Record<string, string> = {}, snapshot?: string): SourceStep[] {
@@ -195,6 +196,8 @@ const stacks: SourceFile = {
       test: 'test_linting_error_during_creation',
       steps: [{ op: 'CreateStack', params: { StackName: STACK, TemplateBody: JSON.stringify({ Resources: '', Outputs: '' }) }, snapshot: 'error' }],
     },
+    // test_stack_deletion_order: capture_update_process, then a digest of the stack's events (all-events).
+    ...updateProcessScenarios('api/test_stacks.py'),
   ],
   notPorted: {},
   notPortedOtherwise: 'not reproduced yet: the templates of tests/aws/templates/ they deploy are still to be transcribed, or they need EC2',

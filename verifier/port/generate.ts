@@ -46,7 +46,7 @@ function readJson<T>(path: string): T {
 }
 
 function variantsOf(source: SourceFile, scenario: SourceScenario, snapshot: Snapshot): Variant[] {
-  const base = `tests/aws/services/${source.testDir ?? source.snapshotDir}/${source.module}.py::${scenario.test}`;
+  const base = `tests/aws/services/${scenario.recordedIn ?? `${source.testDir ?? source.snapshotDir}/${source.module}.py`}::${scenario.test}`;
   return Object.keys(snapshot)
     .filter((id) => id === base || id.startsWith(`${base}[`))
     .filter((id) => scenario.portsSkippedVariants || skippedVariant(source, id) === undefined)
