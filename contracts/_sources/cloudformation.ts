@@ -563,7 +563,6 @@ const REASONS: Record<string, string> = {
   resources: 'not reproduced yet: each deploys a template of tests/aws/templates/ and snapshots the created resources through their services',
   resource_providers: 'not reproduced yet (EC2 is not a twinstack service; the Scheduler and SSM providers are served)',
   '': 'not reproduced yet: the templates and parameters they deploy are still to be transcribed',
-  v2: 'not reproduced yet: dynamic references are covered by test/cloudformation/stacks.test.ts',
 };
 
 const OTHER_MODULES = [
@@ -575,7 +574,6 @@ const OTHER_MODULES = [
   ['resource_providers/ssm', 'test_parameter'],
   ['', 'test_list_stacks'],
   ['', 'test_template_engine'],
-  ['v2', 'test_dynamic_resolving'],
 ];
 
 const others: SourceFile[] = OTHER_MODULES.map(([folder, module]) => ({
@@ -589,4 +587,15 @@ const others: SourceFile[] = OTHER_MODULES.map(([folder, module]) => ({
   notPortedOtherwise: REASONS[folder.split('/')[0]],
 }));
 
-export default [validations, stacks, resources, changeSets, templates, updateStack, stackPolicies, stackSets, ...others];
+const dynamicResolving: SourceFile = {
+  service: 'cloudformation',
+  module: 'test_dynamic_resolving',
+  snapshotDir: 'cloudformation/v2',
+  variants: {},
+  defaultProtocol: 'query',
+  // The tests create (and overwrite) an SSM parameter around capture_update_process.
+  scenarios: updateProcessScenarios('v2/test_dynamic_resolving.py'),
+  notPorted: {},
+};
+
+export default [validations, stacks, dynamicResolving, resources, changeSets, templates, updateStack, stackPolicies, stackSets, ...others];

@@ -15,6 +15,20 @@ interface Captured {
   names: Record<string, string>;
   /** The fixture sent Capabilities (it did from 2025-08-05; AWS's answers echo them). */
   capabilities: boolean;
+  /** Calls the test made before the first change set, and between the two stages (SSM parameters). */
+  before?: Call[];
+  between?: Call[];
+}
+
+interface Call {
+  service: string;
+  op: string;
+  params: Record<string, unknown>;
+}
+
+/** A test's own call: a setup step; the clients of the services it calls (SSM) speak AWS JSON. */
+function setup(calls: Call[] = []): SourceStep[] {
+  return calls.map(({ service, op, params }) => ({ service, op, params, protocol: 'json' }));
 }
 
 const DATA = JSON.parse(readFileSync(new URL('./capture-update-process.json', import.meta.url), 'utf8')) as {
@@ -56,7 +70,9 @@ function stage(n: 1 | 2, test: Captured): SourceStep[] {
 
 function captureUpdateProcess(test: Captured): SourceStep[] {
   return [
+    ...setup(test.before),
     ...stage(1, test),
+    ...setup(test.between),
     ...stage(2, test),
     { op: 'DeleteStack', params: { StackName: '{{stackId}}' } },
     waitForStack('{{stackId}}'),
