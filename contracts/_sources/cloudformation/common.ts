@@ -1,6 +1,7 @@
 // Request sequences of LocalStack's CloudFormation test fixtures (github.com/localstack/localstack,
 // tests/aws/services/cloudformation/ and localstack-core/localstack/testing/pytest/, Apache-2.0), shared by the ported
 // CloudFormation sources.
+import { readFileSync } from 'node:fs';
 import type { SourceStep } from '../../../verifier/port/source-types.ts';
 
 export const STACK = 'stack-{{suffix}}';
@@ -41,3 +42,13 @@ export function deployed(template: string, parameters: Record<string, string> = 
 
 // LastOperations appeared in DescribeStacks answers after these recordings (AWS's recordings of 2026 have it).
 export const BEFORE_LAST_OPERATIONS = ['$.LastOperations'];
+
+/** A template of LocalStack's tests/aws/templates/, as the test read it (see templates/README.md). */
+export function template(name: string): string {
+  return readFileSync(new URL(`./templates/${name}`, import.meta.url), 'utf8');
+}
+
+/** The fixture's `stack.outputs[...]`: DescribeStacks, the output's value captured (a stack with one output). */
+export function outputOf(stack: string, name: string): SourceStep {
+  return { op: 'DescribeStacks', params: { StackName: stack }, capture: { [name]: '$.Stacks[0].Outputs[0].OutputValue' } };
+}

@@ -44,12 +44,13 @@ function lastOperations(stack: Stack) {
 }
 
 export function describeStack(stack: Stack): StackOutput {
-  // A deleted stack no longer shows its change set or its termination protection (AWS's recordings of deleted stacks).
+  // A deleted stack no longer shows its termination protection, nor one whose creation was rolled back (its resources
+  // deleted) its change set (AWS's recordings of such stacks).
   const deleted = stack.status === 'DELETE_COMPLETE';
   return {
     StackId: stack.stackId,
     StackName: stack.stackName,
-    ChangeSetId: deleted ? undefined : stack.changeSetId,
+    ChangeSetId: stack.deleted ? undefined : stack.changeSetId,
     Description: stack.description,
     Parameters: stack.parameters.length ? describeParameters(stack.parameters) : undefined,
     CreationTime: stack.created,
