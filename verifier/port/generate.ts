@@ -47,7 +47,7 @@ function readJson<T>(path: string): T {
 }
 
 function variantsOf(source: SourceFile, scenario: SourceScenario, snapshot: Snapshot): Variant[] {
-  const base = `tests/aws/services/${source.testDir ?? source.snapshotDir}/${source.module}.py::${scenario.test}`;
+  const base = `tests/aws/services/${scenario.recordedIn ?? `${source.testDir ?? source.snapshotDir}/${source.module}.py`}::${scenario.test}`;
   return Object.keys(snapshot)
     .filter((id) => id === base || id.startsWith(`${base}[`))
     .filter((id) => scenario.portsSkippedVariants || skippedVariant(source, id) === undefined)
@@ -119,16 +119,26 @@ function pactBody(expect: Expectation): { content: JsonValue; rules: PactMatchin
   return { content, rules: Object.keys(body).length ? { body } : {} };
 }
 
-/** The recorded value with the source's expanded placeholders put back (in keys and values alike). */
+/**
+ * The recorded value with the expanded placeholders put back (in keys and values alike), in one pass that prefers the
+ * longest word, so a word inside another (`topic-name-1` in `updated-topic-name-1`) is not replaced twice.
+ */
 function expanded(value: unknown, words: Record<string, string> | undefined): unknown {
-  if (value === undefined || !words) return value;
-  let text = JSON.stringify(value);
-  for (const [word, literal] of Object.entries(words)) text = text.replaceAll(JSON.stringify(word).slice(1, -1), JSON.stringify(literal).slice(1, -1));
-  return JSON.parse(text);
+  if (value === undefined || !words || !Object.keys(words).length) return value;
+  const escaped = new Map(Object.entries(words).map(([word, literal]) => [JSON.stringify(word).slice(1, -1), JSON.stringify(literal).slice(1, -1)]));
+  const pattern = new RegExp([...escaped.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  return JSON.parse(JSON.stringify(value).replace(pattern, (word) => escaped.get(word)!));
+}
+
+/** The source's expanded placeholders and the scenario's own (by the test's parameter). */
+function wordsOf(source: SourceFile, scenario: SourceScenario, variant: Variant): Record<string, string> | undefined {
+  const own = typeof scenario.expandedWords === 'function' ? scenario.expandedWords(variant.param) : scenario.expandedWords;
+  return own ? { ...source.expandedWords, ...own } : source.expandedWords;
 }
 
 function interactionFor(
   source: SourceFile,
+  words: Record<string, string> | undefined,
   step: SourceStep,
   variant: Variant,
   recorded: Snapshot[string]['recorded-content'],
@@ -137,7 +147,7 @@ function interactionFor(
   examples: ExampleTimes,
 ): ContractInteraction {
   const entry = step.snapshot !== undefined ? recorded[step.snapshot] : undefined;
-  const snapshotValue = expanded(step.within !== undefined ? (entry as Record<string, unknown> | undefined)?.[step.within] : entry, source.expandedWords);
+  const snapshotValue = expanded(step.within !== undefined ? (entry as Record<string, unknown> | undefined)?.[step.within] : entry, words);
   if (step.snapshot !== undefined && snapshotValue === undefined) throw new Error(`${variant.nodeId}: no snapshot key '${step.snapshot}'${step.within ? ` with '${step.within}'` : ''}`);
   const protocol = step.protocol ?? variant.protocol;
   // Smithy RPC v2 CBOR carries the AWS JSON document (and boto3 shows its responses the same way).
@@ -318,7 +328,7 @@ async function main() {
       const contract: ContractFile = {
         consumer: { name: 'aws-sdk' },
         provider: { name: `aws-${source.service}` },
-        interactions: steps.map((step, i) => interactionFor(source, step, variant, entry['recorded-content'], i, serialized[cursor + i], timed[cursor + i].examples)),
+        interactions: steps.map((step, i) => interactionFor(source, wordsOf(source, scenario, variant), step, variant, entry['recorded-content'], i, serialized[cursor + i], timed[cursor + i].examples)),
         metadata: {
           pactSpecification: { version: '4.0' },
           twinstack: {

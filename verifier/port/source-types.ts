@@ -67,10 +67,14 @@ export interface SourceScenario {
   steps: SourceStep[] | ((param: string) => SourceStep[]);
   /** Why this reproduction is faithful where the test code differs in form (fixtures, loops). */
   note?: string;
+  /** The test file (under tests/aws/services/) the snapshot recorded the test in, when the test has moved since. */
+  recordedIn?: string;
   /** The contract's file name (starting `test_`) when two test classes of a module share the test's name. */
   fileName?: string;
   /** This test's variants are ported although the module skips their parameter (the scenario sends what the skip lacks). */
   portsSkippedVariants?: boolean;
+  /** Placeholders this test's transformers wrote for values the contract knows (see SourceFile.expandedWords), by its parameter. */
+  expandedWords?: Record<string, string> | ((param: string) => Record<string, string>);
   /** Recorded variants of this test not ported, by the test's own parameter, with the reason (e.g. virtual-host addressing). */
   unportedVariants?: Record<string, string>;
 }
