@@ -1056,6 +1056,25 @@ const source: SourceFile = {
 const INVOKES = 'invokes a deployed API over HTTP (execute-api URLs), outside the botocore client serializers the porter uses; the behaviour is tested in test/apigateway';
 const createApiKey = (snapshot?: string): SourceStep => ({ op: 'CreateApiKey', params: {}, snapshot, capture: { apiKeyId: '$.id' } });
 const updateApiKey = (patchOperations: object[], snapshot: string): SourceStep => ({ op: 'UpdateApiKey', params: { apiKey: '{{apiKeyId}}', patchOperations }, snapshot });
+/**
+ * The key-listing tests name their keys `test-key-<uid>` in an account their class fixture emptied; the corpus replays
+ * scenarios concurrently in one account, so the names start with the run's unique suffix instead and the queries keep
+ * their roles: a prefix both keys share, the same prefix in other case, a postfix and an infix that are not prefixes.
+ */
+const KEY_NAMES_NOTE =
+  'key names start with the run suffix so name queries see only this run; the GetApiKeys calls without a name query (every key of the account, which concurrent scenarios change) are left out';
+const KEY_PREFIX = 'k{{suffix}}';
+const KEY_PREFIX_CASED = 'K{{suffix}}';
+const KEY_1 = 'k{{suffix}}-1';
+const KEY_2 = 'k{{suffix}}-2';
+const namedKey = (name: string, snapshot: string, capture = 'apiKeyId', extra: Record<string, unknown> = {}): SourceStep => ({
+  op: 'CreateApiKey',
+  params: { name, ...extra },
+  snapshot,
+  capture: { [capture]: '$.id' },
+});
+const keysNamed = (nameQuery: string, snapshot: string): SourceStep => ({ op: 'GetApiKeys', params: { nameQuery }, snapshot });
+const planKeys = (params: Record<string, unknown>, snapshot: string): SourceStep => ({ op: 'GetUsagePlanKeys', params: { usagePlanId: '{{usagePlanId}}', ...params }, snapshot });
 const extended: SourceFile = {
   service: 'apigateway',
   module: 'test_apigateway_extended',
@@ -1087,6 +1106,69 @@ const extended: SourceFile = {
     {
       test: 'TestApigatewayApiKeysCrud::test_update_api_key_immutable_field',
       steps: [createApiKey(), updateApiKey([{ op: 'replace', path: '/id', value: 'new-id' }], 'update-api-key-immutable-field')],
+    },
+    {
+      test: 'TestApigatewayApiKeysCrud::test_get_api_keys',
+      note: KEY_NAMES_NOTE,
+      steps: [
+        namedKey(KEY_1, 'create-api-key'),
+        keysNamed(KEY_2, 'get-api-keys-wrong-name-query'),
+        keysNamed(KEY_PREFIX, 'get-api-keys-prefix-name-query'),
+        keysNamed(KEY_PREFIX_CASED, 'get-api-keys-prefix-name-query-cased'),
+        keysNamed('{{suffix}}-1', 'get-api-keys-postfix-name-query'),
+        keysNamed('{{suffix}}', 'get-api-keys-infix-name-query'),
+        namedKey(KEY_2, 'create-api-key-2', 'apiKeyId2'),
+        keysNamed(KEY_2, 'get-api-keys-name-query'),
+        keysNamed(KEY_PREFIX, 'get-api-keys-prefix-name-query-2'),
+      ],
+    },
+    {
+      test: 'TestApigatewayApiKeysCrud::test_get_usage_plan_api_keys',
+      note: KEY_NAMES_NOTE,
+      steps: [
+        namedKey(KEY_1, 'create-api-key'),
+        namedKey(KEY_2, 'create-api-key-2', 'apiKeyId2'),
+        { op: 'CreateUsagePlan', params: { name: 'usage-plan-{{suffix}}' }, snapshot: 'create-usage-plan', capture: { usagePlanId: '$.id' } },
+        planKeys({}, 'get-up-keys-before-create'),
+        { op: 'CreateUsagePlanKey', params: { usagePlanId: '{{usagePlanId}}', keyId: '{{apiKeyId}}', keyType: 'API_KEY' }, snapshot: 'create-up-key' },
+        { op: 'CreateUsagePlanKey', params: { usagePlanId: '{{usagePlanId}}', keyId: '{{apiKeyId2}}', keyType: 'API_KEY' }, snapshot: 'create-up-key-2' },
+        planKeys({}, 'get-up-keys'),
+        planKeys({ nameQuery: KEY_PREFIX }, 'get-up-keys-name-query'),
+        planKeys({ nameQuery: KEY_PREFIX_CASED }, 'get-up-keys-name-query-cased'),
+        planKeys({ nameQuery: KEY_1 }, 'get-up-keys-name-query-key-name'),
+        planKeys({ nameQuery: 'nothing' }, 'get-up-keys-bad-query'),
+        { op: 'DeleteApiKey', params: { apiKey: '{{apiKeyId}}' } },
+        { op: 'DeleteApiKey', params: { apiKey: '{{apiKeyId2}}' } },
+        planKeys({}, 'get-up-keys-after-delete'),
+        { op: 'GetUsagePlanKeys', params: { usagePlanId: 'bad-id' }, snapshot: 'get-up-keys-bad-usage-plan' },
+      ],
+    },
+    {
+      test: 'TestApigatewayApiKeysCrud::test_negative_get_usage_plan_api_keys',
+      note: 'GetApiKeys with limit -1 lists every key of the account, which other scenarios create concurrently: replayed (it must succeed), not scored',
+      steps: [
+        { op: 'GetApiKeys', params: { limit: -1 } },
+        namedKey('key-enabled-false', 'create-api-key', 'apiKeyId', { enabled: false }),
+        updateApiKey([{ op: 'replace', path: '/name', value: 'new-name' }], 'update-api-key-name'),
+      ],
+    },
+    {
+      test: 'TestApigatewayApiKeysCrud::test_update_api_key_invalid_description_length',
+      steps: [
+        { op: 'CreateApiKey', params: { description: 'a'.repeat(125001) }, snapshot: 'create-api-key-description-too-long' },
+        createApiKey(),
+        updateApiKey([{ op: 'replace', path: '/description', value: 'a'.repeat(125001) }], 'update-api-key-description-too-long'),
+      ],
+    },
+    {
+      test: 'TestApigatewayApiKeysCrud::test_create_usage_plan_with_throttle',
+      steps: [
+        {
+          op: 'CreateUsagePlan',
+          params: { name: 'invalid-throttle-burst-gt-rate-{{suffix}}', throttle: { rateLimit: 10, burstLimit: 20 } },
+          snapshot: 'create-usage-plan-burst-gt-rate',
+        },
+      ],
     },
   ],
   notPorted: {},

@@ -12,6 +12,7 @@ import {
   DeleteDeploymentCommand,
   DeleteModelCommand,
   DeleteRestApiCommand,
+  GetApiKeysCommand,
   GetExportCommand,
   GetGatewayResponseCommand,
   GetGatewayResponsesCommand,
@@ -21,6 +22,7 @@ import {
   GetRestApisCommand,
   GetStageCommand,
   GetTagsCommand,
+  GetUsagePlanKeysCommand,
   ImportRestApiCommand,
   PutIntegrationCommand,
   PutIntegrationResponseCommand,
@@ -28,6 +30,7 @@ import {
   PutMethodResponseCommand,
   TagResourceCommand,
   TestInvokeMethodCommand,
+  UpdateApiKeyCommand,
   UpdateMethodCommand,
   UpdateResourceCommand,
   UpdateRestApiCommand,
@@ -216,6 +219,28 @@ describe('API Gateway REST API control plane with the AWS SDK v3', function () {
     const plan = await client.send(new CreateUsagePlanCommand({ name: 'plan', throttle: { rateLimit: 10, burstLimit: 2 }, quota: { limit: 100, period: 'DAY' } }));
     const planKey = await client.send(new CreateUsagePlanKeyCommand({ usagePlanId: plan.id, keyId: key.id, keyType: 'API_KEY' }));
     assert.deepEqual({ id: planKey.id, type: planKey.type, value: planKey.value }, { id: key.id, type: 'API_KEY', value: key.value });
+  });
+
+  it('lists API keys and usage plan keys newest first, by name prefix, as AWS does', async () => {
+    const first = await client.send(new CreateApiKeyCommand({ name: 'listing-1' }));
+    const second = await client.send(new CreateApiKeyCommand({ name: 'listing-2' }));
+    const names = async (nameQuery: string) => (await client.send(new GetApiKeysCommand({ nameQuery }))).items!.map((k) => k.name);
+    assert.deepEqual(await names('listing'), ['listing-2', 'listing-1']);
+    assert.deepEqual(await names('LISTING'), []);
+    assert.deepEqual(await names('isting'), []);
+    // A limit outside 1..500 is ignored (AWS answers 200).
+    assert.ok((await client.send(new GetApiKeysCommand({ limit: -1 }))).items!.length >= 2);
+    const plan = await client.send(new CreateUsagePlanCommand({ name: 'listing-plan' }));
+    for (const key of [first, second]) await client.send(new CreateUsagePlanKeyCommand({ usagePlanId: plan.id, keyId: key.id, keyType: 'API_KEY' }));
+    const planKeys = await client.send(new GetUsagePlanKeysCommand({ usagePlanId: plan.id, nameQuery: 'listing' }));
+    assert.deepEqual(planKeys.items!.map((k) => k.id), [second.id, first.id]);
+    assert.deepEqual((await client.send(new GetUsagePlanKeysCommand({ usagePlanId: 'bad-id' }))).items, []);
+    await rejects(
+      client.send(new UpdateApiKeyCommand({ apiKey: first.id, patchOperations: [{ op: 'replace', path: '/description', value: 'a'.repeat(125001) }] })),
+      'BadRequestException',
+      'Invalid API Key description specified.',
+      400,
+    );
   });
 
   it('imports an OpenAPI 3 document and exports the deployed stage', async () => {
