@@ -15,8 +15,10 @@ import {
   GetApiKeysCommand,
   GetExportCommand,
   GetGatewayResponseCommand,
+  GetIntegrationCommand,
   GetGatewayResponsesCommand,
   GetMethodCommand,
+  GetModelsCommand,
   GetResourcesCommand,
   GetRestApiCommand,
   GetRestApisCommand,
@@ -28,6 +30,7 @@ import {
   PutIntegrationResponseCommand,
   PutMethodCommand,
   PutMethodResponseCommand,
+  PutRestApiCommand,
   TagResourceCommand,
   TestInvokeMethodCommand,
   UpdateApiKeyCommand,
@@ -267,6 +270,41 @@ describe('API Gateway REST API control plane with the AWS SDK v3', function () {
     assert.equal(body.openapi, '3.0.1');
     assert.equal(body.paths['/items/{id}'].get['x-amazon-apigateway-integration'].type, 'mock');
     await rejects(client.send(new ImportRestApiCommand({ body: Buffer.from('nope') })), 'BadRequestException', 'Invalid OpenAPI input.', 400);
+  });
+
+  it('imports as AWS records it: the document models only, linked by URL, methods listed empty, integration defaults', async () => {
+    const doc = {
+      openapi: '3.0.1',
+      info: { title: 'linked', version: '2.0' },
+      paths: {
+        '/person': {
+          post: {
+            requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Person' } } } },
+            responses: { '200': { description: 'ok' } },
+            'x-amazon-apigateway-integration': { type: 'mock', responses: { default: { statusCode: 200 } } },
+          },
+        },
+      },
+      components: { schemas: { Person: { type: 'object', description: 'A person', properties: { friend: { $ref: '#/components/schemas/Person' } } } } },
+    };
+    const api = await client.send(new ImportRestApiCommand({ body: Buffer.from(JSON.stringify(doc)) }));
+    const models = (await client.send(new GetModelsCommand({ restApiId: api.id }))).items!;
+    assert.deepEqual(
+      models.map((m) => [m.name, m.description, JSON.parse(m.schema!).properties.friend.$ref]),
+      [['Person', 'A person', `https://apigateway.amazonaws.com/restapis/${api.id}/models/Person`]],
+    );
+    const person = (await client.send(new GetResourcesCommand({ restApiId: api.id }))).items!.find((r) => r.path === '/person')!;
+    assert.deepEqual(person.resourceMethods, { POST: {} });
+    const embedded = await client.send(new GetResourcesCommand({ restApiId: api.id, embed: ['methods'] }));
+    assert.equal(embedded.items!.find((r) => r.path === '/person')!.resourceMethods!.POST.httpMethod, 'POST');
+    const integration = await client.send(new GetIntegrationCommand({ restApiId: api.id, resourceId: person.id, httpMethod: 'POST' }));
+    assert.deepEqual(
+      { ns: integration.cacheNamespace, connection: integration.connectionType, response: integration.integrationResponses!['200'] },
+      { ns: person.id, connection: undefined, response: { statusCode: '200' } },
+    );
+    const put = await client.send(new PutRestApiCommand({ restApiId: api.id, mode: 'merge', body: Buffer.from(JSON.stringify({ ...doc, info: { title: 'renamed', version: '3' } })) }));
+    assert.deepEqual({ name: put.name, version: put.version, tags: put.tags }, { name: 'renamed', version: '3', tags: {} });
+    await rejects(client.send(new PutRestApiCommand({ restApiId: 'missing', body: Buffer.from('nope') })), 'BadRequestException', 'Invalid OpenAPI input.', 400);
   });
 
   it('TestInvokeMethod runs the integration of the undeployed API with the execution log', async () => {

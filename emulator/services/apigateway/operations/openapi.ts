@@ -6,7 +6,6 @@ import { badRequest } from '../errors.ts';
 import { shortId } from '../ids.ts';
 import type { ApiGatewayState, StoredApi, StoredMethod, StoredResource } from '../state.ts';
 import { pathOf } from '../state.ts';
-import { defaultModels } from './models.ts';
 import { newApi, restApiOutput } from './rest-apis.ts';
 import { stageOf } from './stages.ts';
 
@@ -43,8 +42,9 @@ function ensureResource(api: StoredApi, path: string): StoredResource {
   return current;
 }
 
-function methodFrom(doc: Doc, operation: Doc, httpMethod: string, authorizerIds: Map<string, string>, api: StoredApi): StoredMethod {
+function methodFrom(doc: Doc, operation: Doc, httpMethod: string, authorizerIds: Map<string, string>, api: StoredApi, resourceId: string): StoredMethod {
   const integration = operation['x-amazon-apigateway-integration'] as Doc | undefined;
+  const integrationType = String(integration?.type).toUpperCase();
   const security = (operation.security ?? doc.security ?? []) as Record<string, string[]>[];
   const schemeNames = security.flatMap((s) => Object.keys(s));
   const authorizerId = schemeNames.map((n) => authorizerIds.get(n)).find(Boolean);
@@ -79,10 +79,12 @@ function methodFrom(doc: Doc, operation: Doc, httpMethod: string, authorizerIds:
     methodResponses: Object.keys(methodResponses).length ? methodResponses : undefined,
     methodIntegration: integration
       ? {
-          type: String(integration.type).toUpperCase() as 'AWS',
+          type: integrationType as 'AWS',
           httpMethod: integration.httpMethod,
           uri: integration.uri,
-          connectionType: integration.connectionType ?? 'INTERNET',
+          // Recorded imports: HTTP integrations get INTERNET, others none; the cache namespace is the resource id;
+          // the `default` response has no selection pattern.
+          connectionType: integration.connectionType ?? (integrationType.startsWith('HTTP') ? 'INTERNET' : undefined),
           connectionId: integration.connectionId,
           credentials: integration.credentials,
           requestParameters: integration.requestParameters,
@@ -90,13 +92,13 @@ function methodFrom(doc: Doc, operation: Doc, httpMethod: string, authorizerIds:
           passthroughBehavior: integration.passthroughBehavior?.toUpperCase() ?? 'WHEN_NO_MATCH',
           contentHandling: integration.contentHandling,
           timeoutInMillis: integration.timeoutInMillis ?? 29000,
-          cacheNamespace: shortId(6),
+          cacheNamespace: resourceId,
           cacheKeyParameters: integration.cacheKeyParameters ?? [],
           integrationResponses: integration.responses
             ? Object.fromEntries(
                 Object.entries(integration.responses as Doc).map(([pattern, r]) => [
                   String(r.statusCode),
-                  { statusCode: String(r.statusCode), selectionPattern: pattern === 'default' ? '' : pattern, responseParameters: r.responseParameters, responseTemplates: r.responseTemplates, contentHandling: r.contentHandling },
+                  { statusCode: String(r.statusCode), selectionPattern: pattern === 'default' ? undefined : pattern, responseParameters: r.responseParameters, responseTemplates: r.responseTemplates, contentHandling: r.contentHandling },
                 ]),
               )
             : undefined,
@@ -105,10 +107,28 @@ function methodFrom(doc: Doc, operation: Doc, httpMethod: string, authorizerIds:
   };
 }
 
+/**
+ * A document's schema as API Gateway keeps it: local references (`#/definitions/Pet`, `#/components/schemas/Pet`)
+ * become links to the API's model (recorded: `https://apigateway.amazonaws.com/restapis/<id>/models/Pet`).
+ */
+function modelLinks(schema: unknown, apiId: string): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => modelLinks(item, apiId));
+  if (!schema || typeof schema !== 'object') return schema;
+  return Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [
+      key,
+      key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? `https://apigateway.amazonaws.com/restapis/${apiId}/models/${refName(value)}` : modelLinks(value, apiId),
+    ]),
+  );
+}
+
 /** Fills an API from an OpenAPI 2 or 3 document with API Gateway's extensions. */
 function fill(api: StoredApi, doc: Doc): void {
   const schemas = (doc.definitions ?? doc.components?.schemas ?? {}) as Doc;
-  for (const [name, schema] of Object.entries(schemas)) api.models.set(name, { id: shortId(6), name, schema: JSON.stringify(schema), contentType: 'application/json' });
+  for (const [name, schema] of Object.entries(schemas)) {
+    const description = typeof schema?.description === 'string' ? schema.description : undefined;
+    api.models.set(name, { id: shortId(6), name, description, schema: JSON.stringify(modelLinks(schema, api.api.id!)), contentType: 'application/json' });
+  }
   for (const [name, v] of Object.entries((doc['x-amazon-apigateway-request-validators'] ?? {}) as Doc)) {
     const id = shortId(6);
     api.validators.set(id, { id, name, validateRequestBody: Boolean(v.validateRequestBody), validateRequestParameters: Boolean(v.validateRequestParameters) });
@@ -146,7 +166,7 @@ function fill(api: StoredApi, doc: Doc): void {
     for (const [key, operation] of Object.entries(item as Doc)) {
       if (!METHODS.includes(key)) continue;
       const httpMethod = key === 'x-amazon-apigateway-any-method' ? 'ANY' : key.toUpperCase();
-      resource.methods.set(httpMethod, methodFrom(doc, operation as Doc, httpMethod, authorizerIds, api));
+      resource.methods.set(httpMethod, methodFrom(doc, operation as Doc, httpMethod, authorizerIds, api, resource.id));
     }
   }
 }
@@ -154,13 +174,16 @@ function fill(api: StoredApi, doc: Doc): void {
 export function importRestApi(input: ImportRestApiRequest, ctx: Ctx): RestApi {
   const doc = parseDocument(input.body);
   const stored = newApi(ctx.state, { name: doc.info?.title ?? 'imported', description: doc.info?.description, version: doc.info?.version }, ctx.emulator.clock.date());
+  // An imported API has the document's models only, not the Empty and Error a new API gets (recorded).
+  stored.models.clear();
   fill(stored, doc);
   return restApiOutput(ctx.state, stored);
 }
 
 export function putRestApi(input: PutRestApiRequest, ctx: Ctx): RestApi {
-  const stored = ctx.state.api(input.restApiId);
+  // The document is checked before the API is looked up (recorded: a bad document to an unknown API is a 400).
   const doc = parseDocument(input.body);
+  const stored = ctx.state.api(input.restApiId);
   if (input.mode !== 'merge') {
     const root = stored.resources.get(stored.api.rootResourceId)!;
     root.methods.clear();
@@ -170,12 +193,15 @@ export function putRestApi(input: PutRestApiRequest, ctx: Ctx): RestApi {
     stored.authorizers.clear();
     stored.validators.clear();
     stored.gatewayResponses.clear();
-    for (const model of defaultModels()) stored.models.set(model.name!, model);
-    if (doc.info?.title) stored.api.name = doc.info.title;
     stored.api.description = doc.info?.description ?? stored.api.description;
+    // Overwrite replaces the binary media types with the document's; merge adds them (both recorded).
+    stored.api.binaryMediaTypes = undefined;
   }
+  // Both modes take the document's title and version (recorded).
+  if (doc.info?.title) stored.api.name = doc.info.title;
+  if (doc.info?.version) stored.api.version = String(doc.info.version);
   fill(stored, doc);
-  return restApiOutput(ctx.state, stored);
+  return restApiOutput(ctx.state, stored, true);
 }
 
 /** GetExport: the stage's deployed API as OpenAPI 3 (`oas30`) or Swagger 2 (`swagger`), JSON or YAML. */

@@ -1,0 +1,95 @@
+// LocalStack's AWS-validated API Gateway import tests (github.com/localstack/localstack,
+// tests/aws/services/apigateway/test_apigateway_import.py, Apache-2.0) reproduced as request sequences. The OpenAPI
+// documents they import are in ./apigateway-files (copied from the same repository). Expected responses come only
+// from the recorded snapshots.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
+
+const FILES = join(dirname(fileURLToPath(import.meta.url)), 'apigateway-files');
+const file = (name: string) => readFileSync(join(FILES, name), 'utf8');
+
+const BAD_YAML = 'test:\n    value:\n        - "value ... "escaped": $var, "dt": $(var +"%a")}"\n        ';
+const BAD_JSON = "{'key:value}";
+/** The import fixture: ImportRestApi with the test's arguments; the API id is captured. */
+const importApi = (body: string, snapshot?: string, extra: Record<string, unknown> = {}): SourceStep => ({
+  op: 'ImportRestApi',
+  params: { body, ...extra },
+  snapshot,
+  capture: { apiId: '$.id' },
+});
+
+const TEMPLATE = "['application/json']";
+/**
+ * The `apigw_snapshot_imported_resources` fixture for one method: GetMethod, GetMethodResponse 200, GetIntegration and
+ * GetIntegrationResponse 200, snapshotted as `<prefix>method-<key>`... (key: the path without its slash, or `root`).
+ */
+const importedMethod = (resourceId: string, httpMethod: string, key: string, prefix = ''): SourceStep[] => {
+  const on = (op: string, name: string, extra: Record<string, unknown> = {}, jsonStrings: string[] = []): SourceStep => ({
+    op,
+    params: { restApiId: '{{apiId}}', resourceId, httpMethod, ...extra },
+    snapshot: `${prefix}${name}-${key}`,
+    jsonStrings,
+  });
+  return [
+    on('GetMethod', 'method', {}, [`$.methodIntegration.requestTemplates${TEMPLATE}`]),
+    on('GetMethodResponse', 'method-response', { statusCode: '200' }),
+    on('GetIntegration', 'integration', {}, [`$.requestTemplates${TEMPLATE}`]),
+    on('GetIntegrationResponse', 'integration-response', { statusCode: '200' }),
+  ];
+};
+/** GetResources, sorted by path in the test: the order is AWS's own. */
+const resources = (snapshot: string): SourceStep => ({ op: 'GetResources', params: { restApiId: '{{apiId}}' }, snapshot, unordered: ['$.items'] });
+
+const source: SourceFile = {
+  service: 'apigateway',
+  module: 'test_apigateway_import',
+  snapshotDir: 'apigateway',
+  variants: {},
+  defaultProtocol: 'rest-json',
+  redactedWords: { datetime: 'timestamp' },
+  scenarios: [
+    { test: 'TestApiGatewayImportRestApi::test_import_rest_api', steps: [importApi(file('openapi.spec.pulumi.json'), 'import_rest_api', { failOnWarnings: true })] },
+    {
+      test: 'TestApiGatewayImportRestApi::test_import_api_bad_file',
+      steps: [
+        { op: 'ImportRestApi', params: { body: BAD_YAML }, snapshot: 'import-api-bad-yaml-file' },
+        { op: 'ImportRestApi', params: { body: BAD_JSON }, snapshot: 'import-api-bad-json-file' },
+        { op: 'PutRestApi', params: { restApiId: 'a{{suffix}}', body: BAD_YAML }, snapshot: 'put-rest-api-bad-yaml-file' },
+        { op: 'PutRestApi', params: { restApiId: 'a{{suffix}}', body: BAD_JSON }, snapshot: 'put-rest-api-bad-json-file' },
+      ],
+    },
+    {
+      test: 'TestApiGatewayImportRestApi::test_put_rest_api_mode_binary_media_types',
+      steps: (mode) => [
+        { op: 'CreateRestApi', params: { name: 'test-api-{{suffix}}', binaryMediaTypes: ['image/heif'] }, snapshot: 'create-rest-api', capture: { apiId: '$.id' } },
+        { op: 'GetRestApi', params: { restApiId: '{{apiId}}' }, snapshot: 'get-rest-api' },
+        { op: 'PutRestApi', params: { restApiId: '{{apiId}}', body: file('pets.json'), mode }, snapshot: 'put-api' },
+      ],
+    },
+    {
+      test: 'TestApiGatewayImportRestApi::test_import_with_integer_http_status_code',
+      note: "GetResources is sorted by path in the test; the per-method calls name the /test resource by the id the resource listing bound",
+      steps: [importApi(file('openapi-method-int.spec.yaml'), undefined, { failOnWarnings: true }), resources('resources'), ...importedMethod('{{id:2}}', 'GET', 'test-get')],
+    },
+    ...[
+      ['test_import_with_circular_models', 'openapi.spec.circular-ref.json'],
+      ['test_import_with_circular_models_and_request_validation', 'openapi.spec.circular-ref-with-request-body.json'],
+    ].map(([test, name]) => ({
+      test: `TestApiGatewayImportRestApi::${test}`,
+      note: "GetModels and GetResources are sorted in the test, and each model's `required` list: those orders are AWS's own",
+      steps: [
+        importApi(file(name), 'import-api', { failOnWarnings: true }),
+        { op: 'GetModels', params: { restApiId: '{{apiId}}' }, snapshot: 'get-models', unordered: ['$.items', '$.items[*].schema.required'], jsonStrings: [0, 1, 2].map((i) => `$.items[${i}].schema`) },
+        ...(name.includes('request-body') ? [{ op: 'GetRequestValidators', params: { restApiId: '{{apiId}}' }, snapshot: 'request-validators' }] : []),
+        resources('resources'),
+        ...importedMethod('{{resource-id:2}}', 'POST', 'person-post'),
+      ],
+    })),
+  ],
+  notPorted: {},
+  notPortedOtherwise: 'not reproduced yet (time ran out)',
+};
+
+export default source;
