@@ -6,12 +6,11 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
+import { BAD_JSON, BAD_YAML } from './apigateway.ts';
 
 const FILES = join(dirname(fileURLToPath(import.meta.url)), 'apigateway-files');
 const file = (name: string) => readFileSync(join(FILES, name), 'utf8');
 
-const BAD_YAML = 'test:\n    value:\n        - "value ... "escaped": $var, "dt": $(var +"%a")}"\n        ';
-const BAD_JSON = "{'key:value}";
 /** The import fixture: ImportRestApi with the test's arguments; the API id is captured. */
 const importApi = (body: string, snapshot?: string, extra: Record<string, unknown> = {}): SourceStep => ({
   op: 'ImportRestApi',

@@ -2,10 +2,25 @@
 // tests/aws/services/apigateway/test_apigateway_api.py, Apache-2.0) reproduced as request sequences. Expected
 // responses come only from the recorded snapshots. Fixture: `apigw_create_rest_api` calls CreateRestApi with the
 // test's parameters (a unique name when none is given).
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
 import { unportedModule } from '../../verifier/port/unported.ts';
 
 const NAME = 'test-api-{{suffix}}';
+/** The OpenAPI document with documentation parts the import tests send (copied from LocalStack's tests/aws/files). */
+const DOC_PARTS_FILE = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'apigateway-files', 'oas30_documentation_parts.json'), 'utf8');
+/** The tests' malformed documents: YAML that does not parse, and JSON with single quotes. */
+export const BAD_YAML = 'test:\n    value:\n        - "value ... "escaped": $var, "dt": $(var +"%a")}"\n        ';
+export const BAD_JSON = "{'key:value}";
+const docParts = (snapshot: string): SourceStep => ({
+  op: 'GetDocumentationParts',
+  params: { restApiId: API },
+  snapshot,
+  unordered: ['$.items'],
+  jsonStrings: [0, 1, 2, 3].map((i) => `$.items[${i}].properties`),
+});
 const API = '{{apiId}}';
 /** CreateRestApi through the fixture; the API id and root resource id are captured. */
 const createApi = (params: Record<string, unknown> = {}, snapshot?: string): SourceStep => ({
@@ -129,6 +144,22 @@ const stageWithLogGroup: SourceStep[] = [
 ];
 const updateStage = (patchOperations: object[], snapshot: string): SourceStep => ({ op: 'UpdateStage', params: { restApiId: API, stageName: 'dev', patchOperations }, snapshot });
 
+// The test's templates and bodies are Python's json.dumps output (a space after each separator).
+const STATUS_200 = { 'application/json': '{"statusCode": 200}' };
+const PET_PARAM = { 'integration.request.path.id': 'method.request.path.petId' };
+const PET_TEMPLATE = { 'application/json': '{"petId": "$input.params(\'petId\')"}' };
+const FOO_BAR = '{"foo": "bar"}';
+const onPets = (op: string, httpMethod: string, params: Record<string, unknown>): SourceStep => ({ op, params: { restApiId: API, resourceId: '{{petsId}}', httpMethod, ...params } });
+const onPet = (op: string, httpMethod: string, params: Record<string, unknown>): SourceStep => ({ op, params: { restApiId: API, resourceId: '{{petId}}', httpMethod, ...params } });
+/** TestInvokeMethod as the test calls it (an empty body unless given), snapshotted with the log split into lines. */
+const testInvoke = (resourceId: string, httpMethod: string, params: Record<string, unknown>, snapshot: string): SourceStep => ({
+  op: 'TestInvokeMethod',
+  params: { restApiId: API, resourceId, httpMethod, body: '', ...params },
+  snapshot,
+  jsonStrings: ['$.body'],
+  lines: ['$.log'],
+});
+
 /** Tests that list every API or resource of the account, which other scenarios of a corpus run create at the same time. */
 const LISTS_ACCOUNT = 'lists every REST API of the account, which other scenarios of the same corpus run create concurrently';
 
@@ -139,6 +170,7 @@ const source: SourceFile = {
   variants: {},
   defaultProtocol: 'rest-json',
   redactedWords: { datetime: 'timestamp' },
+  redactedText: ['DDD MMM dd hh:mm:ss UTC yyyy'],
   scenarios: [
     {
       test: 'TestApiGatewayApiRestApi::test_create_rest_api_with_optional_params',
@@ -838,6 +870,74 @@ const source: SourceFile = {
     {
       test: 'TestApigatewayIntegration::test_put_integration_wrong_type',
       steps: [createApi({ description: 'APIGW test PutIntegration Types' }), onGet('PutIntegration', { type: 'HTTPS_PROXY' }, 'put-integration-wrong-type')],
+    },
+    {
+      test: 'TestApigatewayTestInvoke::test_invoke_test_method',
+      steps: [
+        createApi({ name: 'aws lambda api' }),
+        createResource('{{rootId}}', 'pets', undefined, 'petsId'),
+        createResource('{{petsId}}', '{petId}', undefined, 'petId'),
+        onPets('PutMethod', 'GET', { authorizationType: 'NONE' }),
+        onPet('PutMethod', 'GET', { authorizationType: 'NONE', requestParameters: { 'method.request.path.petId': true } }),
+        onPet('PutMethod', 'POST', { authorizationType: 'NONE', requestParameters: { 'method.request.path.petId': true } }),
+        onPets('PutMethodResponse', 'GET', { statusCode: '200' }),
+        onPet('PutMethodResponse', 'GET', { statusCode: '200' }),
+        onPet('PutMethodResponse', 'POST', { statusCode: '200' }),
+        onPets('PutIntegration', 'GET', { type: 'MOCK', integrationHttpMethod: 'GET', requestTemplates: STATUS_200 }),
+        ...['GET', 'POST'].map((m) => onPet('PutIntegration', m, { type: 'MOCK', integrationHttpMethod: m, requestParameters: PET_PARAM, requestTemplates: STATUS_200 })),
+        onPets('PutIntegrationResponse', 'GET', { statusCode: '200', responseTemplates: { 'application/json': '{"pets": "all the pets"}' } }),
+        ...['GET', 'POST'].map((m) => onPet('PutIntegrationResponse', m, { statusCode: '200', responseTemplates: PET_TEMPLATE })),
+        testInvoke('{{petsId}}', 'GET', {}, 'test-invoke-method-get-pets'),
+        testInvoke('{{petsId}}', 'GET', { pathWithQueryString: '/random/test' }, 'test-invoke-method-get-pets-bad-path'),
+        testInvoke('{{petId}}', 'GET', { pathWithQueryString: '/pets/123' }, 'test-invoke-method-get-pets-id'),
+        testInvoke('{{petId}}', 'GET', {}, 'test-invoke-method-get-pets-id-no-path'),
+        testInvoke('{{petId}}', 'GET', { pathWithQueryString: '/random/test' }, 'test-invoke-method-get-pets-id-bad-path'),
+        testInvoke('{{petId}}', 'GET', { pathWithQueryString: '/pets/123?foo=bar' }, 'test-invoke-method-get-with-qs'),
+        testInvoke('{{petId}}', 'POST', { pathWithQueryString: '/pets/123', body: FOO_BAR }, 'test-invoke-method-post-with-body'),
+        testInvoke('{{petId}}', 'HEAD', { pathWithQueryString: '/pets/123', body: FOO_BAR }, 'resource-method-not-found'),
+        testInvoke('invalid_res', 'POST', { pathWithQueryString: '/pets/123', body: FOO_BAR }, 'resource-id-not-found'),
+        testInvoke('invalid_res', 'POST', { pathWithQueryString: '/pets/123', body: FOO_BAR }, 'rest-api-not-found'),
+      ],
+    },
+    {
+      test: 'TestApigatewayTestInvoke::test_failed_invoke_test_method',
+      steps: [
+        createApi({ name: 'test failed invoke' }),
+        onRoot('PutMethod', { authorizationType: 'NONE' }),
+        onRoot('PutIntegration', { type: 'HTTP_PROXY', uri: 'https://${stageVariables.testHost}', integrationHttpMethod: 'ANY' }),
+        testInvoke('{{rootId}}', 'GET', {}, 'test-invoke-failure'),
+      ],
+    },
+    {
+      test: 'TestApigatewayIntegration::test_put_integration_request_parameter_bool_type',
+      note: 'sent as the test sends them with parameter validation off: a map key True (serialized as "true") and boolean values where strings belong',
+      steps: [
+        createApi({ description: 'APIGW test PutIntegration RequestParam' }),
+        onGet('PutMethod', { authorizationType: 'NONE', requestParameters: { 'method.request.path.testPath': true } }, 'bool-method'),
+        onRoot('PutMethod', { httpMethod: 'POST', authorizationType: 'NONE', requestParameters: { 'method.request.path.testPath': true, true: true } }, 'put-method-request-param-wrong-type'),
+        onGet('PutIntegration', { type: 'HTTP_PROXY', requestParameters: { true: true } }, 'put-integration-request-param-wrong-type'),
+        onGet('PutIntegration', { type: 'HTTP_PROXY', requestParameters: { 'integration.request.path.testPath': true } }, 'put-integration-request-param-bool-value'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiDocumentationPart::test_import_documentation_parts',
+      note: 'the documentation parts are listed in the order AWS answered; each is deleted by the id the listing bound',
+      steps: [
+        { op: 'ImportRestApi', params: { body: DOC_PARTS_FILE, failOnWarnings: true }, capture: { apiId: '$.id' } },
+        docParts('get-documentations-parts-after-api-imports'),
+        ...[1, 2, 3, 4].map((i): SourceStep => ({ op: 'DeleteDocumentationPart', params: { restApiId: API, documentationPartId: `{{id:${i}}}` } })),
+        { op: 'GetDocumentationParts', params: { restApiId: API } },
+        { op: 'ImportDocumentationParts', params: { restApiId: API, mode: 'overwrite', body: DOC_PARTS_FILE }, snapshot: 'import-documentation-parts' },
+        docParts('get-documentations-parts-after-import'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayApiDocumentationPart::test_import_documentation_parts_bad_file',
+      steps: [
+        createApi({ description: 'APIGW test import documentation' }),
+        { op: 'ImportDocumentationParts', params: { restApiId: API, mode: 'overwrite', body: BAD_YAML }, snapshot: 'import-documentation-parts-bad-yaml-file' },
+        { op: 'ImportDocumentationParts', params: { restApiId: API, mode: 'overwrite', body: BAD_JSON }, snapshot: 'import-documentation-parts-bad-json-file' },
+      ],
     },
     {
       test: 'TestApigatewayIntegration::test_put_integration_response_validation',

@@ -330,5 +330,14 @@ describe('API Gateway REST API control plane with the AWS SDK v3', function () {
     assert.match(lines[8], new RegExp(`^${stamp} : Method response headers: \\{Content-Type=application/json\\}$`));
     assert.match(lines[10], new RegExp(`^${stamp} : Method completed with status: 200$`));
     assert.equal(lines[11], '');
+
+    // An ANY method answers a GET test; an HTTP endpoint whose stage variable is undefined fails as recorded.
+    await client.send(new PutMethodCommand({ restApiId: api.id, resourceId: api.rootResourceId, httpMethod: 'ANY', authorizationType: 'NONE' }));
+    await client.send(
+      new PutIntegrationCommand({ restApiId: api.id, resourceId: api.rootResourceId, httpMethod: 'ANY', type: 'HTTP_PROXY', uri: 'https://${stageVariables.testHost}', integrationHttpMethod: 'ANY' }),
+    );
+    const failed = await client.send(new TestInvokeMethodCommand({ restApiId: api.id, resourceId: api.rootResourceId, httpMethod: 'GET' }));
+    assert.deepEqual({ status: failed.status, body: JSON.parse(failed.body!), headers: failed.headers }, { status: 500, body: { message: 'Internal server error' }, headers: { 'x-amzn-ErrorType': 'InternalServerErrorException' } });
+    assert.match(failed.log!.split('\n')[7], new RegExp(`^${stamp} : Execution failed due to configuration error: Invalid endpoint address$`));
   });
 });

@@ -6,25 +6,16 @@ import { badRequest } from '../errors.ts';
 import { shortId } from '../ids.ts';
 import type { ApiGatewayState, StoredApi, StoredMethod, StoredResource } from '../state.ts';
 import { pathOf } from '../state.ts';
+import { importParts } from './documentation.ts';
+import { parseOpenApi, type Doc } from './openapi-document.ts';
 import { newApi, restApiOutput } from './rest-apis.ts';
 import { stageOf } from './stages.ts';
 
 type Ctx = RequestContext<ApiGatewayState>;
-type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'x-amazon-apigateway-any-method'];
 
-function parseDocument(body: Uint8Array | undefined): Doc {
-  const text = Buffer.from(body ?? new Uint8Array()).toString('utf8');
-  let doc: unknown;
-  try {
-    doc = text.trimStart().startsWith('{') ? JSON.parse(text) : yaml.load(text);
-  } catch {
-    throw badRequest('Invalid OpenAPI input.');
-  }
-  if (!doc || typeof doc !== 'object' || (!('swagger' in doc) && !('openapi' in doc))) throw badRequest('Invalid OpenAPI input.');
-  return doc as Doc;
-}
+const parseDocument = (body: Uint8Array | undefined) => parseOpenApi(body, 'Invalid OpenAPI input.');
 
 /** `#/definitions/Pet` or `#/components/schemas/Pet` -> `Pet`. */
 const refName = (ref: string | undefined) => ref?.split('/').pop();
@@ -156,6 +147,7 @@ function fill(api: StoredApi, doc: Doc): void {
   for (const [type, r] of Object.entries((doc['x-amazon-apigateway-gateway-responses'] ?? {}) as Doc)) {
     api.gatewayResponses.set(type, { responseType: type as 'DEFAULT_4XX', statusCode: r.statusCode, responseParameters: r.responseParameters ?? {}, responseTemplates: r.responseTemplates ?? {}, defaultResponse: false });
   }
+  importParts(api, doc, 'merge');
   const policy = doc['x-amazon-apigateway-policy'];
   if (policy !== undefined) api.api.policy = typeof policy === 'string' ? policy : JSON.stringify(policy);
   const binary = doc['x-amazon-apigateway-binary-media-types'] as string[] | undefined;
