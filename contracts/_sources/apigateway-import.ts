@@ -2,14 +2,9 @@
 // tests/aws/services/apigateway/test_apigateway_import.py, Apache-2.0) reproduced as request sequences. The OpenAPI
 // documents they import are in ./apigateway-files (copied from the same repository). Expected responses come only
 // from the recorded snapshots.
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
-import { BAD_JSON, BAD_YAML } from './apigateway.ts';
+import { apigatewayFile as file, BAD_JSON, BAD_YAML } from './apigateway.ts';
 
-const FILES = join(dirname(fileURLToPath(import.meta.url)), 'apigateway-files');
-const file = (name: string) => readFileSync(join(FILES, name), 'utf8');
 
 /** The import fixture: ImportRestApi with the test's arguments; the API id is captured. */
 const importApi = (body: string, snapshot?: string, extra: Record<string, unknown> = {}): SourceStep => ({

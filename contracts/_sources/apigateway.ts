@@ -10,7 +10,8 @@ import { unportedModule } from '../../verifier/port/unported.ts';
 
 const NAME = 'test-api-{{suffix}}';
 /** The OpenAPI document with documentation parts the import tests send (copied from LocalStack's tests/aws/files). */
-const DOC_PARTS_FILE = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'apigateway-files', 'oas30_documentation_parts.json'), 'utf8');
+export const apigatewayFile = (name: string) => readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'apigateway-files', name), 'utf8');
+const DOC_PARTS_FILE = apigatewayFile('oas30_documentation_parts.json');
 /** The tests' malformed documents: YAML that does not parse, and JSON with single quotes. */
 export const BAD_YAML = 'test:\n    value:\n        - "value ... "escaped": $var, "dt": $(var +"%a")}"\n        ';
 export const BAD_JSON = "{'key:value}";
@@ -1182,6 +1183,8 @@ const extended: SourceFile = {
   variants: {},
   defaultProtocol: 'rest-json',
   redactedWords: { datetime: 'timestamp' },
+  // An export's file name holds its version, a date the snapshot redacted (`swagger_date.json`).
+  redactedText: ['_date.'],
   scenarios: [
     {
       test: 'TestApigatewayApiKeysCrud::test_create_api_key_with_invalid_name',
@@ -1270,6 +1273,25 @@ const extended: SourceFile = {
         },
       ],
     },
+    ...(['swagger', 'oas30'] as const).map((exportType) => ({
+      test: `test_export_${exportType}_openapi`,
+      note: "the document's ${uri} placeholder is filled in with the region's petstore URL as the test does",
+      steps: (file: string): SourceStep[] => {
+        const body = apigatewayFile(file === 'TEST_IMPORT_PETS' ? 'pets.json' : 'petstore-swagger.json').replaceAll('${uri}', 'http://petstore.execute-api.{{region}}.amazonaws.com/petstore/pets');
+        const getExport = (snapshot: string, parameters?: Record<string, string>): SourceStep => ({
+          op: 'GetExport',
+          params: { restApiId: API, stageName: 'local', exportType, ...(parameters ? { parameters } : {}) },
+          snapshot,
+          jsonStrings: ['$.body'],
+        });
+        return [
+          { op: 'ImportRestApi', params: { body, failOnWarnings: true }, snapshot: 'import-api', capture: { apiId: '$.id' } },
+          { op: 'CreateDeployment', params: { restApiId: API, stageName: 'local' } },
+          getExport('get-export'),
+          getExport('get-export-with-extensions', { extensions: 'apigateway' }),
+        ];
+      },
+    })),
   ],
   notPorted: {},
   notPortedOtherwise: 'not reproduced yet (time ran out)',

@@ -302,6 +302,16 @@ describe('API Gateway REST API control plane with the AWS SDK v3', function () {
       { ns: integration.cacheNamespace, connection: integration.connectionType, response: integration.integrationResponses!['200'] },
       { ns: person.id, connection: undefined, response: { statusCode: '200' } },
     );
+    await client.send(new CreateDeploymentCommand({ restApiId: api.id, stageName: 'local' }));
+    const exported = await client.send(new GetExportCommand({ restApiId: api.id, stageName: 'local', exportType: 'swagger' }));
+    assert.equal(exported.contentDisposition, 'attachment; filename="swagger_2.0.json"');
+    const swagger = JSON.parse(Buffer.from(exported.body!).toString('utf8'));
+    assert.deepEqual(swagger.definitions.Person.properties.friend, { $ref: '#/definitions/Person' });
+    assert.deepEqual(swagger.paths['/person'].post, {
+      consumes: ['application/json'],
+      parameters: [{ in: 'body', name: 'Person', required: true, schema: { $ref: '#/definitions/Person' } }],
+      responses: { '200': { description: '200 response' } },
+    });
     const put = await client.send(new PutRestApiCommand({ restApiId: api.id, mode: 'merge', body: Buffer.from(JSON.stringify({ ...doc, info: { title: 'renamed', version: '3' } })) }));
     assert.deepEqual({ name: put.name, version: put.version, tags: put.tags }, { name: 'renamed', version: '3', tags: {} });
     await rejects(client.send(new PutRestApiCommand({ restApiId: 'missing', body: Buffer.from('nope') })), 'BadRequestException', 'Invalid OpenAPI input.', 400);

@@ -1,15 +1,10 @@
-import { partitionInfo } from '../../../core/arn.ts';
 import type { ImportRestApiRequest, PutRestApiRequest, RestApi } from '@aws-sdk/client-api-gateway';
-import yaml from 'js-yaml';
 import type { RequestContext } from '../../../core/service.ts';
-import { badRequest } from '../errors.ts';
 import { shortId } from '../ids.ts';
 import type { ApiGatewayState, StoredApi, StoredMethod, StoredResource } from '../state.ts';
-import { pathOf } from '../state.ts';
 import { importParts } from './documentation.ts';
 import { parseOpenApi, type Doc } from './openapi-document.ts';
 import { newApi, restApiOutput } from './rest-apis.ts';
-import { stageOf } from './stages.ts';
 
 type Ctx = RequestContext<ApiGatewayState>;
 
@@ -194,55 +189,4 @@ export function putRestApi(input: PutRestApiRequest, ctx: Ctx): RestApi {
   if (doc.info?.version) stored.api.version = String(doc.info.version);
   fill(stored, doc);
   return restApiOutput(ctx.state, stored, true);
-}
-
-/** GetExport: the stage's deployed API as OpenAPI 3 (`oas30`) or Swagger 2 (`swagger`), JSON or YAML. */
-export function getExport(input: { restApiId: string; stageName: string; exportType: string; parameters?: Record<string, string>; accepts?: string }, ctx: Ctx) {
-  const api = ctx.state.api(input.restApiId);
-  const stage = stageOf(api, input.stageName);
-  if (input.exportType !== 'oas30' && input.exportType !== 'swagger') throw badRequest(`No OpenAPI exporter available for ${input.exportType}`);
-  const withIntegrations = (input.parameters?.extensions ?? '').split(',').some((e) => e === 'integrations' || e === 'apigateway');
-  const deployment = api.deployments.get(stage.deploymentId ?? '');
-  const resources = deployment?.snapshot.resources ?? [...api.resources.values()].map((r) => ({ path: pathOf(api, r), methods: Object.fromEntries(r.methods) }));
-  const oas3 = input.exportType === 'oas30';
-  const paths: Doc = {};
-  for (const resource of resources) {
-    const entries = Object.entries(resource.methods);
-    if (!entries.length) continue;
-    paths[resource.path] = Object.fromEntries(
-      entries.map(([httpMethod, method]) => {
-        const responses = Object.fromEntries(Object.keys(method.methodResponses ?? {}).map((code) => [code, { description: `${code} response` }]));
-        const operation: Doc = { ...(method.operationName ? { operationId: method.operationName } : {}), responses };
-        if (withIntegrations && method.methodIntegration) {
-          const i = method.methodIntegration;
-          operation['x-amazon-apigateway-integration'] = {
-            type: i.type?.toLowerCase(),
-            httpMethod: i.httpMethod,
-            uri: i.uri,
-            passthroughBehavior: i.passthroughBehavior?.toLowerCase(),
-            requestTemplates: i.requestTemplates,
-            requestParameters: i.requestParameters,
-            timeoutInMillis: i.timeoutInMillis,
-            responses: i.integrationResponses
-              ? Object.fromEntries(Object.values(i.integrationResponses).map((r) => [r.selectionPattern || 'default', { statusCode: r.statusCode, responseTemplates: r.responseTemplates, responseParameters: r.responseParameters }]))
-              : undefined,
-          };
-        }
-        return [httpMethod === 'ANY' ? 'x-amazon-apigateway-any-method' : httpMethod.toLowerCase(), operation];
-      }),
-    );
-  }
-  const info = { title: api.api.name, version: stage.deploymentId ? ctx.emulator.clock.date().toISOString() : '1.0', description: api.api.description };
-  const host = `${api.api.id}.execute-api.${ctx.region}.${partitionInfo(ctx.region).dnsSuffix}`;
-  const models = Object.fromEntries([...api.models.values()].map((m) => [m.name!, JSON.parse(m.schema ?? '{}')]));
-  const doc = oas3
-    ? { openapi: '3.0.1', info, servers: [{ url: `https://${host}/{basePath}`, variables: { basePath: { default: input.stageName } } }], paths, components: { schemas: models } }
-    : { swagger: '2.0', info, host, basePath: `/${input.stageName}`, schemes: ['https'], paths, definitions: models };
-  const asYaml = input.accepts === 'application/yaml';
-  const body = asYaml ? yaml.dump(JSON.parse(JSON.stringify(doc))) : JSON.stringify(doc);
-  return {
-    contentType: asYaml ? 'application/yaml' : 'application/octet-stream',
-    contentDisposition: `attachment; filename="${oas3 ? 'oas30' : 'swagger'}_${ctx.emulator.clock.date().toISOString()}.${asYaml ? 'yaml' : 'json'}"`,
-    body: Buffer.from(body),
-  };
 }
