@@ -19,10 +19,10 @@ const TEMPLATE = "['application/json']";
  * The `apigw_snapshot_imported_resources` fixture for one method: GetMethod, GetMethodResponse 200, GetIntegration and
  * GetIntegrationResponse 200, snapshotted as `<prefix>method-<key>`... (key: the path without its slash, or `root`).
  */
-const importedMethod = (resourceId: string, httpMethod: string, key: string, prefix = ''): SourceStep[] => {
+const importedMethod = (resourceId: string, httpMethod: string, key: string, prefix = '', restApiId = '{{apiId}}'): SourceStep[] => {
   const on = (op: string, name: string, extra: Record<string, unknown> = {}, jsonStrings: string[] = []): SourceStep => ({
     op,
-    params: { restApiId: '{{apiId}}', resourceId, httpMethod, ...extra },
+    params: { restApiId, resourceId, httpMethod, ...extra },
     snapshot: `${prefix}${name}-${key}`,
     jsonStrings,
   });
@@ -34,7 +34,9 @@ const importedMethod = (resourceId: string, httpMethod: string, key: string, pre
   ];
 };
 /** GetResources, sorted by path in the test: the order is AWS's own. */
-const resources = (snapshot: string): SourceStep => ({ op: 'GetResources', params: { restApiId: '{{apiId}}' }, snapshot, unordered: ['$.items'] });
+const resources = (snapshot: string, restApiId = '{{apiId}}'): SourceStep => ({ op: 'GetResources', params: { restApiId }, snapshot, unordered: ['$.items'] });
+/** The Lambda authorizer and role the swagger.json test puts in: LocalStack's placeholders (on AWS the test makes real ones). */
+const AUTHORIZER_URI = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:account-id:function:function-name/invocations';
 
 const source: SourceFile = {
   service: 'apigateway',
@@ -81,6 +83,55 @@ const source: SourceFile = {
         ...importedMethod('{{resource-id:2}}', 'POST', 'person-post'),
       ],
     })),
+    {
+      test: 'TestApiGatewayImportRestApi::test_import_rest_api_with_base_path_oas30',
+      note: 'the test also calls the deployed stage over HTTP (not a botocore call, so not in the contract); the per-method calls name the resources by the ids the listings bound',
+      steps: (basepath) => {
+        // The resources each document ends up at, by the base path mode, and the placeholders their ids got.
+        const srvVar = basepath === 'prepend' ? { key: 'base-var/test', id: '{{id:4}}' } : { key: 'test', id: '{{id:3}}' };
+        const srvUrl = { ignore: { key: 'test', id: '{{id:3}}' }, split: { key: 'part/test', id: '{{id:5}}' }, prepend: { key: 'base-url/part/test', id: '{{id:7}}' } }[basepath]!;
+        const put = (name: string, snapshot: string): SourceStep => ({
+          op: 'PutRestApi',
+          params: { restApiId: '{{apiId}}', body: file(name), mode: 'overwrite', parameters: { basepath } },
+          snapshot,
+        });
+        const deploy: SourceStep = { op: 'CreateDeployment', params: { restApiId: '{{apiId}}', stageName: 'dev' } };
+        const methods = (at: { key: string; id: string }, prefix: string) =>
+          ['GET', 'OPTIONS'].flatMap((m) => importedMethod(at.id, m, `${at.key}-${m.toLowerCase()}`, prefix));
+        return [
+          { op: 'CreateRestApi', params: { name: 'restapi-{{suffix}}' }, capture: { apiId: '$.id' } },
+          put('openapi-basepath-server-variable.yaml', 'put-rest-api-oas30-srv-var'),
+          resources('get-resources-oas30-srv-var'),
+          ...methods(srvVar, 'srv-var-'),
+          deploy,
+          put('openapi-basepath-url.yaml', 'put-rest-api-oas30-srv-url'),
+          resources('get-resources-oas30-srv-url'),
+          ...methods(srvUrl, 'srv-url-'),
+          deploy,
+        ];
+      },
+    },
+    {
+      test: 'TestApiGatewayImportRestApi::test_import_rest_apis_with_base_path_swagger',
+      note: "the authorizer's Lambda and role are LocalStack's placeholders (the test creates real ones on AWS; the snapshots record neither); the per-method calls name the resources by the ids the listings bound",
+      steps: (basepath) => {
+        const body = file('swagger.json')
+          .replace('arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:000000000000:function:myapi-authorizer-0-22ad13b/invocations', AUTHORIZER_URI)
+          .replace('arn:aws:iam::000000000000:role/myapi-authorizer-0-authorizer-role-3bd761a', 'arn:aws:iam::000000000000:role/lambda-su-role');
+        const test = basepath === 'prepend' ? { key: 'base/test', id: '{{id:4}}' } : { key: 'test', id: '{{id:3}}' };
+        const [pets, pet] = basepath === 'prepend' ? ['{{id:6}}', '{{id:7}}'] : ['{{id:5}}', '{{id:6}}'];
+        return [
+          { op: 'CreateRestApi', params: { name: 'restapi-{{suffix}}' }, capture: { apiId: '$.id' } },
+          { op: 'PutRestApi', params: { restApiId: '{{apiId}}', body, mode: 'overwrite', parameters: { basepath } }, snapshot: 'put-rest-api-swagger-json' },
+          resources('get-resources-swagger-json'),
+          ...['GET', 'OPTIONS'].flatMap((m) => importedMethod(test.id, m, `${test.key}-${m.toLowerCase()}`)),
+          { op: 'ImportRestApi', params: { body: file('pets.json'), parameters: { basepath } }, capture: { apiId2: '$.id' } },
+          resources('get-resources-no-base-path-swagger', '{{apiId2}}'),
+          ...importedMethod(pets, 'GET', 'pets-get', '', '{{apiId2}}'),
+          ...importedMethod(pet, 'GET', 'pets/{petId}-get', '', '{{apiId2}}'),
+        ];
+      },
+    },
   ],
   notPorted: {},
   notPortedOtherwise: 'not reproduced yet (time ran out)',

@@ -315,6 +315,24 @@ describe('API Gateway REST API control plane with the AWS SDK v3', function () {
     const put = await client.send(new PutRestApiCommand({ restApiId: api.id, mode: 'merge', body: Buffer.from(JSON.stringify({ ...doc, info: { title: 'renamed', version: '3' } })) }));
     assert.deepEqual({ name: put.name, version: put.version, tags: put.tags }, { name: 'renamed', version: '3', tags: {} });
     await rejects(client.send(new PutRestApiCommand({ restApiId: 'missing', body: Buffer.from('nope') })), 'BadRequestException', 'Invalid OpenAPI input.', 400);
+
+    // basepath=split drops the first part of the server URL's path; an overwrite keeps the ids of the paths it has
+    // again; an integration request parameter that is no string is left out with AWS's warning.
+    const served = {
+      ...doc,
+      servers: [{ url: 'https://example.com/v1/api' }],
+      paths: { '/person': { post: { ...doc.paths['/person'].post, 'x-amazon-apigateway-integration': { type: 'mock', requestParameters: { 'integration.request.header.x': true } } } } },
+    };
+    const overwrite = (basepath: string) => client.send(new PutRestApiCommand({ restApiId: api.id, mode: 'overwrite', parameters: { basepath }, body: Buffer.from(JSON.stringify(served)) }));
+    const split = await overwrite('split');
+    assert.deepEqual(split.warnings, ["Invalid format for 'requestParameters'. Expected type string for property 'integration.request.header.x' of resource '/api/person' and method 'POST' but got 'true'"]);
+    const paths = async () => Object.fromEntries((await client.send(new GetResourcesCommand({ restApiId: api.id }))).items!.map((r) => [r.path, r.id]));
+    const before = await paths();
+    assert.deepEqual(Object.keys(before).sort(), ['/', '/api', '/api/person']);
+    await overwrite('split');
+    assert.deepEqual(await paths(), before);
+    await overwrite('prepend');
+    assert.deepEqual(Object.keys(await paths()).sort(), ['/', '/v1', '/v1/api', '/v1/api/person']);
   });
 
   it('TestInvokeMethod runs the integration of the undeployed API with the execution log', async () => {

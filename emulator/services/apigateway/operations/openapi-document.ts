@@ -20,3 +20,26 @@ export function parseOpenApi(body: Uint8Array | undefined, message: string): Doc
   if (!doc || typeof doc !== 'object' || (!('swagger' in doc) && !('openapi' in doc))) throw badRequest(message);
   return doc as Doc;
 }
+
+/** A document's base path: Swagger's `basePath`, or OpenAPI 3's `basePath` server variable, else its server URL's path. */
+function basePathOf(doc: Doc): string {
+  const server = (doc.servers ?? [])[0] as Doc | undefined;
+  let path = typeof doc.basePath === 'string' ? doc.basePath : '';
+  if (server) {
+    const variable = server.variables?.basePath?.default;
+    if (typeof variable === 'string') path = variable;
+    else if (typeof server.url === 'string') path = new URL(server.url, 'https://placeholder').pathname;
+  }
+  return `/${path.split('/').filter(Boolean).join('/')}`.replace(/^\/$/, '');
+}
+
+/**
+ * What the import puts before each path, by the `basepath` import parameter (AWS's developer guide, "Set the OpenAPI
+ * basePath property"): `ignore` (the default) nothing, `prepend` the whole base path, `split` all but its first part.
+ */
+export function importPrefix(doc: Doc, mode: string | undefined): string {
+  const base = basePathOf(doc);
+  if (mode === 'prepend') return base;
+  if (mode === 'split') return base.replace(/^\/[^/]+/, '');
+  return '';
+}

@@ -1,9 +1,9 @@
 import type { ImportRestApiRequest, PutRestApiRequest, RestApi } from '@aws-sdk/client-api-gateway';
 import type { RequestContext } from '../../../core/service.ts';
 import { shortId } from '../ids.ts';
-import type { ApiGatewayState, StoredApi, StoredMethod, StoredResource } from '../state.ts';
+import { pathOf, type ApiGatewayState, type StoredApi, type StoredMethod, type StoredResource } from '../state.ts';
 import { importParts } from './documentation.ts';
-import { parseOpenApi, type Doc } from './openapi-document.ts';
+import { importPrefix, parseOpenApi, type Doc } from './openapi-document.ts';
 import { newApi, restApiOutput } from './rest-apis.ts';
 
 type Ctx = RequestContext<ApiGatewayState>;
@@ -15,12 +15,22 @@ const parseDocument = (body: Uint8Array | undefined) => parseOpenApi(body, 'Inva
 /** `#/definitions/Pet` or `#/components/schemas/Pet` -> `Pet`. */
 const refName = (ref: string | undefined) => ref?.split('/').pop();
 
-function ensureResource(api: StoredApi, path: string): StoredResource {
+/** How an import goes: the `basepath` parameter, the ids of the paths an overwrite replaced, the warnings so far. */
+interface ImportRun {
+  basepath?: string;
+  /** path -> resource id: an overwritten API keeps the id of each path it has again (recorded). */
+  formerIds: Map<string, string>;
+  warnings: string[];
+}
+
+function ensureResource(api: StoredApi, path: string, run: ImportRun): StoredResource {
   let current = api.resources.get(api.api.rootResourceId)!;
+  let walked = '';
   for (const part of path.split('/').filter(Boolean)) {
+    walked += `/${part}`;
     let child = [...api.resources.values()].find((r) => r.parentId === current.id && r.pathPart === part);
     if (!child) {
-      child = { id: shortId(), parentId: current.id, pathPart: part, methods: new Map() };
+      child = { id: run.formerIds.get(walked) ?? shortId(), parentId: current.id, pathPart: part, methods: new Map() };
       api.resources.set(child.id, child);
     }
     current = child;
@@ -28,7 +38,18 @@ function ensureResource(api: StoredApi, path: string): StoredResource {
   return current;
 }
 
-function methodFrom(doc: Doc, operation: Doc, httpMethod: string, authorizerIds: Map<string, string>, api: StoredApi, resourceId: string): StoredMethod {
+/** An integration's request parameters: a value that is no string is left out with AWS's warning (recorded). */
+function integrationParameters(parameters: Doc | undefined, where: string, run: ImportRun): Record<string, string> | undefined {
+  if (!parameters) return undefined;
+  const kept = Object.entries(parameters).filter(([name, value]) => {
+    if (typeof value === 'string') return true;
+    run.warnings.push(`Invalid format for 'requestParameters'. Expected type string for property '${name}' of ${where} but got '${String(value)}'`);
+    return false;
+  });
+  return Object.fromEntries(kept);
+}
+
+function methodFrom(doc: Doc, operation: Doc, httpMethod: string, authorizerIds: Map<string, string>, api: StoredApi, resource: { id: string; path: string }, run: ImportRun): StoredMethod {
   const integration = operation['x-amazon-apigateway-integration'] as Doc | undefined;
   const integrationType = String(integration?.type).toUpperCase();
   const security = (operation.security ?? doc.security ?? []) as Record<string, string[]>[];
@@ -73,12 +94,12 @@ function methodFrom(doc: Doc, operation: Doc, httpMethod: string, authorizerIds:
           connectionType: integration.connectionType ?? (integrationType.startsWith('HTTP') ? 'INTERNET' : undefined),
           connectionId: integration.connectionId,
           credentials: integration.credentials,
-          requestParameters: integration.requestParameters,
+          requestParameters: integrationParameters(integration.requestParameters, `resource '${resource.path}' and method '${httpMethod}'`, run),
           requestTemplates: integration.requestTemplates,
           passthroughBehavior: integration.passthroughBehavior?.toUpperCase() ?? 'WHEN_NO_MATCH',
           contentHandling: integration.contentHandling,
           timeoutInMillis: integration.timeoutInMillis ?? 29000,
-          cacheNamespace: resourceId,
+          cacheNamespace: resource.id,
           cacheKeyParameters: integration.cacheKeyParameters ?? [],
           integrationResponses: integration.responses
             ? Object.fromEntries(
@@ -109,7 +130,7 @@ function modelLinks(schema: unknown, apiId: string): unknown {
 }
 
 /** Fills an API from an OpenAPI 2 or 3 document with API Gateway's extensions. */
-function fill(api: StoredApi, doc: Doc): void {
+function fill(api: StoredApi, doc: Doc, run: ImportRun): void {
   const schemas = (doc.definitions ?? doc.components?.schemas ?? {}) as Doc;
   for (const [name, schema] of Object.entries(schemas)) {
     const description = typeof schema?.description === 'string' ? schema.description : undefined;
@@ -147,31 +168,37 @@ function fill(api: StoredApi, doc: Doc): void {
   if (policy !== undefined) api.api.policy = typeof policy === 'string' ? policy : JSON.stringify(policy);
   const binary = doc['x-amazon-apigateway-binary-media-types'] as string[] | undefined;
   if (binary?.length) api.api.binaryMediaTypes = [...new Set([...(api.api.binaryMediaTypes ?? []), ...binary])];
-  const basePath = typeof doc.basePath === 'string' && doc.basePath !== '/' ? doc.basePath : '';
+  const prefix = importPrefix(doc, run.basepath);
   for (const [path, item] of Object.entries((doc.paths ?? {}) as Doc)) {
-    const resource = ensureResource(api, `${basePath}${path}`);
+    const fullPath = `${prefix}${path}`;
+    const resource = ensureResource(api, fullPath, run);
     for (const [key, operation] of Object.entries(item as Doc)) {
       if (!METHODS.includes(key)) continue;
       const httpMethod = key === 'x-amazon-apigateway-any-method' ? 'ANY' : key.toUpperCase();
-      resource.methods.set(httpMethod, methodFrom(doc, operation as Doc, httpMethod, authorizerIds, api, resource.id));
+      resource.methods.set(httpMethod, methodFrom(doc, operation as Doc, httpMethod, authorizerIds, api, { id: resource.id, path: fullPath }, run));
     }
   }
 }
+
+const withWarnings = (api: RestApi, run: ImportRun): RestApi => (run.warnings.length ? { ...api, warnings: run.warnings } : api);
 
 export function importRestApi(input: ImportRestApiRequest, ctx: Ctx): RestApi {
   const doc = parseDocument(input.body);
   const stored = newApi(ctx.state, { name: doc.info?.title ?? 'imported', description: doc.info?.description, version: doc.info?.version }, ctx.emulator.clock.date());
   // An imported API has the document's models only, not the Empty and Error a new API gets (recorded).
   stored.models.clear();
-  fill(stored, doc);
-  return restApiOutput(ctx.state, stored);
+  const run: ImportRun = { basepath: input.parameters?.basepath, formerIds: new Map(), warnings: [] };
+  fill(stored, doc, run);
+  return withWarnings(restApiOutput(ctx.state, stored), run);
 }
 
 export function putRestApi(input: PutRestApiRequest, ctx: Ctx): RestApi {
   // The document is checked before the API is looked up (recorded: a bad document to an unknown API is a 400).
   const doc = parseDocument(input.body);
   const stored = ctx.state.api(input.restApiId);
+  const run: ImportRun = { basepath: input.parameters?.basepath, formerIds: new Map(), warnings: [] };
   if (input.mode !== 'merge') {
+    for (const resource of stored.resources.values()) run.formerIds.set(pathOf(stored, resource), resource.id);
     const root = stored.resources.get(stored.api.rootResourceId)!;
     root.methods.clear();
     stored.resources.clear();
@@ -187,6 +214,6 @@ export function putRestApi(input: PutRestApiRequest, ctx: Ctx): RestApi {
   // Both modes take the document's title and version (recorded).
   if (doc.info?.title) stored.api.name = doc.info.title;
   if (doc.info?.version) stored.api.version = String(doc.info.version);
-  fill(stored, doc);
-  return restApiOutput(ctx.state, stored, true);
+  fill(stored, doc, run);
+  return withWarnings(restApiOutput(ctx.state, stored, true), run);
 }
