@@ -28,6 +28,10 @@ export interface SnapshotForms {
   jsonStrings?: string[];
   /** Blobs stored as Python's `repr()` of the bytes. */
   pythonBytes?: string[];
+  /** Text the test split into `{line00, line01, ...}`. */
+  lines?: string[];
+  /** Text a transformer wrote in place of part of a value (a time stamp in a log line): any text there. */
+  redactedText?: string[];
   /** Literal words a transformer wrote in place of values: any value, or a timestamp. */
   redactedWords?: Record<string, 'any' | 'timestamp'>;
   /** HTTP status of an error known only from `str(ClientError)` or a digest (by its code). */
@@ -60,6 +64,7 @@ export function pythonBytesToBase64(repr: string): string {
 
 function convert(value: unknown, path: string, matchers: Record<string, Matcher>, forms: SnapshotForms): JsonValue {
   if (forms.jsonStrings?.includes(path)) matchers[path] = { match: 'json' };
+  if (forms.lines?.includes(path)) matchers[path] = { match: 'lines' };
   if (typeof value === 'string' && forms.pythonBytes?.includes(path)) return pythonBytesToBase64(value);
   if (typeof value === 'string') {
     if (TIMESTAMP_WORDS.has(value) || forms.redactedWords?.[value] === 'timestamp') {
@@ -67,7 +72,8 @@ function convert(value: unknown, path: string, matchers: Record<string, Matcher>
       return value;
     }
     if (forms.redactedWords?.[value] === 'any') return '{{*}}';
-    return placeholderTemplate(value);
+    const text = (forms.redactedText ?? []).reduce((t, redacted) => t.replaceAll(redacted, '\u0000'), value);
+    return placeholderTemplate(text).replaceAll('\u0000', '{{*}}');
   }
   if (Array.isArray(value)) return value.map((v, i) => convert(v, childPath(path, i), matchers, forms));
   if (value && typeof value === 'object') {

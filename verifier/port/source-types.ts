@@ -29,6 +29,8 @@ export interface SourceStep {
    * `bodyJson`: members of a body holding JSON text that the snapshot stores decoded (an SNS notification's `Message`).
    */
   messageBodies?: { records?: boolean; bodyJson?: string[] };
+  /** Paths of text the test snapshotted split into `{line00, line01, ...}` (API Gateway's execution log). */
+  lines?: string[];
   /** The snapshot holds only this part of the response (e.g. `$.Messages[0]`). */
   select?: string;
   /** Lists whose order AWS does not define. */
@@ -97,6 +99,8 @@ export interface SourceFile {
   defaultProtocol: SourceProtocol;
   /** Literal words the test's transformers wrote in place of values (no `<...>`): judged as any value or a timestamp. */
   redactedWords?: Record<string, 'any' | 'timestamp'>;
+  /** Text a test's transformers wrote in place of part of a value (`DDD MMM dd hh:mm:ss UTC yyyy` for a log time): any text. */
+  redactedText?: string[];
   /** Placeholders a test's transformers wrote for a value the contract knows (`<a:len(129)>` for 129 `a`s): put back. */
   expandedWords?: Record<string, string>;
   scenarios: SourceScenario[];
