@@ -18,11 +18,33 @@ interface HistoryEvent {
   id: number;
   previousEventId?: number;
   type: string;
+  stateEnteredEventDetails?: { input?: string };
 }
 type Snapshot = Record<string, { 'recorded-date': string; 'recorded-content': Record<string, { events?: HistoryEvent[] }> }>;
 
 /** The date from which AWS links a distributed Map's MapStateExited to MapRunStarted (its first recording doing so). */
 const MAP_EXIT_LINK_CHANGE = Date.UTC(2024, 10, 13);
+/** The date from which AWS writes the first state's input re-serialized, not as the client sent it (its first recording doing so). */
+const FIRST_INPUT_CHANGE = Date.UTC(2024, 6, 20);
+
+function recordedAt(recorded: Snapshot[string]): number {
+  const [day, month, year] = recorded['recorded-date'].split(',')[0].split('-').map(Number);
+  return Date.UTC(year, month - 1, day);
+}
+
+/**
+ * The first state's input in a recording made before AWS began writing it re-serialized (2024-07: two recordings of
+ * `["Hello", "World"]` show `["Hello","World"]` there; the twelve earlier ones, the client's text): judged as JSON.
+ */
+function clientTextFirstInput(recorded: Snapshot[string], key: string): string[] {
+  const input = recorded['recorded-content'][key]?.events?.[1]?.stateEnteredEventDetails?.input;
+  if (recordedAt(recorded) >= FIRST_INPUT_CHANGE || input === undefined) return [];
+  try {
+    return JSON.stringify(JSON.parse(input)) === input ? [] : ['$.events[1].stateEnteredEventDetails.input'];
+  } catch {
+    return [];
+  }
+}
 
 /**
  * The paths of a history's MapStateExited links to MapRunSucceeded, in a recording made before AWS changed that link to
@@ -30,9 +52,8 @@ const MAP_EXIT_LINK_CHANGE = Date.UTC(2024, 10, 13);
  * as twinstack writes what AWS writes now.
  */
 function outdatedMapExitLinks(recorded: Snapshot[string], key: string): string[] {
-  const [day, month, year] = recorded['recorded-date'].split(',')[0].split('-').map(Number);
   const events = recorded['recorded-content'][key]?.events ?? [];
-  if (Date.UTC(year, month - 1, day) >= MAP_EXIT_LINK_CHANGE) return [];
+  if (recordedAt(recorded) >= MAP_EXIT_LINK_CHANGE) return [];
   const typeOf = new Map(events.map((e) => [e.id, e.type]));
   return events.flatMap((e, i) => (e.type === 'MapStateExited' && typeOf.get(e.previousEventId!) === 'MapRunSucceeded' ? [`$.events[${i}].previousEventId`] : []));
 }
@@ -53,7 +74,7 @@ function steps(definition: unknown, runs: Run[], recorded: Snapshot[string]): So
         op: 'GetExecutionHistory',
         params: { executionArn: `{{execution${i}}}` },
         snapshot: run.key,
-        jsonStrings: run.jsonStrings,
+        jsonStrings: [...run.jsonStrings, ...clientTextFirstInput(recorded, run.key)],
         ...(outdatedMapExitLinks(recorded, run.key).length ? { ignore: outdatedMapExitLinks(recorded, run.key) } : {}),
       },
     ]),

@@ -55,7 +55,11 @@ export function pythonBytesToBase64(repr: string): string {
 }
 
 function convert(value: unknown, path: string, matchers: Record<string, Matcher>, forms: SnapshotForms): JsonValue {
-  if (forms.jsonStrings?.includes(path)) matchers[path] = { match: 'json' };
+  if (forms.jsonStrings?.includes(path)) {
+    matchers[path] = { match: 'json' };
+    // A snapshot that kept the document as its text: the document it holds.
+    if (typeof value === 'string' && /^\s*[[{]/.test(value)) return convert(JSON.parse(value), path, matchers, { ...forms, jsonStrings: [] });
+  }
   if (typeof value === 'string' && forms.pythonBytes?.includes(path)) return pythonBytesToBase64(value);
   if (typeof value === 'string') {
     if (TIMESTAMP_WORDS.has(value) || forms.redactedWords?.[value] === 'timestamp') {

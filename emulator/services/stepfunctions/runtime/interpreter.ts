@@ -20,16 +20,13 @@ export interface Outcome {
 }
 
 /** Runs a machine (the execution's, a Parallel branch, a Map iteration) from StartAt to an end; throws its unhandled error. */
-export async function runMachine(env: ExecutionEnv, thread: Thread, machine: MachineDef, input: Json, inputText?: string): Promise<Json> {
+export async function runMachine(env: ExecutionEnv, thread: Thread, machine: MachineDef, input: Json): Promise<Json> {
   let name = machine.StartAt;
   let value = input;
-  // The execution's first state shows the input as the client wrote it; later ones as the interpreter writes JSON.
-  let text = inputText;
   for (;;) {
     env.signal.throwIfAborted();
     thread.onEnter?.(name, value);
-    const outcome = await runState(env, thread, name, machine.States[name], value, text);
-    text = undefined;
+    const outcome = await runState(env, thread, name, machine.States[name], value);
     if (outcome.next === undefined) return outcome.output;
     name = outcome.next;
     value = outcome.output;
@@ -43,7 +40,7 @@ function located(error: unknown, name: string, enteredId: number): StatesError {
   return new StatesError(e.error, `An error occurred while executing the state '${name}' (entered at the event id #${enteredId}). ${e.causeText ?? ''}`, e.location);
 }
 
-export async function runState(env: ExecutionEnv, thread: Thread, name: string, def: StateDef, raw: Json, rawText?: string): Promise<Outcome> {
+export async function runState(env: ExecutionEnv, thread: Thread, name: string, def: StateDef, raw: Json): Promise<Outcome> {
   const language: QueryLanguage = def.QueryLanguage ?? thread.language;
   const resumed = env.resumed;
   env.resumed = undefined;
@@ -51,7 +48,9 @@ export async function runState(env: ExecutionEnv, thread: Thread, name: string, 
   const enteredId =
     resumed?.enteredId ??
     env.log.add(thread.frame, `${def.Type}StateEntered`, {
-      stateEnteredEventDetails: { name, input: rawText ?? payload(raw), inputDetails: { truncated: false } },
+      // Even the first state's input is written as AWS re-serializes it, not as the client sent it (AWS's recordings
+      // since 2024-07; the ones before kept the client's text there).
+      stateEnteredEventDetails: { name, input: payload(raw), inputDetails: { truncated: false } },
     });
   const context = {
     ...env.context,
