@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CreateActivityCommand, GetExecutionHistoryCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { CreateActivityCommand, DescribeExecutionCommand, GetExecutionHistoryCommand, StartExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { finished, machine, run, shape, useSfn } from './support.ts';
 
 // Semantics from the Amazon States Language specification and AWS's documentation; history shapes as in the
@@ -55,6 +55,20 @@ describe('Step Functions ASL interpreter (SDK v3)', function () {
     await finished(ctx, executionArn!);
     const { events } = await ctx.sfn.send(new GetExecutionHistoryCommand({ executionArn }));
     assert.deepEqual([events![0].executionStartedEventDetails!.input, events![1].stateEnteredEventDetails!.input], ['["Hello", "World"]', '["Hello","World"]']);
+  });
+
+  it('stalls before entering a Map whose MaxConcurrencyPath finds a negative integer, as AWS does, until stopped', async () => {
+    const stateMachineArn = await machine(ctx, {
+      StartAt: 'MapState',
+      States: { MapState: { Type: 'Map', MaxConcurrencyPath: '$.MaxConcurrencyValue', ItemsPath: '$.Values', Iterator: { StartAt: 'H', States: { H: { Type: 'Pass', End: true } } }, End: true } },
+    });
+    const { executionArn } = await ctx.sfn.send(new StartExecutionCommand({ stateMachineArn, input: JSON.stringify({ MaxConcurrencyValue: -1, Values: ['HelloWorld'] }) }));
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal((await ctx.sfn.send(new DescribeExecutionCommand({ executionArn }))).status, 'RUNNING');
+    assert.deepEqual(shape((await ctx.sfn.send(new GetExecutionHistoryCommand({ executionArn }))).events!), ['1/0 ExecutionStarted']);
+    await ctx.sfn.send(new StopExecutionCommand({ executionArn }));
+    assert.equal((await finished(ctx, executionArn!)).status, 'ABORTED');
+    assert.deepEqual((await ctx.sfn.send(new GetExecutionHistoryCommand({ executionArn }))).events!.map((e) => e.type), ['ExecutionStarted', 'ExecutionAborted']);
   });
 
   it('chooses with every kind of rule (And/Or/Not, string, numeric, timestamp, type tests, wildcards)', async () => {

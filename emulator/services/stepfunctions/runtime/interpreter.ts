@@ -5,10 +5,10 @@ import { isJsonata, type Json } from '../asl/query.ts';
 import { matches } from './choice-rules.ts';
 import { rootsOf, type ExecutionEnv, type Thread } from './env.ts';
 import { payload } from './events.ts';
-import { runMap } from './map.ts';
+import { runMap, stallsOnEntering } from './map.ts';
 import { runParallel } from './parallel.ts';
 import { findCatcher, retryDelayMs } from './retry.ts';
-import { sleep } from './running.ts';
+import { sleep, untilAborted } from './running.ts';
 import { referenced, StateIO } from './state-io.ts';
 import { runTask } from './task.ts';
 import { waitMs } from './wait.ts';
@@ -44,6 +44,13 @@ export async function runState(env: ExecutionEnv, thread: Thread, name: string, 
   const language: QueryLanguage = def.QueryLanguage ?? thread.language;
   const resumed = env.resumed;
   env.resumed = undefined;
+  const context = {
+    ...env.context,
+    State: { Name: name, EnteredTime: env.emulator.clock.date().toISOString(), RetryCount: 0 },
+    ...thread.extraContext,
+  };
+  const io = new StateIO(def, language, raw, context, thread.vars, env.test?.inspect);
+  if (!resumed && !env.test && env.execution.config.type === 'STANDARD' && stallsOnEntering(io)) await untilAborted(new Promise(() => {}), env.signal);
   const enteredAt = resumed?.enteredAt ?? env.emulator.clock.now();
   const enteredId =
     resumed?.enteredId ??
@@ -52,12 +59,6 @@ export async function runState(env: ExecutionEnv, thread: Thread, name: string, 
       // since 2024-07; the ones before kept the client's text there).
       stateEnteredEventDetails: { name, input: payload(raw), inputDetails: { truncated: false } },
     });
-  const context = {
-    ...env.context,
-    State: { Name: name, EnteredTime: env.emulator.clock.date().toISOString(), RetryCount: 0 },
-    ...thread.extraContext,
-  };
-  const io = new StateIO(def, language, raw, context, thread.vars, env.test?.inspect);
   const scope: StateScope = { env, thread, name, def, io, enteredId };
   try {
     switch (def.Type) {
