@@ -5,6 +5,7 @@ import type { FunctionVersion, LambdaFunction } from './function.ts';
 import { deliverLogs } from './log-delivery.ts';
 import { recordConcurrency, recordInvocation, recordThrottle } from './metrics.ts';
 import type { InvocationResult } from './runtime/environment.ts';
+import { framedLog, platformLogFormat } from './runtime/platform-log.ts';
 import { environmentSpec, InvokeFailure } from './runtime/spec.ts';
 import type { LambdaState } from './state.ts';
 
@@ -54,7 +55,8 @@ export async function runInvocation(emulator: Emulator, state: LambdaState, fn: 
   } catch (error) {
     if (!(error instanceof InvokeFailure)) throw error;
     const payload = { errorType: error.errorType, errorMessage: `RequestId: ${requestId} Error: ${error.message}` };
-    const log = `START RequestId: ${requestId} Version: ${executedVersion}\n${error.message}\nEND RequestId: ${requestId}\nREPORT RequestId: ${requestId}\tDuration: 0.00 ms\tBilled Duration: 0 ms\tMemory Size: ${version.config.MemorySize} MB\tMax Memory Used: 0 MB\t\n`;
+    const report = { requestId, version: executedVersion, durationMs: 0, memoryMb: version.config.MemorySize ?? 128, maxMemoryUsedMb: 0, status: 'error' as const, errorType: error.errorType };
+    const log = framedLog(platformLogFormat(version.config.LoggingConfig), report, `${error.message}\n`);
     result = { payload: Buffer.from(JSON.stringify(payload)), functionError: 'Unhandled', log, durationMs: 0 };
   }
   recordLog(emulator, state, fn, result);
