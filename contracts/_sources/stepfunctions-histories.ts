@@ -12,7 +12,12 @@ interface Run {
   key: string;
   input: string;
   jsonStrings: string[];
+  /** The seconds a Wait state of the execution waits: its history is read once they have passed and it has ended. */
+  waitSeconds?: number;
 }
+
+/** Polls a history until the execution's end is in it. */
+const ENDED = { path: '$.events', matches: '"type":"Execution(Succeeded|Failed|TimedOut|Aborted)"' };
 
 interface HistoryEvent {
   id: number;
@@ -76,6 +81,7 @@ function steps(definition: unknown, runs: Run[], recorded: Snapshot[string]): So
         snapshot: run.key,
         jsonStrings: [...run.jsonStrings, ...clientTextFirstInput(recorded, run.key)],
         ...(outdatedMapExitLinks(recorded, run.key).length ? { ignore: outdatedMapExitLinks(recorded, run.key) } : {}),
+        ...(run.waitSeconds ? { delaySeconds: run.waitSeconds, until: ENDED } : {}),
       },
     ]),
   ];
@@ -568,11 +574,162 @@ const RECORDED: Recorded[] = [
  {
   "module": "test_wait",
   "dir": "stepfunctions/v2/base",
-  "scenarios": [],
+  "scenarios": [
+   {
+    "test": "TestSfnWait::test_base_wait_seconds_path",
+    "variants": {
+     "": {
+      "definition": {
+       "Comment": "WAIT_SECONDS_PATH",
+       "StartAt": "WaitState",
+       "States": {
+        "WaitState": {
+         "Type": "Wait",
+         "SecondsPath": "$.input.waitSeconds",
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"input\": {\"waitSeconds\": 1}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input",
+         "$.events[2].stateExitedEventDetails.output",
+         "$.events[3].executionSucceededEventDetails.output"
+        ],
+        "waitSeconds": 1
+       }
+      ]
+     },
+     "-1": {
+      "definition": {
+       "Comment": "WAIT_SECONDS_PATH",
+       "StartAt": "WaitState",
+       "States": {
+        "WaitState": {
+         "Type": "Wait",
+         "SecondsPath": "$.input.waitSeconds",
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"input\": {\"waitSeconds\": -1}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     },
+     "0": {
+      "definition": {
+       "Comment": "WAIT_SECONDS_PATH",
+       "StartAt": "WaitState",
+       "States": {
+        "WaitState": {
+         "Type": "Wait",
+         "SecondsPath": "$.input.waitSeconds",
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"input\": {\"waitSeconds\": 0}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input",
+         "$.events[2].stateExitedEventDetails.output",
+         "$.events[3].executionSucceededEventDetails.output"
+        ]
+       }
+      ]
+     },
+     "1": {
+      "definition": {
+       "Comment": "WAIT_SECONDS_PATH",
+       "StartAt": "WaitState",
+       "States": {
+        "WaitState": {
+         "Type": "Wait",
+         "SecondsPath": "$.input.waitSeconds",
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"input\": {\"waitSeconds\": 1}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input",
+         "$.events[2].stateExitedEventDetails.output",
+         "$.events[3].executionSucceededEventDetails.output"
+        ],
+        "waitSeconds": 1
+       }
+      ]
+     },
+     "1.5": {
+      "definition": {
+       "Comment": "WAIT_SECONDS_PATH",
+       "StartAt": "WaitState",
+       "States": {
+        "WaitState": {
+         "Type": "Wait",
+         "SecondsPath": "$.input.waitSeconds",
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"input\": {\"waitSeconds\": 1.5}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     },
+     "-1.5": {
+      "definition": {
+       "Comment": "WAIT_SECONDS_PATH",
+       "StartAt": "WaitState",
+       "States": {
+        "WaitState": {
+         "Type": "Wait",
+         "SecondsPath": "$.input.waitSeconds",
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"input\": {\"waitSeconds\": -1.5}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     }
+    }
+   }
+  ],
   "notPorted": {
    "test_timestamp_too_far_in_future_boundary": "the test edits its template or redacts values in its own way",
-   "test_wait_timestamppath": "the test edits its template or redacts values in its own way",
-   "test_base_wait_seconds_path": "the execution waits in real time (Wait states)"
+   "test_wait_timestamppath": "the test edits its template or redacts values in its own way"
   }
  },
  {
