@@ -12,8 +12,11 @@ interface Run {
   key: string;
   input: string;
   jsonStrings: string[];
-  /** The seconds a Wait state of the execution waits: its history is read once they have passed and it has ended. */
-  waitSeconds?: number;
+  /**
+   * The seconds of each wait of the execution, in turn (Wait states, Retry intervals): each passes before the next
+   * begins (the replay moves twinstack's clock once per wait); the history is read once all have and the execution has ended.
+   */
+  waitSeconds?: number[];
 }
 
 /** Polls a history until the execution's end is in it. */
@@ -75,13 +78,14 @@ function steps(definition: unknown, runs: Run[], recorded: Snapshot[string]): So
     },
     ...runs.flatMap((run, i): SourceStep[] => [
       { op: 'StartExecution', params: { stateMachineArn: '{{machineArn}}', input: run.input }, capture: { [`execution${i}`]: '$.executionArn' } },
+      ...(run.waitSeconds ?? []).map((seconds): SourceStep => ({ op: 'DescribeExecution', params: { executionArn: `{{execution${i}}}` }, delaySeconds: seconds })),
       {
         op: 'GetExecutionHistory',
         params: { executionArn: `{{execution${i}}}` },
         snapshot: run.key,
         jsonStrings: [...run.jsonStrings, ...clientTextFirstInput(recorded, run.key)],
         ...(outdatedMapExitLinks(recorded, run.key).length ? { ignore: outdatedMapExitLinks(recorded, run.key) } : {}),
-        ...(run.waitSeconds ? { delaySeconds: run.waitSeconds, until: ENDED } : {}),
+        ...(run.waitSeconds ? { until: ENDED } : {}),
       },
     ]),
   ];
@@ -600,7 +604,7 @@ const RECORDED: Recorded[] = [
          "$.events[2].stateExitedEventDetails.output",
          "$.events[3].executionSucceededEventDetails.output"
         ],
-        "waitSeconds": 1
+        "waitSeconds": [1]
        }
       ]
      },
@@ -674,7 +678,7 @@ const RECORDED: Recorded[] = [
          "$.events[2].stateExitedEventDetails.output",
          "$.events[3].executionSucceededEventDetails.output"
         ],
-        "waitSeconds": 1
+        "waitSeconds": [1]
        }
       ]
      },
@@ -2998,6 +3002,265 @@ const RECORDED: Recorded[] = [
   "module": "test_base_scenarios",
   "dir": "stepfunctions/v2/scenarios",
   "scenarios": [
+   {
+    "test": "TestBaseScenarios::test_parallel_state_retry",
+    "variants": {
+     "": {
+      "definition": {
+       "Comment": "PARALLEL_STATE_RETRY",
+       "StartAt": "ParallelState",
+       "States": {
+        "ParallelState": {
+         "Type": "Parallel",
+         "Branches": [
+          {
+           "StartAt": "Branch1",
+           "States": {
+            "Branch1": {
+             "Type": "Fail",
+             "Error": "FailureType",
+             "Cause": "Cause description"
+            }
+           }
+          }
+         ],
+         "Retry": [
+          {
+           "ErrorEquals": [
+            "FailureType"
+           ],
+           "MaxAttempts": 2
+          }
+         ],
+         "Next": "Final"
+        },
+        "Final": {
+         "Type": "Pass",
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input",
+         "$.events[3].stateEnteredEventDetails.input",
+         "$.events[5].stateEnteredEventDetails.input",
+         "$.events[7].stateEnteredEventDetails.input"
+        ],
+        "waitSeconds": [1, 2]
+       }
+      ]
+     }
+    }
+   },
+   {
+    "test": "TestBaseScenarios::test_map_state_retry",
+    "variants": {
+     "": {
+      "definition": {
+       "StartAt": "StartState",
+       "States": {
+        "StartState": {
+         "Type": "Pass",
+         "Result": [
+          1
+         ],
+         "ResultPath": "$.arr",
+         "Next": "MapState"
+        },
+        "MapState": {
+         "Type": "Map",
+         "ResultPath": null,
+         "InputPath": "$.arr",
+         "MaxConcurrency": 1,
+         "ItemProcessor": {
+          "ProcessorConfig": {
+           "Mode": "INLINE"
+          },
+          "StartAt": "HandleItemFail",
+          "States": {
+           "HandleItemFail": {
+            "Type": "Fail",
+            "Error": "HandleItemFailError",
+            "Cause": "HandleItemFailCause"
+           }
+          }
+         },
+         "Retry": [
+          {
+           "ErrorEquals": [
+            "HandleItemFailError"
+           ],
+           "MaxAttempts": 2
+          }
+         ],
+         "Next": "Final"
+        },
+        "Final": {
+         "Type": "Pass",
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input",
+         "$.events[2].stateExitedEventDetails.output",
+         "$.events[3].stateEnteredEventDetails.input"
+        ],
+        "waitSeconds": [1, 2]
+       }
+      ]
+     }
+    }
+   },
+   {
+    "test": "TestBaseScenarios::test_map_state_retry_legacy",
+    "variants": {
+     "": {
+      "definition": {
+       "StartAt": "StartState",
+       "States": {
+        "StartState": {
+         "Type": "Pass",
+         "Result": [
+          1
+         ],
+         "ResultPath": "$.arr",
+         "Next": "MapState"
+        },
+        "MapState": {
+         "Type": "Map",
+         "ResultPath": null,
+         "InputPath": "$.arr",
+         "MaxConcurrency": 1,
+         "Iterator": {
+          "StartAt": "HandleItemFail",
+          "States": {
+           "HandleItemFail": {
+            "Type": "Fail",
+            "Error": "HandleItemFailError",
+            "Cause": "HandleItemFailCause"
+           }
+          }
+         },
+         "Retry": [
+          {
+           "ErrorEquals": [
+            "HandleItemFailError"
+           ],
+           "MaxAttempts": 2
+          }
+         ],
+         "Next": "Final"
+        },
+        "Final": {
+         "Type": "Pass",
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input",
+         "$.events[2].stateExitedEventDetails.output",
+         "$.events[3].stateEnteredEventDetails.input"
+        ],
+        "waitSeconds": [1, 2]
+       }
+      ]
+     }
+    }
+   },
+   {
+    "test": "TestBaseScenarios::test_map_state_retry_multiple_retriers",
+    "variants": {
+     "": {
+      "definition": {
+       "StartAt": "StartState",
+       "States": {
+        "StartState": {
+         "Type": "Pass",
+         "Result": [
+          1
+         ],
+         "ResultPath": "$.arr",
+         "Next": "MapState"
+        },
+        "MapState": {
+         "Type": "Map",
+         "ResultPath": null,
+         "InputPath": "$.arr",
+         "MaxConcurrency": 1,
+         "ItemProcessor": {
+          "ProcessorConfig": {
+           "Mode": "INLINE"
+          },
+          "StartAt": "HandleItemFail",
+          "States": {
+           "HandleItemFail": {
+            "Type": "Fail",
+            "Error": "HandleItemFailError",
+            "Cause": "HandleItemFailCause"
+           }
+          }
+         },
+         "Retry": [
+          {
+           "ErrorEquals": [
+            "NoSuchError"
+           ],
+           "MaxAttempts": 1
+          },
+          {
+           "ErrorEquals": [
+            "State.ALL"
+           ],
+           "MaxAttempts": 2
+          },
+          {
+           "ErrorEquals": [
+            "HandleItemFailError"
+           ],
+           "MaxAttempts": 3
+          }
+         ],
+         "Next": "Final"
+        },
+        "Final": {
+         "Type": "Pass",
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input",
+         "$.events[2].stateExitedEventDetails.output",
+         "$.events[3].stateEnteredEventDetails.input"
+        ],
+        "waitSeconds": [1, 2, 4]
+       }
+      ]
+     }
+    }
+   },
    {
     "test": "TestBaseScenarios::test_map_state_break_condition",
     "variants": {
@@ -5642,10 +5905,7 @@ const RECORDED: Recorded[] = [
   ],
   "notPorted": {
    "test_parallel_state": "the test builds its state machine from several templates or none",
-   "test_map_state_retry": "the execution waits in real time (Retry intervals)",
    "test_map_state_item_selector": "the test builds its state machine from several templates or none",
-   "test_map_state_retry_legacy": "the execution waits in real time (Retry intervals)",
-   "test_map_state_retry_multiple_retriers": "the execution waits in real time (Retry intervals)",
    "test_map_state_catch_empty_fail": "the test builds its state machine from several templates or none",
    "test_choice_unsorted_parameters": "the test builds its state machine from several templates or none",
    "test_choice_aws_docs_scenario": "the test builds its state machine from several templates or none",
@@ -5668,7 +5928,6 @@ const RECORDED: Recorded[] = [
    "test_catch_states_runtime": "the test builds its state machine from several templates or none",
    "test_catch_empty": "the test builds its state machine from several templates or none",
    "test_parallel_state_order": "the test edits its template or redacts values in its own way",
-   "test_parallel_state_retry": "the execution waits in real time (Retry intervals)",
    "test_retry_interval_features": "the test builds its state machine from several templates or none",
    "test_retry_interval_features_jitter_none": "the test builds its state machine from several templates or none",
    "test_map_item_reader_csv_max_items": "the test edits its template or redacts values in its own way",
