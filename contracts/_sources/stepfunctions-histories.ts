@@ -5904,6 +5904,7 @@ const RECORDED: Recorded[] = [
    }
   ],
   "notPorted": {
+   "test_map_state_retry_multiple_retriers": "an earlier recording of the test under its former path (tests/integration/), which the ported one supersedes",
    "test_parallel_state": "the test builds its state machine from several templates or none",
    "test_map_state_item_selector": "the test builds its state machine from several templates or none",
    "test_map_state_catch_empty_fail": "the test builds its state machine from several templates or none",
