@@ -135,6 +135,39 @@ const RECORDED: Recorded[] = [
   "dir": "stepfunctions/v2/assign",
   "scenarios": [
    {
+    "test": "TestAssignReferenceVariables::test_assign_in_wait_state",
+    "variants": {
+     "": {
+      "definition": {
+       "Comment": "BASE_ASSIGN_IN_WAIT",
+       "StartAt": "WaitState",
+       "States": {
+        "WaitState": {
+         "Type": "Wait",
+         "Seconds": 0,
+         "Assign": {
+          "foo": "oof"
+         },
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input",
+         "$.events[2].stateExitedEventDetails.output",
+         "$.events[3].executionSucceededEventDetails.output"
+        ]
+       }
+      ]
+     }
+    }
+   },
+   {
     "test": "TestAssignReferenceVariables::test_assign_in_choice_state",
     "variants": {
      "CORRECT": {
@@ -299,7 +332,6 @@ const RECORDED: Recorded[] = [
   "notPorted": {
    "test_reference_assign": "the test builds its state machine from several templates or none",
    "test_assign_from_value": "the test builds its state machine from several templates or none",
-   "test_assign_in_wait_state": "the execution waits in real time (Wait states)",
    "test_assign_in_catch_state": "the test builds its state machine from several templates or none",
    "test_variables_in_lambda_task": "the test builds its state machine from several templates or none",
    "test_reference_in_map_state_max_items_path": "the test builds its state machine from several templates or none",
