@@ -135,7 +135,7 @@ export function objectSettings(input: WriteInput, bucket: Bucket, ctx: S3Context
     Expires: input.Expires,
     WebsiteRedirectLocation: input.WebsiteRedirectLocation,
   };
-  const tags: Tag[] = tagsFromHeader(input.Tagging);
+  const tags: Tag[] = tagsFromHeader(input.Tagging, ctx.caller);
   const requestedAcl = grantsFromHeaders(input, bucket.accountId);
   if (requestedAcl) checkGrantsAccepted(bucket, requestedAcl);
   return {

@@ -4,6 +4,7 @@ import { grantsFromHeaders, grantsFromPolicy, hasAclHeaders } from '../acl.ts';
 import { AwsError } from '../../../core/errors.ts';
 import { canonicalUserId, type Grant } from '../object.ts';
 import { findVersion, methodNotAllowed } from '../read.ts';
+import { notify } from '../notifications.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
 
 type AclRequest = PutBucketAclRequest | PutObjectAclRequest;
@@ -44,7 +45,10 @@ export function putObjectAcl(input: PutObjectAclRequest, ctx: S3Context) {
   const object = findVersion(bucket, input.Key ?? '', input.VersionId, 'PUT');
   const grants = requestedGrants(input, bucket.accountId);
   checkGrantsAccepted(bucket, grants);
+  // S3 sends ObjectAcl:Put only for a change: setting the ACL the object has already sends nothing (AWS-recorded test_object_put_acl).
+  const changed = JSON.stringify(object.acl) !== JSON.stringify(grants);
   object.acl = grants;
+  if (changed) notify(ctx, bucket, 's3:ObjectAcl:Put', object);
   return {};
 }
 
