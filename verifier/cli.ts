@@ -50,7 +50,8 @@ function list(value: string | undefined): string[] | undefined {
 
 async function introspect(endpoint: string): Promise<Introspection | undefined> {
   try {
-    const res = await fetch(new URL('/_twinstack/operations', endpoint), { signal: AbortSignal.timeout(5000) });
+    // Listing every operation loads every service's model: seconds on a busy machine.
+    const res = await fetch(new URL('/_twinstack/operations', endpoint), { signal: AbortSignal.timeout(60_000) });
     return res.ok ? ((await res.json()) as Introspection) : undefined;
   } catch {
     return undefined;

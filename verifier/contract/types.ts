@@ -195,6 +195,11 @@ export interface ScenarioMeta {
   protocol: WireProtocol;
   /** Tags for selection (`fifo`, `errors`...). */
   tags?: string[];
+  /**
+   * An account-wide resource the scenario changes and other scenarios also use (the default event bus's tags): it
+   * is replayed alone, after the concurrent ones.
+   */
+  exclusive?: string;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

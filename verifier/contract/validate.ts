@@ -34,6 +34,7 @@ export function validateContract(value: unknown): string[] {
     need(meta.formatVersion === 1, '$.metadata.twinstack.formatVersion', 'must be 1');
     need(typeof meta.id === 'string' && meta.id.startsWith(`${meta.service}/`), '$.metadata.twinstack.id', "must be '<service>/<scenario>'");
     need(PROTOCOLS.includes(meta.protocol), '$.metadata.twinstack.protocol', `one of ${PROTOCOLS.join(', ')}`);
+    need(meta.exclusive === undefined || typeof meta.exclusive === 'string', '$.metadata.twinstack.exclusive', 'a resource name');
     const p = meta.provenance as unknown as Obj | undefined;
     need(isObj(p) && PROVENANCE.includes(p.kind as string), '$.metadata.twinstack.provenance.kind', `one of ${PROVENANCE.join(', ')}`);
     if (isObj(p) && p.kind === 'aws-validated-snapshot') {

@@ -347,6 +347,7 @@ async function main() {
             id,
             service: source.service,
             protocol: variant.protocol,
+            ...(scenario.exclusive?.(variant.param) ? { exclusive: scenario.exclusive(variant.param) } : {}),
             description: scenario.note ?? `${scenario.test} reproduced from LocalStack's AWS-validated test`,
             provenance: {
               kind: 'aws-validated-snapshot',

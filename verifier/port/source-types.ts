@@ -84,6 +84,8 @@ export interface SourceScenario {
   expandedWords?: Record<string, string> | ((param: string) => Record<string, string>);
   /** Recorded variants of this test not ported, by the test's own parameter, with the reason (e.g. virtual-host addressing). */
   unportedVariants?: Record<string, string>;
+  /** The account-wide resource a variant changes that other scenarios also use (see ScenarioMeta.exclusive). */
+  exclusive?: (param: string) => string | undefined;
 }
 
 export interface SourceFile {

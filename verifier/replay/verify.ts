@@ -70,8 +70,10 @@ export async function verifyContracts(options: VerifyOptions): Promise<VerifyRun
     options.onResult?.(results[index], done, selected.length);
   };
   // A target whose clock moves for the waits: scenarios that wait run last and alone, since moving the clock would
-  // otherwise expire what a concurrent scenario is still counting on.
-  const waits = (c: ContractFile) => Boolean(options.target.advanceClock) && c.interactions.some((i) => i.comments.twinstack.delaySeconds);
+  // otherwise expire what a concurrent scenario is still counting on. So do scenarios that change an account-wide
+  // resource others use.
+  const waits = (c: ContractFile) =>
+    Boolean(c.metadata.twinstack.exclusive) || (Boolean(options.target.advanceClock) && c.interactions.some((i) => i.comments.twinstack.delaySeconds));
   const weight = selected.map(expectedWait);
   const concurrent = selected.flatMap((c, i) => (waits(c) ? [] : [i])).sort((a, b) => weight[b] - weight[a]);
   const alone = selected.flatMap((c, i) => (waits(c) ? [i] : []));
