@@ -10,10 +10,12 @@ import {
   listAccessPointsForObjectLambda,
   putAccessPointConfigurationForObjectLambda,
 } from './operations/object-lambda.ts';
-import { deleteAccessPointPolicyForObjectLambda, getAccessPointPolicyForObjectLambda, putAccessPointPolicyForObjectLambda } from './operations/object-lambda-policy.ts';
+import { accessPointPolicies, objectLambdaPolicies } from './operations/access-point-policies.ts';
+import { deletePublicAccessBlock, getPublicAccessBlock, putPublicAccessBlock } from './operations/public-access-block.ts';
 
 /**
- * S3 Control: access points and S3 Object Lambda access points, per account and region. S3 serves requests through
+ * S3 Control: access points (with their policies), S3 Object Lambda access points, and the account's public access
+ * block, per account and region. S3 serves requests through
  * Object Lambda access points and asks this service for their configuration through the core (`emulator.call`).
  * Other operations answer 501 NotImplemented.
  */
@@ -28,9 +30,17 @@ const handlers: Record<string, Handler<S3controlState>> = {
   DeleteAccessPointForObjectLambda: deleteAccessPointForObjectLambda,
   GetAccessPointConfigurationForObjectLambda: getAccessPointConfigurationForObjectLambda,
   PutAccessPointConfigurationForObjectLambda: putAccessPointConfigurationForObjectLambda,
-  PutAccessPointPolicyForObjectLambda: putAccessPointPolicyForObjectLambda,
-  GetAccessPointPolicyForObjectLambda: getAccessPointPolicyForObjectLambda,
-  DeleteAccessPointPolicyForObjectLambda: deleteAccessPointPolicyForObjectLambda,
+  PutAccessPointPolicyForObjectLambda: objectLambdaPolicies.put,
+  GetAccessPointPolicyForObjectLambda: objectLambdaPolicies.get,
+  DeleteAccessPointPolicyForObjectLambda: objectLambdaPolicies.delete,
+  GetAccessPointPolicyStatusForObjectLambda: objectLambdaPolicies.status,
+  PutAccessPointPolicy: accessPointPolicies.put,
+  GetAccessPointPolicy: accessPointPolicies.get,
+  DeleteAccessPointPolicy: accessPointPolicies.delete,
+  GetAccessPointPolicyStatus: accessPointPolicies.status,
+  PutPublicAccessBlock: putPublicAccessBlock,
+  GetPublicAccessBlock: getPublicAccessBlock,
+  DeletePublicAccessBlock: deletePublicAccessBlock,
 };
 
 const s3control: ServiceDefinition<S3controlState> = {
@@ -40,6 +50,12 @@ const s3control: ServiceDefinition<S3controlState> = {
   // The model's constraints (required members, lengths, patterns, enums), reported as AWS's Coral framework does.
   validation: 'coral',
   handlers,
+  // S3 Control answers a successful DELETE with 204 No Content (AWS-recorded TestS3ControlPublicAccessBlock, access point lifecycle).
+  http: {
+    decorate(req, response) {
+      if (req.method === 'DELETE' && response.status === 200) response.status = 204;
+    },
+  },
 };
 
 export default s3control;

@@ -27,6 +27,8 @@ export interface S3controlState {
   readonly region: string;
   readonly accessPoints: Map<string, AccessPointRecord>;
   readonly objectLambdaAccessPoints: Map<string, ObjectLambdaAccessPointRecord>;
+  /** The account's public access block (kept in the account's us-east-1 state: it is account-wide). */
+  accountPublicAccessBlock?: PublicAccessBlockConfiguration;
 }
 
 export function createS3controlState(accountId: string, region: string): S3controlState {
