@@ -49,7 +49,8 @@ function readObject(input: ReadRequest, ctx: S3Context, method: 'GET' | 'HEAD'):
   const length = range ? range.end - range.start + 1 : size;
   const output: ReadOutput = {
     AcceptRanges: 'bytes',
-    Expiration: expirationHeader(bucket, object),
+    // AWS tells the expiry of the current version only, and not when the request names a version.
+    Expiration: input.VersionId === undefined ? expirationHeader(bucket, object) : undefined,
     LastModified: object.lastModified,
     ContentLength: length,
     ETag: object.etag,

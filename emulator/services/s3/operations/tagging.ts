@@ -17,7 +17,7 @@ import type { Tag } from '../object.ts';
 
 export function putBucketTagging(input: PutBucketTaggingRequest, ctx: S3Context) {
   const bucket = requireBucket(ctx, input);
-  const tags = validateTags((input.Tagging?.TagSet ?? []) as Tag[], 50, 'Bucket');
+  const tags = validateTags((input.Tagging?.TagSet ?? []) as Tag[], 50, 'Bucket', ctx.caller);
   // An empty tag set removes the tags, as DeleteBucketTagging does.
   bucket.tags = tags.length ? tags : undefined;
   return {};
@@ -57,7 +57,7 @@ function versionOutput(bucketVersioned: boolean, versionId: string) {
 export function putObjectTagging(input: PutObjectTaggingRequest, ctx: S3Context) {
   const bucket = requireBucket(ctx, input);
   const object = findTaggable(bucket, input.Key ?? '', input.VersionId, 'PUT');
-  object.tags = validateTags((input.Tagging?.TagSet ?? []) as Tag[], 10, 'Object');
+  object.tags = validateTags((input.Tagging?.TagSet ?? []) as Tag[], 10, 'Object', ctx.caller);
   notify(ctx, bucket, 's3:ObjectTagging:Put', object);
   return { VersionId: versionOutput(bucket.versioning !== undefined, object.versionId) };
 }
