@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetBucketTaggingCommand, S3Client } from '@aws-sdk/client-s3';
 import {
   CreateAccessPointCommand,
   CreateAccessPointForObjectLambdaCommand,
@@ -9,10 +9,13 @@ import {
   GetAccessPointPolicyStatusCommand,
   GetAccessPointPolicyStatusForObjectLambdaCommand,
   GetPublicAccessBlockCommand,
+  ListTagsForResourceCommand,
   PutAccessPointPolicyCommand,
   PutAccessPointPolicyForObjectLambdaCommand,
   PutPublicAccessBlockCommand,
   S3ControlClient,
+  TagResourceCommand,
+  UntagResourceCommand,
 } from '@aws-sdk/client-s3-control';
 import type { Twinstack } from '../../emulator/index.ts';
 import { startS3, CREDENTIALS } from '../s3/support.ts';
@@ -30,7 +33,7 @@ const failureOf = async (call: Promise<unknown>) => {
   throw new Error('expected the call to fail');
 };
 
-describe('S3 Control: access point policies and their status, the account public access block (SDK v3)', function () {
+describe('S3 Control: access point policies and their status, the account public access block, resource tags (SDK v3)', function () {
   this.timeout(30_000);
   let aws: Twinstack;
   let control: S3ControlClient;
@@ -103,5 +106,34 @@ describe('S3 Control: access point policies and their status, the account public
     assert.equal(deleted.$metadata.httpStatusCode, 204);
     assert.equal((await failureOf(get()))[0], 'NoSuchPublicAccessBlockConfiguration');
     assert.equal((await control.send(new DeletePublicAccessBlockCommand({ AccountId: ACCOUNT }))).$metadata.httpStatusCode, 204);
+  });
+
+  it("tags a bucket (its own tag set) and an access point, with AWS's validation (AWS-recorded TestS3ControlTagging)", async () => {
+    const ResourceArn = 'arn:aws:s3:::ap-policy-bucket';
+    const list = (arn = ResourceArn) => control.send(new ListTagsForResourceCommand({ AccountId: ACCOUNT, ResourceArn: arn }));
+    assert.deepEqual((await list()).Tags, []);
+    const tagged = await control.send(new TagResourceCommand({ AccountId: ACCOUNT, ResourceArn, Tags: [{ Key: 'key1', Value: 'value1' }, { Key: 'key2', Value: 'value2' }] }));
+    assert.equal(tagged.$metadata.httpStatusCode, 204);
+    await control.send(new TagResourceCommand({ AccountId: ACCOUNT, ResourceArn, Tags: [{ Key: 'key3', Value: 'value3' }] }));
+    assert.deepEqual((await list()).Tags?.map((t) => t.Key), ['key1', 'key2', 'key3']);
+    await control.send(new UntagResourceCommand({ AccountId: ACCOUNT, ResourceArn, TagKeys: ['key3'] }));
+    assert.equal((await control.send(new UntagResourceCommand({ AccountId: ACCOUNT, ResourceArn, TagKeys: ['key3'] }))).$metadata.httpStatusCode, 204);
+    const s3 = new S3Client({ endpoint: aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS, forcePathStyle: true });
+    assert.deepEqual((await s3.send(new GetBucketTaggingCommand({ Bucket: 'ap-policy-bucket' }))).TagSet, [
+      { Key: 'key1', Value: 'value1' },
+      { Key: 'key2', Value: 'value2' },
+    ]);
+    s3.destroy();
+
+    const refused = (Tags: { Key: string; Value: string }[]) => failureOf(control.send(new TagResourceCommand({ AccountId: ACCOUNT, ResourceArn, Tags })));
+    assert.deepEqual((await refused([{ Key: 'aws:test', Value: 'v' }])).slice(0, 1), ['InvalidTag']);
+    assert.equal((await refused([{ Key: 'k', Value: 'v' }, { Key: 'k', Value: 'v' }]))[1], 'There are duplicate tag keys in your request. Remove the duplicate tag keys and try again.');
+    assert.match(String((await refused([{ Key: 'test', Value: 'value1,value2' }]))[1]), /^This request contains a tag key or value that isn't valid/);
+    const missing = await failureOf(list('arn:aws:s3:::no-such-bucket-here'));
+    assert.deepEqual(missing, ['NoSuchResource', "The specified resource doesn't exist.", 404]);
+
+    const accessPoint = `arn:aws:s3:us-east-1:${ACCOUNT}:accesspoint/policy-ap`;
+    await control.send(new TagResourceCommand({ AccountId: ACCOUNT, ResourceArn: accessPoint, Tags: [{ Key: 'team', Value: 'data' }] }));
+    assert.deepEqual((await list(accessPoint)).Tags, [{ Key: 'team', Value: 'data' }]);
   });
 });
