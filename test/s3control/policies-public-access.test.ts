@@ -136,4 +136,18 @@ describe('S3 Control: access point policies and their status, the account public
     await control.send(new TagResourceCommand({ AccountId: ACCOUNT, ResourceArn: accessPoint, Tags: [{ Key: 'team', Value: 'data' }] }));
     assert.deepEqual((await list(accessPoint)).Tags, [{ Key: 'team', Value: 'data' }]);
   });
+
+  it('exports, resets and imports its state: access points, their policies and tags, the public access block', async () => {
+    const accessPoint = `arn:aws:s3:us-east-1:${ACCOUNT}:accesspoint/policy-ap`;
+    await control.send(new PutAccessPointPolicyCommand({ AccountId: ACCOUNT, Name: 'policy-ap', Policy: policy('*') }));
+    await control.send(new PutPublicAccessBlockCommand({ AccountId: ACCOUNT, PublicAccessBlockConfiguration: { BlockPublicPolicy: true } }));
+    const exported = aws.exportState() as { services: Record<string, unknown> };
+    assert.ok(exported.services.s3control, 's3control was exported');
+    await aws.reset();
+    assert.equal((await failureOf(control.send(new GetPublicAccessBlockCommand({ AccountId: ACCOUNT }))))[0], 'NoSuchPublicAccessBlockConfiguration');
+    await aws.importState(JSON.parse(JSON.stringify(exported)));
+    assert.equal((await control.send(new GetAccessPointPolicyCommand({ AccountId: ACCOUNT, Name: 'policy-ap' }))).Policy, policy('*'));
+    assert.deepEqual((await control.send(new ListTagsForResourceCommand({ AccountId: ACCOUNT, ResourceArn: accessPoint }))).Tags, [{ Key: 'team', Value: 'data' }]);
+    assert.equal((await control.send(new GetPublicAccessBlockCommand({ AccountId: ACCOUNT }))).PublicAccessBlockConfiguration?.BlockPublicPolicy, true);
+  });
 });
