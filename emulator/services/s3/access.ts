@@ -1,4 +1,5 @@
 import { accessDecision } from '../../core/access.ts';
+import { isPublicPolicy } from '../../core/policy/public.ts';
 import { buildArn } from '../../core/arn.ts';
 import { AwsError } from '../../core/errors.ts';
 import type { Caller } from '../../core/service.ts';
@@ -101,25 +102,4 @@ export function s3Allows(caller: Caller, bucket: Bucket, action: string, key?: s
   const grants = key !== undefined && objectGrants !== undefined ? objectGrants : bucket.acl;
   const usableGrants = block.IgnorePublicAcls ? grants.filter((g) => !isPublic([g])) : grants;
   return grantsAllow(usableGrants, caller, permission);
-}
-
-interface Statement {
-  Effect?: string;
-  Principal?: unknown;
-  Condition?: unknown;
-}
-
-/** A policy is public when an Allow statement names every principal (`*`) without a condition narrowing it. */
-export function isPublicPolicy(policy: string): boolean {
-  let statements: Statement[];
-  try {
-    statements = ([] as Statement[]).concat((JSON.parse(policy) as { Statement?: Statement | Statement[] }).Statement ?? []);
-  } catch {
-    return false;
-  }
-  return statements.some((s) => {
-    const principal = s.Principal as string | { AWS?: string | string[] } | undefined;
-    const everyone = principal === '*' || (typeof principal === 'object' && principal !== null && ([] as string[]).concat(principal.AWS ?? []).includes('*'));
-    return s.Effect === 'Allow' && everyone && !s.Condition;
-  });
 }

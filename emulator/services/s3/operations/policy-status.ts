@@ -1,5 +1,5 @@
 import type { GetBucketPolicyStatusRequest } from '@aws-sdk/client-s3';
-import { isPublicPolicy } from '../access.ts';
+import { isPublicPolicy } from '../../../core/policy/public.ts';
 import { S3Errors } from '../errors.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
 
