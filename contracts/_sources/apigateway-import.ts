@@ -26,11 +26,13 @@ const importedMethod = (resourceId: string, httpMethod: string, key: string, pre
     snapshot: `${prefix}${name}-${key}`,
     jsonStrings,
   });
+  // Templates the snapshot decoded where they are JSON: request templates, and the 200 response's.
+  const response = `.integrationResponses['200'].responseTemplates${TEMPLATE}`;
   return [
-    on('GetMethod', 'method', {}, [`$.methodIntegration.requestTemplates${TEMPLATE}`]),
+    on('GetMethod', 'method', {}, [`$.methodIntegration.requestTemplates${TEMPLATE}`, `$.methodIntegration${response}`]),
     on('GetMethodResponse', 'method-response', { statusCode: '200' }),
-    on('GetIntegration', 'integration', {}, [`$.requestTemplates${TEMPLATE}`]),
-    on('GetIntegrationResponse', 'integration-response', { statusCode: '200' }),
+    on('GetIntegration', 'integration', {}, [`$.requestTemplates${TEMPLATE}`, `$${response}`]),
+    on('GetIntegrationResponse', 'integration-response', { statusCode: '200' }, [`$.responseTemplates${TEMPLATE}`]),
   ];
 };
 /** GetResources, sorted by path in the test: the order is AWS's own. */
@@ -131,6 +133,46 @@ const source: SourceFile = {
           ...importedMethod(pet, 'GET', 'pets/{petId}-get', '', '{{apiId2}}'),
         ];
       },
+    },
+    {
+      test: 'TestApiGatewayImportRestApi::test_import_and_validate_rest_api',
+      note: 'GetModels and GetResources are sorted in the test: the orders are AWS\'s own; the per-method calls name the resources by the ids the listing bound',
+      steps: (name) => {
+        const methods: [string, string, string][] =
+          name === 'openapi.spec.tf.json'
+            ? [['{{id:3}}', 'GET', 'root-get'], ['{{id:3}}', 'OPTIONS', 'root-options']]
+            : ['GET', 'OPTIONS'].flatMap((m): [string, string, string][] => [
+                ['{{id:3}}', m, `product-${m.toLowerCase()}`],
+                ['{{id:4}}', m, `product/{product_id}-${m.toLowerCase()}`],
+              ]);
+        return [
+          importApi(file(name), 'import_tf_rest_api', { failOnWarnings: true }),
+          { op: 'GetModels', params: { restApiId: '{{apiId}}' }, snapshot: 'get-models', unordered: ['$.items'], jsonStrings: ['$.items[0].schema'] },
+          resources('resources'),
+          ...methods.flatMap(([id, m, key]) => importedMethod(id, m, key)),
+        ];
+      },
+    },
+    {
+      test: 'TestApiGatewayImportRestApi::test_import_with_global_api_key_authorizer',
+      note: "the authorizer's Lambda is LocalStack's placeholder (the test creates a real one on AWS; the snapshot redacts it)",
+      steps: [
+        importApi(file('openapi.spec.global-auth.json').replace('${authorizer_lambda_invocation_arn}', AUTHORIZER_URI), 'import-swagger', { failOnWarnings: true }),
+        { op: 'GetAuthorizers', params: { restApiId: '{{apiId}}' }, snapshot: 'get-authorizers' },
+        resources('resources'),
+        ...importedMethod('{{id:5}}', 'ANY', 'echo/{data}-any'),
+        ...importedMethod('{{id:6}}', 'GET', 'pets-get'),
+      ],
+    },
+    {
+      test: 'TestApiGatewayImportRestApi::test_import_with_http_method_integration',
+      note: "the integration's Lambda is LocalStack's placeholder (the test creates a real one on AWS; the snapshot redacts it)",
+      steps: [
+        importApi(file('openapi-http-method-integration.json').replace('${lambda_invocation_arn}', AUTHORIZER_URI), undefined, { failOnWarnings: true }),
+        resources('resources'),
+        ...importedMethod('{{id:1}}', 'GET', 'root-get'),
+        ...importedMethod('{{id:1}}', 'OPTIONS', 'root-options'),
+      ],
     },
   ],
   notPorted: {},

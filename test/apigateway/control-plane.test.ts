@@ -333,6 +333,20 @@ describe('API Gateway REST API control plane with the AWS SDK v3', function () {
     assert.deepEqual(await paths(), before);
     await overwrite('prepend');
     assert.deepEqual(Object.keys(await paths()).sort(), ['/', '/v1', '/v1/api', '/v1/api/person']);
+
+    // A path variable is a required parameter undeclared; a mock has no backend method; the key source and a
+    // numeric version are taken as AWS takes them.
+    const sam = {
+      swagger: '2.0',
+      info: { title: 'sam', version: 1 },
+      'x-amazon-apigateway-api-key-source': 'AUTHORIZER',
+      paths: { '/product/{id}': { options: { responses: {}, 'x-amazon-apigateway-integration': { type: 'mock', httpMethod: 'POST' } } } },
+    };
+    const imported = await client.send(new ImportRestApiCommand({ body: Buffer.from(JSON.stringify(sam)) }));
+    assert.deepEqual({ version: imported.version, keySource: imported.apiKeySource }, { version: '1', keySource: 'AUTHORIZER' });
+    const product = (await client.send(new GetResourcesCommand({ restApiId: imported.id }))).items!.find((r) => r.path === '/product/{id}')!;
+    const options = await client.send(new GetMethodCommand({ restApiId: imported.id, resourceId: product.id, httpMethod: 'OPTIONS' }));
+    assert.deepEqual({ params: options.requestParameters, backend: options.methodIntegration?.httpMethod }, { params: { 'method.request.path.id': true }, backend: undefined });
   });
 
   it('TestInvokeMethod runs the integration of the undeployed API with the execution log', async () => {

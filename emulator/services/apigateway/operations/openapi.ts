@@ -64,6 +64,8 @@ function methodFrom(doc: Doc, operation: Doc, httpMethod: string, authorizerIds:
     const where = p.in === 'query' ? 'querystring' : p.in;
     if (['querystring', 'header', 'path'].includes(where)) requestParameters[`method.request.${where}.${p.name}`] = Boolean(p.required);
   }
+  // A variable of the path is a required path parameter even when the document declares none (recorded).
+  for (const [, name] of resource.path.matchAll(/\{([^}+]+)\+?\}/g)) requestParameters[`method.request.path.${name}`] ??= true;
   const bodyRef = ((operation.parameters ?? []) as Doc[]).find((p) => p.in === 'body')?.schema?.$ref ?? operation.requestBody?.content?.['application/json']?.schema?.$ref;
   const validatorName = operation['x-amazon-apigateway-request-validator'] ?? doc['x-amazon-apigateway-request-validator'];
   const validator = validatorName ? [...api.validators.values()].find((v) => v.name === validatorName) : undefined;
@@ -87,7 +89,8 @@ function methodFrom(doc: Doc, operation: Doc, httpMethod: string, authorizerIds:
     methodIntegration: integration
       ? {
           type: integrationType as 'AWS',
-          httpMethod: integration.httpMethod,
+          // A MOCK integration has no backend method (recorded: a document's httpMethod is dropped).
+          httpMethod: integrationType === 'MOCK' ? undefined : integration.httpMethod,
           uri: integration.uri,
           // Recorded imports: HTTP integrations get INTERNET, others none; the cache namespace is the resource id;
           // the `default` response has no selection pattern.
@@ -166,6 +169,8 @@ function fill(api: StoredApi, doc: Doc, run: ImportRun): void {
   importParts(api, doc, 'merge');
   const policy = doc['x-amazon-apigateway-policy'];
   if (policy !== undefined) api.api.policy = typeof policy === 'string' ? policy : JSON.stringify(policy);
+  const keySource = doc['x-amazon-apigateway-api-key-source'];
+  if (keySource === 'HEADER' || keySource === 'AUTHORIZER') api.api.apiKeySource = keySource;
   const binary = doc['x-amazon-apigateway-binary-media-types'] as string[] | undefined;
   if (binary?.length) api.api.binaryMediaTypes = [...new Set([...(api.api.binaryMediaTypes ?? []), ...binary])];
   const prefix = importPrefix(doc, run.basepath);
@@ -184,7 +189,7 @@ const withWarnings = (api: RestApi, run: ImportRun): RestApi => (run.warnings.le
 
 export function importRestApi(input: ImportRestApiRequest, ctx: Ctx): RestApi {
   const doc = parseDocument(input.body);
-  const stored = newApi(ctx.state, { name: doc.info?.title ?? 'imported', description: doc.info?.description, version: doc.info?.version }, ctx.emulator.clock.date());
+  const stored = newApi(ctx.state, { name: doc.info?.title ?? 'imported', description: doc.info?.description, version: doc.info?.version === undefined ? undefined : String(doc.info.version) }, ctx.emulator.clock.date());
   // An imported API has the document's models only, not the Empty and Error a new API gets (recorded).
   stored.models.clear();
   const run: ImportRun = { basepath: input.parameters?.basepath, formerIds: new Map(), warnings: [] };
