@@ -55,6 +55,8 @@ function methodFrom(doc: Doc, operation: Doc, httpMethod: string, authorizerIds:
   const security = (operation.security ?? doc.security ?? []) as Record<string, string[]>[];
   const schemeNames = security.flatMap((s) => Object.keys(s));
   const authorizerId = schemeNames.map((n) => authorizerIds.get(n)).find(Boolean);
+  // The scopes a security requirement lists for the authorizer's scheme (recorded with Cognito authorizers).
+  const scopes = security.flatMap((s) => Object.entries(s)).find(([name]) => authorizerIds.get(name) === authorizerId)?.[1] ?? [];
   const schemes = (doc.securityDefinitions ?? doc.components?.securitySchemes ?? {}) as Doc;
   // A scheme of authtype awsSigv4 is IAM authorization (SigV4-signed requests), not an API key.
   const sigv4 = schemeNames.some((n) => schemes[n]?.['x-amazon-apigateway-authtype'] === 'awsSigv4');
@@ -82,6 +84,7 @@ function methodFrom(doc: Doc, operation: Doc, httpMethod: string, authorizerIds:
     authorizerId,
     apiKeyRequired,
     operationName: operation.operationId,
+    authorizationScopes: authorizerId && scopes.length ? scopes : undefined,
     requestParameters: Object.keys(requestParameters).length ? requestParameters : undefined,
     requestModels: bodyRef ? { 'application/json': refName(bodyRef)! } : undefined,
     requestValidatorId: validator?.id,
@@ -156,9 +159,10 @@ function fill(api: StoredApi, doc: Doc, run: ImportRun): void {
       authType: scheme['x-amazon-apigateway-authtype'],
       authorizerUri: a.authorizerUri,
       authorizerCredentials: a.authorizerCredentials,
-      identitySource: a.identitySource ?? (type === 'TOKEN' ? `method.request.header.${scheme.name ?? 'Authorization'}` : undefined),
+      // A token or Cognito authorizer reads the scheme's header; a Cognito one has no result cache (both recorded).
+      identitySource: a.identitySource ?? (type === 'TOKEN' || type === 'COGNITO_USER_POOLS' ? `method.request.header.${scheme.name ?? 'Authorization'}` : undefined),
       identityValidationExpression: a.identityValidationExpression,
-      authorizerResultTtlInSeconds: a.authorizerResultTtlInSeconds ?? 300,
+      authorizerResultTtlInSeconds: a.authorizerResultTtlInSeconds ?? (type === 'COGNITO_USER_POOLS' ? undefined : 300),
       providerARNs: a.providerARNs,
     });
     authorizerIds.set(name, id);
