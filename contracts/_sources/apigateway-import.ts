@@ -187,6 +187,25 @@ const source: SourceFile = {
         ...['default-no-scope', 'default-scope-override', 'non-default-authorizer', 'pets'].flatMap((path, i) => importedMethod(`{{resource-id:${i + 2}}}`, 'GET', `${path}-get`)),
       ],
     },
+    {
+      test: 'TestApiGatewayImportRestApi::test_import_swagger_api',
+      note: "the authorizers' Lambda and role are LocalStack's placeholders (the test creates real ones on AWS; the snapshot redacts them); listings sorted in the test are unordered here; the per-method calls name the resources by the ids the listing bound",
+      steps: [
+        importApi(
+          file('petstore-authorizer.swagger.json')
+            .replaceAll('${uri}', 'http://petstore.execute-api.{{region}}.amazonaws.com/petstore/pets')
+            .replaceAll('arn:aws:iam::account-id:role', 'arn:aws:iam::000000000000:role/lambda-su-role'),
+          'import-swagger',
+          { failOnWarnings: true },
+        ),
+        { op: 'GetAuthorizers', params: { restApiId: '{{apiId}}' }, snapshot: 'get-authorizers', unordered: ['$.items'] },
+        { op: 'GetModels', params: { restApiId: '{{apiId}}' }, snapshot: 'get-models', unordered: ['$.items'], jsonStrings: [0, 1, 2, 3, 4, 5].map((i) => `$.items[${i}].schema`) },
+        resources('resources'),
+        ...importedMethod('{{resource-id:1}}', 'GET', 'root-get'),
+        ...['GET', 'OPTIONS', 'POST'].flatMap((m) => importedMethod('{{resource-id:2}}', m, `pets-${m.toLowerCase()}`)),
+        ...['GET', 'OPTIONS'].flatMap((m) => importedMethod('{{resource-id:3}}', m, `pets/{petId}-${m.toLowerCase()}`)),
+      ],
+    },
   ],
   notPorted: {
     test_import_with_stage_variables: 'the test snapshots only the answers of the deployed API called over HTTP (execute-api URLs), outside the botocore client serializers the porter uses',

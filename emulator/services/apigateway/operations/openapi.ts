@@ -159,10 +159,11 @@ function fill(api: StoredApi, doc: Doc, run: ImportRun): void {
       authType: scheme['x-amazon-apigateway-authtype'],
       authorizerUri: a.authorizerUri,
       authorizerCredentials: a.authorizerCredentials,
-      // A token or Cognito authorizer reads the scheme's header; a Cognito one has no result cache (both recorded).
+      // A token or Cognito authorizer reads the scheme's header (recorded).
       identitySource: a.identitySource ?? (type === 'TOKEN' || type === 'COGNITO_USER_POOLS' ? `method.request.header.${scheme.name ?? 'Authorization'}` : undefined),
       identityValidationExpression: a.identityValidationExpression,
-      authorizerResultTtlInSeconds: a.authorizerResultTtlInSeconds ?? (type === 'COGNITO_USER_POOLS' ? undefined : 300),
+      // Imported without one, an authorizer states no TTL (recorded; its results are cached the default 300 s).
+      authorizerResultTtlInSeconds: a.authorizerResultTtlInSeconds,
       providerARNs: a.providerARNs,
     });
     authorizerIds.set(name, id);
