@@ -105,7 +105,8 @@ export interface Expectation {
 }
 
 /** The parts of a request the verifier replays, in template form (the Pact `request` holds the same data). */
-export type WireProtocol = 'json' | 'query' | 'rest-json' | 'rest-xml';
+/** `smithy-rpc-v2-cbor` interactions store their body as the AWS JSON document; the verifier sends it as CBOR. */
+export type WireProtocol = 'json' | 'query' | 'rest-json' | 'rest-xml' | 'smithy-rpc-v2-cbor';
 
 /** twinstack's data on one interaction: `interactions[i].comments.twinstack`. */
 export interface InteractionMeta {

@@ -9,11 +9,15 @@ const NOT_S3_FIELDS = new Set(['Code', 'Message', 'Type', 'QueryErrorCode', 'Req
 /** `str(ClientError)` as a test snapshotted it: `An error occurred (Code) when calling the Op operation: message`. */
 const CLIENT_ERROR_TEXT = /^An error occurred \(([^)]+)\) when calling the \w+ operation: ([\s\S]*)$/;
 
-/** `<region>` -> `{{region}}`, `<queue-name:1>` -> `{{queue-name:1}}` (binds once), other `<x>` -> `{{*}}`. */
+/**
+ * `<region>` -> `{{region}}`, `<queue-name:1>` -> `{{queue-name:1}}` (binds once; also `<<next-token>:1>`, a reference
+ * replacement of a `<next-token>` value), other `<x>` -> `{{*}}`.
+ */
 export function placeholderTemplate(text: string): string {
   return text
     .replaceAll(ACCOUNT, '{{accountId}}')
     .replace(/<(region|partition)>/g, '{{$1}}')
+    .replace(/<<([a-z][a-z0-9_-]*)>:(\d+)>/gi, '{{$1:$2}}')
     .replace(/<([a-z][a-z0-9_-]*:\d+)>/gi, '{{$1}}')
     .replace(/<[a-z][a-z0-9_-]*>/gi, '{{*}}');
 }
@@ -58,9 +62,25 @@ export function pythonBytesToBase64(repr: string): string {
   return Buffer.from(bytes).toString('base64');
 }
 
+function parsedJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 function convert(value: unknown, path: string, matchers: Record<string, Matcher>, forms: SnapshotForms): JsonValue {
-  // A string where a JSON document was expected: the test found no document there to decode (a template that is no JSON).
-  if (forms.jsonStrings?.includes(path) && typeof value !== 'string') matchers[path] = { match: 'json' };
+  if (forms.jsonStrings?.includes(path)) {
+    // A snapshot that kept the document as its text: the document it holds. A string that is no JSON document (a
+    // mapping template) was not decoded by the test: it is judged as text.
+    const document = typeof value === 'string' && /^\s*[[{]/.test(value) ? parsedJson(value) : undefined;
+    if (document !== undefined) {
+      matchers[path] = { match: 'json' };
+      return convert(document, path, matchers, { ...forms, jsonStrings: [] });
+    }
+    if (typeof value !== 'string') matchers[path] = { match: 'json' };
+  }
   if (forms.lines?.includes(path)) matchers[path] = { match: 'lines' };
   if (typeof value === 'string' && forms.pythonBytes?.includes(path)) return pythonBytesToBase64(value);
   if (typeof value === 'string') {
@@ -80,6 +100,17 @@ function convert(value: unknown, path: string, matchers: Record<string, Matcher>
     return out;
   }
   return value as JsonValue;
+}
+
+/**
+ * `{exception_typename, exception_value}` as a test recorded a ClientError: pytest's name of the exception class
+ * (botocore names it after the error code) and `str(ClientError)`. The code and message, when the two agree.
+ */
+function typedErrorText(recorded: unknown): RegExpExecArray | null {
+  const { exception_typename: typename, exception_value: value, ...rest } = (recorded ?? {}) as Record<string, unknown>;
+  if (typeof value !== 'string' || Object.keys(rest).length) return null;
+  const text = CLIENT_ERROR_TEXT.exec(value);
+  return text?.[1] === typename ? text : null;
 }
 
 /** A test's digest of an error (see SourceStep.errorDigest) -> the error it stands for. */
@@ -113,7 +144,7 @@ function isWholeResponse(recorded: unknown): recorded is Record<string, unknown>
  */
 export function snapshotToExpectation(recorded: unknown, protocol: string, forms: SnapshotForms = {}): Expectation {
   if (forms.errorDigest) return digestToExpectation(recorded, forms.errorStatus ?? (() => 400));
-  const text = typeof recorded === 'string' ? CLIENT_ERROR_TEXT.exec(recorded) : null;
+  const text = typeof recorded === 'string' ? CLIENT_ERROR_TEXT.exec(recorded) : typedErrorText(recorded);
   if (text && forms.errorStatus) return { status: forms.errorStatus(text[1]), error: { code: text[1], message: placeholderTemplate(text[2]) } };
   const raw = rawErrorToExpectation(recorded);
   if (raw) return raw;
@@ -156,4 +187,25 @@ export function snapshotToExpectation(recorded: unknown, protocol: string, forms
   expectation.output = convert(rest, '$', matchers, forms);
   if (Object.keys(matchers).length) expectation.matchers = matchers;
   return expectation;
+}
+
+/** ReceiveMessage members that vary per delivery (ids, handles, digests) and that no message-body snapshot records. */
+const PER_DELIVERY = ['MessageId', 'ReceiptHandle', 'MD5OfBody', 'MD5OfMessageAttributes', 'Attributes', 'MessageAttributes'];
+
+/**
+ * Message bodies a test took out of a ReceiveMessage response (see SourceStep.messageBodies) -> the expected response:
+ * one message per body, in any order, each body judged as a JSON document (S3 sends each event record in a message of
+ * its own). Matchers apply to every message, whichever order the queue gives them in.
+ */
+export function receivedBodiesExpectation(recorded: unknown, shape: { records?: boolean; bodyJson?: string[] }, forms: SnapshotForms = {}): Expectation {
+  const held = recorded as { messages?: unknown[] } | unknown[];
+  const list = Array.isArray(held) ? held : Array.isArray(held?.messages) ? held.messages : [held];
+  const bodies = shape.records ? list.map((record) => ({ Records: [record] })) : list;
+  const found: Record<string, Matcher> = {};
+  const output = convert({ Messages: bodies.map((Body) => ({ Body })) }, '$', found, forms);
+  const matchers: Record<string, Matcher> = Object.fromEntries(Object.entries(found).map(([path, matcher]) => [path.replace(/\[\d+\]/g, '[*]'), matcher]));
+  matchers['$.Messages[*].Body'] = { match: 'json' };
+  for (const member of shape.bodyJson ?? []) matchers[`$.Messages[*].Body.${member}`] = { match: 'json' };
+  for (const member of PER_DELIVERY) matchers[`$.Messages[*].${member}`] = { match: 'ignore' };
+  return { output, matchers, unordered: ['$.Messages'] };
 }

@@ -5,7 +5,7 @@ import { apiKeyValue, shortId } from '../ids.ts';
 import { page } from '../pages.ts';
 import { applyPatch, checkOps } from '../patch.ts';
 import type { ApiGatewayState } from '../state.ts';
-import { tagsOf, writeTags } from './tags.ts';
+import { tagsOf, writeTags, checkTagKeys } from './tags.ts';
 
 type Ctx = RequestContext<ApiGatewayState>;
 
@@ -24,6 +24,7 @@ function output(state: ApiGatewayState, key: ApiKey, includeValue: boolean, alwa
 }
 
 function addKey(request: CreateApiKeyRequest, ctx: Ctx): ApiKey {
+  checkTagKeys(request.tags, ctx.caller);
   // AWS takes an empty value as none and generates one (recorded).
   const input = { ...request, value: request.value || undefined };
   if (input.name !== undefined && input.name.length > 1024) throw badRequest('Invalid API Key name, can be at most 1024 characters.');

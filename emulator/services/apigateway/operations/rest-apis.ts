@@ -6,7 +6,7 @@ import { page } from '../pages.ts';
 import { applyPatch, checkOps } from '../patch.ts';
 import type { ApiGatewayState, StoredApi } from '../state.ts';
 import { defaultModels } from './models.ts';
-import { tagsOf, writeTags } from './tags.ts';
+import { tagsOf, writeTags, checkTagKeys } from './tags.ts';
 
 type Ctx = RequestContext<ApiGatewayState>;
 
@@ -92,6 +92,7 @@ export function restApiOutput(state: ApiGatewayState, stored: StoredApi, alwaysT
 export function createRestApi(input: CreateRestApiRequest, ctx: Ctx): RestApi {
   // The API to clone must exist before anything is created (a missing one leaves no half-made API behind).
   const source = input.cloneFrom ? ctx.state.api(input.cloneFrom) : undefined;
+  checkTagKeys(input.tags, ctx.caller);
   const stored = newApi(ctx.state, input, ctx.emulator.clock.date());
   if (source) cloneInto(stored, source);
   return restApiOutput(ctx.state, stored);

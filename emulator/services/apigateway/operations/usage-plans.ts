@@ -7,7 +7,7 @@ import { page } from '../pages.ts';
 import { checkOps, applyPatch, segments } from '../patch.ts';
 import { deleteFound, type ApiGatewayState } from '../state.ts';
 import { apiKeyOf } from './api-keys.ts';
-import { tagsOf, writeTags } from './tags.ts';
+import { tagsOf, writeTags, checkTagKeys } from './tags.ts';
 
 type Ctx = RequestContext<ApiGatewayState>;
 
@@ -34,6 +34,7 @@ async function checkStages(ctx: Ctx, plan: UsagePlan): Promise<void> {
 }
 
 export async function createUsagePlan(input: CreateUsagePlanRequest, ctx: Ctx): Promise<UsagePlan> {
+  checkTagKeys(input.tags, ctx.caller);
   if (!input.name) throw badRequest('Usage plan name must be non-empty');
   const plan: UsagePlan = { id: shortId(6), name: input.name, description: input.description, apiStages: input.apiStages ?? [], throttle: input.throttle, quota: input.quota };
   await checkStages(ctx, { ...plan, id: undefined });

@@ -54,11 +54,10 @@ export function getKeyRotationStatus(input: GetKeyRotationStatusCommandInput, ct
 export function rotateKeyOnDemand(input: RotateKeyOnDemandCommandInput, ctx: KmsContext) {
   // A disabled key is refused as such before its spec is looked at (AWS-recorded
   // test_rotate_key_on_demand_raises_error_given_key_is_disabled, an RSA key).
-  const found = findKey(ctx, input.KeyId!, { aliases: false });
-  if (found.state === 'Disabled') throw KmsErrors.disabled(found.arn);
+  const key = findKey(ctx, input.KeyId!, { aliases: false });
+  if (key.state === 'Disabled') throw KmsErrors.disabled(key.arn);
   // AWS refuses other key specs here with no message (AWS-recorded test_rotate_key_on_demand_raises_error_given_non_symmetric_key).
-  if (found.spec !== 'SYMMETRIC_DEFAULT') throw KmsErrors.unsupported('');
-  const key = rotatable(ctx, input.KeyId!);
+  if (key.spec !== 'SYMMETRIC_DEFAULT') throw KmsErrors.unsupported('');
   requireUsable(key);
   if (key.rotations.filter((r) => r.type === 'ON_DEMAND').length >= MAX_ON_DEMAND) {
     throw KmsErrors.limitExceeded(`The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: ${key.arn}`);

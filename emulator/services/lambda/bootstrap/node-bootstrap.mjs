@@ -70,9 +70,44 @@ function call(method, path, body, headers = {}) {
   });
 }
 
-// console.* as AWS writes it: timestamp, request id, level, message.
-for (const [method, level] of [['log', 'INFO'], ['info', 'INFO'], ['warn', 'WARN'], ['error', 'ERROR'], ['debug', 'DEBUG'], ['trace', 'TRACE']]) {
-  console[method] = (...args) => process.stdout.write(`${new Date().toISOString()}\t${requestId || 'undefined'}\t${level}\t${format(...args)}\n`);
+/** An error as AWS's Node.js runtime writes it into a JSON log line. */
+function serializedError(error) {
+  return { errorType: error?.constructor?.name ?? 'UnknownError', errorMessage: error.message, stackTrace: typeof error.stack === 'string' ? error.stack.split('\n') : error.stack, ...error };
+}
+
+/**
+ * A JSON log line (LoggingConfig LogFormat JSON): one argument is kept as the message itself (errors serialized),
+ * several are formatted into one string with the first error's fields beside it.
+ */
+function jsonLine(level, args) {
+  const line = { timestamp: new Date().toISOString(), level, requestId: requestId || undefined };
+  if (args.length === 1) {
+    try {
+      return JSON.stringify({ ...line, message: args[0] }, (_, value) => (value instanceof Error ? serializedError(value) : value));
+    } catch {
+      return JSON.stringify({ ...line, message: format(args[0]) });
+    }
+  }
+  const error = args.find((arg) => arg instanceof Error);
+  const fields = error ? { errorType: error.constructor?.name ?? 'UnknownError', errorMessage: error.message, stackTrace: typeof error.stack === 'string' ? error.stack.split('\n') : [] } : {};
+  return JSON.stringify({ ...line, message: format(...args), ...fields });
+}
+
+// console.* as AWS writes it: tab-separated text (timestamp, request id, level, message), or JSON lines filtered by
+// the application log level, as the function's LoggingConfig says.
+const json = process.env.AWS_LAMBDA_LOG_FORMAT?.toUpperCase() === 'JSON';
+const LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'];
+const lowest = Math.max(0, LEVELS.indexOf(process.env.AWS_LAMBDA_LOG_LEVEL?.toUpperCase() ?? 'TRACE'));
+for (const [method, level] of [['log', 'INFO'], ['info', 'INFO'], ['warn', 'WARN'], ['error', 'ERROR'], ['debug', 'DEBUG'], ['trace', 'TRACE'], ['fatal', 'FATAL']]) {
+  if (LEVELS.indexOf(level) < lowest && level !== 'FATAL') console[method] = () => {};
+  else if (json) console[method] = (...args) => process.stdout.write(`${jsonLine(level, args)}\n`);
+  else console[method] = (...args) => process.stdout.write(`${new Date().toISOString()}\t${requestId || 'undefined'}\t${level}\t${format(...args)}\n`);
+}
+
+/** The runtime's own error lines: "Invoke Error" and its payload as text, the error alone as JSON. */
+function logError(label, error, payload) {
+  if (json) console.error(error instanceof Error ? error : Object.assign(new Error(payload.errorMessage), { name: payload.errorType }));
+  else console.error(`${label} \t${JSON.stringify(payload)}`);
 }
 
 // The globals AWS's Node.js runtime gives handlers for response streaming.
@@ -190,7 +225,7 @@ async function main() {
     handler = await loadHandler();
   } catch (error) {
     const payload = errorPayload(error);
-    console.error(`${error.name === 'Runtime.ImportModuleError' || error.name === 'Runtime.HandlerNotFound' ? 'Uncaught Exception' : 'Init Error'} \t${JSON.stringify(payload)}`);
+    logError(error.name === 'Runtime.ImportModuleError' || error.name === 'Runtime.HandlerNotFound' ? 'Uncaught Exception' : 'Init Error', error, payload);
     await call('POST', 'init/error', JSON.stringify(payload), { 'content-type': 'application/json', 'lambda-runtime-function-error-type': payload.errorType });
     process.exit(1);
   }
@@ -230,7 +265,7 @@ async function main() {
       await call('POST', `invocation/${encodeURIComponent(requestId)}/response`, body ?? 'null', { 'content-type': 'application/json' });
     } catch (error) {
       const payload = errorPayload(error);
-      console.error(`Invoke Error \t${JSON.stringify(payload)}`);
+      logError('Invoke Error', error, payload);
       await call('POST', `invocation/${encodeURIComponent(requestId)}/error`, JSON.stringify(payload), {
         'content-type': 'application/json',
         'lambda-runtime-function-error-type': payload.errorType,
@@ -241,7 +276,7 @@ async function main() {
 
 process.on('uncaughtException', async (error) => {
   const payload = errorPayload(error);
-  console.error(`Uncaught Exception \t${JSON.stringify(payload)}`);
+  logError('Uncaught Exception', error, payload);
   if (requestId) {
     await call('POST', `invocation/${encodeURIComponent(requestId)}/error`, JSON.stringify(payload), { 'content-type': 'application/json' }).catch(() => {});
   }

@@ -5,9 +5,11 @@ import importlib
 import json
 import logging
 import os
+import socket
 import sys
 import time
 import traceback
+import urllib.parse
 
 
 def take_assignment():
@@ -22,6 +24,20 @@ def take_assignment():
 
 if os.environ.get("TWINSTACK_SPARE_RUNTIME"):
     take_assignment()
+
+_getaddrinfo = socket.getaddrinfo
+
+
+def _emulator_names(host, *args, **kwargs):
+    """Names under the emulator's host resolve to it, as AWS's endpoints with host prefixes do: SDKs send S3 Object
+    Lambda's WriteGetObjectResponse to `<route>.<endpoint host>` (`io-use1-001.127.0.0.1`)."""
+    endpoint = urllib.parse.urlsplit(os.environ.get("AWS_ENDPOINT_URL", "")).hostname
+    if endpoint and isinstance(host, str) and host.endswith("." + endpoint):
+        host = endpoint
+    return _getaddrinfo(host, *args, **kwargs)
+
+
+socket.getaddrinfo = _emulator_names
 
 API = os.environ["AWS_LAMBDA_RUNTIME_API"]
 BOOTSTRAP = os.path.abspath(__file__)
@@ -43,17 +59,49 @@ def call(method, path, body=None, headers=None):
                 raise
 
 
+JSON_LOGS = os.environ.get("AWS_LAMBDA_LOG_FORMAT", "").upper() == "JSON"
+# Python's logging has no TRACE: AWS maps it to DEBUG.
+LOG_LEVEL = {"TRACE": "DEBUG"}.get(os.environ.get("AWS_LAMBDA_LOG_LEVEL", "").upper(), os.environ.get("AWS_LAMBDA_LOG_LEVEL", "").upper())
+# LogRecord attributes that are logging's own; any other attribute (logging's `extra`) becomes a field of a JSON line.
+RECORD_FIELDS = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime", "aws_request_id"}
+
+
 class LambdaLogFormatter(logging.Formatter):
     def format(self, record):
         record.aws_request_id = request_id
         return super().format(record)
 
 
+class JsonLogFormatter(logging.Formatter):
+    """The logging module's records as AWS's Python runtime writes them when the function's log format is JSON."""
+
+    def format(self, record):
+        level = min(50, max(0, record.levelno)) // 10 * 10
+        error = record.exc_info
+        line = {
+            "timestamp": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created)) + f".{int(record.msecs):03d}Z",
+            "level": logging.getLevelName(level),
+            "message": record.getMessage(),
+            "logger": record.name,
+            "stackTrace": traceback.format_tb(error[2]) if error else None,
+            "errorType": error[0].__name__ if error else None,
+            "errorMessage": str(error[1]) if error else None,
+            "requestId": request_id or None,
+            "location": f"{record.pathname}:{record.funcName}:{record.lineno}" if error else None,
+        }
+        line.update((k, v) for k, v in vars(record).items() if k not in RECORD_FIELDS and k not in line)
+        return json.dumps({k: v for k, v in line.items() if v is not None}, ensure_ascii=False, default=str) + "\n"
+
+
 handler_ = logging.StreamHandler(sys.stdout)
-handler_.setFormatter(LambdaLogFormatter("[%(levelname)s]\t%(asctime)s.%(msecs)03dZ\t%(aws_request_id)s\t%(message)s\n", "%Y-%m-%dT%H:%M:%S"))
-handler_.formatter.converter = time.gmtime
+handler_.terminator = ""
+if JSON_LOGS:
+    handler_.setFormatter(JsonLogFormatter())
+else:
+    handler_.setFormatter(LambdaLogFormatter("[%(levelname)s]\t%(asctime)s.%(msecs)03dZ\t%(aws_request_id)s\t%(message)s\n", "%Y-%m-%dT%H:%M:%S"))
+    handler_.formatter.converter = time.gmtime
 logging.getLogger().addHandler(handler_)
-logging.getLogger().setLevel(logging.WARNING)
+logging.getLogger().setLevel(LOG_LEVEL if isinstance(logging.getLevelName(LOG_LEVEL), int) else logging.WARNING)
 
 
 TASK_ROOT = os.environ["LAMBDA_TASK_ROOT"]
@@ -76,6 +124,9 @@ def error_payload(error, rid, error_type=None):
 
 
 def log_error(payload):
+    if JSON_LOGS:
+        sys.stdout.write(json.dumps({"timestamp": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime()), "level": "ERROR", **payload}) + "\n")
+        return
     trace = "".join(payload["stackTrace"])
     sys.stdout.write(f"[ERROR] {payload['errorType']}: {payload['errorMessage']}\nTraceback (most recent call last):\n{trace}\n")
 

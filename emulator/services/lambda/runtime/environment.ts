@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import { systemEnvironment } from '../../../core/platform.ts';
+import { framedLog, type PlatformLogFormat } from './platform-log.ts';
 
 /** What AWS lets a synchronous response be (bytes): larger ones become Function.ResponseSizeTooLarge. */
 export const MAX_RESPONSE_BYTES = 6_291_556;
@@ -22,6 +23,8 @@ export interface EnvironmentSpec {
   note?: string;
   /** The command is the same for every function of the runtime, so a spare process started ahead can take it. */
   spareable?: boolean;
+  /** How Lambda's own lines (START, END, REPORT) are written. */
+  logFormat: PlatformLogFormat;
 }
 
 export interface Invocation {
@@ -127,7 +130,12 @@ export class ExecutionEnvironment {
     child.once('exit', () => liveChildren.delete(child));
     child.stdout!.on('data', (chunk: Buffer) => this.capture(chunk));
     child.stderr!.on('data', (chunk: Buffer) => this.capture(chunk));
-    child.on('error', (error) => this.die(`Runtime exited with error: ${error.message}`));
+    // AWS starts runtimes (and AWS_LAMBDA_EXEC_WRAPPER scripts) from a shell: a missing program exits 127, one that
+    // cannot run 126 (AWS-recorded test_lambda_runtime_wrapper_not_found).
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      const status = error.code === 'ENOENT' ? 127 : error.code === 'EACCES' ? 126 : undefined;
+      this.die(`Runtime exited with error: ${status ? `exit status ${status}` : error.message}`);
+    });
     child.on('exit', (code, signal) => {
       this.die(code ? `Runtime exited with error: exit status ${code}` : signal ? `Runtime exited with error: signal: ${signal === 'SIGKILL' ? 'killed' : signal}` : 'Runtime exited without providing a reason');
     });
@@ -262,7 +270,7 @@ export class ExecutionEnvironment {
     const seconds = this.spec.timeoutSeconds.toFixed(2);
     this.output += `${new Date().toISOString()} ${current.invocation.requestId} Task timed out after ${seconds} seconds\n\n`;
     const error = { errorType: 'Sandbox.Timedout', errorMessage: `RequestId: ${current.invocation.requestId} Error: Task timed out after ${seconds} seconds` };
-    this.finish({ payload: Buffer.from(JSON.stringify(error)), functionError: 'Unhandled' });
+    this.finish({ payload: Buffer.from(JSON.stringify(error)), functionError: 'Unhandled', timedOut: true });
     this.kill();
   }
 
@@ -288,7 +296,7 @@ export class ExecutionEnvironment {
     this.onDeath();
   }
 
-  private finish(outcome: { payload: Buffer; functionError?: 'Unhandled'; streamed?: boolean }) {
+  private finish(outcome: { payload: Buffer; functionError?: 'Unhandled'; streamed?: boolean; timedOut?: boolean }) {
     const current = this.current!;
     clearTimeout(current.timer);
     this.current = undefined;
@@ -299,13 +307,16 @@ export class ExecutionEnvironment {
     const initText = this.firstInvocation ? this.output.slice(0, current.outputStart) : '';
     const text = this.output.slice(current.outputStart);
     this.output = '';
-    const id = current.invocation.requestId;
-    const report =
-      `REPORT RequestId: ${id}\tDuration: ${durationMs.toFixed(2)} ms\tBilled Duration: ${Math.max(1, Math.ceil(durationMs))} ms\t` +
-      `Memory Size: ${this.spec.memoryMb} MB\tMax Memory Used: ${this.maxMemoryMb()} MB\t` +
-      (initDurationMs !== undefined ? `Init Duration: ${initDurationMs.toFixed(2)} ms\t` : '') +
-      '\n';
-    const log = `${initText}START RequestId: ${id} Version: ${this.spec.version}\n${text}END RequestId: ${id}\n${report}`;
+    const report = {
+      requestId: current.invocation.requestId,
+      version: this.spec.version,
+      durationMs,
+      memoryMb: this.spec.memoryMb,
+      maxMemoryUsedMb: this.maxMemoryMb(),
+      initDurationMs,
+      status: outcome.timedOut ? ('timeout' as const) : outcome.functionError ? ('error' as const) : ('success' as const),
+    };
+    const log = initText + framedLog(this.spec.logFormat, report, text);
     this.firstInvocation = false;
     this.lastUsed = performance.now();
     if (this.status !== 'dead') this.status = 'idle';

@@ -78,7 +78,7 @@ export class EnvironmentPool {
     let ready!: (spare: ExecutionEnvironment | undefined) => void;
     this.sparesStarting.set(spareKey, new Promise((resolve) => (ready = resolve)));
     setImmediate(() => {
-      const like = { command: launch.command, args: launch.args, cwd: '', env: { PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin' }, timeoutSeconds: 0, memoryMb: 0, version: '' };
+      const like = { command: launch.command, args: launch.args, cwd: '', env: { PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin' }, timeoutSeconds: 0, memoryMb: 0, version: '', logFormat: { json: false } };
       const spare = new ExecutionEnvironment('', like, (dead) => this.forget(dead));
       const started = () => {
         this.sparesStarting.delete(spareKey);

@@ -11,6 +11,7 @@ import { unpack } from '../code.ts';
 import type { FunctionVersion, LambdaFunction } from '../function.ts';
 import type { LambdaState } from '../state.ts';
 import type { EnvironmentSpec } from './environment.ts';
+import { platformLogFormat } from './platform-log.ts';
 import { interpreterFor, runtimeFamily } from './runtimes.ts';
 
 const BOOTSTRAP_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'bootstrap');
@@ -89,6 +90,9 @@ export async function environmentSpec(emulator: Emulator, state: LambdaState, fn
     AWS_LAMBDA_LOG_GROUP_NAME: config.LoggingConfig?.LogGroup ?? `/aws/lambda/${fn.name}`,
     AWS_LAMBDA_LOG_STREAM_NAME: logStreamName(versionLabel, emulator.clock.date()),
     AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+    // The runtime formats and filters the function's own log lines by these (advanced logging controls).
+    AWS_LAMBDA_LOG_FORMAT: config.LoggingConfig?.LogFormat ?? 'Text',
+    ...(config.LoggingConfig?.LogFormat === 'JSON' ? { AWS_LAMBDA_LOG_LEVEL: config.LoggingConfig.ApplicationLogLevel ?? 'INFO' } : {}),
     AWS_REGION: state.region,
     AWS_DEFAULT_REGION: state.region,
     AWS_XRAY_CONTEXT_MISSING: 'LOG_ERROR',
@@ -102,19 +106,27 @@ export async function environmentSpec(emulator: Emulator, state: LambdaState, fn
     ...(await roleCredentials(emulator, state, fn, config.Role ?? '')),
     ...config.Environment?.Variables,
   };
-  const base = { cwd: taskRoot, env, timeoutSeconds: config.Timeout ?? 3, memoryMb: config.MemorySize ?? 128, version: versionLabel, note: interpreter.note };
+  const base = {
+    cwd: taskRoot,
+    env,
+    timeoutSeconds: config.Timeout ?? 3,
+    memoryMb: config.MemorySize ?? 128,
+    version: versionLabel,
+    note: interpreter.note,
+    logFormat: platformLogFormat(config.LoggingConfig),
+  };
   if (family === 'nodejs') {
     const major = interpreter.version?.split('.')[0];
     const paths = [...layerDirs.flatMap((d) => [join(d, 'nodejs', `node${major}`, 'node_modules'), join(d, 'nodejs', 'node_modules')]), SDK_NODE_MODULES];
     env.NODE_PATH = paths.filter((p): p is string => !!p && existsSync(p)).join(delimiter);
-    return { ...base, ...(await runtimeLaunch(runtime))!, spareable: true };
+    return launchOf(base, runtime, taskRoot, layerDirs);
   }
   if (family === 'python') {
     if (!interpreter.command) throw new AwsError('InvalidRuntimeException', interpreter.note!, { status: 502 });
     const minor = interpreter.version?.split('.').slice(0, 2).join('.');
     const paths = layerDirs.flatMap((d) => [join(d, 'python'), join(d, 'python', 'lib', `python${minor}`, 'site-packages')]);
     env.PYTHONPATH = [taskRoot, ...paths.filter((p) => existsSync(p))].join(delimiter);
-    return { ...base, ...(await runtimeLaunch(runtime))!, spareable: true };
+    return launchOf(base, runtime, taskRoot, layerDirs);
   }
   if (family === 'provided') {
     const bootstrap = [join(taskRoot, 'bootstrap'), ...layerDirs.map((d) => join(d, 'bootstrap'))].find(existsSync);
@@ -124,6 +136,25 @@ export async function environmentSpec(emulator: Emulator, state: LambdaState, fn
     return { ...base, command: bootstrap, args: [] };
   }
   throw new AwsError('InvalidRuntimeException', interpreter.note ?? `The runtime ${runtime} is not supported by twinstack`, { status: 502 });
+}
+
+/**
+ * The managed runtime's command, or the function's wrapper script (AWS_LAMBDA_EXEC_WRAPPER) given that command as its
+ * arguments, as AWS starts it. The wrapper's /opt and /var/task paths name files of the function's layers and package.
+ */
+async function launchOf(base: Omit<EnvironmentSpec, 'command' | 'args'>, runtime: string, taskRoot: string, layerDirs: string[]): Promise<EnvironmentSpec> {
+  const launch = (await runtimeLaunch(runtime))!;
+  const wrapper = base.env.AWS_LAMBDA_EXEC_WRAPPER;
+  if (!wrapper) return { ...base, ...launch, spareable: true };
+  return { ...base, command: localPath(wrapper, taskRoot, layerDirs), args: [launch.command, ...launch.args] };
+}
+
+/** Where an absolute path of AWS's execution environment lies here: /opt is the layers merged (later ones win). */
+function localPath(path: string, taskRoot: string, layerDirs: string[]): string {
+  if (path.startsWith('/var/task/')) return join(taskRoot, path.slice('/var/task/'.length));
+  if (!path.startsWith('/opt/')) return path;
+  const inLayers = layerDirs.map((dir) => join(dir, path.slice('/opt/'.length))).filter((file) => existsSync(file));
+  return inLayers.at(-1) ?? path;
 }
 
 /** A failure before the function could run, reported as the function's error payload (FunctionError Unhandled). */
