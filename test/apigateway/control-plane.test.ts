@@ -13,6 +13,7 @@ import {
   DeleteModelCommand,
   DeleteRestApiCommand,
   GetApiKeysCommand,
+  GetAuthorizersCommand,
   GetExportCommand,
   GetGatewayResponseCommand,
   GetIntegrationCommand,
@@ -333,6 +334,32 @@ describe('API Gateway REST API control plane with the AWS SDK v3', function () {
     assert.deepEqual(await paths(), before);
     await overwrite('prepend');
     assert.deepEqual(Object.keys(await paths()).sort(), ['/', '/v1', '/v1/api', '/v1/api/person']);
+
+    // A path variable is a required parameter undeclared; a mock has no backend method; the key source and a
+    // numeric version are taken as AWS takes them.
+    const sam = {
+      swagger: '2.0',
+      info: { title: 'sam', version: 1 },
+      'x-amazon-apigateway-api-key-source': 'AUTHORIZER',
+      securityDefinitions: {
+        pool: { type: 'apiKey', name: 'Auth', in: 'header', 'x-amazon-apigateway-authtype': 'cognito_user_pools', 'x-amazon-apigateway-authorizer': { type: 'cognito_user_pools', providerARNs: ['arn:aws:cognito-idp:us-east-1:000000000000:userpool/us-east-1_A'] } },
+      },
+      paths: {
+        '/product/{id}': { options: { responses: {}, 'x-amazon-apigateway-integration': { type: 'mock', httpMethod: 'POST' } } },
+        '/scoped': { get: { security: [{ pool: ['email'] }], responses: {}, 'x-amazon-apigateway-integration': { type: 'mock' } } },
+      },
+    };
+    const imported = await client.send(new ImportRestApiCommand({ body: Buffer.from(JSON.stringify(sam)) }));
+    assert.deepEqual({ version: imported.version, keySource: imported.apiKeySource }, { version: '1', keySource: 'AUTHORIZER' });
+    const product = (await client.send(new GetResourcesCommand({ restApiId: imported.id }))).items!.find((r) => r.path === '/product/{id}')!;
+    const options = await client.send(new GetMethodCommand({ restApiId: imported.id, resourceId: product.id, httpMethod: 'OPTIONS' }));
+    assert.deepEqual({ params: options.requestParameters, backend: options.methodIntegration?.httpMethod }, { params: { 'method.request.path.id': true }, backend: undefined });
+    // A Cognito scheme reads its header, keeps no result cache, and a requirement's scopes become the method's.
+    const [pool] = (await client.send(new GetAuthorizersCommand({ restApiId: imported.id }))).items!;
+    assert.deepEqual({ source: pool.identitySource, ttl: pool.authorizerResultTtlInSeconds }, { source: 'method.request.header.Auth', ttl: undefined });
+    const scoped = (await client.send(new GetResourcesCommand({ restApiId: imported.id }))).items!.find((r) => r.path === '/scoped')!;
+    const get = await client.send(new GetMethodCommand({ restApiId: imported.id, resourceId: scoped.id, httpMethod: 'GET' }));
+    assert.deepEqual({ type: get.authorizationType, scopes: get.authorizationScopes }, { type: 'COGNITO_USER_POOLS', scopes: ['email'] });
   });
 
   it('TestInvokeMethod runs the integration of the undeployed API with the execution log', async () => {

@@ -62,11 +62,24 @@ export function pythonBytesToBase64(repr: string): string {
   return Buffer.from(bytes).toString('base64');
 }
 
+function parsedJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 function convert(value: unknown, path: string, matchers: Record<string, Matcher>, forms: SnapshotForms): JsonValue {
   if (forms.jsonStrings?.includes(path)) {
-    matchers[path] = { match: 'json' };
-    // A snapshot that kept the document as its text: the document it holds.
-    if (typeof value === 'string' && /^\s*[[{]/.test(value)) return convert(JSON.parse(value), path, matchers, { ...forms, jsonStrings: [] });
+    // A snapshot that kept the document as its text: the document it holds. A string that is no JSON document (a
+    // mapping template) was not decoded by the test: it is judged as text.
+    const document = typeof value === 'string' && /^\s*[[{]/.test(value) ? parsedJson(value) : undefined;
+    if (document !== undefined) {
+      matchers[path] = { match: 'json' };
+      return convert(document, path, matchers, { ...forms, jsonStrings: [] });
+    }
+    if (typeof value !== 'string') matchers[path] = { match: 'json' };
   }
   if (forms.lines?.includes(path)) matchers[path] = { match: 'lines' };
   if (typeof value === 'string' && forms.pythonBytes?.includes(path)) return pythonBytesToBase64(value);

@@ -55,6 +55,8 @@ function methodFrom(doc: Doc, operation: Doc, httpMethod: string, authorizerIds:
   const security = (operation.security ?? doc.security ?? []) as Record<string, string[]>[];
   const schemeNames = security.flatMap((s) => Object.keys(s));
   const authorizerId = schemeNames.map((n) => authorizerIds.get(n)).find(Boolean);
+  // The scopes a security requirement lists for the authorizer's scheme (recorded with Cognito authorizers).
+  const scopes = security.flatMap((s) => Object.entries(s)).find(([name]) => authorizerIds.get(name) === authorizerId)?.[1] ?? [];
   const schemes = (doc.securityDefinitions ?? doc.components?.securitySchemes ?? {}) as Doc;
   // A scheme of authtype awsSigv4 is IAM authorization (SigV4-signed requests), not an API key.
   const sigv4 = schemeNames.some((n) => schemes[n]?.['x-amazon-apigateway-authtype'] === 'awsSigv4');
@@ -64,6 +66,8 @@ function methodFrom(doc: Doc, operation: Doc, httpMethod: string, authorizerIds:
     const where = p.in === 'query' ? 'querystring' : p.in;
     if (['querystring', 'header', 'path'].includes(where)) requestParameters[`method.request.${where}.${p.name}`] = Boolean(p.required);
   }
+  // A variable of the path is a required path parameter even when the document declares none (recorded).
+  for (const [, name] of resource.path.matchAll(/\{([^}+]+)\+?\}/g)) requestParameters[`method.request.path.${name}`] ??= true;
   const bodyRef = ((operation.parameters ?? []) as Doc[]).find((p) => p.in === 'body')?.schema?.$ref ?? operation.requestBody?.content?.['application/json']?.schema?.$ref;
   const validatorName = operation['x-amazon-apigateway-request-validator'] ?? doc['x-amazon-apigateway-request-validator'];
   const validator = validatorName ? [...api.validators.values()].find((v) => v.name === validatorName) : undefined;
@@ -80,6 +84,7 @@ function methodFrom(doc: Doc, operation: Doc, httpMethod: string, authorizerIds:
     authorizerId,
     apiKeyRequired,
     operationName: operation.operationId,
+    authorizationScopes: authorizerId && scopes.length ? scopes : undefined,
     requestParameters: Object.keys(requestParameters).length ? requestParameters : undefined,
     requestModels: bodyRef ? { 'application/json': refName(bodyRef)! } : undefined,
     requestValidatorId: validator?.id,
@@ -87,7 +92,8 @@ function methodFrom(doc: Doc, operation: Doc, httpMethod: string, authorizerIds:
     methodIntegration: integration
       ? {
           type: integrationType as 'AWS',
-          httpMethod: integration.httpMethod,
+          // A MOCK integration has no backend method (recorded: a document's httpMethod is dropped).
+          httpMethod: integrationType === 'MOCK' ? undefined : integration.httpMethod,
           uri: integration.uri,
           // Recorded imports: HTTP integrations get INTERNET, others none; the cache namespace is the resource id;
           // the `default` response has no selection pattern.
@@ -153,9 +159,11 @@ function fill(api: StoredApi, doc: Doc, run: ImportRun): void {
       authType: scheme['x-amazon-apigateway-authtype'],
       authorizerUri: a.authorizerUri,
       authorizerCredentials: a.authorizerCredentials,
-      identitySource: a.identitySource ?? (type === 'TOKEN' ? `method.request.header.${scheme.name ?? 'Authorization'}` : undefined),
+      // A token or Cognito authorizer reads the scheme's header (recorded).
+      identitySource: a.identitySource ?? (type === 'TOKEN' || type === 'COGNITO_USER_POOLS' ? `method.request.header.${scheme.name ?? 'Authorization'}` : undefined),
       identityValidationExpression: a.identityValidationExpression,
-      authorizerResultTtlInSeconds: a.authorizerResultTtlInSeconds ?? 300,
+      // Imported without one, an authorizer states no TTL (recorded; its results are cached the default 300 s).
+      authorizerResultTtlInSeconds: a.authorizerResultTtlInSeconds,
       providerARNs: a.providerARNs,
     });
     authorizerIds.set(name, id);
@@ -166,6 +174,8 @@ function fill(api: StoredApi, doc: Doc, run: ImportRun): void {
   importParts(api, doc, 'merge');
   const policy = doc['x-amazon-apigateway-policy'];
   if (policy !== undefined) api.api.policy = typeof policy === 'string' ? policy : JSON.stringify(policy);
+  const keySource = doc['x-amazon-apigateway-api-key-source'];
+  if (keySource === 'HEADER' || keySource === 'AUTHORIZER') api.api.apiKeySource = keySource;
   const binary = doc['x-amazon-apigateway-binary-media-types'] as string[] | undefined;
   if (binary?.length) api.api.binaryMediaTypes = [...new Set([...(api.api.binaryMediaTypes ?? []), ...binary])];
   const prefix = importPrefix(doc, run.basepath);
@@ -184,7 +194,7 @@ const withWarnings = (api: RestApi, run: ImportRun): RestApi => (run.warnings.le
 
 export function importRestApi(input: ImportRestApiRequest, ctx: Ctx): RestApi {
   const doc = parseDocument(input.body);
-  const stored = newApi(ctx.state, { name: doc.info?.title ?? 'imported', description: doc.info?.description, version: doc.info?.version }, ctx.emulator.clock.date());
+  const stored = newApi(ctx.state, { name: doc.info?.title ?? 'imported', description: doc.info?.description, version: doc.info?.version === undefined ? undefined : String(doc.info.version) }, ctx.emulator.clock.date());
   // An imported API has the document's models only, not the Empty and Error a new API gets (recorded).
   stored.models.clear();
   const run: ImportRun = { basepath: input.parameters?.basepath, formerIds: new Map(), warnings: [] };

@@ -17,6 +17,7 @@ import { processRecords, type FailedRecord, type ProcessedRecord } from './proce
 import { conversionEnabled, conversionExtension, parquetOf, parseForConversion } from './format-conversion.ts';
 import { sendToEndpoint } from './http-endpoint.ts';
 import { indexDocuments, type SearchConfig } from './opensearch.ts';
+import { searchSigner } from './search-signing.ts';
 import { firehoseCaller, objectSuffix, writeObject } from './s3-writer.ts';
 import { sendToSplunk } from './splunk.ts';
 
@@ -169,9 +170,10 @@ async function backUp(batch: Batch, config: BackedUpConfig, records: BufferedRec
 
 /**
  * OpenSearch Service and Elasticsearch with a ClusterEndpoint, and OpenSearch Serverless collections by their
- * CollectionEndpoint: indexed for real through the `_bulk` API (see opensearch.ts), unsigned (a local OpenSearch;
- * AWS signs for `aoss`/`es`). Collections have no index rotation and Firehose sets no document ids for them. A
- * destination named by DomainARN only keeps its S3 backup: twinstack serves no OpenSearch domains.
+ * CollectionEndpoint: indexed for real through the `_bulk` API (see opensearch.ts), signed with SigV4 for `es` or
+ * `aoss` as the stream's role, as AWS signs (search-signing.ts). Collections have no index rotation and Firehose sets
+ * no document ids for them. A destination named by DomainARN only keeps its S3 backup: twinstack serves no OpenSearch
+ * domains.
  */
 async function deliverToSearch(batch: Batch, records: BufferedRecord[]) {
   const given = batch.stream.destination.config as BackedUpConfig & SearchConfig & { CollectionEndpoint?: string };
@@ -180,7 +182,10 @@ async function deliverToSearch(batch: Batch, records: BufferedRecord[]) {
   if (!config.ClusterEndpoint) return deliverToBackupOnly(batch, records);
   const caller = firehoseCaller(batch.stream, batch.state.accountId, config.RoleARN);
   const result = await processRecords(records, config.ProcessingConfiguration, { emulator: batch.emulator, stream: batch.stream, caller, region: batch.state.region });
-  const { failures, attempts } = result.ok.length ? await indexDocuments(batch.emulator, config, result.ok, batch.alive) : { failures: [], attempts: 0 };
+  const signing = { roleArn: config.RoleARN, accountId: batch.state.accountId, streamRegion: batch.state.region, endpoint: config.ClusterEndpoint, serverless };
+  const { failures, attempts } = result.ok.length
+    ? await indexDocuments(batch.emulator, config, result.ok, batch.alive, await searchSigner(batch.emulator, signing))
+    : { failures: [], attempts: 0 };
   const now = batch.emulator.clock.now();
   const failed: FailedRecord[] = [
     ...result.failed,

@@ -1,12 +1,13 @@
 import type { Emulator } from '../../../core/emulator.ts';
 import { retrying, transportFailure } from './http-endpoint.ts';
 import type { ProcessedRecord } from './processing.ts';
+import type { SearchSigner } from './search-signing.ts';
 
 // Firehose's OpenSearch Service / Elasticsearch destination as AWS's developer guide describes it: documents indexed
 // through the cluster's `_bulk` API, into IndexName with the rotation period's UTC timestamp appended (default
 // OneDay), with Firehose-generated document ids unless NO_DOCUMENT_ID; documents the cluster refuses are retried
 // until RetryOptions.DurationInSeconds (default 300) has passed, then written to the S3 bucket under
-// `AmazonOpenSearchService-failed/`.
+// `AmazonOpenSearchService-failed/`. Each `_bulk` request is signed with SigV4 as the stream's role (search-signing.ts).
 
 export interface SearchConfig {
   ClusterEndpoint?: string;
@@ -53,15 +54,18 @@ interface Pending {
 type BulkAttempt = { ok: boolean; errorCode?: string; errorMessage?: string };
 
 /** One `_bulk` request of the documents still pending; those the cluster took leave the list. */
-async function bulk(endpoint: string, config: SearchConfig, pending: Pending[]): Promise<BulkAttempt> {
+async function bulk(endpoint: string, config: SearchConfig, pending: Pending[], sign: SearchSigner): Promise<BulkAttempt> {
   const lines: string[] = [];
   for (const doc of pending) {
     const action = { _index: doc.index, ...(config.TypeName ? { _type: config.TypeName } : {}), ...(doc.documentId ? { _id: doc.documentId } : {}) };
     lines.push(JSON.stringify({ index: action }), doc.record.data.toString('utf8').replace(/\n+$/, ''));
   }
+  const url = new URL(`${endpoint.replace(/\/$/, '')}/_bulk`);
+  const body = lines.join('\n') + '\n';
   let response: Response;
   try {
-    response = await fetch(`${endpoint.replace(/\/$/, '')}/_bulk`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: lines.join('\n') + '\n', signal: AbortSignal.timeout(60_000) });
+    const headers = await sign(url, 'POST', { 'content-type': 'application/x-ndjson' }, body);
+    response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(60_000) });
   } catch (error) {
     return { ok: false, ...transportFailure(error, 'OS') };
   }
@@ -85,10 +89,16 @@ async function bulk(endpoint: string, config: SearchConfig, pending: Pending[]):
 }
 
 /** Indexes the records; answers those that still failed after the retries, with the last error of each. */
-export async function indexDocuments(emulator: Emulator, config: SearchConfig, records: ProcessedRecord[], alive: () => boolean): Promise<{ failures: SearchFailure[]; attempts: number }> {
+export async function indexDocuments(
+  emulator: Emulator,
+  config: SearchConfig,
+  records: ProcessedRecord[],
+  alive: () => boolean,
+  sign: SearchSigner,
+): Promise<{ failures: SearchFailure[]; attempts: number }> {
   const ids = config.DocumentIdOptions?.DefaultDocumentIdFormat !== 'NO_DOCUMENT_ID';
   const pending: Pending[] = records.map((record) => ({ record, index: indexFor(config, record.source.arrival), documentId: ids ? record.source.id : undefined }));
-  const { result, attempts } = await retrying(emulator, config.RetryOptions?.DurationInSeconds ?? 300, alive, () => bulk(config.ClusterEndpoint!, config, pending));
+  const { result, attempts } = await retrying(emulator, config.RetryOptions?.DurationInSeconds ?? 300, alive, () => bulk(config.ClusterEndpoint!, config, pending, sign));
   if (result.ok) return { failures: [], attempts };
   return {
     failures: pending.map((doc) => ({ record: doc.record, documentId: doc.documentId, index: doc.index, errorCode: doc.error?.errorCode ?? result.errorCode!, errorMessage: doc.error?.errorMessage ?? result.errorMessage! })),
