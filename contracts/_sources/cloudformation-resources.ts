@@ -21,7 +21,22 @@ const LATE_COUNTERS = ['$.Attributes.SubscriptionsPending'];
 // The recording's caller was an IAM user of the test account; the replay's caller is whoever signs it.
 const CALLER = ['$.Attributes.SubscriptionPrincipal'];
 
+/** What the topic update tests read after each deployment: the topic's attributes, its tags, its subscriptions. */
+function readTopic(arn: string, attributes: string, subscriptions: string): SourceStep[] {
+  return [
+    topicAttributes(arn, attributes, LATE_COUNTERS),
+    { service: 'sns', op: 'ListTagsForResource', params: { ResourceArn: arn } },
+    { service: 'sns', op: 'ListSubscriptionsByTopic', params: { TopicArn: arn }, snapshot: subscriptions },
+  ];
+}
+
 const topicUpdate = (name: string, display: string, environment: string, project: string) => ({ TopicName: name, DisplayName: display, Environment: environment, Project: project });
+
+const INITIAL_TOPIC: SourceStep[] = [
+  ...deployed(template('sns_topic_update.yaml'), topicUpdate('test-topic-{{suffix}}', 'Initial Display Name', 'test', 'localstack')),
+  outputOf(STACK, 'topicArn'),
+  ...readTopic('{{topicArn}}', 'initial-topic-attributes', 'initial-subscriptions'),
+];
 
 const sns: SourceFile = {
   service: 'cloudformation',
@@ -72,31 +87,19 @@ const sns: SourceFile = {
     {
       test: 'test_sns_topic_update_attributes',
       steps: [
-        ...deployed(template('sns_topic_update.yaml'), topicUpdate('test-topic-{{suffix}}', 'Initial Display Name', 'test', 'localstack')),
-        outputOf(STACK, 'topicArn'),
-        topicAttributes('{{topicArn}}', 'initial-topic-attributes', LATE_COUNTERS),
-        { service: 'sns', op: 'ListTagsForResource', params: { ResourceArn: '{{topicArn}}' } },
-        { service: 'sns', op: 'ListSubscriptionsByTopic', params: { TopicArn: '{{topicArn}}' }, snapshot: 'initial-subscriptions' },
+        ...INITIAL_TOPIC,
         ...deployed(template('sns_topic_update.yaml'), topicUpdate('test-topic-{{suffix}}', 'Updated Display Name', 'production', 'backend'), 'UPDATE', 'change-set-2-{{suffix}}'),
-        topicAttributes('{{topicArn}}', 'updated-topic-attributes', LATE_COUNTERS),
-        { service: 'sns', op: 'ListTagsForResource', params: { ResourceArn: '{{topicArn}}' } },
-        { service: 'sns', op: 'ListSubscriptionsByTopic', params: { TopicArn: '{{topicArn}}' }, snapshot: 'new-subscriptions' },
+        ...readTopic('{{topicArn}}', 'updated-topic-attributes', 'new-subscriptions'),
       ],
     },
     {
       test: 'test_sns_topic_update_name',
       note: 'the old topic is gone after the replacement (the test expects NotFound, not recorded)',
       steps: [
-        ...deployed(template('sns_topic_update.yaml'), topicUpdate('test-topic-{{suffix}}', 'Initial Display Name', 'test', 'localstack')),
-        outputOf(STACK, 'topicArn'),
-        topicAttributes('{{topicArn}}', 'initial-topic-attributes', LATE_COUNTERS),
-        { service: 'sns', op: 'ListTagsForResource', params: { ResourceArn: '{{topicArn}}' } },
-        { service: 'sns', op: 'ListSubscriptionsByTopic', params: { TopicArn: '{{topicArn}}' }, snapshot: 'initial-subscriptions' },
+        ...INITIAL_TOPIC,
         ...deployed(template('sns_topic_update.yaml'), topicUpdate('test-topic-new-{{suffix}}', 'Updated Display Name', 'production', 'localstack'), 'UPDATE', 'change-set-2-{{suffix}}'),
         outputOf(STACK, 'newTopicArn'),
-        topicAttributes('{{newTopicArn}}', 'new-topic-attributes', LATE_COUNTERS),
-        { service: 'sns', op: 'ListTagsForResource', params: { ResourceArn: '{{newTopicArn}}' } },
-        { service: 'sns', op: 'ListSubscriptionsByTopic', params: { TopicArn: '{{newTopicArn}}' }, snapshot: 'new-subscriptions' },
+        ...readTopic('{{newTopicArn}}', 'new-topic-attributes', 'new-subscriptions'),
         { service: 'sns', op: 'GetTopicAttributes', params: { TopicArn: '{{topicArn}}' }, fails: true },
       ],
     },
