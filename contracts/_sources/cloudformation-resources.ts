@@ -111,4 +111,79 @@ const sns: SourceFile = {
   },
 };
 
-export default [sns];
+/** The fixture's `stack.destroy()`: DeleteStack and its waiter. */
+const DESTROY: SourceStep[] = [
+  { op: 'DeleteStack', params: { StackName: '{{stackId}}' } },
+  { op: 'DescribeStacks', params: { StackName: '{{stackId}}' }, until: { path: '$.Stacks[0].StackStatus', matches: '^DELETE_(COMPLETE|FAILED)$' } },
+];
+
+/** A resource test module with nothing else shared: its scenarios and the reasons for the tests left out. */
+function module(name: string, scenarios: SourceFile['scenarios'], more: Partial<SourceFile> = {}): SourceFile {
+  return { service: 'cloudformation', module: name, snapshotDir: 'cloudformation/resources', variants: {}, defaultProtocol: 'query', scenarios, notPorted: {}, ...more };
+}
+
+const ssm = module('test_ssm', [
+  {
+    test: 'test_parameter_defaults',
+    steps: [
+      ...deployed(template('ssm_parameter_defaultname.yaml'), { Input: 'custom-{{suffix}}' }),
+      outputOf(STACK, 'parameterName'),
+      { service: 'ssm', protocol: 'json', op: 'GetParameter', params: { Name: '{{parameterName}}' }, snapshot: 'ssm_parameter' },
+      ...DESTROY,
+      { service: 'ssm', protocol: 'json', op: 'GetParameter', params: { Name: '{{parameterName}}' }, snapshot: 'ssm_parameter_not_found' },
+    ],
+  },
+]);
+
+const kinesis = module('test_kinesis', [
+  {
+    test: 'test_stream_creation',
+    note: "stack_output is the fixture's dict of outputs, not a response; the stream's name is its resource's physical id (what the output StreamNameFromRef holds)",
+    steps: [
+      ...deployed(JSON.stringify({
+        Resources: { TestStream: { Type: 'AWS::Kinesis::Stream', Properties: { ShardCount: 1 } } },
+        Outputs: { StreamNameFromRef: { Value: { Ref: 'TestStream' } }, StreamArnFromAtt: { Value: { 'Fn::GetAtt': 'TestStream.Arn' } } },
+      })),
+      { op: 'DescribeStacks', params: { StackName: STACK } },
+      { op: 'DescribeStackResources', params: { StackName: STACK }, snapshot: 'resource_description', capture: { streamName: '$.StackResources[0].PhysicalResourceId' } },
+      { service: 'kinesis', protocol: 'json', op: 'DescribeStream', params: { StreamName: '{{streamName}}' }, snapshot: 'stream_description' },
+    ],
+  },
+  {
+    test: 'test_default_parameters_kinesis',
+    steps: [
+      ...deployed(template('kinesis_default.yaml')),
+      outputOf(STACK, 'streamName'),
+      { service: 'kinesis', protocol: 'json', op: 'DescribeStream', params: { StreamName: '{{streamName}}' }, snapshot: 'describe_stream' },
+    ],
+  },
+  // A transformer wrote the shard id as this word.
+], { redactedWords: { 'shard-id': 'any' } });
+
+const logs = module('test_logs', [
+  {
+    test: 'test_cfn_handle_log_group_resource',
+    note: 'deletionProtectionEnabled appeared in AWS\'s DescribeLogGroups answers after this recording (2024)',
+    steps: [
+      ...deployed(template('logs_group.yml')),
+      outputOf(STACK, 'logGroupName'),
+      { service: 'logs', protocol: 'json', op: 'DescribeLogGroups', params: { logGroupNamePrefix: '{{logGroupName}}' }, snapshot: 'describe_log_groups', ignore: ['$.logGroups[*].deletionProtectionEnabled'] },
+      ...DESTROY,
+      { service: 'logs', protocol: 'json', op: 'DescribeLogGroups', params: { logGroupNamePrefix: '{{logGroupName}}' } },
+    ],
+  },
+]);
+
+const s3 = module('test_s3', [
+  {
+    test: 'test_website_configuration',
+    note: 'the bucket is named by the test (the test checks the output BucketNameOutput holds that name)',
+    steps: [
+      ...deployed(template('s3_bucket_website_config.yaml'), { BucketName: 'ls-bucket-{{suffix}}' }),
+      { op: 'DescribeStacks', params: { StackName: STACK } },
+      { service: 's3', protocol: 'rest-xml', op: 'GetBucketWebsite', params: { Bucket: 'ls-bucket-{{suffix}}' }, snapshot: 'get_bucket_website' },
+    ],
+  },
+]);
+
+export default [sns, ssm, kinesis, logs, s3];
