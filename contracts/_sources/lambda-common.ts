@@ -10,11 +10,17 @@ const UNCAUGHT = {
   nodejs: zip('exports.handler = async function (event, context) {\n  throw Error(`Error: ${event.error_msg}`);\n};\n', 'index.js'),
 };
 
+/** The wrapper scenario's package: the test adds this script to the introspection handler, which answers its environment. */
+const WRAPPER = { environment_wrapper: '#!/bin/bash\nexport WRAPPER_VAR=test-value\nexec "$@"\n' };
+const WRAPPED = {
+  python: zip('import os\n\ndef handler(event, ctx):\n    return {"environment": {"WRAPPER_VAR": os.environ.get("WRAPPER_VAR")}}\n', 'handler.py', WRAPPER),
+  nodejs: zip('exports.handler = async () => ({ environment: { WRAPPER_VAR: process.env.WRAPPER_VAR } });\n', 'index.js', WRAPPER),
+};
+
 const REASONS: Record<string, string> = {
   'TestLambdaRuntimesCommon::test_echo_invoke': "records nothing: the test asserts the echo in its code (Node.js and Python echo functions are tested in test/lambda/*.test.ts)",
   'TestLambdaRuntimesCommon::test_introspection_invoke':
     "the recorded answer is the environment of an AWS machine (/var/task, the runtime API at 169.254.100.1:9001, LANG, PATH, X-Ray daemon), which a function running on this machine does not have; the standard variables and the context object are tested in test/lambda/invoke.test.ts",
-  'TestLambdaRuntimesCommon::test_runtime_wrapper_invoke': 'AWS_LAMBDA_EXEC_WRAPPER wrapper scripts are not run by twinstack yet',
   'TestLambdaCallingLocalstack::test_manual_endpoint_injection':
     "records nothing: the test asserts in its code that the handler's AWS SDK reached SQS through AWS_ENDPOINT_URL (handlers' SDK clients reaching twinstack are tested in test/lambda/managed-sdk.test.ts)",
 };
@@ -47,6 +53,31 @@ const source: SourceFile = {
             jsonStrings: ['$.Payload'],
             ignore: [nodejs ? '$.Payload.trace' : '$.Payload.stackTrace'],
           },
+        ];
+      },
+    },
+    {
+      test: 'TestLambdaRuntimesCommon::test_runtime_wrapper_invoke',
+      note: "the [nodejs*] and [python*] variants; AWS's answer to the Invoke (the wrapper's variable in the environment) was asserted, not recorded, so that step is setup",
+      steps: (runtime) => {
+        const nodejs = runtime.startsWith('nodejs');
+        return [
+          callerAccount,
+          {
+            op: 'CreateFunction',
+            params: {
+              FunctionName: FUNCTION,
+              Runtime: runtime,
+              Handler: nodejs ? 'index.handler' : 'handler.handler',
+              Role: ROLE,
+              Code: { ZipFile: WRAPPED[nodejs ? 'nodejs' : 'python'] },
+              MemorySize: 1024,
+              Environment: { Variables: { AWS_LAMBDA_EXEC_WRAPPER: '/var/task/environment_wrapper' } },
+            },
+            snapshot: 'create_function_result',
+            ignore: CODE_SIZE,
+          },
+          { op: 'Invoke', params: { FunctionName: FUNCTION, Payload: { $blob: Buffer.from('{"simple": "payload"}').toString('base64') } } },
         ];
       },
     },

@@ -27,7 +27,7 @@ describe('Lambda AWS_LAMBDA_EXEC_WRAPPER: a wrapper script from a layer starts t
     assert.deepEqual(decode((await context.lambda.send(new InvokeCommand({ FunctionName: python }))).Payload), { by: 'wrapper' });
   });
 
-  it('a wrapper that does not exist fails the invocation as a runtime exit', async () => {
+  it('a wrapper that does not exist fails the invocation as the shell that starts it does (exit status 127)', async () => {
     const name = await createFunction(context.lambda, { 'index.mjs': 'export const handler = async () => 1;' }, {
       Runtime: 'nodejs20.x',
       Handler: 'index.handler',
@@ -35,6 +35,8 @@ describe('Lambda AWS_LAMBDA_EXEC_WRAPPER: a wrapper script from a layer starts t
     });
     const out = await context.lambda.send(new InvokeCommand({ FunctionName: name }));
     assert.equal(out.FunctionError, 'Unhandled');
-    assert.equal(decode(out.Payload).errorType, 'Runtime.ExitError');
+    const error = decode(out.Payload);
+    assert.equal(error.errorType, 'Runtime.ExitError');
+    assert.match(error.errorMessage, /^RequestId: [0-9a-f-]{36} Error: Runtime exited with error: exit status 127$/);
   });
 });

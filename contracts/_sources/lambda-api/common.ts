@@ -7,8 +7,11 @@ import type { SourceStep } from '../../../verifier/port/source-types.ts';
 
 export const FUNCTION = 'fn-{{suffix}}';
 export const ROLE = 'arn:{{partition}}:iam::{{accountId}}:role/lambda-test-role';
-export const zip = (source: string, file = 'handler.py') =>
-  ({ $blob: Buffer.from(zipSync({ [file]: strToU8(source) }, { mtime: new Date('2020-01-01T00:00:00Z') })).toString('base64') });
+export const zip = (source: string, file = 'handler.py', others: Record<string, string> = {}) => ({
+  $blob: Buffer.from(
+    zipSync(Object.fromEntries(Object.entries({ ...others, [file]: source }).map(([name, text]) => [name, strToU8(text)])), { mtime: new Date('2020-01-01T00:00:00Z') }),
+  ).toString('base64'),
+});
 export const ECHO = zip('def handler(event, context):\n    return event\n');
 /** CodeSize was redacted in the recordings (a number the verifier's {{*}} does not match): not judged. */
 export const CODE_SIZE = ['$.CodeSize'];

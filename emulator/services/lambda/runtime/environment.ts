@@ -130,7 +130,12 @@ export class ExecutionEnvironment {
     child.once('exit', () => liveChildren.delete(child));
     child.stdout!.on('data', (chunk: Buffer) => this.capture(chunk));
     child.stderr!.on('data', (chunk: Buffer) => this.capture(chunk));
-    child.on('error', (error) => this.die(`Runtime exited with error: ${error.message}`));
+    // AWS starts runtimes (and AWS_LAMBDA_EXEC_WRAPPER scripts) from a shell: a missing program exits 127, one that
+    // cannot run 126 (AWS-recorded test_lambda_runtime_wrapper_not_found).
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      const status = error.code === 'ENOENT' ? 127 : error.code === 'EACCES' ? 126 : undefined;
+      this.die(`Runtime exited with error: ${status ? `exit status ${status}` : error.message}`);
+    });
     child.on('exit', (code, signal) => {
       this.die(code ? `Runtime exited with error: exit status ${code}` : signal ? `Runtime exited with error: signal: ${signal === 'SIGKILL' ? 'killed' : signal}` : 'Runtime exited without providing a reason');
     });
