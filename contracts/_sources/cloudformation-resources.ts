@@ -186,4 +186,33 @@ const s3 = module('test_s3', [
   },
 ]);
 
-export default [sns, ssm, kinesis, logs, s3];
+/** The table the stack made (its only resource): the name its output TableName holds is the resource's physical id. */
+const tableOfStack: SourceStep = { op: 'DescribeStackResources', params: { StackName: STACK }, capture: { tableName: '$.StackResources[0].PhysicalResourceId' } };
+const describeTable: SourceStep = { service: 'dynamodb', protocol: 'json', op: 'DescribeTable', params: { TableName: '{{tableName}}' }, snapshot: 'table_description', capture: { tableArn: '$.Table.TableArn' } };
+const TABLE_NOTE = "the table's name (the output TableName) is read as the stack's one resource's physical id, its ARN (the output TableArn) from DescribeTable";
+
+const dynamodb = module('test_dynamodb', [
+  {
+    test: 'test_default_name_for_table',
+    note: TABLE_NOTE,
+    steps: [
+      ...deployed(template('dynamodb_table_defaults.yml')),
+      { op: 'DescribeStacks', params: { StackName: STACK } },
+      tableOfStack,
+      describeTable,
+      { service: 'dynamodb', protocol: 'json', op: 'ListTagsOfResource', params: { ResourceArn: '{{tableArn}}' }, snapshot: 'list_tags_of_resource' },
+    ],
+  },
+  {
+    test: 'test_billing_mode_as_conditional',
+    note: TABLE_NOTE,
+    steps: (billingMode) => [...deployed(template('dynamodb_billing_conditional.yml'), { BillingModeParameter: billingMode }), { op: 'DescribeStacks', params: { StackName: STACK } }, tableOfStack, describeTable],
+  },
+  {
+    test: 'test_table_with_ttl_and_sse',
+    note: `${TABLE_NOTE}; WarmThroughput appeared in AWS's DescribeTable answers after this recording (2024-03)`,
+    steps: [...deployed(template('dynamodb_table_sse_enabled.yml')), { op: 'DescribeStacks', params: { StackName: STACK } }, tableOfStack, { ...describeTable, ignore: ['$.Table.WarmThroughput'] }],
+  },
+]);
+
+export default [sns, ssm, kinesis, logs, s3, dynamodb];
