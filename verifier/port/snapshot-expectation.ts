@@ -146,6 +146,8 @@ export function snapshotToExpectation(recorded: unknown, protocol: string, forms
   };
   const expectation: Expectation = {};
   if (ResponseMetadata?.HTTPStatusCode) expectation.status = ResponseMetadata.HTTPStatusCode;
+  // An error document the test parsed itself (no ResponseMetadata): its status is the error's.
+  else if (error && forms.errorStatus) expectation.status = forms.errorStatus(error.Code);
   if (error) {
     expectation.error = { code: error.Code };
     // A null Message: boto3 found no message member in the error body (its text is not known).
