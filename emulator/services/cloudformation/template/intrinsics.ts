@@ -38,7 +38,12 @@ function asList(value: unknown, fn: string): unknown[] {
 function ref(name: unknown, scope: Scope): unknown {
   if (typeof name !== 'string') throw templateError('Template format error: Every Ref object must have a single String value.');
   if (name === 'AWS::NoValue') return NO_VALUE;
-  if (scope.parameters.has(name)) return scope.parameters.get(name);
+  if (scope.parameters.has(name)) {
+    // A parameter holding the text AWS::NoValue (as a default) leaves the property out, as on AWS (LocalStack's
+    // AWS-validated logs_group.yml test makes a log group with a generated name this way).
+    const value = scope.parameters.get(name);
+    return value === 'AWS::NoValue' ? NO_VALUE : value;
+  }
   const resource = scope.resource(name);
   if (resource) return resource.ref;
   if (scope.template.Resources && Object.hasOwn(scope.template.Resources, name)) {

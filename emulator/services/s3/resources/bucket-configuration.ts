@@ -110,7 +110,8 @@ export const BUCKET_SETTINGS: Record<string, BucketSetting> = {
           IndexDocument: v.IndexDocument ? { Suffix: v.IndexDocument } : undefined,
           ErrorDocument: v.ErrorDocument ? { Key: v.ErrorDocument } : undefined,
           RedirectAllRequestsTo: v.RedirectAllRequestsTo ? { HostName: v.RedirectAllRequestsTo.HostName, Protocol: v.RedirectAllRequestsTo.Protocol } : undefined,
-          RoutingRules: v.RoutingRules,
+          // The template's RoutingRuleCondition and RedirectRule are the API's Condition and Redirect.
+          RoutingRules: v.RoutingRules?.map((rule: Properties) => ({ Condition: rule.RoutingRuleCondition, Redirect: rule.RedirectRule })),
         },
       },
     ],
