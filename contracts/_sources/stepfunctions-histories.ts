@@ -1761,11 +1761,241 @@ const RECORDED: Recorded[] = [
  {
   "module": "test_array_jsonata",
   "dir": "stepfunctions/v2/intrinsic_functions",
-  "scenarios": [],
-  "notPorted": {
-   "test_array_partition": "the test fills placeholders in its template",
-   "test_array_range": "the test fills placeholders in its template"
-  }
+  "scenarios": [
+   {
+    "test": "TestArrayJSONata::test_array_range",
+    "variants": {
+     "": {
+      "definition": {
+       "StartAt": "State_0",
+       "States": {
+        "State_0": {
+         "QueryLanguage": "JSONata",
+         "Type": "Pass",
+         "Output": "{% $range($states.input.FunctionInput.fst, $states.input.FunctionInput.snd, $states.input.FunctionInput.trd) %}",
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "exec_hist_resp_0",
+        "input": "{\"FunctionInput\": {\"fst\": 0, \"snd\": 9, \"trd\": 3}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_1",
+        "input": "{\"FunctionInput\": {\"fst\": 0, \"snd\": 10, \"trd\": 3}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_2",
+        "input": "{\"FunctionInput\": {\"fst\": 1, \"snd\": 9, \"trd\": 9}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_3",
+        "input": "{\"FunctionInput\": {\"fst\": 1, \"snd\": 9, \"trd\": 2}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     }
+    }
+   },
+   {
+    "test": "TestArrayJSONata::test_array_partition",
+    "variants": {
+     "": {
+      "definition": {
+       "StartAt": "State_0",
+       "States": {
+        "State_0": {
+         "QueryLanguage": "JSONata",
+         "Type": "Pass",
+         "Output": "{% $partition($states.input.FunctionInput.fst, $states.input.FunctionInput.snd) %}",
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "exec_hist_resp_0",
+        "input": "{\"FunctionInput\": {\"fst\": [0], \"snd\": 1}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_1",
+        "input": "{\"FunctionInput\": {\"fst\": [0], \"snd\": 2}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_2",
+        "input": "{\"FunctionInput\": {\"fst\": [0], \"snd\": 3}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_3",
+        "input": "{\"FunctionInput\": {\"fst\": [0], \"snd\": 4}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_4",
+        "input": "{\"FunctionInput\": {\"fst\": [0], \"snd\": 5}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_5",
+        "input": "{\"FunctionInput\": {\"fst\": [0, 1], \"snd\": 1}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_6",
+        "input": "{\"FunctionInput\": {\"fst\": [0, 1], \"snd\": 2}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_7",
+        "input": "{\"FunctionInput\": {\"fst\": [0, 1], \"snd\": 3}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_8",
+        "input": "{\"FunctionInput\": {\"fst\": [0, 1], \"snd\": 4}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_9",
+        "input": "{\"FunctionInput\": {\"fst\": [0, 1], \"snd\": 5}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_10",
+        "input": "{\"FunctionInput\": {\"fst\": [0, 1, 2], \"snd\": 1}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_11",
+        "input": "{\"FunctionInput\": {\"fst\": [0, 1, 2], \"snd\": 2}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_12",
+        "input": "{\"FunctionInput\": {\"fst\": [0, 1, 2], \"snd\": 3}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_13",
+        "input": "{\"FunctionInput\": {\"fst\": [0, 1, 2], \"snd\": 4}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_14",
+        "input": "{\"FunctionInput\": {\"fst\": [0, 1, 2], \"snd\": 5}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_15",
+        "input": "{\"FunctionInput\": {\"fst\": [0, 1, 2, 3], \"snd\": 1}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_16",
+        "input": "{\"FunctionInput\": {\"fst\": [0, 1, 2, 3], \"snd\": 2}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_17",
+        "input": "{\"FunctionInput\": {\"fst\": [0, 1, 2, 3], \"snd\": 3}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_18",
+        "input": "{\"FunctionInput\": {\"fst\": [0, 1, 2, 3], \"snd\": 4}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_19",
+        "input": "{\"FunctionInput\": {\"fst\": [0, 1, 2, 3], \"snd\": 5}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     }
+    }
+   }
+  ],
+  "notPorted": {}
  },
  {
   "module": "test_encode_decode",
@@ -2566,10 +2796,87 @@ const RECORDED: Recorded[] = [
  {
   "module": "test_json_manipulation_jsonata",
   "dir": "stepfunctions/v2/intrinsic_functions",
-  "scenarios": [],
-  "notPorted": {
-   "test_parse": "the test fills placeholders in its template"
-  }
+  "scenarios": [
+   {
+    "test": "TestJsonManipulationJSONata::test_parse",
+    "variants": {
+     "": {
+      "definition": {
+       "StartAt": "State_0",
+       "States": {
+        "State_0": {
+         "QueryLanguage": "JSONata",
+         "Type": "Pass",
+         "Output": "{% $parse($states.input.FunctionInput) %}",
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "exec_hist_resp_0",
+        "input": "{\"FunctionInput\": \"-0\"}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_1",
+        "input": "{\"FunctionInput\": \"1\"}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_2",
+        "input": "{\"FunctionInput\": \"1.1\"}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_3",
+        "input": "{\"FunctionInput\": \"true\"}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_4",
+        "input": "{\"FunctionInput\": \"\\\"HelloWorld\\\"\"}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_5",
+        "input": "{\"FunctionInput\": \"[1, 2, \\\"HelloWorld\\\"]\"}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_6",
+        "input": "{\"FunctionInput\": \"{\\\"Arg1\\\": 1, \\\"Arg2\\\": []}\"}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input",
+         "$.events[2].stateExitedEventDetails.output",
+         "$.events[3].executionSucceededEventDetails.output"
+        ]
+       }
+      ]
+     }
+    }
+   }
+  ],
+  "notPorted": {}
  },
  {
   "module": "test_math_operations",
