@@ -3342,6 +3342,433 @@ const RECORDED: Recorded[] = [
   "dir": "stepfunctions/v2/scenarios",
   "scenarios": [
    {
+    "test": "TestBaseScenarios::test_fail_cause_jsonata",
+    "variants": {
+     "": {
+      "definition": {
+       "Comment": "RAISE_FAILURE_CAUSE_JSONATA",
+       "QueryLanguage": "JSONata",
+       "StartAt": "FailState",
+       "States": {
+        "FailState": {
+         "Type": "Fail",
+         "Cause": "{% $states.input.cause %}"
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"cause\": \"This failed to due an Exception.\"}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     }
+    }
+   },
+   {
+    "test": "TestBaseScenarios::test_fail_error_jsonata",
+    "variants": {
+     "": {
+      "definition": {
+       "Comment": "RAISE_FAILURE_ERROR_JSONATA",
+       "QueryLanguage": "JSONata",
+       "StartAt": "FailState",
+       "States": {
+        "FailState": {
+         "Type": "Fail",
+         "Error": "{% $states.input.error %}"
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"error\": \"Exception\"}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     }
+    }
+   },
+   {
+    "test": "TestBaseScenarios::test_wait_seconds_jsonata",
+    "variants": {
+     "": {
+      "definition": {
+       "Comment": "WAIT_SECONDS_JSONATA",
+       "QueryLanguage": "JSONata",
+       "StartAt": "WaitState",
+       "States": {
+        "WaitState": {
+         "Type": "Wait",
+         "Seconds": "{% $states.input.waitSeconds %}",
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"waitSeconds\": 0}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input",
+         "$.events[2].stateExitedEventDetails.output",
+         "$.events[3].executionSucceededEventDetails.output"
+        ]
+       }
+      ]
+     }
+    }
+   },
+   {
+    "test": "TestBaseScenarios::test_map_state_items_input_array",
+    "variants": {
+     "empty": {
+      "definition": {
+       "Comment": "MAP_STATE_ITEMS",
+       "QueryLanguage": "JSONata",
+       "StartAt": "Start",
+       "States": {
+        "Start": {
+         "Type": "Pass",
+         "Output": "{% $states.input.items %}",
+         "Next": "MapIterateState"
+        },
+        "MapIterateState": {
+         "Type": "Map",
+         "MaxConcurrency": 1,
+         "ItemProcessor": {
+          "ProcessorConfig": {
+           "Mode": "INLINE"
+          },
+          "StartAt": "Pass",
+          "States": {
+           "Pass": {
+            "Type": "Pass",
+            "End": true
+           }
+          }
+         },
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"items\": []}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     },
+     "singleton": {
+      "definition": {
+       "Comment": "MAP_STATE_ITEMS",
+       "QueryLanguage": "JSONata",
+       "StartAt": "Start",
+       "States": {
+        "Start": {
+         "Type": "Pass",
+         "Output": "{% $states.input.items %}",
+         "Next": "MapIterateState"
+        },
+        "MapIterateState": {
+         "Type": "Map",
+         "MaxConcurrency": 1,
+         "ItemProcessor": {
+          "ProcessorConfig": {
+           "Mode": "INLINE"
+          },
+          "StartAt": "Pass",
+          "States": {
+           "Pass": {
+            "Type": "Pass",
+            "End": true
+           }
+          }
+         },
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"items\": [0]}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     },
+     "mixed": {
+      "definition": {
+       "Comment": "MAP_STATE_ITEMS",
+       "QueryLanguage": "JSONata",
+       "StartAt": "Start",
+       "States": {
+        "Start": {
+         "Type": "Pass",
+         "Output": "{% $states.input.items %}",
+         "Next": "MapIterateState"
+        },
+        "MapIterateState": {
+         "Type": "Map",
+         "MaxConcurrency": 1,
+         "ItemProcessor": {
+          "ProcessorConfig": {
+           "Mode": "INLINE"
+          },
+          "StartAt": "Pass",
+          "States": {
+           "Pass": {
+            "Type": "Pass",
+            "End": true
+           }
+          }
+         },
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"items\": [1, \"two\", true]}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     }
+    }
+   },
+   {
+    "test": "TestBaseScenarios::test_map_state_items_input_types",
+    "variants": {
+     "number": {
+      "definition": {
+       "Comment": "MAP_STATE_ITEMS",
+       "QueryLanguage": "JSONata",
+       "StartAt": "Start",
+       "States": {
+        "Start": {
+         "Type": "Pass",
+         "Output": "{% $states.input.items %}",
+         "Next": "MapIterateState"
+        },
+        "MapIterateState": {
+         "Type": "Map",
+         "MaxConcurrency": 1,
+         "ItemProcessor": {
+          "ProcessorConfig": {
+           "Mode": "INLINE"
+          },
+          "StartAt": "Pass",
+          "States": {
+           "Pass": {
+            "Type": "Pass",
+            "End": true
+           }
+          }
+         },
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"items\": 1}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     },
+     "string": {
+      "definition": {
+       "Comment": "MAP_STATE_ITEMS",
+       "QueryLanguage": "JSONata",
+       "StartAt": "Start",
+       "States": {
+        "Start": {
+         "Type": "Pass",
+         "Output": "{% $states.input.items %}",
+         "Next": "MapIterateState"
+        },
+        "MapIterateState": {
+         "Type": "Map",
+         "MaxConcurrency": 1,
+         "ItemProcessor": {
+          "ProcessorConfig": {
+           "Mode": "INLINE"
+          },
+          "StartAt": "Pass",
+          "States": {
+           "Pass": {
+            "Type": "Pass",
+            "End": true
+           }
+          }
+         },
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"items\": \"string\"}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     },
+     "boolean": {
+      "definition": {
+       "Comment": "MAP_STATE_ITEMS",
+       "QueryLanguage": "JSONata",
+       "StartAt": "Start",
+       "States": {
+        "Start": {
+         "Type": "Pass",
+         "Output": "{% $states.input.items %}",
+         "Next": "MapIterateState"
+        },
+        "MapIterateState": {
+         "Type": "Map",
+         "MaxConcurrency": 1,
+         "ItemProcessor": {
+          "ProcessorConfig": {
+           "Mode": "INLINE"
+          },
+          "StartAt": "Pass",
+          "States": {
+           "Pass": {
+            "Type": "Pass",
+            "End": true
+           }
+          }
+         },
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"items\": true}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     },
+     "object": {
+      "definition": {
+       "Comment": "MAP_STATE_ITEMS",
+       "QueryLanguage": "JSONata",
+       "StartAt": "Start",
+       "States": {
+        "Start": {
+         "Type": "Pass",
+         "Output": "{% $states.input.items %}",
+         "Next": "MapIterateState"
+        },
+        "MapIterateState": {
+         "Type": "Map",
+         "MaxConcurrency": 1,
+         "ItemProcessor": {
+          "ProcessorConfig": {
+           "Mode": "INLINE"
+          },
+          "StartAt": "Pass",
+          "States": {
+           "Pass": {
+            "Type": "Pass",
+            "End": true
+           }
+          }
+         },
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"items\": {\"foo\": \"bar\"}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input",
+         "$.events[2].stateExitedEventDetails.output",
+         "$.events[3].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     },
+     "null": {
+      "definition": {
+       "Comment": "MAP_STATE_ITEMS",
+       "QueryLanguage": "JSONata",
+       "StartAt": "Start",
+       "States": {
+        "Start": {
+         "Type": "Pass",
+         "Output": "{% $states.input.items %}",
+         "Next": "MapIterateState"
+        },
+        "MapIterateState": {
+         "Type": "Map",
+         "MaxConcurrency": 1,
+         "ItemProcessor": {
+          "ProcessorConfig": {
+           "Mode": "INLINE"
+          },
+          "StartAt": "Pass",
+          "States": {
+           "Pass": {
+            "Type": "Pass",
+            "End": true
+           }
+          }
+         },
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"items\": null}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     }
+    }
+   },
+   {
     "test": "TestBaseScenarios::test_parallel_state_retry",
     "variants": {
      "": {
@@ -6282,15 +6709,10 @@ const RECORDED: Recorded[] = [
    "test_map_item_reader_base_json_max_items_jsonata": "the test edits its template or redacts values in its own way",
    "test_map_item_batching_base_json_max_per_batch_jsonata": "the test edits its template or redacts values in its own way",
    "test_wait_timestamp_jsonata": "the test edits its template or redacts values in its own way",
-   "test_wait_seconds_jsonata": "the test fills placeholders in its template",
-   "test_fail_error_jsonata": "the test fills placeholders in its template",
-   "test_fail_cause_jsonata": "the test fills placeholders in its template",
    "test_choice_unsorted_parameters_positive": "the test builds its state machine from several templates or none",
    "test_choice_unsorted_parameters_negative": "the test builds its state machine from several templates or none",
    "test_map_state_items_eval_jsonata_fail": "the test edits its template or redacts values in its own way",
    "test_map_state_items_eval_jsonata_variable_sampling_fail": "the test edits its template or redacts values in its own way",
-   "test_map_state_items_input_types": "the test fills placeholders in its template",
-   "test_map_state_items_input_array": "the test fills placeholders in its template",
    "test_map_state_items_variable_sampling": "the test edits its template or redacts values in its own way",
    "test_map_state_items_eval_jsonata": "the test edits its template or redacts values in its own way",
    "test_wait_timestamp_invalid": "the test edits its template or redacts values in its own way",
