@@ -123,11 +123,106 @@ const RECORDED: Recorded[] = [
  {
   "module": "test_assign_base",
   "dir": "stepfunctions/v2/assign",
-  "scenarios": [],
+  "scenarios": [
+   {
+    "test": "TestAssignBase::test_assign_in_choice",
+    "variants": {
+     "CONDITION_TRUE": {
+      "definition": {
+       "QueryLanguage": "JSONata",
+       "StartAt": "ChoiceState",
+       "States": {
+        "ChoiceState": {
+         "Type": "Choice",
+         "Choices": [
+          {
+           "Condition": "{% $states.input.condition %}",
+           "Next": "ConditionTrue",
+           "Assign": {
+            "Assignment": "Condition assignment"
+           }
+          }
+         ],
+         "Default": "DefaultState",
+         "Assign": {
+          "Assignment": "Default Assignment"
+         }
+        },
+        "ConditionTrue": {
+         "Type": "Pass",
+         "End": true
+        },
+        "DefaultState": {
+         "Type": "Fail",
+         "Cause": "Condition is false"
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"condition\": true}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input",
+         "$.events[2].stateExitedEventDetails.output",
+         "$.events[3].stateEnteredEventDetails.input",
+         "$.events[4].stateExitedEventDetails.output",
+         "$.events[5].executionSucceededEventDetails.output"
+        ]
+       }
+      ]
+     },
+     "CONDITION_FALSE": {
+      "definition": {
+       "QueryLanguage": "JSONata",
+       "StartAt": "ChoiceState",
+       "States": {
+        "ChoiceState": {
+         "Type": "Choice",
+         "Choices": [
+          {
+           "Condition": "{% $states.input.condition %}",
+           "Next": "ConditionTrue",
+           "Assign": {
+            "Assignment": "Condition assignment"
+           }
+          }
+         ],
+         "Default": "DefaultState",
+         "Assign": {
+          "Assignment": "Default Assignment"
+         }
+        },
+        "ConditionTrue": {
+         "Type": "Pass",
+         "End": true
+        },
+        "DefaultState": {
+         "Type": "Fail",
+         "Cause": "Condition is false"
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"condition\": false}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input",
+         "$.events[2].stateExitedEventDetails.output",
+         "$.events[3].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     }
+    }
+   }
+  ],
   "notPorted": {
    "test_base_cases": "the test builds its state machine from several templates or none",
-   "test_base_parallel_cases": "the test edits its template or redacts values in its own way",
-   "test_assign_in_choice": "the test fills placeholders in its template"
+   "test_base_parallel_cases": "the test edits its template or redacts values in its own way"
   }
  },
  {
@@ -3308,13 +3403,94 @@ const RECORDED: Recorded[] = [
  {
   "module": "test_output",
   "dir": "stepfunctions/v2/outputdecl",
-  "scenarios": [],
+  "scenarios": [
+   {
+    "test": "TestArgumentsBase::test_output_in_choice",
+    "variants": {
+     "CONDITION_TRUE": {
+      "definition": {
+       "QueryLanguage": "JSONata",
+       "StartAt": "ChoiceState",
+       "States": {
+        "ChoiceState": {
+         "Type": "Choice",
+         "Choices": [
+          {
+           "Condition": "{% $states.input.condition %}",
+           "Next": "ConditionTrue",
+           "Output": "Condition Output block"
+          }
+         ],
+         "Default": "DefaultState",
+         "Output": "Default Output block"
+        },
+        "ConditionTrue": {
+         "Type": "Pass",
+         "End": true
+        },
+        "DefaultState": {
+         "Type": "Fail",
+         "Cause": "Condition is false"
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"condition\": true}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     },
+     "CONDITION_FALSE": {
+      "definition": {
+       "QueryLanguage": "JSONata",
+       "StartAt": "ChoiceState",
+       "States": {
+        "ChoiceState": {
+         "Type": "Choice",
+         "Choices": [
+          {
+           "Condition": "{% $states.input.condition %}",
+           "Next": "ConditionTrue",
+           "Output": "Condition Output block"
+          }
+         ],
+         "Default": "DefaultState",
+         "Output": "Default Output block"
+        },
+        "ConditionTrue": {
+         "Type": "Pass",
+         "End": true
+        },
+        "DefaultState": {
+         "Type": "Fail",
+         "Cause": "Condition is false"
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"condition\": false}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     }
+    }
+   }
+  ],
   "notPorted": {
    "test_base_cases": "the test builds its state machine from several templates or none",
    "test_base_lambda": "the test builds its state machine from several templates or none",
    "test_base_task_lambda": "the test builds its state machine from several templates or none",
-   "test_base_output_any_non_dict": "the test edits its template or redacts values in its own way",
-   "test_output_in_choice": "the test fills placeholders in its template"
+   "test_base_output_any_non_dict": "the test edits its template or redacts values in its own way"
   }
  },
  {
