@@ -19,7 +19,7 @@ import { variableReferences } from '../asl/variable-references.ts';
 import { checkName, findExecution, findMachine, page, SfnErrors, splitQualified } from '../errors.ts';
 import { StopReason } from '../runtime/running.ts';
 import type { MachineConfig, MachineType, SfnState, StateMachine } from '../state.ts';
-import { setTags } from './tags.ts';
+import { checkTagKeys, setTags } from './tags.ts';
 import { publishVersion } from './versions.ts';
 
 type Ctx = RequestContext<SfnState>;
@@ -46,6 +46,7 @@ const DEFAULT_LOGGING = { level: 'OFF', includeExecutionData: false } as const;
 
 export function createStateMachine(input: CreateStateMachineInput, ctx: Ctx): CreateStateMachineOutput {
   checkName(input.name!);
+  checkTagKeys(input.tags, ctx.caller);
   const type = (input.type ?? 'STANDARD') as MachineType;
   validDefinition(input.definition!, type);
   checkLogging(input.loggingConfiguration);
