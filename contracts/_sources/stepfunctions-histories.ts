@@ -123,11 +123,106 @@ const RECORDED: Recorded[] = [
  {
   "module": "test_assign_base",
   "dir": "stepfunctions/v2/assign",
-  "scenarios": [],
+  "scenarios": [
+   {
+    "test": "TestAssignBase::test_assign_in_choice",
+    "variants": {
+     "CONDITION_TRUE": {
+      "definition": {
+       "QueryLanguage": "JSONata",
+       "StartAt": "ChoiceState",
+       "States": {
+        "ChoiceState": {
+         "Type": "Choice",
+         "Choices": [
+          {
+           "Condition": "{% $states.input.condition %}",
+           "Next": "ConditionTrue",
+           "Assign": {
+            "Assignment": "Condition assignment"
+           }
+          }
+         ],
+         "Default": "DefaultState",
+         "Assign": {
+          "Assignment": "Default Assignment"
+         }
+        },
+        "ConditionTrue": {
+         "Type": "Pass",
+         "End": true
+        },
+        "DefaultState": {
+         "Type": "Fail",
+         "Cause": "Condition is false"
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"condition\": true}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input",
+         "$.events[2].stateExitedEventDetails.output",
+         "$.events[3].stateEnteredEventDetails.input",
+         "$.events[4].stateExitedEventDetails.output",
+         "$.events[5].executionSucceededEventDetails.output"
+        ]
+       }
+      ]
+     },
+     "CONDITION_FALSE": {
+      "definition": {
+       "QueryLanguage": "JSONata",
+       "StartAt": "ChoiceState",
+       "States": {
+        "ChoiceState": {
+         "Type": "Choice",
+         "Choices": [
+          {
+           "Condition": "{% $states.input.condition %}",
+           "Next": "ConditionTrue",
+           "Assign": {
+            "Assignment": "Condition assignment"
+           }
+          }
+         ],
+         "Default": "DefaultState",
+         "Assign": {
+          "Assignment": "Default Assignment"
+         }
+        },
+        "ConditionTrue": {
+         "Type": "Pass",
+         "End": true
+        },
+        "DefaultState": {
+         "Type": "Fail",
+         "Cause": "Condition is false"
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"condition\": false}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input",
+         "$.events[2].stateExitedEventDetails.output",
+         "$.events[3].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     }
+    }
+   }
+  ],
   "notPorted": {
    "test_base_cases": "the test builds its state machine from several templates or none",
-   "test_base_parallel_cases": "the test edits its template or redacts values in its own way",
-   "test_assign_in_choice": "the test fills placeholders in its template"
+   "test_base_parallel_cases": "the test edits its template or redacts values in its own way"
   }
  },
  {
@@ -788,78 +883,6 @@ const RECORDED: Recorded[] = [
    "test_sqs_wait_for_task_token_no_token_parameter": "the test edits its template or redacts values in its own way",
    "test_sqs_failure_in_wait_for_task_tok_no_error_field": "the test builds its state machine from several templates or none",
    "test_sync_with_task_token": "the test builds its state machine from several templates or none"
-  }
- },
- {
-  "module": "test_boolean_equals",
-  "dir": "stepfunctions/v2/choice_operators",
-  "scenarios": [],
-  "notPorted": {
-   "test_boolean_equals": "the test builds its state machine from several templates or none",
-   "test_boolean_equals_path": "the test builds its state machine from several templates or none"
-  }
- },
- {
-  "module": "test_is_operators",
-  "dir": "stepfunctions/v2/choice_operators",
-  "scenarios": [],
-  "notPorted": {
-   "test_is_boolean": "the test builds its state machine from several templates or none",
-   "test_is_null": "the test builds its state machine from several templates or none",
-   "test_is_numeric": "the test builds its state machine from several templates or none",
-   "test_is_present": "the test builds its state machine from several templates or none",
-   "test_is_string": "the test builds its state machine from several templates or none"
-  }
- },
- {
-  "module": "test_numeric",
-  "dir": "stepfunctions/v2/choice_operators",
-  "scenarios": [],
-  "notPorted": {
-   "test_numeric_equals": "the test builds its state machine from several templates or none",
-   "test_numeric_equals_path": "the test builds its state machine from several templates or none",
-   "test_numeric_greater_than": "the test builds its state machine from several templates or none",
-   "test_numeric_greater_than_path": "the test builds its state machine from several templates or none",
-   "test_numeric_greater_than_equals": "the test builds its state machine from several templates or none",
-   "test_numeric_greater_than_equals_path": "the test builds its state machine from several templates or none",
-   "test_numeric_less_than": "the test builds its state machine from several templates or none",
-   "test_numeric_less_than_path": "the test builds its state machine from several templates or none",
-   "test_numeric_less_than_equals": "the test builds its state machine from several templates or none",
-   "test_numeric_less_than_equals_path": "the test builds its state machine from several templates or none"
-  }
- },
- {
-  "module": "test_string_operators",
-  "dir": "stepfunctions/v2/choice_operators",
-  "scenarios": [],
-  "notPorted": {
-   "test_string_greater_than": "the test builds its state machine from several templates or none",
-   "test_string_equals": "the test builds its state machine from several templates or none",
-   "test_string_equals_path": "the test builds its state machine from several templates or none",
-   "test_string_greater_than_path": "the test builds its state machine from several templates or none",
-   "test_string_greater_than_equals": "the test builds its state machine from several templates or none",
-   "test_string_greater_than_equals_path": "the test builds its state machine from several templates or none",
-   "test_string_less_than": "the test builds its state machine from several templates or none",
-   "test_string_less_than_path": "the test builds its state machine from several templates or none",
-   "test_string_less_than_equals": "the test builds its state machine from several templates or none",
-   "test_string_less_than_equals_path": "the test builds its state machine from several templates or none"
-  }
- },
- {
-  "module": "test_timestamp_operators",
-  "dir": "stepfunctions/v2/choice_operators",
-  "scenarios": [],
-  "notPorted": {
-   "test_timestamp_greater_than": "the test builds its state machine from several templates or none",
-   "test_timestamp_equals": "the test builds its state machine from several templates or none",
-   "test_timestamp_equals_path": "the test builds its state machine from several templates or none",
-   "test_timestamp_greater_than_path": "the test builds its state machine from several templates or none",
-   "test_timestamp_greater_than_equals": "the test builds its state machine from several templates or none",
-   "test_timestamp_greater_than_equals_path": "the test builds its state machine from several templates or none",
-   "test_timestamp_less_than": "the test builds its state machine from several templates or none",
-   "test_timestamp_less_than_path": "the test builds its state machine from several templates or none",
-   "test_timestamp_less_than_equals": "the test builds its state machine from several templates or none",
-   "test_timestamp_less_than_equals_path": "the test builds its state machine from several templates or none"
   }
  },
  {
@@ -1761,11 +1784,241 @@ const RECORDED: Recorded[] = [
  {
   "module": "test_array_jsonata",
   "dir": "stepfunctions/v2/intrinsic_functions",
-  "scenarios": [],
-  "notPorted": {
-   "test_array_partition": "the test fills placeholders in its template",
-   "test_array_range": "the test fills placeholders in its template"
-  }
+  "scenarios": [
+   {
+    "test": "TestArrayJSONata::test_array_range",
+    "variants": {
+     "": {
+      "definition": {
+       "StartAt": "State_0",
+       "States": {
+        "State_0": {
+         "QueryLanguage": "JSONata",
+         "Type": "Pass",
+         "Output": "{% $range($states.input.FunctionInput.fst, $states.input.FunctionInput.snd, $states.input.FunctionInput.trd) %}",
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "exec_hist_resp_0",
+        "input": "{\"FunctionInput\": {\"fst\": 0, \"snd\": 9, \"trd\": 3}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_1",
+        "input": "{\"FunctionInput\": {\"fst\": 0, \"snd\": 10, \"trd\": 3}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_2",
+        "input": "{\"FunctionInput\": {\"fst\": 1, \"snd\": 9, \"trd\": 9}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_3",
+        "input": "{\"FunctionInput\": {\"fst\": 1, \"snd\": 9, \"trd\": 2}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     }
+    }
+   },
+   {
+    "test": "TestArrayJSONata::test_array_partition",
+    "variants": {
+     "": {
+      "definition": {
+       "StartAt": "State_0",
+       "States": {
+        "State_0": {
+         "QueryLanguage": "JSONata",
+         "Type": "Pass",
+         "Output": "{% $partition($states.input.FunctionInput.fst, $states.input.FunctionInput.snd) %}",
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "exec_hist_resp_0",
+        "input": "{\"FunctionInput\": {\"fst\": [0], \"snd\": 1}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_1",
+        "input": "{\"FunctionInput\": {\"fst\": [0], \"snd\": 2}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_2",
+        "input": "{\"FunctionInput\": {\"fst\": [0], \"snd\": 3}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_3",
+        "input": "{\"FunctionInput\": {\"fst\": [0], \"snd\": 4}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_4",
+        "input": "{\"FunctionInput\": {\"fst\": [0], \"snd\": 5}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_5",
+        "input": "{\"FunctionInput\": {\"fst\": [0, 1], \"snd\": 1}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_6",
+        "input": "{\"FunctionInput\": {\"fst\": [0, 1], \"snd\": 2}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_7",
+        "input": "{\"FunctionInput\": {\"fst\": [0, 1], \"snd\": 3}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_8",
+        "input": "{\"FunctionInput\": {\"fst\": [0, 1], \"snd\": 4}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_9",
+        "input": "{\"FunctionInput\": {\"fst\": [0, 1], \"snd\": 5}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_10",
+        "input": "{\"FunctionInput\": {\"fst\": [0, 1, 2], \"snd\": 1}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_11",
+        "input": "{\"FunctionInput\": {\"fst\": [0, 1, 2], \"snd\": 2}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_12",
+        "input": "{\"FunctionInput\": {\"fst\": [0, 1, 2], \"snd\": 3}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_13",
+        "input": "{\"FunctionInput\": {\"fst\": [0, 1, 2], \"snd\": 4}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_14",
+        "input": "{\"FunctionInput\": {\"fst\": [0, 1, 2], \"snd\": 5}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_15",
+        "input": "{\"FunctionInput\": {\"fst\": [0, 1, 2, 3], \"snd\": 1}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_16",
+        "input": "{\"FunctionInput\": {\"fst\": [0, 1, 2, 3], \"snd\": 2}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_17",
+        "input": "{\"FunctionInput\": {\"fst\": [0, 1, 2, 3], \"snd\": 3}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_18",
+        "input": "{\"FunctionInput\": {\"fst\": [0, 1, 2, 3], \"snd\": 4}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_19",
+        "input": "{\"FunctionInput\": {\"fst\": [0, 1, 2, 3], \"snd\": 5}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     }
+    }
+   }
+  ],
+  "notPorted": {}
  },
  {
   "module": "test_encode_decode",
@@ -2566,10 +2819,87 @@ const RECORDED: Recorded[] = [
  {
   "module": "test_json_manipulation_jsonata",
   "dir": "stepfunctions/v2/intrinsic_functions",
-  "scenarios": [],
-  "notPorted": {
-   "test_parse": "the test fills placeholders in its template"
-  }
+  "scenarios": [
+   {
+    "test": "TestJsonManipulationJSONata::test_parse",
+    "variants": {
+     "": {
+      "definition": {
+       "StartAt": "State_0",
+       "States": {
+        "State_0": {
+         "QueryLanguage": "JSONata",
+         "Type": "Pass",
+         "Output": "{% $parse($states.input.FunctionInput) %}",
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "exec_hist_resp_0",
+        "input": "{\"FunctionInput\": \"-0\"}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_1",
+        "input": "{\"FunctionInput\": \"1\"}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_2",
+        "input": "{\"FunctionInput\": \"1.1\"}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_3",
+        "input": "{\"FunctionInput\": \"true\"}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_4",
+        "input": "{\"FunctionInput\": \"\\\"HelloWorld\\\"\"}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_5",
+        "input": "{\"FunctionInput\": \"[1, 2, \\\"HelloWorld\\\"]\"}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       },
+       {
+        "key": "exec_hist_resp_6",
+        "input": "{\"FunctionInput\": \"{\\\"Arg1\\\": 1, \\\"Arg2\\\": []}\"}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input",
+         "$.events[2].stateExitedEventDetails.output",
+         "$.events[3].executionSucceededEventDetails.output"
+        ]
+       }
+      ]
+     }
+    }
+   }
+  ],
+  "notPorted": {}
  },
  {
   "module": "test_math_operations",
@@ -3001,13 +3331,94 @@ const RECORDED: Recorded[] = [
  {
   "module": "test_output",
   "dir": "stepfunctions/v2/outputdecl",
-  "scenarios": [],
+  "scenarios": [
+   {
+    "test": "TestArgumentsBase::test_output_in_choice",
+    "variants": {
+     "CONDITION_TRUE": {
+      "definition": {
+       "QueryLanguage": "JSONata",
+       "StartAt": "ChoiceState",
+       "States": {
+        "ChoiceState": {
+         "Type": "Choice",
+         "Choices": [
+          {
+           "Condition": "{% $states.input.condition %}",
+           "Next": "ConditionTrue",
+           "Output": "Condition Output block"
+          }
+         ],
+         "Default": "DefaultState",
+         "Output": "Default Output block"
+        },
+        "ConditionTrue": {
+         "Type": "Pass",
+         "End": true
+        },
+        "DefaultState": {
+         "Type": "Fail",
+         "Cause": "Condition is false"
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"condition\": true}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     },
+     "CONDITION_FALSE": {
+      "definition": {
+       "QueryLanguage": "JSONata",
+       "StartAt": "ChoiceState",
+       "States": {
+        "ChoiceState": {
+         "Type": "Choice",
+         "Choices": [
+          {
+           "Condition": "{% $states.input.condition %}",
+           "Next": "ConditionTrue",
+           "Output": "Condition Output block"
+          }
+         ],
+         "Default": "DefaultState",
+         "Output": "Default Output block"
+        },
+        "ConditionTrue": {
+         "Type": "Pass",
+         "End": true
+        },
+        "DefaultState": {
+         "Type": "Fail",
+         "Cause": "Condition is false"
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"condition\": false}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     }
+    }
+   }
+  ],
   "notPorted": {
    "test_base_cases": "the test builds its state machine from several templates or none",
    "test_base_lambda": "the test builds its state machine from several templates or none",
    "test_base_task_lambda": "the test builds its state machine from several templates or none",
-   "test_base_output_any_non_dict": "the test edits its template or redacts values in its own way",
-   "test_output_in_choice": "the test fills placeholders in its template"
+   "test_base_output_any_non_dict": "the test edits its template or redacts values in its own way"
   }
  },
  {
@@ -3034,6 +3445,433 @@ const RECORDED: Recorded[] = [
   "module": "test_base_scenarios",
   "dir": "stepfunctions/v2/scenarios",
   "scenarios": [
+   {
+    "test": "TestBaseScenarios::test_fail_cause_jsonata",
+    "variants": {
+     "": {
+      "definition": {
+       "Comment": "RAISE_FAILURE_CAUSE_JSONATA",
+       "QueryLanguage": "JSONata",
+       "StartAt": "FailState",
+       "States": {
+        "FailState": {
+         "Type": "Fail",
+         "Cause": "{% $states.input.cause %}"
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"cause\": \"This failed to due an Exception.\"}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     }
+    }
+   },
+   {
+    "test": "TestBaseScenarios::test_fail_error_jsonata",
+    "variants": {
+     "": {
+      "definition": {
+       "Comment": "RAISE_FAILURE_ERROR_JSONATA",
+       "QueryLanguage": "JSONata",
+       "StartAt": "FailState",
+       "States": {
+        "FailState": {
+         "Type": "Fail",
+         "Error": "{% $states.input.error %}"
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"error\": \"Exception\"}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     }
+    }
+   },
+   {
+    "test": "TestBaseScenarios::test_wait_seconds_jsonata",
+    "variants": {
+     "": {
+      "definition": {
+       "Comment": "WAIT_SECONDS_JSONATA",
+       "QueryLanguage": "JSONata",
+       "StartAt": "WaitState",
+       "States": {
+        "WaitState": {
+         "Type": "Wait",
+         "Seconds": "{% $states.input.waitSeconds %}",
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"waitSeconds\": 0}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input",
+         "$.events[2].stateExitedEventDetails.output",
+         "$.events[3].executionSucceededEventDetails.output"
+        ]
+       }
+      ]
+     }
+    }
+   },
+   {
+    "test": "TestBaseScenarios::test_map_state_items_input_array",
+    "variants": {
+     "empty": {
+      "definition": {
+       "Comment": "MAP_STATE_ITEMS",
+       "QueryLanguage": "JSONata",
+       "StartAt": "Start",
+       "States": {
+        "Start": {
+         "Type": "Pass",
+         "Output": "{% $states.input.items %}",
+         "Next": "MapIterateState"
+        },
+        "MapIterateState": {
+         "Type": "Map",
+         "MaxConcurrency": 1,
+         "ItemProcessor": {
+          "ProcessorConfig": {
+           "Mode": "INLINE"
+          },
+          "StartAt": "Pass",
+          "States": {
+           "Pass": {
+            "Type": "Pass",
+            "End": true
+           }
+          }
+         },
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"items\": []}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     },
+     "singleton": {
+      "definition": {
+       "Comment": "MAP_STATE_ITEMS",
+       "QueryLanguage": "JSONata",
+       "StartAt": "Start",
+       "States": {
+        "Start": {
+         "Type": "Pass",
+         "Output": "{% $states.input.items %}",
+         "Next": "MapIterateState"
+        },
+        "MapIterateState": {
+         "Type": "Map",
+         "MaxConcurrency": 1,
+         "ItemProcessor": {
+          "ProcessorConfig": {
+           "Mode": "INLINE"
+          },
+          "StartAt": "Pass",
+          "States": {
+           "Pass": {
+            "Type": "Pass",
+            "End": true
+           }
+          }
+         },
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"items\": [0]}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     },
+     "mixed": {
+      "definition": {
+       "Comment": "MAP_STATE_ITEMS",
+       "QueryLanguage": "JSONata",
+       "StartAt": "Start",
+       "States": {
+        "Start": {
+         "Type": "Pass",
+         "Output": "{% $states.input.items %}",
+         "Next": "MapIterateState"
+        },
+        "MapIterateState": {
+         "Type": "Map",
+         "MaxConcurrency": 1,
+         "ItemProcessor": {
+          "ProcessorConfig": {
+           "Mode": "INLINE"
+          },
+          "StartAt": "Pass",
+          "States": {
+           "Pass": {
+            "Type": "Pass",
+            "End": true
+           }
+          }
+         },
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"items\": [1, \"two\", true]}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     }
+    }
+   },
+   {
+    "test": "TestBaseScenarios::test_map_state_items_input_types",
+    "variants": {
+     "number": {
+      "definition": {
+       "Comment": "MAP_STATE_ITEMS",
+       "QueryLanguage": "JSONata",
+       "StartAt": "Start",
+       "States": {
+        "Start": {
+         "Type": "Pass",
+         "Output": "{% $states.input.items %}",
+         "Next": "MapIterateState"
+        },
+        "MapIterateState": {
+         "Type": "Map",
+         "MaxConcurrency": 1,
+         "ItemProcessor": {
+          "ProcessorConfig": {
+           "Mode": "INLINE"
+          },
+          "StartAt": "Pass",
+          "States": {
+           "Pass": {
+            "Type": "Pass",
+            "End": true
+           }
+          }
+         },
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"items\": 1}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     },
+     "string": {
+      "definition": {
+       "Comment": "MAP_STATE_ITEMS",
+       "QueryLanguage": "JSONata",
+       "StartAt": "Start",
+       "States": {
+        "Start": {
+         "Type": "Pass",
+         "Output": "{% $states.input.items %}",
+         "Next": "MapIterateState"
+        },
+        "MapIterateState": {
+         "Type": "Map",
+         "MaxConcurrency": 1,
+         "ItemProcessor": {
+          "ProcessorConfig": {
+           "Mode": "INLINE"
+          },
+          "StartAt": "Pass",
+          "States": {
+           "Pass": {
+            "Type": "Pass",
+            "End": true
+           }
+          }
+         },
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"items\": \"string\"}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     },
+     "boolean": {
+      "definition": {
+       "Comment": "MAP_STATE_ITEMS",
+       "QueryLanguage": "JSONata",
+       "StartAt": "Start",
+       "States": {
+        "Start": {
+         "Type": "Pass",
+         "Output": "{% $states.input.items %}",
+         "Next": "MapIterateState"
+        },
+        "MapIterateState": {
+         "Type": "Map",
+         "MaxConcurrency": 1,
+         "ItemProcessor": {
+          "ProcessorConfig": {
+           "Mode": "INLINE"
+          },
+          "StartAt": "Pass",
+          "States": {
+           "Pass": {
+            "Type": "Pass",
+            "End": true
+           }
+          }
+         },
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"items\": true}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     },
+     "object": {
+      "definition": {
+       "Comment": "MAP_STATE_ITEMS",
+       "QueryLanguage": "JSONata",
+       "StartAt": "Start",
+       "States": {
+        "Start": {
+         "Type": "Pass",
+         "Output": "{% $states.input.items %}",
+         "Next": "MapIterateState"
+        },
+        "MapIterateState": {
+         "Type": "Map",
+         "MaxConcurrency": 1,
+         "ItemProcessor": {
+          "ProcessorConfig": {
+           "Mode": "INLINE"
+          },
+          "StartAt": "Pass",
+          "States": {
+           "Pass": {
+            "Type": "Pass",
+            "End": true
+           }
+          }
+         },
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"items\": {\"foo\": \"bar\"}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input",
+         "$.events[2].stateExitedEventDetails.output",
+         "$.events[3].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     },
+     "null": {
+      "definition": {
+       "Comment": "MAP_STATE_ITEMS",
+       "QueryLanguage": "JSONata",
+       "StartAt": "Start",
+       "States": {
+        "Start": {
+         "Type": "Pass",
+         "Output": "{% $states.input.items %}",
+         "Next": "MapIterateState"
+        },
+        "MapIterateState": {
+         "Type": "Map",
+         "MaxConcurrency": 1,
+         "ItemProcessor": {
+          "ProcessorConfig": {
+           "Mode": "INLINE"
+          },
+          "StartAt": "Pass",
+          "States": {
+           "Pass": {
+            "Type": "Pass",
+            "End": true
+           }
+          }
+         },
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"items\": null}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     }
+    }
+   },
    {
     "test": "TestBaseScenarios::test_parallel_state_retry",
     "variants": {
@@ -5975,15 +6813,10 @@ const RECORDED: Recorded[] = [
    "test_map_item_reader_base_json_max_items_jsonata": "the test edits its template or redacts values in its own way",
    "test_map_item_batching_base_json_max_per_batch_jsonata": "the test edits its template or redacts values in its own way",
    "test_wait_timestamp_jsonata": "the test edits its template or redacts values in its own way",
-   "test_wait_seconds_jsonata": "the test fills placeholders in its template",
-   "test_fail_error_jsonata": "the test fills placeholders in its template",
-   "test_fail_cause_jsonata": "the test fills placeholders in its template",
    "test_choice_unsorted_parameters_positive": "the test builds its state machine from several templates or none",
    "test_choice_unsorted_parameters_negative": "the test builds its state machine from several templates or none",
    "test_map_state_items_eval_jsonata_fail": "the test edits its template or redacts values in its own way",
    "test_map_state_items_eval_jsonata_variable_sampling_fail": "the test edits its template or redacts values in its own way",
-   "test_map_state_items_input_types": "the test fills placeholders in its template",
-   "test_map_state_items_input_array": "the test fills placeholders in its template",
    "test_map_state_items_variable_sampling": "the test edits its template or redacts values in its own way",
    "test_map_state_items_eval_jsonata": "the test edits its template or redacts values in its own way",
    "test_wait_timestamp_invalid": "the test edits its template or redacts values in its own way",

@@ -147,7 +147,8 @@ function interactionFor(
   examples: ExampleTimes,
 ): ContractInteraction {
   const entry = step.snapshot !== undefined ? recorded[step.snapshot] : undefined;
-  const snapshotValue = expanded(step.within !== undefined ? (entry as Record<string, unknown> | undefined)?.[step.within] : entry, words);
+  const within = step.within?.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], entry);
+  const snapshotValue = expanded(step.within !== undefined ? within : entry, words);
   if (step.snapshot !== undefined && snapshotValue === undefined) throw new Error(`${variant.nodeId}: no snapshot key '${step.snapshot}'${step.within ? ` with '${step.within}'` : ''}`);
   const protocol = step.protocol ?? variant.protocol;
   // Smithy RPC v2 CBOR carries the AWS JSON document (and boto3 shows its responses the same way).
@@ -376,7 +377,8 @@ async function main() {
       total.entries += entries;
       total.snapshotTests++;
       if (portedIds.has(nodeId)) {
-        const used = jobs.find((j) => j.variant.nodeId === nodeId)!.steps.filter((s) => s.snapshot).length;
+        // Entries, not steps: several steps may each judge a part of one entry (see SourceStep.within).
+        const used = new Set(jobs.find((j) => j.variant.nodeId === nodeId)!.steps.flatMap((s) => (s.snapshot ? [s.snapshot] : []))).size;
         total.ported += used;
         rows.push({ service: source.service, test: nodeId, status: 'ported', entries: used, ...(used < entries ? { reason: `${entries - used} of ${entries} entries not reproduced` } : {}) });
       } else {

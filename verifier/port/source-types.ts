@@ -37,7 +37,8 @@ export interface SourceStep {
   unordered?: string[];
   /**
    * The member of the recorded value that holds this call's response, when the test recorded it inside a wrapper of
-   * its fixture (LocalStack's create_lambda_function answers `{CreateFunctionResponse, CreateEventSourceMappingResponse}`).
+   * its fixture (LocalStack's create_lambda_function answers `{CreateFunctionResponse, CreateEventSourceMappingResponse}`);
+   * a dotted path (`3.output`) reaches into a value the test built from several calls.
    */
   within?: string;
   /** Response members the test left out of what it snapshotted (it recorded a value it built from the response). */
