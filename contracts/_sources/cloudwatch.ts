@@ -96,9 +96,8 @@ const source: SourceFile = {
   service: 'cloudwatch',
   module: 'test_cloudwatch',
   snapshotDir: 'cloudwatch',
-  variants: { json: 'json', query: 'query' },
+  variants: { json: 'json', query: 'query', 'smithy-rpc-v2-cbor': 'smithy-rpc-v2-cbor' },
   defaultProtocol: 'json',
-  skippedVariants: { 'smithy-rpc-v2-cbor': 'the smithy-rpc-v2-cbor wire protocol is not served by twinstack yet (AWS JSON 1.0 and query are)' },
   scenarios: [
     {
       test: 'TestCloudwatch::test_describe_minimal_metric_alarm',

@@ -25,6 +25,14 @@ const connection = (type: string, params: object, snapshot?: string): SourceStep
   ...(snapshot ? { snapshot } : {}),
 });
 const describeConnection = (snapshot: string): SourceStep => ({ op: 'DescribeConnection', params: { Name: CONNECTION }, snapshot });
+/** The connection's secret read through Secrets Manager (the snapshot stores its SecretString parsed). */
+const connectionSecret = (snapshot: string): SourceStep => ({
+  service: 'secretsmanager',
+  op: 'GetSecretValue',
+  params: { SecretId: '{{secretArn}}' },
+  snapshot,
+  jsonStrings: ['$.SecretString'],
+});
 
 const source: SourceFile = {
   service: 'events',
@@ -119,6 +127,34 @@ const source: SourceFile = {
       ],
     },
     {
+      test: 'TestEventBridgeConnections::test_update_connection',
+      steps: [
+        connection('BASIC', { BasicAuthParameters: { Username: 'user', Password: 'pass' }, InvocationHttpParameters: {} }, 'create-connection'),
+        { ...describeConnection('describe-created-connection'), capture: { secretArn: '$.SecretArn' } },
+        connectionSecret('connection-secret-before-update'),
+        {
+          op: 'UpdateConnection',
+          params: { Name: CONNECTION, AuthorizationType: 'BASIC', AuthParameters: { BasicAuthParameters: { Username: 'new_user', Password: 'new_pass' }, InvocationHttpParameters: {} } },
+          snapshot: 'update-connection',
+        },
+        describeConnection('describe-updated-connection'),
+        connectionSecret('connection-secret-after-update'),
+        { op: 'DeleteConnection', params: { Name: CONNECTION } },
+      ],
+    },
+    {
+      test: 'TestEventBridgeConnections::test_connection_secrets',
+      steps: (param) => {
+        const auth = AUTH_PARAMS[['basic', 'api-key', 'oauth'].indexOf(param)];
+        return [
+          connection(auth.type, auth.params, 'create-connection-auth'),
+          { ...describeConnection('describe-connection-auth'), capture: { secretArn: '$.SecretArn' } },
+          connectionSecret('connection-secret'),
+          { op: 'DeleteConnection', params: { Name: CONNECTION } },
+        ];
+      },
+    },
+    {
       test: 'TestEventBridgeConnections::test_create_connection_invalid_parameters',
       steps: [
         {
@@ -143,10 +179,7 @@ const source: SourceFile = {
       ],
     },
   ],
-  notPorted: {
-    test_update_connection: "not reproduced yet: it reads the connection's secret through Secrets Manager GetSecretValue, and the snapshot stores its SecretString parsed",
-    test_connection_secrets: "not reproduced yet: it reads the connection's secret through Secrets Manager GetSecretValue, and the snapshot stores its SecretString parsed",
-  },
+  notPorted: {},
 };
 
 export default source;

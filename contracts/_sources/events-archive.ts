@@ -2,7 +2,7 @@
 // tests/aws/services/events/test_archive_and_replay.py, Apache-2.0) reproduced as request sequences. Expected
 // responses come only from the recorded snapshots. `events_create_default_or_custom_event_bus` gives the default bus
 // or a new custom one and its ARN; `events_create_archive` calls CreateArchive.
-import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
+import { now, type SourceFile, type SourceStep } from '../../verifier/port/source-types.ts';
 
 const PATTERN = '{"source": ["core.update-account-command"], "detail-type": ["core.update-account-command"], "detail": {"command": ["update-account"]}}';
 const PATTERN_NO_DETAIL = '{"source": ["core.update-account-command"], "detail-type": ["core.update-account-command"]}';
@@ -32,6 +32,18 @@ const replay = (destination: string): SourceStep => ({
     Destination: { Arn: destination },
   },
 });
+
+/** `wait_for_replay_in_state(..., "COMPLETED")`: DescribeReplay until the replay has ended. */
+const replayCompleted = (name: string): SourceStep => ({ op: 'DescribeReplay', params: { ReplayName: name }, until: { path: '$.State', matches: '^(COMPLETED|FAILED)$', timeoutSeconds: 350 } });
+/** A replay of the archive back onto its custom bus over the minute from the test's now, as the list tests start them. */
+const replayNow = (name: string, extra: Record<string, unknown> = {}): SourceStep => ({
+  op: 'StartReplay',
+  params: { ReplayName: name, ...extra, EventSourceArn: '{{archiveArn}}', EventStartTime: now(), EventEndTime: now(60), Destination: { Arn: '{{busArn}}' } },
+});
+const customBusArchive: SourceStep[] = [
+  { op: 'CreateEventBus', params: { Name: 'test-bus-{{suffix}}' }, capture: { busArn: '$.EventBusArn' } },
+  { ...archiveOn('{{busArn}}'), capture: { archiveArn: '$.ArchiveArn' } },
+];
 
 const source: SourceFile = {
   service: 'events',
@@ -152,6 +164,85 @@ const source: SourceFile = {
       ],
     },
     {
+      test: 'TestArchive::test_list_archive_with_name_prefix',
+      note: "the archive is named after the run's prefix (`test-archive-<suffix>-1`) so that the prefix lists this run's archive only, as the test's fresh account did",
+      steps: (kind) => [
+        ...bus(kind),
+        { ...create(), params: { ...create().params, ArchiveName: `${ARCHIVE}-1` } },
+        { op: 'ListArchives', params: { NamePrefix: ARCHIVE }, snapshot: 'list-archives-with-name-prefix' },
+        { op: 'ListArchives', params: { NamePrefix: `${ARCHIVE}-1` }, snapshot: 'list-archives-with-full-name' },
+        { op: 'ListArchives', params: { NamePrefix: 'doesnotexist' }, snapshot: 'list-archives-not-existing-archive' },
+        { op: 'DeleteArchive', params: { ArchiveName: `${ARCHIVE}-1` } },
+      ],
+    },
+    {
+      test: 'TestArchive::test_list_archive_with_source_arn',
+      steps: (kind) => [
+        ...bus(kind),
+        create(),
+        { op: 'ListArchives', params: { EventSourceArn: '{{busArn}}' }, snapshot: 'list-archives-with-source-arn' },
+        { op: 'DeleteArchive', params: { ArchiveName: ARCHIVE } },
+      ],
+      unportedVariants: { default: "lists every archive of the default bus, which other scenarios replayed alongside share" },
+    },
+    {
+      test: 'TestReplay::test_list_replays_with_prefix',
+      steps: [
+        ...customBusArchive,
+        replayNow('{{suffix}}-test-replay'),
+        replayCompleted('{{suffix}}-test-replay'),
+        replayNow('x{{suffix}}-this-replay-should-not-be-listed'),
+        { op: 'ListReplays', params: { NamePrefix: '{{suffix}}-test-replay' }, snapshot: 'list-replays-with-full-name' },
+        { op: 'ListReplays', params: { NamePrefix: '{{suffix}}' }, snapshot: 'list-replays-with-prefix' },
+        { op: 'DeleteArchive', params: { ArchiveName: ARCHIVE } },
+      ],
+    },
+    {
+      test: 'TestReplay::test_list_replays_with_event_source_arn',
+      steps: [
+        ...customBusArchive,
+        replayNow('test-replay-{{suffix}}'),
+        replayCompleted('test-replay-{{suffix}}'),
+        { op: 'ListReplays', params: { EventSourceArn: '{{archiveArn}}' }, snapshot: 'list-replays-with-event-source-arn' },
+        { op: 'DeleteArchive', params: { ArchiveName: ARCHIVE } },
+      ],
+    },
+    {
+      test: 'TestReplay::test_list_replay_with_limit',
+      steps: [
+        ...customBusArchive,
+        ...Array.from({ length: 6 }, (_, i) => [replayNow(`{{suffix}}-test-replay-${i}`, { Description: 'description of the replay' }), replayCompleted(`{{suffix}}-test-replay-${i}`)]).flat(),
+        { op: 'ListReplays', params: { Limit: 3, NamePrefix: '{{suffix}}' }, snapshot: 'list-replays-with-limit', capture: { nextToken: '$.NextToken' } },
+        { op: 'ListReplays', params: { Limit: 5, NextToken: '{{nextToken}}', NamePrefix: '{{suffix}}' }, snapshot: 'list-replays-with-limit-next-token' },
+        { op: 'DeleteArchive', params: { ArchiveName: ARCHIVE } },
+      ],
+    },
+    {
+      test: 'TestReplay::test_start_replay_error_duplicate_different_archive',
+      steps: [
+        { op: 'CreateEventBus', params: { Name: 'test-bus-one-{{suffix}}' }, capture: { busOneArn: '$.EventBusArn' } },
+        { ...archiveOn('{{busOneArn}}'), params: { ArchiveName: 'archive-one-{{suffix}}', EventSourceArn: '{{busOneArn}}', RetentionDays: 1 }, capture: { archiveOneArn: '$.ArchiveArn' } },
+        { op: 'CreateEventBus', params: { Name: 'test-bus-two-{{suffix}}' }, capture: { busTwoArn: '$.EventBusArn' } },
+        { ...archiveOn('{{busTwoArn}}'), params: { ArchiveName: 'archive-two-{{suffix}}', EventSourceArn: '{{busTwoArn}}', RetentionDays: 1 }, capture: { archiveTwoArn: '$.ArchiveArn' } },
+        ...['One', 'Two'].map(
+          (n, i): SourceStep => ({
+            op: 'StartReplay',
+            params: {
+              ReplayName: 'test-replay-{{suffix}}',
+              Description: 'description of the replay',
+              EventSourceArn: `{{archive${n}Arn}}`,
+              EventStartTime: now(-60),
+              EventEndTime: now(),
+              Destination: { Arn: `{{bus${n}Arn}}` },
+            },
+            ...(i === 1 ? { snapshot: 'start-replay-duplicate-error' } : {}),
+          }),
+        ),
+        { op: 'DeleteArchive', params: { ArchiveName: 'archive-one-{{suffix}}' } },
+        { op: 'DeleteArchive', params: { ArchiveName: 'archive-two-{{suffix}}' } },
+      ],
+    },
+    {
       test: 'TestReplay::test_describe_replay_error_unknown_replay',
       steps: [{ op: 'DescribeReplay', params: { ReplayName: 'doesnotexist-{{suffix}}' }, snapshot: 'describe-replay-unknown-replay-error' }],
     },
@@ -159,6 +250,9 @@ const source: SourceFile = {
   notPorted: {
     test_list_archive_with_events: 'counts and sizes of events archived by AWS while the test polled; archive sizes are AWS-internal',
     test_start_list_describe_canceled_replay: 'replays events archived on AWS time and collects them from SQS',
+    test_list_archive_state_enabled: "lists every enabled archive of the account, which other scenarios replayed alongside share (the test's account had only its own)",
+    tests_concurrency_error_too_many_active_replays:
+      'needs ten replays still active at once: AWS takes minutes over a replay (the tests wait up to 350 s), twinstack ends one as soon as its events are sent',
   },
 };
 

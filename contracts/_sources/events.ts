@@ -26,6 +26,12 @@ const queue = (): SourceStep[] => [
   },
 ];
 const putEvents = (entry: Record<string, unknown>): SourceStep => ({ op: 'PutEvents', params: { Entries: [entry] }, snapshot: 'put-events' });
+/** `count` rules `rule-<suffix>-<i>` on the bus, each with the test's queue as target `target-<i>`. */
+const rulesTargeting = (busName: string, count: number): SourceStep[] =>
+  Array.from({ length: count }, (_, i): SourceStep[] => [
+    { op: 'PutRule', params: { Name: `rule-{{suffix}}-${i}`, EventBusName: busName, EventPattern: `{"source": ["source-${i}"]}` } },
+    { op: 'PutTargets', params: { Rule: `rule-{{suffix}}-${i}`, EventBusName: busName, Targets: [{ Id: `target-${i}`, Arn: '{{queueArn}}' }] } },
+  ]).flat();
 
 const source: SourceFile = {
   service: 'events',
@@ -311,6 +317,68 @@ const source: SourceFile = {
         { op: 'ListTargetsByRule', params: { Rule: RULE }, snapshot: 'list-targets' },
       ],
     },
+    ...['id', 'arn'].map((same) => ({
+      test: `TestEventTarget::test_put_multiple_targets_with_same_${same}_across_different_rules`,
+      steps: [
+        ...queue(),
+        { op: 'PutRule', params: { Name: 'test-rule-one-{{suffix}}', EventPattern: PATTERN, State: 'ENABLED' } },
+        { op: 'PutRule', params: { Name: 'test-rule-two-{{suffix}}', EventPattern: PATTERN, State: 'ENABLED' } },
+        { op: 'PutTargets', params: { Rule: 'test-rule-one-{{suffix}}', Targets: [{ Id: 'target-{{suffix}}', Arn: '{{queueArn}}', InputPath: '$.detail' }] } },
+        {
+          op: 'PutTargets',
+          params: { Rule: 'test-rule-two-{{suffix}}', Targets: [{ Id: 'target-{{suffix}}', Arn: '{{queueArn}}', InputPath: same === 'id' ? '$.notexisting' : '$.doesnotexist' }] },
+        },
+        { op: 'ListTargetsByRule', params: { Rule: 'test-rule-one-{{suffix}}' }, snapshot: 'list-targets-rule-one' },
+        { op: 'ListTargetsByRule', params: { Rule: 'test-rule-two-{{suffix}}' }, snapshot: 'list-targets-rule-two' },
+      ],
+    })),
+    {
+      test: 'TestEventRule::test_list_rule_names_by_target',
+      steps: (param) => {
+        const bus = busFor(param);
+        return [
+          ...queue(),
+          ...bus.setup,
+          ...rulesTargeting(bus.name, 3),
+          { op: 'PutRule', params: { Name: 'rule-{{suffix}}-other', EventBusName: bus.name, EventPattern: '{"source": ["other-source"]}' } },
+          { op: 'ListRuleNamesByTarget', params: { TargetArn: '{{queueArn}}', EventBusName: bus.name }, snapshot: 'list_rule_names_by_target' },
+        ];
+      },
+    },
+    {
+      test: 'TestEventRule::test_list_rule_names_by_target_with_limit',
+      steps: (param) => {
+        const bus = busFor(param);
+        const list = (snapshot: string, token?: string): SourceStep => ({
+          op: 'ListRuleNamesByTarget',
+          params: { TargetArn: '{{queueArn}}', EventBusName: bus.name, Limit: 2, ...(token ? { NextToken: `{{${token}}}` } : {}) },
+          snapshot,
+          ...(snapshot === 'third_page' ? {} : { capture: { [snapshot]: '$.NextToken' } }),
+        });
+        return [...queue(), ...bus.setup, ...rulesTargeting(bus.name, 5), list('first_page'), list('second_page', 'first_page'), list('third_page', 'second_page')];
+      },
+    },
+    {
+      test: 'TestEventRule::test_list_rule_names_by_target_no_matches',
+      steps: (param) => {
+        const bus = busFor(param);
+        return [
+          ...queue(),
+          { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'target-queue-{{suffix}}' }, capture: { targetQueueUrl: '$.QueueUrl' } },
+          {
+            service: 'sqs',
+            protocol: 'json',
+            op: 'GetQueueAttributes',
+            params: { QueueUrl: '{{targetQueueUrl}}', AttributeNames: ['QueueArn'] },
+            capture: { targetQueueArn: '$.Attributes.QueueArn' },
+          },
+          ...bus.setup,
+          { op: 'PutRule', params: { Name: 'rule-{{suffix}}', EventBusName: bus.name, EventPattern: '{"source": ["test-source"]}' } },
+          { op: 'PutTargets', params: { Rule: 'rule-{{suffix}}', EventBusName: bus.name, Targets: [{ Id: 'target-1', Arn: '{{targetQueueArn}}' }] } },
+          { op: 'ListRuleNamesByTarget', params: { TargetArn: '{{queueArn}}', EventBusName: bus.name }, snapshot: 'list_rule_names_by_target_no_matches' },
+        ];
+      },
+    },
     {
       test: 'TestEvents::test_create_connection_validations',
       steps: [
@@ -343,11 +411,6 @@ const source: SourceFile = {
     test_process_pattern_to_single_matching_rules_single_target: 'the recorded events are collected from SQS by a polling helper',
     test_put_events_pattern_with_values_in_array: 'the recorded events are collected from SQS by a polling helper',
     test_put_events_pattern_nested: 'the recorded events are collected from SQS by a polling helper',
-    test_list_rule_names_by_target: 'not reproduced yet',
-    test_list_rule_names_by_target_with_limit: 'not reproduced yet',
-    test_list_rule_names_by_target_no_matches: 'not reproduced yet',
-    test_put_multiple_targets_with_same_id_across_different_rules: 'not reproduced yet',
-    test_put_multiple_targets_with_same_arn_across_different_rules: 'not reproduced yet',
   },
 };
 

@@ -312,8 +312,9 @@ export class SignatureCheck {
     const failure = await check(req, this.registry, Date.now(), service);
     if (!failure || (failure.kind === 'missing' && (service.http?.servesUnsigned?.(req) || allowsAnonymous(req, service, protocol)))) return undefined;
     if (service.model.metadata.noErrorWrapping) return s3StyleDenial(failure, req, service, protocol, requestId);
-    // AWS JSON in its CBOR form (Kinesis for the KPL and Java SDK v1) fails as AWS JSON does.
-    const family = protocol.name === 'json-cbor' ? 'json' : protocol.name;
+    // AWS JSON in its CBOR form (Kinesis for the KPL and Java SDK v1) fails as AWS JSON does, and so does Smithy RPC
+    // v2 CBOR, whose errors are AWS JSON's (`__type`) in CBOR.
+    const family = protocol.name === 'json-cbor' || protocol.name === 'rpc-v2-cbor' ? 'json' : protocol.name;
     const [code, status] = (CODES[family] ?? CODES.query)[failure.kind];
     const message = failure.kind === 'missing' && family === 'json' ? 'Request is missing Authentication Token' : failure.message || 'Missing Authentication Token';
     // Authentication errors come from AWS's front end, not the service: JSON services report Coral's own types.

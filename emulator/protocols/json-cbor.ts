@@ -66,7 +66,7 @@ export const awsJsonCbor: Protocol = {
  * 2^53 that it truncates, which only a malformed body declares (the decoder then fails on it, and the client gets a
  * SerializationException). A client's bad input is the client's error, not a line in the server's log.
  */
-function quietly<T>(decode: () => T): T {
+export function quietly<T>(decode: () => T): T {
   const warn = console.warn;
   console.warn = () => undefined;
   try {
@@ -81,7 +81,7 @@ function cborResponse(status: number, document: unknown, requestId: string): Raw
   return { status, headers: { 'content-type': CBOR_CONTENT_TYPE, 'x-amzn-requestid': requestId, 'x-amz-crc32': String(crc32(body)) }, body };
 }
 
-type Leaf = (type: string, value: unknown) => unknown;
+export type Leaf = (type: string, value: unknown) => unknown;
 
 /** CBOR values -> JSON document values: byte strings to base64, epoch milliseconds to seconds. */
 const toJsonLeaf: Leaf = (type, value) => {
@@ -99,8 +99,8 @@ const fromJsonLeaf: Leaf = (type, value) => {
   return value;
 };
 
-/** Rewrites the blob and timestamp leaves of a document along its shape. */
-function convert(model: ServiceModel, ref: ShapeRef, value: unknown, leaf: Leaf): unknown {
+/** Rewrites the blob and timestamp leaves of a document along its shape (also for Smithy RPC v2 CBOR). */
+export function convert(model: ServiceModel, ref: ShapeRef, value: unknown, leaf: Leaf): unknown {
   // CBOR integers beyond 2^53 decode as BigInt, which JSON cannot hold: they become numbers, as in a JSON body.
   if (typeof value === 'bigint') return leaf(model.shapes[ref.shape].type, Number(value));
   if (value === null || value === undefined || typeof value !== 'object' || value instanceof Uint8Array || value instanceof Date) {
@@ -115,5 +115,6 @@ function convert(model: ServiceModel, ref: ShapeRef, value: unknown, leaf: Leaf)
     const members = shape.members ?? {};
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, Object.hasOwn(members, k) ? convert(model, members[k], v, leaf) : v]));
   }
-  return value;
+  // A tagged value (a timestamp in CBOR tag 1) is an object, yet a leaf.
+  return leaf(shape.type, value);
 }

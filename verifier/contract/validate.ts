@@ -2,8 +2,8 @@ import { pathKeys, readPath } from '../replay/compare.ts';
 import { generatorProblem } from '../replay/relative-time.ts';
 import type { ContractFile, PactBody } from './types.ts';
 
-const PROTOCOLS = ['json', 'query', 'rest-json', 'rest-xml'];
-const MATCHERS = ['type', 'regex', 'template', 'timestamp', 'number', 'present', 'absent', 'ignore', 'json'];
+const PROTOCOLS = ['json', 'query', 'rest-json', 'rest-xml', 'smithy-rpc-v2-cbor'];
+const MATCHERS = ['type', 'regex', 'template', 'timestamp', 'number', 'present', 'absent', 'ignore', 'json', 'lines'];
 const PROVENANCE = ['aws-recording', 'aws-validated-snapshot', 'aws-docs-example'];
 
 type Obj = Record<string, unknown>;

@@ -12,8 +12,9 @@ import type { ContractFile, ContractInteraction, Expectation, JsonValue, PactMat
 import { loadModel } from '../../emulator/models/load.ts';
 import { pythonCommand } from '../../emulator/core/platform.ts';
 import { relativeTimeGenerators, withExampleTimes, type ExampleTimes } from './relative-times.ts';
-import { snapshotToExpectation } from './snapshot-expectation.ts';
+import { receivedBodiesExpectation, snapshotToExpectation } from './snapshot-expectation.ts';
 import { snapshotRoot } from './snapshot-root.ts';
+import { withCrtChecksum } from './crt-checksums.ts';
 import type { SourceFile, SourceProtocol, SourceScenario, SourceStep } from './source-types.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -46,18 +47,19 @@ function readJson<T>(path: string): T {
 }
 
 function variantsOf(source: SourceFile, scenario: SourceScenario, snapshot: Snapshot): Variant[] {
-  const base = `tests/aws/services/${source.testDir ?? source.snapshotDir}/${source.module}.py::${scenario.test}`;
+  const base = `tests/aws/services/${scenario.recordedIn ?? `${source.testDir ?? source.snapshotDir}/${source.module}.py`}::${scenario.test}`;
   return Object.keys(snapshot)
     .filter((id) => id === base || id.startsWith(`${base}[`))
     .filter((id) => scenario.portsSkippedVariants || skippedVariant(source, id) === undefined)
     .map((nodeId) => {
       const param = /\[([^\]]*)\]$/.exec(nodeId)?.[1];
-      const [first, ...rest] = param?.split('-') ?? [];
-      const named = first === undefined ? undefined : source.variants[first];
+      // The protocol part is the parameter's first `-` part, or a variant key with dashes (`smithy-rpc-v2-cbor-...`).
+      const key = param === undefined ? undefined : Object.keys(source.variants).find((k) => param === k || param.startsWith(`${k}-`));
+      const named = key === undefined ? undefined : source.variants[key];
       return {
         nodeId,
         protocol: named ?? source.defaultProtocol,
-        param: named ? rest.join('-') : (param ?? ''),
+        param: key ? param!.slice(key.length + 1) : (param ?? ''),
         suffix: param === undefined ? '' : `.${param.replace(/[^a-z0-9_-]/gi, '_')}`,
       };
     })
@@ -117,16 +119,26 @@ function pactBody(expect: Expectation): { content: JsonValue; rules: PactMatchin
   return { content, rules: Object.keys(body).length ? { body } : {} };
 }
 
-/** The recorded value with the source's expanded placeholders put back (in keys and values alike). */
+/**
+ * The recorded value with the expanded placeholders put back (in keys and values alike), in one pass that prefers the
+ * longest word, so a word inside another (`topic-name-1` in `updated-topic-name-1`) is not replaced twice.
+ */
 function expanded(value: unknown, words: Record<string, string> | undefined): unknown {
-  if (value === undefined || !words) return value;
-  let text = JSON.stringify(value);
-  for (const [word, literal] of Object.entries(words)) text = text.replaceAll(JSON.stringify(word).slice(1, -1), JSON.stringify(literal).slice(1, -1));
-  return JSON.parse(text);
+  if (value === undefined || !words || !Object.keys(words).length) return value;
+  const escaped = new Map(Object.entries(words).map(([word, literal]) => [JSON.stringify(word).slice(1, -1), JSON.stringify(literal).slice(1, -1)]));
+  const pattern = new RegExp([...escaped.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  return JSON.parse(JSON.stringify(value).replace(pattern, (word) => escaped.get(word)!));
+}
+
+/** The source's expanded placeholders and the scenario's own (by the test's parameter). */
+function wordsOf(source: SourceFile, scenario: SourceScenario, variant: Variant): Record<string, string> | undefined {
+  const own = typeof scenario.expandedWords === 'function' ? scenario.expandedWords(variant.param) : scenario.expandedWords;
+  return own ? { ...source.expandedWords, ...own } : source.expandedWords;
 }
 
 function interactionFor(
   source: SourceFile,
+  words: Record<string, string> | undefined,
   step: SourceStep,
   variant: Variant,
   recorded: Snapshot[string]['recorded-content'],
@@ -135,24 +147,37 @@ function interactionFor(
   examples: ExampleTimes,
 ): ContractInteraction {
   const entry = step.snapshot !== undefined ? recorded[step.snapshot] : undefined;
-  const snapshotValue = expanded(step.within !== undefined ? (entry as Record<string, unknown> | undefined)?.[step.within] : entry, source.expandedWords);
+  const snapshotValue = expanded(step.within !== undefined ? (entry as Record<string, unknown> | undefined)?.[step.within] : entry, words);
   if (step.snapshot !== undefined && snapshotValue === undefined) throw new Error(`${variant.nodeId}: no snapshot key '${step.snapshot}'${step.within ? ` with '${step.within}'` : ''}`);
   const protocol = step.protocol ?? variant.protocol;
+  // Smithy RPC v2 CBOR carries the AWS JSON document (and boto3 shows its responses the same way).
+  const cbor = protocol === 'smithy-rpc-v2-cbor';
+  const family = cbor ? 'json' : protocol;
   const service = step.service ?? source.service;
-  const forms = { errorDigest: step.errorDigest, jsonStrings: step.jsonStrings, pythonBytes: step.pythonBytes, redactedWords: source.redactedWords, errorStatus: errorStatusOf(service) };
+  const forms = { errorDigest: step.errorDigest, jsonStrings: step.jsonStrings, pythonBytes: step.pythonBytes, lines: step.lines, redactedText: source.redactedText, redactedWords: source.redactedWords, errorStatus: errorStatusOf(service) };
   const expect: Expectation =
-    snapshotValue !== undefined ? snapshotToExpectation(snapshotValue, protocol, forms) : step.fails ? { failure: true } : {};
+    snapshotValue === undefined
+      ? step.fails
+        ? { failure: true }
+        : {}
+      : step.messageBodies
+        ? receivedBodiesExpectation(snapshotValue, step.messageBodies, forms)
+        : snapshotToExpectation(snapshotValue, family, forms);
   if (step.select) expect.select = step.select;
   // A response recorded without its ResponseMetadata (LocalStack's 2022 snapshots) shows the call succeeded, not its
   // status: judged like a selected part that is the whole output.
   else if (expect.output !== undefined && expect.status === undefined && !expect.error) expect.select = '$';
   if (step.unordered) expect.unordered = step.unordered;
   if (step.ignore) expect.matchers = { ...expect.matchers, ...Object.fromEntries(step.ignore.map((path) => [path, { match: 'ignore' as const }])) };
+  if (step.patterns) expect.matchers = { ...expect.matchers, ...Object.fromEntries(Object.entries(step.patterns).map(([path, regex]) => [path, { match: 'regex' as const, regex }])) };
+  if (step.present) expect.matchers = { ...expect.matchers, ...Object.fromEntries(step.present.map((path) => [path, { match: 'present' as const }])) };
   const isJson = protocol === 'json';
   const headers: Record<string, string[]> = {};
-  for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = [k.toLowerCase() === 'content-type' && isJson ? 'application/json' : v];
+  for (const [k, v] of Object.entries(cbor ? rpcV2Headers(request.headers) : request.headers)) {
+    headers[k.toLowerCase()] = [k.toLowerCase() === 'content-type' && (isJson || cbor) ? 'application/json' : v];
+  }
   const pact = isJson && !expect.error ? pactBody(expect) : undefined;
-  const generators = relativeTimeGenerators(request.body, protocol, examples);
+  const generators = relativeTimeGenerators(request.body, family, examples);
   const responseHeaders: Record<string, string[]> = {};
   if (expect.error && isJson && expect.error.type && source.service === 'sqs') {
     responseHeaders['x-amzn-query-error'] = [`${expect.error.code};${expect.error.type}`];
@@ -165,12 +190,12 @@ function interactionFor(
     request: {
       method: request.method,
       // botocore percent-encodes URI labels: a template in one (`fn-{{suffix}}`) must stay a template.
-      path: request.path.replace(/%7B%7B(.*?)%7D%7D/gi, (_, name: string) => `{{${decodeURIComponent(name)}}}`),
+      path: (cbor ? rpcV2Path(service, step.op) : request.path).replace(/%7B%7B(.*?)%7D%7D/gi, (_, name: string) => `{{${decodeURIComponent(name)}}}`),
       ...(Object.keys(request.query).length
         ? { query: Object.fromEntries(Object.entries(request.query).map(([k, v]) => [k, ([] as string[]).concat(v)])) }
         : {}),
       headers,
-      ...requestBody(protocol, request),
+      ...requestBody(family, request),
       ...(generators ? { generators: { body: generators } } : {}),
     },
     response: {
@@ -187,6 +212,7 @@ function interactionFor(
         protocol,
         // AWS answers a JSON-protocol request in the request's own JSON version (1.0 for SQS and DynamoDB, 1.1 for Kinesis).
         ...(isJson ? { requestContentType: request.headers['Content-Type'], responseContentType: request.headers['Content-Type'] } : {}),
+        ...(cbor ? { requestContentType: 'application/cbor', responseContentType: 'application/cbor' } : {}),
         scoring: snapshotValue !== undefined,
         expect,
         ...(step.capture
@@ -199,6 +225,22 @@ function interactionFor(
       },
     },
   };
+}
+
+/** The protocol botocore serializes a step in: Smithy RPC v2 CBOR steps as their AWS JSON document. */
+function serializedAs(protocol: SourceProtocol): SourceProtocol {
+  return protocol === 'smithy-rpc-v2-cbor' ? 'json' : protocol;
+}
+
+/** Smithy RPC v2 CBOR's path: the service shape's name (the model's target prefix) and the operation. */
+function rpcV2Path(service: string, operation: string): string {
+  return `/service/${loadModel(service).metadata.targetPrefix}/operation/${operation}`;
+}
+
+/** AWS JSON's request headers as a Smithy RPC v2 CBOR client sends them: no target, the protocol's own header. */
+function rpcV2Headers(json: Record<string, string>): Record<string, string> {
+  const headers = Object.fromEntries(Object.entries(json).filter(([k]) => k.toLowerCase() !== 'x-amz-target'));
+  return { ...headers, 'Content-Type': 'application/cbor', Accept: 'application/cbor', 'smithy-protocol': 'rpc-v2-cbor' };
 }
 
 /** The Pact request body: a JSON document (AWS JSON, rest-json bodies), a form (query), or none (bodiless REST calls). */
@@ -216,13 +258,24 @@ function blobTemplates(value: JsonValue): JsonValue {
   return value;
 }
 
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function requestBody(protocol: SourceProtocol, request: SerializedRequest): { body?: ContractInteraction['request']['body'] } {
   if (protocol === 'json') return { body: { content: blobTemplates(JSON.parse(request.body || '{}') as JsonValue), contentType: 'application/json', encoded: false } };
   if (protocol === 'query') return { body: { content: request.body, contentType: 'application/x-www-form-urlencoded', encoded: false } };
   if (!request.body) return {};
   const contentType = request.headers['Content-Type'] ?? (protocol === 'rest-xml' ? 'application/octet-stream' : 'application/json');
-  // An S3 object body is bytes whatever its declared type: only rest-json bodies are documents.
-  const content = protocol === 'rest-json' && contentType.startsWith('application/json') ? (JSON.parse(request.body) as JsonValue) : request.body;
+  // An S3 object body is bytes whatever its declared type: only rest-json bodies are documents, except a blob payload
+  // sent without a content type (API Gateway's ImportRestApi body), which may be any text.
+  const document = protocol === 'rest-json' && contentType.startsWith('application/json') && (request.headers['Content-Type'] !== undefined || isJson(request.body));
+  const content = document ? (JSON.parse(request.body) as JsonValue) : request.body;
   return { body: { content, contentType, encoded: false } };
 }
 
@@ -272,8 +325,9 @@ async function main() {
     // Times relative to "now" get examples at the recording's time, found again in the serialized requests.
     const timed = jobs.flatMap(({ variant, steps }) => steps.map((s) => withExampleTimes(s.params, Date.parse(toIsoDate(snapshot[variant.nodeId]['recorded-date'])))));
     const requests = jobs.flatMap(({ variant, steps }) =>
-      steps.map((s) => ({ service: s.service ?? source.service, protocol: s.protocol ?? variant.protocol, operation: s.op })),
+      steps.map((s) => ({ service: s.service ?? source.service, protocol: serializedAs(s.protocol ?? variant.protocol), operation: s.op })),
     ).map((request, i) => ({ ...request, params: timed[i].params }));
+    for (const request of requests) request.params = await withCrtChecksum(request.operation, request.params);
     const serialized = JSON.parse(
       execFileSync(pythonCommand(), [join(ROOT, 'verifier', 'port', 'serialize.py')], { input: JSON.stringify(requests), maxBuffer: 1 << 28 }).toString(),
     ) as SerializedRequest[];
@@ -285,7 +339,7 @@ async function main() {
       const contract: ContractFile = {
         consumer: { name: 'aws-sdk' },
         provider: { name: `aws-${source.service}` },
-        interactions: steps.map((step, i) => interactionFor(source, step, variant, entry['recorded-content'], i, serialized[cursor + i], timed[cursor + i].examples)),
+        interactions: steps.map((step, i) => interactionFor(source, wordsOf(source, scenario, variant), step, variant, entry['recorded-content'], i, serialized[cursor + i], timed[cursor + i].examples)),
         metadata: {
           pactSpecification: { version: '4.0' },
           twinstack: {

@@ -9,11 +9,15 @@ const NOT_S3_FIELDS = new Set(['Code', 'Message', 'Type', 'QueryErrorCode', 'Req
 /** `str(ClientError)` as a test snapshotted it: `An error occurred (Code) when calling the Op operation: message`. */
 const CLIENT_ERROR_TEXT = /^An error occurred \(([^)]+)\) when calling the \w+ operation: ([\s\S]*)$/;
 
-/** `<region>` -> `{{region}}`, `<queue-name:1>` -> `{{queue-name:1}}` (binds once), other `<x>` -> `{{*}}`. */
+/**
+ * `<region>` -> `{{region}}`, `<queue-name:1>` -> `{{queue-name:1}}` (binds once; also `<<next-token>:1>`, a reference
+ * replacement of a `<next-token>` value), other `<x>` -> `{{*}}`.
+ */
 export function placeholderTemplate(text: string): string {
   return text
     .replaceAll(ACCOUNT, '{{accountId}}')
     .replace(/<(region|partition)>/g, '{{$1}}')
+    .replace(/<<([a-z][a-z0-9_-]*)>:(\d+)>/gi, '{{$1:$2}}')
     .replace(/<([a-z][a-z0-9_-]*:\d+)>/gi, '{{$1}}')
     .replace(/<[a-z][a-z0-9_-]*>/gi, '{{*}}');
 }
@@ -24,6 +28,10 @@ export interface SnapshotForms {
   jsonStrings?: string[];
   /** Blobs stored as Python's `repr()` of the bytes. */
   pythonBytes?: string[];
+  /** Text the test split into `{line00, line01, ...}`. */
+  lines?: string[];
+  /** Text a transformer wrote in place of part of a value (a time stamp in a log line): any text there. */
+  redactedText?: string[];
   /** Literal words a transformer wrote in place of values: any value, or a timestamp. */
   redactedWords?: Record<string, 'any' | 'timestamp'>;
   /** HTTP status of an error known only from `str(ClientError)` or a digest (by its code). */
@@ -56,6 +64,7 @@ export function pythonBytesToBase64(repr: string): string {
 
 function convert(value: unknown, path: string, matchers: Record<string, Matcher>, forms: SnapshotForms): JsonValue {
   if (forms.jsonStrings?.includes(path)) matchers[path] = { match: 'json' };
+  if (forms.lines?.includes(path)) matchers[path] = { match: 'lines' };
   if (typeof value === 'string' && forms.pythonBytes?.includes(path)) return pythonBytesToBase64(value);
   if (typeof value === 'string') {
     if (TIMESTAMP_WORDS.has(value) || forms.redactedWords?.[value] === 'timestamp') {
@@ -63,7 +72,8 @@ function convert(value: unknown, path: string, matchers: Record<string, Matcher>
       return value;
     }
     if (forms.redactedWords?.[value] === 'any') return '{{*}}';
-    return placeholderTemplate(value);
+    const text = (forms.redactedText ?? []).reduce((t, redacted) => t.replaceAll(redacted, '\u0000'), value);
+    return placeholderTemplate(text).replaceAll('\u0000', '{{*}}');
   }
   if (Array.isArray(value)) return value.map((v, i) => convert(v, childPath(path, i), matchers, forms));
   if (value && typeof value === 'object') {
@@ -149,4 +159,25 @@ export function snapshotToExpectation(recorded: unknown, protocol: string, forms
   expectation.output = convert(rest, '$', matchers, forms);
   if (Object.keys(matchers).length) expectation.matchers = matchers;
   return expectation;
+}
+
+/** ReceiveMessage members that vary per delivery (ids, handles, digests) and that no message-body snapshot records. */
+const PER_DELIVERY = ['MessageId', 'ReceiptHandle', 'MD5OfBody', 'MD5OfMessageAttributes', 'Attributes', 'MessageAttributes'];
+
+/**
+ * Message bodies a test took out of a ReceiveMessage response (see SourceStep.messageBodies) -> the expected response:
+ * one message per body, in any order, each body judged as a JSON document (S3 sends each event record in a message of
+ * its own). Matchers apply to every message, whichever order the queue gives them in.
+ */
+export function receivedBodiesExpectation(recorded: unknown, shape: { records?: boolean; bodyJson?: string[] }, forms: SnapshotForms = {}): Expectation {
+  const held = recorded as { messages?: unknown[] } | unknown[];
+  const list = Array.isArray(held) ? held : Array.isArray(held?.messages) ? held.messages : [held];
+  const bodies = shape.records ? list.map((record) => ({ Records: [record] })) : list;
+  const found: Record<string, Matcher> = {};
+  const output = convert({ Messages: bodies.map((Body) => ({ Body })) }, '$', found, forms);
+  const matchers: Record<string, Matcher> = Object.fromEntries(Object.entries(found).map(([path, matcher]) => [path.replace(/\[\d+\]/g, '[*]'), matcher]));
+  matchers['$.Messages[*].Body'] = { match: 'json' };
+  for (const member of shape.bodyJson ?? []) matchers[`$.Messages[*].Body.${member}`] = { match: 'json' };
+  for (const member of PER_DELIVERY) matchers[`$.Messages[*].${member}`] = { match: 'ignore' };
+  return { output, matchers, unordered: ['$.Messages'] };
 }

@@ -81,8 +81,11 @@ class Sha256 extends Hash {
 
 const signers = new Map<string, SignatureV4>();
 
-/** Signs with SigV4 for the target's credentials and region (service = the model's signing name). */
-export async function signRequest(prepared: PreparedRequest, service: string, region: string, credentials: Credentials): Promise<Record<string, string>> {
+/**
+ * Signs with SigV4 for the target's credentials and region (service = the model's signing name). The body may be
+ * bytes, once encoded for the wire (Smithy RPC v2 CBOR).
+ */
+export async function signRequest(prepared: Omit<PreparedRequest, 'body'> & { body?: string | Buffer }, service: string, region: string, credentials: Credentials): Promise<Record<string, string>> {
   const key = `${service}|${region}|${credentials.accessKeyId}`;
   let signer = signers.get(key);
   if (!signer) {

@@ -3,6 +3,7 @@ import { loadModel } from '../../emulator/models/load.ts';
 import type { ServiceModel } from '../../emulator/models/types.ts';
 import type { ContractFile, ContractInteraction, Expectation } from '../contract/types.ts';
 import { parseResponse, type ParsedResponse } from '../model/parse-response.ts';
+import { cborRequestBody, cborResponseDocument } from '../model/cbor-document.ts';
 import { compareOutput, readPath, type Mismatch } from './compare.ts';
 import { prepareRequest, signRequest, type Credentials } from './request.ts';
 import { matchTemplate, UnboundVariable, type Vars } from './template.ts';
@@ -169,16 +170,33 @@ async function send(interaction: ContractInteraction, target: Target, vars: Vars
   const meta = interaction.comments.twinstack;
   const prepared = prepareRequest(interaction, target.endpoint, vars, now);
   const signingName = model.metadata.signingName ?? model.metadata.endpointPrefix;
-  const headers = await signRequest(prepared, signingName, target.region, target.credentials);
+  // Smithy RPC v2 CBOR: the stored AWS JSON document goes as CBOR; the answer is read back as its JSON document.
+  const cbor = meta.protocol === 'smithy-rpc-v2-cbor';
+  const wire = cbor ? { ...prepared, body: cborRequestBody(model, meta.operation, prepared.body ?? '') } : prepared;
+  const headers = await signRequest(wire, signingName, target.region, target.credentials);
   const res = await httpRequest(prepared.url, {
     method: prepared.method as 'POST',
     headers,
-    body: prepared.body,
+    body: wire.body,
     dispatcher: agentFor(prepared.url.origin),
   });
-  const body = await res.body.text();
   const responseHeaders: Record<string, string> = {};
   for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) responseHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
+  let body: string;
+  let unparseable: string | undefined;
+  if (cbor && responseHeaders['smithy-protocol'] === 'rpc-v2-cbor') {
+    const bytes = new Uint8Array(await res.body.arrayBuffer());
+    try {
+      body = cborResponseDocument(model, meta.operation, res.statusCode, bytes);
+    } catch (error) {
+      body = Buffer.from(bytes).toString('base64');
+      unparseable = `CBOR body could not be decoded: ${(error as Error).message}`;
+    }
+  } else {
+    body = await res.body.text();
+    // A client treats a response without the protocol's header as malformed, whatever its body.
+    if (cbor) unparseable = 'the response lacks the header smithy-protocol: rpc-v2-cbor';
+  }
   const exchange = {
     request: {
       method: prepared.method,
@@ -189,7 +207,8 @@ async function send(interaction: ContractInteraction, target: Target, vars: Vars
     },
     response: { status: res.statusCode, body },
   };
-  return { parsed: parseResponse(model, meta.operation, meta.protocol, res.statusCode, responseHeaders, body), exchange };
+  const parsed = parseResponse(model, meta.operation, cbor ? 'json' : meta.protocol, res.statusCode, responseHeaders, body);
+  return { parsed: unparseable ? { ...parsed, unparseable } : parsed, exchange };
 }
 
 /** Sends the interaction; a polling step (`until`) again, each second, until its response shows what it waits for (or is an error). */

@@ -1,5 +1,4 @@
 import type { Handler, ServiceDefinition } from '../../core/service.ts';
-import { loadModel } from '../../models/load.ts';
 import { createApiDestination, deleteApiDestination, describeApiDestination, listApiDestinations, updateApiDestination } from './operations/api-destinations.ts';
 import { createArchive, deleteArchive, describeArchive, listArchives, updateArchive } from './operations/archives.ts';
 import {
@@ -20,6 +19,7 @@ import { listTargetsByRule, putTargets, removeTargets } from './operations/targe
 import { testEventPattern } from './operations/test-event-pattern.ts';
 import { armSchedule } from './scheduled-rules.ts';
 import { EventsState } from './state.ts';
+import { eventsModel } from './model.ts';
 import { eventsDeliveryTarget } from './target.ts';
 
 import { createEndpoint, deleteEndpoint, describeEndpoint, listEndpoints, updateEndpoint } from './operations/endpoints.ts';
@@ -108,7 +108,7 @@ const handlers = Object.fromEntries(
 
 const events: ServiceDefinition<EventsState> = {
   name: 'events',
-  model: loadModel('events'),
+  model: eventsModel(),
   createState: (accountId, region) => new EventsState(accountId, region),
   validation: 'coral',
   handlers,

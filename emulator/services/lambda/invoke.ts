@@ -30,10 +30,23 @@ export interface InvokeOutcome extends InvocationResult {
 export const throttled = () =>
   new AwsError('TooManyRequestsException', 'Rate Exceeded.', { status: 429, fields: { Reason: 'ReservedFunctionConcurrentInvocationLimitExceeded' } });
 
-/** Refuses an invocation the function's reserved concurrency cannot take now. */
-export function checkConcurrency(emulator: Emulator, state: LambdaState, fn: LambdaFunction): void {
-  const limit = fn.reservedConcurrency ?? ACCOUNT_CONCURRENCY;
-  if (limit === 0 || state.pool.busyCount(fn.arn) >= limit) {
+/**
+ * Refuses an invocation the function's concurrency cannot take now. Provisioned concurrency is carved out of the
+ * reserved: a version with it runs on its own environments first, and only what is left of the reserved serves the
+ * rest (AWS-recorded test_lambda_concurrency_block: reserved 1, provisioned 1 on version 1, $LATEST throttled).
+ */
+export function checkConcurrency(emulator: Emulator, state: LambdaState, fn: LambdaFunction, version?: string): void {
+  let provisioned = 0;
+  let provisionedBusy = 0;
+  for (const [qualifier, entry] of fn.provisionedConcurrency) {
+    const runs = fn.aliases.get(qualifier)?.FunctionVersion ?? qualifier;
+    const busy = Math.min(entry.requested, state.pool.busyCount(`${fn.arn}:${runs}`));
+    if (runs === version && busy < entry.requested) return;
+    provisioned += entry.requested;
+    provisionedBusy += busy;
+  }
+  const limit = fn.reservedConcurrency === undefined ? ACCOUNT_CONCURRENCY : fn.reservedConcurrency - provisioned;
+  if (limit <= 0 || state.pool.busyCount(fn.arn) - provisionedBusy >= limit) {
     recordThrottle(emulator, state, fn);
     throw throttled();
   }

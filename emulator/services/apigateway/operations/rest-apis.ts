@@ -109,8 +109,9 @@ function cloneInto(target: StoredApi, source: StoredApi): void {
   for (const [k, v] of source.authorizers) target.authorizers.set(k, copy(v));
 }
 
+/** GetRestApi answers `tags` even when there are none (recorded); CreateRestApi and GetRestApis leave them out. */
 export function getRestApi(input: { restApiId: string }, ctx: Ctx): RestApi {
-  return restApiOutput(ctx.state, ctx.state.api(input.restApiId));
+  return restApiOutput(ctx.state, ctx.state.api(input.restApiId), true);
 }
 
 export function getRestApis(input: { position?: string; limit?: number }, ctx: Ctx) {

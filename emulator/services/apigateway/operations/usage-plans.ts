@@ -114,8 +114,11 @@ export function getUsagePlanKey(input: { usagePlanId: string; keyId: string }, c
 }
 
 export function getUsagePlanKeys(input: { usagePlanId: string; nameQuery?: string; position?: string; limit?: number }, ctx: Ctx) {
-  usagePlanOf(ctx.state, input.usagePlanId);
-  const keys = [...(ctx.state.usagePlanKeys.get(input.usagePlanId) ?? [])].filter((id) => ctx.state.apiKeys.has(id)).map((id) => keyOutput(ctx.state, id));
+  // An unknown plan lists no keys rather than failing, and the newest key comes first (both recorded).
+  const keys = [...(ctx.state.usagePlanKeys.get(input.usagePlanId) ?? [])]
+    .reverse()
+    .filter((id) => ctx.state.apiKeys.has(id))
+    .map((id) => keyOutput(ctx.state, id));
   return page(keys.filter((k) => input.nameQuery === undefined || (k.name ?? '').startsWith(input.nameQuery)), input);
 }
 

@@ -204,6 +204,8 @@ export async function rollbackCreate(stack: Stack, run: Run, reason: string, des
     return;
   }
   setStatus(stack, run, 'ROLLBACK_IN_PROGRESS', reason);
+  // A stack whose creation is rolled back shows when its resources were deleted (AWS's DeletionTime).
+  stack.deleted = run.emulator.clock.date();
   const failed = await deleteResources(stack, run, liveResourceIds(stack), desired.template);
   if (failed.length) {
     setStatus(stack, run, 'ROLLBACK_FAILED', `The following resource(s) failed to delete: [${failed.join(', ')}]. `);
@@ -211,7 +213,6 @@ export async function rollbackCreate(stack: Stack, run: Run, reason: string, des
   }
   if (onFailure === 'DELETE') {
     setStatus(stack, run, 'DELETE_IN_PROGRESS');
-    stack.deleted = run.emulator.clock.date();
     setStatus(stack, run, 'DELETE_COMPLETE');
     return;
   }

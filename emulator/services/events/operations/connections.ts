@@ -10,9 +10,9 @@ import type {
   ListConnectionsResponse,
   UpdateConnectionRequest,
 } from '@aws-sdk/client-eventbridge';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { buildArn } from '../../../core/arn.ts';
+import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../../../core/service.ts';
+import { createConnectionSecret, deleteConnectionSecret, updateConnectionSecret } from '../connection-secret.ts';
 import { alreadyExists, notFound, validation } from '../errors.ts';
 import { page } from '../pages.ts';
 import type { Connection, EventsState } from '../state.ts';
@@ -40,7 +40,7 @@ function times(c: Connection) {
   return { ConnectionArn: c.arn, ConnectionState: c.state as CreateConnectionResponse['ConnectionState'], CreationTime: c.created, LastModifiedTime: c.modified };
 }
 
-export function createConnection(input: CreateConnectionRequest, ctx: Ctx): CreateConnectionResponse {
+export async function createConnection(input: CreateConnectionRequest, ctx: Ctx): Promise<CreateConnectionResponse> {
   if (ctx.state.connections.has(input.Name!)) throw alreadyExists(`Connection ${input.Name} already exists.`);
   checkAuth(input.AuthorizationType!, input.AuthParameters as Record<string, unknown>);
   const now = ctx.emulator.clock.date();
@@ -52,17 +52,17 @@ export function createConnection(input: CreateConnectionRequest, ctx: Ctx): Crea
     authorizationType: input.AuthorizationType!,
     authParameters: input.AuthParameters as Record<string, unknown>,
     state: initialState(input.AuthorizationType!),
-    secretArn: buildArn({
-      service: 'secretsmanager',
-      region: ctx.region,
-      accountId: ctx.accountId,
-      resource: `secret:events!connection/${input.Name}/${randomUUID()}-${randomBytes(3).toString('hex')}`,
-    }),
+    secretArn: await createConnectionSecret(ctx, input.Name!, input.AuthParameters as Record<string, unknown>),
     kmsKeyIdentifier: input.KmsKeyIdentifier,
     created: now,
     modified: now,
     authorized: now,
   };
+  // Another request may have made the name's connection while the secret was being made.
+  if (ctx.state.connections.has(connection.name)) {
+    await deleteConnectionSecret(ctx, connection.secretArn);
+    throw alreadyExists(`Connection ${input.Name} already exists.`);
+  }
   ctx.state.connections.set(connection.name, connection);
   return times(connection);
 }
@@ -106,7 +106,7 @@ export function describeConnection(input: DescribeConnectionRequest, ctx: Ctx): 
   };
 }
 
-export function updateConnection(input: UpdateConnectionRequest, ctx: Ctx) {
+export async function updateConnection(input: UpdateConnectionRequest, ctx: Ctx) {
   const c = findConnection(ctx.state, input.Name!);
   if (input.Description !== undefined) c.description = input.Description;
   if (input.AuthorizationType !== undefined) {
@@ -119,6 +119,7 @@ export function updateConnection(input: UpdateConnectionRequest, ctx: Ctx) {
       const current = c.authParameters[key];
       c.authParameters[key] = current && typeof current === 'object' && value && typeof value === 'object' ? { ...current, ...value } : value;
     }
+    await updateConnectionSecret(ctx, c.secretArn, c.authParameters);
   }
   if (input.KmsKeyIdentifier !== undefined) c.kmsKeyIdentifier = input.KmsKeyIdentifier || undefined;
   c.modified = ctx.emulator.clock.date();
@@ -126,9 +127,10 @@ export function updateConnection(input: UpdateConnectionRequest, ctx: Ctx) {
   return { ...times(c), LastAuthorizedTime: c.authorized };
 }
 
-export function deleteConnection(input: DeleteConnectionRequest, ctx: Ctx) {
+export async function deleteConnection(input: DeleteConnectionRequest, ctx: Ctx) {
   const c = findConnection(ctx.state, input.Name!);
   ctx.state.connections.delete(c.name);
+  await deleteConnectionSecret(ctx, c.secretArn);
   return { ...times(c), ConnectionState: 'DELETING' as const, LastAuthorizedTime: c.authorized };
 }
 

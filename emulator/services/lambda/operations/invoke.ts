@@ -66,7 +66,7 @@ export async function invoke(input: InvocationRequest & { Payload?: Buffer }, ct
     return { StatusCode: 202 };
   }
   checkPayload(payload, MAX_SYNC_PAYLOAD);
-  checkConcurrency(ctx.emulator, state, fn);
+  checkConcurrency(ctx.emulator, state, fn, version.config.Version);
   if (type === 'DryRun') return { StatusCode: 204 };
   const outcome = await runInvocation(ctx.emulator, state, fn, version, {
     payload: payload.length ? payload : Buffer.from('{}'),
@@ -105,7 +105,7 @@ export async function invokeWithResponseStream(input: InvocationRequest & { Payl
   if (!state.functions.has(ref.name)) throw notFound(state, ref.name, ref.qualifier ?? '$LATEST');
   const { fn, version } = resolveVersion(state, ref.name, ref.qualifier, { route: true });
   checkPayload(payload, MAX_SYNC_PAYLOAD);
-  checkConcurrency(ctx.emulator, state, fn);
+  checkConcurrency(ctx.emulator, state, fn, version.config.Version);
   if (input.InvocationType === 'DryRun') return { StatusCode: 204 };
   const events = new ChunkQueue<Record<string, unknown>>();
   const chunk = (bytes: Buffer) => events.push({ PayloadChunk: { Payload: bytes } });

@@ -10,6 +10,7 @@ import { AwsError } from '../../../core/errors.ts';
 import type { Bucket } from '../bucket.ts';
 import { S3Errors } from '../errors.ts';
 import { findVersion } from '../read.ts';
+import { notify } from '../notifications.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
 import { validateTags } from '../tags.ts';
 import type { Tag } from '../object.ts';
@@ -57,6 +58,7 @@ export function putObjectTagging(input: PutObjectTaggingRequest, ctx: S3Context)
   const bucket = requireBucket(ctx, input);
   const object = findTaggable(bucket, input.Key ?? '', input.VersionId, 'PUT');
   object.tags = validateTags((input.Tagging?.TagSet ?? []) as Tag[], 10, 'Object', ctx.caller);
+  notify(ctx, bucket, 's3:ObjectTagging:Put', object);
   return { VersionId: versionOutput(bucket.versioning !== undefined, object.versionId) };
 }
 
@@ -70,5 +72,6 @@ export function deleteObjectTagging(input: DeleteObjectTaggingRequest, ctx: S3Co
   const bucket = requireBucket(ctx, input);
   const object = findTaggable(bucket, input.Key ?? '', input.VersionId, 'DELETE');
   object.tags = [];
+  notify(ctx, bucket, 's3:ObjectTagging:Delete', object);
   return { VersionId: versionOutput(bucket.versioning !== undefined, object.versionId) };
 }
