@@ -41,6 +41,10 @@ const TEMPLATE = {
       Type: 'AWS::Lambda::Function',
       Properties: { Runtime: 'nodejs20.x', Handler: 'index.handler', Role: { 'Fn::GetAtt': ['Role', 'Arn'] }, Code: { ZipFile: 'exports.handler = async () => 1;' } },
     },
+    EventSourceMapping: {
+      Type: 'AWS::Lambda::EventSourceMapping',
+      Properties: { FunctionName: { Ref: 'Fn' }, EventSourceArn: { 'Fn::GetAtt': ['Queue', 'Arn'] }, Tags: [{ Key: 'my', Value: 'tag' }] },
+    },
     Machine: {
       Type: 'AWS::StepFunctions::StateMachine',
       Properties: { RoleArn: { 'Fn::GetAtt': ['Role', 'Arn'] }, DefinitionString: '{"StartAt":"Done","States":{"Done":{"Type":"Succeed"}}}' },
@@ -58,6 +62,7 @@ const TEMPLATE = {
     TableArn: { Value: { 'Fn::GetAtt': ['Table', 'Arn'] } },
     FunctionName: { Value: { Ref: 'Fn' } },
     MachineArn: { Value: { Ref: 'Machine' } },
+    MappingArn: { Value: { 'Fn::GetAtt': ['EventSourceMapping', 'EventSourceMappingArn'] } },
   },
 };
 
@@ -99,7 +104,7 @@ describe('CloudFormation aws:cloudformation:* tags (SDK v3 clients)', function (
     system = (logicalId) => [`aws:cloudformation:logical-id=${logicalId}`, `aws:cloudformation:stack-id=${StackId}`, 'aws:cloudformation:stack-name=tagged', 'env=test'];
   });
 
-  it('puts them on queues, topics, buckets, secrets, parameters, keys, streams, functions and state machines', async () => {
+  it('puts them on queues, topics, buckets, secrets, parameters, keys, streams, functions, event source mappings, state machines and REST APIs', async () => {
     const sqs = client(SQSClient);
     assert.deepEqual(pairs((await sqs.send(new ListQueueTagsCommand({ QueueUrl: outputs.QueueUrl }))).Tags), [...system('Queue'), 'team=orders'].sort());
     assert.deepEqual(pairs((await client(SNSClient).send(new ListTopicTagsCommand({ ResourceArn: outputs.TopicArn }))).Tags), system('Topic'));
@@ -113,6 +118,8 @@ describe('CloudFormation aws:cloudformation:* tags (SDK v3 clients)', function (
     assert.deepEqual(pairs((await client(KMSClient).send(new ListResourceTagsCommand({ KeyId: outputs.KeyId }))).Tags), system('Key'));
     assert.deepEqual(pairs((await client(KinesisClient).send(new ListTagsForStreamCommand({ StreamName: outputs.StreamName }))).Tags), system('Stream'));
     assert.deepEqual(pairs((await client(LambdaClient).send(new ListTagsCommand({ Resource: await functionArn() }))).Tags), system('Fn'));
+    // AWS-recorded (lambda event_source_mapping test_cfn_resource::test_adding_tags): the mapping's own tag and CloudFormation's.
+    assert.deepEqual(pairs((await client(LambdaClient).send(new ListTagsCommand({ Resource: outputs.MappingArn }))).Tags), [...system('EventSourceMapping'), 'my=tag'].sort());
     assert.deepEqual(pairs((await client(SFNClient).send(new ListMachineTagsCommand({ resourceArn: outputs.MachineArn }))).tags), system('Machine'));
     assert.deepEqual(pairs((await client(APIGatewayClient).send(new GetRestApiCommand({ restApiId: outputs.ApiId }))).tags), system('Api'));
   });
