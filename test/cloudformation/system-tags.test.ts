@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { APIGatewayClient, GetRestApiCommand, TagResourceCommand as TagApiCommand } from '@aws-sdk/client-api-gateway';
 import { CreateStackCommand, DescribeStackEventsCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { DynamoDBClient, ListTagsOfResourceCommand } from '@aws-sdk/client-dynamodb';
+import { CloudWatchClient, ListTagsForResourceCommand as ListAlarmTagsCommand, TagResourceCommand as TagAlarmCommand } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchLogsClient, CreateLogGroupCommand, ListTagsForResourceCommand as ListLogsTagsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { DynamoDBClient, ListTagsOfResourceCommand, TagResourceCommand as TagTableCommand } from '@aws-sdk/client-dynamodb';
+import { ECRClient, ListTagsForResourceCommand as ListEcrTagsCommand, TagResourceCommand as TagRepositoryCommand } from '@aws-sdk/client-ecr';
+import { CreateEventBusCommand, EventBridgeClient, ListTagsForResourceCommand as ListEventsTagsCommand } from '@aws-sdk/client-eventbridge';
+import { CreateScheduleGroupCommand, ListTagsForResourceCommand as ListSchedulerTagsCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { AddTagsToStreamCommand, KinesisClient, ListTagsForStreamCommand } from '@aws-sdk/client-kinesis';
 import { KMSClient, ListResourceTagsCommand, TagResourceCommand as TagKeyCommand } from '@aws-sdk/client-kms';
 import { LambdaClient, ListTagsCommand, TagResourceCommand as TagFunctionCommand } from '@aws-sdk/client-lambda';
@@ -19,6 +24,14 @@ const TEMPLATE = {
     Queue: { Type: 'AWS::SQS::Queue', Properties: { Tags: [{ Key: 'team', Value: 'orders' }] } },
     Topic: { Type: 'AWS::SNS::Topic' },
     Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'tagged-api' } },
+    Logs: { Type: 'AWS::Logs::LogGroup' },
+    Repository: { Type: 'AWS::ECR::Repository' },
+    Group: { Type: 'AWS::Scheduler::ScheduleGroup' },
+    Bus: { Type: 'AWS::Events::EventBus', Properties: { Name: 'tagged-bus' } },
+    Alarm: {
+      Type: 'AWS::CloudWatch::Alarm',
+      Properties: { MetricName: 'Errors', Namespace: 'Shop', Statistic: 'Sum', Period: 60, EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: 'GreaterThanThreshold' },
+    },
     Bucket: { Type: 'AWS::S3::Bucket' },
     Secret: { Type: 'AWS::SecretsManager::Secret', Properties: { SecretString: 'shh' } },
     Parameter: { Type: 'AWS::SSM::Parameter', Properties: { Type: 'String', Value: 'v' } },
@@ -54,6 +67,11 @@ const TEMPLATE = {
     QueueUrl: { Value: { Ref: 'Queue' } },
     TopicArn: { Value: { Ref: 'Topic' } },
     ApiId: { Value: { Ref: 'Api' } },
+    LogGroupArn: { Value: { 'Fn::GetAtt': ['Logs', 'Arn'] } },
+    RepositoryArn: { Value: { 'Fn::GetAtt': ['Repository', 'Arn'] } },
+    GroupArn: { Value: { 'Fn::GetAtt': ['Group', 'Arn'] } },
+    BusArn: { Value: { 'Fn::GetAtt': ['Bus', 'Arn'] } },
+    AlarmArn: { Value: { 'Fn::GetAtt': ['Alarm', 'Arn'] } },
     BucketName: { Value: { Ref: 'Bucket' } },
     SecretArn: { Value: { Ref: 'Secret' } },
     ParameterName: { Value: { Ref: 'Parameter' } },
@@ -124,6 +142,14 @@ describe('CloudFormation aws:cloudformation:* tags (SDK v3 clients)', function (
     assert.deepEqual(pairs((await client(APIGatewayClient).send(new GetRestApiCommand({ restApiId: outputs.ApiId }))).tags), system('Api'));
   });
 
+  it('puts them on log groups, repositories, schedule groups, event buses and alarms', async () => {
+    assert.deepEqual(pairs((await client(CloudWatchLogsClient).send(new ListLogsTagsCommand({ resourceArn: outputs.LogGroupArn.replace(/:\*$/, '') }))).tags), system('Logs'));
+    assert.deepEqual(pairs((await client(ECRClient).send(new ListEcrTagsCommand({ resourceArn: outputs.RepositoryArn }))).tags), system('Repository'));
+    assert.deepEqual(pairs((await client(SchedulerClient).send(new ListSchedulerTagsCommand({ ResourceArn: outputs.GroupArn }))).Tags), system('Group'));
+    assert.deepEqual(pairs((await client(EventBridgeClient).send(new ListEventsTagsCommand({ ResourceARN: outputs.BusArn }))).Tags), system('Bus'));
+    assert.deepEqual(pairs((await client(CloudWatchClient).send(new ListAlarmTagsCommand({ ResourceARN: outputs.AlarmArn }))).Tags), system('Alarm'));
+  });
+
   it("leaves them off DynamoDB tables, as AWS's recording of a stack's table shows", async () => {
     const { Tags } = await client(DynamoDBClient).send(new ListTagsOfResourceCommand({ ResourceArn: outputs.TableArn }));
     assert.deepEqual(pairs(Tags), ['env=test', 'team=orders']);
@@ -154,6 +180,14 @@ describe('CloudFormation aws:cloudformation:* tags (SDK v3 clients)', function (
       ['kinesis', () => client(KinesisClient).send(new AddTagsToStreamCommand({ StreamName: outputs.StreamName, Tags: { 'aws:x': 'y' } })), 'InvalidArgumentException'],
       ['stepfunctions', () => client(SFNClient).send(new TagMachineCommand({ resourceArn: outputs.MachineArn, tags: [{ key: 'aws:x', value: 'y' }] })), 'ValidationException'],
     ];
+    ours.push(
+      ['dynamodb', () => client(DynamoDBClient).send(new TagTableCommand({ ResourceArn: outputs.TableArn, Tags: [{ Key: 'aws:x', Value: 'y' }] })), 'ValidationException'],
+      ['logs', () => client(CloudWatchLogsClient).send(new CreateLogGroupCommand({ logGroupName: 'mine', tags: { 'aws:x': 'y' } })), 'InvalidParameterException'],
+      ['ecr', () => client(ECRClient).send(new TagRepositoryCommand({ resourceArn: outputs.RepositoryArn, tags: [{ Key: 'aws:x', Value: 'y' }] })), 'InvalidTagParameterException'],
+      ['scheduler', () => client(SchedulerClient).send(new CreateScheduleGroupCommand({ Name: 'mine', Tags: [{ Key: 'aws:x', Value: 'y' }] })), 'ValidationException'],
+      ['events', () => client(EventBridgeClient).send(new CreateEventBusCommand({ Name: 'mine', Tags: [{ Key: 'aws:x', Value: 'y' }] })), 'ValidationException'],
+      ['cloudwatch', () => client(CloudWatchClient).send(new TagAlarmCommand({ ResourceARN: outputs.AlarmArn, Tags: [{ Key: 'aws:x', Value: 'y' }] })), 'InvalidParameterValueException'],
+    );
     for (const [service, send, name] of ours) assert.deepEqual({ service, name: (await rejection(send())).name }, { service, name });
     for (const [service, send, name, message] of refused) {
       const error = await rejection(send());
