@@ -1,7 +1,7 @@
 /**
  * `npm run build:standalone`: twinstack for machines without npm. emulator/cli/standalone/ holds one JavaScript file with
  * every dependency bundled (`node twinstack.mjs start` needs no node_modules), and next to it the data files the
- * emulator reads at run time, in the layout the sources have: the AWS models, the Lambda runtime bootstraps and the
+ * emulator reads at run time, in the layout the sources have: the AWS models, the Lambda runtime bootstraps, IAM's catalog of AWS managed policies and the
  * web console's page.
  * The folder is relocatable; copy or unpack it anywhere and run it with Node.js >= 20.19.
  */
@@ -13,7 +13,7 @@ import { build, type Plugin } from 'esbuild';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const STANDALONE_DIR = join(ROOT, 'emulator', 'cli', 'standalone');
 /** What the emulator reads next to its sources at run time, copied under the same relative paths. */
-const DATA = ['emulator/models', 'emulator/services/lambda/bootstrap', 'emulator/console/static'];
+const DATA = ['emulator/models', 'emulator/services/lambda/bootstrap', 'emulator/services/iam/data', 'emulator/console/static'];
 
 /** Each module's `import.meta.url` becomes its source's place in the standalone folder, computed from the bundle's. */
 const sourceUrls: Plugin = {

@@ -142,6 +142,30 @@ describe('IAM through the AWS SDK v3', function () {
     );
   });
 
+  it("AWS's whole catalog of managed policies: any of them attaches, with AWS's id, version and document", async () => {
+    const arn = 'arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess';
+    await iam.send(new CreateRoleCommand({ RoleName: 'catalog-role', AssumeRolePolicyDocument: TRUST }));
+    await iam.send(new AttachRolePolicyCommand({ RoleName: 'catalog-role', PolicyArn: arn }));
+    await iam.send(new AttachRolePolicyCommand({ RoleName: 'catalog-role', PolicyArn: 'arn:aws:iam::aws:policy/AWSLambdaExecute' }));
+    const policy = (await iam.send(new GetPolicyCommand({ PolicyArn: arn }))).Policy!;
+    assert.equal(policy.PolicyId, 'ANPAINUGF2JSOSUY76KYA');
+    assert.equal(policy.Path, '/');
+    assert.equal(policy.AttachmentCount, 1);
+    const execute = await iam.send(new GetPolicyVersionCommand({ PolicyArn: 'arn:aws:iam::aws:policy/AWSLambdaExecute', VersionId: 'v1' }));
+    assert.deepEqual(JSON.parse(decodeURIComponent(execute.PolicyVersion!.Document!)).Statement[1], {
+      Action: ['s3:GetObject', 's3:PutObject'],
+      Resource: 'arn:aws:s3:::*',
+      Effect: 'Allow',
+    });
+    const serviceRoles = await iam.send(new ListPoliciesCommand({ Scope: 'AWS', PathPrefix: '/service-role/', MaxItems: 1000 }));
+    assert.ok(serviceRoles.Policies!.length > 200);
+    assert.ok(serviceRoles.Policies!.some((p) => p.PolicyName === 'AWSLambdaSQSQueueExecutionRole'));
+    await assert.rejects(
+      iam.send(new AttachRolePolicyCommand({ RoleName: 'catalog-role', PolicyArn: 'arn:aws:iam::aws:policy/NoSuchManagedPolicy' })),
+      expectError('NoSuchEntityException', 404, 'Policy arn:aws:iam::aws:policy/NoSuchManagedPolicy does not exist or is not attachable.'),
+    );
+  });
+
   it('policy versions: up to five, new default, the default cannot be deleted', async () => {
     const arn = (await iam.send(new CreatePolicyCommand({ PolicyName: 'versioned', PolicyDocument: S3_PUT }))).Policy!.Arn!;
     for (let i = 0; i < 4; i++) await iam.send(new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: S3_PUT, SetAsDefault: i === 3 }));

@@ -37,6 +37,11 @@ describe('S3 server-side encryption with customer keys (SSE-C), as AWS checks it
     assert.equal(head.status, 403);
     const got = await fixture.s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'k', ...KEY_1 }));
     assert.equal(await got.Body!.transformToString(), 'test_data');
+    // As on AWS, the ETag comes from the encrypted form: not the data's MD5, and new on every upload.
+    const again = await fixture.s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'k', Body: 'test_data', ...KEY_1 }));
+    assert.match(again.ETag ?? '', /^"[0-9a-f]{32}"$/);
+    assert.notEqual(again.ETag, put.ETag);
+    assert.notEqual(again.ETag, '"6af8307c2460f2d208ad254f04be4b0d"');
   });
 
   it('refuses another algorithm, a short key and SSE-C mixed with SSE-S3, naming the SSE header', async () => {

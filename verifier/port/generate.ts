@@ -325,7 +325,7 @@ async function main() {
     // Times relative to "now" get examples at the recording's time, found again in the serialized requests.
     const timed = jobs.flatMap(({ variant, steps }) => steps.map((s) => withExampleTimes(s.params, Date.parse(toIsoDate(snapshot[variant.nodeId]['recorded-date'])))));
     const requests = jobs.flatMap(({ variant, steps }) =>
-      steps.map((s) => ({ service: s.service ?? source.service, protocol: serializedAs(s.protocol ?? variant.protocol), operation: s.op })),
+      steps.map((s) => ({ service: s.service ?? source.service, protocol: serializedAs(s.protocol ?? variant.protocol), operation: s.op, ...(s.plainHttp ? { plainHttp: s.plainHttp } : {}) })),
     ).map((request, i) => ({ ...request, params: timed[i].params }));
     for (const request of requests) request.params = await withCrtChecksum(request.operation, request.params);
     const serialized = JSON.parse(

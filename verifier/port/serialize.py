@@ -1,6 +1,6 @@
 """Serializes AWS requests with botocore's own serializers (the real client code), for the contract generator.
 
-stdin: JSON list of {"service", "protocol", "operation", "params"}; stdout: JSON list of
+stdin: JSON list of {"service", "protocol", "operation", "params", "plainHttp"?}; stdout: JSON list of
 {"method", "path", "query", "headers", "body"}. botocore 1.43 models; SQS over query uses twinstack's copy (emulator/models), which keeps the legacy query traits.
 """
 import base64
@@ -73,8 +73,9 @@ def serialize(step):
     model = model_for(step["service"], step["protocol"])
     operation = model.operation_model(step["operation"])
     params = with_blobs(step["params"])
+    plain_http = step.get("plainHttp")  # a test's own HTTP request: none of boto3's additions, its own headers
     mode_member = operation.http_checksum.get("requestValidationModeMember")
-    if step["protocol"] == "rest-xml" and mode_member and mode_member not in params:
+    if step["protocol"] == "rest-xml" and mode_member and mode_member not in params and plain_http is None:
         params[mode_member] = "ENABLED"  # boto3 asks for response checksums wherever an operation offers them
     templated_times = timestamp_templates(operation, params)
     request = create_serializer(step["protocol"], include_validation=False).serialize_to_request(params, operation)
@@ -82,8 +83,9 @@ def serialize(step):
         request["headers"][name] = template
     if step["protocol"] == "rest-xml":
         # A body with templates changes when the verifier fills them in: a checksum of it would be wrong.
-        if "{{" not in str(request["body"]):
+        if "{{" not in str(request["body"]) and plain_http is None:
             with_checksum(request, operation, params)
+        request["headers"].update(plain_http or {})
         # Templates in bucket names and keys ({{suffix}}) must survive the path's percent-encoding.
         request["url_path"] = request["url_path"].replace("%7B%7B", "{{").replace("%7D%7D", "}}")
     body = request["body"]

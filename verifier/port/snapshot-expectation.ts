@@ -63,7 +63,11 @@ export function pythonBytesToBase64(repr: string): string {
 }
 
 function convert(value: unknown, path: string, matchers: Record<string, Matcher>, forms: SnapshotForms): JsonValue {
-  if (forms.jsonStrings?.includes(path)) matchers[path] = { match: 'json' };
+  if (forms.jsonStrings?.includes(path)) {
+    matchers[path] = { match: 'json' };
+    // A snapshot that kept the document as its text: the document it holds.
+    if (typeof value === 'string' && /^\s*[[{]/.test(value)) return convert(JSON.parse(value), path, matchers, { ...forms, jsonStrings: [] });
+  }
   if (forms.lines?.includes(path)) matchers[path] = { match: 'lines' };
   if (typeof value === 'string' && forms.pythonBytes?.includes(path)) return pythonBytesToBase64(value);
   if (typeof value === 'string') {
@@ -83,6 +87,17 @@ function convert(value: unknown, path: string, matchers: Record<string, Matcher>
     return out;
   }
   return value as JsonValue;
+}
+
+/**
+ * `{exception_typename, exception_value}` as a test recorded a ClientError: pytest's name of the exception class
+ * (botocore names it after the error code) and `str(ClientError)`. The code and message, when the two agree.
+ */
+function typedErrorText(recorded: unknown): RegExpExecArray | null {
+  const { exception_typename: typename, exception_value: value, ...rest } = (recorded ?? {}) as Record<string, unknown>;
+  if (typeof value !== 'string' || Object.keys(rest).length) return null;
+  const text = CLIENT_ERROR_TEXT.exec(value);
+  return text?.[1] === typename ? text : null;
 }
 
 /** A test's digest of an error (see SourceStep.errorDigest) -> the error it stands for. */
@@ -116,7 +131,7 @@ function isWholeResponse(recorded: unknown): recorded is Record<string, unknown>
  */
 export function snapshotToExpectation(recorded: unknown, protocol: string, forms: SnapshotForms = {}): Expectation {
   if (forms.errorDigest) return digestToExpectation(recorded, forms.errorStatus ?? (() => 400));
-  const text = typeof recorded === 'string' ? CLIENT_ERROR_TEXT.exec(recorded) : null;
+  const text = typeof recorded === 'string' ? CLIENT_ERROR_TEXT.exec(recorded) : typedErrorText(recorded);
   if (text && forms.errorStatus) return { status: forms.errorStatus(text[1]), error: { code: text[1], message: placeholderTemplate(text[2]) } };
   const raw = rawErrorToExpectation(recorded);
   if (raw) return raw;
@@ -131,6 +146,8 @@ export function snapshotToExpectation(recorded: unknown, protocol: string, forms
   };
   const expectation: Expectation = {};
   if (ResponseMetadata?.HTTPStatusCode) expectation.status = ResponseMetadata.HTTPStatusCode;
+  // An error document the test parsed itself (no ResponseMetadata): its status is the error's.
+  else if (error && forms.errorStatus) expectation.status = forms.errorStatus(error.Code);
   if (error) {
     expectation.error = { code: error.Code };
     // A null Message: boto3 found no message member in the error body (its text is not known).

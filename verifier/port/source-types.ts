@@ -49,6 +49,11 @@ export interface SourceStep {
    * its randomly encrypted form): judged by form, a whole-value regex by path.
    */
   patterns?: Record<string, string>;
+  /**
+   * The test sent this call with its own signed HTTP client (aws_http_client_factory), not through boto3: no SDK
+   * checksum is added, and these headers go as the test set them (botocore still builds the path from the params).
+   */
+  plainHttp?: Record<string, string>;
   /** Seconds to wait before this call (AWS timing the test relies on). */
   delaySeconds?: number;
   /** The test read the clock afresh for this call's `now()` times (`datetime.now()` inline) rather than reusing `utc_now`. */

@@ -122,6 +122,17 @@ export const sseCustomerKeyScenarios: SourceScenario[] = [
     ],
   },
   {
+    test: 'TestS3SSECEncryption::test_put_object_default_checksum_with_sse_c',
+    steps: [
+      createBucket(),
+      { ...putSseC(undefined, KEY_1, KEY, 'test data..'), plainHttp: {} },
+      randomEtag(onBucket('HeadObject', 'head-obj-sse-c', { Key: KEY, ...KEY_1, ChecksumMode: 'ENABLED' })),
+      randomEtag(onBucket('GetObject', 'get-obj-sse-c', { Key: KEY, ...KEY_1 })),
+      { ...onBucket('GetObjectAttributes', 'get-obj-attrs-sse-c', { Key: KEY, ObjectAttributes: ['ETag', 'Checksum'], ...KEY_1 }), patterns: { '$.ETag': '^[0-9a-f]{32}$' } },
+    ],
+    note: 'the PUT is the test’s own signed HTTP request (no SDK checksum) with the SSE-C headers, which botocore serializes the same way',
+  },
+  {
     test: 'TestS3SSECEncryption::test_sse_c_with_versioning',
     steps: [
       createBucket(),

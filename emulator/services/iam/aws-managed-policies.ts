@@ -1,23 +1,26 @@
-import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 
 /**
- * AWS managed policies users attach by ARN (`arn:<partition>:iam::aws:policy/<path><name>`): a catalog of common
- * ones, with the documents, default versions and dates of the AWS Managed Policy Reference Guide
- * (docs.aws.amazon.com/aws-managed-policy). Policies not listed here answer NoSuchEntity, as an unknown ARN would.
- *
- * What is and is not AWS's: every document here is AWS's published default version, ReadOnlyAccess's cut to the
- * services twinstack serves (see its entry). The policy ids are not AWS's: AWS does not publish them, so each is derived from the
- * policy's name (AdministratorAccess keeps its widely known id). The service-linked roles' policies
- * (`policy/aws-service-role/...`) are attached by name only: their documents are not in this catalog.
+ * AWS managed policies users attach by ARN (`arn:<partition>:iam::aws:policy/<path><name>`). A few common ones are
+ * written out here with their descriptions, from the AWS Managed Policy Reference Guide
+ * (docs.aws.amazon.com/aws-managed-policy); every other one (1,452 in all, service-role and aws-service-role ones too)
+ * comes from data/aws-managed-policies.json.gz, read on first use: names, paths, AWS's policy ids, default versions,
+ * dates and documents as IAM's ListPolicies and GetPolicyVersion returned them, recorded by the MAMIP tracker of AWS
+ * managed policies (github.com/zoph-io/MAMIP, 2026-03-07; data/build-aws-managed-policies.py rebuilds the file). Those
+ * have no description (the tracker does not record it). A policy in neither answers NoSuchEntity, as on AWS.
  */
 export interface AwsManagedPolicy {
   name: string;
   path: string;
-  description: string;
+  description?: string;
+  /** AWS's policy id. */
+  id?: string;
   defaultVersionId: string;
   createDate: string;
   updateDate: string;
-  document: object;
+  /** The default version's document, as an object or as JSON text. */
+  document: object | string;
 }
 
 const allowAll = (actions: string[] | string, extra: object = {}) => ({
@@ -269,19 +272,28 @@ const CATALOG: AwsManagedPolicy[] = [
 
 const BY_RESOURCE = new Map(CATALOG.map((p) => [`policy${p.path}${p.name}`, p]));
 
-/** The AWS managed policy an ARN's resource part (`policy/service-role/X`) names, if the catalog has it. */
+let recorded: Map<string, AwsManagedPolicy> | undefined;
+
+/** Every AWS managed policy of the recorded catalog, by its ARN's resource part; read once, when first needed. */
+function recordedCatalog(): Map<string, AwsManagedPolicy> {
+  if (!recorded) {
+    const file = new URL('./data/aws-managed-policies.json.gz', import.meta.url);
+    const entries = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as AwsManagedPolicy[];
+    recorded = new Map(entries.map((p) => [`policy${p.path}${p.name}`, p]));
+  }
+  return recorded;
+}
+
+/** The AWS managed policy an ARN's resource part (`policy/service-role/X`) names, if AWS has it. */
 export function awsManagedPolicy(resource: string): AwsManagedPolicy | undefined {
-  return BY_RESOURCE.get(resource);
+  return BY_RESOURCE.get(resource) ?? recordedCatalog().get(resource);
 }
 
 export function allAwsManagedPolicies(): AwsManagedPolicy[] {
-  return CATALOG;
+  return [...CATALOG, ...[...recordedCatalog()].filter(([resource]) => !BY_RESOURCE.has(resource)).map(([, policy]) => policy)];
 }
 
-/** A stable policy id per AWS managed policy (AdministratorAccess keeps its well-known id). */
+/** AWS's id of an AWS managed policy (the written-out ones take it from the recorded catalog). */
 export function awsManagedPolicyId(policy: AwsManagedPolicy): string {
-  if (policy.name === 'AdministratorAccess') return 'ANPAIWMBCKSKIEE64ZLYK';
-  const digest = createHash('sha256').update(policy.name).digest();
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  return `ANPA${[...digest.subarray(0, 17)].map((b) => alphabet[b & 31]).join('')}`;
+  return policy.id ?? recordedCatalog().get(`policy${policy.path}${policy.name}`)!.id!;
 }

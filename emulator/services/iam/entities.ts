@@ -54,7 +54,7 @@ function awsPolicyFor(arn: string, resource: string): ManagedPolicy | undefined 
     description: entry.description,
     createDate: created,
     updateDate: updated,
-    versions: new Map([[entry.defaultVersionId, { id: entry.defaultVersionId, document: JSON.stringify(entry.document), createDate: updated }]]),
+    versions: new Map([[entry.defaultVersionId, { id: entry.defaultVersionId, document: typeof entry.document === 'string' ? entry.document : JSON.stringify(entry.document), createDate: updated }]]),
     defaultVersionId: entry.defaultVersionId,
     nextVersion: Number(entry.defaultVersionId.slice(1)) + 1,
     tags: [],

@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { AwsError } from '../../core/errors.ts';
+import { quotedEtag, type Encryption } from './object.ts';
 
 /** The SSE-C members of a request (or the copy source's, renamed). */
 export interface CustomerKeyInput {
@@ -42,4 +43,12 @@ export function customerKeyMd5(input: CustomerKeyInput, use: 'write' | 'read'): 
   const md5 = createHash('md5').update(key).digest('base64');
   if (input.SSECustomerKeyMD5 !== md5) throw invalid('The calculated MD5 hash of the key did not match the hash that was provided.');
   return md5;
+}
+
+/**
+ * The ETag of data written under an SSE-C key: AWS's is a digest of the data as encrypted with a fresh random IV, so it
+ * is never the MD5 of the data and differs on every upload; elsewhere the MD5 (hex) of the data.
+ */
+export function etagFor(encryption: Encryption, md5Hex: string): string {
+  return quotedEtag(encryption.SSECustomerKeyMD5 ? randomBytes(16).toString('hex') : md5Hex);
 }

@@ -6,7 +6,8 @@ import { resolveCopySource } from '../copy-source.ts';
 import { usableKmsKeyArn } from '../kms-key.ts';
 import { S3Errors } from '../errors.ts';
 import { notify } from '../notifications.ts';
-import { NULL_VERSION, type S3Object, newVersionOutput, quotedEtag, s3Now } from '../object.ts';
+import { NULL_VERSION, type S3Object, newVersionOutput, s3Now } from '../object.ts';
+import { etagFor } from '../customer-keys.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
 import { tagsFromHeader } from '../tags.ts';
 import { objectSettings, validateKey } from '../write.ts';
@@ -52,7 +53,8 @@ export async function copyObject(input: CopyObjectRequest, ctx: S3Context) {
   else settings.tags = tagsFromHeader(input.Tagging, ctx.caller);
   const algorithm = parseAlgorithm(input.ChecksumAlgorithm) ?? source.checksum?.algorithm ?? 'CRC64NVME';
   // The copy is one object: a plain MD5 ETag and a full-object checksum, reused from the source where they apply.
-  const sourceMd5 = /^"[0-9a-f]{32}"$/.test(source.etag) ? source.etag : quotedEtag((await digestBody(source.body, 'md5')).toString('hex'));
+  const sourceMd5 =
+    /^"[0-9a-f]{32}"$/.test(source.etag) && !source.encryption.SSECustomerKeyMD5 ? source.etag.slice(1, -1) : (await digestBody(source.body, 'md5')).toString('hex');
   const reusable = source.checksum?.algorithm === algorithm && source.checksum.type === 'FULL_OBJECT';
   const checksum = reusable ? source.checksum!.value : (await digestBody(source.body, algorithm)).toString('base64');
   const object: S3Object = {
@@ -60,7 +62,7 @@ export async function copyObject(input: CopyObjectRequest, ctx: S3Context) {
     versionId: bucket.nextVersionId(),
     deleteMarker: false,
     body: source.body.retain(),
-    etag: sourceMd5,
+    etag: etagFor(settings.encryption, sourceMd5),
     lastModified: s3Now(ctx.emulator.clock.now()),
     checksum: { algorithm, value: checksum, type: 'FULL_OBJECT' },
     ...settings,

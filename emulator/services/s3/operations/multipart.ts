@@ -15,10 +15,10 @@ import { copySourceRange, resolveCopySource } from '../copy-source.ts';
 import { S3Errors } from '../errors.ts';
 import { MAX_PARTS, MIN_PART_SIZE, newUploadId, type MultipartUpload } from '../multipart.ts';
 import { notify } from '../notifications.ts';
-import { CHECKSUM_ALGORITHMS, type S3Object, type StoredChecksum, newVersionOutput, quotedEtag, s3Now } from '../object.ts';
+import { CHECKSUM_ALGORITHMS, type S3Object, type StoredChecksum, newVersionOutput, s3Now } from '../object.ts';
 import { requireBucket, s3World, type S3Context } from '../registry.ts';
 import { objectSettings, validateKey } from '../write.ts';
-import { customerKeyMd5, type CustomerKeyInput } from '../customer-keys.ts';
+import { customerKeyMd5, etagFor, type CustomerKeyInput } from '../customer-keys.ts';
 
 export function requireUpload(bucket: Bucket, key: string, uploadId: string | undefined): MultipartUpload {
   const upload = bucket.uploads.get(uploadId ?? '');
@@ -90,7 +90,7 @@ async function receivePart(ctx: S3Context, upload: MultipartUpload, partNumber: 
   const received = await s3World(ctx.emulator).bodies.receive(payload, algorithms);
   const provided = providedChecksum(input);
   const checksum = upload.checksumAlgorithm ? (provided?.value ?? received.checksums[upload.checksumAlgorithm]) : undefined;
-  const part = { number: partNumber, body: received.body, etag: quotedEtag(received.md5), lastModified: s3Now(ctx.emulator.clock.now()), checksum };
+  const part = { number: partNumber, body: received.body, etag: etagFor(upload.settings.encryption, received.md5), lastModified: s3Now(ctx.emulator.clock.now()), checksum };
   upload.parts.get(partNumber)?.body.release();
   upload.parts.set(partNumber, part);
   return part;

@@ -5,7 +5,8 @@ import { checksumOutput, storedChecksum, uploadAlgorithm } from '../checksums.ts
 import { usableKmsKeyArn } from '../kms-key.ts';
 import { expirationHeader } from '../lifecycle.ts';
 import { notify } from '../notifications.ts';
-import { type S3Object, newVersionOutput, quotedEtag, s3Now } from '../object.ts';
+import { type S3Object, newVersionOutput, s3Now } from '../object.ts';
+import { etagFor } from '../customer-keys.ts';
 import { requireBucket, s3World, type S3Context } from '../registry.ts';
 import { objectSettings, validateKey } from '../write.ts';
 
@@ -51,7 +52,7 @@ export async function storeObject(input: PutInput, ctx: S3Context, eventName: st
     versionId: bucket.nextVersionId(),
     deleteMarker: false,
     body: received.body,
-    etag: quotedEtag(received.md5),
+    etag: etagFor(settings.encryption, received.md5),
     lastModified: s3Now(ctx.emulator.clock.now()),
     checksum: storedChecksum(input, algorithm, received.checksums[algorithm]),
     ...settings,

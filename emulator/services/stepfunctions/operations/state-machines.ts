@@ -130,6 +130,8 @@ export function describeStateMachineForExecution(input: DescribeStateMachineForE
 }
 
 export function updateStateMachine(input: UpdateStateMachineInput, ctx: Ctx): UpdateStateMachineOutput {
+  // A version's or alias's ARN names no machine that can be updated (recorded: `name:2` -> StateMachineDoesNotExist).
+  if (splitQualified(ctx.state, input.stateMachineArn!).qualifier !== undefined) throw SfnErrors.machineDoesNotExist(input.stateMachineArn!);
   const machine = findMachine(ctx.state, input.stateMachineArn!);
   if (input.definition === undefined && input.roleArn === undefined && input.loggingConfiguration === undefined && input.tracingConfiguration === undefined && input.encryptionConfiguration === undefined && !input.publish)
     throw new AwsError('MissingRequiredParameter', 'Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified');
