@@ -334,6 +334,51 @@ Outputs:
     assert.equal((await settled(cfn, stack.StackId!)).StackStatus, 'DELETE_COMPLETE');
   });
 
+  it('translates Auth.ResourcePolicy VPC lists into SAM\'s allow-and-deny pairs on aws:SourceVpc and aws:SourceVpce', async () => {
+    const template = `
+Transform: AWS::Serverless-2016-10-31
+Parameters:
+  Blocked: { Type: String, Default: vpc-0bad }
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: v1
+      Auth:
+        ResourcePolicy:
+          SourceVpcWhitelist: [vpc-0aa, vpce-0bb]
+          IntrinsicVpcBlacklist: [!Ref Blocked]
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs20.x
+      Handler: index.handler
+      InlineCode: 'exports.handler = async () => ({ statusCode: 200 });'
+      Events: { Get: { Type: Api, Properties: { RestApiId: !Ref Api, Path: /items, Method: get } } }
+`;
+    await cfn.send(new CreateStackCommand({ StackName: 'sam-vpc', TemplateBody: template, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] }));
+    const stack = await settled(cfn, 'sam-vpc');
+    assert.equal(stack.StackStatus, 'CREATE_COMPLETE', stack.StackStatusReason);
+    const { TemplateBody } = await cfn.send(new GetTemplateCommand({ StackName: 'sam-vpc', TemplateStage: 'Processed' }));
+    const policy = JSON.parse(TemplateBody!).Resources.Api.Properties.Body['x-amazon-apigateway-policy'];
+    const resource = [{ 'Fn::Sub': ['execute-api:/${__Stage__}/GET/items', { __Stage__: 'v1' }] }];
+    const allow = { Effect: 'Allow', Action: 'execute-api:Invoke', Resource: resource, Principal: '*' };
+    assert.deepEqual(policy, {
+      Version: '2012-10-17',
+      Statement: [
+        allow,
+        { ...allow, Effect: 'Deny', Condition: { StringEquals: { 'aws:SourceVpc': [{ Ref: 'Blocked' }] } } },
+        { ...allow, Effect: 'Deny', Condition: { StringNotEquals: { 'aws:SourceVpc': ['vpc-0aa'], 'aws:SourceVpce': ['vpce-0bb'] } } },
+      ],
+    });
+    const bad = template.replace('IntrinsicVpcBlacklist: [!Ref Blocked]', 'SourceVpcBlacklist: [!Ref Blocked]');
+    await assert.rejects(cfn.send(new CreateStackCommand({ StackName: 'sam-vpc-bad', TemplateBody: bad, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] })), {
+      name: 'ValidationError',
+      message:
+        'Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Structure of the SAM template is invalid. SourceVpcBlacklist must be a list of strings. Use IntrinsicVpcBlacklist instead for values that use Intrinsic Functions',
+    });
+  });
+
   it('translates state machine Events: an EventBridge rule starts executions through the role SAM makes, a schedule rule is made', async () => {
     const template = `
 Transform: AWS::Serverless-2016-10-31

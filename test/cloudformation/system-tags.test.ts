@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { APIGatewayClient, GetRestApiCommand, TagResourceCommand as TagApiCommand } from '@aws-sdk/client-api-gateway';
 import { CreateStackCommand, DescribeStackEventsCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { DynamoDBClient, ListTagsOfResourceCommand } from '@aws-sdk/client-dynamodb';
+import { CloudWatchClient, ListTagsForResourceCommand as ListAlarmTagsCommand, TagResourceCommand as TagAlarmCommand } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchLogsClient, CreateLogGroupCommand, ListTagsForResourceCommand as ListLogsTagsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { DynamoDBClient, ListTagsOfResourceCommand, TagResourceCommand as TagTableCommand } from '@aws-sdk/client-dynamodb';
+import { ECRClient, ListTagsForResourceCommand as ListEcrTagsCommand, TagResourceCommand as TagRepositoryCommand } from '@aws-sdk/client-ecr';
+import { CreateEventBusCommand, EventBridgeClient, ListTagsForResourceCommand as ListEventsTagsCommand } from '@aws-sdk/client-eventbridge';
+import { CreateScheduleGroupCommand, ListTagsForResourceCommand as ListSchedulerTagsCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { AddTagsToStreamCommand, KinesisClient, ListTagsForStreamCommand } from '@aws-sdk/client-kinesis';
 import { KMSClient, ListResourceTagsCommand, TagResourceCommand as TagKeyCommand } from '@aws-sdk/client-kms';
 import { LambdaClient, ListTagsCommand, TagResourceCommand as TagFunctionCommand } from '@aws-sdk/client-lambda';
@@ -19,6 +24,14 @@ const TEMPLATE = {
     Queue: { Type: 'AWS::SQS::Queue', Properties: { Tags: [{ Key: 'team', Value: 'orders' }] } },
     Topic: { Type: 'AWS::SNS::Topic' },
     Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'tagged-api' } },
+    Logs: { Type: 'AWS::Logs::LogGroup' },
+    Repository: { Type: 'AWS::ECR::Repository' },
+    Group: { Type: 'AWS::Scheduler::ScheduleGroup' },
+    Bus: { Type: 'AWS::Events::EventBus', Properties: { Name: 'tagged-bus' } },
+    Alarm: {
+      Type: 'AWS::CloudWatch::Alarm',
+      Properties: { MetricName: 'Errors', Namespace: 'Shop', Statistic: 'Sum', Period: 60, EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: 'GreaterThanThreshold' },
+    },
     Bucket: { Type: 'AWS::S3::Bucket' },
     Secret: { Type: 'AWS::SecretsManager::Secret', Properties: { SecretString: 'shh' } },
     Parameter: { Type: 'AWS::SSM::Parameter', Properties: { Type: 'String', Value: 'v' } },
@@ -41,6 +54,10 @@ const TEMPLATE = {
       Type: 'AWS::Lambda::Function',
       Properties: { Runtime: 'nodejs20.x', Handler: 'index.handler', Role: { 'Fn::GetAtt': ['Role', 'Arn'] }, Code: { ZipFile: 'exports.handler = async () => 1;' } },
     },
+    EventSourceMapping: {
+      Type: 'AWS::Lambda::EventSourceMapping',
+      Properties: { FunctionName: { Ref: 'Fn' }, EventSourceArn: { 'Fn::GetAtt': ['Queue', 'Arn'] }, Tags: [{ Key: 'my', Value: 'tag' }] },
+    },
     Machine: {
       Type: 'AWS::StepFunctions::StateMachine',
       Properties: { RoleArn: { 'Fn::GetAtt': ['Role', 'Arn'] }, DefinitionString: '{"StartAt":"Done","States":{"Done":{"Type":"Succeed"}}}' },
@@ -50,6 +67,11 @@ const TEMPLATE = {
     QueueUrl: { Value: { Ref: 'Queue' } },
     TopicArn: { Value: { Ref: 'Topic' } },
     ApiId: { Value: { Ref: 'Api' } },
+    LogGroupArn: { Value: { 'Fn::GetAtt': ['Logs', 'Arn'] } },
+    RepositoryArn: { Value: { 'Fn::GetAtt': ['Repository', 'Arn'] } },
+    GroupArn: { Value: { 'Fn::GetAtt': ['Group', 'Arn'] } },
+    BusArn: { Value: { 'Fn::GetAtt': ['Bus', 'Arn'] } },
+    AlarmArn: { Value: { 'Fn::GetAtt': ['Alarm', 'Arn'] } },
     BucketName: { Value: { Ref: 'Bucket' } },
     SecretArn: { Value: { Ref: 'Secret' } },
     ParameterName: { Value: { Ref: 'Parameter' } },
@@ -58,6 +80,7 @@ const TEMPLATE = {
     TableArn: { Value: { 'Fn::GetAtt': ['Table', 'Arn'] } },
     FunctionName: { Value: { Ref: 'Fn' } },
     MachineArn: { Value: { Ref: 'Machine' } },
+    MappingArn: { Value: { 'Fn::GetAtt': ['EventSourceMapping', 'EventSourceMappingArn'] } },
   },
 };
 
@@ -99,7 +122,7 @@ describe('CloudFormation aws:cloudformation:* tags (SDK v3 clients)', function (
     system = (logicalId) => [`aws:cloudformation:logical-id=${logicalId}`, `aws:cloudformation:stack-id=${StackId}`, 'aws:cloudformation:stack-name=tagged', 'env=test'];
   });
 
-  it('puts them on queues, topics, buckets, secrets, parameters, keys, streams, functions and state machines', async () => {
+  it('puts them on queues, topics, buckets, secrets, parameters, keys, streams, functions, event source mappings, state machines and REST APIs', async () => {
     const sqs = client(SQSClient);
     assert.deepEqual(pairs((await sqs.send(new ListQueueTagsCommand({ QueueUrl: outputs.QueueUrl }))).Tags), [...system('Queue'), 'team=orders'].sort());
     assert.deepEqual(pairs((await client(SNSClient).send(new ListTopicTagsCommand({ ResourceArn: outputs.TopicArn }))).Tags), system('Topic'));
@@ -113,8 +136,18 @@ describe('CloudFormation aws:cloudformation:* tags (SDK v3 clients)', function (
     assert.deepEqual(pairs((await client(KMSClient).send(new ListResourceTagsCommand({ KeyId: outputs.KeyId }))).Tags), system('Key'));
     assert.deepEqual(pairs((await client(KinesisClient).send(new ListTagsForStreamCommand({ StreamName: outputs.StreamName }))).Tags), system('Stream'));
     assert.deepEqual(pairs((await client(LambdaClient).send(new ListTagsCommand({ Resource: await functionArn() }))).Tags), system('Fn'));
+    // AWS-recorded (lambda event_source_mapping test_cfn_resource::test_adding_tags): the mapping's own tag and CloudFormation's.
+    assert.deepEqual(pairs((await client(LambdaClient).send(new ListTagsCommand({ Resource: outputs.MappingArn }))).Tags), [...system('EventSourceMapping'), 'my=tag'].sort());
     assert.deepEqual(pairs((await client(SFNClient).send(new ListMachineTagsCommand({ resourceArn: outputs.MachineArn }))).tags), system('Machine'));
     assert.deepEqual(pairs((await client(APIGatewayClient).send(new GetRestApiCommand({ restApiId: outputs.ApiId }))).tags), system('Api'));
+  });
+
+  it('puts them on log groups, repositories, schedule groups, event buses and alarms', async () => {
+    assert.deepEqual(pairs((await client(CloudWatchLogsClient).send(new ListLogsTagsCommand({ resourceArn: outputs.LogGroupArn.replace(/:\*$/, '') }))).tags), system('Logs'));
+    assert.deepEqual(pairs((await client(ECRClient).send(new ListEcrTagsCommand({ resourceArn: outputs.RepositoryArn }))).tags), system('Repository'));
+    assert.deepEqual(pairs((await client(SchedulerClient).send(new ListSchedulerTagsCommand({ ResourceArn: outputs.GroupArn }))).Tags), system('Group'));
+    assert.deepEqual(pairs((await client(EventBridgeClient).send(new ListEventsTagsCommand({ ResourceARN: outputs.BusArn }))).Tags), system('Bus'));
+    assert.deepEqual(pairs((await client(CloudWatchClient).send(new ListAlarmTagsCommand({ ResourceARN: outputs.AlarmArn }))).Tags), system('Alarm'));
   });
 
   it("leaves them off DynamoDB tables, as AWS's recording of a stack's table shows", async () => {
@@ -147,6 +180,14 @@ describe('CloudFormation aws:cloudformation:* tags (SDK v3 clients)', function (
       ['kinesis', () => client(KinesisClient).send(new AddTagsToStreamCommand({ StreamName: outputs.StreamName, Tags: { 'aws:x': 'y' } })), 'InvalidArgumentException'],
       ['stepfunctions', () => client(SFNClient).send(new TagMachineCommand({ resourceArn: outputs.MachineArn, tags: [{ key: 'aws:x', value: 'y' }] })), 'ValidationException'],
     ];
+    ours.push(
+      ['dynamodb', () => client(DynamoDBClient).send(new TagTableCommand({ ResourceArn: outputs.TableArn, Tags: [{ Key: 'aws:x', Value: 'y' }] })), 'ValidationException'],
+      ['logs', () => client(CloudWatchLogsClient).send(new CreateLogGroupCommand({ logGroupName: 'mine', tags: { 'aws:x': 'y' } })), 'InvalidParameterException'],
+      ['ecr', () => client(ECRClient).send(new TagRepositoryCommand({ resourceArn: outputs.RepositoryArn, tags: [{ Key: 'aws:x', Value: 'y' }] })), 'InvalidTagParameterException'],
+      ['scheduler', () => client(SchedulerClient).send(new CreateScheduleGroupCommand({ Name: 'mine', Tags: [{ Key: 'aws:x', Value: 'y' }] })), 'ValidationException'],
+      ['events', () => client(EventBridgeClient).send(new CreateEventBusCommand({ Name: 'mine', Tags: [{ Key: 'aws:x', Value: 'y' }] })), 'ValidationException'],
+      ['cloudwatch', () => client(CloudWatchClient).send(new TagAlarmCommand({ ResourceARN: outputs.AlarmArn, Tags: [{ Key: 'aws:x', Value: 'y' }] })), 'InvalidParameterValueException'],
+    );
     for (const [service, send, name] of ours) assert.deepEqual({ service, name: (await rejection(send())).name }, { service, name });
     for (const [service, send, name, message] of refused) {
       const error = await rejection(send());

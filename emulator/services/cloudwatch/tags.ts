@@ -1,3 +1,6 @@
+import { AwsError } from '../../core/errors.ts';
+import type { Caller } from '../../core/service.ts';
+import { isReservedTagKey } from '../../core/tags.ts';
 import type { Tag } from '@aws-sdk/client-cloudwatch';
 import type { CloudWatchState } from './state.ts';
 
@@ -6,4 +9,10 @@ export function setTags(state: CloudWatchState, arn: string, tags: Tag[] | undef
   let current = state.tags.get(arn);
   if (!current) state.tags.set(arn, (current = new Map()));
   for (const tag of tags) current.set(tag.Key!, tag.Value!);
+}
+
+/** `aws:` keys are AWS's (CloudFormation's own on its calls excepted). No AWS recording gives this service's words: ours. */
+export function checkTagKeys(tags: Tag[] | undefined, caller: Caller): void {
+  const key = tags?.find((t) => isReservedTagKey(t.Key ?? '', caller))?.Key;
+  if (key !== undefined) throw new AwsError('InvalidParameterValueException', `Tag key ${key} is reserved: tag keys can't start with 'aws:'.`);
 }

@@ -23,7 +23,7 @@ import { invalidValue, missingParameter, resourceNotFound } from '../errors.ts';
 import { isStatistic } from '../metrics.ts';
 import { page } from '../pages.ts';
 import type { Alarm, CloudWatchState, CompositeAlarm, MetricAlarm } from '../state.ts';
-import { setTags } from '../tags.ts';
+import { setTags, checkTagKeys } from '../tags.ts';
 
 type Ctx = RequestContext<CloudWatchState>;
 
@@ -63,6 +63,7 @@ function recordConfiguration(ctx: Ctx, alarm: Alarm, created: boolean): void {
 }
 
 export function putMetricAlarm(input: PutMetricAlarmInput, ctx: Ctx): object {
+  checkTagKeys(input.Tags, ctx.caller);
   if (!input.Metrics && (!input.MetricName || !input.Namespace)) throw missingParameter('The parameter MetricName is required.');
   if (input.EvaluationPeriods === undefined) throw missingParameter('The parameter EvaluationPeriods is required.');
   if (!input.ComparisonOperator) throw missingParameter('The parameter ComparisonOperator is required.');
@@ -100,6 +101,7 @@ export function putMetricAlarm(input: PutMetricAlarmInput, ctx: Ctx): object {
 }
 
 export function putCompositeAlarm(input: PutCompositeAlarmInput, ctx: Ctx): object {
+  checkTagKeys(input.Tags, ctx.caller);
   parseAlarmRule(input.AlarmRule!);
   const existing = ctx.state.alarms.get(input.AlarmName!);
   const alarm: CompositeAlarm = {

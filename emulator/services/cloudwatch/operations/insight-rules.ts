@@ -21,7 +21,7 @@ import { parseDefinition } from '../insight-rules/definition.ts';
 import { insightRuleReport } from '../insight-rules/report.ts';
 import { page } from '../pages.ts';
 import type { CloudWatchState, InsightRule } from '../state.ts';
-import { setTags } from '../tags.ts';
+import { setTags, checkTagKeys } from '../tags.ts';
 
 type Ctx = RequestContext<CloudWatchState>;
 
@@ -54,6 +54,7 @@ function setEnabled(ctx: Ctx, rule: InsightRule, enabled: boolean): void {
 }
 
 export function putInsightRule(input: PutInsightRuleInput, ctx: Ctx): object {
+  checkTagKeys(input.Tags, ctx.caller);
   const state = input.RuleState ?? 'ENABLED';
   checkState(state);
   parseDefinition(input.RuleDefinition!);

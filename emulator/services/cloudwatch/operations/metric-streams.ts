@@ -15,7 +15,7 @@ import { invalidCombination } from '../errors.ts';
 import { watchMetricStreams } from '../metric-streams.ts';
 import { page } from '../pages.ts';
 import type { CloudWatchState, MetricStream } from '../state.ts';
-import { setTags } from '../tags.ts';
+import { setTags, checkTagKeys } from '../tags.ts';
 
 type Ctx = RequestContext<CloudWatchState>;
 
@@ -24,6 +24,7 @@ const nonEmpty = <T>(list: T[]) => (list.length ? list : undefined);
 
 /** Creates or updates a stream; a new stream runs at once and streams from the minute it was created. */
 export function putMetricStream(input: PutMetricStreamInput, ctx: Ctx): PutMetricStreamOutput {
+  checkTagKeys(input.Tags, ctx.caller);
   if (input.IncludeFilters?.length && input.ExcludeFilters?.length) {
     throw invalidCombination('You cannot specify both IncludeFilters and ExcludeFilters in the same operation.');
   }

@@ -11,7 +11,7 @@ import type { RequestContext } from '../../../core/service.ts';
 import { muteStatus, muteType, parseMuteSchedule } from '../mute-rules.ts';
 import { page } from '../pages.ts';
 import type { AlarmMuteRule, CloudWatchState } from '../state.ts';
-import { setTags } from '../tags.ts';
+import { setTags, checkTagKeys } from '../tags.ts';
 
 type Ctx = RequestContext<CloudWatchState>;
 
@@ -19,6 +19,7 @@ type Ctx = RequestContext<CloudWatchState>;
 const MAX_RULES = 100;
 
 export function putAlarmMuteRule(input: PutAlarmMuteRuleInput, ctx: Ctx): object {
+  checkTagKeys(input.Tags, ctx.caller);
   const schedule = input.Rule!.Schedule!;
   parseMuteSchedule(schedule.Expression!, schedule.Duration!, schedule.Timezone);
   if (!ctx.state.muteRules.has(input.Name!) && ctx.state.muteRules.size >= MAX_RULES) {

@@ -2,7 +2,7 @@ import type { ListTagsForResourceInput, ListTagsForResourceOutput, TagResourceIn
 import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import type { CloudWatchState } from '../state.ts';
-import { setTags } from '../tags.ts';
+import { setTags, checkTagKeys } from '../tags.ts';
 
 type Ctx = RequestContext<CloudWatchState>;
 
@@ -21,6 +21,7 @@ function known(ctx: Ctx, arn: string): boolean {
 }
 
 export function tagResource(input: TagResourceInput, ctx: Ctx): object {
+  checkTagKeys(input.Tags, ctx.caller);
   if (!known(ctx, input.ResourceARN!)) throw new AwsError('ResourceNotFoundException', `Resource ${input.ResourceARN} not found.`);
   setTags(ctx.state, input.ResourceARN!, input.Tags);
   return {};

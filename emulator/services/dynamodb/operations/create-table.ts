@@ -7,6 +7,7 @@ import { invalidParameter, resourceInUse, validation } from '../errors.ts';
 import { buildIndex, checkDefined, checkKeySchema } from '../index-definitions.ts';
 import type { DynamoState } from '../state.ts';
 import { schemaOf, Table } from '../table.ts';
+import { checkTagKeys } from './tags.ts';
 
 const MAX_GSIS = 20;
 const MAX_LSIS = 5;
@@ -42,6 +43,7 @@ export function createTable(input: CreateTableCommandInput, ctx: RequestContext<
   checkStreamSpecification(input.StreamSpecification);
   if (state.tables.has(name)) throw resourceInUse(`Table already exists: ${name}`);
 
+  checkTagKeys(input.Tags, ctx.caller);
   const table = new Table(name, state.tableArn(name), input.KeySchema, definitions, state.changes);
   for (const index of [...locals, ...globals]) table.indexes.set(index.name, index);
   table.billingMode = onDemand ? 'PAY_PER_REQUEST' : 'PROVISIONED';

@@ -4,13 +4,22 @@ import type {
   TagResourceCommandInput,
   UntagResourceCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import type { RequestContext } from '../../../core/service.ts';
+import type { Caller, RequestContext } from '../../../core/service.ts';
+import { isReservedTagKey } from '../../../core/tags.ts';
+import { invalidParameter } from '../errors.ts';
 import type { DynamoState } from '../state.ts';
 
 type Ctx = RequestContext<DynamoState>;
 
+/** `aws:` keys are AWS's (CloudFormation's own on its calls excepted). No AWS recording gives DynamoDB's words: ours. */
+export function checkTagKeys(tags: { Key?: string }[] | undefined, caller: Caller): void {
+  const key = tags?.find((t) => isReservedTagKey(t.Key ?? '', caller))?.Key;
+  if (key !== undefined) throw invalidParameter(`Tag key ${key} is reserved: tag keys can't start with 'aws:'.`);
+}
+
 export function tagResource(input: TagResourceCommandInput, ctx: Ctx): Record<string, never> {
   const table = ctx.state.tableByArn(input.ResourceArn!);
+  checkTagKeys(input.Tags, ctx.caller);
   for (const tag of input.Tags ?? []) table.tags.set(tag.Key!, tag.Value!);
   return {};
 }

@@ -2,7 +2,8 @@ import type { CreateRepositoryRequest, DeleteRepositoryRequest, DescribeReposito
 import { buildArn, partitionInfo } from '../../../core/arn.ts';
 import { mayAccess, notAuthorized } from '../../../core/access.ts';
 import { AwsError } from '../../../core/errors.ts';
-import type { RequestContext } from '../../../core/service.ts';
+import type { Caller, RequestContext } from '../../../core/service.ts';
+import { isReservedTagKey } from '../../../core/tags.ts';
 import { EcrErrors } from '../errors.ts';
 import type { EcrState, StoredRepository } from '../state.ts';
 
@@ -30,9 +31,11 @@ export function requireRepository(ctx: EcrContext, input: { repositoryName?: str
 
 const otherRegistryDenied = (ctx: EcrContext, arn: string) => new AwsError('AccessDeniedException', notAuthorized(ctx.caller, `ecr:${ctx.operation}`, arn));
 
-function checkTags(tags: { Key?: string; Value?: string }[] | undefined) {
+export function checkTags(tags: { Key?: string; Value?: string }[] | undefined, caller: Caller) {
   for (const tag of tags ?? []) {
     if (!tag.Key || tag.Key.length > 128 || (tag.Value ?? '').length > 256) throw EcrErrors.invalid('Invalid parameter at \'tags\' failed to satisfy constraint: \'Tag keys must be between 1 and 128 characters\'');
+    // `aws:` keys are AWS's (CloudFormation's own on its calls excepted). No AWS recording gives ECR's words: ours.
+    if (isReservedTagKey(tag.Key, caller)) throw new AwsError('InvalidTagParameterException', `Tag key ${tag.Key} is reserved: tag keys can't start with 'aws:'.`);
   }
   if ((tags?.length ?? 0) > 50) throw EcrErrors.invalid('Invalid parameter at \'tags\' failed to satisfy constraint: \'Member must have length less than or equal to 50\'');
 }
@@ -45,7 +48,7 @@ export function createRepository(input: CreateRepositoryRequest, ctx: EcrContext
   const registry = input.registryId ?? ctx.accountId;
   if (registry !== ctx.accountId) throw EcrErrors.invalid(`Invalid parameter at 'registryId' failed to satisfy constraint: 'must be the caller's account'`);
   if (ctx.state.repositories.has(name)) throw EcrErrors.alreadyExists(name, registry);
-  checkTags(input.tags);
+  checkTags(input.tags, ctx.caller);
   const repository = {
     repositoryArn: buildArn({ service: 'ecr', region: ctx.region, accountId: registry, resource: `repository/${name}` }),
     registryId: registry,

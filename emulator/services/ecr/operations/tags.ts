@@ -1,7 +1,7 @@
 import type { ListTagsForResourceRequest, TagResourceRequest, UntagResourceRequest } from '@aws-sdk/client-ecr';
 import { parseArn } from '../../../core/arn.ts';
 import { EcrErrors } from '../errors.ts';
-import { requireRepository, type EcrContext } from './repositories.ts';
+import { checkTags, requireRepository, type EcrContext } from './repositories.ts';
 
 function byArn(ctx: EcrContext, arn: string | undefined) {
   const parts = parseArn(arn ?? '');
@@ -14,6 +14,7 @@ function byArn(ctx: EcrContext, arn: string | undefined) {
 
 export function tagResource(input: TagResourceRequest, ctx: EcrContext) {
   const stored = byArn(ctx, input.resourceArn);
+  checkTags(input.tags, ctx.caller);
   const tags = new Map(stored.tags.map((t) => [t.Key, t.Value]));
   for (const tag of input.tags ?? []) tags.set(tag.Key, tag.Value);
   if (tags.size > 50) throw EcrErrors.invalid("Invalid parameter at 'tags' failed to satisfy constraint: 'Member must have length less than or equal to 50'");

@@ -14,7 +14,7 @@ import { busNameOf, findBus } from '../buses.ts';
 import { alreadyExists, limitExceeded, notFound, validation } from '../errors.ts';
 import { page } from '../pages.ts';
 import { DEFAULT_BUS, newBus, type EventBus, type EventsState, type PartnerEventSource } from '../state.ts';
-import { setTags } from '../tags.ts';
+import { setTags, checkTagKeys } from '../tags.ts';
 
 type Ctx = RequestContext<EventsState>;
 
@@ -35,6 +35,7 @@ function partnerSourceFor(input: CreateEventBusRequest, ctx: Ctx): PartnerEventS
 }
 
 export function createEventBus(input: CreateEventBusRequest, ctx: Ctx): CreateEventBusResponse {
+  checkTagKeys(input.Tags, ctx.caller);
   const name = input.Name!;
   if (ctx.state.buses.has(name)) throw alreadyExists(`Event bus ${name} already exists.`);
   if (ctx.state.buses.size >= MAX_BUSES) throw limitExceeded();

@@ -19,7 +19,7 @@ import { eventPattern } from '../pattern/index.ts';
 import { armSchedule } from '../scheduled-rules.ts';
 import { parseSchedule } from '../../../core/schedule/expression.ts';
 import { DEFAULT_BUS, type EventsState, type Rule } from '../state.ts';
-import { setTags } from '../tags.ts';
+import { setTags, checkTagKeys } from '../tags.ts';
 
 type Ctx = RequestContext<EventsState>;
 
@@ -27,6 +27,7 @@ type Ctx = RequestContext<EventsState>;
 const MAX_RULES_PER_BUS = 300;
 
 export function putRule(input: PutRuleRequest, ctx: Ctx): PutRuleResponse {
+  checkTagKeys(input.Tags, ctx.caller);
   const bus = findBus(ctx.state, input.EventBusName);
   if (input.EventPattern === undefined && input.ScheduleExpression === undefined) {
     throw validation('Parameter(s) EventPattern or ScheduleExpression must be specified.');

@@ -9,7 +9,7 @@ import type { RequestContext } from '../../../core/service.ts';
 import { findBus, findRule } from '../buses.ts';
 import { notFound } from '../errors.ts';
 import { DEFAULT_BUS, type EventsState } from '../state.ts';
-import { setTags, tagList } from '../tags.ts';
+import { setTags, tagList, checkTagKeys } from '../tags.ts';
 
 type Ctx = RequestContext<EventsState>;
 
@@ -26,6 +26,7 @@ function taggable(state: EventsState, arn: string): string {
 }
 
 export function tagResource(input: TagResourceRequest, ctx: Ctx): object {
+  checkTagKeys(input.Tags, ctx.caller);
   setTags(ctx.state, taggable(ctx.state, input.ResourceARN!), input.Tags);
   return {};
 }

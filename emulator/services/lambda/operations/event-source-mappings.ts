@@ -17,6 +17,7 @@ import { startStreamPoller } from '../esm/stream-poller.ts';
 import { functionArn } from '../function.ts';
 import { page, parseFunctionRef } from '../lookup.ts';
 import type { EventSourceMapping, LambdaState } from '../state.ts';
+import { checkTagCount, checkTagKeys } from './tags.ts';
 
 type Ctx = RequestContext<LambdaState>;
 type SourceKind = 'sqs' | 'kinesis' | 'dynamodb';
@@ -102,6 +103,8 @@ export async function createEventSourceMapping(input: CreateEventSourceMappingRe
   checkBatching(kind, batchSize, window);
   checkStreamSettings(kind, input);
   parsePatterns(input.FilterCriteria?.Filters);
+  checkTagCount(Object.keys(input.Tags ?? {}).length);
+  checkTagKeys(input.Tags, ctx.caller);
   await checkSource(ctx, kind, input.EventSourceArn!);
   const uuid = randomUUID();
   const config: EventSourceMappingConfiguration = {

@@ -1,4 +1,4 @@
-import { changedProperties, type Properties, type ResourceType } from '../../cloudformation/provider.ts';
+import { changedProperties, resourceTags, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
 
 /** `AWS::Lambda::Version`: publishes a version; Ref is its ARN; GetAtt Version. */
 export const version: ResourceType = {
@@ -92,6 +92,12 @@ function mappingSettings(p: Properties) {
   };
 }
 
+/** The mapping's tags (its own, the stack's and CloudFormation's) as Lambda's map, or none. */
+function tagMap(request: ResourceRequest): Record<string, string> | undefined {
+  const tags = resourceTags(request);
+  return tags.length ? Object.fromEntries(tags.map((t) => [t.Key, t.Value])) : undefined;
+}
+
 /** `AWS::Lambda::EventSourceMapping`: Ref is the mapping's UUID. */
 export const eventSourceMapping: ResourceType = {
   async create(request) {
@@ -106,12 +112,21 @@ export const eventSourceMapping: ResourceType = {
       BisectBatchOnFunctionError: p.BisectBatchOnFunctionError,
       DestinationConfig: p.DestinationConfig,
       ParallelizationFactor: optionalNumber(p.ParallelizationFactor),
+      Tags: tagMap(request),
     });
     return { physicalId: out.UUID, attributes: { Id: out.UUID, EventSourceMappingArn: out.EventSourceMappingArn } };
   },
   async update(request) {
     const p = request.properties;
     await request.call('lambda', 'UpdateEventSourceMapping', { ...mappingSettings(p), UUID: request.physicalId, Enabled: p.Enabled === undefined ? true : String(p.Enabled) === 'true' });
+    if (changedProperties(request.previous, p).has('Tags')) {
+      const Resource = request.attributes.EventSourceMappingArn as string;
+      const kept = new Set(resourceTags(request).map((t) => t.Key));
+      const gone = ((request.previous.Tags ?? []) as { Key: string }[]).map((t) => t.Key).filter((key) => !kept.has(key));
+      if (gone.length) await request.call('lambda', 'UntagResource', { Resource, TagKeys: gone });
+      const Tags = tagMap(request);
+      if (Tags) await request.call('lambda', 'TagResource', { Resource, Tags });
+    }
     return { physicalId: request.physicalId, attributes: request.attributes };
   },
   async delete(request) {

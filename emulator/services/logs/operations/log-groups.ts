@@ -20,6 +20,7 @@ import { alreadyExists, invalidParameter } from '../errors.ts';
 import { findGroup, newLogGroup } from '../groups.ts';
 import { page } from '../pages.ts';
 import type { LogGroup, LogsState } from '../state.ts';
+import { checkTagKeys } from './tagging.ts';
 
 type Ctx = RequestContext<LogsState>;
 
@@ -28,6 +29,7 @@ const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545
 
 export function createLogGroup(input: CreateLogGroupRequest, ctx: Ctx): object {
   if (ctx.state.groups.has(input.logGroupName!)) throw alreadyExists('The specified log group already exists');
+  checkTagKeys(input.tags, ctx.caller);
   ctx.state.groups.set(
     input.logGroupName!,
     newLogGroup(input.logGroupName!, ctx.emulator.clock.now(), {

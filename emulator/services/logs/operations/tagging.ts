@@ -9,7 +9,8 @@ import type {
   UntagResourceRequest,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { parseArn } from '../../../core/arn.ts';
-import type { RequestContext } from '../../../core/service.ts';
+import type { Caller, RequestContext } from '../../../core/service.ts';
+import { isReservedTagKey } from '../../../core/tags.ts';
 import { invalidParameter, notFound } from '../errors.ts';
 import { findGroup } from '../groups.ts';
 import type { LogGroup, LogsState } from '../state.ts';
@@ -22,7 +23,14 @@ const MAX_TAGS = 50;
 /** What TagResource can tag: anything holding tags. */
 type Taggable = Pick<LogGroup, 'tags'>;
 
-function addTags(group: Taggable, tags: Record<string, string>): void {
+/** `aws:` keys are AWS's (CloudFormation's own on its calls excepted). No AWS recording gives the Logs words: ours. */
+export function checkTagKeys(tags: Record<string, string> | undefined, caller: Caller): void {
+  const key = Object.keys(tags ?? {}).find((k) => isReservedTagKey(k, caller));
+  if (key !== undefined) throw invalidParameter(`Tag key ${key} is reserved: tag keys can't start with 'aws:'.`);
+}
+
+function addTags(group: Taggable, tags: Record<string, string>, caller: Caller): void {
+  checkTagKeys(tags, caller);
   const keys = new Set([...group.tags.keys(), ...Object.keys(tags)]);
   if (keys.size > MAX_TAGS) throw invalidParameter(`Exceeded maximum number of tags (${MAX_TAGS}).`);
   for (const [k, v] of Object.entries(tags)) group.tags.set(k, v);
@@ -51,7 +59,7 @@ function groupByArn(ctx: Ctx, arn: string): Taggable {
 }
 
 export function tagLogGroup(input: TagLogGroupRequest, ctx: Ctx): object {
-  addTags(findGroup(ctx.state, input), input.tags!);
+  addTags(findGroup(ctx.state, input), input.tags!, ctx.caller);
   return {};
 }
 
@@ -66,7 +74,7 @@ export function listTagsLogGroup(input: ListTagsLogGroupRequest, ctx: Ctx): List
 }
 
 export function tagResource(input: TagResourceRequest, ctx: Ctx): object {
-  addTags(groupByArn(ctx, input.resourceArn!), input.tags!);
+  addTags(groupByArn(ctx, input.resourceArn!), input.tags!, ctx.caller);
   return {};
 }
 

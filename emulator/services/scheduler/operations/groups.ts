@@ -11,7 +11,8 @@ import type {
   TagResourceInput,
   UntagResourceInput,
 } from '@aws-sdk/client-scheduler';
-import type { RequestContext } from '../../../core/service.ts';
+import type { Caller, RequestContext } from '../../../core/service.ts';
+import { isReservedTagKey } from '../../../core/tags.ts';
 import { conflict, notFound, validation } from '../errors.ts';
 import { DEFAULT_GROUP, type ScheduleGroup, type SchedulerState } from '../state.ts';
 import { page } from './pages.ts';
@@ -28,8 +29,15 @@ function summary(g: ScheduleGroup) {
   return { Arn: g.arn, CreationDate: g.created, LastModificationDate: g.modified, Name: g.name, State: 'ACTIVE' as const };
 }
 
+/** `aws:` keys are AWS's (CloudFormation's own on its calls excepted). No AWS recording gives Scheduler's words: ours. */
+function checkTagKeys(tags: { Key?: string }[] | undefined, caller: Caller): void {
+  const key = tags?.find((t) => isReservedTagKey(t.Key ?? '', caller))?.Key;
+  if (key !== undefined) throw validation(`Tag key ${key} is reserved: tag keys can't start with 'aws:'.`);
+}
+
 export function createScheduleGroup(input: CreateScheduleGroupInput, ctx: Ctx): CreateScheduleGroupOutput {
   if (ctx.state.groups.has(input.Name!)) throw conflict(`Schedule group ${input.Name} already exists.`);
+  checkTagKeys(input.Tags, ctx.caller);
   const now = ctx.emulator.clock.date();
   const group: ScheduleGroup = { name: input.Name!, arn: ctx.state.arn(`schedule-group/${input.Name}`), created: now, modified: now, schedules: new Map() };
   ctx.state.groups.set(group.name, group);
@@ -67,6 +75,7 @@ function groupByArn(ctx: Ctx, arn: string): ScheduleGroup {
 
 export function tagResource(input: TagResourceInput, ctx: Ctx): object {
   const group = groupByArn(ctx, input.ResourceArn!);
+  checkTagKeys(input.Tags, ctx.caller);
   const tags = ctx.state.tags.get(group.arn) ?? new Map<string, string>();
   for (const t of input.Tags!) tags.set(t.Key!, t.Value!);
   ctx.state.tags.set(group.arn, tags);

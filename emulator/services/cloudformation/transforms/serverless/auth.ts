@@ -121,23 +121,54 @@ function addCredentials(spec: Properties, api: Properties, method: Properties | 
   if (credentials !== 'NONE') spec['x-amazon-apigateway-integration'].credentials = credentials;
 }
 
-const POLICY_KEYS = ['AwsAccountWhitelist', 'AwsAccountBlacklist', 'IpRangeWhitelist', 'IpRangeBlacklist', 'CustomStatements'];
-const VPC_POLICY_KEYS = ['SourceVpcWhitelist', 'SourceVpcBlacklist', 'IntrinsicVpcWhitelist', 'IntrinsicVpceWhitelist', 'IntrinsicVpcBlacklist', 'IntrinsicVpceBlacklist'];
+const POLICY_KEYS = [
+  'AwsAccountWhitelist',
+  'AwsAccountBlacklist',
+  'IpRangeWhitelist',
+  'IpRangeBlacklist',
+  'SourceVpcWhitelist',
+  'SourceVpcBlacklist',
+  'IntrinsicVpcWhitelist',
+  'IntrinsicVpceWhitelist',
+  'IntrinsicVpcBlacklist',
+  'IntrinsicVpceBlacklist',
+  'CustomStatements',
+];
+
+/** SAM's condition on the source VPCs (`vpc-…`) and VPC endpoints (`vpce-…`) a VPC list names, keys in SAM's order. */
+function vpcCondition(strings: unknown, vpcs: unknown, vpces: unknown): Record<string, unknown[]> {
+  const condition: Record<string, unknown[]> = {};
+  const add = (key: string, values: unknown[]) => (condition[key] = [...(condition[key] ?? []), ...values]);
+  const listed = (strings ?? []) as string[];
+  if (listed.some((e) => /^vpc-/.test(e))) add('aws:SourceVpc', listed.filter((e) => /^vpc-/.test(e)));
+  if (listed.some((e) => /^vpce-/.test(e))) add('aws:SourceVpce', listed.filter((e) => /^vpce-/.test(e)));
+  if (vpcs !== undefined) add('aws:SourceVpc', [vpcs].flat());
+  if (vpces !== undefined) add('aws:SourceVpce', [vpces].flat());
+  return condition;
+}
+
+function checkVpcStrings(name: string, value: unknown): void {
+  if (value !== undefined && !(Array.isArray(value) && value.every((v) => typeof v === 'string'))) {
+    // SAM's InvalidTemplateException, which it words as a template-level error.
+    throw new Error(`Structure of the SAM template is invalid. ${name} must be a list of strings. Use Intrinsic${name.slice('Source'.length)} instead for values that use Intrinsic Functions`);
+  }
+}
 
 /**
  * `Auth.ResourcePolicy` as SAM writes it into the definition's `x-amazon-apigateway-policy`: per path, a statement
  * allowing (whitelist) or denying (blacklist) the accounts its methods; for IP ranges, an Allow for everyone and a
- * Deny on the source IP condition; then the CustomStatements as given.
+ * Deny on the source IP condition; for VPCs and VPC endpoints, the same pair on `aws:SourceVpc`/`aws:SourceVpce`
+ * (blacklist first, then whitelist); then the CustomStatements as given.
  */
 function addResourcePolicy(owner: string, policy: unknown, body: Properties, stageName: unknown): void {
   if (!policy || typeof policy !== 'object' || Array.isArray(policy)) throw new TransformErrorFor(owner, 'Resource Policy is not a valid dictionary.');
   const p = policy as Properties;
-  const vpc = Object.keys(p).find((k) => VPC_POLICY_KEYS.includes(k));
-  if (vpc) throw new TransformErrorFor(owner, `Property 'Auth.ResourcePolicy.${vpc}' of a serverless API is not supported by twinstack yet.`);
   const unknown = Object.keys(p).find((k) => !POLICY_KEYS.includes(k));
   if (unknown) throw new TransformErrorFor(owner, `Invalid value for 'ResourcePolicy' property: '${unknown}'`);
   // Built as SAM builds it: a first account statement stands alone, later ones make a list; IP statements and custom
   // statements are added once each.
+  checkVpcStrings('SourceVpcBlacklist', p.SourceVpcBlacklist);
+  checkVpcStrings('SourceVpcWhitelist', p.SourceVpcWhitelist);
   let statement: unknown;
   const list = (): unknown[] => (statement === undefined ? [] : Array.isArray(statement) ? statement : [statement]);
   const has = (items: unknown[], item: unknown) => items.some((s) => JSON.stringify(s) === JSON.stringify(item));
@@ -154,15 +185,23 @@ function addResourcePolicy(owner: string, policy: unknown, body: Properties, sta
     };
     accounts('Allow', p.AwsAccountWhitelist);
     accounts('Deny', p.AwsAccountBlacklist);
-    const ips = (condition: string, ranges: unknown) => {
-      if (ranges === undefined || (Array.isArray(ranges) && !ranges.length)) return;
+    const allowAndDeny = (condition: Properties) => {
       const allow = { Effect: 'Allow', Action: 'execute-api:Invoke', Resource: resource, Principal: '*' };
-      const deny = { ...allow, Effect: 'Deny', Condition: { [condition]: { 'aws:SourceIp': [ranges].flat() } } };
+      const deny = { ...allow, Effect: 'Deny', Condition: condition };
       const items = list();
       statement = [...items, ...[allow, deny].filter((s) => !has(items, s))];
     };
+    const ips = (condition: string, ranges: unknown) => {
+      if (ranges === undefined || (Array.isArray(ranges) && !ranges.length)) return;
+      allowAndDeny({ [condition]: { 'aws:SourceIp': [ranges].flat() } });
+    };
     ips('NotIpAddress', p.IpRangeWhitelist);
     ips('IpAddress', p.IpRangeBlacklist);
+    const vpcs = (condition: string, found: Record<string, unknown[]>) => {
+      if (found['aws:SourceVpc']?.length || found['aws:SourceVpce']?.length) allowAndDeny({ [condition]: found });
+    };
+    vpcs('StringEquals', vpcCondition(p.SourceVpcBlacklist, p.IntrinsicVpcBlacklist, p.IntrinsicVpceBlacklist));
+    vpcs('StringNotEquals', vpcCondition(p.SourceVpcWhitelist, p.IntrinsicVpcWhitelist, p.IntrinsicVpceWhitelist));
   }
   if (p.CustomStatements !== undefined) {
     const items = list();
