@@ -20,45 +20,57 @@ export type LoggedRequest = Omit<FinishedRequest, 'request' | 'response'> & { id
 type Body = Buffer | string | AsyncIterable<Buffer> | undefined;
 
 /**
- * A body as the log holds it until someone opens the request: the body itself when it is small (no copy on the
- * request path), else a copy of its first BODY_KEPT bytes, so the log never holds on to a large body.
+ * A body as the log holds it until someone opens the request: the body itself when it is small (no copy, no wrapper
+ * on the request path), else a copy of its first BODY_KEPT bytes with the whole size, so the log never holds on to a
+ * large body.
  */
-interface HeldBody {
-  body?: Buffer | string;
-  size: number;
-  streamed?: boolean;
-}
+type HeldBody = Buffer | string | undefined | { bytes: Buffer; size: number } | typeof STREAMED;
+
+const STREAMED = Object.freeze({ size: 0, streamed: true as const });
 
 function hold(body: Body, streamed: boolean): HeldBody {
-  if (streamed || (body !== undefined && typeof body !== 'string' && !Buffer.isBuffer(body))) return { size: 0, streamed: true };
-  if (body === undefined) return { size: 0 };
-  if (body.length <= BODY_KEPT) return { body, size: typeof body === 'string' ? Buffer.byteLength(body) : body.length };
+  if (streamed || (body !== undefined && typeof body !== 'string' && !Buffer.isBuffer(body))) return STREAMED;
+  if (body === undefined || body.length <= BODY_KEPT) return body;
   const bytes = typeof body === 'string' ? Buffer.from(body.slice(0, BODY_KEPT)) : body;
-  return { body: Buffer.from(bytes.subarray(0, BODY_KEPT)), size: typeof body === 'string' ? Buffer.byteLength(body) : body.length };
+  return { bytes: Buffer.from(bytes.subarray(0, BODY_KEPT)), size: typeof body === 'string' ? Buffer.byteLength(body) : body.length };
 }
 
-function kept({ body, size, streamed }: HeldBody): KeptBody {
-  if (streamed) return { size, streamed };
-  const bytes = typeof body === 'string' ? Buffer.from(body) : (body ?? Buffer.alloc(0));
-  return { bytes: bytes.subarray(0, BODY_KEPT), size };
+function kept(held: HeldBody): KeptBody {
+  if (held === undefined) return { bytes: Buffer.alloc(0), size: 0 };
+  if (typeof held === 'string') {
+    const bytes = Buffer.from(held);
+    return { bytes: bytes.subarray(0, BODY_KEPT), size: bytes.length };
+  }
+  if (Buffer.isBuffer(held)) return { bytes: held, size: held.length };
+  return 'streamed' in held ? { size: 0, streamed: true } : { bytes: held.bytes, size: held.size };
 }
 
-/** A logged request as recorded: what `since` and `find` show is made from it only when asked. */
+/**
+ * A logged request as recorded, in one flat object (each client request pays for the objects it makes and for
+ * keeping them): what `since` and `find` show is made from it only when asked.
+ */
 interface Held extends Omit<FinishedRequest, 'request' | 'response'> {
   id: number;
   at: number;
-  request: { method: string; path: string; query: URLSearchParams; headers: Record<string, string>; body: HeldBody };
-  response?: { status: number; headers: Record<string, string>; body: HeldBody };
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  requestHeaders: Record<string, string>;
+  requestBody: HeldBody;
+  /** Absent when no answer was sent. */
+  responseHeaders?: Record<string, string>;
+  responseBody: HeldBody;
 }
 
-function shown({ at, request: _request, response: _response, ...summary }: Held): LoggedRequest {
-  return { ...summary, time: new Date(at).toISOString() };
+function shown(held: Held): LoggedRequest {
+  const { service, operation, accountId, region, status, latencyMs, errorCode, id } = held;
+  return { service, operation, accountId, region, status, latencyMs, errorCode, id, time: new Date(held.at).toISOString() };
 }
 
-function detailOf({ request, response }: Held): RequestDetail {
+function detailOf(held: Held): RequestDetail {
   return {
-    request: { ...request, query: request.query.toString(), headers: { ...request.headers }, body: kept(request.body) },
-    response: response && { status: response.status, headers: { ...response.headers }, body: kept(response.body) },
+    request: { method: held.method, path: held.path, query: held.query.toString(), headers: { ...held.requestHeaders }, body: kept(held.requestBody) },
+    response: held.responseHeaders && { status: held.status, headers: { ...held.responseHeaders }, body: kept(held.responseBody) },
   };
 }
 
@@ -91,8 +103,13 @@ export class RequestLog {
       errorCode: finished.errorCode,
       id: this.nextId++,
       at: this.now(),
-      request: { method: request.method, path: request.path, query: request.query, headers: request.headers, body: hold(request.body, request.bodyStream !== undefined) },
-      response: response && { status: response.status, headers: response.headers, body: hold(response.body, false) },
+      method: request.method,
+      path: request.path,
+      query: request.query,
+      requestHeaders: request.headers,
+      requestBody: hold(request.body, request.bodyStream !== undefined),
+      responseHeaders: response?.headers,
+      responseBody: response && hold(response.body, false),
     });
   }
 

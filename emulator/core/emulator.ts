@@ -88,6 +88,12 @@ function plainError(error: AwsError, requestId: string): RawResponse {
   };
 }
 
+/** What `route` tells the request log as it learns it. */
+type Seen = Pick<FinishedRequest, 'service' | 'operation' | 'accountId' | 'region' | 'errorCode'>;
+
+/** Where `route` writes when no one reads: shared by every request while the request log is off. */
+const NOT_SEEN: Seen = { service: '', operation: '', accountId: '', region: '', errorCode: undefined };
+
 /** An enabled service whose model and code load on its first request (or call, or delivery). */
 export interface ServiceLoader {
   readonly name: string;
@@ -435,31 +441,22 @@ export class Emulator {
 
   async handle(req: RawRequest, endpoint: string): Promise<RawResponse> {
     const report = this.onRequestFinished;
-    if (!report) return this.route(req, endpoint, {});
+    if (!report) return this.route(req, endpoint, NOT_SEEN);
     const started = performance.now();
-    const seen: Partial<FinishedRequest> = {};
-    let response: RawResponse | undefined;
+    // Filled in by `route` as it learns each part, then handed over as it is: one object per request.
+    const seen: FinishedRequest = { service: '', operation: '', accountId: '', region: '', status: 0, latencyMs: 0, errorCode: undefined, request: req, response: undefined };
     try {
-      response = await this.route(req, endpoint, seen);
-      return response;
+      seen.response = await this.route(req, endpoint, seen);
+      seen.status = seen.response.status;
+      return seen.response;
     } finally {
-      const latencyMs = Math.round((performance.now() - started) * 10) / 10;
-      report({
-        service: seen.service ?? '',
-        operation: seen.operation ?? '',
-        accountId: seen.accountId ?? '',
-        region: seen.region ?? '',
-        status: response?.status ?? 0,
-        latencyMs,
-        errorCode: seen.errorCode,
-        request: req,
-        response,
-      });
+      seen.latencyMs = Math.round((performance.now() - started) * 10) / 10;
+      report(seen);
     }
   }
 
   /** `handle`'s work; fills `seen` with what the request log shows as it learns it. */
-  private async route(req: RawRequest, endpoint: string, seen: Partial<FinishedRequest>): Promise<RawResponse> {
+  private async route(req: RawRequest, endpoint: string, seen: Seen): Promise<RawResponse> {
     const requestId = randomUUID();
     const scope = parseScope(req);
     if (req.incoming && !scope && !req.headers['x-amz-target'] && isForm(req)) {
@@ -467,7 +464,7 @@ export class Emulator {
       const refused = await readBeforeRouting(req, requestId);
       if (refused) return refused;
     }
-    seen.service = scope?.service;
+    seen.service = scope?.service ?? '';
     if (scope && !this.index.bySigningName.has(scope.service) && !endpointOwner(req, this.index)) return this.unserved(req, scope.service, requestId);
     let routed = findService(req, this.index, scope)?.name;
     if (!routed) {

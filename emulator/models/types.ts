@@ -28,6 +28,8 @@ export interface Shape {
   max?: number;
   pattern?: string;
   flattened?: boolean;
+  /** A map (or list) whose values may be null (Smithy's `@sparse`). */
+  sparse?: boolean;
   locationName?: string;
   payload?: string;
   timestampFormat?: 'iso8601' | 'rfc822' | 'unixTimestamp';

@@ -1,5 +1,5 @@
 import { AwsError } from '../core/errors.ts';
-import type { ServiceModel, ShapeRef } from '../models/types.ts';
+import type { ServiceModel, Shape, ShapeRef } from '../models/types.ts';
 import { entries, setEntry } from '../core/entries.ts';
 import { compiledOnce } from './compiled.ts';
 import { formatTimestamp, parseTimestamp } from './timestamps.ts';
@@ -98,13 +98,15 @@ function compileDecoder(model: ServiceModel, shapeName: string): Decoder {
     }
     case 'map': {
       const decodeValue = decoderFor(model, shape.value!);
+      const sparse = takesNullValues(model, shape);
       return (value, path) => {
         if (value === null || value === undefined) return undefined;
         if (typeof value !== 'object' || Array.isArray(value)) throw serializationError(path, 'map');
         const out = entries();
         for (const k in value) {
+          const entry = (value as Record<string, unknown>)[k];
           path.push(k);
-          setEntry(out, k, decodeValue(notNull((value as Record<string, unknown>)[k], path), path));
+          setEntry(out, k, entry === null && sparse ? null : decodeValue(notNull(entry, path), path));
           path.pop();
         }
         return out;
@@ -152,7 +154,16 @@ function compileDecoder(model: ServiceModel, shapeName: string): Decoder {
   }
 }
 
-/** Lists and maps cannot hold nulls in any AWS model: reject them here rather than let an operation trip over one. */
+/**
+ * Whether a map keeps null values as values: a sparse map (Smithy's `@sparse`), and every map of AWS's REST JSON
+ * services, which take a null value and answer it back (API Gateway's responseTemplates `{"application/json": null}`,
+ * recorded from AWS in LocalStack's test_put_integration_response_templates).
+ */
+function takesNullValues(model: ServiceModel, shape: Shape): boolean {
+  return shape.sparse === true || model.metadata.protocol === 'rest-json';
+}
+
+/** Lists, and maps other than those `takesNullValues` names, hold no nulls: reject them here rather than let an operation trip over one. */
 function notNull(value: unknown, path: Path): unknown {
   if (value === null) throw new AwsError('SerializationException', `Unexpected null value at ${rendered(path)}`, { status: 400 });
   return value;
@@ -216,10 +227,14 @@ function compileEncoder(model: ServiceModel, shapeName: string, memberFormat: Sh
     }
     case 'map': {
       const encodeValue = encoderFor(model, shape.value!);
+      const sparse = takesNullValues(model, shape);
       return (value) => {
         if (value === null || value === undefined) return undefined;
         const out: Record<string, unknown> = {};
-        for (const k of Object.keys(value)) setEntry(out, k, encodeValue((value as Record<string, unknown>)[k]));
+        for (const k of Object.keys(value)) {
+          const entry = (value as Record<string, unknown>)[k];
+          setEntry(out, k, entry === null && sparse ? null : encodeValue(entry));
+        }
         return out;
       };
     }

@@ -10,14 +10,20 @@ import type { ServiceModel, Shape, ShapeRef } from '../models/types.ts';
 export function validateInput(model: ServiceModel, ref: ShapeRef | undefined, input: unknown): void {
   if (!ref) return;
   const problems: string[] = [];
-  checkerFor(model, ref.shape)(input, '', problems);
+  checkerFor(model, ref.shape)(input, [], problems);
   if (problems.length === 0) return;
   const count = problems.length === 1 ? '1 validation error detected' : `${problems.length} validation errors detected`;
   throw new AwsError('ValidationException', `${count}: ${problems.join('; ')}`, { status: 400 });
 }
 
-/** Checks one value; `path` is the value's Coral path (`queueUrl`, `entries.1.member.id`). */
-type Checker = (value: unknown, path: string, problems: string[]) => void;
+/**
+ * Where a value sits, as a stack the checks push and pop (`['entries', 1, 'member', 'id']`): its Coral path
+ * (`entries.1.member.id`) is rendered only for a problem, so a valid request builds no path strings.
+ */
+type Path = (string | number)[];
+
+/** Checks one value at `path`. */
+type Checker = (value: unknown, path: Path, problems: string[]) => void;
 
 const compiled = new WeakMap<ServiceModel, Map<string, Checker>>();
 
@@ -75,8 +81,8 @@ function describe(value: unknown, limit: number): string {
 }
 
 /** Coral names the offending value, except for sensitive members (KMS plaintexts, secrets): "Value at 'plaintext' ...". */
-function failure(problems: string[], value: unknown, path: string, constraint: string, sensitive = false, echoLimit = MAX_ECHO): void {
-  problems.push(`Value${sensitive ? '' : ` ${describe(value, echoLimit)}`} at '${path}' failed to satisfy constraint: Member must ${constraint}`);
+function failure(problems: string[], value: unknown, path: Path, constraint: string, sensitive = false, echoLimit = MAX_ECHO): void {
+  problems.push(`Value${sensitive ? '' : ` ${describe(value, echoLimit)}`} at '${path.join('.')}' failed to satisfy constraint: Member must ${constraint}`);
 }
 
 const patternCache = new Map<string, RegExp | null>();
@@ -141,10 +147,12 @@ function compile(model: ServiceModel, shape: Shape): Checker {
         for (const member of members) {
           const memberValue = Object.hasOwn(object, member.name) ? object[member.name] : undefined;
           if (memberValue === undefined || memberValue === null) {
-            if (member.required) problems.push(`Value null at '${path ? `${path}.${member.coral}` : member.coral}' failed to satisfy constraint: Member must not be null`);
+            if (member.required) problems.push(`Value null at '${[...path, member.coral].join('.')}' failed to satisfy constraint: Member must not be null`);
             continue;
           }
-          member.check(memberValue, path ? `${path}.${member.coral}` : member.coral, problems);
+          path.push(member.coral);
+          member.check(memberValue, path, problems);
+          path.pop();
         }
       };
     }
@@ -155,7 +163,12 @@ function compile(model: ServiceModel, shape: Shape): Checker {
         const list = value as unknown[];
         const problem = lengthProblem(shape, list.length);
         if (problem) failure(problems, list, path, problem);
-        for (let i = 0; i < list.length; i++) if (list[i] !== undefined && list[i] !== null) item(list[i], `${path}.${i + 1}.member`, problems);
+        for (let i = 0; i < list.length; i++) {
+          if (list[i] === undefined || list[i] === null) continue;
+          path.push(i + 1, 'member');
+          item(list[i], path, problems);
+          path.length -= 2;
+        }
       };
     }
     case 'map': {
@@ -168,8 +181,11 @@ function compile(model: ServiceModel, shape: Shape): Checker {
         const problem = lengthProblem(shape, keys.length);
         if (problem) failure(problems, map, path, problem);
         for (const k of keys) {
-          key(k, `${path}.${k}.key`, problems);
-          if (map[k] !== undefined && map[k] !== null) entryValue(map[k], `${path}.${k}.member`, problems);
+          path.push(k, 'key');
+          key(k, path, problems);
+          path[path.length - 1] = 'member';
+          if (map[k] !== undefined && map[k] !== null) entryValue(map[k], path, problems);
+          path.length -= 2;
         }
       };
     }
