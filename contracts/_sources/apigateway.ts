@@ -910,6 +910,18 @@ const source: SourceFile = {
       ],
     },
     {
+      test: 'TestApigatewayIntegration::test_put_integration_response_templates',
+      note: 'sent as the test sends it with parameter validation off: a null template value',
+      steps: [
+        createApi({ description: 'testing PutIntegrationResponse method exc' }),
+        onRoot('PutMethod', { httpMethod: 'POST', authorizationType: 'NONE' }),
+        onRoot('PutIntegration', { httpMethod: 'POST', integrationHttpMethod: 'GET', type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } }),
+        onRoot('PutIntegrationResponse', { httpMethod: 'POST', statusCode: '200', selectionPattern: '', responseTemplates: { 'application/json': null } }, 'put-integration-response-template-none'),
+        onRoot('PutIntegrationResponse', { httpMethod: 'POST', statusCode: '200', selectionPattern: '', responseTemplates: { 'application/json': '' } }, 'put-integration-response-template-empty'),
+        onRoot('PutIntegrationResponse', { httpMethod: 'POST', statusCode: '200', selectionPattern: '' }, 'put-integration-no-response-template'),
+      ],
+    },
+    {
       test: 'TestApigatewayIntegration::test_put_integration_request_parameter_bool_type',
       note: 'sent as the test sends them with parameter validation off: a map key True (serialized as "true") and boolean values where strings belong',
       steps: [
@@ -1143,8 +1155,6 @@ const source: SourceFile = {
     },
   ],
   notPorted: {
-    test_put_integration_response_templates:
-      "AWS keeps null template values in an integration response's responseTemplates (it accepts a null and answers one for an empty template); twinstack's core JSON codec neither reads nor writes nulls inside maps",
     test_list_and_delete_apis: LISTS_ACCOUNT,
     test_create_rest_api_with_tags: LISTS_ACCOUNT,
     test_get_api_case_insensitive: 'skipped in LocalStack itself (rest APIs are case insensitive there)',
