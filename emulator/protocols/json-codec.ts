@@ -146,6 +146,8 @@ function compileDecoder(model: ServiceModel, shapeName: string): Decoder {
     case 'string':
       return (value, path) => {
         if (value === null || value === undefined) return undefined;
+        // AWS's Java deserializer names the Java class it read (AWS-recorded test_put_integration_request_parameter_bool_type).
+        if (typeof value === 'boolean') throw new AwsError('SerializationException', 'class java.lang.Boolean can not be converted to an String', { status: 400 });
         if (typeof value !== 'string') throw serializationError(path, 'string');
         return value;
       };

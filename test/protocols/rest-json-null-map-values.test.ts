@@ -48,4 +48,11 @@ describe('rest-json: null map values', () => {
     const response = await put('{"responseTemplates":{"application/json":5}}');
     assert.equal(response.status, 400);
   });
+
+  it("refuses a boolean where a string belongs with AWS's deserializer message", async () => {
+    const response = await put('{"responseTemplates":{"application/json":true}}');
+    assert.equal(response.status, 400);
+    assert.equal(response.headers.get('x-amzn-errortype')?.split(':')[0], 'SerializationException');
+    assert.equal(((await response.json()) as { message: string }).message, 'class java.lang.Boolean can not be converted to an String');
+  });
 });
