@@ -26,6 +26,11 @@ const provision = (qualifier: string, count: number): SourceStep[] => [
   onFunction('GetProvisionedConcurrencyConfig', 'get_provisioned_postwait', { Qualifier: qualifier }),
 ];
 
+/** LocalStack's functions/lambda_multiple_handlers.py, in behaviour: two handlers, each answering its name. */
+const MULTIPLE_HANDLERS = zip(
+  ['handler', 'handler_two'].map((name) => `def ${name}(event, context):\n    result = {\n        "handler": "${name}",\n    }\n    print(result)\n    return result\n`).join('\n\n'),
+);
+
 const EMPTY_EVENT = { $blob: Buffer.from('{}').toString('base64') };
 const HELLO = { $blob: Buffer.from('{"hello": "world"}').toString('base64') };
 
@@ -219,6 +224,22 @@ const source: SourceFile = {
         { op: 'PublishVersion', params: { FunctionName: FUNCTION } },
         onFunction('PutProvisionedConcurrencyConfig', 'reserved_equals_provisioned_another_provisioned_exc', { Qualifier: '2', ProvisionedConcurrentExecutions: 1 }),
         onFunction('PutProvisionedConcurrencyConfig', 'reserved_equals_provisioned_increase_provisioned_exc', { Qualifier: '1', ProvisionedConcurrentExecutions: 3 }),
+      ],
+    },
+    {
+      test: 'TestLambdaVersions::test_lambda_handler_update',
+      note: 'the function_updated_v2 waiter is a poll of GetFunctionConfiguration until LastUpdateStatus is Successful',
+      steps: [
+        callerAccount,
+        { ...invocationTypeFunction, params: { ...invocationTypeFunction.params, Code: { ZipFile: MULTIPLE_HANDLERS } } },
+        onFunction('Invoke', 'invoke_result_handler_one', {}, { jsonStrings: ['$.Payload'] }),
+        onFunction('UpdateFunctionConfiguration', 'update_function_configuration_result', { Handler: 'handler.handler_two' }, { ignore: ['$.CodeSize'] }),
+        { op: 'GetFunctionConfiguration', params: { FunctionName: FUNCTION }, until: { path: '$.LastUpdateStatus', matches: '^Successful$' } },
+        onFunction('GetFunction', 'get_function_result', {}, { ignore: ['$.Configuration.CodeSize'] }),
+        onFunction('Invoke', 'invoke_result_handler_two', {}, { jsonStrings: ['$.Payload'] }),
+        { op: 'PublishVersion', params: { FunctionName: FUNCTION } },
+        { op: 'GetFunctionConfiguration', params: { FunctionName: FUNCTION, Qualifier: '1' }, until: { path: '$.LastUpdateStatus', matches: '^Successful$' } },
+        onFunction('Invoke', 'invoke_result_handler_two_postpublish', {}, { jsonStrings: ['$.Payload'] }),
       ],
     },
   ],
