@@ -1,7 +1,7 @@
 // LocalStack's Lambda runtime-behaviour tests (tests/aws/services/lambda_/test_lambda.py, Apache-2.0): the invocation
 // types and reserved-concurrency calls are reproduced; the others say why not.
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
-import { callerAccount, ECHO, FUNCTION, onFunction, zip } from './lambda-api/common.ts';
+import { callerAccount, ECHO, FUNCTION, onFunction, ROLE, zip } from './lambda-api/common.ts';
 
 /** LocalStack's functions/lambda_echo.js, in behaviour: answer the event. */
 const NODE_ECHO = zip('exports.handler = async (event) => event;\n', 'lambda_echo.js');
@@ -30,6 +30,19 @@ const provision = (qualifier: string, count: number): SourceStep[] => [
 const MULTIPLE_HANDLERS = zip(
   ['handler', 'handler_two'].map((name) => `def ${name}(event, context):\n    result = {\n        "handler": "${name}",\n    }\n    print(result)\n    return result\n`).join('\n\n'),
 );
+
+/** LocalStack's functions/lambda_version.py with the version label the test fills in, in behaviour. */
+const versionCode = (label: string) =>
+  zip(
+    `def handler(event, context):\n    result = {\n        "version_id": "${label}",\n        "invoked_arn": context.invoked_function_arn,\n        "version_from_ctx": context.function_version,\n    }\n    print(result)\n    return result\n`,
+  );
+const updated = (Qualifier?: string): SourceStep => ({
+  op: 'GetFunctionConfiguration',
+  params: { FunctionName: FUNCTION, ...(Qualifier ? { Qualifier } : {}) },
+  until: { path: '$.LastUpdateStatus', matches: '^Successful$' },
+});
+const invokeAs = (snapshot: string, Qualifier?: string): SourceStep =>
+  onFunction('Invoke', snapshot, { Payload: EMPTY_EVENT, ...(Qualifier ? { Qualifier } : {}) }, { jsonStrings: ['$.Payload'] });
 
 const EMPTY_EVENT = { $blob: Buffer.from('{}').toString('base64') };
 const HELLO = { $blob: Buffer.from('{"hello": "world"}').toString('base64') };
@@ -240,6 +253,34 @@ const source: SourceFile = {
         { op: 'PublishVersion', params: { FunctionName: FUNCTION } },
         { op: 'GetFunctionConfiguration', params: { FunctionName: FUNCTION, Qualifier: '1' }, until: { path: '$.LastUpdateStatus', matches: '^Successful$' } },
         onFunction('Invoke', 'invoke_result_handler_two_postpublish', {}, { jsonStrings: ['$.Payload'] }),
+      ],
+    },
+    {
+      test: 'TestLambdaVersions::test_lambda_versions_with_code_changes',
+      note: "create_lambda_function_aws waits for the function to be Active; the function_updated_v2 waiter is a poll of GetFunctionConfiguration until LastUpdateStatus is Successful",
+      steps: [
+        callerAccount,
+        {
+          op: 'CreateFunction',
+          params: { FunctionName: FUNCTION, Handler: 'handler.handler', Code: { ZipFile: versionCode('version1') }, PackageType: 'Zip', Role: ROLE, Runtime: 'python3.12', Description: 'No version :(' },
+          snapshot: 'create_response',
+          ignore: ['$.CodeSize'],
+        },
+        { op: 'GetFunctionConfiguration', params: { FunctionName: FUNCTION }, until: { path: '$.State', matches: '^Active$' } },
+        onFunction('PublishVersion', 'first_publish_response', { Description: 'First version description :)' }, { ignore: ['$.CodeSize'] }),
+        onFunction('UpdateFunctionCode', 'update_lambda_response', { ZipFile: versionCode('version2') }, { ignore: ['$.CodeSize'] }),
+        updated(),
+        invokeAs('invocation_result_latest'),
+        invokeAs('invocation_result_v1', '1'),
+        onFunction('PublishVersion', 'second_publish_response', { Description: 'Second version description :)' }, { ignore: ['$.CodeSize'] }),
+        updated('2'),
+        invokeAs('invocation_result_v2', '2'),
+        onFunction('UpdateFunctionCode', 'update_lambda_response_with_publish', { ZipFile: versionCode('version3'), Publish: true }, { ignore: ['$.CodeSize'] }),
+        updated('3'),
+        invokeAs('invocation_result_v3', '3'),
+        invokeAs('invocation_result_latest_end'),
+        invokeAs('invocation_result_v2_end', '2'),
+        invokeAs('invocation_result_v1_end', '1'),
       ],
     },
   ],
