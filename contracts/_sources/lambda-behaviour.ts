@@ -1,7 +1,7 @@
 // LocalStack's Lambda runtime-behaviour tests (tests/aws/services/lambda_/test_lambda.py, Apache-2.0): the invocation
 // types and reserved-concurrency calls are reproduced; the others say why not.
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
-import { callerAccount, ECHO, FUNCTION, onFunction, ROLE, zip } from './lambda-api/common.ts';
+import { callerAccount, createRecorded, ECHO, FUNCTION, onFunction, ROLE, zip } from './lambda-api/common.ts';
 
 /** LocalStack's functions/lambda_echo.js, in behaviour: answer the event. */
 const NODE_ECHO = zip('exports.handler = async (event) => event;\n', 'lambda_echo.js');
@@ -43,6 +43,11 @@ const updated = (Qualifier?: string): SourceStep => ({
 });
 const invokeAs = (snapshot: string, Qualifier?: string): SourceStep =>
   onFunction('Invoke', snapshot, { Payload: EMPTY_EVENT, ...(Qualifier ? { Qualifier } : {}) }, { jsonStrings: ['$.Payload'] });
+
+/** LocalStack's functions/lambda_timeout.py, in behaviour: print, sleep event.wait seconds, print. */
+const TIMEOUT_HANDLER = zip(
+  'import logging\nimport time\n\n\ndef handler(event, context):\n    try:\n        print("starting wait")\n        time.sleep(event["wait"])\n        print("done waiting")\n    except Exception as e:\n        print("exception while waiting")\n        logging.error(e)\n',
+);
 
 const EMPTY_EVENT = { $blob: Buffer.from('{}').toString('base64') };
 const HELLO = { $blob: Buffer.from('{"hello": "world"}').toString('base64') };
@@ -281,6 +286,15 @@ const source: SourceFile = {
         invokeAs('invocation_result_latest_end'),
         invokeAs('invocation_result_v2_end', '2'),
         invokeAs('invocation_result_v1_end', '1'),
+      ],
+    },
+    {
+      test: 'TestLambdaBehavior::test_lambda_invoke_with_timeout',
+      note: "the test then reads the function's log for the first print and not the second (not recorded)",
+      steps: [
+        callerAccount,
+        createRecorded('create-result', { Code: { ZipFile: TIMEOUT_HANDLER }, Timeout: 1 }),
+        onFunction('Invoke', 'invoke-result', { Payload: { $blob: Buffer.from('{"wait": 2}').toString('base64') } }, { jsonStrings: ['$.Payload'] }),
       ],
     },
   ],
