@@ -12,6 +12,20 @@ const TAGS = [
 ];
 const accountId: SourceStep = { op: 'DescribeEventBus', params: {}, capture: { accountId: { from: '$.Arn', regex: ':(\\d{12}):' }, defaultBusArn: '$.Arn' } };
 
+/**
+ * The resource a `<resource>-<bus kind>` parameter tags: a new custom bus or the default one (its ARN read from it),
+ * and, for `rule`, a rule on that bus.
+ */
+function tagged(param: string) {
+  const [resource, busKind] = param.split('-');
+  const custom = busKind === 'event_bus_custom';
+  const busName = custom ? BUS : 'default';
+  const setup: SourceStep[] = custom ? [{ op: 'CreateEventBus', params: { Name: BUS }, capture: { busArn: '$.EventBusArn' } }] : [accountId];
+  const putRule: SourceStep = { op: 'PutRule', params: { Name: RULE, EventBusName: busName, EventPattern: PATTERN }, capture: { ruleArn: '$.RuleArn' } };
+  const arn = resource === 'rule' ? '{{ruleArn}}' : custom ? '{{busArn}}' : '{{defaultBusArn}}';
+  return { resource, busKind, custom, busName, arn, setup: [...setup, ...(resource === 'rule' ? [putRule] : [])] };
+}
+
 const source: SourceFile = {
   service: 'events',
   module: 'test_events_tags',
@@ -22,17 +36,9 @@ const source: SourceFile = {
     {
       test: 'tests_tag_untag_resource',
       steps: (param) => {
-        const [resource, busKind] = param.split('-');
-        const custom = busKind === 'event_bus_custom';
-        const busName = custom ? BUS : 'default';
-        const setup: SourceStep[] = custom ? [{ op: 'CreateEventBus', params: { Name: BUS }, capture: { busArn: '$.EventBusArn' } }] : [accountId];
-        const busArn = custom ? '{{busArn}}' : '{{defaultBusArn}}';
-        const rule: SourceStep[] =
-          resource === 'rule' ? [{ op: 'PutRule', params: { Name: RULE, EventBusName: busName, EventPattern: PATTERN }, capture: { ruleArn: '$.RuleArn' } }] : [];
-        const arn = resource === 'rule' ? '{{ruleArn}}' : busArn;
+        const { busKind, custom, arn, setup } = tagged(param);
         return [
           ...setup,
-          ...rule,
           { op: 'TagResource', params: { ResourceARN: arn, Tags: TAGS }, snapshot: 'tag_resource' },
           { op: 'ListTagsForResource', params: { ResourceARN: arn }, snapshot: 'list_tags_for_resource' },
           { op: 'UntagResource', params: { ResourceARN: arn, TagKeys: ['tag2'] }, snapshot: 'untag_resource' },
@@ -59,12 +65,7 @@ const source: SourceFile = {
       test: 'test_recreate_tagged_resource_without_tags',
       note: 'the default bus keeps its tag after the test; the contract removes it at the end (not scored) so that other scenarios find the bus as they expect',
       steps: (param) => {
-        const [resource, busKind] = param.split('-');
-        const custom = busKind === 'event_bus_custom';
-        const busName = custom ? BUS : 'default';
-        const setup: SourceStep[] = custom ? [{ op: 'CreateEventBus', params: { Name: BUS }, capture: { busArn: '$.EventBusArn' } }] : [accountId];
-        const putRule: SourceStep = { op: 'PutRule', params: { Name: RULE, EventBusName: busName, EventPattern: PATTERN }, capture: { ruleArn: '$.RuleArn' } };
-        const arn = resource === 'rule' ? '{{ruleArn}}' : custom ? '{{busArn}}' : '{{defaultBusArn}}';
+        const { resource, custom, busName, arn, setup } = tagged(param);
         const recreate: SourceStep[] =
           resource === 'rule'
             ? [{ op: 'DeleteRule', params: { Name: RULE, EventBusName: busName } }, { op: 'PutRule', params: { Name: RULE, EventBusName: busName, EventPattern: PATTERN } }]
@@ -73,7 +74,6 @@ const source: SourceFile = {
               : [];
         return [
           ...setup,
-          ...(resource === 'rule' ? [putRule] : []),
           { op: 'TagResource', params: { ResourceARN: arn, Tags: [TAGS[0]] } },
           ...recreate,
           { op: 'ListTagsForResource', params: { ResourceARN: arn }, snapshot: 'list_tags_for_resource' },
