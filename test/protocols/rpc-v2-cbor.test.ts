@@ -147,6 +147,13 @@ describe('Smithy RPC v2 CBOR (CloudWatch through the AWS SDK v3 rpcv2Cbor protoc
     // The protocol forbids a target header; a malformed body is the client's error, not a crash.
     const targeted = await post('ListMetrics', {}, { 'x-amz-target': 'GraniteServiceVersion20100801.ListMetrics' });
     assert.equal(targeted.status, 400);
+    // Values of the wrong CBOR type are refused before the operation sees them: an array for the input structure, a
+    // byte string for a text member.
+    for (const [operation, body] of [['ListMetrics', [1, 2]], ['GetMetricWidgetImage', { MetricWidget: Buffer.from('{}') }]] as const) {
+      const refused = await post(operation, body);
+      assert.equal(refused.status, 400);
+      assert.equal((cbor.deserialize(new Uint8Array(await refused.arrayBuffer())) as Record<string, unknown>).__type, 'com.amazonaws.cloudwatch.v2010_08_01#SerializationException');
+    }
     const malformed = await fetch(`${aws.endpoint}${PATH}/ListMetrics`, { method: 'POST', headers: { 'smithy-protocol': 'rpc-v2-cbor' }, body: Buffer.from([0xbf, 0x61]) });
     assert.equal(malformed.status, 400);
     assert.equal((cbor.deserialize(new Uint8Array(await malformed.arrayBuffer())) as Record<string, unknown>).__type, 'com.amazonaws.cloudwatch.v2010_08_01#SerializationException');
