@@ -12,6 +12,7 @@ import {
 import { AwsSmithyRpcV2CborProtocol } from '@aws-sdk/core/protocols';
 import { cbor } from '@smithy/core/cbor';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
+import { runBoto3Script } from '../support/boto3.ts';
 
 // Expected errors are AWS's, from the recorded smithy-rpc-v2-cbor variants in shared/reference/aws-snapshots/cloudwatch.
 const PATH = '/service/GraniteServiceVersion20100801/operation';
@@ -177,5 +178,19 @@ describe('Smithy RPC v2 CBOR (CloudWatch through the AWS SDK v3 rpcv2Cbor protoc
       client.destroy();
       await strict.stop();
     }
+  });
+
+  it("serves botocore's own rpc-v2-cbor client (its CloudWatch model listing only that protocol)", async () => {
+    const out = await runBoto3Script<Record<string, unknown>>(new URL('./boto3-rpc-v2-cbor.py', import.meta.url), aws.endpoint);
+    assert.deepEqual(out, {
+      path: 'service/GraniteServiceVersion20100801/operation/PutMetricData',
+      protocolHeader: 'rpc-v2-cbor',
+      sum: [8],
+      timestamp: out.expected,
+      expected: out.expected,
+      alarmUpdatedIsDate: true,
+      error: { code: 'ResourceNotFound', status: 404 },
+      png: 'PNG',
+    });
   });
 });
