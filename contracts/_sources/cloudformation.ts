@@ -2,8 +2,8 @@
 // api/test_validations.py and api/test_stacks.py, Apache-2.0) reproduced as request sequences. Templates are those
 // of tests/aws/templates/ or the tests' own dicts; expected responses come only from the recorded snapshots.
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
-
-const STACK = 'stack-{{suffix}}';
+import { BEFORE_LAST_OPERATIONS, deployed, STACK, waitForChangeSet, waitForStack } from './cloudformation/common.ts';
+import { updateProcessScenarios } from './cloudformation/update-process.ts';
 
 /** LocalStack's `deploy_cfn_template` fixture: a CREATE change set (all capabilities) then its execution. */
 function deploy(template: string, parameters: Record<string, string> = {}, snapshot?: string): SourceStep[] {
@@ -22,43 +22,6 @@ function deploy(template: string, parameters: Record<string, string> = {}, snaps
   if (snapshot) return [{ ...create, capture: undefined, snapshot }];
   return [create, { op: 'ExecuteChangeSet', params: { ChangeSetName: '{{changeSetId}}' } }];
 }
-
-/** A waiter's polling (`stack_create_complete` and the like): DescribeStacks until the stack's operation has ended. */
-function waitForStack(stack: string): SourceStep {
-  return { op: 'DescribeStacks', params: { StackName: stack }, until: { path: '$.Stacks[0].StackStatus', matches: '_(COMPLETE|FAILED)$' } };
-}
-
-/** `change_set_create_complete`: DescribeChangeSet until the change set is created (or failed). */
-function waitForChangeSet(changeSet: string): SourceStep {
-  return { op: 'DescribeChangeSet', params: { ChangeSetName: changeSet }, until: { path: '$.Status', matches: '^(CREATE_COMPLETE|FAILED)$' } };
-}
-
-/**
- * `deploy_cfn_template` as the fixture runs it: a change set (CREATE, or UPDATE of the stack), its creation waited
- * for, executed, and the stack's operation waited for; the stack's id is captured as `{{stackId}}`.
- */
-function deployed(template: string, parameters: Record<string, string> = {}, changeSetType: 'CREATE' | 'UPDATE' = 'CREATE', name = 'change-set-{{suffix}}'): SourceStep[] {
-  return [
-    {
-      op: 'CreateChangeSet',
-      params: {
-        StackName: STACK,
-        ChangeSetName: name,
-        TemplateBody: template,
-        Capabilities: ['CAPABILITY_AUTO_EXPAND', 'CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM'],
-        ChangeSetType: changeSetType,
-        Parameters: Object.entries(parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
-      },
-      capture: { changeSetId: '$.Id', stackId: '$.StackId' },
-    },
-    waitForChangeSet('{{changeSetId}}'),
-    { op: 'ExecuteChangeSet', params: { ChangeSetName: '{{changeSetId}}' } },
-    waitForStack('{{stackId}}'),
-  ];
-}
-
-// LastOperations appeared in DescribeStacks answers after these recordings (AWS's recordings of 2026 have it).
-const BEFORE_LAST_OPERATIONS = ['$.LastOperations'];
 
 const OUTPUTS: Record<string, object> = {
   'none-value': { MyOutput: { Value: null } },
@@ -233,6 +196,8 @@ const stacks: SourceFile = {
       test: 'test_linting_error_during_creation',
       steps: [{ op: 'CreateStack', params: { StackName: STACK, TemplateBody: JSON.stringify({ Resources: '', Outputs: '' }) }, snapshot: 'error' }],
     },
+    // test_stack_deletion_order: capture_update_process, then a digest of the stack's events (all-events).
+    ...updateProcessScenarios('api/test_stacks.py'),
   ],
   notPorted: {},
   notPortedOtherwise: 'not reproduced yet: the templates of tests/aws/templates/ they deploy are still to be transcribed, or they need EC2',
@@ -597,22 +562,18 @@ const REASONS: Record<string, string> = {
   engine: 'not reproduced yet: the engine behaviours they record are covered by test/cloudformation/stacks.test.ts; the templates are still to be transcribed',
   resources: 'not reproduced yet: each deploys a template of tests/aws/templates/ and snapshots the created resources through their services',
   resource_providers: 'not reproduced yet (EC2 is not a twinstack service; the Scheduler and SSM providers are served)',
-  '': 'not reproduced yet: the change set suites snapshot DescribeChangeSet with the engine\'s exact per-property change details',
-  v2: 'not reproduced yet: dynamic references are covered by test/cloudformation/stacks.test.ts',
+  '': 'not reproduced yet: the templates and parameters they deploy are still to be transcribed',
 };
 
 const OTHER_MODULES = [
   ...['drift_detection', 'extensions_api', 'extensions_hooks', 'extensions_modules', 'extensions_resourcetypes', 'nested_stacks', 'reference_resolving', 'transformers'].map((m) => ['api', `test_${m}`]),
   ...['attributes', 'conditions', 'deletion_policy', 'mappings', 'references', 'replacement', 'update_policy'].map((m) => ['engine', `test_${m}`]),
-  ...['apigateway', 'cdk', 'cloudformation', 'cloudwatch', 'dynamodb', 'ec2', 'elasticsearch', 'events', 'firehose', 'kinesis', 'kms', 'lambda', 'logs', 'opensearch', 'resource_groups', 's3', 'sam', 'secretsmanager', 'sns', 'ssm', 'stepfunctions'].map((m) => ['resources', `test_${m}`]),
+  ...['apigateway', 'cdk', 'cloudformation', 'cloudwatch', 'dynamodb', 'ec2', 'elasticsearch', 'events', 'firehose', 'kinesis', 'kms', 'lambda', 'logs', 'opensearch', 'resource_groups', 's3', 'sam', 'secretsmanager', 'ssm', 'stepfunctions'].map((m) => ['resources', `test_${m}`]),
   ['resource_providers/ec2', 'test_ec2_resource_provider'],
   ['resource_providers/scheduler', 'test_scheduler'],
   ['resource_providers/ssm', 'test_parameter'],
-  ...['conditions', 'depends_on', 'exports_imports', 'fn_base64', 'fn_get_attr', 'fn_join', 'fn_select', 'fn_split', 'fn_sub', 'fn_transform', 'global_macros', 'mappings', 'parameters', 'ref', 'values'].map((m) => ['', `test_change_set_${m}`]),
-  ['', 'test_change_sets'],
   ['', 'test_list_stacks'],
   ['', 'test_template_engine'],
-  ['v2', 'test_dynamic_resolving'],
 ];
 
 const others: SourceFile[] = OTHER_MODULES.map(([folder, module]) => ({
@@ -626,4 +587,15 @@ const others: SourceFile[] = OTHER_MODULES.map(([folder, module]) => ({
   notPortedOtherwise: REASONS[folder.split('/')[0]],
 }));
 
-export default [validations, stacks, resources, changeSets, templates, updateStack, stackPolicies, stackSets, ...others];
+const dynamicResolving: SourceFile = {
+  service: 'cloudformation',
+  module: 'test_dynamic_resolving',
+  snapshotDir: 'cloudformation/v2',
+  variants: {},
+  defaultProtocol: 'query',
+  // The tests create (and overwrite) an SSM parameter around capture_update_process.
+  scenarios: updateProcessScenarios('v2/test_dynamic_resolving.py'),
+  notPorted: {},
+};
+
+export default [validations, stacks, dynamicResolving, resources, changeSets, templates, updateStack, stackPolicies, stackSets, ...others];

@@ -9,6 +9,23 @@ const NODE_ECHO = zip('exports.handler = async (event) => event;\n', 'lambda_ech
 const PYTHON_NONE = zip('def handler(event, context):\n    print(event)\n');
 const NODE_NONE = zip('exports.handler = async (event) => {\n  console.log(JSON.stringify(event));\n};\n', 'lambda_none.js');
 
+/** LocalStack's functions/lambda_invocation_type.py, in behaviour: answer AWS_LAMBDA_INITIALIZATION_TYPE. */
+const INVOCATION_TYPE = zip(
+  'import os\nimport time\n\n\ndef handler(event, context):\n    if event.get("wait"):\n        time.sleep(event["wait"])\n    init_type = os.environ["AWS_LAMBDA_INITIALIZATION_TYPE"]\n    print(f"{init_type=}")\n    return init_type\n',
+);
+const invocationTypeFunction: SourceStep = {
+  op: 'CreateFunction',
+  params: { FunctionName: FUNCTION, Runtime: 'python3.12', Role: 'arn:{{partition}}:iam::{{accountId}}:role/lambda-test-role', Handler: 'handler.handler', Code: { ZipFile: INVOCATION_TYPE }, Timeout: 30, Environment: { Variables: {} } },
+};
+
+/** Provisioned concurrency on `qualifier` as the tests set it, read before and after the poll that waits for READY. */
+const provision = (qualifier: string, count: number): SourceStep[] => [
+  onFunction('PutProvisionedConcurrencyConfig', 'put_provisioned_5', { Qualifier: qualifier, ProvisionedConcurrentExecutions: count }),
+  onFunction('GetProvisionedConcurrencyConfig', 'get_provisioned_prewait', { Qualifier: qualifier }),
+  { op: 'GetProvisionedConcurrencyConfig', params: { FunctionName: FUNCTION, Qualifier: qualifier }, until: { path: '$.Status', matches: '^READY$' } },
+  onFunction('GetProvisionedConcurrencyConfig', 'get_provisioned_postwait', { Qualifier: qualifier }),
+];
+
 const EMPTY_EVENT = { $blob: Buffer.from('{}').toString('base64') };
 const HELLO = { $blob: Buffer.from('{"hello": "world"}').toString('base64') };
 
@@ -156,6 +173,52 @@ const source: SourceFile = {
         onFunction('Invoke', 'invoke_latest_first_exc', { Qualifier: '$LATEST', Payload: HELLO }),
         onFunction('Invoke', 'invoke_v1_after_block', { Qualifier: '1', Payload: HELLO }, { jsonStrings: ['$.Payload'] }),
         onFunction('Invoke', 'invoke_latest_second_exc', { Qualifier: '$LATEST', Payload: HELLO }),
+      ],
+    },
+    {
+      test: 'TestLambdaConcurrency::test_provisioned_concurrency',
+      note: "the test's two invocations (answers asserted in its code, not recorded) are setup steps",
+      steps: [
+        callerAccount,
+        invocationTypeFunction,
+        { op: 'PublishVersion', params: { FunctionName: FUNCTION } },
+        ...provision('1', 5),
+        { op: 'Invoke', params: { FunctionName: FUNCTION, Qualifier: '1' } },
+        { op: 'Invoke', params: { FunctionName: FUNCTION, Qualifier: '$LATEST' } },
+      ],
+    },
+    {
+      test: 'TestLambdaConcurrency::test_provisioned_concurrency_on_alias',
+      note: "the test's three invocations (answers asserted in its code, not recorded) are setup steps",
+      steps: [
+        callerAccount,
+        invocationTypeFunction,
+        { op: 'PublishVersion', params: { FunctionName: FUNCTION } },
+        { op: 'CreateAlias', params: { FunctionName: FUNCTION, Name: 'live', FunctionVersion: '1' } },
+        ...provision('live', 5),
+        { op: 'Invoke', params: { FunctionName: FUNCTION, Qualifier: 'live' } },
+        { op: 'Invoke', params: { FunctionName: FUNCTION, Qualifier: '1' } },
+        { op: 'Invoke', params: { FunctionName: FUNCTION, Qualifier: '$LATEST' } },
+      ],
+    },
+    {
+      test: 'TestLambdaConcurrency::test_reserved_provisioned_overlap',
+      note: "the function_updated_v2 waiter is a poll of GetFunctionConfiguration until LastUpdateStatus is Successful",
+      steps: [
+        callerAccount,
+        invocationTypeFunction,
+        { op: 'PublishVersion', params: { FunctionName: FUNCTION } },
+        ...provision('1', 2),
+        onFunction('PutFunctionConcurrency', 'reserved_lower_than_provisioned_exc', { ReservedConcurrentExecutions: 1 }),
+        { op: 'PutFunctionConcurrency', params: { FunctionName: FUNCTION, ReservedConcurrentExecutions: 2 } },
+        onFunction('GetFunctionConcurrency', 'get_concurrency'),
+        onFunction('Invoke', 'reserved_equals_provisioned_latest_invoke_exc'),
+        { op: 'Invoke', params: { FunctionName: FUNCTION, Qualifier: '1' } },
+        onFunction('UpdateFunctionConfiguration', 'update_func_config', { Timeout: 15 }, { ignore: ['$.CodeSize'] }),
+        { op: 'GetFunctionConfiguration', params: { FunctionName: FUNCTION }, until: { path: '$.LastUpdateStatus', matches: '^Successful$' } },
+        { op: 'PublishVersion', params: { FunctionName: FUNCTION } },
+        onFunction('PutProvisionedConcurrencyConfig', 'reserved_equals_provisioned_another_provisioned_exc', { Qualifier: '2', ProvisionedConcurrentExecutions: 1 }),
+        onFunction('PutProvisionedConcurrencyConfig', 'reserved_equals_provisioned_increase_provisioned_exc', { Qualifier: '1', ProvisionedConcurrentExecutions: 3 }),
       ],
     },
   ],

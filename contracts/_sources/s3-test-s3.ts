@@ -1,7 +1,11 @@
 // LocalStack's AWS-validated S3 tests of tests/aws/services/s3/test_s3.py (github.com/localstack/localstack,
 // Apache-2.0) reproduced as request sequences. Expected responses come only from the recorded snapshots.
-import { checksumClassScenarios, sseCustomerKeyReasons } from './s3/checksum-classes.ts';
+import { checksumClassScenarios } from './s3/checksum-classes.ts';
+import { sseCustomerKeyScenarios } from './s3/sse-c.ts';
+import { multipartChecksumScenarios } from './s3/multipart-checksums.ts';
+import { aclExceptionScenarios } from './s3/acl-exceptions.ts';
 import { loggingReplicationReasons, loggingReplicationScenarios } from './s3/logging-replication.ts';
+import { lifecycleScenarios } from './s3/lifecycle.ts';
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
 import { BUCKET, createBucket, onBucket } from './s3.ts';
 import { objectLockReasons, objectLockScenarios } from './s3/object-lock.ts';
@@ -52,7 +56,7 @@ const REASONS: Record<string, string> = {
 };
 
 /** Why single tests are left out, by test name. */
-const TEST_REASONS: Record<string, string> = { ...objectLockReasons, ...loggingReplicationReasons, ...sseCustomerKeyReasons };
+const TEST_REASONS: Record<string, string> = { ...objectLockReasons, ...loggingReplicationReasons };
 
 const KEY = 'test-put-object-storage-class';
 /** The lifecycle configuration of the TestS3BucketLifecycle deletion tests: expire the whole bucket after 7 days. */
@@ -189,6 +193,10 @@ const source: SourceFile = {
     ...testS3KmsScenarios,
     ...checksumClassScenarios,
     ...loggingReplicationScenarios,
+    ...lifecycleScenarios,
+    ...sseCustomerKeyScenarios,
+    ...multipartChecksumScenarios,
+    ...aclExceptionScenarios,
   ],
   notPorted: (test) => testS3Reasons[test] ?? TEST_REASONS[test.split('::')[1]] ?? REASONS[test.split('::')[0]],
   notPortedOtherwise: 'not reproduced yet (time ran out; most of these operations are implemented)',

@@ -3,16 +3,71 @@
 // the state machine definition the test loads (its template, verbatim), one StartExecution per recorded history with
 // the input the history records, and GetExecutionHistory judged against the history recorded on AWS.
 // Generated once from the LocalStack test sources; the expected histories come only from the snapshots.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { snapshotRoot } from '../../verifier/port/snapshot-root.ts';
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
 
 interface Run {
   key: string;
   input: string;
   jsonStrings: string[];
+  /**
+   * The seconds of each wait of the execution, in turn (Wait states, Retry intervals): each passes before the next
+   * begins (the replay moves twinstack's clock once per wait); the history is read once all have and the execution has ended.
+   */
+  waitSeconds?: number[];
+}
+
+/** Polls a history until the execution's end is in it. */
+const ENDED = { path: '$.events', matches: '"type":"Execution(Succeeded|Failed|TimedOut|Aborted)"' };
+
+interface HistoryEvent {
+  id: number;
+  previousEventId?: number;
+  type: string;
+  stateEnteredEventDetails?: { input?: string };
+}
+type Snapshot = Record<string, { 'recorded-date': string; 'recorded-content': Record<string, { events?: HistoryEvent[] }> }>;
+
+/** The date from which AWS links a distributed Map's MapStateExited to MapRunStarted (its first recording doing so). */
+const MAP_EXIT_LINK_CHANGE = Date.UTC(2024, 10, 13);
+/** The date from which AWS writes the first state's input re-serialized, not as the client sent it (its first recording doing so). */
+const FIRST_INPUT_CHANGE = Date.UTC(2024, 6, 20);
+
+function recordedAt(recorded: Snapshot[string]): number {
+  const [day, month, year] = recorded['recorded-date'].split(',')[0].split('-').map(Number);
+  return Date.UTC(year, month - 1, day);
+}
+
+/**
+ * The first state's input in a recording made before AWS began writing it re-serialized (2024-07: two recordings of
+ * `["Hello", "World"]` show `["Hello","World"]` there; the twelve earlier ones, the client's text): judged as JSON.
+ */
+function clientTextFirstInput(recorded: Snapshot[string], key: string): string[] {
+  const input = recorded['recorded-content'][key]?.events?.[1]?.stateEnteredEventDetails?.input;
+  if (recordedAt(recorded) >= FIRST_INPUT_CHANGE || input === undefined) return [];
+  try {
+    return JSON.stringify(JSON.parse(input)) === input ? [] : ['$.events[1].stateEnteredEventDetails.input'];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The paths of a history's MapStateExited links to MapRunSucceeded, in a recording made before AWS changed that link to
+ * MapRunStarted (every recording from 2024-11-13 on links it so; every earlier one, to MapRunSucceeded): not judged,
+ * as twinstack writes what AWS writes now.
+ */
+function outdatedMapExitLinks(recorded: Snapshot[string], key: string): string[] {
+  const events = recorded['recorded-content'][key]?.events ?? [];
+  if (recordedAt(recorded) >= MAP_EXIT_LINK_CHANGE) return [];
+  const typeOf = new Map(events.map((e) => [e.id, e.type]));
+  return events.flatMap((e, i) => (e.type === 'MapStateExited' && typeOf.get(e.previousEventId!) === 'MapRunSucceeded' ? [`$.events[${i}].previousEventId`] : []));
 }
 
 /** Create the machine, then for each recorded history: start an execution on its input and read its history. */
-function steps(definition: unknown, runs: Run[]): SourceStep[] {
+function steps(definition: unknown, runs: Run[], recorded: Snapshot[string]): SourceStep[] {
   return [
     // The role ARN names the caller's account, which the replay learns first.
     { service: 'sts', op: 'GetCallerIdentity', params: {}, capture: { accountId: '$.Account' }, protocol: 'query' },
@@ -23,7 +78,15 @@ function steps(definition: unknown, runs: Run[]): SourceStep[] {
     },
     ...runs.flatMap((run, i): SourceStep[] => [
       { op: 'StartExecution', params: { stateMachineArn: '{{machineArn}}', input: run.input }, capture: { [`execution${i}`]: '$.executionArn' } },
-      { op: 'GetExecutionHistory', params: { executionArn: `{{execution${i}}}` }, snapshot: run.key, jsonStrings: run.jsonStrings },
+      ...(run.waitSeconds ?? []).map((seconds): SourceStep => ({ op: 'DescribeExecution', params: { executionArn: `{{execution${i}}}` }, delaySeconds: seconds })),
+      {
+        op: 'GetExecutionHistory',
+        params: { executionArn: `{{execution${i}}}` },
+        snapshot: run.key,
+        jsonStrings: [...run.jsonStrings, ...clientTextFirstInput(recorded, run.key)],
+        ...(outdatedMapExitLinks(recorded, run.key).length ? { ignore: outdatedMapExitLinks(recorded, run.key) } : {}),
+        ...(run.waitSeconds ? { until: ENDED } : {}),
+      },
     ]),
   ];
 }
@@ -71,6 +134,39 @@ const RECORDED: Recorded[] = [
   "module": "test_assign_reference_variables",
   "dir": "stepfunctions/v2/assign",
   "scenarios": [
+   {
+    "test": "TestAssignReferenceVariables::test_assign_in_wait_state",
+    "variants": {
+     "": {
+      "definition": {
+       "Comment": "BASE_ASSIGN_IN_WAIT",
+       "StartAt": "WaitState",
+       "States": {
+        "WaitState": {
+         "Type": "Wait",
+         "Seconds": 0,
+         "Assign": {
+          "foo": "oof"
+         },
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input",
+         "$.events[2].stateExitedEventDetails.output",
+         "$.events[3].executionSucceededEventDetails.output"
+        ]
+       }
+      ]
+     }
+    }
+   },
    {
     "test": "TestAssignReferenceVariables::test_assign_in_choice_state",
     "variants": {
@@ -236,7 +332,6 @@ const RECORDED: Recorded[] = [
   "notPorted": {
    "test_reference_assign": "the test builds its state machine from several templates or none",
    "test_assign_from_value": "the test builds its state machine from several templates or none",
-   "test_assign_in_wait_state": "the execution waits in real time (Wait states)",
    "test_assign_in_catch_state": "the test builds its state machine from several templates or none",
    "test_variables_in_lambda_task": "the test builds its state machine from several templates or none",
    "test_reference_in_map_state_max_items_path": "the test builds its state machine from several templates or none",
@@ -515,11 +610,162 @@ const RECORDED: Recorded[] = [
  {
   "module": "test_wait",
   "dir": "stepfunctions/v2/base",
-  "scenarios": [],
+  "scenarios": [
+   {
+    "test": "TestSfnWait::test_base_wait_seconds_path",
+    "variants": {
+     "": {
+      "definition": {
+       "Comment": "WAIT_SECONDS_PATH",
+       "StartAt": "WaitState",
+       "States": {
+        "WaitState": {
+         "Type": "Wait",
+         "SecondsPath": "$.input.waitSeconds",
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"input\": {\"waitSeconds\": 1}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input",
+         "$.events[2].stateExitedEventDetails.output",
+         "$.events[3].executionSucceededEventDetails.output"
+        ],
+        "waitSeconds": [1]
+       }
+      ]
+     },
+     "-1": {
+      "definition": {
+       "Comment": "WAIT_SECONDS_PATH",
+       "StartAt": "WaitState",
+       "States": {
+        "WaitState": {
+         "Type": "Wait",
+         "SecondsPath": "$.input.waitSeconds",
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"input\": {\"waitSeconds\": -1}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     },
+     "0": {
+      "definition": {
+       "Comment": "WAIT_SECONDS_PATH",
+       "StartAt": "WaitState",
+       "States": {
+        "WaitState": {
+         "Type": "Wait",
+         "SecondsPath": "$.input.waitSeconds",
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"input\": {\"waitSeconds\": 0}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input",
+         "$.events[2].stateExitedEventDetails.output",
+         "$.events[3].executionSucceededEventDetails.output"
+        ]
+       }
+      ]
+     },
+     "1": {
+      "definition": {
+       "Comment": "WAIT_SECONDS_PATH",
+       "StartAt": "WaitState",
+       "States": {
+        "WaitState": {
+         "Type": "Wait",
+         "SecondsPath": "$.input.waitSeconds",
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"input\": {\"waitSeconds\": 1}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input",
+         "$.events[2].stateExitedEventDetails.output",
+         "$.events[3].executionSucceededEventDetails.output"
+        ],
+        "waitSeconds": [1]
+       }
+      ]
+     },
+     "1.5": {
+      "definition": {
+       "Comment": "WAIT_SECONDS_PATH",
+       "StartAt": "WaitState",
+       "States": {
+        "WaitState": {
+         "Type": "Wait",
+         "SecondsPath": "$.input.waitSeconds",
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"input\": {\"waitSeconds\": 1.5}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     },
+     "-1.5": {
+      "definition": {
+       "Comment": "WAIT_SECONDS_PATH",
+       "StartAt": "WaitState",
+       "States": {
+        "WaitState": {
+         "Type": "Wait",
+         "SecondsPath": "$.input.waitSeconds",
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{\"input\": {\"waitSeconds\": -1.5}}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input"
+        ]
+       }
+      ]
+     }
+    }
+   }
+  ],
   "notPorted": {
    "test_timestamp_too_far_in_future_boundary": "the test edits its template or redacts values in its own way",
-   "test_wait_timestamppath": "the test edits its template or redacts values in its own way",
-   "test_base_wait_seconds_path": "the execution waits in real time (Wait states)"
+   "test_wait_timestamppath": "the test edits its template or redacts values in its own way"
   }
  },
  {
@@ -2788,6 +3034,265 @@ const RECORDED: Recorded[] = [
   "module": "test_base_scenarios",
   "dir": "stepfunctions/v2/scenarios",
   "scenarios": [
+   {
+    "test": "TestBaseScenarios::test_parallel_state_retry",
+    "variants": {
+     "": {
+      "definition": {
+       "Comment": "PARALLEL_STATE_RETRY",
+       "StartAt": "ParallelState",
+       "States": {
+        "ParallelState": {
+         "Type": "Parallel",
+         "Branches": [
+          {
+           "StartAt": "Branch1",
+           "States": {
+            "Branch1": {
+             "Type": "Fail",
+             "Error": "FailureType",
+             "Cause": "Cause description"
+            }
+           }
+          }
+         ],
+         "Retry": [
+          {
+           "ErrorEquals": [
+            "FailureType"
+           ],
+           "MaxAttempts": 2
+          }
+         ],
+         "Next": "Final"
+        },
+        "Final": {
+         "Type": "Pass",
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input",
+         "$.events[3].stateEnteredEventDetails.input",
+         "$.events[5].stateEnteredEventDetails.input",
+         "$.events[7].stateEnteredEventDetails.input"
+        ],
+        "waitSeconds": [1, 2]
+       }
+      ]
+     }
+    }
+   },
+   {
+    "test": "TestBaseScenarios::test_map_state_retry",
+    "variants": {
+     "": {
+      "definition": {
+       "StartAt": "StartState",
+       "States": {
+        "StartState": {
+         "Type": "Pass",
+         "Result": [
+          1
+         ],
+         "ResultPath": "$.arr",
+         "Next": "MapState"
+        },
+        "MapState": {
+         "Type": "Map",
+         "ResultPath": null,
+         "InputPath": "$.arr",
+         "MaxConcurrency": 1,
+         "ItemProcessor": {
+          "ProcessorConfig": {
+           "Mode": "INLINE"
+          },
+          "StartAt": "HandleItemFail",
+          "States": {
+           "HandleItemFail": {
+            "Type": "Fail",
+            "Error": "HandleItemFailError",
+            "Cause": "HandleItemFailCause"
+           }
+          }
+         },
+         "Retry": [
+          {
+           "ErrorEquals": [
+            "HandleItemFailError"
+           ],
+           "MaxAttempts": 2
+          }
+         ],
+         "Next": "Final"
+        },
+        "Final": {
+         "Type": "Pass",
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input",
+         "$.events[2].stateExitedEventDetails.output",
+         "$.events[3].stateEnteredEventDetails.input"
+        ],
+        "waitSeconds": [1, 2]
+       }
+      ]
+     }
+    }
+   },
+   {
+    "test": "TestBaseScenarios::test_map_state_retry_legacy",
+    "variants": {
+     "": {
+      "definition": {
+       "StartAt": "StartState",
+       "States": {
+        "StartState": {
+         "Type": "Pass",
+         "Result": [
+          1
+         ],
+         "ResultPath": "$.arr",
+         "Next": "MapState"
+        },
+        "MapState": {
+         "Type": "Map",
+         "ResultPath": null,
+         "InputPath": "$.arr",
+         "MaxConcurrency": 1,
+         "Iterator": {
+          "StartAt": "HandleItemFail",
+          "States": {
+           "HandleItemFail": {
+            "Type": "Fail",
+            "Error": "HandleItemFailError",
+            "Cause": "HandleItemFailCause"
+           }
+          }
+         },
+         "Retry": [
+          {
+           "ErrorEquals": [
+            "HandleItemFailError"
+           ],
+           "MaxAttempts": 2
+          }
+         ],
+         "Next": "Final"
+        },
+        "Final": {
+         "Type": "Pass",
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input",
+         "$.events[2].stateExitedEventDetails.output",
+         "$.events[3].stateEnteredEventDetails.input"
+        ],
+        "waitSeconds": [1, 2]
+       }
+      ]
+     }
+    }
+   },
+   {
+    "test": "TestBaseScenarios::test_map_state_retry_multiple_retriers",
+    "variants": {
+     "": {
+      "definition": {
+       "StartAt": "StartState",
+       "States": {
+        "StartState": {
+         "Type": "Pass",
+         "Result": [
+          1
+         ],
+         "ResultPath": "$.arr",
+         "Next": "MapState"
+        },
+        "MapState": {
+         "Type": "Map",
+         "ResultPath": null,
+         "InputPath": "$.arr",
+         "MaxConcurrency": 1,
+         "ItemProcessor": {
+          "ProcessorConfig": {
+           "Mode": "INLINE"
+          },
+          "StartAt": "HandleItemFail",
+          "States": {
+           "HandleItemFail": {
+            "Type": "Fail",
+            "Error": "HandleItemFailError",
+            "Cause": "HandleItemFailCause"
+           }
+          }
+         },
+         "Retry": [
+          {
+           "ErrorEquals": [
+            "NoSuchError"
+           ],
+           "MaxAttempts": 1
+          },
+          {
+           "ErrorEquals": [
+            "State.ALL"
+           ],
+           "MaxAttempts": 2
+          },
+          {
+           "ErrorEquals": [
+            "HandleItemFailError"
+           ],
+           "MaxAttempts": 3
+          }
+         ],
+         "Next": "Final"
+        },
+        "Final": {
+         "Type": "Pass",
+         "End": true
+        }
+       }
+      },
+      "runs": [
+       {
+        "key": "get_execution_history",
+        "input": "{}",
+        "jsonStrings": [
+         "$.events[0].executionStartedEventDetails.input",
+         "$.events[1].stateEnteredEventDetails.input",
+         "$.events[2].stateExitedEventDetails.output",
+         "$.events[3].stateEnteredEventDetails.input"
+        ],
+        "waitSeconds": [1, 2, 4]
+       }
+      ]
+     }
+    }
+   },
    {
     "test": "TestBaseScenarios::test_map_state_break_condition",
     "variants": {
@@ -5431,11 +5936,9 @@ const RECORDED: Recorded[] = [
    }
   ],
   "notPorted": {
+   "test_map_state_retry_multiple_retriers": "an earlier recording of the test under its former path (tests/integration/), which the ported one supersedes",
    "test_parallel_state": "the test builds its state machine from several templates or none",
-   "test_map_state_retry": "the execution waits in real time (Retry intervals)",
    "test_map_state_item_selector": "the test builds its state machine from several templates or none",
-   "test_map_state_retry_legacy": "the execution waits in real time (Retry intervals)",
-   "test_map_state_retry_multiple_retriers": "the execution waits in real time (Retry intervals)",
    "test_map_state_catch_empty_fail": "the test builds its state machine from several templates or none",
    "test_choice_unsorted_parameters": "the test builds its state machine from several templates or none",
    "test_choice_aws_docs_scenario": "the test builds its state machine from several templates or none",
@@ -5458,7 +5961,6 @@ const RECORDED: Recorded[] = [
    "test_catch_states_runtime": "the test builds its state machine from several templates or none",
    "test_catch_empty": "the test builds its state machine from several templates or none",
    "test_parallel_state_order": "the test edits its template or redacts values in its own way",
-   "test_parallel_state_retry": "the execution waits in real time (Retry intervals)",
    "test_retry_interval_features": "the test builds its state machine from several templates or none",
    "test_retry_interval_features_jitter_none": "the test builds its state machine from several templates or none",
    "test_map_item_reader_csv_max_items": "the test edits its template or redacts values in its own way",
@@ -5780,16 +6282,20 @@ const RECORDED: Recorded[] = [
  }
 ];
 
-const sources: SourceFile[] = RECORDED.map((m) => ({
-  service: 'stepfunctions',
-  module: m.module,
-  snapshotDir: m.dir,
-  idPrefix: `${m.module}.${m.dir.split('/').pop()}.`,
-  variants: {},
-  defaultProtocol: 'json',
-  redactedWords: { snf_role_arn: 'any' },
-  scenarios: m.scenarios.map((s) => ({ test: s.test, steps: (param: string) => steps(s.variants[param].definition, s.variants[param].runs) })),
-  notPorted: m.notPorted,
-}));
+const sources: SourceFile[] = RECORDED.map((m) => {
+  const snapshot = m.scenarios.length ? (JSON.parse(readFileSync(join(snapshotRoot(), m.dir, `${m.module}.snapshot.json`), 'utf8')) as Snapshot) : {};
+  const recordedOf = (test: string, param: string) => snapshot[`tests/aws/services/${m.dir}/${m.module}.py::${test}${param === '' ? '' : `[${param}]`}`];
+  return {
+    service: 'stepfunctions',
+    module: m.module,
+    snapshotDir: m.dir,
+    idPrefix: `${m.module}.${m.dir.split('/').pop()}.`,
+    variants: {},
+    defaultProtocol: 'json',
+    redactedWords: { snf_role_arn: 'any' },
+    scenarios: m.scenarios.map((s) => ({ test: s.test, steps: (param: string) => steps(s.variants[param].definition, s.variants[param].runs, recordedOf(s.test, param)) })),
+    notPorted: m.notPorted,
+  };
+});
 
 export default sources;

@@ -23,6 +23,11 @@ export interface DeliveryPayload {
   data?: Uint8Array;
   /** HTTP(S) targets: request headers (the body is posted as is). */
   headers?: Record<string, string>;
+  /**
+   * Only check that the source may deliver, delivering nothing: a Lambda target answers an Invoke DryRun (S3 checks a
+   * function so when a notification configuration names it). Targets that AWS checks by delivering ignore it.
+   */
+  dryRun?: boolean;
 }
 
 /** The service that delivers and the resource it acts for, as a target's resource policy sees them. */

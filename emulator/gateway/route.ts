@@ -122,6 +122,9 @@ export interface ServiceIndex {
   rest: RoutableService[];
   /** Services that declared endpoints of their own. */
   claiming: RoutableService[];
+  /** Every claimed host prefix, and a test of every claimed path at once: most requests are no one's, told in two steps. */
+  claimedHostPrefixes: Set<string>;
+  claimsPath: (path: string) => boolean;
 }
 
 /**
@@ -134,7 +137,16 @@ const RESOURCE_HOST_PREFIXES: Record<string, string> = { 'lambda-url': 'lambda' 
 const EXTRA_SIGNING_NAMES: Record<string, string> = { s3express: 's3' };
 
 export function indexServices(services: Iterable<RoutableService>): ServiceIndex {
-  const index: ServiceIndex = { bySigningName: new Map(), byTargetPrefix: new Map(), byEndpointPrefix: new Map(), byAction: new Map(), rest: [], claiming: [] };
+  const index: ServiceIndex = {
+    bySigningName: new Map(),
+    byTargetPrefix: new Map(),
+    byEndpointPrefix: new Map(),
+    byAction: new Map(),
+    rest: [],
+    claiming: [],
+    claimedHostPrefixes: new Set(),
+    claimsPath: () => false,
+  };
   for (const service of services) {
     for (const [prefix, name] of Object.entries(RESOURCE_HOST_PREFIXES)) if (name === service.name) index.byEndpointPrefix.set(prefix, service);
     for (const [signingName, name] of Object.entries(EXTRA_SIGNING_NAMES)) if (name === service.name) index.bySigningName.set(signingName, [service]);
@@ -150,7 +162,9 @@ export function indexServices(services: Iterable<RoutableService>): ServiceIndex
   for (const service of index.claiming) {
     const { signingName } = service.routing;
     if (service.endpoints!.onlyByPath && !index.bySigningName.has(signingName)) index.bySigningName.set(signingName, [service]);
+    for (const prefix of service.endpoints!.hostPrefixes ?? []) index.claimedHostPrefixes.add(prefix);
   }
+  index.claimsPath = anyOf(index.claiming.flatMap((service) => service.endpoints!.paths ?? []));
   return index;
 }
 
@@ -187,12 +201,21 @@ export function findService(req: RawRequest, index: ServiceIndex, scope: SigV4Sc
  * service's whatever it was signed for, as AWS routes by host first (an execute-api invoke URL signed as `lambda`).
  */
 export function endpointOwner(req: RawRequest, index: ServiceIndex): RoutableService | undefined {
-  return index.claiming.length ? claimingService(req, index.claiming) : undefined;
+  return index.claiming.length ? claimingService(req, index) : undefined;
 }
 
-function claimingService(req: RawRequest, claiming: RoutableService[]): RoutableService | undefined {
+/** Whether a path matches any of `patterns`: one combined pattern when their flags agree. */
+function anyOf(patterns: RegExp[]): (path: string) => boolean {
+  if (!patterns.length) return () => false;
+  if (patterns.some((p) => p.flags !== patterns[0].flags)) return (path) => patterns.some((p) => p.test(path));
+  const combined = new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), patterns[0].flags);
+  return (path) => combined.test(path);
+}
+
+function claimingService(req: RawRequest, index: ServiceIndex): RoutableService | undefined {
   const { prefix } = hostParts(req.headers['host']);
-  for (const service of claiming) {
+  if (!(prefix && index.claimedHostPrefixes.has(prefix)) && !index.claimsPath(req.path)) return undefined;
+  for (const service of index.claiming) {
     const { hostPrefixes, paths } = service.endpoints!;
     if (prefix && hostPrefixes?.includes(prefix)) return service;
     if (paths?.some((path) => path.test(req.path))) return service;

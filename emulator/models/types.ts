@@ -51,6 +51,8 @@ export interface OperationModel {
   /** `none` / `smithy.api#noAuth` for operations AWS serves unsigned (e.g. STS AssumeRoleWithWebIdentity). */
   authtype?: string;
   auth?: string[];
+  /** Flexible checksums: present when the request's `x-amz-checksum-*` headers are digests of its own body. */
+  httpChecksum?: { requestAlgorithmMember?: string; requestChecksumRequired?: boolean; requestValidationModeMember?: string };
 }
 
 export interface ServiceModel {

@@ -25,12 +25,26 @@ class StreamBody implements IncomingBody {
 
   read(limit: number, tooLarge: () => Error): Promise<Buffer> {
     this.take();
+    return this.receive(limit, tooLarge, true);
+  }
+
+  private receive(limit: number, tooLarge: () => Error, mayWait: boolean): Promise<Buffer> {
     const { source, declaredLength: declared } = this;
     if (declared !== undefined && declared > limit) {
       return Promise.reject(tooLarge());
     }
     if (declared === 0 || source.readableEnded) return Promise.resolve(Buffer.alloc(0));
     if (source.complete && !source.readableFlowing && source.readableLength > 0) return arrived(source, limit, tooLarge);
+    // Node's HTTP/1.1 parser calls the request handler as soon as the head is parsed, and parses the rest of the
+    // packet (a small request's whole body) only once the handler returns: a microtask later it has mostly arrived,
+    // and is taken whole without switching the stream to flowing mode.
+    if (mayWait) return Promise.resolve().then(() => this.receive(limit, tooLarge, false));
+    return this.flowing(limit, tooLarge);
+  }
+
+  /** Reads a body still arriving, chunk by chunk as the stream emits it. */
+  private flowing(limit: number, tooLarge: () => Error): Promise<Buffer> {
+    const { source } = this;
     return new Promise<Buffer>((resolve, reject) => {
       const chunks: Buffer[] = [];
       let size = 0;

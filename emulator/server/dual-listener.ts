@@ -37,7 +37,8 @@ export async function listenDual(
 ): Promise<DualListener> {
   const sockets = new Set<Socket>();
   const perClient = new Map<string, number>();
-  const net = createNetServer((socket) => {
+  // No Nagle delay, as Node's own HTTP server sets (`noDelay` defaults to true there): a response goes out whole at once.
+  const net = createNetServer({ noDelay: true }, (socket) => {
     const client = socket.remoteAddress ?? '';
     const open = (perClient.get(client) ?? 0) + 1;
     if (open > limits.maxConnectionsPerClient) {

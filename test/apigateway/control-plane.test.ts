@@ -12,22 +12,28 @@ import {
   DeleteDeploymentCommand,
   DeleteModelCommand,
   DeleteRestApiCommand,
+  GetApiKeysCommand,
   GetExportCommand,
   GetGatewayResponseCommand,
+  GetIntegrationCommand,
   GetGatewayResponsesCommand,
   GetMethodCommand,
+  GetModelsCommand,
   GetResourcesCommand,
   GetRestApiCommand,
   GetRestApisCommand,
   GetStageCommand,
   GetTagsCommand,
+  GetUsagePlanKeysCommand,
   ImportRestApiCommand,
   PutIntegrationCommand,
   PutIntegrationResponseCommand,
   PutMethodCommand,
   PutMethodResponseCommand,
+  PutRestApiCommand,
   TagResourceCommand,
   TestInvokeMethodCommand,
+  UpdateApiKeyCommand,
   UpdateMethodCommand,
   UpdateResourceCommand,
   UpdateRestApiCommand,
@@ -218,6 +224,28 @@ describe('API Gateway REST API control plane with the AWS SDK v3', function () {
     assert.deepEqual({ id: planKey.id, type: planKey.type, value: planKey.value }, { id: key.id, type: 'API_KEY', value: key.value });
   });
 
+  it('lists API keys and usage plan keys newest first, by name prefix, as AWS does', async () => {
+    const first = await client.send(new CreateApiKeyCommand({ name: 'listing-1' }));
+    const second = await client.send(new CreateApiKeyCommand({ name: 'listing-2' }));
+    const names = async (nameQuery: string) => (await client.send(new GetApiKeysCommand({ nameQuery }))).items!.map((k) => k.name);
+    assert.deepEqual(await names('listing'), ['listing-2', 'listing-1']);
+    assert.deepEqual(await names('LISTING'), []);
+    assert.deepEqual(await names('isting'), []);
+    // A limit outside 1..500 is ignored (AWS answers 200).
+    assert.ok((await client.send(new GetApiKeysCommand({ limit: -1 }))).items!.length >= 2);
+    const plan = await client.send(new CreateUsagePlanCommand({ name: 'listing-plan' }));
+    for (const key of [first, second]) await client.send(new CreateUsagePlanKeyCommand({ usagePlanId: plan.id, keyId: key.id, keyType: 'API_KEY' }));
+    const planKeys = await client.send(new GetUsagePlanKeysCommand({ usagePlanId: plan.id, nameQuery: 'listing' }));
+    assert.deepEqual(planKeys.items!.map((k) => k.id), [second.id, first.id]);
+    assert.deepEqual((await client.send(new GetUsagePlanKeysCommand({ usagePlanId: 'bad-id' }))).items, []);
+    await rejects(
+      client.send(new UpdateApiKeyCommand({ apiKey: first.id, patchOperations: [{ op: 'replace', path: '/description', value: 'a'.repeat(125001) }] })),
+      'BadRequestException',
+      'Invalid API Key description specified.',
+      400,
+    );
+  });
+
   it('imports an OpenAPI 3 document and exports the deployed stage', async () => {
     const doc = {
       openapi: '3.0.1',
@@ -244,6 +272,69 @@ describe('API Gateway REST API control plane with the AWS SDK v3', function () {
     await rejects(client.send(new ImportRestApiCommand({ body: Buffer.from('nope') })), 'BadRequestException', 'Invalid OpenAPI input.', 400);
   });
 
+  it('imports as AWS records it: the document models only, linked by URL, methods listed empty, integration defaults', async () => {
+    const doc = {
+      openapi: '3.0.1',
+      info: { title: 'linked', version: '2.0' },
+      paths: {
+        '/person': {
+          post: {
+            requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Person' } } } },
+            responses: { '200': { description: 'ok' } },
+            'x-amazon-apigateway-integration': { type: 'mock', responses: { default: { statusCode: 200 } } },
+          },
+        },
+      },
+      components: { schemas: { Person: { type: 'object', description: 'A person', properties: { friend: { $ref: '#/components/schemas/Person' } } } } },
+    };
+    const api = await client.send(new ImportRestApiCommand({ body: Buffer.from(JSON.stringify(doc)) }));
+    const models = (await client.send(new GetModelsCommand({ restApiId: api.id }))).items!;
+    assert.deepEqual(
+      models.map((m) => [m.name, m.description, JSON.parse(m.schema!).properties.friend.$ref]),
+      [['Person', 'A person', `https://apigateway.amazonaws.com/restapis/${api.id}/models/Person`]],
+    );
+    const person = (await client.send(new GetResourcesCommand({ restApiId: api.id }))).items!.find((r) => r.path === '/person')!;
+    assert.deepEqual(person.resourceMethods, { POST: {} });
+    const embedded = await client.send(new GetResourcesCommand({ restApiId: api.id, embed: ['methods'] }));
+    assert.equal(embedded.items!.find((r) => r.path === '/person')!.resourceMethods!.POST.httpMethod, 'POST');
+    const integration = await client.send(new GetIntegrationCommand({ restApiId: api.id, resourceId: person.id, httpMethod: 'POST' }));
+    assert.deepEqual(
+      { ns: integration.cacheNamespace, connection: integration.connectionType, response: integration.integrationResponses!['200'] },
+      { ns: person.id, connection: undefined, response: { statusCode: '200' } },
+    );
+    await client.send(new CreateDeploymentCommand({ restApiId: api.id, stageName: 'local' }));
+    const exported = await client.send(new GetExportCommand({ restApiId: api.id, stageName: 'local', exportType: 'swagger' }));
+    assert.equal(exported.contentDisposition, 'attachment; filename="swagger_2.0.json"');
+    const swagger = JSON.parse(Buffer.from(exported.body!).toString('utf8'));
+    assert.deepEqual(swagger.definitions.Person.properties.friend, { $ref: '#/definitions/Person' });
+    assert.deepEqual(swagger.paths['/person'].post, {
+      consumes: ['application/json'],
+      parameters: [{ in: 'body', name: 'Person', required: true, schema: { $ref: '#/definitions/Person' } }],
+      responses: { '200': { description: '200 response' } },
+    });
+    const put = await client.send(new PutRestApiCommand({ restApiId: api.id, mode: 'merge', body: Buffer.from(JSON.stringify({ ...doc, info: { title: 'renamed', version: '3' } })) }));
+    assert.deepEqual({ name: put.name, version: put.version, tags: put.tags }, { name: 'renamed', version: '3', tags: {} });
+    await rejects(client.send(new PutRestApiCommand({ restApiId: 'missing', body: Buffer.from('nope') })), 'BadRequestException', 'Invalid OpenAPI input.', 400);
+
+    // basepath=split drops the first part of the server URL's path; an overwrite keeps the ids of the paths it has
+    // again; an integration request parameter that is no string is left out with AWS's warning.
+    const served = {
+      ...doc,
+      servers: [{ url: 'https://example.com/v1/api' }],
+      paths: { '/person': { post: { ...doc.paths['/person'].post, 'x-amazon-apigateway-integration': { type: 'mock', requestParameters: { 'integration.request.header.x': true } } } } },
+    };
+    const overwrite = (basepath: string) => client.send(new PutRestApiCommand({ restApiId: api.id, mode: 'overwrite', parameters: { basepath }, body: Buffer.from(JSON.stringify(served)) }));
+    const split = await overwrite('split');
+    assert.deepEqual(split.warnings, ["Invalid format for 'requestParameters'. Expected type string for property 'integration.request.header.x' of resource '/api/person' and method 'POST' but got 'true'"]);
+    const paths = async () => Object.fromEntries((await client.send(new GetResourcesCommand({ restApiId: api.id }))).items!.map((r) => [r.path, r.id]));
+    const before = await paths();
+    assert.deepEqual(Object.keys(before).sort(), ['/', '/api', '/api/person']);
+    await overwrite('split');
+    assert.deepEqual(await paths(), before);
+    await overwrite('prepend');
+    assert.deepEqual(Object.keys(await paths()).sort(), ['/', '/v1', '/v1/api', '/v1/api/person']);
+  });
+
   it('TestInvokeMethod runs the integration of the undeployed API with the execution log', async () => {
     // Shape of AWS's answer from the AWS-validated snapshot of test_invoke_test_method.
     const api = await client.send(new CreateRestApiCommand({ name: 'test-invoke' }));
@@ -267,5 +358,14 @@ describe('API Gateway REST API control plane with the AWS SDK v3', function () {
     assert.match(lines[8], new RegExp(`^${stamp} : Method response headers: \\{Content-Type=application/json\\}$`));
     assert.match(lines[10], new RegExp(`^${stamp} : Method completed with status: 200$`));
     assert.equal(lines[11], '');
+
+    // An ANY method answers a GET test; an HTTP endpoint whose stage variable is undefined fails as recorded.
+    await client.send(new PutMethodCommand({ restApiId: api.id, resourceId: api.rootResourceId, httpMethod: 'ANY', authorizationType: 'NONE' }));
+    await client.send(
+      new PutIntegrationCommand({ restApiId: api.id, resourceId: api.rootResourceId, httpMethod: 'ANY', type: 'HTTP_PROXY', uri: 'https://${stageVariables.testHost}', integrationHttpMethod: 'ANY' }),
+    );
+    const failed = await client.send(new TestInvokeMethodCommand({ restApiId: api.id, resourceId: api.rootResourceId, httpMethod: 'GET' }));
+    assert.deepEqual({ status: failed.status, body: JSON.parse(failed.body!), headers: failed.headers }, { status: 500, body: { message: 'Internal server error' }, headers: { 'x-amzn-ErrorType': 'InternalServerErrorException' } });
+    assert.match(failed.log!.split('\n')[7], new RegExp(`^${stamp} : Execution failed due to configuration error: Invalid endpoint address$`));
   });
 });

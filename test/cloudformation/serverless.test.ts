@@ -12,6 +12,8 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import { APIGatewayClient, GetBasePathMappingsCommand, GetDomainNameCommand, GetMethodCommand, GetResourcesCommand, GetRestApiCommand, GetUsagePlansCommand } from '@aws-sdk/client-api-gateway';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DescribeRuleCommand, EventBridgeClient, ListTargetsByRuleCommand, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { DescribeExecutionCommand, ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
 import type { Twinstack } from '../../emulator/index.ts';
 import { http } from '../apigateway/support.ts';
 import { CLIENT_CONFIG, serveCloudFormation, settled } from './serve.ts';
@@ -330,6 +332,67 @@ Outputs:
     apigw.destroy();
     await cfn.send(new DeleteStackCommand({ StackName: 'sam-extras' }));
     assert.equal((await settled(cfn, stack.StackId!)).StackStatus, 'DELETE_COMPLETE');
+  });
+
+  it('translates state machine Events: an EventBridge rule starts executions through the role SAM makes, a schedule rule is made', async () => {
+    const template = `
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Flow:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      Definition: { StartAt: Done, States: { Done: { Type: Succeed } } }
+      Policies: []
+      Events:
+        OrderPlaced:
+          Type: EventBridgeRule
+          Properties: { Pattern: { source: [shop.orders] }, InputPath: $.detail }
+        Nightly:
+          Type: Schedule
+          Properties: { Schedule: rate(1 day), Enabled: false, Input: '{"batch": true}' }
+`;
+    await cfn.send(new CreateStackCommand({ StackName: 'sam-flow', TemplateBody: template, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] }));
+    const stack = await settled(cfn, 'sam-flow');
+    assert.equal(stack.StackStatus, 'CREATE_COMPLETE', stack.StackStatusReason);
+    const { StackResources } = await cfn.send(new DescribeStackResourcesCommand({ StackName: 'sam-flow' }));
+    const byId = new Map(StackResources!.map((r) => [r.LogicalResourceId!, r]));
+    assert.deepEqual([...byId.keys()].sort(), ['Flow', 'FlowNightly', 'FlowNightlyRole', 'FlowOrderPlaced', 'FlowOrderPlacedRole', 'FlowRole']);
+    const machineArn = byId.get('Flow')!.PhysicalResourceId!;
+    const events = new EventBridgeClient({ endpoint: aws.endpoint, ...CLIENT_CONFIG });
+    const nightly = await events.send(new DescribeRuleCommand({ Name: byId.get('FlowNightly')!.PhysicalResourceId! }));
+    assert.deepEqual([nightly.ScheduleExpression, nightly.State], ['rate(1 day)', 'DISABLED']);
+    const { Targets } = await events.send(new ListTargetsByRuleCommand({ Rule: byId.get('FlowOrderPlaced')!.PhysicalResourceId! }));
+    assert.deepEqual(Targets!.map((t) => [t.Id, t.Arn, t.InputPath]), [['FlowOrderPlacedStepFunctionsTarget', machineArn, '$.detail']]);
+    assert.match(Targets![0].RoleArn!, /:role\/sam-flow-FlowOrderPlacedRole-/);
+    await events.send(new PutEventsCommand({ Entries: [{ Source: 'shop.orders', DetailType: 'placed', Detail: JSON.stringify({ id: 7 }) }] }));
+    const sfn = new SFNClient({ endpoint: aws.endpoint, ...CLIENT_CONFIG });
+    let executions: { executionArn?: string }[] = [];
+    for (let i = 0; i < 100 && executions.length === 0; i++) {
+      executions = (await sfn.send(new ListExecutionsCommand({ stateMachineArn: machineArn }))).executions!;
+      if (!executions.length) await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.equal(executions.length, 1);
+    const execution = await sfn.send(new DescribeExecutionCommand({ executionArn: executions[0].executionArn }));
+    assert.deepEqual(JSON.parse(execution.input!), { id: 7 });
+    events.destroy();
+    sfn.destroy();
+  });
+
+  it('refuses state machine events SAM cannot expand here, with the event named', async () => {
+    const template = `
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Flow:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      Definition: { StartAt: Done, States: { Done: { Type: Succeed } } }
+      Events:
+        Tick: { Type: Schedule, Properties: { Schedule: rate(1 day), Enabled: true, State: ENABLED } }
+`;
+    await assert.rejects(cfn.send(new CreateStackCommand({ StackName: 'bad-flow', TemplateBody: template, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] })), {
+      name: 'ValidationError',
+      message: 'Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Resource with id [Flow] is invalid. Event with id [Tick] is invalid. State and Enabled Properties cannot both be specified.',
+    });
   });
 
   it('fails the transform with SAM\'s wording for a function without code', async () => {

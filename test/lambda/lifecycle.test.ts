@@ -6,7 +6,9 @@ import {
   GetProvisionedConcurrencyConfigCommand,
   InvokeCommand,
   LambdaClient,
+  PutFunctionConcurrencyCommand,
   PutProvisionedConcurrencyConfigCommand,
+  type LambdaServiceException,
 } from '@aws-sdk/client-lambda';
 import { startTwinstack } from '../../emulator/index.ts';
 import { createFunction, CREDENTIALS } from './support.ts';
@@ -107,6 +109,18 @@ describe('Lambda execution environments: reaped when idle, none left after stop'
       const report = Buffer.from(out.LogResult!, 'base64').toString();
       assert.match(report, /REPORT RequestId/);
       assert.doesNotMatch(report, /Init Duration/, 'initialized before the invocation');
+      // Provisioned concurrency comes out of the reserved: what is left serves other versions, and neither may exceed the other.
+      const refused = (message: string) => (e: LambdaServiceException) => e.name === 'InvalidParameterValueException' && e.message === message;
+      await assert.rejects(
+        lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: name, ReservedConcurrentExecutions: 1 })),
+        refused(" ReservedConcurrentExecutions  1 should not be lower than function's total provisioned concurrency [2]."),
+      );
+      await lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: name, ReservedConcurrentExecutions: 2 }));
+      await assert.rejects(lambda.send(new InvokeCommand({ FunctionName: name })), (e: LambdaServiceException) => e.name === 'TooManyRequestsException');
+      await assert.rejects(
+        lambda.send(new PutProvisionedConcurrencyConfigCommand({ FunctionName: name, Qualifier: 'live', ProvisionedConcurrentExecutions: 3 })),
+        refused('Requested Provisioned Concurrency should not be greater than the reservedConcurrentExecution for function'),
+      );
       await lambda.send(new DeleteProvisionedConcurrencyConfigCommand({ FunctionName: name, Qualifier: 'live' }));
       await assert.rejects(
         lambda.send(new GetProvisionedConcurrencyConfigCommand({ FunctionName: name, Qualifier: 'live' })),

@@ -105,7 +105,9 @@ describe('SSM CloudFormation resource types', function () {
   it('creates documents, associations, windows with targets and tasks, baselines and syncs; updates and deletes them', async () => {
     const stack = await deploy(template('v1', 'NewVersion'));
     const document = (await ssm.send(new DescribeDocumentCommand({ Name: 'cfn-hello' }))).Document!;
-    assert.deepEqual([document.Description, document.Tags, document.Owner], ['Say hello v1', [{ Key: 'team', Value: 'blue' }], document.Owner]);
+    // CloudFormation adds its aws:cloudformation:* tags to what it creates, next to the template's.
+    const tags = Object.fromEntries(document.Tags!.map((t) => [t.Key, t.Value]));
+    assert.deepEqual([document.Description, tags.team, tags['aws:cloudformation:logical-id'], tags['aws:cloudformation:stack-name']], ['Say hello v1', 'blue', 'Hello', 'ssm-stack']);
     const association = (await ssm.send(new DescribeAssociationCommand({ AssociationId: output(stack, 'Association') }))).AssociationDescription!;
     assert.deepEqual([association.Name, association.AssociationName, association.Parameters], ['cfn-hello', 'nightly-hello', { who: ['ops'] }]);
     const windowId = output(stack, 'Window');

@@ -76,6 +76,11 @@ describe('Step Functions control plane (SDK v3)', function () {
     await ctx.sfn.send(new CreateStateMachineCommand({ name, roleArn: ROLE, definition: JSON.stringify({ ...PASS, Comment: 'v2' }) }));
     await assert.rejects(ctx.sfn.send(new CreateStateMachineCommand({ name, roleArn: ROLE, definition: JSON.stringify(PASS) })), { name: 'StateMachineAlreadyExists' });
     await assert.rejects(ctx.sfn.send(new DescribeStateMachineCommand({ stateMachineArn: 'not_a_valid_arn' })), { name: 'InvalidArn', message: "Invalid Arn: 'Invalid ARN prefix: not_a_valid_arn'" });
+    await assert.rejects(ctx.sfn.send(new ListExecutionsCommand({ stateMachineArn, statusFilter: 'succeeded' as 'SUCCEEDED' })), {
+      name: 'ValidationException',
+      message:
+        "1 validation error detected: Value 'succeeded' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set: [SUCCEEDED, TIMED_OUT, PENDING_REDRIVE, ABORTED, FAILED, RUNNING]",
+    });
   });
 
   it('publishes versions, routes aliases by weight, and refuses deleting a routed version', async () => {
@@ -85,6 +90,10 @@ describe('Step Functions control plane (SDK v3)', function () {
     await ctx.sfn.send(new UpdateStateMachineCommand({ stateMachineArn, definition: JSON.stringify({ ...PASS, Comment: 'two' }) }));
     const v2 = await ctx.sfn.send(new PublishStateMachineVersionCommand({ stateMachineArn }));
     assert.equal(v2.stateMachineVersionArn, `${stateMachineArn}:2`);
+    await assert.rejects(ctx.sfn.send(new UpdateStateMachineCommand({ stateMachineArn: v2.stateMachineVersionArn, definition: JSON.stringify(PASS), publish: true })), {
+      name: 'StateMachineDoesNotExist',
+      message: `State Machine Does Not Exist: '${v2.stateMachineVersionArn}'`,
+    });
     const versions = await ctx.sfn.send(new ListStateMachineVersionsCommand({ stateMachineArn }));
     assert.deepEqual(versions.stateMachineVersions!.map((v) => v.stateMachineVersionArn), [`${stateMachineArn}:2`, `${stateMachineArn}:1`]);
     const alias = await ctx.sfn.send(

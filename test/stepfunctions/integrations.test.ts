@@ -268,6 +268,8 @@ describe('Step Functions service integrations (SDK v3)', function () {
       },
     });
     assert.equal(result.described.status, 'SUCCEEDED', result.described.cause);
+    // AWS's histories since 2024-11: MapStateExited links to MapRunStarted, MapStateSucceeded to MapRunSucceeded.
+    assert.deepEqual(shape(result.events).slice(3, 7), ['4/3 MapRunStarted', '5/4 MapRunSucceeded', '6/5 MapStateSucceeded', '7/4 MapStateExited']);
     const output = result.output as { MapRunArn: string; ResultWriterDetails: { Bucket: string; Key: string } };
     const manifest = JSON.parse(await (await s3.send(new GetObjectCommand({ Bucket: 'sfn-items', Key: output.ResultWriterDetails.Key }))).Body!.transformToString());
     const succeeded = JSON.parse(await (await s3.send(new GetObjectCommand({ Bucket: 'sfn-items', Key: manifest.ResultFiles.SUCCEEDED[0].Key }))).Body!.transformToString());

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CreateActivityCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { CreateActivityCommand, DescribeExecutionCommand, GetExecutionHistoryCommand, StartExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { finished, machine, run, shape, useSfn } from './support.ts';
 
 // Semantics from the Amazon States Language specification and AWS's documentation; history shapes as in the
@@ -47,6 +47,28 @@ describe('Step Functions ASL interpreter (SDK v3)', function () {
       range: [1, 5, 9],
       encoded: 'aGk=',
     });
+  });
+
+  it("keeps the client's input text in ExecutionStarted and re-serializes it for the first state, as AWS writes it since 2024-07", async () => {
+    const stateMachineArn = await machine(ctx, { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } });
+    const { executionArn } = await ctx.sfn.send(new StartExecutionCommand({ stateMachineArn, input: '["Hello", "World"]' }));
+    await finished(ctx, executionArn!);
+    const { events } = await ctx.sfn.send(new GetExecutionHistoryCommand({ executionArn }));
+    assert.deepEqual([events![0].executionStartedEventDetails!.input, events![1].stateEnteredEventDetails!.input], ['["Hello", "World"]', '["Hello","World"]']);
+  });
+
+  it('stalls before entering a Map whose MaxConcurrencyPath finds a negative integer, as AWS does, until stopped', async () => {
+    const stateMachineArn = await machine(ctx, {
+      StartAt: 'MapState',
+      States: { MapState: { Type: 'Map', MaxConcurrencyPath: '$.MaxConcurrencyValue', ItemsPath: '$.Values', Iterator: { StartAt: 'H', States: { H: { Type: 'Pass', End: true } } }, End: true } },
+    });
+    const { executionArn } = await ctx.sfn.send(new StartExecutionCommand({ stateMachineArn, input: JSON.stringify({ MaxConcurrencyValue: -1, Values: ['HelloWorld'] }) }));
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal((await ctx.sfn.send(new DescribeExecutionCommand({ executionArn }))).status, 'RUNNING');
+    assert.deepEqual(shape((await ctx.sfn.send(new GetExecutionHistoryCommand({ executionArn }))).events!), ['1/0 ExecutionStarted']);
+    await ctx.sfn.send(new StopExecutionCommand({ executionArn }));
+    assert.equal((await finished(ctx, executionArn!)).status, 'ABORTED');
+    assert.deepEqual((await ctx.sfn.send(new GetExecutionHistoryCommand({ executionArn }))).events!.map((e) => e.type), ['ExecutionStarted', 'ExecutionAborted']);
   });
 
   it('chooses with every kind of rule (And/Or/Not, string, numeric, timestamp, type tests, wildcards)', async () => {

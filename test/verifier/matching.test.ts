@@ -31,6 +31,18 @@ describe('templates and matchers', () => {
     assert.deepEqual(mismatches.map((m) => m.path).sort(), ['$.Attributes.A', '$.Attributes.B', '$.Attributes.C', '$.Attributes.T', '$.List'].sort());
   });
 
+  it('judges text split into lines member by member, with redacted parts of a line as any text', () => {
+    const expectation = snapshotToExpectation(
+      { log: { line00: 'Execution log for request <request-id-1>', line01: 'DDD MMM dd hh:mm:ss UTC yyyy : Starting', line02: '' } },
+      'rest-json',
+      { lines: ['$.log'], redactedText: ['DDD MMM dd hh:mm:ss UTC yyyy'] },
+    );
+    assert.deepEqual(expectation.matchers, { '$.log': { match: 'lines' } });
+    assert.deepEqual(compareOutput(expectation, { log: 'Execution log for request r-1\nSun Dec 06 08:20:00 UTC 2026 : Starting\n' }, new Map()), []);
+    const mismatches = compareOutput(expectation, { log: 'Execution log for request r-1\nSun Dec 06 08:20:00 UTC 2026 : Stopped' }, new Map());
+    assert.deepEqual(mismatches.map((m) => m.path), ['$.log.line01', '$.log.line02']);
+  });
+
   it('compares unordered lists as multisets', () => {
     const expectation = { output: { Ids: ['a', 'b'] }, unordered: ['$.Ids'] };
     assert.deepEqual(compareOutput(expectation, { Ids: ['b', 'a'] }, new Map()), []);

@@ -43,7 +43,12 @@ export type Matcher =
    * The actual value is a JSON document in a string (a message body, a queue policy; IAM's URL-encoded policy
    * documents are decoded first); its parsed form is compared with the expected value.
    */
-  | { match: 'json' };
+  | { match: 'json' }
+  /**
+   * The actual value is text of several lines that the expected value lists as `{line00, line01, ...}` (one member per
+   * `\n`-separated line, as LocalStack's tests snapshot API Gateway's execution log); compared member by member.
+   */
+  | { match: 'lines' };
 
 /** A value taken from a response and reused later as `{{name}}` (queue URL, receipt handle, shard iterator, ARN...). */
 export interface Capture {

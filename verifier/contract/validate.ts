@@ -3,7 +3,7 @@ import { generatorProblem } from '../replay/relative-time.ts';
 import type { ContractFile, PactBody } from './types.ts';
 
 const PROTOCOLS = ['json', 'query', 'rest-json', 'rest-xml', 'smithy-rpc-v2-cbor'];
-const MATCHERS = ['type', 'regex', 'template', 'timestamp', 'number', 'present', 'absent', 'ignore', 'json'];
+const MATCHERS = ['type', 'regex', 'template', 'timestamp', 'number', 'present', 'absent', 'ignore', 'json', 'lines'];
 const PROVENANCE = ['aws-recording', 'aws-validated-snapshot', 'aws-docs-example'];
 
 type Obj = Record<string, unknown>;

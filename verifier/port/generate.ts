@@ -12,8 +12,9 @@ import type { ContractFile, ContractInteraction, Expectation, JsonValue, PactMat
 import { loadModel } from '../../emulator/models/load.ts';
 import { pythonCommand } from '../../emulator/core/platform.ts';
 import { relativeTimeGenerators, withExampleTimes, type ExampleTimes } from './relative-times.ts';
-import { snapshotToExpectation } from './snapshot-expectation.ts';
+import { receivedBodiesExpectation, snapshotToExpectation } from './snapshot-expectation.ts';
 import { snapshotRoot } from './snapshot-root.ts';
+import { withCrtChecksum } from './crt-checksums.ts';
 import type { SourceFile, SourceProtocol, SourceScenario, SourceStep } from './source-types.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -46,7 +47,7 @@ function readJson<T>(path: string): T {
 }
 
 function variantsOf(source: SourceFile, scenario: SourceScenario, snapshot: Snapshot): Variant[] {
-  const base = `tests/aws/services/${source.testDir ?? source.snapshotDir}/${source.module}.py::${scenario.test}`;
+  const base = `tests/aws/services/${scenario.recordedIn ?? `${source.testDir ?? source.snapshotDir}/${source.module}.py`}::${scenario.test}`;
   return Object.keys(snapshot)
     .filter((id) => id === base || id.startsWith(`${base}[`))
     .filter((id) => scenario.portsSkippedVariants || skippedVariant(source, id) === undefined)
@@ -118,16 +119,26 @@ function pactBody(expect: Expectation): { content: JsonValue; rules: PactMatchin
   return { content, rules: Object.keys(body).length ? { body } : {} };
 }
 
-/** The recorded value with the source's expanded placeholders put back (in keys and values alike). */
+/**
+ * The recorded value with the expanded placeholders put back (in keys and values alike), in one pass that prefers the
+ * longest word, so a word inside another (`topic-name-1` in `updated-topic-name-1`) is not replaced twice.
+ */
 function expanded(value: unknown, words: Record<string, string> | undefined): unknown {
-  if (value === undefined || !words) return value;
-  let text = JSON.stringify(value);
-  for (const [word, literal] of Object.entries(words)) text = text.replaceAll(JSON.stringify(word).slice(1, -1), JSON.stringify(literal).slice(1, -1));
-  return JSON.parse(text);
+  if (value === undefined || !words || !Object.keys(words).length) return value;
+  const escaped = new Map(Object.entries(words).map(([word, literal]) => [JSON.stringify(word).slice(1, -1), JSON.stringify(literal).slice(1, -1)]));
+  const pattern = new RegExp([...escaped.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  return JSON.parse(JSON.stringify(value).replace(pattern, (word) => escaped.get(word)!));
+}
+
+/** The source's expanded placeholders and the scenario's own (by the test's parameter). */
+function wordsOf(source: SourceFile, scenario: SourceScenario, variant: Variant): Record<string, string> | undefined {
+  const own = typeof scenario.expandedWords === 'function' ? scenario.expandedWords(variant.param) : scenario.expandedWords;
+  return own ? { ...source.expandedWords, ...own } : source.expandedWords;
 }
 
 function interactionFor(
   source: SourceFile,
+  words: Record<string, string> | undefined,
   step: SourceStep,
   variant: Variant,
   recorded: Snapshot[string]['recorded-content'],
@@ -136,22 +147,30 @@ function interactionFor(
   examples: ExampleTimes,
 ): ContractInteraction {
   const entry = step.snapshot !== undefined ? recorded[step.snapshot] : undefined;
-  const snapshotValue = expanded(step.within !== undefined ? (entry as Record<string, unknown> | undefined)?.[step.within] : entry, source.expandedWords);
+  const snapshotValue = expanded(step.within !== undefined ? (entry as Record<string, unknown> | undefined)?.[step.within] : entry, words);
   if (step.snapshot !== undefined && snapshotValue === undefined) throw new Error(`${variant.nodeId}: no snapshot key '${step.snapshot}'${step.within ? ` with '${step.within}'` : ''}`);
   const protocol = step.protocol ?? variant.protocol;
   // Smithy RPC v2 CBOR carries the AWS JSON document (and boto3 shows its responses the same way).
   const cbor = protocol === 'smithy-rpc-v2-cbor';
   const family = cbor ? 'json' : protocol;
   const service = step.service ?? source.service;
-  const forms = { errorDigest: step.errorDigest, jsonStrings: step.jsonStrings, pythonBytes: step.pythonBytes, redactedWords: source.redactedWords, errorStatus: errorStatusOf(service) };
+  const forms = { errorDigest: step.errorDigest, jsonStrings: step.jsonStrings, pythonBytes: step.pythonBytes, lines: step.lines, redactedText: source.redactedText, redactedWords: source.redactedWords, errorStatus: errorStatusOf(service) };
   const expect: Expectation =
-    snapshotValue !== undefined ? snapshotToExpectation(snapshotValue, family, forms) : step.fails ? { failure: true } : {};
+    snapshotValue === undefined
+      ? step.fails
+        ? { failure: true }
+        : {}
+      : step.messageBodies
+        ? receivedBodiesExpectation(snapshotValue, step.messageBodies, forms)
+        : snapshotToExpectation(snapshotValue, family, forms);
   if (step.select) expect.select = step.select;
   // A response recorded without its ResponseMetadata (LocalStack's 2022 snapshots) shows the call succeeded, not its
   // status: judged like a selected part that is the whole output.
   else if (expect.output !== undefined && expect.status === undefined && !expect.error) expect.select = '$';
   if (step.unordered) expect.unordered = step.unordered;
   if (step.ignore) expect.matchers = { ...expect.matchers, ...Object.fromEntries(step.ignore.map((path) => [path, { match: 'ignore' as const }])) };
+  if (step.patterns) expect.matchers = { ...expect.matchers, ...Object.fromEntries(Object.entries(step.patterns).map(([path, regex]) => [path, { match: 'regex' as const, regex }])) };
+  if (step.present) expect.matchers = { ...expect.matchers, ...Object.fromEntries(step.present.map((path) => [path, { match: 'present' as const }])) };
   const isJson = protocol === 'json';
   const headers: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(cbor ? rpcV2Headers(request.headers) : request.headers)) {
@@ -239,13 +258,24 @@ function blobTemplates(value: JsonValue): JsonValue {
   return value;
 }
 
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function requestBody(protocol: SourceProtocol, request: SerializedRequest): { body?: ContractInteraction['request']['body'] } {
   if (protocol === 'json') return { body: { content: blobTemplates(JSON.parse(request.body || '{}') as JsonValue), contentType: 'application/json', encoded: false } };
   if (protocol === 'query') return { body: { content: request.body, contentType: 'application/x-www-form-urlencoded', encoded: false } };
   if (!request.body) return {};
   const contentType = request.headers['Content-Type'] ?? (protocol === 'rest-xml' ? 'application/octet-stream' : 'application/json');
-  // An S3 object body is bytes whatever its declared type: only rest-json bodies are documents.
-  const content = protocol === 'rest-json' && contentType.startsWith('application/json') ? (JSON.parse(request.body) as JsonValue) : request.body;
+  // An S3 object body is bytes whatever its declared type: only rest-json bodies are documents, except a blob payload
+  // sent without a content type (API Gateway's ImportRestApi body), which may be any text.
+  const document = protocol === 'rest-json' && contentType.startsWith('application/json') && (request.headers['Content-Type'] !== undefined || isJson(request.body));
+  const content = document ? (JSON.parse(request.body) as JsonValue) : request.body;
   return { body: { content, contentType, encoded: false } };
 }
 
@@ -297,6 +327,7 @@ async function main() {
     const requests = jobs.flatMap(({ variant, steps }) =>
       steps.map((s) => ({ service: s.service ?? source.service, protocol: serializedAs(s.protocol ?? variant.protocol), operation: s.op })),
     ).map((request, i) => ({ ...request, params: timed[i].params }));
+    for (const request of requests) request.params = await withCrtChecksum(request.operation, request.params);
     const serialized = JSON.parse(
       execFileSync(pythonCommand(), [join(ROOT, 'verifier', 'port', 'serialize.py')], { input: JSON.stringify(requests), maxBuffer: 1 << 28 }).toString(),
     ) as SerializedRequest[];
@@ -308,7 +339,7 @@ async function main() {
       const contract: ContractFile = {
         consumer: { name: 'aws-sdk' },
         provider: { name: `aws-${source.service}` },
-        interactions: steps.map((step, i) => interactionFor(source, step, variant, entry['recorded-content'], i, serialized[cursor + i], timed[cursor + i].examples)),
+        interactions: steps.map((step, i) => interactionFor(source, wordsOf(source, scenario, variant), step, variant, entry['recorded-content'], i, serialized[cursor + i], timed[cursor + i].examples)),
         metadata: {
           pactSpecification: { version: '4.0' },
           twinstack: {

@@ -28,6 +28,10 @@ export interface SnapshotForms {
   jsonStrings?: string[];
   /** Blobs stored as Python's `repr()` of the bytes. */
   pythonBytes?: string[];
+  /** Text the test split into `{line00, line01, ...}`. */
+  lines?: string[];
+  /** Text a transformer wrote in place of part of a value (a time stamp in a log line): any text there. */
+  redactedText?: string[];
   /** Literal words a transformer wrote in place of values: any value, or a timestamp. */
   redactedWords?: Record<string, 'any' | 'timestamp'>;
   /** HTTP status of an error known only from `str(ClientError)` or a digest (by its code). */
@@ -59,7 +63,12 @@ export function pythonBytesToBase64(repr: string): string {
 }
 
 function convert(value: unknown, path: string, matchers: Record<string, Matcher>, forms: SnapshotForms): JsonValue {
-  if (forms.jsonStrings?.includes(path)) matchers[path] = { match: 'json' };
+  if (forms.jsonStrings?.includes(path)) {
+    matchers[path] = { match: 'json' };
+    // A snapshot that kept the document as its text: the document it holds.
+    if (typeof value === 'string' && /^\s*[[{]/.test(value)) return convert(JSON.parse(value), path, matchers, { ...forms, jsonStrings: [] });
+  }
+  if (forms.lines?.includes(path)) matchers[path] = { match: 'lines' };
   if (typeof value === 'string' && forms.pythonBytes?.includes(path)) return pythonBytesToBase64(value);
   if (typeof value === 'string') {
     if (TIMESTAMP_WORDS.has(value) || forms.redactedWords?.[value] === 'timestamp') {
@@ -67,7 +76,8 @@ function convert(value: unknown, path: string, matchers: Record<string, Matcher>
       return value;
     }
     if (forms.redactedWords?.[value] === 'any') return '{{*}}';
-    return placeholderTemplate(value);
+    const text = (forms.redactedText ?? []).reduce((t, redacted) => t.replaceAll(redacted, '\u0000'), value);
+    return placeholderTemplate(text).replaceAll('\u0000', '{{*}}');
   }
   if (Array.isArray(value)) return value.map((v, i) => convert(v, childPath(path, i), matchers, forms));
   if (value && typeof value === 'object') {
@@ -77,6 +87,17 @@ function convert(value: unknown, path: string, matchers: Record<string, Matcher>
     return out;
   }
   return value as JsonValue;
+}
+
+/**
+ * `{exception_typename, exception_value}` as a test recorded a ClientError: pytest's name of the exception class
+ * (botocore names it after the error code) and `str(ClientError)`. The code and message, when the two agree.
+ */
+function typedErrorText(recorded: unknown): RegExpExecArray | null {
+  const { exception_typename: typename, exception_value: value, ...rest } = (recorded ?? {}) as Record<string, unknown>;
+  if (typeof value !== 'string' || Object.keys(rest).length) return null;
+  const text = CLIENT_ERROR_TEXT.exec(value);
+  return text?.[1] === typename ? text : null;
 }
 
 /** A test's digest of an error (see SourceStep.errorDigest) -> the error it stands for. */
@@ -110,7 +131,7 @@ function isWholeResponse(recorded: unknown): recorded is Record<string, unknown>
  */
 export function snapshotToExpectation(recorded: unknown, protocol: string, forms: SnapshotForms = {}): Expectation {
   if (forms.errorDigest) return digestToExpectation(recorded, forms.errorStatus ?? (() => 400));
-  const text = typeof recorded === 'string' ? CLIENT_ERROR_TEXT.exec(recorded) : null;
+  const text = typeof recorded === 'string' ? CLIENT_ERROR_TEXT.exec(recorded) : typedErrorText(recorded);
   if (text && forms.errorStatus) return { status: forms.errorStatus(text[1]), error: { code: text[1], message: placeholderTemplate(text[2]) } };
   const raw = rawErrorToExpectation(recorded);
   if (raw) return raw;
@@ -153,4 +174,25 @@ export function snapshotToExpectation(recorded: unknown, protocol: string, forms
   expectation.output = convert(rest, '$', matchers, forms);
   if (Object.keys(matchers).length) expectation.matchers = matchers;
   return expectation;
+}
+
+/** ReceiveMessage members that vary per delivery (ids, handles, digests) and that no message-body snapshot records. */
+const PER_DELIVERY = ['MessageId', 'ReceiptHandle', 'MD5OfBody', 'MD5OfMessageAttributes', 'Attributes', 'MessageAttributes'];
+
+/**
+ * Message bodies a test took out of a ReceiveMessage response (see SourceStep.messageBodies) -> the expected response:
+ * one message per body, in any order, each body judged as a JSON document (S3 sends each event record in a message of
+ * its own). Matchers apply to every message, whichever order the queue gives them in.
+ */
+export function receivedBodiesExpectation(recorded: unknown, shape: { records?: boolean; bodyJson?: string[] }, forms: SnapshotForms = {}): Expectation {
+  const held = recorded as { messages?: unknown[] } | unknown[];
+  const list = Array.isArray(held) ? held : Array.isArray(held?.messages) ? held.messages : [held];
+  const bodies = shape.records ? list.map((record) => ({ Records: [record] })) : list;
+  const found: Record<string, Matcher> = {};
+  const output = convert({ Messages: bodies.map((Body) => ({ Body })) }, '$', found, forms);
+  const matchers: Record<string, Matcher> = Object.fromEntries(Object.entries(found).map(([path, matcher]) => [path.replace(/\[\d+\]/g, '[*]'), matcher]));
+  matchers['$.Messages[*].Body'] = { match: 'json' };
+  for (const member of shape.bodyJson ?? []) matchers[`$.Messages[*].Body.${member}`] = { match: 'json' };
+  for (const member of PER_DELIVERY) matchers[`$.Messages[*].${member}`] = { match: 'ignore' };
+  return { output, matchers, unordered: ['$.Messages'] };
 }

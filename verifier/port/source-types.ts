@@ -22,6 +22,15 @@ export interface SourceStep {
   jsonStrings?: string[];
   /** Paths of blobs the snapshot stores as Python's `repr()` of the bytes (`b'...'`). */
   pythonBytes?: string[];
+  /**
+   * The snapshot holds what the test took out of this ReceiveMessage's messages, not the response: their JSON bodies
+   * (`{messages: [...]}`, a list, or one body), judged against the received messages in any order. `records`: each
+   * body is an S3 event message (`{"Records": [record]}`, one record per message) and the snapshot holds the records;
+   * `bodyJson`: members of a body holding JSON text that the snapshot stores decoded (an SNS notification's `Message`).
+   */
+  messageBodies?: { records?: boolean; bodyJson?: string[] };
+  /** Paths of text the test snapshotted split into `{line00, line01, ...}` (API Gateway's execution log). */
+  lines?: string[];
   /** The snapshot holds only this part of the response (e.g. `$.Messages[0]`). */
   select?: string;
   /** Lists whose order AWS does not define. */
@@ -33,6 +42,13 @@ export interface SourceStep {
   within?: string;
   /** Response members the test left out of what it snapshotted (it recorded a value it built from the response). */
   ignore?: string[];
+  /** Members the test redacted whole (an object replaced by a word such as `<expiration>`): judged present only. */
+  present?: string[];
+  /**
+   * Values AWS makes anew on every call, so that no replay can give the recorded one (an SSE-C object's ETag comes from
+   * its randomly encrypted form): judged by form, a whole-value regex by path.
+   */
+  patterns?: Record<string, string>;
   /** Seconds to wait before this call (AWS timing the test relies on). */
   delaySeconds?: number;
   /** The test read the clock afresh for this call's `now()` times (`datetime.now()` inline) rather than reusing `utc_now`. */
@@ -53,10 +69,14 @@ export interface SourceScenario {
   steps: SourceStep[] | ((param: string) => SourceStep[]);
   /** Why this reproduction is faithful where the test code differs in form (fixtures, loops). */
   note?: string;
+  /** The test file (under tests/aws/services/) the snapshot recorded the test in, when the test has moved since. */
+  recordedIn?: string;
   /** The contract's file name (starting `test_`) when two test classes of a module share the test's name. */
   fileName?: string;
   /** This test's variants are ported although the module skips their parameter (the scenario sends what the skip lacks). */
   portsSkippedVariants?: boolean;
+  /** Placeholders this test's transformers wrote for values the contract knows (see SourceFile.expandedWords), by its parameter. */
+  expandedWords?: Record<string, string> | ((param: string) => Record<string, string>);
   /** Recorded variants of this test not ported, by the test's own parameter, with the reason (e.g. virtual-host addressing). */
   unportedVariants?: Record<string, string>;
 }
@@ -79,6 +99,8 @@ export interface SourceFile {
   defaultProtocol: SourceProtocol;
   /** Literal words the test's transformers wrote in place of values (no `<...>`): judged as any value or a timestamp. */
   redactedWords?: Record<string, 'any' | 'timestamp'>;
+  /** Text a test's transformers wrote in place of part of a value (`DDD MMM dd hh:mm:ss UTC yyyy` for a log time): any text. */
+  redactedText?: string[];
   /** Placeholders a test's transformers wrote for a value the contract knows (`<a:len(129)>` for 129 `a`s): put back. */
   expandedWords?: Record<string, string>;
   scenarios: SourceScenario[];

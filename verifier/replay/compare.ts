@@ -158,6 +158,11 @@ class Comparison {
         if (parsed === undefined) return this.fail(path, expected, actual, 'expected a JSON document in a string');
         return this.structure(expected, parsed, path);
       }
+      case 'lines': {
+        if (typeof actual !== 'string') return this.fail(path, expected, actual, 'expected text');
+        const lines = Object.fromEntries(actual.split('\n').map((line, i) => [`line${String(i).padStart(2, '0')}`, line]));
+        return this.structure(expected, lines, path);
+      }
       case 'number': {
         const n = typeof actual === 'number' ? actual : Number.NaN;
         if (Number.isNaN(n) || (matcher.min !== undefined && n < matcher.min) || (matcher.max !== undefined && n > matcher.max)) {

@@ -2,33 +2,17 @@
 // tests/aws/services/s3/test_s3.py, TestS3PutObjectChecksum and TestS3MultipartUploadChecksum, Apache-2.0) reproduced as
 // request sequences. Expected responses come only from the snapshots.
 import type { SourceScenario } from '../../../verifier/port/source-types.ts';
+import { checksumOf } from './checksum-values.ts';
 import { createBucket, createUpload, onBucket, put } from './common.ts';
 
-/**
- * `get_checksum_for_algorithm(algorithm, b"bad data")` of the test: the base64 digests of `bad data` (CRC32, SHA-1 and
- * SHA-256 as Python's zlib and hashlib give them; CRC32C and CRC64NVME as twinstack's checksum code does).
- */
-const BAD_DATA_CHECKSUMS: Record<string, string> = {
-  CRC32: 'BD5xyQ==',
-  CRC32C: '4q23MA==',
-  SHA1: 'BDCWjBJe/zmyXyL6gEuqvpLEpkg=',
-  SHA256: '12LQ9XUy6sxoX2Pno5qXzN4roqhdsBYkX5KOtzpu7jo=',
-  CRC64NVME: '8dM07oiUKIk=',
-};
+const ALGORITHMS = ['CRC32', 'CRC32C', 'SHA1', 'SHA256', 'CRC64NVME'];
+const digests = async (data: string) => Object.fromEntries(await Promise.all(ALGORITHMS.map(async (a) => [a, await checksumOf(a, data)] as const)));
+/** `get_checksum_for_algorithm(algorithm, b"bad data")` and `(algorithm, b"test data..")` of the tests. */
+const BAD_DATA_CHECKSUMS = await digests('bad data');
+const TEST_DATA_CHECKSUMS = await digests('test data..');
 
 /** The combinations of checksum type and algorithm AWS refuses at CreateMultipartUpload (recorded as `create-mpu-checksum-exc`). */
 const REFUSED_COMBINATIONS = new Set(['COMPOSITE-CRC64NVME', 'FULL_OBJECT-SHA1', 'FULL_OBJECT-SHA256']);
-
-/** `get_checksum_for_algorithm(algorithm, b"test data..")`, as Python's zlib and hashlib give it. */
-const TEST_DATA_CHECKSUMS: Record<string, string> = {
-  CRC32: 'cZWHwQ==',
-  SHA1: 'B++3uSfJMSHWToQMQ1g6lIJY5Eo=',
-  SHA256: '2l26x0trnT0r2AvakoFk2MB7eKVKzYESLMxSAKAzoik=',
-};
-
-/** botocore computes CRC32C and CRC64NVME request checksums only with awscrt (botocore[crt]), which the porter's Python lacks. */
-const NEEDS_CRT = 'botocore serializes CRC32C and CRC64NVME request checksums only with awscrt (botocore[crt]), which the porter’s Python does not have';
-const CRT_VARIANTS = { CRC32C: NEEDS_CRT, CRC64NVME: NEEDS_CRT };
 
 export const checksumClassScenarios: SourceScenario[] = [
   {
@@ -50,7 +34,6 @@ export const checksumClassScenarios: SourceScenario[] = [
       ];
     },
     note: 'short_uid() values: eight characters that are not a base64 digest of the algorithm',
-    unportedVariants: CRT_VARIANTS,
   },
   {
     test: 'TestS3PutObjectChecksum::test_s3_get_object_checksum',
@@ -66,7 +49,6 @@ export const checksumClassScenarios: SourceScenario[] = [
       ];
     },
     note: 'boto3 asks for response checksums (ChecksumMode ENABLED) on its own, so the first GetObject carries it as the test’s did',
-    unportedVariants: CRT_VARIANTS,
   },
   {
     test: 'TestS3MultipartUploadChecksum::test_multipart_checksum_type_compatibility',
@@ -89,13 +71,6 @@ export const checksumClassScenarios: SourceScenario[] = [
       // short_uid(): eight characters that are not a base64 digest of the algorithm's length.
       return [createBucket(), createUpload(key), part('a1b2c3d4', 'put-wrong-checksum-no-b64'), part(BAD_DATA_CHECKSUMS[algorithm], 'put-wrong-checksum-value')];
     },
-    unportedVariants: CRT_VARIANTS,
   },
 ];
 
-
-/** Why TestS3SSECEncryption tests are left out, by test name. */
-export const sseCustomerKeyReasons: Record<string, string> = {
-  test_put_object_lifecycle_with_sse_c:
-    'not ported: the recorded ETag of an SSE-C object is not the MD5 of its data (AWS derives it from the encrypted object), so no emulator can give the recorded value; twinstack gives the MD5',
-};

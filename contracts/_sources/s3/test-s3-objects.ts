@@ -113,11 +113,11 @@ export const testS3ObjectScenarios: SourceScenario[] = [
     steps: [
       createBucket(),
       createUpload('my-key', undefined, { ChecksumAlgorithm: 'CRC32' }),
-      uploadPart('my-key', '1'.repeat(6 * 1024), 1),
-      completeUpload('my-key'),
+      withCapture(uploadPart('my-key', '1'.repeat(6 * 1024), 1), { partCrc32: '$.ChecksumCRC32' }),
+      completeUpload('my-key', undefined, { MultipartUpload: { Parts: [{ ETag: '{{part1}}', PartNumber: 1, ChecksumCRC32: '{{partCrc32}}' }] } }),
       getObject('my-key', 'get_object'),
     ],
-    note: "boto3's upload_file raises the 1 KiB chunk size to S3's 5 MiB minimum: the 6 KiB file goes up as one part of a multipart upload, with CRC32 checksums",
+    note: "boto3's upload_file raises the 1 KiB chunk size to S3's 5 MiB minimum: the 6 KiB file goes up as one part of a multipart upload, with CRC32 checksums (s3transfer lists each part's checksum in the completion)",
   },
   {
     test: 'TestS3::test_put_get_object_special_character',

@@ -178,10 +178,6 @@ export const testS3Reasons: Record<string, string> = {
     'the calls go through S3 clients of other regions than us-east-1 (us-east-2): a contract is signed for one region per verify run (--region), so a test that mixes regions cannot be replayed as one scenario',
   'TestS3::test_system_metadata_with_unicode':
     'non-ASCII header values (UTF-8 bytes in Content-Disposition and Cache-Control, returned as Latin-1 text): the verifier’s HTTP client sends header strings as Latin-1, so the bytes AWS saw cannot be replayed',
-  'TestS3::test_s3_bucket_acl_exceptions':
-    'not ported yet: the emulator refuses these grants with AccessControlListNotSupported (the bucket enforces ownership) before validating them, where AWS validates first and answers MalformedACLError, InvalidArgument “Invalid id” (ArgumentName CanonicalUser/ID), “Argument format not recognized”, MissingSecurityHeader and UnexpectedContent; the grant validation is left to fix',
-  'TestS3::test_s3_object_acl_exceptions':
-    'not ported yet: the emulator refuses these grants with AccessControlListNotSupported (the bucket enforces ownership) before validating them, where AWS validates first and answers MalformedACLError, InvalidArgument “Invalid id” (ArgumentName CanonicalUser/ID), “Argument format not recognized”, MissingSecurityHeader and UnexpectedContent; the grant validation is left to fix',
   'TestS3::test_s3_sse_validate_kms_key':
     'the calls go through S3 and KMS clients of other regions than us-east-1 (us-east-2, us-west-2): a contract is signed for one region per verify run (--region), so a test that mixes regions cannot be replayed as one scenario',
   'TestS3::test_s3_lambda_integration': 'runs a Node.js Lambda function that itself calls S3; its payload is not an S3 response',

@@ -151,7 +151,14 @@ export class IntegrityCheck {
   /** Each digest's base64 value, once `verify` has finished them. */
   private readonly results = new Map<string, string>();
 
-  constructor(private readonly headers: Record<string, string>) {
+  /**
+   * `bodyChecksums`: whether the request's `x-amz-checksum-*` headers are digests of its body (operations with the
+   * model's httpChecksum trait); elsewhere they are data of the operation (CompleteMultipartUpload's object checksum).
+   */
+  constructor(
+    private readonly headers: Record<string, string>,
+    bodyChecksums = true,
+  ) {
     const md5 = headers['content-md5'];
     if (md5 !== undefined) {
       if (Buffer.from(md5, 'base64').length !== 16) {
@@ -160,7 +167,7 @@ export class IntegrityCheck {
       this.digests.set('md5', hashDigest('md5')());
     }
     const announced = (headers['x-amz-trailer'] ?? '').split(',').map((name) => name.trim().toLowerCase());
-    for (const name of [...Object.keys(headers), ...announced]) {
+    for (const name of bodyChecksums ? [...Object.keys(headers), ...announced] : []) {
       const algorithm = name.startsWith(CHECKSUM_PREFIX) ? name.slice(CHECKSUM_PREFIX.length) : undefined;
       const known = algorithm && ALGORITHMS.get(algorithm);
       if (known && !this.digests.has(algorithm)) this.digests.set(algorithm, known.create());

@@ -107,7 +107,7 @@ export function parseRestRequest(req: RawRequest, model: ServiceModel, codec: Bo
   }
   const { body, headers, trailers } = unframe(req);
   if (body.length > 0 || headers['content-md5'] !== undefined) {
-    const integrity = new IntegrityCheck(req.headers);
+    const integrity = new IntegrityCheck(req.headers, op.httpChecksum !== undefined);
     integrity.update(body);
     integrity.verify(trailers);
   }

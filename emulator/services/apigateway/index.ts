@@ -14,6 +14,7 @@ import * as methods from './operations/methods.ts';
 import * as misc from './operations/misc.ts';
 import * as models from './operations/models.ts';
 import * as openapi from './operations/openapi.ts';
+import * as openapiExport from './operations/openapi-export.ts';
 import * as resources from './operations/resources.ts';
 import * as sdk from './operations/sdk.ts';
 import * as restApis from './operations/rest-apis.ts';
@@ -24,7 +25,7 @@ import * as validators from './operations/validators.ts';
 import { ApiGatewayState } from './state.ts';
 
 /** Operation name -> handler: each module's exports, named as the operation in lower camel case. */
-const modules = [apiKeys, authorizers, deployments, documentation, domains, gatewayResponses, integrations, methods, misc, models, openapi, resources, restApis, sdk, stages, tags, usagePlans, validators];
+const modules = [apiKeys, authorizers, deployments, documentation, domains, gatewayResponses, integrations, methods, misc, models, openapi, openapiExport, resources, restApis, sdk, stages, tags, usagePlans, validators];
 
 const model = loadModel('apigateway');
 const handlers: Record<string, Handler<ApiGatewayState>> = { TestInvokeMethod: testInvokeMethod, TestInvokeAuthorizer: testInvokeAuthorizer };

@@ -102,10 +102,29 @@ export interface ListedResource {
 /** The resource types a service provides: what its `resources/index.ts` exports by default. */
 export type ResourceTypes = Readonly<Record<string, ResourceType>>;
 
-/** The stack's tags (propagated) and the resource's own `Tags` property, the resource's winning on a clash. */
+/**
+ * Types whose resources AWS does not give CloudFormation's own `aws:cloudformation:*` tags: DynamoDB tables (AWS's
+ * recording of a stack's table lists only the template's tags), IAM's identities (IAM takes no `aws:` keys) and
+ * Firehose delivery streams (the model's tag key pattern `^(?!aws:)` refuses them to every caller).
+ */
+const WITHOUT_STACK_SYSTEM_TAGS = /^AWS::(DynamoDB::Table|IAM::|KinesisFirehose::)/;
+
+/**
+ * The stack's tags (propagated) and the resource's own `Tags` property (a list of Key/Value, or a map as some types
+ * take it), the resource's winning on a clash, then the
+ * `aws:cloudformation:stack-name`, `logical-id` and `stack-id` tags CloudFormation puts on what a stack creates
+ * (services allow those keys only on the engine's calls, which carry `calledVia`; Cloud Control has no stack).
+ */
 export function resourceTags(request: ResourceRequest): { Key: string; Value: string }[] {
   const tags = new Map(request.stackTags.map((t) => [t.Key, t.Value]));
-  for (const tag of (request.properties.Tags ?? []) as { Key: string; Value: string }[]) tags.set(tag.Key, String(tag.Value));
+  const own = request.properties.Tags ?? [];
+  const entries: [string, unknown][] = Array.isArray(own) ? own.map((t: { Key: string; Value: unknown }) => [t.Key, t.Value]) : Object.entries(own);
+  for (const [key, value] of entries) tags.set(key, String(value));
+  if (request.stackId && !WITHOUT_STACK_SYSTEM_TAGS.test(request.resourceType)) {
+    tags.set('aws:cloudformation:stack-name', request.stackName);
+    tags.set('aws:cloudformation:logical-id', request.logicalId);
+    tags.set('aws:cloudformation:stack-id', request.stackId);
+  }
   return [...tags].map(([Key, Value]) => ({ Key, Value }));
 }
 

@@ -14,6 +14,7 @@ import { createSession, listDirectoryBuckets } from './operations/directory-buck
 import { deleteObject, deleteObjects } from './operations/delete-object.ts';
 import { getBucketLifecycle, getBucketNotification, putBucketLifecycle, putBucketNotification } from './operations/deprecated-configs.ts';
 import { getObject, headObject } from './operations/get-object.ts';
+import { deleteBucketLifecycle, getBucketLifecycleConfiguration, putBucketLifecycleConfiguration } from './operations/lifecycle-config.ts';
 import { idConfigHandlers } from './operations/id-configs.ts';
 import { listObjects, listObjectsV2, listObjectVersions } from './operations/list-objects.ts';
 import { abortMultipartUpload, completeMultipartUpload, createMultipartUpload, uploadPart, uploadPartCopy } from './operations/multipart.ts';
@@ -125,6 +126,9 @@ const s3: ServiceDefinition<S3State> = {
     RenameObject: renameObject,
     PutBucketNotificationConfiguration: putBucketNotificationConfiguration,
     GetBucketNotificationConfiguration: getBucketNotificationConfiguration,
+    PutBucketLifecycleConfiguration: putBucketLifecycleConfiguration,
+    GetBucketLifecycleConfiguration: getBucketLifecycleConfiguration,
+    DeleteBucketLifecycle: deleteBucketLifecycle,
     PutBucketLifecycle: putBucketLifecycle,
     GetBucketLifecycle: getBucketLifecycle,
     PutBucketNotification: putBucketNotification,

@@ -1,6 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { buildArn } from '../../core/arn.ts';
-import type { NotificationConfiguration } from '@aws-sdk/client-s3';
+import type { LambdaFunctionConfiguration, NotificationConfiguration, QueueConfiguration, TopicConfiguration } from '@aws-sdk/client-s3';
 import type { Bucket } from './bucket.ts';
 import { bucketArn } from './operations/buckets.ts';
 import type { S3Object } from './object.ts';
@@ -9,7 +9,8 @@ import { s3World } from './registry.ts';
 import type { DeliverySource } from '../../delivery/types.ts';
 
 /** One destination of a bucket's notification configuration, whatever its kind. */
-interface Destination {
+export interface Destination {
+  kind: 'queue' | 'topic' | 'function';
   id: string;
   arn: string;
   events: string[];
@@ -18,16 +19,17 @@ interface Destination {
 
 export function destinationsOf(config: NotificationConfiguration | undefined): Destination[] {
   if (!config) return [];
-  const filterRules = (c: { Filter?: { Key?: { FilterRules?: { Name?: string; Value?: string }[] } } }) => c.Filter?.Key?.FilterRules ?? [];
+  const entry = (kind: Destination['kind'], c: QueueConfiguration | TopicConfiguration | LambdaFunctionConfiguration, arn: string | undefined): Destination => ({
+    kind,
+    id: c.Id ?? '',
+    arn: arn ?? '',
+    events: c.Events ?? [],
+    rules: c.Filter?.Key?.FilterRules ?? [],
+  });
   return [
-    ...(config.QueueConfigurations ?? []).map((c) => ({ id: c.Id ?? '', arn: c.QueueArn ?? '', events: c.Events ?? [], rules: filterRules(c) })),
-    ...(config.TopicConfigurations ?? []).map((c) => ({ id: c.Id ?? '', arn: c.TopicArn ?? '', events: c.Events ?? [], rules: filterRules(c) })),
-    ...(config.LambdaFunctionConfigurations ?? []).map((c) => ({
-      id: c.Id ?? '',
-      arn: c.LambdaFunctionArn ?? '',
-      events: c.Events ?? [],
-      rules: filterRules(c),
-    })),
+    ...(config.QueueConfigurations ?? []).map((c) => entry('queue', c, c.QueueArn)),
+    ...(config.TopicConfigurations ?? []).map((c) => entry('topic', c, c.TopicArn)),
+    ...(config.LambdaFunctionConfigurations ?? []).map((c) => entry('function', c, c.LambdaFunctionArn)),
   ];
 }
 
@@ -62,23 +64,19 @@ type EventObject = Pick<S3Object, 'key' | 'versionId' | 'etag' | 'body'> & Parti
 
 export function notify(ctx: ActingContext, bucket: Bucket, eventName: string, object: EventObject): void {
   const config = bucket.configs.get('notification') as NotificationConfiguration | undefined;
-  if (config?.EventBridgeConfiguration) sendToEventBridge(ctx, bucket, eventName, object);
   const destinations = destinationsOf(config);
-  if (!destinations.length) return;
+  if (!destinations.length && !config?.EventBridgeConfiguration) return;
   const world = s3World(ctx.emulator);
   world.eventSequence += 1n;
-  const s3Object: Record<string, unknown> = { key: eventKey(object.key) };
+  // Ordered per key as S3's are: the time, then a counter for events of the same millisecond.
+  const sequencer = (BigInt(ctx.emulator.clock.now()) * 1000n + world.eventSequence).toString(16).toUpperCase().padStart(18, '0');
+  if (config?.EventBridgeConfiguration) sendToEventBridge(ctx, bucket, eventName, object, sequencer);
+  const s3Object = recordObject(bucket, eventName, object, sequencer);
   const restoreCompleted = eventName === 's3:ObjectRestore:Completed';
-  if (eventName.startsWith('s3:ObjectCreated') || eventName.startsWith('s3:ObjectRestore')) {
-    s3Object.size = object.body.size;
-    s3Object.eTag = object.etag.replace(/"/g, '');
-  }
-  if (object.versionId !== 'null' && bucket.versioning) s3Object.versionId = object.versionId;
-  s3Object.sequencer = (BigInt(ctx.emulator.clock.now()) * 1000n + world.eventSequence).toString(16).toUpperCase().padStart(18, '0');
   for (const destination of destinations) {
     if (!destination.events.some((e) => eventMatches(e, eventName)) || !keyMatches(destination.rules, object.key)) continue;
     const record = {
-      eventVersion: '2.1',
+      eventVersion: LATER_SCHEMA.test(eventName) ? '2.3' : '2.1',
       eventSource: 'aws:s3',
       awsRegion: bucket.region,
       eventTime: ctx.emulator.clock.date().toISOString(),
@@ -97,18 +95,43 @@ export function notify(ctx: ActingContext, bucket: Bucket, eventName: string, ob
         ? { glacierEventData: { restoreEventData: { lifecycleRestorationExpiryTime: object.restore?.expiresAt.toISOString(), lifecycleRestoreStorageClass: object.storageClass } } }
         : {}),
     };
-    ctx.emulator.deliverInBackground(destination.arn, { body: JSON.stringify({ Records: [record] }) }, deliverySource(bucket));
+    ctx.emulator.deliverInBackground(destination.arn, { body: JSON.stringify({ Records: [record] }), subject: SUBJECT }, deliverySource(bucket));
   }
 }
 
+/** The subject of S3's messages to SNS topics (AWS-recorded test_s3_notifications_sns); other targets have none. */
+export const SUBJECT = 'Amazon S3 Notification';
+
+/** Events whose records carry eventVersion 2.3 (2.1 for the others), as AWS sends them. */
+const LATER_SCHEMA = /^s3:(ObjectTagging|ObjectAcl|LifecycleExpiration|LifecycleTransition|IntelligentTiering):/;
+const EMPTY_MD5 = createHash('md5').digest('hex');
+
+/**
+ * The `s3.object` of an event record, as AWS fills it per kind of event (AWS-recorded test_s3_notifications_sqs):
+ * created and restored objects give size and ETag; a delete marker its (empty) ETag; tagging and ACL changes the ETag
+ * and no sequencer; a removal only the key; the version id whenever the bucket has versioning.
+ */
+function recordObject(bucket: Bucket, eventName: string, object: EventObject, sequencer: string): Record<string, unknown> {
+  const [, kind, action] = eventName.split(':');
+  const s3Object: Record<string, unknown> = { key: eventKey(object.key) };
+  const etag = object.etag.replace(/"/g, '') || EMPTY_MD5;
+  if (kind === 'ObjectCreated' || kind === 'ObjectRestore') Object.assign(s3Object, { size: object.body.size, eTag: etag });
+  else if (action === 'DeleteMarkerCreated' || kind === 'ObjectTagging' || kind === 'ObjectAcl') s3Object.eTag = etag;
+  if (object.versionId !== 'null' && bucket.versioning) s3Object.versionId = object.versionId;
+  if (kind !== 'ObjectTagging' && kind !== 'ObjectAcl') s3Object.sequencer = sequencer;
+  return s3Object;
+}
+
 /** EventBridge's detail-type and S3's reason for each event S3 sends to the default bus. */
-function eventBridgeKind(eventName: string): { detailType: string; reason: string; deletionType?: string } | undefined {
+function eventBridgeKind(eventName: string): { detailType: string; reason?: string; deletionType?: string } | undefined {
   const [, kind, action] = eventName.split(':');
   if (kind === 'ObjectCreated') {
     const reasons: Record<string, string> = { Put: 'PutObject', Post: 'POST Object', Copy: 'CopyObject', CompleteMultipartUpload: 'CompleteMultipartUpload' };
     return { detailType: 'Object Created', reason: reasons[action] ?? action };
   }
-  if (kind === 'ObjectRestore') return { detailType: action === 'Post' ? 'Object Restore Initiated' : 'Object Restore Completed', reason: '' };
+  if (kind === 'ObjectRestore') return { detailType: action === 'Post' ? 'Object Restore Initiated' : 'Object Restore Completed' };
+  if (kind === 'ObjectAcl') return { detailType: 'Object ACL Updated' };
+  if (kind === 'ObjectTagging') return { detailType: action === 'Put' ? 'Object Tags Added' : 'Object Tags Deleted' };
   if (kind === 'ObjectRemoved' || kind === 'LifecycleExpiration') {
     return {
       detailType: 'Object Deleted',
@@ -119,15 +142,26 @@ function eventBridgeKind(eventName: string): { detailType: string; reason: strin
   return undefined;
 }
 
+/**
+ * The `detail.object` of an EventBridge event (AWS-recorded test_s3_notifications_eventbridge): created objects give
+ * size, ETag and sequencer; deletions the sequencer; restores size and ETag; ACL and tag changes the ETag.
+ */
+function detailObject(detailType: string, object: EventObject, sequencer: string): Record<string, unknown> {
+  const detail: Record<string, unknown> = { key: object.key };
+  const etag = object.etag.replace(/"/g, '');
+  if (detailType === 'Object Created' || detailType.startsWith('Object Restore')) Object.assign(detail, { size: object.body.size, etag });
+  else if (detailType !== 'Object Deleted') detail.etag = etag;
+  if (object.versionId !== 'null') detail['version-id'] = object.versionId;
+  if (detailType === 'Object Created' || detailType === 'Object Deleted') detail.sequencer = sequencer;
+  return detail;
+}
+
 /** With EventBridge enabled on the bucket, every event also goes to the account's default event bus, in AWS's form. */
-function sendToEventBridge(ctx: ActingContext, bucket: Bucket, eventName: string, object: EventObject): void {
+function sendToEventBridge(ctx: ActingContext, bucket: Bucket, eventName: string, object: EventObject, sequencer: string): void {
   const kind = eventBridgeKind(eventName);
   if (!kind) return;
   const restore = kind.detailType.startsWith('Object Restore');
   const completed = kind.detailType === 'Object Restore Completed';
-  const detailObject: Record<string, unknown> = { key: object.key };
-  if (kind.detailType === 'Object Created' || restore) Object.assign(detailObject, { size: object.body.size, etag: object.etag.replace(/"/g, '') });
-  if (object.versionId !== 'null') detailObject['version-id'] = object.versionId;
   const event = {
     version: '0',
     id: randomUUID(),
@@ -140,12 +174,13 @@ function sendToEventBridge(ctx: ActingContext, bucket: Bucket, eventName: string
     detail: {
       version: '0',
       bucket: { name: bucket.name },
-      object: detailObject,
+      object: detailObject(kind.detailType, object, sequencer),
       'request-id': ctx.requestId,
       requester: ctx.accountId,
       // Restore events name the archive's storage class instead of a reason (AWS-recorded test_restore_object).
       ...(completed ? {} : { 'source-ip-address': '127.0.0.1' }),
-      ...(restore ? { 'source-storage-class': object.storageClass } : { reason: kind.reason }),
+      ...(restore ? { 'source-storage-class': object.storageClass } : {}),
+      ...(kind.reason ? { reason: kind.reason } : {}),
       ...(completed ? { 'restore-expiry-time': object.restore?.expiresAt.toISOString().replace(/\.\d{3}Z$/, 'Z') } : {}),
       ...(kind.deletionType ? { 'deletion-type': kind.deletionType } : {}),
     },

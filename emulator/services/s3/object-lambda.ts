@@ -40,10 +40,15 @@ export function objectLambdaPath(path: string, req: RawRequest): string {
 
 export const isThroughObjectLambda = (ctx: S3Context) => throughObjectLambda.has(ctx.headers);
 
-/** Operations other than GetObject through an Object Lambda access point (HeadObject, listings) are not served yet. */
+/** What S3 serves through an Object Lambda access point: reads and listings (each by the function configured for it, if any). */
+const SERVED = new Set(['GetObject', 'HeadObject', 'ListObjects', 'ListObjectsV2']);
+
+/** Operations an Object Lambda access point does not serve (writes, configuration) are not implemented here. */
 export function refuseThroughObjectLambda(ctx: S3Context): void {
-  if (ctx.operation !== 'GetObject' && throughObjectLambda.has(ctx.headers)) {
-    throw new AwsError('NotImplemented', `twinstack serves only GetObject through S3 Object Lambda access points, not ${ctx.operation}`, { status: 501 });
+  if (!SERVED.has(ctx.operation) && throughObjectLambda.has(ctx.headers)) {
+    throw new AwsError('NotImplemented', `twinstack serves GetObject, HeadObject and listings through S3 Object Lambda access points, not ${ctx.operation}`, {
+      status: 501,
+    });
   }
 }
 
@@ -79,17 +84,21 @@ function accessPointOf(label: string): { name: string; accountId: string } {
   return { name: match[1], accountId: match[2] };
 }
 
+/** An Object Lambda access point a request names: its configuration, the supporting access point's bucket, and the function for one action. */
+export interface ObjectLambdaTarget {
+  name: string;
+  accountId: string;
+  configuration: Configuration;
+  bucket: string;
+  transformation?: { FunctionArn?: string; FunctionPayload?: string };
+}
+
 /**
- * GetObject through an Object Lambda access point: the configuration and the supporting access point come from S3
- * Control, the function runs through Lambda's Invoke (both through the core), and the answer is what the function
- * writes back; without a GetObject transformation the supporting access point's bucket answers as usual.
+ * The configuration and the supporting access point come from S3 Control (through the core), as does the function
+ * the configuration runs for `action` (GetObject, HeadObject, ListObjects, ListObjectsV2), if any.
  */
-export async function getThroughObjectLambda(
-  input: GetObjectRequest,
-  ctx: S3Context,
-  passThrough: (input: GetObjectRequest) => unknown,
-): Promise<unknown> {
-  const { name, accountId } = accessPointOf(input.Bucket ?? '');
+export async function objectLambdaTarget(ctx: S3Context, label: string, action: string): Promise<ObjectLambdaTarget> {
+  const { name, accountId } = accessPointOf(label);
   const options = { caller: ctx.caller, region: ctx.region };
   const { Configuration: configuration = {} } = await ctx.emulator.call<{ Configuration?: Configuration }>(
     's3control',
@@ -99,25 +108,49 @@ export async function getThroughObjectLambda(
   );
   const supportingName = parseArn(configuration.SupportingAccessPoint ?? '')?.resource.replace(/^accesspoint\//, '') ?? '';
   const supporting = await ctx.emulator.call<{ Bucket: string }>('s3control', 'GetAccessPoint', { AccountId: accountId, Name: supportingName }, options);
-  const transformation = configuration.TransformationConfigurations?.find((t) => t.Actions?.includes('GetObject'))?.ContentTransformation?.AwsLambda;
-  if (!transformation?.FunctionArn) return passThrough({ ...input, Bucket: supporting.Bucket });
-  const features = configuration.AllowedFeatures ?? [];
+  const transformation = configuration.TransformationConfigurations?.find((t) => t.Actions?.includes(action))?.ContentTransformation?.AwsLambda;
+  return { name, accountId, configuration, bucket: supporting.Bucket, transformation: transformation?.FunctionArn ? transformation : undefined };
+}
+
+/** The members every Object Lambda event has, besides its action's context (AWS's event context format). */
+export function eventBase(ctx: S3Context, target: ObjectLambdaTarget, userPath: string): Record<string, unknown> {
+  return {
+    xAmzRequestId: ctx.requestId,
+    configuration: {
+      accessPointArn: buildArn({ service: 's3-object-lambda', region: ctx.region, accountId: target.accountId, resource: `accesspoint/${target.name}` }),
+      supportingAccessPointArn: target.configuration.SupportingAccessPoint,
+      payload: target.transformation?.FunctionPayload ?? '',
+    },
+    userRequest: { url: `${ctx.endpoint}${userPath}`, headers: forwardedHeaders(ctx) },
+    userIdentity: identityOf(ctx),
+    protocolVersion: '1.00',
+  };
+}
+
+/** A key as a URL path (`/a%20b/c`). */
+export const keyPath = (key: string) => `/${key.split('/').map(encodeURIComponent).join('/')}`;
+
+/**
+ * GetObject through an Object Lambda access point: the function runs through Lambda's Invoke and the answer is what
+ * it writes back; without a GetObject transformation the supporting access point's bucket answers as usual.
+ */
+export async function getThroughObjectLambda(
+  input: GetObjectRequest,
+  ctx: S3Context,
+  passThrough: (input: GetObjectRequest) => unknown,
+): Promise<unknown> {
+  const target = await objectLambdaTarget(ctx, input.Bucket ?? '', 'GetObject');
+  const transformation = target.transformation;
+  if (!transformation?.FunctionArn) return passThrough({ ...input, Bucket: target.bucket });
+  const features = target.configuration.AllowedFeatures ?? [];
   if (input.Range !== undefined && !features.includes('GetObject-Range')) throw unsupported('Range');
   if (input.PartNumber !== undefined && !features.includes('GetObject-PartNumber')) throw unsupported('partNumber');
 
   const token = randomBytes(32).toString('base64url');
   const route = `io-${ctx.region.replace(/^(\w\w)-(\w)\w*-(\d)$/, '$1$2$3')}-001`;
   const event = {
-    xAmzRequestId: ctx.requestId,
-    getObjectContext: { inputS3Url: await inputUrl(ctx, supporting.Bucket, input.Key ?? '', accountId), outputRoute: route, outputToken: token },
-    configuration: {
-      accessPointArn: buildArn({ service: 's3-object-lambda', region: ctx.region, accountId, resource: `accesspoint/${name}` }),
-      supportingAccessPointArn: configuration.SupportingAccessPoint,
-      payload: transformation.FunctionPayload ?? '',
-    },
-    userRequest: { url: `${ctx.endpoint}/${(input.Key ?? '').split('/').map(encodeURIComponent).join('/')}`, headers: forwardedHeaders(ctx) },
-    userIdentity: identityOf(ctx),
-    protocolVersion: '1.00',
+    ...eventBase(ctx, target, keyPath(input.Key ?? '')),
+    getObjectContext: { inputS3Url: await presignedUrl(ctx, target, 'GET', keyPath(input.Key ?? '')), outputRoute: route, outputToken: token },
   };
   return answerFromFunction(ctx, token, transformation.FunctionArn, event);
 }
@@ -140,26 +173,26 @@ function identityOf(ctx: S3Context) {
 }
 
 /**
- * A presigned GET of the object in the supporting access point's bucket, signed with session credentials issued for
- * the caller (as AWS signs `inputS3Url` with the caller's session), valid an hour.
+ * A presigned request (`method`, `path` and `query` under the supporting access point's bucket), signed with session
+ * credentials issued for the caller (as AWS signs `inputS3Url` with the caller's session), valid an hour.
  */
-async function inputUrl(ctx: S3Context, bucket: string, key: string, accountId: string): Promise<string> {
+export async function presignedUrl(ctx: S3Context, target: ObjectLambdaTarget, method: string, path: string, query: Record<string, string> = {}): Promise<string> {
   const [{ Hash }, { SignatureV4 }] = await Promise.all([import('@smithy/hash-node'), import('@smithy/signature-v4')]);
   const caller = requester(ctx);
   const accessKeyId = `ASIA${randomBytes(10).toString('hex').toUpperCase()}`;
   const secretAccessKey = randomBytes(30).toString('base64');
   const sessionToken = randomBytes(64).toString('base64');
   const expiration = new Date(ctx.emulator.clock.now() + 3600_000);
-  ctx.emulator.credentials.register({ accessKeyId, secretAccessKey, sessionToken, accountId, arn: caller.arn, userId: caller.accountId, expiration });
+  ctx.emulator.credentials.register({ accessKeyId, secretAccessKey, sessionToken, accountId: target.accountId, arn: caller.arn, userId: caller.accountId, expiration });
   (ctx.state as S3State).sessionKeys.add(accessKeyId);
   const signer = new SignatureV4({ service: 's3', region: ctx.region, sha256: Hash.bind(null, 'sha256'), credentials: { accessKeyId, secretAccessKey, sessionToken } });
   const endpoint = new URL(ctx.emulator.endpoint);
-  const path = `/${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
+  const fullPath = `/${target.bucket}${path === '/' ? '' : path}`;
   const signed = await signer.presign(
-    { method: 'GET', protocol: endpoint.protocol, hostname: endpoint.hostname, port: Number(endpoint.port) || undefined, path, headers: { host: endpoint.host }, query: {} },
+    { method, protocol: endpoint.protocol, hostname: endpoint.hostname, port: Number(endpoint.port) || undefined, path: fullPath, headers: { host: endpoint.host }, query },
     { expiresIn: 3600, signingDate: ctx.emulator.clock.date() },
   );
-  return `${endpoint.protocol}//${endpoint.host}${path}?${new URLSearchParams(signed.query as Record<string, string>).toString()}`;
+  return `${endpoint.protocol}//${endpoint.host}${fullPath}?${new URLSearchParams(signed.query as Record<string, string>).toString()}`;
 }
 
 /**

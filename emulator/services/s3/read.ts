@@ -2,7 +2,7 @@ import { AwsError } from '../../core/errors.ts';
 import type { Bucket } from './bucket.ts';
 import { S3Errors } from './errors.ts';
 import { NULL_VERSION, type S3Object } from './object.ts';
-import { customerKeyMd5 } from './write.ts';
+import { customerKeyMd5, type CustomerKeyInput } from './customer-keys.ts';
 
 const VERSION_ID = /^[A-Za-z0-9._-]{32}$/;
 
@@ -43,8 +43,8 @@ export function methodNotAllowed(marker: S3Object, method: string): AwsError {
 }
 
 /** SSE-C objects are read with the same key they were written with. */
-export function checkCustomerKey(object: S3Object, input: { SSECustomerAlgorithm?: string; SSECustomerKey?: string; SSECustomerKeyMD5?: string }): void {
-  const given = customerKeyMd5(input);
+export function checkCustomerKey(object: S3Object, input: CustomerKeyInput): void {
+  const given = customerKeyMd5(input, 'read');
   const stored = object.encryption.SSECustomerKeyMD5;
   if (!stored) {
     if (given) throw S3Errors.invalidRequest('The encryption parameters are not applicable to this object.');

@@ -1,4 +1,6 @@
 import { AwsError } from '../../core/errors.ts';
+import type { Caller } from '../../core/service.ts';
+import { isReservedTagKey } from '../../core/tags.ts';
 import { S3Errors } from './errors.ts';
 import type { Tag } from './object.ts';
 
@@ -22,12 +24,12 @@ type TagKind = 'Object' | 'Bucket' | 'NewBucket';
  * AWS's tag rules: a Key and a Value element in each tag (else the XML is malformed), keys 1–128 and values 0–256
  * characters of the allowed set, no `aws:` keys, no duplicate keys, at most `max`.
  */
-export function validateTags(tags: Partial<Tag>[], max: number, kind: TagKind): Tag[] {
+export function validateTags(tags: Partial<Tag>[], max: number, kind: TagKind, caller: Caller): Tag[] {
   if (tags.some((tag) => tag.Key === undefined || tag.Value === undefined)) throw S3Errors.malformedXml();
   if (tags.length > max) throw invalidTag(`${kind === 'Object' ? 'Object' : 'Bucket'} tags cannot be greater than ${max}`, {});
   const seen = new Set<string>();
   for (const { Key: key = '', Value: value = '' } of tags) {
-    if (key.startsWith('aws:')) throw SYSTEM_KEY[kind](key);
+    if (isReservedTagKey(key, caller)) throw SYSTEM_KEY[kind](key);
     if (!key || key.length > 128 || !TAG_TEXT.test(key)) throw invalidTag('The TagKey you have provided is invalid', { TagKey: key });
     if (value.length > 256 || !TAG_TEXT.test(value)) throw invalidTag('The TagValue you have provided is invalid', { TagKey: key, TagValue: value });
     if (seen.has(key)) throw invalidTag('Cannot provide multiple Tags with the same key', { TagKey: key });
@@ -45,7 +47,7 @@ function malformedHeader(header: string): AwsError {
 }
 
 /** The `x-amz-tagging` header: URL-encoded query parameters. */
-export function tagsFromHeader(header: string | undefined): Tag[] {
+export function tagsFromHeader(header: string | undefined, caller: Caller): Tag[] {
   if (header === undefined || header === '') return [];
   const params = new URLSearchParams(header);
   const keys = [...params.keys()];
@@ -55,6 +57,7 @@ export function tagsFromHeader(header: string | undefined): Tag[] {
       [...params.entries()].map(([Key, Value]) => ({ Key, Value })),
       10,
       'Object',
+      caller,
     );
   } catch {
     throw malformedHeader(header);

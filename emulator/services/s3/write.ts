@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { ServerSideEncryptionConfiguration } from '@aws-sdk/client-s3';
 import { buildArn } from '../../core/arn.ts';
 import { AwsError } from '../../core/errors.ts';
 import { checkGrantsAccepted } from './access.ts';
 import { grantsFromHeaders, type AclInput } from './acl.ts';
 import type { Bucket } from './bucket.ts';
+import { customerKeyMd5, hasCustomerKey } from './customer-keys.ts';
 import { S3Errors } from './errors.ts';
 import { ownerFullControl, type ContentHeaders, type Encryption, type ObjectLock, type Tag } from './object.ts';
 import type { S3Context } from './registry.ts';
@@ -69,23 +69,6 @@ function decodedIfAscii(value: string): string {
   return bytes.length && bytes.every((b) => b >= 0x20 && b < 0x7f) ? bytes.toString('latin1') : value;
 }
 
-/** The key MD5 of an SSE-C request, after AWS's checks of algorithm, key and MD5. */
-export function customerKeyMd5(input: { SSECustomerAlgorithm?: string; SSECustomerKey?: string; SSECustomerKeyMD5?: string }): string | undefined {
-  if (input.SSECustomerAlgorithm === undefined && input.SSECustomerKey === undefined) return undefined;
-  if (input.SSECustomerAlgorithm !== 'AES256') {
-    throw S3Errors.invalidArgument('The encryption algorithm specified is not valid.', 'x-amz-server-side-encryption-customer-algorithm', input.SSECustomerAlgorithm ?? '');
-  }
-  const key = Buffer.from(input.SSECustomerKey ?? '', 'base64');
-  if (key.length !== 32) {
-    throw S3Errors.invalidArgument('The secret key was invalid for the specified algorithm.', 'x-amz-server-side-encryption-customer-key', '');
-  }
-  const md5 = createHash('md5').update(key).digest('base64');
-  if (input.SSECustomerKeyMD5 !== undefined && input.SSECustomerKeyMD5 !== md5) {
-    throw S3Errors.invalidArgument('The calculated MD5 hash of the key did not match the hash that was provided.', 'x-amz-server-side-encryption-customer-key-md5', '');
-  }
-  return md5;
-}
-
 function kmsKeyArn(keyId: string | undefined, ctx: S3Context): string {
   if (keyId?.startsWith('arn:')) return keyId;
   const resource = keyId ? (keyId.startsWith('alias/') ? keyId : `key/${keyId}`) : 'alias/aws/s3';
@@ -94,11 +77,11 @@ function kmsKeyArn(keyId: string | undefined, ctx: S3Context): string {
 
 /** Encryption settings of a new object: the request's, else the bucket's default (SSE-S3 unless configured). */
 export function encryptionFor(input: WriteInput, bucket: Bucket, ctx: S3Context): Encryption {
-  const keyMd5 = customerKeyMd5(input);
-  if (keyMd5) {
-    if (input.ServerSideEncryption !== undefined) throw S3Errors.invalidArgument('Server Side Encryption with Customer provided key is incompatible with the encryption method specified', 'x-amz-server-side-encryption', input.ServerSideEncryption);
-    return { SSECustomerAlgorithm: 'AES256', SSECustomerKeyMD5: keyMd5 };
+  if (hasCustomerKey(input) && input.ServerSideEncryption !== undefined) {
+    throw S3Errors.invalidArgument('Server Side Encryption with Customer provided key is incompatible with the encryption method specified', 'x-amz-server-side-encryption', input.ServerSideEncryption);
   }
+  const keyMd5 = customerKeyMd5(input, 'write');
+  if (keyMd5) return { SSECustomerAlgorithm: 'AES256', SSECustomerKeyMD5: keyMd5 };
   const defaults = (bucket.configs.get('encryption') as ServerSideEncryptionConfiguration | undefined)?.Rules?.[0];
   const algorithm = input.ServerSideEncryption ?? defaults?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm ?? 'AES256';
   if (!['AES256', 'aws:kms', 'aws:kms:dsse'].includes(algorithm)) {
@@ -152,7 +135,7 @@ export function objectSettings(input: WriteInput, bucket: Bucket, ctx: S3Context
     Expires: input.Expires,
     WebsiteRedirectLocation: input.WebsiteRedirectLocation,
   };
-  const tags: Tag[] = tagsFromHeader(input.Tagging);
+  const tags: Tag[] = tagsFromHeader(input.Tagging, ctx.caller);
   const requestedAcl = grantsFromHeaders(input, bucket.accountId);
   if (requestedAcl) checkGrantsAccepted(bucket, requestedAcl);
   return {

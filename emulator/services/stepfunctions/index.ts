@@ -1,5 +1,6 @@
 import type { Handler, ServiceDefinition } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
+import type { ServiceModel } from '../../models/types.ts';
 import { createActivity, deleteActivity, describeActivity, getActivityTask, listActivities } from './operations/activities.ts';
 import {
   createStateMachineAlias,
@@ -69,11 +70,20 @@ const handlers: Record<string, Handler<SfnState>> = {
   TestState: testState,
 };
 
+/**
+ * The botocore model with ExecutionStatus's values in the order AWS's validation message lists them (recorded:
+ * ListExecutions `statusFilter`, 2024-03), which is not the model's; the shapes are copied, not the shared model changed.
+ */
+function withAwsEnumOrder(model: ServiceModel): ServiceModel {
+  const executionStatus = { ...model.shapes.ExecutionStatus, enum: ['SUCCEEDED', 'TIMED_OUT', 'PENDING_REDRIVE', 'ABORTED', 'FAILED', 'RUNNING'] };
+  return { ...model, shapes: { ...model.shapes, ExecutionStatus: executionStatus } };
+}
+
 /** AWS Step Functions: state machines, their versions and aliases, activities, and the ASL interpreter that runs executions. */
 const stepfunctions: ServiceDefinition<SfnState> = {
   name: 'stepfunctions',
   arnService: 'states',
-  model: loadModel('stepfunctions'),
+  model: withAwsEnumOrder(loadModel('stepfunctions')),
   createState: (accountId, region) => new SfnState(accountId, region),
   validation: 'coral',
   handlers,

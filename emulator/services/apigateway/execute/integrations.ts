@@ -41,6 +41,20 @@ function mappedParameters(integration: Integration, scope: Omit<TemplateScope, '
 const substitute = (text: string, values: Record<string, string>) => text.replace(/\{([^}+]+)\+?\}/g, (_, name: string) => values[name] ?? '');
 const stageSubstitute = (text: string, stageVariables: Record<string, string>) => text.replace(/\$\{stageVariables\.([^}]+)\}/g, (_, name: string) => stageVariables[name] ?? '');
 
+/**
+ * An HTTP integration's endpoint, its stage variables and path parameters filled in; one that is no URL (a stage
+ * variable left undefined) fails as AWS does: 500 to the client, `Invalid endpoint address` in the execution log.
+ */
+export function endpointUrl(uri: string | undefined, stageVariables: Record<string, string>, pathParameters: Record<string, string>): URL {
+  try {
+    const url = new URL(substitute(stageSubstitute(uri ?? '', stageVariables), pathParameters));
+    if (url.hostname) return url;
+  } catch {
+    // not a URL: the failure below
+  }
+  throw new GatewayFailure('DEFAULT_5XX', 'Internal server error', 500, { logReason: 'Invalid endpoint address' });
+}
+
 async function callLambda(invoker: Invoker, integration: Integration, payload: string, stageVariables: Record<string, string>): Promise<BackendResult> {
   const functionArn = functionOfUri(stageSubstitute(integration.uri ?? '', stageVariables));
   if (!functionArn) throw new GatewayFailure('DEFAULT_5XX', 'Internal server error', 500);
@@ -113,7 +127,7 @@ async function callService(invoker: Invoker, integration: Integration, payload: 
 }
 
 async function callHttp(integration: Integration, payload: string, request: ExecRequest, mapped: ReturnType<typeof mappedParameters>, stageVariables: Record<string, string>): Promise<BackendResult> {
-  const url = new URL(substitute(stageSubstitute(integration.uri ?? '', stageVariables), mapped.path));
+  const url = endpointUrl(integration.uri, stageVariables, mapped.path);
   for (const [k, v] of Object.entries(mapped.querystring)) url.searchParams.set(k, v);
   const method = integration.httpMethod === 'ANY' ? request.method : (integration.httpMethod ?? request.method);
   const response = await fetchBackend(url, method, { 'content-type': header(request, 'content-type') ?? 'application/json', ...mapped.header }, payload, integration.timeoutInMillis);

@@ -30,8 +30,11 @@ export class GatewayFailure extends Error {
     /** `null` renders as JSON null, as AWS does for authorizer configuration errors. */
     readonly errorMessage: string | null,
     readonly status?: number,
-    /** Where AWS answers otherwise than the type's default: its `x-amzn-ErrorType`, and `Message` as the body's key. */
-    readonly shape: { errorType?: string; messageKey?: 'Message' } = {},
+    /**
+     * Where AWS answers otherwise than the type's default: its `x-amzn-ErrorType`, and `Message` as the body's key; and
+     * the reason its execution log gives when that is not the message.
+     */
+    readonly shape: { errorType?: string; messageKey?: 'Message'; logReason?: string } = {},
   ) {
     super(errorMessage ?? type);
   }

@@ -5,7 +5,7 @@ import type { RawResponse } from '../../../protocols/types.ts';
 import type { ApiGatewayState, Snapshot, StoredApi, StoredMethod } from '../state.ts';
 import { authorize, type Grant } from './authorizer.ts';
 import { IamDenied, restRefusal, type ApiPolicy } from './iam.ts';
-import { fetchBackend, runMappedIntegration } from './integrations.ts';
+import { endpointUrl, fetchBackend, runMappedIntegration } from './integrations.ts';
 import { functionOfUri, invokeFunction, type Invoker } from './lambda.ts';
 import { isBinary, proxyEvent, proxyResponse, requestContext, type ProxyScope } from './proxy.ts';
 import { all, first, header, type ExecRequest } from './request.ts';
@@ -139,7 +139,7 @@ export async function runIntegration(
       const name = /^integration\.request\.path\.(.+)$/.exec(target)?.[1];
       if (name) mappedPath[name] = resolveValue(source, templateScope());
     }
-    const url = new URL((integration.uri ?? '').replace(/\{([^}+]+)\+?\}/g, (_, n: string) => mappedPath[n] ?? ''));
+    const url = endpointUrl(integration.uri, scope.stageVariables, mappedPath);
     for (const [k, values] of request.query) for (const v of values) url.searchParams.append(k, v);
     const headers = Object.fromEntries([...request.headers].filter(([k]) => k !== 'host' && k !== 'content-length').map(([k, v]) => [k, v.join(', ')]));
     const backend = await fetchBackend(url, integration.httpMethod === 'ANY' ? request.method : (integration.httpMethod ?? request.method), headers, request.body, integration.timeoutInMillis);

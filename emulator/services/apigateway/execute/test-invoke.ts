@@ -49,12 +49,20 @@ export function logTime(date: Date): string {
   return `${day} ${month} ${dd} ${time} UTC ${yyyy}`;
 }
 
+function anyFallback(input: TestInvokeMethodRequest, ctx: RequestContext<ApiGatewayState>): TestInvokeMethodRequest {
+  const api = ctx.state.apis.get(input.restApiId ?? '');
+  const resource = api?.resources.get(input.resourceId ?? '');
+  const name = input.httpMethod?.toUpperCase() ?? '';
+  return resource && !resource.methods.has(name) && resource.methods.has('ANY') ? { ...input, httpMethod: 'ANY' } : input;
+}
+
 /**
  * TestInvokeMethod: runs the method's integration on the API as it is now (no deployment, no authorizer or API key),
  * and answers the method response with API Gateway's execution log.
  */
 export async function testInvokeMethod(input: TestInvokeMethodRequest, ctx: RequestContext<ApiGatewayState>): Promise<TestInvokeMethodResponse> {
-  const { api, method } = locateMethod(input, ctx);
+  // A method the resource lacks runs its ANY method, as a request would (recorded: GET on an ANY-only resource).
+  const { api, method } = locateMethod(anyFallback(input, ctx), ctx);
   const resource = resourceOf(api, input.resourceId);
   const resourcePath = pathOf(api, resource);
   const started = ctx.emulator.clock.now();
@@ -104,7 +112,7 @@ export async function testInvokeMethod(input: TestInvokeMethodRequest, ctx: Requ
     status = response.status;
     body = String(response.body);
     outHeaders = { 'x-amzn-ErrorType': response.headers['x-amzn-errortype'] };
-    log.push(`${time()} : Execution failed due to configuration error: ${error.errorMessage ?? ''}`);
+    log.push(`${time()} : Execution failed due to configuration error: ${error.shape.logReason ?? error.errorMessage ?? ''}`);
   }
   log.push(`${time()} : Method completed with status: ${status}`, '');
   return {

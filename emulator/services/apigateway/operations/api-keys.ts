@@ -5,9 +5,11 @@ import { apiKeyValue, shortId } from '../ids.ts';
 import { page } from '../pages.ts';
 import { applyPatch, checkOps } from '../patch.ts';
 import type { ApiGatewayState } from '../state.ts';
-import { tagsOf, writeTags } from './tags.ts';
+import { tagsOf, writeTags, checkTagKeys } from './tags.ts';
 
 type Ctx = RequestContext<ApiGatewayState>;
+
+const MAX_DESCRIPTION = 125000;
 
 export function apiKeyOf(state: ApiGatewayState, id: string | undefined): ApiKey {
   const found = id !== undefined ? state.apiKeys.get(id) : undefined;
@@ -22,10 +24,11 @@ function output(state: ApiGatewayState, key: ApiKey, includeValue: boolean, alwa
 }
 
 function addKey(request: CreateApiKeyRequest, ctx: Ctx): ApiKey {
+  checkTagKeys(request.tags, ctx.caller);
   // AWS takes an empty value as none and generates one (recorded).
   const input = { ...request, value: request.value || undefined };
   if (input.name !== undefined && input.name.length > 1024) throw badRequest('Invalid API Key name, can be at most 1024 characters.');
-  if (input.description !== undefined && input.description.length > 125000) throw badRequest('Invalid API Key description specified.');
+  if (input.description !== undefined && input.description.length > MAX_DESCRIPTION) throw badRequest('Invalid API Key description specified.');
   if (input.value !== undefined && input.value.length < 20) throw badRequest('API Key value should be at least 20 characters');
   if (input.value !== undefined && input.value.length > 128) throw badRequest('API Key value exceeds maximum size of 128 characters');
   if (input.value !== undefined && [...ctx.state.apiKeys.values()].some((k) => k.value === input.value)) throw conflict('API Key already exists');
@@ -57,10 +60,12 @@ export function getApiKey(input: { apiKey: string; includeValue?: boolean }, ctx
 }
 
 export function getApiKeys(input: { position?: string; limit?: number; nameQuery?: string; customerId?: string; includeValues?: boolean }, ctx: Ctx) {
-  const keys = [...ctx.state.apiKeys.values()].filter(
-    (k) => (input.nameQuery === undefined || (k.name ?? '').startsWith(input.nameQuery)) && (input.customerId === undefined || k.customerId === input.customerId),
-  );
-  return { ...page(keys.map((k) => output(ctx.state, k, input.includeValues ?? false)), input), warnings: undefined };
+  // Newest first, and a limit outside 1..500 taken as none (both recorded: two keys list the second first, limit -1 answers 200).
+  const keys = [...ctx.state.apiKeys.values()]
+    .reverse()
+    .filter((k) => (input.nameQuery === undefined || (k.name ?? '').startsWith(input.nameQuery)) && (input.customerId === undefined || k.customerId === input.customerId));
+  const limit = input.limit !== undefined && input.limit >= 1 && input.limit <= 500 ? input.limit : undefined;
+  return { ...page(keys.map((k) => output(ctx.state, k, input.includeValues ?? false)), { position: input.position, limit }), warnings: undefined };
 }
 
 export function deleteApiKey(input: { apiKey: string }, ctx: Ctx): Record<string, never> {
@@ -78,6 +83,7 @@ export function updateApiKey(input: UpdateApiKeyRequest, ctx: Ctx): ApiKey {
     if (op.op === 'replace' && !['/description', '/enabled', '/name', '/customerId'].includes(op.path ?? '')) {
       throw badRequest(`Invalid patch path  '${op.path}' specified for op 'replace'. Must be one of: [/description, /enabled, /name, /customerId]`);
     }
+    if (op.path === '/description' && (op.value ?? '').length > MAX_DESCRIPTION) throw badRequest('Invalid API Key description specified.');
   }
   applyPatch(draft, ops, { description: 'string', enabled: 'boolean', name: 'string', customerId: 'string', stages: 'list' });
   Object.assign(key, draft, { lastUpdatedDate: ctx.emulator.clock.date() });

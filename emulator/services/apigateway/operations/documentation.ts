@@ -13,6 +13,7 @@ import { shortId } from '../ids.ts';
 import { page } from '../pages.ts';
 import { applyPatch, checkOps } from '../patch.ts';
 import { deleteFound, type ApiGatewayState, type StoredApi } from '../state.ts';
+import { parseOpenApi } from './openapi-document.ts';
 
 type Ctx = RequestContext<ApiGatewayState>;
 
@@ -75,25 +76,29 @@ export function updateDocumentationPart(input: UpdateDocumentationPartRequest, c
   return structuredClone(part);
 }
 
-/** ImportDocumentationParts: an OpenAPI document's `x-amazon-apigateway-documentation` parts, merged or overwriting. */
-export function importDocumentationParts(input: ImportDocumentationPartsRequest, ctx: Ctx): { ids: string[]; warnings: string[] } {
-  const api = ctx.state.api(input.restApiId);
-  let document: { 'x-amazon-apigateway-documentation'?: { documentationParts?: { location: DocumentationPart['location']; properties: unknown }[] } };
-  try {
-    document = JSON.parse(Buffer.from(input.body ?? new Uint8Array()).toString('utf8'));
-  } catch {
-    throw badRequest('Invalid OpenAPI input.');
-  }
+type ImportedPart = { location: DocumentationPart['location']; properties: unknown };
+
+/** The types whose location has a path, `/` (the root resource) when none is given (AWS's documented default). */
+const PATH_TYPES = new Set(['RESOURCE', 'METHOD', 'PATH_PARAMETER', 'QUERY_PARAMETER', 'REQUEST_HEADER', 'REQUEST_BODY', 'RESPONSE', 'RESPONSE_HEADER', 'RESPONSE_BODY']);
+
+/** An OpenAPI document's `x-amazon-apigateway-documentation` parts into an API, merged or overwriting; their ids in order. */
+export function importParts(api: StoredApi, document: { 'x-amazon-apigateway-documentation'?: { documentationParts?: ImportedPart[] } }, mode: string | undefined): string[] {
   const parts = document['x-amazon-apigateway-documentation']?.documentationParts ?? [];
-  if (input.mode === 'overwrite') api.documentationParts.clear();
-  const ids: string[] = [];
-  for (const part of parts) {
+  if (mode === 'overwrite') api.documentationParts.clear();
+  return parts.map((part) => {
+    const location = { ...part.location, ...(PATH_TYPES.has(part.location?.type ?? '') && part.location?.path === undefined ? { path: '/' } : {}) } as DocumentationPart['location'];
     const properties = typeof part.properties === 'string' ? part.properties : JSON.stringify(part.properties);
-    const existing = [...api.documentationParts.values()].find((p) => JSON.stringify(p.location) === JSON.stringify(part.location));
+    const existing = [...api.documentationParts.values()].find((p) => JSON.stringify(p.location) === JSON.stringify(location));
     if (existing) existing.properties = properties;
-    ids.push((existing ?? addPart(api, part.location, properties, 'importDocumentationPartsInput')).id!);
-  }
-  return { ids, warnings: [] };
+    return (existing ?? addPart(api, location, properties, 'importDocumentationPartsInput')).id!;
+  });
+}
+
+/** ImportDocumentationParts: the parts of an OpenAPI document (JSON or YAML); AWS answers no `warnings` when there are none. */
+export function importDocumentationParts(input: ImportDocumentationPartsRequest, ctx: Ctx): { ids: string[] } {
+  const api = ctx.state.api(input.restApiId);
+  const document = parseOpenApi(input.body, 'Unable to build importer with provided input.');
+  return { ids: importParts(api, document, input.mode) };
 }
 
 function versionOf(api: StoredApi, version: string | undefined): DocumentationVersion {

@@ -15,7 +15,7 @@ import { shortId } from '../ids.ts';
 import { page } from '../pages.ts';
 import { applyPatch, checkOps } from '../patch.ts';
 import { deleteFound, type ApiGatewayState } from '../state.ts';
-import { tagsOf, writeTags } from './tags.ts';
+import { tagsOf, writeTags, checkTagKeys } from './tags.ts';
 
 type Ctx = RequestContext<ApiGatewayState>;
 const NONE = '(none)';
@@ -33,6 +33,7 @@ function output(state: ApiGatewayState, domain: DomainName): DomainName {
 
 /** Domain names are stored and described; no DNS or certificates are involved. */
 export function createDomainName(input: CreateDomainNameRequest, ctx: Ctx): DomainName {
+  checkTagKeys(input.tags, ctx.caller);
   if (!input.domainName) throw badRequest('No Domain Name specified');
   if (ctx.state.domainNames.has(input.domainName)) throw conflict('The domain name you provided already exists.');
   const regional = input.endpointConfiguration?.types?.includes('REGIONAL') || input.endpointConfiguration?.types?.includes('PRIVATE');
@@ -162,6 +163,7 @@ function privateDomainOf(state: ApiGatewayState, arn: string | undefined): Domai
 
 /** Lets a VPC endpoint reach a private custom domain name (stored; no VPC traffic is involved). */
 export function createDomainNameAccessAssociation(input: CreateDomainNameAccessAssociationRequest, ctx: Ctx): DomainNameAccessAssociation {
+  checkTagKeys(input.tags, ctx.caller);
   if (!input.domainNameArn) throw badRequest('domainNameArn must be specified');
   if (!input.accessAssociationSource) throw badRequest('accessAssociationSource must be specified');
   if (!ASSOCIATION_SOURCE_TYPES.includes(input.accessAssociationSourceType ?? '')) throw badRequest(`Invalid accessAssociationSourceType ${input.accessAssociationSourceType}. Valid values are VPCE`);

@@ -41,6 +41,9 @@ export function methodOutput(method: StoredMethod): StoredMethod {
 }
 
 /** Method request parameters name each parameter once across the query string, headers and path. */
+/** A method request parameter: `method.request.<location>.<name>` (AWS's mapping expression; recorded message otherwise). */
+const REQUEST_PARAMETER = /^method\.request\.(?:querystring|header|path|multivaluequerystring|multivalueheader)\.[^.\s][^\s]*$/;
+
 function checkParameterNames(parameters: Record<string, boolean> | undefined): void {
   const names = Object.keys(parameters ?? {}).map((key) => /^method\.request\.(?:querystring|header|path)\.(.+)$/.exec(key)?.[1] ?? key);
   if (new Set(names).size !== names.length) throw badRequest('Parameter names must be unique across querystring, header and path');
@@ -63,6 +66,9 @@ export function putMethod(input: PutMethodRequest, ctx: Ctx): StoredMethod {
     requestModels: input.requestModels && Object.keys(input.requestModels).length ? input.requestModels : undefined,
     authorizationScopes: input.authorizationScopes?.length ? input.authorizationScopes : undefined,
   };
+  for (const key of Object.keys(method.requestParameters ?? {})) {
+    if (!REQUEST_PARAMETER.test(key)) throw badRequest(`Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression specified: ${key}]`);
+  }
   checkParameterNames(method.requestParameters);
   checkReferences(api, method);
   resource.methods.set(httpMethod, method);

@@ -7,7 +7,7 @@ import { shortId } from '../ids.ts';
 import { page } from '../pages.ts';
 import { applyPatch, checkOps } from '../patch.ts';
 import type { ApiGatewayState } from '../state.ts';
-import { tagsOf, writeTags } from './tags.ts';
+import { tagsOf, writeTags, checkTagKeys } from './tags.ts';
 
 type Ctx = RequestContext<ApiGatewayState>;
 
@@ -36,6 +36,7 @@ const certOutput = (state: ApiGatewayState, c: ClientCertificate) => {
 
 /** A client certificate: a fresh key's public half in PEM (API Gateway would sign backend requests with it). */
 export function generateClientCertificate(input: { description?: string; tags?: Record<string, string> }, ctx: Ctx): ClientCertificate {
+  checkTagKeys(input.tags, ctx.caller);
   const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const now = ctx.emulator.clock.date();
   const certificate: ClientCertificate = {
@@ -90,6 +91,7 @@ const linkOutput = (state: ApiGatewayState, l: VpcLink, alwaysTags = false) => {
  * by the next call (AWS takes minutes; test_vpc_link_lifecycle waits for it).
  */
 export function createVpcLink(input: CreateVpcLinkRequest, ctx: Ctx): VpcLink {
+  checkTagKeys(input.tags, ctx.caller);
   if (!input.name) throw badRequest('Name cannot be empty');
   if (!input.targetArns?.length) throw badRequest('Vpc link target ARNs must be non-empty');
   const malformed = input.targetArns.find((arn) => !parseArn(arn));

@@ -1,41 +1,36 @@
-import { partitionInfo } from '../../../core/arn.ts';
 import type { ImportRestApiRequest, PutRestApiRequest, RestApi } from '@aws-sdk/client-api-gateway';
-import yaml from 'js-yaml';
 import type { RequestContext } from '../../../core/service.ts';
-import { badRequest } from '../errors.ts';
 import { shortId } from '../ids.ts';
-import type { ApiGatewayState, StoredApi, StoredMethod, StoredResource } from '../state.ts';
-import { pathOf } from '../state.ts';
-import { defaultModels } from './models.ts';
+import { pathOf, type ApiGatewayState, type StoredApi, type StoredMethod, type StoredResource } from '../state.ts';
+import { importParts } from './documentation.ts';
+import { importPrefix, parseOpenApi, type Doc } from './openapi-document.ts';
 import { newApi, restApiOutput } from './rest-apis.ts';
-import { stageOf } from './stages.ts';
 
 type Ctx = RequestContext<ApiGatewayState>;
-type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'x-amazon-apigateway-any-method'];
 
-function parseDocument(body: Uint8Array | undefined): Doc {
-  const text = Buffer.from(body ?? new Uint8Array()).toString('utf8');
-  let doc: unknown;
-  try {
-    doc = text.trimStart().startsWith('{') ? JSON.parse(text) : yaml.load(text);
-  } catch {
-    throw badRequest('Invalid OpenAPI input.');
-  }
-  if (!doc || typeof doc !== 'object' || (!('swagger' in doc) && !('openapi' in doc))) throw badRequest('Invalid OpenAPI input.');
-  return doc as Doc;
-}
+const parseDocument = (body: Uint8Array | undefined) => parseOpenApi(body, 'Invalid OpenAPI input.');
 
 /** `#/definitions/Pet` or `#/components/schemas/Pet` -> `Pet`. */
 const refName = (ref: string | undefined) => ref?.split('/').pop();
 
-function ensureResource(api: StoredApi, path: string): StoredResource {
+/** How an import goes: the `basepath` parameter, the ids of the paths an overwrite replaced, the warnings so far. */
+interface ImportRun {
+  basepath?: string;
+  /** path -> resource id: an overwritten API keeps the id of each path it has again (recorded). */
+  formerIds: Map<string, string>;
+  warnings: string[];
+}
+
+function ensureResource(api: StoredApi, path: string, run: ImportRun): StoredResource {
   let current = api.resources.get(api.api.rootResourceId)!;
+  let walked = '';
   for (const part of path.split('/').filter(Boolean)) {
+    walked += `/${part}`;
     let child = [...api.resources.values()].find((r) => r.parentId === current.id && r.pathPart === part);
     if (!child) {
-      child = { id: shortId(), parentId: current.id, pathPart: part, methods: new Map() };
+      child = { id: run.formerIds.get(walked) ?? shortId(), parentId: current.id, pathPart: part, methods: new Map() };
       api.resources.set(child.id, child);
     }
     current = child;
@@ -43,8 +38,20 @@ function ensureResource(api: StoredApi, path: string): StoredResource {
   return current;
 }
 
-function methodFrom(doc: Doc, operation: Doc, httpMethod: string, authorizerIds: Map<string, string>, api: StoredApi): StoredMethod {
+/** An integration's request parameters: a value that is no string is left out with AWS's warning (recorded). */
+function integrationParameters(parameters: Doc | undefined, where: string, run: ImportRun): Record<string, string> | undefined {
+  if (!parameters) return undefined;
+  const kept = Object.entries(parameters).filter(([name, value]) => {
+    if (typeof value === 'string') return true;
+    run.warnings.push(`Invalid format for 'requestParameters'. Expected type string for property '${name}' of ${where} but got '${String(value)}'`);
+    return false;
+  });
+  return Object.fromEntries(kept);
+}
+
+function methodFrom(doc: Doc, operation: Doc, httpMethod: string, authorizerIds: Map<string, string>, api: StoredApi, resource: { id: string; path: string }, run: ImportRun): StoredMethod {
   const integration = operation['x-amazon-apigateway-integration'] as Doc | undefined;
+  const integrationType = String(integration?.type).toUpperCase();
   const security = (operation.security ?? doc.security ?? []) as Record<string, string[]>[];
   const schemeNames = security.flatMap((s) => Object.keys(s));
   const authorizerId = schemeNames.map((n) => authorizerIds.get(n)).find(Boolean);
@@ -79,24 +86,26 @@ function methodFrom(doc: Doc, operation: Doc, httpMethod: string, authorizerIds:
     methodResponses: Object.keys(methodResponses).length ? methodResponses : undefined,
     methodIntegration: integration
       ? {
-          type: String(integration.type).toUpperCase() as 'AWS',
+          type: integrationType as 'AWS',
           httpMethod: integration.httpMethod,
           uri: integration.uri,
-          connectionType: integration.connectionType ?? 'INTERNET',
+          // Recorded imports: HTTP integrations get INTERNET, others none; the cache namespace is the resource id;
+          // the `default` response has no selection pattern.
+          connectionType: integration.connectionType ?? (integrationType.startsWith('HTTP') ? 'INTERNET' : undefined),
           connectionId: integration.connectionId,
           credentials: integration.credentials,
-          requestParameters: integration.requestParameters,
+          requestParameters: integrationParameters(integration.requestParameters, `resource '${resource.path}' and method '${httpMethod}'`, run),
           requestTemplates: integration.requestTemplates,
           passthroughBehavior: integration.passthroughBehavior?.toUpperCase() ?? 'WHEN_NO_MATCH',
           contentHandling: integration.contentHandling,
           timeoutInMillis: integration.timeoutInMillis ?? 29000,
-          cacheNamespace: shortId(6),
+          cacheNamespace: resource.id,
           cacheKeyParameters: integration.cacheKeyParameters ?? [],
           integrationResponses: integration.responses
             ? Object.fromEntries(
                 Object.entries(integration.responses as Doc).map(([pattern, r]) => [
                   String(r.statusCode),
-                  { statusCode: String(r.statusCode), selectionPattern: pattern === 'default' ? '' : pattern, responseParameters: r.responseParameters, responseTemplates: r.responseTemplates, contentHandling: r.contentHandling },
+                  { statusCode: String(r.statusCode), selectionPattern: pattern === 'default' ? undefined : pattern, responseParameters: r.responseParameters, responseTemplates: r.responseTemplates, contentHandling: r.contentHandling },
                 ]),
               )
             : undefined,
@@ -105,10 +114,28 @@ function methodFrom(doc: Doc, operation: Doc, httpMethod: string, authorizerIds:
   };
 }
 
+/**
+ * A document's schema as API Gateway keeps it: local references (`#/definitions/Pet`, `#/components/schemas/Pet`)
+ * become links to the API's model (recorded: `https://apigateway.amazonaws.com/restapis/<id>/models/Pet`).
+ */
+function modelLinks(schema: unknown, apiId: string): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => modelLinks(item, apiId));
+  if (!schema || typeof schema !== 'object') return schema;
+  return Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [
+      key,
+      key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? `https://apigateway.amazonaws.com/restapis/${apiId}/models/${refName(value)}` : modelLinks(value, apiId),
+    ]),
+  );
+}
+
 /** Fills an API from an OpenAPI 2 or 3 document with API Gateway's extensions. */
-function fill(api: StoredApi, doc: Doc): void {
+function fill(api: StoredApi, doc: Doc, run: ImportRun): void {
   const schemas = (doc.definitions ?? doc.components?.schemas ?? {}) as Doc;
-  for (const [name, schema] of Object.entries(schemas)) api.models.set(name, { id: shortId(6), name, schema: JSON.stringify(schema), contentType: 'application/json' });
+  for (const [name, schema] of Object.entries(schemas)) {
+    const description = typeof schema?.description === 'string' ? schema.description : undefined;
+    api.models.set(name, { id: shortId(6), name, description, schema: JSON.stringify(modelLinks(schema, api.api.id!)), contentType: 'application/json' });
+  }
   for (const [name, v] of Object.entries((doc['x-amazon-apigateway-request-validators'] ?? {}) as Doc)) {
     const id = shortId(6);
     api.validators.set(id, { id, name, validateRequestBody: Boolean(v.validateRequestBody), validateRequestParameters: Boolean(v.validateRequestParameters) });
@@ -136,32 +163,42 @@ function fill(api: StoredApi, doc: Doc): void {
   for (const [type, r] of Object.entries((doc['x-amazon-apigateway-gateway-responses'] ?? {}) as Doc)) {
     api.gatewayResponses.set(type, { responseType: type as 'DEFAULT_4XX', statusCode: r.statusCode, responseParameters: r.responseParameters ?? {}, responseTemplates: r.responseTemplates ?? {}, defaultResponse: false });
   }
+  importParts(api, doc, 'merge');
   const policy = doc['x-amazon-apigateway-policy'];
   if (policy !== undefined) api.api.policy = typeof policy === 'string' ? policy : JSON.stringify(policy);
   const binary = doc['x-amazon-apigateway-binary-media-types'] as string[] | undefined;
   if (binary?.length) api.api.binaryMediaTypes = [...new Set([...(api.api.binaryMediaTypes ?? []), ...binary])];
-  const basePath = typeof doc.basePath === 'string' && doc.basePath !== '/' ? doc.basePath : '';
+  const prefix = importPrefix(doc, run.basepath);
   for (const [path, item] of Object.entries((doc.paths ?? {}) as Doc)) {
-    const resource = ensureResource(api, `${basePath}${path}`);
+    const fullPath = `${prefix}${path}`;
+    const resource = ensureResource(api, fullPath, run);
     for (const [key, operation] of Object.entries(item as Doc)) {
       if (!METHODS.includes(key)) continue;
       const httpMethod = key === 'x-amazon-apigateway-any-method' ? 'ANY' : key.toUpperCase();
-      resource.methods.set(httpMethod, methodFrom(doc, operation as Doc, httpMethod, authorizerIds, api));
+      resource.methods.set(httpMethod, methodFrom(doc, operation as Doc, httpMethod, authorizerIds, api, { id: resource.id, path: fullPath }, run));
     }
   }
 }
 
+const withWarnings = (api: RestApi, run: ImportRun): RestApi => (run.warnings.length ? { ...api, warnings: run.warnings } : api);
+
 export function importRestApi(input: ImportRestApiRequest, ctx: Ctx): RestApi {
   const doc = parseDocument(input.body);
   const stored = newApi(ctx.state, { name: doc.info?.title ?? 'imported', description: doc.info?.description, version: doc.info?.version }, ctx.emulator.clock.date());
-  fill(stored, doc);
-  return restApiOutput(ctx.state, stored);
+  // An imported API has the document's models only, not the Empty and Error a new API gets (recorded).
+  stored.models.clear();
+  const run: ImportRun = { basepath: input.parameters?.basepath, formerIds: new Map(), warnings: [] };
+  fill(stored, doc, run);
+  return withWarnings(restApiOutput(ctx.state, stored), run);
 }
 
 export function putRestApi(input: PutRestApiRequest, ctx: Ctx): RestApi {
-  const stored = ctx.state.api(input.restApiId);
+  // The document is checked before the API is looked up (recorded: a bad document to an unknown API is a 400).
   const doc = parseDocument(input.body);
+  const stored = ctx.state.api(input.restApiId);
+  const run: ImportRun = { basepath: input.parameters?.basepath, formerIds: new Map(), warnings: [] };
   if (input.mode !== 'merge') {
+    for (const resource of stored.resources.values()) run.formerIds.set(pathOf(stored, resource), resource.id);
     const root = stored.resources.get(stored.api.rootResourceId)!;
     root.methods.clear();
     stored.resources.clear();
@@ -170,61 +207,13 @@ export function putRestApi(input: PutRestApiRequest, ctx: Ctx): RestApi {
     stored.authorizers.clear();
     stored.validators.clear();
     stored.gatewayResponses.clear();
-    for (const model of defaultModels()) stored.models.set(model.name!, model);
-    if (doc.info?.title) stored.api.name = doc.info.title;
     stored.api.description = doc.info?.description ?? stored.api.description;
+    // Overwrite replaces the binary media types with the document's; merge adds them (both recorded).
+    stored.api.binaryMediaTypes = undefined;
   }
-  fill(stored, doc);
-  return restApiOutput(ctx.state, stored);
-}
-
-/** GetExport: the stage's deployed API as OpenAPI 3 (`oas30`) or Swagger 2 (`swagger`), JSON or YAML. */
-export function getExport(input: { restApiId: string; stageName: string; exportType: string; parameters?: Record<string, string>; accepts?: string }, ctx: Ctx) {
-  const api = ctx.state.api(input.restApiId);
-  const stage = stageOf(api, input.stageName);
-  if (input.exportType !== 'oas30' && input.exportType !== 'swagger') throw badRequest(`No OpenAPI exporter available for ${input.exportType}`);
-  const withIntegrations = (input.parameters?.extensions ?? '').split(',').some((e) => e === 'integrations' || e === 'apigateway');
-  const deployment = api.deployments.get(stage.deploymentId ?? '');
-  const resources = deployment?.snapshot.resources ?? [...api.resources.values()].map((r) => ({ path: pathOf(api, r), methods: Object.fromEntries(r.methods) }));
-  const oas3 = input.exportType === 'oas30';
-  const paths: Doc = {};
-  for (const resource of resources) {
-    const entries = Object.entries(resource.methods);
-    if (!entries.length) continue;
-    paths[resource.path] = Object.fromEntries(
-      entries.map(([httpMethod, method]) => {
-        const responses = Object.fromEntries(Object.keys(method.methodResponses ?? {}).map((code) => [code, { description: `${code} response` }]));
-        const operation: Doc = { ...(method.operationName ? { operationId: method.operationName } : {}), responses };
-        if (withIntegrations && method.methodIntegration) {
-          const i = method.methodIntegration;
-          operation['x-amazon-apigateway-integration'] = {
-            type: i.type?.toLowerCase(),
-            httpMethod: i.httpMethod,
-            uri: i.uri,
-            passthroughBehavior: i.passthroughBehavior?.toLowerCase(),
-            requestTemplates: i.requestTemplates,
-            requestParameters: i.requestParameters,
-            timeoutInMillis: i.timeoutInMillis,
-            responses: i.integrationResponses
-              ? Object.fromEntries(Object.values(i.integrationResponses).map((r) => [r.selectionPattern || 'default', { statusCode: r.statusCode, responseTemplates: r.responseTemplates, responseParameters: r.responseParameters }]))
-              : undefined,
-          };
-        }
-        return [httpMethod === 'ANY' ? 'x-amazon-apigateway-any-method' : httpMethod.toLowerCase(), operation];
-      }),
-    );
-  }
-  const info = { title: api.api.name, version: stage.deploymentId ? ctx.emulator.clock.date().toISOString() : '1.0', description: api.api.description };
-  const host = `${api.api.id}.execute-api.${ctx.region}.${partitionInfo(ctx.region).dnsSuffix}`;
-  const models = Object.fromEntries([...api.models.values()].map((m) => [m.name!, JSON.parse(m.schema ?? '{}')]));
-  const doc = oas3
-    ? { openapi: '3.0.1', info, servers: [{ url: `https://${host}/{basePath}`, variables: { basePath: { default: input.stageName } } }], paths, components: { schemas: models } }
-    : { swagger: '2.0', info, host, basePath: `/${input.stageName}`, schemes: ['https'], paths, definitions: models };
-  const asYaml = input.accepts === 'application/yaml';
-  const body = asYaml ? yaml.dump(JSON.parse(JSON.stringify(doc))) : JSON.stringify(doc);
-  return {
-    contentType: asYaml ? 'application/yaml' : 'application/octet-stream',
-    contentDisposition: `attachment; filename="${oas3 ? 'oas30' : 'swagger'}_${ctx.emulator.clock.date().toISOString()}.${asYaml ? 'yaml' : 'json'}"`,
-    body: Buffer.from(body),
-  };
+  // Both modes take the document's title and version (recorded).
+  if (doc.info?.title) stored.api.name = doc.info.title;
+  if (doc.info?.version) stored.api.version = String(doc.info.version);
+  fill(stored, doc, run);
+  return withWarnings(restApiOutput(ctx.state, stored, true), run);
 }

@@ -12,8 +12,13 @@ const PATH_PART = /^(?:[a-zA-Z0-9._:-]+|\{[a-zA-Z0-9._-]+\+?\})$/;
 const isVariable = (part: string | undefined) => part?.startsWith('{') ?? false;
 const isGreedy = (part: string | undefined) => part?.endsWith('+}') ?? false;
 
-export function resourceOutput(api: StoredApi, resource: StoredResource): Resource {
-  const methods = Object.fromEntries(resource.methods);
+/**
+ * A resource as the API answers it: its methods by name, each empty unless `embed` asks for `methods` (AWS's `embed`
+ * parameter; recorded: imported resources list `{"GET": {}}`).
+ */
+export function resourceOutput(api: StoredApi, resource: StoredResource, embed?: string[]): Resource {
+  const full = embed?.includes('methods');
+  const methods = Object.fromEntries([...resource.methods].map(([name, method]) => [name, full ? method : {}]));
   return {
     id: resource.id,
     parentId: resource.parentId,
@@ -49,14 +54,14 @@ export function createResource(input: CreateResourceRequest, ctx: Ctx): Resource
   return resourceOutput(api, resource);
 }
 
-export function getResource(input: { restApiId: string; resourceId: string }, ctx: Ctx): Resource {
+export function getResource(input: { restApiId: string; resourceId: string; embed?: string[] }, ctx: Ctx): Resource {
   const api = ctx.state.api(input.restApiId, noResource);
-  return resourceOutput(api, resourceOf(api, input.resourceId));
+  return resourceOutput(api, resourceOf(api, input.resourceId), input.embed);
 }
 
-export function getResources(input: { restApiId: string; position?: string; limit?: number }, ctx: Ctx) {
+export function getResources(input: { restApiId: string; position?: string; limit?: number; embed?: string[] }, ctx: Ctx) {
   const api = ctx.state.api(input.restApiId);
-  const all = [...api.resources.values()].map((r) => resourceOutput(api, r)).sort((a, b) => (a.path! < b.path! ? -1 : a.path! > b.path! ? 1 : 0));
+  const all = [...api.resources.values()].map((r) => resourceOutput(api, r, input.embed)).sort((a, b) => (a.path! < b.path! ? -1 : a.path! > b.path! ? 1 : 0));
   return page(all, input);
 }
 

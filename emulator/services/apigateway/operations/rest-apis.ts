@@ -6,7 +6,7 @@ import { page } from '../pages.ts';
 import { applyPatch, checkOps } from '../patch.ts';
 import type { ApiGatewayState, StoredApi } from '../state.ts';
 import { defaultModels } from './models.ts';
-import { tagsOf, writeTags } from './tags.ts';
+import { tagsOf, writeTags, checkTagKeys } from './tags.ts';
 
 type Ctx = RequestContext<ApiGatewayState>;
 
@@ -92,6 +92,7 @@ export function restApiOutput(state: ApiGatewayState, stored: StoredApi, alwaysT
 export function createRestApi(input: CreateRestApiRequest, ctx: Ctx): RestApi {
   // The API to clone must exist before anything is created (a missing one leaves no half-made API behind).
   const source = input.cloneFrom ? ctx.state.api(input.cloneFrom) : undefined;
+  checkTagKeys(input.tags, ctx.caller);
   const stored = newApi(ctx.state, input, ctx.emulator.clock.date());
   if (source) cloneInto(stored, source);
   return restApiOutput(ctx.state, stored);
@@ -108,8 +109,9 @@ function cloneInto(target: StoredApi, source: StoredApi): void {
   for (const [k, v] of source.authorizers) target.authorizers.set(k, copy(v));
 }
 
+/** GetRestApi answers `tags` even when there are none (recorded); CreateRestApi and GetRestApis leave them out. */
 export function getRestApi(input: { restApiId: string }, ctx: Ctx): RestApi {
-  return restApiOutput(ctx.state, ctx.state.api(input.restApiId));
+  return restApiOutput(ctx.state, ctx.state.api(input.restApiId), true);
 }
 
 export function getRestApis(input: { position?: string; limit?: number }, ctx: Ctx) {

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../../core/service.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { applyPatch, checkOps, segments } from '../patch.ts';
 import type { ApiGatewayState, StoredApi } from '../state.ts';
-import { tagsOf, writeTags } from './tags.ts';
+import { tagsOf, writeTags, checkTagKeys } from './tags.ts';
 
 type Ctx = RequestContext<ApiGatewayState>;
 
@@ -24,6 +24,7 @@ export function stageOutput(state: ApiGatewayState, apiId: string, stage: Stage)
 
 /** A new stage with AWS's defaults (CreateStage, and CreateDeployment with a new stage name). */
 export function putStage(ctx: Ctx, api: StoredApi, input: Omit<CreateStageRequest, 'restApiId'>): Stage {
+  checkTagKeys(input.tags, ctx.caller);
   const now = ctx.emulator.clock.date();
   const stage: Stage = {
     stageName: input.stageName,

@@ -1,5 +1,6 @@
-import type { RequestContext } from '../../../core/service.ts';
+import type { Caller, RequestContext } from '../../../core/service.ts';
 import { parseArn } from '../../../core/arn.ts';
+import { isReservedTagKey } from '../../../core/tags.ts';
 import { badRequest } from '../errors.ts';
 import type { ApiGatewayState } from '../state.ts';
 
@@ -7,6 +8,14 @@ type Ctx = RequestContext<ApiGatewayState>;
 
 export function tagsOf(state: ApiGatewayState, arn: string): Record<string, string> {
   return { ...state.tags.get(arn) };
+}
+
+/**
+ * Refuses `aws:` keys (CloudFormation's own `aws:cloudformation:*` tags on its calls excepted), with API Gateway's
+ * message as AWS answers it (quoted in serverless/serverless#9223 and aws/aws-cdk#23738).
+ */
+export function checkTagKeys(tags: Record<string, string> | undefined, caller: Caller): void {
+  if (Object.keys(tags ?? {}).some((key) => isReservedTagKey(key, caller))) throw badRequest("Invalid tag key. Tag keys cannot start with 'aws:' (case insensitive)");
 }
 
 export function writeTags(state: ApiGatewayState, arn: string, tags: Record<string, string>): void {
@@ -20,6 +29,7 @@ function checkArn(arn: string): string {
 }
 
 export function tagResource(input: { resourceArn: string; tags?: Record<string, string> }, ctx: Ctx): Record<string, never> {
+  checkTagKeys(input.tags, ctx.caller);
   writeTags(ctx.state, checkArn(input.resourceArn), input.tags ?? {});
   return {};
 }

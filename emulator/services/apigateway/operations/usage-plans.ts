@@ -7,7 +7,7 @@ import { page } from '../pages.ts';
 import { checkOps, applyPatch, segments } from '../patch.ts';
 import { deleteFound, type ApiGatewayState } from '../state.ts';
 import { apiKeyOf } from './api-keys.ts';
-import { tagsOf, writeTags } from './tags.ts';
+import { tagsOf, writeTags, checkTagKeys } from './tags.ts';
 
 type Ctx = RequestContext<ApiGatewayState>;
 
@@ -34,6 +34,7 @@ async function checkStages(ctx: Ctx, plan: UsagePlan): Promise<void> {
 }
 
 export async function createUsagePlan(input: CreateUsagePlanRequest, ctx: Ctx): Promise<UsagePlan> {
+  checkTagKeys(input.tags, ctx.caller);
   if (!input.name) throw badRequest('Usage plan name must be non-empty');
   const plan: UsagePlan = { id: shortId(6), name: input.name, description: input.description, apiStages: input.apiStages ?? [], throttle: input.throttle, quota: input.quota };
   await checkStages(ctx, { ...plan, id: undefined });
@@ -113,8 +114,11 @@ export function getUsagePlanKey(input: { usagePlanId: string; keyId: string }, c
 }
 
 export function getUsagePlanKeys(input: { usagePlanId: string; nameQuery?: string; position?: string; limit?: number }, ctx: Ctx) {
-  usagePlanOf(ctx.state, input.usagePlanId);
-  const keys = [...(ctx.state.usagePlanKeys.get(input.usagePlanId) ?? [])].filter((id) => ctx.state.apiKeys.has(id)).map((id) => keyOutput(ctx.state, id));
+  // An unknown plan lists no keys rather than failing, and the newest key comes first (both recorded).
+  const keys = [...(ctx.state.usagePlanKeys.get(input.usagePlanId) ?? [])]
+    .reverse()
+    .filter((id) => ctx.state.apiKeys.has(id))
+    .map((id) => keyOutput(ctx.state, id));
   return page(keys.filter((k) => input.nameQuery === undefined || (k.name ?? '').startsWith(input.nameQuery)), input);
 }
 

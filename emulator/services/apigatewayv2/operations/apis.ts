@@ -2,7 +2,7 @@ import type { Api, CreateApiRequest, UpdateApiRequest } from '@aws-sdk/client-ap
 import { badRequest, type StoredV2Api } from '../state.ts';
 import { autoDeploy, clone, merge, newId, page, type Ctx } from './common.ts';
 import { deploy } from './deploy.ts';
-import { tagsOf, writeTags } from './tags.ts';
+import { tagsOf, writeTags, checkTagKeys } from './tags.ts';
 
 /** The URL the API answers at on this emulator (AWS's would be `https://<id>.execute-api.<region>.amazonaws.com`). */
 export function apiEndpoint(ctx: Ctx, apiId: string, protocol: string): string {
@@ -39,6 +39,7 @@ function quickCreate(stored: StoredV2Api, input: CreateApiRequest, ctx: Ctx): vo
 }
 
 export function newApi(input: CreateApiRequest, ctx: Ctx): StoredV2Api {
+  checkTagKeys(input.Tags, ctx.caller);
   if (!input.Name) throw badRequest('Invalid API name specified');
   if (input.ProtocolType !== 'HTTP' && input.ProtocolType !== 'WEBSOCKET') throw badRequest('Invalid protocol type specified');
   if (input.ProtocolType === 'WEBSOCKET' && !input.RouteSelectionExpression) throw badRequest('RouteSelectionExpression is required for WEBSOCKET APIs');

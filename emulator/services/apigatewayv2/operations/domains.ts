@@ -2,7 +2,7 @@ import { partitionInfo } from '../../../core/arn.ts';
 import type { ApiMapping, CreateApiMappingRequest, CreateDomainNameRequest, CreateVpcLinkRequest, DomainName, UpdateApiMappingRequest, UpdateDomainNameRequest, UpdateVpcLinkRequest, VpcLink } from '@aws-sdk/client-apigatewayv2';
 import { badRequest, childOf, conflict } from '../state.ts';
 import { checkRestStage, clone, merge, newId, page, type Ctx } from './common.ts';
-import { tagsOf, writeTags } from './tags.ts';
+import { tagsOf, writeTags, checkTagKeys } from './tags.ts';
 
 const domainOutput = (ctx: Ctx, d: DomainName) => ({ ...clone(d), Tags: tagsOf(ctx.state, ctx.state.arn(`/domainnames/${d.DomainName}`)) });
 
@@ -14,6 +14,7 @@ function checkRoutingMode(mode: string | undefined): void {
 
 /** Custom domain names are stored and described (no DNS or certificates); requests with their Host header are routed by execute/custom-domain.ts. */
 export function createDomainName(input: CreateDomainNameRequest, ctx: Ctx): DomainName {
+  checkTagKeys(input.Tags, ctx.caller);
   if (!input.DomainName) throw badRequest('Domain name must be specified');
   if (ctx.state.domainNames.has(input.DomainName)) throw conflict(`The domain name resource already exists.`);
   checkRoutingMode(input.RoutingMode);
@@ -106,6 +107,7 @@ const linkOutput = (ctx: Ctx, l: VpcLink) => ({ ...clone(l), Tags: tagsOf(ctx.st
 
 /** VPC links are stored, AVAILABLE at once; nothing is provisioned. */
 export function createVpcLink(input: CreateVpcLinkRequest, ctx: Ctx): VpcLink {
+  checkTagKeys(input.Tags, ctx.caller);
   if (!input.Name) throw badRequest('VpcLink name must be specified');
   if (!input.SubnetIds?.length) throw badRequest('SubnetIds must be specified');
   const link: VpcLink = {

@@ -20,7 +20,7 @@ import type {
 import { badRequest, childOf, notFound, type StoredPortalProduct } from '../state.ts';
 import { checkRestStage, clone, newId, page, type Ctx } from './common.ts';
 import { checkLength } from './portals.ts';
-import { tagsOf, writeTags } from './tags.ts';
+import { tagsOf, writeTags, checkTagKeys } from './tags.ts';
 
 // Portal products group documentation pages and REST endpoint pages, as AWS's API reference describes them. Products
 // are this account's (`ResourceOwner` OTHER_ACCOUNTS lists none: no product is shared with it here).
@@ -46,6 +46,7 @@ function checkDisplayOrder(stored: StoredPortalProduct, order: DisplayOrder | un
 }
 
 export function createPortalProduct(input: CreatePortalProductRequest, ctx: Ctx): GetPortalProductResponse {
+  checkTagKeys(input.Tags, ctx.caller);
   checkLength(input.DisplayName, 'displayName', 1, 255, true);
   checkLength(input.Description, 'description', 0, 1024);
   const id = newId(10);

@@ -10,7 +10,7 @@ import type {
 } from '@aws-sdk/client-apigatewayv2';
 import { badRequest, notFound, type StoredPortal } from '../state.ts';
 import { clone, newId, page, type Ctx } from './common.ts';
-import { tagsOf, writeTags } from './tags.ts';
+import { tagsOf, writeTags, checkTagKeys } from './tags.ts';
 
 // Developer portals are stored and described as AWS's API reference and "Create a portal in API Gateway" describe
 // them: DISABLED on creation, hosted by default at `p-<portal-id>.apigw-portal.<region>.on.aws` (a CloudFront
@@ -80,6 +80,7 @@ function portalOf(ctx: Ctx, id: string | undefined): StoredPortal {
 const output = (ctx: Ctx, stored: StoredPortal): GetPortalResponse => ({ ...clone(stored.portal), Tags: tagsOf(ctx.state, stored.portal.PortalArn) });
 
 export function createPortal(input: CreatePortalRequest, ctx: Ctx): GetPortalResponse {
+  checkTagKeys(input.Tags, ctx.caller);
   checkAuthorization(input.Authorization);
   checkContent(input.PortalContent);
   checkLength(input.LogoUri, 'logoUri', 0, 1092);

@@ -2,13 +2,14 @@ import type { CreateDeploymentRequest, CreateStageRequest, Deployment, Stage, Up
 import { badRequest, childOf, conflict } from '../state.ts';
 import { autoDeploy, clone, merge, page, type Ctx } from './common.ts';
 import { deploy } from './deploy.ts';
-import { tagsOf, writeTags } from './tags.ts';
+import { tagsOf, writeTags, checkTagKeys } from './tags.ts';
 
 function stageOutput(ctx: Ctx, apiId: string, stage: Stage): Stage {
   return { ...clone(stage), Tags: tagsOf(ctx.state, ctx.state.arn(`/apis/${apiId}/stages/${stage.StageName}`)) };
 }
 
 export function createStage(input: CreateStageRequest, ctx: Ctx): Stage {
+  checkTagKeys(input.Tags, ctx.caller);
   const api = ctx.state.api(input.ApiId);
   if (!input.StageName) throw badRequest('Stage name must be specified');
   if (api.stages.has(input.StageName)) throw conflict(`Stage ${input.StageName} already exists`);

@@ -8,8 +8,7 @@ function pick(p: Properties, names: readonly string[]): Properties {
 
 /** The stack's tags and the resource's own `Tags`, which API Gateway V2 templates give as a map. */
 function tagMap(request: ResourceRequest): Record<string, string> | undefined {
-  const own = (request.properties.Tags ?? {}) as Record<string, string>;
-  const tags = { ...Object.fromEntries(resourceTags({ ...request, properties: {} }).map((t) => [t.Key, t.Value])), ...own };
+  const tags = Object.fromEntries(resourceTags(request).map((t) => [t.Key, t.Value]));
   return Object.keys(tags).length ? tags : undefined;
 }
 

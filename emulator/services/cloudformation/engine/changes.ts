@@ -1,5 +1,5 @@
 import type { Change, ResourceChangeDetail } from '@aws-sdk/client-cloudformation';
-import { resolve } from '../template/intrinsics.ts';
+import { getAttTarget, intrinsicOf, references, resolve, subPlaceholders } from '../template/intrinsics.ts';
 import type { Stack } from '../state.ts';
 import { plan, scopeFor, type Desired } from './deploy.ts';
 import type { Run } from './run.ts';
@@ -11,20 +11,76 @@ function same(a: unknown, b: unknown): boolean {
 
 const REPLACE_POLICY: Record<string, 'ReplaceAndDelete' | 'ReplaceAndRetain' | 'ReplaceAndSnapshot'> = { Delete: 'ReplaceAndDelete', Retain: 'ReplaceAndRetain', Snapshot: 'ReplaceAndSnapshot' };
 
-/** The template parameters a property value refers to (`Ref`) whose value the change set changes, in order. */
+/** The template parameters a property value refers to (`Ref`, `Fn::Sub` placeholders) whose value the change set changes. */
 function changedParameters(raw: unknown, stack: Stack, desired: Desired): string[] {
-  const found = new Set<string>();
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(visit);
-    else if (value && typeof value === 'object') {
-      const ref = (value as { Ref?: unknown }).Ref;
-      if (typeof ref === 'string') found.add(ref);
-      Object.values(value).forEach(visit);
-    }
-  };
-  visit(raw);
   const valueOf = (parameters: Desired['parameters'], key: string) => parameters.find((p) => p.key === key)?.text;
-  return [...found].filter((key) => Object.hasOwn(desired.template.Parameters ?? {}, key) && valueOf(desired.parameters, key) !== valueOf(stack.parameters, key));
+  return [...references(raw)].filter((key) => Object.hasOwn(desired.template.Parameters ?? {}, key) && valueOf(desired.parameters, key) !== valueOf(stack.parameters, key));
+}
+
+/** The resources a property value points at: `Ref X` (no attribute) and `Fn::GetAtt X.A`, also inside `Fn::Sub`. */
+function pointers(value: unknown, found: { target: string; attribute?: string }[] = []): { target: string; attribute?: string }[] {
+  if (Array.isArray(value)) value.forEach((v) => pointers(v, found));
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return found;
+  const fn = intrinsicOf(value);
+  if (fn?.[0] === 'Ref' && typeof fn[1] === 'string') found.push({ target: fn[1] });
+  else if (fn?.[0] === 'Fn::GetAtt') {
+    try {
+      const [target, attribute] = getAttTarget(fn[1]);
+      found.push({ target, attribute });
+    } catch {
+      // A malformed Fn::GetAtt fails the change set elsewhere.
+    }
+  } else if (fn?.[0] === 'Fn::Sub') {
+    const [text, variables] = Array.isArray(fn[1]) ? fn[1] : [fn[1], {}];
+    if (typeof text === 'string') {
+      for (const name of subPlaceholders(text)) {
+        if (Object.hasOwn(variables ?? {}, name)) continue;
+        const [target, ...rest] = name.split('.');
+        found.push({ target, ...(rest.length ? { attribute: rest.join('.') } : {}) });
+      }
+    }
+    pointers(variables, found);
+  } else Object.values(value).forEach((v) => pointers(v, found));
+  return found;
+}
+
+/** Whether a modified resource is replaced: a detail forcing recreation makes it so, or may (`Conditional`) when dynamic. */
+function replacementOf(details: ResourceChangeDetail[], typeChanged: boolean): 'True' | 'False' | 'Conditional' {
+  const replacing = typeChanged || details.some((d) => d.Target?.RequiresRecreation === 'Always');
+  if (!replacing) return 'False';
+  return details.every((d) => d.Evaluation === 'Static' || d.ChangeSource === 'DirectModification' || d.Target?.RequiresRecreation !== 'Always') ? 'True' : 'Conditional';
+}
+
+/**
+ * Changes that follow from other changes, as AWS lists them: a property pointing at a replaced resource changes with
+ * it (`Ref`: ResourceReference, `Fn::GetAtt`: ResourceAttribute, both Static), one reading an attribute of a resource
+ * updated in place may change (ResourceAttribute, Dynamic); a `Ref` to a resource updated in place is its unchanged id.
+ * Repeated until nothing more follows, so chains of references propagate.
+ */
+function propagate(resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>, modified: Map<string, { details: ResourceChangeDetail[]; createOnly: Set<string> }>, live: Map<string, unknown>): void {
+  const typeChanged = (id: string) => resources[id].Type !== (live.get(id) as { type?: string } | undefined)?.type;
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [id, entry] of modified) {
+      for (const [name, raw] of Object.entries(resources[id].Properties ?? {})) {
+        for (const { target, attribute } of pointers(raw)) {
+          const cause = modified.get(target);
+          if (!cause || (!cause.details.length && !typeChanged(target))) continue;
+          const replaced = replacementOf(cause.details, typeChanged(target)) !== 'False';
+          if (!replaced && attribute === undefined) continue;
+          const entity = attribute === undefined ? target : `${target}.${attribute}`;
+          if (entry.details.some((d) => d.CausingEntity === entity && d.Target?.Name === name)) continue;
+          entry.details.push({
+            Target: { Attribute: 'Properties', Name: name, RequiresRecreation: entry.createOnly.has(name) ? 'Always' : 'Never' },
+            Evaluation: replaced ? 'Static' : 'Dynamic',
+            ChangeSource: attribute === undefined ? 'ResourceReference' : 'ResourceAttribute',
+            CausingEntity: entity,
+          });
+          grew = true;
+        }
+      }
+    }
+  }
 }
 
 /**
@@ -36,12 +92,11 @@ export async function computeChanges(stack: Stack, run: Run, desired: Desired): 
   const { resources } = plan(desired.template, scope);
   const changes: Change[] = [];
   const live = new Map([...stack.resources].filter(([, r]) => r.status !== 'DELETE_COMPLETE' && r.physicalId !== undefined));
+  // Each existing resource's details, in template order; the list of changes is made once the details are complete.
+  const modified = new Map<string, { details: ResourceChangeDetail[]; createOnly: Set<string> }>();
   for (const [id, declaration] of Object.entries(resources)) {
     const current = live.get(id);
-    if (!current) {
-      changes.push({ Type: 'Resource', ResourceChange: { Action: 'Add', LogicalResourceId: id, ResourceType: declaration.Type, Scope: [], Details: [] } });
-      continue;
-    }
+    if (!current) continue;
     const type = await resourceType(declaration.Type);
     const createOnly = new Set(type.update ? (type.createOnly ?? []) : Object.keys({ ...current.properties, ...(declaration.Properties ?? {}) }));
     const details: ResourceChangeDetail[] = [];
@@ -69,9 +124,18 @@ export async function computeChanges(stack: Stack, run: Run, desired: Desired): 
       details.push({ Target: target, Evaluation: dynamic ? 'Dynamic' : 'Static', ChangeSource: dynamic ? 'ResourceReference' : 'DirectModification' });
     }
     details.unshift(...causes);
+    modified.set(id, { details, createOnly });
+  }
+  propagate(resources, modified, live);
+  for (const [id, declaration] of Object.entries(resources)) {
+    const current = live.get(id);
+    if (!current) {
+      changes.push({ Type: 'Resource', ResourceChange: { Action: 'Add', LogicalResourceId: id, ResourceType: declaration.Type, Scope: [], Details: [] } });
+      continue;
+    }
+    const { details } = modified.get(id)!;
     if (!details.length && declaration.Type === current.type) continue;
-    const replacing = declaration.Type !== current.type || details.some((d) => d.Target?.RequiresRecreation === 'Always');
-    const replacement = replacing ? (details.every((d) => d.Evaluation === 'Static' || d.ChangeSource === 'DirectModification' || d.Target?.RequiresRecreation !== 'Always') ? 'True' : 'Conditional') : 'False';
+    const replacement = replacementOf(details, declaration.Type !== current.type);
     changes.push({
       Type: 'Resource',
       ResourceChange: {

@@ -7,7 +7,7 @@ import type { PendingRollback, Stack, StackResource } from '../state.ts';
 import { resolveDynamicReferences } from './dynamic-references.ts';
 import { dependencies, reversed, walk } from './graph.ts';
 import { evaluateOutputs, publishExports } from './outputs.ts';
-import { failureReason, isAlreadyGone, recordEvent, resourceRequest, setStatus, type Run } from './run.ts';
+import { engineCaller, failureReason, isAlreadyGone, recordEvent, resourceRequest, setStatus, type Run } from './run.ts';
 import { stackScope, type StackScope } from './scope.ts';
 import { guardRemovals, stackPolicyDenial } from './stack-policy.ts';
 import { awaitSignals, resourceSignalPolicy } from './resource-signal.ts';
@@ -55,7 +55,7 @@ type Journal = PendingRollback['journal'][number];
 export async function resolvedProperties(stack: Stack, run: Run, declaration: TemplateResource, scope: StackScope): Promise<Properties> {
   const properties = resolve(declaration.Properties ?? {}, scope) as Properties;
   const call = (service: string, operation: string, input: object) =>
-    run.emulator.call<never>(service, operation, input, { caller: stack.caller, accountId: run.accountId, region: run.region });
+    run.emulator.call<never>(service, operation, input, { caller: engineCaller(stack), accountId: run.accountId, region: run.region });
   return (await resolveDynamicReferences(properties, call)) as Properties;
 }
 
@@ -204,6 +204,8 @@ export async function rollbackCreate(stack: Stack, run: Run, reason: string, des
     return;
   }
   setStatus(stack, run, 'ROLLBACK_IN_PROGRESS', reason);
+  // A stack whose creation is rolled back shows when its resources were deleted (AWS's DeletionTime).
+  stack.deleted = run.emulator.clock.date();
   const failed = await deleteResources(stack, run, liveResourceIds(stack), desired.template);
   if (failed.length) {
     setStatus(stack, run, 'ROLLBACK_FAILED', `The following resource(s) failed to delete: [${failed.join(', ')}]. `);
@@ -211,7 +213,6 @@ export async function rollbackCreate(stack: Stack, run: Run, reason: string, des
   }
   if (onFailure === 'DELETE') {
     setStatus(stack, run, 'DELETE_IN_PROGRESS');
-    stack.deleted = run.emulator.clock.date();
     setStatus(stack, run, 'DELETE_COMPLETE');
     return;
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AwsError } from '../../../core/errors.ts';
 import type { Emulator } from '../../../core/emulator.ts';
+import type { Caller } from '../../../core/service.ts';
 import type { ResourceRequest, Properties } from '../provider.ts';
 import type { OperationType } from '@aws-sdk/client-cloudformation';
 import type { CloudFormationState, Stack, StackOperation } from '../state.ts';
@@ -100,8 +101,17 @@ export function generatedName(stackName: string, logicalId: string, options: { m
   return options.lowerCase ? name.toLowerCase() : name;
 }
 
+/**
+ * The stack's caller as services see the engine's calls: CloudFormation in `calledVia`, as IAM's aws:CalledVia lists
+ * it (services then accept the `aws:cloudformation:*` tags the engine puts on resources, and only on its calls).
+ */
+export function engineCaller(stack: Stack): Caller {
+  return { ...stack.caller, calledVia: ['cloudformation.amazonaws.com'] };
+}
+
 /** What a resource type is handed for one resource of a stack. */
 export function resourceRequest(stack: Stack, run: Run, logicalId: string, resourceType: string, properties: Properties): ResourceRequest {
+  const caller = engineCaller(stack);
   return {
     logicalId,
     resourceType,
@@ -112,8 +122,8 @@ export function resourceRequest(stack: Stack, run: Run, logicalId: string, resou
     properties,
     stackTags: (stack.tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value! })),
     emulator: run.emulator,
-    caller: stack.caller,
-    call: (service, operation, input) => run.emulator.call(service, operation, input, { caller: stack.caller, accountId: run.accountId, region: run.region }),
+    caller,
+    call: (service, operation, input) => run.emulator.call(service, operation, input, { caller, accountId: run.accountId, region: run.region }),
     physicalName: (options) => generatedName(stack.stackName, logicalId, options),
   };
 }

@@ -37,9 +37,15 @@ export function findChangeSet(ctx: CfnContext, name: string, stackName: string |
   if (!stackName) throw validationError('StackName must be specified if ChangeSetName is not specified as an ARN.');
   const stack = ctx.state.find(stackName);
   if (!stack) throw validationError(`Stack [${stackName}] does not exist`);
-  const found = [...ctx.state.changeSets.values()].find((c) => c.stackId === stack.stackId && c.name === name);
+  // An executed change set's name may be taken again: the name then means the newer change set.
+  const found = [...ctx.state.changeSets.values()].filter((c) => c.stackId === stack.stackId && c.name === name).sort((a, b) => Number(executed(a)) - Number(executed(b)))[0];
   if (!found) throw notFound(name);
   return found;
+}
+
+/** A change set that was executed (or is being): AWS lets a new change set of its stack take its name. */
+function executed(c: ChangeSet): boolean {
+  return c.executionStatus.startsWith('EXECUTE_');
 }
 
 export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnContext) {
@@ -63,7 +69,7 @@ export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnConte
   } else if (type === 'IMPORT') {
     if (stack && stack.status !== 'REVIEW_IN_PROGRESS') checkUpdatable(stack);
   } else throw validationError(`1 validation error detected: Value '${type}' at 'changeSetType' failed to satisfy constraint: Member must satisfy enum value set: [IMPORT, UPDATE, CREATE]`);
-  if (stack && [...ctx.state.changeSets.values()].some((c) => c.stackId === stack!.stackId && c.name === name)) {
+  if (stack && [...ctx.state.changeSets.values()].some((c) => c.stackId === stack!.stackId && c.name === name && !executed(c))) {
     throw new AwsError('AlreadyExistsException', `ChangeSet [${name}] already exists`);
   }
   let desired;

@@ -44,10 +44,13 @@ function lastOperations(stack: Stack) {
 }
 
 export function describeStack(stack: Stack): StackOutput {
+  // A deleted stack no longer shows its termination protection, nor one whose creation was rolled back (its resources
+  // deleted) its change set (AWS's recordings of such stacks).
+  const deleted = stack.status === 'DELETE_COMPLETE';
   return {
     StackId: stack.stackId,
     StackName: stack.stackName,
-    ChangeSetId: stack.changeSetId,
+    ChangeSetId: stack.deleted ? undefined : stack.changeSetId,
     Description: stack.description,
     Parameters: stack.parameters.length ? describeParameters(stack.parameters) : undefined,
     CreationTime: stack.created,
@@ -63,7 +66,7 @@ export function describeStack(stack: Stack): StackOutput {
     Outputs: stack.outputs.length ? stack.outputs : undefined,
     RoleARN: stack.roleArn,
     Tags: stack.tags,
-    EnableTerminationProtection: stack.terminationProtection,
+    EnableTerminationProtection: deleted ? undefined : stack.terminationProtection,
     ParentId: stack.parentId,
     RootId: stack.rootId,
     DriftInformation: stackDrift(stack),

@@ -1,5 +1,7 @@
 import type { CreateStackInput, DeleteStackInput, UpdateStackInput, UpdateTerminationProtectionInput } from '@aws-sdk/client-cloudformation';
 import { AwsError } from '../../../core/errors.ts';
+import { isReservedTagKey } from '../../../core/tags.ts';
+import type { Caller } from '../../../core/service.ts';
 import { deploy, type Desired } from '../engine/deploy.ts';
 import { removeStack } from '../engine/remove.ts';
 import { beginOperation, setStatus } from '../engine/run.ts';
@@ -32,8 +34,10 @@ export async function launch(ctx: CfnContext, id: string, work: () => Promise<vo
   clearTimeout(timer);
 }
 
-function checkTags(tags: { Key?: string; Value?: string }[] | undefined): void {
+function checkTags(tags: { Key?: string; Value?: string }[] | undefined, caller: Caller): void {
   if ((tags?.length ?? 0) > 50) throw validationError('1 validation error detected: Value at \'tags\' failed to satisfy constraint: Member must have length less than or equal to 50');
+  // AWS's wording, as CreateStack answers it (quoted in aws-quickstart/quickstart-examples#39).
+  if (tags?.some((tag) => isReservedTagKey(tag.Key ?? '', caller))) throw validationError('aws: prefixed tag key names are not allowed for external use.');
 }
 
 export function checkToken(token: string | undefined): void {
@@ -50,7 +54,7 @@ export async function createStack(input: CreateStackInput, ctx: CfnContext) {
     if (input.ClientRequestToken && existing.lastToken?.token === input.ClientRequestToken && existing.lastToken.operation === 'CreateStack') return retried(existing);
     throw new AwsError('AlreadyExistsException', `Stack [${name}] already exists`);
   }
-  checkTags(input.Tags);
+  checkTags(input.Tags, ctx.caller);
   const { body, template, transforms } = await templateFrom(input, ctx);
   checkTemplate(template, ctx);
   checkAutoExpand(transforms, input.Capabilities);
@@ -126,7 +130,7 @@ export async function updateStack(input: UpdateStackInput, ctx: CfnContext) {
   const stack = requireStack(ctx, input.StackName);
   if (input.ClientRequestToken && stack.lastToken?.token === input.ClientRequestToken && stack.lastToken.operation === 'UpdateStack') return retried(stack);
   checkUpdatable(stack);
-  checkTags(input.Tags);
+  checkTags(input.Tags, ctx.caller);
   const desired = await desiredUpdate(stack, input, ctx);
   checkAutoExpand(desired.transforms, input.Capabilities);
   const policy = await stackPolicyFrom(ctx, input.StackPolicyBody, input.StackPolicyURL);

@@ -55,7 +55,7 @@ export function createDeliveryStream(input: CreateDeliveryStreamInput, ctx: Ctx)
     throw limitExceeded(`You have already consumed your firehose quota of ${MAX_STREAMS} hoses. Firehose names: ${[...state.streams.keys()].slice(0, 10).join(', ')}...`);
   }
   const tags = new Map<string, string>();
-  if (input.Tags) addTags(tags, input.Tags);
+  if (input.Tags) addTags(tags, input.Tags, ctx.caller);
   const arn = buildArn({ service: 'firehose', region: state.region, accountId: state.accountId, resource: `deliverystream/${name}` });
   const now = ctx.emulator.clock.date();
   const stream = new DeliveryStream(name, arn, type, now, destination);

@@ -6,7 +6,7 @@ import { addTags } from '../tags.ts';
 type Ctx = RequestContext<FirehoseState>;
 
 export function tagDeliveryStream(input: TagDeliveryStreamInput, ctx: Ctx) {
-  addTags(ctx.state.stream(input.DeliveryStreamName!).tags, input.Tags!);
+  addTags(ctx.state.stream(input.DeliveryStreamName!).tags, input.Tags!, ctx.caller);
   return {};
 }
 

@@ -53,7 +53,7 @@ export function registerStreamConsumer(input: RegisterStreamConsumerCommandInput
   }
   const createdAt = new Date(Math.floor(ctx.emulator.clock.now() / 1000) * 1000);
   const consumer: Consumer = { name, arn: `${stream.arn}/consumer/${name}:${createdAt.getTime() / 1000}`, createdAt, tags: new Map() };
-  if (input.Tags) addTags(consumer.tags, input.Tags, stream.name, stream.accountId);
+  if (input.Tags) addTags(consumer.tags, input.Tags, stream.name, stream.accountId, ctx.caller);
   stream.consumers.set(name, consumer);
   return { Consumer: summary(consumer, 'CREATING') };
 }

@@ -45,7 +45,7 @@ export function createStream(input: CreateStreamCommandInput, ctx: Ctx) {
   if (mode === 'ON_DEMAND') checkOnDemandLimit(state);
   checkShardLimit(state, shardCount);
   const stream = new Stream(input.StreamName!, state.accountId, state.region, mode, shardCount, ctx.emulator.clock.now());
-  if (input.Tags) addTags(stream.tags, input.Tags, stream.name, state.accountId);
+  if (input.Tags) addTags(stream.tags, input.Tags, stream.name, state.accountId, ctx.caller);
   if (input.MaxRecordSizeInKiB !== undefined) stream.maxRecordSizeKiB = input.MaxRecordSizeInKiB;
   if (input.WarmThroughputMiBps !== undefined && mode === 'ON_DEMAND') stream.warmThroughputMiBps = input.WarmThroughputMiBps;
   state.streams.set(stream.name, stream);

@@ -18,7 +18,7 @@ function tagList(tags: Map<string, string>) {
 
 export function addTagsToStream(input: AddTagsToStreamCommandInput, ctx: Ctx) {
   const stream = ctx.state.stream(input);
-  addTags(stream.tags, input.Tags!, stream.name, stream.accountId);
+  addTags(stream.tags, input.Tags!, stream.name, stream.accountId, ctx.caller);
   return {};
 }
 
@@ -48,7 +48,7 @@ function resourceTags(arn: string, ctx: Ctx): { tags: Map<string, string>; strea
 
 export function tagResource(input: TagResourceCommandInput, ctx: Ctx) {
   const { tags, streamName } = resourceTags(input.ResourceARN!, ctx);
-  addTags(tags, input.Tags!, streamName, ctx.state.accountId);
+  addTags(tags, input.Tags!, streamName, ctx.state.accountId, ctx.caller);
   return {};
 }
 

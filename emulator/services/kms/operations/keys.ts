@@ -80,7 +80,7 @@ export async function createKey(input: CreateKeyCommandInput, ctx: KmsContext) {
   const origin = input.Origin ?? 'AWS_KMS';
   const usage = keyUsageFor(spec, input.KeyUsage);
   const store = storeForKey(ctx, input, origin, spec);
-  checkTags(input.Tags ?? []);
+  checkTags(input.Tags ?? [], ctx.caller);
   if (input.Policy !== undefined) checkKeyPolicy(input.Policy);
   const id = newKeyId(Boolean(input.MultiRegion));
   const key: KmsKey = {
@@ -181,7 +181,7 @@ export function updateKeyDescription(input: UpdateKeyDescriptionCommandInput, ct
 
 export function tagResource(input: TagResourceCommandInput, ctx: KmsContext) {
   const key = findKey(ctx, input.KeyId!, { aliases: false });
-  key.tags = mergeTags(key.tags, input.Tags!);
+  key.tags = mergeTags(key.tags, input.Tags!, ctx.caller);
   return {};
 }
 

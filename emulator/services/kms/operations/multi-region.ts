@@ -33,7 +33,7 @@ export function replicateKey(input: ReplicateKeyCommandInput, ctx: KmsContext) {
   if (region === regionOf(primary)) throw KmsErrors.validation(`${region} is the region of the primary key ${primary.arn}.`);
   const target = kmsStateIn(ctx, region);
   if (target.keys.has(primary.id)) throw KmsErrors.alreadyExists(`Replica key ${regionalArn(primary, region)} already exists.`);
-  checkTags(input.Tags ?? []);
+  checkTags(input.Tags ?? [], ctx.caller);
   if (input.Policy !== undefined) checkKeyPolicy(input.Policy);
   primary.primaryRegion = regionOf(primary);
   primary.replicaRegions ??= [];

@@ -5,9 +5,11 @@ import importlib
 import json
 import logging
 import os
+import socket
 import sys
 import time
 import traceback
+import urllib.parse
 
 
 def take_assignment():
@@ -22,6 +24,20 @@ def take_assignment():
 
 if os.environ.get("TWINSTACK_SPARE_RUNTIME"):
     take_assignment()
+
+_getaddrinfo = socket.getaddrinfo
+
+
+def _emulator_names(host, *args, **kwargs):
+    """Names under the emulator's host resolve to it, as AWS's endpoints with host prefixes do: SDKs send S3 Object
+    Lambda's WriteGetObjectResponse to `<route>.<endpoint host>` (`io-use1-001.127.0.0.1`)."""
+    endpoint = urllib.parse.urlsplit(os.environ.get("AWS_ENDPOINT_URL", "")).hostname
+    if endpoint and isinstance(host, str) and host.endswith("." + endpoint):
+        host = endpoint
+    return _getaddrinfo(host, *args, **kwargs)
+
+
+socket.getaddrinfo = _emulator_names
 
 API = os.environ["AWS_LAMBDA_RUNTIME_API"]
 BOOTSTRAP = os.path.abspath(__file__)

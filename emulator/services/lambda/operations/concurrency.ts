@@ -42,6 +42,11 @@ export function putFunctionConcurrency(input: PutFunctionConcurrencyRequest, ctx
       `Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [${MIN_UNRESERVED}].`,
     );
   }
+  const provisioned = totalProvisioned(fn);
+  if (wanted < provisioned) {
+    // AWS's own spacing (AWS-recorded test_reserved_provisioned_overlap).
+    throw new AwsError('InvalidParameterValueException', ` ReservedConcurrentExecutions  ${wanted} should not be lower than function's total provisioned concurrency [${provisioned}].`);
+  }
   fn.reservedConcurrency = wanted;
   return { ReservedConcurrentExecutions: wanted };
 }
@@ -76,6 +81,13 @@ function provisionedTarget(ctx: Ctx, name: string, qualifier: string | undefined
     throw new AwsError('ResourceNotFoundException', `Cannot find alias arn: ${functionArn(ctx.state.region, ctx.state.accountId, ref.name, q)}`);
   }
   return { fn, qualifier: q };
+}
+
+/** The provisioned concurrency of all the function's versions and aliases together. */
+function totalProvisioned(fn: LambdaFunction): number {
+  let total = 0;
+  for (const entry of fn.provisionedConcurrency.values()) total += entry.requested;
+  return total;
 }
 
 /** The pool key of the version a provisioned qualifier (a version, or an alias's main version) runs. */
@@ -115,6 +127,10 @@ function checkProvisionedConflict(fn: LambdaFunction, qualifier: string) {
 export function putProvisionedConcurrencyConfig(input: PutProvisionedConcurrencyConfigRequest, ctx: Ctx) {
   const { fn, qualifier } = provisionedTarget(ctx, input.FunctionName!, input.Qualifier, true);
   checkProvisionedConflict(fn, qualifier);
+  const others = totalProvisioned(fn) - (fn.provisionedConcurrency.get(qualifier)?.requested ?? 0);
+  if (fn.reservedConcurrency !== undefined && others + input.ProvisionedConcurrentExecutions! > fn.reservedConcurrency) {
+    throw new AwsError('InvalidParameterValueException', 'Requested Provisioned Concurrency should not be greater than the reservedConcurrentExecution for function');
+  }
   const entry = { requested: input.ProvisionedConcurrentExecutions!, lastModified: lambdaTimestamp(ctx.emulator.clock.date()) };
   fn.provisionedConcurrency.set(qualifier, entry);
   const { key, version } = provisionedKey(ctx, fn, qualifier);

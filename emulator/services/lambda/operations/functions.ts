@@ -17,7 +17,7 @@ import { runtimeLaunch } from '../runtime/spec.ts';
 import { interpreterFor } from '../runtime/runtimes.ts';
 import type { LambdaState } from '../state.ts';
 import { checkCapacityProvider } from './capacity-providers.ts';
-import { checkTagCount } from './tags.ts';
+import { checkTagCount, checkTagKeys } from './tags.ts';
 import { publishVersion } from './versions.ts';
 
 type Ctx = RequestContext<LambdaState>;
@@ -83,6 +83,7 @@ export async function createFunction(input: CreateFunctionRequest, ctx: Ctx) {
   checkEnvironment(input.Environment);
   checkDeadLetterTarget(input.DeadLetterConfig?.TargetArn);
   checkTagCount(Object.keys(input.Tags ?? {}).length);
+  checkTagKeys(input.Tags, ctx.caller);
   const layers = resolveLayers(state, input.Layers);
   checkCapacityProvider(ctx, input.CapacityProviderConfig?.LambdaManagedInstancesCapacityProviderConfig?.CapacityProviderArn);
   const code = await acceptCode(input.Code, ctx);

@@ -1,6 +1,7 @@
 import type { ListTagsRequest, TagResourceRequest, UntagResourceRequest } from '@aws-sdk/client-lambda';
 import { AwsError } from '../../../core/errors.ts';
-import type { RequestContext } from '../../../core/service.ts';
+import type { Caller, RequestContext } from '../../../core/service.ts';
+import { isReservedTagKey } from '../../../core/tags.ts';
 import { notFound } from '../lookup.ts';
 import type { LambdaState } from '../state.ts';
 
@@ -10,6 +11,12 @@ const MAX_TAGS = 50;
 /** A resource may hold at most 50 tags (AWS-recorded test_tag_limits: on TagResource and CreateFunction alike). */
 export function checkTagCount(count: number): void {
   if (count > MAX_TAGS) throw new AwsError('InvalidParameterValueException', 'Number of tags exceeds resource tag limit.');
+}
+
+/** `aws:` keys are AWS's (CloudFormation's own on its calls excepted). No AWS recording gives Lambda's words: ours. */
+export function checkTagKeys(tags: Record<string, string> | undefined, caller: Caller): void {
+  const key = Object.keys(tags ?? {}).find((k) => isReservedTagKey(k, caller));
+  if (key !== undefined) throw new AwsError('InvalidParameterValueException', `Tag key ${key} is reserved: tag keys can't start with 'aws:'.`);
 }
 
 /** The tag map of the resource an ARN names: a function (unqualified), an event source mapping or a capacity provider. */
@@ -39,6 +46,7 @@ export function tagResource(input: TagResourceRequest, ctx: Ctx) {
   const tags = tagsOf(ctx, input.Resource!);
   // An empty tag map is refused with AWS's generic message (AWS-recorded TestLambdaTags::test_tag_exceptions).
   if (!Object.keys(input.Tags ?? {}).length) throw new AwsError('InvalidParameterValueException', 'An error occurred and the request cannot be processed.');
+  checkTagKeys(input.Tags, ctx.caller);
   const merged = new Map([...tags, ...Object.entries(input.Tags ?? {})]);
   checkTagCount(merged.size);
   for (const [k, v] of merged) tags.set(k, v);

@@ -1,22 +1,23 @@
 import type { GetBucketAclRequest, GetObjectAclRequest, PutBucketAclRequest, PutObjectAclRequest } from '@aws-sdk/client-s3';
 import { checkGrantsAccepted } from '../access.ts';
-import { grantsFromHeaders, grantsFromPolicy } from '../acl.ts';
-import { S3Errors } from '../errors.ts';
+import { grantsFromHeaders, grantsFromPolicy, hasAclHeaders } from '../acl.ts';
+import { AwsError } from '../../../core/errors.ts';
 import { canonicalUserId, type Grant } from '../object.ts';
 import { findVersion, methodNotAllowed } from '../read.ts';
+import { notify } from '../notifications.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
 
 type AclRequest = PutBucketAclRequest | PutObjectAclRequest;
 
-/** The grants of a Put*Acl request: its canned ACL or grant headers, or its AccessControlPolicy document. */
+/** The grants of a Put*Acl request: its canned ACL or grant headers, or its AccessControlPolicy document (never both). */
 function requestedGrants(input: AclRequest, ownerAccountId: string): Grant[] {
+  if (hasAclHeaders(input) && input.AccessControlPolicy) throw new AwsError('UnexpectedContent', 'This request does not support content', { status: 400 });
   const fromHeaders = grantsFromHeaders(input, ownerAccountId);
-  if (fromHeaders && input.AccessControlPolicy) {
-    throw S3Errors.invalidRequest('Specifying both Canned ACLs and Header Grants is not allowed');
-  }
   if (fromHeaders) return fromHeaders;
-  if (!input.AccessControlPolicy) throw S3Errors.malformedXml();
-  return grantsFromPolicy(input.AccessControlPolicy.Grants as Grant[] | undefined);
+  if (!input.AccessControlPolicy) {
+    throw new AwsError('MissingSecurityHeader', 'Your request was missing a required header', { status: 400, fields: { MissingHeaderName: 'x-amz-acl' } });
+  }
+  return grantsFromPolicy(input.AccessControlPolicy as { Owner?: { ID?: string }; Grants?: Grant[] });
 }
 
 function aclOutput(grants: Grant[], accountId: string) {
@@ -44,7 +45,10 @@ export function putObjectAcl(input: PutObjectAclRequest, ctx: S3Context) {
   const object = findVersion(bucket, input.Key ?? '', input.VersionId, 'PUT');
   const grants = requestedGrants(input, bucket.accountId);
   checkGrantsAccepted(bucket, grants);
+  // S3 sends ObjectAcl:Put only for a change: setting the ACL the object has already sends nothing (AWS-recorded test_object_put_acl).
+  const changed = JSON.stringify(object.acl) !== JSON.stringify(grants);
   object.acl = grants;
+  if (changed) notify(ctx, bucket, 's3:ObjectAcl:Put', object);
   return {};
 }
 

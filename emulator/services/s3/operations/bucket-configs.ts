@@ -1,10 +1,9 @@
-import type { BucketLifecycleConfiguration, CORSConfiguration, WebsiteConfiguration } from '@aws-sdk/client-s3';
+import type { CORSConfiguration, WebsiteConfiguration } from '@aws-sdk/client-s3';
 import type { Handler } from '../../../core/service.ts';
 import { checkPolicyAccepted } from '../access.ts';
 import { validateLoggingTarget, validateReplication } from '../config-targets.ts';
 import { validateCors } from '../cors.ts';
 import { validateWebsite } from '../website.ts';
-import { startLifecycleSweeper } from '../lifecycle.ts';
 import type { Bucket } from '../bucket.ts';
 import { S3Errors } from '../errors.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
@@ -28,8 +27,6 @@ interface ConfigFamily {
   normalize?: (document: unknown) => unknown;
   /** The document of a request with an empty body, when that is not simply malformed (an empty policy). */
   emptyDocument?: unknown;
-  /** What storing it sets going (the lifecycle sweeper). */
-  onStored?: (ctx: S3Context) => void;
 }
 
 const OBJECT_OWNERSHIP = ['BucketOwnerPreferred', 'ObjectWriter', 'BucketOwnerEnforced'];
@@ -52,20 +49,6 @@ function validatePolicy(document: unknown): void {
 
 class MalformedPolicy extends Error {}
 
-/**
- * A configuration is in the old form (a rule's top-level Prefix) or the current one (a rule's Filter), never both; the
- * old form knows no NewerNoncurrentVersions. AWS's InvalidRequest messages.
- */
-function validateLifecycleForm(doc: BucketLifecycleConfiguration): void {
-  const rules = doc.Rules ?? [];
-  if (!rules.length) throw S3Errors.malformedXml();
-  const old = rules.filter((rule) => rule.Prefix !== undefined && rule.Filter === undefined);
-  if (old.length && rules.some((rule) => rule.Filter !== undefined)) throw S3Errors.invalidRequest('Filter element can only be used in Lifecycle V2.');
-  if (old.some((rule) => rule.NoncurrentVersionExpiration?.NewerNoncurrentVersions !== undefined)) {
-    throw S3Errors.invalidRequest('NewerNoncurrentVersions element can only be used in Lifecycle V2.');
-  }
-}
-
 const FAMILIES: ConfigFamily[] = [
   {
     name: 'cors',
@@ -76,17 +59,6 @@ const FAMILIES: ConfigFamily[] = [
     output: spread,
     missing: ['NoSuchCORSConfiguration', 'The CORS configuration does not exist'],
     validate: (doc) => validateCors(doc as CORSConfiguration),
-  },
-  {
-    name: 'lifecycle',
-    put: 'PutBucketLifecycleConfiguration',
-    get: 'GetBucketLifecycleConfiguration',
-    delete: 'DeleteBucketLifecycle',
-    member: 'LifecycleConfiguration',
-    output: (stored) => ({ TransitionDefaultMinimumObjectSize: 'all_storage_classes_128K', ...(stored as object) }),
-    missing: ['NoSuchLifecycleConfiguration', 'The lifecycle configuration does not exist'],
-    onStored: (ctx) => startLifecycleSweeper(ctx.emulator),
-    validate: (doc) => validateLifecycleForm(doc as BucketLifecycleConfiguration),
   },
   {
     name: 'policy',
@@ -218,7 +190,6 @@ function putHandler(family: ConfigFamily): Handler {
       throw error;
     }
     bucket.configs.set(family.name, family.normalize ? family.normalize(document) : document);
-    family.onStored?.(ctx);
     return {};
   };
 }

@@ -75,7 +75,7 @@ export function createBucket(input: CreateBucketRequest, ctx: S3Context): Create
   if (input.ObjectOwnership !== undefined && !isObjectOwnership(input.ObjectOwnership)) {
     throw S3Errors.invalidArgument(`Invalid x-amz-object-ownership header: ${input.ObjectOwnership}`, 'x-amz-object-ownership');
   }
-  const tags = input.CreateBucketConfiguration?.Tags?.length ? validateTags(input.CreateBucketConfiguration.Tags, 50, 'NewBucket') : undefined;
+  const tags = input.CreateBucketConfiguration?.Tags?.length ? validateTags(input.CreateBucketConfiguration.Tags, 50, 'NewBucket', ctx.caller) : undefined;
   const world = s3World(ctx.emulator);
   const existing = world.buckets.get(name);
   if (existing) {

@@ -49,7 +49,7 @@ export async function copyObject(input: CopyObjectRequest, ctx: S3Context) {
   );
   if (settings.encryption.ServerSideEncryption === 'aws:kms') settings.encryption.SSEKMSKeyId = await usableKmsKeyArn(ctx, settings.encryption.SSEKMSKeyId);
   if (input.TaggingDirective !== 'REPLACE') settings.tags = source.tags.map((t) => ({ ...t }));
-  else settings.tags = tagsFromHeader(input.Tagging);
+  else settings.tags = tagsFromHeader(input.Tagging, ctx.caller);
   const algorithm = parseAlgorithm(input.ChecksumAlgorithm) ?? source.checksum?.algorithm ?? 'CRC64NVME';
   // The copy is one object: a plain MD5 ETag and a full-object checksum, reused from the source where they apply.
   const sourceMd5 = /^"[0-9a-f]{32}"$/.test(source.etag) ? source.etag : quotedEtag((await digestBody(source.body, 'md5')).toString('hex'));

@@ -10,7 +10,7 @@ import type {
 } from '@aws-sdk/client-s3';
 import { S3Errors } from '../errors.ts';
 import type { S3Context } from '../registry.ts';
-import { bucketConfigHandlers } from './bucket-configs.ts';
+import { getBucketLifecycleConfiguration, putBucketLifecycleConfiguration } from './lifecycle-config.ts';
 import { getBucketNotificationConfiguration, putBucketNotificationConfiguration } from './notification-config.ts';
 
 /**
@@ -71,11 +71,12 @@ export function putBucketLifecycle(input: { Bucket?: string; LifecycleConfigurat
   const rules = input.LifecycleConfiguration?.Rules;
   if (!rules?.length) throw S3Errors.malformedXml();
   const LifecycleConfiguration: BucketLifecycleConfiguration = { Rules: rules.map(toCurrentRule) };
-  return bucketConfigHandlers.PutBucketLifecycleConfiguration({ ...input, LifecycleConfiguration }, ctx);
+  putBucketLifecycleConfiguration({ Bucket: input.Bucket, LifecycleConfiguration }, ctx);
+  return {};
 }
 
-export async function getBucketLifecycle(input: { Bucket?: string }, ctx: S3Context) {
-  const current = (await bucketConfigHandlers.GetBucketLifecycleConfiguration(input, ctx)) as BucketLifecycleConfiguration;
+export function getBucketLifecycle(input: { Bucket?: string }, ctx: S3Context) {
+  const current = getBucketLifecycleConfiguration(input, ctx);
   return { Rules: (current.Rules ?? []).map(toDeprecatedRule) };
 }
 

@@ -7,6 +7,7 @@ import { expirationHeader } from '../lifecycle.ts';
 import type { S3Object, StoredChecksum } from '../object.ts';
 import { checkCustomerKey, findVersion, parseRange } from '../read.ts';
 import { getThroughObjectLambda, isThroughObjectLambda } from '../object-lambda.ts';
+import { headThroughObjectLambda } from '../object-lambda-actions.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
 import { invalidObjectState, isReadable, restoreHeader } from './restore-object.ts';
 
@@ -48,7 +49,8 @@ function readObject(input: ReadRequest, ctx: S3Context, method: 'GET' | 'HEAD'):
   const length = range ? range.end - range.start + 1 : size;
   const output: ReadOutput = {
     AcceptRanges: 'bytes',
-    Expiration: expirationHeader(bucket, object),
+    // AWS tells the expiry of the current version only, and not when the request names a version.
+    Expiration: input.VersionId === undefined ? expirationHeader(bucket, object) : undefined,
     LastModified: object.lastModified,
     ContentLength: length,
     ETag: object.etag,
@@ -95,7 +97,8 @@ export async function getObject(input: GetObjectRequest, ctx: S3Context) {
   return output;
 }
 
-export function headObject(input: HeadObjectRequest, ctx: S3Context): HeadObjectOutput {
+export function headObject(input: HeadObjectRequest, ctx: S3Context): HeadObjectOutput | Promise<unknown> {
+  if (isThroughObjectLambda(ctx)) return headThroughObjectLambda(input, ctx, (direct) => readObject(direct as GetObjectRequest, ctx, 'HEAD'));
   const output = readObject(input, ctx, 'HEAD') as HeadObjectOutput;
   // PartNumber on a HEAD tells the size of that part, as GET would.
   return output;

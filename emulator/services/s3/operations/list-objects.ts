@@ -4,6 +4,8 @@ import type { Bucket } from '../bucket.ts';
 import { encoder, maxKeys, walkKeys } from '../listing.ts';
 import { canonicalUserId, type S3Object } from '../object.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
+import { isThroughObjectLambda } from '../object-lambda.ts';
+import { listThroughObjectLambda } from '../object-lambda-actions.ts';
 
 function contentOf(object: S3Object, owner: boolean, accountId: string) {
   return {
@@ -63,6 +65,11 @@ function listPage(input: ListRequest, ctx: S3Context, marker: (input: ListReques
 }
 
 export function listObjects(input: ListObjectsRequest, ctx: S3Context) {
+  if (isThroughObjectLambda(ctx)) return listThroughObjectLambda(input, ctx, 'ListObjects', (direct) => listObjectsPage(direct, ctx));
+  return listObjectsPage(input, ctx);
+}
+
+function listObjectsPage(input: ListObjectsRequest, ctx: S3Context) {
   const { result, encode, output } = listPage(input, ctx, () => input.Marker || undefined, true);
   return {
     ...output,
@@ -83,6 +90,11 @@ function decodeToken(token: string): string {
 }
 
 export function listObjectsV2(input: ListObjectsV2Request, ctx: S3Context) {
+  if (isThroughObjectLambda(ctx)) return listThroughObjectLambda(input, ctx, 'ListObjectsV2', (direct) => listObjectsV2Page(direct, ctx));
+  return listObjectsV2Page(input, ctx);
+}
+
+function listObjectsV2Page(input: ListObjectsV2Request, ctx: S3Context) {
   const marker = () => (input.ContinuationToken !== undefined ? decodeToken(input.ContinuationToken) : input.StartAfter || undefined);
   const { result, encode, output } = listPage(input, ctx, marker, input.FetchOwner === true);
   return {

@@ -15,9 +15,10 @@ import { copySourceRange, resolveCopySource } from '../copy-source.ts';
 import { S3Errors } from '../errors.ts';
 import { MAX_PARTS, MIN_PART_SIZE, newUploadId, type MultipartUpload } from '../multipart.ts';
 import { notify } from '../notifications.ts';
-import { type S3Object, type StoredChecksum, newVersionOutput, quotedEtag, s3Now } from '../object.ts';
+import { CHECKSUM_ALGORITHMS, type S3Object, type StoredChecksum, newVersionOutput, quotedEtag, s3Now } from '../object.ts';
 import { requireBucket, s3World, type S3Context } from '../registry.ts';
-import { customerKeyMd5, objectSettings, validateKey } from '../write.ts';
+import { objectSettings, validateKey } from '../write.ts';
+import { customerKeyMd5, type CustomerKeyInput } from '../customer-keys.ts';
 
 export function requireUpload(bucket: Bucket, key: string, uploadId: string | undefined): MultipartUpload {
   const upload = bucket.uploads.get(uploadId ?? '');
@@ -73,12 +74,14 @@ function checkPartAlgorithm(upload: MultipartUpload, input: ChecksumMembers, hea
   }
 }
 
-function checkPartEncryption(upload: MultipartUpload, input: { SSECustomerAlgorithm?: string; SSECustomerKey?: string; SSECustomerKeyMD5?: string }): void {
+/** A part carries the upload's SSE-C key, or none when the upload has none (AWS's message is the same both ways). */
+function checkPartEncryption(upload: MultipartUpload, input: CustomerKeyInput): void {
   const stored = upload.settings.encryption.SSECustomerKeyMD5;
-  const given = customerKeyMd5(input);
-  if (stored && given !== stored) {
+  const given = customerKeyMd5(input, 'write');
+  if (!stored !== !given) {
     throw S3Errors.invalidRequest('The multipart upload initiate requested encryption. Subsequent part requests must include the appropriate encryption parameters.');
   }
+  if (given !== stored) throw S3Errors.invalidRequest('The provided encryption parameters did not match the ones used originally.');
 }
 
 /** Receives a part's bytes and stores the part (replacing one with the same number). */
@@ -133,7 +136,12 @@ function invalidPart(upload: MultipartUpload, partNumber: number | undefined, et
 }
 
 /** The multipart object's checksum: COMPOSITE (digest of the part digests, `-N`) or FULL_OBJECT (of the whole body). */
-async function completedChecksum(upload: MultipartUpload, parts: { checksum?: string }[], body: ObjectBody, input: ChecksumMembers): Promise<StoredChecksum> {
+async function completedChecksum(
+  upload: MultipartUpload,
+  parts: { checksum?: string }[],
+  body: ObjectBody,
+  input: ChecksumMembers & { ChecksumType?: string },
+): Promise<StoredChecksum> {
   const algorithm = upload.checksumAlgorithm ?? 'CRC64NVME';
   let value: string;
   if (upload.checksumType === 'COMPOSITE') {
@@ -142,11 +150,40 @@ async function completedChecksum(upload: MultipartUpload, parts: { checksum?: st
   } else {
     value = (await digestBody(body, algorithm)).toString('base64');
   }
-  const expected = input[`Checksum${algorithm}`];
-  if (expected !== undefined && expected !== value && expected.replace(/-\d+$/, '') !== value.replace(/-\d+$/, '')) {
+  // An upload begun without an algorithm ignores a checksum sent at completion; one with an algorithm is held to it,
+  // whichever algorithm the completion names (AWS's message names the upload's). A full-object checksum is only
+  // taken from a completion that says it is one (x-amz-checksum-type: FULL_OBJECT).
+  const given = upload.checksumAlgorithm ? CHECKSUM_ALGORITHMS.find((a) => input[`Checksum${a}`] !== undefined) : undefined;
+  const sent = given && input[`Checksum${given}`]!;
+  const unannounced = upload.checksumType === 'FULL_OBJECT' && input.ChecksumType !== 'FULL_OBJECT';
+  if (given && (given !== algorithm || unannounced || (sent !== value && sent!.replace(/-\d+$/, '') !== value.replace(/-\d+$/, '')))) {
     throw new AwsError('BadDigest', `The ${algorithm.toLowerCase()} you specified did not match the calculated checksum.`, { status: 400 });
   }
   return { algorithm, value, type: upload.checksumType ?? 'FULL_OBJECT' };
+}
+
+/**
+ * The part checksums a completion lists, against the upload's: none on an upload without an algorithm (a part named
+ * with one is not that part), each part's on a COMPOSITE upload, and of the upload's algorithm.
+ */
+function checkListedChecksum(upload: MultipartUpload, listed: ChecksumMembers & { PartNumber?: number; ETag?: string }, stored: string | undefined): void {
+  const given = CHECKSUM_ALGORITHMS.find((a) => listed[`Checksum${a}`] !== undefined);
+  const algorithm = upload.checksumAlgorithm;
+  const etag = (listed.ETag ?? '').replace(/"/g, '');
+  if (!algorithm) {
+    if (given) throw invalidPart(upload, listed.PartNumber, etag);
+    return;
+  }
+  if (!given) {
+    if (upload.checksumType !== 'COMPOSITE') return;
+    throw S3Errors.invalidRequest(
+      `The upload was created using a ${algorithm.toLowerCase()} checksum. The complete request must include the checksum for each part. It was missing for part ${listed.PartNumber} in the request.`,
+    );
+  }
+  if (given !== algorithm) {
+    throw new AwsError('BadDigest', `The ${given.toLowerCase()} you specified for part ${listed.PartNumber} did not match what we received.`, { status: 400 });
+  }
+  if (listed[`Checksum${given}`] !== stored) throw invalidPart(upload, listed.PartNumber, etag);
 }
 
 export async function completeMultipartUpload(input: CompleteMultipartUploadRequest, ctx: S3Context) {
@@ -157,6 +194,9 @@ export async function completeMultipartUpload(input: CompleteMultipartUploadRequ
   if (!input.MultipartUpload) throw S3Errors.invalidRequest('You must specify at least one part');
   const requested = input.MultipartUpload.Parts ?? [];
   if (!requested.length) throw S3Errors.malformedXml();
+  if (input.ChecksumType !== undefined && input.ChecksumType !== upload.checksumType) {
+    throw S3Errors.invalidRequest(`The upload was created using the ${upload.checksumType ?? 'null'} checksum mode. The complete request must use the same checksum mode.`);
+  }
   checkWriteConditions(input, key, bucket.current(key));
   const condition = input.IfMatch !== undefined ? 'If-Match' : input.IfNoneMatch !== undefined ? 'If-None-Match' : undefined;
   if (condition && upload.keyWritten) {
@@ -175,6 +215,7 @@ export async function completeMultipartUpload(input: CompleteMultipartUploadRequ
     const part = upload.parts.get(p.PartNumber ?? 0);
     const etag = (p.ETag ?? '').replace(/"/g, '');
     if (!part || part.etag.replace(/"/g, '') !== etag) throw invalidPart(upload, p.PartNumber, etag);
+    checkListedChecksum(upload, p, part.checksum);
     return part;
   });
   parts.forEach((part, i) => {

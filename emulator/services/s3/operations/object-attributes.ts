@@ -22,7 +22,8 @@ export function getObjectAttributes(input: GetObjectAttributesRequest, ctx: S3Co
     LastModified: object.lastModified,
     VersionId: bucket.versioning ? object.versionId : undefined,
     ETag: wanted.has('ETag') ? object.etag.replace(/"/g, '') : undefined,
-    Checksum: wanted.has('Checksum') && object.checksum ? checksumOutput(object.checksum) : undefined,
+    // A composite checksum is given here without the `-<parts>` its object's headers carry.
+    Checksum: wanted.has('Checksum') && object.checksum ? checksumOutput({ ...object.checksum, value: object.checksum.value.replace(/-\d+$/, '') }) : undefined,
     ObjectParts:
       wanted.has('ObjectParts') && object.parts
         ? // Without part checksums AWS gives the count alone.

@@ -10,13 +10,14 @@ import { AwsError } from '../../../core/errors.ts';
 import type { Bucket } from '../bucket.ts';
 import { S3Errors } from '../errors.ts';
 import { findVersion } from '../read.ts';
+import { notify } from '../notifications.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
 import { validateTags } from '../tags.ts';
 import type { Tag } from '../object.ts';
 
 export function putBucketTagging(input: PutBucketTaggingRequest, ctx: S3Context) {
   const bucket = requireBucket(ctx, input);
-  const tags = validateTags((input.Tagging?.TagSet ?? []) as Tag[], 50, 'Bucket');
+  const tags = validateTags((input.Tagging?.TagSet ?? []) as Tag[], 50, 'Bucket', ctx.caller);
   // An empty tag set removes the tags, as DeleteBucketTagging does.
   bucket.tags = tags.length ? tags : undefined;
   return {};
@@ -56,7 +57,8 @@ function versionOutput(bucketVersioned: boolean, versionId: string) {
 export function putObjectTagging(input: PutObjectTaggingRequest, ctx: S3Context) {
   const bucket = requireBucket(ctx, input);
   const object = findTaggable(bucket, input.Key ?? '', input.VersionId, 'PUT');
-  object.tags = validateTags((input.Tagging?.TagSet ?? []) as Tag[], 10, 'Object');
+  object.tags = validateTags((input.Tagging?.TagSet ?? []) as Tag[], 10, 'Object', ctx.caller);
+  notify(ctx, bucket, 's3:ObjectTagging:Put', object);
   return { VersionId: versionOutput(bucket.versioning !== undefined, object.versionId) };
 }
 
@@ -70,5 +72,6 @@ export function deleteObjectTagging(input: DeleteObjectTaggingRequest, ctx: S3Co
   const bucket = requireBucket(ctx, input);
   const object = findTaggable(bucket, input.Key ?? '', input.VersionId, 'DELETE');
   object.tags = [];
+  notify(ctx, bucket, 's3:ObjectTagging:Delete', object);
   return { VersionId: versionOutput(bucket.versioning !== undefined, object.versionId) };
 }

@@ -62,7 +62,7 @@ export async function createSecret(input: CreateSecretCommandInput, ctx: Secrets
   const existing = findSecret(ctx, name);
   if (existing?.deletedDate) throw SecretsErrors.scheduledForDeletion();
   if (existing) throw SecretsErrors.exists(name);
-  if (input.Tags) checkTags(input.Tags);
+  if (input.Tags) checkTags(input.Tags, input.Tags, ctx.caller);
   const now = ctx.emulator.clock.date();
   const secret: Secret = {
     name,

@@ -10,7 +10,7 @@ export function tagResource(input: TagResourceCommandInput, ctx: SecretsContext)
     if (existing) existing.Value = tag.Value;
     else tags.push({ Key: tag.Key, Value: tag.Value });
   }
-  checkTags(tags);
+  checkTags(input.Tags!, tags, ctx.caller);
   secret.tags = tags;
   return {};
 }

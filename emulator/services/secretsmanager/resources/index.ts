@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { changedProperties, resourceTags, type Properties, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
 
 /** A secret value for `GenerateSecretString`, made by the service's own GetRandomPassword. */
@@ -29,6 +29,8 @@ const secret: ResourceType = {
       Description: p.Description,
       KmsKeyId: p.KmsKeyId,
       SecretString: value,
+      // The SDKs fill in this idempotency token; a call from another service must give it itself.
+      ClientRequestToken: randomUUID(),
       Tags: resourceTags(request),
     });
     return { physicalId: ARN, attributes: { Id: ARN } };
@@ -38,7 +40,7 @@ const secret: ResourceType = {
     const changed = changedProperties(request.previous, p);
     if (changed.has('Description') || changed.has('KmsKeyId') || changed.has('SecretString') || changed.has('GenerateSecretString')) {
       const value = changed.has('SecretString') ? p.SecretString : changed.has('GenerateSecretString') && p.GenerateSecretString ? await generated(request, p.GenerateSecretString) : undefined;
-      await request.call('secretsmanager', 'UpdateSecret', { SecretId: request.physicalId, Description: p.Description, KmsKeyId: p.KmsKeyId, SecretString: value });
+      await request.call('secretsmanager', 'UpdateSecret', { SecretId: request.physicalId, Description: p.Description, KmsKeyId: p.KmsKeyId, SecretString: value, ClientRequestToken: randomUUID() });
     }
     return { physicalId: request.physicalId, attributes: request.attributes };
   },

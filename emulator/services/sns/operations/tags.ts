@@ -1,5 +1,7 @@
 import type { ListTagsForResourceCommandInput, Tag, TagResourceCommandInput, UntagResourceCommandInput } from '@aws-sdk/client-sns';
 import { AwsError } from '../../../core/errors.ts';
+import type { Caller } from '../../../core/service.ts';
+import { isReservedTagKey } from '../../../core/tags.ts';
 import { invalidParameter } from '../errors.ts';
 import { stateForArn, type SnsContext } from '../lookup.ts';
 import type { Topic } from '../topic.ts';
@@ -16,8 +18,10 @@ export function tagsFromList(list: Tag[]): Map<string, string> {
   return tags;
 }
 
-export function validateTags(tags: Map<string, string>, existing: number): void {
+export function validateTags(tags: Map<string, string>, existing: number, caller: Caller): void {
   for (const [key, value] of tags) {
+  // No AWS recording or documentation gives this service's words for an `aws:` key: the message is ours.
+    if (isReservedTagKey(key, caller)) throw invalidParameter("Tags Reason: Tag keys can't start with 'aws:'");
     if (key.length < 1 || key.length > 128) throw invalidParameter('Tags Reason: Tag keys must be between 1 and 128 characters long');
     if (value.length > 256) throw invalidParameter('Tags Reason: Tag values must be at most 256 characters long');
   }
@@ -35,7 +39,7 @@ function taggedTopic(ctx: SnsContext, arn: string | undefined): Topic {
 export function tagResource(input: TagResourceCommandInput, ctx: SnsContext) {
   const topic = taggedTopic(ctx, input.ResourceArn);
   const tags = tagsFromList(input.Tags ?? []);
-  validateTags(tags, [...topic.tags.keys()].filter((k) => !tags.has(k)).length);
+  validateTags(tags, [...topic.tags.keys()].filter((k) => !tags.has(k)).length, ctx.caller);
   for (const [key, value] of tags) topic.tags.set(key, value);
   return {};
 }

@@ -37,7 +37,7 @@ export function createTopic(input: CreateTopicCommandInput, ctx: SnsContext) {
     if (key !== 'FifoTopic') checkTopicAttribute(key, value, fifo);
   }
   const tags = tagsFromList(input.Tags ?? []);
-  validateTags(tags, 0);
+  validateTags(tags, 0, ctx.caller);
   const arn = newTopic(ctx.state, name, fifo).arn;
   const existing = ctx.state.topics.get(arn);
   if (existing) {

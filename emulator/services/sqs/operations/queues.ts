@@ -35,7 +35,7 @@ export function createQueue(input: CreateQueueCommandInput, ctx: SqsContext) {
   validateQueueName(name, fifo);
   const attributes = validateAttributes(requested, fifo);
   if (attributes.RedrivePolicy !== undefined) attributes.RedrivePolicy = validateRedrivePolicy(ctx, attributes.RedrivePolicy, fifo);
-  if (input.tags) validateTags(input.tags);
+  if (input.tags) validateTags(input.tags, ctx.caller);
 
   const existing = ctx.state.queues.get(name);
   if (existing) {

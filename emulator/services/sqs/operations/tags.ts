@@ -1,14 +1,16 @@
 import type { ListQueueTagsCommandInput, TagQueueCommandInput, UntagQueueCommandInput } from '@aws-sdk/client-sqs';
+import type { Caller } from '../../../core/service.ts';
+import { isReservedTagKey } from '../../../core/tags.ts';
 import { invalidParameterValue } from '../errors.ts';
 import { resolveQueue, type SqsContext } from '../queue-url.ts';
 
 const MAX_TAGS = 50;
 
-export function validateTags(tags: Record<string, string>): void {
+export function validateTags(tags: Record<string, string>, caller: Caller): void {
   const keys = Object.keys(tags);
   if (keys.length > MAX_TAGS) throw invalidParameterValue(`Too many tags added for queue. Tag limit is ${MAX_TAGS}.`);
   for (const key of keys) {
-    if (key.length === 0 || key.length > 128 || key.toLowerCase().startsWith('aws:')) {
+    if (key.length === 0 || key.length > 128 || isReservedTagKey(key, caller)) {
       throw invalidParameterValue(`Tag key '${key}' is invalid.`);
     }
     // A query-protocol Tag.N.Key without its Tag.N.Value decodes to no value; AWS's tag values are strings.
@@ -21,7 +23,7 @@ export function tagQueue(input: TagQueueCommandInput, ctx: SqsContext) {
   const queue = resolveQueue(ctx, input.QueueUrl);
   const tags = input.Tags ?? {};
   if (Object.keys(tags).length === 0) throw invalidParameterValue('The request must contain a non-empty Tags parameter.');
-  validateTags(tags);
+  validateTags(tags, ctx.caller);
   for (const [key, value] of Object.entries(tags)) queue.tags.set(key, value);
   return {};
 }

@@ -5,7 +5,7 @@ import { nameOf, parameterArn, type SsmContext } from '../parameters.ts';
 import { DEFAULT_KEY, encryptValue } from '../secure.ts';
 import type { Parameter, ParameterVersion } from '../state.ts';
 import { settingValue } from './service-settings.ts';
-import { checkTagCount } from './tags.ts';
+import { checkTagCount, checkTagKeys } from './tags.ts';
 
 /** Parameter Store's limits: value size per tier (characters) and versions kept per parameter. */
 const MAX_VALUE = { Standard: 4096, Advanced: 8192 } as const;
@@ -64,6 +64,7 @@ export async function putParameter(input: PutParameterCommandInput, ctx: SsmCont
   const allowedPattern = input.AllowedPattern ?? previous?.allowedPattern;
   checkPattern(allowedPattern, input.Value!);
   if (input.Tags) checkTagCount(input.Tags.length);
+  checkTagKeys(input.Tags, ctx.caller);
   const parameter: Parameter = existing ?? { name, arn: parameterArn(ctx, name), versions: [], tags: (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value })) };
   if (parameter.versions.length >= MAX_VERSIONS) {
     if (parameter.versions[0].labels.size) throw SsmErrors.maxVersions(name);

@@ -1,4 +1,6 @@
 import type { AddTagsToResourceCommandInput, ListTagsForResourceCommandInput, RemoveTagsFromResourceCommandInput, Tag } from '@aws-sdk/client-ssm';
+import type { Caller } from '../../../core/service.ts';
+import { isReservedTagKey } from '../../../core/tags.ts';
 import { SsmErrors } from '../errors.ts';
 import { nameOf, type SsmContext } from '../parameters.ts';
 
@@ -6,6 +8,12 @@ const MAX_TAGS = 50;
 
 export function checkTagCount(count: number): void {
   if (count > MAX_TAGS) throw SsmErrors.tooManyTags();
+}
+
+/** `aws:` keys are AWS's (CloudFormation's own on its calls excepted). No AWS recording gives SSM's words: ours. */
+export function checkTagKeys(tags: Tag[] | undefined, caller: Caller): void {
+  const tag = tags?.find((t) => isReservedTagKey(t.Key ?? '', caller));
+  if (tag) throw SsmErrors.invalidParameters(`Tag key ${tag.Key} is not allowed: tag keys can't start with 'aws:'.`);
 }
 
 /** Whatever holds a resource's tags. */
@@ -55,6 +63,7 @@ function taggedResource(ctx: SsmContext, input: { ResourceType?: string; Resourc
 
 export function addTagsToResource(input: AddTagsToResourceCommandInput, ctx: SsmContext) {
   const resource = taggedResource(ctx, input);
+  checkTagKeys(input.Tags, ctx.caller);
   const tags = resource.tags.map((t) => ({ ...t }));
   for (const tag of input.Tags!) {
     const existing = tags.find((t) => t.Key === tag.Key);

@@ -1,4 +1,5 @@
-import { randomSuffix, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+import { changedProperties, randomSuffix, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+import { createTags, updateTags } from './tags.ts';
 
 function putInput(request: ResourceRequest, name: string): Properties {
   const p = request.properties;
@@ -28,12 +29,12 @@ export const parameter: ResourceType = {
   async create(request) {
     // CloudFormation names unnamed parameters CFN-<logical id>-<random>.
     const name: string = request.properties.Name ?? `CFN-${request.logicalId}-${randomSuffix()}`;
-    const tags = Object.entries((request.properties.Tags ?? {}) as Record<string, string>).map(([Key, Value]) => ({ Key, Value: String(Value) }));
-    await request.call('ssm', 'PutParameter', { ...putInput(request, name), ...(tags.length ? { Tags: tags } : {}) });
+    await request.call('ssm', 'PutParameter', { ...putInput(request, name), ...createTags(request) });
     return state(request, name);
   },
   async update(request) {
     await request.call('ssm', 'PutParameter', { ...putInput(request, request.physicalId), Overwrite: true });
+    if (changedProperties(request.previous, request.properties).has('Tags')) await updateTags(request, 'Parameter', request.physicalId);
     return state(request, request.physicalId);
   },
   async delete(request) {

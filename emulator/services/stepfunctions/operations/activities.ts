@@ -13,7 +13,7 @@ import type { RequestContext } from '../../../core/service.ts';
 import { checkArn, checkName, findActivity, page } from '../errors.ts';
 import { ActivityQueue } from '../runtime/activity-queue.ts';
 import type { SfnState } from '../state.ts';
-import { setTags } from './tags.ts';
+import { checkTagKeys, setTags } from './tags.ts';
 
 type Ctx = RequestContext<SfnState>;
 
@@ -22,6 +22,7 @@ const POLL_MS = 60_000;
 
 export function createActivity(input: CreateActivityInput, ctx: Ctx): CreateActivityOutput {
   checkName(input.name!);
+  checkTagKeys(input.tags, ctx.caller);
   const arn = ctx.state.arn(`activity:${input.name}`);
   const existing = ctx.state.activities.get(arn);
   // Creating an existing activity returns it (CreateActivity is idempotent).

@@ -19,7 +19,7 @@ import { variableReferences } from '../asl/variable-references.ts';
 import { checkName, findExecution, findMachine, page, SfnErrors, splitQualified } from '../errors.ts';
 import { StopReason } from '../runtime/running.ts';
 import type { MachineConfig, MachineType, SfnState, StateMachine } from '../state.ts';
-import { setTags } from './tags.ts';
+import { checkTagKeys, setTags } from './tags.ts';
 import { publishVersion } from './versions.ts';
 
 type Ctx = RequestContext<SfnState>;
@@ -46,6 +46,7 @@ const DEFAULT_LOGGING = { level: 'OFF', includeExecutionData: false } as const;
 
 export function createStateMachine(input: CreateStateMachineInput, ctx: Ctx): CreateStateMachineOutput {
   checkName(input.name!);
+  checkTagKeys(input.tags, ctx.caller);
   const type = (input.type ?? 'STANDARD') as MachineType;
   validDefinition(input.definition!, type);
   checkLogging(input.loggingConfiguration);
@@ -129,6 +130,8 @@ export function describeStateMachineForExecution(input: DescribeStateMachineForE
 }
 
 export function updateStateMachine(input: UpdateStateMachineInput, ctx: Ctx): UpdateStateMachineOutput {
+  // A version's or alias's ARN names no machine that can be updated (recorded: `name:2` -> StateMachineDoesNotExist).
+  if (splitQualified(ctx.state, input.stateMachineArn!).qualifier !== undefined) throw SfnErrors.machineDoesNotExist(input.stateMachineArn!);
   const machine = findMachine(ctx.state, input.stateMachineArn!);
   if (input.definition === undefined && input.roleArn === undefined && input.loggingConfiguration === undefined && input.tracingConfiguration === undefined && input.encryptionConfiguration === undefined && !input.publish)
     throw new AwsError('MissingRequiredParameter', 'Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified');

@@ -1,12 +1,19 @@
 import type { ListTagsForResourceInput, ListTagsForResourceOutput, Tag, TagResourceInput, UntagResourceInput } from '@aws-sdk/client-sfn';
 import { AwsError } from '../../../core/errors.ts';
-import type { RequestContext } from '../../../core/service.ts';
+import type { Caller, RequestContext } from '../../../core/service.ts';
+import { isReservedTagKey } from '../../../core/tags.ts';
 import { checkArn, SfnErrors } from '../errors.ts';
 import type { SfnState } from '../state.ts';
 
 type Ctx = RequestContext<SfnState>;
 
 const MAX_TAGS = 50;
+
+/** `aws:` keys are AWS's (CloudFormation's own on its calls excepted). No AWS recording gives the words: ours. */
+export function checkTagKeys(tags: Tag[] | undefined, caller: Caller): void {
+  const tag = tags?.find((t) => isReservedTagKey(t.key ?? '', caller));
+  if (tag) throw SfnErrors.validation(`Tag key ${tag.key} is reserved: tag keys can't start with 'aws:'.`);
+}
 
 export function setTags(state: SfnState, arn: string, tags: Tag[]): void {
   const current = state.tags.get(arn) ?? new Map<string, string>();
@@ -24,6 +31,7 @@ function taggable(state: SfnState, arn: string): string {
 }
 
 export function tagResource(input: TagResourceInput, ctx: Ctx): object {
+  checkTagKeys(input.tags, ctx.caller);
   setTags(ctx.state, taggable(ctx.state, input.resourceArn!), input.tags ?? []);
   return {};
 }

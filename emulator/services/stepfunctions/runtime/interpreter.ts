@@ -5,10 +5,10 @@ import { isJsonata, type Json } from '../asl/query.ts';
 import { matches } from './choice-rules.ts';
 import { rootsOf, type ExecutionEnv, type Thread } from './env.ts';
 import { payload } from './events.ts';
-import { runMap } from './map.ts';
+import { runMap, stallsOnEntering } from './map.ts';
 import { runParallel } from './parallel.ts';
 import { findCatcher, retryDelayMs } from './retry.ts';
-import { sleep } from './running.ts';
+import { sleep, untilAborted } from './running.ts';
 import { referenced, StateIO } from './state-io.ts';
 import { runTask } from './task.ts';
 import { waitMs } from './wait.ts';
@@ -20,16 +20,13 @@ export interface Outcome {
 }
 
 /** Runs a machine (the execution's, a Parallel branch, a Map iteration) from StartAt to an end; throws its unhandled error. */
-export async function runMachine(env: ExecutionEnv, thread: Thread, machine: MachineDef, input: Json, inputText?: string): Promise<Json> {
+export async function runMachine(env: ExecutionEnv, thread: Thread, machine: MachineDef, input: Json): Promise<Json> {
   let name = machine.StartAt;
   let value = input;
-  // The execution's first state shows the input as the client wrote it; later ones as the interpreter writes JSON.
-  let text = inputText;
   for (;;) {
     env.signal.throwIfAborted();
     thread.onEnter?.(name, value);
-    const outcome = await runState(env, thread, name, machine.States[name], value, text);
-    text = undefined;
+    const outcome = await runState(env, thread, name, machine.States[name], value);
     if (outcome.next === undefined) return outcome.output;
     name = outcome.next;
     value = outcome.output;
@@ -43,22 +40,25 @@ function located(error: unknown, name: string, enteredId: number): StatesError {
   return new StatesError(e.error, `An error occurred while executing the state '${name}' (entered at the event id #${enteredId}). ${e.causeText ?? ''}`, e.location);
 }
 
-export async function runState(env: ExecutionEnv, thread: Thread, name: string, def: StateDef, raw: Json, rawText?: string): Promise<Outcome> {
+export async function runState(env: ExecutionEnv, thread: Thread, name: string, def: StateDef, raw: Json): Promise<Outcome> {
   const language: QueryLanguage = def.QueryLanguage ?? thread.language;
   const resumed = env.resumed;
   env.resumed = undefined;
-  const enteredAt = resumed?.enteredAt ?? env.emulator.clock.now();
-  const enteredId =
-    resumed?.enteredId ??
-    env.log.add(thread.frame, `${def.Type}StateEntered`, {
-      stateEnteredEventDetails: { name, input: rawText ?? payload(raw), inputDetails: { truncated: false } },
-    });
   const context = {
     ...env.context,
     State: { Name: name, EnteredTime: env.emulator.clock.date().toISOString(), RetryCount: 0 },
     ...thread.extraContext,
   };
   const io = new StateIO(def, language, raw, context, thread.vars, env.test?.inspect);
+  if (!resumed && !env.test && env.execution.config.type === 'STANDARD' && stallsOnEntering(io)) await untilAborted(new Promise(() => {}), env.signal);
+  const enteredAt = resumed?.enteredAt ?? env.emulator.clock.now();
+  const enteredId =
+    resumed?.enteredId ??
+    env.log.add(thread.frame, `${def.Type}StateEntered`, {
+      // Even the first state's input is written as AWS re-serializes it, not as the client sent it (AWS's recordings
+      // since 2024-07; the ones before kept the client's text there).
+      stateEnteredEventDetails: { name, input: payload(raw), inputDetails: { truncated: false } },
+    });
   const scope: StateScope = { env, thread, name, def, io, enteredId };
   try {
     switch (def.Type) {

@@ -85,8 +85,7 @@ export function launch(
         carried = undefined;
         mapRunArn = undefined;
       };
-      const firstInput = options.redriven || options.resumed ? undefined : execution.input;
-      const output = await runMachine(env, { frame: root, vars, language: machine.QueryLanguage ?? 'JSONPath', onEnter }, machine, input, firstInput);
+      const output = await runMachine(env, { frame: root, vars, language: machine.QueryLanguage ?? 'JSONPath', onEnter }, machine, input);
       finish(emulator, execution, 'SUCCEEDED', { output: payload(output) });
       log.add(root, 'ExecutionSucceeded', { executionSucceededEventDetails: { output: payload(output), outputDetails: { truncated: false } } });
     } catch (thrown) {

@@ -112,8 +112,10 @@ async function finishRun(
     throw new StatesError('States.ExceedToleratedFailureThreshold', 'The specified tolerated failure threshold was exceeded');
   }
   run.status = 'SUCCEEDED';
-  env.log.add(thread.frame, 'MapRunSucceeded');
-  env.log.add(thread.frame, 'MapStateSucceeded', {}, { detached: true });
+  // MapStateExited links to MapRunStarted, as AWS has written it since 2024-11 (every recording from 2024-11-13 on;
+  // earlier ones linked it to MapRunSucceeded).
+  const succeeded = env.log.add(thread.frame, 'MapRunSucceeded', {}, { detached: true });
+  env.log.add(thread.frame, 'MapStateSucceeded', {}, { detached: true, previous: succeeded });
   if (def.ResultWriter) return writeResults(scope, run, results);
   return results.map((r) => (r.status === 'SUCCEEDED' ? (JSON.parse(r.output ?? 'null') as Json) : { Error: r.error, Cause: r.cause }));
 }

@@ -7,6 +7,7 @@ import type { StateScope } from './interpreter.ts';
 import { runDistributedMap } from './map-distributed.ts';
 import type { RunMachine } from './parallel.ts';
 import { partsMemory } from './redrive.ts';
+import type { StateIO } from './state-io.ts';
 
 /** The items a Map state iterates: ItemsPath of the input (JSONPath) or Items (JSONata); an array or States.Runtime. */
 export async function mapItems(scope: StateScope, input: Json): Promise<Json[]> {
@@ -46,6 +47,22 @@ export async function maxConcurrency(scope: StateScope, input: Json): Promise<nu
   if (def.MaxConcurrencyPath !== undefined) return integerAt(scope, input, 'MaxConcurrencyPath', 'integer');
   const value = io.jsonata && def.MaxConcurrency !== undefined ? await io.value(def.MaxConcurrency, 'MaxConcurrency') : def.MaxConcurrency;
   return (value as number | undefined) ?? 0;
+}
+
+/**
+ * AWS never enters a Map state whose MaxConcurrencyPath finds a negative integer: a standard execution stays RUNNING
+ * with no further event (recorded 2024-04; LocalStack's maintainers saw it every time) until it is stopped or times out.
+ */
+export function stallsOnEntering(io: StateIO): boolean {
+  const path = io.def.MaxConcurrencyPath;
+  if (io.def.Type !== 'Map' || io.jsonata || typeof path !== 'string') return false;
+  try {
+    const value = selectOrThrow(path, rootsOf(io.afterInputPath(), io.context, io.vars));
+    return typeof value === 'number' && Number.isInteger(value) && value < 0;
+  } catch {
+    // A path that finds nothing fails the state once it is entered.
+    return false;
+  }
 }
 
 /** A `...Path` field's number: `The <field> field refers to value "<v>" which is not a valid integer: <path>` otherwise. */

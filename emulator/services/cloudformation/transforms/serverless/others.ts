@@ -2,6 +2,7 @@ import type { Properties } from '../../provider.ts';
 import type { TemplateResource } from '../../template/parse.ts';
 import { carried, defined, s3Location, tagList, TransformErrorFor, withGlobals, type Expansion } from './context.ts';
 import { executionRole } from './policies.ts';
+import { addStateMachineEvent } from './state-machine-events.ts';
 
 const KEY_TYPES: Record<string, string> = { String: 'S', Number: 'N', Binary: 'B' };
 
@@ -51,7 +52,8 @@ export function expandLayerVersion(expansion: Expansion, id: string, resource: T
 /** `AWS::Serverless::StateMachine`: the state machine and, without `Role`, the role SAM makes from `Policies`. */
 export function expandStateMachine(expansion: Expansion, id: string, resource: TemplateResource): void {
   const p = (resource.Properties ?? {}) as Properties;
-  if (p.Events !== undefined) throw new TransformErrorFor(id, "Property 'Events' of a serverless state machine is not supported by twinstack yet.");
+  if (p.Events !== undefined && (typeof p.Events !== 'object' || Array.isArray(p.Events))) throw new TransformErrorFor(id, "Invalid property type 'Events'.");
+  for (const [eventId, event] of Object.entries((p.Events ?? {}) as Record<string, Properties>)) addStateMachineEvent(expansion, id, eventId, event, carried(resource));
   if (p.Role === undefined) {
     expansion.resources[`${id}Role`] = executionRole(id, 'states.amazonaws.com', p.Policies, [], { Tags: tagList({ 'stateMachine:createdBy': 'SAM' }, {}) }) as TemplateResource;
   }
