@@ -15,6 +15,20 @@ const accountId: SourceStep = { op: 'DescribeEventBus', params: {}, capture: { a
 /** The variants that tag the account's default bus, which other scenarios tag and list too. */
 const onDefaultBus = (param: string) => (param.split('-')[1] === 'event_bus_custom' ? undefined : 'the default event bus');
 
+/**
+ * The resource a `<resource>-<bus kind>` parameter tags: a new custom bus or the default one (its ARN read from it),
+ * and, for `rule`, a rule on that bus.
+ */
+function tagged(param: string) {
+  const [resource, busKind] = param.split('-');
+  const custom = busKind === 'event_bus_custom';
+  const busName = custom ? BUS : 'default';
+  const setup: SourceStep[] = custom ? [{ op: 'CreateEventBus', params: { Name: BUS }, capture: { busArn: '$.EventBusArn' } }] : [accountId];
+  const putRule: SourceStep = { op: 'PutRule', params: { Name: RULE, EventBusName: busName, EventPattern: PATTERN }, capture: { ruleArn: '$.RuleArn' } };
+  const arn = resource === 'rule' ? '{{ruleArn}}' : custom ? '{{busArn}}' : '{{defaultBusArn}}';
+  return { resource, busKind, custom, busName, arn, setup: [...setup, ...(resource === 'rule' ? [putRule] : [])] };
+}
+
 const source: SourceFile = {
   service: 'events',
   module: 'test_events_tags',
@@ -26,17 +40,9 @@ const source: SourceFile = {
       test: 'tests_tag_untag_resource',
       exclusive: onDefaultBus,
       steps: (param) => {
-        const [resource, busKind] = param.split('-');
-        const custom = busKind === 'event_bus_custom';
-        const busName = custom ? BUS : 'default';
-        const setup: SourceStep[] = custom ? [{ op: 'CreateEventBus', params: { Name: BUS }, capture: { busArn: '$.EventBusArn' } }] : [accountId];
-        const busArn = custom ? '{{busArn}}' : '{{defaultBusArn}}';
-        const rule: SourceStep[] =
-          resource === 'rule' ? [{ op: 'PutRule', params: { Name: RULE, EventBusName: busName, EventPattern: PATTERN }, capture: { ruleArn: '$.RuleArn' } }] : [];
-        const arn = resource === 'rule' ? '{{ruleArn}}' : busArn;
+        const { busKind, custom, arn, setup } = tagged(param);
         return [
           ...setup,
-          ...rule,
           { op: 'TagResource', params: { ResourceARN: arn, Tags: TAGS }, snapshot: 'tag_resource' },
           { op: 'ListTagsForResource', params: { ResourceARN: arn }, snapshot: 'list_tags_for_resource' },
           { op: 'UntagResource', params: { ResourceARN: arn, TagKeys: ['tag2'] }, snapshot: 'untag_resource' },
@@ -64,12 +70,7 @@ const source: SourceFile = {
       exclusive: onDefaultBus,
       note: 'the default bus keeps its tag after the test; the contract removes it at the end (not scored) so that other scenarios find the bus as they expect',
       steps: (param) => {
-        const [resource, busKind] = param.split('-');
-        const custom = busKind === 'event_bus_custom';
-        const busName = custom ? BUS : 'default';
-        const setup: SourceStep[] = custom ? [{ op: 'CreateEventBus', params: { Name: BUS }, capture: { busArn: '$.EventBusArn' } }] : [accountId];
-        const putRule: SourceStep = { op: 'PutRule', params: { Name: RULE, EventBusName: busName, EventPattern: PATTERN }, capture: { ruleArn: '$.RuleArn' } };
-        const arn = resource === 'rule' ? '{{ruleArn}}' : custom ? '{{busArn}}' : '{{defaultBusArn}}';
+        const { resource, custom, busName, arn, setup } = tagged(param);
         const recreate: SourceStep[] =
           resource === 'rule'
             ? [{ op: 'DeleteRule', params: { Name: RULE, EventBusName: busName } }, { op: 'PutRule', params: { Name: RULE, EventBusName: busName, EventPattern: PATTERN } }]
@@ -78,7 +79,6 @@ const source: SourceFile = {
               : [];
         return [
           ...setup,
-          ...(resource === 'rule' ? [putRule] : []),
           { op: 'TagResource', params: { ResourceARN: arn, Tags: [TAGS[0]] } },
           ...recreate,
           { op: 'ListTagsForResource', params: { ResourceARN: arn }, snapshot: 'list_tags_for_resource' },

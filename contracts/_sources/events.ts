@@ -15,14 +15,15 @@ const RULE = 'test-rule-{{suffix}}';
 const createBus = (name = BUS): SourceStep => ({ op: 'CreateEventBus', params: { Name: name } });
 /** `custom` buses are created first; `default` is the account's default bus. */
 const busFor = (param: string) => (param === 'custom' ? { setup: [createBus()], name: BUS } : { setup: [], name: 'default' });
-const queue = (): SourceStep[] => [
-  { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' } },
+/** A queue and its ARN, captured as `<vars>Url` and `<vars>Arn`. */
+const queue = (name = 'queue-{{suffix}}', vars = 'queue'): SourceStep[] => [
+  { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: name }, capture: { [`${vars}Url`]: '$.QueueUrl' } },
   {
     service: 'sqs',
     protocol: 'json',
     op: 'GetQueueAttributes',
-    params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] },
-    capture: { queueArn: '$.Attributes.QueueArn' },
+    params: { QueueUrl: `{{${vars}Url}}`, AttributeNames: ['QueueArn'] },
+    capture: { [`${vars}Arn`]: '$.Attributes.QueueArn' },
   },
 ];
 const putEvents = (entry: Record<string, unknown>): SourceStep => ({ op: 'PutEvents', params: { Entries: [entry] }, snapshot: 'put-events' });
@@ -364,14 +365,7 @@ const source: SourceFile = {
         const bus = busFor(param);
         return [
           ...queue(),
-          { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'target-queue-{{suffix}}' }, capture: { targetQueueUrl: '$.QueueUrl' } },
-          {
-            service: 'sqs',
-            protocol: 'json',
-            op: 'GetQueueAttributes',
-            params: { QueueUrl: '{{targetQueueUrl}}', AttributeNames: ['QueueArn'] },
-            capture: { targetQueueArn: '$.Attributes.QueueArn' },
-          },
+          ...queue('target-queue-{{suffix}}', 'targetQueue'),
           ...bus.setup,
           { op: 'PutRule', params: { Name: 'rule-{{suffix}}', EventBusName: bus.name, EventPattern: '{"source": ["test-source"]}' } },
           { op: 'PutTargets', params: { Rule: 'rule-{{suffix}}', EventBusName: bus.name, Targets: [{ Id: 'target-1', Arn: '{{targetQueueArn}}' }] } },

@@ -108,10 +108,11 @@ export function convert(model: ServiceModel, ref: ShapeRef, value: unknown, leaf
   }
   const shape = model.shapes[ref.shape];
   if (shape.type === 'list' && Array.isArray(value)) return value.map((v) => convert(model, shape.member!, v, leaf));
-  if (shape.type === 'map') {
+  // An array where a map or structure belongs stays one, for the decoder to refuse.
+  if (shape.type === 'map' && !Array.isArray(value)) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convert(model, shape.value!, v, leaf)]));
   }
-  if (shape.type === 'structure') {
+  if (shape.type === 'structure' && !Array.isArray(value)) {
     const members = shape.members ?? {};
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, Object.hasOwn(members, k) ? convert(model, members[k], v, leaf) : v]));
   }

@@ -96,9 +96,12 @@ function cborResponse(status: number, document: unknown, requestId: string): Raw
   return { status, headers: { 'smithy-protocol': RPC_V2_CBOR, 'content-type': CONTENT_TYPE, 'x-amzn-requestid': requestId }, body };
 }
 
-/** CBOR values -> JSON document values: byte strings to base64, tag-1 epoch seconds (or plain numbers) to seconds. */
+/** CBOR values -> JSON document values: byte strings (blobs only) to base64, tag-1 epoch seconds (or plain numbers) to seconds. */
 const toJsonLeaf: Leaf = (type, value) => {
-  if (type === 'blob' && value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+  if (value instanceof Uint8Array) {
+    if (type !== 'blob') throw new AwsError('SerializationException', `Unexpected value type: a byte string where a ${type} belongs`, { status: 400 });
+    return Buffer.from(value).toString('base64');
+  }
   if (type === 'timestamp' && value !== null && typeof value === 'object' && 'tag' in value && 'value' in value) {
     const tagged = value as { tag: unknown; value: unknown };
     if (Number(tagged.tag) !== 1) throw new AwsError('SerializationException', `Unexpected CBOR tag ${String(tagged.tag)} for a timestamp`, { status: 400 });

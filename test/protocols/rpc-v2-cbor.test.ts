@@ -12,6 +12,7 @@ import {
 import { AwsSmithyRpcV2CborProtocol } from '@aws-sdk/core/protocols';
 import { cbor } from '@smithy/core/cbor';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
+import { runBoto3Script } from '../support/boto3.ts';
 
 // Expected errors are AWS's, from the recorded smithy-rpc-v2-cbor variants in shared/reference/aws-snapshots/cloudwatch.
 const PATH = '/service/GraniteServiceVersion20100801/operation';
@@ -147,6 +148,13 @@ describe('Smithy RPC v2 CBOR (CloudWatch through the AWS SDK v3 rpcv2Cbor protoc
     // The protocol forbids a target header; a malformed body is the client's error, not a crash.
     const targeted = await post('ListMetrics', {}, { 'x-amz-target': 'GraniteServiceVersion20100801.ListMetrics' });
     assert.equal(targeted.status, 400);
+    // Values of the wrong CBOR type are refused before the operation sees them: an array for the input structure, a
+    // byte string for a text member.
+    for (const [operation, body] of [['ListMetrics', [1, 2]], ['GetMetricWidgetImage', { MetricWidget: Buffer.from('{}') }]] as const) {
+      const refused = await post(operation, body);
+      assert.equal(refused.status, 400);
+      assert.equal((cbor.deserialize(new Uint8Array(await refused.arrayBuffer())) as Record<string, unknown>).__type, 'com.amazonaws.cloudwatch.v2010_08_01#SerializationException');
+    }
     const malformed = await fetch(`${aws.endpoint}${PATH}/ListMetrics`, { method: 'POST', headers: { 'smithy-protocol': 'rpc-v2-cbor' }, body: Buffer.from([0xbf, 0x61]) });
     assert.equal(malformed.status, 400);
     assert.equal((cbor.deserialize(new Uint8Array(await malformed.arrayBuffer())) as Record<string, unknown>).__type, 'com.amazonaws.cloudwatch.v2010_08_01#SerializationException');
@@ -170,5 +178,19 @@ describe('Smithy RPC v2 CBOR (CloudWatch through the AWS SDK v3 rpcv2Cbor protoc
       client.destroy();
       await strict.stop();
     }
+  });
+
+  it("serves botocore's own rpc-v2-cbor client (its CloudWatch model listing only that protocol)", async () => {
+    const out = await runBoto3Script<Record<string, unknown>>(new URL('./boto3-rpc-v2-cbor.py', import.meta.url), aws.endpoint);
+    assert.deepEqual(out, {
+      path: 'service/GraniteServiceVersion20100801/operation/PutMetricData',
+      protocolHeader: 'rpc-v2-cbor',
+      sum: [8],
+      timestamp: out.expected,
+      expected: out.expected,
+      alarmUpdatedIsDate: true,
+      error: { code: 'ResourceNotFound', status: 404 },
+      png: 'PNG',
+    });
   });
 });
