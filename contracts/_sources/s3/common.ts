@@ -32,3 +32,27 @@ export const completeUpload = (Key: string, snapshot?: string, extra: Record<str
     MultipartUpload: { Parts: Array.from({ length: parts }, (_, i) => ({ ETag: `{{part${i + 1}}}`, PartNumber: i + 1 })) },
     ...extra,
   });
+
+const LOG_DELIVERY = 'http://acs.amazonaws.com/groups/s3/LogDelivery';
+
+/**
+ * The object ACL changes of both notification tests `test_object_put_acl` (to SQS and to EventBridge): an object, the
+ * owner's id, then a canned ACL it already has (no event on AWS), a canned ACL, a grant header and a whole policy.
+ */
+export const objectAclChanges: SourceStep[] = [
+  put('my_key_acl', 'something'),
+  { op: 'ListBuckets', params: {}, capture: { ownerId: '$.Owner.ID' } },
+  onBucket('PutObjectAcl', undefined, { Key: 'my_key_acl', ACL: 'private' }),
+  onBucket('PutObjectAcl', undefined, { Key: 'my_key_acl', ACL: 'public-read' }),
+  onBucket('PutObjectAcl', undefined, { Key: 'my_key_acl', GrantRead: `uri="${LOG_DELIVERY}"` }),
+  onBucket('PutObjectAcl', undefined, {
+    Key: 'my_key_acl',
+    AccessControlPolicy: {
+      Owner: { ID: '{{ownerId}}' },
+      Grants: [
+        { Grantee: { ID: '{{ownerId}}', Type: 'CanonicalUser' }, Permission: 'FULL_CONTROL' },
+        { Grantee: { URI: LOG_DELIVERY, Type: 'Group' }, Permission: 'WRITE' },
+      ],
+    },
+  }),
+];

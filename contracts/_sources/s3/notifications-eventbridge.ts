@@ -3,7 +3,7 @@
 // the default bus sends the bucket's events to a queue, whose messages are judged against the events the tests kept.
 import type { SourceFile, SourceStep } from '../../../verifier/port/source-types.ts';
 import { allowSend, collect, createQueue } from './notification-queues.ts';
-import { BUCKET, createBucket, onBucket, put, versioning, withCapture } from './common.ts';
+import { BUCKET, createBucket, objectAclChanges, onBucket, put, versioning, withCapture } from './common.ts';
 
 const events = (op: string, params: Record<string, unknown>, more: Partial<SourceStep> = {}): SourceStep => ({ service: 'events', protocol: 'json', op, params, ...more });
 
@@ -34,7 +34,6 @@ const ruleToQueue: SourceStep[] = [
   events('PutTargets', { Rule: 'test-rule-{{suffix}}', Targets: [{ Id: 'test-target-{{suffix}}', Arn: '{{queueArn}}' }] }),
 ];
 
-const LOG_DELIVERY = 'http://acs.amazonaws.com/groups/s3/LogDelivery';
 
 const source: SourceFile = {
   service: 's3',
@@ -64,21 +63,7 @@ const source: SourceFile = {
         ...ruleToQueue,
         onBucket('DeleteBucketOwnershipControls'),
         onBucket('DeletePublicAccessBlock'),
-        put('my_key_acl', 'something'),
-        { op: 'ListBuckets', params: {}, capture: { ownerId: '$.Owner.ID' } },
-        onBucket('PutObjectAcl', undefined, { Key: 'my_key_acl', ACL: 'private' }),
-        onBucket('PutObjectAcl', undefined, { Key: 'my_key_acl', ACL: 'public-read' }),
-        onBucket('PutObjectAcl', undefined, { Key: 'my_key_acl', GrantRead: `uri="${LOG_DELIVERY}"` }),
-        onBucket('PutObjectAcl', undefined, {
-          Key: 'my_key_acl',
-          AccessControlPolicy: {
-            Owner: { ID: '{{ownerId}}' },
-            Grants: [
-              { Grantee: { ID: '{{ownerId}}', Type: 'CanonicalUser' }, Permission: 'FULL_CONTROL' },
-              { Grantee: { URI: LOG_DELIVERY, Type: 'Group' }, Permission: 'WRITE' },
-            ],
-          },
-        }),
+        ...objectAclChanges,
         ...collect('messages', 4, {}),
       ],
     },

@@ -3,7 +3,7 @@
 // the event records they collected from the queue; the contracts judge the received messages against them.
 import type { SourceFile, SourceStep } from '../../../verifier/port/source-types.ts';
 import { allowSend, callerAccount, collect, createQueue, hideTestEvents } from './notification-queues.ts';
-import { BUCKET, completeUpload, createBucket, createUpload, onBucket, put, uploadPart, versioning, withCapture } from './common.ts';
+import { BUCKET, completeUpload, createBucket, createUpload, objectAclChanges, onBucket, put, uploadPart, versioning, withCapture } from './common.ts';
 
 const BUCKET_ARN = `arn:{{partition}}:s3:::${BUCKET}`;
 const QUEUE_ARN = '{{queueArn}}';
@@ -26,7 +26,6 @@ const setup = (Events: string[]): SourceStep[] => [
 const tag = (op: 'PutObjectTagging' | 'DeleteObjectTagging', Key: string): SourceStep =>
   onBucket(op, undefined, { Key, ...(op === 'PutObjectTagging' ? { Tagging: { TagSet: [{ Key: 'swallow_type', Value: 'african' }] } } : {}) });
 
-const LOG_DELIVERY = 'http://acs.amazonaws.com/groups/s3/LogDelivery';
 
 /** A queue configuration of the filter tests, with its Id and key filter. */
 const filtered = (Id: string, Events: string[], FilterRules?: { Name: string; Value: string }[]) => ({
@@ -198,21 +197,7 @@ const source: SourceFile = {
         onBucket('DeleteBucketOwnershipControls'),
         onBucket('DeletePublicAccessBlock'),
         ...setup(['s3:ObjectAcl:Put']).slice(1),
-        put('my_key_acl', 'something'),
-        { op: 'ListBuckets', params: {}, capture: { ownerId: '$.Owner.ID' } },
-        onBucket('PutObjectAcl', undefined, { Key: 'my_key_acl', ACL: 'private' }),
-        onBucket('PutObjectAcl', undefined, { Key: 'my_key_acl', ACL: 'public-read' }),
-        onBucket('PutObjectAcl', undefined, { Key: 'my_key_acl', GrantRead: `uri="${LOG_DELIVERY}"` }),
-        onBucket('PutObjectAcl', undefined, {
-          Key: 'my_key_acl',
-          AccessControlPolicy: {
-            Owner: { ID: '{{ownerId}}' },
-            Grants: [
-              { Grantee: { ID: '{{ownerId}}', Type: 'CanonicalUser' }, Permission: 'FULL_CONTROL' },
-              { Grantee: { URI: LOG_DELIVERY, Type: 'Group' }, Permission: 'WRITE' },
-            ],
-          },
-        }),
+        ...objectAclChanges,
         ...collect('receive_messages', 3),
       ],
     },
