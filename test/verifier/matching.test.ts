@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { compareOutput } from '../../verifier/replay/compare.ts';
+import { compareOutput, readPath } from '../../verifier/replay/compare.ts';
 import { matchTemplate, render, UnboundVariable } from '../../verifier/replay/template.ts';
 import { placeholderTemplate, snapshotToExpectation } from '../../verifier/port/snapshot-expectation.ts';
 
@@ -41,6 +41,14 @@ describe('templates and matchers', () => {
     assert.deepEqual(compareOutput(expectation, { log: 'Execution log for request r-1\nSun Dec 06 08:20:00 UTC 2026 : Starting\n' }, new Map()), []);
     const mismatches = compareOutput(expectation, { log: 'Execution log for request r-1\nSun Dec 06 08:20:00 UTC 2026 : Stopped' }, new Map());
     assert.deepEqual(mismatches.map((m) => m.path), ['$.log.line01', '$.log.line02']);
+  });
+
+  it('reads a list element by a member\'s value (a stack output by its OutputKey) for captures', () => {
+    const output = { Stacks: [{ Outputs: [{ OutputKey: 'A', OutputValue: '1' }, { OutputKey: "B'x", OutputValue: '2' }] }] };
+    assert.equal(readPath(output, "$.Stacks[0].Outputs[?(@.OutputKey=='A')].OutputValue"), '1');
+    assert.equal(readPath(output, "$.Stacks[0].Outputs[?(@.OutputKey=='B\\'x')].OutputValue"), '2');
+    assert.equal(readPath(output, "$.Stacks[0].Outputs[?(@.OutputKey=='C')].OutputValue"), undefined);
+    assert.equal(readPath(output, '$.Stacks[0].Outputs[1].OutputKey'), "B'x");
   });
 
   it('compares unordered lists as multisets', () => {

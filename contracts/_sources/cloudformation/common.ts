@@ -52,3 +52,12 @@ export function template(name: string): string {
 export function outputOf(stack: string, name: string): SourceStep {
   return { op: 'DescribeStacks', params: { StackName: stack }, capture: { [name]: '$.Stacks[0].Outputs[0].OutputValue' } };
 }
+
+/** The fixture's `stack.outputs`: DescribeStacks, the outputs the test reads captured by their OutputKey (variable -> key). */
+export function outputsOf(stack: string, outputs: Record<string, string>): SourceStep {
+  return {
+    op: 'DescribeStacks',
+    params: { StackName: stack },
+    capture: Object.fromEntries(Object.entries(outputs).map(([name, key]) => [name, `$.Stacks[0].Outputs[?(@.OutputKey=='${key}')].OutputValue`])),
+  };
+}
