@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { compareOutput } from '../../verifier/replay/compare.ts';
+import { compareOutput, readPath } from '../../verifier/replay/compare.ts';
 import { matchTemplate, render, UnboundVariable } from '../../verifier/replay/template.ts';
 import { placeholderTemplate, snapshotToExpectation } from '../../verifier/port/snapshot-expectation.ts';
 
@@ -17,6 +17,14 @@ describe('templates and matchers', () => {
     assert.equal(matchTemplate('{{resource:1}}', 'q-2', vars), false);
     assert.equal(matchTemplate('arn:aws:sqs:{{region}}:1:x', 'arn:aws:sqs:eu-west-1:1:x', vars), false);
     assert.ok(matchTemplate('id {{*}} end', 'id anything at all end', vars));
+  });
+
+  it('reads a list member by the value of one of its fields (a stack output by its OutputKey)', () => {
+    const stack = { Stacks: [{ Outputs: [{ OutputKey: 'A', OutputValue: 'a' }, { OutputKey: "it's", OutputValue: { v: 'b' } }] }] };
+    assert.equal(readPath(stack, "$.Stacks[0].Outputs[?(@.OutputKey=='A')].OutputValue"), 'a');
+    assert.equal(readPath(stack, "$.Stacks[0].Outputs[?(@.OutputKey=='it\\'s')].OutputValue.v"), 'b');
+    assert.equal(readPath(stack, "$.Stacks[0].Outputs[?(@.OutputKey=='C')].OutputValue"), undefined);
+    assert.equal(readPath(stack, "$.Stacks[?(@.OutputKey=='A')]"), undefined);
   });
 
   it('reports every mismatch with its path: values, missing and extra members, list length, matchers', () => {

@@ -21,8 +21,23 @@ export function pathKeys(path: string): (string | number)[] {
   );
 }
 
-/** Reads a concrete JSONPath (`$.a.b[0]['c.d']`); `[*]` is not allowed here. */
+/** A `[?(@.Key=='value')]` step: the first member of a list whose `Key` is `value` (a stack output by its OutputKey). */
+const MEMBER_WITH = /^\[\?\(@\.([A-Za-z_][A-Za-z0-9_-]*)=='((?:[^'\\]|\\.)*)'\)\]/;
+
+/**
+ * Reads a concrete JSONPath (`$.a.b[0]['c.d']`), where a list may also be entered at the member whose field has a
+ * value (`$.Stacks[0].Outputs[?(@.OutputKey=='TopicArn')].OutputValue`); `[*]` is not allowed here.
+ */
 export function readPath(root: unknown, path: string): unknown {
+  const filter = /\[\?\(@/.exec(path);
+  if (filter) {
+    const list = readPath(root, path.slice(0, filter.index));
+    const step = MEMBER_WITH.exec(path.slice(filter.index));
+    if (!step || !Array.isArray(list)) return undefined;
+    const value = step[2].replace(/\\(.)/g, '$1');
+    const member: unknown = list.find((m) => typeof m === 'object' && m !== null && (m as Record<string, unknown>)[step[1]] === value);
+    return member === undefined ? undefined : readPath(member, `$${path.slice(filter.index + step[0].length)}`);
+  }
   let value = root;
   for (const key of pathKeys(path)) {
     if (value === null || typeof value !== 'object') return undefined;
