@@ -57,3 +57,8 @@ export function outputOf(stack: string, name: string): SourceStep {
 export function outputsOf(stack: string, ...names: string[]): SourceStep {
   return { op: 'DescribeStacks', params: { StackName: stack }, capture: Object.fromEntries(names.map((name) => [name, `$.Stacks[0].Outputs[?(@.OutputKey=='${name}')].OutputValue`])) };
 }
+
+/** The fixture's `stack.outputs` dict snapshotted: DescribeStacks, its outputs judged as the dict of their values by key. */
+export function outputsSnapshot(stack: string, snapshot: string, more: Partial<SourceStep> = {}): SourceStep {
+  return { op: 'DescribeStacks', params: { StackName: stack }, snapshot, select: '$.Stacks[0].Outputs', keyedBy: { key: 'OutputKey', value: 'OutputValue' }, ...more };
+}
