@@ -168,6 +168,7 @@ function interactionFor(
   // A response recorded without its ResponseMetadata (LocalStack's 2022 snapshots) shows the call succeeded, not its
   // status: judged like a selected part that is the whole output.
   else if (expect.output !== undefined && expect.status === undefined && !expect.error) expect.select = '$';
+  if (step.keyedBy) expect.keyedBy = step.keyedBy;
   if (step.unordered) expect.unordered = step.unordered;
   if (step.ignore) expect.matchers = { ...expect.matchers, ...Object.fromEntries(step.ignore.map((path) => [path, { match: 'ignore' as const }])) };
   if (step.patterns) expect.matchers = { ...expect.matchers, ...Object.fromEntries(Object.entries(step.patterns).map(([path, regex]) => [path, { match: 'regex' as const, regex }])) };

@@ -33,6 +33,8 @@ export interface SourceStep {
   lines?: string[];
   /** The snapshot holds only this part of the response (e.g. `$.Messages[0]`). */
   select?: string;
+  /** The snapshot holds the list at `select` as an object: each member's `key` field names its `value` field (see Expectation.keyedBy). */
+  keyedBy?: { key: string; value: string };
   /** Lists whose order AWS does not define. */
   unordered?: string[];
   /**
