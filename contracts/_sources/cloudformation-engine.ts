@@ -3,7 +3,7 @@
 // tests/aws/templates/ deployed by the `deploy_cfn_template` fixture or refused by CreateChangeSet, then the stack and
 // its resources read back. Expected responses come only from the recorded snapshots.
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
-import { deployed, outputsOf, STACK, template, waitForStack } from './cloudformation/common.ts';
+import { deployed, outputsOf, outputsSnapshot, STACK, template, waitForStack } from './cloudformation/common.ts';
 
 const parametersOf = (parameters: Record<string, string>) => Object.entries(parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue }));
 
@@ -18,9 +18,9 @@ export function refusedDeploy(body: string, parameters: Record<string, string>, 
   return { ...deployed(body, parameters)[0], capture: undefined, snapshot };
 }
 
-/** The fixture's `stack.outputs` snapshotted whole (see SourceStep.outputsMap). */
+/** The fixture's `stack.outputs` snapshotted whole. */
 export function stackOutputs(snapshot: string): SourceStep {
-  return { op: 'DescribeStacks', params: { StackName: '{{stackId}}' }, snapshot, outputsMap: true };
+  return outputsSnapshot('{{stackId}}', snapshot);
 }
 
 /** One output of `stack.outputs` snapshotted alone. */

@@ -57,11 +57,6 @@ export interface SourceStep {
    * checksum is added, and these headers go as the test set them (botocore still builds the path from the params).
    */
   plainHttp?: Record<string, string>;
-  /**
-   * The snapshot holds a CloudFormation stack's outputs as LocalStack's deploy fixture maps them (`{OutputKey:
-   * OutputValue}`, all of them) from this DescribeStacks: judged as `$.Stacks[0].Outputs` in any order, keys and values only.
-   */
-  outputsMap?: boolean;
   /** Seconds to wait before this call (AWS timing the test relies on). */
   delaySeconds?: number;
   /** The test read the clock afresh for this call's `now()` times (`datetime.now()` inline) rather than reusing `utc_now`. */
