@@ -20,12 +20,12 @@ export function waitForChangeSet(changeSet: string): SourceStep {
  * `deploy_cfn_template` as the fixture runs it: a change set (CREATE, or UPDATE of the stack), its creation waited
  * for, executed, and the stack's operation waited for; the stack's id is captured as `{{stackId}}`.
  */
-export function deployed(template: string, parameters: Record<string, string> = {}, changeSetType: 'CREATE' | 'UPDATE' = 'CREATE', name = 'change-set-{{suffix}}'): SourceStep[] {
+export function deployed(template: string, parameters: Record<string, string> = {}, changeSetType: 'CREATE' | 'UPDATE' = 'CREATE', name = 'change-set-{{suffix}}', stack = STACK): SourceStep[] {
   return [
     {
       op: 'CreateChangeSet',
       params: {
-        StackName: STACK,
+        StackName: stack,
         ChangeSetName: name,
         TemplateBody: template,
         Capabilities: ['CAPABILITY_AUTO_EXPAND', 'CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM'],
