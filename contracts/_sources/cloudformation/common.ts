@@ -66,3 +66,19 @@ export function outputsOf(stack: string, outputs: Record<string, string>): Sourc
 export function outputsSnapshot(stack: string, snapshot: string, more: Partial<SourceStep> = {}): SourceStep {
   return { op: 'DescribeStacks', params: { StackName: stack }, snapshot, select: '$.Stacks[0].Outputs', keyedBy: { key: 'OutputKey', value: 'OutputValue' }, ...more };
 }
+
+/**
+ * A template of tests/aws/templates/ rendered with Jinja as the fixture's `template_mapping` does: `{{ name }}` and
+ * unnested `{% if name %}…{% else %}…{% endif %}` blocks (all these templates use); Jinja drops the final newline.
+ */
+export function rendered(name: string, mapping: Record<string, string | boolean | number>): string {
+  const value = (key: string) => {
+    if (!Object.hasOwn(mapping, key)) throw new Error(`${name}: no value for ${key}`);
+    return mapping[key];
+  };
+  const text = template(name)
+    .replace(/\{%\s*if\s+(\w+)\s*%\}([\s\S]*?)(?:\{%\s*else\s*%\}([\s\S]*?))?\{%\s*endif\s*%\}/g, (_, key: string, then: string, otherwise = '') => (value(key) ? then : otherwise))
+    .replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => String(value(key)));
+  if (/\{%/.test(text)) throw new Error(`${name}: a Jinja tag this renderer does not know`);
+  return text.replace(/\n$/, '');
+}
