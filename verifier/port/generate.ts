@@ -16,6 +16,7 @@ import { receivedBodiesExpectation, snapshotToExpectation } from './snapshot-exp
 import { snapshotRoot } from './snapshot-root.ts';
 import { withCrtChecksum } from './crt-checksums.ts';
 import type { SourceFile, SourceProtocol, SourceScenario, SourceStep } from './source-types.ts';
+import { isJsonText } from '../../emulator/core/json-text.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CONTRACTS = join(ROOT, 'contracts');
@@ -259,15 +260,6 @@ function blobTemplates(value: JsonValue): JsonValue {
   return value;
 }
 
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function requestBody(protocol: SourceProtocol, request: SerializedRequest): { body?: ContractInteraction['request']['body'] } {
   if (protocol === 'json') return { body: { content: blobTemplates(JSON.parse(request.body || '{}') as JsonValue), contentType: 'application/json', encoded: false } };
   if (protocol === 'query') return { body: { content: request.body, contentType: 'application/x-www-form-urlencoded', encoded: false } };
@@ -275,7 +267,7 @@ function requestBody(protocol: SourceProtocol, request: SerializedRequest): { bo
   const contentType = request.headers['Content-Type'] ?? (protocol === 'rest-xml' ? 'application/octet-stream' : 'application/json');
   // An S3 object body is bytes whatever its declared type: only rest-json bodies are documents, except a blob payload
   // sent without a content type (API Gateway's ImportRestApi body), which may be any text.
-  const document = protocol === 'rest-json' && contentType.startsWith('application/json') && (request.headers['Content-Type'] !== undefined || isJson(request.body));
+  const document = protocol === 'rest-json' && contentType.startsWith('application/json') && (request.headers['Content-Type'] !== undefined || isJsonText(request.body));
   const content = document ? (JSON.parse(request.body) as JsonValue) : request.body;
   return { body: { content, contentType, encoded: false } };
 }
