@@ -57,6 +57,17 @@ export interface SourceStep {
    * checksum is added, and these headers go as the test set them (botocore still builds the path from the params).
    */
   plainHttp?: Record<string, string>;
+  /**
+   * Not an AWS API call but a plain HTTP request the test sent itself (`requests.post`), to `url`: a template for a URL
+   * an earlier step captured (a Lambda function URL), with `path` and `query` resolved against it; `op` names the call
+   * in reports. Sent unsigned; its answer is judged as HTTP (see `answer`).
+   */
+  http?: { url: string; method: string; path?: string; query?: Record<string, string>; headers?: Record<string, string>; body?: string };
+  /**
+   * The recorded value of an `http` step as the HTTP answer it stands for (tests snapshot a dict they build from the
+   * response): its status, the headers it names, and the body text (a JSON body the snapshot stores decoded).
+   */
+  answer?: (recorded: never) => { status?: number; headers?: Record<string, string>; body?: unknown };
   /** Seconds to wait before this call (AWS timing the test relies on). */
   delaySeconds?: number;
   /** The test read the clock afresh for this call's `now()` times (`datetime.now()` inline) rather than reusing `utc_now`. */
