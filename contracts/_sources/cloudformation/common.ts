@@ -53,12 +53,16 @@ export function outputOf(stack: string, name: string): SourceStep {
   return { op: 'DescribeStacks', params: { StackName: stack }, capture: { [name]: '$.Stacks[0].Outputs[0].OutputValue' } };
 }
 
-/** The fixture's `stack.outputs`: DescribeStacks, the outputs the test reads captured by their OutputKey (variable -> key). */
-export function outputsOf(stack: string, outputs: Record<string, string>): SourceStep {
+/**
+ * The fixture's `stack.outputs[...]` of several outputs: DescribeStacks, each output's value captured by its OutputKey
+ * (a name: into the variable of that name; a map: variable -> OutputKey).
+ */
+export function outputsOf(stack: string, ...outputs: (string | Record<string, string>)[]): SourceStep {
+  const byVariable = outputs.flatMap((output) => (typeof output === 'string' ? [[output, output]] : Object.entries(output)));
   return {
     op: 'DescribeStacks',
     params: { StackName: stack },
-    capture: Object.fromEntries(Object.entries(outputs).map(([name, key]) => [name, `$.Stacks[0].Outputs[?(@.OutputKey=='${key}')].OutputValue`])),
+    capture: Object.fromEntries(byVariable.map(([name, key]) => [name, `$.Stacks[0].Outputs[?(@.OutputKey=='${key}')].OutputValue`])),
   };
 }
 
