@@ -161,6 +161,11 @@ function capture(interaction: ContractInteraction, actual: ParsedResponse, vars:
   return mismatches;
 }
 
+/** A request body as a report shows it: text, or the size of bytes (a base64-stored or generated body). */
+function shownBody(body: string | Buffer): string {
+  return typeof body === 'string' ? body : `<${body.length} bytes>`;
+}
+
 interface Sent {
   parsed: ParsedResponse;
   exchange: NonNullable<InteractionResult['exchange']>;
@@ -172,7 +177,7 @@ async function send(interaction: ContractInteraction, target: Target, vars: Vars
   const signingName = model.metadata.signingName ?? model.metadata.endpointPrefix;
   // Smithy RPC v2 CBOR: the stored AWS JSON document goes as CBOR; the answer is read back as its JSON document.
   const cbor = meta.protocol === 'smithy-rpc-v2-cbor';
-  const wire = cbor ? { ...prepared, body: cborRequestBody(model, meta.operation, prepared.body ?? '') } : prepared;
+  const wire = cbor ? { ...prepared, body: cborRequestBody(model, meta.operation, String(prepared.body ?? '')) } : prepared;
   const headers = await signRequest(wire, signingName, target.region, target.credentials);
   const res = await httpRequest(prepared.url, {
     method: prepared.method as 'POST',
@@ -203,7 +208,7 @@ async function send(interaction: ContractInteraction, target: Target, vars: Vars
       url: prepared.url.toString(),
       // What tells the operation apart; signatures and dates would only be noise in a report.
       headers: Object.fromEntries(Object.entries(prepared.headers).filter(([k]) => /^(content-type|x-amz-target|x-amz-(?!date|content-sha256|security-token))/i.test(k))),
-      ...(prepared.body ? { body: prepared.body } : {}),
+      ...(prepared.body ? { body: shownBody(prepared.body) } : {}),
     },
     response: { status: res.statusCode, body },
   };
