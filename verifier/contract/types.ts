@@ -243,13 +243,29 @@ export interface PactBody {
  * CloudWatch Logs' event timestamps). "Now" is fixed once per scenario run: the target's own
  * clock where it has twinstack's clock route, else the verifier's. The request keeps an example value at the path.
  */
-export interface PactGenerator {
+export interface DateTimeGenerator {
   type: 'DateTime';
   expression: string;
   format: string;
 }
 
-/** Generators by request part (the body only, so far): JSONPaths into a JSON body, or `$['Param.Name']` in a form body. */
+/**
+ * twinstack's generator of a whole request body (path `$`), made when the request is replayed so that it never sits
+ * in the contract file: `text` repeated and cut to `bytes` bytes of UTF-8 (a test's 5 MiB part `b"a" * 5_242_881`).
+ * The stored body is empty. Pact's tools ignore generator types they do not know.
+ */
+export interface RepeatedTextGenerator {
+  type: 'RepeatedText';
+  text: string;
+  bytes: number;
+}
+
+export type PactGenerator = DateTimeGenerator | RepeatedTextGenerator;
+
+/**
+ * Generators by request part (the body only, so far): JSONPaths into a JSON body, `$['Param.Name']` in a form body,
+ * or `$` for the whole body.
+ */
 export interface PactGenerators {
   body?: Record<string, PactGenerator>;
 }

@@ -15,7 +15,7 @@ import { relativeTimeGenerators, withExampleTimes, type ExampleTimes } from './r
 import { placeholderTemplate, receivedBodiesExpectation, snapshotToExpectation, type SnapshotForms } from './snapshot-expectation.ts';
 import { snapshotRoot } from './snapshot-root.ts';
 import { withCrtChecksum } from './crt-checksums.ts';
-import type { SourceFile, SourceProtocol, SourceScenario, SourceStep } from './source-types.ts';
+import { bodyGenerator, isRepeated, type RepeatedBody, type SourceFile, type SourceProtocol, type SourceScenario, type SourceStep } from './source-types.ts';
 import { isJsonText } from '../../emulator/core/json-text.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -32,7 +32,8 @@ interface SerializedRequest {
   path: string;
   query: Record<string, string | string[]>;
   headers: Record<string, string>;
-  body: string;
+  /** Text; bytes that are not UTF-8 (`$base64`); or a `repeated()` payload, made again at replay time. */
+  body: string | { $base64: string } | RepeatedBody;
 }
 
 interface Variant {
@@ -173,7 +174,12 @@ function interactionFor(
   else if (expect.output !== undefined && expect.status === undefined && !expect.error && !step.http) expect.select = '$';
   if (step.keyedBy) expect.keyedBy = step.keyedBy;
   if (step.unordered) expect.unordered = step.unordered;
-  if (step.ignore) expect.matchers = { ...expect.matchers, ...Object.fromEntries(step.ignore.map((path) => [path, { match: 'ignore' as const }])) };
+  // An error's members are judged as its fields, not by path: one the test leaves unjudged (`$.Error.PartNumber`) is dropped.
+  const fields = expect.error?.fields;
+  const errorMember = (path: string) => /^\$\.Error\.\w+$/.test(path) && fields !== undefined;
+  for (const path of (step.ignore ?? []).filter(errorMember)) delete fields![path.slice('$.Error.'.length)];
+  const ignored = (step.ignore ?? []).filter((path) => !errorMember(path));
+  if (ignored.length) expect.matchers = { ...expect.matchers, ...Object.fromEntries(ignored.map((path) => [path, { match: 'ignore' as const }])) };
   if (step.patterns) expect.matchers = { ...expect.matchers, ...Object.fromEntries(Object.entries(step.patterns).map(([path, regex]) => [path, { match: 'regex' as const, regex }])) };
   if (step.present) expect.matchers = { ...expect.matchers, ...Object.fromEntries(step.present.map((path) => [path, { match: 'present' as const }])) };
   const isJson = protocol === 'json';
@@ -182,7 +188,7 @@ function interactionFor(
     headers[k.toLowerCase()] = [k.toLowerCase() === 'content-type' && (isJson || cbor) ? 'application/json' : v];
   }
   const pact = isJson && !expect.error ? pactBody(expect) : undefined;
-  const generators = relativeTimeGenerators(request.body, family, examples);
+  const generators = isRepeated(request.body) ? { $: bodyGenerator(request.body) } : relativeTimeGenerators(typeof request.body === 'string' ? request.body : '', family, examples);
   const responseHeaders: Record<string, string[]> = {};
   if (expect.error && isJson && expect.error.type && source.service === 'sqs') {
     responseHeaders['x-amzn-query-error'] = [`${expect.error.code};${expect.error.type}`];
@@ -253,7 +259,7 @@ function plainRequest(http: NonNullable<SourceStep['http']>): SerializedRequest 
 
 /** An `http` step's body: its bytes as the test sent them (a JSON body is not re-serialized). */
 function plainBody(request: SerializedRequest): { body?: ContractInteraction['request']['body'] } {
-  if (!request.body) return {};
+  if (typeof request.body !== 'string' || !request.body) return {};
   return { body: { content: request.body, contentType: request.headers['Content-Type'] ?? request.headers['content-type'] ?? 'application/octet-stream', encoded: false } };
 }
 
@@ -289,10 +295,13 @@ function blobTemplates(value: JsonValue): JsonValue {
 }
 
 function requestBody(protocol: SourceProtocol, request: SerializedRequest): { body?: ContractInteraction['request']['body'] } {
+  const contentType = request.headers['Content-Type'] ?? (protocol === 'rest-xml' ? 'application/octet-stream' : 'application/json');
+  // A generated body is stored empty (its generator makes it); bytes that are not text are stored base64.
+  if (isRepeated(request.body)) return { body: { content: '', contentType, encoded: false } };
+  if (typeof request.body !== 'string') return { body: { content: request.body.$base64, contentType, encoded: 'base64' } };
   if (protocol === 'json') return { body: { content: blobTemplates(JSON.parse(request.body || '{}') as JsonValue), contentType: 'application/json', encoded: false } };
   if (protocol === 'query') return { body: { content: request.body, contentType: 'application/x-www-form-urlencoded', encoded: false } };
   if (!request.body) return {};
-  const contentType = request.headers['Content-Type'] ?? (protocol === 'rest-xml' ? 'application/octet-stream' : 'application/json');
   // An S3 object body is bytes whatever its declared type: only rest-json bodies are documents, except a blob payload
   // sent without a content type (API Gateway's ImportRestApi body), which may be any text.
   const document = protocol === 'rest-json' && contentType.startsWith('application/json') && (request.headers['Content-Type'] !== undefined || isJsonText(request.body));

@@ -1,3 +1,6 @@
+import type { RepeatedTextGenerator } from '../contract/types.ts';
+import { repeatedText } from '../replay/generated-body.ts';
+
 /**
  * The wire protocols sources are ported in (botocore's serializers): AWS JSON, query, rest-xml (S3) and rest-json, and
  * Smithy RPC v2 CBOR, whose requests are serialized as the AWS JSON document the verifier encodes as CBOR.
@@ -159,4 +162,32 @@ export function now(offsetSeconds = 0): RelativeTime {
 /** `now(offset)` for a long member that holds epoch milliseconds (the test's `now_utc(millis=True) + offset`). */
 export function nowMillis(offsetSeconds = 0): RelativeTime {
   return { $now: offsetSeconds, millis: true };
+}
+
+/**
+ * A request body too large to store (a test's 5 MiB part `b"a" * 5_242_881`): `text` repeated and cut to `bytes`
+ * bytes. botocore serializes the real bytes (its checksum headers are of them); the contract gets a `RepeatedText`
+ * generator in place of the body, which the verifier makes again at replay time.
+ */
+export interface RepeatedBody {
+  $repeat: string;
+  bytes: number;
+}
+
+export function repeated(text: string, bytes: number): RepeatedBody {
+  return { $repeat: text, bytes };
+}
+
+export function isRepeated(value: unknown): value is RepeatedBody {
+  return !!value && typeof value === 'object' && typeof (value as RepeatedBody).$repeat === 'string' && typeof (value as RepeatedBody).bytes === 'number';
+}
+
+/** The bytes a `repeated()` body stands for: what the verifier will make of its generator. */
+export function repeatedBytes(body: RepeatedBody): Buffer {
+  return repeatedText(bodyGenerator(body));
+}
+
+/** The contract's generator for a `repeated()` body. */
+export function bodyGenerator(body: RepeatedBody): RepeatedTextGenerator {
+  return { type: 'RepeatedText', text: body.$repeat, bytes: body.bytes };
 }

@@ -162,6 +162,11 @@ function capture(interaction: ContractInteraction, actual: ParsedResponse, vars:
   return mismatches;
 }
 
+/** A request body as a report shows it: text, or the size of bytes (a base64-stored or generated body). */
+function shownBody(body: string | Buffer): string {
+  return typeof body === 'string' ? body : `<${body.length} bytes>`;
+}
+
 interface Sent {
   parsed: ParsedResponse;
   exchange: NonNullable<InteractionResult['exchange']>;
@@ -183,7 +188,7 @@ async function sendPlain(interaction: ContractInteraction, target: Target, vars:
   const url = new URL(prepared.url.pathname + prepared.url.search, base.origin).toString();
   return {
     parsed: { status: res.statusCode, headers: responseHeaders, output: { body } },
-    exchange: { request: { method: prepared.method, url, headers: prepared.headers, ...(prepared.body ? { body: prepared.body } : {}) }, response: { status: res.statusCode, body } },
+    exchange: { request: { method: prepared.method, url, headers: prepared.headers, ...(prepared.body ? { body: shownBody(prepared.body) } : {}) }, response: { status: res.statusCode, body } },
   };
 }
 
@@ -194,7 +199,7 @@ async function send(interaction: ContractInteraction, target: Target, vars: Vars
   const signingName = model.metadata.signingName ?? model.metadata.endpointPrefix;
   // Smithy RPC v2 CBOR: the stored AWS JSON document goes as CBOR; the answer is read back as its JSON document.
   const cbor = meta.protocol === 'smithy-rpc-v2-cbor';
-  const wire = cbor ? { ...prepared, body: cborRequestBody(model, meta.operation, prepared.body ?? '') } : prepared;
+  const wire = cbor ? { ...prepared, body: cborRequestBody(model, meta.operation, String(prepared.body ?? '')) } : prepared;
   const headers = await signRequest(wire, signingName, target.region, target.credentials);
   const res = await httpRequest(prepared.url, {
     method: prepared.method as 'POST',
@@ -225,7 +230,7 @@ async function send(interaction: ContractInteraction, target: Target, vars: Vars
       url: prepared.url.toString(),
       // What tells the operation apart; signatures and dates would only be noise in a report.
       headers: Object.fromEntries(Object.entries(prepared.headers).filter(([k]) => /^(content-type|x-amz-target|x-amz-(?!date|content-sha256|security-token))/i.test(k))),
-      ...(prepared.body ? { body: prepared.body } : {}),
+      ...(prepared.body ? { body: shownBody(prepared.body) } : {}),
     },
     response: { status: res.statusCode, body },
   };
