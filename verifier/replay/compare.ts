@@ -31,6 +31,23 @@ export function readPath(root: unknown, path: string): unknown {
   return value;
 }
 
+/** A `select` path's value: the path may go on inside a JSON document a response holds as text (a template body). */
+function readSelected(root: unknown, path: string): unknown {
+  let value = root;
+  for (const key of pathKeys(path)) {
+    if (typeof value === 'string' && /^\s*[[{]/.test(value)) {
+      try {
+        value = JSON.parse(value);
+      } catch {
+        return undefined;
+      }
+    }
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value;
+}
+
 function generalise(path: string): string {
   return path.replace(/\[\d+\]/g, '[*]');
 }
@@ -209,7 +226,7 @@ export function compareOutput(expectation: Expectation, actualOutput: unknown, v
   if (!expectation.output) return [];
   const comparison = new Comparison(expectation, vars);
   const select = expectation.select ?? '$';
-  const actual = readPath(actualOutput ?? {}, select);
+  const actual = readSelected(actualOutput ?? {}, select);
   comparison.value(expectation.output, actual, '$');
   if (expectation.compare === 'subset') {
     // Extra members are fine in subset mode, except those an `absent` matcher forbids.
