@@ -53,8 +53,8 @@ export function requireMacro(name: string, ctx: CfnContext): Macro {
 }
 
 /**
- * A transform's Parameters as its macro receives them: references to the template's parameters resolved (and joins
- * of resolved strings); other functions stay as written.
+ * A transform's Parameters as its macro (or AWS::Include) receives them: references to the template's parameters
+ * resolved, in Fn::Sub strings too (and joins of resolved strings); other functions stay as written.
  */
 export function macroParameters(parameters: unknown, values: Record<string, unknown>): unknown {
   if (parameters === undefined) return {};
@@ -63,6 +63,11 @@ export function macroParameters(parameters: unknown, values: Record<string, unkn
     if (!node || typeof node !== 'object') return node;
     const entries = Object.entries(node);
     if (entries.length === 1 && entries[0][0] === 'Ref' && typeof entries[0][1] === 'string' && Object.hasOwn(values, entries[0][1])) return values[entries[0][1]];
+    if (entries.length === 1 && entries[0][0] === 'Fn::Sub' && typeof entries[0][1] === 'string') {
+      const text = entries[0][1];
+      const names = [...text.matchAll(/\$\{([^}!]+)\}/g)].map((m) => m[1]);
+      if (names.every((name) => typeof values[name] === 'string' && Object.hasOwn(values, name))) return text.replace(/\$\{([^}!]+)\}/g, (_m, name: string) => values[name] as string);
+    }
     if (entries.length === 1 && entries[0][0] === 'Fn::Join') {
       const [separator, list] = (resolve(entries[0][1]) ?? []) as [unknown, unknown];
       if (typeof separator === 'string' && Array.isArray(list) && list.every((item) => typeof item === 'string')) return list.join(separator);
