@@ -3,7 +3,7 @@
 // tests/aws/templates/ deployed by the `deploy_cfn_template` fixture or refused by CreateChangeSet, then the stack and
 // its resources read back. Expected responses come only from the recorded snapshots.
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
-import { deployed, outputsOf, STACK, template, waitForStack } from './cloudformation/common.ts';
+import { deployed, outputsOf, outputsSnapshot, STACK, template, waitForStack } from './cloudformation/common.ts';
 
 const parametersOf = (parameters: Record<string, string>) => Object.entries(parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue }));
 
@@ -16,11 +16,6 @@ export function refusedChangeSet(body: string, parameters: Record<string, string
 /** `deploy_cfn_template` refused at its first call (CreateChangeSet): the snapshot holds the error. */
 export function refusedDeploy(body: string, parameters: Record<string, string>, snapshot: string): SourceStep {
   return { ...deployed(body, parameters)[0], capture: undefined, snapshot };
-}
-
-/** The fixture's `stack.outputs` snapshotted whole (see SourceStep.outputsMap). */
-export function stackOutputs(snapshot: string): SourceStep {
-  return { op: 'DescribeStacks', params: { StackName: '{{stackId}}' }, snapshot, outputsMap: true };
 }
 
 /** One output of `stack.outputs` snapshotted alone. */
@@ -118,7 +113,7 @@ const references: SourceFile = {
     },
     {
       test: 'TestFnSub::test_fn_sub_cases',
-      steps: [...deployed(template('engine/cfn_fn_sub.yaml'), { ParameterName: 'test-param-{{suffix}}' }), stackOutputs('outputs')],
+      steps: [...deployed(template('engine/cfn_fn_sub.yaml'), { ParameterName: 'test-param-{{suffix}}' }), outputsSnapshot('{{stackId}}', 'outputs')],
     },
     {
       test: 'TestFnSub::test_non_string_parameter_in_sub',
@@ -223,7 +218,7 @@ const attributes: SourceFile = {
   snapshotDir: 'cloudformation/engine',
   variants: {},
   defaultProtocol: 'query',
-  scenarios: [{ test: 'TestResourceAttributes::test_dependency_on_attribute_with_dot_notation', steps: [...deployed(template('engine/cfn_getatt_dot_dependency.yml')), stackOutputs('outputs')] }],
+  scenarios: [{ test: 'TestResourceAttributes::test_dependency_on_attribute_with_dot_notation', steps: [...deployed(template('engine/cfn_getatt_dot_dependency.yml')), outputsSnapshot('{{stackId}}', 'outputs')] }],
   notPorted: {
     'TestResourceAttributes::test_invalid_getatt_fails':
       "it snapshots the stack's whole event list of a failed creation (StackDeployError.events), whose order and reasons follow AWS's own timing; the test itself is skipped in LocalStack",

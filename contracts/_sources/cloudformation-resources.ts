@@ -3,7 +3,7 @@
 // tests/aws/templates/ deployed by the `deploy_cfn_template` fixture, then the resources read through their services.
 // Expected responses come only from the recorded snapshots.
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
-import { BEFORE_LAST_OPERATIONS, deployed, outputOf, STACK, template, waitForChangeSet } from './cloudformation/common.ts';
+import { BEFORE_LAST_OPERATIONS, deployed, outputOf, outputsSnapshot, STACK, template, waitForChangeSet } from './cloudformation/common.ts';
 
 /** The account id, read from the stack id the first step answers. */
 function withAccountId([first, ...rest]: SourceStep[]): SourceStep[] {
@@ -148,13 +148,13 @@ const ssm = module('test_ssm', [
 const kinesis = module('test_kinesis', [
   {
     test: 'test_stream_creation',
-    note: "stack_output is the fixture's dict of outputs, not a response; the stream's name is its resource's physical id (what the output StreamNameFromRef holds)",
+    note: "the stream's name is its resource's physical id (what the output StreamNameFromRef holds)",
     steps: [
       ...deployed(JSON.stringify({
         Resources: { TestStream: { Type: 'AWS::Kinesis::Stream', Properties: { ShardCount: 1 } } },
         Outputs: { StreamNameFromRef: { Value: { Ref: 'TestStream' } }, StreamArnFromAtt: { Value: { 'Fn::GetAtt': 'TestStream.Arn' } } },
       })),
-      { op: 'DescribeStacks', params: { StackName: STACK } },
+      outputsSnapshot(STACK, 'stack_output'),
       { op: 'DescribeStackResources', params: { StackName: STACK }, snapshot: 'resource_description', capture: { streamName: '$.StackResources[0].PhysicalResourceId' } },
       { service: 'kinesis', protocol: 'json', op: 'DescribeStream', params: { StreamName: '{{streamName}}' }, snapshot: 'stream_description' },
     ],

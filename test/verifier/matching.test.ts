@@ -19,6 +19,21 @@ describe('templates and matchers', () => {
     assert.ok(matchTemplate('id {{*}} end', 'id anything at all end', vars));
   });
 
+  it('reads a list member by the value of one of its fields (a stack output by its OutputKey)', () => {
+    const stack = { Stacks: [{ Outputs: [{ OutputKey: 'A', OutputValue: 'a' }, { OutputKey: "it's", OutputValue: { v: 'b' } }] }] };
+    assert.equal(readPath(stack, "$.Stacks[0].Outputs[?(@.OutputKey=='A')].OutputValue"), 'a');
+    assert.equal(readPath(stack, "$.Stacks[0].Outputs[?(@.OutputKey=='it\\'s')].OutputValue.v"), 'b');
+    assert.equal(readPath(stack, "$.Stacks[0].Outputs[?(@.OutputKey=='C')].OutputValue"), undefined);
+    assert.equal(readPath(stack, "$.Stacks[?(@.OutputKey=='A')]"), undefined);
+  });
+
+  it('judges a list the snapshot holds as an object keyed by a field of its members (a stack\'s outputs)', () => {
+    const expectation = { output: { A: 'a', B: 'b' }, select: '$.Stacks[0].Outputs', keyedBy: { key: 'OutputKey', value: 'OutputValue' } };
+    const outputs = (b: string) => ({ Stacks: [{ Outputs: [{ OutputKey: 'B', OutputValue: b, Description: 'x' }, { OutputKey: 'A', OutputValue: 'a' }] }] });
+    assert.deepEqual(compareOutput(expectation, outputs('b'), new Map()), []);
+    assert.deepEqual(compareOutput(expectation, outputs('c'), new Map()).map((m) => m.path), ['$.Stacks[0].Outputs.B']);
+  });
+
   it('reports every mismatch with its path: values, missing and extra members, list length, matchers', () => {
     const mismatches = compareOutput(
       {

@@ -136,15 +136,6 @@ function wordsOf(source: SourceFile, scenario: SourceScenario, variant: Variant)
   return own ? { ...source.expandedWords, ...own } : source.expandedWords;
 }
 
-/** A stack's outputs as the deploy fixture maps them (see SourceStep.outputsMap) -> the Outputs list they came from. */
-function outputsList(value: unknown, step: SourceStep): unknown {
-  if (!step.outputsMap || value === undefined) return value;
-  return Object.entries(value as Record<string, unknown>).map(([OutputKey, OutputValue]) => ({ OutputKey, OutputValue }));
-}
-
-// The outputs in any order; the members the fixture's map dropped (Description, ExportName) are not judged.
-const OUTPUTS_MAP: Pick<Expectation, 'select' | 'unordered' | 'compare'> = { select: '$.Stacks[0].Outputs', unordered: ['$'], compare: 'subset' };
-
 function interactionFor(
   source: SourceFile,
   words: Record<string, string> | undefined,
@@ -157,7 +148,7 @@ function interactionFor(
 ): ContractInteraction {
   const entry = step.snapshot !== undefined ? recorded[step.snapshot] : undefined;
   const within = step.within?.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], entry);
-  const snapshotValue = outputsList(expanded(step.within !== undefined ? within : entry, words), step);
+  const snapshotValue = expanded(step.within !== undefined ? within : entry, words);
   if (step.snapshot !== undefined && snapshotValue === undefined) throw new Error(`${variant.nodeId}: no snapshot key '${step.snapshot}'${step.within ? ` with '${step.within}'` : ''}`);
   const protocol = step.protocol ?? variant.protocol;
   // Smithy RPC v2 CBOR carries the AWS JSON document (and boto3 shows its responses the same way).
@@ -173,11 +164,11 @@ function interactionFor(
       : step.messageBodies
         ? receivedBodiesExpectation(snapshotValue, step.messageBodies, forms)
         : snapshotToExpectation(snapshotValue, family, forms);
-  if (step.outputsMap) Object.assign(expect, OUTPUTS_MAP);
-  else if (step.select) expect.select = step.select;
+  if (step.select) expect.select = step.select;
   // A response recorded without its ResponseMetadata (LocalStack's 2022 snapshots) shows the call succeeded, not its
   // status: judged like a selected part that is the whole output.
   else if (expect.output !== undefined && expect.status === undefined && !expect.error) expect.select = '$';
+  if (step.keyedBy) expect.keyedBy = step.keyedBy;
   if (step.unordered) expect.unordered = step.unordered;
   if (step.ignore) expect.matchers = { ...expect.matchers, ...Object.fromEntries(step.ignore.map((path) => [path, { match: 'ignore' as const }])) };
   if (step.patterns) expect.matchers = { ...expect.matchers, ...Object.fromEntries(Object.entries(step.patterns).map(([path, regex]) => [path, { match: 'regex' as const, regex }])) };

@@ -33,6 +33,8 @@ export interface SourceStep {
   lines?: string[];
   /** The snapshot holds only this part of the response (e.g. `$.Messages[0]`). */
   select?: string;
+  /** The snapshot holds the list at `select` as an object: each member's `key` field names its `value` field (see Expectation.keyedBy). */
+  keyedBy?: { key: string; value: string };
   /** Lists whose order AWS does not define. */
   unordered?: string[];
   /**
@@ -55,11 +57,6 @@ export interface SourceStep {
    * checksum is added, and these headers go as the test set them (botocore still builds the path from the params).
    */
   plainHttp?: Record<string, string>;
-  /**
-   * The snapshot holds a CloudFormation stack's outputs as LocalStack's deploy fixture maps them (`{OutputKey:
-   * OutputValue}`, all of them) from this DescribeStacks: judged as `$.Stacks[0].Outputs` in any order, keys and values only.
-   */
-  outputsMap?: boolean;
   /** Seconds to wait before this call (AWS timing the test relies on). */
   delaySeconds?: number;
   /** The test read the clock afresh for this call's `now()` times (`datetime.now()` inline) rather than reusing `utc_now`. */

@@ -226,7 +226,9 @@ export function compareOutput(expectation: Expectation, actualOutput: unknown, v
   if (!expectation.output) return [];
   const comparison = new Comparison(expectation, vars);
   const select = expectation.select ?? '$';
-  const actual = readPath(actualOutput ?? {}, select);
+  const selected = readPath(actualOutput ?? {}, select);
+  const { keyedBy } = expectation;
+  const actual = keyedBy && Array.isArray(selected) ? Object.fromEntries(selected.map((m: Record<string, unknown>) => [String(m?.[keyedBy.key]), m?.[keyedBy.value]])) : selected;
   comparison.value(expectation.output, actual, '$');
   if (expectation.compare === 'subset') {
     // Extra members are fine in subset mode, except those an `absent` matcher forbids.

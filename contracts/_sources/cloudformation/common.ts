@@ -61,3 +61,8 @@ export function outputsOf(stack: string, outputs: Record<string, string>): Sourc
     capture: Object.fromEntries(Object.entries(outputs).map(([name, key]) => [name, `$.Stacks[0].Outputs[?(@.OutputKey=='${key}')].OutputValue`])),
   };
 }
+
+/** The fixture's `stack.outputs` dict snapshotted: DescribeStacks, its outputs judged as the dict of their values by key. */
+export function outputsSnapshot(stack: string, snapshot: string, more: Partial<SourceStep> = {}): SourceStep {
+  return { op: 'DescribeStacks', params: { StackName: stack }, snapshot, select: '$.Stacks[0].Outputs', keyedBy: { key: 'OutputKey', value: 'OutputValue' }, ...more };
+}
