@@ -18,11 +18,6 @@ export function refusedDeploy(body: string, parameters: Record<string, string>, 
   return { ...deployed(body, parameters)[0], capture: undefined, snapshot };
 }
 
-/** The fixture's `stack.outputs` snapshotted whole. */
-export function stackOutputs(snapshot: string): SourceStep {
-  return outputsSnapshot('{{stackId}}', snapshot);
-}
-
 /** One output of `stack.outputs` snapshotted alone. */
 export function stackOutput(key: string, snapshot: string): SourceStep {
   return { op: 'DescribeStacks', params: { StackName: '{{stackId}}' }, snapshot, select: `$.Stacks[0].Outputs[?(@.OutputKey=='${key}')].OutputValue` };
@@ -118,7 +113,7 @@ const references: SourceFile = {
     },
     {
       test: 'TestFnSub::test_fn_sub_cases',
-      steps: [...deployed(template('engine/cfn_fn_sub.yaml'), { ParameterName: 'test-param-{{suffix}}' }), stackOutputs('outputs')],
+      steps: [...deployed(template('engine/cfn_fn_sub.yaml'), { ParameterName: 'test-param-{{suffix}}' }), outputsSnapshot('{{stackId}}', 'outputs')],
     },
     {
       test: 'TestFnSub::test_non_string_parameter_in_sub',
@@ -223,7 +218,7 @@ const attributes: SourceFile = {
   snapshotDir: 'cloudformation/engine',
   variants: {},
   defaultProtocol: 'query',
-  scenarios: [{ test: 'TestResourceAttributes::test_dependency_on_attribute_with_dot_notation', steps: [...deployed(template('engine/cfn_getatt_dot_dependency.yml')), stackOutputs('outputs')] }],
+  scenarios: [{ test: 'TestResourceAttributes::test_dependency_on_attribute_with_dot_notation', steps: [...deployed(template('engine/cfn_getatt_dot_dependency.yml')), outputsSnapshot('{{stackId}}', 'outputs')] }],
   notPorted: {
     'TestResourceAttributes::test_invalid_getatt_fails':
       "it snapshots the stack's whole event list of a failed creation (StackDeployError.events), whose order and reasons follow AWS's own timing; the test itself is skipped in LocalStack",
