@@ -97,6 +97,7 @@ export const RESOURCE_TYPE_SERVICES: Record<string, string> = {
   'AWS::Events::EventBus': 'events',
   'AWS::Kinesis::Stream': 'kinesis',
   'AWS::SecretsManager::Secret': 'secretsmanager',
+  'AWS::SecretsManager::ResourcePolicy': 'secretsmanager',
   'AWS::CloudWatch::Alarm': 'cloudwatch',
   'AWS::CloudWatch::CompositeAlarm': 'cloudwatch',
   'AWS::CloudWatch::Dashboard': 'cloudwatch',

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { CreateStackCommand, DeleteStackCommand, GetTemplateSummaryCommand, UpdateStackCommand, type CloudFormationClient, type Stack } from '@aws-sdk/client-cloudformation';
 import { DescribeKinesisStreamingDestinationCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetResourcePolicyCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetBucketNotificationConfigurationCommand, GetObjectLockConfigurationCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Twinstack } from '../../emulator/index.ts';
 import { CLIENT_CONFIG, serveCloudFormation, settled } from './serve.ts';
@@ -101,6 +102,24 @@ describe('CloudFormation resource properties applied through their services (S3,
     assert.deepEqual(await destinations(stack), [[first, 'DISABLED'], [output(stack, 'Stream'), 'ACTIVE']]);
     await cfn.send(new DeleteStackCommand({ StackName: 'streamed' }));
     dynamodb.destroy();
+  });
+
+  it("attaches a secret's resource policy (AWS::SecretsManager::ResourcePolicy), whose Ref is the secret's ARN", async () => {
+    const secrets = new SecretsManagerClient({ endpoint: aws.endpoint, ...CLIENT_CONFIG });
+    const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::000000000000:root' }, Action: 'secretsmanager:GetSecretValue', Resource: '*' }] };
+    const stack = await deploy(
+      cfn,
+      'secret-policy',
+      JSON.stringify({
+        Resources: { Secret: { Type: 'AWS::SecretsManager::Secret', Properties: { SecretString: 'x' } }, Policy: { Type: 'AWS::SecretsManager::ResourcePolicy', Properties: { SecretId: { Ref: 'Secret' }, ResourcePolicy: policy, BlockPublicPolicy: true } } },
+        Outputs: { Secret: { Value: { Ref: 'Secret' } }, Policy: { Value: { Ref: 'Policy' } } },
+      }),
+    );
+    assert.equal(output(stack, 'Policy'), output(stack, 'Secret'));
+    const attached = await secrets.send(new GetResourcePolicyCommand({ SecretId: output(stack, 'Secret') }));
+    assert.deepEqual(JSON.parse(attached.ResourcePolicy!), policy);
+    await cfn.send(new DeleteStackCommand({ StackName: 'secret-policy' }));
+    secrets.destroy();
   });
 
   it("names the primary identifier of importable types (IAM roles, Kinesis and Firehose streams) in GetTemplateSummary, as AWS does", async () => {
