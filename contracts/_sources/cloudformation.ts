@@ -568,7 +568,7 @@ const REASONS: Record<string, string> = {
 const OTHER_MODULES = [
   ...['drift_detection', 'extensions_api', 'extensions_hooks', 'extensions_modules', 'extensions_resourcetypes', 'nested_stacks', 'reference_resolving', 'transformers'].map((m) => ['api', `test_${m}`]),
   ...['attributes', 'conditions', 'deletion_policy', 'mappings', 'references', 'replacement', 'update_policy'].map((m) => ['engine', `test_${m}`]),
-  ...['apigateway', 'cdk', 'ec2', 'elasticsearch', 'lambda', 'opensearch', 'resource_groups', 'sam', 'stepfunctions'].map((m) => ['resources', `test_${m}`]),
+  ...['apigateway', 'cdk', 'ec2', 'elasticsearch', 'opensearch', 'resource_groups', 'sam', 'stepfunctions'].map((m) => ['resources', `test_${m}`]),
   ['resource_providers/ec2', 'test_ec2_resource_provider'],
   ['resource_providers/scheduler', 'test_scheduler'],
   ['resource_providers/ssm', 'test_parameter'],

@@ -88,6 +88,7 @@ export const RESOURCE_TYPE_SERVICES: Record<string, string> = {
   'AWS::Lambda::Url': 'lambda',
   'AWS::Lambda::LayerVersion': 'lambda',
   'AWS::Lambda::EventSourceMapping': 'lambda',
+  'AWS::Lambda::EventInvokeConfig': 'lambda',
   'AWS::SNS::Topic': 'sns',
   'AWS::SNS::Subscription': 'sns',
   'AWS::SNS::TopicPolicy': 'sns',

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { CreateStackCommand, DeleteStackCommand, GetTemplateSummaryCommand, UpdateStackCommand, type CloudFormationClient, type Stack } from '@aws-sdk/client-cloudformation';
 import { DescribeKinesisStreamingDestinationCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetFunctionEventInvokeConfigCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { GetResourcePolicyCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetBucketNotificationConfigurationCommand, GetObjectLockConfigurationCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Twinstack } from '../../emulator/index.ts';
@@ -120,6 +121,25 @@ describe('CloudFormation resource properties applied through their services (S3,
     assert.deepEqual(JSON.parse(attached.ResourcePolicy!), policy);
     await cfn.send(new DeleteStackCommand({ StackName: 'secret-policy' }));
     secrets.destroy();
+  });
+
+  it("sets a function version's asynchronous invocation settings (AWS::Lambda::EventInvokeConfig), updates and removes them", async () => {
+    const lambda = new LambdaClient({ endpoint: aws.endpoint, ...CLIENT_CONFIG });
+    const template = (retries: number) =>
+      JSON.stringify({
+        Resources: {
+          Fn: { Type: 'AWS::Lambda::Function', Properties: { FunctionName: 'async-fn', Runtime: 'python3.12', Handler: 'index.handler', Role: 'arn:aws:iam::000000000000:role/r', Code: { ZipFile: 'def handler(e, c):\n  return e\n' } } },
+          Version: { Type: 'AWS::Lambda::Version', Properties: { FunctionName: { Ref: 'Fn' } } },
+          Async: { Type: 'AWS::Lambda::EventInvokeConfig', Properties: { FunctionName: { Ref: 'Fn' }, Qualifier: { 'Fn::GetAtt': 'Version.Version' }, MaximumEventAgeInSeconds: 300, MaximumRetryAttempts: retries } },
+        },
+      });
+    await deploy(cfn, 'async', template(1));
+    const read = () => lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: 'async-fn', Qualifier: '1' }));
+    assert.deepEqual([(await read()).MaximumEventAgeInSeconds, (await read()).MaximumRetryAttempts], [300, 1]);
+    await deploy(cfn, 'async', template(0), true);
+    assert.equal((await read()).MaximumRetryAttempts, 0);
+    await cfn.send(new DeleteStackCommand({ StackName: 'async' }));
+    lambda.destroy();
   });
 
   it("names the primary identifier of importable types (IAM roles, Kinesis and Firehose streams) in GetTemplateSummary, as AWS does", async () => {
