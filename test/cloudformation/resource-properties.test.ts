@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { CreateStackCommand, DeleteStackCommand, GetTemplateSummaryCommand, UpdateStackCommand, type CloudFormationClient, type Stack } from '@aws-sdk/client-cloudformation';
 import { DescribeKinesisStreamingDestinationCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetFunctionEventInvokeConfigCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { GetScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { GetResourcePolicyCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetBucketNotificationConfigurationCommand, GetObjectLockConfigurationCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Twinstack } from '../../emulator/index.ts';
@@ -140,6 +141,22 @@ describe('CloudFormation resource properties applied through their services (S3,
     assert.equal((await read()).MaximumRetryAttempts, 0);
     await cfn.send(new DeleteStackCommand({ StackName: 'async' }));
     lambda.destroy();
+  });
+
+  it('gives a schedule without a retry policy or time zone the ones AWS gives (a day, 185 attempts, UTC)', async () => {
+    const scheduler = new SchedulerClient({ endpoint: aws.endpoint, ...CLIENT_CONFIG });
+    const target = { Arn: 'arn:aws:sqs:us-east-1:000000000000:q', RoleArn: 'arn:aws:iam::000000000000:role/r' };
+    const stack = await deploy(
+      cfn,
+      'schedule',
+      JSON.stringify({
+        Resources: { Schedule: { Type: 'AWS::Scheduler::Schedule', Properties: { ScheduleExpression: 'rate(1 hour)', FlexibleTimeWindow: { Mode: 'OFF' }, Target: target } } },
+        Outputs: { Name: { Value: { Ref: 'Schedule' } } },
+      }),
+    );
+    const schedule = await scheduler.send(new GetScheduleCommand({ Name: output(stack, 'Name') }));
+    assert.deepEqual([schedule.ScheduleExpressionTimezone, schedule.Target!.RetryPolicy], ['UTC', { MaximumEventAgeInSeconds: 86400, MaximumRetryAttempts: 185 }]);
+    scheduler.destroy();
   });
 
   it("names the primary identifier of importable types (IAM roles, Kinesis and Firehose streams) in GetTemplateSummary, as AWS does", async () => {
