@@ -141,4 +141,36 @@ const cloudformation = resourceModule(
   },
 );
 
-export default [cloudwatch, kms, firehose, secretsmanager, cloudformation];
+const describeStateMachine = (snapshot: string): SourceStep => ({
+  service: 'stepfunctions',
+  protocol: 'json',
+  op: 'DescribeStateMachine',
+  params: { stateMachineArn: '{{StateMachineArnOutput}}' },
+  snapshot,
+  jsonStrings: ['$.definition'],
+});
+const DEFINITION = (comment: string) => JSON.stringify({ Comment: comment, StartAt: 'S0', States: { S0: { Type: 'Succeed' } } });
+const putDefinition = (key: string, comment: string): SourceStep => ({ service: 's3', protocol: 'rest-xml', op: 'PutObject', params: { Bucket: 'bucket-{{suffix}}', Key: key, Body: DEFINITION(comment) } });
+
+const stepfunctions = resourceModule('test_stepfunctions', [
+  {
+    test: 'test_cfn_statemachine_default_s3_location',
+    note: 's3_create_bucket makes the bucket holding the definitions; the update reads a second object',
+    steps: [
+      { service: 's3', protocol: 'rest-xml', op: 'CreateBucket', params: { Bucket: 'bucket-{{suffix}}' } },
+      putDefinition('file-key-{{suffix}}.json', 'step: on create'),
+      ...deployed(template('statemachine_machine_default_s3_location.yml'), { BucketName: 'bucket-{{suffix}}', ObjectKey: 'file-key-{{suffix}}.json' }),
+      outputsOf(STACK, 'StateMachineArnOutput'),
+      describeStateMachine('describe_state_machine_output_on_create'),
+      putDefinition('2-file-key-{{suffix}}.json', 'step: on update'),
+      ...deployed(template('statemachine_machine_default_s3_location.yml'), { BucketName: 'bucket-{{suffix}}', ObjectKey: '2-file-key-{{suffix}}.json' }, 'UPDATE', 'change-set-2-{{suffix}}'),
+      describeStateMachine('describe_state_machine_output_on_update'),
+    ],
+  },
+  {
+    test: 'test_statemachine_create_with_logging_configuration',
+    steps: [...deployed(template('statemachine_machine_logging_configuration.yml')), outputsOf(STACK, 'StateMachineArnOutput'), describeStateMachine('describe_state_machine_result')],
+  },
+]);
+
+export default [cloudwatch, kms, firehose, secretsmanager, cloudformation, stepfunctions];

@@ -567,7 +567,7 @@ const REASONS: Record<string, string> = {
 const OTHER_MODULES = [
   ...['drift_detection', 'extensions_api', 'extensions_hooks', 'extensions_modules', 'extensions_resourcetypes', 'nested_stacks', 'reference_resolving', 'transformers'].map((m) => ['api', `test_${m}`]),
   ...['attributes', 'conditions', 'deletion_policy', 'mappings', 'references', 'replacement', 'update_policy'].map((m) => ['engine', `test_${m}`]),
-  ...['apigateway', 'cdk', 'sam', 'stepfunctions'].map((m) => ['resources', `test_${m}`]),
+  ...['apigateway', 'cdk', 'sam'].map((m) => ['resources', `test_${m}`]),
   ['', 'test_list_stacks'],
   ['', 'test_template_engine'],
 ];

@@ -4,7 +4,8 @@ import { DescribeKinesisStreamingDestinationCommand, DynamoDBClient } from '@aws
 import { GetFunctionEventInvokeConfigCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { GetScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { GetResourcePolicyCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { GetBucketNotificationConfigurationCommand, GetObjectLockConfigurationCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetBucketNotificationConfigurationCommand, GetObjectLockConfigurationCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DescribeStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
 import type { Twinstack } from '../../emulator/index.ts';
 import { CLIENT_CONFIG, serveCloudFormation, settled } from './serve.ts';
 
@@ -157,6 +158,26 @@ describe('CloudFormation resource properties applied through their services (S3,
     const schedule = await scheduler.send(new GetScheduleCommand({ Name: output(stack, 'Name') }));
     assert.deepEqual([schedule.ScheduleExpressionTimezone, schedule.Target!.RetryPolicy], ['UTC', { MaximumEventAgeInSeconds: 86400, MaximumRetryAttempts: 185 }]);
     scheduler.destroy();
+  });
+
+  it('reads a state machine definition from S3 (DefinitionS3Location) and asks for the AWS-owned key where the template names none', async () => {
+    const s3 = new S3Client({ endpoint: aws.endpoint, forcePathStyle: true, ...CLIENT_CONFIG });
+    const sfn = new SFNClient({ endpoint: aws.endpoint, ...CLIENT_CONFIG });
+    const definition = { StartAt: 'S0', States: { S0: { Type: 'Succeed' } } };
+    await s3.send(new CreateBucketCommand({ Bucket: 'definitions' }));
+    await s3.send(new PutObjectCommand({ Bucket: 'definitions', Key: 'machine.json', Body: JSON.stringify(definition) }));
+    const stack = await deploy(
+      cfn,
+      'machine',
+      JSON.stringify({
+        Resources: { Machine: { Type: 'AWS::StepFunctions::StateMachine', Properties: { RoleArn: 'arn:aws:iam::000000000000:role/r', DefinitionS3Location: { Bucket: 'definitions', Key: 'machine.json' } } } },
+        Outputs: { Arn: { Value: { Ref: 'Machine' } } },
+      }),
+    );
+    const machine = await sfn.send(new DescribeStateMachineCommand({ stateMachineArn: output(stack, 'Arn') }));
+    assert.deepEqual([JSON.parse(machine.definition!), machine.encryptionConfiguration], [definition, { type: 'AWS_OWNED_KEY' }]);
+    s3.destroy();
+    sfn.destroy();
   });
 
   it("names the primary identifier of importable types (IAM roles, Kinesis and Firehose streams) in GetTemplateSummary, as AWS does", async () => {
