@@ -3,7 +3,7 @@
 // tests/aws/templates/ deployed by the `deploy_cfn_template` fixture, then the resources read through their services.
 // Expected responses come only from the recorded snapshots.
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
-import { BEFORE_LAST_OPERATIONS, deployed, outputOf, outputsOf, outputsSnapshot, rendered, STACK, template, waitForChangeSet } from './cloudformation/common.ts';
+import { BEFORE_LAST_OPERATIONS, deployed, DESTROY, resourceModule, outputOf, outputsOf, outputsSnapshot, rendered, STACK, template, waitForChangeSet } from './cloudformation/common.ts';
 
 /** The account id, read from the stack id the first step answers. */
 function withAccountId([first, ...rest]: SourceStep[]): SourceStep[] {
@@ -111,28 +111,8 @@ const sns: SourceFile = {
   },
 };
 
-/** The fixture's `stack.destroy()`: DeleteStack and its waiter. */
-const DESTROY: SourceStep[] = [
-  { op: 'DeleteStack', params: { StackName: '{{stackId}}' } },
-  { op: 'DescribeStacks', params: { StackName: '{{stackId}}' }, until: { path: '$.Stacks[0].StackStatus', matches: '^DELETE_(COMPLETE|FAILED)$' } },
-];
 
-/** A resource test module with nothing else shared: its scenarios and the reasons for the tests left out. */
-function module(name: string, scenarios: SourceFile['scenarios'], more: Partial<SourceFile> = {}): SourceFile {
-  return {
-    service: 'cloudformation',
-    module: name,
-    snapshotDir: 'cloudformation/resources',
-    variants: {},
-    defaultProtocol: 'query',
-    scenarios,
-    notPorted: {},
-    notPortedOtherwise: 'not reproduced yet: it reads several stack outputs by name, deploys a CDK app, or needs fixtures not reproduced here yet',
-    ...more,
-  };
-}
-
-const ssm = module('test_ssm', [
+const ssm = resourceModule('test_ssm', [
   {
     test: 'test_parameter_defaults',
     steps: [
@@ -155,7 +135,7 @@ const ssm = module('test_ssm', [
 // AWS lists a template's parameters and resource types in an order of its own (neither the template's nor sorted).
 const SUMMARY_LISTS = ['$.Parameters', '$.ResourceTypes', '$.ResourceIdentifierSummaries'];
 
-const kinesis = module('test_kinesis', [
+const kinesis = resourceModule('test_kinesis', [
   {
     test: 'test_stream_creation',
     note: "the stream's name is its resource's physical id (what the output StreamNameFromRef holds)",
@@ -197,7 +177,7 @@ const kinesis = module('test_kinesis', [
   // A transformer wrote the shard id as this word.
 ], { redactedWords: { 'shard-id': 'any' } });
 
-const logs = module('test_logs', [
+const logs = resourceModule('test_logs', [
   {
     test: 'test_cfn_handle_log_group_resource',
     note: 'deletionProtectionEnabled appeared in AWS\'s DescribeLogGroups answers after this recording (2024)',
@@ -228,7 +208,7 @@ const logs = module('test_logs', [
   },
 ]);
 
-const s3 = module('test_s3', [
+const s3 = resourceModule('test_s3', [
   {
     test: 'test_website_configuration',
     note: 'the bucket is named by the test (the test checks the output BucketNameOutput holds that name)',
@@ -283,7 +263,7 @@ const tableOfStack: SourceStep = { op: 'DescribeStackResources', params: { Stack
 const describeTable: SourceStep = { service: 'dynamodb', protocol: 'json', op: 'DescribeTable', params: { TableName: '{{tableName}}' }, snapshot: 'table_description', capture: { tableArn: '$.Table.TableArn' } };
 const TABLE_NOTE = "the table's name (the output TableName) is read as the stack's one resource's physical id, its ARN (the output TableArn) from DescribeTable";
 
-const dynamodb = module('test_dynamodb', [
+const dynamodb = resourceModule('test_dynamodb', [
   {
     test: 'test_default_name_for_table',
     note: TABLE_NOTE,
@@ -307,7 +287,7 @@ const dynamodb = module('test_dynamodb', [
   },
 ]);
 
-const events = module('test_events', [
+const events = resourceModule('test_events', [
   {
     test: 'test_event_rule_creation_without_target',
     expandedWords: { 'event-rule-name': 'event-rule-{{suffix}}' },

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { CreateStackCommand, DeleteStackCommand, GetTemplateSummaryCommand, UpdateStackCommand, type CloudFormationClient, type Stack } from '@aws-sdk/client-cloudformation';
 import { DescribeKinesisStreamingDestinationCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { GetBucketNotificationConfigurationCommand, GetObjectLockConfigurationCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetFunctionEventInvokeConfigCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { GetScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { GetResourcePolicyCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { CreateBucketCommand, GetBucketNotificationConfigurationCommand, GetObjectLockConfigurationCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DescribeStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
 import type { Twinstack } from '../../emulator/index.ts';
 import { CLIENT_CONFIG, serveCloudFormation, settled } from './serve.ts';
 
@@ -101,6 +105,79 @@ describe('CloudFormation resource properties applied through their services (S3,
     assert.deepEqual(await destinations(stack), [[first, 'DISABLED'], [output(stack, 'Stream'), 'ACTIVE']]);
     await cfn.send(new DeleteStackCommand({ StackName: 'streamed' }));
     dynamodb.destroy();
+  });
+
+  it("attaches a secret's resource policy (AWS::SecretsManager::ResourcePolicy), whose Ref is the secret's ARN", async () => {
+    const secrets = new SecretsManagerClient({ endpoint: aws.endpoint, ...CLIENT_CONFIG });
+    const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::000000000000:root' }, Action: 'secretsmanager:GetSecretValue', Resource: '*' }] };
+    const stack = await deploy(
+      cfn,
+      'secret-policy',
+      JSON.stringify({
+        Resources: { Secret: { Type: 'AWS::SecretsManager::Secret', Properties: { SecretString: 'x' } }, Policy: { Type: 'AWS::SecretsManager::ResourcePolicy', Properties: { SecretId: { Ref: 'Secret' }, ResourcePolicy: policy, BlockPublicPolicy: true } } },
+        Outputs: { Secret: { Value: { Ref: 'Secret' } }, Policy: { Value: { Ref: 'Policy' } } },
+      }),
+    );
+    assert.equal(output(stack, 'Policy'), output(stack, 'Secret'));
+    const attached = await secrets.send(new GetResourcePolicyCommand({ SecretId: output(stack, 'Secret') }));
+    assert.deepEqual(JSON.parse(attached.ResourcePolicy!), policy);
+    await cfn.send(new DeleteStackCommand({ StackName: 'secret-policy' }));
+    secrets.destroy();
+  });
+
+  it("sets a function version's asynchronous invocation settings (AWS::Lambda::EventInvokeConfig), updates and removes them", async () => {
+    const lambda = new LambdaClient({ endpoint: aws.endpoint, ...CLIENT_CONFIG });
+    const template = (retries: number) =>
+      JSON.stringify({
+        Resources: {
+          Fn: { Type: 'AWS::Lambda::Function', Properties: { FunctionName: 'async-fn', Runtime: 'python3.12', Handler: 'index.handler', Role: 'arn:aws:iam::000000000000:role/r', Code: { ZipFile: 'def handler(e, c):\n  return e\n' } } },
+          Version: { Type: 'AWS::Lambda::Version', Properties: { FunctionName: { Ref: 'Fn' } } },
+          Async: { Type: 'AWS::Lambda::EventInvokeConfig', Properties: { FunctionName: { Ref: 'Fn' }, Qualifier: { 'Fn::GetAtt': 'Version.Version' }, MaximumEventAgeInSeconds: 300, MaximumRetryAttempts: retries } },
+        },
+      });
+    await deploy(cfn, 'async', template(1));
+    const read = () => lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: 'async-fn', Qualifier: '1' }));
+    assert.deepEqual([(await read()).MaximumEventAgeInSeconds, (await read()).MaximumRetryAttempts], [300, 1]);
+    await deploy(cfn, 'async', template(0), true);
+    assert.equal((await read()).MaximumRetryAttempts, 0);
+    await cfn.send(new DeleteStackCommand({ StackName: 'async' }));
+    lambda.destroy();
+  });
+
+  it('gives a schedule without a retry policy or time zone the ones AWS gives (a day, 185 attempts, UTC)', async () => {
+    const scheduler = new SchedulerClient({ endpoint: aws.endpoint, ...CLIENT_CONFIG });
+    const target = { Arn: 'arn:aws:sqs:us-east-1:000000000000:q', RoleArn: 'arn:aws:iam::000000000000:role/r' };
+    const stack = await deploy(
+      cfn,
+      'schedule',
+      JSON.stringify({
+        Resources: { Schedule: { Type: 'AWS::Scheduler::Schedule', Properties: { ScheduleExpression: 'rate(1 hour)', FlexibleTimeWindow: { Mode: 'OFF' }, Target: target } } },
+        Outputs: { Name: { Value: { Ref: 'Schedule' } } },
+      }),
+    );
+    const schedule = await scheduler.send(new GetScheduleCommand({ Name: output(stack, 'Name') }));
+    assert.deepEqual([schedule.ScheduleExpressionTimezone, schedule.Target!.RetryPolicy], ['UTC', { MaximumEventAgeInSeconds: 86400, MaximumRetryAttempts: 185 }]);
+    scheduler.destroy();
+  });
+
+  it('reads a state machine definition from S3 (DefinitionS3Location) and asks for the AWS-owned key where the template names none', async () => {
+    const s3 = new S3Client({ endpoint: aws.endpoint, forcePathStyle: true, ...CLIENT_CONFIG });
+    const sfn = new SFNClient({ endpoint: aws.endpoint, ...CLIENT_CONFIG });
+    const definition = { StartAt: 'S0', States: { S0: { Type: 'Succeed' } } };
+    await s3.send(new CreateBucketCommand({ Bucket: 'definitions' }));
+    await s3.send(new PutObjectCommand({ Bucket: 'definitions', Key: 'machine.json', Body: JSON.stringify(definition) }));
+    const stack = await deploy(
+      cfn,
+      'machine',
+      JSON.stringify({
+        Resources: { Machine: { Type: 'AWS::StepFunctions::StateMachine', Properties: { RoleArn: 'arn:aws:iam::000000000000:role/r', DefinitionS3Location: { Bucket: 'definitions', Key: 'machine.json' } } } },
+        Outputs: { Arn: { Value: { Ref: 'Machine' } } },
+      }),
+    );
+    const machine = await sfn.send(new DescribeStateMachineCommand({ stateMachineArn: output(stack, 'Arn') }));
+    assert.deepEqual([JSON.parse(machine.definition!), machine.encryptionConfiguration], [definition, { type: 'AWS_OWNED_KEY' }]);
+    s3.destroy();
+    sfn.destroy();
   });
 
   it("names the primary identifier of importable types (IAM roles, Kinesis and Firehose streams) in GetTemplateSummary, as AWS does", async () => {

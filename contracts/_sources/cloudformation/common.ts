@@ -2,7 +2,7 @@
 // tests/aws/services/cloudformation/ and localstack-core/localstack/testing/pytest/, Apache-2.0), shared by the ported
 // CloudFormation sources.
 import { readFileSync } from 'node:fs';
-import type { SourceStep } from '../../../verifier/port/source-types.ts';
+import type { SourceFile, SourceStep } from '../../../verifier/port/source-types.ts';
 
 export const STACK = 'stack-{{suffix}}';
 
@@ -39,6 +39,12 @@ export function deployed(template: string, parameters: Record<string, string> = 
     waitForStack('{{stackId}}'),
   ];
 }
+
+/** The fixture's `stack.destroy()`: DeleteStack and its waiter. */
+export const DESTROY: SourceStep[] = [
+  { op: 'DeleteStack', params: { StackName: '{{stackId}}' } },
+  { op: 'DescribeStacks', params: { StackName: '{{stackId}}' }, until: { path: '$.Stacks[0].StackStatus', matches: '^DELETE_(COMPLETE|FAILED)$' } },
+];
 
 // LastOperations appeared in DescribeStacks answers after these recordings (AWS's recordings of 2026 have it).
 export const BEFORE_LAST_OPERATIONS = ['$.LastOperations'];
@@ -85,4 +91,19 @@ export function rendered(name: string, mapping: Record<string, string | boolean 
     .replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => String(value(key)));
   if (/\{%/.test(text)) throw new Error(`${name}: a Jinja tag this renderer does not know`);
   return text.replace(/\n$/, '');
+}
+
+/** A resource test module with nothing else shared: its scenarios and the reasons for the tests left out. */
+export function resourceModule(name: string, scenarios: SourceFile['scenarios'], more: Partial<SourceFile> = {}): SourceFile {
+  return {
+    service: 'cloudformation',
+    module: name,
+    snapshotDir: 'cloudformation/resources',
+    variants: {},
+    defaultProtocol: 'query',
+    scenarios,
+    notPorted: {},
+    notPortedOtherwise: 'not reproduced yet: it reads several stack outputs by name, deploys a CDK app, or needs fixtures not reproduced here yet',
+    ...more,
+  };
 }
