@@ -42,6 +42,14 @@ const updated = (Qualifier?: string): SourceStep => ({
   params: { FunctionName: FUNCTION, ...(Qualifier ? { Qualifier } : {}) },
   until: { path: '$.LastUpdateStatus', matches: '^Successful$' },
 });
+/** create_lambda_function_aws with lambda_version.py: the CreateFunction of the version tests, its answer recorded as `snapshot`. */
+const versionedFunction = (snapshot: string | undefined, label: string, Description: string, extra: Record<string, unknown> = {}): SourceStep => ({
+  op: 'CreateFunction',
+  params: { FunctionName: FUNCTION, Handler: 'handler.handler', Code: { ZipFile: versionCode(label) }, PackageType: 'Zip', Role: ROLE, Runtime: 'python3.12', Description, ...extra },
+  ...(snapshot ? { snapshot, ignore: ['$.CodeSize'] } : {}),
+});
+/** create_lambda_function_aws's wait until the function is Active. */
+const active: SourceStep = { op: 'GetFunctionConfiguration', params: { FunctionName: FUNCTION }, until: { path: '$.State', matches: '^Active$' } };
 const invokeAs = (snapshot: string, Qualifier?: string): SourceStep =>
   onFunction('Invoke', snapshot, { Payload: EMPTY_EVENT, ...(Qualifier ? { Qualifier } : {}) }, { jsonStrings: ['$.Payload'] });
 
@@ -49,6 +57,13 @@ const invokeAs = (snapshot: string, Qualifier?: string): SourceStep =>
 const TIMEOUT_HANDLER = zip(
   'import logging\nimport time\n\n\ndef handler(event, context):\n    try:\n        print("starting wait")\n        time.sleep(event["wait"])\n        print("done waiting")\n    except Exception as e:\n        print("exception while waiting")\n        logging.error(e)\n',
 );
+
+/** LocalStack's functions/lambda_request_id.py, in behaviour: log a line, answer the request id. */
+const REQUEST_ID_SOURCE =
+  'import logging\n\nlogging.basicConfig(level=logging.INFO)\nLOGGER = logging.getLogger(__name__)\nLOGGER.setLevel(logging.INFO)\n\n\ndef handler(event, context):\n    LOGGER.info("RequestId log message")\n    return context.aws_request_id\n';
+/** LocalStack's functions/lambda_context.py, in behaviour: print the request id, fail when asked, else answer it. */
+const CONTEXT_REQUEST_ID_SOURCE =
+  'def handler(event, context):\n    print(event)\n    print(context.aws_request_id)\n\n    if event.get("fail"):\n        raise Exception("Intentional failure")\n\n    return context.aws_request_id\n';
 
 const EMPTY_EVENT = { $blob: Buffer.from('{}').toString('base64') };
 const HELLO = { $blob: Buffer.from('{"hello": "world"}').toString('base64') };
@@ -266,13 +281,8 @@ const source: SourceFile = {
       note: "create_lambda_function_aws waits for the function to be Active; the function_updated_v2 waiter is a poll of GetFunctionConfiguration until LastUpdateStatus is Successful",
       steps: [
         callerAccount,
-        {
-          op: 'CreateFunction',
-          params: { FunctionName: FUNCTION, Handler: 'handler.handler', Code: { ZipFile: versionCode('version1') }, PackageType: 'Zip', Role: ROLE, Runtime: 'python3.12', Description: 'No version :(' },
-          snapshot: 'create_response',
-          ignore: ['$.CodeSize'],
-        },
-        { op: 'GetFunctionConfiguration', params: { FunctionName: FUNCTION }, until: { path: '$.State', matches: '^Active$' } },
+        versionedFunction('create_response', 'version1', 'No version :('),
+        active,
         onFunction('PublishVersion', 'first_publish_response', { Description: 'First version description :)' }, { ignore: ['$.CodeSize'] }),
         onFunction('UpdateFunctionCode', 'update_lambda_response', { ZipFile: versionCode('version2') }, { ignore: ['$.CodeSize'] }),
         updated(),
@@ -296,6 +306,59 @@ const source: SourceFile = {
         callerAccount,
         createRecorded('create-result', { Code: { ZipFile: TIMEOUT_HANDLER }, Timeout: 1 }),
         onFunction('Invoke', 'invoke-result', { Payload: { $blob: Buffer.from('{"wait": 2}').toString('base64') } }, { jsonStrings: ['$.Payload'] }),
+      ],
+    },
+    {
+      test: 'TestLambdaAliases::test_lambda_alias_moving',
+      note: "create_lambda_function_aws waits for the function to be Active; the function_updated_v2 waiters are polls of GetFunctionConfiguration until LastUpdateStatus is Successful; the test's retry until the alias runs version 2 is a poll of Invoke",
+      steps: [
+        callerAccount,
+        versionedFunction('create_response', 'version1', 'No version :('),
+        active,
+        { op: 'PublishVersion', params: { FunctionName: FUNCTION, Description: 'First version description :)' } },
+        updated('1'),
+        onFunction('CreateAlias', 'create_alias_response', { FunctionVersion: '1', Name: 'alias1' }, { capture: { aliasArn: '$.AliasArn' } }),
+        invokeAs('invocation_result_qualifier_v1', 'alias1'),
+        { op: 'Invoke', params: { FunctionName: '{{aliasArn}}', Payload: EMPTY_EVENT }, snapshot: 'invocation_result_qualifier_v1_arn', jsonStrings: ['$.Payload'] },
+        onFunction('UpdateFunctionCode', 'update_lambda_response', { ZipFile: versionCode('version2') }, { ignore: ['$.CodeSize'] }),
+        updated(),
+        invokeAs('invocation_result_qualifier_v1_after_update', 'alias1'),
+        onFunction('PublishVersion', 'second_publish_response', { Description: 'Second version description :)' }, { ignore: ['$.CodeSize'] }),
+        updated('2'),
+        invokeAs('invocation_result_qualifier_v1_after_publish', 'alias1'),
+        onFunction('UpdateAlias', 'update_alias_response', { Name: 'alias1', FunctionVersion: '2' }),
+        { ...invokeAs('invocation_result_qualifier_v2', 'alias1'), until: { path: '$.ExecutedVersion', matches: '^2$' } },
+        onFunction('Invoke', 'invocation_exc_not_existent', { Qualifier: 'non-existent-alias', Payload: EMPTY_EVENT }),
+      ],
+    },
+    {
+      test: 'TestLambdaAliases::test_alias_routingconfig',
+      note: "the function_updated_v2 waiters are polls of GetFunctionConfiguration; the test's invocations until both versions answered are asserted, not recorded, and left out",
+      steps: [
+        callerAccount,
+        versionedFunction(undefined, 'version1', 'First version :)', { Publish: true }),
+        updated(),
+        { op: 'UpdateFunctionCode', params: { FunctionName: FUNCTION, ZipFile: versionCode('version2') } },
+        updated(),
+        { op: 'PublishVersion', params: { FunctionName: FUNCTION, Description: 'Second version description :)' } },
+        updated('2'),
+        onFunction('CreateAlias', 'create_alias_response', { FunctionVersion: '1', Name: 'alias1', RoutingConfig: { AdditionalVersionWeights: { '2': 0.5 } } }),
+      ],
+    },
+    {
+      test: 'TestRequestIdHandling::test_request_id_invoke',
+      note: "the test then reads the request id in the function's log lines (not reproduced)",
+      steps: [callerAccount, pythonFunction('handler', REQUEST_ID_SOURCE, { Environment: { Variables: {} } }), onFunction('Invoke', 'invoke_result', {}, { jsonStrings: ['$.Payload'] })],
+    },
+    {
+      test: 'TestRequestIdHandling::test_request_id_async_invoke_with_retry',
+      note: "the function_updated_v2 waiter is a poll of GetFunctionConfiguration; the test then reads both attempts' END lines in the function's log (not reproduced)",
+      steps: [
+        callerAccount,
+        pythonFunction('handler', CONTEXT_REQUEST_ID_SOURCE, { Environment: { Variables: {} } }),
+        { op: 'PutFunctionEventInvokeConfig', params: { FunctionName: FUNCTION, MaximumRetryAttempts: 1 } },
+        updated(),
+        onFunction('Invoke', 'invoke_result', { InvocationType: 'Event', Payload: { $blob: Buffer.from('{"fail": 1}').toString('base64') } }),
       ],
     },
     ...urlScenarios,
