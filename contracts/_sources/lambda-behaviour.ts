@@ -111,6 +111,18 @@ const invoke = (InvocationType: string, FunctionName = '{{functionArn}}', extra:
   ...extra,
 });
 
+/** Tests of the module deliberately not ported, with the reason. */
+const NOT_PORTED: Record<string, string> = {
+  'TestLambdaBehavior::test_lambda_invoke_timed_out_environment_reuse':
+    "recorded in April 2024 with AWS's earlier timeout answer (`<date> <request id> Task timed out after 1.00 seconds`, no errorType), which the November 2025 recording of test_lambda_invoke_with_timeout shows AWS has since replaced (`RequestId: <id> Error: Task timed out...`, errorType Sandbox.Timedout)",
+  'TestLambdaURL::test_lambda_url_echo_http_fixture_default':
+    "AWS's event carries the headers of its HTTPS front end (x-amzn-tls-version, x-amzn-tls-cipher-suite), which twinstack's plain-HTTP function URLs cannot truthfully give; the same echo without x-amzn-*/x-forwarded-* headers is ported (test_lambda_url_echo_http_fixture_trim_x_headers)",
+  'TestLambdaErrors::test_lambda_runtime_exit_segfault':
+    "AWS's answer is the function's 30-second timeout (the Python runtime's stack overflow hangs there): a replay would wait 30 s, and this machine's Python may crash instead",
+  'TestLambdaErrors::test_lambda_invoke_payload_encoding_error':
+    "AWS's message is its Java JSON parser's text (Jackson's byte positions and wording for invalid UTF-8), which twinstack's parser does not reproduce; the error code and status are tested in test/lambda/*.test.ts",
+};
+
 const source: SourceFile = {
   service: 'lambda',
   module: 'test_lambda',
@@ -396,18 +408,12 @@ const source: SourceFile = {
     },
     ...urlScenarios,
   ],
-  notPorted: {
-    'TestLambdaBehavior::test_lambda_invoke_timed_out_environment_reuse':
-      "recorded in April 2024 with AWS's earlier timeout answer (`<date> <request id> Task timed out after 1.00 seconds`, no errorType), which the November 2025 recording of test_lambda_invoke_with_timeout shows AWS has since replaced (`RequestId: <id> Error: Task timed out...`, errorType Sandbox.Timedout)",
-    'TestLambdaURL::test_lambda_url_echo_http_fixture_default':
-      "AWS's event carries the headers of its HTTPS front end (x-amzn-tls-version, x-amzn-tls-cipher-suite), which twinstack's plain-HTTP function URLs cannot truthfully give; the same echo without x-amzn-*/x-forwarded-* headers is ported (test_lambda_url_echo_http_fixture_trim_x_headers)",
-    'TestLambdaErrors::test_lambda_runtime_exit_segfault':
-      "AWS's answer is the function's 30-second timeout (the Python runtime's stack overflow hangs there): a replay would wait 30 s, and this machine's Python may crash instead",
-    'TestLambdaErrors::test_lambda_invoke_payload_encoding_error':
-      "AWS's message is its Java JSON parser's text (Jackson's byte positions and wording for invalid UTF-8), which twinstack's parser does not reproduce; the error code and status are tested in test/lambda/*.test.ts",
-  },
+  notPorted: (test) =>
+    test.startsWith('TestLambdaMultiAccounts::')
+      ? "needs a second account's credentials (the secondary_aws_client fixture) and a grant between the two accounts, which the contract format, signing every call with the target's one set of credentials, cannot express; cross-account access is tested in test/lambda/*.test.ts"
+      : Object.hasOwn(NOT_PORTED, test) ? NOT_PORTED[test] : undefined,
   notPortedOtherwise:
-    "runtime behaviour not reproduced as contracts yet: these scenarios need the test's own handler sources, read the function's logs or wait on timing; echo, errors, timeouts, init errors, context, environment, logs, throttling and URLs are reproduced with real handlers by test/lambda/*.test.ts, and several recorded answers with boto3 by test/lambda/snapshot.test.ts",
+    "runtime behaviour not reproduced as contracts yet: these scenarios need the test's own handler sources, read the function's logs, or judge what the test computed from several calls; logs, context, environment, init and throttling are reproduced with real handlers by test/lambda/*.test.ts, and several recorded answers with boto3 by test/lambda/snapshot.test.ts",
 };
 
 export default source;
