@@ -94,6 +94,11 @@ export interface Expectation {
   output?: JsonValue;
   /** Compare `output` with the value at this path of the parsed actual response (a snapshot of one part of it). */
   select?: JsonPath;
+  /**
+   * The value at `select` is a list that `output` holds as an object: each member's `key` field names its `value`
+   * field (a stack's `Outputs` as the test fixture's `stack.outputs` dict).
+   */
+  keyedBy?: { key: string; value: string };
   /** Per-path matchers over `output` (path as in `output`; `[*]` applies to every element). */
   matchers?: Record<JsonPath, Matcher>;
   /** Paths of lists AWS returns in no defined order: compared as multisets. */

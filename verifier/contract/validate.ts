@@ -76,6 +76,8 @@ export function validateContract(value: unknown): string[] {
     // A snapshot of part of a response (`select`) shows the call succeeded but not its exact status.
     const knowsOutcome = t.expect?.status !== undefined || (t.expect?.select !== undefined && t.expect.output !== undefined);
     if (t.scoring) need(knowsOutcome, `${at}.comments.twinstack.expect.status`, 'a scoring interaction must know the status AWS returned');
+    const keyed = t.expect?.keyedBy;
+    if (keyed !== undefined) need(isObj(keyed) && typeof keyed.key === 'string' && typeof keyed.value === 'string' && t.expect.select !== undefined, `${at}.comments.twinstack.expect.keyedBy`, 'needs key, value and a select');
     for (const [path, m] of Object.entries(t.expect?.matchers ?? {})) {
       need(path.startsWith('$'), `${at}.comments.twinstack.expect.matchers`, `path '${path}' must start with $`);
       need(MATCHERS.includes(m.match), `${at}.comments.twinstack.expect.matchers['${path}']`, `unknown matcher '${m.match}'`);

@@ -33,6 +33,8 @@ export interface SourceStep {
   lines?: string[];
   /** The snapshot holds only this part of the response (e.g. `$.Messages[0]`). */
   select?: string;
+  /** The snapshot holds the list at `select` as an object: each member's `key` field names its `value` field (see Expectation.keyedBy). */
+  keyedBy?: { key: string; value: string };
   /** Lists whose order AWS does not define. */
   unordered?: string[];
   /**
@@ -132,6 +134,11 @@ export interface SourceFile {
   notPorted: Record<string, string> | ((test: string) => string | undefined);
   /** The reason for the module's other tests that are not ported (default: not reproduced yet). */
   notPortedOtherwise?: string;
+  /**
+   * This source accounts for only these tests (`Class::test` of the node id) of a module that other sources describe
+   * too (one test class ported apart from its module's others); those sources leave the claimed tests out.
+   */
+  claims?: (test: string) => boolean;
 }
 
 /**
