@@ -336,6 +336,15 @@ const source: SourceFile = {
       ],
     },
     {
+      test: 'TestLambdaBehavior::test_lambda_invoke_no_timeout',
+      note: "the test then reads both of the function's prints in its log (not recorded)",
+      steps: [
+        callerAccount,
+        createRecorded('create-result', { Code: { ZipFile: TIMEOUT_HANDLER }, Timeout: 2 }),
+        onFunction('Invoke', 'invoke-result', { Payload: { $blob: Buffer.from('{"wait": 1}').toString('base64') } }, { jsonStrings: ['$.Payload'] }),
+      ],
+    },
+    {
       test: 'TestLambdaBehavior::test_lambda_invoke_with_timeout',
       note: "the test then reads the function's log for the first print and not the second (not recorded)",
       steps: [
