@@ -65,6 +65,9 @@ const REQUEST_ID_SOURCE =
 const CONTEXT_REQUEST_ID_SOURCE =
   'def handler(event, context):\n    print(event)\n    print(context.aws_request_id)\n\n    if event.get("fail"):\n        raise Exception("Intentional failure")\n\n    return context.aws_request_id\n';
 
+/** LocalStack's functions/lambda_echo.py zipped as itself (create_lambda_function with a handler names the file). */
+const PYTHON_ECHO_FILE = zip('def handler(event, context):\n    return event\n', 'lambda_echo.py');
+
 const EMPTY_EVENT = { $blob: Buffer.from('{}').toString('base64') };
 const HELLO = { $blob: Buffer.from('{"hello": "world"}').toString('base64') };
 
@@ -333,6 +336,29 @@ const source: SourceFile = {
         invokeAs('invocation_result_latest_end'),
         invokeAs('invocation_result_v2_end', '2'),
         invokeAs('invocation_result_v1_end', '1'),
+      ],
+    },
+    {
+      test: 'TestLambdaCleanup::test_recreate_function',
+      note: "create_lambda_function waits for the function to be Active after each CreateFunction; the Event invocation after is asserted (202), its log line not recorded",
+      steps: [
+        callerAccount,
+        createRecorded('create_function_response_one', { Handler: 'lambda_echo.handler', Code: { ZipFile: PYTHON_ECHO_FILE } }),
+        active,
+        { op: 'DeleteFunction', params: { FunctionName: FUNCTION } },
+        createRecorded('create_function_response_two', { Handler: 'lambda_echo.handler', Code: { ZipFile: PYTHON_ECHO_FILE } }),
+        active,
+        { op: 'Invoke', params: { FunctionName: FUNCTION, InvocationType: 'Event' } },
+      ],
+    },
+    {
+      test: 'TestLambdaBaseFeatures::test_function_state',
+      note: 'create_lambda_function_aws waits for the function to be Active before GetFunction',
+      steps: [
+        callerAccount,
+        { op: 'CreateFunction', params: { FunctionName: FUNCTION, Runtime: 'python3.12', Handler: 'handler.handler', Role: ROLE, Code: { ZipFile: ECHO } }, snapshot: 'create-fn-response', ignore: ['$.CodeSize'] },
+        active,
+        onFunction('GetFunction', 'get-fn-response', {}, { ignore: ['$.Configuration.CodeSize'] }),
       ],
     },
     {

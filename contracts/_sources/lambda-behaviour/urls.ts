@@ -149,7 +149,7 @@ export const urlScenarios: SourceScenario[] = [
     steps: [
       callerAccount,
       ...createFunction(UNHANDLED_ERROR),
-      onFunction('GetFunction', 'get_fn_result', {}, { ignore: ['$.Configuration.CodeSize', '$.Code.Location'] }),
+      onFunction('GetFunction', 'get_fn_result', {}, { ignore: ['$.Configuration.CodeSize'] }),
       urlConfig('create_lambda_url_config'),
       publicPermission('add_permission'),
       post({ body: '{}', headers: { 'User-Agent': 'python-requests/testing' } }, { fails: true }),
