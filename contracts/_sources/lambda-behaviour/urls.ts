@@ -54,6 +54,12 @@ const echoHttpServer = (trim: boolean): SourceStep[] => [
 /** What python-requests adds to every request (recorded in the echoed headers); the tests set the rest. */
 const REQUESTS_HEADERS = { Accept: '*/*', 'Accept-Encoding': 'gzip, deflate' };
 
+/** LocalStack's functions/lambda_response_streaming.js, in behaviour: a streamed answer with its own status and headers. */
+const STREAMING = zip(
+  "exports.handler = awslambda.streamifyResponse(async (event, responseStream, context) => {\n  const metadata = { status: 200, headers: { 'Content-Type': 'text/html', 'Cache-Control': 'no-cache' } };\n  responseStream = awslambda.HttpResponseStream.from(responseStream, metadata);\n  responseStream.write('Hello,');\n  responseStream.write(' world!');\n  responseStream.end();\n});\n",
+  'lambda_response_streaming.js',
+);
+
 /** create_lambda_function: CreateFunction (30 s timeout, empty environment) and the wait until it is Active. */
 const createFunction = (code: { $blob: string }, params: Record<string, unknown> = {}): SourceStep[] => [
   { op: 'CreateFunction', params: { FunctionName: FUNCTION, Runtime: 'python3.12', Role: ROLE, Handler: 'handler.handler', Code: { ZipFile: code }, Timeout: 30, Environment: { Variables: {} }, Tags: {}, ...params } },
@@ -143,7 +149,7 @@ export const urlScenarios: SourceScenario[] = [
     steps: [
       callerAccount,
       ...createFunction(UNHANDLED_ERROR),
-      onFunction('GetFunction', 'get_fn_result', {}, { ignore: ['$.Configuration.CodeSize', '$.Code.Location'] }),
+      onFunction('GetFunction', 'get_fn_result', {}, { ignore: ['$.Configuration.CodeSize'] }),
       urlConfig('create_lambda_url_config'),
       publicPermission('add_permission'),
       post({ body: '{}', headers: { 'User-Agent': 'python-requests/testing' } }, { fails: true }),
@@ -221,6 +227,18 @@ export const urlScenarios: SourceScenario[] = [
         },
         { snapshot: 'url_response', answer: (body: unknown) => ({ body }) },
       ),
+    ],
+  },
+  {
+    test: 'TestLambdaURL::test_function_url_with_response_streaming',
+    note: "the test records the status and the text of one answer: the request is sent once for each (the function answers alike)",
+    steps: [
+      callerAccount,
+      ...createFunction(STREAMING, { Runtime: 'nodejs18.x', Handler: 'lambda_response_streaming.handler' }),
+      urlConfig(undefined, { InvokeMode: 'RESPONSE_STREAM' }),
+      publicPermission(undefined, { StatementId: 'stream-{{suffix}}' }),
+      post({ body: "{'key':'value'}" }, { snapshot: 'response_status', answer: (status: number) => ({ status }) }),
+      post({ body: "{'key':'value'}" }, { snapshot: 'response_data', answer: (body: string) => ({ body }) }),
     ],
   },
   {
