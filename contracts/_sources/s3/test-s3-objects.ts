@@ -2,7 +2,7 @@
 // tests/aws/services/s3/test_s3.py, Apache-2.0) reproduced as request sequences: keys with special characters,
 // metadata, multipart uploads and their errors, ranges and object attributes.
 import { repeated, type SourceScenario, type SourceStep } from '../../../verifier/port/source-types.ts';
-import { BUCKET, completeUpload, createBucket, createUpload, GZIP_BODY, onBucket, put, uploadPart, versioning, withCapture } from './common.ts';
+import { BUCKET, completeUpload, createBucket, createUpload, fixtureTwoPartUpload, GZIP_BODY, onBucket, put, uploadPart, versioning, withCapture } from './common.ts';
 
 /** A read whose snapshot shows the streamed body as "" (the test snapshotted it before reading): the body is not judged. */
 export const getObject = (Key: string, snapshot?: string, extra: Record<string, unknown> = {}): SourceStep => ({
@@ -29,14 +29,7 @@ const OWNER_NAMES = ['$.Bucket', '$.Initiator.DisplayName', '$.Owner.DisplayName
 const UPLOAD_OWNER_NAMES = ['$.Uploads[*].Initiator.DisplayName', '$.Uploads[*].Owner.DisplayName', '$.Uploads[*].Initiator.ID', '$.Uploads[*].Owner.ID'];
 const TEN = Array.from({ length: 10 }, (_, i) => i);
 const TWO_PARTS = 'test-get-obj-attrs-multipart-2';
-const PART_DATA = 'upload-part-1'.repeat(5);
-/** The s3_multipart_upload fixture with parts=2: a first part of its data repeated to at least 5 MiB, then the data. */
-const twoPartUpload = (upload: string): SourceStep[] => [
-  createUpload(TWO_PARTS, undefined, {}, upload),
-  uploadPart(TWO_PARTS, repeated(PART_DATA, PART_DATA.length * (Math.floor(5_242_880 / PART_DATA.length) + 1)), 1, undefined, upload),
-  uploadPart(TWO_PARTS, PART_DATA, 2, undefined, upload),
-  completeUpload(TWO_PARTS, undefined, {}, 2, upload),
-];
+const twoPartUpload = (upload: string) => fixtureTwoPartUpload(TWO_PARTS, 'upload-part-1'.repeat(5), upload);
 
 export const testS3ObjectScenarios: SourceScenario[] = [
   {
