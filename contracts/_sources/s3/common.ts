@@ -40,6 +40,17 @@ export const GZIP_BODY = (() => {
   return { $blob: bytes.toString('base64') };
 })();
 
+/**
+ * LocalStack's `s3_multipart_upload` fixture with two parts: a first part of its data repeated past S3's 5 MiB
+ * minimum (made at replay time), then the data once; its completion judged by `snapshot` if given.
+ */
+export const fixtureTwoPartUpload = (Key: string, data: string, upload: string, snapshot?: string): SourceStep[] => [
+  createUpload(Key, undefined, {}, upload),
+  uploadPart(Key, repeated(data, data.length * (Math.floor(5_242_880 / data.length) + 1)), 1, undefined, upload),
+  uploadPart(Key, data, 2, undefined, upload),
+  completeUpload(Key, snapshot, {}, 2, upload),
+];
+
 /** CompleteMultipartUpload of `{{<upload>}}` with parts 1..n by their captured ETags. */
 export const completeUpload = (Key: string, snapshot?: string, extra: Record<string, unknown> = {}, parts = 1, upload = 'uploadId'): SourceStep =>
   onBucket('CompleteMultipartUpload', snapshot, {

@@ -2,7 +2,7 @@
 // tests/aws/services/s3/test_s3.py, Apache-2.0) reproduced as request sequences: keys with special characters,
 // metadata, multipart uploads and their errors, ranges and object attributes.
 import { repeated, type SourceScenario, type SourceStep } from '../../../verifier/port/source-types.ts';
-import { BUCKET, completeUpload, createBucket, createUpload, GZIP_BODY, onBucket, put, uploadPart, versioning, withCapture } from './common.ts';
+import { BUCKET, completeUpload, createBucket, createUpload, fixtureTwoPartUpload, GZIP_BODY, onBucket, put, uploadPart, versioning, withCapture } from './common.ts';
 
 /** A read whose snapshot shows the streamed body as "" (the test snapshotted it before reading): the body is not judged. */
 export const getObject = (Key: string, snapshot?: string, extra: Record<string, unknown> = {}): SourceStep => ({
@@ -28,6 +28,8 @@ const DEST = 'dest-{{suffix}}';
 const OWNER_NAMES = ['$.Bucket', '$.Initiator.DisplayName', '$.Owner.DisplayName', '$.Initiator.ID', '$.Owner.ID'];
 const UPLOAD_OWNER_NAMES = ['$.Uploads[*].Initiator.DisplayName', '$.Uploads[*].Owner.DisplayName', '$.Uploads[*].Initiator.ID', '$.Uploads[*].Owner.ID'];
 const TEN = Array.from({ length: 10 }, (_, i) => i);
+const TWO_PARTS = 'test-get-obj-attrs-multipart-2';
+const twoPartUpload = (upload: string) => fixtureTwoPartUpload(TWO_PARTS, 'upload-part-1'.repeat(5), upload);
 
 export const testS3ObjectScenarios: SourceScenario[] = [
   {
@@ -201,8 +203,12 @@ export const testS3ObjectScenarios: SourceScenario[] = [
         Key: 'test-get-obj-attrs-multipart',
         ObjectAttributes: ['StorageClass', 'ETag', 'ObjectSize', 'ObjectParts'],
       }),
+      ...twoPartUpload('upload2'),
+      onBucket('GetObjectAttributes', 'object-attrs-multiparts-2-parts', { Key: TWO_PARTS, ObjectAttributes: ['StorageClass', 'ETag', 'ObjectSize', 'ObjectParts'], MaxParts: 3 }),
+      ...twoPartUpload('upload3'),
+      onBucket('GetObjectAttributes', 'object-attrs-multiparts-2-parts-checksum', { Key: TWO_PARTS, ObjectAttributes: ['StorageClass', 'ETag', 'ObjectSize', 'Checksum'], MaxParts: 3 }),
     ],
-    note: 'the two-part uploads (a first part of 5 MiB) are not reproduced: contracts carry their request bodies whole',
+    note: "the s3_multipart_upload fixture's two-part uploads: its data repeated past 5 MiB (80,660 times: 5,242,900 bytes), then the data once",
   },
   {
     test: 'TestS3::test_get_object_attributes_versioned',

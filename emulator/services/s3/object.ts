@@ -98,8 +98,18 @@ export function s3Now(nowMs: number): Date {
 }
 
 /** The canonical user id S3 shows for an account (a stable 64-hex-digit id derived from the account). */
+/** Canonical user ids by account: every write names its owner's, and a digest per request showed in profiles. */
+const canonicalIds = new Map<string, string>();
+
 export function canonicalUserId(accountId: string): string {
-  return createHash('sha256').update(`twinstack-canonical-user:${accountId}`).digest('hex');
+  let id = canonicalIds.get(accountId);
+  if (id === undefined) {
+    id = createHash('sha256').update(`twinstack-canonical-user:${accountId}`).digest('hex');
+    // Bounded: account ids come from requests.
+    if (canonicalIds.size >= 10_000) canonicalIds.clear();
+    canonicalIds.set(accountId, id);
+  }
+  return id;
 }
 
 export function ownerFullControl(accountId: string): Grant[] {

@@ -5,8 +5,15 @@ import type { Bucket } from './bucket.ts';
 import { routeThroughObjectLambda } from './object-lambda.ts';
 import { requester, s3World, type S3Context } from './registry.ts';
 
-/** Members that set an ACL, canned or granted, on a bucket or an object. */
-const ACL_MEMBERS = ['ACL', 'GrantFullControl', 'GrantRead', 'GrantReadACP', 'GrantWrite', 'GrantWriteACP', 'AccessControlPolicy'];
+/** Whether a request sets an ACL, canned or granted, on a bucket or an object (checked on every request: no allocation). */
+const setsAcl = (input: Record<string, unknown>) =>
+  input.ACL !== undefined ||
+  input.GrantFullControl !== undefined ||
+  input.GrantRead !== undefined ||
+  input.GrantReadACP !== undefined ||
+  input.GrantWrite !== undefined ||
+  input.GrantWriteACP !== undefined ||
+  input.AccessControlPolicy !== undefined;
 
 /** The bucket `x-amz-copy-source` names (`[/]bucket/key[?versionId=...]`, URL-encoded), '' when unreadable. */
 function copySourceBucket(raw: string): string {
@@ -29,7 +36,7 @@ function accountsConcerned(input: Record<string, unknown>, ctx: S3Context): Set<
   const bucket = typeof input.Bucket === 'string' ? buckets.get(input.Bucket) : undefined;
   let accounts: Set<string> | undefined;
   const add = (accountId: string) => (accounts ??= new Set()).add(accountId);
-  if (ctx.operation === 'PutBucketPolicy' || ACL_MEMBERS.some((member) => input[member] !== undefined)) add(bucket?.accountId ?? ctx.accountId);
+  if (ctx.operation === 'PutBucketPolicy' || setsAcl(input)) add(bucket?.accountId ?? ctx.accountId);
   if (ctx.emulator.crossAccount !== 'open') {
     const caller = requester(ctx);
     const outsider = (b: Bucket | undefined): b is Bucket => b !== undefined && (caller === ANONYMOUS || caller.accountId !== b.accountId);
