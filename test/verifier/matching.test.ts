@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { compareOutput } from '../../verifier/replay/compare.ts';
+import { compareOutput, readCapturePath } from '../../verifier/replay/compare.ts';
 import { matchTemplate, render, UnboundVariable } from '../../verifier/replay/template.ts';
 import { placeholderTemplate, snapshotToExpectation } from '../../verifier/port/snapshot-expectation.ts';
 
@@ -7,6 +7,14 @@ describe('templates and matchers', () => {
   it('renders known variables and refuses unknown ones in requests', () => {
     assert.equal(render('q-{{suffix}}', new Map([['suffix', 'ab1']])), 'q-ab1');
     assert.throws(() => render('{{queueUrl}}', new Map()), UnboundVariable);
+  });
+
+  it('captures a list element picked by a member value', () => {
+    const output = { Stacks: [{ Outputs: [{ OutputKey: 'A', OutputValue: 'a' }, { OutputKey: "it's", OutputValue: { Nested: 'b' } }] }] };
+    assert.equal(readCapturePath(output, "$.Stacks[0].Outputs[?(@.OutputKey=='A')].OutputValue"), 'a');
+    assert.equal(readCapturePath(output, "$.Stacks[0].Outputs[?(@.OutputKey=='it\\'s')].OutputValue.Nested"), 'b');
+    assert.equal(readCapturePath(output, "$.Stacks[0].Outputs[?(@.OutputKey=='C')].OutputValue"), undefined);
+    assert.equal(readCapturePath(output, '$.Stacks[0].Outputs[1].OutputKey'), "it's");
   });
 
   it('binds unknown variables on first use and holds them to it', () => {

@@ -53,7 +53,10 @@ export type Matcher =
 /** A value taken from a response and reused later as `{{name}}` (queue URL, receipt handle, shard iterator, ARN...). */
 export interface Capture {
   name: string;
-  /** JSONPath in the parsed response (`$.QueueUrl`), or `header:<lower-case name>`. */
+  /**
+   * JSONPath in the parsed response (`$.QueueUrl`), or `header:<lower-case name>`; a list's element may be picked by a
+   * member's value (`$.Stacks[0].Outputs[?(@.OutputKey=='Url')].OutputValue`).
+   */
   from: JsonPath | `header:${string}`;
   /** Optional regex applied to the value; group 1 becomes the variable (e.g. the queue name out of a queue URL). */
   regex?: string;

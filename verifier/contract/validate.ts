@@ -88,7 +88,11 @@ export function validateContract(value: unknown): string[] {
       }
     }
     if (t.until !== undefined) need(typeof t.until.path === 'string' && t.until.path.startsWith('$') && typeof t.until.matches === 'string', `${at}.comments.twinstack.until`, 'needs a path ($...) and a matches regex');
-    for (const c of t.captures ?? []) need(typeof c.name === 'string' && typeof c.from === 'string' && (c.from.startsWith('$') || c.from.startsWith('header:')), `${at}.comments.twinstack.captures`, 'each needs name and a from path ($... or header:...)');
+    for (const c of t.captures ?? []) {
+      need(typeof c.name === 'string' && typeof c.from === 'string' && (c.from.startsWith('$') || c.from.startsWith('header:')), `${at}.comments.twinstack.captures`, 'each needs name and a from path ($... or header:...)');
+      // The one filter a capture path may hold: a list's element picked by a member's value (`[?(@.OutputKey=='Url')]`).
+      if (typeof c.from === 'string') need(!c.from.replace(/\[\?\(@\.[A-Za-z_][A-Za-z0-9_]*=='(?:[^'\\]|\\.)*'\)\]/g, '').includes('[?'), `${at}.comments.twinstack.captures`, `${c.from}: the only filter allowed is [?(@.Member=='value')]`);
+    }
   });
   return problems;
 }

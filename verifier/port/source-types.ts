@@ -14,11 +14,14 @@ export interface SourceStep {
   snapshot?: string;
   /** The call failed on AWS but its response was not recorded (the test expected a ClientError). */
   fails?: boolean;
-  /** Variables taken from this step's parsed response: name -> JSONPath, or a JSONPath and a regex whose group 1 is kept. */
+  /**
+   * Variables taken from this step's parsed response: name -> JSONPath, or a JSONPath and a regex whose group 1 is kept;
+   * the path may pick a list's element by a member's value (`Outputs[?(@.OutputKey=='Url')]`).
+   */
   capture?: Record<string, string | { from: string; regex: string }>;
   /** The test sent this call through a client of this protocol whatever the variant (e.g. fixtures create queues over JSON). */
   protocol?: SourceProtocol;
-  /** Paths (as in the snapshot value) of JSON documents sent as strings, which the snapshot stores decoded. */
+  /** Paths (as in the snapshot value; `[*]` for every element) of JSON documents sent as strings, which the snapshot stores decoded. */
   jsonStrings?: string[];
   /** Paths of blobs the snapshot stores as Python's `repr()` of the bytes (`b'...'`). */
   pythonBytes?: string[];

@@ -31,6 +31,21 @@ export function readPath(root: unknown, path: string): unknown {
   return value;
 }
 
+const MEMBER_FILTER = /\[\?\(@\.([A-Za-z_][A-Za-z0-9_]*)=='((?:[^'\\]|\\.)*)'\)\]/;
+
+/**
+ * Reads a capture's path, which may pick a list's first element by a member's value (a JSONPath filter,
+ * `$.Stacks[0].Outputs[?(@.OutputKey=='Url')].OutputValue`): a test reading one stack output of several by name.
+ */
+export function readCapturePath(root: unknown, path: string): unknown {
+  const filter = MEMBER_FILTER.exec(path);
+  if (!filter) return readPath(root, path);
+  const list = readPath(root, path.slice(0, filter.index));
+  const wanted = filter[2].replace(/\\(.)/g, '$1');
+  const item = Array.isArray(list) ? list.find((e) => e !== null && typeof e === 'object' && (e as Record<string, unknown>)[filter[1]] === wanted) : undefined;
+  return item === undefined ? undefined : readCapturePath(item, `$${path.slice(filter.index + filter[0].length)}`);
+}
+
 function generalise(path: string): string {
   return path.replace(/\[\d+\]/g, '[*]');
 }

@@ -4,7 +4,7 @@ import type { ServiceModel } from '../../emulator/models/types.ts';
 import type { ContractFile, ContractInteraction, Expectation } from '../contract/types.ts';
 import { parseResponse, type ParsedResponse } from '../model/parse-response.ts';
 import { cborRequestBody, cborResponseDocument } from '../model/cbor-document.ts';
-import { compareOutput, readPath, type Mismatch } from './compare.ts';
+import { compareOutput, readCapturePath, readPath, type Mismatch } from './compare.ts';
 import { prepareRequest, signRequest, type Credentials } from './request.ts';
 import { matchTemplate, UnboundVariable, type Vars } from './template.ts';
 
@@ -152,7 +152,7 @@ function judge(expect: Expectation, actual: ParsedResponse, vars: Vars): Mismatc
 function capture(interaction: ContractInteraction, actual: ParsedResponse, vars: Vars): Mismatch[] {
   const mismatches: Mismatch[] = [];
   for (const c of interaction.comments.twinstack.captures ?? []) {
-    const raw = c.from.startsWith('header:') ? actual.headers[c.from.slice(7)] : readPath(actual.output, c.from);
+    const raw = c.from.startsWith('header:') ? actual.headers[c.from.slice(7)] : readCapturePath(actual.output, c.from);
     let value = raw === undefined || raw === null ? undefined : typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
     if (value !== undefined && c.regex) value = new RegExp(c.regex).exec(value)?.[1];
     if (value === undefined) mismatches.push({ path: c.from, expected: `a value to capture as {{${c.name}}}`, actual: raw, reason: 'capture failed' });

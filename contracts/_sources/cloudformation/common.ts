@@ -52,3 +52,8 @@ export function template(name: string): string {
 export function outputOf(stack: string, name: string): SourceStep {
   return { op: 'DescribeStacks', params: { StackName: stack }, capture: { [name]: '$.Stacks[0].Outputs[0].OutputValue' } };
 }
+
+/** The fixture's `stack.outputs` read by name: DescribeStacks, each named output captured as the variable of its key. */
+export function outputsOf(stack: string, names: string[]): SourceStep {
+  return { op: 'DescribeStacks', params: { StackName: stack }, capture: Object.fromEntries(names.map((name) => [name, `$.Stacks[0].Outputs[?(@.OutputKey=='${name}')].OutputValue`])) };
+}
