@@ -53,10 +53,7 @@ export type Matcher =
 /** A value taken from a response and reused later as `{{name}}` (queue URL, receipt handle, shard iterator, ARN...). */
 export interface Capture {
   name: string;
-  /**
-   * JSONPath in the parsed response (`$.QueueUrl`), or `header:<lower-case name>`; a list's element may be picked by a
-   * member's value (`$.Stacks[0].Outputs[?(@.OutputKey=='Url')].OutputValue`).
-   */
+  /** JSONPath in the parsed response (`$.QueueUrl`), or `header:<lower-case name>`. */
   from: JsonPath | `header:${string}`;
   /** Optional regex applied to the value; group 1 becomes the variable (e.g. the queue name out of a queue URL). */
   regex?: string;
@@ -97,6 +94,11 @@ export interface Expectation {
   output?: JsonValue;
   /** Compare `output` with the value at this path of the parsed actual response (a snapshot of one part of it). */
   select?: JsonPath;
+  /**
+   * The value at `select` is a list that `output` holds as an object: each member's `key` field names its `value`
+   * field (a stack's `Outputs` as the test fixture's `stack.outputs` dict).
+   */
+  keyedBy?: { key: string; value: string };
   /** Per-path matchers over `output` (path as in `output`; `[*]` applies to every element). */
   matchers?: Record<JsonPath, Matcher>;
   /** Paths of lists AWS returns in no defined order: compared as multisets. */
@@ -120,6 +122,14 @@ export interface InteractionMeta {
   /** Operation name in the AWS model (`SendMessage`). */
   operation: string;
   protocol: WireProtocol;
+  /**
+   * A plain HTTP request, not an AWS API call: the Pact path and query go to this base URL, a template such as a
+   * captured Lambda function URL (`{{functionUrl}}`). It is sent unsigned, and its answer is judged as HTTP:
+   * `expect.status`, `expect.headers`, and `expect.output` against `{ body: <the body as text> }`. A URL on AWS's
+   * own domains (`*.on.aws`, `*.amazonaws.com`) is sent there; another host (an emulator's
+   * `*.localhost.localstack.cloud` names) goes to the target endpoint, with the URL's host as the Host header.
+   */
+  url?: string;
   /** Real request content type when the Pact body is stored under another (x-amz-json bodies are stored as JSON). */
   requestContentType?: string;
   /** Real response content type, likewise. */

@@ -76,6 +76,8 @@ export function validateContract(value: unknown): string[] {
     // A snapshot of part of a response (`select`) shows the call succeeded but not its exact status.
     const knowsOutcome = t.expect?.status !== undefined || (t.expect?.select !== undefined && t.expect.output !== undefined);
     if (t.scoring) need(knowsOutcome, `${at}.comments.twinstack.expect.status`, 'a scoring interaction must know the status AWS returned');
+    const keyed = t.expect?.keyedBy;
+    if (keyed !== undefined) need(isObj(keyed) && typeof keyed.key === 'string' && typeof keyed.value === 'string' && t.expect.select !== undefined, `${at}.comments.twinstack.expect.keyedBy`, 'needs key, value and a select');
     for (const [path, m] of Object.entries(t.expect?.matchers ?? {})) {
       need(path.startsWith('$'), `${at}.comments.twinstack.expect.matchers`, `path '${path}' must start with $`);
       need(MATCHERS.includes(m.match), `${at}.comments.twinstack.expect.matchers['${path}']`, `unknown matcher '${m.match}'`);
@@ -88,11 +90,7 @@ export function validateContract(value: unknown): string[] {
       }
     }
     if (t.until !== undefined) need(typeof t.until.path === 'string' && t.until.path.startsWith('$') && typeof t.until.matches === 'string', `${at}.comments.twinstack.until`, 'needs a path ($...) and a matches regex');
-    for (const c of t.captures ?? []) {
-      need(typeof c.name === 'string' && typeof c.from === 'string' && (c.from.startsWith('$') || c.from.startsWith('header:')), `${at}.comments.twinstack.captures`, 'each needs name and a from path ($... or header:...)');
-      // The one filter a capture path may hold: a list's element picked by a member's value (`[?(@.OutputKey=='Url')]`).
-      if (typeof c.from === 'string') need(!c.from.replace(/\[\?\(@\.[A-Za-z_][A-Za-z0-9_]*=='(?:[^'\\]|\\.)*'\)\]/g, '').includes('[?'), `${at}.comments.twinstack.captures`, `${c.from}: the only filter allowed is [?(@.Member=='value')]`);
-    }
+    for (const c of t.captures ?? []) need(typeof c.name === 'string' && typeof c.from === 'string' && (c.from.startsWith('$') || c.from.startsWith('header:')), `${at}.comments.twinstack.captures`, 'each needs name and a from path ($... or header:...)');
   });
   return problems;
 }

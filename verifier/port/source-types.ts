@@ -14,10 +14,7 @@ export interface SourceStep {
   snapshot?: string;
   /** The call failed on AWS but its response was not recorded (the test expected a ClientError). */
   fails?: boolean;
-  /**
-   * Variables taken from this step's parsed response: name -> JSONPath, or a JSONPath and a regex whose group 1 is kept;
-   * the path may pick a list's element by a member's value (`Outputs[?(@.OutputKey=='Url')]`).
-   */
+  /** Variables taken from this step's parsed response: name -> JSONPath, or a JSONPath and a regex whose group 1 is kept. */
   capture?: Record<string, string | { from: string; regex: string }>;
   /** The test sent this call through a client of this protocol whatever the variant (e.g. fixtures create queues over JSON). */
   protocol?: SourceProtocol;
@@ -36,6 +33,8 @@ export interface SourceStep {
   lines?: string[];
   /** The snapshot holds only this part of the response (e.g. `$.Messages[0]`). */
   select?: string;
+  /** The snapshot holds the list at `select` as an object: each member's `key` field names its `value` field (see Expectation.keyedBy). */
+  keyedBy?: { key: string; value: string };
   /** Lists whose order AWS does not define. */
   unordered?: string[];
   /**
@@ -58,6 +57,17 @@ export interface SourceStep {
    * checksum is added, and these headers go as the test set them (botocore still builds the path from the params).
    */
   plainHttp?: Record<string, string>;
+  /**
+   * Not an AWS API call but a plain HTTP request the test sent itself (`requests.post`), to `url`: a template for a URL
+   * an earlier step captured (a Lambda function URL), with `path` and `query` resolved against it; `op` names the call
+   * in reports. Sent unsigned; its answer is judged as HTTP (see `answer`).
+   */
+  http?: { url: string; method: string; path?: string; query?: Record<string, string>; headers?: Record<string, string>; body?: string };
+  /**
+   * The recorded value of an `http` step as the HTTP answer it stands for (tests snapshot a dict they build from the
+   * response): its status, the headers it names, and the body text (a JSON body the snapshot stores decoded).
+   */
+  answer?: (recorded: never) => { status?: number; headers?: Record<string, string>; body?: unknown };
   /** Seconds to wait before this call (AWS timing the test relies on). */
   delaySeconds?: number;
   /** The test read the clock afresh for this call's `now()` times (`datetime.now()` inline) rather than reusing `utc_now`. */
@@ -124,6 +134,11 @@ export interface SourceFile {
   notPorted: Record<string, string> | ((test: string) => string | undefined);
   /** The reason for the module's other tests that are not ported (default: not reproduced yet). */
   notPortedOtherwise?: string;
+  /**
+   * This source accounts for only these tests (`Class::test` of the node id) of a module that other sources describe
+   * too (one test class ported apart from its module's others); those sources leave the claimed tests out.
+   */
+  claims?: (test: string) => boolean;
 }
 
 /**

@@ -21,29 +21,31 @@ export function pathKeys(path: string): (string | number)[] {
   );
 }
 
-/** Reads a concrete JSONPath (`$.a.b[0]['c.d']`); `[*]` is not allowed here. */
+/** `[?(@.Key=='value')]`: the first element of a list whose member Key is that text (a stack output by its OutputKey). */
+const FILTER = /^\[\?\(@\.([A-Za-z0-9_]+)=='((?:[^'\\]|\\.)*)'\)\]/;
+
+/**
+ * Reads a concrete JSONPath (`$.a.b[0]['c.d']`), whose list steps may also be filters (`Outputs[?(@.OutputKey=='Url')]`,
+ * the first match); `[*]` is not allowed here.
+ */
 export function readPath(root: unknown, path: string): unknown {
+  const at = path.indexOf('[?');
+  const filter = at < 0 ? null : FILTER.exec(path.slice(at));
+  if (!filter) return readKeys(root, pathKeys(path));
+  const list = readKeys(root, pathKeys(path.slice(0, at)));
+  if (!Array.isArray(list)) return undefined;
+  const [segment, member, text] = filter;
+  const found: unknown = list.find((item) => item !== null && typeof item === 'object' && (item as Record<string, unknown>)[member] === text.replace(/\\'/g, "'"));
+  return found === undefined ? undefined : readPath(found, `$${path.slice(at + segment.length)}`);
+}
+
+function readKeys(root: unknown, keys: (string | number)[]): unknown {
   let value = root;
-  for (const key of pathKeys(path)) {
+  for (const key of keys) {
     if (value === null || typeof value !== 'object') return undefined;
     value = (value as Record<string | number, unknown>)[key];
   }
   return value;
-}
-
-const MEMBER_FILTER = /\[\?\(@\.([A-Za-z_][A-Za-z0-9_]*)=='((?:[^'\\]|\\.)*)'\)\]/;
-
-/**
- * Reads a capture's path, which may pick a list's first element by a member's value (a JSONPath filter,
- * `$.Stacks[0].Outputs[?(@.OutputKey=='Url')].OutputValue`): a test reading one stack output of several by name.
- */
-export function readCapturePath(root: unknown, path: string): unknown {
-  const filter = MEMBER_FILTER.exec(path);
-  if (!filter) return readPath(root, path);
-  const list = readPath(root, path.slice(0, filter.index));
-  const wanted = filter[2].replace(/\\(.)/g, '$1');
-  const item = Array.isArray(list) ? list.find((e) => e !== null && typeof e === 'object' && (e as Record<string, unknown>)[filter[1]] === wanted) : undefined;
-  return item === undefined ? undefined : readCapturePath(item, `$${path.slice(filter.index + filter[0].length)}`);
 }
 
 function generalise(path: string): string {
@@ -224,7 +226,9 @@ export function compareOutput(expectation: Expectation, actualOutput: unknown, v
   if (!expectation.output) return [];
   const comparison = new Comparison(expectation, vars);
   const select = expectation.select ?? '$';
-  const actual = readPath(actualOutput ?? {}, select);
+  const selected = readPath(actualOutput ?? {}, select);
+  const { keyedBy } = expectation;
+  const actual = keyedBy && Array.isArray(selected) ? Object.fromEntries(selected.map((m: Record<string, unknown>) => [String(m?.[keyedBy.key]), m?.[keyedBy.value]])) : selected;
   comparison.value(expectation.output, actual, '$');
   if (expectation.compare === 'subset') {
     // Extra members are fine in subset mode, except those an `absent` matcher forbids.

@@ -4,9 +4,9 @@ import type { ServiceModel } from '../../emulator/models/types.ts';
 import type { ContractFile, ContractInteraction, Expectation } from '../contract/types.ts';
 import { parseResponse, type ParsedResponse } from '../model/parse-response.ts';
 import { cborRequestBody, cborResponseDocument } from '../model/cbor-document.ts';
-import { compareOutput, readCapturePath, readPath, type Mismatch } from './compare.ts';
+import { compareOutput, readPath, type Mismatch } from './compare.ts';
 import { prepareRequest, signRequest, type Credentials } from './request.ts';
-import { matchTemplate, UnboundVariable, type Vars } from './template.ts';
+import { matchTemplate, render, UnboundVariable, type Vars } from './template.ts';
 
 export interface Target {
   endpoint: string;
@@ -140,7 +140,8 @@ function judge(expect: Expectation, actual: ParsedResponse, vars: Vars): Mismatc
       }
       if (expect.output !== undefined) mismatches.push(...compareOutput(expect, actual.output, vars));
     }
-  } else if (!actual.unparseable && actual.status < 300 && !expect.failure) {
+  } else if (!actual.unparseable && !expect.failure && (actual.status < 300 || (!actual.error && expect.output !== undefined))) {
+    // A failed answer with no AWS error in it is a plain HTTP one (InteractionMeta.url), whose body is judged too.
     mismatches.push(...compareOutput(expect, actual.output, vars));
   }
   for (const [name, value] of Object.entries(expect.headers ?? {})) {
@@ -152,7 +153,7 @@ function judge(expect: Expectation, actual: ParsedResponse, vars: Vars): Mismatc
 function capture(interaction: ContractInteraction, actual: ParsedResponse, vars: Vars): Mismatch[] {
   const mismatches: Mismatch[] = [];
   for (const c of interaction.comments.twinstack.captures ?? []) {
-    const raw = c.from.startsWith('header:') ? actual.headers[c.from.slice(7)] : readCapturePath(actual.output, c.from);
+    const raw = c.from.startsWith('header:') ? actual.headers[c.from.slice(7)] : readPath(actual.output, c.from);
     let value = raw === undefined || raw === null ? undefined : typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
     if (value !== undefined && c.regex) value = new RegExp(c.regex).exec(value)?.[1];
     if (value === undefined) mismatches.push({ path: c.from, expected: `a value to capture as {{${c.name}}}`, actual: raw, reason: 'capture failed' });
@@ -166,8 +167,29 @@ interface Sent {
   exchange: NonNullable<InteractionResult['exchange']>;
 }
 
+/** AWS's own domains: a URL there is reached directly; any other host is the target's own name for a resource. */
+const AWS_HOST = /\.(on\.aws|amazonaws\.com)$/;
+
+/** A plain HTTP interaction (InteractionMeta.url): sent unsigned, its answer read as status, headers and body text. */
+async function sendPlain(interaction: ContractInteraction, target: Target, vars: Vars, now: number): Promise<Sent> {
+  const base = new URL(render(interaction.comments.twinstack.url!, vars));
+  const direct = AWS_HOST.test(base.hostname);
+  const prepared = prepareRequest(interaction, direct ? base.origin : new URL(target.endpoint).origin, vars, now);
+  const headers = direct ? prepared.headers : { ...prepared.headers, host: base.host };
+  const res = await httpRequest(prepared.url, { method: prepared.method as 'POST', headers, body: prepared.body, dispatcher: agentFor(prepared.url.origin) });
+  const responseHeaders: Record<string, string> = {};
+  for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) responseHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
+  const body = await res.body.text();
+  const url = new URL(prepared.url.pathname + prepared.url.search, base.origin).toString();
+  return {
+    parsed: { status: res.statusCode, headers: responseHeaders, output: { body } },
+    exchange: { request: { method: prepared.method, url, headers: prepared.headers, ...(prepared.body ? { body: prepared.body } : {}) }, response: { status: res.statusCode, body } },
+  };
+}
+
 async function send(interaction: ContractInteraction, target: Target, vars: Vars, model: ServiceModel, now: number): Promise<Sent> {
   const meta = interaction.comments.twinstack;
+  if (meta.url !== undefined) return sendPlain(interaction, target, vars, now);
   const prepared = prepareRequest(interaction, target.endpoint, vars, now);
   const signingName = model.metadata.signingName ?? model.metadata.endpointPrefix;
   // Smithy RPC v2 CBOR: the stored AWS JSON document goes as CBOR; the answer is read back as its JSON document.

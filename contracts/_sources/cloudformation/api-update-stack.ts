@@ -26,7 +26,7 @@ export const updateStackScenarios: SourceScenario[] = [
     expandedWords: { 'topic-e848c848': 'topic-{{suffix}}' },
     steps: [
       ...deployedTopic(),
-      outputsOf(STACK, ['TopicArn']),
+      outputsOf(STACK, 'TopicArn'),
       update({ TemplateBody: template('sns_topic_parameter.update.yml'), Parameters: [{ ParameterKey: 'TopicName', UsePreviousValue: true }] }),
       waitForStack(STACK),
       {
