@@ -578,12 +578,11 @@ const REASONS: Record<string, string> = {
 };
 
 const OTHER_MODULES = [
-  ...['drift_detection', 'extensions_api', 'extensions_hooks', 'extensions_modules', 'extensions_resourcetypes', 'nested_stacks', 'reference_resolving', 'transformers'].map((m) => ['api', `test_${m}`]),
+  ...['transformers'].map((m) => ['api', `test_${m}`]),
   ...['apigateway', 'cdk', 'cloudformation', 'cloudwatch', 'ec2', 'elasticsearch', 'firehose', 'kms', 'lambda', 'opensearch', 'resource_groups', 'sam', 'secretsmanager', 'stepfunctions'].map((m) => ['resources', `test_${m}`]),
   ['resource_providers/ec2', 'test_ec2_resource_provider'],
   ['resource_providers/scheduler', 'test_scheduler'],
   ['resource_providers/ssm', 'test_parameter'],
-  ['', 'test_list_stacks'],
   ['', 'test_template_engine'],
 ];
 
