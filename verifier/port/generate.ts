@@ -79,10 +79,13 @@ function stepsOf(scenario: SourceScenario, variant: Variant): SourceStep[] {
   return typeof scenario.steps === 'function' ? scenario.steps(variant.param) : scenario.steps;
 }
 
-/** The status of an error known by its code: the model's `httpStatusCode`, else 400 (client errors of AWS JSON and query APIs). */
+/**
+ * The status of an error known by its code: the model's `httpStatusCode` (of the shape so named, or of the shape whose
+ * wire code it is: `ChangeSetNotFound` is ChangeSetNotFoundException's), else 400 (client errors of AWS JSON and query APIs).
+ */
 function errorStatusOf(service: string): (code: string) => number {
   const model = loadModel(service);
-  return (code) => model.shapes[code]?.error?.httpStatusCode ?? 400;
+  return (code) => (model.shapes[code] ?? Object.values(model.shapes).find((shape) => shape.error?.code === code))?.error?.httpStatusCode ?? 400;
 }
 
 function toIsoDate(recorded: string): string {

@@ -71,16 +71,18 @@ function parsedJson(text: string): unknown {
 }
 
 function convert(value: unknown, path: string, matchers: Record<string, Matcher>, forms: SnapshotForms): JsonValue {
-  if (forms.jsonStrings?.includes(path)) {
+  // A listed path may name every element of a list (`$.StackEvents[*].ResourceProperties`): its matcher then does too.
+  const jsonPath = forms.jsonStrings?.find((p) => p === path || p === path.replace(/\[\d+\]/g, '[*]'));
+  if (jsonPath) {
     // A snapshot that kept the document as its text: the document it holds (an object, a list, a JSON string such as
     // a function's quoted answer, or null, a function's answer of nothing). A string that is no JSON document (a
     // mapping template) was not decoded by the test: it is judged as text.
     const document = typeof value === 'string' && /^\s*([[{"]|null\s*$)/.test(value) ? parsedJson(value) : undefined;
     if (document !== undefined) {
-      matchers[path] = { match: 'json' };
+      matchers[jsonPath] = { match: 'json' };
       return convert(document, path, matchers, { ...forms, jsonStrings: [] });
     }
-    if (typeof value !== 'string') matchers[path] = { match: 'json' };
+    if (typeof value !== 'string') matchers[jsonPath] = { match: 'json' };
   }
   if (forms.lines?.includes(path)) matchers[path] = { match: 'lines' };
   if (typeof value === 'string' && forms.pythonBytes?.includes(path)) return pythonBytesToBase64(value);

@@ -21,7 +21,7 @@ export interface SourceStep {
   capture?: Record<string, string | { from: string; regex: string }>;
   /** The test sent this call through a client of this protocol whatever the variant (e.g. fixtures create queues over JSON). */
   protocol?: SourceProtocol;
-  /** Paths (as in the snapshot value) of JSON documents sent as strings, which the snapshot stores decoded. */
+  /** Paths (as in the snapshot value; `[*]` for every element) of JSON documents sent as strings, which the snapshot stores decoded. */
   jsonStrings?: string[];
   /** Paths of blobs the snapshot stores as Python's `repr()` of the bytes (`b'...'`). */
   pythonBytes?: string[];

@@ -114,7 +114,7 @@ async function applyResource(stack: Stack, run: Run, id: string, declaration: Te
       record(stack, run, id, declaration, before.status, {});
       return;
     }
-    const event = (status: string, reason?: string, physicalId?: string) => recordEvent(stack, run, { logicalId: id, physicalId, type: declaration.Type, status, reason, properties: declaration.Properties });
+    const event = (status: string, reason?: string, physicalId?: string) => recordEvent(stack, run, { logicalId: id, physicalId, type: declaration.Type, status, reason, properties });
     const request = { ...resourceRequest(stack, run, id, declaration.Type, properties), creationPolicy: declaration.CreationPolicy };
     const inPlace = exists && before.type === declaration.Type && !needsReplacement(type, before.properties, properties);
     const denial = exists ? stackPolicyDenial(stack.stackPolicyBody, id, declaration.Type, inPlace ? 'Modify' : 'Replace') : undefined;
@@ -146,7 +146,7 @@ async function applyResource(stack: Stack, run: Run, id: string, declaration: Te
     const reason = failureReason(error);
     const current = stack.resources.get(id);
     record(stack, run, id, declaration, `${phase}_FAILED`, { statusReason: reason, properties: properties ?? current?.properties ?? {} });
-    recordEvent(stack, run, { logicalId: id, physicalId: current?.physicalId, type: declaration.Type, status: `${phase}_FAILED`, reason, properties: declaration.Properties });
+    recordEvent(stack, run, { logicalId: id, physicalId: current?.physicalId, type: declaration.Type, status: `${phase}_FAILED`, reason, properties: properties ?? declaration.Properties });
     throw error;
   }
 }
@@ -154,7 +154,7 @@ async function applyResource(stack: Stack, run: Run, id: string, declaration: Te
 /** Deletes one resource (kept when its policy says Retain), with its events; a resource already gone counts as deleted. */
 export async function deleteResource(stack: Stack, run: Run, resource: StackResource, policy = resource.deletionPolicy): Promise<void> {
   const event = (status: string, reason?: string) =>
-    recordEvent(stack, run, { logicalId: resource.logicalId, physicalId: resource.physicalId, type: resource.type, status, reason });
+    recordEvent(stack, run, { logicalId: resource.logicalId, physicalId: resource.physicalId, type: resource.type, status, reason, properties: resource.properties });
   if (policy === 'Retain' || policy === 'RetainExceptOnCreate') {
     event('DELETE_SKIPPED');
     return;

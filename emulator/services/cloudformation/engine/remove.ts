@@ -25,6 +25,7 @@ export async function removeStack(stack: Stack, run: Run, retain: Set<string>): 
   for (const [name, exported] of [...run.state.exports]) if (exported.stackId === stack.stackId) run.state.exports.delete(name);
   stack.imports = new Set();
   stack.deleted = run.emulator.clock.date();
-  for (const change of [...run.state.changeSets.values()]) if (change.stackId === stack.stackId) run.state.changeSets.delete(change.id);
+  // The change set that was executed stays describable by its id after the stack is gone (AWS's recording shows it).
+  for (const change of [...run.state.changeSets.values()]) if (change.stackId === stack.stackId && change.executionStatus !== 'EXECUTE_COMPLETE') run.state.changeSets.delete(change.id);
   setStatus(stack, run, 'DELETE_COMPLETE');
 }

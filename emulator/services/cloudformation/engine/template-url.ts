@@ -29,6 +29,9 @@ export async function bodyBytes(body: unknown): Promise<Buffer> {
 
 /** A template (or other object) read from S3 by URL, as the caller; AWS's message when it cannot be read. */
 export async function readTemplateUrl(url: string, call: Call): Promise<string> {
+  // An s3:// URL names no S3 domain: AWS refuses it by its host (the bucket).
+  const s3Scheme = /^s3:\/\/([^/]*)/.exec(url);
+  if (s3Scheme) throw validationError(`S3 error: Domain name specified in ${s3Scheme[1]} is not a valid S3 domain`);
   const location = s3Location(url);
   if (!location) throw validationError('TemplateURL must be a supported URL.');
   try {

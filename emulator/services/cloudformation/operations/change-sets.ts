@@ -20,6 +20,7 @@ import { checkImport } from './import-check.ts';
 import { bindFor, checkPlan, newStack, runOf } from './stack-setup.ts';
 import { checkToken, checkUpdatable, desiredUpdate, launch, requireStack } from './stacks.ts';
 import { checkCapabilities, checkStackName, checkTemplate, templateFrom, type CfnContext } from './template-input.ts';
+import { checkResourceTypes, checkRollbackConfiguration, checkServiceRole } from './stack-request-checks.ts';
 
 const EMPTY_REASON = "The submitted information didn't contain changes. Submit different information to create a change set.";
 
@@ -50,7 +51,7 @@ function executed(c: ChangeSet): boolean {
 
 export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnContext) {
   // A change set for an existing stack may name it by its id; a new stack needs a name.
-  const byId = input.ChangeSetType !== 'CREATE' && typeof input.StackName === 'string' && /^arn:[-a-zA-Z0-9:/._+]*$/.test(input.StackName);
+  const byId = typeof input.StackName === 'string' && /^arn:[-a-zA-Z0-9:/._+]*$/.test(input.StackName);
   const stackName = byId ? input.StackName! : checkStackName(input.StackName);
   const name = input.ChangeSetName ?? '';
   if (!/^[a-zA-Z][-a-zA-Z0-9]*$/.test(name) || name.length > 128) {
@@ -61,7 +62,8 @@ export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnConte
   let stack = ctx.state.find(stackName);
   if (byId && !stack) throw validationError(`Stack [${stackName}] does not exist`);
   if (type === 'CREATE') {
-    if (stack && stack.status !== 'REVIEW_IN_PROGRESS') throw new AwsError('AlreadyExistsException', `Stack [${stackName}] already exists and cannot be created again with the changeSet [${name}].`);
+    // AWS answers ValidationError here, not AlreadyExistsException (recorded; a deleted stack named by its id too).
+    if (stack && stack.status !== 'REVIEW_IN_PROGRESS') throw validationError(`Stack [${stackName}] already exists and cannot be created again with the changeSet [${name}].`);
   } else if (type === 'UPDATE') {
     if (!stack) throw validationError(`Stack [${stackName}] does not exist`);
     if (stack.status === 'REVIEW_IN_PROGRESS') throw validationError(`Stack [${stack.stackId}] does not exist`);
@@ -82,6 +84,9 @@ export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnConte
   } else {
     desired = await desiredUpdate(stack, input, ctx);
   }
+  checkResourceTypes(desired.template, input.ResourceTypes);
+  checkRollbackConfiguration(input.RollbackConfiguration);
+  await checkServiceRole(ctx, input.RoleARN);
   const fresh = !stack;
   if (!stack) {
     stack = newStack(ctx, { name: stackName, body: '{}', template: { Resources: {} }, status: 'REVIEW_IN_PROGRESS' });
@@ -171,7 +176,9 @@ export function describeChangeSet(input: DescribeChangeSetInput, ctx: CfnContext
 export async function executeChangeSet(input: ExecuteChangeSetInput, ctx: CfnContext) {
   checkToken(input.ClientRequestToken);
   const c = findChangeSet(ctx, input.ChangeSetName ?? '', input.StackName);
-  if (c.status !== 'CREATE_COMPLETE' || c.executionStatus !== 'AVAILABLE') {
+  // A change set that failed to be created is refused by its status, another by its execution status.
+  if (c.status !== 'CREATE_COMPLETE') throw new AwsError('InvalidChangeSetStatusException', `ChangeSet [${c.id}] cannot be executed in its current status of [${c.status}]`);
+  if (c.executionStatus !== 'AVAILABLE') {
     throw new AwsError('InvalidChangeSetStatusException', `ChangeSet [${c.id}] cannot be executed in its current execution status of [${c.executionStatus}]`);
   }
   const stack = requireStack(ctx, c.stackId);
@@ -229,7 +236,8 @@ export function deleteChangeSet(input: DeleteChangeSetInput, ctx: CfnContext) {
 
 export function listChangeSets(input: ListChangeSetsInput, ctx: CfnContext) {
   const stack = requireStack(ctx, input.StackName);
-  const all = [...ctx.state.changeSets.values()].filter((c) => c.stackId === stack.stackId);
+  // The executed change set stays describable by its id but is no longer listed (AWS's recording lists the next one only).
+  const all = [...ctx.state.changeSets.values()].filter((c) => c.stackId === stack.stackId && c.executionStatus !== 'EXECUTE_COMPLETE');
   return listPage('Summaries', all, input.NextToken, 100, (c) => ({
     StackId: c.stackId,
     StackName: c.stackName,

@@ -12,6 +12,7 @@ import { declaredTransforms } from '../transforms/index.ts';
 import { bindFor, checkPlan, newStack, runOf } from './stack-setup.ts';
 import { stackPolicyFrom } from './stack-policy.ts';
 import { checkAutoExpand, checkCapabilities, checkStackName, checkTemplate, templateFrom, type CfnContext } from './template-input.ts';
+import { checkResourceTypes, checkRollbackConfiguration, checkServiceRole } from './stack-request-checks.ts';
 
 /** States a stack can be updated (or have an update change set executed) from. */
 export const UPDATABLE = new Set(['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_ROLLBACK_COMPLETE', 'IMPORT_COMPLETE', 'IMPORT_ROLLBACK_COMPLETE']);
@@ -59,6 +60,9 @@ export async function createStack(input: CreateStackInput, ctx: CfnContext) {
   checkTemplate(template, ctx);
   checkAutoExpand(transforms, input.Capabilities);
   checkCapabilities(template, input.Capabilities);
+  checkResourceTypes(template, input.ResourceTypes);
+  checkRollbackConfiguration(input.RollbackConfiguration);
+  await checkServiceRole(ctx, input.RoleARN);
   if (input.OnFailure !== undefined && input.DisableRollback !== undefined) {
     throw validationError('You may not specify both DisableRollback and OnFailure.');
   }
@@ -131,8 +135,11 @@ export async function updateStack(input: UpdateStackInput, ctx: CfnContext) {
   if (input.ClientRequestToken && stack.lastToken?.token === input.ClientRequestToken && stack.lastToken.operation === 'UpdateStack') return retried(stack);
   checkUpdatable(stack);
   checkTags(input.Tags, ctx.caller);
+  checkRollbackConfiguration(input.RollbackConfiguration);
   const desired = await desiredUpdate(stack, input, ctx);
   checkAutoExpand(desired.transforms, input.Capabilities);
+  checkResourceTypes(desired.template, input.ResourceTypes);
+  await checkServiceRole(ctx, input.RoleARN);
   const policy = await stackPolicyFrom(ctx, input.StackPolicyBody, input.StackPolicyURL);
   const duringUpdate = await stackPolicyFrom(ctx, input.StackPolicyDuringUpdateBody, input.StackPolicyDuringUpdateURL, 'StackPolicyDuringUpdate');
   const tags = input.Tags ?? stack.tags;

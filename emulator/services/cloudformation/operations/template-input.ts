@@ -35,6 +35,9 @@ export function checkTemplate(template: Template, ctx: CfnContext): void {
     const unknown = Object.keys(resource).find((key) => !RESOURCE_KEYS.has(key));
     if (unknown) throw validationError(`Invalid template resource property '${unknown}'`);
   }
+  for (const name of Object.keys(template.Parameters ?? {})) {
+    if (!/^[A-Za-z0-9]+$/.test(name)) throw templateError(`Template format error: Parameter name ${name} is non alphanumeric.`);
+  }
   checkMappings(template.Mappings);
   for (const [key, output] of Object.entries(template.Outputs ?? {})) {
     if (!output || typeof output !== 'object' || !('Value' in output)) throw templateError('Template format error: Every Outputs member must contain a Value object');

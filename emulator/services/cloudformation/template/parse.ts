@@ -85,6 +85,8 @@ export function parseTemplate(body: string): Template {
     }
     parsed = toJson(doc.contents, doc);
   }
+  // A body that is one scalar (a URL passed as TemplateBody) is no structure at all, AWS says.
+  if (typeof parsed === 'string' || typeof parsed === 'number' || typeof parsed === 'boolean') throw templateError('Template format error: unsupported structure.');
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw templateError('Template format error: At least one Resources member must be defined.');
   }
