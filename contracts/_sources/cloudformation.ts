@@ -559,19 +559,13 @@ const stackPolicies: SourceFile = {
 /** Why the other snapshot modules are not ported yet, by folder (listed in PORTING.md with their tests). */
 const REASONS: Record<string, string> = {
   api: 'not reproduced yet: the templates of tests/aws/templates/ they deploy are still to be transcribed (stack operations are waited for by polling steps)',
-  engine: 'not reproduced yet: the engine behaviours they record are covered by test/cloudformation/stacks.test.ts; the templates are still to be transcribed',
   resources: 'not reproduced yet: each deploys a template of tests/aws/templates/ and snapshots the created resources through their services',
-  resource_providers: 'not reproduced yet (EC2 is not a twinstack service; the Scheduler and SSM providers are served)',
   '': 'not reproduced yet: the templates and parameters they deploy are still to be transcribed',
 };
 
 const OTHER_MODULES = [
   ...['drift_detection', 'extensions_api', 'extensions_hooks', 'extensions_modules', 'extensions_resourcetypes', 'nested_stacks', 'reference_resolving', 'transformers'].map((m) => ['api', `test_${m}`]),
-  ...['attributes', 'conditions', 'deletion_policy', 'mappings', 'references', 'replacement', 'update_policy'].map((m) => ['engine', `test_${m}`]),
-  ...['apigateway', 'cdk', 'cloudformation', 'cloudwatch', 'ec2', 'elasticsearch', 'firehose', 'kms', 'lambda', 'opensearch', 'resource_groups', 'sam', 'secretsmanager', 'stepfunctions'].map((m) => ['resources', `test_${m}`]),
-  ['resource_providers/ec2', 'test_ec2_resource_provider'],
-  ['resource_providers/scheduler', 'test_scheduler'],
-  ['resource_providers/ssm', 'test_parameter'],
+  ...['apigateway', 'cdk', 'sam'].map((m) => ['resources', `test_${m}`]),
   ['', 'test_list_stacks'],
   ['', 'test_template_engine'],
 ];

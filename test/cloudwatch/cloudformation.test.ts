@@ -87,7 +87,8 @@ describe('CloudWatch resource types through CloudFormation', function () {
     assert.equal((await cw.send(new GetDashboardCommand({ DashboardName: 'cfn-board' }))).DashboardBody, '{"widgets":[]}');
     assert.ok((await cw.send(new DescribeInsightRulesCommand({}))).InsightRules!.some((r) => r.Name === 'cfn-top-ips' && r.State === 'ENABLED'));
     assert.deepEqual((await cw.send(new GetMetricStreamCommand({ Name: 'cfn-stream' }))).IncludeFilters, [{ Namespace: 'AWS/SQS' }]);
-    assert.equal((await cw.send(new DescribeAlarmsCommand({ AlarmNames: ['cfn-parent'], AlarmTypes: ['CompositeAlarm'] }))).CompositeAlarms![0].AlarmRule, 'ALARM("cfn-child")');
+    const [parent] = (await cw.send(new DescribeAlarmsCommand({ AlarmNames: ['cfn-parent'], AlarmTypes: ['CompositeAlarm'] }))).CompositeAlarms!;
+    assert.deepEqual([parent.AlarmRule, parent.StateValue, parent.StateReason], ['ALARM("cfn-child")', 'OK', `${parent.AlarmArn} was created and its alarm rule evaluates to OK`]);
     assert.deepEqual((await cw.send(new GetAlarmMuteRuleCommand({ AlarmMuteRuleName: 'cfn-mute' }))).MuteTargets, { AlarmNames: ['cfn-child'] });
 
     await cfn.send(new DeleteStackCommand({ StackName: 'cw-types' }));

@@ -72,6 +72,8 @@ describe('Firehose sources, transformation and deliveries from other services', 
       DeliveryStreamType: 'KinesisStreamAsSource',
       KinesisStreamSourceConfiguration: { KinesisStreamARN: streamArn, RoleARN: ROLE },
     });
+    const { DeliveryStreamDescription } = await context.firehose.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: name }));
+    assert.equal(DeliveryStreamDescription!.DeliveryStreamEncryptionConfiguration, undefined);
     await clients.kinesis.send(new KinesisPutRecord({ StreamName: 'fh-source', PartitionKey: 'k', Data: Buffer.from('from kinesis|') }));
     const written = await objects(context.s3, bucket);
     assert.equal(Buffer.concat(written.map((o) => o.body)).toString(), 'from kinesis|');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { compareOutput } from '../../verifier/replay/compare.ts';
+import { compareOutput, readPath } from '../../verifier/replay/compare.ts';
 import { matchTemplate, render, UnboundVariable } from '../../verifier/replay/template.ts';
 import { placeholderTemplate, snapshotToExpectation } from '../../verifier/port/snapshot-expectation.ts';
 
@@ -17,6 +17,21 @@ describe('templates and matchers', () => {
     assert.equal(matchTemplate('{{resource:1}}', 'q-2', vars), false);
     assert.equal(matchTemplate('arn:aws:sqs:{{region}}:1:x', 'arn:aws:sqs:eu-west-1:1:x', vars), false);
     assert.ok(matchTemplate('id {{*}} end', 'id anything at all end', vars));
+  });
+
+  it('reads a list member by the value of one of its fields (a stack output by its OutputKey)', () => {
+    const stack = { Stacks: [{ Outputs: [{ OutputKey: 'A', OutputValue: 'a' }, { OutputKey: "it's", OutputValue: { v: 'b' } }] }] };
+    assert.equal(readPath(stack, "$.Stacks[0].Outputs[?(@.OutputKey=='A')].OutputValue"), 'a');
+    assert.equal(readPath(stack, "$.Stacks[0].Outputs[?(@.OutputKey=='it\\'s')].OutputValue.v"), 'b');
+    assert.equal(readPath(stack, "$.Stacks[0].Outputs[?(@.OutputKey=='C')].OutputValue"), undefined);
+    assert.equal(readPath(stack, "$.Stacks[?(@.OutputKey=='A')]"), undefined);
+  });
+
+  it('judges a list the snapshot holds as an object keyed by a field of its members (a stack\'s outputs)', () => {
+    const expectation = { output: { A: 'a', B: 'b' }, select: '$.Stacks[0].Outputs', keyedBy: { key: 'OutputKey', value: 'OutputValue' } };
+    const outputs = (b: string) => ({ Stacks: [{ Outputs: [{ OutputKey: 'B', OutputValue: b, Description: 'x' }, { OutputKey: 'A', OutputValue: 'a' }] }] });
+    assert.deepEqual(compareOutput(expectation, outputs('b'), new Map()), []);
+    assert.deepEqual(compareOutput(expectation, outputs('c'), new Map()).map((m) => m.path), ['$.Stacks[0].Outputs.B']);
   });
 
   it('reports every mismatch with its path: values, missing and extra members, list length, matchers', () => {
@@ -41,6 +56,14 @@ describe('templates and matchers', () => {
     assert.deepEqual(compareOutput(expectation, { log: 'Execution log for request r-1\nSun Dec 06 08:20:00 UTC 2026 : Starting\n' }, new Map()), []);
     const mismatches = compareOutput(expectation, { log: 'Execution log for request r-1\nSun Dec 06 08:20:00 UTC 2026 : Stopped' }, new Map());
     assert.deepEqual(mismatches.map((m) => m.path), ['$.log.line01', '$.log.line02']);
+  });
+
+  it('reads a list element by a member\'s value (a stack output by its OutputKey) for captures', () => {
+    const output = { Stacks: [{ Outputs: [{ OutputKey: 'A', OutputValue: '1' }, { OutputKey: "B'x", OutputValue: '2' }] }] };
+    assert.equal(readPath(output, "$.Stacks[0].Outputs[?(@.OutputKey=='A')].OutputValue"), '1');
+    assert.equal(readPath(output, "$.Stacks[0].Outputs[?(@.OutputKey=='B\\'x')].OutputValue"), '2');
+    assert.equal(readPath(output, "$.Stacks[0].Outputs[?(@.OutputKey=='C')].OutputValue"), undefined);
+    assert.equal(readPath(output, '$.Stacks[0].Outputs[1].OutputKey'), "B'x");
   });
 
   it('compares unordered lists as multisets', () => {

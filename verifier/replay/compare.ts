@@ -21,21 +21,29 @@ export function pathKeys(path: string): (string | number)[] {
   );
 }
 
-/** Reads a concrete JSONPath (`$.a.b[0]['c.d']`); `[*]` is not allowed here. */
-export function readPath(root: unknown, path: string): unknown {
-  let value = root;
-  for (const key of pathKeys(path)) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string | number, unknown>)[key];
-  }
-  return value;
+/** `[?(@.Key=='value')]`: the first element of a list whose member Key is that text (a stack output by its OutputKey). */
+const FILTER = /^\[\?\(@\.([A-Za-z0-9_]+)=='((?:[^'\\]|\\.)*)'\)\]/;
+
+/**
+ * Reads a concrete JSONPath (`$.a.b[0]['c.d']`), whose list steps may also be filters (`Outputs[?(@.OutputKey=='Url')]`,
+ * the first match); `[*]` is not allowed here. `intoJsonText`: the path may go on inside a JSON document a response holds
+ * as text (a template body).
+ */
+export function readPath(root: unknown, path: string, intoJsonText = false): unknown {
+  const at = path.indexOf('[?');
+  const filter = at < 0 ? null : FILTER.exec(path.slice(at));
+  if (!filter) return readKeys(root, pathKeys(path), intoJsonText);
+  const list = readKeys(root, pathKeys(path.slice(0, at)), intoJsonText);
+  if (!Array.isArray(list)) return undefined;
+  const [segment, member, text] = filter;
+  const found: unknown = list.find((item) => item !== null && typeof item === 'object' && (item as Record<string, unknown>)[member] === text.replace(/\\'/g, "'"));
+  return found === undefined ? undefined : readPath(found, `$${path.slice(at + segment.length)}`, intoJsonText);
 }
 
-/** A `select` path's value: the path may go on inside a JSON document a response holds as text (a template body). */
-function readSelected(root: unknown, path: string): unknown {
+function readKeys(root: unknown, keys: (string | number)[], intoJsonText: boolean): unknown {
   let value = root;
-  for (const key of pathKeys(path)) {
-    if (typeof value === 'string' && /^\s*[[{]/.test(value)) {
+  for (const key of keys) {
+    if (intoJsonText && typeof value === 'string' && /^\s*[[{]/.test(value)) {
       try {
         value = JSON.parse(value);
       } catch {
@@ -226,7 +234,9 @@ export function compareOutput(expectation: Expectation, actualOutput: unknown, v
   if (!expectation.output) return [];
   const comparison = new Comparison(expectation, vars);
   const select = expectation.select ?? '$';
-  const actual = readSelected(actualOutput ?? {}, select);
+  const selected = readPath(actualOutput ?? {}, select, true);
+  const { keyedBy } = expectation;
+  const actual = keyedBy && Array.isArray(selected) ? Object.fromEntries(selected.map((m: Record<string, unknown>) => [String(m?.[keyedBy.key]), m?.[keyedBy.value]])) : selected;
   comparison.value(expectation.output, actual, '$');
   if (expectation.compare === 'subset') {
     // Extra members are fine in subset mode, except those an `absent` matcher forbids.

@@ -2,7 +2,7 @@
 // tests/aws/services/cloudformation/ and localstack-core/localstack/testing/pytest/, Apache-2.0), shared by the ported
 // CloudFormation sources.
 import { readFileSync } from 'node:fs';
-import type { SourceStep } from '../../../verifier/port/source-types.ts';
+import type { SourceFile, SourceStep } from '../../../verifier/port/source-types.ts';
 
 export const STACK = 'stack-{{suffix}}';
 
@@ -40,6 +40,12 @@ export function deployed(template: string, parameters: Record<string, string> = 
   ];
 }
 
+/** The fixture's `stack.destroy()`: DeleteStack and its waiter. */
+export const DESTROY: SourceStep[] = [
+  { op: 'DeleteStack', params: { StackName: '{{stackId}}' } },
+  { op: 'DescribeStacks', params: { StackName: '{{stackId}}' }, until: { path: '$.Stacks[0].StackStatus', matches: '^DELETE_(COMPLETE|FAILED)$' } },
+];
+
 // LastOperations appeared in DescribeStacks answers after these recordings (AWS's recordings of 2026 have it).
 export const BEFORE_LAST_OPERATIONS = ['$.LastOperations'];
 
@@ -51,4 +57,53 @@ export function template(name: string): string {
 /** The fixture's `stack.outputs[...]`: DescribeStacks, the output's value captured (a stack with one output). */
 export function outputOf(stack: string, name: string): SourceStep {
   return { op: 'DescribeStacks', params: { StackName: stack }, capture: { [name]: '$.Stacks[0].Outputs[0].OutputValue' } };
+}
+
+/**
+ * The fixture's `stack.outputs[...]` of several outputs: DescribeStacks, each output's value captured by its OutputKey
+ * (a name: into the variable of that name; a map: variable -> OutputKey).
+ */
+export function outputsOf(stack: string, ...outputs: (string | Record<string, string>)[]): SourceStep {
+  const byVariable = outputs.flatMap((output) => (typeof output === 'string' ? [[output, output]] : Object.entries(output)));
+  return {
+    op: 'DescribeStacks',
+    params: { StackName: stack },
+    capture: Object.fromEntries(byVariable.map(([name, key]) => [name, `$.Stacks[0].Outputs[?(@.OutputKey=='${key}')].OutputValue`])),
+  };
+}
+
+/** The fixture's `stack.outputs` dict snapshotted: DescribeStacks, its outputs judged as the dict of their values by key. */
+export function outputsSnapshot(stack: string, snapshot: string, more: Partial<SourceStep> = {}): SourceStep {
+  return { op: 'DescribeStacks', params: { StackName: stack }, snapshot, select: '$.Stacks[0].Outputs', keyedBy: { key: 'OutputKey', value: 'OutputValue' }, ...more };
+}
+
+/**
+ * A template of tests/aws/templates/ rendered with Jinja as the fixture's `template_mapping` does: `{{ name }}` and
+ * unnested `{% if name %}…{% else %}…{% endif %}` blocks (all these templates use); Jinja drops the final newline.
+ */
+export function rendered(name: string, mapping: Record<string, string | boolean | number>): string {
+  const value = (key: string) => {
+    if (!Object.hasOwn(mapping, key)) throw new Error(`${name}: no value for ${key}`);
+    return mapping[key];
+  };
+  const text = template(name)
+    .replace(/\{%\s*if\s+(\w+)\s*%\}([\s\S]*?)(?:\{%\s*else\s*%\}([\s\S]*?))?\{%\s*endif\s*%\}/g, (_, key: string, then: string, otherwise = '') => (value(key) ? then : otherwise))
+    .replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => String(value(key)));
+  if (/\{%/.test(text)) throw new Error(`${name}: a Jinja tag this renderer does not know`);
+  return text.replace(/\n$/, '');
+}
+
+/** A resource test module with nothing else shared: its scenarios and the reasons for the tests left out. */
+export function resourceModule(name: string, scenarios: SourceFile['scenarios'], more: Partial<SourceFile> = {}): SourceFile {
+  return {
+    service: 'cloudformation',
+    module: name,
+    snapshotDir: 'cloudformation/resources',
+    variants: {},
+    defaultProtocol: 'query',
+    scenarios,
+    notPorted: {},
+    notPortedOtherwise: 'not reproduced yet: it reads several stack outputs by name, deploys a CDK app, or needs fixtures not reproduced here yet',
+    ...more,
+  };
 }

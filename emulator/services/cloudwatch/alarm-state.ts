@@ -145,6 +145,8 @@ export function evaluateComposite(state: CloudWatchState, emulator: Emulator, al
       state: { value: child.state, timestamp: new Date(child.stateUpdated).toISOString().replace('Z', '+0000') },
     })),
   };
-  changeState(state, emulator, alarm, next, `Composite alarm rule evaluated to ${next === 'ALARM' ? 'TRUE' : 'FALSE'}`, JSON.stringify(reasonData));
+  // The first evaluation's reason is AWS's recorded one (a CloudFormation-created composite alarm).
+  const reason = trigger ? `Composite alarm rule evaluated to ${next === 'ALARM' ? 'TRUE' : 'FALSE'}` : `${alarm.arn} was created and its alarm rule evaluates to ${next}`;
+  changeState(state, emulator, alarm, next, reason, JSON.stringify(reasonData));
 }
 

@@ -61,7 +61,8 @@ export class DeliveryStream {
       DeliveryStreamName: this.name,
       DeliveryStreamARN: this.arn,
       DeliveryStreamStatus: this.status,
-      DeliveryStreamEncryptionConfiguration: this.encryption,
+      // A stream reading a Kinesis stream has no encryption of its own to describe (AWS's recording shows none).
+      ...(this.type === 'KinesisStreamAsSource' ? {} : { DeliveryStreamEncryptionConfiguration: this.encryption }),
       DeliveryStreamType: this.type,
       VersionId: String(this.versionId),
       CreateTimestamp: this.created,

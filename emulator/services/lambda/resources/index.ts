@@ -1,5 +1,6 @@
 import type { ResourceTypes } from '../../cloudformation/provider.ts';
 import { lambdaFunction } from './function.ts';
+import { eventInvokeConfig } from './event-invoke-config.ts';
 import { permission } from './permission.ts';
 import { alias, eventSourceMapping, layerVersion, url, version } from './versions.ts';
 
@@ -12,6 +13,7 @@ const types: ResourceTypes = {
   'AWS::Lambda::Url': url,
   'AWS::Lambda::LayerVersion': layerVersion,
   'AWS::Lambda::EventSourceMapping': eventSourceMapping,
+  'AWS::Lambda::EventInvokeConfig': eventInvokeConfig,
 };
 
 export default types;

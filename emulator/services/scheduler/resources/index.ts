@@ -1,19 +1,22 @@
 import { resourceTags, type Properties, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
 
+/** What a schedule CloudFormation makes has where the template says nothing (AWS's recording): retries for a day, UTC. */
+const DEFAULT_RETRY_POLICY = { MaximumEventAgeInSeconds: 86400, MaximumRetryAttempts: 185 };
+
 function scheduleInput(request: ResourceRequest, name: string): Properties {
   const p = request.properties;
   return {
     Name: name,
     GroupName: p.GroupName,
     ScheduleExpression: p.ScheduleExpression,
-    ScheduleExpressionTimezone: p.ScheduleExpressionTimezone,
+    ScheduleExpressionTimezone: p.ScheduleExpressionTimezone ?? 'UTC',
     StartDate: p.StartDate ? new Date(p.StartDate) : undefined,
     EndDate: p.EndDate ? new Date(p.EndDate) : undefined,
     Description: p.Description,
     State: p.State,
     KmsKeyArn: p.KmsKeyArn,
     FlexibleTimeWindow: p.FlexibleTimeWindow ? { Mode: p.FlexibleTimeWindow.Mode, MaximumWindowInMinutes: p.FlexibleTimeWindow.MaximumWindowInMinutes === undefined ? undefined : Number(p.FlexibleTimeWindow.MaximumWindowInMinutes) } : undefined,
-    Target: p.Target,
+    Target: p.Target && { RetryPolicy: DEFAULT_RETRY_POLICY, ...p.Target },
     ActionAfterCompletion: p.ActionAfterCompletion,
   };
 }

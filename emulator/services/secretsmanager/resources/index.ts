@@ -51,9 +51,32 @@ const secret: ResourceType = {
   properties: ['Name', 'Description', 'KmsKeyId', 'SecretString', 'GenerateSecretString', 'Tags'],
 };
 
+async function putPolicy(request: ResourceRequest) {
+  const p = request.properties;
+  await request.call('secretsmanager', 'PutResourcePolicy', {
+    SecretId: p.SecretId,
+    ResourcePolicy: typeof p.ResourcePolicy === 'string' ? p.ResourcePolicy : JSON.stringify(p.ResourcePolicy),
+    BlockPublicPolicy: p.BlockPublicPolicy === undefined ? undefined : String(p.BlockPublicPolicy) === 'true',
+  });
+  const { ARN } = await request.call('secretsmanager', 'DescribeSecret', { SecretId: p.SecretId });
+  return { physicalId: ARN, attributes: { Id: ARN } };
+}
+
+/** `AWS::SecretsManager::ResourcePolicy`: the secret's resource policy; Ref (and GetAtt Id) is the secret's ARN. */
+const resourcePolicy: ResourceType = {
+  create: putPolicy,
+  update: putPolicy,
+  async delete(request) {
+    await request.call('secretsmanager', 'DeleteResourcePolicy', { SecretId: request.physicalId });
+  },
+  createOnly: ['SecretId'],
+  properties: ['SecretId', 'ResourcePolicy', 'BlockPublicPolicy'],
+};
+
 /** The CloudFormation resource types of Secrets Manager. */
 const types: ResourceTypes = {
   'AWS::SecretsManager::Secret': secret,
+  'AWS::SecretsManager::ResourcePolicy': resourcePolicy,
 };
 
 export default types;

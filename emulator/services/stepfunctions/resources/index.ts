@@ -12,7 +12,9 @@ function tags(request: ResourceRequest) {
 }
 
 async function readS3(request: ResourceRequest, location: Properties): Promise<string> {
-  const object = await request.call<{ Body: AsyncIterable<Buffer> }>('s3', 'GetObject', { Bucket: location.Bucket, Key: location.Key, VersionId: location.Version });
+  const object = await request.call<{ Body: Buffer | AsyncIterable<Buffer> }>('s3', 'GetObject', { Bucket: location.Bucket, Key: location.Key, VersionId: location.Version });
+  // Small objects come back whole, large ones as a stream.
+  if (Buffer.isBuffer(object.Body)) return object.Body.toString('utf8');
   const chunks: Buffer[] = [];
   for await (const chunk of object.Body) chunks.push(chunk);
   return Buffer.concat(chunks).toString('utf8');
@@ -36,7 +38,8 @@ function settings(p: Properties) {
     roleArn: p.RoleArn,
     loggingConfiguration: camel(p.LoggingConfiguration),
     tracingConfiguration: camel(p.TracingConfiguration),
-    encryptionConfiguration: camel(p.EncryptionConfiguration),
+    // CloudFormation asks for AWS's own key where the template names none (AWS's recordings describe it so).
+    encryptionConfiguration: camel(p.EncryptionConfiguration) ?? { type: 'AWS_OWNED_KEY' },
   };
 }
 

@@ -1,0 +1,72 @@
+// LocalStack's AWS-validated CloudFormation resource provider tests (github.com/localstack/localstack,
+// tests/aws/services/cloudformation/resource_providers/, Apache-2.0) reproduced as request sequences, and the reasons
+// for the resource tests of services twinstack does not serve. Expected responses come only from the recorded snapshots.
+import type { SourceFile } from '../../verifier/port/source-types.ts';
+import { deployed, DESTROY, outputsOf, STACK, template } from './cloudformation/common.ts';
+
+const NOT_SERVED = (service: string) => `${service} is a service twinstack does not serve: the template's resources cannot be created here`;
+
+/** A test module of a service twinstack does not serve: every test gets that reason. */
+function notServed(snapshotDir: string, module: string, service: string): SourceFile {
+  return { service: 'cloudformation', module, snapshotDir: `cloudformation/${snapshotDir}`, variants: {}, defaultProtocol: 'query', scenarios: [], notPorted: {}, notPortedOtherwise: NOT_SERVED(service) };
+}
+
+const describeResource = (logicalId: string, snapshot: string) => ({ op: 'DescribeStackResource', params: { StackName: STACK, LogicalResourceId: logicalId }, snapshot, select: '$.StackResourceDetail', jsonStrings: ['$.Metadata'] });
+
+const scheduler: SourceFile = {
+  service: 'cloudformation',
+  module: 'test_scheduler',
+  snapshotDir: 'cloudformation/resource_providers/scheduler',
+  variants: {},
+  defaultProtocol: 'query',
+  scenarios: [
+    {
+      test: 'test_schedule_and_group',
+      steps: [
+        ...deployed(template('scheduler_schedule.yml')),
+        describeResource('MySchedule', 'Schedule'),
+        describeResource('MyScheduleGroup', 'Group'),
+        outputsOf(STACK, 'ScheduleName', 'ScheduleGroupName'),
+        { service: 'scheduler', protocol: 'rest-json', op: 'GetSchedule', params: { Name: '{{ScheduleName}}', GroupName: '{{ScheduleGroupName}}' }, snapshot: 'ScheduleDesc' },
+        { service: 'scheduler', protocol: 'rest-json', op: 'GetScheduleGroup', params: { Name: '{{ScheduleGroupName}}' }, snapshot: 'GroupDesc' },
+      ],
+    },
+  ],
+  notPorted: {},
+};
+
+const ssmParameter: SourceFile = {
+  service: 'cloudformation',
+  module: 'test_parameter',
+  snapshotDir: 'cloudformation/resource_providers/ssm',
+  variants: {},
+  defaultProtocol: 'query',
+  scenarios: [
+    {
+      test: 'TestBasicCRD::test_black_box',
+      note: "the test snapshotted str() of the GetParameter error after stack.destroy()",
+      steps: [
+        ...deployed(template('aws_ssm_parameter_minimal.yaml')),
+        outputsOf(STACK, 'MyRef'),
+        { service: 'ssm', protocol: 'json', op: 'GetParameter', params: { Name: '{{MyRef}}' }, snapshot: 'describe-resource' },
+        ...DESTROY,
+        { service: 'ssm', protocol: 'json', op: 'GetParameter', params: { Name: '{{MyRef}}' }, snapshot: 'deleted-resource', within: 'error-message' },
+      ],
+    },
+  ],
+  notPorted: {
+    'TestAttributeAccess::test_getattr':
+      "recorded in test_parameter_getatt_exploration.py: its entries hold the recorded parameter's generated name (CFN-MyResource-…) unredacted, which no replay can give, and the other attributes' variants record nothing",
+  },
+};
+
+export default [
+  scheduler,
+  ssmParameter,
+  notServed('resources', 'test_ec2', 'EC2'),
+  notServed('resources', 'test_opensearch', 'OpenSearch'),
+  notServed('resources', 'test_elasticsearch', 'Elasticsearch'),
+  notServed('resources', 'test_resource_groups', 'Resource Groups'),
+  notServed('resource_providers/ec2', 'test_ec2_resource_provider', 'EC2'),
+  notServed('resource_providers/ec2/aws_ec2_networkacl', 'test_basic', 'EC2'),
+];

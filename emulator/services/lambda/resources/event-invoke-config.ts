@@ -1,0 +1,30 @@
+import { randomUUID } from 'node:crypto';
+import type { ResourceRequest, ResourceType } from '../../cloudformation/provider.ts';
+
+async function put(request: ResourceRequest) {
+  const p = request.properties;
+  await request.call('lambda', 'PutFunctionEventInvokeConfig', {
+    FunctionName: p.FunctionName,
+    Qualifier: p.Qualifier,
+    MaximumEventAgeInSeconds: p.MaximumEventAgeInSeconds === undefined ? undefined : Number(p.MaximumEventAgeInSeconds),
+    MaximumRetryAttempts: p.MaximumRetryAttempts === undefined ? undefined : Number(p.MaximumRetryAttempts),
+    DestinationConfig: p.DestinationConfig,
+  });
+}
+
+/** `AWS::Lambda::EventInvokeConfig`: a function version's or alias's asynchronous invocation settings; Ref is a generated id. */
+export const eventInvokeConfig: ResourceType = {
+  async create(request) {
+    await put(request);
+    return { physicalId: randomUUID(), attributes: {} };
+  },
+  async update(request) {
+    await put(request);
+    return { physicalId: request.physicalId, attributes: request.attributes };
+  },
+  async delete(request) {
+    await request.call('lambda', 'DeleteFunctionEventInvokeConfig', { FunctionName: request.properties.FunctionName, Qualifier: request.properties.Qualifier });
+  },
+  createOnly: ['FunctionName', 'Qualifier'],
+  properties: ['FunctionName', 'Qualifier', 'MaximumEventAgeInSeconds', 'MaximumRetryAttempts', 'DestinationConfig'],
+};
