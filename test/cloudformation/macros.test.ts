@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CreateStackCommand, DeleteStackCommand, DescribeStackResourcesCommand, GetTemplateCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CreateStackCommand, DeleteStackCommand, DescribeStackEventsCommand, DescribeStackResourcesCommand, GetTemplateCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { serveCloudFormation, settled } from './serve.ts';
 
 // Two macros of one function: AddQueue adds a queue to the template it processes; Upper answers Fn::Transform calls.
@@ -104,10 +104,19 @@ describe('CloudFormation: macros (AWS::CloudFormation::Macro backed by Lambda)',
     assert.equal(processed.Transform, undefined);
 
     const failing = 'Transform: AddQueue\nMetadata: { Fail: true }\nResources:\n  Own: { Type: AWS::SQS::Queue }\n';
-    await assert.rejects(cfn.send(new CreateStackCommand({ StackName: 'fails', TemplateBody: failing, Capabilities: ['CAPABILITY_AUTO_EXPAND'] })), {
-      name: 'ValidationError',
-      message: 'Transform 000000000000::AddQueue failed with: told to fail',
-    });
+    // A macro failing during CreateStack fails the stack it made, as AWS records it.
+    await cfn.send(new CreateStackCommand({ StackName: 'fails', TemplateBody: failing, Capabilities: ['CAPABILITY_AUTO_EXPAND'] }));
+    assert.equal((await settled(cfn, 'fails')).StackStatus, 'ROLLBACK_COMPLETE');
+    const { StackEvents } = await cfn.send(new DescribeStackEventsCommand({ StackName: 'fails' }));
+    assert.deepEqual(
+      StackEvents!.map((e) => [e.ResourceStatus, e.ResourceStatusReason]),
+      [
+        ['ROLLBACK_COMPLETE', undefined],
+        ['ROLLBACK_IN_PROGRESS', 'Transform 000000000000::AddQueue failed with: told to fail. Rollback requested by user.'],
+        ['CREATE_IN_PROGRESS', 'User Initiated'],
+      ],
+    );
+    await cfn.send(new DeleteStackCommand({ StackName: 'fails' }));
     await assert.rejects(cfn.send(new CreateStackCommand({ StackName: 'unknown', TemplateBody: template.replace('AddQueue', 'Nope'), Capabilities: ['CAPABILITY_AUTO_EXPAND'] })), {
       name: 'ValidationError',
       message: 'No transform named 000000000000::Nope found.',

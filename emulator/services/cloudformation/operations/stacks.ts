@@ -56,20 +56,22 @@ export async function createStack(input: CreateStackInput, ctx: CfnContext) {
     throw new AwsError('AlreadyExistsException', `Stack [${name}] already exists`);
   }
   checkTags(input.Tags, ctx.caller);
-  const { body, template, transforms } = await templateFrom(input, ctx);
-  checkTemplate(template, ctx);
+  const { body, template, transforms, transformFailure } = await templateFrom(input, ctx, { deferTransformFailure: true });
+  if (!transformFailure) checkTemplate(template, ctx);
   checkAutoExpand(transforms, input.Capabilities);
-  checkCapabilities(template, input.Capabilities);
-  checkResourceTypes(template, input.ResourceTypes);
+  if (!transformFailure) {
+    checkCapabilities(template, input.Capabilities);
+    checkResourceTypes(template, input.ResourceTypes);
+  }
   checkRollbackConfiguration(input.RollbackConfiguration);
   await checkServiceRole(ctx, input.RoleARN);
   if (input.OnFailure !== undefined && input.DisableRollback !== undefined) {
     throw validationError('You may not specify both DisableRollback and OnFailure.');
   }
-  const parameters = await bindFor(ctx, template, input.Parameters);
+  const parameters = transformFailure ? [] : await bindFor(ctx, template, input.Parameters);
   const stackPolicyBody = await stackPolicyFrom(ctx, input.StackPolicyBody, input.StackPolicyURL);
   const stack = newStack(ctx, { name, body, template, status: 'CREATE_IN_PROGRESS' });
-  checkPlan(ctx, stack, template, parameters);
+  if (!transformFailure) checkPlan(ctx, stack, template, parameters);
   Object.assign(stack, {
     description: template.Description,
     capabilities: input.Capabilities ?? [],
@@ -88,6 +90,15 @@ export async function createStack(input: CreateStackInput, ctx: CfnContext) {
   if (stack.lastToken) stack.lastToken.operationId = operation.id;
   setStatus(stack, run, 'CREATE_IN_PROGRESS', 'User Initiated');
   const onFailure = input.OnFailure ?? (input.DisableRollback ? 'DO_NOTHING' : 'ROLLBACK');
+  if (transformFailure) {
+    // As AWS records it: the stack fails before any resource, with the transform's message.
+    if (onFailure === 'DO_NOTHING') setStatus(stack, run, 'CREATE_FAILED', transformFailure);
+    else {
+      setStatus(stack, run, 'ROLLBACK_IN_PROGRESS', `${transformFailure}. Rollback requested by user.`);
+      setStatus(stack, run, 'ROLLBACK_COMPLETE');
+    }
+    return { StackId: stack.stackId, OperationId: operation.id };
+  }
   await launch(ctx, stack.stackId, () => deploy(stack, run, { template, templateBody: body, parameters }, { creating: true, onFailure }));
   return { StackId: stack.stackId, OperationId: operation.id };
 }

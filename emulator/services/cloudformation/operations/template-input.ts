@@ -5,6 +5,7 @@ import { readTemplateUrl } from '../engine/template-url.ts';
 import { templateError, validationError } from '../errors.ts';
 import { parseTemplate, type Template } from '../template/parse.ts';
 import { declaredTransforms, processTemplate } from '../transforms/index.ts';
+import { TransformFailure } from '../transforms/macros.ts';
 import { snippetTransforms } from '../transforms/snippets.ts';
 import type { ParameterInput } from '../template/parameters.ts';
 import type { CloudFormationState } from '../state.ts';
@@ -67,12 +68,13 @@ function checkMappings(mappings: unknown): void {
 
 /**
  * The template a request gives (TemplateBody or TemplateURL), read, parsed and processed (its transforms applied),
- * with the transforms it declares.
+ * with the transforms it declares; with deferTransformFailure, a failing macro's message instead of its refusal.
  */
 export async function templateFrom(
   input: { TemplateBody?: string; TemplateURL?: string; Parameters?: ParameterInput[] },
   ctx: CfnContext,
-): Promise<{ body: string; template: Template; transforms: string[] }> {
+  options: { deferTransformFailure?: boolean } = {},
+): Promise<{ body: string; template: Template; transforms: string[]; transformFailure?: string }> {
   if (input.TemplateBody !== undefined && input.TemplateURL !== undefined) throw validationError('Specify exactly one of TemplateBody or TemplateUrl.');
   let body = input.TemplateBody;
   if (body !== undefined && Buffer.byteLength(body) > MAX_BODY) {
@@ -86,7 +88,13 @@ export async function templateFrom(
   if (body === undefined) throw validationError('Either Template URL or Template Body must be specified.');
   const original = parseTemplate(body);
   const transforms = [...new Set([...declaredTransforms(original), ...snippetTransforms(original)])];
-  return { body, template: await processTemplate(original, ctx, parameterValues(original, input.Parameters)), transforms };
+  try {
+    return { body, template: await processTemplate(original, ctx, parameterValues(original, input.Parameters)), transforms };
+  } catch (error) {
+    // CreateStack reports a macro's failure on the stack it makes (deferTransformFailure): the template stays unprocessed.
+    if (options.deferTransformFailure && error instanceof TransformFailure) return { body, template: original, transforms, transformFailure: error.message };
+    throw error;
+  }
 }
 
 /** The parameter values macros are given: each declared parameter's given value or default (lists as lists). */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ResourceType } from '../provider.ts';
 import type { CloudFormationState } from '../state.ts';
+import { AwsError } from '../../../core/errors.ts';
 import { validationError } from '../errors.ts';
 import type { CfnContext } from '../operations/template-input.ts';
 
@@ -30,6 +31,16 @@ export const macroType: ResourceType = {
     stateOf(request).macros.delete(request.physicalId);
   },
 };
+
+/**
+ * A macro that ran and failed (or answered what CloudFormation cannot use): CreateStack reports it on the stack it
+ * made, which rolls back; other requests answer it as a ValidationError.
+ */
+export class TransformFailure extends AwsError {
+  constructor(message: string) {
+    super('ValidationError', message, { status: 400 });
+  }
+}
 
 interface MacroAnswer {
   requestId?: string;
@@ -99,12 +110,12 @@ export async function runMacro(macro: Macro, input: MacroInput, ctx: CfnContext,
     answer = undefined;
   }
   // A function that fails, or answers anything but an object, gives no answer CloudFormation can read.
-  if (!answer || typeof answer !== 'object' || Array.isArray(answer)) throw validationError(`Received malformed response from transform ${transformId}`);
+  if (!answer || typeof answer !== 'object' || Array.isArray(answer)) throw new TransformFailure(`Received malformed response from transform ${transformId}`);
   if (answer.status?.toLowerCase() !== 'success') {
-    throw validationError(answer.errorMessage ? `Transform ${transformId} failed with: ${answer.errorMessage}` : `Transform ${transformId} failed without an error message.`);
+    throw new TransformFailure(answer.errorMessage ? `Transform ${transformId} failed with: ${answer.errorMessage}` : `Transform ${transformId} failed without an error message.`);
   }
-  if (answer.requestId !== requestId) throw validationError(`Transform ${transformId} failed with: The requestId in the response does not match the requestId of the request.`);
+  if (answer.requestId !== requestId) throw new TransformFailure(`Transform ${transformId} failed with: The requestId in the response does not match the requestId of the request.`);
   const invalid = wholeTemplate ? !answer.fragment || typeof answer.fragment !== 'object' || Array.isArray(answer.fragment) : answer.fragment === undefined;
-  if (invalid) throw validationError('Template format error: unsupported structure.');
+  if (invalid) throw new TransformFailure('Template format error: unsupported structure.');
   return answer.fragment;
 }
