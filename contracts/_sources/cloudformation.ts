@@ -560,14 +560,12 @@ const stackPolicies: SourceFile = {
 const REASONS: Record<string, string> = {
   api: 'not reproduced yet: the templates of tests/aws/templates/ they deploy are still to be transcribed (stack operations are waited for by polling steps)',
   engine: 'not reproduced yet: the engine behaviours they record are covered by test/cloudformation/stacks.test.ts; the templates are still to be transcribed',
-  resources: 'not reproduced yet: each deploys a template of tests/aws/templates/ and snapshots the created resources through their services',
   '': 'not reproduced yet: the templates and parameters they deploy are still to be transcribed',
 };
 
 const OTHER_MODULES = [
   ...['drift_detection', 'extensions_api', 'extensions_hooks', 'extensions_modules', 'extensions_resourcetypes', 'nested_stacks', 'reference_resolving', 'transformers'].map((m) => ['api', `test_${m}`]),
   ...['attributes', 'conditions', 'deletion_policy', 'mappings', 'references', 'replacement', 'update_policy'].map((m) => ['engine', `test_${m}`]),
-  ...['apigateway', 'cdk', 'sam'].map((m) => ['resources', `test_${m}`]),
   ['', 'test_list_stacks'],
   ['', 'test_template_engine'],
 ];
