@@ -559,13 +559,11 @@ const stackPolicies: SourceFile = {
 /** Why the other snapshot modules are not ported yet, by folder (listed in PORTING.md with their tests). */
 const REASONS: Record<string, string> = {
   api: 'not reproduced yet: the templates of tests/aws/templates/ they deploy are still to be transcribed (stack operations are waited for by polling steps)',
-  engine: 'not reproduced yet: the engine behaviours they record are covered by test/cloudformation/stacks.test.ts; the templates are still to be transcribed',
   '': 'not reproduced yet: the templates and parameters they deploy are still to be transcribed',
 };
 
 const OTHER_MODULES = [
   ...['drift_detection', 'extensions_api', 'extensions_hooks', 'extensions_modules', 'extensions_resourcetypes', 'nested_stacks', 'reference_resolving', 'transformers'].map((m) => ['api', `test_${m}`]),
-  ...['attributes', 'conditions', 'deletion_policy', 'mappings', 'references', 'replacement', 'update_policy'].map((m) => ['engine', `test_${m}`]),
   ['', 'test_list_stacks'],
   ['', 'test_template_engine'],
 ];

@@ -17,6 +17,8 @@ export interface DeliveryPayload {
   /** FIFO targets (SQS FIFO queues, SNS FIFO topics). */
   messageGroupId?: string;
   messageDeduplicationId?: string;
+  /** The X-Ray trace header the delivering service passes on (an SQS target keeps it as the AWSTraceHeader attribute). */
+  traceHeader?: string;
   /** Stream targets (Kinesis, Firehose). */
   partitionKey?: string;
   /** Stream targets: the record's bytes when they are not the body's text (CloudWatch Logs' gzipped payloads). */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { AddPermissionCommand, InvokeCommand, PutFunctionEventInvokeConfigCommand, type LambdaServiceException } from '@aws-sdk/client-lambda';
+import { AddPermissionCommand, InvokeCommand, PutFunctionConcurrencyCommand, PutFunctionEventInvokeConfigCommand, type LambdaServiceException } from '@aws-sdk/client-lambda';
 import { CreateTopicCommand, PublishCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { createFunction, CREDENTIALS, uniqueName, useLambda } from './support.ts';
@@ -30,7 +30,7 @@ describe('Lambda asynchronous invocation: retries, destinations, dead-letter que
     return { url: QueueUrl!, arn: attributes.Attributes!.QueueArn! };
   }
   async function receiveOne(url: string) {
-    const out = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: 10, MessageAttributeNames: ['All'] }));
+    const out = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: 10, MessageAttributeNames: ['All'], MessageSystemAttributeNames: ['AWSTraceHeader'] }));
     assert.equal(out.Messages?.length, 1, 'one message expected');
     return out.Messages![0];
   }
@@ -66,6 +66,27 @@ describe('Lambda asynchronous invocation: retries, destinations, dead-letter que
     assert.equal(record.responseContext.functionError, 'Unhandled');
     assert.equal(record.responsePayload.errorMessage, 'intentional failure');
     assert.equal(record.responsePayload.errorType, 'Exception');
+  });
+
+  it('reserved concurrency 0: the Event is accepted (202), never run, and sent to OnFailure as ZeroReservedConcurrency', async () => {
+    const destination = await queue();
+    const name = await createFunction(context.lambda, { 'handler.py': FAILING });
+    await context.lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: name, ReservedConcurrentExecutions: 0 }));
+    await context.lambda.send(
+      new PutFunctionEventInvokeConfigCommand({ FunctionName: name, MaximumRetryAttempts: 0, DestinationConfig: { OnFailure: { Destination: destination.arn } } }),
+    );
+    const out = await context.lambda.send(new InvokeCommand({ FunctionName: name, InvocationType: 'Event' }));
+    assert.equal(out.StatusCode, 202);
+    const message = await receiveOne(destination.url);
+    // Lambda's destination messages carry an X-Ray trace header (AWS-recorded test_reserved_concurrency).
+    assert.match(message.Attributes?.AWSTraceHeader ?? '', /^Root=1-[0-9a-f]{8}-[0-9a-f]{24};/);
+    const record = JSON.parse(message.Body!);
+    assert.deepEqual({ ...record, timestamp: undefined }, {
+      version: '1.0',
+      timestamp: undefined,
+      requestContext: { requestId: out.$metadata.requestId, functionArn: `arn:aws:lambda:us-east-1:000000000000:function:${name}:$LATEST`, condition: 'ZeroReservedConcurrency', approximateInvokeCount: 0 },
+      requestPayload: {},
+    });
   });
 
   it('MaximumEventAgeInSeconds: an event too old to retry goes to OnFailure as EventAgeExceeded', async () => {

@@ -58,6 +58,14 @@ describe('templates and matchers', () => {
     assert.deepEqual(mismatches.map((m) => m.path), ['$.log.line01', '$.log.line02']);
   });
 
+  it('reads a list element by a member\'s value (a stack output by its OutputKey) for captures', () => {
+    const output = { Stacks: [{ Outputs: [{ OutputKey: 'A', OutputValue: '1' }, { OutputKey: "B'x", OutputValue: '2' }] }] };
+    assert.equal(readPath(output, "$.Stacks[0].Outputs[?(@.OutputKey=='A')].OutputValue"), '1');
+    assert.equal(readPath(output, "$.Stacks[0].Outputs[?(@.OutputKey=='B\\'x')].OutputValue"), '2');
+    assert.equal(readPath(output, "$.Stacks[0].Outputs[?(@.OutputKey=='C')].OutputValue"), undefined);
+    assert.equal(readPath(output, '$.Stacks[0].Outputs[1].OutputKey'), "B'x");
+  });
+
   it('compares unordered lists as multisets', () => {
     const expectation = { output: { Ids: ['a', 'b'] }, unordered: ['$.Ids'] };
     assert.deepEqual(compareOutput(expectation, { Ids: ['b', 'a'] }, new Map()), []);

@@ -72,9 +72,10 @@ function parsedJson(text: string): unknown {
 
 function convert(value: unknown, path: string, matchers: Record<string, Matcher>, forms: SnapshotForms): JsonValue {
   if (forms.jsonStrings?.includes(path)) {
-    // A snapshot that kept the document as its text: the document it holds. A string that is no JSON document (a
+    // A snapshot that kept the document as its text: the document it holds (an object, a list, a JSON string such as
+    // a function's quoted answer, or null, a function's answer of nothing). A string that is no JSON document (a
     // mapping template) was not decoded by the test: it is judged as text.
-    const document = typeof value === 'string' && /^\s*[[{]/.test(value) ? parsedJson(value) : undefined;
+    const document = typeof value === 'string' && /^\s*([[{"]|null\s*$)/.test(value) ? parsedJson(value) : undefined;
     if (document !== undefined) {
       matchers[path] = { match: 'json' };
       return convert(document, path, matchers, { ...forms, jsonStrings: [] });

@@ -21,25 +21,35 @@ export function pathKeys(path: string): (string | number)[] {
   );
 }
 
-/** A `[?(@.Key=='value')]` step: the first member of a list whose `Key` is `value` (a stack output by its OutputKey). */
-const MEMBER_WITH = /^\[\?\(@\.([A-Za-z_][A-Za-z0-9_-]*)=='((?:[^'\\]|\\.)*)'\)\]/;
+/** `[?(@.Key=='value')]`: the first element of a list whose member Key is that text (a stack output by its OutputKey). */
+const FILTER = /^\[\?\(@\.([A-Za-z0-9_]+)=='((?:[^'\\]|\\.)*)'\)\]/;
 
 /**
- * Reads a concrete JSONPath (`$.a.b[0]['c.d']`), where a list may also be entered at the member whose field has a
- * value (`$.Stacks[0].Outputs[?(@.OutputKey=='TopicArn')].OutputValue`); `[*]` is not allowed here.
+ * Reads a concrete JSONPath (`$.a.b[0]['c.d']`), whose list steps may also be filters (`Outputs[?(@.OutputKey=='Url')]`,
+ * the first match); `[*]` is not allowed here. `intoJsonText`: the path may go on inside a JSON document a response holds
+ * as text (a template body).
  */
-export function readPath(root: unknown, path: string): unknown {
-  const filter = /\[\?\(@/.exec(path);
-  if (filter) {
-    const list = readPath(root, path.slice(0, filter.index));
-    const step = MEMBER_WITH.exec(path.slice(filter.index));
-    if (!step || !Array.isArray(list)) return undefined;
-    const value = step[2].replace(/\\(.)/g, '$1');
-    const member: unknown = list.find((m) => typeof m === 'object' && m !== null && (m as Record<string, unknown>)[step[1]] === value);
-    return member === undefined ? undefined : readPath(member, `$${path.slice(filter.index + step[0].length)}`);
-  }
+export function readPath(root: unknown, path: string, intoJsonText = false): unknown {
+  const at = path.indexOf('[?');
+  const filter = at < 0 ? null : FILTER.exec(path.slice(at));
+  if (!filter) return readKeys(root, pathKeys(path), intoJsonText);
+  const list = readKeys(root, pathKeys(path.slice(0, at)), intoJsonText);
+  if (!Array.isArray(list)) return undefined;
+  const [segment, member, text] = filter;
+  const found: unknown = list.find((item) => item !== null && typeof item === 'object' && (item as Record<string, unknown>)[member] === text.replace(/\\'/g, "'"));
+  return found === undefined ? undefined : readPath(found, `$${path.slice(at + segment.length)}`, intoJsonText);
+}
+
+function readKeys(root: unknown, keys: (string | number)[], intoJsonText: boolean): unknown {
   let value = root;
-  for (const key of pathKeys(path)) {
+  for (const key of keys) {
+    if (intoJsonText && typeof value === 'string' && /^\s*[[{]/.test(value)) {
+      try {
+        value = JSON.parse(value);
+      } catch {
+        return undefined;
+      }
+    }
     if (value === null || typeof value !== 'object') return undefined;
     value = (value as Record<string | number, unknown>)[key];
   }
@@ -224,7 +234,7 @@ export function compareOutput(expectation: Expectation, actualOutput: unknown, v
   if (!expectation.output) return [];
   const comparison = new Comparison(expectation, vars);
   const select = expectation.select ?? '$';
-  const selected = readPath(actualOutput ?? {}, select);
+  const selected = readPath(actualOutput ?? {}, select, true);
   const { keyedBy } = expectation;
   const actual = keyedBy && Array.isArray(selected) ? Object.fromEntries(selected.map((m: Record<string, unknown>) => [String(m?.[keyedBy.key]), m?.[keyedBy.value]])) : selected;
   comparison.value(expectation.output, actual, '$');

@@ -20,12 +20,12 @@ export function waitForChangeSet(changeSet: string): SourceStep {
  * `deploy_cfn_template` as the fixture runs it: a change set (CREATE, or UPDATE of the stack), its creation waited
  * for, executed, and the stack's operation waited for; the stack's id is captured as `{{stackId}}`.
  */
-export function deployed(template: string, parameters: Record<string, string> = {}, changeSetType: 'CREATE' | 'UPDATE' = 'CREATE', name = 'change-set-{{suffix}}'): SourceStep[] {
+export function deployed(template: string, parameters: Record<string, string> = {}, changeSetType: 'CREATE' | 'UPDATE' = 'CREATE', name = 'change-set-{{suffix}}', stack = STACK): SourceStep[] {
   return [
     {
       op: 'CreateChangeSet',
       params: {
-        StackName: STACK,
+        StackName: stack,
         ChangeSetName: name,
         TemplateBody: template,
         Capabilities: ['CAPABILITY_AUTO_EXPAND', 'CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM'],
@@ -59,9 +59,17 @@ export function outputOf(stack: string, name: string): SourceStep {
   return { op: 'DescribeStacks', params: { StackName: stack }, capture: { [name]: '$.Stacks[0].Outputs[0].OutputValue' } };
 }
 
-/** The fixture's `stack.outputs[...]` of several outputs: DescribeStacks, each output's value captured by its OutputKey. */
-export function outputsOf(stack: string, ...names: string[]): SourceStep {
-  return { op: 'DescribeStacks', params: { StackName: stack }, capture: Object.fromEntries(names.map((name) => [name, `$.Stacks[0].Outputs[?(@.OutputKey=='${name}')].OutputValue`])) };
+/**
+ * The fixture's `stack.outputs[...]` of several outputs: DescribeStacks, each output's value captured by its OutputKey
+ * (a name: into the variable of that name; a map: variable -> OutputKey).
+ */
+export function outputsOf(stack: string, ...outputs: (string | Record<string, string>)[]): SourceStep {
+  const byVariable = outputs.flatMap((output) => (typeof output === 'string' ? [[output, output]] : Object.entries(output)));
+  return {
+    op: 'DescribeStacks',
+    params: { StackName: stack },
+    capture: Object.fromEntries(byVariable.map(([name, key]) => [name, `$.Stacks[0].Outputs[?(@.OutputKey=='${key}')].OutputValue`])),
+  };
 }
 
 /** The fixture's `stack.outputs` dict snapshotted: DescribeStacks, its outputs judged as the dict of their values by key. */

@@ -3,6 +3,7 @@ import { functionArn, type LambdaFunction } from './function.ts';
 import { runInvocation, type InvokeOutcome } from './invoke.ts';
 import { resolveVersion } from './lookup.ts';
 import { executionRoleCaller } from './role.ts';
+import { traceId } from './runtime/environment.ts';
 import type { LambdaState } from './state.ts';
 
 /** AWS retries a failed asynchronous invocation twice, about one and two minutes later (LocalStack's setting shortens it). */
@@ -61,7 +62,8 @@ export class AsyncQueue {
     let outcome: InvokeOutcome | undefined;
     try {
       const { version } = resolveVersion(this.state, fn.name, attempt.qualifier, { route: true });
-      if (fn.reservedConcurrency === 0) return this.later(attempt, 1000); // throttled events wait in the queue
+      // A function that may not run at all fails the event at once, never invoked (AWS-recorded test_reserved_concurrency).
+      if (fn.reservedConcurrency === 0) return this.finish(attempt, undefined, 'ZeroReservedConcurrency');
       attempt.attempts++;
       outcome = await runInvocation(this.emulator, this.state, fn, version, {
         payload: attempt.payload,
@@ -83,7 +85,7 @@ export class AsyncQueue {
   }
 
   /** Sends the invocation record to the OnSuccess/OnFailure destination, or a failed event to the dead-letter queue. */
-  private finish(attempt: Attempt, outcome: InvokeOutcome, condition: 'Success' | 'RetriesExhausted' | 'EventAgeExceeded') {
+  private finish(attempt: Attempt, outcome: InvokeOutcome | undefined, condition: 'Success' | 'RetriesExhausted' | 'EventAgeExceeded' | 'ZeroReservedConcurrency') {
     const { fn } = attempt;
     const qualifier = attempt.qualifier ?? '$LATEST';
     const config = fn.eventInvokeConfigs.get(qualifier);
@@ -106,15 +108,20 @@ export class AsyncQueue {
           approximateInvokeCount: attempt.attempts,
         },
         requestPayload: parse(attempt.payload),
-        responseContext: { statusCode: 200, executedVersion: outcome.executedVersion, ...(outcome.functionError ? { functionError: outcome.functionError } : {}) },
-        responsePayload: parse(outcome.payload),
+        // An event that never ran has no response to tell of.
+        ...(outcome
+          ? {
+              responseContext: { statusCode: 200, executedVersion: outcome.executedVersion, ...(outcome.functionError ? { functionError: outcome.functionError } : {}) },
+              responsePayload: parse(outcome.payload),
+            }
+          : {}),
       };
-      this.emulator.deliverInBackground(destination, { body: JSON.stringify(record) }, source, { onFailure: (e) => warn(fn, destination, e) });
+      this.emulator.deliverInBackground(destination, { body: JSON.stringify(record), traceHeader: traceId() }, source, { onFailure: (e) => warn(fn, destination, e) });
       return;
     }
     const dlq = condition === 'Success' ? undefined : fn.latest.config.DeadLetterConfig?.TargetArn;
     if (!dlq) return;
-    const error = parse(outcome.payload) as { errorMessage?: string } | undefined;
+    const error = (outcome ? parse(outcome.payload) : undefined) as { errorMessage?: string } | undefined;
     const attributes = {
       RequestID: { DataType: 'String', StringValue: attempt.requestId },
       ErrorCode: { DataType: 'Number', StringValue: '200' },

@@ -12,6 +12,7 @@ export const sqsDeliveryTarget: DeliveryTarget = {
       MessageAttributes: payload.attributes,
       MessageGroupId: payload.messageGroupId,
       MessageDeduplicationId: payload.messageDeduplicationId,
+      ...(payload.traceHeader ? { MessageSystemAttributes: { AWSTraceHeader: { DataType: 'String', StringValue: payload.traceHeader } } } : {}),
     });
   },
 };

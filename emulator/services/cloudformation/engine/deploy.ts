@@ -6,6 +6,7 @@ import type { Template, TemplateResource } from '../template/parse.ts';
 import type { PendingRollback, Stack, StackResource } from '../state.ts';
 import { resolveDynamicReferences } from './dynamic-references.ts';
 import { dependencies, reversed, walk } from './graph.ts';
+import { checkResolvable } from './plan-check.ts';
 import { evaluateOutputs, publishExports } from './outputs.ts';
 import { engineCaller, failureReason, isAlreadyGone, recordEvent, resourceRequest, setStatus, type Run } from './run.ts';
 import { stackScope, type StackScope } from './scope.ts';
@@ -26,8 +27,11 @@ export function plan(template: Template, scope: StackScope): { resources: Record
   for (const [id, resource] of Object.entries(template.Resources ?? {})) {
     if (resource.Condition === undefined || scope.condition(resource.Condition)) resources[id] = resource;
   }
-  const known = new Set<string>(['AWS::NoValue', ...scope.parameters.keys(), ...Object.keys(template.Resources ?? {})]);
-  return { resources, graph: dependencies(resources, known) };
+  // A resource its condition leaves out cannot be referred to (AWS: "Unresolved resource dependencies").
+  const known = new Set<string>(['AWS::NoValue', ...scope.parameters.keys(), ...Object.keys(resources)]);
+  const graph = dependencies(resources, known, scope);
+  checkResolvable(template, scope, resources, known);
+  return { resources, graph };
 }
 
 export function scopeFor(stack: Stack, run: Run, desired: Desired): StackScope {

@@ -1,14 +1,17 @@
 import { templateError, validationError } from '../errors.ts';
-import { references } from '../template/intrinsics.ts';
+import { references, type Scope } from '../template/intrinsics.ts';
 import type { TemplateResource } from '../template/parse.ts';
 
-/** Logical id -> the resources it needs first (its Ref/GetAtt/Sub references and DependsOn), among `resources`. */
-export function dependencies(resources: Record<string, TemplateResource>, knownNames: ReadonlySet<string>): Map<string, Set<string>> {
+/**
+ * Logical id -> the resources it needs first (its Ref/GetAtt/Sub references and DependsOn), among `resources`; given
+ * the stack's conditions, only the `Fn::If` branches taken count.
+ */
+export function dependencies(resources: Record<string, TemplateResource>, knownNames: ReadonlySet<string>, scope?: Pick<Scope, 'template' | 'condition'>): Map<string, Set<string>> {
   const graph = new Map<string, Set<string>>();
   const unresolved = new Set<string>();
   for (const [id, resource] of Object.entries(resources)) {
     const needs = new Set<string>();
-    for (const name of references(resource.Properties ?? {})) {
+    for (const name of references(resource.Properties ?? {}, new Set(), scope)) {
       if (Object.hasOwn(resources, name)) needs.add(name);
       else if (!knownNames.has(name)) unresolved.add(name);
     }

@@ -35,6 +35,7 @@ export function checkTemplate(template: Template, ctx: CfnContext): void {
     const unknown = Object.keys(resource).find((key) => !RESOURCE_KEYS.has(key));
     if (unknown) throw validationError(`Invalid template resource property '${unknown}'`);
   }
+  checkMappings(template.Mappings);
   for (const [key, output] of Object.entries(template.Outputs ?? {})) {
     if (!output || typeof output !== 'object' || !('Value' in output)) throw templateError('Template format error: Every Outputs member must contain a Value object');
     for (const [member, value] of Object.entries(output)) {
@@ -43,6 +44,22 @@ export function checkTemplate(template: Template, ctx: CfnContext): void {
   }
   const unknownTypes = [...new Set(Object.values(resources).map((r) => r.Type))].filter((type) => !isKnownType(type, ctx.emulator));
   if (unknownTypes.length) throw templateError(`Template format error: Unrecognized resource types: [${unknownTypes.join(', ')}]`);
+}
+
+const isMap = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+
+/** Mappings are two levels of maps whose values are strings (or numbers) or lists of them: no intrinsic functions. */
+function checkMappings(mappings: unknown): void {
+  const scalar = (value: unknown) => ['string', 'number', 'boolean'].includes(typeof value);
+  for (const [name, mapping] of Object.entries(isMap(mappings) ? mappings : {})) {
+    if (!isMap(mapping)) throw templateError(`Template format error: Every Mappings member ${name} must be a map`);
+    for (const [key, level] of Object.entries(mapping)) {
+      if (!isMap(level)) throw templateError(`Template format error: Every Mappings member ${key} must be a map`);
+      for (const value of Object.values(level)) {
+        if (!scalar(value) && !(Array.isArray(value) && value.every(scalar))) throw templateError('Template format error: Every Mappings attribute must be a String or a List.');
+      }
+    }
+  }
 }
 
 /**

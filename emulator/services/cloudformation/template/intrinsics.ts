@@ -138,6 +138,12 @@ function condition(value: unknown, scope: Scope): boolean {
   throw templateError('Template format error: Conditions can only be boolean operations on parameters and other conditions');
 }
 
+/** The condition an `Fn::If` names, which the Conditions section must declare. */
+export function ifCondition(name: unknown, scope: Pick<Scope, 'template' | 'condition'>): boolean {
+  if (typeof name !== 'string' || !Object.hasOwn(scope.template.Conditions ?? {}, name)) throw templateError(`Template error: unresolved condition dependency ${String(name)} in Fn::If`);
+  return scope.condition(name);
+}
+
 function equalValues(a: unknown, b: unknown): boolean {
   return JSON.stringify(typeof a === 'number' ? String(a) : a) === JSON.stringify(typeof b === 'number' ? String(b) : b);
 }
@@ -152,22 +158,28 @@ const FUNCTIONS = new Map<string, Fn>([
     return asList(items, 'Fn::Join').filter((i) => i !== NO_VALUE).map((i) => asString(i, 'Fn::Join')).join(asString(resolve(delimiter, scope), 'Fn::Join'));
   }],
   ['Fn::Select', (args, scope) => {
-    const [index, list] = asList(args, 'Fn::Select').map((a) => resolve(a, scope));
-    const items = asList(list, 'Fn::Select');
-    const i = Number(index);
-    if (!Number.isInteger(i) || i < 0 || i >= items.length) throw templateError('Template error: Fn::Select cannot select nonexistent value at index ' + String(index));
+    // AWS's one message for a bad index, a list that is none, and an index past the list's end.
+    const wrong = () => templateError('Template error: Fn::Select requires a list argument with two elements: an integer index and a list');
+    if (!Array.isArray(args) || args.length !== 2) throw wrong();
+    const [index, items] = args.map((a) => resolve(a, scope));
+    const i = typeof index === 'string' && index.trim() !== '' ? Number(index) : index;
+    if (typeof i !== 'number' || !Number.isInteger(i) || !Array.isArray(items) || i < 0 || i >= items.length) throw wrong();
     return items[i];
   }],
   ['Fn::Split', (args, scope) => {
-    const [delimiter, text] = asList(args, 'Fn::Split').map((a) => resolve(a, scope));
+    if (!Array.isArray(args) || args.length !== 2) {
+      throw templateError('Template error: every Fn::Split object requires two parameters, (1) a string delimiter and (2) a string to be split or a function that returns a string to be split.');
+    }
+    const [delimiter, text] = args.map((a) => resolve(a, scope));
     return asString(text, 'Fn::Split').split(asString(delimiter, 'Fn::Split'));
   }],
   ['Fn::If', (args, scope) => {
     const [name, whenTrue, whenFalse] = asList(args, 'Fn::If');
-    return resolve(scope.condition(String(name)) ? whenTrue : whenFalse, scope);
+    return resolve(ifCondition(name, scope) ? whenTrue : whenFalse, scope);
   }],
   ['Fn::Equals', (args, scope) => {
-    const [a, b] = asList(args, 'Fn::Equals').map((x) => resolve(x, scope));
+    if (!Array.isArray(args) || args.length !== 2) throw templateError('Template error: every Fn::Equals object requires a list of 2 string parameters.');
+    const [a, b] = args.map((x) => resolve(x, scope));
     return equalValues(a, b);
   }],
   ['Fn::And', (args, scope) => asList(args, 'Fn::And').every((c) => condition(c, scope))],
@@ -227,15 +239,21 @@ export function resolve(value: unknown, scope: Scope): unknown {
   return out;
 }
 
-/** The resources and parameters a value refers to (Ref, Fn::GetAtt, Fn::Sub placeholders), for the dependency graph. */
-export function references(value: unknown, found = new Set<string>()): Set<string> {
+/**
+ * The resources and parameters a value refers to (Ref, Fn::GetAtt, Fn::Sub placeholders), for the dependency graph;
+ * given the stack's conditions, only the branches its `Fn::If`s take.
+ */
+export function references(value: unknown, found = new Set<string>(), scope?: Pick<Scope, 'template' | 'condition'>): Set<string> {
   if (Array.isArray(value)) {
-    for (const v of value) references(v, found);
+    for (const v of value) references(v, found, scope);
     return found;
   }
   if (value === null || typeof value !== 'object') return found;
   const fn = intrinsicOf(value);
-  if (fn?.[0] === 'Ref' && typeof fn[1] === 'string') found.add(fn[1]);
+  if (fn?.[0] === 'Fn::If' && scope && Array.isArray(fn[1])) {
+    const [name, whenTrue, whenFalse] = fn[1] as unknown[];
+    references(ifCondition(name, scope) ? whenTrue : whenFalse, found, scope);
+  } else if (fn?.[0] === 'Ref' && typeof fn[1] === 'string') found.add(fn[1]);
   else if (fn?.[0] === 'Fn::GetAtt') {
     found.add(getAttTarget(fn[1])[0]);
   } else if (fn?.[0] === 'Fn::Sub') {
@@ -243,9 +261,9 @@ export function references(value: unknown, found = new Set<string>()): Set<strin
     if (typeof text === 'string') {
       for (const name of subPlaceholders(text)) if (!Object.hasOwn(variables ?? {}, name)) found.add(name.split('.')[0]);
     }
-    references(variables, found);
+    references(variables, found, scope);
   } else {
-    for (const v of Object.values(value)) references(v, found);
+    for (const v of Object.values(value)) references(v, found, scope);
   }
   return found;
 }

@@ -35,7 +35,7 @@ function checkConstraints(key: string, declared: Properties, text: string): void
   const values = isListType(type) ? text.split(',').map((v) => v.trim()) : [text];
   for (const value of values) {
     if ((type === 'Number' || type === 'List<Number>') && (value === '' || Number.isNaN(Number(value)))) {
-      throw validationError(`Parameter '${key}' must be a number not ${JSON.stringify(value)}`);
+      throw validationError(`Parameter '${key}' must be a number.`);
     }
     if (declared.AllowedValues && !(declared.AllowedValues as unknown[]).map(String).includes(value)) fail(`Parameter '${key}' must be one of AllowedValues`);
     if (declared.AllowedPattern !== undefined && !new RegExp(`^(?:${String(declared.AllowedPattern)})$`).test(value)) fail(`Parameter '${key}' must match pattern ${String(declared.AllowedPattern)}`);

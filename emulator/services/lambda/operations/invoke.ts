@@ -61,7 +61,6 @@ export async function invoke(input: InvocationRequest & { Payload?: Buffer }, ct
   if (version.config.DurableConfig) return invokeDurable(ctx, state, fn, version, { type, payload, name: input.DurableExecutionName });
   if (type === 'Event') {
     checkPayload(payload, MAX_ASYNC_PAYLOAD);
-    if (fn.reservedConcurrency === 0) checkConcurrency(ctx.emulator, state, fn);
     enqueueEvent(ctx.emulator, state, { fn, qualifier: ref.qualifier, payload: payload.length ? payload : Buffer.from('{}'), requestId: ctx.requestId });
     return { StatusCode: 202 };
   }

@@ -343,7 +343,8 @@ export class ExecutionEnvironment {
   }
 }
 
-function traceId(): string {
+/** A new X-Ray trace header, as Lambda starts one for each invocation (and for each destination record it sends). */
+export function traceId(): string {
   const hex = (n: number) => [...crypto.getRandomValues(new Uint8Array(n))].map((b) => b.toString(16).padStart(2, '0')).join('');
   return `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${hex(12)};Parent=${hex(8)};Sampled=0;Lineage=1:${hex(4)}:0`;
 }
