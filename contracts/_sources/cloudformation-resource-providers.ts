@@ -60,7 +60,29 @@ const ssmParameter: SourceFile = {
   },
 };
 
+/** A resource test module not reproduced yet, with what its tests need. */
+function notYet(module: string, reasons: Record<string, string>, otherwise: string): SourceFile {
+  return { service: 'cloudformation', module, snapshotDir: 'cloudformation/resources', variants: {}, defaultProtocol: 'query', scenarios: [], notPorted: reasons, notPortedOtherwise: otherwise };
+}
+
+const apigateway = notYet(
+  'test_apigateway',
+  {},
+  'not reproduced yet: the API Gateway templates are still to be transcribed with what the tests add (Jinja mappings, swagger files put to S3, handler zips from the test folder) and the REST API reads checked against them',
+);
+
+const cdk = notYet(
+  'test_cdk',
+  {
+    'TestCdkSampleApp::test_cdk_sample':
+      "not reproduced yet: it snapshots the queue's physical id as AWS's queue URL (https://sqs.<region>.amazonaws.com/...), which a replay against another endpoint cannot give, beside the queue policy",
+  },
+  "not reproduced yet: it redeploys CDK's bootstrap templates (v20, v28) as change sets and snapshots the change set's details, which are still to be matched",
+);
+
 export default [
+  apigateway,
+  cdk,
   scheduler,
   ssmParameter,
   notServed('resources', 'test_ec2', 'EC2'),

@@ -572,13 +572,11 @@ const stackPolicies: SourceFile = {
 /** Why the other snapshot modules are not ported yet, by folder (listed in PORTING.md with their tests). */
 const REASONS: Record<string, string> = {
   api: 'not reproduced yet: the templates of tests/aws/templates/ they deploy are still to be transcribed (stack operations are waited for by polling steps)',
-  resources: 'not reproduced yet: each deploys a template of tests/aws/templates/ and snapshots the created resources through their services',
   '': 'not reproduced yet: the templates and parameters they deploy are still to be transcribed',
 };
 
 const OTHER_MODULES = [
   ...['transformers'].map((m) => ['api', `test_${m}`]),
-  ...['apigateway', 'cdk', 'sam'].map((m) => ['resources', `test_${m}`]),
   ['', 'test_template_engine'],
 ];
 
