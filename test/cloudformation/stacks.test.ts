@@ -328,13 +328,14 @@ Outputs:
       const replaced = (await cfn.send(new DescribeChangeSetCommand({ ChangeSetName: replace.Id }))).Changes![0].ResourceChange!;
       assert.equal(replaced.Replacement, 'True');
       assert.deepEqual(replaced.Details![0].Target, { Attribute: 'Properties', Name: 'QueueName', RequiresRecreation: 'Always' });
-      assert.deepEqual((await cfn.send(new ListChangeSetsCommand({ StackName: stackName }))).Summaries!.map((s) => s.ChangeSetName), ['first', 'second', 'third']);
+      assert.deepEqual((await cfn.send(new ListChangeSetsCommand({ StackName: stackName }))).Summaries!.map((s) => s.ChangeSetName), ['second', 'third']);
 
       await cfn.send(new ExecuteChangeSetCommand({ ChangeSetName: update.Id }));
       assert.equal((await settled(cfn, stackName)).StackStatus, 'UPDATE_COMPLETE');
       const resources = await cfn.send(new ListStackResourcesCommand({ StackName: stackName }));
       assert.deepEqual(resources.StackResourceSummaries!.map((r) => r.LogicalResourceId).sort(), ['A', 'C']);
-      assert.deepEqual((await cfn.send(new ListChangeSetsCommand({ StackName: stackName }))).Summaries!.map((s) => s.ChangeSetName), ['second']);
+      // AWS lists no executed change set (its recording of LocalStack's test_list_change_sets).
+      assert.deepEqual((await cfn.send(new ListChangeSetsCommand({ StackName: stackName }))).Summaries!.map((s) => s.ChangeSetName), []);
 
       const empty = await cfn.send(new CreateChangeSetCommand({ StackName: stackName, ChangeSetName: 'empty', UsePreviousTemplate: true }));
       const failed = await cfn.send(new DescribeChangeSetCommand({ ChangeSetName: empty.Id }));

@@ -123,6 +123,11 @@ export interface SourceFile {
   notPorted: Record<string, string> | ((test: string) => string | undefined);
   /** The reason for the module's other tests that are not ported (default: not reproduced yet). */
   notPortedOtherwise?: string;
+  /**
+   * This source accounts for only these tests (`Class::test` of the node id) of a module that other sources describe
+   * too (one test class ported apart from its module's others); those sources leave the claimed tests out.
+   */
+  claims?: (test: string) => boolean;
 }
 
 /**
