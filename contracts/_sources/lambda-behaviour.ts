@@ -2,6 +2,7 @@
 // types and reserved-concurrency calls are reproduced; the others say why not.
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
 import { callerAccount, createRecorded, ECHO, FUNCTION, onFunction, ROLE, zip } from './lambda-api/common.ts';
+import { urlScenarios } from './lambda-behaviour/urls.ts';
 
 /** LocalStack's functions/lambda_echo.js, in behaviour: answer the event. */
 const NODE_ECHO = zip('exports.handler = async (event) => event;\n', 'lambda_echo.js');
@@ -102,7 +103,7 @@ const source: SourceFile = {
   testDir: 'lambda_',
   variants: {},
   defaultProtocol: 'rest-json',
-  redactedWords: { 'code-sha256': 'any' },
+  redactedWords: { 'code-sha256': 'any', 'function-url': 'any' },
   scenarios: [
     {
       test: 'TestLambdaFeatures::test_invoke_exceptions',
@@ -297,6 +298,7 @@ const source: SourceFile = {
         onFunction('Invoke', 'invoke-result', { Payload: { $blob: Buffer.from('{"wait": 2}').toString('base64') } }, { jsonStrings: ['$.Payload'] }),
       ],
     },
+    ...urlScenarios,
   ],
   skippedVariants: {
     'python-RequestResponse': 'the recorded Payload is the text "null" (boto3 read the body as text), where the verifier reads the Payload blob: not comparable yet',

@@ -150,8 +150,6 @@ const source: SourceFile = {
       ? 'ListBuckets answers with every bucket of the account, which the other contracts of a corpus run create too'
       : test === 'TestS3ListParts::test_list_parts_empty_part_number_marker'
         ? 'the test sends empty integer query values (part-number-marker=, max-parts=), which AWS reads as absent; twinstack’s shared rest protocol layer answers SerializationException for them'
-        : test === 'TestS3ListParts::test_list_parts_via_object_attrs_pagination'
-          ? 'not ported: its two parts of 5 MiB + 1 byte each would make a 10 MiB contract file'
         : test.includes('timestamp_precision')
         ? 'the test checks raw XML timestamps with its own HTTP client; nothing beyond that was recorded'
         : 'not reproduced yet (the operations are implemented; time ran out)',

@@ -2,7 +2,7 @@
 // Apache-2.0) reproduced as request sequences. Expected responses come only from the recorded snapshots.
 import { checksumClassScenarios } from './s3/checksum-classes.ts';
 import { sseCustomerKeyScenarios } from './s3/sse-c.ts';
-import { largePartReasons, multipartChecksumScenarios } from './s3/multipart-checksums.ts';
+import { multipartChecksumScenarios } from './s3/multipart-checksums.ts';
 import { aclExceptionScenarios } from './s3/acl-exceptions.ts';
 import { loggingReplicationReasons, loggingReplicationScenarios } from './s3/logging-replication.ts';
 import { lifecycleScenarios } from './s3/lifecycle.ts';
@@ -56,7 +56,7 @@ const REASONS: Record<string, string> = {
 };
 
 /** Why single tests are left out, by test name. */
-const TEST_REASONS: Record<string, string> = { ...objectLockReasons, ...loggingReplicationReasons, ...largePartReasons };
+const TEST_REASONS: Record<string, string> = { ...objectLockReasons, ...loggingReplicationReasons };
 
 const KEY = 'test-put-object-storage-class';
 /** The lifecycle configuration of the TestS3BucketLifecycle deletion tests: expire the whole bucket after 7 days. */

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { accessSync, constants, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { pythonCommand } from '../core/platform.ts';
@@ -94,7 +93,8 @@ function runnerFor(path: string): string[] | undefined {
 function runScript(path: string, env: Record<string, string>): Promise<boolean> {
   const [command, ...args] = runnerFor(path)!;
   return new Promise((resolve) => {
-    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+    // Node's child_process module loads with the first hook run: most starts have none.
+    const child = process.getBuiltinModule('node:child_process').spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
     child.once('error', () => resolve(false));
     child.once('exit', (code) => resolve(code === 0));
   });

@@ -1,7 +1,7 @@
 import type { Server as Http1Server } from 'node:http';
 import type { Http2Server } from 'node:http2';
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
-import { TLSSocket, type SecureContext } from 'node:tls';
+import type { SecureContext, TLSSocket } from 'node:tls';
 
 export interface DualListener {
   port: number;
@@ -26,11 +26,12 @@ const TLS_HANDSHAKE = 0x16;
 /**
  * One port, two HTTP versions, with or without TLS: the AWS SDK v3 Kinesis client speaks HTTP/2 with prior knowledge
  * over cleartext, all other clients HTTP/1.1, and HTTPS clients (as on LocalStack's port) either, chosen by ALPN. Each
- * connection's first bytes decide which server gets the socket, however the client's TCP writes split them.
+ * connection's first bytes decide which server gets the socket, however the client's TCP writes split them. The HTTP/2
+ * server and Node's TLS module are made or loaded on the first connection that needs them (they cost start time).
  */
 export async function listenDual(
   http1: Http1Server,
-  http2: Http2Server,
+  http2: () => Http2Server,
   port: number,
   host: string,
   limits: ConnectionLimits = { firstByteTimeoutMs: 30_000, maxConnectionsPerClient: 512 },
@@ -77,7 +78,7 @@ export async function listenDual(
       socket.setTimeout(0);
       socket.pause();
       socket.unshift(head);
-      (couldBeHttp2 ? http2 : http1).emit('connection', socket);
+      (couldBeHttp2 ? http2() : http1).emit('connection', socket);
       process.nextTick(() => socket.resume());
     };
     socket.on('data', onData);
@@ -103,7 +104,8 @@ export async function listenDual(
  * TLS over a socket whose first bytes were read and put back (a TLSSocket takes over what the socket holds). Once the
  * handshake is done, ALPN's choice decides the server; the handshake must finish within `timeoutMs`.
  */
-function serveSecure(socket: Socket, context: SecureContext, http1: Http1Server, http2: Http2Server, timeoutMs: number): void {
+function serveSecure(socket: Socket, context: SecureContext, http1: Http1Server, http2: () => Http2Server, timeoutMs: number): void {
+  const { TLSSocket } = process.getBuiltinModule('node:tls');
   const secure = new TLSSocket(socket, { isServer: true, secureContext: context, ALPNProtocols: ['h2', 'http/1.1'] });
   secure.on('error', () => secure.destroy());
   const onSilence = () => secure.destroy();
@@ -114,7 +116,7 @@ function serveSecure(socket: Socket, context: SecureContext, http1: Http1Server,
     secure.setTimeout(0);
     // A tls.Server would clear this; HTTP/2 sessions wait for it before they start.
     (secure as TLSSocket & { secureConnecting: boolean }).secureConnecting = false;
-    (secure.alpnProtocol === 'h2' ? http2 : http1).emit('connection', secure);
+    (secure.alpnProtocol === 'h2' ? http2() : http1).emit('connection', secure);
   });
   socket.resume();
 }

@@ -1,11 +1,5 @@
 import { createServer as createHttp1Server, ServerResponse, STATUS_CODES, type IncomingMessage } from 'node:http';
-import {
-  constants as http2Constants,
-  createServer as createHttp2Server,
-  type Http2ServerRequest,
-  type Http2ServerResponse,
-  type ServerHttp2Session,
-} from 'node:http2';
+import type { Http2Server, Http2ServerRequest, Http2ServerResponse, ServerHttp2Session } from 'node:http2';
 import type { Socket } from 'node:net';
 import type { SecureContext, TLSSocket } from 'node:tls';
 import { PassThrough, type Duplex } from 'node:stream';
@@ -119,6 +113,8 @@ export interface ConnectionOptions {
 export const DEFAULT_CONNECTION_OPTIONS: ConnectionOptions = { idleTimeoutMs: 60_000, headersTimeoutMs: 30_000, maxConnectionsPerClient: 512 };
 
 type Request = IncomingMessage | Http2ServerRequest;
+/** HTTP/2's constants, for HTTP/2 requests only (the module is loaded with the first HTTP/2 connection). */
+const http2Constants = () => process.getBuiltinModule('node:http2').constants;
 /** Node's HTTP/2 compatibility response has the HTTP/1.1 response's API, which is all this module uses. */
 type Response = ServerResponse;
 
@@ -149,9 +145,15 @@ export async function startServer(emulator: Emulator, options: ServerOptions): P
     const { res, upgrade, body } = upgradeExchange(req, socket, head);
     serve(emulator, internal, guard, req, res, { upgrade, body }).catch((error: unknown) => (upgrade?.claimed ? socket.destroy() : failed(res, error)));
   });
-  const http2 = createHttp2Server(handler);
-  http2.on('session', (session) => closeWhenIdle(session, limits.idleTimeoutMs));
-  const listener = await listenDual(http1, http2, options.port, options.host, {
+  // Made on the first HTTP/2 connection: loading Node's HTTP/2 module costs start time most runs never use.
+  let http2: Http2Server | undefined;
+  const http2Server = () => {
+    if (http2) return http2;
+    http2 = process.getBuiltinModule('node:http2').createServer(handler);
+    http2.on('session', (session) => closeWhenIdle(session, limits.idleTimeoutMs));
+    return http2;
+  };
+  const listener = await listenDual(http1, http2Server, options.port, options.host, {
     firstByteTimeoutMs: Math.min(limits.idleTimeoutMs, limits.headersTimeoutMs),
     maxConnectionsPerClient: limits.maxConnectionsPerClient,
     tls: options.tls,
@@ -161,7 +163,7 @@ export async function startServer(emulator: Emulator, options: ServerOptions): P
     port: listener.port,
     async close() {
       await listener.close();
-      http2.close();
+      http2?.close();
       http1.close();
     },
   };
@@ -257,7 +259,7 @@ async function serve(
   try {
     response = await emulator.handle(raw, endpointOf(raw.headers, (req.socket as TLSSocket).encrypted));
   } catch (error) {
-    response = dropped(error, () => ('stream' in req ? req.stream.close(http2Constants.NGHTTP2_INTERNAL_ERROR) : req.socket.resetAndDestroy()));
+    response = dropped(error, () => ('stream' in req ? req.stream.close(http2Constants().NGHTTP2_INTERNAL_ERROR) : req.socket.resetAndDestroy()));
   }
   if (!response || upgrade?.claimed) return;
   if (verdict.corsHeaders) for (const [name, value] of Object.entries(verdict.corsHeaders)) response.headers[name] ??= value;
@@ -345,7 +347,7 @@ function drained(res: Response): Promise<void> {
 
 /** Drops the rest of a request body that will never be read (HTTP/1.1 connections close by their header). */
 function abandon(req: Request): void {
-  if ('stream' in req) req.stream.close(http2Constants.NGHTTP2_NO_ERROR);
+  if ('stream' in req) req.stream.close(http2Constants().NGHTTP2_NO_ERROR);
 }
 
 function failed(res: Response, error: unknown): void {

@@ -2,7 +2,7 @@ import { generateKeyPair, randomBytes, X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSecureContext, type SecureContext } from 'node:tls';
+import type { SecureContext } from 'node:tls';
 import { promisify } from 'node:util';
 import type { pki } from 'node-forge';
 import type { Emulator } from '../core/emulator.ts';
@@ -41,6 +41,9 @@ const DNS_NAMES = [
 const IP_ADDRESSES = ['127.0.0.1', '::1'];
 const SYSTEM_CA_FILES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt', '/etc/ssl/cert.pem'];
 const DAY_MS = 86_400_000;
+
+/** Node's TLS module, loaded when TLS is first used: most runs never serve HTTPS, and loading it costs start time. */
+const createSecureContext: typeof import('node:tls').createSecureContext = (options) => process.getBuiltinModule('node:tls').createSecureContext(options);
 
 const generateKeyPairAsync = promisify(generateKeyPair);
 /** Certificates already made or read, per data directory ('' for this process's in-memory emulators). */

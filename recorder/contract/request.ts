@@ -2,6 +2,7 @@ import type { ServiceModel } from '../../emulator/models/types.ts';
 import type { JsonValue, WireProtocol } from '../../verifier/contract/types.ts';
 import type { CapturedExchange } from '../capture/exchange.ts';
 import { mapLeaves } from './paths.ts';
+import { isJsonText } from '../../emulator/core/json-text.ts';
 
 /**
  * A recorded request in an editable form: every string a later step may template (path, query and header values,
@@ -40,20 +41,11 @@ export function requestTemplate(exchange: CapturedExchange, protocol: WireProtoc
   const text = request.body.toString('utf8');
   let body: RequestTemplate['body'];
   if (request.body.length === 0) body = undefined;
-  else if ((protocol === 'json' || protocol === 'rest-json') && isJson(text)) body = { kind: 'json', value: JSON.parse(text) as JsonValue };
+  else if ((protocol === 'json' || protocol === 'rest-json') && isJsonText(text)) body = { kind: 'json', value: JSON.parse(text) as JsonValue };
   else if (contentType?.startsWith('application/x-www-form-urlencoded')) body = { kind: 'form', params: [...new URLSearchParams(text)] };
   else body = { kind: 'text', text };
   delete headers['content-type'];
   return { method: request.method, path: request.path, query, headers, body, contentType };
-}
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Applies `edit` to every templatable string of a request (path, query and header values, body leaves). */

@@ -46,7 +46,7 @@ export async function startRecordingProxy(options: ProxyOptions): Promise<Runnin
   };
   const http1 = createServer(handle);
   const http2 = createHttp2Server(handle);
-  const listener = await listenDual(http1, http2, options.port, options.host ?? '127.0.0.1');
+  const listener = await listenDual(http1, () => http2, options.port, options.host ?? '127.0.0.1');
   return {
     endpoint: `http://${options.host ?? '127.0.0.1'}:${listener.port}`,
     port: listener.port,

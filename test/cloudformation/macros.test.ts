@@ -24,6 +24,11 @@ Resources:
               const text = Text ?? event.templateParameterValues[FromParameter];
               return reply(text === undefined ? { ...event.fragment, DelaySeconds: 5 } : text.toUpperCase());
             }
+            if (event.transformId.endsWith('::Append')) {
+              const walk = (node) => typeof node === 'string' ? node.replace('<here>', event.params.Text + ' <here>')
+                : Array.isArray(node) ? node.map(walk) : node && typeof node === 'object' ? Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v)])) : node;
+              return reply(walk(event.fragment));
+            }
             if (event.fragment.Metadata && event.fragment.Metadata.Fail) return { requestId: event.requestId, status: 'failure', errorMessage: 'told to fail' };
             return reply({ ...event.fragment, Resources: { ...event.fragment.Resources, Added: { Type: 'AWS::SQS::Queue' } } });
           };
@@ -33,6 +38,29 @@ Resources:
   SnippetMacro:
     Type: AWS::CloudFormation::Macro
     Properties: { Name: Upper, FunctionName: !GetAtt Function.Arn }
+  AppendMacro:
+    Type: AWS::CloudFormation::Macro
+    Properties: { Name: Append, FunctionName: !GetAtt Function.Arn }
+`;
+
+// Append calls in both scopes, each form: snippet calls run first (in list order), then the Transform section's, each
+// given its Parameters with references to template parameters resolved.
+const ORDERED = `
+Parameters:
+  Word: { Type: String, Default: param-word }
+Transform:
+  - Name: Append
+    Parameters: { Text: !Ref Word }
+  - { Name: Append, Parameters: { Text: global-2 } }
+Resources:
+  Param:
+    Type: AWS::SSM::Parameter
+    Properties:
+      Type: String
+      Value: <here>
+      Fn::Transform:
+        - { Name: Append, Parameters: { Text: snippet-1 } }
+        - { Name: Append, Parameters: { Text: !Join ['-', [snippet, '2']] } }
 `;
 
 // Fn::Transform calls of the Upper macro: whole values (replaced by the macro's string) and a Properties object
@@ -96,10 +124,62 @@ describe('CloudFormation: macros (AWS::CloudFormation::Macro backed by Lambda)',
       message: 'No transform named 000000000000::Nope found.',
     });
 
-    for (const name of ['snippets', 'uses-macro', 'macro']) {
+    await cfn.send(new CreateStackCommand({ StackName: 'ordered', TemplateBody: ORDERED, Capabilities: ['CAPABILITY_AUTO_EXPAND'] }));
+    assert.equal((await settled(cfn, 'ordered')).StackStatus, 'CREATE_COMPLETE');
+    const ordered = JSON.parse((await cfn.send(new GetTemplateCommand({ StackName: 'ordered', TemplateStage: 'Processed' }))).TemplateBody!);
+    assert.deepEqual(ordered.Resources.Param.Properties, { Type: 'String', Value: 'snippet-1 snippet-2 param-word global-2 <here>' });
+    assert.equal(ordered.Transform, undefined);
+
+    // A JSON template's processed stage is the processed template too; its original stays as sent.
+    const json = JSON.stringify({ Transform: { Name: 'AddQueue' }, Resources: { Own: { Type: 'AWS::SQS::Queue' } } });
+    await cfn.send(new CreateStackCommand({ StackName: 'json', TemplateBody: json, Capabilities: ['CAPABILITY_AUTO_EXPAND'] }));
+    assert.equal((await settled(cfn, 'json')).StackStatus, 'CREATE_COMPLETE');
+    assert.deepEqual(Object.keys(JSON.parse((await cfn.send(new GetTemplateCommand({ StackName: 'json', TemplateStage: 'Processed' }))).TemplateBody!).Resources), ['Own', 'Added']);
+    assert.equal((await cfn.send(new GetTemplateCommand({ StackName: 'json', TemplateStage: 'Original' }))).TemplateBody, json);
+    await assert.rejects(cfn.send(new CreateStackCommand({ StackName: 'by-ref', TemplateBody: 'Parameters: { M: { Type: String } }\nTransform: [{ Name: !Ref M }]\nResources: { Q: { Type: AWS::SQS::Queue } }\n', Parameters: [{ ParameterKey: 'M', ParameterValue: 'AddQueue' }], Capabilities: ['CAPABILITY_AUTO_EXPAND'] })), {
+      name: 'ValidationError',
+      message: 'Key Name of transform definition must be a string.',
+    });
+
+    for (const name of ['json', 'ordered', 'snippets', 'uses-macro', 'macro']) {
       const { StackId } = await settled(cfn, name);
       await cfn.send(new DeleteStackCommand({ StackName: name }));
       assert.equal((await settled(cfn, StackId!)).StackStatus, 'DELETE_COMPLETE');
     }
+  });
+
+  it('expands AWS::LanguageExtensions loops and known functions in the processed template', async () => {
+    const template = `
+Transform: AWS::LanguageExtensions
+Parameters:
+  Names: { Type: CommaDelimitedList, Default: 'a-1,b-2' }
+Resources:
+  Fn::ForEach::Queues:
+    - Name
+    - !Ref Names
+    - Queue&{Name}:
+        Type: AWS::SQS::Queue
+        Properties:
+          QueueName: !Sub 'q-\${Name}'
+          DelaySeconds: { 'Fn::Length': !Ref Names }
+      Fn::ForEach::Inner:
+        - Kind
+        - [X, Y]
+        - Param&{Name}\${Kind}:
+            Type: AWS::SSM::Parameter
+            Properties: { Type: String, Value: { 'Fn::ToJsonString': { kind: !Ref Kind } } }
+`;
+    await cfn.send(new CreateStackCommand({ StackName: 'extensions', TemplateBody: template, Capabilities: ['CAPABILITY_AUTO_EXPAND'] }));
+    assert.equal((await settled(cfn, 'extensions')).StackStatus, 'CREATE_COMPLETE');
+    const processed = JSON.parse((await cfn.send(new GetTemplateCommand({ StackName: 'extensions', TemplateStage: 'Processed' }))).TemplateBody!);
+    assert.equal(processed.Transform, undefined);
+    assert.deepEqual(Object.keys(processed.Resources).sort(), ['Parama1X', 'Parama1Y', 'Paramb2X', 'Paramb2Y', 'Queuea1', 'Queueb2']);
+    assert.deepEqual(processed.Resources.Queuea1.Properties, { QueueName: 'q-a-1', DelaySeconds: 2 });
+    assert.deepEqual(processed.Resources.Paramb2Y.Properties.Value, '{"kind":"Y"}');
+    const { StackResources } = await cfn.send(new DescribeStackResourcesCommand({ StackName: 'extensions' }));
+    assert.equal(StackResources!.length, 6);
+    const { StackId } = await settled(cfn, 'extensions');
+    await cfn.send(new DeleteStackCommand({ StackName: 'extensions' }));
+    assert.equal((await settled(cfn, StackId!)).StackStatus, 'DELETE_COMPLETE');
   });
 });

@@ -1,5 +1,14 @@
 import assert from 'node:assert/strict';
-import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  DeleteObjectCommand,
+  GetBucketTaggingCommand,
+  GetObjectCommand,
+  GetObjectTaggingCommand,
+  PutObjectCommand,
+  PutObjectTaggingCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import {
   CreateAccessPointCommand,
   CreateAccessPointForObjectLambdaCommand,
@@ -111,6 +120,24 @@ describe('S3 Object Lambda access points (S3 Control) and WriteGetObjectResponse
     assert.equal(text, 'HELLO WORLD!');
     assert.equal(out.ContentType, 'text/plain');
     assert.deepEqual(out.Metadata, { transformed: 'yes' });
+  });
+
+  it("serves other object operations untransformed, from the supporting access point's bucket, and refuses bucket operations", async () => {
+    const plain = new S3Client({ endpoint: context.aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS, forcePathStyle: true });
+    try {
+      const put = await s3.send(new PutObjectCommand({ Bucket: olapArn('upper'), Key: 'written.txt', Body: 'written as is' }));
+      assert.ok(put.ETag);
+      assert.equal(await (await plain.send(new GetObjectCommand({ Bucket: bucket, Key: 'written.txt' }))).Body!.transformToString(), 'written as is');
+      await s3.send(new PutObjectTaggingCommand({ Bucket: olapArn('upper'), Key: 'written.txt', Tagging: { TagSet: [{ Key: 'via', Value: 'olap' }] } }));
+      assert.deepEqual((await s3.send(new GetObjectTaggingCommand({ Bucket: olapArn('upper'), Key: 'written.txt' }))).TagSet, [{ Key: 'via', Value: 'olap' }]);
+      await s3.send(new DeleteObjectCommand({ Bucket: olapArn('upper'), Key: 'written.txt' }));
+      const gone = await plain.send(new GetObjectCommand({ Bucket: bucket, Key: 'written.txt' })).catch((e: Failure) => e);
+      assert.equal((gone as Failure).name, 'NoSuchKey');
+      const refused = (await s3.send(new GetBucketTaggingCommand({ Bucket: olapArn('upper') })).catch((e: Failure) => e)) as Failure;
+      assert.deepEqual([refused.name, refused.$metadata.httpStatusCode], ['NotImplemented', 501]);
+    } finally {
+      plain.destroy();
+    }
   });
 
   it('serves boto3 the same way (GetObject by the access point ARN, S3 Control listings and errors)', async () => {

@@ -163,6 +163,31 @@ describe('SQS through the AWS SDK v3 (AWS JSON 1.0)', function () {
     await assert.rejects(sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'x' })), { name: 'MissingParameter', message: 'The request must contain the parameter MessageGroupId.' });
   });
 
+  it('FIFO: a duplicate by deduplication id keeps the first message and answers with the digests of what it sent', async () => {
+    const url = await create({ FifoQueue: 'true' });
+    const send = (body: string, attribute: string) =>
+      sqs.send(
+        new SendMessageCommand({
+          QueueUrl: url,
+          MessageBody: body,
+          MessageGroupId: 'g',
+          MessageDeduplicationId: 'same',
+          MessageAttributes: { a: { DataType: 'String', StringValue: attribute } },
+        }),
+      );
+    const first = await send('first', 'x');
+    // The SDK checks both digests against what it sent: a mismatch would reject the call.
+    const duplicate = await send('second', 'y');
+    assert.equal(duplicate.MessageId, first.MessageId);
+    assert.equal(duplicate.MD5OfMessageBody, createHash('md5').update('second').digest('hex'));
+    assert.notEqual(duplicate.MD5OfMessageAttributes, first.MD5OfMessageAttributes);
+    const got = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, MessageAttributeNames: ['All'] }));
+    assert.deepEqual(
+      got.Messages!.map((m) => [m.Body, m.MessageAttributes!.a.StringValue]),
+      [['first', 'x']],
+    );
+  });
+
   it('redrives to the dead-letter queue and moves messages back with a move task', async () => {
     const dlq = await create();
     const dlqArn = await arnOf(dlq);

@@ -122,6 +122,14 @@ export interface InteractionMeta {
   /** Operation name in the AWS model (`SendMessage`). */
   operation: string;
   protocol: WireProtocol;
+  /**
+   * A plain HTTP request, not an AWS API call: the Pact path and query go to this base URL, a template such as a
+   * captured Lambda function URL (`{{functionUrl}}`). It is sent unsigned, and its answer is judged as HTTP:
+   * `expect.status`, `expect.headers`, and `expect.output` against `{ body: <the body as text> }`. A URL on AWS's
+   * own domains (`*.on.aws`, `*.amazonaws.com`) is sent there; another host (an emulator's
+   * `*.localhost.localstack.cloud` names) goes to the target endpoint, with the URL's host as the Host header.
+   */
+  url?: string;
   /** Real request content type when the Pact body is stored under another (x-amz-json bodies are stored as JSON). */
   requestContentType?: string;
   /** Real response content type, likewise. */
@@ -235,13 +243,29 @@ export interface PactBody {
  * CloudWatch Logs' event timestamps). "Now" is fixed once per scenario run: the target's own
  * clock where it has twinstack's clock route, else the verifier's. The request keeps an example value at the path.
  */
-export interface PactGenerator {
+export interface DateTimeGenerator {
   type: 'DateTime';
   expression: string;
   format: string;
 }
 
-/** Generators by request part (the body only, so far): JSONPaths into a JSON body, or `$['Param.Name']` in a form body. */
+/**
+ * twinstack's generator of a whole request body (path `$`), made when the request is replayed so that it never sits
+ * in the contract file: `text` repeated and cut to `bytes` bytes of UTF-8 (a test's 5 MiB part `b"a" * 5_242_881`).
+ * The stored body is empty. Pact's tools ignore generator types they do not know.
+ */
+export interface RepeatedTextGenerator {
+  type: 'RepeatedText';
+  text: string;
+  bytes: number;
+}
+
+export type PactGenerator = DateTimeGenerator | RepeatedTextGenerator;
+
+/**
+ * Generators by request part (the body only, so far): JSONPaths into a JSON body, `$['Param.Name']` in a form body,
+ * or `$` for the whole body.
+ */
 export interface PactGenerators {
   body?: Record<string, PactGenerator>;
 }

@@ -1,4 +1,5 @@
 import { Crc32c, Crc64Nvme } from '@aws-sdk/checksums/crc';
+import { isRepeated, repeatedBytes } from './source-types.ts';
 
 /** The request checksums botocore computes only with awscrt (botocore[crt]), which the porter's Python does not have. */
 const CRT_ALGORITHMS: Record<string, new () => { update(data: Uint8Array): void; digest(): Promise<Uint8Array> }> = { CRC32C: Crc32c, CRC64NVME: Crc64Nvme };
@@ -15,8 +16,8 @@ export async function withCrtChecksum(operation: string, params: Record<string, 
   const member = `Checksum${algorithm}`;
   if (!BODY_CHECKSUMMED.has(operation) || !Object.hasOwn(CRT_ALGORITHMS, algorithm) || member in params) return params;
   const body = params.Body ?? '';
-  if (typeof body !== 'string' || body.includes('{{')) return params;
+  if (!isRepeated(body) && (typeof body !== 'string' || body.includes('{{'))) return params;
   const hash = new CRT_ALGORITHMS[algorithm]();
-  hash.update(Buffer.from(body));
+  hash.update(isRepeated(body) ? repeatedBytes(body) : Buffer.from(body));
   return { ...params, [member]: Buffer.from(await hash.digest()).toString('base64') };
 }

@@ -12,10 +12,11 @@ import type { ContractFile, ContractInteraction, Expectation, JsonValue, PactMat
 import { loadModel } from '../../emulator/models/load.ts';
 import { pythonCommand } from '../../emulator/core/platform.ts';
 import { relativeTimeGenerators, withExampleTimes, type ExampleTimes } from './relative-times.ts';
-import { receivedBodiesExpectation, snapshotToExpectation } from './snapshot-expectation.ts';
+import { placeholderTemplate, receivedBodiesExpectation, snapshotToExpectation, type SnapshotForms } from './snapshot-expectation.ts';
 import { snapshotRoot } from './snapshot-root.ts';
 import { withCrtChecksum } from './crt-checksums.ts';
-import type { SourceFile, SourceProtocol, SourceScenario, SourceStep } from './source-types.ts';
+import { bodyGenerator, isRepeated, type RepeatedBody, type SourceFile, type SourceProtocol, type SourceScenario, type SourceStep } from './source-types.ts';
+import { isJsonText } from '../../emulator/core/json-text.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CONTRACTS = join(ROOT, 'contracts');
@@ -31,7 +32,8 @@ interface SerializedRequest {
   path: string;
   query: Record<string, string | string[]>;
   headers: Record<string, string>;
-  body: string;
+  /** Text; bytes that are not UTF-8 (`$base64`); or a `repeated()` payload, made again at replay time. */
+  body: string | { $base64: string } | RepeatedBody;
 }
 
 interface Variant {
@@ -161,16 +163,23 @@ function interactionFor(
       ? step.fails
         ? { failure: true }
         : {}
-      : step.messageBodies
-        ? receivedBodiesExpectation(snapshotValue, step.messageBodies, forms)
-        : snapshotToExpectation(snapshotValue, family, forms);
+      : step.http
+        ? httpExpectation(step, snapshotValue, forms)
+        : step.messageBodies
+          ? receivedBodiesExpectation(snapshotValue, step.messageBodies, forms)
+          : snapshotToExpectation(snapshotValue, family, forms);
   if (step.select) expect.select = step.select;
   // A response recorded without its ResponseMetadata (LocalStack's 2022 snapshots) shows the call succeeded, not its
   // status: judged like a selected part that is the whole output.
-  else if (expect.output !== undefined && expect.status === undefined && !expect.error) expect.select = '$';
+  else if (expect.output !== undefined && expect.status === undefined && !expect.error && !step.http) expect.select = '$';
   if (step.keyedBy) expect.keyedBy = step.keyedBy;
   if (step.unordered) expect.unordered = step.unordered;
-  if (step.ignore) expect.matchers = { ...expect.matchers, ...Object.fromEntries(step.ignore.map((path) => [path, { match: 'ignore' as const }])) };
+  // An error's members are judged as its fields, not by path: one the test leaves unjudged (`$.Error.PartNumber`) is dropped.
+  const fields = expect.error?.fields;
+  const errorMember = (path: string) => /^\$\.Error\.\w+$/.test(path) && fields !== undefined;
+  for (const path of (step.ignore ?? []).filter(errorMember)) delete fields![path.slice('$.Error.'.length)];
+  const ignored = (step.ignore ?? []).filter((path) => !errorMember(path));
+  if (ignored.length) expect.matchers = { ...expect.matchers, ...Object.fromEntries(ignored.map((path) => [path, { match: 'ignore' as const }])) };
   if (step.patterns) expect.matchers = { ...expect.matchers, ...Object.fromEntries(Object.entries(step.patterns).map(([path, regex]) => [path, { match: 'regex' as const, regex }])) };
   if (step.present) expect.matchers = { ...expect.matchers, ...Object.fromEntries(step.present.map((path) => [path, { match: 'present' as const }])) };
   const isJson = protocol === 'json';
@@ -179,7 +188,7 @@ function interactionFor(
     headers[k.toLowerCase()] = [k.toLowerCase() === 'content-type' && (isJson || cbor) ? 'application/json' : v];
   }
   const pact = isJson && !expect.error ? pactBody(expect) : undefined;
-  const generators = relativeTimeGenerators(request.body, family, examples);
+  const generators = isRepeated(request.body) ? { $: bodyGenerator(request.body) } : relativeTimeGenerators(typeof request.body === 'string' ? request.body : '', family, examples);
   const responseHeaders: Record<string, string[]> = {};
   if (expect.error && isJson && expect.error.type && source.service === 'sqs') {
     responseHeaders['x-amzn-query-error'] = [`${expect.error.code};${expect.error.type}`];
@@ -187,7 +196,7 @@ function interactionFor(
   return {
     type: 'Synchronous/HTTP',
     key: `${variant.nodeId}#${stepIndex}`,
-    description: `${stepIndex} ${step.op} (${protocol})${step.snapshot ? ` → ${step.snapshot}` : ''}`,
+    description: `${stepIndex} ${step.op} (${step.http ? 'http' : protocol})${step.snapshot ? ` → ${step.snapshot}` : ''}`,
     pending: false,
     request: {
       method: request.method,
@@ -197,7 +206,7 @@ function interactionFor(
         ? { query: Object.fromEntries(Object.entries(request.query).map(([k, v]) => [k, ([] as string[]).concat(v)])) }
         : {}),
       headers,
-      ...requestBody(family, request),
+      ...(step.http ? plainBody(request) : requestBody(family, request)),
       ...(generators ? { generators: { body: generators } } : {}),
     },
     response: {
@@ -212,6 +221,7 @@ function interactionFor(
         service,
         operation: step.op,
         protocol,
+        ...(step.http ? { url: step.http.url } : {}),
         // AWS answers a JSON-protocol request in the request's own JSON version (1.0 for SQS and DynamoDB, 1.1 for Kinesis).
         ...(isJson ? { requestContentType: request.headers['Content-Type'], responseContentType: request.headers['Content-Type'] } : {}),
         ...(cbor ? { requestContentType: 'application/cbor', responseContentType: 'application/cbor' } : {}),
@@ -227,6 +237,30 @@ function interactionFor(
       },
     },
   };
+}
+
+/**
+ * An `http` step's expectation: the HTTP answer the test's recorded dict stands for (SourceStep.answer), its body
+ * judged as text, or as the JSON document the snapshot stores decoded.
+ */
+function httpExpectation(step: SourceStep, recorded: unknown, forms: SnapshotForms): Expectation {
+  if (!step.answer) throw new Error(`${step.op}: an http step with a snapshot needs an answer`);
+  const { status, headers, body } = step.answer(recorded as never);
+  const expect: Expectation = body === undefined ? {} : snapshotToExpectation({ body }, 'rest-json', { ...forms, jsonStrings: ['$.body', ...(forms.jsonStrings ?? [])] });
+  if (status !== undefined) expect.status = status;
+  if (headers) expect.headers = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), placeholderTemplate(value)]));
+  return expect;
+}
+
+/** An `http` step's request as the test sent it (no AWS client serialized it). */
+function plainRequest(http: NonNullable<SourceStep['http']>): SerializedRequest {
+  return { method: http.method, path: http.path ?? '/', query: http.query ?? {}, headers: http.headers ?? {}, body: http.body ?? '' };
+}
+
+/** An `http` step's body: its bytes as the test sent them (a JSON body is not re-serialized). */
+function plainBody(request: SerializedRequest): { body?: ContractInteraction['request']['body'] } {
+  if (typeof request.body !== 'string' || !request.body) return {};
+  return { body: { content: request.body, contentType: request.headers['Content-Type'] ?? request.headers['content-type'] ?? 'application/octet-stream', encoded: false } };
 }
 
 /** The protocol botocore serializes a step in: Smithy RPC v2 CBOR steps as their AWS JSON document. */
@@ -260,23 +294,17 @@ function blobTemplates(value: JsonValue): JsonValue {
   return value;
 }
 
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function requestBody(protocol: SourceProtocol, request: SerializedRequest): { body?: ContractInteraction['request']['body'] } {
+  const contentType = request.headers['Content-Type'] ?? (protocol === 'rest-xml' ? 'application/octet-stream' : 'application/json');
+  // A generated body is stored empty (its generator makes it); bytes that are not text are stored base64.
+  if (isRepeated(request.body)) return { body: { content: '', contentType, encoded: false } };
+  if (typeof request.body !== 'string') return { body: { content: request.body.$base64, contentType, encoded: 'base64' } };
   if (protocol === 'json') return { body: { content: blobTemplates(JSON.parse(request.body || '{}') as JsonValue), contentType: 'application/json', encoded: false } };
   if (protocol === 'query') return { body: { content: request.body, contentType: 'application/x-www-form-urlencoded', encoded: false } };
   if (!request.body) return {};
-  const contentType = request.headers['Content-Type'] ?? (protocol === 'rest-xml' ? 'application/octet-stream' : 'application/json');
   // An S3 object body is bytes whatever its declared type: only rest-json bodies are documents, except a blob payload
   // sent without a content type (API Gateway's ImportRestApi body), which may be any text.
-  const document = protocol === 'rest-json' && contentType.startsWith('application/json') && (request.headers['Content-Type'] !== undefined || isJson(request.body));
+  const document = protocol === 'rest-json' && contentType.startsWith('application/json') && (request.headers['Content-Type'] !== undefined || isJsonText(request.body));
   const content = document ? (JSON.parse(request.body) as JsonValue) : request.body;
   return { body: { content, contentType, encoded: false } };
 }
@@ -333,13 +361,16 @@ async function main() {
     }
     // Times relative to "now" get examples at the recording's time, found again in the serialized requests.
     const timed = jobs.flatMap(({ variant, steps }) => steps.map((s) => withExampleTimes(s.params, Date.parse(toIsoDate(snapshot[variant.nodeId]['recorded-date'])))));
-    const requests = jobs.flatMap(({ variant, steps }) =>
-      steps.map((s) => ({ service: s.service ?? source.service, protocol: serializedAs(s.protocol ?? variant.protocol), operation: s.op, ...(s.plainHttp ? { plainHttp: s.plainHttp } : {}) })),
-    ).map((request, i) => ({ ...request, params: timed[i].params }));
+    const allSteps = jobs.flatMap(({ variant, steps }) => steps.map((step) => ({ variant, step })));
+    const requests = allSteps
+      .map(({ variant, step: s }, i) => ({ service: s.service ?? source.service, protocol: serializedAs(s.protocol ?? variant.protocol), operation: s.op, ...(s.plainHttp ? { plainHttp: s.plainHttp } : {}), params: timed[i].params }))
+      .filter((_, i) => !allSteps[i].step.http);
     for (const request of requests) request.params = await withCrtChecksum(request.operation, request.params);
-    const serialized = JSON.parse(
-      execFileSync(pythonCommand(), [join(ROOT, 'verifier', 'port', 'serialize.py')], { input: JSON.stringify(requests), maxBuffer: 1 << 28 }).toString(),
-    ) as SerializedRequest[];
+    const botocore = (
+      JSON.parse(execFileSync(pythonCommand(), [join(ROOT, 'verifier', 'port', 'serialize.py')], { input: JSON.stringify(requests), maxBuffer: 1 << 28 }).toString()) as SerializedRequest[]
+    ).values();
+    // Plain HTTP steps go as the test wrote them; the others as botocore serialized them, in order.
+    const serialized = allSteps.map(({ step }) => (step.http ? plainRequest(step.http) : botocore.next().value!));
     let cursor = 0;
     for (const { scenario, variant, steps } of jobs) {
       const entry = snapshot[variant.nodeId];

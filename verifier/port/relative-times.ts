@@ -1,4 +1,4 @@
-import type { JsonValue, PactGenerator } from '../contract/types.ts';
+import type { DateTimeGenerator, JsonValue } from '../contract/types.ts';
 import { childPath } from '../replay/compare.ts';
 import { EPOCH_MILLISECONDS, EPOCH_SECONDS, expressionFor, ISO_8601 } from '../replay/relative-time.ts';
 import type { RelativeTime, SourceProtocol } from './source-types.ts';
@@ -31,9 +31,9 @@ export function withExampleTimes(params: Record<string, unknown>, baseMs: number
 }
 
 /** The Pact body generators for the example times found in a serialized body (JSON epoch seconds, form ISO text). */
-export function relativeTimeGenerators(body: string, protocol: SourceProtocol, examples: ExampleTimes): Record<string, PactGenerator> | undefined {
+export function relativeTimeGenerators(body: string, protocol: SourceProtocol, examples: ExampleTimes): Record<string, DateTimeGenerator> | undefined {
   if (!examples.size) return undefined;
-  const generators: Record<string, PactGenerator> = {};
+  const generators: Record<string, DateTimeGenerator> = {};
   const add = (path: string, ms: number, format: string) => {
     const offset = examples.get(ms);
     if (offset !== undefined) generators[path] = { type: 'DateTime', expression: expressionFor(offset), format };

@@ -1,7 +1,8 @@
 """Serializes AWS requests with botocore's own serializers (the real client code), for the contract generator.
 
 stdin: JSON list of {"service", "protocol", "operation", "params", "plainHttp"?}; stdout: JSON list of
-{"method", "path", "query", "headers", "body"}. botocore 1.43 models; SQS over query uses twinstack's copy (emulator/models), which keeps the legacy query traits.
+{"method", "path", "query", "headers", "body"}, the body text, `{"$base64"}` for bytes that are not UTF-8, or the
+`{"$repeat", "bytes"}` a source gave as the payload. botocore 1.43 models; SQS over query uses twinstack's copy (emulator/models), which keeps the legacy query traits.
 """
 import base64
 import json
@@ -29,11 +30,24 @@ def model_for(service, protocol):
     return _models[key]
 
 
+def is_repeated(value):
+    return isinstance(value, dict) and set(value) == {"$repeat", "bytes"}
+
+
+def repeated(value):
+    """`{"$repeat": text, "bytes": n}` -> the text repeated and cut to n bytes (a body the verifier makes at replay time)."""
+    unit = value["$repeat"].encode("utf-8")
+    return (unit * (value["bytes"] // len(unit) + 1))[: value["bytes"]]
+
+
 def with_blobs(value):
-    """`{"$blob": base64}` in a source's parameters -> bytes (blobs that are not UTF-8 text cannot travel as JSON strings)."""
+    """`{"$blob": base64}` in a source's parameters -> bytes (blobs that are not UTF-8 text cannot travel as JSON strings);
+    `{"$repeat", "bytes"}` -> the bytes it describes."""
     if isinstance(value, dict):
         if list(value) == ["$blob"]:
             return base64.b64decode(value["$blob"])
+        if is_repeated(value):
+            return repeated(value)
         return {k: with_blobs(v) for k, v in value.items()}
     if isinstance(value, list):
         return [with_blobs(v) for v in value]
@@ -89,8 +103,14 @@ def serialize(step):
         # Templates in bucket names and keys ({{suffix}}) must survive the path's percent-encoding.
         request["url_path"] = request["url_path"].replace("%7B%7B", "{{").replace("%7D%7D", "}}")
     body = request["body"]
-    if isinstance(body, bytes):
-        body = body.decode("utf-8")
+    payload = operation.input_shape.serialization.get("payload") if operation.input_shape else None
+    if payload and is_repeated(step["params"].get(payload)):
+        body = step["params"][payload]  # made again by the verifier: the contract stores its description, not its bytes
+    elif isinstance(body, bytes):
+        try:
+            body = body.decode("utf-8")
+        except UnicodeDecodeError:
+            body = {"$base64": base64.b64encode(body).decode()}
     elif isinstance(body, dict):  # query: botocore keeps the form as a dict until the HTTP layer encodes it
         from urllib.parse import quote
 

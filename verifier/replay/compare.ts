@@ -26,22 +26,30 @@ const FILTER = /^\[\?\(@\.([A-Za-z0-9_]+)=='((?:[^'\\]|\\.)*)'\)\]/;
 
 /**
  * Reads a concrete JSONPath (`$.a.b[0]['c.d']`), whose list steps may also be filters (`Outputs[?(@.OutputKey=='Url')]`,
- * the first match); `[*]` is not allowed here.
+ * the first match); `[*]` is not allowed here. `intoJsonText`: the path may go on inside a JSON document a response holds
+ * as text (a template body).
  */
-export function readPath(root: unknown, path: string): unknown {
+export function readPath(root: unknown, path: string, intoJsonText = false): unknown {
   const at = path.indexOf('[?');
   const filter = at < 0 ? null : FILTER.exec(path.slice(at));
-  if (!filter) return readKeys(root, pathKeys(path));
-  const list = readKeys(root, pathKeys(path.slice(0, at)));
+  if (!filter) return readKeys(root, pathKeys(path), intoJsonText);
+  const list = readKeys(root, pathKeys(path.slice(0, at)), intoJsonText);
   if (!Array.isArray(list)) return undefined;
   const [segment, member, text] = filter;
   const found: unknown = list.find((item) => item !== null && typeof item === 'object' && (item as Record<string, unknown>)[member] === text.replace(/\\'/g, "'"));
-  return found === undefined ? undefined : readPath(found, `$${path.slice(at + segment.length)}`);
+  return found === undefined ? undefined : readPath(found, `$${path.slice(at + segment.length)}`, intoJsonText);
 }
 
-function readKeys(root: unknown, keys: (string | number)[]): unknown {
+function readKeys(root: unknown, keys: (string | number)[], intoJsonText: boolean): unknown {
   let value = root;
   for (const key of keys) {
+    if (intoJsonText && typeof value === 'string' && /^\s*[[{]/.test(value)) {
+      try {
+        value = JSON.parse(value);
+      } catch {
+        return undefined;
+      }
+    }
     if (value === null || typeof value !== 'object') return undefined;
     value = (value as Record<string | number, unknown>)[key];
   }
@@ -226,7 +234,7 @@ export function compareOutput(expectation: Expectation, actualOutput: unknown, v
   if (!expectation.output) return [];
   const comparison = new Comparison(expectation, vars);
   const select = expectation.select ?? '$';
-  const selected = readPath(actualOutput ?? {}, select);
+  const selected = readPath(actualOutput ?? {}, select, true);
   const { keyedBy } = expectation;
   const actual = keyedBy && Array.isArray(selected) ? Object.fromEntries(selected.map((m: Record<string, unknown>) => [String(m?.[keyedBy.key]), m?.[keyedBy.value]])) : selected;
   comparison.value(expectation.output, actual, '$');

@@ -1,4 +1,4 @@
-import type { JsonValue, PactGenerator } from '../contract/types.ts';
+import type { DateTimeGenerator, JsonValue, PactGenerator } from '../contract/types.ts';
 
 /**
  * Request values relative to "now" (a Pact V4 `DateTime` generator): a test that sent `utc_now - 60 s` sends, when
@@ -37,14 +37,14 @@ export function expressionFor(offsetSeconds: number): string {
 
 /** Problems with a generator, for the contract checker ('' when it is fine). */
 export function generatorProblem(generator: PactGenerator): string {
-  if (generator.type !== 'DateTime') return `unsupported generator type '${generator.type}' (only DateTime)`;
+  if (generator.type !== 'DateTime') return `unsupported generator type '${(generator as { type: string }).type}' (DateTime, RepeatedText)`;
   if (offsetOf(generator.expression) === undefined) return `unsupported expression '${generator.expression}' (now, now ± N unit)`;
   if (![EPOCH_SECONDS, EPOCH_MILLISECONDS, ISO_8601].includes(generator.format)) return `format must be '${EPOCH_SECONDS}', '${EPOCH_MILLISECONDS}' or "${ISO_8601}"`;
   return '';
 }
 
 /** The value a generator produces for a replay whose "now" is `nowMs`. */
-export function generate(generator: PactGenerator, nowMs: number): JsonValue {
+export function generate(generator: DateTimeGenerator, nowMs: number): JsonValue {
   const at = nowMs + (offsetOf(generator.expression) ?? 0);
   if (generator.format === EPOCH_MILLISECONDS) return at;
   return generator.format === EPOCH_SECONDS ? at / 1000 : new Date(at).toISOString();

@@ -1,7 +1,8 @@
 import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
-import type { ContractInteraction, JsonValue, PactGenerators } from '../contract/types.ts';
+import type { ContractInteraction, DateTimeGenerator, JsonValue, PactGenerators } from '../contract/types.ts';
 import { pathKeys } from './compare.ts';
+import { repeatedText, wholeBodyGenerator } from './generated-body.ts';
 import { generate } from './relative-time.ts';
 import { render, renderDeep, type Vars } from './template.ts';
 
@@ -9,7 +10,8 @@ export interface PreparedRequest {
   method: string;
   url: URL;
   headers: Record<string, string>;
-  body?: string;
+  /** Text, or bytes (a body stored base64, or generated). */
+  body?: string | Buffer;
 }
 
 export interface Credentials {
@@ -24,9 +26,13 @@ function encodeForm(pairs: [string, string][]): string {
   return pairs.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
 }
 
+function dateTimes(generators: PactGenerators | undefined): [string, DateTimeGenerator][] {
+  return Object.entries(generators?.body ?? {}).filter((entry): entry is [string, DateTimeGenerator] => entry[1].type === 'DateTime');
+}
+
 /** A JSON body with its generated values (times relative to `now`) in place of the examples. */
 function withGenerated(content: JsonValue, generators: PactGenerators | undefined, now: number): JsonValue {
-  const entries = Object.entries(generators?.body ?? {});
+  const entries = dateTimes(generators);
   if (!entries.length) return content;
   const copy = structuredClone(content);
   for (const [path, generator] of entries) {
@@ -54,11 +60,16 @@ export function prepareRequest(interaction: ContractInteraction, endpoint: strin
     if (['authorization', 'x-amz-date', 'x-amz-security-token', 'host', 'content-length', 'x-amz-content-sha256'].includes(lower)) continue;
     headers[lower] = render(values.join(', '), vars);
   }
-  let body: string | undefined;
+  let body: string | Buffer | undefined;
   if (request.body) {
-    const { content, contentType } = request.body;
-    if (typeof content === 'string' && contentType.startsWith('application/x-www-form-urlencoded')) {
-      const form = Object.fromEntries(Object.entries(request.generators?.body ?? {}).map(([path, g]) => [String(pathKeys(path)[0]), g]));
+    const { content, contentType, encoded } = request.body;
+    const generated = wholeBodyGenerator(request.generators);
+    if (generated) {
+      body = repeatedText(generated);
+    } else if (encoded === 'base64' && typeof content === 'string') {
+      body = Buffer.from(content, 'base64');
+    } else if (typeof content === 'string' && contentType.startsWith('application/x-www-form-urlencoded')) {
+      const form = Object.fromEntries(dateTimes(request.generators).map(([path, g]) => [String(pathKeys(path)[0]), g]));
       const value = (k: string, v: string) => (Object.hasOwn(form, k) ? String(generate(form[k], now)) : render(v, vars));
       body = encodeForm([...new URLSearchParams(content)].map(([k, v]) => [k, value(k, v)]));
     } else if (typeof content === 'string') {

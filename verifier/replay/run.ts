@@ -6,7 +6,7 @@ import { parseResponse, type ParsedResponse } from '../model/parse-response.ts';
 import { cborRequestBody, cborResponseDocument } from '../model/cbor-document.ts';
 import { compareOutput, readPath, type Mismatch } from './compare.ts';
 import { prepareRequest, signRequest, type Credentials } from './request.ts';
-import { matchTemplate, UnboundVariable, type Vars } from './template.ts';
+import { matchTemplate, render, UnboundVariable, type Vars } from './template.ts';
 
 export interface Target {
   endpoint: string;
@@ -140,7 +140,8 @@ function judge(expect: Expectation, actual: ParsedResponse, vars: Vars): Mismatc
       }
       if (expect.output !== undefined) mismatches.push(...compareOutput(expect, actual.output, vars));
     }
-  } else if (!actual.unparseable && actual.status < 300 && !expect.failure) {
+  } else if (!actual.unparseable && !expect.failure && (actual.status < 300 || (!actual.error && expect.output !== undefined))) {
+    // A failed answer with no AWS error in it is a plain HTTP one (InteractionMeta.url), whose body is judged too.
     mismatches.push(...compareOutput(expect, actual.output, vars));
   }
   for (const [name, value] of Object.entries(expect.headers ?? {})) {
@@ -161,18 +162,44 @@ function capture(interaction: ContractInteraction, actual: ParsedResponse, vars:
   return mismatches;
 }
 
+/** A request body as a report shows it: text, or the size of bytes (a base64-stored or generated body). */
+function shownBody(body: string | Buffer): string {
+  return typeof body === 'string' ? body : `<${body.length} bytes>`;
+}
+
 interface Sent {
   parsed: ParsedResponse;
   exchange: NonNullable<InteractionResult['exchange']>;
 }
 
+/** AWS's own domains: a URL there is reached directly; any other host is the target's own name for a resource. */
+const AWS_HOST = /\.(on\.aws|amazonaws\.com)$/;
+
+/** A plain HTTP interaction (InteractionMeta.url): sent unsigned, its answer read as status, headers and body text. */
+async function sendPlain(interaction: ContractInteraction, target: Target, vars: Vars, now: number): Promise<Sent> {
+  const base = new URL(render(interaction.comments.twinstack.url!, vars));
+  const direct = AWS_HOST.test(base.hostname);
+  const prepared = prepareRequest(interaction, direct ? base.origin : new URL(target.endpoint).origin, vars, now);
+  const headers = direct ? prepared.headers : { ...prepared.headers, host: base.host };
+  const res = await httpRequest(prepared.url, { method: prepared.method as 'POST', headers, body: prepared.body, dispatcher: agentFor(prepared.url.origin) });
+  const responseHeaders: Record<string, string> = {};
+  for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) responseHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
+  const body = await res.body.text();
+  const url = new URL(prepared.url.pathname + prepared.url.search, base.origin).toString();
+  return {
+    parsed: { status: res.statusCode, headers: responseHeaders, output: { body } },
+    exchange: { request: { method: prepared.method, url, headers: prepared.headers, ...(prepared.body ? { body: shownBody(prepared.body) } : {}) }, response: { status: res.statusCode, body } },
+  };
+}
+
 async function send(interaction: ContractInteraction, target: Target, vars: Vars, model: ServiceModel, now: number): Promise<Sent> {
   const meta = interaction.comments.twinstack;
+  if (meta.url !== undefined) return sendPlain(interaction, target, vars, now);
   const prepared = prepareRequest(interaction, target.endpoint, vars, now);
   const signingName = model.metadata.signingName ?? model.metadata.endpointPrefix;
   // Smithy RPC v2 CBOR: the stored AWS JSON document goes as CBOR; the answer is read back as its JSON document.
   const cbor = meta.protocol === 'smithy-rpc-v2-cbor';
-  const wire = cbor ? { ...prepared, body: cborRequestBody(model, meta.operation, prepared.body ?? '') } : prepared;
+  const wire = cbor ? { ...prepared, body: cborRequestBody(model, meta.operation, String(prepared.body ?? '')) } : prepared;
   const headers = await signRequest(wire, signingName, target.region, target.credentials);
   const res = await httpRequest(prepared.url, {
     method: prepared.method as 'POST',
@@ -203,7 +230,7 @@ async function send(interaction: ContractInteraction, target: Target, vars: Vars
       url: prepared.url.toString(),
       // What tells the operation apart; signatures and dates would only be noise in a report.
       headers: Object.fromEntries(Object.entries(prepared.headers).filter(([k]) => /^(content-type|x-amz-target|x-amz-(?!date|content-sha256|security-token))/i.test(k))),
-      ...(prepared.body ? { body: prepared.body } : {}),
+      ...(prepared.body ? { body: shownBody(prepared.body) } : {}),
     },
     response: { status: res.statusCode, body },
   };

@@ -20,12 +20,12 @@ export function waitForChangeSet(changeSet: string): SourceStep {
  * `deploy_cfn_template` as the fixture runs it: a change set (CREATE, or UPDATE of the stack), its creation waited
  * for, executed, and the stack's operation waited for; the stack's id is captured as `{{stackId}}`.
  */
-export function deployed(template: string, parameters: Record<string, string> = {}, changeSetType: 'CREATE' | 'UPDATE' = 'CREATE', name = 'change-set-{{suffix}}'): SourceStep[] {
+export function deployed(template: string, parameters: Record<string, string> = {}, changeSetType: 'CREATE' | 'UPDATE' = 'CREATE', name = 'change-set-{{suffix}}', stack = STACK): SourceStep[] {
   return [
     {
       op: 'CreateChangeSet',
       params: {
-        StackName: STACK,
+        StackName: stack,
         ChangeSetName: name,
         TemplateBody: template,
         Capabilities: ['CAPABILITY_AUTO_EXPAND', 'CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM'],
@@ -53,16 +53,36 @@ export function outputOf(stack: string, name: string): SourceStep {
   return { op: 'DescribeStacks', params: { StackName: stack }, capture: { [name]: '$.Stacks[0].Outputs[0].OutputValue' } };
 }
 
-/** The fixture's `stack.outputs`: DescribeStacks, the outputs the test reads captured by their OutputKey (variable -> key). */
-export function outputsOf(stack: string, outputs: Record<string, string>): SourceStep {
+/**
+ * The fixture's `stack.outputs[...]` of several outputs: DescribeStacks, each output's value captured by its OutputKey
+ * (a name: into the variable of that name; a map: variable -> OutputKey).
+ */
+export function outputsOf(stack: string, ...outputs: (string | Record<string, string>)[]): SourceStep {
+  const byVariable = outputs.flatMap((output) => (typeof output === 'string' ? [[output, output]] : Object.entries(output)));
   return {
     op: 'DescribeStacks',
     params: { StackName: stack },
-    capture: Object.fromEntries(Object.entries(outputs).map(([name, key]) => [name, `$.Stacks[0].Outputs[?(@.OutputKey=='${key}')].OutputValue`])),
+    capture: Object.fromEntries(byVariable.map(([name, key]) => [name, `$.Stacks[0].Outputs[?(@.OutputKey=='${key}')].OutputValue`])),
   };
 }
 
 /** The fixture's `stack.outputs` dict snapshotted: DescribeStacks, its outputs judged as the dict of their values by key. */
 export function outputsSnapshot(stack: string, snapshot: string, more: Partial<SourceStep> = {}): SourceStep {
   return { op: 'DescribeStacks', params: { StackName: stack }, snapshot, select: '$.Stacks[0].Outputs', keyedBy: { key: 'OutputKey', value: 'OutputValue' }, ...more };
+}
+
+/**
+ * A template of tests/aws/templates/ rendered with Jinja as the fixture's `template_mapping` does: `{{ name }}` and
+ * unnested `{% if name %}…{% else %}…{% endif %}` blocks (all these templates use); Jinja drops the final newline.
+ */
+export function rendered(name: string, mapping: Record<string, string | boolean | number>): string {
+  const value = (key: string) => {
+    if (!Object.hasOwn(mapping, key)) throw new Error(`${name}: no value for ${key}`);
+    return mapping[key];
+  };
+  const text = template(name)
+    .replace(/\{%\s*if\s+(\w+)\s*%\}([\s\S]*?)(?:\{%\s*else\s*%\}([\s\S]*?))?\{%\s*endif\s*%\}/g, (_, key: string, then: string, otherwise = '') => (value(key) ? then : otherwise))
+    .replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => String(value(key)));
+  if (/\{%/.test(text)) throw new Error(`${name}: a Jinja tag this renderer does not know`);
+  return text.replace(/\n$/, '');
 }

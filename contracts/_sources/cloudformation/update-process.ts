@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { SourceScenario, SourceStep } from '../../../verifier/port/source-types.ts';
 import { BEFORE_LAST_OPERATIONS, STACK, waitForChangeSet, waitForStack } from './common.ts';
 
-interface Captured {
+export interface Captured {
   t1: string;
   t2: string;
   p1: Record<string, string>;
@@ -68,7 +68,7 @@ function stage(n: 1 | 2, test: Captured): SourceStep[] {
   ];
 }
 
-function captureUpdateProcess(test: Captured): SourceStep[] {
+export function captureUpdateProcess(test: Captured): SourceStep[] {
   return [
     ...setup(test.before),
     ...stage(1, test),

@@ -1,5 +1,6 @@
 // Helpers shared by the S3 sources: the test bucket and the calls on it (LocalStack's s3_bucket fixtures).
-import type { SourceStep } from '../../../verifier/port/source-types.ts';
+import { gzipSync } from 'node:zlib';
+import { repeated, type RepeatedBody, type SourceStep } from '../../../verifier/port/source-types.ts';
 
 export const BUCKET = 'bucket-{{suffix}}';
 /** A call on the test bucket, with the snapshot entry its response is judged by (if AWS recorded one). */
@@ -21,8 +22,23 @@ export const createUpload = (Key: string, snapshot?: string, extra: Record<strin
   withCapture(onBucket('CreateMultipartUpload', snapshot, { Key, ...extra }), { [name]: '$.UploadId' });
 
 /** UploadPart into `{{<upload>}}`, its ETag kept as `{{<etag>}}`. */
-export const uploadPart = (Key: string, Body: string, PartNumber = 1, snapshot?: string, upload = 'uploadId', etag = `part${PartNumber}`, extra: Record<string, unknown> = {}): SourceStep =>
+export const uploadPart = (Key: string, Body: string | RepeatedBody, PartNumber = 1, snapshot?: string, upload = 'uploadId', etag = `part${PartNumber}`, extra: Record<string, unknown> = {}): SourceStep =>
   withCapture(onBucket('UploadPart', snapshot, { Key, UploadId: `{{${upload}}}`, PartNumber, Body, ...extra }), { [etag]: '$.ETag' });
+
+/** The tests' parts of S3's 5 MiB minimum part size plus one byte (`"a" * (5_242_880 + 1)`), made at replay time. */
+export const LARGE_PART = repeated('a', 5_242_881);
+
+/**
+ * The gzip tests' body: `"1234567890 " * 100` written by Python's GzipFile with the test's fixed mtime (1676569620)
+ * into a stream with no file name, level 9 as Python's default; zlib's deflate at level 9 gives the same bytes, and
+ * Python's header writes OS 255 (unknown). A blob: its bytes are not UTF-8 text.
+ */
+export const GZIP_BODY = (() => {
+  const bytes = gzipSync(Buffer.from('1234567890 '.repeat(100)), { level: 9 });
+  bytes.writeUInt32LE(1676569620, 4);
+  bytes[9] = 255;
+  return { $blob: bytes.toString('base64') };
+})();
 
 /** CompleteMultipartUpload of `{{<upload>}}` with parts 1..n by their captured ETags. */
 export const completeUpload = (Key: string, snapshot?: string, extra: Record<string, unknown> = {}, parts = 1, upload = 'uploadId'): SourceStep =>

@@ -2,7 +2,7 @@
 // TestS3SSECEncryption, Apache-2.0) reproduced as request sequences. Expected responses come only from the snapshots.
 import { createHash } from 'node:crypto';
 import type { SourceScenario, SourceStep } from '../../../verifier/port/source-types.ts';
-import { BUCKET, createBucket, createUpload, onBucket, versioning, withCapture } from './common.ts';
+import { BUCKET, completeUpload, createBucket, createUpload, LARGE_PART, onBucket, uploadPart, versioning, withCapture } from './common.ts';
 
 /** ENCRYPTION_KEY and ENCRYPTION_KEY_2 of the test class, base64, with their MD5s (base64). */
 const KEY_1 = { SSECustomerAlgorithm: 'AES256', SSECustomerKey: 'MTIzNDU2Nzg5MGFiY2RlZjEyMzQ1Njc4OTBhYmNkZWY=', SSECustomerKeyMD5: 'JMwgiexXqwuPqIPjYFmIZQ==' };
@@ -34,7 +34,9 @@ const copySource = (key: typeof KEY_1) => ({
  * another ETag on every upload (the snapshots show it), so the recorded value is judged by its form only.
  */
 const RANDOM_ETAG = '^"[0-9a-f]{32}"$';
-const randomEtag = (step: SourceStep, path = '$.ETag'): SourceStep => ({ ...step, patterns: { ...step.patterns, [path]: RANDOM_ETAG } });
+const randomEtag = (step: SourceStep, path = '$.ETag', pattern = RANDOM_ETAG): SourceStep => ({ ...step, patterns: { ...step.patterns, [path]: pattern } });
+/** The ETag of a three-part upload of such parts: the MD5 of their random ETags. */
+const MULTIPART_ETAG = '^"[0-9a-f]{32}-3"$';
 
 const KEY = 'test-sse-c';
 const putSseC = (snapshot: string | undefined, extra: Record<string, unknown>, Key = KEY, Body = 'test_data'): SourceStep => onBucket('PutObject', snapshot, { Key, Body, ...extra });
@@ -119,6 +121,22 @@ export const sseCustomerKeyScenarios: SourceScenario[] = [
       createUpload('test-sse-c-multipart', 'create-mpu-sse-c', KEY_1, 'sseUploadId'),
       onBucket('UploadPart', 'mpu-sse-c-upload-part-no-sse-c', { Key: 'test-sse-c-multipart', UploadId: '{{sseUploadId}}', PartNumber: 1, Body: 'testbody' }),
       onBucket('UploadPart', 'mpu-sse-c-upload-part-wrong-sse-c', { Key: 'test-sse-c-multipart', UploadId: '{{sseUploadId}}', PartNumber: 1, Body: 'testbody', ...KEY_2 }),
+    ],
+  },
+  {
+    test: 'TestS3SSECEncryption::test_multipart_upload_sse_c',
+    steps: [
+      createBucket(),
+      createUpload('test-sse-c-multipart', 'create-mpu-sse-c', KEY_1),
+      ...[1, 2, 3].map((n) => randomEtag(uploadPart('test-sse-c-multipart', LARGE_PART, n, `upload-part-${n - 1}`, 'uploadId', `part${n}`, KEY_1))),
+      {
+        ...onBucket('ListParts', 'list-parts', { Key: 'test-sse-c-multipart', UploadId: '{{uploadId}}' }),
+        ignore: ['$.Initiator.DisplayName', '$.Initiator.ID', '$.Owner.ID'],
+        patterns: { '$.Parts[*].ETag': RANDOM_ETAG },
+      },
+      randomEtag(completeUpload('test-sse-c-multipart', 'complete-multipart-checksum', {}, 3), '$.ETag', MULTIPART_ETAG),
+      onBucket('GetObject', 'get-obj-no-sse-c-param', { Key: 'test-sse-c-multipart' }),
+      { ...randomEtag(onBucket('GetObject', 'get-obj-sse-c', { Key: 'test-sse-c-multipart', ...KEY_1 }), '$.ETag', MULTIPART_ETAG), ignore: ['$.Body'] },
     ],
   },
   {

@@ -1,8 +1,8 @@
 // Object reads and writes of LocalStack's AWS-validated TestS3 class (github.com/localstack/localstack,
 // tests/aws/services/s3/test_s3.py, Apache-2.0) reproduced as request sequences: keys with special characters,
 // metadata, multipart uploads and their errors, ranges and object attributes.
-import type { SourceScenario, SourceStep } from '../../../verifier/port/source-types.ts';
-import { BUCKET, completeUpload, createBucket, createUpload, onBucket, put, uploadPart, versioning, withCapture } from './common.ts';
+import { repeated, type SourceScenario, type SourceStep } from '../../../verifier/port/source-types.ts';
+import { BUCKET, completeUpload, createBucket, createUpload, GZIP_BODY, onBucket, put, uploadPart, versioning, withCapture } from './common.ts';
 
 /** A read whose snapshot shows the streamed body as "" (the test snapshotted it before reading): the body is not judged. */
 export const getObject = (Key: string, snapshot?: string, extra: Record<string, unknown> = {}): SourceStep => ({
@@ -30,6 +30,21 @@ const UPLOAD_OWNER_NAMES = ['$.Uploads[*].Initiator.DisplayName', '$.Uploads[*].
 const TEN = Array.from({ length: 10 }, (_, i) => i);
 
 export const testS3ObjectScenarios: SourceScenario[] = [
+  {
+    test: 'TestS3::test_s3_upload_download_gzip',
+    steps: [createBucket(), onBucket('PutObject', 'put-object', { Key: 'test.gz', ContentEncoding: 'gzip', Body: GZIP_BODY }), getObject('test.gz', 'get-object')],
+  },
+  {
+    test: 'TestS3::test_upload_big_file',
+    steps: [
+      createBucket(),
+      onBucket('PutObject', 'put_object_key1', { Key: 'test_key1', Body: repeated('\x01', 10_000_000) }),
+      onBucket('PutObject', 'put_object_key2', { Key: 'test_key1', Body: repeated('a', 10_000_000) }),
+      onBucket('HeadObject', 'head_object_key1', { Key: 'test_key1' }),
+      onBucket('HeadObject', 'head_object_key2', { Key: 'test_key1' }),
+    ],
+    note: 'both keys of the test are `test_key1`: the second body replaces the first, as both heads show',
+  },
   {
     test: 'TestS3::test_delete_bucket_with_content',
     steps: [

@@ -154,12 +154,10 @@ export const testS3Reasons: Record<string, string> = {
   'TestS3::test_s3_batch_delete_public_objects_using_requests':
     'objects written by an anonymous client and deleted with a raw unsigned HTTP POST: the verifier signs every request',
   'TestS3::test_get_object_with_anon_credentials': 'the read goes through an anonymous (unsigned) client: the verifier signs every request',
-  'TestS3::test_upload_big_file': 'two 10 MB bodies: contracts carry request bodies whole',
   'TestS3::test_get_object_attributes_with_space':
     'raw HTTP GETs with a hand-written x-amz-object-attributes header (with and without spaces), sent outside botocore; the answer is judged as parsed XML',
   'TestS3::test_s3_get_object_headers':
     'uploads a binary WAV file from LocalStack’s test files and snapshots bare status codes and error digests, which the verifier cannot judge as responses',
-  'TestS3::test_s3_upload_download_gzip': 'the body is gzip bytes: contract bodies are UTF-8 text',
   'TestS3::test_get_object_content_length_with_virtual_host':
     'a presigned URL fetched with a plain HTTP client and its raw response headers snapshotted, outside botocore',
   'TestS3::test_region_header_exists_outside_us_east_1':

@@ -1,5 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { itemSize, normalizeItem, typeOf, validateAttributeValue } from './expressions/index.ts';
+import { itemSize, typeOf, validItem } from './expressions/index.ts';
+import { valueSize } from './expressions/item-size.ts';
 import { invalidParameter, keyMismatch, validation } from './errors.ts';
 import { keyNames, type KeySchema, type SecondaryIndex, type Table } from './table.ts';
 import type { Item } from './values.ts';
@@ -8,28 +9,20 @@ const MAX_PARTITION_KEY_BYTES = 2048;
 const MAX_SORT_KEY_BYTES = 1024;
 export const MAX_ITEM_BYTES = 400 * 1024;
 
-/** Size of one value as DynamoDB counts it (an attribute's size minus its name). */
-export function valueSize(value: AttributeValue): number {
-  return itemSize({ '': value });
-}
 
-/** Validates every attribute value of a request map and returns it with numbers normalized. */
-export function validItem(item: Item, path: string): Item {
-  for (const [name, value] of Object.entries(item)) validateAttributeValue(value, `${path}.${name}`);
-  return normalizeItem(item);
-}
+export { validItem };
 
 /**
  * A `Key` parameter (GetItem, DeleteItem, UpdateItem, batch and transaction keys): exactly the table's key
  * attributes, with their defined types. Returns the key with numbers normalized.
  */
-export function validKey(table: Table, key: Item, path = 'key'): Item {
+export function validKey(table: Table, key: Item): Item {
   const { partitionKey, sortKey } = table.schema;
   const names = Object.keys(key);
   const expected = sortKey ? 2 : 1;
   if (names.length !== expected || key[partitionKey] === undefined || (sortKey && key[sortKey] === undefined)) throw keyMismatch();
   for (const name of names) if (typeOf(key[name]) !== table.attributeType(name)) throw keyMismatch();
-  const normalized = validItem(key, path);
+  const normalized = validItem(key);
   checkKeyValues(table.schema, normalized);
   return normalized;
 }
@@ -71,13 +64,19 @@ function checkKeyValues(schema: KeySchema, item: Item) {
  * multi-attribute key counts all its attributes together ("Aggregated size of all range keys").
  */
 function checkKeySizes(schema: KeySchema, item: Item) {
-  const size = (names: string[]) => names.reduce((n, name) => n + (item[name] === undefined ? 0 : valueSize(item[name])), 0);
-  if (size(schema.partitionKeys) > MAX_PARTITION_KEY_BYTES) {
+  if (keySize(schema.partitionKeys, item) > MAX_PARTITION_KEY_BYTES) {
     throw invalidParameter(`Size of hashkey has exceeded the maximum size limit of${MAX_PARTITION_KEY_BYTES} bytes`);
   }
-  if (size(schema.sortKeys) > MAX_SORT_KEY_BYTES) {
+  if (keySize(schema.sortKeys, item) > MAX_SORT_KEY_BYTES) {
     throw invalidParameter(`Aggregated size of all range keys has exceeded the size limit of ${MAX_SORT_KEY_BYTES} bytes`);
   }
+}
+
+/** The size of an item's key attributes `names` (the values only, as DynamoDB counts key sizes). */
+function keySize(names: string[], item: Item): number {
+  let size = 0;
+  for (const name of names) if (item[name] !== undefined) size += valueSize(item[name]);
+  return size;
 }
 
 function checkIndexKeys(table: Table, index: SecondaryIndex, item: Item) {

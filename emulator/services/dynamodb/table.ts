@@ -34,6 +34,9 @@ export function schemaOf(elements: KeySchemaElement[]): KeySchema {
   return { partitionKey: partitionKeys[0], sortKey: sortKeys[0], partitionKeys, sortKeys };
 }
 
+/** A table's key schema never changes: each request reads its parsed form from here instead of parsing it again. */
+const parsedSchemas = new WeakMap<KeySchemaElement[], KeySchema>();
+
 /** All key attributes of a schema, partition attributes first. */
 export function keyNames(schema: KeySchema): string[] {
   return [...schema.partitionKeys, ...schema.sortKeys];
@@ -153,7 +156,9 @@ export class Table {
   }
 
   get schema(): KeySchema {
-    return schemaOf(this.keySchema);
+    let schema = parsedSchemas.get(this.keySchema);
+    if (!schema) parsedSchemas.set(this.keySchema, (schema = schemaOf(this.keySchema)));
+    return schema;
   }
 
   get itemCount(): number {

@@ -52,7 +52,7 @@ function parsedCondition(input: ConditionInput, extraLegacy: string[] = [], extr
 export function preparePut(state: DynamoState, input: ConditionInput & { Item?: Item }, keyErrors: 'named' | 'schema' = 'named'): PreparedWrite {
   const { ctx, condition } = parsedCondition(input);
   ctx.assertAllUsed();
-  const item = validItem(input.Item!, 'item');
+  const item = validItem(input.Item!);
   const table = state.table(input.TableName!);
   checkItemKeys(table, item, keyErrors);
   checkItemSize(item);
@@ -117,7 +117,7 @@ export function prepareUpdate(
 export function applyPlan(table: Table, key: Item, plan: UpdatePlan | undefined, old: Item | undefined): { item: Item; updatedPaths: Path[] } {
   if (!plan) return { item: old ?? { ...key }, updatedPaths: [] };
   const { item, updatedPaths } = applyUpdate(plan, old ?? { ...key }, Object.keys(key));
-  const normalized = validItem(item, 'item');
+  const normalized = validItem(item);
   checkItemKeys(table, normalized);
   if (itemSize(normalized) > MAX_ITEM_BYTES) throw validation('Item size to update has exceeded the maximum allowed size');
   return { item: normalized, updatedPaths };
@@ -126,7 +126,7 @@ export function applyPlan(table: Table, key: Item, plan: UpdatePlan | undefined,
 function validUpdates(updates: Record<string, AttributeValueUpdate>): Record<string, AttributeValueUpdate> {
   const out: Record<string, AttributeValueUpdate> = {};
   for (const [name, update] of Object.entries(updates)) {
-    out[name] = update.Value ? { ...update, Value: validItem({ [name]: update.Value as AttributeValue }, 'attributeUpdates')[name] } : update;
+    out[name] = update.Value ? { ...update, Value: validItem({ [name]: update.Value as AttributeValue })[name] } : update;
   }
   return out;
 }

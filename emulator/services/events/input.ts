@@ -1,6 +1,7 @@
 import type { InputTransformer, Target } from '@aws-sdk/client-eventbridge';
 import { validation } from './errors.ts';
 import { parseJsonPath, readJsonPath } from './json-path.ts';
+import { isJsonText } from '../../core/json-text.ts';
 
 /** What a rule knows when it hands an event to a target (InputTransformer's predefined variables). */
 export interface RuleContext {
@@ -16,7 +17,7 @@ const PLACEHOLDER = /<([^<>\s]+)>/g;
 export function validateTargetInput(target: Target): void {
   const given = [target.Input, target.InputPath, target.InputTransformer].filter((v) => v !== undefined).length;
   if (given > 1) throw validation(`Only one of Input, InputPath, or InputTransformer must be provided for target ${target.Id}.`);
-  if (target.Input !== undefined && !isJson(target.Input)) throw validation(`Input for target ${target.Id} is not valid JSON text.`);
+  if (target.Input !== undefined && !isJsonText(target.Input)) throw validation(`Input for target ${target.Id} is not valid JSON text.`);
   if (target.InputPath !== undefined && !parseJsonPath(target.InputPath)) throw validation(`InputPath for target ${target.Id} is invalid.`);
   const transformer = target.InputTransformer;
   if (!transformer) return;
@@ -28,15 +29,6 @@ export function validateTargetInput(target: Target): void {
     if (!PREDEFINED.includes(name) && !Object.hasOwn(transformer.InputPathsMap ?? {}, name)) {
       throw validation(`InputTemplate for target ${target.Id} contains invalid placeholder ${name}.`);
     }
-  }
-}
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -49,17 +49,18 @@ export class Shard {
   /**
    * Stores a copy of the data in an allocation of exactly its size: a view of the request body, or a small Buffer from
    * Node's shared 8 KiB pool, would keep a whole slab alive for as long as the record is retained. `now` is the
-   * emulator clock's time of arrival.
+   * emulator clock's time of arrival. Returns the record and its sequence number as text (made once: it is long).
    */
-  append(data: Uint8Array, partitionKey: string, now: number): StoredRecord {
+  append(data: Uint8Array, partitionKey: string, now: number): { record: StoredRecord; sequenceNumber: string } {
     const { value, time } = nextSequenceNumber(this.index, now);
     const stored = Buffer.allocUnsafeSlow(data.length);
     stored.set(data);
     const record = { sequenceNumber: value, data: stored, partitionKey, arrival: new Date(time) };
+    const sequenceNumber = value.toString();
     this.records.push(record);
-    this.stored.set(value.toString(), record);
+    this.stored.set(sequenceNumber, record);
     for (const listener of this.listeners) listener(record);
-    return record;
+    return { record, sequenceNumber };
   }
 
   close(now: number) {

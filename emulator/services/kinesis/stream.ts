@@ -56,7 +56,7 @@ export class Stream {
 
   /** The open shard whose hash key range holds a hash key. */
   shardFor(hashKey: bigint): Shard {
-    return this.openShards().find((s) => s.contains(hashKey))!;
+    return this.shards.find((s) => s.open && s.contains(hashKey))!;
   }
 
   trim(now: number) {

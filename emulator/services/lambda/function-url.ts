@@ -125,6 +125,9 @@ const TEXT_TYPES = /^(text\/|application\/(json|xml|x-www-form-urlencoded|javasc
 function urlEvent(emulator: Emulator, req: RawRequest, id: string, region: string, caller: Caller | undefined) {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) if (name !== 'cookie' && name !== 'connection') headers[name] = value;
+  const domainName = `${id}.lambda-url.${region}.on.aws`;
+  // The function sees the URL's own domain as the host, as requestContext.domainName (AWS-recorded echo tests).
+  headers.host = domainName;
   headers['x-amzn-trace-id'] ??= `Root=1-${Math.floor(emulator.clock.now() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`;
   headers['x-forwarded-for'] ??= '127.0.0.1';
   headers['x-forwarded-proto'] ??= 'http';
@@ -150,7 +153,7 @@ function urlEvent(emulator: Emulator, req: RawRequest, id: string, region: strin
       accountId: caller ? caller.accountId : 'anonymous',
       apiId: id,
       ...(authorizer ? { authorizer } : {}),
-      domainName: `${id}.lambda-url.${region}.on.aws`,
+      domainName,
       domainPrefix: id,
       http: { method: req.method, path: req.path, protocol: 'HTTP/1.1', sourceIp: headers['x-forwarded-for'].split(',')[0].trim(), userAgent: req.headers['user-agent'] ?? '' },
       requestId: randomUUID(),

@@ -10,6 +10,7 @@ const TAGGABLE_FUNCTION = '(function:[a-zA-Z0-9-_]+(:(\\$LATEST|[a-zA-Z0-9-_]+))
 const ENUM_ORDER: Record<string, string[]> = {
   EventSourcePosition: ['LATEST', 'AT_TIMESTAMP', 'TRIM_HORIZON'],
   RecursiveLoop: ['Terminate', 'Allow'],
+  InvokeMode: ['RESPONSE_STREAM', 'BUFFERED'],
 };
 
 /**

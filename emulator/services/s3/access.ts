@@ -13,15 +13,25 @@ export const ANONYMOUS: Caller = { accountId: '', arn: 'anonymous' };
 const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
 const AUTHENTICATED_USERS = 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers';
 
-interface PublicAccessBlock {
+export interface PublicAccessBlock {
   BlockPublicAcls?: boolean;
   IgnorePublicAcls?: boolean;
   BlockPublicPolicy?: boolean;
   RestrictPublicBuckets?: boolean;
 }
 
-export function publicAccessBlock(bucket: Bucket): PublicAccessBlock {
-  return (bucket.configs.get('publicAccessBlock') as PublicAccessBlock | undefined) ?? {};
+/**
+ * The Block Public Access in force on a bucket: its own setting and its owner account's (S3 Control), the most
+ * restrictive combination of both, flag by flag.
+ */
+function publicAccessBlock(bucket: Bucket, account: PublicAccessBlock): PublicAccessBlock {
+  const own = (bucket.configs.get('publicAccessBlock') as PublicAccessBlock | undefined) ?? {};
+  return {
+    BlockPublicAcls: own.BlockPublicAcls || account.BlockPublicAcls,
+    IgnorePublicAcls: own.IgnorePublicAcls || account.IgnorePublicAcls,
+    BlockPublicPolicy: own.BlockPublicPolicy || account.BlockPublicPolicy,
+    RestrictPublicBuckets: own.RestrictPublicBuckets || account.RestrictPublicBuckets,
+  };
 }
 
 /** Whether the bucket's ownership controls disable ACLs (`BucketOwnerEnforced`, the default for new buckets). */
@@ -35,15 +45,15 @@ function aclsDisabled(bucket: Bucket): boolean {
  * disabled only the owner's full control is accepted (`AccessControlListNotSupported`); `BlockPublicAcls` refuses
  * public grants.
  */
-export function checkGrantsAccepted(bucket: Bucket, grants: Grant[]): void {
+export function checkGrantsAccepted(bucket: Bucket, grants: Grant[], account: PublicAccessBlock): void {
   const ownerOnly = grants.every((g) => g.Permission === 'FULL_CONTROL' && g.Grantee.Type === 'CanonicalUser' && g.Grantee.ID === canonicalUserId(bucket.accountId));
   if (aclsDisabled(bucket) && !ownerOnly) throw new AwsError('AccessControlListNotSupported', 'The bucket does not allow ACLs', { status: 400 });
-  if (publicAccessBlock(bucket).BlockPublicAcls && isPublic(grants)) throw new AwsError('AccessDenied', 'Access Denied', { status: 403 });
+  if (publicAccessBlock(bucket, account).BlockPublicAcls && isPublic(grants)) throw new AwsError('AccessDenied', 'Access Denied', { status: 403 });
 }
 
 /** A public policy stored on a bucket whose `BlockPublicPolicy` is on is refused, as AWS words it. */
-export function checkPolicyAccepted(bucket: Bucket, policy: string, caller: Caller): void {
-  if (!publicAccessBlock(bucket).BlockPublicPolicy || !isPublicPolicy(policy)) return;
+export function checkPolicyAccepted(bucket: Bucket, policy: string, caller: Caller, account: PublicAccessBlock): void {
+  if (!publicAccessBlock(bucket, account).BlockPublicPolicy || !isPublicPolicy(policy)) return;
   const resource = buildArn({ service: 's3', region: '', accountId: '', resource: bucket.name, partitionRegion: bucket.region });
   throw new AwsError(
     'AccessDenied',
@@ -83,13 +93,13 @@ function grantsAllow(grants: Grant[], caller: Caller, permission: string): boole
  * Whether a caller may perform an S3 action on a bucket (or one of its objects, when `objectGrants` is given): the
  * bucket policy through the core's policy engine (an explicit Deny wins, the owner's principals are allowed, another
  * account or an anonymous caller needs an Allow naming it), else the bucket's or object's ACL. Block Public Access
- * takes public ACLs (`IgnorePublicAcls`) and public policies (`RestrictPublicBuckets`) out for callers outside the
+ * (the bucket's and its owner account's, see account-block.ts) takes public ACLs (`IgnorePublicAcls`) and public policies (`RestrictPublicBuckets`) out for callers outside the
  * owner's account. AWS service principals keep acting for the resources they serve (notifications, deliveries).
  */
-export function s3Allows(caller: Caller, bucket: Bucket, action: string, key?: string, objectGrants?: Grant[]): boolean {
+export function s3Allows(caller: Caller, bucket: Bucket, account: PublicAccessBlock, action: string, key?: string, objectGrants?: Grant[]): boolean {
   if (caller.servicePrincipal) return true;
   const resource = buildArn({ service: 's3', region: '', accountId: '', resource: key === undefined ? bucket.name : `${bucket.name}/${key}`, partitionRegion: bucket.region });
-  const block = publicAccessBlock(bucket);
+  const block = publicAccessBlock(bucket, account);
   const policy = bucket.configs.get('policy') as string | undefined;
   const outsider = caller === ANONYMOUS || caller.accountId !== bucket.accountId;
   const usablePolicy = outsider && block.RestrictPublicBuckets && policy !== undefined && isPublicPolicy(policy) ? undefined : policy;

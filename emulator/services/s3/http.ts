@@ -4,6 +4,7 @@ import { hostParts } from '../../gateway/route.ts';
 import { pathStylePath } from '../../protocols/rest/virtual-host.ts';
 import type { RawRequest, RawResponse } from '../../protocols/types.ts';
 import type { ServiceModel } from '../../models/types.ts';
+import { fetchAccountBlocks } from './account-block.ts';
 import { corsHeaders, preflight } from './cors.ts';
 import { objectLambdaPath } from './object-lambda.ts';
 import { postUpload } from './post-upload.ts';
@@ -52,7 +53,12 @@ export function s3Http(model: ServiceModel) {
   return {
     async intercept(req: RawRequest, ctx: RequestContext): Promise<RawResponse | undefined> {
       const host = hostParts(req.headers['host']);
-      if (host.website) return serveWebsite(req, host.label!, ctx, requestIdHeaders(ctx));
+      if (host.website) {
+        // Website readers are anonymous: the owner account's block (IgnorePublicAcls, RestrictPublicBuckets) applies.
+        const owner = s3World(ctx.emulator).buckets.get(host.label!)?.accountId;
+        if (owner) await fetchAccountBlocks(ctx, [owner]);
+        return serveWebsite(req, host.label!, ctx, requestIdHeaders(ctx));
+      }
       if (req.method === 'OPTIONS') {
         const { bucket, key } = target(req, model);
         const found = s3World(ctx.emulator).buckets.get(bucket);

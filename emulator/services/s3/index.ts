@@ -1,5 +1,6 @@
 import type { Handler, ServiceDefinition } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
+import { withPreparation } from './request-preparation.ts';
 import { S3Errors } from './errors.ts';
 import { dropBuckets, s3Persistence } from './persistence.ts';
 import { s3World } from './registry.ts';
@@ -75,7 +76,8 @@ const s3: ServiceDefinition<S3State> = {
     const bucket = typeof input.Bucket === 'string' ? s3World(ctx.emulator).buckets.get(input.Bucket) : undefined;
     return bucket && { document: bucket.configs.get('policy') as string | undefined, ownerAccount: bucket.accountId };
   },
-  handlers: {
+  // Each request first gets what it needs from S3 Control: an Object Lambda access point's bucket, account blocks.
+  handlers: withPreparation({
     ...bucketConfigHandlers,
     ...idConfigHandlers,
     CreateBucket: createBucket,
@@ -144,7 +146,7 @@ const s3: ServiceDefinition<S3State> = {
     UpdateBucketMetadataInventoryTableConfiguration: updateBucketMetadataInventoryTableConfiguration,
     GetBucketNotification: getBucketNotification,
     WriteGetObjectResponse: writeGetObjectResponse,
-  } satisfies Record<string, Handler>,
+  } satisfies Record<string, Handler>),
 };
 
 export default s3;

@@ -3,7 +3,7 @@ import { parseArn } from '../../core/arn.ts';
 import { AwsError } from '../../core/errors.ts';
 import { loadModel } from '../../models/load.ts';
 import type { ServiceModel } from '../../models/types.ts';
-import { decodeXml, loadXmlParser, parseXmlDocument } from '../../protocols/rest/xml-decode.ts';
+import { readXmlShape } from '../../core/xml-shape.ts';
 import { eventBase, keyPath, objectLambdaTarget, presignedUrl, type ObjectLambdaTarget } from './object-lambda.ts';
 import type { S3Context } from './registry.ts';
 
@@ -128,13 +128,7 @@ export async function listThroughObjectLambda(
   const answer = await invokeForAnswer(ctx, target, event);
   if (typeof answer.listResultXml !== 'string') throw invalidResponse();
   // The function's ListBucketResult is the caller's answer, read as S3's own listing would be.
-  await loadXmlParser();
-  const model = loadModel('s3');
-  let root: ReturnType<typeof parseXmlDocument>;
-  try {
-    root = parseXmlDocument(answer.listResultXml);
-  } catch {
-    throw invalidResponse();
-  }
-  return decodeXml(model, { shape: `${action}Output` }, root);
+  const output = await readXmlShape('s3', `${action}Output`, answer.listResultXml);
+  if (output === undefined) throw invalidResponse();
+  return output;
 }

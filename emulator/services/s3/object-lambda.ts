@@ -43,13 +43,58 @@ export const isThroughObjectLambda = (ctx: S3Context) => throughObjectLambda.has
 /** What S3 serves through an Object Lambda access point: reads and listings (each by the function configured for it, if any). */
 const SERVED = new Set(['GetObject', 'HeadObject', 'ListObjects', 'ListObjectsV2']);
 
-/** Operations an Object Lambda access point does not serve (writes, configuration) are not implemented here. */
+/**
+ * The other object operations of access points: through an Object Lambda access point they invoke no function and
+ * get the standard answer of its supporting access point's bucket ("S3 Object Lambda supports processing only GET,
+ * LIST, and HEAD requests. Any other requests ... return standard, non-transformed API responses"; AWS's access point
+ * compatibility list, less what Object Lambda does not take: POST Object, CopyObject from it, SelectObjectContent).
+ */
+const PASSED_THROUGH = new Set([
+  'AbortMultipartUpload',
+  'CompleteMultipartUpload',
+  'CopyObject',
+  'CreateMultipartUpload',
+  'DeleteObject',
+  'DeleteObjects',
+  'DeleteObjectTagging',
+  'GetObjectAcl',
+  'GetObjectAttributes',
+  'GetObjectLegalHold',
+  'GetObjectRetention',
+  'GetObjectTagging',
+  'ListMultipartUploads',
+  'ListObjectVersions',
+  'ListParts',
+  'PutObject',
+  'PutObjectAcl',
+  'PutObjectLegalHold',
+  'PutObjectRetention',
+  'PutObjectTagging',
+  'RestoreObject',
+  'UploadPart',
+  'UploadPartCopy',
+]);
+
+/**
+ * Operations Object Lambda access points do not take (bucket operations: "You cannot use S3 Object Lambda to perform
+ * other Amazon S3 operations, such as modifying or deleting buckets"), answered as not implemented: AWS's error for
+ * them is not documented.
+ */
 export function refuseThroughObjectLambda(ctx: S3Context): void {
-  if (!SERVED.has(ctx.operation) && throughObjectLambda.has(ctx.headers)) {
-    throw new AwsError('NotImplemented', `twinstack serves GetObject, HeadObject and listings through S3 Object Lambda access points, not ${ctx.operation}`, {
-      status: 501,
-    });
+  if (!SERVED.has(ctx.operation) && !PASSED_THROUGH.has(ctx.operation) && throughObjectLambda.has(ctx.headers)) {
+    throw new AwsError('NotImplemented', `S3 Object Lambda access points serve object operations, not ${ctx.operation}`, { status: 501 });
   }
+}
+
+/**
+ * An object operation through an Object Lambda access point, readdressed to its supporting access point's bucket
+ * before it is served; undefined (no extra turn) for every other request.
+ */
+export function routeThroughObjectLambda(input: { Bucket?: string }, ctx: S3Context): Promise<void> | undefined {
+  if (!PASSED_THROUGH.has(ctx.operation) || !throughObjectLambda.has(ctx.headers)) return undefined;
+  return objectLambdaTarget(ctx, input.Bucket ?? '', ctx.operation).then((target) => {
+    input.Bucket = target.bucket;
+  });
 }
 
 /** What WriteGetObjectResponse hands over: the GetObject answer, less the route and token. */

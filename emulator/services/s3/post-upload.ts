@@ -5,6 +5,7 @@ import { AwsError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/service.ts';
 import type { RawRequest, RawResponse } from '../../protocols/types.ts';
 import { escapeXml } from '../../protocols/xml-writer.ts';
+import { prepareAccountBlocks } from './request-preparation.ts';
 import { S3Errors } from './errors.ts';
 import { storeObject } from './operations/put-object.ts';
 
@@ -140,23 +141,22 @@ export async function postUpload(req: RawRequest, bucket: string, ctx: RequestCo
   const policy = fields.get('policy');
   const sizeRange = policy === undefined ? undefined : checkPolicy(policy, fields, bucket, ctx.emulator.clock.now());
   const metadata = Object.fromEntries([...fields].filter(([k]) => k.startsWith('x-amz-meta-')).map(([k, v]) => [k.slice('x-amz-meta-'.length), v]));
-  const output = await storeObject(
-    {
-      Bucket: bucket,
-      Key: key,
-      Body: sized(file.data, sizeRange),
-      ContentType: fields.get('content-type') ?? file.contentType,
-      CacheControl: fields.get('cache-control'),
-      ContentDisposition: fields.get('content-disposition'),
-      ContentEncoding: fields.get('content-encoding'),
-      ACL: fields.get('acl') as never,
-      Tagging: fields.get('tagging'),
-      StorageClass: fields.get('x-amz-storage-class') as never,
-      Metadata: metadata,
-    },
-    formContext(ctx, fields),
-    's3:ObjectCreated:Post',
-  );
+  const input = {
+    Bucket: bucket,
+    Key: key,
+    Body: sized(file.data, sizeRange),
+    ContentType: fields.get('content-type') ?? file.contentType,
+    CacheControl: fields.get('cache-control'),
+    ContentDisposition: fields.get('content-disposition'),
+    ContentEncoding: fields.get('content-encoding'),
+    ACL: fields.get('acl') as never,
+    Tagging: fields.get('tagging'),
+    StorageClass: fields.get('x-amz-storage-class') as never,
+    Metadata: metadata,
+  };
+  const formCtx = formContext(ctx, fields);
+  await prepareAccountBlocks(input, formCtx);
+  const output = await storeObject(input, formCtx, 's3:ObjectCreated:Post');
   const etag = output.ETag!;
   const headers: Record<string, string> = { ...idHeaders, etag, location: `${ctx.endpoint}/${bucket}/${encodeURIComponent(key)}` };
   if (output.VersionId) headers['x-amz-version-id'] = output.VersionId;

@@ -4,6 +4,7 @@ import type { Caller, RequestContext } from '../../core/service.ts';
 import { actionName } from '../../core/policy/index.ts';
 import { loadModel } from '../../models/load.ts';
 import { ANONYMOUS, s3Allows } from './access.ts';
+import { accountBlockOf } from './account-block.ts';
 import type { Bucket } from './bucket.ts';
 import { persistedFiles } from '../../persistence/files.ts';
 import { BodyStore } from './body.ts';
@@ -75,7 +76,8 @@ export function requireBucket(ctx: S3Context, input: { Bucket?: string; Key?: st
   if (ctx.emulator.crossAccount !== 'open') {
     const key = input.Key;
     const action = actionName(loadModel('s3'), ctx.operation);
-    if (!s3Allows(requester(ctx), bucket, action, key, key === undefined ? undefined : bucket.current(key)?.acl)) throw S3Errors.accessDenied();
+    const grants = key === undefined ? undefined : bucket.current(key)?.acl;
+    if (!s3Allows(requester(ctx), bucket, accountBlockOf(ctx, bucket.accountId), action, key, grants)) throw S3Errors.accessDenied();
   }
   if (input.ExpectedBucketOwner !== undefined) {
     if (!/^\d{12}$/.test(input.ExpectedBucketOwner)) {

@@ -4,6 +4,7 @@ import type { RequestContext } from '../../core/service.ts';
 import type { RawRequest, RawResponse } from '../../protocols/types.ts';
 import { escapeXml } from '../../protocols/xml-writer.ts';
 import { ANONYMOUS, s3Allows } from './access.ts';
+import { accountBlockOf } from './account-block.ts';
 import type { Bucket } from './bucket.ts';
 import { S3Errors } from './errors.ts';
 import type { S3Object } from './object.ts';
@@ -84,10 +85,11 @@ function objectResponse(req: RawRequest, object: S3Object, status: number, idHea
 }
 
 /** A key's current version if an anonymous reader may read it: the object, `denied`, or `missing`. */
-function readable(bucket: Bucket, key: string): S3Object | 'denied' | 'missing' {
+function readable(bucket: Bucket, key: string, ctx: RequestContext): S3Object | 'denied' | 'missing' {
   const object = bucket.current(key);
-  if (!object) return s3Allows(ANONYMOUS, bucket, 's3:ListBucket') ? 'missing' : 'denied';
-  return s3Allows(ANONYMOUS, bucket, 's3:GetObject', key, object.acl) ? object : 'denied';
+  const account = accountBlockOf(ctx, bucket.accountId);
+  if (!object) return s3Allows(ANONYMOUS, bucket, account, 's3:ListBucket') ? 'missing' : 'denied';
+  return s3Allows(ANONYMOUS, bucket, account, 's3:GetObject', key, object.acl) ? object : 'denied';
 }
 
 /**
@@ -123,7 +125,7 @@ export function serveWebsite(req: RawRequest, bucketName: string, ctx: RequestCo
   const folder = key === '' || key.endsWith('/');
   if (folder) key += suffix;
 
-  const found = readable(bucket, key);
+  const found = readable(bucket, key, ctx);
   if (typeof found === 'object') return objectResponse(req, found, 200, idHeaders);
   if (found === 'missing' && !folder && bucket.current(`${key}/${suffix}`)) return redirect(302, `/${key}/`, idHeaders);
   const status = found === 'denied' ? 403 : 404;
@@ -132,7 +134,7 @@ export function serveWebsite(req: RawRequest, bucketName: string, ctx: RequestCo
   const items = status === 403 ? accessDenied : noSuchKey(key);
   const errorKey = config.ErrorDocument?.Key;
   if (errorKey === undefined) return errorPage(status, items, idHeaders);
-  const errorDocument = readable(bucket, errorKey);
+  const errorDocument = readable(bucket, errorKey, ctx);
   if (typeof errorDocument === 'object') return objectResponse(req, errorDocument, status, idHeaders);
   return errorPage(status, items, idHeaders, errorDocument === 'denied' ? accessDenied : noSuchKey(errorKey));
 }

@@ -2,6 +2,7 @@ import type { ServerSideEncryptionConfiguration } from '@aws-sdk/client-s3';
 import { buildArn } from '../../core/arn.ts';
 import { AwsError } from '../../core/errors.ts';
 import { checkGrantsAccepted } from './access.ts';
+import { accountBlockOf } from './account-block.ts';
 import { grantsFromHeaders, type AclInput } from './acl.ts';
 import type { Bucket } from './bucket.ts';
 import { customerKeyMd5, hasCustomerKey } from './customer-keys.ts';
@@ -137,7 +138,7 @@ export function objectSettings(input: WriteInput, bucket: Bucket, ctx: S3Context
   };
   const tags: Tag[] = tagsFromHeader(input.Tagging, ctx.caller);
   const requestedAcl = grantsFromHeaders(input, bucket.accountId);
-  if (requestedAcl) checkGrantsAccepted(bucket, requestedAcl);
+  if (requestedAcl) checkGrantsAccepted(bucket, requestedAcl, accountBlockOf(ctx, bucket.accountId));
   return {
     headers,
     metadata: validateMetadata(input.Metadata),

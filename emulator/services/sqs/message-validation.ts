@@ -4,8 +4,12 @@ import type { AttributeMap } from './md5.ts';
 
 const MAX_ATTRIBUTES = 10;
 
+/** Text of valid characters outside the surrogate range, checked at once: most text, which needs no code point walk. */
+const ANY_UNUSUAL_CHARACTER = /[^\t\n\r\x20-\ud7ff\ue000-\ufffd]/;
+
 /** Characters SQS accepts in message bodies and string attribute values (XML 1.0's Char production). */
 function firstInvalidCharacter(text: string): number | undefined {
+  if (!ANY_UNUSUAL_CHARACTER.test(text)) return undefined;
   for (const char of text) {
     const c = char.codePointAt(0)!;
     const valid =

@@ -27,8 +27,24 @@ export interface QueueAddress {
   name: string;
 }
 
+/** A queue URL's parts; no region where the URL names none (the request's applies). */
+type ParsedUrl = Omit<QueueAddress, 'region'> & { region?: string };
+
+/** Parsed URLs: a client names its few queues by the same URLs request after request. Bounded, as clients choose them. */
+const parsedUrls = new Map<string, ParsedUrl | null>();
+const MAX_PARSED_URLS = 1000;
+
 export function parseQueueUrl(ctx: SqsContext, url: string): QueueAddress | undefined {
   if (!url.includes('/')) return { accountId: ctx.accountId, region: ctx.region, name: url };
+  let parsed = parsedUrls.get(url);
+  if (parsed === undefined) {
+    if (parsedUrls.size >= MAX_PARSED_URLS) parsedUrls.clear();
+    parsedUrls.set(url, (parsed = parseUrl(url) ?? null));
+  }
+  return parsed ? { accountId: parsed.accountId, region: parsed.region ?? ctx.region, name: parsed.name } : undefined;
+}
+
+function parseUrl(url: string): ParsedUrl | undefined {
   let host = '';
   let path = url;
   const scheme = /^[a-z]+:\/\/([^/]*)(\/.*)?$/i.exec(url);
@@ -42,8 +58,7 @@ export function parseQueueUrl(ctx: SqsContext, url: string): QueueAddress | unde
   if (!/^\d{12}$/.test(accountId)) return undefined;
   const hostMatch = REGION_IN_HOST.exec(host);
   const pathRegion = parts.length >= 4 && parts[parts.length - 4] === 'queue' ? parts[parts.length - 3] : undefined;
-  const region = hostMatch?.[1] ?? hostMatch?.[2] ?? pathRegion ?? ctx.region;
-  return { accountId, region, name };
+  return { accountId, region: hostMatch?.[1] ?? hostMatch?.[2] ?? pathRegion, name };
 }
 
 /**

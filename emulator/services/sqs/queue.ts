@@ -219,6 +219,8 @@ export class Queue {
   }
 
   notify(): void {
+    // Most sends and deletes find nobody waiting: no copy of the (empty) set for them.
+    if (this.waiters.size === 0) return;
     for (const wake of [...this.waiters]) wake();
   }
 

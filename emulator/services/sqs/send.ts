@@ -90,11 +90,12 @@ export function sendToQueue(queue: Queue, message: OutgoingMessage, senderId: st
     sequenceNumber: queue.fifo ? nextSequenceNumber() : undefined,
   };
   if (!duplicate) queue.enqueue(stored);
+  // A duplicate answers with the digests of what this request sent, which need not be what the first one sent.
   return {
     MessageId: stored.id,
-    MD5OfMessageBody: md5Hex(body),
-    MD5OfMessageAttributes: md5OfAttributes(message.MessageAttributes),
-    MD5OfMessageSystemAttributes: md5OfAttributes(systemAttributes),
+    MD5OfMessageBody: duplicate ? md5Hex(body) : stored.md5OfBody,
+    MD5OfMessageAttributes: duplicate ? md5OfAttributes(message.MessageAttributes) : stored.md5OfAttributes,
+    MD5OfMessageSystemAttributes: duplicate ? md5OfAttributes(systemAttributes) : stored.md5OfSystemAttributes,
     SequenceNumber: stored.sequenceNumber,
   };
 }

@@ -17,7 +17,7 @@ export function getTemplate(input: GetTemplateInput, ctx: CfnContext) {
   const stack = requireStack(ctx, input.StackName);
   // The processed template is the original unless transforms (or Fn::Transform snippets) changed it: it is then JSON.
   const transformed = JSON.stringify(parseTemplate(stack.templateBody)) !== JSON.stringify(stack.template);
-  const body = input.TemplateStage === 'Processed' && transformed && !stack.templateBody.trim().startsWith('{') ? JSON.stringify(stack.template) : stack.templateBody;
+  const body = input.TemplateStage === 'Processed' && transformed ? JSON.stringify(stack.template) : stack.templateBody;
   return { TemplateBody: body, StagesAvailable: ['Original', 'Processed'] as never };
 }
 

@@ -2,6 +2,7 @@ import { readTemplateUrl } from '../engine/template-url.ts';
 import { validationError } from '../errors.ts';
 import type { CfnContext } from '../operations/template-input.ts';
 import { parseTemplate, type Template } from '../template/parse.ts';
+import { macroParameters } from './macros.ts';
 
 export const INCLUDE = 'AWS::Include';
 
@@ -11,25 +12,29 @@ function locationUrl(location: string): string {
   return s3 ? `https://s3.amazonaws.com/${s3[1]}/${s3[2]}` : location;
 }
 
+/** The template snippet (JSON or YAML) an AWS::Include's Parameters locate (parameter references resolved), read from S3 as the caller. */
+export async function includedSnippet(parameters: unknown, ctx: CfnContext, parameterValues: Record<string, unknown>): Promise<unknown> {
+  const location = (macroParameters(parameters, parameterValues) as { Location?: unknown } | undefined)?.Location;
+  if (typeof location !== 'string' || !location) throw validationError(`Transform ${INCLUDE} failed with: Location parameter is required.`);
+  const call = (service: string, operation: string, input: object) => ctx.emulator.call<never>(service, operation, input, { caller: ctx.caller, region: ctx.region });
+  return parseTemplate(await readTemplateUrl(locationUrl(location), call));
+}
+
 /**
  * The `AWS::Include` transform: each `{"Fn::Transform": {"Name": "AWS::Include", "Parameters": {"Location": ...}}}`
- * is replaced by the template snippet (JSON or YAML) read from S3 as the caller; keys beside `Fn::Transform` in the same
- * object stay, merged with the snippet's. Snippets are expanded before the template's other transforms, as on AWS.
+ * is replaced by the template snippet; keys beside `Fn::Transform` in the same object stay, merged with the
+ * snippet's. Snippets are expanded before the template's other transforms, as on AWS.
  */
-export async function expandIncludes(template: Template, ctx: CfnContext): Promise<Template> {
-  const call = (service: string, operation: string, input: object) => ctx.emulator.call<never>(service, operation, input, { caller: ctx.caller, region: ctx.region });
+export async function expandIncludes(template: Template, ctx: CfnContext, parameterValues: Record<string, unknown>): Promise<Template> {
   const expand = async (node: unknown): Promise<unknown> => {
     if (Array.isArray(node)) return Promise.all(node.map(expand));
     if (node === null || typeof node !== 'object') return node;
     const entries = Object.entries(node as Record<string, unknown>);
-    const transform = (node as Record<string, unknown>)['Fn::Transform'] as { Name?: unknown; Parameters?: { Location?: unknown } } | undefined;
+    const transform = (node as Record<string, unknown>)['Fn::Transform'] as { Name?: unknown; Parameters?: unknown } | undefined;
     const out: Record<string, unknown> = {};
     for (const [key, value] of entries) if (key !== 'Fn::Transform' || transform?.Name !== INCLUDE) out[key] = await expand(value);
     if (transform?.Name !== INCLUDE) return out;
-    const location = transform.Parameters?.Location;
-    if (typeof location !== 'string' || !location) throw validationError(`Transform ${INCLUDE} failed with: Location parameter is required.`);
-    const snippet = parseTemplate(await readTemplateUrl(locationUrl(location), call));
-    return { ...out, ...((await expand(snippet)) as object) };
+    return { ...out, ...((await expand(await includedSnippet(transform.Parameters, ctx, parameterValues))) as object) };
   };
   return JSON.stringify(template).includes(INCLUDE) ? ((await expand(template)) as Template) : template;
 }

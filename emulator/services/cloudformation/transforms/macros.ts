@@ -45,6 +45,38 @@ export interface MacroInput {
   templateParameterValues: Record<string, unknown>;
 }
 
+/** The account's macro of this name, or AWS's refusal. */
+export function requireMacro(name: string, ctx: CfnContext): Macro {
+  const macro = ctx.state.macros.get(name);
+  if (!macro) throw validationError(`No transform named ${ctx.accountId}::${name} found.`);
+  return macro;
+}
+
+/**
+ * A transform's Parameters as its macro (or AWS::Include) receives them: references to the template's parameters
+ * resolved, in Fn::Sub strings too (and joins of resolved strings); other functions stay as written.
+ */
+export function macroParameters(parameters: unknown, values: Record<string, unknown>): unknown {
+  if (parameters === undefined) return {};
+  const resolve = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(resolve);
+    if (!node || typeof node !== 'object') return node;
+    const entries = Object.entries(node);
+    if (entries.length === 1 && entries[0][0] === 'Ref' && typeof entries[0][1] === 'string' && Object.hasOwn(values, entries[0][1])) return values[entries[0][1]];
+    if (entries.length === 1 && entries[0][0] === 'Fn::Sub' && typeof entries[0][1] === 'string') {
+      const text = entries[0][1];
+      const names = [...text.matchAll(/\$\{([^}!]+)\}/g)].map((m) => m[1]);
+      if (names.every((name) => typeof values[name] === 'string' && Object.hasOwn(values, name))) return text.replace(/\$\{([^}!]+)\}/g, (_m, name: string) => values[name] as string);
+    }
+    if (entries.length === 1 && entries[0][0] === 'Fn::Join') {
+      const [separator, list] = (resolve(entries[0][1]) ?? []) as [unknown, unknown];
+      if (typeof separator === 'string' && Array.isArray(list) && list.every((item) => typeof item === 'string')) return list.join(separator);
+    }
+    return Object.fromEntries(entries.map(([key, value]) => [key, resolve(value)]));
+  };
+  return resolve(parameters);
+}
+
 /**
  * Runs a fragment through a macro as CloudFormation does: the function gets AWS's event (the whole template for the
  * Transform section, a snippet's siblings for `Fn::Transform`) and answers `{requestId, status: "success", fragment}`;
@@ -54,19 +86,25 @@ export async function runMacro(macro: Macro, input: MacroInput, ctx: CfnContext,
   const transformId = `${ctx.accountId}::${macro.name}`;
   const requestId = randomUUID();
   const event = { region: ctx.region, accountId: ctx.accountId, fragment: input.fragment, transformId, params: input.params, requestId, templateParameterValues: input.templateParameterValues };
-  let answer: MacroAnswer;
+  let out: { Payload?: Uint8Array; FunctionError?: string };
   try {
-    const out = await ctx.emulator.call<{ Payload?: Uint8Array; FunctionError?: string }>('lambda', 'Invoke', { FunctionName: macro.functionName, Payload: Buffer.from(JSON.stringify(event)) }, { caller: ctx.caller, region: ctx.region });
-    if (out.FunctionError) throw new Error(out.FunctionError);
-    answer = JSON.parse(Buffer.from(out.Payload ?? new Uint8Array()).toString('utf8')) as MacroAnswer;
+    out = await ctx.emulator.call<{ Payload?: Uint8Array; FunctionError?: string }>('lambda', 'Invoke', { FunctionName: macro.functionName, Payload: Buffer.from(JSON.stringify(event)) }, { caller: ctx.caller, region: ctx.region });
   } catch {
     throw validationError(`Transform ${transformId} failed with: Failed to execute transform function.`);
   }
-  if (answer?.status?.toLowerCase() !== 'success') {
-    throw validationError(answer?.errorMessage ? `Transform ${transformId} failed with: ${answer.errorMessage}` : `Transform ${transformId} failed without an error message.`);
+  let answer: MacroAnswer | undefined;
+  try {
+    answer = out.FunctionError ? undefined : (JSON.parse(Buffer.from(out.Payload ?? new Uint8Array()).toString('utf8')) as MacroAnswer);
+  } catch {
+    answer = undefined;
+  }
+  // A function that fails, or answers anything but an object, gives no answer CloudFormation can read.
+  if (!answer || typeof answer !== 'object' || Array.isArray(answer)) throw validationError(`Received malformed response from transform ${transformId}`);
+  if (answer.status?.toLowerCase() !== 'success') {
+    throw validationError(answer.errorMessage ? `Transform ${transformId} failed with: ${answer.errorMessage}` : `Transform ${transformId} failed without an error message.`);
   }
   if (answer.requestId !== requestId) throw validationError(`Transform ${transformId} failed with: The requestId in the response does not match the requestId of the request.`);
   const invalid = wholeTemplate ? !answer.fragment || typeof answer.fragment !== 'object' || Array.isArray(answer.fragment) : answer.fragment === undefined;
-  if (invalid) throw validationError(`Transform ${transformId} failed with: Template format error: The template is not a valid JSON object.`);
+  if (invalid) throw validationError('Template format error: unsupported structure.');
   return answer.fragment;
 }

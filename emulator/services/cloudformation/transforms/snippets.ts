@@ -1,13 +1,14 @@
-import { validationError } from '../errors.ts';
 import type { CfnContext } from '../operations/template-input.ts';
 import type { Template } from '../template/parse.ts';
 import { INCLUDE } from './include.ts';
-import { runMacro } from './macros.ts';
+import { transformCalls } from './calls.ts';
+import { macroParameters, requireMacro, runMacro } from './macros.ts';
 
 /**
- * `Fn::Transform` of the account's macros: each call's siblings (the object holding it, without it) go to the macro
- * with its Parameters as given (not evaluated), and what the macro answers takes the object's place. The most deeply
- * nested calls are processed first, before the Transform section's macros, as CloudFormation orders them.
+ * `Fn::Transform` of the account's macros (one call, or a list run in order): the call's siblings (the object
+ * holding it, without it) go to the macro with its Parameters (references to template parameters resolved), and what
+ * the macro answers takes the object's place. The most deeply nested calls are processed first, before the Transform
+ * section's macros, as CloudFormation orders them.
  */
 export async function expandSnippetMacros(template: Template, ctx: CfnContext, templateParameterValues: Record<string, unknown>): Promise<Template> {
   const expand = async (node: unknown): Promise<unknown> => {
@@ -20,11 +21,12 @@ export async function expandSnippetMacros(template: Template, ctx: CfnContext, t
     const siblings: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(node)) if (key !== 'Fn::Transform') siblings[key] = await expand(value);
     if (!Object.hasOwn(node, 'Fn::Transform')) return siblings;
-    const call = (node as Record<string, unknown>)['Fn::Transform'] as { Name?: unknown; Parameters?: unknown };
-    if (!call || typeof call !== 'object' || typeof call.Name !== 'string') throw validationError('Template format error: Fn::Transform requires a Name.');
-    const macro = ctx.state.macros.get(call.Name);
-    if (!macro) throw validationError(`No transform named ${ctx.accountId}::${call.Name} found.`);
-    return runMacro(macro, { fragment: siblings, params: call.Parameters ?? {}, templateParameterValues }, ctx, false);
+    let fragment: unknown = siblings;
+    for (const { name, parameters } of transformCalls((node as Record<string, unknown>)['Fn::Transform'])) {
+      const params = macroParameters(parameters, templateParameterValues);
+      fragment = await runMacro(requireMacro(name, ctx), { fragment, params, templateParameterValues }, ctx, false);
+    }
+    return fragment;
   };
   const hasCalls = JSON.stringify(template).includes('"Fn::Transform"');
   return hasCalls ? ((await expand(template)) as Template) : template;
@@ -37,8 +39,7 @@ export function snippetTransforms(template: Template): string[] {
     if (Array.isArray(node)) node.forEach(visit);
     else if (node && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) {
-        const name = key === 'Fn::Transform' ? (value as { Name?: unknown })?.Name : undefined;
-        if (typeof name === 'string' && name !== INCLUDE) names.push(name);
+        if (key === 'Fn::Transform') names.push(...transformCalls(value).map((call) => call.name).filter((name) => name !== INCLUDE));
         visit(value);
       }
     }

@@ -40,7 +40,7 @@ export { project } from './project.ts';
 export { resolvePath } from './evaluate.ts';
 export { compareValues, valuesEqual, typeOf } from './values.ts';
 export { itemSize } from './item-size.ts';
-export { validateAttributeValue, normalizeValue, normalizeItem } from './validate-value.ts';
+export { validateAttributeValue, validItem, normalizeValue, normalizeItem } from './validate-value.ts';
 export { normalizeNumber } from './numbers.ts';
 export { isReservedWord } from './reserved-words.ts';
 

@@ -65,8 +65,25 @@ export function formatDecimal(value: Decimal): string {
   return sign + '0.' + '0'.repeat(-point) + value.digits;
 }
 
+/**
+ * Whether `text` is an integer of at most 38 digits already in DynamoDB's form ("0", "42", "-7": no "+", no leading
+ * zeros, no "-0"): most numbers clients send, which then need no parsing to be checked, normalized or measured.
+ */
+function isPlainInteger(text: string): boolean {
+  const start = text.charCodeAt(0) === 45 ? 1 : 0;
+  const digits = text.length - start;
+  if (digits < 1 || digits > MAX_DIGITS) return false;
+  const first = text.charCodeAt(start);
+  if (first < 49 || first > 57) return text === '0';
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 export function normalizeNumber(text: string): string {
-  return formatDecimal(parseDecimal(text));
+  return isPlainInteger(text) ? text : formatDecimal(parseDecimal(text));
 }
 
 export function compareDecimals(a: Decimal, b: Decimal): number {
@@ -124,5 +141,9 @@ export function addDecimals(a: Decimal, b: Decimal, subtract = false): Decimal {
 
 /** Number of significant digits, as DynamoDB counts them for item sizes. */
 export function significantDigits(text: string): number {
-  return parseDecimal(text).digits.length;
+  if (!isPlainInteger(text)) return parseDecimal(text).digits.length;
+  const start = text.charCodeAt(0) === 45 ? 1 : 0;
+  let end = text.length;
+  while (end > start && text.charCodeAt(end - 1) === 48) end--;
+  return end - start;
 }

@@ -96,3 +96,17 @@ export function normalizeItem(item: Record<string, AttributeValue>): Record<stri
   for (const name in item) setEntry(result, name, normalizeValue(item[name]));
   return result;
 }
+
+/**
+ * A request's attribute map (an item, a key, a start key) with every value validated as validateAttributeValue does
+ * and numbers normalized as normalizeItem does, in one pass (normalizing a valid value never fails, so the first
+ * invalid attribute still decides the error).
+ */
+export function validItem(item: Record<string, AttributeValue>): Record<string, AttributeValue> {
+  const result: Record<string, AttributeValue> = {};
+  for (const name in item) {
+    validateInner(item[name], 1);
+    setEntry(result, name, normalizeValue(item[name]));
+  }
+  return result;
+}

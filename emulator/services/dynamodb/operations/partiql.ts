@@ -35,7 +35,7 @@ function prepareWrite(state: DynamoState, statement: Exclude<PartiqlStatement, S
   const table = state.table(statement.table);
   const base = { table, tableName: statement.table, state, returnOnConditionFailure: returnOld };
   if (statement.kind === 'insert') {
-    const item = validItem(statement.item, 'item');
+    const item = validItem(statement.item);
     checkItemKeys(table, item);
     checkItemSize(item);
     return { ...base, kind: 'Put', key: table.keyOf(item), condition: absent(table.schema.partitionKey), failure: 'DuplicateItem', apply: () => ({ item }) };
@@ -97,7 +97,7 @@ function runSelect(state: DynamoState, statement: Select, input: { Limit?: numbe
   // (A multi-attribute index key is read by scanning the index: WHERE still selects the items.)
   if (!isMultiAttribute(schema) && partitionValue && partitionValue[table.attributeType(schema.partitionKey) as keyof typeof partitionValue] !== undefined) {
     // WHERE names the partition: read that partition only, in sort-key order, as a Query would.
-    const partition = store.partition(encodeKeyValue(validItem({ v: partitionValue }, 'parameters').v));
+    const partition = store.partition(encodeKeyValue(validItem({ v: partitionValue }).v));
     const from = start ? store.lowerBound(partition, schema.sortKey ? start[schema.sortKey] : undefined, tie(start), false) : 0;
     entries = partition.slice(from);
   } else {

@@ -46,7 +46,7 @@ export function query(input: QueryCommandInput, ctx: RequestContext<DynamoState>
   checkSelect(source, input, paths);
   let start: Item | undefined;
   if (input.ExclusiveStartKey) {
-    start = validItem(input.ExclusiveStartKey, 'exclusiveStartKey');
+    start = validItem(input.ExclusiveStartKey);
     checkStartKey(source, start);
   }
   const forward = input.ScanIndexForward !== false;

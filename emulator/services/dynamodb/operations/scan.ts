@@ -20,7 +20,7 @@ export function scan(input: ScanCommandInput, ctx: RequestContext<DynamoState>):
   const store = source.index?.store ?? table.items;
   let after;
   if (input.ExclusiveStartKey) {
-    const start = validItem(input.ExclusiveStartKey, 'exclusiveStartKey');
+    const start = validItem(input.ExclusiveStartKey);
     checkStartKey(source, start);
     const schema = source.index?.schema ?? table.schema;
     after = {

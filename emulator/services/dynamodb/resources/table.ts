@@ -20,6 +20,18 @@ async function timeToLive(request: ResourceRequest, name: string, spec: Properti
   }
 }
 
+/** KinesisStreamSpecification: the table's Kinesis streaming destination, moved when its stream changes. */
+async function kinesisDestination(request: ResourceRequest, name: string, spec: Properties | undefined, previous: Properties | undefined) {
+  if (previous && previous.StreamArn !== spec?.StreamArn) await request.call('dynamodb', 'DisableKinesisStreamingDestination', { TableName: name, StreamArn: previous.StreamArn });
+  if (!spec || previous?.StreamArn === spec.StreamArn) return;
+  const precision = spec.ApproximateCreationDateTimePrecision;
+  await request.call('dynamodb', 'EnableKinesisStreamingDestination', {
+    TableName: name,
+    StreamArn: spec.StreamArn,
+    ...(precision ? { EnableKinesisStreamingConfiguration: { ApproximateCreationDateTimePrecision: precision } } : {}),
+  });
+}
+
 /** `AWS::DynamoDB::Table`: Ref is the table name; GetAtt Arn, StreamArn. */
 export const table: ResourceType = {
   async create(request) {
@@ -41,6 +53,7 @@ export const table: ResourceType = {
       ...(tags.length ? { Tags: tags } : {}),
     });
     if (p.TimeToLiveSpecification) await timeToLive(request, name, p.TimeToLiveSpecification, undefined);
+    if (p.KinesisStreamSpecification) await kinesisDestination(request, name, p.KinesisStreamSpecification, undefined);
     if (p.PointInTimeRecoverySpecification) {
       await request.call('dynamodb', 'UpdateContinuousBackups', {
         TableName: name,
@@ -70,6 +83,7 @@ export const table: ResourceType = {
     }
     if (Object.keys(update).length) await request.call('dynamodb', 'UpdateTable', { TableName: name, ...update });
     if (changed.has('TimeToLiveSpecification')) await timeToLive(request, name, p.TimeToLiveSpecification, request.previous.TimeToLiveSpecification);
+    if (changed.has('KinesisStreamSpecification')) await kinesisDestination(request, name, p.KinesisStreamSpecification, request.previous.KinesisStreamSpecification);
     return read(request, name);
   },
   async delete(request) {

@@ -57,6 +57,11 @@ const deliveryStream: ResourceType = {
   async delete(request) {
     await request.call('firehose', 'DeleteDeliveryStream', { DeliveryStreamName: request.physicalId });
   },
+  primaryIdentifier: ['DeliveryStreamName'],
+  async adopt(request, identifier) {
+    const { physicalId, attributes } = await streamState(request, identifier.DeliveryStreamName);
+    return { physicalId, attributes };
+  },
   createOnly: ['DeliveryStreamName', 'DeliveryStreamType', 'KinesisStreamSourceConfiguration'],
 };
 

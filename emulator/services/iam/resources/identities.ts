@@ -44,6 +44,9 @@ export function identityType(spec: IdentityKind): ResourceType {
       await detachAll(request, kind, request.physicalId);
       await request.call('iam', `Delete${kind}`, { [nameKey]: request.physicalId });
     },
+    // AWS's schemas identify roles, users and groups by their names; an import reads the identity it names.
+    primaryIdentifier: [nameKey],
+    adopt: (request, identifier) => read(request, identifier[nameKey]),
     createOnly: [nameKey, 'Path', ...spec.createOnly],
   };
 }

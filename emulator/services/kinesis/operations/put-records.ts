@@ -50,10 +50,10 @@ function append(stream: Stream, entry: PutRecordsRequestEntry | PutRecordCommand
   const now = ctx.emulator.clock.now();
   stream.trimOnWrite(now);
   const shard = stream.shardFor(hashKeyOf(entry));
-  const record = shard.append(entry.Data!, entry.PartitionKey!, now);
+  const { sequenceNumber } = shard.append(entry.Data!, entry.PartitionKey!, now);
   countForStream(ctx.emulator, stream, 'IncomingRecords', 1, 'Count');
   countForStream(ctx.emulator, stream, 'IncomingBytes', entry.Data!.length, 'Bytes');
-  return { shard, record };
+  return { shard, sequenceNumber };
 }
 
 export function putRecord(input: PutRecordCommandInput, ctx: Ctx) {
@@ -64,8 +64,8 @@ export function putRecord(input: PutRecordCommandInput, ctx: Ctx) {
       `ExclusiveMinimumSequenceNumber ${input.SequenceNumberForOrdering} used in PutRecord on stream ${stream.name} under account ${stream.accountId} is invalid.`,
     );
   }
-  const { shard, record } = append(stream, input, ctx);
-  return { ShardId: shard.id, SequenceNumber: record.sequenceNumber.toString(), EncryptionType: encryptionOf(stream) };
+  const { shard, sequenceNumber } = append(stream, input, ctx);
+  return { ShardId: shard.id, SequenceNumber: sequenceNumber, EncryptionType: encryptionOf(stream) };
 }
 
 export function putRecords(input: PutRecordsCommandInput, ctx: Ctx) {
@@ -82,8 +82,8 @@ export function putRecords(input: PutRecordsCommandInput, ctx: Ctx) {
   return {
     FailedRecordCount: 0,
     Records: entries.map((entry) => {
-      const { shard, record } = append(stream, entry, ctx);
-      return { SequenceNumber: record.sequenceNumber.toString(), ShardId: shard.id };
+      const { shard, sequenceNumber } = append(stream, entry, ctx);
+      return { SequenceNumber: sequenceNumber, ShardId: shard.id };
     }),
     EncryptionType: encryptionOf(stream),
   };

@@ -41,6 +41,8 @@ const stream: ResourceType = {
   async delete(request) {
     await request.call('kinesis', 'DeleteStream', { StreamName: request.physicalId, EnforceConsumerDeletion: true });
   },
+  primaryIdentifier: ['Name'],
+  adopt: (request, identifier) => read(request, identifier.Name),
   createOnly: ['Name'],
   properties: ['Name', 'ShardCount', 'StreamModeDetails', 'RetentionPeriodHours', 'StreamEncryption', 'Tags'],
 };

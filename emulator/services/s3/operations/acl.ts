@@ -1,5 +1,6 @@
 import type { GetBucketAclRequest, GetObjectAclRequest, PutBucketAclRequest, PutObjectAclRequest } from '@aws-sdk/client-s3';
 import { checkGrantsAccepted } from '../access.ts';
+import { accountBlockOf } from '../account-block.ts';
 import { grantsFromHeaders, grantsFromPolicy, hasAclHeaders } from '../acl.ts';
 import { AwsError } from '../../../core/errors.ts';
 import { canonicalUserId, type Grant } from '../object.ts';
@@ -27,7 +28,7 @@ function aclOutput(grants: Grant[], accountId: string) {
 export function putBucketAcl(input: PutBucketAclRequest, ctx: S3Context) {
   const bucket = requireBucket(ctx, input);
   const grants = requestedGrants(input, bucket.accountId);
-  checkGrantsAccepted(bucket, grants);
+  checkGrantsAccepted(bucket, grants, accountBlockOf(ctx, bucket.accountId));
   bucket.acl = grants;
   return {};
 }
@@ -44,7 +45,7 @@ export function putObjectAcl(input: PutObjectAclRequest, ctx: S3Context) {
   if (newest?.deleteMarker) throw methodNotAllowed(newest, 'PUT');
   const object = findVersion(bucket, input.Key ?? '', input.VersionId, 'PUT');
   const grants = requestedGrants(input, bucket.accountId);
-  checkGrantsAccepted(bucket, grants);
+  checkGrantsAccepted(bucket, grants, accountBlockOf(ctx, bucket.accountId));
   // S3 sends ObjectAcl:Put only for a change: setting the ACL the object has already sends nothing (AWS-recorded test_object_put_acl).
   const changed = JSON.stringify(object.acl) !== JSON.stringify(grants);
   object.acl = grants;

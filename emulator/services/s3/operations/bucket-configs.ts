@@ -1,6 +1,7 @@
 import type { CORSConfiguration, WebsiteConfiguration } from '@aws-sdk/client-s3';
 import type { Handler } from '../../../core/service.ts';
 import { checkPolicyAccepted } from '../access.ts';
+import { accountBlockOf } from '../account-block.ts';
 import { validateLoggingTarget, validateReplication } from '../config-targets.ts';
 import { validateCors } from '../cors.ts';
 import { validateWebsite } from '../website.ts';
@@ -71,7 +72,7 @@ const FAMILIES: ConfigFamily[] = [
     missing: ['NoSuchBucketPolicy', 'The bucket policy does not exist'],
     validate: (document, bucket, ctx) => {
       validatePolicy(document);
-      checkPolicyAccepted(bucket, String(document), ctx.caller);
+      checkPolicyAccepted(bucket, String(document), ctx.caller, accountBlockOf(ctx, bucket.accountId));
     },
   },
   {

@@ -32,7 +32,7 @@ export function getObjectAttributes(input: GetObjectAttributesRequest, ctx: S3Co
           : {
             TotalPartsCount: object.parts.length,
             PartNumberMarker: marker,
-            NextPartNumberMarker: page.length ? page[page.length - 1].number : undefined,
+            NextPartNumberMarker: page.length ? page[page.length - 1].number : 0,
             MaxParts: max,
             IsTruncated: parts.length > max,
             Parts: page.map((p) => ({ PartNumber: p.number, Size: p.size, [`Checksum${object.checksum!.algorithm}`]: p.checksum })),

@@ -53,7 +53,49 @@ export interface BucketSetting {
   clear?: (bucket: string) => [operation: string, input: object];
 }
 
+/** A notification's key filter: CloudFormation's `S3Key.Rules` are the API's `Key.FilterRules`. */
+function notificationFilter(filter: Properties | undefined) {
+  return filter?.S3Key ? { Key: { FilterRules: (filter.S3Key.Rules as Properties[]).map((r) => ({ Name: r.Name, Value: r.Value })) } } : undefined;
+}
+
+/** CloudFormation's notification configurations (one `Event` each) as the API's (a list of `Events`), by their target member. */
+function notifications(list: Properties[] | undefined, target: string, arnMember: string) {
+  return list?.map((c) => ({ [arnMember]: c[target], Events: [c.Event], Filter: notificationFilter(c.Filter) }));
+}
+
 export const BUCKET_SETTINGS: Record<string, BucketSetting> = {
+  NotificationConfiguration: {
+    put: (Bucket, v) => [
+      'PutBucketNotificationConfiguration',
+      {
+        Bucket,
+        NotificationConfiguration: {
+          QueueConfigurations: notifications(v.QueueConfigurations, 'Queue', 'QueueArn'),
+          TopicConfigurations: notifications(v.TopicConfigurations, 'Topic', 'TopicArn'),
+          LambdaFunctionConfigurations: notifications(v.LambdaConfigurations, 'Function', 'LambdaFunctionArn'),
+          EventBridgeConfiguration: String(v.EventBridgeConfiguration?.EventBridgeEnabled) === 'true' ? {} : undefined,
+        },
+      },
+    ],
+    clear: (Bucket) => ['PutBucketNotificationConfiguration', { Bucket, NotificationConfiguration: {} }],
+  },
+  ObjectLockConfiguration: {
+    put: (Bucket, v) => {
+      const retention = v.Rule?.DefaultRetention;
+      return [
+        'PutObjectLockConfiguration',
+        {
+          Bucket,
+          ObjectLockConfiguration: {
+            ObjectLockEnabled: v.ObjectLockEnabled,
+            ...(retention ? { Rule: { DefaultRetention: { Mode: retention.Mode, Days: retention.Days === undefined ? undefined : Number(retention.Days), Years: retention.Years === undefined ? undefined : Number(retention.Years) } } } : {}),
+          },
+        },
+      ];
+    },
+    // Object Lock cannot be turned off again: the bucket keeps it without a default retention.
+    clear: (Bucket) => ['PutObjectLockConfiguration', { Bucket, ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled' } }],
+  },
   BucketEncryption: {
     put: (Bucket, v) => ['PutBucketEncryption', { Bucket, ServerSideEncryptionConfiguration: { Rules: v.ServerSideEncryptionConfiguration } }],
     clear: (Bucket) => ['DeleteBucketEncryption', { Bucket }],

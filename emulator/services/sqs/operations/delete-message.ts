@@ -12,8 +12,10 @@ import { isWellFormedReceiptHandle } from '../receipt-handle.ts';
  * queue only with the latest one while the message is in flight. Deleting an already deleted message succeeds.
  */
 function deleteByHandle(ctx: SqsContext, queue: Queue, handle: string | undefined): void {
-  if (!handle || !isWellFormedReceiptHandle(handle)) throw receiptHandleIsInvalid(handle ?? '');
+  if (!handle) throw receiptHandleIsInvalid('');
   const message = queue.messageOf(handle);
+  // A handle the queue issued is well formed: only the others need decoding to tell.
+  if (!message && !isWellFormedReceiptHandle(handle)) throw receiptHandleIsInvalid(handle);
   if (!message) return;
   if (queue.fifo && (message.receiptHandle !== handle || messageState(message, queue.timers.clock.now()) !== 'inflight')) {
     throw invalidParameter('ReceiptHandle', handle, 'The receipt handle has expired.');
