@@ -24,7 +24,7 @@ export function stackOutput(key: string, snapshot: string): SourceStep {
 }
 
 /** The fixture's `stack.destroy()`: DeleteStack and its waiter. */
-const DESTROY: SourceStep[] = [{ op: 'DeleteStack', params: { StackName: '{{stackId}}' } }, waitForStack('{{stackId}}')];
+export const DESTROY: SourceStep[] = [{ op: 'DeleteStack', params: { StackName: '{{stackId}}' } }, waitForStack('{{stackId}}')];
 
 const DIGEST = 'it snapshots capture_per_resource_events, a digest the test built from DescribeStackEvents (events grouped by resource), not a response';
 

@@ -23,6 +23,20 @@ describe('CloudFormation engine through the AWS SDK v3', function () {
     sqs = new SQSClient({ endpoint: a.endpoint, ...CLIENT_CONFIG });
   });
 
+  it("restores CloudFormation's defaults when an update drops a queue's properties (MaximumMessageSize 262144, as AWS's recording shows)", async () => {
+    const queue = (properties: object) => JSON.stringify({ Resources: { Q: { Type: 'AWS::SQS::Queue', Properties: properties } }, Outputs: { Url: { Value: { Ref: 'Q' } } } });
+    await cfn.send(new CreateStackCommand({ StackName: 'dropped', TemplateBody: queue({}) }));
+    const url = (await settled(cfn, 'dropped')).Outputs![0].OutputValue!;
+    const size = async () => (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['MaximumMessageSize', 'VisibilityTimeout'] }))).Attributes;
+    assert.deepEqual(await size(), { MaximumMessageSize: '1048576', VisibilityTimeout: '30' });
+    await cfn.send(new UpdateStackCommand({ StackName: 'dropped', TemplateBody: queue({ MaximumMessageSize: 4321, VisibilityTimeout: 31 }) }));
+    assert.equal((await settled(cfn, 'dropped')).StackStatus, 'UPDATE_COMPLETE');
+    assert.deepEqual(await size(), { MaximumMessageSize: '4321', VisibilityTimeout: '31' });
+    await cfn.send(new UpdateStackCommand({ StackName: 'dropped', TemplateBody: queue({}) }));
+    assert.equal((await settled(cfn, 'dropped')).StackStatus, 'UPDATE_COMPLETE');
+    assert.deepEqual(await size(), { MaximumMessageSize: '262144', VisibilityTimeout: '30' });
+  });
+
   it('creates a queue and its dead-letter queue in dependency order, with outputs, and deletes them', async () => {
     const template = `
 AWSTemplateFormatVersion: '2010-09-09'

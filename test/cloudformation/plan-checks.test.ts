@@ -44,6 +44,12 @@ const REFUSED: [string, object, Parameter[], string][] = [
     [],
     'Template error: every Fn::Split object requires two parameters, (1) a string delimiter and (2) a string to be split or a function that returns a string to be split.',
   ],
+  [
+    'an SSM-typed parameter naming no Parameter Store parameter',
+    { Parameters: { InputValue: { Type: 'AWS::SSM::Parameter::Value<String>' } }, Resources: { Topic: topic() } },
+    [{ ParameterKey: 'InputValue', ParameterValue: 'parameter-does-not-exist' }],
+    'Parameter InputValue should either have input value or default value',
+  ],
   ['a Number parameter given text', { Parameters: { Value: { Type: 'Number' } }, Resources: { Topic: topic() } }, [{ ParameterKey: 'Value', ParameterValue: 'x' }], "Parameter 'Value' must be a number."],
 ];
 

@@ -44,7 +44,7 @@ export function bindFor(ctx: CfnContext, template: Template, given: ParameterInp
       const out = await ctx.emulator.call<{ Parameter: { Value: string } }>('ssm', 'GetParameter', { Name: name }, { caller: ctx.caller, region: ctx.region });
       return out.Parameter.Value;
     } catch {
-      throw validationError(`Parameters: [${name}] referenced by template have types not supported by CloudFormation.`);
+      return undefined;
     }
   });
 }

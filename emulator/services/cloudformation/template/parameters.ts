@@ -48,13 +48,13 @@ function checkConstraints(key: string, declared: Properties, text: string): void
 
 /**
  * The stack's parameter values from the template's declarations and the request, with AWS's errors for unknown and
- * missing parameters and broken constraints. `readSsm` looks up `AWS::SSM::Parameter::Value<...>` parameters.
+ * missing parameters and broken constraints. `readSsm` looks up `AWS::SSM::Parameter::Value<...>` parameters (undefined: no such parameter).
  */
 export async function bindParameters(
   template: Template,
   given: ParameterInput[] | undefined,
   previous: ParameterValue[] | undefined,
-  readSsm: (name: string) => Promise<string>,
+  readSsm: (name: string) => Promise<string | undefined>,
 ): Promise<ParameterValue[]> {
   const declarations = template.Parameters ?? {};
   const byKey = new Map<string, ParameterInput>();
@@ -80,7 +80,11 @@ export async function bindParameters(
     const type = declared.Type as string;
     const ssm = SSM_TYPE.exec(type);
     let resolved: string | undefined;
-    if (ssm) resolved = await readSsm(text);
+    if (ssm) {
+      resolved = await readSsm(text);
+      // AWS's words for a Parameter Store name that cannot be read (LocalStack's test_resolve_ssm_missing_parameter).
+      if (resolved === undefined) throw validationError(`Parameter ${key} should either have input value or default value`);
+    }
     else checkConstraints(key, declared, text);
     const effective = resolved ?? text;
     out.push({

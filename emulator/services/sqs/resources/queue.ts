@@ -17,10 +17,14 @@ const ATTRIBUTES = [
   'VisibilityTimeout',
 ];
 
-/** SQS attribute defaults, restored when an update drops a property. */
+/**
+ * The values CloudFormation restores when an update drops a property: its resource schema's defaults, which for
+ * MaximumMessageSize is still 262144 although SQS makes new queues with 1048576 (AWS's recording of LocalStack's
+ * test_queue_update, 2025-12).
+ */
 const DEFAULTS: Record<string, string> = {
   DelaySeconds: '0',
-  MaximumMessageSize: '1048576',
+  MaximumMessageSize: '262144',
   MessageRetentionPeriod: '345600',
   ReceiveMessageWaitTimeSeconds: '0',
   VisibilityTimeout: '30',
