@@ -11,7 +11,7 @@ import { abort, clientOptions } from './clients.ts';
 import { runLoad, type LoadResult } from './load.ts';
 import { formatLargeUpload, measureLargeUpload, type LargeUploadResult } from './s3-large-upload.ts';
 import { rssMiB } from './process-stats.ts';
-import { startCliServer, type StartedServer } from './server.ts';
+import { startBareNodeServer, startCliServer, type StartedServer } from './server.ts';
 import { formatSoak, runSoak, type SoakResult } from './soak.ts';
 import { runVerifier } from './verifier.ts';
 import { peerRows } from './peers.ts';
@@ -63,6 +63,7 @@ function median(values: number[]): number {
 
 async function measureStart(runs: number) {
   const times: number[] = [];
+  const bareTimes: number[] = [];
   let rss = Number.NaN;
   for (let i = 0; i < runs; i++) {
     const server = await startCliServer();
@@ -71,8 +72,12 @@ async function measureStart(runs: number) {
     await new Promise((r) => setTimeout(r, 300));
     rss = rssMiB(server.pid);
     await server.stop();
+    // In turn with twinstack's, so that both see the same machine load.
+    const bare = await startBareNodeServer();
+    bareTimes.push(bare.startMs);
+    await bare.stop();
   }
-  return { medianMs: median(times), allMs: times, idleRssMiB: rss };
+  return { medianMs: median(times), allMs: times, idleRssMiB: rss, bareNodeMedianMs: median(bareTimes) };
 }
 
 async function loadBoth(op: Operation, serverPid: number, budget?: (concurrency: number) => number): Promise<LoadResult[]> {
@@ -184,6 +189,7 @@ async function main() {
   console.log(`twinstack bench: ${values.starts} starts, ${values.seconds} s per workload and concurrency level`);
   const start = await measureStart(values.only ? 1 : Number(values.starts));
   console.log(`start (spawn -> health OK): median ${start.medianMs.toFixed(0)} ms [${start.allMs.map((t) => t.toFixed(0)).join(', ')}]; idle RSS ${start.idleRssMiB.toFixed(1)} MiB`);
+  console.log(`  a bare Node HTTP server, started in turn: median ${start.bareNodeMedianMs.toFixed(0)} ms${process.env.NODE_EXTRA_CA_CERTS ? ' (NODE_EXTRA_CA_CERTS is set: every Node process parses that bundle at start)' : ''}`);
 
   const rows: Row[] = await baselineRows();
   const selected = WORKLOADS.filter((w) => !values.only || w.name.includes(values.only!));

@@ -15,9 +15,22 @@ export interface StartedServer {
 }
 
 /** Spawns `twinstack start --port 0` as users do and waits for its health endpoint to answer. */
-export async function startCliServer(timeoutMs = 30_000, extraEnv: Record<string, string> = {}): Promise<StartedServer> {
+export function startCliServer(timeoutMs = 30_000, extraEnv: Record<string, string> = {}): Promise<StartedServer> {
+  return startServerProcess([BIN, 'start', '--port', '0', '--host', '127.0.0.1'], timeoutMs, extraEnv);
+}
+
+/**
+ * The floor under the start time: a bare Node HTTP server spawned and asked the same way (Node's own start, which on
+ * this machine includes parsing the NODE_EXTRA_CA_CERTS bundle if the environment names one).
+ */
+export function startBareNodeServer(): Promise<StartedServer> {
+  const source = `require('node:http').createServer((q, s) => s.end('{"services":{}}')).listen(0, '127.0.0.1', function () { console.log('ready on http://127.0.0.1:' + this.address().port); });`;
+  return startServerProcess(['-e', source], 30_000, {});
+}
+
+async function startServerProcess(args: string[], timeoutMs: number, extraEnv: Record<string, string>): Promise<StartedServer> {
   const started = performance.now();
-  const child = spawn(process.execPath, [BIN, 'start', '--port', '0', '--host', '127.0.0.1'], {
+  const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     // Every service, whatever the caller's shell selects.
     env: { ...process.env, SERVICES: undefined, ...extraEnv },
