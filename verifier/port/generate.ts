@@ -174,7 +174,7 @@ function interactionFor(
   if (step.select) expect.select = step.select;
   // A response recorded without its ResponseMetadata (LocalStack's 2022 snapshots) shows the call succeeded, not its
   // status: judged like a selected part that is the whole output.
-  else if (expect.output !== undefined && expect.status === undefined && !expect.error && !step.http) expect.select = '$';
+  else if (expect.output !== undefined && expect.status === undefined && !expect.error) expect.select = '$';
   if (step.keyedBy) expect.keyedBy = step.keyedBy;
   if (step.unordered) expect.unordered = step.unordered;
   // An error's members are judged as its fields, not by path: one the test leaves unjudged (`$.Error.PartNumber`) is dropped.
