@@ -1,5 +1,6 @@
 import type { Expectation, JsonValue, Matcher } from '../contract/types.ts';
 import { matchTemplate, type Vars } from './template.ts';
+import { xmlDocument } from './xml-document.ts';
 
 export interface Mismatch {
   /** `status`, `error.code`, `header:<name>`, or a JSONPath into the parsed response. */
@@ -179,6 +180,11 @@ class Comparison {
           parsed = undefined;
         }
         if (parsed === undefined) return this.fail(path, expected, actual, 'expected a JSON document in a string');
+        return this.structure(expected, parsed, path);
+      }
+      case 'xml': {
+        const parsed = typeof actual === 'string' ? xmlDocument(actual) : undefined;
+        if (parsed === undefined) return this.fail(path, expected, actual, 'expected an XML document in a string');
         return this.structure(expected, parsed, path);
       }
       case 'lines': {
