@@ -69,4 +69,12 @@ describe('CloudFormation: GetTemplateSummary, ValidateTemplate and GetTemplate a
     const { $metadata: _m, ...validated } = await cfn.send(new ValidateTemplateCommand({ TemplateBody: template }));
     assert.deepEqual(validated, answer('test_validate_template', 'validate-template'));
   });
+
+  it('takes a JSON template with a comma before a closing bracket, as AWS does, and still refuses JSON that is not well-formed', async () => {
+    const trailing = '{\n  "Parameters": { "Name": { "Type": "String", }, },\n  "Resources": { "Topic": { "Type": "AWS::SNS::Topic", "Properties": { "TopicName": { "Ref": "Name" }, "Tags": [ { "Key": "k", "Value": "a,}" }, ] } }, },\n}';
+    const validated = await cfn.send(new ValidateTemplateCommand({ TemplateBody: trailing }));
+    assert.deepEqual(validated.Parameters!.map((p) => p.ParameterKey), ['Name']);
+    const broken = await rejection(cfn.send(new ValidateTemplateCommand({ TemplateBody: '{"this is invalid JSON"="bobbins"}' })));
+    assert.deepEqual([broken.name, broken.message], [recordedError('test_validate_invalid_json_template_should_fail', 'validate-invalid-json').Code, recordedError('test_validate_invalid_json_template_should_fail', 'validate-invalid-json').Message]);
+  });
 });
