@@ -3,7 +3,7 @@
 // api/test_transformers.py's AWS::Include tests, Apache-2.0) reproduced as request sequences: a template of
 // tests/aws/templates/ (or the test's own) deployed by the `deploy_cfn_template` fixture, then the REST API read
 // through API Gateway. Expected responses come only from the recorded snapshots.
-import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
+import type { SourceStep } from '../../verifier/port/source-types.ts';
 import { apigatewayFile } from './apigateway.ts';
 import { deployed, DESTROY, outputsOf, rendered, resourceModule, STACK, template } from './cloudformation/common.ts';
 import { callerAccount, CONFIGURATION_CODE_SIZE, ROLE, zip } from './lambda-api/common.ts';
@@ -250,10 +250,7 @@ const apigateway = resourceModule('test_apigateway', [
     expandedWords: STACK_NAME_KEY,
     steps: [...deployed(template('apigateway_stage_access_log_settings.yaml'), { RestApiName: 'api-{{suffix}}' }), outputsOf(STACK, 'RestApiId'), ...stagesAndDeployments('get-stages')],
   },
-], {
-  notPorted: {},
-  notPortedOtherwise: 'not reproduced yet',
-});
+]);
 
 const sam = resourceModule('test_sam', [
   {
@@ -279,13 +276,9 @@ const INCLUDE_STACK = { '<aws:cloudformation:stack-id:1>': '{{stackId}}', ...STA
 /** The AWS::Include tests of test_transformers.py that deploy an API Gateway REST API. */
 export const INCLUDE_API_TESTS = ['test_duplicate_resources', 'test_redeployment_with_fn_include'];
 
-const transformers: SourceFile = {
-  service: 'cloudformation',
-  module: 'test_transformers',
-  snapshotDir: 'cloudformation/api',
-  variants: {},
-  defaultProtocol: 'query',
-  scenarios: [
+const transformers = resourceModule(
+  'test_transformers',
+  [
     {
       test: 'test_duplicate_resources',
       note: "s3_bucket makes the bucket holding the API document the template's AWS::Include reads",
@@ -311,8 +304,7 @@ const transformers: SourceFile = {
       ],
     },
   ],
-  notPorted: {},
-  claims: (test) => INCLUDE_API_TESTS.includes(test),
-};
+  { snapshotDir: 'cloudformation/api', claims: (test) => INCLUDE_API_TESTS.includes(test) },
+);
 
 export default [apigateway, sam, transformers];
