@@ -6,6 +6,7 @@ import { multipartChecksumScenarios } from './s3/multipart-checksums.ts';
 import { aclExceptionScenarios } from './s3/acl-exceptions.ts';
 import { postFormScenarios } from './s3/post-forms.ts';
 import { regionScenarios } from './s3/regions.ts';
+import { anonymousScenarios } from './s3/anonymous.ts';
 import { loggingReplicationReasons, loggingReplicationScenarios } from './s3/logging-replication.ts';
 import { lifecycleScenarios } from './s3/lifecycle.ts';
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
@@ -206,6 +207,7 @@ const source: SourceFile = {
     ...aclExceptionScenarios,
     ...postFormScenarios,
     ...regionScenarios,
+    ...anonymousScenarios,
   ],
   notPorted: (test) => testS3Reasons[test] ?? TEST_REASONS[test.split('::')[1]] ?? REASONS[test.split('::')[0]],
   notPortedOtherwise: 'not reproduced yet (time ran out; most of these operations are implemented)',

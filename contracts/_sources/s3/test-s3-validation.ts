@@ -154,9 +154,6 @@ export const testS3Reasons: Record<string, string> = {
     'stale recording (2023): the test moved to TestS3BucketLifecycle in the same module, recorded again there',
   'TestS3::test_s3_batch_delete_objects_using_requests_with_acl':
     'no recorded entries (the test is skipped: LocalStack does not implement its ACL behaviour); its DeleteObjects is a raw HTTP POST',
-  'TestS3::test_s3_batch_delete_public_objects_using_requests':
-    'objects written by an anonymous client and deleted with a raw unsigned HTTP POST: the verifier signs every request',
-  'TestS3::test_get_object_with_anon_credentials': 'the read goes through an anonymous (unsigned) client: the verifier signs every request',
   'TestS3::test_get_object_attributes_with_space':
     'raw HTTP GETs with a hand-written x-amz-object-attributes header (with and without spaces), sent outside botocore; the answer is judged as parsed XML',
   'TestS3::test_s3_get_object_headers':
