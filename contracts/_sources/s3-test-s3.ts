@@ -55,7 +55,7 @@ const REASONS: Record<string, string> = {
   TestS3PresignedPost:
     'browser POST forms are sent by the test’s own HTTP client, outside the botocore client serializers the porter uses (tested in test/s3/configurations and python-clients)',
   TestS3StaticWebsiteHosting:
-    'website endpoint requests are plain HTTP requests to <bucket>.s3-website-<region> hosts, outside the botocore client serializers the porter uses (the recorded HTML pages are compared in test/s3/website-access)',
+    'the recorded pages are HTML error documents of the <bucket>.s3-website-<region> endpoint; plain HTTP steps to <bucket>.s3-website.<region>.localhost.localstack.cloud can send them, but these four scenarios were not written in the session that added them (the pages are compared in test/s3/website-access)',
 };
 
 /** Why single tests are left out, by test name. */

@@ -155,7 +155,7 @@ export const testS3Reasons: Record<string, string> = {
   'TestS3::test_s3_batch_delete_objects_using_requests_with_acl':
     'no recorded entries (the test is skipped: LocalStack does not implement its ACL behaviour); its DeleteObjects is a raw HTTP POST',
   'TestS3::test_get_object_attributes_with_space':
-    'raw HTTP GETs with a hand-written x-amz-object-attributes header (with and without spaces), sent outside botocore; the answer is judged as parsed XML',
+    'signed raw HTTP GETs with a hand-written x-amz-object-attributes header (with and without spaces after the commas), snapshotted as the xmltodict parse of the body (root element, @xmlns, ObjectSize as text); a signed step is judged as the parsed model output, which has another form',
   'TestS3::test_s3_get_object_headers':
     'uploads a binary WAV file from LocalStack’s test files and snapshots bare status codes and error digests, which the verifier cannot judge as responses',
   'TestS3::test_get_object_content_length_with_virtual_host':
@@ -165,7 +165,7 @@ export const testS3Reasons: Record<string, string> = {
   'TestS3::test_system_metadata_with_unicode':
     'non-ASCII header values (UTF-8 bytes in Content-Disposition and Cache-Control, returned as Latin-1 text): the verifier’s HTTP client sends header strings as Latin-1, so the bytes AWS saw cannot be replayed',
   'TestS3::test_s3_sse_validate_kms_key':
-    'the calls go through S3 and KMS clients of other regions than us-east-1 (us-east-2, us-west-2): a contract is signed for one region per verify run (--region), so a test that mixes regions cannot be replayed as one scenario',
+    'the calls go through S3 and KMS clients of us-east-2 and us-west-2 and its KMS keys are made per region; a step can now carry its client’s region (InteractionMeta.region), but this test was not rewritten yet',
   'TestS3::test_s3_lambda_integration': 'runs a Node.js Lambda function that itself calls S3; its payload is not an S3 response',
 };
 
