@@ -84,7 +84,8 @@ export function parseTemplate(body: string): Template {
       }
     }
   } else {
-    const doc = parseDocument(text, { uniqueKeys: true, strict: false, logLevel: 'silent' });
+    // The body as sent: a template indented as a whole (a test's triple-quoted text) is YAML only with its first line's indentation.
+    const doc = parseDocument(body, { uniqueKeys: true, strict: false, logLevel: 'silent' });
     if (doc.errors.length) {
       const error = doc.errors[0];
       const [line, col] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [1, 1];
