@@ -129,7 +129,8 @@ export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnConte
   await (async () => {
     changeSet.status = 'CREATE_IN_PROGRESS';
     try {
-      changeSet.changes = imports ?? (await computeChanges(target, run, desired));
+      if (imports) changeSet.changes = imports;
+      else ({ changes: changeSet.changes, withValues: changeSet.changesWithValues } = await computeChanges(target, run, desired));
       const unchanged =
         type === 'UPDATE' &&
         !changeSet.changes.length &&
@@ -151,7 +152,7 @@ export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnConte
 
 export function describeChangeSet(input: DescribeChangeSetInput, ctx: CfnContext) {
   const c = findChangeSet(ctx, input.ChangeSetName ?? '', input.StackName);
-  const { items, next } = page(c.changes, input.NextToken, 1000);
+  const { items, next } = page(input.IncludePropertyValues ? (c.changesWithValues ?? c.changes) : c.changes, input.NextToken, 1000);
   return {
     ChangeSetName: c.name,
     ChangeSetId: c.id,
