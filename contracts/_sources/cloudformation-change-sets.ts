@@ -70,9 +70,26 @@ const changeSets = claiming('test_change_sets', 'cloudformation', [
       { op: 'ListChangeSets', params: { StackName: '{{stackId}}' }, snapshot: 'change-sets' },
     ],
   },
+  {
+    test: 'test_describe_failed_change_set',
+    note: "the change set's AWS::Include names a bucket that does not exist: the change set is made FAILED with the transform's reason, as the waiter expects",
+    steps: [
+      {
+        op: 'CreateChangeSet',
+        params: {
+          StackName: 'cs-{{suffix}}',
+          ChangeSetName: 'cs-{{suffix}}',
+          ChangeSetType: 'CREATE',
+          TemplateBody: JSON.stringify({ Resources: { MyFoo: { Type: 'AWS::SSM::Parameter', Properties: { 'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: 's3://doesnotexist/key.yml' } } } } } }),
+        },
+        capture: { changeSetId: '$.Id', stackId: '$.StackId' },
+      },
+      waitForChangeSet('{{changeSetId}}'),
+      { op: 'DescribeChangeSet', params: { ChangeSetName: '{{changeSetId}}' }, snapshot: 'describe' },
+      { op: 'DeleteStack', params: { StackName: '{{stackId}}' } },
+    ],
+  },
 ], {
-  test_describe_failed_change_set:
-    'twinstack still refuses at CreateChangeSet a change set whose AWS::Include cannot be read, where AWS makes it and marks it FAILED with the transform\'s reason',
   'TestCaptureUpdateProcess::test_execute_with_ref': "it snapshots the names its SSM parameters were given, which the test's transformers wrote as words only (<name-1>, <name-2>)",
 });
 

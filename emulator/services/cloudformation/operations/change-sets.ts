@@ -75,11 +75,17 @@ export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnConte
     throw new AwsError('AlreadyExistsException', `ChangeSet [${name}] already exists`);
   }
   let desired;
+  // A transform that fails (an AWS::Include of a bucket that does not exist) leaves a FAILED change set with its reason.
+  let transformFailure: string | undefined;
   if (type === 'CREATE' || !stack || stack.status === 'REVIEW_IN_PROGRESS') {
-    const { body, template } = await templateFrom(input, ctx);
-    checkTemplate(template, ctx);
-    checkCapabilities(template, input.Capabilities);
-    const parameters = await bindFor(ctx, template, input.Parameters);
+    const processed = await templateFrom(input, ctx, { deferTransformFailure: true });
+    const { body, template } = processed;
+    transformFailure = processed.transformFailure;
+    if (!transformFailure) {
+      checkTemplate(template, ctx);
+      checkCapabilities(template, input.Capabilities);
+    }
+    const parameters = transformFailure ? [] : await bindFor(ctx, template, input.Parameters);
     desired = { template, templateBody: body, parameters };
   } else {
     desired = await desiredUpdate(stack, input, ctx);
@@ -97,7 +103,7 @@ export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnConte
   const run = runOf(ctx);
   const operation = beginOperation(stack, run, 'CREATE_CHANGESET');
   if (fresh) setStatus(stack, run, 'REVIEW_IN_PROGRESS', 'User Initiated');
-  checkPlan(ctx, stack, desired.template, desired.parameters);
+  if (!transformFailure) checkPlan(ctx, stack, desired.template, desired.parameters);
   const imports = type === 'IMPORT' ? await checkImport(desired.template, input.ResourcesToImport, stack.status === 'REVIEW_IN_PROGRESS' ? undefined : stack) : undefined;
   const id = buildArn({ service: 'cloudformation', region: ctx.region, accountId: ctx.accountId, resource: `changeSet/${name}/${randomUUID()}` });
   const changeSet: ChangeSet = {
@@ -128,6 +134,10 @@ export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnConte
   // AWS computes the changes in the background; they are ready here when the answer leaves, so waiters see them at once.
   await (async () => {
     changeSet.status = 'CREATE_IN_PROGRESS';
+    if (transformFailure) {
+      Object.assign(changeSet, { status: 'FAILED', statusReason: transformFailure });
+      return;
+    }
     try {
       if (imports) changeSet.changes = imports;
       else ({ changes: changeSet.changes, withValues: changeSet.changesWithValues } = await computeChanges(target, run, desired));
