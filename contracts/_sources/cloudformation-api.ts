@@ -54,7 +54,6 @@ export default [
   unported('test_extensions_hooks', { 'TestExtensionsHooks::test_hook_deployment': `${EXTENSION_PACKAGE}; AWS then runs the hook's handler code` }),
   unported('test_extensions_modules', { 'TestExtensionsModules::test_module_usage': EXTENSION_PACKAGE }),
   unported('test_extensions_resourcetypes', { 'TestExtensionsResourceTypes::test_deploy_resource_type': `${EXTENSION_PACKAGE}; AWS then runs the resource type's handler code` }),
-  unported('test_drift_detection', { test_drift_detection_on_lambda: 'not reproduced yet: lambda_simple.yml and the function update before DetectStackResourceDrift are still to be transcribed (LocalStack skips the test as not implemented)' }),
   unported(
     'test_list_stacks',
     { test_listing_stacks: "it snapshots ListStacks filtered to its own three stacks (a digest of all the account's stacks, which other scenarios share while contracts replay), not a response" },

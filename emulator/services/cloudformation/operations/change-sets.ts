@@ -11,6 +11,7 @@ import { AwsError } from '../../../core/errors.ts';
 import { computeChanges } from '../engine/changes.ts';
 import { deploy } from '../engine/deploy.ts';
 import { importResources } from '../engine/import.ts';
+import { warmServices } from '../engine/types.ts';
 import { beginOperation, endOperation, setStatus } from '../engine/run.ts';
 import { validationError } from '../errors.ts';
 import { describeParameters } from '../template/parameters.ts';
@@ -103,7 +104,10 @@ export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnConte
   const run = runOf(ctx);
   const operation = beginOperation(stack, run, 'CREATE_CHANGESET');
   if (fresh) setStatus(stack, run, 'REVIEW_IN_PROGRESS', 'User Initiated');
-  if (!transformFailure) checkPlan(ctx, stack, desired.template, desired.parameters);
+  if (!transformFailure) {
+    checkPlan(ctx, stack, desired.template, desired.parameters);
+    warmServices(desired.template, ctx.emulator);
+  }
   const imports = type === 'IMPORT' ? await checkImport(desired.template, input.ResourcesToImport, stack.status === 'REVIEW_IN_PROGRESS' ? undefined : stack) : undefined;
   const id = buildArn({ service: 'cloudformation', region: ctx.region, accountId: ctx.accountId, resource: `changeSet/${name}/${randomUUID()}` });
   const changeSet: ChangeSet = {
