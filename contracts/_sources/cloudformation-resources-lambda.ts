@@ -42,6 +42,17 @@ const lambdaModule = resourceModule('test_lambda', [
     ],
   },
   {
+    test: 'test_lambda_code_signing_config',
+    steps: [
+      // The test's account_id fixture.
+      { service: 'sts', op: 'GetCallerIdentity', params: {}, capture: { accountId: '$.Account' } },
+      ...deployed(template('cfn_lambda_code_signing_config.yml'), { SignerArn: 'arn:{{partition}}:signer:{{region}}:{{accountId}}:/signing-profiles/test' }),
+      { op: 'DescribeStackResources', params: { StackName: STACK }, snapshot: 'stack_resource_descriptions' },
+      outputsOf(STACK, 'Arn'),
+      lambda('GetCodeSigningConfig', { CodeSigningConfigArn: '{{Arn}}' }, { snapshot: 'config' }),
+    ],
+  },
+  {
     test: 'test_event_invoke_config',
     steps: [
       ...deployed(template('cfn_lambda_event_invoke_config.yml')),
@@ -63,7 +74,6 @@ const lambdaModule = resourceModule('test_lambda', [
   notPorted: {
     test_cfn_function_url: 'not reproduced yet: besides the URL configuration it snapshots the headers of a plain HTTP GET of the function URL, which a contract step cannot send',
     test_lambda_alias: "not reproduced yet: it invokes the alias and reads the alias's provisioned concurrency (cfn_lambda_alias.yml)",
-    test_lambda_code_signing_config: 'AWS::Lambda::CodeSigningConfig is not a resource type twinstack provides yet',
     test_lambda_version: 'not reproduced yet: it invokes the published version and lists the versions (cfn_lambda_version.yaml)',
     test_lambda_version_provisioned_concurrency: "not reproduced yet: it invokes the version and reads its provisioned concurrency, which must become READY first",
     test_lambda_cfn_dead_letter_config_async_invocation: 'not reproduced yet: it waits for a failed asynchronous invocation to arrive in the dead-letter queue',
