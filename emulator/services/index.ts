@@ -94,6 +94,7 @@ export const RESOURCE_TYPE_SERVICES: Record<string, string> = {
   'AWS::SNS::Subscription': 'sns',
   'AWS::SNS::TopicPolicy': 'sns',
   'AWS::DynamoDB::Table': 'dynamodb',
+  'AWS::DynamoDB::GlobalTable': 'dynamodb',
   'AWS::Logs::LogGroup': 'logs',
   'AWS::Events::Rule': 'events',
   'AWS::Events::EventBus': 'events',
