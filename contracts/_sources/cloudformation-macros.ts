@@ -8,6 +8,7 @@ import type { SourceFile, SourceScenario, SourceStep } from '../../verifier/port
 import { BEFORE_LAST_OPERATIONS, deployed, STACK, template, waitForChangeSet, waitForStack } from './cloudformation/common.ts';
 import { captureUpdateProcess, type Captured } from './cloudformation/update-process.ts';
 import { callerAccount, ROLE, zip } from './lambda-api/common.ts';
+import { INCLUDE_API_TESTS } from './cloudformation-apigateway.ts';
 
 const macroStack = (n = '') => `macro-stack${n}-{{suffix}}`;
 const macroFunction = (n = '') => `macro-fn${n}-{{suffix}}`;
@@ -559,8 +560,7 @@ const transformers: SourceFile = {
     'TestLanguageExtensionsTransform::test_transform_foreach_use_case': 'deploys AppSync resources (GraphQL API, data source, schema, resolvers); AppSync is not a twinstack service',
     test_language_extensions: 'the test is no longer in the test file, so the requests behind its recording are not known',
   },
-  claims: () => true,
-  notPortedOtherwise: 'not reproduced yet: they deploy an API Gateway REST API whose Body an AWS::Include reads from S3 and snapshot it through API Gateway',
+  claims: (test) => !INCLUDE_API_TESTS.includes(test),
 };
 
 export default [fnTransform, globalMacros, macros, transformers];

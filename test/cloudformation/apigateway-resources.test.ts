@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { CreateStackCommand, DescribeStackResourcesCommand, type CloudFormationClient, type Stack } from '@aws-sdk/client-cloudformation';
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { APIGatewayClient, GetMethodCommand, GetRestApiCommand, GetUsagePlanCommand } from '@aws-sdk/client-api-gateway';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Twinstack } from '../../emulator/index.ts';
-import { CLIENT_CONFIG, serveCloudFormation, settled } from './serve.ts';
+import { CLIENT_CONFIG, deploy, output, serveCloudFormation } from './serve.ts';
 
 // Expected values are AWS's, from LocalStack's AWS-validated snapshots of
 // tests/aws/services/cloudformation/resources/test_apigateway.py.
@@ -19,17 +19,6 @@ describe('CloudFormation API Gateway resources as AWS records them', function ()
   });
   after(() => apigateway.destroy());
 
-  async function deploy(name: string, template: string): Promise<Stack> {
-    await cfn.send(new CreateStackCommand({ StackName: name, TemplateBody: template }));
-    const stack = await settled(cfn, name);
-    if (stack.StackStatus !== 'CREATE_COMPLETE') {
-      const { StackResources } = await cfn.send(new DescribeStackResourcesCommand({ StackName: name }));
-      assert.fail(`${stack.StackStatus}: ${JSON.stringify(StackResources!.map((r) => r.ResourceStatusReason).filter(Boolean))}`);
-    }
-    return stack;
-  }
-  const output = (stack: Stack, key: string) => stack.Outputs!.find((o) => o.OutputKey === key)!.OutputValue!;
-
   it('takes a YAML template indented as a whole, and answers the policy given as a document escaped', async () => {
     // A test's triple-quoted text: every line, the first too, indented by four spaces.
     const template = `
@@ -40,20 +29,13 @@ describe('CloudFormation API Gateway resources as AWS records them', function ()
           Name: guarded
           Policy:
             Version: "2012-10-17"
-            Statement:
-            - Sid: AllowInvokeAPI
-              Action: "*"
-              Effect: Allow
-              Principal:
-                AWS: "*"
-              Resource: "*"
+            Statement: [{ Effect: Deny, Principal: "*", Action: execute-api:Invoke, Resource: "*" }]
     Outputs:
-      ApiId:
-        Value: !Ref Api
+      ApiId: { Value: !Ref Api }
     `;
-    const stack = await deploy('policy', template);
+    const stack = await deploy(cfn, 'policy', template);
     const api = await apigateway.send(new GetRestApiCommand({ restApiId: output(stack, 'ApiId') }));
-    assert.equal(api.policy, '{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":[{\\"Sid\\":\\"AllowInvokeAPI\\",\\"Action\\":\\"*\\",\\"Effect\\":\\"Allow\\",\\"Principal\\":{\\"AWS\\":\\"*\\"},\\"Resource\\":\\"*\\"}]}');
+    assert.equal(api.policy, '{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":[{\\"Effect\\":\\"Deny\\",\\"Principal\\":\\"*\\",\\"Action\\":\\"execute-api:Invoke\\",\\"Resource\\":\\"*\\"}]}');
   });
 
   it("joins the template's binary media types to those of the OpenAPI document read from S3", async () => {
@@ -72,7 +54,7 @@ Resources:
 Outputs:
   ApiId: { Value: !Ref Api }
 `;
-    const stack = await deploy('binary', template);
+    const stack = await deploy(cfn, 'binary', template);
     const api = await apigateway.send(new GetRestApiCommand({ restApiId: output(stack, 'ApiId') }));
     assert.deepEqual([...api.binaryMediaTypes!].sort(), ['image/gif', 'image/jpg', 'image/png']);
     assert.equal(api.name, 'pets');
@@ -112,7 +94,7 @@ Outputs:
   Root: { Value: !GetAtt Api.RootResourceId }
   Plan: { Value: !Ref Plan }
 `;
-    const stack = await deploy('mock', template);
+    const stack = await deploy(cfn, 'mock', template);
     const method = await apigateway.send(new GetMethodCommand({ restApiId: output(stack, 'ApiId'), resourceId: output(stack, 'Root'), httpMethod: 'POST' }));
     assert.equal(method.methodIntegration!.connectionType, undefined);
     assert.deepEqual(method.methodIntegration!.integrationResponses, { 200: { statusCode: '200' }, 404: { statusCode: '404', selectionPattern: '404' } });

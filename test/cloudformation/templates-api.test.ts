@@ -74,6 +74,14 @@ describe('CloudFormation: GetTemplateSummary, ValidateTemplate and GetTemplate a
     assert.deepEqual(validated, answer('test_validate_template', 'validate-template'));
   });
 
+  it('takes a JSON template with a comma before a closing bracket, as AWS does, and still refuses JSON that is not well-formed', async () => {
+    const trailing = '{\n  "Parameters": { "Name": { "Type": "String", }, },\n  "Resources": { "Topic": { "Type": "AWS::SNS::Topic", "Properties": { "TopicName": { "Ref": "Name" }, "Tags": [ { "Key": "k", "Value": "a,}" }, ] } }, },\n}';
+    const validated = await cfn.send(new ValidateTemplateCommand({ TemplateBody: trailing }));
+    assert.deepEqual(validated.Parameters!.map((p) => p.ParameterKey), ['Name']);
+    const broken = await rejection(cfn.send(new ValidateTemplateCommand({ TemplateBody: '{"this is invalid JSON"="bobbins"}' })));
+    assert.deepEqual([broken.name, broken.message], [recordedError('test_validate_invalid_json_template_should_fail', 'validate-invalid-json').Code, recordedError('test_validate_invalid_json_template_should_fail', 'validate-invalid-json').Message]);
+  });
+
   it('refuses a TemplateBody over 51,200 bytes quoting it whole, and a TemplateURL template over 1,000,000 bytes', async () => {
     const engine = loadSnapshot('cloudformation', 'test_template_engine.snapshot.json');
     const recordedLimit = Object.entries(engine).find(([id]) => id.endsWith('::test_to_validate_template_limit_for_macro'))![1]['recorded-content'] as Record<string, { Error: { Code: string; Message: string } }>;

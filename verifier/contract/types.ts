@@ -151,6 +151,11 @@ export interface InteractionMeta {
    * it goes, and it stores no body. Its answer is read as the service's answer to `operation` (errors as AWS errors).
    */
   postForm?: PostForm;
+  /**
+   * An S3 presigned URL that a test made and sent with a plain HTTP client (see PresignedUrl): signed at replay time
+   * for the target's endpoint, region and credentials; its answer is parsed as the operation's, as other calls are.
+   */
+  presign?: PresignedUrl;
   /** Real request content type when the Pact body is stored under another (x-amz-json bodies are stored as JSON). */
   requestContentType?: string;
   /** Real response content type, likewise. */
@@ -213,6 +218,37 @@ export interface PostForm {
    * multipart body under `text/html`).
    */
   contentType?: string;
+}
+
+/**
+ * A presigned URL made at replay time (`InteractionMeta.presign`). The signed request is the Pact method and path with
+ * `query` and `headers` below, signed for the target's endpoint, region and credentials; the Pact request is what the
+ * test's HTTP client then sent: the URL's query parameters in its order, where `{{presigned:<name>}}` is that parameter
+ * of the presigned URL (`X-Amz-Credential`, `X-Amz-Signature`; v2 `AWSAccessKeyId`, `Signature`, `Expires`), and the
+ * headers and body the client sent, unsigned. A test that edited the URL (dropped a parameter, kept only the signature
+ * parameters) lists what it sent.
+ */
+export interface PresignedUrl {
+  /** `v4`: SigV4 query authentication (S3: unsigned payload); `v2`: S3's Signature Version 2 query form (HMAC-SHA1). */
+  version: 'v4' | 'v2';
+  /** Seconds the URL is valid for (v4 `X-Amz-Expires`; v2 `Expires` is the signing time plus this). */
+  expiresIn: number;
+  /**
+   * The URL was signed this many seconds before it is sent (a test that waited for it to expire). The signing time is
+   * the target's clock where it has twinstack's clock route, else the verifier's. Default 0.
+   */
+  signedSecondsAgo?: number;
+  /** Virtual-hosted-style URL: the path's first segment (the bucket) moves into the host name. */
+  virtualHost?: boolean;
+  /** Query parameters of the signed request besides the signature's own (`response-content-type`, `uploadId`). */
+  query?: Record<string, string>;
+  /**
+   * Headers of the signed request: v4 names them in `X-Amz-SignedHeaders` with `host`; v2 signs Content-MD5,
+   * Content-Type and `x-amz-*` ones (botocore also copies them into the URL, which the Pact query then lists).
+   */
+  headers?: Record<string, string>;
+  /** Text replacements the test made on the finished URL, in order (`%2F` -> `%252F`: a credential encoded twice). */
+  replace?: [string, string][];
 }
 
 // ---------------------------------------------------------------------------------------------------------------

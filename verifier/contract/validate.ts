@@ -1,5 +1,6 @@
 import { pathKeys, readPath } from '../replay/compare.ts';
 import { repeatedTextProblem } from '../replay/generated-body.ts';
+import { presignProblem } from '../replay/presign.ts';
 import { generatorProblem } from '../replay/relative-time.ts';
 import type { ContractFile, PactBody } from './types.ts';
 
@@ -125,6 +126,11 @@ export function validateContract(value: unknown): string[] {
       const problem = postFormProblem(t.postForm, interaction);
       need(!problem, `${at}.comments.twinstack.postForm`, problem ?? '');
       need(t.url === undefined && !t.unsigned, `${at}.comments.twinstack.postForm`, 'a POST form is neither a plain HTTP request (url) nor unsigned');
+    }
+    if (t.presign !== undefined) {
+      const problem = isObj(t.presign) ? presignProblem(t.presign) : 'not an object';
+      need(!problem, `${at}.comments.twinstack.presign`, problem ?? '');
+      need(t.url === undefined && t.protocol === 'rest-xml', `${at}.comments.twinstack.presign`, 'an S3 (rest-xml) call, not a plain HTTP one (url)');
     }
     if (t.until !== undefined) need(typeof t.until.path === 'string' && t.until.path.startsWith('$') && typeof t.until.matches === 'string', `${at}.comments.twinstack.until`, 'needs a path ($...) and a matches regex');
     for (const c of t.captures ?? []) need(typeof c.name === 'string' && typeof c.from === 'string' && (c.from.startsWith('$') || c.from.startsWith('header:')), `${at}.comments.twinstack.captures`, 'each needs name and a from path ($... or header:...)');

@@ -7,6 +7,7 @@ import { cborRequestBody, cborResponseDocument } from '../model/cbor-document.ts
 import { compareOutput, readPath, type Mismatch } from './compare.ts';
 import { prepareRequest, signRequest, type Credentials, type PreparedRequest } from './request.ts';
 import { postFormBody } from './post-form.ts';
+import { presignedRequest } from './presign.ts';
 import { matchTemplate, render, UnboundVariable, type Vars } from './template.ts';
 
 export interface Target {
@@ -199,9 +200,29 @@ function withPostForm(prepared: PreparedRequest, form: PostForm, vars: Vars, cre
   return { ...prepared, headers: { ...prepared.headers, 'content-type': contentType }, body };
 }
 
+/**
+ * A presigned-URL interaction (InteractionMeta.presign): the URL is signed now for the target and sent unsigned, its
+ * answer parsed as the operation's. "Now" is the target's clock where it has one, as the URL's expiry is judged by it.
+ */
+async function sendPresigned(interaction: ContractInteraction, target: Target, vars: Vars, model: ServiceModel): Promise<Sent> {
+  const meta = interaction.comments.twinstack;
+  const now = target.readClock ? await target.readClock() : Date.now();
+  const prepared = await presignedRequest(interaction, target.endpoint, target.region, target.credentials, vars, now);
+  const headers = prepared.host ? { ...prepared.headers, host: prepared.host } : prepared.headers;
+  const res = await httpRequest(prepared.url, { method: prepared.method as 'PUT', headers, body: prepared.body, dispatcher: agentFor(prepared.url.origin) });
+  const responseHeaders: Record<string, string> = {};
+  for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) responseHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
+  const body = await res.body.text();
+  return {
+    parsed: parseResponse(model, meta.operation, meta.protocol, res.statusCode, responseHeaders, body),
+    exchange: { request: { method: prepared.method, url: prepared.url.toString(), headers: prepared.headers, ...(prepared.body ? { body: shownBody(prepared.body) } : {}) }, response: { status: res.statusCode, body } },
+  };
+}
+
 async function send(interaction: ContractInteraction, target: Target, vars: Vars, model: ServiceModel, now: number): Promise<Sent> {
   const meta = interaction.comments.twinstack;
   if (meta.url !== undefined) return sendPlain(interaction, target, vars, now);
+  if (meta.presign !== undefined) return sendPresigned(interaction, target, vars, model);
   const prepared = prepareRequest(interaction, target.endpoint, vars, now);
   const signingName = model.metadata.signingName ?? model.metadata.endpointPrefix;
   // Smithy RPC v2 CBOR: the stored AWS JSON document goes as CBOR; the answer is read back as its JSON document.

@@ -51,6 +51,12 @@ function replacementOf(details: ResourceChangeDetail[], typeChanged: boolean): '
   return details.every((d) => d.Evaluation === 'Static' || d.ChangeSource === 'DirectModification' || d.Target?.RequiresRecreation !== 'Always') ? 'True' : 'Conditional';
 }
 
+/** The parts of a resource its details change (a change of type alone changes its properties). */
+function scopeOf(details: ResourceChangeDetail[]): ('Metadata' | 'Properties')[] {
+  const parts = (['Metadata', 'Properties'] as const).filter((part) => details.some((d) => d.Target?.Attribute === part));
+  return parts.length ? parts : ['Properties'];
+}
+
 /**
  * Changes that follow from other changes, as AWS lists them: a property pointing at a replaced resource changes with
  * it (`Ref`: ResourceReference, `Fn::GetAtt`: ResourceAttribute, both Static), one reading an attribute of a resource
@@ -102,9 +108,17 @@ export async function computeChanges(stack: Stack, run: Run, desired: Desired): 
     const details: ResourceChangeDetail[] = [];
     // Changes a parameter's new value causes come first (AWS lists them before the properties' own).
     const causes: ResourceChangeDetail[] = [];
+    // The resource's Metadata first, then its properties (AWS's order of details).
     const names = new Set([...Object.keys(current.properties), ...Object.keys(declaration.Properties ?? {})]);
-    for (const name of names) {
-      const raw = declaration.Properties?.[name];
+    const compared: { target: ResourceChangeDetail['Target']; raw: unknown; was: unknown }[] = [
+      ...(declaration.Metadata === undefined && current.metadata === undefined ? [] : [{ target: { Attribute: 'Metadata' as const, RequiresRecreation: 'Never' as const }, raw: declaration.Metadata, was: current.metadata }]),
+      ...[...names].map((name) => ({
+        target: { Attribute: 'Properties' as const, Name: name, RequiresRecreation: createOnly.has(name) ? ('Always' as const) : ('Never' as const) },
+        raw: declaration.Properties?.[name],
+        was: current.properties[name],
+      })),
+    ];
+    for (const { target, raw, was } of compared) {
       let value: unknown;
       let dynamic = false;
       try {
@@ -112,11 +126,10 @@ export async function computeChanges(stack: Stack, run: Run, desired: Desired): 
       } catch {
         dynamic = true;
       }
-      if (!dynamic && same(value, current.properties[name])) continue;
-      const target = { Attribute: 'Properties' as const, Name: name, RequiresRecreation: createOnly.has(name) ? ('Always' as const) : ('Never' as const) };
+      if (!dynamic && same(value, was)) continue;
       const parameters = changedParameters(raw, stack, desired);
       if (parameters.length) {
-        // A property following a changed parameter: the parameter is the cause, the property changes as it evaluates.
+        // A value following a changed parameter: the parameter is the cause, the value changes as it evaluates.
         for (const parameter of parameters) causes.push({ Target: target, Evaluation: 'Static', ChangeSource: 'ParameterReference', CausingEntity: parameter });
         details.push({ Target: target, Evaluation: 'Dynamic', ChangeSource: 'DirectModification' });
         continue;
@@ -146,7 +159,7 @@ export async function computeChanges(stack: Stack, run: Run, desired: Desired): 
         // What happens to the replaced resource: its UpdateReplacePolicy.
         ...(replacement === 'True' ? { PolicyAction: REPLACE_POLICY[declaration.UpdateReplacePolicy ?? 'Delete'] ?? 'ReplaceAndDelete' } : {}),
         Replacement: replacement,
-        Scope: ['Properties'],
+        Scope: scopeOf(details),
         Details: details,
       },
     });
