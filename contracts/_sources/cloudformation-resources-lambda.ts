@@ -40,6 +40,17 @@ const lambdaModule = resourceModule('test_lambda', [
     ],
   },
   {
+    test: 'test_lambda_code_signing_config',
+    steps: [
+      // The test's account_id fixture.
+      { service: 'sts', op: 'GetCallerIdentity', params: {}, capture: { accountId: '$.Account' } },
+      ...deployed(template('cfn_lambda_code_signing_config.yml'), { SignerArn: 'arn:{{partition}}:signer:{{region}}:{{accountId}}:/signing-profiles/test' }),
+      { op: 'DescribeStackResources', params: { StackName: STACK }, snapshot: 'stack_resource_descriptions' },
+      outputsOf(STACK, 'Arn'),
+      lambda('GetCodeSigningConfig', { CodeSigningConfigArn: '{{Arn}}' }, { snapshot: 'config' }),
+    ],
+  },
+  {
     test: 'test_event_invoke_config',
     steps: [
       ...deployed(template('cfn_lambda_event_invoke_config.yml')),
@@ -58,9 +69,6 @@ const lambdaModule = resourceModule('test_lambda', [
     ],
   },
 ], {
-  notPorted: {
-    test_lambda_code_signing_config: 'AWS::Lambda::CodeSigningConfig is not a resource type twinstack provides yet',
-  },
   // Transformers wrote these words in place of the resources' ids (reference_replacement=False).
   redactedWords: { 'logical-resource-id': 'any', 'physical-resource-id': 'any' },
 });
