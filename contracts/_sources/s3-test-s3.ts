@@ -7,6 +7,7 @@ import { aclExceptionScenarios } from './s3/acl-exceptions.ts';
 import { postFormScenarios } from './s3/post-forms.ts';
 import { regionScenarios } from './s3/regions.ts';
 import { anonymousScenarios } from './s3/anonymous.ts';
+import { websitePageScenarios } from './s3/website-pages.ts';
 import { loggingReplicationReasons, loggingReplicationScenarios } from './s3/logging-replication.ts';
 import { lifecycleScenarios } from './s3/lifecycle.ts';
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
@@ -55,7 +56,7 @@ const REASONS: Record<string, string> = {
   TestS3PresignedPost:
     'browser POST forms are sent by the test’s own HTTP client, outside the botocore client serializers the porter uses (tested in test/s3/configurations and python-clients)',
   TestS3StaticWebsiteHosting:
-    'the recorded pages are HTML error documents of the <bucket>.s3-website-<region> endpoint; plain HTTP steps to <bucket>.s3-website.<region>.localhost.localstack.cloud can send them, but these four scenarios were not written in the session that added them (the pages are compared in test/s3/website-access)',
+    'the recorded pages are HTML error documents of the <bucket>.s3-website-<region> endpoint; plain HTTP steps to <bucket>.s3-website.<region>.localhost.localstack.cloud can send them, but these scenarios (the redirects, index and error documents) were not written yet (the pages are compared in test/s3/website-access)',
 };
 
 /** Why single tests are left out, by test name. */
@@ -208,6 +209,7 @@ const source: SourceFile = {
     ...postFormScenarios,
     ...regionScenarios,
     ...anonymousScenarios,
+    ...websitePageScenarios,
   ],
   notPorted: (test) => testS3Reasons[test] ?? TEST_REASONS[test.split('::')[1]] ?? REASONS[test.split('::')[0]],
   notPortedOtherwise: 'not reproduced yet (time ran out; most of these operations are implemented)',
