@@ -16,6 +16,7 @@ import { testS3DeleteScenarios } from './s3/test-s3-deletes.ts';
 import { testS3VersionScenarios } from './s3/test-s3-versions.ts';
 import { testS3ConfigScenarios } from './s3/test-s3-configs.ts';
 import { testS3KmsScenarios } from './s3/test-s3-kms.ts';
+import { presignedUrlReasons, presignedUrlScenarios } from './s3/presigned-urls.ts';
 import { testS3BucketRegionScenarios, testS3PartScenarios, testS3Reasons, testS3ValidationScenarios } from './s3/test-s3-validation.ts';
 
 /** The `allow_bucket_acl` fixture: new buckets block ACLs and public policies until these two are deleted. */
@@ -47,8 +48,6 @@ const INVALID_WEBSITES = [
 
 /** Why the tests of test_s3.py not reproduced here are left out, by class. */
 const REASONS: Record<string, string> = {
-  TestS3PresignedUrl:
-    'presigned URLs are sent by the test’s own HTTP client, outside the botocore client serializers the porter uses (tested in test/s3/python-clients and strict-signatures)',
   TestS3PresignedPost:
     'browser POST forms are sent by the test’s own HTTP client, outside the botocore client serializers the porter uses (tested in test/s3/configurations and python-clients)',
   TestS3StaticWebsiteHosting:
@@ -56,7 +55,7 @@ const REASONS: Record<string, string> = {
 };
 
 /** Why single tests are left out, by test name. */
-const TEST_REASONS: Record<string, string> = { ...objectLockReasons, ...loggingReplicationReasons };
+const TEST_REASONS: Record<string, string> = { ...objectLockReasons, ...loggingReplicationReasons, ...presignedUrlReasons };
 
 const KEY = 'test-put-object-storage-class';
 /** The lifecycle configuration of the TestS3BucketLifecycle deletion tests: expire the whole bucket after 7 days. */
@@ -197,6 +196,7 @@ const source: SourceFile = {
     ...sseCustomerKeyScenarios,
     ...multipartChecksumScenarios,
     ...aclExceptionScenarios,
+    ...presignedUrlScenarios,
   ],
   notPorted: (test) => testS3Reasons[test] ?? TEST_REASONS[test.split('::')[1]] ?? REASONS[test.split('::')[0]],
   notPortedOtherwise: 'not reproduced yet (time ran out; most of these operations are implemented)',
