@@ -172,7 +172,8 @@ function interactionFor(
           ? presignedExpectation(step.presign, snapshotValue, forms)
         : step.messageBodies
           ? receivedBodiesExpectation(snapshotValue, step.messageBodies, forms)
-          : snapshotToExpectation(snapshotValue, family, forms);
+          : snapshotToExpectation(step.postForm ? parsedErrorAnswer(snapshotValue) : snapshotValue, family, forms);
+  if (step.status !== undefined) expect.status = step.status;
   if (step.select) expect.select = step.select;
   // A response recorded without its ResponseMetadata (LocalStack's 2022 snapshots) shows the call succeeded, not its
   // status: judged like a selected part that is the whole output.
@@ -204,7 +205,7 @@ function interactionFor(
   return {
     type: 'Synchronous/HTTP',
     key: `${variant.nodeId}#${stepIndex}`,
-    description: `${stepIndex} ${step.op} (${step.http ? 'http' : step.presign ? `presigned ${step.presign.version}` : protocol})${step.snapshot ? ` → ${step.snapshot}` : ''}`,
+    description: `${stepIndex} ${step.op} (${step.http ? 'http' : step.postForm ? 'post form' : step.presign ? `presigned ${step.presign.version}` : protocol})${step.snapshot ? ` → ${step.snapshot}` : ''}`,
     pending: false,
     request: {
       method: request.method,
@@ -214,7 +215,7 @@ function interactionFor(
         ? { query: Object.fromEntries(Object.entries(request.query).map(([k, v]) => [k, ([] as string[]).concat(v)])) }
         : {}),
       headers,
-      ...(step.http || step.presign ? plainBody(request) : requestBody(family, request)),
+      ...(step.http || step.presign ? plainBody(request) : step.postForm ? {} : requestBody(family, request)),
       ...(generators ? { generators: { body: generators } } : {}),
     },
     response: {
@@ -230,6 +231,9 @@ function interactionFor(
         operation: step.op,
         protocol,
         ...(step.http ? { url: step.http.url } : {}),
+        ...(step.region ? { region: step.region } : {}),
+        ...(step.unsigned ? { unsigned: true } : {}),
+        ...(step.postForm ? { postForm: step.postForm } : {}),
         ...(presigned ? { presign: presigned.presign } : {}),
         // AWS answers a JSON-protocol request in the request's own JSON version (1.0 for SQS and DynamoDB, 1.1 for Kinesis).
         ...(isJson ? { requestContentType: request.headers['Content-Type'], responseContentType: request.headers['Content-Type'] } : {}),
@@ -254,11 +258,32 @@ function interactionFor(
  */
 function httpExpectation(step: SourceStep, recorded: unknown, forms: SnapshotForms): Expectation {
   if (!step.answer) throw new Error(`${step.op}: an http step with a snapshot needs an answer`);
-  const { status, headers, body } = step.answer(recorded as never);
-  const expect: Expectation = body === undefined ? {} : snapshotToExpectation({ body }, 'rest-json', { ...forms, jsonStrings: ['$.body', ...(forms.jsonStrings ?? [])] });
+  const { status, headers, body, xml } = step.answer(recorded as never);
+  const expect: Expectation =
+    xml !== undefined
+      ? snapshotToExpectation({ body: xml }, 'rest-json', forms)
+      : body === undefined
+        ? {}
+        : snapshotToExpectation({ body }, 'rest-json', { ...forms, jsonStrings: ['$.body', ...(forms.jsonStrings ?? [])] });
+  if (xml !== undefined) expect.matchers = { ...expect.matchers, '$.body': { match: 'xml' } };
   if (status !== undefined) expect.status = status;
   if (headers) expect.headers = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), placeholderTemplate(value)]));
   return expect;
+}
+
+/**
+ * An error answer a test parsed itself with xmltodict (`{Error: {...}}`), with the status it added as `StatusCode`:
+ * in boto3's form, so that it is judged as the AWS error it is.
+ */
+function parsedErrorAnswer(recorded: unknown): unknown {
+  const { StatusCode, ...rest } = recorded as { StatusCode?: number; Error?: unknown };
+  if (!rest.Error) return recorded;
+  return StatusCode === undefined ? rest : { ...rest, ResponseMetadata: { HTTPStatusCode: StatusCode } };
+}
+
+/** A POST form step's request: a POST to its bucket; the verifier builds the body. */
+function formRequest(form: NonNullable<SourceStep['postForm']>): SerializedRequest {
+  return { method: 'POST', path: `/${form.bucket}`, query: {}, headers: {}, body: '' };
 }
 
 /**
@@ -427,13 +452,13 @@ async function main() {
     const requests = allSteps
       // A presigned request gets none of boto3's additions (as a test's own HTTP request): `plainHttp` with no headers.
       .map(({ variant, step: s }, i) => ({ service: s.service ?? source.service, protocol: serializedAs(s.protocol ?? variant.protocol), operation: s.op, ...(s.plainHttp || s.presign ? { plainHttp: s.plainHttp ?? {} } : {}), params: timed[i].params }))
-      .filter((_, i) => !allSteps[i].step.http);
+      .filter((_, i) => !allSteps[i].step.http && !allSteps[i].step.postForm);
     for (const request of requests) request.params = await withCrtChecksum(request.operation, request.params);
     const botocore = (
       JSON.parse(execFileSync(pythonCommand(), [join(ROOT, 'verifier', 'port', 'serialize.py')], { input: JSON.stringify(requests), maxBuffer: 1 << 28 }).toString()) as SerializedRequest[]
     ).values();
     // Plain HTTP steps go as the test wrote them; the others as botocore serialized them, in order.
-    const serialized = allSteps.map(({ step }) => (step.http ? plainRequest(step.http) : botocore.next().value!));
+    const serialized = allSteps.map(({ step }) => (step.http ? plainRequest(step.http) : step.postForm ? formRequest(step.postForm) : botocore.next().value!));
     let cursor = 0;
     for (const { scenario, variant, steps } of jobs) {
       const entry = snapshot[variant.nodeId];

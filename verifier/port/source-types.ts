@@ -1,4 +1,4 @@
-import type { RepeatedTextGenerator } from '../contract/types.ts';
+import type { PostForm, RepeatedTextGenerator } from '../contract/types.ts';
 import { repeatedText } from '../replay/generated-body.ts';
 
 /**
@@ -73,9 +73,22 @@ export interface SourceStep {
   presign?: SourcePresign;
   /**
    * The recorded value of an `http` step as the HTTP answer it stands for (tests snapshot a dict they build from the
-   * response): its status, the headers it names, and the body text (a JSON body the snapshot stores decoded).
+   * response): its status, the headers it names, and the body text (a JSON body the snapshot stores decoded), or
+   * `xml`: the body as the test's xmltodict parse of it.
    */
-  answer?: (recorded: never) => { status?: number; headers?: Record<string, string>; body?: unknown };
+  answer?: (recorded: never) => { status?: number; headers?: Record<string, string>; body?: unknown; xml?: unknown };
+  /** The region of the client the test made this call with, when it is not the run's (see InteractionMeta.region). */
+  region?: string;
+  /** The call went through an anonymous client (botocore's `UNSIGNED`): sent with no signature. */
+  unsigned?: boolean;
+  /**
+   * Not an API call but a browser POST form the test posted itself (`generate_presigned_post` then `requests.post`):
+   * built and signed at replay time (see InteractionMeta.postForm); `op` names the operation whose answer it gets
+   * (`PutObject`). Its snapshot is the `xmltodict` parse of an error answer, with the test's `StatusCode` if it kept it.
+   */
+  postForm?: PostForm;
+  /** The status the test asserted for this call where its snapshot kept none (`assert response.status_code == 400`). */
+  status?: number;
   /** Seconds to wait before this call (AWS timing the test relies on). */
   delaySeconds?: number;
   /** The test read the clock afresh for this call's `now()` times (`datetime.now()` inline) rather than reusing `utc_now`. */
