@@ -20,6 +20,7 @@ import { testS3DeleteScenarios } from './s3/test-s3-deletes.ts';
 import { testS3VersionScenarios } from './s3/test-s3-versions.ts';
 import { testS3ConfigScenarios } from './s3/test-s3-configs.ts';
 import { testS3KmsScenarios } from './s3/test-s3-kms.ts';
+import { presignedUrlReasons, presignedUrlScenarios } from './s3/presigned-urls.ts';
 import { testS3BucketRegionScenarios, testS3PartScenarios, testS3Reasons, testS3ValidationScenarios } from './s3/test-s3-validation.ts';
 
 /** The `allow_bucket_acl` fixture: new buckets block ACLs and public policies until these two are deleted. */
@@ -51,8 +52,6 @@ const INVALID_WEBSITES = [
 
 /** Why the tests of test_s3.py not reproduced here are left out, by class. */
 const REASONS: Record<string, string> = {
-  TestS3PresignedUrl:
-    'presigned URLs are sent by the test’s own HTTP client, outside the botocore client serializers the porter uses (tested in test/s3/python-clients and strict-signatures)',
   TestS3PresignedPost:
     'browser POST forms are sent by the test’s own HTTP client, outside the botocore client serializers the porter uses (tested in test/s3/configurations and python-clients)',
   TestS3StaticWebsiteHosting:
@@ -63,6 +62,7 @@ const REASONS: Record<string, string> = {
 const TEST_REASONS: Record<string, string> = {
   ...objectLockReasons,
   ...loggingReplicationReasons,
+  ...presignedUrlReasons,
   test_post_object_with_unicode_metadata:
     'the form carries non-ASCII and control characters (\\x00-\\x04) in its fields and the test snapshots the 201 PostResponse XML with its Location header, which no S3 operation of the model parses; the verifier judges POST form answers as PutObject’s',
 };
@@ -206,6 +206,7 @@ const source: SourceFile = {
     ...sseCustomerKeyScenarios,
     ...multipartChecksumScenarios,
     ...aclExceptionScenarios,
+    ...presignedUrlScenarios,
     ...postFormScenarios,
     ...regionScenarios,
     ...anonymousScenarios,

@@ -42,10 +42,13 @@ export function sigV2Of(req: RawRequest): SigV2Request | null | undefined {
 
 /** The string S3 signs; `resourcePath` is the path-style path as sent (`/<bucket>/<key>`, still URL-encoded). */
 export function stringToSign(req: RawRequest, resourcePath: string, signed: SigV2Request): string {
-  const amzHeaders = Object.keys(req.headers)
-    .filter((name) => name.startsWith('x-amz-'))
+  // A presigned URL's `x-amz-*` query parameters are signed as headers (botocore moves them there); headers win.
+  const amz = new Map<string, string>();
+  if (signed.expires !== undefined) for (const [name, value] of req.query) if (name.toLowerCase().startsWith('x-amz-')) amz.set(name.toLowerCase(), value);
+  for (const name of Object.keys(req.headers)) if (name.startsWith('x-amz-')) amz.set(name, String(req.headers[name]));
+  const amzHeaders = [...amz.keys()]
     .sort()
-    .map((name) => `${name}:${String(req.headers[name]).trim()}\n`)
+    .map((name) => `${name}:${amz.get(name)!.trim()}\n`)
     .join('');
   // With x-amz-date among the signed headers, the Date line is empty.
   const date = signed.expires !== undefined ? String(signed.expires) : req.headers['x-amz-date'] !== undefined ? '' : (req.headers['date'] ?? '');

@@ -83,4 +83,17 @@ describe('S3 with --strict-signatures', function () {
     assert.equal(doubled.status, 400);
     assert.match(await doubled.text(), /<Code>AuthorizationQueryParametersError<\/Code><Message>Error parsing the X-Amz-Credential parameter; the Credential is mal-formed; expecting &quot;&lt;YOUR-AKID&gt;\/YYYYMMDD\/REGION\/SERVICE\/aws4_request&quot;.<\/Message>/);
   });
+
+  it('stores the x-amz-* headers a SigV2 presigned URL carries in its query and returns non-ASCII metadata RFC 2047-encoded (boto3 + urllib)', async () => {
+    type Put = { status: number; body: string };
+    const o = await runBoto3Script<{ inUrl: boolean; put: Put; ascii: unknown; extraHeader: Put; putUnicode: number; unicode: unknown }>(new URL('./presigned-v2-metadata.py', import.meta.url), aws.endpoint);
+    assert.equal(o.inUrl, true);
+    assert.deepEqual(o.put, { status: 200, body: '' });
+    assert.deepEqual(o.ascii, { foo: 'bar' });
+    // A metadata header the URL does not sign changes the string to sign.
+    assert.equal(o.extraHeader.status, 403);
+    assert.match(o.extraHeader.body, /<Code>SignatureDoesNotMatch<\/Code>/);
+    assert.equal(o.putUnicode, 200);
+    assert.deepEqual(o.unicode, { foo: '=?UTF-8?Q?non-ascii-%E2%80%94=5F=E2=80=94=5F=C3=A9=5F?=' });
+  });
 });

@@ -235,7 +235,7 @@ const source: SourceFile = {
   ],
   notPorted: {
     test_object_created_put_with_presigned_url_upload:
-      'uploads through presigned URLs with a plain HTTP client, the second into a bucket and queue of another region; a contract sends signed SDK calls in one region',
+      'the second presigned upload goes to a bucket and queue of another region (presigned URLs replay; a contract still sends its calls in one region)',
     test_xray_header: 'sends an X-Amzn-Trace-Id header that botocore does not serialize (a boto event hook adds it); a contract step sends only what the SDK serializes',
   },
 };

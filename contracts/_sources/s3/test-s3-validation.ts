@@ -159,7 +159,7 @@ export const testS3Reasons: Record<string, string> = {
   'TestS3::test_s3_get_object_headers':
     'uploads a binary WAV file from LocalStack’s test files and snapshots bare status codes and error digests, which the verifier cannot judge as responses',
   'TestS3::test_get_object_content_length_with_virtual_host':
-    'a presigned URL fetched with a plain HTTP client and its raw response headers snapshotted, outside botocore',
+    'the snapshot is the raw header dict of a presigned GET’s answer (server, x-amz-id-2, date...): presigned URLs replay, but the generator has no form yet that turns a header snapshot into a presigned step’s expectation',
   'TestS3::test_region_header_exists_outside_us_east_1':
     'the bucket is in us-west-2 and the client in us-east-1: AWS answers with a 301 that boto3’s region redirector follows before the recorded response; the verifier replays one request per step (test/s3/region-redirects covers the redirect)',
   'TestS3::test_system_metadata_with_unicode':

@@ -10,6 +10,7 @@ import { getThroughObjectLambda, isThroughObjectLambda } from '../object-lambda.
 import { headThroughObjectLambda } from '../object-lambda-actions.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
 import { checkResponseOverrides } from '../response-overrides.ts';
+import { mailSafeMetadata } from '../metadata-encoding.ts';
 import { invalidObjectState, isReadable, restoreHeader } from './restore-object.ts';
 
 type ReadRequest = GetObjectRequest | HeadObjectRequest;
@@ -68,7 +69,7 @@ function readObject(input: ReadRequest, ctx: S3Context, method: 'GET' | 'HEAD'):
     Expires: input.ResponseExpires !== undefined ? new Date(input.ResponseExpires).toUTCString() : object.headers.Expires,
     WebsiteRedirectLocation: object.headers.WebsiteRedirectLocation,
     Restore: restoreHeader(object, now),
-    Metadata: object.metadata,
+    Metadata: mailSafeMetadata(object.metadata),
     StorageClass: object.storageClass === 'STANDARD' ? undefined : (object.storageClass as GetObjectOutput['StorageClass']),
     TagCount: object.tags.length || undefined,
     PartsCount: input.PartNumber !== undefined && object.parts ? object.parts.length : undefined,
