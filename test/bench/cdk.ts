@@ -146,7 +146,8 @@ export async function runCdkBench(log: (line: string) => void): Promise<CdkBench
   }
 }
 
-const run = (r: CdkRun) => `${r.seconds.toFixed(2)} s (synthesis ${r.synthSeconds.toFixed(2)} s, twinstack CPU ${r.serverCpuSeconds.toFixed(2)} s)`;
+const run = (r: CdkRun) =>
+  `${r.seconds.toFixed(2)} s (${Number.isNaN(r.synthSeconds) ? '' : `synthesis ${r.synthSeconds.toFixed(2)} s, `}twinstack CPU ${r.serverCpuSeconds.toFixed(2)} s)`;
 const types = (e: EngineFigures) =>
   Object.entries(e.byType)
     .map(([type, { count, medianMs }]) => `${type.replace(/^AWS::/, '')} ${medianMs.toFixed(0)} ms${count > 1 ? ` (x${count})` : ''}`)
