@@ -30,7 +30,7 @@ const referenceResolving: SourceFile = {
 };
 
 const EXTENSION_PACKAGE =
-  "not reproduced yet: it registers an extension from a handler package (a binary zip of LocalStack's tests/aws/services/cloudformation/artifacts/extensions/) that the contract sources do not carry";
+  "not reproduced yet: it registers an extension from a handler package (a binary zip of LocalStack's tests/aws/services/cloudformation/artifacts/extensions/, holding LocalStack's handler code, which does not enter this repository); AWS's answers hold the schema and provisioning type read from that package, so a package rebuilt around the schema alone would not be the input AWS was recorded with";
 
 /** Modules none of whose tests are ported, with the reasons by test. */
 const unported = (module: string, reasons: Record<string, string>, folder = 'api'): SourceFile => ({

@@ -4,7 +4,7 @@
 // by the `deploy_cfn_template` fixture, then the resources read and invoked through Lambda. Expected responses come
 // only from the recorded snapshots.
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
-import { deployed, outputsOf, outputsSnapshot, resourceModule, STACK, template } from './cloudformation/common.ts';
+import { deployed, DESTROY, outputsOf, outputsSnapshot, resourceModule, STACK, template } from './cloudformation/common.ts';
 import { zip } from './lambda-api/common.ts';
 
 export const lambda = (op: string, params: Record<string, unknown>, more: Partial<SourceStep> = {}): SourceStep => ({ service: 'lambda', protocol: 'rest-json', op, params, ...more });
@@ -101,8 +101,7 @@ const versions: SourceFile = resourceModule(
     },
     {
       test: 'test_lambda_cfn_dead_letter_config_async_invocation',
-      note: "the zip is create_lambda_archive's of LocalStack's functions/lambda_handler_error.py (handler.py); the template names its function, role, queue and exports itself, so the scenario runs alone; the test's retried ReceiveMessage is a poll",
-      exclusive: () => 'cloudformation dlq-local-failingLambda',
+      note: "the zip is create_lambda_archive's of LocalStack's functions/lambda_handler_error.py (handler.py); the template names its function, role, queue and exports itself, so the stack is deleted at the end as the fixture does; the test's retried ReceiveMessage is a poll",
       steps: [
         s3('CreateBucket', { Bucket: BUCKET }),
         s3('PutObject', { Bucket: BUCKET, Key: 'serverless/dlq/local/1701682216701-2023-12-04T09:30:16.701Z/dlq.zip', Body: zip('def handler(event, context):\n    raise Exception("Handler fails")\n') }),
@@ -118,6 +117,7 @@ const versions: SourceFile = resourceModule(
           snapshot: 'failed-async-lambda',
           jsonStrings: ['$.Messages[*].Body'],
         },
+        ...DESTROY,
       ],
     },
     {

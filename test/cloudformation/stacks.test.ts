@@ -316,6 +316,55 @@ Outputs:
   });
 
   describe('change sets', () => {
+    it('describes property values (IncludePropertyValues) before and after, known after apply for a replaced resource\'s attribute', async () => {
+      const stackName = name();
+      const topics = (displayName: string, topicName: string) =>
+        json({
+          Resources: {
+            A: { Type: 'AWS::SNS::Topic', Properties: { TopicName: topicName, DisplayName: displayName } },
+            B: { Type: 'AWS::SNS::Topic', Properties: { DisplayName: { 'Fn::GetAtt': ['A', 'TopicName'] } } },
+          },
+        });
+      const first = await cfn.send(new CreateChangeSetCommand({ StackName: stackName, ChangeSetName: 'one', ChangeSetType: 'CREATE', TemplateBody: topics('d1', `${stackName}-a`) }));
+      await waitUntilChangeSetCreateComplete({ client: cfn, maxWaitTime: 60, minDelay: 1 }, { ChangeSetName: first.Id });
+      const added = (await cfn.send(new DescribeChangeSetCommand({ ChangeSetName: first.Id, IncludePropertyValues: true }))).Changes!.map((c) => c.ResourceChange!);
+      assert.deepEqual(added.map((c) => [c.LogicalResourceId, JSON.parse(c.AfterContext!)]), [
+        ['A', { Properties: { TopicName: `${stackName}-a`, DisplayName: 'd1' } }],
+        ['B', { Properties: { DisplayName: '{{changeSet:KNOWN_AFTER_APPLY}}' } }],
+      ]);
+      const plain = (await cfn.send(new DescribeChangeSetCommand({ ChangeSetName: first.Id }))).Changes!.map((c) => c.ResourceChange!);
+      assert.equal(plain[0].AfterContext, undefined);
+      await cfn.send(new ExecuteChangeSetCommand({ ChangeSetName: first.Id }));
+      assert.equal((await settled(cfn, stackName)).StackStatus, 'CREATE_COMPLETE');
+
+      // A's new name replaces it, so B's DisplayName (A's name) is known only after the change set runs.
+      const second = await cfn.send(new CreateChangeSetCommand({ StackName: stackName, ChangeSetName: 'two', TemplateBody: topics('d2', `${stackName}-a2`) }));
+      await waitUntilChangeSetCreateComplete({ client: cfn, maxWaitTime: 60, minDelay: 1 }, { ChangeSetName: second.Id });
+      const [a, b] = (await cfn.send(new DescribeChangeSetCommand({ ChangeSetName: second.Id, IncludePropertyValues: true }))).Changes!.map((c) => c.ResourceChange!);
+      assert.deepEqual(JSON.parse(a.BeforeContext!), { Properties: { TopicName: `${stackName}-a`, DisplayName: 'd1' } });
+      assert.deepEqual(JSON.parse(a.AfterContext!), { Properties: { TopicName: `${stackName}-a2`, DisplayName: 'd2' } });
+      assert.deepEqual(a.Details!.find((d) => d.Target!.Name === 'TopicName')!.Target, {
+        Attribute: 'Properties',
+        Name: 'TopicName',
+        RequiresRecreation: 'Always',
+        Path: '/Properties/TopicName',
+        BeforeValue: `${stackName}-a`,
+        AfterValue: `${stackName}-a2`,
+        AttributeChangeType: 'Modify',
+      });
+      assert.deepEqual(JSON.parse(b.AfterContext!), { Properties: { DisplayName: '{{changeSet:KNOWN_AFTER_APPLY}}' } });
+      assert.deepEqual(
+        b.Details!.map((d) => [d.ChangeSource, d.Evaluation, d.CausingEntity, d.Target!.AfterValue]),
+        [
+          ['ResourceAttribute', 'Static', 'A.TopicName', '{{changeSet:KNOWN_AFTER_APPLY}}'],
+          ['DirectModification', 'Dynamic', undefined, '{{changeSet:KNOWN_AFTER_APPLY}}'],
+        ],
+      );
+      // Without property values the details carry no values.
+      const bPlain = (await cfn.send(new DescribeChangeSetCommand({ ChangeSetName: second.Id }))).Changes![1].ResourceChange!;
+      assert.deepEqual(bPlain.Details!.map((d) => [d.ChangeSource, d.Target!.AfterValue]), [['ResourceAttribute', undefined]]);
+    });
+
     it('resolves a resource\'s Metadata, lists its changes before the properties\', and keeps capabilities an update does not name', async () => {
       const stackName = name();
       const template = (secret: string) =>

@@ -120,7 +120,7 @@ export function validateContract(value: unknown): string[] {
         }
       }
     }
-    need(t.region === undefined || (typeof t.region === 'string' && /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/.test(t.region)), `${at}.comments.twinstack.region`, 'a region name (us-west-2)');
+    need(t.region === undefined || (typeof t.region === 'string' && /^([a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d|aws-global)$/.test(t.region)), `${at}.comments.twinstack.region`, 'a region name (us-west-2, or the aws-global pseudo-region)');
     need(t.unsigned === undefined || typeof t.unsigned === 'boolean', `${at}.comments.twinstack.unsigned`, 'must be a boolean');
     if (t.postForm !== undefined) {
       const problem = postFormProblem(t.postForm, interaction);

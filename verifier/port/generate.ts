@@ -258,8 +258,14 @@ function interactionFor(
  */
 function httpExpectation(step: SourceStep, recorded: unknown, forms: SnapshotForms): Expectation {
   if (!step.answer) throw new Error(`${step.op}: an http step with a snapshot needs an answer`);
-  const { status, headers, body } = step.answer(recorded as never);
-  const expect: Expectation = body === undefined ? {} : snapshotToExpectation({ body }, 'rest-json', { ...forms, jsonStrings: ['$.body', ...(forms.jsonStrings ?? [])] });
+  const { status, headers, body, xml } = step.answer(recorded as never);
+  const expect: Expectation =
+    xml !== undefined
+      ? snapshotToExpectation({ body: xml }, 'rest-json', forms)
+      : body === undefined
+        ? {}
+        : snapshotToExpectation({ body }, 'rest-json', { ...forms, jsonStrings: ['$.body', ...(forms.jsonStrings ?? [])] });
+  if (xml !== undefined) expect.matchers = { ...expect.matchers, '$.body': { match: 'xml' } };
   if (status !== undefined) expect.status = status;
   if (headers) expect.headers = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), placeholderTemplate(value)]));
   return expect;
