@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { CloudFormationClient, CreateStackCommand, DeleteStackCommand, DescribeStackEventsCommand, DescribeStacksCommand, type StackEvent } from '@aws-sdk/client-cloudformation';
+import { cdkEnvironment } from '../cloudformation/cdk-environment.ts';
 import { clientOptions } from './clients.ts';
 import { cpuMicros } from './process-stats.ts';
 import { startCliServer, type StartedServer } from './server.ts';
@@ -59,18 +60,7 @@ async function cdk(server: StartedServer, out: string, args: string[], extraEnv:
   const { stdout, stderr } = await promisify(execFile)(process.execPath, [CDK, ...args, '--no-notices', '--output', join(out, 'cdk.out')], {
     cwd: APP,
     maxBuffer: 64 * 1024 * 1024,
-    env: {
-      ...process.env,
-      AWS_ENDPOINT_URL: server.endpoint,
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
-      AWS_REGION: 'us-east-1',
-      CDK_DEFAULT_ACCOUNT: '000000000000',
-      CDK_DEFAULT_REGION: 'us-east-1',
-      CDK_DISABLE_CLI_TELEMETRY: 'true',
-      NODE_NO_WARNINGS: '1',
-      ...extraEnv,
-    },
+    env: { ...cdkEnvironment(server.endpoint), ...extraEnv },
   });
   const seconds = (performance.now() - started) / 1000;
   const synth = /Synthesis time: ([\d.]+)s/.exec(stdout + stderr);
@@ -156,7 +146,8 @@ export async function runCdkBench(log: (line: string) => void): Promise<CdkBench
   }
 }
 
-const run = (r: CdkRun) => `${r.seconds.toFixed(2)} s (synthesis ${r.synthSeconds.toFixed(2)} s, twinstack CPU ${r.serverCpuSeconds.toFixed(2)} s)`;
+const run = (r: CdkRun) =>
+  `${r.seconds.toFixed(2)} s (${Number.isNaN(r.synthSeconds) ? '' : `synthesis ${r.synthSeconds.toFixed(2)} s, `}twinstack CPU ${r.serverCpuSeconds.toFixed(2)} s)`;
 const types = (e: EngineFigures) =>
   Object.entries(e.byType)
     .map(([type, { count, medianMs }]) => `${type.replace(/^AWS::/, '')} ${medianMs.toFixed(0)} ms${count > 1 ? ` (x${count})` : ''}`)

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
+import { cdkEnvironment } from './cdk-environment.ts';
 
 const CDK = fileURLToPath(new URL('../../node_modules/.bin/cdk', import.meta.url));
 
@@ -20,18 +21,7 @@ function cdkRunner(appDir: string, aws: () => Twinstack, out: () => string): Cdk
     return promisify(execFile)(CDK, [...(args as string[]), '--no-notices', '--output', join(out(), 'cdk.out')], {
       cwd: appDir,
       maxBuffer: 64 * 1024 * 1024,
-      env: {
-        ...process.env,
-        AWS_ENDPOINT_URL: aws().endpoint,
-        AWS_ACCESS_KEY_ID: 'test',
-        AWS_SECRET_ACCESS_KEY: 'test',
-        AWS_REGION: 'us-east-1',
-        CDK_DEFAULT_ACCOUNT: '000000000000',
-        CDK_DEFAULT_REGION: 'us-east-1',
-        CDK_DISABLE_CLI_TELEMETRY: 'true',
-        NODE_NO_WARNINGS: '1',
-        ...extra,
-      },
+      env: { ...cdkEnvironment(aws().endpoint), ...extra },
     });
   };
 }
