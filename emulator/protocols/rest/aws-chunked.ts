@@ -6,12 +6,15 @@ import { AwsError } from '../../core/errors.ts';
  * Chunk signatures are not verified: twinstack does not verify request signatures at all.
  */
 export function isAwsChunked(headers: Record<string, string>): boolean {
-  const encoding = headers['content-encoding'] ?? '';
-  return encoding.split(',').some((e) => e.trim() === 'aws-chunked') || (headers['x-amz-content-sha256'] ?? '').startsWith('STREAMING-');
+  const encoding = headers['content-encoding'];
+  // Asked several times per request: split only an encoding that names it at all.
+  if (encoding?.includes('aws-chunked') && encoding.split(',').some((e) => e.trim() === 'aws-chunked')) return true;
+  return headers['x-amz-content-sha256']?.startsWith('STREAMING-') ?? false;
 }
 
 /** `Content-Encoding` as the client meant it for the object, without the transfer coding. */
 export function contentEncodingWithoutChunked(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
   const rest = (value ?? '')
     .split(',')
     .map((e) => e.trim())

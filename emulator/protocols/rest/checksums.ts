@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash, type Hash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { crc32 } from 'node:zlib';
 import { AwsError } from '../../core/errors.ts';
@@ -108,11 +108,33 @@ function crc64nvmeDigest(): Digest {
   };
 }
 
+/**
+ * A cryptographic hash that waits for a second chunk before it makes a Hash object: most payloads arrive in one chunk
+ * (a small object), and one-shot hashing of it costs far less than a Hash stream.
+ */
+class LazyHash implements Digest {
+  private first?: Buffer;
+  private hash?: Hash;
+  constructor(private readonly algorithm: string) {}
+
+  update(data: Buffer): void {
+    if (this.hash) this.hash.update(data);
+    else if (this.first === undefined) this.first = data;
+    else {
+      this.hash = createHash(this.algorithm).update(this.first).update(data);
+      this.first = undefined;
+    }
+  }
+
+  digest(): Buffer {
+    return this.hash ? this.hash.digest() : (hash(this.algorithm, this.first ?? EMPTY, 'buffer') as Buffer);
+  }
+}
+
+const EMPTY = Buffer.alloc(0);
+
 function hashDigest(algorithm: string): () => Digest {
-  return () => {
-    const hash = createHash(algorithm);
-    return { update: (data) => void hash.update(data), digest: () => hash.digest() };
-  };
+  return () => new LazyHash(algorithm);
 }
 
 const ALGORITHMS: Map<string, { label: string; create: () => Digest }> = new Map([
@@ -140,6 +162,14 @@ export function checksumOf(algorithm: string, data: Buffer): string | undefined 
 
 const CHECKSUM_PREFIX = 'x-amz-checksum-';
 
+/** Each algorithm with its header name. */
+const CHECKSUM_HEADERS = [...ALGORITHMS].map(([algorithm, known]) => [algorithm, CHECKSUM_PREFIX + algorithm, known] as const);
+
+/** Whether an `x-amz-trailer` list names this (lower-case) header. */
+function announces(trailer: string, header: string): boolean {
+  return trailer.split(',').some((name) => name.trim().toLowerCase() === header);
+}
+
 /**
  * The integrity checks of one upload, fed as the payload arrives: `Content-MD5`, every `x-amz-checksum-*` value (in
  * headers, or in aws-chunked trailers announced by `x-amz-trailer`) and a hex `x-amz-content-sha256`. `verify` throws
@@ -166,11 +196,11 @@ export class IntegrityCheck {
       }
       this.digests.set('md5', hashDigest('md5')());
     }
-    const announced = (headers['x-amz-trailer'] ?? '').split(',').map((name) => name.trim().toLowerCase());
-    for (const name of bodyChecksums ? [...Object.keys(headers), ...announced] : []) {
-      const algorithm = name.startsWith(CHECKSUM_PREFIX) ? name.slice(CHECKSUM_PREFIX.length) : undefined;
-      const known = algorithm && ALGORITHMS.get(algorithm);
-      if (known && !this.digests.has(algorithm)) this.digests.set(algorithm, known.create());
+    if (bodyChecksums) {
+      const announced = headers['x-amz-trailer'];
+      for (const [algorithm, header, known] of CHECKSUM_HEADERS) {
+        if (headers[header] !== undefined || (announced !== undefined && announces(announced, header))) this.digests.set(algorithm, known.create());
+      }
     }
     if (/^[0-9a-f]{64}$/.test(headers['x-amz-content-sha256'] ?? '')) this.contentSha256 = hashDigest('sha256')();
   }

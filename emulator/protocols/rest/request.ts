@@ -21,20 +21,27 @@ function checkDecodedLength(headers: Record<string, string>, length: number): vo
   }
 }
 
-/** The headers as the operation sees them: the transfer coding dropped, the decoded length, any trailers. */
+/**
+ * The headers as the operation sees them: the transfer coding dropped, the decoded length, any trailers. The request's
+ * own headers when they already say all that (nearly every upload that is not aws-chunked).
+ */
 function unframedHeaders(req: RawRequest, length: number | undefined, trailers: Record<string, string>): Record<string, string> {
-  const headers: Record<string, string> = { ...req.headers, ...trailers };
-  if (length !== undefined) headers['content-length'] = String(length);
-  else delete headers['content-length'];
+  const contentLength = length === undefined ? undefined : String(length);
   const encoding = contentEncodingWithoutChunked(req.headers['content-encoding']);
+  if (trailers === NO_TRAILERS && req.headers['content-length'] === contentLength && req.headers['content-encoding'] === encoding) return req.headers;
+  const headers: Record<string, string> = { ...req.headers, ...trailers };
+  if (contentLength !== undefined) headers['content-length'] = contentLength;
+  else delete headers['content-length'];
   if (encoding) headers['content-encoding'] = encoding;
   else delete headers['content-encoding'];
   return headers;
 }
 
+const NO_TRAILERS: Record<string, string> = Object.freeze({});
+
 /** The request body with any aws-chunked framing removed, and the headers plus its trailers. */
 function unframe(req: RawRequest): { body: Buffer; headers: Record<string, string>; trailers: Record<string, string> } {
-  if (!isAwsChunked(req.headers) || req.body.length === 0) return { body: req.body, headers: req.headers, trailers: {} };
+  if (!isAwsChunked(req.headers) || req.body.length === 0) return { body: req.body, headers: req.headers, trailers: NO_TRAILERS };
   const { payload, trailers } = decodeAwsChunked(req.body);
   checkDecodedLength(req.headers, payload.length);
   return { body: payload, headers: unframedHeaders(req, payload.length, trailers), trailers };
@@ -60,14 +67,20 @@ async function* verifiedStream(req: RawRequest, source: AsyncIterable<Buffer>, i
   let raw = 0;
   for await (const chunk of source) {
     raw += chunk.length;
-    for (const piece of decoder ? decoder.push(chunk) : [chunk]) {
+    if (!decoder) {
+      integrity.update(chunk);
+      length += chunk.length;
+      yield chunk;
+      continue;
+    }
+    for (const piece of decoder.push(chunk)) {
       integrity.update(piece);
       length += piece.length;
       yield piece;
     }
   }
   // An empty body carries no framing at all.
-  const trailers = decoder && raw > 0 ? decoder.end() : {};
+  const trailers = decoder && raw > 0 ? decoder.end() : NO_TRAILERS;
   if (decoder && raw > 0) checkDecodedLength(req.headers, length);
   integrity.verify(trailers);
   onTrailers(trailers);
@@ -100,8 +113,12 @@ export function parseRestRequest(req: RawRequest, model: ServiceModel, codec: Bo
   const shape = model.shapes[op.input.shape];
   if (req.bodyStream && shape.payload) {
     const input: Record<string, unknown> = {};
-    const headers = unframedHeaders(req, isAwsChunked(req.headers) ? optionalNumber(req.headers['x-amz-decoded-content-length']) : optionalNumber(req.headers['content-length']), {});
-    new IntegrityCheck(req.headers); // a malformed Content-MD5 is refused before the handler runs
+    const headers = unframedHeaders(
+      req,
+      isAwsChunked(req.headers) ? optionalNumber(req.headers['x-amz-decoded-content-length']) : optionalNumber(req.headers['content-length']),
+      NO_TRAILERS,
+    );
+    // Its integrity check refuses a malformed Content-MD5 at once, before the handler runs.
     input[shape.payload] = streamedPayload(req, req.bodyStream, (trailers) => decodeHeaderBindings(model, op.input!, trailers, input));
     decodeBindings(model, op.input, req, route.labels, headers, input);
     return { operation: route.operation, input };

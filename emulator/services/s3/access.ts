@@ -90,6 +90,14 @@ function grantsAllow(grants: Grant[], caller: Caller, permission: string): boole
 }
 
 /**
+ * The bucket owner's own request to a bucket without a policy (nearly every request): allowed whatever the action,
+ * ACLs and public access blocks, so `s3Allows` need not be asked.
+ */
+export function ownerWithoutPolicy(caller: Caller, bucket: Bucket): boolean {
+  return caller !== ANONYMOUS && !caller.servicePrincipal && caller.accountId === bucket.accountId && !bucket.configs.has('policy');
+}
+
+/**
  * Whether a caller may perform an S3 action on a bucket (or one of its objects, when `objectGrants` is given): the
  * bucket policy through the core's policy engine (an explicit Deny wins, the owner's principals are allowed, another
  * account or an anonymous caller needs an Allow naming it), else the bucket's or object's ACL. Block Public Access

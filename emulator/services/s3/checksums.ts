@@ -5,6 +5,9 @@ import { CHECKSUM_ALGORITHMS, type ChecksumAlgorithm, type StoredChecksum } from
 /** The `Checksum<ALGORITHM>` members of S3 inputs and outputs. */
 export type ChecksumMembers = Partial<Record<`Checksum${ChecksumAlgorithm}`, string>>;
 
+/** Each algorithm's input/output member (asked on every upload: names made once). */
+const CHECKSUM_MEMBERS = CHECKSUM_ALGORITHMS.map((a) => [a, `Checksum${a}`] as const);
+
 const DIGEST_BYTES: Record<ChecksumAlgorithm, number> = { CRC32: 4, CRC32C: 4, CRC64NVME: 8, SHA1: 20, SHA256: 32 };
 
 export function parseAlgorithm(value: string | undefined): ChecksumAlgorithm | undefined {
@@ -18,11 +21,15 @@ export function parseAlgorithm(value: string | undefined): ChecksumAlgorithm | u
 
 /** The one checksum value a request carries (the protocol layer has already checked it against the body). */
 export function providedChecksum(input: ChecksumMembers): { algorithm: ChecksumAlgorithm; value: string } | undefined {
-  const given = CHECKSUM_ALGORITHMS.filter((a) => input[`Checksum${a}`] !== undefined);
-  if (given.length > 1) throw S3Errors.invalidRequest('Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.');
-  if (!given.length) return undefined;
-  const algorithm = given[0];
-  const value = input[`Checksum${algorithm}`]!;
+  let algorithm: ChecksumAlgorithm | undefined;
+  let value: string | undefined;
+  for (const [a, member] of CHECKSUM_MEMBERS) {
+    if (input[member] === undefined) continue;
+    if (value !== undefined) throw S3Errors.invalidRequest('Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.');
+    algorithm = a;
+    value = input[member];
+  }
+  if (algorithm === undefined || value === undefined) return undefined;
   if (Buffer.from(value, 'base64').length !== DIGEST_BYTES[algorithm]) {
     throw S3Errors.invalidRequest(`Value for x-amz-checksum-${algorithm.toLowerCase()} header is invalid.`);
   }

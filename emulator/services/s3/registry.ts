@@ -3,7 +3,7 @@ import type { Emulator } from '../../core/emulator.ts';
 import type { Caller, RequestContext } from '../../core/service.ts';
 import { actionName } from '../../core/policy/index.ts';
 import { loadModel } from '../../models/load.ts';
-import { ANONYMOUS, s3Allows } from './access.ts';
+import { ANONYMOUS, ownerWithoutPolicy, s3Allows } from './access.ts';
 import { accountBlockOf } from './account-block.ts';
 import type { Bucket } from './bucket.ts';
 import { persistedFiles } from '../../persistence/files.ts';
@@ -73,7 +73,7 @@ export function requireBucket(ctx: S3Context, input: { Bucket?: string; Key?: st
   const bucket = s3World(ctx.emulator).buckets.get(name);
   if (!bucket) throw S3Errors.noSuchBucket(name);
   checkRegion(ctx, bucket);
-  if (ctx.emulator.crossAccount !== 'open') {
+  if (ctx.emulator.crossAccount !== 'open' && !ownerWithoutPolicy(requester(ctx), bucket)) {
     const key = input.Key;
     const action = actionName(loadModel('s3'), ctx.operation);
     const grants = key === undefined ? undefined : bucket.current(key)?.acl;

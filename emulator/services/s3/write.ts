@@ -46,6 +46,7 @@ export function validateStorageClass(storageClass: string | undefined, bucket?: 
 }
 
 function validateMetadata(metadata: Record<string, string> | undefined): Record<string, string> {
+  if (metadata === undefined) return {};
   const entries = Object.entries(metadata ?? {});
   const size = entries.reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
   if (size > 2048) throw new AwsError('MetadataTooLarge', 'Your metadata headers exceed the maximum allowed metadata size', { status: 400, fields: { Size: size, MaxSizeAllowed: 2048 } });
@@ -76,6 +77,8 @@ function kmsKeyArn(keyId: string | undefined, ctx: S3Context): string {
   return buildArn({ service: 'kms', region: ctx.region, accountId: ctx.accountId, resource });
 }
 
+const SSE_ALGORITHMS = new Set(['AES256', 'aws:kms', 'aws:kms:dsse']);
+
 /** Encryption settings of a new object: the request's, else the bucket's default (SSE-S3 unless configured). */
 export function encryptionFor(input: WriteInput, bucket: Bucket, ctx: S3Context): Encryption {
   if (hasCustomerKey(input) && input.ServerSideEncryption !== undefined) {
@@ -85,7 +88,7 @@ export function encryptionFor(input: WriteInput, bucket: Bucket, ctx: S3Context)
   if (keyMd5) return { SSECustomerAlgorithm: 'AES256', SSECustomerKeyMD5: keyMd5 };
   const defaults = (bucket.configs.get('encryption') as ServerSideEncryptionConfiguration | undefined)?.Rules?.[0];
   const algorithm = input.ServerSideEncryption ?? defaults?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm ?? 'AES256';
-  if (!['AES256', 'aws:kms', 'aws:kms:dsse'].includes(algorithm)) {
+  if (!SSE_ALGORITHMS.has(algorithm)) {
     throw S3Errors.invalidArgument('The encryption method specified is not supported', 'x-amz-server-side-encryption', algorithm);
   }
   if (algorithm === 'AES256') {
