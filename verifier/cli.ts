@@ -123,7 +123,7 @@ async function runTarget(
   let stop: (() => Promise<void>) | undefined;
   let endpoint = spec.url;
   if (!endpoint) {
-    const twinstack = await startEmbedded();
+    const twinstack = await startEmbedded({ accessKeyId: values['access-key'], secretAccessKey: values['secret-key'] });
     endpoint = twinstack.endpoint;
     stop = () => twinstack.stop();
   }

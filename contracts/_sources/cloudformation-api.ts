@@ -54,11 +54,6 @@ export default [
   unported('test_extensions_hooks', { 'TestExtensionsHooks::test_hook_deployment': `${EXTENSION_PACKAGE}; AWS then runs the hook's handler code` }),
   unported('test_extensions_modules', { 'TestExtensionsModules::test_module_usage': EXTENSION_PACKAGE }),
   unported('test_extensions_resourcetypes', { 'TestExtensionsResourceTypes::test_deploy_resource_type': `${EXTENSION_PACKAGE}; AWS then runs the resource type's handler code` }),
-  unported('test_drift_detection', { test_drift_detection_on_lambda: 'not reproduced yet: lambda_simple.yml and the function update before DetectStackResourceDrift are still to be transcribed (LocalStack skips the test as not implemented)' }),
-  unported('test_nested_stacks', {
-    test_nested_output_in_params: 'not reproduced yet: its nested templates are read from a public-read S3 bucket by AWS host-name URLs, and it snapshots the IAM role the nested stacks make',
-    test_deletion_of_failed_nested_stack: "not reproduced yet: it finds the nested stack's name by filtering DescribeStacks of all the account's stacks, which a contract's capture cannot do",
-  }),
   unported(
     'test_list_stacks',
     { test_listing_stacks: "it snapshots ListStacks filtered to its own three stacks (a digest of all the account's stacks, which other scenarios share while contracts replay), not a response" },

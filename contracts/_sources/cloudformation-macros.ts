@@ -6,8 +6,9 @@
 import { readFileSync } from 'node:fs';
 import type { SourceFile, SourceScenario, SourceStep } from '../../verifier/port/source-types.ts';
 import { BEFORE_LAST_OPERATIONS, deployed, STACK, template, waitForChangeSet, waitForStack } from './cloudformation/common.ts';
-import { captureUpdateProcess, type Captured } from './cloudformation/update-process.ts';
+import { captureUpdateProcess, PROPERTY_VALUES, type Captured } from './cloudformation/update-process.ts';
 import { callerAccount, ROLE, zip } from './lambda-api/common.ts';
+import { INCLUDE_API_TESTS } from './cloudformation-apigateway.ts';
 
 const macroStack = (n = '') => `macro-stack${n}-{{suffix}}`;
 const macroFunction = (n = '') => `macro-fn${n}-{{suffix}}`;
@@ -72,7 +73,7 @@ interface UpdateTest extends Omit<Captured, 't1' | 't2' | 'capabilities' | 'p1' 
 }
 
 const UPDATE_NOTE =
-  "capture_update_process (see test_change_set_*): the macro's function and stack are made first (create_macro); the describe-change-set-N-prop-values entries (IncludePropertyValues) are not judged, nor per-resource-events (a digest of DescribeStackEvents)";
+  "capture_update_process (see test_change_set_*): the macro's function and stack are made first (create_macro); per-resource-events (a digest of DescribeStackEvents) is not judged";
 
 function updateScenario(test: string, byParam: (param: string) => UpdateTest, note = UPDATE_NOTE): SourceScenario {
   const captured = (param: string): Captured => {
@@ -116,6 +117,7 @@ const fnTransformScenarios: SourceScenario[] = [
     t1: { Resources: { Parameter: parameter(NAME1) } },
     t2: { Resources: { Parameter: parameter(NAME1), 'Fn::Transform': include } },
     names: { 'topic-name-1': NAME1 },
+    propertyValuesNotJudged: "not judged: describe-change-set-2-prop-values, whose included parameter's name holds another run's random id (the recorded include file was not this test's)",
   })),
   updateScenario('TestChangeSetFnTransform::test_global_fn_transform_include', (format) => ({
     setup: uploaded(INCLUDED[format].global),
@@ -143,6 +145,7 @@ const fnTransformScenarios: SourceScenario[] = [
       t1: { Resources: { Parameter: parameter(NAME1) } },
       t2: { Resources: { Parameter: { Type: 'AWS::SSM::Parameter', Properties: { Name: NAME1, Type: 'String', Value: 'foo', 'Fn::Transform': 'AddTags' } } } },
       names: { 'name-1': NAME1 },
+      propertyValuesNotJudged: "not judged: describe-change-set-2-prop-values, whose detail's AfterValue the recording holds decoded from its JSON text (the contract format judges a member as JSON text everywhere or nowhere)",
     }),
   ),
   updateScenario(
@@ -271,7 +274,7 @@ const substitutionTemplate = (macro: string, second: boolean) => ({
 const FIRST_MACRO = 'SubstitutionMacroFirst-{{suffix}}';
 const SECOND_MACRO = 'SubstitutionMacroSecond-{{suffix}}';
 
-/** One of the test's own change sets (no Capabilities): made, waited for, described (not judged), executed and waited for. */
+/** One of the test's own change sets (no Capabilities): made, waited for, described with property values, executed and waited for. */
 function ownChangeSet(n: 1 | 2, body: object): SourceStep[] {
   const id = `{{changeSet${n}}}`;
   return [
@@ -281,8 +284,7 @@ function ownChangeSet(n: 1 | 2, body: object): SourceStep[] {
       capture: { [`changeSet${n}`]: '$.Id', stackId: '$.StackId' },
     },
     waitForChangeSet(id),
-    // Not judged: twinstack does not give the property values (AfterContext) yet.
-    { op: 'DescribeChangeSet', params: { ChangeSetName: id, IncludePropertyValues: true } },
+    { op: 'DescribeChangeSet', params: { ChangeSetName: id, IncludePropertyValues: true }, ...PROPERTY_VALUES, snapshot: `describe-change-set-${n}-prop-values` },
     { op: 'ExecuteChangeSet', params: { ChangeSetName: id }, snapshot: `execute-change-set-${n}` },
     waitForStack('{{stackId}}'),
   ];
@@ -305,7 +307,7 @@ const globalMacros: SourceFile = {
     })),
     {
       test: 'TestChangeSetGlobalMacros::test_update_after_macro_for_before_version_is_deleted',
-      note: "the stack made with one macro, the macro's stack deleted, a second macro made and the stack updated with it; the describe-change-set-N-prop-values entries (IncludePropertyValues) are not judged: twinstack does not give AfterContext yet",
+      note: "the stack made with one macro, the macro's stack deleted, a second macro made and the stack updated with it",
       steps: [
         ...createMacro(FIRST_MACRO, 'format_template.py'),
         ...ownChangeSet(1, substitutionTemplate(FIRST_MACRO, false)),
@@ -559,8 +561,7 @@ const transformers: SourceFile = {
     'TestLanguageExtensionsTransform::test_transform_foreach_use_case': 'deploys AppSync resources (GraphQL API, data source, schema, resolvers); AppSync is not a twinstack service',
     test_language_extensions: 'the test is no longer in the test file, so the requests behind its recording are not known',
   },
-  claims: () => true,
-  notPortedOtherwise: 'not reproduced yet: they deploy an API Gateway REST API whose Body an AWS::Include reads from S3 and snapshot it through API Gateway',
+  claims: (test) => !INCLUDE_API_TESTS.includes(test),
 };
 
 export default [fnTransform, globalMacros, macros, transformers];

@@ -261,6 +261,7 @@ const s3 = resourceModule('test_s3', [
 /** The table the stack made (its only resource): the name its output TableName holds is the resource's physical id. */
 const tableOfStack: SourceStep = { op: 'DescribeStackResources', params: { StackName: STACK }, capture: { tableName: '$.StackResources[0].PhysicalResourceId' } };
 const describeTable: SourceStep = { service: 'dynamodb', protocol: 'json', op: 'DescribeTable', params: { TableName: '{{tableName}}' }, snapshot: 'table_description', capture: { tableArn: '$.Table.TableArn' } };
+const MY_TABLE = () => 'dynamodb-table:MyTable';
 const TABLE_NOTE = "the table's name (the output TableName) is read as the stack's one resource's physical id, its ARN (the output TableArn) from DescribeTable";
 
 const dynamodb = resourceModule('test_dynamodb', [
@@ -283,12 +284,36 @@ const dynamodb = resourceModule('test_dynamodb', [
   {
     test: 'test_table_with_ttl_and_sse',
     note: `${TABLE_NOTE}; WarmThroughput appeared in AWS's DescribeTable answers after this recording (2024-03)`,
-    steps: [...deployed(template('dynamodb_table_sse_enabled.yml')), { op: 'DescribeStacks', params: { StackName: STACK } }, tableOfStack, { ...describeTable, ignore: ['$.Table.WarmThroughput'] }],
+    // The template names its table MyTable, as the global table's does: one at a time, each stack destroyed after (the fixture's teardown).
+    exclusive: MY_TABLE,
+    steps: [...deployed(template('dynamodb_table_sse_enabled.yml')), { op: 'DescribeStacks', params: { StackName: STACK } }, tableOfStack, { ...describeTable, ignore: ['$.Table.WarmThroughput'] }, ...DESTROY],
+  },
+  {
+    test: 'test_global_table',
+    note: `${TABLE_NOTE}; the stack is then destroyed and the table is gone (the test asserted ResourceNotFoundException)`,
+    steps: [
+      ...deployed(template('dynamodb_global_table.yml')),
+      { op: 'DescribeStacks', params: { StackName: STACK } },
+      tableOfStack,
+      describeTable,
+      ...DESTROY,
+      { service: 'dynamodb', protocol: 'json', op: 'DescribeTable', params: { TableName: '{{tableName}}' }, fails: true },
+    ],
+  },
+  {
+    test: 'test_global_table_with_ttl_and_sse',
+    exclusive: MY_TABLE,
+    note: `${TABLE_NOTE}; WarmThroughput (of the table and its indexes) appeared in AWS's DescribeTable answers after this recording (2024-03)`,
+    steps: [
+      ...deployed(template('dynamodb_global_table_sse_enabled.yml')),
+      { op: 'DescribeStacks', params: { StackName: STACK } },
+      tableOfStack,
+      { ...describeTable, ignore: ['$.Table.WarmThroughput', '$.Table.GlobalSecondaryIndexes[*].WarmThroughput'] },
+      ...DESTROY,
+    ],
   },
 ], {
   notPorted: {
-    test_global_table: 'AWS::DynamoDB::GlobalTable is not a resource type twinstack provides yet',
-    test_global_table_with_ttl_and_sse: 'AWS::DynamoDB::GlobalTable is not a resource type twinstack provides yet',
     test_ttl_cdk: 'deploys a CDK app (infrastructure_setup) written in Python in the test; its synthesized template is not in the repository',
   },
 });

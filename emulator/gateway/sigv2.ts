@@ -22,7 +22,11 @@ const SIGNED_SUBRESOURCES = new Set([
   'select-type', 'tagging', 'torrent', 'uploadId', 'uploads', 'versionId', 'versioning', 'versions', 'website',
 ]);
 
-export function sigV2Of(req: RawRequest): SigV2Request | undefined {
+/**
+ * The request's SigV2 authentication; undefined when it uses none, null for a query form missing one of its three
+ * parameters (S3 refuses it as such).
+ */
+export function sigV2Of(req: RawRequest): SigV2Request | null | undefined {
   const header = req.headers['authorization'];
   if (header?.startsWith('AWS ')) {
     const credentials = header.slice(4);
@@ -32,7 +36,8 @@ export function sigV2Of(req: RawRequest): SigV2Request | undefined {
   const accessKeyId = req.query.get('AWSAccessKeyId');
   const signature = req.query.get('Signature');
   if (!accessKeyId || signature === null) return undefined;
-  return { accessKeyId, signature, expires: Number(req.query.get('Expires')) };
+  const expires = req.query.get('Expires');
+  return expires === null ? null : { accessKeyId, signature, expires: Number(expires) };
 }
 
 /** The string S3 signs; `resourcePath` is the path-style path as sent (`/<bucket>/<key>`, still URL-encoded). */
@@ -52,7 +57,8 @@ export function stringToSign(req: RawRequest, resourcePath: string, signed: SigV
   return [req.method, req.headers['content-md5'] ?? '', req.headers['content-type'] ?? '', date, `${amzHeaders}${resource}`].join('\n');
 }
 
-export function sigV2Matches(req: RawRequest, resourcePath: string, signed: SigV2Request, secretAccessKey: string): boolean {
-  const expected = createHmac('sha1', secretAccessKey).update(stringToSign(req, resourcePath, signed), 'utf8').digest('base64');
+/** Whether the signature is the HMAC-SHA1 of `toSign` (stringToSign's) with the key's secret. */
+export function sigV2Matches(toSign: string, signed: SigV2Request, secretAccessKey: string): boolean {
+  const expected = createHmac('sha1', secretAccessKey).update(toSign, 'utf8').digest('base64');
   return expected.length === signed.signature.length && timingSafeEqual(Buffer.from(expected), Buffer.from(signed.signature));
 }

@@ -6,7 +6,7 @@ import type { CredentialRegistry, IssuedCredentials } from '../core/credentials.
 import type { ServiceDefinition } from '../core/service.ts';
 import { pathStylePath } from '../protocols/rest/virtual-host.ts';
 import type { Protocol, RawRequest, RawResponse } from '../protocols/types.ts';
-import { sigV2Matches, sigV2Of, type SigV2Request } from './sigv2.ts';
+import { sigV2Matches, sigV2Of, stringToSign, type SigV2Request } from './sigv2.ts';
 
 /** A key pair the emulator accepts in strict mode, besides the temporary credentials STS issues. */
 export interface ConfiguredCredentials {
@@ -31,6 +31,8 @@ export function parseCredentialList(value: string): ConfiguredCredentials[] {
 }
 
 export type Failure = 'missing' | 'incomplete' | 'invalidToken' | 'expiredToken' | 'mismatch' | 'expired';
+/** S3 also refuses presigned URLs sent with `x-amz-*` headers they do not sign, and SigV2 URLs short of a parameter. */
+type S3Failure = Failure | 'unsignedHeaders' | 'incompleteV2';
 
 /**
  * How AWS reports each failure: query-protocol services with their common error codes (403), JSON services with
@@ -60,14 +62,19 @@ const CODES: Record<string, Record<Failure, [code: string, status: number]>> = {
  * S3 (rest-xml with `noErrorWrapping`) has its own authentication errors, all bare `<Error>` documents.
  * `expired` is a presigned URL past its X-Amz-Expires or a header signature outside the 15-minute window.
  */
-const S3_STYLE: Record<Failure, [code: string, status: number, message: string]> = {
+const S3_STYLE: Record<S3Failure, [code: string, status: number, message: string]> = {
   missing: ['AccessDenied', 403, 'Access Denied'],
   incomplete: ['AuthorizationQueryParametersError', 400, 'Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.'],
   invalidToken: ['InvalidAccessKeyId', 403, 'The AWS Access Key Id you provided does not exist in our records.'],
   expiredToken: ['ExpiredToken', 400, 'The provided token has expired.'],
   mismatch: ['SignatureDoesNotMatch', 403, 'The request signature we calculated does not match the signature you provided. Check your key and signing method.'],
   expired: ['AccessDenied', 403, 'Request has expired'],
+  unsignedHeaders: ['AccessDenied', 403, 'There were headers present in the request which were not signed'],
+  incompleteV2: ['AccessDenied', 403, 'Query-string authentication requires the Signature, Expires and AWSAccessKeyId parameters'],
 };
+
+/** S3's message for a malformed credential, which it gives in place of its generic one for incomplete query authentication. */
+const MALFORMED_CREDENTIAL = 'Error parsing the X-Amz-Credential parameter; the Credential is mal-formed; expecting "<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request".';
 
 const MESSAGES: Partial<Record<Failure, string>> = {
   invalidToken: 'The security token included in the request is invalid.',
@@ -78,9 +85,16 @@ const MESSAGES: Partial<Record<Failure, string>> = {
 
 class AuthFailure {
   constructor(
-    readonly kind: Failure,
-    readonly message = MESSAGES[kind] ?? '',
+    readonly kind: S3Failure,
+    readonly message = kind === 'unsignedHeaders' || kind === 'incompleteV2' ? '' : (MESSAGES[kind] ?? ''),
+    /** S3's further `<Error>` elements (what it signed, for a mismatch; the headers not signed). */
+    readonly fields: Record<string, string> = {},
   ) {}
+}
+
+/** A text as S3 shows it in `...Bytes` elements: each UTF-8 byte as two hex digits, space-separated. */
+function hexBytes(text: string): string {
+  return [...Buffer.from(text, 'utf8')].map((b) => b.toString(16).padStart(2, '0')).join(' ');
 }
 
 const SKEW_MS = 15 * 60 * 1000;
@@ -143,7 +157,10 @@ function fromAuthorizationHeader(req: RawRequest, header: string): SignedRequest
 
 function fromPresignedQuery(req: RawRequest): SignedRequest | AuthFailure {
   const q = req.query;
-  const [accessKeyId, , region, service] = (q.get('X-Amz-Credential') ?? '').split('/');
+  const credential = q.get('X-Amz-Credential');
+  // A credential with no scope after the key (its slashes encoded once more, `%2F`) is malformed, not missing.
+  if (credential && !credential.includes('/')) return new AuthFailure('incomplete', MALFORMED_CREDENTIAL);
+  const [accessKeyId, , region, service] = (credential ?? '').split('/');
   const signedAt = parseAmzDate(q.get('X-Amz-Date') ?? undefined);
   const expiresIn = Number(q.get('X-Amz-Expires') ?? '900');
   const signedHeaders = q.get('X-Amz-SignedHeaders');
@@ -183,8 +200,14 @@ function sameSignature(a: string, b: string): boolean {
   return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
-/** Recomputes the signature over what arrived, with the secret the emulator knows for the key. */
-async function expectedSignature(req: RawRequest, signed: SignedRequest, known: IssuedCredentials): Promise<string> {
+interface Computed {
+  signature: string;
+  canonicalRequest: string;
+  stringToSign: string;
+}
+
+/** Recomputes the signature over what arrived, with the secret the emulator knows for the key, and what it signed. */
+async function expectedSignature(req: RawRequest, signed: SignedRequest, known: IssuedCredentials): Promise<Computed> {
   const headers: Record<string, string> = {};
   for (const name of signed.signedHeaders) {
     // Over HTTP/2 the AWS SDK signs the :authority pseudo-header, which the server hands over as `host`.
@@ -209,6 +232,15 @@ async function expectedSignature(req: RawRequest, signed: SignedRequest, known: 
     uriEscapePath: signed.service !== 's3',
     applyChecksum: false,
   });
+  // The canonical request is kept for S3's SignatureDoesNotMatch, which shows what it signed.
+  const seen = { canonicalRequest: '', stringToSign: '' };
+  const internals = signer as unknown as { getSignature(date: string, scope: string, key: unknown, canonical: string): Promise<string> };
+  const getSignature = internals.getSignature.bind(signer);
+  internals.getSignature = (date, scope, key, canonical) => {
+    seen.canonicalRequest = canonical;
+    seen.stringToSign = `AWS4-HMAC-SHA256\n${date}\n${scope}\n${createHash('sha256').update(canonical, 'utf8').digest('hex')}`;
+    return getSignature(date, scope, key, canonical);
+  };
   const options = { signingDate: new Date(signed.signedAt), signableHeaders: new Set(signed.signedHeaders) };
   if (signed.expiresIn !== undefined) {
     // The payload hash of a presigned URL comes from X-Amz-Content-Sha256 when present; S3 URLs otherwise sign
@@ -220,14 +252,15 @@ async function expectedSignature(req: RawRequest, signed: SignedRequest, known: 
       {
         ...options,
         expiresIn: signed.expiresIn,
-        unhoistableHeaders: new Set(['x-amz-content-sha256']),
+        // Signed headers stay headers (the client named them in X-Amz-SignedHeaders), none moves into the query.
+        unhoistableHeaders: new Set(['x-amz-content-sha256', ...signed.signedHeaders]),
         unsignableHeaders: new Set(signed.signedHeaders.includes('x-amz-content-sha256') ? [] : ['x-amz-content-sha256']),
       },
     );
-    return String(presigned.query?.['X-Amz-Signature'] ?? '');
+    return { signature: String(presigned.query?.['X-Amz-Signature'] ?? ''), ...seen };
   }
   const result = await signer.sign(request, options);
-  return /Signature=([0-9a-f]+)/.exec(String(result.headers['authorization']))?.[1] ?? '';
+  return { signature: /Signature=([0-9a-f]+)/.exec(String(result.headers['authorization']))?.[1] ?? '', ...seen };
 }
 
 /** The signed payload hash must be the body's (the signer trusts the header, so the body is hashed here). */
@@ -250,12 +283,27 @@ function checkSigV2(req: RawRequest, signed: SigV2Request, service: ServiceDefin
     const date = Date.parse(req.headers['x-amz-date'] ?? req.headers['date'] ?? '');
     if (!Number.isFinite(date) || Math.abs(date - now) > SKEW_MS) return new AuthFailure('expired');
   }
-  return sigV2Matches(req, pathStylePath(req, service.model), signed, known.secretAccessKey) ? undefined : new AuthFailure('mismatch');
+  const toSign = stringToSign(req, pathStylePath(req, service.model), signed);
+  if (sigV2Matches(toSign, signed, known.secretAccessKey)) return undefined;
+  return new AuthFailure('mismatch', undefined, { AWSAccessKeyId: signed.accessKeyId, StringToSign: toSign, SignatureProvided: signed.signature, StringToSignBytes: hexBytes(toSign) });
+}
+
+/** The `x-amz-*` headers of an S3 presigned request that its signature leaves out (the payload hash aside). */
+function unsignedAmzHeaders(req: RawRequest): string[] {
+  const signed = new Set((req.query.get('X-Amz-SignedHeaders') ?? '').split(';'));
+  return Object.keys(req.headers)
+    .filter((name) => name.startsWith('x-amz-') && name !== 'x-amz-content-sha256' && !signed.has(name))
+    .sort();
 }
 
 async function check(req: RawRequest, registry: CredentialRegistry, now: number, service: ServiceDefinition): Promise<AuthFailure | undefined> {
-  const v2 = service.model.metadata.noErrorWrapping ? sigV2Of(req) : undefined;
+  const s3 = service.model.metadata.noErrorWrapping;
+  const v2 = s3 ? sigV2Of(req) : undefined;
+  if (v2 === null) return new AuthFailure('incompleteV2');
   if (v2) return checkSigV2(req, v2, service, registry, now);
+  // S3 refuses a presigned URL sent with `x-amz-*` headers it does not sign before it judges the signature.
+  const unsigned = s3 && !req.headers['authorization'] && req.query.has('X-Amz-Signature') ? unsignedAmzHeaders(req) : [];
+  if (unsigned.length) return new AuthFailure('unsignedHeaders', undefined, { HeadersNotSigned: unsigned.join(', ') });
   return checkSigV4(req, registry, now);
 }
 
@@ -265,7 +313,8 @@ async function check(req: RawRequest, registry: CredentialRegistry, now: number,
  */
 export async function sigV4Failure(req: RawRequest, registry: CredentialRegistry, now: number): Promise<{ kind: Failure; message: string } | undefined> {
   const failure = await checkSigV4(req, registry, now);
-  return failure && { kind: failure.kind, message: failure.message };
+  // Only S3's presigned URLs are refused for unsigned headers (in `check`), never here.
+  return failure && { kind: failure.kind as Failure, message: failure.message };
 }
 
 async function checkSigV4(req: RawRequest, registry: CredentialRegistry, now: number): Promise<AuthFailure | undefined> {
@@ -278,8 +327,17 @@ async function checkSigV4(req: RawRequest, registry: CredentialRegistry, now: nu
   if (known.expiration && known.expiration.getTime() <= registry.now()) return new AuthFailure('expiredToken');
   const clock = clockFailure(signed, now);
   if (clock) return clock;
-  if (payloadTampered(req) || !sameSignature(await expectedSignature(req, signed, known), signed.signature)) return new AuthFailure('mismatch');
-  return undefined;
+  if (payloadTampered(req)) return new AuthFailure('mismatch');
+  const computed = await expectedSignature(req, signed, known);
+  if (sameSignature(computed.signature, signed.signature)) return undefined;
+  return new AuthFailure('mismatch', undefined, {
+    AWSAccessKeyId: signed.accessKeyId,
+    StringToSign: computed.stringToSign,
+    SignatureProvided: signed.signature,
+    StringToSignBytes: hexBytes(computed.stringToSign),
+    CanonicalRequest: computed.canonicalRequest,
+    CanonicalRequestBytes: hexBytes(computed.canonicalRequest),
+  });
 }
 
 /** Operations AWS serves without a signature (STS AssumeRoleWithWebIdentity and AssumeRoleWithSAML). */
@@ -315,7 +373,8 @@ export class SignatureCheck {
     // AWS JSON in its CBOR form (Kinesis for the KPL and Java SDK v1) fails as AWS JSON does, and so does Smithy RPC
     // v2 CBOR, whose errors are AWS JSON's (`__type`) in CBOR.
     const family = protocol.name === 'json-cbor' || protocol.name === 'rpc-v2-cbor' ? 'json' : protocol.name;
-    const [code, status] = (CODES[family] ?? CODES.query)[failure.kind];
+    // Unsigned headers are S3's own refusal (see `check`): other services never see it.
+    const [code, status] = (CODES[family] ?? CODES.query)[failure.kind as Failure];
     const message = failure.kind === 'missing' && family === 'json' ? 'Request is missing Authentication Token' : failure.message || 'Missing Authentication Token';
     // Authentication errors come from AWS's front end, not the service: JSON services report Coral's own types.
     const coral: ServiceDefinition = { ...service, jsonErrorType: (c) => `com.amazon.coral.service#${c}` };
@@ -329,9 +388,10 @@ export class SignatureCheck {
  */
 function s3StyleDenial(failure: AuthFailure, req: RawRequest, service: ServiceDefinition, protocol: Protocol, requestId: string): RawResponse | undefined {
   if (failure.kind === 'missing') return undefined;
-  const [code, status, message] = S3_STYLE[failure.kind];
+  const [code, status, s3Message] = S3_STYLE[failure.kind];
   const presigned = req.query.has('X-Amz-Signature') || req.query.has('Signature');
-  const fields: Record<string, string> = {};
+  const message = failure.message === MALFORMED_CREDENTIAL ? failure.message : s3Message;
+  const fields: Record<string, string> = { ...failure.fields };
   const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
   if (failure.kind === 'expired' && req.query.has('X-Amz-Signature')) {
     const expires = req.query.get('X-Amz-Expires') ?? '';

@@ -99,6 +99,12 @@ describe('API Gateway REST API control plane with the AWS SDK v3', function () {
       'Invalid patch path /binaryMediaTypes',
       400,
     );
+    // The policy is answered as compact JSON with its quotes escaped.
+    const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: '*' }] };
+    const guarded = await client.send(new CreateRestApiCommand({ name: 'guarded', policy: JSON.stringify(policy, null, 2) }));
+    const escaped = JSON.stringify(JSON.stringify(policy)).slice(1, -1);
+    assert.equal(guarded.policy, escaped);
+    assert.equal((await client.send(new GetRestApiCommand({ restApiId: guarded.id }))).policy, escaped);
     const listed = await client.send(new GetRestApisCommand({}));
     assert.ok(listed.items!.some((a) => a.id === created.id));
     const deleted = await client.send(new DeleteRestApiCommand({ restApiId: created.id }));
@@ -161,7 +167,10 @@ describe('API Gateway REST API control plane with the AWS SDK v3', function () {
     const ir = await client.send(
       new PutIntegrationResponseCommand({ restApiId: api.id, resourceId: pets.id, httpMethod: 'ANY', statusCode: '200', responseTemplates: { 'application/json': '"created"' } }),
     );
-    assert.equal(ir.selectionPattern, '');
+    // No selection pattern given, none answered (AWS's recordings of CloudFormation-made responses); an empty one is kept.
+    assert.equal(ir.selectionPattern, undefined);
+    const empty = await client.send(new PutIntegrationResponseCommand({ restApiId: api.id, resourceId: pets.id, httpMethod: 'ANY', statusCode: '400', selectionPattern: '' }));
+    assert.equal(empty.selectionPattern, '');
     const got = await client.send(new GetMethodCommand({ restApiId: api.id, resourceId: pets.id, httpMethod: 'ANY' }));
     assert.equal(got.methodIntegration?.integrationResponses?.['200'].responseTemplates?.['application/json'], '"created"');
     await rejects(client.send(new DeleteModelCommand({ restApiId: api.id, modelName: 'Empty' })), 'ConflictException', "Cannot delete model 'Empty', is referenced in method request: /dogs/ANY", 409);
@@ -221,6 +230,8 @@ describe('API Gateway REST API control plane with the AWS SDK v3', function () {
     const key = await client.send(new CreateApiKeyCommand({ name: 'k', enabled: true }));
     assert.equal(key.value!.length, 40);
     const plan = await client.send(new CreateUsagePlanCommand({ name: 'plan', throttle: { rateLimit: 10, burstLimit: 2 }, quota: { limit: 100, period: 'DAY' } }));
+    // A quota given without an offset is answered with offset 0.
+    assert.deepEqual(plan.quota, { limit: 100, offset: 0, period: 'DAY' });
     const planKey = await client.send(new CreateUsagePlanKeyCommand({ usagePlanId: plan.id, keyId: key.id, keyType: 'API_KEY' }));
     assert.deepEqual({ id: planKey.id, type: planKey.type, value: planKey.value }, { id: key.id, type: 'API_KEY', value: key.value });
   });

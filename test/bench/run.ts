@@ -9,6 +9,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startBaselineServer } from './baseline-server.ts';
 import { abort, clientOptions } from './clients.ts';
 import { runLoad, type LoadResult } from './load.ts';
+import { formatCdk, runCdkBench, type CdkBenchResult } from './cdk.ts';
 import { formatLargeUpload, measureLargeUpload, type LargeUploadResult } from './s3-large-upload.ts';
 import { rssMiB } from './process-stats.ts';
 import { startBareNodeServer, startCliServer, type StartedServer } from './server.ts';
@@ -25,7 +26,9 @@ import { benchItem, randomKey, resetWorkloads, TABLE, WORKLOADS, type Operation,
  * throughput columns move with the other load; CPU per request and the ratios much less. `--soak <minutes>` (or
  * TWINSTACK_BENCH_SOAK_MINUTES) adds the soak of issue #22 on a fresh server: RSS drift, open fds, errors; `--peers`
  * (or TWINSTACK_BENCH_PEERS=1) adds the single-service peers of issue #8 (see peers.ts); `--fuzz <requests>` (or
- * TWINSTACK_BENCH_FUZZ_RUNS) runs the fuzz test long: that many requests per service and protocol family.
+ * TWINSTACK_BENCH_FUZZ_RUNS) runs the fuzz test long: that many requests per service and protocol family. The CDK
+ * figures of issue #18 (test/bench/cdk.ts, also `npm run bench:cdk`) end the run, on a fresh server; `--only CDK` runs
+ * them alone.
  */
 const { values } = parseArgs({
   options: {
@@ -243,8 +246,14 @@ async function main() {
     console.log(`fuzz: ${mocha.status === 0 ? 'passed' : `FAILED (exit ${mocha.status})`}`);
   }
   const large = values['s3-large-upload'] === 'also' ? await largeUploads() : undefined;
+  let cdk: CdkBenchResult | undefined;
+  if (!values.only || 'CDK'.includes(values.only)) {
+    console.log('CDK: examples/cdk-app on a fresh server...');
+    cdk = await runCdkBench((line) => console.log(line));
+    console.log(formatCdk(cdk));
+  }
   if (values.json) {
-    writeFileSync(values.json, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, start, rows, loadedRssMiB: loadedRss, soak, s3LargeUpload: large }, null, 2)}\n`);
+    writeFileSync(values.json, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, start, rows, loadedRssMiB: loadedRss, soak, s3LargeUpload: large, cdk }, null, 2)}\n`);
     console.log(`wrote ${values.json}`);
   }
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CreateStackCommand, DescribeStackResourcesCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CreateChangeSetCommand, CreateStackCommand, DescribeChangeSetCommand, DescribeStackResourcesCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { CLIENT_CONFIG, serveCloudFormation, settled } from './serve.ts';
 
@@ -31,5 +31,18 @@ describe('CloudFormation: the AWS::Include transform', function () {
   it('fails with AWS\'s S3 error when the snippet cannot be read', async () => {
     const template = { Resources: { 'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: 's3://snippets/none.yaml' } } } };
     await assert.rejects(cfn.send(new CreateStackCommand({ StackName: 'no-snippet', TemplateBody: JSON.stringify(template) })), { name: 'ValidationError', message: /^S3 error: Access Denied/ });
+  });
+
+  it('makes a FAILED change set, with AWS\'s reason, when the snippet\'s bucket does not exist', async () => {
+    const template = { Resources: { MyFoo: { Type: 'AWS::SSM::Parameter', Properties: { 'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: 's3://doesnotexist/key.yml' } } } } } };
+    const { Id } = await cfn.send(new CreateChangeSetCommand({ StackName: 'no-bucket', ChangeSetName: 'cs', ChangeSetType: 'CREATE', TemplateBody: JSON.stringify(template) }));
+    const described = await cfn.send(new DescribeChangeSetCommand({ ChangeSetName: Id }));
+    assert.deepEqual([described.Status, described.ExecutionStatus, described.StatusReason, described.Changes], [
+      'FAILED',
+      'UNAVAILABLE',
+      'Transform AWS::Include failed with: S3 bucket [doesnotexist] does not exist.',
+      [],
+    ]);
+    assert.equal((await settled(cfn, 'no-bucket')).StackStatus, 'REVIEW_IN_PROGRESS');
   });
 });

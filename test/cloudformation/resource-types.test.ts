@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CreateStackCommand, DeleteStackCommand, DescribeStackResourcesCommand, UpdateStackCommand, type CloudFormationClient, type Stack } from '@aws-sdk/client-cloudformation';
+import { DeleteStackCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { APIGatewayClient, GetModelCommand, GetRestApiCommand, GetStageCommand, GetUsagePlanCommand } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayV2Client, GetRoutesCommand } from '@aws-sdk/client-apigatewayv2';
 import { CloudWatchLogsClient, DescribeMetricFiltersCommand } from '@aws-sdk/client-cloudwatch-logs';
@@ -8,22 +8,7 @@ import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws
 import { GetScheduleGroupCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { Twinstack } from '../../emulator/index.ts';
 import { http } from '../apigateway/support.ts';
-import { CLIENT_CONFIG, serveCloudFormation, settled } from './serve.ts';
-
-function output(stack: Stack, key: string): string {
-  return stack.Outputs!.find((o) => o.OutputKey === key)!.OutputValue!;
-}
-
-async function deploy(cfn: CloudFormationClient, name: string, template: string, parameters: Record<string, string> = {}, update = false): Promise<Stack> {
-  const input = { StackName: name, TemplateBody: template, Capabilities: ['CAPABILITY_IAM' as const], Parameters: Object.entries(parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })) };
-  await cfn.send(update ? new UpdateStackCommand(input) : new CreateStackCommand(input));
-  const stack = await settled(cfn, name);
-  if (!/^(CREATE|UPDATE)_COMPLETE$/.test(stack.StackStatus!)) {
-    const { StackResources } = await cfn.send(new DescribeStackResourcesCommand({ StackName: name }));
-    assert.fail(`${stack.StackStatus}: ${stack.StackStatusReason} ${JSON.stringify(StackResources!.filter((r) => r.ResourceStatusReason).map((r) => r.ResourceStatusReason))}`);
-  }
-  return stack;
-}
+import { CLIENT_CONFIG, deploy, output, serveCloudFormation, settled } from './serve.ts';
 
 const REST_API = `
 Parameters:

@@ -1,4 +1,5 @@
-import { CloudFormationClient, DescribeStackEventsCommand, DescribeStacksCommand, type Stack } from '@aws-sdk/client-cloudformation';
+import assert from 'node:assert/strict';
+import { CloudFormationClient, CreateStackCommand, DescribeStackEventsCommand, DescribeStackResourcesCommand, DescribeStacksCommand, UpdateStackCommand, type Stack } from '@aws-sdk/client-cloudformation';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
@@ -28,6 +29,23 @@ export async function settled(cfn: CloudFormationClient, stackName: string): Pro
     if (!stack.StackStatus!.endsWith('_IN_PROGRESS') || stack.StackStatus === 'REVIEW_IN_PROGRESS') return stack;
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** The value of a stack's output. */
+export function output(stack: Stack, key: string): string {
+  return stack.Outputs!.find((o) => o.OutputKey === key)!.OutputValue!;
+}
+
+/** Creates (or updates) a stack and waits for it, failing with the resources' reasons when it does not complete. */
+export async function deploy(cfn: CloudFormationClient, name: string, template: string, parameters: Record<string, string> = {}, update = false): Promise<Stack> {
+  const input = { StackName: name, TemplateBody: template, Capabilities: ['CAPABILITY_IAM' as const], Parameters: Object.entries(parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })) };
+  await cfn.send(update ? new UpdateStackCommand(input) : new CreateStackCommand(input));
+  const stack = await settled(cfn, name);
+  if (!/^(CREATE|UPDATE)_COMPLETE$/.test(stack.StackStatus!)) {
+    const { StackResources } = await cfn.send(new DescribeStackResourcesCommand({ StackName: name }));
+    assert.fail(`${stack.StackStatus}: ${stack.StackStatusReason} ${JSON.stringify(StackResources!.filter((r) => r.ResourceStatusReason).map((r) => r.ResourceStatusReason))}`);
+  }
+  return stack;
 }
 
 /** PUTs a body to an https URL of the emulator (a presigned ResponseURL or wait condition handle), trusting its certificate. */

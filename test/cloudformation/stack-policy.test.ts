@@ -104,12 +104,16 @@ describe('CloudFormation: stack policies, account limits, cost estimates and hoo
     await s3.send(new CreateBucketCommand({ Bucket: 'policies' }));
     await s3.send(new PutObjectCommand({ Bucket: 'policies', Key: 'allow.json', Body: JSON.stringify(allow) }));
     await s3.send(new PutObjectCommand({ Bucket: 'policies', Key: 'bad.json', Body: '{"Statement": "nope"}' }));
+    // LocalStack's invalid_stack_policy.json: a statement's members with no Statement around them.
+    await s3.send(new PutObjectCommand({ Bucket: 'policies', Key: 'bare.json', Body: JSON.stringify(allow.Statement[0]) }));
     s3.destroy();
     const url = (key: string) => `https://policies.s3.amazonaws.com/${key}`;
     const both = await rejection(cfn.send(new SetStackPolicyCommand({ StackName: name, StackPolicyBody: JSON.stringify(allow), StackPolicyURL: url('allow.json') })));
     assert.deepEqual([both.name, both.message], [recordedError('test_set_policy_both_policy_and_url').Code, recordedError('test_set_policy_both_policy_and_url').Message]);
     const bad = await rejection(cfn.send(new SetStackPolicyCommand({ StackName: name, StackPolicyURL: url('bad.json') })));
     assert.equal(bad.message, recordedError('test_set_invalid_policy_with_url').Message);
+    const bare = await rejection(cfn.send(new SetStackPolicyCommand({ StackName: name, StackPolicyURL: url('bare.json') })));
+    assert.equal(bare.message, recordedError('test_set_invalid_policy_with_url').Message);
     await cfn.send(new SetStackPolicyCommand({ StackName: name, StackPolicyURL: url('allow.json') }));
     assert.deepEqual(await policyOf(name), recordedBody('test_set_policy_with_url', 'policy'));
   });

@@ -8,6 +8,7 @@ import {
   DescribeChangeSetCommand,
   DescribeStackEventsCommand,
   DescribeStackResourceCommand,
+  DescribeStacksCommand,
   ExecuteChangeSetCommand,
   GetTemplateCommand,
   GetTemplateSummaryCommand,
@@ -290,9 +291,118 @@ Outputs:
       assert.equal((await settled(cfn, childId)).StackStatus, 'DELETE_COMPLETE');
       s3.destroy();
     });
+
+    it('keeps a failed nested stack of a stack that does not roll back, and deletes it with its parent', async () => {
+      const s3 = new S3Client({ endpoint, forcePathStyle: true, ...CLIENT_CONFIG });
+      const bucket = name('templates');
+      await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+      // An SSM parameter without a value fails to create.
+      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'child.json', Body: json({ Resources: { P: { Type: 'AWS::SSM::Parameter', Properties: { Type: 'String' } } } }) }));
+      s3.destroy();
+      const parent = name('parent');
+      const stack = await create(parent, json({ Resources: { Child: { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: `https://${bucket}.s3.amazonaws.com/child.json` } } } }), { OnFailure: 'DO_NOTHING' });
+      assert.equal(stack.StackStatus, 'CREATE_FAILED');
+      const resource = (await cfn.send(new DescribeStackResourceCommand({ StackName: parent, LogicalResourceId: 'Child' }))).StackResourceDetail!;
+      assert.equal(resource.ResourceStatus, 'CREATE_FAILED');
+      const childId = resource.PhysicalResourceId!;
+      assert.match(childId, new RegExp(`:stack/${parent}-Child-[A-Z0-9]+/`));
+      assert.equal((await settled(cfn, childId)).StackStatus, 'CREATE_FAILED');
+      await cfn.send(new DeleteStackCommand({ StackName: parent }));
+      assert.equal((await settled(cfn, stack.StackId!)).StackStatus, 'DELETE_COMPLETE');
+      assert.equal((await settled(cfn, childId)).StackStatus, 'DELETE_COMPLETE');
+      const childName = /:stack\/([^/]+)\//.exec(childId)![1];
+      await assert.rejects(cfn.send(new DescribeStacksCommand({ StackName: childName })), expectError('ValidationError', 400, `Stack with id ${childName} does not exist`));
+    });
   });
 
   describe('change sets', () => {
+    it('describes property values (IncludePropertyValues) before and after, known after apply for a replaced resource\'s attribute', async () => {
+      const stackName = name();
+      const topics = (displayName: string, topicName: string) =>
+        json({
+          Resources: {
+            A: { Type: 'AWS::SNS::Topic', Properties: { TopicName: topicName, DisplayName: displayName } },
+            B: { Type: 'AWS::SNS::Topic', Properties: { DisplayName: { 'Fn::GetAtt': ['A', 'TopicName'] } } },
+          },
+        });
+      const first = await cfn.send(new CreateChangeSetCommand({ StackName: stackName, ChangeSetName: 'one', ChangeSetType: 'CREATE', TemplateBody: topics('d1', `${stackName}-a`) }));
+      await waitUntilChangeSetCreateComplete({ client: cfn, maxWaitTime: 60, minDelay: 1 }, { ChangeSetName: first.Id });
+      const added = (await cfn.send(new DescribeChangeSetCommand({ ChangeSetName: first.Id, IncludePropertyValues: true }))).Changes!.map((c) => c.ResourceChange!);
+      assert.deepEqual(added.map((c) => [c.LogicalResourceId, JSON.parse(c.AfterContext!)]), [
+        ['A', { Properties: { TopicName: `${stackName}-a`, DisplayName: 'd1' } }],
+        ['B', { Properties: { DisplayName: '{{changeSet:KNOWN_AFTER_APPLY}}' } }],
+      ]);
+      const plain = (await cfn.send(new DescribeChangeSetCommand({ ChangeSetName: first.Id }))).Changes!.map((c) => c.ResourceChange!);
+      assert.equal(plain[0].AfterContext, undefined);
+      await cfn.send(new ExecuteChangeSetCommand({ ChangeSetName: first.Id }));
+      assert.equal((await settled(cfn, stackName)).StackStatus, 'CREATE_COMPLETE');
+
+      // A's new name replaces it, so B's DisplayName (A's name) is known only after the change set runs.
+      const second = await cfn.send(new CreateChangeSetCommand({ StackName: stackName, ChangeSetName: 'two', TemplateBody: topics('d2', `${stackName}-a2`) }));
+      await waitUntilChangeSetCreateComplete({ client: cfn, maxWaitTime: 60, minDelay: 1 }, { ChangeSetName: second.Id });
+      const [a, b] = (await cfn.send(new DescribeChangeSetCommand({ ChangeSetName: second.Id, IncludePropertyValues: true }))).Changes!.map((c) => c.ResourceChange!);
+      assert.deepEqual(JSON.parse(a.BeforeContext!), { Properties: { TopicName: `${stackName}-a`, DisplayName: 'd1' } });
+      assert.deepEqual(JSON.parse(a.AfterContext!), { Properties: { TopicName: `${stackName}-a2`, DisplayName: 'd2' } });
+      assert.deepEqual(a.Details!.find((d) => d.Target!.Name === 'TopicName')!.Target, {
+        Attribute: 'Properties',
+        Name: 'TopicName',
+        RequiresRecreation: 'Always',
+        Path: '/Properties/TopicName',
+        BeforeValue: `${stackName}-a`,
+        AfterValue: `${stackName}-a2`,
+        AttributeChangeType: 'Modify',
+      });
+      assert.deepEqual(JSON.parse(b.AfterContext!), { Properties: { DisplayName: '{{changeSet:KNOWN_AFTER_APPLY}}' } });
+      assert.deepEqual(
+        b.Details!.map((d) => [d.ChangeSource, d.Evaluation, d.CausingEntity, d.Target!.AfterValue]),
+        [
+          ['ResourceAttribute', 'Static', 'A.TopicName', '{{changeSet:KNOWN_AFTER_APPLY}}'],
+          ['DirectModification', 'Dynamic', undefined, '{{changeSet:KNOWN_AFTER_APPLY}}'],
+        ],
+      );
+      // Without property values the details carry no values.
+      const bPlain = (await cfn.send(new DescribeChangeSetCommand({ ChangeSetName: second.Id }))).Changes![1].ResourceChange!;
+      assert.deepEqual(bPlain.Details!.map((d) => [d.ChangeSource, d.Target!.AfterValue]), [['ResourceAttribute', undefined]]);
+    });
+
+    it('resolves a resource\'s Metadata, lists its changes before the properties\', and keeps capabilities an update does not name', async () => {
+      const stackName = name();
+      const template = (secret: string) =>
+        json({
+          Parameters: { Secret: { Type: 'String', NoEcho: true } },
+          Resources: { P: { Type: 'AWS::SSM::Parameter', Metadata: { Seen: { Ref: 'Secret' } }, Properties: { Type: 'String', Value: { Ref: 'Secret' }, Description: secret } } },
+        });
+      const stack = await create(stackName, template('d'), { Parameters: [{ ParameterKey: 'Secret', ParameterValue: 'one' }], Capabilities: ['CAPABILITY_IAM'] });
+      assert.equal(stack.StackStatus, 'CREATE_COMPLETE');
+      assert.deepEqual(stack.Parameters, [{ ParameterKey: 'Secret', ParameterValue: '****' }]);
+      const metadata = async () => JSON.parse((await cfn.send(new DescribeStackResourceCommand({ StackName: stackName, LogicalResourceId: 'P' }))).StackResourceDetail!.Metadata!);
+      assert.deepEqual(await metadata(), { Seen: 'one' });
+
+      const changeSet = await cfn.send(new CreateChangeSetCommand({ StackName: stackName, ChangeSetName: 'next', TemplateBody: template('d'), Parameters: [{ ParameterKey: 'Secret', ParameterValue: 'two' }] }));
+      await waitUntilChangeSetCreateComplete({ client: cfn, maxWaitTime: 60, minDelay: 1 }, { ChangeSetName: changeSet.Id });
+      const change = (await cfn.send(new DescribeChangeSetCommand({ ChangeSetName: changeSet.Id }))).Changes![0].ResourceChange!;
+      assert.deepEqual(change.Scope, ['Metadata', 'Properties']);
+      const metadataTarget = { Attribute: 'Metadata', RequiresRecreation: 'Never' };
+      const valueTarget = { Attribute: 'Properties', Name: 'Value', RequiresRecreation: 'Never' };
+      assert.deepEqual(change.Details, [
+        { Target: metadataTarget, Evaluation: 'Static', ChangeSource: 'ParameterReference', CausingEntity: 'Secret' },
+        { Target: valueTarget, Evaluation: 'Static', ChangeSource: 'ParameterReference', CausingEntity: 'Secret' },
+        { Target: metadataTarget, Evaluation: 'Dynamic', ChangeSource: 'DirectModification' },
+        { Target: valueTarget, Evaluation: 'Dynamic', ChangeSource: 'DirectModification' },
+      ]);
+      // A change of Metadata alone is a change too.
+      const onlyMetadata = await cfn.send(new CreateChangeSetCommand({ StackName: stackName, ChangeSetName: 'meta', TemplateBody: template('d').replace('"Seen"', '"Shown"'), Parameters: [{ ParameterKey: 'Secret', UsePreviousValue: true }] }));
+      await waitUntilChangeSetCreateComplete({ client: cfn, maxWaitTime: 60, minDelay: 1 }, { ChangeSetName: onlyMetadata.Id });
+      const metadataChange = (await cfn.send(new DescribeChangeSetCommand({ ChangeSetName: onlyMetadata.Id }))).Changes![0].ResourceChange!;
+      assert.deepEqual([metadataChange.Scope, metadataChange.Details], [['Metadata'], [{ Target: metadataTarget, Evaluation: 'Static', ChangeSource: 'DirectModification' }]]);
+
+      await cfn.send(new UpdateStackCommand({ StackName: stackName, TemplateBody: template('e'), Parameters: [{ ParameterKey: 'Secret', ParameterValue: 'three' }] }));
+      const updated = await settled(cfn, stackName);
+      assert.equal(updated.StackStatus, 'UPDATE_COMPLETE');
+      assert.deepEqual(updated.Capabilities, ['CAPABILITY_IAM']);
+      assert.deepEqual(await metadata(), { Seen: 'three' });
+    });
+
     it('lists Add, Modify (with replacement) and Remove, executes, and fails an empty one with AWS reason', async () => {
       const stackName = name();
       const create1 = await cfn.send(new CreateChangeSetCommand({

@@ -3,6 +3,8 @@ import {
   AddPermissionCommand,
   CreateAliasCommand,
   GetAccountSettingsCommand,
+  GetAliasCommand,
+  GetFunctionCommand,
   GetFunctionConcurrencyCommand,
   GetLayerVersionCommand,
   GetPolicyCommand,
@@ -66,6 +68,27 @@ describe('Lambda configuration: permissions, tags, concurrency, versions, aliase
       context.lambda.send(new GetPolicyCommand({ FunctionName: name })),
       (e: LambdaServiceException) => e.name === 'ResourceNotFoundException' && e.message === 'The resource you requested does not exist.',
     );
+  });
+
+  it("a permission change is a new revision of the function, version or alias it is on (GetPolicy's RevisionId is theirs)", async () => {
+    const name = await createFunction(context.lambda, { 'handler.py': 'def handler(e, c):\n    return 1\n' });
+    const before = (await context.lambda.send(new GetFunctionCommand({ FunctionName: name }))).Configuration!.RevisionId;
+    await context.lambda.send(new AddPermissionCommand({ FunctionName: name, StatementId: 'sns', Action: 'lambda:InvokeFunction', Principal: 'sns.amazonaws.com' }));
+    const revision = (await context.lambda.send(new GetFunctionCommand({ FunctionName: name }))).Configuration!.RevisionId;
+    assert.notEqual(revision, before);
+    assert.equal((await context.lambda.send(new GetPolicyCommand({ FunctionName: name }))).RevisionId, revision);
+
+    await context.lambda.send(new PublishVersionCommand({ FunctionName: name }));
+    await context.lambda.send(new AddPermissionCommand({ FunctionName: name, Qualifier: '1', StatementId: 'v1', Action: 'lambda:InvokeFunction', Principal: 'sns.amazonaws.com' }));
+    const version = (await context.lambda.send(new GetFunctionCommand({ FunctionName: name, Qualifier: '1' }))).Configuration!.RevisionId;
+    assert.equal((await context.lambda.send(new GetPolicyCommand({ FunctionName: name, Qualifier: '1' }))).RevisionId, version);
+    await context.lambda.send(new CreateAliasCommand({ FunctionName: name, Name: 'live', FunctionVersion: '1' }));
+    await context.lambda.send(new AddPermissionCommand({ FunctionName: name, Qualifier: 'live', StatementId: 'live', Action: 'lambda:InvokeFunction', Principal: 'sns.amazonaws.com' }));
+    const alias = (await context.lambda.send(new GetAliasCommand({ FunctionName: name, Name: 'live' }))).RevisionId;
+    assert.equal((await context.lambda.send(new GetPolicyCommand({ FunctionName: name, Qualifier: 'live' }))).RevisionId, alias);
+
+    await context.lambda.send(new RemovePermissionCommand({ FunctionName: name, StatementId: 'sns', RevisionId: revision }));
+    assert.notEqual((await context.lambda.send(new GetFunctionCommand({ FunctionName: name }))).Configuration!.RevisionId, revision);
   });
 
   it('tags: merge, overwrite, remove; refused on qualified ARNs', async () => {

@@ -51,6 +51,14 @@ describe('S3 buckets and objects through the AWS SDK v3', function () {
     const elsewhere = await failure(west.send(new CreateBucketCommand({ Bucket: bucketName(), CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } })));
     assert.equal(elsewhere.name, 'IllegalLocationConstraintException');
     assert.equal(elsewhere.message, 'The eu-west-1 location constraint is incompatible for the region specific endpoint this request was sent to.');
+    // EU is the legacy name of eu-west-1: it creates there, is named as given in errors, and GetBucketLocation answers it.
+    const euAlias = await failure(west.send(new CreateBucketCommand({ Bucket: bucketName(), CreateBucketConfiguration: { LocationConstraint: 'EU' } })));
+    assert.equal(euAlias.message, 'The EU location constraint is incompatible for the region specific endpoint this request was sent to.');
+    const ireland = s3Client(env.aws, { region: 'eu-west-1' });
+    const euName = bucketName();
+    await ireland.send(new CreateBucketCommand({ Bucket: euName, CreateBucketConfiguration: { LocationConstraint: 'EU' } }));
+    assert.equal((await ireland.send(new GetBucketLocationCommand({ Bucket: euName }))).LocationConstraint, 'EU');
+    assert.equal((await ireland.send(new ListBucketsCommand({ Prefix: euName }))).Buckets![0].BucketRegion, 'eu-west-1');
     const westName = bucketName();
     await west.send(new CreateBucketCommand({ Bucket: westName, CreateBucketConfiguration: { LocationConstraint: 'us-west-2' } }));
     assert.equal((await west.send(new GetBucketLocationCommand({ Bucket: westName }))).LocationConstraint, 'us-west-2');

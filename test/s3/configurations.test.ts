@@ -28,6 +28,8 @@ import {
 } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Twinstack } from '../../emulator/index.ts';
+import type { JsonValue } from '../../verifier/contract/types.ts';
+import { signedPostFields } from '../../verifier/replay/post-form.ts';
 import { allowPublicAccess, bucketName, CREDENTIALS, failure, s3Client, startS3 } from './support.ts';
 
 describe('S3 configurations, CORS, POST uploads, lifecycle and notifications', function () {
@@ -97,9 +99,10 @@ describe('S3 configurations, CORS, POST uploads, lifecycle and notifications', f
     const noOrigin = await fetch(url, { method: 'OPTIONS' });
     assert.equal(noOrigin.status, 400);
     assert.match(await noOrigin.text(), /<Code>BadRequest<\/Code><Message>Insufficient information. Origin request header needed.<\/Message>/);
+    // Without a CORS configuration AWS names the bucket as the resource, even for an object's URL.
     const disabled = await fetch(url, { method: 'OPTIONS', headers: { origin: 'https://app.test', 'access-control-request-method': 'GET' } });
     assert.equal(disabled.status, 403);
-    assert.match(await disabled.text(), /CORSResponse: CORS is not enabled for this bucket.<\/Message><Method>GET<\/Method><ResourceType>OBJECT<\/ResourceType>/);
+    assert.match(await disabled.text(), /CORSResponse: CORS is not enabled for this bucket.<\/Message><Method>GET<\/Method><ResourceType>BUCKET<\/ResourceType>/);
 
     await s3.send(
       new PutBucketCorsCommand({
@@ -129,17 +132,15 @@ describe('S3 configurations, CORS, POST uploads, lifecycle and notifications', f
   });
 
   it('accepts browser POST uploads under a POST policy and refuses those that break it', async () => {
-    const expiration = new Date(aws.emulator.clock.now() + 3_600_000).toISOString();
-    const policy = (conditions: unknown[]) => Buffer.from(JSON.stringify({ expiration, conditions })).toString('base64');
-    const post = (fields: Record<string, string>, file = 'uploaded') => {
+    // The app's server signs each form (SigV4 POST) as botocore's generate_presigned_post does.
+    const post = (key: string, conditions: JsonValue[], fields: Record<string, string> = {}, file = 'uploaded') => {
       const form = new FormData();
-      for (const [k, v] of Object.entries(fields)) form.append(k, v);
+      const signed = signedPostFields({ bucket, key, fields, conditions, file: { content: file } }, new Map(), { accessKeyId: 'test', secretAccessKey: 'test' }, 'us-east-1', aws.emulator.clock.now());
+      for (const [k, v] of signed) form.append(k, v);
       form.append('file', new Blob([file]), 'local.txt');
       return fetch(`${aws.endpoint}/${bucket}`, { method: 'POST', body: form });
     };
-    const created = await post({
-      key: 'uploads/${filename}',
-      policy: policy([{ bucket }, ['starts-with', '$key', 'uploads/'], ['content-length-range', 1, 100]]),
+    const created = await post('uploads/${filename}', [['starts-with', '$key', 'uploads/'], ['content-length-range', 1, 100]], {
       success_action_status: '201',
       'x-amz-meta-origin': 'browser',
     });
@@ -149,21 +150,25 @@ describe('S3 configurations, CORS, POST uploads, lifecycle and notifications', f
     assert.equal(await stored.Body!.transformToString(), 'uploaded');
     assert.deepEqual(stored.Metadata, { origin: 'browser' });
 
-    const refused = await post({ key: 'elsewhere/x', policy: policy([['starts-with', '$key', 'uploads/']]) });
+    const refused = await post('elsewhere/x', [['starts-with', '$key', 'uploads/']]);
     assert.equal(refused.status, 403);
     assert.match((await refused.text()).replace(/&quot;/g, '"'), /Invalid according to Policy: Policy Condition failed: \["starts-with", "\$key", "uploads\/"\]/);
-    const tooBig = await post({ key: 'uploads/big', policy: policy([['content-length-range', 1, 3]]) });
-    assert.equal(tooBig.status, 403);
-    const plain = await post({ key: 'plain' });
-    assert.equal(plain.status, 204);
+    const tooBig = await post('uploads/big', [['content-length-range', 1, 3]]);
+    assert.equal(tooBig.status, 400);
+    assert.match(await tooBig.text(), /<Code>EntityTooLarge<\/Code>.*<ProposedSize>8<\/ProposedSize>.*<MaxSizeAllowed>3<\/MaxSizeAllowed>/s);
+    // A form without a policy needs no signature (a bucket that lets anyone write).
+    const form = new FormData();
+    form.append('key', 'plain');
+    form.append('file', new Blob(['plain']), 'plain.txt');
+    assert.equal((await fetch(`${aws.endpoint}/${bucket}`, { method: 'POST', body: form })).status, 204);
 
     // The file streams into the bucket: bigger than any buffered request (20 MiB), with fields after it ignored.
     const big = Buffer.alloc(24 * 1024 * 1024, 7);
-    const form = new FormData();
-    form.append('key', 'uploads/big.bin');
-    form.append('file', new Blob([big]), 'big.bin');
-    form.append('key', 'ignored-after-the-file');
-    assert.equal((await fetch(`${aws.endpoint}/${bucket}`, { method: 'POST', body: form })).status, 204);
+    const bigForm = new FormData();
+    bigForm.append('key', 'uploads/big.bin');
+    bigForm.append('file', new Blob([big]), 'big.bin');
+    bigForm.append('key', 'ignored-after-the-file');
+    assert.equal((await fetch(`${aws.endpoint}/${bucket}`, { method: 'POST', body: bigForm })).status, 204);
     const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'uploads/big.bin' }));
     assert.deepEqual([head.ContentLength, head.ETag], [big.length, `"${createHash('md5').update(big).digest('hex')}"`]);
   });

@@ -4,6 +4,7 @@ import os
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 import boto3
@@ -37,6 +38,10 @@ out["v2Header"] = {"body": v2.get_object(Bucket=bucket, Key="v2 key+x")["Body"].
 out["v2Valid"] = fetch(v2.generate_presigned_url("get_object", Params={"Bucket": bucket, "Key": "v2 key+x", "ResponseContentType": "text/x-test"}, ExpiresIn=60))
 v2url = v2.generate_presigned_url("get_object", Params={"Bucket": bucket, "Key": "k"}, ExpiresIn=1)
 out["v2Tampered"] = fetch(v2url.replace("Signature=", "Signature=A"))
+# A SigV2 URL without its Expires parameter.
+parts = urllib.parse.urlsplit(v2.generate_presigned_url("get_object", Params={"Bucket": bucket, "Key": "k"}, ExpiresIn=60))
+query = [(k, v) for k, v in urllib.parse.parse_qsl(parts.query) if k != "Expires"]
+out["v2NoExpires"] = fetch(urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(query))))
 time.sleep(2.2)
 out["v2Expired"] = fetch(v2url)
 wrong = boto3.client("s3", endpoint_url=sys.argv[1], aws_secret_access_key="wrong", aws_access_key_id="test", config=Config(s3={"addressing_style": "path"}, signature_version="s3", retries={"max_attempts": 1}))

@@ -66,6 +66,13 @@ describe('templates and matchers', () => {
     assert.equal(readPath(output, '$.Stacks[0].Outputs[1].OutputKey'), "B'x");
   });
 
+  it("judges a JSON document a service wrapped: IAM's URL-encoded policy, API Gateway's policy with escaped quotes", () => {
+    const expectation = { output: { policy: { Version: '2012-10-17' } }, matchers: { '$.policy': { match: 'json' as const } } };
+    assert.deepEqual(compareOutput(expectation, { policy: '%7B%22Version%22%3A%222012-10-17%22%7D' }, new Map()), []);
+    assert.deepEqual(compareOutput(expectation, { policy: '{\\"Version\\":\\"2012-10-17\\"}' }, new Map()), []);
+    assert.deepEqual(compareOutput(expectation, { policy: '{\\"Version\\":\\"2008-10-17\\"}' }, new Map()).map((m) => m.path), ['$.policy.Version']);
+  });
+
   it('compares unordered lists as multisets', () => {
     const expectation = { output: { Ids: ['a', 'b'] }, unordered: ['$.Ids'] };
     assert.deepEqual(compareOutput(expectation, { Ids: ['b', 'a'] }, new Map()), []);

@@ -48,7 +48,14 @@ export type Matcher =
    * The actual value is text of several lines that the expected value lists as `{line00, line01, ...}` (one member per
    * `\n`-separated line, as LocalStack's tests snapshot API Gateway's execution log); compared member by member.
    */
-  | { match: 'lines' };
+  | { match: 'lines' }
+  /**
+   * The actual value is XML text (an S3 error or result a plain HTTP request got back); it is compared in the form
+   * Python's xmltodict gives it, as LocalStack's tests snapshot such bodies: an element with only text is its text
+   * (an empty one `null`), attributes are `@name` members, text beside children is `#text`, and repeated elements
+   * make a list.
+   */
+  | { match: 'xml' };
 
 /** A value taken from a response and reused later as `{{name}}` (queue URL, receipt handle, shard iterator, ARN...). */
 export interface Capture {
@@ -130,6 +137,25 @@ export interface InteractionMeta {
    * `*.localhost.localstack.cloud` names) goes to the target endpoint, with the URL's host as the Host header.
    */
   url?: string;
+  /**
+   * The region of the client that made this call when it is not the run's (a test's `aws_client_factory(region_name=...)`):
+   * the request is signed for it (a POST form's credential scope too). It still goes to the target's endpoint, as the
+   * test's clients of every region went to one emulator endpoint; `{{region}}` stays the run's region.
+   */
+  region?: string;
+  /** Sent without any signature, as an anonymous client (botocore's `UNSIGNED`) sends the API call. */
+  unsigned?: boolean;
+  /**
+   * A browser POST form upload (S3's POST Object) that the verifier builds and signs at replay time, as botocore's
+   * `generate_presigned_post` does, with the target's credentials: the Pact request's method (POST) and path say where
+   * it goes, and it stores no body. Its answer is read as the service's answer to `operation` (errors as AWS errors).
+   */
+  postForm?: PostForm;
+  /**
+   * An S3 presigned URL that a test made and sent with a plain HTTP client (see PresignedUrl): signed at replay time
+   * for the target's endpoint, region and credentials; its answer is parsed as the operation's, as other calls are.
+   */
+  presign?: PresignedUrl;
   /** Real request content type when the Pact body is stored under another (x-amz-json bodies are stored as JSON). */
   requestContentType?: string;
   /** Real response content type, likewise. */
@@ -153,6 +179,76 @@ export interface InteractionMeta {
    * leaving `*_IN_PROGRESS`. Only the last response is judged.
    */
   until?: { path: JsonPath; matches: string; timeoutSeconds?: number };
+}
+
+/**
+ * A POST policy form (InteractionMeta.postForm). Fields are sent in botocore's order: `fields`, `key`, the signing
+ * fields (`x-amz-algorithm`, `x-amz-credential`, `x-amz-date`, `x-amz-security-token` when the credentials have a
+ * session token, then `policy` and `x-amz-signature`; or `AWSAccessKeyId`, `policy` and `signature` for `v2`), then the
+ * file. The policy is `{"expiration", "conditions"}` as Python's `json.dumps` writes it: `conditions`, then
+ * `{"bucket"}`, then `{"key"}` (or `["starts-with", "$key", prefix]` for a key ending in `${filename}`), then the
+ * signing conditions. Every string may hold `{{vars}}`.
+ */
+export interface PostForm {
+  bucket: string;
+  key: string;
+  /** The test's own fields (`Fields=`), in order. */
+  fields?: Record<string, string>;
+  /** The test's own policy conditions (`Conditions=`). */
+  conditions?: JsonValue[];
+  /** Seconds from signing to the policy's expiration (`ExpiresIn`; default 3600). */
+  expiresIn?: number;
+  /** `v4` (default): SigV4 POST; `v2`: botocore's `s3` signature version (HMAC-SHA1). */
+  signature?: 'v4' | 'v2';
+  /** Fields the test took out of the signed form, by exact name. */
+  omit?: string[];
+  /** Only these fields (by exact name) are kept of the signed form (a test that dropped all others). */
+  keep?: string[];
+  /** Values the test put into the signed form (a field changed after signing: `fields["success_action_redirect"] = ...`). */
+  set?: Record<string, string>;
+  /** Characters the test cut from the end of field values after signing (`{ policy: 2 }`: a malformed policy). */
+  cut?: Record<string, number>;
+  /**
+   * The file part: its text, and its filename (absent: the field's name, as Python's requests names a string file;
+   * `null`: no filename, so it is sent as a plain form field).
+   */
+  file: { content: string; filename?: string | null };
+  /**
+   * The request's Content-Type when it is not the form's `multipart/form-data; boundary=...` (a test that sent the
+   * multipart body under `text/html`).
+   */
+  contentType?: string;
+}
+
+/**
+ * A presigned URL made at replay time (`InteractionMeta.presign`). The signed request is the Pact method and path with
+ * `query` and `headers` below, signed for the target's endpoint, region and credentials; the Pact request is what the
+ * test's HTTP client then sent: the URL's query parameters in its order, where `{{presigned:<name>}}` is that parameter
+ * of the presigned URL (`X-Amz-Credential`, `X-Amz-Signature`; v2 `AWSAccessKeyId`, `Signature`, `Expires`), and the
+ * headers and body the client sent, unsigned. A test that edited the URL (dropped a parameter, kept only the signature
+ * parameters) lists what it sent.
+ */
+export interface PresignedUrl {
+  /** `v4`: SigV4 query authentication (S3: unsigned payload); `v2`: S3's Signature Version 2 query form (HMAC-SHA1). */
+  version: 'v4' | 'v2';
+  /** Seconds the URL is valid for (v4 `X-Amz-Expires`; v2 `Expires` is the signing time plus this). */
+  expiresIn: number;
+  /**
+   * The URL was signed this many seconds before it is sent (a test that waited for it to expire). The signing time is
+   * the target's clock where it has twinstack's clock route, else the verifier's. Default 0.
+   */
+  signedSecondsAgo?: number;
+  /** Virtual-hosted-style URL: the path's first segment (the bucket) moves into the host name. */
+  virtualHost?: boolean;
+  /** Query parameters of the signed request besides the signature's own (`response-content-type`, `uploadId`). */
+  query?: Record<string, string>;
+  /**
+   * Headers of the signed request: v4 names them in `X-Amz-SignedHeaders` with `host`; v2 signs Content-MD5,
+   * Content-Type and `x-amz-*` ones (botocore also copies them into the URL, which the Pact query then lists).
+   */
+  headers?: Record<string, string>;
+  /** Text replacements the test made on the finished URL, in order (`%2F` -> `%252F`: a credential encoded twice). */
+  replace?: [string, string][];
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,10 +1,11 @@
 import { pathKeys, readPath } from '../replay/compare.ts';
 import { repeatedTextProblem } from '../replay/generated-body.ts';
+import { presignProblem } from '../replay/presign.ts';
 import { generatorProblem } from '../replay/relative-time.ts';
 import type { ContractFile, PactBody } from './types.ts';
 
 const PROTOCOLS = ['json', 'query', 'rest-json', 'rest-xml', 'smithy-rpc-v2-cbor'];
-const MATCHERS = ['type', 'regex', 'template', 'timestamp', 'number', 'present', 'absent', 'ignore', 'json', 'lines'];
+const MATCHERS = ['type', 'regex', 'template', 'timestamp', 'number', 'present', 'absent', 'ignore', 'json', 'lines', 'xml'];
 const PROVENANCE = ['aws-recording', 'aws-validated-snapshot', 'aws-docs-example'];
 
 type Obj = Record<string, unknown>;
@@ -16,6 +17,27 @@ function bodyHas(body: PactBody | undefined, path: string): boolean {
   if (typeof body.content !== 'string') return readPath(body.content, path) !== undefined;
   const [name, ...rest] = pathKeys(path);
   return rest.length === 0 && new URLSearchParams(body.content).has(String(name));
+}
+
+const isStrings = (v: unknown) => isObj(v) && Object.values(v).every((x) => typeof x === 'string');
+const isNames = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** What is wrong with a POST form (types.ts PostForm), or undefined. */
+function postFormProblem(form: unknown, interaction: ContractFile['interactions'][number]): string | undefined {
+  if (!isObj(form)) return 'not an object';
+  if (typeof form.bucket !== 'string' || typeof form.key !== 'string') return 'needs bucket and key';
+  if (form.fields !== undefined && !isStrings(form.fields)) return 'fields: names to text';
+  if (form.conditions !== undefined && !Array.isArray(form.conditions)) return 'conditions: a list';
+  if (form.expiresIn !== undefined && !(Number.isInteger(form.expiresIn) && (form.expiresIn as number) > 0)) return 'expiresIn: whole seconds';
+  if (form.signature !== undefined && form.signature !== 'v4' && form.signature !== 'v2') return "signature: 'v4' or 'v2'";
+  if ((form.omit !== undefined && !isNames(form.omit)) || (form.keep !== undefined && !isNames(form.keep))) return 'omit, keep: lists of field names';
+  if (form.set !== undefined && !isStrings(form.set)) return 'set: field names to text';
+  if (form.cut !== undefined && !(isObj(form.cut) && Object.values(form.cut).every((n) => Number.isInteger(n) && (n as number) > 0))) return 'cut: field names to character counts';
+  const file = form.file;
+  if (!isObj(file) || typeof file.content !== 'string' || !(file.filename === undefined || file.filename === null || typeof file.filename === 'string')) return 'file: content text and an optional filename (or null)';
+  if (form.contentType !== undefined && typeof form.contentType !== 'string') return 'contentType: text';
+  if (interaction.request?.method !== 'POST' || interaction.request.body !== undefined) return 'the request is a POST that stores no body (the verifier builds it)';
+  return undefined;
 }
 
 /** Checks a parsed contract file against the format (types.ts); returns problems as `path: message`. */
@@ -97,6 +119,18 @@ export function validateContract(value: unknown): string[] {
           problems.push(`${at}.comments.twinstack.expect.matchers['${path}']: invalid regex`);
         }
       }
+    }
+    need(t.region === undefined || (typeof t.region === 'string' && /^([a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d|aws-global)$/.test(t.region)), `${at}.comments.twinstack.region`, 'a region name (us-west-2, or the aws-global pseudo-region)');
+    need(t.unsigned === undefined || typeof t.unsigned === 'boolean', `${at}.comments.twinstack.unsigned`, 'must be a boolean');
+    if (t.postForm !== undefined) {
+      const problem = postFormProblem(t.postForm, interaction);
+      need(!problem, `${at}.comments.twinstack.postForm`, problem ?? '');
+      need(t.url === undefined && !t.unsigned, `${at}.comments.twinstack.postForm`, 'a POST form is neither a plain HTTP request (url) nor unsigned');
+    }
+    if (t.presign !== undefined) {
+      const problem = isObj(t.presign) ? presignProblem(t.presign) : 'not an object';
+      need(!problem, `${at}.comments.twinstack.presign`, problem ?? '');
+      need(t.url === undefined && t.protocol === 'rest-xml', `${at}.comments.twinstack.presign`, 'an S3 (rest-xml) call, not a plain HTTP one (url)');
     }
     if (t.until !== undefined) need(typeof t.until.path === 'string' && t.until.path.startsWith('$') && typeof t.until.matches === 'string', `${at}.comments.twinstack.until`, 'needs a path ($...) and a matches regex');
     for (const c of t.captures ?? []) need(typeof c.name === 'string' && typeof c.from === 'string' && (c.from.startsWith('$') || c.from.startsWith('header:')), `${at}.comments.twinstack.captures`, 'each needs name and a from path ($... or header:...)');

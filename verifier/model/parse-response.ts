@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { ServiceModel, ShapeRef } from '../../emulator/models/types.ts';
 import type { JsonValue, WireProtocol } from '../contract/types.ts';
-import { parseRestXmlError, parseRestXmlErrorMembers, parseRestXmlOutput } from './rest-xml-response.ts';
+import { parseRestXmlError, parseRestXmlErrorMembers, bucketLocationAsBotocore, parseRestXmlOutput } from './rest-xml-response.ts';
 
 /** A response as a client sees it after parsing it with the service model; the same form for every protocol. */
 export interface ParsedResponse {
@@ -50,6 +50,7 @@ export function parseResponse(
         result.error = parseRestXmlError(status, body);
         const members = parseRestXmlErrorMembers(model, result.error.code, status, headers, body);
         if (members) result.output = members as ParsedResponse['output'];
+        if (operation === 'GetBucketLocation') result.output = { ...result.output, ...bucketLocationAsBotocore(body) };
       } else result.output = parseRestXmlOutput(model, operation, status, headers, body) as ParsedResponse['output'];
     } else {
       const document = body.trim() ? (xml.parse(body) as Record<string, unknown>) : {};

@@ -150,6 +150,17 @@ function expiresAsBotocore(out: Record<string, JsonValue>): void {
   else out.Expires = date.toISOString();
 }
 
+/**
+ * botocore's GetBucketLocation handler: `LocationConstraint` is the text of the answer's root element, null when it
+ * has none (a us-east-1 bucket's empty element, and any error document, whose parsed error then carries it too).
+ */
+export function bucketLocationAsBotocore(body: string): { LocationConstraint: JsonValue } {
+  const document = body.trim() ? (xml.parse(body) as Record<string, XmlNode>) : {};
+  const root = Object.values(document)[0];
+  const text = typeof root === 'string' ? root : root && typeof root === 'object' && typeof (root as Record<string, XmlNode>)['#text'] === 'string' ? (root as Record<string, XmlNode>)['#text'] : '';
+  return { LocationConstraint: (text as string) || null };
+}
+
 export function parseRestXmlOutput(model: ServiceModel, operation: string, status: number, headers: Record<string, string>, body: string): Record<string, JsonValue> {
   const outputRef = model.operations[operation]?.output;
   if (!outputRef) return {};
@@ -172,7 +183,8 @@ export function parseRestXmlOutput(model: ServiceModel, operation: string, statu
     const document = xml.parse(body) as Record<string, XmlNode>;
     const [rootName, root] = Object.entries(document)[0] ?? [];
     // A document that is one member's text (S3's <LocationConstraint>eu-west-1</LocationConstraint>).
-    if (rootName && typeof root === 'string' && shape.members?.[rootName]) {
+    if (operation === 'GetBucketLocation') Object.assign(out, bucketLocationAsBotocore(body));
+    else if (rootName && typeof root === 'string' && shape.members?.[rootName]) {
       if (root) out[rootName] = root;
     } else Object.assign(out, fromXml(model, outputRef, root) as Record<string, JsonValue>);
   }

@@ -8,14 +8,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ContractFile, ContractInteraction, Expectation, JsonValue, PactMatchingRules } from '../contract/types.ts';
+import type { ContractFile, ContractInteraction, Expectation, JsonValue, PactMatchingRules, PresignedUrl } from '../contract/types.ts';
 import { loadModel } from '../../emulator/models/load.ts';
 import { pythonCommand } from '../../emulator/core/platform.ts';
 import { relativeTimeGenerators, withExampleTimes, type ExampleTimes } from './relative-times.ts';
 import { placeholderTemplate, receivedBodiesExpectation, snapshotToExpectation, type SnapshotForms } from './snapshot-expectation.ts';
 import { snapshotRoot } from './snapshot-root.ts';
 import { withCrtChecksum } from './crt-checksums.ts';
-import { bodyGenerator, isRepeated, type RepeatedBody, type SourceFile, type SourceProtocol, type SourceScenario, type SourceStep } from './source-types.ts';
+import { bodyGenerator, isRepeated, type RepeatedBody, type SourceFile, type SourcePresign, type SourceProtocol, type SourceScenario, type SourceStep } from './source-types.ts';
 import { isJsonText } from '../../emulator/core/json-text.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -168,9 +168,12 @@ function interactionFor(
         : {}
       : step.http
         ? httpExpectation(step, snapshotValue, forms)
+        : step.presign
+          ? presignedExpectation(step.presign, snapshotValue, forms)
         : step.messageBodies
           ? receivedBodiesExpectation(snapshotValue, step.messageBodies, forms)
-          : snapshotToExpectation(snapshotValue, family, forms);
+          : snapshotToExpectation(step.postForm ? parsedErrorAnswer(snapshotValue) : snapshotValue, family, forms);
+  if (step.status !== undefined) expect.status = step.status;
   if (step.select) expect.select = step.select;
   // A response recorded without its ResponseMetadata (LocalStack's 2022 snapshots) shows the call succeeded, not its
   // status: judged like a selected part that is the whole output.
@@ -185,6 +188,9 @@ function interactionFor(
   if (ignored.length) expect.matchers = { ...expect.matchers, ...Object.fromEntries(ignored.map((path) => [path, { match: 'ignore' as const }])) };
   if (step.patterns) expect.matchers = { ...expect.matchers, ...Object.fromEntries(Object.entries(step.patterns).map(([path, regex]) => [path, { match: 'regex' as const, regex }])) };
   if (step.present) expect.matchers = { ...expect.matchers, ...Object.fromEntries(step.present.map((path) => [path, { match: 'present' as const }])) };
+  // A presigned step's Pact request is what the test's client sent; botocore's serialization is what was signed.
+  const presigned = step.presign ? presignedInteraction(step.presign, request) : undefined;
+  if (presigned) request = presigned.sent;
   const isJson = protocol === 'json';
   const headers: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(cbor ? rpcV2Headers(request.headers) : request.headers)) {
@@ -199,7 +205,7 @@ function interactionFor(
   return {
     type: 'Synchronous/HTTP',
     key: `${variant.nodeId}#${stepIndex}`,
-    description: `${stepIndex} ${step.op} (${step.http ? 'http' : protocol})${step.snapshot ? ` → ${step.snapshot}` : ''}`,
+    description: `${stepIndex} ${step.op} (${step.http ? 'http' : step.postForm ? 'post form' : step.presign ? `presigned ${step.presign.version}` : protocol})${step.snapshot ? ` → ${step.snapshot}` : ''}`,
     pending: false,
     request: {
       method: request.method,
@@ -209,7 +215,7 @@ function interactionFor(
         ? { query: Object.fromEntries(Object.entries(request.query).map(([k, v]) => [k, ([] as string[]).concat(v)])) }
         : {}),
       headers,
-      ...(step.http ? plainBody(request) : requestBody(family, request)),
+      ...(step.http || step.presign ? plainBody(request) : step.postForm ? {} : requestBody(family, request)),
       ...(generators ? { generators: { body: generators } } : {}),
     },
     response: {
@@ -225,6 +231,10 @@ function interactionFor(
         operation: step.op,
         protocol,
         ...(step.http ? { url: step.http.url } : {}),
+        ...(step.region ? { region: step.region } : {}),
+        ...(step.unsigned ? { unsigned: true } : {}),
+        ...(step.postForm ? { postForm: step.postForm } : {}),
+        ...(presigned ? { presign: presigned.presign } : {}),
         // AWS answers a JSON-protocol request in the request's own JSON version (1.0 for SQS and DynamoDB, 1.1 for Kinesis).
         ...(isJson ? { requestContentType: request.headers['Content-Type'], responseContentType: request.headers['Content-Type'] } : {}),
         ...(cbor ? { requestContentType: 'application/cbor', responseContentType: 'application/cbor' } : {}),
@@ -248,11 +258,85 @@ function interactionFor(
  */
 function httpExpectation(step: SourceStep, recorded: unknown, forms: SnapshotForms): Expectation {
   if (!step.answer) throw new Error(`${step.op}: an http step with a snapshot needs an answer`);
-  const { status, headers, body } = step.answer(recorded as never);
-  const expect: Expectation = body === undefined ? {} : snapshotToExpectation({ body }, 'rest-json', { ...forms, jsonStrings: ['$.body', ...(forms.jsonStrings ?? [])] });
+  const { status, headers, body, xml } = step.answer(recorded as never);
+  const expect: Expectation =
+    xml !== undefined
+      ? snapshotToExpectation({ body: xml }, 'rest-json', forms)
+      : body === undefined
+        ? {}
+        : snapshotToExpectation({ body }, 'rest-json', { ...forms, jsonStrings: ['$.body', ...(forms.jsonStrings ?? [])] });
+  if (xml !== undefined) expect.matchers = { ...expect.matchers, '$.body': { match: 'xml' } };
   if (status !== undefined) expect.status = status;
   if (headers) expect.headers = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), placeholderTemplate(value)]));
   return expect;
+}
+
+/**
+ * An error answer a test parsed itself with xmltodict (`{Error: {...}}`), with the status it added as `StatusCode`:
+ * in boto3's form, so that it is judged as the AWS error it is.
+ */
+function parsedErrorAnswer(recorded: unknown): unknown {
+  const { StatusCode, ...rest } = recorded as { StatusCode?: number; Error?: unknown };
+  if (!rest.Error) return recorded;
+  return StatusCode === undefined ? rest : { ...rest, ResponseMetadata: { HTTPStatusCode: StatusCode } };
+}
+
+/** A POST form step's request: a POST to its bucket; the verifier builds the body. */
+function formRequest(form: NonNullable<SourceStep['postForm']>): SerializedRequest {
+  return { method: 'POST', path: `/${form.bucket}`, query: {}, headers: {}, body: '' };
+}
+
+/**
+ * A presigned step's expectation: the answer's `<Error>` document as the test parsed it (xmltodict), or nothing but a
+ * status; `StatusCode` when the test recorded it, else the status it asserted.
+ */
+function presignedExpectation(presign: SourcePresign, recorded: unknown, forms: SnapshotForms): Expectation {
+  const { StatusCode, ...rest } = recorded as { StatusCode?: number };
+  const expect: Expectation = Object.keys(rest).length ? snapshotToExpectation(rest, 'rest-xml', forms) : {};
+  const status = StatusCode ?? presign.status;
+  if (status === undefined) throw new Error('a presigned step whose snapshot lacks StatusCode needs the status the test asserted');
+  return { ...expect, status };
+}
+
+/**
+ * A presigned step: the signed request is botocore's serialization of the call; what is sent is the URL botocore makes
+ * of it (its query, then the signature's parameters as `{{presigned:<name>}}`, v2 with the headers it copies into the
+ * URL), as the test edited it, with the test's own headers and body.
+ */
+function presignedInteraction(presign: SourcePresign, signed: SerializedRequest): { presign: PresignedUrl; sent: SerializedRequest } {
+  const query = Object.fromEntries(Object.entries(signed.query).map(([k, v]) => [k, ([] as string[]).concat(v).join(',')]));
+  const headers = Object.fromEntries(Object.entries(signed.headers).map(([k, v]) => [k.toLowerCase(), v]));
+  const expiresIn = presign.expiresIn ?? 3600;
+  const auth: Record<string, string> =
+    presign.version === 'v4'
+      ? {
+          'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
+          'X-Amz-Credential': '{{presigned:X-Amz-Credential}}',
+          'X-Amz-Date': '{{presigned:X-Amz-Date}}',
+          'X-Amz-Expires': String(expiresIn),
+          'X-Amz-SignedHeaders': '{{presigned:X-Amz-SignedHeaders}}',
+          'X-Amz-Signature': '{{presigned:X-Amz-Signature}}',
+        }
+      : {
+          AWSAccessKeyId: '{{presigned:AWSAccessKeyId}}',
+          Signature: '{{presigned:Signature}}',
+          ...Object.fromEntries(Object.entries(headers).filter(([k]) => k.startsWith('x-amz-') || k === 'content-md5' || k === 'content-type')),
+          Expires: '{{presigned:Expires}}',
+        };
+  const url: Record<string, string> = { ...query, ...auth };
+  const sentQuery = presign.query ? presign.query(url) : url;
+  return {
+    presign: {
+      version: presign.version,
+      expiresIn,
+      ...(presign.signedSecondsAgo ? { signedSecondsAgo: presign.signedSecondsAgo } : {}),
+      ...(presign.virtualHost ? { virtualHost: true } : {}),
+      ...(Object.keys(query).length ? { query } : {}),
+      ...(Object.keys(headers).length ? { headers } : {}),
+      ...(presign.replace ? { replace: presign.replace } : {}),
+    },
+    sent: { method: signed.method, path: signed.path, query: sentQuery, headers: presign.headers ?? {}, body: presign.body ?? '' },
+  };
 }
 
 /** An `http` step's request as the test sent it (no AWS client serialized it). */
@@ -366,14 +450,15 @@ async function main() {
     const timed = jobs.flatMap(({ variant, steps }) => steps.map((s) => withExampleTimes(s.params, Date.parse(toIsoDate(snapshot[variant.nodeId]['recorded-date'])))));
     const allSteps = jobs.flatMap(({ variant, steps }) => steps.map((step) => ({ variant, step })));
     const requests = allSteps
-      .map(({ variant, step: s }, i) => ({ service: s.service ?? source.service, protocol: serializedAs(s.protocol ?? variant.protocol), operation: s.op, ...(s.plainHttp ? { plainHttp: s.plainHttp } : {}), params: timed[i].params }))
-      .filter((_, i) => !allSteps[i].step.http);
+      // A presigned request gets none of boto3's additions (as a test's own HTTP request): `plainHttp` with no headers.
+      .map(({ variant, step: s }, i) => ({ service: s.service ?? source.service, protocol: serializedAs(s.protocol ?? variant.protocol), operation: s.op, ...(s.plainHttp || s.presign ? { plainHttp: s.plainHttp ?? {} } : {}), params: timed[i].params }))
+      .filter((_, i) => !allSteps[i].step.http && !allSteps[i].step.postForm);
     for (const request of requests) request.params = await withCrtChecksum(request.operation, request.params);
     const botocore = (
       JSON.parse(execFileSync(pythonCommand(), [join(ROOT, 'verifier', 'port', 'serialize.py')], { input: JSON.stringify(requests), maxBuffer: 1 << 28 }).toString()) as SerializedRequest[]
     ).values();
     // Plain HTTP steps go as the test wrote them; the others as botocore serialized them, in order.
-    const serialized = allSteps.map(({ step }) => (step.http ? plainRequest(step.http) : botocore.next().value!));
+    const serialized = allSteps.map(({ step }) => (step.http ? plainRequest(step.http) : step.postForm ? formRequest(step.postForm) : botocore.next().value!));
     let cursor = 0;
     for (const { scenario, variant, steps } of jobs) {
       const entry = snapshot[variant.nodeId];

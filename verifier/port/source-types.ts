@@ -1,4 +1,4 @@
-import type { RepeatedTextGenerator } from '../contract/types.ts';
+import type { PostForm, RepeatedTextGenerator } from '../contract/types.ts';
 import { repeatedText } from '../replay/generated-body.ts';
 
 /**
@@ -67,10 +67,28 @@ export interface SourceStep {
    */
   http?: { url: string; method: string; path?: string; query?: Record<string, string>; headers?: Record<string, string>; body?: string };
   /**
-   * The recorded value of an `http` step as the HTTP answer it stands for (tests snapshot a dict they build from the
-   * response): its status, the headers it names, and the body text (a JSON body the snapshot stores decoded).
+   * The test presigned this call (botocore's `generate_presigned_url`: `op` and `params` make the signed request) and
+   * sent the URL with its own HTTP client; the contract gets `InteractionMeta.presign` and the request as sent.
    */
-  answer?: (recorded: never) => { status?: number; headers?: Record<string, string>; body?: unknown };
+  presign?: SourcePresign;
+  /**
+   * The recorded value of an `http` step as the HTTP answer it stands for (tests snapshot a dict they build from the
+   * response): its status, the headers it names, and the body text (a JSON body the snapshot stores decoded), or
+   * `xml`: the body as the test's xmltodict parse of it.
+   */
+  answer?: (recorded: never) => { status?: number; headers?: Record<string, string>; body?: unknown; xml?: unknown };
+  /** The region of the client the test made this call with, when it is not the run's (see InteractionMeta.region). */
+  region?: string;
+  /** The call went through an anonymous client (botocore's `UNSIGNED`): sent with no signature. */
+  unsigned?: boolean;
+  /**
+   * Not an API call but a browser POST form the test posted itself (`generate_presigned_post` then `requests.post`):
+   * built and signed at replay time (see InteractionMeta.postForm); `op` names the operation whose answer it gets
+   * (`PutObject`). Its snapshot is the `xmltodict` parse of an error answer, with the test's `StatusCode` if it kept it.
+   */
+  postForm?: PostForm;
+  /** The status the test asserted for this call where its snapshot kept none (`assert response.status_code == 400`). */
+  status?: number;
   /** Seconds to wait before this call (AWS timing the test relies on). */
   delaySeconds?: number;
   /** The test read the clock afresh for this call's `now()` times (`datetime.now()` inline) rather than reusing `utc_now`. */
@@ -82,6 +100,31 @@ export interface SourceStep {
    * constraint violations of a `N validation error(s) detected: ...` message; only Count 1 keeps their order).
    */
   errorDigest?: boolean;
+}
+
+/** How a test used a presigned URL (SourceStep.presign). */
+export interface SourcePresign {
+  /** botocore's `signature_version`: `s3v4` -> `v4`, `s3` -> `v2`. */
+  version: 'v4' | 'v2';
+  /** `ExpiresIn` (botocore's default 3600). */
+  expiresIn?: number;
+  /** The test waited this long after signing before sending (see PresignedUrl.signedSecondsAgo). */
+  signedSecondsAgo?: number;
+  /** The client was configured for virtual-hosted-style addressing. */
+  virtualHost?: boolean;
+  /** Headers the test's client sent (none by default); not signed unless `params` made them signed headers too. */
+  headers?: Record<string, string>;
+  /** The body the test's client sent. */
+  body?: string;
+  /**
+   * The test's edit of the URL's query: a function of the one botocore made (its own parameters, then the signature's
+   * as `{{presigned:<name>}}`) returning what was sent.
+   */
+  query?: (url: Record<string, string>) => Record<string, string>;
+  /** Text replacements the test made on the whole URL. */
+  replace?: [string, string][];
+  /** The status the test asserted, for an answer whose snapshot does not record it (the test parsed only the body). */
+  status?: number;
 }
 
 export interface SourceScenario {

@@ -1,5 +1,6 @@
 import type { Expectation, JsonValue, Matcher } from '../contract/types.ts';
 import { matchTemplate, type Vars } from './template.ts';
+import { xmlDocument } from './xml-document.ts';
 
 export interface Mismatch {
   /** `status`, `error.code`, `header:<name>`, or a JSONPath into the parsed response. */
@@ -174,13 +175,16 @@ class Comparison {
       case 'json': {
         let parsed: unknown;
         try {
-          // IAM returns its policy documents URL-encoded (RFC 3986) JSON.
-          const text = typeof actual === 'string' && actual.startsWith('%7B') ? decodeURIComponent(actual) : actual;
-          parsed = typeof text === 'string' ? parseJsonOrBlob(text) : undefined;
+          parsed = typeof actual === 'string' ? parseJsonOrBlob(unescapedJsonText(actual)) : undefined;
         } catch {
           parsed = undefined;
         }
         if (parsed === undefined) return this.fail(path, expected, actual, 'expected a JSON document in a string');
+        return this.structure(expected, parsed, path);
+      }
+      case 'xml': {
+        const parsed = typeof actual === 'string' ? xmlDocument(actual) : undefined;
+        if (parsed === undefined) return this.fail(path, expected, actual, 'expected an XML document in a string');
         return this.structure(expected, parsed, path);
       }
       case 'lines': {
@@ -197,6 +201,16 @@ class Comparison {
       }
     }
   }
+}
+
+/**
+ * The JSON text a service wrapped: IAM returns its policy documents URL-encoded (RFC 3986), API Gateway a REST API's
+ * policy with its quotes escaped (`{\"Version\":...}`, read back by the tests with Python's unicode_escape).
+ */
+function unescapedJsonText(text: string): string {
+  if (text.startsWith('%7B')) return decodeURIComponent(text);
+  if (text.startsWith('{\\"')) return JSON.parse(`"${text}"`) as string;
+  return text;
 }
 
 /** A JSON document in a string, or in a blob (base64 text, as parsed responses give blobs: Lambda's Invoke Payload). */

@@ -100,7 +100,8 @@ export async function signRequest(prepared: Omit<PreparedRequest, 'body'> & { bo
   const key = `${service}|${region}|${credentials.accessKeyId}`;
   let signer = signers.get(key);
   if (!signer) {
-    signer = new SignatureV4({ service, region, credentials, sha256: Sha256, applyChecksum: true });
+    // S3 signs its path as sent (SDKs turn off the second URI encoding other services' canonical requests apply).
+    signer = new SignatureV4({ service, region, credentials, sha256: Sha256, applyChecksum: true, uriEscapePath: service !== 's3' });
     signers.set(key, signer);
   }
   const query: Record<string, string | string[]> = {};

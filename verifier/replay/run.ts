@@ -1,11 +1,13 @@
 import { Agent, request as httpRequest } from 'undici';
 import { loadModel } from '../../emulator/models/load.ts';
 import type { ServiceModel } from '../../emulator/models/types.ts';
-import type { ContractFile, ContractInteraction, Expectation } from '../contract/types.ts';
+import type { ContractFile, ContractInteraction, Expectation, PostForm } from '../contract/types.ts';
 import { parseResponse, type ParsedResponse } from '../model/parse-response.ts';
 import { cborRequestBody, cborResponseDocument } from '../model/cbor-document.ts';
 import { compareOutput, readPath, type Mismatch } from './compare.ts';
-import { prepareRequest, signRequest, type Credentials } from './request.ts';
+import { prepareRequest, signRequest, type Credentials, type PreparedRequest } from './request.ts';
+import { postFormBody } from './post-form.ts';
+import { presignedRequest } from './presign.ts';
 import { matchTemplate, render, UnboundVariable, type Vars } from './template.ts';
 
 export interface Target {
@@ -192,15 +194,47 @@ async function sendPlain(interaction: ContractInteraction, target: Target, vars:
   };
 }
 
+/** The request with the POST form built and signed for the target in place of its (empty) body. */
+function withPostForm(prepared: PreparedRequest, form: PostForm, vars: Vars, credentials: Credentials, region: string, nowMs: number): PreparedRequest {
+  const { body, contentType } = postFormBody(form, vars, credentials, region, nowMs);
+  return { ...prepared, headers: { ...prepared.headers, 'content-type': contentType }, body };
+}
+
+/**
+ * A presigned-URL interaction (InteractionMeta.presign): the URL is signed now for the target and sent unsigned, its
+ * answer parsed as the operation's. "Now" is the target's clock where it has one, as the URL's expiry is judged by it.
+ */
+async function sendPresigned(interaction: ContractInteraction, target: Target, vars: Vars, model: ServiceModel): Promise<Sent> {
+  const meta = interaction.comments.twinstack;
+  const now = target.readClock ? await target.readClock() : Date.now();
+  const prepared = await presignedRequest(interaction, target.endpoint, target.region, target.credentials, vars, now);
+  const headers = prepared.host ? { ...prepared.headers, host: prepared.host } : prepared.headers;
+  const res = await httpRequest(prepared.url, { method: prepared.method as 'PUT', headers, body: prepared.body, dispatcher: agentFor(prepared.url.origin) });
+  const responseHeaders: Record<string, string> = {};
+  for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) responseHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
+  const body = await res.body.text();
+  return {
+    parsed: parseResponse(model, meta.operation, meta.protocol, res.statusCode, responseHeaders, body),
+    exchange: { request: { method: prepared.method, url: prepared.url.toString(), headers: prepared.headers, ...(prepared.body ? { body: shownBody(prepared.body) } : {}) }, response: { status: res.statusCode, body } },
+  };
+}
+
 async function send(interaction: ContractInteraction, target: Target, vars: Vars, model: ServiceModel, now: number): Promise<Sent> {
   const meta = interaction.comments.twinstack;
   if (meta.url !== undefined) return sendPlain(interaction, target, vars, now);
+  if (meta.presign !== undefined) return sendPresigned(interaction, target, vars, model);
   const prepared = prepareRequest(interaction, target.endpoint, vars, now);
   const signingName = model.metadata.signingName ?? model.metadata.endpointPrefix;
   // Smithy RPC v2 CBOR: the stored AWS JSON document goes as CBOR; the answer is read back as its JSON document.
   const cbor = meta.protocol === 'smithy-rpc-v2-cbor';
-  const wire = cbor ? { ...prepared, body: cborRequestBody(model, meta.operation, String(prepared.body ?? '')) } : prepared;
-  const headers = await signRequest(wire, signingName, target.region, target.credentials);
+  const region = meta.region ?? target.region;
+  const wire = meta.postForm
+    ? withPostForm(prepared, meta.postForm, vars, target.credentials, region, now)
+    : cbor
+      ? { ...prepared, body: cborRequestBody(model, meta.operation, String(prepared.body ?? '')) }
+      : prepared;
+  // A POST form carries its own signature; an anonymous client sends none.
+  const headers = meta.postForm || meta.unsigned ? { ...wire.headers, host: prepared.url.host } : await signRequest(wire, signingName, region, target.credentials);
   const res = await httpRequest(prepared.url, {
     method: prepared.method as 'POST',
     headers,
@@ -270,6 +304,8 @@ export async function runScenario(contract: ContractFile, target: Target, filter
   for (const interaction of interactions) {
     const meta = interaction.comments.twinstack;
     const started = performance.now();
+    // A POST form is signed when the test made it, before any wait (its policy may expire during it).
+    const signedAt = meta.postForm ? await (target.readClock ? target.readClock() : Date.now()) : now;
     if (meta.delaySeconds) {
       if (target.advanceClock) await target.advanceClock(meta.delaySeconds);
       else await new Promise((r) => setTimeout(r, meta.delaySeconds! * 1000));
@@ -281,7 +317,7 @@ export async function runScenario(contract: ContractFile, target: Target, filter
     const model = modelOf(meta.service);
     try {
       if (!model) throw new Error(`no AWS model for service '${meta.service}'`);
-      const sent = await sendUntil(interaction, target, vars, model, now);
+      const sent = await sendUntil(interaction, target, vars, model, meta.postForm ? signedAt : now);
       const actual = sent.parsed;
       exchange = sent.exchange;
       status = actual.status;

@@ -102,7 +102,7 @@ const source: SourceFile = {
     },
   ],
   notPorted: {
-    test_object_created_put_in_different_region: 'puts the object through a client of another region; a contract signs every call for one region',
+    test_object_created_put_in_different_region: 'puts the object through a client of another region and reads the event from an EventBridge rule of that region; a step can now carry its client’s region (InteractionMeta.region), but the rule, queue and bucket set-up in the second region was not rewritten yet',
   },
 };
 

@@ -77,8 +77,9 @@ const routes = new WeakMap<RawRequest, RouteMatch | undefined>();
 
 /** The operation a REST request is for (matched once per request). */
 function routeOf(req: RawRequest, model: ServiceModel): RouteMatch | undefined {
-  if (!routes.has(req)) routes.set(req, matchRoute(model, { ...req, path: pathStylePath(req, model) }));
-  return routes.get(req);
+  let route = routes.get(req);
+  if (route === undefined && !routes.has(req)) routes.set(req, (route = matchRoute(model, req, pathStylePath(req, model))));
+  return route;
 }
 
 /** Whether the request's operation has a streaming payload member (S3 PutObject, UploadPart; Lambda InvokeAsync). */

@@ -25,14 +25,32 @@ export interface RouteMatch {
   labels: Record<string, string>;
 }
 
-const cache = new WeakMap<ServiceModel, Route[]>();
+/**
+ * A model's routes by method, those sharing a path template grouped under one pattern (S3 has 36 PUT operations but
+ * two PUT paths, `/{Bucket}` and `/{Bucket}/{Key+}`): a request runs one regular expression per path, not per route.
+ */
+interface CompiledRoutes {
+  all: Route[];
+  byMethod: Map<string, { pattern: RegExp; routes: Route[] }[]>;
+}
 
-function compile(model: ServiceModel): Route[] {
-  let routes = cache.get(model);
-  if (routes) return routes;
-  routes = Object.entries(model.operations).map(([name, op], order) => compileRoute(model, name, op, order));
-  cache.set(model, routes);
-  return routes;
+const cache = new WeakMap<ServiceModel, CompiledRoutes>();
+
+function compile(model: ServiceModel): CompiledRoutes {
+  let compiled = cache.get(model);
+  if (compiled) return compiled;
+  const all = Object.entries(model.operations).map(([name, op], order) => compileRoute(model, name, op, order));
+  const byMethod = new Map<string, { pattern: RegExp; routes: Route[] }[]>();
+  for (const route of all) {
+    let groups = byMethod.get(route.method);
+    if (!groups) byMethod.set(route.method, (groups = []));
+    const group = groups.find((g) => g.pattern.source === route.pattern.source);
+    if (group) group.routes.push(route);
+    else groups.push({ pattern: route.pattern, routes: [route] });
+  }
+  compiled = { all, byMethod };
+  cache.set(model, compiled);
+  return compiled;
 }
 
 /** A URI template's path part as a pattern: labels captured in order, and how much literal text it has. */
@@ -120,26 +138,33 @@ function compareRanks(a: number[], b: number[]): number {
  * and among several matches (S3's `PUT /{Bucket}/{Key+}` is PutObject, UploadPart, CopyObject and UploadPartCopy)
  * the one whose required query parameters and headers are present wins.
  */
-export function matchRoute(model: ServiceModel, req: RawRequest): RouteMatch | undefined {
+export function matchRoute(model: ServiceModel, req: RawRequest, path = req.path): RouteMatch | undefined {
   let best: { route: Route; match: RegExpExecArray; rank: number[] } | undefined;
   let lowerQuery: Set<string> | undefined;
   // The AWS SDKs name the operation in `x-id` where templates alone are ambiguous (S3's ListBuckets and ListDirectoryBuckets).
   const named = req.query.get('x-id');
-  for (const route of compile(model)) {
-    if (route.method !== req.method) continue;
-    const match = route.pattern.exec(req.path);
-    if (!match || !literalQueryMatches(route, req.query)) continue;
-    lowerQuery ??= new Set([...req.query.keys()].map((k) => k.toLowerCase()));
-    const routeRank = route.operation === named ? [-Infinity] : rank(route, req, lowerQuery);
-    if (!best || compareRanks(routeRank, best.rank) < 0) best = { route, match, rank: routeRank };
+  for (const { pattern, routes } of compile(model).byMethod.get(req.method) ?? []) {
+    const match = pattern.exec(path);
+    if (!match) continue;
+    for (const route of routes) {
+      if (!literalQueryMatches(route, req.query)) continue;
+      // The operation the request names beats every other candidate.
+      if (route.operation === named) return matched(route, match);
+      lowerQuery ??= new Set([...req.query.keys()].map((k) => k.toLowerCase()));
+      const routeRank = rank(route, req, lowerQuery);
+      if (!best || compareRanks(routeRank, best.rank) < 0) best = { route, match, rank: routeRank };
+    }
   }
-  if (!best) return undefined;
+  return best && matched(best.route, best.match);
+}
+
+function matched(route: Route, match: RegExpExecArray): RouteMatch {
   const labels: Record<string, string> = {};
-  best.route.labels.forEach((name, i) => (labels[name] = decodeLabel(best.match[i + 1])));
-  return { operation: best.route.operation, labels };
+  route.labels.forEach((name, i) => (labels[name] = decodeLabel(match[i + 1])));
+  return { operation: route.operation, labels };
 }
 
 /** Whether any operation of the model has a path template matching this path (any method). */
 export function pathMatchesAnyRoute(model: ServiceModel, path: string): boolean {
-  return compile(model).some((route) => route.pattern.test(path));
+  return compile(model).all.some((route) => route.pattern.test(path));
 }

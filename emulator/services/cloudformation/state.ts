@@ -111,6 +111,8 @@ export interface ChangeSet extends DeploymentSettings {
   created: Date;
   description?: string;
   changes: Change[];
+  /** The changes as DescribeChangeSet shows them with IncludePropertyValues (before and after values). */
+  changesWithValues?: Change[];
   /** An IMPORT change set's resources and their identifiers. */
   resourcesToImport?: ResourceToImport[];
   includeNestedStacks?: boolean;

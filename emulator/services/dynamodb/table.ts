@@ -117,7 +117,8 @@ export class Table {
   streamSpecification?: StreamSpecification;
   latestStream?: { arn: string; label: string };
   sse?: SSEDescription;
-  tableClass?: { name: string; updated: Date };
+  /** The table class; `updated` once UpdateTable changed it (a class given at creation shows no update time). */
+  tableClass?: { name: string; updated?: Date };
   deletionProtection = false;
   ttl: TimeToLive = { status: 'DISABLED' };
   sizeBytes = 0;

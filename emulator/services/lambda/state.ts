@@ -24,6 +24,8 @@ export class LambdaState {
   readonly layers = new Map<string, { versions: Map<number, LayerVersion>; next: number }>();
   readonly eventSourceMappings = new Map<string, EventSourceMapping>();
   readonly codeSigningConfigs = new Map<string, CodeSigningConfig>();
+  /** Code signing configs' tags, by config ARN. */
+  readonly codeSigningConfigTags = new Map<string, Map<string, string>>();
   /** Capacity providers (Lambda Managed Instances), by name. */
   readonly capacityProviders = new Map<string, CapacityProvider>();
   /** Capacity providers' tags, by provider name. */

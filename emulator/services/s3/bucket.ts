@@ -27,6 +27,8 @@ export class Bucket {
   tags?: Tag[];
   acl: Grant[];
   policy?: string;
+  /** `EU`: the bucket was created with that legacy alias of eu-west-1, which GetBucketLocation still answers. */
+  locationAlias?: 'EU';
   /** Set for directory buckets (S3 Express One Zone): where the bucket lives. */
   directory?: DirectoryLocation;
 

@@ -66,8 +66,9 @@ export function preflight(bucket: Bucket | undefined, headers: Readonly<Record<s
   const origin = headers['origin'];
   if (origin === undefined) throw new AwsError('BadRequest', 'Insufficient information. Origin request header needed.', { status: 400 });
   const method = headers['access-control-request-method'];
-  if (!bucket) throw forbidden('Bucket not found', method ?? 'OPTIONS', resourceType);
-  if (!bucket.configs.has('cors')) throw forbidden('CORS is not enabled for this bucket.', method ?? 'OPTIONS', resourceType);
+  // Without a bucket or a CORS configuration, AWS names the bucket as the resource even for an object's URL.
+  if (!bucket) throw forbidden('Bucket not found', method ?? 'OPTIONS', 'BUCKET');
+  if (!bucket.configs.has('cors')) throw forbidden('CORS is not enabled for this bucket.', method ?? 'OPTIONS', 'BUCKET');
   const requested = (headers['access-control-request-headers'] ?? '')
     .split(',')
     .map((h) => h.trim().toLowerCase())

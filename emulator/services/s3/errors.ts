@@ -29,6 +29,8 @@ export const S3Errors = {
   missingContentLength: () => new AwsError('MissingContentLength', 'You must provide the Content-Length HTTP header.', { status: 411 }),
   entityTooLarge: (size: number, max: number) =>
     new AwsError('EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size', { status: 400, fields: { ProposedSize: size, MaxSizeAllowed: max } }),
+  entityTooSmall: (size: number, min: number) =>
+    new AwsError('EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed size', { status: 400, fields: { ProposedSize: size, MinSizeAllowed: min } }),
   notImplementedHeader: (header: string, additionalMessage: string | null = `We don't accept the provided value of ${header} header for this API`) =>
     new AwsError('NotImplemented', 'A header you provided implies functionality that is not implemented', {
       status: 501,

@@ -10,6 +10,7 @@ import { objectLambdaPath } from './object-lambda.ts';
 import { postUpload } from './post-upload.ts';
 import { answerStatus, s3World } from './registry.ts';
 import { serveWebsite } from './website.ts';
+import { S3Errors } from './errors.ts';
 
 /** Operations AWS answers with 204 although the model does not say so. */
 const NO_CONTENT = new Set([
@@ -65,9 +66,11 @@ export function s3Http(model: ServiceModel) {
         const headers = preflight(found, req.headers, key === undefined ? 'BUCKET' : 'OBJECT');
         return { status: 200, headers: { ...headers, ...requestIdHeaders(ctx), 'content-length': '0' }, body: '' };
       }
-      if (isPostUpload(req)) {
+      if (req.method === 'POST') {
         const { bucket, key } = target(req, model);
-        if (key === undefined) return postUpload(req, bucket, ctx, requestIdHeaders(ctx));
+        if (key === undefined && isPostUpload(req)) return postUpload(req, bucket, ctx, requestIdHeaders(ctx));
+        // An unsigned bucket POST with no sub-resource is a browser upload, whatever its body.
+        if (key === undefined && bucket && req.query.size === 0 && req.headers['authorization'] === undefined) throw S3Errors.preconditionFailed('Bucket POST must be of the enclosure-type multipart/form-data');
       }
       return undefined;
     },

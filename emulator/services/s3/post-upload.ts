@@ -8,6 +8,8 @@ import { escapeXml } from '../../protocols/xml-writer.ts';
 import { prepareAccountBlocks } from './request-preparation.ts';
 import { S3Errors } from './errors.ts';
 import { storeObject } from './operations/put-object.ts';
+import { checkPostSignature } from './post-signature.ts';
+import { formTagging } from './post-tagging.ts';
 
 /** The form fields before the file (AWS ignores those after it), and the file as it streams in. */
 interface Form {
@@ -45,7 +47,8 @@ function readForm(req: RawRequest): Promise<Form> {
         stream.resume();
         return;
       }
-      settle({ fields, file: { filename: info.filename, contentType: info.mimeType, data: stream } });
+      // busboy reports a part without a Content-Type as text/plain; S3 stores such a file as binary/octet-stream.
+      settle({ fields, file: { filename: info.filename, contentType: declared.typed() ? info.mimeType : undefined, data: stream } });
     });
     parser.on('close', () => settle({ fields }));
     parser.on('error', (error) => {
@@ -53,8 +56,33 @@ function readForm(req: RawRequest): Promise<Form> {
       settled = true;
     });
     const body = req.bodyStream ?? [req.body];
-    Readable.from(body).on('error', (error) => parser.destroy(error)).pipe(parser);
+    const declared = partHeaders();
+    Readable.from(body)
+      .on('error', (error) => parser.destroy(error))
+      .on('data', (chunk: Buffer) => declared.see(chunk))
+      .pipe(parser);
   });
+}
+
+/**
+ * Whether the last part header block seen so far declares a Content-Type: the bytes before the file's data are kept
+ * (only the tail that can still hold the block) until the file part begins.
+ */
+function partHeaders() {
+  let tail = '';
+  let done = false;
+  return {
+    see(chunk: Buffer) {
+      if (!done) tail = (tail + chunk.toString('latin1')).slice(-65_536);
+    },
+    typed(): boolean {
+      done = true;
+      const headers = [...tail.matchAll(/content-disposition:[^\r\n]*\bname="file"/gi)].pop();
+      if (!headers) return false;
+      const block = tail.slice(tail.lastIndexOf('\n--', headers.index) + 1, tail.indexOf('\r\n\r\n', headers.index) >>> 0);
+      return /\ncontent-type:/i.test(block);
+    },
+  };
 }
 
 type Condition = Record<string, string> | [string, string | number, string | number];
@@ -109,7 +137,11 @@ async function* sized(data: AsyncIterable<Buffer>, range: Condition | undefined)
     size += chunk.length;
     yield chunk;
   }
-  if (Array.isArray(range) && !(size >= Number(range[1]) && size <= Number(range[2]))) throw policyFailed(range);
+  if (!Array.isArray(range)) return;
+  const [min, max] = [Number(range[1]), Number(range[2])];
+  if (!Number.isInteger(min) || !Number.isInteger(max) || String(range[1]).trim() === '' || String(range[2]).trim() === '') throw policyFailed(range);
+  if (size > max) throw S3Errors.entityTooLarge(size, max);
+  if (size < min) throw S3Errors.entityTooSmall(size, min);
 }
 
 /**
@@ -136,9 +168,11 @@ export async function postUpload(req: RawRequest, bucket: string, ctx: RequestCo
   if (!file) throw new AwsError('InvalidArgument', 'POST requires exactly one file upload per request.', { status: 400, fields: { ArgumentName: 'file', ArgumentValue: 0 } });
   const rawKey = fields.get('key');
   if (rawKey === undefined) throw new AwsError('InvalidArgument', "Bucket POST must contain a field named 'key'.  If it is specified, please check the order of the fields.", { status: 400, fields: { ArgumentName: 'key', ArgumentValue: '' } });
-  const key = rawKey.replace('${filename}', file.filename ?? '');
+  // A file part without a filename leaves `${filename}` in the key as it is.
+  const key = file.filename === undefined ? rawKey : rawKey.replace('${filename}', file.filename);
   fields.set('key', key);
   const policy = fields.get('policy');
+  if (policy !== undefined) checkPostSignature(fields, policy, ctx);
   const sizeRange = policy === undefined ? undefined : checkPolicy(policy, fields, bucket, ctx.emulator.clock.now());
   const metadata = Object.fromEntries([...fields].filter(([k]) => k.startsWith('x-amz-meta-')).map(([k, v]) => [k.slice('x-amz-meta-'.length), v]));
   const input = {
@@ -150,7 +184,9 @@ export async function postUpload(req: RawRequest, bucket: string, ctx: RequestCo
     ContentDisposition: fields.get('content-disposition'),
     ContentEncoding: fields.get('content-encoding'),
     ACL: fields.get('acl') as never,
-    Tagging: fields.get('tagging'),
+    Tagging: fields.has('tagging') ? formTagging(fields.get('tagging')!) : undefined,
+    // Stored as the header text, as PutObject's Expires header is (the model types it as a string).
+    Expires: fields.get('expires') as never,
     StorageClass: fields.get('x-amz-storage-class') as never,
     Metadata: metadata,
   };

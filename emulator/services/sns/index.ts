@@ -26,6 +26,7 @@ import {
   listSubscriptionsByTopic,
   setSubscriptionAttributes,
   subscribe,
+  subscribeMaySign,
   unsubscribe,
 } from './operations/subscriptions.ts';
 import { listTagsForResource, tagResource, untagResource } from './operations/tags.ts';
@@ -60,7 +61,7 @@ const sns: ServiceDefinition<SnsState> = {
     RemovePermission: removePermission,
     PutDataProtectionPolicy: putDataProtectionPolicy,
     GetDataProtectionPolicy: getDataProtectionPolicy,
-    Subscribe: withSigningKey(subscribe),
+    Subscribe: withSigningKey(subscribe, subscribeMaySign),
     ConfirmSubscription: confirmSubscription,
     Unsubscribe: withSigningKey(unsubscribe),
     ListSubscriptions: listSubscriptions,

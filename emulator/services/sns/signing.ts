@@ -2,7 +2,6 @@ import { createSign, generateKeyPair, generateKeyPairSync, sign as cryptoSign } 
 import { promisify } from 'node:util';
 import forge from 'node-forge';
 import type { Emulator } from '../../core/emulator.ts';
-import type { RequestContext } from '../../core/service.ts';
 
 interface SigningKey {
   privateKeyPem: string;
@@ -74,12 +73,16 @@ function selfSigned(emulator: Emulator, publicKeyPem: string, privateKeyPem: str
   return forge.pki.certificateToPem(certificate);
 }
 
-/** Wraps the handlers that sign (publishing, confirmations) so that they first await the emulator's signing key. */
-export function withSigningKey<H extends (input: never, ctx: RequestContext<never>) => unknown>(handler: H): H {
-  return (async (input: never, ctx: RequestContext<never>) => {
-    await prepareSigningKey(ctx.emulator);
-    return handler(input, ctx);
-  }) as H;
+/**
+ * Wraps the handlers that sign (publishing, confirmations) so that they first await the emulator's signing key; with
+ * `maySign`, only the requests it says may sign wait (a key is made in the background on SNS's first use, which can
+ * take a second on a busy machine).
+ */
+export function withSigningKey<I, C extends { emulator: Emulator }, O>(handler: (input: I, ctx: C) => O, maySign?: (input: I, ctx: C) => boolean) {
+  return async (input: I, ctx: C): Promise<Awaited<O>> => {
+    if (!maySign || maySign(input, ctx)) await prepareSigningKey(ctx.emulator);
+    return await handler(input, ctx);
+  };
 }
 
 /** The fields AWS signs, in its order, for each message type. */

@@ -121,7 +121,7 @@ export function putIntegrationResponse(input: PutIntegrationResponseRequest, ctx
     : undefined;
   const response: IntegrationResponse = {
     statusCode,
-    selectionPattern: input.selectionPattern ?? '',
+    selectionPattern: input.selectionPattern,
     responseParameters: input.responseParameters && Object.keys(input.responseParameters).length ? input.responseParameters : undefined,
     responseTemplates: templates as Record<string, string> | undefined,
     contentHandling: input.contentHandling,

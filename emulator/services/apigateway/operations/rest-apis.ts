@@ -86,7 +86,22 @@ export function newApi(state: ApiGatewayState, input: CreateRestApiRequest, now:
 
 export function restApiOutput(state: ApiGatewayState, stored: StoredApi, alwaysTags = false): RestApi {
   const tags = tagsOf(state, state.arn(`/restapis/${stored.api.id}`));
-  return { ...stored.api, tags: Object.keys(tags).length || alwaysTags ? tags : undefined };
+  const policy = stored.api.policy === undefined ? undefined : answeredPolicy(stored.api.policy);
+  return { ...stored.api, policy, tags: Object.keys(tags).length || alwaysTags ? tags : undefined };
+}
+
+/**
+ * A REST API's policy as AWS answers it: the document without white space, its quotes and backslashes escaped
+ * (`{\"Version\":...}`, which LocalStack's AWS-validated tests read back with Python's unicode_escape).
+ */
+function answeredPolicy(policy: string): string {
+  let text = policy;
+  try {
+    text = JSON.stringify(JSON.parse(policy));
+  } catch {
+    // Not a JSON document: escaped as given.
+  }
+  return JSON.stringify(text).slice(1, -1);
 }
 
 export function createRestApi(input: CreateRestApiRequest, ctx: Ctx): RestApi {

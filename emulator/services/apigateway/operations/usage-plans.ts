@@ -19,7 +19,10 @@ export function usagePlanOf(state: ApiGatewayState, id: string | undefined): Usa
 
 function output(state: ApiGatewayState, plan: UsagePlan): UsagePlan {
   const tags = tagsOf(state, state.arn(`/usageplans/${plan.id}`));
-  return { ...structuredClone(plan), tags: Object.keys(tags).length ? tags : undefined };
+  const copy = structuredClone(plan);
+  // A quota's offset is answered as 0 when none was given (AWS's recording of a CloudFormation usage plan).
+  if (copy.quota) copy.quota = { ...copy.quota, offset: copy.quota.offset ?? 0 };
+  return { ...copy, tags: Object.keys(tags).length ? tags : undefined };
 }
 
 /** Each stage must be a REST API's, or a WebSocket API's (usage plans meter those too, through API Gateway v2). */

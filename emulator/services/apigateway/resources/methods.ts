@@ -50,7 +50,8 @@ async function putMethod(request: ResourceRequest): Promise<void> {
     contentHandling: integration.ContentHandling,
     cacheNamespace: integration.CacheNamespace,
     cacheKeyParameters: integration.CacheKeyParameters,
-    connectionType: integration.ConnectionType,
+    // AWS answers no connection type for a MOCK integration, even one whose template gives INTERNET (recorded).
+    connectionType: integration.Type === 'MOCK' ? undefined : integration.ConnectionType,
     connectionId: integration.ConnectionId,
     timeoutInMillis: count(integration.TimeoutInMillis),
   });
@@ -58,7 +59,7 @@ async function putMethod(request: ResourceRequest): Promise<void> {
     await request.call('apigateway', 'PutIntegrationResponse', {
       ...key,
       statusCode: String(response.StatusCode),
-      selectionPattern: response.SelectionPattern,
+      selectionPattern: response.SelectionPattern === undefined ? undefined : String(response.SelectionPattern),
       responseParameters: response.ResponseParameters,
       responseTemplates: response.ResponseTemplates,
       contentHandling: response.ContentHandling,

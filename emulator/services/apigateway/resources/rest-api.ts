@@ -1,4 +1,5 @@
 import { jsonText, type Properties, type ResourceRequest, type ResourceState, type ResourceType } from '../../cloudformation/provider.ts';
+import type { PatchOperation } from '@aws-sdk/client-api-gateway';
 import { AwsError } from '../../../core/errors.ts';
 import { count, flag, patchChanges, tagMap } from './values.ts';
 
@@ -36,10 +37,18 @@ async function putBody(request: ResourceRequest, id: string): Promise<void> {
     failOnWarnings: flag(request.properties.FailOnWarnings),
     parameters: request.properties.Parameters,
   });
-  // A name in the template wins over the document's title.
-  if (request.properties.Name !== undefined) {
-    await request.call('apigateway', 'UpdateRestApi', { restApiId: id, patchOperations: [{ op: 'replace', path: '/name', value: request.properties.Name }] });
-  }
+  // A name in the template wins over the document's title; the template's binary media types join the document's
+  // (AWS's recording answers both lists' types).
+  const ops: PatchOperation[] = [];
+  if (request.properties.Name !== undefined) ops.push({ op: 'replace', path: '/name', value: String(request.properties.Name) });
+  const imported = new Set((await request.call('apigateway', 'GetRestApi', { restApiId: id })).binaryMediaTypes ?? []);
+  for (const type of (request.properties.BinaryMediaTypes ?? []) as string[]) if (!imported.has(type)) ops.push({ op: 'add', path: `/binaryMediaTypes/${escapeMediaType(type)}` });
+  if (ops.length) await request.call('apigateway', 'UpdateRestApi', { restApiId: id, patchOperations: ops });
+}
+
+/** A media type as a patch path segment (JSON Pointer escaping). */
+function escapeMediaType(type: string): string {
+  return type.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** `AWS::ApiGateway::RestApi`: Ref is the API id; GetAtt RestApiId, RootResourceId. */
@@ -85,9 +94,8 @@ export const restApi: ResourceType = {
       ops.push({ op: 'replace', path: `/endpointConfiguration/types/${type(previous.EndpointConfiguration)}`, value: type(properties.EndpointConfiguration) });
     }
     const media = (list: unknown) => new Set((list ?? []) as string[]);
-    const escape = (type: string) => type.replace(/~/g, '~0').replace(/\//g, '~1');
-    for (const type of media(previous.BinaryMediaTypes)) if (!media(properties.BinaryMediaTypes).has(type)) ops.push({ op: 'remove', path: `/binaryMediaTypes/${escape(type)}` });
-    for (const type of media(properties.BinaryMediaTypes)) if (!media(previous.BinaryMediaTypes).has(type)) ops.push({ op: 'add', path: `/binaryMediaTypes/${escape(type)}` });
+    for (const type of media(previous.BinaryMediaTypes)) if (!media(properties.BinaryMediaTypes).has(type)) ops.push({ op: 'remove', path: `/binaryMediaTypes/${escapeMediaType(type)}` });
+    for (const type of media(properties.BinaryMediaTypes)) if (!media(previous.BinaryMediaTypes).has(type)) ops.push({ op: 'add', path: `/binaryMediaTypes/${escapeMediaType(type)}` });
     if (ops.length) await request.call('apigateway', 'UpdateRestApi', { restApiId: request.physicalId, patchOperations: ops });
     return state(request, request.physicalId);
   },

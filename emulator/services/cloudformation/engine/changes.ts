@@ -1,6 +1,8 @@
 import type { Change, ResourceChangeDetail } from '@aws-sdk/client-cloudformation';
 import { getAttTarget, intrinsicOf, references, resolve, subPlaceholders } from '../template/intrinsics.ts';
-import type { Stack } from '../state.ts';
+import type { Stack, StackResource } from '../state.ts';
+import type { TemplateResource } from '../template/parse.ts';
+import type { StackScope } from './scope.ts';
 import { plan, scopeFor, type Desired } from './deploy.ts';
 import type { Run } from './run.ts';
 import { resourceType } from './types.ts';
@@ -51,13 +53,19 @@ function replacementOf(details: ResourceChangeDetail[], typeChanged: boolean): '
   return details.every((d) => d.Evaluation === 'Static' || d.ChangeSource === 'DirectModification' || d.Target?.RequiresRecreation !== 'Always') ? 'True' : 'Conditional';
 }
 
+/** The parts of a resource its details change (a change of type alone changes its properties). */
+function scopeOf(details: ResourceChangeDetail[]): ('Metadata' | 'Properties')[] {
+  const parts = (['Metadata', 'Properties'] as const).filter((part) => details.some((d) => d.Target?.Attribute === part));
+  return parts.length ? parts : ['Properties'];
+}
+
 /**
  * Changes that follow from other changes, as AWS lists them: a property pointing at a replaced resource changes with
  * it (`Ref`: ResourceReference, `Fn::GetAtt`: ResourceAttribute, both Static), one reading an attribute of a resource
  * updated in place may change (ResourceAttribute, Dynamic); a `Ref` to a resource updated in place is its unchanged id.
  * Repeated until nothing more follows, so chains of references propagate.
  */
-function propagate(resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>, modified: Map<string, { details: ResourceChangeDetail[]; createOnly: Set<string> }>, live: Map<string, unknown>): void {
+function propagate(resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>, modified: Modified, live: Map<string, unknown>, valued: boolean): void {
   const typeChanged = (id: string) => resources[id].Type !== (live.get(id) as { type?: string } | undefined)?.type;
   for (let grew = true; grew; ) {
     grew = false;
@@ -67,15 +75,21 @@ function propagate(resources: Record<string, { Type: string; Properties?: Record
           const cause = modified.get(target);
           if (!cause || (!cause.details.length && !typeChanged(target))) continue;
           const replaced = replacementOf(cause.details, typeChanged(target)) !== 'False';
-          if (!replaced && attribute === undefined) continue;
+          // With property values, AWS reads an attribute of a resource updated in place as it is now: no change.
+          if (!replaced && (attribute === undefined || valued)) continue;
           const entity = attribute === undefined ? target : `${target}.${attribute}`;
           if (entry.details.some((d) => d.CausingEntity === entity && d.Target?.Name === name)) continue;
+          const targetOf = (): ResourceChangeDetail['Target'] => ({ Attribute: 'Properties', Name: name, RequiresRecreation: entry.createOnly.has(name) ? 'Always' : 'Never' });
           entry.details.push({
-            Target: { Attribute: 'Properties', Name: name, RequiresRecreation: entry.createOnly.has(name) ? 'Always' : 'Never' },
+            Target: targetOf(),
             Evaluation: replaced ? 'Static' : 'Dynamic',
             ChangeSource: attribute === undefined ? 'ResourceReference' : 'ResourceAttribute',
             CausingEntity: entity,
           });
+          // ...and shows the property changing as it evaluates, as for a parameter's new value.
+          if (valued && !entry.details.some((d) => d.ChangeSource === 'DirectModification' && d.Target?.Name === name)) {
+            entry.details.push({ Target: targetOf(), Evaluation: 'Dynamic', ChangeSource: 'DirectModification' });
+          }
           grew = true;
         }
       }
@@ -83,17 +97,79 @@ function propagate(resources: Record<string, { Type: string; Properties?: Record
   }
 }
 
+/** What AWS shows (with IncludePropertyValues) for a value known only once the change set runs. */
+const KNOWN_AFTER_APPLY = '{{changeSet:KNOWN_AFTER_APPLY}}';
+
+type Modified = Map<string, { details: ResourceChangeDetail[]; createOnly: Set<string> }>;
+
+/**
+ * A template value as the change set expects it after execution: intrinsics evaluated where they can be now, and
+ * those naming a resource still to be made or replaced shown as known after apply.
+ */
+function afterValues(scope: StackScope, resources: Record<string, TemplateResource>, modified: Modified, live: Map<string, StackResource>): (value: unknown) => unknown {
+  const typeChanged = (id: string) => resources[id]?.Type !== live.get(id)?.type;
+  // Only a replaced resource's id and attributes are unknown before the change set runs (see propagate).
+  const changing = ({ target }: { target: string }) => {
+    const entry = modified.get(target);
+    if (!entry || (!entry.details.length && !typeChanged(target))) return false;
+    return replacementOf(entry.details, typeChanged(target)) !== 'False';
+  };
+  const after = (value: unknown): unknown => {
+    if (intrinsicOf(value)) {
+      if (pointers(value).some(changing)) return KNOWN_AFTER_APPLY;
+      try {
+        // Wrapped, so that an AWS::NoValue leaves the value out.
+        return (resolve({ value }, scope) as { value?: unknown }).value;
+      } catch {
+        return KNOWN_AFTER_APPLY;
+      }
+    }
+    if (Array.isArray(value)) return value.map(after).filter((v) => v !== undefined);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, after(v)]).filter(([, v]) => v !== undefined));
+    return value;
+  };
+  return after;
+}
+
+/**
+ * A removed resource's properties as AWS shows them (its BeforeContext): its declaration, with the values that came
+ * from other resources of the stack shown as known after apply and other intrinsics as they evaluated.
+ */
+function removedValues(declared: Record<string, TemplateResource>, raw: unknown, resolved: unknown): unknown {
+  if (intrinsicOf(raw)) return pointers(raw).some(({ target }) => Object.hasOwn(declared, target)) ? KNOWN_AFTER_APPLY : resolved;
+  const at = (key: string | number) => (resolved && typeof resolved === 'object' ? (resolved as Record<string | number, unknown>)[key] : undefined);
+  if (Array.isArray(raw)) return raw.map((v, i) => removedValues(declared, v, at(i)));
+  if (raw && typeof raw === 'object') return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, removedValues(declared, v, at(k))]).filter(([, v]) => v !== undefined));
+  return raw;
+}
+
+/** Each detail's before and after value, the kind of change and its path (DescribeChangeSet's IncludePropertyValues). */
+function withValues(details: ResourceChangeDetail[], before: { properties: Record<string, unknown>; metadata: unknown }, after: { properties: Record<string, unknown>; metadata: unknown }): void {
+  const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+  for (const { Target: target } of details) {
+    if (!target) continue;
+    const metadata = target.Attribute === 'Metadata';
+    const was = metadata ? before.metadata : before.properties[target.Name!];
+    const will = metadata ? after.metadata : after.properties[target.Name!];
+    Object.assign(target, {
+      ...(was === undefined ? {} : { BeforeValue: text(was) }),
+      ...(will === undefined ? {} : { AfterValue: text(will) }),
+      AttributeChangeType: was === undefined ? 'Add' : will === undefined ? 'Remove' : 'Modify',
+      Path: metadata ? '/Metadata' : `/Properties/${target.Name}`,
+    });
+  }
+}
+
 /**
  * The changes a change set shows: resources to add, modify (with the properties that change, whether each forces a
  * new resource, and whether the resource is replaced) and remove.
  */
-export async function computeChanges(stack: Stack, run: Run, desired: Desired): Promise<Change[]> {
+export async function computeChanges(stack: Stack, run: Run, desired: Desired): Promise<{ changes: Change[]; withValues: Change[] }> {
   const scope = scopeFor(stack, run, desired);
   const { resources } = plan(desired.template, scope);
-  const changes: Change[] = [];
   const live = new Map([...stack.resources].filter(([, r]) => r.status !== 'DELETE_COMPLETE' && r.physicalId !== undefined));
   // Each existing resource's details, in template order; the list of changes is made once the details are complete.
-  const modified = new Map<string, { details: ResourceChangeDetail[]; createOnly: Set<string> }>();
+  const modified: Modified = new Map();
   for (const [id, declaration] of Object.entries(resources)) {
     const current = live.get(id);
     if (!current) continue;
@@ -102,9 +178,17 @@ export async function computeChanges(stack: Stack, run: Run, desired: Desired): 
     const details: ResourceChangeDetail[] = [];
     // Changes a parameter's new value causes come first (AWS lists them before the properties' own).
     const causes: ResourceChangeDetail[] = [];
+    // The resource's Metadata first, then its properties (AWS's order of details).
     const names = new Set([...Object.keys(current.properties), ...Object.keys(declaration.Properties ?? {})]);
-    for (const name of names) {
-      const raw = declaration.Properties?.[name];
+    const compared: { target: ResourceChangeDetail['Target']; raw: unknown; was: unknown }[] = [
+      ...(declaration.Metadata === undefined && current.metadata === undefined ? [] : [{ target: { Attribute: 'Metadata' as const, RequiresRecreation: 'Never' as const }, raw: declaration.Metadata, was: current.metadata }]),
+      ...[...names].map((name) => ({
+        target: { Attribute: 'Properties' as const, Name: name, RequiresRecreation: createOnly.has(name) ? ('Always' as const) : ('Never' as const) },
+        raw: declaration.Properties?.[name],
+        was: current.properties[name],
+      })),
+    ];
+    for (const { target, raw, was } of compared) {
       let value: unknown;
       let dynamic = false;
       try {
@@ -112,11 +196,10 @@ export async function computeChanges(stack: Stack, run: Run, desired: Desired): 
       } catch {
         dynamic = true;
       }
-      if (!dynamic && same(value, current.properties[name])) continue;
-      const target = { Attribute: 'Properties' as const, Name: name, RequiresRecreation: createOnly.has(name) ? ('Always' as const) : ('Never' as const) };
+      if (!dynamic && same(value, was)) continue;
       const parameters = changedParameters(raw, stack, desired);
       if (parameters.length) {
-        // A property following a changed parameter: the parameter is the cause, the property changes as it evaluates.
+        // A value following a changed parameter: the parameter is the cause, the value changes as it evaluates.
         for (const parameter of parameters) causes.push({ Target: target, Evaluation: 'Static', ChangeSource: 'ParameterReference', CausingEntity: parameter });
         details.push({ Target: target, Evaluation: 'Dynamic', ChangeSource: 'DirectModification' });
         continue;
@@ -126,15 +209,36 @@ export async function computeChanges(stack: Stack, run: Run, desired: Desired): 
     details.unshift(...causes);
     modified.set(id, { details, createOnly });
   }
-  propagate(resources, modified, live);
+  const view = (valued: boolean) => {
+    const copy: Modified = new Map([...modified].map(([id, e]) => [id, { ...e, details: e.details.map((d) => ({ ...d, Target: { ...d.Target } })) }]));
+    return listChanges(scope, resources, copy, live, valued, stack.template.Resources ?? {});
+  };
+  return { changes: view(false), withValues: view(true) };
+}
+
+/** The list of changes, from each existing resource's details (with before and after values when `valued`). */
+function listChanges(
+  scope: StackScope,
+  resources: Record<string, TemplateResource>,
+  modified: Modified,
+  live: Map<string, StackResource>,
+  valued: boolean,
+  previous: Record<string, TemplateResource>,
+): Change[] {
+  const changes: Change[] = [];
+  propagate(resources, modified, live, valued);
+  const after = afterValues(scope, resources, modified, live);
+  const contexts = (context: { BeforeContext?: string; AfterContext?: string }) => (valued ? context : {});
   for (const [id, declaration] of Object.entries(resources)) {
     const current = live.get(id);
+    const afterContext = JSON.stringify({ Properties: after(declaration.Properties ?? {}) });
     if (!current) {
-      changes.push({ Type: 'Resource', ResourceChange: { Action: 'Add', LogicalResourceId: id, ResourceType: declaration.Type, Scope: [], Details: [] } });
+      changes.push({ Type: 'Resource', ResourceChange: { Action: 'Add', LogicalResourceId: id, ResourceType: declaration.Type, Scope: [], Details: [], ...contexts({ AfterContext: afterContext }) } });
       continue;
     }
     const { details } = modified.get(id)!;
     if (!details.length && declaration.Type === current.type) continue;
+    if (valued) withValues(details, { properties: current.properties, metadata: current.metadata }, { properties: after(declaration.Properties ?? {}) as Record<string, unknown>, metadata: after(declaration.Metadata) });
     const replacement = replacementOf(details, declaration.Type !== current.type);
     changes.push({
       Type: 'Resource',
@@ -146,8 +250,9 @@ export async function computeChanges(stack: Stack, run: Run, desired: Desired): 
         // What happens to the replaced resource: its UpdateReplacePolicy.
         ...(replacement === 'True' ? { PolicyAction: REPLACE_POLICY[declaration.UpdateReplacePolicy ?? 'Delete'] ?? 'ReplaceAndDelete' } : {}),
         Replacement: replacement,
-        Scope: ['Properties'],
+        Scope: scopeOf(details),
         Details: details,
+        ...contexts({ BeforeContext: JSON.stringify({ Properties: current.properties }), AfterContext: afterContext }),
       },
     });
   }
@@ -163,6 +268,7 @@ export async function computeChanges(stack: Stack, run: Run, desired: Desired): 
         PolicyAction: current.deletionPolicy === 'Retain' ? 'Retain' : 'Delete',
         Scope: [],
         Details: [],
+        ...contexts({ BeforeContext: JSON.stringify({ Properties: removedValues(previous, previous[id]?.Properties ?? {}, current.properties) }) }),
       },
     });
   }

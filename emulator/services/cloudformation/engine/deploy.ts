@@ -76,10 +76,23 @@ export function record(stack: Stack, run: Run, id: string, declaration: Template
     updated: run.emulator.clock.date(),
     deletionPolicy: declaration.DeletionPolicy,
     updateReplacePolicy: declaration.UpdateReplacePolicy,
-    metadata: declaration.Metadata,
+    metadata: fields.metadata ?? declaration.Metadata,
   };
   stack.resources.set(id, resource);
   return resource;
+}
+
+/**
+ * A resource's Metadata with its intrinsics resolved, as DescribeStackResource shows it (a NoEcho parameter's value
+ * too). Metadata may name resources its properties do not depend on, not made yet: it is then kept as declared.
+ */
+export function resolvedMetadata(declaration: TemplateResource, scope: StackScope): unknown {
+  if (declaration.Metadata === undefined) return undefined;
+  try {
+    return resolve(declaration.Metadata, scope);
+  } catch {
+    return declaration.Metadata;
+  }
 }
 
 export function stateFields(type: ResourceType, result: ResourceState, properties: Properties): Partial<StackResource> {
@@ -102,6 +115,8 @@ async function applyResource(stack: Stack, run: Run, id: string, declaration: Te
   // A resource new to the stack is created (CREATE_* events) even during an update.
   const phase = exists ? 'UPDATE' : 'CREATE';
   let properties: Properties | undefined;
+  const metadata = resolvedMetadata(declaration, scope);
+  const put = (status: string, fields: Partial<StackResource>) => record(stack, run, id, declaration, status, { metadata, ...fields });
   // After CancelUpdateStack no new resource work starts (the walk counts this one as failed, without an event).
   if (stack.cancelling) throw new AwsError('ValidationError', 'Stack update cancelled');
   try {
@@ -111,7 +126,7 @@ async function applyResource(stack: Stack, run: Run, id: string, declaration: Te
     const unsupported = type.properties && Object.keys(properties).find((name) => !type.properties!.includes(name));
     if (unsupported) throw new AwsError('ValidationError', `Encountered unsupported property ${unsupported}`);
     if (exists && before.type === declaration.Type && same(before.properties, properties)) {
-      record(stack, run, id, declaration, before.status, {});
+      put(before.status, {});
       return;
     }
     const event = (status: string, reason?: string, physicalId?: string) => recordEvent(stack, run, { logicalId: id, physicalId, type: declaration.Type, status, reason, properties });
@@ -123,7 +138,7 @@ async function applyResource(stack: Stack, run: Run, id: string, declaration: Te
       event('UPDATE_IN_PROGRESS', undefined, before.physicalId);
       journal.push({ id, before: { ...before } });
       const result = await type.update!({ ...request, physicalId: before.physicalId!, attributes: before.attributes, previous: before.properties });
-      record(stack, run, id, declaration, 'UPDATE_COMPLETE', stateFields(type, result, properties));
+      put('UPDATE_COMPLETE', stateFields(type, result, properties));
       event('UPDATE_COMPLETE', undefined, result.physicalId);
       return;
     }
@@ -134,18 +149,18 @@ async function applyResource(stack: Stack, run: Run, id: string, declaration: Te
       event(`${phase}_IN_PROGRESS`);
       journal.push({ id });
     }
-    record(stack, run, id, declaration, `${phase}_IN_PROGRESS`, { physicalId: exists ? before.physicalId : undefined, properties });
+    put(`${phase}_IN_PROGRESS`, { physicalId: exists ? before.physicalId : undefined, properties });
     const result = await type.create(request);
-    const created = record(stack, run, id, declaration, `${phase}_IN_PROGRESS`, stateFields(type, result, properties));
+    const created = put(`${phase}_IN_PROGRESS`, stateFields(type, result, properties));
     event(`${phase}_IN_PROGRESS`, 'Resource creation Initiated', result.physicalId);
     if (signalPolicy) await awaitSignals(run, created, signalPolicy, progress.stopping);
-    record(stack, run, id, declaration, `${phase}_COMPLETE`, {});
+    put(`${phase}_COMPLETE`, {});
     event(`${phase}_COMPLETE`, undefined, result.physicalId);
     if (exists) replaced.push(before);
   } catch (error) {
     const reason = failureReason(error);
     const current = stack.resources.get(id);
-    record(stack, run, id, declaration, `${phase}_FAILED`, { statusReason: reason, properties: properties ?? current?.properties ?? {} });
+    put(`${phase}_FAILED`, { statusReason: reason, properties: properties ?? current?.properties ?? {} });
     recordEvent(stack, run, { logicalId: id, physicalId: current?.physicalId, type: declaration.Type, status: `${phase}_FAILED`, reason, properties: properties ?? declaration.Properties });
     throw error;
   }

@@ -57,6 +57,9 @@ export async function detectResourceDrift(stack: Stack, run: Run, resource: Stac
   const expected = Object.fromEntries(Object.keys(compared).map((k) => [k, resource.properties[k]]));
   const found: PropertyDifference[] = [];
   differences(expected, compared, '', found);
+  // AWS lists the differences by property path (its recording of test_drift_detection_on_lambda: /Description,
+  // /Environment/..., /Runtime, whatever the template's order).
+  found.sort((a, b) => (a.PropertyPath! < b.PropertyPath! ? -1 : a.PropertyPath! > b.PropertyPath! ? 1 : 0));
   return {
     ...drift,
     ExpectedProperties: JSON.stringify(expected),

@@ -43,14 +43,19 @@ function common(request: ResourceRequest) {
 /** `AWS::CloudFormation::Stack`: a nested stack from a template in S3, created through CreateStack like any other. */
 export const nestedStack: ResourceType = {
   async create(request) {
+    const parent = childOf(request, request.stackId);
     const { StackId } = await request.call<{ StackId: string }>('cloudformation', 'CreateStack', {
       StackName: request.physicalName({ maxLength: 128 }),
       ...common(request),
+      // A stack that does not roll back keeps its nested stacks' failed resources too.
+      DisableRollback: parent.disableRollback,
     });
     const child = childOf(request, StackId);
-    const parent = childOf(request, request.stackId);
     child.parentId = request.stackId;
     child.rootId = parent.rootId ?? request.stackId;
+    // The resource names its stack from now on, so that deleting the parent deletes a nested stack that failed.
+    const resource = parent.resources.get(request.logicalId);
+    if (resource) resource.physicalId = StackId;
     return settle(request, StackId, 'CREATE_COMPLETE');
   },
   async update(request) {

@@ -45,7 +45,11 @@ export function parseStackPolicy(text: string): { Statement?: Statement[] } {
   }
   if (!policy || typeof policy !== 'object' || Array.isArray(policy)) throw invalid();
   const statements = (policy as { Statement?: unknown }).Statement;
-  if (statements === undefined) return {};
+  // `{}` is the empty policy; members without a Statement (a bare statement) are not a policy.
+  if (statements === undefined) {
+    if (Object.keys(policy).length) throw invalid();
+    return {};
+  }
   const all = [statements].flat();
   if (!all.every(validStatement)) throw invalid();
   return { Statement: all };

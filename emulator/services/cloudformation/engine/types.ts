@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Emulator } from '../../../core/emulator.ts';
 import { RESOURCE_TYPE_LOADERS, RESOURCE_TYPE_SERVICES } from '../../index.ts';
 import type { ResourceType } from '../provider.ts';
+import type { Template } from '../template/parse.ts';
 import { customResource } from './custom-resource.ts';
 import { nestedStack } from './nested-stack.ts';
 import { waitCondition, waitConditionHandle } from './wait-condition.ts';
@@ -39,6 +40,19 @@ function isCustom(type: string): boolean {
 export function isKnownType(type: string, emulator: Emulator): boolean {
   if (ENGINE_TYPES.has(type) || isCustom(type)) return true;
   return Object.hasOwn(RESOURCE_TYPE_SERVICES, type) && emulator.isEnabled(RESOURCE_TYPE_SERVICES[type]);
+}
+
+/**
+ * Starts loading the services behind a template's resource types, without waiting: a service's code loads on its
+ * first call, and a change set is executed only after its client has read it, so its resources need not wait then.
+ */
+export function warmServices(template: Template, emulator: Emulator): void {
+  const services = new Set<string>();
+  for (const resource of Object.values(template.Resources ?? {})) {
+    if (typeof resource?.Type === 'string' && Object.hasOwn(RESOURCE_TYPE_SERVICES, resource.Type)) services.add(RESOURCE_TYPE_SERVICES[resource.Type]);
+  }
+  // A service that fails to load fails its resources' calls later, with its error; nothing to report here.
+  for (const service of services) emulator.loadService(service).catch(() => undefined);
 }
 
 /** The handlers of a type, loaded from its service's `resources/` folder on first use. */

@@ -11,6 +11,7 @@ import { AwsError } from '../../../core/errors.ts';
 import { computeChanges } from '../engine/changes.ts';
 import { deploy } from '../engine/deploy.ts';
 import { importResources } from '../engine/import.ts';
+import { warmServices } from '../engine/types.ts';
 import { beginOperation, endOperation, setStatus } from '../engine/run.ts';
 import { validationError } from '../errors.ts';
 import { describeParameters } from '../template/parameters.ts';
@@ -75,11 +76,17 @@ export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnConte
     throw new AwsError('AlreadyExistsException', `ChangeSet [${name}] already exists`);
   }
   let desired;
+  // A transform that fails (an AWS::Include of a bucket that does not exist) leaves a FAILED change set with its reason.
+  let transformFailure: string | undefined;
   if (type === 'CREATE' || !stack || stack.status === 'REVIEW_IN_PROGRESS') {
-    const { body, template } = await templateFrom(input, ctx);
-    checkTemplate(template, ctx);
-    checkCapabilities(template, input.Capabilities);
-    const parameters = await bindFor(ctx, template, input.Parameters);
+    const processed = await templateFrom(input, ctx, { deferTransformFailure: true });
+    const { body, template } = processed;
+    transformFailure = processed.transformFailure;
+    if (!transformFailure) {
+      checkTemplate(template, ctx);
+      checkCapabilities(template, input.Capabilities);
+    }
+    const parameters = transformFailure ? [] : await bindFor(ctx, template, input.Parameters);
     desired = { template, templateBody: body, parameters };
   } else {
     desired = await desiredUpdate(stack, input, ctx);
@@ -97,7 +104,10 @@ export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnConte
   const run = runOf(ctx);
   const operation = beginOperation(stack, run, 'CREATE_CHANGESET');
   if (fresh) setStatus(stack, run, 'REVIEW_IN_PROGRESS', 'User Initiated');
-  checkPlan(ctx, stack, desired.template, desired.parameters);
+  if (!transformFailure) {
+    checkPlan(ctx, stack, desired.template, desired.parameters);
+    warmServices(desired.template, ctx.emulator);
+  }
   const imports = type === 'IMPORT' ? await checkImport(desired.template, input.ResourcesToImport, stack.status === 'REVIEW_IN_PROGRESS' ? undefined : stack) : undefined;
   const id = buildArn({ service: 'cloudformation', region: ctx.region, accountId: ctx.accountId, resource: `changeSet/${name}/${randomUUID()}` });
   const changeSet: ChangeSet = {
@@ -128,8 +138,13 @@ export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnConte
   // AWS computes the changes in the background; they are ready here when the answer leaves, so waiters see them at once.
   await (async () => {
     changeSet.status = 'CREATE_IN_PROGRESS';
+    if (transformFailure) {
+      Object.assign(changeSet, { status: 'FAILED', statusReason: transformFailure });
+      return;
+    }
     try {
-      changeSet.changes = imports ?? (await computeChanges(target, run, desired));
+      if (imports) changeSet.changes = imports;
+      else ({ changes: changeSet.changes, withValues: changeSet.changesWithValues } = await computeChanges(target, run, desired));
       const unchanged =
         type === 'UPDATE' &&
         !changeSet.changes.length &&
@@ -151,7 +166,7 @@ export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnConte
 
 export function describeChangeSet(input: DescribeChangeSetInput, ctx: CfnContext) {
   const c = findChangeSet(ctx, input.ChangeSetName ?? '', input.StackName);
-  const { items, next } = page(c.changes, input.NextToken, 1000);
+  const { items, next } = page(input.IncludePropertyValues ? (c.changesWithValues ?? c.changes) : c.changes, input.NextToken, 1000);
   return {
     ChangeSetName: c.name,
     ChangeSetId: c.id,

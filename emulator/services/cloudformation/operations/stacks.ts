@@ -160,7 +160,8 @@ export async function updateStack(input: UpdateStackInput, ctx: CfnContext) {
     JSON.stringify(tags) === JSON.stringify(stack.tags);
   if (unchanged) throw validationError('No updates are to be performed.');
   Object.assign(stack, {
-    capabilities: input.Capabilities ?? [],
+    // An update that names no capabilities keeps the stack's (AWS's DescribeStacks shows them after it).
+    capabilities: input.Capabilities ?? stack.capabilities,
     tags,
     notificationArns: input.NotificationARNs ?? stack.notificationArns,
     roleArn: input.RoleARN ?? stack.roleArn,

@@ -78,11 +78,13 @@ export async function templateFrom(
   if (input.TemplateBody !== undefined && input.TemplateURL !== undefined) throw validationError('Specify exactly one of TemplateBody or TemplateUrl.');
   let body = input.TemplateBody;
   if (body !== undefined && Buffer.byteLength(body) > MAX_BODY) {
-    throw validationError(`1 validation error detected: Value '${body.slice(0, 32)}...' at 'templateBody' failed to satisfy constraint: Member must have length less than or equal to ${MAX_BODY}`);
+    // AWS quotes the whole body (its recorded answer to test_to_validate_template_limit_for_macro).
+    throw validationError(`1 validation error detected: Value '${body}' at 'templateBody' failed to satisfy constraint: Member must have length less than or equal to ${MAX_BODY}`);
   }
   if (body === undefined && input.TemplateURL !== undefined) {
     const call = (service: string, operation: string, request: object) => ctx.emulator.call<never>(service, operation, request, { caller: ctx.caller, region: ctx.region });
     body = await readTemplateUrl(input.TemplateURL, call);
+    // A decimal megabyte, as AWS's message says it.
     if (Buffer.byteLength(body) > MAX_URL_TEMPLATE) throw validationError(`Template may not exceed ${MAX_URL_TEMPLATE} bytes in size.`);
   }
   if (body === undefined) throw validationError('Either Template URL or Template Body must be specified.');

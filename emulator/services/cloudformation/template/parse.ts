@@ -74,10 +74,18 @@ export function parseTemplate(body: string): Template {
     try {
       parsed = JSON.parse(text);
     } catch (error) {
-      throw templateError(`Template format error: JSON not well-formed. (${jsonErrorPlace(text, (error as Error).message)})`);
+      // AWS's parser takes a comma before a closing bracket (LocalStack's AWS-validated
+      // test_lambda_cfn_dead_letter_config_async_invocation deploys such a template).
+      const relaxed = withoutTrailingCommas(text);
+      try {
+        parsed = JSON.parse(relaxed);
+      } catch {
+        throw templateError(`Template format error: JSON not well-formed. (${jsonErrorPlace(text, (error as Error).message)})`);
+      }
     }
   } else {
-    const doc = parseDocument(text, { uniqueKeys: true, strict: false, logLevel: 'silent' });
+    // The body as sent: a template indented as a whole (a test's triple-quoted text) is YAML only with its first line's indentation.
+    const doc = parseDocument(body, { uniqueKeys: true, strict: false, logLevel: 'silent' });
     if (doc.errors.length) {
       const error = doc.errors[0];
       const [line, col] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [1, 1];
@@ -91,6 +99,29 @@ export function parseTemplate(body: string): Template {
     throw templateError('Template format error: At least one Resources member must be defined.');
   }
   return parsed as Template;
+}
+
+/** JSON text without the commas that directly precede a `}` or `]` (whitespace between), strings left as they are. */
+function withoutTrailingCommas(text: string): string {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      out += c;
+      if (c === '\\') out += text[++i] ?? '';
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === ',') {
+      let next = i + 1;
+      while (/\s/.test(text[next] ?? '')) next++;
+      if (text[next] === '}' || text[next] === ']') continue;
+    }
+    out += c;
+  }
+  return out;
 }
 
 /**

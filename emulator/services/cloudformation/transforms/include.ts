@@ -2,7 +2,8 @@ import { readTemplateUrl } from '../engine/template-url.ts';
 import { validationError } from '../errors.ts';
 import type { CfnContext } from '../operations/template-input.ts';
 import { parseTemplate, type Template } from '../template/parse.ts';
-import { macroParameters } from './macros.ts';
+import { macroParameters, TransformFailure } from './macros.ts';
+import { AwsError } from '../../../core/errors.ts';
 
 export const INCLUDE = 'AWS::Include';
 
@@ -17,6 +18,15 @@ export async function includedSnippet(parameters: unknown, ctx: CfnContext, para
   const location = (macroParameters(parameters, parameterValues) as { Location?: unknown } | undefined)?.Location;
   if (typeof location !== 'string' || !location) throw validationError(`Transform ${INCLUDE} failed with: Location parameter is required.`);
   const call = (service: string, operation: string, input: object) => ctx.emulator.call<never>(service, operation, input, { caller: ctx.caller, region: ctx.region });
+  const bucket = /^s3:\/\/([^/]+)\//.exec(location)?.[1];
+  if (bucket !== undefined) {
+    try {
+      await call('s3', 'HeadBucket', { Bucket: bucket });
+    } catch (error) {
+      // AWS's reason for the change set (or stack) it makes FAILED; other read failures are refused as S3's.
+      if (error instanceof AwsError && (error.code === 'NoSuchBucket' || error.code === 'NotFound')) throw new TransformFailure(`Transform ${INCLUDE} failed with: S3 bucket [${bucket}] does not exist.`);
+    }
+  }
   return parseTemplate(await readTemplateUrl(locationUrl(location), call));
 }
 

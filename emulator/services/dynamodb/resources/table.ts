@@ -4,7 +4,7 @@ function throughput(t: Properties | undefined) {
   return t ? { ReadCapacityUnits: Number(t.ReadCapacityUnits), WriteCapacityUnits: Number(t.WriteCapacityUnits) } : undefined;
 }
 
-function index(i: Properties) {
+export function index(i: Properties) {
   return { IndexName: i.IndexName, KeySchema: i.KeySchema, Projection: i.Projection, ProvisionedThroughput: throughput(i.ProvisionedThroughput) };
 }
 
@@ -13,7 +13,7 @@ async function read(request: ResourceRequest, name: string) {
   return { physicalId: name, attributes: { Arn: Table.TableArn, StreamArn: Table.LatestStreamArn } };
 }
 
-async function timeToLive(request: ResourceRequest, name: string, spec: Properties | undefined, previous: Properties | undefined) {
+export async function timeToLive(request: ResourceRequest, name: string, spec: Properties | undefined, previous: Properties | undefined) {
   if (spec) await request.call('dynamodb', 'UpdateTimeToLive', { TableName: name, TimeToLiveSpecification: { AttributeName: spec.AttributeName, Enabled: String(spec.Enabled) === 'true' } });
   else if (previous && String(previous.Enabled) === 'true') {
     await request.call('dynamodb', 'UpdateTimeToLive', { TableName: name, TimeToLiveSpecification: { AttributeName: previous.AttributeName, Enabled: false } });

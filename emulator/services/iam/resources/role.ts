@@ -7,7 +7,8 @@ export const role = identityType({
   kind: 'Role',
   createInput: (request) => ({
     AssumeRolePolicyDocument: policyText(request.properties.AssumeRolePolicyDocument),
-    Description: request.properties.Description,
+    // CloudFormation's roles always have a description: AWS's GetRole of a stack's role without one answers "".
+    Description: request.properties.Description ?? '',
     MaxSessionDuration: request.properties.MaxSessionDuration === undefined ? undefined : Number(request.properties.MaxSessionDuration),
     PermissionsBoundary: request.properties.PermissionsBoundary,
     ...tagsInput(request),

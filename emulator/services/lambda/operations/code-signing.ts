@@ -17,11 +17,14 @@ import type { RequestContext } from '../../../core/service.ts';
 import { lambdaTimestamp } from '../function.ts';
 import { page, unqualifiedFunction } from '../lookup.ts';
 import type { LambdaState } from '../state.ts';
+import { checkTagCount, checkTagKeys } from './tags.ts';
 
 type Ctx = RequestContext<LambdaState>;
 
 /** Code signing configs are stored and attached; twinstack does not verify signatures (nothing signs zips locally). */
 export function createCodeSigningConfig(input: CreateCodeSigningConfigRequest, ctx: Ctx) {
+  checkTagKeys(input.Tags, ctx.caller);
+  checkTagCount(Object.keys(input.Tags ?? {}).length);
   const id = `csc-${randomBytes(9).toString('hex').slice(0, 17)}`;
   const config: CodeSigningConfig = {
     CodeSigningConfigId: id,
@@ -32,20 +35,22 @@ export function createCodeSigningConfig(input: CreateCodeSigningConfigRequest, c
     LastModified: lambdaTimestamp(ctx.emulator.clock.date()),
   };
   ctx.state.codeSigningConfigs.set(config.CodeSigningConfigArn!, config);
+  ctx.state.codeSigningConfigTags.set(config.CodeSigningConfigArn!, new Map(Object.entries(input.Tags ?? {})));
   return { CodeSigningConfig: config };
 }
 
-function find(ctx: Ctx, arn: string): CodeSigningConfig {
+/** A code signing config of this account and region, by ARN; AWS's not-found error otherwise. */
+export function findCodeSigningConfig(ctx: Ctx, arn: string): CodeSigningConfig {
   const config = ctx.state.codeSigningConfigs.get(arn);
   // AWS's answer names no fault Type here, unlike Lambda's other errors (AWS-recorded test_code_signing_not_found_excs).
   if (!config) throw new AwsError('ResourceNotFoundException', `The Lambda code signing configuration ${arn} can not be found.`, { fields: { Type: undefined } });
   return config;
 }
 
-export const getCodeSigningConfig = (input: GetCodeSigningConfigRequest, ctx: Ctx) => ({ CodeSigningConfig: find(ctx, input.CodeSigningConfigArn!) });
+export const getCodeSigningConfig = (input: GetCodeSigningConfigRequest, ctx: Ctx) => ({ CodeSigningConfig: findCodeSigningConfig(ctx, input.CodeSigningConfigArn!) });
 
 export function updateCodeSigningConfig(input: UpdateCodeSigningConfigRequest, ctx: Ctx) {
-  const config = find(ctx, input.CodeSigningConfigArn!);
+  const config = findCodeSigningConfig(ctx, input.CodeSigningConfigArn!);
   if (input.Description !== undefined) config.Description = input.Description;
   if (input.AllowedPublishers) config.AllowedPublishers = input.AllowedPublishers;
   if (input.CodeSigningPolicies) config.CodeSigningPolicies = { ...config.CodeSigningPolicies, ...input.CodeSigningPolicies };
@@ -54,8 +59,9 @@ export function updateCodeSigningConfig(input: UpdateCodeSigningConfigRequest, c
 }
 
 export function deleteCodeSigningConfig(input: DeleteCodeSigningConfigRequest, ctx: Ctx) {
-  find(ctx, input.CodeSigningConfigArn!);
+  findCodeSigningConfig(ctx, input.CodeSigningConfigArn!);
   ctx.state.codeSigningConfigs.delete(input.CodeSigningConfigArn!);
+  ctx.state.codeSigningConfigTags.delete(input.CodeSigningConfigArn!);
 }
 
 export function listCodeSigningConfigs(input: ListCodeSigningConfigsRequest, ctx: Ctx) {
@@ -87,7 +93,7 @@ export function deleteFunctionCodeSigningConfig(input: DeleteFunctionCodeSigning
 }
 
 export function listFunctionsByCodeSigningConfig(input: ListFunctionsByCodeSigningConfigRequest, ctx: Ctx) {
-  find(ctx, input.CodeSigningConfigArn!);
+  findCodeSigningConfig(ctx, input.CodeSigningConfigArn!);
   const arns = [...ctx.state.functions.values()].filter((fn) => fn.codeSigningConfigArn === input.CodeSigningConfigArn).map((fn) => fn.arn);
   const { items, next } = page(arns, input.Marker, input.MaxItems);
   return { FunctionArns: items, NextMarker: next };

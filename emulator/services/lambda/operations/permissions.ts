@@ -56,6 +56,22 @@ function targetRevision(fn: LambdaFunction, qualifier: string): string | undefin
   return fn.aliases.get(qualifier)?.RevisionId ?? fn.versions.get(qualifier)?.config.RevisionId;
 }
 
+/**
+ * A policy change is a new revision of what it is attached to: the function's (or version's, or alias's) RevisionId
+ * becomes the policy's (AWS's recordings show GetPolicy's RevisionId equal to GetFunction's after a permission was
+ * added, in LocalStack's test_lambda_permission_revisions and CloudFormation test_cfn_lambda_permissions).
+ */
+function revised(fn: LambdaFunction, qualifier: string): string {
+  const revision = newRevision();
+  const alias = qualifier ? fn.aliases.get(qualifier) : undefined;
+  if (alias) alias.RevisionId = revision;
+  else {
+    const config = qualifier ? fn.versions.get(qualifier)?.config : fn.latest.config;
+    if (config) config.RevisionId = revision;
+  }
+  return revision;
+}
+
 export function addPermission(input: AddPermissionRequest, ctx: Ctx) {
   const { fn, qualifier } = policyTarget(ctx, input.FunctionName!, input.Qualifier, 'add');
   if (qualifier === '$LATEST') throw new AwsError('InvalidParameterValueException', 'We currently do not support adding policies for $LATEST.');
@@ -83,7 +99,7 @@ export function addPermission(input: AddPermissionRequest, ctx: Ctx) {
   if (input.FunctionUrlAuthType) condition.StringEquals = { ...condition.StringEquals, 'lambda:FunctionUrlAuthType': input.FunctionUrlAuthType };
   if (input.SourceArn) condition.ArnLike = { 'AWS:SourceArn': input.SourceArn };
   if (Object.keys(condition).length) statement.Condition = condition;
-  fn.policies.set(qualifier, { statements: [...(policy?.statements ?? []), statement], revisionId: newRevision() });
+  fn.policies.set(qualifier, { statements: [...(policy?.statements ?? []), statement], revisionId: revised(fn, qualifier) });
   return { Statement: JSON.stringify(statement) };
 }
 
@@ -103,6 +119,6 @@ export function removePermission(input: RemovePermissionRequest, ctx: Ctx) {
   if (remaining.length === policy.statements.length) {
     throw new AwsError('ResourceNotFoundException', `Statement ${input.StatementId} is not found in resource policy.`);
   }
-  fn.policies.set(qualifier, { statements: remaining, revisionId: newRevision() });
+  fn.policies.set(qualifier, { statements: remaining, revisionId: revised(fn, qualifier) });
   return undefined;
 }

@@ -3,6 +3,7 @@ import { AwsError } from '../../../core/errors.ts';
 import type { Caller, RequestContext } from '../../../core/service.ts';
 import { isReservedTagKey } from '../../../core/tags.ts';
 import { notFound } from '../lookup.ts';
+import { findCodeSigningConfig } from './code-signing.ts';
 import type { LambdaState } from '../state.ts';
 
 type Ctx = RequestContext<LambdaState>;
@@ -19,7 +20,10 @@ export function checkTagKeys(tags: Record<string, string> | undefined, caller: C
   if (key !== undefined) throw new AwsError('InvalidParameterValueException', `Tag key ${key} is reserved: tag keys can't start with 'aws:'.`);
 }
 
-/** The tag map of the resource an ARN names: a function (unqualified), an event source mapping or a capacity provider. */
+/**
+ * The tag map of the resource an ARN names: a function (unqualified), an event source mapping, a code signing config
+ * or a capacity provider.
+ */
 function tagsOf(ctx: Ctx, arn: string): Map<string, string> {
   const parts = arn.split(':');
   const [kind, name, qualifier] = parts.slice(5);
@@ -33,6 +37,10 @@ function tagsOf(ctx: Ctx, arn: string): Map<string, string> {
     const mapping = ctx.state.eventSourceMappings.get(name);
     if (!mapping) throw new AwsError('ResourceNotFoundException', `Event source mapping not found: ${arn}`);
     return mapping.tags;
+  }
+  if (kind === 'code-signing-config') {
+    findCodeSigningConfig(ctx, arn);
+    return ctx.state.codeSigningConfigTags.get(arn)!;
   }
   if (kind === 'capacity-provider') {
     const tags = ctx.state.capacityProviders.has(name) ? ctx.state.capacityProviderTags.get(name) : undefined;

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { ResourceRequest, ResourceType } from '../../cloudformation/provider.ts';
 
 async function put(request: ResourceRequest) {
@@ -12,11 +11,14 @@ async function put(request: ResourceRequest) {
   });
 }
 
-/** `AWS::Lambda::EventInvokeConfig`: a function version's or alias's asynchronous invocation settings; Ref is a generated id. */
+/**
+ * `AWS::Lambda::EventInvokeConfig`: a function version's or alias's asynchronous invocation settings. Ref is the
+ * type's primary identifier (FunctionName and Qualifier) in the `a|b` form CloudFormation gives composite identifiers.
+ */
 export const eventInvokeConfig: ResourceType = {
   async create(request) {
     await put(request);
-    return { physicalId: randomUUID(), attributes: {} };
+    return { physicalId: `${request.properties.FunctionName}|${request.properties.Qualifier}`, attributes: {} };
   },
   async update(request) {
     await put(request);

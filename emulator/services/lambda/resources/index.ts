@@ -1,4 +1,5 @@
 import type { ResourceTypes } from '../../cloudformation/provider.ts';
+import { codeSigningConfig } from './code-signing-config.ts';
 import { lambdaFunction } from './function.ts';
 import { eventInvokeConfig } from './event-invoke-config.ts';
 import { permission } from './permission.ts';
@@ -14,6 +15,7 @@ const types: ResourceTypes = {
   'AWS::Lambda::LayerVersion': layerVersion,
   'AWS::Lambda::EventSourceMapping': eventSourceMapping,
   'AWS::Lambda::EventInvokeConfig': eventInvokeConfig,
+  'AWS::Lambda::CodeSigningConfig': codeSigningConfig,
 };
 
 export default types;

@@ -1,15 +1,42 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { AwsError } from '../../../core/errors.ts';
 import { changedProperties, resourceTags, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+
+/** How long a version's or alias's provisioned concurrency may take to start its environments. */
+const PROVISIONING_LIMIT_MS = 120_000;
+const PROVISIONING_POLL_MS = 100;
+
+/**
+ * A `ProvisionedConcurrencyConfig` applied to a version or alias: CloudFormation finishes the resource only once the
+ * environments are READY (LocalStack's AWS-validated test_lambda_version_provisioned_concurrency finds them so).
+ */
+async function provision(request: ResourceRequest, FunctionName: string, Qualifier: string, config: Properties | undefined) {
+  if (!config) return;
+  await request.call('lambda', 'PutProvisionedConcurrencyConfig', { FunctionName, Qualifier, ProvisionedConcurrentExecutions: Number(config.ProvisionedConcurrentExecutions) });
+  const deadline = performance.now() + PROVISIONING_LIMIT_MS;
+  for (;;) {
+    const { Status } = await request.call('lambda', 'GetProvisionedConcurrencyConfig', { FunctionName, Qualifier });
+    if (Status === 'READY') return;
+    if (performance.now() > deadline) throw new AwsError('InvalidRequest', `Provisioned concurrency of ${Qualifier} is ${Status} after ${PROVISIONING_LIMIT_MS / 1000} seconds`);
+    await sleep(PROVISIONING_POLL_MS);
+  }
+}
 
 /** `AWS::Lambda::Version`: publishes a version; Ref is its ARN; GetAtt Version. */
 export const version: ResourceType = {
   async create(request) {
     const p = request.properties;
     const out = await request.call('lambda', 'PublishVersion', { FunctionName: p.FunctionName, Description: p.Description, CodeSha256: p.CodeSha256 });
+    await provision(request, out.FunctionArn, out.Version, p.ProvisionedConcurrencyConfig);
     return { physicalId: out.FunctionArn, attributes: { Version: out.Version, FunctionArn: out.FunctionArn } };
   },
   async delete(request) {
+    if (request.properties.ProvisionedConcurrencyConfig) {
+      await request.call('lambda', 'DeleteProvisionedConcurrencyConfig', { FunctionName: request.properties.FunctionName, Qualifier: request.attributes.Version });
+    }
     await request.call('lambda', 'DeleteFunction', { FunctionName: request.physicalId });
   },
+  properties: ['FunctionName', 'Description', 'CodeSha256', 'ProvisionedConcurrencyConfig'],
 };
 
 /** `AWS::Lambda::Alias`: Ref is the alias ARN; GetAtt AliasArn. */
@@ -23,12 +50,18 @@ export const alias: ResourceType = {
       Description: p.Description,
       RoutingConfig: p.RoutingConfig,
     });
+    await provision(request, p.FunctionName, p.Name, p.ProvisionedConcurrencyConfig);
     return { physicalId: out.AliasArn, attributes: { AliasArn: out.AliasArn } };
   },
   async update(request) {
     const p = request.properties;
-    if (changedProperties(request.previous, p).size) {
+    const changed = changedProperties(request.previous, p);
+    if ([...changed].some((name) => name !== 'ProvisionedConcurrencyConfig')) {
       await request.call('lambda', 'UpdateAlias', { FunctionName: p.FunctionName, Name: p.Name, FunctionVersion: p.FunctionVersion, Description: p.Description ?? '', RoutingConfig: p.RoutingConfig ?? {} });
+    }
+    if (changed.has('ProvisionedConcurrencyConfig')) {
+      if (p.ProvisionedConcurrencyConfig) await provision(request, p.FunctionName, p.Name, p.ProvisionedConcurrencyConfig);
+      else await request.call('lambda', 'DeleteProvisionedConcurrencyConfig', { FunctionName: p.FunctionName, Qualifier: p.Name });
     }
     return { physicalId: request.physicalId, attributes: request.attributes };
   },
@@ -36,6 +69,7 @@ export const alias: ResourceType = {
     await request.call('lambda', 'DeleteAlias', { FunctionName: request.properties.FunctionName, Name: request.properties.Name });
   },
   createOnly: ['FunctionName', 'Name'],
+  properties: ['FunctionName', 'Name', 'FunctionVersion', 'Description', 'RoutingConfig', 'ProvisionedConcurrencyConfig'],
 };
 
 /** `AWS::Lambda::Url`: Ref is the function ARN; GetAtt FunctionArn, FunctionUrl. */

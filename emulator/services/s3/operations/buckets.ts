@@ -57,7 +57,7 @@ function targetRegion(requestRegion: string, constraint: string | undefined): st
   if (wanted !== requestRegion) {
     throw new AwsError(
       'IllegalLocationConstraintException',
-      `The ${wanted ?? 'unspecified'} location constraint is incompatible for the region specific endpoint this request was sent to.`,
+      `The ${constraint || 'unspecified'} location constraint is incompatible for the region specific endpoint this request was sent to.`,
       { status: 400 },
     );
   }
@@ -104,6 +104,7 @@ export function createBucket(input: CreateBucketRequest, ctx: S3Context): Create
     bucket.configs.set('objectLock', { ObjectLockEnabled: 'Enabled' });
   }
   bucket.tags = tags;
+  if (input.CreateBucketConfiguration?.LocationConstraint === 'EU') bucket.locationAlias = 'EU';
   world.buckets.set(name, bucket);
   if (directory) {
     bucket.directory = directory;
@@ -135,7 +136,7 @@ export function headBucket(input: HeadBucketRequest, ctx: S3Context): HeadBucket
 
 export function getBucketLocation(input: GetBucketLocationRequest, ctx: S3Context): GetBucketLocationOutput {
   const bucket = requireBucket(ctx, input);
-  return { LocationConstraint: bucket.region === US_EAST_1 ? undefined : (bucket.region as GetBucketLocationOutput['LocationConstraint']) };
+  return { LocationConstraint: bucket.region === US_EAST_1 ? undefined : ((bucket.locationAlias ?? bucket.region) as GetBucketLocationOutput['LocationConstraint']) };
 }
 
 export function listBuckets(input: ListBucketsRequest, ctx: S3Context): ListBucketsOutput {

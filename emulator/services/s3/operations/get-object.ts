@@ -9,6 +9,7 @@ import { checkCustomerKey, findVersion, parseRange } from '../read.ts';
 import { getThroughObjectLambda, isThroughObjectLambda } from '../object-lambda.ts';
 import { headThroughObjectLambda } from '../object-lambda-actions.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
+import { checkResponseOverrides } from '../response-overrides.ts';
 import { invalidObjectState, isReadable, restoreHeader } from './restore-object.ts';
 
 type ReadRequest = GetObjectRequest | HeadObjectRequest;
@@ -33,6 +34,7 @@ function partRange(object: S3Object, partNumber: number): { start: number; end: 
 
 /** GetObject and HeadObject: the same checks and headers; HEAD has no body. */
 function readObject(input: ReadRequest, ctx: S3Context, method: 'GET' | 'HEAD'): ReadOutput {
+  checkResponseOverrides(input);
   const bucket = requireBucket(ctx, input);
   const key = input.Key ?? '';
   const object = findVersion(bucket, key, input.VersionId, method);

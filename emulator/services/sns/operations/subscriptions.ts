@@ -57,6 +57,19 @@ function checkEndpoint(topic: Topic, protocol: string, endpoint: string | undefi
 /** Endpoints that confirm by themselves; http/https and email subscriptions wait for ConfirmSubscription. */
 const NEEDS_CONFIRMATION = new Set(['http', 'https', 'email', 'email-json']);
 
+/**
+ * Whether a subscription waits for ConfirmSubscription (and Subscribe sends a signed confirmation): http/https and
+ * email endpoints, and a queue of another account than the subscriber's, as on AWS; the queue owner's own need not.
+ */
+function needsConfirmation(protocol: string | undefined, endpoint: string | undefined, accountId: string): boolean {
+  return NEEDS_CONFIRMATION.has(protocol ?? '') || (protocol === 'sqs' && parseArn(endpoint ?? '')?.accountId !== accountId);
+}
+
+/** Whether a Subscribe may sign a confirmation: only those wait for the emulator's signing key. */
+export function subscribeMaySign(input: SubscribeCommandInput, ctx: SnsContext): boolean {
+  return needsConfirmation(input.Protocol, input.Endpoint, ctx.accountId);
+}
+
 function topicState(ctx: SnsContext, topic: Topic): SnsState {
   return topic.accountId === ctx.accountId && topic.region === ctx.region ? ctx.state : ctx.emulator.state<SnsState>('sns', topic.accountId, topic.region);
 }
@@ -94,8 +107,7 @@ export function subscribe(input: SubscribeCommandInput, ctx: SnsContext) {
     owner: ctx.accountId,
     principal: ctx.caller.arn,
     attributes,
-    // A queue of another account than the subscriber's must confirm, as on AWS; the queue owner's own subscription need not.
-    pendingConfirmation: NEEDS_CONFIRMATION.has(protocol) || (protocol === 'sqs' && parseArn(endpoint)!.accountId !== ctx.accountId),
+    pendingConfirmation: needsConfirmation(protocol, endpoint, ctx.accountId),
   };
   state.subscriptions.set(subscription.arn, subscription);
   topic.subscriptions.add(subscription.arn);
