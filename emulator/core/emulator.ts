@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { CrossAccountMode } from './access.ts';
 import { accountRootArn } from './arn.ts';
 import { Clock, type ClockTimer } from './clock.ts';
@@ -6,6 +5,7 @@ import { authorizeRequest, type NamedAction } from './authorization.ts';
 import { AwsError, CommonErrors } from './errors.ts';
 import { accountOfUnknownKey, CredentialRegistry } from './credentials.ts';
 import { recordExercised } from './exercised.ts';
+import { requestId as newRequestId } from './request-id.ts';
 import { recordMetric } from './service-metrics.ts';
 import type { Caller, RequestContext, ServiceDefinition } from './service.ts';
 import { StateStore } from './state.ts';
@@ -310,7 +310,7 @@ export class Emulator {
       operation,
       accountId,
       region: options.region,
-      requestId: randomUUID(),
+      requestId: newRequestId(),
       accessKeyId: options.caller.accessKeyId,
       caller: options.caller,
       protocol: 'internal',
@@ -457,7 +457,7 @@ export class Emulator {
 
   /** `handle`'s work; fills `seen` with what the request log shows as it learns it. */
   private async route(req: RawRequest, endpoint: string, seen: Seen): Promise<RawResponse> {
-    const requestId = randomUUID();
+    const requestId = newRequestId();
     const scope = parseScope(req);
     if (req.incoming && !scope && !req.headers['x-amz-target'] && isForm(req)) {
       // An unsigned query-protocol request names its service only by the Action in its body.
@@ -485,7 +485,8 @@ export class Emulator {
     try {
       const preparing = protocol.prepare?.();
       if (preparing) await preparing;
-      if (req.incoming) await this.receiveBody(req, service, protocol);
+      const receiving = req.incoming && this.receiveBody(req, service, protocol);
+      if (receiving) req.body = await receiving;
       if (this.signatureCheck && !service.http?.authenticatesItself?.(req, this)) {
         const denied = await this.signatureCheck.deny(req, service, protocol, requestId);
         if (denied) return denied;
@@ -558,29 +559,31 @@ export class Emulator {
   }
 
   /**
-   * Reads the body the server left on the wire, within the service's limits: whole, or as a stream for an operation
-   * with a streaming payload. Strict signature checks need the hash of a payload whose hash the client did not send.
+   * Reads the body the server left on the wire, within the service's limits: whole (the promise of it, which the caller
+   * awaits: no async layer of its own), or as a stream (`req.bodyStream`, and undefined) for an operation with a
+   * streaming payload. Strict signature checks need the hash of a payload whose hash the client did not send.
    */
-  private async receiveBody(req: RawRequest, service: ServiceDefinition, protocol: Protocol): Promise<void> {
+  private receiveBody(req: RawRequest, service: ServiceDefinition, protocol: Protocol): Promise<Buffer> | undefined {
     const incoming = takeIncoming(req);
     const limits = service.requestLimits;
     const tooLarge = (limit: number) => () => limits?.tooLarge?.(limit, req) ?? requestTooLarge(limit);
     const serviceStreams = service.http?.streamsRequest?.(req) ?? false;
     if (!serviceStreams && !protocol.streamsPayload?.(req, service.model)) {
       const limit = limits?.body ?? DEFAULT_BODY_LIMIT;
-      req.body = await incoming.read(limit, tooLarge(limit));
-      return;
+      return incoming.read(limit, tooLarge(limit));
     }
     const limit = limits?.streamingPayload ?? DEFAULT_STREAMING_LIMIT;
     // A body the service reads itself is signed inside it (S3's POST policy), not by a payload hash.
     if (this.signatureCheck && !serviceStreams && req.headers['x-amz-content-sha256'] === undefined) {
-      req.body = await incoming.read(limit, tooLarge(limit));
-      req.bodyStream = (async function* (body) {
-        yield body;
-      })(req.body);
-    } else {
-      req.bodyStream = incoming.stream(limit, tooLarge(limit));
+      return incoming.read(limit, tooLarge(limit)).then((body) => {
+        req.bodyStream = (async function* () {
+          yield body;
+        })();
+        return body;
+      });
     }
+    req.bodyStream = incoming.stream(limit, tooLarge(limit));
+    return undefined;
   }
 
   private async authorize(ctx: RequestContext, service: ServiceDefinition, input: Record<string, unknown>): Promise<void> {

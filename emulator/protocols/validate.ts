@@ -1,5 +1,6 @@
 import { AwsError } from '../core/errors.ts';
 import type { ServiceModel, Shape, ShapeRef } from '../models/types.ts';
+import { compiledOnce } from './compiled.ts';
 
 /**
  * Model constraint checks (required, length, range, enum, pattern) reported the way AWS's Coral framework words
@@ -28,16 +29,54 @@ type Checker = (value: unknown, path: Path, problems: string[]) => void;
 const compiled = new WeakMap<ServiceModel, Map<string, Checker>>();
 
 function checkerFor(model: ServiceModel, shapeName: string): Checker {
-  let checkers = compiled.get(model);
-  if (!checkers) compiled.set(model, (checkers = new Map()));
-  let checker = checkers.get(shapeName);
-  if (!checker) {
-    // Recursive shapes refer to themselves: resolve lazily through the cache.
-    let built: Checker | undefined;
-    checkers.set(shapeName, (value, path, problems) => (built ??= compile(model, model.shapes[shapeName]))(value, path, problems));
-    checker = checkers.get(shapeName)!;
+  // Recursive shapes meet their own checker while it is compiled: a stand-in that calls the finished one.
+  return compiledOnce(compiled, model, shapeName, () => compile(model, model.shapes[shapeName]), (built) => (value, path, problems) => built()(value, path, problems));
+}
+
+const unconstrained = new WeakMap<ServiceModel, Map<string, boolean>>();
+
+/**
+ * Whether no value of a shape can break a constraint (no required member, length, range, enum or pattern anywhere in
+ * it): its checks are then left out, so that a structure checks only the members that can fail (DynamoDB's
+ * AttributeValue: its maps and lists, not its eight scalar members). A shape met again while it is judged (recursion)
+ * counts as constrained, which only ever keeps a check.
+ */
+function isUnconstrained(model: ServiceModel, shapeName: string, judging = new Set<string>()): boolean {
+  let known = unconstrained.get(model);
+  if (!known) unconstrained.set(model, (known = new Map()));
+  const cached = known.get(shapeName);
+  if (cached !== undefined) return cached;
+  if (judging.has(shapeName)) return false;
+  judging.add(shapeName);
+  const shape = model.shapes[shapeName];
+  const bounded = shape.min !== undefined || shape.max !== undefined;
+  let result: boolean;
+  switch (shape.type) {
+    case 'structure':
+      result = !shape.required?.length && Object.values(shape.members ?? {}).every((ref) => isUnconstrained(model, ref.shape, judging));
+      break;
+    case 'list':
+      result = !bounded && isUnconstrained(model, shape.member!.shape, judging);
+      break;
+    case 'map':
+      result = !bounded && isUnconstrained(model, shape.key!.shape, judging) && isUnconstrained(model, shape.value!.shape, judging);
+      break;
+    case 'string':
+      result = !bounded && !shape.enum && (shape.pattern === undefined || compilePattern(shape.pattern) === null);
+      break;
+    case 'blob':
+    case 'integer':
+    case 'long':
+    case 'float':
+    case 'double':
+      result = !bounded;
+      break;
+    default:
+      result = true;
   }
-  return checker;
+  judging.delete(shapeName);
+  known.set(shapeName, result);
+  return result;
 }
 
 function coralName(name: string): string {
@@ -135,12 +174,10 @@ function compile(model: ServiceModel, shape: Shape): Checker {
   switch (shape.type) {
     case 'structure': {
       const required = new Set(shape.required ?? []);
-      const members = Object.entries(shape.members ?? {}).map(([name, ref]) => ({
-        name,
-        coral: coralName(name),
-        required: required.has(name),
-        check: checkerFor(model, ref.shape),
-      }));
+      const members = Object.entries(shape.members ?? {})
+        .filter(([name, ref]) => required.has(name) || !isUnconstrained(model, ref.shape))
+        .map(([name, ref]) => ({ name, coral: coralName(name), required: required.has(name), check: checkerFor(model, ref.shape) }));
+      if (!members.length) return UNCHECKED;
       return (value, path, problems) => {
         if (value === undefined || value === null) return;
         const object = value as Record<string, unknown>;
@@ -157,12 +194,13 @@ function compile(model: ServiceModel, shape: Shape): Checker {
       };
     }
     case 'list': {
-      const item = checkerFor(model, shape.member!.shape);
+      const item = isUnconstrained(model, shape.member!.shape) ? undefined : checkerFor(model, shape.member!.shape);
       return (value, path, problems) => {
         if (value === undefined || value === null) return;
         const list = value as unknown[];
         const problem = lengthProblem(shape, list.length);
         if (problem) failure(problems, list, path, problem);
+        if (!item) return;
         for (let i = 0; i < list.length; i++) {
           if (list[i] === undefined || list[i] === null) continue;
           path.push(i + 1, 'member');
@@ -228,6 +266,8 @@ function compile(model: ServiceModel, shape: Shape): Checker {
         else if (shape.max !== undefined && value > shape.max) failure(problems, value, path, `have value less than or equal to ${shape.max}`);
       };
     default:
-      return () => {};
+      return UNCHECKED;
   }
 }
+
+const UNCHECKED: Checker = () => {};

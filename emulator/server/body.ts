@@ -5,13 +5,21 @@ import { RequestAborted, type IncomingBody } from '../protocols/types.ts';
 type BodySource = Readable & { readonly complete: boolean };
 
 /** Wraps a request stream; nothing is read until the emulator asks, so a refused body is never buffered. */
-export function incomingBody(source: BodySource, contentLength: string | undefined): IncomingBody {
+export function incomingBody(source: BodySource, contentLength: string | undefined): StreamBody {
   return new StreamBody(source, contentLength !== undefined && /^\d+$/.test(contentLength) ? Number(contentLength) : undefined);
 }
 
+/** The body of every request without one: shared (it has no bytes to change). */
+const NO_BODY = Buffer.alloc(0);
+
 /** One per request, so its methods live on the prototype rather than in closures made for each request. */
-class StreamBody implements IncomingBody {
+export class StreamBody implements IncomingBody {
   private taken = false;
+  /**
+   * Whether the whole body was read: its declared length may have arrived before the end of the message is parsed,
+   * and then the connection can still carry the next request although `complete` is not set yet.
+   */
+  received = false;
 
   constructor(
     private readonly source: BodySource,
@@ -25,21 +33,36 @@ class StreamBody implements IncomingBody {
 
   read(limit: number, tooLarge: () => Error): Promise<Buffer> {
     this.take();
-    return this.receive(limit, tooLarge, true);
+    if (this.declaredLength !== undefined && this.declaredLength > limit) return Promise.reject(tooLarge());
+    try {
+      const whole = this.arrived(limit, tooLarge);
+      if (whole) return Promise.resolve(whole);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    // Node's HTTP/1.1 parser calls the request handler as soon as the head is parsed, and parses the rest of the
+    // packet (a small request's whole body) only once the handler returns: a microtask later it has mostly arrived
+    // (all of its declared length, though the message's end may not be parsed yet), and is taken whole without
+    // switching the stream to flowing mode and waiting for its events.
+    return Promise.resolve().then(() => this.arrived(limit, tooLarge) ?? this.flowing(limit, tooLarge));
   }
 
-  private receive(limit: number, tooLarge: () => Error, mayWait: boolean): Promise<Buffer> {
+  /** The whole body if it has arrived (in the stream's buffer), taken at once; throws `tooLarge` past the limit. */
+  private arrived(limit: number, tooLarge: () => Error): Buffer | undefined {
     const { source, declaredLength: declared } = this;
-    if (declared !== undefined && declared > limit) {
-      return Promise.reject(tooLarge());
+    const length = source.readableLength;
+    // `complete`: the message's end is parsed, so what the stream holds is all there is (nothing, for most GETs).
+    if (declared === 0 || source.readableEnded || (source.complete && length === 0)) {
+      this.received = true;
+      return NO_BODY;
     }
-    if (declared === 0 || source.readableEnded) return Promise.resolve(Buffer.alloc(0));
-    if (source.complete && !source.readableFlowing && source.readableLength > 0) return arrived(source, limit, tooLarge);
-    // Node's HTTP/1.1 parser calls the request handler as soon as the head is parsed, and parses the rest of the
-    // packet (a small request's whole body) only once the handler returns: a microtask later it has mostly arrived,
-    // and is taken whole without switching the stream to flowing mode.
-    if (mayWait) return Promise.resolve().then(() => this.receive(limit, tooLarge, false));
-    return this.flowing(limit, tooLarge);
+    if (length === 0 || source.readableFlowing || !(source.complete || length === declared)) return undefined;
+    if (length > limit) {
+      source.pause();
+      throw tooLarge();
+    }
+    this.received = true;
+    return owned(source.read() as Buffer);
   }
 
   /** Reads a body still arriving, chunk by chunk as the stream emits it. */
@@ -51,8 +74,8 @@ class StreamBody implements IncomingBody {
       const finish = (error?: Error) => {
         source.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
         if (error) return reject(error);
-        // One exact-size buffer of its own: a slice of the socket's read buffer (or of Node's shared pool) would keep
-        // the whole of it alive for as long as a service stores the payload.
+        this.received = true;
+        if (chunks.length === 1) return resolve(owned(chunks[0]));
         const body = Buffer.allocUnsafeSlow(size);
         let offset = 0;
         for (const chunk of chunks) offset += chunk.copy(body, offset);
@@ -100,19 +123,15 @@ class StreamBody implements IncomingBody {
 }
 
 /**
- * A body that arrived whole before it was asked for (a small request comes in the packet of its headers): taken from
- * the stream's buffer at once, without switching it to flowing mode and waiting for its events.
+ * A body chunk as a buffer of its own: Node's HTTP/1.1 parser already copies each body chunk into one, but a chunk cut
+ * from a larger buffer (the connection's first bytes, an HTTP/2 frame) would keep all of it alive for as long as a
+ * service stores the payload, so that one is copied.
  */
-function arrived(source: BodySource, limit: number, tooLarge: () => Error): Promise<Buffer> {
-  if (source.readableLength > limit) {
-    source.pause();
-    return Promise.reject(tooLarge());
-  }
-  const data = source.read() as Buffer;
-  // Its own exact-size buffer, for the reason `read` copies (the data may be a slice of the socket's read buffer).
-  const body = Buffer.allocUnsafeSlow(data.length);
-  data.copy(body);
-  return Promise.resolve(body);
+function owned(chunk: Buffer): Buffer {
+  if (chunk.byteOffset === 0 && chunk.buffer.byteLength === chunk.length) return chunk;
+  const body = Buffer.allocUnsafeSlow(chunk.length);
+  chunk.copy(body);
+  return body;
 }
 
 /** Resolves when more of the body can be read or it has ended; rejects if the client went away first. */

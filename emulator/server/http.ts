@@ -5,7 +5,7 @@ import type { SecureContext, TLSSocket } from 'node:tls';
 import { PassThrough, type Duplex } from 'node:stream';
 import { DroppedConnection, type Emulator } from '../core/emulator.ts';
 import type { RawRequest, RawResponse, UpgradeRequest } from '../protocols/types.ts';
-import { incomingBody } from './body.ts';
+import { incomingBody, type StreamBody } from './body.ts';
 import { listenDual } from './dual-listener.ts';
 import { RequestGuard, type GuardOptions } from './guard.ts';
 
@@ -136,8 +136,11 @@ export async function startServer(emulator: Emulator, options: ServerOptions): P
       }
     : (req: Request, res: Response | Http2ServerResponse) => void serveSafely(emulator, internal, guard, req, res as Response);
   const http1 = createHttp1Server(
-    // No limit on a whole request's time (uploads may be long), but on silence and on slow headers.
-    { keepAliveTimeout: limits.idleTimeoutMs, headersTimeout: limits.headersTimeoutMs, requestTimeout: 0, connectionsCheckingInterval: 1000 },
+    // No limit on a whole request's time (uploads may be long), but on silence and on slow headers. One inactivity
+    // timeout, set once per connection, covers silence before, during and between requests: Node's separate
+    // keep-alive timeout would re-arm the socket's timer twice per request (and adds a `Keep-Alive` header AWS does
+    // not send).
+    { keepAliveTimeout: 0, headersTimeout: limits.headersTimeoutMs, requestTimeout: 0, connectionsCheckingInterval: 1000 },
     handler,
   );
   http1.timeout = limits.idleTimeoutMs;
@@ -255,6 +258,8 @@ async function serve(
   }
   const found = findRoute(internal, raw.path);
   if (found) return serveInternal(found, raw, res);
+  // The emulator takes the body over (`raw.incoming` is cleared then); whether it was read whole is asked of it after.
+  const incoming = raw.incoming;
   let response: RawResponse | undefined;
   try {
     response = await emulator.handle(raw, endpointOf(raw.headers, (req.socket as TLSSocket).encrypted));
@@ -264,7 +269,7 @@ async function serve(
   if (!response || upgrade?.claimed) return;
   if (verdict.corsHeaders) for (const [name, value] of Object.entries(verdict.corsHeaders)) response.headers[name] ??= value;
   // Only a streamed body is waited for: a whole one is written at once.
-  const streaming = writeResponse(req, res, response);
+  const streaming = writeResponse(req, res, response, incoming);
   if (streaming) await streaming;
 }
 
@@ -299,9 +304,9 @@ function dropped(error: unknown, reset: () => void): undefined {
 }
 
 /** Writes the response; a promise only while a streamed body is being written. */
-function writeResponse(req: Request, res: Response, response: RawResponse): Promise<void> | undefined {
+function writeResponse(req: Request, res: Response, response: RawResponse, incoming: StreamBody): Promise<void> | undefined {
   const { body } = response;
-  const unread = !req.complete;
+  const unread = !req.complete && !incoming.received;
   if (unread && !('stream' in req)) {
     // The body is still on the wire (refused, or not read by a failed operation): this connection cannot carry another request.
     response.headers['connection'] = 'close';
@@ -359,7 +364,7 @@ function failed(res: Response, error: unknown): void {
   res.writeHead(400, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify({ message }));
 }
 
-function toRawRequest(req: Request, body: Parameters<typeof incomingBody>[0] = req): RawRequest {
+function toRawRequest(req: Request, body: Parameters<typeof incomingBody>[0] = req): RawRequest & { incoming: StreamBody } {
   const url = req.url ?? '/';
   const q = url.indexOf('?');
   let headers: Record<string, string>;
