@@ -3,7 +3,7 @@
 // reproduced as request sequences; they claim their tests of the module cloudformation.ts describes. The policy files
 // are those of tests/aws/templates/; expected responses come only from the recorded snapshots.
 import type { SourceFile, SourceScenario, SourceStep } from '../../verifier/port/source-types.ts';
-import { DESTROY, deployed, STACK, template, waitForStack } from './cloudformation/common.ts';
+import { DESTROY, deployed, getPolicy, policyOf, STACK, template, waitForStack } from './cloudformation/common.ts';
 
 // tests/aws/templates/stack_policy.json, invalid_stack_policy.json and empty_policy.json (no newline at their ends).
 const STACK_POLICY = '{\n  "Statement": [{"Effect": "Allow", "Action": "Update:*", "Principal": "*", "Resource": "*"}]\n}';
@@ -14,7 +14,6 @@ const BUCKET = 'bucket-{{suffix}}';
 // The URL the test built for AWS: the bucket's virtual-hosted global S3 host name.
 const POLICY_URL = `https://${BUCKET}.s3.amazonaws.com/policy.json`;
 
-const getPolicy = (snapshot: string): SourceStep => ({ op: 'GetStackPolicy', params: { StackName: STACK }, snapshot, jsonStrings: ['$.StackPolicyBody'] });
 
 /** The s3_create_bucket fixture and `s3.upload_file` of a policy file to `policy.json`. */
 function uploaded(policy: string): SourceStep[] {
@@ -37,15 +36,12 @@ function onSimpleTopic(test: string, policyFile: string, calls: SourceStep[]): S
   };
 }
 
-const BOTH = JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 'Update:*', Principal: '*', Resource: '*' }] });
-const DENY_ALL = JSON.stringify({ Statement: [{ Effect: 'Deny', Action: 'Update:*', Principal: '*', Resource: '*' }] });
-
 const scenarios: SourceScenario[] = [
   onSimpleTopic('TestStackPolicy::test_set_policy_with_url', STACK_POLICY, [{ op: 'SetStackPolicy', params: { StackName: STACK, StackPolicyURL: POLICY_URL } }, getPolicy('policy')]),
   onSimpleTopic('TestStackPolicy::test_set_invalid_policy_with_url', INVALID_STACK_POLICY, [{ op: 'SetStackPolicy', params: { StackName: STACK, StackPolicyURL: POLICY_URL }, snapshot: 'error' }]),
   onSimpleTopic('TestStackPolicy::test_set_empty_policy_with_url', EMPTY_POLICY, [{ op: 'SetStackPolicy', params: { StackName: STACK, StackPolicyURL: POLICY_URL } }, getPolicy('policy')]),
   onSimpleTopic('TestStackPolicy::test_set_policy_both_policy_and_url', STACK_POLICY, [
-    { op: 'SetStackPolicy', params: { StackName: STACK, StackPolicyBody: BOTH, StackPolicyURL: POLICY_URL }, snapshot: 'error' },
+    { op: 'SetStackPolicy', params: { StackName: STACK, StackPolicyBody: policyOf('Allow'), StackPolicyURL: POLICY_URL }, snapshot: 'error' },
   ]),
   {
     test: 'TestStackPolicy::test_policy_during_update',
@@ -53,7 +49,7 @@ const scenarios: SourceScenario[] = [
       "the update's policy denies the API's rename, so the update fails and rolls back; the stack's policy afterwards is judged (policy_after_update). Not judged: policy_during_update, which AWS answered while its update was still running, and a replay finds the update ended within UpdateStack's answer",
     steps: [
       ...deployed(template('simple_api.yaml'), { ApiName: 'api-{{suffix}}' }),
-      { op: 'UpdateStack', params: { StackName: STACK, TemplateBody: template('simple_api.yaml'), Parameters: [{ ParameterKey: 'ApiName', ParameterValue: 'api-2-{{suffix}}' }], StackPolicyDuringUpdateBody: DENY_ALL } },
+      { op: 'UpdateStack', params: { StackName: STACK, TemplateBody: template('simple_api.yaml'), Parameters: [{ ParameterKey: 'ApiName', ParameterValue: 'api-2-{{suffix}}' }], StackPolicyDuringUpdateBody: policyOf('Deny') } },
       waitForStack(STACK),
       getPolicy('policy_after_update'),
       ...DESTROY,

@@ -2,7 +2,7 @@
 // api/test_validations.py and api/test_stacks.py, Apache-2.0) reproduced as request sequences. Templates are those
 // of tests/aws/templates/ or the tests' own dicts; expected responses come only from the recorded snapshots.
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
-import { BEFORE_LAST_OPERATIONS, deployed, STACK, waitForChangeSet, waitForStack } from './cloudformation/common.ts';
+import { BEFORE_LAST_OPERATIONS, deployed, getPolicy, policyOf, STACK, waitForChangeSet, waitForStack } from './cloudformation/common.ts';
 import { updateProcessScenarios } from './cloudformation/update-process.ts';
 import { stacksNotPorted, stacksScenarios } from './cloudformation/api-stacks.ts';
 import { changeSetsNotPorted, changeSetsScenarios } from './cloudformation/api-changesets.ts';
@@ -518,8 +518,6 @@ const STACK_POLICY_TEST = [
   '',
 ].join('\n');
 
-const policyOf = (effect: string, action = 'Update:*', principal = '*') => JSON.stringify({ Statement: [{ Effect: effect, Action: action, Principal: principal, Resource: '*' }] });
-const getPolicy = (snapshot: string): SourceStep => ({ op: 'GetStackPolicy', params: { StackName: STACK }, snapshot, jsonStrings: ['$.StackPolicyBody'] });
 const setPolicy = (body: string, snapshot?: string): SourceStep => ({ op: 'SetStackPolicy', params: { StackName: STACK, StackPolicyBody: body }, ...(snapshot ? { snapshot } : {}) });
 const policyStack = deployed(STACK_POLICY_TEST, { TopicName: 'topic-{{suffix}}', BucketName: 'bucket-{{suffix}}' });
 const parameterStack = deployed(SNS_TOPIC_PARAMETER, { TopicName: 'topic-{{suffix}}' });

@@ -41,6 +41,12 @@ export function deployed(template: string, parameters: Record<string, string> = 
 }
 
 /** The fixture's `stack.destroy()`: DeleteStack and its waiter. */
+/** A stack policy of one statement on every resource (`Update:*` by anyone unless given), as the tests' json.dumps writes it. */
+export const policyOf = (effect: string, action = 'Update:*', principal = '*'): string => JSON.stringify({ Statement: [{ Effect: effect, Action: action, Principal: principal, Resource: '*' }] });
+
+/** GetStackPolicy of the scenario's stack, its body judged as the JSON document it holds. */
+export const getPolicy = (snapshot: string): SourceStep => ({ op: 'GetStackPolicy', params: { StackName: STACK }, snapshot, jsonStrings: ['$.StackPolicyBody'] });
+
 export const DESTROY: SourceStep[] = [
   { op: 'DeleteStack', params: { StackName: '{{stackId}}' } },
   { op: 'DescribeStacks', params: { StackName: '{{stackId}}' }, until: { path: '$.Stacks[0].StackStatus', matches: '^DELETE_(COMPLETE|FAILED)$' } },
