@@ -258,7 +258,7 @@ function interactionFor(
  */
 function httpExpectation(step: SourceStep, recorded: unknown, forms: SnapshotForms): Expectation {
   if (!step.answer) throw new Error(`${step.op}: an http step with a snapshot needs an answer`);
-  const { status, headers, body, xml } = step.answer(recorded as never);
+  const { status, headers, absentHeaders, body, xml } = step.answer(recorded as never);
   const expect: Expectation =
     xml !== undefined
       ? snapshotToExpectation({ body: xml }, 'rest-json', forms)
@@ -268,6 +268,7 @@ function httpExpectation(step: SourceStep, recorded: unknown, forms: SnapshotFor
   if (xml !== undefined) expect.matchers = { ...expect.matchers, '$.body': { match: 'xml' } };
   if (status !== undefined) expect.status = status;
   if (headers) expect.headers = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), placeholderTemplate(value)]));
+  if (absentHeaders?.length) expect.absentHeaders = absentHeaders.map((name) => name.toLowerCase());
   return expect;
 }
 
