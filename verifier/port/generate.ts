@@ -166,7 +166,7 @@ function interactionFor(
       ? step.fails
         ? { failure: true }
         : {}
-      : step.http
+      : step.http || step.answer
         ? httpExpectation(step, snapshotValue, forms)
         : step.presign
           ? presignedExpectation(step.presign, snapshotValue, forms)
@@ -233,6 +233,8 @@ function interactionFor(
         ...(step.http ? { url: step.http.url } : {}),
         ...(step.region ? { region: step.region } : {}),
         ...(step.unsigned ? { unsigned: true } : {}),
+        ...(step.credentials ? { credentials: step.credentials } : {}),
+        ...(step.answer && !step.http ? { rawAnswer: true } : {}),
         ...(step.postForm ? { postForm: step.postForm } : {}),
         ...(presigned ? { presign: presigned.presign } : {}),
         // AWS answers a JSON-protocol request in the request's own JSON version (1.0 for SQS and DynamoDB, 1.1 for Kinesis).
