@@ -151,6 +151,18 @@ export interface InteractionMeta {
   /** Sent without any signature, as an anonymous client (botocore's `UNSIGNED`) sends the API call. */
   unsigned?: boolean;
   /**
+   * The client's own credentials when they are not the target's (a test's client made with an assumed role's
+   * credentials): templates of earlier captures (`{{roleKeyId}}`). The call, its POST form or its presigned URL is
+   * signed with them (with `x-amz-security-token` when a session token is given).
+   */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /**
+   * The test read this answer itself (xmltodict of the body, a header) instead of through a client's parser: it is
+   * judged as plain HTTP, as a `url` interaction's (`expect.status`, `expect.headers`, `expect.output` against
+   * `{ body: <the body as text> }`), whatever the operation.
+   */
+  rawAnswer?: boolean;
+  /**
    * A browser POST form upload (S3's POST Object) that the verifier builds and signs at replay time, as botocore's
    * `generate_presigned_post` does, with the target's credentials: the Pact request's method (POST) and path say where
    * it goes, and it stores no body. Its answer is read as the service's answer to `operation` (errors as AWS errors).

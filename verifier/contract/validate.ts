@@ -129,6 +129,13 @@ export function validateContract(value: unknown): string[] {
     }
     need(t.region === undefined || (typeof t.region === 'string' && /^([a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d|aws-global)$/.test(t.region)), `${at}.comments.twinstack.region`, 'a region name (us-west-2, or the aws-global pseudo-region)');
     need(t.unsigned === undefined || typeof t.unsigned === 'boolean', `${at}.comments.twinstack.unsigned`, 'must be a boolean');
+    const creds = t.credentials as unknown;
+    need(
+      creds === undefined || (isStrings(creds) && typeof (creds as Obj).accessKeyId === 'string' && typeof (creds as Obj).secretAccessKey === 'string' && !t.unsigned && t.url === undefined),
+      `${at}.comments.twinstack.credentials`,
+      'accessKeyId, secretAccessKey and an optional sessionToken (text) of a signed call',
+    );
+    need(t.rawAnswer === undefined || (t.rawAnswer === true && t.url === undefined), `${at}.comments.twinstack.rawAnswer`, 'true on an API call (a url interaction is judged as HTTP already)');
     if (t.postForm !== undefined) {
       const problem = postFormProblem(t.postForm, interaction);
       need(!problem, `${at}.comments.twinstack.postForm`, problem ?? '');
