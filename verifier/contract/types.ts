@@ -151,6 +151,12 @@ export interface InteractionMeta {
   /** Sent without any signature, as an anonymous client (botocore's `UNSIGNED`) sends the API call. */
   unsigned?: boolean;
   /**
+   * An S3 call of a client configured for virtual-hosted-style addressing: the Pact path is path-style (`/bucket/key`);
+   * the verifier moves the bucket into the host name (`bucket.s3.localhost.localstack.cloud` on an emulator, reached
+   * at the target with that Host; `bucket.<endpoint host>` on AWS) and signs the request for it.
+   */
+  virtualHost?: boolean;
+  /**
    * The client's own credentials when they are not the target's (a test's client made with an assumed role's
    * credentials): templates of earlier captures (`{{roleKeyId}}`). The call, its POST form or its presigned URL is
    * signed with them (with `x-amz-security-token` when a session token is given).

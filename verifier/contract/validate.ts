@@ -129,6 +129,12 @@ export function validateContract(value: unknown): string[] {
     }
     need(t.region === undefined || (typeof t.region === 'string' && /^([a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d|aws-global)$/.test(t.region)), `${at}.comments.twinstack.region`, 'a region name (us-west-2, or the aws-global pseudo-region)');
     need(t.unsigned === undefined || typeof t.unsigned === 'boolean', `${at}.comments.twinstack.unsigned`, 'must be a boolean');
+    if (t.virtualHost !== undefined) {
+      const where = `${at}.comments.twinstack.virtualHost`;
+      need(t.virtualHost === true && t.protocol === 'rest-xml', where, 'true or absent, on an S3 (rest-xml) call');
+      need(t.url === undefined && t.presign === undefined && t.postForm === undefined, where, 'an API call (a presigned URL says so in presign.virtualHost)');
+      need(/^\/[^/?]+/.test(interaction.request?.path ?? ''), where, 'the path names the bucket first (/bucket/key)');
+    }
     const creds = t.credentials as unknown;
     need(
       creds === undefined || (isStrings(creds) && typeof (creds as Obj).accessKeyId === 'string' && typeof (creds as Obj).secretAccessKey === 'string' && !t.unsigned && t.url === undefined),

@@ -232,6 +232,7 @@ function interactionFor(
         ...(step.http ? { url: step.http.url } : {}),
         ...(step.region ? { region: step.region } : {}),
         ...(step.unsigned ? { unsigned: true } : {}),
+        ...(step.virtualHost ? { virtualHost: true } : {}),
         ...(step.credentials ? { credentials: step.credentials } : {}),
         ...(step.answer && !step.http ? { rawAnswer: true } : {}),
         ...(step.postForm ? { postForm: step.postForm } : {}),

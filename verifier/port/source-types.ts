@@ -83,6 +83,8 @@ export interface SourceStep {
   region?: string;
   /** The call went through an anonymous client (botocore's `UNSIGNED`): sent with no signature. */
   unsigned?: boolean;
+  /** The call went through a client configured for virtual-hosted-style addressing (see InteractionMeta.virtualHost). */
+  virtualHost?: boolean;
   /** The client's own credentials, templates of earlier captures (an assumed role's): see InteractionMeta.credentials. */
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   /**

@@ -20,9 +20,17 @@ const V2_SUBRESOURCES = new Set([
   'select', 'select-type', 'object-lock',
 ]);
 
-export interface PresignedRequest extends PreparedRequest {
-  /** The Host header to send when the URL's host is not the one connected to (a virtual host on an emulator). */
-  host?: string;
+/**
+ * A path-style S3 request (`/bucket/key`) moved to the bucket's virtual host: on AWS `bucket.<endpoint host>`, reached
+ * there; on another target the emulator name LocalStack's tests use, `bucket.s3.localhost.localstack.cloud`, which the
+ * request carries as its Host while it goes to the target's own address (`host` is then set).
+ */
+export function virtualHosted(resourcePath: string, endpoint: URL): { url: URL; path: string; host?: string } {
+  const [, bucket, rest] = /^\/([^/]+)(.*)$/.exec(resourcePath) ?? [];
+  if (!bucket) throw new Error(`a virtual-hosted request needs a bucket in the path, not '${resourcePath}'`);
+  const path = rest || '/';
+  if (AWS_HOST.test(endpoint.hostname)) return { url: new URL(`${endpoint.protocol}//${bucket}.${endpoint.host}${path}`), path };
+  return { url: new URL(`${endpoint.origin}${path}`), path, host: `${bucket}.s3.localhost.localstack.cloud${endpoint.port ? `:${endpoint.port}` : ''}` };
 }
 
 interface SignedParts {
@@ -86,7 +94,7 @@ const SIGNED_AT = 'presigned:signedAt';
  * before) for the target's endpoint, region and credentials; each of its query parameters becomes `{{presigned:<name>}}`
  * for the Pact query, which lists what the test's HTTP client sent. Headers go as the test set them, unsigned.
  */
-export async function presignedRequest(interaction: ContractInteraction, endpoint: string, region: string, credentials: Credentials, vars: Vars, now: number): Promise<PresignedRequest> {
+export async function presignedRequest(interaction: ContractInteraction, endpoint: string, region: string, credentials: Credentials, vars: Vars, now: number): Promise<PreparedRequest> {
   const { request } = interaction;
   const presign = interaction.comments.twinstack.presign!;
   const base = new URL(endpoint);
@@ -94,10 +102,9 @@ export async function presignedRequest(interaction: ContractInteraction, endpoin
   let host = base.host;
   let path = resourcePath;
   if (presign.virtualHost) {
-    const [, bucket, rest] = /^\/([^/]+)(.*)$/.exec(resourcePath) ?? [];
-    if (!bucket) throw new Error(`a virtual-hosted presigned URL needs a bucket in the path, not '${resourcePath}'`);
-    host = AWS_HOST.test(base.hostname) ? `${bucket}.${base.host}` : `${bucket}.s3.localhost.localstack.cloud${base.port ? `:${base.port}` : ''}`;
-    path = rest || '/';
+    const hosted = virtualHosted(resourcePath, base);
+    host = hosted.host ?? hosted.url.host;
+    path = hosted.path;
   }
   const renderAll = (values: Record<string, string> | undefined) => Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [render(k, vars), render(v, vars)]));
   const parts: SignedParts = { method: request.method, host, path, resourcePath, query: renderAll(presign.query), headers: renderAll(presign.headers) };
