@@ -114,6 +114,11 @@ export interface Expectation {
   compare?: 'exact' | 'subset';
   /** Response headers that matter (lower-case names), value or template. */
   headers?: Record<string, string>;
+  /**
+   * Response headers (lower-case names) the answer must not carry: AWS's recorded answer lacked them (a GET without
+   * CORS headers where no rule matched). Judged whatever the status; a name may not be in `headers` too.
+   */
+  absentHeaders?: string[];
 }
 
 /** The parts of a request the verifier replays, in template form (the Pact `request` holds the same data). */
@@ -145,6 +150,18 @@ export interface InteractionMeta {
   region?: string;
   /** Sent without any signature, as an anonymous client (botocore's `UNSIGNED`) sends the API call. */
   unsigned?: boolean;
+  /**
+   * The client's own credentials when they are not the target's (a test's client made with an assumed role's
+   * credentials): templates of earlier captures (`{{roleKeyId}}`). The call, its POST form or its presigned URL is
+   * signed with them (with `x-amz-security-token` when a session token is given).
+   */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /**
+   * The test read this answer itself (xmltodict of the body, a header) instead of through a client's parser: it is
+   * judged as plain HTTP, as a `url` interaction's (`expect.status`, `expect.headers`, `expect.output` against
+   * `{ body: <the body as text> }`), whatever the operation.
+   */
+  rawAnswer?: boolean;
   /**
    * A browser POST form upload (S3's POST Object) that the verifier builds and signs at replay time, as botocore's
    * `generate_presigned_post` does, with the target's credentials: the Pact request's method (POST) and path say where

@@ -165,7 +165,7 @@ function interactionFor(
       ? step.fails
         ? { failure: true }
         : {}
-      : step.http
+      : step.http || step.answer
         ? httpExpectation(step, snapshotValue, forms)
         : step.presign
           ? presignedExpectation(step.presign, snapshotValue, forms)
@@ -232,6 +232,8 @@ function interactionFor(
         ...(step.http ? { url: step.http.url } : {}),
         ...(step.region ? { region: step.region } : {}),
         ...(step.unsigned ? { unsigned: true } : {}),
+        ...(step.credentials ? { credentials: step.credentials } : {}),
+        ...(step.answer && !step.http ? { rawAnswer: true } : {}),
         ...(step.postForm ? { postForm: step.postForm } : {}),
         ...(presigned ? { presign: presigned.presign } : {}),
         // AWS answers a JSON-protocol request in the request's own JSON version (1.0 for SQS and DynamoDB, 1.1 for Kinesis).
@@ -257,7 +259,7 @@ function interactionFor(
  */
 function httpExpectation(step: SourceStep, recorded: unknown, forms: SnapshotForms): Expectation {
   if (!step.answer) throw new Error(`${step.op}: an http step with a snapshot needs an answer`);
-  const { status, headers, body, xml } = step.answer(recorded as never);
+  const { status, headers, absentHeaders, body, xml } = step.answer(recorded as never);
   const expect: Expectation =
     xml !== undefined
       ? snapshotToExpectation({ body: xml }, 'rest-json', forms)
@@ -267,6 +269,7 @@ function httpExpectation(step: SourceStep, recorded: unknown, forms: SnapshotFor
   if (xml !== undefined) expect.matchers = { ...expect.matchers, '$.body': { match: 'xml' } };
   if (status !== undefined) expect.status = status;
   if (headers) expect.headers = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), placeholderTemplate(value)]));
+  if (absentHeaders?.length) expect.absentHeaders = absentHeaders.map((name) => name.toLowerCase());
   return expect;
 }
 

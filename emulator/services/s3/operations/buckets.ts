@@ -15,7 +15,8 @@ import { Bucket } from '../bucket.ts';
 import { S3Errors } from '../errors.ts';
 import { canonicalUserId, ownerFullControl, s3Now } from '../object.ts';
 import { requireBucket, requester, s3World, wrongSigningRegion, type S3Context } from '../registry.ts';
-import { ANONYMOUS } from '../access.ts';
+import { aclWithEnforcedOwnership, ANONYMOUS, checkGrantsAccepted } from '../access.ts';
+import { accountBlockOf } from '../account-block.ts';
 import { grantsFromHeaders } from '../acl.ts';
 import { validateTags } from '../tags.ts';
 import { isObjectOwnership } from './bucket-configs.ts';
@@ -94,10 +95,13 @@ export function createBucket(input: CreateBucketRequest, ctx: S3Context): Create
     }
     return { Location: `/${name}`, BucketArn: bucketArn(name, region) };
   }
-  const bucket = new Bucket(name, ctx.accountId, region, s3Now(ctx.emulator.clock.now()), grantsFromHeaders(input, ctx.accountId) ?? ownerFullControl(ctx.accountId));
-  // New buckets are private by default since April 2023: ACLs disabled and all public access blocked.
+  const grants = grantsFromHeaders(input, ctx.accountId);
+  const bucket = new Bucket(name, ctx.accountId, region, s3Now(ctx.emulator.clock.now()), grants ?? ownerFullControl(ctx.accountId));
+  // New buckets are private by default since April 2023: ACLs disabled and all public access blocked, so an ACL given
+  // here needs another ownership setting, and a public one is refused (AWS: set it after lifting the block).
   bucket.configs.set('ownership', { Rules: [{ ObjectOwnership: input.ObjectOwnership ?? 'BucketOwnerEnforced' }] });
   bucket.configs.set('publicAccessBlock', { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true });
+  if (grants) checkGrantsAccepted(bucket, grants, accountBlockOf(ctx, ctx.accountId), aclWithEnforcedOwnership);
   if (input.ObjectLockEnabledForBucket) {
     bucket.objectLockEnabled = true;
     bucket.versioning = 'Enabled';
