@@ -4,6 +4,7 @@
 // their tests of modules other sources describe too. Expected responses come only from the recorded snapshots.
 import type { SourceFile, SourceScenario, SourceStep } from '../../verifier/port/source-types.ts';
 import { DESTROY, refusedChangeSet, refusedDeploy, stackOutput } from './cloudformation-engine.ts';
+import { literal } from '../../verifier/replay/template.ts';
 import { BEFORE_LAST_OPERATIONS, deployed, outputsOf, outputsSnapshot, STACK, template, waitForChangeSet, waitForStack } from './cloudformation/common.ts';
 import { PROPERTY_VALUES } from './cloudformation/update-process.ts';
 
@@ -233,6 +234,16 @@ const templateEngine = claiming('test_template_engine', 'cloudformation', [
     ],
   },
   {
+    test: 'TestSsmParameters::test_resolve_ssm',
+    note: 'the create_parameter fixture puts the parameter first; the template names it in {{resolve:ssm:...}} dynamic references, written escaped',
+    expandedWords: { '<parameter-value>': 'param-value-{{suffix}}' },
+    steps: [
+      { service: 'ssm', protocol: 'json', op: 'PutParameter', params: { Name: 'param-key-{{suffix}}', Value: 'param-value-{{suffix}}', Type: 'String' } },
+      ...deployed(literal(template('resolve_ssm.yaml')), { DynamicParameter: 'param-key-{{suffix}}', ParameterName: 'param-key-{{suffix}}' }),
+      outputsSnapshot('{{stackId}}', 'results'),
+    ],
+  },
+  {
     test: 'TestSsmParameters::test_create_stack_with_ssm_parameters',
     note: "the create_parameter fixture puts the parameter first; the topic's tags (topic-tags) are a list the test filtered, not a response",
     steps: [
@@ -268,7 +279,6 @@ const templateEngine = claiming('test_template_engine', 'cloudformation', [
   },
 ], {
   'TestStackEvents::test_invalid_stack_deploy': "it snapshots one event picked out of the failed stack's event list (StackDeployError.events), not a response",
-  'TestSsmParameters::test_resolve_ssm': "its template's dynamic references ({{resolve:ssm:...}}) are written in the contract format's variable syntax, which has no escape",
   'TestImportValues::test_cfn_with_exports': "it snapshots ListExports' answer filtered to its own stack's exports; the account's other exports (of scenarios replayed at the same time) make the whole answer unjudgeable",
 });
 

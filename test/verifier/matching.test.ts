@@ -1,12 +1,22 @@
 import assert from 'node:assert/strict';
 import { compareOutput, readPath } from '../../verifier/replay/compare.ts';
-import { matchTemplate, render, UnboundVariable } from '../../verifier/replay/template.ts';
+import { literal, literalParts, matchTemplate, render, UnboundVariable } from '../../verifier/replay/template.ts';
 import { placeholderTemplate, snapshotToExpectation } from '../../verifier/port/snapshot-expectation.ts';
 
 describe('templates and matchers', () => {
   it('renders known variables and refuses unknown ones in requests', () => {
     assert.equal(render('q-{{suffix}}', new Map([['suffix', 'ab1']])), 'q-ab1');
     assert.throws(() => render('{{queueUrl}}', new Map()), UnboundVariable);
+  });
+
+  it('keeps an escaped \\{{ literal in requests and expectations, next to real variables', () => {
+    const vars = new Map([['suffix', 'ab1']]);
+    const text = literal('TopicName: {{resolve:ssm:p}}\n');
+    assert.equal(render(`${text}Name: p-{{suffix}}`, vars), 'TopicName: {{resolve:ssm:p}}\nName: p-ab1');
+    assert.ok(matchTemplate('\\{{resolve:ssm:{{name}}}}', '{{resolve:ssm:param-1}}', vars));
+    assert.equal(vars.get('name'), 'param-1');
+    assert.equal(matchTemplate('\\{{x}}', 'anything', vars), false);
+    assert.deepEqual(literalParts('a\\{{b}}{{suffix}}c'), ['a{{b}}', 'c']);
   });
 
   it('binds unknown variables on first use and holds them to it', () => {

@@ -114,6 +114,11 @@ export interface Expectation {
   compare?: 'exact' | 'subset';
   /** Response headers that matter (lower-case names), value or template. */
   headers?: Record<string, string>;
+  /**
+   * Response headers (lower-case names) the answer must not carry: AWS's recorded answer lacked them (a GET without
+   * CORS headers where no rule matched). Judged whatever the status; a name may not be in `headers` too.
+   */
+  absentHeaders?: string[];
 }
 
 /** The parts of a request the verifier replays, in template form (the Pact `request` holds the same data). */

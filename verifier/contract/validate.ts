@@ -109,6 +109,13 @@ export function validateContract(value: unknown): string[] {
     if (t.scoring) need(knowsOutcome, `${at}.comments.twinstack.expect.status`, 'a scoring interaction must know the status AWS returned');
     const keyed = t.expect?.keyedBy;
     if (keyed !== undefined) need(isObj(keyed) && typeof keyed.key === 'string' && typeof keyed.value === 'string' && t.expect.select !== undefined, `${at}.comments.twinstack.expect.keyedBy`, 'needs key, value and a select');
+    const absent = t.expect?.absentHeaders;
+    if (absent !== undefined) {
+      const where = `${at}.comments.twinstack.expect.absentHeaders`;
+      const names = Array.isArray(absent) && absent.every((name) => typeof name === 'string' && /^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(name));
+      need(names, where, 'a list of lower-case header names');
+      if (names) need(!absent.some((name) => Object.hasOwn(t.expect.headers ?? {}, name)), where, 'a header cannot be expected both present and absent');
+    }
     for (const [path, m] of Object.entries(t.expect?.matchers ?? {})) {
       need(path.startsWith('$'), `${at}.comments.twinstack.expect.matchers`, `path '${path}' must start with $`);
       need(MATCHERS.includes(m.match), `${at}.comments.twinstack.expect.matchers['${path}']`, `unknown matcher '${m.match}'`);

@@ -73,11 +73,12 @@ export interface SourceStep {
   presign?: SourcePresign;
   /**
    * The recorded value of an `http` step as the HTTP answer it stands for (tests snapshot a dict they build from the
-   * response): its status, the headers it names, and the body text (a JSON body the snapshot stores decoded), or
-   * `xml`: the body as the test's xmltodict parse of it. On a signed call or a POST form, the test read the answer
-   * itself (a raw signed GET, a 201 PostResponse): it is judged as HTTP too (InteractionMeta.rawAnswer).
+   * response): its status, the headers it names, the headers its recorded answer lacked (`absentHeaders`), and the
+   * body text (a JSON body the snapshot stores decoded), or `xml`: the body as the test's xmltodict parse of it. On a
+   * signed call or a POST form, the test read the answer itself (a raw signed GET, a 201 PostResponse): it is judged as
+   * HTTP too (InteractionMeta.rawAnswer).
    */
-  answer?: (recorded: never) => { status?: number; headers?: Record<string, string>; body?: unknown; xml?: unknown };
+  answer?: (recorded: never) => { status?: number; headers?: Record<string, string>; absentHeaders?: string[]; body?: unknown; xml?: unknown };
   /** The region of the client the test made this call with, when it is not the run's (see InteractionMeta.region). */
   region?: string;
   /** The call went through an anonymous client (botocore's `UNSIGNED`): sent with no signature. */

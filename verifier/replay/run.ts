@@ -149,6 +149,9 @@ function judge(expect: Expectation, actual: ParsedResponse, vars: Vars): Mismatc
   for (const [name, value] of Object.entries(expect.headers ?? {})) {
     if (!matchTemplate(value, actual.headers[name] ?? '', vars)) mismatches.push({ path: `header:${name}`, expected: value, actual: actual.headers[name] });
   }
+  for (const name of expect.absentHeaders ?? []) {
+    if (actual.headers[name] !== undefined) mismatches.push({ path: `header:${name}`, expected: '(absent)', actual: actual.headers[name], reason: 'unexpected header' });
+  }
   return mismatches;
 }
 

@@ -119,20 +119,26 @@ export function checkUpdatable(stack: Stack): void {
   if (!UPDATABLE.has(stack.status)) throw validationError(`Stack:${stack.stackId} is in ${stack.status} state and can not be updated.`);
 }
 
-/** The template and parameters an update or update change set asks for (UsePreviousTemplate, UsePreviousValue). */
+/**
+ * The template and parameters an update or update change set asks for (UsePreviousTemplate, UsePreviousValue); with
+ * deferTransformFailure, a failing transform's message (the template then stays unprocessed and unchecked).
+ */
 export async function desiredUpdate(
   stack: Stack,
   input: Pick<UpdateStackInput, 'TemplateBody' | 'TemplateURL' | 'UsePreviousTemplate' | 'Parameters' | 'Capabilities'>,
   ctx: CfnContext,
-): Promise<Desired & { transforms: string[] }> {
+  options: { deferTransformFailure?: boolean } = {},
+): Promise<Desired & { transforms: string[]; transformFailure?: string }> {
   let body = stack.templateBody;
   let template = stack.template;
   let transforms = input.UsePreviousTemplate ? declaredTransforms(parseTemplate(stack.templateBody)) : [];
+  let transformFailure: string | undefined;
   if (input.UsePreviousTemplate) {
     if (input.TemplateBody !== undefined || input.TemplateURL !== undefined) throw validationError('Specify exactly one of TemplateBody, TemplateUrl or UsePreviousTemplate.');
   } else {
-    ({ body, template, transforms } = await templateFrom(input, ctx));
+    ({ body, template, transforms, transformFailure } = await templateFrom(input, ctx, options));
   }
+  if (transformFailure) return { template, templateBody: body, parameters: [], transforms, transformFailure };
   checkTemplate(template, ctx);
   checkCapabilities(template, input.Capabilities);
   const parameters = await bindFor(ctx, template, input.Parameters, stack.parameters);
