@@ -234,6 +234,16 @@ const templateEngine = claiming('test_template_engine', 'cloudformation', [
     ],
   },
   {
+    test: 'TestImportValues::test_cfn_with_exports',
+    note: "the test cut ListExports' answer to its own stack's exports (sorted by name): the contract judges those members only (keep), in any order; the fixture deletes the stack afterwards",
+    expandedWords: { '<stack-id>': '{{stackId}}', '<stack-name>': STACK },
+    steps: [
+      ...deployed(template('engine/cfn_exports.yml')),
+      { op: 'ListExports', params: {}, snapshot: 'exports', select: '$.Exports', keep: { member: 'ExportingStackId', values: ['{{stackId}}'] }, unordered: ['$'] },
+      ...DESTROY,
+    ],
+  },
+  {
     test: 'TestSsmParameters::test_resolve_ssm',
     note: 'the create_parameter fixture puts the parameter first; the template names it in {{resolve:ssm:...}} dynamic references, written escaped',
     expandedWords: { '<parameter-value>': 'param-value-{{suffix}}' },
@@ -279,7 +289,6 @@ const templateEngine = claiming('test_template_engine', 'cloudformation', [
   },
 ], {
   'TestStackEvents::test_invalid_stack_deploy': "it snapshots one event picked out of the failed stack's event list (StackDeployError.events), not a response",
-  'TestImportValues::test_cfn_with_exports': "it snapshots ListExports' answer filtered to its own stack's exports; the account's other exports (of scenarios replayed at the same time) make the whole answer unjudgeable",
 });
 
 export default [changeSets, fnSelect, exportsImports, fnGetAttr, conditions, parameters, fnSplit, templateEngine];

@@ -6,9 +6,10 @@ import { multipartChecksumScenarios } from './s3/multipart-checksums.ts';
 import { aclExceptionScenarios } from './s3/acl-exceptions.ts';
 import { postFormScenarios } from './s3/post-forms.ts';
 import { regionScenarios } from './s3/regions.ts';
+import { regionRedirectScenarios } from './s3/region-redirects.ts';
 import { anonymousScenarios } from './s3/anonymous.ts';
 import { websitePageScenarios } from './s3/website-pages.ts';
-import { loggingReplicationReasons, loggingReplicationScenarios } from './s3/logging-replication.ts';
+import { loggingReplicationScenarios } from './s3/logging-replication.ts';
 import { lifecycleScenarios } from './s3/lifecycle.ts';
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
 import { BUCKET, createBucket, onBucket } from './s3.ts';
@@ -59,7 +60,6 @@ const REASONS: Record<string, string> = {
 /** Why single tests are left out, by test name. */
 const TEST_REASONS: Record<string, string> = {
   ...objectLockReasons,
-  ...loggingReplicationReasons,
   ...presignedUrlReasons,
   test_post_object_with_unicode_metadata:
     'the form carries non-ASCII and control characters (\\x00-\\x04) in its fields and the test snapshots the 201 PostResponse XML with its Location header, which no S3 operation of the model parses; the verifier judges POST form answers as PutObject’s',
@@ -207,6 +207,7 @@ const source: SourceFile = {
     ...presignedUrlScenarios,
     ...postFormScenarios,
     ...regionScenarios,
+    ...regionRedirectScenarios,
     ...anonymousScenarios,
     ...websitePageScenarios,
   ],

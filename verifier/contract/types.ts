@@ -106,6 +106,12 @@ export interface Expectation {
    * field (a stack's `Outputs` as the test fixture's `stack.outputs` dict).
    */
   keyedBy?: { key: string; value: string };
+  /**
+   * The value at `select` is an account-wide list that the test cut to its own items: only members whose `member`
+   * field equals one of `values` (templates of known variables, e.g. `{{stackId}}`) are compared, as the test compared
+   * them; the account's other items (other scenarios' stacks or exports) are not judged.
+   */
+  keep?: { member: string; values: string[] };
   /** Per-path matchers over `output` (path as in `output`; `[*]` applies to every element). */
   matchers?: Record<JsonPath, Matcher>;
   /** Paths of lists AWS returns in no defined order: compared as multisets. */

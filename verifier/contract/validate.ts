@@ -109,6 +109,8 @@ export function validateContract(value: unknown): string[] {
     if (t.scoring) need(knowsOutcome, `${at}.comments.twinstack.expect.status`, 'a scoring interaction must know the status AWS returned');
     const keyed = t.expect?.keyedBy;
     if (keyed !== undefined) need(isObj(keyed) && typeof keyed.key === 'string' && typeof keyed.value === 'string' && t.expect.select !== undefined, `${at}.comments.twinstack.expect.keyedBy`, 'needs key, value and a select');
+    const keep = t.expect?.keep;
+    if (keep !== undefined) need(isObj(keep) && typeof keep.member === 'string' && isNames(keep.values) && t.expect.select !== undefined, `${at}.comments.twinstack.expect.keep`, 'needs member, values and a select');
     const absent = t.expect?.absentHeaders;
     if (absent !== undefined) {
       const where = `${at}.comments.twinstack.expect.absentHeaders`;

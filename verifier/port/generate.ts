@@ -179,6 +179,7 @@ function interactionFor(
   else if (expect.output !== undefined && expect.status === undefined && !expect.error) expect.select = '$';
   if (step.keyedBy) expect.keyedBy = step.keyedBy;
   if (step.unordered) expect.unordered = step.unordered;
+  if (step.keep) expect.keep = step.keep;
   // An error's members are judged as its fields, not by path: one the test leaves unjudged (`$.Error.PartNumber`) is dropped.
   const fields = expect.error?.fields;
   const errorMember = (path: string) => /^\$\.Error\.\w+$/.test(path) && fields !== undefined;

@@ -40,6 +40,8 @@ export interface SourceStep {
   keyedBy?: { key: string; value: string };
   /** Lists whose order AWS does not define. */
   unordered?: string[];
+  /** The test cut the account-wide list at `select` to its own items (see Expectation.keep). */
+  keep?: { member: string; values: string[] };
   /**
    * The member of the recorded value that holds this call's response, when the test recorded it inside a wrapper of
    * its fixture (LocalStack's create_lambda_function answers `{CreateFunctionResponse, CreateEventSourceMappingResponse}`);
