@@ -261,6 +261,11 @@ export interface PresignedUrl {
    * the target's clock where it has twinstack's clock route, else the verifier's. Default 0.
    */
   signedSecondsAgo?: number;
+  /**
+   * The test sent the URL it signed for the scenario's previous presigned step again: signed at that step's time, so
+   * that both carry the same signature (and an error that echoes it names the same one).
+   */
+  sameUrl?: boolean;
   /** Virtual-hosted-style URL: the path's first segment (the bucket) moves into the host name. */
   virtualHost?: boolean;
   /** Query parameters of the signed request besides the signature's own (`response-content-type`, `uploadId`). */

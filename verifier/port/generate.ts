@@ -333,6 +333,7 @@ function presignedInteraction(presign: SourcePresign, signed: SerializedRequest)
       version: presign.version,
       expiresIn,
       ...(presign.signedSecondsAgo ? { signedSecondsAgo: presign.signedSecondsAgo } : {}),
+      ...(presign.sameUrl ? { sameUrl: true } : {}),
       ...(presign.virtualHost ? { virtualHost: true } : {}),
       ...(Object.keys(query).length ? { query } : {}),
       ...(Object.keys(headers).length ? { headers } : {}),

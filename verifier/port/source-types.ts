@@ -116,6 +116,8 @@ export interface SourcePresign {
   expiresIn?: number;
   /** The test waited this long after signing before sending (see PresignedUrl.signedSecondsAgo). */
   signedSecondsAgo?: number;
+  /** The test sent the URL of its previous presigned step again (see PresignedUrl.sameUrl). */
+  sameUrl?: boolean;
   /** The client was configured for virtual-hosted-style addressing. */
   virtualHost?: boolean;
   /** Headers the test's client sent (none by default); not signed unless `params` made them signed headers too. */

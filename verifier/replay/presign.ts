@@ -78,6 +78,9 @@ function presignV2(parts: SignedParts, credentials: Credentials, signedAt: numbe
   return { AWSAccessKeyId: credentials.accessKeyId, Signature: signature, Expires: expires };
 }
 
+/** The scenario's variable holding when its last presigned URL was signed (for PresignedUrl.sameUrl). */
+const SIGNED_AT = 'presigned:signedAt';
+
 /**
  * The request a presigned-URL interaction sends (InteractionMeta.presign): the URL is signed now (or `signedSecondsAgo`
  * before) for the target's endpoint, region and credentials; each of its query parameters becomes `{{presigned:<name>}}`
@@ -98,7 +101,9 @@ export async function presignedRequest(interaction: ContractInteraction, endpoin
   }
   const renderAll = (values: Record<string, string> | undefined) => Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [render(k, vars), render(v, vars)]));
   const parts: SignedParts = { method: request.method, host, path, resourcePath, query: renderAll(presign.query), headers: renderAll(presign.headers) };
-  const signedAt = now - (presign.signedSecondsAgo ?? 0) * 1000;
+  const previous = presign.sameUrl ? vars.get(SIGNED_AT) : undefined;
+  const signedAt = previous !== undefined ? Number(previous) : now - (presign.signedSecondsAgo ?? 0) * 1000;
+  vars.set(SIGNED_AT, String(signedAt));
   const auth = presign.version === 'v4' ? await presignV4(parts, base, region, credentials, signedAt, presign.expiresIn) : presignV2(parts, credentials, signedAt, presign.expiresIn);
   const scoped: Vars = new Map(vars);
   for (const [name, value] of Object.entries(auth)) scoped.set(`presigned:${name}`, value);
@@ -119,6 +124,7 @@ export function presignProblem(presign: PresignedUrl): string | undefined {
   if (presign.version !== 'v4' && presign.version !== 'v2') return "version must be 'v4' or 'v2'";
   if (!Number.isInteger(presign.expiresIn) || presign.expiresIn < 1) return 'expiresIn must be a positive integer (seconds)';
   if (presign.signedSecondsAgo !== undefined && !(Number.isInteger(presign.signedSecondsAgo) && presign.signedSecondsAgo >= 0)) return 'signedSecondsAgo must be a whole number of seconds';
+  if (presign.sameUrl !== undefined && (presign.sameUrl !== true || presign.signedSecondsAgo !== undefined)) return 'sameUrl is true or absent, and takes the earlier signing time (no signedSecondsAgo)';
   for (const field of ['query', 'headers'] as const) {
     const values = presign[field];
     if (values !== undefined && (typeof values !== 'object' || values === null || Object.values(values).some((v) => typeof v !== 'string'))) return `${field} must map names to strings`;

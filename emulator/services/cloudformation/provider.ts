@@ -35,6 +35,12 @@ export interface ResourceRequest {
    * it, cut to `maxLength` (parts shortened as AWS does) and lower-cased where the service wants it.
    */
   physicalName(options?: { maxLength?: number; lowerCase?: boolean; separator?: string }): string;
+  /**
+   * Tells the stack the resource's physical id before its creation's work is done (AWS's "Resource creation
+   * Initiated" event), for types whose creation can fail after the id was given (the stack then deletes that id on
+   * rollback). Absent outside stacks (Cloud Control); calling it is optional, `create`'s answer does the same.
+   */
+  initiated?(physicalId: string): void;
 }
 
 /** An existing resource: its physical id (what `Ref` returns for most types) and the attributes `Fn::GetAtt` reads. */

@@ -10,6 +10,7 @@ import type {
 import { stackNotFound, validationError } from '../errors.ts';
 import { describeParameters } from '../template/parameters.ts';
 import type { Stack, StackResource } from '../state.ts';
+import { firstPollSettled } from './first-poll.ts';
 import { requireStack } from './stacks.ts';
 import type { CfnContext } from './template-input.ts';
 
@@ -74,10 +75,11 @@ export function describeStack(stack: Stack): StackOutput {
   };
 }
 
-export function describeStacks(input: DescribeStacksInput, ctx: CfnContext) {
+export async function describeStacks(input: DescribeStacksInput, ctx: CfnContext) {
   if (input.StackName) {
     const stack = ctx.state.find(input.StackName);
     if (!stack) throw stackNotFound(input.StackName);
+    await firstPollSettled(ctx.state, stack.stackId);
     return { Stacks: [describeStack(stack)] };
   }
   const live = ctx.state.stacks.filter((s) => s.status !== 'DELETE_COMPLETE').reverse();

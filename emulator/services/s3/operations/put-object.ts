@@ -33,7 +33,7 @@ export async function storeObject(input: PutInput, ctx: S3Context, eventName: st
   validateKey(key);
   checkWriteConditions(input, key, bucket.current(key));
   const settings = objectSettings(input, bucket, ctx);
-  if (settings.encryption.ServerSideEncryption === 'aws:kms') settings.encryption.SSEKMSKeyId = await usableKmsKeyArn(ctx, settings.encryption.SSEKMSKeyId);
+  if (settings.encryption.ServerSideEncryption === 'aws:kms') settings.encryption.SSEKMSKeyId = await usableKmsKeyArn(ctx, settings.encryption.SSEKMSKeyId, input.SSEKMSKeyId);
   const algorithm = uploadAlgorithm(input, ctx.headers);
   const received = await s3World(ctx.emulator)
     .bodies.receive(input.Body, [algorithm])
