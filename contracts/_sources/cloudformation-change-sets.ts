@@ -41,6 +41,15 @@ const STATIC_UPDATE: SourceStep[] = [
   getParameter('parameter-{{suffix}}', 'parameter-2'),
 ];
 
+/** test_execute_with_ref's templates: a named parameter, and a second one whose value is Ref of the first. */
+const refTemplate = (name: string) =>
+  JSON.stringify({
+    Resources: {
+      Parameter1: { Type: 'AWS::SSM::Parameter', Properties: { Name: name, Type: 'String', Value: 'my-value' } },
+      Parameter2: { Type: 'AWS::SSM::Parameter', Properties: { Name: 'output-param-{{suffix}}', Type: 'String', Value: { Ref: 'Parameter1' } } },
+    },
+  });
+
 const listed = (value: string) => JSON.stringify({ Resources: { MyParameter: ssmParameter(value) } });
 
 const changeSets = claiming('test_change_sets', 'cloudformation', [
@@ -90,9 +99,18 @@ const changeSets = claiming('test_change_sets', 'cloudformation', [
       { op: 'DeleteStack', params: { StackName: '{{stackId}}' } },
     ],
   },
-], {
-  'TestCaptureUpdateProcess::test_execute_with_ref': "it snapshots the names its SSM parameters were given, which the test's transformers wrote as words only (<name-1>, <name-2>)",
-});
+  {
+    test: 'TestCaptureUpdateProcess::test_execute_with_ref',
+    note: "the snapshots are the second parameter's Value (GetParameter), which is Ref of the first one: its name before and after the update renames it",
+    expandedWords: { '<name-1>': 'param-1-{{suffix}}', '<name-2>': 'param-2-{{suffix}}', '<output-parameter>': 'output-param-{{suffix}}' },
+    steps: [
+      ...deployed(refTemplate('param-1-{{suffix}}')),
+      { service: 'ssm', protocol: 'json', op: 'GetParameter', params: { Name: 'output-param-{{suffix}}' }, snapshot: 'before-value', select: '$.Parameter.Value' },
+      ...deployed(refTemplate('param-2-{{suffix}}'), {}, 'UPDATE', 'change-set-2-{{suffix}}', '{{stackId}}'),
+      { service: 'ssm', protocol: 'json', op: 'GetParameter', params: { Name: 'output-param-{{suffix}}' }, snapshot: 'after-value', select: '$.Parameter.Value' },
+    ],
+  },
+]);
 
 /** A template whose parameter's value is an Fn::Select (test_invalid_select_index_type's parameters). */
 const SELECTS: Record<string, unknown> = {

@@ -7,6 +7,7 @@ import { aclExceptionScenarios } from './s3/acl-exceptions.ts';
 import { postFormScenarios } from './s3/post-forms.ts';
 import { regionScenarios } from './s3/regions.ts';
 import { regionRedirectScenarios } from './s3/region-redirects.ts';
+import { rawAnswerScenarios } from './s3/raw-answers.ts';
 import { anonymousScenarios } from './s3/anonymous.ts';
 import { websitePageScenarios } from './s3/website-pages.ts';
 import { loggingReplicationScenarios } from './s3/logging-replication.ts';
@@ -61,8 +62,6 @@ const REASONS: Record<string, string> = {
 const TEST_REASONS: Record<string, string> = {
   ...objectLockReasons,
   ...presignedUrlReasons,
-  test_post_object_with_unicode_metadata:
-    'the form carries non-ASCII and control characters (\\x00-\\x04) in its fields and the test snapshots the 201 PostResponse XML with its Location header, which no S3 operation of the model parses; the verifier judges POST form answers as PutObject’s',
 };
 
 const KEY = 'test-put-object-storage-class';
@@ -208,6 +207,7 @@ const source: SourceFile = {
     ...postFormScenarios,
     ...regionScenarios,
     ...regionRedirectScenarios,
+    ...rawAnswerScenarios,
     ...anonymousScenarios,
     ...websitePageScenarios,
   ],

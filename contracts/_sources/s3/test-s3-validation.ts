@@ -154,8 +154,6 @@ export const testS3Reasons: Record<string, string> = {
     'stale recording (2023): the test moved to TestS3BucketLifecycle in the same module, recorded again there',
   'TestS3::test_s3_batch_delete_objects_using_requests_with_acl':
     'no recorded entries (the test is skipped: LocalStack does not implement its ACL behaviour); its DeleteObjects is a raw HTTP POST',
-  'TestS3::test_get_object_attributes_with_space':
-    'signed raw HTTP GETs with a hand-written x-amz-object-attributes header (with and without spaces after the commas), snapshotted as the xmltodict parse of the body (root element, @xmlns, ObjectSize as text); a signed step is judged as the parsed model output, which has another form',
   'TestS3::test_s3_get_object_headers':
     'uploads a binary WAV file from LocalStack’s test files and snapshots bare status codes and error digests, which the verifier cannot judge as responses',
   'TestS3::test_system_metadata_with_unicode':

@@ -77,9 +77,12 @@ export function describeStack(stack: Stack): StackOutput {
 
 export async function describeStacks(input: DescribeStacksInput, ctx: CfnContext) {
   if (input.StackName) {
+    const found = ctx.state.find(input.StackName);
+    if (!found) throw stackNotFound(input.StackName);
+    await firstPollSettled(ctx.state, found.stackId);
+    // Looked up again: a stack named by name that was deleted meanwhile is not found, as it would be now.
     const stack = ctx.state.find(input.StackName);
     if (!stack) throw stackNotFound(input.StackName);
-    await firstPollSettled(ctx.state, stack.stackId);
     return { Stacks: [describeStack(stack)] };
   }
   const live = ctx.state.stacks.filter((s) => s.status !== 'DELETE_COMPLETE').reverse();

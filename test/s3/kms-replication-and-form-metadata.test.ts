@@ -4,15 +4,17 @@ import {
   CreateBucketCommand,
   CreateMultipartUploadCommand,
   GetBucketReplicationCommand,
+  HeadObjectCommand,
   PutBucketReplicationCommand,
   PutBucketVersioningCommand,
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import type { Twinstack } from '../../emulator/index.ts';
+import { signedPostFields } from '../../verifier/replay/post-form.ts';
 import { bucketName, CREDENTIALS, failure, s3Client, startS3 } from './support.ts';
 
-describe('S3 SSE-KMS key checks and replication rules', function () {
+describe('S3 SSE-KMS key checks, replication rules and POST form metadata', function () {
   this.timeout(30_000);
   let aws: Twinstack;
   before(async () => {
@@ -65,5 +67,26 @@ describe('S3 SSE-KMS key checks and replication rules', function () {
     const rules = (await s3.send(new GetBucketReplicationCommand({ Bucket: source }))).ReplicationConfiguration!.Rules!;
     assert.match(rules[0].ID!, /^[A-Za-z0-9+/=]{20,}$/);
     assert.equal(rules[1].ID, 'mine');
+  });
+
+  it('keeps a POST form’s metadata as given and answers it RFC 2047-encoded as JavaMail would (Q or B)', async () => {
+    const s3 = s3Client(aws);
+    const Bucket = bucketName('form');
+    await s3.send(new CreateBucketCommand({ Bucket }));
+    const fields: Record<string, string> = {
+      'Cache-Control': 'a_—_é',
+      'x-amz-meta-text': 'ÄMÄZÕÑ S3',
+      'x-amz-meta-controls': '\x00\x01\x02',
+      'x-amz-meta-tab': 'a\tb',
+      'x-amz-meta-word': '=?UTF-8?B?YWJj?=',
+    };
+    const form = new FormData();
+    const signed = signedPostFields({ bucket: Bucket, key: 'k', fields, file: { content: 'x' } }, new Map(), CREDENTIALS, 'us-east-1', aws.emulator.clock.now());
+    for (const [k, v] of signed) form.append(k, v);
+    form.append('file', new Blob(['x']), 'file');
+    assert.equal((await fetch(`${aws.endpoint}/${Bucket}`, { method: 'POST', body: form })).status, 204);
+    const head = await s3.send(new HeadObjectCommand({ Bucket, Key: 'k' }));
+    assert.equal(head.CacheControl, 'a_ _é');
+    assert.deepEqual(head.Metadata, { text: '=?UTF-8?Q?=C3=84M=C3=84Z=C3=95=C3=91_S3?=', controls: '=?UTF-8?B?AAEC?=', tab: 'a\tb', word: '=?UTF-8?B?YWJj?=' });
   });
 });
