@@ -168,7 +168,9 @@ function interactionFor(
       : step.http || step.answer
         ? httpExpectation(step, snapshotValue, forms)
         : step.presign
-          ? presignedExpectation(step.presign, snapshotValue, forms)
+          ? step.answer
+            ? httpExpectation(step, snapshotValue, forms)
+            : presignedExpectation(step.presign, snapshotValue, forms)
         : step.messageBodies
           ? receivedBodiesExpectation(snapshotValue, step.messageBodies, forms)
           : snapshotToExpectation(step.postForm ? parsedErrorAnswer(snapshotValue) : snapshotValue, family, forms);
@@ -256,8 +258,9 @@ function interactionFor(
 }
 
 /**
- * An `http` step's expectation: the HTTP answer the test's recorded dict stands for (SourceStep.answer), its body
- * judged as text, or as the JSON document the snapshot stores decoded.
+ * An `http` step's expectation (or a presigned step's whose answer the test snapshotted as HTTP): the HTTP answer the
+ * test's recorded dict stands for (SourceStep.answer), its body judged as text, or as the JSON document the snapshot
+ * stores decoded.
  */
 function httpExpectation(step: SourceStep, recorded: unknown, forms: SnapshotForms): Expectation {
   if (!step.answer) throw new Error(`${step.op}: an http step with a snapshot needs an answer`);

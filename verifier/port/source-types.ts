@@ -74,7 +74,8 @@ export interface SourceStep {
    */
   presign?: SourcePresign;
   /**
-   * The recorded value of an `http` step as the HTTP answer it stands for (tests snapshot a dict they build from the
+   * The recorded value of an `http` step (or a `presign` one whose answer's headers the test snapshotted) as the HTTP
+   * answer it stands for (tests snapshot a dict they build from the
    * response): its status, the headers it names, the headers its recorded answer lacked (`absentHeaders`), and the
    * body text (a JSON body the snapshot stores decoded), or `xml`: the body as the test's xmltodict parse of it. On a
    * signed call or a POST form, the test read the answer itself (a raw signed GET, a 201 PostResponse): it is judged as

@@ -156,8 +156,6 @@ export const testS3Reasons: Record<string, string> = {
     'no recorded entries (the test is skipped: LocalStack does not implement its ACL behaviour); its DeleteObjects is a raw HTTP POST',
   'TestS3::test_s3_get_object_headers':
     'uploads a binary WAV file from LocalStack’s test files and snapshots bare status codes and error digests, which the verifier cannot judge as responses',
-  'TestS3::test_get_object_content_length_with_virtual_host':
-    'the snapshot is the raw header dict of a presigned GET’s answer (server, x-amz-id-2, date...): presigned URLs replay, but the generator has no form yet that turns a header snapshot into a presigned step’s expectation',
   'TestS3::test_system_metadata_with_unicode':
     'non-ASCII header values (UTF-8 bytes in Content-Disposition and Cache-Control, returned as Latin-1 text): the verifier’s HTTP client sends header strings as Latin-1, so the bytes AWS saw cannot be replayed',
   'TestS3::test_s3_lambda_integration': 'runs a Node.js Lambda function that itself calls S3; its payload is not an S3 response',
