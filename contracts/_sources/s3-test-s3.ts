@@ -22,7 +22,8 @@ import { testS3DeleteScenarios } from './s3/test-s3-deletes.ts';
 import { testS3VersionScenarios } from './s3/test-s3-versions.ts';
 import { testS3ConfigScenarios } from './s3/test-s3-configs.ts';
 import { testS3KmsScenarios } from './s3/test-s3-kms.ts';
-import { presignedUrlReasons, presignedUrlScenarios } from './s3/presigned-urls.ts';
+import { presignedUrlScenarios } from './s3/presigned-urls.ts';
+import { jsPresignedUrlScenarios } from './s3/presigned-js-sdk.ts';
 import { testS3BucketRegionScenarios, testS3PartScenarios, testS3Reasons, testS3ValidationScenarios } from './s3/test-s3-validation.ts';
 
 /** The `allow_bucket_acl` fixture: new buckets block ACLs and public policies until these two are deleted. */
@@ -63,7 +64,6 @@ const REASONS: Record<string, string> = {
 /** Why single tests are left out, by test name. */
 const TEST_REASONS: Record<string, string> = {
   ...objectLockReasons,
-  ...presignedUrlReasons,
 };
 
 const KEY = 'test-put-object-storage-class';
@@ -206,6 +206,7 @@ const source: SourceFile = {
     ...multipartChecksumScenarios,
     ...aclExceptionScenarios,
     ...presignedUrlScenarios,
+    ...jsPresignedUrlScenarios,
     ...postFormScenarios,
     ...regionScenarios,
     ...regionRedirectScenarios,
