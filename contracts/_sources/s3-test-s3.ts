@@ -57,8 +57,6 @@ const INVALID_WEBSITES = [
 const REASONS: Record<string, string> = {
   TestS3PresignedPost:
     'browser POST forms are sent by the test’s own HTTP client, outside the botocore client serializers the porter uses (tested in test/s3/configurations and python-clients)',
-  TestS3StaticWebsiteHosting:
-    'the recorded pages are HTML error documents of the <bucket>.s3-website-<region> endpoint; plain HTTP steps to <bucket>.s3-website.<region>.localhost.localstack.cloud can send them, but these scenarios (the redirects, index and error documents) were not written yet (the pages are compared in test/s3/website-access)',
 };
 
 /** Why single tests are left out, by test name. */

@@ -44,6 +44,31 @@ describe('templates and matchers', () => {
     assert.deepEqual(compareOutput(expectation, outputs('c'), new Map()).map((m) => m.path), ['$.Stacks[0].Outputs.B']);
   });
 
+  it("judges only the test's own items of an account-wide list (keep), whatever else the account holds", () => {
+    const expectation = {
+      select: '$.Exports',
+      keep: { member: 'ExportingStackId', values: ['{{stackId}}'] },
+      unordered: ['$'],
+      output: [
+        { ExportingStackId: '{{stackId}}', Name: 'stack-{{suffix}}-A', Value: 'test' },
+        { ExportingStackId: '{{stackId}}', Name: 'stack-{{suffix}}-B', Value: 'test' },
+      ],
+    };
+    const vars = new Map([
+      ['stackId', 'arn:stack/mine'],
+      ['suffix', 's1'],
+    ]);
+    const exports = (value: string) => ({
+      Exports: [
+        { ExportingStackId: 'arn:stack/other', Name: 'other-A', Value: 'x' },
+        { ExportingStackId: 'arn:stack/mine', Name: 'stack-s1-B', Value: value },
+        { ExportingStackId: 'arn:stack/mine', Name: 'stack-s1-A', Value: 'test' },
+      ],
+    });
+    assert.deepEqual(compareOutput(expectation, exports('test'), new Map(vars)), []);
+    assert.equal(compareOutput(expectation, exports('changed'), new Map(vars)).length, 1);
+  });
+
   it('reports every mismatch with its path: values, missing and extra members, list length, matchers', () => {
     const mismatches = compareOutput(
       {

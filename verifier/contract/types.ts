@@ -106,6 +106,12 @@ export interface Expectation {
    * field (a stack's `Outputs` as the test fixture's `stack.outputs` dict).
    */
   keyedBy?: { key: string; value: string };
+  /**
+   * The value at `select` is an account-wide list that the test cut to its own items: only members whose `member`
+   * field equals one of `values` (templates of known variables, e.g. `{{stackId}}`) are compared, as the test compared
+   * them; the account's other items (other scenarios' stacks or exports) are not judged.
+   */
+  keep?: { member: string; values: string[] };
   /** Per-path matchers over `output` (path as in `output`; `[*]` applies to every element). */
   matchers?: Record<JsonPath, Matcher>;
   /** Paths of lists AWS returns in no defined order: compared as multisets. */
@@ -150,6 +156,12 @@ export interface InteractionMeta {
   region?: string;
   /** Sent without any signature, as an anonymous client (botocore's `UNSIGNED`) sends the API call. */
   unsigned?: boolean;
+  /**
+   * An S3 call of a client configured for virtual-hosted-style addressing: the Pact path is path-style (`/bucket/key`);
+   * the verifier moves the bucket into the host name (`bucket.s3.localhost.localstack.cloud` on an emulator, reached
+   * at the target with that Host; `bucket.<endpoint host>` on AWS) and signs the request for it.
+   */
+  virtualHost?: boolean;
   /**
    * The client's own credentials when they are not the target's (a test's client made with an assumed role's
    * credentials): templates of earlier captures (`{{roleKeyId}}`). The call, its POST form or its presigned URL is
@@ -255,6 +267,11 @@ export interface PresignedUrl {
    * the target's clock where it has twinstack's clock route, else the verifier's. Default 0.
    */
   signedSecondsAgo?: number;
+  /**
+   * The test sent the URL it signed for the scenario's previous presigned step again: signed at that step's time, so
+   * that both carry the same signature (and an error that echoes it names the same one).
+   */
+  sameUrl?: boolean;
   /** Virtual-hosted-style URL: the path's first segment (the bucket) moves into the host name. */
   virtualHost?: boolean;
   /** Query parameters of the signed request besides the signature's own (`response-content-type`, `uploadId`). */

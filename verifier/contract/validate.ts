@@ -109,6 +109,8 @@ export function validateContract(value: unknown): string[] {
     if (t.scoring) need(knowsOutcome, `${at}.comments.twinstack.expect.status`, 'a scoring interaction must know the status AWS returned');
     const keyed = t.expect?.keyedBy;
     if (keyed !== undefined) need(isObj(keyed) && typeof keyed.key === 'string' && typeof keyed.value === 'string' && t.expect.select !== undefined, `${at}.comments.twinstack.expect.keyedBy`, 'needs key, value and a select');
+    const keep = t.expect?.keep;
+    if (keep !== undefined) need(isObj(keep) && typeof keep.member === 'string' && isNames(keep.values) && t.expect.select !== undefined, `${at}.comments.twinstack.expect.keep`, 'needs member, values and a select');
     const absent = t.expect?.absentHeaders;
     if (absent !== undefined) {
       const where = `${at}.comments.twinstack.expect.absentHeaders`;
@@ -129,6 +131,12 @@ export function validateContract(value: unknown): string[] {
     }
     need(t.region === undefined || (typeof t.region === 'string' && /^([a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d|aws-global)$/.test(t.region)), `${at}.comments.twinstack.region`, 'a region name (us-west-2, or the aws-global pseudo-region)');
     need(t.unsigned === undefined || typeof t.unsigned === 'boolean', `${at}.comments.twinstack.unsigned`, 'must be a boolean');
+    if (t.virtualHost !== undefined) {
+      const where = `${at}.comments.twinstack.virtualHost`;
+      need(t.virtualHost === true && t.protocol === 'rest-xml', where, 'true or absent, on an S3 (rest-xml) call');
+      need(t.url === undefined && t.presign === undefined && t.postForm === undefined, where, 'an API call (a presigned URL says so in presign.virtualHost)');
+      need(/^\/[^/?]+/.test(interaction.request?.path ?? ''), where, 'the path names the bucket first (/bucket/key)');
+    }
     const creds = t.credentials as unknown;
     need(
       creds === undefined || (isStrings(creds) && typeof (creds as Obj).accessKeyId === 'string' && typeof (creds as Obj).secretAccessKey === 'string' && !t.unsigned && t.url === undefined),

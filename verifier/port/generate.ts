@@ -179,6 +179,7 @@ function interactionFor(
   else if (expect.output !== undefined && expect.status === undefined && !expect.error) expect.select = '$';
   if (step.keyedBy) expect.keyedBy = step.keyedBy;
   if (step.unordered) expect.unordered = step.unordered;
+  if (step.keep) expect.keep = step.keep;
   // An error's members are judged as its fields, not by path: one the test leaves unjudged (`$.Error.PartNumber`) is dropped.
   const fields = expect.error?.fields;
   const errorMember = (path: string) => /^\$\.Error\.\w+$/.test(path) && fields !== undefined;
@@ -232,6 +233,7 @@ function interactionFor(
         ...(step.http ? { url: step.http.url } : {}),
         ...(step.region ? { region: step.region } : {}),
         ...(step.unsigned ? { unsigned: true } : {}),
+        ...(step.virtualHost ? { virtualHost: true } : {}),
         ...(step.credentials ? { credentials: step.credentials } : {}),
         ...(step.answer && !step.http ? { rawAnswer: true } : {}),
         ...(step.postForm ? { postForm: step.postForm } : {}),
@@ -332,6 +334,7 @@ function presignedInteraction(presign: SourcePresign, signed: SerializedRequest)
       version: presign.version,
       expiresIn,
       ...(presign.signedSecondsAgo ? { signedSecondsAgo: presign.signedSecondsAgo } : {}),
+      ...(presign.sameUrl ? { sameUrl: true } : {}),
       ...(presign.virtualHost ? { virtualHost: true } : {}),
       ...(Object.keys(query).length ? { query } : {}),
       ...(Object.keys(headers).length ? { headers } : {}),

@@ -40,6 +40,8 @@ export interface SourceStep {
   keyedBy?: { key: string; value: string };
   /** Lists whose order AWS does not define. */
   unordered?: string[];
+  /** The test cut the account-wide list at `select` to its own items (see Expectation.keep). */
+  keep?: { member: string; values: string[] };
   /**
    * The member of the recorded value that holds this call's response, when the test recorded it inside a wrapper of
    * its fixture (LocalStack's create_lambda_function answers `{CreateFunctionResponse, CreateEventSourceMappingResponse}`);
@@ -83,6 +85,8 @@ export interface SourceStep {
   region?: string;
   /** The call went through an anonymous client (botocore's `UNSIGNED`): sent with no signature. */
   unsigned?: boolean;
+  /** The call went through a client configured for virtual-hosted-style addressing (see InteractionMeta.virtualHost). */
+  virtualHost?: boolean;
   /** The client's own credentials, templates of earlier captures (an assumed role's): see InteractionMeta.credentials. */
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   /**
@@ -114,6 +118,8 @@ export interface SourcePresign {
   expiresIn?: number;
   /** The test waited this long after signing before sending (see PresignedUrl.signedSecondsAgo). */
   signedSecondsAgo?: number;
+  /** The test sent the URL of its previous presigned step again (see PresignedUrl.sameUrl). */
+  sameUrl?: boolean;
   /** The client was configured for virtual-hosted-style addressing. */
   virtualHost?: boolean;
   /**

@@ -7,7 +7,7 @@ import { cborRequestBody, cborResponseDocument } from '../model/cbor-document.ts
 import { compareOutput, readPath, type Mismatch } from './compare.ts';
 import { prepareRequest, signRequest, type Credentials, type PreparedRequest } from './request.ts';
 import { postFormBody } from './post-form.ts';
-import { presignedRequest } from './presign.ts';
+import { presignedRequest, virtualHosted } from './presign.ts';
 import { matchTemplate, render, UnboundVariable, type Vars } from './template.ts';
 
 export interface Target {
@@ -233,11 +233,19 @@ function credentialsOf(meta: InteractionMeta, target: Target, vars: Vars): Crede
   };
 }
 
+/** The request of a virtual-hosted-style client (InteractionMeta.virtualHost): the bucket moved into the host name. */
+function virtualHostOf(meta: InteractionMeta, prepared: PreparedRequest, endpoint: string): PreparedRequest {
+  if (!meta.virtualHost) return prepared;
+  const { url, host } = virtualHosted(prepared.url.pathname, new URL(endpoint));
+  url.search = prepared.url.search;
+  return { ...prepared, url, ...(host ? { host } : {}) };
+}
+
 async function send(interaction: ContractInteraction, target: Target, vars: Vars, model: ServiceModel, now: number): Promise<Sent> {
   const meta = interaction.comments.twinstack;
   if (meta.url !== undefined) return sendPlain(interaction, target, vars, now);
   if (meta.presign !== undefined) return sendPresigned(interaction, target, vars, model);
-  const prepared = prepareRequest(interaction, target.endpoint, vars, now);
+  const prepared = virtualHostOf(meta, prepareRequest(interaction, target.endpoint, vars, now), target.endpoint);
   const signingName = model.metadata.signingName ?? model.metadata.endpointPrefix;
   // Smithy RPC v2 CBOR: the stored AWS JSON document goes as CBOR; the answer is read back as its JSON document.
   const cbor = meta.protocol === 'smithy-rpc-v2-cbor';
@@ -249,7 +257,7 @@ async function send(interaction: ContractInteraction, target: Target, vars: Vars
       ? { ...prepared, body: cborRequestBody(model, meta.operation, String(prepared.body ?? '')) }
       : prepared;
   // A POST form carries its own signature; an anonymous client sends none.
-  const headers = meta.postForm || meta.unsigned ? { ...wire.headers, host: prepared.url.host } : await signRequest(wire, signingName, region, credentials);
+  const headers = meta.postForm || meta.unsigned ? { ...wire.headers, host: prepared.host ?? prepared.url.host } : await signRequest(wire, signingName, region, credentials);
   const res = await httpRequest(prepared.url, {
     method: prepared.method as 'POST',
     headers,

@@ -135,6 +135,15 @@ export function resourceTags(request: ResourceRequest): { Key: string; Value: st
   return [...tags].map(([Key, Value]) => ({ Key, Value }));
 }
 
+/**
+ * A service's operations in another region of the stack's account, as the stack's caller (a cross-region resource: a
+ * subscription to a topic elsewhere, a global table's replica); the stack's own region goes through `request.call`.
+ */
+export function callIn(request: ResourceRequest, service: string, region: string | undefined): <T = Properties>(operation: string, input: object) => Promise<T> {
+  if (!region || region === request.region) return (operation, input) => request.call(service, operation, input);
+  return (operation, input) => request.emulator.call(service, operation, input, { caller: request.caller, accountId: request.accountId, region });
+}
+
 /** A policy or configuration property as the API takes it: given as an object in templates, as JSON text on the wire. */
 export function jsonText(value: unknown): string | undefined {
   if (value === undefined) return undefined;

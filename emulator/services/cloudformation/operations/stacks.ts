@@ -9,6 +9,7 @@ import { stackNotFound, validationError } from '../errors.ts';
 import type { Stack } from '../state.ts';
 import { parseTemplate } from '../template/parse.ts';
 import { declaredTransforms } from '../transforms/index.ts';
+import { awaitedByFirstPoll } from './first-poll.ts';
 import { bindFor, checkPlan, newStack, runOf } from './stack-setup.ts';
 import { stackPolicyFrom } from './stack-policy.ts';
 import { checkAutoExpand, checkCapabilities, checkStackName, checkTemplate, templateFrom, type CfnContext } from './template-input.ts';
@@ -23,7 +24,8 @@ const ANSWER_WITHIN_MS = 2000;
 /**
  * Runs a stack's (or stack set's) operation in the background (`running` settles when it ends, under the stack's id).
  * The request's answer waits for it a little: the answer is the same, and clients whose waiters first look right away
- * (then every 5 to 30 s) find a stack of fast resources already complete.
+ * (then every 5 to 30 s) find a stack of fast resources already complete; that first look waits some more
+ * (first-poll.ts).
  */
 export async function launch(ctx: CfnContext, id: string, work: () => Promise<void>): Promise<void> {
   const running = work().catch((error: unknown) => {
@@ -31,8 +33,9 @@ export async function launch(ctx: CfnContext, id: string, work: () => Promise<vo
   });
   ctx.state.running.set(id, running);
   let timer: NodeJS.Timeout | undefined;
-  await Promise.race([running, new Promise((resolve) => (timer = setTimeout(resolve, ANSWER_WITHIN_MS)))]);
+  const ended = await Promise.race([running.then(() => true), new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ANSWER_WITHIN_MS)))]);
   clearTimeout(timer);
+  if (!ended) awaitedByFirstPoll(ctx.state, id, running);
 }
 
 function checkTags(tags: { Key?: string; Value?: string }[] | undefined, caller: Caller): void {

@@ -1,5 +1,5 @@
 import { AwsError } from '../../../core/errors.ts';
-import { jsonText, type Properties, type ResourceRequest } from '../../cloudformation/provider.ts';
+import { callIn, jsonText, type Properties, type ResourceRequest } from '../../cloudformation/provider.ts';
 import { kinesisDestination, type DynamoCall } from './table.ts';
 
 /**
@@ -14,11 +14,6 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export const replicasOf = (p: Properties) => (p.Replicas ?? []) as Properties[];
 export const listOf = (value: unknown) => (value ?? []) as Properties[];
 
-/** DynamoDB's operations in one replica's region, as the stack's caller (the local region through the request). */
-export function dynamodbIn(request: ResourceRequest, region: string): DynamoCall {
-  if (region === request.region) return (operation, input) => request.call('dynamodb', operation, input);
-  return (operation, input) => request.emulator.call('dynamodb', operation, input, { caller: request.caller, accountId: request.accountId, region });
-}
 
 /** What twinstack sets (AWS's schema names); a template setting another fails rather than being ignored. */
 const REPLICA_PROPERTIES = new Set([
@@ -159,7 +154,7 @@ async function tags(request: ResourceRequest, call: DynamoCall, arn: string, rep
  * protection, class and policy went with CreateTable: `createdWithTable`), on update only what changed is called.
  */
 export async function applyReplicaSettings(request: ResourceRequest, table: string, replica: Properties, previous?: Properties, createdWithTable = false) {
-  const call = dynamodbIn(request, String(replica.Region));
+  const call: DynamoCall = callIn(request, 'dynamodb', String(replica.Region));
   const { Table: description } = await call('DescribeTable', { TableName: table });
   const arn = String(description.TableArn);
   const pitr = replica.PointInTimeRecoverySpecification as Properties | undefined;
