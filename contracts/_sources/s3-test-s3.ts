@@ -53,12 +53,6 @@ const INVALID_WEBSITES = [
   { IndexDocument: { Suffix: 'index.html' }, RoutingRules: [] },
 ];
 
-/** Why the tests of test_s3.py not reproduced here are left out, by class. */
-const REASONS: Record<string, string> = {
-  TestS3PresignedPost:
-    'browser POST forms are sent by the test’s own HTTP client, outside the botocore client serializers the porter uses (tested in test/s3/configurations and python-clients)',
-};
-
 /** Why single tests are left out, by test name. */
 const TEST_REASONS: Record<string, string> = {
   ...objectLockReasons,
@@ -212,7 +206,7 @@ const source: SourceFile = {
     ...anonymousScenarios,
     ...websitePageScenarios,
   ],
-  notPorted: (test) => testS3Reasons[test] ?? TEST_REASONS[test.split('::')[1]] ?? REASONS[test.split('::')[0]],
+  notPorted: (test) => testS3Reasons[test] ?? TEST_REASONS[test.split('::')[1]],
   notPortedOtherwise: 'not reproduced yet (time ran out; most of these operations are implemented)',
 };
 
