@@ -22,7 +22,8 @@ import { testS3DeleteScenarios } from './s3/test-s3-deletes.ts';
 import { testS3VersionScenarios } from './s3/test-s3-versions.ts';
 import { testS3ConfigScenarios } from './s3/test-s3-configs.ts';
 import { testS3KmsScenarios } from './s3/test-s3-kms.ts';
-import { presignedUrlReasons, presignedUrlScenarios } from './s3/presigned-urls.ts';
+import { presignedUrlScenarios } from './s3/presigned-urls.ts';
+import { jsPresignedUrlScenarios } from './s3/presigned-js-sdk.ts';
 import { testS3BucketRegionScenarios, testS3PartScenarios, testS3Reasons, testS3ValidationScenarios } from './s3/test-s3-validation.ts';
 
 /** The `allow_bucket_acl` fixture: new buckets block ACLs and public policies until these two are deleted. */
@@ -52,16 +53,9 @@ const INVALID_WEBSITES = [
   { IndexDocument: { Suffix: 'index.html' }, RoutingRules: [] },
 ];
 
-/** Why the tests of test_s3.py not reproduced here are left out, by class. */
-const REASONS: Record<string, string> = {
-  TestS3PresignedPost:
-    'browser POST forms are sent by the test’s own HTTP client, outside the botocore client serializers the porter uses (tested in test/s3/configurations and python-clients)',
-};
-
 /** Why single tests are left out, by test name. */
 const TEST_REASONS: Record<string, string> = {
   ...objectLockReasons,
-  ...presignedUrlReasons,
 };
 
 const KEY = 'test-put-object-storage-class';
@@ -204,6 +198,7 @@ const source: SourceFile = {
     ...multipartChecksumScenarios,
     ...aclExceptionScenarios,
     ...presignedUrlScenarios,
+    ...jsPresignedUrlScenarios,
     ...postFormScenarios,
     ...regionScenarios,
     ...regionRedirectScenarios,
@@ -211,7 +206,7 @@ const source: SourceFile = {
     ...anonymousScenarios,
     ...websitePageScenarios,
   ],
-  notPorted: (test) => testS3Reasons[test] ?? TEST_REASONS[test.split('::')[1]] ?? REASONS[test.split('::')[0]],
+  notPorted: (test) => testS3Reasons[test] ?? TEST_REASONS[test.split('::')[1]],
   notPortedOtherwise: 'not reproduced yet (time ran out; most of these operations are implemented)',
 };
 

@@ -311,7 +311,7 @@ function presignedExpectation(presign: SourcePresign, recorded: unknown, forms: 
  * URL), as the test edited it, with the test's own headers and body.
  */
 function presignedInteraction(presign: SourcePresign, signed: SerializedRequest): { presign: PresignedUrl; sent: SerializedRequest } {
-  const query = Object.fromEntries(Object.entries(signed.query).map(([k, v]) => [k, ([] as string[]).concat(v).join(',')]));
+  const query = { ...Object.fromEntries(Object.entries(signed.query).map(([k, v]) => [k, ([] as string[]).concat(v).join(',')])), ...presign.signedQuery };
   const headers = Object.fromEntries(Object.entries(signed.headers).map(([k, v]) => [k.toLowerCase(), v]));
   const expiresIn = presign.expiresIn ?? 3600;
   const auth: Record<string, string> =

@@ -123,6 +123,12 @@ export interface SourcePresign {
   sameUrl?: boolean;
   /** The client was configured for virtual-hosted-style addressing. */
   virtualHost?: boolean;
+  /**
+   * Query parameters the presigner signed besides botocore's serialization of `params`: the AWS SDK for JavaScript
+   * moves the `x-amz-*` headers it does not sign into the query (`x-amz-storage-class`, `x-amz-meta-*`) and adds its
+   * own (`x-id`, a checksum of the empty body).
+   */
+  signedQuery?: Record<string, string>;
   /** Headers the test's client sent (none by default); not signed unless `params` made them signed headers too. */
   headers?: Record<string, string>;
   /** The body the test's client sent. */

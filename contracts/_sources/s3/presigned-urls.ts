@@ -98,12 +98,6 @@ function metadataSteps(version: SourcePresign['version']): SourceStep[] {
 const UNICODE = 'non-ascii-%E2%80%94_—_é_';
 const SKIP_VALIDATION = 'the variant differs from the other only in LocalStack’s S3_SKIP_SIGNATURE_VALIDATION setting and recorded no entry';
 
-/** Why TestS3PresignedUrl tests are left out, by test name. */
-export const presignedUrlReasons: Record<string, string> = {
-  test_presigned_url_v4_x_amz_in_qs:
-    'the URL is made by the AWS SDK for JavaScript inside a Lambda function the test deploys, which moves the storage class, metadata and a CRC32 checksum into the SigV4 query; S3 takes such parameters as headers, which twinstack does for SigV2 URLs only so far',
-};
-
 /** Values the test's transformers wrote as words (`date`, `last-modified`): an HTTP date of any time. */
 const HTTP_DATE = '<day>, <time> GMT';
 

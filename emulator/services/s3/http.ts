@@ -10,7 +10,7 @@ import { objectLambdaPath } from './object-lambda.ts';
 import { postUpload } from './post-upload.ts';
 import { answerStatus, s3World } from './registry.ts';
 import { serveWebsite } from './website.ts';
-import { readSigV2QueryHeaders } from './query-headers.ts';
+import { readQueryHeaders } from './query-headers.ts';
 import { S3Errors } from './errors.ts';
 
 /** Operations AWS answers with 204 although the model does not say so. */
@@ -58,7 +58,7 @@ function answerHeaders(ctx: RequestContext): Record<string, string> {
 export function s3Http(model: ServiceModel) {
   return {
     async intercept(req: RawRequest, ctx: RequestContext): Promise<RawResponse | undefined> {
-      readSigV2QueryHeaders(req);
+      readQueryHeaders(req);
       const host = hostParts(req.headers['host']);
       if (host.website) {
         // Website readers are anonymous: the owner account's block (IgnorePublicAcls, RestrictPublicBuckets) applies.
