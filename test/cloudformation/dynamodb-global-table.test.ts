@@ -222,13 +222,11 @@ describe('CloudFormation: AWS::DynamoDB::GlobalTable', function () {
       ...(seed ? { SeedCapacity: seed } : {}),
       TargetTrackingScalingPolicyConfiguration: { TargetValue: target, ScaleInCooldown: 60 },
     });
-    const created = await deploy(
-      cfn,
-      'global-provisioned',
+    const provisionedTemplate = (writeMax: number) =>
       stackTemplate({
         ...KEYS,
         BillingMode: 'PROVISIONED',
-        WriteProvisionedThroughputSettings: { WriteCapacityAutoScalingSettings: scaling(5, 20, 70, 10) },
+        WriteProvisionedThroughputSettings: { WriteCapacityAutoScalingSettings: scaling(5, writeMax, 70, 10) },
         GlobalSecondaryIndexes: [
           {
             IndexName: 'byOwner',
@@ -242,8 +240,8 @@ describe('CloudFormation: AWS::DynamoDB::GlobalTable', function () {
           { Region: 'us-east-1', ReadProvisionedThroughputSettings: { ReadCapacityUnits: 8 }, GlobalSecondaryIndexes: [{ IndexName: 'byOwner', ReadProvisionedThroughputSettings: { ReadCapacityUnits: 4 } }] },
           { Region: 'eu-west-1', ReadProvisionedThroughputSettings: { ReadCapacityAutoScalingSettings: scaling(3, 9, 60) } },
         ],
-      }),
-    );
+      });
+    const created = await deploy(cfn, 'global-provisioned', provisionedTemplate(20));
     const name = output(created, 'Name');
     const east = dynamodb('us-east-1');
     const table = (await east.send(new DescribeTableCommand({ TableName: name }))).Table!;
@@ -259,7 +257,41 @@ describe('CloudFormation: AWS::DynamoDB::GlobalTable', function () {
     const westRead = byRegion.get('eu-west-1')!.ReplicaProvisionedReadCapacityAutoScalingSettings!;
     assert.deepEqual([westRead.MinimumUnits, westRead.MaximumUnits, westRead.ScalingPolicies![0].TargetTrackingScalingPolicyConfiguration!.TargetValue], [3, 9, 60]);
     assert.equal(byRegion.get('us-east-1')!.ReplicaProvisionedReadCapacityAutoScalingSettings!.AutoScalingDisabled, true);
+
+    // A changed write auto scaling reaches every replica.
+    await deploy(cfn, 'global-provisioned', provisionedTemplate(30), {}, true);
+    const after = (await east.send(new DescribeTableReplicaAutoScalingCommand({ TableName: name }))).TableAutoScalingDescription!.Replicas!;
+    assert.deepEqual(after.map((r) => [r.RegionName, r.ReplicaProvisionedWriteCapacityAutoScalingSettings!.MaximumUnits]).sort(), [['eu-west-1', 30], ['us-east-1', 30]]);
     await cfn.send(new DeleteStackCommand({ StackName: 'global-provisioned' }));
+    assert.equal((await settled(cfn, created.StackId!)).StackStatus, 'DELETE_COMPLETE');
+    east.destroy();
+  });
+
+  it('updates table-wide settings in place: on-demand maximum, warm throughput, an added index, write auto scaling', async () => {
+    const gsi = { IndexName: 'byOwner', KeySchema: [{ AttributeName: 'owner', KeyType: 'HASH' }], Projection: { ProjectionType: 'KEYS_ONLY' }, WriteOnDemandThroughputSettings: { MaxWriteRequestUnits: 40 } };
+    const onDemand = (max: number, withIndex: boolean) =>
+      stackTemplate({
+        KeySchema: KEYS.KeySchema,
+        AttributeDefinitions: withIndex ? KEYS.AttributeDefinitions : [KEYS.AttributeDefinitions[0]],
+        BillingMode: 'PAY_PER_REQUEST',
+        WriteOnDemandThroughputSettings: { MaxWriteRequestUnits: max },
+        WarmThroughput: { ReadUnitsPerSecond: withIndex ? 20000 : 15000, WriteUnitsPerSecond: 5000 },
+        ...(withIndex ? { GlobalSecondaryIndexes: [gsi] } : {}),
+        StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+        Replicas: [{ Region: 'us-east-1' }, { Region: 'us-west-2' }],
+      });
+    const created = await deploy(cfn, 'global-updates', onDemand(100, false));
+    const name = output(created, 'Name');
+    await deploy(cfn, 'global-updates', onDemand(300, true), {}, true);
+    const east = dynamodb('us-east-1');
+    const table = (await east.send(new DescribeTableCommand({ TableName: name }))).Table!;
+    assert.equal(table.OnDemandThroughput?.MaxWriteRequestUnits, 300);
+    assert.equal(table.WarmThroughput?.ReadUnitsPerSecond, 20000);
+    assert.deepEqual(
+      table.GlobalSecondaryIndexes!.map((i) => [i.IndexName, i.OnDemandThroughput?.MaxWriteRequestUnits]),
+      [['byOwner', 40]],
+    );
+    await cfn.send(new DeleteStackCommand({ StackName: 'global-updates' }));
     assert.equal((await settled(cfn, created.StackId!)).StackStatus, 'DELETE_COMPLETE');
     east.destroy();
   });
