@@ -38,6 +38,9 @@ const INITIAL_TOPIC: SourceStep[] = [
   ...readTopic('{{topicArn}}', 'initial-topic-attributes', 'initial-subscriptions'),
 ];
 
+// LocalStack's secondary test region (localstack-core/localstack/testing/config.py).
+const SECOND_REGION = 'ap-southeast-1';
+
 const sns: SourceFile = {
   service: 'cloudformation',
   module: 'test_sns',
@@ -103,11 +106,23 @@ const sns: SourceFile = {
         { service: 'sns', op: 'GetTopicAttributes', params: { TopicArn: '{{topicArn}}' }, fails: true },
       ],
     },
+    {
+      test: 'test_sns_subscription_region',
+      note: "the topic is made and read through an SNS client of LocalStack's secondary test region (ap-southeast-1); the sqs_queue fixture makes the queue (over AWS JSON)",
+      expandedWords: { '<region2>': SECOND_REGION },
+      steps: [
+        { service: 'sns', op: 'CreateTopic', params: { Name: 'topic-{{suffix}}' }, region: SECOND_REGION, capture: { topicArn: '$.TopicArn' } },
+        { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' } },
+        { service: 'sqs', protocol: 'json', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' } },
+        ...deployed(template('sns_subscription_cross_region.yml'), { TopicArn: '{{topicArn}}', QueueArn: '{{queueArn}}', TopicRegion: SECOND_REGION }),
+        outputOf(STACK, 'SubscriptionArn'),
+        { service: 'sns', op: 'GetSubscriptionAttributes', params: { SubscriptionArn: '{{SubscriptionArn}}' }, region: SECOND_REGION, snapshot: 'subscription-1', ignore: CALLER },
+      ],
+    },
   ],
   notPorted: {
     test_sns_topic_with_attributes: 'deploys a CDK app (infrastructure_setup)',
     test_sns_topic_policy_resets_to_default: 'deploys a CDK app (infrastructure_setup)',
-    test_sns_subscription_region: "makes its topic in a second region, which a contract's steps cannot address",
   },
 };
 

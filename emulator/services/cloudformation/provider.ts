@@ -129,6 +129,15 @@ export function resourceTags(request: ResourceRequest): { Key: string; Value: st
   return [...tags].map(([Key, Value]) => ({ Key, Value }));
 }
 
+/**
+ * `request.call` in another region of the stack's account, as the stack's caller: for a resource whose property names
+ * the region its service keeps it in (a global table's replica, a subscription to a topic of another region).
+ */
+export function callIn(request: Pick<ResourceRequest, 'region' | 'accountId' | 'caller' | 'emulator' | 'call'>, region: string | undefined): ResourceRequest['call'] {
+  if (region === undefined || region === request.region) return (service, operation, input) => request.call(service, operation, input);
+  return (service, operation, input) => request.emulator.call(service, operation, input, { caller: request.caller, accountId: request.accountId, region });
+}
+
 /** A policy or configuration property as the API takes it: given as an object in templates, as JSON text on the wire. */
 export function jsonText(value: unknown): string | undefined {
   if (value === undefined) return undefined;

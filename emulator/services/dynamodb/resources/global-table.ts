@@ -1,13 +1,13 @@
 import { AwsError } from '../../../core/errors.ts';
-import { changedProperties, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+import { callIn, changedProperties, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
 import { index, timeToLive } from './table.ts';
 
 type Call = <T = Properties>(operation: string, input: object) => Promise<T>;
 
 /** DynamoDB's operations in one replica's region, as the stack's caller (the local region through the request). */
 function dynamodbIn(request: ResourceRequest, region: string): Call {
-  if (region === request.region) return (operation, input) => request.call('dynamodb', operation, input);
-  return (operation, input) => request.emulator.call('dynamodb', operation, input, { caller: request.caller, accountId: request.accountId, region });
+  const call = callIn(request, region);
+  return (operation, input) => call('dynamodb', operation, input);
 }
 
 const isTrue = (value: unknown) => String(value) === 'true';

@@ -1,4 +1,5 @@
-import { changedProperties, jsonText, resourceTags, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+import { parseArn } from '../../../core/arn.ts';
+import { callIn, changedProperties, jsonText, resourceTags, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
 
 const TOPIC_ATTRIBUTES = ['DisplayName', 'KmsMasterKeyId', 'ContentBasedDeduplication', 'TracingConfig', 'SignatureVersion', 'ArchivePolicy', 'FifoThroughputScope'];
 const SUBSCRIPTION_ATTRIBUTES = ['RawMessageDelivery', 'FilterPolicy', 'FilterPolicyScope', 'RedrivePolicy', 'DeliveryPolicy', 'ReplayPolicy', 'SubscriptionRoleArn'];
@@ -74,11 +75,16 @@ export const topic: ResourceType = {
   createOnly: ['TopicName', 'FifoTopic'],
 };
 
-/** `AWS::SNS::Subscription`: Ref is the subscription ARN. */
+/** SNS in the region of a subscription's topic: its ARN's, which the `Region` property named when it was made. */
+function snsOf(request: ResourceRequest & { physicalId: string }): ResourceRequest['call'] {
+  return callIn(request, parseArn(request.physicalId)?.region);
+}
+
+/** `AWS::SNS::Subscription`: Ref is the subscription ARN; `Region` names the topic's region (default the stack's). */
 export const subscription: ResourceType = {
   async create(request) {
     const p = request.properties;
-    const { SubscriptionArn } = await request.call<{ SubscriptionArn: string }>('sns', 'Subscribe', {
+    const { SubscriptionArn } = await callIn(request, p.Region)<{ SubscriptionArn: string }>('sns', 'Subscribe', {
       TopicArn: p.TopicArn,
       Protocol: p.Protocol,
       Endpoint: p.Endpoint,
@@ -92,12 +98,12 @@ export const subscription: ResourceType = {
     for (const name of SUBSCRIPTION_ATTRIBUTES) {
       if (!changed.has(name)) continue;
       const value = request.properties[name];
-      await request.call('sns', 'SetSubscriptionAttributes', { SubscriptionArn: request.physicalId, AttributeName: name, AttributeValue: value === undefined ? '' : text(value) });
+      await snsOf(request)('sns', 'SetSubscriptionAttributes', { SubscriptionArn: request.physicalId, AttributeName: name, AttributeValue: value === undefined ? '' : text(value) });
     }
     return { physicalId: request.physicalId, attributes: request.attributes };
   },
   async delete(request) {
-    await request.call('sns', 'Unsubscribe', { SubscriptionArn: request.physicalId });
+    await snsOf(request)('sns', 'Unsubscribe', { SubscriptionArn: request.physicalId });
   },
   createOnly: ['TopicArn', 'Protocol', 'Endpoint', 'Region'],
 };
