@@ -3,8 +3,14 @@
  * can carry) is returned RFC 2047-encoded (`=?UTF-8?Q?...?=`) so that it travels in an HTTP header.
  */
 export function mailSafeMetadata(metadata: Record<string, string> | undefined): Record<string, string> | undefined {
-  if (!metadata || !Object.values(metadata).some(notAscii)) return metadata;
+  if (!metadata || !hasNonAscii(metadata)) return metadata;
   return Object.fromEntries(Object.entries(metadata).map(([name, value]) => [name, notAscii(value) ? qEncoded(value) : value]));
+}
+
+/** Asked on every read: a loop, not an array of the values. */
+function hasNonAscii(metadata: Record<string, string>): boolean {
+  for (const name in metadata) if (notAscii(metadata[name])) return true;
+  return false;
 }
 
 function notAscii(value: string): boolean {
