@@ -17,116 +17,198 @@ export interface RequestDetail {
 
 export type LoggedRequest = Omit<FinishedRequest, 'request' | 'response'> & { id: number; time: string };
 
-type Body = Buffer | string | AsyncIterable<Buffer> | undefined;
+/** Bytes of text and bodies the log keeps for its last requests, outside the JavaScript heap (see `RequestLog`). */
+const ARENA_BYTES = 4 * 1024 * 1024;
 
 /**
- * A body as the log holds it until someone opens the request: the body itself when it is small (no copy, no wrapper
- * on the request path), else a copy of its first BODY_KEPT bytes with the whole size, so the log never holds on to a
- * large body.
+ * Per entry, the byte lengths in the arena of: the request's text (path, query and headers, one a line, in Latin-1:
+ * Node reads them from the wire one byte a character), its body, the response's headers (name and value, one a line,
+ * in UTF-8) and its body. Lines, because JSON.stringify escapes strings one character at a time: three times the cost.
  */
-type HeldBody = Buffer | string | undefined | { bytes: Buffer; size: number } | typeof STREAMED;
+const REQUEST_TEXT = 0;
+const REQUEST_BODY = 1;
+const RESPONSE_HEADERS = 2;
+const RESPONSE_BODY = 3;
+const PARTS = 4;
+/** A length for a body that was streamed (not kept), or a response never sent. */
+const NONE = -1;
 
-const STREAMED = Object.freeze({ size: 0, streamed: true as const });
-
-function hold(body: Body, streamed: boolean): HeldBody {
-  if (streamed || (body !== undefined && typeof body !== 'string' && !Buffer.isBuffer(body))) return STREAMED;
-  if (body === undefined || body.length <= BODY_KEPT) return body;
-  const bytes = typeof body === 'string' ? Buffer.from(body.slice(0, BODY_KEPT)) : body;
-  return { bytes: Buffer.from(bytes.subarray(0, BODY_KEPT)), size: typeof body === 'string' ? Buffer.byteLength(body) : body.length };
-}
-
-function kept(held: HeldBody): KeptBody {
-  if (held === undefined) return { bytes: Buffer.alloc(0), size: 0 };
-  if (typeof held === 'string') {
-    const bytes = Buffer.from(held);
-    return { bytes: bytes.subarray(0, BODY_KEPT), size: bytes.length };
-  }
-  if (Buffer.isBuffer(held)) return { bytes: held, size: held.length };
-  return 'streamed' in held ? { size: 0, streamed: true } : { bytes: held.bytes, size: held.size };
-}
+/** Per entry, numbers: */
+const STATUS = 0;
+const LATENCY = 1;
+const AT = 2;
+/** Where the entry's bytes start, counted over every byte the log ever wrote (so overwritten bytes can be told). */
+const FROM = 3;
+const REQUEST_SIZE = 4;
+const RESPONSE_SIZE = 5;
+const NUMBERS = 6;
 
 /**
- * A logged request as recorded, in one flat object (each client request pays for the objects it makes and for
- * keeping them): what `since` and `find` show is made from it only when asked.
- */
-interface Held extends Omit<FinishedRequest, 'request' | 'response'> {
-  id: number;
-  at: number;
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  requestHeaders: Record<string, string>;
-  requestBody: HeldBody;
-  /** Absent when no answer was sent. */
-  responseHeaders?: Record<string, string>;
-  responseBody: HeldBody;
-}
-
-function shown(held: Held): LoggedRequest {
-  const { service, operation, accountId, region, status, latencyMs, errorCode, id } = held;
-  return { service, operation, accountId, region, status, latencyMs, errorCode, id, time: new Date(held.at).toISOString() };
-}
-
-function detailOf(held: Held): RequestDetail {
-  return {
-    request: { method: held.method, path: held.path, query: held.query.toString(), headers: { ...held.requestHeaders }, body: kept(held.requestBody) },
-    response: held.responseHeaders && { status: held.status, headers: { ...held.responseHeaders }, body: kept(held.responseBody) },
-  };
-}
-
-/**
- * The last `capacity` client requests, oldest first, each with an increasing id the page polls from. Recording
- * keeps references (request and response headers and small bodies are not changed once answered) and formats
- * nothing: every client request pays for the log, only the page's reads pay for what it shows.
+ * The last `capacity` client requests, oldest first, each with an increasing id the page polls from. Every client
+ * request pays for recording, so an entry makes no object that outlives the request: its numbers go into typed
+ * arrays, its text (path, query, both header sets) and the first BODY_KEPT bytes of each body into a ring of
+ * bytes outside the heap, and only strings the request shares with every other (service, operation, account) are
+ * referenced. Kept objects would each be moved and marked by the garbage collector (promoted, then collected by
+ * major collections that mark the whole heap): the log once cost a small request a sixth of its instructions.
+ * What the page shows is made from the bytes only when asked. When large bodies fill the ring before `capacity`
+ * requests, the oldest requests keep their summary and lose their detail (as requests past `capacity` lose both).
  */
 export class RequestLog {
-  private readonly entries: Held[] = [];
+  private readonly arena = Buffer.allocUnsafeSlow(ARENA_BYTES);
+  /** Bytes written since the start, the arena wrapping around. */
+  private written = 0;
+  private readonly services: string[];
+  private readonly operations: string[];
+  private readonly accounts: string[];
+  private readonly regions: string[];
+  private readonly methods: string[];
+  private readonly errorCodes: (string | undefined)[];
+  private readonly numbers: Float64Array;
+  private readonly lengths: Int32Array;
+  /** The id the next request gets; ids start at 1. */
   private nextId = 1;
 
   constructor(
     private readonly now: () => number,
     readonly capacity = 500,
-  ) {}
-
-  record(finished: FinishedRequest): void {
-    // Trimmed by `capacity` at a time rather than one shift per request (a shift moves the whole array).
-    if (this.entries.length === 2 * this.capacity) this.entries.splice(0, this.capacity);
-    const { request, response } = finished;
-    // Fields named one by one: rest and spread copies take V8's slow generic path, on every request.
-    this.entries.push({
-      service: finished.service,
-      operation: finished.operation,
-      accountId: finished.accountId,
-      region: finished.region,
-      status: finished.status,
-      latencyMs: finished.latencyMs,
-      errorCode: finished.errorCode,
-      id: this.nextId++,
-      at: this.now(),
-      method: request.method,
-      path: request.path,
-      query: request.query,
-      requestHeaders: request.headers,
-      requestBody: hold(request.body, request.bodyStream !== undefined),
-      responseHeaders: response?.headers,
-      responseBody: response && hold(response.body, false),
-    });
+  ) {
+    const strings = () => new Array<string>(capacity).fill('');
+    this.services = strings();
+    this.operations = strings();
+    this.accounts = strings();
+    this.regions = strings();
+    this.methods = strings();
+    this.errorCodes = new Array<string | undefined>(capacity).fill(undefined);
+    this.numbers = new Float64Array(capacity * NUMBERS);
+    this.lengths = new Int32Array(capacity * PARTS);
   }
 
-  private kept(): Held[] {
-    return this.entries.slice(-this.capacity);
+  record(finished: FinishedRequest): void {
+    const { request, response } = finished;
+    const slot = this.nextId++ % this.capacity;
+    // A string equal to the one kept before is not kept again: the previous one is, and the new one dies young.
+    const previous = (slot + this.capacity - 1) % this.capacity;
+    this.services[slot] = finished.service;
+    this.operations[slot] = finished.operation === this.operations[previous] ? this.operations[previous] : finished.operation;
+    this.accounts[slot] = finished.accountId === this.accounts[previous] ? this.accounts[previous] : finished.accountId;
+    this.regions[slot] = finished.region === this.regions[previous] ? this.regions[previous] : finished.region;
+    this.methods[slot] = request.method;
+    this.errorCodes[slot] = finished.errorCode;
+    let requestText = `${request.path}\n${request.query.size === 0 ? '' : request.query.toString()}`;
+    for (const name in request.headers) requestText += `\n${name}\n${request.headers[name]}`;
+    let responseHeaders = '';
+    if (response) for (const name in response.headers) responseHeaders += `${name}\n${response.headers[name]}\n`;
+    const requestBody = request.bodyStream === undefined ? request.body : undefined;
+    const responseBody = response?.body;
+    // At most this many bytes (UTF-8 takes up to 3 per UTF-16 unit); the entry is written in one piece.
+    const bound = requestText.length + 3 * responseHeaders.length + 2 * BODY_KEPT;
+    if ((this.written % ARENA_BYTES) + bound > ARENA_BYTES) this.written += ARENA_BYTES - (this.written % ARENA_BYTES);
+    const from = this.written;
+    let at = from % ARENA_BYTES;
+    const { arena, lengths, numbers } = this;
+    const part = slot * PARTS;
+    const number = slot * NUMBERS;
+    lengths[part + REQUEST_TEXT] = arena.write(requestText, at, 'latin1');
+    at += lengths[part + REQUEST_TEXT];
+    lengths[part + REQUEST_BODY] = requestBody ? keep(arena, at, requestBody) : NONE;
+    numbers[number + REQUEST_SIZE] = requestBody ? requestBody.length : 0;
+    at += Math.max(0, lengths[part + REQUEST_BODY]);
+    lengths[part + RESPONSE_HEADERS] = response ? arena.write(responseHeaders, at) : NONE;
+    at += Math.max(0, lengths[part + RESPONSE_HEADERS]);
+    const whole = typeof responseBody === 'string' || Buffer.isBuffer(responseBody);
+    lengths[part + RESPONSE_BODY] = whole ? keep(arena, at, responseBody) : NONE;
+    numbers[number + RESPONSE_SIZE] = whole ? sizeOf(responseBody, lengths[part + RESPONSE_BODY]) : 0;
+    at += Math.max(0, lengths[part + RESPONSE_BODY]);
+    this.written = from + (at - (from % ARENA_BYTES));
+    numbers[number + STATUS] = finished.status;
+    numbers[number + LATENCY] = finished.latencyMs;
+    numbers[number + AT] = this.now();
+    numbers[number + FROM] = from;
+  }
+
+  /** The slot of a request still in the ring. */
+  private slotOf(id: number): number | undefined {
+    return Number.isSafeInteger(id) && id >= 1 && id >= this.nextId - this.capacity && id < this.nextId ? id % this.capacity : undefined;
+  }
+
+  private shown(id: number, slot: number): LoggedRequest {
+    const number = slot * NUMBERS;
+    return {
+      service: this.services[slot],
+      operation: this.operations[slot],
+      accountId: this.accounts[slot],
+      region: this.regions[slot],
+      status: this.numbers[number + STATUS],
+      latencyMs: this.numbers[number + LATENCY],
+      errorCode: this.errorCodes[slot],
+      id,
+      time: new Date(this.numbers[number + AT]).toISOString(),
+    };
   }
 
   /** Requests with an id above `since`. */
   since(since: number): LoggedRequest[] {
-    return this.kept()
-      .filter((e) => e.id > since)
-      .map(shown);
+    const out: LoggedRequest[] = [];
+    for (let id = Math.max(since + 1, this.nextId - this.capacity, 1); id < this.nextId; id++) out.push(this.shown(id, id % this.capacity));
+    return out;
   }
 
-  /** A logged request with what was sent and answered, while it is among the last `capacity`. */
+  /**
+   * A logged request with what was sent and answered, while it is among the last `capacity` and its bytes were not
+   * written over since (later writes reached its start a whole ring further on).
+   */
   find(id: number): { entry: LoggedRequest; detail: RequestDetail } | undefined {
-    const held = this.kept().find((e) => e.id === id);
-    return held && { entry: shown(held), detail: detailOf(held) };
+    const slot = this.slotOf(id);
+    if (slot === undefined) return undefined;
+    const from = this.numbers[slot * NUMBERS + FROM];
+    if (this.written > from + ARENA_BYTES) return undefined;
+    return { entry: this.shown(id, slot), detail: this.detailOf(slot, from % ARENA_BYTES) };
   }
+
+  private detailOf(slot: number, start: number): RequestDetail {
+    const { arena, lengths, numbers } = this;
+    let at = start;
+    const take = (part: number): Buffer | undefined => {
+      const length = lengths[slot * PARTS + part];
+      if (length === NONE) return undefined;
+      const bytes = arena.subarray(at, at + length);
+      at += length;
+      return bytes;
+    };
+    const body = (part: number, size: number): KeptBody => {
+      const bytes = take(part);
+      return bytes ? { bytes: Buffer.from(bytes), size } : { size: 0, streamed: true };
+    };
+    const [path, query, ...requestLines] = take(REQUEST_TEXT)!.toString('latin1').split('\n');
+    const requestBody = body(REQUEST_BODY, numbers[slot * NUMBERS + REQUEST_SIZE]);
+    const responseHeaders = take(RESPONSE_HEADERS);
+    return {
+      request: { method: this.methods[slot], path, query, headers: headersOf(requestLines), body: requestBody },
+      response: responseHeaders && {
+        status: numbers[slot * NUMBERS + STATUS],
+        headers: headersOf(responseHeaders.toString('utf8').split('\n').slice(0, -1)),
+        body: body(RESPONSE_BODY, numbers[slot * NUMBERS + RESPONSE_SIZE]),
+      },
+    };
+  }
+}
+
+/** Header names and values, one a line, as an object. */
+function headersOf(lines: string[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (let i = 0; i + 1 < lines.length; i += 2) headers[lines[i]] = lines[i + 1];
+  return headers;
+}
+
+/** Writes the first BODY_KEPT bytes of a body at `at`; returns how many were written. */
+function keep(arena: Buffer, at: number, body: string | Buffer): number {
+  if (typeof body === 'string') return body.length === 0 ? 0 : arena.write(body, at, BODY_KEPT);
+  return body.copy(arena, at, 0, Math.min(body.length, BODY_KEPT));
+}
+
+/** A body's whole size in bytes, from what was kept of it when that was all of it. */
+function sizeOf(body: string | Buffer, kept: number): number {
+  if (Buffer.isBuffer(body)) return body.length;
+  // A string that could not have more UTF-8 bytes than were kept was kept whole.
+  return 3 * body.length <= BODY_KEPT ? kept : Buffer.byteLength(body);
 }

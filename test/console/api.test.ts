@@ -150,6 +150,24 @@ describe('web console API', () => {
     assert.equal(Buffer.byteLength(body.text), 8 * 1024);
   });
 
+  it('keeps the last 500 requests: an older one is gone (404), the page lists the 500 in order, bodies as sent', async () => {
+    const first = ((await get('/_twinstack/ui/api/requests')).body.requests as { id: number }[]).at(-1)?.id ?? 0;
+    const body = 'Action=GetCallerIdentity&Version=2011-06-15&Note=caf%C3%A9';
+    const send = () => fetch(aws.endpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body }).then((r) => r.text());
+    for (let sent = 0; sent < 520; sent += 20) await Promise.all(Array.from({ length: 20 }, send));
+    const { requests, capacity } = (await get('/_twinstack/ui/api/requests')).body;
+    assert.equal(capacity, 500);
+    const ids = (requests as { id: number }[]).map((r) => r.id);
+    assert.equal(ids.length, 500);
+    assert.deepEqual(ids, Array.from({ length: 500 }, (_, i) => first + 21 + i));
+    assert.equal((await get(`/_twinstack/ui/api/requests/${first + 20}`)).status, 404);
+    const last = (await get(`/_twinstack/ui/api/requests/${ids.at(-1)}`)).body;
+    assert.equal(last.operation, 'GetCallerIdentity');
+    assert.equal(last.request.body.text, body);
+    assert.equal(last.request.headers['content-type'], 'application/x-www-form-urlencoded');
+    assert.match(last.response.body.text, /<GetCallerIdentityResponse/);
+  });
+
   it('is off with ui: false, --no-ui or TWINSTACK_UI=0', async () => {
     const off = await startTwinstack({ port: 0, services: ['sqs'], ui: false });
     try {

@@ -272,5 +272,15 @@ function listChanges(
       },
     });
   }
-  return changes;
+  return changes.sort(byLogicalId);
+}
+
+/**
+ * AWS lists a change set's changes by logical id, whatever their action; an id comes after the ids it begins
+ * (`StagingBucketPolicy` before `StagingBucket`, as AWS lists CDK's bootstrap resources).
+ */
+function byLogicalId(a: Change, b: Change): number {
+  const [x, y] = [a.ResourceChange?.LogicalResourceId ?? '', b.ResourceChange?.LogicalResourceId ?? ''];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x.charCodeAt(i) - y.charCodeAt(i);
+  return y.length - x.length;
 }

@@ -2,7 +2,7 @@ import type { CORSConfiguration, WebsiteConfiguration } from '@aws-sdk/client-s3
 import type { Handler } from '../../../core/service.ts';
 import { aclWithEnforcedOwnership, checkPolicyAccepted, ownerOnly } from '../access.ts';
 import { accountBlockOf } from '../account-block.ts';
-import { validateLoggingTarget, validateReplication } from '../config-targets.ts';
+import { validateLoggingTarget, validateReplication, withReplicationRuleIds } from '../config-targets.ts';
 import { validateCors } from '../cors.ts';
 import { validateWebsite } from '../website.ts';
 import type { Bucket } from '../bucket.ts';
@@ -115,6 +115,7 @@ const FAMILIES: ConfigFamily[] = [
     output: wrap('ReplicationConfiguration'),
     missing: ['ReplicationConfigurationNotFoundError', 'The replication configuration was not found'],
     validate: validateReplication,
+    normalize: withReplicationRuleIds,
   },
   {
     name: 'publicAccessBlock',

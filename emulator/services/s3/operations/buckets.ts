@@ -10,7 +10,7 @@ import type {
   ListBucketsOutput,
 } from '@aws-sdk/client-s3';
 import { AwsError } from '../../../core/errors.ts';
-import { buildArn } from '../../../core/arn.ts';
+import { buildArn, isListedRegion } from '../../../core/arn.ts';
 import { Bucket } from '../bucket.ts';
 import { S3Errors } from '../errors.ts';
 import { canonicalUserId, ownerFullControl, s3Now } from '../object.ts';
@@ -147,6 +147,9 @@ export function listBuckets(input: ListBucketsRequest, ctx: S3Context): ListBuck
   if (requester(ctx) === ANONYMOUS) throw S3Errors.accessDenied();
   const max = input.MaxBuckets ?? 10000;
   if (max < 1 || max > 10000) throw S3Errors.invalidArgument('Argument max-buckets must be an integer between 1 and 10000', 'max-buckets', max);
+  if (input.BucketRegion !== undefined && !(REGION_NAME.test(input.BucketRegion) && isListedRegion(input.BucketRegion))) {
+    throw new AwsError('InvalidArgument', `Argument value ${input.BucketRegion} is not a valid AWS Region`, { status: 400, fields: { ArgumentName: 'bucket-region' } });
+  }
   const mine = [...s3World(ctx.emulator).buckets.values()]
     .filter((b) => b.accountId === ctx.accountId && !b.directory)
     .filter((b) => !input.Prefix || b.name.startsWith(input.Prefix))
