@@ -242,6 +242,28 @@ const fnTransformScenarios: SourceScenario[] = [
       return { macro: generateRandom, t1: t, t2: t, p1: { Input: 'test' }, p2: { Input: 'test2' }, names: { 'parameter-name': PARAM1 } };
     },
   ),
+  updateScenario(
+    'TestChangeSetFnTransform::test_serverless_fn_transform',
+    () => ({
+      t1: { Resources: { Parameter: ssmParameter(NAME1, { Value: '{Substitution}', Type: 'String' }) } },
+      t2: {
+        Transform: 'AWS::Serverless-2016-10-31',
+        Resources: {
+          HelloWorldFunction: {
+            Type: 'AWS::Serverless::Function',
+            Properties: {
+              Handler: 'index.handler',
+              Runtime: 'nodejs18.x',
+              InlineCode: "exports.handler = async (event) => {\n  return {\n    statusCode: 200,\n    body: JSON.stringify({ message: 'Hello from SAM inline function!' })\n  };\n};",
+              Events: { ApiEvent: { Type: 'Api', Properties: { Path: '/hello', Method: 'get' } } },
+            },
+          },
+        },
+      },
+      names: { 'topic-name-1': NAME1 },
+    }),
+    "capture_update_process (see test_change_set_*): the update replaces the parameter by a SAM function with an Api event (the implicit ServerlessRestApi, its deployment and Prod stage, the permission); the test's s3_bucket fixture makes a bucket nothing uses; per-resource-events (a digest of DescribeStackEvents) is not judged",
+  ),
 ];
 
 const fnTransform: SourceFile = {
@@ -252,10 +274,7 @@ const fnTransform: SourceFile = {
   defaultProtocol: 'query',
   idPrefix: 'test_change_set_fn_transform.',
   scenarios: fnTransformScenarios,
-  notPorted: {
-    'TestChangeSetFnTransform::test_serverless_fn_transform':
-      "deploys a SAM function with an `Api` event (an implicit ServerlessRestApi with its deployment and stage), which twinstack's SAM transform refuses by name",
-  },
+  notPorted: {},
   claims: () => true,
 };
 

@@ -60,22 +60,7 @@ const ssmParameter: SourceFile = {
   },
 };
 
-/** A resource test module not reproduced yet, with what its tests need. */
-function notYet(module: string, reasons: Record<string, string>, otherwise: string): SourceFile {
-  return { service: 'cloudformation', module, snapshotDir: 'cloudformation/resources', variants: {}, defaultProtocol: 'query', scenarios: [], notPorted: reasons, notPortedOtherwise: otherwise };
-}
-
-const cdk = notYet(
-  'test_cdk',
-  {
-    'TestCdkSampleApp::test_cdk_sample':
-      "not reproduced yet: it snapshots the queue's physical id as AWS's queue URL (https://sqs.<region>.amazonaws.com/...), which a replay against another endpoint cannot give, beside the queue policy",
-  },
-  "not reproduced yet: it redeploys CDK's bootstrap templates (v20, v28) as change sets and snapshots the change set's details, which are still to be matched",
-);
-
 export default [
-  cdk,
   scheduler,
   ssmParameter,
   notServed('resources', 'test_ec2', 'EC2'),

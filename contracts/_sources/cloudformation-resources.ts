@@ -21,6 +21,9 @@ const LATE_COUNTERS = ['$.Attributes.SubscriptionsPending'];
 // The recording's caller was an IAM user of the test account; the replay's caller is whoever signs it.
 const CALLER = ['$.Attributes.SubscriptionPrincipal'];
 
+/** LocalStack's secondary test region (SECONDARY_TEST_AWS_REGION_NAME), where test_sns_subscription_region makes its topic. */
+const SECOND_REGION = 'ap-southeast-1';
+
 /** What the topic update tests read after each deployment: the topic's attributes, its tags, its subscriptions. */
 function readTopic(arn: string, attributes: string, subscriptions: string): SourceStep[] {
   return [
@@ -85,6 +88,19 @@ const sns: SourceFile = {
       ],
     },
     {
+      test: 'test_sns_subscription_region',
+      note: "the topic is made by a client of a second region (LocalStack's default secondary region); the stack's subscription names that region",
+      expandedWords: { '<region2>': SECOND_REGION },
+      steps: [
+        { service: 'sns', op: 'CreateTopic', params: { Name: 'topic-{{suffix}}' }, region: SECOND_REGION, capture: { topicArn: '$.TopicArn' } },
+        { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' } },
+        { service: 'sqs', protocol: 'json', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' } },
+        ...deployed(template('sns_subscription_cross_region.yml'), { TopicArn: '{{topicArn}}', QueueArn: '{{queueArn}}', TopicRegion: SECOND_REGION }),
+        outputOf(STACK, 'subscriptionArn'),
+        { service: 'sns', op: 'GetSubscriptionAttributes', params: { SubscriptionArn: '{{subscriptionArn}}' }, region: SECOND_REGION, snapshot: 'subscription-1', ignore: CALLER },
+      ],
+    },
+    {
       test: 'test_sns_topic_update_attributes',
       steps: [
         ...INITIAL_TOPIC,
@@ -107,7 +123,6 @@ const sns: SourceFile = {
   notPorted: {
     test_sns_topic_with_attributes: 'deploys a CDK app (infrastructure_setup)',
     test_sns_topic_policy_resets_to_default: 'deploys a CDK app (infrastructure_setup)',
-    test_sns_subscription_region: "makes its topic in a second region, which a contract's steps cannot address",
   },
 };
 

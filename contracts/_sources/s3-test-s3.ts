@@ -6,9 +6,11 @@ import { multipartChecksumScenarios } from './s3/multipart-checksums.ts';
 import { aclExceptionScenarios } from './s3/acl-exceptions.ts';
 import { postFormScenarios } from './s3/post-forms.ts';
 import { regionScenarios } from './s3/regions.ts';
+import { regionRedirectScenarios } from './s3/region-redirects.ts';
+import { rawAnswerScenarios } from './s3/raw-answers.ts';
 import { anonymousScenarios } from './s3/anonymous.ts';
 import { websitePageScenarios } from './s3/website-pages.ts';
-import { loggingReplicationReasons, loggingReplicationScenarios } from './s3/logging-replication.ts';
+import { loggingReplicationScenarios } from './s3/logging-replication.ts';
 import { lifecycleScenarios } from './s3/lifecycle.ts';
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
 import { BUCKET, createBucket, onBucket } from './s3.ts';
@@ -20,7 +22,8 @@ import { testS3DeleteScenarios } from './s3/test-s3-deletes.ts';
 import { testS3VersionScenarios } from './s3/test-s3-versions.ts';
 import { testS3ConfigScenarios } from './s3/test-s3-configs.ts';
 import { testS3KmsScenarios } from './s3/test-s3-kms.ts';
-import { presignedUrlReasons, presignedUrlScenarios } from './s3/presigned-urls.ts';
+import { presignedUrlScenarios } from './s3/presigned-urls.ts';
+import { jsPresignedUrlScenarios } from './s3/presigned-js-sdk.ts';
 import { testS3BucketRegionScenarios, testS3PartScenarios, testS3Reasons, testS3ValidationScenarios } from './s3/test-s3-validation.ts';
 
 /** The `allow_bucket_acl` fixture: new buckets block ACLs and public policies until these two are deleted. */
@@ -50,21 +53,9 @@ const INVALID_WEBSITES = [
   { IndexDocument: { Suffix: 'index.html' }, RoutingRules: [] },
 ];
 
-/** Why the tests of test_s3.py not reproduced here are left out, by class. */
-const REASONS: Record<string, string> = {
-  TestS3PresignedPost:
-    'browser POST forms are sent by the test’s own HTTP client, outside the botocore client serializers the porter uses (tested in test/s3/configurations and python-clients)',
-  TestS3StaticWebsiteHosting:
-    'the recorded pages are HTML error documents of the <bucket>.s3-website-<region> endpoint; plain HTTP steps to <bucket>.s3-website.<region>.localhost.localstack.cloud can send them, but these scenarios (the redirects, index and error documents) were not written yet (the pages are compared in test/s3/website-access)',
-};
-
 /** Why single tests are left out, by test name. */
 const TEST_REASONS: Record<string, string> = {
   ...objectLockReasons,
-  ...loggingReplicationReasons,
-  ...presignedUrlReasons,
-  test_post_object_with_unicode_metadata:
-    'the form carries non-ASCII and control characters (\\x00-\\x04) in its fields and the test snapshots the 201 PostResponse XML with its Location header, which no S3 operation of the model parses; the verifier judges POST form answers as PutObject’s',
 };
 
 const KEY = 'test-put-object-storage-class';
@@ -207,12 +198,15 @@ const source: SourceFile = {
     ...multipartChecksumScenarios,
     ...aclExceptionScenarios,
     ...presignedUrlScenarios,
+    ...jsPresignedUrlScenarios,
     ...postFormScenarios,
     ...regionScenarios,
+    ...regionRedirectScenarios,
+    ...rawAnswerScenarios,
     ...anonymousScenarios,
     ...websitePageScenarios,
   ],
-  notPorted: (test) => testS3Reasons[test] ?? TEST_REASONS[test.split('::')[1]] ?? REASONS[test.split('::')[0]],
+  notPorted: (test) => testS3Reasons[test] ?? TEST_REASONS[test.split('::')[1]],
   notPortedOtherwise: 'not reproduced yet (time ran out; most of these operations are implemented)',
 };
 

@@ -292,8 +292,9 @@ Outputs:
     });
     assert.deepEqual(r.ApiApiKey, { Type: 'AWS::ApiGateway::ApiKey', DependsOn: ['ApiUsagePlan'], Properties: { Enabled: true, StageKeys: [{ RestApiId: { Ref: 'Api' }, StageName: { Ref: 'Apiv1Stage' } }] } });
     assert.deepEqual(r.ApiUsagePlanKey, { Type: 'AWS::ApiGateway::UsagePlanKey', DependsOn: ['ApiApiKey'], Properties: { KeyId: { Ref: 'ApiApiKey' }, KeyType: 'API_KEY', UsagePlanId: { Ref: 'ApiUsagePlan' } } });
-    assert.deepEqual(r.ServerlessUsagePlan.DependsOn, ['Other', 'Third']);
-    assert.deepEqual(r.ServerlessUsagePlan.Properties.ApiStages.map((s: { ApiId: { Ref: string } }) => s.ApiId.Ref), ['Other', 'Third']);
+    // In SAM's order of the template's resources (its Python 2.7 dict order), as the SAM translator lists them.
+    assert.deepEqual(r.ServerlessUsagePlan.DependsOn, ['Third', 'Other']);
+    assert.deepEqual(r.ServerlessUsagePlan.Properties.ApiStages.map((s: { ApiId: { Ref: string } }) => s.ApiId.Ref), ['Third', 'Other']);
     assert.deepEqual(r.ServerlessApiKey, { Type: 'AWS::ApiGateway::ApiKey', DependsOn: ['ServerlessUsagePlan'], Properties: { Enabled: true } });
 
     const body = r.Api.Properties.Body;

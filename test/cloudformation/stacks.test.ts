@@ -403,6 +403,20 @@ Outputs:
       assert.deepEqual(await metadata(), { Seen: 'three' });
     });
 
+    it('lists changes by logical id, an id after the longer ids it begins (AWS\'s order of CDK\'s bootstrap resources)', async () => {
+      const stackName = name();
+      const queue = { Type: 'AWS::SQS::Queue' };
+      const created = await cfn.send(new CreateChangeSetCommand({
+        StackName: stackName,
+        ChangeSetName: 'order',
+        ChangeSetType: 'CREATE',
+        TemplateBody: json({ Resources: { StagingBucket: queue, StagingBucketPolicy: queue, FilePublishingRole: queue, CdkBootstrapVersion: queue, FilePublishingRoleDefaultPolicy: queue } }),
+      }));
+      await waitUntilChangeSetCreateComplete({ client: cfn, maxWaitTime: 60, minDelay: 1 }, { ChangeSetName: created.Id });
+      const described = await cfn.send(new DescribeChangeSetCommand({ ChangeSetName: created.Id }));
+      assert.deepEqual(described.Changes!.map((c) => c.ResourceChange!.LogicalResourceId), ['CdkBootstrapVersion', 'FilePublishingRoleDefaultPolicy', 'FilePublishingRole', 'StagingBucketPolicy', 'StagingBucket']);
+    });
+
     it('lists Add, Modify (with replacement) and Remove, executes, and fails an empty one with AWS reason', async () => {
       const stackName = name();
       const create1 = await cfn.send(new CreateChangeSetCommand({
@@ -426,10 +440,11 @@ Outputs:
         TemplateBody: json({ Resources: { A: { Type: 'AWS::SQS::Queue', Properties: { DelaySeconds: 2 } }, C: { Type: 'AWS::SQS::Queue', Properties: { FifoQueue: true } } } }),
       }));
       const changes = (await cfn.send(new DescribeChangeSetCommand({ ChangeSetName: update.Id }))).Changes!.map((c) => c.ResourceChange!);
-      assert.deepEqual(changes.map((c) => [c.Action, c.LogicalResourceId, c.Replacement]), [['Modify', 'A', 'False'], ['Add', 'C', undefined], ['Remove', 'B', undefined]]);
+      // Listed by logical id, whatever the action (as AWS lists them).
+      assert.deepEqual(changes.map((c) => [c.Action, c.LogicalResourceId, c.Replacement]), [['Modify', 'A', 'False'], ['Remove', 'B', undefined], ['Add', 'C', undefined]]);
       assert.deepEqual(changes[0].Details, [{ Target: { Attribute: 'Properties', Name: 'DelaySeconds', RequiresRecreation: 'Never' }, Evaluation: 'Static', ChangeSource: 'DirectModification' }]);
       assert.deepEqual(changes[0].Scope, ['Properties']);
-      assert.equal(changes[2].PolicyAction, 'Delete');
+      assert.equal(changes[1].PolicyAction, 'Delete');
       const replace = await cfn.send(new CreateChangeSetCommand({
         StackName: stackName,
         ChangeSetName: 'third',

@@ -28,8 +28,9 @@ type Kind = 'read' | 'write';
  */
 export class CapacityMeter {
   private table = 0;
-  private readonly globals = new Map<string, number>();
-  private readonly locals = new Map<string, number>();
+  // Made for the first index charged: most tables have none, and a request should not pay for two maps then.
+  private globals: Map<string, number> | undefined;
+  private locals: Map<string, number> | undefined;
 
   constructor(
     private readonly kind: Kind,
@@ -44,7 +45,7 @@ export class CapacityMeter {
   }
 
   addIndex(table: Table, indexName: string, units: number) {
-    const map = table.indexes.get(indexName)?.global ? this.globals : this.locals;
+    const map = table.indexes.get(indexName)?.global ? (this.globals ??= new Map()) : (this.locals ??= new Map());
     map.set(indexName, (map.get(indexName) ?? 0) + units);
   }
 
@@ -64,21 +65,21 @@ export class CapacityMeter {
 
   total(): number {
     let sum = this.table;
-    for (const v of this.globals.values()) sum += v;
-    for (const v of this.locals.values()) sum += v;
+    if (this.globals) for (const v of this.globals.values()) sum += v;
+    if (this.locals) for (const v of this.locals.values()) sum += v;
     return sum;
   }
 
   report(mode: ReturnConsumedCapacity | string | undefined): ConsumedCapacity | undefined {
     let tableUnits = this.table;
-    for (const v of this.locals.values()) tableUnits += v;
+    if (this.locals) for (const v of this.locals.values()) tableUnits += v;
     publishConsumed(this.state, this.kind, this.tableName, tableUnits, this.globals);
     if (mode !== 'TOTAL' && mode !== 'INDEXES') return undefined;
     const out: ConsumedCapacity = { TableName: this.tableName, ...this.capacity(this.total()) };
     if (mode === 'INDEXES') {
       out.Table = this.capacity(this.table);
-      if (this.globals.size) out.GlobalSecondaryIndexes = this.indexMap(this.globals);
-      if (this.locals.size) out.LocalSecondaryIndexes = this.indexMap(this.locals);
+      if (this.globals?.size) out.GlobalSecondaryIndexes = this.indexMap(this.globals);
+      if (this.locals?.size) out.LocalSecondaryIndexes = this.indexMap(this.locals);
     }
     return out;
   }

@@ -107,7 +107,7 @@ const TABLE_NAME_PATTERN = /^[a-zA-Z0-9_.-]+$/;
  */
 function checkTableName(input: { TableName?: unknown }) {
   const name = input.TableName;
-  if (typeof name !== 'string' || name.startsWith('arn:')) return;
+  if (typeof name !== 'string' || (name.length >= 3 && name.length <= 255 && TABLE_NAME_PATTERN.test(name)) || name.startsWith('arn:')) return;
   const problems: string[] = [];
   const fail = (constraint: string) => problems.push(`Value '${name}' at 'tableName' failed to satisfy constraint: Member must ${constraint}`);
   if (!TABLE_NAME_PATTERN.test(name)) fail('satisfy regular expression pattern: [a-zA-Z0-9_.-]+');
@@ -134,10 +134,11 @@ const service: ServiceDefinition<DynamoState> = {
         const started = performance.now();
         checkTableName(input);
         const tableCtx = contextForTable(input, ctx);
-        const succeeded = (output: unknown) => (publishLatency(tableCtx.state, operation, input, performance.now() - started), output);
         const output = handler(input, tableCtx);
         // Most operations answer synchronously: they stay off the promise path (the core awaits only promises).
-        return output instanceof Promise ? output.then(succeeded) : succeeded(output);
+        if (output instanceof Promise) return output.then((answer) => (publishLatency(tableCtx.state, operation, input, performance.now() - started), answer));
+        publishLatency(tableCtx.state, operation, input, performance.now() - started);
+        return output;
       }) satisfies Handler<DynamoState>,
     ]),
   ),

@@ -19,14 +19,14 @@ const plainName = (table: string) => (table.startsWith('arn:') ? table.slice(tab
  * (the table's own units, local secondary indexes included, since they share the table's capacity) and by TableName
  * and GlobalSecondaryIndexName. A request that names its table by ARN is counted under the table's name.
  */
-export function publishConsumed(state: DynamoState, kind: 'read' | 'write', tableName: string, tableUnits: number, globals: Map<string, number>): void {
+export function publishConsumed(state: DynamoState, kind: 'read' | 'write', tableName: string, tableUnits: number, globals: Map<string, number> | undefined): void {
   const emulator = emulators.get(state);
   if (!emulator?.isEnabled('cloudwatch')) return;
   const source = sourceOf(state);
   const MetricName = kind === 'read' ? 'ConsumedReadCapacityUnits' : 'ConsumedWriteCapacityUnits';
   const name = plainName(tableName);
   if (tableUnits > 0) recordMetric(emulator, source, { MetricName, Dimensions: [{ Name: 'TableName', Value: name }], Unit: 'Count', Value: tableUnits });
-  for (const [index, units] of globals) {
+  if (globals) for (const [index, units] of globals) {
     recordMetric(emulator, source, {
       MetricName,
       Dimensions: [

@@ -25,14 +25,18 @@ export function expressionContext(input: ExpressionParameters): ExpressionContex
 
 /** DynamoDB refuses requests that mix legacy parameters (Expected, AttributesToGet...) with expressions. */
 export function checkNoMixing(input: object, legacy: string[], expressions: string[]) {
-  const present = (names: string[]) => names.filter((n) => (input as Record<string, unknown>)[n] !== undefined);
-  const usedLegacy = present(legacy);
-  const usedExpressions = present(expressions);
-  if (usedLegacy.length && usedExpressions.length) {
-    throw validation(
-      `Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {${usedLegacy.join(', ')}} Expression parameters: {${usedExpressions.join(', ')}}`,
-    );
-  }
+  const given = input as Record<string, unknown>;
+  // Most requests use neither kind: no lists built for them.
+  if (!anyGiven(given, legacy) || !anyGiven(given, expressions)) return;
+  const present = (names: string[]) => names.filter((n) => given[n] !== undefined).join(', ');
+  throw validation(
+    `Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {${present(legacy)}} Expression parameters: {${present(expressions)}}`,
+  );
+}
+
+function anyGiven(input: Record<string, unknown>, names: string[]): boolean {
+  for (const name of names) if (input[name] !== undefined) return true;
+  return false;
 }
 
 /** The write condition of PutItem/UpdateItem/DeleteItem: ConditionExpression or the legacy Expected map. */

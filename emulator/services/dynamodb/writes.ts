@@ -43,8 +43,8 @@ interface ConditionInput extends ExpressionParameters {
 const CONDITION_LEGACY = ['Expected'];
 const CONDITION_EXPRESSIONS = ['ConditionExpression'];
 
-function parsedCondition(input: ConditionInput, extraLegacy: string[] = [], extraExpressions: string[] = []) {
-  checkNoMixing(input, [...CONDITION_LEGACY, ...extraLegacy], [...CONDITION_EXPRESSIONS, ...extraExpressions]);
+function parsedCondition(input: ConditionInput) {
+  checkNoMixing(input, CONDITION_LEGACY, CONDITION_EXPRESSIONS);
   const ctx = expressionContext(input);
   return { ctx, condition: writeCondition(input, ctx) };
 }

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { once } from 'node:events';
 import type { PersistedFiles } from '../../persistence/files.ts';
 import { fsyncDirectory } from '../../persistence/format.ts';
-import { createDigest, type Digest } from '../../protocols/rest/checksums.ts';
+import { createDigest } from '../../protocols/rest/checksums.ts';
 import type { StreamingPayload } from '../../protocols/types.ts';
 
 /**
@@ -201,14 +201,9 @@ export class BodyStore {
    */
   async receive(payload: unknown, algorithms: string[]): Promise<{ body: ObjectBody; md5: string; checksums: Record<string, string> }> {
     // A digest the request's own integrity check computes (the client's CRC32, a Content-MD5) is not computed twice.
-    const verified = payload as StreamingPayload | undefined;
-    const shared = (algorithm: string) => typeof verified?.computes === 'function' && verified.computes(algorithm.toLowerCase());
-    const digests = new Map<string, Digest>();
-    for (const algorithm of ['md5', ...algorithms]) if (!shared(algorithm)) digests.set(algorithm, createDigest(algorithm)!);
-    const value = (algorithm: string, encoding: 'base64' | 'hex') => {
-      const own = digests.get(algorithm);
-      return own ? own.digest().toString(encoding) : Buffer.from(verified!.checksum!(algorithm.toLowerCase())!, 'base64').toString(encoding);
-    };
+    const verified = typeof (payload as StreamingPayload | undefined)?.computes === 'function' ? (payload as StreamingPayload) : undefined;
+    const names = ['md5', ...algorithms];
+    const digests = names.map((algorithm) => (verified?.computes!(algorithm.toLowerCase()) ? undefined : createDigest(algorithm)!));
     const source = payload === undefined || payload === null ? [] : typeof payload === 'string' || payload instanceof Uint8Array ? [Buffer.from(payload)] : (payload as AsyncIterable<Buffer>);
     const file = this.dataDir ? join(this.dataDir, randomUUID()) : undefined;
     const out = file ? createWriteStream(file) : undefined;
@@ -216,7 +211,7 @@ export class BodyStore {
     let size = 0;
     try {
       for await (const chunk of source as AsyncIterable<Buffer>) {
-        for (const digest of digests.values()) digest.update(chunk);
+        for (const digest of digests) digest?.update(chunk);
         size += chunk.length;
         if (out) {
           if (!out.write(chunk)) await once(out, 'drain');
@@ -229,9 +224,11 @@ export class BodyStore {
       if (file) rmSync(file, { force: true });
       throw error;
     }
-    const checksums = Object.fromEntries(algorithms.map((a) => [a, value(a, 'base64')]));
+    const value = (at: number) => digests[at]?.digest() ?? Buffer.from(verified!.checksum!(names[at].toLowerCase())!, 'base64');
+    const checksums: Record<string, string> = {};
+    for (let at = 1; at < names.length; at++) checksums[names[at]] = value(at).toString('base64');
     const body = file ? new FileBody(file, size) : new MemoryBody(blocks!.finish());
-    return { body, md5: value('md5', 'hex'), checksums };
+    return { body, md5: value(0).toString('hex'), checksums };
   }
 }
 

@@ -7,6 +7,7 @@ export type ChecksumMembers = Partial<Record<`Checksum${ChecksumAlgorithm}`, str
 
 /** Each algorithm's input/output member (asked on every upload: names made once). */
 const CHECKSUM_MEMBERS = CHECKSUM_ALGORITHMS.map((a) => [a, `Checksum${a}`] as const);
+const MEMBER_OF = Object.fromEntries(CHECKSUM_MEMBERS) as Record<ChecksumAlgorithm, `Checksum${ChecksumAlgorithm}`>;
 
 const DIGEST_BYTES: Record<ChecksumAlgorithm, number> = { CRC32: 4, CRC32C: 4, CRC64NVME: 8, SHA1: 20, SHA256: 32 };
 
@@ -40,9 +41,13 @@ export function providedChecksum(input: ChecksumMembers): { algorithm: ChecksumA
  * The algorithm of the full-object checksum S3 stores for an upload: the one asked for, else the one sent (in a header
  * or an announced aws-chunked trailer), else CRC64NVME, which AWS computes for every object uploaded without one.
  */
-export function uploadAlgorithm(input: ChecksumMembers & { ChecksumAlgorithm?: string }, headers: Readonly<Record<string, string>>): ChecksumAlgorithm {
+export function uploadAlgorithm(
+  input: ChecksumMembers & { ChecksumAlgorithm?: string },
+  headers: Readonly<Record<string, string>>,
+  provided = providedChecksum(input),
+): ChecksumAlgorithm {
   const requested = parseAlgorithm(input.ChecksumAlgorithm);
-  const sent = providedChecksum(input)?.algorithm ?? trailerAlgorithm(headers);
+  const sent = provided?.algorithm ?? trailerAlgorithm(headers);
   if (requested && sent && requested !== sent) {
     throw S3Errors.invalidRequest(`Value for x-amz-checksum-${requested.toLowerCase()} header is invalid.`);
   }
@@ -50,20 +55,37 @@ export function uploadAlgorithm(input: ChecksumMembers & { ChecksumAlgorithm?: s
 }
 
 function trailerAlgorithm(headers: Readonly<Record<string, string>>): ChecksumAlgorithm | undefined {
-  const trailer = /x-amz-checksum-([a-z0-9]+)/i.exec(headers['x-amz-trailer'] ?? '')?.[1];
-  return CHECKSUM_ALGORITHMS.find((a) => a.toLowerCase() === trailer?.toLowerCase());
+  const trailer = headers['x-amz-trailer'];
+  if (trailer === undefined) return undefined;
+  const named = /x-amz-checksum-([a-z0-9]+)/i.exec(trailer)?.[1]?.toUpperCase();
+  return CHECKSUM_ALGORITHMS.find((a) => a === named);
 }
 
 /** The checksum stored once the payload is read: the value sent (already verified against it), else the computed one. */
-export function storedChecksum(input: ChecksumMembers, algorithm: ChecksumAlgorithm, computed: string): StoredChecksum {
-  const provided = providedChecksum(input);
+export function storedChecksum(
+  input: ChecksumMembers,
+  algorithm: ChecksumAlgorithm,
+  computed: string,
+  provided = providedChecksum(input),
+): StoredChecksum {
   return { algorithm, value: provided?.algorithm === algorithm ? provided.value : computed, type: 'FULL_OBJECT' };
 }
 
+type ChecksumOutput = ChecksumMembers & { ChecksumType?: StoredChecksum['type'] };
+
 /** Output members for a stored checksum. */
-export function checksumOutput(checksum: StoredChecksum | undefined): ChecksumMembers & { ChecksumType?: StoredChecksum['type'] } {
-  if (!checksum) return {};
-  return { [`Checksum${checksum.algorithm}`]: checksum.value, ChecksumType: checksum.type };
+export function checksumOutput(checksum: StoredChecksum | undefined): ChecksumOutput {
+  return addChecksumOutput({}, checksum);
+}
+
+/** Sets a stored checksum's output members on an output being built (no spread of a fresh object per response). */
+export function addChecksumOutput<T extends object>(output: T, checksum: StoredChecksum | undefined): T & ChecksumOutput {
+  const members = output as T & ChecksumOutput;
+  if (checksum) {
+    members[MEMBER_OF[checksum.algorithm]] = checksum.value;
+    members.ChecksumType = checksum.type;
+  }
+  return members;
 }
 
 export { checksumOf };

@@ -5,12 +5,12 @@ import { pathStylePath } from '../../protocols/rest/virtual-host.ts';
 import type { RawRequest, RawResponse } from '../../protocols/types.ts';
 import type { ServiceModel } from '../../models/types.ts';
 import { fetchAccountBlocks } from './account-block.ts';
-import { corsHeaders, preflight } from './cors.ts';
+import { actualRequestCors, preflight } from './cors.ts';
 import { objectLambdaPath } from './object-lambda.ts';
 import { postUpload } from './post-upload.ts';
 import { answerStatus, s3World } from './registry.ts';
 import { serveWebsite } from './website.ts';
-import { readSigV2QueryHeaders } from './query-headers.ts';
+import { readQueryHeaders } from './query-headers.ts';
 import { S3Errors } from './errors.ts';
 
 /** Operations AWS answers with 204 although the model does not say so. */
@@ -43,8 +43,12 @@ const DIRECTORY_BUCKET_PATH = /^\/([a-z0-9-]+--x-s3)\/\//;
 
 const isPostUpload = (req: RawRequest) => req.method === 'POST' && (req.headers['content-type'] ?? '').startsWith('multipart/form-data');
 
-function requestIdHeaders(ctx: RequestContext): Record<string, string> {
-  return { 'x-amz-request-id': ctx.requestId, 'x-amz-id-2': randomBytes(48).toString('base64') };
+/** S3 names itself in every answer's Server header. */
+const SERVER = 'AmazonS3';
+
+/** The headers of an answer S3's browser-facing HTTP makes itself: request ids and Server. */
+function answerHeaders(ctx: RequestContext): Record<string, string> {
+  return { 'x-amz-request-id': ctx.requestId, 'x-amz-id-2': randomBytes(48).toString('base64'), server: SERVER };
 }
 
 /**
@@ -54,23 +58,23 @@ function requestIdHeaders(ctx: RequestContext): Record<string, string> {
 export function s3Http(model: ServiceModel) {
   return {
     async intercept(req: RawRequest, ctx: RequestContext): Promise<RawResponse | undefined> {
-      readSigV2QueryHeaders(req);
+      readQueryHeaders(req);
       const host = hostParts(req.headers['host']);
       if (host.website) {
         // Website readers are anonymous: the owner account's block (IgnorePublicAcls, RestrictPublicBuckets) applies.
         const owner = s3World(ctx.emulator).buckets.get(host.label!)?.accountId;
         if (owner) await fetchAccountBlocks(ctx, [owner]);
-        return serveWebsite(req, host.label!, ctx, requestIdHeaders(ctx));
+        return serveWebsite(req, host.label!, ctx, answerHeaders(ctx));
       }
       if (req.method === 'OPTIONS') {
         const { bucket, key } = target(req, model);
         const found = s3World(ctx.emulator).buckets.get(bucket);
         const headers = preflight(found, req.headers, key === undefined ? 'BUCKET' : 'OBJECT');
-        return { status: 200, headers: { ...headers, ...requestIdHeaders(ctx), 'content-length': '0' }, body: '' };
+        return { status: 200, headers: { ...headers, ...answerHeaders(ctx), 'content-length': '0' }, body: '' };
       }
       if (req.method === 'POST') {
         const { bucket, key } = target(req, model);
-        if (key === undefined && isPostUpload(req)) return postUpload(req, bucket, ctx, requestIdHeaders(ctx));
+        if (key === undefined && isPostUpload(req)) return postUpload(req, bucket, ctx, answerHeaders(ctx));
         // An unsigned bucket POST with no sub-resource is a browser upload, whatever its body.
         if (key === undefined && bucket && req.query.size === 0 && req.headers['authorization'] === undefined) throw S3Errors.preconditionFailed('Bucket POST must be of the enclosure-type multipart/form-data');
       }
@@ -91,13 +95,13 @@ export function s3Http(model: ServiceModel) {
     },
 
     decorate(req: RawRequest, response: RawResponse, ctx: RequestContext): void {
+      response.headers['server'] ??= SERVER;
       if (response.status === 200 && NO_CONTENT.has(ctx.operation)) response.status = 204;
       if (response.status === 200) response.status = answerStatus.get(ctx) ?? 200;
-      const origin = req.headers['origin'];
-      if (origin === undefined) return;
+      if (req.headers['origin'] === undefined) return;
       const bucket = s3World(ctx.emulator).buckets.get(target(req, model).bucket);
       if (!bucket?.configs.has('cors')) return;
-      Object.assign(response.headers, corsHeaders(bucket, { origin, method: req.method, headers: [] }) ?? {});
+      Object.assign(response.headers, actualRequestCors(bucket, req.method, req.headers) ?? {});
     },
   };
 }

@@ -64,6 +64,7 @@ type EventObject = Pick<S3Object, 'key' | 'versionId' | 'etag' | 'body'> & Parti
 
 export function notify(ctx: ActingContext, bucket: Bucket, eventName: string, object: EventObject): void {
   const config = bucket.configs.get('notification') as NotificationConfiguration | undefined;
+  if (!config) return;
   const destinations = destinationsOf(config);
   if (!destinations.length && !config?.EventBridgeConfiguration) return;
   const world = s3World(ctx.emulator);

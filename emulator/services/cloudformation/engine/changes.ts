@@ -114,8 +114,11 @@ function afterValues(scope: StackScope, resources: Record<string, TemplateResour
     if (!entry || (!entry.details.length && !typeChanged(target))) return false;
     return replacementOf(entry.details, typeChanged(target)) !== 'False';
   };
+  // A resource still to be made has no id or attributes yet either.
+  const unknown = (pointer: { target: string }) => changing(pointer) || (Object.hasOwn(resources, pointer.target) && !live.has(pointer.target));
   const after = (value: unknown): unknown => {
     if (intrinsicOf(value)) {
+      value = withUnknownPlaceholders(value, unknown);
       if (pointers(value).some(changing)) return KNOWN_AFTER_APPLY;
       try {
         // Wrapped, so that an AWS::NoValue leaves the value out.
@@ -129,6 +132,21 @@ function afterValues(scope: StackScope, resources: Record<string, TemplateResour
     return value;
   };
   return after;
+}
+
+/**
+ * A `Fn::Sub` whose text names a resource still to be made (`${Function.Arn}`) with that placeholder written as known
+ * after apply, the rest substituted as usual (AWS shows a SAM API's integration URI so); a value of its variable map
+ * naming one leaves the whole value unknown.
+ */
+function withUnknownPlaceholders(value: unknown, unknown: (pointer: { target: string }) => boolean): unknown {
+  const fn = intrinsicOf(value);
+  if (fn?.[0] !== 'Fn::Sub') return value;
+  const [text, variables] = Array.isArray(fn[1]) ? fn[1] : [fn[1], undefined];
+  if (typeof text !== 'string' || pointers(variables).some(unknown)) return value;
+  const known = (name: string) => Object.hasOwn(variables ?? {}, name) || !unknown({ target: name.split('.')[0] });
+  const written = text.replace(/\$\{([^!}][^}]*)\}/g, (placeholder, name: string) => (known(name.trim()) ? placeholder : KNOWN_AFTER_APPLY));
+  return { 'Fn::Sub': variables === undefined ? written : [written, variables] };
 }
 
 /**
@@ -272,5 +290,15 @@ function listChanges(
       },
     });
   }
-  return changes;
+  return changes.sort(byLogicalId);
+}
+
+/**
+ * AWS lists a change set's changes by logical id, whatever their action; an id comes after the ids it begins
+ * (`StagingBucketPolicy` before `StagingBucket`, as AWS lists CDK's bootstrap resources).
+ */
+function byLogicalId(a: Change, b: Change): number {
+  const [x, y] = [a.ResourceChange?.LogicalResourceId ?? '', b.ResourceChange?.LogicalResourceId ?? ''];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x.charCodeAt(i) - y.charCodeAt(i);
+  return y.length - x.length;
 }

@@ -10,14 +10,11 @@ import { checkTemplate, requiredCapabilities, templateFrom, type CfnContext } fr
 export function getTemplate(input: GetTemplateInput, ctx: CfnContext) {
   if (!input.StackName && !input.ChangeSetName) throw validationError('StackName is required if ChangeSetName is not specified.');
   if (input.ChangeSetName && !input.StackName && !input.ChangeSetName.startsWith('arn:')) throw validationError('StackName is a required parameter.');
-  if (input.ChangeSetName) {
-    const changeSet = findChangeSet(ctx, input.ChangeSetName, input.StackName);
-    return { TemplateBody: changeSet.templateBody, StagesAvailable: ['Original', 'Processed'] as const };
-  }
-  const stack = requireStack(ctx, input.StackName);
+  // A change set's template, or the stack's.
+  const settings = input.ChangeSetName ? findChangeSet(ctx, input.ChangeSetName, input.StackName) : requireStack(ctx, input.StackName);
   // The processed template is the original unless transforms (or Fn::Transform snippets) changed it: it is then JSON.
-  const transformed = JSON.stringify(parseTemplate(stack.templateBody)) !== JSON.stringify(stack.template);
-  const body = input.TemplateStage === 'Processed' && transformed ? JSON.stringify(stack.template) : stack.templateBody;
+  const transformed = JSON.stringify(parseTemplate(settings.templateBody)) !== JSON.stringify(settings.template);
+  const body = input.TemplateStage === 'Processed' && transformed ? JSON.stringify(settings.template) : settings.templateBody;
   return { TemplateBody: body, StagesAvailable: ['Original', 'Processed'] as never };
 }
 

@@ -1,3 +1,4 @@
+import { partitionOf } from '../../../core/arn.ts';
 import { validationError } from '../errors.ts';
 import type { CfnContext } from '../operations/template-input.ts';
 import type { Template } from '../template/parse.ts';
@@ -26,7 +27,7 @@ export async function processTemplate(template: Template, ctx: CfnContext, param
   for (const { name, parameters } of calls) {
     if (name === LANGUAGE_EXTENSIONS) processed = languageExtensions(processed, parameterValues);
     else if (name === INCLUDE) processed = { ...processed, ...((await includedSnippet(parameters, ctx, parameterValues)) as Template) };
-    else if (name === SERVERLESS) processed = runServerless(processed);
+    else if (name === SERVERLESS) processed = runServerless(processed, partitionOf(ctx.region));
     else {
       const macro = requireMacro(name, ctx);
       const params = macroParameters(parameters, parameterValues);
@@ -37,9 +38,9 @@ export async function processTemplate(template: Template, ctx: CfnContext, param
   return processed;
 }
 
-function runServerless(template: Template): Template {
+function runServerless(template: Template, partition: string): Template {
   try {
-    return serverlessTransform({ ...template, Transform: SERVERLESS });
+    return serverlessTransform({ ...template, Transform: SERVERLESS }, partition);
   } catch (error) {
     throw validationError(`Transform ${SERVERLESS} failed with: Invalid Serverless Application Specification document. Number of errors found: 1. ${(error as Error).message}`);
   }

@@ -22,8 +22,9 @@ function checkKey(map: 'ExpressionAttributeNames' | 'ExpressionAttributeValues',
 }
 
 export class ExpressionContext {
-  private readonly usedNames = new Set<string>();
-  private readonly usedValues = new Set<string>();
+  // Made on first use: most requests (a PutItem or GetItem without expressions) use none.
+  private usedNames: Set<string> | undefined;
+  private usedValues: Set<string> | undefined;
   private expressionCount = 0;
 
   /** Validates the maps themselves (empty maps, malformed keys, invalid values, sizes) as AWS does before parsing. */
@@ -57,14 +58,14 @@ export class ExpressionContext {
   resolveName(kind: ExpressionKind, alias: string): string {
     const name = this.inputs.names?.[alias];
     if (name === undefined) throw invalidExpression(kind, Detail.undefinedName(alias));
-    this.usedNames.add(alias);
+    (this.usedNames ??= new Set()).add(alias);
     return name;
   }
 
   resolveValue(kind: ExpressionKind, ref: string): AttributeValue {
     const value = this.inputs.values?.[ref];
     if (value === undefined) throw invalidExpression(kind, Detail.undefinedValue(ref));
-    this.usedValues.add(ref);
+    (this.usedValues ??= new Set()).add(ref);
     return value;
   }
 
@@ -80,11 +81,11 @@ export class ExpressionContext {
       if (values) throw validationError('ExpressionAttributeValues can only be specified when using expressions');
       return;
     }
-    const unusedNames = Object.keys(names ?? {}).filter((key) => !this.usedNames.has(key));
+    const unusedNames = Object.keys(names ?? {}).filter((key) => !this.usedNames?.has(key));
     if (unusedNames.length > 0) {
       throw validationError(`Value provided in ExpressionAttributeNames unused in expressions: keys: {${unusedNames.join(', ')}}`);
     }
-    const unusedValues = Object.keys(values ?? {}).filter((key) => !this.usedValues.has(key));
+    const unusedValues = Object.keys(values ?? {}).filter((key) => !this.usedValues?.has(key));
     if (unusedValues.length > 0) {
       throw validationError(`Value provided in ExpressionAttributeValues unused in expressions: keys: {${unusedValues.join(', ')}}`);
     }

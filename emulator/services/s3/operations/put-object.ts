@@ -1,7 +1,7 @@
 import { AwsError } from '../../../core/errors.ts';
 import type { PutObjectOutput, PutObjectRequest } from '@aws-sdk/client-s3';
 import { checkWriteConditions } from '../conditions.ts';
-import { checksumOutput, storedChecksum, uploadAlgorithm } from '../checksums.ts';
+import { addChecksumOutput, providedChecksum, storedChecksum, uploadAlgorithm } from '../checksums.ts';
 import { usableKmsKeyArn } from '../kms-key.ts';
 import { expirationHeader } from '../lifecycle.ts';
 import { notify } from '../notifications.ts';
@@ -32,9 +32,10 @@ export async function storeObject(input: PutInput, ctx: S3Context, eventName: st
   const key = input.Key ?? '';
   validateKey(key);
   checkWriteConditions(input, key, bucket.current(key));
-  const settings = objectSettings(input, bucket, ctx);
-  if (settings.encryption.ServerSideEncryption === 'aws:kms') settings.encryption.SSEKMSKeyId = await usableKmsKeyArn(ctx, settings.encryption.SSEKMSKeyId);
-  const algorithm = uploadAlgorithm(input, ctx.headers);
+  const settings = objectSettings(input, bucket, ctx, eventName === 's3:ObjectCreated:Post');
+  if (settings.encryption.ServerSideEncryption === 'aws:kms') settings.encryption.SSEKMSKeyId = await usableKmsKeyArn(ctx, settings.encryption.SSEKMSKeyId, input.SSEKMSKeyId);
+  const provided = providedChecksum(input);
+  const algorithm = uploadAlgorithm(input, ctx.headers, provided);
   const received = await s3World(ctx.emulator)
     .bodies.receive(input.Body, [algorithm])
     .catch((error: unknown) => {
@@ -47,23 +48,27 @@ export async function storeObject(input: PutInput, ctx: S3Context, eventName: st
     received.body.release();
     throw error;
   }
+  // Members named one by one: spreading the settings and outputs into literals cost more than the rest of the record.
+  const { encryption } = settings;
   const object: S3Object = {
     key,
     versionId: bucket.nextVersionId(),
     deleteMarker: false,
     body: received.body,
-    etag: etagFor(settings.encryption, received.md5),
+    etag: etagFor(encryption, received.md5),
     lastModified: s3Now(ctx.emulator.clock.now()),
-    checksum: storedChecksum(input, algorithm, received.checksums[algorithm]),
-    ...settings,
+    checksum: storedChecksum(input, algorithm, received.checksums[algorithm], provided),
+    headers: settings.headers,
+    metadata: settings.metadata,
+    storageClass: settings.storageClass,
+    encryption,
+    tags: settings.tags,
+    acl: settings.acl,
+    lock: settings.lock,
   };
   bucket.store(object);
   notify(ctx, bucket, eventName, object);
-  return {
-    ETag: object.etag,
-    Expiration: expirationHeader(bucket, object),
-    VersionId: newVersionOutput(object),
-    ...checksumOutput(object.checksum),
-    ...object.encryption,
-  } as PutObjectOutput;
+  const output: PutObjectOutput = { ETag: object.etag, Expiration: expirationHeader(bucket, object), VersionId: newVersionOutput(object) };
+  addChecksumOutput(output, object.checksum);
+  return Object.assign(output, encryption);
 }

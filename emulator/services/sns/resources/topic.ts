@@ -1,4 +1,4 @@
-import { changedProperties, jsonText, resourceTags, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+import { callIn, changedProperties, jsonText, resourceTags, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
 
 const TOPIC_ATTRIBUTES = ['DisplayName', 'KmsMasterKeyId', 'ContentBasedDeduplication', 'TracingConfig', 'SignatureVersion', 'ArchivePolicy', 'FifoThroughputScope'];
 const SUBSCRIPTION_ATTRIBUTES = ['RawMessageDelivery', 'FilterPolicy', 'FilterPolicyScope', 'RedrivePolicy', 'DeliveryPolicy', 'ReplayPolicy', 'SubscriptionRoleArn'];
@@ -78,7 +78,8 @@ export const topic: ResourceType = {
 export const subscription: ResourceType = {
   async create(request) {
     const p = request.properties;
-    const { SubscriptionArn } = await request.call<{ SubscriptionArn: string }>('sns', 'Subscribe', {
+    // Region: the topic's region, where the subscription is made (the stack's when absent).
+    const { SubscriptionArn } = await callIn(request, 'sns', p.Region)<{ SubscriptionArn: string }>('Subscribe', {
       TopicArn: p.TopicArn,
       Protocol: p.Protocol,
       Endpoint: p.Endpoint,
@@ -92,12 +93,12 @@ export const subscription: ResourceType = {
     for (const name of SUBSCRIPTION_ATTRIBUTES) {
       if (!changed.has(name)) continue;
       const value = request.properties[name];
-      await request.call('sns', 'SetSubscriptionAttributes', { SubscriptionArn: request.physicalId, AttributeName: name, AttributeValue: value === undefined ? '' : text(value) });
+      await callIn(request, 'sns', request.properties.Region)('SetSubscriptionAttributes', { SubscriptionArn: request.physicalId, AttributeName: name, AttributeValue: value === undefined ? '' : text(value) });
     }
     return { physicalId: request.physicalId, attributes: request.attributes };
   },
   async delete(request) {
-    await request.call('sns', 'Unsubscribe', { SubscriptionArn: request.physicalId });
+    await callIn(request, 'sns', request.properties.Region)('Unsubscribe', { SubscriptionArn: request.physicalId });
   },
   createOnly: ['TopicArn', 'Protocol', 'Endpoint', 'Region'],
 };

@@ -57,7 +57,11 @@ function view(queue: Queue, message: StoredMessage, input: ReceiveMessageCommand
   return out;
 }
 
-export async function receiveMessage(input: ReceiveMessageCommandInput, ctx: SqsContext) {
+/**
+ * Answers at once when messages are there or the receive does not wait (no promise then, as most receives under load
+ * find a message); otherwise waits for a change to the queue until its wait time is over.
+ */
+export function receiveMessage(input: ReceiveMessageCommandInput, ctx: SqsContext) {
   const queue = resolveQueue(ctx, input.QueueUrl);
   // Everything is checked before a message is taken: a rejected receive leaves every message where it was.
   for (const list of [input.AttributeNames, input.MessageSystemAttributeNames, input.MessageAttributeNames]) {
@@ -67,26 +71,37 @@ export async function receiveMessage(input: ReceiveMessageCommandInput, ctx: Sqs
   checkRange('WaitTimeSeconds', input.WaitTimeSeconds, 0, LIMITS.maxWaitTimeSeconds, 'Must be >= 0 and <= 20, if provided.');
   checkRange('VisibilityTimeout', input.VisibilityTimeout, 0, LIMITS.maxVisibilityTimeout, 'Must be >= 0 and <= 43200, if provided.');
   const waitSeconds = input.WaitTimeSeconds ?? queue.numberAttribute('ReceiveMessageWaitTimeSeconds');
-  const clock = ctx.emulator.clock;
-  const deadline = clock.now() + waitSeconds * 1000;
+  const deadline = ctx.emulator.clock.now() + waitSeconds * 1000;
   const generation = queue.timers.generation;
+  return attempt(queue, input, ctx, deadline, generation) ?? waitAndReceive(queue, input, ctx, deadline, generation);
+}
+
+/** One receive: the answer, or undefined when there is nothing yet and the wait goes on. */
+function attempt(queue: Queue, input: ReceiveMessageCommandInput, ctx: SqsContext, deadline: number, generation: number) {
+  const clock = ctx.emulator.clock;
+  const messages = queue.receive({
+    max: input.MaxNumberOfMessages ?? 1,
+    visibilityTimeout: input.VisibilityTimeout ?? queue.numberAttribute('VisibilityTimeout'),
+    now: clock.now(),
+    redrive: redriveHook(ctx, queue),
+  });
+  if (messages.length) {
+    countForQueue(ctx.emulator, queue, 'NumberOfMessagesReceived', 1, 'Count', messages.length);
+    return { Messages: messages.map((m) => view(queue, m, input)) };
+  }
+  // A deleted queue, or a stopping emulator, answers its waiting receivers with nothing.
+  const deleted = stateFor(ctx, queue.accountId, queue.region).queues.get(queue.name) !== queue;
+  if (clock.now() >= deadline || deleted || queue.timers.generation !== generation) {
+    if (!deleted) countForQueue(ctx.emulator, queue, 'NumberOfEmptyReceives');
+    return {};
+  }
+  return undefined;
+}
+
+async function waitAndReceive(queue: Queue, input: ReceiveMessageCommandInput, ctx: SqsContext, deadline: number, generation: number) {
   for (;;) {
-    const messages = queue.receive({
-      max: input.MaxNumberOfMessages ?? 1,
-      visibilityTimeout: input.VisibilityTimeout ?? queue.numberAttribute('VisibilityTimeout'),
-      now: clock.now(),
-      redrive: redriveHook(ctx, queue),
-    });
-    if (messages.length) {
-      countForQueue(ctx.emulator, queue, 'NumberOfMessagesReceived', 1, 'Count', messages.length);
-      return { Messages: messages.map((m) => view(queue, m, input)) };
-    }
-    // A deleted queue, or a stopping emulator, answers its waiting receivers with nothing.
-    const deleted = stateFor(ctx, queue.accountId, queue.region).queues.get(queue.name) !== queue;
-    if (clock.now() >= deadline || deleted || queue.timers.generation !== generation) {
-      if (!deleted) countForQueue(ctx.emulator, queue, 'NumberOfEmptyReceives');
-      return {};
-    }
     await queue.waitForChange(deadline);
+    const answer = attempt(queue, input, ctx, deadline, generation);
+    if (answer) return answer;
   }
 }

@@ -4,7 +4,9 @@ import type { TemplateResource } from '../../template/parse.ts';
 import { addAuth, checkNoAuth } from './auth.ts';
 import { addDomain, addUsagePlan } from './api-extras.ts';
 import { addCors } from './cors.ts';
-import { carried, defined, s3Location, TransformErrorFor, withGlobals, type Expansion } from './context.ts';
+import { restApiEntry } from './implicit-api.ts';
+import { fromTemplate, py27Str, templateKeys, tracked, type CopyClock } from './py27.ts';
+import { ANY_METHOD, carried, defined, s3Location, TransformErrorFor, withGlobals, type Expansion } from './context.ts';
 
 /** Properties of SAM APIs twinstack does not translate yet: failing is better than deploying without them. */
 const UNSUPPORTED = ['Models', 'GatewayResponses', 'CanarySetting'];
@@ -19,31 +21,47 @@ export function declareApi(expansion: Expansion, kind: 'rest' | 'http', id: stri
   const globals = kind === 'rest' ? expansion.globals.Api : expansion.globals.HttpApi;
   const properties = withGlobals(globals, (resource.Properties ?? {}) as Properties);
   checkSupported(id, properties, kind);
-  (kind === 'rest' ? expansion.restApis : expansion.httpApis).set(id, { resource, properties, paths: {} });
+  if (kind === 'rest') expansion.restApis.set(id, restApiEntry({ resource, properties }));
+  else expansion.httpApis.set(id, { resource, properties, paths: {} });
 }
 
-function definition(id: string, p: Properties, paths: Properties, base: Properties): Properties {
+/** The API's definition: its DefinitionUri, or its DefinitionBody or SAM's skeleton (`base`) with the events' paths. */
+function definition(id: string, p: Properties, paths: Properties, base: (paths: Properties) => Properties): Properties {
   if (p.DefinitionUri !== undefined) {
     if (Object.keys(paths).length) throw new TransformErrorFor(id, "Event paths cannot be added to an API defined by 'DefinitionUri'.");
     return { BodyS3Location: s3Location(id, 'DefinitionUri', p.DefinitionUri, ['Bucket', 'Key', 'Version']) };
   }
-  const body = (p.DefinitionBody ?? base) as Properties;
-  const merged: Properties = { ...body, paths: { ...(body.paths ?? {}) } };
-  for (const [path, methods] of Object.entries(paths)) merged.paths[path] = { ...(merged.paths[path] ?? {}), ...(methods as Properties) };
+  if (p.DefinitionBody === undefined) return { Body: base(paths) };
+  // The template's definition (template strings to SAM, see py27.ts) with the events' paths added.
+  const body = fromTemplate(p.DefinitionBody as Properties);
+  const merged: Properties = fromTemplate({ ...body, paths: fromTemplate({ ...(body.paths ?? {}) }) });
+  for (const [path, methods] of Object.entries(paths)) merged.paths[path] = templateKeys({ ...(merged.paths[path] ?? {}), ...(methods as Properties) }, [ANY_METHOD]);
   return { Body: merged };
 }
 
-const digest = (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('hex');
+/**
+ * SAM's deployment hash: the SHA-1 of the definition as its Python 2.7 emulation prints it, then, each after `||`, the
+ * OpenApiVersion and the FunctionName of every function whose Api event names this API (SAM's make_auto_deployable).
+ */
+function deploymentHash(body: Properties, p: Properties, functionNames: string[]): string {
+  const parts = [py27Str(body.Body ?? body.BodyS3Location)];
+  if (p.OpenApiVersion !== undefined) parts.push(String(p.OpenApiVersion));
+  if (functionNames.length) parts.push(functionNames.join(''));
+  return createHash('sha1').update(parts.join('||')).digest('hex');
+}
 
 /** The REST API, its deployment (a new one, with a new logical id, whenever the definition changes) and its stage. */
 function expandRestApi(expansion: Expansion, id: string, api: Properties): void {
   const p = (api.properties ?? expansion.globals.Api ?? {}) as Properties;
   const stageName = api.implicit ? 'Prod' : p.StageName;
   if (stageName === undefined) throw new TransformErrorFor(id, "Missing required property 'StageName'.");
-  const body = definition(id, p, api.paths, { swagger: '2.0', info: { version: '1.0', title: p.Name ?? { Ref: 'AWS::StackName' } }, paths: {} });
+  // SAM's skeleton (titled after the stack; Name names the RestApi only), made before the events' edits.
+  const clock = api.clock as CopyClock;
+  const body = definition(id, p, api.paths, (paths) => tracked({ swagger: '2.0', info: tracked({ version: '1.0', title: { Ref: 'AWS::StackName' } }, clock), paths }, clock));
   if (p.Cors) addCors(id, p.Cors, body);
   if (p.Auth) addAuth(id, p.Auth, body, expansion.resources, stageName);
   else if (body.Body) checkNoAuth(id, body);
+  const hash = deploymentHash(body, p, (api.functionNames ?? []) as string[]);
   const endpoint = p.EndpointConfiguration;
   const attributes = api.resource ? carried(api.resource) : {};
   expansion.resources[id] = {
@@ -62,7 +80,6 @@ function expandRestApi(expansion: Expansion, id: string, api: Properties): void 
       FailOnWarnings: p.FailOnWarnings,
     }),
   } as TemplateResource;
-  const hash = digest(expansion.resources[id].Properties);
   const deployment = `${id}Deployment${hash.slice(0, 10)}`;
   expansion.resources[deployment] = {
     ...(attributes.Condition ? { Condition: attributes.Condition } : {}),
@@ -96,12 +113,12 @@ function expandRestApi(expansion: Expansion, id: string, api: Properties): void 
 function expandHttpApi(expansion: Expansion, id: string, api: Properties): void {
   const p = (api.properties ?? expansion.globals.HttpApi ?? {}) as Properties;
   const tags = { 'httpapi:createdBy': 'SAM', ...((p.Tags ?? {}) as Record<string, string>) };
-  const body = definition(id, p, api.paths, {
+  const body = definition(id, p, api.paths, (paths) => ({
     openapi: '3.0.1',
     info: { version: '1.0', title: p.Name ?? { Ref: 'AWS::StackName' } },
-    paths: {},
+    paths,
     tags: Object.entries(tags).map(([name, value]) => ({ name, 'x-amazon-apigateway-tag-value': value })),
-  });
+  }));
   const attributes = api.resource ? carried(api.resource) : {};
   expansion.resources[id] = {
     ...attributes,

@@ -9,7 +9,12 @@ export interface Expansion {
   /** HTTP APIs (implicit `ServerlessHttpApi` or an `AWS::Serverless::HttpApi`) by logical id. */
   httpApis: Map<string, Properties>;
   globals: Record<string, Properties>;
+  /** The stack region's partition, which SAM spells out in the ARNs it writes into API definitions. */
+  partition: string;
 }
+
+/** The swagger method SAM writes for an event's `ANY`. */
+export const ANY_METHOD = 'x-amazon-apigateway-any-method';
 
 /** The resource attributes a SAM resource passes on to the resources made from it. */
 export function carried(resource: TemplateResource): Partial<TemplateResource> {

@@ -1,11 +1,9 @@
 import type { Properties } from '../../provider.ts';
-import { TransformErrorFor } from './context.ts';
+import { ANY_METHOD, TransformErrorFor } from './context.ts';
 
 const WILDCARD = "'*'";
 const FIELDS = ['AllowMethods', 'AllowHeaders', 'AllowOrigin', 'MaxAge', 'AllowCredentials'];
 const ALL_METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
-const ANY_METHOD = 'x-amazon-apigateway-any-method';
-
 function isIntrinsic(value: unknown): boolean {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
   const keys = Object.keys(value);

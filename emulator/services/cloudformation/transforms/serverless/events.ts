@@ -1,6 +1,8 @@
 import type { Properties } from '../../provider.ts';
 import { eventAuth } from './auth.ts';
-import { defined, TransformErrorFor, type Expansion } from './context.ts';
+import { ANY_METHOD, defined, TransformErrorFor, type Expansion } from './context.ts';
+import { IMPLICIT_REST_API, methodKey, restApiEntry } from './implicit-api.ts';
+import { fromTemplate, insert, py27Str, templateKeys, templateValues, tracked, type CopyClock } from './py27.ts';
 
 /** The function an event invokes: its name or ARN for `FunctionName`, and its ARN (the alias's with AutoPublishAlias). */
 export interface Invoked {
@@ -9,6 +11,8 @@ export interface Invoked {
   arn: unknown;
   /** Policy statements the function's role needs for its event sources (SQS, Kinesis, DynamoDB streams). */
   statements: Properties[];
+  /** The function's FunctionName property, which SAM adds to the deployment hash of the APIs its events name. */
+  name?: unknown;
 }
 
 /**
@@ -36,7 +40,7 @@ function pollingSource(fn: Invoked, p: Properties, source: unknown, kind: string
 /** The REST or HTTP API an event names (`RestApiId`/`ApiId`: a `Ref` to a SAM API), or the implicit one. */
 function apiOf(owner: string, given: unknown, implicit: string, known: Map<string, Properties>): string {
   if (given === undefined) {
-    if (!known.has(implicit)) known.set(implicit, { implicit: true, paths: {} });
+    if (!known.has(implicit)) known.set(implicit, implicit === IMPLICIT_REST_API ? restApiEntry({ implicit: true }) : { implicit: true, paths: {} });
     return implicit;
   }
   const id = (given as { Ref?: string }).Ref;
@@ -44,16 +48,30 @@ function apiOf(owner: string, given: unknown, implicit: string, known: Map<strin
   return id;
 }
 
-function pathItem(method: string): string {
-  return method.toLowerCase() === 'any' ? 'x-amazon-apigateway-any-method' : method.toLowerCase();
+/** `${X.Arn}` or `${X}`: a `Fn::GetAtt` or `Ref` as a `Fn::Sub` placeholder (SAM's make_shorthand). */
+function shorthand(value: unknown): string {
+  const getAtt = (value as { 'Fn::GetAtt'?: string[] })['Fn::GetAtt'];
+  return getAtt ? `\${${getAtt.join('.')}}` : `\${${(value as { Ref: string }).Ref}}`;
 }
 
-function integrationUri(fn: Invoked): unknown {
-  return { 'Fn::Sub': ['arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${FunctionArn}/invocations', { FunctionArn: fn.arn }] };
+/**
+ * The Lambda proxy integration's URI as SAM writes it (the partition spelt out); the function's ARN is a template
+ * string to SAM, an alias's is not (which changes the deployment's hash).
+ */
+function integrationUri(fn: Invoked, partition: string): unknown {
+  const uri = { 'Fn::Sub': `arn:${partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/${shorthand(fn.arn)}/invocations` };
+  return (fn.arn as { 'Fn::GetAtt'?: unknown })['Fn::GetAtt'] ? templateValues(uri, 'Fn::Sub') : uri;
 }
 
-function executeArn(api: string, stage: string, method: string, path: string): unknown {
-  return { 'Fn::Sub': [`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${ApiId}/${stage}/${method}${path}`, { ApiId: { Ref: api } }] };
+/** The permission's suffix: the implicit API's stage (Prod), an explicit API's StageName, or `Stage` when that is not text. */
+function stageSuffix(entry: Properties): string {
+  if (entry.implicit) return 'Prod';
+  const stage = (entry.properties as Properties | undefined)?.StageName;
+  return typeof stage === 'string' ? stage : 'Stage';
+}
+
+function executeArn(partition: string, api: string, method: string, path: string): unknown {
+  return { 'Fn::Sub': [`arn:${partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${__ApiId__}/\${__Stage__}/${method}${path}`, { __ApiId__: { Ref: api }, __Stage__: '*' }] };
 }
 
 /** Adds the resources one event of a function makes (`Events` of `AWS::Serverless::Function`). */
@@ -123,12 +141,28 @@ export function addEvent(expansion: Expansion, fn: Invoked, eventId: string, eve
       return;
     case 'Api': {
       if (typeof p.Path !== 'string' || typeof p.Method !== 'string') throw new TransformErrorFor(fn.id, `Event with id [${eventId}] is invalid. Event is missing key 'Path' or 'Method'.`);
-      const api = apiOf(fn.id, p.RestApiId, 'ServerlessRestApi', expansion.restApis);
-      const paths = expansion.restApis.get(api)!.paths as Properties;
-      const integration = { httpMethod: 'POST', type: 'aws_proxy', uri: integrationUri(fn) };
-      paths[p.Path] = { ...paths[p.Path], [pathItem(p.Method)]: { 'x-amazon-apigateway-integration': integration, responses: {}, ...eventAuth(fn.id, eventId, p.Auth) } };
+      const api = apiOf(fn.id, p.RestApiId, IMPLICIT_REST_API, expansion.restApis);
+      const entry = expansion.restApis.get(api)!;
+      // The plugin gave implicit events the implicit API's id, so SAM adds every named function's name to the hash.
+      if (fn.name) entry.functionNames = [...(entry.functionNames ?? []), typeof fn.name === 'string' ? fn.name : py27Str(fromTemplate(fn.name))];
+      const paths = entry.paths as Record<string, Properties>;
+      const key = methodKey(p.Method);
+      if ((paths[p.Path]?.[key] as Properties | undefined)?.['x-amazon-apigateway-integration']) {
+        throw new TransformErrorFor(fn.id, `Event with id [${eventId}] is invalid. API method "${p.Method.toLowerCase()}" defined multiple times for path "${p.Path}".`);
+      }
+      // The edit, between two copies of the document; keys in SAM's order of insertion (see py27.ts).
+      const clock = entry.clock as CopyClock;
+      clock.now++;
+      const uri = tracked(integrationUri(fn, expansion.partition) as Properties, clock);
+      const integration = tracked(templateValues({ type: 'aws_proxy', httpMethod: 'POST', uri }), clock);
+      const item = tracked(templateValues({ 'x-amazon-apigateway-integration': integration, responses: tracked({}, clock), ...eventAuth(fn.id, eventId, p.Auth) }), clock);
+      if (!Object.hasOwn(paths, p.Path)) insert(paths, p.Path, templateKeys(tracked({}, clock), [ANY_METHOD]));
+      insert(paths[p.Path], key, item);
+      clock.now++;
       const method = p.Method.toLowerCase() === 'any' ? '*' : p.Method.toUpperCase();
-      add(`${id}PermissionProd`, { ...permission(fn, 'apigateway.amazonaws.com', executeArn(api, '*', method, p.Path.replace(/\{[^}]+\}/g, '*'))) });
+      // API Gateway drops a path's trailing slash, so SAM's permission does.
+      const path = p.Path.replace(/^(.+)\/$/, '$1').replace(/\{[^}]+\}/g, '*');
+      add(`${id}Permission${stageSuffix(entry)}`, { ...permission(fn, 'apigateway.amazonaws.com', executeArn(expansion.partition, api, method, path)) });
       return;
     }
     case 'HttpApi': {
@@ -138,10 +172,10 @@ export function addEvent(expansion: Expansion, fn: Invoked, eventId: string, eve
       const paths = expansion.httpApis.get(api)!.paths as Properties;
       paths[path] = {
         ...paths[path],
-        [pathItem(method)]: { 'x-amazon-apigateway-integration': { httpMethod: 'POST', type: 'aws_proxy', uri: integrationUri(fn), payloadFormatVersion: p.PayloadFormatVersion ?? '2.0' }, responses: {} },
+        [methodKey(method)]: { 'x-amazon-apigateway-integration': { httpMethod: 'POST', type: 'aws_proxy', uri: integrationUri(fn, expansion.partition), payloadFormatVersion: p.PayloadFormatVersion ?? '2.0' }, responses: {} },
       };
       const arnPath = path === '$default' ? '*' : `${method.toUpperCase() === 'ANY' ? '*' : method.toUpperCase()}${path.replace(/\{[^}]+\}/g, '*')}`;
-      add(`${id}Permission`, permission(fn, 'apigateway.amazonaws.com', executeArn(api, '*', '', arnPath)));
+      add(`${id}Permission`, permission(fn, 'apigateway.amazonaws.com', executeArn(expansion.partition, api, '', arnPath)));
       return;
     }
     default:

@@ -3,6 +3,7 @@ import type { Properties } from '../../provider.ts';
 import type { TemplateResource } from '../../template/parse.ts';
 import { carried, defined, s3Location, tagList, TransformErrorFor, withGlobals, type Expansion } from './context.ts';
 import { addEvent, type Invoked } from './events.ts';
+import { eventOrder } from './implicit-api.ts';
 import { executionRole } from './policies.ts';
 
 const BASIC_EXECUTION = { 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole' };
@@ -52,7 +53,7 @@ export function expandFunction(expansion: Expansion, id: string, resource: Templ
     }),
   } as TemplateResource;
 
-  const invoked: Invoked = { id, ref: { Ref: id }, arn: { 'Fn::GetAtt': [id, 'Arn'] }, statements: [] };
+  const invoked: Invoked = { id, ref: { Ref: id }, arn: { 'Fn::GetAtt': [id, 'Arn'] }, statements: [], name: p.FunctionName };
   if (p.AutoPublishAlias !== undefined) {
     const digest = createHash('sha1').update(JSON.stringify(expansion.resources[id].Properties)).digest('hex').slice(0, 10);
     const version = `${id}Version${digest}`;
@@ -75,7 +76,8 @@ export function expandFunction(expansion: Expansion, id: string, resource: Templ
       };
     }
   }
-  for (const [eventId, event] of Object.entries((p.Events ?? {}) as Record<string, Properties>)) {
+  const events = (p.Events ?? {}) as Record<string, Properties>;
+  for (const [eventId, event] of eventOrder(events).map((eventId) => [eventId, events[eventId]] as const)) {
     addEvent(expansion, invoked, eventId, event);
     if (attributes.Condition) for (const [rid, r] of Object.entries(expansion.resources)) if (rid.startsWith(`${id}${eventId}`)) r.Condition ??= attributes.Condition;
   }

@@ -3,6 +3,7 @@ import type { Template, TemplateResource } from '../../template/parse.ts';
 import { declareApi, expandApis } from './apis.ts';
 import type { Expansion } from './context.ts';
 import { expandFunction } from './function.ts';
+import { addImplicitApiPaths, samResourceOrders } from './implicit-api.ts';
 import { expandLayerVersion, expandSimpleTable, expandStateMachine } from './others.ts';
 
 export const SERVERLESS = 'AWS::Serverless-2016-10-31';
@@ -17,19 +18,30 @@ const EXPANDERS: Record<string, Expander> = {
 };
 
 /**
+ * The resources in the order SAM translates them: functions, then state machines (whose events edit the APIs), then the
+ * rest, each group in SAM's dict order, which orders an API's definition and the names in its deployment's hash.
+ */
+function samOrder(resources: Record<string, TemplateResource>, order: string[]): [string, TemplateResource][] {
+  const rank = (type: string | undefined) => (type === 'AWS::Serverless::Function' ? 0 : type === 'AWS::Serverless::StateMachine' ? 1 : 2);
+  return order.map((id) => [id, resources[id]] as [string, TemplateResource]).sort(([, a], [, b]) => rank(a.Type) - rank(b.Type));
+}
+
+/**
  * The `AWS::Serverless-2016-10-31` transform: each `AWS::Serverless::*` resource becomes the CloudFormation resources
  * AWS SAM makes of it (with SAM's logical ids), `Globals` applies to them, and the transform leaves the template's
  * `Transform` list. Errors carry SAM's wording; the caller reports them as the transform's failure.
  */
-export function serverlessTransform(template: Template & { Globals?: Record<string, Properties> }): Template {
+export function serverlessTransform(template: Template & { Globals?: Record<string, Properties> }, partition: string): Template {
   const { Globals, ...rest } = template;
-  const expansion: Expansion = { resources: {}, restApis: new Map(), httpApis: new Map(), globals: Globals ?? {} };
-  const source = Object.entries(template.Resources ?? {});
+  const expansion: Expansion = { resources: {}, restApis: new Map(), httpApis: new Map(), globals: Globals ?? {}, partition };
+  const orders = samResourceOrders(template.Resources ?? {});
+  const source = samOrder(template.Resources ?? {}, orders.translation);
   // APIs first, so that functions' events can find them whatever the order of the template.
   for (const [id, resource] of source) {
     if (resource.Type === 'AWS::Serverless::Api') declareApi(expansion, 'rest', id, resource);
     else if (resource.Type === 'AWS::Serverless::HttpApi') declareApi(expansion, 'http', id, resource);
   }
+  addImplicitApiPaths(expansion, template.Resources ?? {}, orders.plugin);
   for (const [id, resource] of source) {
     if (resource.Type === 'AWS::Serverless::Api' || resource.Type === 'AWS::Serverless::HttpApi') continue;
     if (!resource.Type?.startsWith('AWS::Serverless::')) {

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { CreateChangeSetCommand, CreateStackCommand, DescribeChangeSetCommand, GetTemplateCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { serveCloudFormation } from './serve.ts';
+
+// The SAM transform names a REST API's deployment after a hash of its definition as the SAM translator prints it
+// (Python 2.7 dict order, u'' strings). Expected ids: AWS's recording of LocalStack's test_serverless_fn_transform
+// (ServerlessRestApiDeployment47fc2d5f9d), and the SAM translator's output (github.com/aws/serverless-application-model,
+// the code AWS runs for the transform) for the two other templates.
+const fn = (events: Record<string, [string, string, string?]>, more: object = {}) => ({
+  Type: 'AWS::Serverless::Function',
+  Properties: {
+    Handler: 'index.handler',
+    Runtime: 'nodejs18.x',
+    InlineCode: 'x',
+    ...more,
+    Events: Object.fromEntries(Object.entries(events).map(([id, [Path, Method, api]]) => [id, { Type: 'Api', Properties: { Path, Method, ...(api ? { RestApiId: { Ref: api } } : {}) } }])),
+  },
+});
+const sam = (resources: object) => JSON.stringify({ Transform: 'AWS::Serverless-2016-10-31', Resources: resources });
+
+describe('CloudFormation: SAM REST API deployments and permissions named as the SAM translator names them', function () {
+  this.timeout(60_000);
+  let cfn: CloudFormationClient;
+  let n = 0;
+  serveCloudFormation((_aws, client) => (cfn = client));
+
+  /** The processed template and the property values of a CREATE change set of the template. */
+  async function changeSet(template: string) {
+    const StackName = `sam-ids-${Date.now()}-${n++}`;
+    const { Id } = await cfn.send(new CreateChangeSetCommand({ StackName, ChangeSetName: 'cs', ChangeSetType: 'CREATE', TemplateBody: template, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] }));
+    let described;
+    do described = await cfn.send(new DescribeChangeSetCommand({ ChangeSetName: Id, IncludePropertyValues: true }));
+    while (/PENDING|IN_PROGRESS/.test(described.Status!));
+    assert.equal(described.Status, 'CREATE_COMPLETE', described.StatusReason);
+    const { TemplateBody } = await cfn.send(new GetTemplateCommand({ StackName, ChangeSetName: Id, TemplateStage: 'Processed' }));
+    return { resources: JSON.parse(TemplateBody!).Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>, changes: described.Changes! };
+  }
+
+  it('gives the implicit API of AWS\'s recording its deployment id, and shows the integration URI with the function\'s ARN known after apply', async () => {
+    const { resources, changes } = await changeSet(sam({ HelloWorldFunction: fn({ ApiEvent: ['/hello', 'get'] }, { InlineCode: "exports.handler = async (event) => {\n  return {\n    statusCode: 200,\n    body: JSON.stringify({ message: 'Hello from SAM inline function!' })\n  };\n};" }) }));
+    assert.deepEqual(resources.ServerlessRestApiDeployment47fc2d5f9d.Properties, { RestApiId: { Ref: 'ServerlessRestApi' }, Description: 'RestApi deployment id: 47fc2d5f9d21ad56f83937abe2779d0e26d7095e', StageName: 'Stage' });
+    assert.deepEqual(resources.HelloWorldFunctionApiEventPermissionProd.Properties.SourceArn, {
+      'Fn::Sub': ['arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/GET/hello', { __ApiId__: { Ref: 'ServerlessRestApi' }, __Stage__: '*' }],
+    });
+    const api = changes.find((c) => c.ResourceChange!.LogicalResourceId === 'ServerlessRestApi')!.ResourceChange!;
+    const integration = JSON.parse(api.AfterContext!).Properties.Body.paths['/hello'].get['x-amazon-apigateway-integration'];
+    assert.equal(integration.uri, 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/{{changeSet:KNOWN_AFTER_APPLY}}/invocations');
+  });
+
+  it('orders many paths as SAM\'s dicts do, adds named functions to the hash, and suffixes permissions with the stage', async () => {
+    const implicit = await changeSet(
+      sam({
+        HelloWorldFunction0: fn({ Call0: ['/{proxy+}/api', 'get'], Get1: ['/pets', 'put'], ApiEvent2: ['/get/orders/{id}', 'post'] }),
+        OrderFunction1: fn({ E0: ['/hello/{proxy+}/', 'head'], ApiEvent1: ['/pets/b/b', 'get'], Get2: ['/data/v1/pets', 'head'] }),
+        Handler2: fn({ ApiEvent0: ['/api/a', 'options'] }),
+      }),
+    );
+    assert.ok(implicit.resources.ServerlessRestApiDeployment464c6f4410, Object.keys(implicit.resources).join());
+    // A path's trailing slash is dropped from the permission's ARN, as API Gateway drops it.
+    assert.match(JSON.stringify(implicit.resources.OrderFunction1E0PermissionProd.Properties.SourceArn), /\/HEAD\/hello\/\*"/);
+
+    const explicit = await changeSet(
+      sam({
+        MyApi: { Type: 'AWS::Serverless::Api', Properties: { StageName: 'v1' } },
+        Api2Fn0: fn({ E0: ['/pets/orders', 'put', 'MyApi'], Get1: ['/get', 'get'], E2: ['/v1/proxy', 'options', 'MyApi'], E3: ['/health/health/{proxy+}', 'get', 'MyApi'] }),
+        Api2Fn1: fn({ Call0: ['/users', 'options', 'MyApi'], Get1: ['/get', 'any', 'MyApi'], Ev2: ['/v1/proxy/store', 'put', 'MyApi'] }, { FunctionName: 'fn-api2fn1' }),
+        OrderFunction2: fn({ Call0: ['/v1/list', 'delete', 'MyApi'], ApiEvent1: ['/orders/x/get', 'put', 'MyApi'], Call2: ['/{proxy+}', 'Post'] }, { FunctionName: 'fn-orderfunction2' }),
+      }),
+    );
+    const ids = Object.keys(explicit.resources).filter((id) => /Deployment|Permission/.test(id)).sort();
+    assert.deepEqual(ids, [
+      'Api2Fn0E0Permissionv1',
+      'Api2Fn0E2Permissionv1',
+      'Api2Fn0E3Permissionv1',
+      'Api2Fn0Get1PermissionProd',
+      'Api2Fn1Call0Permissionv1',
+      'Api2Fn1Ev2Permissionv1',
+      'Api2Fn1Get1Permissionv1',
+      'MyApiDeployment7c94ca61a7',
+      'OrderFunction2ApiEvent1Permissionv1',
+      'OrderFunction2Call0Permissionv1',
+      'OrderFunction2Call2PermissionProd',
+      'ServerlessRestApiDeployment87be72013d',
+    ]);
+  });
+
+  it('refuses a method two events define for one path, with SAM\'s message', async () => {
+    const template = sam({ Fn: fn({ A: ['/list', 'head'], B: ['/list', 'HEAD'] }) });
+    await assert.rejects(cfn.send(new CreateStackCommand({ StackName: `sam-ids-${n++}`, TemplateBody: template, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] })), {
+      name: 'ValidationError',
+      message:
+        'Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Resource with id [Fn] is invalid. Event with id [B] is invalid. API method "head" defined multiple times for path "/list".',
+    });
+  });
+});
