@@ -444,9 +444,14 @@ export class Emulator {
     return Boolean(service?.http) && (service!.http!.judgesOrigins?.(req) ?? true);
   }
 
-  async handle(req: RawRequest, endpoint: string): Promise<RawResponse> {
+  /** Not an async function itself: one returning `route`'s promise would wrap it in a promise and two more turns. */
+  handle(req: RawRequest, endpoint: string): Promise<RawResponse> {
     const report = this.onRequestFinished;
-    if (!report) return this.route(req, endpoint, NOT_SEEN);
+    return report ? this.handleReported(req, endpoint, report) : this.route(req, endpoint, NOT_SEEN);
+  }
+
+  /** `handle` with the request reported once answered (the console's request log). */
+  private async handleReported(req: RawRequest, endpoint: string, report: (request: FinishedRequest) => void): Promise<RawResponse> {
     const started = performance.now();
     // Filled in by `route` as it learns each part, then handed over as it is: one object per request.
     const seen: FinishedRequest = { service: '', operation: '', accountId: '', region: '', status: 0, latencyMs: 0, errorCode: undefined, request: req, response: undefined };

@@ -12,20 +12,17 @@ const REFUSED = /[^\t\x20-\x7e\x80-\xff]/;
 const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;
 
 /**
- * Writes the status line and headers. True when they were rewritten (`sendable`): the body must then be written as
- * bytes, since Node sends a string body in one piece with the header text, both encoded as UTF-8.
+ * Writes the status line and headers (the body is then written as bytes: Node encodes the header text of a string
+ * body with it, as UTF-8).
  */
-export function writeHead(res: ServerResponse, status: number, headers: Record<string, string>): boolean {
+export function writeHead(res: ServerResponse, status: number, headers: Record<string, string>): void {
   const disposition = headers['content-disposition'];
-  const rewritten = disposition !== undefined && NON_ASCII.test(disposition);
   try {
-    res.writeHead(status, rewritten ? sendable(headers) : headers);
-    return rewritten;
+    res.writeHead(status, disposition !== undefined && NON_ASCII.test(disposition) ? sendable(headers) : headers);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ERR_INVALID_CHAR') throw error;
     // Node set the status message from the refused attempt: given again, so that it is this status's.
     res.writeHead(status, STATUS_CODES[status] ?? 'unknown', sendable(headers));
-    return true;
   }
 }
 

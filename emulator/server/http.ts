@@ -315,10 +315,12 @@ function writeResponse(req: Request, res: Response, response: RawResponse, incom
   if (typeof body === 'string' || Buffer.isBuffer(body)) {
     // A 304 carries no body (RFC 9110): an error document rendered for it is not sent, nor counted.
     const notModified = response.status === 304;
-    if (response.headers['content-length'] === undefined && !notModified) response.headers['content-length'] = String(Buffer.byteLength(body));
-    const rewritten = writeHead(res, response.status, response.headers);
-    const sent = req.method === 'HEAD' || notModified ? EMPTY : body;
-    res.end(rewritten && typeof sent === 'string' ? Buffer.from(sent) : sent);
+    // As bytes: Node writes a string body in one piece with the header text, both encoded as UTF-8, which sends a
+    // header's Latin-1 text as two bytes a character, and measures and encodes the whole text twice more.
+    const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+    if (response.headers['content-length'] === undefined && !notModified) response.headers['content-length'] = String(bytes.length);
+    writeHead(res, response.status, response.headers);
+    res.end(req.method === 'HEAD' || notModified ? EMPTY : bytes);
     if (unread) abandon(req);
     return undefined;
   }
@@ -421,8 +423,13 @@ class EmptyQuery extends URLSearchParams {
 }
 const NO_QUERY: URLSearchParams = new EmptyQuery();
 
+/** The last endpoint made, and from what: clients send the same Host on every request. */
+let lastEndpoint = { host: '', encrypted: false, url: '' };
+
 function endpointOf(headers: Record<string, string>, encrypted = false): string {
-  return `${encrypted ? 'https' : 'http'}://${headers.host ?? 'localhost:4566'}`;
+  const host = headers.host ?? 'localhost:4566';
+  if (host !== lastEndpoint.host || encrypted !== lastEndpoint.encrypted) lastEndpoint = { host, encrypted, url: `${encrypted ? 'https' : 'http'}://${host}` };
+  return lastEndpoint.url;
 }
 
 function logRequest(req: Request, res: Response, started: number): void {
