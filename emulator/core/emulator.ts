@@ -526,7 +526,9 @@ export class Emulator {
       seen.accountId = accountId;
       seen.region = region;
       if (service.http?.intercept) {
-        const intercepted = await service.http.intercept(req, ctx);
+        // Awaited only when it is a promise: an intercept that lets the request through costs no microtask.
+        let intercepted = service.http.intercept(req, ctx);
+        if (intercepted instanceof Promise) intercepted = await intercepted;
         if (intercepted) return intercepted;
       }
       const parsed = protocol.parse(req, service.model);

@@ -32,6 +32,8 @@ export interface RouteMatch {
 interface CompiledRoutes {
   all: Route[];
   byMethod: Map<string, { pattern: RegExp; routes: Route[] }[]>;
+  /** Each route with its group's pattern, by operation name: the route an `x-id` names is tried alone first. */
+  byOperation: Map<string, { pattern: RegExp; route: Route }>;
 }
 
 const cache = new WeakMap<ServiceModel, CompiledRoutes>();
@@ -41,14 +43,16 @@ function compile(model: ServiceModel): CompiledRoutes {
   if (compiled) return compiled;
   const all = Object.entries(model.operations).map(([name, op], order) => compileRoute(model, name, op, order));
   const byMethod = new Map<string, { pattern: RegExp; routes: Route[] }[]>();
+  const byOperation = new Map<string, { pattern: RegExp; route: Route }>();
   for (const route of all) {
     let groups = byMethod.get(route.method);
     if (!groups) byMethod.set(route.method, (groups = []));
-    const group = groups.find((g) => g.pattern.source === route.pattern.source);
+    let group = groups.find((g) => g.pattern.source === route.pattern.source);
     if (group) group.routes.push(route);
-    else groups.push({ pattern: route.pattern, routes: [route] });
+    else groups.push((group = { pattern: route.pattern, routes: [route] }));
+    byOperation.set(route.operation, { pattern: group.pattern, route });
   }
-  compiled = { all, byMethod };
+  compiled = { all, byMethod, byOperation };
   cache.set(model, compiled);
   return compiled;
 }
@@ -139,17 +143,22 @@ function compareRanks(a: number[], b: number[]): number {
  * the one whose required query parameters and headers are present wins.
  */
 export function matchRoute(model: ServiceModel, req: RawRequest, path = req.path): RouteMatch | undefined {
+  const compiled = compile(model);
+  // The AWS SDKs name the operation in `x-id` where templates alone are ambiguous (S3's ListBuckets and
+  // ListDirectoryBuckets); the named operation beats every other candidate, so it is tried before ranking them all.
+  const named = req.query.get('x-id');
+  const candidate = named === null ? undefined : compiled.byOperation.get(named);
+  if (candidate && candidate.route.method === req.method && literalQueryMatches(candidate.route, req.query)) {
+    const match = candidate.pattern.exec(path);
+    if (match) return matched(candidate.route, match);
+  }
   let best: { route: Route; match: RegExpExecArray; rank: number[] } | undefined;
   let lowerQuery: Set<string> | undefined;
-  // The AWS SDKs name the operation in `x-id` where templates alone are ambiguous (S3's ListBuckets and ListDirectoryBuckets).
-  const named = req.query.get('x-id');
-  for (const { pattern, routes } of compile(model).byMethod.get(req.method) ?? []) {
+  for (const { pattern, routes } of compiled.byMethod.get(req.method) ?? []) {
     const match = pattern.exec(path);
     if (!match) continue;
     for (const route of routes) {
       if (!literalQueryMatches(route, req.query)) continue;
-      // The operation the request names beats every other candidate.
-      if (route.operation === named) return matched(route, match);
       lowerQuery ??= new Set([...req.query.keys()].map((k) => k.toLowerCase()));
       const routeRank = rank(route, req, lowerQuery);
       if (!best || compareRanks(routeRank, best.rank) < 0) best = { route, match, rank: routeRank };

@@ -51,21 +51,24 @@ function answerHeaders(ctx: RequestContext): Record<string, string> {
   return { 'x-amz-request-id': ctx.requestId, 'x-amz-id-2': randomBytes(48).toString('base64'), server: SERVER };
 }
 
+/** A website endpoint's page. Website readers are anonymous: the owner account's block (IgnorePublicAcls, RestrictPublicBuckets) applies. */
+async function websiteAnswer(req: RawRequest, bucket: string, ctx: RequestContext): Promise<RawResponse> {
+  const owner = s3World(ctx.emulator).buckets.get(bucket)?.accountId;
+  if (owner) await fetchAccountBlocks(ctx, [owner]);
+  return serveWebsite(req, bucket, ctx, answerHeaders(ctx));
+}
+
 /**
  * S3's browser-facing HTTP: website endpoints, CORS preflights answered from the bucket's CORS rules, browser POST
  * uploads, and CORS headers on responses to requests that carry an `Origin`.
  */
 export function s3Http(model: ServiceModel) {
   return {
-    async intercept(req: RawRequest, ctx: RequestContext): Promise<RawResponse | undefined> {
+    // Not async: most requests pass through untouched, and the core awaits only an answer that is a promise.
+    intercept(req: RawRequest, ctx: RequestContext): RawResponse | undefined | Promise<RawResponse | undefined> {
       readQueryHeaders(req);
       const host = hostParts(req.headers['host']);
-      if (host.website) {
-        // Website readers are anonymous: the owner account's block (IgnorePublicAcls, RestrictPublicBuckets) applies.
-        const owner = s3World(ctx.emulator).buckets.get(host.label!)?.accountId;
-        if (owner) await fetchAccountBlocks(ctx, [owner]);
-        return serveWebsite(req, host.label!, ctx, answerHeaders(ctx));
-      }
+      if (host.website) return websiteAnswer(req, host.label!, ctx);
       if (req.method === 'OPTIONS') {
         const { bucket, key } = target(req, model);
         const found = s3World(ctx.emulator).buckets.get(bucket);
