@@ -11,15 +11,17 @@ const CLIENT_ERROR_TEXT = /^An error occurred \(([^)]+)\) when calling the \w+ o
 
 /**
  * `<region>` -> `{{region}}`, `<queue-name:1>` -> `{{queue-name:1}}` (binds once; also `<<next-token>:1>`, a reference
- * replacement of a `<next-token>` value), other `<x>` -> `{{*}}`.
+ * replacement of a `<next-token>` value), other `<x>` -> `{{*}}` — unless the text also closes it (`</x>`): then it is
+ * an element of an HTML or XML text (a website page's `<title>`), kept as it is.
  */
 export function placeholderTemplate(text: string): string {
+  const elements = new Set(Array.from(text.matchAll(/<\/([a-z][a-z0-9_-]*)>/gi), (m) => m[1]));
   return text
     .replaceAll(ACCOUNT, '{{accountId}}')
     .replace(/<(region|partition)>/g, '{{$1}}')
     .replace(/<<([a-z][a-z0-9_-]*)>:(\d+)>/gi, '{{$1:$2}}')
     .replace(/<([a-z][a-z0-9_-]*:\d+)>/gi, '{{$1}}')
-    .replace(/<[a-z][a-z0-9_-]*>/gi, '{{*}}');
+    .replace(/<([a-z][a-z0-9_-]*)>/gi, (word, name: string) => (elements.has(name) ? word : '{{*}}'));
 }
 
 /** Options from the source step: where the snapshot stores a value in another form than the client parses it. */
