@@ -32,6 +32,31 @@ const referenceResolving: SourceFile = {
 const EXTENSION_PACKAGE =
   "not reproduced yet: it registers an extension from a handler package (a binary zip of LocalStack's tests/aws/services/cloudformation/artifacts/extensions/, holding LocalStack's handler code, which does not enter this repository); AWS's answers hold the schema and provisioning type read from that package, so a package rebuilt around the schema alone would not be the input AWS was recorded with";
 
+const LISTED = ['stack-1-{{suffix}}', 'stack-2-{{suffix}}', 'stack-3-{{suffix}}'];
+const parameterTemplate = JSON.stringify({ Parameters: { ParameterValue: { Type: 'String' } }, Resources: { MyParameter: { Type: 'AWS::SSM::Parameter', Properties: { Type: 'String', Value: { Ref: 'ParameterValue' } } } } });
+
+const listStacks: SourceFile = {
+  service: 'cloudformation',
+  module: 'test_list_stacks',
+  snapshotDir: 'cloudformation',
+  variants: {},
+  defaultProtocol: 'query',
+  scenarios: [
+    {
+      test: 'test_listing_stacks',
+      // Replayed alone: ListStacks answers newest first, 100 a page, and the test read the first page only.
+      exclusive: () => 'cloudformation:list-stacks',
+      expandedWords: Object.fromEntries(LISTED.map((name, i) => [`<stack-name:${i + 1}>`, name])),
+      note: "the test cut ListStacks' answer to its own three stacks (by name, sorted): the contract judges those members only (keep), in any order",
+      steps: [
+        ...LISTED.flatMap((stack, i) => deployed(parameterTemplate, { ParameterValue: `${i + 1}-{{suffix}}` }, 'CREATE', `change-set-${i + 1}-{{suffix}}`, stack)),
+        { op: 'ListStacks', params: {}, snapshot: 'stacks', select: '$.StackSummaries', keep: { member: 'StackName', values: LISTED }, unordered: ['$'], ignore: ['$[*].LastOperations'] },
+      ],
+    },
+  ],
+  notPorted: {},
+};
+
 /** Modules none of whose tests are ported, with the reasons by test. */
 const unported = (module: string, reasons: Record<string, string>, folder = 'api'): SourceFile => ({
   service: 'cloudformation',
@@ -54,9 +79,5 @@ export default [
   unported('test_extensions_hooks', { 'TestExtensionsHooks::test_hook_deployment': `${EXTENSION_PACKAGE}; AWS then runs the hook's handler code` }),
   unported('test_extensions_modules', { 'TestExtensionsModules::test_module_usage': EXTENSION_PACKAGE }),
   unported('test_extensions_resourcetypes', { 'TestExtensionsResourceTypes::test_deploy_resource_type': `${EXTENSION_PACKAGE}; AWS then runs the resource type's handler code` }),
-  unported(
-    'test_list_stacks',
-    { test_listing_stacks: "it snapshots ListStacks filtered to its own three stacks (a digest of all the account's stacks, which other scenarios share while contracts replay), not a response" },
-    '',
-  ),
+  listStacks,
 ];

@@ -4,6 +4,7 @@
 // their tests of modules other sources describe too. Expected responses come only from the recorded snapshots.
 import type { SourceFile, SourceScenario, SourceStep } from '../../verifier/port/source-types.ts';
 import { DESTROY, refusedChangeSet, refusedDeploy, stackOutput } from './cloudformation-engine.ts';
+import { literal } from '../../verifier/replay/template.ts';
 import { BEFORE_LAST_OPERATIONS, deployed, outputsOf, outputsSnapshot, STACK, template, waitForChangeSet, waitForStack } from './cloudformation/common.ts';
 import { PROPERTY_VALUES } from './cloudformation/update-process.ts';
 
@@ -39,6 +40,15 @@ const STATIC_UPDATE: SourceStep[] = [
   ...changeSetRound(2, staticParameter('bar'), 'describe-2'),
   getParameter('parameter-{{suffix}}', 'parameter-2'),
 ];
+
+/** test_execute_with_ref's templates: a named parameter, and a second one whose value is Ref of the first. */
+const refTemplate = (name: string) =>
+  JSON.stringify({
+    Resources: {
+      Parameter1: { Type: 'AWS::SSM::Parameter', Properties: { Name: name, Type: 'String', Value: 'my-value' } },
+      Parameter2: { Type: 'AWS::SSM::Parameter', Properties: { Name: 'output-param-{{suffix}}', Type: 'String', Value: { Ref: 'Parameter1' } } },
+    },
+  });
 
 const listed = (value: string) => JSON.stringify({ Resources: { MyParameter: ssmParameter(value) } });
 
@@ -89,9 +99,18 @@ const changeSets = claiming('test_change_sets', 'cloudformation', [
       { op: 'DeleteStack', params: { StackName: '{{stackId}}' } },
     ],
   },
-], {
-  'TestCaptureUpdateProcess::test_execute_with_ref': "it snapshots the names its SSM parameters were given, which the test's transformers wrote as words only (<name-1>, <name-2>)",
-});
+  {
+    test: 'TestCaptureUpdateProcess::test_execute_with_ref',
+    note: "the snapshots are the second parameter's Value (GetParameter), which is Ref of the first one: its name before and after the update renames it",
+    expandedWords: { '<name-1>': 'param-1-{{suffix}}', '<name-2>': 'param-2-{{suffix}}', '<output-parameter>': 'output-param-{{suffix}}' },
+    steps: [
+      ...deployed(refTemplate('param-1-{{suffix}}')),
+      { service: 'ssm', protocol: 'json', op: 'GetParameter', params: { Name: 'output-param-{{suffix}}' }, snapshot: 'before-value', select: '$.Parameter.Value' },
+      ...deployed(refTemplate('param-2-{{suffix}}'), {}, 'UPDATE', 'change-set-2-{{suffix}}', '{{stackId}}'),
+      { service: 'ssm', protocol: 'json', op: 'GetParameter', params: { Name: 'output-param-{{suffix}}' }, snapshot: 'after-value', select: '$.Parameter.Value' },
+    ],
+  },
+]);
 
 /** A template whose parameter's value is an Fn::Select (test_invalid_select_index_type's parameters). */
 const SELECTS: Record<string, unknown> = {
@@ -233,6 +252,26 @@ const templateEngine = claiming('test_template_engine', 'cloudformation', [
     ],
   },
   {
+    test: 'TestImportValues::test_cfn_with_exports',
+    note: "the test cut ListExports' answer to its own stack's exports (sorted by name): the contract judges those members only (keep), in any order; the fixture deletes the stack afterwards",
+    expandedWords: { '<stack-id>': '{{stackId}}', '<stack-name>': STACK },
+    steps: [
+      ...deployed(template('engine/cfn_exports.yml')),
+      { op: 'ListExports', params: {}, snapshot: 'exports', select: '$.Exports', keep: { member: 'ExportingStackId', values: ['{{stackId}}'] }, unordered: ['$'] },
+      ...DESTROY,
+    ],
+  },
+  {
+    test: 'TestSsmParameters::test_resolve_ssm',
+    note: 'the create_parameter fixture puts the parameter first; the template names it in {{resolve:ssm:...}} dynamic references, written escaped',
+    expandedWords: { '<parameter-value>': 'param-value-{{suffix}}' },
+    steps: [
+      { service: 'ssm', protocol: 'json', op: 'PutParameter', params: { Name: 'param-key-{{suffix}}', Value: 'param-value-{{suffix}}', Type: 'String' } },
+      ...deployed(literal(template('resolve_ssm.yaml')), { DynamicParameter: 'param-key-{{suffix}}', ParameterName: 'param-key-{{suffix}}' }),
+      outputsSnapshot('{{stackId}}', 'results'),
+    ],
+  },
+  {
     test: 'TestSsmParameters::test_create_stack_with_ssm_parameters',
     note: "the create_parameter fixture puts the parameter first; the topic's tags (topic-tags) are a list the test filtered, not a response",
     steps: [
@@ -268,8 +307,6 @@ const templateEngine = claiming('test_template_engine', 'cloudformation', [
   },
 ], {
   'TestStackEvents::test_invalid_stack_deploy': "it snapshots one event picked out of the failed stack's event list (StackDeployError.events), not a response",
-  'TestSsmParameters::test_resolve_ssm': "its template's dynamic references ({{resolve:ssm:...}}) are written in the contract format's variable syntax, which has no escape",
-  'TestImportValues::test_cfn_with_exports': "it snapshots ListExports' answer filtered to its own stack's exports; the account's other exports (of scenarios replayed at the same time) make the whole answer unjudgeable",
 });
 
 export default [changeSets, fnSelect, exportsImports, fnGetAttr, conditions, parameters, fnSplit, templateEngine];

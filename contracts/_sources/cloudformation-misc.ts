@@ -62,10 +62,10 @@ const putTemplate = (bucket: string, key: string, body: string): SourceStep => (
 
 const nestedOutputInParams: SourceScenario = {
   test: 'test_nested_output_in_params',
-  note: "the nested templates are named by the global path-style S3 URLs the test sent AWS (https://s3.amazonaws.com/<bucket>/<key>); the bucket's public-read ACL is the test's own. Not judged: get_role_response, whose trust policy shows the template's one-element Action list as a string, a rewriting seen in this 2023 recording only (IAM's recordings keep lists, and the role's inline policy here keeps them too)",
+  note: "the nested templates are named by the global path-style S3 URLs the test sent AWS (https://s3.amazonaws.com/<bucket>/<key>); the test also gave the bucket a public-read ACL, which AWS has refused on new buckets since April 2023 (their default Object Ownership, BucketOwnerEnforced, disables ACLs) and which the stack does not need, so the scenario makes the bucket without it. Not judged: get_role_response, whose trust policy shows the template's one-element Action list as a string, a rewriting seen in this 2023 recording only (IAM's recordings keep lists, and the role's inline policy here keeps them too)",
   expandedWords: { '<topic>': 'test-topic-{{suffix}}', '<role-name>': 'test-role-{{suffix}}' },
   steps: [
-    { service: 's3', protocol: 'rest-xml', op: 'CreateBucket', params: { Bucket: TEMPLATES, ACL: 'public-read' } },
+    { service: 's3', protocol: 'rest-xml', op: 'CreateBucket', params: { Bucket: TEMPLATES } },
     putTemplate(TEMPLATES, 'sub1.yaml', template('nested-stack-outputref/sub1.yaml')),
     putTemplate(TEMPLATES, 'sub2.yaml', template('nested-stack-outputref/sub2.yaml')),
     ...deployed(template('nested-stack-outputref/root.yaml'), {

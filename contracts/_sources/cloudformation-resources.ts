@@ -21,6 +21,9 @@ const LATE_COUNTERS = ['$.Attributes.SubscriptionsPending'];
 // The recording's caller was an IAM user of the test account; the replay's caller is whoever signs it.
 const CALLER = ['$.Attributes.SubscriptionPrincipal'];
 
+/** LocalStack's secondary test region (SECONDARY_TEST_AWS_REGION_NAME), where test_sns_subscription_region makes its topic. */
+const SECOND_REGION = 'ap-southeast-1';
+
 /** What the topic update tests read after each deployment: the topic's attributes, its tags, its subscriptions. */
 function readTopic(arn: string, attributes: string, subscriptions: string): SourceStep[] {
   return [
@@ -37,9 +40,6 @@ const INITIAL_TOPIC: SourceStep[] = [
   outputOf(STACK, 'topicArn'),
   ...readTopic('{{topicArn}}', 'initial-topic-attributes', 'initial-subscriptions'),
 ];
-
-// LocalStack's secondary test region (localstack-core/localstack/testing/config.py).
-const SECOND_REGION = 'ap-southeast-1';
 
 const sns: SourceFile = {
   service: 'cloudformation',
@@ -88,6 +88,19 @@ const sns: SourceFile = {
       ],
     },
     {
+      test: 'test_sns_subscription_region',
+      note: "the topic is made by a client of a second region (LocalStack's default secondary region); the stack's subscription names that region",
+      expandedWords: { '<region2>': SECOND_REGION },
+      steps: [
+        { service: 'sns', op: 'CreateTopic', params: { Name: 'topic-{{suffix}}' }, region: SECOND_REGION, capture: { topicArn: '$.TopicArn' } },
+        { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' } },
+        { service: 'sqs', protocol: 'json', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' } },
+        ...deployed(template('sns_subscription_cross_region.yml'), { TopicArn: '{{topicArn}}', QueueArn: '{{queueArn}}', TopicRegion: SECOND_REGION }),
+        outputOf(STACK, 'subscriptionArn'),
+        { service: 'sns', op: 'GetSubscriptionAttributes', params: { SubscriptionArn: '{{subscriptionArn}}' }, region: SECOND_REGION, snapshot: 'subscription-1', ignore: CALLER },
+      ],
+    },
+    {
       test: 'test_sns_topic_update_attributes',
       steps: [
         ...INITIAL_TOPIC,
@@ -104,19 +117,6 @@ const sns: SourceFile = {
         outputOf(STACK, 'newTopicArn'),
         ...readTopic('{{newTopicArn}}', 'new-topic-attributes', 'new-subscriptions'),
         { service: 'sns', op: 'GetTopicAttributes', params: { TopicArn: '{{topicArn}}' }, fails: true },
-      ],
-    },
-    {
-      test: 'test_sns_subscription_region',
-      note: "the topic is made and read through an SNS client of LocalStack's secondary test region (ap-southeast-1); the sqs_queue fixture makes the queue (over AWS JSON)",
-      expandedWords: { '<region2>': SECOND_REGION },
-      steps: [
-        { service: 'sns', op: 'CreateTopic', params: { Name: 'topic-{{suffix}}' }, region: SECOND_REGION, capture: { topicArn: '$.TopicArn' } },
-        { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' } },
-        { service: 'sqs', protocol: 'json', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' } },
-        ...deployed(template('sns_subscription_cross_region.yml'), { TopicArn: '{{topicArn}}', QueueArn: '{{queueArn}}', TopicRegion: SECOND_REGION }),
-        outputOf(STACK, 'SubscriptionArn'),
-        { service: 'sns', op: 'GetSubscriptionAttributes', params: { SubscriptionArn: '{{SubscriptionArn}}' }, region: SECOND_REGION, snapshot: 'subscription-1', ignore: CALLER },
       ],
     },
   ],

@@ -4,6 +4,7 @@
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
 import { BEFORE_LAST_OPERATIONS, deployed, getPolicy, policyOf, STACK, waitForChangeSet, waitForStack } from './cloudformation/common.ts';
 import { updateProcessScenarios } from './cloudformation/update-process.ts';
+import { blockedDeletionScenario } from './cloudformation/api-blocked-deletion.ts';
 import { stacksNotPorted, stacksScenarios } from './cloudformation/api-stacks.ts';
 import { changeSetsNotPorted, changeSetsScenarios } from './cloudformation/api-changesets.ts';
 import { updateStackNotPorted, updateStackScenarios } from './cloudformation/api-update-stack.ts';
@@ -203,7 +204,10 @@ const stacks: SourceFile = {
     // test_stack_deletion_order: capture_update_process, then a digest of the stack's events (all-events).
     ...updateProcessScenarios('api/test_stacks.py'),
     ...stacksScenarios,
+    blockedDeletionScenario,
   ],
+  // test_blocked_stack_deletion's events: their reasons were redacted whole.
+  redactedWords: { 'resource-status-reason': 'any' },
   notPorted: stacksNotPorted,
   notPortedOtherwise: 'not reproduced yet: the templates of tests/aws/templates/ they deploy are still to be transcribed, or they need EC2',
 };

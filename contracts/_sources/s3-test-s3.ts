@@ -6,9 +6,11 @@ import { multipartChecksumScenarios } from './s3/multipart-checksums.ts';
 import { aclExceptionScenarios } from './s3/acl-exceptions.ts';
 import { postFormScenarios } from './s3/post-forms.ts';
 import { regionScenarios } from './s3/regions.ts';
+import { regionRedirectScenarios } from './s3/region-redirects.ts';
+import { rawAnswerScenarios } from './s3/raw-answers.ts';
 import { anonymousScenarios } from './s3/anonymous.ts';
 import { websitePageScenarios } from './s3/website-pages.ts';
-import { loggingReplicationReasons, loggingReplicationScenarios } from './s3/logging-replication.ts';
+import { loggingReplicationScenarios } from './s3/logging-replication.ts';
 import { lifecycleScenarios } from './s3/lifecycle.ts';
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
 import { BUCKET, createBucket, onBucket } from './s3.ts';
@@ -54,17 +56,12 @@ const INVALID_WEBSITES = [
 const REASONS: Record<string, string> = {
   TestS3PresignedPost:
     'browser POST forms are sent by the test’s own HTTP client, outside the botocore client serializers the porter uses (tested in test/s3/configurations and python-clients)',
-  TestS3StaticWebsiteHosting:
-    'the recorded pages are HTML error documents of the <bucket>.s3-website-<region> endpoint; plain HTTP steps to <bucket>.s3-website.<region>.localhost.localstack.cloud can send them, but these scenarios (the redirects, index and error documents) were not written yet (the pages are compared in test/s3/website-access)',
 };
 
 /** Why single tests are left out, by test name. */
 const TEST_REASONS: Record<string, string> = {
   ...objectLockReasons,
-  ...loggingReplicationReasons,
   ...presignedUrlReasons,
-  test_post_object_with_unicode_metadata:
-    'the form carries non-ASCII and control characters (\\x00-\\x04) in its fields and the test snapshots the 201 PostResponse XML with its Location header, which no S3 operation of the model parses; the verifier judges POST form answers as PutObject’s',
 };
 
 const KEY = 'test-put-object-storage-class';
@@ -209,6 +206,8 @@ const source: SourceFile = {
     ...presignedUrlScenarios,
     ...postFormScenarios,
     ...regionScenarios,
+    ...regionRedirectScenarios,
+    ...rawAnswerScenarios,
     ...anonymousScenarios,
     ...websitePageScenarios,
   ],

@@ -70,12 +70,6 @@ function metricsScenarios() {
   ];
 }
 
-/** Why whole test classes are not ported (by class name). */
-const API_REASONS: Record<string, string> = {
-  TestS3BucketEncryption:
-    'not ported: twinstack reports the AWS-managed key as its alias ARN (…:alias/aws/s3) where AWS gives the key ARN, and its KMS describes that key as “…protects my s3 data…” where AWS says “…my S3 objects…” (known gaps, left for the S3 and KMS owners)',
-};
-
 /** Why single tests are not ported (by `Class::test`). */
 const TEST_REASONS: Record<string, string> = {
   'TestS3PublicAccessBlock::test_public_access_block_exc':
@@ -476,7 +470,7 @@ const source: SourceFile = {
     ...apiMiscScenarios,
     ...encryptionScenarios,
   ],
-  notPorted: (test) => API_REASONS[test.split('::')[0]] ?? TEST_REASONS[test] ?? 'not reproduced yet (the operations are implemented; time ran out)',
+  notPorted: (test) => TEST_REASONS[test] ?? 'not reproduced yet (the operations are implemented; time ran out)',
 };
 
 export default source;

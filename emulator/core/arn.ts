@@ -51,6 +51,12 @@ export function partitionInfo(region: string): PartitionInfo {
   return partitions.byRegion.get(region) ?? partitions.patterns.find(([pattern]) => pattern.test(region))?.[1] ?? partitions.fallback;
 }
 
+/** Whether AWS's partition data lists the region (`aws-global` and the like included). */
+export function isListedRegion(region: string): boolean {
+  partitions ??= loadPartitions();
+  return partitions.byRegion.has(region);
+}
+
 /** The partition a region belongs to (`aws` for regions the partition data does not know). */
 export function partitionOf(region: string): string {
   return partitionInfo(region).name;

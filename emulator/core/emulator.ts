@@ -264,12 +264,17 @@ export class Emulator {
 
   /** The service whose ARNs have this service part (`sqs`, `lambda`, `states`...), if enabled. */
   async serviceForArn(arnService: string): Promise<ServiceDefinition | undefined> {
-    const find = () => [...this.services.values()].find((service) => (service.arnService ?? service.name) === arnService);
-    const found = find();
-    if (found || this.services.size === this.enabled.length) return found;
-    // Only a loaded definition knows its ARN service part.
-    await this.loadAll();
-    return find();
+    const owns = (service: ServiceDefinition) => (service.arnService ?? service.name) === arnService;
+    for (const service of this.services.values()) if (owns(service)) return service;
+    // Only a loaded definition knows its ARN service part, which is its name or its model's signing name (`states` of
+    // Step Functions): the routing index names the candidates, and only they load.
+    const candidates = [arnService, ...(this.index.bySigningName.get(arnService) ?? []).map((s) => s.name)];
+    for (const name of candidates) {
+      if (this.services.has(name)) continue;
+      const service = await this.loadService(name);
+      if (service && owns(service)) return service;
+    }
+    return undefined;
   }
 
   /**

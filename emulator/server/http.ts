@@ -6,6 +6,7 @@ import { PassThrough, type Duplex } from 'node:stream';
 import { DroppedConnection, type Emulator } from '../core/emulator.ts';
 import type { RawRequest, RawResponse, UpgradeRequest } from '../protocols/types.ts';
 import { incomingBody, type StreamBody } from './body.ts';
+import { writeHead } from './headers.ts';
 import { listenDual } from './dual-listener.ts';
 import { RequestGuard, type GuardOptions } from './guard.ts';
 
@@ -315,12 +316,13 @@ function writeResponse(req: Request, res: Response, response: RawResponse, incom
     // A 304 carries no body (RFC 9110): an error document rendered for it is not sent, nor counted.
     const notModified = response.status === 304;
     if (response.headers['content-length'] === undefined && !notModified) response.headers['content-length'] = String(Buffer.byteLength(body));
-    res.writeHead(response.status, response.headers);
-    res.end(req.method === 'HEAD' || notModified ? '' : body);
+    const rewritten = writeHead(res, response.status, response.headers);
+    const sent = req.method === 'HEAD' || notModified ? EMPTY : body;
+    res.end(rewritten && typeof sent === 'string' ? Buffer.from(sent) : sent);
     if (unread) abandon(req);
     return undefined;
   }
-  res.writeHead(response.status, response.headers);
+  writeHead(res, response.status, response.headers);
   return writeStream(res, body).then(() => {
     if (unread) abandon(req);
   });
@@ -360,8 +362,9 @@ function failed(res: Response, error: unknown): void {
     res.destroy();
     return;
   }
-  const message = error instanceof Error ? error.message : 'request failed';
-  res.writeHead(400, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify({ message }));
+  const body = JSON.stringify({ message: error instanceof Error ? error.message : 'request failed' });
+  // After a refused writeHead Node keeps the status message it set: given again, with the body's length.
+  res.writeHead(400, STATUS_CODES[400], { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), connection: 'close' }).end(body);
 }
 
 function toRawRequest(req: Request, body: Parameters<typeof incomingBody>[0] = req): RawRequest & { incoming: StreamBody } {

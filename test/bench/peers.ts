@@ -97,11 +97,11 @@ function lastLine(output: string): string {
 }
 
 /** One row per peer and workload it serves (run in the order of `workloads`, as the SQS ones feed each other). */
-export async function peerRows<Row>(
+export async function peerRows<Row, Measured>(
   workloads: { name: string; prepare(endpoint: string): Promise<{ op: (i: number) => Promise<unknown>; budget?: (concurrency: number) => number }> }[],
   reset: () => void,
-  measure: (op: (i: number) => Promise<unknown>, pid: number, budget?: (concurrency: number) => number) => Promise<unknown[]>,
-  row: (name: string, workload: string, results?: unknown[], note?: string) => Row,
+  measure: (workload: string, op: (i: number) => Promise<unknown>, pid: number, budget?: (concurrency: number) => number) => Promise<Measured>,
+  row: (name: string, workload: string, measured?: Measured, note?: string) => Row,
   log: (line: string) => void,
 ): Promise<Row[]> {
   const rows: Row[] = [];
@@ -121,7 +121,7 @@ export async function peerRows<Row>(
         log(`  ${label}: ${name}...`);
         try {
           const { op, budget } = await workload.prepare(server.endpoint);
-          rows.push(row(`${label}: ${name}`, name, await measure(op, server.pid, budget)));
+          rows.push(row(`${label}: ${name}`, name, await measure(name, op, server.pid, budget)));
         } catch (error) {
           rows.push(row(`${label}: ${name}`, name, undefined, `failed: ${(error as Error).message}`));
         }

@@ -8,7 +8,8 @@ import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startBaselineServer } from './baseline-server.ts';
 import { abort, clientOptions } from './clients.ts';
-import { runLoad, type LoadResult } from './load.ts';
+import { availableParallelism, loadavg } from 'node:os';
+import { median, runLoad, runPaired, type LoadResult } from './load.ts';
 import { formatCdk, runCdkBench, type CdkBenchResult } from './cdk.ts';
 import { formatLargeUpload, measureLargeUpload, type LargeUploadResult } from './s3-large-upload.ts';
 import { rssMiB } from './process-stats.ts';
@@ -20,10 +21,11 @@ import { benchItem, randomKey, resetWorkloads, TABLE, WORKLOADS, type Operation,
 
 /**
  * `npm run bench`: start time and idle memory of `twinstack start`, then requests per second at concurrency 1 and 16
- * and server CPU time per request for each workload, next to a do-nothing Node HTTP server measured in the same run
- * (the `vs null` columns: server CPU per request as a multiple of its, for the same operation where it answers that
- * one, else for STS GetCallerIdentity). Loopback only. On a shared machine the
- * throughput columns move with the other load; CPU per request and the ratios much less. `--soak <minutes>` (or
+ * and server CPU time per request for each workload, each in rounds that alternate with a do-nothing Node HTTP server
+ * answering the same number of requests at the same concurrency (the `null` columns; the `vs null` columns: the
+ * median over the rounds of the server CPU per request as a multiple of the null server's in the round after it, for
+ * the same operation where it answers that one, else for STS GetCallerIdentity). Loopback only. On a shared machine
+ * the throughput and µs columns move with the other load; the ratios much less, as both sides see the same load. `--soak <minutes>` (or
  * TWINSTACK_BENCH_SOAK_MINUTES) adds the soak of issue #22 on a fresh server: RSS drift, open fds, errors; `--peers`
  * (or TWINSTACK_BENCH_PEERS=1) adds the single-service peers of issue #8 (see peers.ts); `--fuzz <requests>` (or
  * TWINSTACK_BENCH_FUZZ_RUNS) runs the fuzz test long: that many requests per service and protocol family. The CDK
@@ -33,7 +35,8 @@ import { benchItem, randomKey, resetWorkloads, TABLE, WORKLOADS, type Operation,
 const { values } = parseArgs({
   options: {
     json: { type: 'string' },
-    seconds: { type: 'string', default: '2' },
+    // The workload's measured time per concurrency level, in ROUNDS rounds; the null rounds take about as long again.
+    seconds: { type: 'string', default: '1' },
     starts: { type: 'string', default: '5' },
     // Only the workloads whose name contains this text (and no start-time or verifier rows): `--only Firehose`.
     only: { type: 'string' },
@@ -49,20 +52,21 @@ const { values } = parseArgs({
 });
 const durationMs = Number(values.seconds) * 1000;
 const CONCURRENCY = [1, 16] as const;
+const ROUNDS = 3;
 
 interface Row {
   name: string;
-  /** The workload a peer's row ran (its null row is that workload's). */
+  /** The workload a peer's row ran. */
   workload?: string;
   results?: LoadResult[];
+  /** The null server's rounds next to each of `results` (same concurrency, same number of requests). */
+  baselines?: LoadResult[];
+  /** Per concurrency level: median over the rounds of workload CPU per request / null CPU per request. */
+  ratios?: number[];
   note?: string;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
+type Measured = Pick<Row, 'results' | 'baselines' | 'ratios'>;
 
 async function measureStart(runs: number) {
   const times: number[] = [];
@@ -83,14 +87,24 @@ async function measureStart(runs: number) {
   return { medianMs: median(times), allMs: times, idleRssMiB: rss, bareNodeMedianMs: median(bareTimes) };
 }
 
-async function loadBoth(op: Operation, serverPid: number, budget?: (concurrency: number) => number): Promise<LoadResult[]> {
-  const results: LoadResult[] = [];
+/** The null server, running through all the workloads, and its client for each operation it answers. */
+let nullServer: { pid: number; ops: Map<string, Operation>; stop(): Promise<void> } | undefined;
+
+/** `op` at each concurrency level, in rounds that alternate with the null server's answer to the same workload. */
+async function loadBoth(workload: string, op: Operation, serverPid: number, budget?: (concurrency: number) => number): Promise<Measured> {
+  const { pid: nullPid, ops } = nullServer!;
+  const nullOp = ops.get(workload) ?? ops.get(NULL_WORKLOADS[0].name)!;
+  const measured = { results: [] as LoadResult[], baselines: [] as LoadResult[], ratios: [] as number[] };
   for (const concurrency of CONCURRENCY) {
     // Warm-up: JIT and connection pools, not measured.
     await runLoad(op, { concurrency, durationMs: 200, serverPid, maxRequests: budget ? Math.min(50, budget(concurrency)) : undefined });
-    results.push(await runLoad(op, { concurrency, durationMs, serverPid, maxRequests: budget?.(concurrency) }));
+    await runLoad(nullOp, { concurrency, durationMs: 100, serverPid: nullPid });
+    const paired = await runPaired(op, nullOp, { concurrency, durationMs, serverPid, nullPid, rounds: ROUNDS, maxRequests: budget?.(concurrency) });
+    measured.results.push(paired.result);
+    measured.baselines.push(paired.baseline);
+    measured.ratios.push(paired.ratio);
   }
-  return results;
+  return measured;
 }
 
 /**
@@ -117,39 +131,31 @@ function sdkOp(client: { send(command: any, options: object): Promise<unknown> }
   return (i) => client.send(command(i), abort());
 }
 
-const NULL_PREFIX = 'null server: ';
-
-async function baselineRows(): Promise<Row[]> {
+async function startNullServer(): Promise<NonNullable<typeof nullServer>> {
   const baseline = await startBaselineServer();
-  try {
-    const rows: Row[] = [];
-    for (const workload of NULL_WORKLOADS) rows.push({ name: `${NULL_PREFIX}${workload.name}`, results: await loadBoth(workload.op(baseline.endpoint), baseline.pid) });
-    return rows;
-  } finally {
-    await baseline.stop();
-  }
+  return { pid: baseline.pid, ops: new Map(NULL_WORKLOADS.map((w) => [w.name, w.op(baseline.endpoint)])), stop: () => baseline.stop() };
 }
 
-/** Server CPU per request as a multiple of the do-nothing server's at the same concurrency (issue #8 target: <= 1.5). */
-function ratio(result: LoadResult | undefined, baseline: LoadResult | undefined): string {
-  return result && baseline && result.requests && baseline.requests ? `${(result.serverCpuMicros / baseline.serverCpuMicros).toFixed(2)}x` : '-';
-}
+/** Server CPU per request as a multiple of the do-nothing server's next to it (issue #8 target: <= 1.5). */
+const ratio = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? `${value.toFixed(2)}x` : '-');
+const micros = (result: LoadResult | undefined) => (result?.requests ? result.serverCpuMicros.toFixed(0) : '-');
 
 function format(rows: Row[]): string {
-  const header = ['workload', 'req/s c=1', 'req/s c=16', 'server µs/req c=1', 'server µs/req c=16', 'vs null c=1', 'vs null c=16', 'note'];
-  const nullOf = (row: Row) => rows.find((r) => r.name === `${NULL_PREFIX}${row.workload ?? row.name}`) ?? rows[0];
+  const header = ['workload', 'req/s c=1', 'req/s c=16', 'server µs/req c=1', 'server µs/req c=16', 'null µs/req c=1', 'null µs/req c=16', 'vs null c=1', 'vs null c=16', 'note'];
   const lines = rows.map((row) => {
     const [one, sixteen] = row.results ?? [];
-    const [baseOne, baseSixteen] = nullOf(row).results ?? [];
+    const [baseOne, baseSixteen] = row.baselines ?? [];
     const errors = (row.results ?? []).filter((r) => r.errors).map((r) => `${r.errors} errors at c=${r.concurrency}: ${r.firstError}`);
     return [
       row.name,
       one ? one.requestsPerSecond.toFixed(0) : '-',
       sixteen ? sixteen.requestsPerSecond.toFixed(0) : '-',
-      one ? one.serverCpuMicros.toFixed(0) : '-',
-      sixteen ? sixteen.serverCpuMicros.toFixed(0) : '-',
-      ratio(one, baseOne),
-      ratio(sixteen, baseSixteen),
+      micros(one),
+      micros(sixteen),
+      micros(baseOne),
+      micros(baseSixteen),
+      ratio(row.ratios?.[0]),
+      ratio(row.ratios?.[1]),
       [row.note, ...errors].filter(Boolean).join('; '),
     ];
   });
@@ -177,7 +183,7 @@ async function runWorkloads(server: StartedServer, workloads: Workload[], rows: 
     process.stdout.write(`  ${workload.name}...\n`);
     try {
       const { op, budget } = await workload.prepare(server.endpoint);
-      rows.push({ name: workload.name, results: await loadBoth(op, server.pid, budget) });
+      rows.push({ name: workload.name, ...(await loadBoth(workload.name, op, server.pid, budget)) });
     } catch (error) {
       rows.push({ name: workload.name, note: `failed: ${error instanceof Error ? error.message : String(error)}` });
     }
@@ -189,12 +195,17 @@ async function main() {
     await largeUploads();
     return;
   }
-  console.log(`twinstack bench: ${values.starts} starts, ${values.seconds} s per workload and concurrency level`);
+  console.log(
+    `twinstack bench: ${values.starts} starts, ${values.seconds} s per workload and concurrency level in ${ROUNDS} rounds, each followed by the null server; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${availableParallelism()} CPUs`,
+  );
   const start = await measureStart(values.only ? 1 : Number(values.starts));
   console.log(`start (spawn -> health OK): median ${start.medianMs.toFixed(0)} ms [${start.allMs.map((t) => t.toFixed(0)).join(', ')}]; idle RSS ${start.idleRssMiB.toFixed(1)} MiB`);
   console.log(`  a bare Node HTTP server, started in turn: median ${start.bareNodeMedianMs.toFixed(0)} ms${process.env.NODE_EXTRA_CA_CERTS ? ' (NODE_EXTRA_CA_CERTS is set: every Node process parses that bundle at start)' : ''}`);
 
-  const rows: Row[] = await baselineRows();
+  const rows: Row[] = [];
+  nullServer = await startNullServer();
   const selected = WORKLOADS.filter((w) => !values.only || w.name.includes(values.only!));
   const server = await startCliServer();
   let loadedRss: number;
@@ -215,14 +226,15 @@ async function main() {
       rows.push(await runVerifier(server, fileURLToPath(new URL('../../contracts/', import.meta.url))));
     }
     if (values.peers) {
-      const row = (name: string, workload: string, results?: unknown[], note?: string): Row => ({ name, workload, results: results as LoadResult[] | undefined, note });
-      rows.push(...(await peerRows(WORKLOADS, resetWorkloads, (op, pid, budget) => loadBoth(op, pid, budget), row, (line) => console.log(line))));
+      const row = (name: string, workload: string, measured?: Measured, note?: string): Row => ({ name, workload, ...measured, note });
+      rows.push(...(await peerRows(WORKLOADS, resetWorkloads, loadBoth, row, (line) => console.log(line))));
     }
     loadedRss = rssMiB(server.pid);
     console.log(`\n${format(rows)}\n`);
-    console.log(`server RSS after the workloads: ${loadedRss.toFixed(1)} MiB`);
+    console.log(`server RSS after the workloads: ${loadedRss.toFixed(1)} MiB; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   } finally {
     await server.stop();
+    await nullServer.stop();
   }
   let soak: SoakResult | undefined;
   if (Number(values.soak) > 0) {

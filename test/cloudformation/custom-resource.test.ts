@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { CloudFormationClient, CreateStackCommand, DeleteStackCommand, DescribeStackEventsCommand } from '@aws-sdk/client-cloudformation';
+import { CloudFormationClient, CreateStackCommand, DeleteStackCommand, DescribeStackEventsCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { serveCloudFormation, settled } from './serve.ts';
 
 // The custom resource protocol as CloudFormation's docs describe it: the function gets the request with a presigned
 // S3 ResponseURL and answers by PUTting a JSON document there; the stack waits for the answer.
 const HANDLER = `
 exports.handler = async (event) => {
+  if (event.RequestType === 'Delete') await new Promise((r) => setTimeout(r, Number(event.ResourceProperties.DeleteAfterMs || 0)));
   const answer = {
     Status: event.ResourceProperties.Fail === 'yes' && event.RequestType === 'Create' ? 'FAILED' : 'SUCCESS',
     Reason: 'told to fail',
@@ -27,7 +28,7 @@ function template(properties: object) {
         Type: 'AWS::IAM::Role',
         Properties: { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] } },
       },
-      Fn: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'nodejs20.x', Handler: 'index.handler', Role: { 'Fn::GetAtt': ['Role', 'Arn'] }, Code: { ZipFile: HANDLER } } },
+      Fn: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'nodejs20.x', Handler: 'index.handler', Timeout: 30, Role: { 'Fn::GetAtt': ['Role', 'Arn'] }, Code: { ZipFile: HANDLER } } },
       Custom: { Type: 'Custom::Doubler', Properties: { ServiceToken: { 'Fn::GetAtt': ['Fn', 'Arn'] }, ...properties } },
     },
     Outputs: { Doubled: { Value: { 'Fn::GetAtt': ['Custom', 'Doubled'] } }, Id: { Value: { Ref: 'Custom' } } },
@@ -58,5 +59,13 @@ describe('CloudFormation custom resources backed by Lambda', function () {
     const failed = StackEvents!.find((e) => e.ResourceStatus === 'CREATE_FAILED')!;
     assert.equal(failed.LogicalResourceId, 'Custom');
     assert.match(failed.ResourceStatusReason!, /^Received response status \[FAILED\] from custom resource\. Message returned: told to fail \(RequestId: [0-9a-f-]{36}\)$/);
+  });
+
+  it("answers the first DescribeStacks by name after a slow deletion's answer as AWS would once it is done: not found", async () => {
+    await cfn.send(new CreateStackCommand({ StackName: 'custom-slow', TemplateBody: template({ Value: 1, DeleteAfterMs: 3000 }), Capabilities: ['CAPABILITY_IAM'] }));
+    assert.equal((await settled(cfn, 'custom-slow')).StackStatus, 'CREATE_COMPLETE');
+    // The deletion outlasts DeleteStack's answer; the next DescribeStacks waits for it, then finds no stack of that name.
+    await cfn.send(new DeleteStackCommand({ StackName: 'custom-slow' }));
+    await assert.rejects(cfn.send(new DescribeStacksCommand({ StackName: 'custom-slow' })), { name: 'ValidationError', message: 'Stack with id custom-slow does not exist' });
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CreateChangeSetCommand, CreateStackCommand, DescribeChangeSetCommand, DescribeStackResourcesCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CreateChangeSetCommand, CreateStackCommand, DescribeChangeSetCommand, DescribeStackResourcesCommand, ExecuteChangeSetCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { CLIENT_CONFIG, serveCloudFormation, settled } from './serve.ts';
 
@@ -44,5 +44,21 @@ describe('CloudFormation: the AWS::Include transform', function () {
       [],
     ]);
     assert.equal((await settled(cfn, 'no-bucket')).StackStatus, 'REVIEW_IN_PROGRESS');
+  });
+
+  it('makes a FAILED change set of an update too, the stack left as it was', async () => {
+    await cfn.send(new CreateStackCommand({ StackName: 'include-later', TemplateBody: JSON.stringify({ Resources: { Kept: { Type: 'AWS::SSM::Parameter', Properties: { Type: 'String', Value: 'v1' } } } }) }));
+    assert.equal((await settled(cfn, 'include-later')).StackStatus, 'CREATE_COMPLETE');
+    const template = { Resources: { Kept: { Type: 'AWS::SSM::Parameter', Properties: { 'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: 's3://doesnotexist/key.yml' } } } } } };
+    const { Id } = await cfn.send(new CreateChangeSetCommand({ StackName: 'include-later', ChangeSetName: 'cs', ChangeSetType: 'UPDATE', TemplateBody: JSON.stringify(template) }));
+    const described = await cfn.send(new DescribeChangeSetCommand({ ChangeSetName: Id }));
+    assert.deepEqual([described.Status, described.ExecutionStatus, described.StatusReason, described.Changes], [
+      'FAILED',
+      'UNAVAILABLE',
+      'Transform AWS::Include failed with: S3 bucket [doesnotexist] does not exist.',
+      [],
+    ]);
+    await assert.rejects(cfn.send(new ExecuteChangeSetCommand({ ChangeSetName: Id })), { name: 'InvalidChangeSetStatusException' });
+    assert.equal((await settled(cfn, 'include-later')).StackStatus, 'CREATE_COMPLETE');
   });
 });

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import {
   ContinueUpdateRollbackCommand,
   CreateStackCommand,
+  DeleteStackCommand,
+  DescribeStackEventsCommand,
   DescribeStackResourceCommand,
   ListStackResourcesCommand,
   RollbackStackCommand,
@@ -35,6 +37,16 @@ async function failWait(cfn: CloudFormationClient, stackName: string): Promise<s
   await cfn.send(new SignalResourceCommand({ StackName: stackName, LogicalResourceId: 'Wait', UniqueId: 'x', Status: 'FAILURE' }));
   return (await settled(cfn, stackName)).StackStatus!;
 }
+
+/** An inline policy naming no role, user or group: AWS fails its creation and its deletion alike. */
+const ORPHAN_POLICY = `
+Resources:
+  BrokenPolicy:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyName: orphan
+      PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: Allow, Action: '*', Resource: '*' }] }
+`;
 
 /** The stack's resources not deleted (ListStackResources lists deleted ones too, as DELETE_COMPLETE). */
 async function logicalIds(cfn: CloudFormationClient, stackName: string): Promise<string[]> {
@@ -86,5 +98,40 @@ describe('CloudFormation: RollbackStack and ContinueUpdateRollback', function ()
     await cfn.send(new ContinueUpdateRollbackCommand({ StackName: 'stuck', ResourcesToSkip: ['Queue'] }));
     assert.equal((await settled(cfn, 'stuck')).StackStatus, 'UPDATE_ROLLBACK_COMPLETE');
     assert.deepEqual(await logicalIds(cfn, 'stuck'), ['Queue']);
+  });
+
+  it('stops in ROLLBACK_FAILED, then DELETE_FAILED, when a resource cannot be deleted, until DeleteStack retains it', async () => {
+    const reason = 'The following resource(s) failed to delete: [BrokenPolicy]. ';
+    await cfn.send(new CreateStackCommand({ StackName: 'blocked', TemplateBody: ORPHAN_POLICY, Capabilities: ['CAPABILITY_IAM'] }));
+    assert.deepEqual(await settled(cfn, 'blocked').then((s) => [s.StackStatus, s.StackStatusReason]), ['ROLLBACK_FAILED', reason]);
+    await assert.rejects(cfn.send(new DeleteStackCommand({ StackName: 'blocked', RetainResources: ['BrokenPolicy'] })), {
+      name: 'ValidationError',
+      message: /RetainResources can only be specified when stack is in DELETE_FAILED state$/,
+    });
+    await cfn.send(new DeleteStackCommand({ StackName: 'blocked' }));
+    const failed = await settled(cfn, 'blocked');
+    assert.deepEqual([failed.StackStatus, failed.StackStatusReason], ['DELETE_FAILED', reason]);
+    await cfn.send(new DeleteStackCommand({ StackName: failed.StackId, RetainResources: ['BrokenPolicy'] }));
+    assert.equal((await settled(cfn, failed.StackId!)).StackStatus, 'DELETE_COMPLETE');
+    const { StackEvents } = await cfn.send(new DescribeStackEventsCommand({ StackName: failed.StackId }));
+    const policyEvents = StackEvents!.filter((e) => e.LogicalResourceId === 'BrokenPolicy').reverse();
+    const noIdentity = 'At least one of [Groups,Roles,Users] must be non-empty.';
+    assert.deepEqual(
+      policyEvents.map((e) => [e.ResourceStatus, e.ResourceStatusReason]),
+      [
+        ['CREATE_IN_PROGRESS', undefined],
+        ['CREATE_IN_PROGRESS', 'Resource creation Initiated'],
+        ['CREATE_FAILED', noIdentity],
+        ['DELETE_IN_PROGRESS', undefined],
+        ['DELETE_FAILED', noIdentity],
+        ['DELETE_IN_PROGRESS', undefined],
+        ['DELETE_FAILED', noIdentity],
+        ['DELETE_SKIPPED', undefined],
+      ],
+    );
+    // The id given when creation started is the one every later event names.
+    const ids = new Set(policyEvents.slice(1).map((e) => e.PhysicalResourceId));
+    assert.equal(ids.size, 1);
+    assert.match([...ids][0]!, /^blocked-BrokenPolic-[A-Z0-9]{12}$/);
   });
 });

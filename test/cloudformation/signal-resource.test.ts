@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CreateStackCommand, DescribeStackEventsCommand, DescribeStackResourceCommand, SignalResourceCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CreateStackCommand, DescribeStackEventsCommand, DescribeStackResourceCommand, DescribeStacksCommand, SignalResourceCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { creationInitiated, serveCloudFormation, settled } from './serve.ts';
 
 /** A wait condition that is its CreationPolicy, and a queue that waits for its own signal before it completes. */
@@ -71,5 +71,16 @@ describe('CloudFormation: SignalResource and CreationPolicy resource signals', f
       name: 'ValidationError',
       message: 'Resource Missing does not exist for stack signals',
     });
+  });
+
+  it("lets the first DescribeStacks after the operation's answer wait for the operation, then answer its final state", async () => {
+    const template = 'Resources:\n  Wait:\n    Type: AWS::CloudFormation::WaitCondition\n    CreationPolicy:\n      ResourceSignal: { Timeout: PT1M }\n';
+    // The creation waits for a signal, so CreateStack answers while it is still under way.
+    await cfn.send(new CreateStackCommand({ StackName: 'first-poll', TemplateBody: template }));
+    await creationInitiated(cfn, 'first-poll', 'Wait');
+    const firstPoll = cfn.send(new DescribeStacksCommand({ StackName: 'first-poll' }));
+    await new Promise((r) => setTimeout(r, 300));
+    await cfn.send(new SignalResourceCommand({ StackName: 'first-poll', LogicalResourceId: 'Wait', UniqueId: 'x', Status: 'SUCCESS' }));
+    assert.equal((await firstPoll).Stacks![0].StackStatus, 'CREATE_COMPLETE');
   });
 });

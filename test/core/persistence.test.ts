@@ -128,57 +128,72 @@ const SERVICES = ['sqs', 'dynamodb', 'dynamodbstreams', 'kinesis', 'sts'];
 describe('persistence', function () {
   this.timeout(30_000);
   let dir: string;
+  /** Emulators and clients a test made: stopped after it whatever happened (a timed-out test's emulator would keep mocha running). */
+  let running: Twinstack[] = [];
+  let open: Clients[] = [];
+  const start = async (persist?: { dir: string; mode: 'wal' | 'snapshot' }) => {
+    const aws = await startTwinstack({ port: 0, services: SERVICES, persist });
+    running.push(aws);
+    return aws;
+  };
+  const clientsOf = (aws: Twinstack) => {
+    const c = clients(aws.endpoint);
+    open.push(c);
+    return c;
+  };
+  /** Stops an emulator now (as the next start on its directory needs) rather than after the test. */
+  const stop = async (aws: Twinstack) => {
+    running = running.filter((other) => other !== aws);
+    await aws.stop();
+  };
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'twinstack-persist-'))));
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(async () => {
+    open.forEach(destroy);
+    // Newest first: a later emulator on the same directory stops before the one whose lock it shares.
+    for (const aws of running.reverse()) await aws.stop();
+    open = [];
+    running = [];
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('GET /_twinstack/state exports everything; POST restores it after a reset', async () => {
-    const aws = await startTwinstack({ port: 0, services: SERVICES });
-    const c = clients(aws.endpoint);
-    try {
-      const seeded = await seed(c);
-      const exported = await (await fetch(`${aws.endpoint}/_twinstack/state`)).text();
-      await fetch(`${aws.endpoint}/_twinstack/reset`, { method: 'POST' });
-      assert.equal((await c.sqs.send(new GetQueueAttributesCommand({ QueueUrl: seeded.standard, AttributeNames: ['All'] })).catch((e) => e)).name, 'QueueDoesNotExist');
-      const imported = await fetch(`${aws.endpoint}/_twinstack/state`, { method: 'POST', body: exported });
-      assert.equal(imported.status, 200);
-      await verify(aws, c, seeded);
-    } finally {
-      destroy(c);
-      await aws.stop();
-    }
+    const aws = await start();
+    const c = clientsOf(aws);
+    const seeded = await seed(c);
+    const exported = await (await fetch(`${aws.endpoint}/_twinstack/state`)).text();
+    await fetch(`${aws.endpoint}/_twinstack/reset`, { method: 'POST' });
+    assert.equal((await c.sqs.send(new GetQueueAttributesCommand({ QueueUrl: seeded.standard, AttributeNames: ['All'] })).catch((e) => e)).name, 'QueueDoesNotExist');
+    const imported = await fetch(`${aws.endpoint}/_twinstack/state`, { method: 'POST', body: exported });
+    assert.equal(imported.status, 200);
+    await verify(aws, c, seeded);
   });
 
   for (const mode of ['wal', 'snapshot'] as const) {
     it(`${mode} mode: state survives a clean restart`, async () => {
-      let aws = await startTwinstack({ port: 0, services: SERVICES, persist: { dir, mode } });
-      let c = clients(aws.endpoint);
-      const seeded = await seed(c);
-      destroy(c);
-      await aws.stop();
-      aws = await startTwinstack({ port: 0, services: SERVICES, persist: { dir, mode } });
-      c = clients(aws.endpoint);
-      try {
-        await verify(aws, c, { ...seeded, standard: seeded.standard.replace(/:\d+\//, `:${aws.port}/`), fifo: seeded.fifo.replace(/:\d+\//, `:${aws.port}/`) });
-      } finally {
-        destroy(c);
-        await aws.stop();
-      }
+      const first = await start({ dir, mode });
+      const seeded = await seed(clientsOf(first));
+      await stop(first);
+      const aws = await start({ dir, mode });
+      await verify(aws, clientsOf(aws), { ...seeded, standard: seeded.standard.replace(/:\d+\//, `:${aws.port}/`), fifo: seeded.fifo.replace(/:\d+\//, `:${aws.port}/`) });
     });
   }
 
   it('wal mode: the log alone restores everything (no clean stop), each write logging only what it changed', async () => {
-    const first = await startTwinstack({ port: 0, services: SERVICES, persist: { dir, mode: 'wal' } });
-    const c = clients(first.endpoint);
+    const first = await start({ dir, mode: 'wal' });
+    const c = clientsOf(first);
     const seeded = await seed(c);
     const big = (await c.sqs.send(new CreateQueueCommand({ QueueName: 'persist-big' }))).QueueUrl!;
     await c.dynamodb.send(new CreateTableCommand({
       TableName: 'persist-big', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST',
     }));
     await c.kinesis.send(new CreateStreamCommand({ StreamName: 'persist-big', ShardCount: 1 }));
+    // The three services' writes go side by side: the test waits for 200 round trips rather than 600.
     for (let i = 0; i < 2000; i += 10) {
-      await c.sqs.send(new SendMessageBatchCommand({ QueueUrl: big, Entries: Array.from({ length: 10 }, (_, j) => ({ Id: `e${j}`, MessageBody: `m${i + j} ${'x'.repeat(200)}` })) }));
-      await c.dynamodb.send(new PutItemCommand({ TableName: 'persist-big', Item: { pk: { S: `big${i}` }, data: { S: 'x'.repeat(200) } } }));
-      await c.kinesis.send(new PutRecordsCommand({ StreamName: 'persist-big', Records: Array.from({ length: 10 }, (_, j) => ({ Data: Buffer.from('x'.repeat(200)), PartitionKey: `k${i + j}` })) }));
+      await Promise.all([
+        c.sqs.send(new SendMessageBatchCommand({ QueueUrl: big, Entries: Array.from({ length: 10 }, (_, j) => ({ Id: `e${j}`, MessageBody: `m${i + j} ${'x'.repeat(200)}` })) })),
+        c.dynamodb.send(new PutItemCommand({ TableName: 'persist-big', Item: { pk: { S: `big${i}` }, data: { S: 'x'.repeat(200) } } })),
+        c.kinesis.send(new PutRecordsCommand({ StreamName: 'persist-big', Records: Array.from({ length: 10 }, (_, j) => ({ Data: Buffer.from('x'.repeat(200)), PartitionKey: `k${i + j}` })) })),
+      ]);
     }
     const logSize = () => statSync(join(dir, 'state.wal')).size;
     // With 2,000 messages, 200 items and 2,000 Kinesis records stored, one more of each logs that message or item (and the small rest of the graph), not the 400 KB stored.
@@ -194,34 +209,28 @@ describe('persistence', function () {
     assert.ok(recordBytes > 0 && recordBytes < 8192, `PutRecords logged ${recordBytes} bytes`);
     assert.ok(sendBytes > 0 && sendBytes < 8192, `SendMessage logged ${sendBytes} bytes`);
     assert.ok(putBytes > 0 && putBytes < 8192, `PutItem logged ${putBytes} bytes`);
-    destroy(c);
-    // A second emulator on the directory (the lock is this process's own) finds only the log, as after a crash.
-    const second = await startTwinstack({ port: 0, services: SERVICES, persist: { dir, mode: 'wal' } });
-    const d = clients(second.endpoint);
-    try {
-      const moved = (url: string) => url.replace(/:\d+\//, `:${second.port}/`);
-      const counts = await d.sqs.send(new GetQueueAttributesCommand({ QueueUrl: moved(big), AttributeNames: ['ApproximateNumberOfMessages'] }));
-      assert.equal(counts.Attributes?.ApproximateNumberOfMessages, '2001');
-      const item = await d.dynamodb.send(new GetItemCommand({ TableName: 'persist-big', Key: { pk: { S: 'big1990' } } }));
-      assert.equal(item.Item?.data.S, 'x'.repeat(200));
-      const shards = (await d.kinesis.send(new ListShardsCommand({ StreamName: 'persist-big' }))).Shards!;
-      let count = 0;
-      for (const shard of shards) {
-        let iterator = (await d.kinesis.send(new GetShardIteratorCommand({ StreamName: 'persist-big', ShardId: shard.ShardId, ShardIteratorType: 'TRIM_HORIZON' }))).ShardIterator;
-        for (;;) {
-          const got = await d.kinesis.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 10_000 }));
-          count += got.Records!.length;
-          if (!got.Records!.length) break;
-          iterator = got.NextShardIterator;
-        }
+    // A second emulator on the directory (the lock is this process's own) finds only the log, as after a crash; the
+    // first one stops only after the test (afterEach), never cleanly before the second reads the log.
+    const second = await start({ dir, mode: 'wal' });
+    const d = clientsOf(second);
+    const moved = (url: string) => url.replace(/:\d+\//, `:${second.port}/`);
+    const counts = await d.sqs.send(new GetQueueAttributesCommand({ QueueUrl: moved(big), AttributeNames: ['ApproximateNumberOfMessages'] }));
+    assert.equal(counts.Attributes?.ApproximateNumberOfMessages, '2001');
+    const item = await d.dynamodb.send(new GetItemCommand({ TableName: 'persist-big', Key: { pk: { S: 'big1990' } } }));
+    assert.equal(item.Item?.data.S, 'x'.repeat(200));
+    const shards = (await d.kinesis.send(new ListShardsCommand({ StreamName: 'persist-big' }))).Shards!;
+    let count = 0;
+    for (const shard of shards) {
+      let iterator = (await d.kinesis.send(new GetShardIteratorCommand({ StreamName: 'persist-big', ShardId: shard.ShardId, ShardIteratorType: 'TRIM_HORIZON' }))).ShardIterator;
+      for (;;) {
+        const got = await d.kinesis.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 10_000 }));
+        count += got.Records!.length;
+        if (!got.Records!.length) break;
+        iterator = got.NextShardIterator;
       }
-      assert.equal(count, 2000 + 1);
-      await verify(second, d, { ...seeded, standard: moved(seeded.standard), fifo: moved(seeded.fifo) });
-    } finally {
-      destroy(d);
-      await second.stop();
-      await first.stop();
     }
+    assert.equal(count, 2000 + 1);
+    await verify(second, d, { ...seeded, standard: moved(seeded.standard), fifo: moved(seeded.fifo) });
   });
 
   it('a snapshot of a newer format version fails with a clear message', async () => {

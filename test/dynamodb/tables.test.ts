@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import {
   CreateTableCommand,
   DeleteTableCommand,
+  DescribeContributorInsightsCommand,
   DescribeLimitsCommand,
+  ListContributorInsightsCommand,
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
   ListTablesCommand,
@@ -11,6 +13,7 @@ import {
   QueryCommand,
   TagResourceCommand,
   UntagResourceCommand,
+  UpdateContributorInsightsCommand,
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
@@ -121,6 +124,33 @@ describe('DynamoDB tables (AWS SDK v3)', () => {
     assert.deepEqual((await t.ddb.send(new UpdateTimeToLiveCommand({ TableName, TimeToLiveSpecification: spec }))).TimeToLiveSpecification, spec);
     assert.deepEqual((await t.ddb.send(new DescribeTimeToLiveCommand({ TableName }))).TimeToLiveDescription, { TimeToLiveStatus: 'ENABLED', AttributeName: 'expires' });
     await rejectsWith(t.ddb.send(new UpdateTimeToLiveCommand({ TableName, TimeToLiveSpecification: spec })), 'ValidationException', 'TimeToLive is already enabled');
+  });
+
+  it('keeps Contributor Insights per table and per index', async () => {
+    const TableName = uniqueName('insights');
+    await t.ddb.send(
+      new CreateTableCommand({
+        TableName,
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: HASH_ID.KeySchema,
+        AttributeDefinitions: [...HASH_ID.AttributeDefinitions, { AttributeName: 'owner', AttributeType: 'S' }],
+        GlobalSecondaryIndexes: [{ IndexName: 'byOwner', KeySchema: [{ AttributeName: 'owner', KeyType: 'HASH' }], Projection: { ProjectionType: 'KEYS_ONLY' } }],
+      }),
+    );
+    await t.ddb.send(new UpdateContributorInsightsCommand({ TableName, ContributorInsightsAction: 'ENABLE', ContributorInsightsMode: 'THROTTLED_KEYS' }));
+    await t.ddb.send(new UpdateContributorInsightsCommand({ TableName, IndexName: 'byOwner', ContributorInsightsAction: 'ENABLE' }));
+    const table = await t.ddb.send(new DescribeContributorInsightsCommand({ TableName }));
+    assert.deepEqual([table.ContributorInsightsStatus, table.ContributorInsightsMode, table.IndexName], ['ENABLED', 'THROTTLED_KEYS', undefined]);
+    const index = await t.ddb.send(new DescribeContributorInsightsCommand({ TableName, IndexName: 'byOwner' }));
+    assert.deepEqual([index.ContributorInsightsStatus, index.IndexName], ['ENABLED', 'byOwner']);
+    const { ContributorInsightsSummaries } = await t.ddb.send(new ListContributorInsightsCommand({ TableName }));
+    assert.deepEqual(
+      ContributorInsightsSummaries!.map((s) => [s.IndexName, s.ContributorInsightsStatus]),
+      [
+        [undefined, 'ENABLED'],
+        ['byOwner', 'ENABLED'],
+      ],
+    );
   });
 
   it('reports the default account limits', async () => {

@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import {
   AddPermissionCommand,
   CreateAliasCommand,
+  CreateCodeSigningConfigCommand,
+  DeleteCodeSigningConfigCommand,
+  DeleteFunctionCodeSigningConfigCommand,
   GetAccountSettingsCommand,
   GetAliasCommand,
   GetFunctionCommand,
@@ -22,6 +25,7 @@ import {
   UpdateFunctionCodeCommand,
   type LambdaServiceException,
 } from '@aws-sdk/client-lambda';
+import { expectError } from '../support/aws-error.ts';
 import { createFunction, decode, useLambda, zip } from './support.ts';
 
 const arnOf = (name: string) => `arn:aws:lambda:us-east-1:000000000000:function:${name}`;
@@ -89,6 +93,21 @@ describe('Lambda configuration: permissions, tags, concurrency, versions, aliase
 
     await context.lambda.send(new RemovePermissionCommand({ FunctionName: name, StatementId: 'sns', RevisionId: revision }));
     assert.notEqual((await context.lambda.send(new GetFunctionCommand({ FunctionName: name }))).Configuration!.RevisionId, revision);
+  });
+
+  it('a code signing config a function uses cannot be deleted (ResourceConflictException) until the function lets it go', async () => {
+    const { CodeSigningConfig } = await context.lambda.send(
+      new CreateCodeSigningConfigCommand({ AllowedPublishers: { SigningProfileVersionArns: ['arn:aws:signer:us-east-1:000000000000:/signing-profiles/p'] } }),
+    );
+    const arn = CodeSigningConfig!.CodeSigningConfigArn!;
+    const name = await createFunction(context.lambda, { 'handler.py': 'def handler(e, c):\n    return 1\n' }, { CodeSigningConfigArn: arn });
+    await assert.rejects(
+      context.lambda.send(new DeleteCodeSigningConfigCommand({ CodeSigningConfigArn: arn })),
+      expectError('ResourceConflictException', 409, `The code signing configuration ${arn} cannot be deleted while a function uses it.`),
+    );
+    await context.lambda.send(new DeleteFunctionCodeSigningConfigCommand({ FunctionName: name }));
+    const deleted = await context.lambda.send(new DeleteCodeSigningConfigCommand({ CodeSigningConfigArn: arn }));
+    assert.equal(deleted.$metadata.httpStatusCode, 204);
   });
 
   it('tags: merge, overwrite, remove; refused on qualified ARNs', async () => {

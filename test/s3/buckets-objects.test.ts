@@ -59,6 +59,9 @@ describe('S3 buckets and objects through the AWS SDK v3', function () {
     await ireland.send(new CreateBucketCommand({ Bucket: euName, CreateBucketConfiguration: { LocationConstraint: 'EU' } }));
     assert.equal((await ireland.send(new GetBucketLocationCommand({ Bucket: euName }))).LocationConstraint, 'EU');
     assert.equal((await ireland.send(new ListBucketsCommand({ Prefix: euName }))).Buckets![0].BucketRegion, 'eu-west-1');
+    assert.deepEqual((await ireland.send(new ListBucketsCommand({ Prefix: euName, BucketRegion: 'eu-central-1' }))).Buckets, []);
+    const badRegion = await failure(env.s3.send(new ListBucketsCommand({ BucketRegion: 'eu-east-1' })));
+    assert.deepEqual([badRegion.name, badRegion.status, badRegion.message, badRegion.raw.ArgumentName], ['InvalidArgument', 400, 'Argument value eu-east-1 is not a valid AWS Region', 'bucket-region']);
     const westName = bucketName();
     await west.send(new CreateBucketCommand({ Bucket: westName, CreateBucketConfiguration: { LocationConstraint: 'us-west-2' } }));
     assert.equal((await west.send(new GetBucketLocationCommand({ Bucket: westName }))).LocationConstraint, 'us-west-2');

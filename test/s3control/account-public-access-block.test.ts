@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import {
   CreateBucketCommand,
+  GetBucketAclCommand,
   GetBucketPolicyStatusCommand,
   GetObjectCommand,
   GetPublicAccessBlockCommand as GetBucketPublicAccessBlockCommand,
   PutBucketAclCommand,
+  PutBucketOwnershipControlsCommand,
   PutBucketPolicyCommand,
   PutObjectAclCommand,
   PutObjectCommand,
@@ -17,6 +19,7 @@ import { localhostNames } from '../support/localhost-names.ts';
 
 const OWNER = '111111111111';
 const OTHER = '222222222222';
+const LOG_DELIVERY = 'http://acs.amazonaws.com/groups/s3/LogDelivery';
 const publicRead = (bucket: string) =>
   JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${bucket}/*` }] });
 const otherAccountRead = (bucket: string) =>
@@ -82,6 +85,36 @@ describe('S3 Control account-level Block Public Access, enforced on the account\
     }
     await owner.send(new PutObjectAclCommand({ Bucket: bucket, Key: 'k', ACL: 'private' }));
     await owner.send(new PutObjectCommand({ Bucket: bucket, Key: 'k4', Body: 'v', ACL: 'bucket-owner-full-control' }));
+  });
+
+  it('CreateBucket takes an ACL only with ACLs enabled, and never a public one (the new bucket blocks public ACLs)', async () => {
+    const enforced = await failure(owner.send(new CreateBucketCommand({ Bucket: bucketName('acl-new'), ACL: 'public-read' })));
+    assert.deepEqual(
+      [enforced.name, enforced.status, enforced.message],
+      ['InvalidBucketAclWithObjectOwnership', 400, "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting"],
+    );
+    const toOtherAccount = await failure(owner.send(new CreateBucketCommand({ Bucket: bucketName('acl-new'), GrantRead: `id="${'a'.repeat(64)}"` })));
+    assert.equal(toOtherAccount.name, 'InvalidBucketAclWithObjectOwnership');
+    await blockAccount({ BlockPublicAcls: true });
+    const refusedName = bucketName('acl-new');
+    const refused = await failure(owner.send(new CreateBucketCommand({ Bucket: refusedName, ACL: 'public-read', ObjectOwnership: 'ObjectWriter' })));
+    assert.deepEqual([refused.name, refused.status, refused.message], ['AccessDenied', 403, 'Access Denied']);
+    // Nothing was created by a refused request.
+    assert.equal((await failure(owner.send(new GetBucketAclCommand({ Bucket: refusedName })))).name, 'NoSuchBucket');
+    // A private ACL is no ACL to refuse, with ACLs disabled or not.
+    await owner.send(new CreateBucketCommand({ Bucket: bucketName('acl-new'), ACL: 'private' }));
+    const writer = bucketName('acl-new');
+    await owner.send(new CreateBucketCommand({ Bucket: writer, GrantWrite: `uri="${LOG_DELIVERY}"`, GrantReadACP: `uri="${LOG_DELIVERY}"`, ObjectOwnership: 'ObjectWriter' }));
+    const grants = (await owner.send(new GetBucketAclCommand({ Bucket: writer }))).Grants!;
+    assert.deepEqual(
+      grants.map((g) => g.Grantee?.URI ?? g.Grantee?.Type).sort(),
+      [LOG_DELIVERY, LOG_DELIVERY],
+    );
+    // ACLs are disabled again only once the bucket's ACL is private.
+    const disable = () => owner.send(new PutBucketOwnershipControlsCommand({ Bucket: writer, OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] } }));
+    assert.equal((await failure(disable())).name, 'InvalidBucketAclWithObjectOwnership');
+    await owner.send(new PutBucketAclCommand({ Bucket: writer, ACL: 'private' }));
+    await disable();
   });
 
   it('IgnorePublicAcls and RestrictPublicBuckets close public ACLs and public policies to other accounts, not to the owner', async () => {

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import {
   CreateBucketCommand,
   DeleteObjectCommand,
+  GetBucketAclCommand,
+  GetBucketCorsCommand,
+  GetBucketLocationCommand,
+  GetBucketPolicyCommand,
   GetBucketTaggingCommand,
+  HeadBucketCommand,
+  PutBucketCorsCommand,
   GetObjectCommand,
   GetObjectTaggingCommand,
   PutObjectCommand,
@@ -120,6 +126,9 @@ describe('S3 Object Lambda access points (S3 Control) and WriteGetObjectResponse
     assert.equal(text, 'HELLO WORLD!');
     assert.equal(out.ContentType, 'text/plain');
     assert.deepEqual(out.Metadata, { transformed: 'yes' });
+    // A range the configuration does not allow (no GetObject-Range feature): AWS's 501.
+    const ranged = (await s3.send(new GetObjectCommand({ Bucket: olapArn('upper'), Key: 'hello.txt', Range: 'bytes=0-1' })).catch((e: Failure) => e)) as Failure;
+    assert.deepEqual([ranged.name, ranged.$metadata.httpStatusCode, ranged.message], ['NotImplemented', 501, 'Operation Not Implemented.']);
   });
 
   it("serves other object operations untransformed, from the supporting access point's bucket, and refuses bucket operations", async () => {
@@ -134,7 +143,16 @@ describe('S3 Object Lambda access points (S3 Control) and WriteGetObjectResponse
       const gone = await plain.send(new GetObjectCommand({ Bucket: bucket, Key: 'written.txt' })).catch((e: Failure) => e);
       assert.equal((gone as Failure).name, 'NoSuchKey');
       const refused = (await s3.send(new GetBucketTaggingCommand({ Bucket: olapArn('upper') })).catch((e: Failure) => e)) as Failure;
-      assert.deepEqual([refused.name, refused.$metadata.httpStatusCode], ['NotImplemented', 501]);
+      assert.deepEqual([refused.name, refused.$metadata.httpStatusCode, refused.message], ['NotImplemented', 501, 'Operation Not Implemented.']);
+      // The bucket reads access points take are answered by the supporting access point's bucket.
+      await plain.send(new PutBucketCorsCommand({ Bucket: bucket, CORSConfiguration: { CORSRules: [{ AllowedMethods: ['GET'], AllowedOrigins: ['*'] }] } }));
+      const cors = await s3.send(new GetBucketCorsCommand({ Bucket: olapArn('upper') }));
+      assert.deepEqual(cors.CORSRules?.[0].AllowedMethods, ['GET']);
+      assert.equal((await s3.send(new HeadBucketCommand({ Bucket: olapArn('upper') }))).BucketRegion, 'us-east-1');
+      assert.equal((await s3.send(new GetBucketAclCommand({ Bucket: olapArn('upper') }))).Grants?.[0].Permission, 'FULL_CONTROL');
+      assert.equal((await s3.send(new GetBucketLocationCommand({ Bucket: olapArn('upper') }))).LocationConstraint, undefined);
+      const noPolicy = (await s3.send(new GetBucketPolicyCommand({ Bucket: olapArn('upper') })).catch((e: Failure) => e)) as Failure;
+      assert.equal(noPolicy.name, 'NoSuchBucketPolicy');
     } finally {
       plain.destroy();
     }

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { ListStreamsCommand, DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
-import { buildRoutingIndex, serializeRoutingIndex } from '../../emulator/models/routing-index.ts';
-import { ALL_SERVICE_NAMES } from '../../emulator/services/index.ts';
+import { buildRoutingIndex, routingEntryFor, serializeRoutingIndex } from '../../emulator/models/routing-index.ts';
+import { ALL_SERVICE_NAMES, SERVICE_LOADERS } from '../../emulator/services/index.ts';
 
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 
@@ -46,6 +46,29 @@ describe('services load on their first request', () => {
     });
     assert.equal(res.status, 200);
     assert.match(await res.text(), /<ListQueuesResponse/);
+  });
+});
+
+describe('a delivery target loads its service only', () => {
+  let aws: Twinstack;
+  before(async () => {
+    aws = await startTwinstack({ port: 0, services: ALL_SERVICE_NAMES });
+  });
+  after(() => aws.stop());
+
+  it('the service of an ARN whose service part is not the service name (`states`) loads alone; an unknown part loads none', async () => {
+    assert.equal((await aws.emulator.serviceForArn('states'))?.name, 'stepfunctions');
+    assert.deepEqual([...aws.emulator.services.keys()], ['stepfunctions']);
+    assert.equal((await aws.emulator.serviceForArn('sqs'))?.name, 'sqs');
+    assert.equal(await aws.emulator.serviceForArn('nosuchservice'), undefined);
+    assert.deepEqual([...aws.emulator.services.keys()].sort(), ['sqs', 'stepfunctions']);
+  });
+
+  it("every service's ARN service part is its name or its model's signing name, the only candidates looked up", async () => {
+    for (const name of ALL_SERVICE_NAMES) {
+      const service = await SERVICE_LOADERS[name]();
+      assert.ok([name, routingEntryFor(name).signingName].includes(service.arnService ?? name), `${name}: ${service.arnService}`);
+    }
   });
 });
 

@@ -1,12 +1,22 @@
 import assert from 'node:assert/strict';
 import { compareOutput, readPath } from '../../verifier/replay/compare.ts';
-import { matchTemplate, render, UnboundVariable } from '../../verifier/replay/template.ts';
+import { literal, literalParts, matchTemplate, render, UnboundVariable } from '../../verifier/replay/template.ts';
 import { placeholderTemplate, snapshotToExpectation } from '../../verifier/port/snapshot-expectation.ts';
 
 describe('templates and matchers', () => {
   it('renders known variables and refuses unknown ones in requests', () => {
     assert.equal(render('q-{{suffix}}', new Map([['suffix', 'ab1']])), 'q-ab1');
     assert.throws(() => render('{{queueUrl}}', new Map()), UnboundVariable);
+  });
+
+  it('keeps an escaped \\{{ literal in requests and expectations, next to real variables', () => {
+    const vars = new Map([['suffix', 'ab1']]);
+    const text = literal('TopicName: {{resolve:ssm:p}}\n');
+    assert.equal(render(`${text}Name: p-{{suffix}}`, vars), 'TopicName: {{resolve:ssm:p}}\nName: p-ab1');
+    assert.ok(matchTemplate('\\{{resolve:ssm:{{name}}}}', '{{resolve:ssm:param-1}}', vars));
+    assert.equal(vars.get('name'), 'param-1');
+    assert.equal(matchTemplate('\\{{x}}', 'anything', vars), false);
+    assert.deepEqual(literalParts('a\\{{b}}{{suffix}}c'), ['a{{b}}', 'c']);
   });
 
   it('binds unknown variables on first use and holds them to it', () => {
@@ -32,6 +42,31 @@ describe('templates and matchers', () => {
     const outputs = (b: string) => ({ Stacks: [{ Outputs: [{ OutputKey: 'B', OutputValue: b, Description: 'x' }, { OutputKey: 'A', OutputValue: 'a' }] }] });
     assert.deepEqual(compareOutput(expectation, outputs('b'), new Map()), []);
     assert.deepEqual(compareOutput(expectation, outputs('c'), new Map()).map((m) => m.path), ['$.Stacks[0].Outputs.B']);
+  });
+
+  it("judges only the test's own items of an account-wide list (keep), whatever else the account holds", () => {
+    const expectation = {
+      select: '$.Exports',
+      keep: { member: 'ExportingStackId', values: ['{{stackId}}'] },
+      unordered: ['$'],
+      output: [
+        { ExportingStackId: '{{stackId}}', Name: 'stack-{{suffix}}-A', Value: 'test' },
+        { ExportingStackId: '{{stackId}}', Name: 'stack-{{suffix}}-B', Value: 'test' },
+      ],
+    };
+    const vars = new Map([
+      ['stackId', 'arn:stack/mine'],
+      ['suffix', 's1'],
+    ]);
+    const exports = (value: string) => ({
+      Exports: [
+        { ExportingStackId: 'arn:stack/other', Name: 'other-A', Value: 'x' },
+        { ExportingStackId: 'arn:stack/mine', Name: 'stack-s1-B', Value: value },
+        { ExportingStackId: 'arn:stack/mine', Name: 'stack-s1-A', Value: 'test' },
+      ],
+    });
+    assert.deepEqual(compareOutput(expectation, exports('test'), new Map(vars)), []);
+    assert.equal(compareOutput(expectation, exports('changed'), new Map(vars)).length, 1);
   });
 
   it('reports every mismatch with its path: values, missing and extra members, list length, matchers', () => {

@@ -106,6 +106,12 @@ export interface Expectation {
    * field (a stack's `Outputs` as the test fixture's `stack.outputs` dict).
    */
   keyedBy?: { key: string; value: string };
+  /**
+   * The value at `select` is an account-wide list that the test cut to its own items: only members whose `member`
+   * field equals one of `values` (templates of known variables, e.g. `{{stackId}}`) are compared, as the test compared
+   * them; the account's other items (other scenarios' stacks or exports) are not judged.
+   */
+  keep?: { member: string; values: string[] };
   /** Per-path matchers over `output` (path as in `output`; `[*]` applies to every element). */
   matchers?: Record<JsonPath, Matcher>;
   /** Paths of lists AWS returns in no defined order: compared as multisets. */
@@ -114,6 +120,11 @@ export interface Expectation {
   compare?: 'exact' | 'subset';
   /** Response headers that matter (lower-case names), value or template. */
   headers?: Record<string, string>;
+  /**
+   * Response headers (lower-case names) the answer must not carry: AWS's recorded answer lacked them (a GET without
+   * CORS headers where no rule matched). Judged whatever the status; a name may not be in `headers` too.
+   */
+  absentHeaders?: string[];
 }
 
 /** The parts of a request the verifier replays, in template form (the Pact `request` holds the same data). */
@@ -145,6 +156,24 @@ export interface InteractionMeta {
   region?: string;
   /** Sent without any signature, as an anonymous client (botocore's `UNSIGNED`) sends the API call. */
   unsigned?: boolean;
+  /**
+   * An S3 call of a client configured for virtual-hosted-style addressing: the Pact path is path-style (`/bucket/key`);
+   * the verifier moves the bucket into the host name (`bucket.s3.localhost.localstack.cloud` on an emulator, reached
+   * at the target with that Host; `bucket.<endpoint host>` on AWS) and signs the request for it.
+   */
+  virtualHost?: boolean;
+  /**
+   * The client's own credentials when they are not the target's (a test's client made with an assumed role's
+   * credentials): templates of earlier captures (`{{roleKeyId}}`). The call, its POST form or its presigned URL is
+   * signed with them (with `x-amz-security-token` when a session token is given).
+   */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /**
+   * The test read this answer itself (xmltodict of the body, a header) instead of through a client's parser: it is
+   * judged as plain HTTP, as a `url` interaction's (`expect.status`, `expect.headers`, `expect.output` against
+   * `{ body: <the body as text> }`), whatever the operation.
+   */
+  rawAnswer?: boolean;
   /**
    * A browser POST form upload (S3's POST Object) that the verifier builds and signs at replay time, as botocore's
    * `generate_presigned_post` does, with the target's credentials: the Pact request's method (POST) and path say where
@@ -238,6 +267,11 @@ export interface PresignedUrl {
    * the target's clock where it has twinstack's clock route, else the verifier's. Default 0.
    */
   signedSecondsAgo?: number;
+  /**
+   * The test sent the URL it signed for the scenario's previous presigned step again: signed at that step's time, so
+   * that both carry the same signature (and an error that echoes it names the same one).
+   */
+  sameUrl?: boolean;
   /** Virtual-hosted-style URL: the path's first segment (the bucket) moves into the host name. */
   virtualHost?: boolean;
   /** Query parameters of the signed request besides the signature's own (`response-content-type`, `uploadId`). */

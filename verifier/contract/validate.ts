@@ -109,6 +109,15 @@ export function validateContract(value: unknown): string[] {
     if (t.scoring) need(knowsOutcome, `${at}.comments.twinstack.expect.status`, 'a scoring interaction must know the status AWS returned');
     const keyed = t.expect?.keyedBy;
     if (keyed !== undefined) need(isObj(keyed) && typeof keyed.key === 'string' && typeof keyed.value === 'string' && t.expect.select !== undefined, `${at}.comments.twinstack.expect.keyedBy`, 'needs key, value and a select');
+    const keep = t.expect?.keep;
+    if (keep !== undefined) need(isObj(keep) && typeof keep.member === 'string' && isNames(keep.values) && t.expect.select !== undefined, `${at}.comments.twinstack.expect.keep`, 'needs member, values and a select');
+    const absent = t.expect?.absentHeaders;
+    if (absent !== undefined) {
+      const where = `${at}.comments.twinstack.expect.absentHeaders`;
+      const names = Array.isArray(absent) && absent.every((name) => typeof name === 'string' && /^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(name));
+      need(names, where, 'a list of lower-case header names');
+      if (names) need(!absent.some((name) => Object.hasOwn(t.expect.headers ?? {}, name)), where, 'a header cannot be expected both present and absent');
+    }
     for (const [path, m] of Object.entries(t.expect?.matchers ?? {})) {
       need(path.startsWith('$'), `${at}.comments.twinstack.expect.matchers`, `path '${path}' must start with $`);
       need(MATCHERS.includes(m.match), `${at}.comments.twinstack.expect.matchers['${path}']`, `unknown matcher '${m.match}'`);
@@ -122,6 +131,19 @@ export function validateContract(value: unknown): string[] {
     }
     need(t.region === undefined || (typeof t.region === 'string' && /^([a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d|aws-global)$/.test(t.region)), `${at}.comments.twinstack.region`, 'a region name (us-west-2, or the aws-global pseudo-region)');
     need(t.unsigned === undefined || typeof t.unsigned === 'boolean', `${at}.comments.twinstack.unsigned`, 'must be a boolean');
+    if (t.virtualHost !== undefined) {
+      const where = `${at}.comments.twinstack.virtualHost`;
+      need(t.virtualHost === true && t.protocol === 'rest-xml', where, 'true or absent, on an S3 (rest-xml) call');
+      need(t.url === undefined && t.presign === undefined && t.postForm === undefined, where, 'an API call (a presigned URL says so in presign.virtualHost)');
+      need(/^\/[^/?]+/.test(interaction.request?.path ?? ''), where, 'the path names the bucket first (/bucket/key)');
+    }
+    const creds = t.credentials as unknown;
+    need(
+      creds === undefined || (isStrings(creds) && typeof (creds as Obj).accessKeyId === 'string' && typeof (creds as Obj).secretAccessKey === 'string' && !t.unsigned && t.url === undefined),
+      `${at}.comments.twinstack.credentials`,
+      'accessKeyId, secretAccessKey and an optional sessionToken (text) of a signed call',
+    );
+    need(t.rawAnswer === undefined || (t.rawAnswer === true && t.url === undefined), `${at}.comments.twinstack.rawAnswer`, 'true on an API call (a url interaction is judged as HTTP already)');
     if (t.postForm !== undefined) {
       const problem = postFormProblem(t.postForm, interaction);
       need(!problem, `${at}.comments.twinstack.postForm`, problem ?? '');

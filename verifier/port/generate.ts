@@ -17,6 +17,7 @@ import { snapshotRoot } from './snapshot-root.ts';
 import { withCrtChecksum } from './crt-checksums.ts';
 import { bodyGenerator, isRepeated, type RepeatedBody, type SourceFile, type SourcePresign, type SourceProtocol, type SourceScenario, type SourceStep } from './source-types.ts';
 import { isJsonText } from '../../emulator/core/json-text.ts';
+import { literalParts } from '../replay/template.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CONTRACTS = join(ROOT, 'contracts');
@@ -109,12 +110,10 @@ function pactBody(expect: Expectation): { content: JsonValue; rules: PactMatchin
     const matcher = expect.matchers?.[path];
     if (matcher?.match === 'timestamp') body[path] = { combine: 'AND', matchers: [{ match: 'type' }] };
     if (typeof value === 'string' && value.includes('{{')) {
-      const regex = value
-        .split(/\{\{[^{}]*\}\}/)
-        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('.+');
+      const parts = literalParts(value);
+      const regex = parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+');
       body[path] = { combine: 'AND', matchers: [{ match: 'regex', regex }] };
-      return value.replace(/\{\{[^{}]*\}\}/g, 'x');
+      return parts.join('x');
     }
     if (Array.isArray(value)) return value.map((v, i) => walk(v, `${path}[${i}]`));
     if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, `${path}.${k}`)]));
@@ -166,7 +165,7 @@ function interactionFor(
       ? step.fails
         ? { failure: true }
         : {}
-      : step.http
+      : step.http || step.answer
         ? httpExpectation(step, snapshotValue, forms)
         : step.presign
           ? presignedExpectation(step.presign, snapshotValue, forms)
@@ -180,6 +179,7 @@ function interactionFor(
   else if (expect.output !== undefined && expect.status === undefined && !expect.error) expect.select = '$';
   if (step.keyedBy) expect.keyedBy = step.keyedBy;
   if (step.unordered) expect.unordered = step.unordered;
+  if (step.keep) expect.keep = step.keep;
   // An error's members are judged as its fields, not by path: one the test leaves unjudged (`$.Error.PartNumber`) is dropped.
   const fields = expect.error?.fields;
   const errorMember = (path: string) => /^\$\.Error\.\w+$/.test(path) && fields !== undefined;
@@ -233,6 +233,9 @@ function interactionFor(
         ...(step.http ? { url: step.http.url } : {}),
         ...(step.region ? { region: step.region } : {}),
         ...(step.unsigned ? { unsigned: true } : {}),
+        ...(step.virtualHost ? { virtualHost: true } : {}),
+        ...(step.credentials ? { credentials: step.credentials } : {}),
+        ...(step.answer && !step.http ? { rawAnswer: true } : {}),
         ...(step.postForm ? { postForm: step.postForm } : {}),
         ...(presigned ? { presign: presigned.presign } : {}),
         // AWS answers a JSON-protocol request in the request's own JSON version (1.0 for SQS and DynamoDB, 1.1 for Kinesis).
@@ -258,7 +261,7 @@ function interactionFor(
  */
 function httpExpectation(step: SourceStep, recorded: unknown, forms: SnapshotForms): Expectation {
   if (!step.answer) throw new Error(`${step.op}: an http step with a snapshot needs an answer`);
-  const { status, headers, body, xml } = step.answer(recorded as never);
+  const { status, headers, absentHeaders, body, xml } = step.answer(recorded as never);
   const expect: Expectation =
     xml !== undefined
       ? snapshotToExpectation({ body: xml }, 'rest-json', forms)
@@ -268,6 +271,7 @@ function httpExpectation(step: SourceStep, recorded: unknown, forms: SnapshotFor
   if (xml !== undefined) expect.matchers = { ...expect.matchers, '$.body': { match: 'xml' } };
   if (status !== undefined) expect.status = status;
   if (headers) expect.headers = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), placeholderTemplate(value)]));
+  if (absentHeaders?.length) expect.absentHeaders = absentHeaders.map((name) => name.toLowerCase());
   return expect;
 }
 
@@ -330,6 +334,7 @@ function presignedInteraction(presign: SourcePresign, signed: SerializedRequest)
       version: presign.version,
       expiresIn,
       ...(presign.signedSecondsAgo ? { signedSecondsAgo: presign.signedSecondsAgo } : {}),
+      ...(presign.sameUrl ? { sameUrl: true } : {}),
       ...(presign.virtualHost ? { virtualHost: true } : {}),
       ...(Object.keys(query).length ? { query } : {}),
       ...(Object.keys(headers).length ? { headers } : {}),

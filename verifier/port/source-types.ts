@@ -40,6 +40,8 @@ export interface SourceStep {
   keyedBy?: { key: string; value: string };
   /** Lists whose order AWS does not define. */
   unordered?: string[];
+  /** The test cut the account-wide list at `select` to its own items (see Expectation.keep). */
+  keep?: { member: string; values: string[] };
   /**
    * The member of the recorded value that holds this call's response, when the test recorded it inside a wrapper of
    * its fixture (LocalStack's create_lambda_function answers `{CreateFunctionResponse, CreateEventSourceMappingResponse}`);
@@ -73,14 +75,20 @@ export interface SourceStep {
   presign?: SourcePresign;
   /**
    * The recorded value of an `http` step as the HTTP answer it stands for (tests snapshot a dict they build from the
-   * response): its status, the headers it names, and the body text (a JSON body the snapshot stores decoded), or
-   * `xml`: the body as the test's xmltodict parse of it.
+   * response): its status, the headers it names, the headers its recorded answer lacked (`absentHeaders`), and the
+   * body text (a JSON body the snapshot stores decoded), or `xml`: the body as the test's xmltodict parse of it. On a
+   * signed call or a POST form, the test read the answer itself (a raw signed GET, a 201 PostResponse): it is judged as
+   * HTTP too (InteractionMeta.rawAnswer).
    */
-  answer?: (recorded: never) => { status?: number; headers?: Record<string, string>; body?: unknown; xml?: unknown };
+  answer?: (recorded: never) => { status?: number; headers?: Record<string, string>; absentHeaders?: string[]; body?: unknown; xml?: unknown };
   /** The region of the client the test made this call with, when it is not the run's (see InteractionMeta.region). */
   region?: string;
   /** The call went through an anonymous client (botocore's `UNSIGNED`): sent with no signature. */
   unsigned?: boolean;
+  /** The call went through a client configured for virtual-hosted-style addressing (see InteractionMeta.virtualHost). */
+  virtualHost?: boolean;
+  /** The client's own credentials, templates of earlier captures (an assumed role's): see InteractionMeta.credentials. */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   /**
    * Not an API call but a browser POST form the test posted itself (`generate_presigned_post` then `requests.post`):
    * built and signed at replay time (see InteractionMeta.postForm); `op` names the operation whose answer it gets
@@ -110,6 +118,8 @@ export interface SourcePresign {
   expiresIn?: number;
   /** The test waited this long after signing before sending (see PresignedUrl.signedSecondsAgo). */
   signedSecondsAgo?: number;
+  /** The test sent the URL of its previous presigned step again (see PresignedUrl.sameUrl). */
+  sameUrl?: boolean;
   /** The client was configured for virtual-hosted-style addressing. */
   virtualHost?: boolean;
   /** Headers the test's client sent (none by default); not signed unless `params` made them signed headers too. */

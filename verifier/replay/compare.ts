@@ -1,5 +1,5 @@
 import type { Expectation, JsonValue, Matcher } from '../contract/types.ts';
-import { matchTemplate, type Vars } from './template.ts';
+import { matchTemplate, render, type Vars } from './template.ts';
 import { xmlDocument } from './xml-document.ts';
 
 export interface Mismatch {
@@ -249,8 +249,9 @@ export function compareOutput(expectation: Expectation, actualOutput: unknown, v
   const comparison = new Comparison(expectation, vars);
   const select = expectation.select ?? '$';
   const selected = readPath(actualOutput ?? {}, select, true);
-  const { keyedBy } = expectation;
-  const actual = keyedBy && Array.isArray(selected) ? Object.fromEntries(selected.map((m: Record<string, unknown>) => [String(m?.[keyedBy.key]), m?.[keyedBy.value]])) : selected;
+  const { keyedBy, keep } = expectation;
+  const own = keep && Array.isArray(selected) ? selected.filter((m: Record<string, unknown>) => keep.values.some((v) => m?.[keep.member] === render(v, vars))) : selected;
+  const actual = keyedBy && Array.isArray(own) ? Object.fromEntries(own.map((m: Record<string, unknown>) => [String(m?.[keyedBy.key]), m?.[keyedBy.value]])) : own;
   comparison.value(expectation.output, actual, '$');
   if (expectation.compare === 'subset') {
     // Extra members are fine in subset mode, except those an `absent` matcher forbids.

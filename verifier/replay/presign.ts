@@ -20,9 +20,17 @@ const V2_SUBRESOURCES = new Set([
   'select', 'select-type', 'object-lock',
 ]);
 
-export interface PresignedRequest extends PreparedRequest {
-  /** The Host header to send when the URL's host is not the one connected to (a virtual host on an emulator). */
-  host?: string;
+/**
+ * A path-style S3 request (`/bucket/key`) moved to the bucket's virtual host: on AWS `bucket.<endpoint host>`, reached
+ * there; on another target the emulator name LocalStack's tests use, `bucket.s3.localhost.localstack.cloud`, which the
+ * request carries as its Host while it goes to the target's own address (`host` is then set).
+ */
+export function virtualHosted(resourcePath: string, endpoint: URL): { url: URL; path: string; host?: string } {
+  const [, bucket, rest] = /^\/([^/]+)(.*)$/.exec(resourcePath) ?? [];
+  if (!bucket) throw new Error(`a virtual-hosted request needs a bucket in the path, not '${resourcePath}'`);
+  const path = rest || '/';
+  if (AWS_HOST.test(endpoint.hostname)) return { url: new URL(`${endpoint.protocol}//${bucket}.${endpoint.host}${path}`), path };
+  return { url: new URL(`${endpoint.origin}${path}`), path, host: `${bucket}.s3.localhost.localstack.cloud${endpoint.port ? `:${endpoint.port}` : ''}` };
 }
 
 interface SignedParts {
@@ -78,12 +86,15 @@ function presignV2(parts: SignedParts, credentials: Credentials, signedAt: numbe
   return { AWSAccessKeyId: credentials.accessKeyId, Signature: signature, Expires: expires };
 }
 
+/** The scenario's variable holding when its last presigned URL was signed (for PresignedUrl.sameUrl). */
+const SIGNED_AT = 'presigned:signedAt';
+
 /**
  * The request a presigned-URL interaction sends (InteractionMeta.presign): the URL is signed now (or `signedSecondsAgo`
  * before) for the target's endpoint, region and credentials; each of its query parameters becomes `{{presigned:<name>}}`
  * for the Pact query, which lists what the test's HTTP client sent. Headers go as the test set them, unsigned.
  */
-export async function presignedRequest(interaction: ContractInteraction, endpoint: string, region: string, credentials: Credentials, vars: Vars, now: number): Promise<PresignedRequest> {
+export async function presignedRequest(interaction: ContractInteraction, endpoint: string, region: string, credentials: Credentials, vars: Vars, now: number): Promise<PreparedRequest> {
   const { request } = interaction;
   const presign = interaction.comments.twinstack.presign!;
   const base = new URL(endpoint);
@@ -91,14 +102,15 @@ export async function presignedRequest(interaction: ContractInteraction, endpoin
   let host = base.host;
   let path = resourcePath;
   if (presign.virtualHost) {
-    const [, bucket, rest] = /^\/([^/]+)(.*)$/.exec(resourcePath) ?? [];
-    if (!bucket) throw new Error(`a virtual-hosted presigned URL needs a bucket in the path, not '${resourcePath}'`);
-    host = AWS_HOST.test(base.hostname) ? `${bucket}.${base.host}` : `${bucket}.s3.localhost.localstack.cloud${base.port ? `:${base.port}` : ''}`;
-    path = rest || '/';
+    const hosted = virtualHosted(resourcePath, base);
+    host = hosted.host ?? hosted.url.host;
+    path = hosted.path;
   }
   const renderAll = (values: Record<string, string> | undefined) => Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [render(k, vars), render(v, vars)]));
   const parts: SignedParts = { method: request.method, host, path, resourcePath, query: renderAll(presign.query), headers: renderAll(presign.headers) };
-  const signedAt = now - (presign.signedSecondsAgo ?? 0) * 1000;
+  const previous = presign.sameUrl ? vars.get(SIGNED_AT) : undefined;
+  const signedAt = previous !== undefined ? Number(previous) : now - (presign.signedSecondsAgo ?? 0) * 1000;
+  vars.set(SIGNED_AT, String(signedAt));
   const auth = presign.version === 'v4' ? await presignV4(parts, base, region, credentials, signedAt, presign.expiresIn) : presignV2(parts, credentials, signedAt, presign.expiresIn);
   const scoped: Vars = new Map(vars);
   for (const [name, value] of Object.entries(auth)) scoped.set(`presigned:${name}`, value);
@@ -119,6 +131,7 @@ export function presignProblem(presign: PresignedUrl): string | undefined {
   if (presign.version !== 'v4' && presign.version !== 'v2') return "version must be 'v4' or 'v2'";
   if (!Number.isInteger(presign.expiresIn) || presign.expiresIn < 1) return 'expiresIn must be a positive integer (seconds)';
   if (presign.signedSecondsAgo !== undefined && !(Number.isInteger(presign.signedSecondsAgo) && presign.signedSecondsAgo >= 0)) return 'signedSecondsAgo must be a whole number of seconds';
+  if (presign.sameUrl !== undefined && (presign.sameUrl !== true || presign.signedSecondsAgo !== undefined)) return 'sameUrl is true or absent, and takes the earlier signing time (no signedSecondsAgo)';
   for (const field of ['query', 'headers'] as const) {
     const values = presign[field];
     if (values !== undefined && (typeof values !== 'object' || values === null || Object.values(values).some((v) => typeof v !== 'string'))) return `${field} must map names to strings`;

@@ -12,6 +12,8 @@ export interface PreparedRequest {
   headers: Record<string, string>;
   /** Text, or bytes (a body stored base64, or generated). */
   body?: string | Buffer;
+  /** The Host header to send (and sign) when the URL's host is not the one connected to (a virtual host on an emulator). */
+  host?: string;
 }
 
 export interface Credentials {
@@ -113,7 +115,7 @@ export async function signRequest(prepared: Omit<PreparedRequest, 'body'> & { bo
     port: prepared.url.port ? Number(prepared.url.port) : undefined,
     path: prepared.url.pathname,
     query,
-    headers: { ...prepared.headers, host: prepared.url.host },
+    headers: { ...prepared.headers, host: prepared.host ?? prepared.url.host },
     body: prepared.body,
   });
   return signed.headers;

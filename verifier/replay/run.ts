@@ -1,13 +1,13 @@
 import { Agent, request as httpRequest } from 'undici';
 import { loadModel } from '../../emulator/models/load.ts';
 import type { ServiceModel } from '../../emulator/models/types.ts';
-import type { ContractFile, ContractInteraction, Expectation, PostForm } from '../contract/types.ts';
+import type { ContractFile, ContractInteraction, Expectation, InteractionMeta, PostForm } from '../contract/types.ts';
 import { parseResponse, type ParsedResponse } from '../model/parse-response.ts';
 import { cborRequestBody, cborResponseDocument } from '../model/cbor-document.ts';
 import { compareOutput, readPath, type Mismatch } from './compare.ts';
 import { prepareRequest, signRequest, type Credentials, type PreparedRequest } from './request.ts';
 import { postFormBody } from './post-form.ts';
-import { presignedRequest } from './presign.ts';
+import { presignedRequest, virtualHosted } from './presign.ts';
 import { matchTemplate, render, UnboundVariable, type Vars } from './template.ts';
 
 export interface Target {
@@ -149,6 +149,9 @@ function judge(expect: Expectation, actual: ParsedResponse, vars: Vars): Mismatc
   for (const [name, value] of Object.entries(expect.headers ?? {})) {
     if (!matchTemplate(value, actual.headers[name] ?? '', vars)) mismatches.push({ path: `header:${name}`, expected: value, actual: actual.headers[name] });
   }
+  for (const name of expect.absentHeaders ?? []) {
+    if (actual.headers[name] !== undefined) mismatches.push({ path: `header:${name}`, expected: '(absent)', actual: actual.headers[name], reason: 'unexpected header' });
+  }
   return mismatches;
 }
 
@@ -207,7 +210,7 @@ function withPostForm(prepared: PreparedRequest, form: PostForm, vars: Vars, cre
 async function sendPresigned(interaction: ContractInteraction, target: Target, vars: Vars, model: ServiceModel): Promise<Sent> {
   const meta = interaction.comments.twinstack;
   const now = target.readClock ? await target.readClock() : Date.now();
-  const prepared = await presignedRequest(interaction, target.endpoint, target.region, target.credentials, vars, now);
+  const prepared = await presignedRequest(interaction, target.endpoint, meta.region ?? target.region, credentialsOf(meta, target, vars), vars, now);
   const headers = prepared.host ? { ...prepared.headers, host: prepared.host } : prepared.headers;
   const res = await httpRequest(prepared.url, { method: prepared.method as 'PUT', headers, body: prepared.body, dispatcher: agentFor(prepared.url.origin) });
   const responseHeaders: Record<string, string> = {};
@@ -219,22 +222,42 @@ async function sendPresigned(interaction: ContractInteraction, target: Target, v
   };
 }
 
+/** The credentials a call is signed with: its client's own (InteractionMeta.credentials), else the target's. */
+function credentialsOf(meta: InteractionMeta, target: Target, vars: Vars): Credentials {
+  const own = meta.credentials;
+  if (!own) return target.credentials;
+  return {
+    accessKeyId: render(own.accessKeyId, vars),
+    secretAccessKey: render(own.secretAccessKey, vars),
+    ...(own.sessionToken !== undefined ? { sessionToken: render(own.sessionToken, vars) } : {}),
+  };
+}
+
+/** The request of a virtual-hosted-style client (InteractionMeta.virtualHost): the bucket moved into the host name. */
+function virtualHostOf(meta: InteractionMeta, prepared: PreparedRequest, endpoint: string): PreparedRequest {
+  if (!meta.virtualHost) return prepared;
+  const { url, host } = virtualHosted(prepared.url.pathname, new URL(endpoint));
+  url.search = prepared.url.search;
+  return { ...prepared, url, ...(host ? { host } : {}) };
+}
+
 async function send(interaction: ContractInteraction, target: Target, vars: Vars, model: ServiceModel, now: number): Promise<Sent> {
   const meta = interaction.comments.twinstack;
   if (meta.url !== undefined) return sendPlain(interaction, target, vars, now);
   if (meta.presign !== undefined) return sendPresigned(interaction, target, vars, model);
-  const prepared = prepareRequest(interaction, target.endpoint, vars, now);
+  const prepared = virtualHostOf(meta, prepareRequest(interaction, target.endpoint, vars, now), target.endpoint);
   const signingName = model.metadata.signingName ?? model.metadata.endpointPrefix;
   // Smithy RPC v2 CBOR: the stored AWS JSON document goes as CBOR; the answer is read back as its JSON document.
   const cbor = meta.protocol === 'smithy-rpc-v2-cbor';
   const region = meta.region ?? target.region;
+  const credentials = credentialsOf(meta, target, vars);
   const wire = meta.postForm
-    ? withPostForm(prepared, meta.postForm, vars, target.credentials, region, now)
+    ? withPostForm(prepared, meta.postForm, vars, credentials, region, now)
     : cbor
       ? { ...prepared, body: cborRequestBody(model, meta.operation, String(prepared.body ?? '')) }
       : prepared;
   // A POST form carries its own signature; an anonymous client sends none.
-  const headers = meta.postForm || meta.unsigned ? { ...wire.headers, host: prepared.url.host } : await signRequest(wire, signingName, region, target.credentials);
+  const headers = meta.postForm || meta.unsigned ? { ...wire.headers, host: prepared.host ?? prepared.url.host } : await signRequest(wire, signingName, region, credentials);
   const res = await httpRequest(prepared.url, {
     method: prepared.method as 'POST',
     headers,
@@ -268,6 +291,8 @@ async function send(interaction: ContractInteraction, target: Target, vars: Vars
     },
     response: { status: res.statusCode, body },
   };
+  // An answer the test read itself is judged as plain HTTP, not as the client's parse of it.
+  if (meta.rawAnswer) return { parsed: { status: res.statusCode, headers: responseHeaders, output: { body } }, exchange };
   const parsed = parseResponse(model, meta.operation, cbor ? 'json' : meta.protocol, res.statusCode, responseHeaders, body);
   return { parsed: unparseable ? { ...parsed, unparseable } : parsed, exchange };
 }

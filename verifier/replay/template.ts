@@ -1,10 +1,30 @@
 /**
  * `{{name}}` templates: substitution in requests (every variable must be known) and matching of expected strings
- * (unknown variables bind to the first value they meet; `{{*}}` matches anything).
+ * (unknown variables bind to the first value they meet; `{{*}}` matches anything). `\{{` is a literal `{{` (text that
+ * uses the same braces itself, such as CloudFormation's `{{resolve:ssm:...}}` dynamic references).
  */
 export type Vars = Map<string, string>;
 
-const TOKEN = /\{\{([^{}]*)\}\}/g;
+/** An escaped literal `{{` (no group), or a variable (group 1: its name). */
+const TOKEN = /\\\{\{|\{\{([^{}]*)\}\}/g;
+
+/** Text written as a template: every `{{` in it escaped, so it stays literal. */
+export function literal(text: string): string {
+  return text.replaceAll('{{', '\\{{');
+}
+
+/** The literal parts of a template between its variables, escapes resolved (the Pact view of an expected string). */
+export function literalParts(template: string): string[] {
+  const parts = [''];
+  let last = 0;
+  for (const match of template.matchAll(TOKEN)) {
+    parts[parts.length - 1] += template.slice(last, match.index) + (match[1] === undefined ? '{{' : '');
+    if (match[1] !== undefined) parts.push('');
+    last = match.index + match[0].length;
+  }
+  parts[parts.length - 1] += template.slice(last);
+  return parts;
+}
 
 export class UnboundVariable extends Error {}
 
@@ -15,7 +35,8 @@ export function hasTemplate(text: string): boolean {
 /** Replaces every `{{name}}` with its value; throws UnboundVariable for unknown names. */
 export function render(text: string, vars: Vars): string {
   if (!text.includes('{{')) return text;
-  return text.replace(TOKEN, (_, name: string) => {
+  return text.replace(TOKEN, (_, name: string | undefined) => {
+    if (name === undefined) return '{{';
     const value = vars.get(name);
     if (value === undefined) throw new UnboundVariable(`unbound variable {{${name}}}`);
     return value;
@@ -57,6 +78,10 @@ function compile(template: string, vars: Vars, regexMode: boolean): CompiledTemp
     source += regexMode ? literal : escapeRegex(literal);
     last = match.index + match[0].length;
     const name = match[1];
+    if (name === undefined) {
+      source += escapeRegex('{{');
+      continue;
+    }
     const known = vars.get(name);
     if (name === '*') source += '[\\s\\S]*?';
     else if (known !== undefined) source += escapeRegex(known);

@@ -116,7 +116,5 @@ export const stacksNotPorted: Record<string, string> = {
   'TestStacksApi::test_stack_description_special_chars': 'its template deploys an AWS::EC2::VPC (EC2 is not a twinstack service)',
   test_subnet_id_parameter_type: 'it makes a VPC and subnets through EC2 (not a twinstack service)',
   test_events_resource_types: 'it snapshots the set of resource types it built from the stack events, not a response, and its CDK sample app deploys EC2 resources',
-  test_blocked_stack_deletion:
-    'not reproduced yet: it relies on an AWS::IAM::Policy with no principal failing both its creation and its deletion (ROLLBACK_FAILED, then DELETE_FAILED until RetainResources), which the engine does not model',
   test_stack_deploy_order: "it snapshots a digest it built from DescribeStackEvents (its three resources' _COMPLETE events sorted by time), not a response",
 };

@@ -73,4 +73,16 @@ export const encryptionScenarios: SourceScenario[] = [
     ],
     note: 'ETags of SSE-KMS objects are not their MD5 on AWS (the test skips them too)',
   },
+  {
+    test: 'TestS3BucketEncryption::test_s3_bucket_encryption_sse_kms_aws_managed_key',
+    steps: [
+      createBucket(),
+      encryption('put-bucket-enc', [byDefault('aws:kms', {}, true)]),
+      onBucket('GetBucketEncryption', 'get-bucket-enc'),
+      { ...put('key-encrypted', 'test-encrypted', 'put-object-encrypted'), ignore: ['$.ETag'], capture: { managedKeyArn: '$.SSEKMSKeyId' } },
+      { service: 'kms', op: 'DescribeKey', params: { KeyId: '{{managedKeyArn}}' }, protocol: 'json', snapshot: 'managed-kms-key' },
+      ...readEncrypted('key-encrypted').map((step) => ({ ...step, ignore: ['$.ETag'] })),
+    ],
+    note: 'ETags of SSE-KMS objects are not their MD5 on AWS (the test skips them too)',
+  },
 ];

@@ -18,6 +18,7 @@ const parts = (params: Record<string, unknown>, snapshot: string, Key = PARTS_KE
   ...onBucket('ListParts', snapshot, { Key, UploadId: '{{uploadId}}', ...params }),
   ignore: ['$.Initiator.DisplayName', '$.Owner.DisplayName'],
 });
+const EMPTY_MARKER_KEY = 'test-list-part-empty-marker';
 const ATTRS_KEY = 'test-object-attrs-pagination';
 const objectParts = (params: Record<string, unknown>, snapshot?: string): SourceStep =>
   onBucket('GetObjectAttributes', snapshot, { Key: ATTRS_KEY, ObjectAttributes: ['ObjectParts'], ...params });
@@ -145,6 +146,17 @@ export const listExtraScenarios: SourceScenario[] = [
       withCapture(parts({ MaxParts: 1 }, 'list-parts-1'), { marker: '$.NextPartNumberMarker' }),
       parts({ MaxParts: 1, PartNumberMarker: '{{marker}}' }, 'list-parts-next'),
       parts({ MaxParts: 1, PartNumberMarker: 10 }, 'list-parts-wrong-part'),
+    ],
+  },
+  {
+    // The test's client skips parameter validation to send empty integer query values, which S3 reads as absent.
+    test: 'TestS3ListParts::test_list_parts_empty_part_number_marker',
+    steps: [
+      createBucket(),
+      createUpload(EMPTY_MARKER_KEY),
+      uploadPart(EMPTY_MARKER_KEY, 'data', 1),
+      parts({ PartNumberMarker: '' }, 'list-parts-empty-marker', EMPTY_MARKER_KEY),
+      parts({ MaxParts: '' }, 'list-parts-empty-max-parts', EMPTY_MARKER_KEY),
     ],
   },
   {

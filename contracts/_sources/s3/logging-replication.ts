@@ -76,9 +76,3 @@ export const loggingReplicationScenarios: SourceScenario[] = [
   },
 ];
 
-export const loggingReplicationReasons: Record<string, string> = {
-  test_put_bucket_logging_cross_locations:
-    'the test reaches a bucket of another region through a us-east-1 client that follows S3’s 301 region redirect (botocore re-signs for the bucket’s region); a step can now carry its client’s region (InteractionMeta.region) to replay the redirected request, but this test was not rewritten yet',
-  test_replication_config:
-    'the test enables versioning on a us-west-2 bucket through a us-east-1 client that follows S3’s 301 region redirect; a step can now carry its client’s region (InteractionMeta.region) to replay the redirected request, but this test was not rewritten yet',
-};

@@ -50,6 +50,12 @@ const filterRulesScenario = (test: string, FilterRules: { Name: string; Value: s
   ],
 });
 
+/** The second region of test_object_created_put_with_presigned_url_upload (LocalStack's default secondary_region_name). */
+const REGION_2 = 'ap-southeast-1';
+const BUCKET_2 = 'test-bucket-{{suffix}}';
+/** The test's `requests.put` of a SigV4 presigned PutObject URL. */
+const presignedPut = (Bucket: string): SourceStep => ({ op: 'PutObject', params: { Bucket, Key: 'key-by-hostname' }, presign: { version: 'v4', body: 'something' } });
+
 const source: SourceFile = {
   service: 's3',
   module: 'test_s3_notifications_sqs',
@@ -232,10 +238,27 @@ const source: SourceFile = {
         ...collect('message-versioning-suspended', 2),
       ],
     },
+    {
+      test: 'TestS3NotificationsToSQS::test_object_created_put_with_presigned_url_upload',
+      note: 'the second region is LocalStack’s default secondary_region_name; its bucket, queue and presigned URL come from clients of that region',
+      steps: [
+        ...setup(['s3:ObjectCreated:*']),
+        presignedPut(BUCKET),
+        ...collect('receive_messages', 1),
+        ...[
+          { op: 'CreateBucket', params: { Bucket: BUCKET_2, CreateBucketConfiguration: { LocationConstraint: REGION_2 } } },
+          ...createQueue('queue-2-{{suffix}}', 'queue2'),
+          allowSend(`arn:{{partition}}:s3:::${BUCKET_2}`, 'queue2'),
+          { op: 'PutBucketNotificationConfiguration', params: { Bucket: BUCKET_2, NotificationConfiguration: { QueueConfigurations: [{ QueueArn: '{{queue2Arn}}', Events: ['s3:ObjectCreated:*'] }] } } },
+          hideTestEvents('queue2'),
+          presignedPut(BUCKET_2),
+          ...collect('receive_messages_region_2', 1, { records: true }, 'queue2'),
+        ].map((step): SourceStep => ({ ...step, region: REGION_2 })),
+      ],
+      expandedWords: { '<aws-region:1>': '{{region}}', '<aws-region:2>': REGION_2 },
+    },
   ],
   notPorted: {
-    test_object_created_put_with_presigned_url_upload:
-      'the second presigned upload goes to a bucket and queue of another region (presigned URLs replay; a contract still sends its calls in one region)',
     test_xray_header: 'sends an X-Amzn-Trace-Id header that botocore does not serialize (a boto event hook adds it); a contract step sends only what the SDK serializes',
   },
 };

@@ -174,11 +174,12 @@ export const presignedUrlScenarios: SourceScenario[] = [
     test: 'TestS3PresignedUrl::test_put_object_with_md5_and_chunk_signature_bad_headers',
     steps: (param) => {
       const signed = { Key: 'test-runtime.properties', ContentType: 'application/octet-stream', ContentMD5: CHUNKED_HEADERS['Content-Md5'] };
-      const send = (headers: Record<string, string>): SourcePresign => ({ version: versionOf(param), headers, body: 'test', status: 403 });
+      const send = (headers: Record<string, string>, sameUrl = false): SourcePresign => ({ version: versionOf(param), headers, body: 'test', status: 403, ...(sameUrl ? { sameUrl } : {}) });
       return [
         createBucket(),
         presigned('PutObject', signed, send({ ...CHUNKED_HEADERS, 'X-Amz-Decoded-Content-Length': 'test' }), 'with-decoded-content-length'),
-        presigned('PutObject', signed, send(CHUNKED_HEADERS), 'without-decoded-content-length'),
+        // The test sends the same URL again (its v2 errors echo the same signature).
+        presigned('PutObject', signed, send(CHUNKED_HEADERS, true), 'without-decoded-content-length'),
       ];
     },
     unportedVariants: { 's3-False': SKIP_VALIDATION, 's3v4-False': SKIP_VALIDATION },

@@ -154,18 +154,12 @@ export const testS3Reasons: Record<string, string> = {
     'stale recording (2023): the test moved to TestS3BucketLifecycle in the same module, recorded again there',
   'TestS3::test_s3_batch_delete_objects_using_requests_with_acl':
     'no recorded entries (the test is skipped: LocalStack does not implement its ACL behaviour); its DeleteObjects is a raw HTTP POST',
-  'TestS3::test_get_object_attributes_with_space':
-    'signed raw HTTP GETs with a hand-written x-amz-object-attributes header (with and without spaces after the commas), snapshotted as the xmltodict parse of the body (root element, @xmlns, ObjectSize as text); a signed step is judged as the parsed model output, which has another form',
   'TestS3::test_s3_get_object_headers':
     'uploads a binary WAV file from LocalStack’s test files and snapshots bare status codes and error digests, which the verifier cannot judge as responses',
   'TestS3::test_get_object_content_length_with_virtual_host':
     'the snapshot is the raw header dict of a presigned GET’s answer (server, x-amz-id-2, date...): presigned URLs replay, but the generator has no form yet that turns a header snapshot into a presigned step’s expectation',
-  'TestS3::test_region_header_exists_outside_us_east_1':
-    'the bucket is in us-west-2 and the client in us-east-1: AWS answers with a 301 that boto3’s region redirector follows before the recorded response; the verifier replays one request per step (test/s3/region-redirects covers the redirect)',
   'TestS3::test_system_metadata_with_unicode':
     'non-ASCII header values (UTF-8 bytes in Content-Disposition and Cache-Control, returned as Latin-1 text): the verifier’s HTTP client sends header strings as Latin-1, so the bytes AWS saw cannot be replayed',
-  'TestS3::test_s3_sse_validate_kms_key':
-    'the calls go through S3 and KMS clients of us-east-2 and us-west-2 and its KMS keys are made per region; a step can now carry its client’s region (InteractionMeta.region), but this test was not rewritten yet',
   'TestS3::test_s3_lambda_integration': 'runs a Node.js Lambda function that itself calls S3; its payload is not an S3 response',
 };
 

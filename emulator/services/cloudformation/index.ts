@@ -137,7 +137,7 @@ const cloudformation: ServiceDefinition<CloudFormationState> = {
   createState: () => new CloudFormationState(),
   validation: 'none',
   // Operations in progress are not saved: a restored stack keeps the status it had.
-  persistence: { classes: { CloudFormationState: { type: CloudFormationState, transient: { running: () => new Map() } } } },
+  persistence: { classes: { CloudFormationState: { type: CloudFormationState, transient: { running: () => new Map(), unanswered: () => new Map() } } } },
 };
 
 export default cloudformation;

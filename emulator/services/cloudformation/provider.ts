@@ -35,6 +35,12 @@ export interface ResourceRequest {
    * it, cut to `maxLength` (parts shortened as AWS does) and lower-cased where the service wants it.
    */
   physicalName(options?: { maxLength?: number; lowerCase?: boolean; separator?: string }): string;
+  /**
+   * Tells the stack the resource's physical id before its creation's work is done (AWS's "Resource creation
+   * Initiated" event), for types whose creation can fail after the id was given (the stack then deletes that id on
+   * rollback). Absent outside stacks (Cloud Control); calling it is optional, `create`'s answer does the same.
+   */
+  initiated?(physicalId: string): void;
 }
 
 /** An existing resource: its physical id (what `Ref` returns for most types) and the attributes `Fn::GetAtt` reads. */
@@ -130,12 +136,12 @@ export function resourceTags(request: ResourceRequest): { Key: string; Value: st
 }
 
 /**
- * `request.call` in another region of the stack's account, as the stack's caller: for a resource whose property names
- * the region its service keeps it in (a global table's replica, a subscription to a topic of another region).
+ * A service's operations in another region of the stack's account, as the stack's caller (a cross-region resource: a
+ * subscription to a topic elsewhere, a global table's replica); the stack's own region goes through `request.call`.
  */
-export function callIn(request: Pick<ResourceRequest, 'region' | 'accountId' | 'caller' | 'emulator' | 'call'>, region: string | undefined): ResourceRequest['call'] {
-  if (region === undefined || region === request.region) return (service, operation, input) => request.call(service, operation, input);
-  return (service, operation, input) => request.emulator.call(service, operation, input, { caller: request.caller, accountId: request.accountId, region });
+export function callIn(request: ResourceRequest, service: string, region: string | undefined): <T = Properties>(operation: string, input: object) => Promise<T> {
+  if (!region || region === request.region) return (operation, input) => request.call(service, operation, input);
+  return (operation, input) => request.emulator.call(service, operation, input, { caller: request.caller, accountId: request.accountId, region });
 }
 
 /** A policy or configuration property as the API takes it: given as an object in templates, as JSON text on the wire. */

@@ -141,6 +141,8 @@ export class CloudFormationState {
   readonly refactors = new Map<string, StackRefactor>();
   /** Stack (or stack set) id -> its operation in progress, which settles when the operation ends (not persisted: it is work, not state). */
   readonly running = new Map<string, Promise<void>>();
+  /** Operations still running when their request answered, until a DescribeStacks first reads them (not persisted). */
+  readonly unanswered = new Map<string, Promise<void>>();
 
   /** A live stack by name or id (deleted stacks are found by id only, as on AWS). */
   find(nameOrId: string): Stack | undefined {

@@ -93,6 +93,14 @@ export interface SecondaryIndex {
   /** Application Auto Scaling settings (UpdateTableReplicaAutoScaling, UpdateGlobalTableSettings). */
   readScaling?: AutoScalingSettingsDescription;
   writeScaling?: AutoScalingSettingsDescription;
+  /** An index's own Contributor Insights (UpdateContributorInsights with IndexName). */
+  contributorInsights?: ContributorInsights;
+}
+
+export interface ContributorInsights {
+  status: string;
+  mode?: string;
+  updated: Date;
 }
 
 export interface TimeToLive {
@@ -123,7 +131,7 @@ export class Table {
   ttl: TimeToLive = { status: 'DISABLED' };
   sizeBytes = 0;
   pointInTimeRecovery?: { enabled: boolean; days: number; since: Date };
-  contributorInsights?: { status: string; mode?: string; updated: Date };
+  contributorInsights?: ContributorInsights;
   resourcePolicy?: { policy: string; revisionId: string };
   readonly kinesisDestinations = new Map<string, { status: string; precision?: string }>();
   readScaling?: AutoScalingSettingsDescription;

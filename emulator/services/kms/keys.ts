@@ -126,6 +126,21 @@ function keyOfAlias(ctx: KmsContext, state: KmsState, aliasName: string, aliasAr
   return findKey(ctx, state === ctx.state ? alias.keyId : kmsArn(ctx, `key/${alias.keyId}`, state.accountId));
 }
 
+/** What AWS names each service's managed key protects (as its descriptions read); others say `<service> data`. */
+const MANAGED_KEY_SUBJECTS: Record<string, string> = {
+  s3: 'S3 objects',
+  dynamodb: 'DynamoDB data',
+  ssm: 'SSM parameters',
+  lambda: 'Lambda functions',
+  secretsmanager: 'Secrets Manager data',
+  sqs: 'SQS messages',
+  sns: 'SNS data',
+  rds: 'RDS database volumes',
+  elasticfilesystem: 'EFS filesystems',
+  backup: 'Backup data',
+  acm: 'ACM private keys',
+};
+
 /**
  * The AWS managed key behind `alias/aws/<service>` (what Secrets Manager, SSM and others use by default), created on
  * first use as AWS does. Its key policy lets the account use it (AWS also limits it to calls through the service).
@@ -141,7 +156,7 @@ function awsManagedKey(ctx: KmsContext, aliasName: string) {
     arn,
     accountId: ctx.state.accountId,
     createDate: now,
-    description: `Default key that protects my ${service} data when no other key is defined`,
+    description: `Default key that protects my ${Object.hasOwn(MANAGED_KEY_SUBJECTS, service) ? MANAGED_KEY_SUBJECTS[service] : `${service} data`} when no other key is defined`,
     usage: 'ENCRYPT_DECRYPT',
     spec: 'SYMMETRIC_DEFAULT',
     manager: 'AWS',

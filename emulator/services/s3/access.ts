@@ -40,14 +40,26 @@ function aclsDisabled(bucket: Bucket): boolean {
   return ownership?.Rules?.[0]?.ObjectOwnership === 'BucketOwnerEnforced';
 }
 
+/** Whether grants give nothing beyond the bucket owner's full control (all a bucket with ACLs disabled may have). */
+export const ownerOnly = (grants: Grant[], accountId: string): boolean =>
+  grants.every((g) => g.Permission === 'FULL_CONTROL' && g.Grantee.Type === 'CanonicalUser' && g.Grantee.ID === canonicalUserId(accountId));
+
+/** Refused ACLs on a bucket whose ownership is `BucketOwnerEnforced` being created or set so. */
+export const aclWithEnforcedOwnership = () =>
+  new AwsError('InvalidBucketAclWithObjectOwnership', "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting", { status: 400 });
+
 /**
- * Grants a request sets (PutBucketAcl, PutObjectAcl, ACL headers of a write), as the bucket allows them: with ACLs
- * disabled only the owner's full control is accepted (`AccessControlListNotSupported`); `BlockPublicAcls` refuses
- * public grants.
+ * Grants a request sets (PutBucketAcl, PutObjectAcl, ACL headers of a write or of CreateBucket), as the bucket allows
+ * them: with ACLs disabled only the owner's full control is accepted (`AccessControlListNotSupported`, or `disabled`'s
+ * error); `BlockPublicAcls` refuses public grants.
  */
-export function checkGrantsAccepted(bucket: Bucket, grants: Grant[], account: PublicAccessBlock): void {
-  const ownerOnly = grants.every((g) => g.Permission === 'FULL_CONTROL' && g.Grantee.Type === 'CanonicalUser' && g.Grantee.ID === canonicalUserId(bucket.accountId));
-  if (aclsDisabled(bucket) && !ownerOnly) throw new AwsError('AccessControlListNotSupported', 'The bucket does not allow ACLs', { status: 400 });
+export function checkGrantsAccepted(
+  bucket: Bucket,
+  grants: Grant[],
+  account: PublicAccessBlock,
+  disabled = () => new AwsError('AccessControlListNotSupported', 'The bucket does not allow ACLs', { status: 400 }),
+): void {
+  if (aclsDisabled(bucket) && !ownerOnly(grants, bucket.accountId)) throw disabled();
   if (publicAccessBlock(bucket, account).BlockPublicAcls && isPublic(grants)) throw new AwsError('AccessDenied', 'Access Denied', { status: 403 });
 }
 

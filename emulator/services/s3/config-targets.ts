@@ -1,4 +1,5 @@
 import type { BucketLoggingStatus, ReplicationConfiguration } from '@aws-sdk/client-s3';
+import { randomUUID } from 'node:crypto';
 import { parseArn } from '../../core/arn.ts';
 import { AwsError } from '../../core/errors.ts';
 import type { Bucket } from './bucket.ts';
@@ -20,6 +21,8 @@ export function validateLoggingTarget(doc: unknown, bucket: Bucket, ctx: S3Conte
 }
 
 export function validateReplication(doc: unknown, bucket: Bucket, ctx: S3Context): void {
+  // The schema asks for at least one rule.
+  if (!(doc as ReplicationConfiguration).Rules?.length) throw S3Errors.malformedXml();
   if (bucket.versioning !== 'Enabled') throw S3Errors.invalidRequest("Versioning must be 'Enabled' on the bucket to apply a replication configuration");
   for (const rule of (doc as ReplicationConfiguration).Rules ?? []) {
     const arn = rule.Destination?.Bucket ?? '';
@@ -27,4 +30,10 @@ export function validateReplication(doc: unknown, bucket: Bucket, ctx: S3Context
     // A destination that does not exist gets the same answer as one that is not versioned.
     if (destination?.versioning !== 'Enabled') throw S3Errors.invalidRequest('Destination bucket must have versioning enabled.');
   }
+}
+
+/** S3 names a replication rule given without an ID (a random text, the base64 of a UUID). */
+export function withReplicationRuleIds(doc: unknown): unknown {
+  const config = doc as ReplicationConfiguration;
+  return { ...config, Rules: config.Rules?.map((rule) => (rule.ID === undefined ? { ID: Buffer.from(randomUUID()).toString('base64'), ...rule } : rule)) };
 }

@@ -40,7 +40,7 @@ function ruleMatches(rule: CORSRule, request: CorsRequest): boolean {
 }
 
 /** The response headers of the first rule matching a CORS request, or undefined when none does. */
-export function corsHeaders(bucket: Bucket, request: CorsRequest): Record<string, string> | undefined {
+function corsHeaders(bucket: Bucket, request: CorsRequest): Record<string, string> | undefined {
   const rules = (bucket.configs.get('cors') as CORSConfiguration | undefined)?.CORSRules ?? [];
   const rule = rules.find((r) => ruleMatches(r, request));
   if (!rule) return undefined;
@@ -57,6 +57,25 @@ export function corsHeaders(bucket: Bucket, request: CorsRequest): Record<string
   return headers;
 }
 
+/** The headers a CORS request asks for (`Access-Control-Request-Headers`), lower-cased. */
+function requestedHeaders(headers: Readonly<Record<string, string>>): string[] {
+  return (headers['access-control-request-headers'] ?? '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+}
+
+/**
+ * The CORS headers of an actual (not preflight) request with an `Origin`. AWS judges it as a preflight when it carries
+ * the preflight's headers: a GET sent with `Access-Control-Request-Method: PUT`, or asking for a header the rule does
+ * not allow, gets no CORS headers (its own request headers are not judged).
+ */
+export function actualRequestCors(bucket: Bucket, method: string, headers: Readonly<Record<string, string>>): Record<string, string> | undefined {
+  const origin = headers['origin'];
+  if (origin === undefined) return undefined;
+  return corsHeaders(bucket, { origin, method: headers['access-control-request-method'] ?? method, headers: requestedHeaders(headers) });
+}
+
 function forbidden(message: string, method: string, resourceType: string): AwsError {
   return new AwsError('AccessForbidden', `CORSResponse: ${message}`, { status: 403, fields: { Method: method, ResourceType: resourceType } });
 }
@@ -69,11 +88,7 @@ export function preflight(bucket: Bucket | undefined, headers: Readonly<Record<s
   // Without a bucket or a CORS configuration, AWS names the bucket as the resource even for an object's URL.
   if (!bucket) throw forbidden('Bucket not found', method ?? 'OPTIONS', 'BUCKET');
   if (!bucket.configs.has('cors')) throw forbidden('CORS is not enabled for this bucket.', method ?? 'OPTIONS', 'BUCKET');
-  const requested = (headers['access-control-request-headers'] ?? '')
-    .split(',')
-    .map((h) => h.trim().toLowerCase())
-    .filter(Boolean);
-  const allowed = method && corsHeaders(bucket, { origin, method, headers: requested });
+  const allowed = method && corsHeaders(bucket, { origin, method, headers: requestedHeaders(headers) });
   if (!allowed) {
     throw forbidden(
       "This CORS request is not allowed. This is usually because the evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are not whitelisted by the resource's CORS spec.",

@@ -5,7 +5,7 @@ import { pathStylePath } from '../../protocols/rest/virtual-host.ts';
 import type { RawRequest, RawResponse } from '../../protocols/types.ts';
 import type { ServiceModel } from '../../models/types.ts';
 import { fetchAccountBlocks } from './account-block.ts';
-import { corsHeaders, preflight } from './cors.ts';
+import { actualRequestCors, preflight } from './cors.ts';
 import { objectLambdaPath } from './object-lambda.ts';
 import { postUpload } from './post-upload.ts';
 import { answerStatus, s3World } from './registry.ts';
@@ -93,11 +93,10 @@ export function s3Http(model: ServiceModel) {
     decorate(req: RawRequest, response: RawResponse, ctx: RequestContext): void {
       if (response.status === 200 && NO_CONTENT.has(ctx.operation)) response.status = 204;
       if (response.status === 200) response.status = answerStatus.get(ctx) ?? 200;
-      const origin = req.headers['origin'];
-      if (origin === undefined) return;
+      if (req.headers['origin'] === undefined) return;
       const bucket = s3World(ctx.emulator).buckets.get(target(req, model).bucket);
       if (!bucket?.configs.has('cors')) return;
-      Object.assign(response.headers, corsHeaders(bucket, { origin, method: req.method, headers: [] }) ?? {});
+      Object.assign(response.headers, actualRequestCors(bucket, req.method, req.headers) ?? {});
     },
   };
 }

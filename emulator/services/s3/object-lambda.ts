@@ -44,12 +44,19 @@ export const isThroughObjectLambda = (ctx: S3Context) => throughObjectLambda.has
 const SERVED = new Set(['GetObject', 'HeadObject', 'ListObjects', 'ListObjectsV2']);
 
 /**
- * The other object operations of access points: through an Object Lambda access point they invoke no function and
- * get the standard answer of its supporting access point's bucket ("S3 Object Lambda supports processing only GET,
- * LIST, and HEAD requests. Any other requests ... return standard, non-transformed API responses"; AWS's access point
- * compatibility list, less what Object Lambda does not take: POST Object, CopyObject from it, SelectObjectContent).
+ * The other operations of access points: through an Object Lambda access point they invoke no function and get the
+ * standard answer of its supporting access point's bucket ("S3 Object Lambda supports processing only GET, LIST, and
+ * HEAD requests. Any other requests ... return standard, non-transformed API responses"; requests through it "work
+ * the same as ... through other access points"). AWS's access point compatibility list: the object operations (less
+ * what Object Lambda does not take: POST Object, CopyObject from it, SelectObjectContent) and the bucket reads.
  */
 const PASSED_THROUGH = new Set([
+  'GetBucketAcl',
+  'GetBucketCors',
+  'GetBucketLocation',
+  'GetBucketNotificationConfiguration',
+  'GetBucketPolicy',
+  'HeadBucket',
   'AbortMultipartUpload',
   'CompleteMultipartUpload',
   'CopyObject',
@@ -76,22 +83,22 @@ const PASSED_THROUGH = new Set([
 ]);
 
 /**
- * Operations Object Lambda access points do not take (bucket operations: "You cannot use S3 Object Lambda to perform
- * other Amazon S3 operations, such as modifying or deleting buckets"), answered as not implemented: AWS's error for
- * them is not documented.
+ * Operations Object Lambda access points do not take ("You cannot use S3 Object Lambda to perform other Amazon S3
+ * operations, such as modifying or deleting buckets"): the 501 an Object Lambda access point answers to what it does
+ * not serve (as AWS answered a ranged GetObject its configuration did not allow).
  */
 export function refuseThroughObjectLambda(ctx: S3Context): void {
-  if (!SERVED.has(ctx.operation) && !PASSED_THROUGH.has(ctx.operation) && throughObjectLambda.has(ctx.headers)) {
-    throw new AwsError('NotImplemented', `S3 Object Lambda access points serve object operations, not ${ctx.operation}`, { status: 501 });
-  }
+  if (throughObjectLambda.has(ctx.headers) && !SERVED.has(ctx.operation) && !PASSED_THROUGH.has(ctx.operation)) throw notImplemented();
 }
+
+const notImplemented = () => new AwsError('NotImplemented', 'Operation Not Implemented.', { status: 501 });
 
 /**
  * An object operation through an Object Lambda access point, readdressed to its supporting access point's bucket
  * before it is served; undefined (no extra turn) for every other request.
  */
 export function routeThroughObjectLambda(input: { Bucket?: string }, ctx: S3Context): Promise<void> | undefined {
-  if (!PASSED_THROUGH.has(ctx.operation) || !throughObjectLambda.has(ctx.headers)) return undefined;
+  if (!throughObjectLambda.has(ctx.headers) || !PASSED_THROUGH.has(ctx.operation)) return undefined;
   return objectLambdaTarget(ctx, input.Bucket ?? '', ctx.operation).then((target) => {
     input.Bucket = target.bucket;
   });
@@ -188,8 +195,8 @@ export async function getThroughObjectLambda(
   const transformation = target.transformation;
   if (!transformation?.FunctionArn) return passThrough({ ...input, Bucket: target.bucket });
   const features = target.configuration.AllowedFeatures ?? [];
-  if (input.Range !== undefined && !features.includes('GetObject-Range')) throw unsupported('Range');
-  if (input.PartNumber !== undefined && !features.includes('GetObject-PartNumber')) throw unsupported('partNumber');
+  if (input.Range !== undefined && !features.includes('GetObject-Range')) throw notImplemented();
+  if (input.PartNumber !== undefined && !features.includes('GetObject-PartNumber')) throw notImplemented();
 
   const token = randomBytes(32).toString('base64url');
   const route = `io-${ctx.region.replace(/^(\w\w)-(\w)\w*-(\d)$/, '$1$2$3')}-001`;
@@ -199,9 +206,6 @@ export async function getThroughObjectLambda(
   };
   return answerFromFunction(ctx, token, transformation.FunctionArn, event);
 }
-
-const unsupported = (what: string) =>
-  new AwsError('NotImplemented', `This Object Lambda Access Point does not support requests with ${what}`, { status: 501 });
 
 /** The caller's own headers, as the function sees them: never its signature or session token. */
 function forwardedHeaders(ctx: S3Context): Record<string, string> {

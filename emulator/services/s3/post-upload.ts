@@ -159,6 +159,14 @@ function formContext(ctx: RequestContext, fields: Map<string, string>): RequestC
 }
 
 /**
+ * A form's system metadata as S3 keeps it for its headers, which carry Latin-1: a character beyond it becomes a space
+ * (AWS answered `non-ascii-%E2%80%94_—_é_` as `non-ascii-%E2%80%94_ _é_`).
+ */
+function headerText(value: string | undefined): string | undefined {
+  return value?.replace(/[^\x00-\xff]/gu, ' ');
+}
+
+/**
  * A browser POST upload (`POST /<bucket>` with a form): checks the POST policy, then streams the file into the
  * bucket with the form's metadata, as PutObject would store it (`s3:ObjectCreated:Post` event), and answers as
  * `success_action_status` / `success_action_redirect` ask.
@@ -180,9 +188,9 @@ export async function postUpload(req: RawRequest, bucket: string, ctx: RequestCo
     Key: key,
     Body: sized(file.data, sizeRange),
     ContentType: fields.get('content-type') ?? file.contentType,
-    CacheControl: fields.get('cache-control'),
-    ContentDisposition: fields.get('content-disposition'),
-    ContentEncoding: fields.get('content-encoding'),
+    CacheControl: headerText(fields.get('cache-control')),
+    ContentDisposition: headerText(fields.get('content-disposition')),
+    ContentEncoding: headerText(fields.get('content-encoding')),
     ACL: fields.get('acl') as never,
     Tagging: fields.has('tagging') ? formTagging(fields.get('tagging')!) : undefined,
     // Stored as the header text, as PutObject's Expires header is (the model types it as a string).

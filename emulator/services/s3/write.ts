@@ -45,12 +45,13 @@ export function validateStorageClass(storageClass: string | undefined, bucket?: 
   return storageClass;
 }
 
-function validateMetadata(metadata: Record<string, string> | undefined): Record<string, string> {
+/** User metadata as stored: RFC 2047 words of header uploads decoded where they hold printable ASCII; a form's as given. */
+function validateMetadata(metadata: Record<string, string> | undefined, fromForm: boolean): Record<string, string> {
   if (metadata === undefined) return {};
   const entries = Object.entries(metadata ?? {});
   const size = entries.reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
   if (size > 2048) throw new AwsError('MetadataTooLarge', 'Your metadata headers exceed the maximum allowed metadata size', { status: 400, fields: { Size: size, MaxSizeAllowed: 2048 } });
-  return Object.fromEntries(entries.map(([k, v]) => [k.toLowerCase(), decodedIfAscii(v)]));
+  return Object.fromEntries(entries.map(([k, v]) => [k.toLowerCase(), fromForm ? v : decodedIfAscii(v)]));
 }
 
 /** One RFC 2047 encoded word (`=?UTF-8?B?YWJj?=`, `=?UTF-8?Q?a_b?=`). */
@@ -129,7 +130,8 @@ export function lockFor(input: WriteInput, bucket: Bucket, ctx: S3Context): Obje
 }
 
 /** Everything a new object takes from a write request besides its body, key, version and checksum. */
-export function objectSettings(input: WriteInput, bucket: Bucket, ctx: S3Context) {
+/** A new object's settings; `fromForm`: the values are a POST form's fields (UTF-8 text), not HTTP headers. */
+export function objectSettings(input: WriteInput, bucket: Bucket, ctx: S3Context, fromForm = false) {
   const headers: ContentHeaders = {
     ContentType: input.ContentType ?? 'binary/octet-stream',
     CacheControl: input.CacheControl,
@@ -144,7 +146,7 @@ export function objectSettings(input: WriteInput, bucket: Bucket, ctx: S3Context
   if (requestedAcl) checkGrantsAccepted(bucket, requestedAcl, accountBlockOf(ctx, bucket.accountId));
   return {
     headers,
-    metadata: validateMetadata(input.Metadata),
+    metadata: validateMetadata(input.Metadata, fromForm),
     storageClass: validateStorageClass(input.StorageClass, bucket),
     encryption: encryptionFor(input, bucket, ctx),
     tags,

@@ -150,9 +150,17 @@ async function applyResource(stack: Stack, run: Run, id: string, declaration: Te
       journal.push({ id });
     }
     put(`${phase}_IN_PROGRESS`, { physicalId: exists ? before.physicalId : undefined, properties });
-    const result = await type.create(request);
+    // The physical id is known once the type gives it (early, or with its answer); a failure after that leaves it to delete.
+    let initiated = false;
+    const initiate = (physicalId: string) => {
+      if (initiated) return;
+      initiated = true;
+      put(`${phase}_IN_PROGRESS`, { physicalId });
+      event(`${phase}_IN_PROGRESS`, 'Resource creation Initiated', physicalId);
+    };
+    const result = await type.create({ ...request, initiated: initiate });
+    initiate(result.physicalId);
     const created = put(`${phase}_IN_PROGRESS`, stateFields(type, result, properties));
-    event(`${phase}_IN_PROGRESS`, 'Resource creation Initiated', result.physicalId);
     if (signalPolicy) await awaitSignals(run, created, signalPolicy, progress.stopping);
     put(`${phase}_COMPLETE`, {});
     event(`${phase}_COMPLETE`, undefined, result.physicalId);

@@ -89,7 +89,7 @@ export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnConte
     const parameters = transformFailure ? [] : await bindFor(ctx, template, input.Parameters);
     desired = { template, templateBody: body, parameters };
   } else {
-    desired = await desiredUpdate(stack, input, ctx);
+    ({ transformFailure, ...desired } = await desiredUpdate(stack, input, ctx, { deferTransformFailure: true }));
   }
   checkResourceTypes(desired.template, input.ResourceTypes);
   checkRollbackConfiguration(input.RollbackConfiguration);

@@ -10,6 +10,7 @@ import type {
 import { stackNotFound, validationError } from '../errors.ts';
 import { describeParameters } from '../template/parameters.ts';
 import type { Stack, StackResource } from '../state.ts';
+import { firstPollSettled } from './first-poll.ts';
 import { requireStack } from './stacks.ts';
 import type { CfnContext } from './template-input.ts';
 
@@ -74,8 +75,12 @@ export function describeStack(stack: Stack): StackOutput {
   };
 }
 
-export function describeStacks(input: DescribeStacksInput, ctx: CfnContext) {
+export async function describeStacks(input: DescribeStacksInput, ctx: CfnContext) {
   if (input.StackName) {
+    const found = ctx.state.find(input.StackName);
+    if (!found) throw stackNotFound(input.StackName);
+    await firstPollSettled(ctx.state, found.stackId);
+    // Looked up again: a stack named by name that was deleted meanwhile is not found, as it would be now.
     const stack = ctx.state.find(input.StackName);
     if (!stack) throw stackNotFound(input.StackName);
     return { Stacks: [describeStack(stack)] };

@@ -9,6 +9,7 @@ import { stackNotFound, validationError } from '../errors.ts';
 import type { Stack } from '../state.ts';
 import { parseTemplate } from '../template/parse.ts';
 import { declaredTransforms } from '../transforms/index.ts';
+import { awaitedByFirstPoll } from './first-poll.ts';
 import { bindFor, checkPlan, newStack, runOf } from './stack-setup.ts';
 import { stackPolicyFrom } from './stack-policy.ts';
 import { checkAutoExpand, checkCapabilities, checkStackName, checkTemplate, templateFrom, type CfnContext } from './template-input.ts';
@@ -23,7 +24,8 @@ const ANSWER_WITHIN_MS = 2000;
 /**
  * Runs a stack's (or stack set's) operation in the background (`running` settles when it ends, under the stack's id).
  * The request's answer waits for it a little: the answer is the same, and clients whose waiters first look right away
- * (then every 5 to 30 s) find a stack of fast resources already complete.
+ * (then every 5 to 30 s) find a stack of fast resources already complete; that first look waits some more
+ * (first-poll.ts).
  */
 export async function launch(ctx: CfnContext, id: string, work: () => Promise<void>): Promise<void> {
   const running = work().catch((error: unknown) => {
@@ -31,8 +33,9 @@ export async function launch(ctx: CfnContext, id: string, work: () => Promise<vo
   });
   ctx.state.running.set(id, running);
   let timer: NodeJS.Timeout | undefined;
-  await Promise.race([running, new Promise((resolve) => (timer = setTimeout(resolve, ANSWER_WITHIN_MS)))]);
+  const ended = await Promise.race([running.then(() => true), new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ANSWER_WITHIN_MS)))]);
   clearTimeout(timer);
+  if (!ended) awaitedByFirstPoll(ctx.state, id, running);
 }
 
 function checkTags(tags: { Key?: string; Value?: string }[] | undefined, caller: Caller): void {
@@ -119,20 +122,26 @@ export function checkUpdatable(stack: Stack): void {
   if (!UPDATABLE.has(stack.status)) throw validationError(`Stack:${stack.stackId} is in ${stack.status} state and can not be updated.`);
 }
 
-/** The template and parameters an update or update change set asks for (UsePreviousTemplate, UsePreviousValue). */
+/**
+ * The template and parameters an update or update change set asks for (UsePreviousTemplate, UsePreviousValue); with
+ * deferTransformFailure, a failing transform's message (the template then stays unprocessed and unchecked).
+ */
 export async function desiredUpdate(
   stack: Stack,
   input: Pick<UpdateStackInput, 'TemplateBody' | 'TemplateURL' | 'UsePreviousTemplate' | 'Parameters' | 'Capabilities'>,
   ctx: CfnContext,
-): Promise<Desired & { transforms: string[] }> {
+  options: { deferTransformFailure?: boolean } = {},
+): Promise<Desired & { transforms: string[]; transformFailure?: string }> {
   let body = stack.templateBody;
   let template = stack.template;
   let transforms = input.UsePreviousTemplate ? declaredTransforms(parseTemplate(stack.templateBody)) : [];
+  let transformFailure: string | undefined;
   if (input.UsePreviousTemplate) {
     if (input.TemplateBody !== undefined || input.TemplateURL !== undefined) throw validationError('Specify exactly one of TemplateBody, TemplateUrl or UsePreviousTemplate.');
   } else {
-    ({ body, template, transforms } = await templateFrom(input, ctx));
+    ({ body, template, transforms, transformFailure } = await templateFrom(input, ctx, options));
   }
+  if (transformFailure) return { template, templateBody: body, parameters: [], transforms, transformFailure };
   checkTemplate(template, ctx);
   checkCapabilities(template, input.Capabilities);
   const parameters = await bindFor(ctx, template, input.Parameters, stack.parameters);

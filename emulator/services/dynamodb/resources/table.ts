@@ -20,17 +20,22 @@ export async function timeToLive(request: ResourceRequest, name: string, spec: P
   }
 }
 
+/** One DynamoDB operation as the stack's caller (in the stack's region, or a global table replica's). */
+export type DynamoCall = (operation: string, input: object) => Promise<Properties>;
+
 /** KinesisStreamSpecification: the table's Kinesis streaming destination, moved when its stream changes. */
-async function kinesisDestination(request: ResourceRequest, name: string, spec: Properties | undefined, previous: Properties | undefined) {
-  if (previous && previous.StreamArn !== spec?.StreamArn) await request.call('dynamodb', 'DisableKinesisStreamingDestination', { TableName: name, StreamArn: previous.StreamArn });
+export async function kinesisDestination(call: DynamoCall, name: string, spec: Properties | undefined, previous: Properties | undefined) {
+  if (previous && previous.StreamArn !== spec?.StreamArn) await call('DisableKinesisStreamingDestination', { TableName: name, StreamArn: previous.StreamArn });
   if (!spec || previous?.StreamArn === spec.StreamArn) return;
   const precision = spec.ApproximateCreationDateTimePrecision;
-  await request.call('dynamodb', 'EnableKinesisStreamingDestination', {
+  await call('EnableKinesisStreamingDestination', {
     TableName: name,
     StreamArn: spec.StreamArn,
     ...(precision ? { EnableKinesisStreamingConfiguration: { ApproximateCreationDateTimePrecision: precision } } : {}),
   });
 }
+
+const dynamodb = (request: ResourceRequest): DynamoCall => (operation, input) => request.call('dynamodb', operation, input);
 
 /** `AWS::DynamoDB::Table`: Ref is the table name; GetAtt Arn, StreamArn. */
 export const table: ResourceType = {
@@ -53,7 +58,7 @@ export const table: ResourceType = {
       ...(tags.length ? { Tags: tags } : {}),
     });
     if (p.TimeToLiveSpecification) await timeToLive(request, name, p.TimeToLiveSpecification, undefined);
-    if (p.KinesisStreamSpecification) await kinesisDestination(request, name, p.KinesisStreamSpecification, undefined);
+    if (p.KinesisStreamSpecification) await kinesisDestination(dynamodb(request), name, p.KinesisStreamSpecification, undefined);
     if (p.PointInTimeRecoverySpecification) {
       await request.call('dynamodb', 'UpdateContinuousBackups', {
         TableName: name,
@@ -83,7 +88,7 @@ export const table: ResourceType = {
     }
     if (Object.keys(update).length) await request.call('dynamodb', 'UpdateTable', { TableName: name, ...update });
     if (changed.has('TimeToLiveSpecification')) await timeToLive(request, name, p.TimeToLiveSpecification, request.previous.TimeToLiveSpecification);
-    if (changed.has('KinesisStreamSpecification')) await kinesisDestination(request, name, p.KinesisStreamSpecification, request.previous.KinesisStreamSpecification);
+    if (changed.has('KinesisStreamSpecification')) await kinesisDestination(dynamodb(request), name, p.KinesisStreamSpecification, request.previous.KinesisStreamSpecification);
     return read(request, name);
   },
   async delete(request) {

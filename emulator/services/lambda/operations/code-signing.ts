@@ -59,7 +59,13 @@ export function updateCodeSigningConfig(input: UpdateCodeSigningConfigRequest, c
 }
 
 export function deleteCodeSigningConfig(input: DeleteCodeSigningConfigRequest, ctx: Ctx) {
-  findCodeSigningConfig(ctx, input.CodeSigningConfigArn!);
+  const arn = input.CodeSigningConfigArn!;
+  findCodeSigningConfig(ctx, arn);
+  // AWS's API reference: a config can be deleted only when no function uses it (ResourceConflictException, 409). The
+  // message's wording is not documented; this one says what the reference does.
+  if ([...ctx.state.functions.values()].some((fn) => fn.codeSigningConfigArn === arn)) {
+    throw new AwsError('ResourceConflictException', `The code signing configuration ${arn} cannot be deleted while a function uses it.`, { status: 409 });
+  }
   ctx.state.codeSigningConfigs.delete(input.CodeSigningConfigArn!);
   ctx.state.codeSigningConfigTags.delete(input.CodeSigningConfigArn!);
 }

@@ -1,8 +1,8 @@
 import type { CORSConfiguration, WebsiteConfiguration } from '@aws-sdk/client-s3';
 import type { Handler } from '../../../core/service.ts';
-import { checkPolicyAccepted } from '../access.ts';
+import { aclWithEnforcedOwnership, checkPolicyAccepted, ownerOnly } from '../access.ts';
 import { accountBlockOf } from '../account-block.ts';
-import { validateLoggingTarget, validateReplication } from '../config-targets.ts';
+import { validateLoggingTarget, validateReplication, withReplicationRuleIds } from '../config-targets.ts';
 import { validateCors } from '../cors.ts';
 import { validateWebsite } from '../website.ts';
 import type { Bucket } from '../bucket.ts';
@@ -115,6 +115,7 @@ const FAMILIES: ConfigFamily[] = [
     output: wrap('ReplicationConfiguration'),
     missing: ['ReplicationConfigurationNotFoundError', 'The replication configuration was not found'],
     validate: validateReplication,
+    normalize: withReplicationRuleIds,
   },
   {
     name: 'publicAccessBlock',
@@ -136,9 +137,11 @@ const FAMILIES: ConfigFamily[] = [
     output: wrap('OwnershipControls'),
     missing: ['OwnershipControlsNotFoundError', 'The bucket ownership controls were not found'],
     // Exactly one rule with a known setting.
-    validate: (doc) => {
+    validate: (doc, bucket) => {
       const rules = (doc as { Rules?: { ObjectOwnership?: string }[] }).Rules ?? [];
       if (rules.length !== 1 || !isObjectOwnership(rules[0].ObjectOwnership)) throw S3Errors.malformedXml();
+      // ACLs can be disabled only once the bucket's ACL grants nothing beyond its owner's full control.
+      if (rules[0].ObjectOwnership === 'BucketOwnerEnforced' && !ownerOnly(bucket.acl, bucket.accountId)) throw aclWithEnforcedOwnership();
     },
   },
   { name: 'logging', put: 'PutBucketLogging', get: 'GetBucketLogging', member: 'BucketLoggingStatus', output: spread, fallback: () => ({}), validate: validateLoggingTarget },

@@ -10,12 +10,13 @@ import type {
   ListBucketsOutput,
 } from '@aws-sdk/client-s3';
 import { AwsError } from '../../../core/errors.ts';
-import { buildArn } from '../../../core/arn.ts';
+import { buildArn, isListedRegion } from '../../../core/arn.ts';
 import { Bucket } from '../bucket.ts';
 import { S3Errors } from '../errors.ts';
 import { canonicalUserId, ownerFullControl, s3Now } from '../object.ts';
 import { requireBucket, requester, s3World, wrongSigningRegion, type S3Context } from '../registry.ts';
-import { ANONYMOUS } from '../access.ts';
+import { aclWithEnforcedOwnership, ANONYMOUS, checkGrantsAccepted } from '../access.ts';
+import { accountBlockOf } from '../account-block.ts';
 import { grantsFromHeaders } from '../acl.ts';
 import { validateTags } from '../tags.ts';
 import { isObjectOwnership } from './bucket-configs.ts';
@@ -94,10 +95,13 @@ export function createBucket(input: CreateBucketRequest, ctx: S3Context): Create
     }
     return { Location: `/${name}`, BucketArn: bucketArn(name, region) };
   }
-  const bucket = new Bucket(name, ctx.accountId, region, s3Now(ctx.emulator.clock.now()), grantsFromHeaders(input, ctx.accountId) ?? ownerFullControl(ctx.accountId));
-  // New buckets are private by default since April 2023: ACLs disabled and all public access blocked.
+  const grants = grantsFromHeaders(input, ctx.accountId);
+  const bucket = new Bucket(name, ctx.accountId, region, s3Now(ctx.emulator.clock.now()), grants ?? ownerFullControl(ctx.accountId));
+  // New buckets are private by default since April 2023: ACLs disabled and all public access blocked, so an ACL given
+  // here needs another ownership setting, and a public one is refused (AWS: set it after lifting the block).
   bucket.configs.set('ownership', { Rules: [{ ObjectOwnership: input.ObjectOwnership ?? 'BucketOwnerEnforced' }] });
   bucket.configs.set('publicAccessBlock', { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true });
+  if (grants) checkGrantsAccepted(bucket, grants, accountBlockOf(ctx, ctx.accountId), aclWithEnforcedOwnership);
   if (input.ObjectLockEnabledForBucket) {
     bucket.objectLockEnabled = true;
     bucket.versioning = 'Enabled';
@@ -143,6 +147,9 @@ export function listBuckets(input: ListBucketsRequest, ctx: S3Context): ListBuck
   if (requester(ctx) === ANONYMOUS) throw S3Errors.accessDenied();
   const max = input.MaxBuckets ?? 10000;
   if (max < 1 || max > 10000) throw S3Errors.invalidArgument('Argument max-buckets must be an integer between 1 and 10000', 'max-buckets', max);
+  if (input.BucketRegion !== undefined && !(REGION_NAME.test(input.BucketRegion) && isListedRegion(input.BucketRegion))) {
+    throw new AwsError('InvalidArgument', `Argument value ${input.BucketRegion} is not a valid AWS Region`, { status: 400, fields: { ArgumentName: 'bucket-region' } });
+  }
   const mine = [...s3World(ctx.emulator).buckets.values()]
     .filter((b) => b.accountId === ctx.accountId && !b.directory)
     .filter((b) => !input.Prefix || b.name.startsWith(input.Prefix))

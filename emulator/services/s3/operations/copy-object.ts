@@ -48,7 +48,7 @@ export async function copyObject(input: CopyObjectRequest, ctx: S3Context) {
     bucket,
     ctx,
   );
-  if (settings.encryption.ServerSideEncryption === 'aws:kms') settings.encryption.SSEKMSKeyId = await usableKmsKeyArn(ctx, settings.encryption.SSEKMSKeyId);
+  if (settings.encryption.ServerSideEncryption === 'aws:kms') settings.encryption.SSEKMSKeyId = await usableKmsKeyArn(ctx, settings.encryption.SSEKMSKeyId, input.SSEKMSKeyId);
   if (input.TaggingDirective !== 'REPLACE') settings.tags = source.tags.map((t) => ({ ...t }));
   else settings.tags = tagsFromHeader(input.Tagging, ctx.caller);
   const algorithm = parseAlgorithm(input.ChecksumAlgorithm) ?? source.checksum?.algorithm ?? 'CRC64NVME';

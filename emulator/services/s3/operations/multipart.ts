@@ -1,3 +1,4 @@
+import { usableKmsKeyArn } from '../kms-key.ts';
 import { createHash } from 'node:crypto';
 import type {
   AbortMultipartUploadRequest,
@@ -26,7 +27,7 @@ export function requireUpload(bucket: Bucket, key: string, uploadId: string | un
   return upload;
 }
 
-export function createMultipartUpload(input: CreateMultipartUploadRequest, ctx: S3Context) {
+export async function createMultipartUpload(input: CreateMultipartUploadRequest, ctx: S3Context) {
   const bucket = requireBucket(ctx, input);
   const key = input.Key ?? '';
   validateKey(key);
@@ -41,11 +42,13 @@ export function createMultipartUpload(input: CreateMultipartUploadRequest, ctx: 
   if (checksumType === 'COMPOSITE' && algorithm === 'CRC64NVME') {
     throw S3Errors.invalidRequest('The COMPOSITE checksum type cannot be used with the crc64nvme checksum algorithm.');
   }
+  const settings = objectSettings(input, bucket, ctx);
+  if (settings.encryption.ServerSideEncryption === 'aws:kms') settings.encryption.SSEKMSKeyId = await usableKmsKeyArn(ctx, settings.encryption.SSEKMSKeyId, input.SSEKMSKeyId);
   const upload: MultipartUpload = {
     uploadId: newUploadId(),
     key,
     initiated: ctx.emulator.clock.date(),
-    settings: objectSettings(input, bucket, ctx),
+    settings,
     checksumAlgorithm: algorithm,
     checksumType: checksumType as MultipartUpload['checksumType'],
     parts: new Map(),

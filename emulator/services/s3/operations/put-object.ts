@@ -32,8 +32,8 @@ export async function storeObject(input: PutInput, ctx: S3Context, eventName: st
   const key = input.Key ?? '';
   validateKey(key);
   checkWriteConditions(input, key, bucket.current(key));
-  const settings = objectSettings(input, bucket, ctx);
-  if (settings.encryption.ServerSideEncryption === 'aws:kms') settings.encryption.SSEKMSKeyId = await usableKmsKeyArn(ctx, settings.encryption.SSEKMSKeyId);
+  const settings = objectSettings(input, bucket, ctx, eventName === 's3:ObjectCreated:Post');
+  if (settings.encryption.ServerSideEncryption === 'aws:kms') settings.encryption.SSEKMSKeyId = await usableKmsKeyArn(ctx, settings.encryption.SSEKMSKeyId, input.SSEKMSKeyId);
   const algorithm = uploadAlgorithm(input, ctx.headers);
   const received = await s3World(ctx.emulator)
     .bodies.receive(input.Body, [algorithm])

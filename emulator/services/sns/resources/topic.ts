@@ -1,4 +1,3 @@
-import { parseArn } from '../../../core/arn.ts';
 import { callIn, changedProperties, jsonText, resourceTags, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
 
 const TOPIC_ATTRIBUTES = ['DisplayName', 'KmsMasterKeyId', 'ContentBasedDeduplication', 'TracingConfig', 'SignatureVersion', 'ArchivePolicy', 'FifoThroughputScope'];
@@ -75,16 +74,12 @@ export const topic: ResourceType = {
   createOnly: ['TopicName', 'FifoTopic'],
 };
 
-/** SNS in the region of a subscription's topic: its ARN's, which the `Region` property named when it was made. */
-function snsOf(request: ResourceRequest & { physicalId: string }): ResourceRequest['call'] {
-  return callIn(request, parseArn(request.physicalId)?.region);
-}
-
-/** `AWS::SNS::Subscription`: Ref is the subscription ARN; `Region` names the topic's region (default the stack's). */
+/** `AWS::SNS::Subscription`: Ref is the subscription ARN. */
 export const subscription: ResourceType = {
   async create(request) {
     const p = request.properties;
-    const { SubscriptionArn } = await callIn(request, p.Region)<{ SubscriptionArn: string }>('sns', 'Subscribe', {
+    // Region: the topic's region, where the subscription is made (the stack's when absent).
+    const { SubscriptionArn } = await callIn(request, 'sns', p.Region)<{ SubscriptionArn: string }>('Subscribe', {
       TopicArn: p.TopicArn,
       Protocol: p.Protocol,
       Endpoint: p.Endpoint,
@@ -98,12 +93,12 @@ export const subscription: ResourceType = {
     for (const name of SUBSCRIPTION_ATTRIBUTES) {
       if (!changed.has(name)) continue;
       const value = request.properties[name];
-      await snsOf(request)('sns', 'SetSubscriptionAttributes', { SubscriptionArn: request.physicalId, AttributeName: name, AttributeValue: value === undefined ? '' : text(value) });
+      await callIn(request, 'sns', request.properties.Region)('SetSubscriptionAttributes', { SubscriptionArn: request.physicalId, AttributeName: name, AttributeValue: value === undefined ? '' : text(value) });
     }
     return { physicalId: request.physicalId, attributes: request.attributes };
   },
   async delete(request) {
-    await snsOf(request)('sns', 'Unsubscribe', { SubscriptionArn: request.physicalId });
+    await callIn(request, 'sns', request.properties.Region)('Unsubscribe', { SubscriptionArn: request.physicalId });
   },
   createOnly: ['TopicArn', 'Protocol', 'Endpoint', 'Region'],
 };
