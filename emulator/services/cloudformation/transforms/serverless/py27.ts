@@ -7,12 +7,17 @@ const MASK64 = (1n << 64n) - 1n;
 const MINSIZE = 8;
 const PERTURB_SHIFT = 5n;
 
+// Keys are hashed again at every copy of a document: the hashes of recent keys are kept (a bounded cache).
 const HASHES = new Map<string, bigint>();
+const HASHES_KEPT = 10_000;
 
 /** Python 2.7's hash of a string (no hash randomization), as an unsigned 64-bit number. */
 function py27Hash(text: string): bigint {
   let hash = HASHES.get(text);
-  if (hash === undefined) HASHES.set(text, (hash = stringHash(text)));
+  if (hash === undefined) {
+    if (HASHES.size >= HASHES_KEPT) HASHES.clear();
+    HASHES.set(text, (hash = stringHash(text)));
+  }
   return hash;
 }
 
@@ -118,7 +123,7 @@ export interface CopyClock {
 
 const INSERTS = new WeakMap<object, { clock: CopyClock; inserts: [string, number][] }>();
 
-/** A dict of a swagger document whose keys are inserted now (those it has) and later (`inserted`). */
+/** A dict of a swagger document followed through the copies: the keys it has are inserted now, later ones by `insert`. */
 export function tracked<T extends object>(value: T, clock: CopyClock): T {
   INSERTS.set(value, { clock, inserts: Object.keys(value).map((key) => [key, clock.now]) });
   return value;
