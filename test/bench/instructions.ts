@@ -10,7 +10,7 @@ import { CreateQueueCommand, DeleteMessageCommand, ReceiveMessageCommand, SendMe
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { clientOptions } from './clients.ts';
 import { stopChild } from './server.ts';
-import { benchItem } from './workloads.ts';
+import { BENCH_TABLE, benchItem } from './workloads.ts';
 
 /**
  * `npm run bench:instructions`: CPU instructions the server executes per request for the small requests of issue #8,
@@ -106,26 +106,12 @@ function dynamodbSteps() {
       name: 'DynamoDB PutItem',
       async prepare(endpoint: string): Promise<Op> {
         client = new DynamoDBClient(clientOptions(endpoint));
-        await client.send(
-          new CreateTableCommand({
-            TableName: 'bench',
-            BillingMode: 'PAY_PER_REQUEST',
-            AttributeDefinitions: [
-              { AttributeName: 'pk', AttributeType: 'S' },
-              { AttributeName: 'sk', AttributeType: 'N' },
-            ],
-            KeySchema: [
-              { AttributeName: 'pk', KeyType: 'HASH' },
-              { AttributeName: 'sk', KeyType: 'RANGE' },
-            ],
-          }),
-          slow(),
-        );
+        await client.send(new CreateTableCommand(BENCH_TABLE), slow());
         for (let batch = 0; batch < ITEMS / 25; batch++) {
           const items = Array.from({ length: 25 }, (_, j) => ({ PutRequest: { Item: benchItem(batch * 25 + j) } }));
-          await client.send(new BatchWriteItemCommand({ RequestItems: { bench: items } }), slow());
+          await client.send(new BatchWriteItemCommand({ RequestItems: { [BENCH_TABLE.TableName]: items } }), slow());
         }
-        return (i) => client.send(new PutItemCommand({ TableName: 'bench', Item: benchItem(ITEMS + i) }), slow());
+        return (i) => client.send(new PutItemCommand({ TableName: BENCH_TABLE.TableName, Item: benchItem(ITEMS + i) }), slow());
       },
     },
     {
@@ -134,7 +120,7 @@ function dynamodbSteps() {
         // Deterministic keys (existing items), so that runs before and after a change do the same work.
         return (i) => {
           const n = (i * 7919) % ITEMS;
-          return client.send(new GetItemCommand({ TableName: 'bench', Key: { pk: { S: `p${Math.floor(n / 10)}` }, sk: { N: String(n % 10) } } }), slow());
+          return client.send(new GetItemCommand({ TableName: BENCH_TABLE.TableName, Key: { pk: { S: `p${Math.floor(n / 10)}` }, sk: { N: String(n % 10) } } }), slow());
         };
       },
     },

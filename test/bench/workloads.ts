@@ -10,6 +10,7 @@ import {
   TransactWriteItemsCommand,
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { CreateStreamCommand, KinesisClient, PutRecordCommand } from '@aws-sdk/client-kinesis';
 import { CreateTopicCommand, PublishCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -109,21 +110,7 @@ export function resetWorkloads(): void {
 async function dynamodbTable(endpoint: string): Promise<DynamoDBClient> {
   if (dynamodb) return dynamodb;
   const client = new DynamoDBClient(clientOptions(endpoint));
-  await client.send(
-    new CreateTableCommand({
-      TableName: TABLE,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [
-        { AttributeName: 'pk', AttributeType: 'S' },
-        { AttributeName: 'sk', AttributeType: 'N' },
-      ],
-      KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
-    }),
-    abort(),
-  );
+  await client.send(new CreateTableCommand(BENCH_TABLE), abort());
   const started = performance.now();
   let next = 0;
   const batches = DYNAMODB_ITEMS / 25;
@@ -143,6 +130,20 @@ async function dynamodbTable(endpoint: string): Promise<DynamoDBClient> {
   dynamodb = client;
   return client;
 }
+
+/** The bench's table (`pk` string, `sk` number, on demand), which benchItem's items fill. */
+export const BENCH_TABLE = {
+  TableName: TABLE,
+  BillingMode: 'PAY_PER_REQUEST',
+  AttributeDefinitions: [
+    { AttributeName: 'pk', AttributeType: 'S' },
+    { AttributeName: 'sk', AttributeType: 'N' },
+  ],
+  KeySchema: [
+    { AttributeName: 'pk', KeyType: 'HASH' },
+    { AttributeName: 'sk', KeyType: 'RANGE' },
+  ],
+} satisfies CreateTableCommandInput;
 
 export function benchItem(n: number) {
   return {
