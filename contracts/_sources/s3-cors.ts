@@ -5,6 +5,8 @@ import { BUCKET, createBucket, onBucket } from './s3.ts';
 
 /** The module's autouse `allow_bucket_acl` fixture. */
 const ALLOW_ACL: SourceStep[] = [onBucket('DeleteBucketOwnershipControls'), onBucket('DeletePublicAccessBlock')];
+/** A bucket anyone may read and write through its ACL, as the CORS tests that send plain browser requests make it. */
+const PUBLIC_BUCKET: SourceStep[] = [createBucket(), ...ALLOW_ACL, onBucket('PutBucketAcl', undefined, { ACL: 'public-read-write' })];
 /** `_bucket_url_vhost` as LocalStack's tests name the bucket on an emulator (AWS: `<bucket>.s3.amazonaws.com`). */
 const vhost = (bucket = BUCKET) => `http://${bucket}.s3.localhost.localstack.cloud`;
 
@@ -148,9 +150,7 @@ const source: SourceFile = {
     {
       test: 'TestS3Cors::test_cors_expose_headers',
       steps: [
-        createBucket(),
-        ...ALLOW_ACL,
-        onBucket('PutBucketAcl', undefined, { ACL: 'public-read-write' }),
+        ...PUBLIC_BUCKET,
         onBucket('PutObject', undefined, { Key: 'test-cors-expose', Body: 'test-cors', ACL: 'public-read' }),
         putCors({ CORSRules: [{ AllowedOrigins: ['*'], AllowedMethods: ['GET'], ExposeHeaders: ['x-amz-id-2', 'x-amz-request-id', 'x-amz-request-payer'] }] }),
         browser('OPTIONS', '/test-cors-expose', { Origin: 'localhost:4566', 'Access-Control-Request-Method': 'GET' }, 'opt-get', 'headers'),
@@ -172,9 +172,7 @@ const source: SourceFile = {
     {
       test: 'TestS3Cors::test_cors_match_methods',
       steps: [
-        createBucket(),
-        ...ALLOW_ACL,
-        onBucket('PutBucketAcl', undefined, { ACL: 'public-read-write' }),
+        ...PUBLIC_BUCKET,
         putPublic('test-cors-method', 'test-cors'),
         putCors(RIGHT_ORIGIN(['GET'])),
         browser('OPTIONS', '/test-cors-method', { Origin: LOCAL_ORIGIN, 'Access-Control-Request-Method': 'GET' }, 'opt-get', 'headers'),
@@ -187,9 +185,7 @@ const source: SourceFile = {
     {
       test: 'TestS3Cors::test_cors_match_headers',
       steps: [
-        createBucket(),
-        ...ALLOW_ACL,
-        onBucket('PutBucketAcl', undefined, { ACL: 'public-read-write' }),
+        ...PUBLIC_BUCKET,
         putPublic('test-cors-method', 'test-cors'),
         putCors(RIGHT_ORIGIN(['GET'])),
         preflight('x-amz-request-payer', 'opt-get'),
@@ -215,9 +211,7 @@ const source: SourceFile = {
     {
       test: 'TestS3Cors::test_put_cors_default_values',
       steps: [
-        createBucket(),
-        ...ALLOW_ACL,
-        onBucket('PutBucketAcl', undefined, { ACL: 'public-read-write' }),
+        ...PUBLIC_BUCKET,
         putPublic('test-cors-default', 'test-cors'),
         putCors(ANY_GET),
         browser('OPTIONS', '/test-cors-default', { Origin: 'localhost:4566', 'Access-Control-Request-Method': 'GET' }, 'opt-get', 'headers'),
