@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CloudFormationClient, CreateStackCommand, DescribeStackEventsCommand, DescribeStackResourcesCommand, DescribeStacksCommand, UpdateStackCommand, type Stack } from '@aws-sdk/client-cloudformation';
+import { CloudFormationClient, CreateStackCommand, DeleteStackCommand, DescribeStackEventsCommand, DescribeStackResourcesCommand, DescribeStacksCommand, UpdateStackCommand, type Stack } from '@aws-sdk/client-cloudformation';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
@@ -46,6 +46,20 @@ export async function deploy(cfn: CloudFormationClient, name: string, template: 
     assert.fail(`${stack.StackStatus}: ${stack.StackStatusReason} ${JSON.stringify(StackResources!.filter((r) => r.ResourceStatusReason).map((r) => r.ResourceStatusReason))}`);
   }
   return stack;
+}
+
+/** Creates a stack that must roll back, and answers why its resource `logicalId` failed. */
+export async function creationFailure(cfn: CloudFormationClient, name: string, template: string, logicalId: string): Promise<string> {
+  await cfn.send(new CreateStackCommand({ StackName: name, TemplateBody: template }));
+  assert.equal((await settled(cfn, name)).StackStatus, 'ROLLBACK_COMPLETE');
+  const { StackEvents } = await cfn.send(new DescribeStackEventsCommand({ StackName: name }));
+  return StackEvents!.find((e) => e.LogicalResourceId === logicalId && e.ResourceStatus === 'CREATE_FAILED')!.ResourceStatusReason!;
+}
+
+/** Deletes a stack and waits until it is gone. */
+export async function deleteStack(cfn: CloudFormationClient, stack: Stack): Promise<void> {
+  await cfn.send(new DeleteStackCommand({ StackName: stack.StackName }));
+  assert.equal((await settled(cfn, stack.StackId!)).StackStatus, 'DELETE_COMPLETE');
 }
 
 /** PUTs a body to an https URL of the emulator (a presigned ResponseURL or wait condition handle), trusting its certificate. */
