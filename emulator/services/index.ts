@@ -154,6 +154,12 @@ export const RESOURCE_TYPE_SERVICES: Record<string, string> = {
   'AWS::ApiGatewayV2::Authorizer': 'apigatewayv2',
   'AWS::ApiGatewayV2::Deployment': 'apigatewayv2',
   'AWS::ApiGatewayV2::Stage': 'apigatewayv2',
+  'AWS::ApiGatewayV2::Model': 'apigatewayv2',
+  'AWS::ApiGatewayV2::RouteResponse': 'apigatewayv2',
+  'AWS::ApiGatewayV2::IntegrationResponse': 'apigatewayv2',
+  'AWS::ApiGatewayV2::DomainName': 'apigatewayv2',
+  'AWS::ApiGatewayV2::ApiMapping': 'apigatewayv2',
+  'AWS::ApiGatewayV2::VpcLink': 'apigatewayv2',
 };
 
 /** Each service's resource type handlers (`<service>/resources/index.ts`), loaded on first use. */
