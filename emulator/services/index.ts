@@ -62,6 +62,7 @@ export const ALL_SERVICE_NAMES = Object.keys(SERVICE_LOADERS);
 export const RESOURCE_TYPE_SERVICES: Record<string, string> = {
   'AWS::SQS::Queue': 'sqs',
   'AWS::SQS::QueuePolicy': 'sqs',
+  'AWS::SQS::QueueInlinePolicy': 'sqs',
   'AWS::ECR::Repository': 'ecr',
   'AWS::S3::Bucket': 's3',
   'AWS::S3::BucketPolicy': 's3',
@@ -93,6 +94,7 @@ export const RESOURCE_TYPE_SERVICES: Record<string, string> = {
   'AWS::SNS::Topic': 'sns',
   'AWS::SNS::Subscription': 'sns',
   'AWS::SNS::TopicPolicy': 'sns',
+  'AWS::SNS::TopicInlinePolicy': 'sns',
   'AWS::DynamoDB::Table': 'dynamodb',
   'AWS::DynamoDB::GlobalTable': 'dynamodb',
   'AWS::Logs::LogGroup': 'logs',
