@@ -10,13 +10,10 @@ import {
   ListStackSetOperationsCommand,
   UpdateStackCommand,
 } from '@aws-sdk/client-cloudformation';
-import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
-import { GetQueueAttributesCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, GetQueueUrlCommand } from '@aws-sdk/client-sqs';
 import type { Twinstack } from '../../emulator/index.ts';
 import { output, serveCloudFormation, settled } from './serve.ts';
-
-const ADMIN = '000000000000';
-const TARGET = '111111111111';
+import { ADMIN, clientsFor, createStackSetRoles, TARGET } from './stack-set-accounts.ts';
 
 /** The template every stack instance deploys: a queue named after its account and region. */
 const INSTANCE_TEMPLATE = `
@@ -27,15 +24,6 @@ Resources:
     Type: AWS::SQS::Queue
     Properties: { QueueName: !Sub 'res-set-\${AWS::AccountId}-\${AWS::Region}', MessageRetentionPeriod: !Ref Retention }
 `;
-
-function clientsFor(aws: Twinstack, account: string, region = 'us-east-1') {
-  const config = { endpoint: aws.endpoint, region, credentials: { accessKeyId: account, secretAccessKey: 'test' } };
-  return { iam: new IAMClient(config), sqs: new SQSClient(config), cfn: new CloudFormationClient(config) };
-}
-
-function trust(principal: object): string {
-  return JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole' }] });
-}
 
 interface Group {
   accounts: string[];
@@ -66,14 +54,7 @@ describe('CloudFormation: AWS::CloudFormation::StackSet (the stack set and its i
   let cfn: CloudFormationClient;
   serveCloudFormation((a, c) => ((aws = a), (cfn = c)));
 
-  before(async () => {
-    const admin = clientsFor(aws, ADMIN);
-    await admin.iam.send(new CreateRoleCommand({ RoleName: 'AWSCloudFormationStackSetAdministrationRole', AssumeRolePolicyDocument: trust({ Service: 'cloudformation.amazonaws.com' }) }));
-    const adminRole = `arn:aws:iam::${ADMIN}:role/AWSCloudFormationStackSetAdministrationRole`;
-    for (const account of [ADMIN, TARGET]) {
-      await clientsFor(aws, account).iam.send(new CreateRoleCommand({ RoleName: 'AWSCloudFormationStackSetExecutionRole', AssumeRolePolicyDocument: trust({ AWS: adminRole }) }));
-    }
-  });
+  before(() => createStackSetRoles(aws, [ADMIN, TARGET]));
 
   async function retention(account: string, region: string): Promise<string | undefined> {
     const { sqs } = clientsFor(aws, account, region);
