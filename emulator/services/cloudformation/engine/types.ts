@@ -5,6 +5,7 @@ import type { ResourceType } from '../provider.ts';
 import type { Template } from '../template/parse.ts';
 import { customResource } from './custom-resource.ts';
 import { nestedStack } from './nested-stack.ts';
+import { stackSetType } from './stack-set.ts';
 import { waitCondition, waitConditionHandle } from './wait-condition.ts';
 import { macroType } from '../transforms/macros.ts';
 
@@ -27,6 +28,7 @@ const ENGINE_TYPES = new Map<string, ResourceType>([
   ['AWS::CloudFormation::Stack', nestedStack],
   ['AWS::CloudFormation::CustomResource', customResource],
   ['AWS::CloudFormation::Macro', macroType],
+  ['AWS::CloudFormation::StackSet', stackSetType],
 ]);
 
 /** The types the engine provides itself (the registry lists them with the services' types). */
