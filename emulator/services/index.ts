@@ -106,6 +106,8 @@ export const RESOURCE_TYPE_SERVICES: Record<string, string> = {
   'AWS::Events::EventBusPolicy': 'events',
   'AWS::Events::Endpoint': 'events',
   'AWS::Kinesis::Stream': 'kinesis',
+  'AWS::Kinesis::StreamConsumer': 'kinesis',
+  'AWS::Kinesis::ResourcePolicy': 'kinesis',
   'AWS::SecretsManager::Secret': 'secretsmanager',
   'AWS::SecretsManager::ResourcePolicy': 'secretsmanager',
   'AWS::CloudWatch::Alarm': 'cloudwatch',
