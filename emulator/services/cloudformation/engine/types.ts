@@ -8,6 +8,7 @@ import { nestedStack } from './nested-stack.ts';
 import { stackSetType } from './stack-set.ts';
 import { waitCondition, waitConditionHandle } from './wait-condition.ts';
 import { macroType } from '../transforms/macros.ts';
+import { REGISTRY_TYPES } from '../registry/resource-types.ts';
 
 /** A resource CloudFormation keeps itself, with no resource behind it (CDK's metadata). */
 const bookkeeping: ResourceType = {
@@ -29,6 +30,7 @@ const ENGINE_TYPES = new Map<string, ResourceType>([
   ['AWS::CloudFormation::CustomResource', customResource],
   ['AWS::CloudFormation::Macro', macroType],
   ['AWS::CloudFormation::StackSet', stackSetType],
+  ...REGISTRY_TYPES,
 ]);
 
 /** The types the engine provides itself (the registry lists them with the services' types). */
