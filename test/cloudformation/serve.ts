@@ -70,3 +70,11 @@ export async function creationInitiated(cfn: CloudFormationClient, stackName: st
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/** Creates a stack that must fail: it rolls back (ROLLBACK_COMPLETE), and the resource's CREATE_FAILED reason is returned. */
+export async function creationFailure(cfn: CloudFormationClient, name: string, template: string, logicalId: string): Promise<string> {
+  await cfn.send(new CreateStackCommand({ StackName: name, TemplateBody: template, Capabilities: ['CAPABILITY_IAM'] }));
+  assert.equal((await settled(cfn, name)).StackStatus, 'ROLLBACK_COMPLETE');
+  const { StackEvents } = await cfn.send(new DescribeStackEventsCommand({ StackName: name }));
+  return StackEvents!.find((e) => e.LogicalResourceId === logicalId && e.ResourceStatus === 'CREATE_FAILED')!.ResourceStatusReason!;
+}
