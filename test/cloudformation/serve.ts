@@ -48,20 +48,6 @@ export async function deploy(cfn: CloudFormationClient, name: string, template: 
   return stack;
 }
 
-/** Creates a stack that must roll back, and answers why its resource `logicalId` failed. */
-export async function creationFailure(cfn: CloudFormationClient, name: string, template: string, logicalId: string): Promise<string> {
-  await cfn.send(new CreateStackCommand({ StackName: name, TemplateBody: template }));
-  assert.equal((await settled(cfn, name)).StackStatus, 'ROLLBACK_COMPLETE');
-  const { StackEvents } = await cfn.send(new DescribeStackEventsCommand({ StackName: name }));
-  return StackEvents!.find((e) => e.LogicalResourceId === logicalId && e.ResourceStatus === 'CREATE_FAILED')!.ResourceStatusReason!;
-}
-
-/** Deletes a stack and waits until it is gone. */
-export async function deleteStack(cfn: CloudFormationClient, stack: Stack): Promise<void> {
-  await cfn.send(new DeleteStackCommand({ StackName: stack.StackName }));
-  assert.equal((await settled(cfn, stack.StackId!)).StackStatus, 'DELETE_COMPLETE');
-}
-
 /** PUTs a body to an https URL of the emulator (a presigned ResponseURL or wait condition handle), trusting its certificate. */
 export async function putTrusting(aws: Twinstack, url: string, body: string): Promise<{ status: number; text: string }> {
   const { caFile } = await aws.tls!.identity();
@@ -83,4 +69,18 @@ export async function creationInitiated(cfn: CloudFormationClient, stackName: st
     if (StackEvents!.some((e) => e.LogicalResourceId === logicalId && e.ResourceStatusReason === 'Resource creation Initiated')) return;
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** Creates a stack whose resource must fail: waits for ROLLBACK_COMPLETE and returns that resource's CREATE_FAILED reason. */
+export async function creationFailure(cfn: CloudFormationClient, name: string, template: string, logicalId: string): Promise<string> {
+  await cfn.send(new CreateStackCommand({ StackName: name, TemplateBody: template, Capabilities: ['CAPABILITY_IAM'] }));
+  assert.equal((await settled(cfn, name)).StackStatus, 'ROLLBACK_COMPLETE');
+  const { StackEvents } = await cfn.send(new DescribeStackEventsCommand({ StackName: name }));
+  return StackEvents!.find((e) => e.LogicalResourceId === logicalId && e.ResourceStatus === 'CREATE_FAILED')!.ResourceStatusReason!;
+}
+
+/** Deletes a stack and waits until it is gone. */
+export async function deleteStack(cfn: CloudFormationClient, stack: Stack): Promise<void> {
+  await cfn.send(new DeleteStackCommand({ StackName: stack.StackId }));
+  assert.equal((await settled(cfn, stack.StackId!)).StackStatus, 'DELETE_COMPLETE');
 }
