@@ -117,6 +117,7 @@ export const RESOURCE_TYPE_SERVICES: Record<string, string> = {
   'AWS::CloudWatch::InsightRule': 'cloudwatch',
   'AWS::CloudWatch::MetricStream': 'cloudwatch',
   'AWS::CloudWatch::AlarmMuteRule': 'cloudwatch',
+  'AWS::CloudWatch::AnomalyDetector': 'cloudwatch',
   'AWS::Scheduler::Schedule': 'scheduler',
   'AWS::Scheduler::ScheduleGroup': 'scheduler',
   'AWS::Logs::LogStream': 'logs',
