@@ -135,6 +135,8 @@ export const RESOURCE_TYPE_SERVICES: Record<string, string> = {
   'AWS::KinesisFirehose::DeliveryStream': 'firehose',
   'AWS::StepFunctions::StateMachine': 'stepfunctions',
   'AWS::StepFunctions::Activity': 'stepfunctions',
+  'AWS::StepFunctions::StateMachineVersion': 'stepfunctions',
+  'AWS::StepFunctions::StateMachineAlias': 'stepfunctions',
   'AWS::ApiGateway::RestApi': 'apigateway',
   'AWS::ApiGateway::Resource': 'apigateway',
   'AWS::ApiGateway::Method': 'apigateway',
