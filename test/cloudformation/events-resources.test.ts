@@ -9,7 +9,7 @@ import {
   EventBridgeClient,
 } from '@aws-sdk/client-eventbridge';
 import { expectError } from '../support/aws-error.ts';
-import { CLIENT_CONFIG, creationFailure, deploy, output, removeStack, serveCloudFormation } from './serve.ts';
+import { CLIENT_CONFIG, creationFailure, deploy, output, deleteStack, serveCloudFormation } from './serve.ts';
 
 interface Settings {
   archiveName?: string;
@@ -133,7 +133,7 @@ describe('CloudFormation resource types of EventBridge: Archive, Connection, Api
     assert.equal(output(renamed, 'Archive'), 'orders-kept');
     await assert.rejects(events.send(new DescribeArchiveCommand({ ArchiveName: archiveName })), expectError('ResourceNotFoundException', 400, `Archive ${archiveName} does not exist.`));
 
-    await removeStack(cfn, created);
+    await deleteStack(cfn, created);
     await assert.rejects(events.send(new DescribeArchiveCommand({ ArchiveName: 'orders-kept' })), expectError('ResourceNotFoundException', 400));
     await assert.rejects(events.send(new DescribeConnectionCommand({ Name: out('Connection') })), expectError('ResourceNotFoundException', 400));
     await assert.rejects(events.send(new DescribeApiDestinationCommand({ Name: out('Destination') })), expectError('ResourceNotFoundException', 400));
@@ -144,7 +144,7 @@ describe('CloudFormation resource types of EventBridge: Archive, Connection, Api
     const created = await deploy(cfn, 'bus-policy', body);
     const [statement] = await statements('default');
     assert.deepEqual([statement.Sid, statement.Principal, statement.Action], ['one-account', { AWS: 'arn:aws:iam::333333333333:root' }, 'events:PutEvents']);
-    await removeStack(cfn, created);
+    await deleteStack(cfn, created);
     assert.equal((await events.send(new DescribeEventBusCommand({ Name: 'default' }))).Policy, undefined);
   });
 
@@ -159,7 +159,7 @@ describe('CloudFormation resource types of EventBridge: Archive, Connection, Api
     );
     await deploy(cfn, 'global', endpointTemplate('second'), {}, true);
     assert.equal((await events.send(new DescribeEndpointCommand({ Name: name }))).Description, 'second');
-    await removeStack(cfn, created);
+    await deleteStack(cfn, created);
     await assert.rejects(events.send(new DescribeEndpointCommand({ Name: name })), expectError('ResourceNotFoundException', 400, `Endpoint ${name} does not exist.`));
   });
 

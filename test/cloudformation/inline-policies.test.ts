@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { GetTopicAttributesCommand, SNSClient } from '@aws-sdk/client-sns';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { CLIENT_CONFIG, creationFailure, deploy, output, removeStack, serveCloudFormation } from './serve.ts';
+import { CLIENT_CONFIG, creationFailure, deploy, output, deleteStack, serveCloudFormation } from './serve.ts';
 
 const statement = (action: string, resource: object, principal: string) => ({ Effect: 'Allow', Principal: { AWS: principal }, Action: action, Resource: resource });
 
@@ -77,7 +77,7 @@ describe('CloudFormation: AWS::SQS::QueueInlinePolicy and AWS::SNS::TopicInlineP
     await deploy(cfn, 'inline', template('222222222222', 'Two', false), {}, true);
     assert.equal(await queuePolicy(two), undefined);
     assert.deepEqual((await topicPolicy(topic)).Statement.map((s: { Sid: string }) => s.Sid), ['__default_statement_ID']);
-    await removeStack(cfn, created);
+    await deleteStack(cfn, created);
   });
 
   it('fails the resource with the error the service answers', async () => {

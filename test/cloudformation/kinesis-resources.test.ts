@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { DescribeStreamConsumerCommand, GetResourcePolicyCommand, KinesisClient, ListTagsForResourceCommand } from '@aws-sdk/client-kinesis';
 import { expectError } from '../support/aws-error.ts';
-import { CLIENT_CONFIG, creationFailure, deploy, output, removeStack, serveCloudFormation } from './serve.ts';
+import { CLIENT_CONFIG, creationFailure, deploy, output, deleteStack, serveCloudFormation } from './serve.ts';
 
 /** A stream with a consumer named `consumer`, and a policy on the stream allowing `principal` to read it. */
 const template = (consumer: string, principal: string) =>
@@ -60,7 +60,7 @@ describe('CloudFormation: AWS::Kinesis::StreamConsumer and AWS::Kinesis::Resourc
     assert.equal(output(updated, 'ConsumerName'), 'writer');
     await assert.rejects(kinesis.send(new DescribeStreamConsumerCommand({ ConsumerARN: out('Consumer') })), expectError('ResourceNotFoundException', 400));
 
-    await removeStack(cfn, created);
+    await deleteStack(cfn, created);
     await assert.rejects(kinesis.send(new DescribeStreamConsumerCommand({ ConsumerARN: output(updated, 'Consumer') })), expectError('ResourceNotFoundException', 400));
   });
 
@@ -80,7 +80,7 @@ describe('CloudFormation: AWS::Kinesis::StreamConsumer and AWS::Kinesis::Resourc
     assert.deepEqual(JSON.parse((await kinesis.send(new GetResourcePolicyCommand({ ResourceARN: arn }))).Policy!), { Version: '2012-10-17', Statement: [] });
     await deploy(cfn, 'policy-only', body(false), {}, true);
     assert.equal((await kinesis.send(new GetResourcePolicyCommand({ ResourceARN: arn }))).Policy, '{}');
-    await removeStack(cfn, created);
+    await deleteStack(cfn, created);
   });
 
   it("fails the consumer with Kinesis's error", async () => {

@@ -4,7 +4,7 @@ import { GetLayerVersionPolicyCommand, LambdaClient } from '@aws-sdk/client-lamb
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { expectError } from '../support/aws-error.ts';
 import { zip } from '../lambda/support.ts';
-import { CLIENT_CONFIG, creationFailure, deploy, output, removeStack, serveCloudFormation } from './serve.ts';
+import { CLIENT_CONFIG, creationFailure, deploy, output, deleteStack, serveCloudFormation } from './serve.ts';
 
 /** A layer from s3://layers/lib.zip and a permission on its version for `principal` (in an organization when given). */
 const template = (principal: string, organization?: string) =>
@@ -61,7 +61,7 @@ describe('CloudFormation: AWS::Lambda::LayerVersionPermission', function () {
 
     await deploy(cfn, 'layer-share', JSON.stringify({ Resources: { Layer: JSON.parse(template('*')).Resources.Layer } }), {}, true);
     await assert.rejects(policy(layer), expectError('ResourceNotFoundException', 404, 'No policy is associated with the given resource.'));
-    await removeStack(cfn, created);
+    await deleteStack(cfn, created);
   });
 
   it("fails the resource with Lambda's error", async () => {

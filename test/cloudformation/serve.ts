@@ -80,7 +80,7 @@ export async function creationFailure(cfn: CloudFormationClient, name: string, t
 }
 
 /** Deletes a stack and waits until it is gone. */
-export async function removeStack(cfn: CloudFormationClient, stack: Stack): Promise<void> {
+export async function deleteStack(cfn: CloudFormationClient, stack: Stack): Promise<void> {
   await cfn.send(new DeleteStackCommand({ StackName: stack.StackId }));
   assert.equal((await settled(cfn, stack.StackId!)).StackStatus, 'DELETE_COMPLETE');
 }
