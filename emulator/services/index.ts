@@ -172,12 +172,22 @@ export const RESOURCE_TYPE_SERVICES: Record<string, string> = {
   'AWS::ApiGateway::Account': 'apigateway',
   'AWS::ApiGateway::DomainName': 'apigateway',
   'AWS::ApiGateway::BasePathMapping': 'apigateway',
+  'AWS::ApiGateway::DocumentationPart': 'apigateway',
+  'AWS::ApiGateway::DocumentationVersion': 'apigateway',
+  'AWS::ApiGateway::ClientCertificate': 'apigateway',
+  'AWS::ApiGateway::VpcLink': 'apigateway',
   'AWS::ApiGatewayV2::Api': 'apigatewayv2',
   'AWS::ApiGatewayV2::Route': 'apigatewayv2',
   'AWS::ApiGatewayV2::Integration': 'apigatewayv2',
   'AWS::ApiGatewayV2::Authorizer': 'apigatewayv2',
   'AWS::ApiGatewayV2::Deployment': 'apigatewayv2',
   'AWS::ApiGatewayV2::Stage': 'apigatewayv2',
+  'AWS::ApiGatewayV2::Model': 'apigatewayv2',
+  'AWS::ApiGatewayV2::RouteResponse': 'apigatewayv2',
+  'AWS::ApiGatewayV2::IntegrationResponse': 'apigatewayv2',
+  'AWS::ApiGatewayV2::DomainName': 'apigatewayv2',
+  'AWS::ApiGatewayV2::ApiMapping': 'apigatewayv2',
+  'AWS::ApiGatewayV2::VpcLink': 'apigatewayv2',
 };
 
 /** Each service's resource type handlers (`<service>/resources/index.ts`), loaded on first use. */

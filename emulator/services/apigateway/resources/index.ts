@@ -1,8 +1,10 @@
 import type { ResourceTypes } from '../../cloudformation/provider.ts';
 import { account, authorizer, gatewayResponse, model, requestValidator } from './api-parts.ts';
 import { deployment, stage } from './deployments.ts';
+import { documentationPart, documentationVersion } from './documentation.ts';
 import { basePathMapping, domainName } from './domains.ts';
 import { apiKey, usagePlan, usagePlanKey } from './keys.ts';
+import { clientCertificate, vpcLink } from './links.ts';
 import { method, resource } from './methods.ts';
 import { restApi } from './rest-api.ts';
 
@@ -23,6 +25,10 @@ const types: ResourceTypes = {
   'AWS::ApiGateway::Account': account,
   'AWS::ApiGateway::DomainName': domainName,
   'AWS::ApiGateway::BasePathMapping': basePathMapping,
+  'AWS::ApiGateway::DocumentationPart': documentationPart,
+  'AWS::ApiGateway::DocumentationVersion': documentationVersion,
+  'AWS::ApiGateway::ClientCertificate': clientCertificate,
+  'AWS::ApiGateway::VpcLink': vpcLink,
 };
 
 export default types;
