@@ -11,6 +11,7 @@ import {
   PutBucketCorsCommand,
   GetObjectCommand,
   GetObjectTaggingCommand,
+  HeadObjectCommand,
   PutObjectCommand,
   PutObjectTaggingCommand,
   S3Client,
@@ -129,6 +130,29 @@ describe('S3 Object Lambda access points (S3 Control) and WriteGetObjectResponse
     // A range the configuration does not allow (no GetObject-Range feature): AWS's 501.
     const ranged = (await s3.send(new GetObjectCommand({ Bucket: olapArn('upper'), Key: 'hello.txt', Range: 'bytes=0-1' })).catch((e: Failure) => e)) as Failure;
     assert.deepEqual([ranged.name, ranged.$metadata.httpStatusCode, ranged.message], ['NotImplemented', 501, 'Operation Not Implemented.']);
+  });
+
+  it('answers a ranged or part HeadObject and GetObject 501 unless the configuration allows that feature', async () => {
+    await control.send(
+      new CreateAccessPointForObjectLambdaCommand({ AccountId: ACCOUNT, Name: 'ranged', Configuration: { ...configuration('uppercase'), AllowedFeatures: ['HeadObject-Range', 'GetObject-PartNumber'] } }),
+    );
+    try {
+      const refused = async (command: HeadObjectCommand | GetObjectCommand) => {
+        const error = (await s3.send(command as GetObjectCommand).catch((e: Failure) => e)) as Failure;
+        // A HEAD answer has no body: the SDK knows the error by its status alone.
+        assert.deepEqual([error.name, error.$metadata.httpStatusCode], [command instanceof HeadObjectCommand ? 'Unknown' : 'NotImplemented', 501]);
+      };
+      await refused(new HeadObjectCommand({ Bucket: olapArn('upper'), Key: 'hello.txt', Range: 'bytes=0-1' }));
+      await refused(new HeadObjectCommand({ Bucket: olapArn('upper'), Key: 'hello.txt', PartNumber: 1 }));
+      await refused(new HeadObjectCommand({ Bucket: olapArn('ranged'), Key: 'hello.txt', PartNumber: 1 }));
+      await refused(new GetObjectCommand({ Bucket: olapArn('ranged'), Key: 'hello.txt', Range: 'bytes=0-1' }));
+      // Allowed, and with no HeadObject transformation: the supporting access point's bucket answers the range.
+      const head = await s3.send(new HeadObjectCommand({ Bucket: olapArn('ranged'), Key: 'hello.txt', Range: 'bytes=0-1' }));
+      assert.deepEqual([head.ContentLength, head.ContentRange], [2, 'bytes 0-1/11']);
+      assert.equal((await s3.send(new HeadObjectCommand({ Bucket: olapArn('upper'), Key: 'hello.txt' }))).ContentLength, 11);
+    } finally {
+      await control.send(new DeleteAccessPointForObjectLambdaCommand({ AccountId: ACCOUNT, Name: 'ranged' }));
+    }
   });
 
   it("serves other object operations untransformed, from the supporting access point's bucket, and refuses bucket operations", async () => {

@@ -164,6 +164,17 @@ export async function objectLambdaTarget(ctx: S3Context, label: string, action: 
   return { name, accountId, configuration, bucket: supporting.Bucket, transformation: transformation?.FunctionArn ? transformation : undefined };
 }
 
+/**
+ * A Range or partNumber (header or query) in a GetObject or HeadObject through an Object Lambda access point needs its
+ * feature (`GetObject-Range`, `HeadObject-PartNumber`...) in the configuration's AllowedFeatures: AWS answers any other
+ * such request 501 Not Implemented ("Working with Range and partNumber headers").
+ */
+export function checkAllowedFeatures(action: 'GetObject' | 'HeadObject', input: { Range?: string; PartNumber?: number }, target: ObjectLambdaTarget): void {
+  const features = target.configuration.AllowedFeatures ?? [];
+  if (input.Range !== undefined && !features.includes(`${action}-Range`)) throw notImplemented();
+  if (input.PartNumber !== undefined && !features.includes(`${action}-PartNumber`)) throw notImplemented();
+}
+
 /** The members every Object Lambda event has, besides its action's context (AWS's event context format). */
 export function eventBase(ctx: S3Context, target: ObjectLambdaTarget, userPath: string): Record<string, unknown> {
   return {
@@ -192,11 +203,9 @@ export async function getThroughObjectLambda(
   passThrough: (input: GetObjectRequest) => unknown,
 ): Promise<unknown> {
   const target = await objectLambdaTarget(ctx, input.Bucket ?? '', 'GetObject');
+  checkAllowedFeatures('GetObject', input, target);
   const transformation = target.transformation;
   if (!transformation?.FunctionArn) return passThrough({ ...input, Bucket: target.bucket });
-  const features = target.configuration.AllowedFeatures ?? [];
-  if (input.Range !== undefined && !features.includes('GetObject-Range')) throw notImplemented();
-  if (input.PartNumber !== undefined && !features.includes('GetObject-PartNumber')) throw notImplemented();
 
   const token = randomBytes(32).toString('base64url');
   const route = `io-${ctx.region.replace(/^(\w\w)-(\w)\w*-(\d)$/, '$1$2$3')}-001`;
