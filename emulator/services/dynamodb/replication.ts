@@ -132,7 +132,12 @@ export class ReplicationGroup {
       table.attributeDefinitions = source.attributeDefinitions;
       for (const name of [...table.indexes.keys()]) if (!source.indexes.has(name)) table.indexes.delete(name);
       for (const index of source.indexes.values()) {
-        if (table.indexes.has(index.name)) continue;
+        const own = table.indexes.get(index.name);
+        // An index's write capacity is shared by every replica (its read capacity may differ per replica).
+        if (own) {
+          if (index.throughput) own.throughput = { ...(own.throughput ?? index.throughput), write: index.throughput.write };
+          continue;
+        }
         const copy = { ...index, store: new ItemStore(compareValues), sizeBytes: 0 };
         table.indexes.set(index.name, copy);
         table.backfill(copy);
