@@ -70,6 +70,10 @@ describe('S3 access point aliases (`…-s3alias`) used as bucket names, through 
     assert.equal(await (await s3.send(new GetObjectCommand({ Bucket: alias, Key: 'a.txt' }))).Body!.transformToString(), 'through the alias');
     assert.equal((await s3.send(new HeadObjectCommand({ Bucket: alias, Key: 'a.txt' }))).ContentLength, 17);
     await s3.send(new CopyObjectCommand({ Bucket: alias, Key: 'b.txt', CopySource: `${bucket}/a.txt` }));
+    // A copy source may name the access point by its alias too.
+    await s3.send(new CopyObjectCommand({ Bucket: bucket, Key: 'c.txt', CopySource: `${alias}/b.txt` }));
+    assert.equal(await (await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'c.txt' }))).Body!.transformToString(), 'through the alias');
+    await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: 'c.txt' }));
     await s3.send(new PutObjectTaggingCommand({ Bucket: alias, Key: 'b.txt', Tagging: { TagSet: [{ Key: 'via', Value: 'alias' }] } }));
     assert.deepEqual((await s3.send(new GetObjectTaggingCommand({ Bucket: alias, Key: 'b.txt' }))).TagSet, [{ Key: 'via', Value: 'alias' }]);
     const listed = await s3.send(new ListObjectsV2Command({ Bucket: alias }));
@@ -129,6 +133,8 @@ describe('S3 access point aliases (`…-s3alias`) used as bucket names, through 
     await control.send(new PutAccessPointPolicyCommand({ AccountId: ACCOUNT, Name: 'data-ap', Policy }));
     const denied = await failure(s3.send(new GetObjectCommand({ Bucket: alias, Key: 'secret/plan.txt' })));
     assert.deepEqual([denied.name, denied.status], ['AccessDenied', 403]);
+    // Nor may a copy read it through the access point.
+    assert.equal((await failure(s3.send(new CopyObjectCommand({ Bucket: bucket, Key: 'copied.txt', CopySource: `/${alias}/secret/plan.txt` })))).name, 'AccessDenied');
     // The bucket itself has no such policy: its owner reads the object by the bucket's name.
     assert.equal(await (await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'secret/plan.txt' }))).Body!.transformToString(), 'plan');
     // Another account: the access point's Allow, then the bucket's own policy, which must let it in too.

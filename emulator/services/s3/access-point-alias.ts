@@ -32,17 +32,60 @@ const throughAlias = new WeakMap<S3Context, string>();
 
 export const isThroughAccessPointAlias = (ctx: S3Context) => throughAlias.has(ctx);
 
+const isAliasLike = (name: string) => name.endsWith('-s3alias') || name.endsWith('--ol-s3');
+
+/** The owner's account an alias's metadata ends with; InvalidAccessPointAliasError for a name not of an alias's form. */
+function aliasAccount(alias: string): { accountId: string; objectLambda: boolean } {
+  const match = ALIAS.exec(alias);
+  if (!match) throw invalidAlias();
+  return { accountId: String(parseInt(match[1], 36)).padStart(12, '0'), objectLambda: match[2] === '--ol-s3' };
+}
+
 /**
- * Readdresses a request whose bucket is an access point alias; undefined (no extra turn) for every other request.
- * Without S3 Control the name is an ordinary (missing) bucket's.
+ * Readdresses a request whose bucket, or copy source's bucket, is an access point alias; undefined (no extra turn) for
+ * every other request. Without S3 Control the name is an ordinary (missing) bucket's.
  */
-export function resolveAccessPointAlias(input: { Bucket?: string; Key?: string }, ctx: S3Context): Promise<void> | undefined {
-  const bucket = input.Bucket;
-  if (typeof bucket !== 'string' || !(bucket.endsWith('-s3alias') || bucket.endsWith('--ol-s3')) || !ctx.emulator.isEnabled('s3control')) return undefined;
-  const match = ALIAS.exec(bucket);
-  if (!match) return Promise.reject(invalidAlias());
-  const accountId = String(parseInt(match[1], 36)).padStart(12, '0');
-  return match[2] === '--ol-s3' ? resolveObjectLambdaAlias(input, ctx, accountId) : resolveAlias(input, ctx, accountId);
+export function resolveAccessPointAlias(input: { Bucket?: string; Key?: string; CopySource?: string }, ctx: S3Context): Promise<void> | undefined {
+  const bucket = typeof input.Bucket === 'string' && isAliasLike(input.Bucket);
+  const source = typeof input.CopySource === 'string' && isAliasLike(copySourceParts(input.CopySource).bucket);
+  if (!(bucket || source) || !ctx.emulator.isEnabled('s3control')) return undefined;
+  return (async () => {
+    if (source) await resolveCopySourceAlias(input as { CopySource: string }, ctx);
+    if (!bucket) return;
+    const { accountId, objectLambda } = aliasAccount(input.Bucket!);
+    await (objectLambda ? resolveObjectLambdaAlias(input, ctx, accountId) : resolveAlias(input, ctx, accountId));
+  })();
+}
+
+/** `x-amz-copy-source`: `[/]bucket/key[?versionId=...]`, URL-encoded: its bucket (decoded) and the rest as given. */
+function copySourceParts(raw: string): { bucket: string; rest: string } {
+  const start = raw.startsWith('/') ? 1 : 0;
+  const slash = raw.indexOf('/', start);
+  const encoded = slash < 0 ? raw.slice(start) : raw.slice(start, slash);
+  try {
+    return { bucket: decodeURIComponent(encoded), rest: slash < 0 ? '' : raw.slice(slash) };
+  } catch {
+    return { bucket: '', rest: '' };
+  }
+}
+
+/**
+ * A copy whose source names an access point by its alias ("same-region copies only"): the source is read from the
+ * access point's bucket, under its policy for s3:GetObject. An Object Lambda access point is no copy source.
+ */
+async function resolveCopySourceAlias(input: { CopySource: string }, ctx: S3Context): Promise<void> {
+  const { bucket: alias, rest } = copySourceParts(input.CopySource);
+  const { accountId, objectLambda } = aliasAccount(alias);
+  if (objectLambda) throw notImplemented();
+  const found = await findAccessPoint(ctx, alias, accountId);
+  let key: string | undefined;
+  try {
+    key = decodeURIComponent(rest.split('?')[0].slice(1));
+  } catch {
+    key = undefined;
+  }
+  await admit(ctx, found, key, 's3:GetObject');
+  input.CopySource = `${found.accessPoint.Bucket}${rest}`;
 }
 
 /** S3 asks S3 Control about the owner's access points as the service itself, not with the caller's permissions. */
@@ -76,8 +119,14 @@ async function resolveObjectLambdaAlias(input: { Bucket?: string }, ctx: S3Conte
   markThroughObjectLambda(ctx);
 }
 
-async function resolveAlias(input: { Bucket?: string; Key?: string }, ctx: S3Context, accountId: string): Promise<void> {
-  const alias = input.Bucket!;
+interface FoundAccessPoint {
+  accountId: string;
+  accessPoint: GetAccessPointResult;
+  policy?: string;
+}
+
+/** The access point with this alias in the owner's account (in the request's region), with its policy. */
+async function findAccessPoint(ctx: S3Context, alias: string, accountId: string): Promise<FoundAccessPoint> {
   const ask = asS3(ctx, accountId);
   const listed = await findListed(
     (NextToken) => ask<ListAccessPointsResult>('ListAccessPoints', { NextToken }),
@@ -85,7 +134,6 @@ async function resolveAlias(input: { Bucket?: string; Key?: string }, ctx: S3Con
     (ap) => ap.Alias === alias,
   );
   if (!listed) throw invalidAlias();
-  if (!THROUGH_ACCESS_POINTS.has(ctx.operation)) throw notImplemented();
   const accessPoint = await ask<GetAccessPointResult>('GetAccessPoint', { Name: listed.Name });
   const policy = await ask<{ Policy?: string }>('GetAccessPointPolicy', { Name: listed.Name }).then(
     (output) => output.Policy,
@@ -94,10 +142,21 @@ async function resolveAlias(input: { Bucket?: string; Key?: string }, ctx: S3Con
       throw error;
     },
   );
-  const block = accessPoint.PublicAccessBlockConfiguration ?? {};
-  if (ctx.emulator.crossAccount !== 'open') checkAccessPointPolicy(ctx, accessPoint, accountId, input.Key, policy);
-  await addAccessPointBlock(ctx, accessPoint.BucketAccountId ?? accountId, block);
-  input.Bucket = accessPoint.Bucket;
+  return { accountId, accessPoint, policy };
+}
+
+/** The access point's policy judges the request, and its Block Public Access joins its bucket owner's for the request. */
+async function admit(ctx: S3Context, found: FoundAccessPoint, key: string | undefined, action: string): Promise<void> {
+  if (ctx.emulator.crossAccount !== 'open') checkAccessPointPolicy(ctx, found, key, action);
+  await addAccessPointBlock(ctx, found.accessPoint.BucketAccountId ?? found.accountId, found.accessPoint.PublicAccessBlockConfiguration ?? {});
+}
+
+async function resolveAlias(input: { Bucket?: string; Key?: string }, ctx: S3Context, accountId: string): Promise<void> {
+  const alias = input.Bucket!;
+  const found = await findAccessPoint(ctx, alias, accountId);
+  if (!THROUGH_ACCESS_POINTS.has(ctx.operation)) throw notImplemented();
+  await admit(ctx, found, input.Key, actionName(loadModel('s3'), ctx.operation));
+  input.Bucket = found.accessPoint.Bucket;
   throughAlias.set(ctx, alias);
 }
 
@@ -107,12 +166,11 @@ async function resolveAlias(input: { Bucket?: string; Key?: string }, ctx: S3Con
  * gives no outsider while the access point's RestrictPublicBuckets is on. The bucket's own policy and ACLs judge the
  * request afterwards, as for any request to the bucket.
  */
-function checkAccessPointPolicy(ctx: S3Context, accessPoint: GetAccessPointResult, accountId: string, key: string | undefined, policy: string | undefined): void {
+function checkAccessPointPolicy(ctx: S3Context, { accessPoint, accountId, policy }: FoundAccessPoint, key: string | undefined, action: string): void {
   const caller = requester(ctx);
   if (caller.servicePrincipal) return;
   const outsider = caller === ANONYMOUS || caller.accountId !== accountId;
   const usable = outsider && accessPoint.PublicAccessBlockConfiguration?.RestrictPublicBuckets && policy !== undefined && isPublicPolicy(policy) ? undefined : policy;
   const resource = buildArn({ service: 's3', region: ctx.region, accountId, resource: `accesspoint/${accessPoint.Name}${key === undefined ? '' : `/object/${key}`}` });
-  const decision = accessDecision(caller, actionName(loadModel('s3'), ctx.operation), resource, accountId, usable);
-  if (decision !== 'allowed') throw S3Errors.accessDenied();
+  if (accessDecision(caller, action, resource, accountId, usable) !== 'allowed') throw S3Errors.accessDenied();
 }
