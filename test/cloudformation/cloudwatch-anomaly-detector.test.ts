@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudWatchClient, DescribeAnomalyDetectorsCommand } from '@aws-sdk/client-cloudwatch';
-import { creationFailure, CLIENT_CONFIG, deploy, output, removeStack, serveCloudFormation } from './serve.ts';
+import { creationFailure, CLIENT_CONFIG, deploy, output, deleteStack, serveCloudFormation } from './serve.ts';
 
 /** A detector on a queue's depth with the `stat` statistic, its configuration excluding `excluded` (a day) when given. */
 const template = (stat: string, excluded?: string) =>
@@ -49,7 +49,7 @@ describe('CloudFormation: AWS::CloudWatch::AnomalyDetector', function () {
     assert.notEqual(output(replaced, 'Detector'), id);
     assert.deepEqual((await detectors()).map((d) => d.SingleMetricAnomalyDetector!.Stat), ['Maximum']);
 
-    await removeStack(cfn, created);
+    await deleteStack(cfn, created);
     assert.deepEqual(await detectors(), []);
   });
 

@@ -4,7 +4,7 @@ import { CloudWatchClient, PutMetricAlarmCommand, SetAlarmStateCommand } from '@
 import { DescribeStateMachineAliasCommand, ListStateMachineVersionsCommand, SFNClient } from '@aws-sdk/client-sfn';
 import type { Twinstack } from '../../emulator/index.ts';
 import { expectError } from '../support/aws-error.ts';
-import { CLIENT_CONFIG, creationFailure, deploy, output, removeStack, serveCloudFormation, settled } from './serve.ts';
+import { CLIENT_CONFIG, creationFailure, deploy, output, deleteStack, serveCloudFormation, settled } from './serve.ts';
 
 /** A machine answering `word`, a version of its current revision and an alias on it, routed as `alias` says. */
 const template = (word: string, alias: object) =>
@@ -69,7 +69,7 @@ describe('CloudFormation: AWS::StepFunctions::StateMachineVersion and StateMachi
     // The replaced version is deleted once the alias no longer routes to it.
     assert.deepEqual(await versions(machine), [`${machine}:2`]);
 
-    await removeStack(cfn, created);
+    await deleteStack(cfn, created);
     await assert.rejects(sfn.send(new DescribeStateMachineAliasCommand({ stateMachineAliasArn: `${machine}:live` })), expectError('ResourceNotFound', 400));
   });
 
@@ -88,7 +88,7 @@ describe('CloudFormation: AWS::StepFunctions::StateMachineVersion and StateMachi
     assert.equal((await settled(cfn, 'sfn-linear')).StackStatus, 'UPDATE_COMPLETE');
     assert.deepEqual(await routes(alias), { [`${machine}:2`]: 100 });
     assert.deepEqual(await versions(machine), [`${machine}:2`]);
-    await removeStack(cfn, created);
+    await deleteStack(cfn, created);
   });
 
   it('rolls the alias back and fails the update when an alarm of the deployment is in ALARM', async () => {
@@ -108,7 +108,7 @@ describe('CloudFormation: AWS::StepFunctions::StateMachineVersion and StateMachi
     assert.equal(failed.ResourceStatusReason, 'The deployment was rolled back: alarm(s) [sfn-errors] went into the ALARM state.');
     assert.deepEqual(await routes(alias), { [`${machine}:1`]: 100 });
     assert.deepEqual(await versions(machine), [`${machine}:1`]);
-    await removeStack(cfn, created);
+    await deleteStack(cfn, created);
   });
 
   it('fails an alias given both RoutingConfiguration and DeploymentPreference, and a version of a revision that is not current', async () => {
