@@ -6,6 +6,7 @@ import { basePathMapping, domainName } from './domains.ts';
 import { apiKey, usagePlan, usagePlanKey } from './keys.ts';
 import { clientCertificate, vpcLink } from './links.ts';
 import { method, resource } from './methods.ts';
+import { basePathMappingV2, domainNameAccessAssociation, domainNameV2 } from './private-domains.ts';
 import { restApi } from './rest-api.ts';
 
 /** The CloudFormation resource types of API Gateway (REST APIs). */
@@ -29,6 +30,9 @@ const types: ResourceTypes = {
   'AWS::ApiGateway::DocumentationVersion': documentationVersion,
   'AWS::ApiGateway::ClientCertificate': clientCertificate,
   'AWS::ApiGateway::VpcLink': vpcLink,
+  'AWS::ApiGateway::DomainNameV2': domainNameV2,
+  'AWS::ApiGateway::BasePathMappingV2': basePathMappingV2,
+  'AWS::ApiGateway::DomainNameAccessAssociation': domainNameAccessAssociation,
 };
 
 export default types;
