@@ -12,6 +12,12 @@ const PAIRS: Record<string, Record<string, string>> = {
   api_with_cors_and_only_headers: {},
   api_with_gateway_responses_all: {},
   api_with_gateway_responses_implicit: {},
+  api_with_default_aws_iam_auth_and_no_auth_route: {},
+  api_with_auth_with_default_scopes: {},
+  api_with_cors_and_auth_preflight_auth: {},
+  api_with_default_aws_iam_auth: {},
+  api_with_apikey_default_override: {},
+  api_with_aws_iam_auth_overrides: {},
   api_endpoint_configuration_with_vpcendpoint: { EndpointConfigType: 'PRIVATE', VpcEndpointId: 'vpce-0123456789abcdef0' },
 };
 

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Properties } from '../../provider.ts';
 import type { TemplateResource } from '../../template/parse.ts';
-import { addAuth, checkNoAuth } from './auth.ts';
+import { addAuth } from './auth.ts';
 import { addDomain, addUsagePlan } from './api-extras.ts';
 import { addCors } from './cors.ts';
 import { addBinaryMediaTypes, addGatewayResponses } from './swagger-edits.ts';
 import { restApiEntry } from './implicit-api.ts';
-import { fromTemplate, py27Str, templateKeys, templateValues, tracked, type CopyClock } from './py27.ts';
+import { fromTemplate, insert, insertConstant, py27Str, templateKeys, templateValues, tracked, type CopyClock } from './py27.ts';
 import { ANY_METHOD, carried, defined, s3Location, TransformErrorFor, withGlobals, type Expansion } from './context.ts';
 
 /** Properties of SAM APIs twinstack does not translate yet: failing is better than deploying without them. */
@@ -39,6 +39,14 @@ function definition(id: string, p: Properties, paths: Properties, base: (paths: 
   const merged: Properties = fromTemplate({ ...body, paths: fromTemplate({ ...(body.paths ?? {}) }) });
   for (const [path, methods] of Object.entries(paths)) merged.paths[path] = templateKeys({ ...(merged.paths[path] ?? {}), ...(methods as Properties) }, [ANY_METHOD]);
   return { Body: merged };
+}
+
+/** The securityDefinitions the API's events added (AWS_IAM, api_key) joined to the definition's. */
+function addEventSchemes(definition: Properties, schemes: Properties | undefined): void {
+  if (!schemes || !Object.keys(schemes).length || !definition.Body) return;
+  const existing = definition.Body.securityDefinitions as Properties | undefined;
+  if (!existing) return insert(definition.Body, 'securityDefinitions', schemes);
+  for (const name of Object.keys(schemes)) if (!Object.hasOwn(existing, name)) insertConstant(existing, name, schemes[name]);
 }
 
 /**
@@ -76,10 +84,10 @@ function expandRestApi(expansion: Expansion, id: string, api: Properties): void 
   // SAM's skeleton (titled after the stack; Name names the RestApi only), made before the events' edits.
   const clock = api.clock as CopyClock;
   const body = definition(id, p, api.paths, (paths) => tracked({ swagger: '2.0', info: tracked({ version: '1.0', title: { Ref: 'AWS::StackName' } }, clock), paths }, clock));
+  addEventSchemes(body, api.securityDefinitions);
   // SAM's edits, in its order.
   if (p.Cors) addCors(id, p.Cors, body, clock);
-  if (p.Auth) addAuth(id, p.Auth, body, expansion.resources, stageName);
-  else if (body.Body) checkNoAuth(id, body);
+  if (p.Auth) addAuth(id, p.Auth, body, expansion.resources, stageName, clock, expansion.partition);
   if (p.GatewayResponses) addGatewayResponses(id, p.GatewayResponses, body, clock);
   if (Array.isArray(p.BinaryMediaTypes) ? p.BinaryMediaTypes.length : p.BinaryMediaTypes) addBinaryMediaTypes(p.BinaryMediaTypes, body, clock);
   const hash = deploymentHash(body, p, (api.functionNames ?? []) as string[]);
