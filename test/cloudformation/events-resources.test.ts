@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { DetectStackDriftCommand, DescribeStackDriftDetectionStatusCommand, DetectStackResourceDriftCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import {
   DescribeApiDestinationCommand,
   DescribeArchiveCommand,
@@ -7,6 +7,7 @@ import {
   DescribeEndpointCommand,
   DescribeEventBusCommand,
   EventBridgeClient,
+  UpdateArchiveCommand,
 } from '@aws-sdk/client-eventbridge';
 import { expectError } from '../support/aws-error.ts';
 import { CLIENT_CONFIG, creationFailure, deploy, output, deleteStack, serveCloudFormation } from './serve.ts';
@@ -137,6 +138,21 @@ describe('CloudFormation resource types of EventBridge: Archive, Connection, Api
     await assert.rejects(events.send(new DescribeArchiveCommand({ ArchiveName: 'orders-kept' })), expectError('ResourceNotFoundException', 400));
     await assert.rejects(events.send(new DescribeConnectionCommand({ Name: out('Connection') })), expectError('ResourceNotFoundException', 400));
     await assert.rejects(events.send(new DescribeApiDestinationCommand({ Name: out('Destination') })), expectError('ResourceNotFoundException', 400));
+  });
+
+  it('reads the archive, connection, destination and endpoint back for drift detection', async () => {
+    const settings = { retentionDays: 7, description: 'first', endpoint: 'https://example.com/one', principal: '111111111111' };
+    const created = await deploy(cfn, 'bridge-drift', template(settings));
+    const detect = async () => {
+      const { StackDriftDetectionId } = await cfn.send(new DetectStackDriftCommand({ StackName: 'bridge-drift' }));
+      return (await cfn.send(new DescribeStackDriftDetectionStatusCommand({ StackDriftDetectionId }))).StackDriftStatus;
+    };
+    assert.equal(await detect(), 'IN_SYNC');
+    await events.send(new UpdateArchiveCommand({ ArchiveName: output(created, 'Archive'), RetentionDays: 30 }));
+    assert.equal(await detect(), 'DRIFTED');
+    const { StackResourceDrift } = await cfn.send(new DetectStackResourceDriftCommand({ StackName: 'bridge-drift', LogicalResourceId: 'Archive' }));
+    assert.deepEqual(StackResourceDrift!.PropertyDifferences, [{ PropertyPath: '/RetentionDays', ExpectedValue: '7', ActualValue: '30', DifferenceType: 'NOT_EQUAL' }]);
+    await deleteStack(cfn, created);
   });
 
   it("adds an EventBusPolicy's Action/Principal statement to the default bus and removes it with the stack", async () => {
