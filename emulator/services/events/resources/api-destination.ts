@@ -46,6 +46,11 @@ export const apiDestination: ResourceType = {
       ...(d.Description ? { Description: d.Description } : {}),
     };
   },
+  primaryIdentifier: ['Name'],
+  async adopt(request, identifier) {
+    const { ApiDestinationArn } = await request.call('events', 'DescribeApiDestination', { Name: identifier.Name });
+    return state(request, identifier.Name, ApiDestinationArn);
+  },
   createOnly: ['Name'],
   properties: ['Name', 'ConnectionArn', 'Description', 'InvocationEndpoint', 'HttpMethod', 'InvocationRateLimitPerSecond'],
 };

@@ -41,6 +41,11 @@ export const archive: ResourceType = {
       ...(a.KmsKeyIdentifier ? { KmsKeyIdentifier: a.KmsKeyIdentifier } : {}),
     };
   },
+  primaryIdentifier: ['ArchiveName'],
+  async adopt(request, identifier) {
+    const { ArchiveArn, ArchiveName } = await request.call('events', 'DescribeArchive', { ArchiveName: identifier.ArchiveName });
+    return { physicalId: ArchiveName, attributes: { Arn: ArchiveArn, ArchiveName } };
+  },
   createOnly: ['ArchiveName', 'SourceArn'],
   properties: ['ArchiveName', 'SourceArn', 'Description', 'EventPattern', 'RetentionDays', 'KmsKeyIdentifier'],
 };

@@ -41,6 +41,8 @@ export const connection: ResourceType = {
     const c = await request.call('events', 'DescribeConnection', { Name: request.physicalId });
     return { Name: c.Name, AuthorizationType: c.AuthorizationType, ...(c.Description ? { Description: c.Description } : {}), ...(c.KmsKeyIdentifier ? { KmsKeyIdentifier: c.KmsKeyIdentifier } : {}) };
   },
+  primaryIdentifier: ['Name'],
+  adopt: async (request, identifier) => ({ physicalId: identifier.Name, attributes: await attributes(request, identifier.Name) }),
   createOnly: ['Name'],
   properties: ['Name', 'Description', 'AuthorizationType', 'AuthParameters', 'KmsKeyIdentifier'],
 };

@@ -29,6 +29,8 @@ export const endpoint: ResourceType = {
     const e = await request.call('events', 'DescribeEndpoint', { Name: request.physicalId });
     return { Name: e.Name, RoutingConfig: e.RoutingConfig, EventBuses: e.EventBuses, ReplicationConfig: e.ReplicationConfig, ...(e.Description ? { Description: e.Description } : {}), ...(e.RoleArn ? { RoleArn: e.RoleArn } : {}) };
   },
+  primaryIdentifier: ['Name'],
+  adopt: (request, identifier) => endpointState(request, identifier.Name),
   createOnly: ['Name'],
   properties: ['Name', 'Description', 'RoutingConfig', 'EventBuses', 'ReplicationConfig', 'RoleArn'],
 };
