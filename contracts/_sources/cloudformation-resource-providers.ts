@@ -1,8 +1,8 @@
 // LocalStack's AWS-validated CloudFormation resource provider tests (github.com/localstack/localstack,
 // tests/aws/services/cloudformation/resource_providers/, Apache-2.0) reproduced as request sequences, and the reasons
 // for the resource tests of services twinstack does not serve. Expected responses come only from the recorded snapshots.
-import type { SourceFile } from '../../verifier/port/source-types.ts';
-import { deployed, DESTROY, outputsOf, STACK, template } from './cloudformation/common.ts';
+import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
+import { deployed, DESTROY, outputsOf, outputsSnapshot, STACK, template } from './cloudformation/common.ts';
 
 const NOT_SERVED = (service: string) => `${service} is a service twinstack does not serve: the template's resources cannot be created here`;
 
@@ -60,9 +60,44 @@ const ssmParameter: SourceFile = {
   },
 };
 
+const iam = (op: string, params: Record<string, unknown>, more: Partial<SourceStep> = {}): SourceStep => ({ service: 'iam', protocol: 'query', op, params, ...more });
+
+const iamResources: SourceFile = {
+  service: 'cloudformation',
+  module: 'test_iam',
+  snapshotDir: 'iam/resource_providers',
+  variants: {},
+  defaultProtocol: 'query',
+  scenarios: [
+    {
+      test: 'test_iam_user_access_key',
+      note: "the test picked the updated key out of ListAccessKeys by the stack's new AccessKeyId because AWS may still list the replaced key for a while; twinstack deletes it when the update completes, so the new key is the list's only member",
+      steps: [
+        ...deployed(template('iam_access_key.yaml'), { UserName: 'user-{{suffix}}' }),
+        outputsSnapshot(STACK, 'key_outputs'),
+        iam('ListAccessKeys', { UserName: 'user-{{suffix}}' }, { snapshot: 'access_key', select: '$.AccessKeyMetadata[0]' }),
+        ...deployed(template('iam_access_key.yaml'), { UserName: 'user-{{suffix}}', Status: 'Inactive', Serial: '2' }, 'UPDATE', 'change-set-2-{{suffix}}'),
+        iam('ListAccessKeys', { UserName: 'user-{{suffix}}' }, { snapshot: 'access_key_updated', select: '$.AccessKeyMetadata[0]' }),
+      ],
+    },
+    {
+      test: 'test_server_certificate',
+      steps: [
+        ...deployed(template('iam_server_certificate.yaml'), { certificateName: 'server-certificate-{{suffix}}' }),
+        outputsSnapshot(STACK, 'outputs'),
+        iam('GetServerCertificate', { ServerCertificateName: 'server-certificate-{{suffix}}' }, { snapshot: 'certificate' }),
+        ...DESTROY,
+        iam('GetServerCertificate', { ServerCertificateName: 'server-certificate-{{suffix}}' }, { snapshot: 'get_server_certificate_error' }),
+      ],
+    },
+  ],
+  notPorted: {},
+};
+
 export default [
   scheduler,
   ssmParameter,
+  iamResources,
   notServed('resources', 'test_ec2', 'EC2'),
   notServed('resources', 'test_opensearch', 'OpenSearch'),
   notServed('resources', 'test_elasticsearch', 'Elasticsearch'),

@@ -67,6 +67,8 @@ export interface PairedResult {
   baseline: LoadResult;
   /** The median over the rounds of (workload CPU per request) / (null CPU per request in the round right after it). */
   ratio: number;
+  /** The lowest and highest of the rounds' ratios. */
+  spread: [number, number];
 }
 
 export interface PairedOptions {
@@ -102,7 +104,12 @@ export async function runPaired(op: (i: number) => Promise<unknown>, nullOp: (i:
     baselines.push(baseline);
     ratios.push(result.serverCpuMicros / baseline.serverCpuMicros);
   }
-  return { result: merge(results, options.concurrency), baseline: merge(baselines, options.concurrency), ratio: ratios.length ? median(ratios) : Number.NaN };
+  return {
+    result: merge(results, options.concurrency),
+    baseline: merge(baselines, options.concurrency),
+    ratio: ratios.length ? median(ratios) : Number.NaN,
+    spread: ratios.length ? [Math.min(...ratios), Math.max(...ratios)] : [Number.NaN, Number.NaN],
+  };
 }
 
 export function median(values: number[]): number {

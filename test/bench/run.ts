@@ -24,7 +24,8 @@ import { benchItem, randomKey, resetWorkloads, TABLE, WORKLOADS, type Operation,
  * and server CPU time per request for each workload, each in rounds that alternate with a do-nothing Node HTTP server
  * answering the same number of requests at the same concurrency (the `null` columns; the `vs null` columns: the
  * median over the rounds of the server CPU per request as a multiple of the null server's in the round after it, for
- * the same operation where it answers that one, else for STS GetCallerIdentity). Loopback only. On a shared machine
+ * the same operation where it answers that one, else for STS GetCallerIdentity; in brackets the lowest and highest
+ * round). Before each level both servers answer the same number of unmeasured requests (WARM_REQUESTS). Loopback only. On a shared machine
  * the throughput and µs columns move with the other load; the ratios much less, as both sides see the same load. `--soak <minutes>` (or
  * TWINSTACK_BENCH_SOAK_MINUTES) adds the soak of issue #22 on a fresh server: RSS drift, open fds, errors; `--peers`
  * (or TWINSTACK_BENCH_PEERS=1) adds the single-service peers of issue #8 (see peers.ts); `--fuzz <requests>` (or
@@ -36,7 +37,9 @@ const { values } = parseArgs({
   options: {
     json: { type: 'string' },
     // The workload's measured time per concurrency level, in ROUNDS rounds; the null rounds take about as long again.
-    seconds: { type: 'string', default: '1' },
+    seconds: { type: 'string', default: '2' },
+    // Rounds per concurrency level, each workload round followed by a null round; the ratio is their median.
+    rounds: { type: 'string', default: '5' },
     starts: { type: 'string', default: '5' },
     // Only the workloads whose name contains this text (and no start-time or verifier rows): `--only Firehose`.
     only: { type: 'string' },
@@ -52,7 +55,14 @@ const { values } = parseArgs({
 });
 const durationMs = Number(values.seconds) * 1000;
 const CONCURRENCY = [1, 16] as const;
-const ROUNDS = 3;
+const ROUNDS = Number(values.rounds);
+/**
+ * Requests each server answers for a workload at each concurrency level before it is measured (or as many as the
+ * workload answers in WARM_MS): V8 compiles a path over its first thousands of requests, and a cold null server costs
+ * 2-3x a warm one, so both sides are warmed with the same number of requests.
+ */
+const WARM_REQUESTS = 2000;
+const WARM_MS = 3000;
 
 interface Row {
   name: string;
@@ -63,10 +73,12 @@ interface Row {
   baselines?: LoadResult[];
   /** Per concurrency level: median over the rounds of workload CPU per request / null CPU per request. */
   ratios?: number[];
+  /** Per concurrency level: the lowest and highest of the rounds' ratios. */
+  spreads?: [number, number][];
   note?: string;
 }
 
-type Measured = Pick<Row, 'results' | 'baselines' | 'ratios'>;
+type Measured = Pick<Row, 'results' | 'baselines' | 'ratios' | 'spreads'>;
 
 async function measureStart(runs: number) {
   const times: number[] = [];
@@ -94,15 +106,18 @@ let nullServer: { pid: number; ops: Map<string, Operation>; stop(): Promise<void
 async function loadBoth(workload: string, op: Operation, serverPid: number, budget?: (concurrency: number) => number): Promise<Measured> {
   const { pid: nullPid, ops } = nullServer!;
   const nullOp = ops.get(workload) ?? ops.get(NULL_WORKLOADS[0].name)!;
-  const measured = { results: [] as LoadResult[], baselines: [] as LoadResult[], ratios: [] as number[] };
+  const measured = { results: [] as LoadResult[], baselines: [] as LoadResult[], ratios: [] as number[], spreads: [] as [number, number][] };
   for (const concurrency of CONCURRENCY) {
-    // Warm-up: JIT and connection pools, not measured.
-    await runLoad(op, { concurrency, durationMs: 200, serverPid, maxRequests: budget ? Math.min(50, budget(concurrency)) : undefined });
-    await runLoad(nullOp, { concurrency, durationMs: 100, serverPid: nullPid });
+    // Warm-up, not measured (JIT, connection pools): the null server answers as many requests as the workload did. A
+    // workload with a budget (receipt handles) spends a quarter of it at most.
+    const warm = budget ? Math.min(WARM_REQUESTS, Math.floor(budget(concurrency) / 4)) : WARM_REQUESTS;
+    const warmed = await runLoad(op, { concurrency, durationMs: WARM_MS, serverPid, maxRequests: warm });
+    await runLoad(nullOp, { concurrency, durationMs: WARM_MS * 10, serverPid: nullPid, maxRequests: warmed.requests });
     const paired = await runPaired(op, nullOp, { concurrency, durationMs, serverPid, nullPid, rounds: ROUNDS, maxRequests: budget?.(concurrency) });
     measured.results.push(paired.result);
     measured.baselines.push(paired.baseline);
     measured.ratios.push(paired.ratio);
+    measured.spreads.push(paired.spread);
   }
   return measured;
 }
@@ -137,7 +152,8 @@ async function startNullServer(): Promise<NonNullable<typeof nullServer>> {
 }
 
 /** Server CPU per request as a multiple of the do-nothing server's next to it (issue #8 target: <= 1.5). */
-const ratio = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? `${value.toFixed(2)}x` : '-');
+const ratio = (value: number | undefined, spread?: [number, number]) =>
+  value !== undefined && Number.isFinite(value) ? `${value.toFixed(2)}x${spread ? ` (${spread[0].toFixed(2)}-${spread[1].toFixed(2)})` : ''}` : '-';
 const micros = (result: LoadResult | undefined) => (result?.requests ? result.serverCpuMicros.toFixed(0) : '-');
 
 function format(rows: Row[]): string {
@@ -154,8 +170,8 @@ function format(rows: Row[]): string {
       micros(sixteen),
       micros(baseOne),
       micros(baseSixteen),
-      ratio(row.ratios?.[0]),
-      ratio(row.ratios?.[1]),
+      ratio(row.ratios?.[0], row.spreads?.[0]),
+      ratio(row.ratios?.[1], row.spreads?.[1]),
       [row.note, ...errors].filter(Boolean).join('; '),
     ];
   });
