@@ -6,9 +6,11 @@ import {
   DescribeStackEventsCommand,
   DescribeStackSetCommand,
   DescribeStacksCommand,
+  DetectStackResourceDriftCommand,
   ListStackInstancesCommand,
   ListStackSetOperationsCommand,
   UpdateStackCommand,
+  UpdateStackSetCommand,
 } from '@aws-sdk/client-cloudformation';
 import { GetQueueAttributesCommand, GetQueueUrlCommand } from '@aws-sdk/client-sqs';
 import type { Twinstack } from '../../emulator/index.ts';
@@ -145,6 +147,20 @@ describe('CloudFormation: AWS::CloudFormation::StackSet (the stack set and its i
     assert.equal((await describeIn(TARGET, 'us-west-2', firstStack.StackId!)).StackStatus, 'DELETE_COMPLETE');
     await cfn.send(new DeleteStackCommand({ StackName: 'renamed-set' }));
     assert.equal((await settled(cfn, updated.StackId!)).StackStatus, 'DELETE_COMPLETE');
+  });
+
+  it('detects drift of the stack set\'s settings against DescribeStackSet', async () => {
+    await cfn.send(new CreateStackCommand({ StackName: 'drifting-set', TemplateBody: template({ StackSetName: 'res-drift', Description: 'as deployed' }, []) }));
+    const stack = await settled(cfn, 'drifting-set');
+    assert.equal(stack.StackStatus, 'CREATE_COMPLETE', stack.StackStatusReason);
+    const drift = async () => (await cfn.send(new DetectStackResourceDriftCommand({ StackName: 'drifting-set', LogicalResourceId: 'Set' }))).StackResourceDrift!;
+    assert.equal((await drift()).StackResourceDriftStatus, 'IN_SYNC');
+    await cfn.send(new UpdateStackSetCommand({ StackSetName: 'res-drift', UsePreviousTemplate: true, Description: 'changed by hand' }));
+    const modified = await drift();
+    assert.equal(modified.StackResourceDriftStatus, 'MODIFIED');
+    assert.deepEqual(modified.PropertyDifferences, [{ PropertyPath: '/Description', ExpectedValue: 'as deployed', ActualValue: 'changed by hand', DifferenceType: 'NOT_EQUAL' }]);
+    await cfn.send(new DeleteStackCommand({ StackName: 'drifting-set' }));
+    assert.equal((await settled(cfn, stack.StackId!)).StackStatus, 'DELETE_COMPLETE');
   });
 
   async function failure(stackName: string, body: string): Promise<string> {
