@@ -106,6 +106,15 @@ const iamResources: SourceFile = {
       })(),
     },
     {
+      test: 'test_managed_policy_with_empty_resource',
+      steps: [
+        ...deployed(template('dynamodb_iam.yaml'), { tableName: 'table-{{suffix}}', policyName: 'managed-policy-{{suffix}}' }),
+        outputsSnapshot(STACK, 'outputs'),
+        outputsOf(STACK, 'PolicyArn'),
+        iam('GetPolicy', { PolicyArn: '{{PolicyArn}}' }, { snapshot: 'managed_policy' }),
+      ],
+    },
+    {
       test: 'test_server_certificate',
       steps: [
         ...deployed(template('iam_server_certificate.yaml'), { certificateName: 'server-certificate-{{suffix}}' }),
