@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import type { Properties } from '../../provider.ts';
 import type { TemplateResource } from '../../template/parse.ts';
 import { addAuth } from './auth.ts';
-import { addDomain, addUsagePlan } from './api-extras.ts';
+import { addDomain, addUsagePlan, domainLogicalId } from './api-extras.ts';
 import { addCors } from './cors.ts';
 import { addBinaryMediaTypes, addGatewayResponses } from './swagger-edits.ts';
 import { restApiEntry } from './implicit-api.ts';
-import { fromTemplate, insert, insertConstant, py27Str, templateKeys, templateValues, tracked, type CopyClock } from './py27.ts';
+import { fromTemplate, insert, insertConstant, py27JsonDumps, py27Str, templateKeys, templateValues, tracked, type CopyClock } from './py27.ts';
 import { ANY_METHOD, carried, defined, s3Location, TransformErrorFor, withGlobals, type Expansion } from './context.ts';
 
 /** Properties of SAM APIs twinstack does not translate yet: failing is better than deploying without them. */
@@ -51,11 +51,17 @@ function addEventSchemes(definition: Properties, schemes: Properties | undefined
 
 /**
  * SAM's deployment hash: the SHA-1 of the definition as its Python 2.7 emulation prints it, then, each after `||`, the
- * OpenApiVersion and the FunctionName of every function whose Api event names this API (SAM's make_auto_deployable).
+ * OpenApiVersion, the Domain (as JSON) and the FunctionName of every function whose Api event names this API (SAM's make_auto_deployable).
  */
 function deploymentHash(body: Properties, p: Properties, functionNames: string[]): string {
   const parts = [py27Str(body.Body ?? body.BodyS3Location)];
   if (p.OpenApiVersion !== undefined) parts.push(String(p.OpenApiVersion));
+  if (p.Domain && typeof p.Domain === 'object') {
+    // SAM has added the domain name's logical id and its default endpoint type to the Domain by then.
+    const domain: Properties = { ...p.Domain, ApiDomainName: domainLogicalId(p.Domain) };
+    domain.EndpointConfiguration ||= 'REGIONAL';
+    parts.push(py27JsonDumps(domain));
+  }
   if (functionNames.length) parts.push(functionNames.join(''));
   return createHash('sha1').update(parts.join('||')).digest('hex');
 }
@@ -114,7 +120,8 @@ function expandRestApi(expansion: Expansion, id: string, api: Properties): void 
     Type: 'AWS::ApiGateway::Deployment',
     Properties: { RestApiId: { Ref: id }, Description: `RestApi deployment id: ${hash}`, StageName: 'Stage' },
   };
-  const stage = `${id}${String(stageName).replace(/[^A-Za-z0-9]/g, '')}Stage`;
+  // A StageName given by an intrinsic function leaves the stage's logical id without it.
+  const stage = `${id}${typeof stageName === 'string' ? stageName.replace(/[^A-Za-z0-9]/g, '') : ''}Stage`;
   const parts = { id, stage, condition: attributes.Condition ? { Condition: attributes.Condition } : {} };
   addDomain(expansion, parts, p.Domain);
   addUsagePlan(expansion, parts, (p.Auth as Properties | undefined)?.UsagePlan);

@@ -248,6 +248,7 @@ function addResourcePolicy(owner: string, policy: unknown, body: Properties, sta
     vpcs('StringNotEquals', vpcCondition(p.SourceVpcWhitelist, p.IntrinsicVpcWhitelist, p.IntrinsicVpceWhitelist));
   }
   if (p.CustomStatements !== undefined) {
+    fromTemplate(p.CustomStatements);
     const items = list();
     statement = statement === undefined ? p.CustomStatements : [...items, ...[p.CustomStatements].flat().filter((s) => !has(items, s))];
   }

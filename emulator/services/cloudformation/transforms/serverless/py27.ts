@@ -262,6 +262,16 @@ export function py27Str(value: unknown, deep = false): string {
   return `{${iterationOrder(object).map((key) => `${textRepr(key, keyIsTemplate(key))}: ${member(key)}`).join(', ')}}`;
 }
 
+/** `json.dumps(value)` of a part of the template as SAM's Python prints it: its dicts in Python 2.7's order, ASCII only. */
+export function py27JsonDumps(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : pythonFloat(value);
+  if (typeof value === 'boolean' || value === null || value === undefined) return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(py27JsonDumps).join(', ')}]`;
+  const object = value as Record<string, unknown>;
+  return `{${iterationOrder(object).map((key) => `${py27JsonDumps(key)}: ${py27JsonDumps(object[key])}`).join(', ')}}`;
+}
+
 /** Python's repr of a float (shortest round-trip digits, as JavaScript's). */
 function pythonFloat(value: number): string {
   const text = String(value);
