@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { DetectStackResourceDriftCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { DeleteResourcePolicyCommand, DescribeStreamConsumerCommand, GetResourcePolicyCommand, KinesisClient, ListTagsForResourceCommand } from '@aws-sdk/client-kinesis';
+import { CreateChangeSetCommand, DetectStackResourceDriftCommand, ExecuteChangeSetCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CreateStreamCommand, DeleteResourcePolicyCommand, DescribeStreamConsumerCommand, DescribeStreamSummaryCommand, GetResourcePolicyCommand, KinesisClient, ListTagsForResourceCommand, RegisterStreamConsumerCommand } from '@aws-sdk/client-kinesis';
 import { expectError } from '../support/aws-error.ts';
-import { CLIENT_CONFIG, creationFailure, deploy, output, deleteStack, serveCloudFormation } from './serve.ts';
+import { CLIENT_CONFIG, creationFailure, deleteStack, deploy, output, serveCloudFormation, settled } from './serve.ts';
 
 /** A stream with a consumer named `consumer`, and a policy on the stream allowing `principal` to read it. */
 const template = (consumer: string, principal: string) =>
@@ -85,6 +85,31 @@ describe('CloudFormation: AWS::Kinesis::StreamConsumer and AWS::Kinesis::Resourc
     await deploy(cfn, 'policy-only', body(false), {}, true);
     assert.equal((await kinesis.send(new GetResourcePolicyCommand({ ResourceARN: arn }))).Policy, '{}');
     await deleteStack(cfn, created);
+  });
+
+  it('imports an existing consumer by its ARN, with its GetAtt values', async () => {
+    await kinesis.send(new CreateStreamCommand({ StreamName: 'kept', ShardCount: 1 }));
+    const { StreamDescriptionSummary } = await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: 'kept' }));
+    const { Consumer } = await kinesis.send(new RegisterStreamConsumerCommand({ StreamARN: StreamDescriptionSummary!.StreamARN, ConsumerName: 'kept-reader' }));
+    const body = JSON.stringify({
+      Resources: { Consumer: { Type: 'AWS::Kinesis::StreamConsumer', DeletionPolicy: 'Retain', Properties: { StreamARN: StreamDescriptionSummary!.StreamARN, ConsumerName: 'kept-reader' } } },
+      Outputs: { Consumer: { Value: { Ref: 'Consumer' } }, Name: { Value: { 'Fn::GetAtt': ['Consumer', 'ConsumerName'] } }, Stream: { Value: { 'Fn::GetAtt': ['Consumer', 'StreamARN'] } } },
+    });
+    const { Id } = await cfn.send(
+      new CreateChangeSetCommand({
+        StackName: 'consumer-import',
+        ChangeSetName: 'adopt',
+        ChangeSetType: 'IMPORT',
+        TemplateBody: body,
+        ResourcesToImport: [{ ResourceType: 'AWS::Kinesis::StreamConsumer', LogicalResourceId: 'Consumer', ResourceIdentifier: { ConsumerARN: Consumer!.ConsumerARN! } }],
+      }),
+    );
+    await settled(cfn, 'consumer-import');
+    await cfn.send(new ExecuteChangeSetCommand({ ChangeSetName: Id }));
+    const imported = await settled(cfn, 'consumer-import');
+    assert.equal(imported.StackStatus, 'IMPORT_COMPLETE');
+    assert.deepEqual(['Consumer', 'Name', 'Stream'].map((k) => output(imported, k)), [Consumer!.ConsumerARN, 'kept-reader', StreamDescriptionSummary!.StreamARN]);
+    await deleteStack(cfn, imported);
   });
 
   it("fails the consumer with Kinesis's error", async () => {
