@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { DescribeStreamConsumerCommand, GetResourcePolicyCommand, KinesisClient, ListTagsForResourceCommand } from '@aws-sdk/client-kinesis';
+import { DetectStackResourceDriftCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { DeleteResourcePolicyCommand, DescribeStreamConsumerCommand, GetResourcePolicyCommand, KinesisClient, ListTagsForResourceCommand } from '@aws-sdk/client-kinesis';
 import { expectError } from '../support/aws-error.ts';
 import { CLIENT_CONFIG, creationFailure, deploy, output, deleteStack, serveCloudFormation } from './serve.ts';
 
@@ -64,7 +64,7 @@ describe('CloudFormation: AWS::Kinesis::StreamConsumer and AWS::Kinesis::Resourc
     await assert.rejects(kinesis.send(new DescribeStreamConsumerCommand({ ConsumerARN: output(updated, 'Consumer') })), expectError('ResourceNotFoundException', 400));
   });
 
-  it('removes the policy when the resource goes and the stream stays', async () => {
+  it('reads the policy back for drift detection, and removes it when the resource goes and the stream stays', async () => {
     const body = (withPolicy: boolean) =>
       JSON.stringify({
         Resources: {
@@ -78,6 +78,10 @@ describe('CloudFormation: AWS::Kinesis::StreamConsumer and AWS::Kinesis::Resourc
     const created = await deploy(cfn, 'policy-only', body(true));
     const arn = output(created, 'StreamArn');
     assert.deepEqual(JSON.parse((await kinesis.send(new GetResourcePolicyCommand({ ResourceARN: arn }))).Policy!), { Version: '2012-10-17', Statement: [] });
+    const drift = async () => (await cfn.send(new DetectStackResourceDriftCommand({ StackName: 'policy-only', LogicalResourceId: 'Policy' }))).StackResourceDrift!;
+    assert.equal((await drift()).StackResourceDriftStatus, 'IN_SYNC');
+    await kinesis.send(new DeleteResourcePolicyCommand({ ResourceARN: arn }));
+    assert.deepEqual((await drift()).PropertyDifferences!.map((d) => [d.PropertyPath, d.DifferenceType]), [['/ResourcePolicy', 'REMOVE']]);
     await deploy(cfn, 'policy-only', body(false), {}, true);
     assert.equal((await kinesis.send(new GetResourcePolicyCommand({ ResourceARN: arn }))).Policy, '{}');
     await deleteStack(cfn, created);
