@@ -151,19 +151,22 @@ describe('CloudFormation: AWS::CloudFormation::StackSet (the stack set and its i
 
   it('passes managed execution, operation preferences and CallAs through to the StackSet API', async () => {
     const properties = { StackSetName: 'res-prefs', ManagedExecution: { Active: true }, OperationPreferences: { MaxConcurrentCount: 2, FailureToleranceCount: 1, RegionConcurrencyType: 'PARALLEL' } };
+    const tags = [{ Key: 'stage', Value: 'one' }];
     const groups: Group[] = [{ accounts: [ADMIN, TARGET], regions: ['ap-south-1'] }];
-    await cfn.send(new CreateStackCommand({ StackName: 'prefs-set', TemplateBody: template(properties, groups) }));
+    await cfn.send(new CreateStackCommand({ StackName: 'prefs-set', TemplateBody: template({ ...properties, Tags: tags }, groups) }));
     const stack = await settled(cfn, 'prefs-set');
     assert.equal(stack.StackStatus, 'CREATE_COMPLETE', stack.StackStatusReason);
     const id = output(stack, 'Ref');
-    assert.deepEqual((await cfn.send(new DescribeStackSetCommand({ StackSetName: id }))).StackSet!.ManagedExecution, { Active: true });
+    const before = (await cfn.send(new DescribeStackSetCommand({ StackSetName: id }))).StackSet!;
+    assert.deepEqual([before.ManagedExecution, before.Tags], [{ Active: true }, tags]);
     const [created] = (await cfn.send(new ListStackSetOperationsCommand({ StackSetName: id }))).Summaries!;
     assert.deepEqual([created.Action, created.Status, created.OperationPreferences], ['CREATE', 'SUCCEEDED', properties.OperationPreferences]);
 
     await cfn.send(new UpdateStackCommand({ StackName: 'prefs-set', TemplateBody: template({ ...properties, ManagedExecution: { Active: false }, Description: 'now described' }, groups) }));
     assert.equal((await settled(cfn, 'prefs-set')).StackStatus, 'UPDATE_COMPLETE');
     const { StackSet } = await cfn.send(new DescribeStackSetCommand({ StackSetName: id }));
-    assert.deepEqual([StackSet!.ManagedExecution, StackSet!.Description], [{ Active: false }, 'now described']);
+    // The tags the template no longer gives are removed.
+    assert.deepEqual([StackSet!.ManagedExecution, StackSet!.Description, StackSet!.Tags], [{ Active: false }, 'now described', []]);
     assert.deepEqual(await instances(id), [`${ADMIN}/ap-south-1 CURRENT`, `${TARGET}/ap-south-1 CURRENT`]);
     await cfn.send(new DeleteStackCommand({ StackName: 'prefs-set' }));
     assert.equal((await settled(cfn, stack.StackId!)).StackStatus, 'DELETE_COMPLETE');

@@ -82,14 +82,14 @@ async function instancesOperation(request: ResourceRequest, stackSetId: string, 
 
 function settings(request: ResourceRequest): Properties {
   const { properties } = request;
-  const tags = resourceTags(request);
   return {
     Description: properties.Description,
     TemplateBody: properties.TemplateBody,
     TemplateURL: properties.TemplateURL,
     Parameters: properties.Parameters,
     Capabilities: properties.Capabilities,
-    Tags: tags.length ? tags : undefined,
+    // An empty list removes the stack set's tags on update (UpdateStackSet's documented behaviour).
+    Tags: resourceTags(request),
     AdministrationRoleARN: properties.AdministrationRoleARN,
     ExecutionRoleName: properties.ExecutionRoleName,
     PermissionModel: properties.PermissionModel,
