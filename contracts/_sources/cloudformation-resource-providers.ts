@@ -81,6 +81,40 @@ const iamResources: SourceFile = {
       ],
     },
     {
+      test: 'test_iam_username_defaultname',
+      steps: [
+        // The test's json.dumps of the template (a space after each separator).
+        ...deployed('{"Resources": {"DefaultNameUser": {"Type": "AWS::IAM::User"}}, "Outputs": {"DefaultNameUserOutput": {"Value": {"Ref": "DefaultNameUser"}}}}'),
+        outputsOf(STACK, 'DefaultNameUserOutput'),
+        iam('GetUser', { UserName: '{{DefaultNameUserOutput}}' }, { snapshot: 'get_iam_user' }),
+      ],
+    },
+    {
+      test: 'test_update_inline_policy',
+      steps: (() => {
+        const names = { PolicyName: 'policy-{{suffix}}', UserName: 'user-{{suffix}}', RoleName: 'role-{{suffix}}' };
+        const read = (user: string, role: string) => [
+          iam('GetUserPolicy', { UserName: names.UserName, PolicyName: names.PolicyName }, { snapshot: user, jsonStrings: ['$.PolicyDocument'] }),
+          iam('GetRolePolicy', { RoleName: names.RoleName, PolicyName: names.PolicyName }, { snapshot: role, jsonStrings: ['$.PolicyDocument'] }),
+        ];
+        return [
+          ...deployed(template('iam_policy_role.yaml'), names),
+          ...read('user_inline_policy', 'role_inline_policy'),
+          ...deployed(template('iam_policy_role_updated.yaml'), names, 'UPDATE', 'change-set-2-{{suffix}}'),
+          ...read('user_updated_inline_policy', 'role_updated_inline_policy'),
+        ];
+      })(),
+    },
+    {
+      test: 'test_managed_policy_with_empty_resource',
+      steps: [
+        ...deployed(template('dynamodb_iam.yaml'), { tableName: 'table-{{suffix}}', policyName: 'managed-policy-{{suffix}}' }),
+        outputsSnapshot(STACK, 'outputs'),
+        outputsOf(STACK, 'PolicyArn'),
+        iam('GetPolicy', { PolicyArn: '{{PolicyArn}}' }, { snapshot: 'managed_policy' }),
+      ],
+    },
+    {
       test: 'test_server_certificate',
       steps: [
         ...deployed(template('iam_server_certificate.yaml'), { certificateName: 'server-certificate-{{suffix}}' }),

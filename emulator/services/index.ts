@@ -191,6 +191,7 @@ export const RESOURCE_TYPE_SERVICES: Record<string, string> = {
   'AWS::ApiGatewayV2::DomainName': 'apigatewayv2',
   'AWS::ApiGatewayV2::ApiMapping': 'apigatewayv2',
   'AWS::ApiGatewayV2::VpcLink': 'apigatewayv2',
+  'AWS::ApiGatewayV2::ApiGatewayManagedOverrides': 'apigatewayv2',
 };
 
 /** Each service's resource type handlers (`<service>/resources/index.ts`), loaded on first use. */

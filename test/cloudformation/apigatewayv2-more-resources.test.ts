@@ -5,8 +5,11 @@ import {
   GetApiMappingCommand,
   GetDomainNameCommand,
   GetIntegrationResponseCommand,
+  GetIntegrationsCommand,
   GetModelCommand,
   GetRouteResponseCommand,
+  GetRoutesCommand,
+  GetStageCommand,
   GetVpcLinkCommand,
 } from '@aws-sdk/client-apigatewayv2';
 import { expectError } from '../support/aws-error.ts';
@@ -135,6 +138,39 @@ Outputs:
     await deleteStack(cfn, stack);
     await assert.rejects(apigw.send(new GetDomainNameCommand({ DomainName: 'shop.example.com' })), expectError('NotFoundException', 404));
     await assert.rejects(apigw.send(new GetVpcLinkCommand({ VpcLinkId: output(moved, 'Link') })), expectError('NotFoundException', 404));
+  });
+
+  it('overrides the route, integration and stage quick create made, in place', async () => {
+    const template = (timeout: number) => `
+Resources:
+  Api:
+    Type: AWS::ApiGatewayV2::Api
+    Properties: { Name: quick, ProtocolType: HTTP, Target: "https://example.com/items", RouteKey: "GET /items" }
+  Overrides:
+    Type: AWS::ApiGatewayV2::ApiGatewayManagedOverrides
+    Properties:
+      ApiId: !Ref Api
+      Route: { OperationName: listItems }
+      Integration: { TimeoutInMillis: ${timeout}, Description: items backend }
+      Stage: { Description: default stage, StageVariables: { tier: gold } }
+Outputs:
+  Api: { Value: !Ref Api }
+  Overrides: { Value: !Ref Overrides }
+`;
+    const stack = await deploy(cfn, 'overrides', template(10000));
+    const ApiId = output(stack, 'Api');
+    assert.match(output(stack, 'Overrides'), /^[a-z0-9]{8}$/);
+    const [route] = (await apigw.send(new GetRoutesCommand({ ApiId }))).Items!;
+    assert.deepEqual([route.RouteKey, route.OperationName], ['GET /items', 'listItems']);
+    const [integration] = (await apigw.send(new GetIntegrationsCommand({ ApiId }))).Items!;
+    assert.deepEqual([integration.TimeoutInMillis, integration.Description], [10000, 'items backend']);
+    const stage = await apigw.send(new GetStageCommand({ ApiId, StageName: '$default' }));
+    assert.deepEqual([stage.Description, stage.StageVariables], ['default stage', { tier: 'gold' }]);
+
+    const updated = await deploy(cfn, 'overrides', template(20000), {}, true);
+    assert.equal(output(updated, 'Overrides'), output(stack, 'Overrides'));
+    assert.equal((await apigw.send(new GetIntegrationsCommand({ ApiId }))).Items![0].TimeoutInMillis, 20000);
+    await deleteStack(cfn, stack);
   });
 
   it("fails a model with API Gateway's error, and a property the type does not handle", async () => {

@@ -89,6 +89,13 @@ describe('CloudFormation: AWS::DynamoDB::GlobalTable updates in place (billing m
     assert.equal((await describe('us-east-1', name)).ProvisionedThroughput?.ReadCapacityUnits, 9);
     assert.equal(await replicaOverride('us-west-2'), undefined);
     assert.deepEqual(await replicaOverride('eu-west-1'), { ReadCapacityUnits: 3 });
+    // With read units of its own, the local replica's become the table's: the others then take the table-wide units.
+    const localOwn = JSON.parse(body(9));
+    localOwn.Resources.Table.Properties.Replicas[0].ReadProvisionedThroughputSettings = { ReadCapacityUnits: 12 };
+    await deploy(cfn, 'table-reads', JSON.stringify(localOwn), {}, true);
+    assert.equal((await describe('us-east-1', name)).ProvisionedThroughput?.ReadCapacityUnits, 12);
+    assert.deepEqual(await replicaOverride('us-west-2'), { ReadCapacityUnits: 9 });
+    assert.deepEqual(await replicaOverride('eu-west-1'), { ReadCapacityUnits: 3 });
     await cfn.send(new DeleteStackCommand({ StackName: 'table-reads' }));
     assert.equal((await settled(cfn, created.StackId!)).StackStatus, 'DELETE_COMPLETE');
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CreateStackCommand, DeleteStackCommand, DescribeStackEventsCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CreateStackCommand, DeleteStackCommand, DescribeStackEventsCommand, DetectStackResourceDriftCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import {
   GetAccessPointCommand,
@@ -8,6 +8,7 @@ import {
   GetAccessPointPolicyCommand,
   GetAccessPointPolicyForObjectLambdaCommand,
   ListTagsForResourceCommand,
+  PutAccessPointPolicyCommand,
   S3ControlClient,
 } from '@aws-sdk/client-s3-control';
 import { localhostNames } from '../support/localhost-names.ts';
@@ -95,6 +96,14 @@ describe('CloudFormation: S3 access points and S3 Object Lambda access points (A
     assert.equal(output(updated, 'Alias'), found.Alias, 'updated in place');
     assert.deepEqual(JSON.parse((await control.send(new GetAccessPointPolicyCommand({ AccountId: ACCOUNT, Name: 'stack-ap' }))).Policy!), policy('s3:*'));
     assert.deepEqual((await control.send(new ListTagsForResourceCommand({ AccountId: ACCOUNT, ResourceArn: output(updated, 'Arn') }))).Tags, [{ Key: 'owner', Value: 'ops' }]);
+    // Drift: the policy changed outside the stack is reported by its path.
+    const drift = async () => (await cfn.send(new DetectStackResourceDriftCommand({ StackName: 'ap-stack', LogicalResourceId: 'AccessPoint' }))).StackResourceDrift!;
+    assert.equal((await drift()).StackResourceDriftStatus, 'IN_SYNC');
+    await control.send(new PutAccessPointPolicyCommand({ AccountId: ACCOUNT, Name: 'stack-ap', Policy: JSON.stringify(policy('s3:GetObject')) }));
+    const modified = await drift();
+    assert.equal(modified.StackResourceDriftStatus, 'MODIFIED');
+    assert.deepEqual(modified.PropertyDifferences!.map((d) => [d.PropertyPath, d.ExpectedValue, d.ActualValue]), [['/Policy/Statement/0/Action', 's3:*', 's3:GetObject']]);
+
     const withoutPolicy = await deploy(cfn, 'ap-stack', accessPointTemplate({ Name: 'stack-ap' }), {}, true);
     assert.deepEqual(await failureOf(control.send(new GetAccessPointPolicyCommand({ AccountId: ACCOUNT, Name: 'stack-ap' }))), ['NoSuchAccessPointPolicy', 404]);
     assert.equal(output(withoutPolicy, 'Ref'), 'stack-ap');
@@ -130,6 +139,10 @@ describe('CloudFormation: S3 access points and S3 Object Lambda access points (A
       (await control.send(new GetAccessPointConfigurationForObjectLambdaCommand({ AccountId: ACCOUNT, Name: name }))).Configuration!.TransformationConfigurations![0].ContentTransformation!
         .AwsLambda!.FunctionPayload;
     assert.equal(await stored('stack-olap'), 'one');
+    for (const LogicalResourceId of ['Olap', 'OlapPolicy']) {
+      const { StackResourceDrift } = await cfn.send(new DetectStackResourceDriftCommand({ StackName: 'olap-stack', LogicalResourceId }));
+      assert.equal(StackResourceDrift!.StackResourceDriftStatus, 'IN_SYNC', LogicalResourceId);
+    }
 
     const updated = await deploy(cfn, 'olap-stack', objectLambdaTemplate('stack-olap', 'two'), {}, true);
     assert.equal(output(updated, 'AliasValue'), found.Alias!.Value, 'updated in place');

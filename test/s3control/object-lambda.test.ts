@@ -141,6 +141,7 @@ describe('S3 Object Lambda access points (S3 Control) and WriteGetObjectResponse
       await plain.send(new PutObjectCommand({ Bucket: alias, Key: 'by-alias.txt', Body: 'as is' }));
       assert.equal(await (await plain.send(new GetObjectCommand({ Bucket: bucket, Key: 'by-alias.txt' }))).Body!.transformToString(), 'as is');
       await plain.send(new DeleteObjectCommand({ Bucket: alias, Key: 'by-alias.txt' }));
+      assert.equal((await plain.send(new HeadBucketCommand({ Bucket: alias }))).AccessPointAlias, true);
       const refused = (await plain.send(new GetBucketTaggingCommand({ Bucket: alias })).catch((e: Failure) => e)) as Failure;
       assert.deepEqual([refused.name, refused.$metadata.httpStatusCode], ['NotImplemented', 501]);
       const ranged = (await plain.send(new GetObjectCommand({ Bucket: alias, Key: 'hello.txt', Range: 'bytes=0-1' })).catch((e: Failure) => e)) as Failure;

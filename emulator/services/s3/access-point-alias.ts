@@ -27,7 +27,7 @@ const THROUGH_ACCESS_POINTS = new Set([...SERVED, ...PASSED_THROUGH, 'SelectObje
 
 const invalidAlias = () => new AwsError('InvalidAccessPointAliasError', 'The specified access point alias name is not valid.', { status: 400 });
 
-/** The access point a request named by its alias, kept for what its answer says of it (HeadBucket's AccessPointAlias). */
+/** The alias a request named its access point by, kept for what its answer says of it (HeadBucket's AccessPointAlias). */
 const throughAlias = new WeakMap<S3Context, string>();
 
 export const isThroughAccessPointAlias = (ctx: S3Context) => throughAlias.has(ctx);
@@ -115,6 +115,7 @@ async function resolveObjectLambdaAlias(input: { Bucket?: string }, ctx: S3Conte
   );
   if (!found) throw invalidAlias();
   // The access point's host names it as `<name>-<account>`: the request goes on as one through that host.
+  throughAlias.set(ctx, input.Bucket!);
   input.Bucket = `${found.Name}-${accountId}`;
   markThroughObjectLambda(ctx);
 }

@@ -1,6 +1,7 @@
 import { jsonText, type Properties, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
 import { apiPart, arnOf, pick, tagMap } from './common.ts';
 import { apiMapping, domainName, vpcLink } from './domains.ts';
+import { managedOverrides } from './overrides.ts';
 import { integrationResponse, model, routeResponse } from './responses.ts';
 
 async function openApiBody(request: ResourceRequest): Promise<string | undefined> {
@@ -112,6 +113,7 @@ const types: ResourceTypes = {
   'AWS::ApiGatewayV2::DomainName': domainName,
   'AWS::ApiGatewayV2::ApiMapping': apiMapping,
   'AWS::ApiGatewayV2::VpcLink': vpcLink,
+  'AWS::ApiGatewayV2::ApiGatewayManagedOverrides': managedOverrides,
 };
 
 export default types;

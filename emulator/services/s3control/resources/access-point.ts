@@ -1,9 +1,15 @@
-import type { GetAccessPointResult } from '@aws-sdk/client-s3-control';
+import type { GetAccessPointResult, ListAccessPointsResult } from '@aws-sdk/client-s3-control';
 import { AwsError } from '../../../core/errors.ts';
-import { changedProperties, jsonText, resourceTags, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+import { changedProperties, jsonText, resourceTags, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
 
 /** S3 Control takes the account in every request: the stack's own. */
 export const inAccount = (request: Pick<ResourceRequest, 'accountId'>, input: object) => ({ AccountId: request.accountId, ...input });
+
+/** A policy read of an access point without one: nothing. */
+export function noPolicy(error: unknown): undefined {
+  if (error instanceof AwsError && error.code === 'NoSuchAccessPointPolicy') return undefined;
+  throw error;
+}
 
 /** S3 Control refuses user tags with `aws:` keys: the template's and the stack's tags, without CloudFormation's own. */
 const tagsOf = (request: ResourceRequest) => resourceTags(request).filter((t) => !t.Key.startsWith('aws:'));
@@ -17,6 +23,22 @@ async function attributesOf(request: Pick<ResourceRequest, 'accountId' | 'call'>
 async function applyPolicy(request: ResourceRequest, name: string, policy: unknown, had: boolean): Promise<void> {
   if (policy !== undefined) await request.call('s3control', 'PutAccessPointPolicy', inAccount(request, { Name: name, Policy: jsonText(policy) }));
   else if (had) await request.call('s3control', 'DeleteAccessPointPolicy', inAccount(request, { Name: name }));
+}
+
+/** The access point as S3 Control has it now, in the template's form (the policy as a document, its tags). */
+async function readAccessPoint(request: Pick<ResourceRequest, 'accountId' | 'call'>, name: string): Promise<Properties> {
+  const found = await request.call<GetAccessPointResult>('s3control', 'GetAccessPoint', inAccount(request, { Name: name }));
+  const policy = await request.call<{ Policy?: string }>('s3control', 'GetAccessPointPolicy', inAccount(request, { Name: name })).then((output) => output.Policy, noPolicy);
+  const { Tags } = await request.call<{ Tags?: { Key?: string; Value?: string }[] }>('s3control', 'ListTagsForResource', inAccount(request, { ResourceArn: found.AccessPointArn }));
+  return {
+    Name: found.Name,
+    Bucket: found.Bucket,
+    BucketAccountId: found.BucketAccountId,
+    PublicAccessBlockConfiguration: found.PublicAccessBlockConfiguration,
+    ...(found.VpcConfiguration ? { VpcConfiguration: found.VpcConfiguration } : {}),
+    ...(policy === undefined ? {} : { Policy: JSON.parse(policy) }),
+    ...(Tags?.length ? { Tags } : {}),
+  };
 }
 
 /**
@@ -52,13 +74,21 @@ export const accessPoint: ResourceType = {
     return { physicalId: request.physicalId, attributes: await attributesOf(request, request.physicalId) };
   },
   async delete(request) {
-    await request.call('s3control', 'DeleteAccessPoint', inAccount(request, { Name: request.physicalId })).catch(ignoreMissing);
+    await request.call('s3control', 'DeleteAccessPoint', inAccount(request, { Name: request.physicalId }));
   },
+  read: (request) => readAccessPoint(request, request.physicalId),
+  async list(request) {
+    const names: string[] = [];
+    let NextToken: string | undefined;
+    do {
+      const page = await request.call<ListAccessPointsResult>('s3control', 'ListAccessPoints', inAccount(request, { NextToken }));
+      names.push(...(page.AccessPointList ?? []).map((ap) => ap.Name!));
+      NextToken = page.NextToken;
+    } while (NextToken);
+    return Promise.all(names.map(async (name) => ({ identifier: { Name: name }, physicalId: name, properties: await readAccessPoint(request, name) })));
+  },
+  primaryIdentifier: ['Name'],
+  adopt: async (request, identifier) => ({ physicalId: identifier.Name, attributes: await attributesOf(request, identifier.Name) }),
   createOnly: ['Name', 'Bucket', 'BucketAccountId', 'VpcConfiguration', 'PublicAccessBlockConfiguration'],
   properties: ['Name', 'Bucket', 'BucketAccountId', 'VpcConfiguration', 'PublicAccessBlockConfiguration', 'Policy', 'Tags'],
 };
-
-/** Deleting what is already gone succeeds, as CloudFormation's handlers treat a resource deleted outside the stack. */
-export function ignoreMissing(error: unknown): void {
-  if (!(error instanceof AwsError && error.code === 'NoSuchAccessPoint')) throw error;
-}

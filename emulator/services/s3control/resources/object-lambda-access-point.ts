@@ -1,17 +1,13 @@
 import type { GetAccessPointForObjectLambdaResult } from '@aws-sdk/client-s3-control';
 import { buildArn } from '../../../core/arn.ts';
-import { AwsError } from '../../../core/errors.ts';
 import { jsonText, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
-import { ignoreMissing, inAccount } from './access-point.ts';
+import { inAccount, noPolicy } from './access-point.ts';
 
 async function attributesOf(request: Pick<ResourceRequest, 'accountId' | 'region' | 'call'>, name: string) {
   const found = await request.call<GetAccessPointForObjectLambdaResult>('s3control', 'GetAccessPointForObjectLambda', inAccount(request, { Name: name }));
   const status = await request
     .call<{ PolicyStatus?: { IsPublic?: boolean } }>('s3control', 'GetAccessPointPolicyStatusForObjectLambda', inAccount(request, { Name: name }))
-    .catch((error: unknown) => {
-      if (error instanceof AwsError && error.code === 'NoSuchAccessPointPolicy') return undefined;
-      throw error;
-    });
+    .catch(noPolicy);
   const block = found.PublicAccessBlockConfiguration ?? {};
   return {
     Arn: buildArn({ service: 's3-object-lambda', region: request.region, accountId: request.accountId, resource: `accesspoint/${name}` }),
@@ -47,7 +43,11 @@ export const objectLambdaAccessPoint: ResourceType = {
     return { physicalId: request.physicalId, attributes: await attributesOf(request, request.physicalId) };
   },
   async delete(request) {
-    await request.call('s3control', 'DeleteAccessPointForObjectLambda', inAccount(request, { Name: request.physicalId })).catch(ignoreMissing);
+    await request.call('s3control', 'DeleteAccessPointForObjectLambda', inAccount(request, { Name: request.physicalId }))
+  },
+  async read(request) {
+    const { Configuration } = await request.call('s3control', 'GetAccessPointConfigurationForObjectLambda', inAccount(request, { Name: request.physicalId }));
+    return { Name: request.physicalId, ObjectLambdaConfiguration: Configuration };
   },
   createOnly: ['Name'],
   properties: ['Name', 'ObjectLambdaConfiguration'],
@@ -65,7 +65,11 @@ export const objectLambdaAccessPointPolicy: ResourceType = {
     return { physicalId: request.physicalId, attributes: {} };
   },
   async delete(request) {
-    await request.call('s3control', 'DeleteAccessPointPolicyForObjectLambda', inAccount(request, { Name: request.physicalId })).catch(ignoreMissing);
+    await request.call('s3control', 'DeleteAccessPointPolicyForObjectLambda', inAccount(request, { Name: request.physicalId }))
+  },
+  async read(request) {
+    const { Policy } = await request.call('s3control', 'GetAccessPointPolicyForObjectLambda', inAccount(request, { Name: request.physicalId }));
+    return { ObjectLambdaAccessPoint: request.physicalId, PolicyDocument: JSON.parse(Policy) };
   },
   createOnly: ['ObjectLambdaAccessPoint'],
   properties: ['ObjectLambdaAccessPoint', 'PolicyDocument'],
