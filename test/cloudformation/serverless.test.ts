@@ -449,5 +449,12 @@ Resources:
       name: 'ValidationError',
       message: "Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Resource with id [Fn] is invalid. Either 'InlineCode' or 'CodeUri' must be set.",
     });
+    // SAM reports every invalid resource, counted (as users quote AWS's answer, github.com/lumigo-io/SAR-Logging/issues/21).
+    const two = template + '  Other: { Type: AWS::Serverless::Function, Properties: { Handler: index.handler, Runtime: nodejs20.x } }\n';
+    await assert.rejects(cfn.send(new CreateStackCommand({ StackName: 'bad-sam', TemplateBody: two, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] })), {
+      name: 'ValidationError',
+      message:
+        "Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 2. Resource with id [Fn] is invalid. Either 'InlineCode' or 'CodeUri' must be set. Resource with id [Other] is invalid. Either 'InlineCode' or 'CodeUri' must be set.",
+    });
   });
 });

@@ -5,6 +5,7 @@ import { expandIncludes, includedSnippet, INCLUDE } from './include.ts';
 import { LANGUAGE_EXTENSIONS, languageExtensions } from './language-extensions.ts';
 import { transformCalls } from './calls.ts';
 import { macroParameters, requireMacro, runMacro, ServerlessTransformFailure } from './macros.ts';
+import { TransformErrors } from './serverless/context.ts';
 import { SERVERLESS, serverlessTransform } from './serverless/index.ts';
 import { expandSnippetMacros } from './snippets.ts';
 
@@ -41,6 +42,7 @@ function runServerless(template: Template, partition: string): Template {
   try {
     return serverlessTransform({ ...template, Transform: SERVERLESS }, partition);
   } catch (error) {
-    throw new ServerlessTransformFailure(`Transform ${SERVERLESS} failed with: Invalid Serverless Application Specification document. Number of errors found: 1. ${(error as Error).message}`);
+    const count = error instanceof TransformErrors ? error.errors.length : 1;
+    throw new ServerlessTransformFailure(`Transform ${SERVERLESS} failed with: Invalid Serverless Application Specification document. Number of errors found: ${count}. ${(error as Error).message}`);
   }
 }

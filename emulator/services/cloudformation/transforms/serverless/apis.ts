@@ -177,8 +177,8 @@ function expandHttpApi(expansion: Expansion, id: string, api: Properties): void 
   };
 }
 
-/** Writes every API (explicit and implicit) once all functions have added their event paths. */
-export function expandApis(expansion: Expansion): void {
-  for (const [id, api] of expansion.restApis) expandRestApi(expansion, id, api);
-  for (const [id, api] of expansion.httpApis) expandHttpApi(expansion, id, api);
+/** Writes every API (explicit and implicit) once all functions have added their event paths, each through `attempt`. */
+export function expandApis(expansion: Expansion, attempt: (expand: () => void) => void): void {
+  for (const [id, api] of expansion.restApis) attempt(() => expandRestApi(expansion, id, api));
+  for (const [id, api] of expansion.httpApis) attempt(() => expandHttpApi(expansion, id, api));
 }

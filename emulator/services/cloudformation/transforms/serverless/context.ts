@@ -63,6 +63,13 @@ export class TransformErrorFor extends Error {
   }
 }
 
+/** The resources' errors of one run of the transform, which SAM counts and lists together. */
+export class TransformErrors extends Error {
+  constructor(readonly errors: TransformErrorFor[]) {
+    super(errors.map((e) => e.message).join(' '));
+  }
+}
+
 /** Properties without the undefined ones (what the processed template shows). */
 export function defined(properties: Properties): Properties {
   return Object.fromEntries(Object.entries(properties).filter(([, v]) => v !== undefined));

@@ -16,6 +16,10 @@ const implicitEvent = (type: string, idProperty: string) => (resource: TemplateR
  * API and removed it again when no event uses it (an insertion may have grown the table, reordering it).
  */
 export function samResourceOrders(resources: Record<string, TemplateResource>): { plugin: string[]; translation: string[] } {
+  // SAM emulates Python 2.7's dicts only for templates with a REST API (explicit, or an Api event's); other templates
+  // are walked in their own order. (HttpApi Auth, which would also turn it on, is not translated here yet.)
+  const hasRestApi = Object.values(resources).some((r) => r?.Type === 'AWS::Serverless::Api' || ((r?.Type === 'AWS::Serverless::Function' || r?.Type === 'AWS::Serverless::StateMachine') && eventsOf(r).some((e) => e?.Type === 'Api')));
+  if (!hasRestApi) return { plugin: Object.keys(resources), translation: Object.keys(resources) };
   const table = new Py27Keys();
   for (const id of Object.keys(resources)) table.add(id);
   table.add(IMPLICIT_REST_API);

@@ -1,7 +1,7 @@
 import type { Properties } from '../../provider.ts';
 import type { Template, TemplateResource } from '../../template/parse.ts';
 import { declareApi, expandApis } from './apis.ts';
-import type { Expansion } from './context.ts';
+import { TransformErrorFor, TransformErrors, type Expansion } from './context.ts';
 import { expandFunction } from './function.ts';
 import { addImplicitApiPaths, samResourceOrders } from './implicit-api.ts';
 import { expandLayerVersion, expandSimpleTable, expandStateMachine } from './others.ts';
@@ -42,6 +42,16 @@ export function serverlessTransform(template: Template & { Globals?: Record<stri
     else if (resource.Type === 'AWS::Serverless::HttpApi') declareApi(expansion, 'http', id, resource);
   }
   addImplicitApiPaths(expansion, template.Resources ?? {}, orders.plugin);
+  // Like SAM, an invalid resource does not stop the others' translation: their errors are reported together.
+  const errors: TransformErrorFor[] = [];
+  const attempt = (expand: () => void) => {
+    try {
+      expand();
+    } catch (error) {
+      if (!(error instanceof TransformErrorFor)) throw error;
+      errors.push(error);
+    }
+  };
   for (const [id, resource] of source) {
     if (resource.Type === 'AWS::Serverless::Api' || resource.Type === 'AWS::Serverless::HttpApi') continue;
     if (!resource.Type?.startsWith('AWS::Serverless::')) {
@@ -49,9 +59,10 @@ export function serverlessTransform(template: Template & { Globals?: Record<stri
       continue;
     }
     if (!Object.hasOwn(EXPANDERS, resource.Type)) throw new Error(`Resource with id [${id}] is invalid. Resource type '${resource.Type}' is not supported by twinstack yet.`);
-    EXPANDERS[resource.Type](expansion, id, resource);
+    attempt(() => EXPANDERS[resource.Type!](expansion, id, resource));
   }
-  expandApis(expansion);
+  expandApis(expansion, attempt);
+  if (errors.length) throw new TransformErrors(errors);
   const transforms = [template.Transform].flat().filter((t) => t !== SERVERLESS);
   const out: Template = { ...rest, Resources: expansion.resources };
   if (transforms.length) out.Transform = transforms.length === 1 ? transforms[0] : transforms;
