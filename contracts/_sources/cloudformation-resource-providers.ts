@@ -1,8 +1,8 @@
 // LocalStack's AWS-validated CloudFormation resource provider tests (github.com/localstack/localstack,
 // tests/aws/services/cloudformation/resource_providers/, Apache-2.0) reproduced as request sequences, and the reasons
 // for the resource tests of services twinstack does not serve. Expected responses come only from the recorded snapshots.
-import type { SourceFile } from '../../verifier/port/source-types.ts';
-import { deployed, DESTROY, outputsOf, STACK, template } from './cloudformation/common.ts';
+import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
+import { deployed, DESTROY, outputsOf, outputsSnapshot, STACK, template } from './cloudformation/common.ts';
 
 const NOT_SERVED = (service: string) => `${service} is a service twinstack does not serve: the template's resources cannot be created here`;
 
@@ -60,9 +60,78 @@ const ssmParameter: SourceFile = {
   },
 };
 
+const iam = (op: string, params: Record<string, unknown>, more: Partial<SourceStep> = {}): SourceStep => ({ service: 'iam', protocol: 'query', op, params, ...more });
+
+const iamResources: SourceFile = {
+  service: 'cloudformation',
+  module: 'test_iam',
+  snapshotDir: 'iam/resource_providers',
+  variants: {},
+  defaultProtocol: 'query',
+  scenarios: [
+    {
+      test: 'test_iam_user_access_key',
+      note: "the test picked the updated key out of ListAccessKeys by the stack's new AccessKeyId because AWS may still list the replaced key for a while; twinstack deletes it when the update completes, so the new key is the list's only member",
+      steps: [
+        ...deployed(template('iam_access_key.yaml'), { UserName: 'user-{{suffix}}' }),
+        outputsSnapshot(STACK, 'key_outputs'),
+        iam('ListAccessKeys', { UserName: 'user-{{suffix}}' }, { snapshot: 'access_key', select: '$.AccessKeyMetadata[0]' }),
+        ...deployed(template('iam_access_key.yaml'), { UserName: 'user-{{suffix}}', Status: 'Inactive', Serial: '2' }, 'UPDATE', 'change-set-2-{{suffix}}'),
+        iam('ListAccessKeys', { UserName: 'user-{{suffix}}' }, { snapshot: 'access_key_updated', select: '$.AccessKeyMetadata[0]' }),
+      ],
+    },
+    {
+      test: 'test_iam_username_defaultname',
+      steps: [
+        // The test's json.dumps of the template (a space after each separator).
+        ...deployed('{"Resources": {"DefaultNameUser": {"Type": "AWS::IAM::User"}}, "Outputs": {"DefaultNameUserOutput": {"Value": {"Ref": "DefaultNameUser"}}}}'),
+        outputsOf(STACK, 'DefaultNameUserOutput'),
+        iam('GetUser', { UserName: '{{DefaultNameUserOutput}}' }, { snapshot: 'get_iam_user' }),
+      ],
+    },
+    {
+      test: 'test_update_inline_policy',
+      steps: (() => {
+        const names = { PolicyName: 'policy-{{suffix}}', UserName: 'user-{{suffix}}', RoleName: 'role-{{suffix}}' };
+        const read = (user: string, role: string) => [
+          iam('GetUserPolicy', { UserName: names.UserName, PolicyName: names.PolicyName }, { snapshot: user, jsonStrings: ['$.PolicyDocument'] }),
+          iam('GetRolePolicy', { RoleName: names.RoleName, PolicyName: names.PolicyName }, { snapshot: role, jsonStrings: ['$.PolicyDocument'] }),
+        ];
+        return [
+          ...deployed(template('iam_policy_role.yaml'), names),
+          ...read('user_inline_policy', 'role_inline_policy'),
+          ...deployed(template('iam_policy_role_updated.yaml'), names, 'UPDATE', 'change-set-2-{{suffix}}'),
+          ...read('user_updated_inline_policy', 'role_updated_inline_policy'),
+        ];
+      })(),
+    },
+    {
+      test: 'test_managed_policy_with_empty_resource',
+      steps: [
+        ...deployed(template('dynamodb_iam.yaml'), { tableName: 'table-{{suffix}}', policyName: 'managed-policy-{{suffix}}' }),
+        outputsSnapshot(STACK, 'outputs'),
+        outputsOf(STACK, 'PolicyArn'),
+        iam('GetPolicy', { PolicyArn: '{{PolicyArn}}' }, { snapshot: 'managed_policy' }),
+      ],
+    },
+    {
+      test: 'test_server_certificate',
+      steps: [
+        ...deployed(template('iam_server_certificate.yaml'), { certificateName: 'server-certificate-{{suffix}}' }),
+        outputsSnapshot(STACK, 'outputs'),
+        iam('GetServerCertificate', { ServerCertificateName: 'server-certificate-{{suffix}}' }, { snapshot: 'certificate' }),
+        ...DESTROY,
+        iam('GetServerCertificate', { ServerCertificateName: 'server-certificate-{{suffix}}' }, { snapshot: 'get_server_certificate_error' }),
+      ],
+    },
+  ],
+  notPorted: {},
+};
+
 export default [
   scheduler,
   ssmParameter,
+  iamResources,
   notServed('resources', 'test_ec2', 'EC2'),
   notServed('resources', 'test_opensearch', 'OpenSearch'),
   notServed('resources', 'test_elasticsearch', 'Elasticsearch'),

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CloudFormationClient, CreateStackCommand, DescribeStackEventsCommand, DescribeStackResourcesCommand, DescribeStacksCommand, UpdateStackCommand, type Stack } from '@aws-sdk/client-cloudformation';
+import { CloudFormationClient, CreateStackCommand, DeleteStackCommand, DescribeStackEventsCommand, DescribeStackResourcesCommand, DescribeStacksCommand, UpdateStackCommand, type Stack } from '@aws-sdk/client-cloudformation';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
@@ -69,4 +69,18 @@ export async function creationInitiated(cfn: CloudFormationClient, stackName: st
     if (StackEvents!.some((e) => e.LogicalResourceId === logicalId && e.ResourceStatusReason === 'Resource creation Initiated')) return;
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** Creates a stack whose resource must fail: waits for ROLLBACK_COMPLETE and returns that resource's CREATE_FAILED reason. */
+export async function creationFailure(cfn: CloudFormationClient, name: string, template: string, logicalId: string): Promise<string> {
+  await cfn.send(new CreateStackCommand({ StackName: name, TemplateBody: template, Capabilities: ['CAPABILITY_IAM'] }));
+  assert.equal((await settled(cfn, name)).StackStatus, 'ROLLBACK_COMPLETE');
+  const { StackEvents } = await cfn.send(new DescribeStackEventsCommand({ StackName: name }));
+  return StackEvents!.find((e) => e.LogicalResourceId === logicalId && e.ResourceStatus === 'CREATE_FAILED')!.ResourceStatusReason!;
+}
+
+/** Deletes a stack and waits until it is gone. */
+export async function deleteStack(cfn: CloudFormationClient, stack: Stack): Promise<void> {
+  await cfn.send(new DeleteStackCommand({ StackName: stack.StackId }));
+  assert.equal((await settled(cfn, stack.StackId!)).StackStatus, 'DELETE_COMPLETE');
 }

@@ -84,12 +84,34 @@ describe('CloudFormation: SAM REST API deployments and permissions named as the 
     ]);
   });
 
-  it('refuses a method two events define for one path, with SAM\'s message', async () => {
+  it('adds the Domain, as SAM has completed it, to the deployment\'s hash', async () => {
+    // Expected ids: the SAM translator's output for this template (aws-sam-translator 1.110.0, the code of
+    // github.com/aws/serverless-application-model that AWS runs for the transform).
+    const { resources } = await changeSet(
+      sam({
+        MyApi: { Type: 'AWS::Serverless::Api', Properties: { StageName: 'v1', Domain: { DomainName: 'api.example.com', CertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc', BasePath: ['/v1'] } } },
+        Fn: fn({ Get: ['/items', 'get', 'MyApi'] }),
+      }),
+    );
+    assert.deepEqual(Object.keys(resources).filter((id) => /Deployment|DomainName/.test(id)).sort(), ['ApiGatewayDomainName1bc412bb08', 'MyApiDeploymentc7829db67a']);
+  });
+
+  // AWS's answer to a template the SAM transform refuses, as `aws cloudformation deploy` users quote it: a FAILED change
+  // set whose StatusReason is the transform's message (github.com/aws-samples/aws-cognito-apigw-angular-auth/issues/4,
+  // github.com/buildkite/buildkite-agent-scaler/pull/69).
+  it('refuses a method two events define for one path with SAM\'s message: CreateStack refuses it, CreateChangeSet fails the change set with it', async () => {
     const template = sam({ Fn: fn({ A: ['/list', 'head'], B: ['/list', 'HEAD'] }) });
-    await assert.rejects(cfn.send(new CreateStackCommand({ StackName: `sam-ids-${n++}`, TemplateBody: template, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] })), {
-      name: 'ValidationError',
-      message:
-        'Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Resource with id [Fn] is invalid. Event with id [B] is invalid. API method "head" defined multiple times for path "/list".',
-    });
+    const message =
+      'Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Resource with id [Fn] is invalid. Event with id [B] is invalid. API method "head" defined multiple times for path "/list".';
+    await assert.rejects(cfn.send(new CreateStackCommand({ StackName: `sam-ids-${n++}`, TemplateBody: template, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] })), { name: 'ValidationError', message });
+    const StackName = `sam-ids-${n++}`;
+    const { Id } = await cfn.send(new CreateChangeSetCommand({ StackName, ChangeSetName: 'cs', ChangeSetType: 'CREATE', TemplateBody: template, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] }));
+    let described;
+    do described = await cfn.send(new DescribeChangeSetCommand({ ChangeSetName: Id }));
+    while (/PENDING|IN_PROGRESS/.test(described.Status!));
+    assert.equal(described.Status, 'FAILED');
+    assert.equal(described.ExecutionStatus, 'UNAVAILABLE');
+    assert.equal(described.StatusReason, message);
+    assert.deepEqual(described.Changes, []);
   });
 });

@@ -19,13 +19,10 @@ import {
   ListStackSetsCommand,
   UpdateStackSetCommand,
 } from '@aws-sdk/client-cloudformation';
-import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
-import { GetQueueAttributesCommand, GetQueueUrlCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, GetQueueUrlCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import type { Twinstack } from '../../emulator/index.ts';
 import { serveCloudFormation, settled } from './serve.ts';
-
-const ADMIN = '000000000000';
-const TARGET = '111111111111';
+import { ADMIN, clientsFor, createStackSetRoles, TARGET } from './stack-set-accounts.ts';
 
 const TEMPLATE = `
 Parameters:
@@ -37,15 +34,6 @@ Resources:
 Outputs:
   Url: { Value: !Ref Queue }
 `;
-
-function clientsFor(aws: Twinstack, account: string, region = 'us-east-1') {
-  const config = { endpoint: aws.endpoint, region, credentials: { accessKeyId: account, secretAccessKey: 'test' } };
-  return { iam: new IAMClient(config), sqs: new SQSClient(config), cfn: new CloudFormationClient(config) };
-}
-
-function trust(principal: object): string {
-  return JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole' }] });
-}
 
 async function finished(cfn: CloudFormationClient, StackSetName: string, OperationId: string) {
   for (;;) {
@@ -88,13 +76,7 @@ describe('CloudFormation: stack sets (self-managed, deployed through the adminis
   });
 
   it('deploys instances as stacks in the target accounts and regions, updates and deletes them', async () => {
-    const admin = clientsFor(aws, ADMIN);
-    const target = clientsFor(aws, TARGET);
-    await admin.iam.send(new CreateRoleCommand({ RoleName: 'AWSCloudFormationStackSetAdministrationRole', AssumeRolePolicyDocument: trust({ Service: 'cloudformation.amazonaws.com' }) }));
-    const adminRole = `arn:aws:iam::${ADMIN}:role/AWSCloudFormationStackSetAdministrationRole`;
-    for (const account of [admin, target]) {
-      await account.iam.send(new CreateRoleCommand({ RoleName: 'AWSCloudFormationStackSetExecutionRole', AssumeRolePolicyDocument: trust({ AWS: adminRole }) }));
-    }
+    await createStackSetRoles(aws, [ADMIN, TARGET]);
 
     const { StackSetId } = await cfn.send(new CreateStackSetCommand({ StackSetName: 'queues', TemplateBody: TEMPLATE, Description: 'queues everywhere', Tags: [{ Key: 'team', Value: 'a' }] }));
     await assert.rejects(cfn.send(new CreateStackSetCommand({ StackSetName: 'queues', TemplateBody: TEMPLATE })), { name: 'NameAlreadyExistsException', message: 'StackSet queues already exists' });

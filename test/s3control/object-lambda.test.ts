@@ -11,6 +11,7 @@ import {
   PutBucketCorsCommand,
   GetObjectCommand,
   GetObjectTaggingCommand,
+  HeadObjectCommand,
   PutObjectCommand,
   PutObjectTaggingCommand,
   S3Client,
@@ -129,6 +130,52 @@ describe('S3 Object Lambda access points (S3 Control) and WriteGetObjectResponse
     // A range the configuration does not allow (no GetObject-Range feature): AWS's 501.
     const ranged = (await s3.send(new GetObjectCommand({ Bucket: olapArn('upper'), Key: 'hello.txt', Range: 'bytes=0-1' })).catch((e: Failure) => e)) as Failure;
     assert.deepEqual([ranged.name, ranged.$metadata.httpStatusCode, ranged.message], ['NotImplemented', 501, 'Operation Not Implemented.']);
+  });
+
+  it("serves the Object Lambda access point's alias (`…--ol-s3`) as a bucket name on the plain S3 endpoint", async () => {
+    const alias = (await control.send(new GetAccessPointForObjectLambdaCommand({ AccountId: ACCOUNT, Name: 'upper' }))).Alias!.Value!;
+    const plain = new S3Client({ endpoint: context.aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS, forcePathStyle: true });
+    try {
+      const out = await plain.send(new GetObjectCommand({ Bucket: alias, Key: 'hello.txt' }));
+      assert.equal(await out.Body!.transformToString(), 'HELLO WORLD!');
+      await plain.send(new PutObjectCommand({ Bucket: alias, Key: 'by-alias.txt', Body: 'as is' }));
+      assert.equal(await (await plain.send(new GetObjectCommand({ Bucket: bucket, Key: 'by-alias.txt' }))).Body!.transformToString(), 'as is');
+      await plain.send(new DeleteObjectCommand({ Bucket: alias, Key: 'by-alias.txt' }));
+      assert.equal((await plain.send(new HeadBucketCommand({ Bucket: alias }))).AccessPointAlias, true);
+      const refused = (await plain.send(new GetBucketTaggingCommand({ Bucket: alias })).catch((e: Failure) => e)) as Failure;
+      assert.deepEqual([refused.name, refused.$metadata.httpStatusCode], ['NotImplemented', 501]);
+      const ranged = (await plain.send(new GetObjectCommand({ Bucket: alias, Key: 'hello.txt', Range: 'bytes=0-1' })).catch((e: Failure) => e)) as Failure;
+      assert.deepEqual([ranged.name, ranged.$metadata.httpStatusCode], ['NotImplemented', 501]);
+      // Another alias of the same form, one random character changed.
+      const madeUp = `upper-${alias[6] === 'a' ? 'b' : 'a'}${alias.slice(7)}`;
+      const unknown = (await plain.send(new GetObjectCommand({ Bucket: madeUp, Key: 'hello.txt' })).catch((e: Failure) => e)) as Failure;
+      assert.deepEqual([unknown.name, unknown.$metadata.httpStatusCode], ['InvalidAccessPointAliasError', 400]);
+    } finally {
+      plain.destroy();
+    }
+  });
+
+  it('answers a ranged or part HeadObject and GetObject 501 unless the configuration allows that feature', async () => {
+    await control.send(
+      new CreateAccessPointForObjectLambdaCommand({ AccountId: ACCOUNT, Name: 'ranged', Configuration: { ...configuration('uppercase'), AllowedFeatures: ['HeadObject-Range', 'GetObject-PartNumber'] } }),
+    );
+    try {
+      const refused = async (command: HeadObjectCommand | GetObjectCommand) => {
+        const error = (await s3.send(command as GetObjectCommand).catch((e: Failure) => e)) as Failure;
+        // A HEAD answer has no body: the SDK knows the error by its status alone.
+        assert.deepEqual([error.name, error.$metadata.httpStatusCode], [command instanceof HeadObjectCommand ? 'Unknown' : 'NotImplemented', 501]);
+      };
+      await refused(new HeadObjectCommand({ Bucket: olapArn('upper'), Key: 'hello.txt', Range: 'bytes=0-1' }));
+      await refused(new HeadObjectCommand({ Bucket: olapArn('upper'), Key: 'hello.txt', PartNumber: 1 }));
+      await refused(new HeadObjectCommand({ Bucket: olapArn('ranged'), Key: 'hello.txt', PartNumber: 1 }));
+      await refused(new GetObjectCommand({ Bucket: olapArn('ranged'), Key: 'hello.txt', Range: 'bytes=0-1' }));
+      // Allowed, and with no HeadObject transformation: the supporting access point's bucket answers the range.
+      const head = await s3.send(new HeadObjectCommand({ Bucket: olapArn('ranged'), Key: 'hello.txt', Range: 'bytes=0-1' }));
+      assert.deepEqual([head.ContentLength, head.ContentRange], [2, 'bytes 0-1/11']);
+      assert.equal((await s3.send(new HeadObjectCommand({ Bucket: olapArn('upper'), Key: 'hello.txt' }))).ContentLength, 11);
+    } finally {
+      await control.send(new DeleteAccessPointForObjectLambdaCommand({ AccountId: ACCOUNT, Name: 'ranged' }));
+    }
   });
 
   it("serves other object operations untransformed, from the supporting access point's bucket, and refuses bucket operations", async () => {

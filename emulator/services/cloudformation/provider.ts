@@ -112,9 +112,9 @@ export type ResourceTypes = Readonly<Record<string, ResourceType>>;
  * Types whose resources AWS does not give CloudFormation's own `aws:cloudformation:*` tags: DynamoDB tables and SQS
  * queues (AWS's recordings of a stack's table, and of ListQueueTags of a stack's queue in LocalStack's
  * test_resolve_transitive_placeholders_in_strings, list only the template's tags), IAM's identities (IAM takes no
- * `aws:` keys) and Firehose delivery streams (the model's tag key pattern `^(?!aws:)` refuses them to every caller).
+ * `aws:` keys), stack sets (their schema's cloudFormationSystemTags is false) and Firehose delivery streams (the model's tag key pattern `^(?!aws:)` refuses them to every caller).
  */
-const WITHOUT_STACK_SYSTEM_TAGS = /^AWS::(DynamoDB::Table|SQS::Queue$|IAM::|KinesisFirehose::)/;
+const WITHOUT_STACK_SYSTEM_TAGS = /^AWS::(DynamoDB::Table|SQS::Queue$|IAM::|KinesisFirehose::|CloudFormation::StackSet$)/;
 
 /**
  * The stack's tags (propagated) and the resource's own `Tags` property (a list of Key/Value, or a map as some types
@@ -148,6 +148,12 @@ export function callIn(request: ResourceRequest, service: string, region: string
 export function jsonText(value: unknown): string | undefined {
   if (value === undefined) return undefined;
   return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** JSON text a service answers, in the form the template gave that property (an object, or the text itself). */
+export function templateJson(given: unknown, text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  return typeof given === 'string' ? text : JSON.parse(text);
 }
 
 /** The property names whose values differ between two property sets. */

@@ -13,4 +13,15 @@ export const EcrErrors = {
   policyNotFound: (name: string, registry: string) =>
     new AwsError('RepositoryPolicyNotFoundException', `Repository policy does not exist for the repository with name '${name}' in the registry with id '${registry}'`),
   invalid: (message: string) => new AwsError('InvalidParameterException', message),
+  registryPolicyNotFound: (registry: string) =>
+    new AwsError('RegistryPolicyNotFoundException', `Registry policy does not exist in the registry with id '${registry}'`),
+  // The messages below are ours in ECR's words: no AWS recording of them is at hand.
+  ruleExists: (prefix: string, registry: string) =>
+    new AwsError('PullThroughCacheRuleAlreadyExistsException', `A pull through cache rule with prefix '${prefix}' already exists in the registry with id '${registry}'`),
+  ruleNotFound: (prefix: string, registry: string) =>
+    new AwsError('PullThroughCacheRuleNotFoundException', `The pull through cache rule with prefix '${prefix}' does not exist in the registry with id '${registry}'`),
+  templateExists: (prefix: string, registry: string) =>
+    new AwsError('TemplateAlreadyExistsException', `The repository creation template with prefix '${prefix}' already exists in the registry with id '${registry}'`),
+  templateNotFound: (prefix: string, registry: string) =>
+    new AwsError('TemplateNotFoundException', `The repository creation template with prefix '${prefix}' does not exist in the registry with id '${registry}'`),
 };

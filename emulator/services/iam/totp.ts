@@ -39,3 +39,19 @@ export function consecutiveCodes(seed: Buffer, nowMs: number, code1: string, cod
   }
   return false;
 }
+
+/** The bytes of RFC 4648 base32 text (an MFA device's Base32StringSeed), the inverse of `base32`. */
+export function fromBase32(text: string): Buffer {
+  const bytes: number[] = [];
+  let bits = 0;
+  let value = 0;
+  for (const char of text.replace(/=+$/, '')) {
+    value = (value << 5) | BASE32.indexOf(char);
+    bits += 5;
+    if (bits >= 8) {
+      bytes.push((value >>> (bits - 8)) & 255);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(bytes);
+}

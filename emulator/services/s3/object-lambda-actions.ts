@@ -4,7 +4,7 @@ import { AwsError } from '../../core/errors.ts';
 import { loadModel } from '../../models/load.ts';
 import type { ServiceModel } from '../../models/types.ts';
 import { readXmlShape } from '../../core/xml-shape.ts';
-import { eventBase, keyPath, objectLambdaTarget, presignedUrl, type ObjectLambdaTarget } from './object-lambda.ts';
+import { checkAllowedFeatures, eventBase, keyPath, objectLambdaTarget, presignedUrl, type ObjectLambdaTarget } from './object-lambda.ts';
 import type { S3Context } from './registry.ts';
 
 /**
@@ -89,6 +89,7 @@ function headOutput(headers: Record<string, unknown>): HeadObjectOutput {
 
 export async function headThroughObjectLambda(input: HeadObjectRequest, ctx: S3Context, passThrough: (input: HeadObjectRequest) => unknown): Promise<unknown> {
   const target = await objectLambdaTarget(ctx, input.Bucket ?? '', 'HeadObject');
+  checkAllowedFeatures('HeadObject', input, target);
   if (!target.transformation) return passThrough({ ...input, Bucket: target.bucket });
   const path = keyPath(input.Key ?? '');
   const event = { ...eventBase(ctx, target, path), headObjectContext: { inputS3Url: await presignedUrl(ctx, target, 'HEAD', path) } };

@@ -40,8 +40,11 @@ export function objectLambdaPath(path: string, req: RawRequest): string {
 
 export const isThroughObjectLambda = (ctx: S3Context) => throughObjectLambda.has(ctx.headers);
 
+/** A request naming an Object Lambda access point by its alias is served as one through its host would be. */
+export const markThroughObjectLambda = (ctx: S3Context) => throughObjectLambda.add(ctx.headers);
+
 /** What S3 serves through an Object Lambda access point: reads and listings (each by the function configured for it, if any). */
-const SERVED = new Set(['GetObject', 'HeadObject', 'ListObjects', 'ListObjectsV2']);
+export const SERVED = new Set(['GetObject', 'HeadObject', 'ListObjects', 'ListObjectsV2']);
 
 /**
  * The other operations of access points: through an Object Lambda access point they invoke no function and get the
@@ -50,7 +53,7 @@ const SERVED = new Set(['GetObject', 'HeadObject', 'ListObjects', 'ListObjectsV2
  * the same as ... through other access points"). AWS's access point compatibility list: the object operations (less
  * what Object Lambda does not take: POST Object, CopyObject from it, SelectObjectContent) and the bucket reads.
  */
-const PASSED_THROUGH = new Set([
+export const PASSED_THROUGH = new Set([
   'GetBucketAcl',
   'GetBucketCors',
   'GetBucketLocation',
@@ -91,7 +94,7 @@ export function refuseThroughObjectLambda(ctx: S3Context): void {
   if (throughObjectLambda.has(ctx.headers) && !SERVED.has(ctx.operation) && !PASSED_THROUGH.has(ctx.operation)) throw notImplemented();
 }
 
-const notImplemented = () => new AwsError('NotImplemented', 'Operation Not Implemented.', { status: 501 });
+export const notImplemented = () => new AwsError('NotImplemented', 'Operation Not Implemented.', { status: 501 });
 
 /**
  * An object operation through an Object Lambda access point, readdressed to its supporting access point's bucket
@@ -164,6 +167,17 @@ export async function objectLambdaTarget(ctx: S3Context, label: string, action: 
   return { name, accountId, configuration, bucket: supporting.Bucket, transformation: transformation?.FunctionArn ? transformation : undefined };
 }
 
+/**
+ * A Range or partNumber (header or query) in a GetObject or HeadObject through an Object Lambda access point needs its
+ * feature (`GetObject-Range`, `HeadObject-PartNumber`...) in the configuration's AllowedFeatures: AWS answers any other
+ * such request 501 Not Implemented ("Working with Range and partNumber headers").
+ */
+export function checkAllowedFeatures(action: 'GetObject' | 'HeadObject', input: { Range?: string; PartNumber?: number }, target: ObjectLambdaTarget): void {
+  const features = target.configuration.AllowedFeatures ?? [];
+  if (input.Range !== undefined && !features.includes(`${action}-Range`)) throw notImplemented();
+  if (input.PartNumber !== undefined && !features.includes(`${action}-PartNumber`)) throw notImplemented();
+}
+
 /** The members every Object Lambda event has, besides its action's context (AWS's event context format). */
 export function eventBase(ctx: S3Context, target: ObjectLambdaTarget, userPath: string): Record<string, unknown> {
   return {
@@ -192,11 +206,9 @@ export async function getThroughObjectLambda(
   passThrough: (input: GetObjectRequest) => unknown,
 ): Promise<unknown> {
   const target = await objectLambdaTarget(ctx, input.Bucket ?? '', 'GetObject');
+  checkAllowedFeatures('GetObject', input, target);
   const transformation = target.transformation;
   if (!transformation?.FunctionArn) return passThrough({ ...input, Bucket: target.bucket });
-  const features = target.configuration.AllowedFeatures ?? [];
-  if (input.Range !== undefined && !features.includes('GetObject-Range')) throw notImplemented();
-  if (input.PartNumber !== undefined && !features.includes('GetObject-PartNumber')) throw notImplemented();
 
   const token = randomBytes(32).toString('base64url');
   const route = `io-${ctx.region.replace(/^(\w\w)-(\w)\w*-(\d)$/, '$1$2$3')}-001`;

@@ -134,6 +134,8 @@ const HANDLER_CODES: [RegExp, string][] = [
   [/Throttl|TooMany/, 'Throttling'],
   [/AccessDenied|Unauthori[sz]ed/, 'AccessDenied'],
   [/Validation|Invalid|Malformed|Missing/, 'InvalidRequest'],
+  [/^InternalFailure$/, 'InternalFailure'],
+  [/^NotStabilized$/, 'NotStabilized'],
 ];
 
 /** A failed resource's status reason, in the form the CloudFormation registry gives service errors. */

@@ -4,9 +4,12 @@ import { RESOURCE_TYPE_LOADERS, RESOURCE_TYPE_SERVICES } from '../../index.ts';
 import type { ResourceType } from '../provider.ts';
 import type { Template } from '../template/parse.ts';
 import { customResource } from './custom-resource.ts';
+import { generatedTemplateType } from './generated-template.ts';
 import { nestedStack } from './nested-stack.ts';
+import { stackSetType } from './stack-set.ts';
 import { waitCondition, waitConditionHandle } from './wait-condition.ts';
 import { macroType } from '../transforms/macros.ts';
+import { REGISTRY_TYPES } from '../registry/resource-types.ts';
 
 /** A resource CloudFormation keeps itself, with no resource behind it (CDK's metadata). */
 const bookkeeping: ResourceType = {
@@ -27,6 +30,9 @@ const ENGINE_TYPES = new Map<string, ResourceType>([
   ['AWS::CloudFormation::Stack', nestedStack],
   ['AWS::CloudFormation::CustomResource', customResource],
   ['AWS::CloudFormation::Macro', macroType],
+  ['AWS::CloudFormation::StackSet', stackSetType],
+  ...REGISTRY_TYPES,
+  ['AWS::CloudFormation::GeneratedTemplate', generatedTemplateType],
 ]);
 
 /** The types the engine provides itself (the registry lists them with the services' types). */

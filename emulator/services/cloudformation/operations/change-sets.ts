@@ -79,7 +79,7 @@ export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnConte
   // A transform that fails (an AWS::Include of a bucket that does not exist) leaves a FAILED change set with its reason.
   let transformFailure: string | undefined;
   if (type === 'CREATE' || !stack || stack.status === 'REVIEW_IN_PROGRESS') {
-    const processed = await templateFrom(input, ctx, { deferTransformFailure: true });
+    const processed = await templateFrom(input, ctx, { deferTransformFailure: 'change-set' });
     const { body, template } = processed;
     transformFailure = processed.transformFailure;
     if (!transformFailure) {
@@ -89,7 +89,7 @@ export async function createChangeSet(input: CreateChangeSetInput, ctx: CfnConte
     const parameters = transformFailure ? [] : await bindFor(ctx, template, input.Parameters);
     desired = { template, templateBody: body, parameters };
   } else {
-    ({ transformFailure, ...desired } = await desiredUpdate(stack, input, ctx, { deferTransformFailure: true }));
+    ({ transformFailure, ...desired } = await desiredUpdate(stack, input, ctx, { deferTransformFailure: 'change-set' }));
   }
   checkResourceTypes(desired.template, input.ResourceTypes);
   checkRollbackConfiguration(input.RollbackConfiguration);

@@ -130,7 +130,7 @@ export async function desiredUpdate(
   stack: Stack,
   input: Pick<UpdateStackInput, 'TemplateBody' | 'TemplateURL' | 'UsePreviousTemplate' | 'Parameters' | 'Capabilities'>,
   ctx: CfnContext,
-  options: { deferTransformFailure?: boolean } = {},
+  options: { deferTransformFailure?: boolean | 'change-set' } = {},
 ): Promise<Desired & { transforms: string[]; transformFailure?: string }> {
   let body = stack.templateBody;
   let template = stack.template;

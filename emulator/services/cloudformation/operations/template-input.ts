@@ -5,7 +5,7 @@ import { readTemplateUrl } from '../engine/template-url.ts';
 import { templateError, validationError } from '../errors.ts';
 import { parseTemplate, type Template } from '../template/parse.ts';
 import { declaredTransforms, processTemplate } from '../transforms/index.ts';
-import { TransformFailure } from '../transforms/macros.ts';
+import { ServerlessTransformFailure, TransformFailure } from '../transforms/macros.ts';
 import { snippetTransforms } from '../transforms/snippets.ts';
 import type { ParameterInput } from '../template/parameters.ts';
 import type { CloudFormationState } from '../state.ts';
@@ -68,12 +68,13 @@ function checkMappings(mappings: unknown): void {
 
 /**
  * The template a request gives (TemplateBody or TemplateURL), read, parsed and processed (its transforms applied),
- * with the transforms it declares; with deferTransformFailure, a failing macro's message instead of its refusal.
+ * with the transforms it declares; with deferTransformFailure, a failing macro's message instead of its refusal ('change-set':
+ * the SAM transform's too).
  */
 export async function templateFrom(
   input: { TemplateBody?: string; TemplateURL?: string; Parameters?: ParameterInput[] },
   ctx: CfnContext,
-  options: { deferTransformFailure?: boolean } = {},
+  options: { deferTransformFailure?: boolean | 'change-set' } = {},
 ): Promise<{ body: string; template: Template; transforms: string[]; transformFailure?: string }> {
   if (input.TemplateBody !== undefined && input.TemplateURL !== undefined) throw validationError('Specify exactly one of TemplateBody or TemplateUrl.');
   let body = input.TemplateBody;
@@ -94,7 +95,8 @@ export async function templateFrom(
     return { body, template: await processTemplate(original, ctx, parameterValues(original, input.Parameters)), transforms };
   } catch (error) {
     // CreateStack reports a macro's failure on the stack it makes (deferTransformFailure): the template stays unprocessed.
-    if (options.deferTransformFailure && error instanceof TransformFailure) return { body, template: original, transforms, transformFailure: error.message };
+    const deferred = error instanceof ServerlessTransformFailure ? options.deferTransformFailure === 'change-set' : options.deferTransformFailure;
+    if (deferred && error instanceof TransformFailure) return { body, template: original, transforms, transformFailure: error.message };
     throw error;
   }
 }

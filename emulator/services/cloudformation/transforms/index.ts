@@ -1,11 +1,10 @@
 import { partitionOf } from '../../../core/arn.ts';
-import { validationError } from '../errors.ts';
 import type { CfnContext } from '../operations/template-input.ts';
 import type { Template } from '../template/parse.ts';
 import { expandIncludes, includedSnippet, INCLUDE } from './include.ts';
 import { LANGUAGE_EXTENSIONS, languageExtensions } from './language-extensions.ts';
 import { transformCalls } from './calls.ts';
-import { macroParameters, requireMacro, runMacro } from './macros.ts';
+import { macroParameters, requireMacro, runMacro, ServerlessTransformFailure } from './macros.ts';
 import { SERVERLESS, serverlessTransform } from './serverless/index.ts';
 import { expandSnippetMacros } from './snippets.ts';
 
@@ -42,6 +41,6 @@ function runServerless(template: Template, partition: string): Template {
   try {
     return serverlessTransform({ ...template, Transform: SERVERLESS }, partition);
   } catch (error) {
-    throw validationError(`Transform ${SERVERLESS} failed with: Invalid Serverless Application Specification document. Number of errors found: 1. ${(error as Error).message}`);
+    throw new ServerlessTransformFailure(`Transform ${SERVERLESS} failed with: Invalid Serverless Application Specification document. Number of errors found: 1. ${(error as Error).message}`);
   }
 }

@@ -42,6 +42,12 @@ export class TransformFailure extends AwsError {
   }
 }
 
+/**
+ * The SAM transform's failure: CreateChangeSet makes a FAILED change set with it as StatusReason (as `sam deploy` and
+ * `aws cloudformation deploy` users report AWS's answer); other calls refuse the template with it.
+ */
+export class ServerlessTransformFailure extends TransformFailure {}
+
 interface MacroAnswer {
   requestId?: string;
   status?: string;

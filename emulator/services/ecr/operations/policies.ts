@@ -9,7 +9,7 @@ import type {
 import { EcrErrors } from '../errors.ts';
 import { requireRepository, type EcrContext } from './repositories.ts';
 
-function checkJson(text: string | undefined, what: string): string {
+export function checkJson(text: string | undefined, what: string): string {
   try {
     JSON.parse(text ?? '');
   } catch {

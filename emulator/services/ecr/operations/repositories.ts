@@ -29,6 +29,13 @@ export function requireRepository(ctx: EcrContext, input: { repositoryName?: str
   return found;
 }
 
+/** The registry a request that only the registry's owner makes names: the caller's own (given or not). */
+export function ownRegistry(ctx: EcrContext, registryId: string | undefined): string {
+  const registry = registryId ?? ctx.accountId;
+  if (registry !== ctx.accountId) throw EcrErrors.invalid(`Invalid parameter at 'registryId' failed to satisfy constraint: 'must be the caller's account'`);
+  return registry;
+}
+
 const otherRegistryDenied = (ctx: EcrContext, arn: string) => new AwsError('AccessDeniedException', notAuthorized(ctx.caller, `ecr:${ctx.operation}`, arn));
 
 export function checkTags(tags: { Key?: string; Value?: string }[] | undefined, caller: Caller) {
@@ -45,8 +52,7 @@ export function createRepository(input: CreateRepositoryRequest, ctx: EcrContext
   if (name.length < 2 || name.length > 256 || !NAME.test(name)) {
     throw EcrErrors.invalid(`Invalid parameter at 'repositoryName' failed to satisfy constraint: 'must satisfy regular expression '(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*''`);
   }
-  const registry = input.registryId ?? ctx.accountId;
-  if (registry !== ctx.accountId) throw EcrErrors.invalid(`Invalid parameter at 'registryId' failed to satisfy constraint: 'must be the caller's account'`);
+  const registry = ownRegistry(ctx, input.registryId);
   if (ctx.state.repositories.has(name)) throw EcrErrors.alreadyExists(name, registry);
   checkTags(input.tags, ctx.caller);
   const repository = {
@@ -71,13 +77,18 @@ export function describeRepositories(input: DescribeRepositoriesRequest, ctx: Ec
   const all = input.repositoryNames?.length
     ? input.repositoryNames.map((name) => requireRepository(ctx, { repositoryName: name, registryId: input.registryId }))
     : [...ctx.state.repositories.values()];
+  const { page, nextToken } = pageOf(all, input);
+  return { repositories: page.map((r) => r.repository), nextToken };
+}
+
+/** One page of a Describe* listing: `maxResults` items (100 by default) from where `nextToken` left off. */
+export function pageOf<T>(all: T[], input: { maxResults?: number; nextToken?: string }): { page: T[]; nextToken?: string } {
   const max = input.maxResults ?? 100;
   if (max < 1 || max > 1000) throw EcrErrors.invalid("Invalid parameter at 'maxResults' failed to satisfy constraint: 'Member must have value less than or equal to 1000'");
   const start = input.nextToken ? Number.parseInt(Buffer.from(input.nextToken, 'base64').toString(), 10) : 0;
   if (!Number.isInteger(start) || start < 0) throw EcrErrors.invalid('Invalid parameter at \'nextToken\' failed to satisfy constraint: \'Invalid token\'');
-  const page = all.slice(start, start + max);
   const next = start + max < all.length ? Buffer.from(String(start + max)).toString('base64') : undefined;
-  return { repositories: page.map((r) => r.repository), nextToken: next };
+  return { page: all.slice(start, start + max), nextToken: next };
 }
 
 export function deleteRepository(input: DeleteRepositoryRequest, ctx: EcrContext) {

@@ -1,3 +1,8 @@
+import { apiDestination } from './api-destination.ts';
+import { archive } from './archive.ts';
+import { connection } from './connection.ts';
+import { endpoint } from './endpoint.ts';
+import { eventBusPolicy } from './event-bus-policy.ts';
 import { jsonText, resourceTags, type Properties, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
 
 function busOf(properties: Properties): string | undefined {
@@ -95,6 +100,11 @@ const eventBus: ResourceType = {
 const types: ResourceTypes = {
   'AWS::Events::Rule': rule,
   'AWS::Events::EventBus': eventBus,
+  'AWS::Events::Archive': archive,
+  'AWS::Events::Connection': connection,
+  'AWS::Events::ApiDestination': apiDestination,
+  'AWS::Events::EventBusPolicy': eventBusPolicy,
+  'AWS::Events::Endpoint': endpoint,
 };
 
 export default types;

@@ -64,7 +64,10 @@ export function createPolicy(input: CreatePolicyCommandInput, ctx: IamContext) {
 }
 
 export function getPolicy(input: GetPolicyCommandInput, ctx: IamContext) {
-  return { Policy: policyOutput(ctx.state, requirePolicy(ctx.state, input.PolicyArn!), true) };
+  const policy = requirePolicy(ctx.state, input.PolicyArn!);
+  // GetPolicy lists the tags even when there are none (AWS's recording in LocalStack's resource provider
+  // test_managed_policy_with_empty_resource), where CreatePolicy's answer leaves them out.
+  return { Policy: { ...policyOutput(ctx.state, policy, true), Tags: policy.tags.map((t) => ({ Key: t.Key, Value: t.Value })) } };
 }
 
 /** Customer managed policies (Scope Local), the AWS managed catalog (Scope AWS), or both, ordered by name. */

@@ -33,6 +33,14 @@ function metadata(certificate: ServerCertificate) {
 }
 
 /** The certificate must parse and its public key must match the private key uploaded with it. */
+/**
+ * A PEM text as IAM keeps it: without trailing line breaks (AWS's recording of a template's block-scalar body, which
+ * ends with one, in LocalStack's resource provider test_server_certificate; hashicorp/terraform#2409).
+ */
+function stored(pem: string): string {
+  return pem.trimEnd();
+}
+
 export function uploadServerCertificate(input: UploadServerCertificateCommandInput, ctx: IamContext) {
   const name = input.ServerCertificateName!;
   if (ctx.state.serverCertificates.has(name.toLowerCase())) throw IamErrors.alreadyExists(`The Server Certificate with name ${name} already exists.`);
@@ -51,8 +59,8 @@ export function uploadServerCertificate(input: UploadServerCertificateCommandInp
     id: IamIds.serverCertificate(),
     path,
     arn: iamArn(ctx, `server-certificate${path}${name}`),
-    body: input.CertificateBody!,
-    chain: input.CertificateChain,
+    body: stored(input.CertificateBody!),
+    chain: input.CertificateChain === undefined ? undefined : stored(input.CertificateChain),
     uploadDate: ctx.emulator.clock.date(),
     expiration: new Date(parsed.validTo),
     tags: copyTags(input.Tags),
@@ -68,7 +76,8 @@ export function getServerCertificate(input: GetServerCertificateCommandInput, ct
       ServerCertificateMetadata: metadata(certificate),
       CertificateBody: certificate.body,
       CertificateChain: certificate.chain,
-      Tags: tagsOrUndefined(certificate.tags),
+      // An empty list when there are none (AWS's recording in LocalStack's resource provider test_server_certificate).
+      Tags: certificate.tags.map((t) => ({ Key: t.Key, Value: t.Value })),
     },
   };
 }

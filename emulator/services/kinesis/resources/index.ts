@@ -1,3 +1,5 @@
+import { resourcePolicy } from './resource-policy.ts';
+import { streamConsumer } from './stream-consumer.ts';
 import { changedProperties, resourceTags, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
 
 async function read(request: ResourceRequest, name: string) {
@@ -50,6 +52,8 @@ const stream: ResourceType = {
 /** The CloudFormation resource types of Kinesis. */
 const types: ResourceTypes = {
   'AWS::Kinesis::Stream': stream,
+  'AWS::Kinesis::StreamConsumer': streamConsumer,
+  'AWS::Kinesis::ResourcePolicy': resourcePolicy,
 };
 
 export default types;

@@ -1,6 +1,7 @@
 import { changedProperties, jsonText, resourceTags, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
 
-async function settings(request: ResourceRequest, keyId: string, changed: Set<string>) {
+/** Applies the changed settings a key and a replica key share (and rotation, which only a key has). */
+export async function settings(request: ResourceRequest, keyId: string, changed: Set<string>) {
   const p = request.properties;
   if (changed.has('EnableKeyRotation')) await request.call('kms', String(p.EnableKeyRotation) === 'true' ? 'EnableKeyRotation' : 'DisableKeyRotation', { KeyId: keyId });
   if (changed.has('Enabled')) await request.call('kms', String(p.Enabled) === 'false' ? 'DisableKey' : 'EnableKey', { KeyId: keyId });

@@ -2,6 +2,7 @@ import type { ResourceTypes } from '../../cloudformation/provider.ts';
 import { codeSigningConfig } from './code-signing-config.ts';
 import { lambdaFunction } from './function.ts';
 import { eventInvokeConfig } from './event-invoke-config.ts';
+import { layerVersionPermission } from './layer-version-permission.ts';
 import { permission } from './permission.ts';
 import { alias, eventSourceMapping, layerVersion, url, version } from './versions.ts';
 
@@ -16,6 +17,7 @@ const types: ResourceTypes = {
   'AWS::Lambda::EventSourceMapping': eventSourceMapping,
   'AWS::Lambda::EventInvokeConfig': eventInvokeConfig,
   'AWS::Lambda::CodeSigningConfig': codeSigningConfig,
+  'AWS::Lambda::LayerVersionPermission': layerVersionPermission,
 };
 
 export default types;

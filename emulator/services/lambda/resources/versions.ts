@@ -90,6 +90,12 @@ export const url: ResourceType = {
   createOnly: ['TargetFunctionArn', 'Qualifier'],
 };
 
+/** A layer version ARN as the layer (its ARN without the version) and the version number Lambda's operations take. */
+export function layerVersionOf(arn: string) {
+  const cut = arn.lastIndexOf(':');
+  return { LayerName: arn.slice(0, cut), VersionNumber: Number(arn.slice(cut + 1)) };
+}
+
 /** `AWS::Lambda::LayerVersion`: Ref is the layer version ARN. */
 export const layerVersion: ResourceType = {
   async create(request) {
@@ -105,9 +111,7 @@ export const layerVersion: ResourceType = {
     return { physicalId: out.LayerVersionArn, attributes: { LayerVersionArn: out.LayerVersionArn } };
   },
   async delete(request) {
-    const arn = request.physicalId;
-    const cut = arn.lastIndexOf(':');
-    await request.call('lambda', 'DeleteLayerVersion', { LayerName: arn.slice(0, cut), VersionNumber: Number(arn.slice(cut + 1)) });
+    await request.call('lambda', 'DeleteLayerVersion', layerVersionOf(request.physicalId));
   },
 };
 

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { changedProperties, resourceTags, type Properties, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
+import { rotationSchedule } from './rotation-schedule.ts';
 
 /** A secret value for `GenerateSecretString`, made by the service's own GetRandomPassword. */
 async function generated(request: ResourceRequest, spec: Properties): Promise<string> {
@@ -77,6 +78,7 @@ const resourcePolicy: ResourceType = {
 const types: ResourceTypes = {
   'AWS::SecretsManager::Secret': secret,
   'AWS::SecretsManager::ResourcePolicy': resourcePolicy,
+  'AWS::SecretsManager::RotationSchedule': rotationSchedule,
 };
 
 export default types;

@@ -103,7 +103,8 @@ export const subscription: ResourceType = {
   createOnly: ['TopicArn', 'Protocol', 'Endpoint', 'Region'],
 };
 
-async function setPolicies(request: ResourceRequest, topics: string[], policy: string | undefined) {
+/** Sets the same policy on each topic (no policy: the topic's default one). */
+export async function setPolicies(request: ResourceRequest, topics: string[], policy: string | undefined) {
   for (const arn of topics) {
     await request.call('sns', 'SetTopicAttributes', { TopicArn: arn, AttributeName: 'Policy', AttributeValue: policy ?? '' });
   }

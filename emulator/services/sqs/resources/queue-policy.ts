@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { jsonText, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
 
-async function setPolicy(request: ResourceRequest, queues: string[], policy: string) {
+/** Sets (or, with '', removes) the same policy on each queue URL. */
+export async function setPolicy(request: ResourceRequest, queues: string[], policy: string) {
   for (const url of queues) await request.call('sqs', 'SetQueueAttributes', { QueueUrl: url, Attributes: { Policy: policy } });
 }
 

@@ -1,0 +1,47 @@
+import type { RepositoryCreationTemplate } from '@aws-sdk/client-ecr';
+import { jsonText, type Properties, type ResourceType } from '../../cloudformation/provider.ts';
+
+/** The template's settings as the ECR API takes them. */
+function templateSettings(p: Properties) {
+  const encryption = p.EncryptionConfiguration as Properties | undefined;
+  return {
+    description: p.Description,
+    encryptionConfiguration: encryption && { encryptionType: encryption.EncryptionType, kmsKey: encryption.KmsKey },
+    resourceTags: p.ResourceTags,
+    imageTagMutability: p.ImageTagMutability,
+    imageTagMutabilityExclusionFilters: (p.ImageTagMutabilityExclusionFilters as Properties[] | undefined)?.map((f) => ({ filter: f.Filter, filterType: f.FilterType })),
+    repositoryPolicy: jsonText(p.RepositoryPolicy),
+    lifecyclePolicy: jsonText(p.LifecyclePolicy),
+    appliedFor: p.AppliedFor,
+    customRoleArn: p.CustomRoleArn,
+  };
+}
+
+/** What a template without a setting has. */
+const UNSET = { description: '', encryptionConfiguration: { encryptionType: 'AES256' }, resourceTags: [], imageTagMutability: 'MUTABLE', repositoryPolicy: '', lifecyclePolicy: '', customRoleArn: '' };
+
+function templateState(template: RepositoryCreationTemplate) {
+  return { physicalId: template.prefix!, attributes: { CreatedAt: template.createdAt?.toISOString(), UpdatedAt: template.updatedAt?.toISOString() } };
+}
+
+/** `AWS::ECR::RepositoryCreationTemplate`: Ref is the prefix; GetAtt CreatedAt, UpdatedAt. */
+export const repositoryCreationTemplate: ResourceType = {
+  async create(request) {
+    const { repositoryCreationTemplate: created } = await request.call<{ repositoryCreationTemplate: RepositoryCreationTemplate }>('ecr', 'CreateRepositoryCreationTemplate', {
+      prefix: request.properties.Prefix,
+      ...templateSettings(request.properties),
+    });
+    return templateState(created);
+  },
+  async update(request) {
+    // The update keeps what it is not given: a setting the template no longer gives goes back to ECR's default.
+    const settings = { ...UNSET, ...Object.fromEntries(Object.entries(templateSettings(request.properties)).filter(([, v]) => v !== undefined)) };
+    const { repositoryCreationTemplate: updated } = await request.call<{ repositoryCreationTemplate: RepositoryCreationTemplate }>('ecr', 'UpdateRepositoryCreationTemplate', { prefix: request.physicalId, ...settings });
+    return templateState(updated);
+  },
+  async delete(request) {
+    await request.call('ecr', 'DeleteRepositoryCreationTemplate', { prefix: request.physicalId });
+  },
+  createOnly: ['Prefix'],
+  properties: ['Prefix', 'Description', 'EncryptionConfiguration', 'ResourceTags', 'ImageTagMutability', 'ImageTagMutabilityExclusionFilters', 'RepositoryPolicy', 'LifecyclePolicy', 'AppliedFor', 'CustomRoleArn'],
+};
