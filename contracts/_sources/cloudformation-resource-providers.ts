@@ -71,7 +71,17 @@ function pyDumps(value: unknown): string {
 
 const subDocument = (statement: Record<string, unknown>) => ({ 'Fn::Sub': pyDumps({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', ...statement }] }) });
 
-/** test_managedpolicy_with_fn_sub_*: a managed policy whose document is a JSON text made by Fn::Sub; its default version's document read back. */
+/** A managed policy deployed with the parameter's value, its default version's document read back (test_managedpolicy_with_fn_sub_*). */
+function policyVersionRead(templateText: string, parameters: Record<string, string>, snapshot: string): SourceStep[] {
+  return [
+    ...deployed(templateText, parameters),
+    outputsOf(STACK, 'PolicyArn'),
+    iam('GetPolicy', { PolicyArn: '{{PolicyArn}}' }, { capture: { versionId: '$.Policy.DefaultVersionId' } }),
+    iam('GetPolicyVersion', { PolicyArn: '{{PolicyArn}}', VersionId: '{{versionId}}' }, { snapshot, select: '$.PolicyVersion.Document', jsonStrings: ['$'] }),
+  ];
+}
+
+/** The JSON-template variants: the document is a JSON text made by Fn::Sub. */
 function managedPolicyWithSub(parameter: string, defaultValue: string, value: string, statement: Record<string, unknown>, snapshot: string): SourceStep[] {
   const templateText = pyDumps({
     AWSTemplateFormatVersion: '2010-09-09',
@@ -79,13 +89,36 @@ function managedPolicyWithSub(parameter: string, defaultValue: string, value: st
     Resources: { TestPolicy: { Type: 'AWS::IAM::ManagedPolicy', Properties: { ManagedPolicyName: 'test-policy-{{suffix}}', PolicyDocument: subDocument(statement) } } },
     Outputs: { PolicyArn: { Value: { Ref: 'TestPolicy' } } },
   });
-  return [
-    ...deployed(templateText, { [parameter]: value }),
-    outputsOf(STACK, 'PolicyArn'),
-    iam('GetPolicy', { PolicyArn: '{{PolicyArn}}' }, { capture: { versionId: '$.Policy.DefaultVersionId' } }),
-    iam('GetPolicyVersion', { PolicyArn: '{{PolicyArn}}', VersionId: '{{versionId}}' }, { snapshot, select: '$.PolicyVersion.Document', jsonStrings: ['$'] }),
-  ];
+  return policyVersionRead(templateText, { [parameter]: value }, snapshot);
 }
+
+/** test_managedpolicy_with_fn_sub_multiline_yaml's f-string template: a YAML block scalar of JSON text given to !Sub. */
+const MULTILINE_SUB = `
+AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  ClusterName:
+    Type: String
+    Default: "test-cluster"
+Resources:
+  TestPolicy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      ManagedPolicyName: test-policy-{{suffix}}
+      PolicyDocument: !Sub |
+        {
+          "Version": "2012-10-17",
+          "Statement": [
+            {
+              "Effect": "Allow",
+              "Action": "eks:DescribeCluster",
+              "Resource": "arn:\${AWS::Partition}:eks:\${AWS::Region}:\${AWS::AccountId}:cluster/\${ClusterName}"
+            }
+          ]
+        }
+Outputs:
+  PolicyArn:
+    Value: !Ref TestPolicy
+`;
 
 const iamResources: SourceFile = {
   service: 'cloudformation',
@@ -142,6 +175,10 @@ const iamResources: SourceFile = {
     {
       test: 'test_managedpolicy_with_fn_sub_json_string',
       steps: managedPolicyWithSub('ClusterName', 'test-cluster', 'my-cluster', { Action: 's3:GetObject', Resource: 'arn:${AWS::Partition}:s3:::bucket-${ClusterName}-${AWS::Region}/*' }, 'policy_document'),
+    },
+    {
+      test: 'test_managedpolicy_with_fn_sub_multiline_yaml',
+      steps: policyVersionRead(MULTILINE_SUB, { ClusterName: 'my-cluster' }, 'policy_document_multiline'),
     },
     {
       test: 'test_managedpolicy_with_fn_sub_and_arrays',
