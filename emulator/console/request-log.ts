@@ -23,7 +23,7 @@ const ARENA_BYTES = 4 * 1024 * 1024;
 /**
  * Per entry, the byte lengths in the arena of: the request's text (path, query and headers, one a line, in Latin-1:
  * Node reads them from the wire one byte a character), its body, the response's headers (name and value, one a line,
- * in UTF-8) and its body. Lines, because JSON.stringify escapes strings one character at a time: three times the cost.
+ * in Latin-1 when every character fits, as Node sends them, else in UTF-8) and its body. Lines, because JSON.stringify escapes strings one character at a time: three times the cost.
  */
 const REQUEST_TEXT = 0;
 const REQUEST_BODY = 1;
@@ -41,7 +41,12 @@ const AT = 2;
 const FROM = 3;
 const REQUEST_SIZE = 4;
 const RESPONSE_SIZE = 5;
-const NUMBERS = 6;
+/** 1 when the response's headers were written as UTF-8 (a character beyond Latin-1). */
+const HEADERS_UTF8 = 6;
+const NUMBERS = 7;
+
+/** A character Latin-1 cannot hold (encoding one byte a character is a copy; UTF-8 encodes each). */
+const BEYOND_LATIN1 = /[^\x00-\xff]/;
 
 /**
  * The last `capacity` client requests, oldest first, each with an increasing id the page polls from. Every client
@@ -113,7 +118,9 @@ export class RequestLog {
     lengths[part + REQUEST_BODY] = requestBody ? keep(arena, at, requestBody) : NONE;
     numbers[number + REQUEST_SIZE] = requestBody ? requestBody.length : 0;
     at += Math.max(0, lengths[part + REQUEST_BODY]);
-    lengths[part + RESPONSE_HEADERS] = response ? arena.write(responseHeaders, at) : NONE;
+    const headersUtf8 = BEYOND_LATIN1.test(responseHeaders);
+    numbers[number + HEADERS_UTF8] = headersUtf8 ? 1 : 0;
+    lengths[part + RESPONSE_HEADERS] = response ? arena.write(responseHeaders, at, headersUtf8 ? 'utf8' : 'latin1') : NONE;
     at += Math.max(0, lengths[part + RESPONSE_HEADERS]);
     const whole = typeof responseBody === 'string' || Buffer.isBuffer(responseBody);
     lengths[part + RESPONSE_BODY] = whole ? keep(arena, at, responseBody) : NONE;
@@ -186,7 +193,7 @@ export class RequestLog {
       request: { method: this.methods[slot], path, query, headers: headersOf(requestLines), body: requestBody },
       response: responseHeaders && {
         status: numbers[slot * NUMBERS + STATUS],
-        headers: headersOf(responseHeaders.toString('utf8').split('\n').slice(0, -1)),
+        headers: headersOf(responseHeaders.toString(numbers[slot * NUMBERS + HEADERS_UTF8] ? 'utf8' : 'latin1').split('\n').slice(0, -1)),
         body: body(RESPONSE_BODY, numbers[slot * NUMBERS + RESPONSE_SIZE]),
       },
     };

@@ -456,9 +456,12 @@ export class Emulator {
     // Filled in by `route` as it learns each part, then handed over as it is: one object per request.
     const seen: FinishedRequest = { service: '', operation: '', accountId: '', region: '', status: 0, latencyMs: 0, errorCode: undefined, request: req, response: undefined };
     try {
-      seen.response = await this.route(req, endpoint, seen);
-      seen.status = seen.response.status;
-      return seen.response;
+      const response = await this.route(req, endpoint, seen);
+      // Encoded here, once, as the server sends text (UTF-8): the log then copies bytes instead of encoding it again.
+      if (typeof response.body === 'string') response.body = Buffer.from(response.body);
+      seen.response = response;
+      seen.status = response.status;
+      return response;
     } finally {
       seen.latencyMs = Math.round((performance.now() - started) * 10) / 10;
       report(seen);

@@ -6,7 +6,7 @@ import { stopChild } from './server.ts';
  * server pays per request on this machine, measured with the same client as the real workloads. It does only what
  * the SDK insists on: SendMessage's reply carries the MD5 of the body sent (the SDK checks it), so it reads the JSON.
  */
-const SOURCE = `
+export const BASELINE_SOURCE = `
 const http = require('node:http');
 const { createHash } = require('node:crypto');
 const sts = '<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult>' +
@@ -36,7 +36,7 @@ server.listen(0, '127.0.0.1', () => console.log('listening ' + server.address().
 `;
 
 export async function startBaselineServer(): Promise<{ process: ChildProcess; pid: number; endpoint: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['-e', SOURCE], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['-e', BASELINE_SOURCE], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {

@@ -8,6 +8,7 @@ import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, GetItemComma
 import { CreateStreamCommand, KinesisClient, PutRecordCommand } from '@aws-sdk/client-kinesis';
 import { CreateQueueCommand, DeleteMessageCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { BASELINE_SOURCE } from './baseline-server.ts';
 import { clientOptions } from './clients.ts';
 import { stopChild } from './server.ts';
 import { BENCH_TABLE, benchItem } from './workloads.ts';
@@ -19,7 +20,9 @@ import { BENCH_TABLE, benchItem } from './workloads.ts';
  * zeroed, `--requests` more are sent and counted, `--windows` times; the median window is reported, for the main
  * thread (where requests are handled), with every window and all threads' counts beside it. Needs valgrind; slow (the
  * server runs ~50x slower). Compare a change by counting both builds (`--bundle`); the bench's null server is not
- * counted here. The SQS steps feed each other (send, then receive, then delete), and GetItem reads PutItem's table.
+ * counted unless `--null` counts it instead of twinstack, for the steps it answers (STS, SQS SendMessage, DynamoDB
+ * PutItem/GetItem, Kinesis PutRecord), to divide by. The SQS steps feed each other (send, then receive, then delete),
+ * and GetItem reads PutItem's table.
  */
 const { values } = parseArgs({
   options: {
@@ -30,6 +33,8 @@ const { values } = parseArgs({
     only: { type: 'string' },
     // Another build of the server to count (e.g. a copy of emulator/cli/dist made before a change): its main.mjs.
     bundle: { type: 'string' },
+    // Count the bench's do-nothing server (baseline-server.ts) instead, the same way.
+    null: { type: 'boolean', default: false },
   },
 });
 const REQUESTS = Number(values.requests);
@@ -42,8 +47,11 @@ type Op = (i: number) => Promise<unknown>;
 /** Under valgrind a first request of a kind can take seconds (compiling); a hung server still fails the run. */
 const slow = () => ({ abortSignal: AbortSignal.timeout(120_000) });
 
-/** Each step: a name and, given the endpoint, the operation (after any setup it needs); run in this order. */
-const STEPS: { name: string; prepare(endpoint: string): Promise<Op> }[] = [
+/**
+ * Each step: a name and, given the endpoint, the operation (after any setup it needs); run in this order. `nullServer`:
+ * the endpoint is the do-nothing server, which needs no setup; steps it does not answer return undefined.
+ */
+const STEPS: { name: string; prepare(endpoint: string, nullServer: boolean): Promise<Op | undefined> }[] = [
   {
     name: 'STS GetCallerIdentity',
     async prepare(endpoint) {
@@ -55,11 +63,13 @@ const STEPS: { name: string; prepare(endpoint: string): Promise<Op> }[] = [
   ...dynamodbSteps(),
   {
     name: 'Kinesis PutRecord (200 bytes)',
-    async prepare(endpoint) {
+    async prepare(endpoint, nullServer) {
       const client = new KinesisClient(clientOptions(endpoint));
-      await client.send(new CreateStreamCommand({ StreamName: 'bench', ShardCount: 4 }), slow());
-      // A new stream is CREATING for a moment.
-      await new Promise((r) => setTimeout(r, 2000));
+      if (!nullServer) {
+        await client.send(new CreateStreamCommand({ StreamName: 'bench', ShardCount: 4 }), slow());
+        // A new stream is CREATING for a moment.
+        await new Promise((r) => setTimeout(r, 2000));
+      }
       const data = Buffer.alloc(200, 'k');
       return (i) => client.send(new PutRecordCommand({ StreamName: 'bench', PartitionKey: `key-${i}`, Data: data }), slow());
     },
@@ -73,15 +83,18 @@ function sqsSteps() {
   return [
     {
       name: 'SQS SendMessage',
-      async prepare(endpoint: string): Promise<Op> {
+      async prepare(endpoint: string, nullServer: boolean): Promise<Op> {
         client = new SQSClient(clientOptions(endpoint));
-        queueUrl = (await client.send(new CreateQueueCommand({ QueueName: 'bench', Attributes: { VisibilityTimeout: '43200' } }), slow())).QueueUrl!;
+        queueUrl = nullServer
+          ? `${endpoint}/000000000000/null`
+          : (await client.send(new CreateQueueCommand({ QueueName: 'bench', Attributes: { VisibilityTimeout: '43200' } }), slow())).QueueUrl!;
         return (i) => client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: `message ${i} ${'x'.repeat(200)}` }), slow());
       },
     },
     {
       name: 'SQS ReceiveMessage',
-      async prepare(): Promise<Op> {
+      async prepare(_endpoint: string, nullServer: boolean): Promise<Op | undefined> {
+        if (nullServer) return undefined;
         return async () => {
           const out = await client.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 1, WaitTimeSeconds: 0 }), slow());
           for (const m of out.Messages ?? []) handles.push(m.ReceiptHandle!);
@@ -90,7 +103,8 @@ function sqsSteps() {
     },
     {
       name: 'SQS DeleteMessage',
-      async prepare(): Promise<Op> {
+      async prepare(_endpoint: string, nullServer: boolean): Promise<Op | undefined> {
+        if (nullServer) return undefined;
         return () => client.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: handles.pop()! }), slow());
       },
     },
@@ -104,10 +118,10 @@ function dynamodbSteps() {
   return [
     {
       name: 'DynamoDB PutItem',
-      async prepare(endpoint: string): Promise<Op> {
+      async prepare(endpoint: string, nullServer: boolean): Promise<Op> {
         client = new DynamoDBClient(clientOptions(endpoint));
-        await client.send(new CreateTableCommand(BENCH_TABLE), slow());
-        for (let batch = 0; batch < ITEMS / 25; batch++) {
+        if (!nullServer) await client.send(new CreateTableCommand(BENCH_TABLE), slow());
+        for (let batch = 0; batch < ITEMS / 25 && !nullServer; batch++) {
           const items = Array.from({ length: 25 }, (_, j) => ({ PutRequest: { Item: benchItem(batch * 25 + j) } }));
           await client.send(new BatchWriteItemCommand({ RequestItems: { [BENCH_TABLE.TableName]: items } }), slow());
         }
@@ -149,7 +163,8 @@ function dumpTotals(dir: string, dump: number): { main: number; all: number } {
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'twinstack-callgrind-'));
-  const child = spawn('valgrind', ['--tool=callgrind', `--callgrind-out-file=${dir}/callgrind.out`, '--dump-instr=no', '--separate-threads=yes', process.execPath, BIN, 'start', '--port', '0', '--host', '127.0.0.1'], {
+  const server = values.null ? ['-e', BASELINE_SOURCE] : [BIN, 'start', '--port', '0', '--host', '127.0.0.1'];
+  const child = spawn('valgrind', ['--tool=callgrind', `--callgrind-out-file=${dir}/callgrind.out`, '--dump-instr=no', '--separate-threads=yes', process.execPath, ...server], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, SERVICES: undefined },
   });
@@ -158,8 +173,8 @@ async function main() {
   const endpoint = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (c: Buffer) => {
       output += c.toString();
-      const match = /ready on (http:\/\/[^\s]+)/.exec(output);
-      if (match) resolve(match[1]);
+      const match = /ready on (http:\/\/[^\s]+)|listening (\d+)/.exec(output);
+      if (match) resolve(match[1] ?? `http://127.0.0.1:${match[2]}`);
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
@@ -168,7 +183,8 @@ async function main() {
   const control = (flag: string) => execFileSync('callgrind_control', [flag, String(child.pid)], { stdio: 'ignore' });
   try {
     for (const step of STEPS.filter((s) => !values.only || s.name.includes(values.only!))) {
-      const op = await step.prepare(endpoint);
+      const op = await step.prepare(endpoint, values.null);
+      if (!op) continue;
       for (let i = 0; i < WARM; i++) await op(i);
       const counts: { main: number; all: number }[] = [];
       for (let window = 0; window < WINDOWS; window++) {

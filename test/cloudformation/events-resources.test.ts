@@ -1,15 +1,25 @@
 import assert from 'node:assert/strict';
-import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import {
+  CreateChangeSetCommand,
+  DescribeStackDriftDetectionStatusCommand,
+  DetectStackDriftCommand,
+  DetectStackResourceDriftCommand,
+  ExecuteChangeSetCommand,
+  type CloudFormationClient,
+} from '@aws-sdk/client-cloudformation';
 import {
   DescribeApiDestinationCommand,
+  CreateArchiveCommand,
+  CreateConnectionCommand,
   DescribeArchiveCommand,
   DescribeConnectionCommand,
   DescribeEndpointCommand,
   DescribeEventBusCommand,
   EventBridgeClient,
+  UpdateArchiveCommand,
 } from '@aws-sdk/client-eventbridge';
 import { expectError } from '../support/aws-error.ts';
-import { CLIENT_CONFIG, creationFailure, deploy, output, deleteStack, serveCloudFormation } from './serve.ts';
+import { CLIENT_CONFIG, creationFailure, deleteStack, deploy, output, serveCloudFormation, settled } from './serve.ts';
 
 interface Settings {
   archiveName?: string;
@@ -137,6 +147,59 @@ describe('CloudFormation resource types of EventBridge: Archive, Connection, Api
     await assert.rejects(events.send(new DescribeArchiveCommand({ ArchiveName: 'orders-kept' })), expectError('ResourceNotFoundException', 400));
     await assert.rejects(events.send(new DescribeConnectionCommand({ Name: out('Connection') })), expectError('ResourceNotFoundException', 400));
     await assert.rejects(events.send(new DescribeApiDestinationCommand({ Name: out('Destination') })), expectError('ResourceNotFoundException', 400));
+  });
+
+  it('reads the archive, connection, destination and endpoint back for drift detection', async () => {
+    const settings = { retentionDays: 7, description: 'first', endpoint: 'https://example.com/one', principal: '111111111111' };
+    const created = await deploy(cfn, 'bridge-drift', template(settings));
+    const detect = async () => {
+      const { StackDriftDetectionId } = await cfn.send(new DetectStackDriftCommand({ StackName: 'bridge-drift' }));
+      return (await cfn.send(new DescribeStackDriftDetectionStatusCommand({ StackDriftDetectionId }))).StackDriftStatus;
+    };
+    assert.equal(await detect(), 'IN_SYNC');
+    await events.send(new UpdateArchiveCommand({ ArchiveName: output(created, 'Archive'), RetentionDays: 30 }));
+    assert.equal(await detect(), 'DRIFTED');
+    const { StackResourceDrift } = await cfn.send(new DetectStackResourceDriftCommand({ StackName: 'bridge-drift', LogicalResourceId: 'Archive' }));
+    assert.deepEqual(StackResourceDrift!.PropertyDifferences, [{ PropertyPath: '/RetentionDays', ExpectedValue: '7', ActualValue: '30', DifferenceType: 'NOT_EQUAL' }]);
+    await deleteStack(cfn, created);
+  });
+
+  it('imports an existing archive and connection into a stack, with their Ref and GetAtt values', async () => {
+    const { Arn: EventBusArn } = await events.send(new DescribeEventBusCommand({ Name: 'default' }));
+    const { ArchiveArn } = await events.send(new CreateArchiveCommand({ ArchiveName: 'kept', EventSourceArn: EventBusArn }));
+    const auth = { ApiKeyAuthParameters: { ApiKeyName: 'x-api-key', ApiKeyValue: 'secret' } };
+    const { ConnectionArn } = await events.send(new CreateConnectionCommand({ Name: 'kept', AuthorizationType: 'API_KEY', AuthParameters: auth }));
+    const body = JSON.stringify({
+      Resources: {
+        Archive: { Type: 'AWS::Events::Archive', DeletionPolicy: 'Retain', Properties: { ArchiveName: 'kept', SourceArn: EventBusArn } },
+        Connection: { Type: 'AWS::Events::Connection', DeletionPolicy: 'Retain', Properties: { Name: 'kept', AuthorizationType: 'API_KEY', AuthParameters: auth } },
+      },
+      Outputs: {
+        Archive: { Value: { Ref: 'Archive' } },
+        ArchiveArn: { Value: { 'Fn::GetAtt': ['Archive', 'Arn'] } },
+        Connection: { Value: { Ref: 'Connection' } },
+        ConnectionArn: { Value: { 'Fn::GetAtt': ['Connection', 'Arn'] } },
+      },
+    });
+    const { Id } = await cfn.send(
+      new CreateChangeSetCommand({
+        StackName: 'bridge-import',
+        ChangeSetName: 'adopt',
+        ChangeSetType: 'IMPORT',
+        TemplateBody: body,
+        ResourcesToImport: [
+          { ResourceType: 'AWS::Events::Archive', LogicalResourceId: 'Archive', ResourceIdentifier: { ArchiveName: 'kept' } },
+          { ResourceType: 'AWS::Events::Connection', LogicalResourceId: 'Connection', ResourceIdentifier: { Name: 'kept' } },
+        ],
+      }),
+    );
+    await settled(cfn, 'bridge-import');
+    await cfn.send(new ExecuteChangeSetCommand({ ChangeSetName: Id }));
+    const imported = await settled(cfn, 'bridge-import');
+    assert.equal(imported.StackStatus, 'IMPORT_COMPLETE');
+    assert.deepEqual(['Archive', 'ArchiveArn', 'Connection', 'ConnectionArn'].map((k) => output(imported, k)), ['kept', ArchiveArn, 'kept', ConnectionArn]);
+    await deleteStack(cfn, imported);
+    assert.equal((await events.send(new DescribeArchiveCommand({ ArchiveName: 'kept' }))).ArchiveArn, ArchiveArn);
   });
 
   it("adds an EventBusPolicy's Action/Principal statement to the default bus and removes it with the stack", async () => {

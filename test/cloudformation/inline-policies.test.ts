@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { DetectStackResourceDriftCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { GetTopicAttributesCommand, SNSClient } from '@aws-sdk/client-sns';
-import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CLIENT_CONFIG, creationFailure, deploy, output, deleteStack, serveCloudFormation } from './serve.ts';
 
 const statement = (action: string, resource: object, principal: string) => ({ Effect: 'Allow', Principal: { AWS: principal }, Action: action, Resource: resource });
@@ -77,6 +77,18 @@ describe('CloudFormation: AWS::SQS::QueueInlinePolicy and AWS::SNS::TopicInlineP
     await deploy(cfn, 'inline', template('222222222222', 'Two', false), {}, true);
     assert.equal(await queuePolicy(two), undefined);
     assert.deepEqual((await topicPolicy(topic)).Statement.map((s: { Sid: string }) => s.Sid), ['__default_statement_ID']);
+    await deleteStack(cfn, created);
+  });
+
+  it('finds the policies in sync, and a queue policy removed out of band', async () => {
+    const created = await deploy(cfn, 'inline-drift', template('111111111111'));
+    const drift = async (LogicalResourceId: string) => (await cfn.send(new DetectStackResourceDriftCommand({ StackName: 'inline-drift', LogicalResourceId }))).StackResourceDrift!;
+    assert.equal((await drift('QueuePolicy')).StackResourceDriftStatus, 'IN_SYNC');
+    assert.equal((await drift('TopicPolicy')).StackResourceDriftStatus, 'IN_SYNC');
+    await sqs.send(new SetQueueAttributesCommand({ QueueUrl: output(created, 'One'), Attributes: { Policy: '' } }));
+    const removed = await drift('QueuePolicy');
+    assert.equal(removed.StackResourceDriftStatus, 'MODIFIED');
+    assert.deepEqual(removed.PropertyDifferences!.map((d) => [d.PropertyPath, d.ActualValue, d.DifferenceType]), [['/PolicyDocument', 'null', 'REMOVE']]);
     await deleteStack(cfn, created);
   });
 

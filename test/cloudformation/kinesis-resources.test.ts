@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { DescribeStreamConsumerCommand, GetResourcePolicyCommand, KinesisClient, ListTagsForResourceCommand } from '@aws-sdk/client-kinesis';
+import { CreateChangeSetCommand, DetectStackResourceDriftCommand, ExecuteChangeSetCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CreateStreamCommand, DeleteResourcePolicyCommand, DescribeStreamConsumerCommand, DescribeStreamSummaryCommand, GetResourcePolicyCommand, KinesisClient, ListTagsForResourceCommand, RegisterStreamConsumerCommand } from '@aws-sdk/client-kinesis';
 import { expectError } from '../support/aws-error.ts';
-import { CLIENT_CONFIG, creationFailure, deploy, output, deleteStack, serveCloudFormation } from './serve.ts';
+import { CLIENT_CONFIG, creationFailure, deleteStack, deploy, output, serveCloudFormation, settled } from './serve.ts';
 
 /** A stream with a consumer named `consumer`, and a policy on the stream allowing `principal` to read it. */
 const template = (consumer: string, principal: string) =>
@@ -64,7 +64,7 @@ describe('CloudFormation: AWS::Kinesis::StreamConsumer and AWS::Kinesis::Resourc
     await assert.rejects(kinesis.send(new DescribeStreamConsumerCommand({ ConsumerARN: output(updated, 'Consumer') })), expectError('ResourceNotFoundException', 400));
   });
 
-  it('removes the policy when the resource goes and the stream stays', async () => {
+  it('reads the policy back for drift detection, and removes it when the resource goes and the stream stays', async () => {
     const body = (withPolicy: boolean) =>
       JSON.stringify({
         Resources: {
@@ -78,9 +78,38 @@ describe('CloudFormation: AWS::Kinesis::StreamConsumer and AWS::Kinesis::Resourc
     const created = await deploy(cfn, 'policy-only', body(true));
     const arn = output(created, 'StreamArn');
     assert.deepEqual(JSON.parse((await kinesis.send(new GetResourcePolicyCommand({ ResourceARN: arn }))).Policy!), { Version: '2012-10-17', Statement: [] });
+    const drift = async () => (await cfn.send(new DetectStackResourceDriftCommand({ StackName: 'policy-only', LogicalResourceId: 'Policy' }))).StackResourceDrift!;
+    assert.equal((await drift()).StackResourceDriftStatus, 'IN_SYNC');
+    await kinesis.send(new DeleteResourcePolicyCommand({ ResourceARN: arn }));
+    assert.deepEqual((await drift()).PropertyDifferences!.map((d) => [d.PropertyPath, d.DifferenceType]), [['/ResourcePolicy', 'REMOVE']]);
     await deploy(cfn, 'policy-only', body(false), {}, true);
     assert.equal((await kinesis.send(new GetResourcePolicyCommand({ ResourceARN: arn }))).Policy, '{}');
     await deleteStack(cfn, created);
+  });
+
+  it('imports an existing consumer by its ARN, with its GetAtt values', async () => {
+    await kinesis.send(new CreateStreamCommand({ StreamName: 'kept', ShardCount: 1 }));
+    const { StreamDescriptionSummary } = await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: 'kept' }));
+    const { Consumer } = await kinesis.send(new RegisterStreamConsumerCommand({ StreamARN: StreamDescriptionSummary!.StreamARN, ConsumerName: 'kept-reader' }));
+    const body = JSON.stringify({
+      Resources: { Consumer: { Type: 'AWS::Kinesis::StreamConsumer', DeletionPolicy: 'Retain', Properties: { StreamARN: StreamDescriptionSummary!.StreamARN, ConsumerName: 'kept-reader' } } },
+      Outputs: { Consumer: { Value: { Ref: 'Consumer' } }, Name: { Value: { 'Fn::GetAtt': ['Consumer', 'ConsumerName'] } }, Stream: { Value: { 'Fn::GetAtt': ['Consumer', 'StreamARN'] } } },
+    });
+    const { Id } = await cfn.send(
+      new CreateChangeSetCommand({
+        StackName: 'consumer-import',
+        ChangeSetName: 'adopt',
+        ChangeSetType: 'IMPORT',
+        TemplateBody: body,
+        ResourcesToImport: [{ ResourceType: 'AWS::Kinesis::StreamConsumer', LogicalResourceId: 'Consumer', ResourceIdentifier: { ConsumerARN: Consumer!.ConsumerARN! } }],
+      }),
+    );
+    await settled(cfn, 'consumer-import');
+    await cfn.send(new ExecuteChangeSetCommand({ ChangeSetName: Id }));
+    const imported = await settled(cfn, 'consumer-import');
+    assert.equal(imported.StackStatus, 'IMPORT_COMPLETE');
+    assert.deepEqual(['Consumer', 'Name', 'Stream'].map((k) => output(imported, k)), [Consumer!.ConsumerARN, 'kept-reader', StreamDescriptionSummary!.StreamARN]);
+    await deleteStack(cfn, imported);
   });
 
   it("fails the consumer with Kinesis's error", async () => {

@@ -1,5 +1,14 @@
 import assert from 'node:assert/strict';
-import { CloudFormationClient, CreateStackCommand, DeleteStackCommand, DescribeStackEventsCommand, DescribeTypeCommand, ListTypeVersionsCommand, UpdateStackCommand } from '@aws-sdk/client-cloudformation';
+import {
+  BatchDescribeTypeConfigurationsCommand,
+  CloudFormationClient,
+  CreateStackCommand,
+  DeleteStackCommand,
+  DescribeStackEventsCommand,
+  DescribeTypeCommand,
+  ListTypeVersionsCommand,
+  UpdateStackCommand,
+} from '@aws-sdk/client-cloudformation';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { strToU8, zipSync } from 'fflate';
 import type { Twinstack } from '../../emulator/index.ts';
@@ -93,20 +102,34 @@ describe('CloudFormation: the registry\'s resource types (versions, default vers
     await assert.rejects(cfn.send(new ListTypeVersionsCommand({ Type: 'RESOURCE', TypeName: 'Acme::Registry::Widget' })), { name: 'TypeNotFoundException' });
   });
 
-  it('registers hook versions, and fails a registration whose package does not hold the type as the handler does', async () => {
+  it('registers hook versions and configures the hook, disabling it when the configuration resource goes', async () => {
+    const hookConfiguration = { CloudFormationConfiguration: { HookConfiguration: { TargetStacks: 'ALL', FailureMode: 'FAIL', Properties: {} } } };
+    const hookResources = {
+      Hook: { Type: 'AWS::CloudFormation::HookVersion', Properties: { TypeName: 'Acme::Registry::Guard', SchemaHandlerPackage: 's3://packages/hook.zip' } },
+      Default: { Type: 'AWS::CloudFormation::HookDefaultVersion', Properties: { TypeVersionArn: { Ref: 'Hook' } } },
+    };
     const stack = await deployed(
       'hook-version',
-      {
-        Hook: { Type: 'AWS::CloudFormation::HookVersion', Properties: { TypeName: 'Acme::Registry::Guard', SchemaHandlerPackage: 's3://packages/hook.zip' } },
-        Default: { Type: 'AWS::CloudFormation::HookDefaultVersion', Properties: { TypeVersionArn: { Ref: 'Hook' } } },
-      },
-      { Hook: { Value: { Ref: 'Hook' } }, Type: { Value: { 'Fn::GetAtt': ['Hook', 'TypeArn'] } }, Default: { Value: { Ref: 'Default' } } },
+      { ...hookResources, Config: { Type: 'AWS::CloudFormation::HookTypeConfig', Properties: { TypeArn: { 'Fn::GetAtt': ['Hook', 'TypeArn'] }, Configuration: JSON.stringify(hookConfiguration) }, DependsOn: 'Default' } },
+      { Hook: { Value: { Ref: 'Hook' } }, Type: { Value: { 'Fn::GetAtt': ['Hook', 'TypeArn'] } }, Default: { Value: { Ref: 'Default' } }, Config: { Value: { Ref: 'Config' } } },
     );
     assert.equal(stack.StackStatus, 'CREATE_COMPLETE', stack.StackStatusReason);
     const hookArn = `arn:aws:cloudformation:us-east-1:${ACCOUNT}:type/hook/Acme-Registry-Guard`;
-    assert.deepEqual([output(stack, 'Hook'), output(stack, 'Type'), output(stack, 'Default')], [`${hookArn}/00000001`, hookArn, `${hookArn}/00000001`]);
+    const configArn = `arn:aws:cloudformation:us-east-1:${ACCOUNT}:type-configuration/hook/Acme-Registry-Guard/default`;
+    assert.deepEqual([output(stack, 'Hook'), output(stack, 'Type'), output(stack, 'Default'), output(stack, 'Config')], [`${hookArn}/00000001`, hookArn, `${hookArn}/00000001`, configArn]);
     assert.equal((await cfn.send(new DescribeTypeCommand({ Type: 'HOOK', TypeName: 'Acme::Registry::Guard' }))).Type, 'HOOK');
+    const configured = async () => {
+      const { TypeConfigurations } = await cfn.send(new BatchDescribeTypeConfigurationsCommand({ TypeConfigurationIdentifiers: [{ TypeArn: hookArn }] }));
+      return JSON.parse(TypeConfigurations![0].Configuration!);
+    };
+    assert.deepEqual(await configured(), hookConfiguration);
 
+    const updated = await deployed('hook-version', hookResources, {}, true);
+    assert.equal(updated.StackStatus, 'UPDATE_COMPLETE', updated.StackStatusReason);
+    assert.deepEqual(await configured(), { CloudFormationConfiguration: { HookConfiguration: { TargetStacks: 'NONE', FailureMode: 'FAIL', Properties: {} } } });
+  });
+
+  it('fails a registration whose package does not hold the type as the handler does', async () => {
     await cfn.send(new CreateStackCommand({ StackName: 'bad-version', TemplateBody: JSON.stringify({ Resources: { Bad: { Type: 'AWS::CloudFormation::ResourceVersion', Properties: { TypeName: 'Acme::Registry::Other', SchemaHandlerPackage: 's3://packages/widget.zip' } } } }) }));
     assert.equal((await settled(cfn, 'bad-version')).StackStatus, 'ROLLBACK_COMPLETE');
     const { StackEvents } = await cfn.send(new DescribeStackEventsCommand({ StackName: 'bad-version' }));

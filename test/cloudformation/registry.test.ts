@@ -162,7 +162,7 @@ describe('CloudFormation: the extension registry', function () {
     assert.equal(byArn.TypeName, 'AWS::SQS::Queue');
 
     const listed = await cfn.send(new ListTypesCommand({ Visibility: 'PUBLIC', Filters: { TypeNamePrefix: 'AWS::SQS::' } }));
-    assert.deepEqual(listed.TypeSummaries!.map((t) => t.TypeName), ['AWS::SQS::Queue', 'AWS::SQS::QueuePolicy']);
+    assert.deepEqual(listed.TypeSummaries!.map((t) => t.TypeName), ['AWS::SQS::Queue', 'AWS::SQS::QueueInlinePolicy', 'AWS::SQS::QueuePolicy']);
     // ListTypes lists FULLY_MUTABLE types unless asked for others, as AWS does: types that cannot update are IMMUTABLE.
     const all = new Set<string>();
     for (const ProvisioningType of ['FULLY_MUTABLE', 'IMMUTABLE'] as const) {
@@ -173,7 +173,7 @@ describe('CloudFormation: the extension registry', function () {
         assert.equal((await cfn.send(new DescribeTypeCommand({ Type: 'RESOURCE', TypeName: t.TypeName }))).ProvisioningType, ProvisioningType);
       }
     }
-    assert.ok(all.has('AWS::CloudFormation::WaitConditionHandle') && all.has('AWS::CloudFormation::Stack'));
+    assert.ok(['WaitConditionHandle', 'Stack', 'StackSet', 'ResourceVersion', 'GeneratedTemplate'].every((name) => all.has(`AWS::CloudFormation::${name}`)));
     const unknown = await rejection(cfn.send(new DescribeTypeCommand({ Type: 'RESOURCE', TypeName: 'AWS::EC2::VPCX' })));
     assert.deepEqual([unknown.name, unknown.message], ['TypeNotFoundException', "The type 'AWS::EC2::VPCX' cannot be found."]);
   });

@@ -84,6 +84,18 @@ describe('CloudFormation: SAM REST API deployments and permissions named as the 
     ]);
   });
 
+  it('adds the Domain, as SAM has completed it, to the deployment\'s hash', async () => {
+    // Expected ids: the SAM translator's output for this template (aws-sam-translator 1.110.0, the code of
+    // github.com/aws/serverless-application-model that AWS runs for the transform).
+    const { resources } = await changeSet(
+      sam({
+        MyApi: { Type: 'AWS::Serverless::Api', Properties: { StageName: 'v1', Domain: { DomainName: 'api.example.com', CertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc', BasePath: ['/v1'] } } },
+        Fn: fn({ Get: ['/items', 'get', 'MyApi'] }),
+      }),
+    );
+    assert.deepEqual(Object.keys(resources).filter((id) => /Deployment|DomainName/.test(id)).sort(), ['ApiGatewayDomainName1bc412bb08', 'MyApiDeploymentc7829db67a']);
+  });
+
   // AWS's answer to a template the SAM transform refuses, as `aws cloudformation deploy` users quote it: a FAILED change
   // set whose StatusReason is the transform's message (github.com/aws-samples/aws-cognito-apigw-angular-auth/issues/4,
   // github.com/buildkite/buildkite-agent-scaler/pull/69).

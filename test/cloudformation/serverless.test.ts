@@ -211,7 +211,9 @@ Outputs:
     const processed = JSON.parse((await cfn.send(new GetTemplateCommand({ StackName: 'auth', TemplateStage: 'Processed' }))).TemplateBody!);
     const body = processed.Resources.Api.Properties.Body;
     assert.deepEqual(body.paths['/secure'].get.security, [{ TokenAuth: [] }]);
-    assert.equal(body.paths['/open'].get.security, undefined);
+    // SAM leaves an event's NONE in place (the translator's api_with_auth_with_default_scopes output); API Gateway reads
+    // a scheme no securityDefinition names as no authorization.
+    assert.deepEqual(body.paths['/open'].get.security, [{ NONE: [] }]);
     assert.equal(body.securityDefinitions.TokenAuth.name, 'X-Token');
     assert.equal(body.securityDefinitions.TokenAuth['x-amazon-apigateway-authorizer'].type, 'token');
     assert.equal(processed.Resources.ApiTokenAuthAuthorizerPermission.Type, 'AWS::Lambda::Permission');
@@ -302,7 +304,7 @@ Outputs:
     assert.deepEqual(body.paths['/items'].get.security, [{ AWS_IAM: [] }]);
     assert.equal(body.paths['/items'].get['x-amazon-apigateway-integration'].credentials, 'arn:aws:iam::*:user/*');
     assert.equal(body.paths['/items/{id}'].get['x-amazon-apigateway-integration'].credentials, 'arn:aws:iam::000000000000:role/invoker');
-    assert.equal(body.paths['/public'].get.security, undefined);
+    assert.deepEqual(body.paths['/public'].get.security, [{ NONE: [] }]);
     assert.equal(body.paths['/public'].get['x-amazon-apigateway-integration'].credentials, undefined);
     const resource = (method: string, path: string) => ({ 'Fn::Sub': [`execute-api:/\${__Stage__}/${method}${path}`, { __Stage__: 'v1' }] });
     assert.deepEqual(body['x-amazon-apigateway-policy'], {

@@ -6,9 +6,11 @@ import {
   DescribeStackEventsCommand,
   DescribeStackSetCommand,
   DescribeStacksCommand,
+  DetectStackResourceDriftCommand,
   ListStackInstancesCommand,
   ListStackSetOperationsCommand,
   UpdateStackCommand,
+  UpdateStackSetCommand,
 } from '@aws-sdk/client-cloudformation';
 import { GetQueueAttributesCommand, GetQueueUrlCommand } from '@aws-sdk/client-sqs';
 import type { Twinstack } from '../../emulator/index.ts';
@@ -145,6 +147,46 @@ describe('CloudFormation: AWS::CloudFormation::StackSet (the stack set and its i
     assert.equal((await describeIn(TARGET, 'us-west-2', firstStack.StackId!)).StackStatus, 'DELETE_COMPLETE');
     await cfn.send(new DeleteStackCommand({ StackName: 'renamed-set' }));
     assert.equal((await settled(cfn, updated.StackId!)).StackStatus, 'DELETE_COMPLETE');
+  });
+
+  it('passes managed execution, operation preferences and CallAs through to the StackSet API', async () => {
+    const properties = { StackSetName: 'res-prefs', ManagedExecution: { Active: true }, OperationPreferences: { MaxConcurrentCount: 2, FailureToleranceCount: 1, RegionConcurrencyType: 'PARALLEL' } };
+    const groups: Group[] = [{ accounts: [ADMIN, TARGET], regions: ['ap-south-1'] }];
+    await cfn.send(new CreateStackCommand({ StackName: 'prefs-set', TemplateBody: template(properties, groups) }));
+    const stack = await settled(cfn, 'prefs-set');
+    assert.equal(stack.StackStatus, 'CREATE_COMPLETE', stack.StackStatusReason);
+    const id = output(stack, 'Ref');
+    assert.deepEqual((await cfn.send(new DescribeStackSetCommand({ StackSetName: id }))).StackSet!.ManagedExecution, { Active: true });
+    const [created] = (await cfn.send(new ListStackSetOperationsCommand({ StackSetName: id }))).Summaries!;
+    assert.deepEqual([created.Action, created.Status, created.OperationPreferences], ['CREATE', 'SUCCEEDED', properties.OperationPreferences]);
+
+    await cfn.send(new UpdateStackCommand({ StackName: 'prefs-set', TemplateBody: template({ ...properties, ManagedExecution: { Active: false }, Description: 'now described' }, groups) }));
+    assert.equal((await settled(cfn, 'prefs-set')).StackStatus, 'UPDATE_COMPLETE');
+    const { StackSet } = await cfn.send(new DescribeStackSetCommand({ StackSetName: id }));
+    assert.deepEqual([StackSet!.ManagedExecution, StackSet!.Description], [{ Active: false }, 'now described']);
+    assert.deepEqual(await instances(id), [`${ADMIN}/ap-south-1 CURRENT`, `${TARGET}/ap-south-1 CURRENT`]);
+    await cfn.send(new DeleteStackCommand({ StackName: 'prefs-set' }));
+    assert.equal((await settled(cfn, stack.StackId!)).StackStatus, 'DELETE_COMPLETE');
+
+    // Delegated administrators belong to an organization; this account is in none.
+    await cfn.send(new CreateStackCommand({ StackName: 'delegated-set', TemplateBody: template({ StackSetName: 'res-delegated', CallAs: 'DELEGATED_ADMIN' }, []) }));
+    assert.equal((await settled(cfn, 'delegated-set')).StackStatus, 'ROLLBACK_COMPLETE');
+    const { StackEvents } = await cfn.send(new DescribeStackEventsCommand({ StackName: 'delegated-set' }));
+    assert.equal(StackEvents!.find((e) => e.LogicalResourceId === 'Set' && e.ResourceStatus === 'CREATE_FAILED')!.ResourceStatusReason, 'Account used is not a delegated administrator');
+  });
+
+  it('detects drift of the stack set\'s settings against DescribeStackSet', async () => {
+    await cfn.send(new CreateStackCommand({ StackName: 'drifting-set', TemplateBody: template({ StackSetName: 'res-drift', Description: 'as deployed' }, []) }));
+    const stack = await settled(cfn, 'drifting-set');
+    assert.equal(stack.StackStatus, 'CREATE_COMPLETE', stack.StackStatusReason);
+    const drift = async () => (await cfn.send(new DetectStackResourceDriftCommand({ StackName: 'drifting-set', LogicalResourceId: 'Set' }))).StackResourceDrift!;
+    assert.equal((await drift()).StackResourceDriftStatus, 'IN_SYNC');
+    await cfn.send(new UpdateStackSetCommand({ StackSetName: 'res-drift', UsePreviousTemplate: true, Description: 'changed by hand' }));
+    const modified = await drift();
+    assert.equal(modified.StackResourceDriftStatus, 'MODIFIED');
+    assert.deepEqual(modified.PropertyDifferences, [{ PropertyPath: '/Description', ExpectedValue: 'as deployed', ActualValue: 'changed by hand', DifferenceType: 'NOT_EQUAL' }]);
+    await cfn.send(new DeleteStackCommand({ StackName: 'drifting-set' }));
+    assert.equal((await settled(cfn, stack.StackId!)).StackStatus, 'DELETE_COMPLETE');
   });
 
   async function failure(stackName: string, body: string): Promise<string> {

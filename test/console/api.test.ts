@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { CreateTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { CreateQueueCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
@@ -137,6 +137,18 @@ describe('web console API', () => {
     const upload = (await get(`/_twinstack/ui/api/requests/${object.id}`)).body;
     assert.deepEqual([upload.request.method, upload.request.path, upload.request.body.note], ['PUT', '/console-b/streamed', 'streamed: not kept']);
     assert.equal((await get('/_twinstack/ui/api/requests/999999')).status, 404);
+  });
+
+  it('shows response headers as they were answered, Latin-1 text included', async () => {
+    const since = ((await get('/_twinstack/ui/api/requests')).body.requests as { id: number }[]).at(-1)?.id ?? 0;
+    const s3 = client(S3Client);
+    await s3.send(new PutObjectCommand({ Bucket: 'console-b', Key: 'named', Body: 'named body' }));
+    const got = await s3.send(new GetObjectCommand({ Bucket: 'console-b', Key: 'named', ResponseContentDisposition: 'attachment; filename="café.txt"' }));
+    assert.equal(await got.Body!.transformToString(), 'named body');
+    const [, read] = (await get(`/_twinstack/ui/api/requests?since=${since}`)).body.requests as { id: number }[];
+    const { response } = (await get(`/_twinstack/ui/api/requests/${read.id}`)).body;
+    assert.equal(response.headers['content-disposition'], 'attachment; filename="café.txt"');
+    assert.equal(response.body.text, 'named body');
   });
 
   it('keeps the first 8 KiB of a large body and says how large it was', async () => {

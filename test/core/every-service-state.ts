@@ -19,7 +19,18 @@ import {
 import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, GetLogEventsCommand, PutLogEventsCommand, PutRetentionPolicyCommand, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand, RestoreTableToPointInTimeCommand, UpdateContinuousBackupsCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient, GetRecordsCommand as GetStreamRecordsCommand, GetShardIteratorCommand as GetStreamIteratorCommand, ListStreamsCommand, DescribeStreamCommand } from '@aws-sdk/client-dynamodb-streams';
-import { CreateRepositoryCommand, DescribeRepositoriesCommand, ECRClient, GetLifecyclePolicyCommand, ListTagsForResourceCommand, PutLifecyclePolicyCommand } from '@aws-sdk/client-ecr';
+import {
+  CreatePullThroughCacheRuleCommand,
+  CreateRepositoryCommand,
+  DescribePullThroughCacheRulesCommand,
+  DescribeRepositoriesCommand,
+  ECRClient,
+  GetLifecyclePolicyCommand,
+  GetRegistryScanningConfigurationCommand,
+  ListTagsForResourceCommand,
+  PutLifecyclePolicyCommand,
+  PutRegistryScanningConfigurationCommand,
+} from '@aws-sdk/client-ecr';
 import { CreateEventBusCommand, EventBridgeClient, ListRulesCommand, ListTargetsByRuleCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { CreateDeliveryStreamCommand, DescribeDeliveryStreamCommand, FirehoseClient } from '@aws-sdk/client-firehose';
 import { AttachRolePolicyCommand, CreateAccessKeyCommand, CreatePolicyCommand, CreateRoleCommand, CreateUserCommand, GetRoleCommand, IAMClient, ListAttachedRolePoliciesCommand, ListUsersCommand } from '@aws-sdk/client-iam';
@@ -492,6 +503,8 @@ export const EVERY_SERVICE: ServiceState[] = [
     async seed(c) {
       await c.ecr().send(new CreateRepositoryCommand({ repositoryName: 'every/repo', imageTagMutability: 'IMMUTABLE', tags: [{ Key: 'k', Value: 'v' }] }));
       await c.ecr().send(new PutLifecyclePolicyCommand({ repositoryName: 'every/repo', lifecyclePolicyText: LIFECYCLE }));
+      await c.ecr().send(new PutRegistryScanningConfigurationCommand({ scanType: 'ENHANCED', rules: [] }));
+      await c.ecr().send(new CreatePullThroughCacheRuleCommand({ ecrRepositoryPrefix: 'every', upstreamRegistryUrl: 'public.ecr.aws' }));
       return {};
     },
     async verify(c) {
@@ -499,6 +512,10 @@ export const EVERY_SERVICE: ServiceState[] = [
       assert.equal(repositories?.[0].imageTagMutability, 'IMMUTABLE');
       assert.equal((await c.ecr().send(new GetLifecyclePolicyCommand({ repositoryName: 'every/repo' }))).lifecyclePolicyText, LIFECYCLE);
       assert.deepEqual((await c.ecr().send(new ListTagsForResourceCommand({ resourceArn: repositories![0].repositoryArn }))).tags, [{ Key: 'k', Value: 'v' }]);
+      assert.equal((await c.ecr().send(new GetRegistryScanningConfigurationCommand({}))).scanningConfiguration!.scanType, 'ENHANCED');
+      const [rule] = (await c.ecr().send(new DescribePullThroughCacheRulesCommand({}))).pullThroughCacheRules!;
+      assert.deepEqual([rule.ecrRepositoryPrefix, rule.upstreamRegistry], ['every', 'ecr-public']);
+      assert.ok(rule.createdAt instanceof Date);
     },
   },
 ];

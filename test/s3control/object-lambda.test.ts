@@ -132,6 +132,29 @@ describe('S3 Object Lambda access points (S3 Control) and WriteGetObjectResponse
     assert.deepEqual([ranged.name, ranged.$metadata.httpStatusCode, ranged.message], ['NotImplemented', 501, 'Operation Not Implemented.']);
   });
 
+  it("serves the Object Lambda access point's alias (`…--ol-s3`) as a bucket name on the plain S3 endpoint", async () => {
+    const alias = (await control.send(new GetAccessPointForObjectLambdaCommand({ AccountId: ACCOUNT, Name: 'upper' }))).Alias!.Value!;
+    const plain = new S3Client({ endpoint: context.aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS, forcePathStyle: true });
+    try {
+      const out = await plain.send(new GetObjectCommand({ Bucket: alias, Key: 'hello.txt' }));
+      assert.equal(await out.Body!.transformToString(), 'HELLO WORLD!');
+      await plain.send(new PutObjectCommand({ Bucket: alias, Key: 'by-alias.txt', Body: 'as is' }));
+      assert.equal(await (await plain.send(new GetObjectCommand({ Bucket: bucket, Key: 'by-alias.txt' }))).Body!.transformToString(), 'as is');
+      await plain.send(new DeleteObjectCommand({ Bucket: alias, Key: 'by-alias.txt' }));
+      assert.equal((await plain.send(new HeadBucketCommand({ Bucket: alias }))).AccessPointAlias, true);
+      const refused = (await plain.send(new GetBucketTaggingCommand({ Bucket: alias })).catch((e: Failure) => e)) as Failure;
+      assert.deepEqual([refused.name, refused.$metadata.httpStatusCode], ['NotImplemented', 501]);
+      const ranged = (await plain.send(new GetObjectCommand({ Bucket: alias, Key: 'hello.txt', Range: 'bytes=0-1' })).catch((e: Failure) => e)) as Failure;
+      assert.deepEqual([ranged.name, ranged.$metadata.httpStatusCode], ['NotImplemented', 501]);
+      // Another alias of the same form, one random character changed.
+      const madeUp = `upper-${alias[6] === 'a' ? 'b' : 'a'}${alias.slice(7)}`;
+      const unknown = (await plain.send(new GetObjectCommand({ Bucket: madeUp, Key: 'hello.txt' })).catch((e: Failure) => e)) as Failure;
+      assert.deepEqual([unknown.name, unknown.$metadata.httpStatusCode], ['InvalidAccessPointAliasError', 400]);
+    } finally {
+      plain.destroy();
+    }
+  });
+
   it('answers a ranged or part HeadObject and GetObject 501 unless the configuration allows that feature', async () => {
     await control.send(
       new CreateAccessPointForObjectLambdaCommand({ AccountId: ACCOUNT, Name: 'ranged', Configuration: { ...configuration('uppercase'), AllowedFeatures: ['HeadObject-Range', 'GetObject-PartNumber'] } }),

@@ -150,6 +150,12 @@ export function jsonText(value: unknown): string | undefined {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/** JSON text a service answers, in the form the template gave that property (an object, or the text itself). */
+export function templateJson(given: unknown, text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  return typeof given === 'string' ? text : JSON.parse(text);
+}
+
 /** The property names whose values differ between two property sets. */
 export function changedProperties(before: Properties, after: Properties): Set<string> {
   const names = new Set([...Object.keys(before), ...Object.keys(after)]);

@@ -49,9 +49,12 @@ export class CapacityMeter {
     map.set(indexName, (map.get(indexName) ?? 0) + units);
   }
 
-  /** Charges the write of an item to the table and to every index whose entry changed. */
-  addWrite(table: Table, before: Item | undefined, after: Item | undefined, multiplier = 1) {
-    this.addTable(writeUnits(writeSize(before, after)) * multiplier);
+  /**
+   * Charges the write of an item to the table and to every index whose entry changed; `bytes` is the larger of the
+   * item's sizes before and after, when the caller has them.
+   */
+  addWrite(table: Table, before: Item | undefined, after: Item | undefined, multiplier = 1, bytes = writeSize(before, after)) {
+    this.addTable(writeUnits(bytes) * multiplier);
     for (const index of table.indexes.values()) {
       const old = before && table.projectForIndex(index, before);
       const next = after && table.projectForIndex(index, after);

@@ -11,6 +11,9 @@ export interface ItemChange {
   keys: Item;
   oldImage?: Item;
   newImage?: Item;
+  /** The images' sizes as DynamoDB counts them (0 without an image), measured when they were stored. */
+  oldSize: number;
+  newSize: number;
   /** Set for deletions the service made itself (TTL expiry). */
   userIdentity?: { type: string; principalId: string };
   /** The change arrived from another replica of a global table (replication must not send it back). */

@@ -104,7 +104,9 @@ function emptyKind(value: AttributeValue | undefined): string | undefined {
   return undefined;
 }
 
-/** DynamoDB's 400 KB item limit, measured as DynamoDB measures items. */
-export function checkItemSize(item: Item) {
-  if (itemSize(item) > MAX_ITEM_BYTES) throw validation('Item size has exceeded the maximum allowed size');
+/** DynamoDB's 400 KB item limit, measured as DynamoDB measures items; returns the item's size. */
+export function checkItemSize(item: Item): number {
+  const size = itemSize(item);
+  if (size > MAX_ITEM_BYTES) throw validation('Item size has exceeded the maximum allowed size');
+  return size;
 }

@@ -77,7 +77,7 @@ function kinesisRecord(change: ItemChange, region: string, precision: string | u
       Keys: jsonItem(change.keys),
       NewImage: change.newImage && jsonItem(change.newImage),
       OldImage: change.oldImage && jsonItem(change.oldImage),
-      SizeBytes: itemSize(change.keys) + (change.newImage ? itemSize(change.newImage) : 0) + (change.oldImage ? itemSize(change.oldImage) : 0),
+      SizeBytes: itemSize(change.keys) + change.newSize + change.oldSize,
     },
     eventSource: 'aws:dynamodb',
   };

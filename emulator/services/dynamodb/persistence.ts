@@ -1,6 +1,6 @@
 import type { ServicePersistence } from '../../persistence/types.ts';
 import { ChangeHub } from './changes.ts';
-import { compareValues } from './expressions/index.ts';
+import { compareValues, itemSize } from './expressions/index.ts';
 import { startKinesisDelivery } from './kinesis-delivery.ts';
 import { ReplicationGroup } from './replication.ts';
 import { DynamoState } from './state.ts';
@@ -30,6 +30,12 @@ export const dynamoPersistence: ServicePersistence<DynamoState> = {
   revive(state, emulator) {
     // States saved before exports and imports existed.
     Object.assign(state, { exports: state.exports ?? new Map(), imports: state.imports ?? new Map(), history: state.history ?? new PitrHistory() });
+    // Items saved before entries carried their size.
+    for (const table of state.tables.values()) {
+      for (const store of [table.items, ...[...table.indexes.values()].map((index) => index.store)]) {
+        for (const entry of store.all()) entry.size ??= itemSize(entry.item);
+      }
+    }
     state.streams.listenTo(state.changes);
     state.history.listenTo(state.changes);
     if ([...state.tables.values()].some((t) => t.kinesisDestinations.size)) startKinesisDelivery(state, emulator);

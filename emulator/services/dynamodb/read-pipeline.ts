@@ -1,6 +1,6 @@
 import type { AttributeValue, ConsumedCapacity } from '@aws-sdk/client-dynamodb';
 import { CapacityMeter, readUnits } from './capacity.ts';
-import { evaluateCondition, itemSize, project, typeOf, type Condition, type Path } from './expressions/index.ts';
+import { evaluateCondition, project, typeOf, type Condition, type Path } from './expressions/index.ts';
 import { invalidParameter, validation } from './errors.ts';
 import type { DynamoState } from './state.ts';
 import type { Entry } from './store.ts';
@@ -118,10 +118,11 @@ export function readPage(
       stopped = true;
       break;
     }
-    let item = entry.item;
-    if (fetchFromTable) item = table.get(table.keyOf(item)) ?? item;
+    let { item, size } = entry;
+    const fetched = fetchFromTable ? table.entry(table.keyOf(item)) : undefined;
+    if (fetched) ({ item, size } = fetched);
     scanned++;
-    bytes += itemSize(item);
+    bytes += size;
     last = entry.item;
     if (filter && !evaluateCondition(filter, item)) continue;
     matched++;

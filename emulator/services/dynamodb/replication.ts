@@ -6,7 +6,7 @@ import type {
 } from '@aws-sdk/client-dynamodb';
 import { buildArn } from '../../core/arn.ts';
 import type { ItemChange } from './changes.ts';
-import { compareValues } from './expressions/index.ts';
+import { compareValues, itemSize } from './expressions/index.ts';
 import { ItemStore } from './store.ts';
 import type { DynamoState } from './state.ts';
 import type { Table } from './table.ts';
@@ -132,7 +132,12 @@ export class ReplicationGroup {
       table.attributeDefinitions = source.attributeDefinitions;
       for (const name of [...table.indexes.keys()]) if (!source.indexes.has(name)) table.indexes.delete(name);
       for (const index of source.indexes.values()) {
-        if (table.indexes.has(index.name)) continue;
+        const own = table.indexes.get(index.name);
+        // An index's write capacity is shared by every replica (its read capacity may differ per replica).
+        if (own) {
+          if (index.throughput) own.throughput = { ...(own.throughput ?? index.throughput), write: index.throughput.write };
+          continue;
+        }
         const copy = { ...index, store: new ItemStore(compareValues), sizeBytes: 0 };
         table.indexes.set(index.name, copy);
         table.backfill(copy);
@@ -147,12 +152,14 @@ export class ReplicationGroup {
 
   private replicate(from: string, change: ItemChange) {
     let image = change.newImage;
+    let size = change.newSize;
     if (this.version === '2017.11.29' && image) {
       // Legacy global tables mark every item with its last writer (a second write, and stream record, in its region).
       image = { ...image, ...legacyMarks(from, change.at) };
-      change.table.write(change.keys, image, { replicated: true });
+      size = itemSize(image);
+      change.table.write(change.keys, image, { replicated: true }, size);
     }
-    for (const replica of this.others(from)) replica.table.write(change.keys, image, { replicated: true });
+    for (const replica of this.others(from)) replica.table.write(change.keys, image, { replicated: true }, size);
   }
 }
 

@@ -3,12 +3,16 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { RecordMap } from '../../persistence/records.ts';
 import type { Item } from './values.ts';
 
-/** One stored item: its sort-key value (if the schema has one) and a tie-breaker that makes index entries unique. */
+/**
+ * One stored item: its sort-key value (if the schema has one), a tie-breaker that makes index entries unique, and its
+ * size as DynamoDB counts it, measured once when stored (capacity, table and index sizes, streams and page limits read it).
+ */
 export interface Entry {
   sort?: AttributeValue;
   /** '' in a table; the encoded table key in an index, where many items may share one index key. */
   tie: string;
   item: Item;
+  size: number;
 }
 
 interface Partition {

@@ -114,7 +114,7 @@ export class StreamRegistry {
     const view = stream.viewType;
     const newImage = (view === 'NEW_IMAGE' || view === 'NEW_AND_OLD_IMAGES') && change.newImage ? change.newImage : undefined;
     const oldImage = (view === 'OLD_IMAGE' || view === 'NEW_AND_OLD_IMAGES') && change.oldImage ? change.oldImage : undefined;
-    const sizeBytes = itemSize(change.keys) + (newImage ? itemSize(newImage) : 0) + (oldImage ? itemSize(oldImage) : 0);
+    const sizeBytes = itemSize(change.keys) + (newImage ? change.newSize : 0) + (oldImage ? change.oldSize : 0);
     const record: StreamRecord = {
       eventID: randomUUID().replace(/-/g, ''),
       eventName: change.eventName,

@@ -12,7 +12,7 @@ import type {
 import { compareValues, itemSize } from './expressions/index.ts';
 import type { ChangeHub, ChangeOrigin } from './changes.ts';
 import type { ReplicationGroup } from './replication.ts';
-import { ItemStore } from './store.ts';
+import { ItemStore, type Entry } from './store.ts';
 import { encodeKeyValue, itemsEqual, type Item } from './values.ts';
 import { setEntry } from '../../core/entries.ts';
 
@@ -187,23 +187,30 @@ export class Table {
   }
 
   get(key: Item): Item | undefined {
+    return this.entry(key)?.item;
+  }
+
+  /** The stored entry at `key`: the item and its size. */
+  entry(key: Item): Entry | undefined {
     const { partitionKey, sortKey } = this.schema;
-    return this.items.get(encodeKeyValue(key[partitionKey]), sortKey ? key[sortKey] : undefined)?.item;
+    return this.items.get(encodeKeyValue(key[partitionKey]), sortKey ? key[sortKey] : undefined);
   }
 
   /**
    * Replaces (or, with `item` undefined, deletes) the item at `key`, maintains the indexes and emits the change.
-   * Returns the previous item.
+   * `size` is the item's size when the caller already measured it (checking the item size limit). Returns the
+   * previous item.
    */
-  write(key: Item, item: Item | undefined, origin: ChangeOrigin = {}): Item | undefined {
+  write(key: Item, item: Item | undefined, origin: ChangeOrigin = {}, size = item ? itemSize(item) : 0): Item | undefined {
     const { partitionKey, sortKey } = this.schema;
     const pk = encodeKeyValue(key[partitionKey]);
     const sort = sortKey ? key[sortKey] : undefined;
-    const old = item ? this.items.put(pk, { sort, tie: '', item })?.item : this.items.remove(pk, sort)?.item;
+    const replaced = item ? this.items.put(pk, { sort, tie: '', item, size }) : this.items.remove(pk, sort);
+    const old = replaced?.item;
     if (!old && !item) return undefined;
-    if (old) this.sizeBytes -= itemSize(old);
-    if (item) this.sizeBytes += itemSize(item);
-    for (const index of this.indexes.values()) this.reindex(index, key, old, item);
+    if (replaced) this.sizeBytes -= replaced.size;
+    if (item) this.sizeBytes += size;
+    for (const index of this.indexes.values()) this.reindex(index, key, old, item, size);
     if (!itemsEqual(old, item)) {
       this.changes.emit({
         table: this,
@@ -211,6 +218,8 @@ export class Table {
         keys: this.keyOf(key),
         oldImage: old,
         newImage: item,
+        oldSize: replaced?.size ?? 0,
+        newSize: item ? size : 0,
         userIdentity: origin.userIdentity,
         replicated: origin.replicated,
         at: this.changes.clock.date(),
@@ -221,7 +230,7 @@ export class Table {
 
   /** Fills a new index from the existing items (GSI backfill). */
   backfill(index: SecondaryIndex) {
-    for (const entry of this.items.all()) this.reindex(index, this.keyOf(entry.item), undefined, entry.item);
+    for (const entry of this.items.all()) this.reindex(index, this.keyOf(entry.item), undefined, entry.item, entry.size);
   }
 
   /** The item as an index stores it, or undefined when the item lacks the index key (sparse index). */
@@ -252,17 +261,19 @@ export class Table {
     return sortKey ? `${encodeKeyValue(key[partitionKey])}\u0000${encodeKeyValue(key[sortKey])}` : encodeKeyValue(key[partitionKey]);
   }
 
-  private reindex(index: SecondaryIndex, key: Item, old: Item | undefined, item: Item | undefined) {
+  /** `size` is the size of `item`, which an index projecting all attributes shares. */
+  private reindex(index: SecondaryIndex, key: Item, old: Item | undefined, item: Item | undefined, size: number) {
     const tie = this.tieOf(key);
     const before = old && this.projectForIndex(index, old);
     const after = item && this.projectForIndex(index, item);
     if (before) {
-      index.store.remove(storePartition(index.schema, before), storeSort(index.schema, before), tie);
-      index.sizeBytes -= itemSize(before);
+      const removed = index.store.remove(storePartition(index.schema, before), storeSort(index.schema, before), tie);
+      if (removed) index.sizeBytes -= removed.size;
     }
     if (after) {
-      index.store.put(storePartition(index.schema, after), { sort: storeSort(index.schema, after), tie, item: after });
-      index.sizeBytes += itemSize(after);
+      const afterSize = after === item ? size : itemSize(after);
+      index.store.put(storePartition(index.schema, after), { sort: storeSort(index.schema, after), tie, item: after, size: afterSize });
+      index.sizeBytes += afterSize;
     }
   }
 }

@@ -28,8 +28,8 @@ export interface PreparedWrite {
   key: Item;
   condition?: Condition;
   returnOnConditionFailure?: string;
-  /** The item after the write, from the item before it (undefined: no item). */
-  apply(old: Item | undefined): { item: Item | undefined; updatedPaths?: Path[] };
+  /** The item after the write, from the item before it (undefined: no item), and its size when it was measured. */
+  apply(old: Item | undefined): { item: Item | undefined; size?: number; updatedPaths?: Path[] };
 }
 
 interface ConditionInput extends ExpressionParameters {
@@ -55,7 +55,7 @@ export function preparePut(state: DynamoState, input: ConditionInput & { Item?: 
   const item = validItem(input.Item!);
   const table = state.table(input.TableName!);
   checkItemKeys(table, item, keyErrors);
-  checkItemSize(item);
+  const size = checkItemSize(item);
   return {
     kind: 'Put',
     table,
@@ -64,7 +64,7 @@ export function preparePut(state: DynamoState, input: ConditionInput & { Item?: 
     key: table.keyOf(item),
     condition,
     returnOnConditionFailure: input.ReturnValuesOnConditionCheckFailure,
-    apply: () => ({ item }),
+    apply: () => ({ item, size }),
   };
 }
 
@@ -114,13 +114,14 @@ export function prepareUpdate(
 }
 
 /** The item after an update plan; an update of a missing item creates it from its key (even one that only removes). */
-export function applyPlan(table: Table, key: Item, plan: UpdatePlan | undefined, old: Item | undefined): { item: Item; updatedPaths: Path[] } {
+export function applyPlan(table: Table, key: Item, plan: UpdatePlan | undefined, old: Item | undefined): { item: Item; size?: number; updatedPaths: Path[] } {
   if (!plan) return { item: old ?? { ...key }, updatedPaths: [] };
   const { item, updatedPaths } = applyUpdate(plan, old ?? { ...key }, Object.keys(key));
   const normalized = validItem(item);
   checkItemKeys(table, normalized);
-  if (itemSize(normalized) > MAX_ITEM_BYTES) throw validation('Item size to update has exceeded the maximum allowed size');
-  return { item: normalized, updatedPaths };
+  const size = itemSize(normalized);
+  if (size > MAX_ITEM_BYTES) throw validation('Item size to update has exceeded the maximum allowed size');
+  return { item: normalized, size, updatedPaths };
 }
 
 function validUpdates(updates: Record<string, AttributeValueUpdate>): Record<string, AttributeValueUpdate> {
@@ -131,15 +132,14 @@ function validUpdates(updates: Record<string, AttributeValueUpdate>): Record<str
   return out;
 }
 
-/** ConsumedCapacity and ItemCollectionMetrics of a single-item write, as its request asked for them. */
+/** ConsumedCapacity and ItemCollectionMetrics of a single-item write (as `execute` ran it), as its request asked for them. */
 export function writeReport(
   write: PreparedWrite,
-  old: Item | undefined,
-  item: Item | undefined,
+  { old, item, bytes }: ExecutedWrite,
   input: { ReturnConsumedCapacity?: string; ReturnItemCollectionMetrics?: string },
 ) {
   const meter = new CapacityMeter('write', write.tableName, write.state);
-  meter.addWrite(write.table, old, item);
+  meter.addWrite(write.table, old, item, 1, bytes);
   return {
     ConsumedCapacity: meter.report(input.ReturnConsumedCapacity),
     ItemCollectionMetrics: itemCollectionMetrics(write.table, write.key, input.ReturnItemCollectionMetrics),
@@ -151,12 +151,21 @@ export function checkCondition(write: PreparedWrite, old: Item | undefined) {
   if (write.condition && !evaluateCondition(write.condition, old)) throw conditionFailed(old, write.returnOnConditionFailure);
 }
 
+/** A write as `execute` ran it: the items before and after, and the larger of their sizes, which decides its cost. */
+export interface ExecutedWrite {
+  old: Item | undefined;
+  item: Item | undefined;
+  updatedPaths?: Path[];
+  bytes: number;
+}
+
 /** Runs one prepared write: condition, new item, store. */
-export function execute(write: PreparedWrite): { old: Item | undefined; item: Item | undefined; updatedPaths?: Path[] } {
-  const old = write.table.get(write.key);
+export function execute(write: PreparedWrite): ExecutedWrite {
+  const stored = write.table.entry(write.key);
+  const old = stored?.item;
   checkCondition(write, old);
-  const { item, updatedPaths } = write.apply(old);
-  if (write.kind !== 'ConditionCheck') write.table.write(write.key, item);
-  return { old, item, updatedPaths };
+  const { item, size = item ? itemSize(item) : 0, updatedPaths } = write.apply(old);
+  if (write.kind !== 'ConditionCheck') write.table.write(write.key, item, {}, size);
+  return { old, item, updatedPaths, bytes: Math.max(stored?.size ?? 0, size) };
 }
 

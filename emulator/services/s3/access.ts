@@ -25,14 +25,16 @@ export interface PublicAccessBlock {
  * restrictive combination of both, flag by flag.
  */
 function publicAccessBlock(bucket: Bucket, account: PublicAccessBlock): PublicAccessBlock {
-  const own = (bucket.configs.get('publicAccessBlock') as PublicAccessBlock | undefined) ?? {};
-  return {
-    BlockPublicAcls: own.BlockPublicAcls || account.BlockPublicAcls,
-    IgnorePublicAcls: own.IgnorePublicAcls || account.IgnorePublicAcls,
-    BlockPublicPolicy: own.BlockPublicPolicy || account.BlockPublicPolicy,
-    RestrictPublicBuckets: own.RestrictPublicBuckets || account.RestrictPublicBuckets,
-  };
+  return strictest((bucket.configs.get('publicAccessBlock') as PublicAccessBlock | undefined) ?? {}, account);
 }
+
+/** Two Block Public Access settings in force together: each flag on where either has it on. */
+export const strictest = (a: PublicAccessBlock, b: PublicAccessBlock): PublicAccessBlock => ({
+  BlockPublicAcls: a.BlockPublicAcls || b.BlockPublicAcls,
+  IgnorePublicAcls: a.IgnorePublicAcls || b.IgnorePublicAcls,
+  BlockPublicPolicy: a.BlockPublicPolicy || b.BlockPublicPolicy,
+  RestrictPublicBuckets: a.RestrictPublicBuckets || b.RestrictPublicBuckets,
+});
 
 /** Whether the bucket's ownership controls disable ACLs (`BucketOwnerEnforced`, the default for new buckets). */
 function aclsDisabled(bucket: Bucket): boolean {

@@ -1,7 +1,7 @@
 import { accountRootArn } from '../../core/arn.ts';
 import { AwsError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/service.ts';
-import type { PublicAccessBlock } from './access.ts';
+import { strictest, type PublicAccessBlock } from './access.ts';
 
 /**
  * The account-level Block Public Access of bucket owners (S3 Control's PutPublicAccessBlock), which S3 combines with
@@ -24,6 +24,16 @@ export async function fetchAccountBlocks(ctx: RequestContext, accountIds: Iterab
     if (known.has(accountId)) continue;
     known.set(accountId, await askS3Control(ctx, accountId));
   }
+}
+
+/**
+ * A request through an access point also has the access point's own Block Public Access: added, flag by flag, to its
+ * bucket owner's account block for this request, so that every decision reading that block applies it.
+ */
+export async function addAccessPointBlock(ctx: RequestContext, bucketAccountId: string, block: PublicAccessBlock): Promise<void> {
+  await fetchAccountBlocks(ctx, [bucketAccountId]);
+  const known = perRequest.get(ctx)!;
+  known.set(bucketAccountId, strictest(known.get(bucketAccountId) ?? {}, block));
 }
 
 async function askS3Control(ctx: RequestContext, accountId: string): Promise<PublicAccessBlock> {

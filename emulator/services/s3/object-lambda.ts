@@ -40,8 +40,11 @@ export function objectLambdaPath(path: string, req: RawRequest): string {
 
 export const isThroughObjectLambda = (ctx: S3Context) => throughObjectLambda.has(ctx.headers);
 
+/** A request naming an Object Lambda access point by its alias is served as one through its host would be. */
+export const markThroughObjectLambda = (ctx: S3Context) => throughObjectLambda.add(ctx.headers);
+
 /** What S3 serves through an Object Lambda access point: reads and listings (each by the function configured for it, if any). */
-const SERVED = new Set(['GetObject', 'HeadObject', 'ListObjects', 'ListObjectsV2']);
+export const SERVED = new Set(['GetObject', 'HeadObject', 'ListObjects', 'ListObjectsV2']);
 
 /**
  * The other operations of access points: through an Object Lambda access point they invoke no function and get the
@@ -50,7 +53,7 @@ const SERVED = new Set(['GetObject', 'HeadObject', 'ListObjects', 'ListObjectsV2
  * the same as ... through other access points"). AWS's access point compatibility list: the object operations (less
  * what Object Lambda does not take: POST Object, CopyObject from it, SelectObjectContent) and the bucket reads.
  */
-const PASSED_THROUGH = new Set([
+export const PASSED_THROUGH = new Set([
   'GetBucketAcl',
   'GetBucketCors',
   'GetBucketLocation',
@@ -91,7 +94,7 @@ export function refuseThroughObjectLambda(ctx: S3Context): void {
   if (throughObjectLambda.has(ctx.headers) && !SERVED.has(ctx.operation) && !PASSED_THROUGH.has(ctx.operation)) throw notImplemented();
 }
 
-const notImplemented = () => new AwsError('NotImplemented', 'Operation Not Implemented.', { status: 501 });
+export const notImplemented = () => new AwsError('NotImplemented', 'Operation Not Implemented.', { status: 501 });
 
 /**
  * An object operation through an Object Lambda access point, readdressed to its supporting access point's bucket

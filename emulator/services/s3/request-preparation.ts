@@ -2,6 +2,7 @@ import type { Handler } from '../../core/service.ts';
 import { ANONYMOUS } from './access.ts';
 import { fetchAccountBlocks } from './account-block.ts';
 import type { Bucket } from './bucket.ts';
+import { resolveAccessPointAlias } from './access-point-alias.ts';
 import { routeThroughObjectLambda } from './object-lambda.ts';
 import { requester, s3World, type S3Context } from './registry.ts';
 
@@ -54,20 +55,26 @@ export function prepareAccountBlocks(input: Record<string, unknown>, ctx: S3Cont
 }
 
 /**
- * The handlers, each preceded by what its request needs from S3 Control, asked through the core: the bucket behind an
- * Object Lambda access point an object operation goes through, then the account blocks that can change its outcome.
- * A request that needs neither (nearly all) goes straight to its handler.
+ * The handlers, each preceded by what its request needs from S3 Control, asked through the core: the access point an
+ * alias used as the bucket name names, the bucket behind an Object Lambda access point an object operation goes
+ * through, then the account blocks that can change its outcome. A request that needs none (nearly all) goes straight
+ * to its handler.
  */
 export function withPreparation(handlers: Record<string, Handler>): Record<string, Handler> {
   return Object.fromEntries(
     Object.entries(handlers).map(([name, handler]) => [
       name,
       (input: Record<string, unknown>, ctx: S3Context) => {
-        const routed = routeThroughObjectLambda(input, ctx);
-        if (routed) return routed.then(() => prepareAccountBlocks(input, ctx)).then(() => handler(input, ctx));
-        const pending = prepareAccountBlocks(input, ctx);
-        return pending ? pending.then(() => handler(input, ctx)) : handler(input, ctx);
+        const aliased = resolveAccessPointAlias(input, ctx);
+        return aliased ? aliased.then(() => prepared(handler, input, ctx)) : prepared(handler, input, ctx);
       },
     ]),
   );
+}
+
+function prepared(handler: Handler, input: Record<string, unknown>, ctx: S3Context): unknown {
+  const routed = routeThroughObjectLambda(input, ctx);
+  if (routed) return routed.then(() => prepareAccountBlocks(input, ctx)).then(() => handler(input, ctx));
+  const pending = prepareAccountBlocks(input, ctx);
+  return pending ? pending.then(() => handler(input, ctx)) : handler(input, ctx);
 }

@@ -20,11 +20,16 @@ export const accessPointArn = (ctx: S3ControlContext, name: string) =>
 export const objectLambdaArn = (ctx: S3ControlContext, name: string) =>
   buildArn({ service: 's3-object-lambda', region: ctx.region, accountId: ctx.accountId, resource: `accesspoint/${name}` });
 
-/** AWS's aliases: the name, 34 random lower-case letters and digits, and a suffix telling the kind of access point. */
-export function newAlias(name: string, suffix: '-s3alias' | '--ol-s3'): string {
+/**
+ * AWS's aliases: `<prefix>-<metadata><suffix>`, a valid bucket name (at most 63 characters, so the prefix is the name's
+ * first 20 characters), with 34 characters of lower-case letters and digits of metadata telling the kind of access
+ * point. Twinstack's metadata ends with the owner's account id in base 36, eight characters, which S3 reads back to
+ * find the access point an alias names (as AWS's alias directory does); the rest is random.
+ */
+export function newAlias(name: string, suffix: '-s3alias' | '--ol-s3', accountId: string): string {
   const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  const random = [...randomBytes(34)].map((b) => alphabet[b % alphabet.length]).join('');
-  return `${name}-${random}${suffix}`;
+  const random = [...randomBytes(26)].map((b) => alphabet[b % alphabet.length]).join('');
+  return `${name.slice(0, 20).replace(/-+$/, '')}-${random}${Number(accountId).toString(36).padStart(8, '0')}${suffix}`;
 }
 
 /** One page of names in order, resumed after the name a `NextToken` carries (S3 Control's MaxResults is at most 1000). */

@@ -45,27 +45,30 @@ export class MinHeap<T> {
     this.down(0);
   }
 
+  // Sifts move a hole instead of swapping pairs: one write per level, and the same layout a swap would leave.
   private up(i: number): void {
     const items = this.items;
+    const item = items[i];
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.before(items[i], items[parent])) return;
-      [items[i], items[parent]] = [items[parent], items[i]];
+      if (!this.before(item, items[parent])) break;
+      items[i] = items[parent];
       i = parent;
     }
+    items[i] = item;
   }
 
   private down(i: number): void {
     const items = this.items;
+    const item = items[i];
     for (;;) {
-      const left = 2 * i + 1;
-      const right = left + 1;
-      let smallest = i;
-      if (left < items.length && this.before(items[left], items[smallest])) smallest = left;
-      if (right < items.length && this.before(items[right], items[smallest])) smallest = right;
-      if (smallest === i) return;
-      [items[i], items[smallest]] = [items[smallest], items[i]];
-      i = smallest;
+      let child = 2 * i + 1;
+      if (child >= items.length) break;
+      if (child + 1 < items.length && this.before(items[child + 1], items[child])) child += 1;
+      if (!this.before(items[child], item)) break;
+      items[i] = items[child];
+      i = child;
     }
+    items[i] = item;
   }
 }

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
-/** Receipt handles are opaque to clients; ours name the queue and message so that malformed ones can be told apart. */
-/** `now` is the emulator clock's time of the receive. */
+/**
+ * Receipt handles are opaque to clients; ours name the queue and message so that malformed ones can be told apart.
+ * `now` is the emulator clock's time of the receive. Every part is ASCII (queue names allow only alphanumerics, `-`
+ * and `_`), so btoa's Latin-1 bytes are the UTF-8 ones, without a Buffer per handle.
+ */
 export function newReceiptHandle(queueArn: string, messageId: string, now: number): string {
-  return Buffer.from(`${randomUUID()} ${queueArn} ${messageId} ${now}`).toString('base64');
+  return btoa(`${randomUUID()} ${queueArn} ${messageId} ${now}`);
 }
 
 export function isWellFormedReceiptHandle(handle: string): boolean {

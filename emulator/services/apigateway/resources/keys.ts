@@ -1,6 +1,5 @@
-import { buildArn } from '../../../core/arn.ts';
-import type { Properties, ResourceRequest, ResourceType } from '../../cloudformation/provider.ts';
-import { count, flag, patchChanges, tagMap } from './values.ts';
+import type { Properties, ResourceType } from '../../cloudformation/provider.ts';
+import { arnOf, count, flag, patchChanges, retag, tagMap } from './values.ts';
 
 function stageKeys(p: Properties): string[] {
   return ((p.StageKeys ?? []) as Properties[]).map((k) => `${k.RestApiId}/${k.StageName}`);
@@ -51,14 +50,6 @@ function limits(p: Properties) {
   };
 }
 
-/** Replaces the tags CloudFormation manages on an API Gateway resource: the stack's and the template's. */
-async function retag(request: ResourceRequest & { previous: Properties }, arn: string): Promise<void> {
-  const tags = tagMap(request) ?? {};
-  const gone = ((request.previous.Tags ?? []) as { Key: string }[]).map((t) => t.Key).filter((k) => !Object.hasOwn(tags, k));
-  if (gone.length) await request.call('apigateway', 'UntagResource', { resourceArn: arn, tagKeys: gone });
-  if (Object.keys(tags).length) await request.call('apigateway', 'TagResource', { resourceArn: arn, tags });
-}
-
 /** `AWS::ApiGateway::UsagePlan`: Ref is the plan id; GetAtt Id. */
 export const usagePlan: ResourceType = {
   async create(request) {
@@ -93,11 +84,6 @@ export const usagePlan: ResourceType = {
     await request.call('apigateway', 'DeleteUsagePlan', { usagePlanId: request.physicalId });
   },
 };
-
-/** API Gateway's resource ARNs have no account: `arn:aws:apigateway:<region>::/usageplans/<id>`. */
-function arnOf(request: ResourceRequest, path: string): string {
-  return buildArn({ service: 'apigateway', region: request.region, accountId: '', resource: path });
-}
 
 /** `AWS::ApiGateway::UsagePlanKey`: Ref is `<key id>:<usage plan id>`; GetAtt Id. */
 export const usagePlanKey: ResourceType = {

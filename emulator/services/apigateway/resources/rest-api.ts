@@ -42,8 +42,13 @@ async function putBody(request: ResourceRequest, id: string): Promise<void> {
   const ops: PatchOperation[] = [];
   if (request.properties.Name !== undefined) ops.push({ op: 'replace', path: '/name', value: String(request.properties.Name) });
   const imported = new Set((await request.call('apigateway', 'GetRestApi', { restApiId: id })).binaryMediaTypes ?? []);
-  for (const type of (request.properties.BinaryMediaTypes ?? []) as string[]) if (!imported.has(type)) ops.push({ op: 'add', path: `/binaryMediaTypes/${escapeMediaType(type)}` });
+  for (const type of mediaTypes(request.properties.BinaryMediaTypes)) if (!imported.has(type)) ops.push({ op: 'add', path: `/binaryMediaTypes/${escapeMediaType(type)}` });
   if (ops.length) await request.call('apigateway', 'UpdateRestApi', { restApiId: id, patchOperations: ops });
+}
+
+/** The property's media types: CloudFormation's form escapes each `/` as `~1` (image~1png), which it sends as `/`. */
+function mediaTypes(list: unknown): string[] {
+  return ((list ?? []) as string[]).map((type) => String(type).replaceAll('~1', '/'));
 }
 
 /** A media type as a patch path segment (JSON Pointer escaping). */
@@ -61,7 +66,7 @@ export const restApi: ResourceType = {
     const api = await request.call('apigateway', 'CreateRestApi', {
       name: p.Name ?? request.logicalId,
       description: p.Description,
-      binaryMediaTypes: p.BinaryMediaTypes,
+      binaryMediaTypes: p.BinaryMediaTypes === undefined ? undefined : mediaTypes(p.BinaryMediaTypes),
       minimumCompressionSize: count(p.MinimumCompressionSize),
       apiKeySource: p.ApiKeySourceType,
       endpointConfiguration: endpointConfiguration(p),
@@ -93,7 +98,7 @@ export const restApi: ResourceType = {
     if (type(previous.EndpointConfiguration) !== type(properties.EndpointConfiguration)) {
       ops.push({ op: 'replace', path: `/endpointConfiguration/types/${type(previous.EndpointConfiguration)}`, value: type(properties.EndpointConfiguration) });
     }
-    const media = (list: unknown) => new Set((list ?? []) as string[]);
+    const media = (list: unknown) => new Set(mediaTypes(list));
     for (const type of media(previous.BinaryMediaTypes)) if (!media(properties.BinaryMediaTypes).has(type)) ops.push({ op: 'remove', path: `/binaryMediaTypes/${escapeMediaType(type)}` });
     for (const type of media(properties.BinaryMediaTypes)) if (!media(previous.BinaryMediaTypes).has(type)) ops.push({ op: 'add', path: `/binaryMediaTypes/${escapeMediaType(type)}` });
     if (ops.length) await request.call('apigateway', 'UpdateRestApi', { restApiId: request.physicalId, patchOperations: ops });

@@ -1,4 +1,5 @@
 import type { PatchOperation } from '@aws-sdk/client-api-gateway';
+import { buildArn } from '../../../core/arn.ts';
 import { randomSuffix, resourceTags, type Properties, type ResourceRequest } from '../../cloudformation/provider.ts';
 
 /** A template boolean (templates may give `true` or `"true"`), or undefined when not given. */
@@ -11,10 +12,21 @@ export function count(value: unknown): number | undefined {
   return value === undefined ? undefined : Number(value);
 }
 
-/** The stack's and the resource's tags as API Gateway takes them (a map), or undefined when there are none. */
-export function tagMap(request: ResourceRequest): Record<string, string> | undefined {
-  const tags = resourceTags(request);
+/**
+ * The stack's and the resource's tags as API Gateway takes them (a map), or undefined when there are none. Types
+ * whose schema says `cloudFormationSystemTags: false` pass `systemTags: false`: they get no `aws:cloudformation:*` tags.
+ */
+export function tagMap(request: ResourceRequest, { systemTags = true } = {}): Record<string, string> | undefined {
+  const tags = resourceTags(request).filter((t) => systemTags || !t.Key.startsWith('aws:cloudformation:'));
   return tags.length ? Object.fromEntries(tags.map((t) => [t.Key, t.Value])) : undefined;
+}
+
+/** Replaces the tags CloudFormation manages on an API Gateway resource: the stack's and the template's. */
+export async function retag(request: ResourceRequest & { previous: Properties }, arn: string, options?: { systemTags?: boolean }): Promise<void> {
+  const tags = tagMap(request, options) ?? {};
+  const gone = ((request.previous.Tags ?? []) as { Key: string }[]).map((t) => t.Key).filter((k) => !Object.hasOwn(tags, k));
+  if (gone.length) await request.call('apigateway', 'UntagResource', { resourceArn: arn, tagKeys: gone });
+  if (Object.keys(tags).length) await request.call('apigateway', 'TagResource', { resourceArn: arn, tags });
 }
 
 /**
@@ -39,4 +51,9 @@ export function patchChanges(previous: Properties, properties: Properties, paths
     else ops.push({ op: 'replace', path, value: typeof after === 'object' ? JSON.stringify(after) : String(after) });
   }
   return ops;
+}
+
+/** API Gateway's resource ARNs have no account: `arn:aws:apigateway:<region>::/usageplans/<id>`. */
+export function arnOf(request: ResourceRequest, path: string): string {
+  return buildArn({ service: 'apigateway', region: request.region, accountId: '', resource: path });
 }

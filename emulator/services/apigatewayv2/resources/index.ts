@@ -1,16 +1,8 @@
-import { buildArn } from '../../../core/arn.ts';
-import { jsonText, resourceTags, type Properties, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
-
-/** The template's properties an operation takes: API Gateway V2's members are named as the template's properties. */
-function pick(p: Properties, names: readonly string[]): Properties {
-  return Object.fromEntries(names.filter((n) => p[n] !== undefined).map((n) => [n, p[n]]));
-}
-
-/** The stack's tags and the resource's own `Tags`, which API Gateway V2 templates give as a map. */
-function tagMap(request: ResourceRequest): Record<string, string> | undefined {
-  const tags = Object.fromEntries(resourceTags(request).map((t) => [t.Key, t.Value]));
-  return Object.keys(tags).length ? tags : undefined;
-}
+import { jsonText, type Properties, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
+import { apiPart, arnOf, pick, tagMap } from './common.ts';
+import { apiMapping, domainName, vpcLink } from './domains.ts';
+import { managedOverrides } from './overrides.ts';
+import { integrationResponse, model, routeResponse } from './responses.ts';
 
 async function openApiBody(request: ResourceRequest): Promise<string | undefined> {
   const p = request.properties;
@@ -41,7 +33,7 @@ const api: ResourceType = {
       const overrides = pick(p, API_MEMBERS.filter((n) => n !== 'ProtocolType'));
       if (Object.keys(overrides).length) await request.call('apigatewayv2', 'UpdateApi', { ApiId: id, ...overrides });
       const tags = tagMap(request);
-      if (tags) await request.call('apigatewayv2', 'TagResource', { ResourceArn: buildArn({ service: 'apigateway', region: request.region, accountId: '', resource: `/apis/${id}` }), Tags: tags });
+      if (tags) await request.call('apigatewayv2', 'TagResource', { ResourceArn: arnOf(request, `/apis/${id}`), Tags: tags });
     } else {
       ({ ApiId: id } = await request.call('apigatewayv2', 'CreateApi', { ...pick(p, [...API_MEMBERS, ...QUICK_CREATE]), Tags: tagMap(request) }));
     }
@@ -59,25 +51,6 @@ const api: ResourceType = {
   },
   createOnly: ['ProtocolType', ...QUICK_CREATE],
 };
-
-/** A part of an API (route, integration, authorizer, deployment) created, updated and deleted by its id. */
-function apiPart(kind: string, members: readonly string[], convert: (p: Properties) => Properties = (p) => p): ResourceType {
-  const idMember = `${kind}Id`;
-  return {
-    async create(request) {
-      const created = await request.call('apigatewayv2', `Create${kind}`, { ApiId: request.properties.ApiId, ...convert(pick(request.properties, members)) });
-      return { physicalId: created[idMember], attributes: { [idMember]: created[idMember] } };
-    },
-    async update(request) {
-      await request.call('apigatewayv2', `Update${kind}`, { ApiId: request.properties.ApiId, [idMember]: request.physicalId, ...convert(pick(request.properties, members)) });
-      return { physicalId: request.physicalId, attributes: request.attributes };
-    },
-    async delete(request) {
-      await request.call('apigatewayv2', `Delete${kind}`, { ApiId: request.properties.ApiId, [idMember]: request.physicalId });
-    },
-    createOnly: ['ApiId'],
-  };
-}
 
 /** Integration response parameters: templates list `{Destination, Source}` pairs; the API takes a map. */
 function integrationInput(p: Properties): Properties {
@@ -99,7 +72,7 @@ const integration = apiPart('Integration', [
   'IntegrationType', 'IntegrationUri', 'IntegrationMethod', 'IntegrationSubtype', 'PayloadFormatVersion', 'ConnectionType',
   'ConnectionId', 'CredentialsArn', 'Description', 'PassthroughBehavior', 'RequestParameters', 'RequestTemplates',
   'ResponseParameters', 'TemplateSelectionExpression', 'TimeoutInMillis', 'TlsConfig', 'ContentHandlingStrategy',
-], integrationInput);
+], { convert: integrationInput });
 const authorizer = apiPart('Authorizer', [
   'AuthorizerType', 'Name', 'AuthorizerUri', 'AuthorizerCredentialsArn', 'IdentitySource', 'IdentityValidationExpression',
   'JwtConfiguration', 'AuthorizerPayloadFormatVersion', 'AuthorizerResultTtlInSeconds', 'EnableSimpleResponses',
@@ -134,6 +107,13 @@ const types: ResourceTypes = {
   'AWS::ApiGatewayV2::Authorizer': authorizer,
   'AWS::ApiGatewayV2::Deployment': deployment,
   'AWS::ApiGatewayV2::Stage': stage,
+  'AWS::ApiGatewayV2::Model': model,
+  'AWS::ApiGatewayV2::RouteResponse': routeResponse,
+  'AWS::ApiGatewayV2::IntegrationResponse': integrationResponse,
+  'AWS::ApiGatewayV2::DomainName': domainName,
+  'AWS::ApiGatewayV2::ApiMapping': apiMapping,
+  'AWS::ApiGatewayV2::VpcLink': vpcLink,
+  'AWS::ApiGatewayV2::ApiGatewayManagedOverrides': managedOverrides,
 };
 
 export default types;

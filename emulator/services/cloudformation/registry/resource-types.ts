@@ -1,6 +1,6 @@
 import type { DescribePublisherOutput, DescribeTypeOutput, DescribeTypeRegistrationOutput, ListTypeVersionsOutput } from '@aws-sdk/client-cloudformation';
 import { AwsError } from '../../../core/errors.ts';
-import type { Properties, ResourceRequest, ResourceType } from '../provider.ts';
+import { jsonText, type Properties, type ResourceRequest, type ResourceType } from '../provider.ts';
 import type { ExtensionKind } from './model.ts';
 
 /*
@@ -150,12 +150,42 @@ const publicTypeVersion: ResourceType = {
   async delete() {},
 };
 
+/** SetTypeConfiguration of a hook, by its ARN or name, with the template's configuration (JSON text or an object). */
+async function configureHook(request: ResourceRequest, configuration: string | undefined) {
+  const { TypeArn, TypeName, ConfigurationAlias } = request.properties;
+  const named = TypeArn !== undefined ? { TypeArn } : { Type: 'HOOK', TypeName };
+  const { ConfigurationArn } = await call<{ ConfigurationArn: string }>(request, 'SetTypeConfiguration', { ...named, ConfigurationAlias, Configuration: configuration });
+  return { physicalId: ConfigurationArn, attributes: { ConfigurationArn } };
+}
+
+/**
+ * `AWS::CloudFormation::HookTypeConfig`: a hook's configuration (SetTypeConfiguration, again on update). Ref is the
+ * configuration's ARN. No operation removes a configuration: deleting the resource sets the hook's TargetStacks to
+ * NONE, keeping the rest, as AWS's delete handler does.
+ */
+const hookTypeConfig: ResourceType = {
+  properties: ['Configuration', 'ConfigurationAlias', 'TypeArn', 'TypeName'],
+  createOnly: ['ConfigurationAlias'],
+  primaryIdentifier: ['ConfigurationArn'],
+  create: (request) => configureHook(request, jsonText(request.properties.Configuration)),
+  update: (request) => configureHook(request, jsonText(request.properties.Configuration)),
+  async delete(request) {
+    const configuration = JSON.parse(jsonText(request.properties.Configuration) ?? '{}') as Properties;
+    const hook = configuration.CloudFormationConfiguration?.HookConfiguration as Properties | undefined;
+    // AWS's handler fails on a configuration without it (an internal failure).
+    if (!hook) throw new Error('JSONObject["CloudFormationConfiguration"] not found.');
+    hook.TargetStacks = 'NONE';
+    await configureHook(request, JSON.stringify(configuration));
+  },
+};
+
 export const REGISTRY_TYPES: [string, ResourceType][] = [
   ['AWS::CloudFormation::ResourceVersion', versionType('RESOURCE', { typeName: 'TypeName', package: 'SchemaHandlerPackage', more: ['ExecutionRoleArn', 'LoggingConfig'] })],
   ['AWS::CloudFormation::HookVersion', versionType('HOOK', { typeName: 'TypeName', package: 'SchemaHandlerPackage', more: ['ExecutionRoleArn', 'LoggingConfig'] })],
   ['AWS::CloudFormation::ModuleVersion', versionType('MODULE', { typeName: 'ModuleName', package: 'ModulePackage', more: [] })],
   ['AWS::CloudFormation::ResourceDefaultVersion', defaultVersionType('RESOURCE')],
   ['AWS::CloudFormation::HookDefaultVersion', defaultVersionType('HOOK')],
+  ['AWS::CloudFormation::HookTypeConfig', hookTypeConfig],
   ['AWS::CloudFormation::ModuleDefaultVersion', moduleDefaultVersion],
   ['AWS::CloudFormation::TypeActivation', typeActivation],
   ['AWS::CloudFormation::Publisher', publisher],

@@ -1,4 +1,5 @@
 import { buildArn } from '../../../core/arn.ts';
+import { anomalyDetector } from './anomaly-detector.ts';
 import { jsonText, resourceTags, type Properties, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
 
 const NUMBERS = ['Period', 'EvaluationPeriods', 'DatapointsToAlarm', 'Threshold'];
@@ -169,6 +170,7 @@ const types: ResourceTypes = {
   'AWS::CloudWatch::InsightRule': insightRule,
   'AWS::CloudWatch::MetricStream': metricStream,
   'AWS::CloudWatch::AlarmMuteRule': alarmMuteRule,
+  'AWS::CloudWatch::AnomalyDetector': anomalyDetector,
 };
 
 export default types;

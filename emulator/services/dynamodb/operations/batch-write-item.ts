@@ -36,10 +36,10 @@ export function batchWriteItem(input: BatchWriteItemCommandInput, ctx: RequestCo
   const meters = new Map<string, CapacityMeter>();
   const metrics: Record<string, ItemCollectionMetrics[]> = {};
   for (const write of writes) {
-    const { old, item } = execute(write);
+    const { old, item, bytes } = execute(write);
     let meter = meters.get(write.tableName);
     if (!meter) meters.set(write.tableName, (meter = new CapacityMeter('write', write.tableName, write.state)));
-    meter.addWrite(write.table, old, item);
+    meter.addWrite(write.table, old, item, 1, bytes);
     const metric = itemCollectionMetrics(write.table, write.key, input.ReturnItemCollectionMetrics);
     if (metric) (metrics[write.tableName] ??= []).push(metric);
   }

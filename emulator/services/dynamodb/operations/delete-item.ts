@@ -8,6 +8,6 @@ import { execute, prepareDelete, writeReport } from '../writes.ts';
 export function deleteItem(input: DeleteItemCommandInput, ctx: RequestContext<DynamoState>): Omit<DeleteItemCommandOutput, '$metadata'> {
   checkReturnValues(input.ReturnValues, ['NONE', 'ALL_OLD']);
   const write = prepareDelete(ctx.state, input as DeleteItemCommandInput & { Key: Item });
-  const { old } = execute(write);
-  return { Attributes: input.ReturnValues === 'ALL_OLD' ? old : undefined, ...writeReport(write, old, undefined, input) };
+  const done = execute(write);
+  return { Attributes: input.ReturnValues === 'ALL_OLD' ? done.old : undefined, ...writeReport(write, done, input) };
 }

@@ -1,7 +1,7 @@
 import type { GetItemCommandInput, GetItemCommandOutput } from '@aws-sdk/client-dynamodb';
 import type { RequestContext } from '../../../core/service.ts';
 import { CapacityMeter, readUnits } from '../capacity.ts';
-import { itemSize, project } from '../expressions/index.ts';
+import { project } from '../expressions/index.ts';
 import { validKey } from '../keys.ts';
 import { checkNoMixing, expressionContext, projectionPaths } from '../request.ts';
 import type { DynamoState } from '../state.ts';
@@ -34,7 +34,8 @@ export function readOne(
   const paths = readProjection(input);
   const table = state.table(input.TableName!);
   const key = validKey(table, input.Key);
-  const stored = table.get(key);
-  const capacity = readUnits(stored ? itemSize(stored) : 0, multiplier > 1 || input.ConsistentRead === true) * multiplier;
-  return { item: stored && paths ? project(stored, paths) : stored, capacity };
+  const stored = table.entry(key);
+  const capacity = readUnits(stored?.size ?? 0, multiplier > 1 || input.ConsistentRead === true) * multiplier;
+  const item = stored?.item;
+  return { item: item && paths ? project(item, paths) : item, capacity };
 }

@@ -8,6 +8,6 @@ import { execute, preparePut, writeReport } from '../writes.ts';
 export function putItem(input: PutItemCommandInput, ctx: RequestContext<DynamoState>): Omit<PutItemCommandOutput, '$metadata'> {
   checkReturnValues(input.ReturnValues, ['NONE', 'ALL_OLD']);
   const write = preparePut(ctx.state, input as PutItemCommandInput & { Item: Item });
-  const { old, item } = execute(write);
-  return { Attributes: input.ReturnValues === 'ALL_OLD' ? old : undefined, ...writeReport(write, old, item, input) };
+  const done = execute(write);
+  return { Attributes: input.ReturnValues === 'ALL_OLD' ? done.old : undefined, ...writeReport(write, done, input) };
 }

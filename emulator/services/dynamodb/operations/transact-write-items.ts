@@ -70,12 +70,12 @@ export function checkDistinctItems(writes: { table: { name: string; tieOf(key: I
 
 /** All conditions are checked and all new items computed before anything is written: all or nothing. */
 function commit(writes: PreparedWrite[], input: TransactWriteItemsCommandInput): Output {
-  const olds = writes.map((w) => w.table.get(w.key));
+  const olds = writes.map((w) => w.table.entry(w.key));
   const reasons: CancellationReason[] = [];
-  const results: (Item | undefined)[] = [];
+  const results: { item: Item | undefined; size: number }[] = [];
   let cancelled = false;
   writes.forEach((write, i) => {
-    const old = olds[i];
+    const old = olds[i]?.item;
     if (write.condition && !evaluateCondition(write.condition, old)) {
       cancelled = true;
       reasons.push({
@@ -86,7 +86,8 @@ function commit(writes: PreparedWrite[], input: TransactWriteItemsCommandInput):
       return;
     }
     try {
-      results[i] = write.apply(old).item;
+      const { item, size = item ? itemSize(item) : 0 } = write.apply(old);
+      results[i] = { item, size };
       reasons.push({ Code: 'None' });
     } catch (error) {
       if (!(error instanceof AwsError) || error.code !== 'ValidationException') throw error;
@@ -99,11 +100,12 @@ function commit(writes: PreparedWrite[], input: TransactWriteItemsCommandInput):
   const meters = new Map<string, CapacityMeter>();
   const metrics: Record<string, ItemCollectionMetrics[]> = {};
   writes.forEach((write, i) => {
-    if (write.kind !== 'ConditionCheck') write.table.write(write.key, results[i]);
+    const { item, size } = results[i];
+    if (write.kind !== 'ConditionCheck') write.table.write(write.key, item, {}, size);
     let meter = meters.get(write.tableName);
     if (!meter) meters.set(write.tableName, (meter = new CapacityMeter('write', write.tableName, write.state)));
     if (write.kind === 'ConditionCheck') meter.addTable(2);
-    else meter.addWrite(write.table, olds[i], results[i], 2);
+    else meter.addWrite(write.table, olds[i]?.item, item, 2, Math.max(olds[i]?.size ?? 0, size));
     const metric = write.kind !== 'ConditionCheck' && itemCollectionMetrics(write.table, write.key, input.ReturnItemCollectionMetrics);
     if (metric) (metrics[write.tableName] ??= []).push(metric);
   });
@@ -117,9 +119,9 @@ function commit(writes: PreparedWrite[], input: TransactWriteItemsCommandInput):
 /** "The aggregate size of the items in the transaction cannot exceed 4 MB" (TransactWriteItems API reference). */
 const MAX_TRANSACTION_BYTES = 4 * 1024 * 1024;
 
-function checkAggregateSize(items: (Item | undefined)[]) {
+function checkAggregateSize(results: { size: number }[]) {
   let total = 0;
-  for (const item of items) if (item) total += itemSize(item);
+  for (const { size } of results) total += size;
   if (total > MAX_TRANSACTION_BYTES) throw validation('Transaction request cannot be larger than 4 MB');
 }
 

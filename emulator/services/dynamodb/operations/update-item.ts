@@ -7,8 +7,8 @@ import { execute, prepareUpdate, writeReport } from '../writes.ts';
 
 export function updateItem(input: UpdateItemCommandInput, ctx: RequestContext<DynamoState>): Omit<UpdateItemCommandOutput, '$metadata'> {
   const write = prepareUpdate(ctx.state, input as UpdateItemCommandInput & { Key: Item });
-  const { old, item, updatedPaths } = execute(write);
-  return { Attributes: returnedAttributes(input.ReturnValues, old, item, updatedPaths ?? []), ...writeReport(write, old, item, input) };
+  const done = execute(write);
+  return { Attributes: returnedAttributes(input.ReturnValues, done.old, done.item, done.updatedPaths ?? []), ...writeReport(write, done, input) };
 }
 
 /** UPDATED_* return only the attributes (or nested paths) the update touched; empty results are left out. */

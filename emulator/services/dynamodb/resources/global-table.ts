@@ -78,6 +78,9 @@ async function createReplicas(request: ResourceRequest, name: string, others: Pr
 
 /** What an update can change in place; another property's change is refused rather than ignored. */
 const UPDATABLE = new Set([
+  'BillingMode',
+  'ReadProvisionedThroughputSettings',
+  'ReadOnDemandThroughputSettings',
   'Replicas',
   'TimeToLiveSpecification',
   'StreamSpecification',
@@ -89,22 +92,84 @@ const UPDATABLE = new Set([
   'AttributeDefinitions',
 ]);
 
-/** Index additions and removals (and their on-demand and warm throughput changes) as GlobalSecondaryIndexUpdates. */
-function indexUpdates(request: ResourceUpdate, local: Properties) {
+/**
+ * Index additions and removals against the indexes the table has (and their on-demand and warm throughput changes)
+ * as GlobalSecondaryIndexUpdates. AWS creates or deletes one index per stack operation; a changed key schema or projection is both (a new index under the
+ * old name), so it fails like two (the wording of AWS::DynamoDB::Table's handler, quoted in aws/aws-sam-cli#2753).
+ */
+function indexUpdates(request: ResourceUpdate, local: Properties, existing: Properties[]) {
   const before = listOf(request.previous.GlobalSecondaryIndexes);
   const after = listOf(request.properties.GlobalSecondaryIndexes);
   const provisionedMode = (request.properties.BillingMode ?? 'PROVISIONED') === 'PROVISIONED';
-  const updates: Properties[] = before.filter((b) => !after.some((a) => a.IndexName === b.IndexName)).map((b) => ({ Delete: { IndexName: b.IndexName } }));
+  const shape = (i: Properties | undefined) =>
+    JSON.stringify([listOf(i?.KeySchema).map((k) => [k.AttributeName, k.KeyType]), i?.Projection?.ProjectionType, [...(i?.Projection?.NonKeyAttributes ?? [])].sort()]);
+  const updates: Properties[] = existing.filter((e) => !after.some((a) => a.IndexName === e.IndexName)).map((e) => ({ Delete: { IndexName: e.IndexName } }));
   for (const spec of after) {
+    const current = existing.find((e) => e.IndexName === spec.IndexName);
     const old = before.find((b) => b.IndexName === spec.IndexName);
-    if (!old) updates.push({ Create: globalIndex(spec, local, provisionedMode) });
-    else if (JSON.stringify(old.KeySchema) !== JSON.stringify(spec.KeySchema) || JSON.stringify(old.Projection) !== JSON.stringify(spec.Projection)) {
-      throw new AwsError('InvalidRequest', `Invalid request provided: twinstack does not update the key schema or projection of index ${spec.IndexName} in place`);
-    } else if (JSON.stringify(old.WriteOnDemandThroughputSettings) !== JSON.stringify(spec.WriteOnDemandThroughputSettings) || JSON.stringify(old.WarmThroughput) !== JSON.stringify(spec.WarmThroughput)) {
+    if (!current) updates.push({ Create: globalIndex(spec, local, provisionedMode) });
+    else if (shape(current) !== shape(spec)) updates.push({ Delete: { IndexName: spec.IndexName } }, { Create: globalIndex(spec, local, provisionedMode) });
+    else if (JSON.stringify(old?.WriteOnDemandThroughputSettings) !== JSON.stringify(spec.WriteOnDemandThroughputSettings) || JSON.stringify(old?.WarmThroughput) !== JSON.stringify(spec.WarmThroughput)) {
       updates.push({ Update: { IndexName: spec.IndexName, OnDemandThroughput: onDemand(spec.WriteOnDemandThroughputSettings, undefined), WarmThroughput: warm(spec.WarmThroughput) } });
     }
   }
+  if (updates.filter((u) => u.Create || u.Delete).length > 1) throw new AwsError('InvalidRequest', 'Cannot perform more than one GSI creation or deletion in a single update');
   return updates;
+}
+
+/** The indexes the table has now (an update rolled back compares with them, not with the template it failed to reach). */
+async function tableIndexes(request: ResourceRequest, name: string): Promise<Properties[]> {
+  const { Table } = await request.call('dynamodb', 'DescribeTable', { TableName: name });
+  return listOf(Table.GlobalSecondaryIndexes);
+}
+
+/**
+ * A change of billing mode, for every replica: to provisioned, the table and its existing indexes start with their
+ * write auto scaling's (and the local replica's read) units, as on creation; the scaling itself is set afterwards.
+ */
+async function switchBillingMode(request: ResourceUpdate, name: string, local: Properties) {
+  const p = request.properties;
+  if ((p.BillingMode ?? 'PROVISIONED') === 'PAY_PER_REQUEST') {
+    await request.call('dynamodb', 'UpdateTable', { TableName: name, BillingMode: 'PAY_PER_REQUEST' });
+    return;
+  }
+  const existing = listOf(p.GlobalSecondaryIndexes).filter((i) => listOf(request.previous.GlobalSecondaryIndexes).some((b) => b.IndexName === i.IndexName));
+  const indexes = existing.map((i) => ({ Update: { IndexName: i.IndexName, ProvisionedThroughput: globalIndex(i, local, true).ProvisionedThroughput } }));
+  await request.call('dynamodb', 'UpdateTable', {
+    TableName: name,
+    BillingMode: 'PROVISIONED',
+    ProvisionedThroughput: provisioned(p.WriteProvisionedThroughputSettings, local.ReadProvisionedThroughputSettings),
+    GlobalSecondaryIndexUpdates: indexes.length ? indexes : undefined,
+  });
+}
+
+/** The local replica's read capacity, when it changed on a provisioned table that keeps its billing mode. */
+async function localReadCapacity(request: ResourceUpdate, name: string, local: Properties, previousLocal: Properties | undefined) {
+  const units = startingUnits(local.ReadProvisionedThroughputSettings?.ReadCapacityUnits, undefined);
+  const before = startingUnits(previousLocal?.ReadProvisionedThroughputSettings?.ReadCapacityUnits, undefined);
+  if (units === undefined || units === before) return;
+  const { Table } = await request.call('dynamodb', 'DescribeTable', { TableName: name });
+  await request.call('dynamodb', 'UpdateTable', { TableName: name, ProvisionedThroughput: { ReadCapacityUnits: units, WriteCapacityUnits: Table.ProvisionedThroughput.WriteCapacityUnits } });
+}
+
+/**
+ * The table-wide read settings (ReadProvisionedThroughputSettings, ReadOnDemandThroughputSettings) as the replicas'
+ * that set none of their own. The local replica's become the table's; the other replicas use the table's unless they
+ * override them (DynamoDB's ReplicaUpdates), so they take the table-wide value only when the local replica has its own.
+ */
+function withTableReads(p: Properties, region: string): Properties {
+  const defaults: [string, unknown][] = [
+    ['ReadProvisionedThroughputSettings', p.ReadProvisionedThroughputSettings],
+    ['ReadOnDemandThroughputSettings', p.ReadOnDemandThroughputSettings],
+  ];
+  if (defaults.every(([, value]) => !value)) return p;
+  const local = replicasOf(p).find((r) => r.Region === region);
+  const replicas = replicasOf(p).map((replica) => {
+    const filled = { ...replica };
+    for (const [key, value] of defaults) if (value && !replica[key] && (replica === local || local?.[key])) filled[key] = value;
+    return filled;
+  });
+  return { ...p, Replicas: replicas };
 }
 
 /**
@@ -114,7 +179,8 @@ function indexUpdates(request: ResourceUpdate, local: Properties) {
  * StreamArn (the stack region's) and TableId.
  */
 export const globalTable: ResourceType = {
-  async create(request) {
+  async create(given) {
+    const request = { ...given, properties: withTableReads(given.properties, given.region) };
     const p = request.properties;
     const local = localReplica(request);
     const name: string = p.TableName ?? request.physicalName({ maxLength: 255 });
@@ -147,27 +213,31 @@ export const globalTable: ResourceType = {
     for (const replica of replicasOf(p)) await applyReplicaSettings(request, name, replica, undefined, replica === local);
     return state(request, name);
   },
-  async update(request) {
+  async update(given) {
+    const request = { ...given, properties: withTableReads(given.properties, given.region), previous: withTableReads(given.previous, given.region) };
     const name = request.physicalId;
     const p = request.properties;
     const local = localReplica(request);
     const changed = changedProperties(request.previous, p);
     const fixed = [...changed].filter((key) => !UPDATABLE.has(key));
     if (fixed.length) throw new AwsError('InvalidRequest', `Invalid request provided: twinstack does not update ${fixed.join(', ')} of a global table in place`);
+    // Index changes are checked before anything changes.
+    const indexChanges = changed.has('GlobalSecondaryIndexes') ? indexUpdates(request, local, await tableIndexes(request, name)) : [];
+    const wasLocal = replicasOf(request.previous).find((r) => r.Region === request.region);
+    if (changed.has('BillingMode')) await switchBillingMode(request, name, local);
+    else if ((p.BillingMode ?? 'PROVISIONED') === 'PROVISIONED') await localReadCapacity(request, name, local, wasLocal);
     const table: Properties = {};
     if (changed.has('StreamSpecification')) table.StreamSpecification = stream(p.StreamSpecification) ?? { StreamEnabled: false };
     if (changed.has('SSESpecification')) {
       table.SSESpecification = { Enabled: isTrue(p.SSESpecification?.SSEEnabled), SSEType: p.SSESpecification?.SSEType, KMSMasterKeyId: local.SSESpecification?.KMSMasterKeyId };
     }
     if (changed.has('WarmThroughput') && p.WarmThroughput) table.WarmThroughput = warm(p.WarmThroughput);
-    if (changed.has('WriteOnDemandThroughputSettings')) table.OnDemandThroughput = onDemand(p.WriteOnDemandThroughputSettings, local.ReadOnDemandThroughputSettings) ?? { MaxWriteRequestUnits: -1 };
-    if (changed.has('GlobalSecondaryIndexes')) {
-      const updates = indexUpdates(request, local);
-      if (updates.length) Object.assign(table, { GlobalSecondaryIndexUpdates: updates, AttributeDefinitions: p.AttributeDefinitions });
-    }
+    const onDemandReadChanged = JSON.stringify(wasLocal?.ReadOnDemandThroughputSettings) !== JSON.stringify(local.ReadOnDemandThroughputSettings);
+    if (changed.has('WriteOnDemandThroughputSettings') || onDemandReadChanged) table.OnDemandThroughput = onDemand(p.WriteOnDemandThroughputSettings, local.ReadOnDemandThroughputSettings) ?? { MaxWriteRequestUnits: -1 };
+    if (indexChanges.length) Object.assign(table, { GlobalSecondaryIndexUpdates: indexChanges, AttributeDefinitions: p.AttributeDefinitions });
     if (Object.keys(table).length) await request.call('dynamodb', 'UpdateTable', { TableName: name, ...table });
     if (changed.has('TimeToLiveSpecification')) await timeToLive(request, name, p.TimeToLiveSpecification, request.previous.TimeToLiveSpecification);
-    if (changed.has('WriteProvisionedThroughputSettings') || changed.has('GlobalSecondaryIndexes')) await autoScaling(request, name, writeScaling(p));
+    if (changed.has('WriteProvisionedThroughputSettings') || changed.has('GlobalSecondaryIndexes') || changed.has('BillingMode')) await autoScaling(request, name, writeScaling(p));
     const before = replicasOf(request.previous);
     const after = replicasOf(p);
     if (changed.has('Replicas')) {
@@ -206,6 +276,8 @@ export const globalTable: ResourceType = {
     'GlobalTableWitnesses',
     'LocalSecondaryIndexes',
     'MultiRegionConsistency',
+    'ReadOnDemandThroughputSettings',
+    'ReadProvisionedThroughputSettings',
     'Replicas',
     'SSESpecification',
     'StreamSpecification',

@@ -35,6 +35,22 @@ export const apiDestination: ResourceType = {
   async delete(request) {
     await request.call('events', 'DeleteApiDestination', { Name: request.physicalId });
   },
+  async read(request) {
+    const d = await request.call('events', 'DescribeApiDestination', { Name: request.physicalId });
+    return {
+      Name: d.Name,
+      ConnectionArn: d.ConnectionArn,
+      InvocationEndpoint: d.InvocationEndpoint,
+      HttpMethod: d.HttpMethod,
+      InvocationRateLimitPerSecond: d.InvocationRateLimitPerSecond,
+      ...(d.Description ? { Description: d.Description } : {}),
+    };
+  },
+  primaryIdentifier: ['Name'],
+  async adopt(request, identifier) {
+    const { ApiDestinationArn } = await request.call('events', 'DescribeApiDestination', { Name: identifier.Name });
+    return state(request, identifier.Name, ApiDestinationArn);
+  },
   createOnly: ['Name'],
   properties: ['Name', 'ConnectionArn', 'Description', 'InvocationEndpoint', 'HttpMethod', 'InvocationRateLimitPerSecond'],
 };

@@ -1,4 +1,4 @@
-import { jsonText, type ResourceType } from '../../cloudformation/provider.ts';
+import { jsonText, templateJson, type ResourceType } from '../../cloudformation/provider.ts';
 
 /** `AWS::Events::Archive`: Ref is the archive name; GetAtt Arn, ArchiveName. */
 export const archive: ResourceType = {
@@ -29,6 +29,22 @@ export const archive: ResourceType = {
   },
   async delete(request) {
     await request.call('events', 'DeleteArchive', { ArchiveName: request.physicalId });
+  },
+  async read(request) {
+    const a = await request.call('events', 'DescribeArchive', { ArchiveName: request.physicalId });
+    return {
+      ArchiveName: a.ArchiveName,
+      SourceArn: a.EventSourceArn,
+      RetentionDays: a.RetentionDays,
+      ...(a.Description ? { Description: a.Description } : {}),
+      ...(a.EventPattern !== undefined ? { EventPattern: templateJson(request.properties.EventPattern, a.EventPattern) } : {}),
+      ...(a.KmsKeyIdentifier ? { KmsKeyIdentifier: a.KmsKeyIdentifier } : {}),
+    };
+  },
+  primaryIdentifier: ['ArchiveName'],
+  async adopt(request, identifier) {
+    const { ArchiveArn, ArchiveName } = await request.call('events', 'DescribeArchive', { ArchiveName: identifier.ArchiveName });
+    return { physicalId: ArchiveName, attributes: { Arn: ArchiveArn, ArchiveName } };
   },
   createOnly: ['ArchiveName', 'SourceArn'],
   properties: ['ArchiveName', 'SourceArn', 'Description', 'EventPattern', 'RetentionDays', 'KmsKeyIdentifier'],

@@ -36,6 +36,13 @@ export const connection: ResourceType = {
   async delete(request) {
     await request.call('events', 'DeleteConnection', { Name: request.physicalId });
   },
+  // AuthParameters hold secrets DescribeConnection does not give back: AWS's schema makes them write-only.
+  async read(request) {
+    const c = await request.call('events', 'DescribeConnection', { Name: request.physicalId });
+    return { Name: c.Name, AuthorizationType: c.AuthorizationType, ...(c.Description ? { Description: c.Description } : {}), ...(c.KmsKeyIdentifier ? { KmsKeyIdentifier: c.KmsKeyIdentifier } : {}) };
+  },
+  primaryIdentifier: ['Name'],
+  adopt: async (request, identifier) => ({ physicalId: identifier.Name, attributes: await attributes(request, identifier.Name) }),
   createOnly: ['Name'],
   properties: ['Name', 'Description', 'AuthorizationType', 'AuthParameters', 'KmsKeyIdentifier'],
 };

@@ -25,6 +25,12 @@ export const endpoint: ResourceType = {
   async delete(request) {
     await request.call('events', 'DeleteEndpoint', { Name: request.physicalId });
   },
+  async read(request) {
+    const e = await request.call('events', 'DescribeEndpoint', { Name: request.physicalId });
+    return { Name: e.Name, RoutingConfig: e.RoutingConfig, EventBuses: e.EventBuses, ReplicationConfig: e.ReplicationConfig, ...(e.Description ? { Description: e.Description } : {}), ...(e.RoleArn ? { RoleArn: e.RoleArn } : {}) };
+  },
+  primaryIdentifier: ['Name'],
+  adopt: (request, identifier) => endpointState(request, identifier.Name),
   createOnly: ['Name'],
   properties: ['Name', 'Description', 'RoutingConfig', 'EventBuses', 'ReplicationConfig', 'RoleArn'],
 };

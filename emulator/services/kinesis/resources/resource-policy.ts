@@ -1,4 +1,4 @@
-import { jsonText, type ResourceType } from '../../cloudformation/provider.ts';
+import { jsonText, templateJson, type ResourceType } from '../../cloudformation/provider.ts';
 
 /** `AWS::Kinesis::ResourcePolicy`: the policy of a stream or consumer; Ref is that resource's ARN. */
 export const resourcePolicy: ResourceType = {
@@ -12,6 +12,11 @@ export const resourcePolicy: ResourceType = {
   },
   async delete(request) {
     await request.call('kinesis', 'DeleteResourcePolicy', { ResourceARN: request.physicalId });
+  },
+  // Without a policy Kinesis answers an empty document, which is no policy.
+  async read(request) {
+    const { Policy } = await request.call('kinesis', 'GetResourcePolicy', { ResourceARN: request.physicalId });
+    return { ResourceArn: request.physicalId, ResourcePolicy: Policy === '{}' ? undefined : templateJson(request.properties.ResourcePolicy, Policy) };
   },
   createOnly: ['ResourceArn'],
   properties: ['ResourceArn', 'ResourcePolicy'],

@@ -1,4 +1,19 @@
-import { resourceTags, type ResourceType } from '../../cloudformation/provider.ts';
+import { resourceTags, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+
+/** A registered consumer as the stack tracks it: its ARN and the attributes GetAtt reads. */
+async function consumerState(request: ResourceRequest, arn: string) {
+  const { ConsumerDescription: c } = await request.call('kinesis', 'DescribeStreamConsumer', { ConsumerARN: arn });
+  return {
+    physicalId: c.ConsumerARN,
+    attributes: {
+      ConsumerARN: c.ConsumerARN,
+      ConsumerCreationTimestamp: new Date(c.ConsumerCreationTimestamp).toISOString(),
+      ConsumerName: c.ConsumerName,
+      ConsumerStatus: c.ConsumerStatus,
+      StreamARN: c.StreamARN,
+    },
+  };
+}
 
 /**
  * `AWS::Kinesis::StreamConsumer`: Ref is the consumer ARN; GetAtt ConsumerARN, ConsumerCreationTimestamp, ConsumerName,
@@ -13,20 +28,12 @@ export const streamConsumer: ResourceType = {
       ConsumerName: p.ConsumerName,
       ...(tags.length ? { Tags: Object.fromEntries(tags.map((t) => [t.Key, t.Value])) } : {}),
     });
-    const { ConsumerDescription: c } = await request.call('kinesis', 'DescribeStreamConsumer', { ConsumerARN: Consumer.ConsumerARN });
-    return {
-      physicalId: c.ConsumerARN,
-      attributes: {
-        ConsumerARN: c.ConsumerARN,
-        ConsumerCreationTimestamp: new Date(c.ConsumerCreationTimestamp).toISOString(),
-        ConsumerName: c.ConsumerName,
-        ConsumerStatus: c.ConsumerStatus,
-        StreamARN: c.StreamARN,
-      },
-    };
+    return consumerState(request, Consumer.ConsumerARN);
   },
   async delete(request) {
     await request.call('kinesis', 'DeregisterStreamConsumer', { ConsumerARN: request.physicalId });
   },
+  primaryIdentifier: ['ConsumerARN'],
+  adopt: (request, identifier) => consumerState(request, identifier.ConsumerARN),
   properties: ['StreamARN', 'ConsumerName', 'Tags'],
 };

@@ -9,6 +9,7 @@ import type {
   ListBucketsRequest,
   ListBucketsOutput,
 } from '@aws-sdk/client-s3';
+import { isThroughAccessPointAlias } from '../access-point-alias.ts';
 import { AwsError } from '../../../core/errors.ts';
 import { buildArn, isListedRegion } from '../../../core/arn.ts';
 import { Bucket } from '../bucket.ts';
@@ -135,7 +136,7 @@ export function headBucket(input: HeadBucketRequest, ctx: S3Context): HeadBucket
   if (bucket.directory) {
     return { BucketRegion: bucket.region, BucketLocationType: bucket.directory.type, BucketLocationName: bucket.directory.name, BucketArn: directoryBucketArn(bucket) } as HeadBucketOutput;
   }
-  return { BucketRegion: bucket.region, AccessPointAlias: false, BucketArn: bucketArn(bucket.name, bucket.region) } as HeadBucketOutput;
+  return { BucketRegion: bucket.region, AccessPointAlias: isThroughAccessPointAlias(ctx), BucketArn: bucketArn(bucket.name, bucket.region) } as HeadBucketOutput;
 }
 
 export function getBucketLocation(input: GetBucketLocationRequest, ctx: S3Context): GetBucketLocationOutput {

@@ -43,7 +43,7 @@ export async function createAccessPoint(input: CreateAccessPointRequest, ctx: S3
     vpcConfiguration: input.VpcConfiguration,
     publicAccessBlock: { ...ALL_BLOCKED, ...input.PublicAccessBlockConfiguration },
     created: ctx.emulator.clock.date(),
-    alias: newAlias(name, '-s3alias'),
+    alias: newAlias(name, '-s3alias', ctx.accountId),
   };
   ctx.state.accessPoints.set(name, record);
   return { AccessPointArn: accessPointArn(ctx, name), Alias: record.alias };

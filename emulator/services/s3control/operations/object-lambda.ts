@@ -48,7 +48,7 @@ export function createAccessPointForObjectLambda(input: CreateAccessPointForObje
   const name = input.Name!;
   if (ctx.state.objectLambdaAccessPoints.has(name)) throw S3ControlErrors.alreadyOwned();
   checkConfiguration(input.Configuration!, ctx);
-  const record: ObjectLambdaAccessPointRecord = { name, configuration: input.Configuration!, created: ctx.emulator.clock.date(), alias: newAlias(name, '--ol-s3') };
+  const record: ObjectLambdaAccessPointRecord = { name, configuration: input.Configuration!, created: ctx.emulator.clock.date(), alias: newAlias(name, '--ol-s3', ctx.accountId) };
   ctx.state.objectLambdaAccessPoints.set(name, record);
   return { ObjectLambdaAccessPointArn: objectLambdaArn(ctx, name), Alias: { Value: record.alias, Status: 'READY' } };
 }

@@ -1,4 +1,4 @@
-import { jsonText, type ResourceType } from '../../cloudformation/provider.ts';
+import { jsonText, templateJson, type ResourceType } from '../../cloudformation/provider.ts';
 import { setPolicies } from './topic.ts';
 
 /** `AWS::SNS::TopicInlinePolicy`: one policy on one topic; Ref is the topic ARN. The topic's default policy returns on delete. */
@@ -13,6 +13,10 @@ export const topicInlinePolicy: ResourceType = {
   },
   async delete(request) {
     await setPolicies(request, [request.physicalId], undefined);
+  },
+  async read(request) {
+    const { Attributes } = await request.call('sns', 'GetTopicAttributes', { TopicArn: request.physicalId });
+    return { TopicArn: request.physicalId, PolicyDocument: templateJson(request.properties.PolicyDocument, Attributes.Policy) };
   },
   createOnly: ['TopicArn'],
   properties: ['PolicyDocument', 'TopicArn'],

@@ -50,9 +50,12 @@ function view(queue: Queue, message: StoredMessage, input: ReceiveMessageCommand
     if (wanted.length) out.Attributes = Object.fromEntries(wanted.map((n) => [n, all[n]]));
   }
   const attributes = selectMessageAttributes(message.attributes, input.MessageAttributeNames ?? []);
-  if (Object.keys(attributes).length) {
+  const selected = Object.keys(attributes).length;
+  if (selected) {
     out.MessageAttributes = attributes;
-    out.MD5OfMessageAttributes = md5OfAttributes(attributes);
+    // All of them: the digest the send computed.
+    const all = selected === Object.keys(message.attributes).length && message.md5OfAttributes !== undefined;
+    out.MD5OfMessageAttributes = all ? message.md5OfAttributes : md5OfAttributes(attributes);
   }
   return out;
 }

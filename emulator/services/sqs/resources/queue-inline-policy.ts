@@ -1,4 +1,4 @@
-import { jsonText, type ResourceType } from '../../cloudformation/provider.ts';
+import { jsonText, templateJson, type ResourceType } from '../../cloudformation/provider.ts';
 import { setPolicy } from './queue-policy.ts';
 
 /** `AWS::SQS::QueueInlinePolicy`: one policy on one queue; Ref is the queue URL. The policy is removed on delete. */
@@ -13,6 +13,10 @@ export const queueInlinePolicy: ResourceType = {
   },
   async delete(request) {
     await setPolicy(request, [request.physicalId], '');
+  },
+  async read(request) {
+    const { Attributes } = await request.call('sqs', 'GetQueueAttributes', { QueueUrl: request.physicalId, AttributeNames: ['Policy'] });
+    return { Queue: request.physicalId, PolicyDocument: templateJson(request.properties.PolicyDocument, Attributes?.Policy) };
   },
   createOnly: ['Queue'],
   properties: ['PolicyDocument', 'Queue'],

@@ -1,3 +1,5 @@
+import { stateMachineAlias } from './alias.ts';
+import { stateMachineVersion } from './version.ts';
 import { resourceTags, type Properties, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
 
 /** Template structures (`LoggingConfiguration`, …) as Step Functions takes them: the same members in lower camel case. */
@@ -95,6 +97,8 @@ const activity: ResourceType = {
 const types: ResourceTypes = {
   'AWS::StepFunctions::StateMachine': stateMachine,
   'AWS::StepFunctions::Activity': activity,
+  'AWS::StepFunctions::StateMachineVersion': stateMachineVersion,
+  'AWS::StepFunctions::StateMachineAlias': stateMachineAlias,
 };
 
 export default types;

@@ -13,6 +13,11 @@ export interface ApiParts {
 /** SAM's logical id hash: the first 10 hex digits of the SHA-1 of the value (a string as is). */
 const idHash = (value: unknown) => createHash('sha1').update(typeof value === 'string' ? value : JSON.stringify(value)).digest('hex').slice(0, 10);
 
+/** The logical id SAM gives an API's custom domain name: `ApiGatewayDomainName` and a hash of the name. */
+export function domainLogicalId(domain: Properties): string {
+  return `ApiGatewayDomainName${idHash(domain.DomainName)}`;
+}
+
 /**
  * `Domain`: the custom domain name (`ApiGatewayDomainName<hash>`), and a base path mapping to the API's stage per
  * BasePath (`<Api><path>BasePathMapping`, the path keeping only letters and digits unless NormalizeBasePath is
@@ -27,7 +32,7 @@ export function addDomain(expansion: Expansion, api: ApiParts, domain: unknown):
   if (d.Route53 !== undefined) throw new TransformErrorFor(api.id, "Property 'Domain.Route53' of a serverless API is not supported by twinstack yet (twinstack has no Route 53).");
   const endpoint = d.EndpointConfiguration ?? 'REGIONAL';
   if (endpoint !== 'REGIONAL' && endpoint !== 'EDGE') throw new TransformErrorFor(api.id, `EndpointConfiguration for Custom Domains must be one of ['EDGE', 'REGIONAL'].`);
-  const domainId = `ApiGatewayDomainName${idHash(d.DomainName)}`;
+  const domainId = domainLogicalId(d);
   const mtls = d.MutualTlsAuthentication as Properties | undefined;
   expansion.resources[domainId] = {
     ...api.condition,

@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { Properties } from '../../provider.ts';
 import type { TemplateResource } from '../../template/parse.ts';
-import { addAuth, checkNoAuth } from './auth.ts';
-import { addDomain, addUsagePlan } from './api-extras.ts';
+import { addAuth } from './auth.ts';
+import { addDomain, addUsagePlan, domainLogicalId } from './api-extras.ts';
 import { addCors } from './cors.ts';
+import { addBinaryMediaTypes, addGatewayResponses } from './swagger-edits.ts';
 import { restApiEntry } from './implicit-api.ts';
-import { fromTemplate, py27Str, templateKeys, tracked, type CopyClock } from './py27.ts';
+import { fromTemplate, insert, insertConstant, py27JsonDumps, py27Str, templateKeys, templateValues, tracked, type CopyClock } from './py27.ts';
 import { ANY_METHOD, carried, defined, s3Location, TransformErrorFor, withGlobals, type Expansion } from './context.ts';
 
 /** Properties of SAM APIs twinstack does not translate yet: failing is better than deploying without them. */
-const UNSUPPORTED = ['Models', 'GatewayResponses', 'CanarySetting'];
+const UNSUPPORTED = ['Models', 'CanarySetting'];
 
 function checkSupported(id: string, p: Properties, kind: 'rest' | 'http'): void {
   const unsupported = [...UNSUPPORTED, ...(kind === 'http' ? ['Cors', 'Auth', 'Domain'] : [])].find((name) => p[name] !== undefined);
@@ -29,7 +30,8 @@ export function declareApi(expansion: Expansion, kind: 'rest' | 'http', id: stri
 function definition(id: string, p: Properties, paths: Properties, base: (paths: Properties) => Properties): Properties {
   if (p.DefinitionUri !== undefined) {
     if (Object.keys(paths).length) throw new TransformErrorFor(id, "Event paths cannot be added to an API defined by 'DefinitionUri'.");
-    return { BodyS3Location: s3Location(id, 'DefinitionUri', p.DefinitionUri, ['Bucket', 'Key', 'Version']) };
+    // The location's parts come from the template (template strings, to SAM).
+    return { BodyS3Location: templateValues(s3Location(id, 'DefinitionUri', p.DefinitionUri, ['Bucket', 'Key', 'Version']), 'Bucket', 'Key', 'Version') };
   }
   if (p.DefinitionBody === undefined) return { Body: base(paths) };
   // The template's definition (template strings to SAM, see py27.ts) with the events' paths added.
@@ -39,15 +41,45 @@ function definition(id: string, p: Properties, paths: Properties, base: (paths: 
   return { Body: merged };
 }
 
+/** The securityDefinitions the API's events added (AWS_IAM, api_key) joined to the definition's. */
+function addEventSchemes(definition: Properties, schemes: Properties | undefined): void {
+  if (!schemes || !Object.keys(schemes).length || !definition.Body) return;
+  const existing = definition.Body.securityDefinitions as Properties | undefined;
+  if (!existing) return insert(definition.Body, 'securityDefinitions', schemes);
+  for (const name of Object.keys(schemes)) if (!Object.hasOwn(existing, name)) insertConstant(existing, name, schemes[name]);
+}
+
 /**
  * SAM's deployment hash: the SHA-1 of the definition as its Python 2.7 emulation prints it, then, each after `||`, the
- * OpenApiVersion and the FunctionName of every function whose Api event names this API (SAM's make_auto_deployable).
+ * OpenApiVersion, the Domain (as JSON) and the FunctionName of every function whose Api event names this API (SAM's make_auto_deployable).
  */
 function deploymentHash(body: Properties, p: Properties, functionNames: string[]): string {
   const parts = [py27Str(body.Body ?? body.BodyS3Location)];
   if (p.OpenApiVersion !== undefined) parts.push(String(p.OpenApiVersion));
+  if (p.Domain && typeof p.Domain === 'object') {
+    // SAM has added the domain name's logical id and its default endpoint type to the Domain by then.
+    const domain: Properties = { ...p.Domain, ApiDomainName: domainLogicalId(p.Domain) };
+    domain.EndpointConfiguration ||= 'REGIONAL';
+    parts.push(py27JsonDumps(domain));
+  }
   if (functionNames.length) parts.push(functionNames.join(''));
   return createHash('sha1').update(parts.join('||')).digest('hex');
+}
+
+/**
+ * `EndpointConfiguration` (a type, or {Type, VPCEndpointIds or VpcEndpointIds, IpAddressType}) as SAM sets it on the
+ * RestApi, with the `endpointConfigurationTypes` parameter API Gateway's import reads.
+ */
+function endpointConfiguration(owner: string, endpoint: unknown): Properties {
+  if (!endpoint) return {};
+  if (typeof endpoint !== 'object' || !(endpoint as Properties).Type) return { EndpointConfiguration: { Types: [endpoint] }, Parameters: { endpointConfigurationTypes: endpoint } };
+  const e = endpoint as Properties;
+  if (e.VPCEndpointIds !== undefined && e.VpcEndpointIds !== undefined) throw new TransformErrorFor(owner, "'VPCEndpointIds' and 'VpcEndpointIds' cannot be used together in EndpointConfiguration.");
+  const vpcEndpoints = e.VPCEndpointIds ?? e.VpcEndpointIds;
+  return {
+    EndpointConfiguration: defined({ Types: [e.Type], VpcEndpointIds: vpcEndpoints, IpAddressType: e.IpAddressType }),
+    Parameters: { endpointConfigurationTypes: e.Type },
+  };
 }
 
 /** The REST API, its deployment (a new one, with a new logical id, whenever the definition changes) and its stage. */
@@ -58,9 +90,12 @@ function expandRestApi(expansion: Expansion, id: string, api: Properties): void 
   // SAM's skeleton (titled after the stack; Name names the RestApi only), made before the events' edits.
   const clock = api.clock as CopyClock;
   const body = definition(id, p, api.paths, (paths) => tracked({ swagger: '2.0', info: tracked({ version: '1.0', title: { Ref: 'AWS::StackName' } }, clock), paths }, clock));
-  if (p.Cors) addCors(id, p.Cors, body);
-  if (p.Auth) addAuth(id, p.Auth, body, expansion.resources, stageName);
-  else if (body.Body) checkNoAuth(id, body);
+  addEventSchemes(body, api.securityDefinitions);
+  // SAM's edits, in its order.
+  if (p.Cors) addCors(id, p.Cors, body, clock);
+  if (p.Auth) addAuth(id, p.Auth, body, expansion.resources, stageName, clock, expansion.partition);
+  if (p.GatewayResponses) addGatewayResponses(id, p.GatewayResponses, body, clock);
+  if (Array.isArray(p.BinaryMediaTypes) ? p.BinaryMediaTypes.length : p.BinaryMediaTypes) addBinaryMediaTypes(p.BinaryMediaTypes, body, clock);
   const hash = deploymentHash(body, p, (api.functionNames ?? []) as string[]);
   const endpoint = p.EndpointConfiguration;
   const attributes = api.resource ? carried(api.resource) : {};
@@ -73,8 +108,7 @@ function expandRestApi(expansion: Expansion, id: string, api: Properties): void 
       Description: p.Description,
       BinaryMediaTypes: p.BinaryMediaTypes,
       MinimumCompressionSize: p.MinimumCompressionSize,
-      EndpointConfiguration: typeof endpoint === 'string' ? { Types: [endpoint] } : endpoint,
-      Parameters: endpoint === undefined ? undefined : { endpointConfigurationTypes: typeof endpoint === 'string' ? endpoint : endpoint.Type },
+      ...endpointConfiguration(id, endpoint),
       DisableExecuteApiEndpoint: p.DisableExecuteApiEndpoint,
       Mode: p.Mode,
       FailOnWarnings: p.FailOnWarnings,
@@ -86,7 +120,8 @@ function expandRestApi(expansion: Expansion, id: string, api: Properties): void 
     Type: 'AWS::ApiGateway::Deployment',
     Properties: { RestApiId: { Ref: id }, Description: `RestApi deployment id: ${hash}`, StageName: 'Stage' },
   };
-  const stage = `${id}${String(stageName).replace(/[^A-Za-z0-9]/g, '')}Stage`;
+  // A StageName given by an intrinsic function leaves the stage's logical id without it.
+  const stage = `${id}${typeof stageName === 'string' ? stageName.replace(/[^A-Za-z0-9]/g, '') : ''}Stage`;
   const parts = { id, stage, condition: attributes.Condition ? { Condition: attributes.Condition } : {} };
   addDomain(expansion, parts, p.Domain);
   addUsagePlan(expansion, parts, (p.Auth as Properties | undefined)?.UsagePlan);

@@ -1,6 +1,8 @@
 import type { Properties } from '../../provider.ts';
 import type { TemplateResource } from '../../template/parse.ts';
 import { TransformErrorFor } from './context.ts';
+import { fromTemplate, insert, insertConstant, iterationOrder, templateKeys, templateValues, tracked, type CopyClock } from './py27.ts';
+import { edit } from './swagger-edits.ts';
 
 /** The Auth keys twinstack translates; SAM's others still fail the transform. */
 const SUPPORTED = ['Authorizers', 'DefaultAuthorizer', 'AddDefaultAuthorizerToCorsPreflight', 'ApiKeyRequired', 'AddApiKeyRequiredToCorsPreflight', 'InvokeRole', 'ResourcePolicy', 'UsagePlan'];
@@ -8,28 +10,29 @@ const KNOWN = [...SUPPORTED, 'DisableFunctionDefaultPermissions'];
 const API_KEY = 'api_key';
 /** The built-in authorizer that signs requests with SigV4 (no `Authorizers` entry needed). */
 const AWS_IAM = 'AWS_IAM';
-/** What an Api event's own `Auth` leaves on its method for the API's Auth to read (then removed). */
-const EVENT_AUTH = 'x-twinstack-event-auth';
-/** The integration credentials SAM writes for CALLER_CREDENTIALS: the caller's own. */
-const CALLER_CREDENTIALS = 'arn:aws:iam::*:user/*';
+/** SAM's marker of an event's `ApiKeyRequired: false`, which the API's ApiKeyRequired then removes. */
+const API_KEY_FALSE = 'api_key_false';
 
 /** One authorizer of `Auth.Authorizers` as the securityDefinitions entry SAM writes (Lambda TOKEN/REQUEST or Cognito). */
-function securityDefinition(owner: string, name: string, a: Properties): Properties {
+function securityDefinition(owner: string, name: string, a: Properties, partition: string, clock: CopyClock): Properties {
   const identity = (a.Identity ?? {}) as Properties;
+  const dict = (entries: Properties, ...fromTemplate: string[]) => templateValues(tracked(entries, clock), ...fromTemplate);
   if (a.UserPoolArn !== undefined) {
-    const authorizer: Properties = { type: 'cognito_user_pools', providerARNs: [a.UserPoolArn].flat() };
-    if (identity.ValidationExpression !== undefined) authorizer.identityValidationExpression = identity.ValidationExpression;
-    return { type: 'apiKey', name: identity.Header ?? 'Authorization', in: 'header', 'x-amazon-apigateway-authtype': 'cognito_user_pools', 'x-amazon-apigateway-authorizer': authorizer };
+    const authorizer = dict({ type: 'cognito_user_pools', providerARNs: [a.UserPoolArn].flat() }, 'providerARNs');
+    if (identity.ValidationExpression !== undefined) insert(templateValues(authorizer, 'identityValidationExpression'), 'identityValidationExpression', identity.ValidationExpression);
+    return dict({ type: 'apiKey', name: identity.Header ?? 'Authorization', in: 'header', 'x-amazon-apigateway-authtype': 'cognito_user_pools', 'x-amazon-apigateway-authorizer': authorizer }, ...(identity.Header ? ['name'] : []));
   }
   const payload = a.FunctionPayloadType ?? 'TOKEN';
   if (payload !== 'TOKEN' && payload !== 'REQUEST') throw new TransformErrorFor(owner, `${name} Authorizer has invalid 'FunctionPayloadType': ${String(payload)}.`);
   if (a.FunctionArn === undefined) throw new TransformErrorFor(owner, `Authorizer ${name} must specify either FunctionArn or UserPoolArn.`);
-  const authorizer: Properties = {
-    type: payload.toLowerCase(),
-    authorizerUri: { 'Fn::Sub': ['arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${__FunctionArn__}/invocations', { __FunctionArn__: a.FunctionArn }] },
+  const authorizer = dict({ type: payload.toLowerCase() });
+  insert(authorizer, 'authorizerUri', { 'Fn::Sub': [`arn:${partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${__FunctionArn__}/invocations`, { __FunctionArn__: fromTemplate(a.FunctionArn) }] });
+  const set = (key: string, value: unknown) => {
+    templateValues(authorizer, key);
+    insert(authorizer, key, value);
   };
-  if (identity.ReauthorizeEvery !== undefined) authorizer.authorizerResultTtlInSeconds = identity.ReauthorizeEvery;
-  if (a.FunctionInvokeRole !== undefined && a.FunctionInvokeRole !== 'NONE') authorizer.authorizerCredentials = a.FunctionInvokeRole;
+  if (identity.ReauthorizeEvery !== undefined) set('authorizerResultTtlInSeconds', identity.ReauthorizeEvery);
+  if (a.FunctionInvokeRole !== undefined && a.FunctionInvokeRole !== 'NONE') set('authorizerCredentials', a.FunctionInvokeRole);
   if (payload === 'REQUEST') {
     const sources = [
       ['Headers', 'method.request.header.'],
@@ -40,34 +43,63 @@ function securityDefinition(owner: string, name: string, a: Properties): Propert
     if (!sources.length && !(Number(identity.ReauthorizeEvery) === 0 && identity.ReauthorizeEvery !== undefined)) {
       throw new TransformErrorFor(owner, `${name} Authorizer must specify Identity with at least one of Headers, QueryStrings, StageVariables, or Context.`);
     }
-    if (sources.length) authorizer.identitySource = sources.join(', ');
-  } else if (identity.ValidationExpression !== undefined) authorizer.identityValidationExpression = identity.ValidationExpression;
-  return { type: 'apiKey', name: payload === 'REQUEST' ? 'Unused' : (identity.Header ?? 'Authorization'), in: 'header', 'x-amazon-apigateway-authtype': 'custom', 'x-amazon-apigateway-authorizer': authorizer };
+    if (sources.length) set('identitySource', sources.join(', '));
+  } else if (identity.ValidationExpression !== undefined) set('identityValidationExpression', identity.ValidationExpression);
+  return dict({ type: 'apiKey', name: payload === 'REQUEST' ? 'Unused' : (identity.Header ?? 'Authorization'), in: 'header', 'x-amazon-apigateway-authtype': 'custom', 'x-amazon-apigateway-authorizer': authorizer }, ...(payload !== 'REQUEST' && identity.Header ? ['name'] : []));
+}
+
+/** The API's own AWS_IAM authorizer (a DefaultAuthorizer of AWS_IAM), as SAM's authorizer writes it. */
+function iamAuthorizer(clock: CopyClock): Properties {
+  return tracked({ type: 'apiKey', name: 'Authorization', in: 'header', 'x-amazon-apigateway-authtype': 'awsSigv4' }, clock);
+}
+
+/** The securityDefinitions entries SAM adds when a method needs them (its own key order). */
+function addSchemeOnce(definitions: Properties, name: typeof AWS_IAM | typeof API_KEY, clock: CopyClock): void {
+  if (Object.hasOwn(definitions, name)) return;
+  const scheme = name === AWS_IAM ? { 'x-amazon-apigateway-authtype': 'awsSigv4', type: 'apiKey', name: 'Authorization', in: 'header' } : { type: 'apiKey', name: 'x-api-key', in: 'header' };
+  insertConstant(definitions, name, tracked(scheme, clock));
 }
 
 function isMethod(name: string): boolean {
   return name !== 'parameters';
 }
 
+/** A security requirement SAM makes: `{name: scopes}`, the name and scopes from the template unless SAM's own. */
+function requirement(name: string, scopes: unknown, clock: CopyClock, samsOwn = false): Properties {
+  const dict = tracked({ [name]: scopes }, clock);
+  return samsOwn ? dict : templateValues(templateKeys(dict), name);
+}
+
+const hasKey = (requirements: Properties[], names: Set<string>) => requirements.filter((s) => Object.keys(s).some((k) => names.has(k)));
+const lacksKey = (requirements: Properties[], names: Set<string>) => requirements.filter((s) => !Object.keys(s).some((k) => names.has(k)));
+
+/** The methods of a path SAM's Auth edits: those with an API Gateway integration. */
+function integratedMethods(methods: Properties): [string, Properties][] {
+  return iterationOrder(methods)
+    .filter((name) => isMethod(name) && methods[name] && typeof methods[name] === 'object' && Object.hasOwn(methods[name], 'x-amazon-apigateway-integration'))
+    .map((name) => [name, methods[name] as Properties]);
+}
+
 /**
- * A REST API's `Auth` as the SAM translator applies it to the inline definition: the authorizers become
- * securityDefinitions (with a Lambda permission per Lambda authorizer), every method without its own authorizer gets
- * the DefaultAuthorizer (an event's `Authorizer: NONE` opts out), and ApiKeyRequired adds the `api_key` scheme.
+ * A REST API's `Auth` as the SAM translator applies it to the inline definition, in one of its edits: the authorizers
+ * (AWS_IAM first when it is the default) become securityDefinitions (with a Lambda permission per Lambda authorizer);
+ * every method whose security names no authorizer gets the DefaultAuthorizer, unless it names NONE (which SAM leaves
+ * in place); ApiKeyRequired adds the `api_key` scheme to every method but those whose event said false.
  */
-export function addAuth(owner: string, auth: unknown, definition: Properties, resources: Record<string, TemplateResource>, stageName: unknown): void {
+export function addAuth(owner: string, auth: unknown, definition: Properties, resources: Record<string, TemplateResource>, stageName: unknown, clock: CopyClock, partition: string): void {
   if (!definition.Body) throw new TransformErrorFor(owner, "Auth works only with inline Swagger specified in 'DefinitionBody' property.");
   if (!auth || typeof auth !== 'object' || Object.keys(auth).some((k) => !KNOWN.includes(k))) throw new TransformErrorFor(owner, "Invalid value for 'Auth' property");
   const a = auth as Properties;
   const unsupported = Object.keys(a).find((k) => !SUPPORTED.includes(k));
   if (unsupported) throw new TransformErrorFor(owner, `Property 'Auth.${unsupported}' of a serverless API is not supported by twinstack yet.`);
   const body = definition.Body as Properties;
-  const authorizers = (a.Authorizers ?? {}) as Record<string, Properties>;
-  if (a.DefaultAuthorizer !== undefined && a.DefaultAuthorizer !== AWS_IAM && !Object.hasOwn(authorizers, a.DefaultAuthorizer)) {
+  const given = (a.Authorizers ?? {}) as Record<string, Properties>;
+  const names = [...(a.DefaultAuthorizer === AWS_IAM ? [AWS_IAM] : []), ...iterationOrder(given)];
+  if (names.length && a.DefaultAuthorizer !== undefined && a.DefaultAuthorizer !== AWS_IAM && !Object.hasOwn(given, a.DefaultAuthorizer)) {
     throw new TransformErrorFor(owner, `Unable to set DefaultAuthorizer because '${String(a.DefaultAuthorizer)}' was not defined in 'Authorizers'.`);
   }
-  const definitions: Properties = { ...(body.securityDefinitions ?? {}) };
-  for (const [name, authorizer] of Object.entries(authorizers)) {
-    definitions[name] = securityDefinition(owner, name, authorizer);
+  for (const name of iterationOrder(given)) {
+    const authorizer = given[name];
     if (authorizer.UserPoolArn !== undefined) continue;
     resources[`${owner}${name}AuthorizerPermission`] = {
       Type: 'AWS::Lambda::Permission',
@@ -75,50 +107,62 @@ export function addAuth(owner: string, auth: unknown, definition: Properties, re
         Action: 'lambda:InvokeFunction',
         FunctionName: authorizer.FunctionArn,
         Principal: 'apigateway.amazonaws.com',
-        SourceArn: { 'Fn::Sub': ['arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/authorizers/*', { __ApiId__: { Ref: owner } }] },
+        SourceArn: { 'Fn::Sub': [`arn:${partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${__ApiId__}/authorizers/*`, { __ApiId__: { Ref: owner } }] },
       },
     };
   }
-  const usesApiKey = Boolean(a.ApiKeyRequired) || JSON.stringify(body.paths ?? {}).includes(`"${API_KEY}"`);
-  if (usesApiKey) definitions[API_KEY] = { type: 'apiKey', name: 'x-api-key', in: 'header' };
-  if (Object.keys(definitions).length) body.securityDefinitions = definitions;
-  for (const methods of Object.values((body.paths ?? {}) as Record<string, Properties>)) {
-    for (const [method, spec] of Object.entries(methods)) {
-      if (!isMethod(method) || !spec || typeof spec !== 'object' || !spec['x-amazon-apigateway-integration']) continue;
-      const preflight = method === 'options';
-      const security = ((spec.security ?? []) as Record<string, unknown>[]).filter((s) => !Object.hasOwn(s, 'NONE'));
-      const optedOut = ((spec.security ?? []) as Record<string, unknown>[]).some((s) => Object.hasOwn(s, 'NONE'));
-      const hasAuthorizer = security.some((s) => Object.keys(s).some((k) => k === AWS_IAM || Object.hasOwn(authorizers, k)));
-      if (a.DefaultAuthorizer !== undefined && !optedOut && !hasAuthorizer && (!preflight || a.AddDefaultAuthorizerToCorsPreflight !== false)) {
-        security.push({ [a.DefaultAuthorizer]: authorizers[a.DefaultAuthorizer]?.AuthorizationScopes ?? [] });
+  edit(clock, () => {
+    let definitions = body.securityDefinitions as Properties | undefined;
+    const schemes = () => (definitions ??= templateKeys(tracked({}, clock)));
+    const paths = (body.paths ?? {}) as Record<string, Properties>;
+    if (names.length) {
+      for (const name of names) insert(schemes(), name, name === AWS_IAM && !Object.hasOwn(given, name) ? iamAuthorizer(clock) : securityDefinition(owner, name, given[name], partition, clock));
+      const authorizerNames = new Set([AWS_IAM, ...names]);
+      if (a.DefaultAuthorizer !== undefined) {
+        for (const path of iterationOrder(paths)) {
+          for (const [method, spec] of integratedMethods(paths[path])) {
+            if (method === 'options' && a.AddDefaultAuthorizerToCorsPreflight === false) continue;
+            const existing = (spec.security ?? []) as Properties[];
+            const others = lacksKey(existing, authorizerNames);
+            const authorizers = hasKey(existing, authorizerNames);
+            const none = others.findIndex((r) => Object.hasOwn(r, 'NONE'));
+            let chosen: Properties[] = [];
+            if (none > -1) others.splice(none, 1);
+            else if (authorizers.length) chosen = authorizers;
+            else chosen = [requirement(a.DefaultAuthorizer, given[a.DefaultAuthorizer]?.AuthorizationScopes ?? [], clock)];
+            const security = [...others, ...chosen];
+            if (!security.length) continue;
+            insert(spec, 'security', security);
+            if (Object.hasOwn(security[0], AWS_IAM)) addSchemeOnce(schemes(), AWS_IAM, clock);
+          }
+        }
       }
-      const eventAuthGiven = spec[EVENT_AUTH] as Properties | undefined;
-      delete spec[EVENT_AUTH];
-      addCredentials(spec, a, eventAuthGiven);
-      const keyOptOut = spec['x-twinstack-api-key-required'] === false;
-      delete spec['x-twinstack-api-key-required'];
-      if (a.ApiKeyRequired && !keyOptOut && !security.some((s) => Object.hasOwn(s, API_KEY)) && (!preflight || a.AddApiKeyRequiredToCorsPreflight !== false)) security.push({ [API_KEY]: [] });
-      if (security.length) spec.security = security;
-      else delete spec.security;
     }
-  }
-  if (JSON.stringify(body.paths ?? {}).includes(`"${AWS_IAM}"`)) {
-    body.securityDefinitions = { ...(body.securityDefinitions ?? {}), [AWS_IAM]: { 'x-amazon-apigateway-authtype': 'awsSigv4', type: 'apiKey', name: 'Authorization', in: 'header' } };
-  }
-  if (a.ResourcePolicy !== undefined) addResourcePolicy(owner, a.ResourcePolicy, body, stageName);
+    if (a.ApiKeyRequired) {
+      addSchemeOnce(schemes(), API_KEY, clock);
+      const keyNames = new Set([API_KEY, API_KEY_FALSE]);
+      for (const path of iterationOrder(paths)) {
+        for (const [method, spec] of integratedMethods(paths[path])) {
+          const existing = (spec.security ?? []) as Properties[];
+          const others = lacksKey(existing, keyNames);
+          const keys = hasKey(existing, keyNames);
+          const optedOut = keys.findIndex((r) => Object.hasOwn(r, API_KEY_FALSE)) > -1;
+          let security = [...others, ...(optedOut ? [] : [requirement(API_KEY, [], clock, true)])];
+          if (method === 'options' && a.AddApiKeyRequiredToCorsPreflight === false) security = others;
+          if (JSON.stringify(security) !== JSON.stringify(existing)) insert(spec, 'security', security);
+        }
+      }
+    }
+    if (a.ResourcePolicy !== undefined) addResourcePolicy(owner, a.ResourcePolicy, body, stageName);
+    if (definitions && Object.keys(definitions).length) insert(body, 'securityDefinitions', definitions);
+  });
 }
 
-/**
- * The integration's credentials for a method signed with AWS_IAM (its own authorizer, or the API's default when the
- * event has no Auth of its own): the event's InvokeRole, else the API's; CALLER_CREDENTIALS (or none given) means
- * the caller's own, NONE means none.
- */
-function addCredentials(spec: Properties, api: Properties, method: Properties | undefined): void {
-  const iam = method?.Authorizer === AWS_IAM || (api.DefaultAuthorizer === AWS_IAM && method === undefined);
-  if (!iam) return;
-  const role = (method && Object.hasOwn(method, 'InvokeRole') ? (method.InvokeRole ?? 'NONE') : undefined) ?? (Object.hasOwn(api, 'InvokeRole') ? (api.InvokeRole ?? 'NONE') : undefined);
-  const credentials = role && role !== 'CALLER_CREDENTIALS' ? role : CALLER_CREDENTIALS;
-  if (credentials !== 'NONE') spec['x-amazon-apigateway-integration'].credentials = credentials;
+/** The integration's credentials for a method signed with AWS_IAM: the event's InvokeRole, else the API's; CALLER_CREDENTIALS (or none) the caller's own. */
+function credentialsOf(method: Properties, api: Properties, partition: string): unknown {
+  const role = (auth: Properties) => (Object.hasOwn(auth, 'InvokeRole') ? auth.InvokeRole || 'NONE' : undefined);
+  const invokeRole = role(method) ?? role(api);
+  return invokeRole && invokeRole !== 'CALLER_CREDENTIALS' ? invokeRole : `arn:${partition}:iam::*:user/*`;
 }
 
 const POLICY_KEYS = [
@@ -204,40 +248,63 @@ function addResourcePolicy(owner: string, policy: unknown, body: Properties, sta
     vpcs('StringNotEquals', vpcCondition(p.SourceVpcWhitelist, p.IntrinsicVpcWhitelist, p.IntrinsicVpceWhitelist));
   }
   if (p.CustomStatements !== undefined) {
+    fromTemplate(p.CustomStatements);
     const items = list();
     statement = statement === undefined ? p.CustomStatements : [...items, ...[p.CustomStatements].flat().filter((s) => !has(items, s))];
   }
   if (statement !== undefined) body['x-amazon-apigateway-policy'] = { Version: '2012-10-17', Statement: statement };
 }
 
-/** An Api event's own `Auth` ({Authorizer, ApiKeyRequired, AuthorizationScopes}) on the method it adds. */
-export function eventAuth(owner: string, eventId: string, auth: unknown): Properties {
-  if (auth === undefined) return {};
-  if (!auth || typeof auth !== 'object') throw new TransformErrorFor(owner, `Event with id [${eventId}] is invalid. Auth must be a map.`);
-  const a = auth as Properties;
-  const unknown = Object.keys(a).find((k) => !['Authorizer', 'ApiKeyRequired', 'AuthorizationScopes', 'InvokeRole'].includes(k));
-  if (unknown) throw new TransformErrorFor(owner, `Property 'Auth.${unknown}' of an Api event is not supported by twinstack yet.`);
-  const security: Record<string, unknown>[] = [];
-  if (a.Authorizer !== undefined) security.push({ [a.Authorizer]: a.Authorizer === 'NONE' ? [] : (a.AuthorizationScopes ?? []) });
-  if (a.ApiKeyRequired === true) security.push({ [API_KEY]: [] });
-  return { ...(security.length ? { security } : {}), ...(a.ApiKeyRequired === false ? { 'x-twinstack-api-key-required': false } : {}), [EVENT_AUTH]: a };
+/** The securityDefinitions events of a REST API add before the API's own edits (kept on its entry). */
+export function eventSchemes(entry: Properties, clock: CopyClock): Properties {
+  return (entry.securityDefinitions ??= templateKeys(tracked({}, clock)));
 }
 
 /**
- * An API without Auth: events' markers go, and an event naming an authorizer fails as SAM fails it (the API defines
- * none); `NONE` and `api_key` need no authorizer.
+ * An Api event's own `Auth` ({Authorizer, AuthorizationScopes, ApiKeyRequired, InvokeRole}) on the method it adds, as
+ * SAM applies it while adding the method (its integration's credentials for AWS_IAM, then the method's security), with
+ * SAM's messages for what the API does not define.
  */
-export function checkNoAuth(owner: string, definition: Properties): void {
-  for (const [path, methods] of Object.entries((definition.Body?.paths ?? {}) as Record<string, Properties>)) {
-    for (const [method, spec] of Object.entries(methods)) {
-      if (!isMethod(method) || !spec || typeof spec !== 'object') continue;
-      delete spec['x-twinstack-api-key-required'];
-      delete spec[EVENT_AUTH];
-      const named = ((spec.security ?? []) as Record<string, unknown>[]).flatMap((s) => Object.keys(s)).find((k) => k !== 'NONE' && k !== API_KEY);
-      if (named) throw new TransformErrorFor(owner, `Unable to set Authorizer [${named}] on API method [${method}] for path [${path}] because the related API does not define any Authorizers.`);
-      spec.security = ((spec.security ?? []) as Record<string, unknown>[]).filter((s) => !Object.hasOwn(s, 'NONE'));
-      if (!spec.security.length) delete spec.security;
+export function addEventAuth(owner: string, eventId: string, event: Properties, api: Properties, method: Properties, entry: Properties, clock: CopyClock, partition: string): void {
+  const invalid = (message: string) => new TransformErrorFor(owner, `Event with id [${eventId}] is invalid. ${message}`);
+  if (event.Auth !== undefined && (!event.Auth || typeof event.Auth !== 'object' || Array.isArray(event.Auth))) throw invalid("Property 'Auth' should be a map.");
+  const a = (event.Auth ?? {}) as Properties;
+  const unknown = Object.keys(a).find((k) => !['Authorizer', 'ApiKeyRequired', 'AuthorizationScopes', 'InvokeRole'].includes(k));
+  if (unknown) throw new TransformErrorFor(owner, `Property 'Auth.${unknown}' of an Api event is not supported by twinstack yet.`);
+  const apiAuth = (api.Auth ?? {}) as Properties;
+  const integration = method['x-amazon-apigateway-integration'] as Properties;
+  if (a.Authorizer === AWS_IAM || (apiAuth.DefaultAuthorizer === AWS_IAM && !Object.keys(a).length)) {
+    const credentials = credentialsOf(a, apiAuth, partition);
+    if (credentials !== 'NONE') {
+      if (credentials === a.InvokeRole || credentials === apiAuth.InvokeRole) templateValues(integration, 'credentials');
+      insert(integration, 'credentials', credentials);
     }
   }
-  if (JSON.stringify(definition.Body?.paths ?? {}).includes(`"${API_KEY}"`)) definition.Body.securityDefinitions = { ...(definition.Body.securityDefinitions ?? {}), [API_KEY]: { type: 'apiKey', name: 'x-api-key', in: 'header' } };
+  if (event.Auth === undefined) return;
+  const where = `on API method [${String(event.Method).toLowerCase()}] for path [${String(event.Path)}]`;
+  const authorizers = apiAuth.Authorizers as Properties | undefined;
+  if (a.Authorizer && a.Authorizer !== AWS_IAM) {
+    if (a.Authorizer !== 'NONE') {
+      if (!authorizers) throw invalid(`Unable to set Authorizer [${String(a.Authorizer)}] ${where} because the related API does not define any Authorizers.`);
+      if (!Object.hasOwn(authorizers, a.Authorizer)) throw invalid(`Unable to set Authorizer [${String(a.Authorizer)}] ${where} because it wasn't defined in the API's Authorizers.`);
+    } else if (!apiAuth.DefaultAuthorizer) {
+      throw invalid(`Unable to set Authorizer ${where} because 'NONE' is only a valid value when a DefaultAuthorizer on the API is specified.`);
+    }
+  }
+  if (a.AuthorizationScopes && !a.Authorizer) throw invalid('AuthorizationScopes works only when Authorizer is set');
+  if (a.ApiKeyRequired !== undefined && !a.ApiKeyRequired && !apiAuth.ApiKeyRequired) {
+    throw invalid(`Unable to set ApiKeyRequired [False] ${where} because the related API does not specify any ApiKeyRequired.`);
+  }
+  const security = (method.security ?? []) as Properties[];
+  if (a.Authorizer) {
+    const fromApi = a.Authorizer !== 'NONE' && authorizers ? (authorizers[a.Authorizer] as Properties | undefined)?.AuthorizationScopes : undefined;
+    const scopes = a.AuthorizationScopes ?? fromApi;
+    security.push(requirement(a.Authorizer, authorizers && a.Authorizer !== 'NONE' && Object.hasOwn(authorizers, a.Authorizer) && scopes !== undefined ? scopes : [], clock));
+    insert(method, 'security', security);
+    if (Object.hasOwn(security[0], AWS_IAM)) addSchemeOnce(eventSchemes(entry, clock), AWS_IAM, clock);
+  }
+  if (a.ApiKeyRequired !== undefined) {
+    if (a.ApiKeyRequired) addSchemeOnce(eventSchemes(entry, clock), API_KEY, clock);
+    insert(method, 'security', [...security, requirement(a.ApiKeyRequired ? API_KEY : API_KEY_FALSE, [], clock, true)]);
+  }
 }

@@ -27,13 +27,14 @@ export function carried(resource: TemplateResource): Partial<TemplateResource> {
   return out;
 }
 
-/** A resource's properties over the template's `Globals` for its kind: the resource's values win, maps merge. */
+/** A resource's properties over the template's `Globals` for its kind: the resource's values win, maps merge, lists add up (the global entries first). */
 export function withGlobals(globals: Properties | undefined, properties: Properties): Properties {
   const out: Properties = { ...(globals ?? {}) };
   for (const [name, value] of Object.entries(properties)) {
     const base = out[name];
     const mergeable = (v: unknown) => v && typeof v === 'object' && !Array.isArray(v) && !Object.keys(v).some((k) => k === 'Ref' || k.startsWith('Fn::'));
-    out[name] = mergeable(base) && mergeable(value) ? withGlobals(base, value) : value;
+    if (Array.isArray(base) && Array.isArray(value)) out[name] = [...base, ...value];
+    else out[name] = mergeable(base) && mergeable(value) ? withGlobals(base, value) : value;
   }
   return out;
 }

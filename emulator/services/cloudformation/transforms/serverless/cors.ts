@@ -1,5 +1,6 @@
 import type { Properties } from '../../provider.ts';
 import { ANY_METHOD, TransformErrorFor } from './context.ts';
+import { insert, insertConstant, iterationOrder, templateValues, tracked, type CopyClock } from './py27.ts';
 
 const WILDCARD = "'*'";
 const FIELDS = ['AllowMethods', 'AllowHeaders', 'AllowOrigin', 'MaxAge', 'AllowCredentials'];
@@ -17,29 +18,38 @@ function allowedMethods(methods: Properties): string {
   return `'${[...new Set(all)].sort().join(',')}'`;
 }
 
-/** The OPTIONS method SAM adds for CORS preflight: a mock integration answering with the CORS headers. */
-function optionsMethod(origin: unknown, headers: unknown, methods: unknown, maxAge: unknown, credentials: boolean): Properties {
-  const parameters: Properties = { 'method.response.header.Access-Control-Allow-Origin': origin };
-  const responseHeaders: Properties = { 'Access-Control-Allow-Origin': { type: 'string' } };
-  const add = (header: string, value: unknown, type = 'string') => {
-    parameters[`method.response.header.${header}`] = value;
-    responseHeaders[header] = { type };
+/**
+ * The OPTIONS method SAM adds for CORS preflight: a mock integration answering with the CORS headers. Its dicts are
+ * made during the edit (`clock`); the header values that came from the template (`fromTemplate`) are template strings.
+ */
+function optionsMethod(clock: CopyClock, values: { origin: unknown; headers: unknown; methods: unknown; maxAge: unknown; credentials: boolean }, fromTemplate: Set<string>): Properties {
+  const parameters: Properties = tracked({}, clock);
+  const responseHeaders: Properties = tracked({}, clock);
+  const templateHeaders: string[] = [];
+  const add = (header: string, value: unknown, type = 'string', source?: string) => {
+    const key = `method.response.header.${header}`;
+    insert(parameters, key, value);
+    insert(responseHeaders, header, { type });
+    if (source && fromTemplate.has(source)) templateHeaders.push(key);
   };
-  if (headers) add('Access-Control-Allow-Headers', headers);
-  if (methods) add('Access-Control-Allow-Methods', methods);
-  if (maxAge !== undefined && maxAge !== null) add('Access-Control-Max-Age', maxAge, 'integer');
-  if (credentials) add('Access-Control-Allow-Credentials', "'true'");
-  return {
+  add('Access-Control-Allow-Origin', values.origin, 'string', 'origin');
+  if (values.headers) add('Access-Control-Allow-Headers', values.headers, 'string', 'headers');
+  if (values.methods) add('Access-Control-Allow-Methods', values.methods, 'string', 'methods');
+  if (values.maxAge !== undefined && values.maxAge !== null) add('Access-Control-Max-Age', values.maxAge, 'integer', 'maxAge');
+  if (values.credentials) add('Access-Control-Allow-Credentials', "'true'");
+  templateValues(parameters, ...templateHeaders);
+  const dict = (entries: Properties) => tracked(entries, clock);
+  return dict({
     summary: 'CORS support',
     consumes: ['application/json'],
     produces: ['application/json'],
-    'x-amazon-apigateway-integration': {
+    'x-amazon-apigateway-integration': dict({
       type: 'mock',
       requestTemplates: { 'application/json': '{\n  "statusCode" : 200\n}\n' },
-      responses: { default: { statusCode: '200', responseParameters: parameters, responseTemplates: { 'application/json': '{}\n' } } },
-    },
-    responses: { '200': { description: 'Default response for CORS method', headers: responseHeaders } },
-  };
+      responses: dict({ default: dict({ statusCode: '200', responseParameters: parameters, responseTemplates: { 'application/json': '{}\n' } }) }),
+    }),
+    responses: dict({ '200': dict({ description: 'Default response for CORS method', headers: responseHeaders }) }),
+  });
 }
 
 /**
@@ -47,20 +57,37 @@ function optionsMethod(origin: unknown, headers: unknown, methods: unknown, maxA
  * default), AllowHeaders, AllowMethods (else the path's methods), MaxAge, AllowCredentials}; every path of the inline
  * definition without an OPTIONS method gets SAM's preflight method. SAM's messages for what it refuses.
  */
-export function addCors(owner: string, cors: unknown, definition: Properties): void {
+export function addCors(owner: string, cors: unknown, definition: Properties, clock: CopyClock): void {
   if (!definition.Body) throw new TransformErrorFor(owner, "Cors works only with inline Swagger specified in 'DefinitionBody' property.");
   let spec: Properties;
   if (typeof cors === 'string' || isIntrinsic(cors)) spec = { AllowOrigin: cors };
-  else if (cors && typeof cors === 'object' && !Array.isArray(cors) && Object.keys(cors).every((k) => FIELDS.includes(k))) spec = cors as Properties;
-  else throw new TransformErrorFor(owner, "Invalid value for 'Cors' property");
+  else if (cors && typeof cors === 'object' && !Array.isArray(cors)) {
+    const unknown = Object.keys(cors).find((k) => !FIELDS.includes(k));
+    if (unknown) throw new TransformErrorFor(owner, `Invalid key '${unknown}' for 'Cors' property.`);
+    spec = cors as Properties;
+  } else throw new TransformErrorFor(owner, "Invalid value for 'Cors' property");
   const origin = spec.AllowOrigin ?? WILDCARD;
   const credentials = spec.AllowCredentials === true;
   if (credentials && origin === WILDCARD) {
     throw new TransformErrorFor(owner, "Unable to add Cors configuration because 'AllowCredentials' can not be true when 'AllowOrigin' is \"'*'\" or not set");
   }
+  // The template's values are template strings; the default origin and the computed methods are SAM's.
+  const fromTemplate = new Set<string>();
+  if (spec.AllowOrigin !== undefined) fromTemplate.add('origin');
+  for (const [name, field] of [['headers', 'AllowHeaders'], ['methods', 'AllowMethods'], ['maxAge', 'MaxAge']]) if (spec[field] !== undefined) fromTemplate.add(name);
+  // SAM's editor copies the document before and after its edit.
+  clock.now++;
   const paths = (definition.Body.paths ?? {}) as Record<string, Properties>;
-  for (const [path, methods] of Object.entries(paths)) {
+  // API Gateway takes /path and /path/ for one resource: SAM adds one preflight method, to the first it meets.
+  const done = new Set<string>();
+  for (const path of iterationOrder(paths)) {
+    const normalized = path === '/' ? path : path.replace(/\/+$/, '');
+    if (done.has(normalized)) continue;
+    done.add(normalized);
+    const methods = paths[path];
     if (Object.hasOwn(methods, 'options')) continue;
-    paths[path] = { ...methods, options: optionsMethod(origin, spec.AllowHeaders, spec.AllowMethods ?? allowedMethods(methods), spec.MaxAge, credentials) };
+    const values = { origin, headers: spec.AllowHeaders, methods: spec.AllowMethods ?? allowedMethods(methods), maxAge: spec.MaxAge, credentials };
+    insertConstant(methods, 'options', optionsMethod(clock, values, fromTemplate));
   }
+  clock.now++;
 }

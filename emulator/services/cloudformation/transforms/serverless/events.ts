@@ -1,5 +1,5 @@
 import type { Properties } from '../../provider.ts';
-import { eventAuth } from './auth.ts';
+import { addEventAuth } from './auth.ts';
 import { ANY_METHOD, defined, TransformErrorFor, type Expansion } from './context.ts';
 import { IMPLICIT_REST_API, methodKey, restApiEntry } from './implicit-api.ts';
 import { fromTemplate, insert, py27Str, templateKeys, templateValues, tracked, type CopyClock } from './py27.ts';
@@ -155,7 +155,8 @@ export function addEvent(expansion: Expansion, fn: Invoked, eventId: string, eve
       clock.now++;
       const uri = tracked(integrationUri(fn, expansion.partition) as Properties, clock);
       const integration = tracked(templateValues({ type: 'aws_proxy', httpMethod: 'POST', uri }), clock);
-      const item = tracked(templateValues({ 'x-amazon-apigateway-integration': integration, responses: tracked({}, clock), ...eventAuth(fn.id, eventId, p.Auth) }), clock);
+      const item = tracked(templateValues({ 'x-amazon-apigateway-integration': integration, responses: tracked({}, clock) }), clock);
+      addEventAuth(fn.id, eventId, p, (entry.properties ?? expansion.globals.Api ?? {}) as Properties, item, entry, clock, expansion.partition);
       if (!Object.hasOwn(paths, p.Path)) insert(paths, p.Path, templateKeys(tracked({}, clock), [ANY_METHOD]));
       insert(paths[p.Path], key, item);
       clock.now++;

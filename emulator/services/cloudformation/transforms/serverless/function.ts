@@ -6,7 +6,8 @@ import { addEvent, type Invoked } from './events.ts';
 import { eventOrder } from './implicit-api.ts';
 import { executionRole } from './policies.ts';
 
-const BASIC_EXECUTION = { 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole' };
+/** The managed policy every function's role gets, its ARN in the stack region's partition as SAM writes it. */
+const basicExecution = (partition: string) => `arn:${partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole`;
 
 function code(id: string, p: Properties): Properties | undefined {
   if (p.InlineCode !== undefined) return { ZipFile: p.InlineCode };
@@ -85,7 +86,7 @@ export function expandFunction(expansion: Expansion, id: string, resource: Templ
     const policies = [p.Policies ?? []].flat();
     if (dlq) invoked.statements.push({ Action: dlq.Type === 'SNS' ? 'sns:Publish' : 'sqs:SendMessage', Effect: 'Allow', Resource: dlq.TargetArn });
     if (invoked.statements.length) policies.push({ Statement: invoked.statements });
-    const role = executionRole(id, 'lambda.amazonaws.com', policies, [BASIC_EXECUTION], { Tags: tagList({ 'lambda:createdBy': 'SAM' }, {}) });
+    const role = executionRole(id, 'lambda.amazonaws.com', policies, [basicExecution(expansion.partition)], { Tags: tagList({ 'lambda:createdBy': 'SAM' }, {}) });
     expansion.resources[`${id}Role`] = { ...(attributes.Condition ? { Condition: attributes.Condition } : {}), ...role } as TemplateResource;
   }
 }

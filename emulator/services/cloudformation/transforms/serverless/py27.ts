@@ -126,6 +126,8 @@ const INSERTS = new WeakMap<object, { clock: CopyClock; inserts: [string, number
 /** A dict of a swagger document followed through the copies: the keys it has are inserted now, later ones by `insert`. */
 export function tracked<T extends object>(value: T, clock: CopyClock): T {
   INSERTS.set(value, { clock, inserts: Object.keys(value).map((key) => [key, clock.now]) });
+  // SAM's own dict: its strings are not template strings, even inside a definition from the template.
+  if (!UNICODE.has(value)) UNICODE.set(value, {});
   return value;
 }
 
@@ -173,7 +175,10 @@ function mark(value: object, more: Unicode): void {
 
 /** A part of the swagger taken from the template (a DefinitionBody, a Name): every string in it is a template string. */
 export function fromTemplate<T>(value: T): T {
-  if (value && typeof value === 'object') mark(value, { deep: true });
+  if (!value || typeof value !== 'object') return value;
+  // Every dict in it, so that a key SAM adds to one (insertConstant) keeps the others' template strings.
+  if (!Array.isArray(value)) mark(value, { deep: true });
+  for (const member of Object.values(value)) fromTemplate(member);
   return value;
 }
 
@@ -183,7 +188,13 @@ export function templateKeys<T extends object>(value: T, plain: string[] = []): 
   return value;
 }
 
-/** An object SAM made whose named members hold template strings. */
+/** A key SAM adds to a dict of template keys (a path's `options` preflight method): a constant of its own. */
+export function insertConstant(dict: Record<string, unknown>, key: string, value: unknown): void {
+  mark(dict, { plainKeys: new Set([...(UNICODE.get(dict)?.plainKeys ?? []), key]) });
+  insert(dict, key, value);
+}
+
+/** An object SAM made whose named members hold template strings (all the strings in them). */
 export function templateValues<T extends object>(value: T, ...members: string[]): T {
   mark(value, { values: new Set(members) });
   return value;
@@ -224,6 +235,11 @@ function textRepr(text: string, unicode: boolean): string {
   return unicode ? `u${stringRepr(unicodeEscape(text)).replaceAll('\\\\', '\\')}` : stringRepr(text);
 }
 
+/** A dict's keys in the order SAM's Python 2.7 emulation iterates them. */
+export function iterationOrder(dict: object): string[] {
+  return trackedOrder(dict) ?? py27Order(Object.keys(dict), 1);
+}
+
 /** `str(value)` as SAM's Python 2.7 emulation prints a swagger document. */
 export function py27Str(value: unknown, deep = false): string {
   if (typeof value === 'string') return textRepr(value, deep);
@@ -236,13 +252,24 @@ export function py27Str(value: unknown, deep = false): string {
   const own = UNICODE.get(object);
   const unicode = own ?? {};
   const inside = own ? !!own.deep : deep;
-  const keyIsTemplate = (key: string) => inside || (!!unicode.keys && !unicode.plainKeys?.has(key));
+  const keyIsTemplate = (key: string) => (inside || !!unicode.keys) && !unicode.plainKeys?.has(key);
   const member = (key: string) => {
     const v = object[key];
-    return typeof v === 'string' ? textRepr(v, inside || !!unicode.values?.has(key)) : py27Str(v, inside);
+    const fromTemplate = inside || !!unicode.values?.has(key);
+    return typeof v === 'string' ? textRepr(v, fromTemplate) : py27Str(v, fromTemplate);
   };
   // A dict not followed through the edits: its keys inserted in order, then copied once.
-  return `{${(trackedOrder(object) ?? py27Order(Object.keys(object), 1)).map((key) => `${textRepr(key, keyIsTemplate(key))}: ${member(key)}`).join(', ')}}`;
+  return `{${iterationOrder(object).map((key) => `${textRepr(key, keyIsTemplate(key))}: ${member(key)}`).join(', ')}}`;
+}
+
+/** `json.dumps(value)` of a part of the template as SAM's Python prints it: its dicts in Python 2.7's order, ASCII only. */
+export function py27JsonDumps(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : pythonFloat(value);
+  if (typeof value === 'boolean' || value === null || value === undefined) return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(py27JsonDumps).join(', ')}]`;
+  const object = value as Record<string, unknown>;
+  return `{${iterationOrder(object).map((key) => `${py27JsonDumps(key)}: ${py27JsonDumps(object[key])}`).join(', ')}}`;
 }
 
 /** Python's repr of a float (shortest round-trip digits, as JavaScript's). */

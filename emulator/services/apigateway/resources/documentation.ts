@@ -1,0 +1,47 @@
+import type { DocumentationPart } from '@aws-sdk/client-api-gateway';
+import { jsonText, type Properties, type ResourceType } from '../../cloudformation/provider.ts';
+import { patchChanges } from './values.ts';
+
+/** `AWS::ApiGateway::DocumentationPart`: Ref is the part's id; GetAtt DocumentationPartId. Only `Properties` changes in place. */
+export const documentationPart: ResourceType = {
+  async create(request) {
+    const p = request.properties;
+    const location = (p.Location ?? {}) as Properties;
+    const part = await request.call<DocumentationPart>('apigateway', 'CreateDocumentationPart', {
+      restApiId: p.RestApiId,
+      location: { type: location.Type, path: location.Path, method: location.Method, statusCode: location.StatusCode, name: location.Name },
+      properties: jsonText(p.Properties),
+    });
+    return { physicalId: part.id!, attributes: { DocumentationPartId: part.id } };
+  },
+  async update(request) {
+    const text = (p: Properties) => ({ Properties: jsonText(p.Properties) });
+    const ops = patchChanges(text(request.previous), text(request.properties), { Properties: '/properties' });
+    if (ops.length) await request.call('apigateway', 'UpdateDocumentationPart', { restApiId: request.properties.RestApiId, documentationPartId: request.physicalId, patchOperations: ops });
+    return { physicalId: request.physicalId, attributes: request.attributes };
+  },
+  async delete(request) {
+    await request.call('apigateway', 'DeleteDocumentationPart', { restApiId: request.properties.RestApiId, documentationPartId: request.physicalId });
+  },
+  createOnly: ['Location', 'RestApiId'],
+  properties: ['Location', 'Properties', 'RestApiId'],
+};
+
+/** `AWS::ApiGateway::DocumentationVersion`: a snapshot of the API's documentation; Ref is the version. */
+export const documentationVersion: ResourceType = {
+  async create(request) {
+    const p = request.properties;
+    await request.call('apigateway', 'CreateDocumentationVersion', { restApiId: p.RestApiId, documentationVersion: p.DocumentationVersion, description: p.Description });
+    return { physicalId: p.DocumentationVersion, attributes: {} };
+  },
+  async update(request) {
+    const ops = patchChanges(request.previous, request.properties, { Description: '/description' });
+    if (ops.length) await request.call('apigateway', 'UpdateDocumentationVersion', { restApiId: request.properties.RestApiId, documentationVersion: request.physicalId, patchOperations: ops });
+    return { physicalId: request.physicalId, attributes: {} };
+  },
+  async delete(request) {
+    await request.call('apigateway', 'DeleteDocumentationVersion', { restApiId: request.properties.RestApiId, documentationVersion: request.physicalId });
+  },
+  createOnly: ['DocumentationVersion', 'RestApiId'],
+  properties: ['Description', 'DocumentationVersion', 'RestApiId'],
+};

@@ -1,0 +1,52 @@
+import { buildArn } from '../../../core/arn.ts';
+import { resourceTags, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+
+/** The template's properties an operation takes: API Gateway V2's members are named as the template's properties. */
+export function pick(p: Properties, names: readonly string[]): Properties {
+  return Object.fromEntries(names.filter((n) => p[n] !== undefined).map((n) => [n, p[n]]));
+}
+
+/** The stack's tags and the resource's own `Tags`, which API Gateway V2 templates give as a map. */
+export function tagMap(request: ResourceRequest): Record<string, string> | undefined {
+  const tags = Object.fromEntries(resourceTags(request).map((t) => [t.Key, t.Value]));
+  return Object.keys(tags).length ? tags : undefined;
+}
+
+/** API Gateway V2's resource ARNs have no account: `arn:aws:apigateway:<region>::/apis/<id>`. */
+export function arnOf(request: ResourceRequest, path: string): string {
+  return buildArn({ service: 'apigateway', region: request.region, accountId: '', resource: path });
+}
+
+/** Replaces the tags CloudFormation manages on a resource: the stack's and the template's. */
+export async function retag(request: ResourceRequest & { previous: Properties }, arn: string): Promise<void> {
+  const tags = tagMap(request) ?? {};
+  const gone = Object.keys((request.previous.Tags ?? {}) as Record<string, string>).filter((k) => !Object.hasOwn(tags, k));
+  if (gone.length) await request.call('apigatewayv2', 'UntagResource', { ResourceArn: arn, TagKeys: gone });
+  if (Object.keys(tags).length) await request.call('apigatewayv2', 'TagResource', { ResourceArn: arn, Tags: tags });
+}
+
+/**
+ * A part of an API (route, integration, authorizer, deployment, model, route or integration response) created,
+ * updated and deleted by its id, under its `parents` (the API, and the route or integration of a response), which a
+ * change of makes a new part. Ref and GetAtt `<kind>Id` give the id.
+ */
+export function apiPart(kind: string, members: readonly string[], options: { parents?: readonly string[]; convert?: (p: Properties) => Properties } = {}): ResourceType {
+  const { parents = ['ApiId'], convert = (p) => p } = options;
+  const idMember = `${kind}Id`;
+  const parentIds = (p: Properties) => pick(p, parents);
+  return {
+    async create(request) {
+      const created = await request.call('apigatewayv2', `Create${kind}`, { ...parentIds(request.properties), ...convert(pick(request.properties, members)) });
+      return { physicalId: created[idMember], attributes: { [idMember]: created[idMember] } };
+    },
+    async update(request) {
+      await request.call('apigatewayv2', `Update${kind}`, { ...parentIds(request.properties), [idMember]: request.physicalId, ...convert(pick(request.properties, members)) });
+      return { physicalId: request.physicalId, attributes: request.attributes };
+    },
+    async delete(request) {
+      await request.call('apigatewayv2', `Delete${kind}`, { ...parentIds(request.properties), [idMember]: request.physicalId });
+    },
+    createOnly: parents,
+    properties: [...parents, ...members],
+  };
+}
