@@ -62,6 +62,64 @@ const ssmParameter: SourceFile = {
 
 const iam = (op: string, params: Record<string, unknown>, more: Partial<SourceStep> = {}): SourceStep => ({ service: 'iam', protocol: 'query', op, params, ...more });
 
+/** Python's json.dumps of a value (a space after each separator), as these tests wrote templates and documents. */
+function pyDumps(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(pyDumps).join(', ')}]`;
+  if (value && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${pyDumps(v)}`).join(', ')}}`;
+  return JSON.stringify(value);
+}
+
+const subDocument = (statement: Record<string, unknown>) => ({ 'Fn::Sub': pyDumps({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', ...statement }] }) });
+
+/** A managed policy deployed with the parameter's value, its default version's document read back (test_managedpolicy_with_fn_sub_*). */
+function policyVersionRead(templateText: string, parameters: Record<string, string>, snapshot: string): SourceStep[] {
+  return [
+    ...deployed(templateText, parameters),
+    outputsOf(STACK, 'PolicyArn'),
+    iam('GetPolicy', { PolicyArn: '{{PolicyArn}}' }, { capture: { versionId: '$.Policy.DefaultVersionId' } }),
+    iam('GetPolicyVersion', { PolicyArn: '{{PolicyArn}}', VersionId: '{{versionId}}' }, { snapshot, select: '$.PolicyVersion.Document', jsonStrings: ['$'] }),
+  ];
+}
+
+/** The JSON-template variants: the document is a JSON text made by Fn::Sub. */
+function managedPolicyWithSub(parameter: string, defaultValue: string, value: string, statement: Record<string, unknown>, snapshot: string): SourceStep[] {
+  const templateText = pyDumps({
+    AWSTemplateFormatVersion: '2010-09-09',
+    Parameters: { [parameter]: { Type: 'String', Default: defaultValue } },
+    Resources: { TestPolicy: { Type: 'AWS::IAM::ManagedPolicy', Properties: { ManagedPolicyName: 'test-policy-{{suffix}}', PolicyDocument: subDocument(statement) } } },
+    Outputs: { PolicyArn: { Value: { Ref: 'TestPolicy' } } },
+  });
+  return policyVersionRead(templateText, { [parameter]: value }, snapshot);
+}
+
+/** test_managedpolicy_with_fn_sub_multiline_yaml's f-string template: a YAML block scalar of JSON text given to !Sub. */
+const MULTILINE_SUB = `
+AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  ClusterName:
+    Type: String
+    Default: "test-cluster"
+Resources:
+  TestPolicy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      ManagedPolicyName: test-policy-{{suffix}}
+      PolicyDocument: !Sub |
+        {
+          "Version": "2012-10-17",
+          "Statement": [
+            {
+              "Effect": "Allow",
+              "Action": "eks:DescribeCluster",
+              "Resource": "arn:\${AWS::Partition}:eks:\${AWS::Region}:\${AWS::AccountId}:cluster/\${ClusterName}"
+            }
+          ]
+        }
+Outputs:
+  PolicyArn:
+    Value: !Ref TestPolicy
+`;
+
 const iamResources: SourceFile = {
   service: 'cloudformation',
   module: 'test_iam',
@@ -112,6 +170,49 @@ const iamResources: SourceFile = {
         outputsSnapshot(STACK, 'outputs'),
         outputsOf(STACK, 'PolicyArn'),
         iam('GetPolicy', { PolicyArn: '{{PolicyArn}}' }, { snapshot: 'managed_policy' }),
+      ],
+    },
+    {
+      test: 'test_managedpolicy_with_fn_sub_json_string',
+      steps: managedPolicyWithSub('ClusterName', 'test-cluster', 'my-cluster', { Action: 's3:GetObject', Resource: 'arn:${AWS::Partition}:s3:::bucket-${ClusterName}-${AWS::Region}/*' }, 'policy_document'),
+    },
+    {
+      test: 'test_managedpolicy_with_fn_sub_multiline_yaml',
+      steps: policyVersionRead(MULTILINE_SUB, { ClusterName: 'my-cluster' }, 'policy_document_multiline'),
+    },
+    {
+      test: 'test_managedpolicy_with_fn_sub_and_arrays',
+      steps: managedPolicyWithSub(
+        'BucketName',
+        'my-bucket',
+        'test-bucket',
+        { Action: ['s3:GetObject', 's3:PutObject'], Resource: ['arn:${AWS::Partition}:s3:::${BucketName}/*', 'arn:${AWS::Partition}:s3:::${BucketName}-${AWS::Region}/*'] },
+        'policy_with_arrays',
+      ),
+    },
+    {
+      test: 'test_inline_policy_with_fn_sub_json_string',
+      steps: [
+        ...deployed(
+          pyDumps({
+            AWSTemplateFormatVersion: '2010-09-09',
+            Resources: {
+              TestRole: {
+                Type: 'AWS::IAM::Role',
+                Properties: {
+                  RoleName: 'test-role-{{suffix}}',
+                  AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+                },
+              },
+              TestPolicy: {
+                Type: 'AWS::IAM::Policy',
+                Properties: { PolicyName: 'test-policy-{{suffix}}', Roles: [{ Ref: 'TestRole' }], PolicyDocument: subDocument({ Action: 's3:GetObject', Resource: 'arn:${AWS::Partition}:s3:::my-bucket-${AWS::Region}/*' }) },
+              },
+            },
+          }),
+        ),
+        iam('ListRolePolicies', { RoleName: 'test-role-{{suffix}}' }),
+        iam('GetRolePolicy', { RoleName: 'test-role-{{suffix}}', PolicyName: 'test-policy-{{suffix}}' }, { snapshot: 'inline_policy_document', select: '$.PolicyDocument', jsonStrings: ['$'] }),
       ],
     },
     {
