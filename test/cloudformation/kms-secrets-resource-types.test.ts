@@ -4,6 +4,7 @@ import { CreateKeyCommand, DescribeKeyCommand, GetKeyPolicyCommand, KMSClient, L
 import { DescribeSecretCommand, GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Twinstack } from '../../emulator/index.ts';
 import { CLIENT_CONFIG, creationFailure, deploy, output, serveCloudFormation, settled } from './serve.ts';
+import { ROTATION_HANDLER } from '../secretsmanager/rotation-handler.ts';
 
 const POLICY = (sid: string) => ({ Version: '2012-10-17', Statement: [{ Sid: sid, Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::000000000000:root' }, Action: 'kms:*', Resource: '*' }] });
 
@@ -17,22 +18,6 @@ const REPLICA = (primaryArn: string, { description, enabled, sid, team }: { desc
     },
     Outputs: { Ref: { Value: { Ref: 'Replica' } }, Arn: { Value: { 'Fn::GetAtt': ['Replica', 'Arn'] } }, KeyId: { Value: { 'Fn::GetAtt': ['Replica', 'KeyId'] } } },
   });
-
-// The rotation function of test/secretsmanager/rotation-lambda.test.ts: a new version with '+1' becomes current.
-const ROTATOR = `
-const { SecretsManagerClient, GetSecretValueCommand, PutSecretValueCommand, DescribeSecretCommand, UpdateSecretVersionStageCommand } = require('@aws-sdk/client-secrets-manager');
-const sm = new SecretsManagerClient({});
-exports.handler = async ({ SecretId, ClientRequestToken, Step }) => {
-  if (Step === 'createSecret') {
-    const { SecretString } = await sm.send(new GetSecretValueCommand({ SecretId, VersionStage: 'AWSCURRENT' }));
-    await sm.send(new PutSecretValueCommand({ SecretId, ClientRequestToken, SecretString: SecretString + '+1', VersionStages: ['AWSPENDING'] }));
-  } else if (Step === 'finishSecret') {
-    const { VersionIdsToStages } = await sm.send(new DescribeSecretCommand({ SecretId }));
-    const current = Object.keys(VersionIdsToStages).find((id) => VersionIdsToStages[id].includes('AWSCURRENT'));
-    await sm.send(new UpdateSecretVersionStageCommand({ SecretId, VersionStage: 'AWSCURRENT', MoveToVersionId: ClientRequestToken, RemoveFromVersionId: current }));
-  }
-};`;
-
 const ROTATION = (rules: object, immediately: boolean) =>
   JSON.stringify({
     Resources: {
@@ -40,7 +25,7 @@ const ROTATION = (rules: object, immediately: boolean) =>
         Type: 'AWS::IAM::Role',
         Properties: { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] } },
       },
-      Rotator: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'nodejs20.x', Handler: 'index.handler', Timeout: 30, Role: { 'Fn::GetAtt': ['Role', 'Arn'] }, Code: { ZipFile: ROTATOR } } },
+      Rotator: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'nodejs20.x', Handler: 'index.handler', Timeout: 30, Role: { 'Fn::GetAtt': ['Role', 'Arn'] }, Code: { ZipFile: ROTATION_HANDLER } } },
       Invoke: { Type: 'AWS::Lambda::Permission', Properties: { FunctionName: { Ref: 'Rotator' }, Action: 'lambda:InvokeFunction', Principal: 'secretsmanager.amazonaws.com' } },
       Secret: { Type: 'AWS::SecretsManager::Secret', Properties: { Name: 'rotated-by-stack', SecretString: 'v' } },
       Schedule: {

@@ -9,32 +9,19 @@ import {
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
 import { createFunction, CREDENTIALS, useLambda } from '../lambda/support.ts';
+import { ROTATION_HANDLER } from './rotation-handler.ts';
 
 // The four-step rotation protocol run for real: Secrets Manager invokes the function through Lambda's front door,
 // the function (Node.js, SDK v3) calls Secrets Manager back. Afterwards the new version alone is AWSCURRENT and the
 // old one AWSPREVIOUS, with LastRotatedDate and NextRotationDate set, as AWS records it
 // (test_rotate_secret_with_lambda_success in the AWS-validated snapshots).
-const HANDLER = `
-const { SecretsManagerClient, GetSecretValueCommand, PutSecretValueCommand, DescribeSecretCommand, UpdateSecretVersionStageCommand } = require('@aws-sdk/client-secrets-manager');
-const sm = new SecretsManagerClient({});
-exports.handler = async ({ SecretId, ClientRequestToken, Step }) => {
-  if (Step === 'createSecret') {
-    const { SecretString } = await sm.send(new GetSecretValueCommand({ SecretId, VersionStage: 'AWSCURRENT' }));
-    await sm.send(new PutSecretValueCommand({ SecretId, ClientRequestToken, SecretString: SecretString + '+1', VersionStages: ['AWSPENDING'] }));
-  } else if (Step === 'finishSecret') {
-    const { VersionIdsToStages } = await sm.send(new DescribeSecretCommand({ SecretId }));
-    const current = Object.keys(VersionIdsToStages).find((id) => VersionIdsToStages[id].includes('AWSCURRENT'));
-    await sm.send(new UpdateSecretVersionStageCommand({ SecretId, VersionStage: 'AWSCURRENT', MoveToVersionId: ClientRequestToken, RemoveFromVersionId: current }));
-  }
-};`;
-
 describe('Secrets Manager rotation with a Lambda function', function () {
   this.timeout(60_000);
   const context = useLambda(['lambda', 'sts', 'secretsmanager']);
 
   it('runs the four steps: the new version becomes current, the old one previous, twice over', async () => {
     const sm = new SecretsManagerClient({ endpoint: context.aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
-    const name = await createFunction(context.lambda, { 'index.js': HANDLER }, { Runtime: 'nodejs20.x', Handler: 'index.handler', Timeout: 30 });
+    const name = await createFunction(context.lambda, { 'index.js': ROTATION_HANDLER }, { Runtime: 'nodejs20.x', Handler: 'index.handler', Timeout: 30 });
     await context.lambda.send(new AddPermissionCommand({ FunctionName: name, StatementId: 'sm', Action: 'lambda:InvokeFunction', Principal: 'secretsmanager.amazonaws.com' }));
     const { VersionId: first } = await sm.send(new CreateSecretCommand({ Name: 'rotated', SecretString: 'v' }));
     const functionArn = `arn:aws:lambda:us-east-1:000000000000:function:${name}`;
