@@ -35,7 +35,8 @@ describe('Lambda resource policies: PutResourcePolicy, GetResourcePolicy, Delete
     await context.lambda.send(new AddPermissionCommand({ FunctionName: name, StatementId: 'old', Action: 'lambda:InvokeFunction', Principal: 'sns.amazonaws.com' }));
     const put = await context.lambda.send(new PutResourcePolicyCommand({ ResourceArn: arn, Policy: document(allowAccount('acct', '111111111111', arn)) }));
     assert.match(put.RevisionId!, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-    assert.deepEqual(JSON.parse(put.Policy!), { Version: '2012-10-17', Id: 'default', Statement: [allowAccount('acct', '111111111111', arn)] });
+    // The document as it was given (its statements as a list); AddPermission's policies carry Id `default`.
+    assert.deepEqual(JSON.parse(put.Policy!), { Version: '2012-10-17', Statement: [allowAccount('acct', '111111111111', arn)] });
 
     const got = await context.lambda.send(new GetResourcePolicyCommand({ ResourceArn: arn }));
     assert.equal(got.Policy, put.Policy);
@@ -56,6 +57,12 @@ describe('Lambda resource policies: PutResourcePolicy, GetResourcePolicy, Delete
       left.Statement.map((s: { Sid: string }) => s.Sid),
       ['sns'],
     );
+
+    // A single statement object is kept as a list of one; an Id given is kept.
+    const single = allowAccount('one', '111111111111', arn);
+    await context.lambda.send(new PutResourcePolicyCommand({ ResourceArn: arn, Policy: JSON.stringify({ Version: '2012-10-17', Id: 'mine', Statement: single }) }));
+    const kept = JSON.parse((await context.lambda.send(new GetResourcePolicyCommand({ ResourceArn: arn }))).Policy!);
+    assert.deepEqual(kept, { Version: '2012-10-17', Id: 'mine', Statement: [single] });
   });
 
   it('RevisionId guards Put and Delete (PreconditionFailedException, 412); Delete removes the policy', async () => {

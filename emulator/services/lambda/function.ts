@@ -22,9 +22,11 @@ export interface PolicyStatement {
 export interface FunctionPolicy {
   statements: PolicyStatement[];
   revisionId: string;
-  /** The Version and Id of a document PutResourcePolicy was given (AddPermission's policy shows 2012-10-17 and `default`). */
-  version?: string;
-  id?: string;
+  /**
+   * The Version and Id of a document PutResourcePolicy was given, shown as they were given; a policy AddPermission
+   * began shows Version 2012-10-17 and Id `default`.
+   */
+  header?: { Version?: string; Id?: string };
 }
 
 export interface LambdaFunction {
@@ -60,7 +62,7 @@ export function governingStatements(fn: LambdaFunction | undefined, qualifier: s
 
 /** A resource policy as GetPolicy and GetResourcePolicy show it. */
 export function policyText(policy: Omit<FunctionPolicy, 'revisionId'>): string {
-  return JSON.stringify({ Version: policy.version ?? '2012-10-17', Id: policy.id ?? 'default', Statement: policy.statements });
+  return JSON.stringify({ ...(policy.header ?? { Version: '2012-10-17', Id: 'default' }), Statement: policy.statements });
 }
 
 /** Lambda's LastModified format: `2024-01-02T03:04:05.678+0000`. */

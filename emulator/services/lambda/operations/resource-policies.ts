@@ -19,12 +19,8 @@ function parseDocument(text: string): Omit<FunctionPolicy, 'revisionId'> {
   const problem = policyProblem(text, 'resource');
   // IAM's grammar and its words for the fault; AWS's own wrapping of them for Lambda is not recorded.
   if (problem) throw new AwsError('InvalidParameterValueException', `The policy is not valid: ${problem}`);
-  const document = JSON.parse(text) as { Version?: string; Id?: string; Statement: PolicyStatement | PolicyStatement[] };
-  return {
-    statements: Array.isArray(document.Statement) ? document.Statement : [document.Statement],
-    ...(document.Version !== undefined && { version: document.Version }),
-    ...(document.Id !== undefined && { id: document.Id }),
-  };
+  const { Statement, ...header } = JSON.parse(text) as { Version?: string; Id?: string; Statement: PolicyStatement | PolicyStatement[] };
+  return { statements: Array.isArray(Statement) ? Statement : [Statement], header };
 }
 
 export function putResourcePolicy(input: PutResourcePolicyRequest, ctx: Ctx) {
