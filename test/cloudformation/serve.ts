@@ -5,14 +5,18 @@ import {
   CreateStackCommand,
   DeleteStackCommand,
   DescribeChangeSetCommand,
+  DescribeStackDriftDetectionStatusCommand,
   DescribeStackEventsCommand,
+  DescribeStackResourceDriftsCommand,
   DescribeStackResourcesCommand,
   DescribeStacksCommand,
+  DetectStackDriftCommand,
   GetTemplateCommand,
   UpdateStackCommand,
   type Capability,
   type Change,
   type Stack,
+  type StackResourceDrift,
 } from '@aws-sdk/client-cloudformation';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
@@ -142,4 +146,13 @@ export async function creationFailure(cfn: CloudFormationClient, name: string, t
 export async function deleteStack(cfn: CloudFormationClient, stack: Stack): Promise<void> {
   await cfn.send(new DeleteStackCommand({ StackName: stack.StackId }));
   assert.equal((await settled(cfn, stack.StackId!)).StackStatus, 'DELETE_COMPLETE');
+}
+
+/** Runs DetectStackDrift on a stack and answers its status and each resource's drift by logical id. */
+export async function stackDrift(cfn: CloudFormationClient, stackName: string): Promise<{ status: string; resources: Record<string, StackResourceDrift> }> {
+  const { StackDriftDetectionId } = await cfn.send(new DetectStackDriftCommand({ StackName: stackName }));
+  const detection = await cfn.send(new DescribeStackDriftDetectionStatusCommand({ StackDriftDetectionId }));
+  assert.equal(detection.DetectionStatus, 'DETECTION_COMPLETE', detection.DetectionStatusReason);
+  const { StackResourceDrifts } = await cfn.send(new DescribeStackResourceDriftsCommand({ StackName: stackName }));
+  return { status: detection.StackDriftStatus!, resources: Object.fromEntries(StackResourceDrifts!.map((d) => [d.LogicalResourceId!, d])) };
 }
