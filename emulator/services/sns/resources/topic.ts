@@ -9,7 +9,15 @@ function text(value: unknown): string {
 }
 
 function attributeMap(p: Properties, names: string[]): Record<string, string> {
-  return Object.fromEntries(names.filter((n) => p[n] !== undefined).map((n) => [n, text(p[n])]));
+  return Object.fromEntries(names.filter((n) => p[n] !== undefined).map((n) => [n, text(attributeValue(n, p[n]))]));
+}
+
+// AWS's topic handler hands SNS the archive policy's retention as a string: a template's `MessageRetentionPeriod: 30`
+// reads back as {"MessageRetentionPeriod":"30"} (LocalStack's AWS-validated test_sns_topic_with_attributes).
+function attributeValue(name: string, value: unknown): unknown {
+  if (name !== 'ArchivePolicy' || !value || typeof value !== 'object' || !Object.hasOwn(value, 'MessageRetentionPeriod')) return value;
+  const policy = value as Properties;
+  return { ...policy, MessageRetentionPeriod: String(policy.MessageRetentionPeriod) };
 }
 
 // AWS's Fn::GetAtt also reads a topic's DisplayName (LocalStack's AWS-validated change set tests deploy it).
@@ -39,7 +47,7 @@ export const topic: ResourceType = {
     const arn = request.physicalId;
     const changed = changedProperties(request.previous, request.properties);
     for (const name of TOPIC_ATTRIBUTES) {
-      if (changed.has(name)) await request.call('sns', 'SetTopicAttributes', { TopicArn: arn, AttributeName: name, AttributeValue: request.properties[name] === undefined ? '' : text(request.properties[name]) });
+      if (changed.has(name)) await request.call('sns', 'SetTopicAttributes', { TopicArn: arn, AttributeName: name, AttributeValue: request.properties[name] === undefined ? '' : text(attributeValue(name, request.properties[name])) });
     }
     if (changed.has('Subscription')) {
       const before = (request.previous.Subscription ?? []) as Properties[];
