@@ -113,6 +113,7 @@ export const RESOURCE_TYPE_SERVICES: Record<string, string> = {
   'AWS::Lambda::EventInvokeConfig': 'lambda',
   'AWS::Lambda::CodeSigningConfig': 'lambda',
   'AWS::Lambda::LayerVersionPermission': 'lambda',
+  'AWS::Lambda::ResourcePolicy': 'lambda',
   'AWS::SNS::Topic': 'sns',
   'AWS::SNS::Subscription': 'sns',
   'AWS::SNS::TopicPolicy': 'sns',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { CreateChangeSetCommand, DescribeChangeSetCommand, GetTemplateCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { serveCloudFormation } from './serve.ts';
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { serveCloudFormation, transformedChangeSet } from './serve.ts';
 
 // Templates of the SAM translator's tests and the processed templates its outputs say AWS makes of them (see
 // sam-translator/README.md): CreateChangeSet of each, then GetTemplate TemplateStage=Processed must give the same
@@ -28,25 +28,11 @@ describe('CloudFormation: the SAM transform against the SAM translator\'s publis
   let cfn: CloudFormationClient;
   serveCloudFormation((_aws, client) => (cfn = client));
 
-  /** The processed template of a CREATE change set of the template. */
-  async function processed(name: string, parameters: Record<string, string>): Promise<{ Resources: Record<string, unknown> }> {
-    const StackName = `sam-pair-${name.replaceAll('_', '-')}`;
-    const Parameters = Object.entries(parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue }));
-    const { Id } = await cfn.send(
-      new CreateChangeSetCommand({ StackName, ChangeSetName: 'cs', ChangeSetType: 'CREATE', TemplateBody: `Transform: AWS::Serverless-2016-10-31\n${fixture(name, 'yaml')}`, Parameters, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] }),
-    );
-    let described;
-    do described = await cfn.send(new DescribeChangeSetCommand({ ChangeSetName: Id }));
-    while (/PENDING|IN_PROGRESS/.test(described.Status!));
-    assert.equal(described.Status, 'CREATE_COMPLETE', described.StatusReason);
-    const { TemplateBody } = await cfn.send(new GetTemplateCommand({ StackName, ChangeSetName: Id, TemplateStage: 'Processed' }));
-    return JSON.parse(TemplateBody!);
-  }
-
   for (const [name, parameters] of Object.entries(PAIRS)) {
     it(`gives ${name} the translator's resources`, async () => {
       const expected = JSON.parse(fixture(name, 'json'));
-      assert.deepEqual((await processed(name, parameters)).Resources, expected.Resources);
+      const { processed } = await transformedChangeSet(cfn, `sam-pair-${name.replaceAll('_', '-')}`, `Transform: AWS::Serverless-2016-10-31\n${fixture(name, 'yaml')}`, parameters);
+      assert.deepEqual(processed.Resources, expected.Resources);
     });
   }
 });
