@@ -4,6 +4,7 @@ import { lambdaFunction } from './function.ts';
 import { eventInvokeConfig } from './event-invoke-config.ts';
 import { layerVersionPermission } from './layer-version-permission.ts';
 import { permission } from './permission.ts';
+import { resourcePolicy } from './resource-policy.ts';
 import { alias, eventSourceMapping, layerVersion, url, version } from './versions.ts';
 
 /** The CloudFormation resource types of Lambda. */
@@ -18,6 +19,7 @@ const types: ResourceTypes = {
   'AWS::Lambda::EventInvokeConfig': eventInvokeConfig,
   'AWS::Lambda::CodeSigningConfig': codeSigningConfig,
   'AWS::Lambda::LayerVersionPermission': layerVersionPermission,
+  'AWS::Lambda::ResourcePolicy': resourcePolicy,
 };
 
 export default types;
