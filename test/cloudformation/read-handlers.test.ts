@@ -60,13 +60,7 @@ const WITHOUT_READ = new Set([
   'AWS::CloudFormation::TypeActivation',
   'AWS::CloudFormation::WaitCondition',
   'AWS::CloudFormation::WaitConditionHandle',
-  'AWS::CloudWatch::Alarm',
   'AWS::CloudWatch::AlarmMuteRule',
-  'AWS::CloudWatch::AnomalyDetector',
-  'AWS::CloudWatch::CompositeAlarm',
-  'AWS::CloudWatch::Dashboard',
-  'AWS::CloudWatch::InsightRule',
-  'AWS::CloudWatch::MetricStream',
   'AWS::DynamoDB::GlobalTable',
   'AWS::DynamoDB::Table',
   'AWS::ECR::PullThroughCacheRule',
@@ -105,10 +99,6 @@ const WITHOUT_READ = new Set([
   'AWS::SSM::ResourceDataSync',
   'AWS::Scheduler::Schedule',
   'AWS::Scheduler::ScheduleGroup',
-  'AWS::StepFunctions::Activity',
-  'AWS::StepFunctions::StateMachine',
-  'AWS::StepFunctions::StateMachineAlias',
-  'AWS::StepFunctions::StateMachineVersion',
 ]);
 
 describe('CloudFormation: the resource types that can read their resources back (drift, Cloud Control)', function () {
