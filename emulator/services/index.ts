@@ -98,6 +98,8 @@ export const RESOURCE_TYPE_SERVICES: Record<string, string> = {
   'AWS::SSM::MaintenanceWindowTask': 'ssm',
   'AWS::SSM::PatchBaseline': 'ssm',
   'AWS::SSM::ResourceDataSync': 'ssm',
+  'AWS::SSM::ResourcePolicy': 'ssm',
+  'AWS::SSM::ServiceSetting': 'ssm',
   'AWS::KMS::Key': 'kms',
   'AWS::KMS::Alias': 'kms',
   'AWS::KMS::ReplicaKey': 'kms',
