@@ -35,6 +35,20 @@ const PAIRS: Record<string, Record<string, string>> = {
   http_api_with_cors: {},
   http_api_with_default_stage_name_and_fail_on_warnings: {},
   http_api_with_null_path: {},
+  // State machines (their Api events edit REST APIs, whose deployment ids they change).
+  state_machine_with_api: {},
+  state_machine_with_api_single: {},
+  state_machine_with_api_combination: {},
+  state_machine_with_api_authorizer: {},
+  state_machine_with_api_authorizer_maximum: {},
+  state_machine_with_explicit_api: {},
+  state_machine_with_implicit_api: {},
+  state_machine_with_implicit_api_globals: {},
+  state_machine_with_inline_definition: {},
+  state_machine_with_inline_definition_intrinsics: {},
+  state_machine_with_definition_substitutions: {},
+  state_machine_with_cwe: {},
+  state_machine_with_schedule_cloudwatch_event: {},
 };
 
 const fixture = (name: string, ext: string) => readFileSync(new URL(`./sam-translator/${name}.${ext}`, import.meta.url), 'utf8');

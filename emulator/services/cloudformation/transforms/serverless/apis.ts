@@ -88,7 +88,7 @@ function expandRestApi(expansion: Expansion, id: string, api: Properties): void 
   addEventSchemes(body, api.securityDefinitions);
   // SAM's edits, in its order.
   if (p.Cors) addCors(id, p.Cors, body, clock);
-  if (p.Auth) addAuth(id, p.Auth, body, expansion.resources, stageName, clock, expansion.partition);
+  if (p.Auth) addAuth(id, p.Auth, body, expansion.resources, { name: stageName, fromTemplate: !api.implicit }, clock, expansion.partition);
   if (p.GatewayResponses) addGatewayResponses(id, p.GatewayResponses, body, clock);
   if (Array.isArray(p.BinaryMediaTypes) ? p.BinaryMediaTypes.length : p.BinaryMediaTypes) addBinaryMediaTypes(p.BinaryMediaTypes, body, clock);
   const hash = deploymentHash(body, p, (api.functionNames ?? []) as string[]);

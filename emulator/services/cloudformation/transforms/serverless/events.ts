@@ -39,7 +39,7 @@ function pollingSource(fn: Invoked, p: Properties, source: unknown, kind: string
 }
 
 /** The REST API an event names (`RestApiId`: a `Ref` to a SAM API), or the implicit one. */
-function apiOf(owner: string, given: unknown, implicit: string, known: Map<string, Properties>): string {
+export function apiOf(owner: string, given: unknown, implicit: string, known: Map<string, Properties>): string {
   if (given === undefined) {
     if (!known.has(implicit)) known.set(implicit, restApiEntry({ implicit: true }));
     return implicit;

@@ -59,7 +59,7 @@ export function restApiOf(event: Properties): string | undefined {
  */
 export function addImplicitApiPaths(expansion: Expansion, resources: Record<string, TemplateResource>, order: string[]): void {
   for (const id of order) {
-    if (resources[id].Type !== 'AWS::Serverless::Function') continue;
+    if (resources[id].Type !== 'AWS::Serverless::Function' && resources[id].Type !== 'AWS::Serverless::StateMachine') continue;
     const events = (resources[id].Properties as Properties | undefined)?.Events;
     if (!events || typeof events !== 'object') continue;
     // SAM collects a function's Api events into a new dict, in the order of its Events.
@@ -90,10 +90,15 @@ export function addImplicitApiPaths(expansion: Expansion, resources: Record<stri
  * of its Events dict, which the implicit API plugin's update with the Api events may have grown.
  */
 export function eventOrder(events: Record<string, Properties>): string[] {
+  const pathOf = (id: string) => String((events[id]?.Properties as Properties | undefined)?.Path ?? id);
+  return eventsDictOrder(events).sort((a, b) => (pathOf(a) < pathOf(b) ? -1 : pathOf(a) > pathOf(b) ? 1 : 0));
+}
+
+/** The order of a resource's Events dict once the implicit API plugin's update with its Api events may have grown it (a state machine's translation order). */
+export function eventsDictOrder(events: Record<string, Properties>): string[] {
   const table = new Py27Keys();
   for (const id of Object.keys(events)) table.add(id);
   const api = Object.keys(events).filter((id) => events[id]?.Type === 'Api');
   if (api.length) table.reserve(api.length);
-  const pathOf = (id: string) => String((events[id]?.Properties as Properties | undefined)?.Path ?? id);
-  return table.keys().sort((a, b) => (pathOf(a) < pathOf(b) ? -1 : pathOf(a) > pathOf(b) ? 1 : 0));
+  return table.keys();
 }
