@@ -114,6 +114,7 @@ export const RESOURCE_TYPE_SERVICES: Record<string, string> = {
   'AWS::Lambda::CodeSigningConfig': 'lambda',
   'AWS::Lambda::LayerVersionPermission': 'lambda',
   'AWS::Lambda::ResourcePolicy': 'lambda',
+  'AWS::Lambda::CapacityProvider': 'lambda',
   'AWS::SNS::Topic': 'sns',
   'AWS::SNS::Subscription': 'sns',
   'AWS::SNS::TopicPolicy': 'sns',
