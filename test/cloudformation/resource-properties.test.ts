@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CreateStackCommand, DeleteStackCommand, GetTemplateSummaryCommand, UpdateStackCommand, type CloudFormationClient, type Stack } from '@aws-sdk/client-cloudformation';
+import { DeleteStackCommand, GetTemplateSummaryCommand, type CloudFormationClient, type Stack } from '@aws-sdk/client-cloudformation';
 import { DescribeKinesisStreamingDestinationCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetFunctionEventInvokeConfigCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { GetScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
@@ -8,19 +8,7 @@ import { CreateBucketCommand, GetBucketNotificationConfigurationCommand, GetObje
 import { DescribeStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { GetTopicAttributesCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { Twinstack } from '../../emulator/index.ts';
-import { CLIENT_CONFIG, serveCloudFormation, settled } from './serve.ts';
-
-function output(stack: Stack, key: string): string {
-  return stack.Outputs!.find((o) => o.OutputKey === key)!.OutputValue!;
-}
-
-async function deploy(cfn: CloudFormationClient, name: string, template: string, update = false): Promise<Stack> {
-  const input = { StackName: name, TemplateBody: template };
-  await cfn.send(update ? new UpdateStackCommand(input) : new CreateStackCommand(input));
-  const stack = await settled(cfn, name);
-  assert.match(stack.StackStatus!, /^(CREATE|UPDATE)_COMPLETE$/, stack.StackStatusReason);
-  return stack;
-}
+import { CLIENT_CONFIG, deploy, output, serveCloudFormation } from './serve.ts';
 
 const BUCKETS = (events: string) => `
 Resources:
@@ -89,7 +77,7 @@ describe('CloudFormation resource properties applied through their services (S3,
     const locked = await s3.send(new GetObjectLockConfigurationCommand({ Bucket: output(stack, 'Locked') }));
     assert.deepEqual(locked.ObjectLockConfiguration, { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 2 } } });
 
-    stack = await deploy(cfn, 'buckets', BUCKETS('s3:ObjectRemoved:*'), true);
+    stack = await deploy(cfn, 'buckets', BUCKETS('s3:ObjectRemoved:*'), {}, true);
     const updated = await s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: output(stack, 'Notified') }));
     assert.deepEqual(updated.QueueConfigurations!.map((q) => q.Events), [['s3:ObjectRemoved:*']]);
     s3.destroy();
@@ -102,7 +90,7 @@ describe('CloudFormation resource properties applied through their services (S3,
     let stack = await deploy(cfn, 'streamed', TABLE('One'));
     assert.deepEqual(await destinations(stack), [[output(stack, 'Stream'), 'ACTIVE']]);
     const first = output(stack, 'Stream');
-    stack = await deploy(cfn, 'streamed', TABLE('Two'), true);
+    stack = await deploy(cfn, 'streamed', TABLE('Two'), {}, true);
     assert.deepEqual(await destinations(stack), [[first, 'DISABLED'], [output(stack, 'Stream'), 'ACTIVE']]);
     await cfn.send(new DeleteStackCommand({ StackName: 'streamed' }));
     dynamodb.destroy();
@@ -137,7 +125,7 @@ describe('CloudFormation resource properties applied through their services (S3,
     const stack = await deploy(cfn, 'archived-topic', template(30));
     const arn = output(stack, 'Topic');
     assert.equal(await archivePolicy(arn), '{"MessageRetentionPeriod":"30"}');
-    assert.equal(output(await deploy(cfn, 'archived-topic', template(60), true), 'Topic'), arn);
+    assert.equal(output(await deploy(cfn, 'archived-topic', template(60), {}, true), 'Topic'), arn);
     assert.equal(await archivePolicy(arn), '{"MessageRetentionPeriod":"60"}');
     await cfn.send(new DeleteStackCommand({ StackName: 'archived-topic' }));
     sns.destroy();
@@ -156,7 +144,7 @@ describe('CloudFormation resource properties applied through their services (S3,
     await deploy(cfn, 'async', template(1));
     const read = () => lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: 'async-fn', Qualifier: '1' }));
     assert.deepEqual([(await read()).MaximumEventAgeInSeconds, (await read()).MaximumRetryAttempts], [300, 1]);
-    await deploy(cfn, 'async', template(0), true);
+    await deploy(cfn, 'async', template(0), {}, true);
     assert.equal((await read()).MaximumRetryAttempts, 0);
     await cfn.send(new DeleteStackCommand({ StackName: 'async' }));
     lambda.destroy();
