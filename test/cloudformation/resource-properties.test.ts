@@ -6,6 +6,7 @@ import { GetScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { GetResourcePolicyCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { CreateBucketCommand, GetBucketNotificationConfigurationCommand, GetObjectLockConfigurationCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DescribeStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { GetTopicAttributesCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { Twinstack } from '../../emulator/index.ts';
 import { CLIENT_CONFIG, serveCloudFormation, settled } from './serve.ts';
 
@@ -67,7 +68,7 @@ Outputs:
   Stream: { Value: !GetAtt ${stream}.Arn }
 `;
 
-describe('CloudFormation resource properties applied through their services (S3, DynamoDB) and template summaries', function () {
+describe('CloudFormation resource properties applied through their services (S3, DynamoDB, SNS…) and template summaries', function () {
   this.timeout(60_000);
   let aws: Twinstack;
   let cfn: CloudFormationClient;
@@ -123,6 +124,23 @@ describe('CloudFormation resource properties applied through their services (S3,
     assert.deepEqual(JSON.parse(attached.ResourcePolicy!), policy);
     await cfn.send(new DeleteStackCommand({ StackName: 'secret-policy' }));
     secrets.destroy();
+  });
+
+  it("gives SNS a FIFO topic's ArchivePolicy with the retention as a string, as AWS's topic handler does, and updates it in place", async () => {
+    const sns = new SNSClient({ endpoint: aws.endpoint, ...CLIENT_CONFIG });
+    const template = (days: number) =>
+      JSON.stringify({
+        Resources: { Topic: { Type: 'AWS::SNS::Topic', Properties: { FifoTopic: true, ArchivePolicy: { MessageRetentionPeriod: days } } } },
+        Outputs: { Topic: { Value: { Ref: 'Topic' } } },
+      });
+    const archivePolicy = async (arn: string) => (await sns.send(new GetTopicAttributesCommand({ TopicArn: arn }))).Attributes!.ArchivePolicy;
+    const stack = await deploy(cfn, 'archived-topic', template(30));
+    const arn = output(stack, 'Topic');
+    assert.equal(await archivePolicy(arn), '{"MessageRetentionPeriod":"30"}');
+    assert.equal(output(await deploy(cfn, 'archived-topic', template(60), true), 'Topic'), arn);
+    assert.equal(await archivePolicy(arn), '{"MessageRetentionPeriod":"60"}');
+    await cfn.send(new DeleteStackCommand({ StackName: 'archived-topic' }));
+    sns.destroy();
   });
 
   it("sets a function version's asynchronous invocation settings (AWS::Lambda::EventInvokeConfig), updates and removes them", async () => {
