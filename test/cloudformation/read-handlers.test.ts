@@ -63,12 +63,6 @@ const WITHOUT_READ = new Set([
   'AWS::CloudWatch::AlarmMuteRule',
   'AWS::DynamoDB::GlobalTable',
   'AWS::DynamoDB::Table',
-  'AWS::ECR::PullThroughCacheRule',
-  'AWS::ECR::RegistryPolicy',
-  'AWS::ECR::RegistryScanningConfiguration',
-  'AWS::ECR::ReplicationConfiguration',
-  'AWS::ECR::Repository',
-  'AWS::ECR::RepositoryCreationTemplate',
   // AWS's own AWS::IAM::Policy does not support drift detection (its reference page; coverage-roadmap#1686).
   'AWS::IAM::Policy',
   'AWS::KinesisFirehose::DeliveryStream',
