@@ -37,7 +37,7 @@ export function accessDecision(
   resourceArn: string,
   ownerAccount: string,
   policyDocument?: string | object,
-  serviceContext?: Record<string, string | undefined>,
+  serviceContext?: Record<string, string | string[] | undefined>,
 ): Decision {
   const text = typeof policyDocument === 'object' ? JSON.stringify(policyDocument) : policyDocument;
   let policy;

@@ -20,16 +20,16 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
-import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
+import { startTwinstack, type Twinstack, type TwinstackOptions } from '../../emulator/index.ts';
 
 export const CLIENT_CONFIG = { region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
 
 /** Serves every service for the enclosing describe block, with an AWS SDK v3 CloudFormation client. */
-export function serveCloudFormation(ready: (aws: Twinstack, cfn: CloudFormationClient) => void): void {
+export function serveCloudFormation(ready: (aws: Twinstack, cfn: CloudFormationClient) => void, options: TwinstackOptions = {}): void {
   let aws: Twinstack | undefined;
   let cfn: CloudFormationClient | undefined;
   before(async () => {
-    aws = await startTwinstack({ port: 0 });
+    aws = await startTwinstack({ port: 0, ...options });
     cfn = new CloudFormationClient({ endpoint: aws.endpoint, ...CLIENT_CONFIG });
     ready(aws, cfn);
   });

@@ -1,5 +1,5 @@
 import type { Emulator } from '../../core/emulator.ts';
-import { recordMetric, type MetricSource } from '../../core/service-metrics.ts';
+import { metricHandle, type MetricHandle, type MetricSource } from '../../core/service-metrics.ts';
 import type { DynamoState } from './state.ts';
 
 /** The emulator each state publishes its AWS/DynamoDB metrics through (set when the state is created or revived). */
@@ -15,6 +15,27 @@ const sourceOf = (state: DynamoState): MetricSource => ({ namespace: 'AWS/Dynamo
 const plainName = (table: string) => (table.startsWith('arn:') ? table.slice(table.indexOf(':table/') + ':table/'.length) : table);
 
 /**
+ * Each state's metric handles, by table name, then by what they count: `read`/`write` (the table's units), `read
+ * <index>`/`write <index>` (a global secondary index's), or an operation's name (its latency). Found once per table and
+ * metric: a request then records without walking the metric's dimensions.
+ */
+const handles = new WeakMap<DynamoState, Map<string, Map<string, MetricHandle>>>();
+
+/** The handle of a table's metric, by TableName and, when given, a second dimension (its name and value). */
+function handleOf(state: DynamoState, emulator: Emulator, table: string, key: string, MetricName: string, Unit: string, second?: string, secondValue = ''): MetricHandle {
+  let byTable = handles.get(state);
+  if (!byTable) handles.set(state, (byTable = new Map()));
+  let byKey = byTable.get(table);
+  if (!byKey) byTable.set(table, (byKey = new Map()));
+  let handle = byKey.get(key);
+  if (!handle) {
+    const Dimensions = [{ Name: 'TableName', Value: table }, ...(second ? [{ Name: second, Value: secondValue }] : [])];
+    byKey.set(key, (handle = metricHandle(emulator, sourceOf(state), { MetricName, Dimensions, Unit })));
+  }
+  return handle;
+}
+
+/**
  * ConsumedReadCapacityUnits / ConsumedWriteCapacityUnits of one request, as DynamoDB publishes them: by TableName
  * (the table's own units, local secondary indexes included, since they share the table's capacity) and by TableName
  * and GlobalSecondaryIndexName. A request that names its table by ARN is counted under the table's name.
@@ -22,20 +43,11 @@ const plainName = (table: string) => (table.startsWith('arn:') ? table.slice(tab
 export function publishConsumed(state: DynamoState, kind: 'read' | 'write', tableName: string, tableUnits: number, globals: Map<string, number> | undefined): void {
   const emulator = emulators.get(state);
   if (!emulator?.isEnabled('cloudwatch')) return;
-  const source = sourceOf(state);
   const MetricName = kind === 'read' ? 'ConsumedReadCapacityUnits' : 'ConsumedWriteCapacityUnits';
   const name = plainName(tableName);
-  if (tableUnits > 0) recordMetric(emulator, source, { MetricName, Dimensions: [{ Name: 'TableName', Value: name }], Unit: 'Count', Value: tableUnits });
+  if (tableUnits > 0) handleOf(state, emulator, name, kind, MetricName, 'Count').record(tableUnits);
   if (globals) for (const [index, units] of globals) {
-    recordMetric(emulator, source, {
-      MetricName,
-      Dimensions: [
-        { Name: 'TableName', Value: name },
-        { Name: 'GlobalSecondaryIndexName', Value: index },
-      ],
-      Unit: 'Count',
-      Value: units,
-    });
+    handleOf(state, emulator, name, `${kind} ${index}`, MetricName, 'Count', 'GlobalSecondaryIndexName', index).record(units);
   }
 }
 
@@ -64,15 +76,5 @@ export function publishLatency(state: DynamoState, operation: string, input: obj
   const Value = Math.round(elapsedMs * 1000) / 1000;
   // Most requests name one table: no set of names to build for them.
   const tables = typeof (input as { TableName?: unknown }).TableName === 'string' ? [plainName((input as { TableName: string }).TableName)] : new Set(tablesOf(input).map(plainName));
-  for (const table of tables) {
-    recordMetric(emulator, sourceOf(state), {
-      MetricName: 'SuccessfulRequestLatency',
-      Dimensions: [
-        { Name: 'TableName', Value: table },
-        { Name: 'Operation', Value: operation },
-      ],
-      Unit: 'Milliseconds',
-      Value,
-    });
-  }
+  for (const table of tables) handleOf(state, emulator, table, operation, 'SuccessfulRequestLatency', 'Milliseconds', 'Operation', operation).record(Value);
 }

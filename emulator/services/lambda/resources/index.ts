@@ -1,4 +1,5 @@
 import type { ResourceTypes } from '../../cloudformation/provider.ts';
+import { capacityProvider } from './capacity-provider.ts';
 import { codeSigningConfig } from './code-signing-config.ts';
 import { lambdaFunction } from './function.ts';
 import { eventInvokeConfig } from './event-invoke-config.ts';
@@ -20,6 +21,7 @@ const types: ResourceTypes = {
   'AWS::Lambda::CodeSigningConfig': codeSigningConfig,
   'AWS::Lambda::LayerVersionPermission': layerVersionPermission,
   'AWS::Lambda::ResourcePolicy': resourcePolicy,
+  'AWS::Lambda::CapacityProvider': capacityProvider,
 };
 
 export default types;

@@ -1,10 +1,10 @@
 import type { Properties } from '../../provider.ts';
 import type { TemplateResource } from '../../template/parse.ts';
 import { ANY_METHOD, type Expansion } from './context.ts';
+import { IMPLICIT_HTTP_API } from './http-api.ts';
 import { insert, Py27Keys, py27Order, templateKeys, tracked, type CopyClock } from './py27.ts';
 
 export const IMPLICIT_REST_API = 'ServerlessRestApi';
-const IMPLICIT_HTTP_API = 'ServerlessHttpApi';
 
 const eventsOf = (resource: TemplateResource) => Object.values(((resource.Properties as Properties | undefined)?.Events ?? {}) as Record<string, Properties>);
 const implicitEvent = (type: string, idProperty: string) => (resource: TemplateResource) =>
@@ -17,7 +17,7 @@ const implicitEvent = (type: string, idProperty: string) => (resource: TemplateR
  */
 export function samResourceOrders(resources: Record<string, TemplateResource>): { plugin: string[]; translation: string[] } {
   // SAM emulates Python 2.7's dicts only for templates with a REST API (explicit, or an Api event's); other templates
-  // are walked in their own order. (HttpApi Auth, which would also turn it on, is not translated here yet.)
+  // are walked in their own order. (An HttpApi's DefaultAuthorizer turns it on too, with no visible effect without a REST API.)
   const hasRestApi = Object.values(resources).some((r) => r?.Type === 'AWS::Serverless::Api' || ((r?.Type === 'AWS::Serverless::Function' || r?.Type === 'AWS::Serverless::StateMachine') && eventsOf(r).some((e) => e?.Type === 'Api')));
   if (!hasRestApi) return { plugin: Object.keys(resources), translation: Object.keys(resources) };
   const table = new Py27Keys();
