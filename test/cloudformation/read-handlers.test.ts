@@ -40,6 +40,7 @@ const WITHOUT_READ = new Set([
   'AWS::ApiGatewayV2::Stage',
   'AWS::ApiGatewayV2::VpcLink',
   'AWS::CDK::Metadata',
+  'AWS::CloudFormation::ChangeSet',
   'AWS::CloudFormation::CustomResource',
   'AWS::CloudFormation::GeneratedTemplate',
   'AWS::CloudFormation::HookDefaultVersion',
