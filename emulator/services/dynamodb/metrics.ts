@@ -2,14 +2,21 @@ import type { Emulator } from '../../core/emulator.ts';
 import { recordMetric, type MetricSource } from '../../core/service-metrics.ts';
 import type { DynamoState } from './state.ts';
 
-/** The emulator each state publishes its AWS/DynamoDB metrics through (set when the state is created or revived). */
-const emulators = new WeakMap<DynamoState, Emulator>();
+/**
+ * The emulator each state publishes its AWS/DynamoDB metrics through (set when the state is created or revived), and
+ * the source they come from, made once.
+ */
+const publishers = new WeakMap<DynamoState, { emulator: Emulator; source: MetricSource }>();
 
 export function publishMetricsOf(state: DynamoState, emulator: Emulator): void {
-  emulators.set(state, emulator);
+  publishers.set(state, { emulator, source: { namespace: 'AWS/DynamoDB', accountId: state.accountId, region: state.region } });
 }
 
-const sourceOf = (state: DynamoState): MetricSource => ({ namespace: 'AWS/DynamoDB', accountId: state.accountId, region: state.region });
+/** The state's publisher while CloudWatch is enabled. */
+function publisherOf(state: DynamoState) {
+  const publisher = publishers.get(state);
+  return publisher?.emulator.isEnabled('cloudwatch') ? publisher : undefined;
+}
 
 /** A table named by ARN is counted under its name. */
 const plainName = (table: string) => (table.startsWith('arn:') ? table.slice(table.indexOf(':table/') + ':table/'.length) : table);
@@ -20,9 +27,9 @@ const plainName = (table: string) => (table.startsWith('arn:') ? table.slice(tab
  * and GlobalSecondaryIndexName. A request that names its table by ARN is counted under the table's name.
  */
 export function publishConsumed(state: DynamoState, kind: 'read' | 'write', tableName: string, tableUnits: number, globals: Map<string, number> | undefined): void {
-  const emulator = emulators.get(state);
-  if (!emulator?.isEnabled('cloudwatch')) return;
-  const source = sourceOf(state);
+  const publisher = publisherOf(state);
+  if (!publisher) return;
+  const { emulator, source } = publisher;
   const MetricName = kind === 'read' ? 'ConsumedReadCapacityUnits' : 'ConsumedWriteCapacityUnits';
   const name = plainName(tableName);
   if (tableUnits > 0) recordMetric(emulator, source, { MetricName, Dimensions: [{ Name: 'TableName', Value: name }], Unit: 'Count', Value: tableUnits });
@@ -59,13 +66,13 @@ function tablesOf(input: { TableName?: unknown; RequestItems?: unknown; Transact
  * emulator clock, which tests may hold still), in milliseconds, by TableName and Operation for each table it touched.
  */
 export function publishLatency(state: DynamoState, operation: string, input: object, elapsedMs: number): void {
-  const emulator = emulators.get(state);
-  if (!emulator?.isEnabled('cloudwatch') || !LATENCY_OPERATIONS.has(operation)) return;
+  const publisher = LATENCY_OPERATIONS.has(operation) ? publisherOf(state) : undefined;
+  if (!publisher) return;
   const Value = Math.round(elapsedMs * 1000) / 1000;
   // Most requests name one table: no set of names to build for them.
   const tables = typeof (input as { TableName?: unknown }).TableName === 'string' ? [plainName((input as { TableName: string }).TableName)] : new Set(tablesOf(input).map(plainName));
   for (const table of tables) {
-    recordMetric(emulator, sourceOf(state), {
+    recordMetric(publisher.emulator, publisher.source, {
       MetricName: 'SuccessfulRequestLatency',
       Dimensions: [
         { Name: 'TableName', Value: table },
