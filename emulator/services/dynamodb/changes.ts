@@ -29,20 +29,37 @@ export interface ChangeOrigin {
 
 export type ChangeListener = (change: ItemChange) => void;
 
-/** Subscribers to item changes of all tables of one account and region. */
+interface Subscription {
+  listener: ChangeListener;
+  /** Whether the subscriber may want a change of this table (its stream, replicas, destinations, recovery are on). */
+  wants: (table: Table) => boolean;
+}
+
+/**
+ * Subscribers to item changes of all tables of one account and region. Each says which tables it listens to, so that
+ * a write to a table no one listens to (no stream, replica, Kinesis destination or point-in-time recovery, the common
+ * case) builds no change at all.
+ */
 export class ChangeHub {
-  private readonly listeners = new Set<ChangeListener>();
+  private readonly subscriptions = new Set<Subscription>();
 
   /** The emulator clock that stamps changes. */
   constructor(readonly clock: Clock) {}
 
   /** Returns a function that unsubscribes. */
-  subscribe(listener: ChangeListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  subscribe(listener: ChangeListener, wants: (table: Table) => boolean): () => void {
+    const subscription = { listener, wants };
+    this.subscriptions.add(subscription);
+    return () => this.subscriptions.delete(subscription);
+  }
+
+  /** Whether a change of `table` would reach any subscriber. */
+  wanted(table: Table): boolean {
+    for (const { wants } of this.subscriptions) if (wants(table)) return true;
+    return false;
   }
 
   emit(change: ItemChange) {
-    for (const listener of this.listeners) listener(change);
+    for (const { listener, wants } of this.subscriptions) if (wants(change.table)) listener(change);
   }
 }

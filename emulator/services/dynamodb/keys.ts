@@ -17,13 +17,14 @@ export { validItem };
  * attributes, with their defined types. Returns the key with numbers normalized.
  */
 export function validKey(table: Table, key: Item): Item {
-  const { partitionKey, sortKey } = table.schema;
+  const schema = table.schema;
+  const { partitionKey, sortKey } = schema;
   const names = Object.keys(key);
   const expected = sortKey ? 2 : 1;
   if (names.length !== expected || key[partitionKey] === undefined || (sortKey && key[sortKey] === undefined)) throw keyMismatch();
   for (const name of names) if (typeOf(key[name]) !== table.attributeType(name)) throw keyMismatch();
   const normalized = validItem(key);
-  checkKeyValues(table.schema, normalized);
+  checkKeyValues(schema, normalized);
   return normalized;
 }
 
@@ -32,18 +33,21 @@ export function validKey(table: Table, key: Item): Item {
  * BatchWriteItem reports a missing or mistyped key as a schema mismatch where PutItem names the key.
  */
 export function checkItemKeys(table: Table, item: Item, style: 'named' | 'schema' = 'named') {
-  const { partitionKey, sortKey } = table.schema;
-  for (const name of sortKey ? [partitionKey, sortKey] : [partitionKey]) {
-    const value = item[name];
-    if (value === undefined) throw style === 'schema' ? keyMismatch() : invalidParameter(`Missing the key ${name} in the item`);
-    const actual = typeOf(value);
-    const expected = table.attributeType(name);
-    if (actual !== expected) {
-      throw style === 'schema' ? keyMismatch() : invalidParameter(`Type mismatch for key ${name} expected: ${expected} actual: ${actual}`);
-    }
-  }
-  checkKeyValues(table.schema, item);
+  const schema = table.schema;
+  checkItemKey(table, schema.partitionKey, item, style);
+  if (schema.sortKey) checkItemKey(table, schema.sortKey, item, style);
+  checkKeyValues(schema, item);
   for (const index of table.indexes.values()) checkIndexKeys(table, index, item);
+}
+
+function checkItemKey(table: Table, name: string, item: Item, style: 'named' | 'schema') {
+  const value = item[name];
+  if (value === undefined) throw style === 'schema' ? keyMismatch() : invalidParameter(`Missing the key ${name} in the item`);
+  const actual = typeOf(value);
+  const expected = table.attributeType(name);
+  if (actual !== expected) {
+    throw style === 'schema' ? keyMismatch() : invalidParameter(`Type mismatch for key ${name} expected: ${expected} actual: ${actual}`);
+  }
 }
 
 /** GetItem, PutItem... and Query's partition key value: an empty string or binary is no key. */
@@ -55,7 +59,8 @@ export function checkNotEmptyKey(name: string, value: AttributeValue | undefined
 }
 
 function checkKeyValues(schema: KeySchema, item: Item) {
-  for (const name of schema.sortKey ? [schema.partitionKey, schema.sortKey] : [schema.partitionKey]) checkNotEmptyKey(name, item[name]);
+  checkNotEmptyKey(schema.partitionKey, item[schema.partitionKey]);
+  if (schema.sortKey) checkNotEmptyKey(schema.sortKey, item[schema.sortKey]);
   checkKeySizes(schema, item);
 }
 

@@ -39,19 +39,22 @@ export async function kinesisStreamMissing(emulator: Emulator, streamArn: string
 export function startKinesisDelivery(state: DynamoState, emulator: Emulator) {
   if (delivering.has(state)) return;
   delivering.add(state);
-  state.changes.subscribe((change) => {
-    for (const [streamArn, destination] of change.table.kinesisDestinations) {
-      if (destination.status !== 'ACTIVE') continue;
-      const record = kinesisRecord(change, state.region, destination.precision);
-      const key = partitionKey(change);
-      emulator.deliverInBackground(
-        streamArn,
-        { body: '', data: Buffer.from(JSON.stringify(record)), partitionKey: key },
-        { servicePrincipal: 'dynamodb.amazonaws.com', sourceArn: change.table.arn, accountId: state.accountId, region: state.region, asCaller: replicationRole(state.accountId, state.region) },
-        { orderingKey: `${streamArn} ${key}` },
-      );
-    }
-  });
+  state.changes.subscribe(
+    (change) => {
+      for (const [streamArn, destination] of change.table.kinesisDestinations) {
+        if (destination.status !== 'ACTIVE') continue;
+        const record = kinesisRecord(change, state.region, destination.precision);
+        const key = partitionKey(change);
+        emulator.deliverInBackground(
+          streamArn,
+          { body: '', data: Buffer.from(JSON.stringify(record)), partitionKey: key },
+          { servicePrincipal: 'dynamodb.amazonaws.com', sourceArn: change.table.arn, accountId: state.accountId, region: state.region, asCaller: replicationRole(state.accountId, state.region) },
+          { orderingKey: `${streamArn} ${key}` },
+        );
+      }
+    },
+    (table) => table.kinesisDestinations.size > 0,
+  );
 }
 
 /** All changes of one item go to one shard, in order: the partition key derives from the table and the item's key. */

@@ -23,7 +23,7 @@ export const dynamoPersistence: ServicePersistence<DynamoState> = {
     ItemStore: { type: ItemStore, transient: { scanOrder: () => undefined } },
     StreamRegistry,
     PitrHistory,
-    ChangeHub: { type: ChangeHub, transient: { listeners: () => new Set() } },
+    ChangeHub: { type: ChangeHub, transient: { subscriptions: () => new Set() } },
     ReplicationGroup: { type: ReplicationGroup, transient: { unsubscribers: () => new Map() }, revive: (group: ReplicationGroup) => group.relisten() },
   },
   functions: { compareValues, compareSortValues },

@@ -25,7 +25,10 @@ export class PitrHistory {
 
   /** Records the changes `changes` reports (also after a restore from persisted state). */
   listenTo(changes: ChangeHub): void {
-    changes.subscribe((change) => this.record(change));
+    changes.subscribe(
+      (change) => this.record(change),
+      (table) => table.pointInTimeRecovery?.enabled === true,
+    );
   }
 
   /** Forgets a table's history (recovery turned off). */

@@ -62,9 +62,12 @@ export class ReplicationGroup {
   }
 
   private listen(region: string, state: DynamoState, table: Table) {
-    const stop = state.changes.subscribe((change) => {
-      if (change.table === table && !change.replicated) this.replicate(region, change);
-    });
+    const stop = state.changes.subscribe(
+      (change) => {
+        if (!change.replicated) this.replicate(region, change);
+      },
+      (changed) => changed === table,
+    );
     this.unsubscribers.set(region, stop);
   }
 

@@ -60,7 +60,10 @@ export class StreamRegistry {
 
   /** Records the table changes `changes` reports (also after a restore from persisted state). */
   listenTo(changes: ChangeHub) {
-    changes.subscribe((change) => this.record(change));
+    changes.subscribe(
+      (change) => this.record(change),
+      (table) => table.latestStream !== undefined,
+    );
   }
 
   enable(table: Table, viewType: StreamViewType): TableStream {

@@ -211,7 +211,7 @@ export class Table {
     if (replaced) this.sizeBytes -= replaced.size;
     if (item) this.sizeBytes += size;
     for (const index of this.indexes.values()) this.reindex(index, key, old, item, size);
-    if (!itemsEqual(old, item)) {
+    if (this.changes.wanted(this) && !itemsEqual(old, item)) {
       this.changes.emit({
         table: this,
         eventName: !old ? 'INSERT' : item ? 'MODIFY' : 'REMOVE',

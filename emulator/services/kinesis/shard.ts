@@ -11,6 +11,10 @@ export interface StoredRecord {
 
 export type RecordListener = (record: StoredRecord) => void;
 
+/** Record data is packed into slabs of its shard, each twice the last up to this size; larger data is stored alone. */
+const MAX_SLAB_BYTES = 64 * 1024;
+const FIRST_SLAB_BYTES = 4 * 1024;
+
 /** One shard: its hash key range, lineage, sequence number range and records in arrival order. */
 export class Shard {
   readonly id: string;
@@ -23,6 +27,9 @@ export class Shard {
   endingSequenceNumber?: bigint;
   closedAt?: Date;
   private readonly listeners = new Set<RecordListener>();
+  /** Where the next records' data go, and how much of it is taken. */
+  private slab: Buffer | undefined;
+  private slabUsed = 0;
 
   constructor(
     readonly index: number,
@@ -47,20 +54,37 @@ export class Shard {
   }
 
   /**
-   * Stores a copy of the data in an allocation of exactly its size: a view of the request body, or a small Buffer from
-   * Node's shared 8 KiB pool, would keep a whole slab alive for as long as the record is retained. `now` is the
-   * emulator clock's time of arrival. Returns the record and its sequence number as text (made once: it is long).
+   * Stores a copy of the data, packed with the shard's other records in a slab of their own: a view of the request
+   * body, or a small Buffer from Node's shared 8 KiB pool, would keep a whole allocation alive for as long as the
+   * record is retained, and an allocation per record costs more than the copy. Records leave a shard oldest first
+   * (retention), so a slab is freed with the last record it holds. `now` is the emulator clock's time of arrival.
+   * Returns the record and its sequence number as text (made once: it is long).
    */
   append(data: Uint8Array, partitionKey: string, now: number): { record: StoredRecord; sequenceNumber: string } {
     const { value, time } = nextSequenceNumber(this.index, now);
-    const stored = Buffer.allocUnsafeSlow(data.length);
-    stored.set(data);
+    const stored = this.copy(data);
     const record = { sequenceNumber: value, data: stored, partitionKey, arrival: new Date(time) };
     const sequenceNumber = value.toString();
     this.records.push(record);
     this.stored.set(sequenceNumber, record);
     for (const listener of this.listeners) listener(record);
     return { record, sequenceNumber };
+  }
+
+  private copy(data: Uint8Array): Buffer {
+    if (data.length > MAX_SLAB_BYTES / 4) {
+      const alone = Buffer.allocUnsafeSlow(data.length);
+      alone.set(data);
+      return alone;
+    }
+    if (!this.slab || this.slabUsed + data.length > this.slab.length) {
+      this.slab = Buffer.allocUnsafeSlow(this.slab ? Math.min(MAX_SLAB_BYTES, this.slab.length * 2) : FIRST_SLAB_BYTES);
+      this.slabUsed = 0;
+    }
+    const stored = this.slab.subarray(this.slabUsed, this.slabUsed + data.length);
+    stored.set(data);
+    this.slabUsed += data.length;
+    return stored;
   }
 
   close(now: number) {

@@ -19,7 +19,9 @@ function lengthPrefixed(data: Buffer): Buffer {
  * transport byte (1 = string, 2 = binary) and the value, each string/binary prefixed with its 4-byte length.
  */
 export function md5OfAttributes(attributes: AttributeMap | undefined): string | undefined {
-  const names = Object.keys(attributes ?? {}).sort();
+  // Most messages carry no attributes: no key list to build for them.
+  if (!attributes) return undefined;
+  const names = Object.keys(attributes).sort();
   if (names.length === 0) return undefined;
   const parts: Buffer[] = [];
   for (const name of names) {
@@ -37,7 +39,8 @@ export function md5OfAttributes(attributes: AttributeMap | undefined): string | 
 /** Bytes an attribute map counts towards the message size limit: names, types and values. */
 export function attributesSize(attributes: AttributeMap | undefined): number {
   let size = 0;
-  for (const [name, value] of Object.entries(attributes ?? {})) {
+  if (!attributes) return size;
+  for (const [name, value] of Object.entries(attributes)) {
     size += Buffer.byteLength(name) + Buffer.byteLength(value.DataType ?? '');
     size += value.BinaryValue !== undefined ? value.BinaryValue.length : Buffer.byteLength(value.StringValue ?? '');
   }

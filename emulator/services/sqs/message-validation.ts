@@ -33,7 +33,8 @@ const NAME_PATTERN = /^[A-Za-z0-9_.-]+$/;
 
 /** User message attributes: names, types and values as SendMessage documents them. */
 export function validateMessageAttributes(attributes: AttributeMap | undefined): void {
-  const entries = Object.entries(attributes ?? {});
+  if (!attributes) return;
+  const entries = Object.entries(attributes);
   if (entries.length > MAX_ATTRIBUTES) {
     throw invalidParameterValue(`Number of message attributes [${entries.length}] exceeds the allowed maximum [${MAX_ATTRIBUTES}].`);
   }
@@ -78,7 +79,8 @@ export function validateMessageAttributes(attributes: AttributeMap | undefined):
 
 /** The only system attribute SQS accepts on send. */
 export function validateSystemAttributes(attributes: AttributeMap | undefined): void {
-  for (const [name, value] of Object.entries(attributes ?? {})) {
+  if (!attributes) return;
+  for (const [name, value] of Object.entries(attributes)) {
     if (name !== 'AWSTraceHeader') throw invalidParameterValue(`Message system attribute name '${name}' is invalid.`);
     if (value.DataType !== 'String' || !value.StringValue) {
       throw invalidParameterValue(`Message system attribute '${name}' must contain a non-empty value of type 'String'.`);

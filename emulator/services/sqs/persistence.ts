@@ -26,6 +26,7 @@ export const sqsPersistence: ServicePersistence<SqsState> = {
         picker: (queue: Queue) => (queue.fifo ? new FifoGroups() : new SendOrder()),
         schedule: (queue: Queue) => new Schedule((queue as unknown as { picker: FifoGroups | SendOrder }).picker),
         enqueued: () => 0,
+        arnText: () => undefined,
       },
       revive: (queue: Queue) => queue.rebuild(),
     },

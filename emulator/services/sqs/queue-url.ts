@@ -107,8 +107,10 @@ export function sqsAction(operation: string): string {
 function checkQueueAccess(ctx: SqsContext, at: QueueAddress, queue: Queue | undefined): void {
   // A queue missing from the caller's own account is simply missing, for a delivering service too.
   if (ctx.emulator.crossAccount === 'open' || (!queue && ctx.caller.accountId === at.accountId)) return;
-  const arn = queue?.arn ?? buildArn({ service: 'sqs', region: at.region, accountId: at.accountId, resource: at.name });
   const foreign = ctx.caller.accountId !== at.accountId || ctx.caller.servicePrincipal !== undefined;
+  // The owner's own principals on a queue without a policy: allowed, as the policy engine would answer (no ARN to build).
+  if (!foreign && !queue?.attributes.Policy) return;
+  const arn = queue?.arn ?? buildArn({ service: 'sqs', region: at.region, accountId: at.accountId, resource: at.name });
   if ((foreign && OWNER_ONLY.has(ctx.operation)) || !mayAccess(ctx, sqsAction(ctx.operation), arn, at.accountId, queue?.attributes.Policy)) {
     throw accessDenied(at, ctx.caller.servicePrincipal !== undefined);
   }

@@ -55,6 +55,8 @@ export class Queue {
    */
   private readonly deduplication = new RecordMap<string, { expiresAt: number; message: StoredMessage }>();
   private readonly waiters = new Set<() => void>();
+  /** The ARN, built once: every received message's receipt handle names it. */
+  private arnText: string | undefined;
 
   constructor(
     readonly name: string,
@@ -73,7 +75,7 @@ export class Queue {
   }
 
   get arn(): string {
-    return buildArn({ service: 'sqs', region: this.region, accountId: this.accountId, resource: this.name });
+    return (this.arnText ??= buildArn({ service: 'sqs', region: this.region, accountId: this.accountId, resource: this.name }));
   }
 
   numberAttribute(name: string): number {

@@ -4,7 +4,9 @@ import { invalidParameter, invalidParameterValue, missingParameter } from './err
 import { attributesSize, md5Hex, md5OfAttributes, type AttributeMap } from './md5.ts';
 import type { StoredMessage } from './message.ts';
 import { validateBody, validateMessageAttributes, validateMessageTag, validateSystemAttributes } from './message-validation.ts';
+import { countForQueue } from './metrics.ts';
 import { nextSequenceNumber, type Queue } from './queue.ts';
+import type { SqsContext } from './queue-url.ts';
 
 /** What SendMessage and each SendMessageBatch entry carry. */
 export interface OutgoingMessage {
@@ -40,11 +42,14 @@ export function checkFifoFields(queue: Queue, message: OutgoingMessage, missingG
   }
 }
 
+/** What a message without attributes stores: one shared map, read only, rather than an empty object per message. */
+const NO_ATTRIBUTES: AttributeMap = Object.freeze({});
+
 /**
  * Validates one message against the queue and enqueues it (or, for a FIFO duplicate within the deduplication
- * window, accepts it without enqueueing), returning what SendMessage reports.
+ * window, accepts it without enqueueing), counts it in the queue's metrics, and returns what SendMessage reports.
  */
-export function sendToQueue(queue: Queue, message: OutgoingMessage, senderId: string, sizeReason: string): SendResult {
+export function sendToQueue(ctx: SqsContext, queue: Queue, message: OutgoingMessage, sizeReason: string): SendResult {
   const body = message.MessageBody;
   if (body === undefined || body === '') throw missingParameter('MessageBody');
   validateBody(body);
@@ -59,7 +64,8 @@ export function sendToQueue(queue: Queue, message: OutgoingMessage, senderId: st
   validateMessageAttributes(message.MessageAttributes);
   validateSystemAttributes(message.MessageSystemAttributes as AttributeMap | undefined);
   const maxSize = queue.numberAttribute('MaximumMessageSize');
-  if (messageSize(message) > maxSize) throw invalidParameterValue(`${sizeReason} Reason: Message must be shorter than ${maxSize} bytes.`);
+  const size = messageSize(message);
+  if (size > maxSize) throw invalidParameterValue(`${sizeReason} Reason: Message must be shorter than ${maxSize} bytes.`);
   validateMessageTag('MessageGroupId', message.MessageGroupId);
   validateMessageTag('MessageDeduplicationId', message.MessageDeduplicationId);
   if (!queue.fifo && message.MessageDeduplicationId !== undefined) {
@@ -68,18 +74,18 @@ export function sendToQueue(queue: Queue, message: OutgoingMessage, senderId: st
   checkFifoFields(queue, message, missingParameter);
 
   const now = queue.timers.clock.now();
-  const systemAttributes = (message.MessageSystemAttributes ?? {}) as AttributeMap;
+  const systemAttributes = (message.MessageSystemAttributes ?? NO_ATTRIBUTES) as AttributeMap;
   const deduplicationId = queue.fifo ? (message.MessageDeduplicationId ?? createHash('sha256').update(body).digest('hex')) : undefined;
   const duplicate = deduplicationId !== undefined ? queue.duplicateOf(deduplicationId, message.MessageGroupId, now) : undefined;
   const stored: StoredMessage = duplicate ?? {
     id: randomUUID(),
     body,
     md5OfBody: md5Hex(body),
-    attributes: message.MessageAttributes ?? {},
+    attributes: message.MessageAttributes ?? NO_ATTRIBUTES,
     md5OfAttributes: md5OfAttributes(message.MessageAttributes),
     systemAttributes,
     md5OfSystemAttributes: md5OfAttributes(systemAttributes),
-    senderId,
+    senderId: ctx.accountId,
     sentAt: now,
     // A FIFO message's DelaySeconds of 0 means "not set": the queue's delay applies.
     delayedUntil: now + (queue.fifo ? queue.numberAttribute('DelaySeconds') : (message.DelaySeconds ?? queue.numberAttribute('DelaySeconds'))) * 1000,
@@ -90,6 +96,8 @@ export function sendToQueue(queue: Queue, message: OutgoingMessage, senderId: st
     sequenceNumber: queue.fifo ? nextSequenceNumber() : undefined,
   };
   if (!duplicate) queue.enqueue(stored);
+  countForQueue(ctx.emulator, queue, 'NumberOfMessagesSent');
+  countForQueue(ctx.emulator, queue, 'SentMessageSize', size, 'Bytes');
   // A duplicate answers with the digests of what this request sent, which need not be what the first one sent.
   return {
     MessageId: stored.id,

@@ -20,16 +20,23 @@ function countTypes(value: AttributeValue): number {
 
 const hasDuplicates = <T>(sorted: T[], same: (a: T, b: T) => boolean) => sorted.some((v, i) => i > 0 && same(v, sorted[i - 1]));
 
+/** Whether strings repeat: compared pairwise for the few members most sets have (no copy to sort), sorted beyond. */
+function hasDuplicateStrings(values: string[]): boolean {
+  if (values.length > 8) return hasDuplicates([...values].sort(), (a, b) => a === b);
+  for (let i = 1; i < values.length; i++) for (let j = 0; j < i; j++) if (values[i] === values[j]) return true;
+  return false;
+}
+
 /**
  * Each set type words duplicates its own way (dynalite test/updateItem.js, run against real DynamoDB; the number
  * set's message also in a real response quoted in dynamoose/dynamoose#79).
  */
 function assertNoDuplicates(value: AttributeValue): void {
-  if (value.SS !== undefined && hasDuplicates([...value.SS].sort(), (a, b) => a === b)) {
+  if (value.SS !== undefined && hasDuplicateStrings(value.SS)) {
     // Unverified wording detail: the order AWS lists the members in (we print them as the client sent them).
     throw paramInvalid(`Input collection [${value.SS.join(', ')}] contains duplicates.`);
   }
-  if (value.NS !== undefined && hasDuplicates(value.NS.map(normalizeNumber).sort(), (a, b) => a === b)) {
+  if (value.NS !== undefined && hasDuplicateStrings(value.NS.map(normalizeNumber))) {
     throw invalid('Input collection contains duplicates');
   }
   if (value.BS !== undefined && hasDuplicates([...value.BS].sort(compareBytes), (a, b) => compareBytes(a, b) === 0)) {
@@ -84,7 +91,11 @@ export function validateAttributeValue(value: AttributeValue, path: string): voi
 
 /** A copy of a (validated) value with numbers in DynamoDB's canonical form, as DynamoDB stores and returns them. */
 export function normalizeValue(value: AttributeValue): AttributeValue {
-  if (value.N !== undefined) return { N: normalizeNumber(value.N) };
+  if (value.N !== undefined) {
+    // Most numbers come in canonical form already: the value itself then, as for strings.
+    const normalized = normalizeNumber(value.N);
+    return normalized === value.N ? value : { N: normalized };
+  }
   if (value.NS !== undefined) return { NS: value.NS.map(normalizeNumber) };
   if (value.L !== undefined) return { L: value.L.map(normalizeValue) };
   if (value.M !== undefined) return { M: normalizeItem(value.M) };

@@ -41,15 +41,21 @@ function selectMessageAttributes(attributes: AttributeMap, filters: string[]): A
   return selected;
 }
 
-function view(queue: Queue, message: StoredMessage, input: ReceiveMessageCommandInput): Message {
+/** The system attribute names a receive asks for, by either parameter. */
+function systemAttributeNames(input: ReceiveMessageCommandInput): string[] {
+  return [...(input.AttributeNames ?? []), ...(input.MessageSystemAttributeNames ?? [])] as string[];
+}
+
+function view(queue: Queue, message: StoredMessage, input: ReceiveMessageCommandInput, names: string[]): Message {
   const out: Message = { MessageId: message.id, ReceiptHandle: message.receiptHandle, MD5OfBody: message.md5OfBody, Body: message.body };
-  const names = [...(input.AttributeNames ?? []), ...(input.MessageSystemAttributeNames ?? [])] as string[];
   if (names.length) {
     const all = systemAttributes(queue, message);
     const wanted = names.includes('All') ? Object.keys(all) : names.filter((n) => Object.hasOwn(all, n));
     if (wanted.length) out.Attributes = Object.fromEntries(wanted.map((n) => [n, all[n]]));
   }
-  const attributes = selectMessageAttributes(message.attributes, input.MessageAttributeNames ?? []);
+  // Most receives ask for no message attributes: nothing to select then.
+  if (!input.MessageAttributeNames?.length) return out;
+  const attributes = selectMessageAttributes(message.attributes, input.MessageAttributeNames);
   const selected = Object.keys(attributes).length;
   if (selected) {
     out.MessageAttributes = attributes;
@@ -90,7 +96,8 @@ function attempt(queue: Queue, input: ReceiveMessageCommandInput, ctx: SqsContex
   });
   if (messages.length) {
     countForQueue(ctx.emulator, queue, 'NumberOfMessagesReceived', 1, 'Count', messages.length);
-    return { Messages: messages.map((m) => view(queue, m, input)) };
+    const names = systemAttributeNames(input);
+    return { Messages: messages.map((m) => view(queue, m, input, names)) };
   }
   // A deleted queue, or a stopping emulator, answers its waiting receivers with nothing.
   const deleted = stateFor(ctx, queue.accountId, queue.region).queues.get(queue.name) !== queue;

@@ -3,21 +3,11 @@ import { AwsError } from '../../../core/errors.ts';
 import { runBatch, validateBatchEntries } from '../batch.ts';
 import { invalidParameterValue } from '../errors.ts';
 import { LIMITS } from '../limits.ts';
-import { countForQueue } from '../metrics.ts';
-import type { Queue } from '../queue.ts';
 import { resolveQueue, type SqsContext } from '../queue-url.ts';
 import { checkFifoFields, messageSize, sendToQueue } from '../send.ts';
 
-function countSent(ctx: SqsContext, queue: Queue, message: Parameters<typeof messageSize>[0]): void {
-  countForQueue(ctx.emulator, queue, 'NumberOfMessagesSent');
-  countForQueue(ctx.emulator, queue, 'SentMessageSize', messageSize(message), 'Bytes');
-}
-
 export function sendMessage(input: SendMessageCommandInput, ctx: SqsContext) {
-  const queue = resolveQueue(ctx, input.QueueUrl);
-  const result = sendToQueue(queue, input, ctx.accountId, 'One or more parameters are invalid.');
-  countSent(ctx, queue, input);
-  return result;
+  return sendToQueue(ctx, resolveQueue(ctx, input.QueueUrl), input, 'One or more parameters are invalid.');
 }
 
 export function sendMessageBatch(input: SendMessageBatchCommandInput, ctx: SqsContext) {
@@ -30,9 +20,5 @@ export function sendMessageBatch(input: SendMessageBatchCommandInput, ctx: SqsCo
   }
   // Unlike SendMessage, a batch fails as a whole (with InvalidParameterValue) when a FIFO entry lacks its group id.
   for (const entry of entries) checkFifoFields(queue, entry, (name) => invalidParameterValue(`The request must contain the parameter ${name}.`));
-  return runBatch(entries, (entry) => {
-    const result = { Id: entry.Id, ...sendToQueue(queue, entry, ctx.accountId, 'One or more parameters cannot be validated.') };
-    countSent(ctx, queue, entry);
-    return result;
-  });
+  return runBatch(entries, (entry) => ({ Id: entry.Id, ...sendToQueue(ctx, queue, entry, 'One or more parameters cannot be validated.') }));
 }
