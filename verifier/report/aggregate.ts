@@ -2,6 +2,7 @@ import type { Provenance } from '../contract/types.ts';
 import type { InteractionResult } from '../replay/run.ts';
 import type { VerifyRun } from '../replay/verify.ts';
 import { coverage, type Exercised, type OperationCoverage, type ServiceCoverage } from './tiers.ts';
+import { groupBy } from '../../emulator/core/group-by.ts';
 
 export type Introspection = Record<string, { implemented: string[]; all: string[] }>;
 
@@ -53,17 +54,6 @@ function validationDate(p: Provenance): string | undefined {
 }
 
 const ratio = (passed: number, total: number) => (total ? Math.round((passed / total) * 10000) / 100 : 0);
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
 
 /** Per-operation and per-service scores of one run (or of merged shard runs). */
 export function aggregate(run: VerifyRun, introspection?: Introspection, exercised?: Exercised): ParityReport {

@@ -20,6 +20,7 @@ import { indexDocuments, type SearchConfig } from './opensearch.ts';
 import { searchSigner } from './search-signing.ts';
 import { firehoseCaller, objectSuffix, writeObject } from './s3-writer.ts';
 import { sendToSplunk } from './splunk.ts';
+import { groupBy } from '../../../core/group-by.ts';
 
 /** The buffering hints that decide when a stream's buffer is delivered. */
 export function bufferingHints(destination: Destination): BufferingHints {
@@ -37,17 +38,6 @@ interface Batch {
   state: FirehoseState;
   stream: DeliveryStream;
   alive: () => boolean;
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 function oldest(records: { source: BufferedRecord }[] | BufferedRecord[]): number {
