@@ -3,7 +3,7 @@
 // reproduced as request sequences: a template of tests/aws/templates/ deployed by the `deploy_cfn_template` fixture,
 // then the resources read through their services. Expected responses come only from the recorded snapshots.
 import type { SourceStep } from '../../verifier/port/source-types.ts';
-import { deployed, DESTROY, outputsOf, outputsSnapshot, resourceModule, STACK, template } from './cloudformation/common.ts';
+import { cdkTemplate, deployed, DESTROY, outputsOf, outputsSnapshot, provisioned, resourceModule, STACK, template } from './cloudformation/common.ts';
 import { callerAccount, ROLE, zip } from './lambda-api/common.ts';
 
 /** CloudWatch's DescribeAlarms as the tests call it (boto3 spoke query to CloudWatch when they were recorded). */
@@ -114,10 +114,19 @@ const secretsmanager = resourceModule('test_secretsmanager', [
       { service: 'secretsmanager', protocol: 'json', op: 'GetResourcePolicy', params: { SecretId: '{{secretId}}' }, snapshot: 'resource_policy', jsonStrings: ['$.ResourcePolicy'] },
     ],
   },
-], {
-  notPorted: {
-    test_cdk_deployment_generates_secret_value_if_no_value_is_provided: 'deploys a CDK app (infrastructure_setup) written in Python in the test; its synthesized template is not in the repository',
+  {
+    test: 'test_cdk_deployment_generates_secret_value_if_no_value_is_provided',
+    note: "the test's CDK app (written in Python at test time) is cloudformation/cdk-apps/synth.ts in TypeScript, deployed as LocalStack's CDK provisioner does",
+    expandedWords: { '<secret_name>': 'my_secret{{suffix}}' },
+    steps: [
+      ...provisioned('SecretGeneration{{suffix}}', cdkTemplate('secret-generated-value')),
+      outputsOf('SecretGeneration{{suffix}}', 'SecretName', 'SecretARN'),
+      { service: 'secretsmanager', protocol: 'json', op: 'GetSecretValue', params: { SecretId: '{{SecretName}}' }, snapshot: 'generated_key' },
+      ...DESTROY,
+    ],
   },
+], {
+  redactedWords: { 'secret-string': 'any' },
 });
 
 const cloudformation = resourceModule(

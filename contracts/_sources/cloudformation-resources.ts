@@ -3,7 +3,7 @@
 // tests/aws/templates/ deployed by the `deploy_cfn_template` fixture, then the resources read through their services.
 // Expected responses come only from the recorded snapshots.
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
-import { BEFORE_LAST_OPERATIONS, deployed, DESTROY, resourceModule, outputOf, outputsOf, outputsSnapshot, rendered, STACK, template, waitForChangeSet } from './cloudformation/common.ts';
+import { BEFORE_LAST_OPERATIONS, cdkTemplate, deployed, DESTROY, provisioned, resourceModule, outputOf, outputsOf, outputsSnapshot, rendered, STACK, template, waitForChangeSet } from './cloudformation/common.ts';
 
 /** The account id, read from the stack id the first step answers. */
 function withAccountId([first, ...rest]: SourceStep[]): SourceStep[] {
@@ -40,6 +40,13 @@ const INITIAL_TOPIC: SourceStep[] = [
   outputOf(STACK, 'topicArn'),
   ...readTopic('{{topicArn}}', 'initial-topic-attributes', 'initial-subscriptions'),
 ];
+
+/** The stack name of test_sns_topic_with_attributes's CDK app (see cloudformation/cdk-apps/synth.ts). */
+export const FIFO_TOPIC_STACK = 'stack-5c1d0e7a';
+const CDK_APP_NOTE = "the test's CDK app (written in Python at test time) is cloudformation/cdk-apps/synth.ts in TypeScript, deployed as LocalStack's CDK provisioner does";
+
+/** The topic's policy, judged as the JSON document it holds. */
+const topicPolicy = (snapshot: string): SourceStep => ({ service: 'sns', op: 'GetTopicAttributes', params: { TopicArn: '{{topicArn}}' }, snapshot, select: '$.Attributes.Policy', jsonStrings: ['$'] });
 
 const sns: SourceFile = {
   service: 'cloudformation',
@@ -119,11 +126,33 @@ const sns: SourceFile = {
         { service: 'sns', op: 'GetTopicAttributes', params: { TopicArn: '{{topicArn}}' }, fails: true },
       ],
     },
+    {
+      test: 'test_sns_topic_with_attributes',
+      note: `${CDK_APP_NOTE}; CDK names the FIFO topic after its stack, whose name is therefore fixed (${FIFO_TOPIC_STACK})`,
+      steps: [
+        ...provisioned(FIFO_TOPIC_STACK, cdkTemplate('sns-fifo-topic-archive-policy')),
+        outputOf(FIFO_TOPIC_STACK, 'topicArn'),
+        { service: 'sns', op: 'GetTopicAttributes', params: { TopicArn: '{{topicArn}}' }, snapshot: 'topic-archive-policy', select: '$.Attributes.ArchivePolicy', jsonStrings: ['$'] },
+        ...DESTROY,
+      ],
+    },
+    {
+      test: 'test_sns_topic_policy_resets_to_default',
+      note: `${CDK_APP_NOTE}; the sns_topic fixture makes the topic first, whose ARN the app's policy names`,
+      expandedWords: { '<topic-name>': 'topic-{{suffix}}' },
+      steps: [
+        { service: 'sns', op: 'CreateTopic', params: { Name: 'topic-{{suffix}}' }, capture: { topicArn: '$.TopicArn', accountId: { from: '$.TopicArn', regex: ':(\\d{12}):' } } },
+        { service: 'sns', op: 'GetTopicAttributes', params: { TopicArn: '{{topicArn}}' } },
+        topicPolicy('default-topic-attributes'),
+        ...provisioned('SnsTopicPolicyStack', cdkTemplate('sns-topic-policy-existing-topic')),
+        outputOf('SnsTopicPolicyStack', 'policyTopicArn'),
+        topicPolicy('modified-topic-attributes'),
+        ...DESTROY,
+        topicPolicy('reverted-topic-attributes'),
+      ],
+    },
   ],
-  notPorted: {
-    test_sns_topic_with_attributes: 'deploys a CDK app (infrastructure_setup)',
-    test_sns_topic_policy_resets_to_default: 'deploys a CDK app (infrastructure_setup)',
-  },
+  notPorted: {},
 };
 
 
@@ -327,11 +356,17 @@ const dynamodb = resourceModule('test_dynamodb', [
       ...DESTROY,
     ],
   },
-], {
-  notPorted: {
-    test_ttl_cdk: 'deploys a CDK app (infrastructure_setup) written in Python in the test; its synthesized template is not in the repository',
+  {
+    test: 'test_ttl_cdk',
+    note: `${CDK_APP_NOTE} (its template is the one LocalStack keeps in tests/aws/cdk_templates/DDBTableTTL/, byte for byte); the table is retained after the stack's deletion`,
+    steps: [
+      ...provisioned('DDBStackTTL', cdkTemplate('ddb-table-ttl')),
+      outputOf('DDBStackTTL', 'tableName'),
+      { service: 'dynamodb', protocol: 'json', op: 'DescribeTimeToLive', params: { TableName: '{{tableName}}' }, snapshot: 'table' },
+      ...DESTROY,
+    ],
   },
-});
+]);
 
 const events = resourceModule('test_events', [
   {

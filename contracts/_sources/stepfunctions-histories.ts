@@ -22,6 +22,16 @@ interface Run {
 /** Polls a history until the execution's end is in it. */
 const ENDED = { path: '$.events', matches: '"type":"Execution(Succeeded|Failed|TimedOut|Aborted)"' };
 
+/**
+ * Whether the recorded history shows the execution's end: the test read it once the execution had ended (LocalStack's
+ * `create_and_record_execution` awaits that), so the replay polls for it too rather than reading it straight after
+ * StartExecution. An execution that waits (a 0 s Wait state still waits for a timer) may not have ended by then.
+ */
+function endsInRecording(recorded: Snapshot[string], key: string): boolean {
+  const events = recorded['recorded-content'][key]?.events ?? [];
+  return new RegExp(ENDED.matches).test(JSON.stringify(events.at(-1) ?? {}));
+}
+
 interface HistoryEvent {
   id: number;
   previousEventId?: number;
@@ -85,7 +95,7 @@ function steps(definition: unknown, runs: Run[], recorded: Snapshot[string]): So
         snapshot: run.key,
         jsonStrings: [...run.jsonStrings, ...clientTextFirstInput(recorded, run.key)],
         ...(outdatedMapExitLinks(recorded, run.key).length ? { ignore: outdatedMapExitLinks(recorded, run.key) } : {}),
-        ...(run.waitSeconds ? { until: ENDED } : {}),
+        ...(run.waitSeconds || endsInRecording(recorded, run.key) ? { until: ENDED } : {}),
       },
     ]),
   ];

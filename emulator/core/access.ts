@@ -27,8 +27,18 @@ export function evaluateAccess(caller: Caller, action: string, resourceArn: stri
   return accessDecision(caller, action, resourceArn, ownerAccount, policyDocument) === 'allowed' ? 'allow' : 'deny';
 }
 
-/** The engine's decision behind `evaluateAccess`: for services (S3) whose other grants (ACLs) yield to an explicit Deny only. */
-export function accessDecision(caller: Caller, action: string, resourceArn: string, ownerAccount: string, policyDocument?: string | object): Decision {
+/**
+ * The engine's decision behind `evaluateAccess`: for services (S3) whose other grants (ACLs) yield to an explicit Deny
+ * only. `serviceContext`: the service's own condition keys the request carries (S3's `s3:DataAccessPointArn`...).
+ */
+export function accessDecision(
+  caller: Caller,
+  action: string,
+  resourceArn: string,
+  ownerAccount: string,
+  policyDocument?: string | object,
+  serviceContext?: Record<string, string | string[] | undefined>,
+): Decision {
   const text = typeof policyDocument === 'object' ? JSON.stringify(policyDocument) : policyDocument;
   let policy;
   try {
@@ -49,6 +59,7 @@ export function accessDecision(caller: Caller, action: string, resourceArn: stri
       'aws:PrincipalAccount': service ? undefined : caller.accountId,
       'aws:PrincipalArn': service ? undefined : caller.arn,
       'aws:PrincipalServiceName': caller.servicePrincipal,
+      ...serviceContext,
     }),
     identityPolicies: ANY_IDENTITY,
     resourcePolicy: { id: 'resource policy', type: 'resource', policy },

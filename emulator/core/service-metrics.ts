@@ -27,6 +27,9 @@ export interface ServiceMetricDatum {
   Value: number;
 }
 
+/** A metric's identity: its name, unit and dimensions (the value aside). */
+export type MetricIdentity = Omit<ServiceMetricDatum, 'Value'>;
+
 /** A counter's values of one second, as CloudWatch stores them: distinct values and how often each was recorded. */
 export interface CollectedDatum {
   MetricName: string;
@@ -137,16 +140,18 @@ function binIndex(value: number, scale: number): number {
 /** One metric's identity (namespace, name, unit, dimensions) and its values not yet collected, by second. */
 interface Series {
   namespace: string;
-  datum: Omit<ServiceMetricDatum, 'Value'>;
+  datum: MetricIdentity;
   seconds: Map<number, SecondValues>;
   /** The second last recorded into, looked up without the map. */
   last: SecondValues | undefined;
+  /** Collected (or forgotten) by CloudWatch: a handle holding it finds its series anew. */
+  taken: boolean;
 }
 
 /**
  * The series of one account and region, found by walking namespace, metric name, unit, then each dimension's name
- * and value through nested maps: recording a value builds no key string, and the series found is reused until
- * CloudWatch collects.
+ * and value through nested maps: recording a value builds no key string, and the series found is reused (by a
+ * `MetricHandle`) until CloudWatch collects.
  */
 interface Node {
   next: Map<string, Node> | undefined;
@@ -177,7 +182,7 @@ function child(node: Node, key: string): Node {
   return found;
 }
 
-function seriesOf(publisher: Publisher, source: MetricSource, datum: ServiceMetricDatum): Series {
+function seriesOf(publisher: Publisher, source: MetricSource, datum: MetricIdentity): Series {
   let regions = publisher.pending.get(source.accountId);
   if (!regions) publisher.pending.set(source.accountId, (regions = new Map()));
   let node = regions.get(source.region);
@@ -189,14 +194,75 @@ function seriesOf(publisher: Publisher, source: MetricSource, datum: ServiceMetr
     datum: { MetricName: datum.MetricName, Dimensions: datum.Dimensions.map(({ Name, Value }) => ({ Name, Value })), Unit: datum.Unit },
     seconds: new Map(),
     last: undefined,
+    taken: false,
   });
 }
 
 /** Records one value of a standard metric (a count of 1 unless given). */
 export function recordMetric(emulator: Emulator, source: MetricSource, datum: ServiceMetricDatum, count = 1): void {
   if (!emulator.isEnabled('cloudwatch')) return;
-  const series = seriesOf(publisherOf(emulator), source, datum);
-  const now = emulator.clock.now();
+  addValue(seriesOf(publisherOf(emulator), source, datum), emulator.clock.now(), datum.Value, count);
+}
+
+/**
+ * One metric of one source, found once: recording a value through it looks nothing up, where `recordMetric` walks
+ * the nested maps (account, region, namespace, name, unit, each dimension) for every value. What services recording
+ * on every request keep (per queue, table or stream); it stays valid after CloudWatch collects.
+ */
+export interface MetricHandle {
+  record(value: number, count?: number): void;
+}
+
+const NOT_PUBLISHED: MetricHandle = Object.freeze({ record: () => undefined });
+
+class SeriesHandle implements MetricHandle {
+  private series: Series | undefined;
+
+  constructor(
+    private readonly emulator: Emulator,
+    private readonly publisher: Publisher,
+    private readonly source: MetricSource,
+    private readonly identity: MetricIdentity,
+  ) {}
+
+  record(value: number, count = 1): void {
+    let series = this.series;
+    if (series === undefined || series.taken) this.series = series = seriesOf(this.publisher, this.source, this.identity);
+    addValue(series, this.emulator.clock.now(), value, count);
+  }
+}
+
+/** The handle of one metric of `source` (one that records nothing when CloudWatch is not enabled). */
+export function metricHandle(emulator: Emulator, source: MetricSource, identity: MetricIdentity): MetricHandle {
+  if (!emulator.isEnabled('cloudwatch')) return NOT_PUBLISHED;
+  const { MetricName, Unit, Dimensions } = identity;
+  return new SeriesHandle(emulator, publisherOf(emulator), { ...source }, { MetricName, Unit, Dimensions: Dimensions.map(({ Name, Value }) => ({ Name, Value })) });
+}
+
+/**
+ * Handles of the metrics of a service's resources (a queue, a stream), kept with each resource object by metric name:
+ * a request records a value with two lookups, however many dimensions the metric has. `describe` gives a resource's
+ * source and dimensions, asked once per resource and metric.
+ */
+export class ResourceMetrics<Resource extends object> {
+  private readonly handles = new WeakMap<Resource, Map<string, MetricHandle>>();
+
+  constructor(private readonly describe: (resource: Resource) => { source: MetricSource; dimensions: MetricDimension[] }) {}
+
+  /** The resource's metric `name` (always measured in `unit`). */
+  of(emulator: Emulator, resource: Resource, name: string, unit: string): MetricHandle {
+    let byName = this.handles.get(resource);
+    if (!byName) this.handles.set(resource, (byName = new Map()));
+    let handle = byName.get(name);
+    if (!handle) {
+      const { source, dimensions } = this.describe(resource);
+      byName.set(name, (handle = metricHandle(emulator, source, { MetricName: name, Unit: unit, Dimensions: dimensions })));
+    }
+    return handle;
+  }
+}
+
+function addValue(series: Series, now: number, value: number, count: number): void {
   const second = Math.floor(now / 1000) * 1000;
   let values = series.last?.second === second ? series.last : series.seconds.get(second);
   if (!values) {
@@ -208,7 +274,7 @@ export function recordMetric(emulator: Emulator, source: MetricSource, datum: Se
     }
   }
   series.last = values;
-  values.add(datum.Value, count);
+  values.add(value, count);
 }
 
 function* seriesUnder(node: Node): Generator<Series> {
@@ -227,7 +293,9 @@ export function collectMetrics(emulator: Emulator, accountId: string, region: st
   regions!.delete(region);
   const oldest = emulator.clock.now() - MAX_AGE_MS;
   const out: { namespace: string; datum: CollectedDatum }[] = [];
-  for (const { namespace, datum, seconds } of seriesUnder(root)) {
+  for (const series of seriesUnder(root)) {
+    series.taken = true;
+    const { namespace, datum, seconds } = series;
     for (const values of seconds.values()) {
       if (values.second < oldest) continue;
       const entries = values.valuesAndCounts();
@@ -242,7 +310,11 @@ export function collectMetrics(emulator: Emulator, accountId: string, region: st
 
 /** Drops the values recorded for one account and region and not yet collected (CloudWatch's state there was reset). */
 export function forgetMetrics(emulator: Emulator, accountId: string, region: string): void {
-  publishers.get(emulator)?.pending.get(accountId)?.delete(region);
+  const regions = publishers.get(emulator)?.pending.get(accountId);
+  const root = regions?.get(region);
+  if (!root) return;
+  regions!.delete(region);
+  for (const series of seriesUnder(root)) series.taken = true;
 }
 
 /**

@@ -15,6 +15,20 @@ export function botocoreDir(python: string): { dir: string; version: string } {
   return { dir, version };
 }
 
+/** A botocore package folder given by path (an unpacked wheel, say), and its version from its `__init__.py`. */
+export function botocoreDirAt(dir: string): { dir: string; version: string } {
+  const version = /^__version__ = '([^']+)'/m.exec(readFileSync(join(dir, '__init__.py'), 'utf8'))?.[1];
+  if (!version) throw new Error(`${dir} is not a botocore package folder (no __version__ in __init__.py)`);
+  return { dir, version };
+}
+
+/** Whether botocore version `a` (`1.43.107`) is newer than `b`. */
+export function isNewerVersion(a: string, b: string): boolean {
+  const [x, y] = [a, b].map((v) => v.split('.').map(Number));
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
+  return false;
+}
+
 /** The newest service-2 model of `service` under a botocore directory, or undefined when it has none. */
 export function readModel(root: string, service: string): Json | undefined {
   const base = join(root, 'data', service);

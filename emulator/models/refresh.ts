@@ -4,17 +4,22 @@
  * (wire names, query error codes, result wrappers); older clients still speak query, so those traits are merged
  * in from the last query-protocol model (Debian's python3-botocore) where one is installed.
  *
- * Every model in this folder is refreshed (`npm run new:service` adds one).
+ * Every model in this folder is refreshed (`npm run new:service` adds one), or only the services named. A service
+ * pinned to a newer botocore than the one read (`botocoreOf` in VERSIONS.json) keeps its model: a whole refresh never
+ * takes a service back to an older API.
  *
- * Usage: npm run models:refresh   (reads the botocore of `python3`, and /usr/lib/python3/dist-packages/botocore)
+ * Usage: npm run models:refresh [-- [--botocore DIR] [service...]]
+ *   reads the botocore of `python3` (or the botocore package folder DIR, such as an unpacked newer wheel), and
+ *   /usr/lib/python3/dist-packages/botocore; rewrites routing-index.json.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { botocoreDir, readModel, strip, type Json } from './botocore.ts';
+import { parseArgs } from 'node:util';
+import { botocoreDir, botocoreDirAt, isNewerVersion, readModel, strip, type Json } from './botocore.ts';
 import { pythonCommand } from '../core/platform.ts';
 import { changesMarkdown, modelChanges, type ServiceChanges } from './changes.ts';
-import { modelNames } from './routing-index.ts';
+import { modelNames, writeRoutingIndex } from './routing-index.ts';
 
 /** Services whose Smithy model has `@restXml(noErrorWrapping: true)`, a trait botocore's JSON does not carry. */
 const NO_ERROR_WRAPPING = new Set(['s3']);
@@ -79,12 +84,21 @@ function mergeQueryTraits(current: Json, legacy: Json) {
   }
 }
 
-const current = botocoreDir(pythonCommand());
+const args = parseArgs({ options: { botocore: { type: 'string' } }, allowPositionals: true });
+const current = args.values.botocore ? botocoreDirAt(args.values.botocore) : botocoreDir(pythonCommand());
 const legacyVersion = existsSync(LEGACY_QUERY) ? botocoreDir('/usr/bin/python3').version : undefined;
-const versions: Json = { botocore: current.version, legacyQueryTraitsFrom: {} };
 const previous = JSON.parse(readFileSync(join(here, 'VERSIONS.json'), 'utf8')) as Json;
+const selected = args.positionals.length > 0;
+for (const service of args.positionals) if (!modelNames().includes(service)) throw new Error(`no model ${service}.json to refresh`);
+// Naming services refreshes only them: the other models, their versions and the partitions stay as they are.
+const versions: Json = selected ? previous : { ...previous, botocore: current.version, legacyQueryTraitsFrom: {} };
+const pinned: Json = { ...previous.botocoreOf };
 const changes: ServiceChanges[] = [];
-for (const service of modelNames()) {
+for (const service of selected ? args.positionals : modelNames()) {
+  if (!selected && pinned[service] && isNewerVersion(pinned[service], current.version)) {
+    console.log(`${service}: kept (botocore ${pinned[service]})`);
+    continue;
+  }
   const model = strip(readModel(current.dir, service)) as Json | undefined;
   if (!model) throw new Error(`botocore ${current.version} has no model for ${service}`);
   if (model.metadata.protocol === 'json' && existsSync(LEGACY_QUERY)) {
@@ -100,13 +114,20 @@ for (const service of modelNames()) {
   changes.push(modelChanges(service, existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Json) : undefined, model));
   writeFileSync(join(here, `${service}.json`), JSON.stringify(model));
   versions[service] = model.metadata.apiVersion;
+  if (current.version === versions.botocore) delete pinned[service];
+  else pinned[service] = current.version;
   console.log(`${service}: ${Object.keys(model.operations).length} operations (${model.metadata.protocol})`);
 }
-// AWS's partitions (names, DNS suffixes, region patterns) for emulator/core/arn.ts; region descriptions dropped.
-const partitions: Json = JSON.parse(readFileSync(join(current.dir, 'data', 'partitions.json'), 'utf8'));
-for (const p of partitions.partitions) p.regions = Object.fromEntries(Object.keys(p.regions).map((region) => [region, {}]));
-writeFileSync(join(here, 'partitions.json'), JSON.stringify(partitions) + '\n');
+if (!selected) {
+  // AWS's partitions (names, DNS suffixes, region patterns) for emulator/core/arn.ts; region descriptions dropped.
+  const partitions: Json = JSON.parse(readFileSync(join(current.dir, 'data', 'partitions.json'), 'utf8'));
+  for (const p of partitions.partitions) p.regions = Object.fromEntries(Object.keys(p.regions).map((region) => [region, {}]));
+  writeFileSync(join(here, 'partitions.json'), JSON.stringify(partitions) + '\n');
+}
+if (Object.keys(pinned).length > 0) versions.botocoreOf = pinned;
+else delete versions.botocoreOf;
 writeFileSync(join(here, 'VERSIONS.json'), JSON.stringify(versions, null, 2) + '\n');
+writeRoutingIndex();
 
 // What AWS changed since the committed models, and which new operations twinstack does not serve yet.
 const { SERVICE_LOADERS } = await import('../services/index.ts');

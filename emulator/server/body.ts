@@ -104,6 +104,8 @@ export class StreamBody implements IncomingBody {
     return (async function* () {
       if (declared !== undefined && declared > limit) throw tooLarge();
       let size = 0;
+      // As in `read`: a small body asked for while the parser is still at the head has arrived a microtask later.
+      let waited = false;
       // Reads in paused mode rather than through the stream's own iterator, which would destroy the socket on
       // an early exit and with it the chance to answer.
       for (;;) {
@@ -112,8 +114,12 @@ export class StreamBody implements IncomingBody {
           size += chunk.length;
           if (size > limit) throw tooLarge();
           yield chunk;
-        } else if (source.readableEnded) {
+        } else if (source.readableEnded || (source.complete && source.readableLength === 0)) {
+          // `complete`: the message's end is parsed and nothing is left, though the stream has not said `end` yet.
           return;
+        } else if (!waited) {
+          waited = true;
+          await undefined;
         } else {
           await readable(source);
         }

@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
   ApiGatewayV2Client,
   CreateApiCommand,
@@ -19,9 +17,8 @@ import {
   UpdateRouteCommand,
 } from '@aws-sdk/client-apigatewayv2';
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
-import { apiFunction, executeHost, http } from './support.ts';
+import { apiFunction, executeHost, http, jwtIssuer, type JwtIssuer } from './support.ts';
 
 const REGION = 'us-east-1';
 
@@ -32,26 +29,16 @@ describe('API Gateway HTTP APIs (v2)', function () {
   let aws: Twinstack;
   let v2: ApiGatewayV2Client;
   let lambda: LambdaClient;
-  let issuerServer: Server;
+  let issuerServer: JwtIssuer;
   let issuer: string;
-  let privateKey: CryptoKey;
 
   before(async () => {
     aws = await startTwinstack({ port: 0, services: ['apigatewayv2', 'lambda', 'sts'] });
     const options = { endpoint: aws.endpoint, region: REGION, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
     v2 = new ApiGatewayV2Client(options);
     lambda = new LambdaClient(options);
-    const keys = await generateKeyPair('RS256');
-    privateKey = keys.privateKey as CryptoKey;
-    const jwk = { ...(await exportJWK(keys.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
-    issuerServer = createServer((req, res) => {
-      res.setHeader('content-type', 'application/json');
-      if (req.url === '/.well-known/openid-configuration') res.end(JSON.stringify({ issuer, jwks_uri: `${issuer}/jwks.json` }));
-      else if (req.url === '/jwks.json') res.end(JSON.stringify({ keys: [jwk] }));
-      else res.end(JSON.stringify({ backend: true, method: req.method, url: req.url, header: req.headers['x-mapped'] ?? null }));
-    });
-    await new Promise<void>((resolve) => issuerServer.listen(0, '127.0.0.1', resolve));
-    issuer = `http://127.0.0.1:${(issuerServer.address() as AddressInfo).port}`;
+    issuerServer = await jwtIssuer((req) => ({ backend: true, method: req.method, url: req.url, header: req.headers['x-mapped'] ?? null }));
+    issuer = issuerServer.url;
   });
   after(async () => {
     v2.destroy();
@@ -60,8 +47,7 @@ describe('API Gateway HTTP APIs (v2)', function () {
     await aws.stop();
   });
 
-  const token = (claims: Record<string, unknown>, audience = 'my-app') =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer(issuer).setAudience(audience).setIssuedAt().setExpirationTime('1h').sign(privateKey);
+  const token = (claims: Record<string, unknown>, audience?: string) => issuerServer.token(claims, audience);
 
   const nodeFunction = async (source: string) => `arn:aws:lambda:${REGION}:000000000000:function:${await apiFunction(lambda, source)}`;
 

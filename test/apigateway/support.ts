@@ -1,9 +1,11 @@
-import { request } from 'node:http';
+import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import { AddPermissionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { startTwinstack, type Twinstack, type TwinstackOptions } from '../../emulator/index.ts';
 import { createFunction } from '../lambda/support.ts';
 
@@ -91,4 +93,32 @@ export async function signedHttp(
   const method = options.method ?? 'GET';
   const signed = await signer.sign({ method, protocol: 'http:', hostname: options.host.replace(/:\d+$/, ''), path: target.pathname, headers: { host: options.host }, query, body: options.body });
   return http(url, { method, headers: signed.headers as Record<string, string>, body: options.body });
+}
+
+/** A local OpenID issuer for JWT authorizers: its URL, tokens it signs (audience `my-app` unless given), and close. */
+export interface JwtIssuer {
+  url: string;
+  token(claims: Record<string, unknown>, audience?: string): Promise<string>;
+  close(): void;
+}
+
+/** Serves an issuer's discovery document and JWKS on a local port; other paths answer as `backend` does (JSON). */
+export async function jwtIssuer(backend: (req: IncomingMessage) => unknown = () => ({})): Promise<JwtIssuer> {
+  const keys = await generateKeyPair('RS256');
+  const jwk = { ...(await exportJWK(keys.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+  let url = '';
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    res.setHeader('content-type', 'application/json');
+    if (req.url === '/.well-known/openid-configuration') res.end(JSON.stringify({ issuer: url, jwks_uri: `${url}/jwks.json` }));
+    else if (req.url === '/jwks.json') res.end(JSON.stringify({ keys: [jwk] }));
+    else res.end(JSON.stringify(backend(req)));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    token: (claims, audience = 'my-app') =>
+      new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer(url).setAudience(audience).setIssuedAt().setExpirationTime('1h').sign(keys.privateKey),
+    close: () => server.close(),
+  };
 }

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { CreateStreamCommand, KinesisClient, PutRecordCommand } from '@aws-sdk/client-kinesis';
 import { CreateQueueCommand, DeleteMessageCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { BASELINE_SOURCE } from './baseline-server.ts';
 import { clientOptions } from './clients.ts';
@@ -21,7 +22,7 @@ import { BENCH_TABLE, benchItem } from './workloads.ts';
  * thread (where requests are handled), with every window and all threads' counts beside it. Needs valgrind; slow (the
  * server runs ~50x slower). Compare a change by counting both builds (`--bundle`); the bench's null server is not
  * counted unless `--null` counts it instead of twinstack, for the steps it answers (STS, SQS SendMessage, DynamoDB
- * PutItem/GetItem, Kinesis PutRecord), to divide by. The SQS steps feed each other (send, then receive, then delete),
+ * PutItem/GetItem, Kinesis PutRecord, S3 PutObject), to divide by. The SQS steps feed each other (send, then receive, then delete),
  * and GetItem reads PutItem's table.
  */
 const { values } = parseArgs({
@@ -72,6 +73,16 @@ const STEPS: { name: string; prepare(endpoint: string, nullServer: boolean): Pro
       }
       const data = Buffer.alloc(200, 'k');
       return (i) => client.send(new PutRecordCommand({ StreamName: 'bench', PartitionKey: `key-${i}`, Data: data }), slow());
+    },
+  },
+  {
+    // The SDK's default upload: an aws-chunked body with a CRC32 trailer (the null server answers it as a 200).
+    name: 'S3 PutObject 1 KiB',
+    async prepare(endpoint, nullServer) {
+      const client = new S3Client({ ...clientOptions(endpoint), forcePathStyle: true });
+      if (!nullServer) await client.send(new CreateBucketCommand({ Bucket: 'bench' }), slow());
+      const body = Buffer.alloc(1024, 'k');
+      return (i) => client.send(new PutObjectCommand({ Bucket: 'bench', Key: `put/${i % 1000}`, Body: body }), slow());
     },
   },
 ];

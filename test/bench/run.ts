@@ -239,7 +239,7 @@ async function main() {
     }
     if (!values.only) {
       process.stdout.write('  verifier...\n');
-      rows.push(await runVerifier(server, fileURLToPath(new URL('../../contracts/', import.meta.url))));
+      rows.push(await runVerifier(fileURLToPath(new URL('../../contracts/', import.meta.url))));
     }
     if (values.peers) {
       const row = (name: string, workload: string, measured?: Measured, note?: string): Row => ({ name, workload, ...measured, note });

@@ -14,9 +14,9 @@ export interface StartedServer {
   stop(): Promise<void>;
 }
 
-/** Spawns `twinstack start --port 0` as users do and waits for its health endpoint to answer. */
-export function startCliServer(timeoutMs = 30_000, extraEnv: Record<string, string> = {}): Promise<StartedServer> {
-  return startServerProcess([BIN, 'start', '--port', '0', '--host', '127.0.0.1'], timeoutMs, extraEnv);
+/** Spawns `twinstack start --port 0` (and any further flags) as users do and waits for its health endpoint to answer. */
+export function startCliServer(timeoutMs = 30_000, extraEnv: Record<string, string> = {}, flags: string[] = []): Promise<StartedServer> {
+  return startServerProcess([BIN, 'start', '--port', '0', '--host', '127.0.0.1', ...flags], timeoutMs, extraEnv);
 }
 
 /**

@@ -1,12 +1,12 @@
 import type { ContractFile } from '../../verifier/contract/types.ts';
 import { loadContracts } from '../../verifier/contract/load.ts';
 import { verifyContracts } from '../../verifier/replay/verify.ts';
-import type { Target } from '../../verifier/replay/run.ts';
+import { twinstackClockOf, type Target } from '../../verifier/replay/run.ts';
 import { cpuMicros } from './process-stats.ts';
 import type { LoadResult } from './load.ts';
-import type { StartedServer } from './server.ts';
+import { startCliServer } from './server.ts';
 
-/** Sequential replay stops after this long: scenarios wait on purpose (visibility timeouts, long polls). */
+/** Sequential replay stops after this long: scenarios wait on purpose (long polls; the clock is moved for other waits). */
 const SEQUENTIAL_BUDGET_MS = 5000;
 
 async function replay(target: Target, contracts: ContractFile[], concurrency: number, serverPid: number, budgetMs?: number) {
@@ -35,24 +35,32 @@ async function replay(target: Target, contracts: ContractFile[], concurrency: nu
 }
 
 /**
- * The parity verifier's throughput (`verifyContracts`, what `twinstack verify` runs): the contract corpus for the
- * services the server has, one scenario at a time (for a few seconds) and 16 scenarios at once (the whole corpus),
- * with the server's CPU time per replayed interaction.
+ * The parity verifier's throughput (`verifyContracts`, what `twinstack verify` runs): the contract corpus, one scenario
+ * at a time (for a few seconds) and 16 scenarios at once (the whole corpus), with the server's CPU time per replayed
+ * interaction. The server is one of its own, set up as `twinstack verify`'s embedded one: fresh (no workload's queues,
+ * tables or buckets in the lists scenarios read), checking signatures with the verifier's key (scenarios expect AWS's
+ * signature errors for wrongly signed and expired requests), its clock moved for the scenarios' waits.
  */
-export async function runVerifier(server: StartedServer, contractsDir: string): Promise<{ name: string; results?: LoadResult[]; note?: string }> {
+export async function runVerifier(contractsDir: string): Promise<{ name: string; results?: LoadResult[]; note?: string }> {
   const name = 'verifier (contract replay, interactions/s)';
-  const contracts = loadContracts(contractsDir)
-    .map((c) => c.contract)
-    .filter((c) => server.services.includes(c.metadata.twinstack.service));
-  if (contracts.length === 0) return { name, note: 'skipped: no contracts for the served services' };
-  const target = { endpoint: server.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
-  const sequential = await replay(target, contracts, 1, server.pid, SEQUENTIAL_BUDGET_MS);
-  const parallel = await replay(target, contracts, 16, server.pid);
-  return {
-    name,
-    results: [sequential.result, parallel.result],
-    note:
-      `c=16: all ${contracts.length} scenarios, ${parallel.result.requests} interactions (${parallel.failed} not passing); ` +
-      `c=1: ${sequential.result.requests} interactions in ${SEQUENTIAL_BUDGET_MS / 1000} s; scenarios include deliberate waits`,
-  };
+  const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
+  const server = await startCliServer(30_000, { TWINSTACK_CREDENTIALS: `${credentials.accessKeyId}:${credentials.secretAccessKey}` }, ['--strict-signatures']);
+  try {
+    const contracts = loadContracts(contractsDir)
+      .map((c) => c.contract)
+      .filter((c) => server.services.includes(c.metadata.twinstack.service));
+    if (contracts.length === 0) return { name, note: 'skipped: no contracts for the served services' };
+    const target: Target = { endpoint: server.endpoint, region: 'us-east-1', credentials, ...(await twinstackClockOf(server.endpoint)) };
+    const sequential = await replay(target, contracts, 1, server.pid, SEQUENTIAL_BUDGET_MS);
+    const parallel = await replay(target, contracts, 16, server.pid);
+    return {
+      name,
+      results: [sequential.result, parallel.result],
+      note:
+        `c=16: all ${contracts.length} scenarios, ${parallel.result.requests} interactions (${parallel.failed} not passing); ` +
+        `c=1: ${sequential.result.requests} interactions in ${SEQUENTIAL_BUDGET_MS / 1000} s`,
+    };
+  } finally {
+    await server.stop();
+  }
 }

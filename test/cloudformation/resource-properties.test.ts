@@ -1,25 +1,14 @@
 import assert from 'node:assert/strict';
-import { CreateStackCommand, DeleteStackCommand, GetTemplateSummaryCommand, UpdateStackCommand, type CloudFormationClient, type Stack } from '@aws-sdk/client-cloudformation';
+import { DeleteStackCommand, GetTemplateSummaryCommand, type CloudFormationClient, type Stack } from '@aws-sdk/client-cloudformation';
 import { DescribeKinesisStreamingDestinationCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetFunctionEventInvokeConfigCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { GetScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { GetResourcePolicyCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { CreateBucketCommand, GetBucketNotificationConfigurationCommand, GetObjectLockConfigurationCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DescribeStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { GetTopicAttributesCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { Twinstack } from '../../emulator/index.ts';
-import { CLIENT_CONFIG, serveCloudFormation, settled } from './serve.ts';
-
-function output(stack: Stack, key: string): string {
-  return stack.Outputs!.find((o) => o.OutputKey === key)!.OutputValue!;
-}
-
-async function deploy(cfn: CloudFormationClient, name: string, template: string, update = false): Promise<Stack> {
-  const input = { StackName: name, TemplateBody: template };
-  await cfn.send(update ? new UpdateStackCommand(input) : new CreateStackCommand(input));
-  const stack = await settled(cfn, name);
-  assert.match(stack.StackStatus!, /^(CREATE|UPDATE)_COMPLETE$/, stack.StackStatusReason);
-  return stack;
-}
+import { CLIENT_CONFIG, deploy, output, serveCloudFormation } from './serve.ts';
 
 const BUCKETS = (events: string) => `
 Resources:
@@ -67,7 +56,7 @@ Outputs:
   Stream: { Value: !GetAtt ${stream}.Arn }
 `;
 
-describe('CloudFormation resource properties applied through their services (S3, DynamoDB) and template summaries', function () {
+describe('CloudFormation resource properties applied through their services (S3, DynamoDB, SNS…) and template summaries', function () {
   this.timeout(60_000);
   let aws: Twinstack;
   let cfn: CloudFormationClient;
@@ -88,7 +77,7 @@ describe('CloudFormation resource properties applied through their services (S3,
     const locked = await s3.send(new GetObjectLockConfigurationCommand({ Bucket: output(stack, 'Locked') }));
     assert.deepEqual(locked.ObjectLockConfiguration, { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 2 } } });
 
-    stack = await deploy(cfn, 'buckets', BUCKETS('s3:ObjectRemoved:*'), true);
+    stack = await deploy(cfn, 'buckets', BUCKETS('s3:ObjectRemoved:*'), {}, true);
     const updated = await s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: output(stack, 'Notified') }));
     assert.deepEqual(updated.QueueConfigurations!.map((q) => q.Events), [['s3:ObjectRemoved:*']]);
     s3.destroy();
@@ -101,7 +90,7 @@ describe('CloudFormation resource properties applied through their services (S3,
     let stack = await deploy(cfn, 'streamed', TABLE('One'));
     assert.deepEqual(await destinations(stack), [[output(stack, 'Stream'), 'ACTIVE']]);
     const first = output(stack, 'Stream');
-    stack = await deploy(cfn, 'streamed', TABLE('Two'), true);
+    stack = await deploy(cfn, 'streamed', TABLE('Two'), {}, true);
     assert.deepEqual(await destinations(stack), [[first, 'DISABLED'], [output(stack, 'Stream'), 'ACTIVE']]);
     await cfn.send(new DeleteStackCommand({ StackName: 'streamed' }));
     dynamodb.destroy();
@@ -125,6 +114,23 @@ describe('CloudFormation resource properties applied through their services (S3,
     secrets.destroy();
   });
 
+  it("gives SNS a FIFO topic's ArchivePolicy with the retention as a string, as AWS's topic handler does, and updates it in place", async () => {
+    const sns = new SNSClient({ endpoint: aws.endpoint, ...CLIENT_CONFIG });
+    const template = (days: number) =>
+      JSON.stringify({
+        Resources: { Topic: { Type: 'AWS::SNS::Topic', Properties: { FifoTopic: true, ArchivePolicy: { MessageRetentionPeriod: days } } } },
+        Outputs: { Topic: { Value: { Ref: 'Topic' } } },
+      });
+    const archivePolicy = async (arn: string) => (await sns.send(new GetTopicAttributesCommand({ TopicArn: arn }))).Attributes!.ArchivePolicy;
+    const stack = await deploy(cfn, 'archived-topic', template(30));
+    const arn = output(stack, 'Topic');
+    assert.equal(await archivePolicy(arn), '{"MessageRetentionPeriod":"30"}');
+    assert.equal(output(await deploy(cfn, 'archived-topic', template(60), {}, true), 'Topic'), arn);
+    assert.equal(await archivePolicy(arn), '{"MessageRetentionPeriod":"60"}');
+    await cfn.send(new DeleteStackCommand({ StackName: 'archived-topic' }));
+    sns.destroy();
+  });
+
   it("sets a function version's asynchronous invocation settings (AWS::Lambda::EventInvokeConfig), updates and removes them", async () => {
     const lambda = new LambdaClient({ endpoint: aws.endpoint, ...CLIENT_CONFIG });
     const template = (retries: number) =>
@@ -138,7 +144,7 @@ describe('CloudFormation resource properties applied through their services (S3,
     await deploy(cfn, 'async', template(1));
     const read = () => lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: 'async-fn', Qualifier: '1' }));
     assert.deepEqual([(await read()).MaximumEventAgeInSeconds, (await read()).MaximumRetryAttempts], [300, 1]);
-    await deploy(cfn, 'async', template(0), true);
+    await deploy(cfn, 'async', template(0), {}, true);
     assert.equal((await read()).MaximumRetryAttempts, 0);
     await cfn.send(new DeleteStackCommand({ StackName: 'async' }));
     lambda.destroy();

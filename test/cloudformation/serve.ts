@@ -1,17 +1,35 @@
 import assert from 'node:assert/strict';
-import { CloudFormationClient, CreateStackCommand, DeleteStackCommand, DescribeStackEventsCommand, DescribeStackResourcesCommand, DescribeStacksCommand, UpdateStackCommand, type Stack } from '@aws-sdk/client-cloudformation';
+import {
+  CloudFormationClient,
+  CreateChangeSetCommand,
+  CreateStackCommand,
+  DeleteStackCommand,
+  DescribeChangeSetCommand,
+  DescribeStackDriftDetectionStatusCommand,
+  DescribeStackEventsCommand,
+  DescribeStackResourceDriftsCommand,
+  DescribeStackResourcesCommand,
+  DescribeStacksCommand,
+  DetectStackDriftCommand,
+  GetTemplateCommand,
+  UpdateStackCommand,
+  type Capability,
+  type Change,
+  type Stack,
+  type StackResourceDrift,
+} from '@aws-sdk/client-cloudformation';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
-import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
+import { startTwinstack, type Twinstack, type TwinstackOptions } from '../../emulator/index.ts';
 
 export const CLIENT_CONFIG = { region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
 
 /** Serves every service for the enclosing describe block, with an AWS SDK v3 CloudFormation client. */
-export function serveCloudFormation(ready: (aws: Twinstack, cfn: CloudFormationClient) => void): void {
+export function serveCloudFormation(ready: (aws: Twinstack, cfn: CloudFormationClient) => void, options: TwinstackOptions = {}): void {
   let aws: Twinstack | undefined;
   let cfn: CloudFormationClient | undefined;
   before(async () => {
-    aws = await startTwinstack({ port: 0 });
+    aws = await startTwinstack({ port: 0, ...options });
     cfn = new CloudFormationClient({ endpoint: aws.endpoint, ...CLIENT_CONFIG });
     ready(aws, cfn);
   });
@@ -38,14 +56,59 @@ export function output(stack: Stack, key: string): string {
 
 /** Creates (or updates) a stack and waits for it, failing with the resources' reasons when it does not complete. */
 export async function deploy(cfn: CloudFormationClient, name: string, template: string, parameters: Record<string, string> = {}, update = false): Promise<Stack> {
-  const input = { StackName: name, TemplateBody: template, Capabilities: ['CAPABILITY_IAM' as const], Parameters: Object.entries(parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })) };
+  const input = { StackName: name, TemplateBody: template, Capabilities: ['CAPABILITY_IAM' as const], Parameters: parameterList(parameters) };
   await cfn.send(update ? new UpdateStackCommand(input) : new CreateStackCommand(input));
+  return completed(cfn, name);
+}
+
+/** Waits for the stack's operation, failing with the resources' reasons when it does not complete. */
+async function completed(cfn: CloudFormationClient, name: string): Promise<Stack> {
   const stack = await settled(cfn, name);
   if (!/^(CREATE|UPDATE)_COMPLETE$/.test(stack.StackStatus!)) {
     const { StackResources } = await cfn.send(new DescribeStackResourcesCommand({ StackName: name }));
     assert.fail(`${stack.StackStatus}: ${stack.StackStatusReason} ${JSON.stringify(StackResources!.filter((r) => r.ResourceStatusReason).map((r) => r.ResourceStatusReason))}`);
   }
   return stack;
+}
+
+/** What a SAM template needs to be deployed. */
+export const SAM_CAPABILITIES: Capability[] = ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'];
+
+const parameterList = (parameters: Record<string, string>) => Object.entries(parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue }));
+
+/** A processed template (what GetTemplate TemplateStage=Processed gives), parsed. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary template members
+export type ProcessedTemplate = { Resources: Record<string, any>; [section: string]: any };
+
+/** Creates a stack of a template with a transform (SAM's), waits for CREATE_COMPLETE, and returns it with its processed template. */
+export async function deployTransformed(cfn: CloudFormationClient, name: string, template: string, parameters: Record<string, string> = {}): Promise<{ stack: Stack; processed: ProcessedTemplate }> {
+  await cfn.send(new CreateStackCommand({ StackName: name, TemplateBody: template, Capabilities: SAM_CAPABILITIES, Parameters: parameterList(parameters) }));
+  const stack = await completed(cfn, name);
+  const { TemplateBody } = await cfn.send(new GetTemplateCommand({ StackName: name, TemplateStage: 'Processed' }));
+  return { stack, processed: JSON.parse(TemplateBody!) };
+}
+
+/** CreateStack of a template with a transform must be refused with this ValidationError message (the transform's failure). */
+export async function transformRefused(cfn: CloudFormationClient, name: string, template: string, message: string): Promise<void> {
+  await assert.rejects(cfn.send(new CreateStackCommand({ StackName: name, TemplateBody: template, Capabilities: SAM_CAPABILITIES })), { name: 'ValidationError', message });
+}
+
+/** Creates a CREATE change set of a template with a transform and returns the processed template and the change list, failing unless it is ready. */
+export async function transformedChangeSet(cfn: CloudFormationClient, name: string, template: string, parameters: Record<string, string> = {}): Promise<{ processed: ProcessedTemplate; changes: Change[] }> {
+  const { Id } = await cfn.send(new CreateChangeSetCommand({ StackName: name, ChangeSetName: 'cs', ChangeSetType: 'CREATE', TemplateBody: template, Parameters: parameterList(parameters), Capabilities: SAM_CAPABILITIES }));
+  const described = await changeSetSettled(cfn, Id!);
+  assert.equal(described.Status, 'CREATE_COMPLETE', described.StatusReason);
+  const { TemplateBody } = await cfn.send(new GetTemplateCommand({ StackName: name, ChangeSetName: Id, TemplateStage: 'Processed' }));
+  return { processed: JSON.parse(TemplateBody!), changes: described.Changes! };
+}
+
+/** Polls DescribeChangeSet (with property values) until the change set is no longer being created. */
+export async function changeSetSettled(cfn: CloudFormationClient, id: string) {
+  for (;;) {
+    const described = await cfn.send(new DescribeChangeSetCommand({ ChangeSetName: id, IncludePropertyValues: true }));
+    if (!/PENDING|IN_PROGRESS/.test(described.Status!)) return described;
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 /** PUTs a body to an https URL of the emulator (a presigned ResponseURL or wait condition handle), trusting its certificate. */
@@ -83,4 +146,13 @@ export async function creationFailure(cfn: CloudFormationClient, name: string, t
 export async function deleteStack(cfn: CloudFormationClient, stack: Stack): Promise<void> {
   await cfn.send(new DeleteStackCommand({ StackName: stack.StackId }));
   assert.equal((await settled(cfn, stack.StackId!)).StackStatus, 'DELETE_COMPLETE');
+}
+
+/** Runs DetectStackDrift on a stack and answers its status and each resource's drift by logical id. */
+export async function stackDrift(cfn: CloudFormationClient, stackName: string): Promise<{ status: string; resources: Record<string, StackResourceDrift> }> {
+  const { StackDriftDetectionId } = await cfn.send(new DetectStackDriftCommand({ StackName: stackName }));
+  const detection = await cfn.send(new DescribeStackDriftDetectionStatusCommand({ StackDriftDetectionId }));
+  assert.equal(detection.DetectionStatus, 'DETECTION_COMPLETE', detection.DetectionStatusReason);
+  const { StackResourceDrifts } = await cfn.send(new DescribeStackResourceDriftsCommand({ StackName: stackName }));
+  return { status: detection.StackDriftStatus!, resources: Object.fromEntries(StackResourceDrifts!.map((d) => [d.LogicalResourceId!, d])) };
 }

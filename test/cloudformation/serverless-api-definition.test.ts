@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { CreateStackCommand, GetTemplateCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { APIGatewayClient, GetGatewayResponseCommand, GetRestApiCommand } from '@aws-sdk/client-api-gateway';
 import type { Twinstack } from '../../emulator/index.ts';
 import { http } from '../apigateway/support.ts';
-import { CLIENT_CONFIG, output, serveCloudFormation, settled } from './serve.ts';
+import { CLIENT_CONFIG, deployTransformed, output, serveCloudFormation } from './serve.ts';
 
 describe('CloudFormation: SAM REST API GatewayResponses, BinaryMediaTypes and EndpointConfiguration through API Gateway', function () {
   this.timeout(60_000);
@@ -40,10 +40,8 @@ Resources:
 Outputs:
   Api: { Value: !Ref Api }
 `;
-    await cfn.send(new CreateStackCommand({ StackName: 'sam-definition', TemplateBody: template, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] }));
-    const stack = await settled(cfn, 'sam-definition');
-    assert.equal(stack.StackStatus, 'CREATE_COMPLETE', stack.StackStatusReason);
-    const { Resources } = JSON.parse((await cfn.send(new GetTemplateCommand({ StackName: 'sam-definition', TemplateStage: 'Processed' }))).TemplateBody!);
+    const { stack, processed } = await deployTransformed(cfn, 'sam-definition', template);
+    const { Resources } = processed;
     const api = Resources.Api.Properties;
     assert.deepEqual(api.EndpointConfiguration, { Types: ['REGIONAL'] });
     assert.deepEqual(api.Parameters, { endpointConfigurationTypes: 'REGIONAL' });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { CreateChangeSetCommand, CreateStackCommand, DescribeChangeSetCommand, GetTemplateCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { serveCloudFormation } from './serve.ts';
+import { CreateChangeSetCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { changeSetSettled, SAM_CAPABILITIES, serveCloudFormation, transformedChangeSet, transformRefused } from './serve.ts';
 
 // The SAM transform names a REST API's deployment after a hash of its definition as the SAM translator prints it
 // (Python 2.7 dict order, u'' strings). Expected ids: AWS's recording of LocalStack's test_serverless_fn_transform
@@ -24,16 +24,10 @@ describe('CloudFormation: SAM REST API deployments and permissions named as the 
   let n = 0;
   serveCloudFormation((_aws, client) => (cfn = client));
 
-  /** The processed template and the property values of a CREATE change set of the template. */
+  /** The processed template's resources and the property values of a CREATE change set of the template. */
   async function changeSet(template: string) {
-    const StackName = `sam-ids-${Date.now()}-${n++}`;
-    const { Id } = await cfn.send(new CreateChangeSetCommand({ StackName, ChangeSetName: 'cs', ChangeSetType: 'CREATE', TemplateBody: template, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] }));
-    let described;
-    do described = await cfn.send(new DescribeChangeSetCommand({ ChangeSetName: Id, IncludePropertyValues: true }));
-    while (/PENDING|IN_PROGRESS/.test(described.Status!));
-    assert.equal(described.Status, 'CREATE_COMPLETE', described.StatusReason);
-    const { TemplateBody } = await cfn.send(new GetTemplateCommand({ StackName, ChangeSetName: Id, TemplateStage: 'Processed' }));
-    return { resources: JSON.parse(TemplateBody!).Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>, changes: described.Changes! };
+    const { processed, changes } = await transformedChangeSet(cfn, `sam-ids-${n++}`, template);
+    return { resources: processed.Resources, changes };
   }
 
   it('gives the implicit API of AWS\'s recording its deployment id, and shows the integration URI with the function\'s ARN known after apply', async () => {
@@ -103,12 +97,9 @@ describe('CloudFormation: SAM REST API deployments and permissions named as the 
     const template = sam({ Fn: fn({ A: ['/list', 'head'], B: ['/list', 'HEAD'] }) });
     const message =
       'Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Resource with id [Fn] is invalid. Event with id [B] is invalid. API method "head" defined multiple times for path "/list".';
-    await assert.rejects(cfn.send(new CreateStackCommand({ StackName: `sam-ids-${n++}`, TemplateBody: template, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] })), { name: 'ValidationError', message });
-    const StackName = `sam-ids-${n++}`;
-    const { Id } = await cfn.send(new CreateChangeSetCommand({ StackName, ChangeSetName: 'cs', ChangeSetType: 'CREATE', TemplateBody: template, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] }));
-    let described;
-    do described = await cfn.send(new DescribeChangeSetCommand({ ChangeSetName: Id }));
-    while (/PENDING|IN_PROGRESS/.test(described.Status!));
+    await transformRefused(cfn, `sam-ids-${n++}`, template, message);
+    const { Id } = await cfn.send(new CreateChangeSetCommand({ StackName: `sam-ids-${n++}`, ChangeSetName: 'cs', ChangeSetType: 'CREATE', TemplateBody: template, Capabilities: SAM_CAPABILITIES }));
+    const described = await changeSetSettled(cfn, Id!);
     assert.equal(described.Status, 'FAILED');
     assert.equal(described.ExecutionStatus, 'UNAVAILABLE');
     assert.equal(described.StatusReason, message);

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import {
   CreateChangeSetCommand,
   CreateStackCommand,
-  DeleteStackCommand,
   DescribeStackResourcesCommand,
   ExecuteChangeSetCommand,
   GetTemplateCommand,
@@ -16,7 +15,7 @@ import { DescribeRuleCommand, EventBridgeClient, ListTargetsByRuleCommand, PutEv
 import { DescribeExecutionCommand, ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
 import type { Twinstack } from '../../emulator/index.ts';
 import { http } from '../apigateway/support.ts';
-import { CLIENT_CONFIG, serveCloudFormation, settled } from './serve.ts';
+import { CLIENT_CONFIG, deleteStack, deployTransformed, serveCloudFormation, settled, transformRefused } from './serve.ts';
 
 const TEMPLATE = `
 AWSTemplateFormatVersion: '2010-09-09'
@@ -119,8 +118,7 @@ describe('CloudFormation: the AWS::Serverless-2016-10-31 (SAM) transform', funct
     assert.equal(processed.Globals, undefined);
     assert.equal(processed.Resources.Hello.Properties.Environment.Variables.GREETING, 'hello');
 
-    await cfn.send(new DeleteStackCommand({ StackName: 'sam' }));
-    assert.equal((await settled(cfn, stack.StackId!)).StackStatus, 'DELETE_COMPLETE');
+    await deleteStack(cfn, stack);
     dynamodb.destroy();
   });
 
@@ -145,10 +143,7 @@ Resources:
 Outputs:
   Api: { Value: !Ref Api }
 `;
-    await cfn.send(new CreateStackCommand({ StackName: 'cors', TemplateBody: template, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] }));
-    const stack = await settled(cfn, 'cors');
-    assert.equal(stack.StackStatus, 'CREATE_COMPLETE', stack.StackStatusReason);
-    const processed = JSON.parse((await cfn.send(new GetTemplateCommand({ StackName: 'cors', TemplateStage: 'Processed' }))).TemplateBody!);
+    const { stack, processed } = await deployTransformed(cfn, 'cors', template);
     const options = processed.Resources.Api.Properties.Body.paths['/items'].options;
     assert.deepEqual(options['x-amazon-apigateway-integration'].responses.default.responseParameters, {
       'method.response.header.Access-Control-Allow-Origin': "'https://example.com'",
@@ -162,15 +157,10 @@ Outputs:
     assert.equal(preflight.status, 200, preflight.text);
     assert.equal(preflight.headers['access-control-allow-origin'], 'https://example.com');
     assert.equal(preflight.headers['access-control-allow-methods'], 'GET,OPTIONS,POST');
-    await cfn.send(new DeleteStackCommand({ StackName: 'cors' }));
-    assert.equal((await settled(cfn, stack.StackId!)).StackStatus, 'DELETE_COMPLETE');
+    await deleteStack(cfn, stack);
 
     const wildcard = template.replace(`"'https://example.com'"`, `"'*'"`);
-    await assert.rejects(cfn.send(new CreateStackCommand({ StackName: 'bad-cors', TemplateBody: wildcard, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] })), {
-      name: 'ValidationError',
-      message:
-        "Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Resource with id [Api] is invalid. Unable to add Cors configuration because 'AllowCredentials' can not be true when 'AllowOrigin' is \"'*'\" or not set",
-    });
+    await transformRefused(cfn, 'bad-cors', wildcard, "Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Resource with id [Api] is invalid. Unable to add Cors configuration because 'AllowCredentials' can not be true when 'AllowOrigin' is \"'*'\" or not set");
   });
 
   it('translates Auth: a Lambda TOKEN authorizer as the default, an event opting out with NONE', async () => {
@@ -205,10 +195,7 @@ Resources:
 Outputs:
   Api: { Value: !Ref Api }
 `;
-    await cfn.send(new CreateStackCommand({ StackName: 'auth', TemplateBody: template, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] }));
-    const stack = await settled(cfn, 'auth');
-    assert.equal(stack.StackStatus, 'CREATE_COMPLETE', stack.StackStatusReason);
-    const processed = JSON.parse((await cfn.send(new GetTemplateCommand({ StackName: 'auth', TemplateStage: 'Processed' }))).TemplateBody!);
+    const { stack, processed } = await deployTransformed(cfn, 'auth', template);
     const body = processed.Resources.Api.Properties.Body;
     assert.deepEqual(body.paths['/secure'].get.security, [{ TokenAuth: [] }]);
     // SAM leaves an event's NONE in place (the translator's api_with_auth_with_default_scopes output); API Gateway reads
@@ -227,8 +214,7 @@ Outputs:
     const allowed = await http(url('/secure'), { headers: { 'X-Token': 'allow' } });
     assert.equal(allowed.status, 200, allowed.text);
     assert.equal(allowed.text, 'items');
-    await cfn.send(new DeleteStackCommand({ StackName: 'auth' }));
-    assert.equal((await settled(cfn, stack.StackId!)).StackStatus, 'DELETE_COMPLETE');
+    await deleteStack(cfn, stack);
   });
 
   it('translates Domain, Auth.UsagePlan (per API and shared), AWS_IAM with InvokeRole, and Auth.ResourcePolicy', async () => {
@@ -275,10 +261,8 @@ Resources:
 Outputs:
   Api: { Value: !Ref Api }
 `;
-    await cfn.send(new CreateStackCommand({ StackName: 'sam-extras', TemplateBody: template, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] }));
-    const stack = await settled(cfn, 'sam-extras');
-    assert.equal(stack.StackStatus, 'CREATE_COMPLETE', stack.StackStatusReason);
-    const { Resources: r } = JSON.parse((await cfn.send(new GetTemplateCommand({ StackName: 'sam-extras', TemplateStage: 'Processed' }))).TemplateBody!);
+    const { stack, processed } = await deployTransformed(cfn, 'sam-extras', template);
+    const r = processed.Resources;
     // SAM's logical id for the domain: the first 10 hex digits of the SHA-1 of its name.
     const domainId = `ApiGatewayDomainName${createHash('sha1').update('api.example.com').digest('hex').slice(0, 10)}`;
     assert.deepEqual(r[domainId], {
@@ -333,8 +317,7 @@ Outputs:
     const { policy } = await apigw.send(new GetRestApiCommand({ restApiId: apiId }));
     assert.ok(policy?.includes('111111111111'));
     apigw.destroy();
-    await cfn.send(new DeleteStackCommand({ StackName: 'sam-extras' }));
-    assert.equal((await settled(cfn, stack.StackId!)).StackStatus, 'DELETE_COMPLETE');
+    await deleteStack(cfn, stack);
   });
 
   it('translates Auth.ResourcePolicy VPC lists into SAM\'s allow-and-deny pairs on aws:SourceVpc and aws:SourceVpce', async () => {
@@ -359,11 +342,8 @@ Resources:
       InlineCode: 'exports.handler = async () => ({ statusCode: 200 });'
       Events: { Get: { Type: Api, Properties: { RestApiId: !Ref Api, Path: /items, Method: get } } }
 `;
-    await cfn.send(new CreateStackCommand({ StackName: 'sam-vpc', TemplateBody: template, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] }));
-    const stack = await settled(cfn, 'sam-vpc');
-    assert.equal(stack.StackStatus, 'CREATE_COMPLETE', stack.StackStatusReason);
-    const { TemplateBody } = await cfn.send(new GetTemplateCommand({ StackName: 'sam-vpc', TemplateStage: 'Processed' }));
-    const policy = JSON.parse(TemplateBody!).Resources.Api.Properties.Body['x-amazon-apigateway-policy'];
+    const { processed } = await deployTransformed(cfn, 'sam-vpc', template);
+    const policy = processed.Resources.Api.Properties.Body['x-amazon-apigateway-policy'];
     const resource = [{ 'Fn::Sub': ['execute-api:/${__Stage__}/GET/items', { __Stage__: 'v1' }] }];
     const allow = { Effect: 'Allow', Action: 'execute-api:Invoke', Resource: resource, Principal: '*' };
     assert.deepEqual(policy, {
@@ -375,11 +355,7 @@ Resources:
       ],
     });
     const bad = template.replace('IntrinsicVpcBlacklist: [!Ref Blocked]', 'SourceVpcBlacklist: [!Ref Blocked]');
-    await assert.rejects(cfn.send(new CreateStackCommand({ StackName: 'sam-vpc-bad', TemplateBody: bad, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] })), {
-      name: 'ValidationError',
-      message:
-        'Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Structure of the SAM template is invalid. SourceVpcBlacklist must be a list of strings. Use IntrinsicVpcBlacklist instead for values that use Intrinsic Functions',
-    });
+    await transformRefused(cfn, 'sam-vpc-bad', bad, 'Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Structure of the SAM template is invalid. SourceVpcBlacklist must be a list of strings. Use IntrinsicVpcBlacklist instead for values that use Intrinsic Functions');
   });
 
   it('translates state machine Events: an EventBridge rule starts executions through the role SAM makes, a schedule rule is made', async () => {
@@ -399,9 +375,7 @@ Resources:
           Type: Schedule
           Properties: { Schedule: rate(1 day), Enabled: false, Input: '{"batch": true}' }
 `;
-    await cfn.send(new CreateStackCommand({ StackName: 'sam-flow', TemplateBody: template, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] }));
-    const stack = await settled(cfn, 'sam-flow');
-    assert.equal(stack.StackStatus, 'CREATE_COMPLETE', stack.StackStatusReason);
+    await deployTransformed(cfn, 'sam-flow', template);
     const { StackResources } = await cfn.send(new DescribeStackResourcesCommand({ StackName: 'sam-flow' }));
     const byId = new Map(StackResources!.map((r) => [r.LogicalResourceId!, r]));
     assert.deepEqual([...byId.keys()].sort(), ['Flow', 'FlowNightly', 'FlowNightlyRole', 'FlowOrderPlaced', 'FlowOrderPlacedRole', 'FlowRole']);
@@ -437,24 +411,14 @@ Resources:
       Events:
         Tick: { Type: Schedule, Properties: { Schedule: rate(1 day), Enabled: true, State: ENABLED } }
 `;
-    await assert.rejects(cfn.send(new CreateStackCommand({ StackName: 'bad-flow', TemplateBody: template, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] })), {
-      name: 'ValidationError',
-      message: 'Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Resource with id [Flow] is invalid. Event with id [Tick] is invalid. State and Enabled Properties cannot both be specified.',
-    });
+    await transformRefused(cfn, 'bad-flow', template, 'Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Resource with id [Flow] is invalid. Event with id [Tick] is invalid. State and Enabled Properties cannot both be specified.');
   });
 
   it('fails the transform with SAM\'s wording for a function without code', async () => {
     const template = 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn: { Type: AWS::Serverless::Function, Properties: { Handler: index.handler, Runtime: nodejs20.x } }\n';
-    await assert.rejects(cfn.send(new CreateStackCommand({ StackName: 'bad-sam', TemplateBody: template, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] })), {
-      name: 'ValidationError',
-      message: "Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Resource with id [Fn] is invalid. Either 'InlineCode' or 'CodeUri' must be set.",
-    });
+    await transformRefused(cfn, 'bad-sam', template, "Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Resource with id [Fn] is invalid. Either 'InlineCode' or 'CodeUri' must be set.");
     // SAM reports every invalid resource, counted (as users quote AWS's answer, github.com/lumigo-io/SAR-Logging/issues/21).
     const two = template + '  Other: { Type: AWS::Serverless::Function, Properties: { Handler: index.handler, Runtime: nodejs20.x } }\n';
-    await assert.rejects(cfn.send(new CreateStackCommand({ StackName: 'bad-sam', TemplateBody: two, Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'] })), {
-      name: 'ValidationError',
-      message:
-        "Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 2. Resource with id [Fn] is invalid. Either 'InlineCode' or 'CodeUri' must be set. Resource with id [Other] is invalid. Either 'InlineCode' or 'CodeUri' must be set.",
-    });
+    await transformRefused(cfn, 'bad-sam', two, "Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 2. Resource with id [Fn] is invalid. Either 'InlineCode' or 'CodeUri' must be set. Resource with id [Other] is invalid. Either 'InlineCode' or 'CodeUri' must be set.");
   });
 });

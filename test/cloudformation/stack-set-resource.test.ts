@@ -2,8 +2,6 @@ import assert from 'node:assert/strict';
 import {
   CloudFormationClient,
   CreateStackCommand,
-  DeleteStackCommand,
-  DescribeStackEventsCommand,
   DescribeStackSetCommand,
   DescribeStacksCommand,
   DetectStackResourceDriftCommand,
@@ -12,20 +10,11 @@ import {
   UpdateStackCommand,
   UpdateStackSetCommand,
 } from '@aws-sdk/client-cloudformation';
-import { GetQueueAttributesCommand, GetQueueUrlCommand } from '@aws-sdk/client-sqs';
 import type { Twinstack } from '../../emulator/index.ts';
-import { output, serveCloudFormation, settled } from './serve.ts';
-import { ADMIN, clientsFor, createStackSetRoles, TARGET } from './stack-set-accounts.ts';
+import { creationFailure, deleteStack, output, serveCloudFormation, settled } from './serve.ts';
+import { ADMIN, clientsFor, createStackSetRoles, queueRetention, queueTemplate, TARGET } from './stack-set-support.ts';
 
-/** The template every stack instance deploys: a queue named after its account and region. */
-const INSTANCE_TEMPLATE = `
-Parameters:
-  Retention: { Type: Number, Default: 345600 }
-Resources:
-  Queue:
-    Type: AWS::SQS::Queue
-    Properties: { QueueName: !Sub 'res-set-\${AWS::AccountId}-\${AWS::Region}', MessageRetentionPeriod: !Ref Retention }
-`;
+const PREFIX = 'res-set';
 
 interface Group {
   accounts: string[];
@@ -45,7 +34,7 @@ function template(properties: Record<string, unknown>, groups: Group[]): string 
     ...(g.overrides ? { ParameterOverrides: parameters(g.overrides) } : {}),
   }));
   return JSON.stringify({
-    Resources: { Set: { Type: 'AWS::CloudFormation::StackSet', Properties: { PermissionModel: 'SELF_MANAGED', TemplateBody: INSTANCE_TEMPLATE, ...properties, StackInstancesGroup } } },
+    Resources: { Set: { Type: 'AWS::CloudFormation::StackSet', Properties: { PermissionModel: 'SELF_MANAGED', TemplateBody: queueTemplate(PREFIX), ...properties, StackInstancesGroup } } },
     Outputs: { Ref: { Value: { Ref: 'Set' } }, Id: { Value: { 'Fn::GetAtt': ['Set', 'StackSetId'] } } },
   });
 }
@@ -58,16 +47,8 @@ describe('CloudFormation: AWS::CloudFormation::StackSet (the stack set and its i
 
   before(() => createStackSetRoles(aws, [ADMIN, TARGET]));
 
-  async function retention(account: string, region: string): Promise<string | undefined> {
-    const { sqs } = clientsFor(aws, account, region);
-    try {
-      const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: `res-set-${account}-${region}` }));
-      return (await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['MessageRetentionPeriod'] }))).Attributes!.MessageRetentionPeriod;
-    } catch (error) {
-      if ((error as Error).name === 'QueueDoesNotExist') return undefined;
-      throw error;
-    }
-  }
+  const retention = (account: string, region: string) => queueRetention(aws, PREFIX, account, region);
+  const failure = (stackName: string, body: string) => creationFailure(cfn, stackName, body, 'Set');
 
   async function instances(stackSetId: string): Promise<string[]> {
     const { Summaries } = await cfn.send(new ListStackInstancesCommand({ StackSetName: stackSetId }));
@@ -125,8 +106,7 @@ describe('CloudFormation: AWS::CloudFormation::StackSet (the stack set and its i
     const ops = (await cfn.send(new ListStackSetOperationsCommand({ StackSetName: id }))).Summaries!;
     assert.deepEqual(ops.map((o) => `${o.Action} ${o.Status}`), ['UPDATE SUCCEEDED', 'UPDATE SUCCEEDED', 'DELETE SUCCEEDED', 'CREATE SUCCEEDED']);
 
-    await cfn.send(new DeleteStackCommand({ StackName: 'with-set' }));
-    assert.equal((await settled(cfn, stack.StackId!)).StackStatus, 'DELETE_COMPLETE');
+    await deleteStack(cfn, stack);
     assert.equal((await cfn.send(new DescribeStackSetCommand({ StackSetName: id }))).StackSet!.Status, 'DELETED');
     for (const [account, region] of [[ADMIN, 'us-east-1'], [ADMIN, 'eu-west-1'], [TARGET, 'us-east-1']]) assert.equal(await retention(account, region), undefined);
   });
@@ -145,8 +125,7 @@ describe('CloudFormation: AWS::CloudFormation::StackSet (the stack set and its i
     assert.deepEqual(await instances(second), [`${TARGET}/us-west-2 CURRENT`]);
     assert.equal((await instanceStack(second, TARGET, 'us-west-2')).StackStatus, 'CREATE_COMPLETE');
     assert.equal((await describeIn(TARGET, 'us-west-2', firstStack.StackId!)).StackStatus, 'DELETE_COMPLETE');
-    await cfn.send(new DeleteStackCommand({ StackName: 'renamed-set' }));
-    assert.equal((await settled(cfn, updated.StackId!)).StackStatus, 'DELETE_COMPLETE');
+    await deleteStack(cfn, updated);
   });
 
   it('passes managed execution, operation preferences and CallAs through to the StackSet API', async () => {
@@ -168,14 +147,10 @@ describe('CloudFormation: AWS::CloudFormation::StackSet (the stack set and its i
     // The tags the template no longer gives are removed.
     assert.deepEqual([StackSet!.ManagedExecution, StackSet!.Description, StackSet!.Tags], [{ Active: false }, 'now described', []]);
     assert.deepEqual(await instances(id), [`${ADMIN}/ap-south-1 CURRENT`, `${TARGET}/ap-south-1 CURRENT`]);
-    await cfn.send(new DeleteStackCommand({ StackName: 'prefs-set' }));
-    assert.equal((await settled(cfn, stack.StackId!)).StackStatus, 'DELETE_COMPLETE');
+    await deleteStack(cfn, stack);
 
     // Delegated administrators belong to an organization; this account is in none.
-    await cfn.send(new CreateStackCommand({ StackName: 'delegated-set', TemplateBody: template({ StackSetName: 'res-delegated', CallAs: 'DELEGATED_ADMIN' }, []) }));
-    assert.equal((await settled(cfn, 'delegated-set')).StackStatus, 'ROLLBACK_COMPLETE');
-    const { StackEvents } = await cfn.send(new DescribeStackEventsCommand({ StackName: 'delegated-set' }));
-    assert.equal(StackEvents!.find((e) => e.LogicalResourceId === 'Set' && e.ResourceStatus === 'CREATE_FAILED')!.ResourceStatusReason, 'Account used is not a delegated administrator');
+    assert.equal(await failure('delegated-set', template({ StackSetName: 'res-delegated', CallAs: 'DELEGATED_ADMIN' }, [])), 'Account used is not a delegated administrator');
   });
 
   it('detects drift of the stack set\'s settings against DescribeStackSet', async () => {
@@ -188,16 +163,8 @@ describe('CloudFormation: AWS::CloudFormation::StackSet (the stack set and its i
     const modified = await drift();
     assert.equal(modified.StackResourceDriftStatus, 'MODIFIED');
     assert.deepEqual(modified.PropertyDifferences, [{ PropertyPath: '/Description', ExpectedValue: 'as deployed', ActualValue: 'changed by hand', DifferenceType: 'NOT_EQUAL' }]);
-    await cfn.send(new DeleteStackCommand({ StackName: 'drifting-set' }));
-    assert.equal((await settled(cfn, stack.StackId!)).StackStatus, 'DELETE_COMPLETE');
+    await deleteStack(cfn, stack);
   });
-
-  async function failure(stackName: string, body: string): Promise<string> {
-    await cfn.send(new CreateStackCommand({ StackName: stackName, TemplateBody: body }));
-    assert.equal((await settled(cfn, stackName)).StackStatus, 'ROLLBACK_COMPLETE');
-    const { StackEvents } = await cfn.send(new DescribeStackEventsCommand({ StackName: stackName }));
-    return StackEvents!.find((e) => e.LogicalResourceId === 'Set' && e.ResourceStatus === 'CREATE_FAILED')!.ResourceStatusReason!;
-  }
 
   it('fails with the StackSet API\'s and the resource handler\'s reasons, rolling back the stack set it made', async () => {
     const groups: Group[] = [{ accounts: [TARGET], regions: ['us-east-1'] }];

@@ -22,18 +22,9 @@ import {
 import { GetQueueAttributesCommand, GetQueueUrlCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import type { Twinstack } from '../../emulator/index.ts';
 import { serveCloudFormation, settled } from './serve.ts';
-import { ADMIN, clientsFor, createStackSetRoles, TARGET } from './stack-set-accounts.ts';
+import { ADMIN, clientsFor, createStackSetRoles, queueTemplate, TARGET } from './stack-set-support.ts';
 
-const TEMPLATE = `
-Parameters:
-  Retention: { Type: Number, Default: 345600 }
-Resources:
-  Queue:
-    Type: AWS::SQS::Queue
-    Properties: { QueueName: !Sub 'set-queue-\${AWS::Region}', MessageRetentionPeriod: !Ref Retention }
-Outputs:
-  Url: { Value: !Ref Queue }
-`;
+const TEMPLATE = queueTemplate('set-queue');
 
 async function finished(cfn: CloudFormationClient, StackSetName: string, OperationId: string) {
   for (;;) {
@@ -106,7 +97,7 @@ describe('CloudFormation: stack sets (self-managed, deployed through the adminis
     const [stack] = (await targetEu.cfn.send(new DescribeStacksCommand({ StackName: inTarget.StackId }))).Stacks!;
     assert.equal(stack.StackStatus, 'CREATE_COMPLETE');
     assert.deepEqual(stack.Tags, [{ Key: 'team', Value: 'a' }]);
-    const { QueueUrl } = await targetEu.sqs.send(new GetQueueUrlCommand({ QueueName: 'set-queue-eu-west-1' }));
+    const { QueueUrl } = await targetEu.sqs.send(new GetQueueUrlCommand({ QueueName: `set-queue-${TARGET}-eu-west-1` }));
     assert.equal(stack.Outputs![0].OutputValue, QueueUrl);
 
     const updated = await cfn.send(new UpdateStackSetCommand({ StackSetName: 'queues', TemplateBody: TEMPLATE, Parameters: [{ ParameterKey: 'Retention', ParameterValue: '600' }] }));
@@ -128,7 +119,7 @@ describe('CloudFormation: stack sets (self-managed, deployed through the adminis
     assert.equal((await finished(cfn, 'queues', deleted.OperationId!)).Status, 'SUCCEEDED');
     const [gone] = (await targetEu.cfn.send(new DescribeStacksCommand({ StackName: inTarget.StackId }))).Stacks!;
     assert.equal(gone.StackStatus, 'DELETE_COMPLETE');
-    await assert.rejects(targetEu.sqs.send(new GetQueueUrlCommand({ QueueName: 'set-queue-eu-west-1' })), { name: 'QueueDoesNotExist' });
+    await assert.rejects(targetEu.sqs.send(new GetQueueUrlCommand({ QueueName: `set-queue-${TARGET}-eu-west-1` })), { name: 'QueueDoesNotExist' });
     await cfn.send(new DeleteStackSetCommand({ StackSetName: 'queues' }));
     await assert.rejects(cfn.send(new DescribeStackSetCommand({ StackSetName: 'queues' })), { name: 'StackSetNotFoundException', message: 'StackSet queues not found' });
     assert.equal((await cfn.send(new DescribeStackSetCommand({ StackSetName: StackSetId }))).StackSet!.Status, 'DELETED');
@@ -170,7 +161,7 @@ Resources:
   });
 
   it('detects drift on every instance in a DETECT_DRIFT operation, and lists the resource drifts it found per instance', async () => {
-    const template = TEMPLATE.replace('set-queue', 'drift-queue');
+    const template = queueTemplate('drift-queue');
     await cfn.send(new CreateStackSetCommand({ StackSetName: 'drifting', TemplateBody: template }));
     const before = (await cfn.send(new DescribeStackSetCommand({ StackSetName: 'drifting' }))).StackSet!.StackSetDriftDetectionDetails;
     assert.deepEqual(before, { DriftStatus: 'NOT_CHECKED', TotalStackInstancesCount: 0, DriftedStackInstancesCount: 0, InSyncStackInstancesCount: 0, InProgressStackInstancesCount: 0, FailedStackInstancesCount: 0 });
@@ -178,7 +169,7 @@ Resources:
     // (us-west-2: the account gate of the test before fails TARGET's us-east-1 targets.)
     assert.equal((await finished(cfn, 'drifting', created.OperationId!)).Status, 'SUCCEEDED');
     const target = clientsFor(aws, TARGET, 'us-west-2');
-    const { QueueUrl } = await target.sqs.send(new GetQueueUrlCommand({ QueueName: 'drift-queue-us-west-2' }));
+    const { QueueUrl } = await target.sqs.send(new GetQueueUrlCommand({ QueueName: `drift-queue-${TARGET}-us-west-2` }));
     await target.sqs.send(new SetQueueAttributesCommand({ QueueUrl, Attributes: { MessageRetentionPeriod: '1200' } }));
 
     const { OperationId } = await cfn.send(new DetectStackSetDriftCommand({ StackSetName: 'drifting', OperationPreferences: { MaxConcurrentCount: 2 } }));

@@ -54,6 +54,9 @@ describe('Standard metrics the services publish to CloudWatch (SDK v3)', functio
       NumberOfMessagesDeleted: 1,
       SentMessageSize: 11,
     });
+    // What is recorded after CloudWatch collected is counted as well.
+    await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: '!' }));
+    assert.deepEqual(await sums('AWS/SQS', dimension, ['NumberOfMessagesSent', 'SentMessageSize']), { NumberOfMessagesSent: 3, SentMessageSize: 12 });
     const attributes = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['ApproximateNumberOfMessages'] }));
     aws.emulator.clock.advance(60_000);
     // Only the minute the clock moved to is judged: its sample is taken after the delete, while an earlier minute's

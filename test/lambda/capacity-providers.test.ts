@@ -54,6 +54,29 @@ describe('Lambda capacity providers and function scaling configs', function () {
     await assert.rejects(context.lambda.send(new GetCapacityProviderCommand({ CapacityProviderName: 'nothing' })), failing('ResourceNotFoundException'));
   });
 
+  it('keeps tag propagation and telemetry settings; Explicit propagation needs its tags', async () => {
+    const base = { VpcConfig: VPC, PermissionsConfig: { CapacityProviderOperatorRoleArn: OPERATOR } };
+    const propagate = { Mode: 'Explicit' as const, ExplicitTags: { team: 'platform' } };
+    const telemetry = { LoggingConfig: { LogGroup: '/aws/lambda/capacity-provider/tagged', SystemLogLevel: 'INFO' as const } };
+    await context.lambda.send(new CreateCapacityProviderCommand({ CapacityProviderName: 'tagged', ...base, PropagateTags: propagate, TelemetryConfig: telemetry }));
+    const got = (await context.lambda.send(new GetCapacityProviderCommand({ CapacityProviderName: 'tagged' }))).CapacityProvider!;
+    assert.deepEqual([got.PropagateTags, got.TelemetryConfig], [propagate, telemetry]);
+
+    await assert.rejects(
+      context.lambda.send(new CreateCapacityProviderCommand({ CapacityProviderName: 'untagged', ...base, PropagateTags: { Mode: 'Explicit' } })),
+      failing('InvalidParameterValueException'),
+    );
+    await assert.rejects(context.lambda.send(new GetCapacityProviderCommand({ CapacityProviderName: 'untagged' })), failing('ResourceNotFoundException'));
+    // A refused update changes nothing; a valid one replaces the setting it names and keeps the other.
+    await assert.rejects(
+      context.lambda.send(new UpdateCapacityProviderCommand({ CapacityProviderName: 'tagged', PropagateTags: { Mode: 'Explicit' }, CapacityProviderScalingConfig: { ScalingMode: 'Auto' } })),
+      failing('InvalidParameterValueException'),
+    );
+    const updated = await context.lambda.send(new UpdateCapacityProviderCommand({ CapacityProviderName: 'tagged', PropagateTags: { Mode: 'None' } }));
+    assert.deepEqual([updated.CapacityProvider!.PropagateTags, updated.CapacityProvider!.TelemetryConfig], [{ Mode: 'None' }, telemetry]);
+    await context.lambda.send(new DeleteCapacityProviderCommand({ CapacityProviderName: 'tagged' }));
+  });
+
   it('places functions on a provider, lists their versions, scales published versions, refuses deleting a provider in use', async () => {
     const provider = (await context.lambda.send(new GetCapacityProviderCommand({ CapacityProviderName: 'fleet' }))).CapacityProvider!;
     const placement = { LambdaManagedInstancesCapacityProviderConfig: { CapacityProviderArn: provider.CapacityProviderArn! } };

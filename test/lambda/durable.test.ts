@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {
   CheckpointDurableExecutionCommand,
   GetDurableExecutionCommand,
+  GetFunctionConfigurationCommand,
   GetDurableExecutionHistoryCommand,
   GetDurableExecutionStateCommand,
   InvokeCommand,
@@ -72,6 +73,11 @@ exports.handler = withDurableExecution(async (event, context) => {
     assert.equal(done.InputPayload, JSON.stringify({ n: 21 }));
     assert.equal(done.DurableExecutionName, 'order-1');
     assert.equal(done.Version, '$LATEST');
+    assert.equal(done.ExecutionDataIncluded, true);
+    assert.deepEqual(done.DurableConfig, (await context.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: name }))).DurableConfig);
+    // IncludeExecutionData false: the metadata without the payloads.
+    const metadata = await context.lambda.send(new GetDurableExecutionCommand({ DurableExecutionArn: arn, IncludeExecutionData: false }));
+    assert.deepEqual([metadata.ExecutionDataIncluded, metadata.InputPayload, metadata.Result, metadata.Status], [false, undefined, undefined, 'SUCCEEDED']);
 
     const types: string[] = (await history(arn)).map((e) => String(e.EventType));
     for (const type of ['ExecutionStarted', 'StepStarted', 'StepSucceeded', 'WaitStarted', 'WaitSucceeded', 'CallbackStarted', 'CallbackSucceeded', 'ExecutionSucceeded']) {

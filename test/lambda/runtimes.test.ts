@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { InvokeCommand } from '@aws-sdk/client-lambda';
+import { GetFunctionConfigurationCommand, InvokeCommand } from '@aws-sdk/client-lambda';
 import { createFunction, decode, useLambda } from './support.ts';
 
 // LocalStack's AWS-validated TestPythonRuntimes::test_handler_in_submodule, which records nothing: its assertion is here.
@@ -20,4 +20,14 @@ describe('Lambda runtimes: handlers where AWS finds them', function () {
       assert.deepEqual(decode(result.Payload), { event: {}, function: name });
     });
   }
+
+  it('runtimes newer than the recorded runtime list (nodejs26.x, python3.15 of the current model) are accepted and run', async () => {
+    const node = await createFunction(context.lambda, { 'index.mjs': 'export const handler = async (event) => ({ node: event.n });\n' }, { Runtime: 'nodejs26.x', Handler: 'index.handler' });
+    const python = await createFunction(context.lambda, { 'handler.py': 'def handler(event, context):\n    return {"python": event["n"]}\n' }, { Runtime: 'python3.15' });
+    assert.equal((await context.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: node }))).Runtime, 'nodejs26.x');
+    for (const [name, key] of [[node, 'node'], [python, 'python']]) {
+      const result = await context.lambda.send(new InvokeCommand({ FunctionName: name, Payload: Buffer.from('{"n":1}') }));
+      assert.deepEqual(decode(result.Payload), { [key]: 1 });
+    }
+  });
 });

@@ -150,6 +150,51 @@ describe('S3 access point aliases (`…-s3alias`) used as bucket names, through 
     await s3.send(new DeleteBucketPolicyCommand({ Bucket: bucket }));
   });
 
+  it('gives the bucket policy the access point condition keys: access control delegated to the owner\'s access points', async () => {
+    // AWS's "Delegating access control to access points": the bucket lets in whatever its owner's access points let in.
+    const delegated = 'alias-delegated';
+    await s3.send(new CreateBucketCommand({ Bucket: delegated }));
+    await s3.send(new PutObjectCommand({ Bucket: delegated, Key: 'shared/report.txt', Body: 'report' }));
+    const name = 'delegated-ap';
+    const created = await control.send(new CreateAccessPointCommand({ AccountId: ACCOUNT, Name: name, Bucket: delegated }));
+    const arn = `arn:aws:s3:us-east-1:${ACCOUNT}:accesspoint/${name}`;
+    const bucketPolicy = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: '*' },
+          Action: '*',
+          Resource: [`arn:aws:s3:::${delegated}`, `arn:aws:s3:::${delegated}/*`],
+          Condition: { StringEquals: { 's3:DataAccessPointAccount': ACCOUNT } },
+        },
+      ],
+    };
+    await s3.send(new PutBucketPolicyCommand({ Bucket: delegated, Policy: JSON.stringify(bucketPolicy) }));
+    const apPolicy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: OTHER }, Action: 's3:GetObject', Resource: `${arn}/object/shared/*` }] };
+    await control.send(new PutAccessPointPolicyCommand({ AccountId: ACCOUNT, Name: name, Policy: JSON.stringify(apPolicy) }));
+    // Through the access point both policies allow; by the bucket's name the condition key is absent and nothing does.
+    assert.equal(await (await other.send(new GetObjectCommand({ Bucket: created.Alias!, Key: 'shared/report.txt' }))).Body!.transformToString(), 'report');
+    assert.equal((await failure(other.send(new GetObjectCommand({ Bucket: delegated, Key: 'shared/report.txt' })))).name, 'AccessDenied');
+    // The access point's ARN and network origin: a Deny for access points other than this one, or off the Internet, shuts nothing here.
+    const narrowed = {
+      Version: '2012-10-17',
+      Statement: [
+        ...bucketPolicy.Statement,
+        { Effect: 'Deny', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${delegated}/*`, Condition: { StringNotLike: { 's3:DataAccessPointArn': `arn:aws:s3:us-east-1:${ACCOUNT}:accesspoint/delegated-*` } } },
+        { Effect: 'Deny', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${delegated}/*`, Condition: { StringEquals: { 's3:AccessPointNetworkOrigin': 'VPC' } } },
+      ],
+    };
+    await s3.send(new PutBucketPolicyCommand({ Bucket: delegated, Policy: JSON.stringify(narrowed) }));
+    assert.equal(await (await other.send(new GetObjectCommand({ Bucket: created.Alias!, Key: 'shared/report.txt' }))).Body!.transformToString(), 'report');
+    // Another access point of the bucket is refused by the ARN condition, even to the owner.
+    const second = await control.send(new CreateAccessPointCommand({ AccountId: ACCOUNT, Name: 'second-ap', Bucket: delegated }));
+    assert.equal((await failure(s3.send(new GetObjectCommand({ Bucket: second.Alias!, Key: 'shared/report.txt' })))).name, 'AccessDenied');
+    // The Deny on a missing key (a request straight to the bucket) holds: StringNotLike on an absent key matches.
+    assert.equal((await failure(s3.send(new GetObjectCommand({ Bucket: delegated, Key: 'shared/report.txt' })))).name, 'AccessDenied');
+    await s3.send(new DeleteBucketPolicyCommand({ Bucket: delegated }));
+  });
+
   it("applies the access point's Block Public Access: public ACLs are neither set nor honoured through it", async () => {
     const open = 'alias-open';
     await s3.send(new CreateBucketCommand({ Bucket: open }));

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {
   CreateBucketCommand,
+  DeleteBucketPolicyCommand,
   DeleteObjectCommand,
   GetBucketAclCommand,
   GetBucketCorsCommand,
@@ -9,6 +10,7 @@ import {
   GetBucketTaggingCommand,
   HeadBucketCommand,
   PutBucketCorsCommand,
+  PutBucketPolicyCommand,
   GetObjectCommand,
   GetObjectTaggingCommand,
   HeadObjectCommand,
@@ -19,6 +21,7 @@ import {
 import {
   CreateAccessPointCommand,
   CreateAccessPointForObjectLambdaCommand,
+  DeleteAccessPointPolicyCommand,
   DeleteAccessPointForObjectLambdaCommand,
   GetAccessPointCommand,
   GetAccessPointConfigurationForObjectLambdaCommand,
@@ -26,10 +29,12 @@ import {
   GetAccessPointPolicyForObjectLambdaCommand,
   ListAccessPointsForObjectLambdaCommand,
   PutAccessPointConfigurationForObjectLambdaCommand,
+  PutAccessPointPolicyCommand,
   PutAccessPointPolicyForObjectLambdaCommand,
   S3ControlClient,
   type ObjectLambdaConfiguration,
 } from '@aws-sdk/client-s3-control';
+import { AddPermissionCommand } from '@aws-sdk/client-lambda';
 import { CREDENTIALS, createFunction, useLambda } from '../lambda/support.ts';
 import { runBoto3Script } from '../support/boto3.ts';
 import { localhostNames } from '../support/localhost-names.ts';
@@ -241,6 +246,58 @@ describe('S3 Object Lambda access points (S3 Control) and WriteGetObjectResponse
       assert.deepEqual([error.name, error.$metadata.httpStatusCode], ['LambdaResponseNotReceived', 500]);
       return true;
     });
+  });
+
+  it("applies the Object Lambda access point's policy, then the supporting access point's and the bucket's, also to another account", async () => {
+    const OTHER = '111111111111';
+    const other = new S3Client({ ...localhostNames(context.aws.endpoint), region: 'us-east-1', credentials: { accessKeyId: OTHER, secretAccessKey: 'test' } });
+    const denied = async (request: Promise<unknown>) => {
+      const error = (await request.catch((e: Failure) => e)) as Failure;
+      assert.equal(error.$metadata?.httpStatusCode, 403, String(error));
+    };
+    const statement = (Effect: string, AWS: string, Action: string, Resource: string, Condition?: object) => ({ Effect, Principal: { AWS }, Action, Resource, Condition });
+    const document = (...Statement: object[]) => JSON.stringify({ Version: '2012-10-17', Statement });
+    try {
+      await control.send(new CreateAccessPointForObjectLambdaCommand({ AccountId: ACCOUNT, Name: 'guarded', Configuration: configuration('uppercase') }));
+      assert.equal((await read('guarded', 'hello.txt')).text, 'HELLO WORLD');
+      // Its Deny refuses the owner too; a GetObject Deny also covers HeadObject (both are s3-object-lambda:GetObject).
+      const deny = document(statement('Deny', '*', 's3-object-lambda:GetObject', olapArn('guarded')));
+      await control.send(new PutAccessPointPolicyForObjectLambdaCommand({ AccountId: ACCOUNT, Name: 'guarded', Policy: deny }));
+      await denied(read('guarded', 'hello.txt'));
+      await denied(s3.send(new HeadObjectCommand({ Bucket: olapArn('guarded'), Key: 'hello.txt' })));
+      // Another account needs the Object Lambda access point's Allow...
+      const allow = document(statement('Allow', OTHER, 's3-object-lambda:GetObject', olapArn('guarded')));
+      await control.send(new PutAccessPointPolicyForObjectLambdaCommand({ AccountId: ACCOUNT, Name: 'guarded', Policy: allow }));
+      assert.equal((await read('guarded', 'hello.txt')).text, 'HELLO WORLD');
+      await denied(other.send(new GetObjectCommand({ Bucket: olapArn('guarded'), Key: 'hello.txt' })));
+      // ...the supporting access point's, for requests S3 Object Lambda passes on (aws:CalledVia, as AWS's example has it),
+      // and the function's, which S3 Object Lambda invokes with the caller's permissions.
+      await context.lambda.send(
+        new AddPermissionCommand({ FunctionName: functions.uppercase, StatementId: 'other-account', Action: 'lambda:InvokeFunction', Principal: OTHER }),
+      );
+      const supporting = `arn:aws:s3:us-east-1:${ACCOUNT}:accesspoint/source-ap`;
+      const calledVia = { 'ForAnyValue:StringEquals': { 'aws:CalledVia': ['s3-object-lambda.amazonaws.com'] } };
+      await control.send(new PutAccessPointPolicyCommand({ AccountId: ACCOUNT, Name: 'source-ap', Policy: document(statement('Allow', OTHER, 's3:GetObject', `${supporting}/object/*`, calledVia)) }));
+      const transformed = await other.send(new GetObjectCommand({ Bucket: olapArn('guarded'), Key: 'hello.txt' }));
+      assert.equal(await transformed.Body!.transformToString(), 'HELLO WORLD');
+      // HeadObject has no transformation here: it reaches the bucket, whose policy must let the other account in too,
+      // as one delegating access control to its owner's access points does.
+      await denied(other.send(new HeadObjectCommand({ Bucket: olapArn('guarded'), Key: 'hello.txt' })));
+      const delegation = statement('Allow', '*', '*', `arn:aws:s3:::${bucket}/*`, { StringEquals: { 's3:DataAccessPointAccount': ACCOUNT } });
+      const plain = new S3Client({ endpoint: context.aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS, forcePathStyle: true });
+      await plain.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: document(delegation) }));
+      try {
+        assert.equal((await other.send(new HeadObjectCommand({ Bucket: olapArn('guarded'), Key: 'hello.txt' }))).ContentLength, 11);
+        // Straight to the bucket the access point keys are absent, and the other account is refused.
+        await denied(other.send(new GetObjectCommand({ Bucket: bucket, Key: 'hello.txt' })));
+      } finally {
+        await plain.send(new DeleteBucketPolicyCommand({ Bucket: bucket }));
+        plain.destroy();
+      }
+    } finally {
+      await control.send(new DeleteAccessPointPolicyCommand({ AccountId: ACCOUNT, Name: 'source-ap' }));
+      other.destroy();
+    }
   });
 
   it('updates the configuration, stores a policy, and deletes the access point', async () => {

@@ -263,8 +263,8 @@ export interface PresignedUrl {
   /** Seconds the URL is valid for (v4 `X-Amz-Expires`; v2 `Expires` is the signing time plus this). */
   expiresIn: number;
   /**
-   * The URL was signed this many seconds before it is sent (a test that waited for it to expire). The signing time is
-   * the target's clock where it has twinstack's clock route, else the verifier's. Default 0.
+   * The URL was signed this many seconds before it is sent (a test that waited for it to expire), in real time: the
+   * time targets date signatures by (twinstack's too, whatever its moved clock says). Default 0.
    */
   signedSecondsAgo?: number;
   /**

@@ -205,12 +205,12 @@ function withPostForm(prepared: PreparedRequest, form: PostForm, vars: Vars, cre
 
 /**
  * A presigned-URL interaction (InteractionMeta.presign): the URL is signed now for the target and sent unsigned, its
- * answer parsed as the operation's. "Now" is the target's clock where it has one, as the URL's expiry is judged by it.
+ * answer parsed as the operation's. "Now" is real time, as for every signature: twinstack, too, dates signatures by
+ * the real clock, not by its own moved one (a moved clock would otherwise put the URL in the future).
  */
 async function sendPresigned(interaction: ContractInteraction, target: Target, vars: Vars, model: ServiceModel): Promise<Sent> {
   const meta = interaction.comments.twinstack;
-  const now = target.readClock ? await target.readClock() : Date.now();
-  const prepared = await presignedRequest(interaction, target.endpoint, meta.region ?? target.region, credentialsOf(meta, target, vars), vars, now);
+  const prepared = await presignedRequest(interaction, target.endpoint, meta.region ?? target.region, credentialsOf(meta, target, vars), vars, Date.now());
   const headers = prepared.host ? { ...prepared.headers, host: prepared.host } : prepared.headers;
   const res = await httpRequest(prepared.url, { method: prepared.method as 'PUT', headers, body: prepared.body, dispatcher: agentFor(prepared.url.origin) });
   const responseHeaders: Record<string, string> = {};

@@ -35,12 +35,24 @@ export function hasTemplate(text: string): boolean {
 /** Replaces every `{{name}}` with its value; throws UnboundVariable for unknown names. */
 export function render(text: string, vars: Vars): string {
   if (!text.includes('{{')) return text;
-  return text.replace(TOKEN, (_, name: string | undefined) => {
-    if (name === undefined) return '{{';
-    const value = vars.get(name);
-    if (value === undefined) throw new UnboundVariable(`unbound variable {{${name}}}`);
-    return value;
+  return fill(text, vars, (name) => {
+    throw new UnboundVariable(`unbound variable {{${name}}}`);
   });
+}
+
+/** The text with every variable's value in place of `{{name}}`, and `unknown(name)` for those that have none. */
+function fill(text: string, vars: Vars, unknown: (name: string) => string): string {
+  return text.replace(TOKEN, (_, name: string | undefined) => (name === undefined ? '{{' : (vars.get(name) ?? unknown(name))));
+}
+
+/** The template with its variables filled in, or undefined when one is not known yet (or is `{{*}}`). */
+function renderKnown(template: string, vars: Vars): string | undefined {
+  let complete = true;
+  const text = fill(template, vars, () => {
+    complete = false;
+    return '';
+  });
+  return complete ? text : undefined;
 }
 
 /** Renders every string inside a JSON value. */
@@ -104,7 +116,12 @@ function compile(template: string, vars: Vars, regexMode: boolean): CompiledTemp
  * `regexMode` treats the literal parts as a regex (the `regex` matcher with `{{vars}}` inside).
  */
 export function matchTemplate(template: string, actual: string, vars: Vars, regexMode = false): boolean {
-  if (!regexMode && !template.includes('{{')) return template === actual;
+  if (!regexMode) {
+    // Most expected strings are plain text or name only variables already known: those are compared as text.
+    if (!template.includes('{{')) return template === actual;
+    const known = renderKnown(template, vars);
+    if (known !== undefined) return known === actual;
+  }
   const { regex, binds } = compile(template, vars, regexMode);
   const match = regex.exec(actual);
   if (!match) return false;

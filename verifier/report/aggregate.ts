@@ -54,12 +54,25 @@ function validationDate(p: Provenance): string | undefined {
 
 const ratio = (passed: number, total: number) => (total ? Math.round((passed / total) * 10000) / 100 : 0);
 
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 /** Per-operation and per-service scores of one run (or of merged shard runs). */
 export function aggregate(run: VerifyRun, introspection?: Introspection, exercised?: Exercised): ParityReport {
   const scoring = run.results.filter((r) => r.scoring);
   const provenanceOf = new Map(run.scenarios.map((s) => [s.id, s.provenance]));
-  const byOperation = new Map<string, InteractionResult[]>();
-  for (const r of scoring) byOperation.set(`${r.service}.${r.operation}`, [...(byOperation.get(`${r.service}.${r.operation}`) ?? []), r]);
+  // Grouped once: the whole corpus has thousands of scenarios and hundreds of operations.
+  const byOperation = groupBy(scoring, (r) => `${r.service}.${r.operation}`);
+  const byService = groupBy(scoring, (r) => r.service);
+  const byScenario = groupBy(scoring, (r) => r.scenario);
   const operations: OperationScore[] = [...byOperation.entries()]
     .map(([, results]) => {
       const paths = new Map<string, OperationScore['topFailingPaths'][number]>();
@@ -86,7 +99,7 @@ export function aggregate(run: VerifyRun, introspection?: Introspection, exercis
     .sort((a, b) => a.service.localeCompare(b.service) || a.operation.localeCompare(b.operation));
   const serviceNames = [...new Set([...run.scenarios.map((s) => s.service), ...Object.keys(introspection ?? {})])].sort();
   const services: ServiceScore[] = serviceNames.map((service) => {
-    const results = scoring.filter((r) => r.service === service);
+    const results = byService.get(service) ?? [];
     const passed = results.filter((r) => r.passed).length;
     const info = introspection?.[service];
     return {
@@ -104,7 +117,7 @@ export function aggregate(run: VerifyRun, introspection?: Introspection, exercis
     operation: o.operation,
     interactions: o.interactions,
     passed: o.passed,
-    errorPaths: [...new Set(scoring.filter((r) => r.service === o.service && r.operation === o.operation && r.expectedError).map((r) => r.expectedError!))].sort(),
+    errorPaths: [...new Set(byOperation.get(`${o.service}.${o.operation}`)!.flatMap((r) => (r.expectedError ? [r.expectedError] : [])))].sort(),
   }));
   return {
     generatedAt: run.startedAt,
@@ -114,7 +127,7 @@ export function aggregate(run: VerifyRun, introspection?: Introspection, exercis
     services,
     operations,
     scenarios: run.scenarios.map((s) => {
-      const own = scoring.filter((r) => r.scenario === s.id);
+      const own = byScenario.get(s.id) ?? [];
       return { ...s, passed: own.filter((r) => r.passed).length, scoring: own.length };
     }),
     verdicts: Object.fromEntries(scoring.map((r) => [`${r.scenario}#${r.step}`, r.passed])),

@@ -60,6 +60,23 @@ export function template(name: string): string {
   return readFileSync(new URL(`./templates/${name}`, import.meta.url), 'utf8');
 }
 
+/** A template a CDK app of cdk-apps/synth.ts synthesized (see cdk-apps/README.md). */
+export function cdkTemplate(name: string): string {
+  return readFileSync(new URL(`./cdk-apps/${name}.json`, import.meta.url), 'utf8');
+}
+
+/**
+ * LocalStack's CDK provisioner (`infrastructure_setup`, localstack-core/localstack/testing/scenario/provisioning.py):
+ * a CREATE change set of the synthesized template under the stack's own name, with no parameters, executed and
+ * waited for as `deployed` does. Its bootstrap steps (an asset bucket, the /cdk-bootstrap/hnb659fds/version
+ * parameter) are left out: a BootstraplessSynthesizer template has no asset and no bootstrap version rule.
+ */
+export function provisioned(stack: string, templateBody: string): SourceStep[] {
+  const [create, ...rest] = deployed(templateBody, {}, 'CREATE', 'test-cs-{{suffix}}', stack);
+  const { Parameters: _none, ...params } = create.params;
+  return [{ ...create, params }, ...rest];
+}
+
 /** The fixture's `stack.outputs[...]`: DescribeStacks, the output's value captured (a stack with one output). */
 export function outputOf(stack: string, name: string): SourceStep {
   return { op: 'DescribeStacks', params: { StackName: stack }, capture: { [name]: '$.Stacks[0].Outputs[0].OutputValue' } };

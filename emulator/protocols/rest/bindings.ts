@@ -17,9 +17,17 @@ export function isBodyMember(ref: ShapeRef): boolean {
   return ref.location === undefined;
 }
 
+/** Each shape's body members, found once: every REST response asks whether its output has any. */
+const bodyMembersOf = new WeakMap<Shape, [string, ShapeRef][]>();
+
 /** The members of a structure that travel in the body (not in the URI, query, headers or status code). */
 export function bodyMembers(shape: Shape): [string, ShapeRef][] {
-  return Object.entries(shape.members ?? {}).filter(([name, ref]) => isBodyMember(ref) && name !== shape.payload);
+  let members = bodyMembersOf.get(shape);
+  if (members === undefined) {
+    members = Object.entries(shape.members ?? {}).filter(([name, ref]) => isBodyMember(ref) && name !== shape.payload);
+    bodyMembersOf.set(shape, members);
+  }
+  return members;
 }
 
 function invalid(where: string, name: string, raw: string, type: string): AwsError {

@@ -119,7 +119,8 @@ export function parseRestRequest(req: RawRequest, model: ServiceModel, codec: Bo
       NO_TRAILERS,
     );
     // Its integrity check refuses a malformed Content-MD5 at once, before the handler runs.
-    input[shape.payload] = streamedPayload(req, req.bodyStream, (trailers) => decodeHeaderBindings(model, op.input!, trailers, input));
+    // Most uploads have no trailers: nothing to decode then.
+    input[shape.payload] = streamedPayload(req, req.bodyStream, (trailers) => trailers !== NO_TRAILERS && decodeHeaderBindings(model, op.input!, trailers, input));
     decodeBindings(model, op.input, req, route.labels, headers, input);
     return { operation: route.operation, input };
   }

@@ -1,25 +1,39 @@
 import type { Emulator } from '../../core/emulator.ts';
-import { recordMetric, type MetricSource } from '../../core/service-metrics.ts';
+import { metricHandle, type MetricHandle, type MetricSource } from '../../core/service-metrics.ts';
 import type { DynamoState } from './state.ts';
 
-/**
- * The emulator each state publishes its AWS/DynamoDB metrics through (set when the state is created or revived), and
- * the source they come from, made once.
- */
-const publishers = new WeakMap<DynamoState, { emulator: Emulator; source: MetricSource }>();
+/** The emulator each state publishes its AWS/DynamoDB metrics through (set when the state is created or revived). */
+const emulators = new WeakMap<DynamoState, Emulator>();
 
 export function publishMetricsOf(state: DynamoState, emulator: Emulator): void {
-  publishers.set(state, { emulator, source: { namespace: 'AWS/DynamoDB', accountId: state.accountId, region: state.region } });
+  emulators.set(state, emulator);
 }
 
-/** The state's publisher while CloudWatch is enabled. */
-function publisherOf(state: DynamoState) {
-  const publisher = publishers.get(state);
-  return publisher?.emulator.isEnabled('cloudwatch') ? publisher : undefined;
-}
+const sourceOf = (state: DynamoState): MetricSource => ({ namespace: 'AWS/DynamoDB', accountId: state.accountId, region: state.region });
 
 /** A table named by ARN is counted under its name. */
 const plainName = (table: string) => (table.startsWith('arn:') ? table.slice(table.indexOf(':table/') + ':table/'.length) : table);
+
+/**
+ * Each state's metric handles, by table name, then by what they count: `read`/`write` (the table's units), `read
+ * <index>`/`write <index>` (a global secondary index's), or an operation's name (its latency). Found once per table and
+ * metric: a request then records without walking the metric's dimensions.
+ */
+const handles = new WeakMap<DynamoState, Map<string, Map<string, MetricHandle>>>();
+
+/** The handle of a table's metric, by TableName and, when given, a second dimension (its name and value). */
+function handleOf(state: DynamoState, emulator: Emulator, table: string, key: string, MetricName: string, Unit: string, second?: string, secondValue = ''): MetricHandle {
+  let byTable = handles.get(state);
+  if (!byTable) handles.set(state, (byTable = new Map()));
+  let byKey = byTable.get(table);
+  if (!byKey) byTable.set(table, (byKey = new Map()));
+  let handle = byKey.get(key);
+  if (!handle) {
+    const Dimensions = [{ Name: 'TableName', Value: table }, ...(second ? [{ Name: second, Value: secondValue }] : [])];
+    byKey.set(key, (handle = metricHandle(emulator, sourceOf(state), { MetricName, Dimensions, Unit })));
+  }
+  return handle;
+}
 
 /**
  * ConsumedReadCapacityUnits / ConsumedWriteCapacityUnits of one request, as DynamoDB publishes them: by TableName
@@ -27,22 +41,13 @@ const plainName = (table: string) => (table.startsWith('arn:') ? table.slice(tab
  * and GlobalSecondaryIndexName. A request that names its table by ARN is counted under the table's name.
  */
 export function publishConsumed(state: DynamoState, kind: 'read' | 'write', tableName: string, tableUnits: number, globals: Map<string, number> | undefined): void {
-  const publisher = publisherOf(state);
-  if (!publisher) return;
-  const { emulator, source } = publisher;
+  const emulator = emulators.get(state);
+  if (!emulator?.isEnabled('cloudwatch')) return;
   const MetricName = kind === 'read' ? 'ConsumedReadCapacityUnits' : 'ConsumedWriteCapacityUnits';
   const name = plainName(tableName);
-  if (tableUnits > 0) recordMetric(emulator, source, { MetricName, Dimensions: [{ Name: 'TableName', Value: name }], Unit: 'Count', Value: tableUnits });
+  if (tableUnits > 0) handleOf(state, emulator, name, kind, MetricName, 'Count').record(tableUnits);
   if (globals) for (const [index, units] of globals) {
-    recordMetric(emulator, source, {
-      MetricName,
-      Dimensions: [
-        { Name: 'TableName', Value: name },
-        { Name: 'GlobalSecondaryIndexName', Value: index },
-      ],
-      Unit: 'Count',
-      Value: units,
-    });
+    handleOf(state, emulator, name, `${kind} ${index}`, MetricName, 'Count', 'GlobalSecondaryIndexName', index).record(units);
   }
 }
 
@@ -66,20 +71,10 @@ function tablesOf(input: { TableName?: unknown; RequestItems?: unknown; Transact
  * emulator clock, which tests may hold still), in milliseconds, by TableName and Operation for each table it touched.
  */
 export function publishLatency(state: DynamoState, operation: string, input: object, elapsedMs: number): void {
-  const publisher = LATENCY_OPERATIONS.has(operation) ? publisherOf(state) : undefined;
-  if (!publisher) return;
+  const emulator = emulators.get(state);
+  if (!emulator?.isEnabled('cloudwatch') || !LATENCY_OPERATIONS.has(operation)) return;
   const Value = Math.round(elapsedMs * 1000) / 1000;
   // Most requests name one table: no set of names to build for them.
   const tables = typeof (input as { TableName?: unknown }).TableName === 'string' ? [plainName((input as { TableName: string }).TableName)] : new Set(tablesOf(input).map(plainName));
-  for (const table of tables) {
-    recordMetric(publisher.emulator, publisher.source, {
-      MetricName: 'SuccessfulRequestLatency',
-      Dimensions: [
-        { Name: 'TableName', Value: table },
-        { Name: 'Operation', Value: operation },
-      ],
-      Unit: 'Milliseconds',
-      Value,
-    });
-  }
+  for (const table of tables) handleOf(state, emulator, table, operation, 'SuccessfulRequestLatency', 'Milliseconds', 'Operation', operation).record(Value);
 }

@@ -5,7 +5,7 @@ import type { Emulator } from '../../core/emulator.ts';
 import { ANY_IDENTITY, contextOf, evaluate, parseCached } from '../../core/policy/index.ts';
 import type { Caller, RequestContext } from '../../core/service.ts';
 import type { RawRequest, RawResponse } from '../../protocols/types.ts';
-import { functionArn, type LambdaFunction } from './function.ts';
+import { functionArn, governingStatements, type LambdaFunction } from './function.ts';
 import type { LambdaState } from './state.ts';
 
 /**
@@ -74,7 +74,7 @@ function signed(req: RawRequest): boolean {
  */
 function allowed(target: Target, caller: Caller | undefined): boolean {
   const { fn, qualifier, state, config } = target;
-  const statements = [...(fn.policies.get('')?.statements ?? []), ...(qualifier ? (fn.policies.get(qualifier)?.statements ?? []) : [])];
+  const statements = governingStatements(fn, qualifier);
   if (config.AuthType === 'NONE') return statements.length > 0 && decide(target, undefined, statements) === 'allowed';
   if (!caller) return false;
   if (caller.accountId === state.accountId) return !statements.length || decide(target, caller, statements) !== 'explicitDeny';

@@ -12,13 +12,21 @@ export interface FunctionVersion {
   layers: string[];
 }
 
+/** One statement of a resource policy: what AddPermission writes, or any IAM statement a PutResourcePolicy document held. */
 export interface PolicyStatement {
-  Sid: string;
-  Effect: 'Allow';
-  Principal: Record<string, string> | string;
-  Action: string;
-  Resource: string;
-  Condition?: Record<string, Record<string, string>>;
+  Sid?: string;
+  [element: string]: unknown;
+}
+
+/** The resource policy of a function, version or alias. */
+export interface FunctionPolicy {
+  statements: PolicyStatement[];
+  revisionId: string;
+  /**
+   * The Version and Id of a document PutResourcePolicy was given, shown as they were given; a policy AddPermission
+   * began shows Version 2012-10-17 and Id `default`.
+   */
+  header?: { Version?: string; Id?: string };
 }
 
 export interface LambdaFunction {
@@ -32,8 +40,8 @@ export interface LambdaFunction {
   publishedFrom?: string;
   aliases: Map<string, AliasConfiguration>;
   tags: Map<string, string>;
-  /** Resource policy statements per qualifier ('' for the unqualified function). */
-  policies: Map<string, { statements: PolicyStatement[]; revisionId: string }>;
+  /** Resource policies per qualifier ('' for the unqualified function). */
+  policies: Map<string, FunctionPolicy>;
   reservedConcurrency?: number;
   provisionedConcurrency: Map<string, { requested: number; lastModified: string }>;
   eventInvokeConfigs: Map<string, FunctionEventInvokeConfig>;
@@ -45,6 +53,16 @@ export interface LambdaFunction {
   codeSigningConfigArn?: string;
   /** Said once per function when its runtime runs on a different interpreter version (see runtime/runtimes.ts). */
   noted?: boolean;
+}
+
+/** The statements that judge a request for a function, version or alias: the function's own and the qualifier's. */
+export function governingStatements(fn: LambdaFunction | undefined, qualifier: string | undefined): PolicyStatement[] {
+  return [...(fn?.policies.get('')?.statements ?? []), ...(qualifier ? (fn?.policies.get(qualifier)?.statements ?? []) : [])];
+}
+
+/** A resource policy as GetPolicy and GetResourcePolicy show it. */
+export function policyText(policy: Omit<FunctionPolicy, 'revisionId'>): string {
+  return JSON.stringify({ ...(policy.header ?? { Version: '2012-10-17', Id: 'default' }), Statement: policy.statements });
 }
 
 /** Lambda's LastModified format: `2024-01-02T03:04:05.678+0000`. */

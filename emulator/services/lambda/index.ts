@@ -82,6 +82,7 @@ import {
   stopDurableExecution,
 } from './operations/durable-executions.ts';
 import { listVersionsByFunction, publishVersionOperation } from './operations/versions.ts';
+import { deleteResourcePolicy, getResourcePolicy, putResourcePolicy } from './operations/resource-policies.ts';
 import { checkRoutingWeights } from './operations/aliases.ts';
 import { validateRuntime } from './runtime/runtimes.ts';
 import type { AliasRoutingConfiguration } from '@aws-sdk/client-lambda';
@@ -127,6 +128,9 @@ const operations: Record<string, Handler<LambdaState>> = {
   AddPermission: addPermission,
   GetPolicy: getPolicy,
   RemovePermission: removePermission,
+  PutResourcePolicy: putResourcePolicy,
+  GetResourcePolicy: getResourcePolicy,
+  DeleteResourcePolicy: deleteResourcePolicy,
   TagResource: tagResource,
   UntagResource: untagResource,
   ListTags: listTags,

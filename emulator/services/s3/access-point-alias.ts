@@ -1,16 +1,11 @@
-import type { GetAccessPointResult, ListAccessPointsForObjectLambdaResult, ListAccessPointsResult } from '@aws-sdk/client-s3-control';
-import { accessDecision } from '../../core/access.ts';
-import { accountRootArn, buildArn } from '../../core/arn.ts';
+import type { ListAccessPointsForObjectLambdaResult, ListAccessPointsResult } from '@aws-sdk/client-s3-control';
 import { AwsError } from '../../core/errors.ts';
-import { isPublicPolicy } from '../../core/policy/public.ts';
 import { actionName } from '../../core/policy/index.ts';
-import type { Caller } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
-import { ANONYMOUS } from './access.ts';
-import { addAccessPointBlock } from './account-block.ts';
-import { S3Errors } from './errors.ts';
+import { reachedThrough } from './access-point-keys.ts';
+import { accessPointNamed, admit, asS3, type FoundAccessPoint } from './access-point-lookup.ts';
 import { markThroughObjectLambda, notImplemented, PASSED_THROUGH, SERVED } from './object-lambda.ts';
-import { requester, type S3Context } from './registry.ts';
+import type { S3Context } from './registry.ts';
 
 /**
  * Access point aliases as bucket names ("Using a bucket-style alias for your access point"): `<prefix>-<metadata>-s3alias`
@@ -86,12 +81,7 @@ async function resolveCopySourceAlias(input: { CopySource: string }, ctx: S3Cont
   }
   await admit(ctx, found, key, 's3:GetObject');
   input.CopySource = `${found.accessPoint.Bucket}${rest}`;
-}
-
-/** S3 asks S3 Control about the owner's access points as the service itself, not with the caller's permissions. */
-function asS3(ctx: S3Context, accountId: string) {
-  const caller: Caller = { accountId, arn: accountRootArn(accountId, ctx.region), servicePrincipal: 's3.amazonaws.com' };
-  return <Output>(operation: string, input: object) => ctx.emulator.call<Output>('s3control', operation, { AccountId: accountId, ...input }, { caller, accountId, region: ctx.region });
+  reachedThrough(ctx, found.accessPoint.Bucket!, found.keys);
 }
 
 /** Every page of a listing, until the item `found` picks. */
@@ -120,12 +110,6 @@ async function resolveObjectLambdaAlias(input: { Bucket?: string }, ctx: S3Conte
   markThroughObjectLambda(ctx);
 }
 
-interface FoundAccessPoint {
-  accountId: string;
-  accessPoint: GetAccessPointResult;
-  policy?: string;
-}
-
 /** The access point with this alias in the owner's account (in the request's region), with its policy. */
 async function findAccessPoint(ctx: S3Context, alias: string, accountId: string): Promise<FoundAccessPoint> {
   const ask = asS3(ctx, accountId);
@@ -135,21 +119,7 @@ async function findAccessPoint(ctx: S3Context, alias: string, accountId: string)
     (ap) => ap.Alias === alias,
   );
   if (!listed) throw invalidAlias();
-  const accessPoint = await ask<GetAccessPointResult>('GetAccessPoint', { Name: listed.Name });
-  const policy = await ask<{ Policy?: string }>('GetAccessPointPolicy', { Name: listed.Name }).then(
-    (output) => output.Policy,
-    (error: unknown) => {
-      if (error instanceof AwsError && error.code === 'NoSuchAccessPointPolicy') return undefined;
-      throw error;
-    },
-  );
-  return { accountId, accessPoint, policy };
-}
-
-/** The access point's policy judges the request, and its Block Public Access joins its bucket owner's for the request. */
-async function admit(ctx: S3Context, found: FoundAccessPoint, key: string | undefined, action: string): Promise<void> {
-  if (ctx.emulator.crossAccount !== 'open') checkAccessPointPolicy(ctx, found, key, action);
-  await addAccessPointBlock(ctx, found.accessPoint.BucketAccountId ?? found.accountId, found.accessPoint.PublicAccessBlockConfiguration ?? {});
+  return accessPointNamed(ctx, accountId, listed.Name!);
 }
 
 async function resolveAlias(input: { Bucket?: string; Key?: string }, ctx: S3Context, accountId: string): Promise<void> {
@@ -159,19 +129,5 @@ async function resolveAlias(input: { Bucket?: string; Key?: string }, ctx: S3Con
   await admit(ctx, found, input.Key, actionName(loadModel('s3'), ctx.operation));
   input.Bucket = found.accessPoint.Bucket;
   throughAlias.set(ctx, alias);
-}
-
-/**
- * The access point's policy judges the request as a bucket policy would, on the access point's ARN (`…/object/<key>`
- * for an object): an explicit Deny refuses; a caller from another account needs its Allow, which a public policy
- * gives no outsider while the access point's RestrictPublicBuckets is on. The bucket's own policy and ACLs judge the
- * request afterwards, as for any request to the bucket.
- */
-function checkAccessPointPolicy(ctx: S3Context, { accessPoint, accountId, policy }: FoundAccessPoint, key: string | undefined, action: string): void {
-  const caller = requester(ctx);
-  if (caller.servicePrincipal) return;
-  const outsider = caller === ANONYMOUS || caller.accountId !== accountId;
-  const usable = outsider && accessPoint.PublicAccessBlockConfiguration?.RestrictPublicBuckets && policy !== undefined && isPublicPolicy(policy) ? undefined : policy;
-  const resource = buildArn({ service: 's3', region: ctx.region, accountId, resource: `accesspoint/${accessPoint.Name}${key === undefined ? '' : `/object/${key}`}` });
-  if (accessDecision(caller, action, resource, accountId, usable) !== 'allowed') throw S3Errors.accessDenied();
+  reachedThrough(ctx, found.accessPoint.Bucket!, found.keys);
 }

@@ -3,6 +3,7 @@ import { isPublicPolicy } from '../../core/policy/public.ts';
 import { buildArn } from '../../core/arn.ts';
 import { AwsError } from '../../core/errors.ts';
 import type { Caller } from '../../core/service.ts';
+import type { AccessPointKeys } from './access-point-keys.ts';
 import { isPublic } from './acl.ts';
 import type { Bucket } from './bucket.ts';
 import { canonicalUserId, type Grant } from './object.ts';
@@ -117,15 +118,24 @@ export function ownerWithoutPolicy(caller: Caller, bucket: Bucket): boolean {
  * account or an anonymous caller needs an Allow naming it), else the bucket's or object's ACL. Block Public Access
  * (the bucket's and its owner account's, see account-block.ts) takes public ACLs (`IgnorePublicAcls`) and public policies (`RestrictPublicBuckets`) out for callers outside the
  * owner's account. AWS service principals keep acting for the resources they serve (notifications, deliveries).
+ * `accessPoint`: the condition keys of a request that came through an access point.
  */
-export function s3Allows(caller: Caller, bucket: Bucket, account: PublicAccessBlock, action: string, key?: string, objectGrants?: Grant[]): boolean {
+export function s3Allows(
+  caller: Caller,
+  bucket: Bucket,
+  account: PublicAccessBlock,
+  action: string,
+  key?: string,
+  objectGrants?: Grant[],
+  accessPoint?: AccessPointKeys,
+): boolean {
   if (caller.servicePrincipal) return true;
   const resource = buildArn({ service: 's3', region: '', accountId: '', resource: key === undefined ? bucket.name : `${bucket.name}/${key}`, partitionRegion: bucket.region });
   const block = publicAccessBlock(bucket, account);
   const policy = bucket.configs.get('policy') as string | undefined;
   const outsider = caller === ANONYMOUS || caller.accountId !== bucket.accountId;
   const usablePolicy = outsider && block.RestrictPublicBuckets && policy !== undefined && isPublicPolicy(policy) ? undefined : policy;
-  const byPolicy = accessDecision(caller, action, resource, bucket.accountId, usablePolicy);
+  const byPolicy = accessDecision(caller, action, resource, bucket.accountId, usablePolicy, accessPoint);
   if (byPolicy === 'allowed') return true;
   // ACLs only open what no Deny statement closes.
   if (byPolicy === 'explicitDeny') return false;

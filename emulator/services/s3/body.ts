@@ -224,11 +224,13 @@ export class BodyStore {
       if (file) rmSync(file, { force: true });
       throw error;
     }
-    const value = (at: number) => digests[at]?.digest() ?? Buffer.from(verified!.checksum!(names[at].toLowerCase())!, 'base64');
+    // The request's check gives its digests in base64: S3's checksums as they are, the MD5 turned to hex.
+    const base64 = (at: number) => digests[at]?.digest().toString('base64') ?? verified!.checksum!(names[at].toLowerCase())!;
     const checksums: Record<string, string> = {};
-    for (let at = 1; at < names.length; at++) checksums[names[at]] = value(at).toString('base64');
+    for (let at = 1; at < names.length; at++) checksums[names[at]] = base64(at);
+    const md5 = digests[0] ? digests[0].digest().toString('hex') : Buffer.from(base64(0), 'base64').toString('hex');
     const body = file ? new FileBody(file, size) : new MemoryBody(blocks!.finish());
-    return { body, md5: value(0).toString('hex'), checksums };
+    return { body, md5, checksums };
   }
 }
 

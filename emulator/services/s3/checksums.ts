@@ -11,6 +11,18 @@ const MEMBER_OF = Object.fromEntries(CHECKSUM_MEMBERS) as Record<ChecksumAlgorit
 
 const DIGEST_BYTES: Record<ChecksumAlgorithm, number> = { CRC32: 4, CRC32C: 4, CRC64NVME: 8, SHA1: 20, SHA256: 32 };
 
+/**
+ * Canonical base64 of each digest size (what every client sends), recognized without decoding it: other spellings
+ * are decoded and judged by their length.
+ */
+const WELL_FORMED = Object.fromEntries(
+  CHECKSUM_ALGORITHMS.map((a) => {
+    const bytes = DIGEST_BYTES[a];
+    const padding = (3 - (bytes % 3)) % 3;
+    return [a, new RegExp(`^[A-Za-z0-9+/]{${Math.ceil((bytes * 4) / 3)}}${'='.repeat(padding)}$`)];
+  }),
+) as Record<ChecksumAlgorithm, RegExp>;
+
 export function parseAlgorithm(value: string | undefined): ChecksumAlgorithm | undefined {
   if (value === undefined) return undefined;
   const upper = value.toUpperCase() as ChecksumAlgorithm;
@@ -31,7 +43,7 @@ export function providedChecksum(input: ChecksumMembers): { algorithm: ChecksumA
     value = input[member];
   }
   if (algorithm === undefined || value === undefined) return undefined;
-  if (Buffer.from(value, 'base64').length !== DIGEST_BYTES[algorithm]) {
+  if (!WELL_FORMED[algorithm].test(value) && Buffer.from(value, 'base64').length !== DIGEST_BYTES[algorithm]) {
     throw S3Errors.invalidRequest(`Value for x-amz-checksum-${algorithm.toLowerCase()} header is invalid.`);
   }
   return { algorithm, value };

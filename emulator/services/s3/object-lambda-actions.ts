@@ -88,7 +88,7 @@ function headOutput(headers: Record<string, unknown>): HeadObjectOutput {
 }
 
 export async function headThroughObjectLambda(input: HeadObjectRequest, ctx: S3Context, passThrough: (input: HeadObjectRequest) => unknown): Promise<unknown> {
-  const target = await objectLambdaTarget(ctx, input.Bucket ?? '', 'HeadObject');
+  const target = await objectLambdaTarget(ctx, input, 'HeadObject');
   checkAllowedFeatures('HeadObject', input, target);
   if (!target.transformation) return passThrough({ ...input, Bucket: target.bucket });
   const path = keyPath(input.Key ?? '');
@@ -120,7 +120,7 @@ export async function listThroughObjectLambda(
   action: 'ListObjects' | 'ListObjectsV2',
   passThrough: (input: ListRequest) => unknown,
 ): Promise<unknown> {
-  const target = await objectLambdaTarget(ctx, input.Bucket ?? '', action);
+  const target = await objectLambdaTarget(ctx, input, action);
   if (!target.transformation) return passThrough({ ...input, Bucket: target.bucket });
   const query = listQuery(action, input);
   const context = { inputS3Url: await presignedUrl(ctx, target, 'GET', '/', query) };

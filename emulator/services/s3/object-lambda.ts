@@ -4,6 +4,12 @@ import { buildArn, parseArn } from '../../core/arn.ts';
 import { AwsError } from '../../core/errors.ts';
 import { hostParts, parseScope } from '../../gateway/route.ts';
 import type { RawRequest } from '../../protocols/types.ts';
+import { accessDecision } from '../../core/access.ts';
+import { actionName } from '../../core/policy/index.ts';
+import { loadModel } from '../../models/load.ts';
+import { reachedThrough } from './access-point-keys.ts';
+import { accessPointNamed, admit, asS3, policyOf, type FoundAccessPoint } from './access-point-lookup.ts';
+import { S3Errors } from './errors.ts';
 import { answerStatus, requester, type S3Context, type S3State } from './registry.ts';
 
 /**
@@ -100,9 +106,9 @@ export const notImplemented = () => new AwsError('NotImplemented', 'Operation No
  * An object operation through an Object Lambda access point, readdressed to its supporting access point's bucket
  * before it is served; undefined (no extra turn) for every other request.
  */
-export function routeThroughObjectLambda(input: { Bucket?: string }, ctx: S3Context): Promise<void> | undefined {
+export function routeThroughObjectLambda(input: { Bucket?: string; Key?: string }, ctx: S3Context): Promise<void> | undefined {
   if (!throughObjectLambda.has(ctx.headers) || !PASSED_THROUGH.has(ctx.operation)) return undefined;
-  return objectLambdaTarget(ctx, input.Bucket ?? '', ctx.operation).then((target) => {
+  return objectLambdaTarget(ctx, input, ctx.operation).then((target) => {
     input.Bucket = target.bucket;
   });
 }
@@ -149,22 +155,40 @@ export interface ObjectLambdaTarget {
 }
 
 /**
- * The configuration and the supporting access point come from S3 Control (through the core), as does the function
- * the configuration runs for `action` (GetObject, HeadObject, ListObjects, ListObjectsV2), if any.
+ * The configuration and the supporting access point come from S3 Control (asked through the core, as S3 itself), as
+ * does the function the configuration runs for `action` (GetObject, HeadObject, ListObjects, ListObjectsV2), if any.
+ * The request is admitted by the Object Lambda access point's policy and then the supporting access point's before
+ * it reaches the bucket, whose policy sees it come through the supporting access point.
  */
-export async function objectLambdaTarget(ctx: S3Context, label: string, action: string): Promise<ObjectLambdaTarget> {
-  const { name, accountId } = accessPointOf(label);
-  const options = { caller: ctx.caller, region: ctx.region };
-  const { Configuration: configuration = {} } = await ctx.emulator.call<{ Configuration?: Configuration }>(
-    's3control',
-    'GetAccessPointConfigurationForObjectLambda',
-    { AccountId: accountId, Name: name },
-    options,
-  );
+export async function objectLambdaTarget(ctx: S3Context, input: { Bucket?: string; Key?: string }, action: string): Promise<ObjectLambdaTarget> {
+  const { name, accountId } = accessPointOf(input.Bucket ?? '');
+  const { Configuration: configuration = {} } = await asS3(ctx, accountId)<{ Configuration?: Configuration }>('GetAccessPointConfigurationForObjectLambda', { Name: name });
   const supportingName = parseArn(configuration.SupportingAccessPoint ?? '')?.resource.replace(/^accesspoint\//, '') ?? '';
-  const supporting = await ctx.emulator.call<{ Bucket: string }>('s3control', 'GetAccessPoint', { AccountId: accountId, Name: supportingName }, options);
+  const supporting = await accessPointNamed(ctx, accountId, supportingName);
+  await admitThroughObjectLambda(ctx, name, accountId, supporting, input.Key);
   const transformation = configuration.TransformationConfigurations?.find((t) => t.Actions?.includes(action))?.ContentTransformation?.AwsLambda;
-  return { name, accountId, configuration, bucket: supporting.Bucket, transformation: transformation?.FunctionArn ? transformation : undefined };
+  return { name, accountId, configuration, bucket: supporting.accessPoint.Bucket!, transformation: transformation?.FunctionArn ? transformation : undefined };
+}
+
+/** What the supporting access point's and the bucket's policies see of a request S3 Object Lambda passes on. */
+const CALLED_VIA = { 'aws:CalledVia': ['s3-object-lambda.amazonaws.com'] };
+
+/**
+ * The Object Lambda access point's policy ("Configuring IAM policies for Object Lambda access points") judges the
+ * request's `s3-object-lambda:` action on its ARN as a resource policy: an explicit Deny refuses, and a caller from
+ * another account needs its Allow. The supporting access point's policy then judges the `s3:` action as for any
+ * request through it.
+ */
+async function admitThroughObjectLambda(ctx: S3Context, name: string, accountId: string, supporting: FoundAccessPoint, key: string | undefined): Promise<void> {
+  const action = actionName(loadModel('s3'), ctx.operation);
+  const caller = requester(ctx);
+  if (ctx.emulator.crossAccount !== 'open' && !caller.servicePrincipal) {
+    const policy = await policyOf(ctx, accountId, 'GetAccessPointPolicyForObjectLambda', name);
+    const arn = buildArn({ service: 's3-object-lambda', region: ctx.region, accountId, resource: `accesspoint/${name}` });
+    if (accessDecision(caller, action.replace(/^s3:/, 's3-object-lambda:'), arn, accountId, policy) !== 'allowed') throw S3Errors.accessDenied();
+  }
+  await admit(ctx, supporting, key, action, CALLED_VIA);
+  reachedThrough(ctx, supporting.accessPoint.Bucket!, { ...supporting.keys, ...CALLED_VIA });
 }
 
 /**
@@ -205,7 +229,7 @@ export async function getThroughObjectLambda(
   ctx: S3Context,
   passThrough: (input: GetObjectRequest) => unknown,
 ): Promise<unknown> {
-  const target = await objectLambdaTarget(ctx, input.Bucket ?? '', 'GetObject');
+  const target = await objectLambdaTarget(ctx, input, 'GetObject');
   checkAllowedFeatures('GetObject', input, target);
   const transformation = target.transformation;
   if (!transformation?.FunctionArn) return passThrough({ ...input, Bucket: target.bucket });

@@ -4,6 +4,7 @@ import type { Caller, RequestContext } from '../../core/service.ts';
 import { actionName } from '../../core/policy/index.ts';
 import { loadModel } from '../../models/load.ts';
 import { ANONYMOUS, ownerWithoutPolicy, s3Allows } from './access.ts';
+import { accessPointKeysFor } from './access-point-keys.ts';
 import { accountBlockOf } from './account-block.ts';
 import type { Bucket } from './bucket.ts';
 import { persistedFiles } from '../../persistence/files.ts';
@@ -77,7 +78,8 @@ export function requireBucket(ctx: S3Context, input: { Bucket?: string; Key?: st
     const key = input.Key;
     const action = actionName(loadModel('s3'), ctx.operation);
     const grants = key === undefined ? undefined : bucket.current(key)?.acl;
-    if (!s3Allows(requester(ctx), bucket, accountBlockOf(ctx, bucket.accountId), action, key, grants)) throw S3Errors.accessDenied();
+    const accessPoint = accessPointKeysFor(ctx, bucket.name);
+    if (!s3Allows(requester(ctx), bucket, accountBlockOf(ctx, bucket.accountId), action, key, grants, accessPoint)) throw S3Errors.accessDenied();
   }
   if (input.ExpectedBucketOwner !== undefined) {
     if (!/^\d{12}$/.test(input.ExpectedBucketOwner)) {

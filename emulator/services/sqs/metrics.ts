@@ -1,14 +1,16 @@
 import type { Emulator } from '../../core/emulator.ts';
-import { recordMetric, sampleMetrics, type MetricSource } from '../../core/service-metrics.ts';
+import { ResourceMetrics, sampleMetrics, type MetricSource } from '../../core/service-metrics.ts';
 import type { Queue } from './queue.ts';
 import type { SqsState } from './state.ts';
 
 /** The AWS/SQS metrics CloudWatch receives for every queue, by its QueueName dimension. */
 const source = (accountId: string, region: string): MetricSource => ({ namespace: 'AWS/SQS', accountId, region });
 
+const queueMetrics = new ResourceMetrics((queue: Queue) => ({ source: source(queue.accountId, queue.region), dimensions: [{ Name: 'QueueName', Value: queue.name }] }));
+
 /** Counts messages for a queue: NumberOfMessagesSent/Received/Deleted, NumberOfEmptyReceives (Count), or SentMessageSize (Bytes). */
 export function countForQueue(emulator: Emulator, queue: Queue, metric: string, value = 1, unit = 'Count', times = 1): void {
-  recordMetric(emulator, source(queue.accountId, queue.region), { MetricName: metric, Dimensions: [{ Name: 'QueueName', Value: queue.name }], Unit: unit, Value: value }, times);
+  queueMetrics.of(emulator, queue, metric, unit).record(value, times);
 }
 
 const stops = new WeakMap<SqsState, () => void>();

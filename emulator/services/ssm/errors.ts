@@ -66,4 +66,22 @@ export const SsmErrors = {
   opsItemNotFound: (id: string) => new AwsError('OpsItemNotFoundException', `OpsItem with id ${id} not found.`),
   opsItemParameter: (names: string[], message: string) => new AwsError('OpsItemInvalidParameterException', message, { fields: { ParameterNames: names } }),
   settingNotFound: (id: string) => new AwsError('ServiceSettingNotFound', `ServiceSetting ${id} is not found.`),
+
+  // Resource policies: AWS's wording is not published; the messages are the errors' descriptions in the API reference.
+  policyParameter: (names: string[]) =>
+    new AwsError('ResourcePolicyInvalidParameterException', 'One or more parameters specified for the call aren\'t valid. Verify the parameters and their values and try again.', { fields: { ParameterNames: names } }),
+  policyResourceNotFound: () => new AwsError('ResourceNotFoundException', 'The specified parameter to be shared could not be found.'),
+  policyNotFound: () => new AwsError('ResourcePolicyNotFoundException', 'No policies with the specified policy ID and hash could be found.'),
+  policyConflict: () =>
+    new AwsError(
+      'ResourcePolicyConflictException',
+      'The hash provided in the call doesn\'t match the stored hash. This exception is thrown when trying to update an obsolete policy version or when multiple requests to update a policy are sent.',
+    ),
+  policyLimit: () =>
+    new AwsError(
+      'ResourcePolicyLimitExceededException',
+      'The PutResourcePolicy API action enforces two limits. A policy can\'t be greater than 1024 bytes in size. And only one policy can be attached to OpsItemGroup. Verify these limits and try again.',
+    ),
+  malformedPolicy: () =>
+    new AwsError('MalformedResourcePolicyDocumentException', 'The specified policy document is malformed or invalid, or excessive PutResourcePolicy or DeleteResourcePolicy calls have been made.'),
 };

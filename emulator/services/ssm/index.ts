@@ -54,6 +54,7 @@ import { addTagsToResource, listTagsForResource, removeTagsFromResource } from '
 import { createActivation, deleteActivation, describeActivations } from './operations/activations.ts';
 import { managedNodeOperations } from './operations/managed-nodes.ts';
 import { cancelCommand, listCommandInvocations, listCommands, sendCommand } from './operations/commands.ts';
+import { deleteResourcePolicy, getResourcePolicies, putResourcePolicy } from './operations/resource-policies.ts';
 import { createSsmState, type SsmState } from './state.ts';
 
 /**
@@ -143,6 +144,9 @@ const handlers: Record<string, Handler<SsmState>> = {
   ListCommands: listCommands,
   ListCommandInvocations: listCommandInvocations,
   CancelCommand: cancelCommand,
+  PutResourcePolicy: putResourcePolicy,
+  GetResourcePolicies: getResourcePolicies,
+  DeleteResourcePolicy: deleteResourcePolicy,
 };
 
 const ssm: ServiceDefinition<SsmState> = {

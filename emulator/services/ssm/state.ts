@@ -111,6 +111,12 @@ export interface OpsItemRecord {
   tags: Tag[];
 }
 
+/** A resource policy (PutResourcePolicy): its document, and the hash an update or deletion must name. */
+export interface ResourcePolicyRecord {
+  policy: string;
+  hash: string;
+}
+
 export interface ServiceSettingValue {
   value: string;
   lastModifiedDate: Date;
@@ -142,6 +148,8 @@ export interface SsmState {
   activations?: Map<string, Activation>;
   /** Run Command commands by id, in the order sent (made on first SendCommand). */
   commands?: Map<string, Command>;
+  /** Resource policies by the ARN of their resource, then by policy id (made on first PutResourcePolicy). */
+  resourcePolicies?: Map<string, Map<string, ResourcePolicyRecord>>;
 }
 
 /** A hybrid activation: the code on-premises servers register with (none ever registers here). */

@@ -320,7 +320,9 @@ async function authorizeRoute(state: ApiGatewayV2State, invoker: Invoker, author
     const routeArn = buildArn({ service: 'execute-api', region: invoker.region, accountId: scope.accountId, resource: `${scope.api.api.ApiId}/${scope.stageName}/${request.method}${request.path}` });
     const base = v2 ? { ...event20(scope, false), type: 'REQUEST', routeArn, identitySource: identity } : { ...event10(scope, false), type: 'REQUEST', methodArn: routeArn, identitySource: identity.join(',') };
     try {
-      const out = await invokeFunction(invoker, functionArn, Buffer.from(JSON.stringify(base)), authorizer.AuthorizerCredentialsArn);
+      // API Gateway invokes an authorizer for the authorizer's ARN (what `lambda add-permission --source-arn` names), as REST APIs do.
+      const authorizerArn = buildArn({ service: 'execute-api', region: invoker.region, accountId: scope.accountId, resource: `${scope.api.api.ApiId}/authorizers/${authorizer.AuthorizerId}` });
+      const out = await invokeFunction({ ...invoker, sourceArn: authorizerArn }, functionArn, Buffer.from(JSON.stringify(base)), authorizer.AuthorizerCredentialsArn);
       if (out.functionError) throw new HttpApiFailure(fail(out.payload.toString().includes('Unauthorized') ? 401 : 500, out.payload.toString().includes('Unauthorized') ? 'Unauthorized' : 'Internal Server Error'));
       result = JSON.parse(out.payload.toString('utf8')) as Record<string, unknown>;
     } catch (error) {

@@ -1,5 +1,5 @@
-import type { DocumentationPart } from '@aws-sdk/client-api-gateway';
-import { jsonText, type Properties, type ResourceType } from '../../cloudformation/provider.ts';
+import type { DocumentationPart, DocumentationPartLocation } from '@aws-sdk/client-api-gateway';
+import { jsonText, templateJson, type Properties, type ResourceType } from '../../cloudformation/provider.ts';
 import { patchChanges } from './values.ts';
 
 /** `AWS::ApiGateway::DocumentationPart`: Ref is the part's id; GetAtt DocumentationPartId. Only `Properties` changes in place. */
@@ -23,6 +23,17 @@ export const documentationPart: ResourceType = {
   async delete(request) {
     await request.call('apigateway', 'DeleteDocumentationPart', { restApiId: request.properties.RestApiId, documentationPartId: request.physicalId });
   },
+  async read(request) {
+    const p = request.properties;
+    const part = await request.call<DocumentationPart>('apigateway', 'GetDocumentationPart', { restApiId: p.RestApiId, documentationPartId: request.physicalId });
+    const l: DocumentationPartLocation = part.location ?? { type: undefined };
+    // The location reads back as the template named it: the members API Gateway fills in for its type are left out.
+    const given = (p.Location ?? {}) as Properties;
+    const location = Object.fromEntries(
+      Object.entries({ Type: l.type, Path: l.path, Method: l.method, StatusCode: l.statusCode, Name: l.name }).filter(([name, value]) => value !== undefined && (name === 'Type' || given[name] !== undefined)),
+    );
+    return { RestApiId: p.RestApiId, Location: location, Properties: templateJson(p.Properties, part.properties) };
+  },
   createOnly: ['Location', 'RestApiId'],
   properties: ['Location', 'Properties', 'RestApiId'],
 };
@@ -41,6 +52,11 @@ export const documentationVersion: ResourceType = {
   },
   async delete(request) {
     await request.call('apigateway', 'DeleteDocumentationVersion', { restApiId: request.properties.RestApiId, documentationVersion: request.physicalId });
+  },
+  async read(request) {
+    const p = request.properties;
+    const version = await request.call('apigateway', 'GetDocumentationVersion', { restApiId: p.RestApiId, documentationVersion: request.physicalId });
+    return { RestApiId: p.RestApiId, DocumentationVersion: version.version, Description: version.description };
   },
   createOnly: ['DocumentationVersion', 'RestApiId'],
   properties: ['Description', 'DocumentationVersion', 'RestApiId'],

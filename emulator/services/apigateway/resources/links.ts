@@ -1,5 +1,6 @@
 import type { ClientCertificate, VpcLink } from '@aws-sdk/client-api-gateway';
 import type { ResourceType } from '../../cloudformation/provider.ts';
+import { templateOrder, templateTags } from '../../cloudformation/read-back.ts';
 import { arnOf, patchChanges, retag, tagMap } from './values.ts';
 
 /** `AWS::ApiGateway::ClientCertificate`: Ref is the certificate's id; GetAtt ClientCertificateId. */
@@ -16,6 +17,10 @@ export const clientCertificate: ResourceType = {
   },
   async delete(request) {
     await request.call('apigateway', 'DeleteClientCertificate', { clientCertificateId: request.physicalId });
+  },
+  async read(request) {
+    const c = await request.call<ClientCertificate>('apigateway', 'GetClientCertificate', { clientCertificateId: request.physicalId });
+    return { Description: c.description, Tags: templateTags(request, c.tags) };
   },
   properties: ['Description', 'Tags'],
 };
@@ -38,6 +43,10 @@ export const vpcLink: ResourceType = {
   },
   async delete(request) {
     await request.call('apigateway', 'DeleteVpcLink', { vpcLinkId: request.physicalId });
+  },
+  async read(request) {
+    const link = await request.call<VpcLink>('apigateway', 'GetVpcLink', { vpcLinkId: request.physicalId });
+    return { Name: link.name, Description: link.description, TargetArns: templateOrder(request.properties.TargetArns, link.targetArns ?? [], String), Tags: templateTags(request, link.tags) };
   },
   createOnly: ['TargetArns'],
   properties: ['Description', 'Name', 'Tags', 'TargetArns'],

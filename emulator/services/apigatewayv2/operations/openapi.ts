@@ -21,8 +21,11 @@ function parse(body: string | undefined): Doc {
 /** Routes, integrations (`x-amazon-apigateway-integration`), JWT/Lambda authorizers and CORS from an OpenAPI 3 document. */
 function fill(stored: StoredV2Api, doc: Doc): void {
   const authorizerIds = new Map<string, string>();
+  // A scheme of authtype awsSigv4 without an authorizer is IAM authorization (API Gateway's OpenAPI extensions).
+  const iamSchemes = new Set<string>();
   for (const [name, scheme] of Object.entries((doc.components?.securitySchemes ?? {}) as Doc)) {
     const a = scheme['x-amazon-apigateway-authorizer'];
+    if (!a && scheme['x-amazon-apigateway-authtype'] === 'awsSigv4') iamSchemes.add(name);
     if (!a) continue;
     const id = newId(6);
     const jwt = a.type === 'jwt';
@@ -39,6 +42,8 @@ function fill(stored: StoredV2Api, doc: Doc): void {
     });
     authorizerIds.set(name, id);
   }
+  const endpoint = ((doc.servers ?? []) as Doc[]).find((server) => server?.['x-amazon-apigateway-endpoint-configuration'])?.['x-amazon-apigateway-endpoint-configuration'];
+  if (typeof endpoint?.disableExecuteApiEndpoint === 'boolean') stored.api.DisableExecuteApiEndpoint = endpoint.disableExecuteApiEndpoint;
   const cors = doc['x-amazon-apigateway-cors'];
   if (cors) stored.api.CorsConfiguration = { AllowOrigins: cors.allowOrigins, AllowMethods: cors.allowMethods, AllowHeaders: cors.allowHeaders, ExposeHeaders: cors.exposeHeaders, MaxAge: cors.maxAge, AllowCredentials: cors.allowCredentials };
   for (const [path, item] of Object.entries((doc.paths ?? {}) as Doc)) {
@@ -72,7 +77,7 @@ function fill(stored: StoredV2Api, doc: Doc): void {
         RouteId: id,
         RouteKey: path === '$default' ? '$default' : `${method} ${path}`,
         Target: target,
-        AuthorizationType: authorizer ? (authorizer.AuthorizerType === 'JWT' ? 'JWT' : 'CUSTOM') : 'NONE',
+        AuthorizationType: authorizer ? (authorizer.AuthorizerType === 'JWT' ? 'JWT' : 'CUSTOM') : schemeName && iamSchemes.has(schemeName) ? 'AWS_IAM' : 'NONE',
         AuthorizerId: authorizerId,
         AuthorizationScopes: scopes?.length ? scopes : undefined,
         ApiKeyRequired: false,

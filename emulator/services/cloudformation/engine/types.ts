@@ -3,6 +3,7 @@ import type { Emulator } from '../../../core/emulator.ts';
 import { RESOURCE_TYPE_LOADERS, RESOURCE_TYPE_SERVICES } from '../../index.ts';
 import type { ResourceType } from '../provider.ts';
 import type { Template } from '../template/parse.ts';
+import { changeSetType } from './change-set-type.ts';
 import { customResource } from './custom-resource.ts';
 import { generatedTemplateType } from './generated-template.ts';
 import { nestedStack } from './nested-stack.ts';
@@ -33,6 +34,7 @@ const ENGINE_TYPES = new Map<string, ResourceType>([
   ['AWS::CloudFormation::StackSet', stackSetType],
   ...REGISTRY_TYPES,
   ['AWS::CloudFormation::GeneratedTemplate', generatedTemplateType],
+  ['AWS::CloudFormation::ChangeSet', changeSetType],
 ]);
 
 /** The types the engine provides itself (the registry lists them with the services' types). */

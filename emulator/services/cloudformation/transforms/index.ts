@@ -27,7 +27,7 @@ export async function processTemplate(template: Template, ctx: CfnContext, param
   for (const { name, parameters } of calls) {
     if (name === LANGUAGE_EXTENSIONS) processed = languageExtensions(processed, parameterValues);
     else if (name === INCLUDE) processed = { ...processed, ...((await includedSnippet(parameters, ctx, parameterValues)) as Template) };
-    else if (name === SERVERLESS) processed = runServerless(processed, partitionOf(ctx.region));
+    else if (name === SERVERLESS) processed = runServerless(processed, partitionOf(ctx.region), { ...parameterValues, 'AWS::Region': ctx.region, 'AWS::Partition': partitionOf(ctx.region) });
     else {
       const macro = requireMacro(name, ctx);
       const params = macroParameters(parameters, parameterValues);
@@ -38,9 +38,9 @@ export async function processTemplate(template: Template, ctx: CfnContext, param
   return processed;
 }
 
-function runServerless(template: Template, partition: string): Template {
+function runServerless(template: Template, partition: string, parameterValues: Record<string, unknown>): Template {
   try {
-    return serverlessTransform({ ...template, Transform: SERVERLESS }, partition);
+    return serverlessTransform({ ...template, Transform: SERVERLESS }, partition, parameterValues);
   } catch (error) {
     const count = error instanceof TransformErrors ? error.errors.length : 1;
     throw new ServerlessTransformFailure(`Transform ${SERVERLESS} failed with: Invalid Serverless Application Specification document. Number of errors found: ${count}. ${(error as Error).message}`);

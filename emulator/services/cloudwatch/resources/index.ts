@@ -1,6 +1,8 @@
 import { buildArn } from '../../../core/arn.ts';
 import { anomalyDetector } from './anomaly-detector.ts';
-import { jsonText, resourceTags, type Properties, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
+import { AwsError } from '../../../core/errors.ts';
+import { jsonText, resourceTags, templateJson, type Properties, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
+import { readAlarm, readTags } from './read.ts';
 
 const NUMBERS = ['Period', 'EvaluationPeriods', 'DatapointsToAlarm', 'Threshold'];
 
@@ -29,6 +31,7 @@ const alarm: ResourceType = {
   async delete(request) {
     await request.call('cloudwatch', 'DeleteAlarms', { AlarmNames: [request.physicalId] });
   },
+  read: (request) => readAlarm(request, false),
   createOnly: ['AlarmName'],
 };
 
@@ -49,6 +52,7 @@ const compositeAlarm: ResourceType = {
   async delete(request) {
     await request.call('cloudwatch', 'DeleteAlarms', { AlarmNames: [request.physicalId] });
   },
+  read: (request) => readAlarm(request, true),
   createOnly: ['AlarmName'],
 };
 
@@ -77,6 +81,10 @@ const dashboard: ResourceType = {
   async delete(request) {
     await request.call('cloudwatch', 'DeleteDashboards', { DashboardNames: [request.physicalId] });
   },
+  async read(request) {
+    const { DashboardName, DashboardBody } = await request.call('cloudwatch', 'GetDashboard', { DashboardName: request.physicalId });
+    return { DashboardName, DashboardBody: templateJson(request.properties.DashboardBody, DashboardBody) };
+  },
   createOnly: ['DashboardName'],
 };
 
@@ -103,6 +111,25 @@ const insightRule: ResourceType = {
   async delete(request) {
     await request.call('cloudwatch', 'DeleteInsightRules', { RuleNames: [request.attributes.RuleName] });
   },
+  async read(request) {
+    const name = request.physicalId.slice(request.physicalId.indexOf(':insight-rule/') + ':insight-rule/'.length);
+    let NextToken: string | undefined;
+    do {
+      const page = await request.call('cloudwatch', 'DescribeInsightRules', { NextToken, MaxResults: 500 });
+      const rule = (page.InsightRules as Properties[]).find((r) => r.Name === name);
+      if (rule) {
+        return {
+          RuleName: rule.Name,
+          RuleState: rule.State,
+          RuleBody: templateJson(request.properties.RuleBody, rule.Definition),
+          ApplyOnTransformedLogs: rule.ApplyOnTransformedLogs,
+          Tags: await readTags(request, request.physicalId),
+        };
+      }
+      NextToken = page.NextToken;
+    } while (NextToken);
+    throw new AwsError('ResourceNotFoundException', `Insight rule ${name} does not exist.`);
+  },
   createOnly: ['RuleName'],
 };
 
@@ -124,6 +151,20 @@ const metricStream: ResourceType = {
   },
   async delete(request) {
     await request.call('cloudwatch', 'DeleteMetricStream', { Name: request.physicalId });
+  },
+  async read(request) {
+    const s = await request.call('cloudwatch', 'GetMetricStream', { Name: request.physicalId });
+    return {
+      Name: s.Name,
+      FirehoseArn: s.FirehoseArn,
+      RoleArn: s.RoleArn,
+      OutputFormat: s.OutputFormat,
+      IncludeFilters: s.IncludeFilters,
+      ExcludeFilters: s.ExcludeFilters,
+      StatisticsConfigurations: s.StatisticsConfigurations,
+      IncludeLinkedAccountsMetrics: s.IncludeLinkedAccountsMetrics,
+      Tags: await readTags(request, s.Arn),
+    };
   },
   createOnly: ['Name'],
 };

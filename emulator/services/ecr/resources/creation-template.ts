@@ -1,5 +1,6 @@
 import type { RepositoryCreationTemplate } from '@aws-sdk/client-ecr';
-import { jsonText, type Properties, type ResourceType } from '../../cloudformation/provider.ts';
+import { jsonText, templateJson, type Properties, type ResourceType } from '../../cloudformation/provider.ts';
+import { templateOrder } from '../../cloudformation/read-back.ts';
 
 /** The template's settings as the ECR API takes them. */
 function templateSettings(p: Properties) {
@@ -41,6 +42,24 @@ export const repositoryCreationTemplate: ResourceType = {
   },
   async delete(request) {
     await request.call('ecr', 'DeleteRepositoryCreationTemplate', { prefix: request.physicalId });
+  },
+  async read(request) {
+    const { repositoryCreationTemplates } = await request.call<{ repositoryCreationTemplates: RepositoryCreationTemplate[] }>('ecr', 'DescribeRepositoryCreationTemplates', { prefixes: [request.physicalId] });
+    const [t] = repositoryCreationTemplates;
+    const p = request.properties;
+    const encryption = t.encryptionConfiguration;
+    return {
+      Prefix: t.prefix,
+      Description: t.description,
+      EncryptionConfiguration: encryption && { EncryptionType: encryption.encryptionType, ...(encryption.kmsKey ? { KmsKey: encryption.kmsKey } : {}) },
+      ResourceTags: t.resourceTags,
+      ImageTagMutability: t.imageTagMutability,
+      ImageTagMutabilityExclusionFilters: t.imageTagMutabilityExclusionFilters?.map((f) => ({ Filter: f.filter, FilterType: f.filterType })),
+      RepositoryPolicy: t.repositoryPolicy ? templateJson(p.RepositoryPolicy, t.repositoryPolicy) : undefined,
+      LifecyclePolicy: t.lifecyclePolicy ? templateJson(p.LifecyclePolicy, t.lifecyclePolicy) : undefined,
+      AppliedFor: templateOrder(p.AppliedFor, t.appliedFor ?? [], String),
+      CustomRoleArn: t.customRoleArn,
+    };
   },
   createOnly: ['Prefix'],
   properties: ['Prefix', 'Description', 'EncryptionConfiguration', 'ResourceTags', 'ImageTagMutability', 'ImageTagMutabilityExclusionFilters', 'RepositoryPolicy', 'LifecyclePolicy', 'AppliedFor', 'CustomRoleArn'],

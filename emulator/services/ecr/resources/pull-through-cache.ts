@@ -21,6 +21,18 @@ export const pullThroughCacheRule: ResourceType = {
   async delete(request) {
     await request.call('ecr', 'DeletePullThroughCacheRule', { ecrRepositoryPrefix: request.physicalId });
   },
+  async read(request) {
+    const { pullThroughCacheRules } = await request.call('ecr', 'DescribePullThroughCacheRules', { ecrRepositoryPrefixes: [request.physicalId] });
+    const [rule] = pullThroughCacheRules;
+    return {
+      EcrRepositoryPrefix: rule.ecrRepositoryPrefix,
+      UpstreamRegistryUrl: rule.upstreamRegistryUrl,
+      UpstreamRegistry: rule.upstreamRegistry,
+      CredentialArn: rule.credentialArn,
+      CustomRoleArn: rule.customRoleArn,
+      UpstreamRepositoryPrefix: rule.upstreamRepositoryPrefix,
+    };
+  },
   createOnly: ['EcrRepositoryPrefix', 'UpstreamRegistryUrl', 'CredentialArn', 'UpstreamRegistry', 'UpstreamRepositoryPrefix'],
   properties: ['EcrRepositoryPrefix', 'UpstreamRegistryUrl', 'CredentialArn', 'UpstreamRegistry', 'CustomRoleArn', 'UpstreamRepositoryPrefix'],
 };

@@ -1,5 +1,13 @@
 import type { Repository } from '@aws-sdk/client-ecr';
-import { changedProperties, jsonText, resourceTags, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+import { AwsError } from '../../../core/errors.ts';
+import { changedProperties, jsonText, resourceTags, templateJson, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+import { templateTags } from '../../cloudformation/read-back.ts';
+
+/** A repository without a lifecycle or repository policy reads without it. */
+function unlessNotFound(error: unknown): undefined {
+  if (error instanceof AwsError && /NotFound/.test(error.code)) return undefined;
+  throw error;
+}
 
 async function configure(request: ResourceRequest, name: string, changed: Set<string>) {
   const p = request.properties;
@@ -50,6 +58,24 @@ export const repository: ResourceType = {
   },
   async delete(request) {
     await request.call('ecr', 'DeleteRepository', { repositoryName: request.physicalId, force: String(request.properties.EmptyOnDelete) === 'true' });
+  },
+  async read(request) {
+    const name = request.physicalId;
+    const { repositories } = await request.call<{ repositories: Repository[] }>('ecr', 'DescribeRepositories', { repositoryNames: [name] });
+    const [r] = repositories;
+    const lifecycle = await request.call('ecr', 'GetLifecyclePolicy', { repositoryName: name }).catch(unlessNotFound);
+    const policy = await request.call('ecr', 'GetRepositoryPolicy', { repositoryName: name }).catch(unlessNotFound);
+    const { tags } = await request.call('ecr', 'ListTagsForResource', { resourceArn: r.repositoryArn });
+    const p = request.properties;
+    return {
+      RepositoryName: r.repositoryName,
+      ImageTagMutability: r.imageTagMutability,
+      ImageScanningConfiguration: { ScanOnPush: r.imageScanningConfiguration?.scanOnPush ?? false },
+      EncryptionConfiguration: { EncryptionType: r.encryptionConfiguration?.encryptionType, ...(r.encryptionConfiguration?.kmsKey ? { KmsKey: r.encryptionConfiguration.kmsKey } : {}) },
+      LifecyclePolicy: lifecycle && { LifecyclePolicyText: lifecycle.lifecyclePolicyText, ...(p.LifecyclePolicy?.RegistryId !== undefined ? { RegistryId: lifecycle.registryId } : {}) },
+      RepositoryPolicyText: policy && templateJson(p.RepositoryPolicyText, policy.policyText),
+      Tags: templateTags(request, tags),
+    };
   },
   createOnly: ['RepositoryName', 'EncryptionConfiguration'],
 };

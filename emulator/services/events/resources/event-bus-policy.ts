@@ -1,4 +1,5 @@
-import { jsonText, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+import { AwsError } from '../../../core/errors.ts';
+import { jsonText, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
 
 interface Policy {
   Version?: string;
@@ -34,6 +35,19 @@ export const eventBusPolicy: ResourceType = {
   },
   async delete(request) {
     await request.call('events', 'RemovePermission', { EventBusName: request.properties.EventBusName, StatementId: request.properties.StatementId });
+  },
+  async read(request) {
+    const p = request.properties;
+    const { Policy } = await request.call('events', 'DescribeEventBus', { Name: p.EventBusName });
+    const found = Policy ? (JSON.parse(Policy) as Policy).Statement.find((s) => s.Sid === p.StatementId) : undefined;
+    if (!found) throw new AwsError('ResourceNotFoundException', `Statement with id ${p.StatementId} does not exist on event bus ${p.EventBusName ?? 'default'}.`);
+    const { Sid: _sid, ...statement } = found as Properties;
+    if (p.Statement !== undefined) return { EventBusName: p.EventBusName, StatementId: p.StatementId, Statement: typeof p.Statement === 'string' ? JSON.stringify(statement) : statement };
+    // The older form reads back as PutPermission took it: an account id (or *), and the one condition it allows.
+    const principal = statement.Principal === '*' ? '*' : /^arn:[^:]+:iam::(\d{12}):root$/.exec(statement.Principal?.AWS)?.[1] ?? statement.Principal?.AWS;
+    const [[type, keys] = []] = Object.entries(statement.Condition ?? {}) as [string, Record<string, string>][];
+    const [[key, value] = []] = Object.entries(keys ?? {});
+    return { EventBusName: p.EventBusName, StatementId: p.StatementId, Action: statement.Action, Principal: principal, ...(type ? { Condition: { Type: type, Key: key, Value: value } } : {}) };
   },
   createOnly: ['EventBusName', 'StatementId'],
   properties: ['EventBusName', 'StatementId', 'Statement', 'Action', 'Principal', 'Condition'],

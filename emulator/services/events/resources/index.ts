@@ -3,7 +3,8 @@ import { archive } from './archive.ts';
 import { connection } from './connection.ts';
 import { endpoint } from './endpoint.ts';
 import { eventBusPolicy } from './event-bus-policy.ts';
-import { jsonText, resourceTags, type Properties, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
+import { jsonText, resourceTags, templateJson, type Properties, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
+import { templateOrder, templateTags } from '../../cloudformation/read-back.ts';
 
 function busOf(properties: Properties): string | undefined {
   return properties.EventBusName;
@@ -66,6 +67,22 @@ const rule: ResourceType = {
     if (ids.length) await request.call('events', 'RemoveTargets', { Rule: name, EventBusName: busOf(request.properties), Ids: ids }).catch(() => undefined);
     await request.call('events', 'DeleteRule', { Name: name, EventBusName: busOf(request.properties) });
   },
+  async read(request) {
+    const name = request.physicalId.split('|').pop()!;
+    const p = request.properties;
+    const rule = await request.call('events', 'DescribeRule', { Name: name, EventBusName: busOf(p) });
+    const { Targets } = await request.call<{ Targets: Properties[] }>('events', 'ListTargetsByRule', { Rule: name, EventBusName: busOf(p), Limit: 100 });
+    return {
+      Name: rule.Name,
+      ...(p.EventBusName !== undefined ? { EventBusName: p.EventBusName } : {}),
+      EventPattern: templateJson(p.EventPattern, rule.EventPattern),
+      ScheduleExpression: rule.ScheduleExpression,
+      State: rule.State,
+      Description: rule.Description,
+      RoleArn: rule.RoleArn,
+      Targets: templateOrder(p.Targets, Targets, (t) => (t as Properties).Id),
+    };
+  },
   createOnly: ['Name', 'EventBusName'],
 };
 
@@ -92,6 +109,18 @@ const eventBus: ResourceType = {
   },
   async delete(request) {
     await request.call('events', 'DeleteEventBus', { Name: request.physicalId });
+  },
+  async read(request) {
+    const bus = await request.call('events', 'DescribeEventBus', { Name: request.physicalId });
+    const { Tags } = await request.call('events', 'ListTagsForResource', { ResourceARN: bus.Arn });
+    return {
+      Name: bus.Name,
+      Description: bus.Description,
+      KmsKeyIdentifier: bus.KmsKeyIdentifier,
+      DeadLetterConfig: bus.DeadLetterConfig,
+      Policy: templateJson(request.properties.Policy, bus.Policy),
+      Tags: templateTags(request, Tags),
+    };
   },
   createOnly: ['Name', 'EventSourceName'],
 };

@@ -1,4 +1,5 @@
 import type { ResourceRequest, ResourceType } from '../../cloudformation/provider.ts';
+import { IamErrors } from '../errors.ts';
 
 async function setStatus(request: ResourceRequest, accessKeyId: string): Promise<void> {
   await request.call('iam', 'UpdateAccessKey', { UserName: request.properties.UserName, AccessKeyId: accessKeyId, Status: request.properties.Status ?? 'Active' });
@@ -21,6 +22,14 @@ export const accessKey: ResourceType = {
   },
   async delete(request) {
     await request.call('iam', 'DeleteAccessKey', { UserName: request.properties.UserName, AccessKeyId: request.physicalId });
+  },
+  async read(request) {
+    const { UserName } = request.properties;
+    const { AccessKeyMetadata } = await request.call<{ AccessKeyMetadata: { AccessKeyId: string; Status: string }[] }>('iam', 'ListAccessKeys', { UserName, MaxItems: 1000 });
+    const key = AccessKeyMetadata.find((k) => k.AccessKeyId === request.physicalId);
+    if (!key) throw IamErrors.noSuchEntity(`The Access Key with id ${request.physicalId} cannot be found.`);
+    // Serial is the template's rotation counter, which IAM does not keep.
+    return { UserName, Status: key.Status };
   },
   createOnly: ['UserName', 'Serial'],
   properties: ['UserName', 'Serial', 'Status'],

@@ -1,6 +1,7 @@
 import type { Properties, ResourceDelete, ResourceRequest, ResourceType, ResourceUpdate } from '../../cloudformation/provider.ts';
 import { resourceTags } from '../../cloudformation/provider.ts';
 import { detachAll, syncInlinePolicies, syncManagedPolicies, type Kind } from './attachments.ts';
+import { inlinePolicies, managedPolicyArns } from './read.ts';
 
 interface IdentityKind {
   kind: Kind;
@@ -11,6 +12,8 @@ interface IdentityKind {
   /** Changes of other properties than policies (role description, trust policy...). */
   update?(request: ResourceUpdate, name: string): Promise<void>;
   afterCreate?(request: ResourceRequest, name: string): Promise<void>;
+  /** The kind's own properties, read from the Get call's entity (trust policy, description, groups...). */
+  readMore(request: ResourceDelete, entity: Properties): Promise<Properties> | Properties;
   beforeDelete?(request: ResourceDelete, name: string): Promise<void>;
   createOnly: string[];
 }
@@ -43,6 +46,17 @@ export function identityType(spec: IdentityKind): ResourceType {
       await spec.beforeDelete?.(request, request.physicalId);
       await detachAll(request, kind, request.physicalId);
       await request.call('iam', `Delete${kind}`, { [nameKey]: request.physicalId });
+    },
+    async read(request) {
+      const name = request.physicalId;
+      const entity = (await request.call<Record<string, Properties>>('iam', `Get${kind}`, { [nameKey]: name }))[kind];
+      return {
+        [nameKey]: name,
+        Path: entity.Path,
+        Policies: await inlinePolicies(request, kind, name),
+        ManagedPolicyArns: await managedPolicyArns(request, kind, name),
+        ...(await spec.readMore(request, entity)),
+      };
     },
     // AWS's schemas identify roles, users and groups by their names; an import reads the identity it names.
     primaryIdentifier: [nameKey],

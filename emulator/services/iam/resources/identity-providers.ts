@@ -1,5 +1,8 @@
 import { changedProperties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+import { templateOrder, templateTags } from '../../cloudformation/read-back.ts';
 import { tagsInput } from './identities.ts';
+
+type Tag = { Key: string; Value: string };
 import { updateEntityTags } from './tags.ts';
 
 async function changeClientIds(request: ResourceRequest, arn: string, operation: string, list: string[] = [], except: string[] = []) {
@@ -25,6 +28,16 @@ export const oidcProvider: ResourceType = {
   async delete(request) {
     await request.call('iam', 'DeleteOpenIDConnectProvider', { OpenIDConnectProviderArn: request.physicalId });
   },
+  async read(request) {
+    const found = await request.call<{ Url: string; ClientIDList: string[]; ThumbprintList: string[]; Tags?: Tag[] }>('iam', 'GetOpenIDConnectProvider', { OpenIDConnectProviderArn: request.physicalId });
+    return {
+      // IAM answers the URL without its scheme; the template names it with https://.
+      Url: `https://${found.Url}`,
+      ClientIdList: templateOrder(request.properties.ClientIdList, found.ClientIDList, String),
+      ThumbprintList: templateOrder(request.properties.ThumbprintList, found.ThumbprintList, String),
+      Tags: templateTags(request, found.Tags),
+    };
+  },
   createOnly: ['Url'],
   properties: ['Url', 'ClientIdList', 'ThumbprintList', 'Tags'],
 };
@@ -47,6 +60,10 @@ export const samlProvider: ResourceType = {
   },
   async delete(request) {
     await request.call('iam', 'DeleteSAMLProvider', { SAMLProviderArn: request.physicalId });
+  },
+  async read(request) {
+    const found = await request.call<{ SAMLMetadataDocument: string; Tags?: Tag[] }>('iam', 'GetSAMLProvider', { SAMLProviderArn: request.physicalId });
+    return { Name: request.physicalId.slice(request.physicalId.lastIndexOf('/') + 1), SamlMetadataDocument: found.SAMLMetadataDocument, Tags: templateTags(request, found.Tags) };
   },
   createOnly: ['Name'],
   properties: ['Name', 'SamlMetadataDocument', 'Tags'],

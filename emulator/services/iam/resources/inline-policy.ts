@@ -1,5 +1,6 @@
 import type { ResourceRequest, ResourceType } from '../../cloudformation/provider.ts';
 import { policyText, type Kind } from './attachments.ts';
+import { templateDocument } from './read.ts';
 
 /**
  * `AWS::IAM::RolePolicy`, `UserPolicy` and `GroupPolicy`: one inline policy embedded in one identity. Ref is the
@@ -18,6 +19,11 @@ export function inlinePolicy(kind: Kind): ResourceType {
     update: put,
     async delete(request) {
       await request.call('iam', `Delete${kind}Policy`, { [nameKey]: request.properties[nameKey], PolicyName: request.properties.PolicyName });
+    },
+    async read(request) {
+      const p = request.properties;
+      const { PolicyDocument } = await request.call<{ PolicyDocument: string }>('iam', `Get${kind}Policy`, { [nameKey]: p[nameKey], PolicyName: p.PolicyName });
+      return { PolicyName: p.PolicyName, [nameKey]: p[nameKey], PolicyDocument: templateDocument(p.PolicyDocument, PolicyDocument) };
     },
     createOnly: ['PolicyName', nameKey],
     properties: ['PolicyName', nameKey, 'PolicyDocument'],

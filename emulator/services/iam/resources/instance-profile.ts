@@ -1,4 +1,5 @@
 import type { ResourceRequest, ResourceType } from '../../cloudformation/provider.ts';
+import { templateOrder } from '../../cloudformation/read-back.ts';
 
 async function roles(request: ResourceRequest, name: string, verb: 'Add' | 'Remove', list: string[] = [], except: string[] = []) {
   for (const role of list) {
@@ -22,6 +23,11 @@ export const instanceProfile: ResourceType = {
   async delete(request) {
     await roles(request, request.physicalId, 'Remove', request.properties.Roles).catch(() => undefined);
     await request.call('iam', 'DeleteInstanceProfile', { InstanceProfileName: request.physicalId });
+  },
+  async read(request) {
+    const { InstanceProfile } = await request.call('iam', 'GetInstanceProfile', { InstanceProfileName: request.physicalId });
+    const roles = (InstanceProfile.Roles as { RoleName: string }[]).map((r) => r.RoleName);
+    return { InstanceProfileName: InstanceProfile.InstanceProfileName, Path: InstanceProfile.Path, Roles: templateOrder(request.properties.Roles, roles, String) };
   },
   createOnly: ['InstanceProfileName', 'Path'],
 };

@@ -1,5 +1,7 @@
 import { type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+import { templateOrder } from '../../cloudformation/read-back.ts';
 import { policyText, targets } from './attachments.ts';
+import { templateDocument } from './read.ts';
 
 async function attach(request: ResourceRequest, arn: string, properties: Properties, verb: 'Attach' | 'Detach', except: [string, string][] = []) {
   for (const [kind, name] of targets(properties)) {
@@ -45,6 +47,21 @@ export const managedPolicy: ResourceType = {
     const { Versions } = await request.call('iam', 'ListPolicyVersions', { PolicyArn: arn });
     for (const v of Versions as Properties[]) if (!v.IsDefaultVersion) await request.call('iam', 'DeletePolicyVersion', { PolicyArn: arn, VersionId: v.VersionId });
     await request.call('iam', 'DeletePolicy', { PolicyArn: arn });
+  },
+  async read(request) {
+    const { Policy } = await request.call('iam', 'GetPolicy', { PolicyArn: request.physicalId });
+    const { PolicyVersion } = await request.call('iam', 'GetPolicyVersion', { PolicyArn: request.physicalId, VersionId: Policy.DefaultVersionId });
+    const entities = await request.call('iam', 'ListEntitiesForPolicy', { PolicyArn: request.physicalId, MaxItems: 1000 });
+    const p = request.properties;
+    return {
+      ManagedPolicyName: Policy.PolicyName,
+      Path: Policy.Path,
+      Description: Policy.Description,
+      PolicyDocument: templateDocument(p.PolicyDocument, PolicyVersion.Document),
+      Roles: templateOrder(p.Roles, (entities.PolicyRoles as Properties[]).map((r) => r.RoleName), String),
+      Users: templateOrder(p.Users, (entities.PolicyUsers as Properties[]).map((u) => u.UserName), String),
+      Groups: templateOrder(p.Groups, (entities.PolicyGroups as Properties[]).map((g) => g.GroupName), String),
+    };
   },
   createOnly: ['ManagedPolicyName', 'Path', 'Description'],
 };

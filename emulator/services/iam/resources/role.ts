@@ -1,6 +1,8 @@
 import { changedProperties } from '../../cloudformation/provider.ts';
 import { policyText } from './attachments.ts';
+import { templateTags } from '../../cloudformation/read-back.ts';
 import { identityType, tagsInput } from './identities.ts';
+import { templateDocument } from './read.ts';
 
 /** `AWS::IAM::Role`: Ref is the role name; GetAtt Arn, RoleId. */
 export const role = identityType({
@@ -14,6 +16,13 @@ export const role = identityType({
     ...tagsInput(request),
   }),
   attributes: (role) => ({ Arn: role.Arn, RoleId: role.RoleId }),
+  readMore: (request, role) => ({
+    AssumeRolePolicyDocument: templateDocument(request.properties.AssumeRolePolicyDocument, role.AssumeRolePolicyDocument),
+    Description: role.Description,
+    MaxSessionDuration: role.MaxSessionDuration,
+    PermissionsBoundary: role.PermissionsBoundary?.PermissionsBoundaryArn,
+    Tags: templateTags(request, role.Tags),
+  }),
   async update(request, name) {
     const changed = changedProperties(request.previous, request.properties);
     const p = request.properties;

@@ -19,6 +19,12 @@ export const serviceLinkedRole: ResourceType = {
   async delete(request) {
     await request.call('iam', 'DeleteServiceLinkedRole', { RoleName: request.physicalId });
   },
+  async read(request) {
+    const { Role } = await request.call('iam', 'GetRole', { RoleName: request.physicalId });
+    // A service-linked role's path is /aws-service-role/<service principal>/, and a custom suffix follows its name's `_`.
+    const suffix = /_(.+)$/.exec(Role.RoleName)?.[1];
+    return { AWSServiceName: Role.Path.split('/')[2], Description: Role.Description, ...(suffix ? { CustomSuffix: suffix } : {}) };
+  },
   createOnly: ['AWSServiceName', 'CustomSuffix'],
   properties: ['AWSServiceName', 'CustomSuffix', 'Description'],
 };

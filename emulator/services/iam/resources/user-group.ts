@@ -1,4 +1,5 @@
 import type { Properties, ResourceRequest } from '../../cloudformation/provider.ts';
+import { templateOrder, templateTags } from '../../cloudformation/read-back.ts';
 import { identityType, tagsInput } from './identities.ts';
 
 async function syncGroups(request: ResourceRequest, name: string, before: string[] = [], after: string[] = []) {
@@ -11,6 +12,14 @@ export const user = identityType({
   kind: 'User',
   createInput: (request) => ({ PermissionsBoundary: request.properties.PermissionsBoundary, ...tagsInput(request) }),
   attributes: (entity: Properties) => ({ Arn: entity.Arn }),
+  async readMore(request, entity) {
+    const { Groups } = await request.call<{ Groups: { GroupName: string }[] }>('iam', 'ListGroupsForUser', { UserName: entity.UserName, MaxItems: 1000 });
+    return {
+      Groups: templateOrder(request.properties.Groups, Groups.map((g) => g.GroupName), String),
+      PermissionsBoundary: entity.PermissionsBoundary?.PermissionsBoundaryArn,
+      Tags: templateTags(request, entity.Tags),
+    };
+  },
   async afterCreate(request, name) {
     await syncGroups(request, name, [], request.properties.Groups);
   },
@@ -28,5 +37,6 @@ export const group = identityType({
   kind: 'Group',
   createInput: () => ({}),
   attributes: (entity: Properties) => ({ Arn: entity.Arn }),
+  readMore: () => ({}),
   createOnly: [],
 });

@@ -33,5 +33,12 @@ export const userToGroupAddition: ResourceType = {
       await request.call('iam', 'RemoveUserFromGroup', { GroupName: group, UserName: user }).catch(() => undefined);
     }
   },
+  async read(request) {
+    const { GroupName, Users = [] } = request.properties;
+    const { Users: members } = await request.call<{ Users: { UserName: string }[] }>('iam', 'GetGroup', { GroupName, MaxItems: 1000 });
+    // The group's other members are not the resource's: only the template's users still in it are.
+    const names = members.map((u) => u.UserName);
+    return { GroupName, Users: (Users as string[]).filter((user) => names.includes(user)) };
+  },
   properties: ['GroupName', 'Users'],
 };

@@ -1,6 +1,7 @@
 import { AwsError } from '../../../core/errors.ts';
 import type { ResourceRequest, ResourceType } from '../../cloudformation/provider.ts';
 import { fromBase32, totp } from '../totp.ts';
+import { templateTags } from '../../cloudformation/read-back.ts';
 import { tagsInput } from './identities.ts';
 import { updateEntityTags } from './tags.ts';
 
@@ -44,6 +45,20 @@ export const virtualMfaDevice: ResourceType = {
   async delete(request) {
     await deactivate(request, request.physicalId, request.properties.Users);
     await request.call('iam', 'DeleteVirtualMFADevice', { SerialNumber: request.physicalId });
+  },
+  async read(request) {
+    const serialNumber = request.physicalId;
+    const { UserName } = await request.call<{ UserName?: string }>('iam', 'GetMFADevice', { SerialNumber: serialNumber });
+    const { Tags } = await request.call<{ Tags: { Key: string; Value: string }[] }>('iam', 'ListMFADeviceTags', { SerialNumber: serialNumber });
+    // The serial number is the device's ARN: arn:…:mfa<path><name>.
+    const pathAndName = serialNumber.slice(serialNumber.indexOf(':mfa') + ':mfa'.length);
+    const cut = pathAndName.lastIndexOf('/');
+    return {
+      VirtualMfaDeviceName: pathAndName.slice(cut + 1),
+      Path: pathAndName.slice(0, cut + 1),
+      Users: UserName ? [UserName] : [],
+      Tags: templateTags(request, Tags),
+    };
   },
   createOnly: ['VirtualMfaDeviceName', 'Path'],
   properties: ['VirtualMfaDeviceName', 'Path', 'Users', 'Tags'],

@@ -1,6 +1,7 @@
 import { resourcePolicy } from './resource-policy.ts';
 import { streamConsumer } from './stream-consumer.ts';
 import { changedProperties, resourceTags, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
+import { templateTags } from '../../cloudformation/read-back.ts';
 
 async function read(request: ResourceRequest, name: string) {
   const { StreamDescriptionSummary } = await request.call('kinesis', 'DescribeStreamSummary', { StreamName: name });
@@ -42,6 +43,20 @@ const stream: ResourceType = {
   },
   async delete(request) {
     await request.call('kinesis', 'DeleteStream', { StreamName: request.physicalId, EnforceConsumerDeletion: true });
+  },
+  async read(request) {
+    const { StreamDescriptionSummary: s } = await request.call('kinesis', 'DescribeStreamSummary', { StreamName: request.physicalId });
+    const { Tags } = await request.call('kinesis', 'ListTagsForStream', { StreamName: request.physicalId });
+    const onDemand = s.StreamModeDetails?.StreamMode === 'ON_DEMAND';
+    return {
+      Name: s.StreamName,
+      // An on-demand stream's shards are the service's, not a setting.
+      ...(onDemand ? {} : { ShardCount: s.OpenShardCount }),
+      StreamModeDetails: s.StreamModeDetails,
+      RetentionPeriodHours: s.RetentionPeriodHours,
+      StreamEncryption: s.EncryptionType === 'KMS' ? { EncryptionType: 'KMS', KeyId: s.KeyId } : undefined,
+      Tags: templateTags(request, Tags),
+    };
   },
   primaryIdentifier: ['Name'],
   adopt: (request, identifier) => read(request, identifier.Name),

@@ -1,4 +1,5 @@
 import { resourceTags, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+import { templateTags } from '../../cloudformation/read-back.ts';
 
 /** A registered consumer as the stack tracks it: its ARN and the attributes GetAtt reads. */
 async function consumerState(request: ResourceRequest, arn: string) {
@@ -32,6 +33,11 @@ export const streamConsumer: ResourceType = {
   },
   async delete(request) {
     await request.call('kinesis', 'DeregisterStreamConsumer', { ConsumerARN: request.physicalId });
+  },
+  async read(request) {
+    const { ConsumerDescription: c } = await request.call('kinesis', 'DescribeStreamConsumer', { ConsumerARN: request.physicalId });
+    const { Tags } = await request.call('kinesis', 'ListTagsForResource', { ResourceARN: request.physicalId });
+    return { StreamARN: c.StreamARN, ConsumerName: c.ConsumerName, Tags: templateTags(request, Tags) };
   },
   primaryIdentifier: ['ConsumerARN'],
   adopt: (request, identifier) => consumerState(request, identifier.ConsumerARN),

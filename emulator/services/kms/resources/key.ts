@@ -1,4 +1,6 @@
 import { changedProperties, jsonText, resourceTags, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+import { KmsErrors } from '../errors.ts';
+import { readKeySettings } from './read.ts';
 
 /** Applies the changed settings a key and a replica key share (and rotation, which only a key has). */
 export async function settings(request: ResourceRequest, keyId: string, changed: Set<string>) {
@@ -33,8 +35,33 @@ export const key: ResourceType = {
   async delete(request) {
     await request.call('kms', 'ScheduleKeyDeletion', { KeyId: request.physicalId, PendingWindowInDays: Number(request.properties.PendingWindowInDays ?? 30) });
   },
+  async read(request) {
+    const { metadata, properties } = await readKeySettings(request);
+    const rotation = metadata.KeySpec === 'SYMMETRIC_DEFAULT' && metadata.Origin === 'AWS_KMS' ? await request.call('kms', 'GetKeyRotationStatus', { KeyId: request.physicalId }) : undefined;
+    return {
+      ...properties,
+      EnableKeyRotation: rotation?.KeyRotationEnabled ?? false,
+      ...(rotation?.RotationPeriodInDays !== undefined ? { RotationPeriodInDays: rotation.RotationPeriodInDays } : {}),
+      KeySpec: metadata.KeySpec,
+      KeyUsage: metadata.KeyUsage,
+      MultiRegion: metadata.MultiRegion,
+      Origin: metadata.Origin,
+    };
+  },
   createOnly: ['KeySpec', 'KeyUsage', 'MultiRegion', 'Origin'],
 };
+
+/** An alias of the account and region, by name (KMS has no call that describes one alias). */
+async function findAlias(request: ResourceRequest, name: string): Promise<{ AliasName: string; TargetKeyId: string }> {
+  let Marker: string | undefined;
+  do {
+    const page = await request.call<{ Aliases: { AliasName: string; TargetKeyId: string }[]; NextMarker?: string }>('kms', 'ListAliases', { Limit: 100, Marker });
+    const found = page.Aliases.find((a) => a.AliasName === name);
+    if (found) return found;
+    Marker = page.NextMarker;
+  } while (Marker);
+  throw KmsErrors.notFound(`Alias ${name} is not found.`);
+}
 
 /** `AWS::KMS::Alias`: Ref is the alias name. */
 export const alias: ResourceType = {
@@ -48,6 +75,13 @@ export const alias: ResourceType = {
   },
   async delete(request) {
     await request.call('kms', 'DeleteAlias', { AliasName: request.physicalId });
+  },
+  async read(request) {
+    const alias = await findAlias(request, request.physicalId);
+    const given = request.properties.TargetKeyId;
+    // The template may name the key by its ARN; KMS answers its id.
+    const same = typeof given === 'string' && (given === alias.TargetKeyId || given.endsWith(`:key/${alias.TargetKeyId}`));
+    return { AliasName: alias.AliasName, TargetKeyId: same ? given : alias.TargetKeyId };
   },
   createOnly: ['AliasName'],
 };

@@ -1,6 +1,7 @@
 import { parseArn } from '../../../core/arn.ts';
 import { callIn, changedProperties, jsonText, resourceTags, type ResourceRequest, type ResourceType, type ResourceUpdate } from '../../cloudformation/provider.ts';
 import { settings } from './key.ts';
+import { readKeySettings } from './read.ts';
 
 function kmsTags(request: ResourceRequest) {
   return resourceTags(request).map((t) => ({ TagKey: t.Key, TagValue: t.Value }));
@@ -41,6 +42,10 @@ export const replicaKey: ResourceType = {
   },
   async delete(request) {
     await request.call('kms', 'ScheduleKeyDeletion', { KeyId: request.physicalId, PendingWindowInDays: Number(request.properties.PendingWindowInDays ?? 30) });
+  },
+  async read(request) {
+    const { metadata, properties } = await readKeySettings(request);
+    return { ...properties, PrimaryKeyArn: metadata.MultiRegionConfiguration?.PrimaryKey?.Arn };
   },
   createOnly: ['PrimaryKeyArn'],
   properties: ['PrimaryKeyArn', 'KeyPolicy', 'Description', 'Enabled', 'PendingWindowInDays', 'Tags'],

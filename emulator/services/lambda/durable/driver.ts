@@ -77,6 +77,7 @@ export function startExecution(
     events: [],
     token: newToken(),
     retentionDays: config.RetentionPeriodInDays ?? 14,
+    config,
     invoking: false,
     unseen: new Set(),
     timers: new Map(),

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { ErrorObject, Event, Operation } from '@aws-sdk/client-lambda';
+import type { DurableConfig, ErrorObject, Event, Operation } from '@aws-sdk/client-lambda';
 import type { Emulator } from '../../../core/emulator.ts';
 import type { Caller } from '../../../core/service.ts';
 import { AwsError } from '../../../core/errors.ts';
@@ -31,6 +31,8 @@ export interface DurableExecution {
   /** The token the next checkpoint must carry. */
   token: string;
   retentionDays: number;
+  /** The version's DurableConfig when the execution started (GetDurableExecution shows it). */
+  config: DurableConfig;
   /** Whether an invocation of the function is in progress. */
   invoking: boolean;
   /** Operations the service changed (timers, callbacks) not yet told to the handler: one more invocation if it suspends. */

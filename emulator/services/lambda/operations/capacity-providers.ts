@@ -53,6 +53,13 @@ function checkScaling(config: CapacityProvider['CapacityProviderScalingConfig'])
   }
 }
 
+/** Explicit propagation needs the tags it propagates (AWS's rule for PropagateTags; its wording is not documented). */
+function checkPropagateTags(propagate: CapacityProvider['PropagateTags']): void {
+  if (propagate?.Mode === 'Explicit' && !propagate.ExplicitTags) {
+    throw new AwsError('InvalidParameterValueException', 'ExplicitTags must be provided when Mode is Explicit.');
+  }
+}
+
 /** Every function version placed on the provider ($LATEST and published versions). */
 function versionsOn(ctx: Ctx, arn: string): { fn: LambdaFunction; version: FunctionVersion }[] {
   const found: { fn: LambdaFunction; version: FunctionVersion }[] = [];
@@ -69,6 +76,7 @@ export function createCapacityProvider(input: CreateCapacityProviderRequest, ctx
   if (name.startsWith('arn:')) throw new AwsError('InvalidParameterValueException', 'CapacityProviderName must be a name, not an ARN.');
   if (ctx.state.capacityProviders.has(name)) throw new AwsError('ResourceConflictException', `Capacity provider ${name} already exists.`, { status: 409 });
   checkScaling(input.CapacityProviderScalingConfig);
+  checkPropagateTags(input.PropagateTags);
   const provider: CapacityProvider = {
     CapacityProviderArn: buildArn({ service: 'lambda', region: ctx.state.region, accountId: ctx.state.accountId, resource: `capacity-provider:${name}` }),
     State: 'Active',
@@ -77,6 +85,8 @@ export function createCapacityProvider(input: CreateCapacityProviderRequest, ctx
     InstanceRequirements: { Architectures: ['x86_64'], ...input.InstanceRequirements },
     CapacityProviderScalingConfig: { ScalingMode: 'Auto', ...input.CapacityProviderScalingConfig },
     KmsKeyArn: input.KmsKeyArn,
+    PropagateTags: input.PropagateTags,
+    TelemetryConfig: input.TelemetryConfig,
     LastModified: lambdaTimestamp(ctx.emulator.clock.date()),
   };
   ctx.state.capacityProviders.set(name, provider);
@@ -89,12 +99,16 @@ export const getCapacityProvider = (input: GetCapacityProviderRequest, ctx: Ctx)
 
 export function updateCapacityProvider(input: UpdateCapacityProviderRequest, ctx: Ctx) {
   const provider = find(ctx, input.CapacityProviderName!);
+  checkPropagateTags(input.PropagateTags);
   if (input.CapacityProviderScalingConfig) {
     const merged = { ...provider.CapacityProviderScalingConfig, ...input.CapacityProviderScalingConfig };
     if (input.CapacityProviderScalingConfig.ScalingMode === 'Auto' && !input.CapacityProviderScalingConfig.ScalingPolicies) delete merged.ScalingPolicies;
     checkScaling(merged);
     provider.CapacityProviderScalingConfig = merged;
   }
+  // Tag propagation and telemetry are replaced whole when given (they apply to instances launched from then on).
+  if (input.PropagateTags) provider.PropagateTags = input.PropagateTags;
+  if (input.TelemetryConfig) provider.TelemetryConfig = input.TelemetryConfig;
   provider.LastModified = lambdaTimestamp(ctx.emulator.clock.date());
   return { CapacityProvider: provider };
 }

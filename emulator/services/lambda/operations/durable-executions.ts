@@ -66,7 +66,15 @@ function describe(execution: DurableExecution) {
 
 export function getDurableExecution(input: GetDurableExecutionRequest, ctx: Ctx) {
   const execution = existing(ctx, input.DurableExecutionArn!);
-  return { ...describe(execution), InputPayload: execution.input, Result: execution.result, Error: execution.error, Version: execution.version };
+  // Payloads (input, result, error) unless the caller asks for the metadata alone.
+  const data = input.IncludeExecutionData !== false;
+  return {
+    ...describe(execution),
+    ...(data && { InputPayload: execution.input, Result: execution.result, Error: execution.error }),
+    Version: execution.version,
+    ExecutionDataIncluded: data,
+    DurableConfig: execution.config,
+  };
 }
 
 /** Event details without the payloads (results, inputs, errors), as AWS answers unless IncludeExecutionData is set. */

@@ -4,7 +4,7 @@ import { readPayload } from '../../../core/payload.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { enqueueEvent } from '../async-invoke.ts';
 import { ChunkQueue } from '../chunk-queue.ts';
-import { functionArn } from '../function.ts';
+import { functionArn, governingStatements } from '../function.ts';
 import { checkConcurrency, logTail, runInvocation } from '../invoke.ts';
 import { invokeDurable } from '../durable/invoke.ts';
 import { notFound, parseFunctionRef, resolveVersion, type FunctionRef } from '../lookup.ts';
@@ -42,7 +42,7 @@ function owningState(ctx: Ctx, ref: FunctionRef): LambdaState {
   if (!other && !ctx.caller.servicePrincipal) return state;
   const arn = functionArn(state.region, state.accountId, ref.name, ref.qualifier);
   const fn = state.functions.get(ref.name);
-  const statements = [...(fn?.policies.get('')?.statements ?? []), ...(ref.qualifier ? (fn?.policies.get(ref.qualifier)?.statements ?? []) : [])];
+  const statements = governingStatements(fn, ref.qualifier);
   if (!mayAccess(ctx, 'lambda:InvokeFunction', arn, state.accountId, { Statement: statements })) {
     throw new AwsError('AccessDeniedException', notAuthorized(ctx.caller, 'lambda:InvokeFunction', arn), { status: 403 });
   }

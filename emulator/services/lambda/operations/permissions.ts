@@ -1,11 +1,14 @@
 import type { AddPermissionRequest, GetPolicyRequest, RemovePermissionRequest } from '@aws-sdk/client-lambda';
 import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
-import { functionArn, newRevision, type LambdaFunction, type PolicyStatement } from '../function.ts';
+import { functionArn, newRevision, policyText, type FunctionPolicy, type LambdaFunction, type PolicyStatement } from '../function.ts';
 import { findFunction, notFound, parseFunctionRef } from '../lookup.ts';
 import type { LambdaState } from '../state.ts';
 
 type Ctx = RequestContext<LambdaState>;
+
+/** Lambda's quota on a function's (version's, alias's) resource policy. */
+const MAX_POLICY_BYTES = 20_480;
 
 /** A qualifier that can name an alias (not a number, no `$`). */
 const ALIAS_NAME = /^(?!\d+$)[a-zA-Z0-9-_]+$/;
@@ -16,7 +19,7 @@ const NOTHING_THERE = 'The resource you requested does not exist.';
  * AWS's wording per operation (AWS-recorded test_permission_exceptions): GetPolicy finds nothing there, RemovePermission
  * finds no policy for a missing function; a missing alias is `Cannot find alias arn`, a missing version `Function not found`.
  */
-function policyTarget(ctx: Ctx, name: string, qualifier: string | undefined, op: 'add' | 'get' | 'remove'): { fn: LambdaFunction; qualifier: string } {
+export function policyTarget(ctx: Ctx, name: string, qualifier: string | undefined, op: 'add' | 'get' | 'remove'): { fn: LambdaFunction; qualifier: string } {
   const ref = parseFunctionRef(ctx.state, name, qualifier);
   if (!ctx.state.functions.has(ref.name) && !(ref.accountId && ref.accountId !== ctx.state.accountId)) {
     if (op === 'get') throw new AwsError('ResourceNotFoundException', NOTHING_THERE);
@@ -29,6 +32,7 @@ function policyTarget(ctx: Ctx, name: string, qualifier: string | undefined, op:
     if (ALIAS_NAME.test(q)) throw new AwsError('ResourceNotFoundException', `Cannot find alias arn: ${functionArn(ctx.state.region, ctx.state.accountId, fn.name, q)}`);
     throw notFound(ctx.state, fn.name, q);
   }
+  if (op === 'add' && q === '$LATEST') throw new AwsError('InvalidParameterValueException', 'We currently do not support adding policies for $LATEST.');
   return { fn, qualifier: q };
 }
 
@@ -40,18 +44,23 @@ function principalOf(principal: string, partitionArn: string): PolicyStatement['
   throw new AwsError('InvalidParameterValueException', 'The provided principal was invalid. Please check the principal and try again.');
 }
 
-const revisionMismatch = () =>
-  new AwsError(
-    'PreconditionFailedException',
-    'The Revision Id provided does not match the latest Revision Id. Call the GetPolicy API to retrieve the latest Revision Id',
-    { status: 412 },
-  );
+/** A RevisionId that is not the policy's; the message names the operation that reads the current one. */
+export const revisionMismatch = (reader = 'GetPolicy') =>
+  new AwsError('PreconditionFailedException', `The Revision Id provided does not match the latest Revision Id. Call the ${reader} API to retrieve the latest Revision Id`, {
+    status: 412,
+  });
+
+/** AWS's answer to a policy past the quota (AddPermission's, as users meet it). */
+export function checkPolicyLength(policy: Omit<FunctionPolicy, 'revisionId'>): void {
+  const size = policyText(policy).length;
+  if (size > MAX_POLICY_BYTES) throw new AwsError('PolicyLengthExceededException', `The final policy size (${size}) is bigger than the limit (${MAX_POLICY_BYTES}).`);
+}
 
 /**
  * The RevisionId a first statement is guarded by: the alias's, the version's or the function's own (AWS-recorded
  * test_lambda_permission_fn_versioning adds to an alias with the alias's RevisionId).
  */
-function targetRevision(fn: LambdaFunction, qualifier: string): string | undefined {
+export function targetRevision(fn: LambdaFunction, qualifier: string): string | undefined {
   if (!qualifier) return fn.latest.config.RevisionId;
   return fn.aliases.get(qualifier)?.RevisionId ?? fn.versions.get(qualifier)?.config.RevisionId;
 }
@@ -61,7 +70,7 @@ function targetRevision(fn: LambdaFunction, qualifier: string): string | undefin
  * becomes the policy's (AWS's recordings show GetPolicy's RevisionId equal to GetFunction's after a permission was
  * added, in LocalStack's test_lambda_permission_revisions and CloudFormation test_cfn_lambda_permissions).
  */
-function revised(fn: LambdaFunction, qualifier: string): string {
+export function revised(fn: LambdaFunction, qualifier: string): string {
   const revision = newRevision();
   const alias = qualifier ? fn.aliases.get(qualifier) : undefined;
   if (alias) alias.RevisionId = revision;
@@ -74,7 +83,6 @@ function revised(fn: LambdaFunction, qualifier: string): string {
 
 export function addPermission(input: AddPermissionRequest, ctx: Ctx) {
   const { fn, qualifier } = policyTarget(ctx, input.FunctionName!, input.Qualifier, 'add');
-  if (qualifier === '$LATEST') throw new AwsError('InvalidParameterValueException', 'We currently do not support adding policies for $LATEST.');
   const policy = fn.policies.get(qualifier);
   if (input.RevisionId !== undefined && input.RevisionId !== (policy?.revisionId ?? targetRevision(fn, qualifier))) throw revisionMismatch();
   if (policy?.statements.some((s) => s.Sid === input.StatementId)) {
@@ -99,7 +107,9 @@ export function addPermission(input: AddPermissionRequest, ctx: Ctx) {
   if (input.FunctionUrlAuthType) condition.StringEquals = { ...condition.StringEquals, 'lambda:FunctionUrlAuthType': input.FunctionUrlAuthType };
   if (input.SourceArn) condition.ArnLike = { 'AWS:SourceArn': input.SourceArn };
   if (Object.keys(condition).length) statement.Condition = condition;
-  fn.policies.set(qualifier, { statements: [...(policy?.statements ?? []), statement], revisionId: revised(fn, qualifier) });
+  const statements = [...(policy?.statements ?? []), statement];
+  checkPolicyLength({ ...policy, statements });
+  fn.policies.set(qualifier, { ...policy, statements, revisionId: revised(fn, qualifier) });
   return { Statement: JSON.stringify(statement) };
 }
 
@@ -107,7 +117,7 @@ export function getPolicy(input: GetPolicyRequest, ctx: Ctx) {
   const { fn, qualifier } = policyTarget(ctx, input.FunctionName!, input.Qualifier, 'get');
   const policy = fn.policies.get(qualifier);
   if (!policy?.statements.length) throw new AwsError('ResourceNotFoundException', NOTHING_THERE);
-  return { Policy: JSON.stringify({ Version: '2012-10-17', Id: 'default', Statement: policy.statements }), RevisionId: policy.revisionId };
+  return { Policy: policyText(policy), RevisionId: policy.revisionId };
 }
 
 export function removePermission(input: RemovePermissionRequest, ctx: Ctx) {
@@ -119,6 +129,6 @@ export function removePermission(input: RemovePermissionRequest, ctx: Ctx) {
   if (remaining.length === policy.statements.length) {
     throw new AwsError('ResourceNotFoundException', `Statement ${input.StatementId} is not found in resource policy.`);
   }
-  fn.policies.set(qualifier, { statements: remaining, revisionId: revised(fn, qualifier) });
+  fn.policies.set(qualifier, { ...policy, statements: remaining, revisionId: revised(fn, qualifier) });
   return undefined;
 }

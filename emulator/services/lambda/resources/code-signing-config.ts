@@ -1,7 +1,6 @@
 import type { CodeSigningConfig } from '@aws-sdk/client-lambda';
-import { changedProperties, resourceTags, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
-
-const tagMap = (request: ResourceRequest) => Object.fromEntries(resourceTags(request).map((t) => [t.Key, t.Value]));
+import { changedProperties, type Properties, type ResourceType } from '../../cloudformation/provider.ts';
+import { retag, tagMap } from './tags.ts';
 
 function settings(p: Properties) {
   return { Description: p.Description, AllowedPublishers: p.AllowedPublishers, CodeSigningPolicies: p.CodeSigningPolicies };
@@ -30,12 +29,7 @@ export const codeSigningConfig: ResourceType = {
     // A property left out goes back to Lambda's default: no description, the Warn policy.
     const { Description = '', AllowedPublishers, CodeSigningPolicies = { UntrustedArtifactOnDeployment: 'Warn' } } = settings(request.properties);
     const { CodeSigningConfig } = await request.call<{ CodeSigningConfig: CodeSigningConfig }>('lambda', 'UpdateCodeSigningConfig', { CodeSigningConfigArn: arn, Description, AllowedPublishers, CodeSigningPolicies });
-    if (changed.has('Tags')) {
-      const old = ((request.previous.Tags ?? []) as { Key: string }[]).map((t) => t.Key);
-      if (old.length) await request.call('lambda', 'UntagResource', { Resource: arn, TagKeys: old });
-      const tags = tagMap(request);
-      if (Object.keys(tags).length) await request.call('lambda', 'TagResource', { Resource: arn, Tags: tags });
-    }
+    if (changed.has('Tags')) await retag(request, arn);
     return state(CodeSigningConfig);
   },
   async delete(request) {

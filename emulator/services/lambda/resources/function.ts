@@ -1,5 +1,6 @@
 import { zipSync, strToU8 } from 'fflate';
-import { changedProperties, resourceTags, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+import { changedProperties, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+import { retag, tagMap } from './tags.ts';
 
 /** The file CloudFormation puts inline `ZipFile` code in: index.js for Node.js (index.mjs is not used), index.py for Python. */
 function inlineFileName(runtime: string | undefined): string {
@@ -69,14 +70,14 @@ export const lambdaFunction: ResourceType = {
   async create(request) {
     const p = request.properties;
     const name: string = p.FunctionName ?? request.physicalName({ maxLength: 64 });
-    const tags = resourceTags(request);
+    const tags = tagMap(request);
     await request.call('lambda', 'CreateFunction', {
       FunctionName: name,
       Code: code(p),
       PackageType: p.PackageType,
       Architectures: p.Architectures,
       ...configuration(p),
-      ...(tags.length ? { Tags: Object.fromEntries(tags.map((t) => [t.Key, t.Value])) } : {}),
+      ...(Object.keys(tags).length ? { Tags: tags } : {}),
     });
     if (p.ReservedConcurrentExecutions !== undefined) await concurrency(request, name);
     return read(request, name);
@@ -99,10 +100,7 @@ export const lambdaFunction: ResourceType = {
     if (changed.has('ReservedConcurrentExecutions')) await concurrency(request, name);
     if (changed.has('Tags')) {
       const { Configuration } = await request.call('lambda', 'GetFunction', { FunctionName: name });
-      const old = ((request.previous.Tags ?? []) as { Key: string }[]).map((t) => t.Key);
-      if (old.length) await request.call('lambda', 'UntagResource', { Resource: Configuration.FunctionArn, TagKeys: old });
-      const tags = resourceTags(request);
-      if (tags.length) await request.call('lambda', 'TagResource', { Resource: Configuration.FunctionArn, Tags: Object.fromEntries(tags.map((t) => [t.Key, t.Value])) });
+      await retag(request, Configuration.FunctionArn);
     }
     return read(request, name);
   },

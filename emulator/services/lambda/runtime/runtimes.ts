@@ -10,6 +10,12 @@ export const SUPPORTED_RUNTIMES = [
   'java11', 'dotnet6', 'nodejs18.x', 'provided.al2', 'java8.al2',
 ];
 
+/**
+ * Runtimes of the model's Runtime enum (botocore 1.43.107) that came after that message was recorded: accepted, and
+ * left out of the recorded message's list.
+ */
+const NEWER_RUNTIMES = ['ruby4.0', 'nodejs26.x', 'python3.15', 'java8.al2023', 'java11.al2023', 'java17.al2023'];
+
 /** Deprecated runtimes AWS refuses for creates and updates. */
 const DEPRECATED = new Set([
   'nodejs', 'nodejs4.3', 'nodejs6.10', 'nodejs8.10', 'nodejs10.x', 'nodejs12.x', 'nodejs14.x', 'nodejs4.3-edge', 'python2.7', 'python3.6',
@@ -24,7 +30,7 @@ export function validateRuntime(runtime: string): void {
       `The runtime parameter of ${runtime} is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or updating functions.`,
     );
   }
-  if (!SUPPORTED_RUNTIMES.includes(runtime)) {
+  if (!SUPPORTED_RUNTIMES.includes(runtime) && !NEWER_RUNTIMES.includes(runtime)) {
     throw new AwsError(
       'InvalidParameterValueException',
       `Value ${runtime} at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: [${SUPPORTED_RUNTIMES.join(', ')}] or be a valid ARN`,

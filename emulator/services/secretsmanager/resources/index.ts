@@ -1,5 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { changedProperties, resourceTags, type Properties, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
+import { changedProperties, resourceTags, templateJson, type Properties, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
+import { templateTags } from '../../cloudformation/read-back.ts';
+import { SecretsErrors } from '../errors.ts';
+import { describeLive } from './read.ts';
 import { rotationSchedule } from './rotation-schedule.ts';
 
 /** A secret value for `GenerateSecretString`, made by the service's own GetRandomPassword. */
@@ -48,6 +51,11 @@ const secret: ResourceType = {
   async delete(request) {
     await request.call('secretsmanager', 'DeleteSecret', { SecretId: request.physicalId, ForceDeleteWithoutRecovery: true });
   },
+  async read(request) {
+    const described = await describeLive(request);
+    // SecretString and GenerateSecretString are write-only in AWS's schema: the value is never read back.
+    return { Name: described.Name, Description: described.Description, KmsKeyId: described.KmsKeyId, Tags: templateTags(request, described.Tags) };
+  },
   createOnly: ['Name'],
   properties: ['Name', 'Description', 'KmsKeyId', 'SecretString', 'GenerateSecretString', 'Tags'],
 };
@@ -69,6 +77,12 @@ const resourcePolicy: ResourceType = {
   update: putPolicy,
   async delete(request) {
     await request.call('secretsmanager', 'DeleteResourcePolicy', { SecretId: request.physicalId });
+  },
+  async read(request) {
+    const { ResourcePolicy } = await request.call('secretsmanager', 'GetResourcePolicy', { SecretId: request.physicalId });
+    if (ResourcePolicy === undefined) throw SecretsErrors.notFound();
+    // BlockPublicPolicy is write-only in AWS's schema.
+    return { SecretId: request.properties.SecretId, ResourcePolicy: templateJson(request.properties.ResourcePolicy, ResourcePolicy) };
   },
   createOnly: ['SecretId'],
   properties: ['SecretId', 'ResourcePolicy', 'BlockPublicPolicy'],

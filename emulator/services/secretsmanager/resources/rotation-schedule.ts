@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { changedProperties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+import { SecretsErrors } from '../errors.ts';
+import { describeLive } from './read.ts';
 
 /** RotateSecret as the template configures it (the SDKs fill in the idempotency token; a service's call gives it itself). */
 async function rotate(request: ResourceRequest, rotateImmediately: boolean) {
@@ -36,6 +38,17 @@ export const rotationSchedule: ResourceType = {
   },
   async delete(request) {
     await request.call('secretsmanager', 'CancelRotateSecret', { SecretId: request.physicalId });
+  },
+  async read(request) {
+    const described = await describeLive(request);
+    // Rotation turned off is the resource gone: deleting it is CancelRotateSecret.
+    if (!described.RotationEnabled) throw SecretsErrors.notFound();
+    const rules = described.RotationRules ?? {};
+    return {
+      SecretId: request.properties.SecretId,
+      RotationLambdaARN: described.RotationLambdaARN,
+      RotationRules: { AutomaticallyAfterDays: rules.AutomaticallyAfterDays, Duration: rules.Duration, ScheduleExpression: rules.ScheduleExpression },
+    };
   },
   createOnly: ['SecretId'],
   properties: ['SecretId', 'RotationLambdaARN', 'RotationRules', 'RotateImmediatelyOnUpdate'],

@@ -1,4 +1,5 @@
-import { callIn, changedProperties, jsonText, resourceTags, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+import { callIn, changedProperties, jsonText, resourceTags, templateJson, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+import { templateOrder, templateTags } from '../../cloudformation/read-back.ts';
 
 const TOPIC_ATTRIBUTES = ['DisplayName', 'KmsMasterKeyId', 'ContentBasedDeduplication', 'TracingConfig', 'SignatureVersion', 'ArchivePolicy', 'FifoThroughputScope'];
 const SUBSCRIPTION_ATTRIBUTES = ['RawMessageDelivery', 'FilterPolicy', 'FilterPolicyScope', 'RedrivePolicy', 'DeliveryPolicy', 'ReplayPolicy', 'SubscriptionRoleArn'];
@@ -8,7 +9,15 @@ function text(value: unknown): string {
 }
 
 function attributeMap(p: Properties, names: string[]): Record<string, string> {
-  return Object.fromEntries(names.filter((n) => p[n] !== undefined).map((n) => [n, text(p[n])]));
+  return Object.fromEntries(names.filter((n) => p[n] !== undefined).map((n) => [n, text(attributeValue(n, p[n]))]));
+}
+
+// AWS's topic handler hands SNS the archive policy's retention as a string: a template's `MessageRetentionPeriod: 30`
+// reads back as {"MessageRetentionPeriod":"30"} (LocalStack's AWS-validated test_sns_topic_with_attributes).
+function attributeValue(name: string, value: unknown): unknown {
+  if (name !== 'ArchivePolicy' || !value || typeof value !== 'object' || !Object.hasOwn(value, 'MessageRetentionPeriod')) return value;
+  const policy = value as Properties;
+  return { ...policy, MessageRetentionPeriod: String(policy.MessageRetentionPeriod) };
 }
 
 // AWS's Fn::GetAtt also reads a topic's DisplayName (LocalStack's AWS-validated change set tests deploy it).
@@ -38,7 +47,7 @@ export const topic: ResourceType = {
     const arn = request.physicalId;
     const changed = changedProperties(request.previous, request.properties);
     for (const name of TOPIC_ATTRIBUTES) {
-      if (changed.has(name)) await request.call('sns', 'SetTopicAttributes', { TopicArn: arn, AttributeName: name, AttributeValue: request.properties[name] === undefined ? '' : text(request.properties[name]) });
+      if (changed.has(name)) await request.call('sns', 'SetTopicAttributes', { TopicArn: arn, AttributeName: name, AttributeValue: request.properties[name] === undefined ? '' : text(attributeValue(name, request.properties[name])) });
     }
     if (changed.has('Subscription')) {
       const before = (request.previous.Subscription ?? []) as Properties[];
@@ -56,6 +65,29 @@ export const topic: ResourceType = {
   },
   async delete(request) {
     await request.call('sns', 'DeleteTopic', { TopicArn: request.physicalId });
+  },
+  async read(request) {
+    const arn = request.physicalId;
+    const p = request.properties;
+    const { Attributes: a } = await request.call<{ Attributes: Record<string, string> }>('sns', 'GetTopicAttributes', { TopicArn: arn });
+    const { Subscriptions } = await request.call<{ Subscriptions: Properties[] }>('sns', 'ListSubscriptionsByTopic', { TopicArn: arn });
+    const { Tags } = await request.call('sns', 'ListTagsForResource', { ResourceArn: arn });
+    const fifo = a.FifoTopic === 'true';
+    return {
+      TopicName: arn.slice(arn.lastIndexOf(':') + 1),
+      DisplayName: a.DisplayName,
+      KmsMasterKeyId: a.KmsMasterKeyId,
+      SignatureVersion: a.SignatureVersion,
+      TracingConfig: a.TracingConfig,
+      ...(fifo ? { FifoTopic: true, ContentBasedDeduplication: a.ContentBasedDeduplication, FifoThroughputScope: a.FifoThroughputScope } : {}),
+      ArchivePolicy: a.ArchivePolicy ? templateJson(p.ArchivePolicy, a.ArchivePolicy) : undefined,
+      Subscription: templateOrder(
+        p.Subscription,
+        Subscriptions.map((s) => ({ Endpoint: s.Endpoint, Protocol: s.Protocol })),
+        (s) => `${(s as Properties).Protocol} ${(s as Properties).Endpoint}`,
+      ),
+      Tags: templateTags(request, Tags),
+    };
   },
   async list(request) {
     const arns: string[] = [];
@@ -100,6 +132,24 @@ export const subscription: ResourceType = {
   async delete(request) {
     await callIn(request, 'sns', request.properties.Region)('Unsubscribe', { SubscriptionArn: request.physicalId });
   },
+  async read(request) {
+    const p = request.properties;
+    const { Attributes: a } = await callIn(request, 'sns', p.Region)<{ Attributes: Record<string, string> }>('GetSubscriptionAttributes', { SubscriptionArn: request.physicalId });
+    const json = (name: string) => (a[name] ? templateJson(p[name], a[name]) : undefined);
+    return {
+      TopicArn: a.TopicArn,
+      Protocol: a.Protocol,
+      Endpoint: a.Endpoint,
+      ...(p.Region !== undefined ? { Region: p.Region } : {}),
+      RawMessageDelivery: a.RawMessageDelivery,
+      FilterPolicy: json('FilterPolicy'),
+      FilterPolicyScope: a.FilterPolicy ? a.FilterPolicyScope : undefined,
+      RedrivePolicy: json('RedrivePolicy'),
+      DeliveryPolicy: json('DeliveryPolicy'),
+      ReplayPolicy: json('ReplayPolicy'),
+      SubscriptionRoleArn: a.SubscriptionRoleArn,
+    };
+  },
   createOnly: ['TopicArn', 'Protocol', 'Endpoint', 'Region'],
 };
 
@@ -122,5 +172,10 @@ export const topicPolicy: ResourceType = {
   },
   async delete(request) {
     await setPolicies(request, request.properties.Topics ?? [], undefined).catch(() => undefined);
+  },
+  async read(request) {
+    const topics = (request.properties.Topics ?? []) as string[];
+    const policies = await Promise.all(topics.map((arn) => request.call<{ Attributes: Record<string, string> }>('sns', 'GetTopicAttributes', { TopicArn: arn }).then((r) => r.Attributes.Policy)));
+    return { Topics: topics, PolicyDocument: templateJson(request.properties.PolicyDocument, policies[0]) };
   },
 };

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { jsonText, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+import { AwsError } from '../../../core/errors.ts';
+import { queueDoesNotExist } from '../errors.ts';
+import { jsonText, templateJson, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
 
 /** Sets (or, with '', removes) the same policy on each queue URL. */
 export async function setPolicy(request: ResourceRequest, queues: string[], policy: string) {
@@ -20,5 +22,22 @@ export const queuePolicy: ResourceType = {
   },
   async delete(request) {
     await setPolicy(request, request.properties.Queues ?? [], '').catch(() => undefined);
+  },
+  async read(request) {
+    const held: string[] = [];
+    let policy: string | undefined;
+    for (const url of (request.properties.Queues ?? []) as string[]) {
+      const { Attributes } = await request.call('sqs', 'GetQueueAttributes', { QueueUrl: url, AttributeNames: ['Policy'] }).catch((error) => {
+        // A queue deleted since holds no policy.
+        if (error instanceof AwsError && error.code === 'QueueDoesNotExist') return { Attributes: undefined };
+        throw error;
+      });
+      if (!Attributes?.Policy) continue;
+      held.push(url);
+      policy ??= Attributes.Policy;
+    }
+    // The resource is gone when none of its queues has a policy any more.
+    if (policy === undefined) throw queueDoesNotExist('json');
+    return { Queues: held, PolicyDocument: templateJson(request.properties.PolicyDocument, policy) };
   },
 };

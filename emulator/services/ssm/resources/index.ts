@@ -5,6 +5,8 @@ import { maintenanceWindow, maintenanceWindowTarget, maintenanceWindowTask } fro
 import { parameter } from './parameter.ts';
 import { patchBaseline } from './patch-baseline.ts';
 import { resourceDataSync } from './resource-data-sync.ts';
+import { resourcePolicy } from './resource-policy.ts';
+import { serviceSetting } from './service-setting.ts';
 
 /** The CloudFormation resource types of Systems Manager. */
 const types: ResourceTypes = {
@@ -16,6 +18,8 @@ const types: ResourceTypes = {
   'AWS::SSM::MaintenanceWindowTask': maintenanceWindowTask,
   'AWS::SSM::PatchBaseline': patchBaseline,
   'AWS::SSM::ResourceDataSync': resourceDataSync,
+  'AWS::SSM::ResourcePolicy': resourcePolicy,
+  'AWS::SSM::ServiceSetting': serviceSetting,
 };
 
 export default types;

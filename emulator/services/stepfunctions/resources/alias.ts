@@ -1,5 +1,6 @@
 import { AwsError } from '../../../core/errors.ts';
 import type { Properties, ResourceRequest, ResourceType } from '../../cloudformation/provider.ts';
+import { templateOrder } from '../../cloudformation/read-back.ts';
 
 type Route = { stateMachineVersionArn: string; weight: number };
 
@@ -78,6 +79,12 @@ export const stateMachineAlias: ResourceType = {
   },
   async delete(request) {
     await request.call('stepfunctions', 'DeleteStateMachineAlias', { stateMachineAliasArn: request.physicalId });
+  },
+  async read(request) {
+    const alias = await request.call('stepfunctions', 'DescribeStateMachineAlias', { stateMachineAliasArn: request.physicalId });
+    const routes = (alias.routingConfiguration as Route[]).map((r) => ({ StateMachineVersionArn: r.stateMachineVersionArn, Weight: r.weight }));
+    // DeploymentPreference is write-only: what it made reads back as the routing.
+    return { Name: alias.name, Description: alias.description, RoutingConfiguration: templateOrder(request.properties.RoutingConfiguration, routes, (r) => (r as Properties).StateMachineVersionArn) };
   },
   createOnly: ['Name'],
   properties: ['Name', 'Description', 'RoutingConfiguration', 'DeploymentPreference'],

@@ -1,12 +1,26 @@
 import { stateMachineAlias } from './alias.ts';
 import { stateMachineVersion } from './version.ts';
-import { resourceTags, type Properties, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
+import { resourceTags, type Properties, type ResourceDelete, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
+import { templateTags } from '../../cloudformation/read-back.ts';
 
 /** Template structures (`LoggingConfiguration`, …) as Step Functions takes them: the same members in lower camel case. */
 function camel(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(camel);
   if (!value || typeof value !== 'object') return value;
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.charAt(0).toLowerCase() + k.slice(1), camel(v)]));
+}
+
+/** Step Functions' structures in the template's form: the same members in upper camel case. */
+function pascal(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(pascal);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.charAt(0).toUpperCase() + k.slice(1), pascal(v)]));
+}
+
+/** A machine's or activity's tags in the template's form. */
+async function readTags(request: ResourceDelete) {
+  const { tags: found } = await request.call<{ tags: { key: string; value: string }[] }>('stepfunctions', 'ListTagsForResource', { resourceArn: request.physicalId });
+  return templateTags(request, found.map((t) => ({ Key: t.key, Value: t.value })));
 }
 
 function tags(request: ResourceRequest) {
@@ -74,6 +88,23 @@ const stateMachine: ResourceType = {
   async delete(request) {
     await request.call('stepfunctions', 'DeleteStateMachine', { stateMachineArn: request.physicalId });
   },
+  async read(request) {
+    const p = request.properties;
+    const machine = await request.call('stepfunctions', 'DescribeStateMachine', { stateMachineArn: request.physicalId });
+    // The definition is compared in the form the template gave it; one made from substitutions or an S3 object is not.
+    const plain = p.DefinitionSubstitutions === undefined;
+    return {
+      StateMachineName: machine.name,
+      StateMachineType: machine.type,
+      RoleArn: machine.roleArn,
+      ...(plain && p.Definition !== undefined ? { Definition: JSON.parse(machine.definition) } : {}),
+      ...(plain && p.DefinitionString !== undefined ? { DefinitionString: machine.definition } : {}),
+      LoggingConfiguration: pascal(machine.loggingConfiguration),
+      TracingConfiguration: pascal(machine.tracingConfiguration),
+      EncryptionConfiguration: pascal(machine.encryptionConfiguration),
+      Tags: await readTags(request),
+    };
+  },
   createOnly: ['StateMachineName', 'StateMachineType'],
 };
 
@@ -90,6 +121,10 @@ const activity: ResourceType = {
   },
   async delete(request) {
     await request.call('stepfunctions', 'DeleteActivity', { activityArn: request.physicalId });
+  },
+  async read(request) {
+    const found = await request.call('stepfunctions', 'DescribeActivity', { activityArn: request.physicalId });
+    return { Name: found.name, EncryptionConfiguration: pascal(found.encryptionConfiguration), Tags: await readTags(request) };
   },
 };
 

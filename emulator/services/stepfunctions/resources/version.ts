@@ -19,5 +19,10 @@ export const stateMachineVersion: ResourceType = {
   async delete(request) {
     await request.call('stepfunctions', 'DeleteStateMachineVersion', { stateMachineVersionArn: request.physicalId });
   },
+  async read(request) {
+    const version = await request.call('stepfunctions', 'DescribeStateMachine', { stateMachineArn: request.physicalId });
+    // A version's ARN is its machine's with `:<number>`; the revision it was published from is not read back.
+    return { StateMachineArn: request.physicalId.slice(0, request.physicalId.lastIndexOf(':')), Description: version.description };
+  },
   properties: ['StateMachineArn', 'Description', 'StateMachineRevisionId'],
 };

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Properties } from '../../provider.ts';
 import type { TemplateResource } from '../../template/parse.ts';
-import { defined, TransformErrorFor, type Expansion } from './context.ts';
+import { defined, samIdHash, TransformErrorFor, type Expansion } from './context.ts';
 
 /** What the resources made for one REST API refer to: the API, its stage, and the attributes they carry over. */
 export interface ApiParts {
@@ -10,12 +9,9 @@ export interface ApiParts {
   condition?: Partial<TemplateResource>;
 }
 
-/** SAM's logical id hash: the first 10 hex digits of the SHA-1 of the value (a string as is). */
-const idHash = (value: unknown) => createHash('sha1').update(typeof value === 'string' ? value : JSON.stringify(value)).digest('hex').slice(0, 10);
-
 /** The logical id SAM gives an API's custom domain name: `ApiGatewayDomainName` and a hash of the name. */
 export function domainLogicalId(domain: Properties): string {
-  return `ApiGatewayDomainName${idHash(domain.DomainName)}`;
+  return `ApiGatewayDomainName${samIdHash(domain.DomainName)}`;
 }
 
 /**

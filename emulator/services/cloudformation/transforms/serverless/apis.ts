@@ -7,23 +7,18 @@ import { addCors } from './cors.ts';
 import { addBinaryMediaTypes, addGatewayResponses } from './swagger-edits.ts';
 import { restApiEntry } from './implicit-api.ts';
 import { fromTemplate, insert, insertConstant, py27JsonDumps, py27Str, templateKeys, templateValues, tracked, type CopyClock } from './py27.ts';
-import { ANY_METHOD, carried, defined, s3Location, TransformErrorFor, withGlobals, type Expansion } from './context.ts';
+import { ANY_METHOD, carried, defined, s3Location, stageLogicalId, TransformErrorFor, withGlobals, type Expansion } from './context.ts';
+import { expandHttpApi } from './http-api-resource.ts';
 
-/** Properties of SAM APIs twinstack does not translate yet: failing is better than deploying without them. */
+/** Properties of SAM REST APIs twinstack does not translate yet: failing is better than deploying without them. */
 const UNSUPPORTED = ['Models', 'CanarySetting'];
 
-function checkSupported(id: string, p: Properties, kind: 'rest' | 'http'): void {
-  const unsupported = [...UNSUPPORTED, ...(kind === 'http' ? ['Cors', 'Auth', 'Domain'] : [])].find((name) => p[name] !== undefined);
+/** Registers an `AWS::Serverless::Api` so that functions' events can add paths to it. */
+export function declareRestApi(expansion: Expansion, id: string, resource: TemplateResource): void {
+  const properties = withGlobals(expansion.globals.Api, (resource.Properties ?? {}) as Properties);
+  const unsupported = UNSUPPORTED.find((name) => properties[name] !== undefined);
   if (unsupported) throw new TransformErrorFor(id, `Property '${unsupported}' of a serverless API is not supported by twinstack yet.`);
-}
-
-/** Registers an explicit API (`AWS::Serverless::Api` / `HttpApi`) so that functions' events can add paths to it. */
-export function declareApi(expansion: Expansion, kind: 'rest' | 'http', id: string, resource: TemplateResource): void {
-  const globals = kind === 'rest' ? expansion.globals.Api : expansion.globals.HttpApi;
-  const properties = withGlobals(globals, (resource.Properties ?? {}) as Properties);
-  checkSupported(id, properties, kind);
-  if (kind === 'rest') expansion.restApis.set(id, restApiEntry({ resource, properties }));
-  else expansion.httpApis.set(id, { resource, properties, paths: {} });
+  expansion.restApis.set(id, restApiEntry({ resource, properties }));
 }
 
 /** The API's definition: its DefinitionUri, or its DefinitionBody or SAM's skeleton (`base`) with the events' paths. */
@@ -93,7 +88,7 @@ function expandRestApi(expansion: Expansion, id: string, api: Properties): void 
   addEventSchemes(body, api.securityDefinitions);
   // SAM's edits, in its order.
   if (p.Cors) addCors(id, p.Cors, body, clock);
-  if (p.Auth) addAuth(id, p.Auth, body, expansion.resources, stageName, clock, expansion.partition);
+  if (p.Auth) addAuth(id, p.Auth, body, expansion.resources, { name: stageName, fromTemplate: !api.implicit }, clock, expansion.partition);
   if (p.GatewayResponses) addGatewayResponses(id, p.GatewayResponses, body, clock);
   if (Array.isArray(p.BinaryMediaTypes) ? p.BinaryMediaTypes.length : p.BinaryMediaTypes) addBinaryMediaTypes(p.BinaryMediaTypes, body, clock);
   const hash = deploymentHash(body, p, (api.functionNames ?? []) as string[]);
@@ -120,8 +115,7 @@ function expandRestApi(expansion: Expansion, id: string, api: Properties): void 
     Type: 'AWS::ApiGateway::Deployment',
     Properties: { RestApiId: { Ref: id }, Description: `RestApi deployment id: ${hash}`, StageName: 'Stage' },
   };
-  // A StageName given by an intrinsic function leaves the stage's logical id without it.
-  const stage = `${id}${typeof stageName === 'string' ? stageName.replace(/[^A-Za-z0-9]/g, '') : ''}Stage`;
+  const stage = stageLogicalId(id, stageName);
   const parts = { id, stage, condition: attributes.Condition ? { Condition: attributes.Condition } : {} };
   addDomain(expansion, parts, p.Domain);
   addUsagePlan(expansion, parts, (p.Auth as Properties | undefined)?.UsagePlan);
@@ -140,39 +134,6 @@ function expandRestApi(expansion: Expansion, id: string, api: Properties): void 
       CacheClusterSize: p.CacheClusterSize,
       Description: p.Description,
       Tags: p.Tags && Object.entries(p.Tags).map(([Key, Value]) => ({ Key, Value })),
-    }),
-  };
-}
-
-/** The HTTP API and its stage (`$default`, deployed automatically, unless the template names another). */
-function expandHttpApi(expansion: Expansion, id: string, api: Properties): void {
-  const p = (api.properties ?? expansion.globals.HttpApi ?? {}) as Properties;
-  const tags = { 'httpapi:createdBy': 'SAM', ...((p.Tags ?? {}) as Record<string, string>) };
-  const body = definition(id, p, api.paths, (paths) => ({
-    openapi: '3.0.1',
-    info: { version: '1.0', title: p.Name ?? { Ref: 'AWS::StackName' } },
-    paths,
-    tags: Object.entries(tags).map(([name, value]) => ({ name, 'x-amazon-apigateway-tag-value': value })),
-  }));
-  const attributes = api.resource ? carried(api.resource) : {};
-  expansion.resources[id] = {
-    ...attributes,
-    Type: 'AWS::ApiGatewayV2::Api',
-    Properties: defined({ ...body, Name: p.Name, Description: p.Description, CorsConfiguration: p.CorsConfiguration, DisableExecuteApiEndpoint: p.DisableExecuteApiEndpoint, FailOnWarnings: p.FailOnWarnings }),
-  } as TemplateResource;
-  const stageName = p.StageName ?? '$default';
-  expansion.resources[stageName === '$default' ? `${id}ApiGatewayDefaultStage` : `${id}${String(stageName).replace(/[^A-Za-z0-9]/g, '')}Stage`] = {
-    ...(attributes.Condition ? { Condition: attributes.Condition } : {}),
-    Type: 'AWS::ApiGatewayV2::Stage',
-    Properties: defined({
-      ApiId: { Ref: id },
-      StageName: stageName,
-      AutoDeploy: true,
-      StageVariables: p.StageVariables,
-      DefaultRouteSettings: p.DefaultRouteSettings,
-      RouteSettings: p.RouteSettings,
-      AccessLogSettings: p.AccessLogSettings,
-      Tags: tags,
     }),
   };
 }

@@ -1,7 +1,7 @@
 import type { Properties } from '../../provider.ts';
 import type { TemplateResource } from '../../template/parse.ts';
 import { TransformErrorFor } from './context.ts';
-import { fromTemplate, insert, insertConstant, iterationOrder, templateKeys, templateValues, tracked, type CopyClock } from './py27.ts';
+import { fromTemplate, insert, insertConstant, iterationOrder, templateElements, templateKeys, templateValues, tracked, type CopyClock } from './py27.ts';
 import { edit } from './swagger-edits.ts';
 
 /** The Auth keys twinstack translates; SAM's others still fail the transform. */
@@ -26,7 +26,7 @@ function securityDefinition(owner: string, name: string, a: Properties, partitio
   if (payload !== 'TOKEN' && payload !== 'REQUEST') throw new TransformErrorFor(owner, `${name} Authorizer has invalid 'FunctionPayloadType': ${String(payload)}.`);
   if (a.FunctionArn === undefined) throw new TransformErrorFor(owner, `Authorizer ${name} must specify either FunctionArn or UserPoolArn.`);
   const authorizer = dict({ type: payload.toLowerCase() });
-  insert(authorizer, 'authorizerUri', { 'Fn::Sub': [`arn:${partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${__FunctionArn__}/invocations`, { __FunctionArn__: fromTemplate(a.FunctionArn) }] });
+  insert(authorizer, 'authorizerUri', { 'Fn::Sub': [`arn:${partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${__FunctionArn__}/invocations`, templateValues({ __FunctionArn__: fromTemplate(a.FunctionArn) }, '__FunctionArn__')] });
   const set = (key: string, value: unknown) => {
     templateValues(authorizer, key);
     insert(authorizer, key, value);
@@ -86,7 +86,7 @@ function integratedMethods(methods: Properties): [string, Properties][] {
  * every method whose security names no authorizer gets the DefaultAuthorizer, unless it names NONE (which SAM leaves
  * in place); ApiKeyRequired adds the `api_key` scheme to every method but those whose event said false.
  */
-export function addAuth(owner: string, auth: unknown, definition: Properties, resources: Record<string, TemplateResource>, stageName: unknown, clock: CopyClock, partition: string): void {
+export function addAuth(owner: string, auth: unknown, definition: Properties, resources: Record<string, TemplateResource>, stage: ApiStage, clock: CopyClock, partition: string): void {
   if (!definition.Body) throw new TransformErrorFor(owner, "Auth works only with inline Swagger specified in 'DefinitionBody' property.");
   if (!auth || typeof auth !== 'object' || Object.keys(auth).some((k) => !KNOWN.includes(k))) throw new TransformErrorFor(owner, "Invalid value for 'Auth' property");
   const a = auth as Properties;
@@ -153,7 +153,7 @@ export function addAuth(owner: string, auth: unknown, definition: Properties, re
         }
       }
     }
-    if (a.ResourcePolicy !== undefined) addResourcePolicy(owner, a.ResourcePolicy, body, stageName);
+    if (a.ResourcePolicy !== undefined) addResourcePolicy(owner, a.ResourcePolicy, body, stage);
     if (definitions && Object.keys(definitions).length) insert(body, 'securityDefinitions', definitions);
   });
 }
@@ -204,7 +204,7 @@ function checkVpcStrings(name: string, value: unknown): void {
  * Deny on the source IP condition; for VPCs and VPC endpoints, the same pair on `aws:SourceVpc`/`aws:SourceVpce`
  * (blacklist first, then whitelist); then the CustomStatements as given.
  */
-function addResourcePolicy(owner: string, policy: unknown, body: Properties, stageName: unknown): void {
+function addResourcePolicy(owner: string, policy: unknown, body: Properties, stage: ApiStage): void {
   if (!policy || typeof policy !== 'object' || Array.isArray(policy)) throw new TransformErrorFor(owner, 'Resource Policy is not a valid dictionary.');
   const p = policy as Properties;
   const unknown = Object.keys(p).find((k) => !POLICY_KEYS.includes(k));
@@ -220,11 +220,14 @@ function addResourcePolicy(owner: string, policy: unknown, body: Properties, sta
     const resource = Object.keys(methods).map((m) => {
       const method = m.toLowerCase() === 'x-amazon-apigateway-any-method' || m.toLowerCase() === 'any' ? '*' : m.toUpperCase();
       const trimmed = path.replace(/\{([a-zA-Z0-9._-]+|[a-zA-Z0-9._-]+\+|proxy\+)\}/g, '*').replace(/\/$/, '');
-      return { 'Fn::Sub': [`execute-api:/\${__Stage__}/${method}${trimmed}`, { __Stage__: stageName }] };
+      // The path (a template string to SAM) makes the resource one; the stage is one when the template names it.
+      const stageValues = { __Stage__: stage.name };
+      return { 'Fn::Sub': templateElements([`execute-api:/\${__Stage__}/${method}${trimmed}`, stage.fromTemplate ? templateValues(stageValues, '__Stage__') : stageValues], 0) };
     });
     const accounts = (effect: string, principals: unknown) => {
       if (principals === undefined || (Array.isArray(principals) && !principals.length)) return;
-      const added = { Effect: effect, Action: 'execute-api:Invoke', Resource: resource, Principal: { AWS: principals && typeof principals === 'object' && !Array.isArray(principals) ? [principals] : principals } };
+      const principal = templateValues({ AWS: principals && typeof principals === 'object' && !Array.isArray(principals) ? [principals] : principals }, 'AWS');
+      const added = { Effect: effect, Action: 'execute-api:Invoke', Resource: resource, Principal: principal };
       statement = statement === undefined ? added : [...list(), added];
     };
     accounts('Allow', p.AwsAccountWhitelist);
@@ -253,6 +256,12 @@ function addResourcePolicy(owner: string, policy: unknown, body: Properties, sta
     statement = statement === undefined ? p.CustomStatements : [...items, ...[p.CustomStatements].flat().filter((s) => !has(items, s))];
   }
   if (statement !== undefined) body['x-amazon-apigateway-policy'] = { Version: '2012-10-17', Statement: statement };
+}
+
+/** A REST API's stage name, and whether it came from the template (a template string to SAM) rather than SAM's `Prod`. */
+export interface ApiStage {
+  name: unknown;
+  fromTemplate: boolean;
 }
 
 /** The securityDefinitions events of a REST API add before the API's own edits (kept on its entry). */

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { Properties } from '../../provider.ts';
 import type { TemplateResource } from '../../template/parse.ts';
+import type { HttpApiEntry } from './http-api.ts';
 
 /** What one run of the SAM transform builds: the resources of the processed template and the APIs events add to. */
 export interface Expansion {
@@ -7,14 +9,37 @@ export interface Expansion {
   /** REST APIs (implicit `ServerlessRestApi` or an `AWS::Serverless::Api`) by logical id, with the paths events add. */
   restApis: Map<string, Properties>;
   /** HTTP APIs (implicit `ServerlessHttpApi` or an `AWS::Serverless::HttpApi`) by logical id. */
-  httpApis: Map<string, Properties>;
+  httpApis: Map<string, HttpApiEntry>;
+  /** HttpApi events' properties as SAM's implicit HTTP API plugin completed them, by resource and event id. */
+  httpEvents: Map<string, Properties>;
   globals: Record<string, Properties>;
   /** The stack region's partition, which SAM spells out in the ARNs it writes into API definitions. */
   partition: string;
+  /** The stack's parameter values (and AWS::Region, AWS::Partition), which SAM substitutes in some properties. */
+  parameterValues: Record<string, unknown>;
+}
+
+/** SAM's resolve_parameter_refs: each `Ref` to a parameter (and `${Param}` in a `Fn::Sub` string) replaced by its value. */
+export function resolveParameterRefs(value: unknown, parameters: Record<string, unknown>): unknown {
+  if (Array.isArray(value)) return value.map((v) => resolveParameterRefs(v, parameters));
+  if (!value || typeof value !== 'object') return value;
+  const object = value as Properties;
+  const keys = Object.keys(object);
+  if (keys.length === 1 && keys[0] === 'Ref' && typeof object.Ref === 'string' && Object.hasOwn(parameters, object.Ref)) return parameters[object.Ref];
+  if (keys.length === 1 && keys[0] === 'Fn::Sub' && typeof object['Fn::Sub'] === 'string') {
+    return { 'Fn::Sub': object['Fn::Sub'].replace(/\$\{([^}!.]+)\}/g, (whole: string, name: string) => (Object.hasOwn(parameters, name) ? String(parameters[name]) : whole)) };
+  }
+  return Object.fromEntries(keys.map((k) => [k, resolveParameterRefs(object[k], parameters)]));
 }
 
 /** The swagger method SAM writes for an event's `ANY`. */
 export const ANY_METHOD = 'x-amazon-apigateway-any-method';
+
+/** `${X.Arn}` or `${X}`: a `Fn::GetAtt` or `Ref` as a `Fn::Sub` placeholder (SAM's make_shorthand). */
+export function shorthand(value: unknown): string {
+  const getAtt = (value as { 'Fn::GetAtt'?: string[] })['Fn::GetAtt'];
+  return getAtt ? `\${${getAtt.join('.')}}` : `\${${(value as { Ref: string }).Ref}}`;
+}
 
 /** The resource attributes a SAM resource passes on to the resources made from it. */
 export function carried(resource: TemplateResource): Partial<TemplateResource> {
@@ -73,4 +98,26 @@ export class TransformErrors extends Error {
 /** Properties without the undefined ones (what the processed template shows). */
 export function defined(properties: Properties): Properties {
   return Object.fromEntries(Object.entries(properties).filter(([, v]) => v !== undefined));
+}
+
+/** Python's `json.dumps(value, separators=(',', ':'), sort_keys=True)`: keys sorted, ASCII only. */
+function sortedJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const object = value as Record<string, unknown>;
+    return `{${Object.keys(object).sort().map((k) => `${sortedJson(k)}:${sortedJson(object[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** SAM's LogicalIdGenerator hash: the first 10 hex digits of the SHA-1 of the value (a string as is, else its sorted JSON; nothing for an empty value). */
+export function samIdHash(value: unknown): string {
+  if (!value) return '';
+  return createHash('sha1').update(typeof value === 'string' ? value : sortedJson(value)).digest('hex').slice(0, 10);
+}
+
+/** The logical id SAM gives an API's stage: `<Api><StageName>Stage` for an alphanumeric name, else `<Api>Stage<hash of the name>`. */
+export function stageLogicalId(api: string, stageName: unknown): string {
+  const name = typeof stageName === 'string' ? stageName : '';
+  return /^[\p{L}\p{N}]+$/u.test(name) ? `${api}${name}Stage` : `${api}Stage${samIdHash(name)}`;
 }

@@ -1,6 +1,7 @@
 import type { Properties } from '../../provider.ts';
 import { addEventAuth } from './auth.ts';
-import { ANY_METHOD, defined, TransformErrorFor, type Expansion } from './context.ts';
+import { ANY_METHOD, defined, shorthand, TransformErrorFor, type Expansion } from './context.ts';
+import { addHttpApiEvent } from './http-api.ts';
 import { IMPLICIT_REST_API, methodKey, restApiEntry } from './implicit-api.ts';
 import { fromTemplate, insert, py27Str, templateKeys, templateValues, tracked, type CopyClock } from './py27.ts';
 
@@ -37,21 +38,15 @@ function pollingSource(fn: Invoked, p: Properties, source: unknown, kind: string
   return { Type: 'AWS::Lambda::EventSourceMapping', Properties: defined({ EventSourceArn: source, FunctionName: fn.ref, Enabled, ...rest }) };
 }
 
-/** The REST or HTTP API an event names (`RestApiId`/`ApiId`: a `Ref` to a SAM API), or the implicit one. */
-function apiOf(owner: string, given: unknown, implicit: string, known: Map<string, Properties>): string {
+/** The REST API an event names (`RestApiId`: a `Ref` to a SAM API), or the implicit one. */
+export function apiOf(owner: string, given: unknown, implicit: string, known: Map<string, Properties>): string {
   if (given === undefined) {
-    if (!known.has(implicit)) known.set(implicit, implicit === IMPLICIT_REST_API ? restApiEntry({ implicit: true }) : { implicit: true, paths: {} });
+    if (!known.has(implicit)) known.set(implicit, restApiEntry({ implicit: true }));
     return implicit;
   }
   const id = (given as { Ref?: string }).Ref;
   if (typeof id !== 'string' || !known.has(id)) throw new TransformErrorFor(owner, 'RestApiId must be a valid reference to an \'AWS::Serverless::Api\' resource in same template.');
   return id;
-}
-
-/** `${X.Arn}` or `${X}`: a `Fn::GetAtt` or `Ref` as a `Fn::Sub` placeholder (SAM's make_shorthand). */
-function shorthand(value: unknown): string {
-  const getAtt = (value as { 'Fn::GetAtt'?: string[] })['Fn::GetAtt'];
-  return getAtt ? `\${${getAtt.join('.')}}` : `\${${(value as { Ref: string }).Ref}}`;
 }
 
 /**
@@ -75,7 +70,7 @@ function executeArn(partition: string, api: string, method: string, path: string
 }
 
 /** Adds the resources one event of a function makes (`Events` of `AWS::Serverless::Function`). */
-export function addEvent(expansion: Expansion, fn: Invoked, eventId: string, event: Properties): void {
+export function addEvent(expansion: Expansion, fn: Invoked, eventId: string, event: Properties, condition?: string): void {
   const id = `${fn.id}${eventId}`;
   const p = (event.Properties ?? {}) as Properties;
   const add = (logicalId: string, resource: Properties) => (expansion.resources[logicalId] = resource as never);
@@ -166,19 +161,9 @@ export function addEvent(expansion: Expansion, fn: Invoked, eventId: string, eve
       add(`${id}Permission${stageSuffix(entry)}`, { ...permission(fn, 'apigateway.amazonaws.com', executeArn(expansion.partition, api, method, path)) });
       return;
     }
-    case 'HttpApi': {
-      const api = apiOf(fn.id, p.ApiId, 'ServerlessHttpApi', expansion.httpApis);
-      const path = p.Path ?? '$default';
-      const method = p.Method ?? 'ANY';
-      const paths = expansion.httpApis.get(api)!.paths as Properties;
-      paths[path] = {
-        ...paths[path],
-        [methodKey(method)]: { 'x-amazon-apigateway-integration': { httpMethod: 'POST', type: 'aws_proxy', uri: integrationUri(fn, expansion.partition), payloadFormatVersion: p.PayloadFormatVersion ?? '2.0' }, responses: {} },
-      };
-      const arnPath = path === '$default' ? '*' : `${method.toUpperCase() === 'ANY' ? '*' : method.toUpperCase()}${path.replace(/\{[^}]+\}/g, '*')}`;
-      add(`${id}Permission`, permission(fn, 'apigateway.amazonaws.com', executeArn(expansion.partition, api, '', arnPath)));
+    case 'HttpApi':
+      addHttpApiEvent(expansion, fn, eventId, p, condition);
       return;
-    }
     default:
       throw new TransformErrorFor(fn.id, `Event with id [${eventId}] is invalid. Event type '${String(event.Type)}' is not supported by twinstack yet.`);
   }

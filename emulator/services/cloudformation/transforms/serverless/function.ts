@@ -3,6 +3,7 @@ import type { Properties } from '../../provider.ts';
 import type { TemplateResource } from '../../template/parse.ts';
 import { carried, defined, s3Location, tagList, TransformErrorFor, withGlobals, type Expansion } from './context.ts';
 import { addEvent, type Invoked } from './events.ts';
+import { httpEventProperties } from './http-api.ts';
 import { eventOrder } from './implicit-api.ts';
 import { executionRole } from './policies.ts';
 
@@ -50,6 +51,7 @@ export function expandFunction(expansion: Expansion, id: string, resource: Templ
       SnapStart: p.SnapStart,
       RuntimeManagementConfig: p.RuntimeManagementConfig,
       CodeSigningConfigArn: p.CodeSigningConfigArn,
+      TenancyConfig: p.TenancyConfig,
       Tags: tags,
     }),
   } as TemplateResource;
@@ -77,9 +79,15 @@ export function expandFunction(expansion: Expansion, id: string, resource: Templ
       };
     }
   }
-  const events = (p.Events ?? {}) as Record<string, Properties>;
+  // HttpApi events as SAM's implicit HTTP API plugin completed them (their API, and `$default` for no route).
+  const events = Object.fromEntries(
+    Object.entries((p.Events ?? {}) as Record<string, Properties>).map(([eventId, event]) => {
+      const completed = httpEventProperties(expansion, id, eventId, event);
+      return [eventId, completed ? { ...event, Properties: completed } : event];
+    }),
+  );
   for (const [eventId, event] of eventOrder(events).map((eventId) => [eventId, events[eventId]] as const)) {
-    addEvent(expansion, invoked, eventId, event);
+    addEvent(expansion, invoked, eventId, event, attributes.Condition as string | undefined);
     if (attributes.Condition) for (const [rid, r] of Object.entries(expansion.resources)) if (rid.startsWith(`${id}${eventId}`)) r.Condition ??= attributes.Condition;
   }
   if (p.Role === undefined) {

@@ -1,10 +1,10 @@
 import type { Properties } from '../../provider.ts';
 import type { TemplateResource } from '../../template/parse.ts';
 import { ANY_METHOD, type Expansion } from './context.ts';
+import { IMPLICIT_HTTP_API } from './http-api.ts';
 import { insert, Py27Keys, py27Order, templateKeys, tracked, type CopyClock } from './py27.ts';
 
 export const IMPLICIT_REST_API = 'ServerlessRestApi';
-const IMPLICIT_HTTP_API = 'ServerlessHttpApi';
 
 const eventsOf = (resource: TemplateResource) => Object.values(((resource.Properties as Properties | undefined)?.Events ?? {}) as Record<string, Properties>);
 const implicitEvent = (type: string, idProperty: string) => (resource: TemplateResource) =>
@@ -17,7 +17,7 @@ const implicitEvent = (type: string, idProperty: string) => (resource: TemplateR
  */
 export function samResourceOrders(resources: Record<string, TemplateResource>): { plugin: string[]; translation: string[] } {
   // SAM emulates Python 2.7's dicts only for templates with a REST API (explicit, or an Api event's); other templates
-  // are walked in their own order. (HttpApi Auth, which would also turn it on, is not translated here yet.)
+  // are walked in their own order. (An HttpApi's DefaultAuthorizer turns it on too, with no visible effect without a REST API.)
   const hasRestApi = Object.values(resources).some((r) => r?.Type === 'AWS::Serverless::Api' || ((r?.Type === 'AWS::Serverless::Function' || r?.Type === 'AWS::Serverless::StateMachine') && eventsOf(r).some((e) => e?.Type === 'Api')));
   if (!hasRestApi) return { plugin: Object.keys(resources), translation: Object.keys(resources) };
   const table = new Py27Keys();
@@ -59,7 +59,7 @@ export function restApiOf(event: Properties): string | undefined {
  */
 export function addImplicitApiPaths(expansion: Expansion, resources: Record<string, TemplateResource>, order: string[]): void {
   for (const id of order) {
-    if (resources[id].Type !== 'AWS::Serverless::Function') continue;
+    if (resources[id].Type !== 'AWS::Serverless::Function' && resources[id].Type !== 'AWS::Serverless::StateMachine') continue;
     const events = (resources[id].Properties as Properties | undefined)?.Events;
     if (!events || typeof events !== 'object') continue;
     // SAM collects a function's Api events into a new dict, in the order of its Events.
@@ -90,10 +90,15 @@ export function addImplicitApiPaths(expansion: Expansion, resources: Record<stri
  * of its Events dict, which the implicit API plugin's update with the Api events may have grown.
  */
 export function eventOrder(events: Record<string, Properties>): string[] {
+  const pathOf = (id: string) => String((events[id]?.Properties as Properties | undefined)?.Path ?? id);
+  return eventsDictOrder(events).sort((a, b) => (pathOf(a) < pathOf(b) ? -1 : pathOf(a) > pathOf(b) ? 1 : 0));
+}
+
+/** The order of a resource's Events dict once the implicit API plugin's update with its Api events may have grown it (a state machine's translation order). */
+export function eventsDictOrder(events: Record<string, Properties>): string[] {
   const table = new Py27Keys();
   for (const id of Object.keys(events)) table.add(id);
   const api = Object.keys(events).filter((id) => events[id]?.Type === 'Api');
   if (api.length) table.reserve(api.length);
-  const pathOf = (id: string) => String((events[id]?.Properties as Properties | undefined)?.Path ?? id);
-  return table.keys().sort((a, b) => (pathOf(a) < pathOf(b) ? -1 : pathOf(a) > pathOf(b) ? 1 : 0));
+  return table.keys();
 }

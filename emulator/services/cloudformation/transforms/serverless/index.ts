@@ -1,6 +1,7 @@
 import type { Properties } from '../../provider.ts';
 import type { Template, TemplateResource } from '../../template/parse.ts';
-import { declareApi, expandApis } from './apis.ts';
+import { declareRestApi, expandApis } from './apis.ts';
+import { addHttpApiRoutes, declareHttpApi } from './http-api.ts';
 import { TransformErrorFor, TransformErrors, type Expansion } from './context.ts';
 import { expandFunction } from './function.ts';
 import { addImplicitApiPaths, samResourceOrders } from './implicit-api.ts';
@@ -29,19 +30,23 @@ function samOrder(resources: Record<string, TemplateResource>, order: string[]):
 /**
  * The `AWS::Serverless-2016-10-31` transform: each `AWS::Serverless::*` resource becomes the CloudFormation resources
  * AWS SAM makes of it (with SAM's logical ids), `Globals` applies to them, and the transform leaves the template's
- * `Transform` list. Errors carry SAM's wording; the caller reports them as the transform's failure.
+ * `Transform` list. Errors carry SAM's wording; the caller reports them as the transform's failure. SAM resolves
+ * references to the stack's parameters (`parameterValues`, with AWS::Region and AWS::Partition) in a few properties.
  */
-export function serverlessTransform(template: Template & { Globals?: Record<string, Properties> }, partition: string): Template {
+export function serverlessTransform(template: Template & { Globals?: Record<string, Properties> }, partition: string, parameterValues: Record<string, unknown> = {}): Template {
   const { Globals, ...rest } = template;
-  const expansion: Expansion = { resources: {}, restApis: new Map(), httpApis: new Map(), globals: Globals ?? {}, partition };
+  const expansion: Expansion = { resources: {}, restApis: new Map(), httpApis: new Map(), httpEvents: new Map(), globals: Globals ?? {}, partition, parameterValues };
   const orders = samResourceOrders(template.Resources ?? {});
   const source = samOrder(template.Resources ?? {}, orders.translation);
   // APIs first, so that functions' events can find them whatever the order of the template.
   for (const [id, resource] of source) {
-    if (resource.Type === 'AWS::Serverless::Api') declareApi(expansion, 'rest', id, resource);
-    else if (resource.Type === 'AWS::Serverless::HttpApi') declareApi(expansion, 'http', id, resource);
+    if (resource.Type === 'AWS::Serverless::Api') declareRestApi(expansion, id, resource);
+    else if (resource.Type === 'AWS::Serverless::HttpApi') declareHttpApi(expansion, id, resource);
   }
   addImplicitApiPaths(expansion, template.Resources ?? {}, orders.plugin);
+  // The implicit HTTP API plugin reports its events' errors before anything is translated.
+  const routeErrors = addHttpApiRoutes(expansion, template.Resources ?? {}, orders.plugin);
+  if (routeErrors.length) throw new TransformErrors(routeErrors);
   // Like SAM, an invalid resource does not stop the others' translation: their errors are reported together.
   const errors: TransformErrorFor[] = [];
   const attempt = (expand: () => void) => {

@@ -2,6 +2,8 @@ import type { Properties } from '../../provider.ts';
 import type { TemplateResource } from '../../template/parse.ts';
 import { carried, defined, s3Location, tagList, TransformErrorFor, withGlobals, type Expansion } from './context.ts';
 import { executionRole } from './policies.ts';
+import { eventsDictOrder } from './implicit-api.ts';
+import { definitionString } from './state-machine-definition.ts';
 import { addStateMachineEvent } from './state-machine-events.ts';
 
 const KEY_TYPES: Record<string, string> = { String: 'S', Number: 'N', Binary: 'B' };
@@ -53,18 +55,19 @@ export function expandLayerVersion(expansion: Expansion, id: string, resource: T
 export function expandStateMachine(expansion: Expansion, id: string, resource: TemplateResource): void {
   const p = (resource.Properties ?? {}) as Properties;
   if (p.Events !== undefined && (typeof p.Events !== 'object' || Array.isArray(p.Events))) throw new TransformErrorFor(id, "Invalid property type 'Events'.");
-  for (const [eventId, event] of Object.entries((p.Events ?? {}) as Record<string, Properties>)) addStateMachineEvent(expansion, id, eventId, event, carried(resource));
+  const events = (p.Events ?? {}) as Record<string, Properties>;
+  const order = Object.values(events).some((e) => e?.Type === 'Api') ? eventsDictOrder(events) : Object.keys(events);
+  for (const eventId of order) addStateMachineEvent(expansion, id, eventId, events[eventId], carried(resource), p.PermissionsBoundary);
   if (p.Role === undefined) {
-    expansion.resources[`${id}Role`] = executionRole(id, 'states.amazonaws.com', p.Policies, [], { Tags: tagList({ 'stateMachine:createdBy': 'SAM' }, {}) }) as TemplateResource;
+    expansion.resources[`${id}Role`] = executionRole(id, 'states.amazonaws.com', p.Policies, [], defined({ Tags: tagList({ 'stateMachine:createdBy': 'SAM' }, {}), PermissionsBoundary: p.PermissionsBoundary })) as TemplateResource;
   }
   const definitionUri = p.DefinitionUri === undefined ? undefined : s3Location(id, 'DefinitionUri', p.DefinitionUri, ['Bucket', 'Key', 'Version']);
   expansion.resources[id] = {
     ...carried(resource),
     Type: 'AWS::StepFunctions::StateMachine',
     Properties: defined({
-      Definition: p.Definition,
+      ...(p.Definition !== undefined ? definitionString(p.Definition, p.DefinitionSubstitutions) : { DefinitionSubstitutions: p.DefinitionSubstitutions }),
       DefinitionS3Location: definitionUri,
-      DefinitionSubstitutions: p.DefinitionSubstitutions,
       RoleArn: p.Role ?? { 'Fn::GetAtt': [`${id}Role`, 'Arn'] },
       StateMachineName: p.Name,
       StateMachineType: p.Type,

@@ -100,7 +100,8 @@ export function executionRole(owner: string, service: string, policies: unknown,
     Type: 'AWS::IAM::Role',
     Properties: {
       AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Action: ['sts:AssumeRole'], Effect: 'Allow', Principal: { Service: [service] } }] },
-      ...(managedArns.length ? { ManagedPolicyArns: managedArns } : {}),
+      // SAM always lists the managed policies, even none.
+      ManagedPolicyArns: managedArns,
       ...(inline.length ? { Policies: inline } : {}),
       ...properties,
     },

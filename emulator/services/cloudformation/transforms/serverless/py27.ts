@@ -200,6 +200,14 @@ export function templateValues<T extends object>(value: T, ...members: string[])
   return value;
 }
 
+const ELEMENTS = new WeakMap<unknown[], Set<number>>();
+
+/** A list SAM made whose elements at these indices are template strings (a `Fn::Sub` string built from a template's path). */
+export function templateElements<T extends unknown[]>(list: T, ...indices: number[]): T {
+  ELEMENTS.set(list, new Set(indices));
+  return list;
+}
+
 const PYTHON_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /** Python's `unicode_escape` encoding: ASCII text with backslash escapes for the rest. */
@@ -246,7 +254,7 @@ export function py27Str(value: unknown, deep = false): string {
   if (value === null || value === undefined) return 'None';
   if (typeof value === 'boolean') return value ? 'True' : 'False';
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : pythonFloat(value);
-  if (Array.isArray(value)) return `[${value.map((v) => py27Str(v, deep)).join(', ')}]`;
+  if (Array.isArray(value)) return `[${value.map((v, i) => py27Str(v, deep || !!ELEMENTS.get(value)?.has(i))).join(', ')}]`;
   const object = value as Record<string, unknown>;
   // An object SAM made inside a part from the template (an event's method in a DefinitionBody) is SAM's own.
   const own = UNICODE.get(object);

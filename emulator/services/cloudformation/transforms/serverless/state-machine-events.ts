@@ -1,17 +1,19 @@
 import type { Properties } from '../../provider.ts';
 import { defined, TransformErrorFor, type Expansion } from './context.ts';
+import { addStateMachineApiEvent } from './state-machine-api.ts';
 
 /**
  * The role SAM makes for an event source of a state machine (`<machine><event>Role`): the source's service may assume
  * it, and it may start executions of the machine (`<role>StartExecutionPolicy`).
  */
-function startExecutionRole(roleId: string, principal: string, machine: string, carriedAttributes: Properties): Properties {
+export function startExecutionRole(roleId: string, principal: string, machine: string, carriedAttributes: Properties, boundary?: unknown): Properties {
   return {
     ...carriedAttributes,
     Type: 'AWS::IAM::Role',
     Properties: {
       AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Action: ['sts:AssumeRole'], Effect: 'Allow', Principal: { Service: [principal] } }] },
       Policies: [{ PolicyName: `${roleId}StartExecutionPolicy`, PolicyDocument: { Statement: [{ Action: 'states:StartExecution', Effect: 'Allow', Resource: { Ref: machine } }] } }],
+      ...(boundary !== undefined ? { PermissionsBoundary: boundary } : {}),
     },
   };
 }
@@ -19,12 +21,13 @@ function startExecutionRole(roleId: string, principal: string, machine: string, 
 /**
  * Adds the resources one event of an `AWS::Serverless::StateMachine` makes, as SAM does: for `Schedule`,
  * `CloudWatchEvent` and `EventBridgeRule` an EventBridge rule (`<machine><event>`) whose target starts the machine
- * through the role SAM makes for it. `Api` events (a request mapping into StartExecution) are not expanded yet.
+ * through the role SAM makes for it; `Api` events (state-machine-api.ts) a REST API route to StartExecution.
  */
-export function addStateMachineEvent(expansion: Expansion, machine: string, eventId: string, event: Properties, carriedAttributes: Properties): void {
+export function addStateMachineEvent(expansion: Expansion, machine: string, eventId: string, event: Properties, carriedAttributes: Properties, boundary?: unknown): void {
   const id = `${machine}${eventId}`;
   const p = (event.Properties ?? {}) as Properties;
   const invalid = (reason: string) => new TransformErrorFor(machine, `Event with id [${eventId}] is invalid. ${reason}`);
+  if (event.Type === 'Api') return addStateMachineApiEvent(expansion, machine, eventId, p, carriedAttributes, boundary);
   if (event.Type !== 'Schedule' && event.Type !== 'CloudWatchEvent' && event.Type !== 'EventBridgeRule') {
     throw invalid(`Event type '${String(event.Type)}' of a serverless state machine is not supported by twinstack yet.`);
   }
@@ -52,5 +55,5 @@ export function addStateMachineEvent(expansion: Expansion, machine: string, even
         : { EventBusName: p.EventBusName, EventPattern: p.Pattern, Name: p.RuleName, State: state, Targets: [target] },
     ),
   } as never;
-  expansion.resources[roleId] = startExecutionRole(roleId, 'events.amazonaws.com', machine, carriedAttributes) as never;
+  expansion.resources[roleId] = startExecutionRole(roleId, 'events.amazonaws.com', machine, carriedAttributes, boundary) as never;
 }

@@ -1,6 +1,6 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
-import { SQSClient } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Twinstack } from '../../emulator/index.ts';
 
 /** The stack sets' administrator account (the tests' default credentials) and a target account. */
@@ -26,5 +26,31 @@ export async function createStackSetRoles(aws: Twinstack, targets: string[]): Pr
   const adminRole = `arn:aws:iam::${ADMIN}:role/AWSCloudFormationStackSetAdministrationRole`;
   for (const account of targets) {
     await clientsFor(aws, account).iam.send(new CreateRoleCommand({ RoleName: 'AWSCloudFormationStackSetExecutionRole', AssumeRolePolicyDocument: trust({ AWS: adminRole }) }));
+  }
+}
+
+/** What the stack sets deploy: a queue named `<prefix>-<account>-<region>`, its retention a parameter, its URL an output. */
+export function queueTemplate(prefix: string): string {
+  return `
+Parameters:
+  Retention: { Type: Number, Default: 345600 }
+Resources:
+  Queue:
+    Type: AWS::SQS::Queue
+    Properties: { QueueName: !Sub '${prefix}-\${AWS::AccountId}-\${AWS::Region}', MessageRetentionPeriod: !Ref Retention }
+Outputs:
+  Url: { Value: !Ref Queue }
+`;
+}
+
+/** The MessageRetentionPeriod of the queue a stack instance of queueTemplate(prefix) made, or undefined when it is gone. */
+export async function queueRetention(aws: Twinstack, prefix: string, account: string, region: string): Promise<string | undefined> {
+  const { sqs } = clientsFor(aws, account, region);
+  try {
+    const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: `${prefix}-${account}-${region}` }));
+    return (await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['MessageRetentionPeriod'] }))).Attributes!.MessageRetentionPeriod;
+  } catch (error) {
+    if ((error as Error).name === 'QueueDoesNotExist') return undefined;
+    throw error;
   }
 }

@@ -1,0 +1,37 @@
+import type { ResourceDelete } from './provider.ts';
+
+/*
+ * Helpers for the types' `read` handlers, which answer a resource's properties in the template's form: drift detection
+ * compares them with the template value by value (and list item by list item), and Cloud Control answers them.
+ */
+
+type Tag = { Key: string; Value: string };
+
+/**
+ * A list the service keeps unordered (its schema's `insertionOrder: false`), in the order the template gave it, so a
+ * reordering is not drift (AWS compares such lists as sets); items the template does not have come after, as read.
+ */
+export function templateOrder<T>(given: unknown, actual: readonly T[], key: (item: T | unknown) => string = (item) => JSON.stringify(item)): T[] {
+  const order = Array.isArray(given) ? given.map(key) : [];
+  const rank = (item: T) => {
+    const at = order.indexOf(key(item));
+    return at < 0 ? order.length : at;
+  };
+  return [...actual].sort((a, b) => rank(a) - rank(b));
+}
+
+/**
+ * A resource's tags as the template gives them (a Key/Value list, or a map for the types that take one), without what
+ * CloudFormation put there itself (the `aws:cloudformation:*` tags, and the stack's propagated tags the template does
+ * not set). Undefined when nothing is left, as a resource without tags reads.
+ */
+export function templateTags(request: Pick<ResourceDelete, 'properties' | 'stackTags'>, actual: readonly Partial<Tag>[] | Record<string, string> | undefined): Tag[] | Record<string, string> | undefined {
+  const given = request.properties.Tags;
+  const own = new Set(Array.isArray(given) ? given.map((t: Tag) => t.Key) : Object.keys(given ?? {}));
+  const list: Tag[] = (Array.isArray(actual) ? actual : Object.entries(actual ?? {}).map(([Key, Value]) => ({ Key, Value }))).map((t) => ({ Key: String(t.Key), Value: String(t.Value ?? '') }));
+  const kept = list.filter((t) => !t.Key.startsWith('aws:') && (own.has(t.Key) || !request.stackTags.some((s) => s.Key === t.Key)));
+  if (!kept.length) return undefined;
+  if (given && !Array.isArray(given) && typeof given === 'object') return Object.fromEntries(kept.map((t) => [t.Key, t.Value]));
+  return templateOrder(given, kept, (t) => (t as Tag).Key);
+}
+
