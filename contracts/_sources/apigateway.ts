@@ -1313,7 +1313,6 @@ const others: SourceFile[] = [
   'test_apigateway_dynamodb',
   'test_apigateway_eventbridge',
   'test_apigateway_http',
-  'test_apigateway_integrations',
   'test_apigateway_kinesis',
   'test_apigateway_lambda',
   'test_apigateway_lambda_cfn',
