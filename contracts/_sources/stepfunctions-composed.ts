@@ -15,7 +15,7 @@ import { CALLER, ENDED, historyStep, type Recorded, ROLE_ARN, type Snapshot } fr
 
 /** One call of the test; `roleArn: "ROLE"` is the execution role the test created (see ROLE_ARN). */
 interface Call {
-  op: 'CreateStateMachine' | 'StartExecution' | 'StartSyncExecution' | 'DescribeExecution' | 'GetExecutionHistory';
+  op: 'CreateStateMachine' | 'StartExecution' | 'StartSyncExecution' | 'DescribeExecution' | 'GetExecutionHistory' | 'TestState';
   params: Record<string, unknown>;
   /** The snapshot key under which the test recorded this call's answer. */
   snapshot?: string;
@@ -3787,6 +3787,439 @@ const RECORDED: Module[] = [
     }
    }
   ]
+ },
+ {
+  "module": "test_state_configuration",
+  "dir": "stepfunctions/v2/test_state",
+  "tests": [
+   {
+    "test": "TestStateConfiguration::test_state_machine_with_state_error",
+    "variants": {},
+    "unportedVariants": {
+     "INFO": "fails against twinstack, not yet fixed: TestState does not yet test a state inside a whole state machine (stateName), as AWS now does",
+     "DEBUG": "fails against twinstack, not yet fixed: TestState does not yet test a state inside a whole state machine (stateName), as AWS now does",
+     "TRACE": "fails against twinstack, not yet fixed: TestState does not yet test a state inside a whole state machine (stateName), as AWS now does"
+    }
+   },
+   {
+    "test": "TestStateConfiguration::test_map_state_failure_count",
+    "variants": {},
+    "unportedVariants": {
+     "INFO-BASE_MAP_STATE": "fails against twinstack, not yet fixed: TestState does not yet test a state inside a whole state machine (stateName), as AWS now does",
+     "INFO-BASE_MAP_STATE_CATCH": "fails against twinstack, not yet fixed: TestState does not yet test a state inside a whole state machine (stateName), as AWS now does",
+     "INFO-BASE_MAP_STATE_RETRY": "fails against twinstack, not yet fixed: TestState does not yet test a state inside a whole state machine (stateName), as AWS now does",
+     "INFO-MAP_TASK_STATE": "fails against twinstack, not yet fixed: TestState does not yet test a state inside a whole state machine (stateName), as AWS now does",
+     "DEBUG-BASE_MAP_STATE": "fails against twinstack, not yet fixed: TestState does not yet test a state inside a whole state machine (stateName), as AWS now does",
+     "DEBUG-BASE_MAP_STATE_CATCH": "fails against twinstack, not yet fixed: TestState does not yet test a state inside a whole state machine (stateName), as AWS now does",
+     "DEBUG-BASE_MAP_STATE_RETRY": "fails against twinstack, not yet fixed: TestState does not yet test a state inside a whole state machine (stateName), as AWS now does",
+     "DEBUG-MAP_TASK_STATE": "fails against twinstack, not yet fixed: TestState does not yet test a state inside a whole state machine (stateName), as AWS now does",
+     "TRACE-BASE_MAP_STATE": "fails against twinstack, not yet fixed: TestState does not yet test a state inside a whole state machine (stateName), as AWS now does",
+     "TRACE-BASE_MAP_STATE_CATCH": "fails against twinstack, not yet fixed: TestState does not yet test a state inside a whole state machine (stateName), as AWS now does",
+     "TRACE-BASE_MAP_STATE_RETRY": "fails against twinstack, not yet fixed: TestState does not yet test a state inside a whole state machine (stateName), as AWS now does",
+     "TRACE-MAP_TASK_STATE": "fails against twinstack, not yet fixed: TestState does not yet test a state inside a whole state machine (stateName), as AWS now does"
+    }
+   }
+  ]
+ },
+ {
+  "module": "test_test_state_mock_scenarios",
+  "dir": "stepfunctions/v2/test_state",
+  "tests": [
+   {
+    "test": "TestStateMockScenarios::test_base_parallel_state_mock_success",
+    "variants": {},
+    "unportedVariants": {
+     "INFO": "fails against twinstack, not yet fixed: TestState does not yet test a state inside a whole state machine (stateName), as AWS now does",
+     "DEBUG": "fails against twinstack, not yet fixed: TestState does not yet test a state inside a whole state machine (stateName), as AWS now does",
+     "TRACE": "fails against twinstack, not yet fixed: TestState does not yet test a state inside a whole state machine (stateName), as AWS now does"
+    }
+   },
+   {
+    "test": "TestStateMockScenarios::test_io_parallel_state_mock_success",
+    "variants": {},
+    "unportedVariants": {
+     "INFO": "fails against twinstack, not yet fixed: TestState does not yet test a state inside a whole state machine (stateName), as AWS now does",
+     "DEBUG": "fails against twinstack, not yet fixed: TestState does not yet test a state inside a whole state machine (stateName), as AWS now does",
+     "TRACE": "fails against twinstack, not yet fixed: TestState does not yet test a state inside a whole state machine (stateName), as AWS now does"
+    }
+   }
+  ]
+ },
+ {
+  "module": "test_test_state_machine_scenarios",
+  "dir": "stepfunctions/v2/test_state",
+  "tests": [
+   {
+    "test": "TestStateMachineScenarios::test_base_state_name",
+    "variants": {
+     "INFO-BASE_PASS_STATE_MACHINE": [
+      {
+       "op": "TestState",
+       "params": {
+        "stateName": "State0",
+        "definition": "{\"Comment\": \"BASE_PASS_STATE_MACHINE\", \"StartAt\": \"State0\", \"States\": {\"State0\": {\"Type\": \"Pass\", \"End\": true}}}",
+        "input": "{\"Value\": \"HelloWorld\"}",
+        "inspectionLevel": "INFO"
+       },
+       "snapshot": "test_case_response",
+       "call": 0
+      }
+     ],
+     "INFO-BASE_FAIL_STATE_MACHINE": [
+      {
+       "op": "TestState",
+       "params": {
+        "stateName": "State0",
+        "definition": "{\"Comment\": \"BASE_FAIL_STATE_MACHINE\", \"QueryLanguage\": \"JSONata\", \"StartAt\": \"State0\", \"States\": {\"State0\": {\"Type\": \"Fail\", \"Error\": \"SomeFailure\", \"Cause\": \"This state machines raises a 'SomeFailure' failure.\"}}}",
+        "input": "{\"Value\": \"HelloWorld\"}",
+        "inspectionLevel": "INFO"
+       },
+       "snapshot": "test_case_response",
+       "call": 0
+      }
+     ],
+     "DEBUG-BASE_FAIL_STATE_MACHINE": [
+      {
+       "op": "TestState",
+       "params": {
+        "stateName": "State0",
+        "definition": "{\"Comment\": \"BASE_FAIL_STATE_MACHINE\", \"QueryLanguage\": \"JSONata\", \"StartAt\": \"State0\", \"States\": {\"State0\": {\"Type\": \"Fail\", \"Error\": \"SomeFailure\", \"Cause\": \"This state machines raises a 'SomeFailure' failure.\"}}}",
+        "input": "{\"Value\": \"HelloWorld\"}",
+        "inspectionLevel": "DEBUG"
+       },
+       "snapshot": "test_case_response",
+       "call": 0
+      }
+     ],
+     "TRACE-BASE_FAIL_STATE_MACHINE": [
+      {
+       "op": "TestState",
+       "params": {
+        "stateName": "State0",
+        "definition": "{\"Comment\": \"BASE_FAIL_STATE_MACHINE\", \"QueryLanguage\": \"JSONata\", \"StartAt\": \"State0\", \"States\": {\"State0\": {\"Type\": \"Fail\", \"Error\": \"SomeFailure\", \"Cause\": \"This state machines raises a 'SomeFailure' failure.\"}}}",
+        "input": "{\"Value\": \"HelloWorld\"}",
+        "inspectionLevel": "TRACE"
+       },
+       "snapshot": "test_case_response",
+       "call": 0
+      }
+     ]
+    },
+    "unportedVariants": {
+     "DEBUG-BASE_PASS_STATE_MACHINE": "fails against twinstack, not yet fixed: TestState's answer differs from AWS's (inspection data, mocked results, state configuration)",
+     "TRACE-BASE_PASS_STATE_MACHINE": "fails against twinstack, not yet fixed: TestState's answer differs from AWS's (inspection data, mocked results, state configuration)",
+     "INFO-BASE_MAP_STATE_MACHINE": "fails against twinstack, not yet fixed: TestState's answer differs from AWS's (inspection data, mocked results, state configuration)",
+     "DEBUG-BASE_MAP_STATE_MACHINE": "fails against twinstack, not yet fixed: TestState's answer differs from AWS's (inspection data, mocked results, state configuration)",
+     "TRACE-BASE_MAP_STATE_MACHINE": "fails against twinstack, not yet fixed: TestState's answer differs from AWS's (inspection data, mocked results, state configuration)"
+    }
+   },
+   {
+    "test": "TestStateMachineScenarios::test_base_state_name_multi_state",
+    "variants": {
+     "INFO-State0": [
+      {
+       "op": "TestState",
+       "params": {
+        "stateName": "State0",
+        "definition": "{\"Comment\": \"BASE_MULTI_STATE_MACHINE\", \"QueryLanguage\": \"JSONata\", \"StartAt\": \"State0\", \"States\": {\"State0\": {\"Type\": \"Pass\", \"Next\": \"State1\"}, \"State1\": {\"Type\": \"Fail\", \"Error\": \"SomeFailure\", \"Cause\": \"This state machines raises a 'SomeFailure' failure.\"}}}",
+        "input": "{\"Value\": \"HelloWorld\"}",
+        "inspectionLevel": "INFO"
+       },
+       "snapshot": "test_case_response",
+       "call": 0
+      }
+     ],
+     "INFO-State1": [
+      {
+       "op": "TestState",
+       "params": {
+        "stateName": "State1",
+        "definition": "{\"Comment\": \"BASE_MULTI_STATE_MACHINE\", \"QueryLanguage\": \"JSONata\", \"StartAt\": \"State0\", \"States\": {\"State0\": {\"Type\": \"Pass\", \"Next\": \"State1\"}, \"State1\": {\"Type\": \"Fail\", \"Error\": \"SomeFailure\", \"Cause\": \"This state machines raises a 'SomeFailure' failure.\"}}}",
+        "input": "{\"Value\": \"HelloWorld\"}",
+        "inspectionLevel": "INFO"
+       },
+       "snapshot": "test_case_response",
+       "call": 0
+      }
+     ],
+     "DEBUG-State1": [
+      {
+       "op": "TestState",
+       "params": {
+        "stateName": "State1",
+        "definition": "{\"Comment\": \"BASE_MULTI_STATE_MACHINE\", \"QueryLanguage\": \"JSONata\", \"StartAt\": \"State0\", \"States\": {\"State0\": {\"Type\": \"Pass\", \"Next\": \"State1\"}, \"State1\": {\"Type\": \"Fail\", \"Error\": \"SomeFailure\", \"Cause\": \"This state machines raises a 'SomeFailure' failure.\"}}}",
+        "input": "{\"Value\": \"HelloWorld\"}",
+        "inspectionLevel": "DEBUG"
+       },
+       "snapshot": "test_case_response",
+       "call": 0
+      }
+     ],
+     "TRACE-State1": [
+      {
+       "op": "TestState",
+       "params": {
+        "stateName": "State1",
+        "definition": "{\"Comment\": \"BASE_MULTI_STATE_MACHINE\", \"QueryLanguage\": \"JSONata\", \"StartAt\": \"State0\", \"States\": {\"State0\": {\"Type\": \"Pass\", \"Next\": \"State1\"}, \"State1\": {\"Type\": \"Fail\", \"Error\": \"SomeFailure\", \"Cause\": \"This state machines raises a 'SomeFailure' failure.\"}}}",
+        "input": "{\"Value\": \"HelloWorld\"}",
+        "inspectionLevel": "TRACE"
+       },
+       "snapshot": "test_case_response",
+       "call": 0
+      }
+     ]
+    },
+    "unportedVariants": {
+     "DEBUG-State0": "fails against twinstack, not yet fixed: TestState's answer differs from AWS's (inspection data, mocked results, state configuration)",
+     "TRACE-State0": "fails against twinstack, not yet fixed: TestState's answer differs from AWS's (inspection data, mocked results, state configuration)"
+    }
+   }
+  ]
+ },
+ {
+  "module": "test_state_context_object",
+  "dir": "stepfunctions/v2/test_state",
+  "tests": [
+   {
+    "test": "TestStateContextObject::test_state_task_context_object",
+    "variants": {},
+    "unportedVariants": {
+     "ALL": "fails against twinstack, not yet fixed: TestState requires a roleArn where AWS no longer does",
+     "EXECUTION_INPUT": "fails against twinstack, not yet fixed: TestState requires a roleArn where AWS no longer does",
+     "EXECUTION_INPUT_VALUES": "fails against twinstack, not yet fixed: TestState requires a roleArn where AWS no longer does"
+    }
+   },
+   {
+    "test": "TestStateContextObject::test_state_map_context_object",
+    "variants": {},
+    "unportedVariants": {
+     "ALL": "fails against twinstack, not yet fixed: TestState does not yet test a state inside a whole state machine (stateName), as AWS now does",
+     "EXECUTION_INPUT": "fails against twinstack, not yet fixed: TestState does not yet test a state inside a whole state machine (stateName), as AWS now does",
+     "EXECUTION_INPUT_VALUES": "fails against twinstack, not yet fixed: TestState does not yet test a state inside a whole state machine (stateName), as AWS now does"
+    }
+   },
+   {
+    "test": "TestStateContextObject::test_state_context_object_edge_cases",
+    "variants": {},
+    "unportedVariants": {
+     "EMPTY_OBJECTS": "fails against twinstack, not yet fixed: TestState requires a roleArn where AWS no longer does",
+     "EMPTY": "fails against twinstack, not yet fixed: TestState requires a roleArn where AWS no longer does"
+    }
+   }
+  ]
+ },
+ {
+  "module": "test_test_state_scenarios",
+  "dir": "stepfunctions/v2/test_state",
+  "tests": [
+   {
+    "test": "TestStateCaseScenarios::test_base_inspection_level_info",
+    "variants": {
+     "BASE_PASS_STATE": [
+      {
+       "op": "TestState",
+       "params": {
+        "definition": "{\"Type\": \"Pass\", \"End\": true}",
+        "roleArn": "ROLE",
+        "input": "{\"Value\": \"HelloWorld\"}",
+        "inspectionLevel": "INFO"
+       },
+       "snapshot": "test_case_response",
+       "call": 0
+      }
+     ],
+     "BASE_RESULT_PASS_STATE": [
+      {
+       "op": "TestState",
+       "params": {
+        "definition": "{\"Type\": \"Pass\", \"Result\": {\"resultKey\": \"result value\"}, \"End\": true}",
+        "roleArn": "ROLE",
+        "input": "{\"Value\": \"HelloWorld\"}",
+        "inspectionLevel": "INFO"
+       },
+       "snapshot": "test_case_response",
+       "call": 0
+      }
+     ],
+     "IO_PASS_STATE": [
+      {
+       "op": "TestState",
+       "params": {
+        "definition": "{\"Type\": \"Pass\", \"InputPath\": \"$.initialData\", \"Parameters\": {\"staticValue\": \"some value\", \"inputValue.$\": \"$.fieldFromInput\"}, \"ResultPath\": \"$.modifiedData\", \"End\": true}",
+        "roleArn": "ROLE",
+        "input": "{\"initialData\": {\"fieldFromInput\": \"value from input\", \"otherField\": \"other\"}, \"unrelatedData\": {\"someOtherField\": 1234}}",
+        "inspectionLevel": "INFO"
+       },
+       "snapshot": "test_case_response",
+       "call": 0
+      }
+     ],
+     "IO_RESULT_PASS_STATE": [
+      {
+       "op": "TestState",
+       "params": {
+        "definition": "{\"Type\": \"Pass\", \"InputPath\": \"$.initialData\", \"Parameters\": {\"staticValue\": \"some value\", \"inputValue.$\": \"$.fieldFromInput\"}, \"Result\": {\"resultKey\": \"result value\"}, \"ResultPath\": \"$.modifiedData\", \"End\": true}",
+        "roleArn": "ROLE",
+        "input": "{\"initialData\": {\"fieldFromInput\": \"value from input\", \"otherField\": \"other\"}, \"unrelatedData\": {\"someOtherField\": 1234}}",
+        "inspectionLevel": "INFO"
+       },
+       "snapshot": "test_case_response",
+       "call": 0
+      }
+     ],
+     "BASE_FAIL_STATE": [
+      {
+       "op": "TestState",
+       "params": {
+        "definition": "{\"Type\": \"Fail\", \"Error\": \"SomeFailure\", \"Cause\": \"This state machines raises a 'SomeFailure' failure.\"}",
+        "roleArn": "ROLE",
+        "input": "{\"Value\": \"HelloWorld\"}",
+        "inspectionLevel": "INFO"
+       },
+       "snapshot": "test_case_response",
+       "call": 0
+      }
+     ],
+     "BASE_SUCCEED_STATE": [
+      {
+       "op": "TestState",
+       "params": {
+        "definition": "{\"Type\": \"Succeed\"}",
+        "roleArn": "ROLE",
+        "input": "{\"Value\": \"HelloWorld\"}",
+        "inspectionLevel": "INFO"
+       },
+       "snapshot": "test_case_response",
+       "call": 0
+      }
+     ],
+     "BASE_CHOICE_STATE": [
+      {
+       "op": "TestState",
+       "params": {
+        "definition": "{\"Type\": \"Choice\", \"Choices\": [{\"Not\": {\"Variable\": \"$.type\", \"StringEquals\": \"Private\"}, \"Next\": \"Public\"}, {\"Variable\": \"$.value\", \"NumericEquals\": 0, \"Next\": \"ValueIsZero\"}, {\"And\": [{\"Variable\": \"$.value\", \"NumericGreaterThanEquals\": 20}, {\"Variable\": \"$.value\", \"NumericLessThan\": 30}], \"Next\": \"ValueInTwenties\"}], \"Default\": \"DefaultState\"}",
+        "roleArn": "ROLE",
+        "input": "{\"type\": \"Private\", \"value\": 22}",
+        "inspectionLevel": "INFO"
+       },
+       "snapshot": "test_case_response",
+       "call": 0
+      }
+     ]
+    },
+    "unportedVariants": {
+     "BASE_MAP_STATE": "a recording of a variant the test code no longer has: its request sequence is not known"
+    }
+   },
+   {
+    "test": "TestStateCaseScenarios::test_base_inspection_level_debug",
+    "variants": {
+     "BASE_RESULT_PASS_STATE": [
+      {
+       "op": "TestState",
+       "params": {
+        "definition": "{\"Type\": \"Pass\", \"Result\": {\"resultKey\": \"result value\"}, \"End\": true}",
+        "roleArn": "ROLE",
+        "input": "{\"Value\": \"HelloWorld\"}",
+        "inspectionLevel": "DEBUG"
+       },
+       "snapshot": "test_case_response",
+       "call": 0
+      }
+     ],
+     "IO_RESULT_PASS_STATE": [
+      {
+       "op": "TestState",
+       "params": {
+        "definition": "{\"Type\": \"Pass\", \"InputPath\": \"$.initialData\", \"Parameters\": {\"staticValue\": \"some value\", \"inputValue.$\": \"$.fieldFromInput\"}, \"Result\": {\"resultKey\": \"result value\"}, \"ResultPath\": \"$.modifiedData\", \"End\": true}",
+        "roleArn": "ROLE",
+        "input": "{\"initialData\": {\"fieldFromInput\": \"value from input\", \"otherField\": \"other\"}, \"unrelatedData\": {\"someOtherField\": 1234}}",
+        "inspectionLevel": "DEBUG"
+       },
+       "snapshot": "test_case_response",
+       "call": 0
+      }
+     ]
+    },
+    "unportedVariants": {
+     "BASE_PASS_STATE": "fails against twinstack, not yet fixed: TestState's answer differs from AWS's (inspection data, mocked results, state configuration)",
+     "IO_PASS_STATE": "fails against twinstack, not yet fixed: TestState's answer differs from AWS's (inspection data, mocked results, state configuration)",
+     "BASE_FAIL_STATE": "fails against twinstack, not yet fixed: TestState's answer differs from AWS's (inspection data, mocked results, state configuration)",
+     "BASE_SUCCEED_STATE": "fails against twinstack, not yet fixed: TestState's answer differs from AWS's (inspection data, mocked results, state configuration)",
+     "BASE_CHOICE_STATE": "fails against twinstack, not yet fixed: TestState's answer differs from AWS's (inspection data, mocked results, state configuration)"
+    }
+   },
+   {
+    "test": "TestStateCaseScenarios::test_base_inspection_level_trace",
+    "variants": {
+     "BASE_RESULT_PASS_STATE": [
+      {
+       "op": "TestState",
+       "params": {
+        "definition": "{\"Type\": \"Pass\", \"Result\": {\"resultKey\": \"result value\"}, \"End\": true}",
+        "roleArn": "ROLE",
+        "input": "{\"Value\": \"HelloWorld\"}",
+        "inspectionLevel": "TRACE"
+       },
+       "snapshot": "test_case_response",
+       "call": 0
+      }
+     ],
+     "IO_RESULT_PASS_STATE": [
+      {
+       "op": "TestState",
+       "params": {
+        "definition": "{\"Type\": \"Pass\", \"InputPath\": \"$.initialData\", \"Parameters\": {\"staticValue\": \"some value\", \"inputValue.$\": \"$.fieldFromInput\"}, \"Result\": {\"resultKey\": \"result value\"}, \"ResultPath\": \"$.modifiedData\", \"End\": true}",
+        "roleArn": "ROLE",
+        "input": "{\"initialData\": {\"fieldFromInput\": \"value from input\", \"otherField\": \"other\"}, \"unrelatedData\": {\"someOtherField\": 1234}}",
+        "inspectionLevel": "TRACE"
+       },
+       "snapshot": "test_case_response",
+       "call": 0
+      }
+     ]
+    },
+    "unportedVariants": {
+     "BASE_PASS_STATE": "fails against twinstack, not yet fixed: TestState's answer differs from AWS's (inspection data, mocked results, state configuration)",
+     "IO_PASS_STATE": "fails against twinstack, not yet fixed: TestState's answer differs from AWS's (inspection data, mocked results, state configuration)",
+     "BASE_FAIL_STATE": "fails against twinstack, not yet fixed: TestState's answer differs from AWS's (inspection data, mocked results, state configuration)",
+     "BASE_SUCCEED_STATE": "fails against twinstack, not yet fixed: TestState's answer differs from AWS's (inspection data, mocked results, state configuration)",
+     "BASE_CHOICE_STATE": "fails against twinstack, not yet fixed: TestState's answer differs from AWS's (inspection data, mocked results, state configuration)"
+    }
+   },
+   {
+    "test": "TestStateCaseScenarios::test_base_map_state_inspect",
+    "variants": {},
+    "unportedVariants": {
+     "MAX_CONCURRENCY-INFO": "fails against twinstack, not yet fixed: TestState does not yet test a state inside a whole state machine (stateName), as AWS now does",
+     "MAX_CONCURRENCY-DEBUG": "fails against twinstack, not yet fixed: TestState does not yet test a state inside a whole state machine (stateName), as AWS now does",
+     "MAX_CONCURRENCY-TRACE": "fails against twinstack, not yet fixed: TestState does not yet test a state inside a whole state machine (stateName), as AWS now does",
+     "TOLERATED_FAILURE_PERCENTAGE-INFO": "fails against twinstack, not yet fixed: CreateStateMachine refuses a JSONata ToleratedFailurePercentage that AWS accepts",
+     "TOLERATED_FAILURE_PERCENTAGE-DEBUG": "fails against twinstack, not yet fixed: CreateStateMachine refuses a JSONata ToleratedFailurePercentage that AWS accepts",
+     "TOLERATED_FAILURE_PERCENTAGE-TRACE": "fails against twinstack, not yet fixed: CreateStateMachine refuses a JSONata ToleratedFailurePercentage that AWS accepts",
+     "TOLERATED_FAILURE_COUNT-INFO": "fails against twinstack, not yet fixed: TestState does not yet test a state inside a whole state machine (stateName), as AWS now does",
+     "TOLERATED_FAILURE_COUNT-DEBUG": "fails against twinstack, not yet fixed: TestState does not yet test a state inside a whole state machine (stateName), as AWS now does",
+     "TOLERATED_FAILURE_COUNT-TRACE": "fails against twinstack, not yet fixed: TestState does not yet test a state inside a whole state machine (stateName), as AWS now does"
+    }
+   },
+   {
+    "test": "TestStateCaseScenarios::test_state_task_catch_error",
+    "variants": {},
+    "unportedVariants": {
+     "INFO": "fails against twinstack, not yet fixed: TestState's answer differs from AWS's (inspection data, mocked results, state configuration)",
+     "DEBUG": "fails against twinstack, not yet fixed: TestState's answer differs from AWS's (inspection data, mocked results, state configuration)",
+     "TRACE": "fails against twinstack, not yet fixed: TestState's answer differs from AWS's (inspection data, mocked results, state configuration)"
+    }
+   },
+   {
+    "test": "TestStateCaseScenarios::test_state_with_variables",
+    "variants": {},
+    "unportedVariants": {
+     "base_expressions": "fails against twinstack, not yet fixed: TestState's answer differs from AWS's (inspection data, mocked results, state configuration)",
+     "empty_variables": "fails against twinstack, not yet fixed: TestState's answer differs from AWS's (inspection data, mocked results, state configuration)"
+    }
+   }
+  ]
  }
 ];
 
@@ -3809,7 +4242,9 @@ function decodedDocuments(value: unknown): string[] {
       ];
     }),
   );
-  return [...decoded(recorded, '$'), ...events];
+  // TestState's inspection data: each member is a JSON document as text.
+  const inspection = Object.entries((recorded.inspectionData ?? {}) as Record<string, unknown>).flatMap(([name, v]) => (v && typeof v === 'object' && name !== 'errorDetails' && name !== 'request' && name !== 'response' ? [`$.inspectionData.${name}`] : []));
+  return [...decoded(recorded, '$'), ...events, ...inspection];
 }
 
 function steps(calls: Call[], recorded: Recorded): SourceStep[] {
@@ -3820,6 +4255,7 @@ function steps(calls: Call[], recorded: Recorded): SourceStep[] {
       if (awaitsEnd) return { op, params, until: ENDED };
       if (fails) return { op, params: op === 'CreateStateMachine' ? { ...params, roleArn: ROLE_ARN } : params, snapshot };
       const judged = snapshot === undefined ? {} : { snapshot, jsonStrings: decodedDocuments(content[snapshot]) };
+      if (op === 'TestState' && params.roleArn !== undefined) return { op, params: { ...params, roleArn: ROLE_ARN }, ...judged };
       if (op === 'CreateStateMachine') return { op, params: { ...params, roleArn: ROLE_ARN }, capture: { [`call${call}`]: '$.stateMachineArn' }, ...judged };
       if (op === 'StartExecution') return { op, params, capture: { [`call${call}`]: '$.executionArn' }, ...judged };
       if (op === 'GetExecutionHistory') return historyStep(recorded, snapshot!, params.executionArn as string, judged.jsonStrings ?? []);
