@@ -1,4 +1,5 @@
 import { Compile, parse } from 'velocityjs';
+import { javaStringMethods } from './java-strings.ts';
 import { jsonPath } from './jsonpath.ts';
 
 /** What a mapping template sees besides `$input`: `$context`, `$stageVariables` and the request's parameters. */
@@ -14,7 +15,7 @@ const compiled = new Map<string, Compile>();
 function template(text: string): Compile {
   let found = compiled.get(text);
   if (!found) {
-    found = new Compile(parse(text), { escape: false });
+    found = new Compile(parse(text), { escape: false, customMethodHandlers: [javaStringMethods] });
     // Templates repeat across requests; a bounded cache keeps each parsed once.
     if (compiled.size > 1000) compiled.clear();
     compiled.set(text, found);
