@@ -12,6 +12,7 @@ import type {
 import { compareValues, itemSize } from './expressions/index.ts';
 import type { ChangeHub, ChangeOrigin } from './changes.ts';
 import type { ReplicationGroup } from './replication.ts';
+import type { VectorIndex } from './vector-indexes.ts';
 import { ItemStore, type Entry } from './store.ts';
 import { encodeKeyValue, itemsEqual, type Item } from './values.ts';
 import { setEntry } from '../../core/entries.ts';
@@ -114,6 +115,8 @@ export class Table {
   readonly created: Date;
   readonly items = new ItemStore(compareValues);
   readonly indexes = new Map<string, SecondaryIndex>();
+  /** Vector indexes hold no copies: SearchVectors reads the table's items. */
+  readonly vectorIndexes = new Map<string, VectorIndex>();
   readonly tags = new Map<string, string>();
   status: 'CREATING' | 'UPDATING' | 'DELETING' | 'ACTIVE' = 'ACTIVE';
   billingMode: 'PROVISIONED' | 'PAY_PER_REQUEST' = 'PROVISIONED';
@@ -161,6 +164,7 @@ export class Table {
     table.billingModeSummary = this.billingModeSummary;
     table.throughput = { ...this.throughput };
     for (const index of this.indexes.values()) table.indexes.set(index.name, { ...index, store: new ItemStore(compareSortValues), sizeBytes: 0 });
+    for (const index of this.vectorIndexes.values()) table.vectorIndexes.set(index.name, { ...index });
     return table;
   }
 
