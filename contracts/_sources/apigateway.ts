@@ -1308,7 +1308,6 @@ const extended: SourceFile = {
 };
 const others: SourceFile[] = [
   'test_apigateway_canary',
-  'test_apigateway_common',
   'test_apigateway_dynamodb',
   'test_apigateway_eventbridge',
   'test_apigateway_http',
