@@ -3,6 +3,7 @@ import type { RequestContext } from '../../../core/service.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { applyPatch, checkOps, segments } from '../patch.ts';
 import type { ApiGatewayState, StoredApi } from '../state.ts';
+import { promoteCanary, prepareCanaryPatch } from './stage-canary.ts';
 import { tagsOf, writeTags, checkTagKeys } from './tags.ts';
 
 type Ctx = RequestContext<ApiGatewayState>;
@@ -52,6 +53,8 @@ export function createStage(input: CreateStageRequest, ctx: Ctx): Stage {
   const api = ctx.state.api(input.restApiId);
   if (!input.stageName) throw badRequest('Stage name must be non-empty');
   if (!input.deploymentId || !api.deployments.has(input.deploymentId)) throw badRequest('Deployment id does not exist');
+  const canaryDeployment = input.canarySettings?.deploymentId;
+  if (canaryDeployment !== undefined && !api.deployments.has(canaryDeployment)) throw badRequest('Deployment id does not exist');
   if (api.stages.has(input.stageName)) throw conflict('Stage already exists');
   return stageOutput(ctx.state, api.api.id, putStage(ctx, api, input));
 }
@@ -121,12 +124,18 @@ const STAGE_PATCH = {
   canarySettings: { percentTraffic: 'number', deploymentId: 'string', stageVariableOverrides: 'map', useStageCache: 'boolean' },
 } as const;
 
+const invalidStagePath = (path: string) => badRequest(`Invalid method setting path: ${path}. Must be one of: ${STAGE_PATHS}`);
+
 export function updateStage(input: UpdateStageRequest, ctx: Ctx): Stage {
   const ops = checkOps(input.patchOperations, 'updateStageInput');
   const api = ctx.state.api(input.restApiId);
   const stage = stageOf(api, input.stageName);
   const draft = structuredClone(stage) as Record<string, unknown> & Stage;
   for (const op of ops) {
+    if (op.op === 'copy') {
+      promoteCanary(draft, op);
+      continue;
+    }
     const parts = segments(op.path);
     const settingName = parts.slice(2).join('/');
     if (parts.length >= 4 && Object.hasOwn(METHOD_SETTINGS, settingName)) {
@@ -153,8 +162,8 @@ export function updateStage(input: UpdateStageRequest, ctx: Ctx): Stage {
       throw badRequest('Invalid accessLogSettings path. Must be one of : [/accessLogSettings/destinationArn, /accessLogSettings/format]');
     }
     if (op.path?.startsWith('/accessLogSettings/') && op.op !== 'remove' && !op.value) throw badRequest('Access Log value must not be empty');
-    if (!Object.hasOwn(STAGE_PATCH, parts[0])) throw badRequest(`Invalid method setting path: ${op.path}. Must be one of: ${STAGE_PATHS}`);
-    if (parts[0] === 'canarySettings' && op.op === 'add' && parts[1] === 'deploymentId') throw badRequest('Invalid add operation with path: /canarySettings/deploymentId');
+    if (!Object.hasOwn(STAGE_PATCH, parts[0])) throw invalidStagePath(op.path!);
+    if (parts[0] === 'canarySettings') prepareCanaryPatch(draft, op, parts, api, invalidStagePath);
     applyPatch(draft, [op], STAGE_PATCH);
   }
   if (draft.canarySettings && Object.keys(draft.canarySettings).length === 0) delete draft.canarySettings;
