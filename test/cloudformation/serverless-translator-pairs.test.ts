@@ -19,6 +19,21 @@ const PAIRS: Record<string, Record<string, string>> = {
   api_with_apikey_default_override: {},
   api_with_aws_iam_auth_overrides: {},
   api_endpoint_configuration_with_vpcendpoint: { EndpointConfigType: 'PRIVATE', VpcEndpointId: 'vpce-0123456789abcdef0' },
+  api_with_access_log_setting: {},
+  api_with_method_settings: {},
+  // OpenApiVersion 3: SAM's skeleton as an OpenAPI document, components instead of securityDefinitions, no "Stage" stage.
+  api_with_apikey_required_openapi_3: {},
+  api_with_auth_all_maximum_openapi_3: {},
+  api_with_auth_with_default_scopes_openapi: {},
+  api_with_cors_openapi_3: {},
+  api_with_gateway_responses_all_openapi_3: {},
+  // Models and the events' RequestModel (body parameters or requestBody, request validators); CanarySetting.
+  api_model_without_properties: {},
+  api_request_model: {},
+  api_request_model_openapi_3: {},
+  api_request_model_with_validator: {},
+  api_request_model_with_validator_openapi_3: {},
+  api_with_canary_setting: {},
   // HTTP APIs.
   explicit_http_api: {},
   explicit_http_api_default_path: {},
