@@ -39,6 +39,22 @@ export function serveCloudFormation(ready: (aws: Twinstack, cfn: CloudFormationC
   });
 }
 
+/** A service's SDK v3 client class, made with an endpoint and CLIENT_CONFIG. */
+type ServiceClient<C> = new (config: { endpoint: string } & typeof CLIENT_CONFIG) => C;
+
+/**
+ * serveCloudFormation with a client of one more service: what most resource-type tests set up. The returned object is
+ * filled before the block's tests run; the client is destroyed after them.
+ */
+export function serveWithClient<C extends { destroy(): void }>(Client: ServiceClient<C>, options: TwinstackOptions = {}): { aws: Twinstack; cfn: CloudFormationClient; client: C } {
+  const served = {} as { aws: Twinstack; cfn: CloudFormationClient; client: C };
+  serveCloudFormation((aws, cfn) => {
+    Object.assign(served, { aws, cfn, client: new Client({ endpoint: aws.endpoint, ...CLIENT_CONFIG }) });
+  }, options);
+  after(() => served.client?.destroy());
+  return served;
+}
+
 /** Polls DescribeStacks until the stack's operation ends (REVIEW_IN_PROGRESS waits for a change set: it counts as ended). */
 export async function settled(cfn: CloudFormationClient, stackName: string): Promise<Stack> {
   for (;;) {

@@ -61,5 +61,6 @@ export function renderTemplate(text: string, scope: TemplateScope): string {
     base64Encode: (text: string) => Buffer.from(String(text)).toString('base64'),
     base64Decode: (text: string) => Buffer.from(String(text), 'base64').toString('utf8'),
   };
-  return template(text).render({ input, util, context: scope.context, stageVariables: scope.stageVariables });
+  // API Gateway renders a reference to nothing as empty text (`$stageVariables.unset`, a null `$input.path(...)`), not as its source.
+  return template(text).render({ input, util, context: scope.context, stageVariables: scope.stageVariables }, undefined, true);
 }
