@@ -5,6 +5,8 @@ import { stopChild } from './server.ts';
  * A do-nothing Node HTTP server that answers each benchmarked operation with a canned response: the floor any Node
  * server pays per request on this machine, measured with the same client as the real workloads. It does only what
  * the SDK insists on: SendMessage's reply carries the MD5 of the body sent (the SDK checks it), so it reads the JSON.
+ * An S3 PutObject (any PUT) has its whole body read, as every request's is, and gets the headers S3 answers it with
+ * (the checksum the client sent echoed, as S3 does; a fixed ETag, which the SDK does not check) and no body.
  */
 export const BASELINE_SOURCE = `
 const http = require('node:http');
@@ -13,6 +15,10 @@ const sts = '<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/201
   '<Arn>arn:aws:iam::000000000000:root</Arn><UserId>000000000000</UserId><Account>000000000000</Account>' +
   '</GetCallerIdentityResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></GetCallerIdentityResponse>';
 const item = JSON.stringify({ Item: { pk: { S: 'p1' }, sk: { N: '1' }, name: { S: 'item 11' }, count: { N: '11' }, tags: { SS: ['a', 'b'] } } });
+const putObject = (crc32) => [200, {
+  etag: '"ac685d7cdabcf1579f488bdfb1659251"', ...(crc32 && { 'x-amz-checksum-crc32': crc32, 'x-amz-checksum-type': 'FULL_OBJECT' }),
+  'x-amz-server-side-encryption': 'AES256', 'x-amz-request-id': 'r', 'x-amz-id-2': 'i', server: 'AmazonS3', 'content-length': '0',
+}, ''];
 const json = (type, body) => [200, { 'content-type': 'application/x-amz-json-' + type, 'x-amzn-requestid': 'r' }, body];
 const replies = {
   'DynamoDB_20120810.PutItem': () => json('1.0', '{}'),
@@ -28,7 +34,11 @@ const server = http.createServer({ keepAliveTimeout: 65000 }, (req, res) => {
   req.on('data', (c) => chunks.push(c));
   req.on('end', () => {
     const reply = replies[req.headers['x-amz-target']];
-    const [status, headers, body] = reply ? reply(Buffer.concat(chunks).toString()) : [200, { 'content-type': 'text/xml', 'x-amzn-requestid': 'r' }, sts];
+    const [status, headers, body] = reply
+      ? reply(Buffer.concat(chunks).toString())
+      : req.method === 'PUT'
+        ? putObject(req.headers['x-amz-checksum-crc32'])
+        : [200, { 'content-type': 'text/xml', 'x-amzn-requestid': 'r' }, sts];
     res.writeHead(status, headers).end(body);
   });
 });

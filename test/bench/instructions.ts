@@ -76,7 +76,7 @@ const STEPS: { name: string; prepare(endpoint: string, nullServer: boolean): Pro
     },
   },
   {
-    // The SDK's default upload: an aws-chunked body with a CRC32 trailer (the null server answers it as a 200).
+    // The SDK's upload of a Buffer: its SHA-256 signed, its CRC32 in a header (the null server answers as S3 does).
     name: 'S3 PutObject 1 KiB',
     async prepare(endpoint, nullServer) {
       const client = new S3Client({ ...clientOptions(endpoint), forcePathStyle: true });

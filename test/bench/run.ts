@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { KinesisClient, PutRecordCommand } from '@aws-sdk/client-kinesis';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startBaselineServer } from './baseline-server.ts';
@@ -138,6 +139,14 @@ const NULL_WORKLOADS: { name: string; op: (endpoint: string) => Operation }[] = 
   {
     name: 'Kinesis PutRecord (200 bytes)',
     op: (endpoint) => sdkOp(new KinesisClient(clientOptions(endpoint)), (i) => new PutRecordCommand({ StreamName: 'null', PartitionKey: `key-${i}`, Data: Buffer.alloc(200, 'k') })),
+  },
+  {
+    // The same body and keys as the workload's (s3-workloads.ts).
+    name: 'S3 PutObject 1 KiB',
+    op: (endpoint) => {
+      const body = Buffer.alloc(1024, 'k');
+      return sdkOp(new S3Client({ ...clientOptions(endpoint), forcePathStyle: true }), (i) => new PutObjectCommand({ Bucket: 'null', Key: `put/${i % 1000}`, Body: body }));
+    },
   },
 ];
 

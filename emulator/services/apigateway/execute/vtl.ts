@@ -1,4 +1,5 @@
 import { Compile, parse } from 'velocityjs';
+import { javaStringMethods } from './java-strings.ts';
 import { jsonPath } from './jsonpath.ts';
 
 /** What a mapping template sees besides `$input`: `$context`, `$stageVariables` and the request's parameters. */
@@ -14,7 +15,7 @@ const compiled = new Map<string, Compile>();
 function template(text: string): Compile {
   let found = compiled.get(text);
   if (!found) {
-    found = new Compile(parse(text), { escape: false });
+    found = new Compile(parse(text), { escape: false, customMethodHandlers: [javaStringMethods] });
     // Templates repeat across requests; a bounded cache keeps each parsed once.
     if (compiled.size > 1000) compiled.clear();
     compiled.set(text, found);
@@ -60,5 +61,6 @@ export function renderTemplate(text: string, scope: TemplateScope): string {
     base64Encode: (text: string) => Buffer.from(String(text)).toString('base64'),
     base64Decode: (text: string) => Buffer.from(String(text), 'base64').toString('utf8'),
   };
-  return template(text).render({ input, util, context: scope.context, stageVariables: scope.stageVariables });
+  // API Gateway renders a reference to nothing as empty text (`$stageVariables.unset`, a null `$input.path(...)`), not as its source.
+  return template(text).render({ input, util, context: scope.context, stageVariables: scope.stageVariables }, undefined, true);
 }
