@@ -40,18 +40,25 @@ export function serveCloudFormation(ready: (aws: Twinstack, cfn: CloudFormationC
 }
 
 /** A service's SDK v3 client class, made with an endpoint and CLIENT_CONFIG. */
-type ServiceClient<C> = new (config: { endpoint: string } & typeof CLIENT_CONFIG) => C;
+type ServiceClient = new (config: { endpoint: string } & typeof CLIENT_CONFIG) => { destroy(): void };
 
 /**
- * serveCloudFormation with a client of one more service: what most resource-type tests set up. The returned object is
- * filled before the block's tests run; the client is destroyed after them.
+ * serveCloudFormation with clients of other services (`{ ssm: SSMClient }`): what most resource-type tests set up. The
+ * returned object holds them by the names given, with `aws` and `cfn`, once the block's tests run; the clients are
+ * destroyed after them.
  */
-export function serveWithClient<C extends { destroy(): void }>(Client: ServiceClient<C>, options: TwinstackOptions = {}): { aws: Twinstack; cfn: CloudFormationClient; client: C } {
-  const served = {} as { aws: Twinstack; cfn: CloudFormationClient; client: C };
+export function serveWithClients<T extends Record<string, ServiceClient>>(
+  classes: T,
+  options: TwinstackOptions = {},
+): { aws: Twinstack; cfn: CloudFormationClient } & { [K in keyof T]: InstanceType<T[K]> } {
+  const served = {} as { aws: Twinstack; cfn: CloudFormationClient } & { [K in keyof T]: InstanceType<T[K]> };
   serveCloudFormation((aws, cfn) => {
-    Object.assign(served, { aws, cfn, client: new Client({ endpoint: aws.endpoint, ...CLIENT_CONFIG }) });
+    const clients = Object.entries(classes).map(([name, Client]) => [name, new Client({ endpoint: aws.endpoint, ...CLIENT_CONFIG })]);
+    Object.assign(served, { aws, cfn, ...Object.fromEntries(clients) });
   }, options);
-  after(() => served.client?.destroy());
+  after(() => {
+    for (const name of Object.keys(classes)) (served[name] as { destroy(): void } | undefined)?.destroy();
+  });
   return served;
 }
 

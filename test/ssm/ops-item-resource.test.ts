@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { DetectStackResourceDriftCommand } from '@aws-sdk/client-cloudformation';
 import { GetOpsItemCommand, ListTagsForResourceCommand, SSMClient, UpdateOpsItemCommand } from '@aws-sdk/client-ssm';
-import { creationFailure, deleteStack, deploy, output, serveWithClient } from '../cloudformation/serve.ts';
+import { creationFailure, deleteStack, deploy, output, serveWithClients } from '../cloudformation/serve.ts';
 import { expectError } from '../support/aws-error.ts';
 
 const template = (properties: Record<string, unknown>) =>
@@ -18,10 +18,10 @@ const template = (properties: Record<string, unknown>) =>
 
 describe('CloudFormation: AWS::SSM::OpsItem (CreateOpsItem, UpdateOpsItem, DeleteOpsItem)', function () {
   this.timeout(30_000);
-  const served = serveWithClient(SSMClient);
+  const served = serveWithClients({ ssm: SSMClient });
 
   it('creates the OpsItem (Ref its ARN, GetAtt its id, status, version and creator), updates it in place, detects drift, deletes it', async () => {
-    const { cfn, client: ssm } = served;
+    const { cfn, ssm } = served;
     const stack = await deploy(cfn, 'ops-item', template({ Title: 'Disk full', Description: 'The root volume is full', Priority: 2, Severity: '2', Category: 'Availability', Tags: [{ Key: 'team', Value: 'ops' }] }));
     const [arn, id] = [output(stack, 'Ref'), output(stack, 'Id')];
     assert.equal(arn, `arn:aws:ssm:us-east-1:000000000000:opsitem/${id}`);
