@@ -21,6 +21,8 @@ interface Call {
   snapshot?: string;
   /** The call's place among the test's calls (its ARN is `{{callN}}`). */
   call: number;
+  /** AWS refused the call (the test expected it to raise): nothing to capture. */
+  fails?: true;
   /** Not a call the test judged: it awaited the execution's end here (polling its history), and so does the replay. */
   awaitsEnd?: true;
 }
@@ -2339,6 +2341,95 @@ const RECORDED: Module[] = [
     "unportedVariants": {
      "": "an earlier recording of the test, made before it was parametrized: the test code no longer holds its request sequence"
     }
+   },
+   {
+    "test": "TestBaseScenarios::test_wait_timestamp_invalid",
+    "variants": {
+     "NO_T": [
+      {
+       "op": "CreateStateMachine",
+       "params": {
+        "name": "sm-{{suffix}}-0",
+        "definition": "{\"Comment\": \"WAIT_TIMESTAMP\", \"StartAt\": \"WaitUntil\", \"States\": {\"WaitUntil\": {\"Type\": \"Wait\", \"Timestamp\": \"2016-12-05 21:29:29Z\", \"End\": true}}}",
+        "roleArn": "ROLE",
+        "type": "STANDARD"
+       },
+       "fails": true,
+       "snapshot": "exception",
+       "call": 0
+      }
+     ],
+     "NO_Z": [
+      {
+       "op": "CreateStateMachine",
+       "params": {
+        "name": "sm-{{suffix}}-0",
+        "definition": "{\"Comment\": \"WAIT_TIMESTAMP\", \"StartAt\": \"WaitUntil\", \"States\": {\"WaitUntil\": {\"Type\": \"Wait\", \"Timestamp\": \"2016-12-05T21:29:29\", \"End\": true}}}",
+        "roleArn": "ROLE",
+        "type": "STANDARD"
+       },
+       "fails": true,
+       "snapshot": "exception",
+       "call": 0
+      }
+     ],
+     "INVALID_DATE": [
+      {
+       "op": "CreateStateMachine",
+       "params": {
+        "name": "sm-{{suffix}}-0",
+        "definition": "{\"Comment\": \"WAIT_TIMESTAMP\", \"StartAt\": \"WaitUntil\", \"States\": {\"WaitUntil\": {\"Type\": \"Wait\", \"Timestamp\": \"2016-13-05T21:29:29Z\", \"End\": true}}}",
+        "roleArn": "ROLE",
+        "type": "STANDARD"
+       },
+       "fails": true,
+       "snapshot": "exception",
+       "call": 0
+      }
+     ],
+     "INVALID_TIME": [
+      {
+       "op": "CreateStateMachine",
+       "params": {
+        "name": "sm-{{suffix}}-0",
+        "definition": "{\"Comment\": \"WAIT_TIMESTAMP\", \"StartAt\": \"WaitUntil\", \"States\": {\"WaitUntil\": {\"Type\": \"Wait\", \"Timestamp\": \"2016-12-05T25:29:29Z\", \"End\": true}}}",
+        "roleArn": "ROLE",
+        "type": "STANDARD"
+       },
+       "fails": true,
+       "snapshot": "exception",
+       "call": 0
+      }
+     ],
+     "INVALID_ISO": [
+      {
+       "op": "CreateStateMachine",
+       "params": {
+        "name": "sm-{{suffix}}-0",
+        "definition": "{\"Comment\": \"WAIT_TIMESTAMP\", \"StartAt\": \"WaitUntil\", \"States\": {\"WaitUntil\": {\"Type\": \"Wait\", \"Timestamp\": \"05-12-2016T21:29:29Z\", \"End\": true}}}",
+        "roleArn": "ROLE",
+        "type": "STANDARD"
+       },
+       "fails": true,
+       "snapshot": "exception",
+       "call": 0
+      }
+     ],
+     "JSONATA": [
+      {
+       "op": "CreateStateMachine",
+       "params": {
+        "name": "sm-{{suffix}}-0",
+        "definition": "{\"Comment\": \"WAIT_TIMESTAMP\", \"StartAt\": \"WaitUntil\", \"States\": {\"WaitUntil\": {\"Type\": \"Wait\", \"Timestamp\": \"{% '2016-03-14T01:59:00Z' %}\", \"End\": true}}}",
+        "roleArn": "ROLE",
+        "type": "STANDARD"
+       },
+       "fails": true,
+       "snapshot": "exception",
+       "call": 0
+      }
+     ]
+    }
    }
   ],
   "redactedWords": [
@@ -3725,8 +3816,9 @@ function steps(calls: Call[], recorded: Recorded): SourceStep[] {
   const content = recorded['recorded-content'] as Record<string, unknown>;
   return [
     CALLER,
-    ...calls.map(({ op, params, snapshot, call, awaitsEnd }): SourceStep => {
+    ...calls.map(({ op, params, snapshot, call, awaitsEnd, fails }): SourceStep => {
       if (awaitsEnd) return { op, params, until: ENDED };
+      if (fails) return { op, params: op === 'CreateStateMachine' ? { ...params, roleArn: ROLE_ARN } : params, snapshot };
       const judged = snapshot === undefined ? {} : { snapshot, jsonStrings: decodedDocuments(content[snapshot]) };
       if (op === 'CreateStateMachine') return { op, params: { ...params, roleArn: ROLE_ARN }, capture: { [`call${call}`]: '$.stateMachineArn' }, ...judged };
       if (op === 'StartExecution') return { op, params, capture: { [`call${call}`]: '$.executionArn' }, ...judged };
