@@ -2,7 +2,7 @@
 // (github.com/localstack/localstack, Apache-2.0) reproduced as request sequences, with the tests' own HTTP requests to
 // the deployed API as plain HTTP steps. Expected responses come only from the recorded snapshots.
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
-import { API, createApi, createResource, deploy, invoke, onMethod, ROOT } from './apigateway-invoke/common.ts';
+import { API, callerAccount, createApi, createResource, deploy, invoke, onMethod, publicFunctionUrl, pythonBytesText, pythonFunction, ROOT } from './apigateway-invoke/common.ts';
 
 const DOC_PROPERTIES = JSON.stringify({ foo: 'bar' });
 const docPart: SourceStep = { op: 'CreateDocumentationPart', params: { restApiId: API, location: { type: 'API' }, properties: DOC_PROPERTIES } };
@@ -40,6 +40,46 @@ const mockWithResponse = (resourceId: string, httpMethod: string, response: obje
 
 /** A refused request as the test recorded it: the JSON body and the `x-amzn-ErrorType` header. */
 const refusal = (status: number) => (recorded: { content: unknown; errorType: string }) => ({ status, body: recorded.content, headers: { 'x-amzn-ErrorType': recorded.errorType } });
+
+/** test_input_body_formatting's templates, and its routes: request and response template of each. */
+const RAW_BODY = '#set($result = $input.body)$result';
+const BODY_IN_STR = 'Action=SendMessage&MessageBody=$input.body';
+const BODY_ATTR_ACCESS = '#set($result = $input.body.testAccess)$result';
+const URL_ENCODE_BODY = 'EncodedBody=$util.urlEncode($input.body)&EncodedBodyAccess=$util.urlEncode($input.body.testAccess)';
+const BODY_ROUTES: [string, string, string][] = [
+  ['raw-body', RAW_BODY, RAW_BODY],
+  ['str-body-input', BODY_IN_STR, RAW_BODY],
+  ['str-body-output', RAW_BODY, BODY_IN_STR],
+  ['str-body-all', BODY_IN_STR, BODY_IN_STR],
+  ['body-attr-access', BODY_ATTR_ACCESS, RAW_BODY],
+  ['url-encode', URL_ENCODE_BODY, RAW_BODY],
+];
+/** A POST route whose HTTP integration calls `uri` through the given request and response templates. */
+const httpRoute = (path: string, uri: string, requestTemplate: string | undefined, responseTemplate: string): SourceStep[] => [
+  createResource(ROOT, path, `resource_${path.replace(/-/g, '_')}`),
+  onMethod('PutMethod', `{{resource_${path.replace(/-/g, '_')}}}`, 'POST', { authorizationType: 'NONE', apiKeyRequired: false }),
+  onMethod('PutMethodResponse', `{{resource_${path.replace(/-/g, '_')}}}`, 'POST', { statusCode: '200' }),
+  onMethod('PutIntegration', `{{resource_${path.replace(/-/g, '_')}}}`, 'POST', {
+    integrationHttpMethod: 'POST',
+    type: 'HTTP',
+    uri,
+    ...(requestTemplate !== undefined ? { requestTemplates: { 'application/json': requestTemplate } } : {}),
+  }),
+  onMethod('PutIntegrationResponse', `{{resource_${path.replace(/-/g, '_')}}}`, 'POST', { statusCode: '200', selectionPattern: '', responseTemplates: { 'application/json': responseTemplate } }),
+];
+const JSON_TYPE = { 'Content-Type': 'application/json' };
+/** The test's three POSTs to a route: no body, a JSON body (`json=`), raw bytes; it snapshotted each answer's bytes. */
+const bodyRequests = (route: string): SourceStep[] =>
+  (
+    [
+      ['empty-body', undefined],
+      ['json-body', '{"some": "value"}'],
+      ['str-body', 'some raw data'],
+    ] as const
+  ).map(([key, body]) => ({
+    ...invoke(`/dev/${route}`, { method: 'POST', headers: JSON_TYPE, ...(body !== undefined ? { body } : {}), snapshot: `response-${route}`, answer: (recorded: string) => ({ body: pythonBytesText(recorded) }) }),
+    within: key,
+  }));
 
 const source: SourceFile = {
   service: 'apigateway',
@@ -175,6 +215,19 @@ const source: SourceFile = {
         ).map(([snapshot, usagePlanId, patchOperations]): SourceStep => ({ op: 'UpdateUsagePlan', params: { usagePlanId, patchOperations }, snapshot })),
         { op: 'GetUsagePlan', params: { usagePlanId: '{{usagePlanId}}' }, snapshot: 'get-usage-plan-after-update' },
         { op: 'GetUsagePlans', params: {}, snapshot: 'get-usage-plans-after-update', within: 'items', select: '$.items', keep: { member: 'id', values: ['{{usagePlanId}}'] } },
+      ],
+    },
+    {
+      test: 'TestApiGatewayCommon::test_input_body_formatting',
+      note: 'the backend is a function URL answering the request body, as the test creates it',
+      steps: [
+        callerAccount,
+        createApi(),
+        ...pythonFunction('\ndef handler(event, context):\n    return event.get("body", "")\n'),
+        ...publicFunctionUrl,
+        ...BODY_ROUTES.flatMap(([route, request, response]) => httpRoute(route, '{{functionUrl}}', request, response)),
+        deploy('dev'),
+        ...BODY_ROUTES.flatMap(([route]) => bodyRequests(route)),
       ],
     },
     {

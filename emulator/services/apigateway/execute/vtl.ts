@@ -43,8 +43,22 @@ function escapeJavaScript(value: unknown): string {
     .replace(/\t/g, '\\t');
 }
 
+/** Java's `URLEncoder.encode(text, "UTF-8")`: `+` for spaces, letters, digits and `.-*_` as they are, the rest `%XX`. */
+function javaUrlEncode(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return encodeURIComponent(String(value)).replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).replace(/%20/g, '+');
+}
+
+/** Java's `URLDecoder.decode(text, "UTF-8")`: `+` is a space. */
+function javaUrlDecode(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return decodeURIComponent(String(value).replace(/\+/g, ' '));
+}
+
 /** `$input`, `$util`, `$context` and `$stageVariables` as API Gateway gives them to a mapping template. */
-export function renderTemplate(text: string, scope: TemplateScope): string {
+export function renderTemplate(text: string, given: TemplateScope): string {
+  // An empty payload is `{}` to a template (test_input_body_formatting: `$input.body` of a request without a body).
+  const scope = given.body === '' ? { ...given, body: '{}' } : given;
   const document = parsedBody(scope.body);
   const lookup = (name: string) => scope.params.path[name] ?? scope.params.querystring[name] ?? Object.entries(scope.params.header).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1] ?? '';
   const input = {
@@ -56,8 +70,8 @@ export function renderTemplate(text: string, scope: TemplateScope): string {
   const util = {
     escapeJavaScript,
     parseJson: (text: string) => JSON.parse(text),
-    urlEncode: (text: string) => encodeURIComponent(text),
-    urlDecode: (text: string) => decodeURIComponent(text),
+    urlEncode: javaUrlEncode,
+    urlDecode: javaUrlDecode,
     base64Encode: (text: string) => Buffer.from(String(text)).toString('base64'),
     base64Decode: (text: string) => Buffer.from(String(text), 'base64').toString('utf8'),
   };
