@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CloudControlClient, GetResourceCommand } from '@aws-sdk/client-cloudcontrol';
 import {
   APIGatewayClient,
   CreateStageCommand,
@@ -315,9 +316,11 @@ describe('CloudFormation: drift of REST APIs and their parts', function () {
   this.timeout(60_000);
   let cfn: CloudFormationClient;
   let apigateway: APIGatewayClient;
+  let endpoint: string;
   serveCloudFormation((aws, c) => {
     cfn = c;
-    apigateway = new APIGatewayClient({ endpoint: aws.endpoint, ...CLIENT_CONFIG });
+    endpoint = aws.endpoint;
+    apigateway = new APIGatewayClient({ endpoint, ...CLIENT_CONFIG });
   });
   after(() => apigateway.destroy());
 
@@ -362,6 +365,13 @@ describe('CloudFormation: drift of REST APIs and their parts', function () {
     assert.deepEqual(differences('Account'), [['/CloudWatchRoleArn', 'arn:aws:iam::000000000000:role/apigateway-logs', 'arn:aws:iam::000000000000:role/other', 'NOT_EQUAL']]);
     assert.deepEqual(['PetModel', 'Missing', 'PlanKey'].map((id) => second.resources[id].StackResourceDriftStatus), ['DELETED', 'DELETED', 'DELETED']);
     assert.deepEqual(['Pets', 'Domain', 'Mapping'].map((id) => second.resources[id].StackResourceDriftStatus), ['IN_SYNC', 'IN_SYNC', 'IN_SYNC']);
+
+    // Cloud Control reads the same handlers: the API as API Gateway has it now, in the template's property names.
+    const control = new CloudControlClient({ endpoint, ...CLIENT_CONFIG });
+    const { ResourceDescription } = await control.send(new GetResourceCommand({ TypeName: 'AWS::ApiGateway::RestApi', Identifier: restApiId }));
+    const api = JSON.parse(ResourceDescription!.Properties!);
+    assert.deepEqual([api.Name, api.Description, api.BinaryMediaTypes, api.EndpointConfiguration.Types, api.Tags], ['pets', 'renamed store', ['image/png'], ['REGIONAL'], [{ Key: 'team', Value: 'a' }]]);
+    control.destroy();
   });
 });
 

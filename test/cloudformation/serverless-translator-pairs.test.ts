@@ -34,6 +34,22 @@ const PAIRS: Record<string, Record<string, string>> = {
   api_request_model_with_validator: {},
   api_request_model_with_validator_openapi_3: {},
   api_with_canary_setting: {},
+  // Managed policy names resolved from SAM's bundled list (with their paths), in Fn::If too; DefinitionUri APIs.
+  managed_policies_minimal: {},
+  function_with_conditional_managed_policy: {},
+  function_with_conditional_managed_policy_and_ref_no_value: {},
+  function_policy_with_conditional_managed_policy_name: {},
+  function_managed_inline_policy: {},
+  state_machine_with_managed_policy: {},
+  state_machine_with_inline_policies: {},
+  explicit_api: {},
+  explicit_api_openapi_3: {},
+  // Functions' Conditions on the implicit API, its paths, methods and integration uris.
+  api_with_cors_and_conditions_no_definitionbody: {},
+  function_with_condition: {},
+  implicit_and_explicit_api_with_conditions: {},
+  implicit_api_with_many_conditions: {},
+  state_machine_with_condition: {},
   // HTTP APIs.
   explicit_http_api: {},
   explicit_http_api_default_path: {},

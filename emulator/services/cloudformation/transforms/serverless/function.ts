@@ -94,7 +94,7 @@ export function expandFunction(expansion: Expansion, id: string, resource: Templ
     const policies = [p.Policies ?? []].flat();
     if (dlq) invoked.statements.push({ Action: dlq.Type === 'SNS' ? 'sns:Publish' : 'sqs:SendMessage', Effect: 'Allow', Resource: dlq.TargetArn });
     if (invoked.statements.length) policies.push({ Statement: invoked.statements });
-    const role = executionRole(id, 'lambda.amazonaws.com', policies, [basicExecution(expansion.partition)], { Tags: tagList({ 'lambda:createdBy': 'SAM' }, {}) });
+    const role = executionRole(id, 'lambda.amazonaws.com', policies, [basicExecution(expansion.partition)], expansion.partition, { Tags: tagList({ 'lambda:createdBy': 'SAM' }, {}) });
     expansion.resources[`${id}Role`] = { ...(attributes.Condition ? { Condition: attributes.Condition } : {}), ...role } as TemplateResource;
   }
 }

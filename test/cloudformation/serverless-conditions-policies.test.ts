@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { DescribeStackResourceCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { IAMClient, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
+import type { Twinstack } from '../../emulator/index.ts';
+import { http } from '../apigateway/support.ts';
+import { CLIENT_CONFIG, deployTransformed, output, serveCloudFormation } from './serve.ts';
+
+describe('CloudFormation: SAM implicit API Conditions and managed policy names', function () {
+  this.timeout(60_000);
+  let aws: Twinstack;
+  let cfn: CloudFormationClient;
+  serveCloudFormation((a, c) => {
+    aws = a;
+    cfn = c;
+  });
+
+  it('makes the implicit API and its paths conditional on their functions\' conditions, and serves only the paths whose condition holds', async () => {
+    const template = `
+Transform: AWS::Serverless-2016-10-31
+Parameters:
+  Beta: { Type: String, Default: 'no' }
+Conditions:
+  Live: !Equals [true, true]
+  WithBeta: !Equals [!Ref Beta, 'yes']
+Resources:
+  Items:
+    Type: AWS::Serverless::Function
+    Condition: Live
+    Properties:
+      Runtime: nodejs20.x
+      Handler: index.handler
+      InlineCode: "exports.handler = async () => ({ statusCode: 200, body: 'items' });"
+      Events:
+        List: { Type: Api, Properties: { Path: /items, Method: get } }
+  Beta:
+    Type: AWS::Serverless::Function
+    Condition: WithBeta
+    Properties:
+      Runtime: nodejs20.x
+      Handler: index.handler
+      InlineCode: "exports.handler = async () => ({ statusCode: 200, body: 'beta' });"
+      Events:
+        Try: { Type: Api, Properties: { Path: /beta, Method: get } }
+        List: { Type: Api, Properties: { Path: /items, Method: post } }
+Outputs:
+  Api: { Value: !Ref ServerlessRestApi }
+`;
+    const { stack, processed } = await deployTransformed(cfn, 'sam-conditions', template);
+    const { Resources, Conditions } = processed;
+    // The API serves both functions' methods: it exists when either condition holds; /beta only with WithBeta; /items
+    // (methods of both) when either holds, each method under its function's condition.
+    assert.deepEqual(Conditions.ServerlessRestApiCondition, { 'Fn::Or': [{ Condition: 'Live' }, { Condition: 'WithBeta' }] });
+    assert.deepEqual(Conditions.ServerlessRestApiSLASHitemsPathCondition, { 'Fn::Or': [{ Condition: 'Live' }, { Condition: 'WithBeta' }] });
+    for (const id of Object.keys(Resources).filter((k) => k.startsWith('ServerlessRestApi'))) assert.equal(Resources[id].Condition, 'ServerlessRestApiCondition', id);
+    const paths = Resources.ServerlessRestApi.Properties.Body.paths;
+    assert.equal(paths['/beta']['Fn::If'][0], 'WithBeta');
+    assert.equal(paths['/items']['Fn::If'][0], 'ServerlessRestApiSLASHitemsPathCondition');
+    const items = paths['/items']['Fn::If'][1];
+    assert.equal(items.get['Fn::If'][0], 'Live');
+    assert.deepEqual(items.get['Fn::If'][1]['x-amazon-apigateway-integration'].uri['Fn::If'][0], 'Live');
+    assert.equal(items.post['Fn::If'][0], 'WithBeta');
+
+    const url = (path: string) => `${aws.endpoint}/restapis/${output(stack, 'Api')}/Prod/_user_request_${path}`;
+    const listed = await http(url('/items'));
+    assert.equal(listed.status, 200);
+    assert.equal(listed.text, 'items');
+    // Without the beta function, neither its path nor its method exists.
+    assert.equal((await http(url('/beta'))).status, 403);
+    assert.equal((await http(url('/items'), { method: 'POST' })).status, 403);
+    assert.equal(Resources.Beta.Condition, 'WithBeta');
+  });
+
+  it('resolves managed policy names as SAM does, paths included, and IAM attaches those policies', async () => {
+    const template = `
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Reader:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs20.x
+      Handler: index.handler
+      InlineCode: "exports.handler = async () => ({})"
+      Policies: [AmazonS3ReadOnlyAccess, AWSLambdaRole, AWSLambdaBasicExecutionRole]
+`;
+    const { processed } = await deployTransformed(cfn, 'sam-managed-policies', template);
+    const arns = [
+      'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole',
+      'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+      'arn:aws:iam::aws:policy/service-role/AWSLambdaRole',
+    ];
+    // AWSLambdaBasicExecutionRole, which SAM adds itself, is listed once.
+    assert.deepEqual(processed.Resources.ReaderRole.Properties.ManagedPolicyArns, arns);
+    const { StackResourceDetail } = await cfn.send(new DescribeStackResourceCommand({ StackName: 'sam-managed-policies', LogicalResourceId: 'ReaderRole' }));
+    const iam = new IAMClient({ ...CLIENT_CONFIG, endpoint: aws.endpoint });
+    const roleName = StackResourceDetail!.PhysicalResourceId!;
+    const { AttachedPolicies } = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName }));
+    assert.deepEqual(AttachedPolicies!.map((p) => p.PolicyArn).sort(), [...arns].sort());
+  });
+});
