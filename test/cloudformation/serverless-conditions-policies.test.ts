@@ -3,9 +3,9 @@ import { DescribeStackResourceCommand, type CloudFormationClient } from '@aws-sd
 import { IAMClient, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
 import type { Twinstack } from '../../emulator/index.ts';
 import { http } from '../apigateway/support.ts';
-import { CLIENT_CONFIG, deployTransformed, output, serveCloudFormation } from './serve.ts';
+import { CLIENT_CONFIG, deployTransformed, output, serveCloudFormation, transformRefused } from './serve.ts';
 
-describe('CloudFormation: SAM implicit API Conditions and managed policy names', function () {
+describe('CloudFormation: SAM implicit API Conditions, managed policy names and DeploymentPreference', function () {
   this.timeout(60_000);
   let aws: Twinstack;
   let cfn: CloudFormationClient;
@@ -95,5 +95,27 @@ Resources:
     const roleName = StackResourceDetail!.PhysicalResourceId!;
     const { AttachedPolicies } = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName }));
     assert.deepEqual(AttachedPolicies!.map((p) => p.PolicyArn).sort(), [...arns].sort());
+  });
+
+  it('refuses a DeploymentPreference with SAM\'s messages, and its CodeDeploy resources as types twinstack does not serve', async () => {
+    const fn = (properties: string) => `
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs20.x
+      Handler: index.handler
+      InlineCode: "exports.handler = async () => ({})"
+${properties}
+`;
+    const failed = 'Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Resource with id [Fn] is invalid.';
+    await transformRefused(cfn, 'sam-dp-alias', fn('      DeploymentPreference: { Type: AllAtOnce }'), `${failed} 'DeploymentPreference' requires AutoPublishAlias property to be specified.`);
+    await transformRefused(cfn, 'sam-dp-type', fn('      AutoPublishAlias: live\n      DeploymentPreference: { Enabled: true }'), `${failed} 'DeploymentPreference' is missing required Property 'Type'`);
+    await transformRefused(cfn, 'sam-pc-alias', fn('      ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 1 }'), `${failed} To set ProvisionedConcurrencyConfig AutoPublishALias must be defined on the function`);
+    await transformRefused(cfn, 'sam-dp-codedeploy', fn('      AutoPublishAlias: live\n      DeploymentPreference: { Type: Canary10Percent5Minutes }'), 'Template format error: Unrecognized resource types: [AWS::CodeDeploy::Application, AWS::CodeDeploy::DeploymentGroup]');
+    // Disabled, it makes nothing: the function deploys with its alias.
+    const { processed } = await deployTransformed(cfn, 'sam-dp-disabled', fn('      AutoPublishAlias: live\n      DeploymentPreference: { Enabled: false, Type: AllAtOnce }'));
+    assert.deepEqual(Object.values(processed.Resources).map((r) => r.Type).sort(), ['AWS::IAM::Role', 'AWS::Lambda::Alias', 'AWS::Lambda::Function', 'AWS::Lambda::Version']);
   });
 });

@@ -15,6 +15,8 @@ export interface Expansion {
   globals: Record<string, Properties>;
   /** The stack region's partition, which SAM spells out in the ARNs it writes into API definitions. */
   partition: string;
+  /** The CodeDeploy deployment groups of functions' DeploymentPreference, added after every other resource. */
+  deploymentGroups: Map<string, TemplateResource>;
   /** Conditions SAM adds to the template (combined conditions of implicit APIs and their paths). */
   conditions: Record<string, unknown>;
   /** The stack's parameter values (and AWS::Region, AWS::Partition), which SAM substitutes in some properties. */
