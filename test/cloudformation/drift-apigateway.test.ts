@@ -9,6 +9,7 @@ import {
   DeleteGatewayResponseCommand,
   DeleteModelCommand,
   DeleteUsagePlanKeyCommand,
+  GetUsagePlanCommand,
   UpdateAccountCommand,
   UpdateApiKeyCommand,
   UpdateAuthorizerCommand,
@@ -107,7 +108,11 @@ Resources:
   Plan:
     Type: AWS::ApiGateway::UsagePlan
     DependsOn: Stage
-    Properties: { UsagePlanName: basic, ApiStages: [{ ApiId: !Ref Api, Stage: prod }], Quota: { Limit: 100, Period: DAY }, Throttle: { RateLimit: 10, BurstLimit: 20 } }
+    Properties:
+      UsagePlanName: basic
+      ApiStages: [{ ApiId: !Ref Api, Stage: prod, Throttle: { /pets/GET: { RateLimit: 5, BurstLimit: 10 } } }]
+      Quota: { Limit: 100, Period: DAY }
+      Throttle: { RateLimit: 10, BurstLimit: 20 }
   PlanKey:
     Type: AWS::ApiGateway::UsagePlanKey
     Properties: { UsagePlanId: !Ref Plan, KeyId: !Ref Key, KeyType: API_KEY }
@@ -333,6 +338,9 @@ describe('CloudFormation: drift of REST APIs and their parts', function () {
     assert.deepEqual(ids, ['Account', 'Api', 'Deployment', 'Domain', 'GetPets', 'Key', 'Mapping', 'Missing', 'PetModel', 'Pets', 'Plan', 'PlanKey', 'Stage', 'Tokens', 'Validator']);
     assert.deepEqual(ids.filter((id) => first.resources[id].StackResourceDriftStatus !== 'IN_SYNC'), []);
     assert.equal(first.status, 'IN_SYNC');
+    // The stage's per-method throttle reaches API Gateway in its own shape.
+    const plan = await apigateway.send(new GetUsagePlanCommand({ usagePlanId: out('Plan') }));
+    assert.deepEqual(plan.apiStages![0].throttle, { '/pets/GET': { rateLimit: 5, burstLimit: 10 } });
 
     const patch = (path: string, value?: string) => [{ op: value === undefined ? ('remove' as const) : ('replace' as const), path, value }];
     await apigateway.send(new UpdateRestApiCommand({ restApiId, patchOperations: patch('/description', 'renamed store') }));
