@@ -92,6 +92,14 @@ export class TransformErrorFor extends Error {
   }
 }
 
+/** An error about a state machine's event, which SAM reports naming the event source alone. */
+export class TransformEventError extends TransformErrorFor {
+  constructor(source: string, message: string) {
+    super(source, message);
+    this.message = `Event with id [${source}] is invalid. ${message}`;
+  }
+}
+
 /** The resources' errors of one run of the transform, which SAM counts and lists together. */
 export class TransformErrors extends Error {
   constructor(readonly errors: TransformErrorFor[]) {

@@ -4,6 +4,7 @@ import { ANY_METHOD, defined, shorthand, TransformErrorFor, type Expansion } fro
 import { addHttpApiEvent } from './http-api.ts';
 import { addRequestModel, documentKind } from './models.ts';
 import { conditional, conditionalContents } from './api-conditions.ts';
+import { addScheduleV2, functionEventFailure, invokeFunctionPolicy } from './scheduler-event.ts';
 import { IMPLICIT_REST_API, methodKey, restApiEntry } from './implicit-api.ts';
 import { fromTemplate, insert, py27Str, templateKeys, templateValues, tracked, type CopyClock } from './py27.ts';
 
@@ -114,28 +115,7 @@ export function addEvent(expansion: Expansion, fn: Invoked, eventId: string, eve
       return;
     }
     case 'ScheduleV2':
-      add(`${id}Role`, {
-        Type: 'AWS::IAM::Role',
-        Properties: {
-          AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Action: ['sts:AssumeRole'], Effect: 'Allow', Principal: { Service: ['scheduler.amazonaws.com'] } }] },
-          Policies: [{ PolicyName: `${id}LambdaPolicy`, PolicyDocument: { Statement: [{ Action: 'lambda:InvokeFunction', Effect: 'Allow', Resource: fn.arn }] } }],
-        },
-      });
-      add(id, {
-        Type: 'AWS::Scheduler::Schedule',
-        Properties: defined({
-          Name: p.Name,
-          Description: p.Description,
-          GroupName: p.GroupName,
-          ScheduleExpression: p.ScheduleExpression,
-          ScheduleExpressionTimezone: p.ScheduleExpressionTimezone,
-          StartDate: p.StartDate,
-          EndDate: p.EndDate,
-          State: p.State,
-          FlexibleTimeWindow: p.FlexibleTimeWindow ?? { Mode: 'OFF' },
-          Target: defined({ Arn: fn.arn, RoleArn: p.RoleArn ?? { 'Fn::GetAtt': [`${id}Role`, 'Arn'] }, Input: p.Input, RetryPolicy: p.RetryPolicy, DeadLetterConfig: p.DeadLetterConfig }),
-        }),
-      });
+      addScheduleV2(functionEventFailure(fn.id, id), id, p, { arn: fn.arn, policy: invokeFunctionPolicy(fn.arn) }, {}, add);
       return;
     case 'Api': {
       if (typeof p.Path !== 'string' || typeof p.Method !== 'string') throw new TransformErrorFor(fn.id, `Event with id [${eventId}] is invalid. Event is missing key 'Path' or 'Method'.`);

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { DescribeStackResourceCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { IAMClient, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
+import { GetScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { Twinstack } from '../../emulator/index.ts';
 import { http } from '../apigateway/support.ts';
 import { CLIENT_CONFIG, deployTransformed, output, serveCloudFormation, transformRefused } from './serve.ts';
 
-describe('CloudFormation: SAM implicit API Conditions, managed policy names and DeploymentPreference', function () {
+describe('CloudFormation: SAM implicit API Conditions, managed policy names, DeploymentPreference and ScheduleV2 state machine events', function () {
   this.timeout(60_000);
   let aws: Twinstack;
   let cfn: CloudFormationClient;
@@ -117,5 +118,33 @@ ${properties}
     // Disabled, it makes nothing: the function deploys with its alias.
     const { processed } = await deployTransformed(cfn, 'sam-dp-disabled', fn('      AutoPublishAlias: live\n      DeploymentPreference: { Enabled: false, Type: AllAtOnce }'));
     assert.deepEqual(Object.values(processed.Resources).map((r) => r.Type).sort(), ['AWS::IAM::Role', 'AWS::Lambda::Alias', 'AWS::Lambda::Function', 'AWS::Lambda::Version']);
+  });
+
+  it('makes a state machine\'s ScheduleV2 event an EventBridge Scheduler schedule with its role and SAM\'s dead-letter queue, and refuses a bad DeadLetterConfig', async () => {
+    const machine = (events: string) => `
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Machine:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      Definition: { StartAt: Done, States: { Done: { Type: Succeed } } }
+      Policies: []
+      Events:
+${events}
+`;
+    const { processed } = await deployTransformed(cfn, 'sam-schedule-v2', machine('        Nightly: { Type: ScheduleV2, Properties: { ScheduleExpression: rate(1 day), DeadLetterConfig: { Type: SQS }, RetryPolicy: { MaximumRetryAttempts: 2 } } }'));
+    const { Resources } = processed;
+    assert.deepEqual(Resources.MachineNightlyQueue, { Type: 'AWS::SQS::Queue', Properties: {} });
+    assert.deepEqual(Resources.MachineNightlyRole.Properties.Policies.map((p: { PolicyName: string }) => p.PolicyName), ['MachineNightlyStartExecutionPolicy', 'MachineNightlySQSPolicy']);
+    const scheduler = new SchedulerClient({ ...CLIENT_CONFIG, endpoint: aws.endpoint });
+    const schedule = await scheduler.send(new GetScheduleCommand({ Name: 'MachineNightly' }));
+    assert.equal(schedule.ScheduleExpression, 'rate(1 day)');
+    assert.match(schedule.Target!.Arn!, /:stateMachine:/);
+    assert.match(schedule.Target!.DeadLetterConfig!.Arn!, /:sqs:us-east-1:\d{12}:/);
+    assert.equal(schedule.Target!.RetryPolicy!.MaximumRetryAttempts, 2);
+    assert.deepEqual(schedule.FlexibleTimeWindow, { Mode: 'OFF' });
+    // SAM names a state machine's event source alone in these errors.
+    const failed = 'Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1.';
+    await transformRefused(cfn, 'sam-schedule-v2-dlq', machine('        Nightly: { Type: ScheduleV2, Properties: { ScheduleExpression: rate(1 day), DeadLetterConfig: { Type: SNS } } }'), `${failed} Event with id [MachineNightly] is invalid. The only valid value for 'Type' property of DeadLetterConfig is 'SQS'.`);
   });
 });
