@@ -81,6 +81,43 @@ const bodyRequests = (route: string): SourceStep[] =>
     within: key,
   }));
 
+/**
+ * The `echo_http_server_post` backend of test_input_path_template_formatting, in behaviour: an httpbin-style POST echo;
+ * the templates read only its `json` member, the request body parsed (null when there is none).
+ */
+const JSON_ECHO = [
+  'import json',
+  '',
+  '',
+  'def handler(event, context):',
+  '    body = event.get("body") or ""',
+  '    return {"statusCode": 200, "headers": {"Content-Type": "application/json"}, "body": json.dumps({"data": body, "json": json.loads(body) if body else None})}',
+  '',
+].join('\n');
+const NULL_CHECKS = '{"body": $result, "nested": $result.nested, "isNull": #if( $result == $null )"true"#else"false"#end, "isEmptyString": #if( $result == "" )"true"#else"false"#end}';
+const PATH_ROUTES: [string, string][] = [
+  ['path', '#set($result = $input.path("$.json"))$result'],
+  ['nested', '#set($result = $input.path("$.json"))$result.nested'],
+  ['list', '#set($result = $input.path("$.json"))$result[0]'],
+  ['to-string', '#set($result = $input.path("$.json"))$result.toString()'],
+  ['invalid-path', `#set($result = $input.path("$.nonExisting"))${NULL_CHECKS}`],
+  ['nested-list', `#set($result = $input.path("$.json.listValue"))${NULL_CHECKS}`],
+];
+/** `requests.post(url, json=...)` (or with no body), the answer's text snapshotted. */
+const postJson = (route: string, snapshot: string, json?: unknown): SourceStep =>
+  invoke(`/dev/${route}`, {
+    method: 'POST',
+    ...(json !== undefined ? { headers: JSON_TYPE, body: pythonDumps(json) } : {}),
+    snapshot,
+    answer: (text: string) => ({ body: text }),
+  });
+/** Python's `json.dumps` (what `requests`' `json=` sends): `, ` and `: ` separators. */
+function pythonDumps(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(pythonDumps).join(', ')}]`;
+  if (value && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${pythonDumps(v)}`).join(', ')}}`;
+  return JSON.stringify(value);
+}
+
 const source: SourceFile = {
   service: 'apigateway',
   module: 'test_apigateway_common',
@@ -228,6 +265,31 @@ const source: SourceFile = {
         ...BODY_ROUTES.flatMap(([route, request, response]) => httpRoute(route, '{{functionUrl}}', request, response)),
         deploy('dev'),
         ...BODY_ROUTES.flatMap(([route]) => bodyRequests(route)),
+      ],
+    },
+    {
+      test: 'TestApiGatewayCommon::test_input_path_template_formatting',
+      note: "the test's echo server (an httpbin-style POST echo in the test's process) is a function URL answering the request body parsed as `json`, the member the templates read",
+      steps: [
+        callerAccount,
+        createApi(),
+        ...pythonFunction(JSON_ECHO),
+        ...publicFunctionUrl,
+        ...PATH_ROUTES.flatMap(([route, template]) => httpRoute(route, '{{functionUrl}}', undefined, template)),
+        deploy('dev'),
+        postJson('path', 'dict-response', { foo: 'bar' }),
+        postJson('path', 'json-list', [{ foo: 'bar' }]),
+        postJson('nested', 'nested-dict', { nested: { foo: 'bar' } }),
+        postJson('nested', 'nested-list', { nested: [{ foo: 'bar' }] }),
+        postJson('list', 'dict-in-list', [{ foo: 'bar' }]),
+        postJson('list', 'list-with-nested-list', [[{ foo: 'bar' }]]),
+        postJson('path', 'dict-with-nested-list', { foo: [{ nested: 'bar' }] }),
+        postJson('path', 'bigger-dict', { bigger: 'dict', to: 'test', with: 'separators' }),
+        postJson('to-string', 'to-string', { foo: 'bar' }),
+        postJson('to-string', 'list-to-string', { list: [{ foo: 'bar' }] }),
+        postJson('invalid-path', 'empty-body'),
+        postJson('nested-list', 'nested-empty-list', { listValue: [] }),
+        postJson('nested-list', 'nested-null-list', { listValue: null }),
       ],
     },
     {

@@ -1,6 +1,7 @@
 import { Compile, parse } from 'velocityjs';
 import { javaStringMethods } from './java-strings.ts';
 import { jsonPath } from './jsonpath.ts';
+import { javaValue, velocityEquals } from './vtl-values.ts';
 
 /** What a mapping template sees besides `$input`: `$context`, `$stageVariables` and the request's parameters. */
 export interface TemplateScope {
@@ -10,12 +11,26 @@ export interface TemplateScope {
   params: { path: Record<string, string>; querystring: Record<string, string>; header: Record<string, string> };
 }
 
+type Ast = Parameters<Compile['getExpression']>[0] & { type?: string; operator?: string; expression?: Ast[] };
+
+/** velocityjs with Velocity's own equality (`==`, `!=`), where JavaScript's loose equality differs from Java's. */
+class ApiGatewayTemplate extends Compile {
+  // velocityjs types the result as text; it is any value (a comparison's is a boolean).
+  override getExpression(ast: Ast): string {
+    if (ast.type === 'math' && (ast.operator === '==' || ast.operator === '!=')) {
+      const same = velocityEquals(this.getExpression(ast.expression![0]), this.getExpression(ast.expression![1]));
+      return (ast.operator === '==' ? same : !same) as unknown as string;
+    }
+    return super.getExpression(ast);
+  }
+}
+
 const compiled = new Map<string, Compile>();
 
 function template(text: string): Compile {
   let found = compiled.get(text);
   if (!found) {
-    found = new Compile(parse(text), { escape: false, customMethodHandlers: [javaStringMethods] });
+    found = new ApiGatewayTemplate(parse(text), { escape: false, customMethodHandlers: [javaStringMethods] });
     // Templates repeat across requests; a bounded cache keeps each parsed once.
     if (compiled.size > 1000) compiled.clear();
     compiled.set(text, found);
@@ -64,7 +79,7 @@ export function renderTemplate(text: string, given: TemplateScope): string {
   const input = {
     body: scope.body,
     json: (path: string) => JSON.stringify(jsonPath(document, path) ?? null),
-    path: (path: string) => jsonPath(document, path) ?? '',
+    path: (path: string) => javaValue(jsonPath(document, path)),
     params: (name?: string) => (name === undefined ? scope.params : lookup(name)),
   };
   const util = {
