@@ -1307,8 +1307,6 @@ const extended: SourceFile = {
   notPortedOtherwise: 'not reproduced yet (time ran out)',
 };
 const others: SourceFile[] = [
-  'test_apigateway_canary',
-  'test_apigateway_common',
   'test_apigateway_dynamodb',
   'test_apigateway_eventbridge',
   'test_apigateway_http',

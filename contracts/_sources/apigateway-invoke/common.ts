@@ -3,6 +3,7 @@
 // calls CreateRestApi with the test's parameters; `api_invoke_url` is the API's invoke URL, written here in the
 // emulator's execute-api form that the verifier sends to the real invoke URL on AWS (verifier/replay/plain-url.ts).
 import type { SourceStep } from '../../../verifier/port/source-types.ts';
+import { FUNCTION, ROLE, zip } from '../lambda-api/common.ts';
 
 export const API = '{{apiId}}';
 export const ROOT = '{{rootId}}';
@@ -85,3 +86,27 @@ export const bodyAndStatus = (recorded: RecordedAnswer) => ({
   status: recorded.status_code ?? recorded.statusCode,
   body: recorded.body === "b''" ? '' : recorded.body,
 });
+
+/** Python's `repr()` of bytes the test snapshotted (`b'...'`) as the text they hold. */
+export function pythonBytesText(repr: string): string {
+  const inner = /^b'([^]*)'$/.exec(repr)?.[1] ?? /^b"([^]*)"$/.exec(repr)?.[1];
+  if (inner === undefined) throw new Error(`not a Python bytes repr: ${repr}`);
+  return inner.replace(/\\(x[0-9a-f]{2}|.)/g, (_, c: string) => (c.startsWith('x') && c.length === 3 ? String.fromCharCode(parseInt(c.slice(1), 16)) : ({ n: '\n', r: '\r', t: '\t' } as Record<string, string>)[c] ?? c));
+}
+
+/** `create_lambda_function` with the test's Python source (python3.12, `handler.handler`), waited on until Active. */
+export const pythonFunction = (source: string): SourceStep[] => [
+  { op: 'CreateFunction', service: 'lambda', protocol: 'rest-json', params: { FunctionName: FUNCTION, Runtime: 'python3.12', Role: ROLE, Handler: 'handler.handler', Code: { ZipFile: zip(source) } } },
+  { op: 'GetFunctionConfiguration', service: 'lambda', protocol: 'rest-json', params: { FunctionName: FUNCTION }, until: { path: '$.State', matches: '^Active$' } },
+];
+
+/** A public URL for the function (`create_function_url_config` AuthType NONE and the test's permission), captured as {{functionUrl}}. */
+export const publicFunctionUrl: SourceStep[] = [
+  { op: 'CreateFunctionUrlConfig', service: 'lambda', protocol: 'rest-json', params: { FunctionName: FUNCTION, AuthType: 'NONE' }, capture: { functionUrl: '$.FunctionUrl' } },
+  {
+    op: 'AddPermission',
+    service: 'lambda',
+    protocol: 'rest-json',
+    params: { FunctionName: FUNCTION, StatementId: 'urlPermission', Action: 'lambda:InvokeFunctionUrl', Principal: '*', FunctionUrlAuthType: 'NONE' },
+  },
+];

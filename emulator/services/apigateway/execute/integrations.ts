@@ -1,4 +1,6 @@
+import { lookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import type { Integration, IntegrationResponse } from '@aws-sdk/client-api-gateway';
+import { Agent, fetch as fetchWith } from 'undici';
 import { AwsError } from '../../../core/errors.ts';
 import { accountRootArn, parseArn } from '../../../core/arn.ts';
 import type { RawResponse } from '../../../protocols/types.ts';
@@ -134,11 +136,28 @@ async function callHttp(integration: Integration, payload: string, request: Exec
   return { status: response.status, body: response.body.toString('utf8'), headers: response.headers };
 }
 
+/** The emulator's own names (`<id>.lambda-url.<region>.localhost.localstack.cloud`): this machine, as their public DNS record says, offline too. */
+const EMULATOR_NAME = /(^|\.)localhost\.localstack\.cloud$/;
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+const backends = new Agent({
+  connect: {
+    lookup: (hostname: string, options: LookupOptions, callback: LookupCallback) =>
+      EMULATOR_NAME.test(hostname) ? callback(null, options.all ? [{ address: '127.0.0.1', family: 4 }] : '127.0.0.1', 4) : lookup(hostname, options, callback as never),
+  },
+});
+
 /** One request to an HTTP backend; an unreachable one is AWS's 500, a slow one its 504. */
 export async function fetchBackend(url: URL, method: string, headers: Record<string, string>, body: Buffer | string, timeoutMs = 29000): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
-  let response: Response;
+  let response: Awaited<ReturnType<typeof fetchWith>>;
   try {
-    response = await fetch(url, { method, headers, body: method === 'GET' || method === 'HEAD' || !body.length ? undefined : typeof body === 'string' ? body : new Uint8Array(body), redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetchWith(url, {
+      method,
+      headers,
+      body: method === 'GET' || method === 'HEAD' || !body.length ? undefined : typeof body === 'string' ? body : new Uint8Array(body),
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+      dispatcher: backends,
+    });
   } catch (error) {
     if ((error as Error).name === 'TimeoutError') throw new GatewayFailure('INTEGRATION_TIMEOUT', 'Endpoint request timed out', 504);
     throw new GatewayFailure('DEFAULT_5XX', 'Internal server error', 500);
