@@ -85,6 +85,9 @@ const PAIRS: Record<string, Record<string, string>> = {
   state_machine_with_schedule_cloudwatch_event_target_id: {},
   // ScheduleV2 (an EventBridge Scheduler schedule and its role) and dead-letter queues on schedule events.
   state_machine_with_schedule_dlq_retry_policy: {},
+  state_machine_with_eb_dlq: {},
+  state_machine_with_eb_dlq_generated: {},
+  state_machine_with_eb_dlq_target_id: {},
 };
 
 const fixture = (name: string, ext: string) => readFileSync(new URL(`./sam-translator/${name}.${ext}`, import.meta.url), 'utf8');

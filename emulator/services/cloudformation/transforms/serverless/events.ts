@@ -4,7 +4,7 @@ import { ANY_METHOD, defined, shorthand, TransformErrorFor, type Expansion } fro
 import { addHttpApiEvent } from './http-api.ts';
 import { addRequestModel, documentKind } from './models.ts';
 import { conditional, conditionalContents } from './api-conditions.ts';
-import { addScheduleV2, functionEventFailure, invokeFunctionPolicy } from './scheduler-event.ts';
+import { addScheduleV2, functionEventFailure, invokeFunctionPolicy, ruleDeadLetterConfig } from './scheduler-event.ts';
 import { IMPLICIT_REST_API, methodKey, restApiEntry } from './implicit-api.ts';
 import { fromTemplate, insert, py27Str, templateKeys, templateValues, tracked, type CopyClock } from './py27.ts';
 
@@ -108,7 +108,17 @@ export function addEvent(expansion: Expansion, fn: Invoked, eventId: string, eve
           EventPattern: p.Pattern,
           EventBusName: p.EventBusName,
           State: state,
-          Targets: [defined({ Arn: fn.arn, Id: p.Target?.Id ?? `${id}LambdaTarget`, Input: p.Input, InputPath: p.InputPath, InputTransformer: p.InputTransformer })],
+          Targets: [
+            defined({
+              Arn: fn.arn,
+              Id: p.Target?.Id ?? `${id}LambdaTarget`,
+              Input: p.Input,
+              InputPath: p.InputPath,
+              InputTransformer: p.InputTransformer,
+              DeadLetterConfig: p.DeadLetterConfig === undefined ? undefined : ruleDeadLetterConfig(functionEventFailure(fn.id, id), id, p.DeadLetterConfig, {}, add),
+              RetryPolicy: p.RetryPolicy,
+            }),
+          ],
         }),
       });
       add(`${id}Permission`, permission(fn, 'events.amazonaws.com', { 'Fn::GetAtt': [id, 'Arn'] }));

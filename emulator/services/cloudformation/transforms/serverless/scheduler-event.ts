@@ -91,3 +91,28 @@ export function addScheduleV2(fail: EventFailure, id: string, p: Properties, tar
     RetryPolicy: p.RetryPolicy,
   });
 }
+
+/**
+ * An EventBridge rule's DeadLetterConfig as SAM expands it: the given Arn, or for Type SQS the queue SAM makes
+ * (`<rule>Queue` or QueueLogicalId) with a policy letting the rule send to it (`<rule>QueuePolicy`). Returns the
+ * target's DeadLetterConfig.
+ */
+export function ruleDeadLetterConfig(fail: EventFailure, rule: string, config: Properties, carried: Properties, add: (id: string, resource: Properties) => void): Properties {
+  checkDeadLetterConfig(fail, config);
+  if (config.Arn !== undefined) return { Arn: config.Arn };
+  const queue = (config.QueueLogicalId as string | undefined) ?? `${rule}Queue`;
+  const queueArn = { 'Fn::GetAtt': [queue, 'Arn'] };
+  add(queue, { ...carried, Type: 'AWS::SQS::Queue', Properties: {} });
+  add(`${rule}QueuePolicy`, {
+    ...carried,
+    Type: 'AWS::SQS::QueuePolicy',
+    Properties: {
+      PolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{ Action: 'sqs:SendMessage', Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Resource: queueArn, Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [rule, 'Arn'] } } } }],
+      },
+      Queues: [{ Ref: queue }],
+    },
+  });
+  return { Arn: queueArn };
+}

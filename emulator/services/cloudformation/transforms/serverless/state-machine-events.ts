@@ -1,7 +1,7 @@
 import type { Properties } from '../../provider.ts';
 import { defined, TransformErrorFor, type Expansion } from './context.ts';
 import { addStateMachineApiEvent } from './state-machine-api.ts';
-import { addScheduleV2, machineEventFailure, startExecutionPolicy } from './scheduler-event.ts';
+import { addScheduleV2, machineEventFailure, ruleDeadLetterConfig, startExecutionPolicy } from './scheduler-event.ts';
 
 /**
  * The role SAM makes for an event source of a state machine (`<machine><event>Role`): the source's service may assume
@@ -39,7 +39,6 @@ export function addStateMachineEvent(expansion: Expansion, machine: string, even
   }
   if (event.Type === 'Schedule' && p.Schedule === undefined) throw invalid("Missing required property 'Schedule'.");
   if (event.Type === 'Schedule' && p.State !== undefined && p.Enabled !== undefined) throw invalid('State and Enabled Properties cannot both be specified.');
-  if (p.DeadLetterConfig !== undefined && p.DeadLetterConfig.Arn === undefined) throw invalid("A 'DeadLetterConfig' without 'Arn' (a queue SAM makes) is not supported by twinstack yet.");
   const schedule = event.Type === 'Schedule';
   const state = p.State ?? (schedule && p.Enabled !== undefined ? (String(p.Enabled) === 'true' ? 'ENABLED' : 'DISABLED') : undefined);
   const roleId = `${id}Role`;
@@ -50,7 +49,7 @@ export function addStateMachineEvent(expansion: Expansion, machine: string, even
     Input: p.Input,
     InputPath: schedule ? undefined : p.InputPath,
     RetryPolicy: p.RetryPolicy,
-    DeadLetterConfig: p.DeadLetterConfig === undefined ? undefined : { Arn: p.DeadLetterConfig.Arn },
+    DeadLetterConfig: p.DeadLetterConfig === undefined ? undefined : ruleDeadLetterConfig(machineEventFailure(id), id, p.DeadLetterConfig, carriedAttributes, (rid, resource) => (expansion.resources[rid] = resource as never)),
   });
   expansion.resources[id] = {
     ...carriedAttributes,
