@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CloudControlClient, GetResourceCommand } from '@aws-sdk/client-cloudcontrol';
 import {
   APIGatewayClient,
   CreateStageCommand,
@@ -8,6 +9,7 @@ import {
   DeleteGatewayResponseCommand,
   DeleteModelCommand,
   DeleteUsagePlanKeyCommand,
+  GetUsagePlanCommand,
   UpdateAccountCommand,
   UpdateApiKeyCommand,
   UpdateAuthorizerCommand,
@@ -106,7 +108,11 @@ Resources:
   Plan:
     Type: AWS::ApiGateway::UsagePlan
     DependsOn: Stage
-    Properties: { UsagePlanName: basic, ApiStages: [{ ApiId: !Ref Api, Stage: prod }], Quota: { Limit: 100, Period: DAY }, Throttle: { RateLimit: 10, BurstLimit: 20 } }
+    Properties:
+      UsagePlanName: basic
+      ApiStages: [{ ApiId: !Ref Api, Stage: prod, Throttle: { /pets/GET: { RateLimit: 5, BurstLimit: 10 } } }]
+      Quota: { Limit: 100, Period: DAY }
+      Throttle: { RateLimit: 10, BurstLimit: 20 }
   PlanKey:
     Type: AWS::ApiGateway::UsagePlanKey
     Properties: { UsagePlanId: !Ref Plan, KeyId: !Ref Key, KeyType: API_KEY }
@@ -315,9 +321,11 @@ describe('CloudFormation: drift of REST APIs and their parts', function () {
   this.timeout(60_000);
   let cfn: CloudFormationClient;
   let apigateway: APIGatewayClient;
+  let endpoint: string;
   serveCloudFormation((aws, c) => {
     cfn = c;
-    apigateway = new APIGatewayClient({ endpoint: aws.endpoint, ...CLIENT_CONFIG });
+    endpoint = aws.endpoint;
+    apigateway = new APIGatewayClient({ endpoint, ...CLIENT_CONFIG });
   });
   after(() => apigateway.destroy());
 
@@ -330,6 +338,9 @@ describe('CloudFormation: drift of REST APIs and their parts', function () {
     assert.deepEqual(ids, ['Account', 'Api', 'Deployment', 'Domain', 'GetPets', 'Key', 'Mapping', 'Missing', 'PetModel', 'Pets', 'Plan', 'PlanKey', 'Stage', 'Tokens', 'Validator']);
     assert.deepEqual(ids.filter((id) => first.resources[id].StackResourceDriftStatus !== 'IN_SYNC'), []);
     assert.equal(first.status, 'IN_SYNC');
+    // The stage's per-method throttle reaches API Gateway in its own shape.
+    const plan = await apigateway.send(new GetUsagePlanCommand({ usagePlanId: out('Plan') }));
+    assert.deepEqual(plan.apiStages![0].throttle, { '/pets/GET': { rateLimit: 5, burstLimit: 10 } });
 
     const patch = (path: string, value?: string) => [{ op: value === undefined ? ('remove' as const) : ('replace' as const), path, value }];
     await apigateway.send(new UpdateRestApiCommand({ restApiId, patchOperations: patch('/description', 'renamed store') }));
@@ -362,6 +373,13 @@ describe('CloudFormation: drift of REST APIs and their parts', function () {
     assert.deepEqual(differences('Account'), [['/CloudWatchRoleArn', 'arn:aws:iam::000000000000:role/apigateway-logs', 'arn:aws:iam::000000000000:role/other', 'NOT_EQUAL']]);
     assert.deepEqual(['PetModel', 'Missing', 'PlanKey'].map((id) => second.resources[id].StackResourceDriftStatus), ['DELETED', 'DELETED', 'DELETED']);
     assert.deepEqual(['Pets', 'Domain', 'Mapping'].map((id) => second.resources[id].StackResourceDriftStatus), ['IN_SYNC', 'IN_SYNC', 'IN_SYNC']);
+
+    // Cloud Control reads the same handlers: the API as API Gateway has it now, in the template's property names.
+    const control = new CloudControlClient({ endpoint, ...CLIENT_CONFIG });
+    const { ResourceDescription } = await control.send(new GetResourceCommand({ TypeName: 'AWS::ApiGateway::RestApi', Identifier: restApiId }));
+    const api = JSON.parse(ResourceDescription!.Properties!);
+    assert.deepEqual([api.Name, api.Description, api.BinaryMediaTypes, api.EndpointConfiguration.Types, api.Tags], ['pets', 'renamed store', ['image/png'], ['REGIONAL'], [{ Key: 'team', Value: 'a' }]]);
+    control.destroy();
   });
 });
 

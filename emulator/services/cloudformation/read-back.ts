@@ -35,7 +35,6 @@ export function templateTags(request: Pick<ResourceDelete, 'properties' | 'stack
   return templateOrder(given, kept, (t) => (t as Tag).Key);
 }
 
-
 /**
  * A structure the service fills in with its defaults (an integration, an endpoint configuration), with only the
  * members the template gave: the defaults are not drift, and a member the template gave that is gone reads as

@@ -1,4 +1,5 @@
 import { Compile, parse } from 'velocityjs';
+import { javaStringMethods } from './java-strings.ts';
 import { jsonPath } from './jsonpath.ts';
 import { javaValue, velocityEquals } from './vtl-values.ts';
 
@@ -29,7 +30,7 @@ const compiled = new Map<string, Compile>();
 function template(text: string): Compile {
   let found = compiled.get(text);
   if (!found) {
-    found = new ApiGatewayTemplate(parse(text), { escape: false });
+    found = new ApiGatewayTemplate(parse(text), { escape: false, customMethodHandlers: [javaStringMethods] });
     // Templates repeat across requests; a bounded cache keeps each parsed once.
     if (compiled.size > 1000) compiled.clear();
     compiled.set(text, found);

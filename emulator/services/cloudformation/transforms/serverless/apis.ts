@@ -106,7 +106,8 @@ function expandRestApi(expansion: Expansion, id: string, api: Properties): void 
   postprocess();
   const hash = deploymentHash(body, p, (api.functionNames ?? []) as string[]);
   const endpoint = p.EndpointConfiguration;
-  const attributes = api.resource ? carried(api.resource) : {};
+  // The implicit API takes the condition of all its methods' functions.
+  const attributes: Partial<TemplateResource> = api.resource ? carried(api.resource) : api.condition ? { Condition: api.condition as string } : {};
   expansion.resources[id] = {
     ...attributes,
     Type: 'AWS::ApiGateway::RestApi',

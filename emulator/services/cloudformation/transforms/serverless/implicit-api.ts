@@ -4,6 +4,7 @@ import { ANY_METHOD, type Expansion } from './context.ts';
 import { IMPLICIT_HTTP_API } from './http-api.ts';
 import { insert, Py27Keys, py27Order, templateKeys, tracked, type CopyClock } from './py27.ts';
 import { samSkeleton, skeletonAsOpenApi } from './rest-openapi.ts';
+import { addPathConditions, recordMethodCondition } from './api-conditions.ts';
 
 export const IMPLICIT_REST_API = 'ServerlessRestApi';
 
@@ -73,6 +74,7 @@ export function addImplicitApiPaths(expansion: Expansion, resources: Record<stri
       const apiId = restApiOf(event);
       if (apiId === IMPLICIT_REST_API && !expansion.restApis.has(apiId)) expansion.restApis.set(apiId, restApiEntry({ implicit: true }));
       const api = apiId === undefined ? undefined : expansion.restApis.get(apiId);
+      if (api) recordMethodCondition(api, p.Path, methodKey(p.Method), resources[id].Condition);
       // An API with its own DefinitionBody is the template author's: SAM adds its paths during the translation
       // (and none to a DefinitionUri's).
       const given = api?.properties as Properties | undefined;
@@ -85,10 +87,12 @@ export function addImplicitApiPaths(expansion: Expansion, resources: Record<stri
       clock.now++;
     }
   }
-  // The plugin copies each document twice more before the translation (adding the paths' conditions); then the
-  // Globals plugin makes SAM's skeletons OpenAPI documents for a 3.x OpenApiVersion.
+  // The plugin copies each document twice more before the translation, adding the paths' conditions between; then
+  // the Globals plugin makes SAM's skeletons OpenAPI documents for a 3.x OpenApiVersion.
+  for (const api of expansion.restApis.values()) (api.clock as CopyClock).now++;
+  addPathConditions(expansion);
   for (const api of expansion.restApis.values()) {
-    (api.clock as CopyClock).now += 2;
+    (api.clock as CopyClock).now++;
     const p = (api.properties ?? expansion.globals.Api ?? {}) as Properties;
     if (p.DefinitionBody === undefined && p.DefinitionUri === undefined) skeletonAsOpenApi(api.skeleton as Properties, p.OpenApiVersion);
   }
