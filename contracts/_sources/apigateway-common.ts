@@ -306,7 +306,7 @@ const source: SourceFile = {
     },
   ],
   notPorted: {},
-  notPortedOtherwise: 'not reproduced yet',
+  notPortedOtherwise: "not reproduced yet: the request validator, trace id and API key tests' Lambda backends remain to be written",
 };
 
 export default source;
