@@ -1307,13 +1307,9 @@ const extended: SourceFile = {
   notPortedOtherwise: 'not reproduced yet (time ran out)',
 };
 const others: SourceFile[] = [
-  'test_apigateway_basic',
-  'test_apigateway_canary',
-  'test_apigateway_common',
   'test_apigateway_dynamodb',
   'test_apigateway_eventbridge',
   'test_apigateway_http',
-  'test_apigateway_integrations',
   'test_apigateway_kinesis',
   'test_apigateway_lambda',
   'test_apigateway_lambda_cfn',

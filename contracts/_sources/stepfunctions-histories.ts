@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { snapshotRoot } from '../../verifier/port/snapshot-root.ts';
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
+import { CALLER, historyStep, ROLE_ARN, type Snapshot } from './stepfunctions-common/history.ts';
 
 interface Run {
   key: string;
@@ -19,84 +20,19 @@ interface Run {
   waitSeconds?: number[];
 }
 
-/** Polls a history until the execution's end is in it. */
-const ENDED = { path: '$.events', matches: '"type":"Execution(Succeeded|Failed|TimedOut|Aborted)"' };
-
-/**
- * Whether the recorded history shows the execution's end: the test read it once the execution had ended (LocalStack's
- * `create_and_record_execution` awaits that), so the replay polls for it too rather than reading it straight after
- * StartExecution. An execution that waits (a 0 s Wait state still waits for a timer) may not have ended by then.
- */
-function endsInRecording(recorded: Snapshot[string], key: string): boolean {
-  const events = recorded['recorded-content'][key]?.events ?? [];
-  return new RegExp(ENDED.matches).test(JSON.stringify(events.at(-1) ?? {}));
-}
-
-interface HistoryEvent {
-  id: number;
-  previousEventId?: number;
-  type: string;
-  stateEnteredEventDetails?: { input?: string };
-}
-type Snapshot = Record<string, { 'recorded-date': string; 'recorded-content': Record<string, { events?: HistoryEvent[] }> }>;
-
-/** The date from which AWS links a distributed Map's MapStateExited to MapRunStarted (its first recording doing so). */
-const MAP_EXIT_LINK_CHANGE = Date.UTC(2024, 10, 13);
-/** The date from which AWS writes the first state's input re-serialized, not as the client sent it (its first recording doing so). */
-const FIRST_INPUT_CHANGE = Date.UTC(2024, 6, 20);
-
-function recordedAt(recorded: Snapshot[string]): number {
-  const [day, month, year] = recorded['recorded-date'].split(',')[0].split('-').map(Number);
-  return Date.UTC(year, month - 1, day);
-}
-
-/**
- * The first state's input in a recording made before AWS began writing it re-serialized (2024-07: two recordings of
- * `["Hello", "World"]` show `["Hello","World"]` there; the twelve earlier ones, the client's text): judged as JSON.
- */
-function clientTextFirstInput(recorded: Snapshot[string], key: string): string[] {
-  const input = recorded['recorded-content'][key]?.events?.[1]?.stateEnteredEventDetails?.input;
-  if (recordedAt(recorded) >= FIRST_INPUT_CHANGE || input === undefined) return [];
-  try {
-    return JSON.stringify(JSON.parse(input)) === input ? [] : ['$.events[1].stateEnteredEventDetails.input'];
-  } catch {
-    return [];
-  }
-}
-
-/**
- * The paths of a history's MapStateExited links to MapRunSucceeded, in a recording made before AWS changed that link to
- * MapRunStarted (every recording from 2024-11-13 on links it so; every earlier one, to MapRunSucceeded): not judged,
- * as twinstack writes what AWS writes now.
- */
-function outdatedMapExitLinks(recorded: Snapshot[string], key: string): string[] {
-  const events = recorded['recorded-content'][key]?.events ?? [];
-  if (recordedAt(recorded) >= MAP_EXIT_LINK_CHANGE) return [];
-  const typeOf = new Map(events.map((e) => [e.id, e.type]));
-  return events.flatMap((e, i) => (e.type === 'MapStateExited' && typeOf.get(e.previousEventId!) === 'MapRunSucceeded' ? [`$.events[${i}].previousEventId`] : []));
-}
-
 /** Create the machine, then for each recorded history: start an execution on its input and read its history. */
 function steps(definition: unknown, runs: Run[], recorded: Snapshot[string]): SourceStep[] {
   return [
-    // The role ARN names the caller's account, which the replay learns first.
-    { service: 'sts', op: 'GetCallerIdentity', params: {}, capture: { accountId: '$.Account' }, protocol: 'query' },
+    CALLER,
     {
       op: 'CreateStateMachine',
-      params: { name: 'sm-{{suffix}}', definition: JSON.stringify(definition), roleArn: 'arn:{{partition}}:iam::{{accountId}}:role/sfn-role' },
+      params: { name: 'sm-{{suffix}}', definition: JSON.stringify(definition), roleArn: ROLE_ARN },
       capture: { machineArn: '$.stateMachineArn' },
     },
     ...runs.flatMap((run, i): SourceStep[] => [
       { op: 'StartExecution', params: { stateMachineArn: '{{machineArn}}', input: run.input }, capture: { [`execution${i}`]: '$.executionArn' } },
       ...(run.waitSeconds ?? []).map((seconds): SourceStep => ({ op: 'DescribeExecution', params: { executionArn: `{{execution${i}}}` }, delaySeconds: seconds })),
-      {
-        op: 'GetExecutionHistory',
-        params: { executionArn: `{{execution${i}}}` },
-        snapshot: run.key,
-        jsonStrings: [...run.jsonStrings, ...clientTextFirstInput(recorded, run.key)],
-        ...(outdatedMapExitLinks(recorded, run.key).length ? { ignore: outdatedMapExitLinks(recorded, run.key) } : {}),
-        ...(run.waitSeconds || endsInRecording(recorded, run.key) ? { until: ENDED } : {}),
-      },
+      historyStep(recorded, run.key, `{{execution${i}}}`, run.jsonStrings, Boolean(run.waitSeconds)),
     ]),
   ];
 }

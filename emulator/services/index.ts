@@ -100,6 +100,7 @@ export const RESOURCE_TYPE_SERVICES: Record<string, string> = {
   'AWS::SSM::ResourceDataSync': 'ssm',
   'AWS::SSM::ResourcePolicy': 'ssm',
   'AWS::SSM::ServiceSetting': 'ssm',
+  'AWS::SSM::OpsItem': 'ssm',
   'AWS::KMS::Key': 'kms',
   'AWS::KMS::Alias': 'kms',
   'AWS::KMS::ReplicaKey': 'kms',

@@ -1,7 +1,21 @@
 import assert from 'node:assert/strict';
-import { CreateDeploymentCommand, CreateResourceCommand, CreateRestApiCommand, GetResourcesCommand, PutIntegrationCommand, PutIntegrationResponseCommand, PutMethodCommand, PutMethodResponseCommand } from '@aws-sdk/client-api-gateway';
 import {
+  CreateBasePathMappingCommand,
+  CreateDeploymentCommand,
+  CreateResourceCommand,
+  CreateRestApiCommand,
+  GetResourcesCommand,
+  PutIntegrationCommand,
+  PutIntegrationResponseCommand,
+  PutMethodCommand,
+  PutMethodResponseCommand,
+  UpdateRestApiCommand,
+} from '@aws-sdk/client-api-gateway';
+import {
+  CreateApiCommand,
   CreateApiMappingCommand,
+  CreateStageCommand,
+  UpdateApiCommand,
   CreateDomainNameCommand,
   CreateRoutingRuleCommand,
   DeleteRoutingRuleCommand,
@@ -10,7 +24,7 @@ import {
   PutRoutingRuleCommand,
   UpdateDomainNameCommand,
 } from '@aws-sdk/client-apigatewayv2';
-import { http, useApiGateway } from './support.ts';
+import { executeHost, http, useApiGateway } from './support.ts';
 
 const REGION = 'us-east-1';
 
@@ -20,7 +34,7 @@ const REGION = 'us-east-1';
 describe('API Gateway custom domain names: routing rules and API mappings', function () {
   this.timeout(60_000);
   // Custom domain names are served when allowed as host names (TWINSTACK_ALLOWED_HOSTS; the DNS-rebinding guard).
-  const gw = useApiGateway({ region: REGION, guard: { allowedHosts: ['api.example.com', 'shop.example.com'] } });
+  const gw = useApiGateway({ region: REGION, guard: { allowedHosts: ['api.example.com', 'shop.example.com', 'only.example.com', 'http.example.com'] } });
 
   /** A REST API answering any path with its name, stage and the path it saw, deployed to `stage`. */
   async function echoApi(name: string, stage: string): Promise<string> {
@@ -132,5 +146,37 @@ describe('API Gateway custom domain names: routing rules and API mappings', func
 
     await gw.v2.send(new CreateDomainNameCommand({ DomainName: 'mapped.example.com' }));
     await assert.rejects(gw.v2.send(new CreateRoutingRuleCommand({ DomainName: 'mapped.example.com', Priority: 1, Conditions: [], Actions: action })), { name: 'BadRequestException' });
+  });
+
+  // "Disable the default endpoint for REST APIs / HTTP APIs" (AWS's developer guide): clients of the default execute-api
+  // endpoint get 403 Forbidden once a deployment carries the setting (at once for automatically deployed stages).
+  it('refuses the default endpoint of an API that disabled it, which its custom domain name still serves', async () => {
+    const forbidden = [403, { message: 'Forbidden' }];
+    const viaDefault = async (apiId: string, path: string) => {
+      const answer = await http(`${gw.aws.endpoint}${path}`, { headers: { host: executeHost(gw.aws.endpoint, apiId) } });
+      return [answer.status, answer.json()];
+    };
+    const { CreateDomainNameCommand: V1Domain } = await import('@aws-sdk/client-api-gateway');
+    await gw.v1.send(new V1Domain({ domainName: 'only.example.com' }));
+
+    const rest = await echoApi('hidden', 'live');
+    await gw.v1.send(new CreateBasePathMappingCommand({ domainName: 'only.example.com', restApiId: rest, stage: 'live', basePath: 'rest' }));
+    await gw.v1.send(new UpdateRestApiCommand({ restApiId: rest, patchOperations: [{ op: 'replace', path: '/disableExecuteApiEndpoint', value: 'true' }] }));
+    assert.deepEqual(await viaDefault(rest, '/live/a'), [200, { api: 'hidden', stage: 'live', proxy: 'a' }], 'served until the next deployment');
+    await gw.v1.send(new CreateDeploymentCommand({ restApiId: rest, stageName: 'live' }));
+    assert.deepEqual(await viaDefault(rest, '/live/a'), forbidden);
+    const answer = await viaDomain('only.example.com', '/rest/a');
+    assert.deepEqual([answer.status, answer.json()], [200, { api: 'hidden', stage: 'live', proxy: 'a' }]);
+
+    // An HTTP API without routes answers 404 Not Found where it is served.
+    const { ApiId } = await gw.v2.send(new CreateApiCommand({ Name: 'hidden-http', ProtocolType: 'HTTP', DisableExecuteApiEndpoint: true }));
+    await gw.v2.send(new CreateStageCommand({ ApiId, StageName: 'prod', AutoDeploy: true }));
+    await gw.v2.send(new CreateDomainNameCommand({ DomainName: 'http.example.com' }));
+    await gw.v2.send(new CreateApiMappingCommand({ DomainName: 'http.example.com', ApiId, Stage: 'prod' }));
+    assert.deepEqual(await viaDefault(ApiId!, '/prod/items'), forbidden);
+    const mapped = await viaDomain('http.example.com', '/items');
+    assert.deepEqual([mapped.status, mapped.json()], [404, { message: 'Not Found' }]);
+    await gw.v2.send(new UpdateApiCommand({ ApiId, DisableExecuteApiEndpoint: false }));
+    assert.deepEqual(await viaDefault(ApiId!, '/prod/items'), [404, { message: 'Not Found' }]);
   });
 });

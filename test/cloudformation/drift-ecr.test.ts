@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudControlClient, GetResourceCommand } from '@aws-sdk/client-cloudcontrol';
 import { DeleteRegistryPolicyCommand, ECRClient, PutImageTagMutabilityCommand, PutRegistryScanningConfigurationCommand, UpdateRepositoryCreationTemplateCommand } from '@aws-sdk/client-ecr';
-import { CLIENT_CONFIG, deploy, output, serveCloudFormation, stackDrift } from './serve.ts';
+import { deploy, output, serveWithClients, stackDrift } from './serve.ts';
 
 const TEMPLATE = `
 Resources:
@@ -36,31 +35,23 @@ Outputs:
 
 describe('CloudFormation: drift of ECR resources, read back through ECR', function () {
   this.timeout(60_000);
-  let cfn: CloudFormationClient;
-  let ecr: ECRClient;
-  let control: CloudControlClient;
-  serveCloudFormation((aws, c) => {
-    cfn = c;
-    ecr = new ECRClient({ endpoint: aws.endpoint, ...CLIENT_CONFIG });
-    control = new CloudControlClient({ endpoint: aws.endpoint, ...CLIENT_CONFIG });
-  });
-  after(() => [ecr, control].forEach((client) => client.destroy()));
+  const served = serveWithClients({ ecr: ECRClient, control: CloudControlClient });
 
   it('finds the repository and registry settings in sync, then the changes made through ECR', async () => {
-    const stack = await deploy(cfn, 'ecr-drift', TEMPLATE);
-    const first = await stackDrift(cfn, 'ecr-drift');
+    const stack = await deploy(served.cfn, 'ecr-drift', TEMPLATE);
+    const first = await stackDrift(served.cfn, 'ecr-drift');
     assert.deepEqual(
       Object.values(first.resources).filter((d) => d.StackResourceDriftStatus !== 'IN_SYNC').map((d) => [d.LogicalResourceId, d.StackResourceDriftStatus, d.PropertyDifferences]),
       [],
     );
 
     const repository = output(stack, 'Repository');
-    await ecr.send(new PutImageTagMutabilityCommand({ repositoryName: repository, imageTagMutability: 'IMMUTABLE' }));
-    await ecr.send(new DeleteRegistryPolicyCommand({}));
-    await ecr.send(new PutRegistryScanningConfigurationCommand({ scanType: 'ENHANCED', rules: [{ scanFrequency: 'SCAN_ON_PUSH', repositoryFilters: [{ filter: '*', filterType: 'WILDCARD' }] }] }));
-    await ecr.send(new UpdateRepositoryCreationTemplateCommand({ prefix: 'public', description: 'mirrors', appliedFor: ['PULL_THROUGH_CACHE'] }));
+    await served.ecr.send(new PutImageTagMutabilityCommand({ repositoryName: repository, imageTagMutability: 'IMMUTABLE' }));
+    await served.ecr.send(new DeleteRegistryPolicyCommand({}));
+    await served.ecr.send(new PutRegistryScanningConfigurationCommand({ scanType: 'ENHANCED', rules: [{ scanFrequency: 'SCAN_ON_PUSH', repositoryFilters: [{ filter: '*', filterType: 'WILDCARD' }] }] }));
+    await served.ecr.send(new UpdateRepositoryCreationTemplateCommand({ prefix: 'public', description: 'mirrors', appliedFor: ['PULL_THROUGH_CACHE'] }));
 
-    const second = await stackDrift(cfn, 'ecr-drift');
+    const second = await stackDrift(served.cfn, 'ecr-drift');
     assert.equal(second.status, 'DRIFTED');
     const differences = (id: string) => second.resources[id].PropertyDifferences!.map((d) => [d.PropertyPath, d.ExpectedValue, d.ActualValue, d.DifferenceType]);
     assert.deepEqual(differences('Repository'), [['/ImageTagMutability', 'MUTABLE', 'IMMUTABLE', 'NOT_EQUAL']]);
@@ -69,7 +60,7 @@ describe('CloudFormation: drift of ECR resources, read back through ECR', functi
     assert.deepEqual(differences('Template'), [['/Description', 'cached images', 'mirrors', 'NOT_EQUAL']]);
     assert.equal(second.resources.Cache.StackResourceDriftStatus, 'IN_SYNC');
 
-    const { ResourceDescription } = await control.send(new GetResourceCommand({ TypeName: 'AWS::ECR::Repository', Identifier: repository }));
+    const { ResourceDescription } = await served.control.send(new GetResourceCommand({ TypeName: 'AWS::ECR::Repository', Identifier: repository }));
     const properties = JSON.parse(ResourceDescription!.Properties!);
     assert.deepEqual([properties.RepositoryName, properties.ImageTagMutability, properties.ImageScanningConfiguration, properties.Tags], [repository, 'IMMUTABLE', { ScanOnPush: true }, [{ Key: 'team', Value: 'a' }]]);
   });

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudControlClient, GetResourceCommand } from '@aws-sdk/client-cloudcontrol';
 import {
   AddClientIDToOpenIDConnectProviderCommand,
@@ -18,7 +17,7 @@ import {
   UpdateServerCertificateCommand,
 } from '@aws-sdk/client-iam';
 import { selfSigned } from '../support/certificates.ts';
-import { CLIENT_CONFIG, deploy, output, serveCloudFormation, stackDrift } from './serve.ts';
+import { deploy, output, serveWithClients, stackDrift } from './serve.ts';
 
 const METADATA = (entity: string) =>
   `<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="${entity}" validUntil="2030-01-01T00:00:00Z">${'<!-- pad -->'.repeat(90)}</EntityDescriptor>`;
@@ -98,44 +97,36 @@ Outputs:
 
 describe('CloudFormation: drift of IAM resources, read back through IAM', function () {
   this.timeout(60_000);
-  let cfn: CloudFormationClient;
-  let iam: IAMClient;
-  let control: CloudControlClient;
-  serveCloudFormation((aws, c) => {
-    cfn = c;
-    iam = new IAMClient({ endpoint: aws.endpoint, ...CLIENT_CONFIG });
-    control = new CloudControlClient({ endpoint: aws.endpoint, ...CLIENT_CONFIG });
-  });
-  after(() => [iam, control].forEach((client) => client.destroy()));
+  const served = serveWithClients({ iam: IAMClient, control: CloudControlClient });
 
   it('finds every IAM resource in sync, then each change made through IAM as AWS lists it', async () => {
     const { cert, key } = selfSigned();
-    const stack = await deploy(cfn, 'iam-drift', TEMPLATE, { Body: cert, PrivateKey: key, Entity: METADATA('https://idp.example.com') });
+    const stack = await deploy(served.cfn, 'iam-drift', TEMPLATE, { Body: cert, PrivateKey: key, Entity: METADATA('https://idp.example.com') });
     const out = (name: string) => output(stack, name);
 
-    const first = await stackDrift(cfn, 'iam-drift');
+    const first = await stackDrift(served.cfn, 'iam-drift');
     const notInSync = Object.values(first.resources).filter((d) => d.StackResourceDriftStatus !== 'IN_SYNC');
     assert.deepEqual(notInSync.map((d) => [d.LogicalResourceId, d.StackResourceDriftStatus, d.PropertyDifferences]), []);
     assert.equal(first.status, 'IN_SYNC');
 
-    await iam.send(new UpdateRoleDescriptionCommand({ RoleName: out('Runner'), Description: 'changed' }));
-    await iam.send(new TagRoleCommand({ RoleName: out('Runner'), Tags: [{ Key: 'extra', Value: 'x' }] }));
+    await served.iam.send(new UpdateRoleDescriptionCommand({ RoleName: out('Runner'), Description: 'changed' }));
+    await served.iam.send(new TagRoleCommand({ RoleName: out('Runner'), Tags: [{ Key: 'extra', Value: 'x' }] }));
     const logs = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'logs:CreateLogStream', Resource: '*' }] };
-    await iam.send(new PutRolePolicyCommand({ RoleName: out('Runner'), PolicyName: 'logs', PolicyDocument: JSON.stringify(logs) }));
-    await iam.send(new DetachGroupPolicyCommand({ GroupName: out('Team'), PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
+    await served.iam.send(new PutRolePolicyCommand({ RoleName: out('Runner'), PolicyName: 'logs', PolicyDocument: JSON.stringify(logs) }));
+    await served.iam.send(new DetachGroupPolicyCommand({ GroupName: out('Team'), PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
     const s3 = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:PutObject', Resource: '*' }] };
-    await iam.send(new CreatePolicyVersionCommand({ PolicyArn: out('Shared'), PolicyDocument: JSON.stringify(s3), SetAsDefault: true }));
-    await iam.send(new RemoveRoleFromInstanceProfileCommand({ InstanceProfileName: out('Profile'), RoleName: out('Runner') }));
-    await iam.send(new UpdateAccessKeyCommand({ UserName: out('Alice'), AccessKeyId: out('Key'), Status: 'Inactive' }));
-    await iam.send(new RemoveUserFromGroupCommand({ GroupName: out('Team'), UserName: out('Bob') }));
-    await iam.send(new DeleteRolePolicyCommand({ RoleName: out('Helper'), PolicyName: 'reads' }));
-    await iam.send(new AddClientIDToOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: out('Oidc'), ClientID: 'app-2' }));
-    await iam.send(new UpdateSAMLProviderCommand({ SAMLProviderArn: out('Saml'), SAMLMetadataDocument: METADATA('https://other.example.com') }));
-    await iam.send(new UpdateServerCertificateCommand({ ServerCertificateName: out('Certificate'), NewPath: '/api/' }));
-    await iam.send(new UpdateRoleDescriptionCommand({ RoleName: out('Linked'), Description: 'second' }));
-    await iam.send(new DeactivateMFADeviceCommand({ UserName: out('Bob'), SerialNumber: out('Device') }));
+    await served.iam.send(new CreatePolicyVersionCommand({ PolicyArn: out('Shared'), PolicyDocument: JSON.stringify(s3), SetAsDefault: true }));
+    await served.iam.send(new RemoveRoleFromInstanceProfileCommand({ InstanceProfileName: out('Profile'), RoleName: out('Runner') }));
+    await served.iam.send(new UpdateAccessKeyCommand({ UserName: out('Alice'), AccessKeyId: out('Key'), Status: 'Inactive' }));
+    await served.iam.send(new RemoveUserFromGroupCommand({ GroupName: out('Team'), UserName: out('Bob') }));
+    await served.iam.send(new DeleteRolePolicyCommand({ RoleName: out('Helper'), PolicyName: 'reads' }));
+    await served.iam.send(new AddClientIDToOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: out('Oidc'), ClientID: 'app-2' }));
+    await served.iam.send(new UpdateSAMLProviderCommand({ SAMLProviderArn: out('Saml'), SAMLMetadataDocument: METADATA('https://other.example.com') }));
+    await served.iam.send(new UpdateServerCertificateCommand({ ServerCertificateName: out('Certificate'), NewPath: '/api/' }));
+    await served.iam.send(new UpdateRoleDescriptionCommand({ RoleName: out('Linked'), Description: 'second' }));
+    await served.iam.send(new DeactivateMFADeviceCommand({ UserName: out('Bob'), SerialNumber: out('Device') }));
 
-    const second = await stackDrift(cfn, 'iam-drift');
+    const second = await stackDrift(served.cfn, 'iam-drift');
     assert.equal(second.status, 'DRIFTED');
     const differences = (id: string) => second.resources[id].PropertyDifferences!.map((d) => [d.PropertyPath, d.ExpectedValue, d.ActualValue, d.DifferenceType]);
     assert.deepEqual(differences('Runner'), [
@@ -158,8 +149,8 @@ describe('CloudFormation: drift of IAM resources, read back through IAM', functi
   });
 
   it('reads IAM resources a stack made through Cloud Control GetResource', async () => {
-    const stack = await deploy(cfn, 'iam-read', 'Resources:\n  Person: { Type: AWS::IAM::User, Properties: { Path: /staff/ } }\n  Key: { Type: AWS::IAM::AccessKey, Properties: { UserName: !Ref Person, Status: Inactive } }\nOutputs:\n  Person: { Value: !Ref Person }\n  Key: { Value: !Ref Key }');
-    const user = await control.send(new GetResourceCommand({ TypeName: 'AWS::IAM::User', Identifier: output(stack, 'Person') }));
+    const stack = await deploy(served.cfn, 'iam-read', 'Resources:\n  Person: { Type: AWS::IAM::User, Properties: { Path: /staff/ } }\n  Key: { Type: AWS::IAM::AccessKey, Properties: { UserName: !Ref Person, Status: Inactive } }\nOutputs:\n  Person: { Value: !Ref Person }\n  Key: { Value: !Ref Key }');
+    const user = await served.control.send(new GetResourceCommand({ TypeName: 'AWS::IAM::User', Identifier: output(stack, 'Person') }));
     const properties = JSON.parse(user.ResourceDescription!.Properties!);
     assert.deepEqual([properties.UserName, properties.Path, properties.Policies, properties.ManagedPolicyArns, properties.Groups], [output(stack, 'Person'), '/staff/', [], [], []]);
     assert.match(properties.Arn, /^arn:aws:iam::000000000000:user\/staff\//);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudControlClient, GetResourceCommand } from '@aws-sdk/client-cloudcontrol';
-import { CloudWatchClient, PutAnomalyDetectorCommand, PutCompositeAlarmCommand, PutDashboardCommand, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient, PutAlarmMuteRuleCommand, PutAnomalyDetectorCommand, PutCompositeAlarmCommand, PutDashboardCommand, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import { SFNClient, UpdateStateMachineAliasCommand, UpdateStateMachineCommand } from '@aws-sdk/client-sfn';
 import { CLIENT_CONFIG, deploy, output, serveCloudFormation, stackDrift } from './serve.ts';
 
@@ -23,6 +23,16 @@ const TEMPLATE = JSON.stringify({
     Activity: { Type: 'AWS::StepFunctions::Activity', Properties: { Name: 'drifting-activity' } },
     Alarm: { Type: 'AWS::CloudWatch::Alarm', Properties: { ...ALARM, ComparisonOperator: 'GreaterThanThreshold', Threshold: 10, AlarmDescription: 'deep queue' } },
     Composite: { Type: 'AWS::CloudWatch::CompositeAlarm', Properties: { AlarmRule: { 'Fn::Sub': 'ALARM("${Alarm}")' }, AlarmDescription: 'any' } },
+    Mute: {
+      Type: 'AWS::CloudWatch::AlarmMuteRule',
+      Properties: {
+        Name: 'nightly',
+        Description: 'maintenance',
+        Rule: { Schedule: { Expression: 'cron(0 2 * * *)', Duration: 'PT4H' } },
+        MuteTargets: { AlarmNames: [{ Ref: 'Alarm' }] },
+        ExpireDate: '2027-01-01T00:00:00Z',
+      },
+    },
     Dashboard: { Type: 'AWS::CloudWatch::Dashboard', Properties: { DashboardBody: { widgets: [{ type: 'text', x: 0, y: 0, width: 6, height: 3, properties: { markdown: 'hello' } }] } } },
     Detector: {
       Type: 'AWS::CloudWatch::AnomalyDetector',
@@ -63,6 +73,9 @@ describe('CloudFormation: drift of Step Functions and CloudWatch resources', fun
     await cloudwatch.send(new PutCompositeAlarmCommand({ AlarmName: out('Composite'), AlarmRule: `ALARM("${out('Alarm')}")`, AlarmDescription: 'all' }));
     await cloudwatch.send(new PutDashboardCommand({ DashboardName: out('Dashboard'), DashboardBody: JSON.stringify({ widgets: [] }) }));
     await cloudwatch.send(
+      new PutAlarmMuteRuleCommand({ Name: 'nightly', Description: 'maintenance', Rule: { Schedule: { Expression: 'cron(0 2 * * *)', Duration: 'PT6H' } }, MuteTargets: { AlarmNames: [out('Alarm')] } }),
+    );
+    await cloudwatch.send(
       new PutAnomalyDetectorCommand({
         SingleMetricAnomalyDetector: { Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible', Dimensions: [{ Name: 'QueueName', Value: 'orders' }], Stat: 'Average' },
         Configuration: { MetricTimezone: 'Europe/Paris', ExcludedTimeRanges: [{ StartTime: new Date('2026-11-26T00:00:00Z'), EndTime: new Date('2026-11-26T23:59:59Z') }] },
@@ -78,6 +91,10 @@ describe('CloudFormation: drift of Step Functions and CloudWatch resources', fun
     assert.deepEqual(differences('Composite'), [['/AlarmDescription', 'any', 'all', 'NOT_EQUAL']]);
     assert.deepEqual(differences('Dashboard'), [['/DashboardBody/widgets/0', JSON.stringify(JSON.parse(TEMPLATE).Resources.Dashboard.Properties.DashboardBody.widgets[0]), 'null', 'REMOVE']]);
     assert.deepEqual(differences('Detector'), [['/Configuration/MetricTimeZone', 'UTC', 'Europe/Paris', 'NOT_EQUAL']]);
+    assert.deepEqual(differences('Mute'), [
+      ['/ExpireDate', '2027-01-01T00:00:00Z', 'null', 'REMOVE'],
+      ['/Rule/Schedule/Duration', 'PT4H', 'PT6H', 'NOT_EQUAL'],
+    ]);
     for (const id of ['Version', 'Activity']) assert.equal(second.resources[id].StackResourceDriftStatus, 'IN_SYNC', id);
 
     const read = async (TypeName: string, Identifier: string) => JSON.parse((await control.send(new GetResourceCommand({ TypeName, Identifier }))).ResourceDescription!.Properties!);
@@ -85,6 +102,8 @@ describe('CloudFormation: drift of Step Functions and CloudWatch resources', fun
     assert.deepEqual([alias.Name, alias.Description, alias.RoutingConfiguration], ['live', 'moved', [{ StateMachineVersionArn: out('Version'), Weight: 100 }]]);
     const alarm = await read('AWS::CloudWatch::Alarm', out('Alarm'));
     assert.deepEqual([alarm.AlarmName, alarm.Threshold, alarm.Dimensions], [out('Alarm'), 20, [{ Name: 'QueueName', Value: 'orders' }]]);
+    const mute = await read('AWS::CloudWatch::AlarmMuteRule', first.resources.Mute.PhysicalResourceId!);
+    assert.deepEqual([mute.Name, mute.Rule, mute.MuteTargets], ['nightly', { Schedule: { Expression: 'cron(0 2 * * *)', Duration: 'PT6H' } }, { AlarmNames: [out('Alarm')] }]);
     for (const client of [sfn, cloudwatch, control]) client.destroy();
   });
 });

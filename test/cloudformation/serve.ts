@@ -39,6 +39,29 @@ export function serveCloudFormation(ready: (aws: Twinstack, cfn: CloudFormationC
   });
 }
 
+/** A service's SDK v3 client class, made with an endpoint and CLIENT_CONFIG. */
+type ServiceClient = new (config: { endpoint: string } & typeof CLIENT_CONFIG) => { destroy(): void };
+
+/**
+ * serveCloudFormation with clients of other services (`{ ssm: SSMClient }`): what most resource-type tests set up. The
+ * returned object holds them by the names given, with `aws` and `cfn`, once the block's tests run; the clients are
+ * destroyed after them.
+ */
+export function serveWithClients<T extends Record<string, ServiceClient>>(
+  classes: T,
+  options: TwinstackOptions = {},
+): { aws: Twinstack; cfn: CloudFormationClient } & { [K in keyof T]: InstanceType<T[K]> } {
+  const served = {} as { aws: Twinstack; cfn: CloudFormationClient } & { [K in keyof T]: InstanceType<T[K]> };
+  serveCloudFormation((aws, cfn) => {
+    const clients = Object.entries(classes).map(([name, Client]) => [name, new Client({ endpoint: aws.endpoint, ...CLIENT_CONFIG })]);
+    Object.assign(served, { aws, cfn, ...Object.fromEntries(clients) });
+  }, options);
+  after(() => {
+    for (const name of Object.keys(classes)) (served[name] as { destroy(): void } | undefined)?.destroy();
+  });
+  return served;
+}
+
 /** Polls DescribeStacks until the stack's operation ends (REVIEW_IN_PROGRESS waits for a change set: it counts as ended). */
 export async function settled(cfn: CloudFormationClient, stackName: string): Promise<Stack> {
   for (;;) {

@@ -19,6 +19,39 @@ const PAIRS: Record<string, Record<string, string>> = {
   api_with_apikey_default_override: {},
   api_with_aws_iam_auth_overrides: {},
   api_endpoint_configuration_with_vpcendpoint: { EndpointConfigType: 'PRIVATE', VpcEndpointId: 'vpce-0123456789abcdef0' },
+  api_with_access_log_setting: {},
+  api_with_method_settings: {},
+  // OpenApiVersion 3: SAM's skeleton as an OpenAPI document, components instead of securityDefinitions, no "Stage" stage.
+  api_with_apikey_required_openapi_3: {},
+  api_with_auth_all_maximum_openapi_3: {},
+  api_with_auth_with_default_scopes_openapi: {},
+  api_with_cors_openapi_3: {},
+  api_with_gateway_responses_all_openapi_3: {},
+  // Models and the events' RequestModel (body parameters or requestBody, request validators); CanarySetting.
+  api_model_without_properties: {},
+  api_request_model: {},
+  api_request_model_openapi_3: {},
+  api_request_model_with_validator: {},
+  api_request_model_with_validator_openapi_3: {},
+  api_with_canary_setting: {},
+  // Managed policy names resolved from SAM's bundled list (with their paths), in Fn::If too; DefinitionUri APIs.
+  managed_policies_minimal: {},
+  function_with_conditional_managed_policy: {},
+  function_with_conditional_managed_policy_and_ref_no_value: {},
+  function_policy_with_conditional_managed_policy_name: {},
+  function_managed_inline_policy: {},
+  state_machine_with_managed_policy: {},
+  state_machine_with_inline_policies: {},
+  explicit_api: {},
+  explicit_api_openapi_3: {},
+  // A disabled DeploymentPreference makes nothing (the enabled ones are refused, below).
+  function_with_disabled_deployment_preference: {},
+  // Functions' Conditions on the implicit API, its paths, methods and integration uris.
+  api_with_cors_and_conditions_no_definitionbody: {},
+  function_with_condition: {},
+  implicit_and_explicit_api_with_conditions: {},
+  implicit_api_with_many_conditions: {},
+  state_machine_with_condition: {},
   // HTTP APIs.
   explicit_http_api: {},
   explicit_http_api_default_path: {},
@@ -49,6 +82,9 @@ const PAIRS: Record<string, Record<string, string>> = {
   state_machine_with_definition_substitutions: {},
   state_machine_with_cwe: {},
   state_machine_with_schedule_cloudwatch_event: {},
+  state_machine_with_schedule_cloudwatch_event_target_id: {},
+  // ScheduleV2 (an EventBridge Scheduler schedule and its role) and dead-letter queues on schedule events.
+  state_machine_with_schedule_dlq_retry_policy: {},
 };
 
 const fixture = (name: string, ext: string) => readFileSync(new URL(`./sam-translator/${name}.${ext}`, import.meta.url), 'utf8');
@@ -71,14 +107,27 @@ describe('CloudFormation: the SAM transform against the SAM translator\'s publis
     });
   }
 
-  // twinstack serves no Route 53: the record set group SAM makes for a Domain's Route53 is refused as any type
-  // twinstack does not serve is (the translator's output for these templates has it, see the pair's .json).
-  for (const name of ['http_api_with_custom_domain_route53_multiple', 'httpapi_with_propagate_tags']) {
-    it(`refuses the Route 53 record set group of ${name} as an unrecognized resource type`, async () => {
-      assert.ok(Object.values(JSON.parse(fixture(name, 'json')).Resources).some((r) => (r as { Type: string }).Type === 'AWS::Route53::RecordSetGroup'));
+  // twinstack serves no Route 53 and no CodeDeploy: the record set group SAM makes for a Domain's Route53, and the
+  // CodeDeploy application and deployment groups it makes for a DeploymentPreference, are refused as any type twinstack
+  // does not serve is (the translator's output for these templates has them, see the pair's .json), in the order the
+  // transform adds them.
+  const ROUTE_53 = ['AWS::Route53::RecordSetGroup'];
+  const CODE_DEPLOY = ['AWS::CodeDeploy::Application', 'AWS::CodeDeploy::DeploymentGroup'];
+  const REFUSED: Record<string, [string[], Record<string, string>]> = {
+    http_api_with_custom_domain_route53_multiple: [ROUTE_53, {}],
+    httpapi_with_propagate_tags: [ROUTE_53, {}],
+    function_with_deployment_preference: [CODE_DEPLOY, { FnName: 'deployed' }],
+    function_with_deployment_preference_all_parameters: [CODE_DEPLOY, {}],
+    function_with_deployment_preference_multiple_combinations: [CODE_DEPLOY, {}],
+  };
+  for (const [name, [types, parameters]] of Object.entries(REFUSED)) {
+    it(`refuses the ${types.join(' and ')} of ${name} as unrecognized resource types`, async () => {
+      const made = new Set(Object.values(JSON.parse(fixture(name, 'json')).Resources).map((r) => (r as { Type: string }).Type));
+      assert.ok(types.every((type) => made.has(type)));
+      const Parameters = Object.entries(parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue }));
       await assert.rejects(
-        cfn.send(new CreateChangeSetCommand({ StackName: `sam-pair-${name.replaceAll('_', '-')}`, ChangeSetName: 'cs', ChangeSetType: 'CREATE', TemplateBody: input(name), Capabilities: SAM_CAPABILITIES })),
-        { name: 'ValidationError', message: 'Template format error: Unrecognized resource types: [AWS::Route53::RecordSetGroup]' },
+        cfn.send(new CreateChangeSetCommand({ StackName: `sam-pair-${name.replaceAll('_', '-')}`, ChangeSetName: 'cs', ChangeSetType: 'CREATE', TemplateBody: input(name), Parameters, Capabilities: SAM_CAPABILITIES })),
+        { name: 'ValidationError', message: `Template format error: Unrecognized resource types: [${types.join(', ')}]` },
       );
     });
   }

@@ -141,6 +141,17 @@ describe('Kinesis with the AWS SDK v3 (HTTP/2)', function () {
       }
       const explicit = await context.kinesis.send(new PutRecordCommand({ StreamName: name, PartitionKey: 'any', ExplicitHashKey: HASH_MAX.toString(), Data: Buffer.from('x') }));
       assert.equal(explicit.ShardId, 'shardId-000000000003');
+      // Each shard's first and last keys, and keys of few digits, land in the shard whose range holds them.
+      for (const shard of description.Shards!) {
+        for (const key of [shard.HashKeyRange!.StartingHashKey!, shard.HashKeyRange!.EndingHashKey!]) {
+          const put = await context.kinesis.send(new PutRecordCommand({ StreamName: name, PartitionKey: 'any', ExplicitHashKey: key, Data: Buffer.from('x') }));
+          assert.equal(put.ShardId, shard.ShardId, key);
+        }
+      }
+      for (const key of ['0', '1', '15', '16']) {
+        const put = await context.kinesis.send(new PutRecordCommand({ StreamName: name, PartitionKey: 'any', ExplicitHashKey: key, Data: Buffer.from('x') }));
+        assert.equal(put.ShardId, 'shardId-000000000000', key);
+      }
       await assert.rejects(
         context.kinesis.send(new PutRecordCommand({ StreamName: name, PartitionKey: 'any', ExplicitHashKey: (HASH_MAX + 1n).toString(), Data: Buffer.from('x') })),
         { name: 'InvalidArgumentException' },

@@ -81,7 +81,9 @@ describe('S3 SSE-KMS key checks, replication rules and POST form metadata', func
       'x-amz-meta-word': '=?UTF-8?B?YWJj?=',
     };
     const form = new FormData();
-    const signed = signedPostFields({ bucket: Bucket, key: 'k', fields, file: { content: 'x' } }, new Map(), CREDENTIALS, 'us-east-1', aws.emulator.clock.now());
+    // A POST policy names every field the form carries.
+    const conditions = Object.keys(fields).map((name) => ['starts-with', `$${name}`, '']);
+    const signed = signedPostFields({ bucket: Bucket, key: 'k', fields, conditions, file: { content: 'x' } }, new Map(), CREDENTIALS, 'us-east-1', aws.emulator.clock.now());
     for (const [k, v] of signed) form.append(k, v);
     form.append('file', new Blob(['x']), 'file');
     assert.equal((await fetch(`${aws.endpoint}/${Bucket}`, { method: 'POST', body: form })).status, 204);

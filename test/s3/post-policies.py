@@ -60,11 +60,11 @@ tags = "<Tagging><TagSet><Tag><Key>a</Key><Value>1</Value></Tag><Tag><Key>b</Key
 tagged = form("tagged", Fields={"tagging": tags}, Conditions=[["eq", "$tagging", tags]])
 out["tagged"] = send(tagged["url"], tagged["fields"])
 out["tags"] = s3.get_object_tagging(Bucket=bucket, Key="tagged")["TagSet"]
-bad = form("badtags", Fields={"tagging": "not-xml"})
+bad = form("badtags", Fields={"tagging": "not-xml"}, Conditions=[["eq", "$tagging", "not-xml"]])
 out["tagging-not-xml"] = send(bad["url"], bad["fields"])
 
 expires = "Wed, 01 Jan 2099 00:00:00 GMT"
-untyped = form("untyped", Fields={"Expires": expires})
+untyped = form("untyped", Fields={"Expires": expires}, Conditions=[{"Expires": expires}])
 out["untyped"] = send(untyped["url"], untyped["fields"])
 head = s3.head_object(Bucket=bucket, Key="untyped")
 out["untyped-type"] = head["ContentType"]
@@ -76,6 +76,12 @@ out["typed-type"] = s3.head_object(Bucket=bucket, Key="typed")["ContentType"]
 literal = form("literal-${filename}")
 out["no-filename"] = send(literal["url"], literal["fields"], filename=None)
 out["keys"] = [o["Key"] for o in s3.list_objects_v2(Bucket=bucket)["Contents"]]
+
+# Every field but the policy, its signature and the file must be named by a condition.
+unnamed = form("unnamed", Fields={"x-amz-meta-color": "red", "success_action_status": "201"}, Conditions=[{"success_action_status": "201"}])
+out["extra-field"] = send(unnamed["url"], unnamed["fields"])
+ignored = form("ignored")
+out["x-ignore-field"] = send(ignored["url"], {**ignored["fields"], "x-ignore-tracking": "1"})
 
 plain = form("plain")
 out["wrong-content-type"] = send(plain["url"], plain["fields"], content_type="text/html")

@@ -50,6 +50,15 @@ describe('S3 browser POST forms from boto3 generate_presigned_post', function ()
     assert.equal(o['typed-type'], 'image/png');
   });
 
+  it('refuses a field no policy condition names, except x-ignore- fields', () => {
+    assert.deepEqual(pick(o['extra-field'], ['status', 'Code', 'Message']), {
+      status: 403,
+      Code: 'AccessDenied',
+      Message: 'Invalid according to Policy: Extra input fields: x-amz-meta-color',
+    });
+    assert.equal(o['x-ignore-field'].status, 204);
+  });
+
   it('keeps ${filename} in the key of a file part without a filename, and refuses a bucket POST that is no form', () => {
     assert.equal(o['no-filename'].status, 204);
     assert.ok(o.keys.includes('literal-${filename}'));

@@ -9,8 +9,10 @@ import {
   DeleteObjectCommand,
   DeleteObjectsCommand,
   GetBucketLocationCommand,
+  GetBucketNotificationConfigurationCommand,
   GetBucketTaggingCommand,
   GetObjectCommand,
+  GetObjectLockConfigurationCommand,
   GetObjectTaggingCommand,
   HeadBucketCommand,
   HeadObjectCommand,
@@ -96,6 +98,13 @@ describe('S3 access point aliases (`…-s3alias`) used as bucket names, through 
     assert.deepEqual([head.AccessPointAlias, head.BucketRegion], [true, 'us-east-1']);
     assert.equal((await s3.send(new HeadBucketCommand({ Bucket: bucket }))).AccessPointAlias, false);
     assert.equal((await s3.send(new GetBucketLocationCommand({ Bucket: alias }))).LocationConstraint, undefined);
+  });
+
+  it('serves the bucket reads whose API reference takes an alias: Object Lock configuration, notifications', async () => {
+    // The bucket's own answer, reached through the alias: it has no Object Lock configuration.
+    const lock = await failure(s3.send(new GetObjectLockConfigurationCommand({ Bucket: alias })));
+    assert.deepEqual([lock.name, lock.status, lock.raw.BucketName], ['ObjectLockConfigurationNotFoundError', 404, bucket]);
+    assert.deepEqual(Object.keys(await s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: alias }))).sort(), ['$metadata']);
   });
 
   it('serves the alias as a virtual host too', async () => {

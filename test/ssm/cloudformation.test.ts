@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CreateStackCommand, DeleteStackCommand, DescribeStackResourcesCommand, UpdateStackCommand, type CloudFormationClient, type Stack } from '@aws-sdk/client-cloudformation';
+import { CreateStackCommand, DeleteStackCommand, DescribeStackResourcesCommand, UpdateStackCommand, type Stack } from '@aws-sdk/client-cloudformation';
 import {
   DescribeAssociationCommand,
   DescribeDocumentCommand,
@@ -13,8 +13,7 @@ import {
   ListTagsForResourceCommand,
   SSMClient,
 } from '@aws-sdk/client-ssm';
-import type { Twinstack } from '../../emulator/index.ts';
-import { CLIENT_CONFIG, serveCloudFormation, settled } from '../cloudformation/serve.ts';
+import { serveWithClients, settled } from '../cloudformation/serve.ts';
 import { expectError } from '../support/aws-error.ts';
 
 const template = (version: string, method: string) => `
@@ -82,21 +81,14 @@ function output(stack: Stack, key: string): string {
 // MaintenanceWindow(Target/Task), PatchBaseline and ResourceDataSync (Ref and GetAtt as documented there).
 describe('SSM CloudFormation resource types', function () {
   this.timeout(60_000);
-  let aws: Twinstack;
-  let cfn: CloudFormationClient;
-  let ssm: SSMClient;
-  serveCloudFormation((a, c) => {
-    aws = a;
-    cfn = c;
-    ssm = new SSMClient({ endpoint: aws.endpoint, ...CLIENT_CONFIG });
-  });
+  const served = serveWithClients({ ssm: SSMClient });
 
   async function deploy(body: string, update = false): Promise<Stack> {
     const input = { StackName: 'ssm-stack', TemplateBody: body };
-    await cfn.send(update ? new UpdateStackCommand(input) : new CreateStackCommand(input));
-    const stack = await settled(cfn, 'ssm-stack');
+    await served.cfn.send(update ? new UpdateStackCommand(input) : new CreateStackCommand(input));
+    const stack = await settled(served.cfn, 'ssm-stack');
     if (!/^(CREATE|UPDATE)_COMPLETE$/.test(stack.StackStatus!)) {
-      const { StackResources } = await cfn.send(new DescribeStackResourcesCommand({ StackName: 'ssm-stack' }));
+      const { StackResources } = await served.cfn.send(new DescribeStackResourcesCommand({ StackName: 'ssm-stack' }));
       assert.fail(`${stack.StackStatus}: ${JSON.stringify(StackResources!.filter((r) => r.ResourceStatusReason).map((r) => r.ResourceStatusReason))}`);
     }
     return stack;
@@ -104,35 +96,35 @@ describe('SSM CloudFormation resource types', function () {
 
   it('creates documents, associations, windows with targets and tasks, baselines and syncs; updates and deletes them', async () => {
     const stack = await deploy(template('v1', 'NewVersion'));
-    const document = (await ssm.send(new DescribeDocumentCommand({ Name: 'cfn-hello' }))).Document!;
+    const document = (await served.ssm.send(new DescribeDocumentCommand({ Name: 'cfn-hello' }))).Document!;
     // CloudFormation adds its aws:cloudformation:* tags to what it creates, next to the template's.
     const tags = Object.fromEntries(document.Tags!.map((t) => [t.Key, t.Value]));
     assert.deepEqual([document.Description, tags.team, tags['aws:cloudformation:logical-id'], tags['aws:cloudformation:stack-name']], ['Say hello v1', 'blue', 'Hello', 'ssm-stack']);
-    const association = (await ssm.send(new DescribeAssociationCommand({ AssociationId: output(stack, 'Association') }))).AssociationDescription!;
+    const association = (await served.ssm.send(new DescribeAssociationCommand({ AssociationId: output(stack, 'Association') }))).AssociationDescription!;
     assert.deepEqual([association.Name, association.AssociationName, association.Parameters], ['cfn-hello', 'nightly-hello', { who: ['ops'] }]);
     const windowId = output(stack, 'Window');
-    assert.equal((await ssm.send(new GetMaintenanceWindowCommand({ WindowId: windowId }))).Name, 'cfn-window');
-    const targets = (await ssm.send(new DescribeMaintenanceWindowTargetsCommand({ WindowId: windowId }))).Targets!;
-    const tasks = (await ssm.send(new DescribeMaintenanceWindowTasksCommand({ WindowId: windowId }))).Tasks!;
+    assert.equal((await served.ssm.send(new GetMaintenanceWindowCommand({ WindowId: windowId }))).Name, 'cfn-window');
+    const targets = (await served.ssm.send(new DescribeMaintenanceWindowTargetsCommand({ WindowId: windowId }))).Targets!;
+    const tasks = (await served.ssm.send(new DescribeMaintenanceWindowTasksCommand({ WindowId: windowId }))).Tasks!;
     assert.deepEqual(tasks.map((t) => [t.TaskArn, t.Priority, t.Targets]), [['cfn-hello', 3, [{ Key: 'WindowTargetIds', Values: [targets[0].WindowTargetId] }]]]);
     const baselineId = output(stack, 'Baseline');
-    assert.deepEqual((await ssm.send(new GetPatchBaselineCommand({ BaselineId: baselineId }))).PatchGroups, ['web']);
-    assert.equal((await ssm.send(new GetDefaultPatchBaselineCommand({ OperatingSystem: 'AMAZON_LINUX_2023' }))).BaselineId, baselineId);
-    const syncs = (await ssm.send(new ListResourceDataSyncCommand({}))).ResourceDataSyncItems!;
+    assert.deepEqual((await served.ssm.send(new GetPatchBaselineCommand({ BaselineId: baselineId }))).PatchGroups, ['web']);
+    assert.equal((await served.ssm.send(new GetDefaultPatchBaselineCommand({ OperatingSystem: 'AMAZON_LINUX_2023' }))).BaselineId, baselineId);
+    const syncs = (await served.ssm.send(new ListResourceDataSyncCommand({}))).ResourceDataSyncItems!;
     assert.deepEqual(syncs.map((s) => [s.SyncName, s.S3Destination?.BucketName]), [['cfn-sync', 'inventory-bucket']]);
 
     await deploy(template('v2', 'NewVersion'), true);
-    const updated = (await ssm.send(new DescribeDocumentCommand({ Name: 'cfn-hello' }))).Document!;
+    const updated = (await served.ssm.send(new DescribeDocumentCommand({ Name: 'cfn-hello' }))).Document!;
     assert.deepEqual([updated.Description, updated.DefaultVersion, updated.LatestVersion], ['Say hello v2', '2', '2']);
-    assert.match((await ssm.send(new GetDocumentCommand({ Name: 'cfn-hello', DocumentVersion: '1' }))).Content!, /Say hello v1/);
+    assert.match((await served.ssm.send(new GetDocumentCommand({ Name: 'cfn-hello', DocumentVersion: '1' }))).Content!, /Say hello v1/);
 
-    await cfn.send(new DeleteStackCommand({ StackName: 'ssm-stack' }));
-    assert.equal((await settled(cfn, stack.StackId!)).StackStatus, 'DELETE_COMPLETE');
-    await assert.rejects(ssm.send(new DescribeDocumentCommand({ Name: 'cfn-hello' })), expectError('InvalidDocument', 400));
-    await assert.rejects(ssm.send(new GetMaintenanceWindowCommand({ WindowId: windowId })), expectError('DoesNotExistException', 400));
-    await assert.rejects(ssm.send(new GetPatchBaselineCommand({ BaselineId: baselineId })), expectError('DoesNotExistException', 400));
-    await assert.rejects(ssm.send(new ListTagsForResourceCommand({ ResourceType: 'Association', ResourceId: association.AssociationId })), expectError('InvalidResourceId', 400));
-    assert.match((await ssm.send(new GetDefaultPatchBaselineCommand({ OperatingSystem: 'AMAZON_LINUX_2023' }))).BaselineId!, /^arn:aws:ssm:us-east-1:aws:patchbaseline\//);
-    assert.deepEqual((await ssm.send(new ListResourceDataSyncCommand({}))).ResourceDataSyncItems, []);
+    await served.cfn.send(new DeleteStackCommand({ StackName: 'ssm-stack' }));
+    assert.equal((await settled(served.cfn, stack.StackId!)).StackStatus, 'DELETE_COMPLETE');
+    await assert.rejects(served.ssm.send(new DescribeDocumentCommand({ Name: 'cfn-hello' })), expectError('InvalidDocument', 400));
+    await assert.rejects(served.ssm.send(new GetMaintenanceWindowCommand({ WindowId: windowId })), expectError('DoesNotExistException', 400));
+    await assert.rejects(served.ssm.send(new GetPatchBaselineCommand({ BaselineId: baselineId })), expectError('DoesNotExistException', 400));
+    await assert.rejects(served.ssm.send(new ListTagsForResourceCommand({ ResourceType: 'Association', ResourceId: association.AssociationId })), expectError('InvalidResourceId', 400));
+    assert.match((await served.ssm.send(new GetDefaultPatchBaselineCommand({ OperatingSystem: 'AMAZON_LINUX_2023' }))).BaselineId!, /^arn:aws:ssm:us-east-1:aws:patchbaseline\//);
+    assert.deepEqual((await served.ssm.send(new ListResourceDataSyncCommand({}))).ResourceDataSyncItems, []);
   });
 });

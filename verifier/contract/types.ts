@@ -145,7 +145,9 @@ export interface InteractionMeta {
    * captured Lambda function URL (`{{functionUrl}}`). It is sent unsigned, and its answer is judged as HTTP:
    * `expect.status`, `expect.headers`, and `expect.output` against `{ body: <the body as text> }`. A URL on AWS's
    * own domains (`*.on.aws`, `*.amazonaws.com`) is sent there; another host (an emulator's
-   * `*.localhost.localstack.cloud` names) goes to the target endpoint, with the URL's host as the Host header.
+   * `*.localhost.localstack.cloud` names) goes to the target endpoint, with the URL's host as the Host header. On AWS,
+   * an API Gateway API's emulator names (`<api-id>.execute-api.localhost.localstack.cloud`, or a path
+   * `/restapis/<api-id>/<stage>/_user_request_/...`) go to its invoke URL `https://<api-id>.execute-api.<region>.amazonaws.com`.
    */
   url?: string;
   /**

@@ -5,6 +5,7 @@
  * their contracts and PORTING.md rows are rewritten).
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,7 +56,7 @@ function variantsOf(source: SourceFile, scenario: SourceScenario, snapshot: Snap
     .filter((id) => id === base || id.startsWith(`${base}[`))
     .filter((id) => scenario.portsSkippedVariants || skippedVariant(source, id) === undefined)
     .map((nodeId) => {
-      const param = /\[([^\]]*)\]$/.exec(nodeId)?.[1];
+      const param = parameterOf(nodeId);
       // The protocol part is the parameter's first `-` part, or a variant key with dashes (`smithy-rpc-v2-cbor-...`).
       const key = param === undefined ? undefined : Object.keys(source.variants).find((k) => param === k || param.startsWith(`${k}-`));
       const named = key === undefined ? undefined : source.variants[key];
@@ -69,9 +70,18 @@ function variantsOf(source: SourceFile, scenario: SourceScenario, snapshot: Snap
     .filter((variant) => !Object.hasOwn(scenario.unportedVariants ?? {}, variant.param));
 }
 
+/**
+ * A pytest node id's parameter: all between the first `[` (paths and test names have none) and the closing one, which
+ * may hold brackets itself (`test_json_path_array_access[$.items[0]]`).
+ */
+function parameterOf(nodeId: string): string | undefined {
+  const open = nodeId.indexOf('[');
+  return open < 0 || !nodeId.endsWith(']') ? undefined : nodeId.slice(open + 1, -1);
+}
+
 /** Why a recorded variant is not ported (a wire protocol twinstack does not serve), by its parameter's prefix. */
 function skippedVariant(source: SourceFile, nodeId: string): string | undefined {
-  const param = /\[([^\]]*)\]$/.exec(nodeId)?.[1];
+  const param = parameterOf(nodeId);
   if (param === undefined) return undefined;
   return Object.entries(source.skippedVariants ?? {}).find(([prefix]) => param === prefix || param.startsWith(`${prefix}-`))?.[1];
 }
@@ -418,6 +428,7 @@ async function main() {
   let written = 0;
   const totals = new Map<string, { entries: number; ported: number; snapshotTests: number }>();
   const cleared = new Set<string>();
+  const writtenIds = new Set<string>();
   // A source file describes one test module, or several (an array) when they share fixtures.
   const sources: SourceFile[] = [];
   for (const name of readdirSync(sourceDir).filter((n) => n.endsWith('.ts')).sort()) {
@@ -471,7 +482,11 @@ async function main() {
     for (const { scenario, variant, steps } of jobs) {
       const entry = snapshot[variant.nodeId];
       const testName = scenario.fileName ?? scenario.test.split('::').pop()!;
-      const id = `${source.service}/${source.idPrefix ?? ''}${testName}${variant.suffix}`;
+      const named = `${source.service}/${source.idPrefix ?? ''}${testName}${variant.suffix}`;
+      // Parameters that differ only in characters a file name cannot hold (`activity<name`, `activity>name`) would
+      // overwrite each other's contract: the later ones get the parameter's digest too.
+      const id = writtenIds.has(named) ? `${named}.${createHash('sha256').update(variant.param).digest('hex').slice(0, 8)}` : named;
+      writtenIds.add(id);
       const contract: ContractFile = {
         consumer: { name: 'aws-sdk' },
         provider: { name: `aws-${source.service}` },
@@ -519,7 +534,7 @@ async function main() {
       } else {
         const { notPorted } = source;
         const scenario = source.scenarios.find((s) => s.test === test);
-        const param = /\[([^\]]*)\]$/.exec(nodeId)?.[1] ?? '';
+        const param = parameterOf(nodeId) ?? '';
         const reason =
           skippedVariant(source, nodeId) ??
           (scenario?.unportedVariants && Object.hasOwn(scenario.unportedVariants, param) ? scenario.unportedVariants[param] : undefined) ??

@@ -6,6 +6,7 @@ import { parseResponse, type ParsedResponse } from '../model/parse-response.ts';
 import { cborRequestBody, cborResponseDocument } from '../model/cbor-document.ts';
 import { compareOutput, readPath, type Mismatch } from './compare.ts';
 import { prepareRequest, signRequest, type Credentials, type PreparedRequest } from './request.ts';
+import { AWS_HOST, awsInvokeUrl } from './plain-url.ts';
 import { postFormBody } from './post-form.ts';
 import { presignedRequest, virtualHosted } from './presign.ts';
 import { matchTemplate, render, UnboundVariable, type Vars } from './template.ts';
@@ -177,20 +178,20 @@ interface Sent {
   exchange: NonNullable<InteractionResult['exchange']>;
 }
 
-/** AWS's own domains: a URL there is reached directly; any other host is the target's own name for a resource. */
-const AWS_HOST = /\.(on\.aws|amazonaws\.com)$/;
-
 /** A plain HTTP interaction (InteractionMeta.url): sent unsigned, its answer read as status, headers and body text. */
 async function sendPlain(interaction: ContractInteraction, target: Target, vars: Vars, now: number): Promise<Sent> {
   const base = new URL(render(interaction.comments.twinstack.url!, vars));
   const direct = AWS_HOST.test(base.hostname);
   const prepared = prepareRequest(interaction, direct ? base.origin : new URL(target.endpoint).origin, vars, now);
-  const headers = direct ? prepared.headers : { ...prepared.headers, host: base.host };
-  const res = await httpRequest(prepared.url, { method: prepared.method as 'POST', headers, body: prepared.body, dispatcher: agentFor(prepared.url.origin) });
+  // On AWS, an emulator's execute-api URL of an API is the API's own invoke URL.
+  const invoke = !direct && AWS_HOST.test(new URL(target.endpoint).hostname) ? awsInvokeUrl(new URL(prepared.url.pathname + prepared.url.search, base.origin), target.region) : undefined;
+  const sentTo = invoke ?? prepared.url;
+  const headers = direct || invoke ? prepared.headers : { ...prepared.headers, host: base.host };
+  const res = await httpRequest(sentTo, { method: prepared.method as 'POST', headers, body: prepared.body, dispatcher: agentFor(sentTo.origin) });
   const responseHeaders: Record<string, string> = {};
   for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) responseHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
   const body = await res.body.text();
-  const url = new URL(prepared.url.pathname + prepared.url.search, base.origin).toString();
+  const url = (invoke ?? new URL(prepared.url.pathname + prepared.url.search, base.origin)).toString();
   return {
     parsed: { status: res.statusCode, headers: responseHeaders, output: { body } },
     exchange: { request: { method: prepared.method, url, headers: prepared.headers, ...(prepared.body ? { body: shownBody(prepared.body) } : {}) }, response: { status: res.statusCode, body } },

@@ -24,6 +24,8 @@ export interface Snapshot {
   gatewayResponses: GatewayResponse[];
   /** The REST API's resource policy when deployed. */
   policy?: string;
+  /** Whether clients are refused on the default execute-api endpoint (custom domain names only). */
+  disableExecuteApiEndpoint?: boolean;
 }
 
 export interface StoredDeployment {

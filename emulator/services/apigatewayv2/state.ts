@@ -29,6 +29,8 @@ export interface V2Snapshot {
   /** WebSocket APIs: route responses by route id (a `$default` one makes a route two-way), integration responses by integration id. */
   routeResponses?: Record<string, RouteResponse[]>;
   integrationResponses?: Record<string, IntegrationResponse[]>;
+  /** Whether clients are refused on the default execute-api endpoint (custom domain names only). */
+  disableExecuteApiEndpoint?: boolean;
 }
 
 export interface StoredV2Api {

@@ -1,4 +1,4 @@
-import type { ResourceDelete } from './provider.ts';
+import { templateJson, type ResourceDelete } from './provider.ts';
 
 /*
  * Helpers for the types' `read` handlers, which answer a resource's properties in the template's form: drift detection
@@ -35,3 +35,25 @@ export function templateTags(request: Pick<ResourceDelete, 'properties' | 'stack
   return templateOrder(given, kept, (t) => (t as Tag).Key);
 }
 
+/**
+ * A structure the service fills in with its defaults (an integration, an endpoint configuration), with only the
+ * members the template gave: the defaults are not drift, and a member the template gave that is gone reads as
+ * undefined. Without a structure in the template (or from the service), the service's value as it is.
+ */
+export function givenMembers<T extends object>(given: unknown, actual: T | undefined): Partial<T> | undefined {
+  if (!actual || !given || typeof given !== 'object' || Array.isArray(given)) return actual;
+  return Object.fromEntries(Object.keys(given).map((name) => [name, (actual as Record<string, unknown>)[name]])) as Partial<T>;
+}
+
+/**
+ * JSON text the service answers in the template's form: an object when the template gave one, else the template's own
+ * text when it is the same document (services answer it minified or re-serialized), else the text.
+ */
+export function jsonAsGiven(given: unknown, text: string | undefined): unknown {
+  if (text === undefined || typeof given !== 'string') return templateJson(given, text);
+  try {
+    return JSON.stringify(JSON.parse(given)) === JSON.stringify(JSON.parse(text)) ? given : text;
+  } catch {
+    return text;
+  }
+}

@@ -32,7 +32,8 @@ const CROSS_ACCOUNT = new Set([
  */
 export function contextForTable(input: { TableName?: unknown; ResourceArn?: unknown }, ctx: RequestContext<DynamoState>): RequestContext<DynamoState> {
   const named = typeof input.TableName === 'string' ? input.TableName : input.ResourceArn;
-  if (typeof named !== 'string') return ctx;
+  // A plain name is the caller's own table: no action string or lookup for it.
+  if (typeof named !== 'string' || !named.startsWith('arn:')) return ctx;
   const state = stateForTable(named, `dynamodb:${ctx.operation}`, CROSS_ACCOUNT.has(ctx.operation), ctx);
   return state === ctx.state ? ctx : { ...ctx, accountId: state.accountId, state };
 }

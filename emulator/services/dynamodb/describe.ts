@@ -6,6 +6,7 @@ import type {
   TableDescription,
 } from '@aws-sdk/client-dynamodb';
 import type { SecondaryIndex, Table, Throughput } from './table.ts';
+import { describeVectorIndex } from './vector-indexes.ts';
 
 /** On-demand tables and indexes start warm at these rates (what AWS reports for new on-demand tables). */
 const ON_DEMAND_WARM = { read: 12000, write: 4000 };
@@ -25,6 +26,8 @@ export interface DescribeMoment {
   moment: 'created' | 'updated' | 'described';
   /** GSIs an UpdateTable call just added (CREATING in its response). */
   newIndexes?: Set<string>;
+  /** Vector indexes an UpdateTable call just added (CREATING in its response). */
+  newVectorIndexes?: Set<string>;
   /** SSE being changed by an UpdateTable call (UPDATING in its response). */
   sseUpdating?: boolean;
   /** Replicas an UpdateTable call is creating or deleting (CREATING / DELETING in its response). */
@@ -63,6 +66,9 @@ export function describeTable(table: Table, at: DescribeMoment = { moment: 'desc
   }
   if (locals.length) description.LocalSecondaryIndexes = locals.map((i) => describeLocalIndex(table, i));
   if (globals.length) description.GlobalSecondaryIndexes = globals.map((i) => describeGlobalIndex(table, i, created || !!at.newIndexes?.has(i.name), onDemand));
+  if (table.vectorIndexes.size) {
+    description.VectorIndexes = [...table.vectorIndexes.values()].map((i) => describeVectorIndex(table, i, created || !!at.newVectorIndexes?.has(i.name)));
+  }
   if (table.streamSpecification?.StreamEnabled) description.StreamSpecification = table.streamSpecification;
   if (table.latestStream) {
     description.LatestStreamArn = table.latestStream.arn;

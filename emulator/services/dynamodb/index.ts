@@ -38,6 +38,7 @@ import { batchExecuteStatement, executeStatement, executeTransaction } from './o
 import { describeTableReplicaAutoScaling, updateTableReplicaAutoScaling } from './operations/replica-auto-scaling.ts';
 import { createGlobalTable, describeGlobalTable, listGlobalTables, updateGlobalTable } from './operations/global-tables.ts';
 import { describeGlobalTableSettings, updateGlobalTableSettings } from './operations/global-table-settings.ts';
+import { searchVectors } from './operations/search-vectors.ts';
 
 const handlers: Record<string, Handler<DynamoState>> = {
   CreateTable: createTable,
@@ -97,6 +98,7 @@ const handlers: Record<string, Handler<DynamoState>> = {
   ImportTable: importTable,
   DescribeImport: describeImport,
   ListImports: listImports,
+  SearchVectors: searchVectors,
 };
 
 const TABLE_NAME_PATTERN = /^[a-zA-Z0-9_.-]+$/;

@@ -4,6 +4,7 @@ import { valueSize } from './expressions/item-size.ts';
 import { invalidParameter, keyMismatch, validation } from './errors.ts';
 import { keyNames, type KeySchema, type SecondaryIndex, type Table } from './table.ts';
 import type { Item } from './values.ts';
+import { checkVectors } from './vector-indexes.ts';
 
 const MAX_PARTITION_KEY_BYTES = 2048;
 const MAX_SORT_KEY_BYTES = 1024;
@@ -38,6 +39,7 @@ export function checkItemKeys(table: Table, item: Item, style: 'named' | 'schema
   if (schema.sortKey) checkItemKey(table, schema.sortKey, item, style);
   checkKeyValues(schema, item);
   for (const index of table.indexes.values()) checkIndexKeys(table, index, item);
+  if (table.vectorIndexes.size) checkVectors(table, item);
 }
 
 function checkItemKey(table: Table, name: string, item: Item, style: 'named' | 'schema') {

@@ -32,6 +32,8 @@ export const dynamoPersistence: ServicePersistence<DynamoState> = {
     Object.assign(state, { exports: state.exports ?? new Map(), imports: state.imports ?? new Map(), history: state.history ?? new PitrHistory() });
     // Items saved before entries carried their size.
     for (const table of state.tables.values()) {
+      // Tables saved before vector indexes existed.
+      (table as { vectorIndexes?: Table['vectorIndexes'] }).vectorIndexes ??= new Map();
       for (const store of [table.items, ...[...table.indexes.values()].map((index) => index.store)]) {
         for (const entry of store.all()) entry.size ??= itemSize(entry.item);
       }

@@ -27,9 +27,10 @@ export interface ReadSource {
   index?: SecondaryIndex;
 }
 
-export function resolveSource(table: Table, input: ReadRequest): ReadSource {
+export function resolveSource(table: Table, input: ReadRequest, operation: 'Query' | 'Scan' | 'ExecuteStatement'): ReadSource {
   if (input.IndexName === undefined) return { table };
   const index = table.indexes.get(input.IndexName);
+  if (!index && table.vectorIndexes.has(input.IndexName)) throw validation(`${operation} operation not supported on this index type.`);
   if (!index) throw validation(`The table does not have the specified index: ${input.IndexName}`);
   if (index.global && input.ConsistentRead) throw validation('Consistent reads are not supported on global secondary indexes');
   return { table, index };

@@ -145,6 +145,9 @@ export class ReplicationGroup {
         table.indexes.set(index.name, copy);
         table.backfill(copy);
       }
+      // Vector index definitions replicate too (each replica searches its own items).
+      for (const name of [...table.vectorIndexes.keys()]) if (!source.vectorIndexes.has(name)) table.vectorIndexes.delete(name);
+      for (const index of source.vectorIndexes.values()) if (!table.vectorIndexes.has(index.name)) table.vectorIndexes.set(index.name, { ...index });
       table.billingMode = source.billingMode;
       table.billingModeSummary = source.billingModeSummary;
       table.throughput = { ...table.throughput, write: source.throughput.write };

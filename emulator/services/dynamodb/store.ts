@@ -17,9 +17,23 @@ export interface Entry {
 
 interface Partition {
   key: string;
-  /** Position in the scan order: DynamoDB scans in the order of its partition-key hashes, not in key order. */
-  hash: number;
+  /**
+   * Position in the scan order: DynamoDB scans in the order of its partition-key hashes, not in key order. Hashed when
+   * a scan first needs the order, not by the write that makes the partition.
+   */
+  hash?: number;
   entries: Entry[];
+}
+
+/**
+ * Where an entry is, or would go: found by one search, then read (`entryAt`) or written (`putAt`, `removeAt`) without
+ * searching again. Valid until the store next changes.
+ */
+export interface Slot {
+  partitionKey: string;
+  partition: Partition | undefined;
+  index: number;
+  found: boolean;
 }
 
 export type Comparator = (a: AttributeValue, b: AttributeValue) => number;
@@ -40,43 +54,59 @@ export class ItemStore {
     return this.count;
   }
 
-  get(partitionKey: string, sort?: AttributeValue, tie = ''): Entry | undefined {
+  /** The slot of (sort, tie) in a partition. */
+  locate(partitionKey: string, sort?: AttributeValue, tie = ''): Slot {
     const partition = this.partitions.get(partitionKey);
-    if (!partition) return undefined;
-    const { index, found } = this.search(partition.entries, sort, tie);
-    return found ? partition.entries[index] : undefined;
+    if (!partition) return { partitionKey, partition, index: 0, found: false };
+    const at = this.search(partition.entries, sort, tie);
+    return at >= 0 ? { partitionKey, partition, index: at, found: true } : { partitionKey, partition, index: -at - 1, found: false };
+  }
+
+  entryAt(slot: Slot): Entry | undefined {
+    return slot.found ? slot.partition!.entries[slot.index] : undefined;
+  }
+
+  get(partitionKey: string, sort?: AttributeValue, tie = ''): Entry | undefined {
+    return this.entryAt(this.locate(partitionKey, sort, tie));
   }
 
   /** Inserts or replaces; returns the entry replaced. */
   put(partitionKey: string, entry: Entry): Entry | undefined {
-    let partition = this.partitions.get(partitionKey);
+    return this.putAt(this.locate(partitionKey, entry.sort, entry.tie), entry);
+  }
+
+  /** `put` at the slot of the entry's (sort, tie). */
+  putAt(slot: Slot, entry: Entry): Entry | undefined {
+    let partition = slot.partition;
     if (!partition) {
-      partition = { key: partitionKey, hash: hashOf(partitionKey), entries: [] };
-      this.partitions.set(partitionKey, partition);
+      partition = { key: slot.partitionKey, entries: [] };
+      this.partitions.set(slot.partitionKey, partition);
       this.scanOrder = undefined;
     }
-    const { index, found } = this.search(partition.entries, entry.sort, entry.tie);
-    this.partitions.touch(partitionKey);
-    if (found) {
-      const old = partition.entries[index];
-      partition.entries[index] = entry;
+    this.partitions.touch(slot.partitionKey);
+    if (slot.found) {
+      const old = partition.entries[slot.index];
+      partition.entries[slot.index] = entry;
       return old;
     }
-    partition.entries.splice(index, 0, entry);
+    partition.entries.splice(slot.index, 0, entry);
     this.count++;
     return undefined;
   }
 
   remove(partitionKey: string, sort?: AttributeValue, tie = ''): Entry | undefined {
-    const partition = this.partitions.get(partitionKey);
-    if (!partition) return undefined;
-    const { index, found } = this.search(partition.entries, sort, tie);
-    if (!found) return undefined;
-    const [old] = partition.entries.splice(index, 1);
-    this.partitions.touch(partitionKey);
+    return this.removeAt(this.locate(partitionKey, sort, tie));
+  }
+
+  /** Removes the entry at the slot, if there is one; returns it. */
+  removeAt(slot: Slot): Entry | undefined {
+    const partition = slot.partition;
+    if (!slot.found || !partition) return undefined;
+    const [old] = partition.entries.splice(slot.index, 1);
+    this.partitions.touch(slot.partitionKey);
     this.count--;
     if (partition.entries.length === 0) {
-      this.partitions.delete(partitionKey);
+      this.partitions.delete(slot.partitionKey);
       this.scanOrder = undefined;
     }
     return old;
@@ -89,8 +119,8 @@ export class ItemStore {
 
   /** Index of the first entry strictly after (sort, tie), or at/after when `inclusive`. */
   lowerBound(entries: readonly Entry[], sort: AttributeValue | undefined, tie: string, inclusive: boolean): number {
-    const { index, found } = this.search(entries, sort, tie);
-    return found && !inclusive ? index + 1 : index;
+    const at = this.search(entries, sort, tie);
+    return at < 0 ? -at - 1 : inclusive ? at : at + 1;
   }
 
   /**
@@ -99,7 +129,7 @@ export class ItemStore {
    */
   *scan(after?: { partitionKey: string; sort?: AttributeValue; tie?: string }, segment = 0, totalSegments = 1): Generator<Entry> {
     const order = this.order();
-    const inSegment = (p: Partition) => Math.floor((p.hash * totalSegments) / 2 ** 32) === segment;
+    const inSegment = (p: Partition) => Math.floor((p.hash! * totalSegments) / 2 ** 32) === segment;
     let start = 0;
     if (after) {
       const hash = hashOf(after.partitionKey);
@@ -132,21 +162,26 @@ export class ItemStore {
   }
 
   private order(): Partition[] {
-    this.scanOrder ??= [...this.partitions.values()].sort((a, b) => a.hash - b.hash || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    if (!this.scanOrder) {
+      const partitions = [...this.partitions.values()];
+      for (const p of partitions) p.hash ??= hashOf(p.key);
+      this.scanOrder = partitions.sort((a, b) => a.hash! - b.hash! || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    }
     return this.scanOrder;
   }
 
-  private search(entries: readonly Entry[], sort: AttributeValue | undefined, tie: string): { index: number; found: boolean } {
+  /** The index of (sort, tie) in `entries` when there, else -(the index where it would go) - 1: no object per search. */
+  private search(entries: readonly Entry[], sort: AttributeValue | undefined, tie: string): number {
     let low = 0;
     let high = entries.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
       const c = this.compareEntry(entries[mid], sort, tie);
-      if (c === 0) return { index: mid, found: true };
+      if (c === 0) return mid;
       if (c < 0) low = mid + 1;
       else high = mid;
     }
-    return { index: low, found: false };
+    return -low - 1;
   }
 
   private compareEntry(entry: Entry, sort: AttributeValue | undefined, tie: string): number {
@@ -170,7 +205,7 @@ function lowerBoundPartition(order: Partition[], hash: number, key: string): num
   while (low < high) {
     const mid = (low + high) >>> 1;
     const p = order[mid];
-    if (p.hash < hash || (p.hash === hash && p.key < key)) low = mid + 1;
+    if (p.hash! < hash || (p.hash === hash && p.key < key)) low = mid + 1;
     else high = mid;
   }
   return low;

@@ -12,7 +12,8 @@ import type {
 import { compareValues, itemSize } from './expressions/index.ts';
 import type { ChangeHub, ChangeOrigin } from './changes.ts';
 import type { ReplicationGroup } from './replication.ts';
-import { ItemStore, type Entry } from './store.ts';
+import type { VectorIndex } from './vector-indexes.ts';
+import { ItemStore, type Entry, type Slot } from './store.ts';
 import { encodeKeyValue, itemsEqual, type Item } from './values.ts';
 import { setEntry } from '../../core/entries.ts';
 
@@ -114,6 +115,8 @@ export class Table {
   readonly created: Date;
   readonly items = new ItemStore(compareValues);
   readonly indexes = new Map<string, SecondaryIndex>();
+  /** Vector indexes hold no copies: SearchVectors reads the table's items. */
+  readonly vectorIndexes = new Map<string, VectorIndex>();
   readonly tags = new Map<string, string>();
   status: 'CREATING' | 'UPDATING' | 'DELETING' | 'ACTIVE' = 'ACTIVE';
   billingMode: 'PROVISIONED' | 'PAY_PER_REQUEST' = 'PROVISIONED';
@@ -161,6 +164,7 @@ export class Table {
     table.billingModeSummary = this.billingModeSummary;
     table.throughput = { ...this.throughput };
     for (const index of this.indexes.values()) table.indexes.set(index.name, { ...index, store: new ItemStore(compareSortValues), sizeBytes: 0 });
+    for (const index of this.vectorIndexes.values()) table.vectorIndexes.set(index.name, { ...index });
     return table;
   }
 
@@ -192,8 +196,16 @@ export class Table {
 
   /** The stored entry at `key`: the item and its size. */
   entry(key: Item): Entry | undefined {
+    return this.items.entryAt(this.locate(key));
+  }
+
+  /**
+   * Where the item at `key` is stored, or would be: a single-item write reads the old item there and writes the new
+   * one (`writeAt`) without looking it up twice. Valid until the table next changes.
+   */
+  locate(key: Item): Slot {
     const { partitionKey, sortKey } = this.schema;
-    return this.items.get(encodeKeyValue(key[partitionKey]), sortKey ? key[sortKey] : undefined);
+    return this.items.locate(encodeKeyValue(key[partitionKey]), sortKey ? key[sortKey] : undefined);
   }
 
   /**
@@ -202,10 +214,13 @@ export class Table {
    * previous item.
    */
   write(key: Item, item: Item | undefined, origin: ChangeOrigin = {}, size = item ? itemSize(item) : 0): Item | undefined {
-    const { partitionKey, sortKey } = this.schema;
-    const pk = encodeKeyValue(key[partitionKey]);
-    const sort = sortKey ? key[sortKey] : undefined;
-    const replaced = item ? this.items.put(pk, { sort, tie: '', item, size }) : this.items.remove(pk, sort);
+    return this.writeAt(this.locate(key), key, item, origin, size);
+  }
+
+  /** `write` at the slot `locate` found for `key`, with nothing written to the table since. */
+  writeAt(slot: Slot, key: Item, item: Item | undefined, origin: ChangeOrigin = {}, size = item ? itemSize(item) : 0): Item | undefined {
+    const sortKey = this.schema.sortKey;
+    const replaced = item ? this.items.putAt(slot, { sort: sortKey ? key[sortKey] : undefined, tie: '', item, size }) : this.items.removeAt(slot);
     const old = replaced?.item;
     if (!old && !item) return undefined;
     if (replaced) this.sizeBytes -= replaced.size;

@@ -161,11 +161,13 @@ export interface ExecutedWrite {
 
 /** Runs one prepared write: condition, new item, store. */
 export function execute(write: PreparedWrite): ExecutedWrite {
-  const stored = write.table.entry(write.key);
+  // One lookup: the condition and the new item are worked out without changing the table.
+  const slot = write.table.locate(write.key);
+  const stored = write.table.items.entryAt(slot);
   const old = stored?.item;
   checkCondition(write, old);
   const { item, size = item ? itemSize(item) : 0, updatedPaths } = write.apply(old);
-  if (write.kind !== 'ConditionCheck') write.table.write(write.key, item, {}, size);
+  if (write.kind !== 'ConditionCheck') write.table.writeAt(slot, write.key, item, {}, size);
   return { old, item, updatedPaths, bytes: Math.max(stored?.size ?? 0, size) };
 }
 

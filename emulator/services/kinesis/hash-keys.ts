@@ -8,9 +8,17 @@ export interface HashRange {
   end: bigint;
 }
 
-/** The 128-bit hash key of a partition key: its MD5 digest read as a big-endian unsigned integer. */
-export function partitionKeyHash(partitionKey: string): bigint {
-  return BigInt(`0x${hash('md5', partitionKey, 'hex')}`);
+/**
+ * A hash key as 32 hexadecimal digits, zero-padded, lower case: such texts order as the keys do, so a record finds its
+ * shard by comparing text, without a BigInt per record.
+ */
+export function hashKeyText(key: bigint): string {
+  return key.toString(16).padStart(32, '0');
+}
+
+/** The 128-bit hash key of a partition key (its MD5 digest read as a big-endian unsigned integer), as hashKeyText writes it. */
+export function partitionKeyHashText(partitionKey: string): string {
+  return hash('md5', partitionKey, 'hex');
 }
 
 /** `count` adjacent ranges covering the whole key space, each floor(2^128 / count) wide but the last. */

@@ -83,7 +83,7 @@ const kinesis: ServiceDefinition<KinesisState> = {
   // Streams, shards and their records; subscribers (SubscribeToShard) are connections, not state.
   // Each record is a log record of its own (Shard.stored); the positional list is rebuilt on restore.
   persistence: {
-    classes: { KinesisState, Stream, Shard: { type: Shard, transient: { listeners: () => new Set(), records: () => [], slab: () => undefined, slabUsed: () => 0 }, revive: (shard: Shard) => shard.rebuild() } },
+    classes: { KinesisState, Stream, Shard: { type: Shard, transient: { listeners: () => new Set(), records: () => [], slab: () => undefined, slabUsed: () => 0, textRange: () => undefined }, revive: (shard: Shard) => shard.rebuild() } },
   },
 };
 

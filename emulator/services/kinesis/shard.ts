@@ -1,5 +1,5 @@
 import { RecordMap } from '../../persistence/records.ts';
-import type { HashRange } from './hash-keys.ts';
+import { hashKeyText, type HashRange } from './hash-keys.ts';
 import { closingSequenceNumber, nextSequenceNumber } from './sequence-numbers.ts';
 
 export interface StoredRecord {
@@ -30,6 +30,8 @@ export class Shard {
   /** Where the next records' data go, and how much of it is taken. */
   private slab: Buffer | undefined;
   private slabUsed = 0;
+  /** The hash key range as hashKeyText writes keys; made on first use, not saved. */
+  private textRange: { start: string; end: string } | undefined;
 
   constructor(
     readonly index: number,
@@ -49,8 +51,10 @@ export class Shard {
     return this.endingSequenceNumber === undefined;
   }
 
-  contains(hashKey: bigint): boolean {
-    return hashKey >= this.range.start && hashKey <= this.range.end;
+  /** Whether the range holds a hash key written by hashKeyText. */
+  contains(hashKey: string): boolean {
+    const range = (this.textRange ??= { start: hashKeyText(this.range.start), end: hashKeyText(this.range.end) });
+    return hashKey >= range.start && hashKey <= range.end;
   }
 
   /**

@@ -54,8 +54,8 @@ export class Stream {
     return this.shards.find((s) => s.id === shardId);
   }
 
-  /** The open shard whose hash key range holds a hash key. */
-  shardFor(hashKey: bigint): Shard {
+  /** The open shard whose hash key range holds a hash key (written by hashKeyText). */
+  shardFor(hashKey: string): Shard {
     return this.shards.find((s) => s.open && s.contains(hashKey))!;
   }
 

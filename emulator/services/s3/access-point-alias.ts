@@ -17,8 +17,12 @@ import type { S3Context } from './registry.ts';
  */
 const ALIAS = /^[a-z0-9-]+-[a-z0-9]{26}([a-z0-9]{8})(-s3alias|--ol-s3)$/;
 
-/** AWS's access point compatibility list: the object operations and the bucket reads access points take. */
-const THROUGH_ACCESS_POINTS = new Set([...SERVED, ...PASSED_THROUGH, 'SelectObjectContent']);
+/**
+ * What an alias serves: AWS's access point compatibility list (the object operations and the bucket reads access
+ * points take), and the operations whose API reference says to give "the alias of the access point in place of the
+ * bucket name" besides (GetObjectLockConfiguration, UpdateObjectEncryption).
+ */
+const THROUGH_ACCESS_POINTS = new Set([...SERVED, ...PASSED_THROUGH, 'SelectObjectContent', 'GetObjectLockConfiguration', 'UpdateObjectEncryption']);
 
 const invalidAlias = () => new AwsError('InvalidAccessPointAliasError', 'The specified access point alias name is not valid.', { status: 400 });
 

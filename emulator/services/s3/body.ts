@@ -85,6 +85,8 @@ export class FileBody implements ObjectBody {
   }
 }
 
+const EMPTY = Buffer.alloc(0);
+
 /** Delete markers' (empty) body. */
 export const EMPTY_BODY: ObjectBody = new MemoryBody([]);
 
@@ -196,22 +198,25 @@ export class BodyStore {
   }
 
   /**
-   * Stores a payload as it arrives (a stream, a Buffer or a string), computing its MD5 and the named checksums on the
-   * way; the stream's own integrity checks run at its end, so a bad upload throws here and stores nothing.
+   * Stores a payload as it arrives (a stream, a Buffer or a string), computing its MD5 and the named checksum (an
+   * upload stores at most one) on the way; the stream's own integrity checks run at its end, so a bad upload throws
+   * here and stores nothing.
    */
-  async receive(payload: unknown, algorithms: string[]): Promise<{ body: ObjectBody; md5: string; checksums: Record<string, string> }> {
+  async receive(payload: unknown, algorithm?: string): Promise<{ body: ObjectBody; md5: string; checksum?: string }> {
     // A digest the request's own integrity check computes (the client's CRC32, a Content-MD5) is not computed twice.
     const verified = typeof (payload as StreamingPayload | undefined)?.computes === 'function' ? (payload as StreamingPayload) : undefined;
-    const names = ['md5', ...algorithms];
-    const digests = names.map((algorithm) => (verified?.computes!(algorithm.toLowerCase()) ? undefined : createDigest(algorithm)!));
-    const source = payload === undefined || payload === null ? [] : typeof payload === 'string' || payload instanceof Uint8Array ? [Buffer.from(payload)] : (payload as AsyncIterable<Buffer>);
+    const md5 = verified?.computes!('md5') ? undefined : createDigest('md5')!;
+    const named = algorithm === undefined || verified?.computes!(algorithm.toLowerCase()) ? undefined : createDigest(algorithm)!;
     const file = this.dataDir ? join(this.dataDir, randomUUID()) : undefined;
     const out = file ? createWriteStream(file) : undefined;
     const blocks = out ? undefined : new BlockWriter();
     let size = 0;
     try {
-      for await (const chunk of source as AsyncIterable<Buffer>) {
-        for (const digest of digests) digest?.update(chunk);
+      // Most payloads are streams; a Buffer or string (internal callers) is one chunk, taken without iterating.
+      const whole = payload === undefined || payload === null ? EMPTY : typeof payload === 'string' || payload instanceof Uint8Array ? Buffer.from(payload) : undefined;
+      for await (const chunk of whole ? [whole] : (payload as AsyncIterable<Buffer>)) {
+        md5?.update(chunk);
+        named?.update(chunk);
         size += chunk.length;
         if (out) {
           if (!out.write(chunk)) await once(out, 'drain');
@@ -225,12 +230,10 @@ export class BodyStore {
       throw error;
     }
     // The request's check gives its digests in base64: S3's checksums as they are, the MD5 turned to hex.
-    const base64 = (at: number) => digests[at]?.digest().toString('base64') ?? verified!.checksum!(names[at].toLowerCase())!;
-    const checksums: Record<string, string> = {};
-    for (let at = 1; at < names.length; at++) checksums[names[at]] = base64(at);
-    const md5 = digests[0] ? digests[0].digest().toString('hex') : Buffer.from(base64(0), 'base64').toString('hex');
+    const checksum = algorithm === undefined ? undefined : named ? named.digest().toString('base64') : verified!.checksum!(algorithm.toLowerCase());
+    const md5Hex = md5 ? md5.digest().toString('hex') : Buffer.from(verified!.checksum!('md5')!, 'base64').toString('hex');
     const body = file ? new FileBody(file, size) : new MemoryBody(blocks!.finish());
-    return { body, md5, checksums };
+    return { body, md5: md5Hex, checksum };
   }
 }
 

@@ -80,8 +80,14 @@ export class Bucket {
     if (object.versionId === NULL_VERSION) {
       const at = versions.findIndex((v) => v.versionId === NULL_VERSION);
       if (at >= 0) {
-        replaced = versions.splice(at, 1)[0];
+        replaced = versions[at];
         replaced.body.release();
+        // An unversioned overwrite (the usual write) takes the newest place in the list as it is.
+        if (at === 0) {
+          versions[0] = object;
+          return replaced;
+        }
+        versions.splice(at, 1);
       }
     }
     versions.unshift(object);

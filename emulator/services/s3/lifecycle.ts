@@ -3,6 +3,7 @@ import type { BucketLifecycleConfiguration, LifecycleRule } from '@aws-sdk/clien
 import type { Emulator } from '../../core/emulator.ts';
 import type { Bucket } from './bucket.ts';
 import type { S3Object } from './object.ts';
+import { transitionVersions } from './lifecycle-transitions.ts';
 import { deleteOne } from './operations/delete-object.ts';
 import { s3World, type ActingContext } from './registry.ts';
 
@@ -55,6 +56,7 @@ export function expirationHeader(bucket: Bucket, object: S3Object): string | und
 
 function sweepBucket(ctx: ActingContext, bucket: Bucket, now: number): void {
   const events = { deleted: 's3:LifecycleExpiration:Delete', markerCreated: 's3:LifecycleExpiration:DeleteMarkerCreated' };
+  const minimumSize = (bucket.configs.get('lifecycle') as { TransitionDefaultMinimumObjectSize?: string } | undefined)?.TransitionDefaultMinimumObjectSize;
   for (const rule of rulesOf(bucket).filter((r) => r.Status === 'Enabled')) {
     const prefix = rulePrefix(rule);
     for (let key = bucket.keys.ceiling(prefix); key !== undefined && key.startsWith(prefix); key = bucket.keys.ceiling(key, true)) {
@@ -65,16 +67,18 @@ function sweepBucket(ctx: ActingContext, bucket: Bucket, now: number): void {
       } else if (rule.Expiration?.ExpiredObjectDeleteMarker && versions.length === 1 && versions[0].deleteMarker) {
         deleteOne(ctx, bucket, key, versions[0].versionId, { events });
       }
-      const noncurrentDays = rule.NoncurrentVersionExpiration?.NoncurrentDays;
-      if (noncurrentDays !== undefined) {
-        // A version becomes noncurrent when the next newer one is written.
+      const noncurrent = rule.NoncurrentVersionExpiration;
+      if (noncurrent && (noncurrent.NoncurrentDays !== undefined || noncurrent.NewerNoncurrentVersions !== undefined)) {
+        // A version becomes noncurrent when the next newer one is written; the newest NewerNoncurrentVersions stay.
         const latest = bucket.versionsOf(key);
-        for (let i = latest.length - 1; i >= 1; i--) {
-          if (ruleApplies(rule, latest[i]) && dueAt(latest[i - 1].lastModified, noncurrentDays) <= now) {
+        const kept = noncurrent.NewerNoncurrentVersions ?? 0;
+        for (let i = latest.length - 1; i >= 1 + kept; i--) {
+          if (ruleApplies(rule, latest[i]) && dueAt(latest[i - 1].lastModified, noncurrent.NoncurrentDays ?? 0) <= now) {
             deleteOne(ctx, bucket, key, latest[i].versionId, { events });
           }
         }
       }
+      transitionVersions(ctx, bucket, rule, bucket.versionsOf(key), now, dueAt, (object) => ruleApplies(rule, object), minimumSize);
     }
     const abortDays = rule.AbortIncompleteMultipartUpload?.DaysAfterInitiation;
     if (abortDays !== undefined) {

@@ -5,11 +5,17 @@
  * characters outnumber the others, else B (`=?UTF-8?B?<base64>?=`), as AWS answered `\x00\x01\x02\x03\x04`.
  */
 export function mailSafeMetadata(metadata: Record<string, string> | undefined): Record<string, string> | undefined {
-  if (!metadata || !Object.values(metadata).some(notAscii)) return metadata;
+  if (!metadata || !anyNotAscii(metadata)) return metadata;
   return Object.fromEntries(Object.entries(metadata).map(([name, value]) => [name, notAscii(value) ? encodedWord(value) : value]));
 }
 
 const NOT_ASCII = /[^\t\r\n\x20-\x7e]/;
+
+/** Asked on every read: no array of the values made for it. */
+function anyNotAscii(metadata: Record<string, string>): boolean {
+  for (const name in metadata) if (NOT_ASCII.test(metadata[name])) return true;
+  return false;
+}
 
 function notAscii(value: string): boolean {
   return NOT_ASCII.test(value);

@@ -95,6 +95,8 @@ export function notify(ctx: ActingContext, bucket: Bucket, eventName: string, ob
       ...(restoreCompleted
         ? { glacierEventData: { restoreEventData: { lifecycleRestorationExpiryTime: object.restore?.expiresAt.toISOString(), lifecycleRestoreStorageClass: object.storageClass } } }
         : {}),
+      // AWS's event message structure: a transition names the class the object moved to.
+      ...(eventName === 's3:LifecycleTransition' ? { lifecycleEventData: { transitionEventData: { destinationStorageClass: object.storageClass } } } : {}),
     };
     ctx.emulator.deliverInBackground(destination.arn, { body: JSON.stringify({ Records: [record] }), subject: SUBJECT }, deliverySource(bucket));
   }
@@ -104,7 +106,7 @@ export function notify(ctx: ActingContext, bucket: Bucket, eventName: string, ob
 export const SUBJECT = 'Amazon S3 Notification';
 
 /** Events whose records carry eventVersion 2.3 (2.1 for the others), as AWS sends them. */
-const LATER_SCHEMA = /^s3:(ObjectTagging|ObjectAcl|LifecycleExpiration|LifecycleTransition|IntelligentTiering):/;
+const LATER_SCHEMA = /^s3:(ObjectTagging|ObjectAcl|LifecycleExpiration|LifecycleTransition|IntelligentTiering)(:|$)/;
 const EMPTY_MD5 = createHash('md5').digest('hex');
 
 /**

@@ -106,6 +106,7 @@ function checkPolicy(policy: string, fields: Map<string, string>, bucket: string
     throw new AwsError('AccessDenied', 'Invalid according to Policy: Policy expired.', { status: 403 });
   }
   const value = (name: string) => (name.toLowerCase() === 'bucket' ? bucket : (fields.get(name.toLowerCase()) ?? ''));
+  const named = new Set<string>();
   let sizeRange: Condition | undefined;
   for (const condition of document.conditions ?? []) {
     if (!Array.isArray(condition)) {
@@ -114,6 +115,7 @@ function checkPolicy(policy: string, fields: Map<string, string>, bucket: string
         throw new AwsError('InvalidPolicyDocument', 'Invalid Policy: Invalid Simple-Condition: Simple-Conditions must have exactly one property specified.', { status: 400 });
       }
       if (value(entries[0][0]) !== entries[0][1]) throw policyFailed(['eq', `$${entries[0][0]}`, entries[0][1]]);
+      named.add(entries[0][0].toLowerCase());
       continue;
     }
     const [operator, field, expected] = condition;
@@ -126,9 +128,19 @@ function checkPolicy(policy: string, fields: Map<string, string>, bucket: string
     const actual = value(name.slice(1));
     const ok = operator.toLowerCase() === 'eq' ? actual === expected : operator.toLowerCase() === 'starts-with' ? actual.startsWith(String(expected)) : false;
     if (!ok) throw policyFailed(condition);
+    named.add(name.slice(1).toLowerCase());
   }
+  const extra = [...fields.keys()].find((name) => !named.has(name) && !UNCONDITIONED.has(name) && !name.startsWith('x-ignore-'));
+  if (extra !== undefined) throw new AwsError('AccessDenied', `Invalid according to Policy: Extra input fields: ${extra}`, { status: 403 });
   return sizeRange;
 }
+
+/**
+ * Form fields a POST policy need not name: the policy and its signature (SigV4's, or SigV2's with its key id), and the
+ * file. Every other field must appear in a condition ("Each form field that you specify in a form (except
+ * x-amz-signature, file, policy, and field names that have an x-ignore- prefix) must appear in the list of conditions").
+ */
+const UNCONDITIONED = new Set(['policy', 'x-amz-signature', 'signature', 'awsaccesskeyid', 'file']);
 
 /** The file's bytes as they arrive; at the end, its size against the policy's range (nothing is stored if it fails). */
 async function* sized(data: AsyncIterable<Buffer>, range: Condition | undefined): AsyncGenerator<Buffer> {

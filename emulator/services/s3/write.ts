@@ -129,8 +129,10 @@ export function lockFor(input: WriteInput, bucket: Bucket, ctx: S3Context): Obje
   return lock;
 }
 
-/** Everything a new object takes from a write request besides its body, key, version and checksum. */
-/** A new object's settings; `fromForm`: the values are a POST form's fields (UTF-8 text), not HTTP headers. */
+/**
+ * Everything a new object takes from a write request besides its body, key, version and checksum; `fromForm`: the
+ * values are a POST form's fields (UTF-8 text), not HTTP headers.
+ */
 export function objectSettings(input: WriteInput, bucket: Bucket, ctx: S3Context, fromForm = false) {
   const headers: ContentHeaders = {
     ContentType: input.ContentType ?? 'binary/octet-stream',
@@ -153,9 +155,4 @@ export function objectSettings(input: WriteInput, bucket: Bucket, ctx: S3Context
     acl: requestedAcl ?? ownerFullControl(bucket.accountId),
     lock: lockFor(input, bucket, ctx),
   };
-}
-
-/** Output members echoing an object's encryption. */
-export function encryptionOutput(encryption: Encryption) {
-  return { ...encryption };
 }

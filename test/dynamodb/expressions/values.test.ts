@@ -61,6 +61,19 @@ describe('DynamoDB expressions: ordering and equality', () => {
     assert.equal(compareValues(N('-0.001'), N('0')), -1);
   });
 
+  it('orders integers in DynamoDB\'s form as their values order, whatever their signs and lengths', () => {
+    const integers = ['0', '1', '-1', '9', '-9', '10', '-10', '99', '100', '-100', '123456789012345678901234567890', '-123456789012345678901234567890'];
+    for (const a of integers) {
+      for (const b of integers) {
+        const expected = BigInt(a) === BigInt(b) ? 0 : BigInt(a) < BigInt(b) ? -1 : 1;
+        assert.equal(compareValues(N(a), N(b)), expected, `${a} vs ${b}`);
+        // Against a number that is not an integer in that form, the same order.
+        const twiceHalf = 2n * BigInt(b) + (b.startsWith('-') ? -1n : 1n);
+        assert.equal(compareValues(N(a), N(`${b}.5`)), 2n * BigInt(a) < twiceHalf ? -1 : 1, `${a} vs ${b}.5`);
+      }
+    }
+  });
+
   it('orders strings by UTF-8 bytes (astral characters after every BMP character)', () => {
     assert.equal(compareValues(S('a'), S('b')), -1);
     assert.equal(compareValues(S('B'), S('a')), -1);

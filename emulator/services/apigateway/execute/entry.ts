@@ -66,6 +66,12 @@ function findV2Api(ctx: RequestContext<ApiGatewayState>, apiId: string): { state
   return undefined;
 }
 
+/** Whether the deployment the path's stage serves refuses the default endpoint (the API's DisableExecuteApiEndpoint then). */
+function defaultEndpointDisabled(api: StoredV2Api, rest: string): boolean {
+  const { stageName } = api.api.ProtocolType === 'HTTP' ? stageOfPath(api)(rest) : { stageName: decodeURIComponent(rest.split('/')[1] ?? '') };
+  return api.deployments.get(api.stages.get(stageName)?.DeploymentId ?? '')?.snapshot.disableExecuteApiEndpoint === true;
+}
+
 /** An HTTP API's stage: the first path segment when it names one, else `$default` with the whole path. */
 function stageOfPath(api: StoredV2Api) {
   return (rest: string) => {
@@ -88,6 +94,8 @@ export async function answerExecuteApi(req: RawRequest, ctx: RequestContext<ApiG
   const [, stageName = '', after = ''] = /^\/([^/]*)(.*)$/.exec(found.rest) ?? [];
   const rest = findRestApi(ctx, found.apiId);
   if (rest) {
+    const stage = rest.api.stages.get(decodeURIComponent(stageName));
+    if (rest.api.deployments.get(stage?.deploymentId ?? '')?.snapshot.disableExecuteApiEndpoint) return forbidden(ctx);
     const domainName = found.domainName ?? executeHost(found.apiId, rest.state.region);
     const request = clientRequest(req, ctx, after || '/', domainName);
     return executeRestApi(ctx.emulator, rest.state, rest.api, decodeURIComponent(stageName), request);
@@ -95,6 +103,7 @@ export async function answerExecuteApi(req: RawRequest, ctx: RequestContext<ApiG
   if (ctx.emulator.isEnabled('apigatewayv2')) await ctx.emulator.loadService('apigatewayv2');
   const v2 = findV2Api(ctx, found.apiId);
   if (v2 && v2.api.api.ProtocolType === 'HTTP') {
+    if (defaultEndpointDisabled(v2.api, found.rest)) return forbidden(ctx);
     const domainName = found.domainName ?? executeHost(found.apiId, v2.state.region);
     const request = clientRequest(req, ctx, found.rest, domainName);
     return executeHttpApi(ctx.emulator, v2.state, v2.api, found.rest, request, stageOfPath(v2.api));
@@ -103,6 +112,7 @@ export async function answerExecuteApi(req: RawRequest, ctx: RequestContext<ApiG
     const management = CONNECTIONS_PATH.exec(found.rest);
     if (management) return manageConnection(ctx.emulator, req.method, decodeURIComponent(management[2]), req.body, found.apiId, management[1] && decodeURIComponent(management[1]));
     const domainName = found.domainName ?? executeHost(found.apiId, v2.state.region);
+    if (req.upgrade && defaultEndpointDisabled(v2.api, found.rest)) return forbidden(ctx);
     if (req.upgrade) return openWebSocket(ctx, v2.state, v2.api, found.rest, req, domainName);
   }
   return forbidden(ctx);

@@ -1,4 +1,6 @@
+import { lookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import type { Integration, IntegrationResponse } from '@aws-sdk/client-api-gateway';
+import { Agent, fetch as fetchWith } from 'undici';
 import { AwsError } from '../../../core/errors.ts';
 import { accountRootArn, parseArn } from '../../../core/arn.ts';
 import type { RawResponse } from '../../../protocols/types.ts';
@@ -134,11 +136,28 @@ async function callHttp(integration: Integration, payload: string, request: Exec
   return { status: response.status, body: response.body.toString('utf8'), headers: response.headers };
 }
 
+/** The emulator's own names (`<id>.lambda-url.<region>.localhost.localstack.cloud`): this machine, as their public DNS record says, offline too. */
+const EMULATOR_NAME = /(^|\.)localhost\.localstack\.cloud$/;
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+const backends = new Agent({
+  connect: {
+    lookup: (hostname: string, options: LookupOptions, callback: LookupCallback) =>
+      EMULATOR_NAME.test(hostname) ? callback(null, options.all ? [{ address: '127.0.0.1', family: 4 }] : '127.0.0.1', 4) : lookup(hostname, options, callback as never),
+  },
+});
+
 /** One request to an HTTP backend; an unreachable one is AWS's 500, a slow one its 504. */
 export async function fetchBackend(url: URL, method: string, headers: Record<string, string>, body: Buffer | string, timeoutMs = 29000): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
-  let response: Response;
+  let response: Awaited<ReturnType<typeof fetchWith>>;
   try {
-    response = await fetch(url, { method, headers, body: method === 'GET' || method === 'HEAD' || !body.length ? undefined : typeof body === 'string' ? body : new Uint8Array(body), redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetchWith(url, {
+      method,
+      headers,
+      body: method === 'GET' || method === 'HEAD' || !body.length ? undefined : typeof body === 'string' ? body : new Uint8Array(body),
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+      dispatcher: backends,
+    });
   } catch (error) {
     if ((error as Error).name === 'TimeoutError') throw new GatewayFailure('INTEGRATION_TIMEOUT', 'Endpoint request timed out', 504);
     throw new GatewayFailure('DEFAULT_5XX', 'Internal server error', 500);
@@ -167,20 +186,55 @@ function selectResponse(integration: Integration, result: BackendResult): Integr
   return responses.find((r) => !r.selectionPattern);
 }
 
+/**
+ * The status a MOCK integration's request template asks for: its `statusCode`. AWS reads it from text that is not
+ * strict JSON too (CDK's CORS template `{statusCode: 200}`, a template that printed other text before the object).
+ */
+function mockStatus(payload: string): number {
+  if (!payload.trim()) return 200;
+  let document: unknown;
+  try {
+    document = JSON.parse(payload);
+  } catch {
+    const object = payload.slice(payload.indexOf('{'), payload.lastIndexOf('}') + 1);
+    try {
+      document = JSON.parse(object);
+    } catch {
+      const loose = /^\{[^]*?["']?statusCode["']?\s*:\s*(-?\d+)\s*[,}]/.exec(object)?.[1];
+      if (loose === undefined) throw new GatewayFailure('DEFAULT_5XX', 'Internal server error', 500);
+      return Number(loose);
+    }
+  }
+  const statusCode = (document as { statusCode?: unknown } | null)?.statusCode;
+  if (statusCode === undefined) return 200;
+  if (typeof statusCode !== 'number' || !Number.isInteger(statusCode)) throw new GatewayFailure('DEFAULT_5XX', 'Internal server error', 500);
+  return statusCode;
+}
+
+/**
+ * `$context.requestOverride` and `$context.responseOverride`, which mapping templates set (`#set($context.responseOverride.status = 444)`):
+ * one pair for the whole request, so the response template sees what the request template set.
+ */
+function withOverrides(scope: Omit<TemplateScope, 'body'>) {
+  const requestOverride = { header: {} as Record<string, unknown>, path: {} as Record<string, unknown>, querystring: {} as Record<string, unknown> };
+  const responseOverride: { header: Record<string, unknown>; status?: unknown } = { header: {} };
+  return { scope: { ...scope, context: { ...scope.context, requestOverride, responseOverride } }, requestOverride, responseOverride };
+}
+
+/** The overrides a template set, as text values (objects set through `put` too). */
+const overrideValues = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, String(v)]));
+
 /** A non-proxy integration (AWS, HTTP, MOCK): request mapping, the backend call, response selection and mapping. */
-export async function runMappedIntegration(invoker: Invoker, integration: Integration, request: ExecRequest, scope: Omit<TemplateScope, 'body'>): Promise<RawResponse> {
+export async function runMappedIntegration(invoker: Invoker, integration: Integration, request: ExecRequest, baseScope: Omit<TemplateScope, 'body'>): Promise<RawResponse> {
+  const { scope, requestOverride, responseOverride } = withOverrides(baseScope);
   const payload = requestBody(integration, request, scope);
   const mapped = mappedParameters(integration, scope);
+  Object.assign(mapped.header, overrideValues(requestOverride.header));
+  Object.assign(mapped.querystring, overrideValues(requestOverride.querystring));
+  Object.assign(mapped.path, overrideValues(requestOverride.path));
   let result: BackendResult;
   if (integration.type === 'MOCK') {
-    let status = 200;
-    try {
-      const statusCode = (JSON.parse(payload || '{}') as { statusCode?: unknown }).statusCode;
-      if (statusCode !== undefined) status = Number(statusCode);
-    } catch {
-      status = 500;
-    }
-    result = { status, body: '', headers: {} };
+    result = { status: mockStatus(payload), body: '', headers: {} };
   } else if (integration.type === 'HTTP') result = await callHttp(integration, payload, request, mapped, scope.stageVariables);
   else if (functionOfUri(integration.uri)) result = await callLambda(invoker, integration, payload, scope.stageVariables);
   else result = await callService(invoker, integration, payload, request, integration.credentials);
@@ -210,5 +264,7 @@ export async function runMappedIntegration(invoker: Invoker, integration: Integr
       headers[name.toLowerCase()] = typeof value === 'string' ? value : JSON.stringify(value ?? '');
     } else headers[name.toLowerCase()] = resolveValue(source, scope);
   }
-  return { status: Number(selected.statusCode), headers, body };
+  for (const [name, value] of Object.entries(overrideValues(responseOverride.header))) headers[name.toLowerCase()] = value;
+  const status = Number(responseOverride.status);
+  return { status: Number.isInteger(status) && status >= 100 && status <= 599 ? status : Number(selected.statusCode), headers, body };
 }

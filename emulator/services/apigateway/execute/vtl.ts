@@ -1,4 +1,5 @@
 import { Compile, parse } from 'velocityjs';
+import { javaStringMethods } from './java-strings.ts';
 import { jsonPath } from './jsonpath.ts';
 
 /** What a mapping template sees besides `$input`: `$context`, `$stageVariables` and the request's parameters. */
@@ -14,7 +15,7 @@ const compiled = new Map<string, Compile>();
 function template(text: string): Compile {
   let found = compiled.get(text);
   if (!found) {
-    found = new Compile(parse(text), { escape: false });
+    found = new Compile(parse(text), { escape: false, customMethodHandlers: [javaStringMethods] });
     // Templates repeat across requests; a bounded cache keeps each parsed once.
     if (compiled.size > 1000) compiled.clear();
     compiled.set(text, found);
@@ -42,8 +43,22 @@ function escapeJavaScript(value: unknown): string {
     .replace(/\t/g, '\\t');
 }
 
+/** Java's `URLEncoder.encode(text, "UTF-8")`: `+` for spaces, letters, digits and `.-*_` as they are, the rest `%XX`. */
+function javaUrlEncode(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return encodeURIComponent(String(value)).replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).replace(/%20/g, '+');
+}
+
+/** Java's `URLDecoder.decode(text, "UTF-8")`: `+` is a space. */
+function javaUrlDecode(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return decodeURIComponent(String(value).replace(/\+/g, ' '));
+}
+
 /** `$input`, `$util`, `$context` and `$stageVariables` as API Gateway gives them to a mapping template. */
-export function renderTemplate(text: string, scope: TemplateScope): string {
+export function renderTemplate(text: string, given: TemplateScope): string {
+  // An empty payload is `{}` to a template (test_input_body_formatting: `$input.body` of a request without a body).
+  const scope = given.body === '' ? { ...given, body: '{}' } : given;
   const document = parsedBody(scope.body);
   const lookup = (name: string) => scope.params.path[name] ?? scope.params.querystring[name] ?? Object.entries(scope.params.header).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1] ?? '';
   const input = {
@@ -55,10 +70,11 @@ export function renderTemplate(text: string, scope: TemplateScope): string {
   const util = {
     escapeJavaScript,
     parseJson: (text: string) => JSON.parse(text),
-    urlEncode: (text: string) => encodeURIComponent(text),
-    urlDecode: (text: string) => decodeURIComponent(text),
+    urlEncode: javaUrlEncode,
+    urlDecode: javaUrlDecode,
     base64Encode: (text: string) => Buffer.from(String(text)).toString('base64'),
     base64Decode: (text: string) => Buffer.from(String(text), 'base64').toString('utf8'),
   };
-  return template(text).render({ input, util, context: scope.context, stageVariables: scope.stageVariables });
+  // API Gateway renders a reference to nothing as empty text (`$stageVariables.unset`, a null `$input.path(...)`), not as its source.
+  return template(text).render({ input, util, context: scope.context, stageVariables: scope.stageVariables }, undefined, true);
 }

@@ -27,12 +27,14 @@ export function createAuthorizer(input: CreateAuthorizerRequest, ctx: Ctx): Auth
     name: input.name,
     type: input.type,
     providerARNs: input.providerARNs,
-    authType: input.authType,
+    // AWS names a Lambda authorizer's type `custom` when the caller gave none (test_apigateway_with_custom_authorization_method).
+    authType: input.authType ?? (input.type === 'TOKEN' || input.type === 'REQUEST' ? 'custom' : undefined),
     authorizerUri: input.authorizerUri,
     authorizerCredentials: input.authorizerCredentials,
     identitySource: input.identitySource ?? (input.type === 'TOKEN' || input.type === 'COGNITO_USER_POOLS' ? 'method.request.header.Authorization' : undefined),
     identityValidationExpression: input.identityValidationExpression,
-    authorizerResultTtlInSeconds: input.authorizerResultTtlInSeconds ?? 300,
+    // Absent unless given (AWS answers without it); invocations cache for the default 300 seconds.
+    authorizerResultTtlInSeconds: input.authorizerResultTtlInSeconds,
   };
   api.authorizers.set(authorizer.id!, authorizer);
   return { ...authorizer };

@@ -19,8 +19,9 @@ export function snapshotOf(api: StoredApi): Snapshot {
     requestValidators: [...api.validators.values()],
     models: [...api.models.values()],
     gatewayResponses: [...api.gatewayResponses.values()],
-    // A resource policy takes effect with the next deployment, as on AWS.
+    // A resource policy, and turning the default endpoint off, take effect with the next deployment, as on AWS.
     policy: api.api.policy,
+    disableExecuteApiEndpoint: api.api.disableExecuteApiEndpoint,
   });
 }
 

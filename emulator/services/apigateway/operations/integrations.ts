@@ -20,8 +20,9 @@ function checkUri(type: string, uri: string | undefined, httpMethod: string | un
   }
   // arn:aws:apigateway:<region>:<service>:(path|action)/...: the ARN's account field names the target service.
   const arn = uri ? parseArn(uri) : undefined;
-  if (!arn || arn.service !== 'apigateway' || !arn.accountId) throw badRequest('Invalid ARN specified in the request');
+  if (!arn) throw badRequest('Invalid ARN specified in the request');
   if (!/^(path|action)\//.test(arn.resource)) throw badRequest('AWS ARN for integration must contain path or action');
+  if (arn.service !== 'apigateway' || !arn.accountId) throw badRequest('Invalid ARN specified in the request');
   if (type === 'AWS_PROXY' && !(['lambda', 'firehose'].includes(arn.accountId) && arn.resource.startsWith('path/'))) {
     throw badRequest("Integrations of type 'AWS_PROXY' currently only supports Lambda function and Firehose stream invocations.");
   }
@@ -41,9 +42,10 @@ export function putIntegration(input: PutIntegrationRequest, ctx: Ctx): Integrat
   }
   const integration: Integration = {
     type: input.type,
-    httpMethod: input.integrationHttpMethod,
-    uri: input.uri,
-    connectionType: input.connectionType ?? (input.connectionId ? 'VPC_LINK' : input.type === 'MOCK' ? undefined : 'INTERNET'),
+    // AWS keeps no HTTP method or URI for a MOCK integration, and a connection type only for HTTP ones.
+    httpMethod: input.type === 'MOCK' ? undefined : input.integrationHttpMethod,
+    uri: input.type === 'MOCK' ? undefined : input.uri,
+    connectionType: input.connectionType ?? (input.connectionId ? 'VPC_LINK' : input.type === 'HTTP' || input.type === 'HTTP_PROXY' ? 'INTERNET' : undefined),
     connectionId: input.connectionId,
     credentials: input.credentials,
     requestParameters: input.requestParameters && Object.keys(input.requestParameters).length ? input.requestParameters : undefined,
@@ -116,7 +118,8 @@ export function putIntegrationResponse(input: PutIntegrationResponseRequest, ctx
   const integration = integrationOf(method);
   checkTemplates('responseParameters', input.responseParameters);
   checkTemplates('responseTemplates', input.responseTemplates);
-  const templates = input.responseTemplates && Object.keys(input.responseTemplates).length
+  // An empty map given stays an empty map in AWS's answers (`responseTemplates: {}`).
+  const templates = input.responseTemplates
     ? Object.fromEntries(Object.entries(input.responseTemplates).map(([k, v]) => [k, v === '' ? null : v]))
     : undefined;
   const response: IntegrationResponse = {

@@ -49,6 +49,10 @@ function checkParameterNames(parameters: Record<string, boolean> | undefined): v
   if (new Set(names).size !== names.length) throw badRequest('Parameter names must be unique across querystring, header and path');
 }
 
+/** AWS's authorization types, which it takes in any case (`none` is stored as `NONE`). */
+const AUTHORIZATION_TYPES = ['NONE', 'AWS_IAM', 'CUSTOM', 'COGNITO_USER_POOLS'];
+const authorizationTypeOf = (value: string | undefined) => (value !== undefined && AUTHORIZATION_TYPES.includes(value.toUpperCase()) ? value.toUpperCase() : value);
+
 export function putMethod(input: PutMethodRequest, ctx: Ctx): StoredMethod {
   // AWS names the resource, not the API, when the API does not exist (test_put_method_validation).
   const api = ctx.state.api(input.restApiId, noResource);
@@ -57,7 +61,7 @@ export function putMethod(input: PutMethodRequest, ctx: Ctx): StoredMethod {
   if (!httpMethod || !HTTP_METHODS.includes(httpMethod)) throw badRequest(`Invalid HttpMethod specified. Valid options are ${HTTP_METHODS.join(',')}`);
   const method: StoredMethod = {
     httpMethod,
-    authorizationType: input.authorizationType,
+    authorizationType: authorizationTypeOf(input.authorizationType),
     authorizerId: input.authorizerId,
     apiKeyRequired: input.apiKeyRequired ?? false,
     requestValidatorId: input.requestValidatorId,

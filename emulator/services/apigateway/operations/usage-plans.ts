@@ -17,12 +17,13 @@ export function usagePlanOf(state: ApiGatewayState, id: string | undefined): Usa
   return found;
 }
 
-function output(state: ApiGatewayState, plan: UsagePlan): UsagePlan {
+/** A plan as AWS answers it; GetUsagePlan and UpdateUsagePlan show `tags: {}` where CreateUsagePlan and the list leave it out. */
+function output(state: ApiGatewayState, plan: UsagePlan, emptyTags = false): UsagePlan {
   const tags = tagsOf(state, state.arn(`/usageplans/${plan.id}`));
   const copy = structuredClone(plan);
   // A quota's offset is answered as 0 when none was given (AWS's recording of a CloudFormation usage plan).
   if (copy.quota) copy.quota = { ...copy.quota, offset: copy.quota.offset ?? 0 };
-  return { ...copy, tags: Object.keys(tags).length ? tags : undefined };
+  return { ...copy, tags: Object.keys(tags).length || emptyTags ? tags : undefined };
 }
 
 /** Each stage must be a REST API's, or a WebSocket API's (usage plans meter those too, through API Gateway v2). */
@@ -48,7 +49,7 @@ export async function createUsagePlan(input: CreateUsagePlanRequest, ctx: Ctx): 
 }
 
 export function getUsagePlan(input: { usagePlanId: string }, ctx: Ctx): UsagePlan {
-  return output(ctx.state, usagePlanOf(ctx.state, input.usagePlanId));
+  return output(ctx.state, usagePlanOf(ctx.state, input.usagePlanId), true);
 }
 
 export function getUsagePlans(input: { keyId?: string; position?: string; limit?: number }, ctx: Ctx) {
@@ -69,11 +70,15 @@ export async function updateUsagePlan(input: UpdateUsagePlanRequest, ctx: Ctx): 
     if (parts[0] === 'apiStages' && parts.length === 1) {
       // `apiId:stage` values name the stage; add or remove it.
       const [apiId, stage] = (op.value ?? '').split(':');
+      if (op.op !== 'add' && op.op !== 'remove') throw badRequest(`Invalid patch operation specified. Must be one of: [add, remove]`);
+      if (!apiId || stage === undefined) throw badRequest('Invalid API Stage specified');
       if (op.op === 'add') {
         draft.apiStages = [...(draft.apiStages ?? []), { apiId, stage }];
         await checkStages(ctx, draft);
-      } else if (op.op === 'remove') draft.apiStages = (draft.apiStages ?? []).filter((s) => !(s.apiId === apiId && s.stage === stage));
-      else throw badRequest(`Invalid patch operation specified. Must be one of: [add, remove]`);
+      } else {
+        if (!draft.apiStages?.some((s) => s.apiId === apiId && s.stage === stage)) throw notFound(`Invalid API Stage {api: ${apiId}, stage: ${stage}} specified for usageplan ${plan.id}`);
+        draft.apiStages = draft.apiStages.filter((s) => !(s.apiId === apiId && s.stage === stage));
+      }
       continue;
     }
     if (parts[0] === 'apiStages' && parts[2] === 'throttle') {
@@ -92,7 +97,7 @@ export async function updateUsagePlan(input: UpdateUsagePlanRequest, ctx: Ctx): 
   Object.assign(plan, draft);
   if (plan.throttle && Object.keys(plan.throttle).length === 0) delete plan.throttle;
   if (plan.quota && Object.keys(plan.quota).length === 0) delete plan.quota;
-  return output(ctx.state, plan);
+  return output(ctx.state, plan, true);
 }
 
 function keyOutput(state: ApiGatewayState, keyId: string): UsagePlanKey {

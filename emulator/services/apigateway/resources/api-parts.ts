@@ -1,4 +1,7 @@
 import { jsonText, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+import type { Account, Authorizer, GatewayResponse, Model, RequestValidator } from '@aws-sdk/client-api-gateway';
+import { jsonAsGiven, templateOrder } from '../../cloudformation/read-back.ts';
+import { notFound } from '../errors.ts';
 import { count, flag, generatedId, patchChanges } from './values.ts';
 
 async function patch(request: ResourceRequest & { previous: Properties }, operation: string, key: Record<string, string>, paths: Record<string, string>) {
@@ -42,6 +45,22 @@ export const authorizer: ResourceType = {
   async delete(request) {
     await request.call('apigateway', 'DeleteAuthorizer', { restApiId: request.properties.RestApiId, authorizerId: request.physicalId });
   },
+  async read(request) {
+    const p = request.properties;
+    const a = await request.call<Authorizer>('apigateway', 'GetAuthorizer', { restApiId: p.RestApiId, authorizerId: request.physicalId });
+    return {
+      RestApiId: p.RestApiId,
+      Name: a.name,
+      Type: a.type,
+      ProviderARNs: templateOrder(p.ProviderARNs, a.providerARNs ?? [], String),
+      AuthType: a.authType,
+      AuthorizerUri: a.authorizerUri,
+      AuthorizerCredentials: a.authorizerCredentials,
+      IdentitySource: a.identitySource,
+      IdentityValidationExpression: a.identityValidationExpression,
+      AuthorizerResultTtlInSeconds: a.authorizerResultTtlInSeconds,
+    };
+  },
   createOnly: ['RestApiId', 'ProviderARNs'],
 };
 
@@ -60,6 +79,11 @@ export const model: ResourceType = {
   },
   async delete(request) {
     await request.call('apigateway', 'DeleteModel', { restApiId: request.properties.RestApiId, modelName: request.physicalId });
+  },
+  async read(request) {
+    const p = request.properties;
+    const m = await request.call<Model>('apigateway', 'GetModel', { restApiId: p.RestApiId, modelName: request.physicalId });
+    return { RestApiId: p.RestApiId, Name: m.name, ContentType: m.contentType, Description: m.description, Schema: jsonAsGiven(p.Schema, m.schema) };
   },
   createOnly: ['RestApiId', 'Name', 'ContentType'],
 };
@@ -86,6 +110,11 @@ export const requestValidator: ResourceType = {
   async delete(request) {
     await request.call('apigateway', 'DeleteRequestValidator', { restApiId: request.properties.RestApiId, requestValidatorId: request.physicalId });
   },
+  async read(request) {
+    const p = request.properties;
+    const v = await request.call<RequestValidator>('apigateway', 'GetRequestValidator', { restApiId: p.RestApiId, requestValidatorId: request.physicalId });
+    return { RestApiId: p.RestApiId, Name: v.name, ValidateRequestBody: v.validateRequestBody, ValidateRequestParameters: v.validateRequestParameters };
+  },
   createOnly: ['RestApiId', 'Name'],
 };
 
@@ -101,6 +130,13 @@ export const gatewayResponse: ResourceType = {
   },
   async delete(request) {
     await request.call('apigateway', 'DeleteGatewayResponse', { restApiId: request.properties.RestApiId, responseType: request.properties.ResponseType });
+  },
+  async read(request) {
+    const p = request.properties;
+    const r = await request.call<GatewayResponse>('apigateway', 'GetGatewayResponse', { restApiId: p.RestApiId, responseType: p.ResponseType });
+    // A response put back to API Gateway's default is no longer the stack's.
+    if (r.defaultResponse) throw notFound('Gateway response type not defined on api');
+    return { RestApiId: p.RestApiId, ResponseType: r.responseType, StatusCode: r.statusCode, ResponseParameters: r.responseParameters, ResponseTemplates: r.responseTemplates };
   },
   createOnly: ['RestApiId', 'ResponseType'],
 };
@@ -131,6 +167,10 @@ export const account: ResourceType = {
     return { physicalId: request.physicalId, attributes: request.attributes };
   },
   async delete() {},
+  async read(request) {
+    const a = await request.call<Account>('apigateway', 'GetAccount', {});
+    return { CloudWatchRoleArn: a.cloudwatchRoleArn };
+  },
 };
 
 function setRole(request: ResourceRequest) {

@@ -1,5 +1,6 @@
-import type { PatchOperation } from '@aws-sdk/client-api-gateway';
+import type { Deployment, MethodSetting, PatchOperation, Stage } from '@aws-sdk/client-api-gateway';
 import type { Properties, ResourceRequest, ResourceState, ResourceType } from '../../cloudformation/provider.ts';
+import { givenMembers, templateOrder, templateTags } from '../../cloudformation/read-back.ts';
 import { flag, patchChanges, tagMap } from './values.ts';
 
 /** `MethodSettings` as a stage's patch paths: `/<resource path, ~1 for />/<method>/<setting>`. */
@@ -49,6 +50,23 @@ function stageOps(previous: Properties, p: Properties): PatchOperation[] {
   return ops;
 }
 
+/**
+ * A stage's method settings (a map by `<resource path, ~1 for />/<method>`) as the template's list, in its order (an
+ * unordered list in AWS's schema), each item with the settings the template's item gave.
+ */
+function readMethodSettings(given: unknown, settings: Record<string, MethodSetting> | undefined): Properties[] {
+  const items = (Array.isArray(given) ? given : []) as Properties[];
+  const key = (s: unknown) => `${(s as Properties).ResourcePath ?? '/*'} ${(s as Properties).HttpMethod ?? '*'}`;
+  const read = Object.entries(settings ?? {}).map(([path, m]) => {
+    const at = path.lastIndexOf('/');
+    const setting: Properties = { ResourcePath: `/${path.slice(0, at)}`, HttpMethod: path.slice(at + 1) };
+    // The template's names are the members' (MetricsEnabled: metricsEnabled).
+    for (const name of Object.keys(METHOD_SETTING_PATHS)) setting[name] = m[`${name[0].toLowerCase()}${name.slice(1)}` as keyof MethodSetting];
+    return givenMembers(items.find((i) => key(i) === key(setting)), setting) as Properties;
+  });
+  return templateOrder(given, read, key);
+}
+
 async function patchStage(request: ResourceRequest, stageName: string, ops: PatchOperation[]): Promise<void> {
   if (ops.length) await request.call('apigateway', 'UpdateStage', { restApiId: request.properties.RestApiId, stageName, patchOperations: ops });
 }
@@ -87,6 +105,28 @@ export const stage: ResourceType = {
   },
   async delete(request) {
     await request.call('apigateway', 'DeleteStage', { restApiId: request.properties.RestApiId, stageName: request.physicalId });
+  },
+  async read(request) {
+    const p = request.properties;
+    const s = await request.call<Stage>('apigateway', 'GetStage', { restApiId: p.RestApiId, stageName: request.physicalId });
+    const canary = s.canarySettings;
+    const logs = s.accessLogSettings;
+    return {
+      RestApiId: p.RestApiId,
+      StageName: s.stageName,
+      DeploymentId: s.deploymentId,
+      Description: s.description,
+      CacheClusterEnabled: s.cacheClusterEnabled,
+      CacheClusterSize: s.cacheClusterSize,
+      Variables: s.variables,
+      TracingEnabled: s.tracingEnabled,
+      DocumentationVersion: s.documentationVersion,
+      ClientCertificateId: s.clientCertificateId,
+      AccessLogSetting: givenMembers(p.AccessLogSetting, logs && { DestinationArn: logs.destinationArn, Format: logs.format }),
+      CanarySetting: givenMembers(p.CanarySetting, canary && { DeploymentId: canary.deploymentId, PercentTraffic: canary.percentTraffic, StageVariableOverrides: canary.stageVariableOverrides, UseStageCache: canary.useStageCache }),
+      MethodSettings: readMethodSettings(p.MethodSettings, s.methodSettings),
+      Tags: templateTags(request, s.tags),
+    };
   },
   createOnly: ['RestApiId', 'StageName'],
 };
@@ -132,6 +172,12 @@ export const deployment: ResourceType = {
       if (stages.item.some((s) => s.stageName === StageName)) await request.call('apigateway', 'DeleteStage', { restApiId: RestApiId, stageName: StageName });
     }
     await request.call('apigateway', 'DeleteDeployment', { restApiId: RestApiId, deploymentId: request.physicalId });
+  },
+  async read(request) {
+    const p = request.properties;
+    const d = await request.call<Deployment>('apigateway', 'GetDeployment', { restApiId: p.RestApiId, deploymentId: request.physicalId });
+    // StageName, StageDescription and DeploymentCanarySettings are write-only in AWS's schema: not read back.
+    return { RestApiId: p.RestApiId, Description: d.description };
   },
   createOnly: ['RestApiId', 'StageName', 'StageDescription', 'DeploymentCanarySettings'],
 };

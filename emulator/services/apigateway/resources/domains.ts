@@ -1,5 +1,6 @@
-import type { DomainName } from '@aws-sdk/client-api-gateway';
-import type { Properties, ResourceType } from '../../cloudformation/provider.ts';
+import type { BasePathMapping, DomainName } from '@aws-sdk/client-api-gateway';
+import type { Properties, ResourceDelete, ResourceType } from '../../cloudformation/provider.ts';
+import { givenMembers, templateTags } from '../../cloudformation/read-back.ts';
 import { patchChanges, tagMap } from './values.ts';
 
 function attributesOf(domain: DomainName): Record<string, unknown> {
@@ -49,6 +50,22 @@ export const domainName: ResourceType = {
   async delete(request) {
     await request.call('apigateway', 'DeleteDomainName', { domainName: request.physicalId });
   },
+  async read(request) {
+    const p = request.properties;
+    const d = await request.call<DomainName>('apigateway', 'GetDomainName', { domainName: request.physicalId });
+    const mtls = d.mutualTlsAuthentication;
+    return {
+      DomainName: d.domainName,
+      CertificateArn: d.certificateArn,
+      RegionalCertificateArn: d.regionalCertificateArn,
+      EndpointConfiguration: readEndpoint(p.EndpointConfiguration, d),
+      MutualTlsAuthentication: givenMembers(p.MutualTlsAuthentication, mtls && { TruststoreUri: mtls.truststoreUri, TruststoreVersion: mtls.truststoreVersion }),
+      OwnershipVerificationCertificateArn: d.ownershipVerificationCertificateArn,
+      SecurityPolicy: d.securityPolicy,
+      RoutingMode: d.routingMode,
+      Tags: templateTags(request, d.tags),
+    };
+  },
   createOnly: ['DomainName'],
 };
 
@@ -69,5 +86,21 @@ export const basePathMapping: ResourceType = {
     const p = request.properties;
     await request.call('apigateway', 'DeleteBasePathMapping', { domainName: p.DomainName, basePath: p.BasePath ?? '(none)' });
   },
+  async read(request) {
+    const p = request.properties;
+    const mapping = await request.call<BasePathMapping>('apigateway', 'GetBasePathMapping', { domainName: p.DomainName, basePath: p.BasePath || '(none)' });
+    return { DomainName: p.DomainName, ...readMapping(request, mapping) };
+  },
   createOnly: ['DomainName', 'BasePath'],
 };
+
+/** A domain name's endpoint configuration in the template's form (the members it gave). */
+export function readEndpoint(given: unknown, d: DomainName): Properties | undefined {
+  const e = d.endpointConfiguration;
+  return givenMembers(given, e && { Types: e.types, IpAddressType: e.ipAddressType });
+}
+
+/** A base path mapping in the template's form: the root mapping (`(none)`) reads as the template gave it (no path, or ''). */
+export function readMapping(request: ResourceDelete, m: BasePathMapping): Properties {
+  return { BasePath: m.basePath === '(none)' ? request.properties.BasePath : m.basePath, RestApiId: m.restApiId, Stage: m.stage };
+}

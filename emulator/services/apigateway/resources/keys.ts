@@ -1,4 +1,6 @@
+import type { ApiKey, UsagePlan, UsagePlanKey } from '@aws-sdk/client-api-gateway';
 import type { Properties, ResourceType } from '../../cloudformation/provider.ts';
+import { givenMembers, templateOrder, templateTags } from '../../cloudformation/read-back.ts';
 import { arnOf, count, flag, patchChanges, retag, tagMap } from './values.ts';
 
 function stageKeys(p: Properties): string[] {
@@ -34,6 +36,19 @@ export const apiKey: ResourceType = {
   async delete(request) {
     await request.call('apigateway', 'DeleteApiKey', { apiKey: request.physicalId });
   },
+  async read(request) {
+    const k = await request.call<ApiKey>('apigateway', 'GetApiKey', { apiKey: request.physicalId, includeValue: true });
+    const stageKeys = (k.stageKeys ?? []).map((key) => ({ RestApiId: key.slice(0, key.indexOf('/')), StageName: key.slice(key.indexOf('/') + 1) }));
+    return {
+      Name: k.name,
+      Description: k.description,
+      Enabled: k.enabled,
+      CustomerId: k.customerId,
+      Value: k.value,
+      StageKeys: templateOrder(request.properties.StageKeys, stageKeys, (s) => `${(s as Properties).RestApiId}/${(s as Properties).StageName}`),
+      Tags: templateTags(request, k.tags),
+    };
+  },
   createOnly: ['Name', 'Value', 'GenerateDistinctId'],
 };
 
@@ -50,6 +65,11 @@ function limits(p: Properties) {
   };
 }
 
+/** A stage's per-method throttling (`<path>/<method>` -> ThrottleSettings) as the API takes it. */
+function stageThrottle(throttle: Record<string, Properties> | undefined) {
+  return throttle && Object.fromEntries(Object.entries(throttle).map(([method, t]) => [method, { burstLimit: count(t.BurstLimit), rateLimit: count(t.RateLimit) }]));
+}
+
 /** `AWS::ApiGateway::UsagePlan`: Ref is the plan id; GetAtt Id. */
 export const usagePlan: ResourceType = {
   async create(request) {
@@ -57,7 +77,7 @@ export const usagePlan: ResourceType = {
     const plan = await request.call('apigateway', 'CreateUsagePlan', {
       name: p.UsagePlanName ?? request.physicalName({ maxLength: 128 }),
       description: p.Description,
-      apiStages: ((p.ApiStages ?? []) as Properties[]).map((s) => ({ apiId: s.ApiId, stage: s.Stage, throttle: s.Throttle })),
+      apiStages: ((p.ApiStages ?? []) as Properties[]).map((s) => ({ apiId: s.ApiId, stage: s.Stage, throttle: stageThrottle(s.Throttle) })),
       ...limits(p),
       tags: tagMap(request),
     });
@@ -83,6 +103,23 @@ export const usagePlan: ResourceType = {
   async delete(request) {
     await request.call('apigateway', 'DeleteUsagePlan', { usagePlanId: request.physicalId });
   },
+  async read(request) {
+    const p = request.properties;
+    const plan = await request.call<UsagePlan>('apigateway', 'GetUsagePlan', { usagePlanId: request.physicalId });
+    const given = (p.ApiStages ?? []) as Properties[];
+    const stages = (plan.apiStages ?? []).map((s) => {
+      const throttle = s.throttle && Object.fromEntries(Object.entries(s.throttle).map(([method, t]) => [method, { BurstLimit: t.burstLimit, RateLimit: t.rateLimit }]));
+      return givenMembers(given.find((g) => g.ApiId === s.apiId && g.Stage === s.stage), { ApiId: s.apiId, Stage: s.stage, Throttle: throttle }) as Properties;
+    });
+    return {
+      UsagePlanName: plan.name,
+      Description: plan.description,
+      ApiStages: templateOrder(p.ApiStages, stages, (s) => `${(s as Properties).ApiId}:${(s as Properties).Stage}`),
+      Quota: givenMembers(p.Quota, plan.quota && { Limit: plan.quota.limit, Offset: plan.quota.offset, Period: plan.quota.period }),
+      Throttle: givenMembers(p.Throttle, plan.throttle && { BurstLimit: plan.throttle.burstLimit, RateLimit: plan.throttle.rateLimit }),
+      Tags: templateTags(request, plan.tags),
+    };
+  },
 };
 
 /** `AWS::ApiGateway::UsagePlanKey`: Ref is `<key id>:<usage plan id>`; GetAtt Id. */
@@ -95,5 +132,10 @@ export const usagePlanKey: ResourceType = {
   },
   async delete(request) {
     await request.call('apigateway', 'DeleteUsagePlanKey', { usagePlanId: request.properties.UsagePlanId, keyId: request.properties.KeyId });
+  },
+  async read(request) {
+    const p = request.properties;
+    const key = await request.call<UsagePlanKey>('apigateway', 'GetUsagePlanKey', { usagePlanId: p.UsagePlanId, keyId: p.KeyId });
+    return { UsagePlanId: p.UsagePlanId, KeyId: key.id, KeyType: key.type };
   },
 };

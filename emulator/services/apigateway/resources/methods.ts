@@ -1,4 +1,6 @@
+import type { Integration, IntegrationResponse, Method, MethodResponse } from '@aws-sdk/client-api-gateway';
 import type { Properties, ResourceRequest, ResourceType } from '../../cloudformation/provider.ts';
+import { givenMembers, templateOrder } from '../../cloudformation/read-back.ts';
 import { count, flag, generatedId } from './values.ts';
 
 /** `AWS::ApiGateway::Resource`: Ref is the resource id; GetAtt ResourceId. */
@@ -10,6 +12,10 @@ export const resource: ResourceType = {
   },
   async delete(request) {
     await request.call('apigateway', 'DeleteResource', { restApiId: request.properties.RestApiId, resourceId: request.physicalId });
+  },
+  async read(request) {
+    const found = await request.call('apigateway', 'GetResource', { restApiId: request.properties.RestApiId, resourceId: request.physicalId });
+    return { RestApiId: request.properties.RestApiId, ParentId: found.parentId, PathPart: found.pathPart };
   },
 };
 
@@ -93,5 +99,65 @@ export const method: ResourceType = {
   async delete(request) {
     await deleteMethod(request, request.properties);
   },
+  async read(request) {
+    const p = request.properties;
+    const m = await request.call<Method>('apigateway', 'GetMethod', { restApiId: p.RestApiId, resourceId: p.ResourceId, httpMethod: p.HttpMethod });
+    return {
+      RestApiId: p.RestApiId,
+      ResourceId: p.ResourceId,
+      HttpMethod: m.httpMethod,
+      AuthorizationType: m.authorizationType,
+      AuthorizerId: m.authorizerId,
+      ApiKeyRequired: m.apiKeyRequired,
+      AuthorizationScopes: m.authorizationScopes,
+      OperationName: m.operationName,
+      RequestModels: m.requestModels,
+      RequestParameters: m.requestParameters,
+      RequestValidatorId: m.requestValidatorId,
+      MethodResponses: readResponses(p.MethodResponses, m.methodResponses, (r: MethodResponse) => ({
+        StatusCode: r.statusCode,
+        ResponseModels: r.responseModels,
+        ResponseParameters: r.responseParameters,
+      })),
+      Integration: m.methodIntegration && readIntegration(p.Integration, m.methodIntegration),
+    };
+  },
   createOnly: ['RestApiId', 'ResourceId', 'HttpMethod'],
 };
+
+/** A method's integration in the template's form: the members API Gateway fills in that the template leaves out are not read. */
+function readIntegration(given: Properties | undefined, i: Integration): Properties | undefined {
+  const integration = {
+    Type: i.type,
+    IntegrationHttpMethod: i.httpMethod,
+    Uri: i.uri,
+    Credentials: i.credentials,
+    RequestParameters: i.requestParameters,
+    RequestTemplates: i.requestTemplates,
+    PassthroughBehavior: i.passthroughBehavior,
+    ContentHandling: i.contentHandling,
+    CacheNamespace: i.cacheNamespace,
+    CacheKeyParameters: templateOrder(given?.CacheKeyParameters, i.cacheKeyParameters ?? [], String),
+    ConnectionType: i.connectionType,
+    ConnectionId: i.connectionId,
+    TimeoutInMillis: i.timeoutInMillis,
+    IntegrationResponses: readResponses(given?.IntegrationResponses, i.integrationResponses, (r: IntegrationResponse) => ({
+      StatusCode: r.statusCode,
+      SelectionPattern: r.selectionPattern,
+      ResponseParameters: r.responseParameters,
+      ResponseTemplates: r.responseTemplates,
+      ContentHandling: r.contentHandling,
+    })),
+  };
+  return givenMembers(given, integration);
+}
+
+/** Method or integration responses (a map by status code) as the template's list, in its order, each with the members its item gave. */
+function readResponses<T>(given: unknown, responses: Record<string, T> | undefined, form: (response: T) => Properties): Properties[] {
+  const items = (Array.isArray(given) ? given : []) as Properties[];
+  const read = Object.values(responses ?? {}).map((response) => {
+    const item = form(response);
+    return givenMembers(items.find((i) => String(i.StatusCode) === item.StatusCode), item) as Properties;
+  });
+  return templateOrder(given, read, (r) => String((r as Properties).StatusCode));
+}

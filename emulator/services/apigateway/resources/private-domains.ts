@@ -1,7 +1,9 @@
-import type { DomainName, DomainNameAccessAssociation } from '@aws-sdk/client-api-gateway';
+import type { BasePathMapping, DomainName, DomainNameAccessAssociation, DomainNameAccessAssociations } from '@aws-sdk/client-api-gateway';
 import { parseArn } from '../../../core/arn.ts';
 import { jsonText, type Properties, type ResourceType } from '../../cloudformation/provider.ts';
+import { jsonAsGiven, templateTags } from '../../cloudformation/read-back.ts';
 import { notFound } from '../errors.ts';
+import { readEndpoint, readMapping } from './domains.ts';
 import { patchChanges, retag, tagMap } from './values.ts';
 
 /** The domain name and its id that a private custom domain name's ARN (`…:/domainnames/<name>+<id>`) holds. */
@@ -38,6 +40,19 @@ export const domainNameV2: ResourceType = {
   async delete(request) {
     await request.call('apigateway', 'DeleteDomainName', domainOf(request.physicalId));
   },
+  async read(request) {
+    const p = request.properties;
+    const d = await request.call<DomainName>('apigateway', 'GetDomainName', domainOf(request.physicalId));
+    return {
+      DomainName: d.domainName,
+      CertificateArn: d.certificateArn,
+      EndpointConfiguration: readEndpoint(p.EndpointConfiguration, d),
+      SecurityPolicy: d.securityPolicy,
+      Policy: jsonAsGiven(p.Policy, d.policy),
+      RoutingMode: d.routingMode,
+      Tags: templateTags(request, d.tags),
+    };
+  },
   createOnly: ['DomainName', 'SecurityPolicy', 'EndpointConfiguration'],
   properties: ['CertificateArn', 'DomainName', 'EndpointConfiguration', 'Policy', 'RoutingMode', 'SecurityPolicy', 'Tags'],
 };
@@ -60,6 +75,11 @@ export const basePathMappingV2: ResourceType = {
     const p = request.properties;
     await request.call('apigateway', 'DeleteBasePathMapping', { ...domainOf(p.DomainNameArn), basePath: p.BasePath || '(none)' });
   },
+  async read(request) {
+    const p = request.properties;
+    const mapping = await request.call<BasePathMapping>('apigateway', 'GetBasePathMapping', { ...domainOf(p.DomainNameArn), basePath: p.BasePath || '(none)' });
+    return { DomainNameArn: p.DomainNameArn, ...readMapping(request, mapping) };
+  },
   createOnly: ['DomainNameArn', 'BasePath'],
   properties: ['BasePath', 'DomainNameArn', 'RestApiId', 'Stage'],
 };
@@ -79,6 +99,23 @@ export const domainNameAccessAssociation: ResourceType = {
   },
   async delete(request) {
     await request.call('apigateway', 'DeleteDomainNameAccessAssociation', { domainNameAccessAssociationArn: request.physicalId });
+  },
+  async read(request) {
+    let position: string | undefined;
+    do {
+      const page = await request.call<DomainNameAccessAssociations>('apigateway', 'GetDomainNameAccessAssociations', { resourceOwner: 'SELF', position });
+      const found = page.items?.find((a) => a.domainNameAccessAssociationArn === request.physicalId);
+      if (found) {
+        return {
+          DomainNameArn: found.domainNameArn,
+          AccessAssociationSource: found.accessAssociationSource,
+          AccessAssociationSourceType: found.accessAssociationSourceType,
+          Tags: templateTags(request, found.tags),
+        };
+      }
+      position = page.position;
+    } while (position);
+    throw notFound('Invalid domain name access association identifier specified');
   },
   properties: ['AccessAssociationSource', 'AccessAssociationSourceType', 'DomainNameArn', 'Tags'],
 };

@@ -1,5 +1,6 @@
 import { jsonText, type Properties, type ResourceRequest, type ResourceState, type ResourceType } from '../../cloudformation/provider.ts';
-import type { PatchOperation } from '@aws-sdk/client-api-gateway';
+import type { PatchOperation, RestApi } from '@aws-sdk/client-api-gateway';
+import { givenMembers, jsonAsGiven, templateOrder, templateTags } from '../../cloudformation/read-back.ts';
 import { AwsError } from '../../../core/errors.ts';
 import { count, flag, patchChanges, tagMap } from './values.ts';
 
@@ -49,6 +50,12 @@ async function putBody(request: ResourceRequest, id: string): Promise<void> {
 /** The property's media types: CloudFormation's form escapes each `/` as `~1` (image~1png), which it sends as `/`. */
 function mediaTypes(list: unknown): string[] {
   return ((list ?? []) as string[]).map((type) => String(type).replaceAll('~1', '/'));
+}
+
+/** The API's binary media types in the template's order, each written as the template wrote it (`~1` or `/`). */
+function readMediaTypes(given: unknown, types: string[]): string[] {
+  const written = new Map(((given ?? []) as string[]).map((type) => [String(type).replaceAll('~1', '/'), String(type)]));
+  return templateOrder(given, types.map((type) => written.get(type) ?? type), String);
 }
 
 /** A media type as a patch path segment (JSON Pointer escaping). */
@@ -106,6 +113,25 @@ export const restApi: ResourceType = {
   },
   async delete(request) {
     await request.call('apigateway', 'DeleteRestApi', { restApiId: request.physicalId });
+  },
+  // Body, BodyS3Location, CloneFrom, FailOnWarnings, Mode and Parameters are write-only in AWS's schema: not read back.
+  async read(request) {
+    const p = request.properties;
+    const api = await request.call<RestApi>('apigateway', 'GetRestApi', { restApiId: request.physicalId });
+    const endpoint = api.endpointConfiguration;
+    // GetRestApi answers the policy's text escaped (`{\"Version\":...}`).
+    const policy = api.policy === undefined ? undefined : (JSON.parse(`"${api.policy}"`) as string);
+    return {
+      Name: api.name,
+      Description: api.description,
+      ApiKeySourceType: api.apiKeySource,
+      BinaryMediaTypes: readMediaTypes(p.BinaryMediaTypes, api.binaryMediaTypes ?? []),
+      MinimumCompressionSize: api.minimumCompressionSize,
+      EndpointConfiguration: givenMembers(p.EndpointConfiguration, endpoint && { Types: endpoint.types, VpcEndpointIds: endpoint.vpcEndpointIds, IpAddressType: endpoint.ipAddressType }),
+      Policy: jsonAsGiven(p.Policy, policy),
+      DisableExecuteApiEndpoint: api.disableExecuteApiEndpoint,
+      Tags: templateTags(request, api.tags),
+    };
   },
   createOnly: ['CloneFrom'],
 };

@@ -90,6 +90,8 @@ export function getApis(input: { NextToken?: string; MaxResults?: string }, ctx:
 export function updateApi(input: UpdateApiRequest, ctx: Ctx): Api {
   const stored = ctx.state.api(input.ApiId);
   merge(stored.api, input, ['ApiId', 'Target', 'RouteKey', 'CredentialsArn']);
+  // Turning the default endpoint on or off takes effect with a deployment: at once for automatically deployed stages.
+  if (input.DisableExecuteApiEndpoint !== undefined) autoDeploy(stored, ctx, deploy);
   return apiOutput(ctx, stored);
 }
 

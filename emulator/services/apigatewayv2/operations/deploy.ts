@@ -16,6 +16,7 @@ export function deploy(api: StoredV2Api, ctx: Ctx, auto: boolean, description?: 
       authorizers: [...api.authorizers.values()],
       routeResponses: Object.fromEntries([...api.routeResponses].map(([id, responses]) => [id, [...responses.values()]])),
       integrationResponses: Object.fromEntries([...api.integrationResponses].map(([id, responses]) => [id, [...responses.values()]])),
+      disableExecuteApiEndpoint: api.api.DisableExecuteApiEndpoint,
     }),
   });
   return id;

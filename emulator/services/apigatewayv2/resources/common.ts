@@ -12,6 +12,11 @@ export function tagMap(request: ResourceRequest): Record<string, string> | undef
   return Object.keys(tags).length ? tags : undefined;
 }
 
+/** The named members of a service's answer, each present (undefined when the answer has none: a member removed reads as gone). */
+export function members(answer: Properties, names: readonly string[]): Properties {
+  return Object.fromEntries(names.map((n) => [n, answer[n]]));
+}
+
 /** API Gateway V2's resource ARNs have no account: `arn:aws:apigateway:<region>::/apis/<id>`. */
 export function arnOf(request: ResourceRequest, path: string): string {
   return buildArn({ service: 'apigateway', region: request.region, accountId: '', resource: path });
@@ -25,28 +30,44 @@ export async function retag(request: ResourceRequest & { previous: Properties },
   if (Object.keys(tags).length) await request.call('apigatewayv2', 'TagResource', { ResourceArn: arn, Tags: tags });
 }
 
+interface PartOptions {
+  /** The parts the part belongs to (default: the API), whose change makes a new part. */
+  parents?: readonly string[];
+  /** The template's members as the Create and Update operations take them. */
+  convert?: (p: Properties) => Properties;
+  /** Members AWS's schema makes write-only: not read back. */
+  writeOnly?: readonly string[];
+  /** The Get operation's members in the template's form, given the template's properties. */
+  readBack?: (answer: Properties, given: Properties) => Properties;
+}
+
 /**
  * A part of an API (route, integration, authorizer, deployment, model, route or integration response) created,
  * updated and deleted by its id, under its `parents` (the API, and the route or integration of a response), which a
  * change of makes a new part. Ref and GetAtt `<kind>Id` give the id.
  */
-export function apiPart(kind: string, members: readonly string[], options: { parents?: readonly string[]; convert?: (p: Properties) => Properties } = {}): ResourceType {
-  const { parents = ['ApiId'], convert = (p) => p } = options;
+export function apiPart(kind: string, names: readonly string[], options: PartOptions = {}): ResourceType {
+  const { parents = ['ApiId'], convert = (p) => p, writeOnly = [], readBack = (answer) => answer } = options;
   const idMember = `${kind}Id`;
   const parentIds = (p: Properties) => pick(p, parents);
   return {
     async create(request) {
-      const created = await request.call('apigatewayv2', `Create${kind}`, { ...parentIds(request.properties), ...convert(pick(request.properties, members)) });
+      const created = await request.call('apigatewayv2', `Create${kind}`, { ...parentIds(request.properties), ...convert(pick(request.properties, names)) });
       return { physicalId: created[idMember], attributes: { [idMember]: created[idMember] } };
     },
     async update(request) {
-      await request.call('apigatewayv2', `Update${kind}`, { ...parentIds(request.properties), [idMember]: request.physicalId, ...convert(pick(request.properties, members)) });
+      await request.call('apigatewayv2', `Update${kind}`, { ...parentIds(request.properties), [idMember]: request.physicalId, ...convert(pick(request.properties, names)) });
       return { physicalId: request.physicalId, attributes: request.attributes };
     },
     async delete(request) {
       await request.call('apigatewayv2', `Delete${kind}`, { ...parentIds(request.properties), [idMember]: request.physicalId });
     },
+    async read(request) {
+      const answer = await request.call('apigatewayv2', `Get${kind}`, { ...parentIds(request.properties), [idMember]: request.physicalId });
+      const readable = names.filter((name) => !writeOnly.includes(name));
+      return { ...parentIds(request.properties), ...readBack(members(answer, readable), request.properties) };
+    },
     createOnly: parents,
-    properties: [...parents, ...members],
+    properties: [...parents, ...names],
   };
 }

@@ -1,5 +1,6 @@
 import type { DomainName, VpcLink } from '@aws-sdk/client-apigatewayv2';
-import type { ResourceType } from '../../cloudformation/provider.ts';
+import type { Properties, ResourceType } from '../../cloudformation/provider.ts';
+import { givenMembers, templateOrder, templateTags } from '../../cloudformation/read-back.ts';
 import { apiPart, arnOf, pick, retag, tagMap } from './common.ts';
 
 const DOMAIN_MEMBERS = ['DomainNameConfigurations', 'MutualTlsAuthentication', 'RoutingMode'];
@@ -26,6 +27,20 @@ export const domainName: ResourceType = {
   async delete(request) {
     await request.call('apigatewayv2', 'DeleteDomainName', { DomainName: request.physicalId });
   },
+  async read(request) {
+    const p = request.properties;
+    const d = await request.call<DomainName>('apigatewayv2', 'GetDomainName', { DomainName: request.physicalId });
+    // Each configuration with the members the template's gave (API Gateway adds its own: status, hosted zone…).
+    const given = (p.DomainNameConfigurations ?? []) as Properties[];
+    const configurations = d.DomainNameConfigurations?.map((c, at) => givenMembers(given[at], c));
+    return {
+      DomainName: d.DomainName,
+      DomainNameConfigurations: configurations,
+      MutualTlsAuthentication: givenMembers(p.MutualTlsAuthentication, d.MutualTlsAuthentication),
+      RoutingMode: d.RoutingMode,
+      Tags: templateTags(request, d.Tags),
+    };
+  },
   createOnly: ['DomainName'],
   properties: ['DomainName', ...DOMAIN_MEMBERS, 'Tags'],
 };
@@ -46,6 +61,16 @@ export const vpcLink: ResourceType = {
   },
   async delete(request) {
     await request.call('apigatewayv2', 'DeleteVpcLink', { VpcLinkId: request.physicalId });
+  },
+  async read(request) {
+    const p = request.properties;
+    const link = await request.call<VpcLink>('apigatewayv2', 'GetVpcLink', { VpcLinkId: request.physicalId });
+    return {
+      Name: link.Name,
+      SecurityGroupIds: templateOrder(p.SecurityGroupIds, link.SecurityGroupIds ?? [], String),
+      SubnetIds: templateOrder(p.SubnetIds, link.SubnetIds ?? [], String),
+      Tags: templateTags(request, link.Tags),
+    };
   },
   createOnly: ['SecurityGroupIds', 'SubnetIds'],
   properties: ['Name', 'SecurityGroupIds', 'SubnetIds', 'Tags'],

@@ -1,5 +1,7 @@
+import type { Api, Stage } from '@aws-sdk/client-apigatewayv2';
 import { jsonText, type Properties, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
-import { apiPart, arnOf, pick, tagMap } from './common.ts';
+import { givenMembers, templateOrder, templateTags } from '../../cloudformation/read-back.ts';
+import { apiPart, arnOf, members, pick, tagMap } from './common.ts';
 import { apiMapping, domainName, vpcLink } from './domains.ts';
 import { managedOverrides } from './overrides.ts';
 import { integrationResponse, model, routeResponse } from './responses.ts';
@@ -49,8 +51,28 @@ const api: ResourceType = {
   async delete(request) {
     await request.call('apigatewayv2', 'DeleteApi', { ApiId: request.physicalId });
   },
+  // BasePath, Body, BodyS3Location, CredentialsArn, FailOnWarnings, RouteKey, Target and DisableSchemaValidation are
+  // write-only in AWS's schema: not read back.
+  async read(request) {
+    const a = await request.call<Api>('apigatewayv2', 'GetApi', { ApiId: request.physicalId });
+    const readable = API_MEMBERS.filter((name) => name !== 'DisableSchemaValidation');
+    return { ...members(a, readable), CorsConfiguration: givenMembers(request.properties.CorsConfiguration, a.CorsConfiguration), Tags: templateTags(request, a.Tags) };
+  },
   createOnly: ['ProtocolType', ...QUICK_CREATE],
 };
+
+/** Integration response parameters as templates list them (`{Destination, Source}` pairs per status code), in their order. */
+function integrationRead(answer: Properties, given: Properties): Properties {
+  const read = { ...answer, TlsConfig: givenMembers(given.TlsConfig, answer.TlsConfig) };
+  if (!answer.ResponseParameters) return read;
+  const responseParameters = Object.fromEntries(
+    Object.entries(answer.ResponseParameters as Record<string, Record<string, string>>).map(([status, map]) => {
+      const pairs = Object.entries(map).map(([Destination, Source]) => ({ Destination, Source }));
+      return [status, { ResponseParameters: templateOrder(given.ResponseParameters?.[status]?.ResponseParameters, pairs, (m) => (m as Properties).Destination) }];
+    }),
+  );
+  return { ...read, ResponseParameters: responseParameters };
+}
 
 /** Integration response parameters: templates list `{Destination, Source}` pairs; the API takes a map. */
 function integrationInput(p: Properties): Properties {
@@ -67,17 +89,17 @@ function integrationInput(p: Properties): Properties {
 const route = apiPart('Route', [
   'RouteKey', 'Target', 'AuthorizationType', 'AuthorizerId', 'AuthorizationScopes', 'ApiKeyRequired', 'OperationName',
   'RequestModels', 'RequestParameters', 'RouteResponseSelectionExpression', 'ModelSelectionExpression',
-]);
+], { writeOnly: ['AuthorizerId', 'RequestParameters'] });
 const integration = apiPart('Integration', [
   'IntegrationType', 'IntegrationUri', 'IntegrationMethod', 'IntegrationSubtype', 'PayloadFormatVersion', 'ConnectionType',
   'ConnectionId', 'CredentialsArn', 'Description', 'PassthroughBehavior', 'RequestParameters', 'RequestTemplates',
   'ResponseParameters', 'TemplateSelectionExpression', 'TimeoutInMillis', 'TlsConfig', 'ContentHandlingStrategy',
-], { convert: integrationInput });
+], { convert: integrationInput, readBack: integrationRead });
 const authorizer = apiPart('Authorizer', [
   'AuthorizerType', 'Name', 'AuthorizerUri', 'AuthorizerCredentialsArn', 'IdentitySource', 'IdentityValidationExpression',
   'JwtConfiguration', 'AuthorizerPayloadFormatVersion', 'AuthorizerResultTtlInSeconds', 'EnableSimpleResponses',
-]);
-const deployment = apiPart('Deployment', ['Description', 'StageName']);
+], { readBack: (answer, given) => ({ ...answer, JwtConfiguration: givenMembers(given.JwtConfiguration, answer.JwtConfiguration) }) });
+const deployment = apiPart('Deployment', ['Description', 'StageName'], { writeOnly: ['StageName'] });
 
 const STAGE_MEMBERS = ['DeploymentId', 'AutoDeploy', 'Description', 'StageVariables', 'DefaultRouteSettings', 'RouteSettings', 'AccessLogSettings', 'ClientCertificateId'];
 
@@ -95,6 +117,20 @@ const stage: ResourceType = {
   },
   async delete(request) {
     await request.call('apigatewayv2', 'DeleteStage', { ApiId: request.properties.ApiId, StageName: request.physicalId });
+  },
+  async read(request) {
+    const p = request.properties;
+    const s = await request.call<Stage>('apigatewayv2', 'GetStage', { ApiId: p.ApiId, StageName: request.physicalId });
+    const routeSettings = s.RouteSettings && Object.fromEntries(Object.entries(s.RouteSettings).map(([key, settings]) => [key, givenMembers(p.RouteSettings?.[key], settings)]));
+    return {
+      ApiId: p.ApiId,
+      StageName: s.StageName,
+      ...members(s, ['DeploymentId', 'AutoDeploy', 'Description', 'StageVariables', 'ClientCertificateId']),
+      DefaultRouteSettings: givenMembers(p.DefaultRouteSettings, s.DefaultRouteSettings),
+      RouteSettings: routeSettings,
+      AccessLogSettings: givenMembers(p.AccessLogSettings, s.AccessLogSettings),
+      Tags: templateTags(request, s.Tags),
+    };
   },
   createOnly: ['ApiId', 'StageName'],
 };

@@ -1,7 +1,8 @@
 import type { Integration, Route } from '@aws-sdk/client-apigatewayv2';
 import { AwsError } from '../../../core/errors.ts';
 import { randomSuffix, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
-import { pick } from './common.ts';
+import { givenMembers } from '../../cloudformation/read-back.ts';
+import { members, pick } from './common.ts';
 
 const ROUTE_OVERRIDES = ['AuthorizationScopes', 'AuthorizationType', 'AuthorizerId', 'OperationName', 'Target'];
 const INTEGRATION_OVERRIDES = ['Description', 'IntegrationMethod', 'PayloadFormatVersion', 'TimeoutInMillis'];
@@ -45,6 +46,15 @@ export const managedOverrides: ResourceType = {
     return { physicalId: request.physicalId, attributes: {} };
   },
   async delete() {},
+  async read(request) {
+    const p = request.properties;
+    const read: Properties = { ApiId: p.ApiId };
+    // Each override reads back with the settings the template gave.
+    if (p.Route) read.Route = givenMembers(p.Route, members(await managed<Route>(request, 'Route'), ROUTE_OVERRIDES));
+    if (p.Integration) read.Integration = givenMembers(p.Integration, members(await managed<Integration>(request, 'Integration'), INTEGRATION_OVERRIDES));
+    if (p.Stage) read.Stage = givenMembers(p.Stage, members(await request.call('apigatewayv2', 'GetStage', { ApiId: p.ApiId, StageName: '$default' }), STAGE_OVERRIDES));
+    return read;
+  },
   createOnly: ['ApiId'],
   properties: ['ApiId', 'Integration', 'Route', 'Stage'],
 };

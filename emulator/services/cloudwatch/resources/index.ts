@@ -2,6 +2,7 @@ import { buildArn } from '../../../core/arn.ts';
 import { anomalyDetector } from './anomaly-detector.ts';
 import { AwsError } from '../../../core/errors.ts';
 import { jsonText, resourceTags, templateJson, type Properties, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
+import { givenMembers, templateOrder } from '../../cloudformation/read-back.ts';
 import { readAlarm, readTags } from './read.ts';
 
 const NUMBERS = ['Period', 'EvaluationPeriods', 'DatapointsToAlarm', 'Threshold'];
@@ -195,8 +196,30 @@ const alarmMuteRule: ResourceType = {
   async delete(request) {
     await request.call('cloudwatch', 'DeleteAlarmMuteRule', { AlarmMuteRuleName: request.attributes.Name });
   },
+  async read(request) {
+    const p = request.properties;
+    // Cloud Control gives only the ARN (`…:alarm-mute-rule:<name>`).
+    const name = request.attributes.Name ?? request.physicalId.slice(request.physicalId.indexOf(':alarm-mute-rule:') + ':alarm-mute-rule:'.length);
+    const rule = await request.call('cloudwatch', 'GetAlarmMuteRule', { AlarmMuteRuleName: name });
+    const schedule = rule.Rule.Schedule;
+    return {
+      Name: rule.Name,
+      Description: rule.Description,
+      Rule: { Schedule: givenMembers(p.Rule?.Schedule, { Expression: schedule.Expression, Duration: schedule.Duration, Timezone: schedule.Timezone }) },
+      MuteTargets: rule.MuteTargets && { AlarmNames: templateOrder(p.MuteTargets?.AlarmNames, rule.MuteTargets.AlarmNames, String) },
+      StartDate: sameTime(p.StartDate, rule.StartDate),
+      ExpireDate: sameTime(p.ExpireDate, rule.ExpireDate),
+      Tags: await readTags(request, rule.AlarmMuteRuleArn),
+    };
+  },
   createOnly: ['Name'],
 };
+
+/** A date the service answers, as the template wrote it when it is the same moment. */
+function sameTime(given: unknown, date: Date | undefined): string | undefined {
+  if (date === undefined) return undefined;
+  return given !== undefined && new Date(String(given)).getTime() === new Date(date).getTime() ? String(given) : new Date(date).toISOString();
+}
 
 async function muteAttributes(request: ResourceRequest, name: string) {
   const got = await request.call('cloudwatch', 'GetAlarmMuteRule', { AlarmMuteRuleName: name });

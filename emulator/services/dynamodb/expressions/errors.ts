@@ -9,7 +9,8 @@ export type ExpressionKind =
   | 'FilterExpression'
   | 'KeyConditionExpression'
   | 'ProjectionExpression'
-  | 'UpdateExpression';
+  | 'UpdateExpression'
+  | 'SearchConditionExpression';
 
 export function validationError(message: string): AwsError {
   return new AwsError('ValidationException', message, { status: 400 });

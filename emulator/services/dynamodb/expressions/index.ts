@@ -46,7 +46,7 @@ export { isReservedWord } from './reserved-words.ts';
 
 type Item = Record<string, AttributeValue>;
 
-export function parseCondition(expression: string, ctx: ExpressionContext, kind: 'ConditionExpression' | 'FilterExpression'): Condition {
+export function parseCondition(expression: string, ctx: ExpressionContext, kind: 'ConditionExpression' | 'FilterExpression' | 'SearchConditionExpression'): Condition {
   ctx.noteExpression();
   const syntax = cachedParse(kind, expression, () => {
     const parser = new Parser(expression, kind);

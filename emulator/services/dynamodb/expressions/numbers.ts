@@ -123,7 +123,17 @@ function parseCached(text: string): Decimal {
 
 export function compareNumberStrings(a: string, b: string): number {
   if (a === b) return 0;
+  // Integers in DynamoDB's form (most number keys) compare by sign, length and digits: no parsing, no cache lookup.
+  if (isPlainInteger(a) && isPlainInteger(b)) return comparePlainIntegers(a, b);
   return compareDecimals(parseCached(a), parseCached(b));
+}
+
+/** Two different integers in DynamoDB's form (no leading zeros, no "-0"). */
+function comparePlainIntegers(a: string, b: string): number {
+  const negative = a.charCodeAt(0) === 45;
+  if (negative !== (b.charCodeAt(0) === 45)) return negative ? -1 : 1;
+  const magnitude = a.length !== b.length ? (a.length < b.length ? -1 : 1) : a < b ? -1 : 1;
+  return negative ? -magnitude : magnitude;
 }
 
 /** Exact a + b (or a - b), range-checked like a stored number. */

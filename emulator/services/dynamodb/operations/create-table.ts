@@ -8,6 +8,7 @@ import { buildIndex, checkDefined, checkKeySchema } from '../index-definitions.t
 import type { DynamoState } from '../state.ts';
 import { schemaOf, Table } from '../table.ts';
 import { checkTagKeys } from './tags.ts';
+import { buildVectorIndex, MAX_VECTOR_INDEXES } from '../vector-indexes.ts';
 
 const MAX_GSIS = 20;
 const MAX_LSIS = 5;
@@ -39,13 +40,22 @@ export function createTable(input: CreateTableCommandInput, ctx: RequestContext<
     if (names.has(index.name)) throw invalidParameter(`Duplicate index name: ${index.name}`);
     names.add(index.name);
   }
-  checkAllDefinitionsUsed(definitions, [input.KeySchema, ...[...locals, ...globals].map((i) => i.keySchema)], names.size > 0);
+  const vectors = (input.VectorIndexes ?? []).map((i) => buildVectorIndex(i, { definitions, onDemand }));
+  // unverified wording (the limit of 5 vector indexes a table is the guide's).
+  if (vectors.length > MAX_VECTOR_INDEXES) throw invalidParameter(`VectorIndex count exceeds the per-table limit of ${MAX_VECTOR_INDEXES}`);
+  for (const index of vectors) {
+    if (names.has(index.name)) throw invalidParameter(`Duplicate index name: ${index.name}`);
+    names.add(index.name);
+  }
+  const searchSchemas = vectors.map((i) => (i.searchSchema ?? []).map((e) => ({ AttributeName: e.AttributeName, KeyType: 'HASH' as const })));
+  checkAllDefinitionsUsed(definitions, [input.KeySchema, ...[...locals, ...globals].map((i) => i.keySchema), ...searchSchemas], names.size > 0);
   checkStreamSpecification(input.StreamSpecification);
   if (state.tables.has(name)) throw resourceInUse(`Table already exists: ${name}`);
 
   checkTagKeys(input.Tags, ctx.caller);
   const table = new Table(name, state.tableArn(name), input.KeySchema, definitions, state.changes);
   for (const index of [...locals, ...globals]) table.indexes.set(index.name, index);
+  for (const index of vectors) table.vectorIndexes.set(index.name, index);
   table.billingMode = onDemand ? 'PAY_PER_REQUEST' : 'PROVISIONED';
   // AWS shows a BillingModeSummary for on-demand tables only (not for an explicit PROVISIONED).
   if (onDemand) table.billingModeSummary = { mode: 'PAY_PER_REQUEST', lastUpdateToPayPerRequest: table.created };

@@ -87,7 +87,7 @@ function runSelect(state: DynamoState, statement: Select, input: { Limit?: numbe
   const table = state.table(statement.table);
   // Query names the missing index; PartiQL does not (pinned against AWS by nubo-db/dynamodb-conformance).
   if (statement.index !== undefined && !table.indexes.has(statement.index)) throw validation('The table does not have the specified index');
-  const source = resolveSource(table, { IndexName: statement.index, ConsistentRead: input.ConsistentRead });
+  const source = resolveSource(table, { IndexName: statement.index, ConsistentRead: input.ConsistentRead }, 'ExecuteStatement');
   const schema = source.index?.schema ?? table.schema;
   const store = source.index?.store ?? table.items;
   const start = input.NextToken ? decodeToken(input.NextToken) : undefined;

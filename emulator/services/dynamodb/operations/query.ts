@@ -26,7 +26,7 @@ export function query(input: QueryCommandInput, ctx: RequestContext<DynamoState>
     ['ProjectionExpression', 'KeyConditionExpression', 'FilterExpression'],
   );
   const table = ctx.state.table(input.TableName!);
-  const source = resolveSource(table, input);
+  const source = resolveSource(table, input, 'Query');
   const schema = source.index?.schema ?? table.schema;
   if (input.KeyConditionExpression === undefined && !input.KeyConditions) {
     throw validation('Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.');

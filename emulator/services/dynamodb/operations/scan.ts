@@ -15,7 +15,7 @@ export function scan(input: ScanCommandInput, ctx: RequestContext<DynamoState>):
   const paths = projectionPaths(input, exprs);
   exprs.assertAllUsed();
   const table = ctx.state.table(input.TableName!);
-  const source = resolveSource(table, input);
+  const source = resolveSource(table, input, 'Scan');
   checkSelect(source, input, paths);
   const store = source.index?.store ?? table.items;
   let after;

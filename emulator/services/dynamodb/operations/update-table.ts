@@ -8,6 +8,7 @@ import type { Table, Throughput } from '../table.ts';
 import { checkStreamSpecification, sseDescription } from './create-table.ts';
 import { synchronizeReplicas } from '../replication.ts';
 import { applyReplicaUpdates } from './replica-updates.ts';
+import { buildVectorIndex, MAX_VECTOR_INDEXES, oneOnlineIndex, searchSchemaNames } from '../vector-indexes.ts';
 
 type Ctx = RequestContext<DynamoState>;
 
@@ -26,7 +27,8 @@ export function updateTable(input: UpdateTableCommandInput, ctx: Ctx): Omit<Upda
     input.OnDemandThroughput ||
     input.WarmThroughput ||
     input.MultiRegionConsistency ||
-    input.GlobalTableWitnessUpdates?.length;
+    input.GlobalTableWitnessUpdates?.length ||
+    input.VectorIndexUpdates?.length;
   if (!changesSomething) {
     throw validation(
       'At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required',
@@ -51,6 +53,10 @@ export function updateTable(input: UpdateTableCommandInput, ctx: Ctx): Omit<Upda
     throw invalidParameter('Disabling Stream is not allowed for a Global Table replica.');
   }
   const definitions = mergeDefinitions(table, input.AttributeDefinitions);
+  const indexChanges = [...(input.GlobalSecondaryIndexUpdates ?? []), ...(input.VectorIndexUpdates ?? [])].filter((u) => u.Create || u.Delete);
+  if (indexChanges.length > 1) throw oneOnlineIndex();
+  // unverified wording: the guide says only that provisioned tables do not support vector indexes.
+  if (!onDemand && table.vectorIndexes.size) throw invalidParameter('Vector indexes are not supported on tables with PROVISIONED billing mode');
   const newIndexes = new Set<string>();
   for (const update of input.GlobalSecondaryIndexUpdates ?? []) {
     if (update.Create) {
@@ -76,6 +82,7 @@ export function updateTable(input: UpdateTableCommandInput, ctx: Ctx): Omit<Upda
       if (update.Update.OnDemandThroughput) index.onDemandThroughput = update.Update.OnDemandThroughput;
     }
   }
+  const newVectorIndexes = applyVectorIndexUpdates(table, input, definitions, onDemand);
   dropUnusedDefinitions(table);
   if (input.BillingMode) switchBillingMode(table, input.BillingMode);
   if (input.ProvisionedThroughput) table.throughput = applyThroughput(table.throughput, input.ProvisionedThroughput, table.now());
@@ -109,7 +116,7 @@ export function updateTable(input: UpdateTableCommandInput, ctx: Ctx): Omit<Upda
   }
   synchronizeReplicas(table);
   const replicaStatuses = applyReplicaUpdates(table, input, ctx);
-  const description = describeTable(table, { moment: 'updated', newIndexes, sseUpdating, replicaStatuses });
+  const description = describeTable(table, { moment: 'updated', newIndexes, newVectorIndexes, sseUpdating, replicaStatuses });
   if (sseUpdating) table.sse = undefined;
   return { TableDescription: description };
 }
@@ -170,6 +177,27 @@ function mergeDefinitions(table: Table, added: UpdateTableCommandInput['Attribut
 
 /** Attribute definitions only ever describe key attributes of the table and its indexes. */
 function dropUnusedDefinitions(table: Table) {
-  const used = new Set([...table.keySchema, ...[...table.indexes.values()].flatMap((i) => i.keySchema)].map((e) => e.AttributeName));
+  const used = new Set([...[...table.keySchema, ...[...table.indexes.values()].flatMap((i) => i.keySchema)].map((e) => e.AttributeName), ...searchSchemaNames(table)]);
   table.attributeDefinitions = table.attributeDefinitions.filter((d) => used.has(d.AttributeName));
+}
+
+/** VectorIndexUpdates: validated before anything changes; returns the names of the indexes created. */
+function applyVectorIndexUpdates(table: Table, input: UpdateTableCommandInput, definitions: Table['attributeDefinitions'], onDemand: boolean): Set<string> {
+  const created = new Set<string>();
+  for (const update of input.VectorIndexUpdates ?? []) {
+    if (update.Create) {
+      const name = update.Create.IndexName!;
+      if (table.vectorIndexes.has(name) || table.indexes.has(name)) throw validation('Attempting to create an index which already exists');
+      // unverified wording (the limit of 5 vector indexes a table is the guide's).
+      if (table.vectorIndexes.size >= MAX_VECTOR_INDEXES) throw invalidParameter(`VectorIndex count exceeds the per-table limit of ${MAX_VECTOR_INDEXES}`);
+      const index = buildVectorIndex(update.Create, { definitions, onDemand });
+      index.backfilled = table.itemCount > 0;
+      table.attributeDefinitions = definitions;
+      table.vectorIndexes.set(name, index);
+      created.add(name);
+    } else if (update.Delete) {
+      if (!table.vectorIndexes.delete(update.Delete.IndexName!)) throw resourceNotFound(`Index: ${update.Delete.IndexName} not found`);
+    }
+  }
+  return created;
 }

@@ -12,7 +12,7 @@ import {
   scalingUpdate,
   startingUnits,
 } from './global-table-replicas.ts';
-import { index, timeToLive } from './table.ts';
+import { index, timeToLive, vectorIndex, vectorIndexUpdates } from './table.ts';
 
 const number = (value: unknown) => (value === undefined ? undefined : Number(value));
 
@@ -90,6 +90,7 @@ const UPDATABLE = new Set([
   'WriteProvisionedThroughputSettings',
   'GlobalSecondaryIndexes',
   'AttributeDefinitions',
+  'VectorIndexes',
 ]);
 
 /**
@@ -196,6 +197,7 @@ export const globalTable: ResourceType = {
       WarmThroughput: warm(p.WarmThroughput),
       GlobalSecondaryIndexes: p.GlobalSecondaryIndexes ? listOf(p.GlobalSecondaryIndexes).map((i) => globalIndex(i, local, provisionedMode)) : undefined,
       LocalSecondaryIndexes: p.LocalSecondaryIndexes ? listOf(p.LocalSecondaryIndexes).map(index) : undefined,
+      VectorIndexes: p.VectorIndexes ? listOf(p.VectorIndexes).map(vectorIndex) : undefined,
       StreamSpecification: stream(p.StreamSpecification),
       SSESpecification: p.SSESpecification
         ? { Enabled: isTrue(p.SSESpecification.SSEEnabled), SSEType: p.SSESpecification.SSEType, KMSMasterKeyId: local.SSESpecification?.KMSMasterKeyId }
@@ -235,6 +237,8 @@ export const globalTable: ResourceType = {
     const onDemandReadChanged = JSON.stringify(wasLocal?.ReadOnDemandThroughputSettings) !== JSON.stringify(local.ReadOnDemandThroughputSettings);
     if (changed.has('WriteOnDemandThroughputSettings') || onDemandReadChanged) table.OnDemandThroughput = onDemand(p.WriteOnDemandThroughputSettings, local.ReadOnDemandThroughputSettings) ?? { MaxWriteRequestUnits: -1 };
     if (indexChanges.length) Object.assign(table, { GlobalSecondaryIndexUpdates: indexChanges, AttributeDefinitions: p.AttributeDefinitions });
+    const vectorChanges = changed.has('VectorIndexes') ? vectorIndexUpdates(listOf(request.previous.VectorIndexes), listOf(p.VectorIndexes)) : [];
+    if (vectorChanges.length) Object.assign(table, { VectorIndexUpdates: vectorChanges, AttributeDefinitions: p.AttributeDefinitions });
     if (Object.keys(table).length) await request.call('dynamodb', 'UpdateTable', { TableName: name, ...table });
     if (changed.has('TimeToLiveSpecification')) await timeToLive(request, name, p.TimeToLiveSpecification, request.previous.TimeToLiveSpecification);
     if (changed.has('WriteProvisionedThroughputSettings') || changed.has('GlobalSecondaryIndexes') || changed.has('BillingMode')) await autoScaling(request, name, writeScaling(p));
@@ -282,6 +286,7 @@ export const globalTable: ResourceType = {
     'SSESpecification',
     'StreamSpecification',
     'TimeToLiveSpecification',
+    'VectorIndexes',
     'WarmThroughput',
     'WriteOnDemandThroughputSettings',
     'WriteProvisionedThroughputSettings',

@@ -1,4 +1,4 @@
-import { changedProperties, resourceTags, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+import { changedProperties, jsonText, resourceTags, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
 
 function throughput(t: Properties | undefined) {
   return t ? { ReadCapacityUnits: Number(t.ReadCapacityUnits), WriteCapacityUnits: Number(t.WriteCapacityUnits) } : undefined;
@@ -7,6 +7,39 @@ function throughput(t: Properties | undefined) {
 export function index(i: Properties) {
   return { IndexName: i.IndexName, KeySchema: i.KeySchema, Projection: i.Projection, ProvisionedThroughput: throughput(i.ProvisionedThroughput) };
 }
+
+/** A vector index as CreateTable and VectorIndexUpdates take it (template numbers may come as strings). */
+export function vectorIndex(i: Properties) {
+  return {
+    IndexName: i.IndexName,
+    VectorAttribute: i.VectorAttribute,
+    SearchSchema: i.SearchSchema,
+    Projection: i.Projection,
+    Dimensions: Number(i.Dimensions),
+    DistanceFunction: i.DistanceFunction,
+  };
+}
+
+/**
+ * VectorIndexes changes as VectorIndexUpdates: indexes gone from the template are deleted, new ones created. An index's
+ * settings cannot change (the schema's "Updates are not supported"): a changed one is deleted and made again, which
+ * DynamoDB refuses in one update like any two index changes.
+ */
+export function vectorIndexUpdates(before: Properties[] | undefined, after: Properties[] | undefined) {
+  const same = (a: Properties, b: Properties) => JSON.stringify(vectorIndex(a)) === JSON.stringify(vectorIndex(b));
+  const old = before ?? [];
+  const wanted = after ?? [];
+  return [
+    ...old.filter((b) => !wanted.some((a) => same(a, b))).map((b) => ({ Delete: { IndexName: b.IndexName } })),
+    ...wanted.filter((a) => !old.some((b) => same(a, b))).map((a) => ({ Create: vectorIndex(a) })),
+  ];
+}
+
+const warmThroughput = (w: Properties | undefined) =>
+  w ? { ReadUnitsPerSecond: w.ReadUnitsPerSecond === undefined ? undefined : Number(w.ReadUnitsPerSecond), WriteUnitsPerSecond: w.WriteUnitsPerSecond === undefined ? undefined : Number(w.WriteUnitsPerSecond) } : undefined;
+
+const onDemandThroughput = (o: Properties | undefined) =>
+  o ? { MaxReadRequestUnits: o.MaxReadRequestUnits === undefined ? undefined : Number(o.MaxReadRequestUnits), MaxWriteRequestUnits: o.MaxWriteRequestUnits === undefined ? undefined : Number(o.MaxWriteRequestUnits) } : undefined;
 
 async function read(request: ResourceRequest, name: string) {
   const { Table } = await request.call('dynamodb', 'DescribeTable', { TableName: name });
@@ -55,6 +88,10 @@ export const table: ResourceType = {
       SSESpecification: p.SSESpecification ? { Enabled: String(p.SSESpecification.SSEEnabled) === 'true', SSEType: p.SSESpecification.SSEType, KMSMasterKeyId: p.SSESpecification.KMSMasterKeyId } : undefined,
       TableClass: p.TableClass,
       DeletionProtectionEnabled: p.DeletionProtectionEnabled === undefined ? undefined : String(p.DeletionProtectionEnabled) === 'true',
+      VectorIndexes: p.VectorIndexes?.map(vectorIndex),
+      WarmThroughput: warmThroughput(p.WarmThroughput),
+      OnDemandThroughput: onDemandThroughput(p.OnDemandThroughput),
+      ResourcePolicy: p.ResourcePolicy ? jsonText(p.ResourcePolicy.PolicyDocument) : undefined,
       ...(tags.length ? { Tags: tags } : {}),
     });
     if (p.TimeToLiveSpecification) await timeToLive(request, name, p.TimeToLiveSpecification, undefined);
@@ -86,7 +123,13 @@ export const table: ResourceType = {
       ];
       update.AttributeDefinitions = p.AttributeDefinitions;
     }
+    if (changed.has('WarmThroughput') && p.WarmThroughput) update.WarmThroughput = warmThroughput(p.WarmThroughput);
+    if (changed.has('OnDemandThroughput')) update.OnDemandThroughput = onDemandThroughput(p.OnDemandThroughput) ?? { MaxReadRequestUnits: -1, MaxWriteRequestUnits: -1 };
     if (Object.keys(update).length) await request.call('dynamodb', 'UpdateTable', { TableName: name, ...update });
+    if (changed.has('VectorIndexes')) {
+      const updates = vectorIndexUpdates(request.previous.VectorIndexes, p.VectorIndexes);
+      if (updates.length) await request.call('dynamodb', 'UpdateTable', { TableName: name, AttributeDefinitions: p.AttributeDefinitions, VectorIndexUpdates: updates });
+    }
     if (changed.has('TimeToLiveSpecification')) await timeToLive(request, name, p.TimeToLiveSpecification, request.previous.TimeToLiveSpecification);
     if (changed.has('KinesisStreamSpecification')) await kinesisDestination(dynamodb(request), name, p.KinesisStreamSpecification, request.previous.KinesisStreamSpecification);
     return read(request, name);

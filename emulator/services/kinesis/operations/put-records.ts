@@ -1,7 +1,7 @@
 import type { PutRecordCommandInput, PutRecordsCommandInput, PutRecordsRequestEntry } from '@aws-sdk/client-kinesis';
 import type { RequestContext } from '../../../core/service.ts';
 import { invalidArgument, validation } from '../errors.ts';
-import { HASH_KEY_MAX, partitionKeyHash } from '../hash-keys.ts';
+import { HASH_KEY_MAX, hashKeyText, partitionKeyHashText } from '../hash-keys.ts';
 import { PUT_RECORDS_MAX_BYTES } from '../limits.ts';
 import { shardIndexOf } from '../sequence-numbers.ts';
 import type { KinesisState } from '../state.ts';
@@ -15,13 +15,14 @@ function encryptionOf(stream: Stream) {
   return stream.encryption.type === 'KMS' ? 'KMS' : undefined;
 }
 
-function hashKeyOf(entry: { PartitionKey?: string; ExplicitHashKey?: string }): bigint {
-  if (entry.ExplicitHashKey === undefined) return partitionKeyHash(entry.PartitionKey!);
+/** The record's hash key, as hashKeyText writes it. */
+function hashKeyOf(entry: { PartitionKey?: string; ExplicitHashKey?: string }): string {
+  if (entry.ExplicitHashKey === undefined) return partitionKeyHashText(entry.PartitionKey!);
   const key = BigInt(entry.ExplicitHashKey);
   if (key > HASH_KEY_MAX) {
     throw invalidArgument(`Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was ${entry.ExplicitHashKey}`);
   }
-  return key;
+  return hashKeyText(key);
 }
 
 /**

@@ -5,6 +5,7 @@ import { etagMatches } from '../conditions.ts';
 import { S3Errors } from '../errors.ts';
 import { notify } from '../notifications.ts';
 import { EMPTY_BODY } from '../body.ts';
+import { authorizeGovernanceBypass } from '../governance-bypass.ts';
 import { NULL_VERSION, s3Now, type S3Object } from '../object.ts';
 import { requireBucket, type ActingContext, type S3Context } from '../registry.ts';
 
@@ -77,9 +78,10 @@ function checkBypassAllowed(bucket: Bucket, bypass: boolean | undefined): void {
   }
 }
 
-export function deleteObject(input: DeleteObjectRequest, ctx: S3Context): DeleteObjectOutput {
+export async function deleteObject(input: DeleteObjectRequest, ctx: S3Context): Promise<DeleteObjectOutput> {
   const bucket = requireBucket(ctx, input);
   checkBypassAllowed(bucket, input.BypassGovernanceRetention);
+  if (input.BypassGovernanceRetention) await authorizeGovernanceBypass(ctx, bucket, input.Key ?? '');
   // Only directory buckets take these conditions; general purpose buckets refuse them.
   if (!bucket.directory) {
     if (input.IfMatchLastModifiedTime !== undefined) throw S3Errors.notImplementedHeader('x-amz-if-match-last-modified-time', null);
@@ -88,7 +90,7 @@ export function deleteObject(input: DeleteObjectRequest, ctx: S3Context): Delete
   return deleteOne(ctx, bucket, input.Key ?? '', input.VersionId, { bypassGovernance: input.BypassGovernanceRetention, ifMatch: input.IfMatch });
 }
 
-export function deleteObjects(input: DeleteObjectsRequest, ctx: S3Context): DeleteObjectsOutput {
+export async function deleteObjects(input: DeleteObjectsRequest, ctx: S3Context): Promise<DeleteObjectsOutput> {
   const bucket = requireBucket(ctx, input);
   checkBypassAllowed(bucket, input.BypassGovernanceRetention);
   const entries = input.Delete?.Objects ?? [];
@@ -97,6 +99,8 @@ export function deleteObjects(input: DeleteObjectsRequest, ctx: S3Context): Dele
   for (const entry of entries) {
     const key = entry.Key ?? '';
     try {
+      // Each key is its own resource for the bypass permission, as for the delete itself.
+      if (input.BypassGovernanceRetention) await authorizeGovernanceBypass(ctx, bucket, key);
       const result = deleteOne(ctx, bucket, key, entry.VersionId, { bypassGovernance: input.BypassGovernanceRetention, ifMatch: entry.ETag, batch: true });
       if (input.Delete?.Quiet) continue;
       output.Deleted!.push({

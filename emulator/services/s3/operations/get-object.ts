@@ -1,6 +1,6 @@
 import type { GetObjectOutput, GetObjectRequest, HeadObjectOutput, HeadObjectRequest } from '@aws-sdk/client-s3';
 import { AwsError } from '../../../core/errors.ts';
-import { checksumOutput } from '../checksums.ts';
+import { addChecksumOutput } from '../checksums.ts';
 import { usableKmsKeyArn } from '../kms-key.ts';
 import { checkReadConditions } from '../conditions.ts';
 import { expirationHeader } from '../lifecycle.ts';
@@ -76,10 +76,11 @@ function readObject(input: ReadRequest, ctx: S3Context, method: 'GET' | 'HEAD'):
     ObjectLockMode: object.lock.mode,
     ObjectLockRetainUntilDate: object.lock.retainUntil,
     ObjectLockLegalHoldStatus: object.lock.legalHold,
-    ...(object.encryption as object),
-    // AWS reads the mode without regard to case (`enabled` works as `ENABLED`).
-    ...(input.ChecksumMode?.toUpperCase() === 'ENABLED' ? checksumOutput(wholeObject ? object.checksum : partChecksum(object, input.PartNumber)) : {}),
   };
+  // Set on the output built (spreading them into the literal above cost more than the rest of it).
+  Object.assign(output, object.encryption);
+  // AWS reads the mode without regard to case (`enabled` works as `ENABLED`).
+  if (input.ChecksumMode?.toUpperCase() === 'ENABLED') addChecksumOutput(output, wholeObject ? object.checksum : partChecksum(object, input.PartNumber));
   if (method === 'GET') output.Body = range ? object.body.read(range.start, range.end) : object.body.read();
   return output;
 }
@@ -93,11 +94,12 @@ function partChecksum(object: S3Object, partNumber: number | undefined): StoredC
   return parts.length === 1 ? object.checksum : undefined;
 }
 
-export async function getObject(input: GetObjectRequest, ctx: S3Context) {
+export function getObject(input: GetObjectRequest, ctx: S3Context): ReadOutput | Promise<unknown> {
   if (isThroughObjectLambda(ctx)) return getThroughObjectLambda(input, ctx, (direct) => readObject(direct, ctx, 'GET'));
   const output = readObject(input, ctx, 'GET');
-  await usableKmsKeyArn(ctx, output.ServerSideEncryption === 'aws:kms' ? output.SSEKMSKeyId : undefined);
-  return output;
+  // Only an SSE-KMS object needs its key usable: every other read is answered without another turn.
+  if (output.ServerSideEncryption !== 'aws:kms') return output;
+  return usableKmsKeyArn(ctx, output.SSEKMSKeyId).then(() => output);
 }
 
 export function headObject(input: HeadObjectRequest, ctx: S3Context): HeadObjectOutput | Promise<unknown> {

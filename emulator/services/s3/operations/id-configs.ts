@@ -74,6 +74,12 @@ const FAMILIES: Family[] = [
 
 const PAGE_SIZE = 100;
 
+/** Configurations of one family a bucket may hold (AWS's limit for each of the four). */
+const MAX_CONFIGURATIONS = 1000;
+
+const tooManyConfigurations = () =>
+  new AwsError('TooManyConfigurations', 'You are attempting to create a new configuration but have already reached the 1,000-configuration limit.', { status: 400 });
+
 function store(ctx: S3Context, input: { Bucket?: string }, name: string): Map<string, unknown> {
   const bucket = requireBucket(ctx, input);
   let configs = bucket.configs.get(name) as Map<string, unknown> | undefined;
@@ -94,7 +100,10 @@ export const idConfigHandlers: Record<string, Handler> = Object.fromEntries(
         if (!document) throw S3Errors.malformedXml();
         if (document.Id !== input.Id) throw f.idMismatch(input.Id);
         f.validate?.(document);
-        store(ctx, input, f.name).set(input.Id ?? '', document);
+        const configs = store(ctx, input, f.name);
+        // Replacing a configuration is always allowed; a new one must fit under the limit.
+        if (!configs.has(input.Id ?? '') && configs.size >= MAX_CONFIGURATIONS) throw tooManyConfigurations();
+        configs.set(input.Id ?? '', document);
         return {};
       },
     ],

@@ -89,10 +89,9 @@ function checkPartEncryption(upload: MultipartUpload, input: CustomerKeyInput): 
 
 /** Receives a part's bytes and stores the part (replacing one with the same number). */
 async function receivePart(ctx: S3Context, upload: MultipartUpload, partNumber: number, payload: unknown, input: ChecksumMembers) {
-  const algorithms = upload.checksumAlgorithm ? [upload.checksumAlgorithm] : [];
-  const received = await s3World(ctx.emulator).bodies.receive(payload, algorithms);
+  const received = await s3World(ctx.emulator).bodies.receive(payload, upload.checksumAlgorithm);
   const provided = providedChecksum(input);
-  const checksum = upload.checksumAlgorithm ? (provided?.value ?? received.checksums[upload.checksumAlgorithm]) : undefined;
+  const checksum = upload.checksumAlgorithm ? (provided?.value ?? received.checksum) : undefined;
   const part = { number: partNumber, body: received.body, etag: etagFor(upload.settings.encryption, received.md5), lastModified: s3Now(ctx.emulator.clock.now()), checksum };
   upload.parts.get(partNumber)?.body.release();
   upload.parts.set(partNumber, part);

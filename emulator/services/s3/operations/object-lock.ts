@@ -9,6 +9,7 @@ import type {
 import { AwsError } from '../../../core/errors.ts';
 import type { Bucket } from '../bucket.ts';
 import { S3Errors } from '../errors.ts';
+import { authorizeGovernanceBypass } from '../governance-bypass.ts';
 import { findVersion } from '../read.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
 
@@ -57,10 +58,11 @@ export function getObjectLockConfiguration(input: GetObjectLockConfigurationRequ
   return { ObjectLockConfiguration: config };
 }
 
-export function putObjectRetention(input: PutObjectRetentionRequest, ctx: S3Context) {
+export async function putObjectRetention(input: PutObjectRetentionRequest, ctx: S3Context) {
   const bucket = requireBucket(ctx, input);
   requireLockEnabled(bucket);
   const object = findVersion(bucket, input.Key ?? '', input.VersionId, 'PUT');
+  if (input.BypassGovernanceRetention) await authorizeGovernanceBypass(ctx, bucket, input.Key ?? '');
   const retention = input.Retention ?? {};
   // A retention is empty (removing it, with the bypass) or complete with a known mode.
   if ((retention.Mode === undefined) !== (retention.RetainUntilDate === undefined)) throw S3Errors.malformedXml();

@@ -6,6 +6,7 @@ import { usableKmsKeyArn } from '../kms-key.ts';
 import { expirationHeader } from '../lifecycle.ts';
 import { notify } from '../notifications.ts';
 import { type S3Object, newVersionOutput, s3Now } from '../object.ts';
+import type { BodyStore } from '../body.ts';
 import { etagFor } from '../customer-keys.ts';
 import { requireBucket, s3World, type S3Context } from '../registry.ts';
 import { objectSettings, validateKey } from '../write.ts';
@@ -16,10 +17,6 @@ export function putObject(input: PutInput, ctx: S3Context): Promise<PutObjectOut
   return storeObject(input, ctx, 's3:ObjectCreated:Put');
 }
 
-/**
- * PutObject and browser POST uploads (`s3:ObjectCreated:Post`): validates everything first, then stores the body as
- * it streams in (the 5 GiB limit is enforced while it does).
- */
 /** A PutObject Content-MD5 mismatch names the expected digest in hex (UploadPart keeps the base64 sent). */
 function expectedDigestInHex(error: unknown): unknown {
   if (!(error instanceof AwsError) || error.code !== 'BadDigest' || typeof error.fields?.ExpectedDigest !== 'string') return error;
@@ -27,6 +24,10 @@ function expectedDigestInHex(error: unknown): unknown {
   return new AwsError(error.code, error.message, { status: error.status, fields: { ...error.fields, ExpectedDigest } });
 }
 
+/**
+ * PutObject and browser POST uploads (`s3:ObjectCreated:Post`): validates everything first, then stores the body as
+ * it streams in (the 5 GiB limit is enforced while it does).
+ */
 export async function storeObject(input: PutInput, ctx: S3Context, eventName: string): Promise<PutObjectOutput> {
   const bucket = requireBucket(ctx, input);
   const key = input.Key ?? '';
@@ -36,11 +37,12 @@ export async function storeObject(input: PutInput, ctx: S3Context, eventName: st
   if (settings.encryption.ServerSideEncryption === 'aws:kms') settings.encryption.SSEKMSKeyId = await usableKmsKeyArn(ctx, settings.encryption.SSEKMSKeyId, input.SSEKMSKeyId);
   const provided = providedChecksum(input);
   const algorithm = uploadAlgorithm(input, ctx.headers, provided);
-  const received = await s3World(ctx.emulator)
-    .bodies.receive(input.Body, [algorithm])
-    .catch((error: unknown) => {
-      throw expectedDigestInHex(error);
-    });
+  let received: Awaited<ReturnType<BodyStore['receive']>>;
+  try {
+    received = await s3World(ctx.emulator).bodies.receive(input.Body, algorithm);
+  } catch (error) {
+    throw expectedDigestInHex(error);
+  }
   // Another writer may have won while the body streamed in: conditional writes are judged again at commit.
   try {
     checkWriteConditions(input, key, bucket.current(key));
@@ -57,7 +59,7 @@ export async function storeObject(input: PutInput, ctx: S3Context, eventName: st
     body: received.body,
     etag: etagFor(encryption, received.md5),
     lastModified: s3Now(ctx.emulator.clock.now()),
-    checksum: storedChecksum(input, algorithm, received.checksums[algorithm], provided),
+    checksum: storedChecksum(input, algorithm, received.checksum!, provided),
     headers: settings.headers,
     metadata: settings.metadata,
     storageClass: settings.storageClass,

@@ -1,6 +1,7 @@
 import type { ResourceTypes } from '../../cloudformation/provider.ts';
 import { association } from './association.ts';
 import { document } from './document.ts';
+import { opsItem } from './ops-item.ts';
 import { maintenanceWindow, maintenanceWindowTarget, maintenanceWindowTask } from './maintenance-window.ts';
 import { parameter } from './parameter.ts';
 import { patchBaseline } from './patch-baseline.ts';
@@ -20,6 +21,7 @@ const types: ResourceTypes = {
   'AWS::SSM::ResourceDataSync': resourceDataSync,
   'AWS::SSM::ResourcePolicy': resourcePolicy,
   'AWS::SSM::ServiceSetting': serviceSetting,
+  'AWS::SSM::OpsItem': opsItem,
 };
 
 export default types;

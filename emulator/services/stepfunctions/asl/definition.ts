@@ -3,6 +3,7 @@
  * updated or validated (ValidateStateMachineDefinition's diagnostics, CreateStateMachine's InvalidDefinition).
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- definitions are user JSON, read field by field */
+import { parseTimestamp } from './timestamp.ts';
 export type QueryLanguage = 'JSONPath' | 'JSONata';
 
 export interface RetrierDef {
@@ -174,6 +175,9 @@ function checkState(name: string, state: any, at: string, names: string[], out: 
   if (state.Type === 'Wait') {
     const fields = ['Seconds', 'Timestamp', 'SecondsPath', 'TimestampPath'].filter((f) => state[f] !== undefined);
     if (fields.length !== 1) out.push(schema("A Wait state must have exactly one of 'Seconds', 'Timestamp', 'SecondsPath' or 'TimestampPath'", at));
+    // A literal Timestamp is checked at creation; a JSONata state's `{% %}` expression only when it runs.
+    const expression = language === 'JSONata' && typeof state.Timestamp === 'string' && /^\{%.*%\}$/s.test(state.Timestamp);
+    if (state.Timestamp !== undefined && !expression && parseTimestamp(state.Timestamp) === undefined) out.push(schema('String does not match RFC3339 timestamp', `${at}/Timestamp`));
   }
 }
 

@@ -34,9 +34,8 @@ function evaluateReference(expression: string, field: string, roots: PathRoots, 
   if (isIntrinsic(expression)) return evaluateIntrinsic(expression, roots);
   const { found, value } = select(expression, roots);
   if (!found) {
-    const where = expression.startsWith('$$') ? 'context object' : 'input';
-    const document = expression.startsWith('$$') ? roots.context : input;
-    throw statesRuntime(`The JSONPath '${expression}' specified for the field '${field}' could not be found in the ${where} '${JSON.stringify(document)}'`);
+    // AWS names the state's input even when the path reads the context object (`$$.Execution.Input.x`).
+    throw statesRuntime(`The JSONPath '${expression}' specified for the field '${field}' could not be found in the input '${JSON.stringify(input)}'`);
   }
   return value;
 }

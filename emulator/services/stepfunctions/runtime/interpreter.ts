@@ -44,9 +44,10 @@ export async function runState(env: ExecutionEnv, thread: Thread, name: string, 
   const language: QueryLanguage = def.QueryLanguage ?? thread.language;
   const resumed = env.resumed;
   env.resumed = undefined;
+  // RetryCount only in states that retry (withRetryAndCatch sets it): AWS's `$$.State` of a Pass state has none.
   const context = {
     ...env.context,
-    State: { Name: name, EnteredTime: env.emulator.clock.date().toISOString(), RetryCount: 0 },
+    State: { Name: name, EnteredTime: env.emulator.clock.date().toISOString() },
     ...thread.extraContext,
   };
   const io = new StateIO(def, language, raw, context, thread.vars, env.test?.inspect);
@@ -130,7 +131,7 @@ async function failError(io: StateIO): Promise<StatesError> {
     const path = def[`${field}Path`] as string | undefined;
     if (path === undefined) return literal as string | undefined;
     if (isIntrinsic(path)) return String(evaluateIntrinsic(path, rootsOf(io.raw, io.context, io.vars)));
-    return String(referenced(path, io, io.raw, (p) => `Invalid path '${p}' : No results for path: ${p}`));
+    return String(referenced(path, io, io.raw, (p) => `The JSONPath '${p}' specified for the field '${field}Path' could not be found in the input '${JSON.stringify(io.raw)}'`));
   };
   // A Fail state without Error fails the execution without an error name, as on AWS.
   return new StatesError((await pick('Error')) ?? '', await pick('Cause'));
@@ -152,11 +153,17 @@ async function choose(scope: StateScope): Promise<Outcome> {
   return exit(scope, processed, false, def.Default as string);
 }
 
+/** AWS's limit on a state's input or output: 256 KiB of UTF-8 text. */
+const MAX_PAYLOAD_BYTES = 256 * 1024;
+
 /** The StateExited event, variables assigned, and where to go next. */
 export async function exit(scope: StateScope, processed: { output: Json; assigned?: Record<string, Json> }, end = false, next?: string): Promise<Outcome> {
   const { env, thread, name, def } = scope;
-  const details: Record<string, unknown> = { name, output: payload(processed.output), outputDetails: { truncated: false } };
-  if (processed.assigned) {
+  const output = payload(processed.output);
+  if (Buffer.byteLength(output) > MAX_PAYLOAD_BYTES) throw new StatesError('States.DataLimitExceeded', `The state/task '${name}' returned a result with a size exceeding the maximum number of bytes service limit.`);
+  const details: Record<string, unknown> = { name, output, outputDetails: { truncated: false } };
+  // An empty Assign assigns nothing, and AWS then writes no assignedVariables.
+  if (processed.assigned && Object.keys(processed.assigned).length) {
     details.assignedVariables = Object.fromEntries(Object.entries(processed.assigned).map(([k, v]) => [k, payload(v)]));
     details.assignedVariablesDetails = { truncated: false };
     for (const [k, v] of Object.entries(processed.assigned)) thread.vars.set(k, v);

@@ -62,7 +62,8 @@ export function launch(
         Name: execution.name,
         RoleArn: execution.config.roleArn,
         StartTime: execution.startDate.toISOString(),
-        RedriveCount: execution.redriveCount,
+        // Only standard executions can be redriven: an express one's context has no RedriveCount.
+        ...(execution.config.type === 'STANDARD' ? { RedriveCount: execution.redriveCount } : {}),
       },
       StateMachine: { Id: execution.stateMachineArn, Name: execution.machineName },
     },
@@ -92,7 +93,8 @@ export function launch(
       const reason: unknown = controller.signal.reason;
       if (controller.signal.aborted && reason instanceof StopReason) {
         if (reason.kind === 'timedOut') {
-          finish(emulator, execution, 'TIMED_OUT', { error: 'States.Timeout' });
+          // DescribeExecution of a timed-out execution names no error on AWS (its history's event does).
+          finish(emulator, execution, 'TIMED_OUT', {});
           log.add(root, 'ExecutionTimedOut', { executionTimedOutEventDetails: { error: 'States.Timeout' } });
         } else {
           finish(emulator, execution, 'ABORTED', { error: reason.error, cause: reason.cause });

@@ -1,20 +1,8 @@
 import { statesRuntime } from '../asl/errors.ts';
 import { select } from '../asl/jsonpath.ts';
+import { parseTimestamp } from '../asl/timestamp.ts';
 import { rootsOf } from './env.ts';
 import type { StateIO } from './state-io.ts';
-
-/** ISO-8601 with an offset, as AWS requires of Wait timestamps (RFC 3339 profile). */
-const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
-function parseTimestamp(text: unknown): number | undefined {
-  if (typeof text !== 'string') return undefined;
-  const m = ISO.exec(text);
-  if (!m) return undefined;
-  const [month, day, hour, minute, second] = [m[2], m[3], m[4], m[5], m[6]].map(Number);
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
-  const ms = Date.parse(text);
-  return Number.isNaN(ms) ? undefined : ms;
-}
 
 /** The longest Wait AWS accepts (its execution limit is one year; the field's maximum is 99999999 s). */
 const MAX_SECONDS = 99_999_999;

@@ -6,41 +6,43 @@ import { addDomain, addUsagePlan, domainLogicalId } from './api-extras.ts';
 import { addCors } from './cors.ts';
 import { addBinaryMediaTypes, addGatewayResponses } from './swagger-edits.ts';
 import { restApiEntry } from './implicit-api.ts';
-import { fromTemplate, insert, insertConstant, py27JsonDumps, py27Str, templateKeys, templateValues, tracked, type CopyClock } from './py27.ts';
+import { fromTemplate, insertConstant, py27JsonDumps, setKey, py27Str, templateKeys, templateValues, tracked, type CopyClock } from './py27.ts';
 import { ANY_METHOD, carried, defined, s3Location, stageLogicalId, TransformErrorFor, withGlobals, type Expansion } from './context.ts';
 import { expandHttpApi } from './http-api-resource.ts';
-
-/** Properties of SAM REST APIs twinstack does not translate yet: failing is better than deploying without them. */
-const UNSUPPORTED = ['Models', 'CanarySetting'];
+import { addEventValidators, addModels, checkModelsType } from './models.ts';
+import { checkOpenApiVersion, openApiPostprocess, pythonStr } from './rest-openapi.ts';
 
 /** Registers an `AWS::Serverless::Api` so that functions' events can add paths to it. */
 export function declareRestApi(expansion: Expansion, id: string, resource: TemplateResource): void {
   const properties = withGlobals(expansion.globals.Api, (resource.Properties ?? {}) as Properties);
-  const unsupported = UNSUPPORTED.find((name) => properties[name] !== undefined);
-  if (unsupported) throw new TransformErrorFor(id, `Property '${unsupported}' of a serverless API is not supported by twinstack yet.`);
+  checkModelsType(id, properties.Models);
   expansion.restApis.set(id, restApiEntry({ resource, properties }));
 }
 
 /** The API's definition: its DefinitionUri, or its DefinitionBody or SAM's skeleton (`base`) with the events' paths. */
-function definition(id: string, p: Properties, paths: Properties, base: (paths: Properties) => Properties): Properties {
+function definition(id: string, p: Properties, paths: Properties, base: () => Properties, clock: CopyClock): Properties {
   if (p.DefinitionUri !== undefined) {
-    if (Object.keys(paths).length) throw new TransformErrorFor(id, "Event paths cannot be added to an API defined by 'DefinitionUri'.");
     // The location's parts come from the template (template strings, to SAM).
     return { BodyS3Location: templateValues(s3Location(id, 'DefinitionUri', p.DefinitionUri, ['Bucket', 'Key', 'Version']), 'Bucket', 'Key', 'Version') };
   }
-  if (p.DefinitionBody === undefined) return { Body: base(paths) };
+  if (p.DefinitionBody === undefined) return { Body: base() };
   // The template's definition (template strings to SAM, see py27.ts) with the events' paths added.
   const body = fromTemplate(p.DefinitionBody as Properties);
-  const merged: Properties = fromTemplate({ ...body, paths: fromTemplate({ ...(body.paths ?? {}) }) });
+  // The template's dict, there from the start of SAM's copies.
+  const merged: Properties = tracked(fromTemplate({ ...body }), clock, 0);
+  // A definition without paths keeps none unless events add some.
+  if (body.paths === undefined && !Object.keys(paths).length) return { Body: merged };
+  merged.paths = fromTemplate({ ...(body.paths ?? {}) });
   for (const [path, methods] of Object.entries(paths)) merged.paths[path] = templateKeys({ ...(merged.paths[path] ?? {}), ...(methods as Properties) }, [ANY_METHOD]);
   return { Body: merged };
 }
 
 /** The securityDefinitions the API's events added (AWS_IAM, api_key) joined to the definition's. */
-function addEventSchemes(definition: Properties, schemes: Properties | undefined): void {
+function addEventSchemes(definition: Properties, schemes: Properties | undefined, schemesAt: number | undefined): void {
   if (!schemes || !Object.keys(schemes).length || !definition.Body) return;
   const existing = definition.Body.securityDefinitions as Properties | undefined;
-  if (!existing) return insert(definition.Body, 'securityDefinitions', schemes);
+  // Added by the event's edit, before the copy that ends it.
+  if (!existing) return setKey(definition.Body, 'securityDefinitions', schemes, schemesAt);
   for (const name of Object.keys(schemes)) if (!Object.hasOwn(existing, name)) insertConstant(existing, name, schemes[name]);
 }
 
@@ -50,7 +52,7 @@ function addEventSchemes(definition: Properties, schemes: Properties | undefined
  */
 function deploymentHash(body: Properties, p: Properties, functionNames: string[]): string {
   const parts = [py27Str(body.Body ?? body.BodyS3Location)];
-  if (p.OpenApiVersion !== undefined) parts.push(String(p.OpenApiVersion));
+  if (p.OpenApiVersion) parts.push(pythonStr(p.OpenApiVersion));
   if (p.Domain && typeof p.Domain === 'object') {
     // SAM has added the domain name's logical id and its default endpoint type to the Domain by then.
     const domain: Properties = { ...p.Domain, ApiDomainName: domainLogicalId(p.Domain) };
@@ -82,18 +84,30 @@ function expandRestApi(expansion: Expansion, id: string, api: Properties): void 
   const p = (api.properties ?? expansion.globals.Api ?? {}) as Properties;
   const stageName = api.implicit ? 'Prod' : p.StageName;
   if (stageName === undefined) throw new TransformErrorFor(id, "Missing required property 'StageName'.");
+  checkOpenApiVersion(id, p.OpenApiVersion);
   // SAM's skeleton (titled after the stack; Name names the RestApi only), made before the events' edits.
   const clock = api.clock as CopyClock;
-  const body = definition(id, p, api.paths, (paths) => tracked({ swagger: '2.0', info: tracked({ version: '1.0', title: { Ref: 'AWS::StackName' } }, clock), paths }, clock));
-  addEventSchemes(body, api.securityDefinitions);
+  const body = definition(id, p, api.paths, () => api.skeleton as Properties, clock);
+  addEventSchemes(body, api.securityDefinitions, api.schemesAt as number | undefined);
+  addEventValidators(body, api);
   // SAM's edits, in its order.
   if (p.Cors) addCors(id, p.Cors, body, clock);
-  if (p.Auth) addAuth(id, p.Auth, body, expansion.resources, { name: stageName, fromTemplate: !api.implicit }, clock, expansion.partition);
+  const postprocess = () => body.Body && openApiPostprocess(body.Body, p.OpenApiVersion, clock);
+  if (p.Auth) {
+    addAuth(id, p.Auth, body, expansion.resources, { name: stageName, fromTemplate: !api.implicit }, clock, expansion.partition);
+    postprocess();
+  }
   if (p.GatewayResponses) addGatewayResponses(id, p.GatewayResponses, body, clock);
   if (Array.isArray(p.BinaryMediaTypes) ? p.BinaryMediaTypes.length : p.BinaryMediaTypes) addBinaryMediaTypes(p.BinaryMediaTypes, body, clock);
+  if (p.Models) {
+    addModels(id, p.Models, body, clock);
+    postprocess();
+  }
+  postprocess();
   const hash = deploymentHash(body, p, (api.functionNames ?? []) as string[]);
   const endpoint = p.EndpointConfiguration;
-  const attributes = api.resource ? carried(api.resource) : {};
+  // The implicit API takes the condition of all its methods' functions.
+  const attributes: Partial<TemplateResource> = api.resource ? carried(api.resource) : api.condition ? { Condition: api.condition as string } : {};
   expansion.resources[id] = {
     ...attributes,
     Type: 'AWS::ApiGateway::RestApi',
@@ -113,7 +127,8 @@ function expandRestApi(expansion: Expansion, id: string, api: Properties): void 
   expansion.resources[deployment] = {
     ...(attributes.Condition ? { Condition: attributes.Condition } : {}),
     Type: 'AWS::ApiGateway::Deployment',
-    Properties: { RestApiId: { Ref: id }, Description: `RestApi deployment id: ${hash}`, StageName: 'Stage' },
+    // SAM's deployment makes a stage named "Stage" too, unless the API has an OpenApiVersion.
+    Properties: defined({ RestApiId: { Ref: id }, Description: `RestApi deployment id: ${hash}`, StageName: p.OpenApiVersion ? undefined : 'Stage' }),
   };
   const stage = stageLogicalId(id, stageName);
   const parts = { id, stage, condition: attributes.Condition ? { Condition: attributes.Condition } : {} };
@@ -128,6 +143,7 @@ function expandRestApi(expansion: Expansion, id: string, api: Properties): void 
       StageName: stageName,
       Variables: p.Variables,
       MethodSettings: p.MethodSettings,
+      CanarySetting: p.CanarySetting,
       TracingEnabled: p.TracingEnabled,
       AccessLogSetting: p.AccessLogSetting,
       CacheClusterEnabled: p.CacheClusterEnabled,

@@ -1,7 +1,7 @@
 import type { Properties } from '../../provider.ts';
 import type { TemplateResource } from '../../template/parse.ts';
 import { TransformErrorFor } from './context.ts';
-import { fromTemplate, insert, insertConstant, iterationOrder, templateElements, templateKeys, templateValues, tracked, type CopyClock } from './py27.ts';
+import { fromTemplate, insert, insertConstant, iterationOrder, setKey, templateElements, templateKeys, templateValues, tracked, type CopyClock } from './py27.ts';
 import { edit } from './swagger-edits.ts';
 
 /** The Auth keys twinstack translates; SAM's others still fail the transform. */
@@ -132,7 +132,7 @@ export function addAuth(owner: string, auth: unknown, definition: Properties, re
             else chosen = [requirement(a.DefaultAuthorizer, given[a.DefaultAuthorizer]?.AuthorizationScopes ?? [], clock)];
             const security = [...others, ...chosen];
             if (!security.length) continue;
-            insert(spec, 'security', security);
+            setKey(spec, 'security', security);
             if (Object.hasOwn(security[0], AWS_IAM)) addSchemeOnce(schemes(), AWS_IAM, clock);
           }
         }
@@ -149,12 +149,12 @@ export function addAuth(owner: string, auth: unknown, definition: Properties, re
           const optedOut = keys.findIndex((r) => Object.hasOwn(r, API_KEY_FALSE)) > -1;
           let security = [...others, ...(optedOut ? [] : [requirement(API_KEY, [], clock, true)])];
           if (method === 'options' && a.AddApiKeyRequiredToCorsPreflight === false) security = others;
-          if (JSON.stringify(security) !== JSON.stringify(existing)) insert(spec, 'security', security);
+          if (JSON.stringify(security) !== JSON.stringify(existing)) setKey(spec, 'security', security);
         }
       }
     }
     if (a.ResourcePolicy !== undefined) addResourcePolicy(owner, a.ResourcePolicy, body, stage);
-    if (definitions && Object.keys(definitions).length) insert(body, 'securityDefinitions', definitions);
+    if (definitions && Object.keys(definitions).length) setKey(body, 'securityDefinitions', definitions);
   });
 }
 
@@ -264,8 +264,9 @@ export interface ApiStage {
   fromTemplate: boolean;
 }
 
-/** The securityDefinitions events of a REST API add before the API's own edits (kept on its entry). */
+/** The securityDefinitions events of a REST API add before the API's own edits (kept on its entry, with the time of the first). */
 export function eventSchemes(entry: Properties, clock: CopyClock): Properties {
+  entry.schemesAt ??= clock.now;
   return (entry.securityDefinitions ??= templateKeys(tracked({}, clock)));
 }
 

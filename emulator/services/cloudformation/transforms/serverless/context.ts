@@ -15,6 +15,10 @@ export interface Expansion {
   globals: Record<string, Properties>;
   /** The stack region's partition, which SAM spells out in the ARNs it writes into API definitions. */
   partition: string;
+  /** The CodeDeploy deployment groups of functions' DeploymentPreference, added after every other resource. */
+  deploymentGroups: Map<string, TemplateResource>;
+  /** Conditions SAM adds to the template (combined conditions of implicit APIs and their paths). */
+  conditions: Record<string, unknown>;
   /** The stack's parameter values (and AWS::Region, AWS::Partition), which SAM substitutes in some properties. */
   parameterValues: Record<string, unknown>;
 }
@@ -85,6 +89,14 @@ export function s3Location(owner: string, property: string, value: unknown, name
 export class TransformErrorFor extends Error {
   constructor(owner: string, message: string) {
     super(`Resource with id [${owner}] is invalid. ${message}`);
+  }
+}
+
+/** An error about a state machine's event, which SAM reports naming the event source alone. */
+export class TransformEventError extends TransformErrorFor {
+  constructor(source: string, message: string) {
+    super(source, message);
+    this.message = `Event with id [${source}] is invalid. ${message}`;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Properties } from '../../provider.ts';
 import { ANY_METHOD, TransformErrorFor } from './context.ts';
+import { conditionalContents } from './api-conditions.ts';
 import { insert, insertConstant, iterationOrder, templateValues, tracked, type CopyClock } from './py27.ts';
 
 const WILDCARD = "'*'";
@@ -84,10 +85,12 @@ export function addCors(owner: string, cors: unknown, definition: Properties, cl
     const normalized = path === '/' ? path : path.replace(/\/+$/, '');
     if (done.has(normalized)) continue;
     done.add(normalized);
-    const methods = paths[path];
-    if (Object.hasOwn(methods, 'options')) continue;
-    const values = { origin, headers: spec.AllowHeaders, methods: spec.AllowMethods ?? allowedMethods(methods), maxAge: spec.MaxAge, credentials };
-    insertConstant(methods, 'options', optionsMethod(clock, values, fromTemplate));
+    // Into each branch of a path made conditional (see api-conditions.ts).
+    for (const methods of conditionalContents(paths[path])) {
+      if (Object.hasOwn(methods, 'options')) continue;
+      const values = { origin, headers: spec.AllowHeaders, methods: spec.AllowMethods ?? allowedMethods(methods), maxAge: spec.MaxAge, credentials };
+      insertConstant(methods, 'options', optionsMethod(clock, values, fromTemplate));
+    }
   }
   clock.now++;
 }

@@ -2,6 +2,9 @@ import type { Properties } from '../../provider.ts';
 import { addEventAuth } from './auth.ts';
 import { ANY_METHOD, defined, shorthand, TransformErrorFor, type Expansion } from './context.ts';
 import { addHttpApiEvent } from './http-api.ts';
+import { addRequestModel, documentKind } from './models.ts';
+import { conditional, conditionalContents } from './api-conditions.ts';
+import { addScheduleV2, functionEventFailure, invokeFunctionPolicy } from './scheduler-event.ts';
 import { IMPLICIT_REST_API, methodKey, restApiEntry } from './implicit-api.ts';
 import { fromTemplate, insert, py27Str, templateKeys, templateValues, tracked, type CopyClock } from './py27.ts';
 
@@ -44,7 +47,8 @@ export function apiOf(owner: string, given: unknown, implicit: string, known: Ma
     if (!known.has(implicit)) known.set(implicit, restApiEntry({ implicit: true }));
     return implicit;
   }
-  const id = (given as { Ref?: string }).Ref;
+  // A `Ref` to the API, or its logical id (SAM takes both).
+  const id = typeof given === 'string' ? given : (given as { Ref?: string }).Ref;
   if (typeof id !== 'string' || !known.has(id)) throw new TransformErrorFor(owner, 'RestApiId must be a valid reference to an \'AWS::Serverless::Api\' resource in same template.');
   return id;
 }
@@ -65,8 +69,8 @@ function stageSuffix(entry: Properties): string {
   return typeof stage === 'string' ? stage : 'Stage';
 }
 
-function executeArn(partition: string, api: string, method: string, path: string): unknown {
-  return { 'Fn::Sub': [`arn:${partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${__ApiId__}/\${__Stage__}/${method}${path}`, { __ApiId__: { Ref: api }, __Stage__: '*' }] };
+function executeArn(partition: string, api: unknown, method: string, path: string): unknown {
+  return { 'Fn::Sub': [`arn:${partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${__ApiId__}/\${__Stage__}/${method}${path}`, { __ApiId__: api, __Stage__: '*' }] };
 }
 
 /** Adds the resources one event of a function makes (`Events` of `AWS::Serverless::Function`). */
@@ -111,28 +115,7 @@ export function addEvent(expansion: Expansion, fn: Invoked, eventId: string, eve
       return;
     }
     case 'ScheduleV2':
-      add(`${id}Role`, {
-        Type: 'AWS::IAM::Role',
-        Properties: {
-          AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Action: ['sts:AssumeRole'], Effect: 'Allow', Principal: { Service: ['scheduler.amazonaws.com'] } }] },
-          Policies: [{ PolicyName: `${id}LambdaPolicy`, PolicyDocument: { Statement: [{ Action: 'lambda:InvokeFunction', Effect: 'Allow', Resource: fn.arn }] } }],
-        },
-      });
-      add(id, {
-        Type: 'AWS::Scheduler::Schedule',
-        Properties: defined({
-          Name: p.Name,
-          Description: p.Description,
-          GroupName: p.GroupName,
-          ScheduleExpression: p.ScheduleExpression,
-          ScheduleExpressionTimezone: p.ScheduleExpressionTimezone,
-          StartDate: p.StartDate,
-          EndDate: p.EndDate,
-          State: p.State,
-          FlexibleTimeWindow: p.FlexibleTimeWindow ?? { Mode: 'OFF' },
-          Target: defined({ Arn: fn.arn, RoleArn: p.RoleArn ?? { 'Fn::GetAtt': [`${id}Role`, 'Arn'] }, Input: p.Input, RetryPolicy: p.RetryPolicy, DeadLetterConfig: p.DeadLetterConfig }),
-        }),
-      });
+      addScheduleV2(functionEventFailure(fn.id, id), id, p, { arn: fn.arn, policy: invokeFunctionPolicy(fn.arn) }, {}, add);
       return;
     case 'Api': {
       if (typeof p.Path !== 'string' || typeof p.Method !== 'string') throw new TransformErrorFor(fn.id, `Event with id [${eventId}] is invalid. Event is missing key 'Path' or 'Method'.`);
@@ -142,23 +125,32 @@ export function addEvent(expansion: Expansion, fn: Invoked, eventId: string, eve
       if (fn.name) entry.functionNames = [...(entry.functionNames ?? []), typeof fn.name === 'string' ? fn.name : py27Str(fromTemplate(fn.name))];
       const paths = entry.paths as Record<string, Properties>;
       const key = methodKey(p.Method);
-      if ((paths[p.Path]?.[key] as Properties | undefined)?.['x-amazon-apigateway-integration']) {
+      const existing = paths[p.Path] === undefined ? [] : conditionalContents(paths[p.Path]).flatMap((item) => conditionalContents(item?.[key]));
+      if (existing.some((method) => method?.['x-amazon-apigateway-integration'])) {
         throw new TransformErrorFor(fn.id, `Event with id [${eventId}] is invalid. API method "${p.Method.toLowerCase()}" defined multiple times for path "${p.Path}".`);
       }
-      // The edit, between two copies of the document; keys in SAM's order of insertion (see py27.ts).
-      const clock = entry.clock as CopyClock;
-      clock.now++;
-      const uri = tracked(integrationUri(fn, expansion.partition) as Properties, clock);
-      const integration = tracked(templateValues({ type: 'aws_proxy', httpMethod: 'POST', uri }), clock);
-      const item = tracked(templateValues({ 'x-amazon-apigateway-integration': integration, responses: tracked({}, clock) }), clock);
-      addEventAuth(fn.id, eventId, p, (entry.properties ?? expansion.globals.Api ?? {}) as Properties, item, entry, clock, expansion.partition);
-      if (!Object.hasOwn(paths, p.Path)) insert(paths, p.Path, templateKeys(tracked({}, clock), [ANY_METHOD]));
-      insert(paths[p.Path], key, item);
-      clock.now++;
+      const apiProperties = (entry.properties ?? expansion.globals.Api ?? {}) as Properties;
+      // SAM writes no method into a definition it does not hold (DefinitionUri); the permission is made all the same.
+      if (apiProperties.DefinitionUri === undefined) {
+        // The edit, between two copies of the document; keys in SAM's order of insertion (see py27.ts).
+        const clock = entry.clock as CopyClock;
+        clock.now++;
+        // A function's condition wraps its method and the method's uri (so that CloudFormation resolves no reference to it).
+        const uri = tracked(integrationUri(fn, expansion.partition) as Properties, clock);
+        const conditionalUri = condition ? conditional(condition, uri) : uri;
+        const integration = tracked(templateValues({ type: 'aws_proxy', httpMethod: 'POST', uri: conditionalUri }), clock);
+        const item = tracked(templateValues({ 'x-amazon-apigateway-integration': integration, responses: tracked({}, clock) }), clock);
+        addEventAuth(fn.id, eventId, p, apiProperties, item, entry, clock, expansion.partition);
+        const doc = (apiProperties.DefinitionBody ?? entry.skeleton) as Properties | undefined;
+        addRequestModel(fn.id, eventId, p, apiProperties, item, entry, documentKind(doc), clock);
+        if (!Object.hasOwn(paths, p.Path)) insert(paths, p.Path, templateKeys(tracked({}, clock), [ANY_METHOD]));
+        for (const pathItem of conditionalContents(paths[p.Path])) insert(pathItem, key, condition ? conditional(condition, item) : item);
+        clock.now++;
+      }
       const method = p.Method.toLowerCase() === 'any' ? '*' : p.Method.toUpperCase();
       // API Gateway drops a path's trailing slash, so SAM's permission does.
       const path = p.Path.replace(/^(.+)\/$/, '$1').replace(/\{[^}]+\}/g, '*');
-      add(`${id}Permission${stageSuffix(entry)}`, { ...permission(fn, 'apigateway.amazonaws.com', executeArn(expansion.partition, api, method, path)) });
+      add(`${id}Permission${stageSuffix(entry)}`, { ...permission(fn, 'apigateway.amazonaws.com', executeArn(expansion.partition, p.RestApiId ?? { Ref: api }, method, path)) });
       return;
     }
     case 'HttpApi':

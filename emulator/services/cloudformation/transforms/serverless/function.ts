@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { Properties } from '../../provider.ts';
 import type { TemplateResource } from '../../template/parse.ts';
-import { carried, defined, s3Location, tagList, TransformErrorFor, withGlobals, type Expansion } from './context.ts';
+import { carried, defined, resolveParameterRefs, s3Location, samIdHash, tagList, TransformErrorFor, withGlobals, type Expansion } from './context.ts';
+import { addDeploymentPreference } from './deployment-preference.ts';
 import { addEvent, type Invoked } from './events.ts';
 import { httpEventProperties } from './http-api.ts';
 import { eventOrder } from './implicit-api.ts';
@@ -15,6 +15,22 @@ function code(id: string, p: Properties): Properties | undefined {
   if (p.CodeUri !== undefined) return s3Location(id, 'CodeUri', p.CodeUri, ['S3Bucket', 'S3Key', 'S3ObjectVersion']);
   if (p.ImageUri !== undefined) return { ImageUri: p.ImageUri };
   throw new TransformErrorFor(id, "Either 'InlineCode' or 'CodeUri' must be set.");
+}
+
+/**
+ * The hash in the logical id SAM gives an AutoPublishAlias version, which changes when the code does: AutoPublishCodeSha256
+ * when given, else of the function's Code (parameters resolved) with its Environment, MemorySize and SnapStart, or of
+ * all its properties with AutoPublishAliasAllProperties.
+ */
+function versionHash(expansion: Expansion, fn: Properties, p: Properties): string {
+  if (typeof p.AutoPublishCodeSha256 === 'string' && p.AutoPublishCodeSha256) return p.AutoPublishCodeSha256.slice(0, 10);
+  if (p.AutoPublishAliasAllProperties === true) return samIdHash(fn);
+  const logical: Properties = { ...((resolveParameterRefs(fn.Code, expansion.parameterValues) as Properties | undefined) ?? {}) };
+  if (fn.Environment) Object.assign(logical, fn.Environment);
+  if (fn.MemorySize) logical.MemorySize = fn.MemorySize;
+  const snapStart = fn.SnapStart as Properties | undefined;
+  if (snapStart && (snapStart.ApplyOn ?? 'None') !== 'None') logical.SnapStart = snapStart;
+  return samIdHash(logical);
 }
 
 /** `AWS::Serverless::Function`: the function, its role, its published alias, its URL and what its events make. */
@@ -58,14 +74,20 @@ export function expandFunction(expansion: Expansion, id: string, resource: Templ
 
   const invoked: Invoked = { id, ref: { Ref: id }, arn: { 'Fn::GetAtt': [id, 'Arn'] }, statements: [], name: p.FunctionName };
   if (p.AutoPublishAlias !== undefined) {
-    const digest = createHash('sha1').update(JSON.stringify(expansion.resources[id].Properties)).digest('hex').slice(0, 10);
-    const version = `${id}Version${digest}`;
+    const version = `${id}Version${versionHash(expansion, expansion.resources[id].Properties as Properties, p)}`;
     const alias = `${id}Alias${String(p.AutoPublishAlias)}`;
     expansion.resources[version] = { Type: 'AWS::Lambda::Version', DeletionPolicy: 'Retain', Properties: { FunctionName: { Ref: id } } };
-    expansion.resources[alias] = { Type: 'AWS::Lambda::Alias', Properties: { Name: p.AutoPublishAlias, FunctionName: { Ref: id }, FunctionVersion: { 'Fn::GetAtt': [version, 'Version'] } } };
+    expansion.resources[alias] = {
+      Type: 'AWS::Lambda::Alias',
+      Properties: defined({ Name: p.AutoPublishAlias, FunctionName: { Ref: id }, FunctionVersion: { 'Fn::GetAtt': [version, 'Version'] }, ProvisionedConcurrencyConfig: p.ProvisionedConcurrencyConfig }),
+    };
     invoked.ref = { Ref: alias };
     invoked.arn = { Ref: alias };
   }
+  if (p.ProvisionedConcurrencyConfig !== undefined && p.AutoPublishAlias === undefined) {
+    throw new TransformErrorFor(id, 'To set ProvisionedConcurrencyConfig AutoPublishALias must be defined on the function');
+  }
+  addDeploymentPreference(expansion, id, p.DeploymentPreference, p.AutoPublishAlias !== undefined ? `${id}Alias${String(p.AutoPublishAlias)}` : undefined, attributes.Condition as string | undefined);
   const url = p.FunctionUrlConfig as Properties | undefined;
   if (url) {
     expansion.resources[`${id}Url`] = {
@@ -94,7 +116,7 @@ export function expandFunction(expansion: Expansion, id: string, resource: Templ
     const policies = [p.Policies ?? []].flat();
     if (dlq) invoked.statements.push({ Action: dlq.Type === 'SNS' ? 'sns:Publish' : 'sqs:SendMessage', Effect: 'Allow', Resource: dlq.TargetArn });
     if (invoked.statements.length) policies.push({ Statement: invoked.statements });
-    const role = executionRole(id, 'lambda.amazonaws.com', policies, [basicExecution(expansion.partition)], { Tags: tagList({ 'lambda:createdBy': 'SAM' }, {}) });
+    const role = executionRole(id, 'lambda.amazonaws.com', policies, [basicExecution(expansion.partition)], expansion.partition, { Tags: tagList({ 'lambda:createdBy': 'SAM' }, {}) });
     expansion.resources[`${id}Role`] = { ...(attributes.Condition ? { Condition: attributes.Condition } : {}), ...role } as TemplateResource;
   }
 }

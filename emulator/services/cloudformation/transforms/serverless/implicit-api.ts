@@ -3,6 +3,8 @@ import type { TemplateResource } from '../../template/parse.ts';
 import { ANY_METHOD, type Expansion } from './context.ts';
 import { IMPLICIT_HTTP_API } from './http-api.ts';
 import { insert, Py27Keys, py27Order, templateKeys, tracked, type CopyClock } from './py27.ts';
+import { samSkeleton, skeletonAsOpenApi } from './rest-openapi.ts';
+import { addPathConditions, recordMethodCondition } from './api-conditions.ts';
 
 export const IMPLICIT_REST_API = 'ServerlessRestApi';
 
@@ -34,7 +36,8 @@ export function samResourceOrders(resources: Record<string, TemplateResource>): 
 /** A REST API's entry: the paths its events add, followed through SAM's copies of its document (see py27.ts). */
 export function restApiEntry(more: Properties): Properties {
   const clock: CopyClock = { now: 0 };
-  return { ...more, clock, paths: templateKeys(tracked({}, clock)) };
+  const paths = templateKeys(tracked({}, clock));
+  return { ...more, clock, paths, skeleton: samSkeleton(paths, clock) };
 }
 
 /** The swagger method name of an event's Method: lower case, `ANY` as API Gateway's any-method extension. */
@@ -46,7 +49,7 @@ export function methodKey(method: string): string {
 export function restApiOf(event: Properties): string | undefined {
   const given = (event.Properties as Properties | undefined)?.RestApiId;
   if (given === undefined) return IMPLICIT_REST_API;
-  const id = (given as { Ref?: unknown }).Ref;
+  const id = typeof given === 'string' ? given : (given as { Ref?: unknown }).Ref;
   return typeof id === 'string' ? id : undefined;
 }
 
@@ -71,8 +74,11 @@ export function addImplicitApiPaths(expansion: Expansion, resources: Record<stri
       const apiId = restApiOf(event);
       if (apiId === IMPLICIT_REST_API && !expansion.restApis.has(apiId)) expansion.restApis.set(apiId, restApiEntry({ implicit: true }));
       const api = apiId === undefined ? undefined : expansion.restApis.get(apiId);
-      // An API with its own DefinitionBody is the template author's: SAM adds its paths during the translation.
-      if (!api || (api.properties as Properties | undefined)?.DefinitionBody !== undefined) continue;
+      if (api) recordMethodCondition(api, p.Path, methodKey(p.Method), resources[id].Condition);
+      // An API with its own DefinitionBody is the template author's: SAM adds its paths during the translation
+      // (and none to a DefinitionUri's).
+      const given = api?.properties as Properties | undefined;
+      if (!api || given?.DefinitionBody !== undefined || given?.DefinitionUri !== undefined) continue;
       const clock = api.clock as CopyClock;
       clock.now++;
       const paths = api.paths as Record<string, Properties>;
@@ -81,8 +87,15 @@ export function addImplicitApiPaths(expansion: Expansion, resources: Record<stri
       clock.now++;
     }
   }
-  // The plugin copies each document twice more before the translation (adding the paths' conditions).
-  for (const api of expansion.restApis.values()) (api.clock as CopyClock).now += 2;
+  // The plugin copies each document twice more before the translation, adding the paths' conditions between; then
+  // the Globals plugin makes SAM's skeletons OpenAPI documents for a 3.x OpenApiVersion.
+  for (const api of expansion.restApis.values()) (api.clock as CopyClock).now++;
+  addPathConditions(expansion);
+  for (const api of expansion.restApis.values()) {
+    (api.clock as CopyClock).now++;
+    const p = (api.properties ?? expansion.globals.Api ?? {}) as Properties;
+    if (p.DefinitionBody === undefined && p.DefinitionUri === undefined) skeletonAsOpenApi(api.skeleton as Properties, p.OpenApiVersion);
+  }
 }
 
 /**

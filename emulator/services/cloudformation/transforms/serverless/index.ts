@@ -3,6 +3,7 @@ import type { Template, TemplateResource } from '../../template/parse.ts';
 import { declareRestApi, expandApis } from './apis.ts';
 import { addHttpApiRoutes, declareHttpApi } from './http-api.ts';
 import { TransformErrorFor, TransformErrors, type Expansion } from './context.ts';
+import { addCodeDeployResources } from './deployment-preference.ts';
 import { expandFunction } from './function.ts';
 import { addImplicitApiPaths, samResourceOrders } from './implicit-api.ts';
 import { expandLayerVersion, expandSimpleTable, expandStateMachine } from './others.ts';
@@ -35,7 +36,7 @@ function samOrder(resources: Record<string, TemplateResource>, order: string[]):
  */
 export function serverlessTransform(template: Template & { Globals?: Record<string, Properties> }, partition: string, parameterValues: Record<string, unknown> = {}): Template {
   const { Globals, ...rest } = template;
-  const expansion: Expansion = { resources: {}, restApis: new Map(), httpApis: new Map(), httpEvents: new Map(), globals: Globals ?? {}, partition, parameterValues };
+  const expansion: Expansion = { resources: {}, restApis: new Map(), httpApis: new Map(), httpEvents: new Map(), globals: Globals ?? {}, partition, parameterValues, conditions: {}, deploymentGroups: new Map() };
   const orders = samResourceOrders(template.Resources ?? {});
   const source = samOrder(template.Resources ?? {}, orders.translation);
   // APIs first, so that functions' events can find them whatever the order of the template.
@@ -67,9 +68,11 @@ export function serverlessTransform(template: Template & { Globals?: Record<stri
     attempt(() => EXPANDERS[resource.Type!](expansion, id, resource));
   }
   expandApis(expansion, attempt);
+  addCodeDeployResources(expansion);
   if (errors.length) throw new TransformErrors(errors);
   const transforms = [template.Transform].flat().filter((t) => t !== SERVERLESS);
   const out: Template = { ...rest, Resources: expansion.resources };
+  if (Object.keys(expansion.conditions).length) out.Conditions = { ...(rest.Conditions ?? {}), ...expansion.conditions };
   if (transforms.length) out.Transform = transforms.length === 1 ? transforms[0] : transforms;
   else delete out.Transform;
   return out;

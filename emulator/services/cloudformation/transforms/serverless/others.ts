@@ -59,7 +59,7 @@ export function expandStateMachine(expansion: Expansion, id: string, resource: T
   const order = Object.values(events).some((e) => e?.Type === 'Api') ? eventsDictOrder(events) : Object.keys(events);
   for (const eventId of order) addStateMachineEvent(expansion, id, eventId, events[eventId], carried(resource), p.PermissionsBoundary);
   if (p.Role === undefined) {
-    expansion.resources[`${id}Role`] = executionRole(id, 'states.amazonaws.com', p.Policies, [], defined({ Tags: tagList({ 'stateMachine:createdBy': 'SAM' }, {}), PermissionsBoundary: p.PermissionsBoundary })) as TemplateResource;
+    expansion.resources[`${id}Role`] = executionRole(id, 'states.amazonaws.com', p.Policies, [], expansion.partition, defined({ Tags: tagList({ 'stateMachine:createdBy': 'SAM' }, {}), PermissionsBoundary: p.PermissionsBoundary })) as TemplateResource;
   }
   const definitionUri = p.DefinitionUri === undefined ? undefined : s3Location(id, 'DefinitionUri', p.DefinitionUri, ['Bucket', 'Key', 'Version']);
   expansion.resources[id] = {

@@ -1,5 +1,6 @@
 import type { Properties } from '../../provider.ts';
 import { TransformErrorFor } from './context.ts';
+import { PARTITION_BITS, SAM_MANAGED_POLICIES } from './sam-managed-policies.ts';
 
 /**
  * SAM's policy templates most used with functions: name -> the template's parameters and its statements, each
@@ -62,9 +63,21 @@ function parametersOf(resource: string): string[] {
   return [...resource.matchAll(/\$\{([A-Za-z]+)\}/g)].map((m) => m[1]);
 }
 
+/**
+ * A managed policy name as SAM resolves it: the ARN of the AWS managed policy of that name in its bundled list for the
+ * partition (with its path: `service-role/…`), else the name as given (an ARN, or a name IAM will refuse).
+ */
+export function managedPolicyArn(name: string, partition: string): string {
+  const bit = PARTITION_BITS[partition] ?? 0;
+  for (const [path, names] of Object.entries(SAM_MANAGED_POLICIES)) {
+    if (Object.hasOwn(names, name) && names[name] & bit) return `arn:${partition}:iam::aws:policy/${path}${name}`;
+  }
+  return name;
+}
+
 /** One `Policies` entry of a function or state machine as IAM policy statements, or a managed policy ARN. */
-export function policyEntry(entry: unknown, owner: string): { managed?: unknown; document?: Properties } {
-  if (typeof entry === 'string') return { managed: entry.startsWith('arn:') ? entry : { 'Fn::Sub': `arn:\${AWS::Partition}:iam::aws:policy/${entry}` } };
+export function policyEntry(entry: unknown, owner: string, partition: string): { managed?: unknown; document?: Properties } {
+  if (typeof entry === 'string') return { managed: managedPolicyArn(entry, partition) };
   if (!entry || typeof entry !== 'object') throw new TransformErrorFor(owner, "Type of property 'Policies' is invalid.");
   const object = entry as Properties;
   if ('Statement' in object) return { document: object };
@@ -83,18 +96,26 @@ export function policyEntry(entry: unknown, owner: string): { managed?: unknown;
     return { document: { Statement: statements } };
   }
   if (names.length === 1 && /Policy$/.test(names[0])) throw new TransformErrorFor(owner, `Policy template '${names[0]}' is not supported by twinstack yet`);
+  // A condition between names: each name (not AWS::NoValue) resolved as SAM resolves it.
+  const choice = object['Fn::If'];
+  if (names.length === 1 && Array.isArray(choice) && choice.length === 3) {
+    const resolve = (value: unknown) => (typeof value === 'string' ? managedPolicyArn(value, partition) : value);
+    return { managed: { 'Fn::If': [choice[0], resolve(choice[1]), resolve(choice[2])] } };
+  }
   return { managed: entry };
 }
 
 /** The execution role SAM makes for a function or state machine: `<id>Role`, assumed by `service`. */
-export function executionRole(owner: string, service: string, policies: unknown, managed: unknown[], properties: Properties = {}): Properties {
+export function executionRole(owner: string, service: string, policies: unknown, managed: unknown[], partition: string, properties: Properties = {}): Properties {
   const entries = policies === undefined ? [] : Array.isArray(policies) ? policies : [policies];
   const managedArns = [...managed];
   const inline: Properties[] = [];
-  entries.forEach((entry) => {
-    const { managed: arn, document } = policyEntry(entry, owner);
-    if (arn !== undefined) managedArns.push(arn);
-    if (document) inline.push({ PolicyName: `${owner}RolePolicy${inline.length}`, PolicyDocument: document });
+  entries.forEach((entry, index) => {
+    const { managed: arn, document } = policyEntry(entry, owner, partition);
+    // SAM lists each managed policy once (AWSLambdaBasicExecutionRole may be given again).
+    if (arn !== undefined && !managedArns.some((known) => JSON.stringify(known) === JSON.stringify(arn))) managedArns.push(arn);
+    // Named after the entry's place among all the Policies.
+    if (document) inline.push({ PolicyName: `${owner}RolePolicy${index}`, PolicyDocument: document });
   });
   return {
     Type: 'AWS::IAM::Role',

@@ -121,35 +121,48 @@ export interface CopyClock {
   now: number;
 }
 
-const INSERTS = new WeakMap<object, { clock: CopyClock; inserts: [string, number][] }>();
+/** A tracked dict's history: each key's insertion (and deletion, `removed`) at a time of the clock. */
+const INSERTS = new WeakMap<object, { clock: CopyClock; inserts: [string, number, 'removed'?][] }>();
 
-/** A dict of a swagger document followed through the copies: the keys it has are inserted now, later ones by `insert`. */
-export function tracked<T extends object>(value: T, clock: CopyClock): T {
-  INSERTS.set(value, { clock, inserts: Object.keys(value).map((key) => [key, clock.now]) });
+/** A dict of a swagger document followed through the copies: the keys it has are inserted now (or `since`), later ones by `insert`. */
+export function tracked<T extends object>(value: T, clock: CopyClock, since = clock.now): T {
+  INSERTS.set(value, { clock, inserts: Object.keys(value).map((key): [string, number] => [key, since]) });
   // SAM's own dict: its strings are not template strings, even inside a definition from the template.
   if (!UNICODE.has(value)) UNICODE.set(value, {});
   return value;
 }
 
-/** Sets a key of a tracked dict (Python's `setdefault`: an existing key keeps its place). */
-export function insert(dict: Record<string, unknown>, key: string, value: unknown): void {
+/** Sets a key of a tracked dict (Python's `setdefault`: an existing key keeps its place), now or at an earlier time of its clock (`at`). */
+export function insert(dict: Record<string, unknown>, key: string, value: unknown, at?: number): void {
   const track = INSERTS.get(dict);
-  if (track && !Object.hasOwn(dict, key)) track.inserts.push([key, track.clock.now]);
+  if (track && !Object.hasOwn(dict, key)) track.inserts.push([key, at ?? track.clock.now]);
   dict[key] = value;
 }
 
-/** A tracked dict's keys in Python 2.7's order: its insertions replayed among the copies made since. */
+/** Deletes a key of a tracked dict (Python's `del`: its slot stays taken by a dummy until the next copy). */
+export function remove(dict: Record<string, unknown>, key: string): void {
+  const track = INSERTS.get(dict);
+  if (track && Object.hasOwn(dict, key)) track.inserts.push([key, track.clock.now, 'removed']);
+  delete dict[key];
+}
+
+/** A tracked dict's keys in Python 2.7's order: its insertions (and deletions) replayed among the copies made since. */
 function trackedOrder(dict: object): string[] | undefined {
   const track = INSERTS.get(dict);
   if (!track) return undefined;
   const keys = Object.keys(dict);
+  const removed = new Set(track.inserts.filter(([, , r]) => r).map(([key]) => key));
   // Keys set without `insert` (added after the events' edits) come last.
-  const inserts = [...track.inserts.filter(([key]) => Object.hasOwn(dict, key)), ...keys.filter((key) => !track.inserts.some(([k]) => k === key)).map((key): [string, number] => [key, track.clock.now])];
+  const inserts = [
+    ...track.inserts.filter(([key]) => Object.hasOwn(dict, key) || removed.has(key)),
+    ...keys.filter((key) => !track.inserts.some(([k]) => k === key)).map((key): [string, number] => [key, track.clock.now]),
+  ].sort(([, a], [, b]) => a - b);
   let table = new Py27Keys();
   let time = inserts[0]?.[1] ?? track.clock.now;
-  for (const [key, at] of inserts) {
+  for (const [key, at, r] of inserts) {
     for (; time < at; time++) table = copied(table);
-    table.add(key);
+    if (r) table.remove(key);
+    else table.add(key);
   }
   for (; time < track.clock.now; time++) table = copied(table);
   return table.keys();
@@ -192,6 +205,15 @@ export function templateKeys<T extends object>(value: T, plain: string[] = []): 
 export function insertConstant(dict: Record<string, unknown>, key: string, value: unknown): void {
   mark(dict, { plainKeys: new Set([...(UNICODE.get(dict)?.plainKeys ?? []), key]) });
   insert(dict, key, value);
+}
+
+/** A key SAM sets by name (`security`, `components`…): its own constant when new, the template's when it was there. */
+export function setKey(dict: Record<string, unknown>, key: string, value: unknown, at?: number): void {
+  if (Object.hasOwn(dict, key)) dict[key] = value;
+  else {
+    mark(dict, { plainKeys: new Set([...(UNICODE.get(dict)?.plainKeys ?? []), key]) });
+    insert(dict, key, value, at);
+  }
 }
 
 /** An object SAM made whose named members hold template strings (all the strings in them). */

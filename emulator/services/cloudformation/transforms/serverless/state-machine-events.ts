@@ -1,6 +1,7 @@
 import type { Properties } from '../../provider.ts';
 import { defined, TransformErrorFor, type Expansion } from './context.ts';
 import { addStateMachineApiEvent } from './state-machine-api.ts';
+import { addScheduleV2, machineEventFailure, startExecutionPolicy } from './scheduler-event.ts';
 
 /**
  * The role SAM makes for an event source of a state machine (`<machine><event>Role`): the source's service may assume
@@ -21,13 +22,18 @@ export function startExecutionRole(roleId: string, principal: string, machine: s
 /**
  * Adds the resources one event of an `AWS::Serverless::StateMachine` makes, as SAM does: for `Schedule`,
  * `CloudWatchEvent` and `EventBridgeRule` an EventBridge rule (`<machine><event>`) whose target starts the machine
- * through the role SAM makes for it; `Api` events (state-machine-api.ts) a REST API route to StartExecution.
+ * through the role SAM makes for it; `Api` events (state-machine-api.ts) a REST API route to StartExecution; `ScheduleV2`
+ * an EventBridge Scheduler schedule (scheduler-event.ts).
  */
 export function addStateMachineEvent(expansion: Expansion, machine: string, eventId: string, event: Properties, carriedAttributes: Properties, boundary?: unknown): void {
   const id = `${machine}${eventId}`;
   const p = (event.Properties ?? {}) as Properties;
   const invalid = (reason: string) => new TransformErrorFor(machine, `Event with id [${eventId}] is invalid. ${reason}`);
   if (event.Type === 'Api') return addStateMachineApiEvent(expansion, machine, eventId, p, carriedAttributes, boundary);
+  if (event.Type === 'ScheduleV2') {
+    const target = { arn: { Ref: machine }, policy: startExecutionPolicy({ Ref: machine }) };
+    return addScheduleV2(machineEventFailure(id), id, p, target, carriedAttributes, (rid, resource) => (expansion.resources[rid] = resource as never), boundary);
+  }
   if (event.Type !== 'Schedule' && event.Type !== 'CloudWatchEvent' && event.Type !== 'EventBridgeRule') {
     throw invalid(`Event type '${String(event.Type)}' of a serverless state machine is not supported by twinstack yet.`);
   }

@@ -1,6 +1,6 @@
 import type { Properties } from '../../provider.ts';
 import { TransformErrorFor } from './context.ts';
-import { fromTemplate, insert, iterationOrder, templateKeys, templateValues, tracked, type CopyClock } from './py27.ts';
+import { fromTemplate, insert, iterationOrder, setKey, templateKeys, templateValues, tracked, type CopyClock } from './py27.ts';
 
 /**
  * One of SAM's edits of a REST API's swagger: its editor copies the document before the edit and again when it hands
@@ -67,7 +67,7 @@ export function addGatewayResponses(owner: string, responses: unknown, definitio
       if (status) insert(swagger, 'statusCode', status);
       insert(out, type, swagger);
     }
-    insert(body, 'x-amazon-apigateway-gateway-responses', out);
+    setKey(body, 'x-amazon-apigateway-gateway-responses', out);
   });
 }
 

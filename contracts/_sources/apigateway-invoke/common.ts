@@ -1,0 +1,112 @@
+// Shared steps of LocalStack's AWS-validated API Gateway tests that deploy a REST API and call it over HTTP
+// (github.com/localstack/localstack, tests/aws/services/apigateway/, Apache-2.0). Fixtures: `create_rest_apigw`
+// calls CreateRestApi with the test's parameters; `api_invoke_url` is the API's invoke URL, written here in the
+// emulator's execute-api form that the verifier sends to the real invoke URL on AWS (verifier/replay/plain-url.ts).
+import type { SourceStep } from '../../../verifier/port/source-types.ts';
+import { FUNCTION, ROLE, zip } from '../lambda-api/common.ts';
+
+export const API = '{{apiId}}';
+export const ROOT = '{{rootId}}';
+/** The host of the API's invoke URL (`api_invoke_url`); the stage is the first segment of each request's path. */
+export const INVOKE_URL = 'http://{{apiId}}.execute-api.localhost.localstack.cloud';
+/** What python-requests sends with every request unless the test sets it. */
+export const REQUESTS_HEADERS = { 'User-Agent': 'python-requests/2.32.3', 'Accept-Encoding': 'gzip, deflate', Accept: '*/*' };
+
+/** The test's `account_id` fixture: the caller's account, for ARNs the test writes out. */
+export const callerAccount: SourceStep = { service: 'sts', protocol: 'query', op: 'GetCallerIdentity', params: {}, capture: { accountId: '$.Account' } };
+
+/** CreateRestApi through the fixture, its id and root resource id captured. */
+export const createApi = (params: Record<string, unknown> = {}, snapshot?: string): SourceStep => ({
+  op: 'CreateRestApi',
+  params: { name: 'test-api-{{suffix}}', ...params },
+  snapshot,
+  capture: { apiId: '$.id', rootId: '$.rootResourceId' },
+});
+
+/** A call on one method of a resource (`PutMethod`, `PutIntegration`, ...). */
+export const onMethod = (op: string, resourceId: string, httpMethod: string, params: Record<string, unknown> = {}, snapshot?: string): SourceStep => ({
+  op,
+  params: { restApiId: API, resourceId, httpMethod, ...params },
+  snapshot,
+});
+
+export const createResource = (parentId: string, pathPart: string, capture: string, snapshot?: string): SourceStep => ({
+  op: 'CreateResource',
+  params: { restApiId: API, parentId, pathPart },
+  snapshot,
+  capture: { [capture]: '$.id' },
+});
+
+export const deploy = (stageName: string, snapshot?: string, params: Record<string, unknown> = {}): SourceStep => ({
+  op: 'CreateDeployment',
+  params: { restApiId: API, stageName, ...params },
+  snapshot,
+});
+
+/** What a test recorded of an answer: its status and body (a JSON body as its document), as `{body, status_code}`. */
+export interface RecordedAnswer {
+  body?: unknown;
+  status_code?: number;
+  statusCode?: number;
+}
+
+/**
+ * The test's own request to the deployed API (`requests.<method>(api_invoke_url(...))`): `path` starts with the stage.
+ * `answer` reads the snapshot's value as the HTTP answer; by default the value is the JSON body of a 200 answer.
+ */
+export const invoke = (
+  path: string,
+  options: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    query?: Record<string, string>;
+    snapshot?: string;
+    status?: number;
+    answer?: (recorded: never) => { status?: number; headers?: Record<string, string>; absentHeaders?: string[]; body?: unknown };
+  } = {},
+): SourceStep => ({
+  op: 'InvokeApi',
+  params: {},
+  http: {
+    url: INVOKE_URL,
+    method: options.method ?? 'GET',
+    path,
+    ...(options.query ? { query: options.query } : {}),
+    headers: { ...REQUESTS_HEADERS, ...options.headers },
+    ...(options.body !== undefined ? { body: options.body } : {}),
+  },
+  snapshot: options.snapshot,
+  ...(options.status !== undefined ? { status: options.status } : {}),
+  answer: options.answer ?? ((body: unknown) => ({ status: options.status ?? 200, body })),
+});
+
+/** A recorded `{body, status_code}` dict as the answer it stands for (`b''` is Python's empty bytes). */
+export const bodyAndStatus = (recorded: RecordedAnswer) => ({
+  status: recorded.status_code ?? recorded.statusCode,
+  body: recorded.body === "b''" ? '' : recorded.body,
+});
+
+/** Python's `repr()` of bytes the test snapshotted (`b'...'`) as the text they hold. */
+export function pythonBytesText(repr: string): string {
+  const inner = /^b'([^]*)'$/.exec(repr)?.[1] ?? /^b"([^]*)"$/.exec(repr)?.[1];
+  if (inner === undefined) throw new Error(`not a Python bytes repr: ${repr}`);
+  return inner.replace(/\\(x[0-9a-f]{2}|.)/g, (_, c: string) => (c.startsWith('x') && c.length === 3 ? String.fromCharCode(parseInt(c.slice(1), 16)) : ({ n: '\n', r: '\r', t: '\t' } as Record<string, string>)[c] ?? c));
+}
+
+/** `create_lambda_function` with the test's Python source (python3.12, `handler.handler`), waited on until Active. */
+export const pythonFunction = (source: string): SourceStep[] => [
+  { op: 'CreateFunction', service: 'lambda', protocol: 'rest-json', params: { FunctionName: FUNCTION, Runtime: 'python3.12', Role: ROLE, Handler: 'handler.handler', Code: { ZipFile: zip(source) } } },
+  { op: 'GetFunctionConfiguration', service: 'lambda', protocol: 'rest-json', params: { FunctionName: FUNCTION }, until: { path: '$.State', matches: '^Active$' } },
+];
+
+/** A public URL for the function (`create_function_url_config` AuthType NONE and the test's permission), captured as {{functionUrl}}. */
+export const publicFunctionUrl: SourceStep[] = [
+  { op: 'CreateFunctionUrlConfig', service: 'lambda', protocol: 'rest-json', params: { FunctionName: FUNCTION, AuthType: 'NONE' }, capture: { functionUrl: '$.FunctionUrl' } },
+  {
+    op: 'AddPermission',
+    service: 'lambda',
+    protocol: 'rest-json',
+    params: { FunctionName: FUNCTION, StatementId: 'urlPermission', Action: 'lambda:InvokeFunctionUrl', Principal: '*', FunctionUrlAuthType: 'NONE' },
+  },
+];
