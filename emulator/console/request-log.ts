@@ -23,7 +23,8 @@ const ARENA_BYTES = 4 * 1024 * 1024;
 /**
  * Per entry, the byte lengths in the arena of: the request's text (path, query and headers, one a line, in Latin-1:
  * Node reads them from the wire one byte a character), its body, the response's headers (name and value, one a line,
- * in Latin-1 when every character fits, as Node sends them, else in UTF-8) and its body. Lines, because JSON.stringify escapes strings one character at a time: three times the cost.
+ * in UTF-8, which holds any text and is the same bytes for the ASCII of nearly every header) and its body. Lines,
+ * because JSON.stringify escapes strings one character at a time: three times the cost.
  */
 const REQUEST_TEXT = 0;
 const REQUEST_BODY = 1;
@@ -41,12 +42,13 @@ const AT = 2;
 const FROM = 3;
 const REQUEST_SIZE = 4;
 const RESPONSE_SIZE = 5;
-/** 1 when the response's headers were written as UTF-8 (a character beyond Latin-1). */
-const HEADERS_UTF8 = 6;
-const NUMBERS = 7;
+const NUMBERS = 6;
 
-/** A character Latin-1 cannot hold (encoding one byte a character is a copy; UTF-8 encodes each). */
-const BEYOND_LATIN1 = /[^\x00-\xff]/;
+/**
+ * Node's own string writers, which `Buffer.write` calls after sorting out its arguments and encoding name: the log
+ * writes four parts per request, each through the cheapest door.
+ */
+type Arena = Buffer & { latin1Write(text: string, at: number): number; utf8Write(text: string, at: number, length?: number): number };
 
 /**
  * The last `capacity` client requests, oldest first, each with an increasing id the page polls from. Every client
@@ -59,7 +61,7 @@ const BEYOND_LATIN1 = /[^\x00-\xff]/;
  * requests, the oldest requests keep their summary and lose their detail (as requests past `capacity` lose both).
  */
 export class RequestLog {
-  private readonly arena = Buffer.allocUnsafeSlow(ARENA_BYTES);
+  private readonly arena = Buffer.allocUnsafeSlow(ARENA_BYTES) as Arena;
   /** Bytes written since the start, the arena wrapping around. */
   private written = 0;
   private readonly services: string[];
@@ -113,14 +115,12 @@ export class RequestLog {
     const { arena, lengths, numbers } = this;
     const part = slot * PARTS;
     const number = slot * NUMBERS;
-    lengths[part + REQUEST_TEXT] = arena.write(requestText, at, 'latin1');
+    lengths[part + REQUEST_TEXT] = arena.latin1Write(requestText, at);
     at += lengths[part + REQUEST_TEXT];
     lengths[part + REQUEST_BODY] = requestBody ? keep(arena, at, requestBody) : NONE;
     numbers[number + REQUEST_SIZE] = requestBody ? requestBody.length : 0;
     at += Math.max(0, lengths[part + REQUEST_BODY]);
-    const headersUtf8 = BEYOND_LATIN1.test(responseHeaders);
-    numbers[number + HEADERS_UTF8] = headersUtf8 ? 1 : 0;
-    lengths[part + RESPONSE_HEADERS] = response ? arena.write(responseHeaders, at, headersUtf8 ? 'utf8' : 'latin1') : NONE;
+    lengths[part + RESPONSE_HEADERS] = response ? arena.utf8Write(responseHeaders, at) : NONE;
     at += Math.max(0, lengths[part + RESPONSE_HEADERS]);
     const whole = typeof responseBody === 'string' || Buffer.isBuffer(responseBody);
     lengths[part + RESPONSE_BODY] = whole ? keep(arena, at, responseBody) : NONE;
@@ -193,7 +193,7 @@ export class RequestLog {
       request: { method: this.methods[slot], path, query, headers: headersOf(requestLines), body: requestBody },
       response: responseHeaders && {
         status: numbers[slot * NUMBERS + STATUS],
-        headers: headersOf(responseHeaders.toString(numbers[slot * NUMBERS + HEADERS_UTF8] ? 'utf8' : 'latin1').split('\n').slice(0, -1)),
+        headers: headersOf(responseHeaders.toString('utf8').split('\n').slice(0, -1)),
         body: body(RESPONSE_BODY, numbers[slot * NUMBERS + RESPONSE_SIZE]),
       },
     };
@@ -208,9 +208,14 @@ function headersOf(lines: string[]): Record<string, string> {
 }
 
 /** Writes the first BODY_KEPT bytes of a body at `at`; returns how many were written. */
-function keep(arena: Buffer, at: number, body: string | Buffer): number {
-  if (typeof body === 'string') return body.length === 0 ? 0 : arena.write(body, at, BODY_KEPT);
-  return body.copy(arena, at, 0, Math.min(body.length, BODY_KEPT));
+function keep(arena: Arena, at: number, body: string | Buffer): number {
+  if (typeof body === 'string') return body.length === 0 ? 0 : arena.utf8Write(body, at, BODY_KEPT);
+  // A whole body is copied as it is: `copy` (and `subarray`) would make a view of it first.
+  if (body.length <= BODY_KEPT) {
+    arena.set(body, at);
+    return body.length;
+  }
+  return body.copy(arena, at, 0, BODY_KEPT);
 }
 
 /** A body's whole size in bytes, from what was kept of it when that was all of it. */

@@ -457,8 +457,6 @@ export class Emulator {
     const seen: FinishedRequest = { service: '', operation: '', accountId: '', region: '', status: 0, latencyMs: 0, errorCode: undefined, request: req, response: undefined };
     try {
       const response = await this.route(req, endpoint, seen);
-      // Encoded here, once, as the server sends text (UTF-8): the log then copies bytes instead of encoding it again.
-      if (typeof response.body === 'string') response.body = Buffer.from(response.body);
       seen.response = response;
       seen.status = response.status;
       return response;

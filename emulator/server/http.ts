@@ -315,16 +315,20 @@ function writeResponse(req: Request, res: Response, response: RawResponse, incom
   if (typeof body === 'string' || Buffer.isBuffer(body)) {
     // A 304 carries no body (RFC 9110): an error document rendered for it is not sent, nor counted.
     const notModified = response.status === 304;
-    // As bytes: Node writes a string body in one piece with the header text, both encoded as UTF-8, which sends a
-    // header's Latin-1 text as two bytes a character, and measures and encodes the whole text twice more.
-    const bytes = typeof body === 'string' ? Buffer.from(body) : body;
-    if (response.headers['content-length'] === undefined && !notModified) response.headers['content-length'] = String(bytes.length);
+    // Text that is all ASCII (most AWS answers) has its UTF-8 bytes one a character: it is sent as Latin-1 text as it
+    // is. Other text goes as its UTF-8 bytes: Node would encode a string body with the header text as UTF-8, which
+    // sends a header's Latin-1 text as two bytes a character.
+    const length = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+    const text = typeof body === 'string' && length === body.length ? body : undefined;
+    const bytes = text === undefined ? (typeof body === 'string' ? Buffer.from(body) : body) : undefined;
+    if (response.headers['content-length'] === undefined && !notModified) response.headers['content-length'] = String(length);
     writeHead(res, response.status, response.headers);
     if (req.method === 'HEAD' || notModified) res.end(EMPTY);
     // A small body as Latin-1 text (its bytes one a character): Node joins it to the header text and sends both in one
     // write, where bytes are queued behind the header and sent by a corked writev.
-    else if (bytes.length <= ONE_WRITE_BYTES) res.end(bytes.toString('latin1'), 'latin1');
-    else res.end(bytes);
+    else if (text !== undefined && length <= ONE_WRITE_BYTES) res.end(text, 'latin1');
+    else if (length <= ONE_WRITE_BYTES) res.end(bytes!.toString('latin1'), 'latin1');
+    else res.end(bytes ?? Buffer.from(text!, 'latin1'));
     if (unread) abandon(req);
     return undefined;
   }
