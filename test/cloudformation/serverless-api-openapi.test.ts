@@ -1,20 +1,13 @@
 import assert from 'node:assert/strict';
-import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { APIGatewayClient, GetModelsCommand, GetRequestValidatorsCommand, GetStageCommand, GetStagesCommand } from '@aws-sdk/client-api-gateway';
-import type { Twinstack } from '../../emulator/index.ts';
 import { http } from '../apigateway/support.ts';
-import { CLIENT_CONFIG, deployTransformed, output, serveCloudFormation, transformRefused } from './serve.ts';
+import { deployTransformed, output, serveWithClients, transformRefused } from './serve.ts';
 
 const FAILED = 'Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1.';
 
 describe('CloudFormation: SAM REST APIs with OpenApiVersion 3, Models, MethodSettings and CanarySetting through API Gateway', function () {
   this.timeout(60_000);
-  let aws: Twinstack;
-  let cfn: CloudFormationClient;
-  serveCloudFormation((a, c) => {
-    aws = a;
-    cfn = c;
-  });
+  const served = serveWithClients({ apigateway: APIGatewayClient });
 
   it('deploys an OpenAPI 3 definition without the extra "Stage" stage, and the request model validates the body', async () => {
     const template = `
@@ -55,7 +48,7 @@ Resources:
 Outputs:
   Api: { Value: !Ref Api }
 `;
-    const { stack, processed } = await deployTransformed(cfn, 'sam-openapi3', template);
+    const { stack, processed } = await deployTransformed(served.cfn, 'sam-openapi3', template);
     const { Resources } = processed;
     const body = Resources.Api.Properties.Body;
     assert.equal(body.openapi, '3.0.1');
@@ -69,19 +62,18 @@ Outputs:
     assert.deepEqual(Resources.ApiliveStage.Properties.CanarySetting, { PercentTraffic: 0, StageVariableOverrides: { color: 'blue' } });
 
     const id = output(stack, 'Api');
-    const apigateway = new APIGatewayClient({ ...CLIENT_CONFIG, endpoint: aws.endpoint });
-    const { item: stages } = await apigateway.send(new GetStagesCommand({ restApiId: id }));
+    const { item: stages } = await served.apigateway.send(new GetStagesCommand({ restApiId: id }));
     assert.deepEqual(stages!.map((s) => s.stageName), ['live']);
-    const live = await apigateway.send(new GetStageCommand({ restApiId: id, stageName: 'live' }));
+    const live = await served.apigateway.send(new GetStageCommand({ restApiId: id, stageName: 'live' }));
     assert.deepEqual(live.methodSettings?.['*/*'] && { burst: live.methodSettings['*/*'].throttlingBurstLimit, rate: live.methodSettings['*/*'].throttlingRateLimit }, { burst: 5, rate: 10 });
     assert.equal(live.canarySettings?.percentTraffic, 0);
     assert.deepEqual(live.canarySettings?.stageVariableOverrides, { color: 'blue' });
-    const { items: models } = await apigateway.send(new GetModelsCommand({ restApiId: id }));
+    const { items: models } = await served.apigateway.send(new GetModelsCommand({ restApiId: id }));
     assert.deepEqual(models!.map((m) => m.name), ['order']);
-    const { items: validators } = await apigateway.send(new GetRequestValidatorsCommand({ restApiId: id }));
+    const { items: validators } = await served.apigateway.send(new GetRequestValidatorsCommand({ restApiId: id }));
     assert.deepEqual(validators!.map((v) => [v.name, v.validateRequestBody, v.validateRequestParameters]), [['body-only', true, false]]);
 
-    const url = `${aws.endpoint}/restapis/${id}/live/_user_request_/orders`;
+    const url = `${served.aws.endpoint}/restapis/${id}/live/_user_request_/orders`;
     const created = await http(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ item: 'tea' }) });
     assert.equal(created.status, 201);
     assert.equal(created.text, 'ordered tea');
@@ -100,9 +92,9 @@ Resources:
       StageName: live
 ${properties}
 `;
-    await transformRefused(cfn, 'sam-openapi-version', api("      OpenApiVersion: '4.0'"), `${FAILED} Resource with id [Api] is invalid. The OpenApiVersion value must be of the format '3.0.0'.`);
-    await transformRefused(cfn, 'sam-models-uri', api('      DefinitionUri: s3://bucket/api.yaml\n      Models: { Order: { type: object } }'), `${FAILED} Resource with id [Api] is invalid. Models works only with inline Swagger specified in 'DefinitionBody' property.`);
-    await transformRefused(cfn, 'sam-models-list', api('      Models: [Order]'), `${FAILED} Resource with id [Api] is invalid. Property 'Models' should be a map.`);
+    await transformRefused(served.cfn, 'sam-openapi-version', api("      OpenApiVersion: '4.0'"), `${FAILED} Resource with id [Api] is invalid. The OpenApiVersion value must be of the format '3.0.0'.`);
+    await transformRefused(served.cfn, 'sam-models-uri', api('      DefinitionUri: s3://bucket/api.yaml\n      Models: { Order: { type: object } }'), `${FAILED} Resource with id [Api] is invalid. Models works only with inline Swagger specified in 'DefinitionBody' property.`);
+    await transformRefused(served.cfn, 'sam-models-list', api('      Models: [Order]'), `${FAILED} Resource with id [Api] is invalid. Property 'Models' should be a map.`);
     const undefinedModel = `
 Transform: AWS::Serverless-2016-10-31
 Resources:
@@ -115,6 +107,6 @@ Resources:
       Events:
         Get: { Type: Api, Properties: { Path: /, Method: get, RequestModel: { Model: User } } }
 `;
-    await transformRefused(cfn, 'sam-model-undefined', undefinedModel, `${FAILED} Resource with id [Fn] is invalid. Event with id [Get] is invalid. Unable to set RequestModel [User] on API method [get] for path [/] because the related API does not define any Models.`);
+    await transformRefused(served.cfn, 'sam-model-undefined', undefinedModel, `${FAILED} Resource with id [Fn] is invalid. Event with id [Get] is invalid. Unable to set RequestModel [User] on API method [get] for path [/] because the related API does not define any Models.`);
   });
 });

@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
-import { DescribeStackResourceCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { DescribeStackResourceCommand } from '@aws-sdk/client-cloudformation';
 import { IAMClient, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
 import { GetScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
-import type { Twinstack } from '../../emulator/index.ts';
 import { http } from '../apigateway/support.ts';
-import { CLIENT_CONFIG, deployTransformed, output, serveCloudFormation, transformRefused } from './serve.ts';
+import { deployTransformed, output, serveWithClients, transformRefused } from './serve.ts';
 
 describe('CloudFormation: SAM implicit API Conditions, managed policy names, DeploymentPreference and ScheduleV2 state machine events', function () {
   this.timeout(60_000);
-  let aws: Twinstack;
-  let cfn: CloudFormationClient;
-  serveCloudFormation((a, c) => {
-    aws = a;
-    cfn = c;
-  });
+  const served = serveWithClients({ iam: IAMClient, scheduler: SchedulerClient });
 
   it('makes the implicit API and its paths conditional on their functions\' conditions, and serves only the paths whose condition holds', async () => {
     const template = `
@@ -46,7 +40,7 @@ Resources:
 Outputs:
   Api: { Value: !Ref ServerlessRestApi }
 `;
-    const { stack, processed } = await deployTransformed(cfn, 'sam-conditions', template);
+    const { stack, processed } = await deployTransformed(served.cfn, 'sam-conditions', template);
     const { Resources, Conditions } = processed;
     // The API serves both functions' methods: it exists when either condition holds; /beta only with WithBeta; /items
     // (methods of both) when either holds, each method under its function's condition.
@@ -61,7 +55,7 @@ Outputs:
     assert.deepEqual(items.get['Fn::If'][1]['x-amazon-apigateway-integration'].uri['Fn::If'][0], 'Live');
     assert.equal(items.post['Fn::If'][0], 'WithBeta');
 
-    const url = (path: string) => `${aws.endpoint}/restapis/${output(stack, 'Api')}/Prod/_user_request_${path}`;
+    const url = (path: string) => `${served.aws.endpoint}/restapis/${output(stack, 'Api')}/Prod/_user_request_${path}`;
     const listed = await http(url('/items'));
     assert.equal(listed.status, 200);
     assert.equal(listed.text, 'items');
@@ -83,7 +77,7 @@ Resources:
       InlineCode: "exports.handler = async () => ({})"
       Policies: [AmazonS3ReadOnlyAccess, AWSLambdaRole, AWSLambdaBasicExecutionRole]
 `;
-    const { processed } = await deployTransformed(cfn, 'sam-managed-policies', template);
+    const { processed } = await deployTransformed(served.cfn, 'sam-managed-policies', template);
     const arns = [
       'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole',
       'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
@@ -91,10 +85,9 @@ Resources:
     ];
     // AWSLambdaBasicExecutionRole, which SAM adds itself, is listed once.
     assert.deepEqual(processed.Resources.ReaderRole.Properties.ManagedPolicyArns, arns);
-    const { StackResourceDetail } = await cfn.send(new DescribeStackResourceCommand({ StackName: 'sam-managed-policies', LogicalResourceId: 'ReaderRole' }));
-    const iam = new IAMClient({ ...CLIENT_CONFIG, endpoint: aws.endpoint });
+    const { StackResourceDetail } = await served.cfn.send(new DescribeStackResourceCommand({ StackName: 'sam-managed-policies', LogicalResourceId: 'ReaderRole' }));
     const roleName = StackResourceDetail!.PhysicalResourceId!;
-    const { AttachedPolicies } = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName }));
+    const { AttachedPolicies } = await served.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName }));
     assert.deepEqual(AttachedPolicies!.map((p) => p.PolicyArn).sort(), [...arns].sort());
   });
 
@@ -111,12 +104,12 @@ Resources:
 ${properties}
 `;
     const failed = 'Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Resource with id [Fn] is invalid.';
-    await transformRefused(cfn, 'sam-dp-alias', fn('      DeploymentPreference: { Type: AllAtOnce }'), `${failed} 'DeploymentPreference' requires AutoPublishAlias property to be specified.`);
-    await transformRefused(cfn, 'sam-dp-type', fn('      AutoPublishAlias: live\n      DeploymentPreference: { Enabled: true }'), `${failed} 'DeploymentPreference' is missing required Property 'Type'`);
-    await transformRefused(cfn, 'sam-pc-alias', fn('      ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 1 }'), `${failed} To set ProvisionedConcurrencyConfig AutoPublishALias must be defined on the function`);
-    await transformRefused(cfn, 'sam-dp-codedeploy', fn('      AutoPublishAlias: live\n      DeploymentPreference: { Type: Canary10Percent5Minutes }'), 'Template format error: Unrecognized resource types: [AWS::CodeDeploy::Application, AWS::CodeDeploy::DeploymentGroup]');
+    await transformRefused(served.cfn, 'sam-dp-alias', fn('      DeploymentPreference: { Type: AllAtOnce }'), `${failed} 'DeploymentPreference' requires AutoPublishAlias property to be specified.`);
+    await transformRefused(served.cfn, 'sam-dp-type', fn('      AutoPublishAlias: live\n      DeploymentPreference: { Enabled: true }'), `${failed} 'DeploymentPreference' is missing required Property 'Type'`);
+    await transformRefused(served.cfn, 'sam-pc-alias', fn('      ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 1 }'), `${failed} To set ProvisionedConcurrencyConfig AutoPublishALias must be defined on the function`);
+    await transformRefused(served.cfn, 'sam-dp-codedeploy', fn('      AutoPublishAlias: live\n      DeploymentPreference: { Type: Canary10Percent5Minutes }'), 'Template format error: Unrecognized resource types: [AWS::CodeDeploy::Application, AWS::CodeDeploy::DeploymentGroup]');
     // Disabled, it makes nothing: the function deploys with its alias.
-    const { processed } = await deployTransformed(cfn, 'sam-dp-disabled', fn('      AutoPublishAlias: live\n      DeploymentPreference: { Enabled: false, Type: AllAtOnce }'));
+    const { processed } = await deployTransformed(served.cfn, 'sam-dp-disabled', fn('      AutoPublishAlias: live\n      DeploymentPreference: { Enabled: false, Type: AllAtOnce }'));
     assert.deepEqual(Object.values(processed.Resources).map((r) => r.Type).sort(), ['AWS::IAM::Role', 'AWS::Lambda::Alias', 'AWS::Lambda::Function', 'AWS::Lambda::Version']);
   });
 
@@ -132,12 +125,11 @@ Resources:
       Events:
 ${events}
 `;
-    const { processed } = await deployTransformed(cfn, 'sam-schedule-v2', machine('        Nightly: { Type: ScheduleV2, Properties: { ScheduleExpression: rate(1 day), DeadLetterConfig: { Type: SQS }, RetryPolicy: { MaximumRetryAttempts: 2 } } }'));
+    const { processed } = await deployTransformed(served.cfn, 'sam-schedule-v2', machine('        Nightly: { Type: ScheduleV2, Properties: { ScheduleExpression: rate(1 day), DeadLetterConfig: { Type: SQS }, RetryPolicy: { MaximumRetryAttempts: 2 } } }'));
     const { Resources } = processed;
     assert.deepEqual(Resources.MachineNightlyQueue, { Type: 'AWS::SQS::Queue', Properties: {} });
     assert.deepEqual(Resources.MachineNightlyRole.Properties.Policies.map((p: { PolicyName: string }) => p.PolicyName), ['MachineNightlyStartExecutionPolicy', 'MachineNightlySQSPolicy']);
-    const scheduler = new SchedulerClient({ ...CLIENT_CONFIG, endpoint: aws.endpoint });
-    const schedule = await scheduler.send(new GetScheduleCommand({ Name: 'MachineNightly' }));
+    const schedule = await served.scheduler.send(new GetScheduleCommand({ Name: 'MachineNightly' }));
     assert.equal(schedule.ScheduleExpression, 'rate(1 day)');
     assert.match(schedule.Target!.Arn!, /:stateMachine:/);
     assert.match(schedule.Target!.DeadLetterConfig!.Arn!, /:sqs:us-east-1:\d{12}:/);
@@ -145,6 +137,6 @@ ${events}
     assert.deepEqual(schedule.FlexibleTimeWindow, { Mode: 'OFF' });
     // SAM names a state machine's event source alone in these errors.
     const failed = 'Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1.';
-    await transformRefused(cfn, 'sam-schedule-v2-dlq', machine('        Nightly: { Type: ScheduleV2, Properties: { ScheduleExpression: rate(1 day), DeadLetterConfig: { Type: SNS } } }'), `${failed} Event with id [MachineNightly] is invalid. The only valid value for 'Type' property of DeadLetterConfig is 'SQS'.`);
+    await transformRefused(served.cfn, 'sam-schedule-v2-dlq', machine('        Nightly: { Type: ScheduleV2, Properties: { ScheduleExpression: rate(1 day), DeadLetterConfig: { Type: SNS } } }'), `${failed} Event with id [MachineNightly] is invalid. The only valid value for 'Type' property of DeadLetterConfig is 'SQS'.`);
   });
 });
