@@ -90,6 +90,17 @@ describe('CloudWatch Logs with the AWS SDK v3', function () {
     });
   });
 
+  it('keeps a stream in timestamp order when later batches carry earlier timestamps (arrival order breaks ties)', async () => {
+    const { group, stream } = await groupWithStream();
+    const now = aws.emulator.clock.now();
+    await put(group, stream, [{ timestamp: now, message: 'a0' }, { timestamp: now + 20, message: 'a20' }, { timestamp: now + 40, message: 'a40' }]);
+    await put(group, stream, [{ timestamp: now - 10, message: 'b-10' }, { timestamp: now + 20, message: 'b20' }, { timestamp: now + 50, message: 'b50' }]);
+    await put(group, stream, [{ timestamp: now + 10, message: 'c10' }, { timestamp: now + 20, message: 'c20' }]);
+    await put(group, stream, [{ timestamp: now + 60, message: 'd60' }]);
+    const { events } = await logs.send(new GetLogEventsCommand({ logGroupName: group, logStreamName: stream, startFromHead: true }));
+    assert.deepEqual(events!.map((e) => e.message), ['b-10', 'a0', 'c10', 'a20', 'b20', 'c20', 'a40', 'b50', 'd60']);
+  });
+
   it('applies PutLogEvents rules: order, 14-day and 2-hour windows', async () => {
     const { group, stream } = await groupWithStream();
     const now = aws.emulator.clock.now();

@@ -35,12 +35,30 @@ export class LogStream {
     readonly created: number,
   ) {}
 
-  /** Adds a batch of accepted events. */
+  /** Adds a batch of accepted events (in chronological order, as PutLogEvents requires). */
   add(accepted: LogEvent[]): void {
-    this.events.push(...accepted);
     this.stored.append(accepted);
-    // Later batches may carry earlier timestamps: keep the stream ordered (stable, so arrival order breaks ties).
-    if (this.events.length > accepted.length && this.events[this.events.length - accepted.length - 1].timestamp > accepted[0].timestamp) this.sort();
+    if (!accepted.length) return;
+    // Concurrent writers' batches may carry earlier timestamps than events already stored: merge the batch in after
+    // the last event not newer than its first, moving only the newer ones (a whole re-sort per batch grew with the
+    // stream). Stored events arrived first, so they stay ahead of the batch's at equal timestamps.
+    const events = this.events;
+    const first = accepted[0].timestamp;
+    let at = events.length;
+    if (at && events[at - 1].timestamp > first) {
+      let low = 0;
+      while (low < at) {
+        const middle = (low + at) >>> 1;
+        if (events[middle].timestamp > first) at = middle;
+        else low = middle + 1;
+      }
+    }
+    const newer = events.splice(at);
+    let i = 0;
+    let j = 0;
+    while (i < newer.length && j < accepted.length) events.push(newer[i].timestamp <= accepted[j].timestamp ? newer[i++] : accepted[j++]);
+    while (i < newer.length) events.push(newer[i++]);
+    while (j < accepted.length) events.push(accepted[j++]);
   }
 
   /** Removes the events older than `oldest` (retention). */
