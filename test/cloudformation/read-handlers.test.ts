@@ -41,9 +41,6 @@ const WITHOUT_READ = new Set([
   'AWS::Lambda::Version',
   'AWS::S3::Bucket',
   'AWS::S3::BucketPolicy',
-  'AWS::SSM::MaintenanceWindowTarget',
-  'AWS::SSM::MaintenanceWindowTask',
-  'AWS::SSM::ResourceDataSync',
 ]);
 
 describe('CloudFormation: the resource types that can read their resources back (drift, Cloud Control)', function () {
