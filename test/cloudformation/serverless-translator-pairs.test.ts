@@ -34,6 +34,10 @@ const PAIRS: Record<string, Record<string, string>> = {
   api_request_model_with_validator: {},
   api_request_model_with_validator_openapi_3: {},
   api_with_canary_setting: {},
+  // Api events' RequestParameters (method parameters, cached ones as cacheKeyParameters) and TimeoutInMillis.
+  function_with_request_parameters: {},
+  implicit_api_with_timeout: {},
+  api_with_request_parameters_openapi: {},
   // Managed policy names resolved from SAM's bundled list (with their paths), in Fn::If too; DefinitionUri APIs.
   managed_policies_minimal: {},
   function_with_conditional_managed_policy: {},

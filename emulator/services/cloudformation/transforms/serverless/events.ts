@@ -2,6 +2,7 @@ import type { Properties } from '../../provider.ts';
 import { addEventAuth } from './auth.ts';
 import { ANY_METHOD, defined, shorthand, TransformErrorFor, type Expansion } from './context.ts';
 import { addHttpApiEvent } from './http-api.ts';
+import { addRequestParameters, addTimeout } from './event-parameters.ts';
 import { addRequestModel, documentKind } from './models.ts';
 import { conditional, conditionalContents } from './api-conditions.ts';
 import { addScheduleV2, functionEventFailure, invokeFunctionPolicy, ruleDeadLetterConfig } from './scheduler-event.ts';
@@ -151,8 +152,10 @@ export function addEvent(expansion: Expansion, fn: Invoked, eventId: string, eve
         const integration = tracked(templateValues({ type: 'aws_proxy', httpMethod: 'POST', uri: conditionalUri }), clock);
         const item = tracked(templateValues({ 'x-amazon-apigateway-integration': integration, responses: tracked({}, clock) }), clock);
         addEventAuth(fn.id, eventId, p, apiProperties, item, entry, clock, expansion.partition);
+        addTimeout(p, item);
         const doc = (apiProperties.DefinitionBody ?? entry.skeleton) as Properties | undefined;
         addRequestModel(fn.id, eventId, p, apiProperties, item, entry, documentKind(doc), clock);
+        addRequestParameters(fn.id, eventId, p, item, clock);
         if (!Object.hasOwn(paths, p.Path)) insert(paths, p.Path, templateKeys(tracked({}, clock), [ANY_METHOD]));
         for (const pathItem of conditionalContents(paths[p.Path])) insert(pathItem, key, condition ? conditional(condition, item) : item);
         clock.now++;
