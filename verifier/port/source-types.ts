@@ -105,6 +105,16 @@ export interface SourceStep {
   /** A waiter's polling: the call is repeated until the value at `path` matches `matches` (see InteractionMeta.until). */
   until?: { path: string; matches: string; timeoutSeconds?: number };
   /**
+   * A polling helper's gathering (see InteractionMeta.collect): the call is repeated until the lists at `path` of its
+   * answers hold `count` items, which the snapshot is judged against as one list.
+   */
+  collect?: { path: string; count: number; timeoutSeconds?: number; intervalSeconds?: number };
+  /**
+   * Sent for each item the nearest earlier `collect` step gathers, as it arrives (see InteractionMeta.eachCollected):
+   * its params may name `{{<as>.<Member>}}` (`{{message.ReceiptHandle}}`).
+   */
+  eachCollected?: string;
+  /**
    * The test snapshotted a digest of the error, not the response: `{Code, Message}`, or `{Code, Errors, Count}` (the
    * constraint violations of a `N validation error(s) detected: ...` message; only Count 1 keeps their order).
    */
