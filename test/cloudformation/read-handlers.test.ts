@@ -26,8 +26,6 @@ const WITHOUT_READ = new Set([
   'AWS::CloudFormation::TypeActivation',
   'AWS::CloudFormation::WaitCondition',
   'AWS::CloudFormation::WaitConditionHandle',
-  'AWS::DynamoDB::GlobalTable',
-  'AWS::DynamoDB::Table',
   // AWS's own AWS::IAM::Policy does not support drift detection (its reference page; coverage-roadmap#1686).
   'AWS::IAM::Policy',
   'AWS::KinesisFirehose::DeliveryStream',
