@@ -41,8 +41,6 @@ const WITHOUT_READ = new Set([
   'AWS::Logs::ResourcePolicy',
   'AWS::Logs::SubscriptionFilter',
   'AWS::Logs::Transformer',
-  'AWS::S3::Bucket',
-  'AWS::S3::BucketPolicy',
   'AWS::SSM::MaintenanceWindowTarget',
   'AWS::SSM::MaintenanceWindowTask',
   'AWS::SSM::ResourceDataSync',
