@@ -26,13 +26,9 @@ const WITHOUT_READ = new Set([
   'AWS::CloudFormation::TypeActivation',
   'AWS::CloudFormation::WaitCondition',
   'AWS::CloudFormation::WaitConditionHandle',
-  'AWS::DynamoDB::GlobalTable',
-  'AWS::DynamoDB::Table',
   // AWS's own AWS::IAM::Policy does not support drift detection (its reference page; coverage-roadmap#1686).
   'AWS::IAM::Policy',
   'AWS::KinesisFirehose::DeliveryStream',
-  'AWS::S3::Bucket',
-  'AWS::S3::BucketPolicy',
   'AWS::SSM::MaintenanceWindowTarget',
   'AWS::SSM::MaintenanceWindowTask',
   'AWS::SSM::ResourceDataSync',
