@@ -3,6 +3,7 @@ import { addEventAuth } from './auth.ts';
 import { ANY_METHOD, defined, shorthand, TransformErrorFor, type Expansion } from './context.ts';
 import { addHttpApiEvent } from './http-api.ts';
 import { addRequestParameters, addTimeout } from './event-parameters.ts';
+import { pullEventSource } from './pull-events.ts';
 import { addRequestModel, documentKind } from './models.ts';
 import { conditional, conditionalContents } from './api-conditions.ts';
 import { addScheduleV2, functionEventFailure, invokeFunctionPolicy, ruleDeadLetterConfig } from './scheduler-event.ts';
@@ -14,32 +15,16 @@ export interface Invoked {
   id: string;
   ref: unknown;
   arn: unknown;
-  /** Policy statements the function's role needs for its event sources (SQS, Kinesis, DynamoDB streams). */
-  statements: Properties[];
+  /** AWS managed policies the function's role needs for its event sources (SQS, Kinesis, DynamoDB streams). */
+  managedPolicies: string[];
+  /** Named policies the role needs for them (an event source mapping's on-failure destination). */
+  rolePolicies: Properties[];
   /** The function's FunctionName property, which SAM adds to the deployment hash of the APIs its events name. */
   name?: unknown;
 }
 
-/**
- * What the function's role needs to poll each kind of source. SAM attaches AWS's managed policies for this
- * (AWSLambdaSQSQueueExecutionRole, AWSLambdaKinesisExecutionRole, AWSLambdaDynamoDBExecutionRole); twinstack's IAM
- * does not have those policies yet, so the role gets their permissions as an inline policy.
- */
-const POLLING_ACTIONS: Record<string, string[]> = {
-  SQS: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
-  Kinesis: ['kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards', 'kinesis:ListStreams', 'kinesis:SubscribeToShard'],
-  DynamoDB: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'],
-};
-
 function permission(fn: Invoked, principal: string, sourceArn: unknown): Properties {
   return { Type: 'AWS::Lambda::Permission', Properties: { Action: 'lambda:InvokeFunction', FunctionName: fn.ref, Principal: principal, SourceArn: sourceArn } };
-}
-
-function pollingSource(fn: Invoked, p: Properties, source: unknown, kind: string): Properties {
-  fn.statements.push({ Effect: 'Allow', Action: POLLING_ACTIONS[kind], Resource: source });
-  const { Queue, Stream, Enabled, ...rest } = p;
-  void [Queue, Stream];
-  return { Type: 'AWS::Lambda::EventSourceMapping', Properties: defined({ EventSourceArn: source, FunctionName: fn.ref, Enabled, ...rest }) };
 }
 
 /** The REST API an event names (`RestApiId`: a `Ref` to a SAM API), or the implicit one. */
@@ -81,13 +66,9 @@ export function addEvent(expansion: Expansion, fn: Invoked, eventId: string, eve
   const add = (logicalId: string, resource: Properties) => (expansion.resources[logicalId] = resource as never);
   switch (event.Type) {
     case 'SQS':
-      add(id, pollingSource(fn, p, p.Queue, 'SQS'));
-      return;
     case 'Kinesis':
-      add(id, pollingSource(fn, p, p.Stream, 'Kinesis'));
-      return;
     case 'DynamoDB':
-      add(id, pollingSource(fn, p, p.Stream, 'DynamoDB'));
+      add(id, pullEventSource(fn, eventId, event.Type, p, expansion.partition));
       return;
     case 'SNS':
       add(id, {
