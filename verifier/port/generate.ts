@@ -262,6 +262,7 @@ function interactionFor(
         ...(step.delaySeconds ? { delaySeconds: step.delaySeconds } : {}),
         ...(step.takesNow ? { takesNow: true } : {}),
         ...(step.until ? { until: step.until } : {}),
+        ...(step.view ? { view: step.view } : {}),
       },
     },
   };
