@@ -263,3 +263,13 @@ export function repeatedBytes(body: RepeatedBody): Buffer {
 export function bodyGenerator(body: RepeatedBody): RepeatedTextGenerator {
   return { type: 'RepeatedText', text: body.$repeat, bytes: body.bytes };
 }
+
+/**
+ * Python's `json.dumps(value)` as tests send documents: `, ` and `: ` separators, non-ASCII characters escaped
+ * (`ensure_ascii`), keys in the order given.
+ */
+export function pythonJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(pythonJson).join(', ')}]`;
+  if (value !== null && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${pythonJson(k)}: ${pythonJson(v)}`).join(', ')}}`;
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
