@@ -26,21 +26,9 @@ const WITHOUT_READ = new Set([
   'AWS::CloudFormation::TypeActivation',
   'AWS::CloudFormation::WaitCondition',
   'AWS::CloudFormation::WaitConditionHandle',
-  'AWS::DynamoDB::GlobalTable',
-  'AWS::DynamoDB::Table',
   // AWS's own AWS::IAM::Policy does not support drift detection (its reference page; coverage-roadmap#1686).
   'AWS::IAM::Policy',
   'AWS::KinesisFirehose::DeliveryStream',
-  'AWS::Lambda::Alias',
-  'AWS::Lambda::EventInvokeConfig',
-  'AWS::Lambda::EventSourceMapping',
-  'AWS::Lambda::LayerVersion',
-  'AWS::Lambda::LayerVersionPermission',
-  'AWS::Lambda::Permission',
-  'AWS::Lambda::Url',
-  'AWS::Lambda::Version',
-  'AWS::S3::Bucket',
-  'AWS::S3::BucketPolicy',
 ]);
 
 describe('CloudFormation: the resource types that can read their resources back (drift, Cloud Control)', function () {
