@@ -1,4 +1,5 @@
 import { resourceTags, type Properties, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
+import { readDeliveryStream } from './read.ts';
 
 /** Destination properties: Firehose's members have the template's names (`<Kind>DestinationConfiguration`). */
 const DESTINATIONS = [
@@ -57,6 +58,7 @@ const deliveryStream: ResourceType = {
   async delete(request) {
     await request.call('firehose', 'DeleteDeliveryStream', { DeliveryStreamName: request.physicalId });
   },
+  read: readDeliveryStream,
   primaryIdentifier: ['DeliveryStreamName'],
   async adopt(request, identifier) {
     const { physicalId, attributes } = await streamState(request, identifier.DeliveryStreamName);
