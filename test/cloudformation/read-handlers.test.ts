@@ -28,23 +28,9 @@ const WITHOUT_READ = new Set([
   'AWS::CloudFormation::WaitConditionHandle',
   // AWS's own AWS::IAM::Policy does not support drift detection (its reference page; coverage-roadmap#1686).
   'AWS::IAM::Policy',
-  'AWS::Logs::AccountPolicy',
-  'AWS::Logs::Delivery',
-  'AWS::Logs::DeliveryDestination',
-  'AWS::Logs::DeliverySource',
-  'AWS::Logs::Destination',
-  'AWS::Logs::LogAnomalyDetector',
-  'AWS::Logs::LogStream',
-  'AWS::Logs::MetricFilter',
-  'AWS::Logs::QueryDefinition',
-  'AWS::Logs::ResourcePolicy',
-  'AWS::Logs::SubscriptionFilter',
-  'AWS::Logs::Transformer',
   'AWS::SSM::MaintenanceWindowTarget',
   'AWS::SSM::MaintenanceWindowTask',
   'AWS::SSM::ResourceDataSync',
-  'AWS::Scheduler::Schedule',
-  'AWS::Scheduler::ScheduleGroup',
 ]);
 
 describe('CloudFormation: the resource types that can read their resources back (drift, Cloud Control)', function () {

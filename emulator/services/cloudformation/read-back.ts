@@ -73,3 +73,9 @@ export function adoptByReading(
     return state;
   };
 }
+
+/** A date the service answers, as the template wrote it when it is the same moment (else in ISO 8601). */
+export function timeAsGiven(given: unknown, date: Date | string | undefined): string | undefined {
+  if (date === undefined) return undefined;
+  return given !== undefined && new Date(String(given)).getTime() === new Date(date).getTime() ? String(given) : new Date(date).toISOString();
+}
