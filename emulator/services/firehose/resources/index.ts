@@ -34,6 +34,9 @@ const deliveryStream: ResourceType = {
       DeliveryStreamName: name,
       DeliveryStreamType: p.DeliveryStreamType,
       KinesisStreamSourceConfiguration: p.KinesisStreamSourceConfiguration,
+      DirectPutSourceConfiguration: p.DirectPutSourceConfiguration,
+      MSKSourceConfiguration: p.MSKSourceConfiguration,
+      DatabaseSourceConfiguration: p.DatabaseSourceConfiguration,
       DeliveryStreamEncryptionConfigurationInput: p.DeliveryStreamEncryptionConfigurationInput,
       ...destinations(p),
       Tags: tags.length ? tags : undefined,
@@ -64,7 +67,18 @@ const deliveryStream: ResourceType = {
     const { physicalId, attributes } = await streamState(request, identifier.DeliveryStreamName);
     return { physicalId, attributes };
   },
-  createOnly: ['DeliveryStreamName', 'DeliveryStreamType', 'KinesisStreamSourceConfiguration'],
+  createOnly: ['DeliveryStreamName', 'DeliveryStreamType', 'KinesisStreamSourceConfiguration', 'DirectPutSourceConfiguration', 'MSKSourceConfiguration', 'DatabaseSourceConfiguration'],
+  properties: [
+    'DeliveryStreamName',
+    'DeliveryStreamType',
+    'KinesisStreamSourceConfiguration',
+    'DirectPutSourceConfiguration',
+    'MSKSourceConfiguration',
+    'DatabaseSourceConfiguration',
+    'DeliveryStreamEncryptionConfigurationInput',
+    ...DESTINATIONS,
+    'Tags',
+  ],
 };
 
 /** The CloudFormation resource types of Data Firehose. */
