@@ -3,12 +3,11 @@
 // Fixtures: `events_create_event_bus` and `events_put_rule` call CreateEventBus / PutRule with the test's parameters;
 // `sqs_create_queue` creates a queue with a random name and `sqs_get_queue_arn` reads its QueueArn. Tests
 // parametrized by `bus_name` use a new custom bus (`custom`) or the default bus (`default`).
-import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
+import { pythonJson, type SourceFile, type SourceStep } from '../../verifier/port/source-types.ts';
 
 const DETAIL = { command: 'update-account', payload: { acc_id: '0a787ecb-4015', sf_id: 'baz' } };
 /** TEST_EVENT_PATTERN as Python's json.dumps writes it. */
 const PATTERN = '{"source": ["core.update-account-command"], "detail-type": ["core.update-account-command"], "detail": {"command": ["update-account"]}}';
-const pythonJson = (value: unknown) => JSON.stringify(value).replace(/","/g, '", "').replace(/":/g, '": ');
 const BUS = 'bus-{{suffix}}';
 const RULE = 'test-rule-{{suffix}}';
 
