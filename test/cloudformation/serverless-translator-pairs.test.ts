@@ -47,6 +47,10 @@ const PAIRS: Record<string, Record<string, string>> = {
   state_machine_with_managed_policy: {},
   state_machine_with_inline_policies: {},
   explicit_api: {},
+  // Events leave an API's own DefinitionBody alone, unless MergeDefinitions (then a body without paths gets none).
+  explicit_api_with_invalid_events_config: {},
+  api_merge_definitions_with_any_method: {},
+  api_with_merge_definitions_null_paths: {},
   explicit_api_openapi_3: {},
   // A disabled DeploymentPreference makes nothing (the enabled ones are refused, below).
   function_with_disabled_deployment_preference: {},
