@@ -265,6 +265,7 @@ function interactionFor(
         ...(step.until ? { until: step.until } : {}),
         ...(step.collect ? { collect: step.collect } : {}),
         ...(step.eachCollected ? { eachCollected: { step: collectorOf(stepIndex), as: step.eachCollected } } : {}),
+        ...(step.view ? { view: step.view } : {}),
       },
     },
   };

@@ -1,4 +1,4 @@
-import type { PostForm, RepeatedTextGenerator } from '../contract/types.ts';
+import type { AnswerView, PostForm, RepeatedTextGenerator, Until } from '../contract/types.ts';
 import { repeatedText } from '../replay/generated-body.ts';
 
 /**
@@ -102,8 +102,10 @@ export interface SourceStep {
   delaySeconds?: number;
   /** The test read the clock afresh for this call's `now()` times (`datetime.now()` inline) rather than reusing `utc_now`. */
   takesNow?: boolean;
-  /** A waiter's polling: the call is repeated until the value at `path` matches `matches` (see InteractionMeta.until). */
-  until?: { path: string; matches: string; timeoutSeconds?: number };
+  /** A waiter's polling: the call is repeated until the value at `path` matches `matches` or holds `count` elements (see InteractionMeta.until). */
+  until?: Until;
+  /** What the test made of the answer before recording it (a function's log read as its events): see InteractionMeta.view. */
+  view?: AnswerView;
   /**
    * A polling helper's gathering (see InteractionMeta.collect): the call is repeated until the lists at `path` of its
    * answers hold `count` items, which the snapshot is judged against as one list.

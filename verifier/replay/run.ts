@@ -1,11 +1,12 @@
 import { Agent, request as httpRequest } from 'undici';
 import { loadModel } from '../../emulator/models/load.ts';
 import type { ServiceModel } from '../../emulator/models/types.ts';
-import type { ContractFile, ContractInteraction, Expectation, InteractionMeta, PostForm } from '../contract/types.ts';
+import type { ContractFile, ContractInteraction, Expectation, InteractionMeta, JsonValue, PostForm } from '../contract/types.ts';
 import { parseResponse, type ParsedResponse } from '../model/parse-response.ts';
 import { cborRequestBody, cborResponseDocument } from '../model/cbor-document.ts';
 import { compareOutput, readPath, withValueAt, type Mismatch } from './compare.ts';
 import { prepareRequest, signRequest, type Credentials, type PreparedRequest } from './request.ts';
+import { answerView, type JudgedAnswer } from './answer-view.ts';
 import { AWS_HOST, awsInvokeUrl } from './plain-url.ts';
 import { postFormBody } from './post-form.ts';
 import { presignedRequest, virtualHosted } from './presign.ts';
@@ -116,7 +117,7 @@ function modelOf(service: string): ServiceModel | undefined {
   }
 }
 
-function judge(expect: Expectation, actual: ParsedResponse, vars: Vars): Mismatch[] {
+function judge(expect: Expectation, actual: JudgedAnswer, vars: Vars): Mismatch[] {
   const mismatches: Mismatch[] = [];
   if (actual.unparseable) mismatches.push({ path: 'body', expected: 'a parseable response', actual: actual.unparseable });
   const statusOk = expect.status !== undefined ? actual.status === expect.status : expect.failure ? actual.status >= 400 : actual.status < 300 && actual.status >= 200;
@@ -298,23 +299,37 @@ async function send(interaction: ContractInteraction, target: Target, vars: Vars
   return { parsed: unparseable ? { ...parsed, unparseable } : parsed, exchange };
 }
 
-/** Sends the interaction; a polling step (`until`) again, each second, until its response shows what it waits for (or is an error). */
-async function sendUntil(interaction: ContractInteraction, target: Target, vars: Vars, model: ServiceModel, now: number): Promise<Sent> {
-  const until = interaction.comments.twinstack.until;
+interface Judged extends Sent {
+  /** What is judged: the answer, or its view (InteractionMeta.view), joined over the poll's answers when it accumulates. */
+  judged: JudgedAnswer;
+}
+
+/**
+ * Sends the interaction; a polling step (`until`) again, each second, until its answer (or view) shows what it waits
+ * for, or is an error it does not wait through.
+ */
+async function sendUntil(interaction: ContractInteraction, target: Target, vars: Vars, model: ServiceModel, now: number): Promise<Judged> {
+  const { until, view } = interaction.comments.twinstack;
+  const judgedOf = (s: Sent): JudgedAnswer => (view ? answerView(view, s.parsed) : s.parsed);
   let sent = await send(interaction, target, vars, model, now);
-  if (!until) return sent;
+  let judged = judgedOf(sent);
+  if (!until) return { ...sent, judged };
   const deadline = performance.now() + (until.timeoutSeconds ?? 300) * 1000;
   // An error ends the polling as it ends a waiter (the error is judged like any answer).
-  const done = (s: Sent) => {
-    if (s.parsed.status >= 300) return true;
-    const value = readPath(s.parsed.output, until.path);
-    return value !== undefined && value !== null && new RegExp(until.matches).test(typeof value === 'object' ? JSON.stringify(value) : String(value));
+  const done = (answer: JudgedAnswer) => {
+    if (answer.status >= 300) return answer.error?.code !== until.whileError;
+    const value = readPath(answer.output, until.path);
+    if (until.count !== undefined) return Array.isArray(value) && value.length >= until.count;
+    return value !== undefined && value !== null && new RegExp(until.matches!).test(typeof value === 'object' ? JSON.stringify(value) : String(value));
   };
-  while (!done(sent) && performance.now() < deadline) {
+  while (!done(judged) && performance.now() < deadline) {
     await new Promise((r) => setTimeout(r, 1000));
     sent = await send(interaction, target, vars, model, now);
+    const next = judgedOf(sent);
+    const joined = until.accumulate && Array.isArray(judged.output) && Array.isArray(next.output);
+    judged = joined ? { ...next, output: [...(judged.output as JsonValue[]), ...(next.output as JsonValue[])] } : next;
   }
-  return sent;
+  return { ...sent, judged };
 }
 
 /**
@@ -395,11 +410,12 @@ export async function runScenario(contract: ContractFile, target: Target, filter
           for (const [name] of own) vars.delete(name);
         }
       };
-      const sent = meta.collect ? await sendCollecting(interaction, target, vars, model, now, onItem) : await sendUntil(interaction, target, vars, model, meta.postForm ? signedAt : now);
-      const actual = sent.parsed;
+      const sent: Judged = meta.collect
+        ? await sendCollecting(interaction, target, vars, model, now, onItem).then((s) => ({ ...s, judged: s.parsed }))
+        : await sendUntil(interaction, target, vars, model, meta.postForm ? signedAt : now);
       exchange = sent.exchange;
-      status = actual.status;
-      mismatches = [...judge(meta.expect, actual, vars), ...capture(interaction, actual, vars)];
+      status = sent.judged.status;
+      mismatches = [...judge(meta.expect, sent.judged, vars), ...capture(interaction, sent.parsed, vars)];
     } catch (error) {
       const reason = error instanceof UnboundVariable ? 'an earlier step did not provide a value' : 'request failed';
       mismatches = [{ path: 'request', expected: 'a response', actual: (error as Error).message, reason }];

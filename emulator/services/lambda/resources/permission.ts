@@ -1,4 +1,6 @@
 import type { ResourceType } from '../../cloudformation/provider.ts';
+import { adoptByReading } from '../../cloudformation/read-back.ts';
+import { readPermission } from './read.ts';
 
 /** `AWS::Lambda::Permission`: one statement of the function's policy; Ref is its statement id. */
 export const permission: ResourceType = {
@@ -21,4 +23,7 @@ export const permission: ResourceType = {
   async delete(request) {
     await request.call('lambda', 'RemovePermission', { FunctionName: request.properties.FunctionName, StatementId: request.physicalId });
   },
+  read: readPermission,
+  primaryIdentifier: ['FunctionName', 'Id'],
+  adopt: adoptByReading(readPermission, (id) => id.Id, (id) => ({ Id: id.Id })),
 };

@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AwsError } from '../../../core/errors.ts';
 import { changedProperties, resourceTags, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+import { layerVersionOf } from './layer-arn.ts';
+import { readAlias, readEventSourceMapping, readLayerVersion, readUrl, readVersion } from './read.ts';
 
 /** How long a version's or alias's provisioned concurrency may take to start its environments. */
 const PROVISIONING_LIMIT_MS = 120_000;
@@ -36,6 +38,7 @@ export const version: ResourceType = {
     }
     await request.call('lambda', 'DeleteFunction', { FunctionName: request.physicalId });
   },
+  read: readVersion,
   properties: ['FunctionName', 'Description', 'CodeSha256', 'ProvisionedConcurrencyConfig'],
 };
 
@@ -68,6 +71,7 @@ export const alias: ResourceType = {
   async delete(request) {
     await request.call('lambda', 'DeleteAlias', { FunctionName: request.properties.FunctionName, Name: request.properties.Name });
   },
+  read: readAlias,
   createOnly: ['FunctionName', 'Name'],
   properties: ['FunctionName', 'Name', 'FunctionVersion', 'Description', 'RoutingConfig', 'ProvisionedConcurrencyConfig'],
 };
@@ -87,14 +91,9 @@ export const url: ResourceType = {
   async delete(request) {
     await request.call('lambda', 'DeleteFunctionUrlConfig', { FunctionName: request.properties.TargetFunctionArn, Qualifier: request.properties.Qualifier });
   },
+  read: readUrl,
   createOnly: ['TargetFunctionArn', 'Qualifier'],
 };
-
-/** A layer version ARN as the layer (its ARN without the version) and the version number Lambda's operations take. */
-export function layerVersionOf(arn: string) {
-  const cut = arn.lastIndexOf(':');
-  return { LayerName: arn.slice(0, cut), VersionNumber: Number(arn.slice(cut + 1)) };
-}
 
 /** `AWS::Lambda::LayerVersion`: Ref is the layer version ARN. */
 export const layerVersion: ResourceType = {
@@ -113,6 +112,7 @@ export const layerVersion: ResourceType = {
   async delete(request) {
     await request.call('lambda', 'DeleteLayerVersion', layerVersionOf(request.physicalId));
   },
+  read: readLayerVersion,
 };
 
 function optionalNumber(value: unknown): number | undefined {
@@ -170,5 +170,6 @@ export const eventSourceMapping: ResourceType = {
   async delete(request) {
     await request.call('lambda', 'DeleteEventSourceMapping', { UUID: request.physicalId });
   },
+  read: readEventSourceMapping,
   createOnly: ['EventSourceArn', 'StartingPosition', 'StartingPositionTimestamp'],
 };
