@@ -200,6 +200,31 @@ function platformTests(): SourceFile['scenarios'] {
   ];
 }
 
+/**
+ * A test's polling helper (`retry(get_messages)`): receives (all attributes) until `count` distinct messages came,
+ * deleting each. `unordered`: the test sorted what it gathered (a standard queue's order is not defined).
+ */
+const gather = (count: number, snapshot: string, params: Record<string, unknown>, more: Partial<SourceStep> = {}, queueUrl = '{{queueArnUrl}}'): SourceStep[] => [
+  {
+    service: 'sqs',
+    protocol: 'json',
+    op: 'ReceiveMessage',
+    params: { QueueUrl: queueUrl, MessageAttributeNames: ['All'], AttributeNames: ['All'], ...params },
+    snapshot,
+    collect: { path: '$.Messages', count, timeoutSeconds: 20, intervalSeconds: 0.5 },
+    ...more,
+  },
+  { service: 'sqs', protocol: 'json', op: 'DeleteMessage', params: { QueueUrl: queueUrl, ReceiptHandle: '{{message.ReceiptHandle}}' }, eachCollected: 'message' },
+];
+const ALL_BODIES = ['$.Messages[*].Body'];
+/** The three batch entries the FIFO tests publish in one message group (`dedup`: with their deduplication ids). */
+const fifoEntries = (dedup: (index: number) => string | undefined) =>
+  [
+    { Id: '1', MessageGroupId: 'complexMessageGroupId', Message: 'Test Message with two attributes', Subject: 'Subject', MessageAttributes: { attr1: { DataType: 'Number', StringValue: '99.12' }, attr2: { DataType: 'Number', StringValue: '109.12' } } },
+    { Id: '2', MessageGroupId: 'complexMessageGroupId', Message: 'Test Message with one attribute', Subject: 'Subject', MessageAttributes: { attr1: { DataType: 'Number', StringValue: '19.12' } } },
+    { Id: '3', MessageGroupId: 'complexMessageGroupId', Message: 'Test Message without attribute', Subject: 'Subject' },
+  ].map((entry, i) => (dedup(i) === undefined ? entry : { ...entry, MessageDeduplicationId: dedup(i) }));
+
 const source: SourceFile = {
   service: 'sns',
   module: 'test_sns',
@@ -207,6 +232,83 @@ const source: SourceFile = {
   variants: {},
   defaultProtocol: 'query',
   scenarios: [
+    {
+      test: 'TestSNSSubscriptionSQS::test_publish_batch_messages_from_sns_to_sqs',
+      steps: [
+        createTopic(),
+        ...createQueue(),
+        ...sqsSubscription(),
+        setSubAttribute('RawMessageDelivery', 'true'),
+        { op: 'GetSubscriptionAttributes', params: { SubscriptionArn: '{{subscriptionArn}}' }, snapshot: 'sub-attrs-raw-true', ignore: [PRINCIPAL] },
+        {
+          op: 'PublishBatch',
+          params: {
+            TopicArn: topicArn,
+            PublishBatchRequestEntries: [
+              ...fifoEntries(() => undefined).map(({ MessageGroupId: _, ...entry }) => entry),
+              { Id: '4', Message: 'Test Message without subject' },
+              { Id: '5', Message: '{"default": "test default", "sqs": "test sqs"}', MessageStructure: 'json' },
+            ],
+          },
+          snapshot: 'publish-batch',
+        },
+        ...gather(5, 'messages', { WaitTimeSeconds: 1, VisibilityTimeout: 0 }, { unordered: ['$.Messages'] }),
+      ],
+    },
+    {
+      test: 'TestSNSSubscriptionSQSFifo::test_publish_fifo_messages_to_dlq',
+      note: 'the [True] variant sets RawMessageDelivery; the helper gathers from the dead-letter queue, in the message group order',
+      steps: (raw) => [
+        createTopic({ Name: 'topic-{{suffix}}.fifo', Attributes: { FifoTopic: 'true' } }),
+        { op: 'GetTopicAttributes', params: { TopicArn: topicArn }, snapshot: 'topic-attrs', jsonStrings: TOPIC_JSON },
+        ...createQueue('queue-{{suffix}}.fifo', { FifoQueue: 'true' }),
+        ...sqsSubscription(),
+        ...(raw === 'True' ? [setSubAttribute('RawMessageDelivery', 'true')] : []),
+        ...createQueue('dlq-{{suffix}}.fifo', { FifoQueue: 'true' }, 'dlqArn'),
+        setSubAttribute('RedrivePolicy', '{"deadLetterTargetArn": "{{dlqArn}}"}'),
+        allowTopic('{{dlqArnUrl}}', '{{dlqArn}}'),
+        { service: 'sqs', protocol: 'json', op: 'DeleteQueue', params: { QueueUrl: '{{queueArnUrl}}' } },
+        { op: 'PublishBatch', params: { TopicArn: topicArn, PublishBatchRequestEntries: fifoEntries((i) => `MessageDeduplicationId-${i + 1}`) }, snapshot: 'publish-batch-response-fifo' },
+        ...gather(3, 'batch-messages-in-dlq', { MaxNumberOfMessages: 10, WaitTimeSeconds: 1, VisibilityTimeout: 1 }, raw === 'True' ? {} : { jsonStrings: ALL_BODIES }, '{{dlqArnUrl}}'),
+        publish({ Message: 'test-message', MessageGroupId: 'message-group-id-1', MessageDeduplicationId: 'message-deduplication-id-1' }, 'publish-response-fifo'),
+        ...gather(1, 'messages-in-dlq', { MaxNumberOfMessages: 10, WaitTimeSeconds: 1, VisibilityTimeout: 1 }, raw === 'True' ? {} : { jsonStrings: ALL_BODIES }, '{{dlqArnUrl}}'),
+      ],
+    },
+    {
+      test: 'TestSNSSubscriptionSQSFifo::test_publish_batch_messages_from_fifo_topic_to_fifo_queue',
+      note: 'the [True] variant uses content-based deduplication on the topic and the queue, the [False] one deduplication ids',
+      steps: (contentBased) => {
+        const dedup: Record<string, string> = contentBased === 'True' ? { ContentBasedDeduplication: 'true' } : {};
+        const entries = fifoEntries((i) => (contentBased === 'True' ? undefined : `MessageDeduplicationId-${i}`));
+        return [
+          createTopic({ Name: 'topic-{{suffix}}.fifo', Attributes: { FifoTopic: 'true', ...dedup } }),
+          { op: 'GetTopicAttributes', params: { TopicArn: topicArn }, snapshot: 'topic-attrs', jsonStrings: TOPIC_JSON },
+          ...createQueue('queue-{{suffix}}.fifo', { FifoQueue: 'true', ...dedup }),
+          ...sqsSubscription(),
+          setSubAttribute('RawMessageDelivery', 'true'),
+          { op: 'GetSubscriptionAttributes', params: { SubscriptionArn: '{{subscriptionArn}}' }, snapshot: 'sub-attrs-raw-true', ignore: [PRINCIPAL] },
+          { op: 'PublishBatch', params: { TopicArn: topicArn, PublishBatchRequestEntries: entries }, snapshot: 'publish-batch-response-fifo' },
+          ...gather(3, 'messages', { MaxNumberOfMessages: 10, WaitTimeSeconds: 1, VisibilityTimeout: 10 }),
+          { op: 'PublishBatch', params: { TopicArn: topicArn, PublishBatchRequestEntries: entries }, snapshot: 'republish-batch-response-fifo' },
+          receive('duplicate-messages', { MessageAttributeNames: ['All'], AttributeNames: ['All'], MaxNumberOfMessages: 10, WaitTimeSeconds: 3, VisibilityTimeout: 0 }, { capture: undefined }),
+        ];
+      },
+    },
+    {
+      test: 'TestSNSSubscriptionSQSFifo::test_publish_to_fifo_topic_to_sqs_queue_no_content_dedup',
+      note: 'the [True] variant sets RawMessageDelivery; the test sorts what it gathered by deduplication id',
+      steps: (raw) => [
+        createTopic({ Name: 'topic-{{suffix}}.fifo', Attributes: { FifoTopic: 'true', ContentBasedDeduplication: 'true' } }),
+        ...createQueue('queue-{{suffix}}.fifo', { FifoQueue: 'true' }),
+        ...sqsSubscription(),
+        ...(raw === 'True' ? [setSubAttribute('RawMessageDelivery', 'true')] : []),
+        ...[0, 1].flatMap((): SourceStep[] => [
+          publish({ Message: 'Test single', MessageGroupId: 'message-group-id-1' }),
+          { op: 'PublishBatch', params: { TopicArn: topicArn, PublishBatchRequestEntries: [{ Id: '1', MessageGroupId: 'message-group-id-1', Message: 'Test batched' }] } },
+        ]),
+        ...gather(2, 'messages', { MaxNumberOfMessages: 10, WaitTimeSeconds: 1, VisibilityTimeout: 10 }, { unordered: ['$.Messages'], ...(raw === 'True' ? {} : { jsonStrings: ALL_BODIES }) }),
+      ],
+    },
     {
       test: 'TestSNSTopicCrud::test_create_topic_with_attributes',
       steps: [
@@ -1324,10 +1426,6 @@ const source: SourceFile = {
     test_subscribe_external_http_endpoint_lambda_url_sig_validation: 'needs a Lambda function URL',
     test_http_subscription_response: 'needs an HTTP server the test runs',
     test_publish_sqs_from_sns_with_xray_propagation: 'X-Ray trace headers are not modelled',
-    test_publish_batch_messages_from_sns_to_sqs: 'the test gathers messages over several receives into one list it snapshots',
-    test_publish_batch_messages_from_fifo_topic_to_fifo_queue: 'the test gathers messages over several receives into one list it snapshots',
-    test_publish_fifo_messages_to_dlq: 'the test gathers messages over several receives into one list it snapshots',
-    test_publish_to_fifo_topic_to_sqs_queue_no_content_dedup: 'the test gathers messages over several receives into one list it snapshots',
     test_message_to_fifo_sqs_ordering: 'no recorded entries',
     test_list_subscriptions: 'no recorded entries',
     test_topic_policy_overwrite_lifecycle: 'no recorded entries',
