@@ -107,11 +107,13 @@ function expandRestApi(expansion: Expansion, id: string, api: Properties): void 
   const body = definition(id, p, api.paths, () => api.skeleton as Properties, clock);
   addEventSchemes(body, api.securityDefinitions, api.schemesAt as number | undefined);
   addEventValidators(body, api);
+  // The implicit API takes the condition of all its methods' functions.
+  const attributes: Partial<TemplateResource> = api.resource ? carried(api.resource) : api.condition ? { Condition: api.condition as string } : {};
   // SAM's edits, in its order.
   if (p.Cors) addCors(id, p.Cors, body, clock);
   const postprocess = () => body.Body && openApiPostprocess(body.Body, p.OpenApiVersion, clock);
   if (p.Auth) {
-    addAuth(id, p.Auth, body, expansion.resources, { name: stageName, fromTemplate: !api.implicit }, clock, expansion.partition);
+    addAuth(id, p.Auth, body, expansion.resources, { name: stageName, fromTemplate: !api.implicit, condition: attributes.Condition as string | undefined }, clock, expansion.partition);
     postprocess();
   }
   if (p.GatewayResponses) addGatewayResponses(id, p.GatewayResponses, body, clock);
@@ -123,8 +125,6 @@ function expandRestApi(expansion: Expansion, id: string, api: Properties): void 
   postprocess();
   const hash = deploymentHash(body, p, (api.functionNames ?? []) as string[]);
   const endpoint = p.EndpointConfiguration;
-  // The implicit API takes the condition of all its methods' functions.
-  const attributes: Partial<TemplateResource> = api.resource ? carried(api.resource) : api.condition ? { Condition: api.condition as string } : {};
   expansion.resources[id] = {
     ...attributes,
     Type: 'AWS::ApiGateway::RestApi',
