@@ -225,6 +225,10 @@ const fifoEntries = (dedup: (index: number) => string | undefined) =>
     { Id: '3', MessageGroupId: 'complexMessageGroupId', Message: 'Test Message without attribute', Subject: 'Subject' },
   ].map((entry, i) => (dedup(i) === undefined ? entry : { ...entry, MessageDeduplicationId: dedup(i) }));
 
+/** LocalStack's `secondary_region_name` (SECONDARY_TEST_AWS_REGION_NAME's default): the tests' second client's region. */
+const SECONDARY = 'ap-southeast-1';
+const fromSecondary = (step: SourceStep): SourceStep => ({ ...step, region: SECONDARY });
+
 const source: SourceFile = {
   service: 'sns',
   module: 'test_sns',
@@ -232,6 +236,54 @@ const source: SourceFile = {
   variants: {},
   defaultProtocol: 'query',
   scenarios: [
+    {
+      test: 'TestSNSPublishCrud::test_topic_publish_another_region',
+      note: "the second client is in LocalStack's secondary test region, ap-southeast-1",
+      steps: [
+        createTopic(),
+        publish({ Message: 'This is a test message' }, 'success'),
+        fromSecondary(publish({ Message: 'This is a test message' }, 'error')),
+        fromSecondary({ op: 'PublishBatch', params: { TopicArn: topicArn, PublishBatchRequestEntries: [{ Id: '1', Message: 'This is a test message' }] }, snapshot: 'error-batch' }),
+      ],
+    },
+    {
+      test: 'TestSNSTopicCrudV2::test_create_topic_in_multiple_regions',
+      note: "the second client is in LocalStack's secondary test region, ap-southeast-1; the ListTopics answers (the whole account's topics of each region, the recording account having no other) are not judged",
+      steps: [
+        { op: 'CreateTopic', params: { Name: 'multiregion-{{suffix}}' }, capture: { topicArn: '$.TopicArn' } },
+        fromSecondary({ op: 'CreateTopic', params: { Name: 'multiregion-{{suffix}}' }, capture: { topicArn2: '$.TopicArn' } }),
+        { op: 'GetTopicAttributes', params: { TopicArn: topicArn }, snapshot: 'topic-east', jsonStrings: TOPIC_JSON },
+        fromSecondary({ op: 'GetTopicAttributes', params: { TopicArn: '{{topicArn2}}' }, snapshot: 'topic-west', jsonStrings: TOPIC_JSON }),
+      ],
+    },
+    {
+      test: 'TestSNSMultiRegions::test_cross_region_access',
+      note: "the second client is in LocalStack's secondary test region, ap-southeast-1",
+      steps: [
+        createTopic(),
+        ...[
+          { op: 'SetTopicAttributes', params: { TopicArn: topicArn, AttributeName: 'DisplayName', AttributeValue: 'xenon' }, snapshot: 'set-topic-attrs' },
+          { op: 'GetTopicAttributes', params: { TopicArn: topicArn }, snapshot: 'get-topic-attrs' },
+          publish({ Message: 'hello world' }, 'cross-region-publish-forbidden'),
+          { op: 'Subscribe', params: { TopicArn: topicArn, Protocol: 'email', Endpoint: 'devil@hell.com' }, snapshot: 'cross-region-subscribe' },
+          { op: 'ListSubscriptionsByTopic', params: { TopicArn: topicArn }, snapshot: 'list-subs' },
+          { op: 'DeleteTopic', params: { TopicArn: topicArn }, snapshot: 'delete-topic' },
+        ].map(fromSecondary),
+      ],
+    },
+    {
+      test: 'TestSNSMultiRegions::test_cross_region_delivery_sqs',
+      note: "the queue and the second SNS client are in LocalStack's secondary test region, ap-southeast-1; the fixture's unused first queue is left out",
+      steps: [
+        createTopic(),
+        ...createQueue().map(fromSecondary),
+        fromSecondary(allowTopic('{{queueArnUrl}}', '{{queueArn}}')),
+        fromSecondary({ op: 'Subscribe', params: { TopicArn: topicArn, Protocol: 'sqs', Endpoint: '{{queueArn}}' }, snapshot: 'subscribe-cross-region' }),
+        { op: 'Subscribe', params: { TopicArn: topicArn, Protocol: 'sqs', Endpoint: '{{queueArn}}' }, snapshot: 'subscribe-same-region' },
+        publish({ Message: 'This is a test message', MessageAttributes: { attr1: { DataType: 'Number', StringValue: '99.12' } } }),
+        fromSecondary(receive('messages', { VisibilityTimeout: 0, MessageAttributeNames: ['All'], WaitTimeSeconds: 4 }, { jsonStrings: BODY, capture: undefined })),
+      ],
+    },
     {
       test: 'TestSNSSubscriptionSQS::test_publish_batch_messages_from_sns_to_sqs',
       steps: [
@@ -1409,10 +1461,6 @@ const source: SourceFile = {
     },
   ],
   notPorted: {
-    test_cross_region_access: 'calls SNS in two regions within one test; a contract replays in one region',
-    test_cross_region_delivery_sqs: 'calls SNS and SQS in two regions within one test; a contract replays in one region',
-    test_topic_publish_another_region: 'calls SNS in two regions within one test; a contract replays in one region',
-    test_create_topic_in_multiple_regions: 'calls SNS in two regions within one test; a contract replays in one region',
     test_publish_by_path_parameters: 'a hand-made HTTP request (requests.post with a signed URL), not an SDK call the generator can serialize',
     test_publish_too_long_message: 'sends two messages of about 264 KB; the limit is checked by test/sns instead of a 0.5 MB contract',
     test_publish_batch_too_long_message: 'sends messages of about 264 KB; the limit is checked by test/sns instead of a large contract',
