@@ -26,7 +26,6 @@ const WITHOUT_READ = new Set([
   'AWS::CloudFormation::TypeActivation',
   // AWS's own AWS::IAM::Policy does not support drift detection (its reference page; coverage-roadmap#1686).
   'AWS::IAM::Policy',
-  'AWS::KinesisFirehose::DeliveryStream',
 ]);
 
 describe('CloudFormation: the resource types that can read their resources back (drift, Cloud Control)', function () {
