@@ -28,9 +28,6 @@ const WITHOUT_READ = new Set([
   'AWS::CloudFormation::WaitConditionHandle',
   // AWS's own AWS::IAM::Policy does not support drift detection (its reference page; coverage-roadmap#1686).
   'AWS::IAM::Policy',
-  'AWS::SSM::MaintenanceWindowTarget',
-  'AWS::SSM::MaintenanceWindowTask',
-  'AWS::SSM::ResourceDataSync',
 ]);
 
 describe('CloudFormation: the resource types that can read their resources back (drift, Cloud Control)', function () {

@@ -84,6 +84,11 @@ export interface SourceStep {
   answer?: (recorded: never) => { status?: number; headers?: Record<string, string>; absentHeaders?: string[]; body?: unknown; xml?: unknown };
   /** The region of the client the test made this call with, when it is not the run's (see InteractionMeta.region). */
   region?: string;
+  /**
+   * The snapshot's `<region>` in this step's answer is the step's own `region` (a test that called several regions and
+   * redacted each to the same word): expected as that region, not the run's.
+   */
+  snapshotRegion?: boolean;
   /** The call went through an anonymous client (botocore's `UNSIGNED`): sent with no signature. */
   unsigned?: boolean;
   /** The call went through a client configured for virtual-hosted-style addressing (see InteractionMeta.virtualHost). */
@@ -262,4 +267,14 @@ export function repeatedBytes(body: RepeatedBody): Buffer {
 /** The contract's generator for a `repeated()` body. */
 export function bodyGenerator(body: RepeatedBody): RepeatedTextGenerator {
   return { type: 'RepeatedText', text: body.$repeat, bytes: body.bytes };
+}
+
+/**
+ * Python's `json.dumps(value)` as tests send documents: `, ` and `: ` separators, non-ASCII characters escaped
+ * (`ensure_ascii`), keys in the order given.
+ */
+export function pythonJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(pythonJson).join(', ')}]`;
+  if (value !== null && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${pythonJson(k)}: ${pythonJson(v)}`).join(', ')}}`;
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
