@@ -72,6 +72,15 @@ export function shorthand(value: unknown): string {
   return getAtt ? `\${${getAtt.join('.')}}` : `\${${(value as { Ref: string }).Ref}}`;
 }
 
+/** SAM's pass-through attributes, which a SAM resource gives the resources it makes besides its main one. */
+export function passedThrough(resource: TemplateResource): Partial<TemplateResource> {
+  const out: Partial<TemplateResource> = {};
+  if (resource.Condition !== undefined) out.Condition = resource.Condition;
+  if (resource.DeletionPolicy !== undefined) out.DeletionPolicy = resource.DeletionPolicy;
+  if (resource.UpdateReplacePolicy !== undefined) out.UpdateReplacePolicy = resource.UpdateReplacePolicy;
+  return out;
+}
+
 /** The resource attributes a SAM resource passes on to the resources made from it. */
 export function carried(resource: TemplateResource): Partial<TemplateResource> {
   const out: Partial<TemplateResource> = {};
