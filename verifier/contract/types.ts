@@ -218,6 +218,27 @@ export interface InteractionMeta {
    * place of the parsed answer; captures still read the answer.
    */
   view?: AnswerView;
+  /**
+   * Gathering over several calls (a test's polling helper that receives from a queue until it holds N messages): the
+   * request is sent again, every `intervalSeconds` (default 1) up to `timeoutSeconds` (default 60), until the lists at
+   * `path` of its answers hold `count` items together (or it is an error). The last answer is judged with the gathered
+   * list in place of its own. Not combined with `until` or `view`.
+   */
+  collect?: Collect;
+  /**
+   * Not replayed in the scenario's order: sent once for each item that the collecting interaction `step` gathers, right
+   * after the answer that brought it (a test's helper deleting each message it received). `{{<as>}}` is the item (an
+   * object as JSON text), `{{<as>.<Member>}}` each of its members (`{{message.ReceiptHandle}}`).
+   */
+  eachCollected?: { step: number; as: string };
+}
+
+/** InteractionMeta.collect. */
+export interface Collect {
+  path: JsonPath;
+  count: number;
+  timeoutSeconds?: number;
+  intervalSeconds?: number;
 }
 
 /** See InteractionMeta.until. */

@@ -4,7 +4,7 @@ import type { ServiceModel } from '../../emulator/models/types.ts';
 import type { ContractFile, ContractInteraction, Expectation, InteractionMeta, JsonValue, PostForm } from '../contract/types.ts';
 import { parseResponse, type ParsedResponse } from '../model/parse-response.ts';
 import { cborRequestBody, cborResponseDocument } from '../model/cbor-document.ts';
-import { compareOutput, readPath, type Mismatch } from './compare.ts';
+import { compareOutput, readPath, withValueAt, type Mismatch } from './compare.ts';
 import { prepareRequest, signRequest, type Credentials, type PreparedRequest } from './request.ts';
 import { answerView, type JudgedAnswer } from './answer-view.ts';
 import { AWS_HOST, awsInvokeUrl } from './plain-url.ts';
@@ -332,6 +332,36 @@ async function sendUntil(interaction: ContractInteraction, target: Target, vars:
   return { ...sent, judged };
 }
 
+/**
+ * A gathering step (InteractionMeta.collect): sent again until the lists at its path hold `count` items together; each
+ * item goes to `onItem` as it arrives. The last answer carries the gathered list in place of its own.
+ */
+async function sendCollecting(interaction: ContractInteraction, target: Target, vars: Vars, model: ServiceModel, now: number, onItem: (item: unknown) => Promise<void>): Promise<Sent> {
+  const collect = interaction.comments.twinstack.collect!;
+  const deadline = performance.now() + (collect.timeoutSeconds ?? 60) * 1000;
+  const gathered: unknown[] = [];
+  for (;;) {
+    const sent = await send(interaction, target, vars, model, now);
+    if (sent.parsed.status >= 300) return sent;
+    const list = readPath(sent.parsed.output, collect.path);
+    for (const item of Array.isArray(list) ? list : []) {
+      gathered.push(item);
+      await onItem(item);
+    }
+    if (gathered.length >= collect.count || performance.now() >= deadline) {
+      return { ...sent, parsed: { ...sent.parsed, output: withValueAt(sent.parsed.output ?? {}, collect.path, gathered) as ParsedResponse['output'] } };
+    }
+    await new Promise((r) => setTimeout(r, (collect.intervalSeconds ?? 1) * 1000));
+  }
+}
+
+/** The variables an item of a gathered list gives its per-item interactions: `{{as}}`, and `{{as.Member}}` for each member. */
+function itemVars(as: string, item: unknown): [string, string][] {
+  const text = (value: unknown) => (typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value));
+  const members = item !== null && typeof item === 'object' && !Array.isArray(item) ? Object.entries(item).map(([k, v]): [string, string] => [`${as}.${k}`, text(v)]) : [];
+  return [[as, text(item)], ...members];
+}
+
 /** Replays one scenario in order against the target and judges every interaction. */
 export async function runScenario(contract: ContractFile, target: Target, filter?: (i: ContractInteraction) => boolean): Promise<InteractionResult[]> {
   const scenario = contract.metadata.twinstack.id;
@@ -342,8 +372,12 @@ export async function runScenario(contract: ContractFile, target: Target, filter
   let now = await readNow();
   const results: InteractionResult[] = [];
   const interactions = [...contract.interactions].sort((a, b) => a.comments.twinstack.step - b.comments.twinstack.step);
+  // Per-item interactions run inside their gathering step; each is reported once, with the mismatches of all its runs.
+  const perItem = interactions.filter((i) => i.comments.twinstack.eachCollected);
   for (const interaction of interactions) {
     const meta = interaction.comments.twinstack;
+    if (meta.eachCollected) continue;
+    const followUps = perItem.filter((i) => i.comments.twinstack.eachCollected!.step === meta.step).map((i) => ({ interaction: i, mismatches: [] as Mismatch[], ms: 0, runs: 0 }));
     const started = performance.now();
     // A POST form is signed when the test made it, before any wait (its policy may expire during it).
     const signedAt = meta.postForm ? await (target.readClock ? target.readClock() : Date.now()) : now;
@@ -358,7 +392,27 @@ export async function runScenario(contract: ContractFile, target: Target, filter
     const model = modelOf(meta.service);
     try {
       if (!model) throw new Error(`no AWS model for service '${meta.service}'`);
-      const sent = await sendUntil(interaction, target, vars, model, meta.postForm ? signedAt : now);
+      const onItem = async (item: unknown) => {
+        for (const followUp of followUps) {
+          const { as } = followUp.interaction.comments.twinstack.eachCollected!;
+          const own = itemVars(as, item);
+          for (const [name, value] of own) vars.set(name, value);
+          const started = performance.now();
+          const followMeta = followUp.interaction.comments.twinstack;
+          try {
+            const sent = await send(followUp.interaction, target, vars, modelOf(followMeta.service) ?? model, now);
+            followUp.mismatches.push(...judge(followMeta.expect, sent.parsed, vars), ...capture(followUp.interaction, sent.parsed, vars));
+          } catch (error) {
+            followUp.mismatches.push({ path: 'request', expected: 'a response', actual: (error as Error).message, reason: 'request failed' });
+          }
+          followUp.ms += performance.now() - started;
+          followUp.runs++;
+          for (const [name] of own) vars.delete(name);
+        }
+      };
+      const sent: Judged = meta.collect
+        ? await sendCollecting(interaction, target, vars, model, now, onItem).then((s) => ({ ...s, judged: s.parsed }))
+        : await sendUntil(interaction, target, vars, model, meta.postForm ? signedAt : now);
       exchange = sent.exchange;
       status = sent.judged.status;
       mismatches = [...judge(meta.expect, sent.judged, vars), ...capture(interaction, sent.parsed, vars)];
@@ -382,6 +436,22 @@ export async function runScenario(contract: ContractFile, target: Target, filter
       ...(meta.expect.error ? { expectedError: meta.expect.error.code } : {}),
       ...(mismatches.length && exchange ? { exchange } : {}),
     });
+    for (const followUp of followUps) {
+      const followMeta = followUp.interaction.comments.twinstack;
+      if (filter && !filter(followUp.interaction)) continue;
+      results.push({
+        scenario,
+        step: followMeta.step,
+        description: `${followUp.interaction.description} (×${followUp.runs})`,
+        service: followMeta.service,
+        operation: followMeta.operation,
+        protocol: followMeta.protocol,
+        scoring: followMeta.scoring,
+        passed: followUp.mismatches.length === 0,
+        mismatches: followUp.mismatches,
+        ms: followUp.ms,
+      });
+    }
   }
   return results;
 }
