@@ -1,5 +1,6 @@
 import type { RestoreObjectOutput, RestoreObjectRequest } from '@aws-sdk/client-s3';
 import { AwsError } from '../../../core/errors.ts';
+import type { Bucket } from '../bucket.ts';
 import { S3Errors } from '../errors.ts';
 import { notify } from '../notifications.ts';
 import type { RestoreState, S3Object } from '../object.ts';
@@ -58,7 +59,7 @@ export function invalidObjectState(storageClass: string): AwsError {
 /**
  * RestoreObject: a temporary readable copy of a GLACIER or DEEP_ARCHIVE object for `Days` days. The restore takes the
  * tier's time on the emulator's clock (`ongoing-request="true"` until then, `ObjectRestore:Completed` when it is
- * done); a new restore answers 202, one asked again while it runs 409 RestoreAlreadyInProgress, and one of an object
+ * done, `ObjectRestore:Delete` when the copy expires); a new restore answers 202, one asked again while it runs 409 RestoreAlreadyInProgress, and one of an object
  * already restored 200 with its expiry moved.
  */
 export function restoreObject(input: RestoreObjectRequest, ctx: S3Context): RestoreObjectOutput {
@@ -80,17 +81,27 @@ export function restoreObject(input: RestoreObjectRequest, ctx: S3Context): Rest
   const now = ctx.emulator.clock.now();
   if (inProgress(object.restore, now)) throw new AwsError('RestoreAlreadyInProgress', 'Object restore is already in progress', { status: 409 });
   if (restoredCopy(object.restore, now)) {
-    object.restore = { completesAt: object.restore!.completesAt, expiresAt: expiryFrom(now, days) };
+    const extended: RestoreState = { completesAt: object.restore!.completesAt, expiresAt: expiryFrom(now, days) };
+    object.restore = extended;
+    whenStanding(ctx, bucket, object, extended, extended.expiresAt.getTime() - now, 's3:ObjectRestore:Delete');
     return {};
   }
   const restore: RestoreState = { completesAt: new Date(now + duration), expiresAt: expiryFrom(now + duration, days) };
   object.restore = restore;
   notify(ctx, bucket, 's3:ObjectRestore:Post', object);
-  ctx.emulator.schedule(() => {
-    // Only if this restore still stands: the object (or its bucket) may be gone, or restored again, by then.
-    const stands = object.restore === restore && s3World(ctx.emulator).buckets.get(bucket.name) === bucket && bucket.versionsOf(object.key).includes(object);
-    if (stands) notify(ctx, bucket, 's3:ObjectRestore:Completed', object);
-  }, duration);
+  whenStanding(ctx, bucket, object, restore, duration, 's3:ObjectRestore:Completed');
+  whenStanding(ctx, bucket, object, restore, restore.expiresAt.getTime() - now, 's3:ObjectRestore:Delete');
   answerStatus.set(ctx, 202);
   return {};
+}
+
+/**
+ * Sends a restore's later event (`Completed` when the copy is ready, `Delete` when it expires) on the emulator clock,
+ * only if that restore still stands then: the object (or its bucket) may be gone, or restored again, by then.
+ */
+function whenStanding(ctx: S3Context, bucket: Bucket, object: S3Object, restore: RestoreState, delayMs: number, eventName: string): void {
+  ctx.emulator.schedule(() => {
+    const stands = object.restore === restore && s3World(ctx.emulator).buckets.get(bucket.name) === bucket && bucket.versionsOf(object.key).includes(object);
+    if (stands) notify(ctx, bucket, eventName, object);
+  }, delayMs);
 }
