@@ -1,7 +1,7 @@
 // LocalStack's AWS-validated tests of tests/aws/services/apigateway/test_apigateway_canary.py
 // (github.com/localstack/localstack, Apache-2.0) reproduced as request sequences, with the tests' own HTTP requests to
 // the deployed API as plain HTTP steps. Expected responses come only from the recorded snapshots.
-import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
+import { pythonJson, type SourceFile, type SourceStep } from '../../verifier/port/source-types.ts';
 import { API, createApi, invoke, onMethod, ROOT } from './apigateway-invoke/common.ts';
 
 const DEFAULT_RESPONSE = { statusCode: 200, message: 'default deployment' };
@@ -13,10 +13,6 @@ const apiForDeployment = (responseTemplate: object = DEFAULT_RESPONSE): SourceSt
   onMethod('PutIntegration', ROOT, 'GET', { type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } }),
   onMethod('PutIntegrationResponse', ROOT, 'GET', { statusCode: '200', selectionPattern: '', responseTemplates: { 'application/json': pythonJson(responseTemplate) } }),
 ];
-/** `json.dumps` of the test's dict: Python's separators (`, ` and `: `). */
-function pythonJson(value: object): string {
-  return JSON.stringify(value).replace(/","/g, '", "').replace(/":/g, '": ').replace(/,"/g, ', "');
-}
 const replaceResponseTemplate = (template: object): SourceStep =>
   onMethod('UpdateIntegrationResponse', ROOT, 'GET', { statusCode: '200', patchOperations: [{ op: 'replace', path: '/responseTemplates/application~1json', value: pythonJson(template) }] });
 const createDeployment = (snapshot: string | undefined, capture: string | undefined, params: Record<string, unknown> = {}): SourceStep => ({

@@ -82,7 +82,9 @@ export function authorizeRequest(
   if (caller.servicePrincipal || parseArn(caller.arn)?.resource === 'root') return;
   const identityState = ctx.emulator.state(store.name, caller.accountId, ctx.region);
   const policies = store.principalPolicies!(identityState, caller.arn);
-  const action = named?.action ?? actionName(service.model, ctx.operation);
+  const own = named ? undefined : service.iamAction?.(ctx.operation, input);
+  if (own === null) return;
+  const action = named?.action ?? own ?? actionName(service.model, ctx.operation);
   if (policies) {
     store.recordAccess?.(identityState, {
       principalArn: caller.arn,

@@ -184,6 +184,12 @@ export interface ServiceDefinition<State = unknown> {
    * caller it grants alone; naming the account it delegates to the caller's identity policies; else nothing is allowed.
    */
   readonly resourcePolicyGates?: boolean;
+  /**
+   * For `--enforce-iam`: the IAM action a request is authorized as where the operation's name does not say it (S3's
+   * `s3:GetObjectVersion` for a GetObject naming a version); `null` for a request whose items the service authorizes
+   * one by one itself (S3's DeleteObjects, key by key). Without it, or for `undefined`, the model's naming applies.
+   */
+  iamAction?(operation: string, input: Record<string, unknown>): string | null | undefined;
   /** The service's own error for a request policy evaluation denies, where its protocol family's AccessDenied is not (SNS: AuthorizationError). */
   accessDenied?(message: string): AwsError;
 }

@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { APIGatewayClient, GetBasePathMappingCommand, GetDomainNameAccessAssociationsCommand, GetDomainNameCommand } from '@aws-sdk/client-api-gateway';
 import { expectError } from '../support/aws-error.ts';
-import { creationFailure, deleteStack, deploy, output } from './serve.ts';
-import { useTwinstack } from '../support/twinstack.ts';
+import { creationFailure, deleteStack, deploy, output, serveWithClients } from './serve.ts';
 
 const CERTIFICATE = 'arn:aws:acm:us-east-1:000000000000:certificate/0f6e1d5b-6b1c-4a5e-9c1e-0b1f2e3d4c5b';
 
 describe('CloudFormation API Gateway private custom domain name types', function () {
   this.timeout(60_000);
-  const aws = useTwinstack({ services: ['cloudformation', 'apigateway'] }, { cfn: (s) => new CloudFormationClient(s), apigateway: (s) => new APIGatewayClient(s) });
+  const aws = serveWithClients({ apigateway: APIGatewayClient }, { services: ['cloudformation', 'apigateway'] });
 
   it('makes a private domain name with a base path mapping and a VPC endpoint association, updated in place', async () => {
     const template = (stage: string, team: string) => `

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import {
   ApiGatewayV2Client,
   GetApiMappingCommand,
@@ -13,12 +12,11 @@ import {
   GetVpcLinkCommand,
 } from '@aws-sdk/client-apigatewayv2';
 import { expectError } from '../support/aws-error.ts';
-import { creationFailure, deleteStack, deploy, output } from './serve.ts';
-import { useTwinstack } from '../support/twinstack.ts';
+import { creationFailure, deleteStack, deploy, output, serveWithClients } from './serve.ts';
 
 describe('CloudFormation API Gateway V2 model, response, domain name, mapping and VPC link types', function () {
   this.timeout(60_000);
-  const aws = useTwinstack({ services: ['cloudformation', 'apigatewayv2'] }, { cfn: (s) => new CloudFormationClient(s), apigw: (s) => new ApiGatewayV2Client(s) });
+  const aws = serveWithClients({ apigw: ApiGatewayV2Client }, { services: ['cloudformation', 'apigatewayv2'] });
 
   it("gives a WebSocket API's route and integration their responses and a model, updated in place", async () => {
     const template = (description: string, expression: string) => `

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudControlClient, GetResourceCommand } from '@aws-sdk/client-cloudcontrol';
 import {
   APIGatewayClient,
@@ -41,7 +40,7 @@ import {
   UpdateStageCommand as UpdateV2StageCommand,
   UpdateVpcLinkCommand as UpdateV2VpcLinkCommand,
 } from '@aws-sdk/client-apigatewayv2';
-import { CLIENT_CONFIG, deploy, output, serveCloudFormation, stackDrift } from './serve.ts';
+import { deploy, output, serveWithClients, stackDrift } from './serve.ts';
 
 const NLB = 'arn:aws:elasticloadbalancing:us-east-1:000000000000:loadbalancer/net/private/50dc6c495c0c9188';
 
@@ -288,27 +287,21 @@ Outputs:
 
 describe('CloudFormation: drift of API Gateway documentation, client certificates and VPC links', function () {
   this.timeout(60_000);
-  let cfn: CloudFormationClient;
-  let apigateway: APIGatewayClient;
-  serveCloudFormation((aws, c) => {
-    cfn = c;
-    apigateway = new APIGatewayClient({ endpoint: aws.endpoint, ...CLIENT_CONFIG });
-  });
-  after(() => apigateway.destroy());
+  const aws = serveWithClients({ apigateway: APIGatewayClient });
 
   it('finds them in sync, then the changes made through API Gateway', async () => {
-    const stack = await deploy(cfn, 'apigateway-drift', TEMPLATE);
+    const stack = await deploy(aws.cfn, 'apigateway-drift', TEMPLATE);
     const out = (name: string) => output(stack, name);
-    const first = await stackDrift(cfn, 'apigateway-drift');
+    const first = await stackDrift(aws.cfn, 'apigateway-drift');
     const checked = ['Part', 'Version', 'Certificate', 'Link'];
     assert.deepEqual(checked.map((id) => first.resources[id].StackResourceDriftStatus), ['IN_SYNC', 'IN_SYNC', 'IN_SYNC', 'IN_SYNC']);
 
-    await apigateway.send(new UpdateDocumentationPartCommand({ restApiId: out('Api'), documentationPartId: out('Part'), patchOperations: [{ op: 'replace', path: '/properties', value: '{"description":"cats"}' }] }));
-    await apigateway.send(new DeleteDocumentationVersionCommand({ restApiId: out('Api'), documentationVersion: 'v1' }));
-    await apigateway.send(new UpdateClientCertificateCommand({ clientCertificateId: out('Certificate'), patchOperations: [{ op: 'replace', path: '/description', value: 'rotated' }] }));
-    await apigateway.send(new UpdateVpcLinkCommand({ vpcLinkId: out('Link'), patchOperations: [{ op: 'replace', path: '/name', value: 'renamed' }] }));
+    await aws.apigateway.send(new UpdateDocumentationPartCommand({ restApiId: out('Api'), documentationPartId: out('Part'), patchOperations: [{ op: 'replace', path: '/properties', value: '{"description":"cats"}' }] }));
+    await aws.apigateway.send(new DeleteDocumentationVersionCommand({ restApiId: out('Api'), documentationVersion: 'v1' }));
+    await aws.apigateway.send(new UpdateClientCertificateCommand({ clientCertificateId: out('Certificate'), patchOperations: [{ op: 'replace', path: '/description', value: 'rotated' }] }));
+    await aws.apigateway.send(new UpdateVpcLinkCommand({ vpcLinkId: out('Link'), patchOperations: [{ op: 'replace', path: '/name', value: 'renamed' }] }));
 
-    const second = await stackDrift(cfn, 'apigateway-drift');
+    const second = await stackDrift(aws.cfn, 'apigateway-drift');
     const differences = (id: string) => second.resources[id].PropertyDifferences!.map((d) => [d.PropertyPath, d.ExpectedValue, d.ActualValue, d.DifferenceType]);
     assert.deepEqual(differences('Part'), [['/Properties', '{"description":"pets"}', '{"description":"cats"}', 'NOT_EQUAL']]);
     assert.equal(second.resources.Version.StackResourceDriftStatus, 'DELETED');
@@ -319,44 +312,36 @@ describe('CloudFormation: drift of API Gateway documentation, client certificate
 
 describe('CloudFormation: drift of REST APIs and their parts', function () {
   this.timeout(60_000);
-  let cfn: CloudFormationClient;
-  let apigateway: APIGatewayClient;
-  let endpoint: string;
-  serveCloudFormation((aws, c) => {
-    cfn = c;
-    endpoint = aws.endpoint;
-    apigateway = new APIGatewayClient({ endpoint, ...CLIENT_CONFIG });
-  });
-  after(() => apigateway.destroy());
+  const aws = serveWithClients({ apigateway: APIGatewayClient, control: CloudControlClient });
 
   it('finds an API, its methods, stage, keys, plans, domain and account in sync, then the changes made through API Gateway', async () => {
-    const stack = await deploy(cfn, 'rest-drift', REST_API);
+    const stack = await deploy(aws.cfn, 'rest-drift', REST_API);
     const out = (name: string) => output(stack, name);
     const restApiId = out('Api');
-    const first = await stackDrift(cfn, 'rest-drift');
+    const first = await stackDrift(aws.cfn, 'rest-drift');
     const ids = Object.keys(first.resources).sort();
     assert.deepEqual(ids, ['Account', 'Api', 'Deployment', 'Domain', 'GetPets', 'Key', 'Mapping', 'Missing', 'PetModel', 'Pets', 'Plan', 'PlanKey', 'Stage', 'Tokens', 'Validator']);
     assert.deepEqual(ids.filter((id) => first.resources[id].StackResourceDriftStatus !== 'IN_SYNC'), []);
     assert.equal(first.status, 'IN_SYNC');
     // The stage's per-method throttle reaches API Gateway in its own shape.
-    const plan = await apigateway.send(new GetUsagePlanCommand({ usagePlanId: out('Plan') }));
+    const plan = await aws.apigateway.send(new GetUsagePlanCommand({ usagePlanId: out('Plan') }));
     assert.deepEqual(plan.apiStages![0].throttle, { '/pets/GET': { rateLimit: 5, burstLimit: 10 } });
 
     const patch = (path: string, value?: string) => [{ op: value === undefined ? ('remove' as const) : ('replace' as const), path, value }];
-    await apigateway.send(new UpdateRestApiCommand({ restApiId, patchOperations: patch('/description', 'renamed store') }));
-    await apigateway.send(new UpdateMethodCommand({ restApiId, resourceId: out('Pets'), httpMethod: 'GET', patchOperations: patch('/requestParameters/method.request.querystring.kind', 'true') }));
-    await apigateway.send(new UpdateRequestValidatorCommand({ restApiId, requestValidatorId: out('Validator'), patchOperations: patch('/validateRequestBody', 'false') }));
-    await apigateway.send(new DeleteModelCommand({ restApiId, modelName: 'Pet' }));
-    await apigateway.send(new UpdateAuthorizerCommand({ restApiId, authorizerId: out('Tokens'), patchOperations: patch('/authorizerResultTtlInSeconds', '300') }));
-    await apigateway.send(new UpdateDeploymentCommand({ restApiId, deploymentId: out('Deployment'), patchOperations: patch('/description', 'second') }));
-    await apigateway.send(new UpdateStageCommand({ restApiId, stageName: 'prod', patchOperations: [...patch('/variables/tier', 'silver'), ...patch('/*/*/throttling/burstLimit', '100')] }));
-    await apigateway.send(new DeleteGatewayResponseCommand({ restApiId, responseType: 'MISSING_AUTHENTICATION_TOKEN' }));
-    await apigateway.send(new UpdateApiKeyCommand({ apiKey: out('Key'), patchOperations: patch('/enabled', 'false') }));
-    await apigateway.send(new UpdateUsagePlanCommand({ usagePlanId: out('Plan'), patchOperations: patch('/quota/limit', '500') }));
-    await apigateway.send(new DeleteUsagePlanKeyCommand({ usagePlanId: out('Plan'), keyId: out('Key') }));
-    await apigateway.send(new UpdateAccountCommand({ patchOperations: patch('/cloudwatchRoleArn', 'arn:aws:iam::000000000000:role/other') }));
+    await aws.apigateway.send(new UpdateRestApiCommand({ restApiId, patchOperations: patch('/description', 'renamed store') }));
+    await aws.apigateway.send(new UpdateMethodCommand({ restApiId, resourceId: out('Pets'), httpMethod: 'GET', patchOperations: patch('/requestParameters/method.request.querystring.kind', 'true') }));
+    await aws.apigateway.send(new UpdateRequestValidatorCommand({ restApiId, requestValidatorId: out('Validator'), patchOperations: patch('/validateRequestBody', 'false') }));
+    await aws.apigateway.send(new DeleteModelCommand({ restApiId, modelName: 'Pet' }));
+    await aws.apigateway.send(new UpdateAuthorizerCommand({ restApiId, authorizerId: out('Tokens'), patchOperations: patch('/authorizerResultTtlInSeconds', '300') }));
+    await aws.apigateway.send(new UpdateDeploymentCommand({ restApiId, deploymentId: out('Deployment'), patchOperations: patch('/description', 'second') }));
+    await aws.apigateway.send(new UpdateStageCommand({ restApiId, stageName: 'prod', patchOperations: [...patch('/variables/tier', 'silver'), ...patch('/*/*/throttling/burstLimit', '100')] }));
+    await aws.apigateway.send(new DeleteGatewayResponseCommand({ restApiId, responseType: 'MISSING_AUTHENTICATION_TOKEN' }));
+    await aws.apigateway.send(new UpdateApiKeyCommand({ apiKey: out('Key'), patchOperations: patch('/enabled', 'false') }));
+    await aws.apigateway.send(new UpdateUsagePlanCommand({ usagePlanId: out('Plan'), patchOperations: patch('/quota/limit', '500') }));
+    await aws.apigateway.send(new DeleteUsagePlanKeyCommand({ usagePlanId: out('Plan'), keyId: out('Key') }));
+    await aws.apigateway.send(new UpdateAccountCommand({ patchOperations: patch('/cloudwatchRoleArn', 'arn:aws:iam::000000000000:role/other') }));
 
-    const second = await stackDrift(cfn, 'rest-drift');
+    const second = await stackDrift(aws.cfn, 'rest-drift');
     assert.equal(second.status, 'DRIFTED');
     const differences = (id: string) => second.resources[id].PropertyDifferences!.map((d) => [d.PropertyPath, d.ExpectedValue, d.ActualValue, d.DifferenceType]);
     assert.deepEqual(differences('Api'), [['/Description', 'the pet store', 'renamed store', 'NOT_EQUAL']]);
@@ -375,37 +360,29 @@ describe('CloudFormation: drift of REST APIs and their parts', function () {
     assert.deepEqual(['Pets', 'Domain', 'Mapping'].map((id) => second.resources[id].StackResourceDriftStatus), ['IN_SYNC', 'IN_SYNC', 'IN_SYNC']);
 
     // Cloud Control reads the same handlers: the API as API Gateway has it now, in the template's property names.
-    const control = new CloudControlClient({ endpoint, ...CLIENT_CONFIG });
-    const { ResourceDescription } = await control.send(new GetResourceCommand({ TypeName: 'AWS::ApiGateway::RestApi', Identifier: restApiId }));
+    const { ResourceDescription } = await aws.control.send(new GetResourceCommand({ TypeName: 'AWS::ApiGateway::RestApi', Identifier: restApiId }));
     const api = JSON.parse(ResourceDescription!.Properties!);
     assert.deepEqual([api.Name, api.Description, api.BinaryMediaTypes, api.EndpointConfiguration.Types, api.Tags], ['pets', 'renamed store', ['image/png'], ['REGIONAL'], [{ Key: 'team', Value: 'a' }]]);
-    control.destroy();
   });
 });
 
 describe('CloudFormation: drift of private custom domain names', function () {
   this.timeout(60_000);
-  let cfn: CloudFormationClient;
-  let apigateway: APIGatewayClient;
-  serveCloudFormation((aws, c) => {
-    cfn = c;
-    apigateway = new APIGatewayClient({ endpoint: aws.endpoint, ...CLIENT_CONFIG });
-  });
-  after(() => apigateway.destroy());
+  const aws = serveWithClients({ apigateway: APIGatewayClient });
 
   it('finds a domain name, its mapping and association in sync, then changed or deleted', async () => {
-    const stack = await deploy(cfn, 'private-drift', PRIVATE_DOMAIN);
-    const first = await stackDrift(cfn, 'private-drift');
+    const stack = await deploy(aws.cfn, 'private-drift', PRIVATE_DOMAIN);
+    const first = await stackDrift(aws.cfn, 'private-drift');
     assert.deepEqual(['Api', 'Method', 'Deployment', 'Domain', 'Mapping', 'Association'].map((id) => first.resources[id].StackResourceDriftStatus), Array(6).fill('IN_SYNC'));
 
     const domain = { domainName: 'private.example.com', domainNameId: output(stack, 'DomainId') };
     const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*' }] };
-    await apigateway.send(new UpdateDomainNameCommand({ ...domain, patchOperations: [{ op: 'replace', path: '/policy', value: JSON.stringify(policy) }] }));
-    await apigateway.send(new CreateStageCommand({ restApiId: output(stack, 'Api'), stageName: 'prod', deploymentId: first.resources.Deployment.PhysicalResourceId }));
-    await apigateway.send(new UpdateBasePathMappingCommand({ ...domain, basePath: 'orders', patchOperations: [{ op: 'replace', path: '/stage', value: 'prod' }] }));
-    await apigateway.send(new DeleteDomainNameAccessAssociationCommand({ domainNameAccessAssociationArn: output(stack, 'Association') }));
+    await aws.apigateway.send(new UpdateDomainNameCommand({ ...domain, patchOperations: [{ op: 'replace', path: '/policy', value: JSON.stringify(policy) }] }));
+    await aws.apigateway.send(new CreateStageCommand({ restApiId: output(stack, 'Api'), stageName: 'prod', deploymentId: first.resources.Deployment.PhysicalResourceId }));
+    await aws.apigateway.send(new UpdateBasePathMappingCommand({ ...domain, basePath: 'orders', patchOperations: [{ op: 'replace', path: '/stage', value: 'prod' }] }));
+    await aws.apigateway.send(new DeleteDomainNameAccessAssociationCommand({ domainNameAccessAssociationArn: output(stack, 'Association') }));
 
-    const second = await stackDrift(cfn, 'private-drift');
+    const second = await stackDrift(aws.cfn, 'private-drift');
     const differences = (id: string) => second.resources[id].PropertyDifferences!.map((d) => [d.PropertyPath, d.ExpectedValue, d.ActualValue, d.DifferenceType]);
     assert.deepEqual(differences('Domain'), [['/Policy/Statement/0/Effect', 'Allow', 'Deny', 'NOT_EQUAL']]);
     assert.deepEqual(differences('Mapping'), [['/Stage', 'dev', 'prod', 'NOT_EQUAL']]);
@@ -415,39 +392,33 @@ describe('CloudFormation: drift of private custom domain names', function () {
 
 describe('CloudFormation: drift of HTTP and WebSocket APIs and their parts', function () {
   this.timeout(60_000);
-  let cfn: CloudFormationClient;
-  let v2: ApiGatewayV2Client;
-  serveCloudFormation((aws, c) => {
-    cfn = c;
-    v2 = new ApiGatewayV2Client({ endpoint: aws.endpoint, ...CLIENT_CONFIG });
-  });
-  after(() => v2.destroy());
+  const aws = serveWithClients({ v2: ApiGatewayV2Client });
 
   it('finds them in sync, then the changes made through API Gateway V2', async () => {
-    const stack = await deploy(cfn, 'v2-drift', HTTP_AND_WEBSOCKET_APIS);
+    const stack = await deploy(aws.cfn, 'v2-drift', HTTP_AND_WEBSOCKET_APIS);
     const out = (name: string) => output(stack, name);
-    const first = await stackDrift(cfn, 'v2-drift');
+    const first = await stackDrift(aws.cfn, 'v2-drift');
     const ids = Object.keys(first.resources);
     assert.equal(ids.length, 17);
     assert.deepEqual(ids.filter((id) => first.resources[id].StackResourceDriftStatus !== 'IN_SYNC'), []);
 
     const ApiId = out('Api');
-    await v2.send(new UpdateApiCommand({ ApiId, Description: 'the new shop' }));
-    await v2.send(new UpdateIntegrationCommand({ ApiId, IntegrationId: out('Items'), TimeoutInMillis: 9000 }));
-    await v2.send(new UpdateV2AuthorizerCommand({ ApiId, AuthorizerId: out('Jwt'), JwtConfiguration: { Audience: ['other'], Issuer: 'https://issuer.example.com' } }));
-    await v2.send(new UpdateRouteCommand({ ApiId, RouteId: out('ListItems'), AuthorizationScopes: ['write'] }));
-    await v2.send(new UpdateV2DeploymentCommand({ ApiId, DeploymentId: out('Deployment'), Description: 'second' }));
-    await v2.send(new UpdateV2StageCommand({ ApiId, StageName: 'prod', StageVariables: { tier: 'silver' } }));
-    await v2.send(new TagResourceCommand({ ResourceArn: 'arn:aws:apigateway:us-east-1::/domainnames/shop.example.com', Tags: { team: 'b' } }));
-    await v2.send(new UpdateApiMappingCommand({ DomainName: 'shop.example.com', ApiMappingId: out('Mapping'), ApiId, ApiMappingKey: 'v2' }));
-    await v2.send(new UpdateV2VpcLinkCommand({ VpcLinkId: out('Link'), Name: 'renamed' }));
-    const managed = (await v2.send(new GetRoutesCommand({ ApiId: out('Quick') }))).Items!.find((r) => r.ApiGatewayManaged)!;
-    await v2.send(new UpdateRouteCommand({ ApiId: out('Quick'), RouteId: managed.RouteId, OperationName: 'slow' }));
-    await v2.send(new DeleteV2ModelCommand({ ApiId: out('Chat'), ModelId: out('Message') }));
-    await v2.send(new UpdateRouteResponseCommand({ ApiId: out('Chat'), RouteId: out('Send'), RouteResponseId: out('SendResponse'), ModelSelectionExpression: '$request.body.kind' }));
-    await v2.send(new DeleteIntegrationResponseCommand({ ApiId: out('Chat'), IntegrationId: out('Mock'), IntegrationResponseId: out('MockResponse') }));
+    await aws.v2.send(new UpdateApiCommand({ ApiId, Description: 'the new shop' }));
+    await aws.v2.send(new UpdateIntegrationCommand({ ApiId, IntegrationId: out('Items'), TimeoutInMillis: 9000 }));
+    await aws.v2.send(new UpdateV2AuthorizerCommand({ ApiId, AuthorizerId: out('Jwt'), JwtConfiguration: { Audience: ['other'], Issuer: 'https://issuer.example.com' } }));
+    await aws.v2.send(new UpdateRouteCommand({ ApiId, RouteId: out('ListItems'), AuthorizationScopes: ['write'] }));
+    await aws.v2.send(new UpdateV2DeploymentCommand({ ApiId, DeploymentId: out('Deployment'), Description: 'second' }));
+    await aws.v2.send(new UpdateV2StageCommand({ ApiId, StageName: 'prod', StageVariables: { tier: 'silver' } }));
+    await aws.v2.send(new TagResourceCommand({ ResourceArn: 'arn:aws:apigateway:us-east-1::/domainnames/shop.example.com', Tags: { team: 'b' } }));
+    await aws.v2.send(new UpdateApiMappingCommand({ DomainName: 'shop.example.com', ApiMappingId: out('Mapping'), ApiId, ApiMappingKey: 'v2' }));
+    await aws.v2.send(new UpdateV2VpcLinkCommand({ VpcLinkId: out('Link'), Name: 'renamed' }));
+    const managed = (await aws.v2.send(new GetRoutesCommand({ ApiId: out('Quick') }))).Items!.find((r) => r.ApiGatewayManaged)!;
+    await aws.v2.send(new UpdateRouteCommand({ ApiId: out('Quick'), RouteId: managed.RouteId, OperationName: 'slow' }));
+    await aws.v2.send(new DeleteV2ModelCommand({ ApiId: out('Chat'), ModelId: out('Message') }));
+    await aws.v2.send(new UpdateRouteResponseCommand({ ApiId: out('Chat'), RouteId: out('Send'), RouteResponseId: out('SendResponse'), ModelSelectionExpression: '$request.body.kind' }));
+    await aws.v2.send(new DeleteIntegrationResponseCommand({ ApiId: out('Chat'), IntegrationId: out('Mock'), IntegrationResponseId: out('MockResponse') }));
 
-    const second = await stackDrift(cfn, 'v2-drift');
+    const second = await stackDrift(aws.cfn, 'v2-drift');
     const differences = (id: string) => second.resources[id].PropertyDifferences!.map((d) => [d.PropertyPath, d.ExpectedValue, d.ActualValue, d.DifferenceType]);
     assert.deepEqual(differences('Api'), [['/Description', 'the shop', 'the new shop', 'NOT_EQUAL']]);
     assert.deepEqual(differences('Items'), [['/TimeoutInMillis', '5000', '9000', 'NOT_EQUAL']]);

@@ -205,12 +205,69 @@ export interface InteractionMeta {
    */
   takesNow?: boolean;
   /**
-   * A polling step (what a test's waiter did): the request is sent again, every second up to `timeoutSeconds`
-   * (default 300), until the value at `path` of its response matches `matches` (a regex) or it is an error; e.g. a stack's status
-   * leaving `*_IN_PROGRESS`. Only the last response is judged.
+   * A polling step (what a test's waiter or retry loop did): the request is sent again, every second up to
+   * `timeoutSeconds` (default 300), until the value at `path` of its response (or of its `view`) matches `matches` (a
+   * regex), or is a list of at least `count` elements, or the response is an error other than `whileError`; e.g. a
+   * stack's status leaving `*_IN_PROGRESS`, or a function's log holding as many events as the test waited for. Only the
+   * last response is judged, unless `accumulate`: then each response's view (a list) is appended to the earlier ones'
+   * and the whole list is judged (a test that gathered messages over several ReceiveMessage calls).
    */
-  until?: { path: JsonPath; matches: string; timeoutSeconds?: number };
+  until?: Until;
+  /**
+   * What the test made of the answer before it recorded it (see AnswerView): the view is polled (`until`) and judged in
+   * place of the parsed answer; captures still read the answer.
+   */
+  view?: AnswerView;
+  /**
+   * Gathering over several calls (a test's polling helper that receives from a queue until it holds N messages): the
+   * request is sent again, every `intervalSeconds` (default 1) up to `timeoutSeconds` (default 60), until the lists at
+   * `path` of its answers hold `count` items together (or it is an error). The last answer is judged with the gathered
+   * list in place of its own. Not combined with `until` or `view`.
+   */
+  collect?: Collect;
+  /**
+   * Not replayed in the scenario's order: sent once for each item that the collecting interaction `step` gathers, right
+   * after the answer that brought it (a test's helper deleting each message it received). `{{<as>}}` is the item (an
+   * object as JSON text), `{{<as>.<Member>}}` each of its members (`{{message.ReceiptHandle}}`).
+   */
+  eachCollected?: { step: number; as: string };
 }
+
+/** InteractionMeta.collect. */
+export interface Collect {
+  path: JsonPath;
+  count: number;
+  timeoutSeconds?: number;
+  intervalSeconds?: number;
+}
+
+/** See InteractionMeta.until. */
+export interface Until {
+  path: JsonPath;
+  /** A regex the value at `path` must match. */
+  matches?: string;
+  /** The value at `path` is a list of at least this many elements. */
+  count?: number;
+  /** The views of all the poll's answers, joined in order, are judged (the view must be a list). */
+  accumulate?: boolean;
+  /** An error code that does not end the polling (a log group the function has not made yet: ResourceNotFoundException). */
+  whileError?: string;
+  timeoutSeconds?: number;
+}
+
+/**
+ * How a test read an answer before recording it, as LocalStack's helpers do (verifier/replay/answer-view.ts):
+ * - `function-log`: a FilterLogEvents answer as `get_lambda_log_events` reads a function's log group: the events'
+ *   messages, without empty ones and Lambda's own lines (INIT_START, START, END, REPORT), each parsed when it is a JSON
+ *   document, else kept as text; a ResourceNotFoundException (no log group yet) is an empty list.
+ * - `function-log-records`: those events that hold `Records` (the tests' `[e for e in events if "Records" in e]`,
+ *   leaving out error lines).
+ * - `message-bodies`: a ReceiveMessage answer's message bodies, each parsed as JSON.
+ * - `message-body-lists`: a ReceiveMessage answer whose bodies are JSON lists (a function that forwarded each batch of
+ *   records), joined into one list.
+ * - `messages`: a ReceiveMessage answer's `Messages` list (empty when it has none).
+ */
+export type AnswerView = 'function-log' | 'function-log-records' | 'message-bodies' | 'message-body-lists' | 'messages';
 
 /**
  * A POST policy form (InteractionMeta.postForm). Fields are sent in botocore's order: `fields`, `key`, the signing

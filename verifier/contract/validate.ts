@@ -1,3 +1,4 @@
+import { ANSWER_VIEWS } from '../replay/answer-view.ts';
 import { pathKeys, readPath } from '../replay/compare.ts';
 import { repeatedTextProblem } from '../replay/generated-body.ts';
 import { presignProblem } from '../replay/presign.ts';
@@ -154,7 +155,32 @@ export function validateContract(value: unknown): string[] {
       need(!problem, `${at}.comments.twinstack.presign`, problem ?? '');
       need(t.url === undefined && t.protocol === 'rest-xml', `${at}.comments.twinstack.presign`, 'an S3 (rest-xml) call, not a plain HTTP one (url)');
     }
-    if (t.until !== undefined) need(typeof t.until.path === 'string' && t.until.path.startsWith('$') && typeof t.until.matches === 'string', `${at}.comments.twinstack.until`, 'needs a path ($...) and a matches regex');
+    if (t.until !== undefined) {
+      const u = t.until;
+      const waitsFor = (u.matches === undefined) !== (u.count === undefined) && (u.matches === undefined || typeof u.matches === 'string') && (u.count === undefined || (Number.isInteger(u.count) && u.count > 0));
+      need(typeof u.path === 'string' && u.path.startsWith('$') && waitsFor, `${at}.comments.twinstack.until`, 'needs a path ($...) and either a matches regex or a count (a positive integer)');
+      need(u.accumulate === undefined || (u.accumulate === true && t.view !== undefined), `${at}.comments.twinstack.until.accumulate`, 'true, on an interaction with a view (the lists joined)');
+      need(u.whileError === undefined || typeof u.whileError === 'string', `${at}.comments.twinstack.until.whileError`, 'an error code');
+    }
+    need(t.view === undefined || ANSWER_VIEWS.includes(t.view), `${at}.comments.twinstack.view`, `one of ${ANSWER_VIEWS.join(', ')}`);
+    if (t.collect !== undefined) {
+      const c = t.collect as unknown as Obj;
+      need(
+        isObj(c) && typeof c.path === 'string' && c.path.startsWith('$') && Number.isInteger(c.count) && (c.count as number) > 0 && [c.timeoutSeconds, c.intervalSeconds].every((n) => n === undefined || (typeof n === 'number' && n >= 0)),
+        `${at}.comments.twinstack.collect`,
+        'needs a path ($...), a count (a positive integer) and optional timeoutSeconds and intervalSeconds',
+      );
+      need(t.until === undefined && t.view === undefined, `${at}.comments.twinstack.collect`, 'not combined with until or view');
+    }
+    if (t.eachCollected !== undefined) {
+      const each = t.eachCollected as unknown as Obj;
+      const collector = file.interactions.find((other) => other?.comments?.twinstack?.step === each?.step);
+      need(
+        isObj(each) && typeof each.as === 'string' && /^[A-Za-z]\w*$/.test(each.as) && collector?.comments.twinstack.collect !== undefined && (each.step as number) < t.step,
+        `${at}.comments.twinstack.eachCollected`,
+        'needs the step of an earlier interaction that collects, and a name (as) for its items',
+      );
+    }
     for (const c of t.captures ?? []) need(typeof c.name === 'string' && typeof c.from === 'string' && (c.from.startsWith('$') || c.from.startsWith('header:')), `${at}.comments.twinstack.captures`, 'each needs name and a from path ($... or header:...)');
   });
   return problems;

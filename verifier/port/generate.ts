@@ -154,6 +154,7 @@ function interactionFor(
   source: SourceFile,
   words: Record<string, string> | undefined,
   step: SourceStep,
+  collectorOf: (stepIndex: number) => number,
   variant: Variant,
   recorded: Snapshot[string]['recorded-content'],
   stepIndex: number,
@@ -184,6 +185,10 @@ function interactionFor(
         : step.messageBodies
           ? receivedBodiesExpectation(snapshotValue, step.messageBodies, forms)
           : snapshotToExpectation(step.postForm ? parsedErrorAnswer(snapshotValue) : snapshotValue, family, forms);
+  if (step.snapshotRegion) {
+    if (!step.region) throw new Error(`${variant.nodeId}: snapshotRegion needs the step's region`);
+    Object.assign(expect, JSON.parse(JSON.stringify(expect).replaceAll('{{region}}', step.region)) as Expectation);
+  }
   if (step.status !== undefined) expect.status = step.status;
   if (step.select) expect.select = step.select;
   // A response recorded without its ResponseMetadata (LocalStack's 2022 snapshots) shows the call succeeded, not its
@@ -262,6 +267,9 @@ function interactionFor(
         ...(step.delaySeconds ? { delaySeconds: step.delaySeconds } : {}),
         ...(step.takesNow ? { takesNow: true } : {}),
         ...(step.until ? { until: step.until } : {}),
+        ...(step.collect ? { collect: step.collect } : {}),
+        ...(step.eachCollected ? { eachCollected: { step: collectorOf(stepIndex), as: step.eachCollected } } : {}),
+        ...(step.view ? { view: step.view } : {}),
       },
     },
   };
@@ -354,6 +362,14 @@ function presignedInteraction(presign: SourcePresign, signed: SerializedRequest)
       ...(presign.replace ? { replace: presign.replace } : {}),
     },
     sent: { method: signed.method, path: signed.path, query: sentQuery, headers: presign.headers ?? {}, body: presign.body ?? '' },
+  };
+}
+
+/** The nearest step before `stepIndex` that collects (the one an `eachCollected` step follows). */
+function collectingStep(steps: SourceStep[]): (stepIndex: number) => number {
+  return (stepIndex) => {
+    for (let i = stepIndex - 1; i >= 0; i--) if (steps[i].collect) return i;
+    throw new Error(`step ${stepIndex} (${steps[stepIndex].op}): eachCollected without an earlier collect step`);
   };
 }
 
@@ -490,7 +506,7 @@ async function main() {
       const contract: ContractFile = {
         consumer: { name: 'aws-sdk' },
         provider: { name: `aws-${source.service}` },
-        interactions: steps.map((step, i) => interactionFor(source, wordsOf(source, scenario, variant), step, variant, entry['recorded-content'], i, serialized[cursor + i], timed[cursor + i].examples)),
+        interactions: steps.map((step, i) => interactionFor(source, wordsOf(source, scenario, variant), step, collectingStep(steps), variant, entry['recorded-content'], i, serialized[cursor + i], timed[cursor + i].examples)),
         metadata: {
           pactSpecification: { version: '4.0' },
           twinstack: {

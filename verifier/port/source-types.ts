@@ -1,4 +1,4 @@
-import type { PostForm, RepeatedTextGenerator } from '../contract/types.ts';
+import type { AnswerView, PostForm, RepeatedTextGenerator, Until } from '../contract/types.ts';
 import { repeatedText } from '../replay/generated-body.ts';
 
 /**
@@ -84,6 +84,11 @@ export interface SourceStep {
   answer?: (recorded: never) => { status?: number; headers?: Record<string, string>; absentHeaders?: string[]; body?: unknown; xml?: unknown };
   /** The region of the client the test made this call with, when it is not the run's (see InteractionMeta.region). */
   region?: string;
+  /**
+   * The snapshot's `<region>` in this step's answer is the step's own `region` (a test that called several regions and
+   * redacted each to the same word): expected as that region, not the run's.
+   */
+  snapshotRegion?: boolean;
   /** The call went through an anonymous client (botocore's `UNSIGNED`): sent with no signature. */
   unsigned?: boolean;
   /** The call went through a client configured for virtual-hosted-style addressing (see InteractionMeta.virtualHost). */
@@ -102,8 +107,20 @@ export interface SourceStep {
   delaySeconds?: number;
   /** The test read the clock afresh for this call's `now()` times (`datetime.now()` inline) rather than reusing `utc_now`. */
   takesNow?: boolean;
-  /** A waiter's polling: the call is repeated until the value at `path` matches `matches` (see InteractionMeta.until). */
-  until?: { path: string; matches: string; timeoutSeconds?: number };
+  /** A waiter's polling: the call is repeated until the value at `path` matches `matches` or holds `count` elements (see InteractionMeta.until). */
+  until?: Until;
+  /** What the test made of the answer before recording it (a function's log read as its events): see InteractionMeta.view. */
+  view?: AnswerView;
+  /**
+   * A polling helper's gathering (see InteractionMeta.collect): the call is repeated until the lists at `path` of its
+   * answers hold `count` items, which the snapshot is judged against as one list.
+   */
+  collect?: { path: string; count: number; timeoutSeconds?: number; intervalSeconds?: number };
+  /**
+   * Sent for each item the nearest earlier `collect` step gathers, as it arrives (see InteractionMeta.eachCollected):
+   * its params may name `{{<as>.<Member>}}` (`{{message.ReceiptHandle}}`).
+   */
+  eachCollected?: string;
   /**
    * The test snapshotted a digest of the error, not the response: `{Code, Message}`, or `{Code, Errors, Count}` (the
    * constraint violations of a `N validation error(s) detected: ...` message; only Count 1 keeps their order).
@@ -250,4 +267,14 @@ export function repeatedBytes(body: RepeatedBody): Buffer {
 /** The contract's generator for a `repeated()` body. */
 export function bodyGenerator(body: RepeatedBody): RepeatedTextGenerator {
   return { type: 'RepeatedText', text: body.$repeat, bytes: body.bytes };
+}
+
+/**
+ * Python's `json.dumps(value)` as tests send documents: `, ` and `: ` separators, non-ASCII characters escaped
+ * (`ensure_ascii`), keys in the order given.
+ */
+export function pythonJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(pythonJson).join(', ')}]`;
+  if (value !== null && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${pythonJson(k)}: ${pythonJson(v)}`).join(', ')}}`;
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -1,11 +1,12 @@
 import { Agent, request as httpRequest } from 'undici';
 import { loadModel } from '../../emulator/models/load.ts';
 import type { ServiceModel } from '../../emulator/models/types.ts';
-import type { ContractFile, ContractInteraction, Expectation, InteractionMeta, PostForm } from '../contract/types.ts';
+import type { ContractFile, ContractInteraction, Expectation, InteractionMeta, JsonValue, PostForm } from '../contract/types.ts';
 import { parseResponse, type ParsedResponse } from '../model/parse-response.ts';
 import { cborRequestBody, cborResponseDocument } from '../model/cbor-document.ts';
-import { compareOutput, readPath, type Mismatch } from './compare.ts';
+import { compareOutput, readPath, withValueAt, type Mismatch } from './compare.ts';
 import { prepareRequest, signRequest, type Credentials, type PreparedRequest } from './request.ts';
+import { answerView, type JudgedAnswer } from './answer-view.ts';
 import { AWS_HOST, awsInvokeUrl } from './plain-url.ts';
 import { postFormBody } from './post-form.ts';
 import { presignedRequest, virtualHosted } from './presign.ts';
@@ -116,7 +117,7 @@ function modelOf(service: string): ServiceModel | undefined {
   }
 }
 
-function judge(expect: Expectation, actual: ParsedResponse, vars: Vars): Mismatch[] {
+function judge(expect: Expectation, actual: JudgedAnswer, vars: Vars): Mismatch[] {
   const mismatches: Mismatch[] = [];
   if (actual.unparseable) mismatches.push({ path: 'body', expected: 'a parseable response', actual: actual.unparseable });
   const statusOk = expect.status !== undefined ? actual.status === expect.status : expect.failure ? actual.status >= 400 : actual.status < 300 && actual.status >= 200;
@@ -298,23 +299,67 @@ async function send(interaction: ContractInteraction, target: Target, vars: Vars
   return { parsed: unparseable ? { ...parsed, unparseable } : parsed, exchange };
 }
 
-/** Sends the interaction; a polling step (`until`) again, each second, until its response shows what it waits for (or is an error). */
-async function sendUntil(interaction: ContractInteraction, target: Target, vars: Vars, model: ServiceModel, now: number): Promise<Sent> {
-  const until = interaction.comments.twinstack.until;
+interface Judged extends Sent {
+  /** What is judged: the answer, or its view (InteractionMeta.view), joined over the poll's answers when it accumulates. */
+  judged: JudgedAnswer;
+}
+
+/**
+ * Sends the interaction; a polling step (`until`) again, each second, until its answer (or view) shows what it waits
+ * for, or is an error it does not wait through.
+ */
+async function sendUntil(interaction: ContractInteraction, target: Target, vars: Vars, model: ServiceModel, now: number): Promise<Judged> {
+  const { until, view } = interaction.comments.twinstack;
+  const judgedOf = (s: Sent): JudgedAnswer => (view ? answerView(view, s.parsed) : s.parsed);
   let sent = await send(interaction, target, vars, model, now);
-  if (!until) return sent;
+  let judged = judgedOf(sent);
+  if (!until) return { ...sent, judged };
   const deadline = performance.now() + (until.timeoutSeconds ?? 300) * 1000;
   // An error ends the polling as it ends a waiter (the error is judged like any answer).
-  const done = (s: Sent) => {
-    if (s.parsed.status >= 300) return true;
-    const value = readPath(s.parsed.output, until.path);
-    return value !== undefined && value !== null && new RegExp(until.matches).test(typeof value === 'object' ? JSON.stringify(value) : String(value));
+  const done = (answer: JudgedAnswer) => {
+    if (answer.status >= 300) return answer.error?.code !== until.whileError;
+    const value = readPath(answer.output, until.path);
+    if (until.count !== undefined) return Array.isArray(value) && value.length >= until.count;
+    return value !== undefined && value !== null && new RegExp(until.matches!).test(typeof value === 'object' ? JSON.stringify(value) : String(value));
   };
-  while (!done(sent) && performance.now() < deadline) {
+  while (!done(judged) && performance.now() < deadline) {
     await new Promise((r) => setTimeout(r, 1000));
     sent = await send(interaction, target, vars, model, now);
+    const next = judgedOf(sent);
+    const joined = until.accumulate && Array.isArray(judged.output) && Array.isArray(next.output);
+    judged = joined ? { ...next, output: [...(judged.output as JsonValue[]), ...(next.output as JsonValue[])] } : next;
   }
-  return sent;
+  return { ...sent, judged };
+}
+
+/**
+ * A gathering step (InteractionMeta.collect): sent again until the lists at its path hold `count` items together; each
+ * item goes to `onItem` as it arrives. The last answer carries the gathered list in place of its own.
+ */
+async function sendCollecting(interaction: ContractInteraction, target: Target, vars: Vars, model: ServiceModel, now: number, onItem: (item: unknown) => Promise<void>): Promise<Sent> {
+  const collect = interaction.comments.twinstack.collect!;
+  const deadline = performance.now() + (collect.timeoutSeconds ?? 60) * 1000;
+  const gathered: unknown[] = [];
+  for (;;) {
+    const sent = await send(interaction, target, vars, model, now);
+    if (sent.parsed.status >= 300) return sent;
+    const list = readPath(sent.parsed.output, collect.path);
+    for (const item of Array.isArray(list) ? list : []) {
+      gathered.push(item);
+      await onItem(item);
+    }
+    if (gathered.length >= collect.count || performance.now() >= deadline) {
+      return { ...sent, parsed: { ...sent.parsed, output: withValueAt(sent.parsed.output ?? {}, collect.path, gathered) as ParsedResponse['output'] } };
+    }
+    await new Promise((r) => setTimeout(r, (collect.intervalSeconds ?? 1) * 1000));
+  }
+}
+
+/** The variables an item of a gathered list gives its per-item interactions: `{{as}}`, and `{{as.Member}}` for each member. */
+function itemVars(as: string, item: unknown): [string, string][] {
+  const text = (value: unknown) => (typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value));
+  const members = item !== null && typeof item === 'object' && !Array.isArray(item) ? Object.entries(item).map(([k, v]): [string, string] => [`${as}.${k}`, text(v)]) : [];
+  return [[as, text(item)], ...members];
 }
 
 /** Replays one scenario in order against the target and judges every interaction. */
@@ -327,8 +372,12 @@ export async function runScenario(contract: ContractFile, target: Target, filter
   let now = await readNow();
   const results: InteractionResult[] = [];
   const interactions = [...contract.interactions].sort((a, b) => a.comments.twinstack.step - b.comments.twinstack.step);
+  // Per-item interactions run inside their gathering step; each is reported once, with the mismatches of all its runs.
+  const perItem = interactions.filter((i) => i.comments.twinstack.eachCollected);
   for (const interaction of interactions) {
     const meta = interaction.comments.twinstack;
+    if (meta.eachCollected) continue;
+    const followUps = perItem.filter((i) => i.comments.twinstack.eachCollected!.step === meta.step).map((i) => ({ interaction: i, mismatches: [] as Mismatch[], ms: 0, runs: 0 }));
     const started = performance.now();
     // A POST form is signed when the test made it, before any wait (its policy may expire during it).
     const signedAt = meta.postForm ? await (target.readClock ? target.readClock() : Date.now()) : now;
@@ -343,11 +392,30 @@ export async function runScenario(contract: ContractFile, target: Target, filter
     const model = modelOf(meta.service);
     try {
       if (!model) throw new Error(`no AWS model for service '${meta.service}'`);
-      const sent = await sendUntil(interaction, target, vars, model, meta.postForm ? signedAt : now);
-      const actual = sent.parsed;
+      const onItem = async (item: unknown) => {
+        for (const followUp of followUps) {
+          const { as } = followUp.interaction.comments.twinstack.eachCollected!;
+          const own = itemVars(as, item);
+          for (const [name, value] of own) vars.set(name, value);
+          const started = performance.now();
+          const followMeta = followUp.interaction.comments.twinstack;
+          try {
+            const sent = await send(followUp.interaction, target, vars, modelOf(followMeta.service) ?? model, now);
+            followUp.mismatches.push(...judge(followMeta.expect, sent.parsed, vars), ...capture(followUp.interaction, sent.parsed, vars));
+          } catch (error) {
+            followUp.mismatches.push({ path: 'request', expected: 'a response', actual: (error as Error).message, reason: 'request failed' });
+          }
+          followUp.ms += performance.now() - started;
+          followUp.runs++;
+          for (const [name] of own) vars.delete(name);
+        }
+      };
+      const sent: Judged = meta.collect
+        ? await sendCollecting(interaction, target, vars, model, now, onItem).then((s) => ({ ...s, judged: s.parsed }))
+        : await sendUntil(interaction, target, vars, model, meta.postForm ? signedAt : now);
       exchange = sent.exchange;
-      status = actual.status;
-      mismatches = [...judge(meta.expect, actual, vars), ...capture(interaction, actual, vars)];
+      status = sent.judged.status;
+      mismatches = [...judge(meta.expect, sent.judged, vars), ...capture(interaction, sent.parsed, vars)];
     } catch (error) {
       const reason = error instanceof UnboundVariable ? 'an earlier step did not provide a value' : 'request failed';
       mismatches = [{ path: 'request', expected: 'a response', actual: (error as Error).message, reason }];
@@ -368,6 +436,22 @@ export async function runScenario(contract: ContractFile, target: Target, filter
       ...(meta.expect.error ? { expectedError: meta.expect.error.code } : {}),
       ...(mismatches.length && exchange ? { exchange } : {}),
     });
+    for (const followUp of followUps) {
+      const followMeta = followUp.interaction.comments.twinstack;
+      if (filter && !filter(followUp.interaction)) continue;
+      results.push({
+        scenario,
+        step: followMeta.step,
+        description: `${followUp.interaction.description} (×${followUp.runs})`,
+        service: followMeta.service,
+        operation: followMeta.operation,
+        protocol: followMeta.protocol,
+        scoring: followMeta.scoring,
+        passed: followUp.mismatches.length === 0,
+        mismatches: followUp.mismatches,
+        ms: followUp.ms,
+      });
+    }
   }
   return results;
 }

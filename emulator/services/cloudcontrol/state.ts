@@ -5,6 +5,8 @@ import type { Properties } from '../cloudformation/provider.ts';
 export interface ControlledResource {
   typeName: string;
   identifier: string;
+  /** What the resource type knows it by, when not the identifier (a compound identifier's `a|b` names a child's id). */
+  physicalId?: string;
   properties: Properties;
   attributes: Record<string, unknown>;
 }

@@ -1,4 +1,4 @@
-import { templateJson, type ResourceDelete } from './provider.ts';
+import { templateJson, type Properties, type ResourceDelete, type ResourceRequest, type ResourceState } from './provider.ts';
 
 /*
  * Helpers for the types' `read` handlers, which answer a resource's properties in the template's form: drift detection
@@ -56,4 +56,26 @@ export function jsonAsGiven(given: unknown, text: string | undefined): unknown {
   } catch {
     return text;
   }
+}
+
+/**
+ * An `adopt` for a type whose primary identifier is several properties (a child named by its parent's id and its
+ * own): the identifier's values are the properties that find the resource, and reading it proves it is there.
+ */
+export function adoptByReading(
+  read: (request: ResourceDelete) => Promise<Properties>,
+  physicalId: (identifier: Record<string, string>) => string,
+  attributes: (identifier: Record<string, string>) => Record<string, unknown> = () => ({}),
+): (request: ResourceRequest, identifier: Record<string, string>) => Promise<ResourceState> {
+  return async (request, identifier) => {
+    const state = { physicalId: physicalId(identifier), attributes: attributes(identifier) };
+    await read({ ...request, properties: { ...request.properties, ...identifier }, ...state });
+    return state;
+  };
+}
+
+/** A date the service answers, as the template wrote it when it is the same moment (else in ISO 8601). */
+export function timeAsGiven(given: unknown, date: Date | string | undefined): string | undefined {
+  if (date === undefined) return undefined;
+  return given !== undefined && new Date(String(given)).getTime() === new Date(date).getTime() ? String(given) : new Date(date).toISOString();
 }

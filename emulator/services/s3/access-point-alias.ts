@@ -1,7 +1,6 @@
 import type { ListAccessPointsForObjectLambdaResult, ListAccessPointsResult } from '@aws-sdk/client-s3-control';
 import { AwsError } from '../../core/errors.ts';
-import { actionName } from '../../core/policy/index.ts';
-import { loadModel } from '../../models/load.ts';
+import { requestAction } from './iam-actions.ts';
 import { reachedThrough } from './access-point-keys.ts';
 import { accessPointNamed, admit, asS3, type FoundAccessPoint } from './access-point-lookup.ts';
 import { markThroughObjectLambda, notImplemented, PASSED_THROUGH, SERVED } from './object-lambda.ts';
@@ -126,11 +125,11 @@ async function findAccessPoint(ctx: S3Context, alias: string, accountId: string)
   return accessPointNamed(ctx, accountId, listed.Name!);
 }
 
-async function resolveAlias(input: { Bucket?: string; Key?: string }, ctx: S3Context, accountId: string): Promise<void> {
+async function resolveAlias(input: { Bucket?: string; Key?: string; VersionId?: string }, ctx: S3Context, accountId: string): Promise<void> {
   const alias = input.Bucket!;
   const found = await findAccessPoint(ctx, alias, accountId);
   if (!THROUGH_ACCESS_POINTS.has(ctx.operation)) throw notImplemented();
-  await admit(ctx, found, input.Key, actionName(loadModel('s3'), ctx.operation));
+  await admit(ctx, found, input.Key, requestAction(ctx.operation, input));
   input.Bucket = found.accessPoint.Bucket;
   throughAlias.set(ctx, alias);
   reachedThrough(ctx, found.accessPoint.Bucket!, found.keys);

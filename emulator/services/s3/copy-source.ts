@@ -1,10 +1,12 @@
 import { AwsError } from '../../core/errors.ts';
+import { authorizeOnObject } from './authorize-object.ts';
 import type { Bucket } from './bucket.ts';
 import { checkCustomerKey, findVersion } from './read.ts';
 import { requireBucket, type S3Context } from './registry.ts';
 import type { S3Object } from './object.ts';
 import { etagMatches } from './conditions.ts';
 import { S3Errors } from './errors.ts';
+import { readAction } from './iam-actions.ts';
 
 export interface CopySourceInput {
   CopySource?: string;
@@ -18,8 +20,11 @@ export interface CopySourceInput {
   ExpectedSourceBucketOwner?: string;
 }
 
-/** `x-amz-copy-source`: `[/]bucket/key[?versionId=...]`, URL-encoded. */
-export function resolveCopySource(input: CopySourceInput, ctx: S3Context): { bucket: Bucket; object: S3Object } {
+/**
+ * `x-amz-copy-source`: `[/]bucket/key[?versionId=...]`, URL-encoded. Reading it is authorized as GetObject (or
+ * GetObjectVersion for a named version) on the source object.
+ */
+export async function resolveCopySource(input: CopySourceInput, ctx: S3Context): Promise<{ bucket: Bucket; object: S3Object }> {
   const raw = input.CopySource ?? '';
   const q = raw.indexOf('?');
   const path = decodeURIComponent(q < 0 ? raw : raw.slice(0, q)).replace(/^\//, '');
@@ -28,7 +33,8 @@ export function resolveCopySource(input: CopySourceInput, ctx: S3Context): { buc
   if (slash <= 0 || slash === path.length - 1) {
     throw new AwsError('InvalidArgument', 'Invalid copy source object key', { status: 400, fields: { ArgumentName: 'x-amz-copy-source', ArgumentValue: 'x-amz-copy-source' } });
   }
-  const bucket = requireBucket(ctx, { Bucket: path.slice(0, slash), ExpectedBucketOwner: input.ExpectedSourceBucketOwner });
+  const bucket = requireBucket(ctx, { Bucket: path.slice(0, slash), ExpectedBucketOwner: input.ExpectedSourceBucketOwner }, true);
+  await authorizeOnObject(ctx, bucket, readAction(versionId), path.slice(slash + 1), versionId);
   if (versionId !== undefined && bucket.version(path.slice(slash + 1), versionId)?.deleteMarker) {
     throw S3Errors.invalidRequest('The source of a copy request may not specifically refer to a delete marker by version id.');
   }

@@ -2,6 +2,7 @@ import type { Handler, ServiceDefinition } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
 import { withPreparation } from './request-preparation.ts';
 import { S3Errors } from './errors.ts';
+import { s3Action } from './iam-actions.ts';
 import { dropBuckets, s3Persistence } from './persistence.ts';
 import { s3World } from './registry.ts';
 import { s3Http } from './http.ts';
@@ -76,6 +77,8 @@ const s3: ServiceDefinition<S3State> = {
     const bucket = typeof input.Bucket === 'string' ? s3World(ctx.emulator).buckets.get(input.Bucket) : undefined;
     return bucket && { document: bucket.configs.get('policy') as string | undefined, ownerAccount: bucket.accountId };
   },
+  // For --enforce-iam: S3's own action names (versions, configuration deletes authorized as their Put...).
+  iamAction: s3Action,
   // Each request first gets what it needs from S3 Control: an Object Lambda access point's bucket, account blocks.
   handlers: withPreparation({
     ...bucketConfigHandlers,

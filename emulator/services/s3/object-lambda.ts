@@ -5,8 +5,7 @@ import { AwsError } from '../../core/errors.ts';
 import { hostParts, parseScope } from '../../gateway/route.ts';
 import type { RawRequest } from '../../protocols/types.ts';
 import { accessDecision } from '../../core/access.ts';
-import { actionName } from '../../core/policy/index.ts';
-import { loadModel } from '../../models/load.ts';
+import { requestAction } from './iam-actions.ts';
 import { reachedThrough } from './access-point-keys.ts';
 import { accessPointNamed, admit, asS3, policyOf, type FoundAccessPoint } from './access-point-lookup.ts';
 import { S3Errors } from './errors.ts';
@@ -160,12 +159,12 @@ export interface ObjectLambdaTarget {
  * The request is admitted by the Object Lambda access point's policy and then the supporting access point's before
  * it reaches the bucket, whose policy sees it come through the supporting access point.
  */
-export async function objectLambdaTarget(ctx: S3Context, input: { Bucket?: string; Key?: string }, action: string): Promise<ObjectLambdaTarget> {
+export async function objectLambdaTarget(ctx: S3Context, input: { Bucket?: string; Key?: string; VersionId?: string }, action: string): Promise<ObjectLambdaTarget> {
   const { name, accountId } = accessPointOf(input.Bucket ?? '');
   const { Configuration: configuration = {} } = await asS3(ctx, accountId)<{ Configuration?: Configuration }>('GetAccessPointConfigurationForObjectLambda', { Name: name });
   const supportingName = parseArn(configuration.SupportingAccessPoint ?? '')?.resource.replace(/^accesspoint\//, '') ?? '';
   const supporting = await accessPointNamed(ctx, accountId, supportingName);
-  await admitThroughObjectLambda(ctx, name, accountId, supporting, input.Key);
+  await admitThroughObjectLambda(ctx, name, accountId, supporting, input);
   const transformation = configuration.TransformationConfigurations?.find((t) => t.Actions?.includes(action))?.ContentTransformation?.AwsLambda;
   return { name, accountId, configuration, bucket: supporting.accessPoint.Bucket!, transformation: transformation?.FunctionArn ? transformation : undefined };
 }
@@ -179,15 +178,15 @@ const CALLED_VIA = { 'aws:CalledVia': ['s3-object-lambda.amazonaws.com'] };
  * another account needs its Allow. The supporting access point's policy then judges the `s3:` action as for any
  * request through it.
  */
-async function admitThroughObjectLambda(ctx: S3Context, name: string, accountId: string, supporting: FoundAccessPoint, key: string | undefined): Promise<void> {
-  const action = actionName(loadModel('s3'), ctx.operation);
+async function admitThroughObjectLambda(ctx: S3Context, name: string, accountId: string, supporting: FoundAccessPoint, input: { Key?: string; VersionId?: string }): Promise<void> {
+  const action = requestAction(ctx.operation, input);
   const caller = requester(ctx);
   if (ctx.emulator.crossAccount !== 'open' && !caller.servicePrincipal) {
     const policy = await policyOf(ctx, accountId, 'GetAccessPointPolicyForObjectLambda', name);
     const arn = buildArn({ service: 's3-object-lambda', region: ctx.region, accountId, resource: `accesspoint/${name}` });
     if (accessDecision(caller, action.replace(/^s3:/, 's3-object-lambda:'), arn, accountId, policy) !== 'allowed') throw S3Errors.accessDenied();
   }
-  await admit(ctx, supporting, key, action, CALLED_VIA);
+  await admit(ctx, supporting, input.Key, action, CALLED_VIA);
   reachedThrough(ctx, supporting.accessPoint.Bucket!, { ...supporting.keys, ...CALLED_VIA });
 }
 

@@ -1,8 +1,6 @@
 import { AwsError } from '../../core/errors.ts';
 import type { Emulator } from '../../core/emulator.ts';
 import type { Caller, RequestContext } from '../../core/service.ts';
-import { actionName } from '../../core/policy/index.ts';
-import { loadModel } from '../../models/load.ts';
 import { ANONYMOUS, ownerWithoutPolicy, s3Allows } from './access.ts';
 import { accessPointKeysFor } from './access-point-keys.ts';
 import { accountBlockOf } from './account-block.ts';
@@ -10,6 +8,7 @@ import type { Bucket } from './bucket.ts';
 import { persistedFiles } from '../../persistence/files.ts';
 import { BodyStore } from './body.ts';
 import { S3Errors } from './errors.ts';
+import { s3Action } from './iam-actions.ts';
 import { refuseThroughObjectLambda } from './object-lambda.ts';
 
 /**
@@ -65,21 +64,26 @@ export function requester(ctx: S3Context): Caller {
 
 /**
  * The bucket a request names, if the caller may use it: missing buckets are `NoSuchBucket`; a caller the bucket
- * policy and ACLs do not allow (another account, an anonymous caller, a Deny statement), or an `ExpectedBucketOwner`
- * that is not the owner, gets `AccessDenied`.
+ * policy and ACLs do not allow the request's action (another account, an anonymous caller, a Deny statement), or an
+ * `ExpectedBucketOwner` that is not the owner, gets `AccessDenied`. `judgedByCaller`: the caller judges access itself
+ * (a copy's source, see authorize-object.ts).
  */
-export function requireBucket(ctx: S3Context, input: { Bucket?: string; Key?: string; ExpectedBucketOwner?: string }): Bucket {
+export function requireBucket(
+  ctx: S3Context,
+  input: { Bucket?: string; Key?: string; VersionId?: string; ExpectedBucketOwner?: string },
+  judgedByCaller = false,
+): Bucket {
   refuseThroughObjectLambda(ctx);
   const name = input.Bucket ?? '';
   const bucket = s3World(ctx.emulator).buckets.get(name);
   if (!bucket) throw S3Errors.noSuchBucket(name);
   checkRegion(ctx, bucket);
-  if (ctx.emulator.crossAccount !== 'open' && !ownerWithoutPolicy(requester(ctx), bucket)) {
+  const action = judgedByCaller ? null : s3Action(ctx.operation, input);
+  if (action !== null && ctx.emulator.crossAccount !== 'open' && !ownerWithoutPolicy(requester(ctx), bucket)) {
     const key = input.Key;
-    const action = actionName(loadModel('s3'), ctx.operation);
-    const grants = key === undefined ? undefined : bucket.current(key)?.acl;
+    const version = key === undefined ? undefined : input.VersionId === undefined ? bucket.current(key) : bucket.version(key, input.VersionId);
     const accessPoint = accessPointKeysFor(ctx, bucket.name);
-    if (!s3Allows(requester(ctx), bucket, accountBlockOf(ctx, bucket.accountId), action, key, grants, accessPoint)) throw S3Errors.accessDenied();
+    if (!s3Allows(requester(ctx), bucket, accountBlockOf(ctx, bucket.accountId), action, key, version?.acl, accessPoint)) throw S3Errors.accessDenied();
   }
   if (input.ExpectedBucketOwner !== undefined) {
     if (!/^\d{12}$/.test(input.ExpectedBucketOwner)) {

@@ -11,7 +11,7 @@ import type {
 } from '@aws-sdk/client-cloudcontrol';
 import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
-import { isKnownType, randomSuffix, resourceType, type Properties, type ResourceRequest } from '../../cloudformation/provider.ts';
+import { isKnownType, randomSuffix, resourceType, type Properties, type ResourceRequest, type ResourceState, type ResourceType } from '../../cloudformation/provider.ts';
 import type { CloudControlState, ControlledResource } from '../state.ts';
 import { applyPatch } from '../patch.ts';
 
@@ -85,9 +85,30 @@ function schemaTyped(properties: Properties): Properties {
 }
 
 /**
+ * The properties a compound identifier names (AWS's `RestApiId|ResourceId` for a primary identifier of several
+ * properties, in the schema's order), or undefined for a single-property identifier.
+ */
+function compoundIdentifier(type: ResourceType, identifier: string): Record<string, string> | undefined {
+  const names = type.primaryIdentifier ?? [];
+  const parts = identifier.split('|');
+  if (names.length < 2 || parts.length !== names.length) return undefined;
+  return Object.fromEntries(names.map((name, at) => [name, parts[at]]));
+}
+
+/**
+ * The compound identifier AWS gives a resource of a type whose primary identifier is several properties: each from
+ * the desired state or the attributes, the one neither has being the resource's own id (its physical id).
+ */
+function compoundOf(type: ResourceType, desired: Properties, created: ResourceState): string | undefined {
+  const names = type.primaryIdentifier ?? [];
+  if (names.length < 2) return undefined;
+  return names.map((name) => String(desired[name] ?? created.attributes[name] ?? created.physicalId)).join('|');
+}
+
+/**
  * A resource as its service has it now, however it was made: types that can read their resources back (`read`, and
- * `adopt` for the attributes) are asked; others are known only when Cloud Control made them. A resource Cloud Control
- * made and someone deleted since is forgotten.
+ * `adopt` for the attributes, and for the physical id a compound identifier names) are asked; others are known only
+ * when Cloud Control made them. A resource Cloud Control made and someone deleted since is forgotten.
  */
 async function find(ctx: Ctx, typeName: string, identifier: string | undefined): Promise<ControlledResource> {
   const stored = ctx.state.resources.get(key(typeName, identifier ?? ''));
@@ -96,11 +117,14 @@ async function find(ctx: Ctx, typeName: string, identifier: string | undefined):
     if (!stored) throw notFound(typeName, identifier);
     return stored;
   }
-  const base = request(ctx, typeName, stored?.properties ?? {});
+  const named = stored ? undefined : compoundIdentifier(type, identifier);
+  const base = request(ctx, typeName, { ...stored?.properties, ...named });
   try {
-    const properties = schemaTyped(await type.read({ ...base, physicalId: identifier, attributes: stored?.attributes ?? {} }));
-    const attributes = stored?.attributes ?? (type.adopt && type.primaryIdentifier ? (await type.adopt(base, { [type.primaryIdentifier[0]]: identifier })).attributes : {});
-    return { typeName, identifier, properties: { ...stored?.properties, ...properties }, attributes };
+    const adopted = !stored && type.adopt && type.primaryIdentifier ? await type.adopt(base, named ?? { [type.primaryIdentifier[0]]: identifier }) : undefined;
+    const physicalId = stored?.physicalId ?? (named ? adopted?.physicalId : undefined) ?? identifier;
+    const attributes = stored?.attributes ?? adopted?.attributes ?? {};
+    const properties = schemaTyped(await type.read({ ...base, physicalId, attributes }));
+    return { typeName, identifier, ...(physicalId === identifier ? {} : { physicalId }), properties: { ...base.properties, ...properties }, attributes };
   } catch (error) {
     if (!isNotFound(error)) throw error;
     ctx.state.resources.delete(key(typeName, identifier));
@@ -139,7 +163,8 @@ export function createResource(input: CreateResourceInput, ctx: Ctx) {
   return track(ctx, 'CREATE', typeName, input.ClientToken, async () => {
     const type = await resourceType(typeName);
     const created = await type.create(request(ctx, typeName, desired));
-    const resource = { typeName, identifier: type.ref?.(created) ?? created.physicalId, properties: desired, attributes: created.attributes };
+    const identifier = compoundOf(type, desired, created) ?? type.ref?.(created) ?? created.physicalId;
+    const resource = { typeName, identifier, ...(identifier === created.physicalId ? {} : { physicalId: created.physicalId }), properties: desired, attributes: created.attributes };
     ctx.state.resources.set(key(typeName, resource.identifier), resource);
     return resource;
   });
@@ -154,7 +179,7 @@ export async function updateResource(input: UpdateResourceInput, ctx: Ctx) {
     if (!type.update || (type.createOnly ?? []).some((name) => JSON.stringify(desired[name]) !== JSON.stringify(resource.properties[name]))) {
       throw new AwsError('NotUpdatableException', `Invalid patch update: createOnlyProperties [${(type.createOnly ?? []).map((n) => `/properties/${n}`).join(', ')}] cannot be updated`);
     }
-    const updated = await type.update({ ...request(ctx, typeName, desired), physicalId: resource.identifier, attributes: resource.attributes, previous: resource.properties });
+    const updated = await type.update({ ...request(ctx, typeName, desired), physicalId: resource.physicalId ?? resource.identifier, attributes: resource.attributes, previous: resource.properties });
     Object.assign(resource, { properties: desired, attributes: updated.attributes });
     ctx.state.resources.set(key(typeName, resource.identifier), resource);
     return resource;
@@ -166,7 +191,7 @@ export async function deleteResource(input: DeleteResourceInput, ctx: Ctx) {
   const resource = await find(ctx, typeName, input.Identifier);
   return track(ctx, 'DELETE', typeName, input.ClientToken, async () => {
     const type = await resourceType(typeName);
-    await type.delete({ ...request(ctx, typeName, resource.properties), physicalId: resource.identifier, attributes: resource.attributes });
+    await type.delete({ ...request(ctx, typeName, resource.properties), physicalId: resource.physicalId ?? resource.identifier, attributes: resource.attributes });
     ctx.state.resources.delete(key(typeName, resource.identifier));
     return resource.identifier;
   });

@@ -2,7 +2,7 @@ import { buildArn } from '../../../core/arn.ts';
 import { anomalyDetector } from './anomaly-detector.ts';
 import { AwsError } from '../../../core/errors.ts';
 import { jsonText, resourceTags, templateJson, type Properties, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
-import { givenMembers, templateOrder } from '../../cloudformation/read-back.ts';
+import { givenMembers, templateOrder, timeAsGiven } from '../../cloudformation/read-back.ts';
 import { readAlarm, readTags } from './read.ts';
 
 const NUMBERS = ['Period', 'EvaluationPeriods', 'DatapointsToAlarm', 'Threshold'];
@@ -207,19 +207,13 @@ const alarmMuteRule: ResourceType = {
       Description: rule.Description,
       Rule: { Schedule: givenMembers(p.Rule?.Schedule, { Expression: schedule.Expression, Duration: schedule.Duration, Timezone: schedule.Timezone }) },
       MuteTargets: rule.MuteTargets && { AlarmNames: templateOrder(p.MuteTargets?.AlarmNames, rule.MuteTargets.AlarmNames, String) },
-      StartDate: sameTime(p.StartDate, rule.StartDate),
-      ExpireDate: sameTime(p.ExpireDate, rule.ExpireDate),
+      StartDate: timeAsGiven(p.StartDate, rule.StartDate),
+      ExpireDate: timeAsGiven(p.ExpireDate, rule.ExpireDate),
       Tags: await readTags(request, rule.AlarmMuteRuleArn),
     };
   },
   createOnly: ['Name'],
 };
-
-/** A date the service answers, as the template wrote it when it is the same moment. */
-function sameTime(given: unknown, date: Date | undefined): string | undefined {
-  if (date === undefined) return undefined;
-  return given !== undefined && new Date(String(given)).getTime() === new Date(date).getTime() ? String(given) : new Date(date).toISOString();
-}
 
 async function muteAttributes(request: ResourceRequest, name: string) {
   const got = await request.call('cloudwatch', 'GetAlarmMuteRule', { AlarmMuteRuleName: name });

@@ -12,6 +12,7 @@ import {
   scalingUpdate,
   startingUnits,
 } from './global-table-replicas.ts';
+import { readGlobalTable } from './read.ts';
 import { index, timeToLive, vectorIndex, vectorIndexUpdates } from './table.ts';
 
 const number = (value: unknown) => (value === undefined ? undefined : Number(value));
@@ -270,6 +271,7 @@ export const globalTable: ResourceType = {
     }
     await request.call('dynamodb', 'DeleteTable', { TableName: request.physicalId });
   },
+  read: readGlobalTable,
   createOnly: ['TableName', 'KeySchema', 'LocalSecondaryIndexes', 'MultiRegionConsistency'],
   properties: [
     'TableName',

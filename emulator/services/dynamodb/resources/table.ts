@@ -1,4 +1,5 @@
-import { changedProperties, jsonText, resourceTags, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+import { changedProperties, jsonText, resourceTags, type Properties, type ResourceRequest, type ResourceType, type ResourceUpdate } from '../../cloudformation/provider.ts';
+import { readTable } from './read.ts';
 
 function throughput(t: Properties | undefined) {
   return t ? { ReadCapacityUnits: Number(t.ReadCapacityUnits), WriteCapacityUnits: Number(t.WriteCapacityUnits) } : undefined;
@@ -70,6 +71,48 @@ export async function kinesisDestination(call: DynamoCall, name: string, spec: P
 
 const dynamodb = (request: ResourceRequest): DynamoCall => (operation, input) => request.call('dynamodb', operation, input);
 
+const isTrue = (value: unknown) => String(value) === 'true';
+
+function pointInTimeRecovery(request: ResourceRequest, name: string) {
+  const spec = request.properties.PointInTimeRecoverySpecification;
+  return request.call('dynamodb', 'UpdateContinuousBackups', {
+    TableName: name,
+    PointInTimeRecoverySpecification: {
+      PointInTimeRecoveryEnabled: isTrue(spec?.PointInTimeRecoveryEnabled),
+      RecoveryPeriodInDays: isTrue(spec?.PointInTimeRecoveryEnabled) && spec?.RecoveryPeriodInDays !== undefined ? Number(spec.RecoveryPeriodInDays) : undefined,
+    },
+  });
+}
+
+function contributorInsights(request: ResourceRequest, name: string) {
+  const spec = request.properties.ContributorInsightsSpecification;
+  return request.call('dynamodb', 'UpdateContributorInsights', { TableName: name, ContributorInsightsAction: isTrue(spec?.Enabled) ? 'ENABLE' : 'DISABLE', ContributorInsightsMode: isTrue(spec?.Enabled) ? spec?.Mode : undefined });
+}
+
+/** The settings DynamoDB keeps outside UpdateTable's main input, changed in place with their own operations. */
+async function updateSettings(request: ResourceUpdate, changed: Set<string>) {
+  const name = request.physicalId;
+  const p = request.properties;
+  if (changed.has('PointInTimeRecoverySpecification')) await pointInTimeRecovery(request, name);
+  if (changed.has('ContributorInsightsSpecification')) await contributorInsights(request, name);
+  if (changed.has('SSESpecification')) {
+    const sse = p.SSESpecification;
+    await request.call('dynamodb', 'UpdateTable', { TableName: name, SSESpecification: { Enabled: isTrue(sse?.SSEEnabled), SSEType: isTrue(sse?.SSEEnabled) ? sse?.SSEType : undefined, KMSMasterKeyId: sse?.KMSMasterKeyId } });
+  }
+  if (changed.has('TableClass')) await request.call('dynamodb', 'UpdateTable', { TableName: name, TableClass: p.TableClass ?? 'STANDARD' });
+  const arn = String(request.attributes.Arn);
+  if (changed.has('ResourcePolicy')) {
+    if (p.ResourcePolicy) await request.call('dynamodb', 'PutResourcePolicy', { ResourceArn: arn, Policy: jsonText(p.ResourcePolicy.PolicyDocument) });
+    else await request.call('dynamodb', 'DeleteResourcePolicy', { ResourceArn: arn });
+  }
+  if (changed.has('Tags')) {
+    const kept = new Set(resourceTags(request).map((t) => t.Key));
+    const gone = ((request.previous.Tags ?? []) as { Key: string }[]).map((t) => t.Key).filter((key) => !kept.has(key));
+    if (gone.length) await request.call('dynamodb', 'UntagResource', { ResourceArn: arn, TagKeys: gone });
+    if (kept.size) await request.call('dynamodb', 'TagResource', { ResourceArn: arn, Tags: resourceTags(request) });
+  }
+}
+
 /** `AWS::DynamoDB::Table`: Ref is the table name; GetAtt Arn, StreamArn. */
 export const table: ResourceType = {
   async create(request) {
@@ -96,12 +139,8 @@ export const table: ResourceType = {
     });
     if (p.TimeToLiveSpecification) await timeToLive(request, name, p.TimeToLiveSpecification, undefined);
     if (p.KinesisStreamSpecification) await kinesisDestination(dynamodb(request), name, p.KinesisStreamSpecification, undefined);
-    if (p.PointInTimeRecoverySpecification) {
-      await request.call('dynamodb', 'UpdateContinuousBackups', {
-        TableName: name,
-        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: String(p.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled) === 'true' },
-      });
-    }
+    if (p.PointInTimeRecoverySpecification) await pointInTimeRecovery(request, name);
+    if (p.ContributorInsightsSpecification) await contributorInsights(request, name);
     return read(request, name);
   },
   async update(request) {
@@ -132,11 +171,13 @@ export const table: ResourceType = {
     }
     if (changed.has('TimeToLiveSpecification')) await timeToLive(request, name, p.TimeToLiveSpecification, request.previous.TimeToLiveSpecification);
     if (changed.has('KinesisStreamSpecification')) await kinesisDestination(dynamodb(request), name, p.KinesisStreamSpecification, request.previous.KinesisStreamSpecification);
+    await updateSettings(request, changed);
     return read(request, name);
   },
   async delete(request) {
     await request.call('dynamodb', 'DeleteTable', { TableName: request.physicalId });
   },
+  read: readTable,
   async list(request) {
     const names: string[] = [];
     let ExclusiveStartTableName: string | undefined;
@@ -158,4 +199,27 @@ export const table: ResourceType = {
   },
   primaryIdentifier: ['TableName'],
   createOnly: ['TableName', 'KeySchema', 'LocalSecondaryIndexes'],
+  // AWS's schema has ImportSourceSpecification too: not made here, so a template setting it fails rather than being ignored.
+  properties: [
+    'TableName',
+    'AttributeDefinitions',
+    'KeySchema',
+    'BillingMode',
+    'ProvisionedThroughput',
+    'OnDemandThroughput',
+    'WarmThroughput',
+    'GlobalSecondaryIndexes',
+    'LocalSecondaryIndexes',
+    'VectorIndexes',
+    'StreamSpecification',
+    'SSESpecification',
+    'TableClass',
+    'DeletionProtectionEnabled',
+    'ResourcePolicy',
+    'TimeToLiveSpecification',
+    'KinesisStreamSpecification',
+    'PointInTimeRecoverySpecification',
+    'ContributorInsightsSpecification',
+    'Tags',
+  ],
 };

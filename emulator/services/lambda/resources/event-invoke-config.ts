@@ -1,4 +1,6 @@
 import type { ResourceRequest, ResourceType } from '../../cloudformation/provider.ts';
+import { adoptByReading } from '../../cloudformation/read-back.ts';
+import { readEventInvokeConfig } from './read.ts';
 
 async function put(request: ResourceRequest) {
   const p = request.properties;
@@ -27,6 +29,9 @@ export const eventInvokeConfig: ResourceType = {
   async delete(request) {
     await request.call('lambda', 'DeleteFunctionEventInvokeConfig', { FunctionName: request.properties.FunctionName, Qualifier: request.properties.Qualifier });
   },
+  read: readEventInvokeConfig,
+  primaryIdentifier: ['FunctionName', 'Qualifier'],
+  adopt: adoptByReading(readEventInvokeConfig, (id) => `${id.FunctionName}|${id.Qualifier}`),
   createOnly: ['FunctionName', 'Qualifier'],
   properties: ['FunctionName', 'Qualifier', 'MaximumEventAgeInSeconds', 'MaximumRetryAttempts', 'DestinationConfig'],
 };

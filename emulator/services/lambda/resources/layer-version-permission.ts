@@ -1,5 +1,6 @@
 import type { ResourceType } from '../../cloudformation/provider.ts';
-import { layerVersionOf } from './versions.ts';
+import { layerVersionOf } from './layer-arn.ts';
+import { readLayerVersionPermission } from './read.ts';
 
 /**
  * `AWS::Lambda::LayerVersionPermission`: one statement of a layer version's policy; Ref is `<layer version ARN>#<statement
@@ -22,5 +23,6 @@ export const layerVersionPermission: ResourceType = {
     const cut = request.physicalId.lastIndexOf('#');
     await request.call('lambda', 'RemoveLayerVersionPermission', { ...layerVersionOf(request.physicalId.slice(0, cut)), StatementId: request.physicalId.slice(cut + 1) });
   },
+  read: readLayerVersionPermission,
   properties: ['LayerVersionArn', 'Action', 'Principal', 'OrganizationId'],
 };

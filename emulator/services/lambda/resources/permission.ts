@@ -1,4 +1,6 @@
 import type { ResourceType } from '../../cloudformation/provider.ts';
+import { adoptByReading } from '../../cloudformation/read-back.ts';
+import { readPermission } from './read.ts';
 
 /** `AWS::Lambda::Permission`: one statement of the function's policy; Ref is its statement id. */
 export const permission: ResourceType = {
@@ -21,4 +23,9 @@ export const permission: ResourceType = {
   async delete(request) {
     await request.call('lambda', 'RemovePermission', { FunctionName: request.properties.FunctionName, StatementId: request.physicalId });
   },
+  read: readPermission,
+  // AWS's InvokedViaFunctionUrl is not among them: twinstack's AddPermission does not make its condition.
+  properties: ['FunctionName', 'Action', 'Principal', 'SourceArn', 'SourceAccount', 'EventSourceToken', 'PrincipalOrgID', 'FunctionUrlAuthType'],
+  primaryIdentifier: ['FunctionName', 'Id'],
+  adopt: adoptByReading(readPermission, (id) => id.Id, (id) => ({ Id: id.Id })),
 };

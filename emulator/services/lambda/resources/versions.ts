@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AwsError } from '../../../core/errors.ts';
 import { changedProperties, resourceTags, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+import { layerVersionOf } from './layer-arn.ts';
+import { readAlias, readEventSourceMapping, readLayerVersion, readUrl, readVersion } from './read.ts';
 
 /** How long a version's or alias's provisioned concurrency may take to start its environments. */
 const PROVISIONING_LIMIT_MS = 120_000;
@@ -36,6 +38,7 @@ export const version: ResourceType = {
     }
     await request.call('lambda', 'DeleteFunction', { FunctionName: request.physicalId });
   },
+  read: readVersion,
   properties: ['FunctionName', 'Description', 'CodeSha256', 'ProvisionedConcurrencyConfig'],
 };
 
@@ -68,6 +71,7 @@ export const alias: ResourceType = {
   async delete(request) {
     await request.call('lambda', 'DeleteAlias', { FunctionName: request.properties.FunctionName, Name: request.properties.Name });
   },
+  read: readAlias,
   createOnly: ['FunctionName', 'Name'],
   properties: ['FunctionName', 'Name', 'FunctionVersion', 'Description', 'RoutingConfig', 'ProvisionedConcurrencyConfig'],
 };
@@ -87,14 +91,10 @@ export const url: ResourceType = {
   async delete(request) {
     await request.call('lambda', 'DeleteFunctionUrlConfig', { FunctionName: request.properties.TargetFunctionArn, Qualifier: request.properties.Qualifier });
   },
+  read: readUrl,
+  properties: ['TargetFunctionArn', 'Qualifier', 'AuthType', 'InvokeMode', 'Cors'],
   createOnly: ['TargetFunctionArn', 'Qualifier'],
 };
-
-/** A layer version ARN as the layer (its ARN without the version) and the version number Lambda's operations take. */
-export function layerVersionOf(arn: string) {
-  const cut = arn.lastIndexOf(':');
-  return { LayerName: arn.slice(0, cut), VersionNumber: Number(arn.slice(cut + 1)) };
-}
 
 /** `AWS::Lambda::LayerVersion`: Ref is the layer version ARN. */
 export const layerVersion: ResourceType = {
@@ -113,20 +113,40 @@ export const layerVersion: ResourceType = {
   async delete(request) {
     await request.call('lambda', 'DeleteLayerVersion', layerVersionOf(request.physicalId));
   },
+  read: readLayerVersion,
+  properties: ['LayerName', 'Description', 'Content', 'CompatibleRuntimes', 'CompatibleArchitectures', 'LicenseInfo'],
 };
 
 function optionalNumber(value: unknown): number | undefined {
   return value === undefined ? undefined : Number(value);
 }
 
-/** What a mapping's create and update calls share. */
+const optionalFlag = (value: unknown) => (value === undefined ? undefined : String(value) === 'true');
+
+/** What a mapping's create and update calls share (UpdateEventSourceMapping's members, by the template's names). */
 function mappingSettings(p: Properties) {
   return {
     FunctionName: p.FunctionName,
     BatchSize: optionalNumber(p.BatchSize),
-    Enabled: p.Enabled === undefined ? undefined : String(p.Enabled) === 'true',
+    Enabled: optionalFlag(p.Enabled),
     FilterCriteria: p.FilterCriteria,
     MaximumBatchingWindowInSeconds: optionalNumber(p.MaximumBatchingWindowInSeconds),
+    FunctionResponseTypes: p.FunctionResponseTypes,
+    ScalingConfig: p.ScalingConfig,
+    MaximumRetryAttempts: optionalNumber(p.MaximumRetryAttempts),
+    MaximumRecordAgeInSeconds: optionalNumber(p.MaximumRecordAgeInSeconds),
+    TumblingWindowInSeconds: optionalNumber(p.TumblingWindowInSeconds),
+    BisectBatchOnFunctionError: optionalFlag(p.BisectBatchOnFunctionError),
+    DestinationConfig: p.DestinationConfig,
+    ParallelizationFactor: optionalNumber(p.ParallelizationFactor),
+    SourceAccessConfigurations: p.SourceAccessConfigurations,
+    KMSKeyArn: p.KmsKeyArn,
+    MetricsConfig: p.MetricsConfig,
+    LoggingConfig: p.LoggingConfig,
+    ProvisionedPollerConfig: p.ProvisionedPollerConfig,
+    AmazonManagedKafkaEventSourceConfig: p.AmazonManagedKafkaEventSourceConfig,
+    SelfManagedKafkaEventSourceConfig: p.SelfManagedKafkaEventSourceConfig,
+    DocumentDBEventSourceConfig: p.DocumentDBEventSourceConfig,
   };
 }
 
@@ -144,12 +164,11 @@ export const eventSourceMapping: ResourceType = {
       ...mappingSettings(p),
       EventSourceArn: p.EventSourceArn,
       StartingPosition: p.StartingPosition,
-      FunctionResponseTypes: p.FunctionResponseTypes,
-      ScalingConfig: p.ScalingConfig,
-      MaximumRetryAttempts: optionalNumber(p.MaximumRetryAttempts),
-      BisectBatchOnFunctionError: p.BisectBatchOnFunctionError,
-      DestinationConfig: p.DestinationConfig,
-      ParallelizationFactor: optionalNumber(p.ParallelizationFactor),
+      // CloudFormation's timestamp is in seconds since the epoch.
+      StartingPositionTimestamp: p.StartingPositionTimestamp === undefined ? undefined : new Date(Number(p.StartingPositionTimestamp) * 1000),
+      Topics: p.Topics,
+      Queues: p.Queues,
+      SelfManagedEventSource: p.SelfManagedEventSource,
       Tags: tagMap(request),
     });
     return { physicalId: out.UUID, attributes: { Id: out.UUID, EventSourceMappingArn: out.EventSourceMappingArn } };
@@ -170,5 +189,36 @@ export const eventSourceMapping: ResourceType = {
   async delete(request) {
     await request.call('lambda', 'DeleteEventSourceMapping', { UUID: request.physicalId });
   },
-  createOnly: ['EventSourceArn', 'StartingPosition', 'StartingPositionTimestamp'],
+  read: readEventSourceMapping,
+  properties: [
+    'FunctionName',
+    'EventSourceArn',
+    'StartingPosition',
+    'StartingPositionTimestamp',
+    'Topics',
+    'Queues',
+    'SelfManagedEventSource',
+    'Tags',
+    'BatchSize',
+    'Enabled',
+    'FilterCriteria',
+    'MaximumBatchingWindowInSeconds',
+    'FunctionResponseTypes',
+    'ScalingConfig',
+    'MaximumRetryAttempts',
+    'MaximumRecordAgeInSeconds',
+    'TumblingWindowInSeconds',
+    'BisectBatchOnFunctionError',
+    'DestinationConfig',
+    'ParallelizationFactor',
+    'SourceAccessConfigurations',
+    'KmsKeyArn',
+    'MetricsConfig',
+    'LoggingConfig',
+    'ProvisionedPollerConfig',
+    'AmazonManagedKafkaEventSourceConfig',
+    'SelfManagedKafkaEventSourceConfig',
+    'DocumentDBEventSourceConfig',
+  ],
+  createOnly: ['EventSourceArn', 'StartingPosition', 'StartingPositionTimestamp', 'SelfManagedEventSource'],
 };

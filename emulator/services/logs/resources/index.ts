@@ -1,5 +1,6 @@
 import { AwsError } from '../../../core/errors.ts';
 import { moreTypes } from './more.ts';
+import { readLogStream, readMetricFilter, readResourcePolicy, readSubscriptionFilter } from './read.ts';
 import { changedProperties, jsonText, resourceTags, type Properties, type ResourceDelete, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
 
 async function retention(request: Parameters<ResourceType['create']>[0], name: string) {
@@ -58,7 +59,14 @@ const logGroup: ResourceType = {
 };
 
 /** A type whose resource is put again by name on every update (metric and subscription filters, policies). */
-function putByName(options: { name: (p: Properties) => string | undefined; maxLength: number; put: (request: ResourceRequest, name: string) => Promise<unknown>; remove: (request: ResourceDelete) => Promise<unknown>; createOnly: string[] }): ResourceType {
+function putByName(options: {
+  name: (p: Properties) => string | undefined;
+  maxLength: number;
+  put: (request: ResourceRequest, name: string) => Promise<unknown>;
+  remove: (request: ResourceDelete) => Promise<unknown>;
+  read: (request: ResourceDelete) => Promise<Properties>;
+  createOnly: string[];
+}): ResourceType {
   return {
     async create(request) {
       const name = options.name(request.properties) ?? request.physicalName({ maxLength: options.maxLength });
@@ -72,6 +80,7 @@ function putByName(options: { name: (p: Properties) => string | undefined; maxLe
     async delete(request) {
       await options.remove(request);
     },
+    read: options.read,
     createOnly: options.createOnly,
   };
 }
@@ -96,6 +105,7 @@ const metricFilter = putByName({
       })),
     }),
   remove: (request) => request.call('logs', 'DeleteMetricFilter', { logGroupName: request.properties.LogGroupName, filterName: request.physicalId }),
+  read: readMetricFilter,
   createOnly: ['FilterName', 'LogGroupName'],
 });
 
@@ -114,6 +124,7 @@ const subscriptionFilter = putByName({
       applyOnTransformedLogs: request.properties.ApplyOnTransformedLogs,
     }),
   remove: (request) => request.call('logs', 'DeleteSubscriptionFilter', { logGroupName: request.properties.LogGroupName, filterName: request.physicalId }),
+  read: readSubscriptionFilter,
   createOnly: ['FilterName', 'LogGroupName'],
 });
 
@@ -123,6 +134,7 @@ const resourcePolicy = putByName({
   maxLength: 255,
   put: (request, name) => request.call('logs', 'PutResourcePolicy', { policyName: name, policyDocument: jsonText(request.properties.PolicyDocument) }),
   remove: (request) => request.call('logs', 'DeleteResourcePolicy', { policyName: request.physicalId }),
+  read: readResourcePolicy,
   createOnly: ['PolicyName'],
 });
 
@@ -136,6 +148,7 @@ const logStream: ResourceType = {
   async delete(request) {
     await request.call('logs', 'DeleteLogStream', { logGroupName: request.properties.LogGroupName, logStreamName: request.physicalId });
   },
+  read: readLogStream,
 };
 
 /** The CloudFormation resource types of CloudWatch Logs. */

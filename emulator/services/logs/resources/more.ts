@@ -1,3 +1,14 @@
+import {
+  keysCased,
+  readAccountPolicy,
+  readAnomalyDetector,
+  readDelivery,
+  readDeliveryDestination,
+  readDeliverySource,
+  readDestination,
+  readQueryDefinition,
+  readTransformer,
+} from './read.ts';
 import { jsonText, resourceTags, type Properties, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
 
 /** Template tags as the Logs APIs take them: a map. */
@@ -6,12 +17,6 @@ const tagMap = (request: ResourceRequest) => {
   return tags.length ? Object.fromEntries(tags.map((t) => [t.Key, t.Value])) : undefined;
 };
 
-/** Template property names to the API's: CloudFormation spells the transformer's processors and parameters in PascalCase. */
-function camelCased(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(camelCased);
-  if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k[0].toLowerCase() + k.slice(1), camelCased(v)]));
-}
 
 /** `AWS::Logs::Destination`: Ref is the destination name; GetAtt Arn. */
 const destination: ResourceType = {
@@ -25,6 +30,7 @@ const destination: ResourceType = {
   async delete(request) {
     await request.call('logs', 'DeleteDestination', { destinationName: request.physicalId });
   },
+  read: readDestination,
   createOnly: ['DestinationName'],
 };
 
@@ -48,6 +54,7 @@ const queryDefinition: ResourceType = {
   async delete(request) {
     await request.call('logs', 'DeleteQueryDefinition', { queryDefinitionId: request.physicalId });
   },
+  read: readQueryDefinition,
 };
 
 async function putQueryDefinition(request: ResourceRequest, id?: string): Promise<string> {
@@ -75,6 +82,7 @@ const accountPolicy: ResourceType = {
   async delete(request) {
     await request.call('logs', 'DeleteAccountPolicy', { policyName: request.properties.PolicyName, policyType: request.properties.PolicyType });
   },
+  read: readAccountPolicy,
   createOnly: ['PolicyName', 'PolicyType'],
   ref: (state) => String(state.attributes.AccountId),
 };
@@ -93,6 +101,7 @@ function putAccountPolicy(p: Properties, request: ResourceRequest) {
 function namedPut(
   put: (request: ResourceRequest, tags?: Record<string, string>) => Promise<Record<string, unknown>>,
   remove: string,
+  read: ResourceType['read'],
   createOnly: string[],
 ): ResourceType {
   return {
@@ -105,6 +114,7 @@ function namedPut(
     async delete(request) {
       await request.call('logs', remove, { name: request.physicalId });
     },
+    read,
     createOnly,
   };
 }
@@ -131,10 +141,10 @@ async function putDeliveryDestination(request: ResourceRequest, tags?: Record<st
 }
 
 /** `AWS::Logs::DeliverySource`: Ref is the name; GetAtt Arn, ResourceArns, Service. */
-const deliverySource = namedPut(putDeliverySource, 'DeleteDeliverySource', ['Name']);
+const deliverySource = namedPut(putDeliverySource, 'DeleteDeliverySource', readDeliverySource, ['Name']);
 
 /** `AWS::Logs::DeliveryDestination`: Ref is the name; GetAtt Arn, DeliveryDestinationType. */
-const deliveryDestination = namedPut(putDeliveryDestination, 'DeleteDeliveryDestination', ['Name', 'OutputFormat', 'DeliveryDestinationType']);
+const deliveryDestination = namedPut(putDeliveryDestination, 'DeleteDeliveryDestination', readDeliveryDestination, ['Name', 'OutputFormat', 'DeliveryDestinationType']);
 
 const s3Settings = (p: Properties) =>
   p.S3SuffixPath === undefined && p.S3EnableHiveCompatiblePath === undefined ? undefined : { suffixPath: p.S3SuffixPath, enableHiveCompatiblePath: p.S3EnableHiveCompatiblePath };
@@ -161,6 +171,7 @@ const delivery: ResourceType = {
   async delete(request) {
     await request.call('logs', 'DeleteDelivery', { id: request.physicalId });
   },
+  read: readDelivery,
   createOnly: ['DeliverySourceName', 'DeliveryDestinationArn'],
 };
 
@@ -177,11 +188,12 @@ const transformer: ResourceType = {
   async delete(request) {
     await request.call('logs', 'DeleteTransformer', { logGroupIdentifier: request.physicalId });
   },
+  read: readTransformer,
   createOnly: ['LogGroupIdentifier'],
 };
 
 function putTransformer(request: ResourceRequest) {
-  return request.call('logs', 'PutTransformer', { logGroupIdentifier: request.properties.LogGroupIdentifier, transformerConfig: camelCased(request.properties.TransformerConfig) });
+  return request.call('logs', 'PutTransformer', { logGroupIdentifier: request.properties.LogGroupIdentifier, transformerConfig: keysCased(request.properties.TransformerConfig, 'lower') });
 }
 
 /** `AWS::Logs::LogAnomalyDetector`: Ref and GetAtt AnomalyDetectorArn are the detector's ARN. */
@@ -215,6 +227,7 @@ const anomalyDetector: ResourceType = {
   async delete(request) {
     await request.call('logs', 'DeleteLogAnomalyDetector', { anomalyDetectorArn: request.physicalId });
   },
+  read: readAnomalyDetector,
   createOnly: ['LogGroupArnList', 'DetectorName', 'KmsKeyId'],
 };
 

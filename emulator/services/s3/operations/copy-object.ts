@@ -24,7 +24,7 @@ export async function copyObject(input: CopyObjectRequest, ctx: S3Context) {
   validateKey(key);
   invalidDirective('metadata', input.MetadataDirective);
   invalidDirective('tagging', input.TaggingDirective);
-  const { bucket: sourceBucket, object: source } = resolveCopySource(input, ctx);
+  const { bucket: sourceBucket, object: source } = await resolveCopySource(input, ctx);
   const replaceMetadata = input.MetadataDirective === 'REPLACE';
   const changesSomething =
     replaceMetadata ||

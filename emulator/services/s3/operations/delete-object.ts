@@ -6,6 +6,8 @@ import { S3Errors } from '../errors.ts';
 import { notify } from '../notifications.ts';
 import { EMPTY_BODY } from '../body.ts';
 import { authorizeGovernanceBypass } from '../governance-bypass.ts';
+import { authorizeOnObject } from '../authorize-object.ts';
+import { deleteAction } from '../iam-actions.ts';
 import { NULL_VERSION, s3Now, type S3Object } from '../object.ts';
 import { requireBucket, type ActingContext, type S3Context } from '../registry.ts';
 
@@ -99,7 +101,8 @@ export async function deleteObjects(input: DeleteObjectsRequest, ctx: S3Context)
   for (const entry of entries) {
     const key = entry.Key ?? '';
     try {
-      // Each key is its own resource for the bypass permission, as for the delete itself.
+      // Each key is its own resource for the delete (and the bypass) permission: a denied key fails alone.
+      await authorizeOnObject(ctx, bucket, deleteAction(entry.VersionId), key, entry.VersionId);
       if (input.BypassGovernanceRetention) await authorizeGovernanceBypass(ctx, bucket, key);
       const result = deleteOne(ctx, bucket, key, entry.VersionId, { bypassGovernance: input.BypassGovernanceRetention, ifMatch: entry.ETag, batch: true });
       if (input.Delete?.Quiet) continue;

@@ -119,7 +119,7 @@ export async function uploadPartCopy(input: UploadPartCopyRequest, ctx: S3Contex
   const bucket = requireBucket(ctx, input);
   const partNumber = checkPartNumber(input.PartNumber);
   const upload = requireUpload(bucket, input.Key ?? '', input.UploadId);
-  const { object } = resolveCopySource(input, ctx);
+  const { object } = await resolveCopySource(input, ctx);
   const range = copySourceRange(input.CopySourceRange, object.body.size);
   const part = await receivePart(ctx, upload, partNumber, range ? object.body.read(range.start, range.end) : object.body.read(), {});
   return {

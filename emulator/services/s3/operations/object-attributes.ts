@@ -1,5 +1,7 @@
 import type { GetObjectAttributesRequest } from '@aws-sdk/client-s3';
+import { authorizeOnObject } from '../authorize-object.ts';
 import { checksumOutput } from '../checksums.ts';
+import { readAction } from '../iam-actions.ts';
 import { S3Errors } from '../errors.ts';
 import { checkCustomerKey, findVersion } from '../read.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
@@ -7,8 +9,10 @@ import { maxKeys } from '../listing.ts';
 
 const ATTRIBUTES = new Set(['ETag', 'Checksum', 'ObjectParts', 'StorageClass', 'ObjectSize']);
 
-export function getObjectAttributes(input: GetObjectAttributesRequest, ctx: S3Context) {
+/** Authorized as GetObjectAttributes and also GetObject (their Version twins for a named version), as AWS requires. */
+export async function getObjectAttributes(input: GetObjectAttributesRequest, ctx: S3Context) {
   const bucket = requireBucket(ctx, input);
+  await authorizeOnObject(ctx, bucket, readAction(input.VersionId), input.Key ?? '', input.VersionId);
   const wanted = new Set<string>(input.ObjectAttributes ?? []);
   for (const name of wanted) if (!ATTRIBUTES.has(name)) throw S3Errors.invalidArgument('Invalid attribute name specified.', 'x-amz-object-attributes', name);
   const object = findVersion(bucket, input.Key ?? '', input.VersionId, 'GET');

@@ -1,5 +1,6 @@
 import { AwsError } from '../../../core/errors.ts';
 import type { PutObjectOutput, PutObjectRequest } from '@aws-sdk/client-s3';
+import { authorizeOnObject } from '../authorize-object.ts';
 import { checkWriteConditions } from '../conditions.ts';
 import { addChecksumOutput, providedChecksum, storedChecksum, uploadAlgorithm } from '../checksums.ts';
 import { usableKmsKeyArn } from '../kms-key.ts';
@@ -32,6 +33,9 @@ export async function storeObject(input: PutInput, ctx: S3Context, eventName: st
   const bucket = requireBucket(ctx, input);
   const key = input.Key ?? '';
   validateKey(key);
+  // ACL and tagging headers also need those permissions on the new object (PutObject's "Permissions").
+  if (input.ACL ?? input.GrantFullControl ?? input.GrantRead ?? input.GrantReadACP ?? input.GrantWriteACP) await authorizeOnObject(ctx, bucket, 's3:PutObjectAcl', key);
+  if (input.Tagging !== undefined) await authorizeOnObject(ctx, bucket, 's3:PutObjectTagging', key);
   checkWriteConditions(input, key, bucket.current(key));
   const settings = objectSettings(input, bucket, ctx, eventName === 's3:ObjectCreated:Post');
   if (settings.encryption.ServerSideEncryption === 'aws:kms') settings.encryption.SSEKMSKeyId = await usableKmsKeyArn(ctx, settings.encryption.SSEKMSKeyId, input.SSEKMSKeyId);

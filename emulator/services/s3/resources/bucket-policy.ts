@@ -1,4 +1,5 @@
 import { jsonText, type ResourceType } from '../../cloudformation/provider.ts';
+import { readBucketPolicy } from './bucket-read.ts';
 
 /** `AWS::S3::BucketPolicy`: Ref is the bucket name. */
 export const bucketPolicy: ResourceType = {
@@ -14,5 +15,7 @@ export const bucketPolicy: ResourceType = {
   async delete(request) {
     await request.call('s3', 'DeleteBucketPolicy', { Bucket: request.physicalId });
   },
+  read: readBucketPolicy,
   createOnly: ['Bucket'],
+  properties: ['Bucket', 'PolicyDocument'],
 };

@@ -1,6 +1,7 @@
 import { buildArn, partitionInfo } from '../../../core/arn.ts';
 import { changedProperties, resourceTags, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
 import { BUCKET_SETTINGS, cannedAcl } from './bucket-configuration.ts';
+import { readBucket } from './bucket-read.ts';
 
 function attributes(request: ResourceRequest, name: string) {
   const suffix = partitionInfo(request.region).dnsSuffix;
@@ -57,6 +58,7 @@ export const bucket: ResourceType = {
   async delete(request) {
     await request.call('s3', 'DeleteBucket', { Bucket: request.physicalId });
   },
+  read: readBucket,
   primaryIdentifier: ['BucketName'],
   async list(request) {
     const { Buckets } = await request.call<{ Buckets?: { Name: string }[] }>('s3', 'ListBuckets', {});

@@ -1,4 +1,6 @@
-import { resourceTags, type Properties, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
+import type { GetScheduleGroupOutput, GetScheduleOutput, Tag } from '@aws-sdk/client-scheduler';
+import { resourceTags, type Properties, type ResourceDelete, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
+import { givenMembers, templateTags, timeAsGiven } from '../../cloudformation/read-back.ts';
 
 /** What a schedule CloudFormation makes has where the template says nothing (AWS's recording): retries for a day, UTC. */
 const DEFAULT_RETRY_POLICY = { MaximumEventAgeInSeconds: 86400, MaximumRetryAttempts: 185 };
@@ -40,8 +42,32 @@ const schedule: ResourceType = {
   async delete(request) {
     await request.call('scheduler', 'DeleteSchedule', { Name: request.physicalId, GroupName: request.properties.GroupName });
   },
+  read: readSchedule,
   createOnly: ['Name', 'GroupName'],
 };
+
+/**
+ * A schedule as AWS's schema has it (Arn read-only). The retry policy and time zone CloudFormation fills in where the
+ * template says nothing are not drift: only the target's members the template gave are compared.
+ */
+async function readSchedule(request: ResourceDelete): Promise<Properties> {
+  const p = request.properties;
+  const s = await request.call<GetScheduleOutput>('scheduler', 'GetSchedule', { Name: request.physicalId, GroupName: p.GroupName });
+  return {
+    Arn: s.Arn,
+    Name: s.Name,
+    GroupName: s.GroupName,
+    Description: s.Description,
+    ScheduleExpression: s.ScheduleExpression,
+    ScheduleExpressionTimezone: s.ScheduleExpressionTimezone,
+    StartDate: timeAsGiven(p.StartDate, s.StartDate),
+    EndDate: timeAsGiven(p.EndDate, s.EndDate),
+    State: s.State,
+    KmsKeyArn: s.KmsKeyArn,
+    FlexibleTimeWindow: s.FlexibleTimeWindow,
+    Target: givenMembers(p.Target, s.Target),
+  };
+}
 
 async function groupState(request: ResourceRequest, name: string) {
   const group = await request.call('scheduler', 'GetScheduleGroup', { Name: name });
@@ -67,6 +93,12 @@ const scheduleGroup: ResourceType = {
   },
   async delete(request) {
     await request.call('scheduler', 'DeleteScheduleGroup', { Name: request.physicalId });
+  },
+  async read(request) {
+    const group = await request.call<GetScheduleGroupOutput>('scheduler', 'GetScheduleGroup', { Name: request.physicalId });
+    const { Tags } = await request.call<{ Tags?: Tag[] }>('scheduler', 'ListTagsForResource', { ResourceArn: group.Arn });
+    const date = (d: Date | undefined) => d && new Date(d).toISOString();
+    return { Name: group.Name, Tags: templateTags(request, Tags as { Key: string; Value: string }[]), Arn: group.Arn, State: group.State, CreationDate: date(group.CreationDate), LastModificationDate: date(group.LastModificationDate) };
   },
   createOnly: ['Name'],
 };

@@ -2,6 +2,8 @@ import type { Properties } from '../../provider.ts';
 import { addEventAuth } from './auth.ts';
 import { ANY_METHOD, defined, shorthand, TransformErrorFor, type Expansion } from './context.ts';
 import { addHttpApiEvent } from './http-api.ts';
+import { addRequestParameters, addTimeout } from './event-parameters.ts';
+import { pullEventSource } from './pull-events.ts';
 import { addRequestModel, documentKind } from './models.ts';
 import { conditional, conditionalContents } from './api-conditions.ts';
 import { addScheduleV2, functionEventFailure, invokeFunctionPolicy, ruleDeadLetterConfig } from './scheduler-event.ts';
@@ -13,32 +15,16 @@ export interface Invoked {
   id: string;
   ref: unknown;
   arn: unknown;
-  /** Policy statements the function's role needs for its event sources (SQS, Kinesis, DynamoDB streams). */
-  statements: Properties[];
+  /** AWS managed policies the function's role needs for its event sources (SQS, Kinesis, DynamoDB streams). */
+  managedPolicies: string[];
+  /** Named policies the role needs for them (an event source mapping's on-failure destination). */
+  rolePolicies: Properties[];
   /** The function's FunctionName property, which SAM adds to the deployment hash of the APIs its events name. */
   name?: unknown;
 }
 
-/**
- * What the function's role needs to poll each kind of source. SAM attaches AWS's managed policies for this
- * (AWSLambdaSQSQueueExecutionRole, AWSLambdaKinesisExecutionRole, AWSLambdaDynamoDBExecutionRole); twinstack's IAM
- * does not have those policies yet, so the role gets their permissions as an inline policy.
- */
-const POLLING_ACTIONS: Record<string, string[]> = {
-  SQS: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
-  Kinesis: ['kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards', 'kinesis:ListStreams', 'kinesis:SubscribeToShard'],
-  DynamoDB: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'],
-};
-
 function permission(fn: Invoked, principal: string, sourceArn: unknown): Properties {
   return { Type: 'AWS::Lambda::Permission', Properties: { Action: 'lambda:InvokeFunction', FunctionName: fn.ref, Principal: principal, SourceArn: sourceArn } };
-}
-
-function pollingSource(fn: Invoked, p: Properties, source: unknown, kind: string): Properties {
-  fn.statements.push({ Effect: 'Allow', Action: POLLING_ACTIONS[kind], Resource: source });
-  const { Queue, Stream, Enabled, ...rest } = p;
-  void [Queue, Stream];
-  return { Type: 'AWS::Lambda::EventSourceMapping', Properties: defined({ EventSourceArn: source, FunctionName: fn.ref, Enabled, ...rest }) };
 }
 
 /** The REST API an event names (`RestApiId`: a `Ref` to a SAM API), or the implicit one. */
@@ -80,13 +66,9 @@ export function addEvent(expansion: Expansion, fn: Invoked, eventId: string, eve
   const add = (logicalId: string, resource: Properties) => (expansion.resources[logicalId] = resource as never);
   switch (event.Type) {
     case 'SQS':
-      add(id, pollingSource(fn, p, p.Queue, 'SQS'));
-      return;
     case 'Kinesis':
-      add(id, pollingSource(fn, p, p.Stream, 'Kinesis'));
-      return;
     case 'DynamoDB':
-      add(id, pollingSource(fn, p, p.Stream, 'DynamoDB'));
+      add(id, pullEventSource(fn, eventId, event.Type, p, expansion.partition));
       return;
     case 'SNS':
       add(id, {
@@ -140,8 +122,10 @@ export function addEvent(expansion: Expansion, fn: Invoked, eventId: string, eve
         throw new TransformErrorFor(fn.id, `Event with id [${eventId}] is invalid. API method "${p.Method.toLowerCase()}" defined multiple times for path "${p.Path}".`);
       }
       const apiProperties = (entry.properties ?? expansion.globals.Api ?? {}) as Properties;
-      // SAM writes no method into a definition it does not hold (DefinitionUri); the permission is made all the same.
-      if (apiProperties.DefinitionUri === undefined) {
+      // SAM writes methods into the definition it makes, or (MergeDefinitions) merges them into the template's; none
+      // into the template's own DefinitionBody otherwise, nor a DefinitionUri's. The permission is made all the same.
+      const merging = apiProperties.DefinitionBody !== undefined && !!apiProperties.MergeDefinitions;
+      if (apiProperties.DefinitionUri === undefined && (apiProperties.DefinitionBody === undefined || merging)) {
         // The edit, between two copies of the document; keys in SAM's order of insertion (see py27.ts).
         const clock = entry.clock as CopyClock;
         clock.now++;
@@ -151,8 +135,10 @@ export function addEvent(expansion: Expansion, fn: Invoked, eventId: string, eve
         const integration = tracked(templateValues({ type: 'aws_proxy', httpMethod: 'POST', uri: conditionalUri }), clock);
         const item = tracked(templateValues({ 'x-amazon-apigateway-integration': integration, responses: tracked({}, clock) }), clock);
         addEventAuth(fn.id, eventId, p, apiProperties, item, entry, clock, expansion.partition);
-        const doc = (apiProperties.DefinitionBody ?? entry.skeleton) as Properties | undefined;
+        addTimeout(p, item);
+        const doc = (merging ? entry.skeleton : (apiProperties.DefinitionBody ?? entry.skeleton)) as Properties | undefined;
         addRequestModel(fn.id, eventId, p, apiProperties, item, entry, documentKind(doc), clock);
+        addRequestParameters(fn.id, eventId, p, item, clock);
         if (!Object.hasOwn(paths, p.Path)) insert(paths, p.Path, templateKeys(tracked({}, clock), [ANY_METHOD]));
         for (const pathItem of conditionalContents(paths[p.Path])) insert(pathItem, key, condition ? conditional(condition, item) : item);
         clock.now++;

@@ -1,14 +1,42 @@
 import type { Properties } from '../../provider.ts';
 import type { TemplateResource } from '../../template/parse.ts';
-import { carried, defined, resolveParameterRefs, s3Location, samIdHash, tagList, TransformErrorFor, withGlobals, type Expansion } from './context.ts';
+import { carried, defined, passedThrough, resolveParameterRefs, s3Location, samIdHash, tagList, TransformErrorFor, withGlobals, type Expansion } from './context.ts';
 import { addDeploymentPreference } from './deployment-preference.ts';
 import { addEvent, type Invoked } from './events.ts';
 import { httpEventProperties } from './http-api.ts';
 import { eventOrder } from './implicit-api.ts';
 import { executionRole } from './policies.ts';
 
-/** The managed policy every function's role gets, its ARN in the stack region's partition as SAM writes it. */
-const basicExecution = (partition: string) => `arn:${partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole`;
+const tracing = (expansion: Expansion, p: Properties) => !!p.Tracing && resolveParameterRefs(p.Tracing, expansion.parameterValues) !== 'Disabled';
+
+/**
+ * The managed policies SAM gives a function's role before its Policies: basic execution, X-Ray's write access with
+ * Tracing (unless Disabled; AWSXrayWriteOnlyAccess in the aws partition, AWSXRayDaemonWriteAccess elsewhere) and VPC
+ * access with a VpcConfig, as ARNs in the stack region's partition.
+ */
+function roleManagedPolicies(expansion: Expansion, p: Properties): string[] {
+  const arn = (name: string) => `arn:${expansion.partition}:iam::aws:policy/${name}`;
+  const arns = [arn('service-role/AWSLambdaBasicExecutionRole')];
+  if (tracing(expansion, p)) arns.push(arn(expansion.partition === 'aws' ? 'AWSXrayWriteOnlyAccess' : 'AWSXRayDaemonWriteAccess'));
+  if (p.VpcConfig) arns.push(arn('service-role/AWSLambdaVPCAccessExecutionRole'));
+  return arns;
+}
+
+/** The policy SAM gives the role for the function's DeadLetterQueue. */
+function deadLetterQueuePolicy(dlq: Properties): Properties {
+  const action = dlq.Type === 'SNS' ? 'sns:Publish' : 'sqs:SendMessage';
+  return { PolicyName: 'DeadLetterQueuePolicy', PolicyDocument: { Version: '2012-10-17', Statement: [{ Action: action, Resource: dlq.TargetArn, Effect: 'Allow' }] } };
+}
+
+/** What the function's event sources need, added to its role as SAM adds them: each managed policy and policy document once. */
+function addEventSourcePolicies(role: Properties, fn: Invoked): void {
+  const managed = role.ManagedPolicyArns as unknown[];
+  for (const arn of fn.managedPolicies) if (!managed.includes(arn)) managed.push(arn);
+  if (!fn.rolePolicies.length) return;
+  const policies = (role.Policies ??= []) as Properties[];
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  for (const policy of fn.rolePolicies) if (!policies.some((known) => same(known.PolicyDocument, policy.PolicyDocument))) policies.push(policy);
+}
 
 function code(id: string, p: Properties): Properties | undefined {
   if (p.InlineCode !== undefined) return { ZipFile: p.InlineCode };
@@ -56,7 +84,8 @@ export function expandFunction(expansion: Expansion, id: string, resource: Templ
       Environment: p.Environment,
       Layers: p.Layers,
       Architectures: p.Architectures,
-      TracingConfig: p.Tracing === undefined ? undefined : { Mode: p.Tracing },
+      // Tracing Disabled (or a parameter of that value) is no tracing at all.
+      TracingConfig: tracing(expansion, p) ? { Mode: p.Tracing } : undefined,
       KmsKeyArn: p.KmsKeyArn,
       ReservedConcurrentExecutions: p.ReservedConcurrentExecutions,
       DeadLetterConfig: dlq === undefined ? undefined : { TargetArn: dlq.TargetArn },
@@ -72,7 +101,7 @@ export function expandFunction(expansion: Expansion, id: string, resource: Templ
     }),
   } as TemplateResource;
 
-  const invoked: Invoked = { id, ref: { Ref: id }, arn: { 'Fn::GetAtt': [id, 'Arn'] }, statements: [], name: p.FunctionName };
+  const invoked: Invoked = { id, ref: { Ref: id }, arn: { 'Fn::GetAtt': [id, 'Arn'] }, managedPolicies: [], rolePolicies: [], name: p.FunctionName };
   if (p.AutoPublishAlias !== undefined) {
     const version = `${id}Version${versionHash(expansion, expansion.resources[id].Properties as Properties, p)}`;
     const alias = `${id}Alias${String(p.AutoPublishAlias)}`;
@@ -90,15 +119,24 @@ export function expandFunction(expansion: Expansion, id: string, resource: Templ
   addDeploymentPreference(expansion, id, p.DeploymentPreference, p.AutoPublishAlias !== undefined ? `${id}Alias${String(p.AutoPublishAlias)}` : undefined, attributes.Condition as string | undefined);
   const url = p.FunctionUrlConfig as Properties | undefined;
   if (url) {
+    // The URL and its permissions name the alias with AutoPublishAlias, and carry the function's attributes.
     expansion.resources[`${id}Url`] = {
+      ...passedThrough(resource),
       Type: 'AWS::Lambda::Url',
-      Properties: defined({ TargetFunctionArn: { Ref: id }, Qualifier: p.AutoPublishAlias, AuthType: url.AuthType, Cors: url.Cors, InvokeMode: url.InvokeMode }),
-    };
+      Properties: defined({ TargetFunctionArn: invoked.ref, AuthType: url.AuthType, Cors: url.Cors, InvokeMode: url.InvokeMode }),
+    } as TemplateResource;
     if (url.AuthType === 'NONE') {
+      // A public URL needs both permissions: to invoke the URL, and to invoke the function through it.
       expansion.resources[`${id}UrlPublicPermissions`] = {
+        ...passedThrough(resource),
         Type: 'AWS::Lambda::Permission',
         Properties: defined({ Action: 'lambda:InvokeFunctionUrl', FunctionName: invoked.ref, Principal: '*', FunctionUrlAuthType: 'NONE' }),
-      };
+      } as TemplateResource;
+      expansion.resources[`${id}URLInvokeAllowPublicAccess`] = {
+        ...passedThrough(resource),
+        Type: 'AWS::Lambda::Permission',
+        Properties: { Action: 'lambda:InvokeFunction', Principal: '*', FunctionName: invoked.ref, InvokedViaFunctionUrl: true },
+      } as TemplateResource;
     }
   }
   // HttpApi events as SAM's implicit HTTP API plugin completed them (their API, and `$default` for no route).
@@ -113,10 +151,8 @@ export function expandFunction(expansion: Expansion, id: string, resource: Templ
     if (attributes.Condition) for (const [rid, r] of Object.entries(expansion.resources)) if (rid.startsWith(`${id}${eventId}`)) r.Condition ??= attributes.Condition;
   }
   if (p.Role === undefined) {
-    const policies = [p.Policies ?? []].flat();
-    if (dlq) invoked.statements.push({ Action: dlq.Type === 'SNS' ? 'sns:Publish' : 'sqs:SendMessage', Effect: 'Allow', Resource: dlq.TargetArn });
-    if (invoked.statements.length) policies.push({ Statement: invoked.statements });
-    const role = executionRole(id, 'lambda.amazonaws.com', policies, [basicExecution(expansion.partition)], expansion.partition, { Tags: tagList({ 'lambda:createdBy': 'SAM' }, {}) });
+    const role = executionRole(id, 'lambda.amazonaws.com', p.Policies, roleManagedPolicies(expansion, p), expansion.partition, { Tags: tagList({ 'lambda:createdBy': 'SAM' }, {}) }, dlq ? [deadLetterQueuePolicy(dlq)] : []);
+    addEventSourcePolicies(role.Properties as Properties, invoked);
     expansion.resources[`${id}Role`] = { ...(attributes.Condition ? { Condition: attributes.Condition } : {}), ...role } as TemplateResource;
   }
 }

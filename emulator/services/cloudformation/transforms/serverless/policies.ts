@@ -1,67 +1,31 @@
 import type { Properties } from '../../provider.ts';
 import { TransformErrorFor } from './context.ts';
 import { PARTITION_BITS, SAM_MANAGED_POLICIES } from './sam-managed-policies.ts';
+import { SAM_POLICY_TEMPLATES } from './sam-policy-templates.ts';
 
-/**
- * SAM's policy templates most used with functions: name -> the template's parameters and its statements, each
- * resource a `Fn::Sub` string over the parameters (from AWS SAM's policy_templates.json, Apache-2.0).
- */
-const TEMPLATES: Record<string, { actions: string[]; resources: string[] }[]> = {
-  SQSPollerPolicy: [
-    {
-      actions: ['sqs:ChangeMessageVisibility', 'sqs:ChangeMessageVisibilityBatch', 'sqs:DeleteMessage', 'sqs:DeleteMessageBatch', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'],
-      resources: ['arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${QueueName}'],
-    },
-  ],
-  SQSSendMessagePolicy: [{ actions: ['sqs:SendMessage*'], resources: ['arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${QueueName}'] }],
-  LambdaInvokePolicy: [{ actions: ['lambda:InvokeFunction'], resources: ['arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${FunctionName}*'] }],
-  DynamoDBCrudPolicy: [
-    {
-      actions: ['dynamodb:GetItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:Scan', 'dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem', 'dynamodb:BatchGetItem', 'dynamodb:DescribeTable', 'dynamodb:ConditionCheckItem'],
-      resources: ['arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${TableName}', 'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${TableName}/index/*'],
-    },
-  ],
-  DynamoDBReadPolicy: [
-    {
-      actions: ['dynamodb:GetItem', 'dynamodb:Scan', 'dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:DescribeTable'],
-      resources: ['arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${TableName}', 'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${TableName}/index/*'],
-    },
-  ],
-  S3ReadPolicy: [
-    {
-      actions: ['s3:GetObject', 's3:ListBucket', 's3:GetBucketLocation', 's3:GetObjectVersion', 's3:GetLifecycleConfiguration'],
-      resources: ['arn:${AWS::Partition}:s3:::${BucketName}', 'arn:${AWS::Partition}:s3:::${BucketName}/*'],
-    },
-  ],
-  S3CrudPolicy: [
-    {
-      actions: ['s3:GetObject', 's3:ListBucket', 's3:GetBucketLocation', 's3:GetObjectVersion', 's3:PutObject', 's3:PutObjectAcl', 's3:GetLifecycleConfiguration', 's3:PutLifecycleConfiguration', 's3:DeleteObject'],
-      resources: ['arn:${AWS::Partition}:s3:::${BucketName}', 'arn:${AWS::Partition}:s3:::${BucketName}/*'],
-    },
-  ],
-  SNSPublishMessagePolicy: [{ actions: ['sns:Publish'], resources: ['arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:${TopicName}'] }],
-  KinesisStreamReadPolicy: [
-    { actions: ['kinesis:ListStreams', 'kinesis:DescribeLimits'], resources: ['arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/*'] },
-    {
-      actions: ['kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetRecords', 'kinesis:GetShardIterator'],
-      resources: ['arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/${StreamName}'],
-    },
-  ],
-  SSMParameterReadPolicy: [
-    { actions: ['ssm:DescribeParameters'], resources: ['*'] },
-    { actions: ['ssm:GetParameters', 'ssm:GetParameter', 'ssm:GetParametersByPath'], resources: ['arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${ParameterName}'] },
-  ],
-  StepFunctionsExecutionPolicy: [{ actions: ['states:StartExecution'], resources: ['arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${StateMachineName}'] }],
-  AWSSecretsManagerGetSecretValuePolicy: [{ actions: ['secretsmanager:GetSecretValue'], resources: ['${SecretArn}'] }],
-  CloudWatchPutMetricPolicy: [{ actions: ['cloudwatch:PutMetricData'], resources: ['*'] }],
-  FirehoseWritePolicy: [{ actions: ['firehose:PutRecord', 'firehose:PutRecordBatch'], resources: ['arn:${AWS::Partition}:firehose:${AWS::Region}:${AWS::AccountId}:deliverystream/${DeliveryStreamName}'] }],
-};
+/** Python's `str()` of a list of strings, as SAM's messages print one. */
+const pythonList = (items: string[]) => `[${items.map((i) => `'${i}'`).join(', ')}]`;
 
+const isIntrinsic = (value: unknown) => !!value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 1 && /^(Ref|Fn::.+)$/.test(Object.keys(value)[0]);
 
-/** The template parameters a resource string names (`${QueueName}`; `${AWS::Region}` is a pseudo parameter). */
-function parametersOf(resource: string): string[] {
-  return [...resource.matchAll(/\$\{([A-Za-z]+)\}/g)].map((m) => m[1]);
+/** A policy template with the values given for its parameters: each `Ref` to a parameter replaced by its value. */
+function policyTemplate(owner: string, name: string, values: unknown): Properties {
+  const template = SAM_POLICY_TEMPLATES[name];
+  if (!values || typeof values !== 'object' || Array.isArray(values)) throw new TransformErrorFor(owner, `Must specify valid parameter values for policy template '${name}'`);
+  const given = values as Properties;
+  const missing = template.Parameters.filter((p) => !Object.hasOwn(given, p));
+  if (missing.length) throw new TransformErrorFor(owner, `Following required parameters of template '${name}' don't have values: ${pythonList(missing)}`);
+  const resolve = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(resolve);
+    if (!value || typeof value !== 'object') return value;
+    const ref = (value as { Ref?: unknown }).Ref;
+    if (typeof ref === 'string' && template.Parameters.includes(ref)) return given[ref];
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v)]));
+  };
+  return resolve(template.Definition) as Properties;
 }
+
+const isTemplate = (entry: unknown) => !!entry && typeof entry === 'object' && !Array.isArray(entry) && Object.keys(entry).length === 1 && Object.hasOwn(SAM_POLICY_TEMPLATES, Object.keys(entry)[0]);
 
 /**
  * A managed policy name as SAM resolves it: the ARN of the AWS managed policy of that name in its bundled list for the
@@ -76,46 +40,45 @@ export function managedPolicyArn(name: string, partition: string): string {
 }
 
 /** One `Policies` entry of a function or state machine as IAM policy statements, or a managed policy ARN. */
-export function policyEntry(entry: unknown, owner: string, partition: string): { managed?: unknown; document?: Properties } {
+export function policyEntry(entry: unknown, owner: string, partition: string, index: number): { managed?: unknown; document?: Properties; conditionalDocument?: { 'Fn::If': unknown[] } } {
   if (typeof entry === 'string') return { managed: managedPolicyArn(entry, partition) };
   if (!entry || typeof entry !== 'object') throw new TransformErrorFor(owner, "Type of property 'Policies' is invalid.");
   const object = entry as Properties;
-  if ('Statement' in object) return { document: object };
-  const names = Object.keys(object);
-  if (names.length === 1 && Object.hasOwn(TEMPLATES, names[0])) {
-    const values = (object[names[0]] ?? {}) as Properties;
-    const statements = TEMPLATES[names[0]].map((s) => {
-      const resources = s.resources.map((r) => {
-        const params = parametersOf(r).filter((p) => Object.hasOwn(values, p));
-        return params.length ? { 'Fn::Sub': [r, Object.fromEntries(params.map((p) => [p, values[p]]))] } : r === '*' ? '*' : { 'Fn::Sub': r };
-      });
-      return { Effect: 'Allow', Action: s.actions, Resource: resources.length === 1 ? resources[0] : resources };
-    });
-    const missing = TEMPLATES[names[0]].flatMap((s) => s.resources.flatMap(parametersOf)).filter((p) => !Object.hasOwn(values, p));
-    if (missing.length) throw new TransformErrorFor(owner, `Missing parameter(s) for policy template ${names[0]}: ${[...new Set(missing)].join(', ')}`);
-    return { document: { Statement: statements } };
-  }
-  if (names.length === 1 && /Policy$/.test(names[0])) throw new TransformErrorFor(owner, `Policy template '${names[0]}' is not supported by twinstack yet`);
-  // A condition between names: each name (not AWS::NoValue) resolved as SAM resolves it.
   const choice = object['Fn::If'];
-  if (names.length === 1 && Array.isArray(choice) && choice.length === 3) {
-    const resolve = (value: unknown) => (typeof value === 'string' ? managedPolicyArn(value, partition) : value);
-    return { managed: { 'Fn::If': [choice[0], resolve(choice[1]), resolve(choice[2])] } };
+  if (Array.isArray(choice) && choice.length === 3 && Object.keys(object).length === 1) {
+    const [condition, yes, no] = choice;
+    const isNoValue = (value: unknown) => (value as { Ref?: unknown })?.Ref === 'AWS::NoValue';
+    // SAM's policy type of the condition: its branches', AWS::NoValue taking the other's.
+    const kind = (value: unknown) => (typeof value === 'string' || (isIntrinsic(value) && !isNoValue(value)) ? 'managed' : isTemplate(value) ? 'template' : value && typeof value === 'object' && 'Statement' in value ? 'document' : 'none');
+    const kinds = new Set([yes, no].filter((v) => !isNoValue(v)).map(kind));
+    if (kinds.size > 1) throw new Error('Structure of the SAM template is invalid. Different policy types within the same Fn::If statement is unsupported. Separate different policy types into different Fn::If statements');
+    const branch = (value: unknown) => (isNoValue(value) ? value : isTemplate(value) ? policyTemplate(owner, Object.keys(value as Properties)[0], Object.values(value as Properties)[0]) : typeof value === 'string' ? managedPolicyArn(value, partition) : value);
+    const resolved = { 'Fn::If': [condition, branch(yes), branch(no)] };
+    return kinds.has('managed') ? { managed: resolved } : { conditionalDocument: resolved };
   }
-  return { managed: entry };
+  if (isIntrinsic(object)) return { managed: entry };
+  if ('Statement' in object) return { document: object };
+  if (isTemplate(object)) return { document: policyTemplate(owner, Object.keys(object)[0], Object.values(object)[0]) };
+  throw new TransformErrorFor(owner, `Policy at index ${index} in the 'Policies' property is not valid`);
 }
 
-/** The execution role SAM makes for a function or state machine: `<id>Role`, assumed by `service`. */
-export function executionRole(owner: string, service: string, policies: unknown, managed: unknown[], partition: string, properties: Properties = {}): Properties {
+/** The execution role SAM makes for a function or state machine: `<id>Role`, assumed by `service` (`leading`: SAM's own policies before the Policies'). */
+export function executionRole(owner: string, service: string, policies: unknown, managed: unknown[], partition: string, properties: Properties = {}, leading: Properties[] = []): Properties {
   const entries = policies === undefined ? [] : Array.isArray(policies) ? policies : [policies];
   const managedArns = [...managed];
-  const inline: Properties[] = [];
+  const inline: Properties[] = [...leading];
   entries.forEach((entry, index) => {
-    const { managed: arn, document } = policyEntry(entry, owner, partition);
+    const { managed: arn, document, conditionalDocument } = policyEntry(entry, owner, partition, index);
     // SAM lists each managed policy once (AWSLambdaBasicExecutionRole may be given again).
     if (arn !== undefined && !managedArns.some((known) => JSON.stringify(known) === JSON.stringify(arn))) managedArns.push(arn);
     // Named after the entry's place among all the Policies.
-    if (document) inline.push({ PolicyName: `${owner}RolePolicy${index}`, PolicyDocument: document });
+    const named = (policy: unknown) => ({ PolicyName: `${owner}RolePolicy${index}`, PolicyDocument: policy });
+    if (document) inline.push(named(document));
+    if (conditionalDocument) {
+      const [condition, yes, no] = conditionalDocument['Fn::If'];
+      const isNoValue = (value: unknown) => (value as { Ref?: unknown })?.Ref === 'AWS::NoValue';
+      inline.push({ 'Fn::If': [condition, isNoValue(yes) ? yes : named(yes), isNoValue(no) ? no : named(no)] });
+    }
   });
   return {
     Type: 'AWS::IAM::Role',
