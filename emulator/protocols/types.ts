@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { AwsError } from '../core/errors.ts';
 import type { ServiceModel } from '../models/types.ts';
 import type { ServiceDefinition } from '../core/service.ts';
+import type { RouteMatch } from './rest/routes.ts';
 
 /** An HTTP request as the gateway hands it over: nothing parsed yet but the URL. */
 export interface RawRequest {
@@ -28,6 +29,8 @@ export interface RawRequest {
   remoteAddress?: string;
   /** An HTTP/1.1 WebSocket upgrade request (`Upgrade: websocket`): the connection a service may take over. */
   upgrade?: UpgradeRequest;
+  /** The operation the REST protocols matched this request to (null: none), once they have (see rest/request.ts). */
+  restRoute?: RouteMatch | null;
 }
 
 /**

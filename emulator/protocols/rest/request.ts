@@ -86,13 +86,13 @@ async function* verifiedStream(req: RawRequest, source: AsyncIterable<Buffer>, i
   onTrailers(trailers);
 }
 
-const routes = new WeakMap<RawRequest, RouteMatch | undefined>();
-
-/** The operation a REST request is for (matched once per request). */
+/**
+ * The operation a REST request is for, matched once per request and kept on it (a WeakMap keyed by requests would add
+ * an entry per request for the garbage collector to clear).
+ */
 function routeOf(req: RawRequest, model: ServiceModel): RouteMatch | undefined {
-  let route = routes.get(req);
-  if (route === undefined && !routes.has(req)) routes.set(req, (route = matchRoute(model, req, pathStylePath(req, model))));
-  return route;
+  if (req.restRoute === undefined) req.restRoute = matchRoute(model, req, pathStylePath(req, model)) ?? null;
+  return req.restRoute ?? undefined;
 }
 
 /** Whether the request's operation has a streaming payload member (S3 PutObject, UploadPart; Lambda InvokeAsync). */
