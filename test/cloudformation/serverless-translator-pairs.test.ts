@@ -47,6 +47,10 @@ const PAIRS: Record<string, Record<string, string>> = {
   state_machine_with_managed_policy: {},
   state_machine_with_inline_policies: {},
   explicit_api: {},
+  // Events leave an API's own DefinitionBody alone, unless MergeDefinitions (then a body without paths gets none).
+  explicit_api_with_invalid_events_config: {},
+  api_merge_definitions_with_any_method: {},
+  api_with_merge_definitions_null_paths: {},
   explicit_api_openapi_3: {},
   // A disabled DeploymentPreference makes nothing (the enabled ones are refused, below).
   function_with_disabled_deployment_preference: {},
@@ -73,6 +77,35 @@ const PAIRS: Record<string, Record<string, string>> = {
   sqs_with_scaling_config: {},
   state_machine_with_sam_policy_templates: {},
   state_machine_with_permissions_boundary: {},
+  // Fn::If path items of a DefinitionBody, and Auth (default authorizer, API keys) reaching methods inside an Fn::If, a
+  // function's condition included (the authorizers' permissions take the API's condition).
+  api_rest_paths_with_if_condition_openapi: {},
+  api_rest_paths_with_if_condition_openapi_no_value_else_case: {},
+  api_rest_paths_with_if_condition_openapi_no_value_then_case: {},
+  api_rest_paths_with_if_condition_swagger: {},
+  api_rest_paths_with_if_condition_swagger_no_value_else_case: {},
+  api_rest_paths_with_if_condition_swagger_no_value_then_case: {},
+  api_with_auth_and_conditions_all_max: {},
+  implicit_api_with_auth_and_conditions_max: {},
+  api_with_if_conditional_with_resource_policy: {},
+  api_http_paths_with_if_condition: {},
+  api_http_paths_with_if_condition_no_value_else_case: {},
+  api_http_paths_with_if_condition_no_value_then_case: {},
+  // LayerVersions under SAM's hashed logical ids (RetentionPolicy, parameters resolved), references to them rewritten.
+  basic_layer: {},
+  function_with_layers: {},
+  function_with_many_layers: {},
+  function_with_global_layers: {},
+  layer_deletion_policy_precedence: {},
+  layer_version_depends_on: {},
+  layers_all_properties: {},
+  // FunctionUrlConfig: the URL on the alias, SAM's two public permissions, the function's condition.
+  function_with_function_url_config: {},
+  function_with_function_url_config_and_autopublishalias: {},
+  function_with_function_url_config_conditions: {},
+  function_with_function_url_config_with_iam_authorization_type: {},
+  function_with_function_url_config_with_intrinsics: {},
+  function_with_function_url_config_without_cors_config: {},
   // HTTP APIs.
   explicit_http_api: {},
   explicit_http_api_default_path: {},

@@ -6,8 +6,8 @@ import { addDomain, addUsagePlan, domainLogicalId } from './api-extras.ts';
 import { addCors } from './cors.ts';
 import { addBinaryMediaTypes, addGatewayResponses } from './swagger-edits.ts';
 import { restApiEntry } from './implicit-api.ts';
-import { fromTemplate, insertConstant, py27JsonDumps, setKey, py27Str, templateKeys, templateValues, tracked, type CopyClock } from './py27.ts';
-import { ANY_METHOD, carried, defined, s3Location, stageLogicalId, TransformErrorFor, withGlobals, type Expansion } from './context.ts';
+import { fromTemplate, insertConstant, insertionOrdered, iterationOrder, py27JsonDumps, setKey, py27Str, templateKeys, templateValues, tracked, type CopyClock } from './py27.ts';
+import { carried, defined, s3Location, stageLogicalId, TransformErrorFor, withGlobals, type Expansion } from './context.ts';
 import { expandHttpApi } from './http-api-resource.ts';
 import { addEventValidators, addModels, checkModelsType } from './models.ts';
 import { checkOpenApiVersion, openApiPostprocess, pythonStr } from './rest-openapi.ts';
@@ -19,21 +19,37 @@ export function declareRestApi(expansion: Expansion, id: string, resource: Templ
   expansion.restApis.set(id, restApiEntry({ resource, properties }));
 }
 
-/** The API's definition: its DefinitionUri, or its DefinitionBody or SAM's skeleton (`base`) with the events' paths. */
+/**
+ * The API's definition: its DefinitionUri, SAM's skeleton (`base`) with the events' paths, or its DefinitionBody, which
+ * events leave alone unless MergeDefinitions: then each event's method (made on a skeleton of its own) replaces the
+ * keys it has of the body's method (SAM's `{**body_method, **generated}`: a dict in insertion order), and a body without
+ * paths gets none.
+ */
 function definition(id: string, p: Properties, paths: Properties, base: () => Properties, clock: CopyClock): Properties {
   if (p.DefinitionUri !== undefined) {
     // The location's parts come from the template (template strings, to SAM).
     return { BodyS3Location: templateValues(s3Location(id, 'DefinitionUri', p.DefinitionUri, ['Bucket', 'Key', 'Version']), 'Bucket', 'Key', 'Version') };
   }
   if (p.DefinitionBody === undefined) return { Body: base() };
-  // The template's definition (template strings to SAM, see py27.ts) with the events' paths added.
+  // The template's definition (template strings to SAM, see py27.ts).
   const body = fromTemplate(p.DefinitionBody as Properties);
   // The template's dict, there from the start of SAM's copies.
   const merged: Properties = tracked(fromTemplate({ ...body }), clock, 0);
-  // A definition without paths keeps none unless events add some.
-  if (body.paths === undefined && !Object.keys(paths).length) return { Body: merged };
-  merged.paths = fromTemplate({ ...(body.paths ?? {}) });
-  for (const [path, methods] of Object.entries(paths)) merged.paths[path] = templateKeys({ ...(merged.paths[path] ?? {}), ...(methods as Properties) }, [ANY_METHOD]);
+  if (!p.MergeDefinitions || !body.paths || typeof body.paths !== 'object') return { Body: merged };
+  merged.paths = fromTemplate({ ...body.paths });
+  for (const [path, methods] of Object.entries(paths)) {
+    // A new path is SAM's plain dict; the template's (a copy here) takes the method as a key of its own.
+    const given = merged.paths[path] as Properties | undefined;
+    const item = (merged.paths[path] = given && typeof given === 'object' ? fromTemplate({ ...given }) : insertionOrdered(templateKeys({}))) as Properties;
+    for (const [method, generated] of Object.entries(methods as Properties)) {
+      const mine = (item[method] ?? {}) as Properties;
+      const made = generated as Properties;
+      // The keys in the order SAM iterates both dicts (the template's first); the new dict keeps that order.
+      const keys = [...iterationOrder(mine), ...iterationOrder(made).filter((k) => !Object.hasOwn(mine, k))];
+      const both = Object.fromEntries(keys.map((k) => [k, Object.hasOwn(made, k) ? made[k] : mine[k]]));
+      item[method] = insertionOrdered(templateKeys(both, keys.filter((k) => !Object.hasOwn(mine, k))));
+    }
+  }
   return { Body: merged };
 }
 
@@ -83,6 +99,7 @@ function endpointConfiguration(owner: string, endpoint: unknown): Properties {
 function expandRestApi(expansion: Expansion, id: string, api: Properties): void {
   const p = (api.properties ?? expansion.globals.Api ?? {}) as Properties;
   const stageName = api.implicit ? 'Prod' : p.StageName;
+  if (p.DefinitionUri !== undefined && p.MergeDefinitions) throw new TransformErrorFor(id, "Cannot set 'MergeDefinitions' to True when using `DefinitionUri`.");
   if (stageName === undefined) throw new TransformErrorFor(id, "Missing required property 'StageName'.");
   checkOpenApiVersion(id, p.OpenApiVersion);
   // SAM's skeleton (titled after the stack; Name names the RestApi only), made before the events' edits.
@@ -90,11 +107,13 @@ function expandRestApi(expansion: Expansion, id: string, api: Properties): void 
   const body = definition(id, p, api.paths, () => api.skeleton as Properties, clock);
   addEventSchemes(body, api.securityDefinitions, api.schemesAt as number | undefined);
   addEventValidators(body, api);
+  // The implicit API takes the condition of all its methods' functions.
+  const attributes: Partial<TemplateResource> = api.resource ? carried(api.resource) : api.condition ? { Condition: api.condition as string } : {};
   // SAM's edits, in its order.
   if (p.Cors) addCors(id, p.Cors, body, clock);
   const postprocess = () => body.Body && openApiPostprocess(body.Body, p.OpenApiVersion, clock);
   if (p.Auth) {
-    addAuth(id, p.Auth, body, expansion.resources, { name: stageName, fromTemplate: !api.implicit }, clock, expansion.partition);
+    addAuth(id, p.Auth, body, expansion.resources, { name: stageName, fromTemplate: !api.implicit, condition: attributes.Condition as string | undefined }, clock, expansion.partition);
     postprocess();
   }
   if (p.GatewayResponses) addGatewayResponses(id, p.GatewayResponses, body, clock);
@@ -106,8 +125,6 @@ function expandRestApi(expansion: Expansion, id: string, api: Properties): void 
   postprocess();
   const hash = deploymentHash(body, p, (api.functionNames ?? []) as string[]);
   const endpoint = p.EndpointConfiguration;
-  // The implicit API takes the condition of all its methods' functions.
-  const attributes: Partial<TemplateResource> = api.resource ? carried(api.resource) : api.condition ? { Condition: api.condition as string } : {};
   expansion.resources[id] = {
     ...attributes,
     Type: 'AWS::ApiGateway::RestApi',

@@ -1,6 +1,7 @@
 import type { Properties } from '../../provider.ts';
 import type { TemplateResource } from '../../template/parse.ts';
 import { TransformErrorFor } from './context.ts';
+import { conditionalContents } from './api-conditions.ts';
 import { fromTemplate, insert, insertConstant, iterationOrder, setKey, templateElements, templateKeys, templateValues, tracked, type CopyClock } from './py27.ts';
 import { edit } from './swagger-edits.ts';
 
@@ -73,11 +74,19 @@ function requirement(name: string, scopes: unknown, clock: CopyClock, samsOwn = 
 const hasKey = (requirements: Properties[], names: Set<string>) => requirements.filter((s) => Object.keys(s).some((k) => names.has(k)));
 const lacksKey = (requirements: Properties[], names: Set<string>) => requirements.filter((s) => !Object.keys(s).some((k) => names.has(k)));
 
-/** The methods of a path SAM's Auth edits: those with an API Gateway integration. */
-function integratedMethods(methods: Properties): [string, Properties][] {
-  return iterationOrder(methods)
-    .filter((name) => isMethod(name) && methods[name] && typeof methods[name] === 'object' && Object.hasOwn(methods[name], 'x-amazon-apigateway-integration'))
-    .map((name) => [name, methods[name] as Properties]);
+/**
+ * The methods of a path SAM's Auth edits: those with an API Gateway integration, in each branch of an Fn::If path item
+ * or method (a condition of the template's or of a function's) but AWS::NoValue.
+ */
+function integratedMethods(path: unknown): [string, Properties][] {
+  return conditionalContents(path)
+    .filter((item) => item && typeof item === 'object')
+    .flatMap((item) =>
+      iterationOrder(item)
+        .filter(isMethod)
+        .flatMap((name) => conditionalContents(item[name]).map((spec): [string, Properties] => [name, spec])),
+    )
+    .filter(([, spec]) => spec && typeof spec === 'object' && Object.hasOwn(spec, 'x-amazon-apigateway-integration'));
 }
 
 /**
@@ -102,6 +111,7 @@ export function addAuth(owner: string, auth: unknown, definition: Properties, re
     const authorizer = given[name];
     if (authorizer.UserPoolArn !== undefined) continue;
     resources[`${owner}${name}AuthorizerPermission`] = {
+      ...(stage.condition ? { Condition: stage.condition } : {}),
       Type: 'AWS::Lambda::Permission',
       Properties: {
         Action: 'lambda:InvokeFunction',
@@ -262,6 +272,8 @@ function addResourcePolicy(owner: string, policy: unknown, body: Properties, sta
 export interface ApiStage {
   name: unknown;
   fromTemplate: boolean;
+  /** The API's condition, which its authorizers' permissions take. */
+  condition?: string;
 }
 
 /** The securityDefinitions events of a REST API add before the API's own edits (kept on its entry, with the time of the first). */

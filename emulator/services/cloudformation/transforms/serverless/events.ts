@@ -122,8 +122,10 @@ export function addEvent(expansion: Expansion, fn: Invoked, eventId: string, eve
         throw new TransformErrorFor(fn.id, `Event with id [${eventId}] is invalid. API method "${p.Method.toLowerCase()}" defined multiple times for path "${p.Path}".`);
       }
       const apiProperties = (entry.properties ?? expansion.globals.Api ?? {}) as Properties;
-      // SAM writes no method into a definition it does not hold (DefinitionUri); the permission is made all the same.
-      if (apiProperties.DefinitionUri === undefined) {
+      // SAM writes methods into the definition it makes, or (MergeDefinitions) merges them into the template's; none
+      // into the template's own DefinitionBody otherwise, nor a DefinitionUri's. The permission is made all the same.
+      const merging = apiProperties.DefinitionBody !== undefined && !!apiProperties.MergeDefinitions;
+      if (apiProperties.DefinitionUri === undefined && (apiProperties.DefinitionBody === undefined || merging)) {
         // The edit, between two copies of the document; keys in SAM's order of insertion (see py27.ts).
         const clock = entry.clock as CopyClock;
         clock.now++;
@@ -134,7 +136,7 @@ export function addEvent(expansion: Expansion, fn: Invoked, eventId: string, eve
         const item = tracked(templateValues({ 'x-amazon-apigateway-integration': integration, responses: tracked({}, clock) }), clock);
         addEventAuth(fn.id, eventId, p, apiProperties, item, entry, clock, expansion.partition);
         addTimeout(p, item);
-        const doc = (apiProperties.DefinitionBody ?? entry.skeleton) as Properties | undefined;
+        const doc = (merging ? entry.skeleton : (apiProperties.DefinitionBody ?? entry.skeleton)) as Properties | undefined;
         addRequestModel(fn.id, eventId, p, apiProperties, item, entry, documentKind(doc), clock);
         addRequestParameters(fn.id, eventId, p, item, clock);
         if (!Object.hasOwn(paths, p.Path)) insert(paths, p.Path, templateKeys(tracked({}, clock), [ANY_METHOD]));

@@ -265,8 +265,17 @@ function textRepr(text: string, unicode: boolean): string {
   return unicode ? `u${stringRepr(unicodeEscape(text)).replaceAll('\\\\', '\\')}` : stringRepr(text);
 }
 
+const INSERTION_ORDERED = new WeakSet<object>();
+
+/** A plain Python 3 dict SAM makes (not its Python 2.7 emulation): its keys iterate in insertion order. */
+export function insertionOrdered<T extends object>(value: T): T {
+  INSERTION_ORDERED.add(value);
+  return value;
+}
+
 /** A dict's keys in the order SAM's Python 2.7 emulation iterates them. */
 export function iterationOrder(dict: object): string[] {
+  if (INSERTION_ORDERED.has(dict)) return Object.keys(dict);
   return trackedOrder(dict) ?? py27Order(Object.keys(dict), 1);
 }
 
