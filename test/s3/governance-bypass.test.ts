@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import {
   CreateBucketCommand,
   DeleteObjectCommand,
@@ -12,7 +11,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 import { expectError } from '../support/aws-error.ts';
-import { bucketName, CREDENTIALS } from './support.ts';
+import { bucketName, CREDENTIALS, iamUserKeys } from './support.ts';
 
 // Object Lock's governance mode: a retained version can be deleted, or its retention shortened, only with
 // x-amz-bypass-governance-retention and the s3:BypassGovernanceRetention permission; compliance mode never.
@@ -42,13 +41,7 @@ describe('S3 Object Lock governance bypass', function () {
     return { bucket, key, versionId: VersionId!, until };
   }
 
-  async function userWithPolicy(name: string, statements: object[]) {
-    const iam = new IAMClient({ endpoint: aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
-    await iam.send(new CreateUserCommand({ UserName: name }));
-    await iam.send(new PutUserPolicyCommand({ UserName: name, PolicyName: 'p', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: statements }) }));
-    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: name }))).AccessKey!;
-    return s3({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! });
-  }
+  const userWithPolicy = async (name: string, statements: object[]) => s3(await iamUserKeys(aws, name, statements));
 
   it('deletes a governance-retained version only with the bypass header; a compliance one never', async () => {
     const governed = await lockedVersion('GOVERNANCE');

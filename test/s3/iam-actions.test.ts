@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import {
   CopyObjectCommand,
   CreateBucketCommand,
@@ -22,7 +21,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 import { expectError, type SdkError } from '../support/aws-error.ts';
-import { bucketName, CREDENTIALS } from './support.ts';
+import { bucketName, CREDENTIALS, iamUserKeys } from './support.ts';
 
 // With --enforce-iam a request is authorized as the action AWS names for it ("Required permissions for Amazon S3 API
 // operations"): a request naming a version as the version's own action (s3:GetObjectVersion, s3:DeleteObjectVersion,
@@ -54,12 +53,7 @@ describe('S3 IAM actions under --enforce-iam', function () {
   /** A client of a new IAM user allowed `actions` on `resource` (the test bucket's objects by default). */
   async function allowedOnly(actions: string[], resource = `arn:aws:s3:::${bucket}/*`) {
     const name = `user-${users++}`;
-    const iam = new IAMClient({ endpoint: aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
-    await iam.send(new CreateUserCommand({ UserName: name }));
-    const PolicyDocument = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: resource }] });
-    await iam.send(new PutUserPolicyCommand({ UserName: name, PolicyName: 'p', PolicyDocument }));
-    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: name }))).AccessKey!;
-    return { client: s3({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! }), name };
+    return { client: s3(await iamUserKeys(aws, name, [{ Effect: 'Allow', Action: actions, Resource: resource }])), name };
   }
 
   const denied = (user: string, action: string, resource: string) =>

@@ -10,10 +10,10 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { EventBridgeClient, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
-import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Twinstack } from '../../emulator/index.ts';
 import { expectError } from '../support/aws-error.ts';
-import { bucketName, CREDENTIALS, s3Client, startS3 } from './support.ts';
+import { bucketName, CREDENTIALS, queueAllowing, s3Client, startS3 } from './support.ts';
 
 // Intelligent-Tiering's opt-in archive tiers on the emulator clock: an INTELLIGENT_TIERING object of 128 KB or more
 // unread for a configuration's Days moves to Archive Access, then Deep Archive Access (x-amz-archive-status), S3 sends
@@ -30,13 +30,6 @@ describe('S3 Intelligent-Tiering archive tiers', function () {
   const bucket = bucketName('tiering');
   const queues: Record<'direct' | 'bus', string> = { direct: '', bus: '' };
 
-  async function queueFor(service: string): Promise<{ url: string; arn: string }> {
-    const url = (await sqs.send(new CreateQueueCommand({ QueueName: bucketName('q') }))).QueueUrl!;
-    const arn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
-    const Policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sqs:SendMessage', Resource: arn }] });
-    await sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { Policy } }));
-    return { url, arn };
-  }
   async function receive(url: string): Promise<Record<string, unknown>[]> {
     const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
     return (Messages ?? []).map((m) => JSON.parse(m.Body!) as Record<string, unknown>);
@@ -53,8 +46,8 @@ describe('S3 Intelligent-Tiering archive tiers', function () {
     const options = { endpoint: aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS };
     sqs = new SQSClient(options);
     await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-    const direct = await queueFor('s3.amazonaws.com');
-    const bus = await queueFor('events.amazonaws.com');
+    const direct = await queueAllowing(sqs, 's3.amazonaws.com');
+    const bus = await queueAllowing(sqs, 'events.amazonaws.com');
     Object.assign(queues, { direct: direct.url, bus: bus.url });
     const events = new EventBridgeClient(options);
     const pattern = { source: ['aws.s3'], 'detail-type': ['Object Access Tier Changed'], detail: { bucket: { name: [bucket] } } };

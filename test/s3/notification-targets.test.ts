@@ -9,9 +9,9 @@ import {
 } from '@aws-sdk/client-s3';
 import { EventBridgeClient, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { CreateTopicCommand, SetTopicAttributesCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
-import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Twinstack } from '../../emulator/index.ts';
-import { bucketName, CREDENTIALS, s3Client, startS3 } from './support.ts';
+import { bucketName, CREDENTIALS, queueAllowing, s3Client, startS3 } from './support.ts';
 
 /** A policy letting one AWS service principal call one action on a resource (what AWS requires of S3's destinations). */
 const allowService = (service: string, action: string, resource: string) =>
@@ -32,9 +32,7 @@ describe('S3 event notifications to SNS topics and to EventBridge', function () 
 
   /** A queue that the given service may send to, and a function reading the bodies that arrive. */
   async function queueFor(service: string) {
-    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: bucketName('q') }));
-    const arn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
-    await sqs.send(new SetQueueAttributesCommand({ QueueUrl, Attributes: { Policy: allowService(service, 'sqs:SendMessage', arn) } }));
+    const { url: QueueUrl, arn } = await queueAllowing(sqs, service);
     const receive = async (count: number) => {
       const bodies: Record<string, unknown>[] = [];
       for (let i = 0; i < 10 && bodies.length < count; i++) {

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { DeletePublicAccessBlockCommand, GetPublicAccessBlockCommand, PutPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 import { rejection } from '../support/aws-error.ts';
 import { localhostNames } from '../support/localhost-names.ts';
-import { CREDENTIALS } from '../s3/support.ts';
+import { iamUserKeys } from '../s3/support.ts';
 
 // The account's Block Public Access is authorized as s3:PutAccountPublicAccessBlock / s3:GetAccountPublicAccessBlock
 // (DeletePublicAccessBlock as the Put), as the Service Authorization Reference names them, not by the operations' names.
@@ -19,12 +18,8 @@ describe('S3 Control IAM actions under --enforce-iam', function () {
   after(() => aws.stop());
 
   async function allowedOnly(name: string, actions: string[]): Promise<S3ControlClient> {
-    const iam = new IAMClient({ endpoint: aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
-    await iam.send(new CreateUserCommand({ UserName: name }));
-    const PolicyDocument = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] });
-    await iam.send(new PutUserPolicyCommand({ UserName: name, PolicyName: 'p', PolicyDocument }));
-    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: name }))).AccessKey!;
-    return new S3ControlClient({ ...localhostNames(aws.endpoint), region: 'us-east-1', credentials: { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! } });
+    const credentials = await iamUserKeys(aws, name, [{ Effect: 'Allow', Action: actions, Resource: '*' }]);
+    return new S3ControlClient({ ...localhostNames(aws.endpoint), region: 'us-east-1', credentials });
   }
 
   it("authorizes the account's Block Public Access as s3:Put/GetAccountPublicAccessBlock", async () => {
