@@ -3,7 +3,7 @@
 // Fixtures: `events_create_event_bus` and `events_put_rule` call CreateEventBus / PutRule with the test's parameters;
 // `sqs_create_queue` creates a queue with a random name and `sqs_get_queue_arn` reads its QueueArn. Tests
 // parametrized by `bus_name` use a new custom bus (`custom`) or the default bus (`default`).
-import { pythonJson, type SourceFile, type SourceStep } from '../../verifier/port/source-types.ts';
+import { now, pythonJson, type SourceFile, type SourceStep } from '../../verifier/port/source-types.ts';
 
 const DETAIL = { command: 'update-account', payload: { acc_id: '0a787ecb-4015', sf_id: 'baz' } };
 /** TEST_EVENT_PATTERN as Python's json.dumps writes it. */
@@ -33,14 +33,202 @@ const rulesTargeting = (busName: string, count: number): SourceStep[] =>
     { op: 'PutTargets', params: { Rule: `rule-{{suffix}}-${i}`, EventBusName: busName, Targets: [{ Id: `target-${i}`, Arn: '{{queueArn}}' }] } },
   ]).flat();
 
+/** `sqs_as_events_target`: a queue whose policy lets EventBridge send to it. */
+const sqsTarget: SourceStep[] = [
+  ...queue('tests-queue-{{suffix}}'),
+  {
+    service: 'sqs',
+    protocol: 'json',
+    op: 'SetQueueAttributes',
+    params: {
+      QueueUrl: '{{queueUrl}}',
+      Attributes: {
+        Policy: pythonJson({
+          Version: '2012-10-17',
+          Id: 'sqs-eventbridge-{{suffix}}',
+          Statement: [{ Sid: 'SendMessage-{{suffix}}', Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: '{{queueArn}}' }],
+        }),
+      },
+    },
+  },
+];
+/** `sqs_collect_messages`: receives (up to 10 a call) until `count` came, deleting each; the snapshot holds the list. */
+const collectMessages = (count: number, snapshot: string): SourceStep[] => [
+  {
+    service: 'sqs',
+    protocol: 'json',
+    op: 'ReceiveMessage',
+    params: { QueueUrl: '{{queueUrl}}', MaxNumberOfMessages: 10, WaitTimeSeconds: 1 },
+    snapshot,
+    collect: { path: '$.Messages', count, timeoutSeconds: 20, intervalSeconds: 0.1 },
+    select: '$.Messages',
+    jsonStrings: ['$[*].Body'],
+  },
+  { service: 'sqs', protocol: 'json', op: 'DeleteMessage', params: { QueueUrl: '{{queueUrl}}', ReceiptHandle: '{{message.ReceiptHandle}}' }, eachCollected: 'message' },
+];
+/**
+ * `put_entries_assert_results_sqs` for one entry: PutEvents, one receive (deleting what came); `index`: the place of
+ * the received message in the list the test snapshots, absent when the entry should not match.
+ */
+const putAndReceive = (entry: Record<string, unknown>, index?: number): SourceStep[] => [
+  { op: 'PutEvents', params: { Entries: [{ ...entry, EventBusName: BUS }] } },
+  {
+    service: 'sqs',
+    protocol: 'json',
+    op: 'ReceiveMessage',
+    params: { QueueUrl: '{{queueUrl}}', WaitTimeSeconds: 5, MaxNumberOfMessages: 1 },
+    ...(index !== undefined ? { snapshot: 'messages', within: String(index), select: '$.Messages[0]', jsonStrings: ['$.Body'], capture: { handle: '$.Messages[0].ReceiptHandle' } } : {}),
+  },
+  ...(index !== undefined ? [{ service: 'sqs', protocol: 'json', op: 'DeleteMessage', params: { QueueUrl: '{{queueUrl}}', ReceiptHandle: '{{handle}}' } } as SourceStep] : []),
+];
+/** `put_events_with_filter_to_sqs` with the test's pattern and InputPath `$.detail`: a new bus, the queue, a rule and target. */
+const filterToSqs = (pattern: unknown): SourceStep[] => [
+  createBus(),
+  ...sqsTarget,
+  { op: 'PutRule', params: { Name: RULE, EventBusName: BUS, EventPattern: pythonJson(pattern) } },
+  { op: 'PutTargets', params: { Rule: RULE, EventBusName: BUS, Targets: [{ Id: 'test-target-{{suffix}}', Arn: '{{queueArn}}', InputPath: '$.detail' }] } },
+];
+const testEntry = (detail: unknown) => ({ Source: 'test', DetailType: 'test', Detail: pythonJson(detail) });
+
 const source: SourceFile = {
   service: 'events',
   module: 'test_events',
   snapshotDir: 'events',
   variants: {},
   defaultProtocol: 'json',
-  redactedWords: { 'target-id': 'any', 'target-arn': 'any', 'target-id-one': 'any', 'target-id-two': 'any' },
+  redactedWords: { 'target-id': 'any', 'target-arn': 'any', 'target-id-one': 'any', 'target-id-two': 'any', 'm-d5-of-body': 'any', 'receipt-handle': 'any' },
   scenarios: [
+    {
+      test: 'TestEvents::test_put_events_with_time_field',
+      steps: [
+        ...sqsTarget,
+        { op: 'PutRule', params: { Name: RULE, EventPattern: pythonJson({ source: ['test-source'], 'detail-type': ['test-detail-type'] }) } },
+        { op: 'PutTargets', params: { Rule: RULE, Targets: [{ Id: 'id1', Arn: '{{queueArn}}' }] } },
+        { ...putEvents({ Source: 'test-source', DetailType: 'test-detail-type', Time: now(), Detail: pythonJson({ message: 'test message' }) }), takesNow: true },
+        ...collectMessages(1, 'sqs-messages'),
+      ],
+    },
+    {
+      test: 'TestEventBus::test_create_list_describe_delete_custom_event_buses',
+      note: "each region's calls go through a client of that region; the snapshot redacted every region to one word, each answer's being its client's",
+      steps: (param) => {
+        const [description, regions] = param.split('-');
+        const kwargs = description === 'True' ? { Description: 'test bus' } : {};
+        const names = regions === 'regions0' ? ['us-east-1'] : ['us-east-1', 'us-west-1', 'eu-central-1'];
+        const inRegion = (region: string, op: string, params: Record<string, unknown>, snapshot: string): SourceStep => ({ op, params, snapshot, region, snapshotRegion: true });
+        return [
+          ...names.flatMap((region) => [
+            inRegion(region, 'CreateEventBus', { Name: BUS, ...kwargs }, `create-custom-event-bus-${region}`),
+            inRegion(region, 'ListEventBuses', { NamePrefix: BUS }, `list-event-buses-after-create-${region}`),
+            inRegion(region, 'DescribeEventBus', { Name: BUS }, `describe-custom-event-bus-${region}`),
+          ]),
+          ...names.flatMap((region) => [
+            inRegion(region, 'DeleteEventBus', { Name: BUS }, `delete-custom-event-bus-${region}`),
+            inRegion(region, 'ListEventBuses', { NamePrefix: BUS }, `list-event-buses-after-delete-${region}`),
+          ]),
+        ];
+      },
+      expandedWords: { '<bus-name>': BUS },
+    },
+    {
+      test: 'TestEventBus::test_put_events_bus_to_bus',
+      note: "the test's parameter is LocalStack's SQS endpoint strategy, which changes nothing on AWS; the role lets bus one put events to bus two",
+      steps: [
+        createBus('bus1-{{suffix}}'),
+        { op: 'CreateEventBus', params: { Name: 'bus2-{{suffix}}' }, capture: { bus2Arn: '$.EventBusArn' } },
+        {
+          service: 'iam',
+          protocol: 'query',
+          op: 'CreateRole',
+          params: {
+            RoleName: 'event-bus-one-to-two-role-{{suffix}}',
+            AssumeRolePolicyDocument: pythonJson({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sts:AssumeRole' }] }),
+          },
+          capture: { roleArn: '$.Role.Arn' },
+        },
+        {
+          service: 'iam',
+          protocol: 'query',
+          op: 'PutRolePolicy',
+          params: {
+            RoleName: 'event-bus-one-to-two-role-{{suffix}}',
+            PolicyName: 'event-bus-one-to-two-policy-{{suffix}}',
+            PolicyDocument: pythonJson({ Version: '2012-10-17', Statement: [{ Sid: '', Effect: 'Allow', Action: 'events:PutEvents', Resource: 'arn:{{partition}}:events:*:*:event-bus/*' }] }),
+          },
+        },
+        { op: 'PutRule', params: { Name: 'rule1-{{suffix}}', EventBusName: 'bus1-{{suffix}}', EventPattern: PATTERN } },
+        { op: 'PutTargets', params: { Rule: 'rule1-{{suffix}}', EventBusName: 'bus1-{{suffix}}', Targets: [{ Id: 'target1-{{suffix}}', Arn: '{{bus2Arn}}', RoleArn: '{{roleArn}}' }] } },
+        ...sqsTarget,
+        { op: 'PutRule', params: { Name: 'rule2-{{suffix}}', EventBusName: 'bus2-{{suffix}}', EventPattern: PATTERN } },
+        { op: 'PutTargets', params: { Rule: 'rule2-{{suffix}}', EventBusName: 'bus2-{{suffix}}', Targets: [{ Id: 'target2-{{suffix}}', Arn: '{{queueArn}}' }] } },
+        { op: 'PutEvents', params: { Entries: [{ EventBusName: 'bus1-{{suffix}}', Source: 'core.update-account-command', DetailType: 'core.update-account-command', Detail: pythonJson(DETAIL) }] } },
+        ...collectMessages(1, 'messages'),
+      ],
+    },
+    {
+      test: 'TestEventBus::test_put_events_nonexistent_event_bus',
+      steps: [
+        ...queue(),
+        { op: 'PutRule', params: { Name: RULE, EventPattern: pythonJson({ 'detail-type': ['CustomType'], source: ['MySource'] }), State: 'ENABLED' }, capture: { ruleArn: '$.RuleArn' } },
+        {
+          service: 'sqs',
+          protocol: 'json',
+          op: 'SetQueueAttributes',
+          params: {
+            QueueUrl: '{{queueUrl}}',
+            Attributes: {
+              Policy: pythonJson({
+                Statement: [
+                  { Sid: 'AllowEventsToQueue', Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: '{{queueArn}}', Condition: { ArnEquals: { 'aws:SourceArn': '{{ruleArn}}' } } },
+                ],
+              }),
+            },
+          },
+        },
+        { op: 'PutTargets', params: { Rule: RULE, Targets: [{ Id: 'test-target-default-b-{{suffix}}', Arn: '{{queueArn}}' }] } },
+        {
+          op: 'PutEvents',
+          params: {
+            Entries: [
+              { Source: 'MySource', DetailType: 'CustomType', Detail: pythonJson({ message: 'for the default event bus' }) },
+              { EventBusName: 'event-bus-{{suffix}}', Source: 'MySource', DetailType: 'CustomType', Detail: pythonJson({ message: 'for the custom event bus' }) },
+            ],
+          },
+          snapshot: 'put-events',
+        },
+        {
+          service: 'sqs',
+          protocol: 'json',
+          op: 'ReceiveMessage',
+          params: { QueueUrl: '{{queueUrl}}', VisibilityTimeout: 0, WaitTimeSeconds: 1 },
+          snapshot: 'get-events',
+          collect: { path: '$.Messages', count: 1, timeoutSeconds: 10, intervalSeconds: 0.1 },
+          select: '$.Messages',
+          jsonStrings: ['$[*].Body'],
+        },
+        { service: 'sqs', protocol: 'json', op: 'DeleteMessage', params: { QueueUrl: '{{queueUrl}}', ReceiptHandle: '{{message.ReceiptHandle}}' }, eachCollected: 'message' },
+        { op: 'DescribeEventBus', params: { Name: 'event-bus-{{suffix}}' }, snapshot: 'non-existent-bus-error' },
+      ],
+      expandedWords: { '<custom-event-bus>': 'event-bus-{{suffix}}' },
+    },
+    {
+      test: 'TestEventPattern::test_put_events_pattern_with_values_in_array',
+      steps: [
+        ...filterToSqs({ detail: { event: { data: { type: ['1', '2'] } } } }),
+        ...putAndReceive(testEntry({ event: { data: { type: ['3', '1'] } } }), 0),
+        ...putAndReceive(testEntry({ event: { data: { type: ['2'] } } }), 1),
+        ...putAndReceive(testEntry({ event: { data: { type: ['3'] } } })),
+      ],
+    },
+    {
+      test: 'TestEventPattern::test_put_events_pattern_nested',
+      steps: [
+        ...filterToSqs({ detail: { event: { data: { type: ['1'] } } } }),
+        ...putAndReceive(testEntry({ event: { data: { type: '1' } } }), 0),
+        ...putAndReceive(testEntry({ event: { data: { type: '2' } } })),
+        ...putAndReceive(testEntry({ hello: 'world' })),
+      ],
+    },
     {
       test: 'TestEvents::test_put_events_without_source',
       steps: [putEvents({ DetailType: 'core.update-account-command', Detail: pythonJson(DETAIL) })],
@@ -388,22 +576,16 @@ const source: SourceFile = {
     },
   ],
   notPorted: {
-    test_create_list_describe_delete_custom_event_buses: 'creates buses in two regions in one scenario; the verifier replays a contract in one region',
     test_put_events_exceed_limit_ten_entries: "AWS's message prints the entries as Java objects (PutEventsRequestEntry(time=null, ...)), which the model-driven validation does not reproduce",
     test_put_permission: "needs a second account's id in the request before any response shows it",
     test_remove_permission: "needs a second account's id in the request before any response shows it",
     test_put_events_time: 'reads the delivered events from SQS after sleeps; the messages carry event times the snapshot redacts by position',
     test_put_events_response_entries_order: 'the snapshot merges messages from two queues collected by a helper',
     test_put_events_with_target_delivery_failure: 'deletes the target queue and relies on AWS-side delivery failure, not observable in the response',
-    test_put_events_with_time_field: 'the recorded SQS message is collected by a polling helper',
-    test_put_events_bus_to_bus: 'the recorded SQS message is collected by a polling helper',
-    test_put_events_nonexistent_event_bus: 'the recorded SQS message is collected by a polling helper that deletes it',
     test_put_events_to_default_eventbus_for_custom_eventbus: 'needs S3 event notifications to EventBridge',
     test_process_to_multiple_matching_rules_single_target: 'the recorded events are collected from SQS by a polling helper',
     test_process_to_single_matching_rules_single_target: 'the recorded events are collected from SQS by a polling helper',
     test_process_pattern_to_single_matching_rules_single_target: 'the recorded events are collected from SQS by a polling helper',
-    test_put_events_pattern_with_values_in_array: 'the recorded events are collected from SQS by a polling helper',
-    test_put_events_pattern_nested: 'the recorded events are collected from SQS by a polling helper',
   },
 };
 

@@ -200,6 +200,35 @@ function platformTests(): SourceFile['scenarios'] {
   ];
 }
 
+/**
+ * A test's polling helper (`retry(get_messages)`): receives (all attributes) until `count` distinct messages came,
+ * deleting each. `unordered`: the test sorted what it gathered (a standard queue's order is not defined).
+ */
+const gather = (count: number, snapshot: string, params: Record<string, unknown>, more: Partial<SourceStep> = {}, queueUrl = '{{queueArnUrl}}'): SourceStep[] => [
+  {
+    service: 'sqs',
+    protocol: 'json',
+    op: 'ReceiveMessage',
+    params: { QueueUrl: queueUrl, MessageAttributeNames: ['All'], AttributeNames: ['All'], ...params },
+    snapshot,
+    collect: { path: '$.Messages', count, timeoutSeconds: 20, intervalSeconds: 0.5 },
+    ...more,
+  },
+  { service: 'sqs', protocol: 'json', op: 'DeleteMessage', params: { QueueUrl: queueUrl, ReceiptHandle: '{{message.ReceiptHandle}}' }, eachCollected: 'message' },
+];
+const ALL_BODIES = ['$.Messages[*].Body'];
+/** The three batch entries the FIFO tests publish in one message group (`dedup`: with their deduplication ids). */
+const fifoEntries = (dedup: (index: number) => string | undefined) =>
+  [
+    { Id: '1', MessageGroupId: 'complexMessageGroupId', Message: 'Test Message with two attributes', Subject: 'Subject', MessageAttributes: { attr1: { DataType: 'Number', StringValue: '99.12' }, attr2: { DataType: 'Number', StringValue: '109.12' } } },
+    { Id: '2', MessageGroupId: 'complexMessageGroupId', Message: 'Test Message with one attribute', Subject: 'Subject', MessageAttributes: { attr1: { DataType: 'Number', StringValue: '19.12' } } },
+    { Id: '3', MessageGroupId: 'complexMessageGroupId', Message: 'Test Message without attribute', Subject: 'Subject' },
+  ].map((entry, i) => (dedup(i) === undefined ? entry : { ...entry, MessageDeduplicationId: dedup(i) }));
+
+/** LocalStack's `secondary_region_name` (SECONDARY_TEST_AWS_REGION_NAME's default): the tests' second client's region. */
+const SECONDARY = 'ap-southeast-1';
+const fromSecondary = (step: SourceStep): SourceStep => ({ ...step, region: SECONDARY });
+
 const source: SourceFile = {
   service: 'sns',
   module: 'test_sns',
@@ -207,6 +236,131 @@ const source: SourceFile = {
   variants: {},
   defaultProtocol: 'query',
   scenarios: [
+    {
+      test: 'TestSNSPublishCrud::test_topic_publish_another_region',
+      note: "the second client is in LocalStack's secondary test region, ap-southeast-1",
+      steps: [
+        createTopic(),
+        publish({ Message: 'This is a test message' }, 'success'),
+        fromSecondary(publish({ Message: 'This is a test message' }, 'error')),
+        fromSecondary({ op: 'PublishBatch', params: { TopicArn: topicArn, PublishBatchRequestEntries: [{ Id: '1', Message: 'This is a test message' }] }, snapshot: 'error-batch' }),
+      ],
+    },
+    {
+      test: 'TestSNSTopicCrudV2::test_create_topic_in_multiple_regions',
+      note: "the second client is in LocalStack's secondary test region, ap-southeast-1; the ListTopics answers (the whole account's topics of each region, the recording account having no other) are not judged",
+      steps: [
+        { op: 'CreateTopic', params: { Name: 'multiregion-{{suffix}}' }, capture: { topicArn: '$.TopicArn' } },
+        fromSecondary({ op: 'CreateTopic', params: { Name: 'multiregion-{{suffix}}' }, capture: { topicArn2: '$.TopicArn' } }),
+        { op: 'GetTopicAttributes', params: { TopicArn: topicArn }, snapshot: 'topic-east', jsonStrings: TOPIC_JSON },
+        fromSecondary({ op: 'GetTopicAttributes', params: { TopicArn: '{{topicArn2}}' }, snapshot: 'topic-west', jsonStrings: TOPIC_JSON }),
+      ],
+    },
+    {
+      test: 'TestSNSMultiRegions::test_cross_region_access',
+      note: "the second client is in LocalStack's secondary test region, ap-southeast-1",
+      steps: [
+        createTopic(),
+        ...[
+          { op: 'SetTopicAttributes', params: { TopicArn: topicArn, AttributeName: 'DisplayName', AttributeValue: 'xenon' }, snapshot: 'set-topic-attrs' },
+          { op: 'GetTopicAttributes', params: { TopicArn: topicArn }, snapshot: 'get-topic-attrs' },
+          publish({ Message: 'hello world' }, 'cross-region-publish-forbidden'),
+          { op: 'Subscribe', params: { TopicArn: topicArn, Protocol: 'email', Endpoint: 'devil@hell.com' }, snapshot: 'cross-region-subscribe' },
+          { op: 'ListSubscriptionsByTopic', params: { TopicArn: topicArn }, snapshot: 'list-subs' },
+          { op: 'DeleteTopic', params: { TopicArn: topicArn }, snapshot: 'delete-topic' },
+        ].map(fromSecondary),
+      ],
+    },
+    {
+      test: 'TestSNSMultiRegions::test_cross_region_delivery_sqs',
+      note: "the queue and the second SNS client are in LocalStack's secondary test region, ap-southeast-1; the fixture's unused first queue is left out",
+      steps: [
+        createTopic(),
+        ...createQueue().map(fromSecondary),
+        fromSecondary(allowTopic('{{queueArnUrl}}', '{{queueArn}}')),
+        fromSecondary({ op: 'Subscribe', params: { TopicArn: topicArn, Protocol: 'sqs', Endpoint: '{{queueArn}}' }, snapshot: 'subscribe-cross-region' }),
+        { op: 'Subscribe', params: { TopicArn: topicArn, Protocol: 'sqs', Endpoint: '{{queueArn}}' }, snapshot: 'subscribe-same-region' },
+        publish({ Message: 'This is a test message', MessageAttributes: { attr1: { DataType: 'Number', StringValue: '99.12' } } }),
+        fromSecondary(receive('messages', { VisibilityTimeout: 0, MessageAttributeNames: ['All'], WaitTimeSeconds: 4 }, { jsonStrings: BODY, capture: undefined })),
+      ],
+    },
+    {
+      test: 'TestSNSSubscriptionSQS::test_publish_batch_messages_from_sns_to_sqs',
+      steps: [
+        createTopic(),
+        ...createQueue(),
+        ...sqsSubscription(),
+        setSubAttribute('RawMessageDelivery', 'true'),
+        { op: 'GetSubscriptionAttributes', params: { SubscriptionArn: '{{subscriptionArn}}' }, snapshot: 'sub-attrs-raw-true', ignore: [PRINCIPAL] },
+        {
+          op: 'PublishBatch',
+          params: {
+            TopicArn: topicArn,
+            PublishBatchRequestEntries: [
+              ...fifoEntries(() => undefined).map(({ MessageGroupId: _, ...entry }) => entry),
+              { Id: '4', Message: 'Test Message without subject' },
+              { Id: '5', Message: '{"default": "test default", "sqs": "test sqs"}', MessageStructure: 'json' },
+            ],
+          },
+          snapshot: 'publish-batch',
+        },
+        ...gather(5, 'messages', { WaitTimeSeconds: 1, VisibilityTimeout: 0 }, { unordered: ['$.Messages'] }),
+      ],
+    },
+    {
+      test: 'TestSNSSubscriptionSQSFifo::test_publish_fifo_messages_to_dlq',
+      note: 'the [True] variant sets RawMessageDelivery; the helper gathers from the dead-letter queue, in the message group order',
+      steps: (raw) => [
+        createTopic({ Name: 'topic-{{suffix}}.fifo', Attributes: { FifoTopic: 'true' } }),
+        { op: 'GetTopicAttributes', params: { TopicArn: topicArn }, snapshot: 'topic-attrs', jsonStrings: TOPIC_JSON },
+        ...createQueue('queue-{{suffix}}.fifo', { FifoQueue: 'true' }),
+        ...sqsSubscription(),
+        ...(raw === 'True' ? [setSubAttribute('RawMessageDelivery', 'true')] : []),
+        ...createQueue('dlq-{{suffix}}.fifo', { FifoQueue: 'true' }, 'dlqArn'),
+        setSubAttribute('RedrivePolicy', '{"deadLetterTargetArn": "{{dlqArn}}"}'),
+        allowTopic('{{dlqArnUrl}}', '{{dlqArn}}'),
+        { service: 'sqs', protocol: 'json', op: 'DeleteQueue', params: { QueueUrl: '{{queueArnUrl}}' } },
+        { op: 'PublishBatch', params: { TopicArn: topicArn, PublishBatchRequestEntries: fifoEntries((i) => `MessageDeduplicationId-${i + 1}`) }, snapshot: 'publish-batch-response-fifo' },
+        ...gather(3, 'batch-messages-in-dlq', { MaxNumberOfMessages: 10, WaitTimeSeconds: 1, VisibilityTimeout: 1 }, raw === 'True' ? {} : { jsonStrings: ALL_BODIES }, '{{dlqArnUrl}}'),
+        publish({ Message: 'test-message', MessageGroupId: 'message-group-id-1', MessageDeduplicationId: 'message-deduplication-id-1' }, 'publish-response-fifo'),
+        ...gather(1, 'messages-in-dlq', { MaxNumberOfMessages: 10, WaitTimeSeconds: 1, VisibilityTimeout: 1 }, raw === 'True' ? {} : { jsonStrings: ALL_BODIES }, '{{dlqArnUrl}}'),
+      ],
+    },
+    {
+      test: 'TestSNSSubscriptionSQSFifo::test_publish_batch_messages_from_fifo_topic_to_fifo_queue',
+      note: 'the [True] variant uses content-based deduplication on the topic and the queue, the [False] one deduplication ids',
+      steps: (contentBased) => {
+        const dedup: Record<string, string> = contentBased === 'True' ? { ContentBasedDeduplication: 'true' } : {};
+        const entries = fifoEntries((i) => (contentBased === 'True' ? undefined : `MessageDeduplicationId-${i}`));
+        return [
+          createTopic({ Name: 'topic-{{suffix}}.fifo', Attributes: { FifoTopic: 'true', ...dedup } }),
+          { op: 'GetTopicAttributes', params: { TopicArn: topicArn }, snapshot: 'topic-attrs', jsonStrings: TOPIC_JSON },
+          ...createQueue('queue-{{suffix}}.fifo', { FifoQueue: 'true', ...dedup }),
+          ...sqsSubscription(),
+          setSubAttribute('RawMessageDelivery', 'true'),
+          { op: 'GetSubscriptionAttributes', params: { SubscriptionArn: '{{subscriptionArn}}' }, snapshot: 'sub-attrs-raw-true', ignore: [PRINCIPAL] },
+          { op: 'PublishBatch', params: { TopicArn: topicArn, PublishBatchRequestEntries: entries }, snapshot: 'publish-batch-response-fifo' },
+          ...gather(3, 'messages', { MaxNumberOfMessages: 10, WaitTimeSeconds: 1, VisibilityTimeout: 10 }),
+          { op: 'PublishBatch', params: { TopicArn: topicArn, PublishBatchRequestEntries: entries }, snapshot: 'republish-batch-response-fifo' },
+          receive('duplicate-messages', { MessageAttributeNames: ['All'], AttributeNames: ['All'], MaxNumberOfMessages: 10, WaitTimeSeconds: 3, VisibilityTimeout: 0 }, { capture: undefined }),
+        ];
+      },
+    },
+    {
+      test: 'TestSNSSubscriptionSQSFifo::test_publish_to_fifo_topic_to_sqs_queue_no_content_dedup',
+      note: 'the [True] variant sets RawMessageDelivery; the test sorts what it gathered by deduplication id',
+      steps: (raw) => [
+        createTopic({ Name: 'topic-{{suffix}}.fifo', Attributes: { FifoTopic: 'true', ContentBasedDeduplication: 'true' } }),
+        ...createQueue('queue-{{suffix}}.fifo', { FifoQueue: 'true' }),
+        ...sqsSubscription(),
+        ...(raw === 'True' ? [setSubAttribute('RawMessageDelivery', 'true')] : []),
+        ...[0, 1].flatMap((): SourceStep[] => [
+          publish({ Message: 'Test single', MessageGroupId: 'message-group-id-1' }),
+          { op: 'PublishBatch', params: { TopicArn: topicArn, PublishBatchRequestEntries: [{ Id: '1', MessageGroupId: 'message-group-id-1', Message: 'Test batched' }] } },
+        ]),
+        ...gather(2, 'messages', { MaxNumberOfMessages: 10, WaitTimeSeconds: 1, VisibilityTimeout: 10 }, { unordered: ['$.Messages'], ...(raw === 'True' ? {} : { jsonStrings: ALL_BODIES }) }),
+      ],
+    },
     {
       test: 'TestSNSTopicCrud::test_create_topic_with_attributes',
       steps: [
@@ -1307,10 +1461,6 @@ const source: SourceFile = {
     },
   ],
   notPorted: {
-    test_cross_region_access: 'calls SNS in two regions within one test; a contract replays in one region',
-    test_cross_region_delivery_sqs: 'calls SNS and SQS in two regions within one test; a contract replays in one region',
-    test_topic_publish_another_region: 'calls SNS in two regions within one test; a contract replays in one region',
-    test_create_topic_in_multiple_regions: 'calls SNS in two regions within one test; a contract replays in one region',
     test_publish_by_path_parameters: 'a hand-made HTTP request (requests.post with a signed URL), not an SDK call the generator can serialize',
     test_publish_too_long_message: 'sends two messages of about 264 KB; the limit is checked by test/sns instead of a 0.5 MB contract',
     test_publish_batch_too_long_message: 'sends messages of about 264 KB; the limit is checked by test/sns instead of a large contract',
@@ -1324,10 +1474,6 @@ const source: SourceFile = {
     test_subscribe_external_http_endpoint_lambda_url_sig_validation: 'needs a Lambda function URL',
     test_http_subscription_response: 'needs an HTTP server the test runs',
     test_publish_sqs_from_sns_with_xray_propagation: 'X-Ray trace headers are not modelled',
-    test_publish_batch_messages_from_sns_to_sqs: 'the test gathers messages over several receives into one list it snapshots',
-    test_publish_batch_messages_from_fifo_topic_to_fifo_queue: 'the test gathers messages over several receives into one list it snapshots',
-    test_publish_fifo_messages_to_dlq: 'the test gathers messages over several receives into one list it snapshots',
-    test_publish_to_fifo_topic_to_sqs_queue_no_content_dedup: 'the test gathers messages over several receives into one list it snapshots',
     test_message_to_fifo_sqs_ordering: 'no recorded entries',
     test_list_subscriptions: 'no recorded entries',
     test_topic_policy_overwrite_lifecycle: 'no recorded entries',

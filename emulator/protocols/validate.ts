@@ -161,6 +161,9 @@ function codePoints(text: string): number {
   return count;
 }
 
+/** Matched values up to this length are remembered (a longer one would be kept alive, and compared, for little gain). */
+const MATCHED_KEPT = 256;
+
 /** Strings longer than this are not matched against patterns once they already break their length limit. */
 const PATTERN_SKIP_LENGTH = 64 * 1024;
 
@@ -232,6 +235,9 @@ function compile(model: ServiceModel, shape: Shape): Checker {
       const pattern = shape.pattern === undefined ? undefined : compilePattern(shape.pattern);
       const hasLength = shape.min !== undefined || shape.max !== undefined;
       const echoLimit = Math.max(MAX_ECHO, 2 * (shape.max ?? 0));
+      // The last value that matched the pattern: clients send the same names request after request (a table, a
+      // queue URL), and comparing two equal strings costs far less than running the pattern again.
+      let matched: string | undefined;
       return (value, path, problems) => {
         if (typeof value !== 'string') return;
         if (allowed && !allowed.has(value)) return failure(problems, value, path, `satisfy enum value set: [${shape.enum!.join(', ')}]`, false, echoLimit);
@@ -244,8 +250,9 @@ function compile(model: ServiceModel, shape: Shape): Checker {
           tooLong = shape.max !== undefined && length > shape.max;
         }
         // AWS lists a member's pattern failure before its length failure (EventBridge CreateConnection, recorded).
-        if (pattern && value.length > 0 && !(tooLong && value.length > PATTERN_SKIP_LENGTH) && !pattern.test(value)) {
-          failure(problems, value, path, `satisfy regular expression pattern: ${shape.pattern}`, false, echoLimit);
+        if (pattern && value.length > 0 && value !== matched && !(tooLong && value.length > PATTERN_SKIP_LENGTH)) {
+          if (!pattern.test(value)) failure(problems, value, path, `satisfy regular expression pattern: ${shape.pattern}`, false, echoLimit);
+          else if (value.length <= MATCHED_KEPT) matched = value;
         }
         if (problem) failure(problems, value, path, problem, shape.sensitive, echoLimit);
       };

@@ -133,9 +133,9 @@ export async function startServer(emulator: Emulator, options: ServerOptions): P
   const handler = log
     ? (req: Request, res: Response | Http2ServerResponse) => {
         const started = performance.now();
-        void serveSafely(emulator, internal, guard, req, res as Response).then(() => log(req, res as Response, started));
+        void serve(emulator, internal, guard, req, res as Response).then(() => log(req, res as Response, started));
       }
-    : (req: Request, res: Response | Http2ServerResponse) => void serveSafely(emulator, internal, guard, req, res as Response);
+    : (req: Request, res: Response | Http2ServerResponse) => void serve(emulator, internal, guard, req, res as Response);
   const http1 = createHttp1Server(
     // No limit on a whole request's time (uploads may be long), but on silence and on slow headers. One inactivity
     // timeout, set once per connection, covers silence before, during and between requests: Node's separate
@@ -147,7 +147,7 @@ export async function startServer(emulator: Emulator, options: ServerOptions): P
   http1.timeout = limits.idleTimeoutMs;
   http1.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const { res, upgrade, body } = upgradeExchange(req, socket, head);
-    serve(emulator, internal, guard, req, res, { upgrade, body }).catch((error: unknown) => (upgrade?.claimed ? socket.destroy() : failed(res, error)));
+    void serve(emulator, internal, guard, req, res, { upgrade, body });
   });
   // Made on the first HTTP/2 connection: loading Node's HTTP/2 module costs start time most runs never use.
   let http2: Http2Server | undefined;
@@ -223,16 +223,11 @@ function upgradeExchange(req: IncomingMessage, socket: Duplex, head: Buffer): { 
   return { res, upgrade, body };
 }
 
-/** `serve`, where a client that goes away mid-request costs that request only, never the process. */
-async function serveSafely(emulator: Emulator, internal: InternalRoutes, guard: RequestGuard, req: Request, res: Response): Promise<void> {
-  try {
-    await serve(emulator, internal, guard, req, res);
-  } catch (error) {
-    failed(res, error);
-  }
-}
-
-/** `exchange`: an upgrade request's body (Node leaves it on the socket) and, for WebSocket handshakes, the connection. */
+/**
+ * Serves one request, in one async function (a wrapper catching its errors would be a second one per request); never
+ * rejects: a client that goes away mid-request costs that request only, never the process. `exchange`: an upgrade
+ * request's body (Node leaves it on the socket) and, for WebSocket handshakes, the connection.
+ */
 async function serve(
   emulator: Emulator,
   internal: InternalRoutes,
@@ -242,36 +237,44 @@ async function serve(
   exchange?: { upgrade?: UpgradeRequest & { claimed: boolean }; body: PassThrough & { complete: boolean } },
 ): Promise<void> {
   const upgrade = exchange?.upgrade;
-  const raw = toRawRequest(req, exchange?.body);
-  if (upgrade) raw.upgrade = upgrade;
-  // Services whose clients are browsers (S3's bucket CORS rules) judge origins themselves; the host check still holds.
-  const selfManaged = raw.headers['origin'] !== undefined && (await emulator.handlesBrowsersItself(raw));
-  const verdict = guard.check(raw.method, raw.headers, selfManaged);
-  if (!verdict.allowed) {
-    const body = JSON.stringify({ __type: 'AccessDenied', message: `Forbidden: ${verdict.reason}` });
-    res.writeHead(403, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
-    res.end(body);
-    return;
-  }
-  if (verdict.corsHeaders && raw.method === 'OPTIONS' && raw.headers['access-control-request-method']) {
-    res.writeHead(200, { ...verdict.corsHeaders, 'content-length': '0' }).end();
-    return;
-  }
-  const found = findRoute(internal, raw.path);
-  if (found) return serveInternal(found, raw, res);
-  // The emulator takes the body over (`raw.incoming` is cleared then); whether it was read whole is asked of it after.
-  const incoming = raw.incoming;
-  let response: RawResponse | undefined;
   try {
-    response = await emulator.handle(raw, endpointOf(raw.headers, (req.socket as TLSSocket).encrypted));
+    const raw = toRawRequest(req, exchange?.body);
+    if (upgrade) raw.upgrade = upgrade;
+    // Services whose clients are browsers (S3's bucket CORS rules) judge origins themselves; the host check still holds.
+    const selfManaged = raw.headers['origin'] !== undefined && (await emulator.handlesBrowsersItself(raw));
+    const verdict = guard.check(raw.method, raw.headers, selfManaged);
+    if (!verdict.allowed) {
+      const body = JSON.stringify({ __type: 'AccessDenied', message: `Forbidden: ${verdict.reason}` });
+      res.writeHead(403, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
+      res.end(body);
+      return;
+    }
+    if (verdict.corsHeaders && raw.method === 'OPTIONS' && raw.headers['access-control-request-method']) {
+      res.writeHead(200, { ...verdict.corsHeaders, 'content-length': '0' }).end();
+      return;
+    }
+    const found = findRoute(internal, raw.path);
+    if (found) {
+      await serveInternal(found, raw, res);
+      return;
+    }
+    // The emulator takes the body over (`raw.incoming` is cleared then); whether it was read whole is asked of it after.
+    const incoming = raw.incoming;
+    let response: RawResponse | undefined;
+    try {
+      response = await emulator.handle(raw, endpointOf(raw.headers, (req.socket as TLSSocket).encrypted));
+    } catch (error) {
+      response = dropped(error, () => ('stream' in req ? req.stream.close(http2Constants().NGHTTP2_INTERNAL_ERROR) : req.socket.resetAndDestroy()));
+    }
+    if (!response || upgrade?.claimed) return;
+    if (verdict.corsHeaders) for (const [name, value] of Object.entries(verdict.corsHeaders)) response.headers[name] ??= value;
+    // Only a streamed body is waited for: a whole one is written at once.
+    const streaming = writeResponse(req, res, response, incoming);
+    if (streaming) await streaming;
   } catch (error) {
-    response = dropped(error, () => ('stream' in req ? req.stream.close(http2Constants().NGHTTP2_INTERNAL_ERROR) : req.socket.resetAndDestroy()));
+    if (upgrade?.claimed) upgrade.socket.destroy();
+    else failed(res, error);
   }
-  if (!response || upgrade?.claimed) return;
-  if (verdict.corsHeaders) for (const [name, value] of Object.entries(verdict.corsHeaders)) response.headers[name] ??= value;
-  // Only a streamed body is waited for: a whole one is written at once.
-  const streaming = writeResponse(req, res, response, incoming);
-  if (streaming) await streaming;
 }
 
 async function serveInternal(found: NonNullable<ReturnType<typeof findRoute>>, raw: RawRequest, res: Response): Promise<void> {

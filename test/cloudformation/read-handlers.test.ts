@@ -8,30 +8,24 @@ import { serveCloudFormation } from './serve.ts';
  * test until it has one or is listed here; a type that gains one should leave the list.
  */
 const WITHOUT_READ = new Set([
+  // CDK's bookkeeping resource: nothing behind it to read.
   'AWS::CDK::Metadata',
+  // The engine's own change set, generated template, custom resource, macro and wait condition types: of the
+  // CloudFormation types, AWS's drift support list (user guide, "Resource type support") names Stack and StackSet and
+  // the registry types, whose schemas have read handlers; none of these (a custom resource's state is its provider's,
+  // a macro's the template processing, a wait condition's the signals it got).
   'AWS::CloudFormation::ChangeSet',
   'AWS::CloudFormation::CustomResource',
   'AWS::CloudFormation::GeneratedTemplate',
-  'AWS::CloudFormation::HookDefaultVersion',
-  'AWS::CloudFormation::HookTypeConfig',
-  'AWS::CloudFormation::HookVersion',
   'AWS::CloudFormation::Macro',
-  'AWS::CloudFormation::ModuleDefaultVersion',
-  'AWS::CloudFormation::ModuleVersion',
-  'AWS::CloudFormation::PublicTypeVersion',
-  'AWS::CloudFormation::Publisher',
-  'AWS::CloudFormation::ResourceDefaultVersion',
-  'AWS::CloudFormation::ResourceVersion',
-  'AWS::CloudFormation::Stack',
-  'AWS::CloudFormation::TypeActivation',
   'AWS::CloudFormation::WaitCondition',
   'AWS::CloudFormation::WaitConditionHandle',
+  // AWS's schemas for these registry types have read handlers; twinstack's reads of them are not written yet.
+  'AWS::CloudFormation::PublicTypeVersion',
+  'AWS::CloudFormation::Publisher',
+  'AWS::CloudFormation::TypeActivation',
   // AWS's own AWS::IAM::Policy does not support drift detection (its reference page; coverage-roadmap#1686).
   'AWS::IAM::Policy',
-  'AWS::KinesisFirehose::DeliveryStream',
-  'AWS::SSM::MaintenanceWindowTarget',
-  'AWS::SSM::MaintenanceWindowTask',
-  'AWS::SSM::ResourceDataSync',
 ]);
 
 describe('CloudFormation: the resource types that can read their resources back (drift, Cloud Control)', function () {

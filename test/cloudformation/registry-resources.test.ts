@@ -12,20 +12,11 @@ import {
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { strToU8, zipSync } from 'fflate';
 import type { Twinstack } from '../../emulator/index.ts';
-import { CLIENT_CONFIG, output, serveCloudFormation, settled } from './serve.ts';
+import { CLIENT_CONFIG, output, serveCloudFormation, settled, typeSchema } from './serve.ts';
 
 const ACCOUNT = '000000000000';
 
-/** A resource type's schema, as its package's schema.json holds it. */
-const SCHEMA = {
-  typeName: 'Acme::Registry::Widget',
-  description: 'A widget',
-  properties: { Name: { type: 'string' }, Id: { type: 'string' } },
-  primaryIdentifier: ['/properties/Id'],
-  readOnlyProperties: ['/properties/Id'],
-  additionalProperties: false,
-  handlers: { create: { permissions: [] }, read: { permissions: [] }, delete: { permissions: [] } },
-};
+const SCHEMA = typeSchema('Acme::Registry::Widget');
 
 const FRAGMENT = { Resources: { Queue: { Type: 'AWS::SQS::Queue' } } };
 

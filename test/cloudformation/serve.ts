@@ -179,3 +179,14 @@ export async function stackDrift(cfn: CloudFormationClient, stackName: string): 
   const { StackResourceDrifts } = await cfn.send(new DescribeStackResourceDriftsCommand({ StackName: stackName }));
   return { status: detection.StackDriftStatus!, resources: Object.fromEntries(StackResourceDrifts!.map((d) => [d.LogicalResourceId!, d])) };
 }
+
+/** A private resource type's schema, as its registration package's schema.json holds it (a name and an id). */
+export const typeSchema = (typeName: string) => ({
+  typeName,
+  description: 'A widget',
+  properties: { Name: { type: 'string' }, Id: { type: 'string' } },
+  primaryIdentifier: ['/properties/Id'],
+  readOnlyProperties: ['/properties/Id'],
+  additionalProperties: false,
+  handlers: { create: { permissions: [] }, read: { permissions: [] }, delete: { permissions: [] } },
+});

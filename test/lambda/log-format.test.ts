@@ -104,7 +104,7 @@ def handler(event, context):
     const out = await invoke(name);
     const text = tail(out.LogResult);
     assert.match(text, /\nplain print\n/);
-    // The interpreter note twinstack prints on a cold start, and print()'s line, are not JSON.
+    // print()'s line is not JSON.
     const lines = jsonLines(text.split('\n').filter((line) => line.startsWith('{')).join('\n'));
     const requestId = out.$metadata.requestId;
     const [debug, info] = lines.filter((l) => l.logger === 'app');

@@ -1,5 +1,12 @@
 import assert from 'node:assert/strict';
-import { CreateBucketCommand, PutBucketNotificationConfigurationCommand, PutObjectCommand, RestoreObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  PutBucketLifecycleConfigurationCommand,
+  PutBucketNotificationConfigurationCommand,
+  PutObjectCommand,
+  RestoreObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { EventBridgeClient, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { CreateTopicCommand, SetTopicAttributesCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -11,7 +18,7 @@ const allowService = (service: string, action: string, resource: string) =>
   JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: action, Resource: resource }] });
 
 describe('S3 event notifications to SNS topics and to EventBridge', function () {
-  this.timeout(30_000);
+  this.timeout(60_000);
   let aws: Twinstack;
   let s3: S3Client;
   let sqs: SQSClient;
@@ -115,5 +122,34 @@ describe('S3 event notifications to SNS topics and to EventBridge', function () 
     const done = busEvents.find((e) => e['detail-type'] === 'Object Restore Completed')!;
     assert.deepEqual([done.detail['source-storage-class'], done.detail['source-ip-address']], ['GLACIER', undefined]);
     assert.match(done.detail['restore-expiry-time'] as string, /T00:00:00Z$/);
+
+    // When the restored copy expires S3 says so: ObjectRestore:Delete, and "Object Restore Expired" on the bus.
+    aws.emulator.clock.advance(2 * 86_400_000);
+    const later = (await direct.receive(4)).flatMap((body) => (body as { Records?: EventRecord[] }).Records ?? []);
+    const expired = later.find((r) => r.eventName === 'ObjectRestore:Delete')!;
+    assert.deepEqual([expired.s3.object.eTag, expired.s3.object.size], [put.ETag!.replace(/"/g, ''), 9]);
+    const gone = ((await viaBus.receive(3)) as { 'detail-type': string; detail: Record<string, unknown> }[]).find((e) => e['detail-type'] === 'Object Restore Expired')!;
+    assert.deepEqual([gone.detail.requester, gone.detail['source-ip-address'], (gone.detail.object as { key: string }).key], ['s3.amazonaws.com', undefined, 'my_key_restore']);
+  });
+
+  it('sends "Object Storage Class Changed" when a lifecycle transition moves an object, requested by S3 itself', async () => {
+    const events = new EventBridgeClient(options());
+    const bucket = bucketName();
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    const viaBus = await queueFor('events.amazonaws.com');
+    const pattern = { source: ['aws.s3'], 'detail-type': ['Object Storage Class Changed'], detail: { bucket: { name: [bucket] } } };
+    await events.send(new PutRuleCommand({ Name: `${bucket}-rule`, EventPattern: JSON.stringify(pattern) }));
+    await events.send(new PutTargetsCommand({ Rule: `${bucket}-rule`, Targets: [{ Id: 'q', Arn: viaBus.arn }] }));
+    await s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration: { EventBridgeConfiguration: {} } }));
+    const Rules = [{ ID: 'cold', Status: 'Enabled' as const, Filter: { Prefix: '' }, Transitions: [{ Days: 30, StorageClass: 'STANDARD_IA' as const }] }];
+    await s3.send(new PutBucketLifecycleConfigurationCommand({ Bucket: bucket, LifecycleConfiguration: { Rules } }));
+    const put = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'big.bin', Body: Buffer.alloc(200 * 1024, 7) }));
+    // The sweeper runs every few seconds on the emulator clock: move it, then give the sweep time to run.
+    aws.emulator.clock.advance(31 * 86_400_000);
+    await new Promise((resolve) => setTimeout(resolve, 5_500));
+    const [changed] = (await viaBus.receive(1)) as { 'detail-type': string; detail: Record<string, unknown> }[];
+    assert.equal(changed['detail-type'], 'Object Storage Class Changed');
+    assert.deepEqual(changed.detail.object, { key: 'big.bin', size: 200 * 1024, etag: put.ETag!.replace(/"/g, '') });
+    assert.deepEqual([changed.detail['destination-storage-class'], changed.detail.requester, changed.detail['source-ip-address']], ['STANDARD_IA', 's3.amazonaws.com', undefined]);
   });
 });

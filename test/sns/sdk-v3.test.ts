@@ -168,10 +168,15 @@ describe('SNS through the AWS SDK v3 (query protocol)', function () {
       const result = await sns.send(new PublishCommand({ TopicArn: topicArn, Message: `m${i}`, MessageGroupId: 'g' }));
       sequence.push(result.SequenceNumber!);
     }
+    // A duplicate within the window is answered with the first message's ids (AWS-recorded for batches too).
+    const first = await sns.send(new PublishCommand({ TopicArn: topicArn, Message: 'first', MessageGroupId: 'g' }));
+    const again = await sns.send(new PublishBatchCommand({ TopicArn: topicArn, PublishBatchRequestEntries: [{ Id: '1', Message: 'first', MessageGroupId: 'g' }] }));
+    assert.deepEqual(again.Successful?.map((e) => [e.MessageId, e.SequenceNumber]), [[first.MessageId, first.SequenceNumber]]);
     await sns.send(new PublishCommand({ TopicArn: topicArn, Message: 'm0', MessageGroupId: 'g' }));
+    sequence.push(first.SequenceNumber!);
     assert.deepEqual([...sequence].sort(), sequence);
-    const got = await receiveAll(q.url, 20);
-    assert.deepEqual(got.map((m) => m.Body), Array.from({ length: 20 }, (_, i) => `m${i}`));
+    const got = await receiveAll(q.url, 21);
+    assert.deepEqual(got.map((m) => m.Body), [...Array.from({ length: 20 }, (_, i) => `m${i}`), 'first']);
     await assert.rejects(sns.send(new PublishCommand({ TopicArn: topicArn, Message: 'x' })), {
       message: 'Invalid parameter: The MessageGroupId parameter is required for FIFO topics',
     });

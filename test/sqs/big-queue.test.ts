@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
 import {
   ChangeMessageVisibilityBatchCommand,
+  ChangeMessageVisibilityCommand,
   CreateQueueCommand,
   DeleteMessageBatchCommand,
+  DeleteMessageCommand,
   GetQueueAttributesCommand,
   type Message,
   type MessageSystemAttributeName,
   ReceiveMessageCommand,
   SendMessageBatchCommand,
+  SendMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { serveSqs } from './serve.ts';
@@ -19,7 +22,7 @@ import { serveSqs } from './serve.ts';
  * flight. Sizes are bounded so that the file stays fast; no timing is asserted.
  */
 describe('SQS with deep queues (AWS SDK v3)', function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
   const DEPTH = 20_000;
   let sqs: SQSClient;
   serveSqs((_, client) => (sqs = client));
@@ -92,6 +95,31 @@ describe('SQS with deep queues (AWS SDK v3)', function () {
     await deleteAll(url, [...received.filter((m) => Number(m.Body) % 2 === 1), ...again]);
     assert.deepEqual(await counts(url), [0, 0, 0]);
     assert.deepEqual(await receive(url), []);
+  });
+
+  it('standard, 100,000 messages: single sends, receives, visibility changes and deletes move one message each', async () => {
+    const depth = 100_000;
+    const url = (await sqs.send(new CreateQueueCommand({ QueueName: `deeper-${Date.now()}`, Attributes: { VisibilityTimeout: '600' } }))).QueueUrl!;
+    await sendAll(url, depth);
+    const sent = await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'one more' }));
+    assert.ok(sent.MessageId);
+    assert.deepEqual(await counts(url), [depth + 1, 0, 0]);
+
+    const [message, ...others] = await receive(url, ['ApproximateReceiveCount']);
+    assert.equal(others.length, 9);
+    assert.equal(message.Attributes!.ApproximateReceiveCount, '1');
+    assert.deepEqual(await counts(url), [depth + 1 - 10, 10, 0]);
+    await sqs.send(new ChangeMessageVisibilityCommand({ QueueUrl: url, ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: 0 }));
+    assert.deepEqual(await counts(url), [depth + 1 - 9, 9, 0]);
+    await sqs.send(new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: message.ReceiptHandle }));
+    await deleteAll(url, others);
+    assert.deepEqual(await counts(url), [depth + 1 - 10, 0, 0]);
+    // A deleted message's handle deletes nothing more (DeleteMessage succeeds for a message already deleted).
+    await sqs.send(new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: message.ReceiptHandle }));
+    assert.deepEqual(await counts(url), [depth + 1 - 10, 0, 0]);
+    const next = await receive(url);
+    assert.equal(next.length, 10);
+    assert.ok(next.every((m) => ![message, ...others].some((o) => o.MessageId === m.MessageId)), 'deleted messages are not received again');
   });
 
   it('FIFO: a deep queue keeps send order within each group and holds back groups in flight', async () => {

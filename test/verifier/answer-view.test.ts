@@ -67,6 +67,14 @@ describe('answers judged as the test read them (InteractionMeta.view) and polls 
       call(4, 'logs', 'FilterLogEvents', { logGroupName: '/aws/lambda/f-{{suffix}}' }, { view: 'function-log', until: { path: '$', count: 2 }, expect: { status: 200, output: [{ Records: [1] }, 'not json'] } }),
     ]);
     assert.deepEqual(results.map((r) => r.mismatches), [[], [], [], [], []]);
+    // The events holding Records only, as the tests keep them.
+    const records = await run([
+      call(0, 'logs', 'CreateLogGroup', { logGroupName: '/aws/lambda/r-{{suffix}}' }),
+      call(1, 'logs', 'CreateLogStream', { logGroupName: '/aws/lambda/r-{{suffix}}', logStreamName: 's' }),
+      call(2, 'logs', 'PutLogEvents', { logGroupName: '/aws/lambda/r-{{suffix}}', logStreamName: 's', logEvents: lines.map((message, i) => ({ timestamp: Date.now() + i, message })) }),
+      call(3, 'logs', 'FilterLogEvents', { logGroupName: '/aws/lambda/r-{{suffix}}' }, { view: 'function-log-records', until: { path: '$', count: 1 }, expect: { status: 200, output: [{ Records: [1] }] } }),
+    ]);
+    assert.deepEqual(records.map((r) => r.mismatches), [[], [], [], []]);
   });
 
   it('refuses an accumulating poll without a view, and a poll waiting for both a value and a count', () => {

@@ -108,6 +108,14 @@ describe('templates and matchers', () => {
     assert.deepEqual(compareOutput(expectation, { policy: '{\\"Version\\":\\"2008-10-17\\"}' }, new Map()).map((m) => m.path), ['$.policy.Version']);
   });
 
+  it('judges as text an element of a json-matched list that the snapshot kept as text, being no document', () => {
+    const expectation = { output: [{ Body: '{not a json body' }, { Body: { message: 2 } }], matchers: { '$[*].Body': { match: 'json' as const } }, unordered: ['$'] };
+    assert.deepEqual(compareOutput(expectation, [{ Body: '{"message":2}' }, { Body: '{not a json body' }], new Map()), []);
+    assert.equal(compareOutput(expectation, [{ Body: '{"message":2}' }, { Body: '{not json either' }], new Map()).length, 1);
+    // A text that does not look like a document still needs one (an Invoke payload of a JSON string).
+    assert.equal(compareOutput({ output: { Payload: 'hello' }, matchers: { '$.Payload': { match: 'json' as const } } }, { Payload: 'hello' }, new Map()).length, 1);
+  });
+
   it('compares unordered lists as multisets', () => {
     const expectation = { output: { Ids: ['a', 'b'] }, unordered: ['$.Ids'] };
     assert.deepEqual(compareOutput(expectation, { Ids: ['b', 'a'] }, new Map()), []);

@@ -260,12 +260,14 @@ export interface Until {
  * - `function-log`: a FilterLogEvents answer as `get_lambda_log_events` reads a function's log group: the events'
  *   messages, without empty ones and Lambda's own lines (INIT_START, START, END, REPORT), each parsed when it is a JSON
  *   document, else kept as text; a ResourceNotFoundException (no log group yet) is an empty list.
+ * - `function-log-records`: those events that hold `Records` (the tests' `[e for e in events if "Records" in e]`,
+ *   leaving out error lines).
  * - `message-bodies`: a ReceiveMessage answer's message bodies, each parsed as JSON.
  * - `message-body-lists`: a ReceiveMessage answer whose bodies are JSON lists (a function that forwarded each batch of
  *   records), joined into one list.
  * - `messages`: a ReceiveMessage answer's `Messages` list (empty when it has none).
  */
-export type AnswerView = 'function-log' | 'message-bodies' | 'message-body-lists' | 'messages';
+export type AnswerView = 'function-log' | 'function-log-records' | 'message-bodies' | 'message-body-lists' | 'messages';
 
 /**
  * A POST policy form (InteractionMeta.postForm). Fields are sent in botocore's order: `fields`, `key`, the signing

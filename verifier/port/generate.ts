@@ -185,6 +185,10 @@ function interactionFor(
         : step.messageBodies
           ? receivedBodiesExpectation(snapshotValue, step.messageBodies, forms)
           : snapshotToExpectation(step.postForm ? parsedErrorAnswer(snapshotValue) : snapshotValue, family, forms);
+  if (step.snapshotRegion) {
+    if (!step.region) throw new Error(`${variant.nodeId}: snapshotRegion needs the step's region`);
+    Object.assign(expect, JSON.parse(JSON.stringify(expect).replaceAll('{{region}}', step.region)) as Expectation);
+  }
   if (step.status !== undefined) expect.status = step.status;
   if (step.select) expect.select = step.select;
   // A response recorded without its ResponseMetadata (LocalStack's 2022 snapshots) shows the call succeeded, not its

@@ -84,6 +84,11 @@ export interface SourceStep {
   answer?: (recorded: never) => { status?: number; headers?: Record<string, string>; absentHeaders?: string[]; body?: unknown; xml?: unknown };
   /** The region of the client the test made this call with, when it is not the run's (see InteractionMeta.region). */
   region?: string;
+  /**
+   * The snapshot's `<region>` in this step's answer is the step's own `region` (a test that called several regions and
+   * redacted each to the same word): expected as that region, not the run's.
+   */
+  snapshotRegion?: boolean;
   /** The call went through an anonymous client (botocore's `UNSIGNED`): sent with no signature. */
   unsigned?: boolean;
   /** The call went through a client configured for virtual-hosted-style addressing (see InteractionMeta.virtualHost). */

@@ -4,7 +4,7 @@ import type { ParsedResponse } from '../model/parse-response.ts';
 /** An answer as it is judged: the parsed response, or what a view made of it (a list). */
 export type JudgedAnswer = Omit<ParsedResponse, 'output'> & { output?: ParsedResponse['output'] | JsonValue[] };
 
-export const ANSWER_VIEWS: readonly AnswerView[] = ['function-log', 'message-bodies', 'message-body-lists', 'messages'];
+export const ANSWER_VIEWS: readonly AnswerView[] = ['function-log', 'function-log-records', 'message-bodies', 'message-body-lists', 'messages'];
 
 /** Lambda's own lines in a function's log, which LocalStack's get_lambda_log_events leaves out. */
 const PLATFORM_LINE = /^(INIT_START|START|END|REPORT)/;
@@ -26,7 +26,7 @@ const messagesOf = (output: ParsedResponse['output']) => ((output?.Messages ?? [
  * not exist yet reads as no events, as the tests' helper reads it.
  */
 export function answerView(view: AnswerView, parsed: ParsedResponse): JudgedAnswer {
-  if (view === 'function-log' && parsed.error?.code === 'ResourceNotFoundException') return { ...parsed, status: 200, error: undefined, output: [] };
+  if (view.startsWith('function-log') && parsed.error?.code === 'ResourceNotFoundException') return { ...parsed, status: 200, error: undefined, output: [] };
   if (parsed.status >= 300 || parsed.unparseable) return parsed;
   const output = parsed.output;
   switch (view) {
@@ -34,6 +34,12 @@ export function answerView(view: AnswerView, parsed: ParsedResponse): JudgedAnsw
       const events = (output?.events ?? []) as { message?: string }[];
       const messages = events.map((e) => e.message ?? '').filter((m) => m && !PLATFORM_LINE.test(m));
       return { ...parsed, output: messages.map((m) => parsedOrText(m.replace(/\n$/, ''))) };
+    }
+    case 'function-log-records': {
+      // The tests' `[e for e in events if "Records" in e]`: a member of an event, or a part of a text.
+      const events = answerView('function-log', parsed).output as JsonValue[];
+      const holdsRecords = (e: JsonValue) => (typeof e === 'string' ? e.includes('Records') : !!e && typeof e === 'object' && !Array.isArray(e) && Object.hasOwn(e, 'Records'));
+      return { ...parsed, output: events.filter(holdsRecords) };
     }
     case 'message-bodies':
       return { ...parsed, output: messagesOf(output).map((m) => parsedOrText(m.Body ?? '')) };

@@ -51,8 +51,6 @@ export interface LambdaFunction {
   recursiveLoop: string;
   runtimeManagement: Map<string, { UpdateRuntimeOn: string; RuntimeVersionArn?: string }>;
   codeSigningConfigArn?: string;
-  /** Said once per function when its runtime runs on a different interpreter version (see runtime/runtimes.ts). */
-  noted?: boolean;
 }
 
 /** The statements that judge a request for a function, version or alias: the function's own and the qualifier's. */

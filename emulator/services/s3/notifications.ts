@@ -60,7 +60,7 @@ export function deliverySource(bucket: Bucket): DeliverySource {
  * events and key filters match, through the core delivery layer, in the background.
  */
 /** What an event describes of its object: restore events also say its storage class and the restored copy's expiry. */
-type EventObject = Pick<S3Object, 'key' | 'versionId' | 'etag' | 'body'> & Partial<Pick<S3Object, 'storageClass' | 'restore'>> & { deleteMarker?: boolean };
+type EventObject = Pick<S3Object, 'key' | 'versionId' | 'etag' | 'body'> & Partial<Pick<S3Object, 'storageClass' | 'restore' | 'accessTier'>> & { deleteMarker?: boolean };
 
 export function notify(ctx: ActingContext, bucket: Bucket, eventName: string, object: EventObject): void {
   const config = bucket.configs.get('notification') as NotificationConfiguration | undefined;
@@ -74,6 +74,7 @@ export function notify(ctx: ActingContext, bucket: Bucket, eventName: string, ob
   if (config?.EventBridgeConfiguration) sendToEventBridge(ctx, bucket, eventName, object, sequencer);
   const s3Object = recordObject(bucket, eventName, object, sequencer);
   const restoreCompleted = eventName === 's3:ObjectRestore:Completed';
+  const restoreByS3 = restoreCompleted || eventName === 's3:ObjectRestore:Delete';
   for (const destination of destinations) {
     if (!destination.events.some((e) => eventMatches(e, eventName)) || !keyMatches(destination.rules, object.key)) continue;
     const record = {
@@ -82,8 +83,8 @@ export function notify(ctx: ActingContext, bucket: Bucket, eventName: string, ob
       awsRegion: bucket.region,
       eventTime: ctx.emulator.clock.date().toISOString(),
       eventName: eventName.slice('s3:'.length),
-      // A completed restore is S3's own doing, on the bucket owner's behalf (AWS-recorded test_restore_object).
-      userIdentity: { principalId: restoreCompleted ? `AmazonCustomer:${ownerPrincipal(bucket.accountId)}` : `AWS:${ctx.accessKeyId ?? ctx.accountId}` },
+      // A completed (or expired) restore is S3's own doing, on the bucket owner's behalf (AWS-recorded test_restore_object).
+      userIdentity: { principalId: restoreByS3 ? `AmazonCustomer:${ownerPrincipal(bucket.accountId)}` : `AWS:${ctx.accessKeyId ?? ctx.accountId}` },
       requestParameters: { sourceIPAddress: '127.0.0.1' },
       responseElements: { 'x-amz-request-id': ctx.requestId, 'x-amz-id-2': randomBytes(48).toString('base64') },
       s3: {
@@ -97,6 +98,7 @@ export function notify(ctx: ActingContext, bucket: Bucket, eventName: string, ob
         : {}),
       // AWS's event message structure: a transition names the class the object moved to.
       ...(eventName === 's3:LifecycleTransition' ? { lifecycleEventData: { transitionEventData: { destinationStorageClass: object.storageClass } } } : {}),
+      ...(eventName === 's3:IntelligentTiering' ? { intelligentTieringEventData: { destinationAccessTier: object.accessTier } } : {}),
     };
     ctx.emulator.deliverInBackground(destination.arn, { body: JSON.stringify({ Records: [record] }), subject: SUBJECT }, deliverySource(bucket));
   }
@@ -125,14 +127,22 @@ function recordObject(bucket: Bucket, eventName: string, object: EventObject, se
   return s3Object;
 }
 
-/** EventBridge's detail-type and S3's reason for each event S3 sends to the default bus. */
+/**
+ * EventBridge's detail-type and S3's reason for each event S3 sends to the default bus (the S3 User Guide's "Amazon
+ * EventBridge mapping": every event type but the replication ones and ReducedRedundancyLostObject has one).
+ */
 function eventBridgeKind(eventName: string): { detailType: string; reason?: string; deletionType?: string } | undefined {
   const [, kind, action] = eventName.split(':');
   if (kind === 'ObjectCreated') {
     const reasons: Record<string, string> = { Put: 'PutObject', Post: 'POST Object', Copy: 'CopyObject', CompleteMultipartUpload: 'CompleteMultipartUpload' };
     return { detailType: 'Object Created', reason: reasons[action] ?? action };
   }
-  if (kind === 'ObjectRestore') return { detailType: action === 'Post' ? 'Object Restore Initiated' : 'Object Restore Completed' };
+  if (kind === 'ObjectRestore') {
+    const restores: Record<string, string> = { Post: 'Object Restore Initiated', Completed: 'Object Restore Completed', Delete: 'Object Restore Expired' };
+    return { detailType: restores[action] };
+  }
+  if (kind === 'LifecycleTransition') return { detailType: 'Object Storage Class Changed' };
+  if (kind === 'IntelligentTiering') return { detailType: 'Object Access Tier Changed' };
   if (kind === 'ObjectAcl') return { detailType: 'Object ACL Updated' };
   if (kind === 'ObjectTagging') return { detailType: action === 'Put' ? 'Object Tags Added' : 'Object Tags Deleted' };
   if (kind === 'ObjectRemoved' || kind === 'LifecycleExpiration') {
@@ -152,19 +162,29 @@ function eventBridgeKind(eventName: string): { detailType: string; reason?: stri
 function detailObject(detailType: string, object: EventObject, sequencer: string): Record<string, unknown> {
   const detail: Record<string, unknown> = { key: object.key };
   const etag = object.etag.replace(/"/g, '');
-  if (detailType === 'Object Created' || detailType.startsWith('Object Restore')) Object.assign(detail, { size: object.body.size, etag });
+  if (detailType === 'Object Created' || detailType.startsWith('Object Restore') || CHANGED.has(detailType)) Object.assign(detail, { size: object.body.size, etag });
   else if (detailType !== 'Object Deleted') detail.etag = etag;
   if (object.versionId !== 'null') detail['version-id'] = object.versionId;
   if (detailType === 'Object Created' || detailType === 'Object Deleted') detail.sequencer = sequencer;
   return detail;
 }
 
+/** Events about an object's storage moving, which name where it went. */
+const CHANGED = new Set(['Object Storage Class Changed', 'Object Access Tier Changed']);
+
+/**
+ * Events S3 sends of its own doing (lifecycle rules, Intelligent-Tiering, a restore's completion and expiry): their
+ * requester is S3 and no source IP is given ("Only present for events triggered by an S3 request").
+ */
+const BY_S3 = /^s3:(LifecycleExpiration|LifecycleTransition|IntelligentTiering|ObjectRestore:(Completed|Delete))(:|$)/;
+
 /** With EventBridge enabled on the bucket, every event also goes to the account's default event bus, in AWS's form. */
 function sendToEventBridge(ctx: ActingContext, bucket: Bucket, eventName: string, object: EventObject, sequencer: string): void {
   const kind = eventBridgeKind(eventName);
   if (!kind) return;
-  const restore = kind.detailType.startsWith('Object Restore');
+  const restore = kind.detailType === 'Object Restore Initiated' || kind.detailType === 'Object Restore Completed';
   const completed = kind.detailType === 'Object Restore Completed';
+  const byS3 = BY_S3.test(eventName);
   const event = {
     version: '0',
     id: randomUUID(),
@@ -179,10 +199,12 @@ function sendToEventBridge(ctx: ActingContext, bucket: Bucket, eventName: string
       bucket: { name: bucket.name },
       object: detailObject(kind.detailType, object, sequencer),
       'request-id': ctx.requestId,
-      requester: ctx.accountId,
+      requester: byS3 ? 's3.amazonaws.com' : ctx.accountId,
+      ...(byS3 ? {} : { 'source-ip-address': '127.0.0.1' }),
       // Restore events name the archive's storage class instead of a reason (AWS-recorded test_restore_object).
-      ...(completed ? {} : { 'source-ip-address': '127.0.0.1' }),
       ...(restore ? { 'source-storage-class': object.storageClass } : {}),
+      ...(kind.detailType === 'Object Storage Class Changed' ? { 'destination-storage-class': object.storageClass } : {}),
+      ...(kind.detailType === 'Object Access Tier Changed' ? { 'destination-access-tier': object.accessTier } : {}),
       ...(kind.reason ? { reason: kind.reason } : {}),
       ...(completed ? { 'restore-expiry-time': object.restore?.expiresAt.toISOString().replace(/\.\d{3}Z$/, 'Z') } : {}),
       ...(kind.deletionType ? { 'deletion-type': kind.deletionType } : {}),

@@ -31,8 +31,8 @@ export interface Topic {
   readonly tags: Map<string, string>;
   /** ARNs of its subscriptions, in creation order. */
   readonly subscriptions: Set<string>;
-  /** FIFO deduplication: id -> time (ms) it stops counting as a duplicate. */
-  readonly deduplication: Map<string, number>;
+  /** FIFO deduplication: id -> the first message's ids (a duplicate answers them) and when it stops counting (ms). */
+  readonly deduplication: Map<string, { until: number; messageId: string; sequenceNumber: string }>;
   /** FIFO sequence numbers, increasing per topic. */
   sequence: bigint;
   deletedSubscriptions: number;

@@ -206,8 +206,10 @@ export class Queue {
   /** Brings message states up to `now`: delays and visibility timeouts that ended, and the retention period. */
   private refresh(now: number): void {
     this.schedule.advance(now);
-    const retentionMs = this.numberAttribute('MessageRetentionPeriod') * 1000;
-    for (const slot of this.schedule.sentBy(now - retentionMs)) this.remove(slot.message);
+    const cutoff = now - this.numberAttribute('MessageRetentionPeriod') * 1000;
+    // Most refreshes find nothing expired: no generator or iterator is made for them.
+    if ((this.schedule.oldestSentAt() ?? Infinity) <= cutoff) for (const slot of this.schedule.sentBy(cutoff)) this.remove(slot.message);
+    if (this.deduplication.size === 0) return;
     for (const [key, entry] of this.deduplication) {
       if (entry.expiresAt > now) break;
       this.deduplication.delete(key);

@@ -89,11 +89,18 @@ export function sendToQueue(ctx: SqsContext, queue: Queue, message: OutgoingMess
     sentAt: now,
     // A FIFO message's DelaySeconds of 0 means "not set": the queue's delay applies.
     delayedUntil: now + (queue.fifo ? queue.numberAttribute('DelaySeconds') : (message.DelaySeconds ?? queue.numberAttribute('DelaySeconds'))) * 1000,
-    visibleAt: 0,
+    // Every field a receive sets is there from the start, and visibleAt holds a time (not the small integer 0, which
+    // matters only with a receipt handle anyway): a receive then changes no message's shape, and messages sent before
+    // the queue's first receive need no migration to a new one when received (V8 hidden classes).
+    visibleAt: now,
     receiveCount: 0,
+    firstReceiveAt: undefined,
+    receiptHandle: undefined,
+    receiptHandles: undefined,
     groupId: message.MessageGroupId,
     deduplicationId,
     sequenceNumber: queue.fifo ? nextSequenceNumber() : undefined,
+    deadLetterSourceArn: undefined,
   };
   if (!duplicate) queue.enqueue(stored);
   countForQueue(ctx.emulator, queue, 'NumberOfMessagesSent');

@@ -1,6 +1,6 @@
 import { jsonText, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
 import type { Account, Authorizer, GatewayResponse, Model, RequestValidator } from '@aws-sdk/client-api-gateway';
-import { jsonAsGiven, templateOrder } from '../../cloudformation/read-back.ts';
+import { jsonAsGiven, templateOrder, adoptByReading } from '../../cloudformation/read-back.ts';
 import { notFound } from '../errors.ts';
 import { count, flag, generatedId, patchChanges } from './values.ts';
 
@@ -62,6 +62,8 @@ export const authorizer: ResourceType = {
     };
   },
   createOnly: ['RestApiId', 'ProviderARNs'],
+  primaryIdentifier: ['RestApiId', 'AuthorizerId'],
+  adopt: adoptByReading((request) => authorizer.read!(request), (id) => id.AuthorizerId, (id) => ({ AuthorizerId: id.AuthorizerId })),
 };
 
 /** `AWS::ApiGateway::Model`: Ref is the model name. */
@@ -86,6 +88,8 @@ export const model: ResourceType = {
     return { RestApiId: p.RestApiId, Name: m.name, ContentType: m.contentType, Description: m.description, Schema: jsonAsGiven(p.Schema, m.schema) };
   },
   createOnly: ['RestApiId', 'Name', 'ContentType'],
+  primaryIdentifier: ['RestApiId', 'Name'],
+  adopt: adoptByReading((request) => model.read!(request), (id) => id.Name),
 };
 
 /** `AWS::ApiGateway::RequestValidator`: Ref is the validator id; GetAtt RequestValidatorId. */
@@ -116,6 +120,8 @@ export const requestValidator: ResourceType = {
     return { RestApiId: p.RestApiId, Name: v.name, ValidateRequestBody: v.validateRequestBody, ValidateRequestParameters: v.validateRequestParameters };
   },
   createOnly: ['RestApiId', 'Name'],
+  primaryIdentifier: ['RestApiId', 'RequestValidatorId'],
+  adopt: adoptByReading((request) => requestValidator.read!(request), (id) => id.RequestValidatorId, (id) => ({ RequestValidatorId: id.RequestValidatorId })),
 };
 
 /** `AWS::ApiGateway::GatewayResponse`: Ref is an id CloudFormation makes; an update puts the response again. */

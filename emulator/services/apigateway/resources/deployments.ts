@@ -1,6 +1,6 @@
 import type { Deployment, MethodSetting, PatchOperation, Stage } from '@aws-sdk/client-api-gateway';
 import type { Properties, ResourceRequest, ResourceState, ResourceType } from '../../cloudformation/provider.ts';
-import { givenMembers, templateOrder, templateTags } from '../../cloudformation/read-back.ts';
+import { givenMembers, templateOrder, templateTags, adoptByReading } from '../../cloudformation/read-back.ts';
 import { flag, patchChanges, tagMap } from './values.ts';
 
 /** `MethodSettings` as a stage's patch paths: `/<resource path, ~1 for />/<method>/<setting>`. */
@@ -129,6 +129,8 @@ export const stage: ResourceType = {
     };
   },
   createOnly: ['RestApiId', 'StageName'],
+  primaryIdentifier: ['RestApiId', 'StageName'],
+  adopt: adoptByReading((request) => stage.read!(request), (id) => id.StageName),
 };
 
 /**
@@ -180,4 +182,6 @@ export const deployment: ResourceType = {
     return { RestApiId: p.RestApiId, Description: d.description };
   },
   createOnly: ['RestApiId', 'StageName', 'StageDescription', 'DeploymentCanarySettings'],
+  primaryIdentifier: ['DeploymentId', 'RestApiId'],
+  adopt: adoptByReading((request) => deployment.read!(request), (id) => id.DeploymentId, (id) => ({ DeploymentId: id.DeploymentId })),
 };

@@ -1,4 +1,5 @@
 import type { DocumentationPart, DocumentationPartLocation } from '@aws-sdk/client-api-gateway';
+import { adoptByReading } from '../../cloudformation/read-back.ts';
 import { jsonText, templateJson, type Properties, type ResourceType } from '../../cloudformation/provider.ts';
 import { patchChanges } from './values.ts';
 
@@ -32,9 +33,12 @@ export const documentationPart: ResourceType = {
     const location = Object.fromEntries(
       Object.entries({ Type: l.type, Path: l.path, Method: l.method, StatusCode: l.statusCode, Name: l.name }).filter(([name, value]) => value !== undefined && (name === 'Type' || given[name] !== undefined)),
     );
-    return { RestApiId: p.RestApiId, Location: location, Properties: templateJson(p.Properties, part.properties) };
+    // AWS's schema types Properties as text: an object only when the template gave one.
+    return { RestApiId: p.RestApiId, Location: location, Properties: p.Properties && typeof p.Properties === 'object' ? templateJson(p.Properties, part.properties) : part.properties };
   },
   createOnly: ['Location', 'RestApiId'],
+  primaryIdentifier: ['DocumentationPartId', 'RestApiId'],
+  adopt: adoptByReading((request) => documentationPart.read!(request), (id) => id.DocumentationPartId, (id) => ({ DocumentationPartId: id.DocumentationPartId })),
   properties: ['Location', 'Properties', 'RestApiId'],
 };
 
@@ -59,5 +63,7 @@ export const documentationVersion: ResourceType = {
     return { RestApiId: p.RestApiId, DocumentationVersion: version.version, Description: version.description };
   },
   createOnly: ['DocumentationVersion', 'RestApiId'],
+  primaryIdentifier: ['DocumentationVersion', 'RestApiId'],
+  adopt: adoptByReading((request) => documentationVersion.read!(request), (id) => id.DocumentationVersion),
   properties: ['Description', 'DocumentationVersion', 'RestApiId'],
 };

@@ -1,6 +1,6 @@
 import type { BasePathMapping, DomainName } from '@aws-sdk/client-api-gateway';
 import type { Properties, ResourceDelete, ResourceType } from '../../cloudformation/provider.ts';
-import { givenMembers, templateTags } from '../../cloudformation/read-back.ts';
+import { givenMembers, templateTags, adoptByReading } from '../../cloudformation/read-back.ts';
 import { patchChanges, tagMap } from './values.ts';
 
 function attributesOf(domain: DomainName): Record<string, unknown> {
@@ -92,6 +92,8 @@ export const basePathMapping: ResourceType = {
     return { DomainName: p.DomainName, ...readMapping(request, mapping) };
   },
   createOnly: ['DomainName', 'BasePath'],
+  primaryIdentifier: ['DomainName', 'BasePath'],
+  adopt: adoptByReading((request) => basePathMapping.read!(request), (id) => `${id.DomainName}/${id.BasePath}`),
 };
 
 /** A domain name's endpoint configuration in the template's form (the members it gave). */

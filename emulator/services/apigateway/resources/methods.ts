@@ -1,6 +1,6 @@
 import type { Integration, IntegrationResponse, Method, MethodResponse } from '@aws-sdk/client-api-gateway';
 import type { Properties, ResourceRequest, ResourceType } from '../../cloudformation/provider.ts';
-import { givenMembers, templateOrder } from '../../cloudformation/read-back.ts';
+import { givenMembers, templateOrder, adoptByReading } from '../../cloudformation/read-back.ts';
 import { count, flag, generatedId } from './values.ts';
 
 /** `AWS::ApiGateway::Resource`: Ref is the resource id; GetAtt ResourceId. */
@@ -17,6 +17,8 @@ export const resource: ResourceType = {
     const found = await request.call('apigateway', 'GetResource', { restApiId: request.properties.RestApiId, resourceId: request.physicalId });
     return { RestApiId: request.properties.RestApiId, ParentId: found.parentId, PathPart: found.pathPart };
   },
+  primaryIdentifier: ['RestApiId', 'ResourceId'],
+  adopt: adoptByReading((request) => resource.read!(request), (id) => id.ResourceId, (id) => ({ ResourceId: id.ResourceId })),
 };
 
 /** The method's integration, method responses and integration responses, each through its Put* operation. */
@@ -123,6 +125,8 @@ export const method: ResourceType = {
     };
   },
   createOnly: ['RestApiId', 'ResourceId', 'HttpMethod'],
+  primaryIdentifier: ['RestApiId', 'ResourceId', 'HttpMethod'],
+  adopt: adoptByReading((request) => method.read!(request), (id) => `${id.RestApiId}|${id.ResourceId}|${id.HttpMethod}`),
 };
 
 /** A method's integration in the template's form: the members API Gateway fills in that the template leaves out are not read. */

@@ -1,5 +1,6 @@
 import { buildArn } from '../../../core/arn.ts';
-import { resourceTags, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+import { resourceTags, type Properties, type ResourceDelete, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+import { adoptByReading } from '../../cloudformation/read-back.ts';
 
 /** The template's properties an operation takes: API Gateway V2's members are named as the template's properties. */
 export function pick(p: Properties, names: readonly string[]): Properties {
@@ -39,6 +40,8 @@ interface PartOptions {
   writeOnly?: readonly string[];
   /** The Get operation's members in the template's form, given the template's properties. */
   readBack?: (answer: Properties, given: Properties) => Properties;
+  /** AWS's primary identifier, in its schema's order (default: the parents, then the part's id). */
+  primaryIdentifier?: readonly string[];
 }
 
 /**
@@ -50,6 +53,11 @@ export function apiPart(kind: string, names: readonly string[], options: PartOpt
   const { parents = ['ApiId'], convert = (p) => p, writeOnly = [], readBack = (answer) => answer } = options;
   const idMember = `${kind}Id`;
   const parentIds = (p: Properties) => pick(p, parents);
+  const read = async (request: ResourceDelete) => {
+    const answer = await request.call('apigatewayv2', `Get${kind}`, { ...parentIds(request.properties), [idMember]: request.physicalId });
+    const readable = names.filter((name) => !writeOnly.includes(name));
+    return { ...parentIds(request.properties), ...readBack(members(answer, readable), request.properties) };
+  };
   return {
     async create(request) {
       const created = await request.call('apigatewayv2', `Create${kind}`, { ...parentIds(request.properties), ...convert(pick(request.properties, names)) });
@@ -62,11 +70,10 @@ export function apiPart(kind: string, names: readonly string[], options: PartOpt
     async delete(request) {
       await request.call('apigatewayv2', `Delete${kind}`, { ...parentIds(request.properties), [idMember]: request.physicalId });
     },
-    async read(request) {
-      const answer = await request.call('apigatewayv2', `Get${kind}`, { ...parentIds(request.properties), [idMember]: request.physicalId });
-      const readable = names.filter((name) => !writeOnly.includes(name));
-      return { ...parentIds(request.properties), ...readBack(members(answer, readable), request.properties) };
-    },
+    read,
+    // Cloud Control names a part by its parents' ids and its own (`<ApiId>|<RouteId>`).
+    primaryIdentifier: options.primaryIdentifier ?? [...parents, idMember],
+    adopt: adoptByReading(read, (id) => id[idMember], (id) => ({ [idMember]: id[idMember] })),
     createOnly: parents,
     properties: [...parents, ...names],
   };

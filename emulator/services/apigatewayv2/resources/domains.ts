@@ -46,7 +46,7 @@ export const domainName: ResourceType = {
 };
 
 /** `AWS::ApiGatewayV2::ApiMapping` of a custom domain name to an API's stage: Ref and GetAtt ApiMappingId. */
-export const apiMapping = apiPart('ApiMapping', ['ApiId', 'Stage', 'ApiMappingKey'], { parents: ['DomainName'] });
+export const apiMapping = apiPart('ApiMapping', ['ApiId', 'Stage', 'ApiMappingKey'], { parents: ['DomainName'], primaryIdentifier: ['ApiMappingId', 'DomainName'] });
 
 /** `AWS::ApiGatewayV2::VpcLink`: Ref and GetAtt VpcLinkId; new subnets or security groups make a new link. */
 export const vpcLink: ResourceType = {

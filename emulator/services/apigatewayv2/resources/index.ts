@@ -1,6 +1,6 @@
 import type { Api, Stage } from '@aws-sdk/client-apigatewayv2';
 import { jsonText, type Properties, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
-import { givenMembers, templateOrder, templateTags } from '../../cloudformation/read-back.ts';
+import { givenMembers, templateOrder, templateTags, adoptByReading } from '../../cloudformation/read-back.ts';
 import { apiPart, arnOf, members, pick, tagMap } from './common.ts';
 import { apiMapping, domainName, vpcLink } from './domains.ts';
 import { managedOverrides } from './overrides.ts';
@@ -98,7 +98,10 @@ const integration = apiPart('Integration', [
 const authorizer = apiPart('Authorizer', [
   'AuthorizerType', 'Name', 'AuthorizerUri', 'AuthorizerCredentialsArn', 'IdentitySource', 'IdentityValidationExpression',
   'JwtConfiguration', 'AuthorizerPayloadFormatVersion', 'AuthorizerResultTtlInSeconds', 'EnableSimpleResponses',
-], { readBack: (answer, given) => ({ ...answer, JwtConfiguration: givenMembers(given.JwtConfiguration, answer.JwtConfiguration) }) });
+], {
+  readBack: (answer, given) => ({ ...answer, JwtConfiguration: givenMembers(given.JwtConfiguration, answer.JwtConfiguration) }),
+  primaryIdentifier: ['AuthorizerId', 'ApiId'],
+});
 const deployment = apiPart('Deployment', ['Description', 'StageName'], { writeOnly: ['StageName'] });
 
 const STAGE_MEMBERS = ['DeploymentId', 'AutoDeploy', 'Description', 'StageVariables', 'DefaultRouteSettings', 'RouteSettings', 'AccessLogSettings', 'ClientCertificateId'];
@@ -133,6 +136,8 @@ const stage: ResourceType = {
     };
   },
   createOnly: ['ApiId', 'StageName'],
+  primaryIdentifier: ['ApiId', 'StageName'],
+  adopt: adoptByReading((request) => stage.read!(request), (id) => id.StageName),
 };
 
 /** The CloudFormation resource types of API Gateway V2 (HTTP and WebSocket APIs). */

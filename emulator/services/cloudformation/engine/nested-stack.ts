@@ -1,4 +1,7 @@
-import type { ResourceRequest, ResourceType } from '../provider.ts';
+import type { DescribeStacksOutput, Stack as DescribedStack } from '@aws-sdk/client-cloudformation';
+import { AwsError } from '../../../core/errors.ts';
+import type { Properties, ResourceDelete, ResourceRequest, ResourceType } from '../provider.ts';
+import { givenMembers, templateTags } from '../read-back.ts';
 import type { CloudFormationState, Stack } from '../state.ts';
 import { validationError } from '../errors.ts';
 
@@ -71,5 +74,35 @@ export const nestedStack: ResourceType = {
     await request.call('cloudformation', 'DeleteStack', { StackName: request.physicalId });
     await settle(request, request.physicalId, 'DELETE_COMPLETE');
   },
+  read: readNestedStack,
   createOnly: [],
 };
+
+/**
+ * The nested stack as DescribeStacks has it, in the template's form (TemplateURL is write-only in AWS's schema): the
+ * parameters the template passed (a list as the list it gave), its tags without the parent's propagated ones.
+ */
+async function readNestedStack(request: ResourceDelete): Promise<Properties> {
+  const stack = await describedStack(request);
+  const given = (request.properties.Parameters ?? {}) as Record<string, unknown>;
+  const parameters = Object.fromEntries(
+    (stack.Parameters ?? []).map((p) => [p.ParameterKey!, Array.isArray(given[p.ParameterKey!]) ? (p.ParameterValue ?? '').split(',') : p.ParameterValue]),
+  );
+  return {
+    Parameters: givenMembers(request.properties.Parameters, parameters),
+    Tags: templateTags(request, stack.Tags as { Key: string; Value: string }[] | undefined),
+    NotificationARNs: stack.NotificationARNs?.length ? stack.NotificationARNs : undefined,
+    TimeoutInMinutes: stack.TimeoutInMinutes,
+    StackId: stack.StackId,
+    StackName: stack.StackName,
+    StackStatus: stack.StackStatus,
+  };
+}
+
+/** A nested stack deleted on its own is gone (DescribeStacks by id still lists it, DELETE_COMPLETE). */
+async function describedStack(request: ResourceDelete): Promise<DescribedStack> {
+  const { Stacks } = await request.call<DescribeStacksOutput>('cloudformation', 'DescribeStacks', { StackName: request.physicalId });
+  const stack = Stacks![0];
+  if (stack.StackStatus === 'DELETE_COMPLETE') throw new AwsError('ResourceNotFoundException', `Stack with id ${request.physicalId} does not exist`);
+  return stack;
+}

@@ -57,6 +57,6 @@ export function batchDescribeTypeConfigurations(input: BatchDescribeTypeConfigur
   return {
     Errors: errors,
     UnprocessedTypeConfigurations: [],
-    TypeConfigurations: found.map((c) => ({ Alias: c.alias, Arn: c.arn, Configuration: c.configuration, LastUpdated: c.updated, TypeArn: c.typeArn })),
+    TypeConfigurations: found.map((c) => ({ Alias: c.alias, Arn: c.arn, Configuration: c.configuration, LastUpdated: c.updated, TypeArn: c.typeArn, TypeName: c.typeName })),
   };
 }

@@ -1,7 +1,14 @@
-import type { DescribePublisherOutput, DescribeTypeOutput, DescribeTypeRegistrationOutput, ListTypeVersionsOutput } from '@aws-sdk/client-cloudformation';
+import type {
+  BatchDescribeTypeConfigurationsOutput,
+  DescribePublisherOutput,
+  DescribeTypeOutput,
+  DescribeTypeRegistrationOutput,
+  ListTypeVersionsOutput,
+} from '@aws-sdk/client-cloudformation';
 import { AwsError } from '../../../core/errors.ts';
 import { jsonText, type Properties, type ResourceRequest, type ResourceType } from '../provider.ts';
-import type { ExtensionKind } from './model.ts';
+import { jsonAsGiven } from '../read-back.ts';
+import { typeNotFound, type ExtensionKind } from './model.ts';
 
 /*
  * The registry's own resource types, made through the registry's operations as AWS's resource handlers make them.
@@ -9,6 +16,19 @@ import type { ExtensionKind } from './model.ts';
  */
 
 const call = <T = Properties>(request: ResourceRequest, operation: string, input: object) => request.call<T>('cloudformation', operation, input);
+
+/**
+ * DescribeType of a version by its ARN, for the read handlers: a type no longer registered is answered with the
+ * registry's 'TypeName is invalid' (its ARN names nothing), which for a resource means it is gone.
+ */
+async function describeVersion(request: ResourceRequest, arn: string): Promise<DescribeTypeOutput> {
+  try {
+    return await call<DescribeTypeOutput>(request, 'DescribeType', { Arn: arn });
+  } catch (error) {
+    if (error instanceof AwsError && error.code === 'CFNRegistryException') throw typeNotFound(arn);
+    throw error;
+  }
+}
 
 /** The ARN the next version of a type will have: the handler names the resource before the registration ends. */
 async function nextVersionArn(request: ResourceRequest, kind: ExtensionKind, typeName: string, typeArn: string): Promise<string> {
@@ -56,6 +76,13 @@ function versionType(kind: ExtensionKind, names: { typeName: string; package: st
       const input = described.IsDefaultVersion ? { Type: kind, TypeName: described.TypeName } : { Arn: request.physicalId };
       await call(request, 'DeregisterType', input);
     },
+    // The package (SchemaHandlerPackage, ModulePackage) is write-only in AWS's schemas: not read back.
+    async read(request) {
+      const described = await describeVersion(request, request.physicalId);
+      const typeArn = request.physicalId.slice(0, request.physicalId.lastIndexOf('/'));
+      const settings = kind === 'MODULE' ? {} : { ExecutionRoleArn: described.ExecutionRoleArn, LoggingConfig: described.LoggingConfig };
+      return { [names.typeName]: described.TypeName, ...settings, ...versionAttributes(kind, described, typeArn) };
+    },
   };
 }
 
@@ -72,7 +99,19 @@ function defaultVersionType(kind: ExtensionKind): ResourceType {
     const { Arn } = await call<DescribeTypeOutput>(request, 'DescribeType', input);
     return { physicalId: Arn!, attributes: { Arn } };
   };
-  return { properties: ['TypeName', 'TypeVersionArn', 'VersionId'], primaryIdentifier: ['Arn'], create: apply, update: apply, async delete() {} };
+  return {
+    properties: ['TypeName', 'TypeVersionArn', 'VersionId'],
+    primaryIdentifier: ['Arn'],
+    create: apply,
+    update: apply,
+    async delete() {},
+    // The type's default version now: SetTypeDefaultVersion made elsewhere shows as drift of the version.
+    async read(request) {
+      const { TypeName } = await describeVersion(request, request.physicalId);
+      const current = await call<DescribeTypeOutput>(request, 'DescribeType', { Type: kind, TypeName });
+      return { Arn: request.physicalId, TypeName, VersionId: current.DefaultVersionId, TypeVersionArn: current.Arn };
+    },
+  };
 }
 
 /** `AWS::CloudFormation::ModuleDefaultVersion`: SetTypeDefaultVersion of a module (by `Arn`, or ModuleName and VersionId). */
@@ -88,6 +127,11 @@ const moduleDefaultVersion: ResourceType = {
   },
   // As for the other default versions, deleting the resource changes nothing.
   async delete() {},
+  // ModuleName and VersionId are write-only in AWS's schema: only the version's ARN is read back.
+  async read(request) {
+    const { Arn } = await describeVersion(request, request.physicalId);
+    return { Arn };
+  },
 };
 
 /**
@@ -176,6 +220,12 @@ const hookTypeConfig: ResourceType = {
     if (!hook) throw new Error('JSONObject["CloudFormationConfiguration"] not found.');
     hook.TargetStacks = 'NONE';
     await configureHook(request, JSON.stringify(configuration));
+  },
+  async read(request) {
+    const { TypeConfigurations } = await call<BatchDescribeTypeConfigurationsOutput>(request, 'BatchDescribeTypeConfigurations', { TypeConfigurationIdentifiers: [{ TypeConfigurationArn: request.physicalId }] });
+    const found = TypeConfigurations?.[0];
+    if (!found) throw new AwsError('TypeConfigurationNotFoundException', "The specified extension configuration can't be found.");
+    return { ConfigurationArn: found.Arn, ConfigurationAlias: found.Alias, TypeArn: found.TypeArn, TypeName: found.TypeName, Configuration: jsonAsGiven(request.properties.Configuration, found.Configuration) };
   },
 };
 

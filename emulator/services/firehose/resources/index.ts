@@ -1,4 +1,5 @@
 import { resourceTags, type Properties, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
+import { readDeliveryStream } from './read.ts';
 
 /** Destination properties: Firehose's members have the template's names (`<Kind>DestinationConfiguration`). */
 const DESTINATIONS = [
@@ -33,6 +34,9 @@ const deliveryStream: ResourceType = {
       DeliveryStreamName: name,
       DeliveryStreamType: p.DeliveryStreamType,
       KinesisStreamSourceConfiguration: p.KinesisStreamSourceConfiguration,
+      DirectPutSourceConfiguration: p.DirectPutSourceConfiguration,
+      MSKSourceConfiguration: p.MSKSourceConfiguration,
+      DatabaseSourceConfiguration: p.DatabaseSourceConfiguration,
       DeliveryStreamEncryptionConfigurationInput: p.DeliveryStreamEncryptionConfigurationInput,
       ...destinations(p),
       Tags: tags.length ? tags : undefined,
@@ -57,12 +61,24 @@ const deliveryStream: ResourceType = {
   async delete(request) {
     await request.call('firehose', 'DeleteDeliveryStream', { DeliveryStreamName: request.physicalId });
   },
+  read: readDeliveryStream,
   primaryIdentifier: ['DeliveryStreamName'],
   async adopt(request, identifier) {
     const { physicalId, attributes } = await streamState(request, identifier.DeliveryStreamName);
     return { physicalId, attributes };
   },
-  createOnly: ['DeliveryStreamName', 'DeliveryStreamType', 'KinesisStreamSourceConfiguration'],
+  createOnly: ['DeliveryStreamName', 'DeliveryStreamType', 'KinesisStreamSourceConfiguration', 'DirectPutSourceConfiguration', 'MSKSourceConfiguration', 'DatabaseSourceConfiguration'],
+  properties: [
+    'DeliveryStreamName',
+    'DeliveryStreamType',
+    'KinesisStreamSourceConfiguration',
+    'DirectPutSourceConfiguration',
+    'MSKSourceConfiguration',
+    'DatabaseSourceConfiguration',
+    'DeliveryStreamEncryptionConfigurationInput',
+    ...DESTINATIONS,
+    'Tags',
+  ],
 };
 
 /** The CloudFormation resource types of Data Firehose. */

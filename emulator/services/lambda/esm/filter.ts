@@ -11,11 +11,17 @@ export function parsePatterns(filters: { Pattern?: string }[] | undefined): Patt
     } catch {
       pattern = undefined;
     }
-    if (!pattern || typeof pattern !== 'object' || Array.isArray(pattern)) {
+    if (!wellFormed(pattern)) {
       throw new AwsError('InvalidParameterValueException', `Invalid filter pattern definition.`);
     }
     return pattern as Pattern;
   });
+}
+
+/** A pattern is an object whose leaves are non-empty lists of rules (`{"eventSource": "aws:sqs"}` and `{"eventSource": []}` are refused). */
+function wellFormed(pattern: unknown): boolean {
+  if (!pattern || typeof pattern !== 'object' || Array.isArray(pattern)) return false;
+  return Object.values(pattern).every((rule) => (Array.isArray(rule) ? rule.length > 0 : wellFormed(rule)));
 }
 
 /** Whether a record passes the filters: no filters, or any one pattern matching (filters are ORed). */

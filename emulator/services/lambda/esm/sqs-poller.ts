@@ -20,8 +20,12 @@ const MAX_POLLERS = 10;
 
 const SYSTEM_ATTRIBUTES = ['ApproximateReceiveCount', 'SentTimestamp', 'SenderId', 'ApproximateFirstReceiveTimestamp', 'SequenceNumber', 'MessageGroupId', 'MessageDeduplicationId'];
 
-/** An SQS message as Lambda hands it to a function (AWS's event record shape). */
-function toRecord(message: Message, queueArn: string, region: string) {
+/**
+ * An SQS message as Lambda hands it to a function (AWS's event record shape). A message without attributes has no
+ * md5OfMessageAttributes member when the mapping does not batch over time, and a null one when it does, as AWS's
+ * recorded events show (LocalStack's test_lambda_integration_sqs snapshots of November 2025).
+ */
+function toRecord(message: Message, queueArn: string, region: string, batchingWindow: number) {
   const attributes: Record<string, string> = {};
   for (const name of SYSTEM_ATTRIBUTES) if (message.Attributes?.[name as never] !== undefined) attributes[name] = message.Attributes[name as never]!;
   const messageAttributes: Record<string, unknown> = {};
@@ -40,7 +44,7 @@ function toRecord(message: Message, queueArn: string, region: string) {
     body: message.Body,
     attributes,
     messageAttributes,
-    md5OfMessageAttributes: message.MD5OfMessageAttributes ?? null,
+    ...(message.MD5OfMessageAttributes !== undefined || batchingWindow > 0 ? { md5OfMessageAttributes: message.MD5OfMessageAttributes ?? null } : {}),
     md5OfBody: message.MD5OfBody,
     eventSource: 'aws:sqs',
     eventSourceARN: queueArn,
@@ -120,10 +124,11 @@ export function startSqsPoller(emulator: Emulator, state: LambdaState, mapping: 
   async function handle(url: string, messages: Message[]) {
     const config = mapping.config;
     const patterns = parsePatterns(config.FilterCriteria?.Filters);
-    const records = messages.map((m) => toRecord(m, queueArn, queue.region));
+    const records = messages.map((m) => toRecord(m, queueArn, queue.region, config.MaximumBatchingWindowInSeconds ?? 0));
     const selected = records.filter((r) => passes(patterns, filterView(r, 'body', r.body)));
     const done = new Set(records.filter((r) => !selected.includes(r)).map((r) => r.messageId!));
     if (selected.length) {
+      // AWS's SQS mappings report no LastProcessingResult (a failed batch simply returns to the queue).
       try {
         const out = await emulator.call<{ FunctionError?: string; Payload?: Buffer }>(
           'lambda',
@@ -136,9 +141,8 @@ export function startSqsPoller(emulator: Emulator, state: LambdaState, mapping: 
           const failed = config.FunctionResponseTypes?.includes('ReportBatchItemFailures') ? failedItems(out.Payload ?? Buffer.alloc(0), ids) : new Set<string>();
           for (const id of ids) if (!failed.has(id)) done.add(id);
         }
-        mapping.config.LastProcessingResult = out.FunctionError ? 'PROBLEM: Function call failed' : 'OK';
       } catch {
-        mapping.config.LastProcessingResult = 'PROBLEM: Function call failed';
+        // The invocation failed: the batch stays in the queue for its visibility timeout.
       }
     }
     const entries = messages.filter((m) => done.has(m.MessageId!)).map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle }));

@@ -106,6 +106,7 @@ export async function createEventSourceMapping(input: CreateEventSourceMappingRe
   checkTagCount(Object.keys(input.Tags ?? {}).length);
   checkTagKeys(input.Tags, ctx.caller);
   await checkSource(ctx, kind, input.EventSourceArn!);
+  checkDuplicate(ctx, kind, input.EventSourceArn!, fnArn);
   const uuid = randomUUID();
   const config: EventSourceMappingConfiguration = {
     UUID: uuid,
@@ -138,7 +139,22 @@ export async function createEventSourceMapping(input: CreateEventSourceMappingRe
   if (input.Enabled === false) config.State = 'Disabled';
   ctx.state.eventSourceMappings.set(uuid, mapping);
   startMapping(ctx.emulator, ctx.state, mapping);
-  return { ...config, State: 'Creating' };
+  // A mapping created disabled answers so at once (AWS-recorded test_fifo_message_group_parallelism).
+  return { ...config, State: input.Enabled === false ? 'Disabled' : 'Creating' };
+}
+
+/** One mapping per source and function (AWS-recorded test_duplicate_event_source_mappings of each source), in AWS's words. */
+function checkDuplicate(ctx: Ctx, kind: SourceKind, sourceArn: string, fnArn: string) {
+  const existing = [...ctx.state.eventSourceMappings.values()].find((m) => m.config.EventSourceArn === sourceArn && m.config.FunctionArn === fnArn);
+  if (!existing) return;
+  const name = fnArn.split(':')[6];
+  const uuid = existing.config.UUID;
+  throw new AwsError(
+    'ResourceConflictException',
+    kind === 'sqs'
+      ? `An event source mapping with SQS arn (" ${sourceArn} ") and function (" ${name} ") already exists. Please update or delete the existing mapping with UUID ${uuid}`
+      : `The event source arn (" ${sourceArn} ") and function (" ${name} ") provided mapping already exists. Please update or delete the existing mapping with UUID ${uuid}`,
+  );
 }
 
 function find(ctx: Ctx, uuid: string): EventSourceMapping {

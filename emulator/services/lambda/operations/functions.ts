@@ -14,7 +14,7 @@ import { checkDeadLetterTarget, checkEnvironment, mergeLoggingConfig, resolveLay
 import { functionArn, inProgressView, lambdaTimestamp, listedView, newRevision, runtimeVersionArn, type FunctionVersion, type LambdaFunction } from '../function.ts';
 import { findFunction, otherAccountDenied, page, parseFunctionRef, resolveVersion } from '../lookup.ts';
 import { runtimeLaunch } from '../runtime/spec.ts';
-import { interpreterFor } from '../runtime/runtimes.ts';
+import { sayNote } from '../runtime/runtimes.ts';
 import type { LambdaState } from '../state.ts';
 import { checkCapacityProvider } from './capacity-providers.ts';
 import { checkTagCount, checkTagKeys } from './tags.ts';
@@ -58,12 +58,9 @@ async function refuseImage(ctx: Ctx, uri: string): Promise<never> {
   );
 }
 
-/** Says at once when the runtime's interpreter is missing or of another major version (minor differences go to the function's log). */
+/** Says at once, in the emulator's log, when the runtime's interpreter is missing or of another version than AWS would run. */
 function say(fn: LambdaFunction, runtime: string) {
-  fn.noted = true;
-  void interpreterFor(runtime).then((interpreter) => {
-    if (interpreter.serious) console.warn(`[twinstack] lambda ${fn.name}: ${interpreter.note}`);
-  });
+  void sayNote(runtime, fn.name);
 }
 
 export async function createFunction(input: CreateFunctionRequest, ctx: Ctx) {

@@ -24,6 +24,8 @@ export const permission: ResourceType = {
     await request.call('lambda', 'RemovePermission', { FunctionName: request.properties.FunctionName, StatementId: request.physicalId });
   },
   read: readPermission,
+  // AWS's InvokedViaFunctionUrl is not among them: twinstack's AddPermission does not make its condition.
+  properties: ['FunctionName', 'Action', 'Principal', 'SourceArn', 'SourceAccount', 'EventSourceToken', 'PrincipalOrgID', 'FunctionUrlAuthType'],
   primaryIdentifier: ['FunctionName', 'Id'],
   adopt: adoptByReading(readPermission, (id) => id.Id, (id) => ({ Id: id.Id })),
 };

@@ -112,10 +112,25 @@ export async function readEventSourceMapping(request: ResourceDelete): Promise<P
   const m = await request.call<EventSourceMappingConfiguration & Properties>('lambda', 'GetEventSourceMapping', { UUID: request.physicalId });
   const { Tags } = await request.call<{ Tags?: Record<string, string> }>('lambda', 'ListTags', { Resource: m.EventSourceMappingArn });
   const same = ['EventSourceArn', 'BatchSize', 'FilterCriteria', 'MaximumBatchingWindowInSeconds', 'StartingPosition', 'FunctionResponseTypes', 'MaximumRetryAttempts', 'BisectBatchOnFunctionError'];
-  const more = ['ParallelizationFactor', 'MaximumRecordAgeInSeconds', 'TumblingWindowInSeconds', 'Topics', 'Queues', 'SourceAccessConfigurations', 'KmsKeyArn', 'MetricsConfig'];
+  const more = [
+    'ParallelizationFactor',
+    'MaximumRecordAgeInSeconds',
+    'TumblingWindowInSeconds',
+    'Topics',
+    'Queues',
+    'SourceAccessConfigurations',
+    'MetricsConfig',
+    'LoggingConfig',
+    'ProvisionedPollerConfig',
+    'SelfManagedEventSource',
+    'AmazonManagedKafkaEventSourceConfig',
+    'SelfManagedKafkaEventSourceConfig',
+    'DocumentDBEventSourceConfig',
+  ];
   return {
     ...Object.fromEntries([...same, ...more].map((name) => [name, m[name]])),
     FunctionName: sameFunction(p.FunctionName, m.FunctionArn),
+    KmsKeyArn: m.KMSKeyArn,
     Enabled: m.State !== 'Disabled' && m.State !== 'Disabling',
     ScalingConfig: givenMembers(p.ScalingConfig, m.ScalingConfig),
     DestinationConfig: destinations(m.DestinationConfig),

@@ -92,6 +92,7 @@ export const url: ResourceType = {
     await request.call('lambda', 'DeleteFunctionUrlConfig', { FunctionName: request.properties.TargetFunctionArn, Qualifier: request.properties.Qualifier });
   },
   read: readUrl,
+  properties: ['TargetFunctionArn', 'Qualifier', 'AuthType', 'InvokeMode', 'Cors'],
   createOnly: ['TargetFunctionArn', 'Qualifier'],
 };
 
@@ -113,20 +114,39 @@ export const layerVersion: ResourceType = {
     await request.call('lambda', 'DeleteLayerVersion', layerVersionOf(request.physicalId));
   },
   read: readLayerVersion,
+  properties: ['LayerName', 'Description', 'Content', 'CompatibleRuntimes', 'CompatibleArchitectures', 'LicenseInfo'],
 };
 
 function optionalNumber(value: unknown): number | undefined {
   return value === undefined ? undefined : Number(value);
 }
 
-/** What a mapping's create and update calls share. */
+const optionalFlag = (value: unknown) => (value === undefined ? undefined : String(value) === 'true');
+
+/** What a mapping's create and update calls share (UpdateEventSourceMapping's members, by the template's names). */
 function mappingSettings(p: Properties) {
   return {
     FunctionName: p.FunctionName,
     BatchSize: optionalNumber(p.BatchSize),
-    Enabled: p.Enabled === undefined ? undefined : String(p.Enabled) === 'true',
+    Enabled: optionalFlag(p.Enabled),
     FilterCriteria: p.FilterCriteria,
     MaximumBatchingWindowInSeconds: optionalNumber(p.MaximumBatchingWindowInSeconds),
+    FunctionResponseTypes: p.FunctionResponseTypes,
+    ScalingConfig: p.ScalingConfig,
+    MaximumRetryAttempts: optionalNumber(p.MaximumRetryAttempts),
+    MaximumRecordAgeInSeconds: optionalNumber(p.MaximumRecordAgeInSeconds),
+    TumblingWindowInSeconds: optionalNumber(p.TumblingWindowInSeconds),
+    BisectBatchOnFunctionError: optionalFlag(p.BisectBatchOnFunctionError),
+    DestinationConfig: p.DestinationConfig,
+    ParallelizationFactor: optionalNumber(p.ParallelizationFactor),
+    SourceAccessConfigurations: p.SourceAccessConfigurations,
+    KMSKeyArn: p.KmsKeyArn,
+    MetricsConfig: p.MetricsConfig,
+    LoggingConfig: p.LoggingConfig,
+    ProvisionedPollerConfig: p.ProvisionedPollerConfig,
+    AmazonManagedKafkaEventSourceConfig: p.AmazonManagedKafkaEventSourceConfig,
+    SelfManagedKafkaEventSourceConfig: p.SelfManagedKafkaEventSourceConfig,
+    DocumentDBEventSourceConfig: p.DocumentDBEventSourceConfig,
   };
 }
 
@@ -144,12 +164,11 @@ export const eventSourceMapping: ResourceType = {
       ...mappingSettings(p),
       EventSourceArn: p.EventSourceArn,
       StartingPosition: p.StartingPosition,
-      FunctionResponseTypes: p.FunctionResponseTypes,
-      ScalingConfig: p.ScalingConfig,
-      MaximumRetryAttempts: optionalNumber(p.MaximumRetryAttempts),
-      BisectBatchOnFunctionError: p.BisectBatchOnFunctionError,
-      DestinationConfig: p.DestinationConfig,
-      ParallelizationFactor: optionalNumber(p.ParallelizationFactor),
+      // CloudFormation's timestamp is in seconds since the epoch.
+      StartingPositionTimestamp: p.StartingPositionTimestamp === undefined ? undefined : new Date(Number(p.StartingPositionTimestamp) * 1000),
+      Topics: p.Topics,
+      Queues: p.Queues,
+      SelfManagedEventSource: p.SelfManagedEventSource,
       Tags: tagMap(request),
     });
     return { physicalId: out.UUID, attributes: { Id: out.UUID, EventSourceMappingArn: out.EventSourceMappingArn } };
@@ -171,5 +190,35 @@ export const eventSourceMapping: ResourceType = {
     await request.call('lambda', 'DeleteEventSourceMapping', { UUID: request.physicalId });
   },
   read: readEventSourceMapping,
-  createOnly: ['EventSourceArn', 'StartingPosition', 'StartingPositionTimestamp'],
+  properties: [
+    'FunctionName',
+    'EventSourceArn',
+    'StartingPosition',
+    'StartingPositionTimestamp',
+    'Topics',
+    'Queues',
+    'SelfManagedEventSource',
+    'Tags',
+    'BatchSize',
+    'Enabled',
+    'FilterCriteria',
+    'MaximumBatchingWindowInSeconds',
+    'FunctionResponseTypes',
+    'ScalingConfig',
+    'MaximumRetryAttempts',
+    'MaximumRecordAgeInSeconds',
+    'TumblingWindowInSeconds',
+    'BisectBatchOnFunctionError',
+    'DestinationConfig',
+    'ParallelizationFactor',
+    'SourceAccessConfigurations',
+    'KmsKeyArn',
+    'MetricsConfig',
+    'LoggingConfig',
+    'ProvisionedPollerConfig',
+    'AmazonManagedKafkaEventSourceConfig',
+    'SelfManagedKafkaEventSourceConfig',
+    'DocumentDBEventSourceConfig',
+  ],
+  createOnly: ['EventSourceArn', 'StartingPosition', 'StartingPositionTimestamp', 'SelfManagedEventSource'],
 };

@@ -19,8 +19,6 @@ export interface EnvironmentSpec {
   timeoutSeconds: number;
   memoryMb: number;
   version: string;
-  /** Printed at the start of the environment's log (interpreter version notes). */
-  note?: string;
   /** The command is the same for every function of the runtime, so a spare process started ahead can take it. */
   spareable?: boolean;
   /** How Lambda's own lines (START, END, REPORT) are written. */
@@ -116,7 +114,6 @@ export class ExecutionEnvironment {
     });
     this.runtimeApi = `127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     this.initStartedAt = performance.now();
-    if (this.spec.note && !spare) this.output += `${this.spec.note}\n`;
     const env = spare ? { ...systemEnvironment(), TWINSTACK_SPARE_RUNTIME: '1' } : { ...this.spec.env, AWS_LAMBDA_RUNTIME_API: this.runtimeApi };
     const child = spawn(this.spec.command, this.spec.args, {
       cwd: spare ? dirname(this.spec.args[this.spec.args.length - 1]) : this.spec.cwd,
@@ -146,7 +143,7 @@ export class ExecutionEnvironment {
     this.key = key;
     this.spec = spec;
     this.initStartedAt = performance.now();
-    this.output = spec.note ? `${spec.note}\n` : '';
+    this.output = '';
     this.child!.stdin!.end(JSON.stringify({ env: { ...spec.env, AWS_LAMBDA_RUNTIME_API: this.runtimeApi }, cwd: spec.cwd }));
   }
 

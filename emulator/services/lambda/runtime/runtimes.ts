@@ -48,15 +48,23 @@ export function runtimeFamily(runtime: string | undefined): RuntimeFamily {
   return 'other';
 }
 
+const noted = new Set<string>();
+
+/** Says the interpreter's note in the emulator's log, once per runtime in this process (the first function named). */
+export async function sayNote(runtime: string, functionName: string): Promise<void> {
+  if (noted.has(runtime)) return;
+  noted.add(runtime);
+  const { note } = await interpreterFor(runtime);
+  if (note) console.warn(`[twinstack] lambda ${functionName}: ${note}`);
+}
+
 /** The interpreter that runs a runtime on this machine, and a note when it is not the version AWS would run. */
 export interface Interpreter {
   /** Absolute path of the executable, or undefined when the machine has none. */
   command?: string;
   version?: string;
-  /** Printed into the function's log at every cold start. */
+  /** Said once per runtime in the emulator's log (never in the function's, which holds only what AWS's would). */
   note?: string;
-  /** The interpreter is missing or of another major version: the emulator says so too, once per function. */
-  serious?: boolean;
 }
 
 type Python = { command?: string; version?: string };
@@ -92,16 +100,16 @@ export async function interpreterFor(runtime: string): Promise<Interpreter> {
     const wanted = runtime.slice('nodejs'.length).split('.')[0];
     const version = process.versions.node;
     const note = version.split('.')[0] === wanted ? undefined : `twinstack: runtime ${runtime} requested; running with Node.js ${version} (${process.execPath}), the Node.js of this machine`;
-    return { command: process.execPath, version, note, serious: !!note };
+    return { command: process.execPath, version, note };
   }
   if (family === 'python') {
     const found = await findPython();
-    if (!found.command) return { note: `twinstack: runtime ${runtime} needs python3, which this machine does not have on its PATH`, serious: true };
+    if (!found.command) return { note: `twinstack: runtime ${runtime} needs python3, which this machine does not have on its PATH` };
     const wanted = runtime.slice('python'.length);
     const minor = found.version?.split('.').slice(0, 2).join('.');
     const note = minor === wanted ? undefined : `twinstack: runtime ${runtime} requested; running with Python ${found.version} (${found.command}), the python3 of this machine`;
     return { command: found.command, version: found.version, note };
   }
   if (family === 'provided') return {};
-  return { note: `twinstack: runtime ${runtime} cannot run here (only nodejs*, python* and provided* functions run)`, serious: true };
+  return { note: `twinstack: runtime ${runtime} cannot run here (only nodejs*, python* and provided* functions run)` };
 }

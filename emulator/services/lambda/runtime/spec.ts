@@ -12,7 +12,7 @@ import type { FunctionVersion, LambdaFunction } from '../function.ts';
 import type { LambdaState } from '../state.ts';
 import type { EnvironmentSpec } from './environment.ts';
 import { platformLogFormat } from './platform-log.ts';
-import { interpreterFor, runtimeFamily } from './runtimes.ts';
+import { interpreterFor, runtimeFamily, sayNote } from './runtimes.ts';
 
 const BOOTSTRAP_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'bootstrap');
 /** The emulator's own node_modules: the AWS SDK v3 a Node.js handler finds, as AWS's managed runtime provides it. */
@@ -70,10 +70,8 @@ export async function environmentSpec(emulator: Emulator, state: LambdaState, fn
     return unpack(layer.code, join(state.workDir(), 'layers'));
   });
   const interpreter = await interpreterFor(runtime);
-  if (interpreter.serious && !fn.noted) {
-    fn.noted = true;
-    console.warn(`[twinstack] lambda ${fn.name}: ${interpreter.note}`);
-  }
+  // Said once, to the emulator's own log: the function's log holds only what AWS's would.
+  await sayNote(runtime, fn.name);
   const versionLabel = config.Version ?? '$LATEST';
   const env: Record<string, string> = {
     ...systemEnvironment(),
@@ -112,7 +110,6 @@ export async function environmentSpec(emulator: Emulator, state: LambdaState, fn
     timeoutSeconds: config.Timeout ?? 3,
     memoryMb: config.MemorySize ?? 128,
     version: versionLabel,
-    note: interpreter.note,
     logFormat: platformLogFormat(config.LoggingConfig),
   };
   if (family === 'nodejs') {

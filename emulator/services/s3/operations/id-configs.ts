@@ -1,6 +1,7 @@
 import type { Handler } from '../../../core/service.ts';
 import { AwsError } from '../../../core/errors.ts';
 import { S3Errors } from '../errors.ts';
+import { startLifecycleSweeper } from '../lifecycle.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
 
 /** Analytics, metrics, inventory and Intelligent-Tiering configurations: stored per bucket by Id. */
@@ -14,6 +15,8 @@ interface Family {
   /** The answer to a document whose Id is not the request's (AWS words it differently per family). */
   idMismatch: (id: string | undefined) => AwsError;
   validate?: (document: Record<string, unknown>) => void;
+  /** What storing one sets going. */
+  stored?: (ctx: S3Context) => void;
 }
 
 /** The enums of S3's model for inventory documents: other values do not match the schema. */
@@ -35,9 +38,14 @@ interface InventoryDocument {
   OptionalFields?: string[];
 }
 
+/** An export's destination must be a bucket's ARN (AWS-recorded for inventory; analytics exports name one too). */
+function checkDestinationBucket(arn: string | undefined): void {
+  if (!/^arn:[a-z-]+:s3:::[^/]+$/.test(arn ?? '')) throw new AwsError('InvalidS3DestinationBucket', 'Invalid bucket ARN.', { status: 400 });
+}
+
 function validateInventory(document: InventoryDocument): void {
   const destination = document.Destination?.S3BucketDestination;
-  if (!/^arn:[a-z-]+:s3:::[^/]+$/.test(destination?.Bucket ?? '')) throw new AwsError('InvalidS3DestinationBucket', 'Invalid bucket ARN.', { status: 400 });
+  checkDestinationBucket(destination?.Bucket);
   const valid =
     INVENTORY_ENUMS.format.has(destination?.Format ?? '') &&
     INVENTORY_ENUMS.frequency.has(document.Schedule?.Frequency ?? '') &&
@@ -46,8 +54,53 @@ function validateInventory(document: InventoryDocument): void {
   if (!valid) throw S3Errors.malformedXml();
 }
 
+interface AnalyticsDocument {
+  StorageClassAnalysis?: { DataExport?: { OutputSchemaVersion?: string; Destination?: { S3BucketDestination?: { Bucket?: string; Format?: string } } } };
+}
+
+/**
+ * Storage class analysis exports: S3's schema takes only `V_1` reports in `CSV`, to a bucket named by its ARN.
+ */
+function validateAnalytics(document: AnalyticsDocument): void {
+  const exported = document.StorageClassAnalysis?.DataExport;
+  if (!exported) return;
+  const destination = exported.Destination?.S3BucketDestination;
+  if (exported.OutputSchemaVersion !== 'V_1' || !destination || destination.Format !== 'CSV') throw S3Errors.malformedXml();
+  checkDestinationBucket(destination.Bucket);
+}
+
+interface IntelligentTieringDocument {
+  Status?: string;
+  Tierings?: { AccessTier?: string; Days?: number }[];
+}
+
+/** Days of no access before each archive tier (the Tiering shape's documentation): 90 to 730 and 180 to 730. */
+const TIER_DAYS: Record<string, { min: number; max: number }> = { ARCHIVE_ACCESS: { min: 90, max: 730 }, DEEP_ARCHIVE_ACCESS: { min: 180, max: 730 } };
+
+/**
+ * Intelligent-Tiering: a status and at least one tiering of a known access tier, with its days in range (AWS words the too-few case "Days specified in ARCHIVE_ACCESS tier should not be less than 90").
+ */
+function validateIntelligentTiering(document: IntelligentTieringDocument): void {
+  const tierings = document.Tierings ?? [];
+  const tiers = tierings.map((t) => t.AccessTier ?? '');
+  const wellFormed = (document.Status === 'Enabled' || document.Status === 'Disabled') && tierings.length > 0 && tiers.every((tier) => Object.hasOwn(TIER_DAYS, tier));
+  if (!wellFormed || tierings.some((t) => !Number.isInteger(t.Days))) throw S3Errors.malformedXml();
+  for (const { AccessTier: tier = '', Days: days = 0 } of tierings) {
+    const { min, max } = TIER_DAYS[tier];
+    if (days < min) throw S3Errors.invalidArgument(`Days specified in ${tier} tier should not be less than ${min}`, 'Days', String(days));
+    if (days > max) throw S3Errors.invalidArgument(`Days specified in ${tier} tier should not be more than ${max}`, 'Days', String(days));
+  }
+}
+
 const FAMILIES: Family[] = [
-  { name: 'analytics', op: 'BucketAnalyticsConfiguration', member: 'AnalyticsConfiguration', list: 'AnalyticsConfigurationList', idMismatch: S3Errors.malformedXml },
+  {
+    name: 'analytics',
+    op: 'BucketAnalyticsConfiguration',
+    member: 'AnalyticsConfiguration',
+    list: 'AnalyticsConfigurationList',
+    idMismatch: S3Errors.malformedXml,
+    validate: (document) => validateAnalytics(document as AnalyticsDocument),
+  },
   {
     name: 'metrics',
     op: 'BucketMetricsConfiguration',
@@ -69,6 +122,9 @@ const FAMILIES: Family[] = [
     member: 'IntelligentTieringConfiguration',
     list: 'IntelligentTieringConfigurationList',
     idMismatch: S3Errors.malformedXml,
+    validate: (document) => validateIntelligentTiering(document as IntelligentTieringDocument),
+    // Objects move to the archive tiers as the lifecycle sweeper finds them due.
+    stored: (ctx) => startLifecycleSweeper(ctx.emulator),
   },
 ];
 
@@ -104,6 +160,7 @@ export const idConfigHandlers: Record<string, Handler> = Object.fromEntries(
         // Replacing a configuration is always allowed; a new one must fit under the limit.
         if (!configs.has(input.Id ?? '') && configs.size >= MAX_CONFIGURATIONS) throw tooManyConfigurations();
         configs.set(input.Id ?? '', document);
+        f.stored?.(ctx);
         return {};
       },
     ],

@@ -69,19 +69,27 @@ function checkFifo(topic: Topic, entry: Entry): void {
   }
 }
 
-/** Assigns FIFO fields; false when the message is a duplicate within the 5-minute window (accepted, not delivered). */
+/**
+ * Assigns FIFO fields; false when the message is a duplicate within the 5-minute window: accepted, not delivered, and
+ * answered with the first message's MessageId and SequenceNumber, as AWS answers a republished batch.
+ */
 function sequence(ctx: SnsContext, topic: Topic, entry: Entry, message: PublishedMessage): boolean {
   // A standard topic passes a MessageGroupId on to its queues.
   message.messageGroupId = entry.MessageGroupId;
   if (!topic.fifo) return true;
   const now = ctx.emulator.clock.now();
-  for (const [id, until] of topic.deduplication) if (until <= now) topic.deduplication.delete(id);
+  for (const [id, first] of topic.deduplication) if (first.until <= now) topic.deduplication.delete(id);
   const id = entry.MessageDeduplicationId ?? createHash('sha256').update(entry.Message ?? '').digest('hex');
   message.deduplicationId = id;
+  const first = topic.deduplication.get(id);
+  if (first) {
+    message.messageId = first.messageId;
+    message.sequenceNumber = first.sequenceNumber;
+    return false;
+  }
   topic.sequence += 1n;
   message.sequenceNumber = topic.sequence.toString().padStart(20, '0');
-  if (topic.deduplication.has(id)) return false;
-  topic.deduplication.set(id, now + DEDUPLICATION_WINDOW_MS);
+  topic.deduplication.set(id, { until: now + DEDUPLICATION_WINDOW_MS, messageId: message.messageId, sequenceNumber: message.sequenceNumber });
   return true;
 }
 

@@ -41,12 +41,20 @@ function selectMessageAttributes(attributes: AttributeMap, filters: string[]): A
   return selected;
 }
 
-/** The system attribute names a receive asks for, by either parameter. */
-function systemAttributeNames(input: ReceiveMessageCommandInput): string[] {
-  return [...(input.AttributeNames ?? []), ...(input.MessageSystemAttributeNames ?? [])] as string[];
+const NO_NAMES: readonly string[] = [];
+
+/** The system attribute names a receive asks for, by either parameter (no list made when it names none, as most do). */
+function systemAttributeNames(input: ReceiveMessageCommandInput): readonly string[] {
+  const { AttributeNames: legacy, MessageSystemAttributeNames: current } = input;
+  if (!legacy?.length) return current ?? NO_NAMES;
+  return current?.length ? [...legacy, ...current] : legacy;
 }
 
-function view(queue: Queue, message: StoredMessage, input: ReceiveMessageCommandInput, names: string[]): Message {
+function checkNames(names: readonly unknown[] | undefined): void {
+  if (names) for (const name of names) if (typeof name !== 'string') throw invalidParameter('AttributeName', name, 'Attribute names must be strings.');
+}
+
+function view(queue: Queue, message: StoredMessage, input: ReceiveMessageCommandInput, names: readonly string[]): Message {
   const out: Message = { MessageId: message.id, ReceiptHandle: message.receiptHandle, MD5OfBody: message.md5OfBody, Body: message.body };
   if (names.length) {
     const all = systemAttributes(queue, message);
@@ -73,9 +81,9 @@ function view(queue: Queue, message: StoredMessage, input: ReceiveMessageCommand
 export function receiveMessage(input: ReceiveMessageCommandInput, ctx: SqsContext) {
   const queue = resolveQueue(ctx, input.QueueUrl);
   // Everything is checked before a message is taken: a rejected receive leaves every message where it was.
-  for (const list of [input.AttributeNames, input.MessageSystemAttributeNames, input.MessageAttributeNames]) {
-    for (const name of list ?? []) if (typeof name !== 'string') throw invalidParameter('AttributeName', name, 'Attribute names must be strings.');
-  }
+  checkNames(input.AttributeNames);
+  checkNames(input.MessageSystemAttributeNames);
+  checkNames(input.MessageAttributeNames);
   checkRange('MaxNumberOfMessages', input.MaxNumberOfMessages, 1, LIMITS.maxReceiveMessages, 'Must be between 1 and 10, if provided.');
   checkRange('WaitTimeSeconds', input.WaitTimeSeconds, 0, LIMITS.maxWaitTimeSeconds, 'Must be >= 0 and <= 20, if provided.');
   checkRange('VisibilityTimeout', input.VisibilityTimeout, 0, LIMITS.maxVisibilityTimeout, 'Must be >= 0 and <= 43200, if provided.');

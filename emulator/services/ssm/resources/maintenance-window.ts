@@ -1,4 +1,7 @@
-import type { Properties, ResourceType } from '../../cloudformation/provider.ts';
+import type { GetMaintenanceWindowTaskCommandOutput, MaintenanceWindowIdentity, MaintenanceWindowTarget } from '@aws-sdk/client-ssm';
+import type { Properties, ResourceDelete, ResourceType } from '../../cloudformation/provider.ts';
+import { givenMembers } from '../../cloudformation/read-back.ts';
+import { SsmErrors } from '../errors.ts';
 import { TASK_SETTINGS } from '../operations/window-tasks.ts';
 import { createTags, updateTags } from './tags.ts';
 
@@ -72,9 +75,39 @@ export const maintenanceWindowTarget: ResourceType = {
   async delete(request) {
     await request.call('ssm', 'DeregisterTargetFromMaintenanceWindow', { WindowId: request.properties.WindowId, WindowTargetId: request.physicalId });
   },
+  async read(request) {
+    const target = await inWindow(request, async (WindowId) => {
+      const { Targets } = await request.call<{ Targets?: MaintenanceWindowTarget[] }>('ssm', 'DescribeMaintenanceWindowTargets', { WindowId, Filters: [{ Key: 'WindowTargetId', Values: [request.physicalId] }] });
+      return Targets?.[0];
+    });
+    if (!target) throw SsmErrors.doesNotExist(`Maintenance window target ${request.physicalId} does not exist`);
+    const { WindowId, WindowTargetId, ResourceType, Targets, OwnerInformation, Name, Description } = target;
+    return { WindowId, WindowTargetId, ResourceType, Targets, OwnerInformation, Name, Description };
+  },
   createOnly: ['WindowId', 'ResourceType'],
   properties: ['WindowId', 'ResourceType', 'Targets', 'OwnerInformation', 'Name', 'Description'],
 };
+
+/**
+ * What a window's part (target, task) is read from: the window the template names, or, for Cloud Control (which
+ * knows the part only by its id, AWS's primary identifier), each window of the account until one has it.
+ */
+async function inWindow<T>(request: ResourceDelete, find: (windowId: string) => Promise<T | undefined>): Promise<T | undefined> {
+  if (request.properties.WindowId !== undefined) return find(request.properties.WindowId);
+  let NextToken: string | undefined;
+  do {
+    const page = await request.call<{ WindowIdentities?: MaintenanceWindowIdentity[]; NextToken?: string }>('ssm', 'DescribeMaintenanceWindows', { NextToken });
+    for (const window of page.WindowIdentities ?? []) {
+      const found = await find(window.WindowId!).catch((error: unknown) => {
+        if (error instanceof Error && error.name === 'DoesNotExistException') return undefined;
+        throw error;
+      });
+      if (found) return found;
+    }
+    NextToken = page.NextToken;
+  } while (NextToken);
+  return undefined;
+}
 
 /** CloudFormation's names for the task invocation parameters, and the API's. */
 const INVOCATION_KEYS: Record<string, string> = {
@@ -127,6 +160,40 @@ export const maintenanceWindowTask: ResourceType = {
   async delete(request) {
     await request.call('ssm', 'DeregisterTaskFromMaintenanceWindow', { WindowId: request.properties.WindowId, WindowTaskId: request.physicalId });
   },
+  read: readTask,
   createOnly: ['WindowId', 'TaskType'],
   properties: ['WindowId', 'TaskType', ...TASK_SETTINGS],
 };
+
+/** A task in the template's form: CloudFormation's invocation parameter and logging names, the Lambda payload as text. */
+async function readTask(request: ResourceDelete): Promise<Properties> {
+  const task = await inWindow(request, (WindowId) => request.call<GetMaintenanceWindowTaskCommandOutput>('ssm', 'GetMaintenanceWindowTask', { WindowId, WindowTaskId: request.physicalId }));
+  if (!task) throw SsmErrors.doesNotExist(`Maintenance window task ${request.physicalId} does not exist`);
+  const cfnKey = (apiKey: string) => Object.keys(INVOCATION_KEYS).find((k) => INVOCATION_KEYS[k] === apiKey) ?? apiKey;
+  const invocation =
+    task.TaskInvocationParameters &&
+    Object.fromEntries(
+      Object.entries(task.TaskInvocationParameters).map(([key, value]: [string, Properties]) => [
+        cfnKey(key),
+        key === 'Lambda' && value.Payload !== undefined ? { ...value, Payload: Buffer.from(value.Payload as Uint8Array).toString() } : value,
+      ]),
+    );
+  const logging = task.LoggingInfo && { S3Bucket: task.LoggingInfo.S3BucketName, S3Prefix: task.LoggingInfo.S3KeyPrefix, Region: task.LoggingInfo.S3Region };
+  return {
+    WindowId: task.WindowId,
+    WindowTaskId: task.WindowTaskId,
+    TaskType: task.TaskType,
+    TaskArn: task.TaskArn,
+    Targets: task.Targets,
+    ServiceRoleArn: task.ServiceRoleArn,
+    TaskParameters: task.TaskParameters,
+    TaskInvocationParameters: givenMembers(request.properties.TaskInvocationParameters, invocation),
+    Priority: task.Priority,
+    MaxConcurrency: task.MaxConcurrency,
+    MaxErrors: task.MaxErrors,
+    LoggingInfo: logging,
+    Name: task.Name,
+    Description: task.Description,
+    CutoffBehavior: task.CutoffBehavior,
+  };
+}

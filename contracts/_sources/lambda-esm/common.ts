@@ -1,0 +1,33 @@
+// Shared by the event source mapping sources (tests/aws/services/lambda_/event_source_mapping/, Apache-2.0): the
+// fixtures' calls and the ways the tests read back the events their functions received.
+import type { SourceStep } from '../../../verifier/port/source-types.ts';
+import { createFunction, FUNCTION, zip } from '../lambda-api/common.ts';
+
+/** functions/lambda_echo.py, in behaviour: print the event as JSON (one log line), answer it. */
+export const echoPrinting = () => zip('import json\n\n\ndef handler(event, context):\n    print(json.dumps(event))\n    return event\n');
+
+/** create_lambda_function with a handler of the test's (handler.handler, python3.12) and the test's other arguments. */
+export const withHandler = (code: { $blob: string }, params: Record<string, unknown> = {}, FunctionName = FUNCTION): SourceStep => {
+  const step = createFunction({ Code: { ZipFile: code }, ...params, FunctionName });
+  return FunctionName === FUNCTION ? step : { ...step, capture: undefined };
+};
+
+/** _await_event_source_mapping_enabled: GetEventSourceMapping until the mapping `{{uuid}}` is Enabled. */
+export const esmEnabled: SourceStep = { op: 'GetEventSourceMapping', params: { UUID: '{{uuid}}' }, until: { path: '$.State', matches: '^Enabled$', timeoutSeconds: 120 } };
+
+/**
+ * get_lambda_log_events in a retry loop: the function's log group read (FilterLogEvents) until it holds `count`
+ * printed events, which the test recorded as `snapshot`; bodies of SQS records, JSON the test decoded, are judged as
+ * documents.
+ */
+export const functionLog = (snapshot: string, count: number, functionName = FUNCTION, extra: Partial<SourceStep> = {}): SourceStep => ({
+  service: 'logs',
+  protocol: 'json',
+  op: 'FilterLogEvents',
+  params: { logGroupName: `/aws/lambda/${functionName}` },
+  snapshot,
+  view: 'function-log',
+  until: { path: '$', count, whileError: 'ResourceNotFoundException', timeoutSeconds: 120 },
+  jsonStrings: ['$[*].Records[*].body', '$[*].event.Records[*].body'],
+  ...extra,
+});
