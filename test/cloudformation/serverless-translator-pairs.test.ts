@@ -106,6 +106,15 @@ const PAIRS: Record<string, Record<string, string>> = {
   function_with_function_url_config_with_iam_authorization_type: {},
   function_with_function_url_config_with_intrinsics: {},
   function_with_function_url_config_without_cors_config: {},
+  // S3 events: the template's bucket edited (notification configuration, dependency on the permission, in a tag under a
+  // condition).
+  s3: {},
+  s3_create_remove: {},
+  s3_existing_lambda_notification_configuration: {},
+  s3_existing_other_notification_configuration: {},
+  s3_filter: {},
+  s3_intrinsics: {},
+  s3_with_condition: {},
   // HTTP APIs.
   explicit_http_api: {},
   explicit_http_api_default_path: {},

@@ -6,6 +6,8 @@ import type { HttpApiEntry } from './http-api.ts';
 /** What one run of the SAM transform builds: the resources of the processed template and the APIs events add to. */
 export interface Expansion {
   resources: Record<string, TemplateResource>;
+  /** The template's resources as given (S3 events edit a bucket of the template's). */
+  source: Record<string, TemplateResource>;
   /** REST APIs (implicit `ServerlessRestApi` or an `AWS::Serverless::Api`) by logical id, with the paths events add. */
   restApis: Map<string, Properties>;
   /** HTTP APIs (implicit `ServerlessHttpApi` or an `AWS::Serverless::HttpApi`) by logical id. */

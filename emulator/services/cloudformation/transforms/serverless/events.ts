@@ -4,6 +4,7 @@ import { ANY_METHOD, defined, shorthand, TransformErrorFor, type Expansion } fro
 import { addHttpApiEvent } from './http-api.ts';
 import { addRequestParameters, addTimeout } from './event-parameters.ts';
 import { pullEventSource } from './pull-events.ts';
+import { addS3Event } from './s3-event.ts';
 import { addRequestModel, documentKind } from './models.ts';
 import { conditional, conditionalContents } from './api-conditions.ts';
 import { addScheduleV2, functionEventFailure, invokeFunctionPolicy, ruleDeadLetterConfig } from './scheduler-event.ts';
@@ -151,6 +152,9 @@ export function addEvent(expansion: Expansion, fn: Invoked, eventId: string, eve
     }
     case 'HttpApi':
       addHttpApiEvent(expansion, fn, eventId, p, condition);
+      return;
+    case 'S3':
+      addS3Event(expansion, fn, eventId, p, condition);
       return;
     default:
       throw new TransformErrorFor(fn.id, `Event with id [${eventId}] is invalid. Event type '${String(event.Type)}' is not supported by twinstack yet.`);

@@ -36,7 +36,7 @@ function samOrder(resources: Record<string, TemplateResource>, order: string[]):
  */
 export function serverlessTransform(template: Template & { Globals?: Record<string, Properties> }, partition: string, parameterValues: Record<string, unknown> = {}): Template {
   const { Globals, ...rest } = template;
-  const expansion: Expansion = { resources: {}, restApis: new Map(), httpApis: new Map(), httpEvents: new Map(), globals: Globals ?? {}, partition, parameterValues, conditions: {}, deploymentGroups: new Map(), renamed: new Map() };
+  const expansion: Expansion = { resources: {}, source: template.Resources ?? {}, restApis: new Map(), httpApis: new Map(), httpEvents: new Map(), globals: Globals ?? {}, partition, parameterValues, conditions: {}, deploymentGroups: new Map(), renamed: new Map() };
   const orders = samResourceOrders(template.Resources ?? {});
   const source = samOrder(template.Resources ?? {}, orders.translation);
   // APIs first, so that functions' events can find them whatever the order of the template.
@@ -60,8 +60,9 @@ export function serverlessTransform(template: Template & { Globals?: Record<stri
   };
   for (const [id, resource] of source) {
     if (resource.Type === 'AWS::Serverless::Api' || resource.Type === 'AWS::Serverless::HttpApi') continue;
-    if (!resource.Type?.startsWith('AWS::Serverless::')) {
-      expansion.resources[id] = resource;
+    if (typeof resource.Type !== 'string' || !resource.Type.startsWith('AWS::Serverless::')) {
+      // An S3 event may have made its edited copy already.
+      expansion.resources[id] ??= resource;
       continue;
     }
     if (!Object.hasOwn(EXPANDERS, resource.Type)) throw new Error(`Resource with id [${id}] is invalid. Resource type '${resource.Type}' is not supported by twinstack yet.`);
