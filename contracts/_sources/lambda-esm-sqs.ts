@@ -2,7 +2,7 @@
 // Apache-2.0). The events a function received are read back as the tests read them: from a queue the function
 // forwards them to (ReceiveMessage, long polls), or from the function's log (FilterLogEvents, polled until it holds
 // the events the test waited for; InteractionMeta.view). Handlers are written here with the behaviour of the test's.
-import type { SourceFile, SourceScenario, SourceStep } from '../../verifier/port/source-types.ts';
+import { pythonJson, type SourceFile, type SourceScenario, type SourceStep } from '../../verifier/port/source-types.ts';
 import { callerAccount, FUNCTION, zip } from './lambda-api/common.ts';
 import { echoPrinting, esmEnabled, functionLog, withHandler } from './lambda-esm/common.ts';
 
@@ -171,9 +171,6 @@ const FILTERS: Record<string, [unknown, unknown, unknown]> = {
   prefix: [{ body: { 'my-key': [{ prefix: 'yes' }] } }, { 'my-key': 'yes-value' }, { 'my-key': 'no-value' }],
   'valid-json-filter': [{ body: { 'my-key': ['my-value'] } }, { 'my-key': 'my-value' }, 'plain-string'],
 };
-
-/** Python's json.dumps of a test's value (", " and ": " separators). */
-const pyJson = (value: unknown): string => JSON.stringify(value).replace(/","/g, '", "').replace(/":/g, '": ').replace(/,(?=[[{\d])/g, ', ');
 
 const INVALID_FILTERS: Record<string, string> = {
   None: 'null',
@@ -371,10 +368,10 @@ const scenarios: SourceScenario[] = [
         callerAccount,
         echoFunction,
         ...queue('one', 'queue-{{suffix}}-1'),
-        sendMessage('{{oneUrl}}', pyJson(matching)),
-        sendMessage('{{oneUrl}}', typeof notMatching === 'string' ? notMatching : pyJson(notMatching)),
+        sendMessage('{{oneUrl}}', pythonJson(matching)),
+        sendMessage('{{oneUrl}}', typeof notMatching === 'string' ? notMatching : pythonJson(notMatching)),
         mapping(
-          { EventSourceArn: '{{oneArn}}', MaximumBatchingWindowInSeconds: 1, FilterCriteria: { Filters: [{ Pattern: pyJson(filter) }] } },
+          { EventSourceArn: '{{oneArn}}', MaximumBatchingWindowInSeconds: 1, FilterCriteria: { Filters: [{ Pattern: pythonJson(filter) }] } },
           { snapshot: 'create_event_source_mapping_response', jsonStrings: ['$.FilterCriteria.Filters[*].Pattern'] },
         ),
         esmEnabled,

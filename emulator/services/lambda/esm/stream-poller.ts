@@ -100,7 +100,7 @@ export function startStreamPoller(emulator: Emulator, state: LambdaState, mappin
   }
 
   /** One invocation with a batch (and a tumbling window's fields); `state` is what the function returned for its window. */
-  async function invoke(records: StreamRecord[], window?: Record<string, unknown>): Promise<{ ok: boolean; failedFrom?: number; state?: unknown }> {
+  async function invoke(records: StreamRecord[], window?: Record<string, unknown>): Promise<{ ok: boolean; failedFrom?: number; state?: unknown; functionError?: string }> {
     try {
       const out = await emulator.call<{ FunctionError?: string; Payload?: Buffer }>(
         'lambda',
@@ -108,7 +108,7 @@ export function startStreamPoller(emulator: Emulator, state: LambdaState, mappin
         { FunctionName: mapping.config.FunctionArn, Payload: Buffer.from(JSON.stringify({ Records: records.map((r) => r.event), ...window })) },
         { caller: mappingCaller(state, mapping), region: state.region, accountId: state.accountId },
       );
-      if (out.FunctionError) return { ok: false };
+      if (out.FunctionError) return { ok: false, functionError: out.FunctionError };
       const returned = window ? windowState(out.Payload) : undefined;
       if (!mapping.config.FunctionResponseTypes?.includes('ReportBatchItemFailures')) return { ok: true, state: returned };
       const failed = failedItems(out.Payload ?? Buffer.alloc(0), records.map((r) => r.sequence));
@@ -116,11 +116,15 @@ export function startStreamPoller(emulator: Emulator, state: LambdaState, mappin
       const first = records.findIndex((r) => failed.has(r.sequence));
       return { ok: false, failedFrom: first };
     } catch {
-      return { ok: false };
+      return { ok: false, functionError: 'Unhandled' };
     }
   }
 
-  function sendToFailureDestination(shardId: string, batch: StreamRecord[], condition: string, attempts: number) {
+  /**
+   * The on-failure record: `functionError` is the last invocation's (null when the function answered, but with batch
+   * item failures: AWS-recorded test_kinesis_report_batch_item_failure_scenarios), none for a batch that aged out.
+   */
+  function sendToFailureDestination(shardId: string, batch: StreamRecord[], condition: string, attempts: number, functionError: string | null = null) {
     const destination = mapping.config.DestinationConfig?.OnFailure?.Destination;
     if (!destination) return;
     const info = {
@@ -134,7 +138,8 @@ export function startStreamPoller(emulator: Emulator, state: LambdaState, mappin
     };
     const record = {
       requestContext: { requestId: crypto.randomUUID(), functionArn: mapping.config.FunctionArn, condition, approximateInvokeCount: attempts },
-      responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
+      // A batch that aged out was not invoked for this record: AWS's has no responseContext (expire-while-retrying).
+      ...(condition === 'RecordAgeExceeded' ? {} : { responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError } }),
       version: '1.0',
       timestamp: emulator.clock.date().toISOString(),
       [kind === 'kinesis' ? 'KinesisBatchInfo' : 'DDBStreamBatchInfo']: info,
@@ -174,7 +179,7 @@ export function startStreamPoller(emulator: Emulator, state: LambdaState, mappin
           await process(shardId, pending.slice(0, half), window);
           return process(shardId, pending.slice(half), window);
         }
-        sendToFailureDestination(shardId, pending, 'RetryAttemptsExhausted', attempts);
+        sendToFailureDestination(shardId, pending, 'RetryAttemptsExhausted', attempts, result.functionError ?? null);
         return;
       }
       await sleep(Math.min(1000, 50 * 2 ** attempts));
