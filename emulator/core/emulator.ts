@@ -548,7 +548,7 @@ export class Emulator {
       if (isThenable(output)) output = await output;
       const after = this.runAfter(ctx);
       if (after) await after;
-      const response = protocol.serialize(operation, output, service.model, requestId);
+      const response = protocol.serialize(operation, output, service.model, requestId, service);
       service.http?.decorate?.(req, response, ctx);
       return response;
     } catch (error) {

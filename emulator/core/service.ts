@@ -83,6 +83,11 @@ export interface ServiceDefinition<State = unknown> {
    * (`com.amazonaws.sqs#QueueDoesNotExist`, `com.amazon.coral.validate#ValidationException`, or bare). Default: bare.
    */
   jsonErrorType?(code: string): string;
+  /**
+   * Whether the service's AWS JSON answers carry `x-amz-crc32`, the CRC-32 of the body, which its SDKs check when
+   * present (DynamoDB's). Other AWS JSON services send none (SQS's headers as recorded from AWS).
+   */
+  readonly responseCrc32?: boolean;
   readonly validation?: ValidationStyle;
   /**
    * The metric the service publishes a count of its client (4xx) errors to (DynamoDB's account-wide UserErrors): the

@@ -41,7 +41,7 @@ export const awsJsonCbor: Protocol = {
     return awsJson.parse({ ...req, body: Buffer.from(JSON.stringify(json ?? {})) }, model);
   },
 
-  serialize(operation: string, output: unknown, model: ServiceModel, requestId: string): RawResponse {
+  serialize(operation: string, output: unknown, model: ServiceModel, requestId: string, service?: ServiceDefinition): RawResponse {
     const ref = model.operations[operation].output;
     const stream = eventStreamMember(model, ref);
     if (stream) {
@@ -49,7 +49,7 @@ export const awsJsonCbor: Protocol = {
       const events = frameEvents(model, ref!, stream, output as Record<string, unknown>, encode, CBOR_CONTENT_TYPE);
       return { status: 200, headers: { 'content-type': EVENT_STREAM_CONTENT_TYPE, 'x-amzn-requestid': requestId }, body: events };
     }
-    const json = awsJson.serialize(operation, output, model, requestId);
+    const json = awsJson.serialize(operation, output, model, requestId, service);
     const document = JSON.parse((json.body as Buffer).toString());
     return cborResponse(json.status, ref ? convert(model, ref, document, fromJsonLeaf) : document, requestId);
   },

@@ -32,7 +32,7 @@ export const awsJson: Protocol = {
     return { operation, input: input ?? {} };
   },
 
-  serialize(operation: string, output: unknown, model: ServiceModel, requestId: string): RawResponse {
+  serialize(operation: string, output: unknown, model: ServiceModel, requestId: string, service?: ServiceDefinition): RawResponse {
     const ref = model.operations[operation].output;
     const stream = eventStreamMember(model, ref);
     if (stream) {
@@ -41,7 +41,7 @@ export const awsJson: Protocol = {
       return { status: 200, headers: { 'content-type': EVENT_STREAM_CONTENT_TYPE, 'x-amzn-requestid': requestId }, body: events };
     }
     const body = JSON.stringify((ref && encodeJson(model, ref, output ?? {})) ?? {});
-    return jsonResponse(200, body, model, requestId);
+    return jsonResponse(200, body, model, requestId, service?.responseCrc32);
   },
 
   serializeError(error: AwsError, model: ServiceModel, service: ServiceDefinition, requestId: string): RawResponse {
@@ -52,7 +52,7 @@ export const awsJson: Protocol = {
     // Some errors carry their text as a modelled `Message` member (DynamoDB's TransactionCanceledException): not twice.
     const message = fields && 'Message' in fields ? {} : { message: error.message };
     const body = JSON.stringify({ __type: type, ...message, ...fields });
-    const response = jsonResponse(errorStatus(error, model), body, model, requestId);
+    const response = jsonResponse(errorStatus(error, model), body, model, requestId, service.responseCrc32);
     if (model.metadata.awsQueryCompatible) {
       response.headers['x-amzn-query-error'] = `${queryErrorCode(error, model)};${error.sender ? 'Sender' : 'Receiver'}`;
     }
@@ -63,17 +63,20 @@ export const awsJson: Protocol = {
 
 /**
  * The body stays a string: Node then writes it in one piece with the response head (a Buffer goes as a second chunk),
- * and the CRC-32 boto3 checks is taken over its UTF-8 bytes all the same.
+ * and the CRC-32 of the services that send one (`ServiceDefinition.responseCrc32`) is taken over its UTF-8 bytes all
+ * the same.
  */
-function jsonResponse(status: number, body: string, model: ServiceModel, requestId: string): RawResponse {
-  return {
-    status,
-    headers: {
-      'content-type': `application/x-amz-json-${model.metadata.jsonVersion ?? '1.0'}`,
-      'x-amzn-requestid': requestId,
-      // boto3 verifies this checksum for DynamoDB when present.
-      'x-amz-crc32': String(crc32(body)),
-    },
-    body,
-  };
+function jsonResponse(status: number, body: string, model: ServiceModel, requestId: string, withCrc32 = false): RawResponse {
+  const headers: Record<string, string> = { 'content-type': contentTypeOf(model), 'x-amzn-requestid': requestId };
+  if (withCrc32) headers['x-amz-crc32'] = String(crc32(body));
+  return { status, headers, body };
+}
+
+/** `application/x-amz-json-1.0` or `-1.1`, made once per model rather than per response. */
+const contentTypes = new WeakMap<ServiceModel, string>();
+
+function contentTypeOf(model: ServiceModel): string {
+  let type = contentTypes.get(model);
+  if (type === undefined) contentTypes.set(model, (type = `application/x-amz-json-${model.metadata.jsonVersion ?? '1.0'}`));
+  return type;
 }

@@ -102,6 +102,6 @@ export interface Protocol {
   streamsPayload?(req: RawRequest, model: ServiceModel): boolean;
   /** Loads what the protocol needs before its first request (codecs kept out of start-up); undefined once ready. */
   prepare?(): Promise<void> | undefined;
-  serialize(operation: string, output: unknown, model: ServiceModel, requestId: string): RawResponse;
+  serialize(operation: string, output: unknown, model: ServiceModel, requestId: string, service?: ServiceDefinition): RawResponse;
   serializeError(error: AwsError, model: ServiceModel, service: ServiceDefinition, requestId: string): RawResponse;
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CloudControlClient, GetResourceCommand } from '@aws-sdk/client-cloudcontrol';
+import { CloudControlClient, CreateResourceCommand, DeleteResourceCommand, GetResourceCommand } from '@aws-sdk/client-cloudcontrol';
 import { deploy, output, serveWithClients } from './serve.ts';
 
 const CERTIFICATE = 'arn:aws:acm:us-east-1:000000000000:certificate/0f6e1d5b-6b1c-4a5e-9c1e-0b1f2e3d4c5b';
@@ -98,5 +98,28 @@ describe("Cloud Control: GetResource of API Gateway's child resources by AWS's c
       name: 'ResourceNotFoundException',
       message: `Resource of type 'AWS::ApiGateway::Model' with identifier '${api}|Cat' was not found.`,
     });
+  });
+
+  it('names a child it makes by the same compound identifier, and reads and deletes it by that identifier', async () => {
+    const stack = await deploy(aws.cfn, 'compound-made', `
+Resources:
+  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties: { Name: made }
+Outputs:
+  Api: { Value: !Ref Api }
+  Root: { Value: !GetAtt Api.RootResourceId }
+`);
+    const [api, root] = [output(stack, 'Api'), output(stack, 'Root')];
+    const DesiredState = JSON.stringify({ RestApiId: api, ParentId: root, PathPart: 'cats' });
+    const { ProgressEvent } = await aws.control.send(new CreateResourceCommand({ TypeName: 'AWS::ApiGateway::Resource', DesiredState }));
+    assert.equal(ProgressEvent!.OperationStatus, 'SUCCESS', ProgressEvent!.StatusMessage);
+    const [restApiId, resourceId] = ProgressEvent!.Identifier!.split('|');
+    assert.equal(restApiId, api);
+    const { ResourceDescription } = await aws.control.send(new GetResourceCommand({ TypeName: 'AWS::ApiGateway::Resource', Identifier: ProgressEvent!.Identifier }));
+    assert.deepEqual(JSON.parse(ResourceDescription!.Properties!), { RestApiId: api, ParentId: root, PathPart: 'cats', ResourceId: resourceId });
+    const deleted = await aws.control.send(new DeleteResourceCommand({ TypeName: 'AWS::ApiGateway::Resource', Identifier: ProgressEvent!.Identifier }));
+    assert.equal(deleted.ProgressEvent!.OperationStatus, 'SUCCESS', deleted.ProgressEvent!.StatusMessage);
+    await assert.rejects(aws.control.send(new GetResourceCommand({ TypeName: 'AWS::ApiGateway::Resource', Identifier: ProgressEvent!.Identifier })), { name: 'ResourceNotFoundException' });
   });
 });

@@ -91,6 +91,21 @@ const PAIRS: Record<string, Record<string, string>> = {
   api_http_paths_with_if_condition: {},
   api_http_paths_with_if_condition_no_value_else_case: {},
   api_http_paths_with_if_condition_no_value_then_case: {},
+  // LayerVersions under SAM's hashed logical ids (RetentionPolicy, parameters resolved), references to them rewritten.
+  basic_layer: {},
+  function_with_layers: {},
+  function_with_many_layers: {},
+  function_with_global_layers: {},
+  layer_deletion_policy_precedence: {},
+  layer_version_depends_on: {},
+  layers_all_properties: {},
+  // FunctionUrlConfig: the URL on the alias, SAM's two public permissions, the function's condition.
+  function_with_function_url_config: {},
+  function_with_function_url_config_and_autopublishalias: {},
+  function_with_function_url_config_conditions: {},
+  function_with_function_url_config_with_iam_authorization_type: {},
+  function_with_function_url_config_with_intrinsics: {},
+  function_with_function_url_config_without_cors_config: {},
   // HTTP APIs.
   explicit_http_api: {},
   explicit_http_api_default_path: {},

@@ -136,6 +136,8 @@ describe('KMS imported key material and multi-Region keys (SDK v3)', function ()
     const replicated = await kms.send(new ReplicateKeyCommand({ KeyId: primary.KeyId, ReplicaRegion: 'eu-west-1' }));
     const replicaArn = primary.Arn!.replace('us-east-1', 'eu-west-1');
     assert.equal(replicated.ReplicaKeyMetadata!.KeyState, 'Creating');
+    // AWS-recorded: no ReplicaTags member for a replica made without tags.
+    assert.equal(replicated.ReplicaTags, undefined);
     assert.equal(replicated.ReplicaKeyMetadata!.Arn, replicaArn);
     assert.deepEqual(replicated.ReplicaKeyMetadata!.MultiRegionConfiguration, {
       MultiRegionKeyType: 'REPLICA',

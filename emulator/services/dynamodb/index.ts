@@ -158,6 +158,7 @@ const service: ServiceDefinition<DynamoState> = {
       stopSweepers.set(state, startTtlSweeper(state, emulator.clock, () => emulator.changedInBackground('dynamodb')));
     },
   },
+  responseCrc32: true,
   jsonErrorType(code) {
     if (code === 'ValidationException') return 'com.amazon.coral.validate#ValidationException';
     if (code === 'SerializationException' || code === 'UnknownOperationException') return `com.amazon.coral.service#${code}`;

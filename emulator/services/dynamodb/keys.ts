@@ -20,10 +20,13 @@ export { validItem };
 export function validKey(table: Table, key: Item): Item {
   const schema = table.schema;
   const { partitionKey, sortKey } = schema;
-  const names = Object.keys(key);
-  const expected = sortKey ? 2 : 1;
-  if (names.length !== expected || key[partitionKey] === undefined || (sortKey && key[sortKey] === undefined)) throw keyMismatch();
-  for (const name of names) if (typeOf(key[name]) !== table.attributeType(name)) throw keyMismatch();
+  // Counted and type-checked in one pass, without a list of the names.
+  let names = 0;
+  for (const name in key) {
+    names += 1;
+    if (typeOf(key[name]) !== table.attributeType(name)) throw keyMismatch();
+  }
+  if (names !== (sortKey ? 2 : 1) || key[partitionKey] === undefined || (sortKey && key[sortKey] === undefined)) throw keyMismatch();
   const normalized = validItem(key);
   checkKeyValues(schema, normalized);
   return normalized;

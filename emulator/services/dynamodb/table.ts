@@ -179,7 +179,9 @@ export class Table {
   }
 
   attributeType(name: string): string | undefined {
-    return this.attributeDefinitions.find((d) => d.AttributeName === name)?.AttributeType;
+    // A loop rather than find(): every key checked on every request asks, and should not cost a closure.
+    for (const definition of this.attributeDefinitions) if (definition.AttributeName === name) return definition.AttributeType;
+    return undefined;
   }
 
   /** The key attributes of an item (or of a key). */

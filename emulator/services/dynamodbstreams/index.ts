@@ -121,6 +121,7 @@ const service: ServiceDefinition<unknown> = {
   validation: 'coral',
   handlers,
   createState: () => ({}),
+  responseCrc32: true,
   jsonErrorType(code) {
     if (code === 'ValidationException') return 'com.amazon.coral.validate#ValidationException';
     return `com.amazonaws.dynamodb.v20120810#${code}`;

@@ -16,16 +16,19 @@ export function contextForStream(
   input: { StreamARN?: unknown; ConsumerARN?: unknown; ResourceARN?: unknown },
   ctx: RequestContext<KinesisState>,
 ): RequestContext<KinesisState> {
-  const named = [input.StreamARN, input.ConsumerARN, input.ResourceARN].find((v): v is string => typeof v === 'string');
-  const arn = named === undefined ? undefined : parseArn(named);
+  const { StreamARN, ConsumerARN, ResourceARN } = input;
+  const named = typeof StreamARN === 'string' ? StreamARN : typeof ConsumerARN === 'string' ? ConsumerARN : typeof ResourceARN === 'string' ? ResourceARN : undefined;
+  // Most requests name their stream by name: nothing to parse or look up for them.
+  if (named === undefined) return ctx;
+  const arn = parseArn(named);
   if (!arn || arn.service !== 'kinesis' || !/^\d{12}$/.test(arn.accountId) || arn.accountId === ctx.caller.accountId) return ctx;
   if (arn.region !== ctx.region) return ctx;
   const state = ctx.emulator.state<KinesisState>('kinesis', arn.accountId, arn.region);
-  const streamArn = named!.replace(/\/consumer\/.*$/, '');
-  const policy = state.policies.get(named!) ?? state.policies.get(streamArn);
+  const streamArn = named.replace(/\/consumer\/.*$/, '');
+  const policy = state.policies.get(named) ?? state.policies.get(streamArn);
   const action = `kinesis:${ctx.operation}`;
-  if ((ctx.emulator.crossAccount !== 'open' && OWNER_ONLY.has(ctx.operation)) || !mayAccess(ctx, action, named!, arn.accountId, policy)) {
-    throw new AwsError('AccessDeniedException', notAuthorized(ctx.caller, action, named!));
+  if ((ctx.emulator.crossAccount !== 'open' && OWNER_ONLY.has(ctx.operation)) || !mayAccess(ctx, action, named, arn.accountId, policy)) {
+    throw new AwsError('AccessDeniedException', notAuthorized(ctx.caller, action, named));
   }
   return { ...ctx, accountId: arn.accountId, state };
 }

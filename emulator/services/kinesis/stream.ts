@@ -56,7 +56,9 @@ export class Stream {
 
   /** The open shard whose hash key range holds a hash key (written by hashKeyText). */
   shardFor(hashKey: string): Shard {
-    return this.shards.find((s) => s.open && s.contains(hashKey))!;
+    // A loop rather than find(): no closure per record written.
+    for (const shard of this.shards) if (shard.open && shard.contains(hashKey)) return shard;
+    throw new Error(`no open shard of ${this.name} holds hash key ${hashKey}`);
   }
 
   trim(now: number) {

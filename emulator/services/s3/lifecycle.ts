@@ -3,6 +3,7 @@ import type { BucketLifecycleConfiguration, LifecycleRule } from '@aws-sdk/clien
 import type { Emulator } from '../../core/emulator.ts';
 import type { Bucket } from './bucket.ts';
 import type { S3Object } from './object.ts';
+import { sweepIntelligentTiering } from './intelligent-tiering.ts';
 import { transitionVersions } from './lifecycle-transitions.ts';
 import { deleteOne } from './operations/delete-object.ts';
 import { s3World, type ActingContext } from './registry.ts';
@@ -92,16 +93,22 @@ function sweepBucket(ctx: ActingContext, bucket: Bucket, now: number): void {
   }
 }
 
-/** Applies every bucket's lifecycle rules now (also what the background sweeper runs). */
+/** Applies every bucket's lifecycle rules and Intelligent-Tiering archive configurations now (what the sweeper runs). */
 export function sweepLifecycle(emulator: Emulator): void {
   const now = emulator.clock.now();
   for (const bucket of s3World(emulator).buckets.values()) {
-    if (!bucket.configs.has('lifecycle')) continue;
-    sweepBucket({ emulator, requestId: randomUUID(), accountId: bucket.accountId, accessKeyId: undefined }, bucket, now);
+    const lifecycle = bucket.configs.has('lifecycle');
+    if (!lifecycle && !bucket.configs.has('intelligentTiering')) continue;
+    const ctx = { emulator, requestId: randomUUID(), accountId: bucket.accountId, accessKeyId: undefined };
+    if (lifecycle) sweepBucket(ctx, bucket, now);
+    sweepIntelligentTiering(ctx, bucket, now);
   }
 }
 
-/** Starts the emulator's lifecycle sweeper once a lifecycle configuration exists; it stops with the emulator. */
+/**
+ * Starts the emulator's sweeper once a lifecycle or Intelligent-Tiering configuration exists; it stops with the
+ * emulator.
+ */
 export function startLifecycleSweeper(emulator: Emulator): void {
   const world = s3World(emulator);
   if (world.sweeping) return;

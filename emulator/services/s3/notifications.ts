@@ -60,7 +60,7 @@ export function deliverySource(bucket: Bucket): DeliverySource {
  * events and key filters match, through the core delivery layer, in the background.
  */
 /** What an event describes of its object: restore events also say its storage class and the restored copy's expiry. */
-type EventObject = Pick<S3Object, 'key' | 'versionId' | 'etag' | 'body'> & Partial<Pick<S3Object, 'storageClass' | 'restore'>> & { deleteMarker?: boolean };
+type EventObject = Pick<S3Object, 'key' | 'versionId' | 'etag' | 'body'> & Partial<Pick<S3Object, 'storageClass' | 'restore' | 'accessTier'>> & { deleteMarker?: boolean };
 
 export function notify(ctx: ActingContext, bucket: Bucket, eventName: string, object: EventObject): void {
   const config = bucket.configs.get('notification') as NotificationConfiguration | undefined;
@@ -98,6 +98,7 @@ export function notify(ctx: ActingContext, bucket: Bucket, eventName: string, ob
         : {}),
       // AWS's event message structure: a transition names the class the object moved to.
       ...(eventName === 's3:LifecycleTransition' ? { lifecycleEventData: { transitionEventData: { destinationStorageClass: object.storageClass } } } : {}),
+      ...(eventName === 's3:IntelligentTiering' ? { intelligentTieringEventData: { destinationAccessTier: object.accessTier } } : {}),
     };
     ctx.emulator.deliverInBackground(destination.arn, { body: JSON.stringify({ Records: [record] }), subject: SUBJECT }, deliverySource(bucket));
   }
@@ -141,6 +142,7 @@ function eventBridgeKind(eventName: string): { detailType: string; reason?: stri
     return { detailType: restores[action] };
   }
   if (kind === 'LifecycleTransition') return { detailType: 'Object Storage Class Changed' };
+  if (kind === 'IntelligentTiering') return { detailType: 'Object Access Tier Changed' };
   if (kind === 'ObjectAcl') return { detailType: 'Object ACL Updated' };
   if (kind === 'ObjectTagging') return { detailType: action === 'Put' ? 'Object Tags Added' : 'Object Tags Deleted' };
   if (kind === 'ObjectRemoved' || kind === 'LifecycleExpiration') {
@@ -160,18 +162,21 @@ function eventBridgeKind(eventName: string): { detailType: string; reason?: stri
 function detailObject(detailType: string, object: EventObject, sequencer: string): Record<string, unknown> {
   const detail: Record<string, unknown> = { key: object.key };
   const etag = object.etag.replace(/"/g, '');
-  if (detailType === 'Object Created' || detailType.startsWith('Object Restore') || detailType === 'Object Storage Class Changed') Object.assign(detail, { size: object.body.size, etag });
+  if (detailType === 'Object Created' || detailType.startsWith('Object Restore') || CHANGED.has(detailType)) Object.assign(detail, { size: object.body.size, etag });
   else if (detailType !== 'Object Deleted') detail.etag = etag;
   if (object.versionId !== 'null') detail['version-id'] = object.versionId;
   if (detailType === 'Object Created' || detailType === 'Object Deleted') detail.sequencer = sequencer;
   return detail;
 }
 
+/** Events about an object's storage moving, which name where it went. */
+const CHANGED = new Set(['Object Storage Class Changed', 'Object Access Tier Changed']);
+
 /**
- * Events S3 sends of its own doing (lifecycle rules, a restore's completion and expiry): their
+ * Events S3 sends of its own doing (lifecycle rules, Intelligent-Tiering, a restore's completion and expiry): their
  * requester is S3 and no source IP is given ("Only present for events triggered by an S3 request").
  */
-const BY_S3 = /^s3:(LifecycleExpiration|LifecycleTransition|ObjectRestore:(Completed|Delete))(:|$)/;
+const BY_S3 = /^s3:(LifecycleExpiration|LifecycleTransition|IntelligentTiering|ObjectRestore:(Completed|Delete))(:|$)/;
 
 /** With EventBridge enabled on the bucket, every event also goes to the account's default event bus, in AWS's form. */
 function sendToEventBridge(ctx: ActingContext, bucket: Bucket, eventName: string, object: EventObject, sequencer: string): void {
@@ -199,6 +204,7 @@ function sendToEventBridge(ctx: ActingContext, bucket: Bucket, eventName: string
       // Restore events name the archive's storage class instead of a reason (AWS-recorded test_restore_object).
       ...(restore ? { 'source-storage-class': object.storageClass } : {}),
       ...(kind.detailType === 'Object Storage Class Changed' ? { 'destination-storage-class': object.storageClass } : {}),
+      ...(kind.detailType === 'Object Access Tier Changed' ? { 'destination-access-tier': object.accessTier } : {}),
       ...(kind.reason ? { reason: kind.reason } : {}),
       ...(completed ? { 'restore-expiry-time': object.restore?.expiresAt.toISOString().replace(/\.\d{3}Z$/, 'Z') } : {}),
       ...(kind.deletionType ? { 'deletion-type': kind.deletionType } : {}),

@@ -68,6 +68,10 @@ export interface S3Object {
   lock: ObjectLock;
   /** For GLACIER and DEEP_ARCHIVE objects: the restore requested (RestoreObject) and its copy's lifetime. */
   restore?: RestoreState;
+  /** For INTELLIGENT_TIERING objects: the archive tier days without access moved them to (intelligent-tiering.ts). */
+  accessTier?: 'ARCHIVE_ACCESS' | 'DEEP_ARCHIVE_ACCESS';
+  /** For INTELLIGENT_TIERING objects: when they were last read, on the emulator clock. */
+  lastAccessedMs?: number;
 }
 
 /** A restore of an archived object: in progress until `completesAt`, then readable until `expiresAt`. */

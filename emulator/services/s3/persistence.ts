@@ -57,7 +57,7 @@ export const s3Persistence: ServicePersistence = {
       }
       world.bodies.collectGarbage(new Set(restoredFiles));
       restoredFiles.clear();
-      if ([...world.buckets.values()].some((bucket) => bucket.configs.has('lifecycle'))) startLifecycleSweeper(emulator);
+      if ([...world.buckets.values()].some((bucket) => bucket.configs.has('lifecycle') || bucket.configs.has('intelligentTiering'))) startLifecycleSweeper(emulator);
     },
   },
 };

@@ -65,6 +65,12 @@ function servedModel(): ServiceModel {
   return { ...model, shapes };
 }
 
+const ACCOUNT_ACTIONS: Readonly<Record<string, string>> = {
+  PutPublicAccessBlock: 's3:PutAccountPublicAccessBlock',
+  DeletePublicAccessBlock: 's3:PutAccountPublicAccessBlock',
+  GetPublicAccessBlock: 's3:GetAccountPublicAccessBlock',
+};
+
 const s3control: ServiceDefinition<S3controlState> = {
   name: 's3control',
   model: servedModel(),
@@ -72,6 +78,9 @@ const s3control: ServiceDefinition<S3controlState> = {
   // The model's constraints (required members, lengths, patterns, enums), reported as AWS's Coral framework does.
   validation: 'coral',
   handlers,
+  // For --enforce-iam: the account's Block Public Access is its own pair of actions (Service Authorization Reference);
+  // every other operation here is the s3: action of its name.
+  iamAction: (operation) => (Object.hasOwn(ACCOUNT_ACTIONS, operation) ? ACCOUNT_ACTIONS[operation] : undefined),
   // S3 Control answers a successful DELETE with 204 No Content (AWS-recorded TestS3ControlPublicAccessBlock, access point lifecycle).
   http: {
     decorate(req, response) {

@@ -11,7 +11,7 @@ import type {
 } from '@aws-sdk/client-cloudcontrol';
 import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
-import { isKnownType, randomSuffix, resourceType, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+import { isKnownType, randomSuffix, resourceType, type Properties, type ResourceRequest, type ResourceState, type ResourceType } from '../../cloudformation/provider.ts';
 import type { CloudControlState, ControlledResource } from '../state.ts';
 import { applyPatch } from '../patch.ts';
 
@@ -96,6 +96,16 @@ function compoundIdentifier(type: ResourceType, identifier: string): Record<stri
 }
 
 /**
+ * The compound identifier AWS gives a resource of a type whose primary identifier is several properties: each from
+ * the desired state or the attributes, the one neither has being the resource's own id (its physical id).
+ */
+function compoundOf(type: ResourceType, desired: Properties, created: ResourceState): string | undefined {
+  const names = type.primaryIdentifier ?? [];
+  if (names.length < 2) return undefined;
+  return names.map((name) => String(desired[name] ?? created.attributes[name] ?? created.physicalId)).join('|');
+}
+
+/**
  * A resource as its service has it now, however it was made: types that can read their resources back (`read`, and
  * `adopt` for the attributes, and for the physical id a compound identifier names) are asked; others are known only
  * when Cloud Control made them. A resource Cloud Control made and someone deleted since is forgotten.
@@ -153,7 +163,8 @@ export function createResource(input: CreateResourceInput, ctx: Ctx) {
   return track(ctx, 'CREATE', typeName, input.ClientToken, async () => {
     const type = await resourceType(typeName);
     const created = await type.create(request(ctx, typeName, desired));
-    const resource = { typeName, identifier: type.ref?.(created) ?? created.physicalId, properties: desired, attributes: created.attributes };
+    const identifier = compoundOf(type, desired, created) ?? type.ref?.(created) ?? created.physicalId;
+    const resource = { typeName, identifier, ...(identifier === created.physicalId ? {} : { physicalId: created.physicalId }), properties: desired, attributes: created.attributes };
     ctx.state.resources.set(key(typeName, resource.identifier), resource);
     return resource;
   });

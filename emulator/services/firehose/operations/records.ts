@@ -17,9 +17,13 @@ function directPutStream(name: string, ctx: Ctx) {
   return stream;
 }
 
+/**
+ * The records to buffer. Data the protocol layer decoded is a Buffer of its own already (a fresh one per record),
+ * kept as it is rather than copied; other byte arrays (from another service's call) are copied.
+ */
 function toRecords(data: Uint8Array[], now: number): BufferedRecord[] {
   const ids = newRecordIds(data.length);
-  return data.map((d, i) => ({ id: ids[i], data: Buffer.from(d), arrival: now }));
+  return data.map((d, i) => ({ id: ids[i], data: Buffer.isBuffer(d) ? d : Buffer.from(d), arrival: now }));
 }
 
 export function putRecord(input: PutRecordInput, ctx: Ctx) {

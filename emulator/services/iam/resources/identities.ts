@@ -16,6 +16,8 @@ interface IdentityKind {
   readMore(request: ResourceDelete, entity: Properties): Promise<Properties> | Properties;
   beforeDelete?(request: ResourceDelete, name: string): Promise<void>;
   createOnly: string[];
+  /** The kind's own template properties (beyond its name, Path, Policies and ManagedPolicyArns): others fail. */
+  properties: string[];
 }
 
 /** A role, user or group: created with its name (or a generated one), inline and managed policies kept in sync. */
@@ -62,6 +64,7 @@ export function identityType(spec: IdentityKind): ResourceType {
     primaryIdentifier: [nameKey],
     adopt: (request, identifier) => read(request, identifier[nameKey]),
     createOnly: [nameKey, 'Path', ...spec.createOnly],
+    properties: [nameKey, 'Path', 'Policies', 'ManagedPolicyArns', ...spec.properties],
   };
 }
 

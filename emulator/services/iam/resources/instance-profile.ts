@@ -30,4 +30,5 @@ export const instanceProfile: ResourceType = {
     return { InstanceProfileName: InstanceProfile.InstanceProfileName, Path: InstanceProfile.Path, Roles: templateOrder(request.properties.Roles, roles, String) };
   },
   createOnly: ['InstanceProfileName', 'Path'],
+  properties: ['InstanceProfileName', 'Path', 'Roles'],
 };

@@ -64,4 +64,5 @@ export const managedPolicy: ResourceType = {
     };
   },
   createOnly: ['ManagedPolicyName', 'Path', 'Description'],
+  properties: ['ManagedPolicyName', 'Path', 'Description', 'PolicyDocument', 'Roles', 'Users', 'Groups'],
 };

@@ -45,4 +45,5 @@ export const policy: ResourceType = {
     checkIdentities(request.properties);
     await remove(request, request.properties);
   },
+  properties: ['PolicyName', 'PolicyDocument', 'Groups', 'Roles', 'Users'],
 };

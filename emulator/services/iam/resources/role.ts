@@ -42,4 +42,5 @@ export const role = identityType({
     }
   },
   createOnly: [],
+  properties: ['AssumeRolePolicyDocument', 'Description', 'MaxSessionDuration', 'PermissionsBoundary', 'Tags'],
 });

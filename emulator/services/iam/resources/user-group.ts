@@ -30,6 +30,8 @@ export const user = identityType({
     await syncGroups(request, name, request.properties.Groups, []).catch(() => undefined);
   },
   createOnly: [],
+  // AWS's LoginProfile is not among them: twinstack does not make a user's console password.
+  properties: ['Groups', 'PermissionsBoundary', 'Tags'],
 });
 
 /** `AWS::IAM::Group`: Ref is the group name; GetAtt Arn. */
@@ -39,4 +41,5 @@ export const group = identityType({
   attributes: (entity: Properties) => ({ Arn: entity.Arn }),
   readMore: () => ({}),
   createOnly: [],
+  properties: [],
 });

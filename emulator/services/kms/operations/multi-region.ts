@@ -54,7 +54,8 @@ export function replicateKey(input: ReplicateKeyCommandInput, ctx: KmsContext) {
   return {
     ReplicaKeyMetadata: { ...keyMetadata(replica), KeyState: 'Creating' as const, Enabled: false, CurrentKeyMaterialId: undefined },
     ReplicaPolicy: replica.policy,
-    ReplicaTags: replica.tags,
+    // AWS leaves ReplicaTags out for a replica made without tags.
+    ...(replica.tags.length ? { ReplicaTags: replica.tags } : {}),
   };
 }
 

@@ -12,6 +12,18 @@ import traceback
 import urllib.parse
 
 
+SDK_PACKAGES = ("boto3", "botocore", "s3transfer")
+
+
+def preload_sdk():
+    """A spare imports the SDK AWS's runtime provides while it waits (reading no environment yet: clients read it when
+    made), so that a handler's `import boto3` costs nothing at its cold start."""
+    try:
+        import boto3  # noqa: F401
+    except ImportError:
+        pass
+
+
 def take_assignment():
     """A spare runtime (started before any function needed it) learns its function's environment on stdin."""
     assignment = json.loads(sys.stdin.read())
@@ -19,10 +31,17 @@ def take_assignment():
     os.environ.update(assignment["env"])
     os.chdir(assignment["cwd"])
     # PYTHONPATH is read at interpreter start, before the assignment: its entries go first on the path, as they would.
-    sys.path[1:1] = [p for p in assignment["env"].get("PYTHONPATH", "").split(":") if p]
+    paths = [p for p in assignment["env"].get("PYTHONPATH", "").split(":") if p]
+    sys.path[1:1] = paths
+    # A function (or layer) that brings its own SDK imports that one, as on AWS: the preloaded one is forgotten.
+    roots = [assignment["env"].get("LAMBDA_TASK_ROOT", assignment["cwd"]), *paths]
+    if any(os.path.isdir(os.path.join(root, name)) for root in roots for name in SDK_PACKAGES):
+        for module in [m for m in sys.modules if m.split(".")[0] in SDK_PACKAGES]:
+            del sys.modules[module]
 
 
 if os.environ.get("TWINSTACK_SPARE_RUNTIME"):
+    preload_sdk()
     take_assignment()
 
 _getaddrinfo = socket.getaddrinfo

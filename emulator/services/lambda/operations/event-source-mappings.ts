@@ -143,14 +143,17 @@ export async function createEventSourceMapping(input: CreateEventSourceMappingRe
   return { ...config, State: input.Enabled === false ? 'Disabled' : 'Creating' };
 }
 
-/** One SQS mapping per queue and function (AWS-recorded test_duplicate_event_source_mappings). */
+/** One mapping per source and function (AWS-recorded test_duplicate_event_source_mappings of each source), in AWS's words. */
 function checkDuplicate(ctx: Ctx, kind: SourceKind, sourceArn: string, fnArn: string) {
-  if (kind !== 'sqs') return;
   const existing = [...ctx.state.eventSourceMappings.values()].find((m) => m.config.EventSourceArn === sourceArn && m.config.FunctionArn === fnArn);
   if (!existing) return;
+  const name = fnArn.split(':')[6];
+  const uuid = existing.config.UUID;
   throw new AwsError(
     'ResourceConflictException',
-    `An event source mapping with SQS arn (" ${sourceArn} ") and function (" ${fnArn.split(':')[6]} ") already exists. Please update or delete the existing mapping with UUID ${existing.config.UUID}`,
+    kind === 'sqs'
+      ? `An event source mapping with SQS arn (" ${sourceArn} ") and function (" ${name} ") already exists. Please update or delete the existing mapping with UUID ${uuid}`
+      : `The event source arn (" ${sourceArn} ") and function (" ${name} ") provided mapping already exists. Please update or delete the existing mapping with UUID ${uuid}`,
   );
 }
 

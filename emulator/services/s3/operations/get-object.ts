@@ -40,7 +40,7 @@ function readObject(input: ReadRequest, ctx: S3Context, method: 'GET' | 'HEAD'):
   const key = input.Key ?? '';
   const object = findVersion(bucket, key, input.VersionId, method);
   const now = ctx.emulator.clock.now();
-  if (method === 'GET' && !isReadable(object, now)) throw invalidObjectState(object.storageClass);
+  if (method === 'GET' && !isReadable(object, now)) throw invalidObjectState(object.storageClass, object.accessTier);
   checkReadConditions(input, object, now);
   checkCustomerKey(object, input);
   const size = object.body.size;
@@ -81,7 +81,13 @@ function readObject(input: ReadRequest, ctx: S3Context, method: 'GET' | 'HEAD'):
   Object.assign(output, object.encryption);
   // AWS reads the mode without regard to case (`enabled` works as `ENABLED`).
   if (input.ChecksumMode?.toUpperCase() === 'ENABLED') addChecksumOutput(output, wholeObject ? object.checksum : partChecksum(object, input.PartNumber));
-  if (method === 'GET') output.Body = range ? object.body.read(range.start, range.end) : object.body.read();
+  // A HEAD of an object in an Intelligent-Tiering archive tier says which (`x-amz-archive-status`).
+  if (method === 'HEAD' && object.accessTier) (output as HeadObjectOutput).ArchiveStatus = object.accessTier;
+  if (method === 'GET') {
+    output.Body = range ? object.body.read(range.start, range.end) : object.body.read();
+    // A read is access: Intelligent-Tiering counts days without one.
+    if (object.storageClass === 'INTELLIGENT_TIERING') object.lastAccessedMs = now;
+  }
   return output;
 }
 

@@ -1,6 +1,7 @@
 import type { Handler } from '../../../core/service.ts';
 import { AwsError } from '../../../core/errors.ts';
 import { S3Errors } from '../errors.ts';
+import { startLifecycleSweeper } from '../lifecycle.ts';
 import { requireBucket, type S3Context } from '../registry.ts';
 
 /** Analytics, metrics, inventory and Intelligent-Tiering configurations: stored per bucket by Id. */
@@ -14,6 +15,8 @@ interface Family {
   /** The answer to a document whose Id is not the request's (AWS words it differently per family). */
   idMismatch: (id: string | undefined) => AwsError;
   validate?: (document: Record<string, unknown>) => void;
+  /** What storing one sets going. */
+  stored?: (ctx: S3Context) => void;
 }
 
 /** The enums of S3's model for inventory documents: other values do not match the schema. */
@@ -120,6 +123,8 @@ const FAMILIES: Family[] = [
     list: 'IntelligentTieringConfigurationList',
     idMismatch: S3Errors.malformedXml,
     validate: (document) => validateIntelligentTiering(document as IntelligentTieringDocument),
+    // Objects move to the archive tiers as the lifecycle sweeper finds them due.
+    stored: (ctx) => startLifecycleSweeper(ctx.emulator),
   },
 ];
 
@@ -155,6 +160,7 @@ export const idConfigHandlers: Record<string, Handler> = Object.fromEntries(
         // Replacing a configuration is always allowed; a new one must fit under the limit.
         if (!configs.has(input.Id ?? '') && configs.size >= MAX_CONFIGURATIONS) throw tooManyConfigurations();
         configs.set(input.Id ?? '', document);
+        f.stored?.(ctx);
         return {};
       },
     ],

@@ -36,9 +36,12 @@ function restoredCopy(restore: RestoreState | undefined, nowMs: number): boolean
   return restore !== undefined && restore.completesAt.getTime() <= nowMs && restore.expiresAt.getTime() > nowMs;
 }
 
-/** Whether the object can be read now: not archived, or restored and not yet expired on the emulator clock. */
+/**
+ * Whether the object can be read now: not archived (nor in an Intelligent-Tiering archive tier), or restored and not
+ * yet expired on the emulator clock.
+ */
 export function isReadable(object: S3Object, nowMs: number): boolean {
-  return !ARCHIVED.has(object.storageClass) || restoredCopy(object.restore, nowMs);
+  return (!ARCHIVED.has(object.storageClass) && !object.accessTier) || restoredCopy(object.restore, nowMs);
 }
 
 /** The `x-amz-restore` header reads and heads carry while a restore runs and while its copy lasts. */
@@ -48,10 +51,11 @@ export function restoreHeader(object: S3Object, nowMs: number): string | undefin
   return `ongoing-request="false", expiry-date="${object.restore!.expiresAt.toUTCString()}"`;
 }
 
-export function invalidObjectState(storageClass: string): AwsError {
-  return new AwsError('InvalidObjectState', "The operation is not valid for the object's storage class", {
+/** A read of an archived object; one in an Intelligent-Tiering archive tier also names the tier, as AWS words it. */
+export function invalidObjectState(storageClass: string, accessTier?: string): AwsError {
+  return new AwsError('InvalidObjectState', `The operation is not valid for the object's ${accessTier ? 'access tier' : 'storage class'}`, {
     status: 403,
-    fields: { StorageClass: storageClass },
+    fields: accessTier ? { StorageClass: storageClass, AccessTier: accessTier } : { StorageClass: storageClass },
     headers: { 'x-amz-storage-class': storageClass },
   });
 }
@@ -67,6 +71,7 @@ export function restoreObject(input: RestoreObjectRequest, ctx: S3Context): Rest
   const object = findVersion(bucket, input.Key ?? '', input.VersionId, 'POST');
   const request = input.RestoreRequest;
   if (request?.Type === 'SELECT') throw new AwsError('NotImplemented', 'SELECT restore requests are not supported', { status: 501 });
+  if (object.accessTier) return restoreFromAccessTier(ctx, bucket, object, object.accessTier, request);
   if (!ARCHIVED.has(object.storageClass)) {
     throw new AwsError('InvalidObjectState', "Restore is not allowed for the object's current storage class", { status: 403, fields: { StorageClass: object.storageClass } });
   }
@@ -96,12 +101,45 @@ export function restoreObject(input: RestoreObjectRequest, ctx: S3Context): Rest
 }
 
 /**
+ * A restore of an object in an Intelligent-Tiering archive tier: no Days (the object goes back to the Frequent Access
+ * tier for good), each tier's retrieval time as the matching archive class's; `ObjectRestore:Completed` at the end.
+ */
+function restoreFromAccessTier(ctx: S3Context, bucket: Bucket, object: S3Object, tier: string, request: RestoreObjectRequest['RestoreRequest']): RestoreObjectOutput {
+  if (request?.Days !== undefined) {
+    throw S3Errors.invalidArgument('INTELLIGENT_TIERING objects are not subject to restore expiry. Do not specify Days when restoring this object');
+  }
+  const tierName = request?.GlacierJobParameters?.Tier ?? request?.Tier ?? 'Standard';
+  if (!['Standard', 'Bulk', 'Expedited'].includes(tierName)) throw S3Errors.malformedXml();
+  const duration = RESTORE_MS[tier === 'DEEP_ARCHIVE_ACCESS' ? 'DEEP_ARCHIVE' : 'GLACIER'][tierName];
+  if (duration === undefined) {
+    throw new AwsError('InvalidArgument', 'Expedited retrievals are not supported for objects in the DEEP_ARCHIVE_ACCESS tier', { status: 400 });
+  }
+  const now = ctx.emulator.clock.now();
+  if (inProgress(object.restore, now)) throw new AwsError('RestoreAlreadyInProgress', 'Object restore is already in progress', { status: 409 });
+  const restore: RestoreState = { completesAt: new Date(now + duration), expiresAt: new Date(now + duration) };
+  object.restore = restore;
+  notify(ctx, bucket, 's3:ObjectRestore:Post', object);
+  ctx.emulator.schedule(() => {
+    if (!standing(ctx, bucket, object, restore)) return;
+    // Back in the Frequent Access tier: read as any object, days without access counted from now.
+    object.accessTier = undefined;
+    object.restore = undefined;
+    object.lastAccessedMs = ctx.emulator.clock.now();
+    notify(ctx, bucket, 's3:ObjectRestore:Completed', object);
+  }, duration);
+  answerStatus.set(ctx, 202);
+  return {};
+}
+
+const standing = (ctx: S3Context, bucket: Bucket, object: S3Object, restore: RestoreState): boolean =>
+  object.restore === restore && s3World(ctx.emulator).buckets.get(bucket.name) === bucket && bucket.versionsOf(object.key).includes(object);
+
+/**
  * Sends a restore's later event (`Completed` when the copy is ready, `Delete` when it expires) on the emulator clock,
  * only if that restore still stands then: the object (or its bucket) may be gone, or restored again, by then.
  */
 function whenStanding(ctx: S3Context, bucket: Bucket, object: S3Object, restore: RestoreState, delayMs: number, eventName: string): void {
   ctx.emulator.schedule(() => {
-    const stands = object.restore === restore && s3World(ctx.emulator).buckets.get(bucket.name) === bucket && bucket.versionsOf(object.key).includes(object);
-    if (stands) notify(ctx, bucket, eventName, object);
+    if (standing(ctx, bucket, object, restore)) notify(ctx, bucket, eventName, object);
   }, delayMs);
 }

@@ -21,6 +21,33 @@ export interface Expansion {
   conditions: Record<string, unknown>;
   /** The stack's parameter values (and AWS::Region, AWS::Partition), which SAM substitutes in some properties. */
   parameterValues: Record<string, unknown>;
+  /** SAM resources whose logical id SAM changes (a LayerVersion's gets a hash): old id -> new, for references to them. */
+  renamed: Map<string, string>;
+}
+
+/** SAM's resolve_sam_resource_id_refs: references to renamed resources (Ref, Fn::GetAtt, Fn::Sub, DependsOn) follow them. */
+export function renameReferences(value: unknown, renamed: Map<string, string>): unknown {
+  if (!renamed.size) return value;
+  const to = (id: unknown) => (typeof id === 'string' && renamed.has(id) ? renamed.get(id)! : id);
+  const sub = (text: unknown) => (typeof text === 'string' ? text.replace(/\$\{([^!}.]+)(\.[^}]*)?\}/g, (whole, id: string, rest = '') => (renamed.has(id) ? `\${${renamed.get(id)}${rest}}` : whole)) : text);
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (!v || typeof v !== 'object') return v;
+    const object = v as Properties;
+    const keys = Object.keys(object);
+    if (keys.length === 1 && keys[0] === 'Ref') return { Ref: to(object.Ref) };
+    if (keys.length === 1 && keys[0] === 'Fn::GetAtt') {
+      const getAtt = object['Fn::GetAtt'];
+      if (Array.isArray(getAtt)) return { 'Fn::GetAtt': [to(getAtt[0]), ...getAtt.slice(1).map(walk)] };
+      if (typeof getAtt === 'string') return { 'Fn::GetAtt': getAtt.replace(/^[^.]+/, (id) => String(to(id))) };
+    }
+    if (keys.length === 1 && keys[0] === 'Fn::Sub') {
+      const given = object['Fn::Sub'];
+      return { 'Fn::Sub': Array.isArray(given) ? [sub(given[0]), ...given.slice(1).map(walk)] : sub(given) };
+    }
+    return Object.fromEntries(keys.map((k) => [k, k === 'DependsOn' ? (Array.isArray(object[k]) ? object[k].map(to) : to(object[k])) : walk(object[k])]));
+  };
+  return walk(value);
 }
 
 /** SAM's resolve_parameter_refs: each `Ref` to a parameter (and `${Param}` in a `Fn::Sub` string) replaced by its value. */
@@ -43,6 +70,15 @@ export const ANY_METHOD = 'x-amazon-apigateway-any-method';
 export function shorthand(value: unknown): string {
   const getAtt = (value as { 'Fn::GetAtt'?: string[] })['Fn::GetAtt'];
   return getAtt ? `\${${getAtt.join('.')}}` : `\${${(value as { Ref: string }).Ref}}`;
+}
+
+/** SAM's pass-through attributes, which a SAM resource gives the resources it makes besides its main one. */
+export function passedThrough(resource: TemplateResource): Partial<TemplateResource> {
+  const out: Partial<TemplateResource> = {};
+  if (resource.Condition !== undefined) out.Condition = resource.Condition;
+  if (resource.DeletionPolicy !== undefined) out.DeletionPolicy = resource.DeletionPolicy;
+  if (resource.UpdateReplacePolicy !== undefined) out.UpdateReplacePolicy = resource.UpdateReplacePolicy;
+  return out;
 }
 
 /** The resource attributes a SAM resource passes on to the resources made from it. */

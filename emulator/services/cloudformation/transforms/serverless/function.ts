@@ -1,6 +1,6 @@
 import type { Properties } from '../../provider.ts';
 import type { TemplateResource } from '../../template/parse.ts';
-import { carried, defined, resolveParameterRefs, s3Location, samIdHash, tagList, TransformErrorFor, withGlobals, type Expansion } from './context.ts';
+import { carried, defined, passedThrough, resolveParameterRefs, s3Location, samIdHash, tagList, TransformErrorFor, withGlobals, type Expansion } from './context.ts';
 import { addDeploymentPreference } from './deployment-preference.ts';
 import { addEvent, type Invoked } from './events.ts';
 import { httpEventProperties } from './http-api.ts';
@@ -119,15 +119,24 @@ export function expandFunction(expansion: Expansion, id: string, resource: Templ
   addDeploymentPreference(expansion, id, p.DeploymentPreference, p.AutoPublishAlias !== undefined ? `${id}Alias${String(p.AutoPublishAlias)}` : undefined, attributes.Condition as string | undefined);
   const url = p.FunctionUrlConfig as Properties | undefined;
   if (url) {
+    // The URL and its permissions name the alias with AutoPublishAlias, and carry the function's attributes.
     expansion.resources[`${id}Url`] = {
+      ...passedThrough(resource),
       Type: 'AWS::Lambda::Url',
-      Properties: defined({ TargetFunctionArn: { Ref: id }, Qualifier: p.AutoPublishAlias, AuthType: url.AuthType, Cors: url.Cors, InvokeMode: url.InvokeMode }),
-    };
+      Properties: defined({ TargetFunctionArn: invoked.ref, AuthType: url.AuthType, Cors: url.Cors, InvokeMode: url.InvokeMode }),
+    } as TemplateResource;
     if (url.AuthType === 'NONE') {
+      // A public URL needs both permissions: to invoke the URL, and to invoke the function through it.
       expansion.resources[`${id}UrlPublicPermissions`] = {
+        ...passedThrough(resource),
         Type: 'AWS::Lambda::Permission',
         Properties: defined({ Action: 'lambda:InvokeFunctionUrl', FunctionName: invoked.ref, Principal: '*', FunctionUrlAuthType: 'NONE' }),
-      };
+      } as TemplateResource;
+      expansion.resources[`${id}URLInvokeAllowPublicAccess`] = {
+        ...passedThrough(resource),
+        Type: 'AWS::Lambda::Permission',
+        Properties: { Action: 'lambda:InvokeFunction', Principal: '*', FunctionName: invoked.ref, InvokedViaFunctionUrl: true },
+      } as TemplateResource;
     }
   }
   // HttpApi events as SAM's implicit HTTP API plugin completed them (their API, and `$default` for no route).

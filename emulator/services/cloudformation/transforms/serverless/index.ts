@@ -2,7 +2,7 @@ import type { Properties } from '../../provider.ts';
 import type { Template, TemplateResource } from '../../template/parse.ts';
 import { declareRestApi, expandApis } from './apis.ts';
 import { addHttpApiRoutes, declareHttpApi } from './http-api.ts';
-import { TransformErrorFor, TransformErrors, type Expansion } from './context.ts';
+import { renameReferences, TransformErrorFor, TransformErrors, type Expansion } from './context.ts';
 import { addCodeDeployResources } from './deployment-preference.ts';
 import { expandFunction } from './function.ts';
 import { addImplicitApiPaths, samResourceOrders } from './implicit-api.ts';
@@ -36,7 +36,7 @@ function samOrder(resources: Record<string, TemplateResource>, order: string[]):
  */
 export function serverlessTransform(template: Template & { Globals?: Record<string, Properties> }, partition: string, parameterValues: Record<string, unknown> = {}): Template {
   const { Globals, ...rest } = template;
-  const expansion: Expansion = { resources: {}, restApis: new Map(), httpApis: new Map(), httpEvents: new Map(), globals: Globals ?? {}, partition, parameterValues, conditions: {}, deploymentGroups: new Map() };
+  const expansion: Expansion = { resources: {}, restApis: new Map(), httpApis: new Map(), httpEvents: new Map(), globals: Globals ?? {}, partition, parameterValues, conditions: {}, deploymentGroups: new Map(), renamed: new Map() };
   const orders = samResourceOrders(template.Resources ?? {});
   const source = samOrder(template.Resources ?? {}, orders.translation);
   // APIs first, so that functions' events can find them whatever the order of the template.
@@ -71,7 +71,7 @@ export function serverlessTransform(template: Template & { Globals?: Record<stri
   addCodeDeployResources(expansion);
   if (errors.length) throw new TransformErrors(errors);
   const transforms = [template.Transform].flat().filter((t) => t !== SERVERLESS);
-  const out: Template = { ...rest, Resources: expansion.resources };
+  const out = renameReferences({ ...rest, Resources: expansion.resources }, expansion.renamed) as Template;
   if (Object.keys(expansion.conditions).length) out.Conditions = { ...(rest.Conditions ?? {}), ...expansion.conditions };
   if (transforms.length) out.Transform = transforms.length === 1 ? transforms[0] : transforms;
   else delete out.Transform;

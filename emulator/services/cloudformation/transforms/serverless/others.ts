@@ -1,6 +1,6 @@
 import type { Properties } from '../../provider.ts';
 import type { TemplateResource } from '../../template/parse.ts';
-import { carried, defined, s3Location, tagList, TransformErrorFor, withGlobals, type Expansion } from './context.ts';
+import { carried, defined, resolveParameterRefs, s3Location, samIdHash, tagList, TransformErrorFor, withGlobals, type Expansion } from './context.ts';
 import { executionRole } from './policies.ts';
 import { eventsDictOrder } from './implicit-api.ts';
 import { definitionString } from './state-machine-definition.ts';
@@ -28,21 +28,47 @@ export function expandSimpleTable(expansion: Expansion, id: string, resource: Te
   } as TemplateResource;
 }
 
+const RETENTION = ['Retain', 'Delete'];
+
+/** SAM's RetentionPolicy (a parameter resolved), as the DeletionPolicy it sets; undefined when not given. */
+function retentionPolicy(id: string, value: unknown): string | undefined {
+  const options = "['Retain', 'Delete']";
+  if (value && typeof value === 'object') throw new TransformErrorFor(id, `'RetentionPolicy' does not accept intrinsic functions, please use one of the following options: ${options}`);
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new TransformErrorFor(id, `Invalid 'RetentionPolicy' type, please use one of the following options: ${options}`);
+  const option = RETENTION.find((o) => o.toLowerCase() === value.toLowerCase());
+  if (!option) throw new TransformErrorFor(id, `'RetentionPolicy' must be one of the following options: ${options}.`);
+  return option;
+}
+
 /**
- * `AWS::Serverless::LayerVersion`: a Lambda layer version, kept on deletion unless `RetentionPolicy` is Delete.
- * (SAM gives the version a logical id with a hash of its content; twinstack keeps the SAM resource's id.)
+ * `AWS::Serverless::LayerVersion`: a Lambda layer version, kept on deletion unless `RetentionPolicy` is Delete. SAM
+ * gives it a new logical id, `<id><hash>` of the SAM resource (its properties, some parameters resolved), so that a
+ * changed layer is a new version; references to the old id are rewritten (index.ts).
  */
 export function expandLayerVersion(expansion: Expansion, id: string, resource: TemplateResource): void {
-  const p = (resource.Properties ?? {}) as Properties;
-  if (p.ContentUri === undefined) throw new TransformErrorFor(id, "Missing required property 'ContentUri'.");
-  const retain = String(p.RetentionPolicy ?? 'Retain').toLowerCase() !== 'delete';
-  expansion.resources[id] = {
-    ...carried(resource),
+  const given = (resource.Properties ?? {}) as Properties;
+  if (given.ContentUri === undefined) throw new TransformErrorFor(id, "Missing required property 'ContentUri'.");
+  const p: Properties = { ...given };
+  for (const name of ['LayerName', 'LicenseInfo', 'Description', 'RetentionPolicy']) {
+    if (!p[name]) continue;
+    p[name] = resolveParameterRefs(p[name], expansion.parameterValues);
+    if (typeof p[name] !== 'string' && (!p[name] || typeof p[name] !== 'object')) throw new TransformErrorFor(id, `Could not resolve parameter for '${name}' or parameter is not a String.`);
+  }
+  const attributes = carried(resource);
+  const deletion = retentionPolicy(id, p.RetentionPolicy) ?? attributes.DeletionPolicy ?? 'Retain';
+  // The hash covers the resource as SAM holds it, without the attributes that do not make a new version.
+  const { DeletionPolicy, UpdateReplacePolicy, Metadata, ...hashed } = { Type: resource.Type, ...attributes, Properties: p };
+  void [DeletionPolicy, UpdateReplacePolicy, Metadata];
+  const newId = `${id}${samIdHash({ [id]: hashed })}`;
+  expansion.renamed.set(id, newId);
+  expansion.resources[newId] = {
+    ...attributes,
     Type: 'AWS::Lambda::LayerVersion',
-    DeletionPolicy: retain ? 'Retain' : 'Delete',
+    DeletionPolicy: deletion,
     Properties: defined({
       Content: s3Location(id, 'ContentUri', p.ContentUri, ['S3Bucket', 'S3Key', 'S3ObjectVersion']),
-      LayerName: p.LayerName ?? id,
+      LayerName: p.LayerName || id,
       Description: p.Description,
       CompatibleRuntimes: p.CompatibleRuntimes,
       CompatibleArchitectures: p.CompatibleArchitectures,
