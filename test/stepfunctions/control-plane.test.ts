@@ -207,6 +207,20 @@ describe('Step Functions control plane (SDK v3)', function () {
     assert.deepEqual([failed.status, failed.error, failed.cause], ['FAILED', 'X', 'Y']);
   });
 
+  it('tests a Task state with a mocked result or error and a given context object, without a role', async () => {
+    const task = (selector: Record<string, string>) =>
+      JSON.stringify({ Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { 'FunctionName.$': '$.f' }, ResultSelector: selector, End: true });
+    const context = { Execution: { Name: 'given' }, State: {} };
+    const out = await ctx.sfn.send(
+      new TestStateCommand({ definition: task({ 'r.$': '$', 'c.$': '$$' }), input: '{"f":"no-such-function"}', context: JSON.stringify(context), mock: { result: '{"pokemon":"pikachu"}' } }),
+    );
+    // The function is not called (it does not exist), and `$$` is the context exactly as given (no RetryCount added).
+    assert.deepEqual([out.status, JSON.parse(out.output!)], ['SUCCEEDED', { r: { pokemon: 'pikachu' }, c: context }]);
+    const failed = await ctx.sfn.send(new TestStateCommand({ definition: task({ 'r.$': '$' }), input: '{"f":"x"}', mock: { errorOutput: { error: 'Mocked.Error', cause: 'mocked cause' } } }));
+    assert.deepEqual([failed.status, failed.error, failed.cause], ['FAILED', 'Mocked.Error', 'mocked cause']);
+    await assert.rejects(ctx.sfn.send(new TestStateCommand({ definition: task({ 'r.$': '$' }), input: '{"f":"x"}' })), { name: 'ValidationException', message: 'RoleArn must be specified when testing a Task state' });
+  });
+
   it('keeps state machines, versions, executions and their histories across an export and import of the state', async () => {
     const stateMachineArn = await machine(ctx, PASS);
     await ctx.sfn.send(new PublishStateMachineVersionCommand({ stateMachineArn }));

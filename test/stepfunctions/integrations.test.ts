@@ -162,7 +162,7 @@ describe('Step Functions service integrations (SDK v3)', function () {
     assert.ok((ok.output as { count: number }).count > 0);
     const failed = await run(ctx, { StartAt: 'List', States: { List: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:s3:listObjects', Parameters: { Bucket: 'no-such-bucket-sfn' }, End: true } } });
     assert.equal(failed.described.error, 'S3.NoSuchBucketException');
-    assert.match(failed.described.cause!, /^The specified bucket does not exist \(Service: S3, Status Code: 404, Request ID: /);
+    assert.match(failed.described.cause!, /^The specified bucket does not exist \(Service: S3, Status Code: 404, Request ID: [^)]+\) \(SDK Attempt Count: 1\)$/);
   });
 
   it('starts a child execution and waits for it with .sync (text output) and .sync:2 (JSON output)', async () => {

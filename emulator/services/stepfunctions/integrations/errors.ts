@@ -73,10 +73,13 @@ export function sdkClientName(service: string): string {
   return SDK_NAMES[service] ?? service.charAt(0).toUpperCase() + service.slice(1);
 }
 
-/** A failed `aws-sdk:*` call as the task's error (`S3.NoSuchBucketException`, `SecretsManager.SecretsManagerException`). */
+/**
+ * A failed `aws-sdk:*` call as the task's error (`S3.NoSuchBucketException`, `SecretsManager.SecretsManagerException`).
+ * The cause ends with the SDK's attempt count, as AWS's has since its SDK began adding it (recorded 2025; 2023's lacked it).
+ */
 export function sdkError(service: string, model: string, error: unknown, requestId: string): StatesError {
   if (!(error instanceof AwsError)) return error instanceof StatesError ? error : new StatesError('States.TaskFailed', String(error));
   const client = sdkClientName(service);
   const name = modelled(model, error.code) ? withException(error.code) : `${client}Exception`;
-  return new StatesError(`${client}.${name}`, `${error.message} (Service: ${client}, Status Code: ${statusOf(model, error)}, Request ID: ${requestId})`);
+  return new StatesError(`${client}.${name}`, `${error.message} (Service: ${client}, Status Code: ${statusOf(model, error)}, Request ID: ${requestId}) (SDK Attempt Count: 1)`);
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { TestStateInput, TestStateOutput } from '@aws-sdk/client-sfn';
+import type { MockInput, TestStateInput, TestStateOutput } from '@aws-sdk/client-sfn';
 import { parseArn } from '../../../core/arn.ts';
 import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { checkDefinition, invalidDefinitionMessage, type StateDef } from '../asl/definition.ts';
-import { asStatesError } from '../asl/errors.ts';
+import { asStatesError, StatesError } from '../asl/errors.ts';
+import type { Json } from '../asl/query.ts';
 import { executionInputError, parseJsonInput, SfnErrors } from '../errors.ts';
 import { Variables, type ExecutionEnv } from '../runtime/env.ts';
 import { EventLog, Frame, payload } from '../runtime/events.ts';
@@ -34,7 +35,8 @@ export async function testState(input: TestStateInput, ctx: Ctx): Promise<TestSt
   const check = checkDefinition(wrapper);
   const relevant = check.diagnostics.filter((d) => d.code !== 'MISSING_TRANSITION_TARGET');
   if (relevant.length) throw new AwsError('InvalidDefinition', invalidDefinitionMessage(relevant));
-  if (def.Type === 'Task' && !input.roleArn) throw SfnErrors.validation('RoleArn must be specified when testing a Task state');
+  // A mocked task calls nothing, so it needs no role (AWS's TestState takes one without a roleArn).
+  if (def.Type === 'Task' && !input.roleArn && !input.mock) throw SfnErrors.validation('RoleArn must be specified when testing a Task state');
   const text = input.input ?? '{}';
   const value = parseJsonInput(text, executionInputError);
   const inspection: Record<string, string> = { input: text };
@@ -61,7 +63,11 @@ export async function testState(input: TestStateInput, ctx: Ctx): Promise<TestSt
     signal: controller.signal,
     caller: role ? { accountId: role.accountId || ctx.accountId, arn: input.roleArn! } : ctx.caller,
     context: { Execution: { Id: execution.arn, Input: value, Name: execution.name, RoleArn: input.roleArn, StartTime: execution.startDate.toISOString() }, StateMachine: { Id: execution.stateMachineArn, Name: execution.machineName } },
-    test: { inspect: (step, v) => (inspection[step] = payload(v)) },
+    test: {
+      inspect: (step, v) => (inspection[step] = payload(v)),
+      ...(input.mock ? { mock: mocked(input.mock) } : {}),
+      ...(input.context !== undefined ? { context: parseJsonInput(input.context, executionInputError) as Record<string, unknown> } : {}),
+    },
   };
   const vars = new Variables();
   for (const [k, v] of Object.entries(input.variables ? (JSON.parse(input.variables) as Record<string, unknown>) : {})) vars.set(k, v);
@@ -77,4 +83,16 @@ export async function testState(input: TestStateInput, ctx: Ctx): Promise<TestSt
   } finally {
     controller.abort();
   }
+}
+
+/** The task's mocked outcome: its result (a JSON document as text), or its error and cause. */
+function mocked(mock: MockInput): () => Json {
+  if (mock.errorOutput) {
+    const { error, cause } = mock.errorOutput;
+    return () => {
+      throw new StatesError(error ?? 'States.TaskFailed', cause);
+    };
+  }
+  const result = parseJsonInput(mock.result ?? 'null', executionInputError);
+  return () => result as Json;
 }

@@ -1,6 +1,7 @@
 import type { Emulator } from '../../../core/emulator.ts';
 import type { Caller } from '../../../core/service.ts';
 import type { QueryLanguage } from '../asl/definition.ts';
+import type { Json } from '../asl/query.ts';
 import type { PathRoots } from '../asl/jsonpath.ts';
 import type { Execution, SfnState } from '../state.ts';
 import type { EventLog, Frame } from './events.ts';
@@ -22,7 +23,13 @@ export interface ExecutionEnv {
    */
   resumed?: { enteredId: number; enteredAt: number };
   /** Set by TestState: Wait states do not wait, and each processing step is reported. */
-  readonly test?: { inspect(step: string, value: unknown): void };
+  readonly test?: {
+    inspect(step: string, value: unknown): void;
+    /** TestState's `mock`: the task's result (or failure) given instead of calling its resource. */
+    mock?: () => Json;
+    /** TestState's `context`: the whole context object (`$$`) as given, in place of the one an execution builds. */
+    context?: Record<string, unknown>;
+  };
 }
 
 /** The variables a state sees: its own scope's, then the enclosing ones' (a branch or iteration reads its parent's). */

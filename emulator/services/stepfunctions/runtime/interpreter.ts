@@ -45,11 +45,13 @@ export async function runState(env: ExecutionEnv, thread: Thread, name: string, 
   const resumed = env.resumed;
   env.resumed = undefined;
   // RetryCount only in states that retry (withRetryAndCatch sets it): AWS's `$$.State` of a Pass state has none.
-  const context = {
-    ...env.context,
-    State: { Name: name, EnteredTime: env.emulator.clock.date().toISOString() },
-    ...thread.extraContext,
-  };
+  const context = env.test?.context
+    ? { ...env.test.context }
+    : {
+        ...env.context,
+        State: { Name: name, EnteredTime: env.emulator.clock.date().toISOString() },
+        ...thread.extraContext,
+      };
   const io = new StateIO(def, language, raw, context, thread.vars, env.test?.inspect);
   if (!resumed && !env.test && env.execution.config.type === 'STANDARD' && stallsOnEntering(io)) await untilAborted(new Promise(() => {}), env.signal);
   const enteredAt = resumed?.enteredAt ?? env.emulator.clock.now();
@@ -178,7 +180,8 @@ async function withRetryAndCatch(scope: StateScope): Promise<Outcome> {
   const { env, def, io } = scope;
   const attempts: number[] = [];
   for (let retryCount = 0; ; retryCount++) {
-    (io.context.State as Record<string, unknown>).RetryCount = retryCount;
+    // A context object TestState was given is `$$` exactly as given (AWS adds no RetryCount to it).
+    if (!env.test?.context) (io.context.State as Record<string, unknown>).RetryCount = retryCount;
     try {
       const result = await work(scope);
       return await exit(scope, await io.output(result, { selector: true }));

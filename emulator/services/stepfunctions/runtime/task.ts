@@ -51,6 +51,7 @@ async function perform(
   callback: Callback | undefined,
 ): Promise<Json> {
   const { thread } = scope;
+  if (env.test?.mock) return env.test.mock();
   const log = (type: string, details: Record<string, unknown> = {}) => env.log.add(thread.frame, type, Object.keys(details).length ? { [detailsKey(type)]: details } : {});
   const limits = { ...(timeout !== undefined ? { timeoutInSeconds: timeout } : {}), ...(heartbeat !== undefined ? { heartbeatInSeconds: heartbeat } : {}) };
   if (resource.kind === 'function') {
