@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import { GetFunctionUrlConfigCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { deployTransformed, output, serveWithClients, transformedChangeSet } from './serve.ts';
+import { GetFunctionUrlConfigCommand, GetPolicyCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { deployTransformed, output, serveWithClients } from './serve.ts';
 
 /** A GET of a function URL; its `*.localhost.localstack.cloud` host name resolves to this machine. */
 function get(url: string): Promise<{ status: number; body: string }> {
@@ -39,9 +39,8 @@ Outputs:
   Alias: { Value: !Ref HelloAliaslive, Condition: Live }
 `;
 
-  it('makes a public URL on the alias with both of SAM\'s permissions, under the function\'s condition', async () => {
-    // (Deploying it waits on Lambda: twinstack's AWS::Lambda::Permission does not take InvokedViaFunctionUrl yet.)
-    const { processed } = await transformedChangeSet(served.cfn, 'sam-function-url-public', template('NONE'));
+  it('makes a public URL on the alias with both of SAM\'s permissions, under the function\'s condition, which serves anyone', async () => {
+    const { stack, processed } = await deployTransformed(served.cfn, 'sam-function-url-public', template('NONE'));
     const { HelloUrl, HelloUrlPublicPermissions, HelloURLInvokeAllowPublicAccess } = processed.Resources;
     assert.deepEqual(HelloUrl, { Condition: 'Live', Type: 'AWS::Lambda::Url', Properties: { TargetFunctionArn: { Ref: 'HelloAliaslive' }, AuthType: 'NONE' } });
     assert.deepEqual(HelloUrlPublicPermissions.Properties, { Action: 'lambda:InvokeFunctionUrl', FunctionName: { Ref: 'HelloAliaslive' }, Principal: '*', FunctionUrlAuthType: 'NONE' });
@@ -50,6 +49,11 @@ Outputs:
       Type: 'AWS::Lambda::Permission',
       Properties: { Action: 'lambda:InvokeFunction', Principal: '*', FunctionName: { Ref: 'HelloAliaslive' }, InvokedViaFunctionUrl: true },
     });
+    // The InvokeFunction grant holds for calls through the URL only.
+    const { Policy } = await served.lambda.send(new GetPolicyCommand({ FunctionName: output(stack, 'Alias') }));
+    const grant = JSON.parse(Policy!).Statement.find((s: { Action: string }) => s.Action === 'lambda:InvokeFunction');
+    assert.deepEqual(grant.Condition, { Bool: { 'lambda:InvokedViaFunctionUrl': 'true' } });
+    assert.deepEqual(await get(output(stack, 'Url')), { status: 200, body: 'hello' });
   });
 
   it('makes an AWS_IAM URL on the alias (no public permissions), which answers signed requests of the account only', async () => {

@@ -106,6 +106,8 @@ export function addPermission(input: AddPermissionRequest, ctx: Ctx) {
   if (input.EventSourceToken) condition.StringEquals = { ...condition.StringEquals, 'lambda:EventSourceToken': input.EventSourceToken };
   if (input.FunctionUrlAuthType) condition.StringEquals = { ...condition.StringEquals, 'lambda:FunctionUrlAuthType': input.FunctionUrlAuthType };
   if (input.SourceArn) condition.ArnLike = { 'AWS:SourceArn': input.SourceArn };
+  // Function URLs made since October 2025 also need lambda:InvokeFunction, granted for URL calls only (Lambda's urls-auth page).
+  if (input.InvokedViaFunctionUrl) condition.Bool = { 'lambda:InvokedViaFunctionUrl': 'true' };
   if (Object.keys(condition).length) statement.Condition = condition;
   const statements = [...(policy?.statements ?? []), statement];
   checkPolicyLength({ ...policy, statements });

@@ -17,6 +17,7 @@ export const permission: ResourceType = {
       EventSourceToken: p.EventSourceToken,
       PrincipalOrgID: p.PrincipalOrgID,
       FunctionUrlAuthType: p.FunctionUrlAuthType,
+      InvokedViaFunctionUrl: p.InvokedViaFunctionUrl,
     });
     return { physicalId: statementId, attributes: { Id: statementId } };
   },
@@ -24,8 +25,7 @@ export const permission: ResourceType = {
     await request.call('lambda', 'RemovePermission', { FunctionName: request.properties.FunctionName, StatementId: request.physicalId });
   },
   read: readPermission,
-  // AWS's InvokedViaFunctionUrl is not among them: twinstack's AddPermission does not make its condition.
-  properties: ['FunctionName', 'Action', 'Principal', 'SourceArn', 'SourceAccount', 'EventSourceToken', 'PrincipalOrgID', 'FunctionUrlAuthType'],
+  properties: ['FunctionName', 'Action', 'Principal', 'SourceArn', 'SourceAccount', 'EventSourceToken', 'PrincipalOrgID', 'FunctionUrlAuthType', 'InvokedViaFunctionUrl'],
   primaryIdentifier: ['FunctionName', 'Id'],
   adopt: adoptByReading(readPermission, (id) => id.Id, (id) => ({ Id: id.Id })),
 };

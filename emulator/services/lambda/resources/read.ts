@@ -191,6 +191,7 @@ export async function readPermission(request: ResourceDelete): Promise<Propertie
     EventSourceToken: equals['lambda:EventSourceToken'],
     PrincipalOrgID: equals['aws:PrincipalOrgID'],
     FunctionUrlAuthType: equals['lambda:FunctionUrlAuthType'],
+    InvokedViaFunctionUrl: s.Condition?.Bool?.['lambda:InvokedViaFunctionUrl'] === 'true' ? true : undefined,
   };
 }
 
