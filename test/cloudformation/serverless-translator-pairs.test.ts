@@ -151,13 +151,61 @@ const PAIRS: Record<string, Record<string, string>> = {
   state_machine_with_eb_dlq: {},
   state_machine_with_eb_dlq_generated: {},
   state_machine_with_eb_dlq_target_id: {},
+  // Connectors (standalone and embedded): the policies and permissions of SAM's connector profiles, with their metadata,
+  // DependsOn moved onto what a connector makes, and event source mappings waiting for the policy that lets them poll.
+  connector_api_to_function: {},
+  connector_api_to_multiple_function: {},
+  connector_depends_on_attribute: {},
+  connector_function_to_multiple_s3: {},
+  connector_function_to_s3: {},
+  connector_function_to_table: {},
+  connector_hardcoded_rolename: {},
+  connector_mix_destination: {},
+  connector_resource_attributes: { Param: 'test1' },
+  connector_rule_to_eventbus: {},
+  connector_rule_to_multiple_sns: {},
+  connector_sfn_to_function_without_policy: {},
+  connector_sfn_to_sfn: {},
+  connector_sns_to_sqs: {},
+  connector_sqs_to_function: {},
+  connector_sqs_to_multiple_function: {},
+  connector_table_to_function: {},
+  connector_table_to_function_read: {},
+  connector_with_non_id_source_and_destination: {},
+  embedded_connector_function_to_multi_dest: {},
+  embedded_connectors_api_to_function: {},
+  embedded_connectors_depends_on_attribute: {},
+  embedded_connectors_depends_on_connector: {},
+  embedded_connectors_esm_depends_on: {},
+  embedded_connectors_function_to: {},
+  embedded_connectors_hardcoded_props: {},
+  embedded_connectors_resource_attributes: { Param: 'test1' },
+  embedded_connectors_rule_to: {},
+  embedded_connectors_sfn_to: {},
+  embedded_connectors_sns_to: {},
+  embedded_connectors_table_to_function: {},
 };
 
 const fixture = (name: string, ext: string) => readFileSync(new URL(`./sam-translator/${name}.${ext}`, import.meta.url), 'utf8');
-/** The pair's input as a stack's template: with the Transform line the translator's tests do without. */
+/**
+ * The pair's input as a stack's template: with the Transform line the translator's tests do without (they run the
+ * translator whatever the line says; one input names an `AWS::Serverless-2016-10-31-test`, which is SAM's here).
+ */
 const input = (name: string) => {
-  const yaml = fixture(name, 'yaml');
+  const yaml = fixture(name, 'yaml').replace(/^Transform: AWS::Serverless-2016-10-31-test$/m, 'Transform: AWS::Serverless-2016-10-31');
   return /^Transform:/m.test(yaml) ? yaml : `Transform: AWS::Serverless-2016-10-31\n${yaml}`;
+};
+
+/**
+ * Outputs that list in another order than the translator's (its tests compare both sides after deep_sort_lists): their
+ * lists are compared as sorted. connector_sqs_to_function's policy puts Write's statement before Read's, and Read's
+ * actions in another order than the connector profile, which the translator follows.
+ */
+const UNORDERED = new Set(['connector_sqs_to_function']);
+const sortedLists = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(sortedLists).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0));
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortedLists((value as Record<string, unknown>)[k])]));
 };
 
 describe('CloudFormation: the SAM transform against the SAM translator\'s published test outputs', function () {
@@ -169,7 +217,8 @@ describe('CloudFormation: the SAM transform against the SAM translator\'s publis
     it(`gives ${name} the translator's resources`, async () => {
       const expected = JSON.parse(fixture(name, 'json'));
       const { processed } = await transformedChangeSet(cfn, `sam-pair-${name.replaceAll('_', '-')}`, input(name), parameters);
-      assert.deepEqual(processed.Resources, expected.Resources);
+      const view = UNORDERED.has(name) ? sortedLists : (value: unknown) => value;
+      assert.deepEqual(view(processed.Resources), view(expected.Resources));
     });
   }
 
@@ -185,6 +234,12 @@ describe('CloudFormation: the SAM transform against the SAM translator\'s publis
     function_with_deployment_preference: [CODE_DEPLOY, { FnName: 'deployed' }],
     function_with_deployment_preference_all_parameters: [CODE_DEPLOY, {}],
     function_with_deployment_preference_multiple_combinations: [CODE_DEPLOY, {}],
+    // Connectors from AppSync and to a Location place index, types twinstack does not serve either.
+    connector_appsync_api_to_lambda: [['AWS::AppSync::GraphQLApi'], {}],
+    connector_appsync_to_eventbus: [['AWS::AppSync::DataSource', 'AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema'], {}],
+    connector_appsync_to_lambda: [['AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema', 'AWS::AppSync::DataSource'], {}],
+    connector_appsync_to_table: [['AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema', 'AWS::AppSync::DataSource'], {}],
+    connector_function_to_location: [['AWS::Location::PlaceIndex'], {}],
   };
   for (const [name, [types, parameters]] of Object.entries(REFUSED)) {
     it(`refuses the ${types.join(' and ')} of ${name} as unrecognized resource types`, async () => {

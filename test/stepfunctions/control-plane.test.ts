@@ -207,6 +207,19 @@ describe('Step Functions control plane (SDK v3)', function () {
     assert.deepEqual([failed.status, failed.error, failed.cause], ['FAILED', 'X', 'Y']);
   });
 
+  it('tests a state named inside a Map of a whole state machine, reporting only the steps the state has', async () => {
+    const definition = JSON.stringify({
+      StartAt: 'Each',
+      States: { Each: { Type: 'Map', ItemsPath: '$.v', ItemProcessor: { StartAt: 'Inner', States: { Inner: { Type: 'Pass', End: true } } }, End: true } },
+    });
+    const out = await ctx.sfn.send(new TestStateCommand({ stateName: 'Inner', definition, input: '{"a":1}', inspectionLevel: 'DEBUG' }));
+    assert.deepEqual([out.status, JSON.parse(out.output!)], ['SUCCEEDED', { a: 1 }]);
+    // A Pass state without Result has no result step; a Fail state reports its input as after InputPath.
+    assert.deepEqual(Object.keys(out.inspectionData!).sort(), ['afterInputPath', 'afterParameters', 'afterResultPath', 'afterResultSelector', 'input']);
+    const failed = await ctx.sfn.send(new TestStateCommand({ definition: JSON.stringify({ Type: 'Fail', Error: 'X' }), input: '{"a":1}', inspectionLevel: 'DEBUG' }));
+    assert.deepEqual(JSON.parse(failed.inspectionData!.afterInputPath!), { a: 1 });
+  });
+
   it('tests a Task state with a mocked result or error and a given context object, without a role', async () => {
     const task = (selector: Record<string, string>) =>
       JSON.stringify({ Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { 'FunctionName.$': '$.f' }, ResultSelector: selector, End: true });

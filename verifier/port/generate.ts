@@ -154,7 +154,7 @@ function interactionFor(
   source: SourceFile,
   words: Record<string, string> | undefined,
   step: SourceStep,
-  collectorOf: (stepIndex: number) => number,
+  gathererOf: (stepIndex: number) => number,
   variant: Variant,
   recorded: Snapshot[string]['recorded-content'],
   stepIndex: number,
@@ -267,8 +267,7 @@ function interactionFor(
         ...(step.delaySeconds ? { delaySeconds: step.delaySeconds } : {}),
         ...(step.takesNow ? { takesNow: true } : {}),
         ...(step.until ? { until: step.until } : {}),
-        ...(step.collect ? { collect: step.collect } : {}),
-        ...(step.eachCollected ? { eachCollected: { step: collectorOf(stepIndex), as: step.eachCollected } } : {}),
+        ...(step.eachCollected ? { eachCollected: { step: gathererOf(stepIndex), as: step.eachCollected } } : {}),
         ...(step.view ? { view: step.view } : {}),
       },
     },
@@ -365,11 +364,11 @@ function presignedInteraction(presign: SourcePresign, signed: SerializedRequest)
   };
 }
 
-/** The nearest step before `stepIndex` that collects (the one an `eachCollected` step follows). */
-function collectingStep(steps: SourceStep[]): (stepIndex: number) => number {
+/** The nearest step before `stepIndex` that gathers (`until.accumulate`: the one an `eachCollected` step follows). */
+function gatheringStep(steps: SourceStep[]): (stepIndex: number) => number {
   return (stepIndex) => {
-    for (let i = stepIndex - 1; i >= 0; i--) if (steps[i].collect) return i;
-    throw new Error(`step ${stepIndex} (${steps[stepIndex].op}): eachCollected without an earlier collect step`);
+    for (let i = stepIndex - 1; i >= 0; i--) if (steps[i].until?.accumulate) return i;
+    throw new Error(`step ${stepIndex} (${steps[stepIndex].op}): eachCollected without an earlier gathering step (until.accumulate)`);
   };
 }
 
@@ -509,7 +508,7 @@ async function main() {
       const contract: ContractFile = {
         consumer: { name: 'aws-sdk' },
         provider: { name: `aws-${source.service}` },
-        interactions: steps.map((step, i) => interactionFor(source, wordsOf(source, scenario, variant), step, collectingStep(steps), variant, entry['recorded-content'], i, serialized[cursor + i], timed[cursor + i].examples)),
+        interactions: steps.map((step, i) => interactionFor(source, wordsOf(source, scenario, variant), step, gatheringStep(steps), variant, entry['recorded-content'], i, serialized[cursor + i], timed[cursor + i].examples)),
         metadata: {
           pactSpecification: { version: '4.0' },
           twinstack: {

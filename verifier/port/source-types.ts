@@ -113,18 +113,17 @@ export interface SourceStep {
   delaySeconds?: number;
   /** The test read the clock afresh for this call's `now()` times (`datetime.now()` inline) rather than reusing `utc_now`. */
   takesNow?: boolean;
-  /** A waiter's polling: the call is repeated until the value at `path` matches `matches` or holds `count` elements (see InteractionMeta.until). */
+  /**
+   * A waiter's polling: the call is repeated until the value at `path` matches `matches` or holds `count` elements; with
+   * `accumulate`, a polling helper's gathering, until the lists at `path` of its answers hold `count` items together,
+   * which the snapshot is judged against as one list (see InteractionMeta.until).
+   */
   until?: Until;
   /** What the test made of the answer before recording it (a function's log read as its events): see InteractionMeta.view. */
   view?: AnswerView;
   /**
-   * A polling helper's gathering (see InteractionMeta.collect): the call is repeated until the lists at `path` of its
-   * answers hold `count` items, which the snapshot is judged against as one list.
-   */
-  collect?: { path: string; count: number; timeoutSeconds?: number; intervalSeconds?: number };
-  /**
-   * Sent for each item the nearest earlier `collect` step gathers, as it arrives (see InteractionMeta.eachCollected):
-   * its params may name `{{<as>.<Member>}}` (`{{message.ReceiptHandle}}`).
+   * Sent for each item the nearest earlier gathering step (`until.accumulate`) gathers, as it arrives (see
+   * InteractionMeta.eachCollected): its params may name `{{<as>.<Member>}}` (`{{message.ReceiptHandle}}`).
    */
   eachCollected?: string;
   /**

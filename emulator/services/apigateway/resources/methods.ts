@@ -5,6 +5,7 @@ import { count, flag, generatedId } from './values.ts';
 
 /** `AWS::ApiGateway::Resource`: Ref is the resource id; GetAtt ResourceId. */
 export const resource: ResourceType = {
+  properties: ['ParentId', 'PathPart', 'RestApiId'],
   async create(request) {
     const p = request.properties;
     const created = await request.call('apigateway', 'CreateResource', { restApiId: p.RestApiId, parentId: p.ParentId, pathPart: p.PathPart });
@@ -89,6 +90,21 @@ function deleteMethod(request: ResourceRequest, p: Properties) {
  * method again, with its integration and responses, as the resource's handler does.
  */
 export const method: ResourceType = {
+  properties: [
+    'ApiKeyRequired',
+    'AuthorizationScopes',
+    'AuthorizationType',
+    'AuthorizerId',
+    'HttpMethod',
+    'Integration',
+    'MethodResponses',
+    'OperationName',
+    'RequestModels',
+    'RequestParameters',
+    'RequestValidatorId',
+    'ResourceId',
+    'RestApiId',
+  ],
   async create(request) {
     await putMethod(request);
     return { physicalId: generatedId(request), attributes: {} };

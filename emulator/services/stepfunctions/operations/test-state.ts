@@ -3,7 +3,7 @@ import type { MockInput, TestStateInput, TestStateOutput } from '@aws-sdk/client
 import { parseArn } from '../../../core/arn.ts';
 import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
-import { checkDefinition, invalidDefinitionMessage, type StateDef } from '../asl/definition.ts';
+import { checkDefinition, invalidDefinitionMessage, type MachineDef, type QueryLanguage, type StateDef } from '../asl/definition.ts';
 import { asStatesError, StatesError } from '../asl/errors.ts';
 import type { Json } from '../asl/query.ts';
 import { executionInputError, parseJsonInput, SfnErrors } from '../errors.ts';
@@ -27,7 +27,8 @@ export async function testState(input: TestStateInput, ctx: Ctx): Promise<TestSt
   }
   const isMachine = parsed.States !== undefined;
   const name = isMachine ? (input.stateName ?? (parsed.StartAt as string)) : 'TestState';
-  const def = (isMachine ? (parsed.States as Record<string, StateDef>)[name] : parsed) as StateDef | undefined;
+  const found = isMachine ? findState(parsed as unknown as MachineDef, name) : { def: parsed as unknown as StateDef };
+  const def = found?.def;
   if (!def) throw new AwsError('InvalidDefinition', `Invalid State Machine Definition: 'The state ${name} does not exist'`);
   if (def.Type === 'Map' || def.Type === 'Parallel')
     throw new AwsError('InvalidDefinition', 'TestState API does not support Map or Parallel states. Supported state types include: [Task, Wait, Pass, Succeed, Fail, Choice]');
@@ -74,7 +75,7 @@ export async function testState(input: TestStateInput, ctx: Ctx): Promise<TestSt
   const level = input.inspectionLevel ?? 'INFO';
   const data = () => (level === 'INFO' ? undefined : { inspectionData: inspection });
   try {
-    const outcome = await runState(env, { frame: new Frame(0), vars, language: (def.QueryLanguage ?? (parsed.QueryLanguage as 'JSONata' | undefined) ?? 'JSONPath') as 'JSONPath' | 'JSONata' }, name, def, value);
+    const outcome = await runState(env, { frame: new Frame(0), vars, language: (def.QueryLanguage ?? found?.language ?? (parsed.QueryLanguage as 'JSONata' | undefined) ?? 'JSONPath') as 'JSONPath' | 'JSONata' }, name, def, value);
     const caught = outcome.next !== undefined && ((def.Catch as { Next: string }[] | undefined) ?? []).some((c) => c.Next === outcome.next) && execution.events.some((e) => e.type === 'TaskFailed');
     return { output: payload(outcome.output), ...(outcome.next !== undefined ? { nextState: outcome.next } : {}), status: caught ? 'CAUGHT_ERROR' : 'SUCCEEDED', ...data() };
   } catch (thrown) {
@@ -83,6 +84,24 @@ export async function testState(input: TestStateInput, ctx: Ctx): Promise<TestSt
   } finally {
     controller.abort();
   }
+}
+
+/**
+ * The state a stateName names, anywhere in the machine (a Map's ItemProcessor or Iterator, a Parallel's branches), and
+ * the query language its enclosing states give it.
+ */
+function findState(machine: MachineDef, name: string, language?: QueryLanguage): { def: StateDef; language?: QueryLanguage } | undefined {
+  const states = (machine.States ?? {}) as Record<string, StateDef>;
+  if (Object.hasOwn(states, name)) return { def: states[name], language };
+  for (const state of Object.values(states)) {
+    const inner = state.QueryLanguage ?? language;
+    const machines = [state.ItemProcessor ?? state.Iterator, ...((state.Branches as MachineDef[] | undefined) ?? [])].filter((m): m is MachineDef => !!m && typeof m === 'object');
+    for (const child of machines) {
+      const hit = findState(child, name, inner);
+      if (hit) return hit;
+    }
+  }
+  return undefined;
 }
 
 /** The task's mocked outcome: its result (a JSON document as text), or its error and cause. */

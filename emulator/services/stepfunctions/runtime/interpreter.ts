@@ -127,6 +127,8 @@ async function jsonPathAssign(io: StateIO, value: Json): Promise<Record<string, 
 
 async function failError(io: StateIO): Promise<StatesError> {
   const { def } = io;
+  // AWS's TestState reports a Fail state's input as having passed an InputPath (a Fail state has none).
+  if (!io.jsonata) io.afterInputPath();
   const pick = async (field: 'Error' | 'Cause'): Promise<string | undefined> => {
     const literal = def[field];
     if (io.jsonata) return literal === undefined ? undefined : String(await io.value(literal, field));

@@ -165,7 +165,6 @@ function expandRestApi(expansion: Expansion, id: string, api: Properties): void 
       AccessLogSetting: p.AccessLogSetting,
       CacheClusterEnabled: p.CacheClusterEnabled,
       CacheClusterSize: p.CacheClusterSize,
-      Description: p.Description,
       Tags: p.Tags && Object.entries(p.Tags).map(([Key, Value]) => ({ Key, Value })),
     }),
   };
