@@ -60,7 +60,8 @@ export const invoke = (
   options: {
     method?: string;
     headers?: Record<string, string>;
-    body?: string;
+    /** Text, or bytes that are not UTF-8 as `{ $blob: base64 }`. */
+    body?: string | { $blob: string };
     query?: Record<string, string>;
     snapshot?: string;
     status?: number;
