@@ -228,7 +228,7 @@ describe('IAM policy enforcement (--enforce-iam) and STS trust checks', function
       expectError(
         'AccessDenied',
         403,
-        `User: ${userArn} is not authorized to perform: s3:PutObject on resource: arn:aws:s3:::shared-bucket/new.csv because no identity-based policy allows the s3:PutObject action`,
+        `User: ${userArn} is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::shared-bucket/new.csv" because no identity-based policy allows the s3:PutObject action`,
       ),
     );
     // The user's own identity policy allowing everything does not beat the bucket policy's explicit Deny.

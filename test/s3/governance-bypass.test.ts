@@ -79,7 +79,7 @@ describe('S3 Object Lock governance bypass', function () {
       expectError(
         'AccessDenied',
         403,
-        `User: arn:aws:iam::${ACCOUNT}:user/no-bypass is not authorized to perform: s3:BypassGovernanceRetention on resource: arn:aws:s3:::${bucket}/${key} with an explicit deny in an identity-based policy`,
+        `User: arn:aws:iam::${ACCOUNT}:user/no-bypass is not authorized to perform: s3:BypassGovernanceRetention on resource: "arn:aws:s3:::${bucket}/${key}" with an explicit deny in an identity-based policy`,
       ),
     );
     // Without the header the request asks for no bypass: the lock answers.

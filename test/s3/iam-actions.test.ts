@@ -57,7 +57,7 @@ describe('S3 IAM actions under --enforce-iam', function () {
   }
 
   const denied = (user: string, action: string, resource: string) =>
-    expectError('AccessDenied', 403, `User: arn:aws:iam::${ACCOUNT}:user/${user} is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`);
+    expectError('AccessDenied', 403, `User: arn:aws:iam::${ACCOUNT}:user/${user} is not authorized to perform: ${action} on resource: "${resource}" because no identity-based policy allows the ${action} action`);
 
   it('authorizes reads and deletes of a named version as s3:GetObjectVersion and s3:DeleteObjectVersion', async () => {
     const object = `arn:aws:s3:::${bucket}/doc.txt`;
@@ -116,7 +116,7 @@ describe('S3 IAM actions under --enforce-iam', function () {
     assert.deepEqual(result.Deleted?.map((d) => [d.Key, d.DeleteMarker]), [['tmp/a.txt', true]]);
     assert.deepEqual(
       result.Errors?.map((e) => [e.Key, e.VersionId, e.Code, e.Message]),
-      [['keep/b.txt', kept, 'AccessDenied', `User: arn:aws:iam::${ACCOUNT}:user/${tmpOnly.name} is not authorized to perform: s3:DeleteObjectVersion on resource: arn:aws:s3:::${bucket}/keep/b.txt because no identity-based policy allows the s3:DeleteObjectVersion action`]],
+      [['keep/b.txt', kept, 'AccessDenied', `User: arn:aws:iam::${ACCOUNT}:user/${tmpOnly.name} is not authorized to perform: s3:DeleteObjectVersion on resource: "arn:aws:s3:::${bucket}/keep/b.txt" because no identity-based policy allows the s3:DeleteObjectVersion action`]],
     );
     assert.equal((await root.send(new HeadObjectCommand({ Bucket: bucket, Key: 'keep/b.txt' }))).VersionId, kept);
   });

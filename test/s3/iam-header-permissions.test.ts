@@ -40,7 +40,7 @@ describe('S3 permissions of headers under --enforce-iam', function () {
     return { client: s3(keys), keys, name };
   }
   const denied = (user: string, action: string, resource: string) =>
-    expectError('AccessDenied', 403, `User: arn:aws:iam::${ACCOUNT}:user/${user} is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`);
+    expectError('AccessDenied', 403, `User: arn:aws:iam::${ACCOUNT}:user/${user} is not authorized to perform: ${action} on resource: "${resource}" because no identity-based policy allows the ${action} action`);
 
   it('needs s3:PutBucketAcl, Object Lock, ownership and tagging permissions for those CreateBucket headers', async () => {
     const creator = await allowedOnly(['s3:CreateBucket'], 'arn:aws:s3:::*');

@@ -1,4 +1,5 @@
 import type { Handler, ServiceDefinition } from '../../core/service.ts';
+import { AwsError } from '../../core/errors.ts';
 import { loadModel } from '../../models/load.ts';
 import { withPreparation } from './request-preparation.ts';
 import { S3Errors } from './errors.ts';
@@ -85,6 +86,9 @@ const s3: ServiceDefinition<S3State> = {
   },
   // For --enforce-iam: S3's own action names (versions, configuration deletes authorized as their Put...).
   iamAction: s3Action,
+  // S3's detailed AccessDenied quotes the resource ARN (`... on resource: "arn:aws:s3:::bucket/key" because ...`, the
+  // format the S3 User Guide's "Troubleshoot access denied (403 Forbidden) errors" gives).
+  accessDenied: (message) => new AwsError('AccessDenied', message.replace(/ on resource: (\S+) (because|with) /, ' on resource: "$1" $2 '), { status: 403 }),
   // Each request first gets what it needs from S3 Control: an Object Lambda access point's bucket, account blocks.
   handlers: withPreparation({
     ...bucketConfigHandlers,
