@@ -139,6 +139,19 @@ describe('S3 IAM actions under --enforce-iam', function () {
     await writer.client.send(new PutObjectCommand({ Bucket: bucket, Key: 'tagged.txt', Body: 't' }));
   });
 
+  it('tells a missing key (NoSuchKey) only to a reader allowed s3:ListBucket, else AccessDenied', async () => {
+    const reader = await allowedOnly(['s3:GetObject']);
+    await assert.rejects(reader.client.send(new GetObjectCommand({ Bucket: bucket, Key: 'absent.txt' })), denied(reader.name, 's3:ListBucket', `arn:aws:s3:::${bucket}`));
+    await assert.rejects(reader.client.send(new HeadObjectCommand({ Bucket: bucket, Key: 'absent.txt' })), (e: SdkError) => e.$metadata.httpStatusCode === 403);
+    const lister = `user-${users++}`;
+    const keys = await iamUserKeys(aws, lister, [
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${bucket}/*` },
+      { Effect: 'Allow', Action: 's3:ListBucket', Resource: `arn:aws:s3:::${bucket}` },
+    ]);
+    await assert.rejects(s3(keys).send(new GetObjectCommand({ Bucket: bucket, Key: 'absent.txt' })), expectError('NoSuchKey', 404));
+    await assert.rejects(s3(keys).send(new HeadObjectCommand({ Bucket: bucket, Key: 'absent.txt' })), (e: SdkError) => e.$metadata.httpStatusCode === 404);
+  });
+
   it("authorizes a configuration's delete as its Put (DeleteBucketCors as s3:PutBucketCORS)", async () => {
     const cors = await allowedOnly(['s3:PutBucketCORS'], `arn:aws:s3:::${bucket}`);
     await cors.client.send(new PutBucketCorsCommand({ Bucket: bucket, CORSConfiguration: { CORSRules: [{ AllowedMethods: ['GET'], AllowedOrigins: ['*'] }] } }));

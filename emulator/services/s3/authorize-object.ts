@@ -38,3 +38,19 @@ async function authorizeSession(ctx: S3Context, bucket: Bucket): Promise<void> {
 export async function authorizeWriteHeaders(ctx: S3Context, bucket: Bucket, key: string, input: Parameters<typeof writeHeaderActions>[0], setsTags: boolean): Promise<void> {
   for (const action of writeHeaderActions(input, setsTags)) await authorizeOnObject(ctx, bucket, action, key);
 }
+
+/**
+ * An action a request needs on the bucket itself besides its own (a missing key's read needs `s3:ListBucket` to be
+ * told it is missing): the bucket policy and ACL judge it, and with `--enforce-iam` the caller's policies.
+ */
+export async function authorizeOnBucket(ctx: S3Context, bucket: Bucket, action: string): Promise<void> {
+  if (bucket.directory) return authorizeSession(ctx, bucket);
+  const caller = requester(ctx);
+  if (ctx.emulator.crossAccount !== 'open' && !ownerWithoutPolicy(caller, bucket)) {
+    if (!s3Allows(caller, bucket, accountBlockOf(ctx, bucket.accountId), action, undefined, undefined, accessPointKeysFor(ctx, bucket.name))) throw S3Errors.accessDenied();
+  }
+  if (!ctx.emulator.enforcesIam) return;
+  const resource = buildArn({ service: 's3', region: '', accountId: '', resource: bucket.name, partitionRegion: bucket.region });
+  const document = bucket.configs.get('policy') as string | undefined;
+  await ctx.emulator.authorizeAction(ctx, action, resource, { governing: { document, ownerAccount: bucket.accountId } });
+}

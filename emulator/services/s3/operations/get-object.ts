@@ -1,6 +1,6 @@
 import type { GetObjectOutput, GetObjectRequest, HeadObjectOutput, HeadObjectRequest } from '@aws-sdk/client-s3';
 import { AwsError } from '../../../core/errors.ts';
-import { authorizeOnObject } from '../authorize-object.ts';
+import { authorizeOnBucket, authorizeOnObject } from '../authorize-object.ts';
 import { addChecksumOutput } from '../checksums.ts';
 import { usableKmsKeyArn } from '../kms-key.ts';
 import { checkReadConditions } from '../conditions.ts';
@@ -130,9 +130,29 @@ function lockToJudge(ctx: S3Context, output: ReadOutput | HeadObjectOutput): boo
   return (output.ObjectLockMode !== undefined || output.ObjectLockLegalHoldStatus !== undefined) && (ctx.emulator.enforcesIam || ctx.emulator.crossAccount !== 'open');
 }
 
+/**
+ * A read of a missing key: NoSuchKey only to a requester allowed to list the bucket (`s3:ListBucket`), else
+ * AccessDenied, which tells nothing of what the bucket holds (GetObject's and HeadObject's Permissions).
+ */
+function missingKey(ctx: S3Context, input: ReadRequest, error: unknown): Promise<never> {
+  const judged = error instanceof AwsError && error.code === 'NoSuchKey' && (ctx.emulator.enforcesIam || ctx.emulator.crossAccount !== 'open');
+  if (!judged) return Promise.reject(error);
+  return authorizeOnBucket(ctx, s3World(ctx.emulator).buckets.get(input.Bucket ?? '')!, 's3:ListBucket').then(() => Promise.reject(error));
+}
+
+/** The read, or the answer for a missing key (see `missingKey`). */
+function readOrMissing(input: ReadRequest, ctx: S3Context, method: 'GET' | 'HEAD'): ReadOutput | Promise<never> {
+  try {
+    return readObject(input, ctx, method);
+  } catch (error) {
+    return missingKey(ctx, input, error);
+  }
+}
+
 export function getObject(input: GetObjectRequest, ctx: S3Context): ReadOutput | Promise<unknown> {
   if (isThroughObjectLambda(ctx)) return getThroughObjectLambda(input, ctx, (direct) => readObject(direct, ctx, 'GET'));
-  const output = readObject(input, ctx, 'GET');
+  const output = readOrMissing(input, ctx, 'GET');
+  if (output instanceof Promise) return output;
   const answer = () => (lockToJudge(ctx, output) ? withPermittedLock(ctx, input, output) : output);
   // Only an SSE-KMS object needs its key usable: every other read is answered without another turn.
   if (output.ServerSideEncryption !== 'aws:kms') return answer();
@@ -141,7 +161,8 @@ export function getObject(input: GetObjectRequest, ctx: S3Context): ReadOutput |
 
 export function headObject(input: HeadObjectRequest, ctx: S3Context): HeadObjectOutput | Promise<unknown> {
   if (isThroughObjectLambda(ctx)) return headThroughObjectLambda(input, ctx, (direct) => readObject(direct as GetObjectRequest, ctx, 'HEAD'));
-  const output = readObject(input, ctx, 'HEAD') as HeadObjectOutput;
+  const output = readOrMissing(input, ctx, 'HEAD') as HeadObjectOutput | Promise<never>;
+  if (output instanceof Promise) return output;
   // PartNumber on a HEAD tells the size of that part, as GET would.
   return lockToJudge(ctx, output) ? withPermittedLock(ctx, input, output) : output;
 }
