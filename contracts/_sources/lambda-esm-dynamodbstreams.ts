@@ -68,6 +68,32 @@ const EVENT_FILTERS: Record<string, [Record<string, unknown>, Record<string, unk
   date_time_conversion: [{ id: { S: 'id_value_1' } }, { id: { S: 'id_value_2' } }, { dynamodb: { ApproximateCreationDateTime: [{ numeric: ['>', 0] }] } }, 2],
 };
 
+/** test_dynamodb_report_batch_item_failure_scenarios' answers, as Python source: batches that fail until retries run out. */
+const FAILURES: Record<string, string> = {
+  item_identifier_not_present_failure: "{'batchItemFailures': [{'itemIdentifier': 123}]}",
+  empty_string_item_identifier_failure: "{'batchItemFailures': [{'itemIdentifier': ''}]}",
+  null_item_identifier_failure: "{'batchItemFailures': [{'itemIdentifier': None}]}",
+  invalid_key_foo_failure: "{'batchItemFailures': [{'foo': 123}]}",
+  invalid_key_foo_null_value_failure: "{'batchItemFailures': [{'foo': None}]}",
+  unhandled_exception_in_function: '(lambda: 1 / 0)()',
+};
+
+/** sqs_create_queue + sqs_get_queue_arn: the on-failure destination, `{{queueUrl}}` and `{{queueArn}}`. */
+const destinationQueue: SourceStep[] = [
+  { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'test-queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' } },
+  { service: 'sqs', protocol: 'json', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' } },
+];
+/** The test's retry loop over the destination queue until the on-failure record is there. */
+const failureRecord: SourceStep = {
+  service: 'sqs',
+  protocol: 'json',
+  op: 'ReceiveMessage',
+  params: { QueueUrl: '{{queueUrl}}' },
+  snapshot: 'destination_queue_messages',
+  jsonStrings: ['$.Messages[*].Body'],
+  until: { path: '$.Messages', count: 1, timeoutSeconds: 240 },
+};
+
 const MAPPING_DEFAULTS = { StartingPosition: 'TRIM_HORIZON', MaximumBatchingWindowInSeconds: 1, MaximumRetryAttempts: 1 };
 
 const scenarios: SourceScenario[] = [
@@ -194,6 +220,34 @@ const scenarios: SourceScenario[] = [
       ];
     },
   },
+  {
+    test: 'TestDynamoDBEventSourceMapping::test_dynamodb_report_batch_item_failure_scenarios',
+    note: "the on-failure destination queue is read until the failed batch's record is there (the test's retry loop); then the function's log until it holds the four invocations",
+    steps: (param) => [
+      callerAccount,
+      withHandler(withResponse(FAILURES[param])),
+      ...tableWithStream(),
+      ...destinationQueue,
+      {
+        op: 'CreateEventSourceMapping',
+        params: {
+          FunctionName: FUNCTION,
+          BatchSize: 3,
+          StartingPosition: 'TRIM_HORIZON',
+          EventSourceArn: '{{streamArn}}',
+          MaximumBatchingWindowInSeconds: 1,
+          MaximumRetryAttempts: 3,
+          DestinationConfig: { OnFailure: { Destination: '{{queueArn}}' } },
+          FunctionResponseTypes: ['ReportBatchItemFailures'],
+        },
+        capture: { uuid: '$.UUID' },
+      },
+      esmEnabled,
+      dynamodb('PutItem', { TableName: TABLE, Item: ITEM }),
+      failureRecord,
+      { ...functionLog('dynamodb_events', 4), view: 'function-log-records' },
+    ],
+  },
 ];
 
 const source: SourceFile = {
@@ -203,6 +257,8 @@ const source: SourceFile = {
   testDir: 'lambda_/event_source_mapping',
   variants: {},
   defaultProtocol: 'rest-json',
+  // The tests' redaction of the on-failure record's times (words with a colon, which no placeholder form matches).
+  redactedText: ['<timestamp:2022-07-13T13:48:01.000Z>', '<timestamp:2022-07-13T13:48:01Z>'],
   scenarios,
   notPorted: {},
   notPortedOtherwise:
