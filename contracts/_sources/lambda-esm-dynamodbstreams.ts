@@ -248,6 +248,32 @@ const scenarios: SourceScenario[] = [
       { ...functionLog('dynamodb_events', 4), view: 'function-log-records' },
     ],
   },
+  {
+    test: 'TestDynamoDBEventSourceMapping::test_dynamodb_event_source_mapping_with_on_failure_destination_config',
+    note: "functions/lambda_unhandled_error.py in behaviour (it raises a custom exception); the destination queue is read until the failed batch's record is there",
+    steps: [
+      callerAccount,
+      ...esmRole,
+      withHandler(zip('class CustomException(Exception):\n    pass\n\n\ndef handler(event, context):\n    raise CustomException("some error occurred")\n'), { Role: '{{roleArn}}' }),
+      createTable(KEY, { StreamEnabled: false }, 'create_table_response'),
+      tableActive,
+      dynamodb(
+        'UpdateTable',
+        { TableName: TABLE, StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' } },
+        { snapshot: 'update_table_response', capture: { streamArn: '$.TableDescription.LatestStreamArn' }, ignore: [...TABLE_UNJUDGED, '$.TableDescription.BillingModeSummary.LastUpdateToPayPerRequestDateTime'] },
+      ),
+      ...destinationQueue,
+      {
+        op: 'CreateEventSourceMapping',
+        params: { FunctionName: FUNCTION, BatchSize: 1, StartingPosition: 'TRIM_HORIZON', EventSourceArn: '{{streamArn}}', MaximumBatchingWindowInSeconds: 1, MaximumRetryAttempts: 1, DestinationConfig: { OnFailure: { Destination: '{{queueArn}}' } } },
+        snapshot: 'create_event_source_mapping_response',
+        capture: { uuid: '$.UUID' },
+      },
+      esmEnabled,
+      dynamodb('PutItem', { TableName: TABLE, Item: { [KEY]: { S: 'hello world' } } }),
+      failureRecord,
+    ],
+  },
 ];
 
 const source: SourceFile = {
