@@ -56,6 +56,9 @@ const RAISE_ON_FLAG = zip(
   'import base64\nimport json\n\n\ndef handler(event, context):\n    print("Lambda log message - print function", flush=True)\n    for record in event.get("Records", []):\n        data = json.loads(base64.b64decode(record["kinesis"]["data"]))\n        if "raise_error" in data:\n            raise Exception("Test exception (this is intentional)")\n',
 );
 
+/** functions/lambda_parallel.py in behaviour: wait five seconds, print and answer `{executionStart, event}`. */
+const PARALLEL = zip('import json\nimport time\n\n\ndef handler(event, context):\n    result = {"executionStart": time.time(), "event": event}\n    time.sleep(5)\n    print(json.dumps(result))\n    return result\n');
+
 const scenarios: SourceScenario[] = [
   {
     test: 'TestKinesisSource::test_esm_with_not_existing_kinesis_stream',
@@ -188,6 +191,19 @@ const scenarios: SourceScenario[] = [
         jsonStrings: ['$.Messages[*].Body'],
         until: { path: '$.Messages', count: 1, timeoutSeconds: 240 },
       },
+    ],
+  },
+  {
+    test: 'TestKinesisSource::test_kinesis_event_source_trim_horizon',
+    note: 'functions/lambda_parallel.py in behaviour (it prints {executionStart, event} after five seconds); two batches of ten records put before the mapping, one after',
+    steps: [
+      callerAccount,
+      withHandler(PARALLEL),
+      ...stream,
+      ...[0, 1].map((i) => kinesis('PutRecords', { StreamName: STREAM, Records: Array.from({ length: 10 }, (_, j) => ({ Data: data(pythonJson({ record_id: j })), PartitionKey: `test_${i}` })) })),
+      mapping({ StartingPosition: 'TRIM_HORIZON', BatchSize: 10 }),
+      kinesis('PutRecords', { StreamName: STREAM, Records: Array.from({ length: 10 }, (_, j) => ({ Data: data(pythonJson({ record_id: j })), PartitionKey: 'test_3' })) }),
+      functionLog('invocation_events', 3),
     ],
   },
 ];
