@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CloudControlClient, CreateResourceCommand, DeleteResourceCommand, GetResourceCommand } from '@aws-sdk/client-cloudcontrol';
+import { CloudControlClient, CreateResourceCommand, DeleteResourceCommand, GetResourceCommand, ListResourcesCommand } from '@aws-sdk/client-cloudcontrol';
 import { deploy, output, serveWithClients } from './serve.ts';
 
 const CERTIFICATE = 'arn:aws:acm:us-east-1:000000000000:certificate/0f6e1d5b-6b1c-4a5e-9c1e-0b1f2e3d4c5b';
@@ -118,6 +118,15 @@ Outputs:
     assert.equal(restApiId, api);
     const { ResourceDescription } = await aws.control.send(new GetResourceCommand({ TypeName: 'AWS::ApiGateway::Resource', Identifier: ProgressEvent!.Identifier }));
     assert.deepEqual(JSON.parse(ResourceDescription!.Properties!), { RestApiId: api, ParentId: root, PathPart: 'cats', ResourceId: resourceId });
+
+    // ListResources names every resource of the API (the root, made by API Gateway, among them) by the same form.
+    const { ResourceDescriptions } = await aws.control.send(new ListResourcesCommand({ TypeName: 'AWS::ApiGateway::Resource', ResourceModel: JSON.stringify({ RestApiId: api }) }));
+    assert.deepEqual(ResourceDescriptions!.map((d) => d.Identifier).sort(), [`${api}|${root}`, ProgressEvent!.Identifier].sort());
+    assert.deepEqual(JSON.parse(ResourceDescriptions!.find((d) => d.Identifier === ProgressEvent!.Identifier)!.Properties!), { RestApiId: api, ResourceId: resourceId, ParentId: root, PathPart: 'cats' });
+    await assert.rejects(aws.control.send(new ListResourcesCommand({ TypeName: 'AWS::ApiGateway::Resource' })), {
+      name: 'InvalidRequestException',
+      message: 'Missing or invalid ResourceModel property in AWS::ApiGateway::Resource list handler request input.Required property: (#: required key [RestApiId] not found)',
+    });
     const deleted = await aws.control.send(new DeleteResourceCommand({ TypeName: 'AWS::ApiGateway::Resource', Identifier: ProgressEvent!.Identifier }));
     assert.equal(deleted.ProgressEvent!.OperationStatus, 'SUCCESS', deleted.ProgressEvent!.StatusMessage);
     await assert.rejects(aws.control.send(new GetResourceCommand({ TypeName: 'AWS::ApiGateway::Resource', Identifier: ProgressEvent!.Identifier })), { name: 'ResourceNotFoundException' });

@@ -170,7 +170,7 @@ function interactionFor(
   const cbor = protocol === 'smithy-rpc-v2-cbor';
   const family = cbor ? 'json' : protocol;
   const service = step.service ?? source.service;
-  const forms = { errorDigest: step.errorDigest, jsonStrings: step.jsonStrings, pythonBytes: step.pythonBytes, lines: step.lines, redactedText: source.redactedText, redactedWords: source.redactedWords, errorStatus: errorStatusOf(service) };
+  const forms = { errorDigest: step.errorDigest, jsonStrings: step.jsonStrings, pythonBytes: step.pythonBytes, bytesText: step.bytesText, lines: step.lines, redactedText: source.redactedText, redactedWords: source.redactedWords, errorStatus: errorStatusOf(service) };
   const expect: Expectation =
     snapshotValue === undefined
       ? step.fails
@@ -374,13 +374,16 @@ function gatheringStep(steps: SourceStep[]): (stepIndex: number) => number {
 
 /** An `http` step's request as the test sent it (no AWS client serialized it). */
 function plainRequest(http: NonNullable<SourceStep['http']>): SerializedRequest {
-  return { method: http.method, path: http.path ?? '/', query: http.query ?? {}, headers: http.headers ?? {}, body: http.body ?? '' };
+  const body = typeof http.body === 'object' ? { $base64: http.body.$blob } : (http.body ?? '');
+  return { method: http.method, path: http.path ?? '/', query: http.query ?? {}, headers: http.headers ?? {}, body };
 }
 
 /** An `http` step's body: its bytes as the test sent them (a JSON body is not re-serialized). */
 function plainBody(request: SerializedRequest): { body?: ContractInteraction['request']['body'] } {
+  const contentType = request.headers['Content-Type'] ?? request.headers['content-type'] ?? 'application/octet-stream';
+  if (typeof request.body === 'object' && '$base64' in request.body) return { body: { content: request.body.$base64, contentType, encoded: 'base64' } };
   if (typeof request.body !== 'string' || !request.body) return {};
-  return { body: { content: request.body, contentType: request.headers['Content-Type'] ?? request.headers['content-type'] ?? 'application/octet-stream', encoded: false } };
+  return { body: { content: request.body, contentType, encoded: false } };
 }
 
 /** The protocol botocore serializes a step in: Smithy RPC v2 CBOR steps as their AWS JSON document. */

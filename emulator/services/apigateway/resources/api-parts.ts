@@ -22,6 +22,18 @@ const AUTHORIZER_PATHS = {
 
 /** `AWS::ApiGateway::Authorizer`: Ref is the authorizer id; GetAtt AuthorizerId. */
 export const authorizer: ResourceType = {
+  properties: [
+    'AuthType',
+    'AuthorizerCredentials',
+    'AuthorizerResultTtlInSeconds',
+    'AuthorizerUri',
+    'IdentitySource',
+    'IdentityValidationExpression',
+    'Name',
+    'ProviderARNs',
+    'RestApiId',
+    'Type',
+  ],
   async create(request) {
     const p = request.properties;
     const created = await request.call('apigateway', 'CreateAuthorizer', {
@@ -68,6 +80,7 @@ export const authorizer: ResourceType = {
 
 /** `AWS::ApiGateway::Model`: Ref is the model name. */
 export const model: ResourceType = {
+  properties: ['ContentType', 'Description', 'Name', 'RestApiId', 'Schema'],
   async create(request) {
     const p = request.properties;
     const name: string = p.Name ?? request.physicalName({ maxLength: 64, separator: '' }).replace(/[^a-zA-Z0-9]/g, '');
@@ -94,6 +107,7 @@ export const model: ResourceType = {
 
 /** `AWS::ApiGateway::RequestValidator`: Ref is the validator id; GetAtt RequestValidatorId. */
 export const requestValidator: ResourceType = {
+  properties: ['Name', 'RestApiId', 'ValidateRequestBody', 'ValidateRequestParameters'],
   async create(request) {
     const p = request.properties;
     const created = await request.call('apigateway', 'CreateRequestValidator', {
@@ -126,6 +140,7 @@ export const requestValidator: ResourceType = {
 
 /** `AWS::ApiGateway::GatewayResponse`: Ref is an id CloudFormation makes; an update puts the response again. */
 export const gatewayResponse: ResourceType = {
+  properties: ['ResponseParameters', 'ResponseTemplates', 'ResponseType', 'RestApiId', 'StatusCode'],
   async create(request) {
     await putGatewayResponse(request);
     return { physicalId: generatedId(request), attributes: {} };
@@ -163,6 +178,7 @@ function putGatewayResponse(request: ResourceRequest) {
  * makes; GetAtt Id. Deleting the resource leaves the account setting as it is, as on AWS.
  */
 export const account: ResourceType = {
+  properties: ['CloudWatchRoleArn'],
   async create(request) {
     await setRole(request);
     const id = generatedId(request);

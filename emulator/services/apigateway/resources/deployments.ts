@@ -73,6 +73,22 @@ async function patchStage(request: ResourceRequest, stageName: string, ops: Patc
 
 /** `AWS::ApiGateway::Stage`: Ref is the stage name. */
 export const stage: ResourceType = {
+  properties: [
+    'AccessLogSetting',
+    'CacheClusterEnabled',
+    'CacheClusterSize',
+    'CanarySetting',
+    'ClientCertificateId',
+    'DeploymentId',
+    'Description',
+    'DocumentationVersion',
+    'MethodSettings',
+    'RestApiId',
+    'StageName',
+    'Tags',
+    'TracingEnabled',
+    'Variables',
+  ],
   async create(request) {
     const p = request.properties;
     const name: string = p.StageName ?? request.physicalName({ maxLength: 128 });
@@ -138,6 +154,7 @@ export const stage: ResourceType = {
  * moves) that stage, which its deletion removes while the stage still serves it.
  */
 export const deployment: ResourceType = {
+  properties: ['DeploymentCanarySettings', 'Description', 'RestApiId', 'StageDescription', 'StageName'],
   async create(request) {
     const p = request.properties;
     const stageDescription = (p.StageDescription ?? {}) as Properties;

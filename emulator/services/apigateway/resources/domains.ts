@@ -20,6 +20,18 @@ function endpointOf(p: Properties) {
 
 /** `AWS::ApiGateway::DomainName`: Ref is the domain name; GetAtt its CloudFront or regional target. */
 export const domainName: ResourceType = {
+  properties: [
+    'CertificateArn',
+    'DomainName',
+    'EndpointAccessMode',
+    'EndpointConfiguration',
+    'MutualTlsAuthentication',
+    'OwnershipVerificationCertificateArn',
+    'RegionalCertificateArn',
+    'RoutingMode',
+    'SecurityPolicy',
+    'Tags',
+  ],
   async create(request) {
     const p = request.properties;
     const mtls = p.MutualTlsAuthentication as Properties | undefined;
@@ -31,6 +43,7 @@ export const domainName: ResourceType = {
       mutualTlsAuthentication: mtls && { truststoreUri: mtls.TruststoreUri, truststoreVersion: mtls.TruststoreVersion },
       ownershipVerificationCertificateArn: p.OwnershipVerificationCertificateArn,
       securityPolicy: p.SecurityPolicy,
+      endpointAccessMode: p.EndpointAccessMode,
       routingMode: p.RoutingMode,
       tags: tagMap(request),
     });
@@ -41,6 +54,7 @@ export const domainName: ResourceType = {
       CertificateArn: '/certificateArn',
       RegionalCertificateArn: '/regionalCertificateArn',
       SecurityPolicy: '/securityPolicy',
+      EndpointAccessMode: '/endpointAccessMode',
       OwnershipVerificationCertificateArn: '/ownershipVerificationCertificateArn',
       RoutingMode: '/routingMode',
     });
@@ -71,6 +85,8 @@ export const domainName: ResourceType = {
 
 /** `AWS::ApiGateway::BasePathMapping`: maps a base path (none: the root) of a custom domain name to a stage. */
 export const basePathMapping: ResourceType = {
+  // AWS's schema has Id too: not made here, so a template setting it fails rather than being ignored.
+  properties: ['BasePath', 'DomainName', 'RestApiId', 'Stage'],
   async create(request) {
     const p = request.properties;
     await request.call('apigateway', 'CreateBasePathMapping', { domainName: p.DomainName, basePath: p.BasePath, restApiId: p.RestApiId, stage: p.Stage });

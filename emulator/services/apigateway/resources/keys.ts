@@ -9,6 +9,7 @@ function stageKeys(p: Properties): string[] {
 
 /** `AWS::ApiGateway::ApiKey`: Ref is the key id; GetAtt APIKeyId. */
 export const apiKey: ResourceType = {
+  properties: ['CustomerId', 'Description', 'Enabled', 'GenerateDistinctId', 'Name', 'StageKeys', 'Tags', 'Value'],
   async create(request) {
     const p = request.properties;
     const key = await request.call('apigateway', 'CreateApiKey', {
@@ -72,6 +73,7 @@ function stageThrottle(throttle: Record<string, Properties> | undefined) {
 
 /** `AWS::ApiGateway::UsagePlan`: Ref is the plan id; GetAtt Id. */
 export const usagePlan: ResourceType = {
+  properties: ['ApiStages', 'Description', 'Quota', 'Tags', 'Throttle', 'UsagePlanName'],
   async create(request) {
     const p = request.properties;
     const plan = await request.call('apigateway', 'CreateUsagePlan', {
@@ -124,6 +126,7 @@ export const usagePlan: ResourceType = {
 
 /** `AWS::ApiGateway::UsagePlanKey`: Ref is `<key id>:<usage plan id>`; GetAtt Id. */
 export const usagePlanKey: ResourceType = {
+  properties: ['KeyId', 'KeyType', 'UsagePlanId'],
   async create(request) {
     const p = request.properties;
     await request.call('apigateway', 'CreateUsagePlanKey', { usagePlanId: p.UsagePlanId, keyId: p.KeyId, keyType: p.KeyType });

@@ -5,6 +5,7 @@ import { count, flag, generatedId } from './values.ts';
 
 /** `AWS::ApiGateway::Resource`: Ref is the resource id; GetAtt ResourceId. */
 export const resource: ResourceType = {
+  properties: ['ParentId', 'PathPart', 'RestApiId'],
   async create(request) {
     const p = request.properties;
     const created = await request.call('apigateway', 'CreateResource', { restApiId: p.RestApiId, parentId: p.ParentId, pathPart: p.PathPart });
@@ -19,6 +20,19 @@ export const resource: ResourceType = {
   },
   primaryIdentifier: ['RestApiId', 'ResourceId'],
   adopt: adoptByReading((request) => resource.read!(request), (id) => id.ResourceId, (id) => ({ ResourceId: id.ResourceId })),
+  // Every resource of the API the ResourceModel names, its root among them.
+  async list(request) {
+    const RestApiId = request.model!.RestApiId as string;
+    const found: { id: string; parentId?: string; pathPart?: string }[] = [];
+    let position: string | undefined;
+    do {
+      const page = await request.call('apigateway', 'GetResources', { restApiId: RestApiId, position, limit: 500 });
+      found.push(...(page.items ?? []));
+      position = page.position;
+    } while (position);
+    return found.map((r) => ({ identifier: { RestApiId, ResourceId: r.id }, physicalId: r.id, properties: { RestApiId, ResourceId: r.id, ParentId: r.parentId, PathPart: r.pathPart } }));
+  },
+  listRequires: ['RestApiId'],
 };
 
 /** The method's integration, method responses and integration responses, each through its Put* operation. */
@@ -89,6 +103,21 @@ function deleteMethod(request: ResourceRequest, p: Properties) {
  * method again, with its integration and responses, as the resource's handler does.
  */
 export const method: ResourceType = {
+  properties: [
+    'ApiKeyRequired',
+    'AuthorizationScopes',
+    'AuthorizationType',
+    'AuthorizerId',
+    'HttpMethod',
+    'Integration',
+    'MethodResponses',
+    'OperationName',
+    'RequestModels',
+    'RequestParameters',
+    'RequestValidatorId',
+    'ResourceId',
+    'RestApiId',
+  ],
   async create(request) {
     await putMethod(request);
     return { physicalId: generatedId(request), attributes: {} };

@@ -65,6 +65,26 @@ function escapeMediaType(type: string): string {
 
 /** `AWS::ApiGateway::RestApi`: Ref is the API id; GetAtt RestApiId, RootResourceId. */
 export const restApi: ResourceType = {
+  properties: [
+    'ApiKeySourceType',
+    'BinaryMediaTypes',
+    'Body',
+    'BodyS3Location',
+    'CloneFrom',
+    'Description',
+    'DisableExecuteApiEndpoint',
+    'EndpointAccessMode',
+    'EndpointConfiguration',
+    'FailOnWarnings',
+    'MinimumCompressionSize',
+    'Mode',
+    'Name',
+    'Parameters',
+    'Policy',
+    'SecurityPolicy',
+    'Tags',
+    'Version',
+  ],
   async create(request) {
     const p = request.properties;
     if (p.Name === undefined && p.Body === undefined && p.BodyS3Location === undefined) {
@@ -73,6 +93,7 @@ export const restApi: ResourceType = {
     const api = await request.call('apigateway', 'CreateRestApi', {
       name: p.Name ?? request.logicalId,
       description: p.Description,
+      version: p.Version,
       binaryMediaTypes: p.BinaryMediaTypes === undefined ? undefined : mediaTypes(p.BinaryMediaTypes),
       minimumCompressionSize: count(p.MinimumCompressionSize),
       apiKeySource: p.ApiKeySourceType,
@@ -80,6 +101,8 @@ export const restApi: ResourceType = {
       policy: jsonText(p.Policy),
       disableExecuteApiEndpoint: flag(p.DisableExecuteApiEndpoint),
       cloneFrom: p.CloneFrom,
+      securityPolicy: p.SecurityPolicy,
+      endpointAccessMode: p.EndpointAccessMode,
       tags: tagMap(request),
     });
     try {
@@ -100,6 +123,8 @@ export const restApi: ResourceType = {
       MinimumCompressionSize: '/minimumCompressionSize',
       Policy: '/policy',
       DisableExecuteApiEndpoint: '/disableExecuteApiEndpoint',
+      SecurityPolicy: '/securityPolicy',
+      EndpointAccessMode: '/endpointAccessMode',
     });
     const type = (c: unknown) => ((c as Properties | undefined)?.Types ?? ['EDGE'])[0] as string;
     if (type(previous.EndpointConfiguration) !== type(properties.EndpointConfiguration)) {

@@ -45,6 +45,7 @@ function common(request: ResourceRequest) {
 
 /** `AWS::CloudFormation::Stack`: a nested stack from a template in S3, created through CreateStack like any other. */
 export const nestedStack: ResourceType = {
+  properties: ['NotificationARNs', 'Parameters', 'Tags', 'TemplateURL', 'TimeoutInMinutes'],
   async create(request) {
     const parent = childOf(request, request.stackId);
     const { StackId } = await request.call<{ StackId: string }>('cloudformation', 'CreateStack', {

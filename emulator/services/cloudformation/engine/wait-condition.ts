@@ -21,6 +21,7 @@ interface Signal {
  * condition by PUTting `{"Status": "SUCCESS" | "FAILURE", "Reason", "UniqueId", "Data"}` to it.
  */
 export const waitConditionHandle: ResourceType = {
+  properties: [],
   async create(request) {
     const bucket = await responseBucket(request, 'waitcondition', true);
     const key = `${request.stackId}/${randomUUID()}/${request.logicalId}`;
@@ -60,6 +61,7 @@ async function signals(request: ResourceRequest, handle: string): Promise<Signal
  * of each signal's `Data` by its `UniqueId`.
  */
 export const waitCondition: ResourceType = {
+  properties: ['Count', 'Handle', 'Timeout'],
   async create(request) {
     const { Handle, Timeout, Count } = request.properties;
     const physicalId = `${request.stackId.split('/').slice(0, 2).join('/')}/${randomUUID()}/${request.logicalId}`;

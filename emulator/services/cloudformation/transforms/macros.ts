@@ -19,6 +19,7 @@ function stateOf(request: Parameters<ResourceType['create']>[0]): CloudFormation
 
 /** `AWS::CloudFormation::Macro`: registers the macro in the stack's account and region; Ref is its name. */
 export const macroType: ResourceType = {
+  properties: ['Description', 'FunctionName', 'LogGroupName', 'LogRoleARN', 'Name'],
   async create(request) {
     const { Name, FunctionName, Description } = request.properties;
     if (typeof Name !== 'string' || typeof FunctionName !== 'string') throw validationError(`Properties validation failed for resource ${request.logicalId} with message: #: required key [Name, FunctionName] not found`);

@@ -19,6 +19,35 @@ function alarmInput(request: ResourceRequest, name: string): Properties {
 
 /** `AWS::CloudWatch::Alarm`: Ref is the alarm name; GetAtt Arn. */
 const alarm: ResourceType = {
+  properties: [
+    'ActionConfiguration',
+    'ActionsEnabled',
+    'AlarmActions',
+    'AlarmDescription',
+    'AlarmName',
+    'ComparisonOperator',
+    'DatapointsToAlarm',
+    'Dimensions',
+    'EvaluateLowSampleCountPercentile',
+    'EvaluationCriteria',
+    'EvaluationInterval',
+    'EvaluationPeriods',
+    'EvaluationWindow',
+    'ExtendedStatistic',
+    'InsufficientDataActions',
+    'MetricName',
+    'Metrics',
+    'Namespace',
+    'OKActions',
+    'Period',
+    'Statistic',
+    'Tags',
+    'Threshold',
+    'ThresholdMetricId',
+    'TreatMissingData',
+    'Unit',
+    'WarmUpConfiguration',
+  ],
   async create(request) {
     const name: string = request.properties.AlarmName ?? request.physicalName({ maxLength: 255 });
     await request.call('cloudwatch', 'PutMetricAlarm', { ...alarmInput(request, name), Tags: resourceTags(request) });
@@ -40,6 +69,20 @@ const bool = (value: unknown) => (value === undefined ? undefined : String(value
 
 /** `AWS::CloudWatch::CompositeAlarm`: Ref is the alarm name; GetAtt Arn. */
 const compositeAlarm: ResourceType = {
+  properties: [
+    'ActionConfiguration',
+    'ActionsEnabled',
+    'ActionsSuppressor',
+    'ActionsSuppressorExtensionPeriod',
+    'ActionsSuppressorWaitPeriod',
+    'AlarmActions',
+    'AlarmDescription',
+    'AlarmName',
+    'AlarmRule',
+    'InsufficientDataActions',
+    'OKActions',
+    'Tags',
+  ],
   async create(request) {
     const name: string = request.properties.AlarmName ?? request.physicalName({ maxLength: 255 });
     await request.call('cloudwatch', 'PutCompositeAlarm', { ...compositeInput(request, name), Tags: resourceTags(request) });
@@ -70,6 +113,7 @@ function compositeInput(request: ResourceRequest, name: string): Properties {
 
 /** `AWS::CloudWatch::Dashboard`: Ref is the dashboard name; the body may be given as JSON text or an object. */
 const dashboard: ResourceType = {
+  properties: ['DashboardBody', 'DashboardName', 'Tags'],
   async create(request) {
     const name: string = request.properties.DashboardName ?? request.physicalName({ maxLength: 255 });
     await request.call('cloudwatch', 'PutDashboard', { DashboardName: name, DashboardBody: jsonText(request.properties.DashboardBody) });
@@ -91,6 +135,7 @@ const dashboard: ResourceType = {
 
 /** `AWS::CloudWatch::InsightRule`: Ref is the rule's ARN; GetAtt Arn and RuleName. */
 const insightRule: ResourceType = {
+  properties: ['ApplyOnTransformedLogs', 'RuleBody', 'RuleName', 'RuleState', 'Tags'],
   async create(request) {
     const p = request.properties;
     const name: string = p.RuleName;
@@ -141,6 +186,7 @@ function streamInput(request: ResourceRequest, name: string): Properties {
 
 /** `AWS::CloudWatch::MetricStream`: Ref is the stream name; GetAtt Arn, CreationDate, LastUpdateDate, State. */
 const metricStream: ResourceType = {
+  properties: ['ExcludeFilters', 'FirehoseArn', 'IncludeFilters', 'IncludeLinkedAccountsMetrics', 'Name', 'OutputFormat', 'RoleArn', 'StatisticsConfigurations', 'Tags'],
   async create(request) {
     const name: string = request.properties.Name ?? request.physicalName({ maxLength: 255 });
     await request.call('cloudwatch', 'PutMetricStream', { ...streamInput(request, name), Tags: resourceTags(request) });
@@ -182,6 +228,7 @@ function muteInput(request: ResourceRequest, name: string): Properties {
 
 /** `AWS::CloudWatch::AlarmMuteRule`: Ref is the rule's ARN; GetAtt Arn, Status, MuteType, LastUpdatedTimestamp. */
 const alarmMuteRule: ResourceType = {
+  properties: ['Description', 'ExpireDate', 'MuteTargets', 'Name', 'Rule', 'StartDate', 'Tags'],
   async create(request) {
     const name: string = request.properties.Name ?? request.physicalName({ maxLength: 255 });
     await request.call('cloudwatch', 'PutAlarmMuteRule', { ...muteInput(request, name), Tags: resourceTags(request) });

@@ -1,6 +1,6 @@
 import type { Repository } from '@aws-sdk/client-ecr';
 import { AwsError } from '../../../core/errors.ts';
-import { changedProperties, jsonText, resourceTags, templateJson, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+import { changedProperties, jsonText, resourceTags, templateJson, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
 import { templateTags } from '../../cloudformation/read-back.ts';
 
 /** A repository without a lifecycle or repository policy reads without it. */
@@ -21,17 +21,31 @@ async function configure(request: ResourceRequest, name: string, changed: Set<st
   }
 }
 
+const exclusionFilters = (p: Properties) => p.ImageTagMutabilityExclusionFilters?.map((f: Properties) => ({ filterType: f.FilterType, filter: f.Filter }));
+
 function state(repository: Repository) {
   return { physicalId: repository.repositoryName!, attributes: { Arn: repository.repositoryArn, RepositoryUri: repository.repositoryUri } };
 }
 
 /** `AWS::ECR::Repository`: Ref is the name; GetAtt Arn, RepositoryUri. */
 export const repository: ResourceType = {
+  properties: [
+    'EmptyOnDelete',
+    'EncryptionConfiguration',
+    'ImageScanningConfiguration',
+    'ImageTagMutability',
+    'ImageTagMutabilityExclusionFilters',
+    'LifecyclePolicy',
+    'RepositoryName',
+    'RepositoryPolicyText',
+    'Tags',
+  ],
   async create(request) {
     const p = request.properties;
     const { repository: created } = await request.call<{ repository: Repository }>('ecr', 'CreateRepository', {
       repositoryName: p.RepositoryName ?? request.physicalName({ maxLength: 256, lowerCase: true }),
       imageTagMutability: p.ImageTagMutability,
+      imageTagMutabilityExclusionFilters: exclusionFilters(p),
       imageScanningConfiguration: p.ImageScanningConfiguration ? { scanOnPush: String(p.ImageScanningConfiguration.ScanOnPush) === 'true' } : undefined,
       encryptionConfiguration: p.EncryptionConfiguration ? { encryptionType: p.EncryptionConfiguration.EncryptionType, kmsKey: p.EncryptionConfiguration.KmsKey } : undefined,
       tags: resourceTags(request),
@@ -42,7 +56,10 @@ export const repository: ResourceType = {
   async update(request) {
     const name = request.physicalId;
     const changed = changedProperties(request.previous, request.properties);
-    if (changed.has('ImageTagMutability')) await request.call('ecr', 'PutImageTagMutability', { repositoryName: name, imageTagMutability: request.properties.ImageTagMutability ?? 'MUTABLE' });
+    if (changed.has('ImageTagMutability') || changed.has('ImageTagMutabilityExclusionFilters')) {
+      const p = request.properties;
+      await request.call('ecr', 'PutImageTagMutability', { repositoryName: name, imageTagMutability: p.ImageTagMutability ?? 'MUTABLE', imageTagMutabilityExclusionFilters: exclusionFilters(p) });
+    }
     if (changed.has('ImageScanningConfiguration')) {
       await request.call('ecr', 'PutImageScanningConfiguration', { repositoryName: name, imageScanningConfiguration: { scanOnPush: String(request.properties.ImageScanningConfiguration?.ScanOnPush) === 'true' } });
     }

@@ -48,6 +48,7 @@ async function syncTargets(request: ResourceRequest, name: string, before: Prope
 
 /** `AWS::Events::Rule`: Ref is the rule name (`bus|name` on a custom bus); GetAtt Arn. */
 const rule: ResourceType = {
+  properties: ['Description', 'EventBusName', 'EventPattern', 'Name', 'RoleArn', 'ScheduleExpression', 'State', 'Tags', 'Targets'],
   async create(request) {
     const name: string = request.properties.Name ?? request.physicalName({ maxLength: 64 });
     const arn = await putRule(request, name);
@@ -88,6 +89,7 @@ const rule: ResourceType = {
 
 /** `AWS::Events::EventBus`: Ref is the bus name; GetAtt Arn, Name. */
 const eventBus: ResourceType = {
+  properties: ['DeadLetterConfig', 'Description', 'EventSourceName', 'KmsKeyIdentifier', 'LogConfig', 'Name', 'Policy', 'Tags'],
   async create(request) {
     const p = request.properties;
     const { EventBusArn } = await request.call('events', 'CreateEventBus', {
@@ -96,6 +98,7 @@ const eventBus: ResourceType = {
       Description: p.Description,
       KmsKeyIdentifier: p.KmsKeyIdentifier,
       DeadLetterConfig: p.DeadLetterConfig,
+      LogConfig: p.LogConfig,
       Tags: resourceTags(request),
     });
     if (p.Policy) await request.call('events', 'PutPermission', { EventBusName: p.Name, Policy: jsonText(p.Policy) });
@@ -103,7 +106,13 @@ const eventBus: ResourceType = {
   },
   async update(request) {
     const p = request.properties;
-    await request.call('events', 'UpdateEventBus', { Name: p.Name, Description: p.Description, KmsKeyIdentifier: p.KmsKeyIdentifier, DeadLetterConfig: p.DeadLetterConfig });
+    await request.call('events', 'UpdateEventBus', {
+      Name: p.Name,
+      Description: p.Description,
+      KmsKeyIdentifier: p.KmsKeyIdentifier,
+      DeadLetterConfig: p.DeadLetterConfig,
+      LogConfig: p.LogConfig,
+    });
     if (p.Policy) await request.call('events', 'PutPermission', { EventBusName: p.Name, Policy: jsonText(p.Policy) });
     return { physicalId: request.physicalId, attributes: request.attributes };
   },
@@ -118,6 +127,7 @@ const eventBus: ResourceType = {
       Description: bus.Description,
       KmsKeyIdentifier: bus.KmsKeyIdentifier,
       DeadLetterConfig: bus.DeadLetterConfig,
+      LogConfig: bus.LogConfig,
       Policy: templateJson(request.properties.Policy, bus.Policy),
       Tags: templateTags(request, Tags),
     };

@@ -13,6 +13,20 @@ export async function settings(request: ResourceRequest, keyId: string, changed:
 
 /** `AWS::KMS::Key`: Ref is the key id; GetAtt Arn, KeyId. Deleting schedules the deletion (PendingWindowInDays). */
 export const key: ResourceType = {
+  properties: [
+    'BypassPolicyLockoutSafetyCheck',
+    'Description',
+    'EnableKeyRotation',
+    'Enabled',
+    'KeyPolicy',
+    'KeySpec',
+    'KeyUsage',
+    'MultiRegion',
+    'Origin',
+    'PendingWindowInDays',
+    'RotationPeriodInDays',
+    'Tags',
+  ],
   async create(request) {
     const p = request.properties;
     const { KeyMetadata } = await request.call('kms', 'CreateKey', {
@@ -65,6 +79,7 @@ async function findAlias(request: ResourceRequest, name: string): Promise<{ Alia
 
 /** `AWS::KMS::Alias`: Ref is the alias name. */
 export const alias: ResourceType = {
+  properties: ['AliasName', 'TargetKeyId'],
   async create(request) {
     await request.call('kms', 'CreateAlias', { AliasName: request.properties.AliasName, TargetKeyId: request.properties.TargetKeyId });
     return { physicalId: request.properties.AliasName, attributes: {} };

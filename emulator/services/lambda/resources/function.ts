@@ -32,6 +32,9 @@ function configuration(p: Properties): Properties {
     KMSKeyArn: p.KmsKeyArn,
     ImageConfig: p.ImageConfig,
     SnapStart: p.SnapStart,
+    VpcConfig: p.VpcConfig,
+    FileSystemConfigs: p.FileSystemConfigs,
+    CapacityProviderConfig: p.CapacityProviderConfig,
   };
 }
 
@@ -44,6 +47,19 @@ async function concurrency(request: ResourceRequest, name: string) {
   const reserved = request.properties.ReservedConcurrentExecutions;
   if (reserved === undefined) await request.call('lambda', 'DeleteFunctionConcurrency', { FunctionName: name });
   else await request.call('lambda', 'PutFunctionConcurrency', { FunctionName: name, ReservedConcurrentExecutions: Number(reserved) });
+}
+
+/** The properties an update sets through their own operations rather than UpdateFunctionConfiguration. */
+const SEPARATELY_SET = new Set(['Code', 'Tags', 'ReservedConcurrentExecutions', 'Architectures', 'RecursiveLoop', 'RuntimeManagementConfig', 'CodeSigningConfigArn']);
+
+/** RecursiveLoop and RuntimeManagementConfig, each through its own operation when it is in `names`; unset ones go back to Lambda's defaults. */
+async function settings(request: ResourceRequest, name: string, names: Set<string>) {
+  const p = request.properties;
+  if (names.has('RecursiveLoop')) await request.call('lambda', 'PutFunctionRecursionConfig', { FunctionName: name, RecursiveLoop: p.RecursiveLoop ?? 'Terminate' });
+  if (names.has('RuntimeManagementConfig')) {
+    const config = (p.RuntimeManagementConfig ?? {}) as Properties;
+    await request.call('lambda', 'PutRuntimeManagementConfig', { FunctionName: name, UpdateRuntimeOn: config.UpdateRuntimeOn ?? 'Auto', RuntimeVersionArn: config.RuntimeVersionArn });
+  }
 }
 
 /** A function's configuration as its service has it now, in the template's form (its code cannot be read back). */
@@ -67,6 +83,40 @@ function templateProperties(c: Properties): Properties {
 
 /** `AWS::Lambda::Function`: Ref is the function name; GetAtt Arn. Inline `ZipFile` code is zipped as CloudFormation does. */
 export const lambdaFunction: ResourceType = {
+  // AWS's schema has AcceleratorConfig and RuntimeConfig (not in Lambda's API model here), FunctionScalingConfig and
+  // PublishToLatestPublished (a capacity provider's published version) too: not made here, so a template setting one
+  // fails rather than being ignored.
+  properties: [
+    'Architectures',
+    'CapacityProviderConfig',
+    'Code',
+    'CodeSigningConfigArn',
+    'DeadLetterConfig',
+    'Description',
+    'DurableConfig',
+    'Environment',
+    'EphemeralStorage',
+    'FileSystemConfigs',
+    'FunctionName',
+    'Handler',
+    'ImageConfig',
+    'KmsKeyArn',
+    'Layers',
+    'LoggingConfig',
+    'MemorySize',
+    'PackageType',
+    'RecursiveLoop',
+    'ReservedConcurrentExecutions',
+    'Role',
+    'Runtime',
+    'RuntimeManagementConfig',
+    'SnapStart',
+    'Tags',
+    'TenancyConfig',
+    'Timeout',
+    'TracingConfig',
+    'VpcConfig',
+  ],
   async create(request) {
     const p = request.properties;
     const name: string = p.FunctionName ?? request.physicalName({ maxLength: 64 });
@@ -76,10 +126,14 @@ export const lambdaFunction: ResourceType = {
       Code: code(p),
       PackageType: p.PackageType,
       Architectures: p.Architectures,
+      CodeSigningConfigArn: p.CodeSigningConfigArn,
+      TenancyConfig: p.TenancyConfig,
+      DurableConfig: p.DurableConfig,
       ...configuration(p),
       ...(Object.keys(tags).length ? { Tags: tags } : {}),
     });
     if (p.ReservedConcurrentExecutions !== undefined) await concurrency(request, name);
+    await settings(request, name, new Set(['RecursiveLoop', 'RuntimeManagementConfig'].filter((k) => p[k] !== undefined)));
     return read(request, name);
   },
   async update(request) {
@@ -89,7 +143,7 @@ export const lambdaFunction: ResourceType = {
       await request.call('lambda', 'UpdateFunctionCode', { FunctionName: name, ...code(request.properties), Architectures: request.properties.Architectures });
     }
     const config = configuration(request.properties);
-    if ([...changed].some((k) => k !== 'Code' && k !== 'Tags' && k !== 'ReservedConcurrentExecutions' && k !== 'Architectures')) {
+    if ([...changed].some((k) => !SEPARATELY_SET.has(k))) {
       await request.call('lambda', 'UpdateFunctionConfiguration', {
         FunctionName: name,
         ...config,
@@ -98,6 +152,12 @@ export const lambdaFunction: ResourceType = {
       });
     }
     if (changed.has('ReservedConcurrentExecutions')) await concurrency(request, name);
+    await settings(request, name, changed);
+    if (changed.has('CodeSigningConfigArn')) {
+      const arn = request.properties.CodeSigningConfigArn;
+      if (arn === undefined) await request.call('lambda', 'DeleteFunctionCodeSigningConfig', { FunctionName: name });
+      else await request.call('lambda', 'PutFunctionCodeSigningConfig', { FunctionName: name, CodeSigningConfigArn: arn });
+    }
     if (changed.has('Tags')) {
       const { Configuration } = await request.call('lambda', 'GetFunction', { FunctionName: name });
       await retag(request, Configuration.FunctionArn);

@@ -66,6 +66,7 @@ function putByName(options: {
   remove: (request: ResourceDelete) => Promise<unknown>;
   read: (request: ResourceDelete) => Promise<Properties>;
   createOnly: string[];
+  properties: string[];
 }): ResourceType {
   return {
     async create(request) {
@@ -82,6 +83,7 @@ function putByName(options: {
     },
     read: options.read,
     createOnly: options.createOnly,
+    properties: options.properties,
   };
 }
 
@@ -95,6 +97,8 @@ const metricFilter = putByName({
       filterName: name,
       filterPattern: request.properties.FilterPattern,
       applyOnTransformedLogs: request.properties.ApplyOnTransformedLogs,
+      fieldSelectionCriteria: request.properties.FieldSelectionCriteria,
+      emitSystemFieldDimensions: request.properties.EmitSystemFieldDimensions,
       metricTransformations: ((request.properties.MetricTransformations ?? []) as Properties[]).map((t) => ({
         metricName: t.MetricName,
         metricNamespace: t.MetricNamespace,
@@ -107,6 +111,7 @@ const metricFilter = putByName({
   remove: (request) => request.call('logs', 'DeleteMetricFilter', { logGroupName: request.properties.LogGroupName, filterName: request.physicalId }),
   read: readMetricFilter,
   createOnly: ['FilterName', 'LogGroupName'],
+  properties: ['ApplyOnTransformedLogs', 'EmitSystemFieldDimensions', 'FieldSelectionCriteria', 'FilterName', 'FilterPattern', 'LogGroupName', 'MetricTransformations'],
 });
 
 /** `AWS::Logs::SubscriptionFilter`: Ref is the filter name. */
@@ -122,10 +127,13 @@ const subscriptionFilter = putByName({
       roleArn: request.properties.RoleArn,
       distribution: request.properties.Distribution,
       applyOnTransformedLogs: request.properties.ApplyOnTransformedLogs,
+      fieldSelectionCriteria: request.properties.FieldSelectionCriteria,
+      emitSystemFields: request.properties.EmitSystemFields,
     }),
   remove: (request) => request.call('logs', 'DeleteSubscriptionFilter', { logGroupName: request.properties.LogGroupName, filterName: request.physicalId }),
   read: readSubscriptionFilter,
   createOnly: ['FilterName', 'LogGroupName'],
+  properties: ['ApplyOnTransformedLogs', 'DestinationArn', 'Distribution', 'EmitSystemFields', 'FieldSelectionCriteria', 'FilterName', 'FilterPattern', 'LogGroupName', 'RoleArn'],
 });
 
 /** `AWS::Logs::ResourcePolicy`: Ref is the policy name. */
@@ -136,10 +144,12 @@ const resourcePolicy = putByName({
   remove: (request) => request.call('logs', 'DeleteResourcePolicy', { policyName: request.physicalId }),
   read: readResourcePolicy,
   createOnly: ['PolicyName'],
+  properties: ['PolicyDocument', 'PolicyName'],
 });
 
 /** `AWS::Logs::LogStream`: Ref is the stream name. */
 const logStream: ResourceType = {
+  properties: ['LogGroupName', 'LogStreamName'],
   async create(request) {
     const name: string = request.properties.LogStreamName ?? request.physicalName({ maxLength: 512 });
     await request.call('logs', 'CreateLogStream', { logGroupName: request.properties.LogGroupName, logStreamName: name });

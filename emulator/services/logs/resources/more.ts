@@ -32,6 +32,7 @@ const destination: ResourceType = {
   },
   read: readDestination,
   createOnly: ['DestinationName'],
+  properties: ['DestinationName', 'DestinationPolicy', 'RoleArn', 'Tags', 'TargetArn'],
 };
 
 async function putDestination(request: ResourceRequest, name: string, tags?: Record<string, string>): Promise<string> {
@@ -55,6 +56,7 @@ const queryDefinition: ResourceType = {
     await request.call('logs', 'DeleteQueryDefinition', { queryDefinitionId: request.physicalId });
   },
   read: readQueryDefinition,
+  properties: ['LogGroupNames', 'Name', 'Parameters', 'QueryLanguage', 'QueryString'],
 };
 
 async function putQueryDefinition(request: ResourceRequest, id?: string): Promise<string> {
@@ -84,6 +86,7 @@ const accountPolicy: ResourceType = {
   },
   read: readAccountPolicy,
   createOnly: ['PolicyName', 'PolicyType'],
+  properties: ['PolicyDocument', 'PolicyName', 'PolicyType', 'Scope', 'SelectionCriteria'],
   ref: (state) => String(state.attributes.AccountId),
 };
 
@@ -103,6 +106,7 @@ function namedPut(
   remove: string,
   read: ResourceType['read'],
   createOnly: string[],
+  properties: string[],
 ): ResourceType {
   return {
     async create(request) {
@@ -116,12 +120,19 @@ function namedPut(
     },
     read,
     createOnly,
+    properties,
   };
 }
 
 async function putDeliverySource(request: ResourceRequest, tags?: Record<string, string>) {
   const p = request.properties;
-  const { deliverySource: put } = await request.call('logs', 'PutDeliverySource', { name: p.Name, resourceArn: p.ResourceArn, logType: p.LogType, tags });
+  const { deliverySource: put } = await request.call('logs', 'PutDeliverySource', {
+    name: p.Name,
+    resourceArn: p.ResourceArn,
+    logType: p.LogType,
+    deliverySourceConfiguration: p.DeliverySourceConfiguration,
+    tags,
+  });
   return { Arn: put.arn, ResourceArns: put.resourceArns, Service: put.service };
 }
 
@@ -141,10 +152,17 @@ async function putDeliveryDestination(request: ResourceRequest, tags?: Record<st
 }
 
 /** `AWS::Logs::DeliverySource`: Ref is the name; GetAtt Arn, ResourceArns, Service. */
-const deliverySource = namedPut(putDeliverySource, 'DeleteDeliverySource', readDeliverySource, ['Name']);
+const deliverySource = namedPut(putDeliverySource, 'DeleteDeliverySource', readDeliverySource, ['Name'], ['DeliverySourceConfiguration', 'LogType', 'Name', 'ResourceArn', 'Tags']);
 
 /** `AWS::Logs::DeliveryDestination`: Ref is the name; GetAtt Arn, DeliveryDestinationType. */
-const deliveryDestination = namedPut(putDeliveryDestination, 'DeleteDeliveryDestination', readDeliveryDestination, ['Name', 'OutputFormat', 'DeliveryDestinationType']);
+const deliveryDestination = namedPut(putDeliveryDestination, 'DeleteDeliveryDestination', readDeliveryDestination, ['Name', 'OutputFormat', 'DeliveryDestinationType'], [
+  'DeliveryDestinationPolicy',
+  'DeliveryDestinationType',
+  'DestinationResourceArn',
+  'Name',
+  'OutputFormat',
+  'Tags',
+]);
 
 const s3Settings = (p: Properties) =>
   p.S3SuffixPath === undefined && p.S3EnableHiveCompatiblePath === undefined ? undefined : { suffixPath: p.S3SuffixPath, enableHiveCompatiblePath: p.S3EnableHiveCompatiblePath };
@@ -173,6 +191,7 @@ const delivery: ResourceType = {
   },
   read: readDelivery,
   createOnly: ['DeliverySourceName', 'DeliveryDestinationArn'],
+  properties: ['DeliveryDestinationArn', 'DeliverySourceName', 'FieldDelimiter', 'RecordFields', 'S3EnableHiveCompatiblePath', 'S3SuffixPath', 'Tags'],
 };
 
 /** `AWS::Logs::Transformer`: Ref is the log group identifier. */
@@ -190,6 +209,7 @@ const transformer: ResourceType = {
   },
   read: readTransformer,
   createOnly: ['LogGroupIdentifier'],
+  properties: ['LogGroupIdentifier', 'TransformerConfig'],
 };
 
 function putTransformer(request: ResourceRequest) {
@@ -229,6 +249,7 @@ const anomalyDetector: ResourceType = {
   },
   read: readAnomalyDetector,
   createOnly: ['LogGroupArnList', 'DetectorName', 'KmsKeyId'],
+  properties: ['AccountId', 'AnomalyVisibilityTime', 'DetectorName', 'EvaluationFrequency', 'FilterPattern', 'KmsKeyId', 'LogGroupArnList'],
 };
 
 /** The CloudFormation resource types of CloudWatch Logs' newer features. */

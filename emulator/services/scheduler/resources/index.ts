@@ -30,6 +30,19 @@ async function read(request: ResourceRequest, name: string) {
 
 /** `AWS::Scheduler::Schedule`: Ref is the schedule name; GetAtt Arn. */
 const schedule: ResourceType = {
+  properties: [
+    'Description',
+    'EndDate',
+    'FlexibleTimeWindow',
+    'GroupName',
+    'KmsKeyArn',
+    'Name',
+    'ScheduleExpression',
+    'ScheduleExpressionTimezone',
+    'StartDate',
+    'State',
+    'Target',
+  ],
   async create(request) {
     const name: string = request.properties.Name ?? request.physicalName({ maxLength: 64 });
     await request.call('scheduler', 'CreateSchedule', scheduleInput(request, name));
@@ -77,6 +90,7 @@ async function groupState(request: ResourceRequest, name: string) {
 
 /** `AWS::Scheduler::ScheduleGroup`: Ref is the group name; GetAtt Arn, State, CreationDate, LastModificationDate. */
 const scheduleGroup: ResourceType = {
+  properties: ['Name', 'Tags'],
   async create(request) {
     const name: string = request.properties.Name ?? request.physicalName({ maxLength: 64 });
     const tags = resourceTags(request);

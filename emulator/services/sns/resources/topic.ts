@@ -1,7 +1,7 @@
 import { callIn, changedProperties, jsonText, resourceTags, templateJson, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
 import { templateOrder, templateTags } from '../../cloudformation/read-back.ts';
 
-const TOPIC_ATTRIBUTES = ['DisplayName', 'KmsMasterKeyId', 'ContentBasedDeduplication', 'TracingConfig', 'SignatureVersion', 'ArchivePolicy', 'FifoThroughputScope'];
+const TOPIC_ATTRIBUTES = ['DisplayName', 'KmsMasterKeyId', 'ContentBasedDeduplication', 'TracingConfig', 'SignatureVersion', 'ArchivePolicy', 'FifoThroughputScope', 'DataProtectionPolicy'];
 const SUBSCRIPTION_ATTRIBUTES = ['RawMessageDelivery', 'FilterPolicy', 'FilterPolicyScope', 'RedrivePolicy', 'DeliveryPolicy', 'ReplayPolicy', 'SubscriptionRoleArn'];
 
 function text(value: unknown): string {
@@ -20,6 +20,21 @@ function attributeValue(name: string, value: unknown): unknown {
   return { ...policy, MessageRetentionPeriod: String(policy.MessageRetentionPeriod) };
 }
 
+/** The SNS attribute prefix of each `DeliveryStatusLogging` protocol (CloudFormation's names for them). */
+const LOGGING_PREFIXES: Record<string, string> = { 'http/s': 'HTTP', sqs: 'SQS', lambda: 'Lambda', firehose: 'Firehose', application: 'Application' };
+
+/** A topic's `DeliveryStatusLogging` entries as SNS's `<Protocol>SuccessFeedbackRoleArn`-style attributes. */
+function loggingAttributes(entries: Properties[] = []): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of entries) {
+    const prefix = LOGGING_PREFIXES[entry.Protocol] ?? entry.Protocol;
+    for (const name of ['SuccessFeedbackRoleArn', 'SuccessFeedbackSampleRate', 'FailureFeedbackRoleArn']) {
+      if (entry[name] !== undefined) out[`${prefix}${name}`] = String(entry[name]);
+    }
+  }
+  return out;
+}
+
 // AWS's Fn::GetAtt also reads a topic's DisplayName (LocalStack's AWS-validated change set tests deploy it).
 function topicState(arn: string, p: Properties) {
   return { physicalId: arn, attributes: { TopicArn: arn, TopicName: arn.slice(arn.lastIndexOf(':') + 1), ...(p.DisplayName !== undefined ? { DisplayName: p.DisplayName } : {}) } };
@@ -31,13 +46,29 @@ async function subscribeAll(request: ResourceRequest, arn: string, list: Propert
 
 /** `AWS::SNS::Topic`: Ref is the topic ARN; GetAtt TopicArn, TopicName, DisplayName. */
 export const topic: ResourceType = {
+  // AWS's schema has MaximumMessageSize too: not made here, so a template setting it fails rather than being ignored.
+  properties: [
+    'ArchivePolicy',
+    'ContentBasedDeduplication',
+    'DataProtectionPolicy',
+    'DeliveryStatusLogging',
+    'DisplayName',
+    'FifoThroughputScope',
+    'FifoTopic',
+    'KmsMasterKeyId',
+    'SignatureVersion',
+    'Subscription',
+    'Tags',
+    'TopicName',
+    'TracingConfig',
+  ],
   async create(request) {
     const p = request.properties;
     const fifo = String(p.FifoTopic) === 'true';
     const name = p.TopicName ?? (fifo ? `${request.physicalName({ maxLength: 251 })}.fifo` : request.physicalName({ maxLength: 256 }));
     const { TopicArn } = await request.call<{ TopicArn: string }>('sns', 'CreateTopic', {
       Name: name,
-      Attributes: { ...attributeMap(p, TOPIC_ATTRIBUTES), ...(fifo ? { FifoTopic: 'true' } : {}) },
+      Attributes: { ...attributeMap(p, TOPIC_ATTRIBUTES), ...loggingAttributes(p.DeliveryStatusLogging), ...(fifo ? { FifoTopic: 'true' } : {}) },
       Tags: resourceTags(request),
     });
     await subscribeAll(request, TopicArn, p.Subscription);
@@ -48,6 +79,11 @@ export const topic: ResourceType = {
     const changed = changedProperties(request.previous, request.properties);
     for (const name of TOPIC_ATTRIBUTES) {
       if (changed.has(name)) await request.call('sns', 'SetTopicAttributes', { TopicArn: arn, AttributeName: name, AttributeValue: request.properties[name] === undefined ? '' : text(attributeValue(name, request.properties[name])) });
+    }
+    if (changed.has('DeliveryStatusLogging')) {
+      const after = loggingAttributes(request.properties.DeliveryStatusLogging);
+      const names = new Set([...Object.keys(loggingAttributes(request.previous.DeliveryStatusLogging)), ...Object.keys(after)]);
+      for (const name of names) await request.call('sns', 'SetTopicAttributes', { TopicArn: arn, AttributeName: name, AttributeValue: after[name] ?? '' });
     }
     if (changed.has('Subscription')) {
       const before = (request.previous.Subscription ?? []) as Properties[];
@@ -108,6 +144,19 @@ export const topic: ResourceType = {
 
 /** `AWS::SNS::Subscription`: Ref is the subscription ARN. */
 export const subscription: ResourceType = {
+  properties: [
+    'DeliveryPolicy',
+    'Endpoint',
+    'FilterPolicy',
+    'FilterPolicyScope',
+    'Protocol',
+    'RawMessageDelivery',
+    'RedrivePolicy',
+    'Region',
+    'ReplayPolicy',
+    'SubscriptionRoleArn',
+    'TopicArn',
+  ],
   async create(request) {
     const p = request.properties;
     // Region: the topic's region, where the subscription is made (the stack's when absent).
@@ -162,6 +211,7 @@ export async function setPolicies(request: ResourceRequest, topics: string[], po
 
 /** `AWS::SNS::TopicPolicy`: the same policy on each of `Topics`. */
 export const topicPolicy: ResourceType = {
+  properties: ['PolicyDocument', 'Topics'],
   async create(request) {
     await setPolicies(request, request.properties.Topics ?? [], jsonText(request.properties.PolicyDocument));
     return { physicalId: request.physicalName({ maxLength: 128 }), attributes: { Id: request.logicalId } };

@@ -10,6 +10,7 @@ export async function setPolicy(request: ResourceRequest, queues: string[], poli
 
 /** `AWS::SQS::QueuePolicy`: the same policy on each of `Queues` (URLs); removed from them on delete. */
 export const queuePolicy: ResourceType = {
+  properties: ['PolicyDocument', 'Queues'],
   async create(request) {
     await setPolicy(request, request.properties.Queues ?? [], jsonText(request.properties.PolicyDocument) ?? '');
     return { physicalId: `${request.stackName}-${request.logicalId}-${randomUUID().slice(0, 13)}`, attributes: { Id: request.logicalId } };

@@ -60,6 +60,24 @@ async function readQueue(request: Pick<ResourceRequest, 'call'>, url: string): P
 
 /** `AWS::SQS::Queue`: Ref is the queue URL; GetAtt Arn, QueueName, QueueUrl. */
 export const queue: ResourceType = {
+  properties: [
+    'ContentBasedDeduplication',
+    'DeduplicationScope',
+    'DelaySeconds',
+    'FifoQueue',
+    'FifoThroughputLimit',
+    'KmsDataKeyReusePeriodSeconds',
+    'KmsMasterKeyId',
+    'MaximumMessageSize',
+    'MessageRetentionPeriod',
+    'QueueName',
+    'ReceiveMessageWaitTimeSeconds',
+    'RedriveAllowPolicy',
+    'RedrivePolicy',
+    'SqsManagedSseEnabled',
+    'Tags',
+    'VisibilityTimeout',
+  ],
   async create(request) {
     const p = request.properties;
     const fifo = String(p.FifoQueue) === 'true';

@@ -162,7 +162,8 @@ export const maintenanceWindowTask: ResourceType = {
   },
   read: readTask,
   createOnly: ['WindowId', 'TaskType'],
-  properties: ['WindowId', 'TaskType', ...TASK_SETTINGS],
+  // AWS's schema has no AlarmConfiguration (the API's only): a template setting it fails as on AWS.
+  properties: ['WindowId', 'TaskType', ...TASK_SETTINGS.filter((name) => name !== 'AlarmConfiguration')],
 };
 
 /** A task in the template's form: CloudFormation's invocation parameter and logging names, the Lambda payload as text. */

@@ -26,6 +26,7 @@ async function readParameter(request: Pick<ResourceRequest, 'call'>, name: strin
 
 /** `AWS::SSM::Parameter` (String and StringList, as CloudFormation allows): Ref is the name; GetAtt Type, Value. */
 export const parameter: ResourceType = {
+  properties: ['AllowedPattern', 'DataType', 'Description', 'Name', 'Policies', 'Tags', 'Tier', 'Type', 'Value'],
   async create(request) {
     // CloudFormation names unnamed parameters CFN-<logical id>-<random>.
     const name: string = request.properties.Name ?? `CFN-${request.logicalId}-${randomSuffix()}`;

@@ -66,6 +66,19 @@ async function machineState(request: ResourceRequest, arn: string) {
 
 /** `AWS::StepFunctions::StateMachine`: Ref is the ARN; GetAtt Arn, Name, StateMachineRevisionId. */
 const stateMachine: ResourceType = {
+  properties: [
+    'Definition',
+    'DefinitionS3Location',
+    'DefinitionString',
+    'DefinitionSubstitutions',
+    'EncryptionConfiguration',
+    'LoggingConfiguration',
+    'RoleArn',
+    'StateMachineName',
+    'StateMachineType',
+    'Tags',
+    'TracingConfiguration',
+  ],
   async create(request) {
     const p = request.properties;
     const { stateMachineArn } = await request.call('stepfunctions', 'CreateStateMachine', {
@@ -110,6 +123,7 @@ const stateMachine: ResourceType = {
 
 /** `AWS::StepFunctions::Activity`: Ref is the ARN; GetAtt Arn, Name. */
 const activity: ResourceType = {
+  properties: ['EncryptionConfiguration', 'Name', 'Tags'],
   async create(request) {
     const name: string = request.properties.Name;
     const { activityArn } = await request.call('stepfunctions', 'CreateActivity', {
