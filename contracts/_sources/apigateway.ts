@@ -1313,7 +1313,6 @@ const others: SourceFile[] = [
   'test_apigateway_kinesis',
   'test_apigateway_lambda',
   'test_apigateway_lambda_cfn',
-  'test_apigateway_s3',
   'test_apigateway_sqs',
   'test_apigateway_ssm',
   'test_apigateway_stepfunctions',

@@ -90,7 +90,7 @@ const gather = (count: number, snapshot: string, queueUrl = '{{queueUrl}}'): Sou
     op: 'ReceiveMessage',
     params: { QueueUrl: queueUrl, WaitTimeSeconds: 1, VisibilityTimeout: 0, MessageAttributeNames: ['All'], AttributeNames: ['All'] },
     snapshot,
-    collect: { path: '$.Messages', count, timeoutSeconds: 20, intervalSeconds: 0.1 },
+    until: { path: '$.Messages', count, accumulate: true, timeoutSeconds: 20, intervalSeconds: 0.1 },
     jsonStrings: ['$.Messages[*].Body'],
     unordered: ['$.Messages'],
   },

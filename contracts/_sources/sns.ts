@@ -211,7 +211,7 @@ const gather = (count: number, snapshot: string, params: Record<string, unknown>
     op: 'ReceiveMessage',
     params: { QueueUrl: queueUrl, MessageAttributeNames: ['All'], AttributeNames: ['All'], ...params },
     snapshot,
-    collect: { path: '$.Messages', count, timeoutSeconds: 20, intervalSeconds: 0.5 },
+    until: { path: '$.Messages', count, accumulate: true, timeoutSeconds: 20, intervalSeconds: 0.5 },
     ...more,
   },
   { service: 'sqs', protocol: 'json', op: 'DeleteMessage', params: { QueueUrl: queueUrl, ReceiptHandle: '{{message.ReceiptHandle}}' }, eachCollected: 'message' },

@@ -14,6 +14,11 @@ export interface RawRequest {
   /** Lower-case header names. */
   headers: Record<string, string>;
   /**
+   * The headers as Node's HTTP/1.1 parser read them (name, value, name, value...: the names as the client wrote them,
+   * repeated headers apart): what the console's request log keeps, joined once, rather than walking `headers`.
+   */
+  rawHeaders?: readonly string[];
+  /**
    * The whole body. When the server hands over an `incoming` body instead, the emulator fills this in (bounded by
    * the service's limit) once it knows the operation — unless the operation streams its payload (`bodyStream`).
    */

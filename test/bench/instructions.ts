@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { CreateStreamCommand, KinesisClient, PutRecordCommand } from '@aws-sdk/c
 import { CreateQueueCommand, DeleteMessageCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { BASELINE_SOURCE } from './baseline-server.ts';
+import { BASELINE_SOURCE, NULL_NAME, NULL_RECEIPT_HANDLE } from './baseline-server.ts';
 import { clientOptions } from './clients.ts';
 import { stopChild } from './server.ts';
 import { BENCH_TABLE, benchItem } from './workloads.ts';
@@ -21,9 +21,8 @@ import { BENCH_TABLE, benchItem } from './workloads.ts';
  * zeroed, `--requests` more are sent and counted, `--windows` times; the median window is reported, for the main
  * thread (where requests are handled), with every window and all threads' counts beside it. Needs valgrind; slow (the
  * server runs ~50x slower). Compare a change by counting both builds (`--bundle`); the bench's null server is not
- * counted unless `--null` counts it instead of twinstack, for the steps it answers (STS, SQS SendMessage, DynamoDB
- * PutItem/GetItem, Kinesis PutRecord, S3 PutObject), to divide by. The SQS steps feed each other (send, then receive, then delete),
- * and GetItem reads PutItem's table.
+ * counted unless `--null` counts it instead of twinstack, for every step, to divide by. The SQS steps feed each other
+ * (send, then receive, then delete), and GetItem reads PutItem's table.
  */
 const { values } = parseArgs({
   options: {
@@ -36,6 +35,8 @@ const { values } = parseArgs({
     bundle: { type: 'string' },
     // Count the bench's do-nothing server (baseline-server.ts) instead, the same way.
     null: { type: 'boolean', default: false },
+    // Bytes allocated per request (V8's GC trace) instead of instructions: no valgrind, full speed.
+    allocations: { type: 'boolean', default: false },
   },
 });
 const REQUESTS = Number(values.requests);
@@ -50,9 +51,9 @@ const slow = () => ({ abortSignal: AbortSignal.timeout(120_000) });
 
 /**
  * Each step: a name and, given the endpoint, the operation (after any setup it needs); run in this order. `nullServer`:
- * the endpoint is the do-nothing server, which needs no setup; steps it does not answer return undefined.
+ * the endpoint is the do-nothing server, which needs no setup.
  */
-const STEPS: { name: string; prepare(endpoint: string, nullServer: boolean): Promise<Op | undefined> }[] = [
+const STEPS: { name: string; prepare(endpoint: string, nullServer: boolean): Promise<Op> }[] = [
   {
     name: 'STS GetCallerIdentity',
     async prepare(endpoint) {
@@ -67,12 +68,12 @@ const STEPS: { name: string; prepare(endpoint: string, nullServer: boolean): Pro
     async prepare(endpoint, nullServer) {
       const client = new KinesisClient(clientOptions(endpoint));
       if (!nullServer) {
-        await client.send(new CreateStreamCommand({ StreamName: 'bench', ShardCount: 4 }), slow());
+        await client.send(new CreateStreamCommand({ StreamName: NULL_NAME, ShardCount: 4 }), slow());
         // A new stream is CREATING for a moment.
         await new Promise((r) => setTimeout(r, 2000));
       }
       const data = Buffer.alloc(200, 'k');
-      return (i) => client.send(new PutRecordCommand({ StreamName: 'bench', PartitionKey: `key-${i}`, Data: data }), slow());
+      return (i) => client.send(new PutRecordCommand({ StreamName: NULL_NAME, PartitionKey: `key-${i}`, Data: data }), slow());
     },
   },
   {
@@ -80,9 +81,9 @@ const STEPS: { name: string; prepare(endpoint: string, nullServer: boolean): Pro
     name: 'S3 PutObject 1 KiB',
     async prepare(endpoint, nullServer) {
       const client = new S3Client({ ...clientOptions(endpoint), forcePathStyle: true });
-      if (!nullServer) await client.send(new CreateBucketCommand({ Bucket: 'bench' }), slow());
+      if (!nullServer) await client.send(new CreateBucketCommand({ Bucket: NULL_NAME }), slow());
       const body = Buffer.alloc(1024, 'k');
-      return (i) => client.send(new PutObjectCommand({ Bucket: 'bench', Key: `put/${i % 1000}`, Body: body }), slow());
+      return (i) => client.send(new PutObjectCommand({ Bucket: NULL_NAME, Key: `put/${i % 1000}`, Body: body }), slow());
     },
   },
 ];
@@ -97,26 +98,24 @@ function sqsSteps() {
       async prepare(endpoint: string, nullServer: boolean): Promise<Op> {
         client = new SQSClient(clientOptions(endpoint));
         queueUrl = nullServer
-          ? `${endpoint}/000000000000/null`
-          : (await client.send(new CreateQueueCommand({ QueueName: 'bench', Attributes: { VisibilityTimeout: '43200' } }), slow())).QueueUrl!;
+          ? `${endpoint}/000000000000/${NULL_NAME}`
+          : (await client.send(new CreateQueueCommand({ QueueName: NULL_NAME, Attributes: { VisibilityTimeout: '43200' } }), slow())).QueueUrl!;
         return (i) => client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: `message ${i} ${'x'.repeat(200)}` }), slow());
       },
     },
     {
       name: 'SQS ReceiveMessage',
-      async prepare(_endpoint: string, nullServer: boolean): Promise<Op | undefined> {
-        if (nullServer) return undefined;
+      async prepare(_endpoint: string, nullServer: boolean): Promise<Op> {
         return async () => {
           const out = await client.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 1, WaitTimeSeconds: 0 }), slow());
-          for (const m of out.Messages ?? []) handles.push(m.ReceiptHandle!);
+          if (!nullServer) for (const m of out.Messages ?? []) handles.push(m.ReceiptHandle!);
         };
       },
     },
     {
       name: 'SQS DeleteMessage',
-      async prepare(_endpoint: string, nullServer: boolean): Promise<Op | undefined> {
-        if (nullServer) return undefined;
-        return () => client.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: handles.pop()! }), slow());
+      async prepare(_endpoint: string, nullServer: boolean): Promise<Op> {
+        return () => client.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: nullServer ? NULL_RECEIPT_HANDLE : handles.pop()! }), slow());
       },
     },
   ];
@@ -172,44 +171,98 @@ function dumpTotals(dir: string, dump: number): { main: number; all: number } {
   return { main, all };
 }
 
+/** What a window of requests is measured by: zeroed before it, read after it. */
+interface Meter {
+  /** valgrind and its options before the server's command line, or Node options for the server. */
+  command: string[];
+  zero(child: ChildProcess): void;
+  /** The window's figures (the first one's median is the headline). */
+  read(child: ChildProcess): Promise<number[]>;
+  format(windows: number[][]): string;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Callgrind's instruction counts: the main thread's, and all threads' beside them. */
+function callgrindMeter(dir: string): Meter {
+  let dumps = 0;
+  const control = (flag: string, child: ChildProcess) => execFileSync('callgrind_control', [flag, String(child.pid)], { stdio: 'ignore' });
+  const k = (count: number) => `${(count / REQUESTS / 1000).toFixed(0)}K`;
+  return {
+    command: ['valgrind', '--tool=callgrind', `--callgrind-out-file=${dir}/callgrind.out`, '--dump-instr=no', '--separate-threads=yes', process.execPath],
+    zero: (child) => control('-z', child),
+    async read(child) {
+      control('-d', child);
+      const { main, all } = dumpTotals(dir, ++dumps);
+      return [main, all];
+    },
+    format: (windows) =>
+      `${k(median(windows.map((w) => w[0]))).padStart(5)} instructions per request on the main thread ` +
+      `(windows: ${windows.map((w) => k(w[0])).join(' ')}; all threads: ${windows.map((w) => k(w[1])).join(' ')})`,
+  };
+}
+
+/**
+ * `--allocations`: bytes the server allocates per request, summed from V8's GC trace (each collection prints what was
+ * allocated since the one before), and the collections' pauses. With 1 MiB semi-spaces a window's count is off by at
+ * most the young generation's fill at its two ends, which 1,000s of requests make small; no valgrind, so it runs at
+ * full speed.
+ */
+function allocationMeter(output: { text: string }): Meter {
+  let from = 0;
+  const kb = (bytes: number) => `${(bytes / REQUESTS / 1024).toFixed(1)} KiB`;
+  const us = (ms: number) => `${((ms * 1000) / REQUESTS).toFixed(1)} µs`;
+  return {
+    command: [process.execPath, '--trace-gc-nvp', '--max-semi-space-size=1', '--min-semi-space-size=1'],
+    zero: () => {
+      from = output.text.length;
+    },
+    async read() {
+      // The trace is written as collections happen; what the last requests caused has arrived a moment later.
+      await new Promise((r) => setTimeout(r, 200));
+      let allocated = 0;
+      let pauseMs = 0;
+      for (const line of output.text.slice(from).split('\n')) {
+        allocated += Number(/ allocated=(\d+)/.exec(line)?.[1] ?? 0);
+        pauseMs += Number(/ pause=([\d.]+)/.exec(line)?.[1] ?? 0);
+      }
+      return [allocated, pauseMs];
+    },
+    format: (windows) =>
+      `${kb(median(windows.map((w) => w[0]))).padStart(9)} allocated per request ` +
+      `(windows: ${windows.map((w) => kb(w[0])).join(' ')}; GC pauses per request: ${windows.map((w) => us(w[1])).join(' ')})`,
+  };
+}
+
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'twinstack-callgrind-'));
+  const output = { text: '' };
+  const meter = values.allocations ? allocationMeter(output) : callgrindMeter(dir);
   const server = values.null ? ['-e', BASELINE_SOURCE] : [BIN, 'start', '--port', '0', '--host', '127.0.0.1'];
-  const child = spawn('valgrind', ['--tool=callgrind', `--callgrind-out-file=${dir}/callgrind.out`, '--dump-instr=no', '--separate-threads=yes', process.execPath, ...server], {
+  const child = spawn(meter.command[0], [...meter.command.slice(1), ...server], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, SERVICES: undefined },
   });
-  let output = '';
-  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output.text += c.toString()));
   const endpoint = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (c: Buffer) => {
-      output += c.toString();
-      const match = /ready on (http:\/\/[^\s]+)|listening (\d+)/.exec(output);
+      output.text += c.toString();
+      const match = /ready on (http:\/\/[^\s]+)|listening (\d+)/.exec(output.text);
       if (match) resolve(match[1] ?? `http://127.0.0.1:${match[2]}`);
     });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output.text}`)));
   });
-  child.stdout!.resume();
-  let dumps = 0;
-  const control = (flag: string) => execFileSync('callgrind_control', [flag, String(child.pid)], { stdio: 'ignore' });
   try {
     for (const step of STEPS.filter((s) => !values.only || s.name.includes(values.only!))) {
       const op = await step.prepare(endpoint, values.null);
-      if (!op) continue;
       for (let i = 0; i < WARM; i++) await op(i);
-      const counts: { main: number; all: number }[] = [];
+      const windows: number[][] = [];
       for (let window = 0; window < WINDOWS; window++) {
-        control('-z');
+        meter.zero(child);
         for (let i = 0; i < REQUESTS; i++) await op(WARM + window * REQUESTS + i);
-        control('-d');
-        counts.push(dumpTotals(dir, ++dumps));
+        windows.push(await meter.read(child));
       }
-      const k = (count: number) => `${(count / REQUESTS / 1000).toFixed(0)}K`;
-      const mainThread = counts.map((c) => c.main).sort((a, b) => a - b);
-      console.log(
-        `${step.name.padEnd(32)} ${k(mainThread[Math.floor(WINDOWS / 2)]).padStart(5)} instructions per request on the main thread ` +
-          `(windows: ${counts.map((c) => k(c.main)).join(' ')}; all threads: ${counts.map((c) => k(c.all)).join(' ')})`,
-      );
+      console.log(`${step.name.padEnd(32)} ${meter.format(windows)}`);
     }
   } finally {
     await stopChild(child);

@@ -5,9 +5,9 @@ import { parseArgs } from 'node:util';
 import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { KinesisClient, PutRecordCommand } from '@aws-sdk/client-kinesis';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { DeleteMessageCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { startBaselineServer } from './baseline-server.ts';
+import { NULL_NAME, NULL_RECEIPT_HANDLE, startBaselineServer } from './baseline-server.ts';
 import { abort, clientOptions } from './clients.ts';
 import { availableParallelism, loadavg } from 'node:os';
 import { median, runLoad, runPaired, type LoadResult } from './load.ts';
@@ -106,7 +106,7 @@ let nullServer: { pid: number; ops: Map<string, Operation>; stop(): Promise<void
 /** `op` at each concurrency level, in rounds that alternate with the null server's answer to the same workload. */
 async function loadBoth(workload: string, op: Operation, serverPid: number, budget?: (concurrency: number) => number): Promise<Measured> {
   const { pid: nullPid, ops } = nullServer!;
-  const nullOp = ops.get(workload) ?? ops.get(NULL_WORKLOADS[0].name)!;
+  const nullOp = ops.get(workload) ?? ops.get(workload.split(/ \(|, /)[0]) ?? ops.get(NULL_WORKLOADS[0].name)!;
   const measured = { results: [] as LoadResult[], baselines: [] as LoadResult[], ratios: [] as number[], spreads: [] as [number, number][] };
   for (const concurrency of CONCURRENCY) {
     // Warm-up, not measured (JIT, connection pools): the null server answers as many requests as the workload did. A
@@ -124,28 +124,39 @@ async function loadBoth(workload: string, op: Operation, serverPid: number, budg
 }
 
 /**
- * The do-nothing server answers the workloads that matter most to issue #8 with canned replies; each workload of the
- * same name is compared with its own null row, every other one with the STS null row.
+ * The do-nothing server answers the workloads that matter most to issue #8 with canned replies of the same size as
+ * twinstack's; each workload of the same name, or whose name is one of these followed by ` (` or `, ` (`SQS
+ * DeleteMessage (20k in flight)`), is compared with its own null row, every other one with the STS null row.
  */
 const NULL_WORKLOADS: { name: string; op: (endpoint: string) => Operation }[] = [
   { name: 'STS GetCallerIdentity', op: (endpoint) => sdkOp(new STSClient(clientOptions(endpoint)), () => new GetCallerIdentityCommand({})) },
   {
     name: 'SQS SendMessage',
     op: (endpoint) =>
-      sdkOp(new SQSClient(clientOptions(endpoint)), (i) => new SendMessageCommand({ QueueUrl: `${endpoint}/000000000000/null`, MessageBody: `message ${i} ${'x'.repeat(200)}` })),
+      sdkOp(new SQSClient(clientOptions(endpoint)), (i) => new SendMessageCommand({ QueueUrl: `${endpoint}/000000000000/${NULL_NAME}`, MessageBody: `message ${i} ${'x'.repeat(200)}` })),
+  },
+  {
+    name: 'SQS ReceiveMessage',
+    op: (endpoint) =>
+      sdkOp(new SQSClient(clientOptions(endpoint)), () => new ReceiveMessageCommand({ QueueUrl: `${endpoint}/000000000000/${NULL_NAME}`, MaxNumberOfMessages: 1, WaitTimeSeconds: 0 })),
+  },
+  {
+    name: 'SQS DeleteMessage',
+    op: (endpoint) =>
+      sdkOp(new SQSClient(clientOptions(endpoint)), () => new DeleteMessageCommand({ QueueUrl: `${endpoint}/000000000000/${NULL_NAME}`, ReceiptHandle: NULL_RECEIPT_HANDLE })),
   },
   { name: 'DynamoDB PutItem', op: (endpoint) => sdkOp(new DynamoDBClient(clientOptions(endpoint)), (i) => new PutItemCommand({ TableName: TABLE, Item: benchItem(i) })) },
   { name: 'DynamoDB GetItem', op: (endpoint) => sdkOp(new DynamoDBClient(clientOptions(endpoint)), () => new GetItemCommand({ TableName: TABLE, Key: randomKey() })) },
   {
     name: 'Kinesis PutRecord (200 bytes)',
-    op: (endpoint) => sdkOp(new KinesisClient(clientOptions(endpoint)), (i) => new PutRecordCommand({ StreamName: 'null', PartitionKey: `key-${i}`, Data: Buffer.alloc(200, 'k') })),
+    op: (endpoint) => sdkOp(new KinesisClient(clientOptions(endpoint)), (i) => new PutRecordCommand({ StreamName: NULL_NAME, PartitionKey: `key-${i}`, Data: Buffer.alloc(200, 'k') })),
   },
   {
     // The same body and keys as the workload's (s3-workloads.ts).
     name: 'S3 PutObject 1 KiB',
     op: (endpoint) => {
       const body = Buffer.alloc(1024, 'k');
-      return sdkOp(new S3Client({ ...clientOptions(endpoint), forcePathStyle: true }), (i) => new PutObjectCommand({ Bucket: 'null', Key: `put/${i % 1000}`, Body: body }));
+      return sdkOp(new S3Client({ ...clientOptions(endpoint), forcePathStyle: true }), (i) => new PutObjectCommand({ Bucket: NULL_NAME, Key: `put/${i % 1000}`, Body: body }));
     },
   },
 ];

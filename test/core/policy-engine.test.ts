@@ -118,6 +118,8 @@ describe('policy evaluation engine', () => {
       policyProblem('{"Version":"2012-10-17","Statement":[{"Sid":"a","Effect":"Allow","Action":"s3:*","Resource":"*"},{"Sid":"a","Effect":"Deny","Action":"s3:*","Resource":"*"}]}', 'identity'),
       'Statement IDs (SID) in a single policy must be unique.',
     );
+    // A trust policy may leave the version out (2008-10-17), as AWS-validated tests create API Gateway's roles.
+    assert.equal(policyProblem('{"Statement": {"Sid": "", "Effect": "Allow", "Principal": {"Service": "apigateway.amazonaws.com"}, "Action": "sts:AssumeRole"}}', 'trust'), undefined);
     assert.equal(policyProblem('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole"}]}', 'trust'), 'Missing required field Principal');
     assert.equal(
       policyProblem('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"sts:AssumeRole","Resource":"*"}]}', 'trust'),

@@ -207,6 +207,19 @@ describe('Step Functions control plane (SDK v3)', function () {
     assert.deepEqual([failed.status, failed.error, failed.cause], ['FAILED', 'X', 'Y']);
   });
 
+  it('tests a state named inside a Map of a whole state machine, reporting only the steps the state has', async () => {
+    const definition = JSON.stringify({
+      StartAt: 'Each',
+      States: { Each: { Type: 'Map', ItemsPath: '$.v', ItemProcessor: { StartAt: 'Inner', States: { Inner: { Type: 'Pass', End: true } } }, End: true } },
+    });
+    const out = await ctx.sfn.send(new TestStateCommand({ stateName: 'Inner', definition, input: '{"a":1}', inspectionLevel: 'DEBUG' }));
+    assert.deepEqual([out.status, JSON.parse(out.output!)], ['SUCCEEDED', { a: 1 }]);
+    // A Pass state without Result has no result step; a Fail state reports its input as after InputPath.
+    assert.deepEqual(Object.keys(out.inspectionData!).sort(), ['afterInputPath', 'afterParameters', 'afterResultPath', 'afterResultSelector', 'input']);
+    const failed = await ctx.sfn.send(new TestStateCommand({ definition: JSON.stringify({ Type: 'Fail', Error: 'X' }), input: '{"a":1}', inspectionLevel: 'DEBUG' }));
+    assert.deepEqual(JSON.parse(failed.inspectionData!.afterInputPath!), { a: 1 });
+  });
+
   it('tests a Task state with a mocked result or error and a given context object, without a role', async () => {
     const task = (selector: Record<string, string>) =>
       JSON.stringify({ Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { 'FunctionName.$': '$.f' }, ResultSelector: selector, End: true });
@@ -219,6 +232,31 @@ describe('Step Functions control plane (SDK v3)', function () {
     const failed = await ctx.sfn.send(new TestStateCommand({ definition: task({ 'r.$': '$' }), input: '{"f":"x"}', mock: { errorOutput: { error: 'Mocked.Error', cause: 'mocked cause' } } }));
     assert.deepEqual([failed.status, failed.error, failed.cause], ['FAILED', 'Mocked.Error', 'mocked cause']);
     await assert.rejects(ctx.sfn.send(new TestStateCommand({ definition: task({ 'r.$': '$' }), input: '{"f":"x"}' })), { name: 'ValidationException', message: 'RoleArn must be specified when testing a Task state' });
+  });
+
+  it('tests a Map or Parallel state with a mocked result, answering whether a retrier or catcher takes its error', async () => {
+    const map = (extra: Record<string, unknown>) =>
+      JSON.stringify({ Type: 'Map', QueryLanguage: 'JSONata', Items: '{% $states.input.v %}', ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Pass', End: true } } }, ToleratedFailureCount: 1, End: true, ...extra });
+    const run = (definition: string, failures: number, level: 'INFO' | 'DEBUG' = 'DEBUG') =>
+      ctx.sfn.send(new TestStateCommand({ definition, input: '{"v":[1,2,3]}', inspectionLevel: level, mock: { result: '[1, 2, 3]' }, stateConfiguration: { mapIterationFailureCount: failures } }));
+    // The mocked result passes on unchanged, as the text given; the Map's settings are reported.
+    const ok = await run(map({}), 1);
+    assert.deepEqual([ok.status, ok.output, ok.inspectionData?.maxConcurrency, ok.inspectionData?.toleratedFailureCount], ['SUCCEEDED', '[1, 2, 3]', 0, 1]);
+    const retried = await run(map({ Retry: [{ ErrorEquals: ['States.ExceedToleratedFailureThreshold'], IntervalSeconds: 2 }] }), 2);
+    assert.deepEqual([retried.status, retried.error, retried.inspectionData?.errorDetails], ['RETRIABLE', 'States.ExceedToleratedFailureThreshold', { retryIndex: 0, retryBackoffIntervalSeconds: 2 }]);
+    const caught = await run(map({ Catch: [{ ErrorEquals: ['States.ALL'], Next: 'After' }], End: undefined, Next: 'After' }), 2);
+    assert.deepEqual([caught.status, caught.nextState, caught.inspectionData?.errorDetails], ['CAUGHT_ERROR', 'After', { catchIndex: 0 }]);
+    const parallel = JSON.stringify({ Type: 'Parallel', Branches: [{ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }], End: true });
+    const branches = await ctx.sfn.send(new TestStateCommand({ definition: parallel, mock: { result: '[{"a": 1}]' } }));
+    assert.deepEqual([branches.status, branches.output], ['SUCCEEDED', '[{"a": 1}]']);
+    await assert.rejects(ctx.sfn.send(new TestStateCommand({ definition: parallel, mock: { result: '[]' } })), {
+      name: 'ValidationException',
+      message: 'Mocked result must contain the same number of items as number of Parallel branches.',
+    });
+    await assert.rejects(ctx.sfn.send(new TestStateCommand({ definition: JSON.stringify({ Type: 'Pass', End: true }), mock: { result: '{}' } })), {
+      name: 'ValidationException',
+      message: "State type 'Pass' is not supported when a mock is specified",
+    });
   });
 
   it('keeps state machines, versions, executions and their histories across an export and import of the state', async () => {

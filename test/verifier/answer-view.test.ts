@@ -77,11 +77,14 @@ describe('answers judged as the test read them (InteractionMeta.view) and polls 
     assert.deepEqual(records.map((r) => r.mismatches), [[], [], [], []]);
   });
 
-  it('refuses an accumulating poll without a view, and a poll waiting for both a value and a count', () => {
-    const bad = scenario([call(0, 'sqs', 'ReceiveMessage', { QueueUrl: 'u' }, { until: { path: '$', count: 1, matches: 'x', accumulate: true } })]);
+  it('refuses an accumulating poll without a count, and a poll waiting for both a value and a count', () => {
+    const bad = scenario([
+      call(0, 'sqs', 'ReceiveMessage', { QueueUrl: 'u' }, { until: { path: '$', matches: 'x', accumulate: true } }),
+      call(1, 'sqs', 'ReceiveMessage', { QueueUrl: 'u' }, { until: { path: '$', count: 1, matches: 'x' } }),
+    ]);
     assert.deepEqual(
       validateContract(bad).map((problem) => problem.split(':')[0]),
-      ['$.interactions[0].comments.twinstack.until', '$.interactions[0].comments.twinstack.until.accumulate'],
+      ['$.interactions[0].comments.twinstack.until.accumulate', '$.interactions[1].comments.twinstack.until'],
     );
   });
 });

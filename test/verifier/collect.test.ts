@@ -41,7 +41,7 @@ function contract(count: number, expected: string[]): ContractFile {
         'ReceiveMessage',
         { QueueUrl: QUEUE, MaxNumberOfMessages: 1, VisibilityTimeout: 0 },
         { status: 200, output: { Messages: expected.map(message) }, unordered: ['$.Messages'] },
-        { collect: { path: '$.Messages', count, timeoutSeconds: 2, intervalSeconds: 0.05 } },
+        { until: { path: '$.Messages', count, accumulate: true, timeoutSeconds: 2, intervalSeconds: 0.05 } },
       ),
       sqsCall(5, 'DeleteMessage', { QueueUrl: QUEUE, ReceiptHandle: '{{message.ReceiptHandle}}' }, {}, { eachCollected: { step: 4, as: 'message' } }),
       sqsCall(6, 'ReceiveMessage', { QueueUrl: QUEUE }, { status: 200, output: {} }),
@@ -53,7 +53,7 @@ function contract(count: number, expected: string[]): ContractFile {
   };
 }
 
-describe('gathering over several calls (InteractionMeta.collect, eachCollected)', () => {
+describe('gathering over several calls (until.accumulate, eachCollected)', () => {
   let twinstack: Twinstack;
   let target: Parameters<typeof runScenario>[1];
   before(async () => {
@@ -84,12 +84,14 @@ describe('gathering over several calls (InteractionMeta.collect, eachCollected)'
     ]);
   });
 
-  it('refuses a per-item step without an earlier collecting step, and a malformed collect', () => {
+  it('refuses a per-item step without an earlier gathering step, a malformed gathering, and the old collect', () => {
     const file = contract(3, ['one', 'two', 'three']);
     file.interactions[5].comments.twinstack.eachCollected = { step: 3, as: 'message' };
-    file.interactions[4].comments.twinstack.collect = { path: 'Messages', count: 0 };
+    file.interactions[4].comments.twinstack.until = { path: 'Messages', count: 0, accumulate: true, intervalSeconds: -1 };
+    Object.assign(file.interactions[6].comments.twinstack, { collect: { path: '$.Messages', count: 1 } });
     const problems = validateContract(file).join('\n');
-    assert.match(problems, /interactions\[4\]\.comments\.twinstack\.collect: needs a path/);
-    assert.match(problems, /interactions\[5\]\.comments\.twinstack\.eachCollected: needs the step of an earlier interaction that collects/);
+    assert.match(problems, /interactions\[4\]\.comments\.twinstack\.until: needs a path/);
+    assert.match(problems, /interactions\[5\]\.comments\.twinstack\.eachCollected: needs the step of an earlier interaction that gathers/);
+    assert.match(problems, /interactions\[6\]\.comments\.twinstack\.collect: is until/);
   });
 });

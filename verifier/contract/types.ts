@@ -205,12 +205,13 @@ export interface InteractionMeta {
    */
   takesNow?: boolean;
   /**
-   * A polling step (what a test's waiter or retry loop did): the request is sent again, every second up to
-   * `timeoutSeconds` (default 300), until the value at `path` of its response (or of its `view`) matches `matches` (a
-   * regex), or is a list of at least `count` elements, or the response is an error other than `whileError`; e.g. a
-   * stack's status leaving `*_IN_PROGRESS`, or a function's log holding as many events as the test waited for. Only the
-   * last response is judged, unless `accumulate`: then each response's view (a list) is appended to the earlier ones'
-   * and the whole list is judged (a test that gathered messages over several ReceiveMessage calls).
+   * A polling step (what a test's waiter or retry loop did): the request is sent again, every `intervalSeconds`
+   * (default 1) up to `timeoutSeconds` (default 300), until the value at `path` of its response (or of its `view`)
+   * matches `matches` (a regex), or is a list of at least `count` elements, or the response is an error other than
+   * `whileError`; e.g. a stack's status leaving `*_IN_PROGRESS`, or a function's log holding as many events as the test
+   * waited for. Only the last response is judged, unless `accumulate`: then the lists at `path` of all the responses
+   * (or views) are joined in order, the poll waits for `count` items in all, and the last response is judged with the
+   * joined list at `path` (a test's helper that gathered messages over several ReceiveMessage calls).
    */
   until?: Until;
   /**
@@ -219,26 +220,12 @@ export interface InteractionMeta {
    */
   view?: AnswerView;
   /**
-   * Gathering over several calls (a test's polling helper that receives from a queue until it holds N messages): the
-   * request is sent again, every `intervalSeconds` (default 1) up to `timeoutSeconds` (default 60), until the lists at
-   * `path` of its answers hold `count` items together (or it is an error). The last answer is judged with the gathered
-   * list in place of its own. Not combined with `until` or `view`.
-   */
-  collect?: Collect;
-  /**
-   * Not replayed in the scenario's order: sent once for each item that the collecting interaction `step` gathers, right
-   * after the answer that brought it (a test's helper deleting each message it received). `{{<as>}}` is the item (an
-   * object as JSON text), `{{<as>.<Member>}}` each of its members (`{{message.ReceiptHandle}}`).
+   * Not replayed in the scenario's order: sent once for each item that the gathering interaction `step` (an
+   * `until.accumulate` poll) gathers, right after the answer that brought it (a test's helper deleting each message it
+   * received). `{{<as>}}` is the item (an object as JSON text), `{{<as>.<Member>}}` each of its members
+   * (`{{message.ReceiptHandle}}`).
    */
   eachCollected?: { step: number; as: string };
-}
-
-/** InteractionMeta.collect. */
-export interface Collect {
-  path: JsonPath;
-  count: number;
-  timeoutSeconds?: number;
-  intervalSeconds?: number;
 }
 
 /** See InteractionMeta.until. */
@@ -248,11 +235,12 @@ export interface Until {
   matches?: string;
   /** The value at `path` is a list of at least this many elements. */
   count?: number;
-  /** The views of all the poll's answers, joined in order, are judged (the view must be a list). */
+  /** Gathering: the lists at `path` of all the poll's answers (or views) are joined in order and judged; needs `count`. */
   accumulate?: boolean;
   /** An error code that does not end the polling (a log group the function has not made yet: ResourceNotFoundException). */
   whileError?: string;
   timeoutSeconds?: number;
+  intervalSeconds?: number;
 }
 
 /**

@@ -158,27 +158,20 @@ export function validateContract(value: unknown): string[] {
     if (t.until !== undefined) {
       const u = t.until;
       const waitsFor = (u.matches === undefined) !== (u.count === undefined) && (u.matches === undefined || typeof u.matches === 'string') && (u.count === undefined || (Number.isInteger(u.count) && u.count > 0));
-      need(typeof u.path === 'string' && u.path.startsWith('$') && waitsFor, `${at}.comments.twinstack.until`, 'needs a path ($...) and either a matches regex or a count (a positive integer)');
-      need(u.accumulate === undefined || (u.accumulate === true && t.view !== undefined), `${at}.comments.twinstack.until.accumulate`, 'true, on an interaction with a view (the lists joined)');
+      const times = [u.timeoutSeconds, u.intervalSeconds].every((n) => n === undefined || (typeof n === 'number' && n >= 0));
+      need(typeof u.path === 'string' && u.path.startsWith('$') && waitsFor && times, `${at}.comments.twinstack.until`, 'needs a path ($...), either a matches regex or a count (a positive integer), and optional timeoutSeconds and intervalSeconds');
+      need(u.accumulate === undefined || (u.accumulate === true && u.count !== undefined), `${at}.comments.twinstack.until.accumulate`, 'true, with a count (the lists gathered until they hold it)');
       need(u.whileError === undefined || typeof u.whileError === 'string', `${at}.comments.twinstack.until.whileError`, 'an error code');
     }
     need(t.view === undefined || ANSWER_VIEWS.includes(t.view), `${at}.comments.twinstack.view`, `one of ${ANSWER_VIEWS.join(', ')}`);
-    if (t.collect !== undefined) {
-      const c = t.collect as unknown as Obj;
-      need(
-        isObj(c) && typeof c.path === 'string' && c.path.startsWith('$') && Number.isInteger(c.count) && (c.count as number) > 0 && [c.timeoutSeconds, c.intervalSeconds].every((n) => n === undefined || (typeof n === 'number' && n >= 0)),
-        `${at}.comments.twinstack.collect`,
-        'needs a path ($...), a count (a positive integer) and optional timeoutSeconds and intervalSeconds',
-      );
-      need(t.until === undefined && t.view === undefined, `${at}.comments.twinstack.collect`, 'not combined with until or view');
-    }
+    need(!('collect' in t), `${at}.comments.twinstack.collect`, 'is until: { path, count, accumulate: true } now');
     if (t.eachCollected !== undefined) {
       const each = t.eachCollected as unknown as Obj;
-      const collector = file.interactions.find((other) => other?.comments?.twinstack?.step === each?.step);
+      const gatherer = file.interactions.find((other) => other?.comments?.twinstack?.step === each?.step);
       need(
-        isObj(each) && typeof each.as === 'string' && /^[A-Za-z]\w*$/.test(each.as) && collector?.comments.twinstack.collect !== undefined && (each.step as number) < t.step,
+        isObj(each) && typeof each.as === 'string' && /^[A-Za-z]\w*$/.test(each.as) && gatherer?.comments.twinstack.until?.accumulate === true && (each.step as number) < t.step,
         `${at}.comments.twinstack.eachCollected`,
-        'needs the step of an earlier interaction that collects, and a name (as) for its items',
+        'needs the step of an earlier interaction that gathers (until.accumulate), and a name (as) for its items',
       );
     }
     for (const c of t.captures ?? []) need(typeof c.name === 'string' && typeof c.from === 'string' && (c.from.startsWith('$') || c.from.startsWith('header:')), `${at}.comments.twinstack.captures`, 'each needs name and a from path ($... or header:...)');

@@ -154,7 +154,7 @@ function interactionFor(
   source: SourceFile,
   words: Record<string, string> | undefined,
   step: SourceStep,
-  collectorOf: (stepIndex: number) => number,
+  gathererOf: (stepIndex: number) => number,
   variant: Variant,
   recorded: Snapshot[string]['recorded-content'],
   stepIndex: number,
@@ -170,7 +170,7 @@ function interactionFor(
   const cbor = protocol === 'smithy-rpc-v2-cbor';
   const family = cbor ? 'json' : protocol;
   const service = step.service ?? source.service;
-  const forms = { errorDigest: step.errorDigest, jsonStrings: step.jsonStrings, pythonBytes: step.pythonBytes, lines: step.lines, redactedText: source.redactedText, redactedWords: source.redactedWords, errorStatus: errorStatusOf(service) };
+  const forms = { errorDigest: step.errorDigest, jsonStrings: step.jsonStrings, pythonBytes: step.pythonBytes, bytesText: step.bytesText, lines: step.lines, redactedText: source.redactedText, redactedWords: source.redactedWords, errorStatus: errorStatusOf(service) };
   const expect: Expectation =
     snapshotValue === undefined
       ? step.fails
@@ -267,8 +267,7 @@ function interactionFor(
         ...(step.delaySeconds ? { delaySeconds: step.delaySeconds } : {}),
         ...(step.takesNow ? { takesNow: true } : {}),
         ...(step.until ? { until: step.until } : {}),
-        ...(step.collect ? { collect: step.collect } : {}),
-        ...(step.eachCollected ? { eachCollected: { step: collectorOf(stepIndex), as: step.eachCollected } } : {}),
+        ...(step.eachCollected ? { eachCollected: { step: gathererOf(stepIndex), as: step.eachCollected } } : {}),
         ...(step.view ? { view: step.view } : {}),
       },
     },
@@ -365,23 +364,26 @@ function presignedInteraction(presign: SourcePresign, signed: SerializedRequest)
   };
 }
 
-/** The nearest step before `stepIndex` that collects (the one an `eachCollected` step follows). */
-function collectingStep(steps: SourceStep[]): (stepIndex: number) => number {
+/** The nearest step before `stepIndex` that gathers (`until.accumulate`: the one an `eachCollected` step follows). */
+function gatheringStep(steps: SourceStep[]): (stepIndex: number) => number {
   return (stepIndex) => {
-    for (let i = stepIndex - 1; i >= 0; i--) if (steps[i].collect) return i;
-    throw new Error(`step ${stepIndex} (${steps[stepIndex].op}): eachCollected without an earlier collect step`);
+    for (let i = stepIndex - 1; i >= 0; i--) if (steps[i].until?.accumulate) return i;
+    throw new Error(`step ${stepIndex} (${steps[stepIndex].op}): eachCollected without an earlier gathering step (until.accumulate)`);
   };
 }
 
 /** An `http` step's request as the test sent it (no AWS client serialized it). */
 function plainRequest(http: NonNullable<SourceStep['http']>): SerializedRequest {
-  return { method: http.method, path: http.path ?? '/', query: http.query ?? {}, headers: http.headers ?? {}, body: http.body ?? '' };
+  const body = typeof http.body === 'object' ? { $base64: http.body.$blob } : (http.body ?? '');
+  return { method: http.method, path: http.path ?? '/', query: http.query ?? {}, headers: http.headers ?? {}, body };
 }
 
 /** An `http` step's body: its bytes as the test sent them (a JSON body is not re-serialized). */
 function plainBody(request: SerializedRequest): { body?: ContractInteraction['request']['body'] } {
+  const contentType = request.headers['Content-Type'] ?? request.headers['content-type'] ?? 'application/octet-stream';
+  if (typeof request.body === 'object' && '$base64' in request.body) return { body: { content: request.body.$base64, contentType, encoded: 'base64' } };
   if (typeof request.body !== 'string' || !request.body) return {};
-  return { body: { content: request.body, contentType: request.headers['Content-Type'] ?? request.headers['content-type'] ?? 'application/octet-stream', encoded: false } };
+  return { body: { content: request.body, contentType, encoded: false } };
 }
 
 /** The protocol botocore serializes a step in: Smithy RPC v2 CBOR steps as their AWS JSON document. */
@@ -506,7 +508,7 @@ async function main() {
       const contract: ContractFile = {
         consumer: { name: 'aws-sdk' },
         provider: { name: `aws-${source.service}` },
-        interactions: steps.map((step, i) => interactionFor(source, wordsOf(source, scenario, variant), step, collectingStep(steps), variant, entry['recorded-content'], i, serialized[cursor + i], timed[cursor + i].examples)),
+        interactions: steps.map((step, i) => interactionFor(source, wordsOf(source, scenario, variant), step, gatheringStep(steps), variant, entry['recorded-content'], i, serialized[cursor + i], timed[cursor + i].examples)),
         metadata: {
           pactSpecification: { version: '4.0' },
           twinstack: {

@@ -30,6 +30,8 @@ export interface SnapshotForms {
   jsonStrings?: string[];
   /** Blobs stored as Python's `repr()` of the bytes. */
   pythonBytes?: string[];
+  /** Streamed bodies stored as Python's `repr()` of the bytes, which the verifier reads as UTF-8 text. */
+  bytesText?: string[];
   /** Text the test split into `{line00, line01, ...}`. */
   lines?: string[];
   /** Text a transformer wrote in place of part of a value (a time stamp in a log line): any text there. */
@@ -88,13 +90,17 @@ function convert(value: unknown, path: string, matchers: Record<string, Matcher>
   }
   if (forms.lines?.includes(path)) matchers[path] = { match: 'lines' };
   if (typeof value === 'string' && forms.pythonBytes?.includes(path)) return pythonBytesToBase64(value);
+  if (typeof value === 'string' && forms.bytesText?.includes(path)) return Buffer.from(pythonBytesToBase64(value), 'base64').toString('utf8');
   if (typeof value === 'string') {
     if (TIMESTAMP_WORDS.has(value) || forms.redactedWords?.[value] === 'timestamp') {
       matchers[path] = { match: 'timestamp' };
       return value;
     }
     if (forms.redactedWords?.[value] === 'any') return '{{*}}';
-    const text = (forms.redactedText ?? []).reduce((t, redacted) => t.replaceAll(redacted, '\u0000'), value);
+    // Redacted parts are marked with NUL while the rest becomes a template: only where there are any, as a body may hold NULs.
+    const redacted = (forms.redactedText ?? []).filter((r) => value.includes(r));
+    if (!redacted.length) return placeholderTemplate(value);
+    const text = redacted.reduce((t, r) => t.replaceAll(r, '\u0000'), value);
     return placeholderTemplate(text).replaceAll('\u0000', '{{*}}');
   }
   if (Array.isArray(value)) return value.map((v, i) => convert(v, childPath(path, i), matchers, forms));

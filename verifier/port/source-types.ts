@@ -26,6 +26,11 @@ export interface SourceStep {
   /** Paths of blobs the snapshot stores as Python's `repr()` of the bytes (`b'...'`). */
   pythonBytes?: string[];
   /**
+   * Paths of a streamed body (S3 GetObject's `Body`) the test read to bytes, which the snapshot stores as their
+   * `repr()`: the verifier reads such a body as UTF-8 text, so the bytes are expected as their UTF-8 decoding.
+   */
+  bytesText?: string[];
+  /**
    * The snapshot holds what the test took out of this ReceiveMessage's messages, not the response: their JSON bodies
    * (`{messages: [...]}`, a list, or one body), judged against the received messages in any order. `records`: each
    * body is an S3 event message (`{"Records": [record]}`, one record per message) and the snapshot holds the records;
@@ -65,9 +70,10 @@ export interface SourceStep {
   /**
    * Not an AWS API call but a plain HTTP request the test sent itself (`requests.post`), to `url`: a template for a URL
    * an earlier step captured (a Lambda function URL), with `path` and `query` resolved against it; `op` names the call
-   * in reports. Sent unsigned; its answer is judged as HTTP (see `answer`).
+   * in reports. Sent unsigned; its answer is judged as HTTP (see `answer`). A body that is not UTF-8 text (gzip bytes)
+   * is given as `{ $blob: base64 }` and sent as its bytes.
    */
-  http?: { url: string; method: string; path?: string; query?: Record<string, string>; headers?: Record<string, string>; body?: string };
+  http?: { url: string; method: string; path?: string; query?: Record<string, string>; headers?: Record<string, string>; body?: string | { $blob: string } };
   /**
    * The test presigned this call (botocore's `generate_presigned_url`: `op` and `params` make the signed request) and
    * sent the URL with its own HTTP client; the contract gets `InteractionMeta.presign` and the request as sent.
@@ -107,18 +113,17 @@ export interface SourceStep {
   delaySeconds?: number;
   /** The test read the clock afresh for this call's `now()` times (`datetime.now()` inline) rather than reusing `utc_now`. */
   takesNow?: boolean;
-  /** A waiter's polling: the call is repeated until the value at `path` matches `matches` or holds `count` elements (see InteractionMeta.until). */
+  /**
+   * A waiter's polling: the call is repeated until the value at `path` matches `matches` or holds `count` elements; with
+   * `accumulate`, a polling helper's gathering, until the lists at `path` of its answers hold `count` items together,
+   * which the snapshot is judged against as one list (see InteractionMeta.until).
+   */
   until?: Until;
   /** What the test made of the answer before recording it (a function's log read as its events): see InteractionMeta.view. */
   view?: AnswerView;
   /**
-   * A polling helper's gathering (see InteractionMeta.collect): the call is repeated until the lists at `path` of its
-   * answers hold `count` items, which the snapshot is judged against as one list.
-   */
-  collect?: { path: string; count: number; timeoutSeconds?: number; intervalSeconds?: number };
-  /**
-   * Sent for each item the nearest earlier `collect` step gathers, as it arrives (see InteractionMeta.eachCollected):
-   * its params may name `{{<as>.<Member>}}` (`{{message.ReceiptHandle}}`).
+   * Sent for each item the nearest earlier gathering step (`until.accumulate`) gathers, as it arrives (see
+   * InteractionMeta.eachCollected): its params may name `{{<as>.<Member>}}` (`{{message.ReceiptHandle}}`).
    */
   eachCollected?: string;
   /**

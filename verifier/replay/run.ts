@@ -1,7 +1,7 @@
 import { Agent, request as httpRequest } from 'undici';
 import { loadModel } from '../../emulator/models/load.ts';
 import type { ServiceModel } from '../../emulator/models/types.ts';
-import type { ContractFile, ContractInteraction, Expectation, InteractionMeta, JsonValue, PostForm } from '../contract/types.ts';
+import type { ContractFile, ContractInteraction, Expectation, InteractionMeta, JsonValue, PostForm, Until } from '../contract/types.ts';
 import { parseResponse, type ParsedResponse } from '../model/parse-response.ts';
 import { cborRequestBody, cborResponseDocument } from '../model/cbor-document.ts';
 import { compareOutput, readPath, withValueAt, type Mismatch } from './compare.ts';
@@ -157,11 +157,16 @@ function judge(expect: Expectation, actual: JudgedAnswer, vars: Vars): Mismatch[
   return mismatches;
 }
 
+/** A value as text in a template or regex: an object or list as its JSON text, anything else as a string. */
+function textOf(value: unknown): string {
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+}
+
 function capture(interaction: ContractInteraction, actual: ParsedResponse, vars: Vars): Mismatch[] {
   const mismatches: Mismatch[] = [];
   for (const c of interaction.comments.twinstack.captures ?? []) {
     const raw = c.from.startsWith('header:') ? actual.headers[c.from.slice(7)] : readPath(actual.output, c.from);
-    let value = raw === undefined || raw === null ? undefined : typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
+    let value = raw === undefined || raw === null ? undefined : textOf(raw);
     if (value !== undefined && c.regex) value = new RegExp(c.regex).exec(value)?.[1];
     if (value === undefined) mismatches.push({ path: c.from, expected: `a value to capture as {{${c.name}}}`, actual: raw, reason: 'capture failed' });
     else vars.set(c.name, value);
@@ -300,66 +305,47 @@ async function send(interaction: ContractInteraction, target: Target, vars: Vars
 }
 
 interface Judged extends Sent {
-  /** What is judged: the answer, or its view (InteractionMeta.view), joined over the poll's answers when it accumulates. */
+  /** What is judged: the answer, or its view (InteractionMeta.view), with the poll's gathered list when it accumulates. */
   judged: JudgedAnswer;
 }
 
-/**
- * Sends the interaction; a polling step (`until`) again, each second, until its answer (or view) shows what it waits
- * for, or is an error it does not wait through.
- */
-async function sendUntil(interaction: ContractInteraction, target: Target, vars: Vars, model: ServiceModel, now: number): Promise<Judged> {
-  const { until, view } = interaction.comments.twinstack;
-  const judgedOf = (s: Sent): JudgedAnswer => (view ? answerView(view, s.parsed) : s.parsed);
-  let sent = await send(interaction, target, vars, model, now);
-  let judged = judgedOf(sent);
-  if (!until) return { ...sent, judged };
-  const deadline = performance.now() + (until.timeoutSeconds ?? 300) * 1000;
-  // An error ends the polling as it ends a waiter (the error is judged like any answer).
-  const done = (answer: JudgedAnswer) => {
-    if (answer.status >= 300) return answer.error?.code !== until.whileError;
-    const value = readPath(answer.output, until.path);
-    if (until.count !== undefined) return Array.isArray(value) && value.length >= until.count;
-    return value !== undefined && value !== null && new RegExp(until.matches!).test(typeof value === 'object' ? JSON.stringify(value) : String(value));
-  };
-  while (!done(judged) && performance.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 1000));
-    sent = await send(interaction, target, vars, model, now);
-    const next = judgedOf(sent);
-    const joined = until.accumulate && Array.isArray(judged.output) && Array.isArray(next.output);
-    judged = joined ? { ...next, output: [...(judged.output as JsonValue[]), ...(next.output as JsonValue[])] } : next;
-  }
-  return { ...sent, judged };
+/** Whether a poll (InteractionMeta.until) has what it waits for; an error ends it as it ends a waiter, unless `whileError`. */
+function pollDone(until: Until, answer: JudgedAnswer): boolean {
+  if (answer.status >= 300) return answer.error?.code !== until.whileError;
+  const value = readPath(answer.output, until.path);
+  if (until.count !== undefined) return Array.isArray(value) && value.length >= until.count;
+  return value !== undefined && value !== null && new RegExp(until.matches!).test(textOf(value));
 }
 
 /**
- * A gathering step (InteractionMeta.collect): sent again until the lists at its path hold `count` items together; each
- * item goes to `onItem` as it arrives. The last answer carries the gathered list in place of its own.
+ * Sends the interaction; a polling step (`until`) again, every `intervalSeconds`, until its answer (or view) shows what
+ * it waits for, or is an error it does not wait through. A gathering poll (`until.accumulate`) joins the lists at its
+ * path, handing each item to `onItem` as it arrives, and its last answer is judged with the joined list there.
  */
-async function sendCollecting(interaction: ContractInteraction, target: Target, vars: Vars, model: ServiceModel, now: number, onItem: (item: unknown) => Promise<void>): Promise<Sent> {
-  const collect = interaction.comments.twinstack.collect!;
-  const deadline = performance.now() + (collect.timeoutSeconds ?? 60) * 1000;
-  const gathered: unknown[] = [];
+async function sendUntil(interaction: ContractInteraction, target: Target, vars: Vars, model: ServiceModel, now: number, onItem: (item: JsonValue) => Promise<void>): Promise<Judged> {
+  const { until, view } = interaction.comments.twinstack;
+  const deadline = performance.now() + (until?.timeoutSeconds ?? 300) * 1000;
+  const gathered: JsonValue[] = [];
   for (;;) {
     const sent = await send(interaction, target, vars, model, now);
-    if (sent.parsed.status >= 300) return sent;
-    const list = readPath(sent.parsed.output, collect.path);
-    for (const item of Array.isArray(list) ? list : []) {
-      gathered.push(item);
-      await onItem(item);
+    let judged: JudgedAnswer = view ? answerView(view, sent.parsed) : sent.parsed;
+    if (until?.accumulate && judged.status < 300 && !judged.unparseable) {
+      const items = readPath(judged.output, until.path);
+      for (const item of Array.isArray(items) ? (items as JsonValue[]) : []) {
+        gathered.push(item);
+        await onItem(item);
+      }
+      judged = { ...judged, output: withValueAt(judged.output ?? {}, until.path, gathered) as JudgedAnswer['output'] };
     }
-    if (gathered.length >= collect.count || performance.now() >= deadline) {
-      return { ...sent, parsed: { ...sent.parsed, output: withValueAt(sent.parsed.output ?? {}, collect.path, gathered) as ParsedResponse['output'] } };
-    }
-    await new Promise((r) => setTimeout(r, (collect.intervalSeconds ?? 1) * 1000));
+    if (!until || pollDone(until, judged) || performance.now() >= deadline) return { ...sent, judged };
+    await new Promise((r) => setTimeout(r, (until.intervalSeconds ?? 1) * 1000));
   }
 }
 
 /** The variables an item of a gathered list gives its per-item interactions: `{{as}}`, and `{{as.Member}}` for each member. */
-function itemVars(as: string, item: unknown): [string, string][] {
-  const text = (value: unknown) => (typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value));
-  const members = item !== null && typeof item === 'object' && !Array.isArray(item) ? Object.entries(item).map(([k, v]): [string, string] => [`${as}.${k}`, text(v)]) : [];
-  return [[as, text(item)], ...members];
+function itemVars(as: string, item: JsonValue): [string, string][] {
+  const members = item !== null && typeof item === 'object' && !Array.isArray(item) ? Object.entries(item).map(([k, v]): [string, string] => [`${as}.${k}`, textOf(v)]) : [];
+  return [[as, textOf(item)], ...members];
 }
 
 /** Replays one scenario in order against the target and judges every interaction. */
@@ -392,7 +378,7 @@ export async function runScenario(contract: ContractFile, target: Target, filter
     const model = modelOf(meta.service);
     try {
       if (!model) throw new Error(`no AWS model for service '${meta.service}'`);
-      const onItem = async (item: unknown) => {
+      const onItem = async (item: JsonValue) => {
         for (const followUp of followUps) {
           const { as } = followUp.interaction.comments.twinstack.eachCollected!;
           const own = itemVars(as, item);
@@ -410,9 +396,7 @@ export async function runScenario(contract: ContractFile, target: Target, filter
           for (const [name] of own) vars.delete(name);
         }
       };
-      const sent: Judged = meta.collect
-        ? await sendCollecting(interaction, target, vars, model, now, onItem).then((s) => ({ ...s, judged: s.parsed }))
-        : await sendUntil(interaction, target, vars, model, meta.postForm ? signedAt : now);
+      const sent = await sendUntil(interaction, target, vars, model, meta.postForm ? signedAt : now, onItem);
       exchange = sent.exchange;
       status = sent.judged.status;
       mismatches = [...judge(meta.expect, sent.judged, vars), ...capture(interaction, sent.parsed, vars)];

@@ -2,6 +2,7 @@
 // (github.com/localstack/localstack, tests/aws/services/apigateway/, Apache-2.0). Fixtures: `create_rest_apigw`
 // calls CreateRestApi with the test's parameters; `api_invoke_url` is the API's invoke URL, written here in the
 // emulator's execute-api form that the verifier sends to the real invoke URL on AWS (verifier/replay/plain-url.ts).
+import { pythonBytesToBase64 } from '../../../verifier/port/snapshot-expectation.ts';
 import type { SourceStep } from '../../../verifier/port/source-types.ts';
 import { FUNCTION, ROLE, zip } from '../lambda-api/common.ts';
 
@@ -59,7 +60,8 @@ export const invoke = (
   options: {
     method?: string;
     headers?: Record<string, string>;
-    body?: string;
+    /** Text, or bytes that are not UTF-8 as `{ $blob: base64 }`. */
+    body?: string | { $blob: string };
     query?: Record<string, string>;
     snapshot?: string;
     status?: number;
@@ -87,11 +89,9 @@ export const bodyAndStatus = (recorded: RecordedAnswer) => ({
   body: recorded.body === "b''" ? '' : recorded.body,
 });
 
-/** Python's `repr()` of bytes the test snapshotted (`b'...'`) as the text they hold. */
+/** Python's `repr()` of bytes the test snapshotted (`b'...'`) as the text a client reads from them (UTF-8, invalid bytes replaced). */
 export function pythonBytesText(repr: string): string {
-  const inner = /^b'([^]*)'$/.exec(repr)?.[1] ?? /^b"([^]*)"$/.exec(repr)?.[1];
-  if (inner === undefined) throw new Error(`not a Python bytes repr: ${repr}`);
-  return inner.replace(/\\(x[0-9a-f]{2}|.)/g, (_, c: string) => (c.startsWith('x') && c.length === 3 ? String.fromCharCode(parseInt(c.slice(1), 16)) : ({ n: '\n', r: '\r', t: '\t' } as Record<string, string>)[c] ?? c));
+  return Buffer.from(pythonBytesToBase64(repr), 'base64').toString('utf8');
 }
 
 /** `create_lambda_function` with the test's Python source (python3.12, `handler.handler`), waited on until Active. */

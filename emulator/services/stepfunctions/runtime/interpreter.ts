@@ -7,7 +7,7 @@ import { rootsOf, type ExecutionEnv, type Thread } from './env.ts';
 import { payload } from './events.ts';
 import { runMap, stallsOnEntering } from './map.ts';
 import { runParallel } from './parallel.ts';
-import { findCatcher, retryDelayMs } from './retry.ts';
+import { findCatcher, retryDelayMs, testRetry } from './retry.ts';
 import { sleep, untilAborted } from './running.ts';
 import { referenced, StateIO } from './state-io.ts';
 import { runTask } from './task.ts';
@@ -49,7 +49,8 @@ export async function runState(env: ExecutionEnv, thread: Thread, name: string, 
     ? { ...env.test.context }
     : {
         ...env.context,
-        State: { Name: name, EnteredTime: env.emulator.clock.date().toISOString() },
+        // TestState names the state it tests "StateName" in `$$`, whatever its name in the definition.
+        State: { Name: env.test ? 'StateName' : name, EnteredTime: env.emulator.clock.date().toISOString() },
         ...thread.extraContext,
       };
   const io = new StateIO(def, language, raw, context, thread.vars, env.test?.inspect);
@@ -127,6 +128,8 @@ async function jsonPathAssign(io: StateIO, value: Json): Promise<Record<string, 
 
 async function failError(io: StateIO): Promise<StatesError> {
   const { def } = io;
+  // AWS's TestState reports a Fail state's input as having passed an InputPath (a Fail state has none).
+  if (!io.jsonata) io.afterInputPath();
   const pick = async (field: 'Error' | 'Cause'): Promise<string | undefined> => {
     const literal = def[field];
     if (io.jsonata) return literal === undefined ? undefined : String(await io.value(literal, field));
@@ -181,23 +184,37 @@ async function withRetryAndCatch(scope: StateScope): Promise<Outcome> {
   const attempts: number[] = [];
   for (let retryCount = 0; ; retryCount++) {
     // A context object TestState was given is `$$` exactly as given (AWS adds no RetryCount to it).
-    if (!env.test?.context) (io.context.State as Record<string, unknown>).RetryCount = retryCount;
+    if (!env.test?.context) (io.context.State as Record<string, unknown>).RetryCount = env.test?.configuration.retrierRetryCount ?? retryCount;
     try {
       const result = await work(scope);
       return await exit(scope, await io.output(result, { selector: true }));
     } catch (thrown) {
       if (env.signal.aborted) throw thrown;
       const error = located(thrown, scope.name, scope.enteredId);
-      const delay = retryDelayMs(def.Retry, error.error, attempts);
-      if (delay !== undefined) {
-        await sleep((task, ms) => env.emulator.schedule(task, ms), delay, env.signal);
-        continue;
+      if (env.test) {
+        // TestState retries nothing: it answers whether a retrier would retry, and after what wait.
+        const retry = testRetry(def.Retry, error.error, env.test.configuration.retrierRetryCount ?? 0);
+        if (retry) env.test.report.errorDetails = retry;
+        if (retry?.retryBackoffIntervalSeconds !== undefined) {
+          env.test.report.retriable = true;
+          throw error;
+        }
+      } else {
+        const delay = retryDelayMs(def.Retry, error.error, attempts);
+        if (delay !== undefined) {
+          await sleep((task, ms) => env.emulator.schedule(task, ms), delay, env.signal);
+          continue;
+        }
       }
       if (error.error === 'States.QueryEvaluationError') logEvaluationFailed(scope, error);
       // Map and Parallel log their failure once no retry follows (a runtime error ends the execution at once).
       if (def.Type !== 'Task' && error.error !== 'States.Runtime') env.log.add(scope.thread.frame, `${def.Type}StateFailed`);
       const catcher = findCatcher(def.Catch, error.error);
       if (!catcher) throw error;
+      if (env.test) {
+        env.test.report.errorDetails = { catchIndex: (def.Catch ?? []).indexOf(catcher) };
+        env.test.report.caught = { error: error.error, cause: error.causeText };
+      }
       const errorOutput = { Error: error.error, Cause: error.causeText ?? '' };
       return exit(scope, await io.output(errorOutput, { errorOutput, catcher }), false, catcher.Next);
     }

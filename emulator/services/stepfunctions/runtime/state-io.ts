@@ -32,11 +32,12 @@ export class StateIO {
     return evaluateJsonataTemplate(template, field, this.states(extra), this.vars.all());
   }
 
-  /** InputPath applied to the raw input (JSONPath only). */
+  /** InputPath applied to the raw input (JSONPath only; TestState reports it). */
   afterInputPath(): Json {
-    if (this.jsonata || this.def.InputPath === undefined) return this.raw;
-    if (this.def.InputPath === null) return {};
-    return selectOrThrow(this.def.InputPath, rootsOf(this.raw, this.context, this.vars));
+    if (this.jsonata) return this.raw;
+    const value = this.def.InputPath === undefined ? this.raw : this.def.InputPath === null ? {} : selectOrThrow(this.def.InputPath, rootsOf(this.raw, this.context, this.vars));
+    this.inspect?.('afterInputPath', value);
+    return value;
   }
 
   /** The state's effective input: InputPath then Parameters (JSONPath), or Arguments (JSONata). */
@@ -47,7 +48,6 @@ export class StateIO {
       return args;
     }
     const input = this.afterInputPath();
-    this.inspect?.('afterInputPath', input);
     const template = this.def[parametersField];
     const effective = template === undefined ? input : evaluateTemplate(template, rootsOf(input, this.context, this.vars), input);
     this.inspect?.('afterParameters', effective);
@@ -60,14 +60,17 @@ export class StateIO {
    */
   async output(result: Json, options: { selector?: boolean; errorOutput?: Json; catcher?: { ResultPath?: string | null; Output?: Json; Assign?: Record<string, Json> } } = {}): Promise<{ output: Json; assigned?: Record<string, Json> }> {
     const source = options.catcher ?? this.def;
+    // A Pass state has a result only when it states one; a Map's or Parallel's is not reported (AWS's TestState).
+    // A caught error is no result either.
+    const reported = options.errorOutput === undefined && (this.def.Type === 'Pass' ? this.def.Result !== undefined : this.def.Type !== 'Map' && this.def.Type !== 'Parallel');
     if (this.jsonata) {
-      this.inspect?.('result', result);
+      if (reported) this.inspect?.('result', result);
       const extra = options.errorOutput === undefined ? { result } : { errorOutput: options.errorOutput };
       const assigned = source.Assign === undefined ? undefined : ((await this.value(source.Assign, 'Assign', extra)) as Record<string, Json>);
       const output = source.Output === undefined ? (options.errorOutput ?? result) : await this.value(source.Output, 'Output', extra);
       return { output, assigned };
     }
-    this.inspect?.('result', result);
+    if (reported) this.inspect?.('result', result);
     let selected = result;
     if (options.selector && this.def.ResultSelector !== undefined) selected = evaluateTemplate(this.def.ResultSelector, rootsOf(result, this.context, this.vars), result);
     this.inspect?.('afterResultSelector', selected);

@@ -3,12 +3,15 @@ import type { Template, TemplateResource } from '../../template/parse.ts';
 import { declareRestApi, expandApis } from './apis.ts';
 import { addHttpApiRoutes, declareHttpApi } from './http-api.ts';
 import { renameReferences, TransformErrorFor, TransformErrors, type Expansion } from './context.ts';
+import { expandConnector, withEmbeddedConnectors } from './connector.ts';
 import { addCodeDeployResources } from './deployment-preference.ts';
 import { expandFunction } from './function.ts';
 import { addImplicitApiPaths, samResourceOrders } from './implicit-api.ts';
 import { expandLayerVersion, expandSimpleTable, expandStateMachine } from './others.ts';
 
 export const SERVERLESS = 'AWS::Serverless-2016-10-31';
+
+const CONNECTOR = 'AWS::Serverless::Connector';
 
 type Expander = (expansion: Expansion, id: string, resource: TemplateResource) => void;
 
@@ -36,20 +39,23 @@ function samOrder(resources: Record<string, TemplateResource>, order: string[]):
  */
 export function serverlessTransform(template: Template & { Globals?: Record<string, Properties> }, partition: string, parameterValues: Record<string, unknown> = {}): Template {
   const { Globals, ...rest } = template;
-  const expansion: Expansion = { resources: {}, source: template.Resources ?? {}, restApis: new Map(), httpApis: new Map(), httpEvents: new Map(), globals: Globals ?? {}, partition, parameterValues, conditions: {}, deploymentGroups: new Map(), renamed: new Map() };
+  // Like SAM, an invalid resource does not stop the others' translation: their errors are reported together.
+  const errors: TransformErrorFor[] = [];
+  const resources = withEmbeddedConnectors(template.Resources ?? {}, errors);
+  const expansion: Expansion = { resources: {}, source: resources, restApis: new Map(), httpApis: new Map(), httpEvents: new Map(), globals: Globals ?? {}, partition, parameterValues, conditions: {}, deploymentGroups: new Map(), renamed: new Map() };
+  // SAM orders the template's own resources (see samResourceOrders); the embedded connectors come after them.
   const orders = samResourceOrders(template.Resources ?? {});
-  const source = samOrder(template.Resources ?? {}, orders.translation);
+  const embedded = Object.keys(resources).filter((id) => !orders.translation.includes(id));
+  const source = samOrder(resources, [...orders.translation, ...embedded]);
   // APIs first, so that functions' events can find them whatever the order of the template.
   for (const [id, resource] of source) {
     if (resource.Type === 'AWS::Serverless::Api') declareRestApi(expansion, id, resource);
     else if (resource.Type === 'AWS::Serverless::HttpApi') declareHttpApi(expansion, id, resource);
   }
-  addImplicitApiPaths(expansion, template.Resources ?? {}, orders.plugin);
+  addImplicitApiPaths(expansion, resources, orders.plugin);
   // The implicit HTTP API plugin reports its events' errors before anything is translated.
-  const routeErrors = addHttpApiRoutes(expansion, template.Resources ?? {}, orders.plugin);
+  const routeErrors = addHttpApiRoutes(expansion, resources, orders.plugin);
   if (routeErrors.length) throw new TransformErrors(routeErrors);
-  // Like SAM, an invalid resource does not stop the others' translation: their errors are reported together.
-  const errors: TransformErrorFor[] = [];
   const attempt = (expand: () => void) => {
     try {
       expand();
@@ -59,7 +65,7 @@ export function serverlessTransform(template: Template & { Globals?: Record<stri
     }
   };
   for (const [id, resource] of source) {
-    if (resource.Type === 'AWS::Serverless::Api' || resource.Type === 'AWS::Serverless::HttpApi') continue;
+    if (resource.Type === 'AWS::Serverless::Api' || resource.Type === 'AWS::Serverless::HttpApi' || resource.Type === CONNECTOR) continue;
     if (typeof resource.Type !== 'string' || !resource.Type.startsWith('AWS::Serverless::')) {
       // An S3 event may have made its edited copy already.
       expansion.resources[id] ??= resource;
@@ -69,6 +75,8 @@ export function serverlessTransform(template: Template & { Globals?: Record<stri
     attempt(() => EXPANDERS[resource.Type!](expansion, id, resource));
   }
   expandApis(expansion, attempt);
+  // Connectors last: their profiles read the processed resources.
+  for (const [id, resource] of source) if (resource.Type === CONNECTOR) attempt(() => expandConnector(expansion, id, resource));
   addCodeDeployResources(expansion);
   if (errors.length) throw new TransformErrors(errors);
   const transforms = [template.Transform].flat().filter((t) => t !== SERVERLESS);
