@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
-import { DescribeStackResourceCommand } from '@aws-sdk/client-cloudformation';
 import { GetPolicyCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { CloudWatchLogsClient, DescribeSubscriptionFiltersCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { deleteStack, deployTransformed, output, serveWithClients } from './serve.ts';
+import { deleteStack, deployTransformed, output, physicalId, serveWithClients } from './serve.ts';
 import { samFunction, samTemplate } from './sam-templates.ts';
 
 describe('CloudFormation: SAM CloudWatchLogs events', function () {
   this.timeout(60_000);
   const served = serveWithClients({ lambda: LambdaClient, logs: CloudWatchLogsClient });
-  const physicalId = async (stack: string, id: string) =>
-    (await served.cfn.send(new DescribeStackResourceCommand({ StackName: stack, LogicalResourceId: id }))).StackResourceDetail!.PhysicalResourceId!;
 
   it('subscribes the function to a log group once Logs may invoke it', async () => {
     const template = samTemplate(`
@@ -30,7 +27,7 @@ Outputs:
     assert.deepEqual(processed.Resources.ReaderErrors.DependsOn, ['ReaderErrorsPermission']);
     const { subscriptionFilters } = await served.logs.send(new DescribeSubscriptionFiltersCommand({ logGroupName: output(stack, 'Group') }));
     assert.deepEqual(subscriptionFilters!.map((f) => [f.filterPattern, f.destinationArn]), [['ERROR', output(stack, 'Reader')]]);
-    const functionName = await physicalId('sam-logs-event', 'Reader');
+    const functionName = await physicalId(served.cfn, 'sam-logs-event', 'Reader');
     const policy = JSON.parse((await served.lambda.send(new GetPolicyCommand({ FunctionName: functionName }))).Policy!);
     assert.ok(policy.Statement.some((s: { Principal: { Service: string } }) => s.Principal.Service === 'logs.amazonaws.com'));
     await deleteStack(served.cfn, stack);
