@@ -46,6 +46,8 @@ export function useApiGateway(options: TwinstackOptions & { region?: string } = 
 export interface HttpAnswer {
   status: number;
   headers: Record<string, string | string[] | undefined>;
+  /** The body's bytes, and the same as UTF-8 text. */
+  bytes: Buffer;
   text: string;
   json<T = unknown>(): T;
 }
@@ -57,8 +59,9 @@ export function http(url: string, options: { method?: string; headers?: Record<s
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode!, headers: res.headers, text, json: () => JSON.parse(text) });
+        const bytes = Buffer.concat(chunks);
+        const text = bytes.toString('utf8');
+        resolve({ status: res.statusCode!, headers: res.headers, bytes, text, json: () => JSON.parse(text) });
       });
     });
     req.on('error', reject);

@@ -97,7 +97,10 @@ function convert(value: unknown, path: string, matchers: Record<string, Matcher>
       return value;
     }
     if (forms.redactedWords?.[value] === 'any') return '{{*}}';
-    const text = (forms.redactedText ?? []).reduce((t, redacted) => t.replaceAll(redacted, '\u0000'), value);
+    // Redacted parts are marked with NUL while the rest becomes a template: only where there are any, as a body may hold NULs.
+    const redacted = (forms.redactedText ?? []).filter((r) => value.includes(r));
+    if (!redacted.length) return placeholderTemplate(value);
+    const text = redacted.reduce((t, r) => t.replaceAll(r, '\u0000'), value);
     return placeholderTemplate(text).replaceAll('\u0000', '{{*}}');
   }
   if (Array.isArray(value)) return value.map((v, i) => convert(v, childPath(path, i), matchers, forms));

@@ -4,30 +4,39 @@ import { Agent, fetch as fetchWith } from 'undici';
 import { AwsError } from '../../../core/errors.ts';
 import { accountRootArn, parseArn } from '../../../core/arn.ts';
 import type { RawResponse } from '../../../protocols/types.ts';
+import { convertRequest, convertResponse, templateInput, type Payload } from './content-handling.ts';
 import { functionOfUri, invokeFunction, type Invoker } from './lambda.ts';
+import { isBinary } from './proxy.ts';
 import { header, type ExecRequest } from './request.ts';
 import { GatewayFailure, resolveValue } from './responses.ts';
+import { callS3 } from './s3-integration.ts';
 import { renderTemplate, type TemplateScope } from './vtl.ts';
 
 /** What a non-proxy integration answered, before the integration response maps it. */
 interface BackendResult {
   status: number;
-  body: string;
+  body: Buffer;
   headers: Record<string, string>;
   /** For Lambda: the function's errorMessage, which selection patterns match. */
   errorMessage?: string;
 }
 
-/** The request template for the request's content type, by the integration's passthrough behaviour (415 when none may pass). */
-function requestBody(integration: Integration, request: ExecRequest, scope: Omit<TemplateScope, 'body'>): string {
+/**
+ * The integration request's body: the request template for the request's content type, or the body passed through
+ * by the integration's passthrough behaviour (415 when none may pass), converted by its `contentHandling`.
+ */
+function requestPayload(integration: Integration, request: ExecRequest, scope: Omit<TemplateScope, 'body'>, binaryMediaTypes: string[]): Payload {
   const contentType = (header(request, 'content-type') ?? 'application/json').split(';')[0].trim();
   const templates = integration.requestTemplates ?? {};
-  const body = request.body.toString('utf8');
   const template = Object.hasOwn(templates, contentType) ? templates[contentType] : undefined;
-  if (template !== undefined) return template === null ? '' : renderTemplate(template, { ...scope, body });
-  const behaviour = integration.passthroughBehavior ?? 'WHEN_NO_MATCH';
-  if (behaviour === 'NEVER' || (behaviour === 'WHEN_NO_TEMPLATES' && Object.keys(templates).length)) throw new GatewayFailure('UNSUPPORTED_MEDIA_TYPE', 'Unsupported Media Type', 415);
-  return body;
+  if (template === undefined) {
+    const behaviour = integration.passthroughBehavior ?? 'WHEN_NO_MATCH';
+    if (behaviour === 'NEVER' || (behaviour === 'WHEN_NO_TEMPLATES' && Object.keys(templates).length)) throw new GatewayFailure('UNSUPPORTED_MEDIA_TYPE', 'Unsupported Media Type', 415);
+  }
+  if (template === null) return { bytes: Buffer.alloc(0), binary: false };
+  const payload = convertRequest(request.body, isBinary(header(request, 'content-type'), binaryMediaTypes), integration.contentHandling);
+  if (template === undefined) return payload;
+  return { bytes: Buffer.from(renderTemplate(template, { ...scope, body: templateInput(payload) })), binary: false };
 }
 
 /** `integration.request.<where>.<name>` mappings into the backend request's headers, query and path. */
@@ -68,14 +77,14 @@ async function callLambda(invoker: Invoker, integration: Integration, payload: s
     throw error;
   }
   const body = result.payload.toString('utf8');
-  if (!result.functionError) return { status: 200, body, headers: {} };
+  if (!result.functionError) return { status: 200, body: result.payload, headers: {} };
   let errorMessage = body;
   try {
     errorMessage = String((JSON.parse(body) as { errorMessage?: unknown }).errorMessage ?? body);
   } catch {
     // a non-JSON error payload is matched as it is
   }
-  return { status: 200, body, headers: {}, errorMessage };
+  return { status: 200, body: result.payload, headers: {}, errorMessage };
 }
 
 /** The emulator service behind an AWS integration URI's service part. */
@@ -91,10 +100,17 @@ function dateAsEpoch(_key: string, value: unknown) {
  * (JSON, or form parameters for query services), or SQS's `path/<account>/<queue>` with a form body naming the Action.
  * The answer is the service's JSON form (query services: `{"<Op>Response": {"<Op>Result": ...}}`).
  */
-async function callService(invoker: Invoker, integration: Integration, payload: string, request: ExecRequest, credentials: string | undefined): Promise<BackendResult> {
+async function callService(invoker: Invoker, integration: Integration, body: Buffer, request: ExecRequest, mapped: ReturnType<typeof mappedParameters>): Promise<BackendResult> {
   const arn = parseArn(integration.uri ?? '');
   const service = arn ? SERVICES[arn.accountId] : undefined;
   if (!arn || !service) throw new GatewayFailure('DEFAULT_5XX', 'Internal server error', 500);
+  if (service === 's3' && arn.resource.startsWith('path/')) {
+    const method = integration.httpMethod === 'ANY' ? request.method : (integration.httpMethod ?? request.method);
+    const path = substitute(arn.resource.slice('path/'.length), mapped.path);
+    return callS3(invoker, integration, { path, method, body, headers: mapped.header, querystring: mapped.querystring }, arn.region || invoker.region);
+  }
+  const payload = body.toString('utf8');
+  const credentials = integration.credentials;
   const form = /^[\w.%-]+=/.test(payload) && !payload.trimStart().startsWith('{');
   let input: Record<string, unknown> = {};
   if (form) for (const [k, v] of new URLSearchParams(payload)) input[k] = v;
@@ -120,20 +136,20 @@ async function callService(invoker: Invoker, integration: Integration, payload: 
     const body = QUERY_SERVICES.has(service)
       ? { [`${operation}Response`]: { [`${operation}Result`]: output, ResponseMetadata: { RequestId: request.requestId } } }
       : output;
-    return { status: 200, body: JSON.stringify(body, dateAsEpoch), headers: { 'content-type': 'application/json' } };
+    return { status: 200, body: Buffer.from(JSON.stringify(body, dateAsEpoch)), headers: { 'content-type': 'application/json' } };
   } catch (error) {
     if (!(error instanceof AwsError)) throw error;
     const body = QUERY_SERVICES.has(service) ? { Error: { Code: error.code, Message: error.message, Type: 'Sender' } } : { __type: error.code, message: error.message };
-    return { status: error.status ?? 400, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
+    return { status: error.status ?? 400, body: Buffer.from(JSON.stringify(body)), headers: { 'content-type': 'application/json' } };
   }
 }
 
-async function callHttp(integration: Integration, payload: string, request: ExecRequest, mapped: ReturnType<typeof mappedParameters>, stageVariables: Record<string, string>): Promise<BackendResult> {
+async function callHttp(integration: Integration, payload: Buffer, request: ExecRequest, mapped: ReturnType<typeof mappedParameters>, stageVariables: Record<string, string>): Promise<BackendResult> {
   const url = endpointUrl(integration.uri, stageVariables, mapped.path);
   for (const [k, v] of Object.entries(mapped.querystring)) url.searchParams.set(k, v);
   const method = integration.httpMethod === 'ANY' ? request.method : (integration.httpMethod ?? request.method);
   const response = await fetchBackend(url, method, { 'content-type': header(request, 'content-type') ?? 'application/json', ...mapped.header }, payload, integration.timeoutInMillis);
-  return { status: response.status, body: response.body.toString('utf8'), headers: response.headers };
+  return { status: response.status, body: response.body, headers: response.headers };
 }
 
 /** The emulator's own names (`<id>.lambda-url.<region>.localhost.localstack.cloud`): this machine, as their public DNS record says, offline too. */
@@ -225,19 +241,25 @@ function withOverrides(scope: Omit<TemplateScope, 'body'>) {
 const overrideValues = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, String(v)]));
 
 /** A non-proxy integration (AWS, HTTP, MOCK): request mapping, the backend call, response selection and mapping. */
-export async function runMappedIntegration(invoker: Invoker, integration: Integration, request: ExecRequest, baseScope: Omit<TemplateScope, 'body'>): Promise<RawResponse> {
+export async function runMappedIntegration(
+  invoker: Invoker,
+  integration: Integration,
+  request: ExecRequest,
+  baseScope: Omit<TemplateScope, 'body'>,
+  binaryMediaTypes: string[],
+): Promise<RawResponse> {
   const { scope, requestOverride, responseOverride } = withOverrides(baseScope);
-  const payload = requestBody(integration, request, scope);
+  const payload = requestPayload(integration, request, scope, binaryMediaTypes);
   const mapped = mappedParameters(integration, scope);
   Object.assign(mapped.header, overrideValues(requestOverride.header));
   Object.assign(mapped.querystring, overrideValues(requestOverride.querystring));
   Object.assign(mapped.path, overrideValues(requestOverride.path));
   let result: BackendResult;
   if (integration.type === 'MOCK') {
-    result = { status: mockStatus(payload), body: '', headers: {} };
-  } else if (integration.type === 'HTTP') result = await callHttp(integration, payload, request, mapped, scope.stageVariables);
-  else if (functionOfUri(integration.uri)) result = await callLambda(invoker, integration, payload, scope.stageVariables);
-  else result = await callService(invoker, integration, payload, request, integration.credentials);
+    result = { status: mockStatus(payload.bytes.toString('utf8')), body: Buffer.alloc(0), headers: {} };
+  } else if (integration.type === 'HTTP') result = await callHttp(integration, payload.bytes, request, mapped, scope.stageVariables);
+  else if (functionOfUri(integration.uri)) result = await callLambda(invoker, integration, payload.bytes.toString('utf8'), scope.stageVariables);
+  else result = await callService(invoker, integration, payload.bytes, request, mapped);
 
   const selected = selectResponse(integration, result);
   if (!selected) throw new GatewayFailure('DEFAULT_5XX', 'Internal server error', 500);
@@ -245,7 +267,8 @@ export async function runMappedIntegration(invoker: Invoker, integration: Integr
   const templates = selected.responseTemplates ?? {};
   const templateType = Object.hasOwn(templates, accept) ? accept : Object.hasOwn(templates, 'application/json') ? 'application/json' : Object.keys(templates)[0];
   const template = templateType !== undefined ? templates[templateType] : undefined;
-  const body = template ? renderTemplate(template, { ...scope, body: result.body }) : integration.type === 'MOCK' ? '' : result.body;
+  const answer = convertResponse(result.body, isBinary(result.headers['content-type'], binaryMediaTypes), isBinary(header(request, 'accept'), binaryMediaTypes), selected.contentHandling);
+  const body = template ? renderTemplate(template, { ...scope, body: templateInput(answer) }) : answer.bytes;
   const headers: Record<string, string> = { 'content-type': templateType ?? result.headers['content-type'] ?? 'application/json' };
   let parsedBackend: unknown;
   for (const [target, source] of Object.entries(selected.responseParameters ?? {})) {
@@ -256,11 +279,11 @@ export async function runMappedIntegration(invoker: Invoker, integration: Integr
     if (fromHeader) headers[name.toLowerCase()] = result.headers[fromHeader.toLowerCase()] ?? '';
     else if (fromBody) {
       try {
-        parsedBackend ??= JSON.parse(result.body);
+        parsedBackend ??= JSON.parse(result.body.toString('utf8'));
       } catch {
-        parsedBackend = result.body;
+        parsedBackend = result.body.toString('utf8');
       }
-      const value = fromBody[1] ? fromBody[1].split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], parsedBackend) : result.body;
+      const value = fromBody[1] ? fromBody[1].split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], parsedBackend) : result.body.toString('utf8');
       headers[name.toLowerCase()] = typeof value === 'string' ? value : JSON.stringify(value ?? '');
     } else headers[name.toLowerCase()] = resolveValue(source, scope);
   }

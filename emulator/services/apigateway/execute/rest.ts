@@ -145,7 +145,7 @@ export async function runIntegration(
     const backend = await fetchBackend(url, integration.httpMethod === 'ANY' ? request.method : (integration.httpMethod ?? request.method), headers, request.body, integration.timeoutInMillis);
     return { status: backend.status, headers: backend.headers, body: backend.body };
   }
-  return runMappedIntegration(invoker, integration, request, templateScope());
+  return runMappedIntegration(invoker, integration, request, templateScope(), snapshot.binaryMediaTypes);
 }
 
 /** The identity values and event of a TOKEN or REQUEST authorizer. */
