@@ -2,9 +2,9 @@
 // Apache-2.0). The events a function received are read back from its log as the tests read them (FilterLogEvents
 // polled until it holds the events waited for; InteractionMeta.view), failures from the on-failure destination queue.
 // Handlers are written here with the behaviour of the test's.
-import type { SourceFile, SourceScenario, SourceStep } from '../../verifier/port/source-types.ts';
+import { pythonJson, type SourceFile, type SourceScenario, type SourceStep } from '../../verifier/port/source-types.ts';
 import { callerAccount, FUNCTION, zip } from './lambda-api/common.ts';
-import { echoPrinting, esmEnabled, functionLog, withHandler } from './lambda-esm/common.ts';
+import { echoPrinting, esmEnabled, esmRole, functionLog, withHandler } from './lambda-esm/common.ts';
 
 /** event_source_mapping/utils.py's create_lambda_with_response: print the event, answer `response` (Python source). */
 const withResponse = (response: string) => zip(`import json\n\ndef handler(event, context):\n    print(json.dumps(event))\n    return ${response}\n`);
@@ -50,6 +50,14 @@ const FAILURES: Record<string, string> = {
   invalid_key_foo_null_value_failure: "{'batchItemFailures': [{'foo': None}]}",
   unhandled_exception_in_function: '(lambda: 1 / 0)()',
 };
+
+/** functions/lambda_integration.py as this test uses it: it logs, and raises for a Kinesis record whose data holds `raise_error`. */
+const RAISE_ON_FLAG = zip(
+  'import base64\nimport json\n\n\ndef handler(event, context):\n    print("Lambda log message - print function", flush=True)\n    for record in event.get("Records", []):\n        data = json.loads(base64.b64decode(record["kinesis"]["data"]))\n        if "raise_error" in data:\n            raise Exception("Test exception (this is intentional)")\n',
+);
+
+/** functions/lambda_parallel.py in behaviour: wait five seconds, print and answer `{executionStart, event}`. */
+const PARALLEL = zip('import json\nimport time\n\n\ndef handler(event, context):\n    result = {"executionStart": time.time(), "event": event}\n    time.sleep(5)\n    print(json.dumps(result))\n    return result\n');
 
 const scenarios: SourceScenario[] = [
   {
@@ -157,6 +165,45 @@ const scenarios: SourceScenario[] = [
         until: { path: '$.Messages', count: 1, timeoutSeconds: 240 },
       },
       recordEvents('kinesis_events', 3),
+    ],
+  },
+  {
+    test: 'TestKinesisSource::test_kinesis_event_source_mapping_with_on_failure_destination_config',
+    note: "functions/lambda_integration.py in the behaviour this test uses (it raises for a record whose data holds raise_error); the destination queue is read until the failed batch's record is there",
+    steps: [
+      callerAccount,
+      ...esmRole,
+      withHandler(RAISE_ON_FLAG, { Role: '{{roleArn}}' }),
+      kinesis('CreateStream', { StreamName: 'test-kinesis-{{suffix}}', ShardCount: 1 }),
+      kinesis('DescribeStream', { StreamName: 'test-kinesis-{{suffix}}' }, { capture: { streamArn: '$.StreamDescription.StreamARN' } }),
+      kinesis('DescribeStream', { StreamName: 'test-kinesis-{{suffix}}' }, { until: { path: '$.StreamDescription.StreamStatus', matches: '^ACTIVE$' } }),
+      { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'test-queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' } },
+      { service: 'sqs', protocol: 'json', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' } },
+      mapping({ BatchSize: 1, StartingPosition: 'TRIM_HORIZON', MaximumBatchingWindowInSeconds: 1, MaximumRetryAttempts: 1, DestinationConfig: { OnFailure: { Destination: '{{queueArn}}' } } }),
+      esmEnabled,
+      kinesis('PutRecord', { StreamName: 'test-kinesis-{{suffix}}', Data: data(pythonJson({ input: 'hello', value: 'world', raise_error: 1 })), PartitionKey: 'custom' }),
+      {
+        service: 'sqs',
+        protocol: 'json',
+        op: 'ReceiveMessage',
+        params: { QueueUrl: '{{queueUrl}}' },
+        snapshot: 'sqs_payload',
+        jsonStrings: ['$.Messages[*].Body'],
+        until: { path: '$.Messages', count: 1, timeoutSeconds: 240 },
+      },
+    ],
+  },
+  {
+    test: 'TestKinesisSource::test_kinesis_event_source_trim_horizon',
+    note: 'functions/lambda_parallel.py in behaviour (it prints {executionStart, event} after five seconds); two batches of ten records put before the mapping, one after',
+    steps: [
+      callerAccount,
+      withHandler(PARALLEL),
+      ...stream,
+      ...[0, 1].map((i) => kinesis('PutRecords', { StreamName: STREAM, Records: Array.from({ length: 10 }, (_, j) => ({ Data: data(pythonJson({ record_id: j })), PartitionKey: `test_${i}` })) })),
+      mapping({ StartingPosition: 'TRIM_HORIZON', BatchSize: 10 }),
+      kinesis('PutRecords', { StreamName: STREAM, Records: Array.from({ length: 10 }, (_, j) => ({ Data: data(pythonJson({ record_id: j })), PartitionKey: 'test_3' })) }),
+      functionLog('invocation_events', 3),
     ],
   },
 ];

@@ -7,6 +7,7 @@ import {
   DescribeChangeSetCommand,
   DescribeStackDriftDetectionStatusCommand,
   DescribeStackEventsCommand,
+  DescribeStackResourceCommand,
   DescribeStackResourceDriftsCommand,
   DescribeStackResourcesCommand,
   DescribeStacksCommand,
@@ -92,6 +93,12 @@ async function completed(cfn: CloudFormationClient, name: string): Promise<Stack
     assert.fail(`${stack.StackStatus}: ${stack.StackStatusReason} ${JSON.stringify(StackResources!.filter((r) => r.ResourceStatusReason).map((r) => r.ResourceStatusReason))}`);
   }
   return stack;
+}
+
+/** The physical id of a stack's resource (DescribeStackResource). */
+export async function physicalId(cfn: CloudFormationClient, stackName: string, logicalId: string): Promise<string> {
+  const { StackResourceDetail } = await cfn.send(new DescribeStackResourceCommand({ StackName: stackName, LogicalResourceId: logicalId }));
+  return StackResourceDetail!.PhysicalResourceId!;
 }
 
 /** What a SAM template needs to be deployed. */

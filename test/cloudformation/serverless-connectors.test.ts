@@ -1,17 +1,14 @@
 import assert from 'node:assert/strict';
-import { DescribeStackResourceCommand } from '@aws-sdk/client-cloudformation';
 import { GetPolicyCommand as GetIamPolicyCommand, GetPolicyVersionCommand, IAMClient, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
 import { GetPolicyCommand, LambdaClient, ListEventSourceMappingsCommand } from '@aws-sdk/client-lambda';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { deleteStack, deployTransformed, output, serveWithClients, transformRefused } from './serve.ts';
-import { samFunction, samTemplate } from './sam-templates.ts';
+import { deleteStack, deployTransformed, output, physicalId, serveWithClients, transformRefused } from './serve.ts';
+import { samFunction, samTemplate, transformFailed } from './sam-templates.ts';
 
 describe('CloudFormation: SAM connectors (AWS::Serverless::Connector and embedded Connectors)', function () {
   this.timeout(60_000);
   const served = serveWithClients({ iam: IAMClient, lambda: LambdaClient, sns: SNSClient, sqs: SQSClient });
-  const physicalId = async (stack: string, id: string) =>
-    (await served.cfn.send(new DescribeStackResourceCommand({ StackName: stack, LogicalResourceId: id }))).StackResourceDetail!.PhysicalResourceId!;
 
   it('deploys what the connector profiles make: a role policy, a queue policy, Lambda permissions, and a mapping that waits for its policy', async () => {
     const template = samTemplate(`
@@ -54,8 +51,8 @@ Outputs:
     assert.deepEqual(processed.Resources.ReaderInbox.DependsOn, ['InboxToReaderPolicy']);
 
     // The function's role carries the table policy, whose statements name the table.
-    const policyArn = await physicalId('sam-connectors', 'WriterToTablePolicy');
-    const { AttachedPolicies } = await served.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: await physicalId('sam-connectors', 'WriterRole') }));
+    const policyArn = await physicalId(served.cfn, 'sam-connectors', 'WriterToTablePolicy');
+    const { AttachedPolicies } = await served.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: await physicalId(served.cfn, 'sam-connectors', 'WriterRole') }));
     assert.ok(AttachedPolicies!.some((p) => p.PolicyArn === policyArn));
     const { Policy } = await served.iam.send(new GetIamPolicyCommand({ PolicyArn: policyArn }));
     const { PolicyVersion } = await served.iam.send(new GetPolicyVersionCommand({ PolicyArn: policyArn, VersionId: Policy!.DefaultVersionId }));
@@ -70,9 +67,9 @@ Outputs:
     const queuePolicy = JSON.parse(Attributes!.Policy!);
     assert.deepEqual(queuePolicy.Statement[0].Principal, { Service: 'sns.amazonaws.com' });
     assert.deepEqual(queuePolicy.Statement[0].Condition, { ArnEquals: { 'aws:SourceArn': output(stack, 'Topic') } });
-    const permissions = JSON.parse((await served.lambda.send(new GetPolicyCommand({ FunctionName: await physicalId('sam-connectors', 'Reader') }))).Policy!);
+    const permissions = JSON.parse((await served.lambda.send(new GetPolicyCommand({ FunctionName: await physicalId(served.cfn, 'sam-connectors', 'Reader') }))).Policy!);
     assert.ok(permissions.Statement.some((s: { Principal: { Service: string }; Condition: { ArnLike: Record<string, string> } }) => s.Principal.Service === 'sns.amazonaws.com' && s.Condition.ArnLike['AWS:SourceArn'] === output(stack, 'Topic')));
-    const { EventSourceMappings } = await served.lambda.send(new ListEventSourceMappingsCommand({ FunctionName: await physicalId('sam-connectors', 'Reader') }));
+    const { EventSourceMappings } = await served.lambda.send(new ListEventSourceMappingsCommand({ FunctionName: await physicalId(served.cfn, 'sam-connectors', 'Reader') }));
     assert.deepEqual(EventSourceMappings!.map((m) => m.EventSourceArn), [output(stack, 'Inbox')]);
     await served.sns.send(new PublishCommand({ TopicArn: output(stack, 'Topic'), Message: 'connected' }));
     const { Messages } = await served.sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, WaitTimeSeconds: 5 }));
@@ -92,7 +89,7 @@ ${samFunction('Reader')}  Link:
       Destination: { Id: Reader }
       Permissions: ${permissions}
 `);
-    const failed = 'Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Resource with id [Link] is invalid.';
+    const failed = `${transformFailed(1)} Resource with id [Link] is invalid.`;
     await transformRefused(served.cfn, 'sam-connector-read', template('[Read]'), `${failed} Unsupported 'Permissions' provided for connector from AWS::SQS::Queue to AWS::Lambda::Function; valid combinations are: Read + Write.`);
     // The valid values in the profile's order.
     await transformRefused(served.cfn, 'sam-connector-empty', template('[]'), `${failed} 'Permissions' cannot be empty; valid values are: Write, Read.`);

@@ -278,6 +278,38 @@ const PAIRS: Record<string, Record<string, string>> = {
   state_machine_with_schedule_target_id: {},
   state_machine_with_standard_logging: {},
   state_machine_with_xray_role: {},
+  // Pull events from MSK, self-managed Kafka, MQ and DocumentDB (their mapping's source configuration and the role's named
+  // policies), CloudWatchLogs events (a subscription filter after its permission), S3 CodeUri versions, SourceKMSKeyArn.
+  cloudwatch_logs_with_ref: {},
+  cloudwatchevent: {},
+  cloudwatchlog: {},
+  documentdb_with_intrinsics: {},
+  eventbridgerule: {},
+  eventbridgerule_schedule_properties: {},
+  eventbridgerule_with_input_transformer: {},
+  eventbridgerule_with_retry_policy: {},
+  function_with_amq: {},
+  function_with_amq_kms: {},
+  function_with_auth_mechanism_for_self_managed_kafka: {},
+  function_with_documentdb: {},
+  function_with_documentdb_with_kms: {},
+  function_with_event_filtering: {},
+  function_with_mq_virtual_host: {},
+  function_with_msk: {},
+  function_with_msk_s3_onfailure_dest: {},
+  function_with_msk_with_intrinsics: {},
+  function_with_msk_with_schema_registry_config: {},
+  function_with_multiple_mq: {},
+  function_with_provisioned_poller_config: {},
+  function_with_self_managed_kafka: {},
+  function_with_self_managed_kafka_and_schema_registry: {},
+  function_with_sourcekmskeyarn: {},
+  function_with_vpc_permission_for_self_managed_kafka: {},
+  msk_with_mtls_auth: {},
+  self_managed_kafka_with_SERVER_ROOT_CA_CERTIFICATE_and_auth_mechanism: {},
+  self_managed_kafka_with_intrinsics: {},
+  self_managed_kafka_with_mtls_auth: {},
+  streams: {},
 };
 
 const fixture = (name: string, ext: string) => readFileSync(new URL(`./sam-translator/${name}.${ext}`, import.meta.url), 'utf8');
@@ -287,7 +319,10 @@ const fixture = (name: string, ext: string) => readFileSync(new URL(`./sam-trans
  */
 const input = (name: string) => {
   const yaml = fixture(name, 'yaml').replace(/^Transform: AWS::Serverless-2016-10-31-test$/m, 'Transform: AWS::Serverless-2016-10-31');
-  return /^Transform:/m.test(yaml) ? yaml : `Transform: AWS::Serverless-2016-10-31\n${yaml}`;
+  if (/^Transform:/m.test(yaml)) return yaml;
+  // After a `%YAML` directive's document start, if the input has one.
+  const directives = /^%YAML[^\n]*\n---\n/.exec(yaml)?.[0] ?? '';
+  return `${directives}Transform: AWS::Serverless-2016-10-31\n${yaml.slice(directives.length)}`;
 };
 
 /**

@@ -40,6 +40,9 @@ export async function startEmbedded(credentials: Credentials): Promise<Embedded>
 export async function serveEmbedded(): Promise<void> {
   const { startTwinstack } = await import('../../emulator/index.ts');
   const { accessKeyId, secretAccessKey } = (workerData as { credentials: Credentials }).credentials;
+  // The corpus's function URL recordings were made in an account AWS exempted from the October 2025 change (its URLs
+  // answered with lambda:InvokeFunctionUrl alone); the embedded emulator replays them under that exception.
+  process.env.LAMBDA_URL_AUTH_EXCEPTION ??= '*';
   const twinstack = await startTwinstack({ port: 0, strictSignatures: true, credentials: [{ accessKeyId, secretAccessKey }] });
   parentPort!.once('message', () => {
     void twinstack.stop().finally(() => process.exit(0));

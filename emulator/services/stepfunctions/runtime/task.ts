@@ -21,7 +21,8 @@ export async function runTask(scope: StateScope): Promise<Json> {
   const heartbeat = await secondsField(scope, 'HeartbeatSeconds');
   const waits = resource.kind === 'activity' || (resource.kind === 'service' && resource.pattern === 'token');
   const callback = waits ? new Callback(env, heartbeat) : undefined;
-  if (callback) io.context.Task = { Token: callback.token };
+  // A context object TestState was given keeps its own task token.
+  if (callback && !env.test?.context?.Task) io.context.Task = { Token: callback.token };
   const parameters = await io.effectiveInput();
   const taskEnv = await withCredentials(scope, env);
   const names = eventNames(resource);

@@ -115,9 +115,11 @@ export function tagList(first: Record<string, string>, map: unknown): { Key: str
 export function s3Location(owner: string, property: string, value: unknown, names: [string, string, string]): Properties {
   const [bucket, key, version] = names;
   if (typeof value === 'string') {
-    const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(value);
+    // SAM's parse_s3_uri: a version given as the one versionId query parameter.
+    const match = /^s3:\/\/([^/?#]+)\/([^?#]+)(?:\?([^#]*))?/.exec(value);
     if (!match) throw new TransformErrorFor(owner, `'${property}' is not a valid S3 Uri of the form 's3://bucket/key' with optional versionId query parameter.`);
-    return { [bucket]: match[1], [key]: match[2] };
+    const versions = new URLSearchParams(match[3] ?? '').getAll('versionId');
+    return { [bucket]: match[1], [key]: match[2], ...(versions.length === 1 ? { [version]: versions[0] } : {}) };
   }
   const location = value as Properties;
   return { [bucket]: location.Bucket, [key]: location.Key, ...(location.Version !== undefined ? { [version]: location.Version } : {}) };

@@ -69,8 +69,19 @@ export function addEvent(expansion: Expansion, fn: Invoked, eventId: string, eve
     case 'SQS':
     case 'Kinesis':
     case 'DynamoDB':
-      add(id, pullEventSource(fn, eventId, event.Type, p, expansion.partition));
+    case 'MSK':
+    case 'MQ':
+    case 'SelfManagedKafka':
+    case 'DocumentDB':
+      add(id, pullEventSource(fn, eventId, event.Type, p, expansion.partition, expansion.parameterValues));
       return;
+    case 'CloudWatchLogs': {
+      const sourceArn = { 'Fn::Sub': [`arn:${expansion.partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:\${__LogGroupName__}:*`, { __LogGroupName__: p.LogGroupName }] };
+      add(`${id}Permission`, permission(fn, 'logs.amazonaws.com', sourceArn));
+      // The filter waits for the permission that lets Logs invoke the function.
+      add(id, { Type: 'AWS::Logs::SubscriptionFilter', DependsOn: [`${id}Permission`], Properties: { LogGroupName: p.LogGroupName, FilterPattern: p.FilterPattern, DestinationArn: fn.arn } });
+      return;
+    }
     case 'SNS':
       add(id, {
         Type: 'AWS::SNS::Subscription',

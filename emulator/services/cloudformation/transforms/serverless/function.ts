@@ -71,7 +71,8 @@ export function expandFunction(expansion: Expansion, id: string, resource: Templ
     ...attributes,
     Type: 'AWS::Lambda::Function',
     Properties: defined({
-      Code: code(id, p),
+      // SAM adds a SourceKMSKeyArn to a zip package's code.
+      Code: { ...code(id, p), ...(p.SourceKMSKeyArn && (p.PackageType ?? 'Zip') === 'Zip' ? { SourceKMSKeyArn: p.SourceKMSKeyArn } : {}) },
       PackageType: p.PackageType,
       ImageConfig: p.ImageConfig,
       Handler: p.Handler,
