@@ -1,7 +1,7 @@
 // LocalStack's AWS-validated SQS message move task tests (github.com/localstack/localstack,
 // tests/aws/services/sqs/test_sqs_move_task.py, Apache-2.0) reproduced as request sequences. Expected responses come
 // only from the recorded snapshots.
-import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
+import { pythonJson, type SourceFile, type SourceStep } from '../../verifier/port/source-types.ts';
 
 /** LocalStack's `sqs_create_queue` fixture (JSON client, default name `test-queue-<id>`). */
 const createQueue = (name: string, capture: string, Attributes?: Record<string, string>): SourceStep => ({
@@ -101,13 +101,48 @@ const source: SourceFile = {
       test: 'test_start_multiple_move_tasks',
       steps: [...dlqPipe, ...intoDlq(numbered(10)), start({ MaxNumberOfMessagesPerSecond: 1 }), start({ MaxNumberOfMessagesPerSecond: 1 }, 'error')],
     },
+    {
+      test: 'test_move_task_workflow_with_default_destination',
+      note: 'the test polls until the move completes; the contract waits a few seconds before listing the task',
+      steps: [
+        createQueue('test-queue-{{suffix}}-dlq', 'dlqUrl'),
+        createQueue('test-queue-{{suffix}}-src', 'queueUrl', {
+          RedrivePolicy: JSON.stringify({ deadLetterTargetArn: 'arn:{{partition}}:sqs:{{region}}:{{account}}:test-queue-{{suffix}}-dlq', maxReceiveCount: 1 }),
+        }),
+        { ...queueArn('{{dlqUrl}}', 'sourceArn'), snapshot: 'source-arn', select: '$.Attributes.QueueArn' },
+        { ...queueArn('{{queueUrl}}', 'originalArn'), snapshot: 'original-source', select: '$.Attributes.QueueArn' },
+        ...intoDlq(['message-1', 'message-2']),
+        { op: 'StartMessageMoveTask', params: { SourceArn: '{{sourceArn}}' }, snapshot: 'start-message-move-task-response' },
+        { op: 'ListMessageMoveTasks', params: { SourceArn: '{{sourceArn}}' }, snapshot: 'list-message-move-task-response', delaySeconds: 3 },
+      ],
+    },
+    {
+      test: 'test_move_task_workflow_with_multiple_sources_as_default_destination',
+      note: 'the test polls until the move completes; the contract waits a few seconds before listing the task',
+      steps: [
+        createQueue('test-queue-{{suffix}}-dlq', 'dlqUrl'),
+        createQueue('test-queue-{{suffix}}-src', 'queueUrl', {
+          RedrivePolicy: JSON.stringify({ deadLetterTargetArn: 'arn:{{partition}}:sqs:{{region}}:{{account}}:test-queue-{{suffix}}-dlq', maxReceiveCount: 1 }),
+        }),
+        { ...queueArn('{{dlqUrl}}', 'sourceArn'), snapshot: 'source-arn', select: '$.Attributes.QueueArn' },
+        createQueue('test-queue-{{suffix}}', 'queue2Url', { RedrivePolicy: pythonJson({ deadLetterTargetArn: '{{sourceArn}}', maxReceiveCount: 1 }) }),
+        { ...queueArn('{{queueUrl}}', 'originalArn1'), snapshot: 'original-source-1', select: '$.Attributes.QueueArn' },
+        { ...queueArn('{{queue2Url}}', 'originalArn2'), snapshot: 'original-source-2', select: '$.Attributes.QueueArn' },
+        ...['message-1-1', 'message-1-2'].map((MessageBody) => ({ op: 'SendMessage', params: { QueueUrl: '{{queueUrl}}', MessageBody } })),
+        ...['message-2-1', 'message-2-2'].map((MessageBody) => ({ op: 'SendMessage', params: { QueueUrl: '{{queue2Url}}', MessageBody } })),
+        ...['{{queueUrl}}', '{{queueUrl}}', '{{queueUrl}}', '{{queueUrl}}', '{{queue2Url}}', '{{queue2Url}}', '{{queue2Url}}', '{{queue2Url}}'].map((QueueUrl) => ({
+          op: 'ReceiveMessage',
+          params: { QueueUrl, VisibilityTimeout: 0 },
+        })),
+        { op: 'StartMessageMoveTask', params: { SourceArn: '{{sourceArn}}' }, snapshot: 'start-message-move-task-response' },
+        { op: 'ListMessageMoveTasks', params: { SourceArn: '{{sourceArn}}' }, snapshot: 'list-message-move-task-response', delaySeconds: 3 },
+      ],
+    },
   ],
   notPorted: {
     test_cancel_with_invalid_task_id_in_task_handle: "the task handle embeds the created queue's ARN base64-encoded, which a contract template cannot express",
     test_move_task_cancel: 'the recorded counts depend on how many messages a rate-limited task had moved at the time of each call',
     test_move_task_delete_destination_queue_while_running: 'the recorded counts depend on how many messages a rate-limited task had moved before the queue was deleted',
-    test_move_task_workflow_with_default_destination: 'request sequence not in the stored test source',
-    test_move_task_workflow_with_multiple_sources_as_default_destination: 'request sequence not in the stored test source',
   },
 };
 

@@ -69,7 +69,7 @@ function steps(calls: Call[], recorded: Recorded): SourceStep[] {
     CALLER,
     ...calls.map(({ op, params, snapshot, call, awaitsEnd, fails }): SourceStep => {
       if (awaitsEnd) return { op, params, until: ENDED };
-      if (fails) return { op, params: op === 'CreateStateMachine' ? { ...params, roleArn: ROLE_ARN } : params, snapshot };
+      if (fails) return { op, params: op === 'CreateStateMachine' || params.roleArn !== undefined ? { ...params, roleArn: ROLE_ARN } : params, snapshot };
       const judged = snapshot === undefined ? {} : { snapshot, jsonStrings: decodedDocuments(content[snapshot]) };
       if (op === 'TestState' && params.roleArn !== undefined) return { op, params: { ...params, roleArn: ROLE_ARN }, ...judged };
       if (op === 'CreateStateMachine') return { op, params: { ...params, roleArn: ROLE_ARN }, capture: { [`call${call}`]: '$.stateMachineArn' }, ...judged };

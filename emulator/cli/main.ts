@@ -26,7 +26,12 @@ Usage:
 type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, Command> = {
-  verify: async (args) => (await import('../../verifier/cli.ts')).verifyCommand(args),
+  async verify(args) {
+    // The corpus's function URL recordings were made in an account AWS exempted from the October 2025 change (its
+    // URLs answered with lambda:InvokeFunctionUrl alone); the embedded emulator replays them under that exception.
+    process.env.LAMBDA_URL_AUTH_EXCEPTION ??= '*';
+    return (await import('../../verifier/cli.ts')).verifyCommand(args);
+  },
   report: async (args) => (await import('../../verifier/cli.ts')).reportCommand(args),
   diff: async (args) => (await import('../../verifier/cli.ts')).diffCommand(args),
   async start(args) {

@@ -27,7 +27,8 @@ function redactAuthorization(value: string): string {
 }
 
 function headersShown(headers: Record<string, string>): Record<string, string> {
-  const shown: Record<string, string> = {};
+  // No prototype: a header may be named `__proto__`.
+  const shown: Record<string, string> = Object.create(null);
   for (const [name, value] of Object.entries(headers)) {
     shown[name] = name === 'authorization' ? redactAuthorization(value) : SECRET_HEADERS.has(name) ? HIDDEN : value;
   }

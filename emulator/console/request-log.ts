@@ -21,10 +21,10 @@ export type LoggedRequest = Omit<FinishedRequest, 'request' | 'response'> & { id
 const ARENA_BYTES = 4 * 1024 * 1024;
 
 /**
- * Per entry, the byte lengths in the arena of: the request's text (path, query and headers, one a line, in Latin-1:
- * Node reads them from the wire one byte a character), its body, the response's headers (name and value, one a line,
- * in UTF-8, which holds any text and is the same bytes for the ASCII of nearly every header) and its body. Lines,
- * because JSON.stringify escapes strings one character at a time: three times the cost.
+ * Per entry, the byte lengths in the arena of: the request's text (path, query and header names and values, one a
+ * line, in Latin-1: Node reads them from the wire one byte a character), its body, the response's headers (names and
+ * values, one a line, in UTF-8, which holds any text and is the same bytes for the ASCII of nearly every header) and
+ * its body. Lines, because JSON.stringify escapes strings one character at a time: three times the cost.
  */
 const REQUEST_TEXT = 0;
 const REQUEST_BODY = 1;
@@ -101,21 +101,25 @@ export class RequestLog {
     this.regions[slot] = finished.region === this.regions[previous] ? this.regions[previous] : finished.region;
     this.methods[slot] = request.method;
     this.errorCodes[slot] = finished.errorCode;
-    let requestText = `${request.path}\n${request.query.size === 0 ? '' : request.query.toString()}`;
-    for (const name in request.headers) requestText += `\n${name}\n${request.headers[name]}`;
-    let responseHeaders = '';
-    if (response) for (const name in response.headers) responseHeaders += `${name}\n${response.headers[name]}\n`;
+    const query = request.query.size === 0 ? '' : request.query.toString();
+    // Node's list of header names and values joins into one string at once; header by header, the text would be
+    // built of a string per piece and then flattened.
+    // Each part is written as it is: a string made of parts would be flattened, a copy, before it is written.
+    const requestHead = `${request.path}\n${query}\n`;
+    const requestHeaders = request.rawHeaders ? request.rawHeaders.join('\n') : headerLines(request.headers);
+    const responseHeaders = response ? headerLines(response.headers) : '';
     const requestBody = request.bodyStream === undefined ? request.body : undefined;
     const responseBody = response?.body;
     // At most this many bytes (UTF-8 takes up to 3 per UTF-16 unit); the entry is written in one piece.
-    const bound = requestText.length + 3 * responseHeaders.length + 2 * BODY_KEPT;
+    const bound = requestHead.length + requestHeaders.length + 3 * responseHeaders.length + 2 * BODY_KEPT;
     if ((this.written % ARENA_BYTES) + bound > ARENA_BYTES) this.written += ARENA_BYTES - (this.written % ARENA_BYTES);
     const from = this.written;
     let at = from % ARENA_BYTES;
     const { arena, lengths, numbers } = this;
     const part = slot * PARTS;
     const number = slot * NUMBERS;
-    lengths[part + REQUEST_TEXT] = arena.latin1Write(requestText, at);
+    const headLength = arena.latin1Write(requestHead, at);
+    lengths[part + REQUEST_TEXT] = headLength + arena.latin1Write(requestHeaders, at + headLength);
     at += lengths[part + REQUEST_TEXT];
     lengths[part + REQUEST_BODY] = requestBody ? keep(arena, at, requestBody) : NONE;
     numbers[number + REQUEST_SIZE] = requestBody ? requestBody.length : 0;
@@ -193,17 +197,31 @@ export class RequestLog {
       request: { method: this.methods[slot], path, query, headers: headersOf(requestLines), body: requestBody },
       response: responseHeaders && {
         status: numbers[slot * NUMBERS + STATUS],
-        headers: headersOf(responseHeaders.toString('utf8').split('\n').slice(0, -1)),
+        headers: headersOf(responseHeaders.toString('utf8').split('\n')),
         body: body(RESPONSE_BODY, numbers[slot * NUMBERS + RESPONSE_SIZE]),
       },
     };
   }
 }
 
-/** Header names and values, one a line, as an object. */
+/** Header names and values, one a line (a request's without Node's raw list, HTTP/2, and a response's). */
+function headerLines(headers: Record<string, string>): string {
+  const lines: string[] = [];
+  for (const name in headers) lines.push(name, headers[name]);
+  return lines.join('\n');
+}
+
+/**
+ * Header names and values, one a line, as an object: names in lower case, a repeated header's values joined with
+ * `, ` (as a request's `headers`, which the raw list kept apart).
+ */
 function headersOf(lines: string[]): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (let i = 0; i + 1 < lines.length; i += 2) headers[lines[i]] = lines[i + 1];
+  // No prototype: a header may be named `__proto__`.
+  const headers: Record<string, string> = Object.create(null);
+  for (let i = 0; i + 1 < lines.length; i += 2) {
+    const name = lines[i].toLowerCase();
+    headers[name] = Object.hasOwn(headers, name) ? `${headers[name]}, ${lines[i + 1]}` : lines[i + 1];
+  }
   return headers;
 }
 

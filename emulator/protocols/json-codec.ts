@@ -171,15 +171,20 @@ function notNull(value: unknown, path: Path): unknown {
   return value;
 }
 
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
-/** Node's decoder skips characters that are not base64; AWS refuses such input instead of storing other bytes. */
+/**
+ * Node's decoder skips characters that are not base64 and takes the URL-safe alphabet (`-`, `_`) too; AWS refuses
+ * such input (what `^[A-Za-z0-9+/]*={0,2}$` accepts) instead of storing other bytes. Told without a pattern run over
+ * every character: any character skipped, or padding anywhere but at the end, decodes to fewer bytes than the length
+ * promises, and the URL-safe characters are looked for.
+ */
 function decodeBase64(value: string, path: Path): Buffer {
   if (value.length % 4 !== 0) {
     throw new AwsError('SerializationException', `Base64 encoded length is expected a multiple of 4 bytes but found: ${value.length}`, { status: 400 });
   }
-  if (!BASE64.test(value)) throw serializationError(path, 'base64-encoded blob');
-  return Buffer.from(value, 'base64');
+  const bytes = Buffer.from(value, 'base64');
+  const padding = value.endsWith('==') ? 2 : value.endsWith('=') ? 1 : 0;
+  if (bytes.length !== (value.length / 4) * 3 - padding || value.includes('-') || value.includes('_')) throw serializationError(path, 'base64-encoded blob');
+  return bytes;
 }
 
 function serializationError(path: Path, type: string): AwsError {

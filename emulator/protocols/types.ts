@@ -14,6 +14,11 @@ export interface RawRequest {
   /** Lower-case header names. */
   headers: Record<string, string>;
   /**
+   * The headers as Node's HTTP/1.1 parser read them (name, value, name, value...: the names as the client wrote them,
+   * repeated headers apart): what the console's request log keeps, joined once, rather than walking `headers`.
+   */
+  rawHeaders?: readonly string[];
+  /**
    * The whole body. When the server hands over an `incoming` body instead, the emulator fills this in (bounded by
    * the service's limit) once it knows the operation — unless the operation streams its payload (`bodyStream`).
    */
@@ -61,6 +66,31 @@ export interface IncomingBody {
   read(limit: number, tooLarge: () => Error): Promise<Buffer>;
   /** The body chunk by chunk as it arrives; iteration throws `tooLarge` past `limit` bytes. Read once. */
   stream(limit: number, tooLarge: () => Error): AsyncIterable<Buffer>;
+  /**
+   * The whole body if it has all arrived by the end of this turn of the event loop (a small body comes with its
+   * request's head), taken; undefined, and nothing taken, if it has not: then `stream` or `read` it.
+   */
+  takeArrived(limit: number, tooLarge: () => Error): Promise<Buffer | undefined>;
+}
+
+/**
+ * A streamed body read whole because it was small (see the emulator's `receiveBody`): its bytes as they are, for the
+ * REST protocols to check at once, and still an async iterable of its one chunk for whoever iterates it (S3's POST
+ * uploads read `bodyStream` themselves).
+ */
+export class ArrivedBody implements AsyncIterable<Buffer> {
+  constructor(readonly bytes: Buffer) {}
+
+  [Symbol.asyncIterator](): AsyncIterator<Buffer> {
+    let taken = this.bytes.length === 0;
+    return {
+      next: () => {
+        if (taken) return Promise.resolve({ value: undefined, done: true });
+        taken = true;
+        return Promise.resolve({ value: this.bytes, done: false });
+      },
+    };
+  }
 }
 
 /**

@@ -384,6 +384,7 @@ function toRawRequest(req: Request, body: Parameters<typeof incomingBody>[0] = r
   const url = req.url ?? '/';
   const q = url.indexOf('?');
   let headers: Record<string, string>;
+  let rawHeaders: string[] | undefined;
   if ('stream' in req) {
     headers = {};
     for (const [k, v] of Object.entries(req.headers)) {
@@ -394,12 +395,14 @@ function toRawRequest(req: Request, body: Parameters<typeof incomingBody>[0] = r
   } else {
     // HTTP/1.1 headers are already lower-case strings (only set-cookie, never sent to AWS, is a list).
     headers = req.headers as Record<string, string>;
+    rawHeaders = req.rawHeaders;
   }
   return {
     method: req.method ?? 'GET',
     path: q < 0 ? url : url.slice(0, q),
     query: q < 0 ? NO_QUERY : new URLSearchParams(url.slice(q + 1)),
     headers,
+    rawHeaders,
     body: EMPTY,
     incoming: incomingBody(body, headers['content-length']),
     remoteAddress: remoteAddress(req),

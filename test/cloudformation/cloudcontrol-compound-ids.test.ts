@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
-import { CloudControlClient, CreateResourceCommand, DeleteResourceCommand, GetResourceCommand } from '@aws-sdk/client-cloudcontrol';
+import { CloudControlClient, CreateResourceCommand, DeleteResourceCommand, GetResourceCommand, ListResourcesCommand } from '@aws-sdk/client-cloudcontrol';
 import { deploy, output, serveWithClients } from './serve.ts';
+import { ACM_CERTIFICATE, PETS_RESOURCE } from './templates.ts';
 
-const CERTIFICATE = 'arn:aws:acm:us-east-1:000000000000:certificate/0f6e1d5b-6b1c-4a5e-9c1e-0b1f2e3d4c5b';
 
 const TEMPLATE = `
 Resources:
   Api:
     Type: AWS::ApiGateway::RestApi
     Properties: { Name: pets }
-  Pets:
-    Type: AWS::ApiGateway::Resource
-    Properties: { RestApiId: !Ref Api, ParentId: !GetAtt Api.RootResourceId, PathPart: pets }
+${PETS_RESOURCE}
   GetPets:
     Type: AWS::ApiGateway::Method
     Properties: { RestApiId: !Ref Api, ResourceId: !Ref Pets, HttpMethod: GET, AuthorizationType: NONE, Integration: { Type: MOCK } }
@@ -33,7 +31,7 @@ Resources:
     Properties: { RestApiId: !Ref Api, Location: { Type: API }, Properties: '{"description":"pets"}' }
   Domain:
     Type: AWS::ApiGateway::DomainName
-    Properties: { DomainName: pets.example.com, RegionalCertificateArn: "${CERTIFICATE}", EndpointConfiguration: { Types: [REGIONAL] } }
+    Properties: { DomainName: pets.example.com, RegionalCertificateArn: "${ACM_CERTIFICATE}", EndpointConfiguration: { Types: [REGIONAL] } }
   Mapping:
     Type: AWS::ApiGateway::BasePathMapping
     DependsOn: Stage
@@ -118,6 +116,15 @@ Outputs:
     assert.equal(restApiId, api);
     const { ResourceDescription } = await aws.control.send(new GetResourceCommand({ TypeName: 'AWS::ApiGateway::Resource', Identifier: ProgressEvent!.Identifier }));
     assert.deepEqual(JSON.parse(ResourceDescription!.Properties!), { RestApiId: api, ParentId: root, PathPart: 'cats', ResourceId: resourceId });
+
+    // ListResources names every resource of the API (the root, made by API Gateway, among them) by the same form.
+    const { ResourceDescriptions } = await aws.control.send(new ListResourcesCommand({ TypeName: 'AWS::ApiGateway::Resource', ResourceModel: JSON.stringify({ RestApiId: api }) }));
+    assert.deepEqual(ResourceDescriptions!.map((d) => d.Identifier).sort(), [`${api}|${root}`, ProgressEvent!.Identifier].sort());
+    assert.deepEqual(JSON.parse(ResourceDescriptions!.find((d) => d.Identifier === ProgressEvent!.Identifier)!.Properties!), { RestApiId: api, ResourceId: resourceId, ParentId: root, PathPart: 'cats' });
+    await assert.rejects(aws.control.send(new ListResourcesCommand({ TypeName: 'AWS::ApiGateway::Resource' })), {
+      name: 'InvalidRequestException',
+      message: 'Missing or invalid ResourceModel property in AWS::ApiGateway::Resource list handler request input.Required property: (#: required key [RestApiId] not found)',
+    });
     const deleted = await aws.control.send(new DeleteResourceCommand({ TypeName: 'AWS::ApiGateway::Resource', Identifier: ProgressEvent!.Identifier }));
     assert.equal(deleted.ProgressEvent!.OperationStatus, 'SUCCESS', deleted.ProgressEvent!.StatusMessage);
     await assert.rejects(aws.control.send(new GetResourceCommand({ TypeName: 'AWS::ApiGateway::Resource', Identifier: ProgressEvent!.Identifier })), { name: 'ResourceNotFoundException' });

@@ -41,10 +41,10 @@ import {
   UpdateVpcLinkCommand as UpdateV2VpcLinkCommand,
 } from '@aws-sdk/client-apigatewayv2';
 import { deploy, output, serveWithClients, stackDrift } from './serve.ts';
+import { ACM_CERTIFICATE, PETS_RESOURCE } from './templates.ts';
 
 const NLB = 'arn:aws:elasticloadbalancing:us-east-1:000000000000:loadbalancer/net/private/50dc6c495c0c9188';
 
-const CERTIFICATE = 'arn:aws:acm:us-east-1:000000000000:certificate/0f6e1d5b-6b1c-4a5e-9c1e-0b1f2e3d4c5b';
 const AUTHORIZER_URI = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:000000000000:function:auth/invocations';
 
 const REST_API = `
@@ -58,9 +58,7 @@ Resources:
       EndpointConfiguration: { Types: [REGIONAL] }
       Policy: { Version: "2012-10-17", Statement: [{ Effect: Allow, Principal: "*", Action: execute-api:Invoke, Resource: "execute-api:/*" }] }
       Tags: [{ Key: team, Value: a }]
-  Pets:
-    Type: AWS::ApiGateway::Resource
-    Properties: { RestApiId: !Ref Api, ParentId: !GetAtt Api.RootResourceId, PathPart: pets }
+${PETS_RESOURCE}
   Validator:
     Type: AWS::ApiGateway::RequestValidator
     Properties: { RestApiId: !Ref Api, Name: body-only, ValidateRequestBody: true, ValidateRequestParameters: false }
@@ -117,7 +115,7 @@ Resources:
     Properties: { UsagePlanId: !Ref Plan, KeyId: !Ref Key, KeyType: API_KEY }
   Domain:
     Type: AWS::ApiGateway::DomainName
-    Properties: { DomainName: pets.example.com, RegionalCertificateArn: "${CERTIFICATE}", EndpointConfiguration: { Types: [REGIONAL] }, Tags: [{ Key: team, Value: a }] }
+    Properties: { DomainName: pets.example.com, RegionalCertificateArn: "${ACM_CERTIFICATE}", EndpointConfiguration: { Types: [REGIONAL] }, Tags: [{ Key: team, Value: a }] }
   Mapping:
     Type: AWS::ApiGateway::BasePathMapping
     DependsOn: Stage
@@ -176,7 +174,7 @@ Resources:
     Type: AWS::ApiGatewayV2::DomainName
     Properties:
       DomainName: shop.example.com
-      DomainNameConfigurations: [{ CertificateArn: "${CERTIFICATE}", EndpointType: REGIONAL }]
+      DomainNameConfigurations: [{ CertificateArn: "${ACM_CERTIFICATE}", EndpointType: REGIONAL }]
       Tags: { team: a }
   Mapping:
     Type: AWS::ApiGatewayV2::ApiMapping
@@ -242,7 +240,7 @@ Resources:
     Type: AWS::ApiGateway::DomainNameV2
     Properties:
       DomainName: private.example.com
-      CertificateArn: ${CERTIFICATE}
+      CertificateArn: ${ACM_CERTIFICATE}
       EndpointConfiguration: { Types: [PRIVATE] }
       SecurityPolicy: TLS_1_2
       Policy: { Version: "2012-10-17", Statement: [{ Effect: Allow, Principal: "*", Action: execute-api:Invoke, Resource: "execute-api:/*" }] }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { DeleteStackCommand, DeregisterTypeCommand, SetTypeConfigurationCommand, SetTypeDefaultVersionCommand, UpdateStackCommand } from '@aws-sdk/client-cloudformation';
+import { DeactivateTypeCommand, DeleteStackCommand, DeregisterTypeCommand, DetectStackResourceDriftCommand, SetTypeConfigurationCommand, SetTypeDefaultVersionCommand, UpdateStackCommand } from '@aws-sdk/client-cloudformation';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { strToU8, zipSync } from 'fflate';
 import { CLIENT_CONFIG, deploy, output, serveWithClients, settled, stackDrift, typeSchema } from './serve.ts';
@@ -56,6 +56,33 @@ describe('CloudFormation: drift of the registry types and of nested stacks', fun
     assert.deepEqual(differences('Config'), [['/Configuration/CloudFormationConfiguration/HookConfiguration/TargetStacks', 'ALL', 'NONE', 'NOT_EQUAL']]);
     assert.deepEqual(['Module', 'ModuleDefault'].map((id) => second.resources[id].StackResourceDriftStatus), ['DELETED', 'DELETED']);
     assert.deepEqual(['V1', 'V2', 'Hook', 'HookDefault'].map((id) => second.resources[id].StackResourceDriftStatus), ['IN_SYNC', 'IN_SYNC', 'IN_SYNC', 'IN_SYNC']);
+  });
+
+  it('finds a publisher, a published module version and its activation in sync, then the activation deactivated', async () => {
+    const name = 'Acme::Published::Queue::MODULE';
+    const template = JSON.stringify({
+      Resources: {
+        Module: { Type: 'AWS::CloudFormation::ModuleVersion', Properties: { ModuleName: name, ModulePackage: 's3://packages/module.zip' } },
+        Default: { Type: 'AWS::CloudFormation::ModuleDefaultVersion', Properties: { Arn: { Ref: 'Module' } } },
+        Publisher: { Type: 'AWS::CloudFormation::Publisher', Properties: { AcceptTermsAndConditions: true } },
+        Public: { Type: 'AWS::CloudFormation::PublicTypeVersion', Properties: { Type: 'MODULE', TypeName: name }, DependsOn: ['Publisher', 'Default'] },
+        Activation: { Type: 'AWS::CloudFormation::TypeActivation', Properties: { PublicTypeArn: { Ref: 'Public' }, TypeNameAlias: 'Acme::Used::Queue::MODULE', AutoUpdate: false } },
+      },
+    });
+    await deploy(aws.cfn, 'publication-drift', template);
+    const first = await stackDrift(aws.cfn, 'publication-drift');
+    const checked = ['Publisher', 'Public', 'Activation'].map((id) => [id, first.resources[id].StackResourceDriftStatus, first.resources[id].PropertyDifferences]);
+    assert.deepEqual(checked, [
+      ['Publisher', 'IN_SYNC', []],
+      ['Public', 'IN_SYNC', []],
+      ['Activation', 'IN_SYNC', []],
+    ]);
+    const { StackResourceDrift: activation } = await aws.cfn.send(new DetectStackResourceDriftCommand({ StackName: 'publication-drift', LogicalResourceId: 'Activation' }));
+    assert.deepEqual(JSON.parse(activation!.ActualProperties!), { PublicTypeArn: first.resources.Public.PhysicalResourceId, TypeNameAlias: 'Acme::Used::Queue::MODULE' });
+
+    await aws.cfn.send(new DeactivateTypeCommand({ Arn: activation!.PhysicalResourceId }));
+    const second = await stackDrift(aws.cfn, 'publication-drift');
+    assert.deepEqual(['Publisher', 'Public', 'Activation'].map((id) => second.resources[id].StackResourceDriftStatus), ['IN_SYNC', 'IN_SYNC', 'DELETED']);
   });
 
   it('finds a nested stack in sync, then its parameters changed by an update of its own, then deleted', async () => {

@@ -13,17 +13,12 @@ import {
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { zip } from '../lambda/support.ts';
 import { deploy, output, serveWithClients, stackDrift } from './serve.ts';
+import { echoFunction, LAMBDA_ROLE } from './templates.ts';
 
 const TEMPLATE = JSON.stringify({
   Resources: {
-    Role: {
-      Type: 'AWS::IAM::Role',
-      Properties: { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] } },
-    },
-    Function: {
-      Type: 'AWS::Lambda::Function',
-      Properties: { FunctionName: 'drifting', Handler: 'index.handler', Role: { 'Fn::GetAtt': ['Role', 'Arn'] }, Runtime: 'python3.12', Code: { ZipFile: 'def handler(event, context):\n    return event\n' } },
-    },
+    Role: LAMBDA_ROLE,
+    Function: echoFunction({ FunctionName: 'drifting' }),
     Version: { Type: 'AWS::Lambda::Version', Properties: { FunctionName: { Ref: 'Function' }, Description: 'first' } },
     Alias: { Type: 'AWS::Lambda::Alias', Properties: { FunctionName: { Ref: 'Function' }, Name: 'live', FunctionVersion: '$LATEST', Description: 'the live one' } },
     Url: { Type: 'AWS::Lambda::Url', Properties: { TargetFunctionArn: { Ref: 'Function' }, AuthType: 'NONE', Cors: { AllowOrigins: ['https://a.example.com'], MaxAge: 60 } } },

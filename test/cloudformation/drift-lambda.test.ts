@@ -4,6 +4,7 @@ import { LambdaClient, UpdateFunctionConfigurationCommand } from '@aws-sdk/clien
 import type { Twinstack } from '../../emulator/index.ts';
 import { loadSnapshot } from '../support/snapshot.ts';
 import { CLIENT_CONFIG, serveCloudFormation, settled } from './serve.ts';
+import { echoFunction, LAMBDA_ROLE } from './templates.ts';
 
 /** AWS's recorded drift of a Lambda function (LocalStack's test_drift_detection_on_lambda, validated against AWS). */
 const recorded = Object.values(loadSnapshot('cloudformation', 'api/test_drift_detection.snapshot.json'))[0]['recorded-content'].drift_detection as {
@@ -12,21 +13,8 @@ const recorded = Object.values(loadSnapshot('cloudformation', 'api/test_drift_de
 
 const TEMPLATE = JSON.stringify({
   Resources: {
-    Role: {
-      Type: 'AWS::IAM::Role',
-      Properties: { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] } },
-    },
-    Function: {
-      Type: 'AWS::Lambda::Function',
-      Properties: {
-        Description: 'function to test lambda function url',
-        Environment: { Variables: { ENDPOINT_URL: 'aws.amazon.com' } },
-        Handler: 'index.handler',
-        Role: { 'Fn::GetAtt': ['Role', 'Arn'] },
-        Runtime: 'python3.12',
-        Code: { ZipFile: 'def handler(event, context):\n    return event\n' },
-      },
-    },
+    Role: LAMBDA_ROLE,
+    Function: echoFunction({ Description: 'function to test lambda function url', Environment: { Variables: { ENDPOINT_URL: 'aws.amazon.com' } } }),
   },
 });
 

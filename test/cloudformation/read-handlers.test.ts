@@ -20,10 +20,6 @@ const WITHOUT_READ = new Set([
   'AWS::CloudFormation::Macro',
   'AWS::CloudFormation::WaitCondition',
   'AWS::CloudFormation::WaitConditionHandle',
-  // AWS's schemas for these registry types have read handlers; twinstack's reads of them are not written yet.
-  'AWS::CloudFormation::PublicTypeVersion',
-  'AWS::CloudFormation::Publisher',
-  'AWS::CloudFormation::TypeActivation',
   // AWS's own AWS::IAM::Policy does not support drift detection (its reference page; coverage-roadmap#1686).
   'AWS::IAM::Policy',
 ]);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { connect } from 'node:net';
 import { CreateTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -178,6 +179,31 @@ describe('web console API', () => {
     assert.equal(last.request.body.text, body);
     assert.equal(last.request.headers['content-type'], 'application/x-www-form-urlencoded');
     assert.match(last.response.body.text, /<GetCallerIdentityResponse/);
+  });
+
+  it('shows the headers of a request as sent over HTTP/1.1: names in lower case, the values of a repeated one joined', async () => {
+    const body = 'Action=GetCallerIdentity&Version=2011-06-15';
+    const head = [
+      'POST / HTTP/1.1',
+      `Host: 127.0.0.1:${aws.port}`,
+      'Content-Type: application/x-www-form-urlencoded',
+      'X-Twinstack-Note: one',
+      'x-twinstack-note: two',
+      '__proto__: kept',
+      `Content-Length: ${body.length}`,
+      'Connection: close',
+    ];
+    const socket = connect(aws.port, '127.0.0.1');
+    socket.write(`${head.join('\r\n')}\r\n\r\n${body}`);
+    let answer = '';
+    for await (const chunk of socket) answer += String(chunk);
+    assert.match(answer, /^HTTP\/1\.1 200 /);
+    const { requests } = (await get('/_twinstack/ui/api/requests')).body as { requests: { id: number }[] };
+    const detail = (await get(`/_twinstack/ui/api/requests/${requests.at(-1)!.id}`)).body;
+    assert.equal(detail.request.headers['content-type'], 'application/x-www-form-urlencoded');
+    assert.equal(detail.request.headers['x-twinstack-note'], 'one, two');
+    assert.ok(Object.hasOwn(detail.request.headers, '__proto__') && detail.request.headers['__proto__'] === 'kept', 'a header named __proto__');
+    assert.equal(detail.request.body.text, body);
   });
 
   it('is off with ui: false, --no-ui or TWINSTACK_UI=0', async () => {

@@ -5,11 +5,15 @@ import {
   CreateFunctionUrlConfigCommand,
   DeleteFunctionUrlConfigCommand,
   GetFunctionUrlConfigCommand,
+  InvokeCommand,
+  LambdaClient,
   LambdaServiceException,
   UpdateFunctionUrlConfigCommand,
 } from '@aws-sdk/client-lambda';
+import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 import { createFunction, CREDENTIALS, useLambda } from './support.ts';
 
 interface UrlResponse {
@@ -50,10 +54,17 @@ describe('Lambda function URLs on the main port (<url-id>.lambda-url.<region>.lo
   this.timeout(60_000);
   const context = useLambda(['lambda', 'sts']);
 
-  const allowPublic = (name: string) =>
-    context.lambda.send(new AddPermissionCommand({ FunctionName: name, StatementId: 'urlPermission', Action: 'lambda:InvokeFunctionUrl', Principal: '*', FunctionUrlAuthType: 'NONE' }));
+  const allowUrl = (name: string, Principal = '*', FunctionUrlAuthType: 'NONE' | 'AWS_IAM' = 'NONE') =>
+    context.lambda.send(new AddPermissionCommand({ FunctionName: name, StatementId: `url-${Principal.replace('*', 'public')}`, Action: 'lambda:InvokeFunctionUrl', Principal, FunctionUrlAuthType }));
+  const allowInvokeViaUrl = (name: string, Principal = '*') =>
+    context.lambda.send(new AddPermissionCommand({ FunctionName: name, StatementId: `invoke-${Principal.replace('*', 'public')}`, Action: 'lambda:InvokeFunction', Principal, InvokedViaFunctionUrl: true }));
+  /** What a public URL needs since October 2025 (Lambda's urls-auth page): both statements. */
+  const allowPublic = async (name: string) => {
+    await allowUrl(name);
+    await allowInvokeViaUrl(name);
+  };
 
-  it('AuthType NONE: refused until the resource policy allows lambda:InvokeFunctionUrl; payload format 2.0 event; AWS\'s result mapping', async () => {
+  it('AuthType NONE: refused until the resource policy allows lambda:InvokeFunctionUrl and lambda:InvokeFunction; payload format 2.0 event; AWS\'s result mapping', async () => {
     const source = `
 import json
 def handler(event, context):
@@ -79,7 +90,9 @@ def handler(event, context):
     assert.equal(refused.status, 403);
     assert.equal(refused.body, FORBIDDEN);
     assert.equal(refused.headers['x-amzn-errortype'], 'AccessDeniedException');
-    await allowPublic(name);
+    await allowUrl(name);
+    assert.deepEqual([(await urlRequest(created.FunctionUrl!)).status, (await urlRequest(created.FunctionUrl!)).body], [403, FORBIDDEN]);
+    await allowInvokeViaUrl(name);
 
     const url = created.FunctionUrl!;
     const res = await urlRequest(`${url}pa%2Fth/x?a=1&a=2&b=`, { method: 'POST', body: 'payload', headers: { 'content-type': 'text/plain', cookie: 'c1=v1; c2=v2', 'x-Mixed-Case': 'Yes' } });
@@ -134,7 +147,7 @@ def handler(event, context):
     );
   });
 
-  it('AuthType AWS_IAM: unsigned requests refused; the owner account signs in; another account only where the policy names it', async () => {
+  it('AuthType AWS_IAM: unsigned requests refused; the owner account signs in; another account only where the policy grants it both actions', async () => {
     const name = await createFunction(context.lambda, { 'handler.py': 'def handler(event, context):\n    return event["requestContext"]\n' });
     const { FunctionUrl } = await context.lambda.send(new CreateFunctionUrlConfigCommand({ FunctionName: name, AuthType: 'AWS_IAM' }));
     const unsigned = await urlRequest(FunctionUrl!, { method: 'POST', body: 'x' });
@@ -148,12 +161,35 @@ def handler(event, context):
 
     const other = { accessKeyId: '111111111111', secretAccessKey: 'test' };
     assert.equal((await signedRequest(FunctionUrl!, other)).status, 403);
-    await context.lambda.send(
-      new AddPermissionCommand({ FunctionName: name, StatementId: 'other', Action: 'lambda:InvokeFunctionUrl', Principal: '111111111111', FunctionUrlAuthType: 'AWS_IAM' }),
-    );
+    await allowUrl(name, '111111111111', 'AWS_IAM');
+    assert.deepEqual([(await signedRequest(FunctionUrl!, other)).status, (await signedRequest(FunctionUrl!, other)).body], [403, FORBIDDEN]);
+    await allowInvokeViaUrl(name, '111111111111');
     const allowed = await signedRequest(FunctionUrl!, other);
     assert.equal(allowed.status, 200, allowed.body);
     assert.equal(JSON.parse(allowed.body).authorizer.iam.accountId, '111111111111');
+  });
+
+  it('the URL-only lambda:InvokeFunction grant opens no direct Invoke; accounts under AWS\'s temporary exception need lambda:InvokeFunctionUrl alone', async () => {
+    const name = await createFunction(context.lambda, { 'handler.py': 'def handler(event, context):\n    return "ok"\n' });
+    const { FunctionUrl } = await context.lambda.send(new CreateFunctionUrlConfigCommand({ FunctionName: name, AuthType: 'NONE' }));
+    await allowPublic(name);
+    assert.equal((await urlRequest(FunctionUrl!)).body, 'ok');
+    const stranger = new LambdaClient({ endpoint: context.aws.endpoint, region: 'us-east-1', credentials: { accessKeyId: '111111111111', secretAccessKey: 'test' } });
+    const arn = `arn:aws:lambda:us-east-1:000000000000:function:${name}`;
+    await assert.rejects(stranger.send(new InvokeCommand({ FunctionName: arn })), (e: LambdaServiceException) => e.name === 'AccessDeniedException' && e.$metadata.httpStatusCode === 403);
+    stranger.destroy();
+
+    const legacy = await createFunction(context.lambda, { 'handler.py': 'def handler(event, context):\n    return "legacy"\n' });
+    const legacyUrl = (await context.lambda.send(new CreateFunctionUrlConfigCommand({ FunctionName: legacy, AuthType: 'NONE' }))).FunctionUrl!;
+    await allowUrl(legacy);
+    assert.equal((await urlRequest(legacyUrl)).status, 403);
+    process.env.LAMBDA_URL_AUTH_EXCEPTION = '123456789012,000000000000';
+    try {
+      assert.deepEqual([(await urlRequest(legacyUrl)).status, (await urlRequest(legacyUrl)).body], [200, 'legacy']);
+    } finally {
+      delete process.env.LAMBDA_URL_AUTH_EXCEPTION;
+    }
+    assert.equal((await urlRequest(legacyUrl)).status, 403);
   });
 
   it('CORS: preflights answered from the Cors configuration without invoking; allowed origins get the headers on responses', async () => {
@@ -207,5 +243,37 @@ export const handler = awslambda.streamifyResponse(async (event, responseStream)
     assert.equal(res.headers['x-stream'], 'yes');
     assert.equal(res.body, 'Hello, world!');
     assert.ok(res.chunks >= 2, `streamed in ${res.chunks} chunks`);
+  });
+});
+
+describe('Lambda function URLs with --enforce-iam: an AWS_IAM URL judges the caller\'s identity policies for both actions', function () {
+  this.timeout(60_000);
+  let aws: Twinstack;
+  let lambda: LambdaClient;
+  let iam: IAMClient;
+  before(async () => {
+    aws = await startTwinstack({ port: 0, services: ['lambda', 'iam', 'sts'], enforceIam: true });
+    const options = { endpoint: aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS };
+    lambda = new LambdaClient(options);
+    iam = new IAMClient(options);
+  });
+  after(async () => {
+    lambda.destroy();
+    iam.destroy();
+    await aws.stop();
+  });
+
+  it('a user of the owner account allowed lambda:InvokeFunctionUrl alone is refused until it may lambda:InvokeFunction too', async () => {
+    const name = await createFunction(lambda, { 'handler.py': 'def handler(event, context):\n    return "signed"\n' });
+    const { FunctionUrl } = await lambda.send(new CreateFunctionUrlConfigCommand({ FunctionName: name, AuthType: 'AWS_IAM' }));
+    await iam.send(new CreateUserCommand({ UserName: 'url-caller' }));
+    const grant = (actions: string[]) =>
+      iam.send(new PutUserPolicyCommand({ UserName: 'url-caller', PolicyName: 'url', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] }) }));
+    await grant(['lambda:InvokeFunctionUrl']);
+    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'url-caller' }))).AccessKey!;
+    const user = { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! };
+    assert.deepEqual([(await signedRequest(FunctionUrl!, user)).status, (await signedRequest(FunctionUrl!, user)).body], [403, FORBIDDEN]);
+    await grant(['lambda:InvokeFunctionUrl', 'lambda:InvokeFunction']);
+    assert.deepEqual([(await signedRequest(FunctionUrl!, user)).status, (await signedRequest(FunctionUrl!, user)).body], [200, 'signed']);
   });
 });

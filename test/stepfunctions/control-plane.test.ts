@@ -234,6 +234,45 @@ describe('Step Functions control plane (SDK v3)', function () {
     await assert.rejects(ctx.sfn.send(new TestStateCommand({ definition: task({ 'r.$': '$' }), input: '{"f":"x"}' })), { name: 'ValidationException', message: 'RoleArn must be specified when testing a Task state' });
   });
 
+  it('tests a Map or Parallel state with a mocked result, answering whether a retrier or catcher takes its error', async () => {
+    const map = (extra: Record<string, unknown>) =>
+      JSON.stringify({ Type: 'Map', QueryLanguage: 'JSONata', Items: '{% $states.input.v %}', ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Pass', End: true } } }, ToleratedFailureCount: 1, End: true, ...extra });
+    const run = (definition: string, failures: number, level: 'INFO' | 'DEBUG' = 'DEBUG') =>
+      ctx.sfn.send(new TestStateCommand({ definition, input: '{"v":[1,2,3]}', inspectionLevel: level, mock: { result: '[1, 2, 3]' }, stateConfiguration: { mapIterationFailureCount: failures } }));
+    // The mocked result passes on unchanged, as the text given; the Map's settings are reported.
+    const ok = await run(map({}), 1);
+    assert.deepEqual([ok.status, ok.output, ok.inspectionData?.maxConcurrency, ok.inspectionData?.toleratedFailureCount], ['SUCCEEDED', '[1, 2, 3]', 0, 1]);
+    const retried = await run(map({ Retry: [{ ErrorEquals: ['States.ExceedToleratedFailureThreshold'], IntervalSeconds: 2 }] }), 2);
+    assert.deepEqual([retried.status, retried.error, retried.inspectionData?.errorDetails], ['RETRIABLE', 'States.ExceedToleratedFailureThreshold', { retryIndex: 0, retryBackoffIntervalSeconds: 2 }]);
+    const caught = await run(map({ Catch: [{ ErrorEquals: ['States.ALL'], Next: 'After' }], End: undefined, Next: 'After' }), 2);
+    assert.deepEqual([caught.status, caught.nextState, caught.inspectionData?.errorDetails], ['CAUGHT_ERROR', 'After', { catchIndex: 0 }]);
+    const parallel = JSON.stringify({ Type: 'Parallel', Branches: [{ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }], End: true });
+    const branches = await ctx.sfn.send(new TestStateCommand({ definition: parallel, mock: { result: '[{"a": 1}]' } }));
+    assert.deepEqual([branches.status, branches.output], ['SUCCEEDED', '[{"a": 1}]']);
+    await assert.rejects(ctx.sfn.send(new TestStateCommand({ definition: parallel, mock: { result: '[]' } })), {
+      name: 'ValidationException',
+      message: 'Mocked result must contain the same number of items as number of Parallel branches.',
+    });
+    await assert.rejects(ctx.sfn.send(new TestStateCommand({ definition: JSON.stringify({ Type: 'Pass', End: true }), mock: { result: '{}' } })), {
+      name: 'ValidationException',
+      message: "State type 'Pass' is not supported when a mock is specified",
+    });
+  });
+
+  it('refuses a TestState context object AWS refuses, a stateName not in the definition and a mocked result that is no JSON', async () => {
+    const task = JSON.stringify({ Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true });
+    const withContext = (context: unknown) => ctx.sfn.send(new TestStateCommand({ definition: task, context: JSON.stringify(context), mock: { result: '{}' } }));
+    await assert.rejects(withContext({ Map: {} }), { name: 'ValidationException', message: "Invalid Context object provided: 'Map' field is not supported when mocking a Context object" });
+    await assert.rejects(withContext({ Execution: { Id: 1 } }), { name: 'ValidationException', message: 'Invalid Context object provided: Execution.Id must be a string' });
+    await assert.rejects(withContext({ Task: { Token: 't' } }), {
+      name: 'ValidationException',
+      message: "Invalid Context object provided: Context object contains 'Task' when state is not a Task state with a '.sync' or '.waitForTaskToken' service integration pattern",
+    });
+    const machine = JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } });
+    await assert.rejects(ctx.sfn.send(new TestStateCommand({ definition: machine, stateName: 'B' })), { name: 'ValidationException', message: 'State not found in definition' });
+    await assert.rejects(ctx.sfn.send(new TestStateCommand({ definition: task, mock: { result: 'not JSON' } })), { name: 'ValidationException', message: 'Mocked result must be valid JSON' });
+  });
+
   it('keeps state machines, versions, executions and their histories across an export and import of the state', async () => {
     const stateMachineArn = await machine(ctx, PASS);
     await ctx.sfn.send(new PublishStateMachineVersionCommand({ stateMachineArn }));

@@ -9,6 +9,17 @@ export const onBucket = (op: string, snapshot?: string, params: Record<string, u
   params: { Bucket: BUCKET, ...params },
   ...(snapshot ? { snapshot } : {}),
 });
+/**
+ * A listing the test sent with its own SigV4 client (`aws_http_client_factory`), without the `encoding-type=url` boto3
+ * always adds, and parsed with xmltodict: judged as HTTP (InteractionMeta.rawAnswer). The test dropped the root's
+ * `xmlns` before recording; `ignore` names more members it could not judge.
+ */
+export const unencodedListing = (op: string, snapshot: string, params: Record<string, unknown>, root: string, ignore: string[] = []): SourceStep => ({
+  ...onBucket(op, snapshot, params),
+  plainHttp: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
+  answer: (xml: unknown) => ({ status: 200, xml }),
+  ignore: [`$.body.${root}['@xmlns']`, ...ignore.map((path) => `$.body.${root}.${path}`)],
+});
 /** The `s3_bucket` / `s3_create_bucket` fixtures: a bucket in the test's region (us-east-1). */
 export const createBucket = (Bucket = BUCKET, extra: Record<string, unknown> = {}): SourceStep => ({ op: 'CreateBucket', params: { Bucket, ...extra } });
 export const put = (Key: string, Body: string, snapshot?: string, extra: Record<string, unknown> = {}): SourceStep => onBucket('PutObject', snapshot, { Key, Body, ...extra });

@@ -2,7 +2,7 @@
 // tests/aws/services/s3/test_s3_list_operations.py, Apache-2.0) reproduced as request sequences. Upload ids are
 // captured under the placeholder names the snapshot gave them (in the order the test created them).
 import type { SourceScenario, SourceStep } from '../../../verifier/port/source-types.ts';
-import { completeUpload, createBucket, createUpload, LARGE_PART, onBucket, put, uploadPart, versioning, withCapture } from './common.ts';
+import { completeUpload, createBucket, createUpload, LARGE_PART, onBucket, put, unencodedListing, uploadPart, versioning, withCapture } from './common.ts';
 
 const versions = (params: Record<string, unknown>, snapshot?: string, capture?: SourceStep['capture']): SourceStep =>
   withCapture(onBucket('ListObjectVersions', snapshot, { EncodingType: 'url', ...params }), capture ?? {});
@@ -55,8 +55,8 @@ export const listExtraScenarios: SourceScenario[] = [
       ...['dir/', 'dir/s', 'dir/test', 'dir/subdir', 'dir/subdir/', 'dir/subdir/test2'].map((Prefix, i) =>
         versions({ Prefix, Delimiter: '/' }, `list-object-version-${i + 1}`),
       ),
+      unencodedListing('ListObjectVersions', 'list-objects-versions-no-encoding', { Prefix: 'dir/subdir', Delimiter: '/' }, 'ListVersionsResult'),
     ],
-    note: 'the unencoded raw-HTTP listing (list-objects-versions-no-encoding) is left out',
   },
   {
     test: 'TestS3ListObjectVersions::test_list_objects_versions_with_prefix_only_and_pagination',
@@ -121,8 +121,8 @@ export const listExtraScenarios: SourceScenario[] = [
       uploads({ Prefix: 'test/', EncodingType: 'url', Delimiter: '/' }, 'list-multiparts-1'),
       uploads({ Prefix: 'test/foo/', EncodingType: 'url', Delimiter: '/' }, 'list-multiparts-2'),
       uploads({ Prefix: 'test/foo/bar', EncodingType: 'url', Delimiter: '/' }, 'list-multiparts-3'),
+      unencodedListing('ListMultipartUploads', 'list-multiparts-no-encoding', { Prefix: 'test/foo' }, 'ListMultipartUploadsResult', ['Upload[*].Initiator.DisplayName']),
     ],
-    note: 'the unencoded raw-HTTP listing (list-multiparts-no-encoding) is left out',
   },
   {
     test: 'TestS3ListMultipartUploads::test_list_multipart_uploads_marker_common_prefixes',

@@ -90,12 +90,20 @@ export interface ResourceType {
    * do not find the type's resources.
    */
   list?(request: ResourceListRequest): Promise<ListedResource[]>;
+  /**
+   * The properties `list` needs in Cloud Control's ResourceModel (a child type's parent, e.g. `RestApiId`): AWS lists
+   * such types only under a parent.
+   */
+  readonly listRequires?: readonly string[];
   /** What `Ref` returns when it is not the physical id (e.g. an attribute name). */
   ref?(state: ResourceState): string;
 }
 
 /** What a type's `list` is given: where to look, and the service's front door as the caller. */
-export type ResourceListRequest = Pick<ResourceRequest, 'accountId' | 'region' | 'emulator' | 'caller' | 'call'>;
+export type ResourceListRequest = Pick<ResourceRequest, 'accountId' | 'region' | 'emulator' | 'caller' | 'call'> & {
+  /** Cloud Control's ResourceModel: the `listRequires` properties' values. */
+  readonly model?: Properties;
+};
 
 export interface ListedResource {
   /** The primary identifier's property names and values, e.g. `{ QueueUrl: 'https://…' }`. */

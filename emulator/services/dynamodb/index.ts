@@ -2,7 +2,7 @@ import type { ServiceDefinition, Handler } from '../../core/service.ts';
 import { loadModel } from '../../models/load.ts';
 import { contextForTable } from './account-walls.ts';
 import { validation } from './errors.ts';
-import { publishLatency, publishMetricsOf } from './metrics.ts';
+import { publishLatency, publishMetricsOf, reportsLatency } from './metrics.ts';
 import { DynamoState } from './state.ts';
 import { dynamoPersistence } from './persistence.ts';
 import { startTtlSweeper } from './ttl-sweeper.ts';
@@ -120,6 +120,26 @@ function checkTableName(input: { TableName?: unknown }) {
   throw validation(`${count}: ${problems.join('; ')}`);
 }
 
+/**
+ * An operation as the core calls it: its table name checked, its context the table's, and, for the operations
+ * DynamoDB reports SuccessfulRequestLatency for, timed while CloudWatch is there to take the metric (no clock read
+ * for the others).
+ */
+function tableHandler(operation: string, handler: Handler<DynamoState>): Handler<DynamoState> {
+  const timed = reportsLatency(operation);
+  return (input, ctx) => {
+    checkTableName(input);
+    const tableCtx = contextForTable(input, ctx);
+    if (!timed || !ctx.emulator.isEnabled('cloudwatch')) return handler(input, tableCtx);
+    const started = performance.now();
+    const output = handler(input, tableCtx);
+    // Most operations answer synchronously: they stay off the promise path (the core awaits only promises).
+    if (output instanceof Promise) return output.then((answer) => (publishLatency(tableCtx.state, operation, input, performance.now() - started), answer));
+    publishLatency(tableCtx.state, operation, input, performance.now() - started);
+    return output;
+  };
+}
+
 /** Stops each state's TTL sweeper when its emulator stops. */
 const stopSweepers = new WeakMap<DynamoState, () => void>();
 
@@ -129,21 +149,7 @@ const service: ServiceDefinition<DynamoState> = {
   validation: 'coral',
   // UserErrors: HTTP 400s but those with metrics of their own (AWS's metric reference), the core's validation ones too.
   clientErrorMetric: { namespace: 'AWS/DynamoDB', metricName: 'UserErrors', except: ['ProvisionedThroughputExceededException', 'ConditionalCheckFailedException'] },
-  handlers: Object.fromEntries(
-    Object.entries(handlers).map(([operation, handler]) => [
-      operation,
-      ((input, ctx) => {
-        const started = performance.now();
-        checkTableName(input);
-        const tableCtx = contextForTable(input, ctx);
-        const output = handler(input, tableCtx);
-        // Most operations answer synchronously: they stay off the promise path (the core awaits only promises).
-        if (output instanceof Promise) return output.then((answer) => (publishLatency(tableCtx.state, operation, input, performance.now() - started), answer));
-        publishLatency(tableCtx.state, operation, input, performance.now() - started);
-        return output;
-      }) satisfies Handler<DynamoState>,
-    ]),
-  ),
+  handlers: Object.fromEntries(Object.entries(handlers).map(([operation, handler]) => [operation, tableHandler(operation, handler)])),
   createState(accountId, region, emulator) {
     const state = new DynamoState(accountId, region, emulator.clock);
     publishMetricsOf(state, emulator);

@@ -54,6 +54,9 @@ export function publishConsumed(state: DynamoState, kind: 'read' | 'write', tabl
 /** The operations DynamoDB reports SuccessfulRequestLatency for, by TableName and Operation (AWS's metric reference). */
 const LATENCY_OPERATIONS = new Set(['PutItem', 'DeleteItem', 'UpdateItem', 'GetItem', 'BatchGetItem', 'Scan', 'Query', 'BatchWriteItem', 'TransactWriteItems', 'TransactGetItems']);
 
+/** Whether DynamoDB reports SuccessfulRequestLatency for this operation. */
+export const reportsLatency = (operation: string): boolean => LATENCY_OPERATIONS.has(operation);
+
 /** The tables a request works on: its TableName, its batch's RequestItems, or its transaction's items. */
 function tablesOf(input: { TableName?: unknown; RequestItems?: unknown; TransactItems?: unknown }): string[] {
   if (typeof input.TableName === 'string') return [input.TableName];
@@ -72,7 +75,7 @@ function tablesOf(input: { TableName?: unknown; RequestItems?: unknown; Transact
  */
 export function publishLatency(state: DynamoState, operation: string, input: object, elapsedMs: number): void {
   const emulator = emulators.get(state);
-  if (!emulator?.isEnabled('cloudwatch') || !LATENCY_OPERATIONS.has(operation)) return;
+  if (!emulator?.isEnabled('cloudwatch') || !reportsLatency(operation)) return;
   const Value = Math.round(elapsedMs * 1000) / 1000;
   // Most requests name one table: no set of names to build for them.
   const tables = typeof (input as { TableName?: unknown }).TableName === 'string' ? [plainName((input as { TableName: string }).TableName)] : new Set(tablesOf(input).map(plainName));

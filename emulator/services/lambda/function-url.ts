@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { FunctionUrlConfig } from '@aws-sdk/client-lambda';
 import { accountRootArn } from '../../core/arn.ts';
 import type { Emulator } from '../../core/emulator.ts';
-import { ANY_IDENTITY, contextOf, evaluate, parseCached } from '../../core/policy/index.ts';
+import { ANY_IDENTITY, contextOf, evaluate, parseCached, sessionRoleArn, type Decision } from '../../core/policy/index.ts';
 import type { Caller, RequestContext } from '../../core/service.ts';
 import type { RawRequest, RawResponse } from '../../protocols/types.ts';
 import { functionArn, governingStatements, type LambdaFunction } from './function.ts';
@@ -68,30 +68,65 @@ function signed(req: RawRequest): boolean {
 }
 
 /**
- * `lambda:InvokeFunctionUrl` under the function's resource policy, with `lambda:FunctionUrlAuthType`: a NONE URL
- * serves anyone, but only once a statement allows it (AWS refuses a NONE URL without one); an AWS_IAM URL serves the
- * owner account's principals (their identity policies decide), and others the policy names.
+ * The actions a URL request needs (Lambda's urls-auth page): `lambda:InvokeFunctionUrl`, and since October 2025
+ * `lambda:InvokeFunction` as well, which a statement may grant for URL calls only (`lambda:InvokedViaFunctionUrl`).
+ * Accounts AWS exempted for a while (those that had made function URLs before the change) need the first alone:
+ * `LAMBDA_URL_AUTH_EXCEPTION` lists them (account ids, or `*`).
  */
-function allowed(target: Target, caller: Caller | undefined): boolean {
-  const { fn, qualifier, state, config } = target;
-  const statements = governingStatements(fn, qualifier);
-  if (config.AuthType === 'NONE') return statements.length > 0 && decide(target, undefined, statements) === 'allowed';
-  if (!caller) return false;
-  if (caller.accountId === state.accountId) return !statements.length || decide(target, caller, statements) !== 'explicitDeny';
-  return statements.length > 0 && decide(target, caller, statements) === 'allowed';
+function requiredActions(accountId: string): string[] {
+  const exempt = (process.env.LAMBDA_URL_AUTH_EXCEPTION ?? '').split(',').map((a) => a.trim());
+  return exempt.includes('*') || exempt.includes(accountId) ? ['lambda:InvokeFunctionUrl'] : ['lambda:InvokeFunctionUrl', 'lambda:InvokeFunction'];
 }
 
-function decide(target: Target, caller: Caller | undefined, statements: unknown[]) {
+/**
+ * Every required action under the function's resource policy, with `lambda:FunctionUrlAuthType` and
+ * `lambda:InvokedViaFunctionUrl` in the request context. A NONE URL serves anyone once statements allow each action
+ * (AWS refuses a NONE URL without them). An AWS_IAM URL serves signed callers: the owner account's where its identity
+ * policies or the resource policy allow, another account's where the resource policy allows (and, with
+ * `--enforce-iam`, its identity policies too); an explicit Deny refuses.
+ */
+async function allowed(ctx: RequestContext<LambdaState>, target: Target, caller: Caller | undefined): Promise<boolean> {
   const { fn, qualifier, state, config } = target;
+  const statements = governingStatements(fn, qualifier);
+  const actions = requiredActions(state.accountId);
+  const decisions = actions.map((action) => decide(target, caller, statements, action));
+  if (config.AuthType === 'NONE') return decisions.every((d) => d === 'allowed');
+  if (!caller || decisions.includes('explicitDeny')) return false;
+  const own = caller.accountId === state.accountId;
+  if (!own && !decisions.every((d) => d === 'allowed')) return false;
+  if (!ctx.emulator.enforcesIam) return true;
+  return identityAllows(ctx, target, own ? actions.filter((_, i) => decisions[i] !== 'allowed') : actions);
+}
+
+/** With `--enforce-iam`: whether the caller's identity policies allow each action. */
+async function identityAllows(ctx: RequestContext<LambdaState>, target: Target, actions: string[]): Promise<boolean> {
+  const resource = functionArn(target.state.region, target.state.accountId, target.fn.name, target.qualifier || undefined);
+  try {
+    for (const action of actions) await ctx.emulator.authorizeAction(ctx, action, resource);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What the resource policy alone decides for one action ('allowed' only where it grants the caller). */
+function decide(target: Target, caller: Caller | undefined, statements: unknown[], action: string): Decision {
+  const { fn, qualifier, state, config } = target;
+  if (!statements.length) return 'implicitDeny';
   return evaluate({
-    principal: caller ? { arn: caller.arn, accountId: caller.accountId } : { arn: 'anonymous', accountId: '' },
-    action: 'lambda:InvokeFunctionUrl',
+    principal: caller ? { arn: caller.arn, accountId: caller.accountId, roleArn: sessionRoleArn(caller.arn) } : { arn: 'anonymous', accountId: '' },
+    action,
     resource: functionArn(state.region, state.accountId, fn.name, qualifier || undefined),
     resourceAccount: state.accountId,
-    context: contextOf({ 'lambda:FunctionUrlAuthType': config.AuthType }),
+    context: contextOf({
+      'lambda:FunctionUrlAuthType': config.AuthType,
+      'lambda:InvokedViaFunctionUrl': 'true',
+      'aws:PrincipalAccount': caller?.accountId,
+      'aws:PrincipalArn': caller?.arn,
+    }),
     identityPolicies: ANY_IDENTITY,
     resourcePolicy: { id: 'resource policy', type: 'resource', policy: parseCached(JSON.stringify({ Version: '2012-10-17', Statement: statements })) },
-    resourcePolicyRequired: !caller || caller.accountId !== state.accountId,
+    resourcePolicyRequired: true,
   }).decision;
 }
 
@@ -250,7 +285,7 @@ export async function serveFunctionUrl(req: RawRequest, ctx: RequestContext<Lamb
     return reply(200, corsHeaders(config, origin, true), '');
   }
   const caller = signed(req) ? ctx.caller : undefined;
-  if (!allowed(target, caller)) return denied(FORBIDDEN);
+  if (!(await allowed(ctx, target, caller))) return denied(FORBIDDEN);
   if (req.body.length > MAX_BODY) return reply(413, { 'content-type': 'application/json' }, JSON.stringify({ Message: 'Request must be smaller than 6291456 bytes for the InvokeFunction operation' }));
   const extra = corsHeaders(config, origin, false);
   const event = Buffer.from(JSON.stringify(urlEvent(ctx.emulator, req, id, region, config.AuthType === 'AWS_IAM' ? caller : undefined)));

@@ -4,6 +4,8 @@ import { accessPointKeysFor } from './access-point-keys.ts';
 import { accountBlockOf } from './account-block.ts';
 import type { Bucket } from './bucket.ts';
 import { S3Errors } from './errors.ts';
+import { SESSION_ACTION, writeHeaderActions } from './iam-actions.ts';
+import { directoryBucketArn } from './operations/directory-buckets.ts';
 import { requester, type S3Context } from './registry.ts';
 
 /**
@@ -12,6 +14,8 @@ import { requester, type S3Context } from './registry.ts';
  * account needs an Allow or a grant) and, with `--enforce-iam`, the caller's identity policies; else `AccessDenied`.
  */
 export async function authorizeOnObject(ctx: S3Context, bucket: Bucket, action: string, key: string, versionId?: string): Promise<void> {
+  // A directory bucket authorizes the session, not each object: its requests are s3express:CreateSession on the bucket.
+  if (bucket.directory) return authorizeSession(ctx, bucket);
   const caller = requester(ctx);
   if (ctx.emulator.crossAccount !== 'open' && !ownerWithoutPolicy(caller, bucket)) {
     const grants = (versionId === undefined ? bucket.current(key) : bucket.version(key, versionId))?.acl;
@@ -21,4 +25,16 @@ export async function authorizeOnObject(ctx: S3Context, bucket: Bucket, action: 
   const resource = buildArn({ service: 's3', region: '', accountId: '', resource: `${bucket.name}/${key}`, partitionRegion: bucket.region });
   const document = bucket.configs.get('policy') as string | undefined;
   await ctx.emulator.authorizeAction(ctx, action, resource, { governing: { document, ownerAccount: bucket.accountId } });
+}
+
+/** A directory bucket's Zonal requests (a copy's source in one too): `s3express:CreateSession` on the bucket. */
+async function authorizeSession(ctx: S3Context, bucket: Bucket): Promise<void> {
+  if (!ctx.emulator.enforcesIam) return;
+  const document = bucket.configs.get('policy') as string | undefined;
+  await ctx.emulator.authorizeAction(ctx, SESSION_ACTION, directoryBucketArn(bucket), { governing: { document, ownerAccount: bucket.accountId } });
+}
+
+/** The permissions a write's ACL, tagging and Object Lock headers need on the new object (see `writeHeaderActions`). */
+export async function authorizeWriteHeaders(ctx: S3Context, bucket: Bucket, key: string, input: Parameters<typeof writeHeaderActions>[0], setsTags: boolean): Promise<void> {
+  for (const action of writeHeaderActions(input, setsTags)) await authorizeOnObject(ctx, bucket, action, key);
 }

@@ -1,3 +1,6 @@
+import type { AclInput } from './acl.ts';
+import { isDirectoryBucketName } from './directory-names.ts';
+
 /**
  * The IAM action AWS authorizes each S3 request as (Amazon S3 User Guide, "Required permissions for Amazon S3 API
  * operations"; the Service Authorization Reference's actions for Amazon S3). Most operations are their own action;
@@ -84,10 +87,42 @@ const OF_VERSION: Readonly<Record<string, string>> = {
 };
 
 /**
+ * A directory bucket's (S3 Express One Zone) requests: the Regional endpoint's bucket operations are `s3express:`
+ * actions of their own (the SDK's Permissions of CreateBucket, DeleteBucket, the bucket policy, encryption, lifecycle,
+ * inventory and metrics operations); every Zonal endpoint request (objects, listings, HeadBucket) is authorized as
+ * `s3express:CreateSession` on the bucket, the session-based authorization AWS describes for them.
+ */
+const OF_DIRECTORY_BUCKET: Readonly<Record<string, string>> = {
+  CreateBucket: 's3express:CreateBucket',
+  DeleteBucket: 's3express:DeleteBucket',
+  PutBucketPolicy: 's3express:PutBucketPolicy',
+  GetBucketPolicy: 's3express:GetBucketPolicy',
+  DeleteBucketPolicy: 's3express:DeleteBucketPolicy',
+  PutBucketEncryption: 's3express:PutEncryptionConfiguration',
+  DeleteBucketEncryption: 's3express:PutEncryptionConfiguration',
+  GetBucketEncryption: 's3express:GetEncryptionConfiguration',
+  PutBucketLifecycleConfiguration: 's3express:PutLifecycleConfiguration',
+  DeleteBucketLifecycle: 's3express:PutLifecycleConfiguration',
+  GetBucketLifecycleConfiguration: 's3express:GetLifecycleConfiguration',
+  PutBucketInventoryConfiguration: 's3express:PutInventoryConfiguration',
+  DeleteBucketInventoryConfiguration: 's3express:PutInventoryConfiguration',
+  GetBucketInventoryConfiguration: 's3express:GetInventoryConfiguration',
+  ListBucketInventoryConfigurations: 's3express:GetInventoryConfiguration',
+  PutBucketMetricsConfiguration: 's3express:PutMetricsConfiguration',
+  DeleteBucketMetricsConfiguration: 's3express:PutMetricsConfiguration',
+  GetBucketMetricsConfiguration: 's3express:GetMetricsConfiguration',
+  ListBucketMetricsConfigurations: 's3express:GetMetricsConfiguration',
+};
+
+/** The action every Zonal endpoint request on a directory bucket is authorized as. */
+export const SESSION_ACTION = 's3express:CreateSession';
+
+/**
  * The action of a request: `null` for DeleteObjects, whose keys are each authorized as `s3:DeleteObject` (or
  * `s3:DeleteObjectVersion`) on their own object, denied keys answering `AccessDenied` in the result.
  */
-export function s3Action(operation: string, input: { VersionId?: unknown }): string | null {
+export function s3Action(operation: string, input: { Bucket?: unknown; VersionId?: unknown }): string | null {
+  if (isDirectoryBucketName(input.Bucket)) return Object.hasOwn(OF_DIRECTORY_BUCKET, operation) ? OF_DIRECTORY_BUCKET[operation] : SESSION_ACTION;
   if (operation === 'DeleteObjects') return null;
   if (input.VersionId !== undefined && Object.hasOwn(OF_VERSION, operation)) return OF_VERSION[operation];
   return Object.hasOwn(RENAMED, operation) ? RENAMED[operation] : `s3:${operation}`;
@@ -101,3 +136,46 @@ export const deleteAction = (versionId: string | undefined): string => (versionI
 
 /** The one action an access point's policy judges a request as: a DeleteObjects batch as `s3:DeleteObject`. */
 export const requestAction = (operation: string, input: { VersionId?: unknown }): string => s3Action(operation, input) ?? deleteAction(undefined);
+
+/** The ACL, tagging and Object Lock headers a write may carry (PutObject, CopyObject, CreateMultipartUpload). */
+interface WriteHeaders extends AclInput {
+  ObjectLockMode?: string;
+  ObjectLockRetainUntilDate?: unknown;
+  ObjectLockLegalHoldStatus?: string;
+}
+
+/**
+ * What a write's headers need besides `s3:PutObject`: an ACL `s3:PutObjectAcl` and a tag set `s3:PutObjectTagging`
+ * (PutObject's Permissions; a copy's tags count when it replaces them), an Object Lock retention
+ * `s3:PutObjectRetention` and a legal hold `s3:PutObjectLegalHold` (the permissions of setting them afterwards).
+ */
+export function writeHeaderActions(input: WriteHeaders, setsTags: boolean): string[] {
+  const actions: string[] = [];
+  if (input.ACL ?? input.GrantFullControl ?? input.GrantRead ?? input.GrantReadACP ?? input.GrantWriteACP) actions.push('s3:PutObjectAcl');
+  if (setsTags) actions.push('s3:PutObjectTagging');
+  if (input.ObjectLockMode ?? input.ObjectLockRetainUntilDate) actions.push('s3:PutObjectRetention');
+  if (input.ObjectLockLegalHoldStatus) actions.push('s3:PutObjectLegalHold');
+  return actions;
+}
+
+/** The headers of CreateBucket that need permissions of their own. */
+interface CreateBucketHeaders extends AclInput {
+  ObjectLockEnabledForBucket?: boolean;
+  ObjectOwnership?: string;
+  CreateBucketConfiguration?: { Tags?: unknown[] };
+}
+
+/**
+ * What CreateBucket needs besides `s3:CreateBucket` (its Permissions): `s3:PutBucketAcl` for any ACL but `private`,
+ * `s3:PutBucketObjectLockConfiguration` and `s3:PutBucketVersioning` to enable Object Lock,
+ * `s3:PutBucketOwnershipControls` for `x-amz-object-ownership`, and `s3:TagResource` for tags.
+ */
+export function createBucketActions(input: CreateBucketHeaders): string[] {
+  const actions: string[] = [];
+  const grants = input.GrantFullControl ?? input.GrantRead ?? input.GrantReadACP ?? input.GrantWrite ?? input.GrantWriteACP;
+  if ((input.ACL !== undefined && input.ACL !== 'private') || grants !== undefined) actions.push('s3:PutBucketAcl');
+  if (input.ObjectLockEnabledForBucket) actions.push('s3:PutBucketObjectLockConfiguration', 's3:PutBucketVersioning');
+  if (input.ObjectOwnership !== undefined) actions.push('s3:PutBucketOwnershipControls');
+  if (input.CreateBucketConfiguration?.Tags?.length) actions.push('s3:TagResource');
+  return actions;
+}

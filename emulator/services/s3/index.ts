@@ -12,7 +12,8 @@ import { getBucketAcl, getObjectAcl, putBucketAcl, putObjectAcl } from './operat
 import { bucketConfigHandlers } from './operations/bucket-configs.ts';
 import { createBucket, deleteBucket, getBucketLocation, headBucket, listBuckets } from './operations/buckets.ts';
 import { copyObject } from './operations/copy-object.ts';
-import { createSession, listDirectoryBuckets } from './operations/directory-buckets.ts';
+import { createSession, directoryBucketArn, listDirectoryBuckets } from './operations/directory-buckets.ts';
+import { isDirectoryBucketName } from './directory-names.ts';
 import { deleteObject, deleteObjects } from './operations/delete-object.ts';
 import { getBucketLifecycle, getBucketNotification, putBucketLifecycle, putBucketNotification } from './operations/deprecated-configs.ts';
 import { getObject, headObject } from './operations/get-object.ts';
@@ -72,9 +73,14 @@ const s3: ServiceDefinition<S3State> = {
     dropBuckets(state.emulator, state.accountId);
   },
   persistence: s3Persistence,
-  // For --enforce-iam: a bucket policy naming the caller grants within the bucket owner's account.
+  // For --enforce-iam: a bucket policy naming the caller grants within the bucket owner's account. A directory
+  // bucket's resource is its s3express ARN (one being created: in the caller's account and region).
   resourcePolicy: (input, ctx) => {
     const bucket = typeof input.Bucket === 'string' ? s3World(ctx.emulator).buckets.get(input.Bucket) : undefined;
+    if (isDirectoryBucketName(input.Bucket)) {
+      const owner = bucket ?? { name: input.Bucket as string, region: ctx.region, accountId: ctx.accountId };
+      return { document: bucket?.configs.get('policy') as string | undefined, ownerAccount: owner.accountId, resource: directoryBucketArn(owner) };
+    }
     return bucket && { document: bucket.configs.get('policy') as string | undefined, ownerAccount: bucket.accountId };
   },
   // For --enforce-iam: S3's own action names (versions, configuration deletes authorized as their Put...).

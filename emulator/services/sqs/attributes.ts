@@ -111,7 +111,9 @@ export function applyAttributes(current: QueueAttributes, changes: QueueAttribut
     else current[name] = value;
   }
   if (changes.KmsMasterKeyId && changes.SqsManagedSseEnabled === undefined) current.SqsManagedSseEnabled = 'false';
-  if (changes.SqsManagedSseEnabled === 'true') {
+  // Turning KMS SSE off (an empty key) drops its data key reuse period too, even one set in the same call
+  // (AWS-recorded test_set_queue_attributes_default_values).
+  if (changes.SqsManagedSseEnabled === 'true' || changes.KmsMasterKeyId === '') {
     delete current.KmsMasterKeyId;
     delete current.KmsDataKeyReusePeriodSeconds;
   }

@@ -57,6 +57,8 @@ export class Queue {
   private readonly waiters = new Set<() => void>();
   /** The ARN, built once: every received message's receipt handle names it. */
   private arnText: string | undefined;
+  /** Set at creation (see settleDeduplicationScope); absent in queues persisted before it was kept. */
+  private deduplicationScope: string | undefined;
 
   constructor(
     readonly name: string,
@@ -89,7 +91,17 @@ export class Queue {
   }
 
   private deduplicationKey(deduplicationId: string, groupId: string | undefined): string {
-    return this.attributes.DeduplicationScope === 'messageGroup' ? `${groupId}\u0000${deduplicationId}` : deduplicationId;
+    const scope = this.deduplicationScope ?? this.attributes.DeduplicationScope;
+    return scope === 'messageGroup' ? `${groupId}\u0000${deduplicationId}` : deduplicationId;
+  }
+
+  /**
+   * Messages keep being deduplicated by the scope the queue was created with: AWS shows the changed
+   * DeduplicationScope but deduplicates as before, for ids seen before and new ones alike (AWS-recorded
+   * test_fifo_change_to_high_throughput_after_creation and ..._to_regular_throughput_after_creation).
+   */
+  settleDeduplicationScope(): void {
+    this.deduplicationScope = this.attributes.DeduplicationScope;
   }
 
   enqueue(message: StoredMessage): void {

@@ -20,6 +20,19 @@ export const resource: ResourceType = {
   },
   primaryIdentifier: ['RestApiId', 'ResourceId'],
   adopt: adoptByReading((request) => resource.read!(request), (id) => id.ResourceId, (id) => ({ ResourceId: id.ResourceId })),
+  // Every resource of the API the ResourceModel names, its root among them.
+  async list(request) {
+    const RestApiId = request.model!.RestApiId as string;
+    const found: { id: string; parentId?: string; pathPart?: string }[] = [];
+    let position: string | undefined;
+    do {
+      const page = await request.call('apigateway', 'GetResources', { restApiId: RestApiId, position, limit: 500 });
+      found.push(...(page.items ?? []));
+      position = page.position;
+    } while (position);
+    return found.map((r) => ({ identifier: { RestApiId, ResourceId: r.id }, physicalId: r.id, properties: { RestApiId, ResourceId: r.id, ParentId: r.parentId, PathPart: r.pathPart } }));
+  },
+  listRequires: ['RestApiId'],
 };
 
 /** The method's integration, method responses and integration responses, each through its Put* operation. */

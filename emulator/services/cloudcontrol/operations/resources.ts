@@ -11,7 +11,7 @@ import type {
 } from '@aws-sdk/client-cloudcontrol';
 import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
-import { isKnownType, randomSuffix, resourceType, type Properties, type ResourceRequest, type ResourceState, type ResourceType } from '../../cloudformation/provider.ts';
+import { isKnownType, randomSuffix, resourceType, type ListedResource, type Properties, type ResourceRequest, type ResourceState, type ResourceType } from '../../cloudformation/provider.ts';
 import type { CloudControlState, ControlledResource } from '../state.ts';
 import { applyPatch } from '../patch.ts';
 
@@ -202,16 +202,31 @@ export async function getResource(input: GetResourceInput, ctx: Ctx) {
   return { TypeName: typeName, ResourceDescription: describe(await find(ctx, typeName, input.Identifier)) };
 }
 
-/** Every resource of the type: what the type's `list` finds in the service (however made), else what Cloud Control made. */
+/** What GetResource takes for a listed resource: its primary identifier's values joined with `|` (AWS's compound form). */
+function listedIdentifier(type: ResourceType, listed: ListedResource): string {
+  const values = (type.primaryIdentifier ?? []).map((name) => listed.identifier[name]);
+  return values.length && values.every((value) => value !== undefined) ? values.join('|') : listed.physicalId;
+}
+
+/**
+ * Every resource of the type: what the type's `list` finds in the service (however made), else what Cloud Control
+ * made. A child type is listed under the parent its ResourceModel names, failing as AWS does without it.
+ */
 export async function listResources(input: ListResourcesInput, ctx: Ctx) {
   const typeName = typeNamed(ctx, input.TypeName);
   const type = await resourceType(typeName);
   const made = [...ctx.state.resources.values()].filter((r) => r.typeName === typeName);
   if (!type.list) return { TypeName: typeName, ResourceDescriptions: made.map(describe) };
-  const listed = await type.list(request(ctx, typeName, {}));
+  const model = (input.ResourceModel === undefined ? {} : parseJson(input.ResourceModel, 'ResourceModel')) as Properties;
+  const missing = (type.listRequires ?? []).find((name) => typeof model?.[name] !== 'string');
+  if (missing) {
+    throw new AwsError('InvalidRequestException', `Missing or invalid ResourceModel property in ${typeName} list handler request input.Required property: (#: required key [${missing}] not found)`);
+  }
+  const listed = await type.list({ ...request(ctx, typeName, {}), model });
   const resources = listed.map((r) => {
-    const stored = ctx.state.resources.get(key(typeName, r.physicalId));
-    return { typeName, identifier: r.physicalId, properties: { ...stored?.properties, ...r.properties }, attributes: stored?.attributes ?? {} };
+    const identifier = listedIdentifier(type, r);
+    const stored = ctx.state.resources.get(key(typeName, identifier));
+    return { typeName, identifier, properties: { ...stored?.properties, ...r.properties }, attributes: stored?.attributes ?? {} };
   });
   return { TypeName: typeName, ResourceDescriptions: resources.map(describe) };
 }

@@ -156,6 +156,18 @@ const typeActivation: ResourceType = {
   async delete(request) {
     await call(request, 'DeactivateType', { Arn: request.physicalId });
   },
+  // AWS's schema makes ExecutionRoleArn, Type, LoggingConfig, VersionBump, AutoUpdate and MajorVersion write-only.
+  async read(request) {
+    const activated = await describeVersion(request, request.physicalId);
+    const alias = activated.TypeName !== activated.OriginalTypeName || request.properties.TypeNameAlias !== undefined;
+    return {
+      Arn: activated.Arn,
+      PublicTypeArn: activated.OriginalTypeArn,
+      PublisherId: activated.PublisherId,
+      TypeName: activated.OriginalTypeName,
+      ...(alias ? { TypeNameAlias: activated.TypeName } : {}),
+    };
+  },
 };
 
 /**
@@ -173,6 +185,11 @@ const publisher: ResourceType = {
     return { physicalId: PublisherId, attributes: { PublisherId, PublisherStatus, PublisherProfile, IdentityProvider } };
   },
   async delete() {},
+  // ConnectionArn is write-only in AWS's schema; a registered publisher has accepted the terms.
+  async read(request) {
+    const { PublisherId, PublisherStatus, PublisherProfile, IdentityProvider } = await call<DescribePublisherOutput>(request, 'DescribePublisher', { PublisherId: request.physicalId });
+    return { AcceptTermsAndConditions: true, PublisherId, PublisherStatus, PublisherProfile, IdentityProvider };
+  },
 };
 
 /**
@@ -192,6 +209,23 @@ const publicTypeVersion: ResourceType = {
     return { physicalId: PublicTypeArn, attributes: { PublicTypeArn, PublisherId, TypeVersionArn: `${PublicTypeArn}/${LatestPublicVersion}` } };
   },
   async delete() {},
+  // The private extension the public ARN (`…::type/<kind>/<publisher>/<Name-With-Hyphens>`) names, as its account
+  // published it; the test's log bucket is only in the template.
+  async read(request) {
+    const [kind, publisherId, name] = request.physicalId.split(':type/')[1].split('/');
+    const source = await call<DescribeTypeOutput>(request, 'DescribeType', { Type: kind.toUpperCase(), TypeName: name.replace(/-/g, '::') });
+    if (source.PublisherId !== publisherId || source.LatestPublicVersion === undefined) throw typeNotFound(request.physicalId);
+    return {
+      Arn: source.Arn!.slice(0, source.Arn!.lastIndexOf('/')),
+      LogDeliveryBucket: request.properties.LogDeliveryBucket,
+      PublicTypeArn: request.physicalId,
+      PublicVersionNumber: source.LatestPublicVersion,
+      PublisherId: source.PublisherId,
+      Type: source.Type,
+      TypeName: source.TypeName,
+      TypeVersionArn: `${request.physicalId}/${source.LatestPublicVersion}`,
+    };
+  },
 };
 
 /** SetTypeConfiguration of a hook, by its ARN or name, with the template's configuration (JSON text or an object). */

@@ -48,7 +48,8 @@ export async function listableTypes(ctx: CfnContext, filters?: ScanFilter[]): Pr
   const wanted = typeMatcher(filters);
   const names = publicTypeNames(ctx.emulator).filter((name) => !name.startsWith('AWS::CloudFormation::') && name !== 'AWS::CDK::Metadata' && wanted(name));
   const types = await Promise.all(names.map(async (name) => [name, await resourceType(name)] as [string, ResourceType]));
-  return types.filter(([, type]) => type.list);
+  // Types listed only under a parent (Cloud Control's ResourceModel) are not scanned.
+  return types.filter(([, type]) => type.list && !type.listRequires);
 }
 
 /** Whether a live stack of the account and region holds the resource. */
@@ -70,7 +71,7 @@ export async function scanResources(ctx: CfnContext, filters?: ScanFilter[]): Pr
 export async function findResource(ctx: CfnContext, typeName: string, identifier: Record<string, string>): Promise<ListedResource | undefined> {
   if (!isPublicType(ctx.emulator, typeName)) return undefined;
   const type = await resourceType(typeName);
-  if (!type.list) return undefined;
-  const all = await type.list(listRequest(ctx));
+  if (!type.list || (type.listRequires ?? []).some((name) => identifier[name] === undefined)) return undefined;
+  const all = await type.list({ ...listRequest(ctx), model: identifier });
   return all.find((r) => Object.entries(identifier).every(([key, value]) => r.identifier[key] === value || r.properties[key] === value));
 }

@@ -21,7 +21,9 @@ import { accountBlockOf } from '../account-block.ts';
 import { grantsFromHeaders } from '../acl.ts';
 import { validateTags } from '../tags.ts';
 import { isObjectOwnership } from './bucket-configs.ts';
-import { createdDirectoryBucket, directoryBucketArn, directoryLocation, isDirectoryBucketName } from './directory-buckets.ts';
+import { createdDirectoryBucket, directoryBucketArn, directoryLocation } from './directory-buckets.ts';
+import { isDirectoryBucketName } from '../directory-names.ts';
+import { createBucketActions } from '../iam-actions.ts';
 
 const US_EAST_1 = 'us-east-1';
 
@@ -66,10 +68,12 @@ function targetRegion(requestRegion: string, constraint: string | undefined): st
   return requestRegion;
 }
 
-export function createBucket(input: CreateBucketRequest, ctx: S3Context): CreateBucketOutput {
+export async function createBucket(input: CreateBucketRequest, ctx: S3Context): Promise<CreateBucketOutput> {
   if (requester(ctx) === ANONYMOUS) throw S3Errors.accessDenied();
   if (ctx.region === 'aws-global') throw wrongSigningRegion(ctx.region, US_EAST_1);
   const name = input.Bucket ?? '';
+  // ACL, Object Lock, ownership and tag headers need their own permissions on the new bucket (CreateBucket's Permissions).
+  if (!isDirectoryBucketName(name)) for (const action of createBucketActions(input)) await ctx.emulator.authorizeAction(ctx, action, bucketArn(name, ctx.region));
   const directory = isDirectoryBucketName(name) || input.CreateBucketConfiguration?.Bucket?.Type === 'Directory' ? directoryLocation(input) : undefined;
   if (!directory && !isValidBucketName(name)) throw S3Errors.invalidBucketName(name);
   // A directory bucket lives in the zone its name names, in the region of the request.

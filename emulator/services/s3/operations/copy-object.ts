@@ -1,4 +1,5 @@
 import type { CopyObjectRequest } from '@aws-sdk/client-s3';
+import { authorizeWriteHeaders } from '../authorize-object.ts';
 import { digestBody } from '../body.ts';
 import { checksumOutput, parseAlgorithm } from '../checksums.ts';
 import { checkWriteConditions } from '../conditions.ts';
@@ -24,6 +25,7 @@ export async function copyObject(input: CopyObjectRequest, ctx: S3Context) {
   validateKey(key);
   invalidDirective('metadata', input.MetadataDirective);
   invalidDirective('tagging', input.TaggingDirective);
+  await authorizeWriteHeaders(ctx, bucket, key, input, input.TaggingDirective === 'REPLACE' && input.Tagging !== undefined);
   const { bucket: sourceBucket, object: source } = await resolveCopySource(input, ctx);
   const replaceMetadata = input.MetadataDirective === 'REPLACE';
   const changesSomething =

@@ -18,10 +18,6 @@ const DIRECTORY_NAME = /^([a-z0-9][a-z0-9-]*?)--([a-z0-9]+(?:-[a-z0-9]+)*-az\d+)
 /** How long CreateSession's credentials last (AWS: five minutes). */
 const SESSION_MS = 5 * 60 * 1000;
 
-export function isDirectoryBucketName(name: string): boolean {
-  return name.endsWith('--x-s3');
-}
-
 export function directoryBucketArn(bucket: Pick<Bucket, 'name' | 'region' | 'accountId'>): string {
   return buildArn({ service: 's3express', region: bucket.region, accountId: bucket.accountId, resource: `bucket/${bucket.name}` });
 }

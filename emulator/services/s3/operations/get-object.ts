@@ -1,5 +1,6 @@
 import type { GetObjectOutput, GetObjectRequest, HeadObjectOutput, HeadObjectRequest } from '@aws-sdk/client-s3';
 import { AwsError } from '../../../core/errors.ts';
+import { authorizeOnObject } from '../authorize-object.ts';
 import { addChecksumOutput } from '../checksums.ts';
 import { usableKmsKeyArn } from '../kms-key.ts';
 import { checkReadConditions } from '../conditions.ts';
@@ -8,7 +9,7 @@ import type { S3Object, StoredChecksum } from '../object.ts';
 import { checkCustomerKey, findVersion, parseRange } from '../read.ts';
 import { getThroughObjectLambda, isThroughObjectLambda } from '../object-lambda.ts';
 import { headThroughObjectLambda } from '../object-lambda-actions.ts';
-import { requireBucket, type S3Context } from '../registry.ts';
+import { requireBucket, s3World, type S3Context } from '../registry.ts';
 import { checkResponseOverrides } from '../response-overrides.ts';
 import { mailSafeMetadata } from '../metadata-encoding.ts';
 import { invalidObjectState, isReadable, restoreHeader } from './restore-object.ts';
@@ -100,17 +101,47 @@ function partChecksum(object: S3Object, partNumber: number | undefined): StoredC
   return parts.length === 1 ? object.checksum : undefined;
 }
 
+/** Whether the requester may perform `action` on the object read (its policies and the bucket's, as a request would be judged). */
+async function mayPerform(ctx: S3Context, input: ReadRequest, action: string): Promise<boolean> {
+  try {
+    await authorizeOnObject(ctx, s3World(ctx.emulator).buckets.get(input.Bucket ?? '')!, action, input.Key ?? '', input.VersionId);
+    return true;
+  } catch (error) {
+    if (error instanceof AwsError && error.code === 'AccessDenied') return false;
+    throw error;
+  }
+}
+
+/**
+ * A read answers an object's retention only to a requester with `s3:GetObjectRetention`, and its legal hold only with
+ * `s3:GetObjectLegalHold` (HeadObject's and GetObject's ObjectLock* members); the bucket owner without a policy has both.
+ */
+async function withPermittedLock<T extends ReadOutput | HeadObjectOutput>(ctx: S3Context, input: ReadRequest, output: T): Promise<T> {
+  if (output.ObjectLockMode !== undefined && !(await mayPerform(ctx, input, 's3:GetObjectRetention'))) {
+    output.ObjectLockMode = undefined;
+    output.ObjectLockRetainUntilDate = undefined;
+  }
+  if (output.ObjectLockLegalHoldStatus !== undefined && !(await mayPerform(ctx, input, 's3:GetObjectLegalHold'))) output.ObjectLockLegalHoldStatus = undefined;
+  return output;
+}
+
+/** Whether a read's Object Lock members must be judged: only a locked object, read by someone the owner's rights may not cover. */
+function lockToJudge(ctx: S3Context, output: ReadOutput | HeadObjectOutput): boolean {
+  return (output.ObjectLockMode !== undefined || output.ObjectLockLegalHoldStatus !== undefined) && (ctx.emulator.enforcesIam || ctx.emulator.crossAccount !== 'open');
+}
+
 export function getObject(input: GetObjectRequest, ctx: S3Context): ReadOutput | Promise<unknown> {
   if (isThroughObjectLambda(ctx)) return getThroughObjectLambda(input, ctx, (direct) => readObject(direct, ctx, 'GET'));
   const output = readObject(input, ctx, 'GET');
+  const answer = () => (lockToJudge(ctx, output) ? withPermittedLock(ctx, input, output) : output);
   // Only an SSE-KMS object needs its key usable: every other read is answered without another turn.
-  if (output.ServerSideEncryption !== 'aws:kms') return output;
-  return usableKmsKeyArn(ctx, output.SSEKMSKeyId).then(() => output);
+  if (output.ServerSideEncryption !== 'aws:kms') return answer();
+  return usableKmsKeyArn(ctx, output.SSEKMSKeyId).then(answer);
 }
 
 export function headObject(input: HeadObjectRequest, ctx: S3Context): HeadObjectOutput | Promise<unknown> {
   if (isThroughObjectLambda(ctx)) return headThroughObjectLambda(input, ctx, (direct) => readObject(direct as GetObjectRequest, ctx, 'HEAD'));
   const output = readObject(input, ctx, 'HEAD') as HeadObjectOutput;
   // PartNumber on a HEAD tells the size of that part, as GET would.
-  return output;
+  return lockToJudge(ctx, output) ? withPermittedLock(ctx, input, output) : output;
 }

@@ -11,6 +11,7 @@ import { AwsError } from '../../../core/errors.ts';
 import type { Bucket } from '../bucket.ts';
 import { ConcatBody, digestBody, type ObjectBody } from '../body.ts';
 import { checksumOf, checksumOutput, parseAlgorithm, providedChecksum, uploadAlgorithm, type ChecksumMembers } from '../checksums.ts';
+import { authorizeWriteHeaders } from '../authorize-object.ts';
 import { checkWriteConditions } from '../conditions.ts';
 import { copySourceRange, resolveCopySource } from '../copy-source.ts';
 import { S3Errors } from '../errors.ts';
@@ -31,6 +32,7 @@ export async function createMultipartUpload(input: CreateMultipartUploadRequest,
   const bucket = requireBucket(ctx, input);
   const key = input.Key ?? '';
   validateKey(key);
+  await authorizeWriteHeaders(ctx, bucket, key, input, input.Tagging !== undefined);
   const algorithm = parseAlgorithm(input.ChecksumAlgorithm);
   if (input.ChecksumType !== undefined && !algorithm) {
     throw S3Errors.invalidRequest('The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header.');

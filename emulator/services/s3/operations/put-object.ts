@@ -1,6 +1,6 @@
 import { AwsError } from '../../../core/errors.ts';
 import type { PutObjectOutput, PutObjectRequest } from '@aws-sdk/client-s3';
-import { authorizeOnObject } from '../authorize-object.ts';
+import { authorizeWriteHeaders } from '../authorize-object.ts';
 import { checkWriteConditions } from '../conditions.ts';
 import { addChecksumOutput, providedChecksum, storedChecksum, uploadAlgorithm } from '../checksums.ts';
 import { usableKmsKeyArn } from '../kms-key.ts';
@@ -33,9 +33,7 @@ export async function storeObject(input: PutInput, ctx: S3Context, eventName: st
   const bucket = requireBucket(ctx, input);
   const key = input.Key ?? '';
   validateKey(key);
-  // ACL and tagging headers also need those permissions on the new object (PutObject's "Permissions").
-  if (input.ACL ?? input.GrantFullControl ?? input.GrantRead ?? input.GrantReadACP ?? input.GrantWriteACP) await authorizeOnObject(ctx, bucket, 's3:PutObjectAcl', key);
-  if (input.Tagging !== undefined) await authorizeOnObject(ctx, bucket, 's3:PutObjectTagging', key);
+  await authorizeWriteHeaders(ctx, bucket, key, input, input.Tagging !== undefined);
   checkWriteConditions(input, key, bucket.current(key));
   const settings = objectSettings(input, bucket, ctx, eventName === 's3:ObjectCreated:Post');
   if (settings.encryption.ServerSideEncryption === 'aws:kms') settings.encryption.SSEKMSKeyId = await usableKmsKeyArn(ctx, settings.encryption.SSEKMSKeyId, input.SSEKMSKeyId);

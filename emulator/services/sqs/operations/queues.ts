@@ -49,6 +49,7 @@ export function createQueue(input: CreateQueueCommandInput, ctx: SqsContext) {
   }
   const queue = new Queue(name, ctx.accountId, ctx.region, fifo, ctx.state.timers);
   applyAttributes(queue.attributes, attributes);
+  queue.settleDeduplicationScope();
   for (const [key, value] of Object.entries(input.tags ?? {})) queue.tags.set(key, value);
   ctx.state.queues.set(name, queue);
   return { QueueUrl: queueUrl(ctx, queue) };

@@ -43,11 +43,15 @@ function selectMessageAttributes(attributes: AttributeMap, filters: string[]): A
 
 const NO_NAMES: readonly string[] = [];
 
-/** The system attribute names a receive asks for, by either parameter (no list made when it names none, as most do). */
-function systemAttributeNames(input: ReceiveMessageCommandInput): readonly string[] {
+/**
+ * The system attribute names a receive asks for, by either parameter (no list made when it names none, as most do).
+ * Over the query protocol AttributeName.N, when given, is the list (AWS-recorded
+ * test_message_system_attribute_names_with_attribute_names); over JSON the two lists add up.
+ */
+function systemAttributeNames(input: ReceiveMessageCommandInput, protocol: string): readonly string[] {
   const { AttributeNames: legacy, MessageSystemAttributeNames: current } = input;
   if (!legacy?.length) return current ?? NO_NAMES;
-  return current?.length ? [...legacy, ...current] : legacy;
+  return current?.length && protocol !== 'query' ? [...legacy, ...current] : legacy;
 }
 
 function checkNames(names: readonly unknown[] | undefined): void {
@@ -104,7 +108,7 @@ function attempt(queue: Queue, input: ReceiveMessageCommandInput, ctx: SqsContex
   });
   if (messages.length) {
     countForQueue(ctx.emulator, queue, 'NumberOfMessagesReceived', 1, 'Count', messages.length);
-    const names = systemAttributeNames(input);
+    const names = systemAttributeNames(input, ctx.protocol);
     return { Messages: messages.map((m) => view(queue, m, input, names)) };
   }
   // A deleted queue, or a stopping emulator, answers its waiting receivers with nothing.

@@ -169,7 +169,10 @@ function checkState(name: string, state: any, at: string, names: string[], out: 
     const processor = state.ItemProcessor ?? state.Iterator;
     if (!processor) out.push(schema('These fields are required: [ItemProcessor]', at));
     else checkMachine(processor, `${at}/${state.ItemProcessor ? 'ItemProcessor' : 'Iterator'}`, out, { ...scope, topLanguage: language });
-    if (state.ToleratedFailurePercentage !== undefined && !(state.ToleratedFailurePercentage >= 0 && state.ToleratedFailurePercentage <= 100))
+    // A JSONata expression is judged when the state runs.
+    const percentage = state.ToleratedFailurePercentage;
+    const expression = language === 'JSONata' && typeof percentage === 'string' && /^\{%.*%\}$/s.test(percentage);
+    if (percentage !== undefined && !expression && !(percentage >= 0 && percentage <= 100))
       out.push(schema('ToleratedFailurePercentage must be between 0 and 100', `${at}/ToleratedFailurePercentage`));
   }
   if (state.Type === 'Wait') {

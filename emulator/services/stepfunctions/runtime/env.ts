@@ -23,13 +23,20 @@ export interface ExecutionEnv {
    */
   resumed?: { enteredId: number; enteredAt: number };
   /** Set by TestState: Wait states do not wait, and each processing step is reported. */
-  readonly test?: {
-    inspect(step: string, value: unknown): void;
-    /** TestState's `mock`: the task's result (or failure) given instead of calling its resource. */
-    mock?: () => Json;
-    /** TestState's `context`: the whole context object (`$$`) as given, in place of the one an execution builds. */
-    context?: Record<string, unknown>;
-  };
+  readonly test?: TestRun;
+}
+
+/** What TestState runs a state with, and what it learns of the run beyond the state's output. */
+export interface TestRun {
+  inspect(step: string, value: unknown): void;
+  /** TestState's `mock`: the task's (or Map's, or Parallel's) result or failure, given instead of running it. */
+  mock?: () => Json;
+  /** TestState's `context`: the whole context object (`$$`) as given, in place of the one an execution builds. */
+  context?: Record<string, unknown>;
+  /** TestState's `stateConfiguration`: retries already made, failed Map iterations. */
+  configuration: { retrierRetryCount?: number; mapIterationFailureCount?: number };
+  /** Filled by the run: the retrier or catcher that took the error, and whether the state would be retried. */
+  report: { errorDetails?: { catchIndex?: number; retryIndex?: number; retryBackoffIntervalSeconds?: number }; caught?: { error: string; cause?: string }; retriable?: boolean };
 }
 
 /** The variables a state sees: its own scope's, then the enclosing ones' (a branch or iteration reads its parent's). */

@@ -7,7 +7,7 @@ import { rootsOf, type ExecutionEnv, type Thread } from './env.ts';
 import { payload } from './events.ts';
 import { runMap, stallsOnEntering } from './map.ts';
 import { runParallel } from './parallel.ts';
-import { findCatcher, retryDelayMs } from './retry.ts';
+import { findCatcher, retryDelayMs, testRetry } from './retry.ts';
 import { sleep, untilAborted } from './running.ts';
 import { referenced, StateIO } from './state-io.ts';
 import { runTask } from './task.ts';
@@ -33,10 +33,10 @@ export async function runMachine(env: ExecutionEnv, thread: Thread, machine: Mac
   }
 }
 
-/** AWS prefixes errors that a state's own evaluation raises with where they happened. */
-function located(error: unknown, name: string, enteredId: number): StatesError {
+/** AWS prefixes errors that a state's own evaluation raises with where they happened (not under TestState). */
+function located(error: unknown, name: string, enteredId: number, test: boolean): StatesError {
   const e = asStatesError(error);
-  if (!['States.Runtime', 'States.QueryEvaluationError', 'States.IntrinsicFailure'].includes(e.error) || e.causeText?.startsWith('An error occurred while executing the state')) return e;
+  if (test || !['States.Runtime', 'States.QueryEvaluationError', 'States.IntrinsicFailure'].includes(e.error) || e.causeText?.startsWith('An error occurred while executing the state')) return e;
   return new StatesError(e.error, `An error occurred while executing the state '${name}' (entered at the event id #${enteredId}). ${e.causeText ?? ''}`, e.location);
 }
 
@@ -49,7 +49,8 @@ export async function runState(env: ExecutionEnv, thread: Thread, name: string, 
     ? { ...env.test.context }
     : {
         ...env.context,
-        State: { Name: name, EnteredTime: env.emulator.clock.date().toISOString() },
+        // TestState names the state it tests "StateName" in `$$`, whatever its name in the definition.
+        State: { Name: env.test ? 'StateName' : name, EnteredTime: env.emulator.clock.date().toISOString() },
         ...thread.extraContext,
       };
   const io = new StateIO(def, language, raw, context, thread.vars, env.test?.inspect);
@@ -89,7 +90,7 @@ export async function runState(env: ExecutionEnv, thread: Thread, name: string, 
         return await withRetryAndCatch(scope);
     }
   } catch (thrown) {
-    const error = located(thrown, name, enteredId);
+    const error = located(thrown, name, enteredId, !!env.test);
     // JSONata evaluation errors are reported on their own before the failure they cause.
     if (error.error === 'States.QueryEvaluationError' && !env.signal.aborted) logEvaluationFailed(scope, error);
     throw error;
@@ -183,23 +184,37 @@ async function withRetryAndCatch(scope: StateScope): Promise<Outcome> {
   const attempts: number[] = [];
   for (let retryCount = 0; ; retryCount++) {
     // A context object TestState was given is `$$` exactly as given (AWS adds no RetryCount to it).
-    if (!env.test?.context) (io.context.State as Record<string, unknown>).RetryCount = retryCount;
+    if (!env.test?.context) (io.context.State as Record<string, unknown>).RetryCount = env.test?.configuration.retrierRetryCount ?? retryCount;
     try {
       const result = await work(scope);
       return await exit(scope, await io.output(result, { selector: true }));
     } catch (thrown) {
       if (env.signal.aborted) throw thrown;
-      const error = located(thrown, scope.name, scope.enteredId);
-      const delay = retryDelayMs(def.Retry, error.error, attempts);
-      if (delay !== undefined) {
-        await sleep((task, ms) => env.emulator.schedule(task, ms), delay, env.signal);
-        continue;
+      const error = located(thrown, scope.name, scope.enteredId, !!env.test);
+      if (env.test) {
+        // TestState retries nothing: it answers whether a retrier would retry, and after what wait.
+        const retry = testRetry(def.Retry, error.error, env.test.configuration.retrierRetryCount ?? 0);
+        if (retry) env.test.report.errorDetails = retry;
+        if (retry?.retryBackoffIntervalSeconds !== undefined) {
+          env.test.report.retriable = true;
+          throw error;
+        }
+      } else {
+        const delay = retryDelayMs(def.Retry, error.error, attempts);
+        if (delay !== undefined) {
+          await sleep((task, ms) => env.emulator.schedule(task, ms), delay, env.signal);
+          continue;
+        }
       }
       if (error.error === 'States.QueryEvaluationError') logEvaluationFailed(scope, error);
       // Map and Parallel log their failure once no retry follows (a runtime error ends the execution at once).
       if (def.Type !== 'Task' && error.error !== 'States.Runtime') env.log.add(scope.thread.frame, `${def.Type}StateFailed`);
       const catcher = findCatcher(def.Catch, error.error);
       if (!catcher) throw error;
+      if (env.test) {
+        env.test.report.errorDetails = { catchIndex: (def.Catch ?? []).indexOf(catcher) };
+        env.test.report.caught = { error: error.error, cause: error.causeText };
+      }
       const errorOutput = { Error: error.error, Cause: error.causeText ?? '' };
       return exit(scope, await io.output(errorOutput, { errorOutput, catcher }), false, catcher.Next);
     }

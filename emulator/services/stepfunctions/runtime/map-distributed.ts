@@ -124,7 +124,7 @@ function counts(total: number): Record<string, number> {
   return { pending: total, running: 0, succeeded: 0, failed: 0, timedOut: 0, aborted: 0, total, resultsWritten: 0, failuresNotRedrivable: 0, pendingRedrive: 0 };
 }
 
-async function tolerances(scope: StateScope, input: Json): Promise<{ count: number; percentage: number }> {
+export async function tolerances(scope: StateScope, input: Json): Promise<{ count: number; percentage: number }> {
   const { def, io } = scope;
   const read = async (field: 'ToleratedFailureCount' | 'ToleratedFailurePercentage'): Promise<number> => {
     let value: unknown = def[field];

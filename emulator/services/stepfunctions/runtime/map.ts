@@ -5,6 +5,7 @@ import { evaluateTemplate, expectType, isJsonata, type Json } from '../asl/query
 import { rootsOf, type Thread } from './env.ts';
 import type { StateScope } from './interpreter.ts';
 import { runDistributedMap } from './map-distributed.ts';
+import { runMockedMap } from './map-mocked.ts';
 import type { RunMachine } from './parallel.ts';
 import { partsMemory } from './redrive.ts';
 import type { StateIO } from './state-io.ts';
@@ -77,6 +78,7 @@ export function integerAt(scope: StateScope, input: Json, field: string, kind: '
 /** A Map state. Inline iterations run one after another, which is the order AWS's histories of such maps show. */
 export async function runMap(scope: StateScope, runMachine: RunMachine): Promise<Json> {
   const { def } = scope;
+  if (scope.env.test?.mock) return runMockedMap(scope);
   if (((def.ItemProcessor ?? def.Iterator) as { ProcessorConfig?: { Mode?: string } } | undefined)?.ProcessorConfig?.Mode === 'DISTRIBUTED') return runDistributedMap(scope, runMachine);
   const { env, thread, name, io } = scope;
   const input = io.jsonata ? io.raw : io.afterInputPath();

@@ -9,6 +9,8 @@ export type RunMachine = (env: ExecutionEnv, thread: Thread, machine: MachineDef
 /** A Parallel state: every branch runs at once on the same input; the first failure stops the others. */
 export async function runParallel(scope: StateScope, runMachine: RunMachine): Promise<Json> {
   const { env, thread, def, io } = scope;
+  // TestState's mock stands for the branches' results (one per branch): they do not run.
+  if (env.test?.mock) return env.test.mock();
   const input = await io.effectiveInput();
   env.log.add(thread.frame, 'ParallelStateStarted');
   const stop = new AbortController();

@@ -29,3 +29,17 @@ export function retryDelayMs(retriers: RetrierDef[] | undefined, error: string, 
 export function findCatcher(catchers: CatcherDef[] | undefined, error: string): CatcherDef | undefined {
   return (catchers ?? []).find((c) => errorMatches(c.ErrorEquals, error));
 }
+
+/**
+ * TestState's view of a retrier (it retries nothing): the retrier taking the error, and the wait before the retry
+ * after `made` retries, or no wait when it has made all its attempts.
+ */
+export function testRetry(retriers: RetrierDef[] | undefined, error: string, made: number): { retryIndex: number; retryBackoffIntervalSeconds?: number } | undefined {
+  const retryIndex = (retriers ?? []).findIndex((r) => errorMatches(r.ErrorEquals, error));
+  if (retryIndex < 0) return undefined;
+  const retrier = retriers![retryIndex];
+  if (made >= (retrier.MaxAttempts ?? 3)) return { retryIndex };
+  let seconds = (retrier.IntervalSeconds ?? 1) * (retrier.BackoffRate ?? 2) ** made;
+  if (retrier.MaxDelaySeconds !== undefined) seconds = Math.min(seconds, retrier.MaxDelaySeconds);
+  return { retryIndex, retryBackoffIntervalSeconds: Math.round(seconds) };
+}

@@ -1,61 +1,12 @@
 import type { Properties } from '../../provider.ts';
 import type { TemplateResource } from '../../template/parse.ts';
-import { defined, samIdHash, TransformErrorFor, type Expansion } from './context.ts';
+import { defined, TransformErrorFor, type Expansion } from './context.ts';
 
 /** What the resources made for one REST API refer to: the API, its stage, and the attributes they carry over. */
 export interface ApiParts {
   id: string;
   stage: string;
   condition?: Partial<TemplateResource>;
-}
-
-/** The logical id SAM gives an API's custom domain name: `ApiGatewayDomainName` and a hash of the name. */
-export function domainLogicalId(domain: Properties): string {
-  return `ApiGatewayDomainName${samIdHash(domain.DomainName)}`;
-}
-
-/**
- * `Domain`: the custom domain name (`ApiGatewayDomainName<hash>`), and a base path mapping to the API's stage per
- * BasePath (`<Api><path>BasePathMapping`, the path keeping only letters and digits unless NormalizeBasePath is
- * false), or one for the root.
- */
-export function addDomain(expansion: Expansion, api: ApiParts, domain: unknown): void {
-  if (domain === undefined) return;
-  if (!domain || typeof domain !== 'object') throw new TransformErrorFor(api.id, "Invalid property type 'Domain'.");
-  const d = domain as Properties;
-  if (d.DomainName === undefined) throw new TransformErrorFor(api.id, "Custom Domains only works if both DomainName and CertificateArn are provided.");
-  if (d.CertificateArn === undefined) throw new TransformErrorFor(api.id, "Custom Domains only works if both DomainName and CertificateArn are provided.");
-  if (d.Route53 !== undefined) throw new TransformErrorFor(api.id, "Property 'Domain.Route53' of a serverless API is not supported by twinstack yet (twinstack has no Route 53).");
-  const endpoint = d.EndpointConfiguration ?? 'REGIONAL';
-  if (endpoint !== 'REGIONAL' && endpoint !== 'EDGE') throw new TransformErrorFor(api.id, `EndpointConfiguration for Custom Domains must be one of ['EDGE', 'REGIONAL'].`);
-  const domainId = domainLogicalId(d);
-  const mtls = d.MutualTlsAuthentication as Properties | undefined;
-  expansion.resources[domainId] = {
-    ...api.condition,
-    Type: 'AWS::ApiGateway::DomainName',
-    Properties: defined({
-      DomainName: d.DomainName,
-      ...(endpoint === 'REGIONAL' ? { RegionalCertificateArn: d.CertificateArn } : { CertificateArn: d.CertificateArn }),
-      EndpointConfiguration: { Types: [endpoint] },
-      MutualTlsAuthentication: mtls && defined({ TruststoreUri: mtls.TruststoreUri, TruststoreVersion: mtls.TruststoreVersion }),
-      SecurityPolicy: d.SecurityPolicy,
-      OwnershipVerificationCertificateArn: d.OwnershipVerificationCertificateArn,
-    }),
-  } as TemplateResource;
-  const mapping = (logicalId: string, basePath?: string) => {
-    expansion.resources[logicalId] = {
-      ...api.condition,
-      Type: 'AWS::ApiGateway::BasePathMapping',
-      Properties: defined({ DomainName: { Ref: domainId }, RestApiId: { Ref: api.id }, Stage: { Ref: api.stage }, BasePath: basePath }),
-    } as TemplateResource;
-  };
-  const paths = d.BasePath === undefined ? [] : [d.BasePath].flat();
-  if (!paths.length) return mapping(`${api.id}BasePathMapping`);
-  const normalize = d.NormalizeBasePath !== false;
-  for (const path of paths as string[]) {
-    const alphanumeric = String(path).replace(/[^A-Za-z0-9]/g, '');
-    mapping(`${api.id}${alphanumeric}BasePathMapping`, normalize ? alphanumeric : String(path).replace(/^\/+|\/+$/g, ''));
-  }
 }
 
 const USAGE_PLAN_KEYS = ['CreateUsagePlan', 'Description', 'Quota', 'Tags', 'Throttle', 'UsagePlanName'];

@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import type { Properties } from '../../provider.ts';
 import type { TemplateResource } from '../../template/parse.ts';
 import { addAuth } from './auth.ts';
-import { addDomain, addUsagePlan, domainLogicalId } from './api-extras.ts';
+import { addUsagePlan } from './api-extras.ts';
+import { addDomain, samDomain } from './rest-domain.ts';
 import { addCors } from './cors.ts';
 import { addBinaryMediaTypes, addGatewayResponses } from './swagger-edits.ts';
 import { restApiEntry } from './implicit-api.ts';
 import { fromTemplate, insertConstant, insertionOrdered, iterationOrder, py27JsonDumps, setKey, py27Str, templateKeys, templateValues, tracked, type CopyClock } from './py27.ts';
-import { carried, defined, s3Location, stageLogicalId, TransformErrorFor, withGlobals, type Expansion } from './context.ts';
+import { carried, defined, resolveParameterRefs, s3Location, stageLogicalId, TransformErrorFor, withGlobals, type Expansion } from './context.ts';
 import { expandHttpApi } from './http-api-resource.ts';
 import { addEventValidators, addModels, checkModelsType } from './models.ts';
 import { checkOpenApiVersion, openApiPostprocess, pythonStr } from './rest-openapi.ts';
@@ -69,12 +70,8 @@ function addEventSchemes(definition: Properties, schemes: Properties | undefined
 function deploymentHash(body: Properties, p: Properties, functionNames: string[]): string {
   const parts = [py27Str(body.Body ?? body.BodyS3Location)];
   if (p.OpenApiVersion) parts.push(pythonStr(p.OpenApiVersion));
-  if (p.Domain && typeof p.Domain === 'object') {
-    // SAM has added the domain name's logical id and its default endpoint type to the Domain by then.
-    const domain: Properties = { ...p.Domain, ApiDomainName: domainLogicalId(p.Domain) };
-    domain.EndpointConfiguration ||= 'REGIONAL';
-    parts.push(py27JsonDumps(domain));
-  }
+  // SAM has added to the Domain by then (see samDomain).
+  if (p.Domain && typeof p.Domain === 'object') parts.push(py27JsonDumps(samDomain(p.Domain)));
   if (functionNames.length) parts.push(functionNames.join(''));
   return createHash('sha1').update(parts.join('||')).digest('hex');
 }
@@ -97,7 +94,9 @@ function endpointConfiguration(owner: string, endpoint: unknown): Properties {
 
 /** The REST API, its deployment (a new one, with a new logical id, whenever the definition changes) and its stage. */
 function expandRestApi(expansion: Expansion, id: string, api: Properties): void {
-  const p = (api.properties ?? expansion.globals.Api ?? {}) as Properties;
+  const given = (api.properties ?? expansion.globals.Api ?? {}) as Properties;
+  // SAM resolves the stack's parameters in a Domain.
+  const p = given.Domain ? { ...given, Domain: resolveParameterRefs(given.Domain, expansion.parameterValues) } : given;
   const stageName = api.implicit ? 'Prod' : p.StageName;
   if (p.DefinitionUri !== undefined && p.MergeDefinitions) throw new TransformErrorFor(id, "Cannot set 'MergeDefinitions' to True when using `DefinitionUri`.");
   if (stageName === undefined) throw new TransformErrorFor(id, "Missing required property 'StageName'.");
@@ -136,7 +135,11 @@ function expandRestApi(expansion: Expansion, id: string, api: Properties): void 
       MinimumCompressionSize: p.MinimumCompressionSize,
       ...endpointConfiguration(id, endpoint),
       DisableExecuteApiEndpoint: p.DisableExecuteApiEndpoint,
-      Mode: p.Mode,
+      Mode: p.Mode || undefined,
+      ApiKeySourceType: p.ApiKeySourceType || undefined,
+      Policy: p.Policy || undefined,
+      SecurityPolicy: p.SecurityPolicy || undefined,
+      EndpointAccessMode: p.EndpointAccessMode || undefined,
       FailOnWarnings: p.FailOnWarnings,
     }),
   } as TemplateResource;
