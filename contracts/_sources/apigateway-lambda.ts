@@ -4,7 +4,7 @@
 // over HTTP as the tests' own requests (plain HTTP steps). Expected responses come only from the recorded snapshots.
 import { pythonJson, type SourceFile, type SourceStep } from '../../verifier/port/source-types.ts';
 import { apigatewayFile } from './apigateway.ts';
-import { callerAccount, createApi, createResource, deploy, FUNCTION_URI, invocationRole, invoke, onMethod, pythonFunction, ROOT } from './apigateway-invoke/common.ts';
+import { API, callerAccount, createApi, createResource, deploy, FUNCTION_URI, invocationRole, invoke, onMethod, pythonFunction, ROOT } from './apigateway-invoke/common.ts';
 
 /** lambda_echo.py: prints the event and answers it. */
 const ECHO = 'import json\n\n\ndef handler(event, context):\n    # Just print the event that was passed to the Lambda\n    print(json.dumps(event))\n    return event\n';
@@ -17,6 +17,16 @@ const SELECT_PATTERN =
 /** lambda_mapping_responses.py: answers by the mapped request body's httpStatus. */
 const MAPPING_RESPONSES =
   'def handler(event, context):\n    body = event.get("body")\n    status_code = body.get("httpStatus")\n    if int(status_code) >= 400:\n        return {"statusCode": 200, "body": "customerror"}\n    else:\n        return {"statusCode": 200, "body": "noerror"}\n';
+
+/** LAMBDA_RESPONSE_FROM_BODY: answers the request's JSON body as the proxy integration's output. */
+const RESPONSE_FROM_BODY =
+  '\nimport json\nimport base64\ndef handler(event, context, *args):\n    body = event["body"]\n    if event.get("isBase64Encoded"):\n        body = base64.b64decode(body)\n    return json.loads(body)\n';
+/**
+ * Answer headers a test recorded that are CloudFront's (the edge in front of AWS's invoke URL), the connection's or
+ * X-Ray's: the test skips the CloudFront ones itself, and twinstack serves no edge.
+ */
+const EDGE_HEADERS = new Set(['Via', 'X-Amz-Cf-Id', 'X-Amz-Cf-Pop', 'X-Cache', 'Connection', 'Date', 'X-Amzn-Trace-Id', 'Server']);
+const apiHeaders = (headers: Record<string, string>) => Object.fromEntries(Object.entries(headers).filter(([name]) => !EDGE_HEADERS.has(name)));
 
 /** `create_lambda_function`, `create_role_with_policy` for lambda:InvokeFunction and `create_rest_apigw`, in the tests' order. */
 const functionRoleApi = (source: string, file: string): SourceStep[] => [callerAccount, ...pythonFunction(source, file), ...invocationRole('lambda:InvokeFunction'), createApi()];
@@ -158,6 +168,68 @@ const source: SourceFile = {
             [500, 502],
           ] as const
         ).map(([code, status]) => invoke(`/dev/${code}`, { snapshot: `lambda-selection-pattern-${code}`, answer: jsonAnswer(status) })),
+      ],
+    },
+    {
+      test: 'test_aws_proxy_response_payload_format_validation',
+      note: "the function answers the request's body as its proxy output; the answers' CloudFront, connection and X-Ray headers are not judged (the test skips CloudFront's itself)",
+      steps: [
+        ...invocationRole('lambda:InvokeFunction'),
+        callerAccount,
+        ...pythonFunction(RESPONSE_FROM_BODY),
+        createApi(),
+        createResource(ROOT, '{proxy+}', 'resourceId'),
+        onMethod('PutMethod', '{{resourceId}}', 'ANY', { authorizationType: 'NONE' }),
+        onMethod('PutIntegration', '{{resourceId}}', 'ANY', { type: 'AWS_PROXY', integrationHttpMethod: 'POST', uri: FUNCTION_URI, credentials: '{{roleArn}}' }),
+        deploy('test'),
+        ...(
+          [
+            ['invoke-api-no-body', { statusCode: 200 }, 200],
+            ['invoke-api-with-headers', { statusCode: 200, headers: { 'test-header': 'value', 'header-bool': true } }, 200],
+            ['invoke-api-with-headers-null', { statusCode: 200, headers: null }, 200],
+            ['invoke-api-wrong-format', { statusCode: 200, wrongValue: 'value' }, 502],
+            ['invoke-api-empty-response', {}, 502],
+            ['invoke-api-b64-encoded-true', { statusCode: 200, body: 'dGVzdC1kYXRh', isBase64Encoded: true }, 200],
+            ['invoke-api-b64-encoded-false', { statusCode: 200, body: 'dGVzdC1kYXRh' }, 200],
+            ['invoke-api-multi-headers-valid', { statusCode: 200, multiValueHeaders: { 'test-multi': ['value1', 'value2'] } }, 200],
+            ['invoke-api-multi-headers-overwrite', { statusCode: 200, multiValueHeaders: { 'test-multi': ['value-multi'] }, headers: { 'test-multi': 'value-solo' } }, 200],
+            ['invoke-api-multi-headers-overwrite-casing', { statusCode: 200, multiValueHeaders: { 'tesT-Multi': ['value-multi'] }, headers: { 'test-multi': 'value-solo' } }, 200],
+            ['invoke-api-multi-headers-invalid', { statusCode: 200, multiValueHeaders: { 'test-multi-invalid': 'value1' } }, 502],
+            ['invoke-api-invalid-status-code', { statusCode: 'test' }, 502],
+            ['invoke-api-status-code-str', { statusCode: '201' }, 201],
+            ['invoke-api-just-string', 'justAString', 502],
+            ['invoke-api-only-headers', { headers: { 'test-header': 'value' } }, 200],
+          ] as const
+        ).map(([snapshot, body, status]) =>
+          // `requests.post(json=body)` sends nothing for an empty body.
+          invoke('/test/test', {
+            method: 'POST',
+            headers: { 'User-Agent': 'python/test', ...(Object.keys(body).length ? { 'Content-Type': 'application/json' } : {}) },
+            ...(typeof body === 'string' || Object.keys(body).length ? { body: pythonJson(body) } : {}),
+            snapshot,
+            answer: (recorded: { content: unknown; headers?: Record<string, string> }) => ({
+              status,
+              body: recorded.content,
+              ...(recorded.headers ? { headers: apiHeaders(recorded.headers) } : {}),
+            }),
+          }),
+        ),
+      ],
+    },
+    {
+      test: 'test_lambda_aws_proxy_integration_non_post_method',
+      note: "the test's retries are single calls: the emulator serves a deployment at once",
+      steps: [
+        callerAccount,
+        ...pythonFunction(AWS_PROXY, 'lambda_aws_proxy'),
+        ...invocationRole('lambda:InvokeFunction'),
+        createApi(),
+        createResource(ROOT, '{proxy+}', 'resourceId'),
+        onMethod('PutMethod', '{{resourceId}}', 'ANY', { authorizationType: 'NONE' }),
+        onMethod('PutIntegration', '{{resourceId}}', 'ANY', { type: 'AWS_PROXY', integrationHttpMethod: 'GET', uri: FUNCTION_URI, credentials: '{{roleArn}}' }),
+        { op: 'PutGatewayResponse', params: { restApiId: API, responseType: 'INTEGRATION_FAILURE', responseParameters: {} } },
+        deploy('test'),
+        invoke('/test/test-path', { headers: { 'User-Agent': 'python-requests/testing' }, snapshot: 'invocation-payload-with-get-proxy-method', answer: jsonAnswer(500) }),
       ],
     },
   ],

@@ -122,19 +122,17 @@ export function proxyResponse(payload: Buffer, functionError: string | undefined
   if (Object.keys(response).some((k) => !ALLOWED_KEYS.has(k))) throw malformed;
   const status = response.statusCode === undefined ? 200 : Number(response.statusCode);
   if (!Number.isInteger(status) || status < 100 || status > 599) throw malformed;
+  const single = response.headers ?? {};
+  const multi = response.multiValueHeaders ?? {};
+  if (typeof single !== 'object' || typeof multi !== 'object' || Object.values(multi).some((v) => !Array.isArray(v))) throw malformed;
+  // A header in both maps carries the multi-value values first, then the single one, as AWS joins them.
   const headers: Record<string, string> = {};
-  if (response.headers !== undefined && response.headers !== null) {
-    if (typeof response.headers !== 'object') throw malformed;
-    for (const [k, v] of Object.entries(response.headers as Record<string, unknown>)) headers[k.toLowerCase()] = String(v);
-  }
-  if (response.multiValueHeaders !== undefined && response.multiValueHeaders !== null) {
-    if (typeof response.multiValueHeaders !== 'object') throw malformed;
-    for (const [k, v] of Object.entries(response.multiValueHeaders as Record<string, unknown>)) {
-      if (!Array.isArray(v)) throw malformed;
-      const name = k.toLowerCase();
-      headers[name] = [...(headers[name] !== undefined ? [headers[name]] : []), ...v.map(String)].join(', ');
-    }
-  }
+  const add = (name: string, values: unknown[]) => {
+    const key = name.toLowerCase();
+    headers[key] = [...(headers[key] !== undefined ? [headers[key]] : []), ...values.map(String)].join(', ');
+  };
+  for (const [k, v] of Object.entries(multi as Record<string, unknown[]>)) add(k, v);
+  for (const [k, v] of Object.entries(single as Record<string, unknown>)) add(k, [v]);
   if (response.body !== undefined && response.body !== null && typeof response.body !== 'string') throw malformed;
   const text = (response.body as string | undefined) ?? '';
   const body = response.isBase64Encoded === true && binaryAccepted ? Buffer.from(text, 'base64') : Buffer.from(text);

@@ -122,6 +122,8 @@ export async function runIntegration(
   const integration = method.methodIntegration;
   if (!integration) throw new GatewayFailure('DEFAULT_5XX', 'Internal server error', 500);
   if (integration.type === 'AWS_PROXY') {
+    // Lambda is invoked by POST only: a proxy integration set to another method is a configuration error when called.
+    if (integration.httpMethod !== 'POST') throw new GatewayFailure('API_CONFIGURATION_ERROR', 'Internal server error', 500);
     const functionArn = functionOfUri(integration.uri?.replace(/\$\{stageVariables\.([^}]+)\}/g, (_, n: string) => stageVariables[n] ?? ''));
     if (!functionArn) throw new GatewayFailure('DEFAULT_5XX', 'Internal server error', 500);
     let result;
