@@ -4,10 +4,9 @@
 // encodings (binaryMediaTypes, contentHandling CONVERT_TO_BINARY / CONVERT_TO_TEXT) on the way in and out. Expected
 // responses come only from the recorded snapshots.
 import { pythonJson, type SourceFile, type SourceStep } from '../../verifier/port/source-types.ts';
-import { API, createApi, createResource, deploy, invoke, onMethod, pythonBytesText, ROOT } from './apigateway-invoke/common.ts';
+import { API, createApi, createResource, deploy, invocationRole, invoke, onMethod, pythonBytesText, ROOT } from './apigateway-invoke/common.ts';
 
 const BUCKET = 'bucket-{{suffix}}';
-const ROLE = 'role-{{suffix}}';
 /** The tests' object bodies: gzip bytes that are not UTF-8 (`gzip.compress(..., mtime=1676569620)`), their base64 text, and plain text. */
 const RAW = 'H4sIABRs7mMC/0vOzy0oSi0uTk1RSEksSdRRKM7IL81JUUhKVcjMK0vMyUxRCA1x07VQKC4pysxLBwC4ORBXLwAAAA==';
 const BODIES: Record<string, string | { $blob: string }> = { 'binary-raw': { $blob: RAW }, 'binary-encoded': RAW, text: 'this is a UTF8 text typed object' };
@@ -21,24 +20,6 @@ const s3 = (op: string, params: Record<string, unknown>, snapshot?: string, extr
   snapshot,
   ...extra,
 });
-const iam = (op: string, params: Record<string, unknown>, capture?: SourceStep['capture']): SourceStep => ({ service: 'iam', protocol: 'query', op, params, ...(capture ? { capture } : {}) });
-
-/** The `s3_bucket` fixture, then `create_role_with_policy("Allow", "s3:*", APIGATEWAY_ASSUME_ROLE_POLICY, "*")`: a role API Gateway assumes. */
-const bucketAndRole: SourceStep[] = [
-  s3('CreateBucket', {}),
-  iam(
-    'CreateRole',
-    { RoleName: ROLE, AssumeRolePolicyDocument: pythonJson({ Statement: { Sid: '', Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' } }) },
-    { roleArn: '$.Role.Arn' },
-  ),
-  iam(
-    'CreatePolicy',
-    { PolicyName: 'p-{{suffix}}', PolicyDocument: pythonJson({ Version: '2012-10-17', Statement: [{ Sid: 's{{suffix}}', Effect: 'Allow', Action: ['s3:*'], Resource: '*' }] }) },
-    { policyArn: '$.Policy.Arn' },
-  ),
-  iam('AttachRolePolicy', { RoleName: ROLE, PolicyArn: '{{policyArn}}' }),
-];
-
 const OBJECT_URI = `arn:aws:apigateway:{{region}}:s3:path/${BUCKET}/{object_path}`;
 const ANY = (op: string, params: Record<string, unknown> = {}, snapshot?: string) => onMethod(op, '{{resourceId}}', 'ANY', params, snapshot);
 
@@ -46,7 +27,7 @@ const ANY = (op: string, params: Record<string, unknown> = {}, snapshot?: string
 const binarySetup = (requestHandling?: string, responseHandling?: string, deployed = true): SourceStep[] => [
   s3('CreateBucket', {}),
   createApi(),
-  ...bucketAndRole.slice(1),
+  ...invocationRole('s3:*'),
   createResource(ROOT, '{object_path+}', 'resourceId'),
   ANY('PutMethod', {
     authorizationType: 'NONE',
@@ -118,7 +99,7 @@ const source: SourceFile = {
       steps: [
         s3('CreateBucket', {}),
         createApi(),
-        ...bucketAndRole.slice(1),
+        ...invocationRole('s3:*'),
         createResource(ROOT, '{object_path+}', 'resourceId'),
         ANY('PutMethod', { authorizationType: 'NONE', requestParameters: { 'method.request.path.object_path': true, 'method.request.header.Content-Type': false } }),
         ANY('PutMethodResponse', { statusCode: '200' }),
@@ -147,7 +128,7 @@ const source: SourceFile = {
       steps: [
         s3('CreateBucket', {}),
         createApi(),
-        ...bucketAndRole.slice(1),
+        ...invocationRole('s3:*'),
         ...['get', 'put', 'delete'].map((path) => createResource(ROOT, path, `${path}Id`)),
         ...['get', 'put', 'delete'].map((path) => onMethod('PutMethod', `{{${path}Id}}`, 'GET', { authorizationType: 'NONE' })),
         ...['delete', 'put', 'get'].map((path) => onMethod('PutMethodResponse', `{{${path}Id}}`, 'GET', { statusCode: '200' })),

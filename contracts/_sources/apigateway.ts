@@ -1311,7 +1311,6 @@ const others: SourceFile[] = [
   'test_apigateway_eventbridge',
   'test_apigateway_http',
   'test_apigateway_kinesis',
-  'test_apigateway_lambda',
   'test_apigateway_lambda_cfn',
   'test_apigateway_sqs',
   'test_apigateway_ssm',

@@ -2,9 +2,9 @@
 // test_lambda_integration_dynamodbstreams.py, Apache-2.0). The events a function received are read back from its log as
 // the tests read them (FilterLogEvents polled until it holds the events waited for; InteractionMeta.view). Handlers are
 // written here with the behaviour of the test's.
-import type { SourceFile, SourceScenario, SourceStep } from '../../verifier/port/source-types.ts';
+import { pythonJson, type SourceFile, type SourceScenario, type SourceStep } from '../../verifier/port/source-types.ts';
 import { callerAccount, FUNCTION, zip } from './lambda-api/common.ts';
-import { echoPrinting, esmEnabled, functionLog, withHandler } from './lambda-esm/common.ts';
+import { echoPrinting, esmEnabled, esmRole, functionLog, withHandler } from './lambda-esm/common.ts';
 
 const TABLE = 'test-table-{{suffix}}';
 const KEY = 'my_partition_key';
@@ -17,16 +17,24 @@ const TABLE_UNJUDGED = ['$.TableDescription.DeletionProtectionEnabled', '$.Table
  * dynamodb_create_table (recorded as create-table-result), its wait until ACTIVE, then the stream the test turns on
  * (NEW_IMAGE), its ARN as `{{streamArn}}`, and wait_for_dynamodb_stream_ready.
  */
-const tableWithStream = (waitForStream = true): SourceStep[] => [
-  dynamodb(
-    'CreateTable',
-    { TableName: TABLE, KeySchema: [{ AttributeName: KEY, KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: KEY, AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST', StreamSpecification: { StreamEnabled: false } },
-    { snapshot: 'create-table-result', ignore: TABLE_UNJUDGED },
-  ),
+const tableWithStream = (waitForStream = true, key = KEY, snapshot = 'create-table-result', viewType = 'NEW_IMAGE'): SourceStep[] => [
+  createTable(key, { StreamEnabled: false }, snapshot),
   dynamodb('DescribeTable', { TableName: TABLE }, { until: { path: '$.Table.TableStatus', matches: '^ACTIVE$' } }),
-  dynamodb('UpdateTable', { TableName: TABLE, StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' } }, { capture: { streamArn: '$.TableDescription.LatestStreamArn' } }),
-  ...(waitForStream ? [{ service: 'dynamodbstreams', protocol: 'json' as const, op: 'DescribeStream', params: { StreamArn: '{{streamArn}}' }, until: { path: '$.StreamDescription.StreamStatus', matches: '^ENABLED$' } }] : []),
+  dynamodb('UpdateTable', { TableName: TABLE, StreamSpecification: { StreamEnabled: true, StreamViewType: viewType } }, { capture: { streamArn: '$.TableDescription.LatestStreamArn' } }),
+  ...(waitForStream ? [streamReady] : []),
 ];
+
+/** resources.create_dynamodb_table: the table (PAY_PER_REQUEST, a string hash key) as the fixture makes it, recorded as `snapshot`. */
+function createTable(key: string, StreamSpecification: Record<string, unknown>, snapshot: string): SourceStep {
+  return dynamodb(
+    'CreateTable',
+    { TableName: TABLE, KeySchema: [{ AttributeName: key, KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: key, AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST', StreamSpecification },
+    { snapshot, ignore: TABLE_UNJUDGED, ...(StreamSpecification.StreamEnabled ? { capture: { streamArn: '$.TableDescription.LatestStreamArn' } } : {}) },
+  );
+}
+const tableActive = dynamodb('DescribeTable', { TableName: TABLE }, { until: { path: '$.Table.TableStatus', matches: '^ACTIVE$' } });
+/** wait_for_dynamodb_stream_ready. */
+const streamReady: SourceStep = { service: 'dynamodbstreams', protocol: 'json', op: 'DescribeStream', params: { StreamArn: '{{streamArn}}' }, until: { path: '$.StreamDescription.StreamStatus', matches: '^ENABLED$' } };
 
 /** event_source_mapping/utils.py's create_lambda_with_response: print the event, answer `response` (Python source). */
 const withResponse = (response: string) => zip(`import json\n\ndef handler(event, context):\n    print(json.dumps(event))\n    return ${response}\n`);
@@ -42,6 +50,49 @@ const SUCCESSES: Record<string, string> = {
 
 /** The item the tests put: a string key and a binary attribute. */
 const ITEM = { [KEY]: { S: 'hello world' }, binary_key: { B: { $blob: Buffer.from('foobar').toString('base64') } } };
+
+/** test_dynamodb_event_filter's parameters: the two items put, the filter, and how many invocations the test waits for. */
+const EVENT_FILTERS: Record<string, [Record<string, unknown>, Record<string, unknown>, unknown, number]> = {
+  insert_same_entry_twice: [{ id: { S: 'id_value' }, id2: { S: 'id2_value' } }, { id: { S: 'id_value' }, id2: { S: 'id2_value' } }, { eventName: ['INSERT'] }, 1],
+  content_or_filter: [{ id: { S: 'id_value' } }, { id: { S: 'id_value' }, id2: { S: 'id2_new_value' } }, { eventName: ['INSERT', 'MODIFY'] }, 2],
+  content_filter_type: [{ id: { S: 'id_value_1' }, presentKey: { S: 'presentValue' } }, { id: { S: 'id_value_2' } }, { dynamodb: { NewImage: { presentKey: { S: ['presentValue'] } } } }, 1],
+  exists_filter_type: [{ id: { S: 'id_value_1' }, presentKey: { S: 'presentValue' } }, { id: { S: 'id_value_2' } }, { dynamodb: { NewImage: { presentKey: { S: [{ exists: true }] } } } }, 1],
+  exists_false_filter: [{ id: { S: 'id_value_1' } }, { id: { S: 'id_value_2' }, presentKey: { S: 'presentValue' } }, { dynamodb: { NewImage: { presentKey: [{ exists: false }] } } }, 2],
+  numeric_filter: [
+    { id: { S: 'id_value_1' }, numericFilter: { N: '42' } },
+    { id: { S: 'id_value_2' }, numericFilter: { N: '101' } },
+    { dynamodb: { NewImage: { numericFilter: { N: [{ numeric: ['>', 100] }, { 'anything-but': '101' }] } } } },
+    1,
+  ],
+  prefix_filter: [{ id: { S: 'id_value_1' }, prefix: { S: 'us-1-other-suffix' } }, { id: { S: 'id_value_1' }, prefix: { S: 'other-suffix' } }, { dynamodb: { NewImage: { prefix: { S: [{ prefix: 'us-1' }] } } } }, 1],
+  date_time_conversion: [{ id: { S: 'id_value_1' } }, { id: { S: 'id_value_2' } }, { dynamodb: { ApproximateCreationDateTime: [{ numeric: ['>', 0] }] } }, 2],
+};
+
+/** test_dynamodb_report_batch_item_failure_scenarios' answers, as Python source: batches that fail until retries run out. */
+const FAILURES: Record<string, string> = {
+  item_identifier_not_present_failure: "{'batchItemFailures': [{'itemIdentifier': 123}]}",
+  empty_string_item_identifier_failure: "{'batchItemFailures': [{'itemIdentifier': ''}]}",
+  null_item_identifier_failure: "{'batchItemFailures': [{'itemIdentifier': None}]}",
+  invalid_key_foo_failure: "{'batchItemFailures': [{'foo': 123}]}",
+  invalid_key_foo_null_value_failure: "{'batchItemFailures': [{'foo': None}]}",
+  unhandled_exception_in_function: '(lambda: 1 / 0)()',
+};
+
+/** sqs_create_queue + sqs_get_queue_arn: the on-failure destination, `{{queueUrl}}` and `{{queueArn}}`. */
+const destinationQueue: SourceStep[] = [
+  { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'test-queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' } },
+  { service: 'sqs', protocol: 'json', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' } },
+];
+/** The test's retry loop over the destination queue until the on-failure record is there. */
+const failureRecord: SourceStep = {
+  service: 'sqs',
+  protocol: 'json',
+  op: 'ReceiveMessage',
+  params: { QueueUrl: '{{queueUrl}}' },
+  snapshot: 'destination_queue_messages',
+  jsonStrings: ['$.Messages[*].Body'],
+  until: { path: '$.Messages', count: 1, timeoutSeconds: 240 },
+};
 
 const MAPPING_DEFAULTS = { StartingPosition: 'TRIM_HORIZON', MaximumBatchingWindowInSeconds: 1, MaximumRetryAttempts: 1 };
 
@@ -94,6 +145,109 @@ const scenarios: SourceScenario[] = [
       { ...functionLog('dynamodb_events', 1), view: 'function-log-records' },
     ],
   },
+  {
+    test: 'TestDynamoDBEventSourceMapping::test_dynamodb_event_source_mapping',
+    steps: [
+      callerAccount,
+      ...esmRole,
+      withHandler(echoPrinting(), { Role: '{{roleArn}}' }),
+      ...tableWithStream(),
+      { op: 'CreateEventSourceMapping', params: { FunctionName: FUNCTION, BatchSize: 1, EventSourceArn: '{{streamArn}}', ...MAPPING_DEFAULTS }, snapshot: 'create_event_source_mapping_response', capture: { uuid: '$.UUID' } },
+      esmEnabled,
+      dynamodb('PutItem', { TableName: TABLE, Item: ITEM }),
+      functionLog('event_logs', 1),
+    ],
+  },
+  {
+    test: 'TestDynamoDBEventSourceMapping::test_disabled_dynamodb_event_source_mapping',
+    note: "the items' ids are the test's short_uid() values; the test's own two-second wait after disabling is kept before the second put",
+    steps: [
+      callerAccount,
+      withHandler(echoPrinting()),
+      createTable('id', { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' }, 'dynamodb_create_table_result'),
+      tableActive,
+      {
+        op: 'CreateEventSourceMapping',
+        params: { FunctionName: FUNCTION, EventSourceArn: '{{streamArn}}', StartingPosition: 'TRIM_HORIZON', MaximumBatchingWindowInSeconds: 1 },
+        snapshot: 'create_event_source_mapping_result',
+        capture: { uuid: '$.UUID' },
+      },
+      esmEnabled,
+      streamReady,
+      dynamodb('PutItem', { TableName: TABLE, Item: { id: { S: '{{suffix}}a' }, data: { S: 'data1' } } }),
+      { ...functionLog('events', 1), snapshot: undefined },
+      { op: 'UpdateEventSourceMapping', params: { UUID: '{{uuid}}', Enabled: false }, snapshot: 'update_event_source_mapping_result' },
+      { ...dynamodb('PutItem', { TableName: TABLE, Item: { id: { S: '{{suffix}}b' }, data: { S: 'data2' } } }), delaySeconds: 2 },
+    ],
+  },
+  {
+    test: 'TestDynamoDBEventSourceMapping::test_deletion_event_source_mapping_with_dynamodb',
+    steps: [
+      callerAccount,
+      withHandler(echoPrinting()),
+      createTable('id', { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' }, 'create_dynamodb_table_response'),
+      tableActive,
+      { op: 'CreateEventSourceMapping', params: { FunctionName: FUNCTION, EventSourceArn: '{{streamArn}}', StartingPosition: 'TRIM_HORIZON' }, snapshot: 'create_event_source_mapping_result', capture: { uuid: '$.UUID' } },
+      esmEnabled,
+      dynamodb('DeleteTable', { TableName: TABLE }),
+      { op: 'ListEventSourceMappings', params: { EventSourceArn: '{{streamArn}}' }, snapshot: 'list_event_source_mapping_result' },
+    ],
+  },
+  {
+    test: 'TestDynamoDBEventSourceMapping::test_dynamodb_event_filter',
+    note: 'one contract per parameter; the log is read until it holds the invocations the test waits for after each put',
+    unportedVariants: { content_multiple_filters: 'skipped by the test itself ("Broken, needs investigation"): its recording is older than the test\'s current parameters' },
+    steps: (param) => {
+      const [first, second, filter, calls] = EVENT_FILTERS[param];
+      return [
+        callerAccount,
+        withHandler(echoPrinting()),
+        ...tableWithStream(true, 'id', 'table_creation_response', 'NEW_AND_OLD_IMAGES'),
+        {
+          op: 'CreateEventSourceMapping',
+          params: { FunctionName: FUNCTION, BatchSize: 1, StartingPosition: 'TRIM_HORIZON', EventSourceArn: '{{streamArn}}', MaximumBatchingWindowInSeconds: 1, MaximumRetryAttempts: 1, FilterCriteria: { Filters: [{ Pattern: pythonJson(filter) }] } },
+          snapshot: 'create_event_source_mapping_response',
+          capture: { uuid: '$.UUID' },
+          jsonStrings: ['$.FilterCriteria.Filters[*].Pattern'],
+          // The test's transformer redacts every ApproximateCreationDateTime, the filter's member too.
+          ...(param === 'date_time_conversion' ? { present: ['$.FilterCriteria.Filters[0].Pattern.dynamodb.ApproximateCreationDateTime'] } : {}),
+        },
+        esmEnabled,
+        dynamodb('PutItem', { TableName: TABLE, Item: first }),
+        functionLog('lambda-log-events', 1),
+        dynamodb('PutItem', { TableName: TABLE, Item: second }),
+        functionLog('lambda-multiple-log-events', calls),
+      ];
+    },
+  },
+  {
+    test: 'TestDynamoDBEventSourceMapping::test_dynamodb_report_batch_item_failure_scenarios',
+    note: "the on-failure destination queue is read until the failed batch's record is there (the test's retry loop); then the function's log until it holds the four invocations",
+    steps: (param) => [
+      callerAccount,
+      withHandler(withResponse(FAILURES[param])),
+      ...tableWithStream(),
+      ...destinationQueue,
+      {
+        op: 'CreateEventSourceMapping',
+        params: {
+          FunctionName: FUNCTION,
+          BatchSize: 3,
+          StartingPosition: 'TRIM_HORIZON',
+          EventSourceArn: '{{streamArn}}',
+          MaximumBatchingWindowInSeconds: 1,
+          MaximumRetryAttempts: 3,
+          DestinationConfig: { OnFailure: { Destination: '{{queueArn}}' } },
+          FunctionResponseTypes: ['ReportBatchItemFailures'],
+        },
+        capture: { uuid: '$.UUID' },
+      },
+      esmEnabled,
+      dynamodb('PutItem', { TableName: TABLE, Item: ITEM }),
+      failureRecord,
+      { ...functionLog('dynamodb_events', 4), view: 'function-log-records' },
+    ],
+  },
 ];
 
 const source: SourceFile = {
@@ -103,6 +257,8 @@ const source: SourceFile = {
   testDir: 'lambda_/event_source_mapping',
   variants: {},
   defaultProtocol: 'rest-json',
+  // The tests' redaction of the on-failure record's times (words with a colon, which no placeholder form matches).
+  redactedText: ['<timestamp:2022-07-13T13:48:01.000Z>', '<timestamp:2022-07-13T13:48:01Z>'],
   scenarios,
   notPorted: {},
   notPortedOtherwise:

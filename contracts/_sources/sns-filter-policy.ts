@@ -2,6 +2,7 @@
 // tests/aws/services/sns/test_sns_filter_policy.py, Apache-2.0) reproduced as request sequences. Expected responses
 // come only from the recorded snapshots. Policies are sent as the tests send them (Python's json.dumps spacing).
 import { pythonJson, type SourceFile, type SourceStep } from '../../verifier/port/source-types.ts';
+import { BODY_FILTER_CASES as BODY, deliveredOf, refusedOf, type BodyFilterCase } from './sns/filter-policy-body.ts';
 
 const topicArn = '{{topicArn}}';
 const PRINCIPAL = '$.Attributes.SubscriptionPrincipal';
@@ -112,26 +113,10 @@ const second = (steps: SourceStep[]): SourceStep[] =>
     params: JSON.parse(JSON.stringify(step.params).replace(/\{\{(queueUrl|queueArn|subscriptionArn)\}\}/g, (_, name: string) => `{{${name}2}}`).replace('queue-{{suffix}}', 'queue2-{{suffix}}')) as Record<string, unknown>,
     ...(step.capture ? { capture: Object.fromEntries(Object.entries(step.capture).map(([name, path]) => [/^(queueUrl|queueArn|subscriptionArn)$/.test(name) ? `${name}2` : name, path])) } : {}),
   }));
-/** The event documents test_filter_policy_ip_address_condition publishes, by id and detail. */
-const ipEvent = (id: string, detail: Record<string, string>) => ({
-  id,
-  source: 'test-source',
-  'detail-type': 'test-detail-type',
-  account: '123456789012',
-  region: 'my-region',
-  time: '2022-07-13T13:48:01Z',
-  detail,
-});
-const s3Created = (key: string, eventName = 'ObjectCreated:Put') => ({
-  Records: [
-    {
-      eventSource: 'aws:s3',
-      eventTime: '2022-11-21T03:41:29.743Z',
-      eventName,
-      s3: { bucket: { name: 'insurance-bucket-demo', arn: 'arn:{{partition}}:s3:::insurance-bucket-demo' }, object: { key, size: 17 } },
-    },
-  ],
-});
+const ONE_LEVEL = BODY['test_filter_policy_on_message_body_dot_attribute (one level)'];
+const TWO_LEVELS = BODY['test_filter_policy_on_message_body_dot_attribute (two levels)'];
+/** A body-policy case's documents as the test publishes them, in order. */
+const publishCase = (c: BodyFilterCase): SourceStep[] => publishAll(c.published.map((p) => p.document));
 
 const source: SourceFile = {
   service: 'sns',
@@ -369,24 +354,16 @@ const source: SourceFile = {
         ...createQueue,
         ...sqsSubscription,
         set('FilterPolicyScope', 'MessageBody'),
-        set('FilterPolicy', pythonJson({ object: { key: [{ prefix: 'auto-' }, 'hardcodedvalue'], nested_key: [{ exists: false }] }, test: [{ exists: false }] })),
+        set('FilterPolicy', pythonJson(BODY.test_filter_policy_on_message_body.policy)),
         ...(raw === 'True' ? [set('RawMessageDelivery', 'true')] : []),
         receive('recv-init', 1),
-        ...[{ object: { key: 'auto-test' } }, { object: { key: 'hardcodedvalue' } }].flatMap((message, i) => [
-          publish(pythonJson(message)),
-          receive(`recv-passed-msg-${i}`, 5, 'handle'),
-          remove('handle'),
-        ]),
-        ...publishAll([
-          { object: { key: 'test-auto' } },
-          { object: { key: 'auto-test' }, test: 'just-exists' },
-          { object: { key: 'auto-test', nested_key: 'just-exists' } },
-          { object: { test: 'auto-test' } },
-          { test: 'auto-test' },
-        ]),
+        ...deliveredOf(BODY.test_filter_policy_on_message_body).flatMap((message, i) => [publish(pythonJson(message)), receive(`recv-passed-msg-${i}`, 5, 'handle'), remove('handle')]),
+        ...publishAll(refusedOf(BODY.test_filter_policy_on_message_body).filter((m) => typeof m !== 'string')),
         { ...receive('', 5), snapshot: undefined },
-        publish('Regular string message'),
-        publish(pythonJson('Regular string message')),
+        // The text message as it is, then as a JSON string document.
+        ...refusedOf(BODY.test_filter_policy_on_message_body)
+          .filter((m) => typeof m === 'string')
+          .flatMap((text) => [publish(text), publish(pythonJson(text))]),
         { ...receive('', 2), snapshot: undefined },
       ],
     },
@@ -420,23 +397,14 @@ const source: SourceFile = {
         ...createQueue,
         ...sqsSubscription,
         set('FilterPolicyScope', 'MessageBody'),
-        set('FilterPolicy', pythonJson({ 'object.nested': ['string.value'] })),
+        set('FilterPolicy', pythonJson(ONE_LEVEL.policy)),
         receive('recv-init', 1),
-        ...[{ object: { nested: 'string.value' } }, { 'object.nested': 'string.value' }].flatMap((message, i) => [
-          publish(pythonJson(message)),
-          receive(`recv-nested-msg-${i}`, 5, 'handle'),
-          remove('handle'),
-        ]),
-        publish(pythonJson({ object: { nested: 'test-auto' } })),
+        ...deliveredOf(ONE_LEVEL).flatMap((message, i) => [publish(pythonJson(message)), receive(`recv-nested-msg-${i}`, 5, 'handle'), remove('handle')]),
+        ...publishAll(refusedOf(ONE_LEVEL)),
         { ...receive('', 5), snapshot: undefined },
-        set('FilterPolicy', pythonJson({ 'object.nested.test': ['string.value'] })),
-        ...[
-          { object: { nested: { test: 'string.value' } } },
-          { 'object.nested.test': 'string.value' },
-          { 'object.nested': { test: 'string.value' } },
-          { object: { 'nested.test': 'string.value' } },
-        ].flatMap((message, i) => [publish(pythonJson(message)), receive(`recv-deep-nested-msg-${i}`, 5, 'handle'), remove('handle')]),
-        publish(pythonJson({ object: { nested: { test: 'string.notvalue' } } })),
+        set('FilterPolicy', pythonJson(TWO_LEVELS.policy)),
+        ...deliveredOf(TWO_LEVELS).flatMap((message, i) => [publish(pythonJson(message)), receive(`recv-deep-nested-msg-${i}`, 5, 'handle'), remove('handle')]),
+        ...publishAll(refusedOf(TWO_LEVELS)),
         { ...receive('', 5), snapshot: undefined },
       ],
     },
@@ -446,9 +414,9 @@ const source: SourceFile = {
         createTopic(),
         ...createQueue,
         ...second(createQueue),
-        ...bodyPolicySubscription({ headers: { 'route-to': ['queue1'] } }),
+        ...bodyPolicySubscription(BODY.test_filter_policy_on_message_body_array_attributes.policy),
         ...second(bodyPolicySubscription({ headers: { 'route-to': ['queue2'] } })),
-        ...publishAll([{ headers: { 'route-to': ['queue3'] } }, { headers: { 'route-to': ['queue1'] } }, { headers: { 'route-to': ['queue2'] } }, { headers: { 'route-to': ['queue1', 'queue2'] } }]),
+        ...publishCase(BODY.test_filter_policy_on_message_body_array_attributes),
         ...gather(2, 'messages-queue-0'),
         ...gather(2, 'messages-queue-1', '{{queueUrl2}}'),
       ],
@@ -458,18 +426,8 @@ const source: SourceFile = {
       steps: [
         createTopic(),
         ...createQueue,
-        ...bodyPolicySubscription({ Records: { s3: { object: { key: [{ prefix: 'auto-' }] } }, eventName: [{ prefix: 'ObjectCreated:' }] } }),
-        ...publishAll([
-          {
-            Records: [
-              { eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', s3: { object: [[{ key: 'auto-insurance-2314.xml', size: 17 }]] } },
-              { eventSource: 'aws:s3', eventName: 'ObjectRemoved:Delete', s3: { object: { key: 'home-insurance-2314.xml', size: 17 } } },
-            ],
-          },
-          s3Created('auto-insurance-2314.xml', 'ObjectRemoved:Delete'),
-          s3Created('home-insurance-2314.xml'),
-          s3Created('auto-insurance-2314.xml'),
-        ]),
+        ...bodyPolicySubscription(BODY.test_filter_policy_on_message_body_array_of_object_attributes.policy),
+        ...publishCase(BODY.test_filter_policy_on_message_body_array_of_object_attributes),
         ...gather(2, 'messages'),
       ],
     },
@@ -478,24 +436,8 @@ const source: SourceFile = {
       steps: [
         createTopic(),
         ...createQueue,
-        ...bodyPolicySubscription({
-          $or: [{ metricName: ['CPUUtilization', 'ReadLatency'] }, { namespace: ['AWS/EC2', 'AWS/ES'] }],
-          detail: { scope: ['Service'], $or: [{ source: ['aws.cloudwatch'] }, { type: ['CloudWatch Alarm State Change'] }] },
-        }),
-        ...publishAll([
-          { metricName: 'CPUUtilization', detail: { scope: 'aws.cloudwatch', type: 'CloudWatch Alarm State Change' } },
-          { metricName: 'CPUUtilization', detail: { scope: 'Service', type: 'CPUUtilization' } },
-          { metricName: 'CPUUtilization', detail: { type: 'CloudWatch Alarm State Change' } },
-          { metricName: 'CPUUtilization', detail: { scope: 'Service' } },
-          { metricName: 'CPUUtilization', scope: 'Service' },
-          { metricName: 'AWS/EC2', detail: { scope: 'Service', type: 'CloudWatch Alarm State Change' } },
-          { namespace: 'CPUUtilization', detail: { scope: 'Service', type: 'CloudWatch Alarm State Change' } },
-          { metricName: 'CPUUtilization', detail: { scope: 'Service', source: 'aws.cloudwatch' } },
-          { metricName: 'ReadLatency', detail: { scope: 'Service', source: 'aws.cloudwatch' } },
-          { namespace: 'AWS/EC2', detail: { scope: 'Service', source: 'aws.cloudwatch' } },
-          { namespace: 'AWS/ES', detail: { scope: 'Service', source: 'aws.cloudwatch' } },
-          { metricName: 'CPUUtilization', detail: { scope: 'Service', type: 'CloudWatch Alarm State Change' } },
-        ]),
+        ...bodyPolicySubscription(BODY.test_filter_policy_on_message_body_or_attribute.policy),
+        ...publishCase(BODY.test_filter_policy_on_message_body_or_attribute),
         ...gather(5, 'messages-queue'),
       ],
     },
@@ -504,20 +446,8 @@ const source: SourceFile = {
       steps: [
         createTopic(),
         ...createQueue,
-        ...bodyPolicySubscription({ detail: { eventVersion: [''] } }),
-        publish(
-          pythonJson({
-            version: '0',
-            id: '3e3c153a-8339-4e30-8c35-687ebef853fe',
-            'detail-type': 'EC2 Instance Launch Successful',
-            source: 'aws.autoscaling',
-            account: '123456789012',
-            time: '2015-11-11T21:31:47Z',
-            region: 'my-region',
-            resources: [],
-            detail: { eventVersion: '', responseElements: null },
-          }),
-        ),
+        ...bodyPolicySubscription(BODY.test_filter_policy_empty_array_payload.policy),
+        ...publishCase(BODY.test_filter_policy_empty_array_payload),
         ...gather(1, 'messages-queue'),
       ],
     },
@@ -526,13 +456,8 @@ const source: SourceFile = {
       steps: [
         createTopic(),
         ...createQueue,
-        ...bodyPolicySubscription({ detail: { $or: [{ sourceIPAddress: [{ cidr: '10.0.0.0/24' }] }, { sourceIPAddressV6: [{ cidr: '2001:db8:1234:1a00::/64' }] }] } }),
-        ...publishAll([
-          ipEvent('1', { sourceIPAddress: '10.0.0.255' }),
-          ipEvent('2', { sourceIPAddress: '10.0.0.256' }),
-          ipEvent('3', { sourceIPAddressV6: '2001:0db8:1234:1a00:0000:0000:0000:0000' }),
-          ipEvent('4', { sourceIPAddressV6: '2001:0db8:123f:1a01:0000:0000:0000:0000' }),
-        ]),
+        ...bodyPolicySubscription(BODY.test_filter_policy_ip_address_condition.policy),
+        ...publishCase(BODY.test_filter_policy_ip_address_condition),
         ...gather(2, 'messages-queue'),
       ],
     },

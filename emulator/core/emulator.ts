@@ -25,7 +25,7 @@ import { answerUnserved, signingNameForTarget } from '../gateway/unserved.ts';
 import { registerConfiguredCredentials, SignatureCheck, sigV4Failure, type ConfiguredCredentials, type Failure as SignatureFailure } from '../gateway/sigv4.ts';
 import { protocolFor } from '../protocols/index.ts';
 import { validateInput } from '../protocols/validate.ts';
-import { RequestAborted, type IncomingBody, type Protocol, type RawRequest, type RawResponse } from '../protocols/types.ts';
+import { ArrivedBody, RequestAborted, type IncomingBody, type Protocol, type RawRequest, type RawResponse } from '../protocols/types.ts';
 import { deliver, deliverInBackground } from '../delivery/deliver.ts';
 import type { DeliveryPayload, DeliverySource } from '../delivery/types.ts';
 
@@ -36,6 +36,13 @@ const ROOT_ARNS_KEPT = 64;
 const DEFAULT_BODY_LIMIT = 20 * 1024 * 1024;
 /** Largest streamed payload when the service sets no limit (S3's single PUT limit). */
 const DEFAULT_STREAMING_LIMIT = 5 * 1024 ** 3;
+/**
+ * A streamed payload whose declared length is at most this is taken whole if it has arrived with the request's head,
+ * and handed over as an ArrivedBody, which the REST protocols give the operation without stream readers: an S3
+ * PutObject of 1 KiB then runs no async generators (two, nested, each a turn of the microtask queue per step). Larger
+ * payloads, and small ones still arriving, stream, their limit enforced as they arrive.
+ */
+const ARRIVED_BODY_BYTES = 64 * 1024;
 
 function requestTooLarge(limit: number): AwsError {
   return new AwsError('RequestEntityTooLarge', `Request body is larger than the limit of ${limit} bytes`, { status: 413 });
@@ -589,10 +596,17 @@ export class Emulator {
     // A body the service reads itself is signed inside it (S3's POST policy), not by a payload hash.
     if (this.signatureCheck && !serviceStreams && req.headers['x-amz-content-sha256'] === undefined) {
       return incoming.read(limit, tooLarge(limit)).then((body) => {
-        req.bodyStream = (async function* () {
-          yield body;
-        })();
+        req.bodyStream = new ArrivedBody(body);
         return body;
+      });
+    }
+    const declared = incoming.declaredLength;
+    if (declared !== undefined && declared <= Math.min(ARRIVED_BODY_BYTES, limit)) {
+      // The body stays empty, as for any streamed payload.
+      const empty = req.body;
+      return incoming.takeArrived(limit, tooLarge(limit)).then((body) => {
+        req.bodyStream = body ? new ArrivedBody(body) : incoming.stream(limit, tooLarge(limit));
+        return empty;
       });
     }
     req.bodyStream = incoming.stream(limit, tooLarge(limit));

@@ -66,6 +66,31 @@ export interface IncomingBody {
   read(limit: number, tooLarge: () => Error): Promise<Buffer>;
   /** The body chunk by chunk as it arrives; iteration throws `tooLarge` past `limit` bytes. Read once. */
   stream(limit: number, tooLarge: () => Error): AsyncIterable<Buffer>;
+  /**
+   * The whole body if it has all arrived by the end of this turn of the event loop (a small body comes with its
+   * request's head), taken; undefined, and nothing taken, if it has not: then `stream` or `read` it.
+   */
+  takeArrived(limit: number, tooLarge: () => Error): Promise<Buffer | undefined>;
+}
+
+/**
+ * A streamed body read whole because it was small (see the emulator's `receiveBody`): its bytes as they are, for the
+ * REST protocols to check at once, and still an async iterable of its one chunk for whoever iterates it (S3's POST
+ * uploads read `bodyStream` themselves).
+ */
+export class ArrivedBody implements AsyncIterable<Buffer> {
+  constructor(readonly bytes: Buffer) {}
+
+  [Symbol.asyncIterator](): AsyncIterator<Buffer> {
+    let taken = this.bytes.length === 0;
+    return {
+      next: () => {
+        if (taken) return Promise.resolve({ value: undefined, done: true });
+        taken = true;
+        return Promise.resolve({ value: this.bytes, done: false });
+      },
+    };
+  }
 }
 
 /**

@@ -47,6 +47,16 @@ export class StreamBody implements IncomingBody {
     return Promise.resolve().then(() => this.arrived(limit, tooLarge) ?? this.flowing(limit, tooLarge));
   }
 
+  takeArrived(limit: number, tooLarge: () => Error): Promise<Buffer | undefined> {
+    if (this.taken) return Promise.reject(new Error('the request body was already read'));
+    // As in `read`: the parser reaches the body a microtask after the head.
+    return Promise.resolve().then(() => {
+      const whole = this.arrived(limit, tooLarge);
+      if (whole) this.take();
+      return whole;
+    });
+  }
+
   /** The whole body if it has arrived (in the stream's buffer), taken at once; throws `tooLarge` past the limit. */
   private arrived(limit: number, tooLarge: () => Error): Buffer | undefined {
     const { source, declaredLength: declared } = this;

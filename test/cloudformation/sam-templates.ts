@@ -20,3 +20,6 @@ export function samFunction(id: string, options: { code?: string; properties?: s
   if (options.properties) lines.push(options.properties.replace(/^\n/, '').replace(/\n$/, ''));
   return `${lines.join('\n')}\n`;
 }
+
+/** The start of the message CloudFormation gives for a SAM template the transform refuses with this many errors. */
+export const transformFailed = (errors: number) => `Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: ${errors}.`;

@@ -4,6 +4,7 @@ import { APIGatewayClient, GetGatewayResponseCommand, GetRestApiCommand } from '
 import type { Twinstack } from '../../emulator/index.ts';
 import { http } from '../apigateway/support.ts';
 import { CLIENT_CONFIG, deployTransformed, output, serveCloudFormation } from './serve.ts';
+import { answering, samFunction } from './sam-templates.ts';
 
 describe('CloudFormation: SAM REST API GatewayResponses, BinaryMediaTypes and EndpointConfiguration through API Gateway', function () {
   this.timeout(60_000);
@@ -29,14 +30,10 @@ Resources:
           StatusCode: 404
           ResponseParameters: { Headers: { X-Missing: "'yes'" } }
           ResponseTemplates: { application/json: '{"message": "no such route"}' }
-  Items:
-    Type: AWS::Serverless::Function
-    Properties:
-      Runtime: nodejs20.x
-      Handler: index.handler
-      InlineCode: "exports.handler = async () => ({ statusCode: 200, body: 'items' });"
+${samFunction('Items', { code: answering('items'), properties: `
       Events:
         List: { Type: Api, Properties: { RestApiId: !Ref Api, Path: /items, Method: get } }
+` })}
 Outputs:
   Api: { Value: !Ref Api }
 `;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { APIGatewayClient, GetMethodCommand, GetResourcesCommand } from '@aws-sdk/client-api-gateway';
 import { http } from '../apigateway/support.ts';
 import { deployTransformed, output, serveWithClients, transformRefused } from './serve.ts';
+import { answering, samFunction } from './sam-templates.ts';
 
 describe('CloudFormation: SAM Api events\' RequestParameters and TimeoutInMillis, MergeDefinitions, and Auth inside Fn::If', function () {
   this.timeout(60_000);
@@ -11,12 +12,7 @@ describe('CloudFormation: SAM Api events\' RequestParameters and TimeoutInMillis
     const template = `
 Transform: AWS::Serverless-2016-10-31
 Resources:
-  Items:
-    Type: AWS::Serverless::Function
-    Properties:
-      Runtime: nodejs20.x
-      Handler: index.handler
-      InlineCode: "exports.handler = async (e) => ({ statusCode: 200, body: String(e.queryStringParameters && e.queryStringParameters.type) });"
+${samFunction('Items', { code: 'exports.handler = async (e) => ({ statusCode: 200, body: String(e.queryStringParameters && e.queryStringParameters.type) });', properties: `
       Events:
         List:
           Type: Api
@@ -27,6 +23,7 @@ Resources:
             RequestParameters:
               - method.request.querystring.type
               - method.request.header.Authorization: { Required: true, Caching: true }
+` })}
 Outputs:
   Api: { Value: !Ref ServerlessRestApi }
 `;
@@ -55,14 +52,10 @@ Outputs:
     const template = `
 Transform: AWS::Serverless-2016-10-31
 Resources:
-  Items:
-    Type: AWS::Serverless::Function
-    Properties:
-      Runtime: nodejs20.x
-      Handler: index.handler
-      InlineCode: "exports.handler = async () => ({})"
+${samFunction('Items', { properties: `
       Events:
         List: { Type: Api, Properties: { Path: /items, Method: get, RequestParameters: [method.request.body.type] } }
+` })}
 `;
     await transformRefused(
       served.cfn,
@@ -104,15 +97,11 @@ Resources:
                 type: mock
                 requestTemplates: { application/json: '{"statusCode": 200}' }
               responses: { '200': { description: ok } }
-  Items:
-    Type: AWS::Serverless::Function
-    Properties:
-      Runtime: nodejs20.x
-      Handler: index.handler
-      InlineCode: "exports.handler = async () => ({ statusCode: 200, body: 'from the function' });"
+${samFunction('Items', { code: answering('from the function'), properties: `
       Events:
         List: { Type: Api, Properties: { RestApiId: !Ref Merged, Path: /items, Method: get } }
         Other: { Type: Api, Properties: { RestApiId: !Ref Kept, Path: /other, Method: get } }
+` })}
 Outputs:
   Merged: { Value: !Ref Merged }
   Kept: { Value: !Ref Kept }
@@ -188,15 +177,10 @@ Resources:
               - get:
                   x-amazon-apigateway-integration: { type: mock, requestTemplates: { application/json: '{"statusCode": 200}' }, responses: { default: { statusCode: '200' } } }
                   responses: { '200': { description: ok } }
-  Items:
-    Type: AWS::Serverless::Function
-    Condition: Live
-    Properties:
-      Runtime: nodejs20.x
-      Handler: index.handler
-      InlineCode: "exports.handler = async () => ({ statusCode: 200, body: 'items' });"
+${samFunction('Items', { code: answering('items'), attributes: '    Condition: Live', properties: `
       Events:
         List: { Type: Api, Properties: { Path: /items, Method: get } }
+` })}
 Outputs:
   Api: { Value: !Ref Api }
   Implicit: { Value: !Ref ServerlessRestApi, Condition: Live }

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { APIGatewayClient, GetModelsCommand, GetRequestValidatorsCommand, GetStageCommand, GetStagesCommand } from '@aws-sdk/client-api-gateway';
 import { http } from '../apigateway/support.ts';
 import { deployTransformed, output, serveWithClients, transformRefused } from './serve.ts';
+import { samFunction, transformFailed } from './sam-templates.ts';
 
-const FAILED = 'Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1.';
+const FAILED = transformFailed(1);
 
 describe('CloudFormation: SAM REST APIs with OpenApiVersion 3, Models, MethodSettings and CanarySetting through API Gateway', function () {
   this.timeout(60_000);
@@ -31,12 +32,7 @@ Resources:
       CanarySetting:
         PercentTraffic: 0
         StageVariableOverrides: { color: blue }
-  Orders:
-    Type: AWS::Serverless::Function
-    Properties:
-      Runtime: nodejs20.x
-      Handler: index.handler
-      InlineCode: "exports.handler = async (event) => ({ statusCode: 201, body: 'ordered ' + JSON.parse(event.body).item });"
+${samFunction('Orders', { code: "exports.handler = async (event) => ({ statusCode: 201, body: 'ordered ' + JSON.parse(event.body).item });", properties: `
       Events:
         Create:
           Type: Api
@@ -45,6 +41,7 @@ Resources:
             Path: /orders
             Method: post
             RequestModel: { Model: Order, Required: true, ValidateBody: true }
+` })}
 Outputs:
   Api: { Value: !Ref Api }
 `;
@@ -98,14 +95,10 @@ ${properties}
     const undefinedModel = `
 Transform: AWS::Serverless-2016-10-31
 Resources:
-  Fn:
-    Type: AWS::Serverless::Function
-    Properties:
-      Runtime: nodejs20.x
-      Handler: index.handler
-      InlineCode: "exports.handler = async () => ({})"
+${samFunction('Fn', { properties: `
       Events:
         Get: { Type: Api, Properties: { Path: /, Method: get, RequestModel: { Model: User } } }
+` })}
 `;
     await transformRefused(served.cfn, 'sam-model-undefined', undefinedModel, `${FAILED} Resource with id [Fn] is invalid. Event with id [Get] is invalid. Unable to set RequestModel [User] on API method [get] for path [/] because the related API does not define any Models.`);
   });

@@ -4,6 +4,7 @@ import { IAMClient, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam'
 import { GetScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { http } from '../apigateway/support.ts';
 import { deployTransformed, output, serveWithClients, transformRefused } from './serve.ts';
+import { answering, samFunction, transformFailed } from './sam-templates.ts';
 
 describe('CloudFormation: SAM implicit API Conditions, managed policy names, DeploymentPreference and ScheduleV2 state machine events', function () {
   this.timeout(60_000);
@@ -18,25 +19,15 @@ Conditions:
   Live: !Equals [true, true]
   WithBeta: !Equals [!Ref Beta, 'yes']
 Resources:
-  Items:
-    Type: AWS::Serverless::Function
-    Condition: Live
-    Properties:
-      Runtime: nodejs20.x
-      Handler: index.handler
-      InlineCode: "exports.handler = async () => ({ statusCode: 200, body: 'items' });"
+${samFunction('Items', { code: answering('items'), attributes: '    Condition: Live', properties: `
       Events:
         List: { Type: Api, Properties: { Path: /items, Method: get } }
-  Beta:
-    Type: AWS::Serverless::Function
-    Condition: WithBeta
-    Properties:
-      Runtime: nodejs20.x
-      Handler: index.handler
-      InlineCode: "exports.handler = async () => ({ statusCode: 200, body: 'beta' });"
+` })}
+${samFunction('Beta', { code: answering('beta'), attributes: '    Condition: WithBeta', properties: `
       Events:
         Try: { Type: Api, Properties: { Path: /beta, Method: get } }
         List: { Type: Api, Properties: { Path: /items, Method: post } }
+` })}
 Outputs:
   Api: { Value: !Ref ServerlessRestApi }
 `;
@@ -69,13 +60,9 @@ Outputs:
     const template = `
 Transform: AWS::Serverless-2016-10-31
 Resources:
-  Reader:
-    Type: AWS::Serverless::Function
-    Properties:
-      Runtime: nodejs20.x
-      Handler: index.handler
-      InlineCode: "exports.handler = async () => ({})"
+${samFunction('Reader', { properties: `
       Policies: [AmazonS3ReadOnlyAccess, AWSLambdaRole, AWSLambdaBasicExecutionRole]
+` })}
 `;
     const { processed } = await deployTransformed(served.cfn, 'sam-managed-policies', template);
     const arns = [
@@ -95,15 +82,10 @@ Resources:
     const fn = (properties: string) => `
 Transform: AWS::Serverless-2016-10-31
 Resources:
-  Fn:
-    Type: AWS::Serverless::Function
-    Properties:
-      Runtime: nodejs20.x
-      Handler: index.handler
-      InlineCode: "exports.handler = async () => ({})"
+${samFunction('Fn')}
 ${properties}
 `;
-    const failed = 'Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Resource with id [Fn] is invalid.';
+    const failed = `${transformFailed(1)} Resource with id [Fn] is invalid.`;
     await transformRefused(served.cfn, 'sam-dp-alias', fn('      DeploymentPreference: { Type: AllAtOnce }'), `${failed} 'DeploymentPreference' requires AutoPublishAlias property to be specified.`);
     await transformRefused(served.cfn, 'sam-dp-type', fn('      AutoPublishAlias: live\n      DeploymentPreference: { Enabled: true }'), `${failed} 'DeploymentPreference' is missing required Property 'Type'`);
     await transformRefused(served.cfn, 'sam-pc-alias', fn('      ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 1 }'), `${failed} To set ProvisionedConcurrencyConfig AutoPublishALias must be defined on the function`);
@@ -136,7 +118,7 @@ ${events}
     assert.equal(schedule.Target!.RetryPolicy!.MaximumRetryAttempts, 2);
     assert.deepEqual(schedule.FlexibleTimeWindow, { Mode: 'OFF' });
     // SAM names a state machine's event source alone in these errors.
-    const failed = 'Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1.';
+    const failed = transformFailed(1);
     await transformRefused(served.cfn, 'sam-schedule-v2-dlq', machine('        Nightly: { Type: ScheduleV2, Properties: { ScheduleExpression: rate(1 day), DeadLetterConfig: { Type: SNS } } }'), `${failed} Event with id [MachineNightly] is invalid. The only valid value for 'Type' property of DeadLetterConfig is 'SQS'.`);
   });
 });

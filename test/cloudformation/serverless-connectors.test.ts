@@ -5,7 +5,7 @@ import { GetPolicyCommand, LambdaClient, ListEventSourceMappingsCommand } from '
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { deleteStack, deployTransformed, output, serveWithClients, transformRefused } from './serve.ts';
-import { samFunction, samTemplate } from './sam-templates.ts';
+import { samFunction, samTemplate, transformFailed } from './sam-templates.ts';
 
 describe('CloudFormation: SAM connectors (AWS::Serverless::Connector and embedded Connectors)', function () {
   this.timeout(60_000);
@@ -92,7 +92,7 @@ ${samFunction('Reader')}  Link:
       Destination: { Id: Reader }
       Permissions: ${permissions}
 `);
-    const failed = 'Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Resource with id [Link] is invalid.';
+    const failed = `${transformFailed(1)} Resource with id [Link] is invalid.`;
     await transformRefused(served.cfn, 'sam-connector-read', template('[Read]'), `${failed} Unsupported 'Permissions' provided for connector from AWS::SQS::Queue to AWS::Lambda::Function; valid combinations are: Read + Write.`);
     // The valid values in the profile's order.
     await transformRefused(served.cfn, 'sam-connector-empty', template('[]'), `${failed} 'Permissions' cannot be empty; valid values are: Write, Read.`);

@@ -3,6 +3,7 @@ import { DescribeStackResourceCommand } from '@aws-sdk/client-cloudformation';
 import { GetRolePolicyCommand, IAMClient, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
 import { LambdaClient, ListEventSourceMappingsCommand } from '@aws-sdk/client-lambda';
 import { deployTransformed, output, serveWithClients, transformRefused } from './serve.ts';
+import { samFunction, transformFailed } from './sam-templates.ts';
 
 describe('CloudFormation: SAM policy templates, and the role SAM makes for Tracing, DeadLetterQueue and pull event sources', function () {
   this.timeout(60_000);
@@ -22,12 +23,7 @@ Resources:
       KeySchema: [{ AttributeName: id, KeyType: HASH }]
   Inbox: { Type: AWS::SQS::Queue }
   Failed: { Type: AWS::SQS::Queue }
-  Worker:
-    Type: AWS::Serverless::Function
-    Properties:
-      Runtime: nodejs20.x
-      Handler: index.handler
-      InlineCode: "exports.handler = async () => ({})"
+${samFunction('Worker', { properties: `
       Tracing: Active
       DeadLetterQueue: { Type: SQS, TargetArn: !GetAtt Failed.Arn }
       Policies:
@@ -38,6 +34,7 @@ Resources:
         Work:
           Type: SQS
           Properties: { Queue: !GetAtt Inbox.Arn, BatchSize: 5 }
+` })}
 Outputs:
   Inbox: { Value: !GetAtt Inbox.Arn }
 `;
@@ -75,15 +72,11 @@ Outputs:
     const fn = (policy: string) => `
 Transform: AWS::Serverless-2016-10-31
 Resources:
-  Fn:
-    Type: AWS::Serverless::Function
-    Properties:
-      Runtime: nodejs20.x
-      Handler: index.handler
-      InlineCode: "exports.handler = async () => ({})"
+${samFunction('Fn', { properties: `
       Policies: [AWSLambdaRole, ${policy}]
+` })}
 `;
-    const failed = 'Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Resource with id [Fn] is invalid.';
+    const failed = `${transformFailed(1)} Resource with id [Fn] is invalid.`;
     await transformRefused(served.cfn, 'sam-template-unknown', fn('{ NoSuchPolicy: {} }'), `${failed} Policy at index 1 in the 'Policies' property is not valid`);
     await transformRefused(served.cfn, 'sam-template-missing', fn('{ SQSPollerPolicy: {} }'), `${failed} Following required parameters of template 'SQSPollerPolicy' don't have values: ['QueueName']`);
     await transformRefused(served.cfn, 'sam-template-invalid', fn('{ SQSPollerPolicy: queue }'), `${failed} Must specify valid parameter values for policy template 'SQSPollerPolicy'`);

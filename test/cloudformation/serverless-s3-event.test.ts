@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { GetPolicyCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { GetBucketNotificationConfigurationCommand, S3Client } from '@aws-sdk/client-s3';
 import { CLIENT_CONFIG, deployTransformed, output, serveWithClients } from './serve.ts';
+import { samFunction } from './sam-templates.ts';
 
 describe('CloudFormation: SAM S3 events', function () {
   this.timeout(60_000);
@@ -16,12 +17,7 @@ Transform: AWS::Serverless-2016-10-31
 Resources:
   Images:
     Type: AWS::S3::Bucket
-  Thumbnails:
-    Type: AWS::Serverless::Function
-    Properties:
-      Runtime: nodejs20.x
-      Handler: index.handler
-      InlineCode: "exports.handler = async () => ({})"
+${samFunction('Thumbnails', { properties: `
       Events:
         Uploaded:
           Type: S3
@@ -29,6 +25,7 @@ Resources:
             Bucket: !Ref Images
             Events: [s3:ObjectCreated:*, s3:ObjectRemoved:*]
             Filter: { S3Key: { Rules: [{ Name: suffix, Value: .png }] } }
+` })}
 Outputs:
   Bucket: { Value: !Ref Images }
   Function: { Value: !GetAtt Thumbnails.Arn }

@@ -16,6 +16,7 @@ import { DescribeExecutionCommand, ListExecutionsCommand, SFNClient } from '@aws
 import type { Twinstack } from '../../emulator/index.ts';
 import { http } from '../apigateway/support.ts';
 import { CLIENT_CONFIG, deleteStack, deployTransformed, serveCloudFormation, settled, transformRefused } from './serve.ts';
+import { answering, samFunction } from './sam-templates.ts';
 
 const TEMPLATE = `
 AWSTemplateFormatVersion: '2010-09-09'
@@ -131,15 +132,11 @@ Resources:
     Properties:
       StageName: dev
       Cors: { AllowOrigin: "'https://example.com'", AllowHeaders: "'Content-Type'", MaxAge: "'600'", AllowCredentials: true }
-  Items:
-    Type: AWS::Serverless::Function
-    Properties:
-      Runtime: nodejs20.x
-      Handler: index.handler
-      InlineCode: "exports.handler = async () => ({ statusCode: 200, body: 'items' });"
+${samFunction('Items', { code: answering('items'), properties: `
       Events:
         List: { Type: Api, Properties: { RestApiId: !Ref Api, Path: /items, Method: get } }
         Add: { Type: Api, Properties: { RestApiId: !Ref Api, Path: /items, Method: post } }
+` })}
 Outputs:
   Api: { Value: !Ref Api }
 `;

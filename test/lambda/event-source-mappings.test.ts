@@ -138,6 +138,21 @@ describe('Lambda event source mappings: SQS, Kinesis, DynamoDB Streams', functio
     await context.lambda.send(new DeleteEventSourceMappingCommand({ UUID: mapping.UUID }));
   });
 
+  it('SQS: an exists filter looks at leaf values only (an object under the key counts as absent)', async () => {
+    const results = await queue();
+    const source = await queue();
+    const name = await forwarder(results.url);
+    const Pattern = JSON.stringify({ body: { key: [{ exists: false }] } });
+    const mapping = await context.lambda.send(new CreateEventSourceMappingCommand({ FunctionName: name, EventSourceArn: source.arn, BatchSize: 1, FilterCriteria: { Filters: [{ Pattern }] } }));
+    for (const body of ['{"key":"leaf"}', '{"key":{"S":"nested"}}', '{"other":1}']) await sqs.send(new SendMessageCommand({ QueueUrl: source.url, MessageBody: body }));
+    const events = await receive(results.url, 2);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    events.push(...(await receive(results.url, 0)));
+    const bodies = events.flatMap((e) => (e as { Records: { body: string }[] }).Records.map((r) => r.body)).sort();
+    assert.deepEqual(bodies, ['{"key":{"S":"nested"}}', '{"other":1}']);
+    await context.lambda.send(new DeleteEventSourceMappingCommand({ UUID: mapping.UUID }));
+  });
+
   it('Kinesis: records from TRIM_HORIZON in AWS\'s event shape', async () => {
     const results = await queue();
     const { kinesis, stream, arn } = await kinesisStream();

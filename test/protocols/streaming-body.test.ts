@@ -132,7 +132,7 @@ describe('streaming request bodies', () => {
     const plain = new Emulator({ services: [{ ...s3Streaming, requestLimits: undefined }] });
     const big = { method: 'PUT', path: '/b', query: new URLSearchParams(), headers: { host: 'localhost' }, body: Buffer.alloc(0) };
     const response = await plain.handle(
-      { ...big, incoming: { declaredLength: 21 * 1024 * 1024, read: (_limit, tooLarge) => Promise.reject(tooLarge()), stream: () => [][Symbol.iterator]() as never } },
+      { ...big, incoming: { declaredLength: 21 * 1024 * 1024, read: (_limit, tooLarge) => Promise.reject(tooLarge()), stream: () => [][Symbol.iterator]() as never, takeArrived: () => Promise.resolve(undefined) } },
       'http://localhost',
     );
     assert.equal(response.status, 413);

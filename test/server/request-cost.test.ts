@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHook } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
 import { Emulator } from '../../emulator/core/emulator.ts';
 import type { ServiceDefinition } from '../../emulator/core/service.ts';
@@ -57,6 +58,11 @@ function jsonRequest(service: string, target: string, body: object, version = '1
   };
 }
 
+function s3Request(method: string, path: string, body: Buffer): RawRequest {
+  const headers = { host: 'localhost:4566', authorization: authorization('s3'), 'x-amz-content-sha256': createHash('sha256').update(body).digest('hex') };
+  return { method, path, query: new URLSearchParams(), headers, body };
+}
+
 async function emulatorWith(name: string, counts: Counts, padding: number): Promise<Emulator> {
   const service = await SERVICE_LOADERS[name]();
   const counted: ServiceDefinition = { ...service, model: countedModel(service.model, counts, padding) };
@@ -68,6 +74,8 @@ interface Case {
   service: string;
   setup: RawRequest[];
   request: (i: number) => RawRequest;
+  /** Promises allowed over HTTP besides the JSON requests' limit (PROMISE_LIMITS). */
+  morePromises?: number;
 }
 
 const CASES: Case[] = [
@@ -90,6 +98,16 @@ const CASES: Case[] = [
       }),
     ],
     request: (i) => jsonRequest('dynamodb', 'DynamoDB_20120810.PutItem', { TableName: 'tbl', Item: { pk: { S: `k${i % 3}` }, v: { N: '1' } } }),
+  },
+  {
+    // Over HTTP its 1 KiB body has arrived with its head: taken whole, no stream readers.
+    name: 'S3 PutObject 1 KiB',
+    service: 's3',
+    setup: [s3Request('PUT', '/bucket', Buffer.alloc(0))],
+    request: (i) => s3Request('PUT', `/bucket/put/${i % 10}`, Buffer.alloc(1024, 'k')),
+    // Today 16 with the request log on, 14 without (25 and 23 while the body went through two stream readers): the
+    // body's arrival, its payload's steps, S3's own awaits (the bucket, storing the object).
+    morePromises: 8,
   },
   {
     name: 'Kinesis PutRecord',
@@ -128,7 +146,7 @@ describe('request cost guard: model lookups per request', () => {
 
 describe('request cost guard: what a request costs besides its operation, as twinstack start serves it', () => {
   it('no internal operation call per request (standard metrics are recorded, not sent), the request log on', async () => {
-    const aws = await startTwinstack({ port: 0, services: ['cloudwatch', 'sqs', 'sts', 'dynamodb', 'kinesis'], ui: true });
+    const aws = await startTwinstack({ port: 0, services: ['cloudwatch', 'sqs', 'sts', 'dynamodb', 's3', 'kinesis'], ui: true });
     try {
       let calls = 0;
       const call = aws.emulator.call.bind(aws.emulator);
@@ -180,7 +198,7 @@ for (const { ui, limit } of PROMISE_LIMITS) describe(`request cost guard: promis
   /** The response head waited for; responses are read by their content-length. */
   let waiting: ((head: string) => void) | undefined;
   before(async () => {
-    aws = await startTwinstack({ port: 0, services: ['cloudwatch', 'sqs', 'sts', 'dynamodb', 'kinesis'], ui, tls: false });
+    aws = await startTwinstack({ port: 0, services: ['cloudwatch', 'sqs', 'sts', 'dynamodb', 's3', 'kinesis'], ui, tls: false });
     socket = connect(aws.port, '127.0.0.1');
     await new Promise((resolve) => socket.once('connect', resolve));
     let received = Buffer.alloc(0);
@@ -221,7 +239,7 @@ for (const { ui, limit } of PROMISE_LIMITS) describe(`request cost guard: promis
   };
 
   for (const c of CASES) {
-    it(`${c.name}: at most ${limit} promises per request, on one connection kept open`, async () => {
+    it(`${c.name}: at most ${limit + (c.morePromises ?? 0)} promises per request, on one connection kept open`, async () => {
       await new Promise((resolve) => sendAll([...c.setup, c.request(0), c.request(0)].map(wire), resolve));
       let promises = 0;
       const hook = createHook({
@@ -242,7 +260,7 @@ for (const { ui, limit } of PROMISE_LIMITS) describe(`request cost guard: promis
       assert.ok(!heads.some((head) => /^connection: close/im.test(head)), 'a response closed the connection');
       console.log(`      ${c.name}: ${promises / n} promises per request`);
       // 14 before the body was taken without a stream event.
-      assert.ok(promises / n <= limit, `${promises / n} promises per request`);
+      assert.ok(promises / n <= limit + (c.morePromises ?? 0), `${promises / n} promises per request`);
     });
   }
 });

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { CreateStackCommand, DeleteStackCommand, DescribeStackResourcesCommand, UpdateStackCommand, type Stack } from '@aws-sdk/client-cloudformation';
 import {
   DescribeAssociationCommand,
   DescribeDocumentCommand,
@@ -13,7 +12,7 @@ import {
   ListTagsForResourceCommand,
   SSMClient,
 } from '@aws-sdk/client-ssm';
-import { serveWithClients, settled } from '../cloudformation/serve.ts';
+import { deleteStack, deploy, output, serveWithClients } from '../cloudformation/serve.ts';
 import { expectError } from '../support/aws-error.ts';
 
 const template = (version: string, method: string) => `
@@ -73,29 +72,14 @@ Outputs:
   Baseline: { Value: !Ref Baseline }
 `;
 
-function output(stack: Stack, key: string): string {
-  return stack.Outputs!.find((o) => o.OutputKey === key)!.OutputValue!;
-}
-
 // Resource shapes follow the CloudFormation resource reference of AWS::SSM::Document, Association,
 // MaintenanceWindow(Target/Task), PatchBaseline and ResourceDataSync (Ref and GetAtt as documented there).
 describe('SSM CloudFormation resource types', function () {
   this.timeout(60_000);
   const served = serveWithClients({ ssm: SSMClient });
 
-  async function deploy(body: string, update = false): Promise<Stack> {
-    const input = { StackName: 'ssm-stack', TemplateBody: body };
-    await served.cfn.send(update ? new UpdateStackCommand(input) : new CreateStackCommand(input));
-    const stack = await settled(served.cfn, 'ssm-stack');
-    if (!/^(CREATE|UPDATE)_COMPLETE$/.test(stack.StackStatus!)) {
-      const { StackResources } = await served.cfn.send(new DescribeStackResourcesCommand({ StackName: 'ssm-stack' }));
-      assert.fail(`${stack.StackStatus}: ${JSON.stringify(StackResources!.filter((r) => r.ResourceStatusReason).map((r) => r.ResourceStatusReason))}`);
-    }
-    return stack;
-  }
-
   it('creates documents, associations, windows with targets and tasks, baselines and syncs; updates and deletes them', async () => {
-    const stack = await deploy(template('v1', 'NewVersion'));
+    const stack = await deploy(served.cfn, 'ssm-stack', template('v1', 'NewVersion'));
     const document = (await served.ssm.send(new DescribeDocumentCommand({ Name: 'cfn-hello' }))).Document!;
     // CloudFormation adds its aws:cloudformation:* tags to what it creates, next to the template's.
     const tags = Object.fromEntries(document.Tags!.map((t) => [t.Key, t.Value]));
@@ -113,13 +97,12 @@ describe('SSM CloudFormation resource types', function () {
     const syncs = (await served.ssm.send(new ListResourceDataSyncCommand({}))).ResourceDataSyncItems!;
     assert.deepEqual(syncs.map((s) => [s.SyncName, s.S3Destination?.BucketName]), [['cfn-sync', 'inventory-bucket']]);
 
-    await deploy(template('v2', 'NewVersion'), true);
+    await deploy(served.cfn, 'ssm-stack', template('v2', 'NewVersion'), {}, true);
     const updated = (await served.ssm.send(new DescribeDocumentCommand({ Name: 'cfn-hello' }))).Document!;
     assert.deepEqual([updated.Description, updated.DefaultVersion, updated.LatestVersion], ['Say hello v2', '2', '2']);
     assert.match((await served.ssm.send(new GetDocumentCommand({ Name: 'cfn-hello', DocumentVersion: '1' }))).Content!, /Say hello v1/);
 
-    await served.cfn.send(new DeleteStackCommand({ StackName: 'ssm-stack' }));
-    assert.equal((await settled(served.cfn, stack.StackId!)).StackStatus, 'DELETE_COMPLETE');
+    await deleteStack(served.cfn, stack);
     await assert.rejects(served.ssm.send(new DescribeDocumentCommand({ Name: 'cfn-hello' })), expectError('InvalidDocument', 400));
     await assert.rejects(served.ssm.send(new GetMaintenanceWindowCommand({ WindowId: windowId })), expectError('DoesNotExistException', 400));
     await assert.rejects(served.ssm.send(new GetPatchBaselineCommand({ BaselineId: baselineId })), expectError('DoesNotExistException', 400));

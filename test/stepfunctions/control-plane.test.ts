@@ -259,6 +259,20 @@ describe('Step Functions control plane (SDK v3)', function () {
     });
   });
 
+  it('refuses a TestState context object AWS refuses, a stateName not in the definition and a mocked result that is no JSON', async () => {
+    const task = JSON.stringify({ Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true });
+    const withContext = (context: unknown) => ctx.sfn.send(new TestStateCommand({ definition: task, context: JSON.stringify(context), mock: { result: '{}' } }));
+    await assert.rejects(withContext({ Map: {} }), { name: 'ValidationException', message: "Invalid Context object provided: 'Map' field is not supported when mocking a Context object" });
+    await assert.rejects(withContext({ Execution: { Id: 1 } }), { name: 'ValidationException', message: 'Invalid Context object provided: Execution.Id must be a string' });
+    await assert.rejects(withContext({ Task: { Token: 't' } }), {
+      name: 'ValidationException',
+      message: "Invalid Context object provided: Context object contains 'Task' when state is not a Task state with a '.sync' or '.waitForTaskToken' service integration pattern",
+    });
+    const machine = JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } });
+    await assert.rejects(ctx.sfn.send(new TestStateCommand({ definition: machine, stateName: 'B' })), { name: 'ValidationException', message: 'State not found in definition' });
+    await assert.rejects(ctx.sfn.send(new TestStateCommand({ definition: task, mock: { result: 'not JSON' } })), { name: 'ValidationException', message: 'Mocked result must be valid JSON' });
+  });
+
   it('keeps state machines, versions, executions and their histories across an export and import of the state', async () => {
     const stateMachineArn = await machine(ctx, PASS);
     await ctx.sfn.send(new PublishStateMachineVersionCommand({ stateMachineArn }));

@@ -3,7 +3,7 @@
 // calls CreateRestApi with the test's parameters; `api_invoke_url` is the API's invoke URL, written here in the
 // emulator's execute-api form that the verifier sends to the real invoke URL on AWS (verifier/replay/plain-url.ts).
 import { pythonBytesToBase64 } from '../../../verifier/port/snapshot-expectation.ts';
-import type { SourceStep } from '../../../verifier/port/source-types.ts';
+import { pythonJson, type SourceStep } from '../../../verifier/port/source-types.ts';
 import { FUNCTION, ROLE, zip } from '../lambda-api/common.ts';
 
 export const API = '{{apiId}}';
@@ -94,10 +94,43 @@ export function pythonBytesText(repr: string): string {
   return Buffer.from(pythonBytesToBase64(repr), 'base64').toString('utf8');
 }
 
-/** `create_lambda_function` with the test's Python source (python3.12, `handler.handler`), waited on until Active. */
-export const pythonFunction = (source: string): SourceStep[] => [
-  { op: 'CreateFunction', service: 'lambda', protocol: 'rest-json', params: { FunctionName: FUNCTION, Runtime: 'python3.12', Role: ROLE, Handler: 'handler.handler', Code: { ZipFile: zip(source) } } },
+/**
+ * `create_lambda_function` with the test's Python source (python3.12, `<file>.handler`; the file's name shows in
+ * stack traces), waited on until Active; its ARN captured as {{functionArn}}.
+ */
+export const pythonFunction = (source: string, file = 'handler'): SourceStep[] => [
+  {
+    op: 'CreateFunction',
+    service: 'lambda',
+    protocol: 'rest-json',
+    params: { FunctionName: FUNCTION, Runtime: 'python3.12', Role: ROLE, Handler: `${file}.handler`, Code: { ZipFile: zip(source, `${file}.py`) } },
+    capture: { functionArn: '$.FunctionArn' },
+  },
   { op: 'GetFunctionConfiguration', service: 'lambda', protocol: 'rest-json', params: { FunctionName: FUNCTION }, until: { path: '$.State', matches: '^Active$' } },
+];
+
+/** The integration URI that invokes the function of `pythonFunction` (`arns.apigateway_invocations_arn`). */
+export const FUNCTION_URI = 'arn:aws:apigateway:{{region}}:lambda:path/2015-03-31/functions/{{functionArn}}/invocations';
+
+const iam = (op: string, params: Record<string, unknown>, capture?: SourceStep['capture']): SourceStep => ({ service: 'iam', protocol: 'query', op, params, ...(capture ? { capture } : {}) });
+
+/**
+ * `create_role_with_policy("Allow", <action>, json.dumps(APIGATEWAY_ASSUME_ROLE_POLICY), "*")`: a role API Gateway may
+ * assume (the tests' trust policy, with no Version) allowed the action by an attached managed policy; its ARN captured
+ * as {{roleArn}}.
+ */
+export const invocationRole = (action: string): SourceStep[] => [
+  iam(
+    'CreateRole',
+    { RoleName: 'role-{{suffix}}', AssumeRolePolicyDocument: pythonJson({ Statement: { Sid: '', Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' } }) },
+    { roleArn: '$.Role.Arn' },
+  ),
+  iam(
+    'CreatePolicy',
+    { PolicyName: 'p-{{suffix}}', PolicyDocument: pythonJson({ Version: '2012-10-17', Statement: [{ Sid: 's{{suffix}}', Effect: 'Allow', Action: [action], Resource: '*' }] }) },
+    { policyArn: '$.Policy.Arn' },
+  ),
+  iam('AttachRolePolicy', { RoleName: 'role-{{suffix}}', PolicyArn: '{{policyArn}}' }),
 ];
 
 /** A public URL for the function (`create_function_url_config` AuthType NONE and the test's permission), captured as {{functionUrl}}. */

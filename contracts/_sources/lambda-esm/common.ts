@@ -1,6 +1,6 @@
 // Shared by the event source mapping sources (tests/aws/services/lambda_/event_source_mapping/, Apache-2.0): the
 // fixtures' calls and the ways the tests read back the events their functions received.
-import type { SourceStep } from '../../../verifier/port/source-types.ts';
+import { pythonJson, type SourceStep } from '../../../verifier/port/source-types.ts';
 import { createFunction, FUNCTION, zip } from '../lambda-api/common.ts';
 
 /** functions/lambda_echo.py, in behaviour: print the event as JSON (one log line), answer it. */
@@ -31,3 +31,38 @@ export const functionLog = (snapshot: string, count: number, functionName = FUNC
   jsonStrings: ['$[*].Records[*].body', '$[*].event.Records[*].body'],
   ...extra,
 });
+
+/** lambda_utils.lambda_role: the trust policy the tests' own roles give Lambda. */
+const LAMBDA_TRUST = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+/** lambda_utils.esm_lambda_permission: what those roles may do (the event sources and destinations, logs). */
+const ESM_PERMISSION = {
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Effect: 'Allow',
+      Action: [
+        'sqs:*', 'sns:*', 'dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams',
+        'kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards',
+        'kinesis:ListStreams', 'kinesis:SubscribeToShard', 'logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents', 's3:ListBucket', 's3:PutObject',
+      ],
+      Resource: ['*'],
+    },
+  ],
+};
+
+/** create_iam_role_with_policy(RoleDefinition=lambda_role, PolicyDefinition=esm_lambda_permission): the role's ARN as `{{roleArn}}`. */
+export const esmRole: SourceStep[] = [
+  {
+    service: 'iam',
+    protocol: 'query',
+    op: 'CreateRole',
+    params: { RoleName: 'test-lambda-role-{{suffix}}', AssumeRolePolicyDocument: pythonJson(LAMBDA_TRUST) },
+    capture: { roleArn: '$.Role.Arn' },
+  },
+  {
+    service: 'iam',
+    protocol: 'query',
+    op: 'PutRolePolicy',
+    params: { RoleName: 'test-lambda-role-{{suffix}}', PolicyName: 'test-lambda-policy-{{suffix}}', PolicyDocument: pythonJson(ESM_PERMISSION) },
+  },
+];

@@ -20,8 +20,7 @@ const TAGGED = 'test-put-object-tagging';
 export const taggingScenarios: SourceScenario[] = [
   {
     test: 'TestS3BucketObjectTagging::test_create_bucket_with_tags',
-    steps: [createBucket(BUCKET, withTags(['tag1', 'value1'])), onBucket('GetBucketTagging', 'get-bucket-tags')],
-    note: 'the bucket creation itself (create-bucket-with-tags) is the setup step: its Location and BucketArn were recorded in another region form',
+    steps: [{ ...createBucket(BUCKET, withTags(['tag1', 'value1'])), snapshot: 'create-bucket-with-tags' }, onBucket('GetBucketTagging', 'get-bucket-tags')],
   },
   {
     test: 'TestS3BucketObjectTagging::test_create_bucket_with_empty_tags',

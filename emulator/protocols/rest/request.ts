@@ -1,6 +1,6 @@
 import { AwsError } from '../../core/errors.ts';
 import type { ServiceModel, ShapeRef } from '../../models/types.ts';
-import type { ParsedRequest, RawRequest, StreamingPayload } from '../types.ts';
+import { ArrivedBody, type ParsedRequest, type RawRequest, type StreamingPayload } from '../types.ts';
 import { AwsChunkedDecoder, contentEncodingWithoutChunked, decodeAwsChunked, isAwsChunked } from './aws-chunked.ts';
 import { bodyMembers, decodeBindings, decodeHeaderBindings } from './bindings.ts';
 import { IntegrityCheck } from './checksums.ts';
@@ -48,42 +48,110 @@ function unframe(req: RawRequest): { body: Buffer; headers: Record<string, strin
 }
 
 /**
+ * The checks a streaming payload's bytes go through as they arrive (aws-chunked framing removed, digests updated)
+ * and at their end (the decoded length, the integrity check, the trailers' header bindings), whether the payload
+ * streams or had arrived whole.
+ */
+class PayloadCheck {
+  readonly integrity: IntegrityCheck;
+  private readonly decoder?: AwsChunkedDecoder;
+  private length = 0;
+  private raw = 0;
+
+  constructor(
+    private readonly req: RawRequest,
+    private readonly onTrailers: (trailers: Record<string, string>) => void,
+  ) {
+    this.integrity = new IntegrityCheck(req.headers);
+    if (isAwsChunked(req.headers)) this.decoder = new AwsChunkedDecoder();
+  }
+
+  /** The payload bytes in a chunk of the body, counted. */
+  take(chunk: Buffer): Buffer[] {
+    this.raw += chunk.length;
+    const pieces = this.decoder ? this.decoder.push(chunk) : [chunk];
+    for (const piece of pieces) {
+      this.integrity.update(piece);
+      this.length += piece.length;
+    }
+    return pieces;
+  }
+
+  /** Throws AWS's error if the payload that ended is not the one the request announced. */
+  finish(): void {
+    // An empty body carries no framing at all.
+    const framed = this.decoder !== undefined && this.raw > 0;
+    const trailers = framed ? this.decoder!.end() : NO_TRAILERS;
+    if (framed) checkDecodedLength(this.req.headers, this.length);
+    this.integrity.verify(trailers);
+    this.onTrailers(trailers);
+  }
+}
+
+/**
  * A streaming payload member's value: the body's payload bytes as they arrive, checked as a whole once they end.
  * Input members bound to headers that arrive as aws-chunked trailers (`x-amz-checksum-crc32` announced by
  * `x-amz-trailer`) are set on `input` at that point.
  */
-/** The payload as it arrives, checked at its end, offering the digests its check computed (see StreamingPayload). */
-function streamedPayload(req: RawRequest, source: AsyncIterable<Buffer>, onTrailers: (trailers: Record<string, string>) => void): StreamingPayload {
-  const integrity = new IntegrityCheck(req.headers);
-  return Object.assign(verifiedStream(req, source, integrity, onTrailers), {
-    computes: (algorithm: string) => integrity.computes(algorithm),
-    checksum: (algorithm: string) => integrity.checksum(algorithm),
+function streamedPayload(source: AsyncIterable<Buffer>, check: PayloadCheck): StreamingPayload {
+  return Object.assign(verifiedStream(source, check), {
+    computes: (algorithm: string) => check.integrity.computes(algorithm),
+    checksum: (algorithm: string) => check.integrity.checksum(algorithm),
   });
 }
 
-async function* verifiedStream(req: RawRequest, source: AsyncIterable<Buffer>, integrity: IntegrityCheck, onTrailers: (trailers: Record<string, string>) => void) {
-  const decoder = isAwsChunked(req.headers) ? new AwsChunkedDecoder() : undefined;
-  let length = 0;
-  let raw = 0;
-  for await (const chunk of source) {
-    raw += chunk.length;
-    if (!decoder) {
-      integrity.update(chunk);
-      length += chunk.length;
-      yield chunk;
-      continue;
-    }
-    for (const piece of decoder.push(chunk)) {
-      integrity.update(piece);
-      length += piece.length;
-      yield piece;
+async function* verifiedStream(source: AsyncIterable<Buffer>, check: PayloadCheck) {
+  for await (const chunk of source) for (const piece of check.take(chunk)) yield piece;
+  check.finish();
+}
+
+const DONE: Promise<IteratorResult<Buffer>> = Promise.resolve({ value: undefined, done: true });
+
+/**
+ * The same for a body that had arrived whole (ArrivedBody): its pieces handed out one a step and checked after the
+ * last, as a stream's would be, each step an already settled promise instead of an async generator's turns.
+ */
+class ArrivedPayload implements StreamingPayload, AsyncIterator<Buffer> {
+  private pieces?: Buffer[];
+  private next_ = 0;
+  private ended = false;
+
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly check: PayloadCheck,
+  ) {}
+
+  [Symbol.asyncIterator](): AsyncIterator<Buffer> {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<Buffer>> {
+    if (this.ended) return DONE;
+    try {
+      this.pieces ??= this.bytes.length > 0 ? this.check.take(this.bytes) : [];
+      if (this.next_ < this.pieces.length) return Promise.resolve({ value: this.pieces[this.next_++], done: false });
+      this.ended = true;
+      this.check.finish();
+      return DONE;
+    } catch (error) {
+      this.ended = true;
+      return Promise.reject(error);
     }
   }
-  // An empty body carries no framing at all.
-  const trailers = decoder && raw > 0 ? decoder.end() : NO_TRAILERS;
-  if (decoder && raw > 0) checkDecodedLength(req.headers, length);
-  integrity.verify(trailers);
-  onTrailers(trailers);
+
+  /** A reader that stops early ends it unchecked, as it would end a stream. */
+  return(): Promise<IteratorResult<Buffer>> {
+    this.ended = true;
+    return DONE;
+  }
+
+  computes(algorithm: string): boolean {
+    return this.check.integrity.computes(algorithm);
+  }
+
+  checksum(algorithm: string): string | undefined {
+    return this.check.integrity.checksum(algorithm);
+  }
 }
 
 /**
@@ -120,7 +188,8 @@ export function parseRestRequest(req: RawRequest, model: ServiceModel, codec: Bo
     );
     // Its integrity check refuses a malformed Content-MD5 at once, before the handler runs.
     // Most uploads have no trailers: nothing to decode then.
-    input[shape.payload] = streamedPayload(req, req.bodyStream, (trailers) => trailers !== NO_TRAILERS && decodeHeaderBindings(model, op.input!, trailers, input));
+    const check = new PayloadCheck(req, (trailers) => trailers !== NO_TRAILERS && decodeHeaderBindings(model, op.input!, trailers, input));
+    input[shape.payload] = req.bodyStream instanceof ArrivedBody ? new ArrivedPayload(req.bodyStream.bytes, check) : streamedPayload(req.bodyStream, check);
     decodeBindings(model, op.input, req, route.labels, headers, input);
     return { operation: route.operation, input };
   }

@@ -23,7 +23,10 @@ function checkUri(type: string, uri: string | undefined, httpMethod: string | un
   if (!arn) throw badRequest('Invalid ARN specified in the request');
   if (!/^(path|action)\//.test(arn.resource)) throw badRequest('AWS ARN for integration must contain path or action');
   if (arn.service !== 'apigateway' || !arn.accountId) throw badRequest('Invalid ARN specified in the request');
-  if (type === 'AWS_PROXY' && !(['lambda', 'firehose'].includes(arn.accountId) && arn.resource.startsWith('path/'))) {
+  // A Lambda proxy invokes a function (`path/2015-03-31/functions/<function ARN>/invocations`); Firehose is called by action.
+  const lambdaInvocation = arn.accountId === 'lambda' && /^path\/2015-03-31\/functions\/[^/]+\/invocations$/.test(arn.resource);
+  const firehoseAction = arn.accountId === 'firehose' && arn.resource.startsWith('action/');
+  if (type === 'AWS_PROXY' && !lambdaInvocation && !firehoseAction) {
     throw badRequest("Integrations of type 'AWS_PROXY' currently only supports Lambda function and Firehose stream invocations.");
   }
 }

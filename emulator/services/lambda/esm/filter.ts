@@ -46,7 +46,10 @@ function matchObject(pattern: Pattern, value: unknown): boolean {
 function matchRules(rules: unknown[], field: unknown): boolean {
   if (rules.some((r) => r !== null && typeof r === 'object' && Object.hasOwn(r, 'exists'))) {
     const wanted = (rules.find((r) => r !== null && typeof r === 'object' && Object.hasOwn(r, 'exists')) as { exists: boolean }).exists;
-    return (field !== undefined) === wanted;
+    // Exists matching works on leaf nodes only: an object there is no value (AWS-recorded test_dynamodb_event_filter
+    // [exists_false_filter], where `{"presentKey": {"S": ...}}` passes `"presentKey": [{"exists": false}]`).
+    const leaf = field !== undefined && (field === null || typeof field !== 'object' || Array.isArray(field));
+    return leaf === wanted;
   }
   const values = Array.isArray(field) ? field : [field];
   return values.some((v) => v !== undefined && rules.some((rule) => matchRule(rule, v)));

@@ -3,7 +3,8 @@ import { AwsError } from '../../../core/errors.ts';
 import type { Bucket } from '../bucket.ts';
 import { encoder, maxKeys, walkKeys } from '../listing.ts';
 import { canonicalUserId, type S3Object } from '../object.ts';
-import { requireBucket, type S3Context } from '../registry.ts';
+import { ANONYMOUS } from '../access.ts';
+import { requireBucket, requester, type S3Context } from '../registry.ts';
 import { isThroughObjectLambda } from '../object-lambda.ts';
 import { listThroughObjectLambda } from '../object-lambda-actions.ts';
 
@@ -70,7 +71,8 @@ export function listObjects(input: ListObjectsRequest, ctx: S3Context) {
 }
 
 function listObjectsPage(input: ListObjectsRequest, ctx: S3Context) {
-  const { result, encode, output } = listPage(input, ctx, () => input.Marker || undefined, true);
+  // AWS names each object's owner to signed requesters only (its anonymous listings of a public bucket carry none).
+  const { result, encode, output } = listPage(input, ctx, () => input.Marker || undefined, requester(ctx) !== ANONYMOUS);
   return {
     ...output,
     Marker: encode(input.Marker ?? ''),

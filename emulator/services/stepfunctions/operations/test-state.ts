@@ -35,6 +35,7 @@ export async function testState(input: TestStateInput, ctx: Ctx): Promise<TestSt
   const name = isMachine ? (input.stateName ?? (parsed.StartAt as string)) : TESTED;
   const found = isMachine ? findState(parsed as unknown as MachineDef, name) : { def: parsed as unknown as StateDef };
   const def = found?.def;
+  if (!def && input.stateName !== undefined) throw SfnErrors.validation('State not found in definition');
   if (!def) throw new AwsError('InvalidDefinition', `Invalid State Machine Definition: 'The state ${name} does not exist'`);
   const wrapper = JSON.stringify({ StartAt: name, States: { [name]: { ...def, ...(def.Type === 'Choice' || def.Type === 'Succeed' || def.Type === 'Fail' || def.Next || def.End ? {} : { End: true }) } }, ...(isMachine && parsed.QueryLanguage ? { QueryLanguage: parsed.QueryLanguage } : {}) });
   const check = checkDefinition(wrapper);
@@ -43,10 +44,11 @@ export async function testState(input: TestStateInput, ctx: Ctx): Promise<TestSt
   const mockResult = checkMock(input, def);
   // A mocked task calls nothing, so it needs no role (AWS's TestState takes one without a roleArn).
   if (def.Type === 'Task' && !input.roleArn && !input.mock) throw SfnErrors.validation('RoleArn must be specified when testing a Task state');
+  const context = input.context === undefined ? undefined : checkContext(parseJsonInput(input.context, executionInputError), def);
   const text = input.input ?? '{}';
   const value = parseJsonInput(text, executionInputError);
-  // The mocked result passed on unchanged is answered as the text given, as AWS answers it.
-  const textOf = (v: unknown) => (mockResult !== undefined && v === mockResult ? input.mock!.result! : payload(v));
+  // The input or mocked result passed on unchanged is answered as the text given, as AWS answers it.
+  const textOf = (v: unknown) => (v === undefined ? payload(v) : mockResult !== undefined && v === mockResult ? input.mock!.result! : v === value && typeof v === 'object' ? text : payload(v));
   const inspection: Record<string, unknown> = { input: text };
   // AWS runs the state in an express execution of a machine of its own, both named at random.
   const machineName = randomUUID();
@@ -69,7 +71,7 @@ export async function testState(input: TestStateInput, ctx: Ctx): Promise<TestSt
   const test: TestRun = {
     inspect: (step, v) => (inspection[step] = NUMBER_MEMBERS.has(step) ? v : textOf(v)),
     ...(input.mock ? { mock: mocked(input.mock, mockResult) } : {}),
-    ...(input.context !== undefined ? { context: parseJsonInput(input.context, executionInputError) as Record<string, unknown> } : {}),
+    ...(context ? { context } : {}),
     configuration: { retrierRetryCount: input.stateConfiguration?.retrierRetryCount, mapIterationFailureCount: input.stateConfiguration?.mapIterationFailureCount },
     report: {},
   };
@@ -127,7 +129,12 @@ function checkMock(input: TestStateInput, def: StateDef): Json | undefined {
   if (input.revealSecrets) throw SfnErrors.validation('TestState does not support RevealSecrets when a mock is specified.');
   if (def.Type !== 'Task' && !iterates) throw SfnErrors.validation(`State type '${def.Type}' is not supported when a mock is specified`);
   if (mock.errorOutput) return undefined;
-  const result = parseJsonInput(mock.result ?? 'null', executionInputError) as Json;
+  let result: Json;
+  try {
+    result = JSON.parse(mock.result ?? 'null') as Json;
+  } catch {
+    throw SfnErrors.validation('Mocked result must be valid JSON');
+  }
   if (def.Type === 'Map' && def.ResultWriter !== undefined) {
     if (typeof result !== 'object' || result === null || Array.isArray(result)) throw SfnErrors.validation('Mocked result must be a JSON object.');
   } else if (iterates && !Array.isArray(result)) throw SfnErrors.validation('Mocked result must be an array.');
@@ -136,6 +143,29 @@ function checkMock(input: TestStateInput, def: StateDef): Json | undefined {
   if (def.Type === 'Map' && Array.isArray(result) && (configuration?.mapIterationFailureCount ?? 0) > result.length)
     throw SfnErrors.validation('Map iteration failure count must be less than or equal to the number of Map iterations');
   return result;
+}
+
+/** The members a context object given to TestState may have, and those of its Execution. */
+const CONTEXT_MEMBERS = new Set(['Execution', 'State', 'StateMachine', 'Task']);
+const EXECUTION_MEMBERS = new Set(['Id', 'Input', 'Name', 'RoleArn', 'StartTime', 'RedriveCount', 'RedriveTime']);
+const EXECUTION_TEXT = ['Id', 'Name', 'RoleArn', 'StartTime'];
+
+/** A context object (`$$`) TestState is given, checked as AWS checks it. */
+function checkContext(given: unknown, def: StateDef): Record<string, unknown> {
+  const invalid = (why: string) => SfnErrors.validation(`Invalid Context object provided: ${why}`);
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) throw invalid('Context object must be a JSON object');
+  const context = given as Record<string, unknown>;
+  for (const member of Object.keys(context)) {
+    if (member === 'Map') throw invalid("'Map' field is not supported when mocking a Context object");
+    if (!CONTEXT_MEMBERS.has(member)) throw invalid(`Field '${member}' is not allowed`);
+  }
+  const execution = (context.Execution ?? {}) as Record<string, unknown>;
+  for (const member of Object.keys(execution)) if (!EXECUTION_MEMBERS.has(member)) throw invalid(`Field '${member}' is not allowed`);
+  for (const member of EXECUTION_TEXT) if (Object.hasOwn(execution, member) && typeof execution[member] !== 'string') throw invalid(`Execution.${member} must be a string`);
+  const resource = typeof def.Resource === 'string' ? def.Resource : '';
+  if (Object.hasOwn(context, 'Task') && !(def.Type === 'Task' && /\.(sync(:2)?|waitForTaskToken)$/.test(resource)))
+    throw invalid("Context object contains 'Task' when state is not a Task state with a '.sync' or '.waitForTaskToken' service integration pattern");
+  return context;
 }
 
 /**

@@ -33,10 +33,10 @@ export async function runMachine(env: ExecutionEnv, thread: Thread, machine: Mac
   }
 }
 
-/** AWS prefixes errors that a state's own evaluation raises with where they happened. */
-function located(error: unknown, name: string, enteredId: number): StatesError {
+/** AWS prefixes errors that a state's own evaluation raises with where they happened (not under TestState). */
+function located(error: unknown, name: string, enteredId: number, test: boolean): StatesError {
   const e = asStatesError(error);
-  if (!['States.Runtime', 'States.QueryEvaluationError', 'States.IntrinsicFailure'].includes(e.error) || e.causeText?.startsWith('An error occurred while executing the state')) return e;
+  if (test || !['States.Runtime', 'States.QueryEvaluationError', 'States.IntrinsicFailure'].includes(e.error) || e.causeText?.startsWith('An error occurred while executing the state')) return e;
   return new StatesError(e.error, `An error occurred while executing the state '${name}' (entered at the event id #${enteredId}). ${e.causeText ?? ''}`, e.location);
 }
 
@@ -90,7 +90,7 @@ export async function runState(env: ExecutionEnv, thread: Thread, name: string, 
         return await withRetryAndCatch(scope);
     }
   } catch (thrown) {
-    const error = located(thrown, name, enteredId);
+    const error = located(thrown, name, enteredId, !!env.test);
     // JSONata evaluation errors are reported on their own before the failure they cause.
     if (error.error === 'States.QueryEvaluationError' && !env.signal.aborted) logEvaluationFailed(scope, error);
     throw error;
@@ -190,7 +190,7 @@ async function withRetryAndCatch(scope: StateScope): Promise<Outcome> {
       return await exit(scope, await io.output(result, { selector: true }));
     } catch (thrown) {
       if (env.signal.aborted) throw thrown;
-      const error = located(thrown, scope.name, scope.enteredId);
+      const error = located(thrown, scope.name, scope.enteredId, !!env.test);
       if (env.test) {
         // TestState retries nothing: it answers whether a retrier would retry, and after what wait.
         const retry = testRetry(def.Retry, error.error, env.test.configuration.retrierRetryCount ?? 0);

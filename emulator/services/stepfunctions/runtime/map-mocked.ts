@@ -1,4 +1,4 @@
-import { StatesError } from '../asl/errors.ts';
+import { statesRuntime, StatesError } from '../asl/errors.ts';
 import { selectOrThrow } from '../asl/jsonpath.ts';
 import type { Json } from '../asl/query.ts';
 import { rootsOf } from './env.ts';
@@ -15,7 +15,13 @@ export async function runMockedMap(scope: StateScope): Promise<Json> {
   const { env, def, io } = scope;
   const test = env.test!;
   const input = io.jsonata ? io.raw : io.afterInputPath();
-  if (!io.jsonata && def.ItemsPath !== undefined) test.inspect('afterItemsPath', selectOrThrow(def.ItemsPath as string, rootsOf(input, io.context, io.vars)));
+  if (!io.jsonata && def.ItemsPath !== undefined) {
+    const path = def.ItemsPath as string;
+    const items = selectOrThrow(path, rootsOf(input, io.context, io.vars));
+    // AWS names a context path from the context object's root (`$$.Execution.Input` as `$.Execution.Input`).
+    if (!Array.isArray(items)) throw statesRuntime(`Reference path "${path.startsWith('$$') ? path.slice(1) : path}" must point to array.`);
+    test.inspect('afterItemsPath', items);
+  }
   test.inspect('maxConcurrency', await maxConcurrency(scope, input));
   const tolerance = await tolerances(scope, input);
   const countSet = def.ToleratedFailureCount !== undefined || def.ToleratedFailureCountPath !== undefined;

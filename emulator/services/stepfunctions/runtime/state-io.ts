@@ -60,9 +60,9 @@ export class StateIO {
    */
   async output(result: Json, options: { selector?: boolean; errorOutput?: Json; catcher?: { ResultPath?: string | null; Output?: Json; Assign?: Record<string, Json> } } = {}): Promise<{ output: Json; assigned?: Record<string, Json> }> {
     const source = options.catcher ?? this.def;
-    // A Pass state has a result only when it states one; a Map's or Parallel's is not reported (AWS's TestState).
+    // A Pass state has a result only when it states one; a Map's, Parallel's or Choice's is not reported (AWS's TestState).
     // A caught error is no result either.
-    const reported = options.errorOutput === undefined && (this.def.Type === 'Pass' ? this.def.Result !== undefined : this.def.Type !== 'Map' && this.def.Type !== 'Parallel');
+    const reported = options.errorOutput === undefined && (this.def.Type === 'Pass' ? this.def.Result !== undefined : !['Map', 'Parallel', 'Choice'].includes(this.def.Type));
     if (this.jsonata) {
       if (reported) this.inspect?.('result', result);
       const extra = options.errorOutput === undefined ? { result } : { errorOutput: options.errorOutput };
