@@ -91,6 +91,23 @@ describe("Cloud Control: GetResource of API Gateway's child resources by AWS's c
     assert.deepEqual((await read('AWS::ApiGatewayV2::Authorizer', `${out('Jwt')}|${http}`)).Name, 'jwt');
     assert.deepEqual((await read('AWS::ApiGatewayV2::Stage', `${http}|live`)).AutoDeploy, true);
 
+    // ListResources under the parent names each child by the same identifier, whoever made it.
+    const listed = async (TypeName: string, model: Record<string, string>) => {
+      const { ResourceDescriptions } = await aws.control.send(new ListResourcesCommand({ TypeName, ResourceModel: JSON.stringify(model) }));
+      return ResourceDescriptions!.map((d) => d.Identifier);
+    };
+    assert.ok((await listed('AWS::ApiGateway::Resource', { RestApiId: api })).includes(`${api}|${out('Pets')}`));
+    assert.deepEqual(await listed('AWS::ApiGateway::RequestValidator', { RestApiId: api }), [`${api}|${out('Validator')}`]);
+    // API Gateway gives every REST API its Empty and Error models.
+    assert.deepEqual((await listed('AWS::ApiGateway::Model', { RestApiId: api })).sort(), [`${api}|Empty`, `${api}|Error`, `${api}|Pet`]);
+    assert.deepEqual(await listed('AWS::ApiGateway::Deployment', { RestApiId: api }), [`${out('Deployment')}|${api}`]);
+    assert.deepEqual(await listed('AWS::ApiGateway::Stage', { RestApiId: api }), [`${api}|prod`]);
+    assert.deepEqual(await listed('AWS::ApiGateway::DocumentationPart', { RestApiId: api }), [`${out('Part')}|${api}`]);
+    assert.deepEqual(await listed('AWS::ApiGatewayV2::Integration', { ApiId: http }), [`${http}|${out('Items')}`]);
+    assert.deepEqual(await listed('AWS::ApiGatewayV2::Route', { ApiId: http }), [`${http}|${out('ListItems')}`]);
+    assert.deepEqual(await listed('AWS::ApiGatewayV2::Authorizer', { ApiId: http }), [`${out('Jwt')}|${http}`]);
+    assert.deepEqual(await listed('AWS::ApiGatewayV2::Stage', { ApiId: http }), [`${http}|live`]);
+
     // A child that is not there is not found, with Cloud Control's message.
     await assert.rejects(aws.control.send(new GetResourceCommand({ TypeName: 'AWS::ApiGateway::Model', Identifier: `${api}|Cat` })), {
       name: 'ResourceNotFoundException',

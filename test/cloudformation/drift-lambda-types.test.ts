@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CloudControlClient, GetResourceCommand } from '@aws-sdk/client-cloudcontrol';
+import { CloudControlClient, GetResourceCommand, ListResourcesCommand } from '@aws-sdk/client-cloudcontrol';
 import {
   DeleteFunctionCommand,
   LambdaClient,
@@ -81,6 +81,8 @@ describe("CloudFormation: drift of Lambda's versions, aliases, URLs, permissions
     assert.deepEqual((await read('AWS::Lambda::EventInvokeConfig', 'drifting|$LATEST')).MaximumRetryAttempts, 1);
     const permission = await read('AWS::Lambda::Permission', `drifting|${out('Permission')}`);
     assert.deepEqual([permission.Principal, permission.Action, permission.SourceAccount], ['s3.amazonaws.com', 'lambda:InvokeFunction', '000000000000']);
+    const { ResourceDescriptions } = await control.send(new ListResourcesCommand({ TypeName: 'AWS::Lambda::Permission', ResourceModel: JSON.stringify({ FunctionName: 'drifting' }) }));
+    assert.deepEqual(ResourceDescriptions!.map((d) => [d.Identifier, JSON.parse(d.Properties!).Principal]), [[`drifting|${out('Permission')}`, 's3.amazonaws.com']]);
     const mapping = await read('AWS::Lambda::EventSourceMapping', out('Mapping'));
     assert.deepEqual([mapping.BatchSize, mapping.Enabled], [5, true]);
     const layer = await read('AWS::Lambda::LayerVersion', out('Layer'));

@@ -1,4 +1,4 @@
-import { templateJson, type Properties, type ResourceDelete, type ResourceRequest, type ResourceState } from './provider.ts';
+import { templateJson, type ListedResource, type Properties, type ResourceDelete, type ResourceListRequest, type ResourceRequest, type ResourceState, type ResourceType } from './provider.ts';
 
 /*
  * Helpers for the types' `read` handlers, which answer a resource's properties in the template's form: drift detection
@@ -71,6 +71,32 @@ export function adoptByReading(
     const state = { physicalId: physicalId(identifier), attributes: attributes(identifier) };
     await read({ ...request, properties: { ...request.properties, ...identifier }, ...state });
     return state;
+  };
+}
+
+/**
+ * `list` and `listRequires` of a child type, which Cloud Control lists under the parents its ResourceModel names:
+ * every id `ids` finds under them, read by the type's read handler (given the parents' ids as its properties, no stack,
+ * and the list request's account, region and caller), named by the parents and `idName`.
+ */
+export function listUnder(
+  parents: readonly string[],
+  idName: string,
+  read: (request: ResourceDelete) => Promise<Properties>,
+  ids: (request: ResourceListRequest, parents: Record<string, string>) => Promise<string[]>,
+): Pick<ResourceType, 'list' | 'listRequires'> {
+  return {
+    listRequires: parents,
+    async list(request): Promise<ListedResource[]> {
+      const named = Object.fromEntries(parents.map((name) => [name, String(request.model![name])]));
+      const found = await ids(request, named);
+      return Promise.all(
+        found.map(async (id) => {
+          const properties = await read({ ...(request as ResourceRequest), stackTags: [], properties: named, physicalId: id, attributes: {} });
+          return { identifier: { ...named, [idName]: id }, physicalId: id, properties: { ...properties, [idName]: id } };
+        }),
+      );
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import { jsonText, type Properties, type ResourceRequest, type ResourceType } fr
 import type { Account, Authorizer, GatewayResponse, Model, RequestValidator } from '@aws-sdk/client-api-gateway';
 import { jsonAsGiven, templateOrder, adoptByReading } from '../../cloudformation/read-back.ts';
 import { notFound } from '../errors.ts';
-import { count, flag, generatedId, patchChanges } from './values.ts';
+import { count, flag, generatedId, patchChanges, listUnderApi } from './values.ts';
 
 async function patch(request: ResourceRequest & { previous: Properties }, operation: string, key: Record<string, string>, paths: Record<string, string>) {
   const ops = patchChanges(request.previous, request.properties, paths);
@@ -76,6 +76,7 @@ export const authorizer: ResourceType = {
   createOnly: ['RestApiId', 'ProviderARNs'],
   primaryIdentifier: ['RestApiId', 'AuthorizerId'],
   adopt: adoptByReading((request) => authorizer.read!(request), (id) => id.AuthorizerId, (id) => ({ AuthorizerId: id.AuthorizerId })),
+  ...listUnderApi('AuthorizerId', (request) => authorizer.read!(request), 'GetAuthorizers', 'id'),
 };
 
 /** `AWS::ApiGateway::Model`: Ref is the model name. */
@@ -103,6 +104,7 @@ export const model: ResourceType = {
   createOnly: ['RestApiId', 'Name', 'ContentType'],
   primaryIdentifier: ['RestApiId', 'Name'],
   adopt: adoptByReading((request) => model.read!(request), (id) => id.Name),
+  ...listUnderApi('Name', (request) => model.read!(request), 'GetModels', 'name'),
 };
 
 /** `AWS::ApiGateway::RequestValidator`: Ref is the validator id; GetAtt RequestValidatorId. */
@@ -136,6 +138,7 @@ export const requestValidator: ResourceType = {
   createOnly: ['RestApiId', 'Name'],
   primaryIdentifier: ['RestApiId', 'RequestValidatorId'],
   adopt: adoptByReading((request) => requestValidator.read!(request), (id) => id.RequestValidatorId, (id) => ({ RequestValidatorId: id.RequestValidatorId })),
+  ...listUnderApi('RequestValidatorId', (request) => requestValidator.read!(request), 'GetRequestValidators', 'id'),
 };
 
 /** `AWS::ApiGateway::GatewayResponse`: Ref is an id CloudFormation makes; an update puts the response again. */

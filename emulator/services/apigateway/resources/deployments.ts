@@ -1,7 +1,7 @@
 import type { Deployment, MethodSetting, PatchOperation, Stage } from '@aws-sdk/client-api-gateway';
 import type { Properties, ResourceRequest, ResourceState, ResourceType } from '../../cloudformation/provider.ts';
 import { givenMembers, templateOrder, templateTags, adoptByReading } from '../../cloudformation/read-back.ts';
-import { flag, patchChanges, tagMap } from './values.ts';
+import { flag, patchChanges, tagMap, listUnderApi } from './values.ts';
 
 /** `MethodSettings` as a stage's patch paths: `/<resource path, ~1 for />/<method>/<setting>`. */
 const METHOD_SETTING_PATHS: Record<string, string> = {
@@ -147,6 +147,7 @@ export const stage: ResourceType = {
   createOnly: ['RestApiId', 'StageName'],
   primaryIdentifier: ['RestApiId', 'StageName'],
   adopt: adoptByReading((request) => stage.read!(request), (id) => id.StageName),
+  ...listUnderApi('StageName', (request) => stage.read!(request), 'GetStages', 'stageName'),
 };
 
 /**
@@ -201,4 +202,5 @@ export const deployment: ResourceType = {
   createOnly: ['RestApiId', 'StageName', 'StageDescription', 'DeploymentCanarySettings'],
   primaryIdentifier: ['DeploymentId', 'RestApiId'],
   adopt: adoptByReading((request) => deployment.read!(request), (id) => id.DeploymentId, (id) => ({ DeploymentId: id.DeploymentId })),
+  ...listUnderApi('DeploymentId', (request) => deployment.read!(request), 'GetDeployments', 'id'),
 };

@@ -1,7 +1,7 @@
 import type { DocumentationPart, DocumentationPartLocation } from '@aws-sdk/client-api-gateway';
 import { adoptByReading } from '../../cloudformation/read-back.ts';
 import { jsonText, templateJson, type Properties, type ResourceType } from '../../cloudformation/provider.ts';
-import { patchChanges } from './values.ts';
+import { patchChanges, listUnderApi } from './values.ts';
 
 /** `AWS::ApiGateway::DocumentationPart`: Ref is the part's id; GetAtt DocumentationPartId. Only `Properties` changes in place. */
 export const documentationPart: ResourceType = {
@@ -39,6 +39,7 @@ export const documentationPart: ResourceType = {
   createOnly: ['Location', 'RestApiId'],
   primaryIdentifier: ['DocumentationPartId', 'RestApiId'],
   adopt: adoptByReading((request) => documentationPart.read!(request), (id) => id.DocumentationPartId, (id) => ({ DocumentationPartId: id.DocumentationPartId })),
+  ...listUnderApi('DocumentationPartId', (request) => documentationPart.read!(request), 'GetDocumentationParts', 'id'),
   properties: ['Location', 'Properties', 'RestApiId'],
 };
 
@@ -65,5 +66,6 @@ export const documentationVersion: ResourceType = {
   createOnly: ['DocumentationVersion', 'RestApiId'],
   primaryIdentifier: ['DocumentationVersion', 'RestApiId'],
   adopt: adoptByReading((request) => documentationVersion.read!(request), (id) => id.DocumentationVersion),
+  ...listUnderApi('DocumentationVersion', (request) => documentationVersion.read!(request), 'GetDocumentationVersions', 'version'),
   properties: ['Description', 'DocumentationVersion', 'RestApiId'],
 };

@@ -1,7 +1,7 @@
 import type { Integration, IntegrationResponse, Method, MethodResponse } from '@aws-sdk/client-api-gateway';
 import type { Properties, ResourceRequest, ResourceType } from '../../cloudformation/provider.ts';
 import { givenMembers, templateOrder, adoptByReading } from '../../cloudformation/read-back.ts';
-import { count, flag, generatedId } from './values.ts';
+import { count, flag, generatedId, listUnderApi } from './values.ts';
 
 /** `AWS::ApiGateway::Resource`: Ref is the resource id; GetAtt ResourceId. */
 export const resource: ResourceType = {
@@ -20,19 +20,8 @@ export const resource: ResourceType = {
   },
   primaryIdentifier: ['RestApiId', 'ResourceId'],
   adopt: adoptByReading((request) => resource.read!(request), (id) => id.ResourceId, (id) => ({ ResourceId: id.ResourceId })),
-  // Every resource of the API the ResourceModel names, its root among them.
-  async list(request) {
-    const RestApiId = request.model!.RestApiId as string;
-    const found: { id: string; parentId?: string; pathPart?: string }[] = [];
-    let position: string | undefined;
-    do {
-      const page = await request.call('apigateway', 'GetResources', { restApiId: RestApiId, position, limit: 500 });
-      found.push(...(page.items ?? []));
-      position = page.position;
-    } while (position);
-    return found.map((r) => ({ identifier: { RestApiId, ResourceId: r.id }, physicalId: r.id, properties: { RestApiId, ResourceId: r.id, ParentId: r.parentId, PathPart: r.pathPart } }));
-  },
-  listRequires: ['RestApiId'],
+  // Every resource of the API, its root among them.
+  ...listUnderApi('ResourceId', (request) => resource.read!(request), 'GetResources', 'id'),
 };
 
 /** The method's integration, method responses and integration responses, each through its Put* operation. */

@@ -1,6 +1,7 @@
 import type { PatchOperation } from '@aws-sdk/client-api-gateway';
 import { buildArn } from '../../../core/arn.ts';
-import { randomSuffix, resourceTags, type Properties, type ResourceRequest } from '../../cloudformation/provider.ts';
+import { randomSuffix, resourceTags, type Properties, type ResourceDelete, type ResourceListRequest, type ResourceRequest } from '../../cloudformation/provider.ts';
+import { listUnder } from '../../cloudformation/read-back.ts';
 
 /** A template boolean (templates may give `true` or `"true"`), or undefined when not given. */
 export function flag(value: unknown): boolean | undefined {
@@ -56,4 +57,21 @@ export function patchChanges(previous: Properties, properties: Properties, paths
 /** API Gateway's resource ARNs have no account: `arn:aws:apigateway:<region>::/usageplans/<id>`. */
 export function arnOf(request: ResourceRequest, path: string): string {
   return buildArn({ service: 'apigateway', region: request.region, accountId: '', resource: path });
+}
+
+/**
+ * `list` of a child of a REST API (Cloud Control lists it under the ResourceModel's RestApiId): every item the Get
+ * operation pages through (`items`, or a stage listing's `item`), named by `idName` from the item's `member`.
+ */
+export function listUnderApi(idName: string, read: (request: ResourceDelete) => Promise<Properties>, operation: string, member: string) {
+  return listUnder(['RestApiId'], idName, read, async (request: ResourceListRequest, { RestApiId }) => {
+    const found: string[] = [];
+    let position: string | undefined;
+    do {
+      const page = await request.call('apigateway', operation, { restApiId: RestApiId, position, limit: 500 });
+      found.push(...((page.items ?? page.item ?? []) as Properties[]).map((item) => String(item[member])));
+      position = page.position;
+    } while (position);
+    return found;
+  });
 }

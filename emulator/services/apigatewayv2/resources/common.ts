@@ -1,6 +1,6 @@
 import { buildArn } from '../../../core/arn.ts';
-import { resourceTags, type Properties, type ResourceDelete, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
-import { adoptByReading } from '../../cloudformation/read-back.ts';
+import { resourceTags, type Properties, type ResourceDelete, type ResourceListRequest, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+import { adoptByReading, listUnder } from '../../cloudformation/read-back.ts';
 
 /** The template's properties an operation takes: API Gateway V2's members are named as the template's properties. */
 export function pick(p: Properties, names: readonly string[]): Properties {
@@ -29,6 +29,18 @@ export async function retag(request: ResourceRequest & { previous: Properties },
   const gone = Object.keys((request.previous.Tags ?? {}) as Record<string, string>).filter((k) => !Object.hasOwn(tags, k));
   if (gone.length) await request.call('apigatewayv2', 'UntagResource', { ResourceArn: arn, TagKeys: gone });
   if (Object.keys(tags).length) await request.call('apigatewayv2', 'TagResource', { ResourceArn: arn, Tags: tags });
+}
+
+/** The `member` of every item a Get…s operation pages through (NextToken) under the given parents. */
+export async function allIds(request: ResourceListRequest, operation: string, parents: Properties, member: string): Promise<string[]> {
+  const found: string[] = [];
+  let NextToken: string | undefined;
+  do {
+    const page = await request.call('apigatewayv2', operation, { ...parents, NextToken });
+    found.push(...((page.Items ?? []) as Properties[]).map((item) => String(item[member])));
+    NextToken = page.NextToken;
+  } while (NextToken);
+  return found;
 }
 
 interface PartOptions {
@@ -74,6 +86,7 @@ export function apiPart(kind: string, names: readonly string[], options: PartOpt
     // Cloud Control names a part by its parents' ids and its own (`<ApiId>|<RouteId>`).
     primaryIdentifier: options.primaryIdentifier ?? [...parents, idMember],
     adopt: adoptByReading(read, (id) => id[idMember], (id) => ({ [idMember]: id[idMember] })),
+    ...listUnder(parents, idMember, read, (request, named) => allIds(request, `Get${kind}s`, named, idMember)),
     createOnly: parents,
     properties: [...parents, ...names],
   };

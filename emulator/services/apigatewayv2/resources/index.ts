@@ -1,7 +1,7 @@
 import type { Api, Stage } from '@aws-sdk/client-apigatewayv2';
 import { jsonText, type Properties, type ResourceRequest, type ResourceType, type ResourceTypes } from '../../cloudformation/provider.ts';
-import { givenMembers, templateOrder, templateTags, adoptByReading } from '../../cloudformation/read-back.ts';
-import { apiPart, arnOf, members, pick, tagMap } from './common.ts';
+import { givenMembers, templateOrder, templateTags, adoptByReading, listUnder } from '../../cloudformation/read-back.ts';
+import { allIds, apiPart, arnOf, members, pick, tagMap } from './common.ts';
 import { apiMapping, domainName, vpcLink } from './domains.ts';
 import { managedOverrides } from './overrides.ts';
 import { integrationResponse, model, routeResponse } from './responses.ts';
@@ -172,6 +172,7 @@ const stage: ResourceType = {
   createOnly: ['ApiId', 'StageName'],
   primaryIdentifier: ['ApiId', 'StageName'],
   adopt: adoptByReading((request) => stage.read!(request), (id) => id.StageName),
+  ...listUnder(['ApiId'], 'StageName', (request) => stage.read!(request), (request, parents) => allIds(request, 'GetStages', parents, 'StageName')),
 };
 
 /** The CloudFormation resource types of API Gateway V2 (HTTP and WebSocket APIs). */

@@ -1,5 +1,6 @@
+import { AwsError } from '../../../core/errors.ts';
 import type { ResourceType } from '../../cloudformation/provider.ts';
-import { adoptByReading } from '../../cloudformation/read-back.ts';
+import { adoptByReading, listUnder } from '../../cloudformation/read-back.ts';
 import { readPermission } from './read.ts';
 
 /** `AWS::Lambda::Permission`: one statement of the function's policy; Ref is its statement id. */
@@ -28,4 +29,14 @@ export const permission: ResourceType = {
   properties: ['FunctionName', 'Action', 'Principal', 'SourceArn', 'SourceAccount', 'EventSourceToken', 'PrincipalOrgID', 'FunctionUrlAuthType', 'InvokedViaFunctionUrl'],
   primaryIdentifier: ['FunctionName', 'Id'],
   adopt: adoptByReading(readPermission, (id) => id.Id, (id) => ({ Id: id.Id })),
+  // Every statement of the function's policy (none when it has no policy).
+  ...listUnder(['FunctionName'], 'Id', readPermission, async (request, { FunctionName }) => {
+    try {
+      const { Policy } = await request.call<{ Policy: string }>('lambda', 'GetPolicy', { FunctionName });
+      return (JSON.parse(Policy).Statement as { Sid: string }[]).map((s) => s.Sid);
+    } catch (error) {
+      if (error instanceof AwsError && error.code === 'ResourceNotFoundException') return [];
+      throw error;
+    }
+  }),
 };
