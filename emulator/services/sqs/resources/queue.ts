@@ -60,24 +60,7 @@ async function readQueue(request: Pick<ResourceRequest, 'call'>, url: string): P
 
 /** `AWS::SQS::Queue`: Ref is the queue URL; GetAtt Arn, QueueName, QueueUrl. */
 export const queue: ResourceType = {
-  properties: [
-    'ContentBasedDeduplication',
-    'DeduplicationScope',
-    'DelaySeconds',
-    'FifoQueue',
-    'FifoThroughputLimit',
-    'KmsDataKeyReusePeriodSeconds',
-    'KmsMasterKeyId',
-    'MaximumMessageSize',
-    'MessageRetentionPeriod',
-    'QueueName',
-    'ReceiveMessageWaitTimeSeconds',
-    'RedriveAllowPolicy',
-    'RedrivePolicy',
-    'SqsManagedSseEnabled',
-    'Tags',
-    'VisibilityTimeout',
-  ],
+  properties: [...ATTRIBUTES, 'QueueName', 'Tags'],
   async create(request) {
     const p = request.properties;
     const fifo = String(p.FifoQueue) === 'true';
