@@ -34,9 +34,14 @@ async function authorizeSession(ctx: S3Context, bucket: Bucket): Promise<void> {
   await ctx.emulator.authorizeAction(ctx, SESSION_ACTION, directoryBucketArn(bucket), { governing: { document, ownerAccount: bucket.accountId } });
 }
 
-/** The permissions a write's ACL, tagging and Object Lock headers need on the new object (see `writeHeaderActions`). */
-export async function authorizeWriteHeaders(ctx: S3Context, bucket: Bucket, key: string, input: Parameters<typeof writeHeaderActions>[0], setsTags: boolean): Promise<void> {
-  for (const action of writeHeaderActions(input, setsTags)) await authorizeOnObject(ctx, bucket, action, key);
+/**
+ * The permissions a write's ACL, tagging and Object Lock headers need on the new object (see `writeHeaderActions`);
+ * undefined when they need none, so the common write awaits nothing more.
+ */
+export function authorizeWriteHeaders(ctx: S3Context, bucket: Bucket, key: string, input: Parameters<typeof writeHeaderActions>[0], setsTags: boolean): Promise<void> | undefined {
+  const actions = writeHeaderActions(input, setsTags);
+  if (actions.length === 0) return undefined;
+  return actions.reduce((previous, action) => previous.then(() => authorizeOnObject(ctx, bucket, action, key)), Promise.resolve());
 }
 
 /**

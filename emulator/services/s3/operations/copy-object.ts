@@ -25,7 +25,8 @@ export async function copyObject(input: CopyObjectRequest, ctx: S3Context) {
   validateKey(key);
   invalidDirective('metadata', input.MetadataDirective);
   invalidDirective('tagging', input.TaggingDirective);
-  await authorizeWriteHeaders(ctx, bucket, key, input, input.TaggingDirective === 'REPLACE' && input.Tagging !== undefined);
+  const headerPermissions = authorizeWriteHeaders(ctx, bucket, key, input, input.TaggingDirective === 'REPLACE' && input.Tagging !== undefined);
+  if (headerPermissions) await headerPermissions;
   const { bucket: sourceBucket, object: source } = await resolveCopySource(input, ctx);
   const replaceMetadata = input.MetadataDirective === 'REPLACE';
   const changesSomething =

@@ -32,7 +32,8 @@ export async function createMultipartUpload(input: CreateMultipartUploadRequest,
   const bucket = requireBucket(ctx, input);
   const key = input.Key ?? '';
   validateKey(key);
-  await authorizeWriteHeaders(ctx, bucket, key, input, input.Tagging !== undefined);
+  const headerPermissions = authorizeWriteHeaders(ctx, bucket, key, input, input.Tagging !== undefined);
+  if (headerPermissions) await headerPermissions;
   const algorithm = parseAlgorithm(input.ChecksumAlgorithm);
   if (input.ChecksumType !== undefined && !algorithm) {
     throw S3Errors.invalidRequest('The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header.');

@@ -33,7 +33,8 @@ export async function storeObject(input: PutInput, ctx: S3Context, eventName: st
   const bucket = requireBucket(ctx, input);
   const key = input.Key ?? '';
   validateKey(key);
-  await authorizeWriteHeaders(ctx, bucket, key, input, input.Tagging !== undefined);
+  const headerPermissions = authorizeWriteHeaders(ctx, bucket, key, input, input.Tagging !== undefined);
+  if (headerPermissions) await headerPermissions;
   checkWriteConditions(input, key, bucket.current(key));
   const settings = objectSettings(input, bucket, ctx, eventName === 's3:ObjectCreated:Post');
   if (settings.encryption.ServerSideEncryption === 'aws:kms') settings.encryption.SSEKMSKeyId = await usableKmsKeyArn(ctx, settings.encryption.SSEKMSKeyId, input.SSEKMSKeyId);
