@@ -315,6 +315,9 @@ const PAIRS: Record<string, Record<string, string>> = {
   api_with_ip_range_blacklist: {},
   api_with_ip_range_whitelist: {},
   api_with_source_vpc_blacklist: {},
+  // Api events' own Auth.ResourcePolicy (their path's statements, custom statements).
+  api_with_aws_account_whitelist: {},
+  api_with_resource_policy_global_implicit: {},
   // EventInvokeConfig: destinations (SAM's queue or topic without an ARN, conditionally), the role's policies for them.
   function_with_event_dest: {},
   function_with_event_dest_s3_bucket: {},

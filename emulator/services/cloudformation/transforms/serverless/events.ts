@@ -1,5 +1,5 @@
 import type { Properties } from '../../provider.ts';
-import { addEventAuth } from './auth.ts';
+import { addEventAuth, addEventResourcePolicy } from './auth.ts';
 import { ANY_METHOD, defined, shorthand, TransformErrorFor, type Expansion } from './context.ts';
 import { addHttpApiEvent } from './http-api.ts';
 import { addRequestParameters, addTimeout } from './event-parameters.ts';
@@ -153,6 +153,7 @@ export function addEvent(expansion: Expansion, fn: Invoked, eventId: string, eve
         addRequestParameters(fn.id, eventId, p, item, clock);
         if (!Object.hasOwn(paths, p.Path)) insert(paths, p.Path, templateKeys(tracked({}, clock), [ANY_METHOD]));
         for (const pathItem of conditionalContents(paths[p.Path])) insert(pathItem, key, condition ? conditional(condition, item) : item);
+        addEventResourcePolicy(fn.id, eventId, p, entry.skeleton as Properties, { name: stageSuffix(entry), fromTemplate: !entry.implicit });
         clock.now++;
       }
       const method = p.Method.toLowerCase() === 'any' ? '*' : p.Method.toUpperCase();
