@@ -4,7 +4,7 @@
 // written here with the behaviour of the test's.
 import { pythonJson, type SourceFile, type SourceScenario, type SourceStep } from '../../verifier/port/source-types.ts';
 import { callerAccount, FUNCTION, zip } from './lambda-api/common.ts';
-import { echoPrinting, esmEnabled, esmRole, functionLog, withHandler } from './lambda-esm/common.ts';
+import { BATCH_ITEM_FAILURES, echoPrinting, esmEnabled, esmRole, functionLog, withHandler, withResponse } from './lambda-esm/common.ts';
 
 const TABLE = 'test-table-{{suffix}}';
 const KEY = 'my_partition_key';
@@ -36,9 +36,6 @@ const tableActive = dynamodb('DescribeTable', { TableName: TABLE }, { until: { p
 /** wait_for_dynamodb_stream_ready. */
 const streamReady: SourceStep = { service: 'dynamodbstreams', protocol: 'json', op: 'DescribeStream', params: { StreamArn: '{{streamArn}}' }, until: { path: '$.StreamDescription.StreamStatus', matches: '^ENABLED$' } };
 
-/** event_source_mapping/utils.py's create_lambda_with_response: print the event, answer `response` (Python source). */
-const withResponse = (response: string) => zip(`import json\n\ndef handler(event, context):\n    print(json.dumps(event))\n    return ${response}\n`);
-
 /** test_dynamodb_report_batch_item_success_scenarios' answers, as Python source (the test formats its parameter into the handler). */
 const SUCCESSES: Record<string, string> = {
   empty_list_success: '[]',
@@ -66,16 +63,6 @@ const EVENT_FILTERS: Record<string, [Record<string, unknown>, Record<string, unk
   ],
   prefix_filter: [{ id: { S: 'id_value_1' }, prefix: { S: 'us-1-other-suffix' } }, { id: { S: 'id_value_1' }, prefix: { S: 'other-suffix' } }, { dynamodb: { NewImage: { prefix: { S: [{ prefix: 'us-1' }] } } } }, 1],
   date_time_conversion: [{ id: { S: 'id_value_1' } }, { id: { S: 'id_value_2' } }, { dynamodb: { ApproximateCreationDateTime: [{ numeric: ['>', 0] }] } }, 2],
-};
-
-/** test_dynamodb_report_batch_item_failure_scenarios' answers, as Python source: batches that fail until retries run out. */
-const FAILURES: Record<string, string> = {
-  item_identifier_not_present_failure: "{'batchItemFailures': [{'itemIdentifier': 123}]}",
-  empty_string_item_identifier_failure: "{'batchItemFailures': [{'itemIdentifier': ''}]}",
-  null_item_identifier_failure: "{'batchItemFailures': [{'itemIdentifier': None}]}",
-  invalid_key_foo_failure: "{'batchItemFailures': [{'foo': 123}]}",
-  invalid_key_foo_null_value_failure: "{'batchItemFailures': [{'foo': None}]}",
-  unhandled_exception_in_function: '(lambda: 1 / 0)()',
 };
 
 /** sqs_create_queue + sqs_get_queue_arn: the on-failure destination, `{{queueUrl}}` and `{{queueArn}}`. */
@@ -225,7 +212,7 @@ const scenarios: SourceScenario[] = [
     note: "the on-failure destination queue is read until the failed batch's record is there (the test's retry loop); then the function's log until it holds the four invocations",
     steps: (param) => [
       callerAccount,
-      withHandler(withResponse(FAILURES[param])),
+      withHandler(withResponse(BATCH_ITEM_FAILURES[param])),
       ...tableWithStream(),
       ...destinationQueue,
       {

@@ -4,10 +4,7 @@
 // Handlers are written here with the behaviour of the test's.
 import { pythonJson, type SourceFile, type SourceScenario, type SourceStep } from '../../verifier/port/source-types.ts';
 import { callerAccount, FUNCTION, zip } from './lambda-api/common.ts';
-import { echoPrinting, esmEnabled, esmRole, functionLog, withHandler } from './lambda-esm/common.ts';
-
-/** event_source_mapping/utils.py's create_lambda_with_response: print the event, answer `response` (Python source). */
-const withResponse = (response: string) => zip(`import json\n\ndef handler(event, context):\n    print(json.dumps(event))\n    return ${response}\n`);
+import { BATCH_ITEM_FAILURES, echoPrinting, esmEnabled, esmRole, functionLog, withHandler, withResponse } from './lambda-esm/common.ts';
 
 const STREAM = 'test-foobar-{{suffix}}';
 const kinesis = (op: string, params: Record<string, unknown>, extra: Partial<SourceStep> = {}): SourceStep => ({ service: 'kinesis', protocol: 'json', op, params, ...extra });
@@ -39,16 +36,6 @@ const SUCCESSES: Record<string, string> = {
   empty_dict_success: '{}',
   empty_batch_item_failure_success: "{'batchItemFailures': []}",
   null_batch_item_failure_success: "{'batchItemFailures': None}",
-};
-
-/** test_kinesis_report_batch_item_failure_scenarios' answers, as Python source: batches that fail, until retries run out. */
-const FAILURES: Record<string, string> = {
-  item_identifier_not_present_failure: "{'batchItemFailures': [{'itemIdentifier': 123}]}",
-  empty_string_item_identifier_failure: "{'batchItemFailures': [{'itemIdentifier': ''}]}",
-  null_item_identifier_failure: "{'batchItemFailures': [{'itemIdentifier': None}]}",
-  invalid_key_foo_failure: "{'batchItemFailures': [{'foo': 123}]}",
-  invalid_key_foo_null_value_failure: "{'batchItemFailures': [{'foo': None}]}",
-  unhandled_exception_in_function: '(lambda: 1 / 0)()',
 };
 
 /** functions/lambda_integration.py as this test uses it: it logs, and raises for a Kinesis record whose data holds `raise_error`. */
@@ -141,7 +128,7 @@ const scenarios: SourceScenario[] = [
     note: "the on-failure destination queue is read until the failed batch's record is there (the test's retry loop)",
     steps: (param) => [
       callerAccount,
-      withHandler(withResponse(FAILURES[param])),
+      withHandler(withResponse(BATCH_ITEM_FAILURES[param])),
       ...stream,
       { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'test-queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' } },
       { service: 'sqs', protocol: 'json', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' } },

@@ -12,6 +12,22 @@ export const withHandler = (code: { $blob: string }, params: Record<string, unkn
   return FunctionName === FUNCTION ? step : { ...step, capture: undefined };
 };
 
+/** event_source_mapping/utils.py's create_lambda_with_response: print the event, answer `response` (Python source). */
+export const withResponse = (response: string) => zip(`import json\n\ndef handler(event, context):\n    print(json.dumps(event))\n    return ${response}\n`);
+
+/**
+ * The report_batch_item_failure_scenarios' answers of the Kinesis and DynamoDB Streams tests, as Python source: batches
+ * that fail until retries run out.
+ */
+export const BATCH_ITEM_FAILURES: Record<string, string> = {
+  item_identifier_not_present_failure: "{'batchItemFailures': [{'itemIdentifier': 123}]}",
+  empty_string_item_identifier_failure: "{'batchItemFailures': [{'itemIdentifier': ''}]}",
+  null_item_identifier_failure: "{'batchItemFailures': [{'itemIdentifier': None}]}",
+  invalid_key_foo_failure: "{'batchItemFailures': [{'foo': 123}]}",
+  invalid_key_foo_null_value_failure: "{'batchItemFailures': [{'foo': None}]}",
+  unhandled_exception_in_function: '(lambda: 1 / 0)()',
+};
+
 /** _await_event_source_mapping_enabled: GetEventSourceMapping until the mapping `{{uuid}}` is Enabled. */
 export const esmEnabled: SourceStep = { op: 'GetEventSourceMapping', params: { UUID: '{{uuid}}' }, until: { path: '$.State', matches: '^Enabled$', timeoutSeconds: 120 } };
 
