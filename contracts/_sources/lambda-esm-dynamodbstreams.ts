@@ -4,7 +4,20 @@
 // written here with the behaviour of the test's.
 import { pythonJson, type SourceFile, type SourceScenario, type SourceStep } from '../../verifier/port/source-types.ts';
 import { callerAccount, FUNCTION, zip } from './lambda-api/common.ts';
-import { BATCH_ITEM_FAILURES, echoPrinting, esmEnabled, esmRole, functionLog, withHandler, withResponse } from './lambda-esm/common.ts';
+import {
+  BATCH_ITEM_FAILURES,
+  echoPrinting,
+  esmEnabled,
+  esmRole,
+  functionLog,
+  S3_DESTINATION_ARN,
+  s3Destination,
+  s3FailureRecord,
+  snsDestination,
+  snsFailureMessage,
+  withHandler,
+  withResponse,
+} from './lambda-esm/common.ts';
 
 const TABLE = 'test-table-{{suffix}}';
 const KEY = 'my_partition_key';
@@ -80,6 +93,32 @@ const failureRecord: SourceStep = {
   jsonStrings: ['$.Messages[*].Body'],
   until: { path: '$.Messages', count: 1, timeoutSeconds: 240 },
 };
+
+/**
+ * The on-failure destination tests' function (functions/lambda_unhandled_error.py in behaviour: it raises a custom
+ * exception) with the test's role, their table and stream (recorded as create_table_response and
+ * update_table_response), `beforeMapping` (the SQS test makes its queue there), the mapping (one record a batch, one
+ * retry) to `destination`, and the item that makes the function fail.
+ */
+const failingTable = (beforeMapping: SourceStep[], destination: string): SourceStep[] => [
+  withHandler(zip('class CustomException(Exception):\n    pass\n\n\ndef handler(event, context):\n    raise CustomException("some error occurred")\n'), { Role: '{{roleArn}}' }),
+  createTable(KEY, { StreamEnabled: false }, 'create_table_response'),
+  tableActive,
+  dynamodb(
+    'UpdateTable',
+    { TableName: TABLE, StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' } },
+    { snapshot: 'update_table_response', capture: { streamArn: '$.TableDescription.LatestStreamArn' }, ignore: [...TABLE_UNJUDGED, '$.TableDescription.BillingModeSummary.LastUpdateToPayPerRequestDateTime'] },
+  ),
+  ...beforeMapping,
+  {
+    op: 'CreateEventSourceMapping',
+    params: { FunctionName: FUNCTION, BatchSize: 1, StartingPosition: 'TRIM_HORIZON', EventSourceArn: '{{streamArn}}', MaximumBatchingWindowInSeconds: 1, MaximumRetryAttempts: 1, DestinationConfig: { OnFailure: { Destination: destination } } },
+    snapshot: 'create_event_source_mapping_response',
+    capture: { uuid: '$.UUID' },
+  },
+  esmEnabled,
+  dynamodb('PutItem', { TableName: TABLE, Item: { [KEY]: { S: 'hello world' } } }),
+];
 
 const MAPPING_DEFAULTS = { StartingPosition: 'TRIM_HORIZON', MaximumBatchingWindowInSeconds: 1, MaximumRetryAttempts: 1 };
 
@@ -238,28 +277,17 @@ const scenarios: SourceScenario[] = [
   {
     test: 'TestDynamoDBEventSourceMapping::test_dynamodb_event_source_mapping_with_on_failure_destination_config',
     note: "functions/lambda_unhandled_error.py in behaviour (it raises a custom exception); the destination queue is read until the failed batch's record is there",
-    steps: [
-      callerAccount,
-      ...esmRole,
-      withHandler(zip('class CustomException(Exception):\n    pass\n\n\ndef handler(event, context):\n    raise CustomException("some error occurred")\n'), { Role: '{{roleArn}}' }),
-      createTable(KEY, { StreamEnabled: false }, 'create_table_response'),
-      tableActive,
-      dynamodb(
-        'UpdateTable',
-        { TableName: TABLE, StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' } },
-        { snapshot: 'update_table_response', capture: { streamArn: '$.TableDescription.LatestStreamArn' }, ignore: [...TABLE_UNJUDGED, '$.TableDescription.BillingModeSummary.LastUpdateToPayPerRequestDateTime'] },
-      ),
-      ...destinationQueue,
-      {
-        op: 'CreateEventSourceMapping',
-        params: { FunctionName: FUNCTION, BatchSize: 1, StartingPosition: 'TRIM_HORIZON', EventSourceArn: '{{streamArn}}', MaximumBatchingWindowInSeconds: 1, MaximumRetryAttempts: 1, DestinationConfig: { OnFailure: { Destination: '{{queueArn}}' } } },
-        snapshot: 'create_event_source_mapping_response',
-        capture: { uuid: '$.UUID' },
-      },
-      esmEnabled,
-      dynamodb('PutItem', { TableName: TABLE, Item: { [KEY]: { S: 'hello world' } } }),
-      failureRecord,
-    ],
+    steps: [callerAccount, ...esmRole, ...failingTable(destinationQueue, '{{queueArn}}'), failureRecord],
+  },
+  {
+    test: 'TestDynamoDBEventSourceMapping::test_dynamodb_event_source_mapping_with_sns_on_failure_destination_config',
+    note: "functions/lambda_unhandled_error.py in behaviour; the queue subscribed to the destination topic is read until the failed batch's record is there",
+    steps: [callerAccount, ...snsDestination, ...esmRole, ...failingTable([], '{{topicArn}}'), snsFailureMessage],
+  },
+  {
+    test: 'TestDynamoDBEventSourceMapping::test_dynamodb_event_source_mapping_with_s3_on_failure_destination',
+    note: "functions/lambda_unhandled_error.py in behaviour; the destination bucket is listed until it holds the failed batch's record, then the record is read",
+    steps: [callerAccount, s3Destination, ...esmRole, ...failingTable([], S3_DESTINATION_ARN), ...s3FailureRecord],
   },
 ];
 

@@ -4,7 +4,20 @@
 // Handlers are written here with the behaviour of the test's.
 import { pythonJson, type SourceFile, type SourceScenario, type SourceStep } from '../../verifier/port/source-types.ts';
 import { callerAccount, FUNCTION, zip } from './lambda-api/common.ts';
-import { BATCH_ITEM_FAILURES, echoPrinting, esmEnabled, esmRole, functionLog, withHandler, withResponse } from './lambda-esm/common.ts';
+import {
+  BATCH_ITEM_FAILURES,
+  echoPrinting,
+  esmEnabled,
+  esmRole,
+  functionLog,
+  S3_DESTINATION_ARN,
+  s3Destination,
+  s3FailureRecord,
+  snsDestination,
+  snsFailureMessage,
+  withHandler,
+  withResponse,
+} from './lambda-esm/common.ts';
 
 const STREAM = 'test-foobar-{{suffix}}';
 const kinesis = (op: string, params: Record<string, unknown>, extra: Partial<SourceStep> = {}): SourceStep => ({ service: 'kinesis', protocol: 'json', op, params, ...extra });
@@ -45,6 +58,19 @@ const RAISE_ON_FLAG = zip(
 
 /** functions/lambda_parallel.py in behaviour: wait five seconds, print and answer `{executionStart, event}`. */
 const PARALLEL = zip('import json\nimport time\n\n\ndef handler(event, context):\n    result = {"executionStart": time.time(), "event": event}\n    time.sleep(5)\n    print(json.dumps(result))\n    return result\n');
+
+/**
+ * The on-failure destination tests' stream (test-kinesis-<uid>), their mapping (one record a batch, one retry) to
+ * `destination`, and the record that makes RAISE_ON_FLAG fail.
+ */
+const failingStream = (destination: string): SourceStep[] => [
+  kinesis('CreateStream', { StreamName: 'test-kinesis-{{suffix}}', ShardCount: 1 }),
+  kinesis('DescribeStream', { StreamName: 'test-kinesis-{{suffix}}' }, { capture: { streamArn: '$.StreamDescription.StreamARN' } }),
+  kinesis('DescribeStream', { StreamName: 'test-kinesis-{{suffix}}' }, { until: { path: '$.StreamDescription.StreamStatus', matches: '^ACTIVE$' } }),
+  mapping({ BatchSize: 1, StartingPosition: 'TRIM_HORIZON', MaximumBatchingWindowInSeconds: 1, MaximumRetryAttempts: 1, DestinationConfig: { OnFailure: { Destination: destination } } }),
+  esmEnabled,
+  kinesis('PutRecord', { StreamName: 'test-kinesis-{{suffix}}', Data: data(pythonJson({ input: 'hello', value: 'world', raise_error: 1 })), PartitionKey: 'custom' }),
+];
 
 const scenarios: SourceScenario[] = [
   {
@@ -161,14 +187,9 @@ const scenarios: SourceScenario[] = [
       callerAccount,
       ...esmRole,
       withHandler(RAISE_ON_FLAG, { Role: '{{roleArn}}' }),
-      kinesis('CreateStream', { StreamName: 'test-kinesis-{{suffix}}', ShardCount: 1 }),
-      kinesis('DescribeStream', { StreamName: 'test-kinesis-{{suffix}}' }, { capture: { streamArn: '$.StreamDescription.StreamARN' } }),
-      kinesis('DescribeStream', { StreamName: 'test-kinesis-{{suffix}}' }, { until: { path: '$.StreamDescription.StreamStatus', matches: '^ACTIVE$' } }),
       { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'test-queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' } },
       { service: 'sqs', protocol: 'json', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' } },
-      mapping({ BatchSize: 1, StartingPosition: 'TRIM_HORIZON', MaximumBatchingWindowInSeconds: 1, MaximumRetryAttempts: 1, DestinationConfig: { OnFailure: { Destination: '{{queueArn}}' } } }),
-      esmEnabled,
-      kinesis('PutRecord', { StreamName: 'test-kinesis-{{suffix}}', Data: data(pythonJson({ input: 'hello', value: 'world', raise_error: 1 })), PartitionKey: 'custom' }),
+      ...failingStream('{{queueArn}}'),
       {
         service: 'sqs',
         protocol: 'json',
@@ -179,6 +200,23 @@ const scenarios: SourceScenario[] = [
         until: { path: '$.Messages', count: 1, timeoutSeconds: 240 },
       },
     ],
+  },
+  {
+    test: 'TestKinesisSource::test_kinesis_event_source_mapping_with_sns_on_failure_destination_config',
+    note: "functions/lambda_integration.py in the behaviour this test uses (it raises for a record whose data holds raise_error); the queue subscribed to the destination topic is read until the failed batch's record is there",
+    steps: [
+      callerAccount,
+      ...esmRole,
+      ...snsDestination,
+      withHandler(RAISE_ON_FLAG, { Role: '{{roleArn}}' }),
+      ...failingStream('{{topicArn}}'),
+      snsFailureMessage,
+    ],
+  },
+  {
+    test: 'TestKinesisSource::test_kinesis_event_source_mapping_with_s3_on_failure_destination',
+    note: "functions/lambda_integration.py in the behaviour this test uses; the destination bucket is listed until it holds the failed batch's record, then the record is read",
+    steps: [callerAccount, s3Destination, ...esmRole, withHandler(RAISE_ON_FLAG, { Role: '{{roleArn}}' }), ...failingStream(S3_DESTINATION_ARN), ...s3FailureRecord],
   },
   {
     test: 'TestKinesisSource::test_kinesis_event_source_trim_horizon',

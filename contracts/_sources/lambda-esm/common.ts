@@ -82,3 +82,51 @@ export const esmRole: SourceStep[] = [
     params: { RoleName: 'test-lambda-role-{{suffix}}', PolicyName: 'test-lambda-policy-{{suffix}}', PolicyDocument: pythonJson(ESM_PERMISSION) },
   },
 ];
+
+/**
+ * sqs_create_queue, sns_create_topic, the queue's subscription to the topic and sns_allow_topic_sqs_queue's queue
+ * policy: an SNS on-failure destination (`{{topicArn}}`) whose messages land in `{{queueUrl}}`.
+ */
+export const snsDestination: SourceStep[] = [
+  { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'test-queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' } },
+  { service: 'sns', protocol: 'query', op: 'CreateTopic', params: { Name: 'topic-{{suffix}}' }, capture: { topicArn: '$.TopicArn' } },
+  { service: 'sqs', protocol: 'json', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' } },
+  { service: 'sns', protocol: 'query', op: 'Subscribe', params: { TopicArn: '{{topicArn}}', Protocol: 'sqs', Endpoint: '{{queueArn}}' } },
+  {
+    service: 'sqs',
+    protocol: 'json',
+    op: 'SetQueueAttributes',
+    params: {
+      QueueUrl: '{{queueUrl}}',
+      Attributes: {
+        Policy: pythonJson({
+          Statement: [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: '{{queueArn}}', Condition: { ArnEquals: { 'aws:SourceArn': '{{topicArn}}' } } }],
+        }),
+      },
+    },
+  },
+];
+
+/** The test's retry loop over the subscribed queue: the SNS notification of the failed batch's record, its Message decoded. */
+export const snsFailureMessage: SourceStep = {
+  service: 'sqs',
+  protocol: 'json',
+  op: 'ReceiveMessage',
+  params: { QueueUrl: '{{queueUrl}}' },
+  snapshot: 'failure_sns_message',
+  messageBodies: { bodyJson: ['Message'] },
+  until: { path: '$.Messages', count: 1, timeoutSeconds: 240 },
+};
+
+/** The s3_bucket fixture: an S3 on-failure destination, `arn:<partition>:s3:::test-bucket-{{suffix}}`. */
+export const s3Destination: SourceStep = { service: 's3', protocol: 'rest-xml', op: 'CreateBucket', params: { Bucket: 'test-bucket-{{suffix}}' } };
+export const S3_DESTINATION_ARN = 'arn:{{partition}}:s3:::test-bucket-{{suffix}}';
+
+/**
+ * The test's retry loop over the bucket until it holds one object (the failed batch's record), then the object, whose
+ * JSON the test recorded as `record_body`.
+ */
+export const s3FailureRecord: SourceStep[] = [
+  { service: 's3', protocol: 'rest-xml', op: 'ListObjectsV2', params: { Bucket: 'test-bucket-{{suffix}}' }, until: { path: '$.Contents', count: 1, timeoutSeconds: 240 }, capture: { key: '$.Contents[0].Key' } },
+  { service: 's3', protocol: 'rest-xml', op: 'GetObject', params: { Bucket: 'test-bucket-{{suffix}}', Key: '{{key}}' }, snapshot: 'record_body', select: '$.Body', jsonStrings: ['$'] },
+];
