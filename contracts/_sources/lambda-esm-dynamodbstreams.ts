@@ -6,9 +6,11 @@ import { pythonJson, type SourceFile, type SourceScenario, type SourceStep } fro
 import { callerAccount, FUNCTION, zip } from './lambda-api/common.ts';
 import {
   BATCH_ITEM_FAILURES,
+  destinationQueue,
   echoPrinting,
   esmEnabled,
   esmRole,
+  failureMessages,
   functionLog,
   S3_DESTINATION_ARN,
   s3Destination,
@@ -38,11 +40,11 @@ const tableWithStream = (waitForStream = true, key = KEY, snapshot = 'create-tab
 ];
 
 /** resources.create_dynamodb_table: the table (PAY_PER_REQUEST, a string hash key) as the fixture makes it, recorded as `snapshot`. */
-function createTable(key: string, StreamSpecification: Record<string, unknown>, snapshot: string): SourceStep {
+function createTable(key: string, StreamSpecification: Record<string, unknown>, snapshot?: string): SourceStep {
   return dynamodb(
     'CreateTable',
     { TableName: TABLE, KeySchema: [{ AttributeName: key, KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: key, AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST', StreamSpecification },
-    { snapshot, ignore: TABLE_UNJUDGED, ...(StreamSpecification.StreamEnabled ? { capture: { streamArn: '$.TableDescription.LatestStreamArn' } } : {}) },
+    { ...(snapshot ? { snapshot, ignore: TABLE_UNJUDGED } : {}), ...(StreamSpecification.StreamEnabled ? { capture: { streamArn: '$.TableDescription.LatestStreamArn' } } : {}) },
   );
 }
 const tableActive = dynamodb('DescribeTable', { TableName: TABLE }, { until: { path: '$.Table.TableStatus', matches: '^ACTIVE$' } });
@@ -78,22 +80,6 @@ const EVENT_FILTERS: Record<string, [Record<string, unknown>, Record<string, unk
   date_time_conversion: [{ id: { S: 'id_value_1' } }, { id: { S: 'id_value_2' } }, { dynamodb: { ApproximateCreationDateTime: [{ numeric: ['>', 0] }] } }, 2],
 };
 
-/** sqs_create_queue + sqs_get_queue_arn: the on-failure destination, `{{queueUrl}}` and `{{queueArn}}`. */
-const destinationQueue: SourceStep[] = [
-  { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'test-queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' } },
-  { service: 'sqs', protocol: 'json', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' } },
-];
-/** The test's retry loop over the destination queue until the on-failure record is there. */
-const failureRecord: SourceStep = {
-  service: 'sqs',
-  protocol: 'json',
-  op: 'ReceiveMessage',
-  params: { QueueUrl: '{{queueUrl}}' },
-  snapshot: 'destination_queue_messages',
-  jsonStrings: ['$.Messages[*].Body'],
-  until: { path: '$.Messages', count: 1, timeoutSeconds: 240 },
-};
-
 /**
  * The on-failure destination tests' function (functions/lambda_unhandled_error.py in behaviour: it raises a custom
  * exception) with the test's role, their table and stream (recorded as create_table_response and
@@ -104,11 +90,7 @@ const failingTable = (beforeMapping: SourceStep[], destination: string): SourceS
   withHandler(zip('class CustomException(Exception):\n    pass\n\n\ndef handler(event, context):\n    raise CustomException("some error occurred")\n'), { Role: '{{roleArn}}' }),
   createTable(KEY, { StreamEnabled: false }, 'create_table_response'),
   tableActive,
-  dynamodb(
-    'UpdateTable',
-    { TableName: TABLE, StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' } },
-    { snapshot: 'update_table_response', capture: { streamArn: '$.TableDescription.LatestStreamArn' }, ignore: [...TABLE_UNJUDGED, '$.TableDescription.BillingModeSummary.LastUpdateToPayPerRequestDateTime'] },
-  ),
+  updateTableRecorded,
   ...beforeMapping,
   {
     op: 'CreateEventSourceMapping',
@@ -119,6 +101,18 @@ const failingTable = (beforeMapping: SourceStep[], destination: string): SourceS
   esmEnabled,
   dynamodb('PutItem', { TableName: TABLE, Item: { [KEY]: { S: 'hello world' } } }),
 ];
+
+/** The tests' update_table turning on the stream (NEW_IMAGE), recorded as update_table_response; its ARN as `{{streamArn}}`. */
+const updateTableRecorded = dynamodb(
+  'UpdateTable',
+  { TableName: TABLE, StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' } },
+  { snapshot: 'update_table_response', capture: { streamArn: '$.TableDescription.LatestStreamArn' }, ignore: [...TABLE_UNJUDGED, '$.TableDescription.BillingModeSummary.LastUpdateToPayPerRequestDateTime'] },
+);
+
+/** functions/lambda_report_batch_item_failures_dynamodb.py in behaviour: print the event, report the records whose new image has should_fail true. */
+const REPORT_SHOULD_FAIL = zip(
+  'import json\n\n\ndef handler(event, context):\n    print(json.dumps(event))\n    failed = [r["dynamodb"]["SequenceNumber"] for r in event.get("Records", []) if r["dynamodb"].get("NewImage", {}).get("should_fail", {}).get("BOOL", False)]\n    return {"batchItemFailures": [{"itemIdentifier": s} for s in failed]}\n',
+);
 
 const MAPPING_DEFAULTS = { StartingPosition: 'TRIM_HORIZON', MaximumBatchingWindowInSeconds: 1, MaximumRetryAttempts: 1 };
 
@@ -270,14 +264,62 @@ const scenarios: SourceScenario[] = [
       },
       esmEnabled,
       dynamodb('PutItem', { TableName: TABLE, Item: ITEM }),
-      failureRecord,
+      failureMessages('destination_queue_messages'),
       { ...functionLog('dynamodb_events', 4), view: 'function-log-records' },
+    ],
+  },
+  {
+    test: 'TestDynamoDBEventSourceMapping::test_dynamodb_report_batch_item_failures',
+    note: "functions/lambda_report_batch_item_failures_dynamodb.py in behaviour (it reports the records whose new image has should_fail true); the destination queue is read until the failed item's report is there. The test's dynamodb_records (the log's records, sorted) is left out: the test itself leaves $..Records unverified",
+    steps: [
+      callerAccount,
+      ...esmRole,
+      withHandler(REPORT_SHOULD_FAIL, { Role: '{{roleArn}}' }),
+      createTable(KEY, { StreamEnabled: false }, 'create_table_response'),
+      tableActive,
+      updateTableRecorded,
+      ...destinationQueue,
+      {
+        op: 'CreateEventSourceMapping',
+        params: {
+          FunctionName: FUNCTION,
+          BatchSize: 3,
+          StartingPosition: 'TRIM_HORIZON',
+          EventSourceArn: '{{streamArn}}',
+          MaximumBatchingWindowInSeconds: 1,
+          MaximumRetryAttempts: 3,
+          DestinationConfig: { OnFailure: { Destination: '{{queueArn}}' } },
+          FunctionResponseTypes: ['ReportBatchItemFailures'],
+        },
+        snapshot: 'create_event_source_mapping_response',
+        capture: { uuid: '$.UUID' },
+      },
+      esmEnabled,
+      ...Array.from({ length: 6 }, (_, i) => ({ ...dynamodb('PutItem', { TableName: TABLE, Item: { [KEY]: { S: `testId${i}` }, should_fail: { BOOL: i === 5 } } }), delaySeconds: 0.1 })),
+      failureMessages('destination_queue_messages'),
+    ],
+  },
+  {
+    test: 'TestDynamoDBEventSourceMapping::test_dynamodb_invalid_event_filter',
+    note: "one contract per parameter: the filter pattern is the test's parameter",
+    steps: (param) => [
+      callerAccount,
+      withHandler(echoPrinting()),
+      createTable('id', { StreamEnabled: false }),
+      tableActive,
+      dynamodb('UpdateTable', { TableName: TABLE, StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' } }, { capture: { streamArn: '$.TableDescription.LatestStreamArn' } }),
+      streamReady,
+      {
+        op: 'CreateEventSourceMapping',
+        params: { FunctionName: FUNCTION, BatchSize: 1, StartingPosition: 'TRIM_HORIZON', EventSourceArn: '{{streamArn}}', MaximumBatchingWindowInSeconds: 1, MaximumRetryAttempts: 1, FilterCriteria: { Filters: [{ Pattern: param }] } },
+        snapshot: 'exception_event_source_creation',
+      },
     ],
   },
   {
     test: 'TestDynamoDBEventSourceMapping::test_dynamodb_event_source_mapping_with_on_failure_destination_config',
     note: "functions/lambda_unhandled_error.py in behaviour (it raises a custom exception); the destination queue is read until the failed batch's record is there",
-    steps: [callerAccount, ...esmRole, ...failingTable(destinationQueue, '{{queueArn}}'), failureRecord],
+    steps: [callerAccount, ...esmRole, ...failingTable(destinationQueue, '{{queueArn}}'), failureMessages('destination_queue_messages')],
   },
   {
     test: 'TestDynamoDBEventSourceMapping::test_dynamodb_event_source_mapping_with_sns_on_failure_destination_config',

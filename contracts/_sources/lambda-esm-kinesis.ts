@@ -6,9 +6,11 @@ import { pythonJson, type SourceFile, type SourceScenario, type SourceStep } fro
 import { callerAccount, FUNCTION, zip } from './lambda-api/common.ts';
 import {
   BATCH_ITEM_FAILURES,
+  destinationQueue,
   echoPrinting,
   esmEnabled,
   esmRole,
+  failureMessages,
   functionLog,
   S3_DESTINATION_ARN,
   s3Destination,
@@ -71,6 +73,11 @@ const failingStream = (destination: string): SourceStep[] => [
   esmEnabled,
   kinesis('PutRecord', { StreamName: 'test-kinesis-{{suffix}}', Data: data(pythonJson({ input: 'hello', value: 'world', raise_error: 1 })), PartitionKey: 'custom' }),
 ];
+
+/** functions/lambda_report_batch_item_failures_kinesis.py in behaviour: print the event, report the records whose JSON data has should_fail true. */
+const REPORT_SHOULD_FAIL = zip(
+  'import base64\nimport json\n\n\ndef handler(event, context):\n    print(json.dumps(event))\n    failed = [r["kinesis"]["sequenceNumber"] for r in event.get("Records", []) if json.loads(base64.b64decode(r["kinesis"]["data"])).get("should_fail")]\n    return {"batchItemFailures": [{"itemIdentifier": s} for s in failed]}\n',
+);
 
 const scenarios: SourceScenario[] = [
   {
@@ -156,8 +163,7 @@ const scenarios: SourceScenario[] = [
       callerAccount,
       withHandler(withResponse(BATCH_ITEM_FAILURES[param])),
       ...stream,
-      { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'test-queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' } },
-      { service: 'sqs', protocol: 'json', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' } },
+      ...destinationQueue,
       mapping({
         StartingPosition: 'TRIM_HORIZON',
         BatchSize: 1,
@@ -168,15 +174,7 @@ const scenarios: SourceScenario[] = [
       }),
       esmEnabled,
       kinesis('PutRecord', { Data: data('hello'), PartitionKey: 'test', StreamName: STREAM }),
-      {
-        service: 'sqs',
-        protocol: 'json',
-        op: 'ReceiveMessage',
-        params: { QueueUrl: '{{queueUrl}}' },
-        snapshot: 'sqs_payload',
-        jsonStrings: ['$.Messages[*].Body'],
-        until: { path: '$.Messages', count: 1, timeoutSeconds: 240 },
-      },
+      failureMessages('sqs_payload'),
       recordEvents('kinesis_events', 3),
     ],
   },
@@ -187,18 +185,9 @@ const scenarios: SourceScenario[] = [
       callerAccount,
       ...esmRole,
       withHandler(RAISE_ON_FLAG, { Role: '{{roleArn}}' }),
-      { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'test-queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' } },
-      { service: 'sqs', protocol: 'json', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' } },
+      ...destinationQueue,
       ...failingStream('{{queueArn}}'),
-      {
-        service: 'sqs',
-        protocol: 'json',
-        op: 'ReceiveMessage',
-        params: { QueueUrl: '{{queueUrl}}' },
-        snapshot: 'sqs_payload',
-        jsonStrings: ['$.Messages[*].Body'],
-        until: { path: '$.Messages', count: 1, timeoutSeconds: 240 },
-      },
+      failureMessages('sqs_payload'),
     ],
   },
   {
@@ -217,6 +206,30 @@ const scenarios: SourceScenario[] = [
     test: 'TestKinesisSource::test_kinesis_event_source_mapping_with_s3_on_failure_destination',
     note: "functions/lambda_integration.py in the behaviour this test uses; the destination bucket is listed until it holds the failed batch's record, then the record is read",
     steps: [callerAccount, s3Destination, ...esmRole, withHandler(RAISE_ON_FLAG, { Role: '{{roleArn}}' }), ...failingStream(S3_DESTINATION_ARN), ...s3FailureRecord],
+  },
+  {
+    test: 'TestKinesisSource::test_kinesis_report_batch_item_failures',
+    note: "functions/lambda_report_batch_item_failures_kinesis.py in behaviour (it reports the records whose data has should_fail true); the destination queue is read until the failed record's report is there. The test's kinesis_records (the log's records, sorted) is left out: the test itself leaves $..Records unverified",
+    steps: [
+      callerAccount,
+      ...esmRole,
+      withHandler(REPORT_SHOULD_FAIL, { Role: '{{roleArn}}' }),
+      kinesis('CreateStream', { StreamName: 'test-kinesis-{{suffix}}', ShardCount: 1 }),
+      kinesis('DescribeStream', { StreamName: 'test-kinesis-{{suffix}}' }, { capture: { streamArn: '$.StreamDescription.StreamARN' } }),
+      kinesis('DescribeStream', { StreamName: 'test-kinesis-{{suffix}}' }, { until: { path: '$.StreamDescription.StreamStatus', matches: '^ACTIVE$' } }),
+      ...destinationQueue,
+      mapping({
+        BatchSize: 3,
+        StartingPosition: 'TRIM_HORIZON',
+        MaximumBatchingWindowInSeconds: 1,
+        MaximumRetryAttempts: 3,
+        DestinationConfig: { OnFailure: { Destination: '{{queueArn}}' } },
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      }),
+      esmEnabled,
+      kinesis('PutRecords', { StreamName: 'test-kinesis-{{suffix}}', Records: Array.from({ length: 6 }, (_, i) => ({ Data: data(pythonJson({ should_fail: i === 5 })), PartitionKey: `test_${i}` })) }),
+      failureMessages('sqs_payload'),
+    ],
   },
   {
     test: 'TestKinesisSource::test_kinesis_event_source_trim_horizon',

@@ -83,6 +83,23 @@ export const esmRole: SourceStep[] = [
   },
 ];
 
+/** sqs_create_queue + sqs_get_queue_arn: an SQS on-failure destination, `{{queueUrl}}` and `{{queueArn}}`. */
+export const destinationQueue: SourceStep[] = [
+  { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'test-queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' } },
+  { service: 'sqs', protocol: 'json', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' } },
+];
+
+/** The tests' retry loop over the destination queue until the on-failure record is there, recorded as `snapshot`. */
+export const failureMessages = (snapshot: string): SourceStep => ({
+  service: 'sqs',
+  protocol: 'json',
+  op: 'ReceiveMessage',
+  params: { QueueUrl: '{{queueUrl}}' },
+  snapshot,
+  jsonStrings: ['$.Messages[*].Body'],
+  until: { path: '$.Messages', count: 1, timeoutSeconds: 240 },
+});
+
 /**
  * sqs_create_queue, sns_create_topic, the queue's subscription to the topic and sns_allow_topic_sqs_queue's queue
  * policy: an SNS on-failure destination (`{{topicArn}}`) whose messages land in `{{queueUrl}}`.
