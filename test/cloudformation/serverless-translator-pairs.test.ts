@@ -310,6 +310,9 @@ const PAIRS: Record<string, Record<string, string>> = {
   self_managed_kafka_with_intrinsics: {},
   self_managed_kafka_with_mtls_auth: {},
   streams: {},
+  // EventInvokeConfig: destinations (SAM's queue or topic without an ARN, conditionally), the role's policies for them.
+  function_with_event_dest: {},
+  function_with_event_dest_s3_bucket: {},
   // WebSocket APIs: the WEBSOCKET Api, a Route, Integration and Permission per route, the $connect authorizer, the stage.
   websocket_api_api_config: {},
   websocket_api_api_globals: {},
