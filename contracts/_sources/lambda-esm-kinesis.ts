@@ -11,8 +11,10 @@ import {
   esmEnabled,
   esmRole,
   failureMessages,
+  forwardedRecords,
   functionLog,
   S3_DESTINATION_ARN,
+  SEND_RECORDS,
   s3Destination,
   s3FailureRecord,
   snsDestination,
@@ -25,13 +27,14 @@ const STREAM = 'test-foobar-{{suffix}}';
 const kinesis = (op: string, params: Record<string, unknown>, extra: Partial<SourceStep> = {}): SourceStep => ({ service: 'kinesis', protocol: 'json', op, params, ...extra });
 const data = (text: string) => ({ $blob: Buffer.from(text).toString('base64') });
 
-/** kinesis_create_stream + wait_for_stream_ready + describe_stream: the stream's ARN as `{{streamArn}}`. */
-const stream: SourceStep[] = [
-  kinesis('CreateStream', { StreamName: STREAM, ShardCount: 1 }),
-  kinesis('DescribeStream', { StreamName: STREAM }, { until: { path: '$.StreamDescription.StreamStatus', matches: '^(ACTIVE|UPDATING)$' } }),
-  kinesis('DescribeStreamSummary', { StreamName: STREAM }),
-  kinesis('DescribeStream', { StreamName: STREAM }, { capture: { streamArn: '$.StreamDescription.StreamARN' } }),
+/** kinesis_create_stream + wait_for_stream_ready + describe_stream: the stream `name`, its ARN as `{{streamArn}}`. */
+const streamNamed = (name: string): SourceStep[] => [
+  kinesis('CreateStream', { StreamName: name, ShardCount: 1 }),
+  kinesis('DescribeStream', { StreamName: name }, { until: { path: '$.StreamDescription.StreamStatus', matches: '^(ACTIVE|UPDATING)$' } }),
+  kinesis('DescribeStreamSummary', { StreamName: name }),
+  kinesis('DescribeStream', { StreamName: name }, { capture: { streamArn: '$.StreamDescription.StreamARN' } }),
 ];
+const stream = streamNamed(STREAM);
 
 const mapping = (params: Record<string, unknown>, snapshot = 'create_event_source_mapping_response', functionName = FUNCTION): SourceStep => ({
   op: 'CreateEventSourceMapping',
@@ -57,6 +60,9 @@ const SUCCESSES: Record<string, string> = {
 const RAISE_ON_FLAG = zip(
   'import base64\nimport json\n\n\ndef handler(event, context):\n    print("Lambda log message - print function", flush=True)\n    for record in event.get("Records", []):\n        data = json.loads(base64.b64decode(record["kinesis"]["data"]))\n        if "raise_error" in data:\n            raise Exception("Test exception (this is intentional)")\n',
 );
+
+/** functions/lambda_echofail.py in behaviour: print the event and the request id, then raise. */
+const ECHO_FAIL = zip('import json\n\n\ndef handler(event, context):\n    print(json.dumps({"event": event, "aws_request_id": context.aws_request_id}))\n    raise Exception("intentional failure")\n');
 
 /** functions/lambda_parallel.py in behaviour: wait five seconds, print and answer `{executionStart, event}`. */
 const PARALLEL = zip('import json\nimport time\n\n\ndef handler(event, context):\n    result = {"executionStart": time.time(), "event": event}\n    time.sleep(5)\n    print(json.dumps(result))\n    return result\n');
@@ -229,6 +235,68 @@ const scenarios: SourceScenario[] = [
       esmEnabled,
       kinesis('PutRecords', { StreamName: 'test-kinesis-{{suffix}}', Records: Array.from({ length: 6 }, (_, i) => ({ Data: data(pythonJson({ should_fail: i === 5 })), PartitionKey: `test_${i}` })) }),
       failureMessages('sqs_payload'),
+    ],
+  },
+  {
+    test: 'TestKinesisSource::test_kinesis_event_source_mapping_with_async_invocation',
+    note: "functions/lambda_parallel.py in behaviour (it prints {executionStart, event} after five seconds); the test's own check that the second batch started five seconds after the first is in its code, not its snapshot",
+    steps: [
+      callerAccount,
+      withHandler(PARALLEL),
+      ...stream,
+      mapping({ StartingPosition: 'LATEST', BatchSize: 10 }),
+      esmEnabled,
+      ...[0, 1].map((i) => kinesis('PutRecords', { StreamName: STREAM, Records: Array.from({ length: 10 }, (_, j) => ({ Data: data(pythonJson({ record_id: j })), PartitionKey: `test_${i}` })) })),
+      functionLog('invocation_events', 2),
+    ],
+  },
+  {
+    test: 'TestKinesisSource::test_kinesis_maximum_record_age_exceeded',
+    note: "functions/lambda_echofail.py in behaviour (it prints the event and raises); the test's wait between the put and the mapping (60 seconds on AWS) is a step's delay",
+    unportedVariants: {
+      'expire-while-retrying':
+        "the record ages out while the function is retried for 60 seconds, and the recorded approximateInvokeCount is the number of attempts AWS's own retry back-off made in that time, which twinstack's back-off does not reproduce",
+    },
+    steps: () => [
+      callerAccount,
+      ...streamNamed('test-kinesis-{{suffix}}'),
+      kinesis('PutRecord', { Data: data('stream-data'), PartitionKey: 'test', StreamName: 'test-kinesis-{{suffix}}' }),
+      { ...withHandler(ECHO_FAIL), delaySeconds: 60 },
+      ...destinationQueue,
+      mapping({
+        BatchSize: 1,
+        StartingPosition: 'TRIM_HORIZON',
+        MaximumBatchingWindowInSeconds: 1,
+        MaximumRetryAttempts: 0,
+        MaximumRecordAgeInSeconds: 60,
+        DestinationConfig: { OnFailure: { Destination: '{{queueArn}}' } },
+      }),
+      esmEnabled,
+      failureMessages('record_age_exceeded_payload'),
+    ],
+  },
+  {
+    test: 'TestKinesisSource::test_kinesis_maximum_record_age_exceeded_discard_records',
+    note: "functions/lambda_event_source_mapping_send_message.py in behaviour (it forwards each batch's records to SQS_QUEUE_URL); the test's wait for the first record to age out (80 seconds on AWS) is a step's delay",
+    steps: [
+      callerAccount,
+      ...streamNamed('test-kinesis-{{suffix}}'),
+      kinesis('PutRecord', { Data: data('stream-data'), PartitionKey: 'test', StreamName: 'test-kinesis-{{suffix}}' }),
+      { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'test-dest-{{suffix}}' }, capture: { destUrl: '$.QueueUrl' }, delaySeconds: 80 },
+      withHandler(SEND_RECORDS, { Environment: { Variables: { SQS_QUEUE_URL: '{{destUrl}}' } } }),
+      ...destinationQueue,
+      kinesis('PutRecords', { StreamName: 'test-kinesis-{{suffix}}', Records: Array.from({ length: 5 }, (_, i) => ({ Data: data(`stream-data-${i + 1}`), PartitionKey: 'test' })) }),
+      mapping({
+        BatchSize: 10,
+        StartingPosition: 'TRIM_HORIZON',
+        MaximumBatchingWindowInSeconds: 1,
+        MaximumRetryAttempts: 0,
+        MaximumRecordAgeInSeconds: 60,
+        DestinationConfig: { OnFailure: { Destination: '{{queueArn}}' } },
+      }),
+      esmEnabled,
+      failureMessages('record_age_exceeded_payload'),
+      forwardedRecords(5, '{{destUrl}}'),
     ],
   },
   {
