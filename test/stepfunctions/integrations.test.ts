@@ -18,6 +18,7 @@ import {
   SendTaskSuccessCommand,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
+import { CreateTopicCommand, DeleteTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { strToU8, zipSync } from 'fflate';
 import { finished, machine, ROLE, run, shape, useSfn } from './support.ts';
@@ -127,6 +128,51 @@ describe('Step Functions service integrations (SDK v3)', function () {
       States: { Send: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage', Parameters: { QueueUrl, MessageBody: 'x', DelaySeconds: 1000 }, End: true } },
     });
     assert.equal(noQueue.described.error, 'SQS.AmazonSQSException');
+  });
+
+  it("reports each service's answer as AWS sent it (SdkHttpMetadata) and names its errors by their wire codes", async () => {
+    type Metadata = { SdkHttpMetadata: { HttpHeaders: Record<string, string>; AllHttpHeaders: Record<string, string[]> }; SdkResponseMetadata: { RequestId: string } };
+    const sns = new SNSClient(ctx.options);
+    const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: 'sfn-meta.fifo', Attributes: { FifoTopic: 'true' } }));
+    const publish = (parameters: object) => run(ctx, { StartAt: 'P', States: { P: { Type: 'Task', Resource: 'arn:aws:states:::sns:publish', Parameters: { TopicArn, Message: 'hi', ...parameters }, End: true } } });
+    // SNS answers in XML: 294 bytes for a MessageId and a request id, 58 more with a FIFO topic's SequenceNumber.
+    const fifo = (await publish({ MessageGroupId: 'g', MessageDeduplicationId: 'd' })).output as Metadata & { SequenceNumber: string };
+    assert.equal(fifo.SdkHttpMetadata.HttpHeaders['Content-Type'], 'text/xml');
+    assert.equal(fifo.SdkHttpMetadata.HttpHeaders['Content-Length'], '352');
+    assert.deepEqual(fifo.SdkHttpMetadata.AllHttpHeaders['x-amzn-RequestId'], [fifo.SdkResponseMetadata.RequestId]);
+    const noGroup = await publish({});
+    assert.equal(noGroup.described.error, 'SNS.InvalidParameterException');
+    assert.match(noGroup.described.cause!, /^Invalid parameter: The MessageGroupId parameter is required for FIFO topics \(Service: AmazonSNS; Status Code: 400; Error Code: InvalidParameter; Request ID: [0-9a-f-]{36}; Proxy: null\)$/);
+    await sns.send(new DeleteTopicCommand({ TopicArn }));
+    const gone = await publish({ MessageGroupId: 'g' });
+    assert.match(gone.described.cause!, /^Topic does not exist \(Service: AmazonSNS; Status Code: 404; Error Code: NotFound; /);
+    sns.destroy();
+
+    const dynamodb = new DynamoDBClient(ctx.options);
+    await dynamodb.send(new CreateTableCommand({ TableName: 'sfn-meta', KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' }));
+    const item = { id: { S: 'id1' }, data: { S: 'HelloWorld' } };
+    const put = await run(ctx, {
+      StartAt: 'Put',
+      States: {
+        Put: { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:putItem', Parameters: { TableName: 'sfn-meta', Item: item }, ResultPath: '$.put', Next: 'Get' },
+        Get: { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:getItem', Parameters: { TableName: 'sfn-meta', Key: { id: { S: 'id1' } } }, ResultPath: '$.get', End: true },
+      },
+    });
+    const { put: written, get: read } = put.output as { put: Metadata; get: Metadata & { Item: object } };
+    assert.equal(written.SdkHttpMetadata.HttpHeaders['Content-Length'], '2');
+    assert.equal(written.SdkHttpMetadata.HttpHeaders.Server, 'Server');
+    assert.match(written.SdkHttpMetadata.HttpHeaders['x-amz-crc32'], /^\d+$/);
+    assert.equal(written.SdkHttpMetadata.HttpHeaders['x-amzn-RequestId'], written.SdkResponseMetadata.RequestId);
+    // A read's answer names its request id header in lower case, and its length is the item's JSON.
+    assert.equal(read.SdkHttpMetadata.HttpHeaders['x-amzn-requestid'], read.SdkResponseMetadata.RequestId);
+    assert.equal(read.SdkHttpMetadata.HttpHeaders['Content-Length'], String(JSON.stringify({ Item: read.Item }).length));
+    dynamodb.destroy();
+
+    // A null MessageBody is no MessageBody: SQS refuses the request.
+    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'sfn-meta' }));
+    const empty = await run(ctx, { StartAt: 'S', States: { S: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage', Parameters: { QueueUrl, 'MessageBody.$': '$.body' }, End: true } } }, { body: null });
+    assert.equal(empty.described.error, 'SQS.AmazonSQSException');
+    assert.match(empty.described.cause!, /^The request must contain the parameter MessageBody\. \(Service: AmazonSQS; Status Code: 400; Error Code: MissingParameter; /);
   });
 
   it('puts and gets DynamoDB items and puts EventBridge events', async () => {
