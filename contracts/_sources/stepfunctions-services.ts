@@ -20,6 +20,8 @@ interface Run {
   input: unknown;
   /** The test's text replacements in the template (its `<%placeholder%>` fills). */
   replace?: [string, string][];
+  /** The test's calls after the execution ended, and the snapshot keys of their answers. */
+  after?: SourceStep[];
   /**
    * The response bodies whose Content-Length the integration reports hold values the test redacted (a state machine's
    * name): their length is not the replay's, so the header is judged present only.
@@ -67,6 +69,24 @@ const DYNAMODB_INPUT = {
 const dynamodbRun = (template: string): Run => ({ setup: table('sfn_test_table_{{suffix}}'), template, input: DYNAMODB_INPUT });
 
 const SNS_MESSAGE = { Message: 'HelloWorld!' };
+
+/** LocalStack's s3_create_bucket in the replay's region (us-east-1: no location constraint). */
+const bucket: SourceStep = { service: 's3', op: 'CreateBucket', params: { Bucket: 'test-bucket-{{suffix}}' }, protocol: 'rest-xml' };
+const s3Input = (key: string, body?: unknown) => ({ Bucket: 'test-bucket-{{suffix}}', Key: key, ...(body === undefined ? {} : { Body: body }) });
+/** test_s3_get_object: the object the test put first (a str and bytes of the same text are the same request). */
+const getObjectRun = (body: string): Run => ({
+  setup: [bucket, { service: 's3', op: 'PutObject', params: { Bucket: 'test-bucket-{{suffix}}', Key: 'file_key', Body: body }, protocol: 'rest-xml' }],
+  template: 'services/aws_sdk_s3_get_object.json5',
+  input: s3Input('file_key'),
+});
+/** test_s3_put_object: the state machine puts the body; the test then reads the object back. */
+const putObjectRun = (body: unknown): Run => ({
+  setup: [bucket],
+  template: 'services/aws_sdk_s3_put_object.json5',
+  input: s3Input('file-key-{{suffix}}', body),
+  after: [{ service: 's3', op: 'GetObject', params: { Bucket: 'test-bucket-{{suffix}}', Key: 'file-key-{{suffix}}' }, protocol: 'rest-xml', snapshot: 'get-s3-object', jsonStrings: ['$.Body'] }],
+});
+const AWS_SDK_DYNAMODB_INPUT = { TableName: 'sfn_test_table_{{suffix}}', Item: DYNAMODB_INPUT.Item, Key: DYNAMODB_INPUT.Key };
 
 const MODULES: Module[] = [
   {
@@ -129,6 +149,24 @@ const MODULES: Module[] = [
       },
     },
   },
+  {
+    module: 'test_aws_sdk_task_service',
+    dir: 'stepfunctions/v2/services',
+    redactedWords: ['bucket-name', 'file-key'],
+    tests: {
+      'TestTaskServiceAwsSdk::test_dynamodb_put_get_item': { setup: table('sfn_test_table_{{suffix}}'), template: 'services/aws_sdk_dynamodb_put_get_item.json5', input: AWS_SDK_DYNAMODB_INPUT },
+      'TestTaskServiceAwsSdk::test_dynamodb_put_delete_item': { setup: table('sfn_test_table_{{suffix}}'), template: 'services/aws_sdk_dynamodb_put_delete_item.json5', input: AWS_SDK_DYNAMODB_INPUT },
+      'TestTaskServiceAwsSdk::test_dynamodb_put_update_get_item': { ...dynamodbRun('services/aws_sdk_dynamodb_put_update_get_item.json5') },
+      'TestTaskServiceAwsSdk::test_s3_get_object': {
+        empty_str: getObjectRun(''),
+        str: getObjectRun('text data'),
+        empty_binary: getObjectRun(''),
+        binary: getObjectRun('binary data'),
+        bytearray: getObjectRun('byte array data'),
+      },
+      'TestTaskServiceAwsSdk::test_s3_put_object': { str: putObjectRun('text data'), dict: putObjectRun({ Dict: 'Value' }), list: putObjectRun(['List', 'Data']), bool: putObjectRun(false), num: putObjectRun(0) },
+    },
+  },
 ];
 
 /** Values the tests' transformers wrote in place of the SDK's HTTP metadata that Step Functions reports: present only. */
@@ -158,6 +196,7 @@ function steps(run: Run, recorded: Snapshot[string]): SourceStep[] {
     { op: 'CreateStateMachine', params: { name: 'sm-{{suffix}}', definition, roleArn: ROLE_ARN }, capture: { machineArn: '$.stateMachineArn' } },
     { op: 'StartExecution', params: { stateMachineArn: '{{machineArn}}', input: pythonJson(run.input) }, capture: { execution: '$.executionArn' } },
     { ...history, ...(present.length ? { present } : {}) },
+    ...(run.after ?? []),
   ];
 }
 

@@ -211,6 +211,21 @@ describe('Step Functions service integrations (SDK v3)', function () {
     assert.match(failed.described.cause!, /^The specified bucket does not exist \(Service: S3, Status Code: 404, Request ID: [^)]+\) \(SDK Attempt Count: 1\)$/);
   });
 
+  it('puts an S3 object through aws-sdk:s3 as the JSON text of the body given, text/plain, with the SDK default CRC32', async () => {
+    const s3 = new S3Client({ ...ctx.options, forcePathStyle: true });
+    await s3.send(new CreateBucketCommand({ Bucket: 'sfn-sdk-put' }));
+    for (const [key, body, stored] of [['text', 'text data', '"text data"'], ['dict', { Dict: 'Value' }, '{"Dict":"Value"}'], ['num', 0, '0']] as const) {
+      const put = await run(ctx, { StartAt: 'Put', States: { Put: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:s3:putObject', Parameters: { Bucket: 'sfn-sdk-put', Key: key, 'Body.$': '$.body' }, End: true } } }, { body });
+      assert.equal(put.described.status, 'SUCCEEDED', put.described.cause);
+      assert.equal((put.output as { ChecksumType: string }).ChecksumType, 'FULL_OBJECT');
+      assert.match((put.output as { ChecksumCRC32: string }).ChecksumCRC32, /^[A-Za-z0-9+/]{6}==$/);
+      const object = await s3.send(new GetObjectCommand({ Bucket: 'sfn-sdk-put', Key: key }));
+      assert.equal(await object.Body!.transformToString(), stored);
+      assert.equal(object.ContentType, 'text/plain; charset=UTF-8');
+    }
+    s3.destroy();
+  });
+
   it('starts a child execution and waits for it with .sync (text output) and .sync:2 (JSON output)', async () => {
     const child = await machine(ctx, { StartAt: 'P', States: { P: { Type: 'Pass', Result: { from: 'child' }, End: true } } });
     for (const [suffix, parsed] of [['.sync', false], ['.sync:2', true]] as const) {
