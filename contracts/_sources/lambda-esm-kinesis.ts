@@ -4,10 +4,22 @@
 // Handlers are written here with the behaviour of the test's.
 import { pythonJson, type SourceFile, type SourceScenario, type SourceStep } from '../../verifier/port/source-types.ts';
 import { callerAccount, FUNCTION, zip } from './lambda-api/common.ts';
-import { echoPrinting, esmEnabled, esmRole, functionLog, withHandler } from './lambda-esm/common.ts';
-
-/** event_source_mapping/utils.py's create_lambda_with_response: print the event, answer `response` (Python source). */
-const withResponse = (response: string) => zip(`import json\n\ndef handler(event, context):\n    print(json.dumps(event))\n    return ${response}\n`);
+import {
+  BATCH_ITEM_FAILURES,
+  destinationQueue,
+  echoPrinting,
+  esmEnabled,
+  esmRole,
+  failureMessages,
+  functionLog,
+  S3_DESTINATION_ARN,
+  s3Destination,
+  s3FailureRecord,
+  snsDestination,
+  snsFailureMessage,
+  withHandler,
+  withResponse,
+} from './lambda-esm/common.ts';
 
 const STREAM = 'test-foobar-{{suffix}}';
 const kinesis = (op: string, params: Record<string, unknown>, extra: Partial<SourceStep> = {}): SourceStep => ({ service: 'kinesis', protocol: 'json', op, params, ...extra });
@@ -41,16 +53,6 @@ const SUCCESSES: Record<string, string> = {
   null_batch_item_failure_success: "{'batchItemFailures': None}",
 };
 
-/** test_kinesis_report_batch_item_failure_scenarios' answers, as Python source: batches that fail, until retries run out. */
-const FAILURES: Record<string, string> = {
-  item_identifier_not_present_failure: "{'batchItemFailures': [{'itemIdentifier': 123}]}",
-  empty_string_item_identifier_failure: "{'batchItemFailures': [{'itemIdentifier': ''}]}",
-  null_item_identifier_failure: "{'batchItemFailures': [{'itemIdentifier': None}]}",
-  invalid_key_foo_failure: "{'batchItemFailures': [{'foo': 123}]}",
-  invalid_key_foo_null_value_failure: "{'batchItemFailures': [{'foo': None}]}",
-  unhandled_exception_in_function: '(lambda: 1 / 0)()',
-};
-
 /** functions/lambda_integration.py as this test uses it: it logs, and raises for a Kinesis record whose data holds `raise_error`. */
 const RAISE_ON_FLAG = zip(
   'import base64\nimport json\n\n\ndef handler(event, context):\n    print("Lambda log message - print function", flush=True)\n    for record in event.get("Records", []):\n        data = json.loads(base64.b64decode(record["kinesis"]["data"]))\n        if "raise_error" in data:\n            raise Exception("Test exception (this is intentional)")\n',
@@ -58,6 +60,24 @@ const RAISE_ON_FLAG = zip(
 
 /** functions/lambda_parallel.py in behaviour: wait five seconds, print and answer `{executionStart, event}`. */
 const PARALLEL = zip('import json\nimport time\n\n\ndef handler(event, context):\n    result = {"executionStart": time.time(), "event": event}\n    time.sleep(5)\n    print(json.dumps(result))\n    return result\n');
+
+/**
+ * The on-failure destination tests' stream (test-kinesis-<uid>), their mapping (one record a batch, one retry) to
+ * `destination`, and the record that makes RAISE_ON_FLAG fail.
+ */
+const failingStream = (destination: string): SourceStep[] => [
+  kinesis('CreateStream', { StreamName: 'test-kinesis-{{suffix}}', ShardCount: 1 }),
+  kinesis('DescribeStream', { StreamName: 'test-kinesis-{{suffix}}' }, { capture: { streamArn: '$.StreamDescription.StreamARN' } }),
+  kinesis('DescribeStream', { StreamName: 'test-kinesis-{{suffix}}' }, { until: { path: '$.StreamDescription.StreamStatus', matches: '^ACTIVE$' } }),
+  mapping({ BatchSize: 1, StartingPosition: 'TRIM_HORIZON', MaximumBatchingWindowInSeconds: 1, MaximumRetryAttempts: 1, DestinationConfig: { OnFailure: { Destination: destination } } }),
+  esmEnabled,
+  kinesis('PutRecord', { StreamName: 'test-kinesis-{{suffix}}', Data: data(pythonJson({ input: 'hello', value: 'world', raise_error: 1 })), PartitionKey: 'custom' }),
+];
+
+/** functions/lambda_report_batch_item_failures_kinesis.py in behaviour: print the event, report the records whose JSON data has should_fail true. */
+const REPORT_SHOULD_FAIL = zip(
+  'import base64\nimport json\n\n\ndef handler(event, context):\n    print(json.dumps(event))\n    failed = [r["kinesis"]["sequenceNumber"] for r in event.get("Records", []) if json.loads(base64.b64decode(r["kinesis"]["data"])).get("should_fail")]\n    return {"batchItemFailures": [{"itemIdentifier": s} for s in failed]}\n',
+);
 
 const scenarios: SourceScenario[] = [
   {
@@ -141,10 +161,9 @@ const scenarios: SourceScenario[] = [
     note: "the on-failure destination queue is read until the failed batch's record is there (the test's retry loop)",
     steps: (param) => [
       callerAccount,
-      withHandler(withResponse(FAILURES[param])),
+      withHandler(withResponse(BATCH_ITEM_FAILURES[param])),
       ...stream,
-      { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'test-queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' } },
-      { service: 'sqs', protocol: 'json', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' } },
+      ...destinationQueue,
       mapping({
         StartingPosition: 'TRIM_HORIZON',
         BatchSize: 1,
@@ -155,15 +174,7 @@ const scenarios: SourceScenario[] = [
       }),
       esmEnabled,
       kinesis('PutRecord', { Data: data('hello'), PartitionKey: 'test', StreamName: STREAM }),
-      {
-        service: 'sqs',
-        protocol: 'json',
-        op: 'ReceiveMessage',
-        params: { QueueUrl: '{{queueUrl}}' },
-        snapshot: 'sqs_payload',
-        jsonStrings: ['$.Messages[*].Body'],
-        until: { path: '$.Messages', count: 1, timeoutSeconds: 240 },
-      },
+      failureMessages('sqs_payload'),
       recordEvents('kinesis_events', 3),
     ],
   },
@@ -174,23 +185,50 @@ const scenarios: SourceScenario[] = [
       callerAccount,
       ...esmRole,
       withHandler(RAISE_ON_FLAG, { Role: '{{roleArn}}' }),
+      ...destinationQueue,
+      ...failingStream('{{queueArn}}'),
+      failureMessages('sqs_payload'),
+    ],
+  },
+  {
+    test: 'TestKinesisSource::test_kinesis_event_source_mapping_with_sns_on_failure_destination_config',
+    note: "functions/lambda_integration.py in the behaviour this test uses (it raises for a record whose data holds raise_error); the queue subscribed to the destination topic is read until the failed batch's record is there",
+    steps: [
+      callerAccount,
+      ...esmRole,
+      ...snsDestination,
+      withHandler(RAISE_ON_FLAG, { Role: '{{roleArn}}' }),
+      ...failingStream('{{topicArn}}'),
+      snsFailureMessage,
+    ],
+  },
+  {
+    test: 'TestKinesisSource::test_kinesis_event_source_mapping_with_s3_on_failure_destination',
+    note: "functions/lambda_integration.py in the behaviour this test uses; the destination bucket is listed until it holds the failed batch's record, then the record is read",
+    steps: [callerAccount, s3Destination, ...esmRole, withHandler(RAISE_ON_FLAG, { Role: '{{roleArn}}' }), ...failingStream(S3_DESTINATION_ARN), ...s3FailureRecord],
+  },
+  {
+    test: 'TestKinesisSource::test_kinesis_report_batch_item_failures',
+    note: "functions/lambda_report_batch_item_failures_kinesis.py in behaviour (it reports the records whose data has should_fail true); the destination queue is read until the failed record's report is there. The test's kinesis_records (the log's records, sorted) is left out: the test itself leaves $..Records unverified",
+    steps: [
+      callerAccount,
+      ...esmRole,
+      withHandler(REPORT_SHOULD_FAIL, { Role: '{{roleArn}}' }),
       kinesis('CreateStream', { StreamName: 'test-kinesis-{{suffix}}', ShardCount: 1 }),
       kinesis('DescribeStream', { StreamName: 'test-kinesis-{{suffix}}' }, { capture: { streamArn: '$.StreamDescription.StreamARN' } }),
       kinesis('DescribeStream', { StreamName: 'test-kinesis-{{suffix}}' }, { until: { path: '$.StreamDescription.StreamStatus', matches: '^ACTIVE$' } }),
-      { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'test-queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' } },
-      { service: 'sqs', protocol: 'json', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' } },
-      mapping({ BatchSize: 1, StartingPosition: 'TRIM_HORIZON', MaximumBatchingWindowInSeconds: 1, MaximumRetryAttempts: 1, DestinationConfig: { OnFailure: { Destination: '{{queueArn}}' } } }),
+      ...destinationQueue,
+      mapping({
+        BatchSize: 3,
+        StartingPosition: 'TRIM_HORIZON',
+        MaximumBatchingWindowInSeconds: 1,
+        MaximumRetryAttempts: 3,
+        DestinationConfig: { OnFailure: { Destination: '{{queueArn}}' } },
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      }),
       esmEnabled,
-      kinesis('PutRecord', { StreamName: 'test-kinesis-{{suffix}}', Data: data(pythonJson({ input: 'hello', value: 'world', raise_error: 1 })), PartitionKey: 'custom' }),
-      {
-        service: 'sqs',
-        protocol: 'json',
-        op: 'ReceiveMessage',
-        params: { QueueUrl: '{{queueUrl}}' },
-        snapshot: 'sqs_payload',
-        jsonStrings: ['$.Messages[*].Body'],
-        until: { path: '$.Messages', count: 1, timeoutSeconds: 240 },
-      },
+      kinesis('PutRecords', { StreamName: 'test-kinesis-{{suffix}}', Records: Array.from({ length: 6 }, (_, i) => ({ Data: data(pythonJson({ should_fail: i === 5 })), PartitionKey: `test_${i}` })) }),
+      failureMessages('sqs_payload'),
     ],
   },
   {

@@ -8,6 +8,7 @@ import {
   ListEventSourceMappingsCommand,
   type LambdaServiceException,
 } from '@aws-sdk/client-lambda';
+import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { createFunction, CREDENTIALS, uniqueName, useLambda } from './support.ts';
 
@@ -23,7 +24,7 @@ def handler(event, context):
 
 describe('Lambda event source mappings: SQS, Kinesis, DynamoDB Streams', function () {
   this.timeout(60_000);
-  const context = useLambda(['lambda', 'sts', 'sqs', 'kinesis', 'dynamodb', 'dynamodbstreams']);
+  const context = useLambda(['lambda', 'sts', 'sqs', 'kinesis', 'dynamodb', 'dynamodbstreams', 's3']);
   let sqs: SQSClient;
   before(() => {
     sqs = new SQSClient({ endpoint: context.aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
@@ -376,5 +377,38 @@ def handler(event, context):
     assert.equal(old.KinesisBatchInfo.batchSize, 1);
     await context.lambda.send(new DeleteEventSourceMappingCommand({ UUID: aged.UUID }));
     kinesis.destroy();
+  });
+  it('Kinesis: an S3 on-failure destination gets an object under aws/lambda/<mapping>/<shard>/<date>/ with the record and the batch', async () => {
+    const s3 = new S3Client({ endpoint: context.aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS, forcePathStyle: true });
+    const bucket = uniqueName('b').toLowerCase();
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    const { kinesis, stream, arn } = await kinesisStream();
+    const name = await createFunction(context.lambda, { 'handler.py': 'def handler(event, context):\n    raise ValueError("no")\n' });
+    const mapping = await context.lambda.send(
+      new CreateEventSourceMappingCommand({
+        FunctionName: name,
+        EventSourceArn: arn,
+        StartingPosition: 'TRIM_HORIZON',
+        MaximumRetryAttempts: 0,
+        DestinationConfig: { OnFailure: { Destination: `arn:aws:s3:::${bucket}` } },
+      }),
+    );
+    await kinesis.send(new PutRecordCommand({ StreamName: stream, PartitionKey: 'k', Data: Buffer.from('payload') }));
+    let keys: string[] = [];
+    for (const deadline = Date.now() + 20_000; keys.length === 0 && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
+      keys = ((await s3.send(new ListObjectsV2Command({ Bucket: bucket }))).Contents ?? []).map((o) => o.Key!);
+    }
+    assert.equal(keys.length, 1);
+    const record = JSON.parse(await (await s3.send(new GetObjectCommand({ Bucket: bucket, Key: keys[0] }))).Body!.transformToString()) as Record<string, Record<string, unknown>>;
+    const [date, time] = (record.timestamp as unknown as string).split('T');
+    assert.equal(keys[0].slice(0, -37), `aws/lambda/${mapping.UUID}/shardId-000000000000/${date.replaceAll('-', '/')}/${date}T${time.slice(0, 8).replaceAll(':', '.')}`);
+    assert.match(keys[0].slice(-37), /^-[0-9a-f-]{36}$/);
+    assert.deepEqual([record.requestContext.condition, record.requestContext.approximateInvokeCount, record.responseContext.functionError], ['RetryAttemptsExhausted', 1, 'Unhandled']);
+    assert.equal(record.KinesisBatchInfo.batchSize, 1);
+    const events = (record.payload as { Records: { kinesis: { data: string }; eventSourceARN: string }[] }).Records;
+    assert.deepEqual(events.map((e) => [Buffer.from(e.kinesis.data, 'base64').toString(), e.eventSourceARN]), [['payload', arn]]);
+    await context.lambda.send(new DeleteEventSourceMappingCommand({ UUID: mapping.UUID }));
+    kinesis.destroy();
+    s3.destroy();
   });
 });

@@ -12,6 +12,22 @@ export const withHandler = (code: { $blob: string }, params: Record<string, unkn
   return FunctionName === FUNCTION ? step : { ...step, capture: undefined };
 };
 
+/** event_source_mapping/utils.py's create_lambda_with_response: print the event, answer `response` (Python source). */
+export const withResponse = (response: string) => zip(`import json\n\ndef handler(event, context):\n    print(json.dumps(event))\n    return ${response}\n`);
+
+/**
+ * The report_batch_item_failure_scenarios' answers of the Kinesis and DynamoDB Streams tests, as Python source: batches
+ * that fail until retries run out.
+ */
+export const BATCH_ITEM_FAILURES: Record<string, string> = {
+  item_identifier_not_present_failure: "{'batchItemFailures': [{'itemIdentifier': 123}]}",
+  empty_string_item_identifier_failure: "{'batchItemFailures': [{'itemIdentifier': ''}]}",
+  null_item_identifier_failure: "{'batchItemFailures': [{'itemIdentifier': None}]}",
+  invalid_key_foo_failure: "{'batchItemFailures': [{'foo': 123}]}",
+  invalid_key_foo_null_value_failure: "{'batchItemFailures': [{'foo': None}]}",
+  unhandled_exception_in_function: '(lambda: 1 / 0)()',
+};
+
 /** _await_event_source_mapping_enabled: GetEventSourceMapping until the mapping `{{uuid}}` is Enabled. */
 export const esmEnabled: SourceStep = { op: 'GetEventSourceMapping', params: { UUID: '{{uuid}}' }, until: { path: '$.State', matches: '^Enabled$', timeoutSeconds: 120 } };
 
@@ -65,4 +81,69 @@ export const esmRole: SourceStep[] = [
     op: 'PutRolePolicy',
     params: { RoleName: 'test-lambda-role-{{suffix}}', PolicyName: 'test-lambda-policy-{{suffix}}', PolicyDocument: pythonJson(ESM_PERMISSION) },
   },
+];
+
+/** sqs_create_queue + sqs_get_queue_arn: an SQS on-failure destination, `{{queueUrl}}` and `{{queueArn}}`. */
+export const destinationQueue: SourceStep[] = [
+  { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'test-queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' } },
+  { service: 'sqs', protocol: 'json', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' } },
+];
+
+/** The tests' retry loop over the destination queue until the on-failure record is there, recorded as `snapshot`. */
+export const failureMessages = (snapshot: string): SourceStep => ({
+  service: 'sqs',
+  protocol: 'json',
+  op: 'ReceiveMessage',
+  params: { QueueUrl: '{{queueUrl}}' },
+  snapshot,
+  jsonStrings: ['$.Messages[*].Body'],
+  until: { path: '$.Messages', count: 1, timeoutSeconds: 240 },
+});
+
+/**
+ * sqs_create_queue, sns_create_topic, the queue's subscription to the topic and sns_allow_topic_sqs_queue's queue
+ * policy: an SNS on-failure destination (`{{topicArn}}`) whose messages land in `{{queueUrl}}`.
+ */
+export const snsDestination: SourceStep[] = [
+  { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'test-queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' } },
+  { service: 'sns', protocol: 'query', op: 'CreateTopic', params: { Name: 'topic-{{suffix}}' }, capture: { topicArn: '$.TopicArn' } },
+  { service: 'sqs', protocol: 'json', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' } },
+  { service: 'sns', protocol: 'query', op: 'Subscribe', params: { TopicArn: '{{topicArn}}', Protocol: 'sqs', Endpoint: '{{queueArn}}' } },
+  {
+    service: 'sqs',
+    protocol: 'json',
+    op: 'SetQueueAttributes',
+    params: {
+      QueueUrl: '{{queueUrl}}',
+      Attributes: {
+        Policy: pythonJson({
+          Statement: [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: '{{queueArn}}', Condition: { ArnEquals: { 'aws:SourceArn': '{{topicArn}}' } } }],
+        }),
+      },
+    },
+  },
+];
+
+/** The test's retry loop over the subscribed queue: the SNS notification of the failed batch's record, its Message decoded. */
+export const snsFailureMessage: SourceStep = {
+  service: 'sqs',
+  protocol: 'json',
+  op: 'ReceiveMessage',
+  params: { QueueUrl: '{{queueUrl}}' },
+  snapshot: 'failure_sns_message',
+  messageBodies: { bodyJson: ['Message'] },
+  until: { path: '$.Messages', count: 1, timeoutSeconds: 240 },
+};
+
+/** The s3_bucket fixture: an S3 on-failure destination, `arn:<partition>:s3:::test-bucket-{{suffix}}`. */
+export const s3Destination: SourceStep = { service: 's3', protocol: 'rest-xml', op: 'CreateBucket', params: { Bucket: 'test-bucket-{{suffix}}' } };
+export const S3_DESTINATION_ARN = 'arn:{{partition}}:s3:::test-bucket-{{suffix}}';
+
+/**
+ * The test's retry loop over the bucket until it holds one object (the failed batch's record), then the object, whose
+ * JSON the test recorded as `record_body`.
+ */
+export const s3FailureRecord: SourceStep[] = [
+  { service: 's3', protocol: 'rest-xml', op: 'ListObjectsV2', params: { Bucket: 'test-bucket-{{suffix}}' }, until: { path: '$.Contents', count: 1, timeoutSeconds: 240 }, capture: { key: '$.Contents[0].Key' } },
+  { service: 's3', protocol: 'rest-xml', op: 'GetObject', params: { Bucket: 'test-bucket-{{suffix}}', Key: '{{key}}' }, snapshot: 'record_body', select: '$.Body', jsonStrings: ['$'] },
 ];

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { parseArn } from '../../../core/arn.ts';
 import type { Emulator } from '../../../core/emulator.ts';
 import type { EventSourceMapping, LambdaState } from '../state.ts';
+import { sendFailedBatch } from './failure-destination.ts';
 import { filterView, parsePatterns, passes } from './filter.ts';
 import { failedItems, mappingCaller, sleep } from './sqs-poller.ts';
 
@@ -125,8 +126,7 @@ export function startStreamPoller(emulator: Emulator, state: LambdaState, mappin
    * item failures: AWS-recorded test_kinesis_report_batch_item_failure_scenarios), none for a batch that aged out.
    */
   function sendToFailureDestination(shardId: string, batch: StreamRecord[], condition: string, attempts: number, functionError: string | null = null) {
-    const destination = mapping.config.DestinationConfig?.OnFailure?.Destination;
-    if (!destination) return;
+    if (!mapping.config.DestinationConfig?.OnFailure?.Destination) return;
     const info = {
       shardId,
       startSequenceNumber: batch[0].sequence,
@@ -144,14 +144,7 @@ export function startStreamPoller(emulator: Emulator, state: LambdaState, mappin
       timestamp: emulator.clock.date().toISOString(),
       [kind === 'kinesis' ? 'KinesisBatchInfo' : 'DDBStreamBatchInfo']: info,
     };
-    const from = {
-      servicePrincipal: 'lambda.amazonaws.com',
-      sourceArn: mapping.config.EventSourceMappingArn!,
-      accountId: state.accountId,
-      region: state.region,
-      asCaller: mappingCaller(state, mapping),
-    };
-    emulator.deliverInBackground(destination, { body: JSON.stringify(record) }, from);
+    sendFailedBatch(emulator, state, mapping, mappingCaller(state, mapping), { record, shardId, payload: { Records: batch.map((r) => r.event) } });
   }
 
   /**
