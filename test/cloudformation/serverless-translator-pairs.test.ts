@@ -310,6 +310,11 @@ const PAIRS: Record<string, Record<string, string>> = {
   self_managed_kafka_with_intrinsics: {},
   self_managed_kafka_with_mtls_auth: {},
   streams: {},
+  // Api Auth.ResourcePolicy's IP and VPC lists (template strings in the deployment hash), a Domain's IpAddressType.
+  api_domain_ipaddresstype: {},
+  api_with_ip_range_blacklist: {},
+  api_with_ip_range_whitelist: {},
+  api_with_source_vpc_blacklist: {},
   // EventInvokeConfig: destinations (SAM's queue or topic without an ARN, conditionally), the role's policies for them.
   function_with_event_dest: {},
   function_with_event_dest_s3_bucket: {},
