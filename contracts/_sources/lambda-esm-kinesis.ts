@@ -383,8 +383,7 @@ const source: SourceFile = {
   redactedText: ['<timestamp:2022-07-13T13:48:01.000Z>'],
   scenarios,
   notPorted: {},
-  notPortedOtherwise:
-    'not reproduced as a contract yet: the events are read back as for the ported tests of this module, but the scenario needs an on-failure destination record, an IAM role made by the test, SNS or S3 destinations, a provided bootstrap, record ages, or timing between batches',
+  notPortedOtherwise: 'not reproduced as a contract yet',
 };
 
 export default source;
