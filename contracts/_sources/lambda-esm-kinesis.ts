@@ -61,6 +61,15 @@ const RAISE_ON_FLAG = zip(
   'import base64\nimport json\n\n\ndef handler(event, context):\n    print("Lambda log message - print function", flush=True)\n    for record in event.get("Records", []):\n        data = json.loads(base64.b64decode(record["kinesis"]["data"]))\n        if "raise_error" in data:\n            raise Exception("Test exception (this is intentional)")\n',
 );
 
+/** functions/provided_bootstrap_empty in behaviour: a bootstrap that answers every invocation of the runtime API with an empty response. */
+const EMPTY_BOOTSTRAP = zip(
+  '#!/bin/sh\nset -eu\nwhile true; do\n  HEADERS="$(mktemp)"\n  curl -sS -D "$HEADERS" -o /dev/null "http://${AWS_LAMBDA_RUNTIME_API}/2018-06-01/runtime/invocation/next"\n  ID=$(grep -i "^Lambda-Runtime-Aws-Request-Id:" "$HEADERS" | cut -d: -f2 | tr -d "[:space:]")\n  rm -f "$HEADERS"\n  curl -sS -X POST -o /dev/null "http://${AWS_LAMBDA_RUNTIME_API}/2018-06-01/runtime/invocation/$ID/response"\ndone\n',
+  'bootstrap',
+);
+
+/** functions/kinesis_log.py in behaviour: print the batch's records' data, decoded from base64 and parsed, as one JSON list. */
+const PRINT_DATA = zip('import base64\nimport json\n\n\ndef handler(event, context):\n    print(json.dumps([json.loads(base64.b64decode(r["kinesis"]["data"])) for r in event["Records"]]))\n');
+
 /** functions/lambda_echofail.py in behaviour: print the event and the request id, then raise. */
 const ECHO_FAIL = zip('import json\n\n\ndef handler(event, context):\n    print(json.dumps({"event": event, "aws_request_id": context.aws_request_id}))\n    raise Exception("intentional failure")\n');
 
@@ -71,10 +80,15 @@ const PARALLEL = zip('import json\nimport time\n\n\ndef handler(event, context):
  * The on-failure destination tests' stream (test-kinesis-<uid>), their mapping (one record a batch, one retry) to
  * `destination`, and the record that makes RAISE_ON_FLAG fail.
  */
-const failingStream = (destination: string): SourceStep[] => [
+/** The role-made tests' stream (test-kinesis-<uid>) as they make it: create_stream, describe_stream (its ARN as `{{streamArn}}`), wait_for_stream_ready. */
+const testKinesisStream: SourceStep[] = [
   kinesis('CreateStream', { StreamName: 'test-kinesis-{{suffix}}', ShardCount: 1 }),
   kinesis('DescribeStream', { StreamName: 'test-kinesis-{{suffix}}' }, { capture: { streamArn: '$.StreamDescription.StreamARN' } }),
   kinesis('DescribeStream', { StreamName: 'test-kinesis-{{suffix}}' }, { until: { path: '$.StreamDescription.StreamStatus', matches: '^ACTIVE$' } }),
+];
+
+const failingStream = (destination: string): SourceStep[] => [
+  ...testKinesisStream,
   mapping({ BatchSize: 1, StartingPosition: 'TRIM_HORIZON', MaximumBatchingWindowInSeconds: 1, MaximumRetryAttempts: 1, DestinationConfig: { OnFailure: { Destination: destination } } }),
   esmEnabled,
   kinesis('PutRecord', { StreamName: 'test-kinesis-{{suffix}}', Data: data(pythonJson({ input: 'hello', value: 'world', raise_error: 1 })), PartitionKey: 'custom' }),
@@ -220,9 +234,7 @@ const scenarios: SourceScenario[] = [
       callerAccount,
       ...esmRole,
       withHandler(REPORT_SHOULD_FAIL, { Role: '{{roleArn}}' }),
-      kinesis('CreateStream', { StreamName: 'test-kinesis-{{suffix}}', ShardCount: 1 }),
-      kinesis('DescribeStream', { StreamName: 'test-kinesis-{{suffix}}' }, { capture: { streamArn: '$.StreamDescription.StreamARN' } }),
-      kinesis('DescribeStream', { StreamName: 'test-kinesis-{{suffix}}' }, { until: { path: '$.StreamDescription.StreamStatus', matches: '^ACTIVE$' } }),
+      ...testKinesisStream,
       ...destinationQueue,
       mapping({
         BatchSize: 3,
@@ -300,6 +312,52 @@ const scenarios: SourceScenario[] = [
     ],
   },
   {
+    test: 'TestKinesisSource::test_kinesis_empty_provided',
+    note: "functions/provided_bootstrap_empty in behaviour: a provided.al2023 bootstrap (a shell script of ours) that answers every invocation with an empty response; the function's log is read until it holds the invocation's REPORT line",
+    steps: [
+      callerAccount,
+      withHandler(EMPTY_BOOTSTRAP, { Runtime: 'provided.al2023' }),
+      ...stream,
+      mapping({ StartingPosition: 'TRIM_HORIZON', BatchSize: 1, MaximumBatchingWindowInSeconds: 1, MaximumRetryAttempts: 2 }),
+      esmEnabled,
+      kinesis('PutRecord', { Data: data('hello'), PartitionKey: 'test', StreamName: STREAM }),
+      {
+        service: 'logs',
+        protocol: 'json',
+        op: 'FilterLogEvents',
+        params: { logGroupName: `/aws/lambda/${FUNCTION}`, filterPattern: 'REPORT' },
+        until: { path: '$.events', count: 1, whileError: 'ResourceNotFoundException', timeoutSeconds: 150 },
+      },
+      { op: 'GetEventSourceMapping', params: { UUID: '{{uuid}}' }, snapshot: 'get_esm_result' },
+    ],
+  },
+  {
+    test: 'TestKinesisEventFiltering::test_kinesis_event_filtering_json_pattern',
+    note:
+      "functions/kinesis_log.py in behaviour (it prints the records' decoded data as one JSON list); the first function's log is read until it holds its one invocation. The printed line the test recorded (kinesis-record-lambda-payload) is left out: the snapshot keeps it as text, which the function-log view judges parsed; test/lambda/event-source-mappings.test.ts checks that only the matching record reaches each function",
+    steps: [
+      callerAccount,
+      ...esmRole,
+      ...[1, 2].map((n) => withHandler(PRINT_DATA, { Role: '{{roleArn}}' }, `fn${n}-{{suffix}}`)),
+      ...testKinesisStream,
+      ...[1, 2].flatMap((n): SourceStep[] => [
+        {
+          ...mapping(
+            { BatchSize: 1, StartingPosition: 'TRIM_HORIZON', MaximumBatchingWindowInSeconds: 1, MaximumRetryAttempts: 1, FilterCriteria: { Filters: [{ Pattern: pythonJson({ data: { event_type: [`function_${n}`] } }) }] } },
+            n === 1 ? 'create_event_source_mapping_response' : 'create_event_source_mapping_2_response',
+            `fn${n}-{{suffix}}`,
+          ),
+          jsonStrings: ['$.FilterCriteria.Filters[*].Pattern'],
+        },
+        esmEnabled,
+      ]),
+      ...[['function_1', 'foo'], ['function_2', 'bar']].map(([type, message]) =>
+        kinesis('PutRecord', { StreamName: 'test-kinesis-{{suffix}}', Data: data(pythonJson({ event_type: type, message })), PartitionKey: 'custom' }),
+      ),
+      { ...functionLog('kinesis-record-lambda-payload', 1, 'fn1-{{suffix}}'), snapshot: undefined },
+    ],
+  },
+  {
     test: 'TestKinesisSource::test_kinesis_event_source_trim_horizon',
     note: 'functions/lambda_parallel.py in behaviour (it prints {executionStart, event} after five seconds); two batches of ten records put before the mapping, one after',
     steps: [
@@ -325,8 +383,7 @@ const source: SourceFile = {
   redactedText: ['<timestamp:2022-07-13T13:48:01.000Z>'],
   scenarios,
   notPorted: {},
-  notPortedOtherwise:
-    'not reproduced as a contract yet: the events are read back as for the ported tests of this module, but the scenario needs an on-failure destination record, an IAM role made by the test, SNS or S3 destinations, a provided bootstrap, record ages, or timing between batches',
+  notPortedOtherwise: 'not reproduced as a contract yet',
 };
 
 export default source;

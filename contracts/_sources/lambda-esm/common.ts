@@ -1,7 +1,7 @@
 // Shared by the event source mapping sources (tests/aws/services/lambda_/event_source_mapping/, Apache-2.0): the
 // fixtures' calls and the ways the tests read back the events their functions received.
 import { pythonJson, type SourceStep } from '../../../verifier/port/source-types.ts';
-import { createFunction, FUNCTION, zip } from '../lambda-api/common.ts';
+import { createFunction, FUNCTION, queueSetup, zip } from '../lambda-api/common.ts';
 
 /** functions/lambda_echo.py, in behaviour: print the event as JSON (one log line), answer it. */
 export const echoPrinting = () => zip('import json\n\n\ndef handler(event, context):\n    print(json.dumps(event))\n    return event\n');
@@ -114,10 +114,7 @@ export const esmRole: SourceStep[] = [
 ];
 
 /** sqs_create_queue + sqs_get_queue_arn: an SQS on-failure destination, `{{queueUrl}}` and `{{queueArn}}`. */
-export const destinationQueue: SourceStep[] = [
-  { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'test-queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' } },
-  { service: 'sqs', protocol: 'json', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' } },
-];
+export const destinationQueue = queueSetup('test-queue-{{suffix}}');
 
 /** The tests' retry loop over the destination queue until the on-failure record is there, recorded as `snapshot`. */
 export const failureMessages = (snapshot: string): SourceStep => ({

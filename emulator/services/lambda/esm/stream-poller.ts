@@ -94,10 +94,14 @@ export function startStreamPoller(emulator: Emulator, state: LambdaState, mappin
     return { sequence: dynamodb.SequenceNumber, arrival: dynamodb.ApproximateCreationDateTime * 1000, partitionKey: keys, event: { ...event, eventSourceARN: streamArn } };
   }
 
+  /**
+   * What a filter pattern is matched against: a DynamoDB record as sent; a Kinesis record with its data decoded (JSON
+   * parsed) at the top level as `data`, the only key AWS filters Kinesis records on (with-kinesis-filtering.html).
+   */
   function filterable(record: StreamRecord): Record<string, unknown> {
     if (kind !== 'kinesis') return record.event;
     const inner = record.event.kinesis as Record<string, unknown>;
-    return { ...record.event, kinesis: filterView(inner, 'data', Buffer.from(inner.data as string, 'base64').toString('utf8')) };
+    return filterView(record.event, 'data', Buffer.from(inner.data as string, 'base64').toString('utf8'));
   }
 
   /** One invocation with a batch (and a tumbling window's fields); `state` is what the function returned for its window. */
