@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { snapshotRoot } from '../../verifier/port/snapshot-root.ts';
 import { pythonJson, type SourceFile, type SourceStep } from '../../verifier/port/source-types.ts';
+import { zip } from './lambda-api/common.ts';
 import { CALLER, decodedDocuments, historyStep, ROLE_ARN, type Snapshot } from './stepfunctions-common/history.ts';
 
 const TEMPLATES = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'stepfunctions-common', 'service-templates.json'), 'utf8')) as Record<string, unknown>;
@@ -35,6 +36,8 @@ interface Module {
   /** `Class::test` -> its run, or its runs by pytest parameter. */
   tests: Record<string, Run | Record<string, Run>>;
   notPorted?: Record<string, string>;
+  /** Recorded variants of a test not ported, by its parameter, with the reason. */
+  unportedVariants?: Record<string, Record<string, string>>;
   /** Words the test's transformers wrote in place of values (a table name as `table-name`). */
   redactedWords?: string[];
 }
@@ -86,6 +89,22 @@ const putObjectRun = (body: unknown): Run => ({
   input: s3Input('file-key-{{suffix}}', body),
   after: [{ service: 's3', op: 'GetObject', params: { Bucket: 'test-bucket-{{suffix}}', Key: 'file-key-{{suffix}}' }, protocol: 'rest-xml', snapshot: 'get-s3-object', jsonStrings: ['$.Body'] }],
 });
+/** LocalStack's create_lambda_function: a python3.12 function of the test's handler, awaited until Active. */
+const lambdaFunction = (source: string): SourceStep[] => [
+  {
+    service: 'lambda',
+    op: 'CreateFunction',
+    params: { FunctionName: 'lambda_func_{{suffix}}', Runtime: 'python3.12', Role: 'arn:{{partition}}:iam::{{accountId}}:role/lambda-test-role', Handler: 'handler.handler', Code: { ZipFile: zip(source) } },
+    protocol: 'rest-json',
+  },
+  { service: 'lambda', op: 'GetFunctionConfiguration', params: { FunctionName: 'lambda_func_{{suffix}}' }, until: { path: '$.State', matches: '^Active$' }, protocol: 'rest-json' },
+];
+/** The test's handler, in behaviour: its input back (id_function.py). */
+const ID_FUNCTION = 'def handler(event, context):\n    return event\n';
+const invokeRun = (payload: unknown): Run => ({ setup: lambdaFunction(ID_FUNCTION), template: 'services/lambda_invoke.json5', input: { FunctionName: 'lambda_func_{{suffix}}', Payload: payload } });
+/** A recording of a parameter the test no longer has (its 2023 recordings of None and of a value since dropped). */
+const DROPPED_PARAMETER = 'a recording of a variant the test code no longer has: its request sequence is not known';
+
 const AWS_SDK_DYNAMODB_INPUT = { TableName: 'sfn_test_table_{{suffix}}', Item: DYNAMODB_INPUT.Item, Key: DYNAMODB_INPUT.Key };
 
 const MODULES: Module[] = [
@@ -167,6 +186,34 @@ const MODULES: Module[] = [
       'TestTaskServiceAwsSdk::test_s3_put_object': { str: putObjectRun('text data'), dict: putObjectRun({ Dict: 'Value' }), list: putObjectRun(['List', 'Data']), bool: putObjectRun(false), num: putObjectRun(0) },
     },
   },
+  {
+    module: 'test_lambda_task_service',
+    dir: 'stepfunctions/v2/services',
+    tests: {
+      'TestTaskServiceLambda::test_invoke': invokeRun(null),
+      'TestTaskServiceLambda::test_invoke_unsupported_param': {
+        setup: lambdaFunction(ID_FUNCTION),
+        template: 'services/lambda_invoke_log_type.json5',
+        input: { FunctionName: 'lambda_func_{{suffix}}', Payload: null, LogType: 'Tail' },
+      },
+      // pytest's ids of the values: "HelloWorld", 0.0, 0 (0_0), -0 (0_1), True, {} (json_value5), [] (json_value6).
+      'TestTaskServiceLambda::test_invoke_json_values': {
+        HelloWorld: invokeRun(pythonJson('HelloWorld')),
+        '0.0': invokeRun('0.0'),
+        '0_0': invokeRun('0'),
+        '0_1': invokeRun('0'),
+        True: invokeRun('true'),
+        json_value5: invokeRun('{}'),
+        json_value6: invokeRun('[]'),
+      },
+    },
+    unportedVariants: { 'TestTaskServiceLambda::test_invoke_json_values': { None: DROPPED_PARAMETER, json_value7: DROPPED_PARAMETER } },
+    notPorted: {
+      'TestTaskServiceLambda::test_invoke_bytes_payload':
+        "fails against twinstack, not yet fixed: a Python handler returning bytes (return_bytes_str.py's b'\"HelloWorld!\"') fails with Runtime.MarshalError where AWS's runtime answers the bytes as they are",
+      'TestTaskServiceLambda::test_list_functions': 'records nothing: its recording holds no entry',
+    },
+  },
 ];
 
 /** Values the tests' transformers wrote in place of the SDK's HTTP metadata that Step Functions reports: present only. */
@@ -217,10 +264,11 @@ const sources: SourceFile[] = MODULES.map((m) => {
     variants: {},
     defaultProtocol: 'json',
     redactedWords: Object.fromEntries(['snf_role_arn', 'sfn_role_arn', ...(m.redactedWords ?? [])].map((word) => [word, 'any' as const])),
-    claims: (test) => Object.hasOwn(m.tests, test),
+    claims: (test) => Object.hasOwn(m.tests, test) || Object.hasOwn(m.notPorted ?? {}, test),
     scenarios: Object.entries(m.tests).map(([test, runs]) => ({
       test,
       steps: (param: string) => steps(isRun(runs) ? runs : runs[param], recordedOf(test, param)),
+      ...(m.unportedVariants?.[test] ? { unportedVariants: m.unportedVariants[test] } : {}),
     })),
     notPorted: m.notPorted ?? {},
   };

@@ -211,6 +211,22 @@ describe('Step Functions service integrations (SDK v3)', function () {
     assert.match(failed.described.cause!, /^The specified bucket does not exist \(Service: S3, Status Code: 404, Request ID: [^)]+\) \(SDK Attempt Count: 1\)$/);
   });
 
+  it("invokes with lambda:invoke as AWS does: a null Payload is Lambda's empty event, the log tail when asked, Lambda's headers", async () => {
+    const result = await run(ctx, { StartAt: 'I', States: { I: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: echo, Payload: null, LogType: 'Tail' }, End: true } } });
+    assert.equal(result.described.status, 'SUCCEEDED', result.described.cause);
+    const output = result.output as { Payload: unknown; LogResult: string; SdkHttpMetadata: { HttpHeaders: Record<string, string> }; SdkResponseMetadata: { RequestId: string } };
+    assert.deepEqual(output.Payload, { echoed: {} });
+    assert.ok(Buffer.from(output.LogResult, 'base64').toString('utf8').includes('START RequestId'));
+    const headers = output.SdkHttpMetadata.HttpHeaders;
+    assert.equal(headers['Content-Type'], 'application/json');
+    assert.equal(headers['Content-Length'], String(JSON.stringify({ echoed: {} }).length));
+    assert.equal(headers['X-Amz-Executed-Version'], '$LATEST');
+    assert.equal(headers['X-Amz-Log-Result'], output.LogResult);
+    assert.equal(headers['x-amzn-Remapped-Content-Length'], '0');
+    assert.match(headers['X-Amzn-Trace-Id'], /^Root=1-[0-9a-f]{8}-[0-9a-f]{24};Sampled=0$/);
+    assert.equal(headers['x-amzn-RequestId'], output.SdkResponseMetadata.RequestId);
+  });
+
   it('puts an S3 object through aws-sdk:s3 as the JSON text of the body given, text/plain, with the SDK default CRC32', async () => {
     const s3 = new S3Client({ ...ctx.options, forcePathStyle: true });
     await s3.send(new CreateBucketCommand({ Bucket: 'sfn-sdk-put' }));
