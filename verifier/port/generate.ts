@@ -546,9 +546,13 @@ async function main() {
       total.snapshotTests++;
       if (portedIds.has(nodeId)) {
         // Entries, not steps: several steps may each judge a part of one entry (see SourceStep.within).
-        const used = new Set(jobs.find((j) => j.variant.nodeId === nodeId)!.steps.flatMap((s) => (s.snapshot ? [s.snapshot] : []))).size;
+        const usedKeys = new Set(jobs.find((j) => j.variant.nodeId === nodeId)!.steps.flatMap((s) => (s.snapshot ? [s.snapshot] : [])));
+        const used = usedKeys.size;
         total.ported += used;
-        rows.push({ service: source.service, test: nodeId, status: 'ported', entries: used, ...(used < entries ? { reason: `${entries - used} of ${entries} entries not reproduced` } : {}) });
+        const why = Object.entries(source.scenarios.find((s) => s.test === test)?.unreproduced ?? {}).filter(([key]) => Object.hasOwn(entry['recorded-content'], key));
+        if (why.some(([key]) => usedKeys.has(key))) throw new Error(`${nodeId}: an entry marked unreproduced is judged`);
+        const reason = why.length ? `: ${why.map(([key, text]) => `${key}: ${text}`).join('; ')}` : '';
+        rows.push({ service: source.service, test: nodeId, status: 'ported', entries: used, ...(used < entries ? { reason: `${entries - used} of ${entries} entries not reproduced${reason}` } : {}) });
       } else {
         const { notPorted } = source;
         const scenario = source.scenarios.find((s) => s.test === test);
