@@ -57,17 +57,26 @@ function variantsOf(source: SourceFile, scenario: SourceScenario, snapshot: Snap
     .filter((id) => scenario.portsSkippedVariants || skippedVariant(source, id) === undefined)
     .map((nodeId) => {
       const param = parameterOf(nodeId);
-      // The protocol part is the parameter's first `-` part, or a variant key with dashes (`smithy-rpc-v2-cbor-...`).
-      const key = param === undefined ? undefined : Object.keys(source.variants).find((k) => param === k || param.startsWith(`${k}-`));
-      const named = key === undefined ? undefined : source.variants[key];
+      const key = protocolKey(source, param);
       return {
         nodeId,
-        protocol: named ?? source.defaultProtocol,
-        param: key ? param!.slice(key.length + 1) : (param ?? ''),
+        protocol: key === undefined ? source.defaultProtocol : source.variants[key],
+        param: ownParameter(source, param),
         suffix: param === undefined ? '' : `.${param.replace(/[^a-z0-9_-]/gi, '_')}`,
       };
     })
     .filter((variant) => !Object.hasOwn(scenario.unportedVariants ?? {}, variant.param));
+}
+
+/** The protocol part of a node id's parameter: its first `-` part, or a variant key with dashes (`smithy-rpc-v2-cbor-...`). */
+function protocolKey(source: SourceFile, param: string | undefined): string | undefined {
+  return param === undefined ? undefined : Object.keys(source.variants).find((k) => param === k || param.startsWith(`${k}-`));
+}
+
+/** The test's own pytest parameter: the node id's parameter without its protocol part, '' when none. */
+function ownParameter(source: SourceFile, param: string | undefined): string {
+  const key = protocolKey(source, param);
+  return key ? param!.slice(key.length + 1) : (param ?? '');
 }
 
 /**
@@ -556,7 +565,7 @@ async function main() {
       } else {
         const { notPorted } = source;
         const scenario = source.scenarios.find((s) => s.test === test);
-        const param = parameterOf(nodeId) ?? '';
+        const param = ownParameter(source, parameterOf(nodeId));
         const reason =
           skippedVariant(source, nodeId) ??
           (scenario?.unportedVariants && Object.hasOwn(scenario.unportedVariants, param) ? scenario.unportedVariants[param] : undefined) ??
