@@ -57,17 +57,26 @@ function variantsOf(source: SourceFile, scenario: SourceScenario, snapshot: Snap
     .filter((id) => scenario.portsSkippedVariants || skippedVariant(source, id) === undefined)
     .map((nodeId) => {
       const param = parameterOf(nodeId);
-      // The protocol part is the parameter's first `-` part, or a variant key with dashes (`smithy-rpc-v2-cbor-...`).
-      const key = param === undefined ? undefined : Object.keys(source.variants).find((k) => param === k || param.startsWith(`${k}-`));
-      const named = key === undefined ? undefined : source.variants[key];
+      const key = protocolKey(source, param);
       return {
         nodeId,
-        protocol: named ?? source.defaultProtocol,
-        param: key ? param!.slice(key.length + 1) : (param ?? ''),
+        protocol: key === undefined ? source.defaultProtocol : source.variants[key],
+        param: ownParameter(source, param),
         suffix: param === undefined ? '' : `.${param.replace(/[^a-z0-9_-]/gi, '_')}`,
       };
     })
     .filter((variant) => !Object.hasOwn(scenario.unportedVariants ?? {}, variant.param));
+}
+
+/** The protocol part of a node id's parameter: its first `-` part, or a variant key with dashes (`smithy-rpc-v2-cbor-...`). */
+function protocolKey(source: SourceFile, param: string | undefined): string | undefined {
+  return param === undefined ? undefined : Object.keys(source.variants).find((k) => param === k || param.startsWith(`${k}-`));
+}
+
+/** The test's own pytest parameter: the node id's parameter without its protocol part, '' when none. */
+function ownParameter(source: SourceFile, param: string | undefined): string {
+  const key = protocolKey(source, param);
+  return key ? param!.slice(key.length + 1) : (param ?? '');
 }
 
 /**
@@ -566,14 +575,18 @@ async function main() {
       total.snapshotTests++;
       if (portedIds.has(nodeId)) {
         // Entries, not steps: several steps may each judge a part of one entry (see SourceStep.within).
-        const used = new Set(jobs.find((j) => j.variant.nodeId === nodeId)!.steps.flatMap((s) => (s.snapshot ? [s.snapshot] : []))).size;
+        const usedKeys = new Set(jobs.find((j) => j.variant.nodeId === nodeId)!.steps.flatMap((s) => (s.snapshot ? [s.snapshot] : [])));
+        const used = usedKeys.size;
         total.ported += used;
-        const notes = [...(used < entries ? [`${entries - used} of ${entries} entries not reproduced`] : []), ...(superseded.has(formerNodeId(nodeId)) ? [SUPERSEDED] : [])];
+        const why = Object.entries(source.scenarios.find((s) => s.test === test)?.unreproduced ?? {}).filter(([key]) => Object.hasOwn(entry['recorded-content'], key));
+        if (why.some(([key]) => usedKeys.has(key))) throw new Error(`${nodeId}: an entry marked unreproduced is judged`);
+        const reason = why.length ? `: ${why.map(([key, text]) => `${key}: ${text}`).join('; ')}` : '';
+        const notes = [...(used < entries ? [`${entries - used} of ${entries} entries not reproduced${reason}`] : []), ...(superseded.has(formerNodeId(nodeId)) ? [SUPERSEDED] : [])];
         rows.push({ service: source.service, test: nodeId, status: 'ported', entries: used, ...(notes.length ? { reason: notes.join('; ') } : {}) });
       } else {
         const { notPorted } = source;
         const scenario = source.scenarios.find((s) => s.test === test);
-        const param = parameterOf(nodeId) ?? '';
+        const param = ownParameter(source, parameterOf(nodeId));
         const reason =
           skippedVariant(source, nodeId) ??
           (scenario?.unportedVariants && Object.hasOwn(scenario.unportedVariants, param) ? scenario.unportedVariants[param] : undefined) ??
