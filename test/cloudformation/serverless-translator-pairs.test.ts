@@ -426,6 +426,20 @@ describe('CloudFormation: the SAM transform against the SAM translator\'s publis
     // IoTRule events' topic rules.
     iot_rule: [['AWS::IoT::TopicRule'], {}],
     function_with_propagate_tags_and_no_tags: [['AWS::IoT::TopicRule'], {}],
+    // GraphQL APIs (AppSync) without DataSources, Functions or Resolvers.
+    graphqlapi_api_cache: [['AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema', 'AWS::AppSync::ApiCache'], {}],
+    graphqlapi_api_keys: [['AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema', 'AWS::AppSync::ApiKey'], {}],
+    graphqlapi_cognito_default_auth: [['AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema'], {}],
+    graphqlapi_default_logging: [['AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema'], {}],
+    graphqlapi_defined_name: [['AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema'], {}],
+    graphqlapi_domain_name: [['AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema', 'AWS::AppSync::DomainName', 'AWS::AppSync::DomainNameApiAssociation'], {}],
+    graphqlapi_introspection_query_resolver_limits: [['AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema'], {}],
+    graphqlapi_logging_defined: [['AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema'], {}],
+    graphqlapi_logging_true: [['AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema'], {}],
+    graphqlapi_multiple_auth: [['AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema'], {}],
+    graphqlapi_no_logging: [['AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema'], {}],
+    graphqlapi_no_name: [['AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema'], {}],
+    graphqlapi_visibility_owner_contract: [['AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema'], {}],
     // WebSocket API domains' Route53.
     websocket_api_custom_domains_regional: [ROUTE_53, {}],
     websocket_api_domain_globals: [ROUTE_53, {}],

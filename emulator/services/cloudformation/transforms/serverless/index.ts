@@ -10,6 +10,7 @@ import { addImplicitApiPaths, samResourceOrders } from './implicit-api.ts';
 import { expandLayerVersion, expandSimpleTable, expandStateMachine } from './others.ts';
 import { expandWebSocketApi } from './websocket-api.ts';
 import { expandApplication } from './application.ts';
+import { expandGraphQlApi } from './graphql-api.ts';
 
 export const SERVERLESS = 'AWS::Serverless-2016-10-31';
 
@@ -24,6 +25,7 @@ const EXPANDERS: Record<string, Expander> = {
   'AWS::Serverless::StateMachine': expandStateMachine,
   'AWS::Serverless::WebSocketApi': expandWebSocketApi,
   'AWS::Serverless::Application': expandApplication,
+  'AWS::Serverless::GraphQLApi': expandGraphQlApi,
 };
 
 /**
