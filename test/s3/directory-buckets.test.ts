@@ -6,7 +6,9 @@ import {
   HeadBucketCommand,
   HeadObjectCommand,
   ListBucketsCommand,
+  DeleteObjectCommand,
   ListDirectoryBucketsCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
   RenameObjectCommand,
   S3Client,
@@ -74,6 +76,31 @@ describe('S3 directory buckets (S3 Express One Zone)', function () {
     assert.deepEqual([kept.name, kept.status], ['PreconditionFailed', 412]);
     const missing = await failure(data.send(new RenameObjectCommand({ Bucket: BUCKET, Key: 'd.txt', RenameSource: `${BUCKET}/nothing` })));
     assert.equal(missing.name, 'NoSuchKey');
+  });
+
+  it('limits a ReadOnly session to reads: a write signed with its credentials is AccessDenied', async () => {
+    const signedWith = async (SessionMode: 'ReadOnly' | 'ReadWrite') => {
+      const { Credentials } = await control.send(new CreateSessionCommand({ Bucket: BUCKET, SessionMode }));
+      const credentials = { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken! };
+      return new S3Client({ endpoint: aws.endpoint, region: 'us-west-2', forcePathStyle: true, credentials, disableS3ExpressSessionAuth: true });
+    };
+    const writer = await signedWith('ReadWrite');
+    await writer.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'read-only.txt', Body: 'kept' }));
+    const reader = await signedWith('ReadOnly');
+    const read = await reader.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'read-only.txt' }));
+    assert.equal(await read.Body!.transformToString(), 'kept');
+    assert.equal((await reader.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'read-only.txt' }))).ContentLength, 4);
+    assert.ok((await reader.send(new ListObjectsV2Command({ Bucket: BUCKET }))).Contents?.some((o) => o.Key === 'read-only.txt'));
+    for (const write of [
+      () => reader.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'read-only.txt', Body: 'changed' })),
+      () => reader.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: 'read-only.txt' })),
+      () => reader.send(new CreateSessionCommand({ Bucket: BUCKET, SessionMode: 'ReadWrite' })),
+    ]) {
+      const denied = await failure(write());
+      assert.deepEqual([denied.name, denied.status, denied.message], ['AccessDenied', 403, 'Access Denied']);
+    }
+    const unchanged = await writer.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'read-only.txt' }));
+    assert.equal(await unchanged.Body!.transformToString(), 'kept');
   });
 
   it('refuses RenameObject in general purpose buckets', async () => {
