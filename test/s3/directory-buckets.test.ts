@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {
+  CopyObjectCommand,
   CreateBucketCommand,
   CreateSessionCommand,
   GetObjectCommand,
@@ -101,6 +102,21 @@ describe('S3 directory buckets (S3 Express One Zone)', function () {
     }
     const unchanged = await writer.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'read-only.txt' }));
     assert.equal(await unchanged.Body!.transformToString(), 'kept');
+  });
+
+  it('answers 501 to a copy that would write tags into a directory bucket, copies an untagged one', async () => {
+    const s3 = new S3Client({ endpoint: aws.endpoint, region: 'us-west-2', forcePathStyle: true, credentials: CREDENTIALS });
+    await s3.send(new CreateBucketCommand({ Bucket: 'tagged-source', CreateBucketConfiguration: { LocationConstraint: 'us-west-2' } }));
+    await s3.send(new PutObjectCommand({ Bucket: 'tagged-source', Key: 'tagged', Body: 't', Tagging: 'team=a' }));
+    await s3.send(new PutObjectCommand({ Bucket: 'tagged-source', Key: 'plain', Body: 'p' }));
+    const copied = await failure(data.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'tagged', CopySource: 'tagged-source/tagged' })));
+    assert.deepEqual([copied.name, copied.status], ['NotImplemented', 501]);
+    const replaced = await failure(data.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'tagged', CopySource: 'tagged-source/plain', TaggingDirective: 'REPLACE', Tagging: 'team=b' })));
+    assert.deepEqual([replaced.name, replaced.status], ['NotImplemented', 501]);
+    assert.equal((await failure(data.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'tagged' })))).status, 404);
+    await data.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'tagged', CopySource: 'tagged-source/tagged', TaggingDirective: 'REPLACE', Tagging: '' }));
+    await data.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'plain', CopySource: 'tagged-source/plain' }));
+    assert.equal((await data.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'plain' }))).StorageClass, 'EXPRESS_ONEZONE');
   });
 
   it('refuses RenameObject in general purpose buckets', async () => {
