@@ -95,6 +95,21 @@ describe('Step Functions service integrations (SDK v3)', function () {
     assert.equal(missing.described.status, 'FAILED');
     assert.equal(missing.described.error, 'Lambda.ResourceNotFoundException');
     assert.match(missing.described.cause!, /\(Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException; Request ID: [0-9a-f-]+; Proxy: null\)$/);
+    // A Python function's error payload (`{"errorMessage": ...}`, Python's spacing): lambda:invoke passes it on
+    // re-serialized compactly, a Task whose Resource is the function as the function wrote it.
+    const { FunctionArn } = await lambda.send(
+      new CreateFunctionCommand({
+        FunctionName: 'sfn-raise-py',
+        Runtime: 'python3.12',
+        Handler: 'handler.handler',
+        Role: 'arn:aws:iam::000000000000:role/lambda-role',
+        Code: { ZipFile: zipSync({ 'handler.py': strToU8('def handler(event, context):\n    raise Exception("Some exception was raised.")\n') }) },
+      }),
+    );
+    const invoked = await run(ctx, { StartAt: 'Call', States: { Call: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: FunctionArn }, End: true } } });
+    assert.match(invoked.described.cause!, /^\{"errorMessage":"Some exception was raised\.","errorType":"Exception",/);
+    const direct = await run(ctx, { StartAt: 'Call', States: { Call: { Type: 'Task', Resource: FunctionArn!, End: true } } });
+    assert.match(direct.described.cause!, /^\{"errorMessage": "Some exception was raised\.", "errorType": "Exception", /);
   });
 
   it('retries with backoff on the emulator clock, then succeeds through a Catch-free path', async () => {
