@@ -91,6 +91,24 @@ function parameterOf(nodeId: string): string | undefined {
   return open < 0 || !nodeId.endsWith(']') ? undefined : nodeId.slice(open + 1, -1);
 }
 
+const CURRENT_TESTS = 'tests/aws/services/';
+const FORMER_TESTS = 'tests/integration/';
+const SUPERSEDED = `an earlier recording under the test's former path (${FORMER_TESTS}) is superseded by this one`;
+
+/** The node id a test had under its former path, before LocalStack moved its AWS tests to tests/aws/services/. */
+function formerNodeId(nodeId: string): string {
+  return nodeId.startsWith(CURRENT_TESTS) ? FORMER_TESTS + nodeId.slice(CURRENT_TESTS.length) : nodeId;
+}
+
+/**
+ * Recordings left under a test's former path whose test was recorded again under its current one: the same test, so
+ * neither a test of its own nor entries of its own (its row notes it).
+ */
+function supersededRecordings(nodeIds: string[]): Set<string> {
+  const current = new Set(nodeIds.filter((id) => id.startsWith(CURRENT_TESTS)).map(formerNodeId));
+  return new Set(nodeIds.filter((id) => id.startsWith(FORMER_TESTS) && current.has(id)));
+}
+
 /** Why a recorded variant is not ported (a wire protocol twinstack does not serve), by its parameter's prefix. */
 function skippedVariant(source: SourceFile, nodeId: string): string | undefined {
   const param = parameterOf(nodeId);
@@ -478,7 +496,9 @@ async function main() {
       const test = nodeId.split('::').slice(1).join('::').replace(/\[.*$/, '');
       return source.claims ? source.claims(test) : !claims.some((other) => other.claims!(test));
     };
-    const snapshot = Object.fromEntries(Object.entries(readJson<Snapshot>(snapshotFile)).filter(([nodeId]) => accounts(nodeId)));
+    const recordings = Object.entries(readJson<Snapshot>(snapshotFile)).filter(([nodeId]) => accounts(nodeId));
+    const superseded = supersededRecordings(recordings.map(([nodeId]) => nodeId));
+    const snapshot = Object.fromEntries(recordings.filter(([nodeId]) => !superseded.has(nodeId)));
     const validation = readJson<Validation>(snapshotFile.replace('.snapshot.json', '.validation.json'));
     const outDir = join(CONTRACTS, source.service);
     mkdirSync(outDir, { recursive: true });
@@ -567,7 +587,8 @@ async function main() {
         const why = Object.entries(source.scenarios.find((s) => s.test === test)?.unreproduced ?? {}).filter(([key]) => Object.hasOwn(entry['recorded-content'], key));
         if (why.some(([key]) => usedKeys.has(key))) throw new Error(`${nodeId}: an entry marked unreproduced is judged`);
         const reason = why.length ? `: ${why.map(([key, text]) => `${key}: ${text}`).join('; ')}` : '';
-        rows.push({ service: source.service, test: nodeId, status: 'ported', entries: used, ...(used < entries ? { reason: `${entries - used} of ${entries} entries not reproduced${reason}` } : {}) });
+        const notes = [...(used < entries ? [`${entries - used} of ${entries} entries not reproduced${reason}`] : []), ...(superseded.has(formerNodeId(nodeId)) ? [SUPERSEDED] : [])];
+        rows.push({ service: source.service, test: nodeId, status: 'ported', entries: used, ...(notes.length ? { reason: notes.join('; ') } : {}) });
       } else {
         const { notPorted } = source;
         const scenario = source.scenarios.find((s) => s.test === test);
@@ -578,7 +599,7 @@ async function main() {
           (typeof notPorted === 'function' ? notPorted(test) : (notPorted[test] ?? notPorted[test.split('::').pop()!])) ??
           source.notPortedOtherwise ??
           'not reproduced yet';
-        rows.push({ service: source.service, test: nodeId, status: 'not ported', entries, reason });
+        rows.push({ service: source.service, test: nodeId, status: 'not ported', entries, reason: superseded.has(formerNodeId(nodeId)) ? `${reason}; ${SUPERSEDED}` : reason });
       }
     }
     totals.set(source.service, total);

@@ -55,6 +55,15 @@ function statusOf(model: string, error: AwsError): number {
   }
 }
 
+/** The code the service's wire protocol names the error by (a query-protocol service's `NotFound` for NotFoundException). */
+function wireCode(model: string, error: AwsError): string {
+  try {
+    return loadModel(model).shapes[error.code]?.error?.code ?? error.code;
+  } catch {
+    return error.code;
+  }
+}
+
 const withException = (code: string) => (code.endsWith('Exception') ? code : `${code}Exception`);
 
 /** A failed call of an optimized integration as the task's error (`DynamoDB.ResourceNotFoundException`, with AWS's cause). */
@@ -65,7 +74,7 @@ export function optimizedError(integration: string, error: unknown, requestId: s
   const status = statusOf(names.model, error);
   return new StatesError(
     `${names.prefix}.${name}`,
-    `${error.message} (Service: ${names.service}; Status Code: ${status}; Error Code: ${error.code}; Request ID: ${requestId}; Proxy: null)`,
+    `${error.message} (Service: ${names.service}; Status Code: ${status}; Error Code: ${wireCode(names.model, error)}; Request ID: ${requestId}; Proxy: null)`,
   );
 }
 

@@ -198,7 +198,7 @@ function vpcCondition(strings: unknown, vpcs: unknown, vpces: unknown): Record<s
   if (listed.some((e) => /^vpce-/.test(e))) add('aws:SourceVpce', listed.filter((e) => /^vpce-/.test(e)));
   if (vpcs !== undefined) add('aws:SourceVpc', [vpcs].flat());
   if (vpces !== undefined) add('aws:SourceVpce', [vpces].flat());
-  return condition;
+  return templateValues(condition, ...Object.keys(condition));
 }
 
 function checkVpcStrings(name: string, value: unknown): void {
@@ -226,7 +226,8 @@ function addResourcePolicy(owner: string, policy: unknown, body: Properties, sta
   let statement: unknown;
   const list = (): unknown[] => (statement === undefined ? [] : Array.isArray(statement) ? statement : [statement]);
   const has = (items: unknown[], item: unknown) => items.some((s) => JSON.stringify(s) === JSON.stringify(item));
-  for (const [path, methods] of Object.entries((body.paths ?? {}) as Record<string, Properties>)) {
+  const paths = (body.paths ?? {}) as Record<string, Properties>;
+  for (const [path, methods] of iterationOrder(paths).map((path) => [path, paths[path]] as const)) {
     const resource = Object.keys(methods).map((m) => {
       const method = m.toLowerCase() === 'x-amazon-apigateway-any-method' || m.toLowerCase() === 'any' ? '*' : m.toUpperCase();
       const trimmed = path.replace(/\{([a-zA-Z0-9._-]+|[a-zA-Z0-9._-]+\+|proxy\+)\}/g, '*').replace(/\/$/, '');
@@ -250,7 +251,7 @@ function addResourcePolicy(owner: string, policy: unknown, body: Properties, sta
     };
     const ips = (condition: string, ranges: unknown) => {
       if (ranges === undefined || (Array.isArray(ranges) && !ranges.length)) return;
-      allowAndDeny({ [condition]: { 'aws:SourceIp': [ranges].flat() } });
+      allowAndDeny({ [condition]: templateValues({ 'aws:SourceIp': [ranges].flat() }, 'aws:SourceIp') });
     };
     ips('NotIpAddress', p.IpRangeWhitelist);
     ips('IpAddress', p.IpRangeBlacklist);
