@@ -427,9 +427,10 @@ export interface DateTimeGenerator {
 }
 
 /**
- * twinstack's generator of a whole request body (path `$`), made when the request is replayed so that it never sits
- * in the contract file: `text` repeated and cut to `bytes` bytes of UTF-8 (a test's 5 MiB part `b"a" * 5_242_881`).
- * The stored body is empty. Pact's tools ignore generator types they do not know.
+ * twinstack's generator of a whole request body (path `$`), or of a text value in a JSON or form body, made when the
+ * request is replayed so that it never sits in the contract file: `text` repeated and cut to `bytes` bytes of UTF-8
+ * (a test's 5 MiB part `b"a" * 5_242_881`, a 1 MiB message body). The stored body or value is empty. Pact's tools
+ * ignore generator types they do not know.
  */
 export interface RepeatedTextGenerator {
   type: 'RepeatedText';
