@@ -125,6 +125,14 @@ const failingRun = (template: string, source: string, input: unknown, edit?: Run
 const NO_PAYLOAD = { FunctionName: 'lambda_func_{{suffix}}', Payload: null };
 const NO_SUCH_FUNCTION = { FunctionName: 'no_such_lambda_func_{{suffix}}', Payload: null };
 
+/** test_sfn_task_service: a target machine (BASE_PASS_RESULT) started by the task; its answer names the target's name, which the test redacted. */
+const startExecutionRun = (input: unknown): Run => ({
+  setup: [{ op: 'CreateStateMachine', params: { name: 'sm-target-{{suffix}}', definition: pythonJson(TEMPLATES['base/pass_result.json5']), roleArn: ROLE_ARN }, capture: { targetArn: '$.stateMachineArn' } }],
+  template: 'services/sfn_start_execution.json5',
+  input: { StateMachineArn: '{{targetArn}}', Input: input, Name: 'TestStartTarget' },
+  lengthOfRedacted: true,
+});
+
 /** A recording of a parameter the test no longer has (its 2023 recordings of None and of a value since dropped). */
 const DROPPED_PARAMETER = 'a recording of a variant the test code no longer has: its request sequence is not known';
 
@@ -348,6 +356,15 @@ const MODULES: Module[] = [
       'TestTaskServiceDynamoDB::test_invalid_param': { setup: [], template: 'errorhandling/task_service_dynamodb_put_item.json5', input: { TableName: 'no_such_sfn_test_table_{{suffix}}', Key: null, Item: null } },
       'TestTaskServiceDynamoDB::test_put_item_no_such_table': { setup: [], template: 'errorhandling/task_service_dynamodb_put_item.json5', input: { TableName: 'no_such_sfn_test_table_{{suffix}}', Item: DYNAMODB_INPUT.Item } },
       'TestTaskServiceDynamoDB::test_put_item_invalid_table_name': { setup: [], template: 'errorhandling/task_service_dynamodb_put_item.json5', input: { TableName: '/invalid_test_table_{{suffix}}', Item: DYNAMODB_INPUT.Item } },
+    },
+  },
+  {
+    module: 'test_sfn_task_service',
+    dir: 'stepfunctions/v2/services',
+    redactedWords: ['start-date'],
+    tests: {
+      'TestTaskServiceSfn::test_start_execution': startExecutionRun(null),
+      'TestTaskServiceSfn::test_start_execution_input_json': startExecutionRun({ Hello: 'World' }),
     },
   },
 ];
