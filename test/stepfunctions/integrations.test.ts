@@ -181,6 +181,10 @@ describe('Step Functions service integrations (SDK v3)', function () {
     // A read's answer names its request id header in lower case, and its length is the item's JSON.
     assert.equal(read.SdkHttpMetadata.HttpHeaders['x-amzn-requestid'], read.SdkResponseMetadata.RequestId);
     assert.equal(read.SdkHttpMetadata.HttpHeaders['Content-Length'], String(JSON.stringify({ Item: read.Item }).length));
+    // An error of no modelled shape: the client's generic exception, AmazonDynamoDBException (not ...v2Exception).
+    const invalid = await run(ctx, { StartAt: 'Put', States: { Put: { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:putItem', Parameters: { TableName: '/invalid', Item: item }, End: true } } });
+    assert.equal(invalid.described.error, 'DynamoDB.AmazonDynamoDBException');
+    assert.match(invalid.described.cause!, /\(Service: AmazonDynamoDBv2; Status Code: 400; Error Code: ValidationException; /);
     dynamodb.destroy();
 
     // A null MessageBody is no MessageBody: SQS refuses the request.
