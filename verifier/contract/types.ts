@@ -254,8 +254,10 @@ export interface Until {
  * - `message-body-lists`: a ReceiveMessage answer whose bodies are JSON lists (a function that forwarded each batch of
  *   records), joined into one list.
  * - `messages`: a ReceiveMessage answer's `Messages` list (empty when it has none).
+ * - `notification-messages`: a ReceiveMessage answer's SNS notifications (JSON bodies), each one's `Message` parsed as
+ *   JSON (a CloudWatch alarm's state change, as the tests' `json.loads(json.loads(body)["Message"])`).
  */
-export type AnswerView = 'function-log' | 'function-log-records' | 'message-bodies' | 'message-body-lists' | 'messages';
+export type AnswerView = 'function-log' | 'function-log-records' | 'message-bodies' | 'message-body-lists' | 'messages' | 'notification-messages';
 
 /**
  * A POST policy form (InteractionMeta.postForm). Fields are sent in botocore's order: `fields`, `key`, the signing
