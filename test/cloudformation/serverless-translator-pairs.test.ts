@@ -425,6 +425,7 @@ describe('CloudFormation: the SAM transform against the SAM translator\'s publis
     separate_route53_recordset_group: [ROUTE_53, {}],
     // IoTRule events' topic rules.
     iot_rule: [['AWS::IoT::TopicRule'], {}],
+    function_with_propagate_tags_and_no_tags: [['AWS::IoT::TopicRule'], {}],
     // WebSocket API domains' Route53.
     websocket_api_custom_domains_regional: [ROUTE_53, {}],
     websocket_api_domain_globals: [ROUTE_53, {}],
