@@ -1310,7 +1310,6 @@ const extended: SourceFile = {
 const others: SourceFile[] = [
   'test_apigateway_eventbridge',
   'test_apigateway_http',
-  'test_apigateway_kinesis',
   'test_apigateway_lambda_cfn',
   'test_apigateway_ssm',
   'test_apigateway_stepfunctions',

@@ -8,6 +8,7 @@ import {
   PutMethodCommand,
   PutMethodResponseCommand,
 } from '@aws-sdk/client-api-gateway';
+import { CreateStreamCommand, GetRecordsCommand, GetShardIteratorCommand, KinesisClient, waitUntilStreamExists } from '@aws-sdk/client-kinesis';
 import { CreateQueueCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startTwinstack, type Twinstack } from '../../emulator/index.ts';
 import { executeHost, http } from './support.ts';
@@ -26,7 +27,7 @@ describe('API Gateway AWS service integrations', function () {
   let sqs: SQSClient;
 
   before(async () => {
-    aws = await startTwinstack({ port: 0, services: ['apigateway', 'sts', 'sqs'] });
+    aws = await startTwinstack({ port: 0, services: ['apigateway', 'sts', 'sqs', 'kinesis'] });
     const options = { endpoint: aws.endpoint, region: REGION, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
     apigw = new APIGatewayClient(options);
     sqs = new SQSClient(options);
@@ -93,5 +94,36 @@ describe('API Gateway AWS service integrations', function () {
     assert.equal(sent.status, 200);
     const received = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, WaitTimeSeconds: 1 }));
     assert.deepEqual([received.Messages?.[0].Body, received.Messages?.[0].MessageId], ['POST /', sent.json<{ id: string }>().id]);
+  });
+
+  it('an action/ URI with a JSON body is an AWS JSON request: Kinesis PutRecord gets the base64 Data as bytes', async () => {
+    const options = { endpoint: aws.endpoint, region: REGION, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
+    const kinesis = new KinesisClient(options);
+    await kinesis.send(new CreateStreamCommand({ StreamName: 'from-api', ShardCount: 1 }));
+    await waitUntilStreamExists({ client: kinesis, maxWaitTime: 30 }, { StreamName: 'from-api' });
+    const { id, rootResourceId } = await apigw.send(new CreateRestApiCommand({ name: 'kinesis' }));
+    const method = { restApiId: id, resourceId: rootResourceId, httpMethod: 'POST' };
+    await apigw.send(new PutMethodCommand({ ...method, authorizationType: 'NONE' }));
+    await apigw.send(
+      new PutIntegrationCommand({
+        ...method,
+        type: 'AWS',
+        integrationHttpMethod: 'POST',
+        uri: `arn:aws:apigateway:${REGION}:kinesis:action/PutRecord`,
+        credentials: `arn:aws:iam::${ACCOUNT}:role/apigw`,
+        requestTemplates: { 'application/json': '{"StreamName": "from-api", "Data": "$util.base64Encode($input.body)", "PartitionKey": "p"}' },
+      }),
+    );
+    await apigw.send(new PutMethodResponseCommand({ ...method, statusCode: '200' }));
+    await apigw.send(new PutIntegrationResponseCommand({ ...method, statusCode: '200', responseTemplates: { 'application/json': "$input.json('$')" } }));
+    await apigw.send(new CreateDeploymentCommand({ restApiId: id, stageName: 'dev' }));
+    const { ShardIterator } = await kinesis.send(new GetShardIteratorCommand({ StreamName: 'from-api', ShardId: 'shardId-000000000000', ShardIteratorType: 'TRIM_HORIZON' }));
+    const put = await http(`${aws.endpoint}/dev/`, { method: 'POST', headers: { host: executeHost(aws.endpoint, id!), 'content-type': 'application/json' }, body: '{"k": "v"}' });
+    assert.equal(put.status, 200);
+    const answer = put.json<{ SequenceNumber: string; ShardId: string }>();
+    assert.equal(answer.ShardId, 'shardId-000000000000');
+    const { Records } = await kinesis.send(new GetRecordsCommand({ ShardIterator }));
+    assert.deepEqual(Records?.map((r) => [Buffer.from(r.Data!).toString(), r.SequenceNumber]), [['{"k": "v"}', answer.SequenceNumber]]);
+    kinesis.destroy();
   });
 });
