@@ -214,6 +214,14 @@ const MODULES: Module[] = [
         binary: getObjectRun('binary data'),
         bytearray: getObjectRun('byte array data'),
       },
+      'TestTaskServiceAwsSdk::test_sfn_start_execution_implicit_json_serialisation': {
+        setup: startExecutionRun(null).setup,
+        template: 'services/aws_sdk_sfn_start_execution_implicit_json_serialisation.json5',
+        edit: (template) => {
+          (template.States.StartTarget as { Parameters: Record<string, unknown> }).Parameters.StateMachineArn = '{{targetArn}}';
+        },
+        input: {},
+      },
       'TestTaskServiceAwsSdk::test_s3_put_object': { str: putObjectRun('text data'), dict: putObjectRun({ Dict: 'Value' }), list: putObjectRun(['List', 'Data']), bool: putObjectRun(false), num: putObjectRun(0) },
     },
   },
