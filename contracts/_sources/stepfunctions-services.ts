@@ -421,6 +421,17 @@ const MODULES: Module[] = [
       'TestTaskServiceSfn::test_start_execution_input_json': startExecutionRun({ Hello: 'World' }),
     },
   },
+  {
+    module: 'test_task_service_sfn',
+    dir: 'stepfunctions/v2/error_handling',
+    tests: {
+      'TestTaskServiceSfn::test_start_execution_no_such_arn': {
+        setup: [...startExecutionRun(null).setup, { op: 'DeleteStateMachine', params: { stateMachineArn: '{{targetArn}}' } }],
+        template: 'services/sfn_start_execution.json5',
+        input: { StateMachineArn: '{{targetArn}}NoSuchArn{{suffix}}', Input: null, Name: 'TestStartTarget' },
+      },
+    },
+  },
 ];
 
 /** Values the tests' transformers wrote in place of the SDK's HTTP metadata that Step Functions reports: present only. */
