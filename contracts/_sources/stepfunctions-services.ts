@@ -79,6 +79,43 @@ const dynamodbRun = (template: string): Run => ({ setup: table('sfn_test_table_{
 
 const SNS_MESSAGE = { Message: 'HelloWorld!' };
 
+/** test_publish_message_attributes: a queue subscribed to the topic (sns_allow_topic_sqs_queue's policy), read once the execution ended. */
+const subscribedQueue: SourceStep[] = [
+  topic(),
+  { service: 'sqs', op: 'CreateQueue', params: { QueueName: 'test-queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' }, ...json },
+  { service: 'sqs', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' }, ...json },
+  { service: 'sns', op: 'Subscribe', params: { TopicArn: '{{topicArn}}', Protocol: 'sqs', Endpoint: '{{queueArn}}' }, protocol: 'query' },
+  {
+    service: 'sqs',
+    op: 'SetQueueAttributes',
+    params: {
+      QueueUrl: '{{queueUrl}}',
+      Attributes: {
+        Policy: pythonJson({
+          Statement: [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: '{{queueArn}}', Condition: { ArnEquals: { 'aws:SourceArn': '{{topicArn}}' } } }],
+        }),
+      },
+    },
+    ...json,
+  },
+];
+/** sqs_receive_num_messages: the notification's JSON body (its Message decoded where the snapshot holds it decoded). */
+const receivedNotification = (messageJson: boolean): SourceStep => ({
+  service: 'sqs',
+  op: 'ReceiveMessage',
+  params: { QueueUrl: '{{queueUrl}}', MessageAttributeNames: ['All'], VisibilityTimeout: 0, WaitTimeSeconds: 5 },
+  snapshot: 'messages',
+  messageBodies: messageJson ? { bodyJson: ['Message'] } : {},
+  until: { path: '$.Messages', count: 1 },
+  ...json,
+});
+const messageAttributesRun = (message: unknown, messageJson: boolean): Run => ({
+  setup: subscribedQueue,
+  template: 'services/sns_publish_message_attributes.json5',
+  input: { TopicArn: '{{topicArn}}', Message: message, MessageAttributeValue1: 'Hello', MessageAttributeValue2: 'World!' },
+  after: [receivedNotification(messageJson)],
+});
+
 /** LocalStack's s3_create_bucket in the replay's region (us-east-1: no location constraint). */
 const bucket: SourceStep = { service: 's3', op: 'CreateBucket', params: { Bucket: 'test-bucket-{{suffix}}' }, protocol: 'rest-xml' };
 const s3Input = (key: string, body?: unknown) => ({ Bucket: 'test-bucket-{{suffix}}', Key: key, ...(body === undefined ? {} : { Body: body }) });
@@ -166,11 +203,20 @@ const MODULES: Module[] = [
   {
     module: 'test_sns_task_service',
     dir: 'stepfunctions/v2/services',
+    unportedVariants: {
+      'TestTaskServiceSns::test_publish_message_attributes': { '': 'an earlier recording of the test, made before it was parametrized: the test code no longer holds its request sequence' },
+    },
     tests: {
       // The test's parameter is not used by its calls: every variant publishes the same message.
       'TestTaskServiceSns::test_publish_base': Object.fromEntries(
         ['HelloWorld', 'message1', '1', 'True', 'None', ''].map((param) => [param, { setup: [topic()], template: 'services/sns_publish.json5', input: { TopicArn: '{{topicArn}}', Message: SNS_MESSAGE } }]),
       ),
+      'TestTaskServiceSns::test_publish_message_attributes': {
+        HelloWorld: messageAttributesRun('HelloWorld', false),
+        '"HelloWorld"': messageAttributesRun('"HelloWorld"', false),
+        '{}': messageAttributesRun('{}', true),
+        message_value3: messageAttributesRun({}, true),
+      },
       'TestTaskServiceSns::test_publish_base_error_topic_arn': {
         setup: [topic(), { service: 'sns', op: 'DeleteTopic', params: { TopicArn: '{{topicArn}}' }, protocol: 'query' }],
         template: 'services/sns_publish.json5',
@@ -213,6 +259,14 @@ const MODULES: Module[] = [
         empty_binary: getObjectRun(''),
         binary: getObjectRun('binary data'),
         bytearray: getObjectRun('byte array data'),
+      },
+      'TestTaskServiceAwsSdk::test_sfn_start_execution_implicit_json_serialisation': {
+        setup: startExecutionRun(null).setup,
+        template: 'services/aws_sdk_sfn_start_execution_implicit_json_serialisation.json5',
+        edit: (template) => {
+          (template.States.StartTarget as { Parameters: Record<string, unknown> }).Parameters.StateMachineArn = '{{targetArn}}';
+        },
+        input: {},
       },
       'TestTaskServiceAwsSdk::test_s3_put_object': { str: putObjectRun('text data'), dict: putObjectRun({ Dict: 'Value' }), list: putObjectRun(['List', 'Data']), bool: putObjectRun(false), num: putObjectRun(0) },
     },
@@ -365,6 +419,17 @@ const MODULES: Module[] = [
     tests: {
       'TestTaskServiceSfn::test_start_execution': startExecutionRun(null),
       'TestTaskServiceSfn::test_start_execution_input_json': startExecutionRun({ Hello: 'World' }),
+    },
+  },
+  {
+    module: 'test_task_service_sfn',
+    dir: 'stepfunctions/v2/error_handling',
+    tests: {
+      'TestTaskServiceSfn::test_start_execution_no_such_arn': {
+        setup: [...startExecutionRun(null).setup, { op: 'DeleteStateMachine', params: { stateMachineArn: '{{targetArn}}' } }],
+        template: 'services/sfn_start_execution.json5',
+        input: { StateMachineArn: '{{targetArn}}NoSuchArn{{suffix}}', Input: null, Name: 'TestStartTarget' },
+      },
     },
   },
 ];

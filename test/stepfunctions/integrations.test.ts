@@ -228,6 +228,12 @@ describe('Step Functions service integrations (SDK v3)', function () {
     const failed = await run(ctx, { StartAt: 'List', States: { List: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:s3:listObjects', Parameters: { Bucket: 'no-such-bucket-sfn' }, End: true } } });
     assert.equal(failed.described.error, 'S3.NoSuchBucketException');
     assert.match(failed.described.cause!, /^The specified bucket does not exist \(Service: S3, Status Code: 404, Request ID: [^)]+\) \(SDK Attempt Count: 1\)$/);
+    // A JSON object where the API takes text (StartExecution's input) goes as its JSON text.
+    const target = await machine(ctx, { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } });
+    const started = await run(ctx, { StartAt: 'S', States: { S: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:sfn:startExecution', Parameters: { StateMachineArn: target, Input: { key: 'value' } }, End: true } } });
+    assert.equal(started.described.status, 'SUCCEEDED', started.described.cause);
+    const child = await finished(ctx, (started.output as { ExecutionArn: string }).ExecutionArn);
+    assert.deepEqual(JSON.parse(child.input!), { key: 'value' });
   });
 
   it("invokes with lambda:invoke as AWS does: a null Payload is Lambda's empty event, the log tail when asked, Lambda's headers", async () => {
