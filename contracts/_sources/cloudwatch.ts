@@ -100,7 +100,7 @@ const alarmNotification = (snapshot: string): SourceStep => ({
 const describeAlarm = (snapshot: string): SourceStep => ({ op: 'DescribeAlarms', params: { AlarmNames: [ALARM] }, snapshot });
 const setState = (StateValue: string, StateReason: string): SourceStep => ({ op: 'SetAlarmState', params: { AlarmName: ALARM, StateValue, StateReason } });
 /** The alarm of the alarm-action tests: an average of seconds over two 10-second periods, notifying one topic. */
-const actionAlarm = (namespace: string): SourceStep => ({
+const actionAlarm = (namespace: string, TreatMissingData = 'ignore'): SourceStep => ({
   op: 'PutMetricAlarm',
   params: {
     AlarmName: ALARM,
@@ -116,7 +116,7 @@ const actionAlarm = (namespace: string): SourceStep => ({
     AlarmActions: ['{{topicArn}}'],
     EvaluationPeriods: 2,
     ComparisonOperator: 'GreaterThanThreshold',
-    TreatMissingData: 'ignore',
+    TreatMissingData,
   },
 });
 /** An SQS metric of the test's queue, summed by minute. */
@@ -486,6 +486,17 @@ const source: SourceFile = {
       ],
     },
     {
+      test: 'TestCloudwatch::test_breaching_alarm_actions',
+      note: 'the alarm goes to ALARM once it has evaluated two 10-second periods without data (treated as breaching); the notification is polled for as the test did. Recorded in 2025-09, before AWS added ActionExecutedAfterMuteWindow to alarm notifications (its 2026-02 recording of test_put_metric_alarm carries it): that member is not judged',
+      steps: [
+        topic('topic'),
+        ...subscribedQueue,
+        actionAlarm('test/breaching-alarm', 'breaching'),
+        { ...alarmNotification('alarm-1-sqs-msg'), ignore: ['$.ActionExecutedAfterMuteWindow'] },
+        { ...describeAlarm('alarm-1-describe'), jsonStrings: ['$.MetricAlarms[0].StateReasonData'] },
+      ],
+    },
+    {
       test: 'TestCloudwatch::test_enable_disable_alarm_actions',
       note: "recorded in 2025-09, before AWS added ActionExecutedAfterMuteWindow to alarm notifications (its 2026-02 recording of test_put_metric_alarm carries it): that member is not judged. The test deleted the notification it read; nothing reads the queue after it",
       steps: [
@@ -583,8 +594,6 @@ const source: SourceFile = {
       'the setup creates an S3 bucket, two IAM roles and a Firehose delivery stream, whose ARNs the metric stream then names; reproduced by test/cloudwatch/insights-streams-mutes.test.ts',
     'TestCloudwatch::test_put_metric_alarm':
       'three of its four entries come after AWS evaluated the alarm on data points put at the time (10-second periods, polled for up to 3 minutes): the notification read from SQS, the history with the threshold-crossing reason and its formatted dates, and the alarms for the metric',
-    'TestCloudwatch::test_breaching_alarm_actions':
-      'waits for AWS to evaluate the alarm over missing data (treated as breaching) and reads the notification from SQS with a polling helper',
     'TestCloudwatch::test_alarm_lambda_target':
       "the snapshot is the alarm event as the function printed it, read from the function's log stream by a polling helper",
     'TestCloudWatchMultiProtocol::test_basic_operations_multiple_protocols':

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CloudWatchClient, DescribeAlarmHistoryCommand, PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient, DescribeAlarmHistoryCommand, DescribeAlarmsCommand, PutMetricAlarmCommand, PutMetricDataCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand, PutMetricFilterCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateTopicCommand, SetTopicAttributesCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -121,5 +121,31 @@ describe('CloudWatch: a metric filter feeding an alarm that notifies an SNS topi
     }
     assert.equal(summary, `Failed to execute action ${TopicArn}`);
     for (const c of [cw, sns, sqs, other]) c.destroy();
+  });
+
+  // StateReasonData as AWS recorded it: over missing data (test_breaching_alarm_actions) no startDate, and over data
+  // (test_put_metric_alarm) a startDate and each datapoint's sample count; the alarm's unit in both.
+  it('words StateReasonData as AWS does, with and without datapoints', async () => {
+    const cw = new CloudWatchClient({ endpoint: aws.endpoint, region: 'ap-south-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    const alarm = { Namespace: 'reason', Period: 10, EvaluationPeriods: 1, Threshold: 21, ComparisonOperator: 'GreaterThanThreshold' as const, Statistic: 'Average' as const, Unit: 'Seconds' as const };
+    await cw.send(new PutMetricAlarmCommand({ ...alarm, AlarmName: 'no-data', MetricName: 'quiet', TreatMissingData: 'breaching' }));
+    await cw.send(new PutMetricAlarmCommand({ ...alarm, AlarmName: 'data', MetricName: 'busy' }));
+    const now = aws.emulator.clock.now();
+    const at = new Date(Math.floor(now / 10_000) * 10_000 + 1);
+    await cw.send(new PutMetricDataCommand({ Namespace: 'reason', MetricData: [20, 23].map((Value) => ({ MetricName: 'busy', Value, Unit: 'Seconds', Timestamp: at })) }));
+    aws.emulator.clock.advance(11_000);
+    const reasons: Record<string, Record<string, unknown>> = {};
+    for (let i = 0; i < 20 && Object.keys(reasons).length < 2; i++) {
+      for (const a of (await cw.send(new DescribeAlarmsCommand({ AlarmNames: ['no-data', 'data'] }))).MetricAlarms ?? []) {
+        if (a.StateValue === 'ALARM') reasons[a.AlarmName!] = JSON.parse(a.StateReasonData!) as Record<string, unknown>;
+      }
+      if (Object.keys(reasons).length < 2) await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.deepEqual(Object.keys(reasons['no-data']), ['version', 'queryDate', 'unit', 'statistic', 'period', 'recentDatapoints', 'threshold', 'evaluatedDatapoints']);
+    assert.deepEqual(reasons['no-data'].evaluatedDatapoints, [{ timestamp: (reasons['no-data'].evaluatedDatapoints as { timestamp: string }[])[0].timestamp }]);
+    assert.deepEqual(Object.keys(reasons.data), ['version', 'queryDate', 'startDate', 'unit', 'statistic', 'period', 'recentDatapoints', 'threshold', 'evaluatedDatapoints']);
+    assert.deepEqual(reasons.data.recentDatapoints, [21.5]);
+    assert.deepEqual((reasons.data.evaluatedDatapoints as object[]).map((p) => Object.entries(p).slice(1)), [[['sampleCount', 2], ['value', 21.5]]]);
+    cw.destroy();
   });
 });
