@@ -16,6 +16,7 @@ import { relativeTimeGenerators, withExampleTimes, type ExampleTimes } from './r
 import { placeholderTemplate, receivedBodiesExpectation, snapshotToExpectation, type SnapshotForms } from './snapshot-expectation.ts';
 import { snapshotRoot } from './snapshot-root.ts';
 import { withCrtChecksum } from './crt-checksums.ts';
+import { repeatedValues } from './repeated-values.ts';
 import { bodyGenerator, isRepeated, type RepeatedBody, type SourceFile, type SourcePresign, type SourceProtocol, type SourceScenario, type SourceStep } from './source-types.ts';
 import { isJsonText } from '../../emulator/core/json-text.ts';
 import { literalParts } from '../replay/template.ts';
@@ -36,6 +37,8 @@ interface SerializedRequest {
   headers: Record<string, string>;
   /** Text; bytes that are not UTF-8 (`$base64`); or a `repeated()` payload, made again at replay time. */
   body: string | { $base64: string } | RepeatedBody;
+  /** `repeated()` values inside the body, serialized as `twinstack-repeat-<n>` (see repeated-values.ts). */
+  repeats?: RepeatedBody[];
 }
 
 interface Variant {
@@ -241,7 +244,10 @@ function interactionFor(
     headers[k.toLowerCase()] = [k.toLowerCase() === 'content-type' && (isJson || cbor) ? 'application/json' : v];
   }
   const pact = isJson && !expect.error ? pactBody(expect) : undefined;
-  const generators = isRepeated(request.body) ? { $: bodyGenerator(request.body) } : relativeTimeGenerators(typeof request.body === 'string' ? request.body : '', family, examples);
+  const values = request.repeats && typeof request.body === 'string' ? repeatedValues(request.body, request.repeats, family) : undefined;
+  if (values) request = { ...request, body: values.body };
+  const times = isRepeated(request.body) ? { $: bodyGenerator(request.body) } : relativeTimeGenerators(typeof request.body === 'string' ? request.body : '', family, examples);
+  const generators = values ? { ...times, ...values.generators } : times;
   const responseHeaders: Record<string, string[]> = {};
   if (expect.error && isJson && expect.error.type && source.service === 'sqs') {
     responseHeaders['x-amzn-query-error'] = [`${expect.error.code};${expect.error.type}`];
