@@ -1310,9 +1310,7 @@ const extended: SourceFile = {
 const others: SourceFile[] = [
   'test_apigateway_eventbridge',
   'test_apigateway_http',
-  'test_apigateway_kinesis',
   'test_apigateway_lambda_cfn',
-  'test_apigateway_sqs',
   'test_apigateway_ssm',
   'test_apigateway_stepfunctions',
 ].map((module) => unportedModule({ service: 'apigateway', module, snapshotDir: 'apigateway' }, INVOKES));

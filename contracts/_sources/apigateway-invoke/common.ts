@@ -143,3 +143,36 @@ export const publicFunctionUrl: SourceStep[] = [
     params: { FunctionName: FUNCTION, StatementId: 'urlPermission', Action: 'lambda:InvokeFunctionUrl', Principal: '*', FunctionUrlAuthType: 'NONE' },
   },
 ];
+
+/**
+ * `create_iam_role_with_policy`: a role API Gateway may assume with an inline policy allowing `<service>:*` (the
+ * conftest's `APIGATEWAY_<SERVICE>_POLICY`); its ARN captured as {{roleArn}}.
+ */
+export const roleWithInlinePolicy = (service: string): SourceStep[] => [
+  iam(
+    'CreateRole',
+    { RoleName: 'role-apigw-{{suffix}}', AssumeRolePolicyDocument: pythonJson({ Statement: { Sid: '', Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' } }) },
+    { roleArn: '$.Role.Arn' },
+  ),
+  iam('PutRolePolicy', {
+    RoleName: 'role-apigw-{{suffix}}',
+    PolicyName: 'policy-apigw-{{suffix}}',
+    PolicyDocument: pythonJson({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: `${service}:*`, Resource: '*' }] }),
+  }),
+];
+
+/**
+ * The conftest's `create_rest_api_with_integration`: a REGIONAL API with `/test`'s POST method, an AWS integration of
+ * `uri` as a role allowed the service, the 200 responses (`$input.json('$')` by default), deployed to stage `dev`.
+ */
+export const apiWithIntegration = (uri: string, service: string, requestTemplates: Record<string, string>): SourceStep[] => [
+  createApi({ name: 'test-apigw-{{suffix}}', endpointConfiguration: { types: ['REGIONAL'] } }),
+  createResource(ROOT, 'test', 'resourceId'),
+  onMethod('PutMethod', '{{resourceId}}', 'POST', { authorizationType: 'NONE', apiKeyRequired: false, requestParameters: {} }),
+  ...roleWithInlinePolicy(service),
+  onMethod('PutIntegration', '{{resourceId}}', 'POST', { integrationHttpMethod: 'POST', type: 'AWS', credentials: '{{roleArn}}', uri, requestTemplates, requestParameters: {} }),
+  onMethod('PutMethodResponse', '{{resourceId}}', 'POST', { statusCode: '200' }),
+  onMethod('PutIntegrationResponse', '{{resourceId}}', 'POST', { statusCode: '200', responseTemplates: { 'application/json': "$input.json('$')" } }),
+  { op: 'CreateDeployment', params: { restApiId: API }, capture: { deploymentId: '$.id' } },
+  { op: 'CreateStage', params: { restApiId: API, stageName: 'dev', deploymentId: '{{deploymentId}}' } },
+];
