@@ -1308,7 +1308,6 @@ const extended: SourceFile = {
   notPortedOtherwise: 'not reproduced yet (time ran out)',
 };
 const others: SourceFile[] = [
-  'test_apigateway_eventbridge',
   'test_apigateway_http',
   'test_apigateway_lambda_cfn',
   'test_apigateway_ssm',
