@@ -1311,7 +1311,6 @@ const others: SourceFile[] = [
   'test_apigateway_http',
   'test_apigateway_lambda_cfn',
   'test_apigateway_ssm',
-  'test_apigateway_stepfunctions',
 ].map((module) => unportedModule({ service: 'apigateway', module, snapshotDir: 'apigateway' }, INVOKES));
 
 export default [source, extended, ...others];
