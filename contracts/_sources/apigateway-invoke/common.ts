@@ -144,22 +144,24 @@ export const publicFunctionUrl: SourceStep[] = [
   },
 ];
 
+/** The conftest's APIGATEWAY_ASSUME_ROLE_POLICY (a Statement object, no Version). */
+const APIGATEWAY_TRUST = { Statement: { Sid: '', Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' } };
+
 /**
- * `create_iam_role_with_policy`: a role API Gateway may assume with an inline policy allowing `<service>:*` (the
- * conftest's `APIGATEWAY_<SERVICE>_POLICY`); its ARN captured as {{roleArn}}.
+ * `create_iam_role_with_policy`: a role (API Gateway's trust policy unless told) with an inline policy allowing
+ * `<service>:*` (the conftest's `APIGATEWAY_<SERVICE>_POLICY`); its ARN captured as `capture` ({{roleArn}}).
  */
-export const roleWithInlinePolicy = (service: string): SourceStep[] => [
-  iam(
-    'CreateRole',
-    { RoleName: 'role-apigw-{{suffix}}', AssumeRolePolicyDocument: pythonJson({ Statement: { Sid: '', Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' } }) },
-    { roleArn: '$.Role.Arn' },
-  ),
-  iam('PutRolePolicy', {
-    RoleName: 'role-apigw-{{suffix}}',
-    PolicyName: 'policy-apigw-{{suffix}}',
-    PolicyDocument: pythonJson({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: `${service}:*`, Resource: '*' }] }),
-  }),
-];
+export const roleWithInlinePolicy = (service: string, options: { name?: string; trust?: object; capture?: string } = {}): SourceStep[] => {
+  const roleName = `${options.name ?? 'role-apigw'}-{{suffix}}`;
+  return [
+    iam('CreateRole', { RoleName: roleName, AssumeRolePolicyDocument: pythonJson(options.trust ?? APIGATEWAY_TRUST) }, { [options.capture ?? 'roleArn']: '$.Role.Arn' }),
+    iam('PutRolePolicy', {
+      RoleName: roleName,
+      PolicyName: `policy-${roleName}`,
+      PolicyDocument: pythonJson({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: `${service}:*`, Resource: '*' }] }),
+    }),
+  ];
+};
 
 /**
  * The conftest's `create_rest_api_with_integration`: a REGIONAL API with `/test`'s POST method, an AWS integration of
