@@ -64,6 +64,39 @@ const getLastHour = (queries: object[], snapshot: string): SourceStep => ({ ...g
 
 /** An SNS topic whose ARN an alarm's actions name (`{{name}}Arn`); the queues the test subscribed are not needed for what it snapshotted. */
 const topic = (name: string): SourceStep => ({ service: 'sns', protocol: 'query', op: 'CreateTopic', params: { Name: `${name}-{{suffix}}` }, capture: { [`${name}Arn`]: '$.TopicArn' } });
+/**
+ * `sqs_create_queue` and `sns_create_sqs_subscription`: a queue subscribed to the `topic` step's topic, with a policy
+ * that lets the topic send to it.
+ */
+const subscribedQueue: SourceStep[] = [
+  { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' } },
+  { service: 'sqs', protocol: 'json', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' } },
+  { service: 'sns', protocol: 'query', op: 'Subscribe', params: { TopicArn: '{{topicArn}}', Protocol: 'sqs', Endpoint: '{{queueArn}}' } },
+  {
+    service: 'sqs',
+    protocol: 'json',
+    op: 'SetQueueAttributes',
+    params: {
+      QueueUrl: '{{queueUrl}}',
+      Attributes: {
+        Policy: JSON.stringify({
+          Statement: [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: '{{queueArn}}', Condition: { ArnEquals: { 'aws:SourceArn': '{{topicArn}}' } } }],
+        }),
+      },
+    },
+  },
+];
+/** `_sqs_messages_snapshot`: the alarm's state-change notification as the queue delivered it, its Message parsed. */
+const alarmNotification = (snapshot: string): SourceStep => ({
+  service: 'sqs',
+  protocol: 'json',
+  op: 'ReceiveMessage',
+  params: { QueueUrl: '{{queueUrl}}', WaitTimeSeconds: 2, VisibilityTimeout: 0 },
+  view: 'notification-messages',
+  until: { path: '$', count: 1, timeoutSeconds: 60, intervalSeconds: 1 },
+  snapshot,
+  select: '$[0]',
+});
 const describeAlarm = (snapshot: string): SourceStep => ({ op: 'DescribeAlarms', params: { AlarmNames: [ALARM] }, snapshot });
 const setState = (StateValue: string, StateReason: string): SourceStep => ({ op: 'SetAlarmState', params: { AlarmName: ALARM, StateValue, StateReason } });
 /** The alarm of the alarm-action tests: an average of seconds over two 10-second periods, notifying one topic. */
@@ -454,12 +487,14 @@ const source: SourceFile = {
     },
     {
       test: 'TestCloudwatch::test_enable_disable_alarm_actions',
-      note: 'the notification the test read from an SQS queue subscribed to the topic (alarm-state-sqs-msg) is not reproduced',
+      note: "recorded in 2025-09, before AWS added ActionExecutedAfterMuteWindow to alarm notifications (its 2026-02 recording of test_put_metric_alarm carries it): that member is not judged. The test deleted the notification it read; nothing reads the queue after it",
       steps: [
         topic('topic'),
+        ...subscribedQueue,
         actionAlarm('test/enable-{{suffix}}'),
         describeAlarm('describe_alarm'),
         setState('ALARM', 'testing alarm'),
+        { ...alarmNotification('alarm-state-sqs-msg'), ignore: ['$.ActionExecutedAfterMuteWindow'] },
         describeAlarm('alarm-state-describe'),
         { op: 'DisableAlarmActions', params: { AlarmNames: [ALARM] } },
         setState('OK', 'testing OK state'),

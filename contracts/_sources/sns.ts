@@ -1,6 +1,6 @@
 // LocalStack's AWS-validated SNS tests (github.com/localstack/localstack, tests/aws/services/sns/test_sns.py,
 // Apache-2.0) reproduced as request sequences. Expected responses come only from the recorded snapshots.
-import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
+import { repeated, type SourceFile, type SourceStep } from '../../verifier/port/source-types.ts';
 
 const topicArn = '{{topicArn}}';
 /** The tests ran as an IAM user; replays run as the account root, whose ARN is no IAM user's. */
@@ -36,6 +36,15 @@ const publish = (params: Record<string, unknown>, snapshot?: string): SourceStep
   params: { TopicArn: topicArn, ...params },
   ...(snapshot ? { snapshot } : {}),
 });
+const publishBatch = (PublishBatchRequestEntries: Record<string, unknown>[], snapshot?: string): SourceStep => ({
+  op: 'PublishBatch',
+  params: { TopicArn: topicArn, PublishBatchRequestEntries },
+  ...(snapshot ? { snapshot } : {}),
+});
+/** SNS's message size limit (262,144 bytes) and the test's attribute, whose name, type and value count towards it. */
+const MAX_MESSAGE_BYTES = 262_144;
+const NUMBER_ATTRIBUTE = { attr1: { DataType: 'Number', StringValue: '1' } };
+const NUMBER_ATTRIBUTE_BYTES = 'attr1'.length + 'Number'.length + '1'.length;
 const setSubAttribute = (AttributeName: string, AttributeValue: string, snapshot?: string): SourceStep => ({
   op: 'SetSubscriptionAttributes',
   params: { SubscriptionArn: '{{subscriptionArn}}', AttributeName, AttributeValue },
@@ -551,6 +560,41 @@ const source: SourceFile = {
         publish({ Message: '{"default": "This is a default message"} }', MessageStructure: 'json' }, 'invalid-json'),
         publish({ Message: '{"default": "This is a default message", "default": "Duplicate"}', MessageStructure: 'json' }, 'duplicate-json-keys'),
         publish({ Message: '{"default": {"object": "test"}}', MessageStructure: 'json' }, 'key-is-not-string'),
+      ],
+    },
+    {
+      test: 'TestSNSPublishCrud::test_publish_too_long_message',
+      note: 'the messages of about 256 KiB are made at replay time (RepeatedText generators), not stored',
+      steps: [
+        createTopic(),
+        publish({ Message: repeated('This is a test message', 22 * 12_000) }, 'error'),
+        publish({ Message: repeated('a', MAX_MESSAGE_BYTES - NUMBER_ATTRIBUTE_BYTES + 1), MessageAttributes: NUMBER_ATTRIBUTE }, 'error-with-attrs'),
+        publish({ Message: repeated('a', MAX_MESSAGE_BYTES - NUMBER_ATTRIBUTE_BYTES), MessageAttributes: NUMBER_ATTRIBUTE }),
+      ],
+    },
+    {
+      test: 'TestSNSPublishCrud::test_publish_batch_too_long_message',
+      note: 'the messages of about 256 KiB are made at replay time (RepeatedText generators), not stored',
+      steps: [
+        createTopic(),
+        publishBatch(
+          [
+            { Id: '1', Message: repeated('a', MAX_MESSAGE_BYTES / 2) },
+            { Id: '2', Message: repeated('b', 1 + MAX_MESSAGE_BYTES / 2) },
+          ],
+          'error-no-attrs',
+        ),
+        publishBatch(
+          [
+            { Id: '1', Message: repeated('a', MAX_MESSAGE_BYTES - NUMBER_ATTRIBUTE_BYTES), MessageAttributes: NUMBER_ATTRIBUTE },
+            { Id: '2', Message: 'b' },
+          ],
+          'error-with-attrs',
+        ),
+        publishBatch([
+          { Id: '1', Message: repeated('a', MAX_MESSAGE_BYTES - NUMBER_ATTRIBUTE_BYTES - 1), MessageAttributes: NUMBER_ATTRIBUTE },
+          { Id: '2', Message: 'b' },
+        ]),
       ],
     },
     {
@@ -1462,8 +1506,6 @@ const source: SourceFile = {
   ],
   notPorted: {
     test_publish_by_path_parameters: 'a hand-made HTTP request (requests.post with a signed URL), not an SDK call the generator can serialize',
-    test_publish_too_long_message: 'sends two messages of about 264 KB; the limit is checked by test/sns instead of a 0.5 MB contract',
-    test_publish_batch_too_long_message: 'sends messages of about 264 KB; the limit is checked by test/sns instead of a large contract',
     test_delivery_lambda: 'needs Lambda functions and CloudWatch Logs delivery status logging',
     test_python_lambda_subscribe_sns_topic: 'needs a Lambda function (SNS delivers to Lambda through the delivery layer once Lambda is enabled)',
     test_redrive_policy_lambda_subscription: 'needs a Lambda function',

@@ -310,6 +310,17 @@ const PAIRS: Record<string, Record<string, string>> = {
   self_managed_kafka_with_intrinsics: {},
   self_managed_kafka_with_mtls_auth: {},
   streams: {},
+  // Api Auth.ResourcePolicy's IP and VPC lists (template strings in the deployment hash), a Domain's IpAddressType.
+  api_domain_ipaddresstype: {},
+  api_with_ip_range_blacklist: {},
+  api_with_ip_range_whitelist: {},
+  api_with_source_vpc_blacklist: {},
+  // Api events' own Auth.ResourcePolicy (their path's statements, custom statements).
+  api_with_aws_account_whitelist: {},
+  api_with_resource_policy_global_implicit: {},
+  // AlexaSkill events (a permission with the skill's EventSourceToken).
+  alexa_skill: {},
+  alexa_skill_with_skill_id: {},
   // EventInvokeConfig: destinations (SAM's queue or topic without an ARN, conditionally), the role's policies for them.
   function_with_event_dest: {},
   function_with_event_dest_s3_bucket: {},
@@ -412,6 +423,8 @@ describe('CloudFormation: the SAM transform against the SAM translator\'s publis
     http_api_with_custom_domains_regional_ownership_verification: [ROUTE_53, {}],
     mixed_api_with_custom_domain_route53_multiple: [ROUTE_53, {}],
     separate_route53_recordset_group: [ROUTE_53, {}],
+    // IoTRule events' topic rules.
+    iot_rule: [['AWS::IoT::TopicRule'], {}],
     // WebSocket API domains' Route53.
     websocket_api_custom_domains_regional: [ROUTE_53, {}],
     websocket_api_domain_globals: [ROUTE_53, {}],

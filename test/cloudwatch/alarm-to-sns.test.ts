@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CloudWatchClient, DescribeAlarmHistoryCommand, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient, DescribeAlarmHistoryCommand, PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand, PutMetricFilterCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateTopicCommand, SetTopicAttributesCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -91,5 +91,35 @@ describe('CloudWatch: a metric filter feeding an alarm that notifies an SNS topi
     const history = await cw.send(new DescribeAlarmHistoryCommand({ AlarmName: 'too-many-5xx', HistoryItemType: 'Action' }));
     assert.match(history.AlarmHistoryItems![0].HistorySummary!, /^Successfully executed action arn:aws:sns:us-east-1:000000000000:alarms$/);
     for (const client of [logs, cw, sns, sqs]) client.destroy();
+  });
+
+  // AWS-recorded test_enable_disable_alarm_actions: the fixture's topic keeps its default policy, whose Allow holds
+  // for requests whose AWS:SourceOwner is the topic's account, as an alarm of that account publishing is.
+  it('publishes to a topic with its default policy, from an alarm of the same account only', async () => {
+    const client = (region: string, accessKeyId: string) => ({ endpoint: aws.endpoint, region, credentials: { accessKeyId, secretAccessKey: 'test' } });
+    const [cw, sns, sqs] = [new CloudWatchClient(client('eu-west-1', 'test')), new SNSClient(client('eu-west-1', 'test')), new SQSClient(client('eu-west-1', 'test'))];
+    const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: 'default-policy' }));
+    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'default-policy-inbox' }));
+    const queueArn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
+    const Policy = JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: queueArn }] });
+    await sqs.send(new SetQueueAttributesCommand({ QueueUrl, Attributes: { Policy } }));
+    await sns.send(new SubscribeCommand({ TopicArn, Protocol: 'sqs', Endpoint: queueArn }));
+    const alarm = { MetricName: 'm', Namespace: 'n', Statistic: 'Average' as const, Period: 10, EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: 'GreaterThanThreshold' as const };
+    await cw.send(new PutMetricAlarmCommand({ ...alarm, AlarmName: 'same-account', AlarmActions: [TopicArn!] }));
+    await cw.send(new SetAlarmStateCommand({ AlarmName: 'same-account', StateValue: 'ALARM', StateReason: 'testing alarm' }));
+    const received = await sqs.send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 2 }));
+    assert.deepEqual(received.Messages?.map((m) => JSON.parse(JSON.parse(m.Body!).Message).NewStateReason), ['testing alarm']);
+
+    // Another account's alarm is no source the default policy names.
+    const other = new CloudWatchClient(client('eu-west-1', '111111111111'));
+    await other.send(new PutMetricAlarmCommand({ ...alarm, AlarmName: 'other-account', AlarmActions: [TopicArn!] }));
+    await other.send(new SetAlarmStateCommand({ AlarmName: 'other-account', StateValue: 'ALARM', StateReason: 'testing alarm' }));
+    let summary: string | undefined;
+    for (let i = 0; i < 20 && !summary; i++) {
+      summary = (await other.send(new DescribeAlarmHistoryCommand({ AlarmName: 'other-account', HistoryItemType: 'Action' }))).AlarmHistoryItems?.[0]?.HistorySummary;
+      if (!summary) await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.equal(summary, `Failed to execute action ${TopicArn}`);
+    for (const c of [cw, sns, sqs, other]) c.destroy();
   });
 });

@@ -147,7 +147,8 @@ const BLOCK_SIZE = 1024 * 1024;
 
 /**
  * Collects chunks into exact-size blocks of its own: chunks handed over by the server may be slices of larger socket
- * reads, which a stored object must not keep alive. A small object is one copy of exactly its size.
+ * reads, which a stored object must not keep alive. A small object is one copy of exactly its size, or no copy when
+ * its one chunk is already a buffer of exactly its size (a body that had arrived whole, see server/body.ts).
  */
 class BlockWriter {
   private readonly blocks: Buffer[] = [];
@@ -161,7 +162,9 @@ class BlockWriter {
   }
 
   private flush(): void {
-    this.blocks.push(Buffer.concat(this.pending, this.pendingSize));
+    const [only] = this.pending;
+    const whole = this.pending.length === 1 && only.byteOffset === 0 && only.buffer.byteLength === only.length;
+    this.blocks.push(whole ? only : exactCopy(this.pending, this.pendingSize));
     this.pending = [];
     this.pendingSize = 0;
   }
@@ -170,6 +173,14 @@ class BlockWriter {
     if (this.pendingSize) this.flush();
     return this.blocks;
   }
+}
+
+/** The chunks in one buffer of its own (Buffer.concat cuts small ones from a shared 8 KiB pool, which a kept slice pins). */
+function exactCopy(chunks: Buffer[], size: number): Buffer {
+  const block = Buffer.allocUnsafeSlow(size);
+  let offset = 0;
+  for (const chunk of chunks) offset += chunk.copy(block, offset);
+  return block;
 }
 
 /**

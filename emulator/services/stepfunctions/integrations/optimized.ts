@@ -4,7 +4,7 @@ import type { Json } from '../asl/query.ts';
 import type { ExecutionEnv } from '../runtime/env.ts';
 import { sleep, untilAborted } from '../runtime/running.ts';
 import { optimizedError } from './errors.ts';
-import { dynamodbAnswer, JSON_ANSWER, queryAnswer, SNS_NAMESPACE, type Answer } from './sdk-answer.ts';
+import { dynamodbAnswer, JSON_ANSWER, LAMBDA_ANSWER, queryAnswer, SNS_NAMESPACE, type Answer } from './sdk-answer.ts';
 import type { Pattern } from './resource.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- task parameters are user JSON */
@@ -42,9 +42,10 @@ const INTEGRATIONS: Record<string, Integration> = {
   'lambda:invoke': {
     service: 'lambda',
     operation: 'Invoke',
-    answer: JSON_ANSWER,
-    input: (p) => ({ ...p, Payload: p.Payload === undefined ? undefined : Buffer.from(text(p.Payload), 'utf8') }),
-    output: (r) => defined({ ExecutedVersion: r.ExecutedVersion, FunctionError: r.FunctionError, Payload: jsonOrText(r.Payload), StatusCode: r.StatusCode }),
+    answer: LAMBDA_ANSWER,
+    // A null Payload is none: the function gets Lambda's empty event.
+    input: (p) => ({ ...p, Payload: p.Payload === undefined || p.Payload === null ? undefined : Buffer.from(text(p.Payload), 'utf8') }),
+    output: (r) => defined({ ExecutedVersion: r.ExecutedVersion, FunctionError: r.FunctionError, LogResult: r.LogResult, Payload: jsonOrText(r.Payload), StatusCode: r.StatusCode }),
   },
   'sqs:sendMessage': { service: 'sqs', operation: 'SendMessage', answer: JSON_ANSWER, input: (p) => ({ ...p, MessageBody: p.MessageBody === undefined || p.MessageBody === null ? undefined : text(p.MessageBody) }), output: passThrough },
   'sns:publish': { service: 'sns', operation: 'Publish', answer: queryAnswer('Publish', SNS_NAMESPACE), input: (p) => ({ ...p, Message: p.Message === undefined ? undefined : text(p.Message) }), output: passThrough },
@@ -74,7 +75,7 @@ export function isOptimized(resourceType: string, action: string): boolean {
 /** The HTTP metadata the AWS SDK for Java reports of the service's answer, which Step Functions copies into these results. */
 function sdkMetadata(answer: Answer, shaped: Json, response: unknown, requestId: string, date: Date): Record<string, Json> {
   const body = answer.body(shaped, response, requestId);
-  const headers = { 'Content-Length': String(Buffer.byteLength(body)), 'Content-Type': answer.contentType, Date: date.toUTCString(), ...answer.headers(body, requestId) };
+  const headers = { 'Content-Length': String(Buffer.byteLength(body)), 'Content-Type': answer.contentType, Date: date.toUTCString(), ...answer.headers(body, requestId, response, date) };
   return {
     SdkHttpMetadata: { AllHttpHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])), HttpHeaders: headers, HttpStatusCode: 200 },
     SdkResponseMetadata: { RequestId: requestId },
@@ -94,21 +95,22 @@ export async function callOptimized(env: ExecutionEnv, resourceType: string, act
   const shaped = integration.output(response);
   const { answer } = integration;
   const result = answer && typeof shaped === 'object' && shaped !== null ? { ...shaped, ...sdkMetadata(answer, shaped, response, requestId, env.emulator.clock.date()) } : shaped;
-  if (integration.operation === 'Invoke' && (response as { FunctionError?: string }).FunctionError && pattern !== 'token') throw functionError(response as { Payload?: Uint8Array });
+  // lambda:invoke re-serializes the function's error payload compactly, unlike a Task whose Resource is the function.
+  if (integration.operation === 'Invoke' && (response as { FunctionError?: string }).FunctionError && pattern !== 'token') throw functionError(response as { Payload?: Uint8Array }, true);
   if (pattern === 'sync' || pattern === 'sync2') return { submitted: result, result: await waitForChild(env, (response as { executionArn: string }).executionArn, pattern) };
   return { result };
 }
 
 /** A function's error result as the task's error: its errorType, and the whole error payload as the cause. */
-export function functionError(response: { Payload?: Uint8Array }): StatesError {
+export function functionError(response: { Payload?: Uint8Array }, compact = false): StatesError {
   const body = Buffer.from(response.Payload ?? []).toString('utf8');
-  let type = 'Exception';
   try {
-    type = (JSON.parse(body) as { errorType?: string }).errorType ?? type;
+    const payload = JSON.parse(body) as { errorType?: string };
+    return new StatesError(payload.errorType ?? 'Exception', compact ? JSON.stringify(payload) : body);
   } catch {
     // a payload that is not JSON keeps the generic name
+    return new StatesError('Exception', body);
   }
-  return new StatesError(type, body);
 }
 
 /** `.sync` and `.sync:2` of StartExecution: polls the child execution until it ends, as Step Functions does. */

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import type { Json } from '../asl/query.ts';
 
@@ -10,7 +11,7 @@ export interface Answer {
   contentType: string;
   body(shaped: Json, response: unknown, requestId: string): string;
   /** The headers besides Content-Length, Content-Type and Date. */
-  headers(body: string, requestId: string): Record<string, string>;
+  headers(body: string, requestId: string, response: unknown, date: Date): Record<string, string>;
 }
 
 /** An AWS JSON 1.0 answer (SQS, Step Functions): the result's members as the body. */
@@ -48,3 +49,24 @@ export function queryAnswer(action: string, namespace: string): Answer {
     headers: (_body, requestId) => ({ connection: 'keep-alive', 'x-amzn-RequestId': requestId }),
   };
 }
+
+/**
+ * Lambda's Invoke answer: the function's payload as the body, as it returned it, with the version run, the trace id
+ * and, when the caller asked for its log tail, the log.
+ */
+export const LAMBDA_ANSWER: Answer = {
+  contentType: 'application/json',
+  body: (_shaped, response) => Buffer.from((response as { Payload?: Uint8Array }).Payload ?? []).toString('utf8'),
+  headers: (_body, requestId, response, date) => {
+    const { ExecutedVersion, LogResult } = response as { ExecutedVersion?: string; LogResult?: string };
+    const root = `1-${Math.floor(date.getTime() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`;
+    return {
+      Connection: 'keep-alive',
+      ...(ExecutedVersion === undefined ? {} : { 'X-Amz-Executed-Version': ExecutedVersion }),
+      ...(LogResult === undefined ? {} : { 'X-Amz-Log-Result': LogResult }),
+      'X-Amzn-Trace-Id': `Root=${root};Sampled=0`,
+      'x-amzn-Remapped-Content-Length': '0',
+      'x-amzn-RequestId': requestId,
+    };
+  },
+};
