@@ -140,6 +140,8 @@ const invoke = (InvocationType: string, FunctionName = '{{functionArn}}', extra:
 const NOT_PORTED: Record<string, string> = {
   'TestLambdaBaseFeatures::test_assume_role':
     "the test records one member (Arn) of the GetCallerIdentity document its handler answers, and a contract cannot select a member inside a JSON payload; the session name it shows (the function's name, with @lambda_function appended to a one-letter name) is tested in test/lambda/invoke.test.ts",
+  'TestLambdaConcurrency::test_provisioned_concurrency_init_failure':
+    'not reproduced yet: provisioned concurrency whose initialization fails ends FAILED with StatusReason FUNCTION_ERROR_INIT_FAILURE on AWS, a status twinstack does not report yet',
   'TestLambdaFeatures::test_basic_invoke': 'recorded in 2022 by a test that is no longer in the test code (its calls are not known)',
   'TestLambdaFeatures::test_lambda_environment': 'recorded in 2022 by a test that is no longer in the test code (its calls are not known)',
   'TestLambdaFeatures::test_invoke_exceptions': "a stale entry recorded in 2023 under the test module's earlier path (tests/aws/lambda_/); the current recording is ported",
