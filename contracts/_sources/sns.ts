@@ -257,10 +257,12 @@ const source: SourceFile = {
     },
     {
       test: 'TestSNSTopicCrudV2::test_create_topic_in_multiple_regions',
-      note: "the second client is in LocalStack's secondary test region, ap-southeast-1; the ListTopics answers (the whole account's topics of each region, the recording account having no other) are not judged",
+      note: "the second client is in LocalStack's secondary test region, ap-southeast-1; ListTopics lists the whole account's topics of each region (the recording account had only the test's): each listing is judged on this scenario's topic, the others in the account left out",
       steps: [
         { op: 'CreateTopic', params: { Name: 'multiregion-{{suffix}}' }, capture: { topicArn: '$.TopicArn' } },
         fromSecondary({ op: 'CreateTopic', params: { Name: 'multiregion-{{suffix}}' }, capture: { topicArn2: '$.TopicArn' } }),
+        { op: 'ListTopics', params: {}, snapshot: 'list-primary', select: '$.Topics', within: 'Topics', keep: { member: 'TopicArn', values: [topicArn] } },
+        fromSecondary({ op: 'ListTopics', params: {}, snapshot: 'list-secondary', select: '$.Topics', within: 'Topics', keep: { member: 'TopicArn', values: ['{{topicArn2}}'] } }),
         { op: 'GetTopicAttributes', params: { TopicArn: topicArn }, snapshot: 'topic-east', jsonStrings: TOPIC_JSON },
         fromSecondary({ op: 'GetTopicAttributes', params: { TopicArn: '{{topicArn2}}' }, snapshot: 'topic-west', jsonStrings: TOPIC_JSON }),
       ],
@@ -599,7 +601,6 @@ const source: SourceFile = {
     },
     {
       test: 'TestSNSPublishCrud::test_publish_batch_invalid_entry_id',
-      note: 'the last two calls (valid ids of 80 characters and with hyphens and underscores) as the test makes them',
       steps: [
         createTopic(),
         ...(
@@ -608,6 +609,8 @@ const source: SourceFile = {
             ['msg@123#test', 'invalid-char-special'],
             ['a'.repeat(81), 'id-too-long-81'],
             ['myreallyreallyreallyreallyreallyreallyreallyreallyreallyreallyreallyreallyreallylongid', 'id-too-long-91'],
+            ['a'.repeat(80), 'valid-id-80-chars'],
+            ['valid-message_123', 'valid-id-with-hyphen-underscore'],
           ] as const
         ).map(([Id, snapshot]) => ({ op: 'PublishBatch', params: { TopicArn: topicArn, PublishBatchRequestEntries: [{ Id, Message: 'test message' }] }, snapshot })),
       ],
