@@ -103,6 +103,7 @@ const deleteReceived: SourceStep = { service: 'sqs', protocol: 'json', op: 'Dele
 const BODY = ['$.Messages[0].Body'];
 
 const TOPIC_JSON = ['$.Attributes.Policy', '$.Attributes.EffectiveDeliveryPolicy'];
+const topicAttributes = (snapshot: string): SourceStep => ({ op: 'GetTopicAttributes', params: { TopicArn: topicArn }, snapshot, jsonStrings: TOPIC_JSON });
 
 const TOKEN =
   '51b2ff3edb475b7d91550e0ab6edf0c1de2a34e6ebaf6c2262a001bcb7e051c43aa00022ceecce70bd2a67b2042da8d8eb47fef7a4e4e942d23e7fa56146b9ee35da040b4b8af564cc4184a7391c834cb75d75c22981f776ad1ce8805e9bab29da2329985337bb8095627907b46c8577c8440556b6f86582a954758026f41fc62041c4b3f67b0f5921232b5dae5aaca1';
@@ -486,6 +487,7 @@ const source: SourceFile = {
       test: 'TestSNSTopicCrudV2::test_data_protection_policy_crud',
       steps: [
         createTopic(),
+        topicAttributes('get-topic-attributes-before-policy'),
         {
           op: 'PutDataProtectionPolicy',
           params: {
@@ -508,12 +510,7 @@ const source: SourceFile = {
           snapshot: 'put-data-protection-policy',
         },
         { op: 'GetDataProtectionPolicy', params: { ResourceArn: topicArn }, snapshot: 'get-data-protection-policy', jsonStrings: ['$.DataProtectionPolicy'] },
-        {
-          op: 'GetTopicAttributes',
-          params: { TopicArn: topicArn },
-          snapshot: 'get-topic-attributes-after-policy',
-          jsonStrings: ['$.Attributes.Policy', '$.Attributes.EffectiveDeliveryPolicy'],
-        },
+        topicAttributes('get-topic-attributes-after-policy'),
       ],
     },
     {
