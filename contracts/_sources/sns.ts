@@ -103,6 +103,7 @@ const deleteReceived: SourceStep = { service: 'sqs', protocol: 'json', op: 'Dele
 const BODY = ['$.Messages[0].Body'];
 
 const TOPIC_JSON = ['$.Attributes.Policy', '$.Attributes.EffectiveDeliveryPolicy'];
+const topicAttributes = (snapshot: string): SourceStep => ({ op: 'GetTopicAttributes', params: { TopicArn: topicArn }, snapshot, jsonStrings: TOPIC_JSON });
 
 const TOKEN =
   '51b2ff3edb475b7d91550e0ab6edf0c1de2a34e6ebaf6c2262a001bcb7e051c43aa00022ceecce70bd2a67b2042da8d8eb47fef7a4e4e942d23e7fa56146b9ee35da040b4b8af564cc4184a7391c834cb75d75c22981f776ad1ce8805e9bab29da2329985337bb8095627907b46c8577c8440556b6f86582a954758026f41fc62041c4b3f67b0f5921232b5dae5aaca1';
@@ -257,10 +258,12 @@ const source: SourceFile = {
     },
     {
       test: 'TestSNSTopicCrudV2::test_create_topic_in_multiple_regions',
-      note: "the second client is in LocalStack's secondary test region, ap-southeast-1; the ListTopics answers (the whole account's topics of each region, the recording account having no other) are not judged",
+      note: "the second client is in LocalStack's secondary test region, ap-southeast-1; ListTopics lists the whole account's topics of each region (the recording account had only the test's): each listing is judged on this scenario's topic, the others in the account left out",
       steps: [
         { op: 'CreateTopic', params: { Name: 'multiregion-{{suffix}}' }, capture: { topicArn: '$.TopicArn' } },
         fromSecondary({ op: 'CreateTopic', params: { Name: 'multiregion-{{suffix}}' }, capture: { topicArn2: '$.TopicArn' } }),
+        { op: 'ListTopics', params: {}, snapshot: 'list-primary', select: '$.Topics', within: 'Topics', keep: { member: 'TopicArn', values: [topicArn] } },
+        fromSecondary({ op: 'ListTopics', params: {}, snapshot: 'list-secondary', select: '$.Topics', within: 'Topics', keep: { member: 'TopicArn', values: ['{{topicArn2}}'] } }),
         { op: 'GetTopicAttributes', params: { TopicArn: topicArn }, snapshot: 'topic-east', jsonStrings: TOPIC_JSON },
         fromSecondary({ op: 'GetTopicAttributes', params: { TopicArn: '{{topicArn2}}' }, snapshot: 'topic-west', jsonStrings: TOPIC_JSON }),
       ],
@@ -484,6 +487,7 @@ const source: SourceFile = {
       test: 'TestSNSTopicCrudV2::test_data_protection_policy_crud',
       steps: [
         createTopic(),
+        topicAttributes('get-topic-attributes-before-policy'),
         {
           op: 'PutDataProtectionPolicy',
           params: {
@@ -506,12 +510,7 @@ const source: SourceFile = {
           snapshot: 'put-data-protection-policy',
         },
         { op: 'GetDataProtectionPolicy', params: { ResourceArn: topicArn }, snapshot: 'get-data-protection-policy', jsonStrings: ['$.DataProtectionPolicy'] },
-        {
-          op: 'GetTopicAttributes',
-          params: { TopicArn: topicArn },
-          snapshot: 'get-topic-attributes-after-policy',
-          jsonStrings: ['$.Attributes.Policy', '$.Attributes.EffectiveDeliveryPolicy'],
-        },
+        topicAttributes('get-topic-attributes-after-policy'),
       ],
     },
     {
@@ -599,7 +598,6 @@ const source: SourceFile = {
     },
     {
       test: 'TestSNSPublishCrud::test_publish_batch_invalid_entry_id',
-      note: 'the last two calls (valid ids of 80 characters and with hyphens and underscores) as the test makes them',
       steps: [
         createTopic(),
         ...(
@@ -608,6 +606,8 @@ const source: SourceFile = {
             ['msg@123#test', 'invalid-char-special'],
             ['a'.repeat(81), 'id-too-long-81'],
             ['myreallyreallyreallyreallyreallyreallyreallyreallyreallyreallyreallyreallyreallylongid', 'id-too-long-91'],
+            ['a'.repeat(80), 'valid-id-80-chars'],
+            ['valid-message_123', 'valid-id-with-hyphen-underscore'],
           ] as const
         ).map(([Id, snapshot]) => ({ op: 'PublishBatch', params: { TopicArn: topicArn, PublishBatchRequestEntries: [{ Id, Message: 'test message' }] }, snapshot })),
       ],
