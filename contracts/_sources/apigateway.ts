@@ -1307,10 +1307,13 @@ const extended: SourceFile = {
   notPorted: {},
   notPortedOtherwise: 'not reproduced yet (time ran out)',
 };
-const others: SourceFile[] = [
-  'test_apigateway_http',
-  'test_apigateway_lambda_cfn',
-  'test_apigateway_ssm',
-].map((module) => unportedModule({ service: 'apigateway', module, snapshotDir: 'apigateway' }, INVOKES));
+/** Why the modules no source describes yet are left out. */
+const OTHERS: Record<string, string> = {
+  test_apigateway_http: `${INVOKES} (the tests' HTTP backends are Lambda function URLs echoing the request they got)`,
+  test_apigateway_lambda_cfn: INVOKES,
+  test_apigateway_ssm:
+    "not reproduced yet: AWS integrations call SSM's query API, whose JSON answer lists every member of the output (absent ones as null), and the second test signs its own query request to SSM",
+};
+const others: SourceFile[] = Object.entries(OTHERS).map(([module, reason]) => unportedModule({ service: 'apigateway', module, snapshotDir: 'apigateway' }, reason));
 
 export default [source, extended, ...others];
