@@ -4,22 +4,37 @@
 // Handlers are written here with the behaviour of the test's.
 import { pythonJson, type SourceFile, type SourceScenario, type SourceStep } from '../../verifier/port/source-types.ts';
 import { callerAccount, FUNCTION, zip } from './lambda-api/common.ts';
-import { echoPrinting, esmEnabled, esmRole, functionLog, withHandler } from './lambda-esm/common.ts';
-
-/** event_source_mapping/utils.py's create_lambda_with_response: print the event, answer `response` (Python source). */
-const withResponse = (response: string) => zip(`import json\n\ndef handler(event, context):\n    print(json.dumps(event))\n    return ${response}\n`);
+import {
+  BATCH_ITEM_FAILURES,
+  destinationQueue,
+  echoPrinting,
+  esmEnabled,
+  esmRole,
+  failureMessages,
+  forwardedRecords,
+  functionLog,
+  S3_DESTINATION_ARN,
+  SEND_RECORDS,
+  s3Destination,
+  s3FailureRecord,
+  snsDestination,
+  snsFailureMessage,
+  withHandler,
+  withResponse,
+} from './lambda-esm/common.ts';
 
 const STREAM = 'test-foobar-{{suffix}}';
 const kinesis = (op: string, params: Record<string, unknown>, extra: Partial<SourceStep> = {}): SourceStep => ({ service: 'kinesis', protocol: 'json', op, params, ...extra });
 const data = (text: string) => ({ $blob: Buffer.from(text).toString('base64') });
 
-/** kinesis_create_stream + wait_for_stream_ready + describe_stream: the stream's ARN as `{{streamArn}}`. */
-const stream: SourceStep[] = [
-  kinesis('CreateStream', { StreamName: STREAM, ShardCount: 1 }),
-  kinesis('DescribeStream', { StreamName: STREAM }, { until: { path: '$.StreamDescription.StreamStatus', matches: '^(ACTIVE|UPDATING)$' } }),
-  kinesis('DescribeStreamSummary', { StreamName: STREAM }),
-  kinesis('DescribeStream', { StreamName: STREAM }, { capture: { streamArn: '$.StreamDescription.StreamARN' } }),
+/** kinesis_create_stream + wait_for_stream_ready + describe_stream: the stream `name`, its ARN as `{{streamArn}}`. */
+const streamNamed = (name: string): SourceStep[] => [
+  kinesis('CreateStream', { StreamName: name, ShardCount: 1 }),
+  kinesis('DescribeStream', { StreamName: name }, { until: { path: '$.StreamDescription.StreamStatus', matches: '^(ACTIVE|UPDATING)$' } }),
+  kinesis('DescribeStreamSummary', { StreamName: name }),
+  kinesis('DescribeStream', { StreamName: name }, { capture: { streamArn: '$.StreamDescription.StreamARN' } }),
 ];
+const stream = streamNamed(STREAM);
 
 const mapping = (params: Record<string, unknown>, snapshot = 'create_event_source_mapping_response', functionName = FUNCTION): SourceStep => ({
   op: 'CreateEventSourceMapping',
@@ -41,23 +56,48 @@ const SUCCESSES: Record<string, string> = {
   null_batch_item_failure_success: "{'batchItemFailures': None}",
 };
 
-/** test_kinesis_report_batch_item_failure_scenarios' answers, as Python source: batches that fail, until retries run out. */
-const FAILURES: Record<string, string> = {
-  item_identifier_not_present_failure: "{'batchItemFailures': [{'itemIdentifier': 123}]}",
-  empty_string_item_identifier_failure: "{'batchItemFailures': [{'itemIdentifier': ''}]}",
-  null_item_identifier_failure: "{'batchItemFailures': [{'itemIdentifier': None}]}",
-  invalid_key_foo_failure: "{'batchItemFailures': [{'foo': 123}]}",
-  invalid_key_foo_null_value_failure: "{'batchItemFailures': [{'foo': None}]}",
-  unhandled_exception_in_function: '(lambda: 1 / 0)()',
-};
-
 /** functions/lambda_integration.py as this test uses it: it logs, and raises for a Kinesis record whose data holds `raise_error`. */
 const RAISE_ON_FLAG = zip(
   'import base64\nimport json\n\n\ndef handler(event, context):\n    print("Lambda log message - print function", flush=True)\n    for record in event.get("Records", []):\n        data = json.loads(base64.b64decode(record["kinesis"]["data"]))\n        if "raise_error" in data:\n            raise Exception("Test exception (this is intentional)")\n',
 );
 
+/** functions/provided_bootstrap_empty in behaviour: a bootstrap that answers every invocation of the runtime API with an empty response. */
+const EMPTY_BOOTSTRAP = zip(
+  '#!/bin/sh\nset -eu\nwhile true; do\n  HEADERS="$(mktemp)"\n  curl -sS -D "$HEADERS" -o /dev/null "http://${AWS_LAMBDA_RUNTIME_API}/2018-06-01/runtime/invocation/next"\n  ID=$(grep -i "^Lambda-Runtime-Aws-Request-Id:" "$HEADERS" | cut -d: -f2 | tr -d "[:space:]")\n  rm -f "$HEADERS"\n  curl -sS -X POST -o /dev/null "http://${AWS_LAMBDA_RUNTIME_API}/2018-06-01/runtime/invocation/$ID/response"\ndone\n',
+  'bootstrap',
+);
+
+/** functions/kinesis_log.py in behaviour: print the batch's records' data, decoded from base64 and parsed, as one JSON list. */
+const PRINT_DATA = zip('import base64\nimport json\n\n\ndef handler(event, context):\n    print(json.dumps([json.loads(base64.b64decode(r["kinesis"]["data"])) for r in event["Records"]]))\n');
+
+/** functions/lambda_echofail.py in behaviour: print the event and the request id, then raise. */
+const ECHO_FAIL = zip('import json\n\n\ndef handler(event, context):\n    print(json.dumps({"event": event, "aws_request_id": context.aws_request_id}))\n    raise Exception("intentional failure")\n');
+
 /** functions/lambda_parallel.py in behaviour: wait five seconds, print and answer `{executionStart, event}`. */
 const PARALLEL = zip('import json\nimport time\n\n\ndef handler(event, context):\n    result = {"executionStart": time.time(), "event": event}\n    time.sleep(5)\n    print(json.dumps(result))\n    return result\n');
+
+/**
+ * The on-failure destination tests' stream (test-kinesis-<uid>), their mapping (one record a batch, one retry) to
+ * `destination`, and the record that makes RAISE_ON_FLAG fail.
+ */
+/** The role-made tests' stream (test-kinesis-<uid>) as they make it: create_stream, describe_stream (its ARN as `{{streamArn}}`), wait_for_stream_ready. */
+const testKinesisStream: SourceStep[] = [
+  kinesis('CreateStream', { StreamName: 'test-kinesis-{{suffix}}', ShardCount: 1 }),
+  kinesis('DescribeStream', { StreamName: 'test-kinesis-{{suffix}}' }, { capture: { streamArn: '$.StreamDescription.StreamARN' } }),
+  kinesis('DescribeStream', { StreamName: 'test-kinesis-{{suffix}}' }, { until: { path: '$.StreamDescription.StreamStatus', matches: '^ACTIVE$' } }),
+];
+
+const failingStream = (destination: string): SourceStep[] => [
+  ...testKinesisStream,
+  mapping({ BatchSize: 1, StartingPosition: 'TRIM_HORIZON', MaximumBatchingWindowInSeconds: 1, MaximumRetryAttempts: 1, DestinationConfig: { OnFailure: { Destination: destination } } }),
+  esmEnabled,
+  kinesis('PutRecord', { StreamName: 'test-kinesis-{{suffix}}', Data: data(pythonJson({ input: 'hello', value: 'world', raise_error: 1 })), PartitionKey: 'custom' }),
+];
+
+/** functions/lambda_report_batch_item_failures_kinesis.py in behaviour: print the event, report the records whose JSON data has should_fail true. */
+const REPORT_SHOULD_FAIL = zip(
+  'import base64\nimport json\n\n\ndef handler(event, context):\n    print(json.dumps(event))\n    failed = [r["kinesis"]["sequenceNumber"] for r in event.get("Records", []) if json.loads(base64.b64decode(r["kinesis"]["data"])).get("should_fail")]\n    return {"batchItemFailures": [{"itemIdentifier": s} for s in failed]}\n',
+);
 
 const scenarios: SourceScenario[] = [
   {
@@ -141,10 +181,9 @@ const scenarios: SourceScenario[] = [
     note: "the on-failure destination queue is read until the failed batch's record is there (the test's retry loop)",
     steps: (param) => [
       callerAccount,
-      withHandler(withResponse(FAILURES[param])),
+      withHandler(withResponse(BATCH_ITEM_FAILURES[param])),
       ...stream,
-      { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'test-queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' } },
-      { service: 'sqs', protocol: 'json', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' } },
+      ...destinationQueue,
       mapping({
         StartingPosition: 'TRIM_HORIZON',
         BatchSize: 1,
@@ -155,15 +194,7 @@ const scenarios: SourceScenario[] = [
       }),
       esmEnabled,
       kinesis('PutRecord', { Data: data('hello'), PartitionKey: 'test', StreamName: STREAM }),
-      {
-        service: 'sqs',
-        protocol: 'json',
-        op: 'ReceiveMessage',
-        params: { QueueUrl: '{{queueUrl}}' },
-        snapshot: 'sqs_payload',
-        jsonStrings: ['$.Messages[*].Body'],
-        until: { path: '$.Messages', count: 1, timeoutSeconds: 240 },
-      },
+      failureMessages('sqs_payload'),
       recordEvents('kinesis_events', 3),
     ],
   },
@@ -174,23 +205,156 @@ const scenarios: SourceScenario[] = [
       callerAccount,
       ...esmRole,
       withHandler(RAISE_ON_FLAG, { Role: '{{roleArn}}' }),
-      kinesis('CreateStream', { StreamName: 'test-kinesis-{{suffix}}', ShardCount: 1 }),
-      kinesis('DescribeStream', { StreamName: 'test-kinesis-{{suffix}}' }, { capture: { streamArn: '$.StreamDescription.StreamARN' } }),
-      kinesis('DescribeStream', { StreamName: 'test-kinesis-{{suffix}}' }, { until: { path: '$.StreamDescription.StreamStatus', matches: '^ACTIVE$' } }),
-      { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'test-queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' } },
-      { service: 'sqs', protocol: 'json', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' } },
-      mapping({ BatchSize: 1, StartingPosition: 'TRIM_HORIZON', MaximumBatchingWindowInSeconds: 1, MaximumRetryAttempts: 1, DestinationConfig: { OnFailure: { Destination: '{{queueArn}}' } } }),
+      ...destinationQueue,
+      ...failingStream('{{queueArn}}'),
+      failureMessages('sqs_payload'),
+    ],
+  },
+  {
+    test: 'TestKinesisSource::test_kinesis_event_source_mapping_with_sns_on_failure_destination_config',
+    note: "functions/lambda_integration.py in the behaviour this test uses (it raises for a record whose data holds raise_error); the queue subscribed to the destination topic is read until the failed batch's record is there",
+    steps: [
+      callerAccount,
+      ...esmRole,
+      ...snsDestination,
+      withHandler(RAISE_ON_FLAG, { Role: '{{roleArn}}' }),
+      ...failingStream('{{topicArn}}'),
+      snsFailureMessage,
+    ],
+  },
+  {
+    test: 'TestKinesisSource::test_kinesis_event_source_mapping_with_s3_on_failure_destination',
+    note: "functions/lambda_integration.py in the behaviour this test uses; the destination bucket is listed until it holds the failed batch's record, then the record is read",
+    steps: [callerAccount, s3Destination, ...esmRole, withHandler(RAISE_ON_FLAG, { Role: '{{roleArn}}' }), ...failingStream(S3_DESTINATION_ARN), ...s3FailureRecord],
+  },
+  {
+    test: 'TestKinesisSource::test_kinesis_report_batch_item_failures',
+    note: "functions/lambda_report_batch_item_failures_kinesis.py in behaviour (it reports the records whose data has should_fail true); the destination queue is read until the failed record's report is there. The test's kinesis_records (the log's records, sorted) is left out: the test itself leaves $..Records unverified",
+    steps: [
+      callerAccount,
+      ...esmRole,
+      withHandler(REPORT_SHOULD_FAIL, { Role: '{{roleArn}}' }),
+      ...testKinesisStream,
+      ...destinationQueue,
+      mapping({
+        BatchSize: 3,
+        StartingPosition: 'TRIM_HORIZON',
+        MaximumBatchingWindowInSeconds: 1,
+        MaximumRetryAttempts: 3,
+        DestinationConfig: { OnFailure: { Destination: '{{queueArn}}' } },
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      }),
       esmEnabled,
-      kinesis('PutRecord', { StreamName: 'test-kinesis-{{suffix}}', Data: data(pythonJson({ input: 'hello', value: 'world', raise_error: 1 })), PartitionKey: 'custom' }),
+      kinesis('PutRecords', { StreamName: 'test-kinesis-{{suffix}}', Records: Array.from({ length: 6 }, (_, i) => ({ Data: data(pythonJson({ should_fail: i === 5 })), PartitionKey: `test_${i}` })) }),
+      failureMessages('sqs_payload'),
+    ],
+  },
+  {
+    test: 'TestKinesisSource::test_kinesis_event_source_mapping_with_async_invocation',
+    note: "functions/lambda_parallel.py in behaviour (it prints {executionStart, event} after five seconds); the test's own check that the second batch started five seconds after the first is in its code, not its snapshot",
+    steps: [
+      callerAccount,
+      withHandler(PARALLEL),
+      ...stream,
+      mapping({ StartingPosition: 'LATEST', BatchSize: 10 }),
+      esmEnabled,
+      ...[0, 1].map((i) => kinesis('PutRecords', { StreamName: STREAM, Records: Array.from({ length: 10 }, (_, j) => ({ Data: data(pythonJson({ record_id: j })), PartitionKey: `test_${i}` })) })),
+      functionLog('invocation_events', 2),
+    ],
+  },
+  {
+    test: 'TestKinesisSource::test_kinesis_maximum_record_age_exceeded',
+    note: "functions/lambda_echofail.py in behaviour (it prints the event and raises); the test's wait between the put and the mapping (60 seconds on AWS) is a step's delay",
+    unportedVariants: {
+      'expire-while-retrying':
+        "the record ages out while the function is retried for 60 seconds, and the recorded approximateInvokeCount is the number of attempts AWS's own retry back-off made in that time, which twinstack's back-off does not reproduce",
+    },
+    steps: () => [
+      callerAccount,
+      ...streamNamed('test-kinesis-{{suffix}}'),
+      kinesis('PutRecord', { Data: data('stream-data'), PartitionKey: 'test', StreamName: 'test-kinesis-{{suffix}}' }),
+      { ...withHandler(ECHO_FAIL), delaySeconds: 60 },
+      ...destinationQueue,
+      mapping({
+        BatchSize: 1,
+        StartingPosition: 'TRIM_HORIZON',
+        MaximumBatchingWindowInSeconds: 1,
+        MaximumRetryAttempts: 0,
+        MaximumRecordAgeInSeconds: 60,
+        DestinationConfig: { OnFailure: { Destination: '{{queueArn}}' } },
+      }),
+      esmEnabled,
+      failureMessages('record_age_exceeded_payload'),
+    ],
+  },
+  {
+    test: 'TestKinesisSource::test_kinesis_maximum_record_age_exceeded_discard_records',
+    note: "functions/lambda_event_source_mapping_send_message.py in behaviour (it forwards each batch's records to SQS_QUEUE_URL); the test's wait for the first record to age out (80 seconds on AWS) is a step's delay",
+    steps: [
+      callerAccount,
+      ...streamNamed('test-kinesis-{{suffix}}'),
+      kinesis('PutRecord', { Data: data('stream-data'), PartitionKey: 'test', StreamName: 'test-kinesis-{{suffix}}' }),
+      { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'test-dest-{{suffix}}' }, capture: { destUrl: '$.QueueUrl' }, delaySeconds: 80 },
+      withHandler(SEND_RECORDS, { Environment: { Variables: { SQS_QUEUE_URL: '{{destUrl}}' } } }),
+      ...destinationQueue,
+      kinesis('PutRecords', { StreamName: 'test-kinesis-{{suffix}}', Records: Array.from({ length: 5 }, (_, i) => ({ Data: data(`stream-data-${i + 1}`), PartitionKey: 'test' })) }),
+      mapping({
+        BatchSize: 10,
+        StartingPosition: 'TRIM_HORIZON',
+        MaximumBatchingWindowInSeconds: 1,
+        MaximumRetryAttempts: 0,
+        MaximumRecordAgeInSeconds: 60,
+        DestinationConfig: { OnFailure: { Destination: '{{queueArn}}' } },
+      }),
+      esmEnabled,
+      failureMessages('record_age_exceeded_payload'),
+      forwardedRecords(5, '{{destUrl}}'),
+    ],
+  },
+  {
+    test: 'TestKinesisSource::test_kinesis_empty_provided',
+    note: "functions/provided_bootstrap_empty in behaviour: a provided.al2023 bootstrap (a shell script of ours) that answers every invocation with an empty response; the function's log is read until it holds the invocation's REPORT line",
+    steps: [
+      callerAccount,
+      withHandler(EMPTY_BOOTSTRAP, { Runtime: 'provided.al2023' }),
+      ...stream,
+      mapping({ StartingPosition: 'TRIM_HORIZON', BatchSize: 1, MaximumBatchingWindowInSeconds: 1, MaximumRetryAttempts: 2 }),
+      esmEnabled,
+      kinesis('PutRecord', { Data: data('hello'), PartitionKey: 'test', StreamName: STREAM }),
       {
-        service: 'sqs',
+        service: 'logs',
         protocol: 'json',
-        op: 'ReceiveMessage',
-        params: { QueueUrl: '{{queueUrl}}' },
-        snapshot: 'sqs_payload',
-        jsonStrings: ['$.Messages[*].Body'],
-        until: { path: '$.Messages', count: 1, timeoutSeconds: 240 },
+        op: 'FilterLogEvents',
+        params: { logGroupName: `/aws/lambda/${FUNCTION}`, filterPattern: 'REPORT' },
+        until: { path: '$.events', count: 1, whileError: 'ResourceNotFoundException', timeoutSeconds: 150 },
       },
+      { op: 'GetEventSourceMapping', params: { UUID: '{{uuid}}' }, snapshot: 'get_esm_result' },
+    ],
+  },
+  {
+    test: 'TestKinesisEventFiltering::test_kinesis_event_filtering_json_pattern',
+    note:
+      "functions/kinesis_log.py in behaviour (it prints the records' decoded data as one JSON list); the first function's log is read until it holds its one invocation. The printed line the test recorded (kinesis-record-lambda-payload) is left out: the snapshot keeps it as text, which the function-log view judges parsed; test/lambda/event-source-mappings.test.ts checks that only the matching record reaches each function",
+    steps: [
+      callerAccount,
+      ...esmRole,
+      ...[1, 2].map((n) => withHandler(PRINT_DATA, { Role: '{{roleArn}}' }, `fn${n}-{{suffix}}`)),
+      ...testKinesisStream,
+      ...[1, 2].flatMap((n): SourceStep[] => [
+        {
+          ...mapping(
+            { BatchSize: 1, StartingPosition: 'TRIM_HORIZON', MaximumBatchingWindowInSeconds: 1, MaximumRetryAttempts: 1, FilterCriteria: { Filters: [{ Pattern: pythonJson({ data: { event_type: [`function_${n}`] } }) }] } },
+            n === 1 ? 'create_event_source_mapping_response' : 'create_event_source_mapping_2_response',
+            `fn${n}-{{suffix}}`,
+          ),
+          jsonStrings: ['$.FilterCriteria.Filters[*].Pattern'],
+        },
+        esmEnabled,
+      ]),
+      ...[['function_1', 'foo'], ['function_2', 'bar']].map(([type, message]) =>
+        kinesis('PutRecord', { StreamName: 'test-kinesis-{{suffix}}', Data: data(pythonJson({ event_type: type, message })), PartitionKey: 'custom' }),
+      ),
+      { ...functionLog('kinesis-record-lambda-payload', 1, 'fn1-{{suffix}}'), snapshot: undefined },
     ],
   },
   {
@@ -219,8 +383,7 @@ const source: SourceFile = {
   redactedText: ['<timestamp:2022-07-13T13:48:01.000Z>'],
   scenarios,
   notPorted: {},
-  notPortedOtherwise:
-    'not reproduced as a contract yet: the events are read back as for the ported tests of this module, but the scenario needs an on-failure destination record, an IAM role made by the test, SNS or S3 destinations, a provided bootstrap, record ages, or timing between batches',
+  notPortedOtherwise: 'not reproduced as a contract yet',
 };
 
 export default source;

@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { snapshotRoot } from '../../verifier/port/snapshot-root.ts';
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
-import { CALLER, ENDED, historyStep, type Recorded, ROLE_ARN, type Snapshot } from './stepfunctions-common/history.ts';
+import { CALLER, decodedDocuments, ENDED, historyStep, type Recorded, ROLE_ARN, type Snapshot } from './stepfunctions-common/history.ts';
 
 /** One call of the test; `roleArn: "ROLE"` is the execution role the test created (see ROLE_ARN). */
 interface Call {
@@ -38,30 +38,6 @@ interface Module {
 
 /** The tests' calls, as data (see above). */
 const RECORDED = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'stepfunctions-common', 'composed-calls.json'), 'utf8')) as Module[];
-
-/** Members AWS types as text (a JSON document) that the snapshot holds decoded: judged as JSON. */
-const DOCUMENT_MEMBERS = new Set(['input', 'output', 'cause', 'parameters']);
-
-/** The paths, in a recorded answer, of JSON documents sent as text that the snapshot stores decoded. */
-function decodedDocuments(value: unknown): string[] {
-  const recorded = (value ?? {}) as { events?: Record<string, unknown>[] } & Record<string, unknown>;
-  const decoded = (members: Record<string, unknown>, path: string) =>
-    Object.entries(members).flatMap(([name, v]) => (DOCUMENT_MEMBERS.has(name) && typeof v !== 'string' ? [`${path}.${name}`] : []));
-  const events = (recorded.events ?? []).flatMap((event, i) =>
-    Object.entries(event).flatMap(([name, details]) => {
-      if (!name.endsWith('EventDetails') || !details || typeof details !== 'object') return [];
-      const path = `$.events[${i}].${name}`;
-      const assigned = (details as { assignedVariables?: Record<string, unknown> }).assignedVariables ?? {};
-      return [
-        ...decoded(details as Record<string, unknown>, path),
-        ...Object.entries(assigned).flatMap(([variable, v]) => (typeof v !== 'string' ? [`${path}.assignedVariables.${variable}`] : [])),
-      ];
-    }),
-  );
-  // TestState's inspection data: each member is a JSON document as text.
-  const inspection = Object.entries((recorded.inspectionData ?? {}) as Record<string, unknown>).flatMap(([name, v]) => (v && typeof v === 'object' && name !== 'errorDetails' && name !== 'request' && name !== 'response' ? [`$.inspectionData.${name}`] : []));
-  return [...decoded(recorded, '$'), ...events, ...inspection];
-}
 
 function steps(calls: Call[], recorded: Recorded): SourceStep[] {
   const content = recorded['recorded-content'] as Record<string, unknown>;

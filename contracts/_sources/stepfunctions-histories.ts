@@ -6720,10 +6720,8 @@ const RECORDED: Recorded[] = [
    }
   ],
   "notPorted": {
-   "test_map_state_retry_multiple_retriers": "an earlier recording of the test under its former path (tests/integration/), which the ported one supersedes",
    "test_parallel_state": "the test builds its state machine from several templates or none",
    "test_map_state_item_selector": "the test builds its state machine from several templates or none",
-   "test_map_state_catch_empty_fail": "the test builds its state machine from several templates or none",
    "test_choice_unsorted_parameters": "the test builds its state machine from several templates or none",
    "test_choice_aws_docs_scenario": "the test builds its state machine from several templates or none",
    "test_map_item_reader_base_list_objects_v2": "the test edits its template or redacts values in its own way",

@@ -8,6 +8,7 @@ import {
   ListEventSourceMappingsCommand,
   type LambdaServiceException,
 } from '@aws-sdk/client-lambda';
+import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { createFunction, CREDENTIALS, uniqueName, useLambda } from './support.ts';
 
@@ -23,7 +24,7 @@ def handler(event, context):
 
 describe('Lambda event source mappings: SQS, Kinesis, DynamoDB Streams', function () {
   this.timeout(60_000);
-  const context = useLambda(['lambda', 'sts', 'sqs', 'kinesis', 'dynamodb', 'dynamodbstreams']);
+  const context = useLambda(['lambda', 'sts', 'sqs', 'kinesis', 'dynamodb', 'dynamodbstreams', 's3']);
   let sqs: SQSClient;
   before(() => {
     sqs = new SQSClient({ endpoint: context.aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
@@ -376,5 +377,85 @@ def handler(event, context):
     assert.equal(old.KinesisBatchInfo.batchSize, 1);
     await context.lambda.send(new DeleteEventSourceMappingCommand({ UUID: aged.UUID }));
     kinesis.destroy();
+  });
+  it('Kinesis: a filter pattern matches the record\'s data, decoded and parsed, as the top-level `data` key', async () => {
+    const results = await queue();
+    const { kinesis, stream, arn } = await kinesisStream();
+    const mapping = await context.lambda.send(
+      new CreateEventSourceMappingCommand({
+        FunctionName: await forwarder(results.url),
+        EventSourceArn: arn,
+        StartingPosition: 'TRIM_HORIZON',
+        BatchSize: 1,
+        FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ data: { event_type: ['wanted'] } }) }] },
+      }),
+    );
+    for (const type of ['other', 'wanted', 'other']) await kinesis.send(new PutRecordCommand({ StreamName: stream, PartitionKey: 'k', Data: Buffer.from(JSON.stringify({ event_type: type })) }));
+    await kinesis.send(new PutRecordCommand({ StreamName: stream, PartitionKey: 'k', Data: Buffer.from('{"event_type": "wanted", "last": true}') }));
+    const batches = (await receive(results.url, 2)) as { Records: { kinesis: { data: string } }[] }[];
+    assert.deepEqual(
+      batches.map((b) => JSON.parse(Buffer.from(b.Records[0].kinesis.data, 'base64').toString())),
+      [{ event_type: 'wanted' }, { event_type: 'wanted', last: true }],
+    );
+    await context.lambda.send(new DeleteEventSourceMappingCommand({ UUID: mapping.UUID }));
+    kinesis.destroy();
+  });
+  it('Kinesis: records older than MaximumRecordAgeInSeconds are discarded to the destination, the rest of their batch is delivered', async () => {
+    const failures = await queue();
+    const results = await queue();
+    const { kinesis, stream, arn } = await kinesisStream();
+    await kinesis.send(new PutRecordCommand({ StreamName: stream, PartitionKey: 'k', Data: Buffer.from('old') }));
+    await context.aws.advanceClock('2m');
+    for (const data of ['new-1', 'new-2']) await kinesis.send(new PutRecordCommand({ StreamName: stream, PartitionKey: 'k', Data: Buffer.from(data) }));
+    const mapping = await context.lambda.send(
+      new CreateEventSourceMappingCommand({
+        FunctionName: await forwarder(results.url),
+        EventSourceArn: arn,
+        StartingPosition: 'TRIM_HORIZON',
+        BatchSize: 10,
+        MaximumRecordAgeInSeconds: 60,
+        DestinationConfig: { OnFailure: { Destination: failures.arn } },
+      }),
+    );
+    const [report] = (await receive(failures.url, 1)) as Record<string, Record<string, unknown>>[];
+    // Never invoked with the old record, AWS still counts one attempt; no responseContext.
+    assert.deepEqual([report.requestContext.condition, report.requestContext.approximateInvokeCount, report.KinesisBatchInfo.batchSize, report.responseContext], ['RecordAgeExceeded', 1, 1, undefined]);
+    const [batch] = (await receive(results.url, 1)) as { Records: { kinesis: { data: string } }[] }[];
+    assert.deepEqual(batch.Records.map((r) => Buffer.from(r.kinesis.data, 'base64').toString()), ['new-1', 'new-2']);
+    await context.lambda.send(new DeleteEventSourceMappingCommand({ UUID: mapping.UUID }));
+    kinesis.destroy();
+  });
+  it('Kinesis: an S3 on-failure destination gets an object under aws/lambda/<mapping>/<shard>/<date>/ with the record and the batch', async () => {
+    const s3 = new S3Client({ endpoint: context.aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS, forcePathStyle: true });
+    const bucket = uniqueName('b').toLowerCase();
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    const { kinesis, stream, arn } = await kinesisStream();
+    const name = await createFunction(context.lambda, { 'handler.py': 'def handler(event, context):\n    raise ValueError("no")\n' });
+    const mapping = await context.lambda.send(
+      new CreateEventSourceMappingCommand({
+        FunctionName: name,
+        EventSourceArn: arn,
+        StartingPosition: 'TRIM_HORIZON',
+        MaximumRetryAttempts: 0,
+        DestinationConfig: { OnFailure: { Destination: `arn:aws:s3:::${bucket}` } },
+      }),
+    );
+    await kinesis.send(new PutRecordCommand({ StreamName: stream, PartitionKey: 'k', Data: Buffer.from('payload') }));
+    let keys: string[] = [];
+    for (const deadline = Date.now() + 20_000; keys.length === 0 && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
+      keys = ((await s3.send(new ListObjectsV2Command({ Bucket: bucket }))).Contents ?? []).map((o) => o.Key!);
+    }
+    assert.equal(keys.length, 1);
+    const record = JSON.parse(await (await s3.send(new GetObjectCommand({ Bucket: bucket, Key: keys[0] }))).Body!.transformToString()) as Record<string, Record<string, unknown>>;
+    const [date, time] = (record.timestamp as unknown as string).split('T');
+    assert.equal(keys[0].slice(0, -37), `aws/lambda/${mapping.UUID}/shardId-000000000000/${date.replaceAll('-', '/')}/${date}T${time.slice(0, 8).replaceAll(':', '.')}`);
+    assert.match(keys[0].slice(-37), /^-[0-9a-f-]{36}$/);
+    assert.deepEqual([record.requestContext.condition, record.requestContext.approximateInvokeCount, record.responseContext.functionError], ['RetryAttemptsExhausted', 1, 'Unhandled']);
+    assert.equal(record.KinesisBatchInfo.batchSize, 1);
+    const events = (record.payload as { Records: { kinesis: { data: string }; eventSourceARN: string }[] }).Records;
+    assert.deepEqual(events.map((e) => [Buffer.from(e.kinesis.data, 'base64').toString(), e.eventSourceARN]), [['payload', arn]]);
+    await context.lambda.send(new DeleteEventSourceMappingCommand({ UUID: mapping.UUID }));
+    kinesis.destroy();
+    s3.destroy();
   });
 });

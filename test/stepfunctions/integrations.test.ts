@@ -18,6 +18,7 @@ import {
   SendTaskSuccessCommand,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
+import { CreateTopicCommand, DeleteTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { strToU8, zipSync } from 'fflate';
 import { finished, machine, ROLE, run, shape, useSfn } from './support.ts';
@@ -94,6 +95,21 @@ describe('Step Functions service integrations (SDK v3)', function () {
     assert.equal(missing.described.status, 'FAILED');
     assert.equal(missing.described.error, 'Lambda.ResourceNotFoundException');
     assert.match(missing.described.cause!, /\(Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException; Request ID: [0-9a-f-]+; Proxy: null\)$/);
+    // A Python function's error payload (`{"errorMessage": ...}`, Python's spacing): lambda:invoke passes it on
+    // re-serialized compactly, a Task whose Resource is the function as the function wrote it.
+    const { FunctionArn } = await lambda.send(
+      new CreateFunctionCommand({
+        FunctionName: 'sfn-raise-py',
+        Runtime: 'python3.12',
+        Handler: 'handler.handler',
+        Role: 'arn:aws:iam::000000000000:role/lambda-role',
+        Code: { ZipFile: zipSync({ 'handler.py': strToU8('def handler(event, context):\n    raise Exception("Some exception was raised.")\n') }) },
+      }),
+    );
+    const invoked = await run(ctx, { StartAt: 'Call', States: { Call: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: FunctionArn }, End: true } } });
+    assert.match(invoked.described.cause!, /^\{"errorMessage":"Some exception was raised\.","errorType":"Exception",/);
+    const direct = await run(ctx, { StartAt: 'Call', States: { Call: { Type: 'Task', Resource: FunctionArn!, End: true } } });
+    assert.match(direct.described.cause!, /^\{"errorMessage": "Some exception was raised\.", "errorType": "Exception", /);
   });
 
   it('retries with backoff on the emulator clock, then succeeds through a Catch-free path', async () => {
@@ -127,6 +143,55 @@ describe('Step Functions service integrations (SDK v3)', function () {
       States: { Send: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage', Parameters: { QueueUrl, MessageBody: 'x', DelaySeconds: 1000 }, End: true } },
     });
     assert.equal(noQueue.described.error, 'SQS.AmazonSQSException');
+  });
+
+  it("reports each service's answer as AWS sent it (SdkHttpMetadata) and names its errors by their wire codes", async () => {
+    type Metadata = { SdkHttpMetadata: { HttpHeaders: Record<string, string>; AllHttpHeaders: Record<string, string[]> }; SdkResponseMetadata: { RequestId: string } };
+    const sns = new SNSClient(ctx.options);
+    const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: 'sfn-meta.fifo', Attributes: { FifoTopic: 'true' } }));
+    const publish = (parameters: object) => run(ctx, { StartAt: 'P', States: { P: { Type: 'Task', Resource: 'arn:aws:states:::sns:publish', Parameters: { TopicArn, Message: 'hi', ...parameters }, End: true } } });
+    // SNS answers in XML: 294 bytes for a MessageId and a request id, 58 more with a FIFO topic's SequenceNumber.
+    const fifo = (await publish({ MessageGroupId: 'g', MessageDeduplicationId: 'd' })).output as Metadata & { SequenceNumber: string };
+    assert.equal(fifo.SdkHttpMetadata.HttpHeaders['Content-Type'], 'text/xml');
+    assert.equal(fifo.SdkHttpMetadata.HttpHeaders['Content-Length'], '352');
+    assert.deepEqual(fifo.SdkHttpMetadata.AllHttpHeaders['x-amzn-RequestId'], [fifo.SdkResponseMetadata.RequestId]);
+    const noGroup = await publish({});
+    assert.equal(noGroup.described.error, 'SNS.InvalidParameterException');
+    assert.match(noGroup.described.cause!, /^Invalid parameter: The MessageGroupId parameter is required for FIFO topics \(Service: AmazonSNS; Status Code: 400; Error Code: InvalidParameter; Request ID: [0-9a-f-]{36}; Proxy: null\)$/);
+    await sns.send(new DeleteTopicCommand({ TopicArn }));
+    const gone = await publish({ MessageGroupId: 'g' });
+    assert.match(gone.described.cause!, /^Topic does not exist \(Service: AmazonSNS; Status Code: 404; Error Code: NotFound; /);
+    sns.destroy();
+
+    const dynamodb = new DynamoDBClient(ctx.options);
+    await dynamodb.send(new CreateTableCommand({ TableName: 'sfn-meta', KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' }));
+    const item = { id: { S: 'id1' }, data: { S: 'HelloWorld' } };
+    const put = await run(ctx, {
+      StartAt: 'Put',
+      States: {
+        Put: { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:putItem', Parameters: { TableName: 'sfn-meta', Item: item }, ResultPath: '$.put', Next: 'Get' },
+        Get: { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:getItem', Parameters: { TableName: 'sfn-meta', Key: { id: { S: 'id1' } } }, ResultPath: '$.get', End: true },
+      },
+    });
+    const { put: written, get: read } = put.output as { put: Metadata; get: Metadata & { Item: object } };
+    assert.equal(written.SdkHttpMetadata.HttpHeaders['Content-Length'], '2');
+    assert.equal(written.SdkHttpMetadata.HttpHeaders.Server, 'Server');
+    assert.match(written.SdkHttpMetadata.HttpHeaders['x-amz-crc32'], /^\d+$/);
+    assert.equal(written.SdkHttpMetadata.HttpHeaders['x-amzn-RequestId'], written.SdkResponseMetadata.RequestId);
+    // A read's answer names its request id header in lower case, and its length is the item's JSON.
+    assert.equal(read.SdkHttpMetadata.HttpHeaders['x-amzn-requestid'], read.SdkResponseMetadata.RequestId);
+    assert.equal(read.SdkHttpMetadata.HttpHeaders['Content-Length'], String(JSON.stringify({ Item: read.Item }).length));
+    // An error of no modelled shape: the client's generic exception, AmazonDynamoDBException (not ...v2Exception).
+    const invalid = await run(ctx, { StartAt: 'Put', States: { Put: { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:putItem', Parameters: { TableName: '/invalid', Item: item }, End: true } } });
+    assert.equal(invalid.described.error, 'DynamoDB.AmazonDynamoDBException');
+    assert.match(invalid.described.cause!, /\(Service: AmazonDynamoDBv2; Status Code: 400; Error Code: ValidationException; /);
+    dynamodb.destroy();
+
+    // A null MessageBody is no MessageBody: SQS refuses the request.
+    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'sfn-meta' }));
+    const empty = await run(ctx, { StartAt: 'S', States: { S: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage', Parameters: { QueueUrl, 'MessageBody.$': '$.body' }, End: true } } }, { body: null });
+    assert.equal(empty.described.error, 'SQS.AmazonSQSException');
+    assert.match(empty.described.cause!, /^The request must contain the parameter MessageBody\. \(Service: AmazonSQS; Status Code: 400; Error Code: MissingParameter; /);
   });
 
   it('puts and gets DynamoDB items and puts EventBridge events', async () => {
@@ -163,6 +228,43 @@ describe('Step Functions service integrations (SDK v3)', function () {
     const failed = await run(ctx, { StartAt: 'List', States: { List: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:s3:listObjects', Parameters: { Bucket: 'no-such-bucket-sfn' }, End: true } } });
     assert.equal(failed.described.error, 'S3.NoSuchBucketException');
     assert.match(failed.described.cause!, /^The specified bucket does not exist \(Service: S3, Status Code: 404, Request ID: [^)]+\) \(SDK Attempt Count: 1\)$/);
+    // A JSON object where the API takes text (StartExecution's input) goes as its JSON text.
+    const target = await machine(ctx, { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } });
+    const started = await run(ctx, { StartAt: 'S', States: { S: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:sfn:startExecution', Parameters: { StateMachineArn: target, Input: { key: 'value' } }, End: true } } });
+    assert.equal(started.described.status, 'SUCCEEDED', started.described.cause);
+    const child = await finished(ctx, (started.output as { ExecutionArn: string }).ExecutionArn);
+    assert.deepEqual(JSON.parse(child.input!), { key: 'value' });
+  });
+
+  it("invokes with lambda:invoke as AWS does: a null Payload is Lambda's empty event, the log tail when asked, Lambda's headers", async () => {
+    const result = await run(ctx, { StartAt: 'I', States: { I: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: echo, Payload: null, LogType: 'Tail' }, End: true } } });
+    assert.equal(result.described.status, 'SUCCEEDED', result.described.cause);
+    const output = result.output as { Payload: unknown; LogResult: string; SdkHttpMetadata: { HttpHeaders: Record<string, string> }; SdkResponseMetadata: { RequestId: string } };
+    assert.deepEqual(output.Payload, { echoed: {} });
+    assert.ok(Buffer.from(output.LogResult, 'base64').toString('utf8').includes('START RequestId'));
+    const headers = output.SdkHttpMetadata.HttpHeaders;
+    assert.equal(headers['Content-Type'], 'application/json');
+    assert.equal(headers['Content-Length'], String(JSON.stringify({ echoed: {} }).length));
+    assert.equal(headers['X-Amz-Executed-Version'], '$LATEST');
+    assert.equal(headers['X-Amz-Log-Result'], output.LogResult);
+    assert.equal(headers['x-amzn-Remapped-Content-Length'], '0');
+    assert.match(headers['X-Amzn-Trace-Id'], /^Root=1-[0-9a-f]{8}-[0-9a-f]{24};Sampled=0$/);
+    assert.equal(headers['x-amzn-RequestId'], output.SdkResponseMetadata.RequestId);
+  });
+
+  it('puts an S3 object through aws-sdk:s3 as the JSON text of the body given, text/plain, with the SDK default CRC32', async () => {
+    const s3 = new S3Client({ ...ctx.options, forcePathStyle: true });
+    await s3.send(new CreateBucketCommand({ Bucket: 'sfn-sdk-put' }));
+    for (const [key, body, stored] of [['text', 'text data', '"text data"'], ['dict', { Dict: 'Value' }, '{"Dict":"Value"}'], ['num', 0, '0']] as const) {
+      const put = await run(ctx, { StartAt: 'Put', States: { Put: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:s3:putObject', Parameters: { Bucket: 'sfn-sdk-put', Key: key, 'Body.$': '$.body' }, End: true } } }, { body });
+      assert.equal(put.described.status, 'SUCCEEDED', put.described.cause);
+      assert.equal((put.output as { ChecksumType: string }).ChecksumType, 'FULL_OBJECT');
+      assert.match((put.output as { ChecksumCRC32: string }).ChecksumCRC32, /^[A-Za-z0-9+/]{6}==$/);
+      const object = await s3.send(new GetObjectCommand({ Bucket: 'sfn-sdk-put', Key: key }));
+      assert.equal(await object.Body!.transformToString(), stored);
+      assert.equal(object.ContentType, 'text/plain; charset=UTF-8');
+    }
+    s3.destroy();
   });
 
   it('starts a child execution and waits for it with .sync (text output) and .sync:2 (JSON output)', async () => {

@@ -81,3 +81,27 @@ export function historyStep(recorded: Recorded, key: string, executionArn: strin
     ...(waited || endsInRecording(recorded, key) ? { until: ENDED } : {}),
   };
 }
+
+/** Members AWS types as text (a JSON document) that the snapshot holds decoded: judged as JSON. */
+const DOCUMENT_MEMBERS = new Set(['input', 'output', 'cause', 'parameters']);
+
+/** The paths, in a recorded answer, of JSON documents sent as text that the snapshot stores decoded. */
+export function decodedDocuments(value: unknown): string[] {
+  const recorded = (value ?? {}) as { events?: Record<string, unknown>[] } & Record<string, unknown>;
+  const decoded = (members: Record<string, unknown>, path: string) =>
+    Object.entries(members).flatMap(([name, v]) => (DOCUMENT_MEMBERS.has(name) && typeof v !== 'string' ? [`${path}.${name}`] : []));
+  const events = (recorded.events ?? []).flatMap((event, i) =>
+    Object.entries(event).flatMap(([name, details]) => {
+      if (!name.endsWith('EventDetails') || !details || typeof details !== 'object') return [];
+      const path = `$.events[${i}].${name}`;
+      const assigned = (details as { assignedVariables?: Record<string, unknown> }).assignedVariables ?? {};
+      return [
+        ...decoded(details as Record<string, unknown>, path),
+        ...Object.entries(assigned).flatMap(([variable, v]) => (typeof v !== 'string' ? [`${path}.assignedVariables.${variable}`] : [])),
+      ];
+    }),
+  );
+  // TestState's inspection data: each member is a JSON document as text.
+  const inspection = Object.entries((recorded.inspectionData ?? {}) as Record<string, unknown>).flatMap(([name, v]) => (v && typeof v === 'object' && name !== 'errorDetails' && name !== 'request' && name !== 'response' ? [`$.inspectionData.${name}`] : []));
+  return [...decoded(recorded, '$'), ...events, ...inspection];
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { buildArn } from '../../../core/arn.ts';
 import { loadModel } from '../../../models/load.ts';
-import type { ServiceModel, ShapeRef } from '../../../models/types.ts';
+import type { OperationModel, ServiceModel, ShapeRef } from '../../../models/types.ts';
 import { StatesError } from '../asl/errors.ts';
 import type { Json } from '../asl/query.ts';
 import type { ExecutionEnv } from '../runtime/env.ts';
@@ -20,6 +20,10 @@ function twinstackService(sdkName: string): string {
 /** Renames a value's structure members to the model's names (case-insensitively), recursively through the shapes. */
 function toModel(model: ServiceModel, ref: ShapeRef | undefined, value: Json): Json {
   const shape = ref ? model.shapes[ref.shape] : undefined;
+  // A streaming body (S3's PutObject Body) is the value's JSON text, a string too (`"text data"`, as AWS stored it).
+  if (shape?.type === 'blob' && (shape.streaming || ref?.streaming)) return Buffer.from(JSON.stringify(value), 'utf8');
+  // A JSON object or list where the API takes text (StartExecution's Input) goes as its JSON text.
+  if (shape?.type === 'string' && value !== null && typeof value === 'object') return JSON.stringify(value);
   if (!shape || value === null || typeof value !== 'object') {
     if (shape?.type === 'blob' && typeof value === 'string') return Buffer.from(value, 'utf8');
     if (shape?.type === 'timestamp' && (typeof value === 'string' || typeof value === 'number')) return new Date(value);
@@ -56,6 +60,21 @@ function fromModel(model: ServiceModel, ref: ShapeRef | undefined, value: unknow
   );
 }
 
+/**
+ * What the AWS SDK for Java v2 inside Step Functions adds to a request: a body given as text is `text/plain;
+ * charset=UTF-8` unless a ContentType is set, and an operation taking flexible checksums gets the SDK's default CRC32.
+ */
+function withSdkDefaults(model: ServiceModel, op: OperationModel, input: Record<string, unknown>): Record<string, unknown> {
+  const members = (op.input && model.shapes[op.input.shape]?.members) || {};
+  const streamed = Object.entries(members).some(([name, ref]) => input[name] !== undefined && (ref.streaming || model.shapes[ref.shape]?.streaming));
+  const algorithm = op.httpChecksum?.requestAlgorithmMember;
+  return {
+    ...(streamed && Object.hasOwn(members, 'ContentType') ? { ContentType: 'text/plain; charset=UTF-8' } : {}),
+    ...(algorithm && Object.hasOwn(members, algorithm) ? { [algorithm]: 'CRC32' } : {}),
+    ...input,
+  };
+}
+
 export async function callAwsSdk(env: ExecutionEnv, sdkService: string, action: string, parameters: Json): Promise<Json> {
   const service = twinstackService(sdkService);
   const operation = action.charAt(0).toUpperCase() + action.slice(1);
@@ -67,7 +86,7 @@ export async function callAwsSdk(env: ExecutionEnv, sdkService: string, action: 
   const op = model.operations[operation];
   if (!op) throw new StatesError('States.Runtime', `The resource provided ${resource} is not recognized. The value is not a valid resource ARN, or the resource is not available in this region.`);
   try {
-    const input = toModel(model, op.input, parameters ?? {}) as object;
+    const input = withSdkDefaults(model, op, toModel(model, op.input, parameters ?? {}) as Record<string, unknown>);
     const output = await env.emulator.call(service, operation, input, { caller: env.caller, region: env.state.region });
     return fromModel(model, op.output, output) ?? {};
   } catch (error) {

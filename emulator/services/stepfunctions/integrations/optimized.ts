@@ -4,6 +4,7 @@ import type { Json } from '../asl/query.ts';
 import type { ExecutionEnv } from '../runtime/env.ts';
 import { sleep, untilAborted } from '../runtime/running.ts';
 import { optimizedError } from './errors.ts';
+import { dynamodbAnswer, JSON_ANSWER, LAMBDA_ANSWER, queryAnswer, SNS_NAMESPACE, type Answer } from './sdk-answer.ts';
 import type { Pattern } from './resource.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- task parameters are user JSON */
@@ -18,8 +19,8 @@ interface Integration {
   operation: string;
   input(parameters: any): object;
   output(result: any): Json;
-  /** Whether Step Functions adds the SDK's HTTP metadata to the result. */
-  metadata: boolean;
+  /** How the service's answer looked on the wire, which Step Functions reports as the SDK's HTTP metadata; none: not reported. */
+  answer?: Answer;
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
@@ -41,27 +42,27 @@ const INTEGRATIONS: Record<string, Integration> = {
   'lambda:invoke': {
     service: 'lambda',
     operation: 'Invoke',
-    metadata: true,
-    input: (p) => ({ ...p, Payload: p.Payload === undefined ? undefined : Buffer.from(text(p.Payload), 'utf8') }),
-    output: (r) => defined({ ExecutedVersion: r.ExecutedVersion, FunctionError: r.FunctionError, Payload: jsonOrText(r.Payload), StatusCode: r.StatusCode }),
+    answer: LAMBDA_ANSWER,
+    // A null Payload is none: the function gets Lambda's empty event.
+    input: (p) => ({ ...p, Payload: p.Payload === undefined || p.Payload === null ? undefined : Buffer.from(text(p.Payload), 'utf8') }),
+    output: (r) => defined({ ExecutedVersion: r.ExecutedVersion, FunctionError: r.FunctionError, LogResult: r.LogResult, Payload: jsonOrText(r.Payload), StatusCode: r.StatusCode }),
   },
-  'sqs:sendMessage': { service: 'sqs', operation: 'SendMessage', metadata: true, input: (p) => ({ ...p, MessageBody: p.MessageBody === undefined ? undefined : text(p.MessageBody) }), output: passThrough },
-  'sns:publish': { service: 'sns', operation: 'Publish', metadata: true, input: (p) => ({ ...p, Message: p.Message === undefined ? undefined : text(p.Message) }), output: passThrough },
-  'dynamodb:getItem': { service: 'dynamodb', operation: 'GetItem', metadata: true, input: (p) => p, output: passThrough },
-  'dynamodb:putItem': { service: 'dynamodb', operation: 'PutItem', metadata: true, input: (p) => p, output: passThrough },
-  'dynamodb:deleteItem': { service: 'dynamodb', operation: 'DeleteItem', metadata: true, input: (p) => p, output: passThrough },
-  'dynamodb:updateItem': { service: 'dynamodb', operation: 'UpdateItem', metadata: true, input: (p) => p, output: passThrough },
+  'sqs:sendMessage': { service: 'sqs', operation: 'SendMessage', answer: JSON_ANSWER, input: (p) => ({ ...p, MessageBody: p.MessageBody === undefined || p.MessageBody === null ? undefined : text(p.MessageBody) }), output: passThrough },
+  'sns:publish': { service: 'sns', operation: 'Publish', answer: queryAnswer('Publish', SNS_NAMESPACE), input: (p) => ({ ...p, Message: p.Message === undefined ? undefined : text(p.Message) }), output: passThrough },
+  'dynamodb:getItem': { service: 'dynamodb', operation: 'GetItem', answer: dynamodbAnswer('x-amzn-requestid'), input: (p) => p, output: passThrough },
+  'dynamodb:putItem': { service: 'dynamodb', operation: 'PutItem', answer: dynamodbAnswer('x-amzn-RequestId'), input: (p) => p, output: passThrough },
+  'dynamodb:deleteItem': { service: 'dynamodb', operation: 'DeleteItem', answer: dynamodbAnswer('x-amzn-RequestId'), input: (p) => p, output: passThrough },
+  'dynamodb:updateItem': { service: 'dynamodb', operation: 'UpdateItem', answer: dynamodbAnswer('x-amzn-RequestId'), input: (p) => p, output: passThrough },
   'events:putEvents': {
     service: 'events',
     operation: 'PutEvents',
-    metadata: false,
     input: (p) => ({ ...p, Entries: (p.Entries ?? []).map((e: any) => ({ ...e, Detail: e.Detail === undefined ? undefined : text(e.Detail) })) }),
     output: passThrough,
   },
   'states:startExecution': {
     service: 'stepfunctions',
     operation: 'StartExecution',
-    metadata: true,
+    answer: JSON_ANSWER,
     input: (p) => defined({ stateMachineArn: p.StateMachineArn, name: p.Name, input: p.Input === undefined ? undefined : text(p.Input), traceHeader: p.TraceHeader }),
     output: (r) => ({ ExecutionArn: r.executionArn, StartDate: (r.startDate as Date).getTime() }),
   },
@@ -71,10 +72,10 @@ export function isOptimized(resourceType: string, action: string): boolean {
   return Object.hasOwn(INTEGRATIONS, `${resourceType}:${action}`);
 }
 
-/** The HTTP metadata the AWS SDK for Java reports, which Step Functions copies into these results. */
-function sdkMetadata(body: Json, requestId: string, date: Date): Record<string, Json> {
-  const length = String(Buffer.byteLength(JSON.stringify(body)));
-  const headers = { 'Content-Length': length, 'Content-Type': 'application/x-amz-json-1.0', Date: date.toUTCString(), connection: 'keep-alive', 'x-amzn-RequestId': requestId };
+/** The HTTP metadata the AWS SDK for Java reports of the service's answer, which Step Functions copies into these results. */
+function sdkMetadata(answer: Answer, shaped: Json, response: unknown, requestId: string, date: Date): Record<string, Json> {
+  const body = answer.body(shaped, response, requestId);
+  const headers = { 'Content-Length': String(Buffer.byteLength(body)), 'Content-Type': answer.contentType, Date: date.toUTCString(), ...answer.headers(body, requestId, response, date) };
   return {
     SdkHttpMetadata: { AllHttpHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])), HttpHeaders: headers, HttpStatusCode: 200 },
     SdkResponseMetadata: { RequestId: requestId },
@@ -92,22 +93,24 @@ export async function callOptimized(env: ExecutionEnv, resourceType: string, act
     throw optimizedError(resourceType, error, requestId);
   }
   const shaped = integration.output(response);
-  const result = integration.metadata && typeof shaped === 'object' && shaped !== null ? { ...shaped, ...sdkMetadata(shaped, requestId, env.emulator.clock.date()) } : shaped;
-  if (integration.operation === 'Invoke' && (response as { FunctionError?: string }).FunctionError && pattern !== 'token') throw functionError(response as { Payload?: Uint8Array });
+  const { answer } = integration;
+  const result = answer && typeof shaped === 'object' && shaped !== null ? { ...shaped, ...sdkMetadata(answer, shaped, response, requestId, env.emulator.clock.date()) } : shaped;
+  // lambda:invoke re-serializes the function's error payload compactly, unlike a Task whose Resource is the function.
+  if (integration.operation === 'Invoke' && (response as { FunctionError?: string }).FunctionError && pattern !== 'token') throw functionError(response as { Payload?: Uint8Array }, true);
   if (pattern === 'sync' || pattern === 'sync2') return { submitted: result, result: await waitForChild(env, (response as { executionArn: string }).executionArn, pattern) };
   return { result };
 }
 
 /** A function's error result as the task's error: its errorType, and the whole error payload as the cause. */
-export function functionError(response: { Payload?: Uint8Array }): StatesError {
+export function functionError(response: { Payload?: Uint8Array }, compact = false): StatesError {
   const body = Buffer.from(response.Payload ?? []).toString('utf8');
-  let type = 'Exception';
   try {
-    type = (JSON.parse(body) as { errorType?: string }).errorType ?? type;
+    const payload = JSON.parse(body) as { errorType?: string };
+    return new StatesError(payload.errorType ?? 'Exception', compact ? JSON.stringify(payload) : body);
   } catch {
     // a payload that is not JSON keeps the generic name
+    return new StatesError('Exception', body);
   }
-  return new StatesError(type, body);
 }
 
 /** `.sync` and `.sync:2` of StartExecution: polls the child execution until it ends, as Step Functions does. */

@@ -101,7 +101,9 @@ async function authorizeConnect(session: Session, authorizer: Authorizer | undef
   if (identity.some((value) => !value)) throw new GatewayFailure('UNAUTHORIZED', 'Unauthorized', 401);
   const invoker = invokerFor(session, '$connect');
   const request = { type: 'REQUEST', methodArn: invoker.sourceArn, ...event, stageVariables: Object.keys(session.stageVariables).length ? session.stageVariables : null };
-  const out = await invokeFunction(invoker, functionArn, Buffer.from(JSON.stringify(request)), authorizer.AuthorizerCredentialsArn).catch(() => undefined);
+  // API Gateway invokes an authorizer for the authorizer's ARN (what `lambda add-permission --source-arn` names), as for REST and HTTP APIs.
+  const authorizerArn = buildArn({ service: 'execute-api', region: session.state.region, accountId: session.state.accountId, resource: `${session.api.api.ApiId}/authorizers/${authorizer.AuthorizerId}` });
+  const out = await invokeFunction({ ...invoker, sourceArn: authorizerArn }, functionArn, Buffer.from(JSON.stringify(request)), authorizer.AuthorizerCredentialsArn).catch(() => undefined);
   const text = out?.payload.toString('utf8') ?? '';
   if (out?.functionError && text.includes('Unauthorized')) throw new GatewayFailure('UNAUTHORIZED', 'Unauthorized', 401);
   let result: Record<string, unknown> | undefined;

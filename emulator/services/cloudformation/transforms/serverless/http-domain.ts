@@ -10,10 +10,12 @@ export interface HttpApiParts {
   id: string;
   stage: string;
   attributes: Partial<TemplateResource>;
+  /** The tag SAM gives the domain: `httpapi:createdBy` unless another kind of API says otherwise. */
+  tag?: string;
 }
 
 /**
- * An HTTP API's `Domain` as SAM's ApiV2Generator makes it: the custom domain (`ApiGatewayDomainNameV2<hash>`,
+ * An HTTP (or WebSocket) API's `Domain` as SAM's ApiV2Generator makes it: the custom domain (`ApiGatewayDomainNameV2<hash>`,
  * REGIONAL only), an API mapping to the API's stage per BasePath (`<Api><path>ApiMapping`) or one for the root, and
  * for `Route53` the record set group SAM shares between the APIs of one hosted zone (`RecordSetGroup<hash>`), which
  * twinstack does not serve: that resource fails at deployment as any unsupported type does. Returns the domain's id.
@@ -45,7 +47,7 @@ export function addHttpDomain(expansion: Expansion, api: HttpApiParts, domain: u
   expansion.resources[domainId] = {
     ...api.attributes,
     Type: 'AWS::ApiGatewayV2::DomainName',
-    Properties: defined({ DomainName: d.DomainName, DomainNameConfigurations: [configuration], MutualTlsAuthentication: mtls, Tags: { 'httpapi:createdBy': 'SAM' } }),
+    Properties: defined({ DomainName: d.DomainName, DomainNameConfigurations: [configuration], MutualTlsAuthentication: mtls, Tags: { [api.tag ?? 'httpapi:createdBy']: 'SAM' } }),
   } as TemplateResource;
   const mapping = (logicalId: string, key?: string) => {
     expansion.resources[logicalId] = {

@@ -8,6 +8,9 @@ import { addCodeDeployResources } from './deployment-preference.ts';
 import { expandFunction } from './function.ts';
 import { addImplicitApiPaths, samResourceOrders } from './implicit-api.ts';
 import { expandLayerVersion, expandSimpleTable, expandStateMachine } from './others.ts';
+import { expandWebSocketApi } from './websocket-api.ts';
+import { expandApplication } from './application.ts';
+import { expandGraphQlApi } from './graphql-api.ts';
 
 export const SERVERLESS = 'AWS::Serverless-2016-10-31';
 
@@ -20,6 +23,9 @@ const EXPANDERS: Record<string, Expander> = {
   'AWS::Serverless::SimpleTable': expandSimpleTable,
   'AWS::Serverless::LayerVersion': expandLayerVersion,
   'AWS::Serverless::StateMachine': expandStateMachine,
+  'AWS::Serverless::WebSocketApi': expandWebSocketApi,
+  'AWS::Serverless::Application': expandApplication,
+  'AWS::Serverless::GraphQLApi': expandGraphQlApi,
 };
 
 /**
