@@ -105,7 +105,7 @@ const CASES: Case[] = [
     service: 's3',
     setup: [s3Request('PUT', '/bucket', Buffer.alloc(0))],
     request: (i) => s3Request('PUT', `/bucket/put/${i % 10}`, Buffer.alloc(1024, 'k')),
-    // Today 11 with the request log on, 9 without (16 and 14 while S3 read its arrived body a step at a time, 25 and
+    // Today 10 with the request log on, 9 without (16 and 14 while S3 read its arrived body a step at a time, 25 and
     // 23 while the body went through two stream readers): the body's arrival, S3's store taking it at once.
     morePromises: 3,
   },
