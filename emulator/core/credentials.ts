@@ -85,6 +85,8 @@ export class ExpiringMap<V> {
   }
 
   private sweep(steps: number): void {
+    // Nothing to forget (no STS credentials issued, none configured): no clock read, no iterator made anew.
+    if (this.entries.size === 0) return;
     const now = this.clock.now();
     for (let i = 0; i < steps; i++) {
       let next = this.cursor.next();
