@@ -12,15 +12,19 @@ import { pythonJson, type SourceFile, type SourceStep } from '../../verifier/por
 import { zip } from './lambda-api/common.ts';
 import { CALLER, decodedDocuments, historyStep, ROLE_ARN, type Snapshot } from './stepfunctions-common/history.ts';
 
-const TEMPLATES = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'stepfunctions-common', 'service-templates.json'), 'utf8')) as Record<string, unknown>;
+interface Template {
+  States: Record<string, { Resource?: string; OutputPath?: string | null; Catch?: { ErrorEquals: string[] }[] }>;
+}
+const TEMPLATES = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'stepfunctions-common', 'service-templates.json'), 'utf8')) as Record<string, Template>;
 
 /** One execution of a test: what its fixtures made first, its template, its input (a value the test json.dumps). */
 interface Run {
   setup: SourceStep[];
   template: string;
+  /** The input, a value the test json.dumps. */
   input: unknown;
-  /** The test's text replacements in the template (its `<%placeholder%>` fills). */
-  replace?: [string, string][];
+  /** The test's edits of the template before sending it (a state's Resource set to the function it made). */
+  edit?: (template: Template) => void;
   /** The test's calls after the execution ended, and the snapshot keys of their answers. */
   after?: SourceStep[];
   /**
@@ -40,6 +44,8 @@ interface Module {
   unportedVariants?: Record<string, Record<string, string>>;
   /** Words the test's transformers wrote in place of values (a table name as `table-name`). */
   redactedWords?: string[];
+  /** Words they wrote in place of part of a value (a function's name in its ARN). */
+  redactedText?: string[];
 }
 
 const json = { protocol: 'json' as const };
@@ -73,6 +79,43 @@ const dynamodbRun = (template: string): Run => ({ setup: table('sfn_test_table_{
 
 const SNS_MESSAGE = { Message: 'HelloWorld!' };
 
+/** test_publish_message_attributes: a queue subscribed to the topic (sns_allow_topic_sqs_queue's policy), read once the execution ended. */
+const subscribedQueue: SourceStep[] = [
+  topic(),
+  { service: 'sqs', op: 'CreateQueue', params: { QueueName: 'test-queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' }, ...json },
+  { service: 'sqs', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' }, ...json },
+  { service: 'sns', op: 'Subscribe', params: { TopicArn: '{{topicArn}}', Protocol: 'sqs', Endpoint: '{{queueArn}}' }, protocol: 'query' },
+  {
+    service: 'sqs',
+    op: 'SetQueueAttributes',
+    params: {
+      QueueUrl: '{{queueUrl}}',
+      Attributes: {
+        Policy: pythonJson({
+          Statement: [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: '{{queueArn}}', Condition: { ArnEquals: { 'aws:SourceArn': '{{topicArn}}' } } }],
+        }),
+      },
+    },
+    ...json,
+  },
+];
+/** sqs_receive_num_messages: the notification's JSON body (its Message decoded where the snapshot holds it decoded). */
+const receivedNotification = (messageJson: boolean): SourceStep => ({
+  service: 'sqs',
+  op: 'ReceiveMessage',
+  params: { QueueUrl: '{{queueUrl}}', MessageAttributeNames: ['All'], VisibilityTimeout: 0, WaitTimeSeconds: 5 },
+  snapshot: 'messages',
+  messageBodies: messageJson ? { bodyJson: ['Message'] } : {},
+  until: { path: '$.Messages', count: 1 },
+  ...json,
+});
+const messageAttributesRun = (message: unknown, messageJson: boolean): Run => ({
+  setup: subscribedQueue,
+  template: 'services/sns_publish_message_attributes.json5',
+  input: { TopicArn: '{{topicArn}}', Message: message, MessageAttributeValue1: 'Hello', MessageAttributeValue2: 'World!' },
+  after: [receivedNotification(messageJson)],
+});
+
 /** LocalStack's s3_create_bucket in the replay's region (us-east-1: no location constraint). */
 const bucket: SourceStep = { service: 's3', op: 'CreateBucket', params: { Bucket: 'test-bucket-{{suffix}}' }, protocol: 'rest-xml' };
 const s3Input = (key: string, body?: unknown) => ({ Bucket: 'test-bucket-{{suffix}}', Key: key, ...(body === undefined ? {} : { Body: body }) });
@@ -90,18 +133,43 @@ const putObjectRun = (body: unknown): Run => ({
   after: [{ service: 's3', op: 'GetObject', params: { Bucket: 'test-bucket-{{suffix}}', Key: 'file-key-{{suffix}}' }, protocol: 'rest-xml', snapshot: 'get-s3-object', jsonStrings: ['$.Body'] }],
 });
 /** LocalStack's create_lambda_function: a python3.12 function of the test's handler, awaited until Active. */
-const lambdaFunction = (source: string): SourceStep[] => [
+const lambdaFunction = (source: string, name = 'lambda_func_{{suffix}}', arn = 'functionArn'): SourceStep[] => [
   {
     service: 'lambda',
     op: 'CreateFunction',
-    params: { FunctionName: 'lambda_func_{{suffix}}', Runtime: 'python3.12', Role: 'arn:{{partition}}:iam::{{accountId}}:role/lambda-test-role', Handler: 'handler.handler', Code: { ZipFile: zip(source) } },
+    params: { FunctionName: name, Runtime: 'python3.12', Role: 'arn:{{partition}}:iam::{{accountId}}:role/lambda-test-role', Handler: 'handler.handler', Code: { ZipFile: zip(source) } },
+    capture: { [arn]: '$.FunctionArn' },
     protocol: 'rest-json',
   },
-  { service: 'lambda', op: 'GetFunctionConfiguration', params: { FunctionName: 'lambda_func_{{suffix}}' }, until: { path: '$.State', matches: '^Active$' }, protocol: 'rest-json' },
+  { service: 'lambda', op: 'GetFunctionConfiguration', params: { FunctionName: name }, until: { path: '$.State', matches: '^Active$' }, protocol: 'rest-json' },
 ];
 /** The test's handler, in behaviour: its input back (id_function.py). */
 const ID_FUNCTION = 'def handler(event, context):\n    return event\n';
 const invokeRun = (payload: unknown): Run => ({ setup: lambdaFunction(ID_FUNCTION), template: 'services/lambda_invoke.json5', input: { FunctionName: 'lambda_func_{{suffix}}', Payload: payload } });
+/** lambda_functions/base/echo_function.py, in behaviour. */
+const ECHO_FUNCTION = 'def handler(event, ctx):\n    return {"Return": "HelloWorld"}\n';
+/** The error handling tests' handlers (raise_exception.py, raise_custom_exception.py), line for line: AWS's stack trace names their lines. */
+const RAISE_EXCEPTION = 'def handler(event, context):\n    raise Exception("Some exception was raised.")\n';
+const RAISE_CUSTOM_EXCEPTION =
+  'class CustomException(Exception):\n    message: str\n\n    def __init__(self):\n        self.message = "CustomException message"\n\n\ndef handler(event, context):\n    raise CustomException()\n';
+/** A state whose Resource the test set to its function's ARN. */
+const resource = (state: string, arn = '{{functionArn}}') => (template: Template) => {
+  template.States[state].Resource = arn;
+};
+/** test_lambda_task's runs: the template's Resource set to the function, on an input. */
+const resourceRun = (input: unknown, source = ID_FUNCTION): Run => ({ setup: lambdaFunction(source, 'lambda_1_func_{{suffix}}'), template: 'services/lambda_invoke_resource.json5', edit: resource('step1'), input });
+const failingRun = (template: string, source: string, input: unknown, edit?: Run['edit']): Run => ({ setup: lambdaFunction(source), template, input, ...(edit ? { edit } : {}) });
+const NO_PAYLOAD = { FunctionName: 'lambda_func_{{suffix}}', Payload: null };
+const NO_SUCH_FUNCTION = { FunctionName: 'no_such_lambda_func_{{suffix}}', Payload: null };
+
+/** test_sfn_task_service: a target machine (BASE_PASS_RESULT) started by the task; its answer names the target's name, which the test redacted. */
+const startExecutionRun = (input: unknown): Run => ({
+  setup: [{ op: 'CreateStateMachine', params: { name: 'sm-target-{{suffix}}', definition: pythonJson(TEMPLATES['base/pass_result.json5']), roleArn: ROLE_ARN }, capture: { targetArn: '$.stateMachineArn' } }],
+  template: 'services/sfn_start_execution.json5',
+  input: { StateMachineArn: '{{targetArn}}', Input: input, Name: 'TestStartTarget' },
+  lengthOfRedacted: true,
+});
+
 /** A recording of a parameter the test no longer has (its 2023 recordings of None and of a value since dropped). */
 const DROPPED_PARAMETER = 'a recording of a variant the test code no longer has: its request sequence is not known';
 
@@ -135,11 +203,20 @@ const MODULES: Module[] = [
   {
     module: 'test_sns_task_service',
     dir: 'stepfunctions/v2/services',
+    unportedVariants: {
+      'TestTaskServiceSns::test_publish_message_attributes': { '': 'an earlier recording of the test, made before it was parametrized: the test code no longer holds its request sequence' },
+    },
     tests: {
       // The test's parameter is not used by its calls: every variant publishes the same message.
       'TestTaskServiceSns::test_publish_base': Object.fromEntries(
         ['HelloWorld', 'message1', '1', 'True', 'None', ''].map((param) => [param, { setup: [topic()], template: 'services/sns_publish.json5', input: { TopicArn: '{{topicArn}}', Message: SNS_MESSAGE } }]),
       ),
+      'TestTaskServiceSns::test_publish_message_attributes': {
+        HelloWorld: messageAttributesRun('HelloWorld', false),
+        '"HelloWorld"': messageAttributesRun('"HelloWorld"', false),
+        '{}': messageAttributesRun('{}', true),
+        message_value3: messageAttributesRun({}, true),
+      },
       'TestTaskServiceSns::test_publish_base_error_topic_arn': {
         setup: [topic(), { service: 'sns', op: 'DeleteTopic', params: { TopicArn: '{{topicArn}}' }, protocol: 'query' }],
         template: 'services/sns_publish.json5',
@@ -183,6 +260,14 @@ const MODULES: Module[] = [
         binary: getObjectRun('binary data'),
         bytearray: getObjectRun('byte array data'),
       },
+      'TestTaskServiceAwsSdk::test_sfn_start_execution_implicit_json_serialisation': {
+        setup: startExecutionRun(null).setup,
+        template: 'services/aws_sdk_sfn_start_execution_implicit_json_serialisation.json5',
+        edit: (template) => {
+          (template.States.StartTarget as { Parameters: Record<string, unknown> }).Parameters.StateMachineArn = '{{targetArn}}';
+        },
+        input: {},
+      },
       'TestTaskServiceAwsSdk::test_s3_put_object': { str: putObjectRun('text data'), dict: putObjectRun({ Dict: 'Value' }), list: putObjectRun(['List', 'Data']), bool: putObjectRun(false), num: putObjectRun(0) },
     },
   },
@@ -214,6 +299,139 @@ const MODULES: Module[] = [
       'TestTaskServiceLambda::test_list_functions': 'records nothing: its recording holds no entry',
     },
   },
+  {
+    module: 'test_lambda_task',
+    dir: 'stepfunctions/v2/services',
+    redactedText: ['lambda_function_name'],
+    tests: {
+      'TestTaskLambda::test_invoke_string_payload': resourceRun('HelloWorld'),
+      'TestTaskLambda::test_invoke_json_values': {
+        HelloWorld: resourceRun('HelloWorld'),
+        '0_0': resourceRun(0),
+        '0_1': resourceRun(-0),
+        True: resourceRun(true),
+        json_value5: resourceRun({}),
+        json_value6: resourceRun([]),
+      },
+      'TestTaskLambda::test_invoke_pipe': {
+        setup: [...lambdaFunction(ECHO_FUNCTION, 'lambda_1_func_{{suffix}}', 'function1'), ...lambdaFunction(ECHO_FUNCTION, 'lambda_2_func_{{suffix}}', 'function2')],
+        template: 'services/lambda_invoke_pipe.json5',
+        edit: (template) => {
+          resource('step1', '{{function1}}')(template);
+          resource('step2', '{{function2}}')(template);
+        },
+        input: {},
+      },
+      'TestTaskLambda::test_lambda_task_filter_parameters_input': { setup: lambdaFunction(ID_FUNCTION), template: 'services/lambda_input_parameters_filter.json5', edit: resource('CheckComplete'), input: {} },
+    },
+    unportedVariants: {
+      'TestTaskLambda::test_invoke_json_values': {
+        None: DROPPED_PARAMETER,
+        json_value7: DROPPED_PARAMETER,
+        '0.0': 'fails against twinstack, not yet fixed: an input of 0.0 is passed on from state to state as 0 (twinstack keeps numbers as JavaScript does, without their float form)',
+      },
+    },
+    notPorted: {
+      'TestTaskLambda::test_invoke_bytes_payload':
+        "fails against twinstack, not yet fixed: a Python handler returning bytes (return_bytes_str.py's b'\"HelloWorld!\"') fails with Runtime.MarshalError where AWS's runtime answers the bytes as they are",
+    },
+  },
+  {
+    module: 'test_task_lambda',
+    dir: 'stepfunctions/v2/error_handling',
+    tests: {
+      'TestTaskLambda::test_raise_exception': failingRun('errorhandling/task_lambda_invoke_catch_unknown.json5', RAISE_EXCEPTION, NO_PAYLOAD, resource('Start')),
+      'TestTaskLambda::test_raise_custom_exception': failingRun('errorhandling/task_lambda_invoke_catch_tbd.json5', RAISE_CUSTOM_EXCEPTION, NO_PAYLOAD, (template) => {
+        resource('InvokeLambda')(template);
+        template.States.InvokeLambda.Catch![0].ErrorEquals.push('CustomException');
+      }),
+      'TestTaskLambda::test_raise_exception_catch': failingRun('errorhandling/task_lambda_invoke_catch_relevant.json5', RAISE_EXCEPTION, NO_PAYLOAD, resource('Start')),
+      // The Resource is the function made, whatever the input names.
+      'TestTaskLambda::test_no_such_function': failingRun('errorhandling/task_lambda_invoke_catch_unknown.json5', RAISE_EXCEPTION, NO_SUCH_FUNCTION, resource('Start')),
+      'TestTaskLambda::test_no_such_function_catch': failingRun('errorhandling/task_lambda_invoke_catch_relevant.json5', RAISE_EXCEPTION, NO_SUCH_FUNCTION, resource('Start')),
+    },
+  },
+  {
+    module: 'test_task_service_lambda',
+    dir: 'stepfunctions/v2/error_handling',
+    // Its tests wrote the function's name as `<lambda_function_name>` and, in one, as `lambda_function_name`.
+    redactedText: ['<lambda_function_name>', 'lambda_function_name'],
+    tests: {
+      'TestTaskServiceLambda::test_raise_exception': failingRun('errorhandling/task_service_lambda_invoke_catch_unknown.json5', RAISE_EXCEPTION, NO_PAYLOAD),
+      'TestTaskServiceLambda::test_raise_custom_exception': failingRun('errorhandling/task_service_lambda_invoke_catch_tbd.json5', RAISE_CUSTOM_EXCEPTION, NO_PAYLOAD, (template) => {
+        template.States.InvokeLambda.Catch![0].ErrorEquals.push('CustomException');
+      }),
+      'TestTaskServiceLambda::test_raise_exception_catch': failingRun('errorhandling/task_service_lambda_invoke_catch_relevant.json5', RAISE_EXCEPTION, NO_PAYLOAD),
+      'TestTaskServiceLambda::test_raise_exception_catch_output_path': Object.fromEntries(
+        [
+          ['None', null],
+          ['$.Payload', '$.Payload'],
+          ['$.no.such.path', '$.no.such.path'],
+        ].map(([param, outputPath]) => [
+          param,
+          {
+            setup: lambdaFunction(RAISE_EXCEPTION, 'function_name_{{suffix}}'),
+            template: 'errorhandling/task_service_lambda_invoke_catch_all_output_path.json5',
+            edit: (template: Template) => {
+              template.States.InvokeLambda.OutputPath = outputPath;
+            },
+            input: { FunctionName: 'function_name_{{suffix}}', Payload: { payload_input_value_0: 0 } },
+          },
+        ]),
+      ),
+      'TestTaskServiceLambda::test_no_such_function': failingRun('errorhandling/task_service_lambda_invoke_catch_unknown.json5', RAISE_EXCEPTION, NO_SUCH_FUNCTION),
+      'TestTaskServiceLambda::test_no_such_function_catch': failingRun('errorhandling/task_service_lambda_invoke_catch_relevant.json5', RAISE_EXCEPTION, NO_SUCH_FUNCTION),
+    },
+  },
+  {
+    module: 'test_aws_sdk',
+    dir: 'stepfunctions/v2/error_handling',
+    redactedWords: ['someNonexistentBucketName', 'bucket-name'],
+    tests: {
+      'TestAwsSdk::test_invalid_secret_name': { setup: [], template: 'errorhandling/aws_sdk_task_error_secretsmanager_crate_secret.json5', input: { Name: 'Invalid Name', SecretString: 'HelloWorld' } },
+      'TestAwsSdk::test_dynamodb_invalid_param': { setup: [], template: 'errorhandling/task_service_aws_sdk_dynamodb_put_item.json5', input: { TableName: 'no_such_sfn_test_table_{{suffix}}', Key: null, Item: null } },
+      'TestAwsSdk::test_dynamodb_put_item_no_such_table': {
+        setup: [],
+        template: 'errorhandling/task_service_aws_sdk_dynamodb_put_item.json5',
+        input: { TableName: 'no_such_sfn_test_table_{{suffix}}', Item: DYNAMODB_INPUT.Item },
+      },
+    },
+    notPorted: Object.fromEntries(
+      ['TestAwsSdk::test_no_such_bucket', 'TestAwsSdk::test_s3_no_such_key'].map((test) => [
+        test,
+        "fails against twinstack, not yet fixed: an aws-sdk:s3 error's cause names S3's Extended Request ID and no SDK attempt count in AWS's recordings (2023, January 2025); twinstack writes the form AWS's later recordings of other services show (`(SDK Attempt Count: 1)`, no Extended Request ID)",
+      ]),
+    ),
+  },
+  {
+    module: 'test_task_service_dynamodb',
+    dir: 'stepfunctions/v2/error_handling',
+    tests: {
+      'TestTaskServiceDynamoDB::test_invalid_param': { setup: [], template: 'errorhandling/task_service_dynamodb_put_item.json5', input: { TableName: 'no_such_sfn_test_table_{{suffix}}', Key: null, Item: null } },
+      'TestTaskServiceDynamoDB::test_put_item_no_such_table': { setup: [], template: 'errorhandling/task_service_dynamodb_put_item.json5', input: { TableName: 'no_such_sfn_test_table_{{suffix}}', Item: DYNAMODB_INPUT.Item } },
+      'TestTaskServiceDynamoDB::test_put_item_invalid_table_name': { setup: [], template: 'errorhandling/task_service_dynamodb_put_item.json5', input: { TableName: '/invalid_test_table_{{suffix}}', Item: DYNAMODB_INPUT.Item } },
+    },
+  },
+  {
+    module: 'test_sfn_task_service',
+    dir: 'stepfunctions/v2/services',
+    redactedWords: ['start-date'],
+    tests: {
+      'TestTaskServiceSfn::test_start_execution': startExecutionRun(null),
+      'TestTaskServiceSfn::test_start_execution_input_json': startExecutionRun({ Hello: 'World' }),
+    },
+  },
+  {
+    module: 'test_task_service_sfn',
+    dir: 'stepfunctions/v2/error_handling',
+    tests: {
+      'TestTaskServiceSfn::test_start_execution_no_such_arn': {
+        setup: [...startExecutionRun(null).setup, { op: 'DeleteStateMachine', params: { stateMachineArn: '{{targetArn}}' } }],
+        template: 'services/sfn_start_execution.json5',
+        input: { StateMachineArn: '{{targetArn}}NoSuchArn{{suffix}}', Input: null, Name: 'TestStartTarget' },
+      },
+    },
+  },
 ];
 
 /** Values the tests' transformers wrote in place of the SDK's HTTP metadata that Step Functions reports: present only. */
@@ -233,7 +451,9 @@ function redactedMetadata(value: unknown, lengths: boolean, path = '$', inMetada
 const KEY = 'get_execution_history';
 
 function steps(run: Run, recorded: Snapshot[string]): SourceStep[] {
-  const definition = (run.replace ?? []).reduce((text, [from, to]) => text.replaceAll(from, to), pythonJson(TEMPLATES[run.template]));
+  const template = structuredClone(TEMPLATES[run.template]);
+  run.edit?.(template);
+  const definition = pythonJson(template);
   const content = recorded['recorded-content'][KEY];
   const history = historyStep(recorded, KEY, '{{execution}}', decodedDocuments(content), true);
   const present = redactedMetadata(content, run.lengthOfRedacted === true);
@@ -264,6 +484,7 @@ const sources: SourceFile[] = MODULES.map((m) => {
     variants: {},
     defaultProtocol: 'json',
     redactedWords: Object.fromEntries(['snf_role_arn', 'sfn_role_arn', ...(m.redactedWords ?? [])].map((word) => [word, 'any' as const])),
+    ...(m.redactedText ? { redactedText: m.redactedText } : {}),
     claims: (test) => Object.hasOwn(m.tests, test) || Object.hasOwn(m.notPorted ?? {}, test),
     scenarios: Object.entries(m.tests).map(([test, runs]) => ({
       test,

@@ -95,6 +95,21 @@ describe('Step Functions service integrations (SDK v3)', function () {
     assert.equal(missing.described.status, 'FAILED');
     assert.equal(missing.described.error, 'Lambda.ResourceNotFoundException');
     assert.match(missing.described.cause!, /\(Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException; Request ID: [0-9a-f-]+; Proxy: null\)$/);
+    // A Python function's error payload (`{"errorMessage": ...}`, Python's spacing): lambda:invoke passes it on
+    // re-serialized compactly, a Task whose Resource is the function as the function wrote it.
+    const { FunctionArn } = await lambda.send(
+      new CreateFunctionCommand({
+        FunctionName: 'sfn-raise-py',
+        Runtime: 'python3.12',
+        Handler: 'handler.handler',
+        Role: 'arn:aws:iam::000000000000:role/lambda-role',
+        Code: { ZipFile: zipSync({ 'handler.py': strToU8('def handler(event, context):\n    raise Exception("Some exception was raised.")\n') }) },
+      }),
+    );
+    const invoked = await run(ctx, { StartAt: 'Call', States: { Call: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: FunctionArn }, End: true } } });
+    assert.match(invoked.described.cause!, /^\{"errorMessage":"Some exception was raised\.","errorType":"Exception",/);
+    const direct = await run(ctx, { StartAt: 'Call', States: { Call: { Type: 'Task', Resource: FunctionArn!, End: true } } });
+    assert.match(direct.described.cause!, /^\{"errorMessage": "Some exception was raised\.", "errorType": "Exception", /);
   });
 
   it('retries with backoff on the emulator clock, then succeeds through a Catch-free path', async () => {
@@ -166,6 +181,10 @@ describe('Step Functions service integrations (SDK v3)', function () {
     // A read's answer names its request id header in lower case, and its length is the item's JSON.
     assert.equal(read.SdkHttpMetadata.HttpHeaders['x-amzn-requestid'], read.SdkResponseMetadata.RequestId);
     assert.equal(read.SdkHttpMetadata.HttpHeaders['Content-Length'], String(JSON.stringify({ Item: read.Item }).length));
+    // An error of no modelled shape: the client's generic exception, AmazonDynamoDBException (not ...v2Exception).
+    const invalid = await run(ctx, { StartAt: 'Put', States: { Put: { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:putItem', Parameters: { TableName: '/invalid', Item: item }, End: true } } });
+    assert.equal(invalid.described.error, 'DynamoDB.AmazonDynamoDBException');
+    assert.match(invalid.described.cause!, /\(Service: AmazonDynamoDBv2; Status Code: 400; Error Code: ValidationException; /);
     dynamodb.destroy();
 
     // A null MessageBody is no MessageBody: SQS refuses the request.
@@ -209,6 +228,12 @@ describe('Step Functions service integrations (SDK v3)', function () {
     const failed = await run(ctx, { StartAt: 'List', States: { List: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:s3:listObjects', Parameters: { Bucket: 'no-such-bucket-sfn' }, End: true } } });
     assert.equal(failed.described.error, 'S3.NoSuchBucketException');
     assert.match(failed.described.cause!, /^The specified bucket does not exist \(Service: S3, Status Code: 404, Request ID: [^)]+\) \(SDK Attempt Count: 1\)$/);
+    // A JSON object where the API takes text (StartExecution's input) goes as its JSON text.
+    const target = await machine(ctx, { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } });
+    const started = await run(ctx, { StartAt: 'S', States: { S: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:sfn:startExecution', Parameters: { StateMachineArn: target, Input: { key: 'value' } }, End: true } } });
+    assert.equal(started.described.status, 'SUCCEEDED', started.described.cause);
+    const child = await finished(ctx, (started.output as { ExecutionArn: string }).ExecutionArn);
+    assert.deepEqual(JSON.parse(child.input!), { key: 'value' });
   });
 
   it("invokes with lambda:invoke as AWS does: a null Payload is Lambda's empty event, the log tail when asked, Lambda's headers", async () => {

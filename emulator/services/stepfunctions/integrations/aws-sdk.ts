@@ -22,6 +22,8 @@ function toModel(model: ServiceModel, ref: ShapeRef | undefined, value: Json): J
   const shape = ref ? model.shapes[ref.shape] : undefined;
   // A streaming body (S3's PutObject Body) is the value's JSON text, a string too (`"text data"`, as AWS stored it).
   if (shape?.type === 'blob' && (shape.streaming || ref?.streaming)) return Buffer.from(JSON.stringify(value), 'utf8');
+  // A JSON object or list where the API takes text (StartExecution's Input) goes as its JSON text.
+  if (shape?.type === 'string' && value !== null && typeof value === 'object') return JSON.stringify(value);
   if (!shape || value === null || typeof value !== 'object') {
     if (shape?.type === 'blob' && typeof value === 'string') return Buffer.from(value, 'utf8');
     if (shape?.type === 'timestamp' && (typeof value === 'string' || typeof value === 'number')) return new Date(value);

@@ -3,11 +3,12 @@ import { loadModel } from '../../../models/load.ts';
 import { StatesError } from '../asl/errors.ts';
 
 /** How the optimized integrations (AWS SDK for Java v1 inside Step Functions) name a service's errors. */
-const OPTIMIZED: Record<string, { prefix: string; service: string; model: string }> = {
+const OPTIMIZED: Record<string, { prefix: string; service: string; model: string; exception?: string }> = {
   lambda: { prefix: 'Lambda', service: 'AWSLambda', model: 'lambda' },
   sqs: { prefix: 'SQS', service: 'AmazonSQS', model: 'sqs' },
   sns: { prefix: 'SNS', service: 'AmazonSNS', model: 'sns' },
-  dynamodb: { prefix: 'DynamoDB', service: 'AmazonDynamoDBv2', model: 'dynamodb' },
+  // The client names itself AmazonDynamoDBv2 in causes; its generic exception class is AmazonDynamoDBException.
+  dynamodb: { prefix: 'DynamoDB', service: 'AmazonDynamoDBv2', model: 'dynamodb', exception: 'AmazonDynamoDBException' },
   states: { prefix: 'StepFunctions', service: 'AWSStepFunctions', model: 'stepfunctions' },
   events: { prefix: 'EventBridge', service: 'AmazonEventBridge', model: 'events' },
   s3: { prefix: 'S3', service: 'AmazonS3', model: 's3' },
@@ -70,7 +71,7 @@ const withException = (code: string) => (code.endsWith('Exception') ? code : `${
 export function optimizedError(integration: string, error: unknown, requestId: string): StatesError {
   if (!(error instanceof AwsError)) return error instanceof StatesError ? error : new StatesError('States.TaskFailed', String(error));
   const names = OPTIMIZED[integration] ?? { prefix: integration, service: integration, model: integration };
-  const name = modelled(names.model, error.code) ? withException(error.code) : `${names.service}Exception`;
+  const name = modelled(names.model, error.code) ? withException(error.code) : (names.exception ?? `${names.service}Exception`);
   const status = statusOf(names.model, error);
   return new StatesError(
     `${names.prefix}.${name}`,

@@ -95,21 +95,22 @@ export async function callOptimized(env: ExecutionEnv, resourceType: string, act
   const shaped = integration.output(response);
   const { answer } = integration;
   const result = answer && typeof shaped === 'object' && shaped !== null ? { ...shaped, ...sdkMetadata(answer, shaped, response, requestId, env.emulator.clock.date()) } : shaped;
-  if (integration.operation === 'Invoke' && (response as { FunctionError?: string }).FunctionError && pattern !== 'token') throw functionError(response as { Payload?: Uint8Array });
+  // lambda:invoke re-serializes the function's error payload compactly, unlike a Task whose Resource is the function.
+  if (integration.operation === 'Invoke' && (response as { FunctionError?: string }).FunctionError && pattern !== 'token') throw functionError(response as { Payload?: Uint8Array }, true);
   if (pattern === 'sync' || pattern === 'sync2') return { submitted: result, result: await waitForChild(env, (response as { executionArn: string }).executionArn, pattern) };
   return { result };
 }
 
 /** A function's error result as the task's error: its errorType, and the whole error payload as the cause. */
-export function functionError(response: { Payload?: Uint8Array }): StatesError {
+export function functionError(response: { Payload?: Uint8Array }, compact = false): StatesError {
   const body = Buffer.from(response.Payload ?? []).toString('utf8');
-  let type = 'Exception';
   try {
-    type = (JSON.parse(body) as { errorType?: string }).errorType ?? type;
+    const payload = JSON.parse(body) as { errorType?: string };
+    return new StatesError(payload.errorType ?? 'Exception', compact ? JSON.stringify(payload) : body);
   } catch {
     // a payload that is not JSON keeps the generic name
+    return new StatesError('Exception', body);
   }
-  return new StatesError(type, body);
 }
 
 /** `.sync` and `.sync:2` of StartExecution: polls the child execution until it ends, as Step Functions does. */
