@@ -1308,13 +1308,9 @@ const extended: SourceFile = {
   notPortedOtherwise: 'not reproduced yet (time ran out)',
 };
 const others: SourceFile[] = [
-  'test_apigateway_eventbridge',
   'test_apigateway_http',
-  'test_apigateway_kinesis',
   'test_apigateway_lambda_cfn',
-  'test_apigateway_sqs',
   'test_apigateway_ssm',
-  'test_apigateway_stepfunctions',
 ].map((module) => unportedModule({ service: 'apigateway', module, snapshotDir: 'apigateway' }, INVOKES));
 
 export default [source, extended, ...others];

@@ -64,10 +64,43 @@ const getLastHour = (queries: object[], snapshot: string): SourceStep => ({ ...g
 
 /** An SNS topic whose ARN an alarm's actions name (`{{name}}Arn`); the queues the test subscribed are not needed for what it snapshotted. */
 const topic = (name: string): SourceStep => ({ service: 'sns', protocol: 'query', op: 'CreateTopic', params: { Name: `${name}-{{suffix}}` }, capture: { [`${name}Arn`]: '$.TopicArn' } });
+/**
+ * `sqs_create_queue` and `sns_create_sqs_subscription`: a queue subscribed to the `topic` step's topic, with a policy
+ * that lets the topic send to it.
+ */
+const subscribedQueue: SourceStep[] = [
+  { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' } },
+  { service: 'sqs', protocol: 'json', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' } },
+  { service: 'sns', protocol: 'query', op: 'Subscribe', params: { TopicArn: '{{topicArn}}', Protocol: 'sqs', Endpoint: '{{queueArn}}' } },
+  {
+    service: 'sqs',
+    protocol: 'json',
+    op: 'SetQueueAttributes',
+    params: {
+      QueueUrl: '{{queueUrl}}',
+      Attributes: {
+        Policy: JSON.stringify({
+          Statement: [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: '{{queueArn}}', Condition: { ArnEquals: { 'aws:SourceArn': '{{topicArn}}' } } }],
+        }),
+      },
+    },
+  },
+];
+/** `_sqs_messages_snapshot`: the alarm's state-change notification as the queue delivered it, its Message parsed. */
+const alarmNotification = (snapshot: string): SourceStep => ({
+  service: 'sqs',
+  protocol: 'json',
+  op: 'ReceiveMessage',
+  params: { QueueUrl: '{{queueUrl}}', WaitTimeSeconds: 2, VisibilityTimeout: 0 },
+  view: 'notification-messages',
+  until: { path: '$', count: 1, timeoutSeconds: 60, intervalSeconds: 1 },
+  snapshot,
+  select: '$[0]',
+});
 const describeAlarm = (snapshot: string): SourceStep => ({ op: 'DescribeAlarms', params: { AlarmNames: [ALARM] }, snapshot });
 const setState = (StateValue: string, StateReason: string): SourceStep => ({ op: 'SetAlarmState', params: { AlarmName: ALARM, StateValue, StateReason } });
 /** The alarm of the alarm-action tests: an average of seconds over two 10-second periods, notifying one topic. */
-const actionAlarm = (namespace: string): SourceStep => ({
+const actionAlarm = (namespace: string, TreatMissingData = 'ignore'): SourceStep => ({
   op: 'PutMetricAlarm',
   params: {
     AlarmName: ALARM,
@@ -83,7 +116,7 @@ const actionAlarm = (namespace: string): SourceStep => ({
     AlarmActions: ['{{topicArn}}'],
     EvaluationPeriods: 2,
     ComparisonOperator: 'GreaterThanThreshold',
-    TreatMissingData: 'ignore',
+    TreatMissingData,
   },
 });
 /** An SQS metric of the test's queue, summed by minute. */
@@ -453,13 +486,26 @@ const source: SourceFile = {
       ],
     },
     {
-      test: 'TestCloudwatch::test_enable_disable_alarm_actions',
-      note: 'the notification the test read from an SQS queue subscribed to the topic (alarm-state-sqs-msg) is not reproduced',
+      test: 'TestCloudwatch::test_breaching_alarm_actions',
+      note: 'the alarm goes to ALARM once it has evaluated two 10-second periods without data (treated as breaching); the notification is polled for as the test did. Recorded in 2025-09, before AWS added ActionExecutedAfterMuteWindow to alarm notifications (its 2026-02 recording of test_put_metric_alarm carries it): that member is not judged',
       steps: [
         topic('topic'),
+        ...subscribedQueue,
+        actionAlarm('test/breaching-alarm', 'breaching'),
+        { ...alarmNotification('alarm-1-sqs-msg'), ignore: ['$.ActionExecutedAfterMuteWindow'] },
+        { ...describeAlarm('alarm-1-describe'), jsonStrings: ['$.MetricAlarms[0].StateReasonData'] },
+      ],
+    },
+    {
+      test: 'TestCloudwatch::test_enable_disable_alarm_actions',
+      note: "recorded in 2025-09, before AWS added ActionExecutedAfterMuteWindow to alarm notifications (its 2026-02 recording of test_put_metric_alarm carries it): that member is not judged. The test deleted the notification it read; nothing reads the queue after it",
+      steps: [
+        topic('topic'),
+        ...subscribedQueue,
         actionAlarm('test/enable-{{suffix}}'),
         describeAlarm('describe_alarm'),
         setState('ALARM', 'testing alarm'),
+        { ...alarmNotification('alarm-state-sqs-msg'), ignore: ['$.ActionExecutedAfterMuteWindow'] },
         describeAlarm('alarm-state-describe'),
         { op: 'DisableAlarmActions', params: { AlarmNames: [ALARM] } },
         setState('OK', 'testing OK state'),
@@ -548,8 +594,6 @@ const source: SourceFile = {
       'the setup creates an S3 bucket, two IAM roles and a Firehose delivery stream, whose ARNs the metric stream then names; reproduced by test/cloudwatch/insights-streams-mutes.test.ts',
     'TestCloudwatch::test_put_metric_alarm':
       'three of its four entries come after AWS evaluated the alarm on data points put at the time (10-second periods, polled for up to 3 minutes): the notification read from SQS, the history with the threshold-crossing reason and its formatted dates, and the alarms for the metric',
-    'TestCloudwatch::test_breaching_alarm_actions':
-      'waits for AWS to evaluate the alarm over missing data (treated as breaching) and reads the notification from SQS with a polling helper',
     'TestCloudwatch::test_alarm_lambda_target':
       "the snapshot is the alarm event as the function printed it, read from the function's log stream by a polling helper",
     'TestCloudWatchMultiProtocol::test_basic_operations_multiple_protocols':

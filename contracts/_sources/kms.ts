@@ -486,10 +486,15 @@ const source: SourceFile = {
     },
     {
       test: 'TestKMS::test_hmac_create_key_invalid_operations',
+      unreproduced: {
+        'create-hmac-key-invalid-spec':
+          'its message lists the key specs of April 2023, before AWS added ML_DSA_44, ML_DSA_65, ML_DSA_87 and ECC_NIST_EDWARDS25519, so the list AWS gives now is not known',
+        'create-hmac-key-invalid-key-usage': 'its message lists the key usages of April 2023, before AWS added KEY_AGREEMENT, so the list AWS gives now is not known',
+      },
       steps: [
         { op: 'CreateKey', params: { Description: 'test HMAC key without key usage', KeySpec: 'HMAC_256' }, snapshot: 'create-hmac-key-without-key-usage' },
-        { op: 'CreateKey', params: { Description: 'test invalid HMAC spec', KeySpec: 'HMAC_random' }, snapshot: 'create-hmac-key-invalid-spec' },
-        { op: 'CreateKey', params: { Description: 'test invalid HMAC spec', KeySpec: 'HMAC_256', KeyUsage: 'RANDOM' }, snapshot: 'create-hmac-key-invalid-key-usage' },
+        { op: 'CreateKey', params: { Description: 'test invalid HMAC spec', KeySpec: 'HMAC_random' }, fails: true },
+        { op: 'CreateKey', params: { Description: 'test invalid HMAC spec', KeySpec: 'HMAC_256', KeyUsage: 'RANDOM' }, fails: true },
       ],
     },
     {

@@ -1,7 +1,7 @@
 // LocalStack's multi-runtime tests (tests/aws/services/lambda_/test_lambda_common.py, Apache-2.0): the uncaught
 // exception test is reproduced for the Node.js and Python runtimes; the others say why not. Their Java, .NET and Ruby
 // variants run handlers twinstack does not run.
-import type { SourceFile } from '../../verifier/port/source-types.ts';
+import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
 import { callerAccount, CODE_SIZE, FUNCTION, ROLE, zip } from './lambda-api/common.ts';
 
 /** The uncaughtexception scenario's handlers, in behaviour: print the event, fail naming its error_msg. */
@@ -17,10 +17,23 @@ const WRAPPED = {
   nodejs: zip('exports.handler = async () => ({ environment: { WRAPPER_VAR: process.env.WRAPPER_VAR } });\n', 'index.js', WRAPPER),
 };
 
+/**
+ * The introspection scenario's handlers, in behaviour: answer the environment, the context's members and an empty
+ * package list. (The test's Node.js handler reads `memoryLimitInMb`, which Node's context does not have: its answer
+ * has no memory_limit_in_mb, and neither has this one's.)
+ */
+const INTROSPECTION = {
+  python: zip(
+    'import json\nimport os\n\n\ndef handler(event, context):\n    print(json.dumps(event))\n    ctx = {\n        "function_name": context.function_name,\n        "function_version": context.function_version,\n        "invoked_function_arn": context.invoked_function_arn,\n        "memory_limit_in_mb": context.memory_limit_in_mb,\n        "aws_request_id": context.aws_request_id,\n        "log_group_name": context.log_group_name,\n        "log_stream_name": context.log_stream_name,\n        "remaining_time_in_millis": context.get_remaining_time_in_millis(),\n    }\n    return {"environment": dict(os.environ), "ctx": ctx, "packages": []}\n',
+  ),
+  nodejs: zip(
+    'exports.handler = async (event, context) => ({\n  environment: process.env,\n  ctx: {\n    function_name: context.functionName,\n    function_version: context.functionVersion,\n    invoked_function_arn: context.invokedFunctionArn,\n    aws_request_id: context.awsRequestId,\n    log_group_name: context.logGroupName,\n    log_stream_name: context.logStreamName,\n    remaining_time_in_millis: context.getRemainingTimeInMillis(),\n  },\n  packages: [],\n});\n',
+    'index.js',
+  ),
+};
+
 const REASONS: Record<string, string> = {
   'TestLambdaRuntimesCommon::test_echo_invoke': "records nothing: the test asserts the echo in its code (Node.js and Python echo functions are tested in test/lambda/*.test.ts)",
-  'TestLambdaRuntimesCommon::test_introspection_invoke':
-    "the recorded answer is the environment of an AWS machine (/var/task, the runtime API at 169.254.100.1:9001, LANG, PATH, X-Ray daemon), which a function running on this machine does not have; the standard variables and the context object are tested in test/lambda/invoke.test.ts",
   'TestLambdaCallingLocalstack::test_manual_endpoint_injection':
     "records nothing: the test asserts in its code that the handler's AWS SDK reached SQS through AWS_ENDPOINT_URL (handlers' SDK clients reaching twinstack are tested in test/lambda/managed-sdk.test.ts)",
 };
@@ -53,6 +66,41 @@ const source: SourceFile = {
             jsonStrings: ['$.Payload'],
             ignore: [nodejs ? '$.Payload.trace' : '$.Payload.stackTrace'],
           },
+        ];
+      },
+    },
+    {
+      test: 'TestLambdaRuntimesCommon::test_introspection_invoke',
+      note: "the [nodejs*] and [python*] variants; the answers' environment is not judged: it is the environment of an AWS machine (/var/task, the runtime API at 169.254.100.1:9001, LANG, PATH, the X-Ray daemon), which a function running on this machine does not have (the variables Lambda defines are tested in test/lambda/invoke.test.ts); the context's members are",
+      steps: (runtime) => {
+        const nodejs = runtime.startsWith('nodejs');
+        const invoke = (FunctionName: string, snapshot: string): SourceStep => ({
+          op: 'Invoke',
+          params: { FunctionName, Payload: { $blob: Buffer.from('{"simple": "payload"}').toString('base64') } },
+          snapshot,
+          select: '$.Payload',
+          jsonStrings: ['$'],
+          ignore: ['$.environment'],
+        });
+        return [
+          callerAccount,
+          {
+            op: 'CreateFunction',
+            params: {
+              FunctionName: FUNCTION,
+              Runtime: runtime,
+              Handler: nodejs ? 'index.handler' : 'handler.handler',
+              Role: ROLE,
+              Code: { ZipFile: INTROSPECTION[nodejs ? 'nodejs' : 'python'] },
+              MemorySize: 1024,
+              Environment: { Variables: { TEST_KEY: 'TEST_VAL' } },
+            },
+            snapshot: 'create_function_result',
+            ignore: CODE_SIZE,
+            capture: { functionArn: '$.FunctionArn' },
+          },
+          invoke(FUNCTION, 'invocation_result_payload'),
+          invoke('{{functionArn}}:$LATEST', 'invocation_result_payload_qualified'),
         ];
       },
     },

@@ -4,7 +4,7 @@
 // the events the test waited for; InteractionMeta.view). Handlers are written here with the behaviour of the test's.
 import { pythonJson, type SourceFile, type SourceScenario, type SourceStep } from '../../verifier/port/source-types.ts';
 import { callerAccount, FUNCTION, zip } from './lambda-api/common.ts';
-import { echoPrinting, esmEnabled, functionLog, withHandler } from './lambda-esm/common.ts';
+import { echoPrinting, esmEnabled, forwardedRecords, functionLog, SEND_RECORDS, withHandler } from './lambda-esm/common.ts';
 
 /** functions/lambda_sqs_integration.py, in behaviour: one record whose body names a destination queue and how many attempts fail; the outcome and the event go to that queue. */
 const SQS_INTEGRATION = zip(`import json
@@ -71,21 +71,6 @@ def handler(event, context):
     if destination:
         SQS.send_message(QueueUrl=destination, MessageBody=json.dumps({"event": event, "result": result}))
     return result
-`);
-
-/** functions/lambda_event_source_mapping_send_message.py, in behaviour: the batch's records go to SQS_QUEUE_URL as one message. */
-const SEND_RECORDS = zip(`import json
-import os
-
-import boto3
-
-SQS = boto3.client("sqs")
-
-
-def handler(event, context):
-    records = event.get("Records", [])
-    SQS.send_message(QueueUrl=os.environ["SQS_QUEUE_URL"], MessageBody=json.dumps(records))
-    return {"count": len(records)}
 `);
 
 /** functions/lambda_echo_version_env.py, in behaviour: print the version, CUSTOM_VAR and the event. */
@@ -239,15 +224,6 @@ const batchItemFailureSetup = (retryTimeout: number, retries: number, overwrite:
   esmEnabled,
   sendMessage('{{sourceUrl}}', '{"message": 1, "fail_attempts": 0}'),
 ];
-
-/** The batch-size scenarios: records forwarded to a destination queue, gathered until all `count` arrived (sorted by body in the snapshot). */
-const forwardedRecords = (count: number): SourceStep =>
-  sqs('ReceiveMessage', { QueueUrl: '{{destUrl}}', MaxNumberOfMessages: 10, VisibilityTimeout: 120, WaitTimeSeconds: 5 }, {
-    snapshot: 'Records',
-    view: 'message-body-lists',
-    until: { path: '$', count, accumulate: true, timeoutSeconds: 120 },
-    unordered: ['$'],
-  });
 
 /** CUSTOM_VAR set (waiting for the update), then a version published (waiting until it is Active), its ARN as `{{<arn>}}`. */
 const publishWithVar = (value: string, arn: string): SourceStep[] => [
@@ -482,7 +458,7 @@ const scenarios: SourceScenario[] = [
       esmEnabled,
       sqs('SendMessageBatch', { QueueUrl: '{{sourceUrl}}', Entries: Array.from({ length: 10 }, (_, i) => ({ Id: `${i}-0`, MessageBody: `${i}-0-message-${i}` })) }, { snapshot: 'send-message-batch-result-10' }),
       sqs('SendMessageBatch', { QueueUrl: '{{sourceUrl}}', Entries: Array.from({ length: 5 }, (_, i) => ({ Id: `${i}-1`, MessageBody: `${i}-1-message-${i}` })) }, { snapshot: 'send-message-batch-result-5' }),
-      forwardedRecords(15),
+      forwardedRecords(15, '{{destUrl}}'),
     ],
   },
   {
@@ -497,7 +473,7 @@ const scenarios: SourceScenario[] = [
       ...[0, 1, 2].map((b) => sqs('SendMessageBatch', { QueueUrl: '{{sourceUrl}}', Entries: Array.from({ length: 10 }, (_, i) => ({ Id: `${i}-${b}`, MessageBody: `${i}-${b}-message` })) })),
       mapping({ EventSourceArn: '{{sourceArn}}', MaximumBatchingWindowInSeconds: 1, BatchSize: 20, ScalingConfig: { MaximumConcurrency: 2 } }, { snapshot: 'create-event-source-mapping-response' }),
       esmEnabled,
-      forwardedRecords(30),
+      forwardedRecords(30, '{{destUrl}}'),
     ],
   },
 ];

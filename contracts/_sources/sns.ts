@@ -1,6 +1,6 @@
 // LocalStack's AWS-validated SNS tests (github.com/localstack/localstack, tests/aws/services/sns/test_sns.py,
 // Apache-2.0) reproduced as request sequences. Expected responses come only from the recorded snapshots.
-import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
+import { repeated, type SourceFile, type SourceStep } from '../../verifier/port/source-types.ts';
 
 const topicArn = '{{topicArn}}';
 /** The tests ran as an IAM user; replays run as the account root, whose ARN is no IAM user's. */
@@ -36,6 +36,15 @@ const publish = (params: Record<string, unknown>, snapshot?: string): SourceStep
   params: { TopicArn: topicArn, ...params },
   ...(snapshot ? { snapshot } : {}),
 });
+const publishBatch = (PublishBatchRequestEntries: Record<string, unknown>[], snapshot?: string): SourceStep => ({
+  op: 'PublishBatch',
+  params: { TopicArn: topicArn, PublishBatchRequestEntries },
+  ...(snapshot ? { snapshot } : {}),
+});
+/** SNS's message size limit (262,144 bytes) and the test's attribute, whose name, type and value count towards it. */
+const MAX_MESSAGE_BYTES = 262_144;
+const NUMBER_ATTRIBUTE = { attr1: { DataType: 'Number', StringValue: '1' } };
+const NUMBER_ATTRIBUTE_BYTES = 'attr1'.length + 'Number'.length + '1'.length;
 const setSubAttribute = (AttributeName: string, AttributeValue: string, snapshot?: string): SourceStep => ({
   op: 'SetSubscriptionAttributes',
   params: { SubscriptionArn: '{{subscriptionArn}}', AttributeName, AttributeValue },
@@ -94,6 +103,7 @@ const deleteReceived: SourceStep = { service: 'sqs', protocol: 'json', op: 'Dele
 const BODY = ['$.Messages[0].Body'];
 
 const TOPIC_JSON = ['$.Attributes.Policy', '$.Attributes.EffectiveDeliveryPolicy'];
+const topicAttributes = (snapshot: string): SourceStep => ({ op: 'GetTopicAttributes', params: { TopicArn: topicArn }, snapshot, jsonStrings: TOPIC_JSON });
 
 const TOKEN =
   '51b2ff3edb475b7d91550e0ab6edf0c1de2a34e6ebaf6c2262a001bcb7e051c43aa00022ceecce70bd2a67b2042da8d8eb47fef7a4e4e942d23e7fa56146b9ee35da040b4b8af564cc4184a7391c834cb75d75c22981f776ad1ce8805e9bab29da2329985337bb8095627907b46c8577c8440556b6f86582a954758026f41fc62041c4b3f67b0f5921232b5dae5aaca1';
@@ -248,10 +258,12 @@ const source: SourceFile = {
     },
     {
       test: 'TestSNSTopicCrudV2::test_create_topic_in_multiple_regions',
-      note: "the second client is in LocalStack's secondary test region, ap-southeast-1; the ListTopics answers (the whole account's topics of each region, the recording account having no other) are not judged",
+      note: "the second client is in LocalStack's secondary test region, ap-southeast-1; ListTopics lists the whole account's topics of each region (the recording account had only the test's): each listing is judged on this scenario's topic, the others in the account left out",
       steps: [
         { op: 'CreateTopic', params: { Name: 'multiregion-{{suffix}}' }, capture: { topicArn: '$.TopicArn' } },
         fromSecondary({ op: 'CreateTopic', params: { Name: 'multiregion-{{suffix}}' }, capture: { topicArn2: '$.TopicArn' } }),
+        { op: 'ListTopics', params: {}, snapshot: 'list-primary', select: '$.Topics', within: 'Topics', keep: { member: 'TopicArn', values: [topicArn] } },
+        fromSecondary({ op: 'ListTopics', params: {}, snapshot: 'list-secondary', select: '$.Topics', within: 'Topics', keep: { member: 'TopicArn', values: ['{{topicArn2}}'] } }),
         { op: 'GetTopicAttributes', params: { TopicArn: topicArn }, snapshot: 'topic-east', jsonStrings: TOPIC_JSON },
         fromSecondary({ op: 'GetTopicAttributes', params: { TopicArn: '{{topicArn2}}' }, snapshot: 'topic-west', jsonStrings: TOPIC_JSON }),
       ],
@@ -475,6 +487,7 @@ const source: SourceFile = {
       test: 'TestSNSTopicCrudV2::test_data_protection_policy_crud',
       steps: [
         createTopic(),
+        topicAttributes('get-topic-attributes-before-policy'),
         {
           op: 'PutDataProtectionPolicy',
           params: {
@@ -497,12 +510,7 @@ const source: SourceFile = {
           snapshot: 'put-data-protection-policy',
         },
         { op: 'GetDataProtectionPolicy', params: { ResourceArn: topicArn }, snapshot: 'get-data-protection-policy', jsonStrings: ['$.DataProtectionPolicy'] },
-        {
-          op: 'GetTopicAttributes',
-          params: { TopicArn: topicArn },
-          snapshot: 'get-topic-attributes-after-policy',
-          jsonStrings: ['$.Attributes.Policy', '$.Attributes.EffectiveDeliveryPolicy'],
-        },
+        topicAttributes('get-topic-attributes-after-policy'),
       ],
     },
     {
@@ -554,8 +562,42 @@ const source: SourceFile = {
       ],
     },
     {
+      test: 'TestSNSPublishCrud::test_publish_too_long_message',
+      note: 'the messages of about 256 KiB are made at replay time (RepeatedText generators), not stored',
+      steps: [
+        createTopic(),
+        publish({ Message: repeated('This is a test message', 22 * 12_000) }, 'error'),
+        publish({ Message: repeated('a', MAX_MESSAGE_BYTES - NUMBER_ATTRIBUTE_BYTES + 1), MessageAttributes: NUMBER_ATTRIBUTE }, 'error-with-attrs'),
+        publish({ Message: repeated('a', MAX_MESSAGE_BYTES - NUMBER_ATTRIBUTE_BYTES), MessageAttributes: NUMBER_ATTRIBUTE }),
+      ],
+    },
+    {
+      test: 'TestSNSPublishCrud::test_publish_batch_too_long_message',
+      note: 'the messages of about 256 KiB are made at replay time (RepeatedText generators), not stored',
+      steps: [
+        createTopic(),
+        publishBatch(
+          [
+            { Id: '1', Message: repeated('a', MAX_MESSAGE_BYTES / 2) },
+            { Id: '2', Message: repeated('b', 1 + MAX_MESSAGE_BYTES / 2) },
+          ],
+          'error-no-attrs',
+        ),
+        publishBatch(
+          [
+            { Id: '1', Message: repeated('a', MAX_MESSAGE_BYTES - NUMBER_ATTRIBUTE_BYTES), MessageAttributes: NUMBER_ATTRIBUTE },
+            { Id: '2', Message: 'b' },
+          ],
+          'error-with-attrs',
+        ),
+        publishBatch([
+          { Id: '1', Message: repeated('a', MAX_MESSAGE_BYTES - NUMBER_ATTRIBUTE_BYTES - 1), MessageAttributes: NUMBER_ATTRIBUTE },
+          { Id: '2', Message: 'b' },
+        ]),
+      ],
+    },
+    {
       test: 'TestSNSPublishCrud::test_publish_batch_invalid_entry_id',
-      note: 'the last two calls (valid ids of 80 characters and with hyphens and underscores) as the test makes them',
       steps: [
         createTopic(),
         ...(
@@ -564,6 +606,8 @@ const source: SourceFile = {
             ['msg@123#test', 'invalid-char-special'],
             ['a'.repeat(81), 'id-too-long-81'],
             ['myreallyreallyreallyreallyreallyreallyreallyreallyreallyreallyreallyreallyreallylongid', 'id-too-long-91'],
+            ['a'.repeat(80), 'valid-id-80-chars'],
+            ['valid-message_123', 'valid-id-with-hyphen-underscore'],
           ] as const
         ).map(([Id, snapshot]) => ({ op: 'PublishBatch', params: { TopicArn: topicArn, PublishBatchRequestEntries: [{ Id, Message: 'test message' }] }, snapshot })),
       ],
@@ -1462,8 +1506,6 @@ const source: SourceFile = {
   ],
   notPorted: {
     test_publish_by_path_parameters: 'a hand-made HTTP request (requests.post with a signed URL), not an SDK call the generator can serialize',
-    test_publish_too_long_message: 'sends two messages of about 264 KB; the limit is checked by test/sns instead of a 0.5 MB contract',
-    test_publish_batch_too_long_message: 'sends messages of about 264 KB; the limit is checked by test/sns instead of a large contract',
     test_delivery_lambda: 'needs Lambda functions and CloudWatch Logs delivery status logging',
     test_python_lambda_subscribe_sns_topic: 'needs a Lambda function (SNS delivers to Lambda through the delivery layer once Lambda is enabled)',
     test_redrive_policy_lambda_subscription: 'needs a Lambda function',

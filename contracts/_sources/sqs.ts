@@ -1,9 +1,11 @@
 // LocalStack's AWS-validated SQS tests (github.com/localstack/localstack, tests/aws/services/sqs/test_sqs.py,
 // Apache-2.0) reproduced as request sequences. Expected responses come only from the recorded snapshots.
-import type { SourceFile, SourceScenario, SourceStep } from '../../verifier/port/source-types.ts';
+import { repeated, type RepeatedBody, type SourceFile, type SourceScenario, type SourceStep } from '../../verifier/port/source-types.ts';
 
 const queue = '{{queueUrl}}';
 const attribute = { k: { DataType: 'String', StringValue: 'x' } };
+/** LocalStack's DEFAULT_MAXIMUM_MESSAGE_SIZE, SQS's default and largest message size (1 MiB). */
+const MAX_MESSAGE_SIZE = 1_048_576;
 
 /** LocalStack's `sqs_create_queue` fixture: CreateQueue through the JSON client whatever the variant (the recorded errors carry the JSON query-error code). */
 const createQueue = (params: Record<string, unknown> = {}, capture = 'queueUrl'): SourceStep => ({
@@ -18,7 +20,7 @@ const fifoQueue = (attributes: Record<string, string> = {}, name = 'queue-{{suff
 const accountFromUrl = { account: { from: '$.QueueUrl', regex: '/(\\d{12})/[^/]+$' } };
 const handle = (index = 0) => `$.Messages[${index}].ReceiptHandle`;
 
-const send = (MessageBody: string, extra: Record<string, unknown> = {}, snapshot?: string): SourceStep => ({
+const send = (MessageBody: string | RepeatedBody, extra: Record<string, unknown> = {}, snapshot?: string): SourceStep => ({
   op: 'SendMessage',
   params: { QueueUrl: queue, MessageBody, ...extra },
   ...(snapshot ? { snapshot } : {}),
@@ -142,6 +144,25 @@ const scenarios: SourceScenario[] = [
       setAttributes({ MaximumMessageSize: '1024' }),
       send('a'.repeat(1024)),
       send('a'.repeat(1024 - 8 + 1), { MessageAttributes: attribute }, 'send_oversized_message'),
+    ],
+  },
+  {
+    test: 'TestSqsProvider::test_send_oversized_message',
+    note: 'the 1 MiB message body is made at replay time (a RepeatedText generator), not stored',
+    steps: [createQueue(), send(repeated('a', MAX_MESSAGE_SIZE - 8 + 1), { MessageAttributes: attribute }, 'send_oversized_message')],
+  },
+  {
+    test: 'TestSqsProvider::test_send_message_batch_with_oversized_contents',
+    note: 'the 1 MiB message body is made at replay time (a RepeatedText generator), not stored',
+    steps: [
+      createQueue(),
+      sendBatch(
+        [
+          { Id: '1', MessageBody: repeated('a', MAX_MESSAGE_SIZE - 8), MessageAttributes: attribute },
+          { Id: '2', MessageBody: 'a' },
+        ],
+        'send_oversized_message_batch',
+      ),
     ],
   },
   {
@@ -630,11 +651,12 @@ const scenarios: SourceScenario[] = [
   {
     test: 'TestSqsProvider::test_fifo_group_visibility_extends_with_change_message_visibility',
     note: 'one contract per message_position parameter (0-visible, 1-visible, 2-visible): the message whose visibility is extended',
-    unportedVariants: {
-      'all-invisible': 'recorded by an earlier version of the test whose parameters for this id are no longer in the test code',
-      '1-invisible': 'recorded by an earlier version of the test whose parameters for this id are no longer in the test code',
-      'no-invisible': 'recorded by an earlier version of the test whose parameters for this id are no longer in the test code',
-    },
+    unportedVariants: Object.fromEntries(
+      ['all-invisible', '1-invisible', 'no-invisible'].map((id) => [
+        id,
+        'recorded by an earlier form of the test that was never committed (localstack#13386 committed it with the ids 0-visible, 1-visible and 2-visible, recorded three minutes later and ported): which message this id extended is not known',
+      ]),
+    ),
     steps: (param) => [
       createQueue({ QueueName: 'test-queue-{{suffix}}.fifo', Attributes: { FifoQueue: 'true', VisibilityTimeout: '1' } }),
       send('foo', { MessageGroupId: '1', MessageDeduplicationId: 'foo' }),
@@ -681,8 +703,6 @@ const source: SourceFile = {
   defaultProtocol: 'json',
   scenarios,
   notPorted: {
-    test_send_oversized_message: 'needs a 1 MiB message body; kept out of the corpus for size',
-    test_send_message_batch_with_oversized_contents: 'needs a 1 MiB message body; kept out of the corpus for size',
     test_list_queues_pagination: "the recorded queue URLs and NextToken are LocalStack's (localhost.localstack.cloud), not AWS's",
     test_aws_trace_header_propagation: 'the snapshot redacted the message attribute named "timestamp" to a timestamp placeholder, so its value is lost',
     test_fifo_delete_message_with_expired_receipt_handle: 'no recorded entries',

@@ -109,6 +109,11 @@ export interface StreamingPayload extends AsyncIterable<Buffer> {
    */
   computes?(algorithm: string): boolean;
   checksum?(algorithm: string): string | undefined;
+  /**
+   * For a payload that had arrived whole with its request: all its pieces at once, checked as its end would be
+   * (throwing the check's error), so that a reader needs no turn per piece. Undefined for a payload still streaming.
+   */
+  arrived?(): Buffer[] | undefined;
 }
 
 export interface RawResponse {

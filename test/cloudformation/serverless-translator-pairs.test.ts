@@ -310,6 +310,20 @@ const PAIRS: Record<string, Record<string, string>> = {
   self_managed_kafka_with_intrinsics: {},
   self_managed_kafka_with_mtls_auth: {},
   streams: {},
+  // Api Auth.ResourcePolicy's IP and VPC lists (template strings in the deployment hash), a Domain's IpAddressType.
+  api_domain_ipaddresstype: {},
+  api_with_ip_range_blacklist: {},
+  api_with_ip_range_whitelist: {},
+  api_with_source_vpc_blacklist: {},
+  // Api events' own Auth.ResourcePolicy (their path's statements, custom statements).
+  api_with_aws_account_whitelist: {},
+  api_with_resource_policy_global_implicit: {},
+  // AlexaSkill events (a permission with the skill's EventSourceToken).
+  alexa_skill: {},
+  alexa_skill_with_skill_id: {},
+  // EventInvokeConfig: destinations (SAM's queue or topic without an ARN, conditionally), the role's policies for them.
+  function_with_event_dest: {},
+  function_with_event_dest_s3_bucket: {},
   // WebSocket APIs: the WEBSOCKET Api, a Route, Integration and Permission per route, the $connect authorizer, the stage.
   websocket_api_api_config: {},
   websocket_api_api_globals: {},
@@ -409,6 +423,23 @@ describe('CloudFormation: the SAM transform against the SAM translator\'s publis
     http_api_with_custom_domains_regional_ownership_verification: [ROUTE_53, {}],
     mixed_api_with_custom_domain_route53_multiple: [ROUTE_53, {}],
     separate_route53_recordset_group: [ROUTE_53, {}],
+    // IoTRule events' topic rules.
+    iot_rule: [['AWS::IoT::TopicRule'], {}],
+    function_with_propagate_tags_and_no_tags: [['AWS::IoT::TopicRule'], {}],
+    // GraphQL APIs (AppSync) without DataSources, Functions or Resolvers.
+    graphqlapi_api_cache: [['AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema', 'AWS::AppSync::ApiCache'], {}],
+    graphqlapi_api_keys: [['AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema', 'AWS::AppSync::ApiKey'], {}],
+    graphqlapi_cognito_default_auth: [['AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema'], {}],
+    graphqlapi_default_logging: [['AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema'], {}],
+    graphqlapi_defined_name: [['AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema'], {}],
+    graphqlapi_domain_name: [['AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema', 'AWS::AppSync::DomainName', 'AWS::AppSync::DomainNameApiAssociation'], {}],
+    graphqlapi_introspection_query_resolver_limits: [['AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema'], {}],
+    graphqlapi_logging_defined: [['AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema'], {}],
+    graphqlapi_logging_true: [['AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema'], {}],
+    graphqlapi_multiple_auth: [['AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema'], {}],
+    graphqlapi_no_logging: [['AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema'], {}],
+    graphqlapi_no_name: [['AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema'], {}],
+    graphqlapi_visibility_owner_contract: [['AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema'], {}],
     // WebSocket API domains' Route53.
     websocket_api_custom_domains_regional: [ROUTE_53, {}],
     websocket_api_domain_globals: [ROUTE_53, {}],

@@ -288,11 +288,12 @@ Outputs:
     assert.deepEqual(body.paths['/public'].get.security, [{ NONE: [] }]);
     assert.equal(body.paths['/public'].get['x-amazon-apigateway-integration'].credentials, undefined);
     const resource = (method: string, path: string) => ({ 'Fn::Sub': [`execute-api:/\${__Stage__}/${method}${path}`, { __Stage__: 'v1' }] });
+    // The paths in the order SAM's Python 2.7 dict iterates them (checked with SAM's translator).
     assert.deepEqual(body['x-amazon-apigateway-policy'], {
       Version: '2012-10-17',
       Statement: [
-        { Effect: 'Allow', Action: 'execute-api:Invoke', Resource: [resource('GET', '/items')], Principal: { AWS: ['111111111111'] } },
         { Effect: 'Allow', Action: 'execute-api:Invoke', Resource: [resource('GET', '/items/*')], Principal: { AWS: ['111111111111'] } },
+        { Effect: 'Allow', Action: 'execute-api:Invoke', Resource: [resource('GET', '/items')], Principal: { AWS: ['111111111111'] } },
         { Effect: 'Allow', Action: 'execute-api:Invoke', Resource: [resource('GET', '/public')], Principal: { AWS: ['111111111111'] } },
         { Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*/GET/public' },
       ],

@@ -172,6 +172,15 @@ describe('KMS through the AWS SDK v3', function () {
       kms.send(new GenerateMacCommand({ KeyId: hmac.KeyId, Message: utf8('m'), MacAlgorithm: 'HMAC_SHA_256' })),
       expectError('InvalidKeyUsageException', 400, 'Algorithm HMAC_SHA_256 is incompatible with key spec HMAC_224.'),
     );
+    // AWS lists the MAC algorithms in its own order (recorded test_invalid_generate_mac), not botocore's.
+    await assert.rejects(
+      kms.send(new GenerateMacCommand({ KeyId: hmac.KeyId, Message: utf8('m'), MacAlgorithm: 'INVALID' as 'HMAC_SHA_224' })),
+      expectError(
+        'ValidationException',
+        400,
+        "1 validation error detected: Value 'INVALID' at 'macAlgorithm' failed to satisfy constraint: Member must satisfy enum value set: [HMAC_SHA_384, HMAC_SHA_256, HMAC_SHA_224, HMAC_SHA_512]",
+      ),
+    );
     const mac = (await kms.send(new GenerateMacCommand({ KeyId: hmac.KeyId, Message: utf8('m'), MacAlgorithm: 'HMAC_SHA_224' }))).Mac!;
     assert.equal(mac.length, 28);
     assert.equal((await kms.send(new VerifyMacCommand({ KeyId: hmac.KeyId, Message: utf8('m'), MacAlgorithm: 'HMAC_SHA_224', Mac: mac }))).MacValid, true);

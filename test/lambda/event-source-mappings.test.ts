@@ -378,6 +378,53 @@ def handler(event, context):
     await context.lambda.send(new DeleteEventSourceMappingCommand({ UUID: aged.UUID }));
     kinesis.destroy();
   });
+  it('Kinesis: a filter pattern matches the record\'s data, decoded and parsed, as the top-level `data` key', async () => {
+    const results = await queue();
+    const { kinesis, stream, arn } = await kinesisStream();
+    const mapping = await context.lambda.send(
+      new CreateEventSourceMappingCommand({
+        FunctionName: await forwarder(results.url),
+        EventSourceArn: arn,
+        StartingPosition: 'TRIM_HORIZON',
+        BatchSize: 1,
+        FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ data: { event_type: ['wanted'] } }) }] },
+      }),
+    );
+    for (const type of ['other', 'wanted', 'other']) await kinesis.send(new PutRecordCommand({ StreamName: stream, PartitionKey: 'k', Data: Buffer.from(JSON.stringify({ event_type: type })) }));
+    await kinesis.send(new PutRecordCommand({ StreamName: stream, PartitionKey: 'k', Data: Buffer.from('{"event_type": "wanted", "last": true}') }));
+    const batches = (await receive(results.url, 2)) as { Records: { kinesis: { data: string } }[] }[];
+    assert.deepEqual(
+      batches.map((b) => JSON.parse(Buffer.from(b.Records[0].kinesis.data, 'base64').toString())),
+      [{ event_type: 'wanted' }, { event_type: 'wanted', last: true }],
+    );
+    await context.lambda.send(new DeleteEventSourceMappingCommand({ UUID: mapping.UUID }));
+    kinesis.destroy();
+  });
+  it('Kinesis: records older than MaximumRecordAgeInSeconds are discarded to the destination, the rest of their batch is delivered', async () => {
+    const failures = await queue();
+    const results = await queue();
+    const { kinesis, stream, arn } = await kinesisStream();
+    await kinesis.send(new PutRecordCommand({ StreamName: stream, PartitionKey: 'k', Data: Buffer.from('old') }));
+    await context.aws.advanceClock('2m');
+    for (const data of ['new-1', 'new-2']) await kinesis.send(new PutRecordCommand({ StreamName: stream, PartitionKey: 'k', Data: Buffer.from(data) }));
+    const mapping = await context.lambda.send(
+      new CreateEventSourceMappingCommand({
+        FunctionName: await forwarder(results.url),
+        EventSourceArn: arn,
+        StartingPosition: 'TRIM_HORIZON',
+        BatchSize: 10,
+        MaximumRecordAgeInSeconds: 60,
+        DestinationConfig: { OnFailure: { Destination: failures.arn } },
+      }),
+    );
+    const [report] = (await receive(failures.url, 1)) as Record<string, Record<string, unknown>>[];
+    // Never invoked with the old record, AWS still counts one attempt; no responseContext.
+    assert.deepEqual([report.requestContext.condition, report.requestContext.approximateInvokeCount, report.KinesisBatchInfo.batchSize, report.responseContext], ['RecordAgeExceeded', 1, 1, undefined]);
+    const [batch] = (await receive(results.url, 1)) as { Records: { kinesis: { data: string } }[] }[];
+    assert.deepEqual(batch.Records.map((r) => Buffer.from(r.kinesis.data, 'base64').toString()), ['new-1', 'new-2']);
+    await context.lambda.send(new DeleteEventSourceMappingCommand({ UUID: mapping.UUID }));
+    kinesis.destroy();
+  });
   it('Kinesis: an S3 on-failure destination gets an object under aws/lambda/<mapping>/<shard>/<date>/ with the record and the batch', async () => {
     const s3 = new S3Client({ endpoint: context.aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS, forcePathStyle: true });
     const bucket = uniqueName('b').toLowerCase();

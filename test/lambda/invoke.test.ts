@@ -51,6 +51,15 @@ export const handler = async (event, context) => {
     assert.equal(body.caller, `arn:aws:sts::000000000000:assumed-role/lambda-role/${name}`);
   });
 
+  it('the execution role session is named after the function; a one-letter name gets @lambda_function (STS needs two)', async () => {
+    const source = 'import boto3\n\ndef handler(event, context):\n    return boto3.client("sts").get_caller_identity()["Arn"]\n';
+    for (const [name, session] of [['u', 'u@lambda_function'], ['zz', 'zz']]) {
+      await createFunction(context.lambda, { 'handler.py': source }, { FunctionName: name, Timeout: 10 });
+      const out = await invoke(name);
+      assert.equal(decode(out.Payload), `arn:aws:sts::000000000000:assumed-role/lambda-role/${session}`);
+    }
+  });
+
   it('Python: boto3 inside the handler reaches twinstack; the context object', async () => {
     const source = `
 import boto3, os

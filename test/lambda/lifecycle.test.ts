@@ -7,7 +7,10 @@ import {
   InvokeCommand,
   LambdaClient,
   PutFunctionConcurrencyCommand,
+  PublishVersionCommand,
   PutProvisionedConcurrencyConfigCommand,
+  UpdateAliasCommand,
+  UpdateFunctionConfigurationCommand,
   type LambdaServiceException,
 } from '@aws-sdk/client-lambda';
 import { startTwinstack } from '../../emulator/index.ts';
@@ -87,6 +90,40 @@ describe('Lambda execution environments: reaped when idle, none left after stop'
     for (let i = 0; i < 20 && bootstrapChildren().length; i++) await sleep(50);
     assert.deepEqual(bootstrapChildren(), []);
   });
+  it('an alias moved to another version takes its provisioned concurrency along: the old environments count until the new are ready', async () => {
+    const aws = await startTwinstack({ port: 0, services: ['lambda', 'sts'] });
+    const lambda = new LambdaClient({ endpoint: aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
+    const config = () => lambda.send(new GetProvisionedConcurrencyConfigCommand({ FunctionName: name, Qualifier: 'live' }));
+    const untilReady = async () => {
+      let out = await config();
+      for (let i = 0; i < 200 && out.Status !== 'READY'; i++, out = await config()) await sleep(50);
+      return out;
+    };
+    let name = '';
+    try {
+      name = await createFunction(lambda, { 'handler.py': 'def handler(event, context):\n    return context.function_version\n' }, { Publish: true });
+      await lambda.send(new CreateAliasCommand({ FunctionName: name, Name: 'live', FunctionVersion: '1' }));
+      await lambda.send(new PutProvisionedConcurrencyConfigCommand({ FunctionName: name, Qualifier: 'live', ProvisionedConcurrentExecutions: 1 }));
+      assert.equal((await untilReady()).Status, 'READY');
+      await lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: name, Timeout: 10 }));
+      await lambda.send(new PublishVersionCommand({ FunctionName: name }));
+      await lambda.send(new UpdateAliasCommand({ FunctionName: name, Name: 'live', FunctionVersion: '2' }));
+      const moving = await config();
+      assert.deepEqual([moving.Status, moving.AllocatedProvisionedConcurrentExecutions, moving.AvailableProvisionedConcurrentExecutions], ['IN_PROGRESS', 1, 1]);
+      const settled = await untilReady();
+      assert.deepEqual([settled.Status, settled.AllocatedProvisionedConcurrentExecutions], ['READY', 1]);
+      const out = await lambda.send(new InvokeCommand({ FunctionName: name, Qualifier: 'live' }));
+      assert.equal(JSON.parse(Buffer.from(out.Payload!).toString()), '2');
+      await assert.rejects(
+        lambda.send(new GetProvisionedConcurrencyConfigCommand({ FunctionName: name, Qualifier: '2' })),
+        (e: Error) => e.name === 'ProvisionedConcurrencyConfigNotFoundException',
+      );
+    } finally {
+      lambda.destroy();
+      await aws.stop();
+    }
+  });
+
   it('provisioned concurrency starts its environments ahead: IN_PROGRESS until they have initialized, then READY; invokes find them warm', async () => {
     const aws = await startTwinstack({ port: 0, services: ['lambda', 'sts'] });
     const lambda = new LambdaClient({ endpoint: aws.endpoint, region: 'us-east-1', credentials: CREDENTIALS });

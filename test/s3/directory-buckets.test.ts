@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
 import {
+  CopyObjectCommand,
   CreateBucketCommand,
   CreateSessionCommand,
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
   ListBucketsCommand,
+  DeleteObjectCommand,
   ListDirectoryBucketsCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
   RenameObjectCommand,
   S3Client,
@@ -74,6 +77,46 @@ describe('S3 directory buckets (S3 Express One Zone)', function () {
     assert.deepEqual([kept.name, kept.status], ['PreconditionFailed', 412]);
     const missing = await failure(data.send(new RenameObjectCommand({ Bucket: BUCKET, Key: 'd.txt', RenameSource: `${BUCKET}/nothing` })));
     assert.equal(missing.name, 'NoSuchKey');
+  });
+
+  it('limits a ReadOnly session to reads: a write signed with its credentials is AccessDenied', async () => {
+    const signedWith = async (SessionMode: 'ReadOnly' | 'ReadWrite') => {
+      const { Credentials } = await control.send(new CreateSessionCommand({ Bucket: BUCKET, SessionMode }));
+      const credentials = { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken! };
+      return new S3Client({ endpoint: aws.endpoint, region: 'us-west-2', forcePathStyle: true, credentials, disableS3ExpressSessionAuth: true });
+    };
+    const writer = await signedWith('ReadWrite');
+    await writer.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'read-only.txt', Body: 'kept' }));
+    const reader = await signedWith('ReadOnly');
+    const read = await reader.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'read-only.txt' }));
+    assert.equal(await read.Body!.transformToString(), 'kept');
+    assert.equal((await reader.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'read-only.txt' }))).ContentLength, 4);
+    assert.ok((await reader.send(new ListObjectsV2Command({ Bucket: BUCKET }))).Contents?.some((o) => o.Key === 'read-only.txt'));
+    for (const write of [
+      () => reader.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'read-only.txt', Body: 'changed' })),
+      () => reader.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: 'read-only.txt' })),
+      () => reader.send(new CreateSessionCommand({ Bucket: BUCKET, SessionMode: 'ReadWrite' })),
+    ]) {
+      const denied = await failure(write());
+      assert.deepEqual([denied.name, denied.status, denied.message], ['AccessDenied', 403, 'Access Denied']);
+    }
+    const unchanged = await writer.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'read-only.txt' }));
+    assert.equal(await unchanged.Body!.transformToString(), 'kept');
+  });
+
+  it('answers 501 to a copy that would write tags into a directory bucket, copies an untagged one', async () => {
+    const s3 = new S3Client({ endpoint: aws.endpoint, region: 'us-west-2', forcePathStyle: true, credentials: CREDENTIALS });
+    await s3.send(new CreateBucketCommand({ Bucket: 'tagged-source', CreateBucketConfiguration: { LocationConstraint: 'us-west-2' } }));
+    await s3.send(new PutObjectCommand({ Bucket: 'tagged-source', Key: 'tagged', Body: 't', Tagging: 'team=a' }));
+    await s3.send(new PutObjectCommand({ Bucket: 'tagged-source', Key: 'plain', Body: 'p' }));
+    const copied = await failure(data.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'tagged', CopySource: 'tagged-source/tagged' })));
+    assert.deepEqual([copied.name, copied.status], ['NotImplemented', 501]);
+    const replaced = await failure(data.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'tagged', CopySource: 'tagged-source/plain', TaggingDirective: 'REPLACE', Tagging: 'team=b' })));
+    assert.deepEqual([replaced.name, replaced.status], ['NotImplemented', 501]);
+    assert.equal((await failure(data.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'tagged' })))).status, 404);
+    await data.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'tagged', CopySource: 'tagged-source/tagged', TaggingDirective: 'REPLACE', Tagging: '' }));
+    await data.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'plain', CopySource: 'tagged-source/plain' }));
+    assert.equal((await data.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'plain' }))).StorageClass, 'EXPRESS_ONEZONE');
   });
 
   it('refuses RenameObject in general purpose buckets', async () => {

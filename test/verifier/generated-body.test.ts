@@ -43,9 +43,29 @@ describe('request bodies made at replay time (RepeatedText generators) and store
     const third = contract.interactions[4];
     third.request.generators = { body: { $: { type: 'RepeatedText', text: '', bytes: 1e12 } } };
     const problems = validateContract(contract).join('\n');
-    assert.match(problems, /interactions\[2\]\.request\.generators\.body\['\$\.Body'\]: a RepeatedText generator makes the whole body: its path must be \$/);
+    assert.match(problems, /interactions\[2\]\.request\.generators\.body\['\$\.Body'\]: names no value of the request body/);
     assert.match(problems, /interactions\[3\]\.request\.generators\.body\['\$'\]: a generated body stands alone over an empty stored body/);
     assert.match(problems, /interactions\[4\]\.request\.generators\.body\['\$'\]: text must be a non-empty string/);
+  });
+
+  it('stores a 1 MiB message body as an empty value with its generator, and puts the text there for the replay', () => {
+    const json = read('sqs/test_send_message_batch_with_oversized_contents.sqs').interactions[1];
+    assert.deepEqual(json.request.generators, { body: { '$.Entries[0].MessageBody': { type: 'RepeatedText', text: 'a', bytes: 1_048_568 } } });
+    const sent = JSON.parse(prepareRequest(json, 'http://localhost:4566', new Map([['queueUrl', 'q']])).body as string) as { Entries: { MessageBody: string }[] };
+    assert.deepEqual(sent.Entries.map((entry) => entry.MessageBody.length), [1_048_568, 1]);
+    assert.equal(sent.Entries[0].MessageBody, 'a'.repeat(1_048_568));
+
+    const query = read('sqs/test_send_oversized_message.sqs_query').interactions[1];
+    assert.equal(new URLSearchParams(query.request.body!.content as string).get('MessageBody'), '');
+    const form = new URLSearchParams(prepareRequest(query, 'http://localhost:4566', new Map([['queueUrl', 'q']])).body as string);
+    assert.equal(form.get('MessageBody'), 'a'.repeat(1_048_569));
+    assert.equal(form.get('MessageAttribute.1.Value.StringValue'), 'x');
+  });
+
+  it('rejects a generated value the body does not hold', () => {
+    const contract = read('sqs/test_send_oversized_message.sqs');
+    contract.interactions[1].request.generators = { body: { '$.Missing': { type: 'RepeatedText', text: 'a', bytes: 3 } } };
+    assert.match(validateContract(contract).join('\n'), /interactions\[1\]\.request\.generators\.body\['\$\.Missing'\]: names no value of the request body/);
   });
 
   describe('replayed against twinstack', () => {

@@ -254,8 +254,10 @@ export interface Until {
  * - `message-body-lists`: a ReceiveMessage answer whose bodies are JSON lists (a function that forwarded each batch of
  *   records), joined into one list.
  * - `messages`: a ReceiveMessage answer's `Messages` list (empty when it has none).
+ * - `notification-messages`: a ReceiveMessage answer's SNS notifications (JSON bodies), each one's `Message` parsed as
+ *   JSON (a CloudWatch alarm's state change, as the tests' `json.loads(json.loads(body)["Message"])`).
  */
-export type AnswerView = 'function-log' | 'function-log-records' | 'message-bodies' | 'message-body-lists' | 'messages';
+export type AnswerView = 'function-log' | 'function-log-records' | 'message-bodies' | 'message-body-lists' | 'messages' | 'notification-messages';
 
 /**
  * A POST policy form (InteractionMeta.postForm). Fields are sent in botocore's order: `fields`, `key`, the signing
@@ -427,9 +429,10 @@ export interface DateTimeGenerator {
 }
 
 /**
- * twinstack's generator of a whole request body (path `$`), made when the request is replayed so that it never sits
- * in the contract file: `text` repeated and cut to `bytes` bytes of UTF-8 (a test's 5 MiB part `b"a" * 5_242_881`).
- * The stored body is empty. Pact's tools ignore generator types they do not know.
+ * twinstack's generator of a whole request body (path `$`), or of a text value in a JSON or form body, made when the
+ * request is replayed so that it never sits in the contract file: `text` repeated and cut to `bytes` bytes of UTF-8
+ * (a test's 5 MiB part `b"a" * 5_242_881`, a 1 MiB message body). The stored body or value is empty. Pact's tools
+ * ignore generator types they do not know.
  */
 export interface RepeatedTextGenerator {
   type: 'RepeatedText';

@@ -85,10 +85,11 @@ export function validateContract(value: unknown): string[] {
     for (const [path, generator] of Object.entries(interaction.request?.generators?.body ?? {})) {
       const where = `${at}.request.generators.body['${path}']`;
       if (isObj(generator) && generator.type === 'RepeatedText') {
-        const problem = repeatedTextProblem(generator, path);
+        const problem = repeatedTextProblem(generator);
         need(!problem, where, problem);
-        // The body is made at replay time: the file stores none, and no other generator has a value to fill in.
-        need(body?.content === '' && Object.keys(interaction.request.generators?.body ?? {}).length === 1, where, 'a generated body stands alone over an empty stored body');
+        // A whole body is made at replay time: the file stores none, and no other generator has a value to fill in.
+        if (path === '$') need(body?.content === '' && Object.keys(interaction.request.generators?.body ?? {}).length === 1, where, 'a generated body stands alone over an empty stored body');
+        else need(bodyHas(body, path), where, 'names no value of the request body');
         continue;
       }
       const problem = isObj(generator) ? generatorProblem(generator) : 'not an object';

@@ -16,6 +16,7 @@ import { relativeTimeGenerators, withExampleTimes, type ExampleTimes } from './r
 import { placeholderTemplate, receivedBodiesExpectation, snapshotToExpectation, type SnapshotForms } from './snapshot-expectation.ts';
 import { snapshotRoot } from './snapshot-root.ts';
 import { withCrtChecksum } from './crt-checksums.ts';
+import { repeatedValues } from './repeated-values.ts';
 import { bodyGenerator, isRepeated, type RepeatedBody, type SourceFile, type SourcePresign, type SourceProtocol, type SourceScenario, type SourceStep } from './source-types.ts';
 import { isJsonText } from '../../emulator/core/json-text.ts';
 import { literalParts } from '../replay/template.ts';
@@ -36,6 +37,8 @@ interface SerializedRequest {
   headers: Record<string, string>;
   /** Text; bytes that are not UTF-8 (`$base64`); or a `repeated()` payload, made again at replay time. */
   body: string | { $base64: string } | RepeatedBody;
+  /** `repeated()` values inside the body, serialized as `twinstack-repeat-<n>` (see repeated-values.ts). */
+  repeats?: RepeatedBody[];
 }
 
 interface Variant {
@@ -57,17 +60,26 @@ function variantsOf(source: SourceFile, scenario: SourceScenario, snapshot: Snap
     .filter((id) => scenario.portsSkippedVariants || skippedVariant(source, id) === undefined)
     .map((nodeId) => {
       const param = parameterOf(nodeId);
-      // The protocol part is the parameter's first `-` part, or a variant key with dashes (`smithy-rpc-v2-cbor-...`).
-      const key = param === undefined ? undefined : Object.keys(source.variants).find((k) => param === k || param.startsWith(`${k}-`));
-      const named = key === undefined ? undefined : source.variants[key];
+      const key = protocolKey(source, param);
       return {
         nodeId,
-        protocol: named ?? source.defaultProtocol,
-        param: key ? param!.slice(key.length + 1) : (param ?? ''),
+        protocol: key === undefined ? source.defaultProtocol : source.variants[key],
+        param: ownParameter(source, param),
         suffix: param === undefined ? '' : `.${param.replace(/[^a-z0-9_-]/gi, '_')}`,
       };
     })
     .filter((variant) => !Object.hasOwn(scenario.unportedVariants ?? {}, variant.param));
+}
+
+/** The protocol part of a node id's parameter: its first `-` part, or a variant key with dashes (`smithy-rpc-v2-cbor-...`). */
+function protocolKey(source: SourceFile, param: string | undefined): string | undefined {
+  return param === undefined ? undefined : Object.keys(source.variants).find((k) => param === k || param.startsWith(`${k}-`));
+}
+
+/** The test's own pytest parameter: the node id's parameter without its protocol part, '' when none. */
+function ownParameter(source: SourceFile, param: string | undefined): string {
+  const key = protocolKey(source, param);
+  return key ? param!.slice(key.length + 1) : (param ?? '');
 }
 
 /**
@@ -232,7 +244,10 @@ function interactionFor(
     headers[k.toLowerCase()] = [k.toLowerCase() === 'content-type' && (isJson || cbor) ? 'application/json' : v];
   }
   const pact = isJson && !expect.error ? pactBody(expect) : undefined;
-  const generators = isRepeated(request.body) ? { $: bodyGenerator(request.body) } : relativeTimeGenerators(typeof request.body === 'string' ? request.body : '', family, examples);
+  const values = request.repeats && typeof request.body === 'string' ? repeatedValues(request.body, request.repeats, family) : undefined;
+  if (values) request = { ...request, body: values.body };
+  const times = isRepeated(request.body) ? { $: bodyGenerator(request.body) } : relativeTimeGenerators(typeof request.body === 'string' ? request.body : '', family, examples);
+  const generators = values ? { ...times, ...values.generators } : times;
   const responseHeaders: Record<string, string[]> = {};
   if (expect.error && isJson && expect.error.type && source.service === 'sqs') {
     responseHeaders['x-amzn-query-error'] = [`${expect.error.code};${expect.error.type}`];
@@ -566,14 +581,18 @@ async function main() {
       total.snapshotTests++;
       if (portedIds.has(nodeId)) {
         // Entries, not steps: several steps may each judge a part of one entry (see SourceStep.within).
-        const used = new Set(jobs.find((j) => j.variant.nodeId === nodeId)!.steps.flatMap((s) => (s.snapshot ? [s.snapshot] : []))).size;
+        const usedKeys = new Set(jobs.find((j) => j.variant.nodeId === nodeId)!.steps.flatMap((s) => (s.snapshot ? [s.snapshot] : [])));
+        const used = usedKeys.size;
         total.ported += used;
-        const notes = [...(used < entries ? [`${entries - used} of ${entries} entries not reproduced`] : []), ...(superseded.has(formerNodeId(nodeId)) ? [SUPERSEDED] : [])];
+        const why = Object.entries(source.scenarios.find((s) => s.test === test)?.unreproduced ?? {}).filter(([key]) => Object.hasOwn(entry['recorded-content'], key));
+        if (why.some(([key]) => usedKeys.has(key))) throw new Error(`${nodeId}: an entry marked unreproduced is judged`);
+        const reason = why.length ? `: ${why.map(([key, text]) => `${key}: ${text}`).join('; ')}` : '';
+        const notes = [...(used < entries ? [`${entries - used} of ${entries} entries not reproduced${reason}`] : []), ...(superseded.has(formerNodeId(nodeId)) ? [SUPERSEDED] : [])];
         rows.push({ service: source.service, test: nodeId, status: 'ported', entries: used, ...(notes.length ? { reason: notes.join('; ') } : {}) });
       } else {
         const { notPorted } = source;
         const scenario = source.scenarios.find((s) => s.test === test);
-        const param = parameterOf(nodeId) ?? '';
+        const param = ownParameter(source, parameterOf(nodeId));
         const reason =
           skippedVariant(source, nodeId) ??
           (scenario?.unportedVariants && Object.hasOwn(scenario.unportedVariants, param) ? scenario.unportedVariants[param] : undefined) ??

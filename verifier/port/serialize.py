@@ -2,7 +2,8 @@
 
 stdin: JSON list of {"service", "protocol", "operation", "params", "plainHttp"?}; stdout: JSON list of
 {"method", "path", "query", "headers", "body"}, the body text, `{"$base64"}` for bytes that are not UTF-8, or the
-`{"$repeat", "bytes"}` a source gave as the payload. botocore 1.43 models; SQS over query uses twinstack's copy (emulator/models), which keeps the legacy query traits.
+`{"$repeat", "bytes"}` a source gave as the payload; a `{"$repeat", "bytes"}` elsewhere (a long message body) is
+serialized as the text `twinstack-repeat-<n>` and listed, n-th, in "repeats". botocore 1.43 models; SQS over query uses twinstack's copy (emulator/models), which keeps the legacy query traits.
 """
 import base64
 import json
@@ -40,17 +41,21 @@ def repeated(value):
     return (unit * (value["bytes"] // len(unit) + 1))[: value["bytes"]]
 
 
-def with_blobs(value):
+def with_blobs(value, repeats=None):
     """`{"$blob": base64}` in a source's parameters -> bytes (blobs that are not UTF-8 text cannot travel as JSON strings);
-    `{"$repeat", "bytes"}` -> the bytes it describes."""
+    `{"$repeat", "bytes"}` -> the bytes it describes (a payload), or with `repeats` (a member inside the body) a marker
+    text the generator finds in the serialized body, the description appended to `repeats`."""
     if isinstance(value, dict):
         if list(value) == ["$blob"]:
             return base64.b64decode(value["$blob"])
         if is_repeated(value):
-            return repeated(value)
-        return {k: with_blobs(v) for k, v in value.items()}
+            if repeats is None:
+                return repeated(value)
+            repeats.append(value)
+            return f"twinstack-repeat-{len(repeats) - 1}"
+        return {k: with_blobs(v, repeats) for k, v in value.items()}
     if isinstance(value, list):
-        return [with_blobs(v) for v in value]
+        return [with_blobs(v, repeats) for v in value]
     return value
 
 
@@ -86,7 +91,9 @@ def timestamp_templates(operation, params):
 def serialize(step):
     model = model_for(step["service"], step["protocol"])
     operation = model.operation_model(step["operation"])
-    params = with_blobs(step["params"])
+    payload = operation.input_shape.serialization.get("payload") if operation.input_shape else None
+    repeats = []
+    params = {k: with_blobs(v, None if k == payload else repeats) for k, v in step["params"].items()}
     plain_http = step.get("plainHttp")  # a test's own HTTP request: none of boto3's additions, its own headers
     mode_member = operation.http_checksum.get("requestValidationModeMember")
     if step["protocol"] == "rest-xml" and mode_member and mode_member not in params and plain_http is None:
@@ -103,7 +110,6 @@ def serialize(step):
         # Templates in bucket names and keys ({{suffix}}) must survive the path's percent-encoding.
         request["url_path"] = request["url_path"].replace("%7B%7B", "{{").replace("%7D%7D", "}}")
     body = request["body"]
-    payload = operation.input_shape.serialization.get("payload") if operation.input_shape else None
     if payload and is_repeated(step["params"].get(payload)):
         body = step["params"][payload]  # made again by the verifier: the contract stores its description, not its bytes
     elif isinstance(body, bytes):
@@ -121,6 +127,7 @@ def serialize(step):
         "query": {k: [str(x) for x in v] if isinstance(v, list) else str(v) for k, v in (request["query_string"] or {}).items()},
         "headers": {k: v.decode() if isinstance(v, bytes) else v for k, v in request["headers"].items()},
         "body": body,
+        **({"repeats": repeats} if repeats else {}),
     }
 
 

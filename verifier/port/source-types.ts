@@ -183,6 +183,11 @@ export interface SourceScenario {
   expandedWords?: Record<string, string> | ((param: string) => Record<string, string>);
   /** Recorded variants of this test not ported, by the test's own parameter, with the reason (e.g. virtual-host addressing). */
   unportedVariants?: Record<string, string>;
+  /**
+   * Recorded entries of this test deliberately not judged, by snapshot key, with the reason (a message recorded before
+   * AWS added values to the enum it lists): their calls are still sent, as steps without a snapshot.
+   */
+  unreproduced?: Record<string, string>;
   /** The account-wide resource a variant changes that other scenarios also use (see ScenarioMeta.exclusive). */
   exclusive?: (param: string) => string | undefined;
 }

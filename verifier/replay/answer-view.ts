@@ -4,7 +4,7 @@ import type { ParsedResponse } from '../model/parse-response.ts';
 /** An answer as it is judged: the parsed response, or what a view made of it (a list). */
 export type JudgedAnswer = Omit<ParsedResponse, 'output'> & { output?: ParsedResponse['output'] | JsonValue[] };
 
-export const ANSWER_VIEWS: readonly AnswerView[] = ['function-log', 'function-log-records', 'message-bodies', 'message-body-lists', 'messages'];
+export const ANSWER_VIEWS: readonly AnswerView[] = ['function-log', 'function-log-records', 'message-bodies', 'message-body-lists', 'messages', 'notification-messages'];
 
 /** Lambda's own lines in a function's log, which LocalStack's get_lambda_log_events leaves out. */
 const PLATFORM_LINE = /^(INIT_START|START|END|REPORT)/;
@@ -17,6 +17,12 @@ function parsedOrText(text: string): JsonValue {
   } catch {
     return text;
   }
+}
+
+/** An SNS notification's `Message` parsed as JSON; a body that is no notification stays as it is, to be judged. */
+function notificationMessage(body: JsonValue): JsonValue {
+  const message = body !== null && typeof body === 'object' && !Array.isArray(body) ? body.Message : undefined;
+  return typeof message === 'string' ? parsedOrText(message) : body;
 }
 
 const messagesOf = (output: ParsedResponse['output']) => ((output?.Messages ?? []) as { Body?: string }[]);
@@ -47,5 +53,7 @@ export function answerView(view: AnswerView, parsed: ParsedResponse): JudgedAnsw
       return { ...parsed, output: messagesOf(output).flatMap((m) => [parsedOrText(m.Body ?? '')].flat()) };
     case 'messages':
       return { ...parsed, output: messagesOf(output) as JsonValue[] };
+    case 'notification-messages':
+      return { ...parsed, output: messagesOf(output).map((m) => notificationMessage(parsedOrText(m.Body ?? ''))) };
   }
 }

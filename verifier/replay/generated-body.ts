@@ -13,9 +13,8 @@ export function wholeBodyGenerator(generators: PactGenerators | undefined): Repe
 }
 
 /** Problems with a `RepeatedText` generator, for the contract checker ('' when it is fine). */
-export function repeatedTextProblem(generator: PactGenerator, path: string): string {
+export function repeatedTextProblem(generator: PactGenerator): string {
   if (generator.type !== 'RepeatedText') return '';
-  if (path !== '$') return 'a RepeatedText generator makes the whole body: its path must be $';
   if (typeof generator.text !== 'string' || !generator.text.length) return 'text must be a non-empty string';
   if (!Number.isInteger(generator.bytes) || generator.bytes < 1 || generator.bytes > MAX_BYTES) return `bytes must be an integer from 1 to ${MAX_BYTES}`;
   return '';

@@ -1,6 +1,6 @@
 import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
-import type { ContractInteraction, DateTimeGenerator, JsonValue, PactGenerators } from '../contract/types.ts';
+import type { ContractInteraction, JsonValue, PactGenerator, PactGenerators } from '../contract/types.ts';
 import { pathKeys } from './compare.ts';
 import { repeatedText, wholeBodyGenerator } from './generated-body.ts';
 import { generate } from './relative-time.ts';
@@ -28,20 +28,25 @@ function encodeForm(pairs: [string, string][]): string {
   return pairs.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
 }
 
-function dateTimes(generators: PactGenerators | undefined): [string, DateTimeGenerator][] {
-  return Object.entries(generators?.body ?? {}).filter((entry): entry is [string, DateTimeGenerator] => entry[1].type === 'DateTime');
+/** The generators of values in the body (times relative to now, long texts), not of the whole body. */
+function valueGenerators(generators: PactGenerators | undefined): [string, PactGenerator][] {
+  return Object.entries(generators?.body ?? {}).filter(([path]) => path !== '$');
 }
 
-/** A JSON body with its generated values (times relative to `now`) in place of the examples. */
+function generatedValue(generator: PactGenerator, now: number): JsonValue {
+  return generator.type === 'RepeatedText' ? repeatedText(generator).toString('utf8') : generate(generator, now);
+}
+
+/** A JSON body with its generated values (times relative to `now`, long texts) in place of the examples. */
 function withGenerated(content: JsonValue, generators: PactGenerators | undefined, now: number): JsonValue {
-  const entries = dateTimes(generators);
+  const entries = valueGenerators(generators);
   if (!entries.length) return content;
   const copy = structuredClone(content);
   for (const [path, generator] of entries) {
     const keys = pathKeys(path);
     let parent = copy as Record<string | number, JsonValue>;
     for (const key of keys.slice(0, -1)) parent = parent?.[key] as Record<string | number, JsonValue>;
-    if (parent && typeof parent === 'object') parent[keys[keys.length - 1]] = generate(generator, now);
+    if (parent && typeof parent === 'object') parent[keys[keys.length - 1]] = generatedValue(generator, now);
   }
   return copy;
 }
@@ -71,8 +76,8 @@ export function prepareRequest(interaction: ContractInteraction, endpoint: strin
     } else if (encoded === 'base64' && typeof content === 'string') {
       body = Buffer.from(content, 'base64');
     } else if (typeof content === 'string' && contentType.startsWith('application/x-www-form-urlencoded')) {
-      const form = Object.fromEntries(dateTimes(request.generators).map(([path, g]) => [String(pathKeys(path)[0]), g]));
-      const value = (k: string, v: string) => (Object.hasOwn(form, k) ? String(generate(form[k], now)) : render(v, vars));
+      const form = Object.fromEntries(valueGenerators(request.generators).map(([path, g]) => [String(pathKeys(path)[0]), g]));
+      const value = (k: string, v: string) => (Object.hasOwn(form, k) ? String(generatedValue(form[k], now)) : render(v, vars));
       body = encodeForm([...new URLSearchParams(content)].map(([k, v]) => [k, value(k, v)]));
     } else if (typeof content === 'string') {
       body = render(content, vars);

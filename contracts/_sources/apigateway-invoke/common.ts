@@ -143,3 +143,38 @@ export const publicFunctionUrl: SourceStep[] = [
     params: { FunctionName: FUNCTION, StatementId: 'urlPermission', Action: 'lambda:InvokeFunctionUrl', Principal: '*', FunctionUrlAuthType: 'NONE' },
   },
 ];
+
+/** The conftest's APIGATEWAY_ASSUME_ROLE_POLICY (a Statement object, no Version). */
+const APIGATEWAY_TRUST = { Statement: { Sid: '', Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' } };
+
+/**
+ * `create_iam_role_with_policy`: a role (API Gateway's trust policy unless told) with an inline policy allowing
+ * `<service>:*` (the conftest's `APIGATEWAY_<SERVICE>_POLICY`); its ARN captured as `capture` ({{roleArn}}).
+ */
+export const roleWithInlinePolicy = (service: string, options: { name?: string; trust?: object; capture?: string } = {}): SourceStep[] => {
+  const roleName = `${options.name ?? 'role-apigw'}-{{suffix}}`;
+  return [
+    iam('CreateRole', { RoleName: roleName, AssumeRolePolicyDocument: pythonJson(options.trust ?? APIGATEWAY_TRUST) }, { [options.capture ?? 'roleArn']: '$.Role.Arn' }),
+    iam('PutRolePolicy', {
+      RoleName: roleName,
+      PolicyName: `policy-${roleName}`,
+      PolicyDocument: pythonJson({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: `${service}:*`, Resource: '*' }] }),
+    }),
+  ];
+};
+
+/**
+ * The conftest's `create_rest_api_with_integration`: a REGIONAL API with `/test`'s POST method, an AWS integration of
+ * `uri` as a role allowed the service, the 200 responses (`$input.json('$')` by default), deployed to stage `dev`.
+ */
+export const apiWithIntegration = (uri: string, service: string, requestTemplates: Record<string, string>): SourceStep[] => [
+  createApi({ name: 'test-apigw-{{suffix}}', endpointConfiguration: { types: ['REGIONAL'] } }),
+  createResource(ROOT, 'test', 'resourceId'),
+  onMethod('PutMethod', '{{resourceId}}', 'POST', { authorizationType: 'NONE', apiKeyRequired: false, requestParameters: {} }),
+  ...roleWithInlinePolicy(service),
+  onMethod('PutIntegration', '{{resourceId}}', 'POST', { integrationHttpMethod: 'POST', type: 'AWS', credentials: '{{roleArn}}', uri, requestTemplates, requestParameters: {} }),
+  onMethod('PutMethodResponse', '{{resourceId}}', 'POST', { statusCode: '200' }),
+  onMethod('PutIntegrationResponse', '{{resourceId}}', 'POST', { statusCode: '200', responseTemplates: { 'application/json': "$input.json('$')" } }),
+  { op: 'CreateDeployment', params: { restApiId: API }, capture: { deploymentId: '$.id' } },
+  { op: 'CreateStage', params: { restApiId: API, stageName: 'dev', deploymentId: '{{deploymentId}}' } },
+];

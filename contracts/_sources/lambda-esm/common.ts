@@ -1,10 +1,40 @@
 // Shared by the event source mapping sources (tests/aws/services/lambda_/event_source_mapping/, Apache-2.0): the
 // fixtures' calls and the ways the tests read back the events their functions received.
 import { pythonJson, type SourceStep } from '../../../verifier/port/source-types.ts';
-import { createFunction, FUNCTION, zip } from '../lambda-api/common.ts';
+import { createFunction, FUNCTION, queueSetup, zip } from '../lambda-api/common.ts';
 
 /** functions/lambda_echo.py, in behaviour: print the event as JSON (one log line), answer it. */
 export const echoPrinting = () => zip('import json\n\n\ndef handler(event, context):\n    print(json.dumps(event))\n    return event\n');
+
+/** functions/lambda_event_source_mapping_send_message.py, in behaviour: the batch's records go to SQS_QUEUE_URL as one message. */
+export const SEND_RECORDS = zip(`import json
+import os
+
+import boto3
+
+SQS = boto3.client("sqs")
+
+
+def handler(event, context):
+    records = event.get("Records", [])
+    SQS.send_message(QueueUrl=os.environ["SQS_QUEUE_URL"], MessageBody=json.dumps(records))
+    return {"count": len(records)}
+`);
+
+/**
+ * The batch tests' gathering of the records a SEND_RECORDS function forwarded to the queue at `url`, until all `count`
+ * arrived (sorted in the snapshot, which the tests record as `Records`).
+ */
+export const forwardedRecords = (count: number, url: string): SourceStep => ({
+  service: 'sqs',
+  protocol: 'json',
+  op: 'ReceiveMessage',
+  params: { QueueUrl: url, MaxNumberOfMessages: 10, VisibilityTimeout: 120, WaitTimeSeconds: 5 },
+  snapshot: 'Records',
+  view: 'message-body-lists',
+  until: { path: '$', count, accumulate: true, timeoutSeconds: 120 },
+  unordered: ['$'],
+});
 
 /** create_lambda_function with a handler of the test's (handler.handler, python3.12) and the test's other arguments. */
 export const withHandler = (code: { $blob: string }, params: Record<string, unknown> = {}, FunctionName = FUNCTION): SourceStep => {
@@ -84,10 +114,7 @@ export const esmRole: SourceStep[] = [
 ];
 
 /** sqs_create_queue + sqs_get_queue_arn: an SQS on-failure destination, `{{queueUrl}}` and `{{queueArn}}`. */
-export const destinationQueue: SourceStep[] = [
-  { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'test-queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' } },
-  { service: 'sqs', protocol: 'json', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' } },
-];
+export const destinationQueue = queueSetup('test-queue-{{suffix}}');
 
 /** The tests' retry loop over the destination queue until the on-failure record is there, recorded as `snapshot`. */
 export const failureMessages = (snapshot: string): SourceStep => ({

@@ -85,6 +85,9 @@ const source: SourceFile = {
     },
     {
       test: 'TestS3NotificationsToEventBridge::test_object_created_put_versioned',
+      unreproduced: {
+        'message-versioning-active': "the test snapshotted its message list, then emptied and refilled it: AWS's recording of the first four events holds the last two, which message-versioning-suspended judges",
+      },
       note: "the test snapshotted its message list, then emptied and refilled it: AWS's recording of the first four events holds the last two, so only those are judged",
       steps: [
         ...ruleToQueue,

@@ -53,6 +53,9 @@ export const taggingScenarios: SourceScenario[] = [
   },
   {
     test: 'TestS3BucketObjectTagging::test_create_bucket_with_tags_exc',
+    unreproduced: {
+      'tags-key-aws-duplicated-key': 'AWS answered duplicate tag keys with 500 InternalError, which twinstack does not imitate (it answers InvalidTag, as PutBucketTagging does): the call is judged a failure only',
+    },
     steps: [
       { ...createBucket(BUCKET, withTags([null, 'value1'])), snapshot: 'tags-key-none' },
       { ...createBucket(BUCKET, withTags(['key1', null])), snapshot: 'tags-value-none' },

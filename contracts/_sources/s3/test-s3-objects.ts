@@ -50,6 +50,9 @@ export const testS3ObjectScenarios: SourceScenario[] = [
   },
   {
     test: 'TestS3::test_delete_bucket_with_content',
+    unreproduced: {
+      'list-buckets': 'ListBuckets answers with every bucket of the account, which the other contracts of a corpus run create too',
+    },
     steps: [
       createBucket(),
       ...TEN.map((i) => put(`test-key-${i}`, `test-${i}`)),
@@ -65,6 +68,10 @@ export const testS3ObjectScenarios: SourceScenario[] = [
   },
   {
     test: 'TestS3::test_put_and_get_object_with_content_language_disposition',
+    unreproduced: {
+      'put-object-headers': 'a raw HTTP header dump; the verifier judges the parsed response (put-object)',
+      'get-object-headers': 'a raw HTTP header dump; the verifier judges the parsed response (get-object)',
+    },
     steps: [
       createBucket(),
       put('test', 'abc123', 'put-object', { ContentLanguage: 'de', ContentDisposition: 'attachment; filename="foo.jpg"', CacheControl: 'no-cache' }),

@@ -139,6 +139,15 @@ class ArrivedPayload implements StreamingPayload, AsyncIterator<Buffer> {
     }
   }
 
+  arrived(): Buffer[] | undefined {
+    if (this.ended || this.next_ > 0) return undefined;
+    this.ended = true;
+    const pieces = (this.pieces ??= this.bytes.length > 0 ? this.check.take(this.bytes) : []);
+    this.next_ = pieces.length;
+    this.check.finish();
+    return pieces;
+  }
+
   /** A reader that stops early ends it unchecked, as it would end a stream. */
   return(): Promise<IteratorResult<Buffer>> {
     this.ended = true;

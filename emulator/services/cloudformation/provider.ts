@@ -95,6 +95,8 @@ export interface ResourceType {
    * such types only under a parent.
    */
   readonly listRequires?: readonly string[];
+  /** AWS's schema has no list handler: Cloud Control's ListResources refuses the type. */
+  readonly unlisted?: true;
   /** What `Ref` returns when it is not the physical id (e.g. an attribute name). */
   ref?(state: ResourceState): string;
 }

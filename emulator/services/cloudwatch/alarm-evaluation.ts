@@ -67,8 +67,14 @@ function alarmPeriod(alarm: MetricAlarm): number {
   return watched.MetricStat?.Period ?? watched.Period ?? alarm.metrics.find((q) => q.MetricStat)?.MetricStat?.Period ?? 60;
 }
 
-/** The alarm's value in each period of [start, end): its metric's statistic, or the watched query's series. */
-function valuesByPeriod(state: CloudWatchState, alarm: MetricAlarm, start: number, end: number, now: number): (time: number) => number | undefined {
+/** A period's datapoint: the alarm's value, and for a metric alarm how many samples it aggregates. */
+interface Datapoint {
+  value?: number;
+  sampleCount?: number;
+}
+
+/** The alarm's datapoint in each period of [start, end): its metric's statistic, or the watched query's series. */
+function valuesByPeriod(state: CloudWatchState, alarm: MetricAlarm, start: number, end: number, now: number): (time: number) => Datapoint {
   if (alarm.metrics) {
     let series: Series | Series[] | undefined;
     try {
@@ -77,13 +83,13 @@ function valuesByPeriod(state: CloudWatchState, alarm: MetricAlarm, start: numbe
       if (!(error instanceof MathError)) throw error;
     }
     const single = Array.isArray(series) ? series[0] : series;
-    return (time) => single?.points.get(time);
+    return (time) => ({ value: single?.points.get(time) });
   }
   const metric = state.metrics.get(metricKey(alarm.namespace!, alarm.metricName!, alarm.dimensions));
   const buckets = metric ? aggregateByPeriod(metric.samples, start, end, alarm.period! * 1000, alarm.unit) : new Map();
   return (time) => {
     const a = buckets.get(time);
-    return a ? statistic(a, alarm.extendedStatistic ?? alarm.statistic ?? 'Average') : undefined;
+    return a ? { value: statistic(a, alarm.extendedStatistic ?? alarm.statistic ?? 'Average'), sampleCount: a.sampleCount } : {};
   };
 }
 
@@ -108,8 +114,8 @@ export function evaluateMetricAlarm(state: CloudWatchState, emulator: Emulator, 
   const start = end - alarm.evaluationPeriods * periodMs;
   sampleGauges(state, emulator, alarm.metrics ? alarm.metrics.map((q) => q.MetricStat?.Metric?.Namespace) : [alarm.namespace]);
   const valueAt = valuesByPeriod(state, alarm, start, end, now);
-  const points: { time: number; value?: number }[] = [];
-  for (let t = end - periodMs; t >= start; t -= periodMs) points.push({ time: t, value: valueAt(t) });
+  const points: ({ time: number } & Datapoint)[] = [];
+  for (let t = end - periodMs; t >= start; t -= periodMs) points.push({ time: t, ...valueAt(t) });
   const compare = COMPARE[alarm.comparisonOperator];
   if (!compare) return;
   const needed = alarm.datapointsToAlarm ?? alarm.evaluationPeriods;
@@ -139,15 +145,19 @@ export function evaluateMetricAlarm(state: CloudWatchState, emulator: Emulator, 
     )}) ${transition(next)}.`;
   }
   if (next === alarm.state) return;
+  const date = (ms: number) => new Date(ms).toISOString().replace('Z', '+0000');
+  // AWS-recorded (test_put_metric_alarm, test_breaching_alarm_actions): startDate only when data came in, the alarm's
+  // unit when it has one, and each evaluated datapoint's sample count next to its value.
   const reasonData = JSON.stringify({
     version: '1.0',
-    queryDate: new Date(now).toISOString().replace('Z', '+0000'),
-    startDate: new Date(start).toISOString().replace('Z', '+0000'),
+    queryDate: date(now),
+    ...(present.length ? { startDate: date(start) } : {}),
+    ...(alarm.unit !== undefined ? { unit: alarm.unit } : {}),
     statistic: alarm.extendedStatistic ?? alarm.statistic,
     period: alarmPeriod(alarm),
     recentDatapoints: present.map((p) => p.value),
     threshold: alarm.threshold,
-    evaluatedDatapoints: points.map((p) => ({ timestamp: new Date(p.time).toISOString().replace('Z', '+0000'), ...(p.value !== undefined ? { value: p.value } : {}) })),
+    evaluatedDatapoints: points.map((p) => ({ timestamp: date(p.time), ...(p.value !== undefined ? { ...(p.sampleCount !== undefined ? { sampleCount: p.sampleCount } : {}), value: p.value } : {}) })),
   });
   changeState(state, emulator, alarm, next, reason, reasonData);
 }

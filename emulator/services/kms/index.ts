@@ -1,6 +1,6 @@
 import type { Handler, ServiceDefinition } from '../../core/service.ts';
-import { loadModel } from '../../models/load.ts';
 import { governingPolicy } from './access.ts';
+import { kmsModel } from './model.ts';
 import { createAlias, deleteAlias, listAliases, updateAlias } from './operations/aliases.ts';
 import {
   generateDataKey,
@@ -101,7 +101,7 @@ const handlers: Record<string, Handler<KmsState>> = {
 
 const kms: ServiceDefinition<KmsState> = {
   name: 'kms',
-  model: loadModel('kms'),
+  model: kmsModel(),
   handlers: Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, TRACKED_OPERATIONS.has(name) ? trackingUse(name, handler) : handler])),
   createState: createKmsState,
   validation: 'coral',

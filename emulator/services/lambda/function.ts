@@ -43,7 +43,11 @@ export interface LambdaFunction {
   /** Resource policies per qualifier ('' for the unqualified function). */
   policies: Map<string, FunctionPolicy>;
   reservedConcurrency?: number;
-  provisionedConcurrency: Map<string, { requested: number; lastModified: string }>;
+  /**
+   * Provisioned concurrency by qualifier; `movingFrom`: the pool key of the version an alias pointed to before it
+   * moved, whose environments serve until the new version's are ready.
+   */
+  provisionedConcurrency: Map<string, { requested: number; lastModified: string; movingFrom?: string }>;
   eventInvokeConfigs: Map<string, FunctionEventInvokeConfig>;
   /** Function scaling configs of versions on a capacity provider, by version number. */
   scalingConfigs?: Map<string, FunctionScalingConfig>;

@@ -86,6 +86,9 @@ export interface MetricFilter {
   transformations: MetricTransformation[];
   created: number;
   applyOnTransformedLogs: boolean;
+  /** Kept and answered as given; twinstack's events carry no system fields to select by or emit. */
+  fieldSelectionCriteria?: string;
+  emitSystemFieldDimensions?: string[];
 }
 
 export interface SubscriptionFilter {
@@ -97,6 +100,9 @@ export interface SubscriptionFilter {
   distribution: string;
   created: number;
   applyOnTransformedLogs: boolean;
+  /** Kept and answered as given; twinstack's events carry no system fields to select by or emit. */
+  fieldSelectionCriteria?: string;
+  emitSystemFields?: string[];
 }
 
 export interface LogGroup {

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { once } from 'node:events';
 import type { PersistedFiles } from '../../persistence/files.ts';
 import { fsyncDirectory } from '../../persistence/format.ts';
-import { createDigest } from '../../protocols/rest/checksums.ts';
+import { createDigest, type Digest } from '../../protocols/rest/checksums.ts';
 import type { StreamingPayload } from '../../protocols/types.ts';
 
 /**
@@ -147,7 +147,8 @@ const BLOCK_SIZE = 1024 * 1024;
 
 /**
  * Collects chunks into exact-size blocks of its own: chunks handed over by the server may be slices of larger socket
- * reads, which a stored object must not keep alive. A small object is one copy of exactly its size.
+ * reads, which a stored object must not keep alive. A small object is one copy of exactly its size, or no copy when
+ * its one chunk is already a buffer of exactly its size (a body that had arrived whole, see server/body.ts).
  */
 class BlockWriter {
   private readonly blocks: Buffer[] = [];
@@ -161,7 +162,9 @@ class BlockWriter {
   }
 
   private flush(): void {
-    this.blocks.push(Buffer.concat(this.pending, this.pendingSize));
+    const [only] = this.pending;
+    const whole = this.pending.length === 1 && only.byteOffset === 0 && only.buffer.byteLength === only.length;
+    this.blocks.push(whole ? only : exactCopy(this.pending, this.pendingSize));
     this.pending = [];
     this.pendingSize = 0;
   }
@@ -170,6 +173,14 @@ class BlockWriter {
     if (this.pendingSize) this.flush();
     return this.blocks;
   }
+}
+
+/** The chunks in one buffer of its own (Buffer.concat cuts small ones from a shared 8 KiB pool, which a kept slice pins). */
+function exactCopy(chunks: Buffer[], size: number): Buffer {
+  const block = Buffer.allocUnsafeSlow(size);
+  let offset = 0;
+  for (const chunk of chunks) offset += chunk.copy(block, offset);
+  return block;
 }
 
 /**
@@ -200,21 +211,43 @@ export class BodyStore {
   /**
    * Stores a payload as it arrives (a stream, a Buffer or a string), computing its MD5 and the named checksum (an
    * upload stores at most one) on the way; the stream's own integrity checks run at its end, so a bad upload throws
-   * here and stores nothing.
+   * here and stores nothing. A payload that had arrived whole, kept in memory, is stored at once (no promise).
    */
-  async receive(payload: unknown, algorithm?: string): Promise<{ body: ObjectBody; md5: string; checksum?: string }> {
+  receive(payload: unknown, algorithm?: string): Received | Promise<Received> {
     // A digest the request's own integrity check computes (the client's CRC32, a Content-MD5) is not computed twice.
     const verified = typeof (payload as StreamingPayload | undefined)?.computes === 'function' ? (payload as StreamingPayload) : undefined;
     const md5 = verified?.computes!('md5') ? undefined : createDigest('md5')!;
     const named = algorithm === undefined || verified?.computes!(algorithm.toLowerCase()) ? undefined : createDigest(algorithm)!;
+    const digests = { verified, md5, named, algorithm };
+    // Most payloads are streams; a Buffer or string (internal callers) is one chunk, taken without iterating.
+    const whole =
+      payload === undefined || payload === null
+        ? [EMPTY]
+        : typeof payload === 'string' || payload instanceof Uint8Array
+          ? [Buffer.from(payload)]
+          : this.dataDir
+            ? undefined
+            : verified?.arrived?.();
+    if (whole && !this.dataDir) {
+      const blocks = new BlockWriter();
+      for (const chunk of whole) {
+        md5?.update(chunk);
+        named?.update(chunk);
+        blocks.write(chunk);
+      }
+      return received(new MemoryBody(blocks.finish()), digests);
+    }
+    return this.receiveStream(whole ?? (payload as AsyncIterable<Buffer>), digests);
+  }
+
+  private async receiveStream(payload: Iterable<Buffer> | AsyncIterable<Buffer>, digests: Digests): Promise<Received> {
+    const { md5, named } = digests;
     const file = this.dataDir ? join(this.dataDir, randomUUID()) : undefined;
     const out = file ? createWriteStream(file) : undefined;
     const blocks = out ? undefined : new BlockWriter();
     let size = 0;
     try {
-      // Most payloads are streams; a Buffer or string (internal callers) is one chunk, taken without iterating.
-      const whole = payload === undefined || payload === null ? EMPTY : typeof payload === 'string' || payload instanceof Uint8Array ? Buffer.from(payload) : undefined;
-      for await (const chunk of whole ? [whole] : (payload as AsyncIterable<Buffer>)) {
+      for await (const chunk of payload) {
         md5?.update(chunk);
         named?.update(chunk);
         size += chunk.length;
@@ -229,12 +262,29 @@ export class BodyStore {
       if (file) rmSync(file, { force: true });
       throw error;
     }
-    // The request's check gives its digests in base64: S3's checksums as they are, the MD5 turned to hex.
-    const checksum = algorithm === undefined ? undefined : named ? named.digest().toString('base64') : verified!.checksum!(algorithm.toLowerCase());
-    const md5Hex = md5 ? md5.digest().toString('hex') : Buffer.from(verified!.checksum!('md5')!, 'base64').toString('hex');
-    const body = file ? new FileBody(file, size) : new MemoryBody(blocks!.finish());
-    return { body, md5: md5Hex, checksum };
+    return received(file ? new FileBody(file, size) : new MemoryBody(blocks!.finish()), digests);
   }
+}
+
+/** What a stored payload gives: its body, its MD5 in hex, and the named checksum in base64. */
+export interface Received {
+  body: ObjectBody;
+  md5: string;
+  checksum?: string;
+}
+
+interface Digests {
+  verified?: StreamingPayload;
+  md5?: Digest;
+  named?: Digest;
+  algorithm?: string;
+}
+
+/** The request's check gives its digests in base64: S3's checksums as they are, the MD5 turned to hex. */
+function received(body: ObjectBody, { verified, md5, named, algorithm }: Digests): Received {
+  const checksum = algorithm === undefined ? undefined : named ? named.digest().toString('base64') : verified!.checksum!(algorithm.toLowerCase());
+  const md5Hex = md5 ? md5.digest().toString('hex') : Buffer.from(verified!.checksum!('md5')!, 'base64').toString('hex');
+  return { body, md5: md5Hex, checksum };
 }
 
 /** The file's bytes and its directory entry on disk. */

@@ -68,7 +68,7 @@ const s3: ServiceDefinition<S3State> = {
     tooLarge: (limit) => S3Errors.entityTooLarge(limit + 1, limit),
   },
   // Buckets live in the emulator's registry; a state only says which account's buckets a reset forgets.
-  createState: (accountId, _region, emulator) => ({ accountId, emulator, sessionKeys: new Set() }),
+  createState: (accountId, _region, emulator) => ({ accountId, emulator, sessionKeys: new Set(), readOnlySessions: new Set() }),
   disposeState: (state) => {
     for (const key of state.sessionKeys) state.emulator.credentials.forget(key);
     dropBuckets(state.emulator, state.accountId);

@@ -117,5 +117,14 @@ export function canonicalUserId(accountId: string): string {
 }
 
 export function ownerFullControl(accountId: string): Grant[] {
-  return [{ Grantee: { Type: 'CanonicalUser', ID: canonicalUserId(accountId) }, Permission: 'FULL_CONTROL' }];
+  // One list per account, shared by the objects that keep the default: ACLs are replaced, never changed in place.
+  let grants = ownerGrants.get(accountId);
+  if (grants === undefined) {
+    grants = [{ Grantee: { Type: 'CanonicalUser', ID: canonicalUserId(accountId) }, Permission: 'FULL_CONTROL' }];
+    if (ownerGrants.size >= 10_000) ownerGrants.clear();
+    ownerGrants.set(accountId, grants);
+  }
+  return grants;
 }
+
+const ownerGrants = new Map<string, Grant[]>();

@@ -45,6 +45,8 @@ export interface S3State {
   emulator: Emulator;
   /** Access keys of the CreateSession credentials issued here, forgotten with the state. */
   sessionKeys: Set<string>;
+  /** Those of them issued for a `ReadOnly` session, which may only read (see session-mode.ts). */
+  readOnlySessions: Set<string>;
 }
 
 /** A success status other than the model's for this request (RestoreObject's 202), applied when the answer is sent. */

@@ -5,6 +5,7 @@ import type { Bucket } from './bucket.ts';
 import { resolveAccessPointAlias } from './access-point-alias.ts';
 import { routeThroughObjectLambda } from './object-lambda.ts';
 import { requester, s3World, type S3Context } from './registry.ts';
+import { checkSessionMode } from './session-mode.ts';
 
 /** Whether a request sets an ACL, canned or granted, on a bucket or an object (checked on every request: no allocation). */
 const setsAcl = (input: Record<string, unknown>) =>
@@ -55,16 +56,17 @@ export function prepareAccountBlocks(input: Record<string, unknown>, ctx: S3Cont
 }
 
 /**
- * The handlers, each preceded by what its request needs from S3 Control, asked through the core: the access point an
- * alias used as the bucket name names, the bucket behind an Object Lambda access point an object operation goes
- * through, then the account blocks that can change its outcome. A request that needs none (nearly all) goes straight
- * to its handler.
+ * The handlers, each preceded by the check of a ReadOnly session's credentials, then by what its request needs from
+ * S3 Control, asked through the core: the access point an alias used as the bucket name names, the bucket behind an
+ * Object Lambda access point an object operation goes through, then the account blocks that can change its outcome. A
+ * request that needs none (nearly all) goes straight to its handler.
  */
 export function withPreparation(handlers: Record<string, Handler>): Record<string, Handler> {
   return Object.fromEntries(
     Object.entries(handlers).map(([name, handler]) => [
       name,
       (input: Record<string, unknown>, ctx: S3Context) => {
+        checkSessionMode(ctx);
         const aliased = resolveAccessPointAlias(input, ctx);
         return aliased ? aliased.then(() => prepared(handler, input, ctx)) : prepared(handler, input, ctx);
       },

@@ -1,4 +1,4 @@
-import { mayAccess, notAuthorized } from '../../core/access.ts';
+import { accessDecision, notAuthorized } from '../../core/access.ts';
 import { AwsError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/service.ts';
 import { checkArnShape, snsArnParts } from './arns.ts';
@@ -19,6 +19,13 @@ export function stateForArn(ctx: SnsContext, arn: string): SnsState | undefined 
 }
 
 /**
+ * Services that give SNS the legacy key `AWS:SourceOwner` (their resource's account), which the default topic policy
+ * tests: CloudWatch alarms notify a topic of their account that keeps it (AWS-recorded test_enable_disable_alarm_actions);
+ * S3 and EventBridge need the topic policy to name them (their guides' setup), so they are not listed.
+ */
+const SOURCE_OWNER_SERVICES = new Set(['cloudwatch.amazonaws.com']);
+
+/**
  * The topic an ARN names, when the caller may perform `action` on it: the owner's principals may; another account's,
  * or an AWS service publishing for a resource (S3, EventBridge...), need the topic policy to allow them.
  */
@@ -29,7 +36,10 @@ export function findTopic(ctx: SnsContext, arn: string | undefined, action: stri
   if (region !== undefined && region !== ctx.region) throw invalidParameter(parameter);
   const topic = stateForArn(ctx, arn!)?.topics.get(arn!);
   if (!topic) throw topicNotFound();
-  if (!mayAccess(ctx, `SNS:${action}`, topic.arn, topic.accountId, topicPolicy(topic))) {
+  const caller = ctx.caller;
+  const sourceOwner = caller.servicePrincipal ? (SOURCE_OWNER_SERVICES.has(caller.servicePrincipal) ? caller.sourceAccount : undefined) : caller.accountId;
+  const allowed = ctx.emulator.crossAccount === 'open' || accessDecision(ctx.caller, `SNS:${action}`, topic.arn, topic.accountId, topicPolicy(topic), { 'aws:SourceOwner': sourceOwner }) === 'allowed';
+  if (!allowed) {
     throw new AwsError('AuthorizationErrorException', notAuthorized(ctx.caller, `SNS:${action}`, topic.arn));
   }
   return topic;

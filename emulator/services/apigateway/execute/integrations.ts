@@ -2,7 +2,7 @@ import { lookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import type { Integration, IntegrationResponse } from '@aws-sdk/client-api-gateway';
 import { Agent, fetch as fetchWith } from 'undici';
 import { AwsError } from '../../../core/errors.ts';
-import { accountRootArn, parseArn } from '../../../core/arn.ts';
+import { parseArn } from '../../../core/arn.ts';
 import type { RawResponse } from '../../../protocols/types.ts';
 import { convertRequest, convertResponse, templateInput, type Payload } from './content-handling.ts';
 import { functionOfUri, invokeFunction, type Invoker } from './lambda.ts';
@@ -10,6 +10,7 @@ import { isBinary } from './proxy.ts';
 import { header, type ExecRequest } from './request.ts';
 import { GatewayFailure, resolveValue } from './responses.ts';
 import { callS3 } from './s3-integration.ts';
+import { callServiceAction } from './service-integration.ts';
 import { renderTemplate, type TemplateScope } from './vtl.ts';
 
 /** What a non-proxy integration answered, before the integration response maps it. */
@@ -89,16 +90,10 @@ async function callLambda(invoker: Invoker, integration: Integration, payload: s
 
 /** The emulator service behind an AWS integration URI's service part. */
 const SERVICES: Record<string, string> = { states: 'stepfunctions', sqs: 'sqs', sns: 'sns', dynamodb: 'dynamodb', events: 'events', kinesis: 'kinesis', s3: 's3', lambda: 'lambda', firehose: 'firehose', logs: 'logs', ssm: 'ssm', secretsmanager: 'secretsmanager' };
-const QUERY_SERVICES = new Set(['sqs', 'sns']);
-
-function dateAsEpoch(_key: string, value: unknown) {
-  return typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(value) ? Date.parse(value) / 1000 : value;
-}
 
 /**
- * An AWS service integration through that service's front door: `action/<Operation>` with the mapped body as input
- * (JSON, or form parameters for query services), or SQS's `path/<account>/<queue>` with a form body naming the Action.
- * The answer is the service's JSON form (query services: `{"<Op>Response": {"<Op>Result": ...}}`).
+ * An AWS service integration: S3 by path, else the service request the mapped body and headers make (see
+ * service-integration.ts).
  */
 async function callService(invoker: Invoker, integration: Integration, body: Buffer, request: ExecRequest, mapped: ReturnType<typeof mappedParameters>): Promise<BackendResult> {
   const arn = parseArn(integration.uri ?? '');
@@ -109,39 +104,7 @@ async function callService(invoker: Invoker, integration: Integration, body: Buf
     const path = substitute(arn.resource.slice('path/'.length), mapped.path);
     return callS3(invoker, integration, { path, method, body, headers: mapped.header, querystring: mapped.querystring }, arn.region || invoker.region);
   }
-  const payload = body.toString('utf8');
-  const credentials = integration.credentials;
-  const form = /^[\w.%-]+=/.test(payload) && !payload.trimStart().startsWith('{');
-  let input: Record<string, unknown> = {};
-  if (form) for (const [k, v] of new URLSearchParams(payload)) input[k] = v;
-  else if (payload.trim()) {
-    try {
-      input = JSON.parse(payload);
-    } catch {
-      throw new GatewayFailure('DEFAULT_5XX', 'Internal server error', 500);
-    }
-  }
-  let operation = /^action\/(\w+)/.exec(arn.resource)?.[1];
-  if (!operation && service === 'sqs') {
-    const [, account, queue] = /^path\/(\d{12})\/([^/?]+)/.exec(arn.resource) ?? [];
-    operation = String(input.Action ?? 'SendMessage');
-    delete input.Action;
-    delete input.Version;
-    if (account) input.QueueUrl = `${invoker.emulator.endpoint}/${account}/${queue}`;
-  }
-  if (!operation) throw new GatewayFailure('DEFAULT_5XX', 'Internal server error', 500);
-  const caller = credentials ? { accountId: invoker.accountId, arn: credentials } : { accountId: invoker.accountId, arn: accountRootArn(invoker.accountId, invoker.region) };
-  try {
-    const output = await invoker.emulator.call(service, operation, input, { caller, region: arn.region || invoker.region });
-    const body = QUERY_SERVICES.has(service)
-      ? { [`${operation}Response`]: { [`${operation}Result`]: output, ResponseMetadata: { RequestId: request.requestId } } }
-      : output;
-    return { status: 200, body: Buffer.from(JSON.stringify(body, dateAsEpoch)), headers: { 'content-type': 'application/json' } };
-  } catch (error) {
-    if (!(error instanceof AwsError)) throw error;
-    const body = QUERY_SERVICES.has(service) ? { Error: { Code: error.code, Message: error.message, Type: 'Sender' } } : { __type: error.code, message: error.message };
-    return { status: error.status ?? 400, body: Buffer.from(JSON.stringify(body)), headers: { 'content-type': 'application/json' } };
-  }
+  return callServiceAction(invoker, integration.credentials, { service, region: arn.region || invoker.region, resource: arn.resource }, { body, headers: mapped.header, querystring: mapped.querystring, requestId: request.requestId });
 }
 
 async function callHttp(integration: Integration, payload: Buffer, request: ExecRequest, mapped: ReturnType<typeof mappedParameters>, stageVariables: Record<string, string>): Promise<BackendResult> {

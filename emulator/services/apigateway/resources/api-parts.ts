@@ -181,6 +181,8 @@ function putGatewayResponse(request: ResourceRequest) {
  * makes; GetAtt Id. Deleting the resource leaves the account setting as it is, as on AWS.
  */
 export const account: ResourceType = {
+  /** AWS's schema has no list handler. */
+  unlisted: true,
   properties: ['CloudWatchRoleArn'],
   async create(request) {
     await setRole(request);

@@ -1,6 +1,6 @@
 import type { BasePathMapping, DomainName } from '@aws-sdk/client-api-gateway';
 import type { Properties, ResourceDelete, ResourceType } from '../../cloudformation/provider.ts';
-import { givenMembers, templateTags, adoptByReading } from '../../cloudformation/read-back.ts';
+import { givenMembers, templateTags, adoptByReading, listUnder } from '../../cloudformation/read-back.ts';
 import { patchChanges, tagMap } from './values.ts';
 
 function attributesOf(domain: DomainName): Record<string, unknown> {
@@ -110,6 +110,22 @@ export const basePathMapping: ResourceType = {
   createOnly: ['DomainName', 'BasePath'],
   primaryIdentifier: ['DomainName', 'BasePath'],
   adopt: adoptByReading((request) => basePathMapping.read!(request), (id) => `${id.DomainName}/${id.BasePath}`),
+  // Listed under the ResourceModel's DomainName; the root mapping's base path is empty, as a template gives it.
+  ...listUnder(
+    ['DomainName'],
+    'BasePath',
+    (request) => basePathMapping.read!({ ...request, properties: { ...request.properties, BasePath: request.physicalId } }),
+    async (request, { DomainName }) => {
+      const found: string[] = [];
+      let position: string | undefined;
+      do {
+        const page = await request.call<{ items?: BasePathMapping[]; position?: string }>('apigateway', 'GetBasePathMappings', { domainName: DomainName, position, limit: 500 });
+        found.push(...(page.items ?? []).map((m) => (m.basePath === '(none)' ? '' : m.basePath!)));
+        position = page.position;
+      } while (position);
+      return found;
+    },
+  ),
 };
 
 /** A domain name's endpoint configuration in the template's form (the members it gave). */

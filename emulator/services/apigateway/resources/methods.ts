@@ -92,6 +92,8 @@ function deleteMethod(request: ResourceRequest, p: Properties) {
  * method again, with its integration and responses, as the resource's handler does.
  */
 export const method: ResourceType = {
+  /** AWS's schema has no list handler. */
+  unlisted: true,
   properties: [
     'ApiKeyRequired',
     'AuthorizationScopes',

@@ -157,11 +157,24 @@ async function track(ctx: Ctx, operation: string, typeName: string, clientToken:
   return { ProgressEvent: event };
 }
 
-export function createResource(input: CreateResourceInput, ctx: Ctx) {
+/**
+ * A desired state with properties outside the type's schema (additionalProperties false) is refused before any work,
+ * in the words of AWS's model validation (quoted from a CreateResource answer in pulumi/pulumi-aws-native#581). The
+ * type's property list stands for AWS's schema: the few schema properties twinstack does not make are refused so too.
+ */
+function checkModel(type: ResourceType, desired: Properties, current: Properties = {}): void {
+  if (!type.properties) return;
+  // An update is judged on what its patch adds: the current model is what the type read back.
+  const extraneous = Object.keys(desired).filter((name) => !type.properties!.includes(name) && !Object.hasOwn(current, name));
+  if (extraneous.length) throw new AwsError('ValidationException', `Model validation failed (${extraneous.map((name) => `#: extraneous key [${name}] is not permitted`).join('\n')})`);
+}
+
+export async function createResource(input: CreateResourceInput, ctx: Ctx) {
   const typeName = typeNamed(ctx, input.TypeName);
   const desired = parseJson(input.DesiredState, 'DesiredState') as Properties;
+  const type = await resourceType(typeName);
+  checkModel(type, desired);
   return track(ctx, 'CREATE', typeName, input.ClientToken, async () => {
-    const type = await resourceType(typeName);
     const created = await type.create(request(ctx, typeName, desired));
     const identifier = compoundOf(type, desired, created) ?? type.ref?.(created) ?? created.physicalId;
     const resource = { typeName, identifier, ...(identifier === created.physicalId ? {} : { physicalId: created.physicalId }), properties: desired, attributes: created.attributes };
@@ -174,8 +187,9 @@ export async function updateResource(input: UpdateResourceInput, ctx: Ctx) {
   const typeName = typeNamed(ctx, input.TypeName);
   const resource = await find(ctx, typeName, input.Identifier);
   const desired = applyPatch(resource.properties, parseJson(input.PatchDocument, 'PatchDocument'));
+  const type = await resourceType(typeName);
+  checkModel(type, desired, resource.properties);
   return track(ctx, 'UPDATE', typeName, input.ClientToken, async () => {
-    const type = await resourceType(typeName);
     if (!type.update || (type.createOnly ?? []).some((name) => JSON.stringify(desired[name]) !== JSON.stringify(resource.properties[name]))) {
       throw new AwsError('NotUpdatableException', `Invalid patch update: createOnlyProperties [${(type.createOnly ?? []).map((n) => `/properties/${n}`).join(', ')}] cannot be updated`);
     }
@@ -215,6 +229,8 @@ function listedIdentifier(type: ResourceType, listed: ListedResource): string {
 export async function listResources(input: ListResourcesInput, ctx: Ctx) {
   const typeName = typeNamed(ctx, input.TypeName);
   const type = await resourceType(typeName);
+  // AWS's words, as users quote them for types without a list handler.
+  if (type.unlisted) throw new AwsError('UnsupportedActionException', `Resource type ${typeName} does not support LIST action`);
   const made = [...ctx.state.resources.values()].filter((r) => r.typeName === typeName);
   if (!type.list) return { TypeName: typeName, ResourceDescriptions: made.map(describe) };
   const model = (input.ResourceModel === undefined ? {} : parseJson(input.ResourceModel, 'ResourceModel')) as Properties;

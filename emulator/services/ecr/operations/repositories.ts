@@ -1,4 +1,11 @@
-import type { CreateRepositoryRequest, DeleteRepositoryRequest, DescribeRepositoriesRequest, PutImageScanningConfigurationRequest, PutImageTagMutabilityRequest } from '@aws-sdk/client-ecr';
+import type {
+  CreateRepositoryRequest,
+  DeleteRepositoryRequest,
+  DescribeRepositoriesRequest,
+  ImageTagMutabilityExclusionFilter,
+  PutImageScanningConfigurationRequest,
+  PutImageTagMutabilityRequest,
+} from '@aws-sdk/client-ecr';
 import { buildArn, partitionInfo } from '../../../core/arn.ts';
 import { mayAccess, notAuthorized } from '../../../core/access.ts';
 import { AwsError } from '../../../core/errors.ts';
@@ -47,6 +54,17 @@ export function checkTags(tags: { Key?: string; Value?: string }[] | undefined, 
   if ((tags?.length ?? 0) > 50) throw EcrErrors.invalid('Invalid parameter at \'tags\' failed to satisfy constraint: \'Member must have length less than or equal to 50\'');
 }
 
+/**
+ * The exclusion filters to keep: a `*_WITH_EXCLUSION` mutability needs them, in AWS's words (quoted from a
+ * CloudFormation deployment in aws/aws-cdk#35246).
+ */
+function exclusionFilters(mutability: string | undefined, filters: ImageTagMutabilityExclusionFilter[] | undefined) {
+  if (mutability?.endsWith('_WITH_EXCLUSION') && !filters?.length) {
+    throw EcrErrors.invalid(`Invalid parameter at 'imageTagMutabilityExclusionFilters' failed to satisfy constraint: 'ImageTagMutabilityExclusionFilters can't be null when imageTagMutability is set as ${mutability}'`);
+  }
+  return filters?.map(({ filterType, filter }) => ({ filterType, filter }));
+}
+
 export function createRepository(input: CreateRepositoryRequest, ctx: EcrContext) {
   const name = input.repositoryName ?? '';
   if (name.length < 2 || name.length > 256 || !NAME.test(name)) {
@@ -55,6 +73,7 @@ export function createRepository(input: CreateRepositoryRequest, ctx: EcrContext
   const registry = ownRegistry(ctx, input.registryId);
   if (ctx.state.repositories.has(name)) throw EcrErrors.alreadyExists(name, registry);
   checkTags(input.tags, ctx.caller);
+  const filters = exclusionFilters(input.imageTagMutability, input.imageTagMutabilityExclusionFilters);
   const repository = {
     repositoryArn: buildArn({ service: 'ecr', region: ctx.region, accountId: registry, resource: `repository/${name}` }),
     registryId: registry,
@@ -62,6 +81,7 @@ export function createRepository(input: CreateRepositoryRequest, ctx: EcrContext
     repositoryUri: `${registry}.dkr.ecr.${ctx.region}.${partitionInfo(ctx.region).dnsSuffix}/${name}`,
     createdAt: ctx.emulator.clock.date(),
     imageTagMutability: input.imageTagMutability ?? 'MUTABLE',
+    imageTagMutabilityExclusionFilters: filters,
     imageScanningConfiguration: { scanOnPush: input.imageScanningConfiguration?.scanOnPush ?? false },
     encryptionConfiguration: input.encryptionConfiguration ?? { encryptionType: 'AES256' as const },
   };
@@ -99,8 +119,10 @@ export function deleteRepository(input: DeleteRepositoryRequest, ctx: EcrContext
 
 export function putImageTagMutability(input: PutImageTagMutabilityRequest, ctx: EcrContext) {
   const stored = requireRepository(ctx, input);
+  const filters = exclusionFilters(input.imageTagMutability, input.imageTagMutabilityExclusionFilters);
   stored.repository.imageTagMutability = input.imageTagMutability;
-  return { registryId: stored.repository.registryId, repositoryName: stored.repository.repositoryName, imageTagMutability: input.imageTagMutability };
+  stored.repository.imageTagMutabilityExclusionFilters = filters;
+  return { registryId: stored.repository.registryId, repositoryName: stored.repository.repositoryName, imageTagMutability: input.imageTagMutability, imageTagMutabilityExclusionFilters: filters };
 }
 
 export function putImageScanningConfiguration(input: PutImageScanningConfigurationRequest, ctx: EcrContext) {

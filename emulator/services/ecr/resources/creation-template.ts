@@ -1,6 +1,7 @@
 import type { RepositoryCreationTemplate } from '@aws-sdk/client-ecr';
 import { jsonText, templateJson, type Properties, type ResourceType } from '../../cloudformation/provider.ts';
 import { templateOrder } from '../../cloudformation/read-back.ts';
+import { exclusionFiltersIn, exclusionFiltersOut } from './exclusion-filters.ts';
 
 /** The template's settings as the ECR API takes them. */
 function templateSettings(p: Properties) {
@@ -10,7 +11,7 @@ function templateSettings(p: Properties) {
     encryptionConfiguration: encryption && { encryptionType: encryption.EncryptionType, kmsKey: encryption.KmsKey },
     resourceTags: p.ResourceTags,
     imageTagMutability: p.ImageTagMutability,
-    imageTagMutabilityExclusionFilters: (p.ImageTagMutabilityExclusionFilters as Properties[] | undefined)?.map((f) => ({ filter: f.Filter, filterType: f.FilterType })),
+    imageTagMutabilityExclusionFilters: exclusionFiltersIn(p.ImageTagMutabilityExclusionFilters),
     repositoryPolicy: jsonText(p.RepositoryPolicy),
     lifecyclePolicy: jsonText(p.LifecyclePolicy),
     appliedFor: p.AppliedFor,
@@ -54,7 +55,7 @@ export const repositoryCreationTemplate: ResourceType = {
       EncryptionConfiguration: encryption && { EncryptionType: encryption.encryptionType, ...(encryption.kmsKey ? { KmsKey: encryption.kmsKey } : {}) },
       ResourceTags: t.resourceTags,
       ImageTagMutability: t.imageTagMutability,
-      ImageTagMutabilityExclusionFilters: t.imageTagMutabilityExclusionFilters?.map((f) => ({ Filter: f.filter, FilterType: f.filterType })),
+      ImageTagMutabilityExclusionFilters: exclusionFiltersOut(t.imageTagMutabilityExclusionFilters),
       RepositoryPolicy: t.repositoryPolicy ? templateJson(p.RepositoryPolicy, t.repositoryPolicy) : undefined,
       LifecyclePolicy: t.lifecyclePolicy ? templateJson(p.LifecyclePolicy, t.lifecyclePolicy) : undefined,
       AppliedFor: templateOrder(p.AppliedFor, t.appliedFor ?? [], String),

@@ -1,7 +1,8 @@
 import type { Repository } from '@aws-sdk/client-ecr';
 import { AwsError } from '../../../core/errors.ts';
-import { changedProperties, jsonText, resourceTags, templateJson, type Properties, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
+import { changedProperties, jsonText, resourceTags, templateJson, type ResourceRequest, type ResourceType } from '../../cloudformation/provider.ts';
 import { templateTags } from '../../cloudformation/read-back.ts';
+import { exclusionFiltersIn, exclusionFiltersOut } from './exclusion-filters.ts';
 
 /** A repository without a lifecycle or repository policy reads without it. */
 function unlessNotFound(error: unknown): undefined {
@@ -20,8 +21,6 @@ async function configure(request: ResourceRequest, name: string, changed: Set<st
     else await request.call('ecr', 'DeleteRepositoryPolicy', { repositoryName: name }).catch(() => undefined);
   }
 }
-
-const exclusionFilters = (p: Properties) => p.ImageTagMutabilityExclusionFilters?.map((f: Properties) => ({ filterType: f.FilterType, filter: f.Filter }));
 
 function state(repository: Repository) {
   return { physicalId: repository.repositoryName!, attributes: { Arn: repository.repositoryArn, RepositoryUri: repository.repositoryUri } };
@@ -45,7 +44,7 @@ export const repository: ResourceType = {
     const { repository: created } = await request.call<{ repository: Repository }>('ecr', 'CreateRepository', {
       repositoryName: p.RepositoryName ?? request.physicalName({ maxLength: 256, lowerCase: true }),
       imageTagMutability: p.ImageTagMutability,
-      imageTagMutabilityExclusionFilters: exclusionFilters(p),
+      imageTagMutabilityExclusionFilters: exclusionFiltersIn(p.ImageTagMutabilityExclusionFilters),
       imageScanningConfiguration: p.ImageScanningConfiguration ? { scanOnPush: String(p.ImageScanningConfiguration.ScanOnPush) === 'true' } : undefined,
       encryptionConfiguration: p.EncryptionConfiguration ? { encryptionType: p.EncryptionConfiguration.EncryptionType, kmsKey: p.EncryptionConfiguration.KmsKey } : undefined,
       tags: resourceTags(request),
@@ -58,7 +57,7 @@ export const repository: ResourceType = {
     const changed = changedProperties(request.previous, request.properties);
     if (changed.has('ImageTagMutability') || changed.has('ImageTagMutabilityExclusionFilters')) {
       const p = request.properties;
-      await request.call('ecr', 'PutImageTagMutability', { repositoryName: name, imageTagMutability: p.ImageTagMutability ?? 'MUTABLE', imageTagMutabilityExclusionFilters: exclusionFilters(p) });
+      await request.call('ecr', 'PutImageTagMutability', { repositoryName: name, imageTagMutability: p.ImageTagMutability ?? 'MUTABLE', imageTagMutabilityExclusionFilters: exclusionFiltersIn(p.ImageTagMutabilityExclusionFilters) });
     }
     if (changed.has('ImageScanningConfiguration')) {
       await request.call('ecr', 'PutImageScanningConfiguration', { repositoryName: name, imageScanningConfiguration: { scanOnPush: String(request.properties.ImageScanningConfiguration?.ScanOnPush) === 'true' } });
@@ -87,6 +86,7 @@ export const repository: ResourceType = {
     return {
       RepositoryName: r.repositoryName,
       ImageTagMutability: r.imageTagMutability,
+      ImageTagMutabilityExclusionFilters: exclusionFiltersOut(r.imageTagMutabilityExclusionFilters),
       ImageScanningConfiguration: { ScanOnPush: r.imageScanningConfiguration?.scanOnPush ?? false },
       EncryptionConfiguration: { EncryptionType: r.encryptionConfiguration?.encryptionType, ...(r.encryptionConfiguration?.kmsKey ? { KmsKey: r.encryptionConfiguration.kmsKey } : {}) },
       LifecyclePolicy: lifecycle && { LifecyclePolicyText: lifecycle.lifecyclePolicyText, ...(p.LifecyclePolicy?.RegistryId !== undefined ? { RegistryId: lifecycle.registryId } : {}) },

@@ -15,6 +15,8 @@ export function inlinePolicy(kind: Kind): ResourceType {
     return { physicalId: `${p.PolicyName}|${p[nameKey]}`, attributes: {} };
   };
   return {
+    /** AWS's schema has no list handler. */
+    unlisted: true,
     create: put,
     update: put,
     async delete(request) {

@@ -5,6 +5,8 @@ import type { ResourceType } from '../../cloudformation/provider.ts';
  * description changes in place; deleting goes through DeleteServiceLinkedRole, the only way such a role is deleted.
  */
 export const serviceLinkedRole: ResourceType = {
+  /** AWS's schema has no list handler. */
+  unlisted: true,
   async create(request) {
     const p = request.properties;
     const { Role } = await request.call('iam', 'CreateServiceLinkedRole', { AWSServiceName: p.AWSServiceName, Description: p.Description, CustomSuffix: p.CustomSuffix });

@@ -2,6 +2,8 @@ import { jsonText, templateJson, type ResourceType } from '../../cloudformation/
 
 /** `AWS::Kinesis::ResourcePolicy`: the policy of a stream or consumer; Ref is that resource's ARN. */
 export const resourcePolicy: ResourceType = {
+  /** AWS's schema has no list handler. */
+  unlisted: true,
   async create(request) {
     await request.call('kinesis', 'PutResourcePolicy', { ResourceARN: request.properties.ResourceArn, Policy: jsonText(request.properties.ResourcePolicy) });
     return { physicalId: request.properties.ResourceArn, attributes: {} };

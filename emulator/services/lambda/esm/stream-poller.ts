@@ -94,10 +94,14 @@ export function startStreamPoller(emulator: Emulator, state: LambdaState, mappin
     return { sequence: dynamodb.SequenceNumber, arrival: dynamodb.ApproximateCreationDateTime * 1000, partitionKey: keys, event: { ...event, eventSourceARN: streamArn } };
   }
 
+  /**
+   * What a filter pattern is matched against: a DynamoDB record as sent; a Kinesis record with its data decoded (JSON
+   * parsed) at the top level as `data`, the only key AWS filters Kinesis records on (with-kinesis-filtering.html).
+   */
   function filterable(record: StreamRecord): Record<string, unknown> {
     if (kind !== 'kinesis') return record.event;
     const inner = record.event.kinesis as Record<string, unknown>;
-    return { ...record.event, kinesis: filterView(inner, 'data', Buffer.from(inner.data as string, 'base64').toString('utf8')) };
+    return filterView(record.event, 'data', Buffer.from(inner.data as string, 'base64').toString('utf8'));
   }
 
   /** One invocation with a batch (and a tumbling window's fields); `state` is what the function returned for its window. */
@@ -157,9 +161,15 @@ export function startStreamPoller(emulator: Emulator, state: LambdaState, mappin
     let pending = batch;
     while (pending.length && alive()) {
       const maxAge = config.MaximumRecordAgeInSeconds ?? -1;
-      if (maxAge >= 0 && emulator.clock.now() - pending[0].arrival > maxAge * 1000) {
-        sendToFailureDestination(shardId, pending, 'RecordAgeExceeded', attempts);
-        return;
+      // Records older than MaximumRecordAgeInSeconds (a prefix: they are in arrival order) are discarded to the
+      // destination; the rest of the batch is still delivered (AWS-recorded test_kinesis_maximum_record_age_exceeded_discard_records).
+      const expired = maxAge >= 0 ? pending.findIndex((r) => emulator.clock.now() - r.arrival <= maxAge * 1000) : 0;
+      if (expired !== 0) {
+        // AWS counts the attempt that found the records too old: 1 for records that expired before their first
+        // invocation (AWS-recorded expire-before-ingestion).
+        sendToFailureDestination(shardId, expired === -1 ? pending : pending.slice(0, expired), 'RecordAgeExceeded', attempts + 1);
+        if (expired === -1) return;
+        pending = pending.slice(expired);
       }
       attempts++;
       const result = await invoke(pending, window);

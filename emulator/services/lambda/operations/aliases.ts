@@ -3,6 +3,7 @@ import { AwsError } from '../../../core/errors.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { functionArn, newRevision, type LambdaFunction } from '../function.ts';
 import { findFunction, notFound, page, parseFunctionRef } from '../lookup.ts';
+import { moveProvisionedAlias, releaseProvisioned } from './concurrency.ts';
 import type { LambdaState } from '../state.ts';
 
 type Ctx = RequestContext<LambdaState>;
@@ -91,7 +92,9 @@ export function updateAlias(input: UpdateAliasRequest, ctx: Ctx) {
   if (input.FunctionVersion) checkVersion(ctx, fn, input.FunctionVersion);
   const routing = input.RoutingConfig ?? alias.RoutingConfig;
   checkRouting(ctx, fn, primary, routing);
+  const from = alias.FunctionVersion!;
   alias.FunctionVersion = primary;
+  if (primary !== from) moveProvisionedAlias(ctx, fn, input.Name!, from);
   if (input.Description !== undefined) alias.Description = input.Description;
   if (input.RoutingConfig) {
     alias.RoutingConfig = Object.keys(input.RoutingConfig.AdditionalVersionWeights ?? {}).length
@@ -107,7 +110,7 @@ export function deleteAlias(input: DeleteAliasRequest, ctx: Ctx) {
   const alias = fn.aliases.get(input.Name!);
   fn.aliases.delete(input.Name!);
   // The alias's provisioned concurrency goes with it (AWS-recorded test_lambda_provisioned_lifecycle).
-  if (alias && fn.provisionedConcurrency.delete(input.Name!)) ctx.state.pool.unprovision(`${fn.arn}:${alias.FunctionVersion}:`);
+  if (alias) releaseProvisioned(ctx, fn, input.Name!, `${fn.arn}:${alias.FunctionVersion}:`);
 }
 
 export function listAliases(input: ListAliasesRequest, ctx: Ctx) {

@@ -100,15 +100,47 @@ function provisionedKey(ctx: Ctx, fn: LambdaFunction, qualifier: string) {
  * Provisioned concurrency starts its environments when configured: IN_PROGRESS until every one of them has
  * initialized, then READY; invocations of the version find them warm.
  */
-function provisionedView(ctx: Ctx, fn: LambdaFunction, qualifier: string, entry: { requested: number; lastModified: string }) {
-  const ready = Math.min(entry.requested, ctx.state.pool.provisionedReady(provisionedKey(ctx, fn, qualifier).key));
+function provisionedView(ctx: Ctx, fn: LambdaFunction, qualifier: string, entry: { requested: number; lastModified: string; movingFrom?: string }) {
+  const pool = ctx.state.pool;
+  const key = provisionedKey(ctx, fn, qualifier).key;
+  // A moved alias's old environments go back to on-demand use once the new version's are all ready.
+  if (entry.movingFrom && pool.provisionedReady(key) >= entry.requested) {
+    pool.unprovision(entry.movingFrom);
+    entry.movingFrom = undefined;
+  }
+  // While an alias moves, the old version's environments are what is allocated (AWS-recorded
+  // test_lambda_provisioned_concurrency_moves_with_alias: IN_PROGRESS with 1 of 1 available right after the move).
+  const ready = Math.min(entry.requested, pool.provisionedReady(entry.movingFrom ?? key));
   return {
     RequestedProvisionedConcurrentExecutions: entry.requested,
     AvailableProvisionedConcurrentExecutions: ready,
     AllocatedProvisionedConcurrentExecutions: ready,
-    Status: ready >= entry.requested ? 'READY' : 'IN_PROGRESS',
+    Status: ready >= entry.requested && !entry.movingFrom ? 'READY' : 'IN_PROGRESS',
     LastModified: entry.lastModified,
   };
+}
+
+/** Starts the provisioned environments of `qualifier`'s version. */
+function startProvisioned(ctx: Ctx, fn: LambdaFunction, qualifier: string, count: number) {
+  const { key, version } = provisionedKey(ctx, fn, qualifier);
+  const state = ctx.state;
+  state.pool.provision(key, () => environmentSpec(ctx.emulator, state, fn, version), count).catch((error: unknown) => {
+    console.warn(`[twinstack] lambda ${fn.name}:${qualifier}: provisioned concurrency could not start: ${(error as Error).message}`);
+  });
+}
+
+/**
+ * An alias with provisioned concurrency moved to another version: that version's environments are provisioned, and
+ * the old version's serve (and are counted) until they are ready (see provisionedView), as on AWS.
+ */
+export function moveProvisionedAlias(ctx: Ctx, fn: LambdaFunction, alias: string, fromVersion: string) {
+  const entry = fn.provisionedConcurrency.get(alias);
+  if (!entry) return;
+  const from = `${fn.arn}:${fromVersion}:`;
+  // Moved again before the last move settled: the version it leaves was not serving yet.
+  if (entry.movingFrom) ctx.state.pool.unprovision(from);
+  else entry.movingFrom = from;
+  startProvisioned(ctx, fn, alias, entry.requested);
 }
 
 /** A version is provisioned either directly or through one alias, never both (AWS-recorded test_lambda_provisioned_lifecycle). */
@@ -133,11 +165,7 @@ export function putProvisionedConcurrencyConfig(input: PutProvisionedConcurrency
   }
   const entry = { requested: input.ProvisionedConcurrentExecutions!, lastModified: lambdaTimestamp(ctx.emulator.clock.date()) };
   fn.provisionedConcurrency.set(qualifier, entry);
-  const { key, version } = provisionedKey(ctx, fn, qualifier);
-  const state = ctx.state;
-  state.pool.provision(key, () => environmentSpec(ctx.emulator, state, fn, version), entry.requested).catch((error: unknown) => {
-    console.warn(`[twinstack] lambda ${fn.name}:${qualifier}: provisioned concurrency could not start: ${(error as Error).message}`);
-  });
+  startProvisioned(ctx, fn, qualifier, entry.requested);
   return { RequestedProvisionedConcurrentExecutions: entry.requested, AvailableProvisionedConcurrentExecutions: 0, AllocatedProvisionedConcurrentExecutions: 0, Status: 'IN_PROGRESS', LastModified: entry.lastModified };
 }
 
@@ -150,7 +178,16 @@ export function getProvisionedConcurrencyConfig(input: GetProvisionedConcurrency
 
 export function deleteProvisionedConcurrencyConfig(input: DeleteProvisionedConcurrencyConfigRequest, ctx: Ctx) {
   const { fn, qualifier } = provisionedTarget(ctx, input.FunctionName!, input.Qualifier);
-  if (fn.provisionedConcurrency.delete(qualifier)) ctx.state.pool.unprovision(provisionedKey(ctx, fn, qualifier).key);
+  releaseProvisioned(ctx, fn, qualifier, provisionedKey(ctx, fn, qualifier).key);
+}
+
+/** Drops `qualifier`'s provisioned concurrency: its environments (`key`'s, and those of a version its alias left) go back to on-demand use. */
+export function releaseProvisioned(ctx: Ctx, fn: LambdaFunction, qualifier: string, key: string) {
+  const entry = fn.provisionedConcurrency.get(qualifier);
+  if (!entry) return;
+  fn.provisionedConcurrency.delete(qualifier);
+  ctx.state.pool.unprovision(key);
+  if (entry.movingFrom) ctx.state.pool.unprovision(entry.movingFrom);
 }
 
 export function listProvisionedConcurrencyConfigs(input: ListProvisionedConcurrencyConfigsRequest, ctx: Ctx) {

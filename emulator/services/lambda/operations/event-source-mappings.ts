@@ -13,6 +13,7 @@ import type { Emulator } from '../../../core/emulator.ts';
 import type { RequestContext } from '../../../core/service.ts';
 import { parsePatterns } from '../esm/filter.ts';
 import { startSqsPoller } from '../esm/sqs-poller.ts';
+import { checkSelfManagedKafka, isSelfManagedKafka, selfManagedKafkaConfig } from '../esm/self-managed-kafka.ts';
 import { startStreamPoller } from '../esm/stream-poller.ts';
 import { functionArn } from '../function.ts';
 import { page, parseFunctionRef } from '../lookup.ts';
@@ -20,9 +21,11 @@ import type { EventSourceMapping, LambdaState } from '../state.ts';
 import { checkTagCount, checkTagKeys } from './tags.ts';
 
 type Ctx = RequestContext<LambdaState>;
-type SourceKind = 'sqs' | 'kinesis' | 'dynamodb';
+type SourceKind = 'sqs' | 'kinesis' | 'dynamodb' | 'kafka';
 
-function sourceKind(arn: string | undefined): SourceKind {
+function sourceKind(source: Pick<EventSourceMappingConfiguration, 'EventSourceArn' | 'SelfManagedEventSource'>): SourceKind {
+  if (isSelfManagedKafka(source)) return 'kafka';
+  const arn = source.EventSourceArn;
   const service = arn ? parseArn(arn)?.service : undefined;
   if (service === 'sqs' || service === 'kinesis') return service;
   if (service === 'dynamodb' && arn!.includes('/stream/')) return 'dynamodb';
@@ -80,13 +83,15 @@ async function checkSource(ctx: Ctx, kind: SourceKind, arn: string) {
 
 /** Starts a mapping's poller (on creation, and for each mapping of a restored state). */
 export function startMapping(emulator: Emulator, state: LambdaState, mapping: EventSourceMapping) {
-  const kind = sourceKind(mapping.config.EventSourceArn);
+  const kind = sourceKind(mapping.config);
+  if (kind === 'kafka') return;
   const stop = kind === 'sqs' ? startSqsPoller(emulator, state, mapping) : startStreamPoller(emulator, state, mapping, kind);
   state.pollers.set(mapping.config.UUID!, stop);
 }
 
 export async function createEventSourceMapping(input: CreateEventSourceMappingRequest, ctx: Ctx) {
-  const kind = sourceKind(input.EventSourceArn);
+  const kind = sourceKind(input);
+  if (kind === 'kafka') return createSelfManagedKafkaMapping(input, ctx);
   // Refused before the function is looked up (AWS-recorded test_event_source_mapping_exceptions).
   if (kind === 'sqs' && input.DestinationConfig) {
     throw new AwsError('InvalidParameterValueException', 'Unsupported DestinationConfig parameter for given event source mapping type.');
@@ -143,6 +148,29 @@ export async function createEventSourceMapping(input: CreateEventSourceMappingRe
   return { ...config, State: input.Enabled === false ? 'Disabled' : 'Creating' };
 }
 
+async function createSelfManagedKafkaMapping(input: CreateEventSourceMappingRequest, ctx: Ctx) {
+  const fnArn = targetArn(ctx, input.FunctionName!);
+  checkSelfManagedKafka(input, fnArn, ctx.state.eventSourceMappings.values());
+  parsePatterns(input.FilterCriteria?.Filters);
+  checkTagCount(Object.keys(input.Tags ?? {}).length);
+  checkTagKeys(input.Tags, ctx.caller);
+  const uuid = randomUUID();
+  const config: EventSourceMappingConfiguration = {
+    UUID: uuid,
+    BatchSize: input.BatchSize ?? 100,
+    MaximumBatchingWindowInSeconds: input.MaximumBatchingWindowInSeconds,
+    FilterCriteria: input.FilterCriteria?.Filters?.length ? input.FilterCriteria : undefined,
+    FunctionArn: fnArn,
+    LastModified: ctx.emulator.clock.date(),
+    State: input.Enabled === false ? 'Disabled' : 'Enabled',
+    StateTransitionReason: 'USER_INITIATED',
+    EventSourceMappingArn: buildArn({ service: 'lambda', region: ctx.state.region, accountId: ctx.state.accountId, resource: `event-source-mapping:${uuid}` }),
+    ...selfManagedKafkaConfig(input, uuid),
+  };
+  ctx.state.eventSourceMappings.set(uuid, { config, tags: new Map(Object.entries(input.Tags ?? {})) });
+  return { ...config, State: input.Enabled === false ? 'Disabled' : 'Creating' };
+}
+
 /** One mapping per source and function (AWS-recorded test_duplicate_event_source_mappings of each source), in AWS's words. */
 function checkDuplicate(ctx: Ctx, kind: SourceKind, sourceArn: string, fnArn: string) {
   const existing = [...ctx.state.eventSourceMappings.values()].find((m) => m.config.EventSourceArn === sourceArn && m.config.FunctionArn === fnArn);
@@ -170,7 +198,7 @@ export function getEventSourceMapping(input: GetEventSourceMappingRequest, ctx: 
 export function updateEventSourceMapping(input: UpdateEventSourceMappingRequest, ctx: Ctx) {
   const mapping = find(ctx, input.UUID!);
   const config = mapping.config;
-  const kind = sourceKind(config.EventSourceArn);
+  const kind = sourceKind(config);
   const batchSize = input.BatchSize ?? config.BatchSize!;
   const window = input.MaximumBatchingWindowInSeconds ?? config.MaximumBatchingWindowInSeconds ?? 0;
   checkBatching(kind, batchSize, window);

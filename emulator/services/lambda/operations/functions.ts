@@ -119,6 +119,9 @@ export async function createFunction(input: CreateFunctionRequest, ctx: Ctx) {
   // Retention defaults to 14 days (AWS's documented default).
   if (input.DurableConfig) config.DurableConfig = { RetentionPeriodInDays: 14, ...input.DurableConfig };
   if (input.VpcConfig) config.VpcConfig = { SubnetIds: input.VpcConfig.SubnetIds ?? [], SecurityGroupIds: input.VpcConfig.SecurityGroupIds ?? [], VpcId: '' };
+  // Kept and answered as given: twinstack mounts no file system and runs no tenant isolation.
+  if (input.FileSystemConfigs?.length) config.FileSystemConfigs = input.FileSystemConfigs;
+  if (input.TenancyConfig) config.TenancyConfig = { TenantIsolationMode: input.TenancyConfig.TenantIsolationMode };
   const fn: LambdaFunction = {
     name,
     arn,
@@ -238,6 +241,7 @@ export function updateFunctionConfiguration(input: UpdateFunctionConfigurationRe
   if (input.EphemeralStorage?.Size) config.EphemeralStorage = { Size: input.EphemeralStorage.Size };
   if (input.LoggingConfig) config.LoggingConfig = mergeLoggingConfig(config.LoggingConfig ?? {}, input.LoggingConfig);
   if (input.KMSKeyArn !== undefined) config.KMSKeyArn = input.KMSKeyArn || undefined;
+  if (input.FileSystemConfigs) config.FileSystemConfigs = input.FileSystemConfigs.length ? input.FileSystemConfigs : undefined;
   if (input.DurableConfig) {
     // Durability is chosen when the function is created; an update changes the settings of a durable function only.
     if (!config.DurableConfig) throw new AwsError('InvalidParameterValueException', 'Durable execution can only be enabled when a function is created.');

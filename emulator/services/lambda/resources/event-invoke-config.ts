@@ -1,5 +1,6 @@
 import type { ResourceRequest, ResourceType } from '../../cloudformation/provider.ts';
-import { adoptByReading } from '../../cloudformation/read-back.ts';
+import type { ListFunctionEventInvokeConfigsResponse } from '@aws-sdk/client-lambda';
+import { adoptByReading, listUnder } from '../../cloudformation/read-back.ts';
 import { readEventInvokeConfig } from './read.ts';
 
 async function put(request: ResourceRequest) {
@@ -32,6 +33,22 @@ export const eventInvokeConfig: ResourceType = {
   read: readEventInvokeConfig,
   primaryIdentifier: ['FunctionName', 'Qualifier'],
   adopt: adoptByReading(readEventInvokeConfig, (id) => `${id.FunctionName}|${id.Qualifier}`),
+  // Listed under the ResourceModel's FunctionName: each configuration's qualifier ends its qualified function ARN.
+  ...listUnder(
+    ['FunctionName'],
+    'Qualifier',
+    (request) => readEventInvokeConfig({ ...request, physicalId: `${request.properties.FunctionName}|${request.physicalId}` }),
+    async (request, { FunctionName }) => {
+      const found: string[] = [];
+      let Marker: string | undefined;
+      do {
+        const page = await request.call<ListFunctionEventInvokeConfigsResponse>('lambda', 'ListFunctionEventInvokeConfigs', { FunctionName, Marker, MaxItems: 50 });
+        found.push(...(page.FunctionEventInvokeConfigs ?? []).map((c) => c.FunctionArn!.split(':')[7]));
+        Marker = page.NextMarker;
+      } while (Marker);
+      return found;
+    },
+  ),
   createOnly: ['FunctionName', 'Qualifier'],
   properties: ['FunctionName', 'Qualifier', 'MaximumEventAgeInSeconds', 'MaximumRetryAttempts', 'DestinationConfig'],
 };

@@ -78,6 +78,8 @@ function templateProperties(c: Properties): Properties {
     Layers: c.Layers?.length ? c.Layers.map((l: { Arn: string }) => l.Arn) : undefined,
     TracingConfig: c.TracingConfig?.Mode ? { Mode: c.TracingConfig.Mode } : undefined,
     EphemeralStorage: c.EphemeralStorage,
+    FileSystemConfigs: c.FileSystemConfigs,
+    TenancyConfig: c.TenancyConfig,
   };
 }
 
@@ -149,6 +151,7 @@ export const lambdaFunction: ResourceType = {
         ...config,
         Environment: config.Environment ?? { Variables: {} },
         Description: config.Description ?? '',
+        FileSystemConfigs: config.FileSystemConfigs ?? [],
       });
     }
     if (changed.has('ReservedConcurrentExecutions')) await concurrency(request, name);

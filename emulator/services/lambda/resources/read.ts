@@ -122,7 +122,6 @@ export async function readEventSourceMapping(request: ResourceDelete): Promise<P
     'MetricsConfig',
     'LoggingConfig',
     'ProvisionedPollerConfig',
-    'SelfManagedEventSource',
     'AmazonManagedKafkaEventSourceConfig',
     'SelfManagedKafkaEventSourceConfig',
     'DocumentDBEventSourceConfig',
@@ -134,6 +133,7 @@ export async function readEventSourceMapping(request: ResourceDelete): Promise<P
     Enabled: m.State !== 'Disabled' && m.State !== 'Disabling',
     ScalingConfig: givenMembers(p.ScalingConfig, m.ScalingConfig),
     DestinationConfig: destinations(m.DestinationConfig),
+    SelfManagedEventSource: m.SelfManagedEventSource && { Endpoints: { KafkaBootstrapServers: m.SelfManagedEventSource.Endpoints?.KAFKA_BOOTSTRAP_SERVERS } },
     StartingPositionTimestamp: m.StartingPositionTimestamp === undefined ? undefined : new Date(m.StartingPositionTimestamp).getTime() / 1000,
     Tags: templateTags(request, Tags),
   };

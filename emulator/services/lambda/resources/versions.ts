@@ -168,7 +168,8 @@ export const eventSourceMapping: ResourceType = {
       StartingPositionTimestamp: p.StartingPositionTimestamp === undefined ? undefined : new Date(Number(p.StartingPositionTimestamp) * 1000),
       Topics: p.Topics,
       Queues: p.Queues,
-      SelfManagedEventSource: p.SelfManagedEventSource,
+      // CloudFormation names the bootstrap servers KafkaBootstrapServers, Lambda's API KAFKA_BOOTSTRAP_SERVERS.
+      SelfManagedEventSource: p.SelfManagedEventSource && { Endpoints: { KAFKA_BOOTSTRAP_SERVERS: p.SelfManagedEventSource.Endpoints?.KafkaBootstrapServers } },
       Tags: tagMap(request),
     });
     return { physicalId: out.UUID, attributes: { Id: out.UUID, EventSourceMappingArn: out.EventSourceMappingArn } };

@@ -10,6 +10,7 @@ import { trustEnvironment } from '../../../server/tls.ts';
 import { unpack } from '../code.ts';
 import type { FunctionVersion, LambdaFunction } from '../function.ts';
 import type { LambdaState } from '../state.ts';
+import { roleSessionName } from '../role.ts';
 import type { EnvironmentSpec } from './environment.ts';
 import { platformLogFormat } from './platform-log.ts';
 import { interpreterFor, runtimeFamily, sayNote } from './runtimes.ts';
@@ -31,7 +32,7 @@ async function roleCredentials(emulator: Emulator, state: LambdaState, fn: Lambd
       const out = await emulator.call<{ Credentials: { AccessKeyId: string; SecretAccessKey: string; SessionToken: string } }>(
         'sts',
         'AssumeRole',
-        { RoleArn: role, RoleSessionName: fn.name.slice(0, 64) },
+        { RoleArn: role, RoleSessionName: roleSessionName(fn) },
         { caller, region: state.region },
       );
       return { AWS_ACCESS_KEY_ID: out.Credentials.AccessKeyId, AWS_SECRET_ACCESS_KEY: out.Credentials.SecretAccessKey, AWS_SESSION_TOKEN: out.Credentials.SessionToken };

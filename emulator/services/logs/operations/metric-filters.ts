@@ -33,6 +33,8 @@ export function putMetricFilter(input: PutMetricFilterRequest, ctx: Ctx): object
     transformations: input.metricTransformations!,
     created: existing?.created ?? ctx.emulator.clock.now(),
     applyOnTransformedLogs: input.applyOnTransformedLogs ?? false,
+    fieldSelectionCriteria: input.fieldSelectionCriteria,
+    emitSystemFieldDimensions: input.emitSystemFieldDimensions,
   });
   return {};
 }
@@ -65,6 +67,8 @@ export function describeMetricFilters(input: DescribeMetricFiltersRequest, ctx: 
       creationTime: filter.created,
       logGroupName: group,
       applyOnTransformedLogs: filter.applyOnTransformedLogs,
+      fieldSelectionCriteria: filter.fieldSelectionCriteria,
+      emitSystemFieldDimensions: filter.emitSystemFieldDimensions,
     })),
     nextToken,
   };

@@ -63,6 +63,8 @@ export async function putSubscriptionFilter(input: PutSubscriptionFilterRequest,
     distribution: input.distribution ?? 'ByLogStream',
     created: ctx.emulator.clock.now(),
     applyOnTransformedLogs: input.applyOnTransformedLogs ?? false,
+    fieldSelectionCriteria: input.fieldSelectionCriteria,
+    emitSystemFields: input.emitSystemFields,
   });
   return {};
 }
@@ -87,6 +89,8 @@ export function describeSubscriptionFilters(input: DescribeSubscriptionFiltersRe
       distribution: f.distribution as 'ByLogStream',
       applyOnTransformedLogs: f.applyOnTransformedLogs,
       creationTime: f.created,
+      fieldSelectionCriteria: f.fieldSelectionCriteria,
+      emitSystemFields: f.emitSystemFields,
     })),
     nextToken,
   };

@@ -53,6 +53,8 @@ export async function readMetricFilter(request: Request): Promise<Properties> {
     LogGroupName: filter.logGroupName,
     FilterPattern: filter.filterPattern,
     ApplyOnTransformedLogs: filter.applyOnTransformedLogs,
+    FieldSelectionCriteria: filter.fieldSelectionCriteria,
+    EmitSystemFieldDimensions: filter.emitSystemFieldDimensions,
     MetricTransformations: filter.metricTransformations?.map((t, i) => ({
       MetricName: t.metricName,
       MetricNamespace: t.metricNamespace,
@@ -77,6 +79,8 @@ export async function readSubscriptionFilter(request: Request): Promise<Properti
     RoleArn: filter.roleArn,
     Distribution: filter.distribution,
     ApplyOnTransformedLogs: filter.applyOnTransformedLogs,
+    FieldSelectionCriteria: filter.fieldSelectionCriteria,
+    EmitSystemFields: filter.emitSystemFields,
   };
 }
 

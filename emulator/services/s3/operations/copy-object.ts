@@ -54,6 +54,8 @@ export async function copyObject(input: CopyObjectRequest, ctx: S3Context) {
   if (settings.encryption.ServerSideEncryption === 'aws:kms') settings.encryption.SSEKMSKeyId = await usableKmsKeyArn(ctx, settings.encryption.SSEKMSKeyId, input.SSEKMSKeyId);
   if (input.TaggingDirective !== 'REPLACE') settings.tags = source.tags.map((t) => ({ ...t }));
   else settings.tags = tagsFromHeader(input.Tagging, ctx.caller);
+  // Directory buckets hold no tags: a copy that would write any into one is 501 (CopyObject's Tagging documentation).
+  if (bucket.directory && settings.tags.length > 0) throw S3Errors.notImplementedHeader(input.TaggingDirective === 'REPLACE' ? 'x-amz-tagging' : 'x-amz-tagging-directive', null);
   const algorithm = parseAlgorithm(input.ChecksumAlgorithm) ?? source.checksum?.algorithm ?? 'CRC64NVME';
   // The copy is one object: a plain MD5 ETag and a full-object checksum, reused from the source where they apply.
   const sourceMd5 =

@@ -72,7 +72,8 @@ function randomKey(length: number, alphabet: string): string {
 /**
  * CreateSession: temporary credentials for a directory bucket, valid five minutes, that later requests sign with
  * (the SDKs send the token as `x-amz-s3session-token`). They act as the caller who created the session; the bucket's
- * own policy and ACL still judge every request made with them.
+ * own policy and ACL still judge every request made with them, and a `ReadOnly` session's may only read
+ * (session-mode.ts).
  */
 export function createSession(input: CreateSessionRequest, ctx: S3Context): CreateSessionOutput {
   const name = input.Bucket ?? '';
@@ -95,7 +96,9 @@ export function createSession(input: CreateSessionRequest, ctx: S3Context): Crea
     SessionToken: randomBytes(96).toString('base64'),
     Expiration: expiration,
   };
-  (ctx.state as S3State).sessionKeys.add(credentials.AccessKeyId);
+  const state = ctx.state as S3State;
+  state.sessionKeys.add(credentials.AccessKeyId);
+  if (input.SessionMode === 'ReadOnly') state.readOnlySessions.add(credentials.AccessKeyId);
   ctx.emulator.credentials.register({
     accessKeyId: credentials.AccessKeyId,
     secretAccessKey: credentials.SecretAccessKey,

@@ -55,6 +55,8 @@ export const objectLambdaAccessPoint: ResourceType = {
 
 /** `AWS::S3ObjectLambda::AccessPointPolicy`: Ref is the Object Lambda access point's name; the policy changes in place. */
 export const objectLambdaAccessPointPolicy: ResourceType = {
+  /** AWS's schema has no list handler. */
+  unlisted: true,
   async create(request) {
     const name: string = request.properties.ObjectLambdaAccessPoint;
     await request.call('s3control', 'PutAccessPointPolicyForObjectLambda', inAccount(request, { Name: name, Policy: jsonText(request.properties.PolicyDocument) }));

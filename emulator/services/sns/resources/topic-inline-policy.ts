@@ -3,6 +3,8 @@ import { setPolicies } from './topic.ts';
 
 /** `AWS::SNS::TopicInlinePolicy`: one policy on one topic; Ref is the topic ARN. The topic's default policy returns on delete. */
 export const topicInlinePolicy: ResourceType = {
+  /** AWS's schema has no list handler. */
+  unlisted: true,
   async create(request) {
     await setPolicies(request, [request.properties.TopicArn], jsonText(request.properties.PolicyDocument));
     return { physicalId: request.properties.TopicArn, attributes: {} };

@@ -3,6 +3,8 @@ import { setPolicy } from './queue-policy.ts';
 
 /** `AWS::SQS::QueueInlinePolicy`: one policy on one queue; Ref is the queue URL. The policy is removed on delete. */
 export const queueInlinePolicy: ResourceType = {
+  /** AWS's schema has no list handler. */
+  unlisted: true,
   async create(request) {
     await setPolicy(request, [request.properties.Queue], jsonText(request.properties.PolicyDocument) ?? '');
     return { physicalId: request.properties.Queue, attributes: {} };

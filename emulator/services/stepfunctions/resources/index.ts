@@ -66,6 +66,8 @@ async function machineState(request: ResourceRequest, arn: string) {
 
 /** `AWS::StepFunctions::StateMachine`: Ref is the ARN; GetAtt Arn, Name, StateMachineRevisionId. */
 const stateMachine: ResourceType = {
+  /** AWS's schema has no list handler. */
+  unlisted: true,
   properties: [
     'Definition',
     'DefinitionS3Location',

@@ -198,7 +198,7 @@ function vpcCondition(strings: unknown, vpcs: unknown, vpces: unknown): Record<s
   if (listed.some((e) => /^vpce-/.test(e))) add('aws:SourceVpce', listed.filter((e) => /^vpce-/.test(e)));
   if (vpcs !== undefined) add('aws:SourceVpc', [vpcs].flat());
   if (vpces !== undefined) add('aws:SourceVpce', [vpces].flat());
-  return condition;
+  return templateValues(condition, ...Object.keys(condition));
 }
 
 function checkVpcStrings(name: string, value: unknown): void {
@@ -209,12 +209,13 @@ function checkVpcStrings(name: string, value: unknown): void {
 }
 
 /**
- * `Auth.ResourcePolicy` as SAM writes it into the definition's `x-amazon-apigateway-policy`: per path, a statement
- * allowing (whitelist) or denying (blacklist) the accounts its methods; for IP ranges, an Allow for everyone and a
- * Deny on the source IP condition; for VPCs and VPC endpoints, the same pair on `aws:SourceVpc`/`aws:SourceVpce`
- * (blacklist first, then whitelist); then the CustomStatements as given.
+ * `Auth.ResourcePolicy` as SAM writes it into the definition's `x-amazon-apigateway-policy` (added to the policy there):
+ * per path (every path for an API's, the event's own path for an Api event's), a statement allowing (whitelist) or
+ * denying (blacklist) the accounts its methods; for IP ranges, an Allow for everyone and a Deny on the source IP
+ * condition; for VPCs and VPC endpoints, the same pair on `aws:SourceVpc`/`aws:SourceVpce` (blacklist first, then
+ * whitelist); then the CustomStatements as given.
  */
-function addResourcePolicy(owner: string, policy: unknown, body: Properties, stage: ApiStage): void {
+export function addResourcePolicy(owner: string, policy: unknown, body: Properties, stage: ApiStage, onlyPath?: string): void {
   if (!policy || typeof policy !== 'object' || Array.isArray(policy)) throw new TransformErrorFor(owner, 'Resource Policy is not a valid dictionary.');
   const p = policy as Properties;
   const unknown = Object.keys(p).find((k) => !POLICY_KEYS.includes(k));
@@ -223,11 +224,15 @@ function addResourcePolicy(owner: string, policy: unknown, body: Properties, sta
   // statements are added once each.
   checkVpcStrings('SourceVpcBlacklist', p.SourceVpcBlacklist);
   checkVpcStrings('SourceVpcWhitelist', p.SourceVpcWhitelist);
-  let statement: unknown;
+  const existing = body['x-amazon-apigateway-policy'];
+  const document: Properties = existing && typeof existing === 'object' && !Array.isArray(existing) ? existing : {};
+  let statement: unknown = document.Statement ?? undefined;
   const list = (): unknown[] => (statement === undefined ? [] : Array.isArray(statement) ? statement : [statement]);
   const has = (items: unknown[], item: unknown) => items.some((s) => JSON.stringify(s) === JSON.stringify(item));
-  for (const [path, methods] of Object.entries((body.paths ?? {}) as Record<string, Properties>)) {
-    const resource = Object.keys(methods).map((m) => {
+  const paths = (body.paths ?? {}) as Record<string, Properties>;
+  const names = onlyPath === undefined ? iterationOrder(paths) : [onlyPath];
+  for (const [path, methods] of names.map((path) => [path, paths[path]] as const)) {
+    const resource = conditionalContents(methods).flatMap((item) => Object.keys(item ?? {})).map((m) => {
       const method = m.toLowerCase() === 'x-amazon-apigateway-any-method' || m.toLowerCase() === 'any' ? '*' : m.toUpperCase();
       const trimmed = path.replace(/\{([a-zA-Z0-9._-]+|[a-zA-Z0-9._-]+\+|proxy\+)\}/g, '*').replace(/\/$/, '');
       // The path (a template string to SAM) makes the resource one; the stage is one when the template names it.
@@ -250,7 +255,7 @@ function addResourcePolicy(owner: string, policy: unknown, body: Properties, sta
     };
     const ips = (condition: string, ranges: unknown) => {
       if (ranges === undefined || (Array.isArray(ranges) && !ranges.length)) return;
-      allowAndDeny({ [condition]: { 'aws:SourceIp': [ranges].flat() } });
+      allowAndDeny({ [condition]: templateValues({ 'aws:SourceIp': [ranges].flat() }, 'aws:SourceIp') });
     };
     ips('NotIpAddress', p.IpRangeWhitelist);
     ips('IpAddress', p.IpRangeBlacklist);
@@ -265,7 +270,21 @@ function addResourcePolicy(owner: string, policy: unknown, body: Properties, sta
     const items = list();
     statement = statement === undefined ? p.CustomStatements : [...items, ...[p.CustomStatements].flat().filter((s) => !has(items, s))];
   }
-  if (statement !== undefined) body['x-amazon-apigateway-policy'] = { Version: '2012-10-17', Statement: statement };
+  if (statement === undefined) return;
+  document.Version = '2012-10-17';
+  document.Statement = statement;
+  insert(body, 'x-amazon-apigateway-policy', document);
+}
+
+/**
+ * An Api event's `Auth.ResourcePolicy`, once its method is in the definition: the statements for the event's path (and
+ * its CustomStatements) added to the definition's policy, as SAM's event source does.
+ */
+export function addEventResourcePolicy(owner: string, eventId: string, event: Properties, body: Properties, stage: ApiStage): void {
+  const policy = (event.Auth as Properties | undefined)?.ResourcePolicy;
+  if (!policy) return;
+  if (typeof policy !== 'object' || Array.isArray(policy)) throw new TransformErrorFor(owner, `Event with id [${eventId}] is invalid. Property 'Auth.ResourcePolicy' should be a map.`);
+  addResourcePolicy(owner, policy, body, stage, event.Path as string);
 }
 
 /** A REST API's stage name, and whether it came from the template (a template string to SAM) rather than SAM's `Prod`. */
@@ -291,7 +310,7 @@ export function addEventAuth(owner: string, eventId: string, event: Properties, 
   const invalid = (message: string) => new TransformErrorFor(owner, `Event with id [${eventId}] is invalid. ${message}`);
   if (event.Auth !== undefined && (!event.Auth || typeof event.Auth !== 'object' || Array.isArray(event.Auth))) throw invalid("Property 'Auth' should be a map.");
   const a = (event.Auth ?? {}) as Properties;
-  const unknown = Object.keys(a).find((k) => !['Authorizer', 'ApiKeyRequired', 'AuthorizationScopes', 'InvokeRole'].includes(k));
+  const unknown = Object.keys(a).find((k) => !['Authorizer', 'ApiKeyRequired', 'AuthorizationScopes', 'InvokeRole', 'ResourcePolicy'].includes(k));
   if (unknown) throw new TransformErrorFor(owner, `Property 'Auth.${unknown}' of an Api event is not supported by twinstack yet.`);
   const apiAuth = (api.Auth ?? {}) as Properties;
   const integration = method['x-amazon-apigateway-integration'] as Properties;

@@ -31,7 +31,19 @@ export interface Expansion {
 export function renameReferences(value: unknown, renamed: Map<string, string>): unknown {
   if (!renamed.size) return value;
   const to = (id: unknown) => (typeof id === 'string' && renamed.has(id) ? renamed.get(id)! : id);
-  const sub = (text: unknown) => (typeof text === 'string' ? text.replace(/\$\{([^!}.]+)(\.[^}]*)?\}/g, (whole, id: string, rest = '') => (renamed.has(id) ? `\${${renamed.get(id)}${rest}}` : whole)) : text);
+  // `<Id>.<Property>` names the resource SAM made for a SAM resource's property (`Function.DestinationQueue`).
+  const target = (id: string, rest: string): [string, string] | undefined => {
+    const property = /^\.([^.]+)(.*)$/.exec(rest);
+    if (property && renamed.has(`${id}.${property[1]}`)) return [renamed.get(`${id}.${property[1]}`)!, property[2]];
+    return renamed.has(id) ? [renamed.get(id)!, rest] : undefined;
+  };
+  const sub = (text: unknown) =>
+    typeof text === 'string'
+      ? text.replace(/\$\{([^!}.]+)(\.[^}]*)?\}/g, (whole, id: string, rest = '') => {
+          const found = target(id, rest);
+          return found ? `\${${found[0]}${found[1]}}` : whole;
+        })
+      : text;
   const walk = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(walk);
     if (!v || typeof v !== 'object') return v;
@@ -40,6 +52,10 @@ export function renameReferences(value: unknown, renamed: Map<string, string>): 
     if (keys.length === 1 && keys[0] === 'Ref') return { Ref: to(object.Ref) };
     if (keys.length === 1 && keys[0] === 'Fn::GetAtt') {
       const getAtt = object['Fn::GetAtt'];
+      if (Array.isArray(getAtt) && typeof getAtt[0] === 'string' && typeof getAtt[1] === 'string' && !renamed.has(getAtt[0])) {
+        const found = target(getAtt[0], `.${getAtt[1]}`);
+        if (found) return { 'Fn::GetAtt': [found[0], found[1].slice(1)] };
+      }
       if (Array.isArray(getAtt)) return { 'Fn::GetAtt': [to(getAtt[0]), ...getAtt.slice(1).map(walk)] };
       if (typeof getAtt === 'string') return { 'Fn::GetAtt': getAtt.replace(/^[^.]+/, (id) => String(to(id))) };
     }

@@ -1,5 +1,6 @@
 import type { Properties } from '../../provider.ts';
-import { addEventAuth } from './auth.ts';
+import { addEventAuth, addEventResourcePolicy } from './auth.ts';
+import { addCognitoEvent } from './cognito-event.ts';
 import { ANY_METHOD, defined, shorthand, TransformErrorFor, type Expansion } from './context.ts';
 import { addHttpApiEvent } from './http-api.ts';
 import { addRequestParameters, addTimeout } from './event-parameters.ts';
@@ -24,7 +25,7 @@ export interface Invoked {
   name?: unknown;
 }
 
-function permission(fn: Invoked, principal: string, sourceArn: unknown): Properties {
+export function permission(fn: Invoked, principal: string, sourceArn: unknown): Properties {
   return { Type: 'AWS::Lambda::Permission', Properties: { Action: 'lambda:InvokeFunction', FunctionName: fn.ref, Principal: principal, SourceArn: sourceArn } };
 }
 
@@ -153,6 +154,7 @@ export function addEvent(expansion: Expansion, fn: Invoked, eventId: string, eve
         addRequestParameters(fn.id, eventId, p, item, clock);
         if (!Object.hasOwn(paths, p.Path)) insert(paths, p.Path, templateKeys(tracked({}, clock), [ANY_METHOD]));
         for (const pathItem of conditionalContents(paths[p.Path])) insert(pathItem, key, condition ? conditional(condition, item) : item);
+        addEventResourcePolicy(fn.id, eventId, p, entry.skeleton as Properties, { name: stageSuffix(entry), fromTemplate: !entry.implicit });
         clock.now++;
       }
       const method = p.Method.toLowerCase() === 'any' ? '*' : p.Method.toUpperCase();
@@ -163,6 +165,21 @@ export function addEvent(expansion: Expansion, fn: Invoked, eventId: string, eve
     }
     case 'HttpApi':
       addHttpApiEvent(expansion, fn, eventId, p, condition);
+      return;
+    case 'AlexaSkill':
+      add(`${id}Permission`, { Type: 'AWS::Lambda::Permission', Properties: defined({ Action: 'lambda:InvokeFunction', FunctionName: fn.ref, Principal: 'alexa-appkit.amazon.com', EventSourceToken: p.SkillId }) });
+      return;
+    case 'IoTRule': {
+      // An AWS::IoT::TopicRule, which CloudFormation refuses as twinstack serves no IoT.
+      if (p.Sql === undefined || p.Sql === null) throw new TransformErrorFor(id, "Missing required property 'Sql'.");
+      const sourceArn = { 'Fn::Sub': [`arn:${expansion.partition}:iot:\${AWS::Region}:\${AWS::AccountId}:rule/\${RuleName}`, { RuleName: { Ref: id } }] };
+      const allowed = permission(fn, 'iot.amazonaws.com', sourceArn);
+      add(`${id}Permission`, { ...allowed, Properties: { ...allowed.Properties, SourceAccount: { 'Fn::Sub': '${AWS::AccountId}' } } });
+      add(id, { Type: 'AWS::IoT::TopicRule', Properties: { TopicRulePayload: defined({ Sql: p.Sql, RuleDisabled: false, Actions: [{ Lambda: { FunctionArn: fn.arn } }], AwsIotSqlVersion: p.AwsIotSqlVersion || undefined }) } });
+      return;
+    }
+    case 'Cognito':
+      addCognitoEvent(expansion, fn, eventId, p, condition);
       return;
     case 'S3':
       addS3Event(expansion, fn, eventId, p, condition);

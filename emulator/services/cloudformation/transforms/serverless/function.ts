@@ -3,6 +3,7 @@ import type { TemplateResource } from '../../template/parse.ts';
 import { carried, defined, passedThrough, resolveParameterRefs, s3Location, samIdHash, tagList, TransformErrorFor, withGlobals, type Expansion } from './context.ts';
 import { addDeploymentPreference } from './deployment-preference.ts';
 import { addEvent, type Invoked } from './events.ts';
+import { addEventInvokeConfig } from './event-invoke-config.ts';
 import { httpEventProperties } from './http-api.ts';
 import { eventOrder } from './implicit-api.ts';
 import { executionRole } from './policies.ts';
@@ -140,6 +141,8 @@ export function expandFunction(expansion: Expansion, id: string, resource: Templ
       } as TemplateResource;
     }
   }
+  const aliasId = p.AutoPublishAlias !== undefined ? `${id}Alias${String(p.AutoPublishAlias)}` : undefined;
+  const invokePolicies = p.EventInvokeConfig ? addEventInvokeConfig(expansion, id, resource, p.EventInvokeConfig, aliasId ? { id: aliasId, name: p.AutoPublishAlias } : undefined) : [];
   // HttpApi events as SAM's implicit HTTP API plugin completed them (their API, and `$default` for no route).
   const events = Object.fromEntries(
     Object.entries((p.Events ?? {}) as Record<string, Properties>).map(([eventId, event]) => {
@@ -152,7 +155,7 @@ export function expandFunction(expansion: Expansion, id: string, resource: Templ
     if (attributes.Condition) for (const [rid, r] of Object.entries(expansion.resources)) if (rid.startsWith(`${id}${eventId}`)) r.Condition ??= attributes.Condition;
   }
   if (p.Role === undefined) {
-    const role = executionRole(id, 'lambda.amazonaws.com', p.Policies, roleManagedPolicies(expansion, p), expansion.partition, { Tags: tagList({ 'lambda:createdBy': 'SAM' }, {}) }, dlq ? [deadLetterQueuePolicy(dlq)] : []);
+    const role = executionRole(id, 'lambda.amazonaws.com', p.Policies, roleManagedPolicies(expansion, p), expansion.partition, { Tags: tagList({ 'lambda:createdBy': 'SAM' }, {}) }, [...(dlq ? [deadLetterQueuePolicy(dlq)] : []), ...invokePolicies]);
     addEventSourcePolicies(role.Properties as Properties, invoked);
     expansion.resources[`${id}Role`] = { ...(attributes.Condition ? { Condition: attributes.Condition } : {}), ...role } as TemplateResource;
   }

@@ -9,6 +9,8 @@ import { expandFunction } from './function.ts';
 import { addImplicitApiPaths, samResourceOrders } from './implicit-api.ts';
 import { expandLayerVersion, expandSimpleTable, expandStateMachine } from './others.ts';
 import { expandWebSocketApi } from './websocket-api.ts';
+import { expandApplication } from './application.ts';
+import { expandGraphQlApi } from './graphql-api.ts';
 
 export const SERVERLESS = 'AWS::Serverless-2016-10-31';
 
@@ -22,6 +24,8 @@ const EXPANDERS: Record<string, Expander> = {
   'AWS::Serverless::LayerVersion': expandLayerVersion,
   'AWS::Serverless::StateMachine': expandStateMachine,
   'AWS::Serverless::WebSocketApi': expandWebSocketApi,
+  'AWS::Serverless::Application': expandApplication,
+  'AWS::Serverless::GraphQLApi': expandGraphQlApi,
 };
 
 /**

@@ -2,6 +2,7 @@ import type { Properties } from '../../provider.ts';
 import type { TemplateResource } from '../../template/parse.ts';
 import type { ApiParts } from './api-extras.ts';
 import { defined, samIdHash, TransformErrorFor, type Expansion } from './context.ts';
+import { insert, tracked } from './py27.ts';
 
 // A REST API's `Domain` as SAM's ApiGenerator makes it: a custom domain name and its base path mappings (the V2 types
 // for a PRIVATE endpoint, with an access association for a VPC endpoint), and for `Route53` the record sets of its
@@ -21,8 +22,12 @@ const present = (v: unknown) => v !== undefined && v !== null;
  */
 export function samDomain(domain: Properties): Properties {
   if (domain.EndpointConfiguration === 'PRIVATE') return domain;
-  const out: Properties = { ...domain, ApiDomainName: `ApiGatewayDomainName${samIdHash(domain.DomainName)}` };
-  out.EndpointConfiguration ||= 'REGIONAL';
+  const clock = { now: 0 };
+  const out: Properties = tracked({ ...domain }, clock);
+  // SAM adds its keys to the template's dict after one copy of it, and prints it without another.
+  clock.now = 1;
+  insert(out, 'ApiDomainName', `ApiGatewayDomainName${samIdHash(domain.DomainName)}`);
+  if (!out.EndpointConfiguration) insert(out, 'EndpointConfiguration', 'REGIONAL');
   const route53 = out.Route53;
   if (out.EndpointConfiguration === 'EDGE' && isMap(route53) && !present(route53.DistributionDomainName)) {
     out.Route53 = { ...route53, DistributionDomainName: { 'Fn::GetAtt': [out.ApiDomainName, 'DistributionDomainName'] } };

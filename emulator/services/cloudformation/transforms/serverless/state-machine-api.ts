@@ -1,5 +1,5 @@
 import type { Properties } from '../../provider.ts';
-import { addEventAuth } from './auth.ts';
+import { addEventAuth, addEventResourcePolicy } from './auth.ts';
 import { ANY_METHOD, TransformErrorFor, type Expansion } from './context.ts';
 import { apiOf } from './events.ts';
 import { IMPLICIT_REST_API, methodKey } from './implicit-api.ts';
@@ -50,5 +50,7 @@ export function addStateMachineApiEvent(expansion: Expansion, machine: string, e
   addEventAuth(machine, eventId, p, (entry.properties ?? expansion.globals.Api ?? {}) as Properties, item, entry, clock, expansion.partition);
   if (!Object.hasOwn(paths, p.Path)) insert(paths, p.Path, templateKeys(tracked({}, clock), [ANY_METHOD]));
   insert(paths[p.Path], key, item);
+  // A state machine's event has no stage of its own (SAM sets none): its policy names a null one.
+  addEventResourcePolicy(machine, eventId, p, entry.skeleton as Properties, { name: null, fromTemplate: false });
   clock.now++;
 }
