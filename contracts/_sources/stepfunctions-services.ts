@@ -170,6 +170,54 @@ const startExecutionRun = (input: unknown): Run => ({
   lengthOfRedacted: true,
 });
 
+/** events_to_sqs_queue: a rule on the default bus for the test's detail type, targeting a queue the rule may send to. */
+const eventsQueue: SourceStep[] = [
+  {
+    service: 'events',
+    op: 'PutRule',
+    // The fixture also sends ScheduleExpression '' (none, to AWS), which twinstack's EventBridge refuses: left out.
+    params: { Name: 'test-rule-{{suffix}}', EventBusName: 'default', EventPattern: pythonJson({ 'detail-type': ['detail_type_{{suffix}}'] }) },
+    capture: { ruleArn: '$.RuleArn' },
+    ...json,
+  },
+  { service: 'sqs', op: 'CreateQueue', params: { QueueName: 'test-queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' }, ...json },
+  { service: 'sqs', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' }, ...json },
+  {
+    service: 'sqs',
+    op: 'SetQueueAttributes',
+    params: {
+      QueueUrl: '{{queueUrl}}',
+      Attributes: {
+        Policy: pythonJson({
+          Statement: [
+            { Sid: 'StepFunctionsEventRule', Resource: '{{queueArn}}', Action: 'sqs:SendMessage', Principal: { Service: 'events.amazonaws.com' }, Condition: { ArnEquals: { 'aws:SourceArn': '{{ruleArn}}' } }, Effect: 'Allow' },
+          ],
+        }),
+        ReceiveMessageWaitTimeSeconds: '1',
+      },
+    },
+    ...json,
+  },
+  { service: 'events', op: 'PutTargets', params: { Rule: 'test-rule-{{suffix}}', Targets: [{ Id: 'test-target-{{suffix}}', Arn: '{{queueArn}}' }] }, ...json },
+];
+/** record_sqs_events: the events the queue received, as their JSON bodies (in any order). */
+const receivedEvents = (count: number): SourceStep => ({
+  service: 'sqs',
+  op: 'ReceiveMessage',
+  params: { QueueUrl: '{{queueUrl}}' },
+  snapshot: 'stepfunctions_events',
+  messageBodies: {},
+  until: { path: '$.Messages', count, accumulate: true },
+  ...json,
+});
+const DETAIL_TYPE = 'detail_type_{{suffix}}';
+const eventsRun = (entries: unknown[], received?: number): Run => ({
+  setup: eventsQueue,
+  template: 'services/events_put_events.json5',
+  input: { Entries: entries },
+  ...(received === undefined ? {} : { after: [receivedEvents(received)] }),
+});
+
 /** A recording of a parameter the test no longer has (its 2023 recordings of None and of a value since dropped). */
 const DROPPED_PARAMETER = 'a recording of a variant the test code no longer has: its request sequence is not known';
 
@@ -430,6 +478,35 @@ const MODULES: Module[] = [
         template: 'services/sfn_start_execution.json5',
         input: { StateMachineArn: '{{targetArn}}NoSuchArn{{suffix}}', Input: null, Name: 'TestStartTarget' },
       },
+    },
+  },
+  {
+    module: 'test_events_task_service',
+    dir: 'stepfunctions/v2/services',
+    tests: {
+      'TestTaskServiceEvents::test_put_events_base': eventsRun(
+        [
+          { Detail: pythonJson({ Message: 'HelloWorld0' }), DetailType: DETAIL_TYPE, Source: 'some.source' },
+          { Detail: { Message: 'HelloWorld1' }, DetailType: DETAIL_TYPE, Source: 'some.source' },
+          { Detail: { Message: 'HelloWorld2' }, DetailType: DETAIL_TYPE, Source: 'some.source', Resources: ['{{queueUrl}}'] },
+        ],
+        3,
+      ),
+      'TestTaskServiceEvents::test_put_events_malformed_detail': eventsRun([{ Detail: pythonJson('jsonstring'), DetailType: DETAIL_TYPE, Source: 'some.source' }]),
+      'TestTaskServiceEvents::test_put_events_no_source': eventsRun(
+        [
+          { Detail: { Message: 'HelloWorld1' }, DetailType: DETAIL_TYPE, Source: 'some.source' },
+          { Detail: { Message: 'HelloWorld' }, DetailType: DETAIL_TYPE },
+        ],
+        2,
+      ),
+      'TestTaskServiceEvents::test_put_events_mixed_malformed_detail': eventsRun(
+        [
+          { Detail: pythonJson({ Message: 'HelloWorld0' }), DetailType: DETAIL_TYPE, Source: 'some.source' },
+          { Detail: pythonJson('jsonstring'), DetailType: DETAIL_TYPE, Source: 'some.source' },
+        ],
+        1,
+      ),
     },
   },
 ];

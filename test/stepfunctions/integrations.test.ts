@@ -19,7 +19,7 @@ import {
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { CreateTopicCommand, DeleteTopicCommand, SNSClient } from '@aws-sdk/client-sns';
-import { CreateQueueCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { strToU8, zipSync } from 'fflate';
 import { finished, machine, ROLE, run, shape, useSfn } from './support.ts';
 
@@ -213,6 +213,25 @@ describe('Step Functions service integrations (SDK v3)', function () {
     const noTable = await run(ctx, { StartAt: 'Put', States: { Put: { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:putItem', Parameters: { TableName: 'nope', Item: { id: { S: '1' } } }, End: true } } });
     assert.equal(noTable.described.error, 'DynamoDB.ResourceNotFoundException');
     dynamodb.destroy();
+  });
+
+  it('puts EventBridge events naming the state machine and execution, and fails the task on a refused entry', async () => {
+    const events = new EventBridgeClient(ctx.options);
+    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'sfn-events-out' }));
+    const queueArn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
+    const policy = { Statement: [{ Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: queueArn }] };
+    await sqs.send(new SetQueueAttributesCommand({ QueueUrl, Attributes: { Policy: JSON.stringify(policy) } }));
+    await events.send(new PutRuleCommand({ Name: 'sfn-events', EventPattern: JSON.stringify({ source: ['sfn.events'] }) }));
+    await events.send(new PutTargetsCommand({ Rule: 'sfn-events', Targets: [{ Id: 'q', Arn: queueArn }] }));
+    const put = (Detail: unknown) => run(ctx, { StartAt: 'E', States: { E: { Type: 'Task', Resource: 'arn:aws:states:::events:putEvents', Parameters: { Entries: [{ Source: 'sfn.events', DetailType: 't', Detail, Resources: ['r1'] }] }, End: true } } });
+    const ok = await put({ n: 1 });
+    assert.equal(ok.described.status, 'SUCCEEDED', ok.described.cause);
+    const received = await sqs.send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 5 }));
+    assert.deepEqual(JSON.parse(received.Messages![0].Body!).resources, ['r1', ok.described.stateMachineArn, ok.described.executionArn]);
+    const refused = await put('"jsonstring"');
+    assert.equal(refused.described.error, 'EventBridge.FailedEntry');
+    assert.deepEqual(JSON.parse(refused.described.cause!), { FailedEntryCount: 1, Entries: [{ ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' }] });
+    events.destroy();
   });
 
   it('calls any served API through aws-sdk:* with PascalCase members, and names its errors as AWS does', async () => {

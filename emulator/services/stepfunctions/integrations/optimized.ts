@@ -17,7 +17,7 @@ import type { Pattern } from './resource.ts';
 interface Integration {
   service: string;
   operation: string;
-  input(parameters: any): object;
+  input(parameters: any, env: ExecutionEnv): object;
   output(result: any): Json;
   /** How the service's answer looked on the wire, which Step Functions reports as the SDK's HTTP metadata; none: not reported. */
   answer?: Answer;
@@ -56,7 +56,11 @@ const INTEGRATIONS: Record<string, Integration> = {
   'events:putEvents': {
     service: 'events',
     operation: 'PutEvents',
-    input: (p) => ({ ...p, Entries: (p.Entries ?? []).map((e: any) => ({ ...e, Detail: e.Detail === undefined ? undefined : text(e.Detail) })) }),
+    // Each event names the state machine and the execution that sent it, after its own resources.
+    input: (p, env) => ({
+      ...p,
+      Entries: (p.Entries ?? []).map((e: any) => ({ ...e, Detail: e.Detail === undefined ? undefined : text(e.Detail), Resources: [...(e.Resources ?? []), env.execution.stateMachineArn, env.execution.arn] })),
+    }),
     output: passThrough,
   },
   'states:startExecution': {
@@ -88,7 +92,7 @@ export async function callOptimized(env: ExecutionEnv, resourceType: string, act
   const requestId = randomUUID();
   let response: unknown;
   try {
-    response = await env.emulator.call(integration.service, integration.operation, integration.input(parameters ?? {}), { caller: env.caller, region: env.state.region });
+    response = await env.emulator.call(integration.service, integration.operation, integration.input(parameters ?? {}, env), { caller: env.caller, region: env.state.region });
   } catch (error) {
     throw optimizedError(resourceType, error, requestId);
   }
@@ -96,6 +100,8 @@ export async function callOptimized(env: ExecutionEnv, resourceType: string, act
   const { answer } = integration;
   const result = answer && typeof shaped === 'object' && shaped !== null ? { ...shaped, ...sdkMetadata(answer, shaped, response, requestId, env.emulator.clock.date()) } : shaped;
   // lambda:invoke re-serializes the function's error payload compactly, unlike a Task whose Resource is the function.
+  // An entry EventBridge refused fails the task, its answer the cause (the accepted entries are sent all the same).
+  if (integration.operation === 'PutEvents' && ((response as { FailedEntryCount?: number }).FailedEntryCount ?? 0) > 0) throw new StatesError('EventBridge.FailedEntry', JSON.stringify(shaped));
   if (integration.operation === 'Invoke' && (response as { FunctionError?: string }).FunctionError && pattern !== 'token') throw functionError(response as { Payload?: Uint8Array }, true);
   if (pattern === 'sync' || pattern === 'sync2') return { submitted: result, result: await waitForChild(env, (response as { executionArn: string }).executionArn, pattern) };
   return { result };
