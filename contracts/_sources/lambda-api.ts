@@ -348,7 +348,7 @@ const source: SourceFile = {
     'TestPartialARNMatching::test_cross_region_arn_function_access':
       "records nothing: the test only checks that a second client's GetFunction by full ARN succeeds",
     'TestLambdaEventSourceMappings::test_create_event_source_self_managed':
-      'self-managed Kafka event sources: twinstack runs no Kafka broker to poll, and refuses a mapping without an EventSourceArn (the test itself is skipped in LocalStack)',
+      'self-managed Kafka event sources: twinstack stores such a mapping as AWS answers it (test/cloudformation/lambda-kafka-mapping.test.ts) but runs no Kafka broker to poll; this recording is not reproduced as a contract yet (the test itself is skipped in LocalStack)',
     test_lambda_code_location_s3: 'uploads a binary zip to S3 (PutObject), which the contract format\'s text request bodies cannot carry; S3 code is tested in test/lambda/functions.test.ts',
   },
 };
