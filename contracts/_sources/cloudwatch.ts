@@ -4,6 +4,7 @@
 // that variants replayed side by side do not share them; the snapshots redact names.
 import { now, pythonJson, type SourceFile, type SourceStep } from '../../verifier/port/source-types.ts';
 import { unportedModule } from '../../verifier/port/unported.ts';
+import { topicToQueue } from './sns/queue-subscription.ts';
 
 const ALARM = 'a-{{suffix}}';
 const alarm = (extra: object = {}): SourceStep => ({
@@ -71,20 +72,7 @@ const topic = (name: string): SourceStep => ({ service: 'sns', protocol: 'query'
 const subscribedQueue: SourceStep[] = [
   { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' } },
   { service: 'sqs', protocol: 'json', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' } },
-  { service: 'sns', protocol: 'query', op: 'Subscribe', params: { TopicArn: '{{topicArn}}', Protocol: 'sqs', Endpoint: '{{queueArn}}' } },
-  {
-    service: 'sqs',
-    protocol: 'json',
-    op: 'SetQueueAttributes',
-    params: {
-      QueueUrl: '{{queueUrl}}',
-      Attributes: {
-        Policy: JSON.stringify({
-          Statement: [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: '{{queueArn}}', Condition: { ArnEquals: { 'aws:SourceArn': '{{topicArn}}' } } }],
-        }),
-      },
-    },
-  },
+  ...topicToQueue(JSON.stringify),
 ];
 /** `_sqs_messages_snapshot`: the alarm's state-change notification as the queue delivered it, its Message parsed. */
 const alarmNotification = (snapshot: string): SourceStep => ({

@@ -11,6 +11,7 @@ import { snapshotRoot } from '../../verifier/port/snapshot-root.ts';
 import { pythonJson, type SourceFile, type SourceStep } from '../../verifier/port/source-types.ts';
 import { zip } from './lambda-api/common.ts';
 import { CALLER, decodedDocuments, historyStep, ROLE_ARN, type Snapshot } from './stepfunctions-common/history.ts';
+import { topicToQueue } from './sns/queue-subscription.ts';
 
 interface Template {
   States: Record<string, { Resource?: string; OutputPath?: string | null; Catch?: { ErrorEquals: string[] }[] }>;
@@ -84,20 +85,7 @@ const subscribedQueue: SourceStep[] = [
   topic(),
   { service: 'sqs', op: 'CreateQueue', params: { QueueName: 'test-queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' }, ...json },
   { service: 'sqs', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' }, ...json },
-  { service: 'sns', op: 'Subscribe', params: { TopicArn: '{{topicArn}}', Protocol: 'sqs', Endpoint: '{{queueArn}}' }, protocol: 'query' },
-  {
-    service: 'sqs',
-    op: 'SetQueueAttributes',
-    params: {
-      QueueUrl: '{{queueUrl}}',
-      Attributes: {
-        Policy: pythonJson({
-          Statement: [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: '{{queueArn}}', Condition: { ArnEquals: { 'aws:SourceArn': '{{topicArn}}' } } }],
-        }),
-      },
-    },
-    ...json,
-  },
+  ...topicToQueue(),
 ];
 /** sqs_receive_num_messages: the notification's JSON body (its Message decoded where the snapshot holds it decoded). */
 const receivedNotification = (messageJson: boolean): SourceStep => ({

@@ -2,6 +2,7 @@
 // fixtures' calls and the ways the tests read back the events their functions received.
 import { pythonJson, type SourceStep } from '../../../verifier/port/source-types.ts';
 import { createFunction, FUNCTION, queueSetup, zip } from '../lambda-api/common.ts';
+import { topicToQueue } from '../sns/queue-subscription.ts';
 
 /** functions/lambda_echo.py, in behaviour: print the event as JSON (one log line), answer it. */
 export const echoPrinting = () => zip('import json\n\n\ndef handler(event, context):\n    print(json.dumps(event))\n    return event\n');
@@ -135,20 +136,7 @@ export const snsDestination: SourceStep[] = [
   { service: 'sqs', protocol: 'json', op: 'CreateQueue', params: { QueueName: 'test-queue-{{suffix}}' }, capture: { queueUrl: '$.QueueUrl' } },
   { service: 'sns', protocol: 'query', op: 'CreateTopic', params: { Name: 'topic-{{suffix}}' }, capture: { topicArn: '$.TopicArn' } },
   { service: 'sqs', protocol: 'json', op: 'GetQueueAttributes', params: { QueueUrl: '{{queueUrl}}', AttributeNames: ['QueueArn'] }, capture: { queueArn: '$.Attributes.QueueArn' } },
-  { service: 'sns', protocol: 'query', op: 'Subscribe', params: { TopicArn: '{{topicArn}}', Protocol: 'sqs', Endpoint: '{{queueArn}}' } },
-  {
-    service: 'sqs',
-    protocol: 'json',
-    op: 'SetQueueAttributes',
-    params: {
-      QueueUrl: '{{queueUrl}}',
-      Attributes: {
-        Policy: pythonJson({
-          Statement: [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: '{{queueArn}}', Condition: { ArnEquals: { 'aws:SourceArn': '{{topicArn}}' } } }],
-        }),
-      },
-    },
-  },
+  ...topicToQueue(),
 ];
 
 /** The test's retry loop over the subscribed queue: the SNS notification of the failed batch's record, its Message decoded. */
