@@ -144,15 +144,19 @@ export function expandHttpApi(expansion: Expansion, id: string, api: HttpApiEntr
   expansion.resources[stage] = {
     ...passed,
     Type: 'AWS::ApiGatewayV2::Stage',
-    Properties: defined({
-      ApiId: { Ref: id },
-      StageName: stageName,
-      StageVariables: p.StageVariables,
-      AccessLogSettings: p.AccessLogSettings,
-      DefaultRouteSettings: p.DefaultRouteSettings,
-      Tags: propagated ?? tags,
-      AutoDeploy: true,
-      RouteSettings: p.RouteSettings,
-    }),
+    Properties: autoDeployedStage(id, stageName, p, propagated ?? tags),
   } as TemplateResource;
 }
+
+/** The properties of the stage SAM writes for an HTTP or WebSocket API: deployed on every change, with the API's settings. */
+export const autoDeployedStage = (apiId: string, stageName: unknown, p: Properties, tags: unknown): Properties =>
+  defined({
+    ApiId: { Ref: apiId },
+    StageName: stageName,
+    StageVariables: p.StageVariables,
+    AccessLogSettings: p.AccessLogSettings,
+    DefaultRouteSettings: p.DefaultRouteSettings,
+    Tags: tags,
+    AutoDeploy: true,
+    RouteSettings: p.RouteSettings,
+  });

@@ -1,6 +1,7 @@
 import type { Properties } from '../../provider.ts';
 import type { TemplateResource } from '../../template/parse.ts';
 import { carried, defined, passedThrough, resolveParameterRefs, TransformErrorFor, withGlobals, type Expansion } from './context.ts';
+import { autoDeployedStage } from './http-api-resource.ts';
 import { addHttpDomain } from './http-domain.ts';
 
 // An `AWS::Serverless::WebSocketApi` as SAM's WebSocketApiGenerator makes it: the `AWS::ApiGatewayV2::Api` (protocol
@@ -169,16 +170,7 @@ export function expandWebSocketApi(expansion: Expansion, id: string, resource: T
     ...passed,
     ...(p.RouteSettings ? { DependsOn: routeIds } : {}),
     Type: 'AWS::ApiGatewayV2::Stage',
-    Properties: defined({
-      ApiId: { Ref: id },
-      StageName: stageName,
-      StageVariables: p.StageVariables,
-      AccessLogSettings: p.AccessLogSettings,
-      DefaultRouteSettings: p.DefaultRouteSettings,
-      Tags: { [SAM_TAG]: 'SAM' },
-      AutoDeploy: true,
-      RouteSettings: p.RouteSettings,
-    }),
+    Properties: autoDeployedStage(id, stageName, p, { [SAM_TAG]: 'SAM' }),
   } as TemplateResource;
   if (authorizerId && auth) {
     made[authorizerId] = {
