@@ -124,8 +124,14 @@ function decodeQuery(model: ServiceModel, ref: ShapeRef, params: Map<string, str
     case 'structure': {
       const out: Record<string, unknown> = {};
       for (const [name, member] of Object.entries(shape.members ?? {})) {
-        const key = prefix ? `${prefix}.${serializedName(member, model, name)}` : serializedName(member, model, name);
-        if (!hasPrefix(params, key) && !hasPrefix(params, flattenedListKey(member, model, key) ?? key)) continue;
+        let key = prefix ? `${prefix}.${serializedName(member, model, name)}` : serializedName(member, model, name);
+        if (!hasPrefix(params, key) && !hasPrefix(params, flattenedListKey(member, model, key) ?? key)) {
+          // A flattened member is taken under its member name too: AWS's SQS reads `MessageAttributes.1.Name` as
+          // `MessageAttribute.1.Name` (recorded by test_sqs_aws_integration_with_message_attribute[MessageAttributes]).
+          const plain = prefix ? `${prefix}.${name}` : name;
+          if (plain === key || !isFlattened(member, model) || !hasPrefix(params, plain)) continue;
+          key = plain;
+        }
         const value = decodeQuery(model, member, params, key);
         if (value !== undefined) out[name] = value;
       }

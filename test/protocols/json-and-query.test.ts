@@ -111,6 +111,21 @@ describe('protocol layer round trips through the AWS SDK v3', () => {
     assert.match(await recv.text(), /<Message><MessageId>id1<\/MessageId><Body>b&lt;&amp;&gt;<\/Body><Attribute><Name>SenderId<\/Name><Value>x<\/Value><\/Attribute><MessageAttribute><Name>a<\/Name><Value><BinaryValue>AQI=<\/BinaryValue><DataType>Binary<\/DataType><\/Value><\/MessageAttribute><\/Message>/);
   });
 
+  it('query: a flattened map is also read under its member name (SQS MessageAttributes.N, as AWS takes it)', async () => {
+    seen.length = 0;
+    const form = new URLSearchParams({
+      Action: 'SendMessage',
+      QueueUrl: 'http://q',
+      MessageBody: 'x',
+      'MessageAttributes.1.Name': 'user-agent',
+      'MessageAttributes.1.Value.DataType': 'String',
+      'MessageAttributes.1.Value.StringValue': 'BAR-Header',
+    });
+    const res = await fetch(endpoint, { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    assert.equal(res.status, 200);
+    assert.deepEqual({ ...(seen[0].MessageAttributes as object) }, { 'user-agent': { DataType: 'String', StringValue: 'BAR-Header' } });
+  });
+
   it('query: attribute maps come back from GetQueueAttributes', async () => {
     const res = await fetch(endpoint, { method: 'POST', body: new URLSearchParams({ Action: 'GetQueueAttributes', QueueUrl: 'q', 'AttributeName.1': 'All' }) });
     assert.match(await res.text(), /<GetQueueAttributesResult><Attribute><Name>VisibilityTimeout<\/Name><Value>30<\/Value><\/Attribute>/);
