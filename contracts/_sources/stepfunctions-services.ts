@@ -163,8 +163,7 @@ const eventsQueue: SourceStep[] = [
   {
     service: 'events',
     op: 'PutRule',
-    // The fixture also sends ScheduleExpression '' (none, to AWS), which twinstack's EventBridge refuses: left out.
-    params: { Name: 'test-rule-{{suffix}}', EventBusName: 'default', EventPattern: pythonJson({ 'detail-type': ['detail_type_{{suffix}}'] }) },
+    params: { Name: 'test-rule-{{suffix}}', EventBusName: 'default', ScheduleExpression: '', EventPattern: pythonJson({ 'detail-type': ['detail_type_{{suffix}}'] }) },
     capture: { ruleArn: '$.RuleArn' },
     ...json,
   },

@@ -235,6 +235,10 @@ describe('EventBridge with the AWS SDK v3', function () {
       name: 'ValidationException',
       message: 'ScheduleExpression is supported only on the default event bus.',
     });
+    // An empty expression is none (AWS accepted it with a pattern from the Step Functions tests' events_to_sqs_queue fixture).
+    const patterned = fresh('patterned');
+    await context.events.send(new PutRuleCommand({ Name: patterned, ScheduleExpression: '', EventPattern: '{"source": ["shop"]}' }));
+    assert.equal((await context.events.send(new DescribeRuleCommand({ Name: patterned }))).ScheduleExpression, undefined);
   });
 
   it('manages rules and targets with AWS errors and limits', async () => {

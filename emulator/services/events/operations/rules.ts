@@ -29,13 +29,15 @@ const MAX_RULES_PER_BUS = 300;
 export function putRule(input: PutRuleRequest, ctx: Ctx): PutRuleResponse {
   checkTagKeys(input.Tags, ctx.caller);
   const bus = findBus(ctx.state, input.EventBusName);
-  if (input.EventPattern === undefined && input.ScheduleExpression === undefined) {
+  // An empty ScheduleExpression is none to AWS (the Step Functions tests' events_to_sqs_queue fixture sends '' with a pattern).
+  const scheduleExpression = input.ScheduleExpression || undefined;
+  if (input.EventPattern === undefined && scheduleExpression === undefined) {
     throw validation('Parameter(s) EventPattern or ScheduleExpression must be specified.');
   }
   let schedule;
-  if (input.ScheduleExpression !== undefined) {
+  if (scheduleExpression !== undefined) {
     if (bus.name !== DEFAULT_BUS) throw validation('ScheduleExpression is supported only on the default event bus.');
-    schedule = parseSchedule(input.ScheduleExpression);
+    schedule = parseSchedule(scheduleExpression);
     if (!schedule) throw validation('Parameter ScheduleExpression is not valid.');
   }
   const compiled = input.EventPattern === undefined ? undefined : eventPattern(input.EventPattern);
@@ -47,7 +49,7 @@ export function putRule(input: PutRuleRequest, ctx: Ctx): PutRuleResponse {
     busName: bus.name,
     eventPattern: input.EventPattern,
     compiled,
-    scheduleExpression: input.ScheduleExpression,
+    scheduleExpression,
     schedule,
     state: input.State ?? 'ENABLED',
     description: input.Description,
