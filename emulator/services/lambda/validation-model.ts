@@ -1,3 +1,4 @@
+import { withEnumOrder } from '../../models/enum-order.ts';
 import type { ServiceModel } from '../../models/types.ts';
 
 /**
@@ -17,8 +18,6 @@ const ENUM_ORDER: Record<string, string[]> = {
 
 /** The Lambda model with the patterns and enum orders AWS's ValidationExceptions quote where botocore's differ. */
 export function withCurrentPatterns(model: ServiceModel): ServiceModel {
-  const shapes = { ...model.shapes };
-  for (const [name, order] of Object.entries(ENUM_ORDER)) shapes[name] = { ...shapes[name], enum: order };
-  shapes.TaggableResource = { ...shapes.TaggableResource, pattern: TAGGABLE_RESOURCE };
-  return { ...model, shapes };
+  const ordered = withEnumOrder(model, ENUM_ORDER);
+  return { ...ordered, shapes: { ...ordered.shapes, TaggableResource: { ...ordered.shapes.TaggableResource, pattern: TAGGABLE_RESOURCE } } };
 }
