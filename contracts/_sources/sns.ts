@@ -258,11 +258,13 @@ const source: SourceFile = {
     },
     {
       test: 'TestSNSTopicCrudV2::test_create_topic_in_multiple_regions',
-      note: "the second client is in LocalStack's secondary test region, ap-southeast-1; ListTopics lists the whole account's topics of each region (the recording account had only the test's): each listing is judged on this scenario's topic, the others in the account left out",
+      note: "the second client is in LocalStack's secondary test region, ap-southeast-1; ListTopics lists the whole account's topics of the region (the recording account had only the test's): the listing is judged on this scenario's topic, the others in the account left out",
+      unreproduced: {
+        'list-primary': "ListTopics answers 100 topics a page and the corpus's other scenarios share the primary region's account, so this scenario's topic may be on a later page (a contract does not page through a listing)",
+      },
       steps: [
         { op: 'CreateTopic', params: { Name: 'multiregion-{{suffix}}' }, capture: { topicArn: '$.TopicArn' } },
         fromSecondary({ op: 'CreateTopic', params: { Name: 'multiregion-{{suffix}}' }, capture: { topicArn2: '$.TopicArn' } }),
-        { op: 'ListTopics', params: {}, snapshot: 'list-primary', select: '$.Topics', within: 'Topics', keep: { member: 'TopicArn', values: [topicArn] } },
         fromSecondary({ op: 'ListTopics', params: {}, snapshot: 'list-secondary', select: '$.Topics', within: 'Topics', keep: { member: 'TopicArn', values: ['{{topicArn2}}'] } }),
         { op: 'GetTopicAttributes', params: { TopicArn: topicArn }, snapshot: 'topic-east', jsonStrings: TOPIC_JSON },
         fromSecondary({ op: 'GetTopicAttributes', params: { TopicArn: '{{topicArn2}}' }, snapshot: 'topic-west', jsonStrings: TOPIC_JSON }),
