@@ -15,10 +15,12 @@ const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
  * One replay on a server of its own, set up as `twinstack verify`'s embedded one: fresh (no workload's queues, tables
  * or buckets in the lists scenarios read, and none of another replay's resources under the same names), checking
  * signatures with the verifier's key (scenarios expect AWS's signature errors for wrongly signed and expired requests),
- * its clock moved for the scenarios' waits.
+ * its clock moved for the scenarios' waits, and AWS's function URL exception for every account (the corpus's URL
+ * recordings were made in an exempted account; see verifier/replay/embedded.ts).
  */
 async function replayOnFreshServer(contractsDir: string, concurrency: number, budgetMs?: number) {
-  const server = await startCliServer(30_000, { TWINSTACK_CREDENTIALS: `${CREDENTIALS.accessKeyId}:${CREDENTIALS.secretAccessKey}` }, ['--strict-signatures']);
+  const env = { TWINSTACK_CREDENTIALS: `${CREDENTIALS.accessKeyId}:${CREDENTIALS.secretAccessKey}`, LAMBDA_URL_AUTH_EXCEPTION: '*' };
+  const server = await startCliServer(30_000, env, ['--strict-signatures']);
   try {
     const contracts = loadContracts(contractsDir)
       .map((c) => c.contract)
