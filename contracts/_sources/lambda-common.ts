@@ -32,6 +32,17 @@ const INTROSPECTION = {
   ),
 };
 
+/** The runtime tests' function: their handler file for the runtime's language, 1024 MB, the code written for it. */
+function runtimeFunction(runtime: string, code: Record<'nodejs' | 'python', ReturnType<typeof zip>>, Environment?: { Variables: Record<string, string> }): SourceStep {
+  const nodejs = runtime.startsWith('nodejs');
+  return {
+    op: 'CreateFunction',
+    params: { FunctionName: FUNCTION, Runtime: runtime, Handler: nodejs ? 'index.handler' : 'handler.handler', Role: ROLE, Code: { ZipFile: code[nodejs ? 'nodejs' : 'python'] }, MemorySize: 1024, ...(Environment ? { Environment } : {}) },
+    snapshot: 'create_function_result',
+    ignore: CODE_SIZE,
+  };
+}
+
 const REASONS: Record<string, string> = {
   'TestLambdaRuntimesCommon::test_echo_invoke': "records nothing: the test asserts the echo in its code (Node.js and Python echo functions are tested in test/lambda/*.test.ts)",
   'TestLambdaCallingLocalstack::test_manual_endpoint_injection':
@@ -53,12 +64,7 @@ const source: SourceFile = {
         const nodejs = runtime.startsWith('nodejs');
         return [
           callerAccount,
-          {
-            op: 'CreateFunction',
-            params: { FunctionName: FUNCTION, Runtime: runtime, Handler: nodejs ? 'index.handler' : 'handler.handler', Role: ROLE, Code: { ZipFile: UNCAUGHT[nodejs ? 'nodejs' : 'python'] }, MemorySize: 1024 },
-            snapshot: 'create_function_result',
-            ignore: CODE_SIZE,
-          },
+          runtimeFunction(runtime, UNCAUGHT),
           {
             op: 'Invoke',
             params: { FunctionName: FUNCTION, Payload: { $blob: Buffer.from('{"error_msg": "some_error_msg"}').toString('base64') } },
@@ -73,7 +79,6 @@ const source: SourceFile = {
       test: 'TestLambdaRuntimesCommon::test_introspection_invoke',
       note: "the [nodejs*] and [python*] variants; the answers' environment is not judged: it is the environment of an AWS machine (/var/task, the runtime API at 169.254.100.1:9001, LANG, PATH, the X-Ray daemon), which a function running on this machine does not have (the variables Lambda defines are tested in test/lambda/invoke.test.ts); the context's members are",
       steps: (runtime) => {
-        const nodejs = runtime.startsWith('nodejs');
         const invoke = (FunctionName: string, snapshot: string): SourceStep => ({
           op: 'Invoke',
           params: { FunctionName, Payload: { $blob: Buffer.from('{"simple": "payload"}').toString('base64') } },
@@ -84,21 +89,7 @@ const source: SourceFile = {
         });
         return [
           callerAccount,
-          {
-            op: 'CreateFunction',
-            params: {
-              FunctionName: FUNCTION,
-              Runtime: runtime,
-              Handler: nodejs ? 'index.handler' : 'handler.handler',
-              Role: ROLE,
-              Code: { ZipFile: INTROSPECTION[nodejs ? 'nodejs' : 'python'] },
-              MemorySize: 1024,
-              Environment: { Variables: { TEST_KEY: 'TEST_VAL' } },
-            },
-            snapshot: 'create_function_result',
-            ignore: CODE_SIZE,
-            capture: { functionArn: '$.FunctionArn' },
-          },
+          { ...runtimeFunction(runtime, INTROSPECTION, { Variables: { TEST_KEY: 'TEST_VAL' } }), capture: { functionArn: '$.FunctionArn' } },
           invoke(FUNCTION, 'invocation_result_payload'),
           invoke('{{functionArn}}:$LATEST', 'invocation_result_payload_qualified'),
         ];
@@ -108,23 +99,9 @@ const source: SourceFile = {
       test: 'TestLambdaRuntimesCommon::test_runtime_wrapper_invoke',
       note: "the [nodejs*] and [python*] variants; AWS's answer to the Invoke (the wrapper's variable in the environment) was asserted, not recorded, so that step is setup",
       steps: (runtime) => {
-        const nodejs = runtime.startsWith('nodejs');
         return [
           callerAccount,
-          {
-            op: 'CreateFunction',
-            params: {
-              FunctionName: FUNCTION,
-              Runtime: runtime,
-              Handler: nodejs ? 'index.handler' : 'handler.handler',
-              Role: ROLE,
-              Code: { ZipFile: WRAPPED[nodejs ? 'nodejs' : 'python'] },
-              MemorySize: 1024,
-              Environment: { Variables: { AWS_LAMBDA_EXEC_WRAPPER: '/var/task/environment_wrapper' } },
-            },
-            snapshot: 'create_function_result',
-            ignore: CODE_SIZE,
-          },
+          runtimeFunction(runtime, WRAPPED, { Variables: { AWS_LAMBDA_EXEC_WRAPPER: '/var/task/environment_wrapper' } }),
           { op: 'Invoke', params: { FunctionName: FUNCTION, Payload: { $blob: Buffer.from('{"simple": "payload"}').toString('base64') } } },
         ];
       },
