@@ -10,9 +10,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { snapshotRoot } from '../../verifier/port/snapshot-root.ts';
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
-import { CALLER, decodedDocuments, ENDED, historyStep, type Recorded, ROLE_ARN, type Snapshot } from './stepfunctions-common/history.ts';
+import { CALLER, decodedDocuments, ENDED, historyStep, moduleSnapshot, moduleSourceBase, type Recorded, ROLE_ARN } from './stepfunctions-common/history.ts';
 
 /** One call of the test; `roleArn: "ROLE"` is the execution role the test created (see ROLE_ARN). */
 interface Call {
@@ -59,16 +58,11 @@ function steps(calls: Call[], recorded: Recorded): SourceStep[] {
 const ported = (t: Module['tests'][number]) => Object.keys(t.variants).length > 0;
 
 const sources: SourceFile[] = RECORDED.map((m) => {
-  const snapshot = JSON.parse(readFileSync(join(snapshotRoot(), m.dir, `${m.module}.snapshot.json`), 'utf8')) as Snapshot;
+  const snapshot = moduleSnapshot(m);
   const recordedOf = (test: string, param: string) => snapshot[`tests/aws/services/${m.dir}/${m.module}.py::${test}${param === '' ? '' : `[${param}]`}`];
   const tests = new Set(m.tests.map((t) => t.test));
   return {
-    service: 'stepfunctions',
-    module: m.module,
-    snapshotDir: m.dir,
-    idPrefix: `${m.module}.${m.dir.split('/').pop()}.`,
-    variants: {},
-    defaultProtocol: 'json',
+    ...moduleSourceBase(m),
     redactedWords: Object.fromEntries(['snf_role_arn', 'sfn_role_arn', ...(m.redactedWords ?? [])].map((word) => [word, 'any' as const])),
     claims: (test) => tests.has(test),
     scenarios: m.tests.filter(ported).map((t) => ({

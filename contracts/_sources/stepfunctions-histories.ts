@@ -3,11 +3,8 @@
 // the state machine definition the test loads (its template, verbatim), one StartExecution per recorded history with
 // the input the history records, and GetExecutionHistory judged against the history recorded on AWS.
 // Generated once from the LocalStack test sources; the expected histories come only from the snapshots.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { snapshotRoot } from '../../verifier/port/snapshot-root.ts';
 import type { SourceFile, SourceStep } from '../../verifier/port/source-types.ts';
-import { CALLER, historyStep, ROLE_ARN, type Snapshot } from './stepfunctions-common/history.ts';
+import { CALLER, historyStep, moduleSnapshot, moduleSourceBase, ROLE_ARN, type Snapshot } from './stepfunctions-common/history.ts';
 
 interface Run {
   key: string;
@@ -7060,15 +7057,10 @@ const RECORDED: Recorded[] = [
 ];
 
 const sources: SourceFile[] = RECORDED.map((m) => {
-  const snapshot = m.scenarios.length ? (JSON.parse(readFileSync(join(snapshotRoot(), m.dir, `${m.module}.snapshot.json`), 'utf8')) as Snapshot) : {};
+  const snapshot: Snapshot = m.scenarios.length ? moduleSnapshot(m) : {};
   const recordedOf = (test: string, param: string) => snapshot[`tests/aws/services/${m.dir}/${m.module}.py::${test}${param === '' ? '' : `[${param}]`}`];
   return {
-    service: 'stepfunctions',
-    module: m.module,
-    snapshotDir: m.dir,
-    idPrefix: `${m.module}.${m.dir.split('/').pop()}.`,
-    variants: {},
-    defaultProtocol: 'json',
+    ...moduleSourceBase(m),
     redactedWords: { snf_role_arn: 'any' },
     scenarios: m.scenarios.map((s) => ({ test: s.test, steps: (param: string) => steps(s.variants[param].definition, s.variants[param].runs, recordedOf(s.test, param)) })),
     notPorted: m.notPorted,

@@ -7,10 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { snapshotRoot } from '../../verifier/port/snapshot-root.ts';
 import { pythonJson, type SourceFile, type SourceStep } from '../../verifier/port/source-types.ts';
 import { zip } from './lambda-api/common.ts';
-import { CALLER, decodedDocuments, historyStep, ROLE_ARN, type Snapshot } from './stepfunctions-common/history.ts';
+import { CALLER, decodedDocuments, historyStep, moduleSnapshot, moduleSourceBase, ROLE_ARN, type Snapshot } from './stepfunctions-common/history.ts';
 import { topicToQueue } from './sns/queue-subscription.ts';
 
 interface Template {
@@ -534,19 +533,14 @@ function steps(run: Run, recorded: Snapshot[string]): SourceStep[] {
 const isRun = (value: Run | Record<string, Run>): value is Run => Array.isArray((value as Run).setup);
 
 const sources: SourceFile[] = MODULES.map((m) => {
-  const snapshot = JSON.parse(readFileSync(join(snapshotRoot(), m.dir, `${m.module}.snapshot.json`), 'utf8')) as Snapshot;
+  const snapshot = moduleSnapshot(m);
   // A test of no parameter, or of an empty one (`test_publish_base[]`).
   const recordedOf = (test: string, param: string) => {
     const base = `tests/aws/services/${m.dir}/${m.module}.py::${test}`;
     return snapshot[`${base}[${param}]`] ?? snapshot[base];
   };
   return {
-    service: 'stepfunctions',
-    module: m.module,
-    snapshotDir: m.dir,
-    idPrefix: `${m.module}.${m.dir.split('/').pop()}.`,
-    variants: {},
-    defaultProtocol: 'json',
+    ...moduleSourceBase(m),
     redactedWords: Object.fromEntries(['snf_role_arn', 'sfn_role_arn', ...(m.redactedWords ?? [])].map((word) => [word, 'any' as const])),
     ...(m.redactedText ? { redactedText: m.redactedText } : {}),
     claims: (test) => Object.hasOwn(m.tests, test) || Object.hasOwn(m.notPorted ?? {}, test),

@@ -1,6 +1,9 @@
 // How a Step Functions execution history recorded by LocalStack's AWS-validated tests is read back and judged: shared
 // by the sources that replay those tests (github.com/localstack/localstack, tests/aws/services/stepfunctions/v2,
 // Apache-2.0).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { snapshotRoot } from '../../../verifier/port/snapshot-root.ts';
 import type { SourceStep } from '../../../verifier/port/source-types.ts';
 
 export interface HistoryEvent {
@@ -105,3 +108,22 @@ export function decodedDocuments(value: unknown): string[] {
   const inspection = Object.entries((recorded.inspectionData ?? {}) as Record<string, unknown>).flatMap(([name, v]) => (v && typeof v === 'object' && name !== 'errorDetails' && name !== 'request' && name !== 'response' ? [`$.inspectionData.${name}`] : []));
   return [...decoded(recorded, '$'), ...events, ...inspection];
 }
+
+/** A recorded test module (its folder under the snapshots and its file name). */
+interface RecordedModule {
+  dir: string;
+  module: string;
+}
+
+/** The module's AWS-validated snapshot file. */
+export const moduleSnapshot = (m: RecordedModule): Snapshot => JSON.parse(readFileSync(join(snapshotRoot(), m.dir, `${m.module}.snapshot.json`), 'utf8')) as Snapshot;
+
+/** What every Step Functions source file of a recorded module declares alike: its names, ids and the JSON protocol. */
+export const moduleSourceBase = (m: RecordedModule) => ({
+  service: 'stepfunctions',
+  module: m.module,
+  snapshotDir: m.dir,
+  idPrefix: `${m.module}.${m.dir.split('/').pop()}.`,
+  variants: {},
+  defaultProtocol: 'json' as const,
+});
