@@ -22,6 +22,17 @@ import {
 } from './lambda-esm/common.ts';
 
 const TABLE = 'test-table-{{suffix}}';
+/** The report_batch_item_failures tests' mapping: batches of 3, 3 retries, failures reported per item and sent to the queue. */
+const REPORTING_MAPPING = {
+  FunctionName: FUNCTION,
+  BatchSize: 3,
+  StartingPosition: 'TRIM_HORIZON',
+  EventSourceArn: '{{streamArn}}',
+  MaximumBatchingWindowInSeconds: 1,
+  MaximumRetryAttempts: 3,
+  DestinationConfig: { OnFailure: { Destination: '{{queueArn}}' } },
+  FunctionResponseTypes: ['ReportBatchItemFailures'],
+};
 const KEY = 'my_partition_key';
 const dynamodb = (op: string, params: Record<string, unknown>, extra: Partial<SourceStep> = {}): SourceStep => ({ service: 'dynamodb', protocol: 'json', op, params, ...extra });
 
@@ -250,16 +261,7 @@ const scenarios: SourceScenario[] = [
       ...destinationQueue,
       {
         op: 'CreateEventSourceMapping',
-        params: {
-          FunctionName: FUNCTION,
-          BatchSize: 3,
-          StartingPosition: 'TRIM_HORIZON',
-          EventSourceArn: '{{streamArn}}',
-          MaximumBatchingWindowInSeconds: 1,
-          MaximumRetryAttempts: 3,
-          DestinationConfig: { OnFailure: { Destination: '{{queueArn}}' } },
-          FunctionResponseTypes: ['ReportBatchItemFailures'],
-        },
+        params: REPORTING_MAPPING,
         capture: { uuid: '$.UUID' },
       },
       esmEnabled,
@@ -281,16 +283,7 @@ const scenarios: SourceScenario[] = [
       ...destinationQueue,
       {
         op: 'CreateEventSourceMapping',
-        params: {
-          FunctionName: FUNCTION,
-          BatchSize: 3,
-          StartingPosition: 'TRIM_HORIZON',
-          EventSourceArn: '{{streamArn}}',
-          MaximumBatchingWindowInSeconds: 1,
-          MaximumRetryAttempts: 3,
-          DestinationConfig: { OnFailure: { Destination: '{{queueArn}}' } },
-          FunctionResponseTypes: ['ReportBatchItemFailures'],
-        },
+        params: REPORTING_MAPPING,
         snapshot: 'create_event_source_mapping_response',
         capture: { uuid: '$.UUID' },
       },
